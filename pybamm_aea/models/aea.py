@@ -1,0 +1,220 @@
+"""The AEA cell model: a dense all-electrochem-active cathode | solid electrolyte | Li or Li-In.
+
+Li et al., "Dense All-Electrochem-Active Electrodes for All-Solid-State Lithium Batteries",
+Adv. Mater. 2021, 33, 2008723. The model is assembled from submodels (one mechanism each) the
+way PyBaMM's lithium-ion models are, and runs in ``pybamm.Simulation`` and
+``pybamm.Experiment`` like them.
+"""
+import pybamm
+
+from . import submodels
+from .parameters import AEAParameters
+from .submodels.cell_voltage import electrode_level_variables
+
+
+class AEAOptions(dict):
+    """Model options, validated. Unknown keys or values raise ``pybamm.OptionError``.
+
+    - ``"anode"``: ``"lithium metal"`` (default) or ``"Li-In"``.
+    - ``"hysteresis"``: ``"one-state"`` (default) or ``"none"`` (mean of the two OCP branches).
+    - ``"ionic switch"``: ``"Li0 surface film"`` (default; Mo6S8) or ``"none"`` (e.g. TiS2).
+    - ``"electronic conduction"``: ``"ohmic"`` (default) or ``"infinite"``.
+    """
+
+    POSSIBLE = {
+        "anode": ("lithium metal", "Li-In"),
+        "hysteresis": ("one-state", "none"),
+        "ionic switch": ("Li0 surface film", "none"),
+        "electronic conduction": ("ohmic", "infinite"),
+    }
+    # keys PyBaMM's own external-circuit and experiment code reads from a model's options
+    _PYBAMM_KEYS = {
+        "calculate discharge energy": "true",
+        "voltage as a state": "false",
+        "operating mode": "current",
+    }
+
+    def __init__(self, options=None):
+        options = dict(options or {})
+        for key, value in options.items():
+            if key not in self.POSSIBLE:
+                raise pybamm.OptionError(
+                    f"Unknown AEA option {key!r}; known options: {sorted(self.POSSIBLE)}"
+                )
+            if value not in self.POSSIBLE[key]:
+                raise pybamm.OptionError(
+                    f"Option {key!r} cannot be {value!r}; possible values: {self.POSSIBLE[key]}"
+                )
+        full = {key: values[0] for key, values in self.POSSIBLE.items()}
+        full.update(options)
+        full.update(self._PYBAMM_KEYS)
+        super().__init__(full)
+
+
+class AEA(pybamm.BaseModel):
+    """Dense mixed-conducting (all-electrochem-active) cathode cell, isothermal.
+
+    Submodels (``model.submodels``, replaceable before ``build_model``):
+    cathode solid transport, cathode OCP (with hysteresis), the Li0 "ionic switch" film,
+    cathode and anode Butler-Volmer kinetics, electronic conduction in the cathode, the
+    solid-electrolyte separator, the anode (Li metal or Li-In), the external circuit and the
+    cell voltage.
+
+    Parameters
+    ----------
+    options : dict, optional
+        See :class:`AEAOptions`.
+    name : str, optional
+    build : bool, optional
+        Build the model on construction (default True).
+    """
+
+    def __init__(self, options=None, name="AEA model", build=True):
+        super().__init__(name=name)
+        self.options = AEAOptions(options)
+        self.param = AEAParameters()
+        self._calc_esoh = False
+        self.set_submodels()
+        if build:
+            self.build_model()
+
+    # --- assembly -------------------------------------------------------------------------
+    def set_submodels(self):
+        p, o = self.param, self.options
+        sm = {
+            "external circuit": pybamm.external_circuit.ExplicitCurrentControl(p, o),
+            "discharge and throughput variables": pybamm.external_circuit.DischargeThroughput(p, o),
+            "cathode solid transport": submodels.CathodeSolidDiffusion(p, o),
+            "cathode open-circuit potential": (
+                submodels.CathodeOneStateHysteresisOCP(p, o)
+                if o["hysteresis"] == "one-state"
+                else submodels.CathodeSingleOCP(p, o)
+            ),
+            "ionic switch": (
+                submodels.Li0SurfaceFilm(p, o)
+                if o["ionic switch"] == "Li0 surface film"
+                else submodels.NoSurfaceFilm(p, o)
+            ),
+            "cathode interface kinetics": submodels.CathodeButlerVolmer(p, o),
+            "electronic conduction": (
+                submodels.DenseElectrodeOhmic(p, o)
+                if o["electronic conduction"] == "ohmic"
+                else submodels.InfiniteElectronicConductivity(p, o)
+            ),
+            "separator": submodels.SolidElectrolyteSeparator(p, o),
+            "anode": (
+                submodels.LithiumMetalAnode(p, o)
+                if o["anode"] == "lithium metal"
+                else submodels.LithiumIndiumAnode(p, o)
+            ),
+            "anode interface kinetics": submodels.AnodeButlerVolmer(p, o),
+            "cell voltage": submodels.CellVoltage(p, o),
+        }
+        self.submodels = sm
+
+    def build_model(self):
+        """Collect each submodel's variables and equations into this model."""
+        variables = {}
+        subs = list(self.submodels.values())
+        for sm in subs:
+            variables.update(sm.get_fundamental_variables())
+        for sm in subs:
+            variables.update(sm.get_coupled_variables(variables))
+        for sm in subs:
+            sm.set_rhs(variables)
+            sm.set_algebraic(variables)
+            sm.set_boundary_conditions(variables)
+            sm.set_initial_conditions(variables)
+            sm.add_events_from(variables)
+            self.rhs.update(sm.rhs)
+            self.algebraic.update(sm.algebraic)
+            self.initial_conditions.update(sm.initial_conditions)
+            self.boundary_conditions.update(sm.boundary_conditions)
+            self.events.extend(sm.events)
+        variables.update(electrode_level_variables(self.param, variables))
+        variables["Time [s]"] = pybamm.t
+        variables["Time [min]"] = pybamm.t / 60
+        variables["Time [h]"] = pybamm.t / 3600
+        variables["Ambient temperature [K]"] = self.param.T
+        variables["Ambient temperature [C]"] = self.param.T - 273.15
+        variables["Power [W]"] = variables["Voltage [V]"] * variables["Current [A]"]
+        variables.update(self._phase_variables(variables))
+        self.variables.update(variables)
+        self.summary_variables = [
+            "Average cathode Li content",
+            "Total lithium in cathode [mol]",
+            "Li0 film thickness [m]",
+            "Throughput capacity [A.h]",
+        ]
+        self._built = True
+
+    @staticmethod
+    def _phase_variables(variables):
+        """Lever-rule phase fractions of Li0, Li1, Li3, Li4 (LixMo6S8), local and averaged."""
+        from ..phases import MO6S8_PHASES, lever_rule_symbols
+
+        x = variables["Cathode Li content"]
+        out = {}
+        for name, f in zip(MO6S8_PHASES, lever_rule_symbols(x)):
+            out[f"Cathode {name} phase fraction"] = f
+            out[f"Average cathode {name} phase fraction"] = pybamm.Integral(f, submodels.xi)
+        return out
+
+    @property
+    def summary_variables(self):
+        return self._summary_variables
+
+    @summary_variables.setter
+    def summary_variables(self, value):
+        for var in value:
+            if var not in self.variables:
+                raise KeyError(f"No variable {var!r} for summary variable")
+        self._summary_variables = value
+
+    # --- defaults ---------------------------------------------------------------------------
+    @property
+    def default_parameter_values(self):
+        from ..parameters import Li2021_Mo6S8
+
+        return pybamm.ParameterValues(Li2021_Mo6S8.get_parameter_values())
+
+    @property
+    def default_geometry(self):
+        return pybamm.Geometry({"positive electrode": {submodels.xi: {"min": 0, "max": 1}}})
+
+    @property
+    def default_var_pts(self):
+        return {submodels.xi: 40}
+
+    @property
+    def default_submesh_types(self):
+        # cells clustered toward the separator interface, where the gradients are
+        return {
+            "positive electrode": pybamm.MeshGenerator(
+                pybamm.Exponential1DSubMesh, submesh_params={"side": "right", "stretch": 2.0}
+            )
+        }
+
+    @property
+    def default_spatial_methods(self):
+        return {"positive electrode": pybamm.FiniteVolume()}
+
+    @property
+    def default_solver(self):
+        return pybamm.IDAKLUSolver()
+
+    @property
+    def default_quick_plot_variables(self):
+        return [
+            "Voltage [V]",
+            "Current [A]",
+            "Cathode Li content",
+            "Average cathode Li content",
+            "Cathode surface OCP [V]",
+            "Li0 film thickness [m]",
+        ]
+
+    def new_copy(self):
+        new = super().new_copy()
+        new.submodels = dict(self.submodels)
+        return new

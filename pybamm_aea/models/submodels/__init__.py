@@ -1,0 +1,26 @@
+"""Submodels of the AEA cell, one mechanism each, assembled by :class:`pybamm_aea.AEA`."""
+from .cathode_diffusion import CathodeSolidDiffusion, xi
+from .open_circuit_potential import CathodeOneStateHysteresisOCP, CathodeSingleOCP
+from .ionic_switch import Li0SurfaceFilm, NoSurfaceFilm
+from .interface_kinetics import CathodeButlerVolmer, AnodeButlerVolmer
+from .electronic_conduction import DenseElectrodeOhmic, InfiniteElectronicConductivity
+from .separator import SolidElectrolyteSeparator
+from .anode import LithiumMetalAnode, LithiumIndiumAnode
+from .cell_voltage import CellVoltage
+
+__all__ = [
+    "CathodeSolidDiffusion",
+    "xi",
+    "CathodeOneStateHysteresisOCP",
+    "CathodeSingleOCP",
+    "Li0SurfaceFilm",
+    "NoSurfaceFilm",
+    "CathodeButlerVolmer",
+    "AnodeButlerVolmer",
+    "DenseElectrodeOhmic",
+    "InfiniteElectronicConductivity",
+    "SolidElectrolyteSeparator",
+    "LithiumMetalAnode",
+    "LithiumIndiumAnode",
+    "CellVoltage",
+]

@@ -1,0 +1,97 @@
+"""Li transport through the thickness of a dense mixed ionic-electronic conducting cathode.
+
+The cathode is 100 % active material that carries Li and electrons itself (no electrolyte, no
+carbon). Li moves across the electrode as a chemical-diffusion process in the solid (Jamnik &
+Maier, PCCP 5, 5215, 2003: for an electronic conductor the chemical diffusivity is that of Li),
+with the porosity entering through a Bruggeman tortuosity on the solid fraction:
+
+    (1 - eps) dc/dt = d/dX [ (1 - eps)^b D(x, T) dc/dX ],   0 < X < L,
+
+c = c_host x (c_host formula units per m3 of solid, x Li per formula unit). The current-collector
+side (X = 0) blocks ions; Li crosses the separator interface (X = L) at the rate i/F. The
+equation is solved on the scaled depth xi = X / L in [0, 1], so thickness, loading and porosity
+are ordinary (input-able) parameters and need no re-meshing.
+"""
+import pybamm
+
+from .base import AEASubModel
+
+#: scaled depth in the cathode, 0 at the current collector and 1 at the separator interface
+xi = pybamm.SpatialVariable("xi_c", domain=["positive electrode"], coord_sys="cartesian")
+
+
+class CathodeSolidDiffusion(AEASubModel):
+    """Fickian chemical diffusion of Li across the dense cathode, Li content x as the state."""
+
+    def get_fundamental_variables(self):
+        p = self.param
+        x = pybamm.Variable(
+            "Cathode Li content", domain="positive electrode", scale=p.x_max
+        )
+        x_av = pybamm.Integral(x, xi)
+        x_s = pybamm.boundary_value(x, "right")
+        L = p.L_c
+        eps = p.eps_c
+        c = p.c_host * x
+        n_Li = p.c_host * (1 - eps) * L * p.A_cc * x_av
+        variables = {
+            "Cathode Li content": x,
+            "Average cathode Li content": x_av,
+            "Cathode surface Li content": x_s,
+            "Cathode stoichiometry": x / p.x_max,
+            "Average cathode stoichiometry": x_av / p.x_max,
+            "Cathode surface stoichiometry": x_s / p.x_max,
+            "Cathode Li concentration [mol.m-3]": c,
+            "Cathode thickness [m]": L,
+            "Cathode depth [m]": L * xi,
+            "Total lithium in cathode [mol]": n_Li,
+            "Cathode capacity [A.h]": p.q_c * p.A_cc / 3600,
+        }
+        return variables
+
+    def get_coupled_variables(self, variables):
+        p = self.param
+        x = variables["Cathode Li content"]
+        T = p.T
+        D = p.D_c(x, T)
+        D_eff = D * (1 - p.eps_c) ** (p.b_c - 1)
+        dxdt = pybamm.div(D_eff * pybamm.grad(variables["Cathode Li content"])) / p.L_c**2
+        variables.update(
+            {
+                "Cathode Li content rate [s-1]": dxdt,
+                "Cathode Li diffusivity [m2.s-1]": D,
+                "Cathode effective Li diffusivity [m2.s-1]": D_eff,
+                # diffusion time of the electrode, L^2 / D at the mean Li content
+                "Cathode diffusion time [s]": p.L_c**2 / pybamm.Integral(D_eff, xi),
+            }
+        )
+        return variables
+
+    def set_rhs(self, variables):
+        x = variables["Cathode Li content"]
+        self.rhs = {x: variables["Cathode Li content rate [s-1]"]}
+
+    def set_boundary_conditions(self, variables):
+        p = self.param
+        x = variables["Cathode Li content"]
+        i = variables["Total current density [A.m-2]"]
+        x_s = variables["Cathode surface Li content"]
+        D_s = p.D_c(x_s, p.T) * (1 - p.eps_c) ** p.b_c
+        # flux into the electrode at xi = 1: (1-eps)^b D c_host dx/dX = i / F
+        rbc = p.L_c * i / (p.F * p.c_host * D_s)
+        self.boundary_conditions = {
+            x: {"left": (pybamm.Scalar(0), "Neumann"), "right": (rbc, "Neumann")}
+        }
+
+    def set_initial_conditions(self, variables):
+        x = variables["Cathode Li content"]
+        self.initial_conditions = {x: self.param.x_init}
+
+    def add_events_from(self, variables):
+        p = self.param
+        x_s = variables["Cathode surface Li content"]
+        tol = pybamm.Scalar(1e-9)
+        self.events += [
+            pybamm.Event("Minimum cathode surface Li content", x_s - tol * p.x_max),
+            pybamm.Event("Maximum cathode surface Li content", p.x_max * (1 - tol) - x_s),
+        ]

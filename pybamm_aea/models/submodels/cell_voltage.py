@@ -1,0 +1,69 @@
+"""Terminal voltage as the cathode surface OCP less the anode OCP and every overpotential.
+
+V = U_c(x_surface) - U_a - eta_cathode_interface - eta_Li0_film - eta_electronic
+    - eta_separator - eta_anode_interface,
+
+each eta positive on discharge. Also the electrode-level figures of merit of Li et al. 2021:
+ESC (mA.h per g of the whole electrode) and delivered energy per kg and per litre of electrode.
+"""
+import pybamm
+
+from .base import AEASubModel
+
+OVERPOTENTIALS = (
+    "Cathode interface overpotential [V]",
+    "Li0 film overpotential [V]",
+    "Cathode electronic ohmic overpotential [V]",
+    "Separator ohmic overpotential [V]",
+    "Anode interface overpotential [V]",
+)
+
+
+class CellVoltage(AEASubModel):
+    """Voltage, its breakdown, voltage events and electrode-level capacity/energy variables."""
+
+    def get_coupled_variables(self, variables):
+        p = self.param
+        U_c = variables["Cathode surface OCP [V]"]
+        U_a = variables["Anode OCP [V]"]
+        eta = sum(variables[name] for name in OVERPOTENTIALS)
+        V = U_c - U_a - eta
+        ocv_bulk = variables["Cathode bulk OCP [V]"] - U_a
+        mass_kg = p.m_c * p.A_cc
+        volume_L = p.L_c * p.A_cc * 1e3
+        variables.update(
+            {
+                "Voltage [V]": V,
+                "Battery voltage [V]": V * p.n_cells,
+                "Terminal voltage [V]": V,
+                "Open-circuit voltage [V]": U_c - U_a,
+                "Bulk open-circuit voltage [V]": ocv_bulk,
+                "Total overpotential [V]": eta,
+                "Cathode electrode mass [g]": mass_kg * 1e3,
+                "Cathode electrode volume [L]": volume_L,
+            }
+        )
+        return variables
+
+    def add_events_from(self, variables):
+        p = self.param
+        V = variables["Voltage [V]"]
+        self.events += [
+            pybamm.Event("Minimum voltage [V]", V - p.voltage_low_cut),
+            pybamm.Event("Maximum voltage [V]", p.voltage_high_cut - V),
+        ]
+
+
+def electrode_level_variables(param, variables):
+    """ESC [mA.h.g-1] and delivered energy [W.h.kg-1, W.h.L-1] per the whole cathode electrode."""
+    p = param
+    mass_g = p.m_c * p.A_cc * 1e3
+    volume_L = p.L_c * p.A_cc * 1e3
+    Q = variables["Discharge capacity [A.h]"]
+    E = variables["Discharge energy [W.h]"]
+    return {
+        "Electrode specific capacity [mA.h.g-1]": Q * 1e3 / mass_g,
+        "Electrode gravimetric energy [W.h.kg-1]": E * 1e3 / mass_g,
+        "Electrode volumetric energy [W.h.L-1]": E / volume_L,
+        "Areal capacity [mA.h.cm-2]": Q * 1e3 / (p.A_cc * 1e4),
+    }

@@ -1,0 +1,81 @@
+"""The "ionic switch": a Li0 (Mo6S8) film at the separator interface that blocks Li.
+
+Li et al. 2021 (Fig. 3c and text): fully delithiated Mo6S8 (Li0) is Li-free and ionically
+isolating; at the end of charge it forms "on the interface of the electrode-electrolyte" and
+"shut[s] down the further phase transformation from Li1 to Li0 in the bulk", leaving Li1 in the
+electrode and a very short 2.45 V plateau.
+
+Model: while the cathode surface is in the Li0 + Li1 two-phase window (surface Li content below
+the Li1 composition) and Li is being removed, the Li leaving the surface converts a
+layer of Li1 into Li0 of thickness delta:
+
+    d delta / dt = [ max(-i, 0) phi(x_s) - max(i, 0) delta / (delta + delta_ref) ] / (F c_host (1 - eps)),
+
+phi a smooth step (1 below the parameter "Li0 film onset Li content", the Li1 composition
+x = 1 for LixMo6S8; a host without a blocking phase, such as TiS2, sets it below 0). On discharge, Li arriving from the electrolyte converts the
+film back first, without crossing it. Li leaving on charge crosses the film by solid-state
+migration of conductivity sigma = F^2 D_film c_host / (R T) (Nernst-Einstein), adding the ohmic
+overpotential eta = min(i, 0) delta / sigma. Blocking is therefore not imposed on the capacity: it emerges as the film
+grows until the voltage reaches the charge cut-off, with the bulk still near Li1.
+"""
+import pybamm
+
+from .base import AEASubModel
+
+
+class Li0SurfaceFilm(AEASubModel):
+    """Growth and consumption of the blocking Li0 film, and its overpotential."""
+
+    #: width of the smooth onset of film growth, in Li per formula unit
+    width = 0.01
+    #: film thickness below which consumption on discharge tapers off [m]
+    delta_ref = 1e-10
+
+    def get_fundamental_variables(self):
+        delta = pybamm.Variable("Li0 film thickness [m]", scale=1e-9)
+        return {"Li0 film thickness [m]": delta}
+
+    def get_coupled_variables(self, variables):
+        p = self.param
+        delta = variables["Li0 film thickness [m]"]
+        i = variables["Total current density [A.m-2]"]
+        sigma = p.F**2 * p.D_film * p.c_host / (p.R * p.T)
+        # Li leaving the electrode (charge, i < 0) must cross the film; Li arriving converts
+        # the film from the electrolyte side and does not cross it
+        eta = pybamm.minimum(i, 0) * delta / sigma
+        variables.update(
+            {
+                "Li0 film ionic conductivity [S.m-1]": sigma,
+                "Li0 film resistance [Ohm.m2]": delta / sigma,
+                "Li0 film overpotential [V]": eta,
+            }
+        )
+        return variables
+
+    def set_rhs(self, variables):
+        p = self.param
+        delta = variables["Li0 film thickness [m]"]
+        i = variables["Total current density [A.m-2]"]
+        x_s = variables["Cathode surface Li content"]
+        phi = pybamm.sigmoid(x_s, p.x_film_onset, 1 / self.width)
+        growth = pybamm.maximum(-i, 0) * phi
+        consumption = pybamm.maximum(i, 0) * delta / (delta + self.delta_ref)
+        self.rhs = {delta: (growth - consumption) / (p.F * p.c_host * (1 - p.eps_c))}
+
+    def set_initial_conditions(self, variables):
+        delta = variables["Li0 film thickness [m]"]
+        self.initial_conditions = {delta: self.param.delta_film_init}
+
+
+class NoSurfaceFilm(AEASubModel):
+    """No blocking film (solid-solution hosts such as TiS2)."""
+
+    def get_coupled_variables(self, variables):
+        variables.update(
+            {
+                "Li0 film thickness [m]": pybamm.Scalar(0),
+                "Li0 film resistance [Ohm.m2]": pybamm.Scalar(0),
+                "Li0 film overpotential [V]": pybamm.Scalar(0),
+            }
+        )
+        return variables

@@ -1,0 +1,113 @@
+"""Parameters of the paper's LixMo6S8 (LMS) AEA cathode cell.
+
+Li et al., Adv. Mater. 2021, 33, 2008723: 100 % Mo6S8 cathode, 1.5 mg/cm2 on 0.785 cm2, pressed
+at 360 MPa (11 % porosity), | LGPS | Li3PS4 | Li, 1.8-2.8 V, 70 C. Every value below names its
+source; values the paper does not give are marked "assumption" or "fit" with the reason.
+"""
+import numpy as np
+import pybamm
+
+from pybamm_aea.data import load_paper_table
+
+from . import paper_cell
+
+#: Mo6S8 molar mass [kg/mol]: 6 x 95.95 + 8 x 32.06 g/mol (paper: 832 g/mol)
+M_MO6S8 = 0.8322
+#: Mo6S8 density [kg/m3] (paper, "Mo6S8 5.06 g/cm3")
+RHO_MO6S8 = 5060.0
+#: Li per formula unit at full lithiation, Li4Mo6S8 (paper)
+X_MAX = 4.0
+
+
+def mo6s8_diffusivity(x, T):
+    """Chemical diffusivity of Li in LixMo6S8 [m2.s-1].
+
+    Figure S1 / 3a of the paper (PITT): 1.8e-8 (x = 1), 9.8e-8 (x = 3), 8.8e-8 cm2/s (x = 4),
+    read from ``figS1_LixMo6S8_diffusion.csv`` and interpolated linearly in log D. Below x = 1
+    (the Li0 + Li1 two-phase window) Li moves through the Li1 network ahead of the Li0 phase
+    (stage I of Fig. 3c), so D keeps its Li1 value; the blocking by Li0 acts at the separator
+    interface, see :mod:`pybamm_aea.models.submodels.ionic_switch`. Arrhenius with 30 kJ/mol
+    (assumption: the paper measured at one temperature; typical of Li in sulfide hosts).
+    """
+    table = load_paper_table("figS1_LixMo6S8_diffusion")
+    x_data = table["x_in_LixMo6S8"].to_numpy(float)
+    logD = np.log(table["D_cm2_per_s"].to_numpy(float) * 1e-4)
+    log_interp = pybamm.Interpolant(x_data, logD, pybamm.maximum(x, x_data[0]), name="log D LixMo6S8")
+    return pybamm.exp(log_interp) * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
+
+
+def _two_plateau_ocp(U_low, U_high, x_step=1.0, width=0.05, k=0.005, k_end=1e-4):
+    """Monotone OCP with a step between two plateaus at ``x_step`` [V vs Li/Li+].
+
+    U(x) = U_low + (U_high - U_low) S((x_step - x)/width) + k ln((4 - x)/x)
+           + k_end (1/(4 - x) ... ) terms that make the ends steep,
+    with S(z) = (1 + tanh z)/2. Plateau levels from the paper; the shape constants (width,
+    k, k_end) are a fit to the paper's flat two-phase plateaus and steep ends.
+    """
+
+    def U(x, T):
+        step = (1 + pybamm.tanh((x_step - x) / width)) / 2
+        return (
+            U_low
+            + (U_high - U_low) * step
+            + k * pybamm.log((X_MAX - x) / x)
+            + k_end * (1 / x - 1 / (X_MAX - x))
+        )
+
+    return U
+
+
+#: discharge (lithiation): Li0 -> Li1 at 2.30 V, Li1 -> Li3/Li4 at 2.05 V (paper, Fig. 2d)
+mo6s8_lithiation_ocp = _two_plateau_ocp(U_low=2.05, U_high=2.30)
+#: charge (delithiation): Li1 -> Li0 at 2.45 V (paper, "ionic switch" plateau); Li4/Li3 -> Li1
+#: at 2.10 V: assumption, a 50 mV hysteresis of the lower plateau (not stated in the text)
+mo6s8_delithiation_ocp = _two_plateau_ocp(U_low=2.10, U_high=2.45)
+
+
+def get_parameter_values():
+    """Parameter values of the paper's Mo6S8 AEA cell (Li metal anode, 70 C)."""
+    loading = 1.5e-2  # 1.5 mg/cm2 (paper, Experimental) in kg/m2
+    area = 0.785e-4
+    q_theory = paper_cell.F * X_MAX / M_MO6S8 / 3600  # theoretical capacity [A.h/kg]
+    values = paper_cell.cell_parameters()
+    values.update(
+        {
+            # cathode
+            "Cathode loading [kg.m-2]": loading,
+            "Cathode porosity": 0.11,  # paper: 11 % under 360 MPa
+            "Cathode host density [kg.m-3]": RHO_MO6S8,
+            "Cathode host molar mass [kg.mol-1]": M_MO6S8,
+            "Cathode maximum Li content": X_MAX,
+            # pristine Mo6S8 as assembled (paper: first discharge from Mo6S8); 1e-3 Li per
+            # formula unit because any OCP of a Li-free host is singular at exactly zero Li
+            "Initial cathode Li content": 1e-3,
+            # Bruggeman exponent for the solid network (Bruggeman, Ann. Phys. 416, 636, 1935)
+            "Cathode Bruggeman coefficient": 1.5,
+            "Cathode Li diffusivity [m2.s-1]": mo6s8_diffusivity,
+            "Cathode lithiation OCP [V]": mo6s8_lithiation_ocp,
+            "Cathode delithiation OCP [V]": mo6s8_delithiation_ocp,
+            # one-state hysteresis: the branch switches within ~1/30 of the capacity (assumption)
+            "Cathode hysteresis decay rate": 30.0,
+            "Initial cathode hysteresis state": 1.0,
+            # assumption: 15 A/m2 at half lithiation (R_ct ~ 20 Ohm cm2 at 70 C)
+            "Cathode exchange-current density [A.m-2]": (
+                paper_cell.cathode_exchange_current_density(X_MAX, 15.0)
+            ),
+            "Cathode electronic conductivity [S.m-1]": (
+                paper_cell.conductivity_vs_porosity("Mo6S8")
+            ),
+            # ionic switch: Li0 forms below the Li1 composition (paper, Fig. 3c)
+            "Li0 film onset Li content": 1.0,
+            # fit: Li0 is "ionic-isolating" (paper); 1e-19 m2/s makes a few-nm film block
+            # charge at 0.1C, leaving Li1 in the bulk (reversible ~90 mAh/g, paper)
+            "Li0 film Li diffusivity [m2.s-1]": 1e-19,
+            "Initial Li0 film thickness [m]": 0.0,
+            # cycling window and rate basis (paper)
+            "Lower voltage cut-off [V]": 1.8,
+            "Upper voltage cut-off [V]": 2.8,
+            "Nominal cell capacity [A.h]": q_theory * loading * area,
+            "Current function [A]": 0.1 * q_theory * loading * area,
+        }
+    )
+    values["citations"] = ["Li2021AEA"]
+    return values

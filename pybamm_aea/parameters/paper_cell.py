@@ -1,0 +1,124 @@
+"""The paper's cell outside the cathode: area, separator, anode, temperature, kinetics.
+
+Li et al., Adv. Mater. 2021, 33, 2008723, Experimental Section: cathode | LGPS | Li3PS4 | Li (In);
+100 mg Li10GeP2S12 and 50 mg Li3PS4 pressed in a die of 0.785 cm2; 80 um Li foil, optionally
+with a 30 um In foil; cycled at 70 C on a LAND tester.
+
+Values not given by the paper carry their own source; the two interface exchange-current
+densities are assumptions (the paper reports no impedance data), stated as such below.
+"""
+import numpy as np
+import pybamm
+
+F = 96485.33212
+R = 8.314462618
+
+#: area of the 10 mm die, 0.785 cm2 (paper), as width x height of equal sides [m]
+CELL_SIDE_M = float(np.sqrt(0.785e-4))
+
+#: densities of the separator layers [kg.m-3]: LGPS 2.04 g/cm3 (Kamaya et al., Nat. Mater. 10,
+#: 682, 2011, crystallographic), beta-Li3PS4 1.87 g/cm3 (Homma et al., Solid State Ionics 182,
+#: 53, 2011)
+RHO_LGPS = 2040.0
+RHO_LI3PS4 = 1870.0
+#: masses pressed into the die [kg] (paper)
+MASS_LGPS = 100e-6
+MASS_LI3PS4 = 50e-6
+
+
+def lgps_conductivity(T):
+    """Ionic conductivity of Li10GeP2S12 [S.m-1]: 12 mS/cm at 27 C, Ea 24 kJ/mol.
+
+    Kamaya et al., Nat. Mater. 10, 682 (2011).
+    """
+    return 1.2 * pybamm.exp(-24e3 / R * (1 / T - 1 / 300.15))
+
+
+def li3ps4_conductivity(T):
+    """Ionic conductivity of beta-Li3PS4 [S.m-1]: 0.164 mS/cm at 25 C, Ea 0.356 eV.
+
+    Liu et al., J. Am. Chem. Soc. 135, 975 (2013).
+    """
+    return 0.0164 * pybamm.exp(-0.356 * F / R * (1 / T - 1 / 298.15))
+
+
+def anode_exchange_current_density(T):
+    """Exchange-current density of the Li|Li3PS4 interface [A.m-2].
+
+    Assumption (no impedance in the paper): 10 A/m2 at 70 C, i.e. a charge-transfer
+    resistance RT/(F j0) = 3 Ohm cm2, the order reported for Li|sulfide interfaces after
+    conditioning; activation energy 30 kJ/mol assumed.
+    """
+    return 10.0 * pybamm.exp(-30e3 / R * (1 / T - 1 / 343.15))
+
+
+def li_in_ocp(y, T):
+    """OCP of the Li-In alloy [V vs Li/Li+] vs Li:In ratio y.
+
+    The In/LiIn two-phase plateau at 0.62 V (Santhosha et al., Batteries & Supercaps 2, 524,
+    2019), written as one MSMR-type reaction of width w = 0.1 (Baker & Verbrugge, JES 165,
+    A3952, 2018) so the plateau is flat over 0 < y < 1 and rises as the alloy runs out of Li.
+    """
+    return 0.62 + 0.1 * R * T / F * pybamm.log((1 - y) / y)
+
+
+def cell_parameters():
+    """Parameters of the paper's cell outside the cathode (Li metal anode)."""
+    return {
+        "chemistry": "lithium_ion",
+        "Electrode width [m]": CELL_SIDE_M,
+        "Electrode height [m]": CELL_SIDE_M,
+        "Number of electrodes connected in parallel to make a cell": 1.0,
+        "Number of cells connected in series to make a battery": 1.0,
+        "Ambient temperature [K]": 343.15,
+        "Reference temperature [K]": 343.15,
+        "Separator layer 1 thickness [m]": MASS_LGPS / (RHO_LGPS * 0.785e-4),
+        "Separator layer 1 ionic conductivity [S.m-1]": lgps_conductivity,
+        "Separator layer 2 thickness [m]": MASS_LI3PS4 / (RHO_LI3PS4 * 0.785e-4),
+        "Separator layer 2 ionic conductivity [S.m-1]": li3ps4_conductivity,
+        "Anode exchange-current density [A.m-2]": anode_exchange_current_density,
+        # Li-In entries are present so the Li-In option needs only the option switch
+        "Li-In anode OCP [V]": li_in_ocp,
+        # 30 um In foil (paper), In 7.31 g/cm3, 114.82 g/mol
+        "Li-In anode indium amount [mol.m-2]": 30e-6 * 7310 / 0.11482,
+        # the In/LiIn plateau half-way: the 80 um Li foil keeps the alloy on the plateau
+        "Initial Li-In anode Li:In ratio": 0.5,
+    }
+
+
+def cathode_exchange_current_density(x_max, j0_ref):
+    """Return j0(x_s, T) [A.m-2] = j0_ref sqrt(theta (1 - theta) + 1e-4) / 0.5, Arrhenius.
+
+    theta = x_s / x_max. The square-root form is the symmetric Butler-Volmer dependence on the
+    surface Li content (as PyBaMM's sets); the 1e-4 keeps a pristine (Li-free) surface able to
+    take Li. j0_ref (at theta = 0.5, 70 C) is an assumption: the paper gives no impedance.
+    """
+
+    def j0(x_s, T):
+        theta = x_s / x_max
+        return (
+            j0_ref
+            * (theta * (1 - theta) + 1e-4) ** 0.5
+            / 0.5
+            * pybamm.exp(-30e3 / R * (1 / T - 1 / 343.15))
+        )
+
+    return j0
+
+
+def conductivity_vs_porosity(material):
+    """Return sigma(eps, T) [S.m-1] from the fit of Table S4 in :mod:`pybamm_aea.energy`.
+
+    The fit (a function of porosity in S/cm) is tabulated on a porosity grid and turned into a
+    PyBaMM interpolant so that porosity can be an input parameter. Table S4 was measured at room
+    temperature; metallic hosts (Mo6S8, TiS2) are taken as temperature independent.
+    """
+    from pybamm_aea.energy import electronic_conductivity
+
+    grid = np.linspace(0.0, 0.6, 61)
+    values = np.array([electronic_conductivity(material, e) for e in grid]) * 100.0  # S/m
+
+    def sigma(eps, T):
+        return pybamm.Interpolant(grid, values, eps, name=f"{material} conductivity")
+
+    return sigma

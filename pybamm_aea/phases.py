@@ -1,0 +1,54 @@
+"""Phase fractions of a host with line-compound phases, by the lever rule.
+
+LixMo6S8 has four phases, Li0 (Mo6S8), Li1, Li3 and Li4 (Li et al. 2021, in-situ XRD, Fig. 3c),
+with two-phase coexistence between neighbours. The same phase diagram serves the symbolic
+PyBaMM variables (:func:`lever_rule_symbols`) and the compiled kernel
+(:func:`pybamm_aea.kernels.phase_fractions`), through :data:`MO6S8_WINDOWS`.
+"""
+import numpy as np
+import pybamm
+
+#: names of the LixMo6S8 phases, in order of Li content
+MO6S8_PHASES = ("Li0", "Li1", "Li3", "Li4")
+#: their single-phase windows (x_low, x_high) in Li per formula unit: line compounds
+MO6S8_WINDOWS = ((0.0, 0.0), (1.0, 1.0), (3.0, 3.0), (4.0, 4.0))
+
+
+def lever_rule_symbols(x, windows=MO6S8_WINDOWS):
+    """Phase fractions of Li content ``x`` (a PyBaMM symbol) as piecewise-linear symbols.
+
+    Returns one symbol per window: 1 inside the window, falling linearly to 0 at the
+    neighbouring windows (the lever rule), 0 beyond.
+    """
+    out = []
+    n = len(windows)
+    for k, (low, high) in enumerate(windows):
+        terms = []
+        if k > 0:
+            prev_high = windows[k - 1][1]
+            terms.append((x - prev_high) / (low - prev_high))
+        if k < n - 1:
+            next_low = windows[k + 1][0]
+            terms.append((next_low - x) / (next_low - high))
+        f = pybamm.Scalar(1)
+        for term in terms:
+            f = pybamm.minimum(f, term)
+        out.append(pybamm.maximum(f, 0))
+    return out
+
+
+def average_phase_fractions(solution, windows=MO6S8_WINDOWS):
+    """Electrode-averaged phase fractions vs time from an AEA solution (the in-situ XRD map).
+
+    Uses the compiled :func:`pybamm_aea.kernels.average_phase_fractions` with the mesh cell
+    widths as weights. Returns ``(time_s, fractions)`` with ``fractions`` of shape
+    ``(n_times, n_phases)``.
+    """
+    from . import kernels
+
+    var = solution["Cathode Li content"]
+    x = np.ascontiguousarray(var.entries)  # (n_points, n_times)
+    mesh = var.mesh
+    weights = np.asarray(mesh.d_edges, dtype=float)
+    time_s = solution["Time [s]"].entries
+    return time_s, kernels.average_phase_fractions(x, weights, windows)
