@@ -9,6 +9,8 @@ import pybamm
 
 from pybamm_aea.data import load_paper_table
 
+from pybamm_aea.citations import LI2021
+
 from . import paper_cell
 
 #: Mo6S8 molar mass [kg/mol]: 6 x 95.95 + 8 x 32.06 g/mol (paper: 832 g/mol)
@@ -109,5 +111,5 @@ def get_parameter_values():
             "Current function [A]": 0.1 * q_theory * loading * area,
         }
     )
-    values["citations"] = ["Li2021AEA"]
+    values["citations"] = [LI2021]
     return values

@@ -1,0 +1,100 @@
+"""Parameters of the paper's LixTiS2 (LTS) AEA cathode cell.
+
+Li et al., Adv. Mater. 2021, 33, 2008723: 100 % TiS2 cathode, 1.5 mg/cm2 on 0.785 cm2, 11 %
+porosity (Table S9), | LGPS | Li3PS4 | Li, 1-3 V, 70 C. TiS2 is a solid-solution host
+(0 <= x <= 1 in LixTiS2) without an ionically blocking phase.
+"""
+import pybamm
+
+from pybamm_aea.data import load_paper_table
+
+from pybamm_aea.citations import LI2021
+
+from . import paper_cell
+
+#: TiS2 molar mass [kg/mol]: 47.87 + 2 x 32.06 g/mol
+M_TIS2 = 0.11199
+#: TiS2 density [kg/m3]: 3.22 g/cm3 (crystallographic, Chianelli et al., Mater. Res. Bull.
+#: 10, 1379, 1975)
+RHO_TIS2 = 3220.0
+X_MAX = 1.0
+
+
+def tis2_diffusivity(x, T):
+    """Chemical diffusivity of Li in LixTiS2 [m2.s-1], vacancy limited.
+
+    The paper (Table S5) gives 5e-10 to 8e-9 cm2/s and explains the fading of LTS by the
+    dependence of D on the vacancy concentration (1 - x). D falls linearly from the upper bound
+    (empty host) to the lower bound (full host), both read from ``tableS5_li_diffusion.csv``.
+    Arrhenius with 30 kJ/mol (assumption, as for Mo6S8).
+    """
+    row = load_paper_table("tableS5_li_diffusion").set_index("material").loc["TiS2"]
+    D_low = float(row["D_lower_cm2_per_s"]) * 1e-4
+    D_high = float(row["D_upper_cm2_per_s"]) * 1e-4
+    return (D_high * (1 - x) + D_low * x) * pybamm.exp(
+        -30e3 / paper_cell.R * (1 / T - 1 / 343.15)
+    )
+
+
+def tis2_ocp(x, T):
+    """OCP of LixTiS2 [V vs Li/Li+]: a lattice gas with a mean-field interaction.
+
+    U = U_mid - s (x - 1/2) + (R T / F) ln((1 - x)/x), the form Thompson fitted to LixTiS2
+    (Phys. Rev. Lett. 40, 1511, 1978). U_mid = 2.07 V is the paper's average voltage of TiS2
+    (Table S9, read from the CSV); s = 0.5 V spreads the curve over the 2.5 -> 1.9 V range of
+    LixTiS2 (Whittingham, Chem. Rev. 104, 4271, 2004). The same curve serves charge and
+    discharge: the paper's TiS2 profile is a smooth slope without a hysteresis loop. The
+    term 1e-4 V (1/x - 1/(1 - x)) only steepens the two ends (as for Mo6S8), so the cut-offs
+    are reached before the host is exactly empty or full.
+    """
+    table = load_paper_table("tableS9_electrode_energy").set_index("material")
+    U_mid = float(table.loc["TiS2", "average_voltage_V"])
+    return (
+        U_mid
+        - 0.5 * (x - 0.5)
+        + paper_cell.R * T / paper_cell.F * pybamm.log((1 - x) / x)
+        + 1e-4 * (1 / x - 1 / (1 - x))
+    )
+
+
+def get_parameter_values():
+    """Parameter values of the paper's TiS2 AEA cell (Li metal anode, 70 C)."""
+    loading = 1.5e-2  # 1.5 mg/cm2 (paper, Experimental) in kg/m2
+    area = 0.785e-4
+    q_theory = paper_cell.F * X_MAX / M_TIS2 / 3600  # theoretical capacity [A.h/kg]
+    values = paper_cell.cell_parameters()
+    values.update(
+        {
+            "Cathode loading [kg.m-2]": loading,
+            "Cathode porosity": 0.11,  # Table S9, TiS2 row
+            "Cathode host density [kg.m-3]": RHO_TIS2,
+            "Cathode host molar mass [kg.mol-1]": M_TIS2,
+            "Cathode maximum Li content": X_MAX,
+            # pristine TiS2 as assembled (paper: 213 mAh/g first discharge from TiS2); 1e-3
+            # because the OCP of a Li-free host is singular at exactly zero Li
+            "Initial cathode Li content": 1e-3,
+            "Cathode Bruggeman coefficient": 1.5,  # Bruggeman (1935), solid network
+            "Cathode Li diffusivity [m2.s-1]": tis2_diffusivity,
+            "Cathode lithiation OCP [V]": tis2_ocp,
+            "Cathode delithiation OCP [V]": tis2_ocp,
+            "Cathode hysteresis decay rate": 30.0,
+            "Initial cathode hysteresis state": 1.0,
+            # assumption, as for Mo6S8: 15 A/m2 at half lithiation, 70 C
+            "Cathode exchange-current density [A.m-2]": (
+                paper_cell.cathode_exchange_current_density(X_MAX, 15.0)
+            ),
+            "Cathode electronic conductivity [S.m-1]": (
+                paper_cell.conductivity_vs_porosity("TiS2")
+            ),
+            # no ionically blocking phase in LixTiS2: the film never forms
+            "Li0 film onset Li content": -1.0,
+            "Li0 film Li diffusivity [m2.s-1]": 1e-19,
+            "Initial Li0 film thickness [m]": 0.0,
+            "Lower voltage cut-off [V]": 1.0,
+            "Upper voltage cut-off [V]": 3.0,
+            "Nominal cell capacity [A.h]": q_theory * loading * area,
+            "Current function [A]": 0.1 * q_theory * loading * area,
+        }
+    )
+    values["citations"] = [LI2021]
+    return values

@@ -1,0 +1,277 @@
+"""The AEA cell model against the paper (Li et al., Adv. Mater. 2021) and physical limits.
+
+Tolerances: plateau voltages within 50 mV (issue), capacities within 10 % of the paper's
+numbers unless stated, conservation to solver tolerance.
+"""
+import numpy as np
+import pybamm
+import pytest
+
+import pybamm_aea
+from pybamm_aea.models.aea import AEA
+
+MASS_G_STANDARD = 1.5e-3 * 0.785  # 1.5 mg/cm2 on 0.785 cm2
+
+
+def run(parameter_set, steps, options=None, updates=None, var_pts=None):
+    values = pybamm.ParameterValues(parameter_set)
+    if updates:
+        values.update(updates)
+    model = AEA(options)
+    sim = pybamm.Simulation(
+        model, parameter_values=values, experiment=pybamm.Experiment(steps), var_pts=var_pts
+    )
+    return sim.solve(), values
+
+
+def step_capacity_mAh_g(step, mass_g):
+    Q = step["Discharge capacity [A.h]"].entries
+    return abs(Q[-1] - Q[0]) * 1e3 / mass_g
+
+
+def all_steps(solution):
+    return [s for c in solution.cycles for s in c.steps]
+
+
+LMS_CYCLE = [
+    "Discharge at 0.1C until 1.8 V",
+    "Charge at 0.1C until 2.8 V",
+    "Discharge at 0.1C until 1.8 V",
+]
+
+
+@pytest.fixture(scope="module")
+def lms():
+    sol, _ = run("Li2021_Mo6S8", LMS_CYCLE)
+    return all_steps(sol)
+
+
+def test_lms_first_discharge_and_reversible_capacity(lms):
+    first, charge, second = lms
+    assert step_capacity_mAh_g(first, MASS_G_STANDARD) == pytest.approx(130, rel=0.10)
+    assert step_capacity_mAh_g(second, MASS_G_STANDARD) == pytest.approx(90, rel=0.10)
+    # first minus reversible ~ the 35 mAh/g the paper ascribes to "pre-lithiation" (one Li)
+    gap = step_capacity_mAh_g(first, MASS_G_STANDARD) - step_capacity_mAh_g(second, MASS_G_STANDARD)
+    assert gap == pytest.approx(35, abs=8)
+
+
+def test_lms_discharge_plateaus(lms):
+    _, _, second = lms
+    first = lms[0]
+    x = first["Average cathode Li content"].entries
+    V = first["Voltage [V]"].entries
+    upper = V[(x > 0.2) & (x < 0.8)]
+    lower = V[(x > 1.5) & (x < 3.5)]
+    assert np.median(upper) == pytest.approx(2.30, abs=0.05)
+    assert np.median(lower) == pytest.approx(2.05, abs=0.05)
+
+
+def test_ionic_switch_emerges_and_leaves_li1(lms):
+    _, charge, _ = lms
+    x_end = charge["Average cathode Li content"].entries[-1]
+    film = charge["Li0 film thickness [m]"].entries
+    assert 0.95 < x_end < 1.2  # Li1 retained in the bulk
+    assert film[0] == 0 and 1e-10 < film[-1] < 1e-7  # a thin blocking film formed
+    # the 2.45 V step is short: above 2.40 V for under 3 % of the charge
+    Q = np.abs(charge["Discharge capacity [A.h]"].entries - charge["Discharge capacity [A.h]"].entries[0])
+    V = charge["Voltage [V]"].entries
+    assert Q[V > 2.40].min() > 0.97 * Q[-1]
+    # the stop is the film's doing, not the host running out of Li
+    assert charge["Cathode surface Li content"].entries[-1] > 0.5
+
+
+def test_ionic_switch_off_gives_full_delithiation():
+    sol, _ = run(
+        "Li2021_Mo6S8", LMS_CYCLE[:2], options={"ionic switch": "none"}
+    )
+    charge = all_steps(sol)[1]
+    assert charge["Average cathode Li content"].entries[-1] < 0.2
+
+
+def test_phase_fractions_follow_the_lever_rule(lms):
+    first = lms[0]
+    x = first["Average cathode Li content"].entries
+    f = {k: first[f"Average cathode {k} phase fraction"].entries for k in ("Li0", "Li1", "Li3", "Li4")}
+    total = sum(f.values())
+    np.testing.assert_allclose(total, 1.0, atol=1e-9)
+    assert f["Li4"][-1] > 0.95 and f["Li0"][0] > 0.99
+
+
+LTS_CYCLE = [
+    "Discharge at 0.1C until 1 V",
+    "Charge at 0.1C until 3 V",
+    "Discharge at 0.1C until 1 V",
+]
+
+
+def test_lts_sloping_profile_and_capacities():
+    sol, _ = run("Li2021_TiS2", LTS_CYCLE)
+    first, _, second = all_steps(sol)
+    q1 = step_capacity_mAh_g(first, MASS_G_STANDARD)
+    q2 = step_capacity_mAh_g(second, MASS_G_STANDARD)
+    # paper: 213 first discharge; the model has no loss mechanism below the theoretical
+    # 239 mAh/g, so it lands ~12 % above (tolerance 13 %, see the parameter-set notes)
+    assert q1 == pytest.approx(213, rel=0.13)
+    assert q2 > 180
+    x = first["Average cathode Li content"].entries
+    V = first["Voltage [V]"].entries
+    # solid solution: no plateau, the voltage keeps falling through the middle of discharge
+    mid = (x > 0.25) & (x < 0.75)
+    assert V[mid][0] - V[mid][-1] > 0.2
+    assert np.all(np.diff(V[mid]) < 1e-4)
+
+
+def test_high_loading_lms_delivers_most_capacity():
+    """13.91 mg/cm2 at 4.5 g/cm3 compact density (paper): 30.9 um thick."""
+    updates = {"Cathode loading [kg.m-2]": 13.91e-2, "Cathode porosity": 1 - 4.5 / 5.06}
+    sol, values = run("Li2021_Mo6S8", ["Discharge at 0.1C until 1.8 V"], updates=updates)
+    thickness = sol["Cathode thickness [m]"].entries[0]
+    assert thickness == pytest.approx(30.9e-6, rel=0.01)
+    q = step_capacity_mAh_g(all_steps(sol)[0], 13.91e-3 * 0.785)
+    assert q > 0.85 * 128.8
+
+
+def test_lower_capacity_at_room_temperature_and_high_rate():
+    base, _ = run("Li2021_Mo6S8", ["Discharge at 1C until 1.8 V"])
+    cold, _ = run("Li2021_Mo6S8", ["Discharge at 1C until 1.8 V"], updates={"Ambient temperature [K]": 298.15})
+    fast, _ = run("Li2021_Mo6S8", ["Discharge at 5C until 1.8 V"])
+    q = {k: step_capacity_mAh_g(all_steps(s)[0], MASS_G_STANDARD) for k, s in
+         {"base": base, "cold": cold, "fast": fast}.items()}
+    assert q["cold"] < q["base"]
+    assert q["fast"] < q["base"]
+
+
+def test_li_in_anode_shifts_voltage_by_its_plateau():
+    li, _ = run("Li2021_Mo6S8", ["Discharge at 0.1C until 1.0 V"])
+    li_in, _ = run("Li2021_Mo6S8", ["Discharge at 0.1C until 1.0 V"], options={"anode": "Li-In"})
+    # compare at the same passed charge, on the lower plateau
+    Q_li = li["Discharge capacity [A.h]"].entries
+    Q_in = li_in["Discharge capacity [A.h]"].entries
+    q = 0.5 * Q_li[-1]
+    shift = np.interp(q, Q_li, li["Voltage [V]"].entries) - np.interp(q, Q_in, li_in["Voltage [V]"].entries)
+    assert shift == pytest.approx(0.62, abs=0.01)
+    assert Q_in[-1] == pytest.approx(Q_li[-1], rel=0.02)
+
+
+def test_lithium_and_charge_are_conserved():
+    sol, values = run(
+        "Li2021_Mo6S8",
+        ["Discharge at 0.5C until 1.8 V", "Rest for 10 minutes", "Charge at 0.5C until 2.8 V"],
+        options={"anode": "Li-In"},
+    )
+    F = 96485.33212
+    n_c = sol["Total lithium in cathode [mol]"].entries
+    n_a = sol["Total lithium in anode [mol]"].entries
+    Q = sol["Discharge capacity [A.h]"].entries
+    np.testing.assert_allclose(n_c - n_c[0], Q * 3600 / F, rtol=1e-5, atol=1e-12)
+    np.testing.assert_allclose(n_c + n_a, n_c[0] + n_a[0], rtol=1e-9)
+
+
+def test_zero_current_keeps_the_state():
+    sol, _ = run("Li2021_Mo6S8", ["Discharge at 0.1C for 2 hours", "Rest for 5 hours"])
+    rest = all_steps(sol)[1]
+    x_av = rest["Average cathode Li content"].entries
+    np.testing.assert_allclose(x_av, x_av[0], rtol=1e-8)
+    # at rest the voltage relaxes to the open-circuit voltage of the (equilibrated) cathode
+    assert rest["Voltage [V]"].entries[-1] == pytest.approx(
+        rest["Bulk open-circuit voltage [V]"].entries[-1], abs=2e-3
+    )
+
+
+def test_infinite_diffusivity_limit_follows_the_ocp():
+    """With D x 1e3 and a small current the voltage tends to the bulk OCV."""
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    D = values["Cathode Li diffusivity [m2.s-1]"]
+    values["Cathode Li diffusivity [m2.s-1]"] = lambda x, T: 1e3 * D(x, T)
+    sim = pybamm.Simulation(
+        AEA(), parameter_values=values,
+        experiment=pybamm.Experiment(["Discharge at 0.01C until 1.5 V"]),
+    )
+    sol = sim.solve()
+    V = sol["Voltage [V]"].entries
+    ocv = sol["Bulk open-circuit voltage [V]"].entries
+    x = sol["Average cathode Li content"].entries
+    mid = (x > 0.05) & (x < 0.95)
+    assert np.max(np.abs(V[mid] - ocv[mid])) < 5e-3
+    assert np.max(np.abs(sol["Cathode diffusion overpotential [V]"].entries[mid])) < 1e-3
+
+
+def test_infinite_conductivity_limit():
+    ohmic, values = run("Li2021_Mo6S8", ["Discharge at 1C until 1.8 V"],
+                        updates={"Cathode electronic conductivity [S.m-1]": 1e12})
+    infinite, _ = run("Li2021_Mo6S8", ["Discharge at 1C until 1.8 V"],
+                      options={"electronic conduction": "infinite"})
+    assert np.max(np.abs(ohmic["Cathode electronic ohmic overpotential [V]"].entries)) < 1e-9
+    assert ohmic["Discharge capacity [A.h]"].entries[-1] == pytest.approx(
+        infinite["Discharge capacity [A.h]"].entries[-1], rel=1e-4
+    )
+
+
+def test_poor_conductor_has_textbook_ohmic_drop():
+    """Uniform filling gives eta_e = i L / (2 sigma); a poor conductor's drop is visible."""
+    sigma = 1e-3  # S/m, an NMC-like compact (Table S4 order)
+    sol, values = run("Li2021_TiS2", ["Discharge at 0.1C for 1 hour"],
+                      updates={"Cathode electronic conductivity [S.m-1]": sigma})
+    i = sol["Total current density [A.m-2]"].entries[-1]
+    L = sol["Cathode thickness [m]"].entries[-1]
+    eta = sol["Cathode electronic ohmic overpotential [V]"].entries[-1]
+    assert eta == pytest.approx(i * L / (2 * sigma), rel=0.05)
+
+
+def test_overpotentials_add_up_to_the_voltage(lms):
+    step = lms[0]
+    parts = [
+        "Cathode interface overpotential [V]", "Li0 film overpotential [V]",
+        "Cathode electronic ohmic overpotential [V]", "Separator ohmic overpotential [V]",
+        "Anode interface overpotential [V]",
+    ]
+    V = step["Voltage [V]"].entries
+    rebuilt = step["Open-circuit voltage [V]"].entries - sum(step[p].entries for p in parts)
+    np.testing.assert_allclose(V, rebuilt, atol=1e-12)
+
+
+def test_voltage_hold_and_esc_variables():
+    sol, _ = run("Li2021_Mo6S8", ["Discharge at 0.2C until 1.8 V", "Hold at 1.8 V until C/50"])
+    hold = all_steps(sol)[1]
+    np.testing.assert_allclose(hold["Voltage [V]"].entries, 1.8, atol=1e-6)
+    esc = sol["Electrode specific capacity [mA.h.g-1]"].entries[-1]
+    assert esc == pytest.approx(sol["Discharge capacity [A.h]"].entries[-1] * 1e3 / MASS_G_STANDARD)
+
+
+def test_input_parameters_need_no_rebuild():
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode loading [kg.m-2]": "[input]", "Ambient temperature [K]": "[input]"})
+    sim = pybamm.Simulation(AEA(), parameter_values=values)
+    caps = []
+    for loading in (1e-2, 5e-2):
+        sol = sim.solve([0, 36000], inputs={"Cathode loading [kg.m-2]": loading, "Ambient temperature [K]": 343.15})
+        caps.append(sol["Cathode capacity [A.h]"].entries[0])
+    assert caps[1] == pytest.approx(5 * caps[0])
+
+
+@pytest.mark.parametrize("anode", ["lithium metal", "Li-In"])
+@pytest.mark.parametrize("T_C,c_rate,loading_mg", [(25, 5, 15), (70, 0.05, 1), (25, 0.05, 15), (70, 5, 1)])
+def test_robust_over_the_operating_window(anode, T_C, c_rate, loading_mg):
+    cut = 1.2 if anode == "Li-In" else 1.8
+    sol, _ = run(
+        "Li2021_Mo6S8",
+        [f"Discharge at {c_rate}C until {cut} V", f"Charge at {c_rate}C until {cut + 1.0} V"],
+        options={"anode": anode},
+        updates={"Ambient temperature [K]": 273.15 + T_C, "Cathode loading [kg.m-2]": loading_mg * 1e-2},
+    )
+    steps = all_steps(sol)
+    assert len(steps) == 2
+    assert all("Voltage" in s.termination or "time" in s.termination for s in steps), [s.termination for s in steps]
+
+
+def test_bad_options_are_named():
+    with pytest.raises(pybamm.OptionError, match="'Li-Sn'"):
+        AEA({"anode": "Li-Sn"})
+    with pytest.raises(pybamm.OptionError, match="'cathode colour'"):
+        AEA({"cathode colour": "blue"})
+
+
+def test_default_simulation_solves_with_no_argument():
+    sim = pybamm.Simulation(pybamm_aea.AEA())
+    sol = sim.solve([0, 3600])
+    assert sol["Voltage [V]"].entries[-1] < sol["Voltage [V]"].entries[0]

@@ -1,0 +1,45 @@
+"""The package registers its model and parameter sets with PyBaMM through entry points."""
+import filecmp
+import subprocess
+import sys
+
+import pybamm
+import pytest
+
+from pybamm_aea.data import PAPER_TABLES, load_paper_table, paper_table_path
+
+
+@pytest.mark.parametrize("name", ["Li2021_Mo6S8", "Li2021_TiS2"])
+def test_parameter_sets_resolve_through_pybamm(name):
+    values = pybamm.ParameterValues(name)
+    assert values["Cathode loading [kg.m-2]"] == pytest.approx(1.5e-2)
+    assert values["Ambient temperature [K]"] == pytest.approx(343.15)
+
+
+def test_model_resolves_through_pybamm():
+    model = pybamm.Model("AEA")
+    assert type(model).__module__ == "pybamm_aea.models.aea"
+    assert "Voltage [V]" in model.variables
+
+
+def test_entry_points_need_no_import_of_the_package():
+    """A fresh interpreter that imports only pybamm finds the AEA model and sets."""
+    code = (
+        "import sys, pybamm;"
+        "pybamm.ParameterValues('Li2021_Mo6S8');"
+        "m = pybamm.Model('AEA');"
+        "print(type(m).__name__, 'pybamm_aea' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split()[0] == "AEA"
+
+
+def test_shipped_tables_are_the_shared_ones(shared_data_dir):
+    for name in PAPER_TABLES:
+        shipped = paper_table_path(name)
+        assert filecmp.cmp(str(shipped), shared_data_dir / f"{name}.csv", shallow=False), name
+
+
+def test_unknown_table_is_named():
+    with pytest.raises(ValueError, match="'tableS99'"):
+        load_paper_table("tableS99")
