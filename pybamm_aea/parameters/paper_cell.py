@@ -110,13 +110,15 @@ def conductivity_vs_porosity(material):
     """Return sigma(eps, T) [S.m-1] from the fit of Table S4 in :mod:`pybamm_aea.energy`.
 
     The fit (a function of porosity in S/cm) is tabulated on a porosity grid and turned into a
-    PyBaMM interpolant so that porosity can be an input parameter. Table S4 was measured at room
-    temperature; metallic hosts (Mo6S8, TiS2) are taken as temperature independent.
+    PyBaMM interpolant so that porosity can be an input parameter. The dense electrodes (about
+    11 % porosity) lie below the measured porosities (Table S4 pressed at 6-51 MPa), so the value
+    there is the fitted law's extrapolation. Table S4 was measured at room temperature; metallic
+    hosts (Mo6S8, TiS2) are taken as temperature independent.
     """
-    from pybamm_aea.energy import electronic_conductivity
+    from pybamm_aea.energy.conductivity import conductivity_fit
 
     grid = np.linspace(0.0, 0.6, 61)
-    values = np.array([electronic_conductivity(material, e) for e in grid]) * 100.0  # S/m
+    values = np.asarray(conductivity_fit(material).predict(grid), dtype=float) * 100.0  # S/m
 
     def sigma(eps, T):
         return pybamm.Interpolant(grid, values, eps, name=f"{material} conductivity")
