@@ -30,7 +30,7 @@ __all__ = [
 # (Mo6S8), Li1, Li3 and Li4, all line compounds (paper: two-phase plateaus Li0->Li1 at ~2.3-2.45 V,
 # 2.3 V on discharge and a short 2.45 V plateau at the end of charge, and Li1->Li3/Li4 at ~2.05 V,
 # against a Li metal anode).
-MO6S8_WINDOWS = ((0.0, 0.0), (1.0, 1.0), (3.0, 3.0), (4.0, 4.0))
+from .phases import MO6S8_WINDOWS  # noqa: E402  (one phase diagram for kernels and model)
 
 _NUMERIC_KINDS = "biuf"  # bool, signed and unsigned integer, real floating point
 

@@ -288,3 +288,16 @@ def test_default_simulation_solves_with_no_argument():
     sim = pybamm.Simulation(pybamm_aea.AEA())
     sol = sim.solve([0, 3600])
     assert sol["Voltage [V]"].entries[-1] < sol["Voltage [V]"].entries[0]
+
+
+def test_kernel_phase_map_matches_model_variables(lms):
+    """The compiled lever rule over the mesh equals the model's symbolic averaged fractions."""
+    from pybamm_aea.phases import MO6S8_PHASES, average_phase_fractions
+
+    first = lms[0]
+    t, fractions = average_phase_fractions(first)
+    assert fractions.shape == (t.size, 4)
+    for k, name in enumerate(MO6S8_PHASES):
+        np.testing.assert_allclose(
+            fractions[:, k], first[f"Average cathode {name} phase fraction"].entries, atol=1e-9
+        )

@@ -1,0 +1,57 @@
+"""Shared validation helpers and the warning class of :mod:`pybamm_aea.energy`."""
+import math
+import numbers
+
+import numpy as np
+
+#: Faraday constant (C/mol), CODATA 2018 exact value.
+FARADAY = 96485.33212
+#: Charge of one mole of electrons in mAh (F / 3.6 C per mAh).
+MAH_PER_MOL = FARADAY / 3.6
+
+
+class ExtrapolationWarning(UserWarning):
+    """A fitted law of :mod:`pybamm_aea.energy` was evaluated outside the range of the data it was fitted to."""
+
+
+def check_real(value, name, *, minimum=None, maximum=None, include_max=True):
+    """Return ``value`` as a float; ValueError naming it if not a finite real number or out of bounds."""
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
+        raise ValueError(f"{name} must be a real number, got {value!r}")
+    x = float(value)
+    if not math.isfinite(x):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    if minimum is not None and x < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
+    if maximum is not None and (x > maximum or (not include_max and x >= maximum)):
+        bound = "<=" if include_max else "<"
+        raise ValueError(f"{name} must be {bound} {maximum}, got {value!r}")
+    return x
+
+
+def check_porosity(value, name="porosity"):
+    """Return a porosity as a float in [0, 1); ValueError naming the value otherwise."""
+    return check_real(value, name, minimum=0.0, maximum=1.0, include_max=False)
+
+
+def check_porosity_array(values, name="porosity"):
+    """Array version of :func:`check_porosity` (all entries finite and in [0, 1))."""
+    arr = np.asarray(values, dtype=float)
+    bad = ~np.isfinite(arr) | (arr < 0.0) | (arr >= 1.0)
+    if np.any(bad):
+        raise ValueError(f"{name} must be finite and in [0, 1), got {arr[bad].tolist()!r}")
+    return arr
+
+
+def check_pressure_array(values, name="pressure_MPa"):
+    """Pressures (MPa) as a float array; ValueError naming any negative or non-finite value."""
+    arr = np.asarray(values, dtype=float)
+    bad = ~np.isfinite(arr) | (arr < 0.0)
+    if np.any(bad):
+        raise ValueError(f"{name} must be finite and >= 0 MPa, got {arr[bad].tolist()!r}")
+    return arr
+
+
+def scalar_or_array(arr, like):
+    """Return a Python float if ``like`` was a scalar, else the array."""
+    return float(arr) if np.ndim(like) == 0 else arr

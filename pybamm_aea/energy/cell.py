@@ -1,0 +1,422 @@
+"""Cell-level (stack) energy density, after the benchmarking practice of Randau et al., Nat. Energy 5, 259 (2020).
+
+A single-sided unit stack per cm^2: cathode layer + separator layer(s) + anode + current collectors.
+
+- ``E_g [Wh/kg] = Q_A V / sum(areal masses)`` and ``E_v [Wh/L] = Q_A V / sum(thicknesses)``, with the areal
+  capacity Q_A (mAh/cm^2) and the cell voltage V = V_cathode(vs Li) - V_anode(vs Li).
+- Q_A is the cathode's areal capacity, limited by the anode: by its Li inventory when the cathode holds Li-free
+  hosts (S8, Mo6S8, TiS2: their Li must come from the anode), by its host capacity otherwise (graphite).
+- Thicknesses are those of the stack as built (cathode at its porosity and loading, Li foil as laminated); the
+  mass is state-independent (Li moves, it is not created), so the cell-level figures need no charged/discharged
+  basis. Packaging, tabs and the stack's external pressure device are not included (as in Randau et al.).
+
+Presets (:func:`cell_preset`):
+
+- ``"paper lab cell"`` - the paper's cell (Experimental Section and SI): 0.785 cm^2 die, separator of 100 mg LGPS
+  + 50 mg Li3PS4 (127.4 + 63.7 mg/cm^2, dense: 624 um + 341 um), anode 80 um Li + 30 um In foil (Li-In,
+  0.62 V vs Li), no current-collector foils (the die's stainless-steel plungers are not counted). Default cathode:
+  the practical S-LMS electrode, 1.3 mg on 0.785 cm^2 at 8.15 % porosity.
+- ``"practical target"`` - a thin-layer target of the kind Randau et al. discuss: 30 um dense sulfide separator
+  (the paper's generic 1.92 g/cm^3 sulfide), 20 um Li metal (4.1 mAh/cm^2), 10 um Al and 10 um Cu foils. These are
+  this project's assumptions, not measured values.
+- ``"liquid LIB"`` - a conventional liquid Li-ion reference: 12 um PE separator at 40 % porosity filled with
+  1.2 g/cm^3 electrolyte, graphite anode (94 % graphite, 3 % carbon, 3 % binder, 30 % porosity, liquid-filled,
+  N:P 1.1, 0.1 V vs Li), 12 um Al and 8 um Cu foils: typical commercial values (assumptions).
+"""
+from dataclasses import dataclass
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from ._common import check_porosity, check_real
+from .electrode import Electrode, EnergyDensity
+from .materials import get_material
+
+__all__ = [
+    "Layer",
+    "SeparatorLayer",
+    "CurrentCollector",
+    "LiMetalAnode",
+    "LiInAnode",
+    "CompositeAnode",
+    "Cell",
+    "cell_preset",
+    "CELL_PRESETS",
+]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One layer of a stack, per cm^2: name, role, thickness (um) and areal mass (mg/cm^2)."""
+
+    name: str
+    role: str
+    thickness_um: float
+    areal_mass_mg_cm2: float
+
+
+def _one_of(**kwargs):
+    given = {k: v for k, v in kwargs.items() if v is not None}
+    if len(given) != 1:
+        raise ValueError(f"give exactly one of {', '.join(kwargs)}; got {given or 'none'}")
+    return next(iter(given.items()))
+
+
+class SeparatorLayer:
+    """A separator layer (solid electrolyte pellet/film or a porous polymer film).
+
+    Parameters
+    ----------
+    material : str or Material
+        Its solid (e.g. ``"Li10GeP2S12"``, ``"Li3PS4"``, ``"Sulfide SE"``, ``"PE separator"``).
+    thickness_um, areal_mass_mg_cm2 : float
+        Exactly one of them; the other follows from the density.
+    porosity : float
+        Volume fraction of pores (default 0: a dense layer).
+    pore_filler : str or Material, optional
+        Liquid filling the pores (a liquid-cell separator); None leaves them empty.
+    """
+
+    def __init__(self, material, thickness_um=None, areal_mass_mg_cm2=None, porosity=0.0, pore_filler=None):
+        self.material = get_material(material)
+        self.porosity = check_porosity(porosity, "separator porosity")
+        self.pore_filler = get_material(pore_filler) if pore_filler is not None else None
+        key, value = _one_of(thickness_um=thickness_um, areal_mass_mg_cm2=areal_mass_mg_cm2)
+        value = check_real(value, key, minimum=0.0)
+        filler = self.pore_filler.density if self.pore_filler is not None else 0.0
+        self.density = (1.0 - self.porosity) * self.material.density + self.porosity * filler
+        if key == "thickness_um":
+            self.thickness_um = value
+            self.areal_mass_mg_cm2 = value * self.density / 10.0
+        else:
+            self.areal_mass_mg_cm2 = value
+            self.thickness_um = value / self.density * 10.0
+
+    def layers(self):
+        """The stack layer(s) of this separator."""
+        return [Layer(self.material.name, "separator", self.thickness_um, self.areal_mass_mg_cm2)]
+
+
+class CurrentCollector:
+    """A current-collector foil: ``material`` (``"Al"``, ``"Cu"``, ``"Stainless steel"``) and thickness (um)."""
+
+    def __init__(self, material="Al", thickness_um=10.0):
+        self.material = get_material(material)
+        self.thickness_um = check_real(thickness_um, "collector thickness_um", minimum=0.0)
+
+    def layers(self):
+        """The stack layer of this foil."""
+        return [
+            Layer(f"{self.material.name} collector", "current collector", self.thickness_um,
+                  self.thickness_um * self.material.density / 10.0)
+        ]
+
+
+def _li_volumetric_capacity():
+    li = get_material("Li")
+    return li.specific_capacity * li.density  # mAh/cm3 (2062)
+
+
+class LiMetalAnode:
+    """A Li-metal foil anode, given by thickness or relative to the cathode capacity.
+
+    Parameters
+    ----------
+    thickness_um : float, optional
+        Foil thickness (um; 4.85 um per mAh/cm^2).
+    np_ratio : float, optional
+        Li capacity / cathode areal capacity (N:P ratio, > 0).
+    excess : float, optional
+        Li capacity in excess of the cathode's, as a fraction (``np_ratio = 1 + excess``; 0 = no excess).
+
+    Exactly one of them. The anode sits at 0 V vs Li.
+    """
+
+    voltage_vs_li = 0.0
+
+    def __init__(self, thickness_um=None, np_ratio=None, excess=None):
+        key, value = _one_of(thickness_um=thickness_um, np_ratio=np_ratio, excess=excess)
+        if key == "excess":
+            key, value = "np_ratio", 1.0 + check_real(value, "excess", minimum=0.0)
+        self._key = key
+        self._value = check_real(value, key, minimum=0.0)
+
+    def thickness(self, cathode_capacity):
+        """Li thickness (um) for a cathode of ``cathode_capacity`` mAh/cm^2."""
+        if self._key == "thickness_um":
+            return self._value
+        return self._value * cathode_capacity / _li_volumetric_capacity() * 1e4
+
+    def lithium_capacity(self, cathode_capacity):
+        """Li inventory of the anode, mAh/cm^2."""
+        return self.thickness(cathode_capacity) * 1e-4 * _li_volumetric_capacity()
+
+    def host_capacity(self, cathode_capacity):
+        """Capacity the anode can take up, mAh/cm^2 (unlimited: Li plates)."""
+        return math.inf
+
+    def layers(self, cathode_capacity):
+        """The stack layer of the foil."""
+        t = self.thickness(cathode_capacity)
+        return [Layer("Li", "anode", t, t * get_material("Li").density / 10.0)]
+
+
+class LiInAnode:
+    """A Li-In alloy anode made of a Li foil and an In foil (the paper's anode: 80 um Li + 30 um In).
+
+    Parameters
+    ----------
+    li_thickness_um, in_thickness_um : float
+        Foil thicknesses, um. The stack counts both foils at their metal densities (alloying changes the volume
+        little and is ignored).
+    voltage_vs_li : float, optional
+        Anode potential vs Li (default 0.62 V, the In/LiIn plateau; Santhosha et al., Batteries & Supercaps 2019).
+        With the paper's Li-rich foils (Li:In ~ 3.2:1 by mol) a lower value may be closer to reality.
+
+    The Li inventory is that of the Li foil; the In host takes up to 1 Li per In (LiIn) at this potential.
+    """
+
+    def __init__(self, li_thickness_um=80.0, in_thickness_um=30.0, voltage_vs_li=None):
+        self.li_thickness_um = check_real(li_thickness_um, "li_thickness_um", minimum=0.0)
+        self.in_thickness_um = check_real(in_thickness_um, "in_thickness_um", minimum=0.0)
+        indium = get_material("In")
+        self.voltage_vs_li = indium.average_voltage if voltage_vs_li is None else check_real(voltage_vs_li, "voltage_vs_li")
+
+    def lithium_capacity(self, cathode_capacity):
+        """Li inventory (mAh/cm^2) of the Li foil."""
+        return self.li_thickness_um * 1e-4 * _li_volumetric_capacity()
+
+    def host_capacity(self, cathode_capacity):
+        """Li uptake of the In foil up to LiIn (mAh/cm^2)."""
+        indium = get_material("In")
+        return self.in_thickness_um * 1e-4 * indium.density * indium.specific_capacity
+
+    def layers(self, cathode_capacity):
+        """The Li and In foil layers."""
+        li, indium = get_material("Li"), get_material("In")
+        return [
+            Layer("Li", "anode", self.li_thickness_um, self.li_thickness_um * li.density / 10.0),
+            Layer("In", "anode", self.in_thickness_um, self.in_thickness_um * indium.density / 10.0),
+        ]
+
+
+class CompositeAnode:
+    """A composite anode electrode (e.g. graphite) sized by the N:P ratio.
+
+    Parameters
+    ----------
+    electrode : Electrode
+        The anode electrode (its ESC and density give its loading and thickness).
+    np_ratio : float
+        Anode capacity / cathode capacity (default 1.1).
+    voltage_vs_li : float, optional
+        Average anode potential vs Li (default: the electrode's capacity-weighted average voltage).
+    """
+
+    def __init__(self, electrode, np_ratio=1.1, voltage_vs_li=None):
+        if not isinstance(electrode, Electrode):
+            raise TypeError(f"electrode must be an Electrode, got {type(electrode).__name__}")
+        self.electrode = electrode
+        self.np_ratio = check_real(np_ratio, "np_ratio", minimum=0.0)
+        self.voltage_vs_li = electrode.average_voltage() if voltage_vs_li is None else check_real(voltage_vs_li, "voltage_vs_li")
+
+    def _loading(self, cathode_capacity):
+        return self.np_ratio * cathode_capacity / self.electrode.specific_capacity * 1000.0
+
+    def lithium_capacity(self, cathode_capacity):
+        """Li the anode can give (0 for a host anode made Li-free, such as graphite)."""
+        return 0.0 if self.electrode.needs_lithium else self.np_ratio * cathode_capacity
+
+    def host_capacity(self, cathode_capacity):
+        """Capacity the anode can take up, mAh/cm^2."""
+        return self.np_ratio * cathode_capacity
+
+    def layers(self, cathode_capacity):
+        """The anode electrode layer."""
+        m = self._loading(cathode_capacity)
+        return [Layer(self.electrode.name or "anode", "anode", self.electrode.thickness_um(m), m)]
+
+
+class Cell:
+    """A single-sided unit stack for cell-level energy density (Randau et al., Nat. Energy 5, 259, 2020).
+
+    Parameters
+    ----------
+    cathode : Electrode
+        The positive electrode.
+    loading_mg_cm2, thickness_um, areal_capacity_mAh_cm2 : float
+        Exactly one: cathode mass per area (mg/cm^2, as made), its thickness (um) or its areal capacity
+        (mAh/cm^2).
+    cathode_voltage : float or dict, optional
+        Cathode average voltage vs Li (V), or per active material; default: the electrode's.
+    separators : list of SeparatorLayer
+        In series (several layers allowed, e.g. LGPS + Li3PS4).
+    anode : LiMetalAnode, LiInAnode, CompositeAnode or None
+        None: anode-free (only valid for a lithiated cathode: it plates its own Li).
+    collectors : list of CurrentCollector
+    name : str, optional
+    """
+
+    def __init__(self, cathode, *, loading_mg_cm2=None, thickness_um=None, areal_capacity_mAh_cm2=None,
+                 cathode_voltage=None, separators=(), anode=None, collectors=(), name=None):
+        if not isinstance(cathode, Electrode):
+            raise TypeError(f"cathode must be an Electrode, got {type(cathode).__name__}")
+        self.cathode = cathode
+        key, value = _one_of(loading_mg_cm2=loading_mg_cm2, thickness_um=thickness_um,
+                             areal_capacity_mAh_cm2=areal_capacity_mAh_cm2)
+        value = check_real(value, key, minimum=0.0)
+        if key == "loading_mg_cm2":
+            self.cathode_loading = value
+        elif key == "thickness_um":
+            self.cathode_loading = cathode.loading_for_thickness(value)
+        else:
+            self.cathode_loading = cathode.loading_for_areal_capacity(value)
+        self.cathode_voltage_vs_li = cathode.average_voltage(cathode_voltage)
+        self.separators = list(separators)
+        self.anode = anode
+        self.collectors = list(collectors)
+        self.name = name
+        if anode is None and cathode.needs_lithium:
+            raise ValueError("an anode-free cell needs a lithiated cathode; this cathode holds Li-free hosts")
+
+    @property
+    def cathode_capacity(self):
+        """Areal capacity of the cathode layer, mAh/cm^2."""
+        return self.cathode.areal_capacity(self.cathode_loading)
+
+    @property
+    def areal_capacity(self):
+        """Cell areal capacity Q_A, mAh/cm^2 (cathode capacity limited by the anode's Li inventory or host)."""
+        q = self.cathode_capacity
+        if self.anode is None:
+            return q
+        limit = (self.anode.lithium_capacity(q) if self.cathode.needs_lithium else self.anode.host_capacity(q))
+        if limit < q:
+            warnings.warn(
+                f"the anode limits the cell: {limit:.4g} mAh/cm2 available for a cathode of {q:.4g} mAh/cm2",
+                UserWarning, stacklevel=2,
+            )
+        return min(q, limit)
+
+    @property
+    def voltage(self):
+        """Average cell voltage, V: cathode vs Li minus anode vs Li."""
+        anode_v = self.anode.voltage_vs_li if self.anode is not None else 0.0
+        return self.cathode_voltage_vs_li - anode_v
+
+    @property
+    def layers(self):
+        """All layers of the stack (cathode, separators, anode, collectors) as :class:`Layer` records."""
+        q = self.cathode_capacity
+        out = [Layer(self.cathode.name or "cathode", "cathode", self.cathode.thickness_um(self.cathode_loading),
+                     self.cathode_loading)]
+        for s in self.separators:
+            out += s.layers()
+        if self.anode is not None:
+            out += self.anode.layers(q)
+        for c in self.collectors:
+            out += c.layers()
+        return out
+
+    @property
+    def areal_mass(self):
+        """Sum of the layers' areal masses, mg/cm^2."""
+        return math.fsum(layer.areal_mass_mg_cm2 for layer in self.layers)
+
+    @property
+    def thickness(self):
+        """Sum of the layers' thicknesses, um."""
+        return math.fsum(layer.thickness_um for layer in self.layers)
+
+    def energy_density(self):
+        """Cell-level energy density (:class:`EnergyDensity`): Wh/kg, Wh/L, mAh/g of stack, V, stack density."""
+        energy = self.areal_capacity * self.voltage  # mWh/cm2
+        mass, thickness = self.areal_mass, self.thickness
+        return EnergyDensity(
+            gravimetric=energy / mass * 1000.0, volumetric=energy / (thickness * 1e-4),
+            specific_capacity=self.areal_capacity / mass * 1000.0, average_voltage=self.voltage,
+            density=mass / thickness * 10.0,
+        )
+
+    def summary(self):
+        """The layers as a pandas DataFrame with each layer's share of the stack mass and thickness."""
+        df = pd.DataFrame([layer.__dict__ for layer in self.layers])
+        df["mass_share"] = df["areal_mass_mg_cm2"] / df["areal_mass_mg_cm2"].sum()
+        df["thickness_share"] = df["thickness_um"] / df["thickness_um"].sum()
+        return df
+
+    def __repr__(self):
+        e = self.energy_density()
+        return (f"<Cell {self.name or ''}: {self.areal_capacity:.3g} mAh/cm2 x {self.voltage:.3g} V, "
+                f"{e.gravimetric:.4g} Wh/kg, {e.volumetric:.4g} Wh/L>")
+
+
+# ----------------------------------------------------------------------------------------------------- presets
+def _paper_lab_cell(cathode=None, loading_mg_cm2=None, thickness_um=None, areal_capacity_mAh_cm2=None,
+                    cathode_voltage=None, anode=None):
+    from .paper import PAPER_CELL, SLMS_PRACTICAL, slms_practical_electrode
+
+    area = PAPER_CELL["area_cm2"]
+    if cathode is None:
+        cathode = slms_practical_electrode()
+    if loading_mg_cm2 is None and thickness_um is None and areal_capacity_mAh_cm2 is None:
+        loading_mg_cm2 = SLMS_PRACTICAL["mass_mg"] / SLMS_PRACTICAL["area_cm2"]
+    return Cell(
+        cathode, loading_mg_cm2=loading_mg_cm2, thickness_um=thickness_um,
+        areal_capacity_mAh_cm2=areal_capacity_mAh_cm2, cathode_voltage=cathode_voltage,
+        separators=[
+            SeparatorLayer("Li10GeP2S12", areal_mass_mg_cm2=PAPER_CELL["lgps_mg"] / area),
+            SeparatorLayer("Li3PS4", areal_mass_mg_cm2=PAPER_CELL["li3ps4_mg"] / area),
+        ],
+        anode=anode if anode is not None else LiInAnode(PAPER_CELL["li_um"], PAPER_CELL["in_um"]),
+        collectors=[], name="paper lab cell",
+    )
+
+
+def _practical_target(cathode, loading_mg_cm2=None, thickness_um=None, areal_capacity_mAh_cm2=None,
+                      cathode_voltage=None, anode=None):
+    return Cell(
+        cathode, loading_mg_cm2=loading_mg_cm2, thickness_um=thickness_um,
+        areal_capacity_mAh_cm2=areal_capacity_mAh_cm2, cathode_voltage=cathode_voltage,
+        separators=[SeparatorLayer("Sulfide SE", thickness_um=30.0)],
+        anode=anode if anode is not None else LiMetalAnode(thickness_um=20.0),
+        collectors=[CurrentCollector("Al", 10.0), CurrentCollector("Cu", 10.0)], name="practical target",
+    )
+
+
+def _liquid_lib(cathode, loading_mg_cm2=None, thickness_um=None, areal_capacity_mAh_cm2=None,
+                cathode_voltage=None, anode=None):
+    if anode is None:
+        graphite = Electrode({"Graphite": 0.94, "Carbon": 0.03, "Binder": 0.03}, 0.30, pore_filler="1M LiPF6 EC/DMC",
+                             name="graphite anode")
+        anode = CompositeAnode(graphite, np_ratio=1.1)
+    return Cell(
+        cathode, loading_mg_cm2=loading_mg_cm2, thickness_um=thickness_um,
+        areal_capacity_mAh_cm2=areal_capacity_mAh_cm2, cathode_voltage=cathode_voltage,
+        separators=[SeparatorLayer("PE separator", thickness_um=12.0, porosity=0.40, pore_filler="1M LiPF6 EC/DMC")],
+        anode=anode, collectors=[CurrentCollector("Al", 12.0), CurrentCollector("Cu", 8.0)], name="liquid LIB",
+    )
+
+
+CELL_PRESETS = {"paper lab cell": _paper_lab_cell, "practical target": _practical_target, "liquid LIB": _liquid_lib}
+
+
+def cell_preset(name, cathode=None, **kwargs):
+    """A :class:`Cell` from a named stack (see the module docstring for the numbers and their sources).
+
+    Parameters
+    ----------
+    name : str
+        ``"paper lab cell"``, ``"practical target"`` or ``"liquid LIB"``.
+    cathode : Electrode
+        Required except for ``"paper lab cell"`` (default: the practical S-LMS cathode, 1.3 mg on 0.785 cm^2).
+    **kwargs
+        ``loading_mg_cm2`` / ``thickness_um`` / ``areal_capacity_mAh_cm2`` (one), ``cathode_voltage``, ``anode``.
+    """
+    if name not in CELL_PRESETS:
+        raise ValueError(f"unknown cell preset {name!r}; presets: {', '.join(CELL_PRESETS)}")
+    if cathode is None and name != "paper lab cell":
+        raise ValueError(f"cell preset {name!r} needs a cathode Electrode")
+    return CELL_PRESETS[name](cathode, **kwargs)

@@ -1,0 +1,587 @@
+"""Electrode-level make-up and energy density (the calculation model of Li et al., Adv. Mater. 2021, SI).
+
+The model is the one of the paper's supporting information (after Berg et al., J. Electrochem. Soc. 162, A2468,
+2015): an electrode is a solid mixture given by the *mass* fractions of its solid constituents, with a porosity
+that is either empty (solid-state electrodes) or filled with a liquid electrolyte (liquid Li-ion electrodes).
+
+- solid density            rho_s = 1 / sum_i (w_i / rho_i)                                   [g/cm^3]
+- electrode density        rho   = (1 - phi) rho_s + phi rho_liquid  (rho_liquid = 0 for empty pores)
+- partial density of i     (1 - phi) rho_s w_i  ("AM density in electrode" of Table S2), liquid: phi rho_liquid
+- equivalent specific capacity  ESC = sum_i C_i m_i / m_electrode                           [mAh/g]
+- gravimetric energy       E_g = sum_i C_i V_i m_i / m_electrode = ESC * V_average           [Wh/kg = mWh/g]
+- volumetric energy        E_v = E_g * rho                                                   [Wh/L = mWh/cm^3]
+
+Everything is per unit mass or volume of the *whole* electrode (liquid included, empty pores included in the
+volume), as the paper's ESC definition demands.
+"""
+from collections.abc import Mapping
+from dataclasses import dataclass
+import math
+import numbers
+
+import numpy as np
+import pandas as pd
+
+from ._common import check_porosity, check_real
+from .materials import Material, get_material
+
+__all__ = ["Electrode", "EnergyDensity", "PracticalEnergy"]
+
+
+@dataclass(frozen=True)
+class EnergyDensity:
+    """Energy density of an electrode (or a cell) on one mass/volume basis.
+
+    Attributes
+    ----------
+    gravimetric : float
+        Wh per kg of electrode (= mWh/g).
+    volumetric : float
+        Wh per L of electrode (= mWh/cm^3).
+    specific_capacity : float
+        mAh per g of electrode (the paper's ESC).
+    average_voltage : float
+        Capacity-weighted average voltage, V (vs Li/Li+ for an electrode).
+    density : float
+        g/cm^3 of electrode used for the volumetric figure.
+    """
+
+    gravimetric: float
+    volumetric: float
+    specific_capacity: float
+    average_voltage: float
+    density: float
+
+
+@dataclass(frozen=True)
+class PracticalEnergy:
+    """Practical energy of an electrode from a measured discharge curve (:meth:`Electrode.from_curve`).
+
+    ``charged`` uses the mass and density of the electrode as made (charged state); ``discharged`` uses the mass
+    and density of the same electrode after lithiation (:meth:`Electrode.lithiated`), as the paper's
+    "Li2S-Li4Mo6S8" figures do.
+
+    Attributes
+    ----------
+    capacity_mAh : float
+        Capacity passed (mAh).
+    energy_mWh : float
+        Integral of V dQ (mWh), from the compiled ``pybamm_aea.kernels.curve_energy``.
+    average_voltage : float
+        energy / capacity (V).
+    mass_g, discharged_mass_g : float
+        Electrode mass in the charged and in the discharged state (g).
+    charged, discharged : EnergyDensity
+        ESC (mAh/g), Wh/kg and Wh/L on each basis.
+    """
+
+    capacity_mAh: float
+    energy_mWh: float
+    average_voltage: float
+    mass_g: float
+    discharged_mass_g: float
+    charged: EnergyDensity
+    discharged: EnergyDensity
+
+    @property
+    def specific_capacity(self):
+        """ESC on the charged basis, mAh/g."""
+        return self.charged.specific_capacity
+
+    @property
+    def gravimetric(self):
+        """Wh/kg on the charged basis."""
+        return self.charged.gravimetric
+
+    @property
+    def volumetric(self):
+        """Wh/L on the charged basis."""
+        return self.charged.volumetric
+
+
+def _check_curve(capacity, voltage):
+    """Validate a discharge curve; return float arrays ordered by increasing capacity."""
+    q = np.asarray(capacity, dtype=float)
+    v = np.asarray(voltage, dtype=float)
+    for arr, label in ((q, "capacity_mAh"), (v, "voltage_V")):
+        if arr.ndim != 1:
+            raise ValueError(f"{label} must be a 1-D array, got shape {arr.shape}")
+        bad = np.flatnonzero(~np.isfinite(arr))
+        if bad.size:
+            raise ValueError(
+                f"{label} contains non-finite values (NaN/inf) at index {bad.tolist()[:5]}: "
+                f"{arr[bad[:5]].tolist()}"
+            )
+    if q.shape != v.shape:
+        raise ValueError(f"capacity_mAh and voltage_V must have the same length, got {q.size} and {v.size}")
+    if q.size < 2:
+        raise ValueError(f"a curve needs at least 2 points, got {q.size}")
+    dq = np.diff(q)
+    if np.any(dq > 0) and np.any(dq < 0):
+        first_up = int(np.flatnonzero(dq > 0)[0])
+        first_down = int(np.flatnonzero(dq < 0)[0])
+        i = max(first_up, first_down) + 1
+        raise ValueError(
+            "capacity_mAh must be monotonic within a curve (one discharge); it reverses at index "
+            f"{i} (value {q[i]!r} after {q[i - 1]!r})"
+        )
+    if not np.any(dq != 0):
+        raise ValueError(f"capacity_mAh is constant ({q[0]!r}): the curve passes no charge")
+    if np.any(dq < 0):
+        q, v = q[::-1].copy(), v[::-1].copy()
+    return q, v
+
+
+class Electrode:
+    """An electrode (composite or all-electrochem-active) for energy-density bookkeeping.
+
+    Parameters
+    ----------
+    composition : dict
+        Material name (or :class:`~pybamm_aea.energy.materials.Material`) -> mass fraction of the *solid*.
+        Each fraction >= 0; they must sum to 1 within 1e-9.
+    porosity : float
+        Volume fraction of pores in [0, 1).
+    pore_filler : str or Material, optional
+        None (default): the pores are empty (solid-state electrode). Otherwise a liquid-electrolyte material that
+        fills all the pores (liquid Li-ion electrode; its mass counts in the electrode mass, as in Table S2).
+    capacities : dict, optional
+        Material -> capacity in mAh per g of that material, overriding the library default
+        (e.g. ``{"S8": 1600, "Mo6S8": 90}`` for the reversible basis of the paper's Table S8).
+    voltages : dict, optional
+        Material -> average voltage (V vs Li) overriding the library default.
+    name : str, optional
+        Label used in reprs and plots.
+
+    Notes
+    -----
+    Source: the calculation model of Li et al., Adv. Mater. 33, 2008723 (2021), supporting information
+    (equations 1-4 and Tables S2, S8, S9), which follows Berg et al., J. Electrochem. Soc. 162, A2468 (2015).
+    """
+
+    def __init__(self, composition, porosity, pore_filler=None, capacities=None, voltages=None, name=None):
+        if not isinstance(composition, Mapping) or len(composition) == 0:
+            raise ValueError(f"composition must be a non-empty dict material -> mass fraction, got {composition!r}")
+        materials, fractions = {}, {}
+        for key, w in composition.items():
+            m = get_material(key)
+            if m.name in materials:
+                raise ValueError(f"material {m.name!r} appears twice in the composition {composition!r}")
+            if m.role == "liquid electrolyte":
+                raise ValueError(
+                    f"{m.name!r} is a liquid electrolyte: pass it as pore_filler=, not in the solid composition"
+                )
+            if isinstance(w, bool) or not isinstance(w, (numbers.Real, np.floating, np.integer)) or not math.isfinite(
+                float(w)
+            ):
+                raise ValueError(f"mass fraction of {m.name!r} must be a finite real number, got {w!r}")
+            materials[m.name] = m
+            fractions[m.name] = float(w)
+        negative = {k: v for k, v in fractions.items() if v < 0}
+        if negative:
+            raise ValueError(f"mass fractions must be >= 0; got negative {negative} in {fractions}")
+        total = math.fsum(fractions.values())
+        if abs(total - 1.0) > 1e-9:
+            raise ValueError(f"mass fractions of the solid must sum to 1 (within 1e-9); got {fractions} summing to {total!r}")
+        self._materials = materials
+        self._composition = fractions
+        self._porosity = check_porosity(porosity)
+        if pore_filler is not None:
+            pore_filler = get_material(pore_filler)
+            if pore_filler.role != "liquid electrolyte":
+                raise ValueError(
+                    f"pore_filler must be a liquid electrolyte (or None for empty pores), got {pore_filler.name!r} "
+                    f"with role {pore_filler.role!r}"
+                )
+        self._pore_filler = pore_filler
+        self._capacities = self._check_per_material(capacities, "capacities", minimum=0.0)
+        self._voltages = self._check_per_material(voltages, "voltages")
+        self.name = name
+
+    # ------------------------------------------------------------------ construction helpers
+    def _resolve(self, key):
+        """The Material for ``key``: a Material, a name of this electrode's constituents, or a library name."""
+        if isinstance(key, Material):
+            return key
+        if key in self._materials:
+            return self._materials[key]
+        if self._pore_filler is not None and key == self._pore_filler.name:
+            return self._pore_filler
+        return get_material(key)
+
+    def _check_per_material(self, values, label, minimum=None):
+        if values is None:
+            return {}
+        if not isinstance(values, Mapping):
+            raise ValueError(f"{label} must be a dict material -> value, got {values!r}")
+        out = {}
+        for key, val in values.items():
+            m = self._resolve(key)
+            if m.name not in self._materials:
+                raise ValueError(
+                    f"{label} names {m.name!r}, which is not in the composition {list(self._materials)}"
+                )
+            out[m.name] = check_real(val, f"{label}[{m.name!r}]", minimum=minimum)
+        return out
+
+    @classmethod
+    def at_pressure(cls, composition, pressure_MPa, compaction, branch="loading", method="auto", **kwargs):
+        """An electrode whose porosity is that of a compacted powder at a stack pressure.
+
+        Parameters
+        ----------
+        composition : dict
+            As for :class:`Electrode`.
+        pressure_MPa : float
+            Applied (``branch="loading"``) or previously applied (``"released"``) pressure, MPa (>= 0).
+        compaction : str or callable
+            Name of a compaction data set of :func:`pybamm_aea.energy.porosity` (``"Mo6S8"``, ``"S-LMS"``,
+            ``"S-C-LGPS"``) or a function pressure_MPa -> porosity.
+        branch, method : str
+            Passed to :func:`pybamm_aea.energy.porosity`.
+        **kwargs
+            Other :class:`Electrode` arguments (``pore_filler``, ``capacities``, ``voltages``, ``name``).
+
+        Example: ``Electrode.at_pressure({"S8": 0.325, "Mo6S8": 0.675}, 360, "S-LMS")`` has the 8.2 % porosity
+        of Table S8.
+        """
+        from .compaction import porosity as _porosity
+
+        pressure = check_real(pressure_MPa, "pressure_MPa", minimum=0.0)
+        if callable(compaction):
+            phi = compaction(pressure)
+        else:
+            phi = _porosity(compaction, pressure, branch=branch, method=method)
+        return cls(composition, float(phi), **kwargs)
+
+    def with_porosity(self, porosity):
+        """A copy of this electrode with another porosity (same solid, filler, capacities and voltages)."""
+        return Electrode(
+            {self._materials[n]: w for n, w in self._composition.items()}, porosity, pore_filler=self._pore_filler, capacities=self._capacities,
+            voltages=self._voltages, name=self.name,
+        )
+
+    # ------------------------------------------------------------------ make-up
+    @property
+    def composition(self):
+        """Mass fractions of the solid (dict material -> fraction), as given."""
+        return dict(self._composition)
+
+    @property
+    def materials(self):
+        """The :class:`Material` records of the solid constituents (dict name -> Material)."""
+        return dict(self._materials)
+
+    @property
+    def porosity(self):
+        """Volume fraction of pores (empty or liquid-filled), in [0, 1)."""
+        return self._porosity
+
+    @property
+    def pore_filler(self):
+        """The liquid :class:`Material` filling the pores, or None (empty pores)."""
+        return self._pore_filler
+
+    @property
+    def solid_density(self):
+        """Density of the pore-free solid mixture, g/cm^3: 1 / sum(w_i / rho_i)."""
+        return 1.0 / math.fsum(w / self._materials[n].density for n, w in self._composition.items())
+
+    @property
+    def density(self):
+        """Density of the whole electrode (pores and liquid included), g/cm^3."""
+        filler = self._pore_filler.density if self._pore_filler is not None else 0.0
+        return (1.0 - self._porosity) * self.solid_density + self._porosity * filler
+
+    @property
+    def partial_densities(self):
+        """Mass of each constituent per volume of electrode, g/cm^3 (liquid included; sums to :attr:`density`)."""
+        solid = (1.0 - self._porosity) * self.solid_density
+        out = {n: solid * w for n, w in self._composition.items()}
+        if self._pore_filler is not None:
+            out[self._pore_filler.name] = self._porosity * self._pore_filler.density
+        return out
+
+    @property
+    def mass_fractions(self):
+        """Mass fraction of each constituent in the whole electrode (liquid included); sums to 1."""
+        rho = self.density
+        return {n: d / rho for n, d in self.partial_densities.items()}
+
+    @property
+    def volume_fractions(self):
+        """Volume fraction of each constituent in the whole electrode; empty pores appear as ``"pores"``.
+
+        Liquid-filled pores appear under the liquid's name. Sums to 1.
+        """
+        solid = (1.0 - self._porosity) * self.solid_density
+        out = {n: solid * w / self._materials[n].density for n, w in self._composition.items()}
+        out[self._pore_filler.name if self._pore_filler is not None else "pores"] = self._porosity
+        return out
+
+    # ------------------------------------------------------------------ capacity and energy
+    def capacity_of(self, material):
+        """Capacity used for one constituent, mAh per g of that material (override or library default)."""
+        m = self._resolve(material)
+        if m.name not in self._materials:
+            raise ValueError(f"{m.name!r} is not in the composition {list(self._materials)}")
+        if m.name in self._capacities:
+            return self._capacities[m.name]
+        if m.specific_capacity is None:
+            raise ValueError(
+                f"the library has no capacity for {m.name!r}; pass capacities={{{m.name!r}: mAh_per_g}}"
+            )
+        return float(m.specific_capacity)
+
+    @property
+    def capacities(self):
+        """Capacity used for every solid constituent, mAh per g of that material (dict)."""
+        return {n: self.capacity_of(n) for n in self._composition}
+
+    @property
+    def specific_capacity(self):
+        """Equivalent specific capacity ESC, mAh per g of the whole electrode (liquid included)."""
+        mf = self.mass_fractions
+        return math.fsum(mf[n] * self.capacity_of(n) for n, w in self._composition.items() if w > 0)
+
+    @property
+    def volumetric_capacity(self):
+        """Capacity per volume of electrode, mAh/cm^3 (= ESC * density)."""
+        return self.specific_capacity * self.density
+
+    @property
+    def active_mass_fraction(self):
+        """Mass fraction of the whole electrode made of materials with a non-zero capacity."""
+        mf = self.mass_fractions
+        return math.fsum(mf[n] for n, w in self._composition.items() if w > 0 and self.capacity_of(n) > 0)
+
+    @property
+    def needs_lithium(self):
+        """True if the electrode holds a Li-free (charged-state) active material, i.e. its Li comes from the anode."""
+        return any(
+            self._materials[n].state == "charged" and w > 0 and self.capacity_of(n) > 0
+            for n, w in self._composition.items()
+        )
+
+    def voltage_of(self, material, voltages=None):
+        """Average voltage (V vs Li) of one constituent: ``voltages`` arg, then constructor ``voltages``, then library."""
+        m = self._resolve(material)
+        for source in (voltages or {}, self._voltages):
+            for key, val in source.items():
+                if self._resolve(key).name == m.name:
+                    return check_real(val, f"voltage of {m.name!r}")
+        if m.average_voltage is None:
+            raise ValueError(f"the library has no average voltage for {m.name!r}; pass voltages={{{m.name!r}: V}}")
+        return float(m.average_voltage)
+
+    def average_voltage(self, voltage=None):
+        """Capacity-weighted average voltage, V (``voltage`` as for :meth:`energy_density`)."""
+        return self.energy_density(voltage).average_voltage
+
+    def energy_density(self, voltage=None):
+        """Theoretical (or stated-capacity) energy density of the electrode.
+
+        Parameters
+        ----------
+        voltage : float or dict, optional
+            A single average voltage (V) for the whole electrode, or a dict active material -> V; missing entries
+            (and ``None``) use the constructor's ``voltages`` and then the library defaults.
+
+        Returns
+        -------
+        EnergyDensity
+            Wh/kg = ESC [mAh/g] * V; Wh/L = Wh/kg * density [g/cm^3] (paper's equations 1-2 and Table S9).
+        """
+        esc = self.specific_capacity
+        if voltage is None or isinstance(voltage, Mapping):
+            mf = self.mass_fractions
+            terms = [
+                mf[n] * self.capacity_of(n) * self.voltage_of(n, voltage)
+                for n, w in self._composition.items()
+                if w > 0 and self.capacity_of(n) > 0
+            ]
+            eg = math.fsum(terms)
+            v_avg = eg / esc if esc > 0 else float("nan")
+        else:
+            v_avg = check_real(voltage, "voltage")
+            eg = esc * v_avg
+        rho = self.density
+        return EnergyDensity(gravimetric=eg, volumetric=eg * rho, specific_capacity=esc, average_voltage=v_avg,
+                             density=rho)
+
+    # ------------------------------------------------------------------ loading helpers (per unit area)
+    def areal_capacity(self, loading_mg_cm2):
+        """Areal capacity, mAh/cm^2, of a layer of ``loading_mg_cm2`` mg of electrode per cm^2."""
+        return self.specific_capacity * check_real(loading_mg_cm2, "loading_mg_cm2", minimum=0.0) / 1000.0
+
+    def thickness_um(self, loading_mg_cm2):
+        """Thickness (um) of a layer of ``loading_mg_cm2`` mg/cm^2 at this electrode's density."""
+        return check_real(loading_mg_cm2, "loading_mg_cm2", minimum=0.0) / self.density * 10.0
+
+    def loading_for_thickness(self, thickness_um):
+        """Loading (mg/cm^2) of a layer ``thickness_um`` thick."""
+        return check_real(thickness_um, "thickness_um", minimum=0.0) * self.density / 10.0
+
+    def loading_for_areal_capacity(self, areal_capacity_mAh_cm2):
+        """Loading (mg/cm^2) that gives ``areal_capacity_mAh_cm2``."""
+        return check_real(areal_capacity_mAh_cm2, "areal_capacity_mAh_cm2", minimum=0.0) / self.specific_capacity * 1000.0
+
+    # ------------------------------------------------------------------ lithiation
+    def lithiated(self, porosity=None):
+        """The same electrode in its discharged (lithiated) state.
+
+        Every charged-state host is replaced by its lithiated counterpart (S8 -> Li2S, Mo6S8 -> Li4Mo6S8,
+        TiS2 -> LiTiS2, Li4Ti5O12 -> Li7Ti5O12, In -> LiIn) with the mass gain of lithiation
+        (``Material.lithiation_mass_ratio``: 8 M(Li2S) / M(S8) = 368/256 with the paper's molar masses);
+        materials already lithiated and inactive ones are unchanged. Capacities become per gram of the lithiated
+        phase (C / mass_ratio) so that the electrode's capacity (mAh) is conserved: ESC_discharged =
+        ESC_charged / (mass of discharged electrode / mass of charged electrode). Full lithiation to the named
+        counterpart is assumed (as the paper does), whatever capacity is used.
+
+        Parameters
+        ----------
+        porosity : None, float or "constant volume"
+            Porosity of the discharged electrode. None (default) keeps the charged porosity: the paper's
+            assumption for the "Li2S-Li4Mo6S8" figures (the electrode swells with its solid). A float sets it.
+            ``"constant volume"`` keeps the electrode's outer volume, so the pores absorb the expansion
+            (ValueError if the lithiated solid does not fit).
+
+        Returns
+        -------
+        Electrode
+        """
+        mass, cap_mass, energy = {}, {}, {}
+        known_cap, known_v, records = {}, {}, {}
+        for n, w in self._composition.items():
+            m = self._materials[n]
+            lith = m.lithiated
+            target, ratio = (lith.name, m.lithiation_mass_ratio) if lith is not None else (n, 1.0)
+            records[target] = lith if lith is not None else m
+            mass[target] = mass.get(target, 0.0) + w * ratio
+            cap = self._capacities.get(n, m.specific_capacity)
+            if cap is None:
+                known_cap[target] = False
+                continue
+            known_cap.setdefault(target, True)
+            cap_mass[target] = cap_mass.get(target, 0.0) + w * cap
+            if cap > 0:
+                try:
+                    v = self.voltage_of(n)
+                except ValueError:
+                    known_v[target] = False
+                else:
+                    known_v.setdefault(target, True)
+                    energy[target] = energy.get(target, 0.0) + w * cap * v
+        ratio_solid = math.fsum(mass.values())
+        comp = {k: v / ratio_solid for k, v in mass.items()}
+        caps = {k: cap_mass[k] / mass[k] for k in mass if known_cap.get(k) and mass[k] > 0}
+        volts = {k: energy[k] / cap_mass[k] for k in energy if known_v.get(k) and cap_mass.get(k, 0) > 0}
+
+        if porosity is None:
+            phi = self._porosity
+        elif isinstance(porosity, str):
+            if porosity.strip().lower() != "constant volume":
+                raise ValueError(f"porosity must be None, a float or 'constant volume', got {porosity!r}")
+            lith_solid_density = 1.0 / math.fsum(w / records[k].density for k, w in comp.items())
+            v_total = 1.0 / ((1.0 - self._porosity) * self.solid_density)  # cm3 per g of charged solid
+            v_solid_lith = ratio_solid / lith_solid_density
+            phi = 1.0 - v_solid_lith / v_total
+            if phi < 0:
+                raise ValueError(
+                    f"at constant volume the lithiated solid ({v_solid_lith:.4g} cm3 per g of charged solid) does "
+                    f"not fit in the charged electrode ({v_total:.4g} cm3): its expansion exceeds the porosity "
+                    f"{self._porosity!r}"
+                )
+        else:
+            phi = check_porosity(porosity, "porosity of the lithiated electrode")
+        name = f"{self.name} (discharged)" if self.name else None
+        return Electrode({records[k]: w for k, w in comp.items()}, phi, pore_filler=self._pore_filler,
+                         capacities=caps, voltages=volts, name=name)
+
+    def lithiation_mass_ratio(self, porosity=None):
+        """Mass of the discharged electrode per mass of this (charged) electrode (``porosity`` as :meth:`lithiated`).
+
+        For empty pores it is the solid's mass gain (1.1649 for the paper's S-LMS); with a liquid filler the
+        liquid in the (resized) pores is counted too.
+        """
+        return self.lithiation_volume_ratio(porosity) * self.lithiated(porosity).density / self.density
+
+    def lithiation_volume_ratio(self, porosity=None):
+        """Volume of the discharged electrode per volume of this electrode (``porosity`` as :meth:`lithiated`)."""
+        lith = self.lithiated(porosity)
+        ratio_solid = math.fsum(
+            w * self._materials[n].lithiation_mass_ratio for n, w in self._composition.items()
+        )
+        solid_mass = (1.0 - self._porosity) * self.solid_density  # g of charged solid per cm3 of electrode
+        return solid_mass * ratio_solid / lith.solid_density / (1.0 - lith.porosity)
+
+    # ------------------------------------------------------------------ practical energy from a curve
+    def from_curve(self, capacity_mAh, voltage_V, mass_g, discharged_porosity=None):
+        """Practical capacity and energy of this electrode from one measured discharge curve.
+
+        Parameters
+        ----------
+        capacity_mAh : array_like
+            Cumulative discharge capacity (mAh), monotonic (increasing or decreasing), finite.
+        voltage_V : array_like
+            Cell voltage (V) at each capacity point.
+        mass_g : float
+            Mass of the electrode as made (charged state), g.
+        discharged_porosity : None, float or "constant volume"
+            Porosity of the discharged electrode for the discharged basis (see :meth:`lithiated`).
+
+        Returns
+        -------
+        PracticalEnergy
+            ESC = Q / mass (mAh/g), E = integral V dQ (mWh) from the compiled ``pybamm_aea.kernels.curve_energy``,
+            Wh/kg = E / mass, Wh/L = Wh/kg * density, on the charged basis and on the discharged basis (mass and
+            density of :meth:`lithiated`), as in the paper's SI calculation model (c) and (d).
+        """
+        q, v = _check_curve(capacity_mAh, voltage_V)
+        mass = check_real(mass_g, "mass_g", minimum=0.0)
+        if mass == 0:
+            raise ValueError("mass_g must be > 0, got 0")
+        from pybamm_aea.kernels import curve_energy
+
+        energy, mean_v = curve_energy(q, v)
+        energy, mean_v = float(energy), float(mean_v)
+        capacity = float(q[-1] - q[0])
+        lith = self.lithiated(discharged_porosity)
+        mass_d = mass * self.lithiation_mass_ratio(discharged_porosity)
+        charged = EnergyDensity(
+            gravimetric=energy / mass, volumetric=energy / mass * self.density, specific_capacity=capacity / mass,
+            average_voltage=mean_v, density=self.density,
+        )
+        discharged = EnergyDensity(
+            gravimetric=energy / mass_d, volumetric=energy / mass_d * lith.density,
+            specific_capacity=capacity / mass_d, average_voltage=mean_v, density=lith.density,
+        )
+        return PracticalEnergy(
+            capacity_mAh=capacity, energy_mWh=energy, average_voltage=mean_v, mass_g=mass, discharged_mass_g=mass_d,
+            charged=charged, discharged=discharged,
+        )
+
+    # ------------------------------------------------------------------ reporting
+    def summary(self):
+        """Make-up table (pandas DataFrame): density, mass and volume fractions, partial density, capacity."""
+        mf, vf, pd_ = self.mass_fractions, self.volume_fractions, self.partial_densities
+        rows = []
+        for n in list(self._composition) + [k for k in vf if k not in self._composition]:
+            m = self._materials.get(n) or (self._pore_filler if self._pore_filler is not None and n == self._pore_filler.name else None)
+            rows.append(
+                {
+                    "component": n,
+                    "density_g_per_cm3": m.density if m is not None else 0.0,
+                    "mass_fraction": mf.get(n, 0.0),
+                    "volume_fraction": vf.get(n, 0.0),
+                    "partial_density_g_per_cm3": pd_.get(n, 0.0),
+                    "capacity_mAh_per_g": self.capacity_of(n) if n in self._composition else 0.0,
+                }
+            )
+        return pd.DataFrame(rows).set_index("component")
+
+    def __repr__(self):
+        comp = ", ".join(f"{k!r}: {v:g}" for k, v in self._composition.items())
+        filler = f", pore_filler={self._pore_filler.name!r}" if self._pore_filler is not None else ""
+        label = f"{self.name!r}: " if self.name else ""
+        return f"<Electrode {label}{{{comp}}}, porosity={self._porosity:g}{filler}>"

@@ -1,0 +1,454 @@
+"""Materials library of the energy-density model: densities, molar masses, capacities and voltages.
+
+Each record is a :class:`Material` with the citation of its numbers (``source``). Conventions:
+
+- ``density`` (g/cm^3) and ``molar_mass`` (g/mol) are those of the phase named by the record.
+- Cathode *hosts that are made Li-free* (Mo6S8, S8, TiS2, Li4Ti5O12, In) have ``state="charged"``; their
+  ``specific_capacity`` is per gram of the charged (delithiated) material and ``lithiated_name`` names their
+  discharged counterpart (Li4Mo6S8, Li2S, LiTiS2, Li7Ti5O12, LiIn).
+- Cathodes that are made lithiated (LiCoO2, NMC, LiFePO4, LiMn2O4) and discharged counterparts have
+  ``state="discharged"``; their capacity is per gram of the lithiated material (the usual convention).
+- Inactive components (carbon, binder, electrolytes, current collectors) have ``state="inactive"`` and zero capacity.
+- ``specific_capacity`` is the default capacity the model uses (mAh/g). Where the paper (Li et al., Adv. Mater. 33,
+  2008723, 2021) used a value, that value is the default (it is the practical reversible capacity for the
+  commercial cathodes of its Tables S2/S9, e.g. LiCoO2 150 mAh/g), and the Faraday capacity of the full
+  ``li_per_formula_unit`` is available as :attr:`Material.theoretical_capacity`.
+
+Numbers that the paper's tables give (Tables S2 and S9) are read from the shipped CSV copies of those tables
+(:func:`pybamm_aea.data.load_paper_table`) rather than typed here. Unknown names raise
+:class:`UnknownMaterialError` (a ``KeyError`` and a ``ValueError``) listing the known materials; users can add
+their own records with :func:`register_material` or pass :class:`Material` objects directly to
+:class:`pybamm_aea.energy.Electrode`.
+"""
+from dataclasses import dataclass, field, fields, asdict
+import re
+
+import pandas as pd
+
+from pybamm_aea.data import load_paper_table
+
+from ._common import MAH_PER_MOL
+
+__all__ = [
+    "Material",
+    "UnknownMaterialError",
+    "get_material",
+    "register_material",
+    "list_materials",
+    "materials_table",
+    "PAPER",
+]
+
+#: Citation of the seed paper (values used by its supporting information).
+PAPER = "Li et al., Adv. Mater. 33, 2008723 (2021), supporting information"
+_PAPER_S2 = PAPER + ", Table S2"
+_PAPER_S9 = PAPER + ", Table S9"
+_IUPAC = "molar mass from IUPAC 2013 standard atomic weights"
+_CRC = "CRC Handbook of Chemistry and Physics, 97th ed. (2016)"
+
+ROLES = (
+    "active",
+    "conductive additive",
+    "binder",
+    "solid electrolyte",
+    "liquid electrolyte",
+    "separator",
+    "anode",
+    "current collector",
+)
+STATES = ("charged", "discharged", "inactive")
+
+
+class UnknownMaterialError(KeyError, ValueError):
+    """Raised for a material name that is not in the library; the message lists the known names."""
+
+    def __str__(self):  # KeyError would print the repr of its argument
+        return str(self.args[0]) if self.args else ""
+
+
+@dataclass(frozen=True)
+class Material:
+    """One material of the library.
+
+    Attributes
+    ----------
+    name : str
+        Name used in compositions (unique in the registry).
+    formula : str
+        Chemical formula or description.
+    density : float
+        Density of this phase, g/cm^3 (true/skeletal density, not tap density).
+    role : str
+        One of ``"active"``, ``"conductive additive"``, ``"binder"``, ``"solid electrolyte"``,
+        ``"liquid electrolyte"``, ``"separator"``, ``"anode"``, ``"current collector"``.
+    molar_mass : float or None
+        g/mol of one formula unit as written in ``formula``.
+    specific_capacity : float or None
+        Default capacity used by the model, mAh per g of *this* phase; 0 for inactive materials; None if unknown
+        (an :class:`~pybamm_aea.energy.Electrode` then needs ``capacities=``).
+    li_per_formula_unit : float
+        Li exchanged per formula unit between the charged and the discharged state (Faraday capacity basis).
+    average_voltage : float or None
+        Typical average discharge voltage vs Li/Li+, V.
+    state : str
+        ``"charged"`` (Li-free host; capacity per g of the charged phase), ``"discharged"`` (lithiated phase) or
+        ``"inactive"``.
+    lithiated_name : str or None
+        For charged materials: name of the discharged counterpart (e.g. ``"Li4Mo6S8"`` for ``"Mo6S8"``).
+    lithiated_units : float
+        Formula units of the lithiated counterpart formed per formula unit (8 for S8 -> 8 Li2S, else 1).
+    delithiated_name : str or None
+        For discharged counterparts: name of the charged material.
+    source : str
+        Citation of the numbers.
+    aliases : tuple of str
+        Other accepted names (matched case-insensitively, ignoring spaces, '-' and '_').
+    """
+
+    name: str
+    formula: str
+    density: float
+    role: str
+    molar_mass: float = None
+    specific_capacity: float = 0.0
+    li_per_formula_unit: float = 0.0
+    average_voltage: float = None
+    state: str = "inactive"
+    lithiated_name: str = None
+    lithiated_units: float = 1.0
+    delithiated_name: str = None
+    source: str = ""
+    aliases: tuple = field(default=(), compare=False)
+
+    def __post_init__(self):
+        if not (isinstance(self.density, (int, float)) and self.density > 0):
+            raise ValueError(f"material {self.name!r}: density must be > 0 g/cm^3, got {self.density!r}")
+        if self.role not in ROLES:
+            raise ValueError(f"material {self.name!r}: role must be one of {ROLES}, got {self.role!r}")
+        if self.state not in STATES:
+            raise ValueError(f"material {self.name!r}: state must be one of {STATES}, got {self.state!r}")
+        if self.specific_capacity is not None and self.specific_capacity < 0:
+            raise ValueError(
+                f"material {self.name!r}: specific_capacity must be >= 0 mAh/g, got {self.specific_capacity!r}"
+            )
+
+    @property
+    def is_active(self):
+        """True if the material stores Li (state ``"charged"`` or ``"discharged"``)."""
+        return self.state != "inactive"
+
+    @property
+    def theoretical_capacity(self):
+        """Faraday capacity n F / (3.6 M) of ``li_per_formula_unit`` Li, mAh per g of this phase (None if unknown)."""
+        if not self.molar_mass or not self.li_per_formula_unit:
+            return None
+        return self.li_per_formula_unit * MAH_PER_MOL / self.molar_mass
+
+    @property
+    def lithiated(self):
+        """The discharged-counterpart :class:`Material` (None if this material is not a charged host)."""
+        return get_material(self.lithiated_name) if self.lithiated_name else None
+
+    @property
+    def lithiated_density(self):
+        """Density of the lithiated (discharged) state, g/cm^3 (this density if it has no counterpart)."""
+        lith = self.lithiated
+        return lith.density if lith is not None else self.density
+
+    @property
+    def charged_density(self):
+        """Density of the charged (delithiated) state, g/cm^3 (this density if it has no counterpart)."""
+        return get_material(self.delithiated_name).density if self.delithiated_name else self.density
+
+    @property
+    def lithiation_mass_ratio(self):
+        """Mass of the lithiated counterpart formed per mass of this material (1 if none).
+
+        ``lithiated_units * M(lithiated) / M(this)``, e.g. 8 * 46 / 256 = 1.4375 for S8 -> Li2S with the paper's
+        molar masses.
+        """
+        lith = self.lithiated
+        if lith is None:
+            return 1.0
+        if not (self.molar_mass and lith.molar_mass):
+            raise ValueError(f"material {self.name!r} or its counterpart {lith.name!r} has no molar mass")
+        return self.lithiated_units * lith.molar_mass / self.molar_mass
+
+
+_REGISTRY = {}
+_LOOKUP = {}
+
+
+def _key(name):
+    return re.sub(r"[\s\-_]+", "", str(name)).lower()
+
+
+def register_material(material, overwrite=False):
+    """Add a :class:`Material` to the library so it can be used by name.
+
+    Parameters
+    ----------
+    material : Material
+        The record (its ``name`` and ``aliases`` become look-up keys).
+    overwrite : bool
+        Replace an existing record of the same name (default False: ValueError).
+
+    Returns
+    -------
+    Material
+    """
+    if not isinstance(material, Material):
+        raise TypeError(f"register_material expects a Material, got {type(material).__name__}")
+    keys = [_key(material.name)] + [_key(a) for a in material.aliases]
+    for k in keys:
+        owner = _LOOKUP.get(k)
+        if owner is not None and owner != material.name and not overwrite:
+            raise ValueError(f"name or alias {k!r} of {material.name!r} is already used by material {owner!r}")
+    if material.name in _REGISTRY and not overwrite:
+        raise ValueError(f"material {material.name!r} is already registered (pass overwrite=True to replace it)")
+    if material.name in _REGISTRY:
+        old = _REGISTRY[material.name]
+        for k in [_key(old.name)] + [_key(a) for a in old.aliases]:
+            _LOOKUP.pop(k, None)
+    _REGISTRY[material.name] = material
+    for k in keys:
+        _LOOKUP[k] = material.name
+    return material
+
+
+def get_material(name):
+    """The :class:`Material` called ``name`` (or one of its aliases; case, spaces, '-' and '_' ignored).
+
+    A :class:`Material` passed in is returned unchanged. Unknown names raise :class:`UnknownMaterialError`
+    (subclass of both ``KeyError`` and ``ValueError``) whose message lists the known materials.
+    """
+    if isinstance(name, Material):
+        return name
+    canonical = _LOOKUP.get(_key(name))
+    if canonical is None:
+        raise UnknownMaterialError(
+            f"unknown material {name!r}; known materials: {', '.join(list_materials())} "
+            "(register your own with pybamm_aea.energy.register_material)"
+        )
+    return _REGISTRY[canonical]
+
+
+def list_materials():
+    """Sorted names of the registered materials."""
+    return sorted(_REGISTRY, key=str.lower)
+
+
+def materials_table():
+    """The library as a pandas DataFrame (one row per material, indexed by name), with the Faraday capacity."""
+    rows = []
+    for name in list_materials():
+        m = _REGISTRY[name]
+        d = {f.name: getattr(m, f.name) for f in fields(m) if f.name != "aliases"}
+        d["aliases"] = ", ".join(m.aliases)
+        d["theoretical_capacity"] = m.theoretical_capacity
+        rows.append(d)
+    return pd.DataFrame(rows).set_index("name")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The records. Values the paper tabulates are read from its tables.
+_S2 = load_paper_table("tableS2_electrode_composition").set_index("quantity")
+_S9 = load_paper_table("tableS9_electrode_energy").set_index("material")
+
+
+def _s9(row, column):
+    return float(_S9.loc[row, column])
+
+
+def _s2_am_density(column):
+    return float(_S2.loc["AM_density_g_per_cm3", column])
+
+
+_RECORDS = [
+    # --- AEA hosts and their lithiated counterparts ------------------------------------------------------------
+    Material(
+        "Mo6S8", "Mo6S8", 5.06, "active", molar_mass=832.0, specific_capacity=128.0, li_per_formula_unit=4,
+        average_voltage=_s9("Mo6S8", "average_voltage_V"), state="charged", lithiated_name="Li4Mo6S8",
+        source=f"{PAPER}: 5.06 g/cm3, 128 mAh/g, M = 832 g/mol (calculation model, Tables S6/S7); "
+        "2.05 V from Table S9 (IUPAC M = 832.2)",
+        aliases=("chevrel", "MS"),
+    ),
+    Material(
+        "Li4Mo6S8", "Li4Mo6S8", _s2_am_density("AEA_Li4Mo6S8"), "active", molar_mass=860.0,
+        specific_capacity=128.0 * 832.0 / 860.0, li_per_formula_unit=4,
+        average_voltage=_s9("Mo6S8", "average_voltage_V"), state="discharged", delithiated_name="Mo6S8",
+        source=f"{_PAPER_S2} (4.78 g/cm3) and calculation model (M = 860 g/mol); capacity = 128 mAh/g of Mo6S8 "
+        "expressed per g of Li4Mo6S8",
+    ),
+    Material(
+        "S8", "S8", 1.96, "active", molar_mass=256.0, specific_capacity=1675.0, li_per_formula_unit=16,
+        average_voltage=2.0, state="charged", lithiated_name="Li2S", lithiated_units=8,
+        source=f"{PAPER}: 1.96 g/cm3, 1675 mAh/g, M = 256 g/mol (calculation model); 2 V average as in Table S8 "
+        "(IUPAC M = 256.5; alpha-S8 crystallographic density 2.07 g/cm3, CRC)",
+        aliases=("S", "sulfur", "sulphur"),
+    ),
+    Material(
+        "Li2S", "Li2S", _s2_am_density("Li2S"), "active", molar_mass=46.0,
+        specific_capacity=1675.0 * 256.0 / (8 * 46.0), li_per_formula_unit=2, average_voltage=2.0,
+        state="discharged", delithiated_name="S8",
+        source=f"{_PAPER_S2} (1.66 g/cm3) and calculation model (M = 46 g/mol); capacity = 1675 mAh/g of S "
+        "per g of Li2S (Faraday: 1166 mAh/g)",
+    ),
+    Material(
+        "TiS2", "TiS2", 3.22, "active", molar_mass=111.99, specific_capacity=239.3, li_per_formula_unit=1,
+        average_voltage=_s9("TiS2", "average_voltage_V"), state="charged", lithiated_name="LiTiS2",
+        source=f"density {_CRC}; {_IUPAC}; Faraday capacity of 1 Li; 2.07 V from {_PAPER_S9}",
+        aliases=("TS",),
+    ),
+    Material(
+        "LiTiS2", "LiTiS2", _s9("TiS2", "active_density_g_per_cm3"), "active", molar_mass=118.93,
+        specific_capacity=239.3 * 111.99 / 118.93, li_per_formula_unit=1,
+        average_voltage=_s9("TiS2", "average_voltage_V"), state="discharged", delithiated_name="TiS2",
+        source=f"density 3.09 g/cm3 is the 'TiS2' active density of {_PAPER_S9} (the discharged phase: LiTiS2 cell "
+        "a = 3.46, c = 6.19 A gives 3.08 g/cm3, cf. TiS2 3.22); " + _IUPAC,
+    ),
+    Material(
+        "Li4Ti5O12", "Li4Ti5O12", 3.48, "active", molar_mass=459.08, specific_capacity=175.0,
+        li_per_formula_unit=3, average_voltage=1.55, state="charged", lithiated_name="Li7Ti5O12",
+        source="Ohzuku, Ueda, Yamamoto, J. Electrochem. Soc. 142, 1431 (1995): spinel a = 8.36 A -> 3.48 g/cm3, "
+        "175 mAh/g, 1.55 V; " + _IUPAC,
+        aliases=("LTO",),
+    ),
+    Material(
+        "Li7Ti5O12", "Li7Ti5O12", 3.65, "active", molar_mass=479.90, specific_capacity=175.0 * 459.08 / 479.90,
+        li_per_formula_unit=3, average_voltage=1.55, state="discharged", delithiated_name="Li4Ti5O12",
+        source="Ohzuku et al., J. Electrochem. Soc. 142, 1431 (1995): 'zero-strain' lattice a = 8.353 A -> "
+        "3.65 g/cm3; " + _IUPAC,
+    ),
+    # --- Conventional cathodes (the paper's Table S9 values are the defaults) ------------------------------------
+    Material(
+        "LiCoO2", "LiCoO2", _s9("LiCoO2", "active_density_g_per_cm3"), "active", molar_mass=97.87,
+        specific_capacity=_s9("LiCoO2", "specific_capacity_mAh_per_g"), li_per_formula_unit=1,
+        average_voltage=_s9("LiCoO2", "average_voltage_V"), state="discharged",
+        source=f"{_PAPER_S9} (density, practical capacity, voltage); {_IUPAC}", aliases=("LCO",),
+    ),
+    Material(
+        "NMC", "LiNi0.5Mn0.3Co0.2O2 (the paper's generic NMC)", _s9("NMC", "active_density_g_per_cm3"), "active",
+        molar_mass=96.55, specific_capacity=_s9("NMC", "specific_capacity_mAh_per_g"), li_per_formula_unit=1,
+        average_voltage=_s9("NMC", "average_voltage_V"), state="discharged",
+        source=f"{_PAPER_S9} (density 3.7 as used by the paper, capacity, voltage); {_IUPAC} (NMC532)",
+        aliases=("NCM",),
+    ),
+    Material(
+        "NMC811", "LiNi0.8Mn0.1Co0.1O2", 4.78, "active", molar_mass=97.28, specific_capacity=200.0,
+        li_per_formula_unit=1, average_voltage=3.8, state="discharged",
+        source="crystallographic density of the R-3m cell (a = 2.87, c = 14.20 A, Z = 3); capacity and voltage "
+        "(3.0-4.3 V, 0.1C) from Noh et al., J. Power Sources 233, 121 (2013); " + _IUPAC,
+        aliases=("NCM811",),
+    ),
+    Material(
+        "NMC532", "LiNi0.5Mn0.3Co0.2O2", 4.74, "active", molar_mass=96.55, specific_capacity=170.0,
+        li_per_formula_unit=1, average_voltage=3.7, state="discharged",
+        source="crystallographic density of the R-3m cell (a = 2.868, c = 14.24 A, Z = 3); capacity and voltage "
+        "from Noh et al., J. Power Sources 233, 121 (2013); " + _IUPAC,
+        aliases=("NCM532",),
+    ),
+    Material(
+        "LiFePO4", "LiFePO4", _s9("LiFePO4", "active_density_g_per_cm3"), "active", molar_mass=157.75,
+        specific_capacity=_s9("LiFePO4", "specific_capacity_mAh_per_g"), li_per_formula_unit=1,
+        average_voltage=_s9("LiFePO4", "average_voltage_V"), state="discharged",
+        source=f"{_PAPER_S9} (density 3.4 as used by the paper; olivine crystallographic 3.60), {_IUPAC}",
+        aliases=("LFP", "C-LiFePO4"),
+    ),
+    Material(
+        "LiMn2O4", "LiMn2O4", _s9("LiMn2O4", "active_density_g_per_cm3"), "active", molar_mass=180.81,
+        specific_capacity=_s9("LiMn2O4", "specific_capacity_mAh_per_g"), li_per_formula_unit=1,
+        average_voltage=_s9("LiMn2O4", "average_voltage_V"), state="discharged",
+        source=f"{_PAPER_S9} (density 4.05 as used by the paper; spinel crystallographic 4.28), {_IUPAC}",
+        aliases=("LMO",),
+    ),
+    Material(
+        "ASSLB AM (average)", "average cathode active material of the paper's ASSLB column",
+        _s2_am_density("ASSLB_average"), "active", specific_capacity=None, state="discharged",
+        source=f"{_PAPER_S2}, ASSLB column (4 g/cm3 average active-material density; no capacity given)",
+    ),
+    # --- Anodes --------------------------------------------------------------------------------------------------
+    Material(
+        "Li", "Li", 0.534, "anode", molar_mass=6.94, specific_capacity=MAH_PER_MOL / 6.94, li_per_formula_unit=1,
+        average_voltage=0.0, state="discharged",
+        source=f"density {_CRC}; Faraday capacity 3861 mAh/g (1 mAh/cm2 = 4.85 um)",
+        aliases=("Li metal", "lithium"),
+    ),
+    Material(
+        "In", "In", 7.31, "anode", molar_mass=114.82, specific_capacity=MAH_PER_MOL / 114.82,
+        li_per_formula_unit=1, average_voltage=0.62, state="charged", lithiated_name="Li-In alloy",
+        source=f"density {_CRC}; In/LiIn plateau 0.62 V vs Li: Santhosha et al., Batteries & Supercaps 2, 524 "
+        "(2019)",
+        aliases=("indium",),
+    ),
+    Material(
+        "Li-In alloy", "LiIn", 5.14, "anode", molar_mass=121.76, specific_capacity=MAH_PER_MOL / 121.76,
+        li_per_formula_unit=1, average_voltage=0.62, state="discharged", delithiated_name="In",
+        source="NaTl-type LiIn, a = 6.79 A, Z = 8 -> 5.14 g/cm3 (Pearson's Handbook of Crystallographic Data); "
+        "0.62 V vs Li: Santhosha et al., Batteries & Supercaps 2, 524 (2019)",
+        aliases=("LiIn", "Li-In"),
+    ),
+    Material(
+        "Graphite", "C6 (LiC6 on lithiation)", 2.26, "anode", molar_mass=72.07, specific_capacity=372.0,
+        li_per_formula_unit=1, average_voltage=0.1, state="charged",
+        source=f"density {_CRC}; 372 mAh/g (LiC6); ~0.1 V average vs Li (Winter et al., Adv. Mater. 10, 725 "
+        "(1998))",
+    ),
+    # --- Electrolytes ----------------------------------------------------------------------------------------------
+    Material(
+        "Li10GeP2S12", "Li10GeP2S12", 2.04, "solid electrolyte", molar_mass=588.7,
+        source="Kamaya et al., Nat. Mater. 10, 682 (2011): tetragonal a = 8.718, c = 12.636 A, Z = 2 -> 2.04 g/cm3; "
+        + _IUPAC,
+        aliases=("LGPS",),
+    ),
+    Material(
+        "Li3PS4", "beta-Li3PS4", 1.87, "solid electrolyte", molar_mass=180.03,
+        source="lower end of the sulfide-electrolyte densities quoted by the paper (1.87-1.97 g/cm3, main text); "
+        "beta-Li3PS4 crystallographic density ~1.86 g/cm3 (Homma et al., Solid State Ionics 182, 53 (2011)); "
+        + _IUPAC,
+        aliases=("LPS",),
+    ),
+    Material(
+        "Sulfide SE", "generic sulfide solid electrolyte", 1.92, "solid electrolyte",
+        source=f"{_PAPER_S2} note: 1.92 g/cm3, the average of sulfide electrolytes (1.87-1.97)",
+        aliases=("SSE", "solid electrolyte"),
+    ),
+    Material(
+        "1M LiPF6 EC/DMC", "1 M LiPF6 in EC/DMC", 1.2, "liquid electrolyte",
+        source=f"{_PAPER_S2} note: 1 M liquid electrolyte 1.2 g/cm3",
+        aliases=("liquid electrolyte", "LiPF6", "1 M LiPF6 EC/DMC"),
+    ),
+    # --- Carbon and binder ------------------------------------------------------------------------------------------
+    Material(
+        "Carbon", "carbon additive (graphitic density)", 2.26, "conductive additive",
+        source=f"{_PAPER_S2} note: carbon 2.26 g/cm3",
+    ),
+    Material(
+        "Binder", "polymer binder (generic)", 1.8, "binder", source=f"{_PAPER_S2} note: binder 1.8 g/cm3",
+    ),
+    Material(
+        "Super P", "carbon black", 1.9, "conductive additive",
+        source="skeletal (He-pycnometry) density of conductive carbon black, 1.8-2.1 g/cm3 (Spahr et al., J. Power "
+        "Sources 196, 3404 (2011))",
+        aliases=("SuperP", "Super P carbon", "carbon black"),
+    ),
+    Material(
+        "PVDF", "poly(vinylidene fluoride)", 1.78, "binder",
+        source="PVDF homopolymer 1.75-1.80 g/cm3 (Solvay Solef PVDF technical data)",
+        aliases=("PVDF binder",),
+    ),
+    # --- Separator and current collectors ---------------------------------------------------------------------------
+    Material(
+        "PE separator", "polyethylene separator film (skeleton)", 0.95, "separator",
+        source=f"polyethylene density 0.94-0.97 g/cm3 ({_CRC})", aliases=("PE", "polyethylene"),
+    ),
+    Material("Al", "aluminium foil", 2.70, "current collector", molar_mass=26.98, source=_CRC,
+             aliases=("aluminium", "aluminum")),
+    Material("Cu", "copper foil", 8.96, "current collector", molar_mass=63.55, source=_CRC, aliases=("copper",)),
+    Material("Stainless steel", "304 stainless steel", 7.9, "current collector",
+             source="AISI 304 stainless steel 7.9-8.0 g/cm3 (" + _CRC + ")", aliases=("SS", "steel")),
+]
+
+for _m in _RECORDS:
+    register_material(_m)
+del _m

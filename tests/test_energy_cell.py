@@ -1,0 +1,118 @@
+"""Cell-level (stack) energy density of pybamm_aea.energy (Randau et al., Nat. Energy 5, 259, 2020 practice)."""
+import pytest
+
+from pybamm_aea.energy import (
+    Cell,
+    CompositeAnode,
+    CurrentCollector,
+    Electrode,
+    LiInAnode,
+    LiMetalAnode,
+    SeparatorLayer,
+    cell_preset,
+    get_material,
+)
+from pybamm_aea.energy import paper
+
+
+def test_hand_computed_stack():
+    """E_g = Q_A V / sum(m_i), E_v = Q_A V / sum(t_i) on a stack whose numbers are easy to check."""
+    cathode = Electrode({"LiCoO2": 1.0}, 0.0, capacities={"LiCoO2": 200.0}, voltages={"LiCoO2": 4.0})
+    cell = Cell(
+        cathode, loading_mg_cm2=10.0,
+        separators=[SeparatorLayer("Sulfide SE", thickness_um=50.0)],
+        anode=LiMetalAnode(thickness_um=20.0),
+        collectors=[CurrentCollector("Al", 10.0), CurrentCollector("Cu", 10.0)],
+    )
+    q = 2.0  # mAh/cm2
+    masses = 10.0 + 50e-4 * 1.92 * 1e3 + 20e-4 * 0.534 * 1e3 + 10e-4 * 2.70 * 1e3 + 10e-4 * 8.96 * 1e3
+    thick = 10.0 / 5.05 * 10 + 50 + 20 + 10 + 10
+    ed = cell.energy_density()
+    assert cell.areal_capacity == pytest.approx(q)
+    assert cell.areal_mass == pytest.approx(masses)
+    assert cell.thickness == pytest.approx(thick)
+    assert ed.gravimetric == pytest.approx(q * 4.0 / masses * 1000)
+    assert ed.volumetric == pytest.approx(q * 4.0 / (thick * 1e-4))
+    assert cell.summary()["mass_share"].sum() == pytest.approx(1.0)
+
+
+def test_li_metal_anode_sizing():
+    li = get_material("Li")
+    assert 1e4 / (li.specific_capacity * li.density) == pytest.approx(4.85, abs=0.01)  # um per mAh/cm2
+    assert LiMetalAnode(np_ratio=1.0).thickness(1.0) == pytest.approx(4.85, abs=0.01)
+    assert LiMetalAnode(excess=0.5).thickness(2.0) == pytest.approx(1.5 * 2 * 4.85, rel=1e-3)
+    with pytest.raises(ValueError, match="exactly one"):
+        LiMetalAnode(thickness_um=20, np_ratio=2)
+    with pytest.raises(ValueError, match="exactly one"):
+        LiMetalAnode()
+
+
+def test_paper_lab_cell():
+    cell = cell_preset("paper lab cell")
+    layers = {layer.name: layer for layer in cell.layers}
+    # 100 mg LGPS and 50 mg Li3PS4 on the 0.785 cm2 die, dense
+    assert layers["Li10GeP2S12"].areal_mass_mg_cm2 == pytest.approx(100 / 0.785)
+    assert layers["Li10GeP2S12"].thickness_um == pytest.approx(624, abs=2)
+    assert layers["Li3PS4"].thickness_um == pytest.approx(341, abs=2)
+    assert layers["Li"].thickness_um == 80 and layers["In"].thickness_um == 30
+    # the practical cathode: 0.6289 mAh on 0.785 cm2 = 0.8 mAh/cm2 (text)
+    assert cell.areal_capacity == pytest.approx(0.8, abs=0.01)
+    assert cell.voltage == pytest.approx(paper.SLMS_PRACTICAL_MEAN_VOLTAGE - 0.62)
+    ed = cell.energy_density()
+    # a thick-pellet lab cell: the separator is > 85 % of the mass, the stack gives a few Wh/kg
+    assert cell.summary().set_index("role").loc["separator", "mass_share"].sum() > 0.85
+    assert 1 < ed.gravimetric < 20 and 1 < ed.volumetric < 50
+
+
+def test_practical_target_and_liquid_reference():
+    slms = paper.slms_practical_electrode()
+    target = cell_preset("practical target", slms, areal_capacity_mAh_cm2=3.0)
+    lab = cell_preset("paper lab cell", slms, areal_capacity_mAh_cm2=3.0)
+    assert target.energy_density().gravimetric > 10 * lab.energy_density().gravimetric
+    assert 150 < target.energy_density().gravimetric < 400
+    lco, v = paper.table_s9_electrode("LiCoO2")
+    lib = cell_preset("liquid LIB", lco, areal_capacity_mAh_cm2=3.0, cathode_voltage=v)
+    ed = lib.energy_density()
+    assert 180 < ed.gravimetric < 320 and 500 < ed.volumetric < 900  # a commercial-like liquid cell
+    assert lib.voltage == pytest.approx(3.8 - 0.1)
+    with pytest.raises(ValueError, match="needs a cathode"):
+        cell_preset("practical target")
+    with pytest.raises(ValueError, match="unknown cell preset"):
+        cell_preset("coin cell", slms, loading_mg_cm2=1.0)
+
+
+def test_anode_limits_a_cathode_that_needs_lithium():
+    slms = paper.slms_practical_electrode()  # Li-free hosts: its Li comes from the anode
+    with pytest.warns(UserWarning, match="anode limits"):
+        cell = Cell(slms, areal_capacity_mAh_cm2=5.0, anode=LiMetalAnode(thickness_um=10.0))
+        q = cell.areal_capacity
+    assert q == pytest.approx(10.0 / 4.85, rel=0.01)
+    with pytest.raises(ValueError, match="anode-free"):
+        Cell(slms, loading_mg_cm2=1.0, anode=None)
+    # a lithiated cathode can be anode-free
+    lco = Electrode({"LiCoO2": 1.0}, 0.1)
+    assert Cell(lco, loading_mg_cm2=10.0).areal_capacity == pytest.approx(1.5)
+
+
+def test_li_in_and_composite_anodes():
+    li_in = LiInAnode(80, 30)
+    assert li_in.voltage_vs_li == 0.62
+    assert li_in.lithium_capacity(1.0) == pytest.approx(80 / 4.85, rel=0.01)
+    graphite = Electrode({"Graphite": 0.94, "Carbon": 0.03, "Binder": 0.03}, 0.3, pore_filler="1M LiPF6 EC/DMC")
+    anode = CompositeAnode(graphite, np_ratio=1.1)
+    (layer,) = anode.layers(3.0)
+    assert graphite.areal_capacity(layer.areal_mass_mg_cm2) == pytest.approx(3.3)
+
+
+def test_bad_cell_input():
+    lco = Electrode({"LiCoO2": 1.0}, 0.1)
+    with pytest.raises(ValueError, match="exactly one"):
+        Cell(lco, loading_mg_cm2=1.0, thickness_um=10.0)
+    with pytest.raises(ValueError, match="loading_mg_cm2"):
+        Cell(lco, loading_mg_cm2=-1.0)
+    with pytest.raises(ValueError, match="exactly one"):
+        SeparatorLayer("LGPS")
+    with pytest.raises(ValueError, match="porosity"):
+        SeparatorLayer("LGPS", thickness_um=30, porosity=1.0)
+    with pytest.raises(TypeError):
+        Cell({"LiCoO2": 1.0}, loading_mg_cm2=1.0)

@@ -1,0 +1,277 @@
+"""Materials library and Electrode model of pybamm_aea.energy: bookkeeping identities and bad input."""
+import math
+import sys
+import types
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from pybamm_aea.data import load_paper_table
+from pybamm_aea.energy import (
+    Electrode,
+    Material,
+    UnknownMaterialError,
+    get_material,
+    list_materials,
+    materials_table,
+    register_material,
+)
+from pybamm_aea.energy import paper
+
+REQUIRED = [
+    "Mo6S8", "Li4Mo6S8", "S8", "Li2S", "TiS2", "LiTiS2", "Li4Ti5O12", "Li7Ti5O12", "LiCoO2", "NMC811", "NMC532",
+    "LiFePO4", "LiMn2O4", "Li", "Li-In alloy", "Li10GeP2S12", "Li3PS4", "Super P", "PVDF", "1M LiPF6 EC/DMC",
+    "Sulfide SE", "Carbon", "Binder",
+]
+
+
+# ------------------------------------------------------------------------------------------------ materials
+def test_library_has_the_required_materials_with_sources():
+    names = list_materials()
+    for n in REQUIRED:
+        assert n in names
+        m = get_material(n)
+        assert m.source and m.density > 0
+    table = materials_table()
+    assert set(REQUIRED) <= set(table.index)
+
+
+def test_paper_values_are_the_defaults():
+    s8, ms, lms, li2s = (get_material(n) for n in ("S8", "Mo6S8", "Li4Mo6S8", "Li2S"))
+    assert (s8.specific_capacity, s8.density, s8.molar_mass) == (1675.0, 1.96, 256.0)
+    assert (ms.specific_capacity, ms.density, ms.molar_mass) == (128.0, 5.06, 832.0)
+    assert (lms.density, lms.molar_mass, li2s.density, li2s.molar_mass) == (4.78, 860.0, 1.66, 46.0)
+    assert (get_material("Carbon").density, get_material("Binder").density) == (2.26, 1.8)
+    assert (get_material("1M LiPF6 EC/DMC").density, get_material("Sulfide SE").density) == (1.2, 1.92)
+    s9 = load_paper_table("tableS9_electrode_energy").set_index("material")
+    for name in ("LiFePO4", "NMC", "LiMn2O4", "LiCoO2"):
+        m = get_material(name)
+        assert m.density == s9.loc[name, "active_density_g_per_cm3"]
+        assert m.specific_capacity == s9.loc[name, "specific_capacity_mAh_per_g"]
+        assert m.average_voltage == s9.loc[name, "average_voltage_V"]
+
+
+def test_faraday_capacities_agree_with_stored_ones():
+    # paper values vs Faraday's law with the stated molar masses (Mo6S8: 128 vs 128.85)
+    for name, rel in [("S8", 1e-3), ("Mo6S8", 0.01), ("Li2S", 1e-3), ("TiS2", 1e-3), ("Li4Ti5O12", 1e-3), ("Li", 1e-4)]:
+        m = get_material(name)
+        assert m.specific_capacity == pytest.approx(m.theoretical_capacity, rel=rel)
+    assert get_material("Li").specific_capacity == pytest.approx(3861, rel=1e-3)
+    assert get_material("LiCoO2").theoretical_capacity == pytest.approx(274, rel=0.01)
+
+
+def test_lithiated_counterparts():
+    pairs = {"Mo6S8": "Li4Mo6S8", "S8": "Li2S", "TiS2": "LiTiS2", "Li4Ti5O12": "Li7Ti5O12", "In": "Li-In alloy"}
+    for charged, lith in pairs.items():
+        m = get_material(charged)
+        assert m.lithiated.name == lith
+        assert get_material(lith).delithiated_name == charged
+        assert m.lithiated_density == get_material(lith).density
+        assert get_material(lith).charged_density == m.density
+    assert get_material("S8").lithiation_mass_ratio == pytest.approx(368 / 256)
+    assert get_material("Mo6S8").lithiation_mass_ratio == pytest.approx(860 / 832)
+    assert get_material("LiCoO2").lithiation_mass_ratio == 1.0
+
+
+def test_aliases_are_case_insensitive():
+    assert get_material("lgps").name == "Li10GeP2S12"
+    assert get_material("super p").name == "Super P"
+    assert get_material("NCM").name == "NMC"
+    m = get_material("S8")
+    assert get_material(m) is m
+
+
+def test_unknown_material_lists_known_ones():
+    with pytest.raises(KeyError) as exc:
+        get_material("Unobtainium")
+    msg = str(exc.value)
+    assert "Unobtainium" in msg and "Mo6S8" in msg and "LiCoO2" in msg
+    assert isinstance(exc.value, ValueError) and isinstance(exc.value, UnknownMaterialError)
+    with pytest.raises(ValueError, match="known materials"):
+        Electrode({"Unobtainium": 1.0}, 0.1)
+
+
+def test_register_and_pass_own_material():
+    mine = Material("Test-NbS2", "NbS2", 4.4, "active", molar_mass=156.98, specific_capacity=170.0,
+                    li_per_formula_unit=1, average_voltage=2.0, state="charged", source="test")
+    register_material(mine, overwrite=True)
+    assert get_material("test_nbs2") is mine
+    with pytest.raises(ValueError, match="already registered"):
+        register_material(mine)
+    e = Electrode({"Test-NbS2": 1.0}, 0.1)
+    assert e.specific_capacity == pytest.approx(170.0)
+    other = Material("Unregistered X", "X", 3.0, "active", specific_capacity=100.0, average_voltage=3.0,
+                     state="discharged", source="test")
+    e2 = Electrode({other: 0.5, "Carbon": 0.5}, 0.0)
+    assert e2.specific_capacity == pytest.approx(50.0)
+    with pytest.raises(ValueError, match="density"):
+        Material("bad", "x", -1.0, "active")
+
+
+# ------------------------------------------------------------------------------------------------ electrode
+def test_makeup_identities_liquid_electrode():
+    e = Electrode({"LiCoO2": 0.93, "Carbon": 0.04, "Binder": 0.03}, 0.30, pore_filler="1M LiPF6 EC/DMC")
+    assert sum(e.mass_fractions.values()) == pytest.approx(1.0)
+    assert sum(e.volume_fractions.values()) == pytest.approx(1.0)
+    assert sum(e.partial_densities.values()) == pytest.approx(e.density)
+    assert e.volume_fractions["1M LiPF6 EC/DMC"] == 0.30 and "pores" not in e.volume_fractions
+    assert e.density == pytest.approx(0.7 * e.solid_density + 0.3 * 1.2)
+    ed = e.energy_density(3.8)
+    assert ed.volumetric == pytest.approx(ed.gravimetric * e.density)
+    assert ed.specific_capacity == pytest.approx(150 * e.mass_fractions["LiCoO2"])
+    df = e.summary()
+    assert df["mass_fraction"].sum() == pytest.approx(1.0)
+
+
+def test_solid_electrode_has_empty_pores():
+    e = Electrode({"Mo6S8": 1.0}, 0.11)
+    assert e.volume_fractions == pytest.approx({"Mo6S8": 0.89, "pores": 0.11})
+    assert e.density == pytest.approx(5.06 * 0.89)
+    assert e.mass_fractions == {"Mo6S8": 1.0}
+    assert e.needs_lithium
+
+
+def test_per_material_voltages_and_capacities():
+    e = Electrode(paper.SLMS_COMPOSITION, 0.0, capacities={"S8": 1600, "Mo6S8": 90})
+    assert e.specific_capacity == pytest.approx(0.325 * 1600 + 0.675 * 90)
+    ed = e.energy_density({"S8": 2.1, "Mo6S8": 2.3})
+    assert ed.gravimetric == pytest.approx(0.325 * 1600 * 2.1 + 0.675 * 90 * 2.3)
+    assert ed.average_voltage == pytest.approx(ed.gravimetric / ed.specific_capacity)
+    assert e.average_voltage(2.0) == 2.0
+    # areal helpers
+    assert e.areal_capacity(10.0) == pytest.approx(e.specific_capacity * 0.01)
+    assert e.thickness_um(e.loading_for_thickness(50.0)) == pytest.approx(50.0)
+    assert e.areal_capacity(e.loading_for_areal_capacity(3.0)) == pytest.approx(3.0)
+
+
+def test_lithiated_options():
+    e = Electrode(paper.LTO_LMS_COMPOSITION, 0.30)
+    same = e.lithiated()
+    assert same.porosity == 0.30 and set(same.composition) == {"Li7Ti5O12", "Li4Mo6S8"}
+    fixed = e.lithiated(porosity=0.2)
+    assert fixed.porosity == 0.2
+    cv = e.lithiated(porosity="constant volume")
+    assert cv.porosity < 0.30  # the pores take up the expansion
+    assert e.lithiation_volume_ratio("constant volume") == pytest.approx(1.0)
+    # S8 -> Li2S expands by ~80 %: a dense S-LMS cannot lithiate at constant volume
+    with pytest.raises(ValueError, match="expansion exceeds the porosity"):
+        Electrode(paper.SLMS_COMPOSITION, 0.082).lithiated(porosity="constant volume")
+    with pytest.raises(ValueError, match="constant volume"):
+        e.lithiated(porosity="swollen")
+    # already-lithiated cathodes are unchanged
+    lco = Electrode({"LiCoO2": 0.93, "Carbon": 0.04, "Binder": 0.03}, 0.3, pore_filler="liquid electrolyte")
+    assert lco.lithiated().composition == pytest.approx(lco.composition)
+    assert lco.lithiation_mass_ratio() == pytest.approx(1.0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    w_s=st.floats(0.0, 1.0),
+    w_c=st.floats(0.0, 0.3),
+    phi=st.floats(0.0, 0.6),
+    liquid=st.booleans(),
+)
+def test_lithiation_conserves_capacity_and_mass_balance(w_s, w_c, phi, liquid):
+    rest = 1.0 - w_c
+    comp = {"S8": w_s * rest, "Mo6S8": (1 - w_s) * rest, "Carbon": w_c}
+    e = Electrode(comp, phi, pore_filler="1M LiPF6 EC/DMC" if liquid else None)
+    lith = e.lithiated()
+    ratio = e.lithiation_mass_ratio()
+    assert lith.specific_capacity * ratio == pytest.approx(e.specific_capacity, rel=1e-9)
+    assert sum(lith.mass_fractions.values()) == pytest.approx(1.0)
+    assert sum(lith.volume_fractions.values()) == pytest.approx(1.0)
+    assert lith.density * e.lithiation_volume_ratio() == pytest.approx(e.density * ratio, rel=1e-9)
+    assert ratio >= 1.0 - 1e-12
+
+
+# ------------------------------------------------------------------------------------------------ bad input
+@pytest.mark.parametrize("comp,match", [
+    ({"S8": 0.5, "Mo6S8": 0.4}, r"sum to 1.*0\.9"),
+    ({"S8": 1.2, "Mo6S8": -0.2}, r"-0\.2"),
+    ({"S8": float("nan"), "Mo6S8": 1.0}, "nan"),
+    ({}, "non-empty"),
+    ({"1M LiPF6 EC/DMC": 1.0}, "pore_filler"),
+])
+def test_bad_composition(comp, match):
+    with pytest.raises(ValueError, match=match):
+        Electrode(comp, 0.1)
+
+
+@pytest.mark.parametrize("phi", [-0.1, 1.0, 1.5, float("nan"), float("inf")])
+def test_bad_porosity(phi):
+    with pytest.raises(ValueError, match="porosity") as exc:
+        Electrode({"Mo6S8": 1.0}, phi)
+    assert repr(phi) in str(exc.value)
+
+
+def test_bad_filler_capacities_voltages():
+    with pytest.raises(ValueError, match="liquid electrolyte"):
+        Electrode({"Mo6S8": 1.0}, 0.1, pore_filler="Sulfide SE")
+    with pytest.raises(ValueError, match="not in the composition"):
+        Electrode({"Mo6S8": 1.0}, 0.1, capacities={"S8": 1000})
+    with pytest.raises(ValueError, match="-5"):
+        Electrode({"Mo6S8": 1.0}, 0.1, capacities={"Mo6S8": -5})
+    with pytest.raises(ValueError, match="no capacity"):
+        Electrode({"ASSLB AM (average)": 1.0}, 0.1).specific_capacity
+
+
+# ------------------------------------------------------------------------------------------------ from_curve
+def _fake_kernels(monkeypatch):
+    """A stand-in for the compiled module so the validation paths are tested even on an unbuilt checkout."""
+    fake = types.ModuleType("pybamm_aea.kernels")
+
+    def curve_energy(capacity, voltage, offsets=None):
+        e = float(np.trapezoid(voltage, capacity))
+        return e, e / (capacity[-1] - capacity[0])
+
+    fake.curve_energy = curve_energy
+    monkeypatch.setitem(sys.modules, "pybamm_aea.kernels", fake)
+
+
+def test_from_curve_with_the_compiled_kernel():
+    pytest.importorskip("pybamm_aea._kernels", reason="compiled kernels not built")
+    e = Electrode({"Mo6S8": 1.0}, 0.11, capacities={"Mo6S8": 90})
+    q = np.linspace(0, 0.09, 50)  # 1 mg electrode, 90 mAh/g
+    v = np.where(q < 0.03, 2.3, 2.05)
+    res = e.from_curve(q, v, 1e-3)
+    assert res.capacity_mAh == pytest.approx(0.09)
+    assert res.energy_mWh == pytest.approx(np.trapezoid(v, q), rel=1e-12)
+    assert res.specific_capacity == pytest.approx(90.0)
+    assert res.gravimetric == pytest.approx(res.energy_mWh / 1e-3)
+    assert res.volumetric == pytest.approx(res.gravimetric * e.density)
+    assert res.discharged_mass_g == pytest.approx(1e-3 * 860 / 832)
+    assert res.discharged.volumetric == pytest.approx(res.discharged.gravimetric * 4.78 * 0.89)
+    # a decreasing capacity axis (charge-style bookkeeping) gives the same result
+    res2 = e.from_curve(q[::-1], v[::-1], 1e-3)
+    assert res2.energy_mWh == pytest.approx(res.energy_mWh)
+
+
+def test_from_curve_wiring_with_reference_kernel(monkeypatch):
+    _fake_kernels(monkeypatch)
+    e = Electrode({"Mo6S8": 1.0}, 0.11)
+    q = np.linspace(0, 0.1, 11)
+    res = e.from_curve(q, np.full_like(q, 2.0), 1e-3)
+    assert res.average_voltage == pytest.approx(2.0)
+    assert res.gravimetric == pytest.approx(200.0)
+
+
+@pytest.mark.parametrize("q,v,match", [
+    ([0.0, 0.1, float("nan")], [2.0, 2.0, 2.0], "NaN"),
+    ([0.0, 0.1, 0.2], [2.0, float("nan"), 2.0], "voltage_V"),
+    ([0.0, 0.2, 0.1, 0.3], [2.0, 2.0, 2.0, 2.0], "monotonic"),
+    ([0.0, 0.1], [2.0, 2.0, 2.0], "same length"),
+    ([0.1, 0.1, 0.1], [2.0, 2.0, 2.0], "constant"),
+    ([0.1], [2.0], "at least 2"),
+])
+def test_from_curve_rejects_bad_curves(monkeypatch, q, v, match):
+    _fake_kernels(monkeypatch)
+    with pytest.raises(ValueError, match=match):
+        Electrode({"Mo6S8": 1.0}, 0.11).from_curve(q, v, 1e-3)
+
+
+def test_from_curve_rejects_bad_mass(monkeypatch):
+    _fake_kernels(monkeypatch)
+    for mass in (0.0, -1.0, float("nan")):
+        with pytest.raises(ValueError, match="mass_g"):
+            Electrode({"Mo6S8": 1.0}, 0.11).from_curve([0, 0.1], [2, 2], mass)

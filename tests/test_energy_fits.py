@@ -1,0 +1,160 @@
+"""Pressure -> porosity (Tables S6-S8) and porosity -> conductivity (Table S4) fits of pybamm_aea.energy.
+
+Stated tolerances on the fit residuals (RMS over the table's points):
+- porosity: Mo6S8 loading and released < 2.0 percentage points; S-C-LGPS < 3.0; S-LMS < 4.0 (its 8.2 % point at
+  360 MPa is a sharp densification no standard law follows);
+- conductivity: < 0.03 decades (log10) for every material.
+"""
+import warnings
+
+import numpy as np
+import pytest
+
+from pybamm_aea.data import load_paper_table
+from pybamm_aea.energy import (
+    Electrode,
+    ExtrapolationWarning,
+    compaction_data,
+    compaction_fit,
+    conductivity_data,
+    conductivity_fit,
+    electronic_conductivity,
+    fit_compaction,
+    porosity,
+)
+
+POROSITY_RMS_TOL = {("Mo6S8", "loading"): 0.020, ("Mo6S8", "released"): 0.020, ("S-LMS", "loading"): 0.040,
+                    ("S-C-LGPS", "loading"): 0.030}
+
+
+@pytest.mark.parametrize("material,branch", list(POROSITY_RMS_TOL))
+def test_compaction_fit_quality_and_choice(material, branch):
+    fit = compaction_fit(material, branch)
+    p, phi = compaction_data(material, branch)
+    rms = np.sqrt(np.mean((fit.predict(p) - phi) ** 2))
+    assert rms == pytest.approx(fit.rms)
+    assert rms < POROSITY_RMS_TOL[(material, branch)], f"{material} {branch}: RMS {100 * rms:.2f} points"
+    # Heckel wins on the residual standard error; both laws were fitted
+    assert fit.law == "heckel"
+    assert fit.alternatives["heckel"]["rse"] < fit.alternatives["kawakita"]["rse"]
+    k = fit.alternatives["kawakita"]["params"]
+    assert k["a"] <= k["phi0"] + 1e-12  # admissible Kawakita: porosity >= 0 at any pressure
+    assert fit.params["K"] > 0
+
+
+def test_compaction_data_come_from_the_tables():
+    t = load_paper_table("tableS6_S7_porosity_vs_pressure")
+    p, phi = compaction_data("Mo6S8", "released")
+    rel = t[t.state == "released"]
+    assert np.allclose(phi, rel["porosity_percent"].to_numpy() / 100)
+    p8, phi8 = compaction_data("S-LMS")
+    assert np.allclose(phi8, load_paper_table("tableS8_energy_vs_pressure")["S_LMS_porosity_percent"] / 100)
+
+
+def test_porosity_reproduces_measured_points_and_hysteresis():
+    t = load_paper_table("tableS6_S7_porosity_vs_pressure")
+    for branch in ("loading", "released"):
+        d = t[t.state == branch]
+        assert np.allclose(porosity("Mo6S8", d["pressure_MPa"].to_numpy(), branch), d["porosity_percent"] / 100)
+    # the text's 11 % (under 360 MPa) and 24 % (after release)
+    assert porosity("Mo6S8", 360) == pytest.approx(0.11, abs=0.01)
+    assert porosity("Mo6S8", 360, branch="released") == pytest.approx(0.24, abs=0.005)
+    # spring back: the released branch lies above the loading branch, data and fits
+    grid = np.linspace(50, 360, 20)
+    assert np.all(porosity("Mo6S8", grid, "released") > porosity("Mo6S8", grid, "loading"))
+    assert np.all(porosity("Mo6S8", grid, "released", method="fit") > porosity("Mo6S8", grid, "loading", method="fit"))
+
+
+def test_porosity_extrapolation_is_allowed_with_a_warning():
+    with pytest.warns(ExtrapolationWarning, match="outside the measured range"):
+        hi = porosity("Mo6S8", 500)
+    assert 0 < hi < porosity("Mo6S8", 360)
+    with pytest.warns(ExtrapolationWarning):
+        edge = porosity("Mo6S8", 360.001)
+    assert edge == pytest.approx(porosity("Mo6S8", 360), rel=1e-4)  # continuous at the edge
+    with pytest.warns(ExtrapolationWarning):
+        zero = porosity("S-LMS", 0.0)
+    assert porosity("S-LMS", 36) < zero < 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        porosity("Mo6S8", 200.0)  # no warning inside the range
+    with pytest.raises(ValueError, match="outside the measured range"):
+        porosity("Mo6S8", 500, method="interpolate")
+
+
+def test_porosity_bad_input():
+    with pytest.raises(ValueError, match=r"-5"):
+        porosity("Mo6S8", -5)
+    with pytest.raises(ValueError, match="nan"):
+        porosity("Mo6S8", float("nan"))
+    with pytest.raises(ValueError, match="known data sets"):
+        porosity("NMC", 100)
+    with pytest.raises(ValueError, match="under pressure only"):
+        porosity("S-LMS", 100, branch="released")
+    with pytest.raises(ValueError, match="branch"):
+        porosity("Mo6S8", 100, branch="unloaded")
+    with pytest.raises(ValueError, match="method"):
+        porosity("Mo6S8", 100, method="spline")
+    with pytest.raises(ValueError, match="pressure_MPa"):
+        Electrode.at_pressure({"Mo6S8": 1.0}, -1.0, "Mo6S8")
+
+
+def test_fit_compaction_on_synthetic_heckel_data():
+    p = np.linspace(20, 400, 12)
+    phi = np.exp(-(0.004 * p + 0.5))
+    fit = fit_compaction(p, phi)
+    assert fit.law == "heckel"
+    assert fit.params["K"] == pytest.approx(0.004, rel=1e-6)
+    assert fit.rms < 1e-8
+
+
+def test_at_pressure_uses_the_compaction_data():
+    e = Electrode.at_pressure({"Mo6S8": 1.0}, 360, "Mo6S8")
+    assert e.porosity == pytest.approx(porosity("Mo6S8", 360))
+    e = Electrode.at_pressure({"Mo6S8": 1.0}, 100, lambda p: 0.3)
+    assert e.porosity == 0.3
+
+
+# ------------------------------------------------------------------------------------------------ conductivity
+EXPECTED_LAW = {"Mo6S8": "archie", "TiS2": "percolation", "SuperP": "percolation", "NCM": "percolation",
+                "C-LiFePO4": "percolation"}
+
+
+@pytest.mark.parametrize("material", list(EXPECTED_LAW))
+def test_conductivity_fit_quality_and_choice(material):
+    fit = conductivity_fit(material)
+    phi, sigma = conductivity_data(material)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        model = electronic_conductivity(material, phi)
+    rms = np.sqrt(np.mean((np.log10(model) - np.log10(sigma)) ** 2))
+    assert rms == pytest.approx(fit.rms_log10)
+    assert rms < 0.03, f"{material}: RMS {rms:.4f} decades"
+    assert fit.law == EXPECTED_LAW[material]
+    assert fit.rse_log10 == min(a["rse_log10"] for a in fit.alternatives.values())
+    # denser -> more conductive
+    assert np.all(np.diff(electronic_conductivity(material, np.sort(phi))) < 0)
+
+
+def test_conductivity_orders_of_magnitude_of_the_text():
+    # "Mo6S8 and TiS2 ... 3-6 orders of magnitude higher than NMC and C-LiFePO4, comparable to Super P"
+    assert electronic_conductivity("Mo6S8", 0.45) > 10
+    assert electronic_conductivity("TiS2", 0.2) > 10
+    assert electronic_conductivity("Super P", 0.6) > 10
+    assert electronic_conductivity("NMC", 0.1) < 1e-4
+    assert 1e-3 < electronic_conductivity("LiFePO4", 0.35) < 1e-2
+
+
+def test_conductivity_bad_input_and_extrapolation():
+    with pytest.raises(ValueError, match="1.2"):
+        electronic_conductivity("Mo6S8", 1.2)
+    with pytest.raises(ValueError, match="-0.1"):
+        electronic_conductivity("Mo6S8", -0.1)
+    with pytest.raises(ValueError, match="known materials"):
+        electronic_conductivity("graphene", 0.3)
+    with pytest.warns(ExtrapolationWarning):
+        dense = electronic_conductivity("Mo6S8", 0.11)  # the dense AEA electrode: outside the pellet data
+    assert dense > electronic_conductivity("Mo6S8", 0.41)
+    with pytest.warns(ExtrapolationWarning):
+        below = electronic_conductivity("TiS2", 0.6)  # below the percolation threshold of TiS2 (phi_c = 0.52)
+    assert below == 0.0
