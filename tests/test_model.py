@@ -116,8 +116,8 @@ def test_lts_sloping_profile_and_capacities():
     x = first["Average cathode Li content"].entries
     V = first["Voltage [V]"].entries
     # solid solution: no plateau, the voltage keeps falling through the middle of discharge
+    assert np.interp(0.25, x, V) - np.interp(0.75, x, V) > 0.2
     mid = (x > 0.25) & (x < 0.75)
-    assert V[mid][0] - V[mid][-1] > 0.2
     assert np.all(np.diff(V[mid]) < 1e-4)
 
 

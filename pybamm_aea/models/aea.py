@@ -55,7 +55,9 @@ class AEA(pybamm.BaseModel):
     """Dense mixed-conducting (all-electrochem-active) cathode cell, isothermal.
 
     Submodels (``model.submodels``, replaceable before ``build_model``):
-    cathode solid transport, cathode OCP (with hysteresis), the Li0 "ionic switch" film,
+    cathode solid transport, cathode OCP (with hysteresis), a dispersed second active material
+    exchanging Li with the host (hybrids; mass fraction 0 for a pure host), the Li0 "ionic
+    switch" film,
     cathode and anode Butler-Volmer kinetics, electronic conduction in the cathode, the
     solid-electrolyte separator, the anode (Li metal or Li-In), the external circuit and the
     cell voltage.
@@ -90,6 +92,7 @@ class AEA(pybamm.BaseModel):
                 if o["hysteresis"] == "one-state"
                 else submodels.CathodeSingleOCP(p, o)
             ),
+            "dispersed active material": submodels.DispersedConversion(p, o),
             "ionic switch": (
                 submodels.Li0SurfaceFilm(p, o)
                 if o["ionic switch"] == "Li0 surface film"

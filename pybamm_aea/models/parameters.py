@@ -33,12 +33,36 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.x_max = P("Cathode maximum Li content")
         self.x_init = P("Initial cathode Li content")
         self.b_c = P("Cathode Bruggeman coefficient")
-        # host formula units per m3 of solid [mol.m-3]
+        self.rho_host_lith = P("Lithiated cathode host density [kg.m-3]")
+
+        # Dispersed active material inside the host network (S8, Li4Ti5O12; 0 for none)
+        self.w_D = P("Dispersed material mass fraction")
+        self.rho_D = P("Dispersed material density [kg.m-3]")
+        self.rho_D_lith = P("Lithiated dispersed material density [kg.m-3]")
+        self.mass_ratio_D = P("Dispersed material lithiation mass ratio")
+        self.Q_D = P("Dispersed material specific capacity [A.h.kg-1]")
+        self.f_acc_D = P("Dispersed material accessible fraction")
+        self.z_init = P("Initial dispersed material lithiation")
+        self.w_ideal_D = P("Dispersed material ideality factor")
+        self.beta_D = P("Dispersed material lithiation transfer coefficient")
+
+        self.w_host = 1 - self.w_D
+        # density of the charged solid mixture [kg.m-3]
+        self.rho_solid = 1 / (self.w_host / self.rho_host + self.w_D / self.rho_D)
+        # thickness from loading, solid density and porosity [m]
+        self.L_c = self.m_c / (self.rho_solid * (1 - self.eps_c))
+        # host formula units per m3 of host [mol.m-3]
         self.c_host = self.rho_host / self.M_host
-        # thickness from loading, density and porosity [m]
-        self.L_c = self.m_c / (self.rho_host * (1 - self.eps_c))
-        # geometric capacity per area [C.m-2] of the full window 0 <= x <= x_max
-        self.q_c = self.F * self.c_host * (1 - self.eps_c) * self.L_c * self.x_max
+        # volume fraction of the host in the electrode; for a pure host 1 - eps
+        self.phi_host = (1 - self.eps_c) * self.rho_solid * self.w_host / self.rho_host
+        # host formula units per m3 of electrode [mol.m-3]
+        self.c_h = self.phi_host * self.c_host
+        # accessible Li sites of the dispersed material per m3 of electrode [mol.m-3]
+        self.c_D = (
+            (1 - self.eps_c) * self.rho_solid * self.w_D * self.Q_D * 3600 * self.f_acc_D / self.F
+        )
+        # geometric capacity per area [C.m-2]: host window 0 <= x <= x_max plus dispersed
+        self.q_c = self.F * self.L_c * (self.c_h * self.x_max + self.c_D)
 
         # Li0 surface film ("ionic switch")
         self.D_film = P("Li0 film Li diffusivity [m2.s-1]")
@@ -77,6 +101,18 @@ class AEAParameters(pybamm.ElectricalParameters):
         return pybamm.FunctionParameter(
             "Cathode delithiation OCP [V]",
             {"Cathode Li content": x, "Temperature [K]": T},
+        )
+
+    def U0_D(self, T):
+        """Standard potential of the dispersed material's reaction [V vs Li/Li+]."""
+        return pybamm.FunctionParameter(
+            "Dispersed material standard potential [V]", {"Temperature [K]": T}
+        )
+
+    def kappa_D(self, T):
+        """Rate constant of Li exchange between host and dispersed material [s-1]."""
+        return pybamm.FunctionParameter(
+            "Dispersed material reaction rate constant [s-1]", {"Temperature [K]": T}
         )
 
     def j0_c(self, x_surf, T):

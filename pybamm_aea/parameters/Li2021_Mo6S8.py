@@ -11,7 +11,7 @@ from pybamm_aea.data import load_paper_table
 
 from pybamm_aea.citations import LI2021
 
-from . import paper_cell
+from . import dispersed_materials, paper_cell
 
 #: Mo6S8 molar mass [kg/mol]: 6 x 95.95 + 8 x 32.06 g/mol (paper: 832 g/mol)
 M_MO6S8 = 0.8322
@@ -19,6 +19,8 @@ M_MO6S8 = 0.8322
 RHO_MO6S8 = 5060.0
 #: Li per formula unit at full lithiation, Li4Mo6S8 (paper)
 X_MAX = 4.0
+#: coefficient of the end terms of the Mo6S8 OCP [V] (fit: steep ends, flat plateaus)
+K_END = 1e-3
 
 
 def mo6s8_diffusivity(x, T):
@@ -30,15 +32,28 @@ def mo6s8_diffusivity(x, T):
     (stage I of Fig. 3c), so D keeps its Li1 value; the blocking by Li0 acts at the separator
     interface, see :mod:`pybamm_aea.models.submodels.ionic_switch`. Arrhenius with 30 kJ/mol
     (assumption: the paper measured at one temperature; typical of Li in sulfide hosts).
+
+    Beyond Li4 (the steep end of the OCP, below 1.8 V) the chemical diffusivity rises with the
+    thermodynamic factor, D = D_self chi (Darken; Weppner & Huggins, J. Electrochem. Soc. 124,
+    1569, 1977): the PITT value is multiplied by 1 + chi_end / chi_end(x_PITT), chi_end the
+    factor of the OCP's end term and x_PITT where that term puts 1.8 V. This is what lets Li
+    cross a nearly full host to a dispersed material below 1.8 V (Li4Ti5O12 at 1.55 V).
     """
     table = load_paper_table("figS1_LixMo6S8_diffusion")
     x_data = table["x_in_LixMo6S8"].to_numpy(float)
     logD = np.log(table["D_cm2_per_s"].to_numpy(float) * 1e-4)
     log_interp = pybamm.Interpolant(x_data, logD, pybamm.maximum(x, x_data[0]), name="log D LixMo6S8")
-    return pybamm.exp(log_interp) * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
+    D_pitt = pybamm.exp(log_interp) * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
+    # thermodynamic factor of the end term, x dU/dx ~ k_end x / (4 - x)^2, relative to its value
+    # where the end term alone takes the plateau (2.05 V) down to 1.8 V: 4 - x = k_end / 0.25
+    gap = X_MAX - x
+    gap_pitt = K_END / 0.25
+    darken = K_END * x / gap**2 / (K_END * X_MAX / gap_pitt**2)
+    return D_pitt * (1 + darken)
 
 
-def _two_plateau_ocp(U_low, U_high, x_step=1.0, width=0.05, k=0.005, k_end=1e-4):
+
+def _two_plateau_ocp(U_low, U_high, x_step=1.0, width=0.05, k=0.005, k_end=K_END):
     """Monotone OCP with a step between two plateaus at ``x_step`` [V vs Li/Li+].
 
     U(x) = U_low + (U_high - U_low) S((x_step - x)/width) + k ln((4 - x)/x)
@@ -66,11 +81,16 @@ mo6s8_lithiation_ocp = _two_plateau_ocp(U_low=2.05, U_high=2.30)
 mo6s8_delithiation_ocp = _two_plateau_ocp(U_low=2.10, U_high=2.45)
 
 
+def theoretical_capacity():
+    """Theoretical capacity of Mo6S8 for 4 Li [A.h/kg] (= mAh/g): F x 4 / M / 3600."""
+    return paper_cell.F * X_MAX / M_MO6S8 / 3600
+
+
 def get_parameter_values():
     """Parameter values of the paper's Mo6S8 AEA cell (Li metal anode, 70 C)."""
     loading = 1.5e-2  # 1.5 mg/cm2 (paper, Experimental) in kg/m2
     area = 0.785e-4
-    q_theory = paper_cell.F * X_MAX / M_MO6S8 / 3600  # theoretical capacity [A.h/kg]
+    q_theory = theoretical_capacity()  # A.h/kg
     values = paper_cell.cell_parameters()
     values.update(
         {
@@ -80,9 +100,12 @@ def get_parameter_values():
             "Cathode host density [kg.m-3]": RHO_MO6S8,
             "Cathode host molar mass [kg.mol-1]": M_MO6S8,
             "Cathode maximum Li content": X_MAX,
-            # pristine Mo6S8 as assembled (paper: first discharge from Mo6S8); 1e-3 Li per
-            # formula unit because any OCP of a Li-free host is singular at exactly zero Li
-            "Initial cathode Li content": 1e-3,
+            # Li4Mo6S8 4.78 g/cm3 (paper), for the volume change of lithiation
+            "Lithiated cathode host density [kg.m-3]": 4780.0,
+            # pristine Mo6S8 as assembled (paper: first discharge from Mo6S8); 4e-3 Li per
+            # formula unit because any OCP of a Li-free host is singular at exactly zero Li,
+            # chosen so that the pristine OCV (2.59 V) lies inside the 1.8-2.8 V window
+            "Initial cathode Li content": 4e-3,
             # Bruggeman exponent for the solid network (Bruggeman, Ann. Phys. 416, 636, 1935)
             "Cathode Bruggeman coefficient": 1.5,
             "Cathode Li diffusivity [m2.s-1]": mo6s8_diffusivity,
@@ -111,5 +134,6 @@ def get_parameter_values():
             "Current function [A]": 0.1 * q_theory * loading * area,
         }
     )
+    values.update(dispersed_materials.none())
     values["citations"] = [LI2021]
     return values

@@ -10,7 +10,7 @@ from pybamm_aea.data import load_paper_table
 
 from pybamm_aea.citations import LI2021
 
-from . import paper_cell
+from . import dispersed_materials, paper_cell
 
 #: TiS2 molar mass [kg/mol]: 47.87 + 2 x 32.06 g/mol
 M_TIS2 = 0.11199
@@ -70,6 +70,8 @@ def get_parameter_values():
             "Cathode host density [kg.m-3]": RHO_TIS2,
             "Cathode host molar mass [kg.mol-1]": M_TIS2,
             "Cathode maximum Li content": X_MAX,
+            # LiTiS2 3.09 g/cm3 (paper, Table S9 "TiS2" discharged-state density)
+            "Lithiated cathode host density [kg.m-3]": 3090.0,
             # pristine TiS2 as assembled (paper: 213 mAh/g first discharge from TiS2); 1e-3
             # because the OCP of a Li-free host is singular at exactly zero Li
             "Initial cathode Li content": 1e-3,
@@ -96,5 +98,6 @@ def get_parameter_values():
             "Current function [A]": 0.1 * q_theory * loading * area,
         }
     )
+    values.update(dispersed_materials.none())
     values["citations"] = [LI2021]
     return values

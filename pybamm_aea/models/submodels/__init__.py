@@ -7,6 +7,7 @@ from .electronic_conduction import DenseElectrodeOhmic, InfiniteElectronicConduc
 from .separator import SolidElectrolyteSeparator
 from .anode import LithiumMetalAnode, LithiumIndiumAnode
 from .cell_voltage import CellVoltage
+from .dispersed_material import DispersedConversion
 
 __all__ = [
     "CathodeSolidDiffusion",
@@ -23,4 +24,5 @@ __all__ = [
     "LithiumMetalAnode",
     "LithiumIndiumAnode",
     "CellVoltage",
+    "DispersedConversion",
 ]

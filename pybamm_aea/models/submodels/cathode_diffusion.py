@@ -5,10 +5,12 @@ carbon). Li moves across the electrode as a chemical-diffusion process in the so
 Maier, PCCP 5, 5215, 2003: for an electronic conductor the chemical diffusivity is that of Li),
 with the porosity entering through a Bruggeman tortuosity on the solid fraction:
 
-    (1 - eps) dc/dt = d/dX [ (1 - eps)^b D(x, T) dc/dX ],   0 < X < L,
+    phi dc/dt = d/dX [ phi^b D(x, T) dc/dX ] - r,   0 < X < L,
 
-c = c_host x (c_host formula units per m3 of solid, x Li per formula unit). The current-collector
-side (X = 0) blocks ions; Li crosses the separator interface (X = L) at the rate i/F. The
+c = c_host x (c_host formula units per m3 of host, x Li per formula unit), phi the volume
+fraction of the host in the electrode (1 - eps for a pure host), r the Li taken up by a
+dispersed active material (see :mod:`.dispersed_material`). The current-collector side (X = 0)
+blocks ions; Li crosses the separator interface (X = L) at the rate i/F. The
 equation is solved on the scaled depth xi = X / L in [0, 1], so thickness, loading and porosity
 are ordinary (input-able) parameters and need no re-meshing.
 """
@@ -31,9 +33,8 @@ class CathodeSolidDiffusion(AEASubModel):
         x_av = pybamm.Integral(x, xi)
         x_s = pybamm.boundary_value(x, "right")
         L = p.L_c
-        eps = p.eps_c
         c = p.c_host * x
-        n_Li = p.c_host * (1 - eps) * L * p.A_cc * x_av
+        n_Li = p.c_h * L * p.A_cc * x_av
         variables = {
             "Cathode Li content": x,
             "Average cathode Li content": x_av,
@@ -44,7 +45,7 @@ class CathodeSolidDiffusion(AEASubModel):
             "Cathode Li concentration [mol.m-3]": c,
             "Cathode thickness [m]": L,
             "Cathode depth [m]": L * xi,
-            "Total lithium in cathode [mol]": n_Li,
+            "Total lithium in cathode host [mol]": n_Li,
             "Cathode capacity [A.h]": p.q_c * p.A_cc / 3600,
         }
         return variables
@@ -54,11 +55,15 @@ class CathodeSolidDiffusion(AEASubModel):
         x = variables["Cathode Li content"]
         T = p.T
         D = p.D_c(x, T)
-        D_eff = D * (1 - p.eps_c) ** (p.b_c - 1)
-        dxdt = pybamm.div(D_eff * pybamm.grad(variables["Cathode Li content"])) / p.L_c**2
+        # phi^b D / phi: diffusivity per unit of host volume
+        D_eff = D * p.phi_host ** (p.b_c - 1)
+        # rate of change of x from transport alone [s-1]
+        transport = pybamm.div(D_eff * pybamm.grad(variables["Cathode Li content"])) / p.L_c**2
         variables.update(
             {
-                "Cathode Li content rate [s-1]": dxdt,
+                "Cathode Li transport rate [s-1]": transport,
+                # Li stored (host + dispersed) per m3 of electrode and second
+                "Cathode Li storage rate [mol.m-3.s-1]": p.c_h * transport,
                 "Cathode Li diffusivity [m2.s-1]": D,
                 "Cathode effective Li diffusivity [m2.s-1]": D_eff,
                 # diffusion time of the electrode, L^2 / D at the mean Li content
@@ -68,16 +73,18 @@ class CathodeSolidDiffusion(AEASubModel):
         return variables
 
     def set_rhs(self, variables):
+        p = self.param
         x = variables["Cathode Li content"]
-        self.rhs = {x: variables["Cathode Li content rate [s-1]"]}
+        r = variables["Dispersed material Li uptake rate [mol.m-3.s-1]"]
+        self.rhs = {x: variables["Cathode Li transport rate [s-1]"] - r / p.c_h}
 
     def set_boundary_conditions(self, variables):
         p = self.param
         x = variables["Cathode Li content"]
         i = variables["Total current density [A.m-2]"]
         x_s = variables["Cathode surface Li content"]
-        D_s = p.D_c(x_s, p.T) * (1 - p.eps_c) ** p.b_c
-        # flux into the electrode at xi = 1: (1-eps)^b D c_host dx/dX = i / F
+        D_s = p.D_c(x_s, p.T) * p.phi_host**p.b_c
+        # flux into the electrode at xi = 1: phi^b D c_host dx/dX = i / F
         rbc = p.L_c * i / (p.F * p.c_host * D_s)
         self.boundary_conditions = {
             x: {"left": (pybamm.Scalar(0), "Neumann"), "right": (rbc, "Neumann")}

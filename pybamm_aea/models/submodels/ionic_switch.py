@@ -9,9 +9,10 @@ Model: while the cathode surface is in the Li0 + Li1 two-phase window (surface L
 the Li1 composition) and Li is being removed, the Li leaving the surface converts a
 layer of Li1 into Li0 of thickness delta:
 
-    d delta / dt = [ max(-i, 0) phi(x_s) - max(i, 0) delta / (delta + delta_ref) ] / (F c_host (1 - eps)),
+    d delta / dt = [ max(-i, 0) phi(x_s) - max(i, 0) delta / (delta + delta_ref) ] / (F c_h),
 
-phi a smooth step (1 below the parameter "Li0 film onset Li content", the Li1 composition
+c_h the host formula units per m3 of electrode, phi a smooth step from 0 at the parameter
+"Li0 film onset Li content" to 1 a few hundredths of a Li below it (the Li1 composition
 x = 1 for LixMo6S8; a host without a blocking phase, such as TiS2, sets it below 0). On discharge, Li arriving from the electrolyte converts the
 film back first, without crossing it. Li leaving on charge crosses the film by solid-state
 migration of conductivity sigma = F^2 D_film c_host / (R T) (Nernst-Einstein), adding the ohmic
@@ -57,10 +58,11 @@ class Li0SurfaceFilm(AEASubModel):
         delta = variables["Li0 film thickness [m]"]
         i = variables["Total current density [A.m-2]"]
         x_s = variables["Cathode surface Li content"]
-        phi = pybamm.sigmoid(x_s, p.x_film_onset, 1 / self.width)
+        # growth switches on within 2-3 widths below the onset composition
+        phi = (1 + pybamm.tanh((p.x_film_onset - 2 * self.width - x_s) / (self.width / 2))) / 2
         growth = pybamm.maximum(-i, 0) * phi
         consumption = pybamm.maximum(i, 0) * delta / (delta + self.delta_ref)
-        self.rhs = {delta: (growth - consumption) / (p.F * p.c_host * (1 - p.eps_c))}
+        self.rhs = {delta: (growth - consumption) / (p.F * p.c_h)}
 
     def set_initial_conditions(self, variables):
         delta = variables["Li0 film thickness [m]"]

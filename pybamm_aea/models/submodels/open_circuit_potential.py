@@ -38,6 +38,7 @@ class CathodeOneStateHysteresisOCP(AEASubModel):
         U_av = blend(x_av)
         variables.update(
             {
+                "Cathode host OCP [V]": blend(variables["Cathode Li content"]),
                 "Cathode surface OCP [V]": U_s,
                 "Cathode bulk OCP [V]": U_av,
                 "Cathode diffusion overpotential [V]": U_av - U_s,
@@ -72,6 +73,7 @@ class CathodeSingleOCP(AEASubModel):
 
         variables.update(
             {
+                "Cathode host OCP [V]": mean(variables["Cathode Li content"]),
                 "Cathode hysteresis state": pybamm.Scalar(0),
                 "Cathode surface OCP [V]": mean(x_s),
                 "Cathode bulk OCP [V]": mean(x_av),

@@ -1,0 +1,31 @@
+"""Parameters of the paper's hybrid LTO-LMS AEA cathode: 40 wt% Li4Ti5O12 in Mo6S8.
+
+Li et al., Adv. Mater. 2021, 33, 2008723: Li4Ti5O12 and Mo6S8 ball-milled 40 : 60 wt%; cut-offs
+1-3 V, 70 C; ESC 130 mAh/g of electrode. The paper gives neither the loading nor the porosity of
+this electrode: the standard 1.5 mg/cm2 and the Mo6S8 compact's 11 % at 360 MPa are used
+(assumptions).
+"""
+from pybamm_aea.citations import LI2021
+
+from . import Li2021_Mo6S8, dispersed_materials
+
+
+def get_parameter_values():
+    """Parameter values of the paper's LTO-LMS cell (Li metal anode, 70 C)."""
+    values = Li2021_Mo6S8.get_parameter_values()
+    values.update(dispersed_materials.lithium_titanate(mass_fraction=0.40))
+    loading = 1.5e-2
+    area = 0.785e-4
+    q_theory = 0.40 * 175.0 + 0.60 * Li2021_Mo6S8.theoretical_capacity()  # A.h/kg
+    values.update(
+        {
+            "Cathode loading [kg.m-2]": loading,
+            "Cathode porosity": 0.11,
+            "Lower voltage cut-off [V]": 1.0,
+            "Upper voltage cut-off [V]": 3.0,
+            "Nominal cell capacity [A.h]": q_theory * loading * area,
+            "Current function [A]": 0.1 * q_theory * loading * area,
+        }
+    )
+    values["citations"] = [LI2021]
+    return values

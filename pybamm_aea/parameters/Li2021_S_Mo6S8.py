@@ -1,0 +1,35 @@
+"""Parameters of the paper's hybrid S-LMS AEA cathode: 32.5 wt% S8 dispersed in Mo6S8.
+
+Li et al., Adv. Mater. 2021, 33, 2008723: S8 and Mo6S8 ball-milled 32.5 : 67.5 wt%, 10-30 nm
+amorphous S8 domains in a crystalline Mo6S8 network; 1.3 mg of electrode on 0.785 cm2 pressed at
+360 MPa to 8.2 % porosity (Table S8); | LGPS | Li3PS4 | Li (or Li-In), 1-3 V, 70 C. The Mo6S8
+host is the one of :mod:`.Li2021_Mo6S8`; the sulfur of :func:`.dispersed_materials.sulfur`.
+"""
+from pybamm_aea.citations import LI2021
+
+from . import Li2021_Mo6S8, dispersed_materials
+
+#: electrode mass [kg] and area [m2] of the paper's S-LMS cell (0.6289 mAh, 1.3 mg)
+ELECTRODE_MASS = 1.3e-6
+AREA = 0.785e-4
+
+
+def get_parameter_values():
+    """Parameter values of the paper's S-LMS cell (Li metal anode, 70 C; Li-In via the option)."""
+    values = Li2021_Mo6S8.get_parameter_values()
+    values.update(dispersed_materials.sulfur(mass_fraction=0.325))
+    loading = ELECTRODE_MASS / AREA
+    # theoretical charged-basis capacity: 0.325 x 1675 + 0.675 x 128.8 mAh/g of electrode
+    q_theory = 0.325 * 1675.0 + 0.675 * Li2021_Mo6S8.theoretical_capacity()  # A.h/kg
+    values.update(
+        {
+            "Cathode loading [kg.m-2]": loading,
+            "Cathode porosity": 0.082,  # Table S8, 360 MPa
+            "Lower voltage cut-off [V]": 1.0,
+            "Upper voltage cut-off [V]": 3.0,
+            "Nominal cell capacity [A.h]": q_theory * ELECTRODE_MASS,
+            "Current function [A]": 0.1 * q_theory * ELECTRODE_MASS,
+        }
+    )
+    values["citations"] = [LI2021]
+    return values
