@@ -1,0 +1,434 @@
+"""Per-cycle summaries (pybamm_aea.cycling, issue 6): kernel-based table, PyBaMM summary variables,
+save_at_cycles fallback, electrode/cell scaling, retention, resistance, lost Li, plot helper."""
+import importlib.util
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pybamm
+import pytest
+
+import pybamm_aea  # noqa: F401  (registers the model and parameter sets)
+from pybamm_aea.cycling import (
+    F,
+    SUMMARY_COLUMNS,
+    cycle_summary,
+    plot_cycle_life,
+    pybamm_summary,
+)
+from pybamm_aea.energy import Electrode, cell_preset
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EXPERIMENT = [
+    ("Discharge at 0.5C until 1.8 V", "Rest for 5 minutes", "Charge at 0.5C until 2.8 V", "Rest for 5 minutes")
+] * 4
+
+
+def _solve(**kwargs):
+    sim = pybamm.Simulation(
+        pybamm.Model("AEA"),
+        parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+        experiment=pybamm.Experiment(EXPERIMENT),
+    )
+    return sim.solve(**kwargs)
+
+
+@pytest.fixture(scope="module")
+def sol():
+    return _solve()
+
+
+@pytest.fixture(scope="module")
+def sol_saved():
+    """Same experiment, time series kept for cycles 1 and 3 only (PyBaMM also keeps the last)."""
+    return _solve(save_at_cycles=[1, 3])
+
+
+@pytest.fixture(scope="module")
+def mo6s8():
+    return Electrode({"Mo6S8": 1.0}, 0.11, name="Mo6S8 AEA")
+
+
+@pytest.fixture(scope="module")
+def table(sol, mo6s8):
+    return cycle_summary(sol, electrode=mo6s8, cell="practical target")
+
+
+# ------------------------------------------------------------------------------------------- structure
+def test_one_row_per_cycle_with_all_columns(sol, table):
+    assert list(table.columns) == SUMMARY_COLUMNS
+    assert table.index.name == "Cycle number"
+    assert list(table.index) == [1, 2, 3, 4] == list(range(1, len(sol.cycles) + 1))
+    assert table["Time series saved"].all()
+    starts = [c.t[0] for c in sol.cycles]
+    np.testing.assert_allclose(table["Cycle start time [s]"], starts, rtol=0, atol=1e-9)
+
+
+def _step_capacities(cycle):
+    """Discharge and charge capacity [A.h] of one cycle, step by step from the solution."""
+    qd = qc = 0.0
+    for step in cycle.steps:
+        q = step["Discharge capacity [A.h]"].entries
+        dq = float(q[-1] - q[0])
+        if dq > 0:
+            qd += dq
+        else:
+            qc -= dq
+    return qd, qc
+
+
+def test_capacities_equal_stepwise_capacities(sol, table):
+    for k, cycle in enumerate(sol.cycles):
+        qd, qc = _step_capacities(cycle)
+        assert table["Discharge capacity [A.h]"].iloc[k] == pytest.approx(qd, rel=1e-6)
+        assert table["Charge capacity [A.h]"].iloc[k] == pytest.approx(qc, rel=1e-6)
+    assert (table["Discharge capacity [A.h]"] > 0).all()
+
+
+def test_esc_is_capacity_per_electrode_mass(sol, table):
+    mass_g = float(sol["Cathode electrode mass [g]"].entries[0])
+    np.testing.assert_allclose(
+        table["Electrode specific capacity [mA.h.g-1]"], table["Discharge capacity [A.h]"] * 1e3 / mass_g, rtol=1e-12
+    )
+    assert table.attrs["Cathode electrode mass [g]"] == pytest.approx(mass_g)
+    # same number as the model's own ESC variable at the end of the first discharge step
+    esc_model = sol.cycles[0].steps[0]["Electrode specific capacity [mA.h.g-1]"].entries[-1]
+    assert table["Electrode specific capacity [mA.h.g-1]"].iloc[0] == pytest.approx(esc_model, rel=1e-6)
+    # a given mass overrides the solution's
+    other = cycle_summary(sol, mass_g=2 * mass_g)
+    np.testing.assert_allclose(
+        other["Electrode specific capacity [mA.h.g-1]"], table["Electrode specific capacity [mA.h.g-1]"] / 2, rtol=1e-12
+    )
+
+
+def test_retention_of_reference_cycle_is_100(sol, table):
+    assert table.loc[2, "Capacity retention [%]"] == pytest.approx(100.0, abs=1e-12)
+    assert table.attrs["Reference cycle"] == 2
+    for ref in (1, 3, 4):
+        t = cycle_summary(sol, reference_cycle=ref)
+        assert t.loc[ref, "Capacity retention [%]"] == pytest.approx(100.0, abs=1e-12)
+        np.testing.assert_allclose(
+            t["Capacity retention [%]"],
+            100 * t["Discharge capacity [A.h]"] / t.loc[ref, "Discharge capacity [A.h]"], rtol=1e-12,
+        )
+
+
+def test_efficiencies_and_mean_voltages(table):
+    later = table.loc[2:]
+    assert ((later["Coulombic efficiency"] > 0) & (later["Coulombic efficiency"] < 1.2)).all()
+    assert ((later["Energy efficiency"] > 0) & (later["Energy efficiency"] <= later["Coulombic efficiency"] + 1e-9)).all()
+    # cycle 1 starts from pristine Mo6S8: its first discharge inserts more Li than the charge removes
+    np.testing.assert_allclose(
+        table["Coulombic efficiency"], table["Discharge capacity [A.h]"] / table["Charge capacity [A.h]"], rtol=1e-12
+    )
+    np.testing.assert_allclose(
+        table["Mean discharge voltage [V]"], table["Discharge energy [W.h]"] / table["Discharge capacity [A.h]"], rtol=1e-12
+    )
+    assert ((table["Mean discharge voltage [V]"] > 1.8) & (table["Mean discharge voltage [V]"] < 2.8)).all()
+    assert ((table["Mean charge voltage [V]"] > 1.8) & (table["Mean charge voltage [V]"] < 2.8)).all()
+
+
+def test_energy_per_kg_and_per_litre_consistent(sol, table, mo6s8):
+    mass_g = float(sol["Cathode electrode mass [g]"].entries[0])
+    volume_L = float(sol["Cathode electrode volume [L]"].entries[0])
+    density = mass_g / 1000 / volume_L  # kg/L
+    np.testing.assert_allclose(
+        table["Electrode volumetric energy [W.h.L-1]"], table["Electrode gravimetric energy [W.h.kg-1]"] * density,
+        rtol=1e-12,
+    )
+    np.testing.assert_allclose(
+        table["Electrode gravimetric energy [W.h.kg-1]"], table["Discharge energy [W.h]"] / (mass_g / 1000), rtol=1e-12
+    )
+    # discharged basis: mass and volume of the lithiated electrode (Mo6S8 -> Li4Mo6S8)
+    ratio_m = mo6s8.lithiation_mass_ratio()
+    ratio_v = mo6s8.lithiation_volume_ratio()
+    assert ratio_m == pytest.approx(860 / 832, rel=2e-3)
+    np.testing.assert_allclose(
+        table["Electrode gravimetric energy (discharged basis) [W.h.kg-1]"],
+        table["Electrode gravimetric energy [W.h.kg-1]"] / ratio_m, rtol=1e-12,
+    )
+    np.testing.assert_allclose(
+        table["Electrode specific capacity (discharged basis) [mA.h.g-1]"],
+        table["Electrode specific capacity [mA.h.g-1]"] / ratio_m, rtol=1e-12,
+    )
+    density_d = density * ratio_m / ratio_v
+    np.testing.assert_allclose(
+        table["Electrode volumetric energy (discharged basis) [W.h.L-1]"],
+        table["Electrode gravimetric energy (discharged basis) [W.h.kg-1]"] * density_d, rtol=1e-12,
+    )
+    # without an electrode the discharged basis is unknown
+    plain = cycle_summary(sol)
+    assert plain["Electrode gravimetric energy (discharged basis) [W.h.kg-1]"].isna().all()
+    assert plain["Cell gravimetric energy [W.h.kg-1]"].isna().all()
+
+
+def test_cell_level_scaling(sol, table, mo6s8):
+    mass_g = table.attrs["Cathode electrode mass [g]"]
+    loading = mass_g * 1e3 / 0.785  # mg/cm2 on the paper's 0.785 cm2 die
+    cell = cell_preset("practical target", cathode=mo6s8, loading_mg_cm2=loading)
+    layers = cell.summary()
+    m_cathode = layers.loc[layers["role"] == "cathode", "areal_mass_mg_cm2"].sum()
+    share = m_cathode / layers["areal_mass_mg_cm2"].sum()
+    eg = table["Electrode gravimetric energy [W.h.kg-1]"]
+    np.testing.assert_allclose(table["Cell gravimetric energy [W.h.kg-1]"], eg * share, rtol=1e-9)
+    np.testing.assert_allclose(
+        table["Cell volumetric energy [W.h.L-1]"], eg * m_cathode * 10 / layers["thickness_um"].sum(), rtol=1e-9
+    )
+    assert (table["Cell gravimetric energy [W.h.kg-1]"] < eg).all()
+    assert table.attrs["Cell"] == "practical target"
+    # a Cell object is used as given
+    t2 = cycle_summary(sol, cell=cell)
+    np.testing.assert_allclose(t2["Cell gravimetric energy [W.h.kg-1]"], table["Cell gravimetric energy [W.h.kg-1]"], rtol=1e-9)
+    with pytest.raises(ValueError, match="electrode="):
+        cycle_summary(sol, cell="practical target")
+    with pytest.raises(TypeError, match="cell must be"):
+        cycle_summary(sol, cell=3.0)
+
+
+def test_lost_lithium_sums_to_net_li_change(sol, table):
+    lost = table["Lost lithium [mol]"].to_numpy()
+    per_cycle = table["Lost lithium in cycle [mol]"].to_numpy()
+    assert np.isfinite(lost).all()
+    assert per_cycle.sum() == pytest.approx(lost[-1], rel=1e-9, abs=1e-18)
+    # net change over the solution, from its first and last points
+    n_c = sol["Total lithium in cathode [mol]"].entries
+    scale = float(np.max(np.abs(n_c)))
+    source = table.attrs["Lost lithium source"]
+    if source.endswith("balance"):
+        q = sol["Discharge capacity [A.h]"].entries
+        if "Total lithium in anode [mol]" in source:
+            n_a = sol["Total lithium in anode [mol]"].entries
+            expected = -((n_c[-1] - n_c[0]) + (n_a[-1] - n_a[0]))
+        else:
+            expected = -(n_c[-1] - n_c[0]) + (q[-1] - q[0]) * 3600 / F
+    else:
+        v = sol[source].entries
+        expected = v[-1] - v[0]
+    assert lost[-1] == pytest.approx(expected, abs=1e-9 * scale)
+    assert table["Lost active material [%]"].isna().all() or table.attrs["Lost active material source"]
+
+
+# ------------------------------------------------------------------------------------------- synthetic
+def _square_wave(durations=(3600.0, 1800.0, 900.0), i_dis=1.0, i_chg=-0.5, loss=1e-6, eta_per_amp=0.1):
+    """Hand-made cycling series: per cycle a discharge at 1 A (2 V) of the given duration, 600 s rest,
+    a charge at -0.5 A (3 V) for 3600 s and 600 s rest. Step boundaries are repeated time points. The
+    cathode Li follows the charge, less ``loss`` mol lost at the end of every discharge."""
+    t, i, v, eta = [], [], [], []
+    now = 0.0
+    for d in durations:
+        for dur, cur, volt in ((d, i_dis, 2.0), (600.0, 0.0, 2.0 + eta_per_amp * i_dis),
+                               (3600.0, i_chg, 3.0), (600.0, 0.0, 3.0 + eta_per_amp * i_chg)):
+            pts = np.linspace(now, now + dur, 11)
+            t += list(pts)
+            i += [cur] * pts.size
+            v += [volt] * pts.size
+            eta += [eta_per_amp * cur] * pts.size
+            now += dur
+    t, i, v, eta = map(np.array, (t, i, v, eta))
+    q = np.concatenate([[0.0], np.cumsum(np.diff(t) * 0.5 * (i[1:] + i[:-1]))]) / 3600  # A.h
+    lost = np.zeros_like(t)
+    ends, clock = [], 0.0
+    for d in durations:
+        ends.append(clock + d)
+        clock += d + 600 + 3600 + 600
+    for e in ends:
+        lost[t > e] += loss
+    lost[np.isclose(t, 0)] = 0.0
+    n_c = 1e-3 + q * 3600 / F - lost
+    return {"Time [s]": t, "Current [A]": i, "Voltage [V]": v, "Total overpotential [V]": eta,
+            "Discharge capacity [A.h]": q, "Total lithium in cathode [mol]": n_c}
+
+
+def test_synthetic_square_wave_known_numbers():
+    data = _square_wave()
+    table = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3)
+    assert list(table.index) == [1, 2, 3]
+    np.testing.assert_allclose(table["Discharge capacity [A.h]"], [1.0, 0.5, 0.25], rtol=1e-12)
+    np.testing.assert_allclose(table["Charge capacity [A.h]"], [0.5, 0.5, 0.5], rtol=1e-12)
+    np.testing.assert_allclose(table["Discharge energy [W.h]"], [2.0, 1.0, 0.5], rtol=1e-12)
+    np.testing.assert_allclose(table["Charge energy [W.h]"], [1.5, 1.5, 1.5], rtol=1e-12)
+    np.testing.assert_allclose(table["Coulombic efficiency"], [2.0, 1.0, 0.5], rtol=1e-12)
+    np.testing.assert_allclose(table["Energy efficiency"], [4 / 3, 2 / 3, 1 / 3], rtol=1e-12)
+    np.testing.assert_allclose(table["Mean discharge voltage [V]"], 2.0, rtol=1e-12)
+    np.testing.assert_allclose(table["Mean charge voltage [V]"], 3.0, rtol=1e-12)
+    np.testing.assert_allclose(table["Electrode specific capacity [mA.h.g-1]"], [500, 250, 125], rtol=1e-12)
+    np.testing.assert_allclose(table["Electrode gravimetric energy [W.h.kg-1]"], [1000, 500, 250], rtol=1e-12)
+    np.testing.assert_allclose(table["Electrode volumetric energy [W.h.L-1]"], [2000, 1000, 500], rtol=1e-12)
+    np.testing.assert_allclose(table["Capacity retention [%]"], [100, 50, 25], rtol=1e-12)
+    np.testing.assert_allclose(table["Cycle start time [s]"], [0, 8400, 15000], atol=1e-9)
+    # resistance: overpotential / current at the discharge onset = 0.1 Ohm by construction
+    assert table.attrs["Resistance method"] == "overpotential"
+    np.testing.assert_allclose(table["Resistance [Ohm]"], 0.1, rtol=1e-12)
+    # lost Li: 1e-6 mol per cycle, cumulative
+    np.testing.assert_allclose(table["Lost lithium in cycle [mol]"], 1e-6, rtol=1e-6)
+    np.testing.assert_allclose(table["Lost lithium [mol]"], [1e-6, 2e-6, 3e-6], rtol=1e-6)
+    assert table["Lost active material [%]"].isna().all()
+    assert table["Time series saved"].all()
+
+
+def test_synthetic_resistance_from_voltage_jump():
+    data = _square_wave()
+    # the rest before each discharge sits at 3.0 - 0.05 V; a 1 A step down to 2.0 V -> 0.95 Ohm
+    table = cycle_summary(data, reference_cycle=1, mass_g=2.0, resistance="jump")
+    assert table.attrs["Resistance method"] == "jump"
+    assert math.isnan(table.loc[1, "Resistance [Ohm]"])  # no point before the first step
+    np.testing.assert_allclose(table.loc[2:, "Resistance [Ohm]"], 0.95, rtol=1e-12)
+    # without an overpotential variable "auto" falls back to the jump
+    del data["Total overpotential [V]"]
+    auto = cycle_summary(data, reference_cycle=1, mass_g=2.0)
+    assert auto.attrs["Resistance method"] == "jump"
+    with pytest.raises(ValueError, match="Total overpotential"):
+        cycle_summary(data, reference_cycle=1, resistance="overpotential")
+
+
+def test_synthetic_model_loss_variables_are_used():
+    data = _square_wave()
+    t = data["Time [s]"]
+    data["Lost lithium inventory [mol]"] = 5e-7 * t / t[-1]
+    data["Loss of active material [%]"] = 2.0 * t / t[-1]
+    table = cycle_summary(pd.DataFrame(data), reference_cycle=1, mass_g=2.0)
+    cycle_ends = np.array([8400.0, 15000.0, t[-1]])
+    np.testing.assert_allclose(table["Lost lithium [mol]"], 5e-7 * cycle_ends / t[-1], rtol=1e-12)
+    np.testing.assert_allclose(table["Lost active material [%]"], 2.0 * cycle_ends / t[-1], rtol=1e-12)
+    assert table.attrs["Lost lithium source"] == "Lost lithium inventory [mol]"
+    assert table.attrs["Lost active material source"] == "Loss of active material [%]"
+
+
+def test_synthetic_charge_first_series():
+    data = _square_wave()
+    # start with the charge: drop the first discharge and its rest
+    keep = data["Time [s]"] >= 4200.0
+    shifted = {k: v[keep] for k, v in data.items()}
+    table = cycle_summary(shifted, reference_cycle=1, mass_g=2.0)  # cycle_start "auto" -> charge
+    np.testing.assert_allclose(table["Charge capacity [A.h]"], [0.5, 0.5, 0.5], rtol=1e-12)
+    np.testing.assert_allclose(table["Discharge capacity [A.h]"], [0.5, 0.25, 0.0], atol=1e-12)
+    assert math.isnan(table.loc[3, "Coulombic efficiency"])
+
+
+# ------------------------------------------------------------------------------------------- errors
+def test_bad_reference_cycle_is_named(sol):
+    for ref in (0, 5, -1):
+        with pytest.raises(ValueError, match=f"reference_cycle={ref}"):
+            cycle_summary(sol, reference_cycle=ref)
+    for ref in ("2", 2.0, True):
+        with pytest.raises(TypeError, match="reference_cycle"):
+            cycle_summary(sol, reference_cycle=ref)
+    with pytest.raises(ValueError, match="resistance"):
+        cycle_summary(sol, resistance="pulse")
+    with pytest.raises(ValueError, match="lacks"):
+        cycle_summary({"Time [s]": [0, 1]})
+
+
+def test_solution_without_experiment():
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Upper voltage cut-off [V]": 4.0})  # a plain discharge: only the lower cut-off matters
+    sim = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values)
+    sol = sim.solve([0, 3600])
+    table = cycle_summary(sol, reference_cycle=1)
+    assert list(table.index) == [1]
+    q = sol["Discharge capacity [A.h]"].entries
+    assert table.loc[1, "Discharge capacity [A.h]"] == pytest.approx(q[-1] - q[0], rel=1e-6)
+    assert table.loc[1, "Charge capacity [A.h]"] == 0
+    with pytest.raises(ValueError, match="reference_cycle=2 is out of range"):
+        cycle_summary(sol)
+    assert pybamm_summary(sol).empty
+
+
+# ------------------------------------------------------------------------------------------- save_at_cycles
+def test_save_at_cycles_solution(sol, sol_saved, table, mo6s8):
+    assert [c is None for c in sol_saved.cycles] == [False, True, False, False]
+    saved = cycle_summary(sol_saved, electrode=mo6s8, cell="practical target")
+    assert list(saved.index) == [1, 2, 3, 4]
+    assert list(saved["Time series saved"]) == [True, False, True, True]
+    exact = [
+        "Cycle start time [s]", "Discharge capacity [A.h]", "Charge capacity [A.h]",
+        "Electrode specific capacity [mA.h.g-1]", "Coulombic efficiency", "Capacity retention [%]",
+        "Resistance [Ohm]",
+    ]
+    for column in exact:
+        np.testing.assert_allclose(saved[column], table[column], rtol=1e-6, atol=1e-12, err_msg=column)
+    # energies: with unsaved cycles, "auto" takes every cycle's from PyBaMM's integrated energy states
+    energy_columns = ("Discharge energy [W.h]", "Charge energy [W.h]", "Energy efficiency",
+                      "Mean discharge voltage [V]", "Electrode gravimetric energy [W.h.kg-1]",
+                      "Cell volumetric energy [W.h.L-1]")
+    assert saved.attrs["Energy source"] == "states" and table.attrs["Energy source"] == "kernel"
+    from_states = cycle_summary(sol, electrode=mo6s8, cell="practical target", energy_source="states")
+    mixed = cycle_summary(sol_saved, electrode=mo6s8, cell="practical target", energy_source="kernel")
+    for column in energy_columns:
+        np.testing.assert_allclose(saved[column], from_states[column], rtol=1e-9, err_msg=column)
+        # the two sources differ by the solver's error on the energy states only
+        np.testing.assert_allclose(saved[column], table[column], rtol=2e-2, err_msg=column)
+        # "kernel": the kernel where the series was saved, the states elsewhere
+        np.testing.assert_allclose(mixed.loc[[1, 3, 4], column], table.loc[[1, 3, 4], column], rtol=1e-9)
+        np.testing.assert_allclose(mixed.loc[2, column], from_states.loc[2, column], rtol=1e-9)
+    with pytest.raises(ValueError, match="energy_source"):
+        cycle_summary(_square_wave(), reference_cycle=1, energy_source="states")
+    scale = float(np.max(np.abs(sol["Total lithium in cathode [mol]"].entries)))
+    np.testing.assert_allclose(saved["Lost lithium [mol]"], table["Lost lithium [mol]"], rtol=0, atol=1e-9 * scale)
+    # the jump needs the point before the step: unknown after an unsaved cycle
+    jump = cycle_summary(sol_saved, resistance="jump")
+    assert jump["Resistance [Ohm]"].isna().tolist() == [True, True, True, False]
+
+
+def test_resistance_methods_agree_after_rest(sol, table):
+    jump = cycle_summary(sol, resistance="jump")
+    assert table.attrs["Resistance method"] == "overpotential"
+    assert math.isnan(jump.loc[1, "Resistance [Ohm]"])
+    np.testing.assert_allclose(jump.loc[2:, "Resistance [Ohm]"], table.loc[2:, "Resistance [Ohm]"], rtol=1e-4)
+    assert (table["Resistance [Ohm]"] > 0).all()
+
+
+# ------------------------------------------------------------------------------------------- PyBaMM summary
+def test_pybamm_summary_variables(sol, sol_saved, table):
+    summ = pybamm_summary(sol_saved)
+    assert list(summ.index) == [1, 2, 3, 4]
+    assert summ.index.name == "Cycle number"
+    assert "Throughput capacity [A.h]" in summ.columns
+    np.testing.assert_allclose(
+        summ["Change in throughput capacity [A.h]"],
+        table["Discharge capacity [A.h]"] + table["Charge capacity [A.h]"], rtol=1e-6,
+    )
+    joined = cycle_summary(sol, include_pybamm_summary=True)
+    assert "Li0 film thickness [m]" in joined.columns
+    assert list(joined.columns[: len(SUMMARY_COLUMNS)]) == SUMMARY_COLUMNS
+
+
+# ------------------------------------------------------------------------------------------- plot
+def _is_png(path):
+    data = Path(path).read_bytes()
+    return len(data) > 1000 and data[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_plot_cycle_life_writes_png(tmp_path, table):
+    synthetic = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2e3)
+    fig = plot_cycle_life({"Mo6S8 AEA": table, "square wave": synthetic}, title="test")
+    assert len(fig.axes) == 2
+    assert len(fig.axes[0].get_lines()) >= 2
+    out = tmp_path / "cycle_life.png"
+    fig.savefig(out, dpi=60)
+    assert _is_png(out)
+    # into given axes, another quantity
+    from matplotlib.figure import Figure
+
+    fig2 = Figure()
+    axes = fig2.subplots(1, 2)
+    assert plot_cycle_life([table], ax=axes, quantity="Electrode volumetric energy [W.h.L-1]") is fig2
+    assert axes[1].get_ylabel() == "Electrode volumetric energy [W.h.L-1]"
+    with pytest.raises(ValueError, match="no column"):
+        plot_cycle_life(table, quantity="Nope [W]")
+    with pytest.raises(ValueError, match="labels"):
+        plot_cycle_life([table, table], labels=["one"])
+
+
+# ------------------------------------------------------------------------------------------- example
+def test_example_runs(tmp_path, capsys):
+    spec = importlib.util.spec_from_file_location("cycle_life_summary", ROOT / "examples" / "cycle_life_summary.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.main(tmp_path)
+    assert "Capacity retention [%]" in capsys.readouterr().out
+    assert _is_png(tmp_path / "cycle_life_summary.png")
+    assert set(result) == {"LMS (Mo6S8)", "LTS (TiS2)"}
+    assert all(len(table) == 20 for table in result.values())
