@@ -19,6 +19,10 @@ class AEAOptions(dict):
     - ``"hysteresis"``: ``"one-state"`` (default) or ``"none"`` (mean of the two OCP branches).
     - ``"ionic switch"``: ``"Li0 surface film"`` (default; Mo6S8) or ``"none"`` (e.g. TiS2).
     - ``"electronic conduction"``: ``"ohmic"`` (default) or ``"infinite"``.
+    - Degradation (all off by default; see :mod:`.submodels.degradation`): ``"Li trapping"``:
+      ``"none"`` / ``"irreversible"``; ``"ionic-switch host loss"``: ``"none"`` /
+      ``"persistent Li0"``; ``"dispersed material degradation"``: ``"none"`` /
+      ``"activation and contact loss"``; ``"interphase growth"``: ``"none"`` / ``"parabolic"``.
     """
 
     POSSIBLE = {
@@ -26,6 +30,10 @@ class AEAOptions(dict):
         "hysteresis": ("one-state", "none"),
         "ionic switch": ("Li0 surface film", "none"),
         "electronic conduction": ("ohmic", "infinite"),
+        "Li trapping": ("none", "irreversible"),
+        "ionic-switch host loss": ("none", "persistent Li0"),
+        "dispersed material degradation": ("none", "activation and contact loss"),
+        "interphase growth": ("none", "parabolic"),
     }
     # keys PyBaMM's own external-circuit and experiment code reads from a model's options
     _PYBAMM_KEYS = {
@@ -83,9 +91,28 @@ class AEA(pybamm.BaseModel):
     # --- assembly -------------------------------------------------------------------------
     def set_submodels(self):
         p, o = self.param, self.options
+        deg = submodels.degradation
         sm = {
             "external circuit": pybamm.external_circuit.ExplicitCurrentControl(p, o),
-            "discharge and throughput variables": pybamm.external_circuit.DischargeThroughput(p, o),
+            "discharge and throughput variables": submodels.ScaledDischargeThroughput(p, o),
+            "ionic-switch host loss": (
+                deg.IonicSwitchHostLoss(p, o)
+                if o["ionic-switch host loss"] == "persistent Li0"
+                else deg.NoHostLoss(p, o)
+            ),
+            "Li trapping": (
+                deg.HostLiTrapping(p, o) if o["Li trapping"] == "irreversible" else deg.NoLiTrapping(p, o)
+            ),
+            "dispersed material degradation": (
+                deg.DispersedActivationAndContactLoss(p, o)
+                if o["dispersed material degradation"] == "activation and contact loss"
+                else deg.NoDispersedDegradation(p, o)
+            ),
+            "interphase growth": (
+                deg.ParabolicInterphaseGrowth(p, o)
+                if o["interphase growth"] == "parabolic"
+                else deg.NoInterphaseGrowth(p, o)
+            ),
             "cathode solid transport": submodels.CathodeSolidDiffusion(p, o),
             "cathode open-circuit potential": (
                 submodels.CathodeOneStateHysteresisOCP(p, o)
@@ -135,6 +162,7 @@ class AEA(pybamm.BaseModel):
             self.boundary_conditions.update(sm.boundary_conditions)
             self.events.extend(sm.events)
         variables.update(electrode_level_variables(self.param, variables))
+        variables.update(self._degradation_summary_variables(variables))
         variables["Time [s]"] = pybamm.t
         variables["Time [min]"] = pybamm.t / 60
         variables["Time [h]"] = pybamm.t / 3600
@@ -148,8 +176,37 @@ class AEA(pybamm.BaseModel):
             "Total lithium in cathode [mol]",
             "Li0 film thickness [m]",
             "Throughput capacity [A.h]",
+            "Lost lithium inventory [mol]",
+            "Loss of active material [%]",
+            "Cathode host active fraction",
+            "Dispersed material accessible fraction",
+            "Cathode trapped Li content",
         ]
         self._built = True
+
+    def _degradation_summary_variables(self, variables):
+        """Lost Li inventory [mol] and loss of active material [%].
+
+        The loss of active material is the capacity of the host isolated behind the ionic switch
+        and of the dispersed material cut off by contact loss, over the electrode's nominal
+        capacity (host plus accessible dispersed material).
+        """
+        p = self.param
+        lost = (
+            variables["Lost lithium to trapping [mol]"]
+            + variables["Lost lithium in isolated host [mol]"]
+            + variables["Lost lithium in isolated dispersed material [mol]"]
+        )
+        a_h = variables["Cathode host active fraction"]
+        cut = variables["Dispersed material fraction lost"]
+        q_host = p.c_h * p.x_max
+        lam = ((1 - a_h) * q_host + cut * p.c_D_full) / (q_host + p.c_D)
+        return {
+            "Lost lithium inventory [mol]": lost,
+            "Loss of active material [%]": 100 * lam,
+            "Electrode area [cm2]": p.A_cc * 1e4,
+            "Cathode loading [mg.cm-2]": p.m_c * 1e2,
+        }
 
     @staticmethod
     def _phase_variables(variables):

@@ -57,10 +57,10 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.phi_host = (1 - self.eps_c) * self.rho_solid * self.w_host / self.rho_host
         # host formula units per m3 of electrode [mol.m-3]
         self.c_h = self.phi_host * self.c_host
-        # accessible Li sites of the dispersed material per m3 of electrode [mol.m-3]
-        self.c_D = (
-            (1 - self.eps_c) * self.rho_solid * self.w_D * self.Q_D * 3600 * self.f_acc_D / self.F
-        )
+        # Li sites of all the dispersed material per m3 of electrode [mol.m-3]
+        self.c_D_full = (1 - self.eps_c) * self.rho_solid * self.w_D * self.Q_D * 3600 / self.F
+        # ... of its accessible part
+        self.c_D = self.c_D_full * self.f_acc_D
         # geometric capacity per area [C.m-2]: host window 0 <= x <= x_max plus dispersed
         self.q_c = self.F * self.L_c * (self.c_h * self.x_max + self.c_D)
 
@@ -80,6 +80,23 @@ class AEAParameters(pybamm.ElectricalParameters):
         # Li-In anode
         self.n_In = P("Li-In anode indium amount [mol.m-2]")
         self.y_init = P("Initial Li-In anode Li:In ratio")
+
+        # Degradation (used only when the matching option is on)
+        self.f_trap_slow = P("Li trapping fraction")
+        self.f_trap_fast = P("Initial Li trapping fraction")
+        self.x_trap_sat = P("Saturated initially trapped Li content")
+        self.k_switch_loss = P("Ionic-switch host loss coefficient")
+        self.f_acc_D_init = P("Initial dispersed material accessible fraction")
+        self.f_acc_D_max = P("Maximum dispersed material accessible fraction")
+        self.k_activation = P("Dispersed material activation coefficient")
+        self.k_contact_loss = P("Dispersed material contact-loss coefficient")
+        self.P_stack = P("Stack pressure [MPa]")
+        self.P_ref_contact = P("Contact-loss reference pressure [MPa]")
+        self.k_int_c = P("Cathode interphase growth constant [m2.s-1]")
+        self.k_int_a = P("Li metal anode interphase growth constant [m2.s-1]")
+        self.k_int_a_LiIn = P("Li-In anode interphase growth constant [m2.s-1]")
+        self.L_int_init = P("Initial interphase thickness [m]")
+        self.sigma_int = P("Interphase ionic conductivity [S.m-1]")
 
     # --- functions of state ------------------------------------------------------------
     def D_c(self, x, T):

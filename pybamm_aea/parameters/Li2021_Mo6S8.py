@@ -127,6 +127,9 @@ def get_parameter_values():
             # charge at 0.1C, leaving Li1 in the bulk (reversible ~90 mAh/g, paper)
             "Li0 film Li diffusivity [m2.s-1]": 1e-19,
             "Initial Li0 film thickness [m]": 0.0,
+            # cycle life (option "ionic-switch host loss": "persistent Li0"): fit to the paper's
+            # 89 % capacity retention after 50 cycles vs the 2nd at 0.1C, 70 C (model 89.0 %)
+            "Ionic-switch host loss coefficient": 7.0,
             # cycling window and rate basis (paper)
             "Lower voltage cut-off [V]": 1.8,
             "Upper voltage cut-off [V]": 2.8,

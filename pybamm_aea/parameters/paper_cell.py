@@ -64,7 +64,7 @@ def li_in_ocp(y, T):
 
 def cell_parameters():
     """Parameters of the paper's cell outside the cathode (Li metal anode)."""
-    return {
+    values = {
         "chemistry": "lithium_ion",
         "Electrode width [m]": CELL_SIDE_M,
         "Electrode height [m]": CELL_SIDE_M,
@@ -83,6 +83,41 @@ def cell_parameters():
         "Li-In anode indium amount [mol.m-2]": 30e-6 * 7310 / 0.11482,
         # the In/LiIn plateau half-way: the 80 um Li foil keeps the alloy on the plateau
         "Initial Li-In anode Li:In ratio": 0.5,
+    }
+    values.update(degradation_parameters())
+    return values
+
+
+def degradation_parameters():
+    """Neutral degradation parameters (every mechanism at rate zero) and the stack pressure.
+
+    Each mechanism is switched on by a model option; a parameter set that calibrates one
+    overrides its entries here and documents the fit.
+    """
+    return {
+        "Li trapping fraction": 0.0,
+        "Initial Li trapping fraction": 0.0,
+        "Saturated initially trapped Li content": 0.1,
+        "Ionic-switch host loss coefficient": 0.0,
+        "Initial dispersed material accessible fraction": 1.0,
+        "Maximum dispersed material accessible fraction": 1.0,
+        "Dispersed material activation coefficient": 0.0,
+        "Dispersed material contact-loss coefficient": 0.0,
+        # the paper's cells are pressed at 360 MPa (Experimental)
+        "Stack pressure [MPa]": 360.0,
+        # the pressure at which contact loss halves (assumption: of the order of the 216-360 MPa
+        # the paper uses to press its cells)
+        "Contact-loss reference pressure [MPa]": 300.0,
+        # sulfide cathode on sulfide electrolyte: chemically compatible (paper, advantage 3)
+        "Cathode interphase growth constant [m2.s-1]": 0.0,
+        # Li metal reduces Li3PS4 to Li2S/Li3P (Wenzel et al. 2018): assumption, ~50 nm after
+        # 1000 h (L^2 = 2 k t); the Li-In alloy, the paper's stabilised interface, 100x slower
+        "Li metal anode interphase growth constant [m2.s-1]": 3.5e-22,
+        "Li-In anode interphase growth constant [m2.s-1]": 3.5e-24,
+        "Initial interphase thickness [m]": 1e-9,
+        # Li3PS4-derived interphases (Li2S, Li3P): ~1e-8 S/cm order (assumption, Wenzel et al.,
+        # Solid State Ionics 318, 102, 2018 report resistive decomposition layers)
+        "Interphase ionic conductivity [S.m-1]": 1e-6,
     }
 
 

@@ -8,6 +8,8 @@ from .separator import SolidElectrolyteSeparator
 from .anode import LithiumMetalAnode, LithiumIndiumAnode
 from .cell_voltage import CellVoltage
 from .dispersed_material import DispersedConversion
+from .throughput import ScaledDischargeThroughput
+from . import degradation
 
 __all__ = [
     "CathodeSolidDiffusion",
@@ -25,4 +27,6 @@ __all__ = [
     "LithiumIndiumAnode",
     "CellVoltage",
     "DispersedConversion",
+    "ScaledDischargeThroughput",
+    "degradation",
 ]

@@ -34,7 +34,6 @@ class CathodeSolidDiffusion(AEASubModel):
         x_s = pybamm.boundary_value(x, "right")
         L = p.L_c
         c = p.c_host * x
-        n_Li = p.c_h * L * p.A_cc * x_av
         variables = {
             "Cathode Li content": x,
             "Average cathode Li content": x_av,
@@ -45,7 +44,6 @@ class CathodeSolidDiffusion(AEASubModel):
             "Cathode Li concentration [mol.m-3]": c,
             "Cathode thickness [m]": L,
             "Cathode depth [m]": L * xi,
-            "Total lithium in cathode host [mol]": n_Li,
             "Cathode capacity [A.h]": p.q_c * p.A_cc / 3600,
         }
         return variables
@@ -53,6 +51,10 @@ class CathodeSolidDiffusion(AEASubModel):
     def get_coupled_variables(self, variables):
         p = self.param
         x = variables["Cathode Li content"]
+        a_h = variables["Cathode host active fraction"]
+        variables["Total lithium in cathode host [mol]"] = (
+            a_h * p.c_h * p.L_c * p.A_cc * variables["Average cathode Li content"]
+        )
         T = p.T
         D = p.D_c(x, T)
         # phi^b D / phi: diffusivity per unit of host volume
@@ -63,7 +65,7 @@ class CathodeSolidDiffusion(AEASubModel):
             {
                 "Cathode Li transport rate [s-1]": transport,
                 # Li stored (host + dispersed) per m3 of electrode and second
-                "Cathode Li storage rate [mol.m-3.s-1]": p.c_h * transport,
+                "Cathode Li storage rate [mol.m-3.s-1]": a_h * p.c_h * transport,
                 "Cathode Li diffusivity [m2.s-1]": D,
                 "Cathode effective Li diffusivity [m2.s-1]": D_eff,
                 # diffusion time of the electrode, L^2 / D at the mean Li content
@@ -76,7 +78,8 @@ class CathodeSolidDiffusion(AEASubModel):
         p = self.param
         x = variables["Cathode Li content"]
         r = variables["Dispersed material Li uptake rate [mol.m-3.s-1]"]
-        self.rhs = {x: variables["Cathode Li transport rate [s-1]"] - r / p.c_h}
+        a_h = variables["Cathode host active fraction"]
+        self.rhs = {x: variables["Cathode Li transport rate [s-1]"] - r / (a_h * p.c_h)}
 
     def set_boundary_conditions(self, variables):
         p = self.param
@@ -84,8 +87,9 @@ class CathodeSolidDiffusion(AEASubModel):
         i = variables["Total current density [A.m-2]"]
         x_s = variables["Cathode surface Li content"]
         D_s = p.D_c(x_s, p.T) * p.phi_host**p.b_c
-        # flux into the electrode at xi = 1: phi^b D c_host dx/dX = i / F
-        rbc = p.L_c * i / (p.F * p.c_host * D_s)
+        a_h = variables["Cathode host active fraction"]
+        # flux into the (active part of the) electrode at xi = 1: a phi^b D c_host dx/dX = i / F
+        rbc = p.L_c * i / (p.F * p.c_host * D_s * a_h)
         self.boundary_conditions = {
             x: {"left": (pybamm.Scalar(0), "Neumann"), "right": (rbc, "Neumann")}
         }

@@ -16,6 +16,7 @@ OVERPOTENTIALS = (
     "Cathode electronic ohmic overpotential [V]",
     "Separator ohmic overpotential [V]",
     "Anode interface overpotential [V]",
+    "Interphase overpotential [V]",
 )
 
 

@@ -59,16 +59,18 @@ class DispersedConversion(AEASubModel):
         # equilibrium potential, for output (bounded at the two ends by 1e-9)
         z_b = pybamm.minimum(pybamm.maximum(z, 0), 1)
         U_D = U0 + w * p.R * T / p.F * pybamm.log((1 - z_b + 1e-9) / (z_b + 1e-9))
-        r = p.c_D * dzdt
-        n_D = p.c_D * p.L_c * p.A_cc * pybamm.Integral(z, xi)
+        f_acc = variables["Dispersed material accessible fraction"]
+        c_D = f_acc * p.c_D_full
+        # fresh domains joining (activation) enter charged, z = 0, and dilute z
+        dzdt = dzdt - variables["Dispersed material activation rate [s-1]"] / f_acc * z
+        r = c_D * dzdt
+        n_D = c_D * p.L_c * p.A_cc * pybamm.Integral(z, xi)
 
         # solid volume per kg of charged electrode solid [m3.kg-1], now and at assembly
         theta = x / p.x_max
         host_mass_ratio = 1 + p.x_max * 6.94e-3 / p.M_host
         v_host = p.w_host * ((1 - theta) / p.rho_host + theta * host_mass_ratio / p.rho_host_lith)
-        v_disp = p.w_D * (
-            (1 - p.f_acc_D * z) / p.rho_D + p.f_acc_D * z * p.mass_ratio_D / p.rho_D_lith
-        )
+        v_disp = p.w_D * ((1 - f_acc * z) / p.rho_D + f_acc * z * p.mass_ratio_D / p.rho_D_lith)
         solid_fraction = (1 - p.eps_c) * p.rho_solid * (v_host + v_disp)
         local_porosity = 1 - solid_fraction
 
@@ -80,7 +82,7 @@ class DispersedConversion(AEASubModel):
                 "Average dispersed material lithiation": pybamm.Integral(z, xi),
                 "Total lithium in dispersed material [mol]": n_D,
                 "Total lithium in cathode [mol]": variables["Total lithium in cathode host [mol]"] + n_D,
-                "Dispersed material capacity [A.h]": p.F * p.c_D * p.L_c * p.A_cc / 3600,
+                "Dispersed material capacity [A.h]": p.F * c_D * p.L_c * p.A_cc / 3600,
                 "Cathode local porosity": local_porosity,
                 "Average cathode porosity": pybamm.Integral(local_porosity, xi),
             }

@@ -44,8 +44,12 @@ class Li0SurfaceFilm(AEASubModel):
         # Li leaving the electrode (charge, i < 0) must cross the film; Li arriving converts
         # the film from the electrolyte side and does not cross it
         eta = pybamm.minimum(i, 0) * delta / sigma
+        x_s = variables["Cathode surface Li content"]
+        # growth switches on within 2-3 widths below the onset composition
+        phi = (1 + pybamm.tanh((p.x_film_onset - 2 * self.width - x_s) / (self.width / 2))) / 2
         variables.update(
             {
+                "Li0 film growth current density [A.m-2]": pybamm.maximum(-i, 0) * phi,
                 "Li0 film ionic conductivity [S.m-1]": sigma,
                 "Li0 film resistance [Ohm.m2]": delta / sigma,
                 "Li0 film overpotential [V]": eta,
@@ -57,10 +61,7 @@ class Li0SurfaceFilm(AEASubModel):
         p = self.param
         delta = variables["Li0 film thickness [m]"]
         i = variables["Total current density [A.m-2]"]
-        x_s = variables["Cathode surface Li content"]
-        # growth switches on within 2-3 widths below the onset composition
-        phi = (1 + pybamm.tanh((p.x_film_onset - 2 * self.width - x_s) / (self.width / 2))) / 2
-        growth = pybamm.maximum(-i, 0) * phi
+        growth = variables["Li0 film growth current density [A.m-2]"]
         consumption = pybamm.maximum(i, 0) * delta / (delta + self.delta_ref)
         self.rhs = {delta: (growth - consumption) / (p.F * p.c_h)}
 
@@ -76,6 +77,7 @@ class NoSurfaceFilm(AEASubModel):
         variables.update(
             {
                 "Li0 film thickness [m]": pybamm.Scalar(0),
+                "Li0 film growth current density [A.m-2]": pybamm.Scalar(0),
                 "Li0 film resistance [Ohm.m2]": pybamm.Scalar(0),
                 "Li0 film overpotential [V]": pybamm.Scalar(0),
             }

@@ -31,7 +31,11 @@ class CathodeOneStateHysteresisOCP(AEASubModel):
         x_av = variables["Average cathode Li content"]
         T = p.T
 
+        x_trap = variables["Cathode trapped Li content"]
+
         def blend(x):
+            # trapped Li occupies sites but cannot leave: the OCP sees the window [x_trap, x_max]
+            x = p.x_max * (x - x_trap) / (p.x_max - x_trap)
             return (1 + h) / 2 * p.U_lith(x, T) + (1 - h) / 2 * p.U_delith(x, T)
 
         U_s = blend(x_s)
@@ -68,7 +72,10 @@ class CathodeSingleOCP(AEASubModel):
         x_av = variables["Average cathode Li content"]
         T = p.T
 
+        x_trap = variables["Cathode trapped Li content"]
+
         def mean(x):
+            x = p.x_max * (x - x_trap) / (p.x_max - x_trap)
             return (p.U_lith(x, T) + p.U_delith(x, T)) / 2
 
         variables.update(

@@ -1,0 +1,215 @@
+"""Degradation mechanisms of AEA cells, each a submodel switched on by a model option.
+
+Each mechanism owns one or two scalar states and exposes the variables the rest of the model
+reads (with neutral values when the option is off):
+
+- Li trapping in the host (``"Li trapping"``): Li inserted into a solid-solution host is partly
+  trapped for good (Li et al. 2021 on LixTiS2: trapped Li lowers the vacancy concentration and
+  with it the diffusivity). Trapped Li still occupies sites (so D, a function of the total Li
+  content, falls) but cannot leave: the host's OCP sees the window [x_trap, x_max].
+- Host lost behind the ionic switch (``"ionic-switch host loss"``): part of the Li0 that forms at
+  the end of each charge persists as ionically isolated Mo6S8 and takes host with it (the
+  paper's "trace of Li0 phase remaining" after charge). The loss is proportional to the charge
+  passed while the Li0 film grows.
+- Activation and contact loss of the dispersed material (``"dispersed material degradation"``):
+  sulfur domains join the reaction progressively (Fig. 5d: capacity rising over ~30 cycles) and
+  are cut off by the cyclic volume change of S8 <-> Li2S, less so under higher stack pressure.
+- Interphase growth (``"interphase growth"``): resistive interphases at the cathode|SE and
+  anode|SE interfaces thicken parabolically (diffusion-limited, d L/dt = k / L), with a much
+  smaller constant for the Li-In alloy, the paper's stabilised anode, than for Li metal.
+"""
+import pybamm
+
+from .base import AEASubModel
+from .cathode_diffusion import xi
+
+
+class NoLiTrapping(AEASubModel):
+    def get_coupled_variables(self, variables):
+        variables.update(
+            {"Cathode trapped Li content": pybamm.Scalar(0), "Lost lithium to trapping [mol]": pybamm.Scalar(0)}
+        )
+        return variables
+
+
+class HostLiTrapping(AEASubModel):
+    """Irreversible trapping of a fraction of the Li inserted into the host.
+
+    dx_trap/dt = [f_fast (1 - x_trap / x_sat) + f_slow] n_in, n_in the insertion rate in Li per
+    formula unit (discharge only): a fast part that saturates at x_sat (the paper's Li0.1TiS2
+    after the first cycle) and a slow part that goes on every cycle.
+    """
+
+    def get_fundamental_variables(self):
+        x_trap = pybamm.Variable("Cathode trapped Li content", scale=0.1)
+        return {"Cathode trapped Li content": x_trap}
+
+    def get_coupled_variables(self, variables):
+        p = self.param
+        x_trap = variables["Cathode trapped Li content"]
+        a_h = variables["Cathode host active fraction"]
+        variables["Lost lithium to trapping [mol]"] = x_trap * a_h * p.c_h * p.L_c * p.A_cc
+        return variables
+
+    def set_rhs(self, variables):
+        p = self.param
+        x_trap = variables["Cathode trapped Li content"]
+        i = variables["Total current density [A.m-2]"]
+        a_h = variables["Cathode host active fraction"]
+        n_in = pybamm.maximum(i, 0) / (p.F * a_h * p.c_h * p.L_c)
+        rate = p.f_trap_fast * pybamm.maximum(1 - x_trap / p.x_trap_sat, 0) + p.f_trap_slow
+        self.rhs = {x_trap: rate * n_in}
+
+    def set_initial_conditions(self, variables):
+        x_trap = variables["Cathode trapped Li content"]
+        self.initial_conditions = {x_trap: pybamm.Scalar(0)}
+
+
+class NoHostLoss(AEASubModel):
+    def get_coupled_variables(self, variables):
+        variables.update(
+            {"Cathode host active fraction": pybamm.Scalar(1), "Lost lithium in isolated host [mol]": pybamm.Scalar(0)}
+        )
+        return variables
+
+
+class IonicSwitchHostLoss(AEASubModel):
+    """Host isolated by persistent Li0: da/dt = -k a i_film / q_host, with the Li it holds.
+
+    i_film is the current that grows the Li0 film (charge past Li1 at the surface), q_host the
+    host's areal capacity F c_h L x_max; the isolated host keeps its Li (lost inventory).
+    """
+
+    def get_fundamental_variables(self):
+        a_h = pybamm.Variable("Cathode host active fraction")
+        lost = pybamm.Variable("Lost lithium in isolated host [mol]", scale=1e-7)
+        return {"Cathode host active fraction": a_h, "Lost lithium in isolated host [mol]": lost}
+
+    def set_rhs(self, variables):
+        p = self.param
+        a_h = variables["Cathode host active fraction"]
+        lost = variables["Lost lithium in isolated host [mol]"]
+        i_film = variables["Li0 film growth current density [A.m-2]"]
+        q_host = p.F * p.c_h * p.L_c * p.x_max
+        dadt = -p.k_switch_loss * a_h * i_film / q_host
+        x_av = variables["Average cathode Li content"]
+        self.rhs = {a_h: dadt, lost: -dadt * p.c_h * p.L_c * p.A_cc * x_av}
+
+    def set_initial_conditions(self, variables):
+        self.initial_conditions = {
+            variables["Cathode host active fraction"]: pybamm.Scalar(1),
+            variables["Lost lithium in isolated host [mol]"]: pybamm.Scalar(0),
+        }
+
+
+class NoDispersedDegradation(AEASubModel):
+    def get_coupled_variables(self, variables):
+        variables.update(
+            {
+                "Dispersed material accessible fraction": self.param.f_acc_D,
+                "Dispersed material activation rate [s-1]": pybamm.Scalar(0),
+                "Dispersed material fraction lost": pybamm.Scalar(0),
+                "Lost lithium in isolated dispersed material [mol]": pybamm.Scalar(0),
+            }
+        )
+        return variables
+
+
+class DispersedActivationAndContactLoss(AEASubModel):
+    """Accessible fraction f of the dispersed material: activation minus contact loss.
+
+    df/dt = k_act (|i| / q) g - k_loss f v (P_ref / (P_ref + P)),   dg/dt = -k_act (|i| / q) g,
+
+    g the pool of domains not yet reached (f_max - f_0 at the start; a domain cut off does not
+    return to it),
+    v = |d(solid volume)/dt| / (solid volume) from the dispersed material's lithiation rate, q
+    the electrode's areal capacity. Domains cut off keep their Li (lost inventory); domains
+    that join enter charged.
+    """
+
+    def get_fundamental_variables(self):
+        f = pybamm.Variable("Dispersed material accessible fraction")
+        g = pybamm.Variable("Dispersed material fraction not yet activated")
+        cut = pybamm.Variable("Dispersed material fraction lost")
+        lost = pybamm.Variable("Lost lithium in isolated dispersed material [mol]", scale=1e-7)
+        return {
+            "Dispersed material accessible fraction": f,
+            "Dispersed material fraction not yet activated": g,
+            "Dispersed material fraction lost": cut,
+            "Lost lithium in isolated dispersed material [mol]": lost,
+        }
+
+    def get_coupled_variables(self, variables):
+        p = self.param
+        g = variables["Dispersed material fraction not yet activated"]
+        i = variables["Total current density [A.m-2]"]
+        activation = p.k_activation * pybamm.AbsoluteValue(i) / p.q_c * g
+        variables["Dispersed material activation rate [s-1]"] = activation
+        return variables
+
+    def set_rhs(self, variables):
+        p = self.param
+        f = variables["Dispersed material accessible fraction"]
+        lost = variables["Lost lithium in isolated dispersed material [mol]"]
+        activation = variables["Dispersed material activation rate [s-1]"]
+        dzdt = variables["Dispersed material lithiation rate [s-1]"]
+        # relative rate of change of the solid volume from the dispersed material [s-1]
+        dv = p.w_D * (p.mass_ratio_D / p.rho_D_lith - 1 / p.rho_D) * f
+        v0 = p.w_host / p.rho_host + p.w_D / p.rho_D
+        volume_rate = pybamm.AbsoluteValue(pybamm.Integral(dzdt, xi)) * pybamm.AbsoluteValue(dv) / v0
+        loss = p.k_contact_loss * f * volume_rate * p.P_ref_contact / (p.P_ref_contact + p.P_stack)
+        z_av = variables["Average dispersed material lithiation"]
+        g = variables["Dispersed material fraction not yet activated"]
+        self.rhs = {
+            f: activation - loss,
+            g: -activation,
+            variables["Dispersed material fraction lost"]: loss,
+            lost: loss * p.c_D_full * p.L_c * p.A_cc * z_av,
+        }
+
+    def set_initial_conditions(self, variables):
+        self.initial_conditions = {
+            variables["Dispersed material accessible fraction"]: self.param.f_acc_D_init,
+            variables["Dispersed material fraction lost"]: pybamm.Scalar(0),
+            variables["Dispersed material fraction not yet activated"]: (
+                self.param.f_acc_D_max - self.param.f_acc_D_init
+            ),
+            variables["Lost lithium in isolated dispersed material [mol]"]: pybamm.Scalar(0),
+        }
+
+
+class NoInterphaseGrowth(AEASubModel):
+    def get_coupled_variables(self, variables):
+        variables.update({"Interphase overpotential [V]": pybamm.Scalar(0)})
+        return variables
+
+
+class ParabolicInterphaseGrowth(AEASubModel):
+    """Cathode|SE and anode|SE interphases thickening as dL/dt = k / L; eta = i sum(L) / sigma."""
+
+    def get_fundamental_variables(self):
+        L_c = pybamm.Variable("Cathode interphase thickness [m]", scale=1e-9)
+        L_a = pybamm.Variable("Anode interphase thickness [m]", scale=1e-9)
+        return {"Cathode interphase thickness [m]": L_c, "Anode interphase thickness [m]": L_a}
+
+    def get_coupled_variables(self, variables):
+        p = self.param
+        i = variables["Total current density [A.m-2]"]
+        R = (variables["Cathode interphase thickness [m]"] + variables["Anode interphase thickness [m]"]) / p.sigma_int
+        variables.update(
+            {"Interphase resistance [Ohm.m2]": R, "Interphase overpotential [V]": i * R}
+        )
+        return variables
+
+    def set_rhs(self, variables):
+        p = self.param
+        L_c = variables["Cathode interphase thickness [m]"]
+        L_a = variables["Anode interphase thickness [m]"]
+        k_a = p.k_int_a_LiIn if self.options["anode"] == "Li-In" else p.k_int_a
+        self.rhs = {L_c: p.k_int_c / L_c, L_a: k_a / L_a}
+
+    def set_initial_conditions(self, variables):
+        self.initial_conditions = {
+            variables["Cathode interphase thickness [m]"]: self.param.L_int_init,
+            variables["Anode interphase thickness [m]"]: self.param.L_int_init,
+        }
