@@ -61,9 +61,10 @@ class DispersedConversion(AEASubModel):
         U_D = U0 + w * p.R * T / p.F * pybamm.log((1 - z_b + 1e-9) / (z_b + 1e-9))
         f_acc = variables["Dispersed material accessible fraction"]
         c_D = f_acc * p.c_D_full
-        # fresh domains joining (activation) enter charged, z = 0, and dilute z
-        dzdt = dzdt - variables["Dispersed material activation rate [s-1]"] / f_acc * z
+        # Li taken up from the host by the reaction
         r = c_D * dzdt
+        # fresh domains joining (activation) enter charged, z = 0, and dilute z (no Li moves)
+        dzdt = dzdt - variables["Dispersed material activation rate [s-1]"] / f_acc * z
         n_D = c_D * p.L_c * p.A_cc * pybamm.Integral(z, xi)
 
         # solid volume per kg of charged electrode solid [m3.kg-1], now and at assembly
