@@ -108,8 +108,8 @@ def test_degradation_conserves_lithium():
         + sol["Lost lithium in isolated dispersed material [mol]"].entries
     )
     passed = sol["Discharge capacity [A.h]"].entries * 3600 / F
-    # to the solver tolerance (rtol 1e-4): 5e-4 of the lithium passed
-    np.testing.assert_allclose(n - n[0], passed, atol=5e-4 * np.max(np.abs(passed)))
+    # 1e-5 of the lithium passed (the isolated Li is booked from averages)
+    np.testing.assert_allclose(n - n[0], passed, atol=1e-5 * np.max(np.abs(passed)))
     assert sol["Lost lithium inventory [mol]"].entries[-1] > 0
 
 

@@ -301,3 +301,21 @@ def test_kernel_phase_map_matches_model_variables(lms):
         np.testing.assert_allclose(
             fractions[:, k], first[f"Average cathode {name} phase fraction"].entries, atol=1e-9
         )
+
+
+@pytest.mark.parametrize(
+    "parameter_set,step,updates",
+    [
+        ("Li2021_Mo6S8", "Discharge at 5C until 1.8 V", {"Ambient temperature [K]": 298.15}),
+        ("Li2021_TiS2", "Discharge at 1C until 1 V", None),
+        ("Li2021_S_Mo6S8", "Discharge at 0.1C until 1 V", None),
+    ],
+)
+def test_default_mesh_is_converged(parameter_set, step, updates):
+    """The default 10 cells give the capacity of a 40-cell mesh within 0.5 %."""
+    from pybamm_aea.models.submodels import xi
+
+    coarse, _ = run(parameter_set, [step], updates=updates)
+    fine, _ = run(parameter_set, [step], updates=updates, var_pts={xi: 40})
+    q = [s["Discharge capacity [A.h]"].entries[-1] for s in (coarse, fine)]
+    assert q[0] == pytest.approx(q[1], rel=5e-3)

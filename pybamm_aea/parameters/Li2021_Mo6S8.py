@@ -42,8 +42,7 @@ def mo6s8_diffusivity(x, T):
     table = load_paper_table("figS1_LixMo6S8_diffusion")
     x_data = table["x_in_LixMo6S8"].to_numpy(float)
     logD = np.log(table["D_cm2_per_s"].to_numpy(float) * 1e-4)
-    log_interp = pybamm.Interpolant(x_data, logD, pybamm.maximum(x, x_data[0]), name="log D LixMo6S8")
-    D_pitt = pybamm.exp(log_interp) * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
+    D_pitt = pybamm.exp(paper_cell.piecewise_linear(x, x_data, logD)) * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
     # thermodynamic factor of the end term, x dU/dx ~ k_end x / (4 - x)^2, relative to its value
     # where the end term alone takes the plateau (2.05 V) down to 1.8 V: 4 - x = k_end / 0.25
     gap = X_MAX - x

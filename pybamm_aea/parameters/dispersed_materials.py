@@ -58,7 +58,7 @@ def lithium_titanate(mass_fraction=0.40):
       mass ratio (459.1 + 3 x 6.94) / 459.1.
     - fully accessible: the paper's 130 mAh/g of LTO-LMS needs all of it
       ((130 - 0.4 x 175) / 0.6 = 100 mAh/g from Mo6S8, physics notes).
-    - exchange rate constant 1e-3 s-1, transfer coefficient 1/2 (assumption: fast enough not
+    - exchange rate constant 1e-5 s-1, transfer coefficient 1/2 (assumption: fast enough not
       to limit 0.1C; the paper gives no rate data for LTO-LMS).
     """
     return {
@@ -71,7 +71,7 @@ def lithium_titanate(mass_fraction=0.40):
         "Dispersed material standard potential [V]": 1.55,
         "Dispersed material ideality factor": 0.3,
         "Dispersed material lithiation transfer coefficient": 0.5,
-        "Dispersed material reaction rate constant [s-1]": _rate_constant(1e-3),
+        "Dispersed material reaction rate constant [s-1]": _rate_constant(1e-5),
         "Initial dispersed material lithiation": 0.0,
     }
 

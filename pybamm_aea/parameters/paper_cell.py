@@ -26,6 +26,27 @@ MASS_LGPS = 100e-6
 MASS_LI3PS4 = 50e-6
 
 
+def piecewise_linear(x, x_data, y_data):
+    """Linear interpolation of (x_data, y_data) at symbol ``x``, constant beyond the ends.
+
+    Written as a sum of clipped ramps, y_0 + sum_k s_k (clip(x, x_k, x_k+1) - x_k), so that it
+    compiles to plain arithmetic (min/max) rather than a lookup table, which is cheaper for the
+    solver to evaluate and differentiate at every node and step.
+    """
+    x_data = np.asarray(x_data, dtype=float)
+    y_data = np.asarray(y_data, dtype=float)
+    if x_data.ndim != 1 or x_data.shape != y_data.shape or x_data.size < 2:
+        raise ValueError(f"x_data and y_data must be 1-D of equal length >= 2, got {x_data.shape}, {y_data.shape}")
+    if np.any(np.diff(x_data) <= 0):
+        raise ValueError(f"x_data must be strictly increasing, got {x_data.tolist()}")
+    out = pybamm.Scalar(float(y_data[0]))
+    for k in range(x_data.size - 1):
+        slope = (y_data[k + 1] - y_data[k]) / (x_data[k + 1] - x_data[k])
+        clipped = pybamm.minimum(pybamm.maximum(x, float(x_data[k])), float(x_data[k + 1]))
+        out = out + float(slope) * (clipped - float(x_data[k]))
+    return out
+
+
 def lgps_conductivity(T):
     """Ionic conductivity of Li10GeP2S12 [S.m-1]: 12 mS/cm at 27 C, Ea 24 kJ/mol.
 

@@ -85,8 +85,10 @@ class CathodeSolidDiffusion(AEASubModel):
         p = self.param
         x = variables["Cathode Li content"]
         i = variables["Total current density [A.m-2]"]
-        x_s = variables["Cathode surface Li content"]
-        D_s = p.D_c(x_s, p.T) * p.phi_host**p.b_c
+        # D at the surface exactly as the finite-volume scheme puts it on the boundary edge
+        # (linear extrapolation of the nodal values), so the imposed flux is exactly i / F
+        D_s = pybamm.boundary_value(variables["Cathode Li diffusivity [m2.s-1]"], "right")
+        D_s = D_s * p.phi_host**p.b_c
         a_h = variables["Cathode host active fraction"]
         # flux into the (active part of the) electrode at xi = 1: a phi^b D c_host dx/dX = i / F
         rbc = p.L_c * i / (p.F * p.c_host * D_s * a_h)

@@ -1,0 +1,84 @@
+"""Speed of a 120-cycle AEA cycle-life run against PyBaMM's half-cell DFN with SEI growth.
+
+``python benchmarks/bench_cycling.py [--repeats N] [--cycles N]``. Both models run the same
+experiment shape, N cycles of C/10 discharge and C/10 charge, with ``save_at_cycles`` so only the
+summaries (and the first and last cycles) are kept:
+
+- AEA: ``Li2021_S_Mo6S8`` on Li-In (0.4-2.4 V), degradation on (dispersed activation and
+  contact loss, ionic-switch host loss, interphase growth);
+- PyBaMM: ``DFN({"working electrode": "positive", "SEI": "solvent-diffusion limited"})`` with
+  ``Xu2019`` (NMC532 vs Li, 3.5-4.2 V) plus the SEI parameters of ``OKane2022``.
+
+Medians of wall time and of process CPU time (build + solve) over the repeats, and the ratios
+AEA / PyBaMM, are printed (CPU time is steadier on a shared machine).
+"""
+import argparse
+import os
+import platform
+import statistics
+import time
+
+import pybamm
+
+from pybamm_aea import AEA
+
+
+def aea_sim(n):
+    options = {
+        "anode": "Li-In",
+        "dispersed material degradation": "activation and contact loss",
+        "ionic-switch host loss": "persistent Li0",
+        "interphase growth": "parabolic",
+    }
+    experiment = pybamm.Experiment(
+        [("Discharge at 0.1C until 0.4 V", "Charge at 0.1C until 2.4 V")] * n
+    )
+    return pybamm.Simulation(
+        AEA(options), parameter_values=pybamm.ParameterValues("Li2021_S_Mo6S8"), experiment=experiment
+    )
+
+
+def dfn_sim(n):
+    options = {"working electrode": "positive", "SEI": "solvent-diffusion limited"}
+    model = pybamm.lithium_ion.DFN(options)
+    values = pybamm.ParameterValues("Xu2019")
+    sei = pybamm.ParameterValues("OKane2022")
+    values.update({k: v for k, v in sei.items() if "SEI" in k}, check_already_exists=False)
+    experiment = pybamm.Experiment(
+        [("Discharge at 0.1C until 3.5 V", "Charge at 0.1C until 4.2 V")] * n
+    )
+    return pybamm.Simulation(model, parameter_values=values, experiment=experiment)
+
+
+def time_run(make, n):
+    t0, c0 = time.perf_counter(), time.process_time()
+    sim = make(n)
+    sol = sim.solve(save_at_cycles=[1, n])
+    return time.perf_counter() - t0, time.process_time() - c0, sol
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3, help="runs per model (median reported)")
+    parser.add_argument("--cycles", type=int, default=120, help="number of cycles")
+    args = parser.parse_args(argv)
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, {platform.platform()}")
+    print(f"pybamm {pybamm.__version__}, IDAKLU, {args.cycles} cycles, save_at_cycles=[1, N]\n")
+    walls, cpus = {}, {}
+    print(f"{'model':<36} {'wall [s]':>9} {'CPU [s]':>9}")
+    for label, make in (("AEA S-LMS / Li-In, degradation on", aea_sim), ("PyBaMM DFN half cell + SEI", dfn_sim)):
+        runs = [time_run(make, args.cycles) for _ in range(args.repeats)]
+        walls[label] = statistics.median(r[0] for r in runs)
+        cpus[label] = statistics.median(r[1] for r in runs)
+        sol = runs[-1][2]
+        kept = sum(c is not None for c in sol.cycles)
+        print(
+            f"{label:<36} {walls[label]:9.2f} {cpus[label]:9.2f}"
+            f"   ({len(sol.cycles)} cycles, {kept} kept in memory)"
+        )
+    (wa, wd), (ca, cd) = walls.values(), cpus.values()
+    print(f"{'ratio AEA / PyBaMM':<36} {wa / wd:9.2f} {ca / cd:9.2f}")
+
+
+if __name__ == "__main__":
+    main()
