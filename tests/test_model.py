@@ -319,3 +319,22 @@ def test_default_mesh_is_converged(parameter_set, step, updates):
     fine, _ = run(parameter_set, [step], updates=updates, var_pts={xi: 40})
     q = [s["Discharge capacity [A.h]"].entries[-1] for s in (coarse, fine)]
     assert q[0] == pytest.approx(q[1], rel=5e-3)
+
+
+@pytest.mark.parametrize(
+    "name,value,message",
+    [
+        ("Cathode porosity", 1.2, r"'Cathode porosity' = 1.2 is outside its physical range \[0, 1\)"),
+        ("Cathode porosity", -0.1, "'Cathode porosity' = -0.1"),
+        ("Cathode loading [kg.m-2]", -0.01, r"'Cathode loading \[kg.m-2\]' = -0.01"),
+        ("Ambient temperature [K]", 0.0, r"'Ambient temperature \[K\]' = 0.0"),
+        ("Dispersed material mass fraction", 1.0, "'Dispersed material mass fraction' = 1.0"),
+        ("Initial Li-In anode Li:In ratio", 1.5, "'Initial Li-In anode Li:In ratio' = 1.5"),
+    ],
+)
+def test_out_of_range_parameters_fail_before_solving(name, value, message):
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    values[name] = value
+    sim = pybamm.Simulation(AEA({"anode": "Li-In"}), parameter_values=values)
+    with pytest.raises(ValueError, match=message):
+        sim.build()

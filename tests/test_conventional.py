@@ -1,0 +1,189 @@
+"""The conventional S-C-LGPS composite cathode (PyBaMM DFN) against the S-LMS AEA cathode in one experiment.
+
+Issue 5, "Comparison in one experiment". The paper (Li et al., Adv. Mater. 2021) gives the S-C-LGPS electrode's
+make-up and Table S8 porosity and theoretical Wh/L; the tests check that the DFN is that electrode, that it runs
+the S-LMS experiment, and that its practical figures show the dilution and the volumetric penalty Table S8 predicts.
+"""
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pybamm
+import pytest
+
+from pybamm_aea import conventional
+from pybamm_aea.data import load_paper_table
+from pybamm_aea.parameters import dispersed_materials, paper_cell
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "fig5_s_lms_vs_s_c_lgps.py"
+SULFUR = dispersed_materials.sulfur()
+W_S = conventional.COMPOSITION["S8"]
+
+
+def _example():
+    spec = importlib.util.spec_from_file_location("_example_fig5_s_lms_vs_s_c_lgps", EXAMPLE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def example():
+    return _example()
+
+
+@pytest.fixture(scope="module")
+def cells(example):
+    """S-LMS (AEA) and S-C-LGPS (DFN) through the example's experiment: 3 cycles at 0.1C, 1-3 V, 70 C."""
+    return example.compare(variants=False)
+
+
+def _table_s8(pressure=360):
+    return load_paper_table("tableS8_energy_vs_pressure").set_index("pressure_MPa").loc[pressure]
+
+
+# ------------------------------------------------------------------------------------------- the parameter set
+def test_dfn_parameters_are_the_s_c_lgps_electrode():
+    values = conventional.s_c_lgps_parameter_values()
+    e = conventional.s_c_lgps_electrode()
+    vf = e.volume_fractions
+    # porosity of Table S8 at 360 MPa, empty
+    assert e.porosity == pytest.approx(float(_table_s8()["S_C_LGPS_porosity_percent"]) / 100, abs=1e-9)
+    assert e.pore_filler is None
+    # the DFN's electrolyte is the LGPS; its active material the accessible sulfur
+    f = SULFUR["Dispersed material accessible fraction"]
+    assert values["Positive electrode porosity"] == pytest.approx(vf["Sulfide SE"])
+    assert values["Positive electrode active material volume fraction"] == pytest.approx(f * vf["S8"])
+    assert vf["Sulfide SE"] + vf["S8"] + vf["Carbon"] + vf["pores"] == pytest.approx(1.0)
+    # same sulfur per cm2 as the S-LMS cell (1.3 mg x 32.5 % on 0.785 cm2), so the same electrode mass
+    assert conventional.electrode_mass_g() == pytest.approx(1.3e-3, rel=1e-9)
+    mass_g = conventional.electrode_mass_g()
+    volume_cm3 = values["Positive electrode thickness [m]"] * 100 * 0.785
+    assert mass_g / volume_cm3 == pytest.approx(e.density, rel=1e-9)
+    # c_max from S8's density and 1675 mAh/g
+    c_max = SULFUR["Dispersed material density [kg.m-3]"] * 1675 * 3.6 / paper_cell.F * 1e3
+    assert values["Maximum concentration in positive electrode [mol.m-3]"] == pytest.approx(c_max, rel=1e-12)
+    # single-ion LGPS: t+ = 1, Kamaya's 12 mS/cm at 27 C
+    assert values["Cation transference number"] == 1.0
+    kappa = values["Electrolyte conductivity [S.m-1]"](pybamm.Scalar(1000.0), pybamm.Scalar(300.15))
+    assert float(kappa.evaluate()) == pytest.approx(1.2)
+    # the separator's equivalent layer has the two-layer pellet's resistance at 70 C
+    L, B = conventional.separator_equivalent(343.15)
+    k1 = float(paper_cell.lgps_conductivity(pybamm.Scalar(343.15)).evaluate())
+    k2 = float(paper_cell.li3ps4_conductivity(pybamm.Scalar(343.15)).evaluate())
+    L1, L2 = 100e-6 / (2040 * 0.785e-4), 50e-6 / (1870 * 0.785e-4)
+    assert L == pytest.approx(L1 + L2)
+    assert L / (k1 * B) == pytest.approx(L1 / k1 + L2 / k2)
+    # the S-LMS set's sulfur OCP (MSMR plateau: U0 at half lithiation)
+    U = values["Positive electrode OCP [V]"]
+    assert float(U(pybamm.Scalar(0.5)).evaluate()) == pytest.approx(SULFUR["Dispersed material standard potential [V]"])
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"loading_mg_cm2": 0}, {"accessible_fraction": 0}, {"accessible_fraction": 1.2}, {"particle_radius_m": -1e-6}],
+)
+def test_bad_inputs_raise(kwargs):
+    with pytest.raises(ValueError):
+        conventional.s_c_lgps_parameter_values(**kwargs)
+
+
+# ------------------------------------------------------------------------------------------- the experiment
+def test_dfn_solves_the_s_lms_experiment(cells):
+    sc = cells["S-C-LGPS"]
+    # all six steps of the 3 x (discharge, charge) experiment, each to its cut-off
+    kinds = [k for k, _, _ in sc.steps]
+    assert kinds == ["discharge", "charge"] * 3
+    for kind, Q, V in sc.steps:
+        assert V[-1] == pytest.approx(1.0 if kind == "discharge" else 3.0, abs=1e-3)
+        assert Q[-1] > 0.4  # mAh: each step passes most of the 0.545 mAh of accessible sulfur
+    # reversible: cycles 2 and 3 give the same capacity
+    q = sc.discharge_capacities_mAh
+    assert q[2] == pytest.approx(q[1], rel=1e-3)
+
+
+def test_esc_is_diluted_sulfur(cells):
+    """ESC of the whole electrode <= 0.325 x sulfur utilisation x 1675 mAh/g, and well below S-LMS's.
+
+    The sulfur utilisation is measured independently of the current: from the change of the DFN particles' mean
+    lithiation. The two agree to 0.2 % (the double layer's share). S-LMS gets (483 - 0.325 x 1290) / 483 = 13 %
+    of its ESC from Mo6S8; the carbon and LGPS that take Mo6S8's place store nothing, so the S-C-LGPS's ESC is
+    lower by at least 10 % at the same sulfur utilisation.
+    """
+    sc, lms = cells["S-C-LGPS"], cells["S-LMS"]
+    sol = sc.solution
+    last = [s for c in sol.cycles for s in c.steps][4]
+    sto = last["Average positive particle stoichiometry"].entries
+    capacity_Ah = last["Positive electrode capacity [A.h]"].entries[0]  # accessible sulfur
+    sulfur_mAh = (sto[-1] - sto[0]) * capacity_Ah * 1e3
+    utilisation = sulfur_mAh / (W_S * sc.mass_g * 1675.0)
+    esc = sc.practical.charged.specific_capacity
+    assert esc == pytest.approx(sc.practical.capacity_mAh / sc.mass_g)
+    assert esc <= W_S * utilisation * 1675.0 * 1.002
+    assert esc >= W_S * utilisation * 1675.0 * 0.998
+    # the accessible fraction caps it (the S-LMS set's 1290/1675)
+    assert utilisation <= SULFUR["Dispersed material accessible fraction"] * 1.002
+    assert sc.sulfur_mAh_per_g == pytest.approx(1290, rel=0.01)
+    # well below S-LMS's
+    assert esc < 0.9 * lms.practical.charged.specific_capacity
+    assert lms.practical.charged.specific_capacity == pytest.approx(483, rel=0.05)
+
+
+def test_volumetric_penalty_matches_table_s8(cells):
+    """The model's practical Wh/L ratio S-C-LGPS / S-LMS is Table S8's theoretical ratio within 15 %.
+
+    Table S8 (360 MPa): 1720.6 / 3565.3 = 0.483, with both electrodes at 2 V and S8 1600, Mo6S8 90 mAh/g. The
+    ratio is (density ratio) x (ESC ratio) x (voltage ratio). The densities are the paper's (checked to 0.2 %
+    here). The practical ESC ratio is 3 % below Table S8's (S at 1290 mAh/g in both, S-LMS's Mo6S8 at 94 mAh/g
+    instead of 90); the voltage ratio is below 1 because the composite's sulfur (0.1 um particles, less area per
+    volume than S-LMS's 10-30 nm domains with the same interface kinetics) polarises more: 1.70 vs 1.84 V. That
+    puts the practical ratio about 10 % below Table S8's; the 15 % tolerance covers the model's particle-radius
+    uncertainty up to 0.3 um (voltage ratio >= 0.89), and the sign is asserted.
+    """
+    sc, lms = cells["S-C-LGPS"], cells["S-LMS"]
+    t = _table_s8()
+    ratio_s8 = float(t["S_C_LGPS_energy_Wh_per_L"]) / float(t["S_LMS_energy_Wh_per_L"])
+    # densities implied by Table S8 (Wh/L / (Wh/kg at 2 V of its capacity basis))
+    rho_lms = float(t["S_LMS_energy_Wh_per_L"]) / (2.0 * (0.325 * 1600 + 0.675 * 90))
+    rho_sc = float(t["S_C_LGPS_energy_Wh_per_L"]) / (2.0 * 0.325 * 1600)
+    assert sc.electrode.density == pytest.approx(rho_sc, rel=2e-3)
+    assert lms.electrode.density == pytest.approx(rho_lms, rel=2e-3)
+    ratio = sc.practical.charged.volumetric / lms.practical.charged.volumetric
+    assert ratio == pytest.approx(ratio_s8, rel=0.15)
+    assert ratio < ratio_s8
+    # Wh/L follows Wh/kg x density on each basis; the gravimetric gap is much smaller than the volumetric one
+    assert sc.practical.charged.gravimetric / lms.practical.charged.gravimetric > 0.7
+    assert sc.practical.discharged.volumetric < 0.6 * lms.practical.discharged.volumetric
+
+
+def test_best_case_composite_is_still_less_dense_in_energy(cells, example):
+    """Even with all its sulfur reacting, in 10 nm particles, the composite stays far below S-LMS in Wh/L."""
+    best = example.run_s_c_lgps(pybamm.Experiment(example.EXPERIMENT_STEPS), particle_radius_m=10e-9,
+                                accessible_fraction=1.0)
+    lms = cells["S-LMS"]
+    assert best.practical.charged.specific_capacity == pytest.approx(W_S * 1675, rel=0.01)
+    assert best.practical.charged.specific_capacity > lms.practical.charged.specific_capacity
+    assert best.practical.charged.volumetric < 0.7 * lms.practical.charged.volumetric
+
+
+def test_larger_sulfur_particles_polarise_more():
+    experiment = pybamm.Experiment(["Discharge at 0.1C until 1 V"])
+    out = {}
+    for R in (0.1e-6, 1e-6):
+        sol = conventional.s_c_lgps_simulation(experiment, particle_radius_m=R).solve()
+        Q = sol["Discharge capacity [A.h]"].entries
+        V = sol["Voltage [V]"].entries
+        out[R] = (Q[-1], np.trapezoid(V, Q) / Q[-1])
+    assert out[1e-6][1] < out[0.1e-6][1] - 0.05
+    assert out[1e-6][0] < out[0.1e-6][0]
+
+
+def test_example_main_writes_png_and_table(example, cells, tmp_path, capsys):
+    paths = example.main(tmp_path, results=cells)
+    assert len(paths) == 1
+    p = Path(paths[0])
+    assert p.parent == tmp_path and p.suffix == ".png"
+    assert p.stat().st_size > 10_000
+    assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    out = capsys.readouterr().out
+    assert "ESC charged (mAh/g electrode)" in out and "Table S8 theoretical Wh/L" in out
