@@ -19,9 +19,14 @@ _LAZY = {
     "data": "pybamm_aea.data",
     "models": "pybamm_aea.models",
     "parameters": "pybamm_aea.parameters",
+    "cli": "pybamm_aea.cli",
+    "cycling": "pybamm_aea.cycling",
+    "conventional": "pybamm_aea.conventional",
+    "phases": "pybamm_aea.phases",
 }
 _LAZY_ATTRS = {
     "AEA": ("pybamm_aea.models.aea", "AEA"),
+    "sweep": ("pybamm_aea.sweep", "sweep"),
 }
 
 

@@ -1,0 +1,83 @@
+"""Figure 3a of Li et al., Adv. Mater. 2021: Li diffusion coefficient of LixMo6S8 vs Li content x.
+
+Points: the paper's PITT values of Fig. S1 / Fig. 3a (``figS1_LixMo6S8_diffusion``: x = 1, 3, 4). Line: the
+``"Cathode Li diffusivity [m2.s-1]"`` function of the ``Li2021_Mo6S8`` parameter set, D(x, T), evaluated at 70 C
+(the model's reference; the PITT points) and at 25 C (its Arrhenius factor), in cm2/s. The x = 0 phase (Li0,
+Mo6S8) is ionically blocking in the paper; the model puts that in the Li0 surface film of the "ionic switch"
+(``"Li0 film Li diffusivity [m2.s-1]"``, the marker at x = 0) rather than in the bulk D(x), which keeps its Li1
+value below x = 1 (Li moves through the Li1 network ahead of the Li0 phase, stage I of Fig. 3c). The shaded band
+is the LMS range stated in the text for Fig. 3a (1.8e-8 to 1.7e-7 cm2/s).
+
+Usage: ``python examples/fig3a_diffusivity_vs_x.py [OUTDIR]`` (default ``examples/figures/``).
+"""
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from pybamm_aea.data import load_paper_table  # noqa: E402
+
+DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
+SLOW = False
+#: LMS diffusivity range stated in the main text for Figure 3a, cm2/s
+PAPER_RANGE = (1.8e-8, 1.7e-7)
+
+
+def _evaluate(value):
+    import pybamm
+
+    if isinstance(value, pybamm.Symbol):
+        value = value.evaluate()
+    return float(np.squeeze(value))
+
+
+def model_curve(T, parameter_set="Li2021_Mo6S8", n=161):
+    """(x, D in cm2/s) of the set's D(x, T) over 0 < x < x_max (ends excluded: OCP-derived factors are singular)."""
+    import pybamm
+
+    values = pybamm.ParameterValues(parameter_set)
+    x_max = float(values["Cathode maximum Li content"])
+    func = values["Cathode Li diffusivity [m2.s-1]"]
+    x = np.linspace(0.02, x_max - 0.02, n)
+    D = np.array([_evaluate(func(pybamm.Scalar(xi), pybamm.Scalar(T))) for xi in x])
+    return x, D * 1e4, _evaluate(values["Li0 film Li diffusivity [m2.s-1]"]) * 1e4
+
+
+def main(outdir=None):
+    """Draw Figure 3a into ``outdir``; return the list of PNG paths."""
+    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
+    outdir.mkdir(parents=True, exist_ok=True)
+    data = load_paper_table("figS1_LixMo6S8_diffusion")
+    fig, ax = plt.subplots(figsize=(7.5, 5.2))
+    ax.axhspan(*PAPER_RANGE, color="#d62728", alpha=0.08, label="paper (text): LMS range 1.8e-8 to 1.7e-7")
+    film = None
+    for T, color, ls in ((343.15, "#d62728", "-"), (298.15, "#1f77b4", "--")):
+        x, D, film = model_curve(T)
+        ax.semilogy(x, D, color=color, ls=ls, lw=2, label=f"model D(x), {T - 273.15:.0f} C")
+    ax.semilogy(data["x_in_LixMo6S8"], data["D_cm2_per_s"], "o", color="black", mfc="#ffdd57", ms=9, mew=1.5,
+                label="paper, Fig. S1 (PITT, 70 C)", zorder=5)
+    for _, row in data.iterrows():
+        ax.annotate(f"{row['potential_V_vs_Li']:g} V", (row["x_in_LixMo6S8"], row["D_cm2_per_s"]), (6, 6),
+                    textcoords="offset points", fontsize=8)
+    if film is not None:
+        ax.semilogy([0], [film], "X", color="#9467bd", ms=11, clip_on=False,
+                    label=f"model Li0 film (ionic switch), {film:.0e}")
+    ax.set(xlabel="x in LixMo6S8", ylabel="Li diffusion coefficient (cm2/s)", xlim=(-0.1, 4.1), ylim=(1e-16, 1e-5),
+           title="(3a) Li diffusivity of LixMo6S8: Fig. S1 and the model's D(x)")
+    ax.set_xticks([0, 1, 2, 3, 4], ["0\nLi0", "1\nLi1", "2", "3\nLi3", "4\nLi4"])
+    ax.grid(alpha=0.3, which="both")
+    ax.legend(fontsize=8, loc="center right")
+    fig.tight_layout()
+    path = outdir / "fig3a_diffusivity_vs_x.png"
+    fig.savefig(path, dpi=150)
+    plt.close(fig)
+    return [path]
+
+
+if __name__ == "__main__":
+    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
+        print(p)

@@ -1,0 +1,229 @@
+"""The command line: help at every level, energy numbers, simulate output, argument errors, comparison, sweep."""
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from pybamm_aea.cli import build_parser, main, parse_grid_entry
+
+SUBCOMMANDS = ("energy", "simulate", "reproduce", "sweep")
+
+
+def _run(argv, capsys):
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _error(argv, capsys):
+    """Run argv expecting an argparse error; return its stderr."""
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    return capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------------------------ help
+def test_top_level_help_lists_subcommands_and_units(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for sub in SUBCOMMANDS:
+        assert sub in out
+    assert "--out" in out and "--cycles" in out
+    assert "mAh per g" in out and "Wh/kg" in out
+
+
+@pytest.mark.parametrize("sub, must", [
+    ("energy", ["--composition", "--porosity", "--pressure", "MPa", "--voltage", "vs Li/Li+ in V", "mAh per g",
+                "--format", "--output", "--compaction"]),
+    ("simulate", ["--parameter-set", "--experiment", "--option", "--set", "--cycles", ".parquet", "units"]),
+    ("reproduce", ["--out", "--fast", "--only"]),
+    ("sweep", ["--grid", "--workers", "--scheduler", "--results", "start:stop:num", "[kg.m-2]", "MPa"]),
+])
+def test_subcommand_help_explains_arguments(sub, must, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main([sub, "--help"])
+    assert exc.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    for word in must:
+        assert word in out, f"{sub} --help does not mention {word!r}"
+
+
+def test_every_argument_has_help():
+    parser = build_parser()
+    subparsers = parser._subparsers._group_actions[0].choices
+    for name, p in [("pybamm-aea", parser)] + list(subparsers.items()):
+        for action in p._actions:
+            if action.dest in ("help", "command"):
+                continue
+            assert action.help, f"{name}: argument {action.option_strings or action.dest} has no help"
+
+
+def test_python_dash_m_entry_point():
+    out = subprocess.run([sys.executable, "-m", "pybamm_aea", "energy", "--help"], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "--composition" in out.stdout
+
+
+# ------------------------------------------------------------------------------------------------ energy
+def test_energy_json_matches_energy_model(capsys):
+    from pybamm_aea.energy import Electrode, porosity
+
+    code, out, _ = _run(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "360",
+                         "--compaction", "S-LMS", "--voltage", "2", "--format", "json"], capsys)
+    assert code == 0
+    report = json.loads(out)
+    phi = porosity("S-LMS", 360)
+    assert report["porosity"] == pytest.approx(phi)
+    e = Electrode({"S8": 0.325, "Mo6S8": 0.675}, phi)
+    charged, discharged = e.energy_density(2.0), e.lithiated().energy_density(2.0)
+    for basis, ref in (("charged", charged), ("discharged", discharged)):
+        got = report["bases"][basis]
+        assert got["specific_capacity_mAh_per_g"] == pytest.approx(ref.specific_capacity, rel=1e-12)
+        assert got["gravimetric_Wh_per_kg"] == pytest.approx(ref.gravimetric, rel=1e-12)
+        assert got["volumetric_Wh_per_L"] == pytest.approx(ref.volumetric, rel=1e-12)
+    # the paper's theoretical S-LMS figures (630 mAh/g, 1260 Wh/kg charged; 541 mAh/g discharged)
+    assert report["bases"]["charged"]["specific_capacity_mAh_per_g"] == pytest.approx(630, abs=1)
+    assert report["bases"]["charged"]["gravimetric_Wh_per_kg"] == pytest.approx(1260, abs=2)
+    assert report["bases"]["discharged"]["specific_capacity_mAh_per_g"] == pytest.approx(541, abs=1)
+
+
+def test_energy_csv_to_file_and_table(tmp_path, capsys):
+    out_file = tmp_path / "e.csv"
+    code, _, _ = _run(["energy", "--composition", "Mo6S8=1", "--porosity", "0.11", "--capacity", "Mo6S8=90",
+                       "--format", "csv", "--output", str(out_file)], capsys)
+    assert code == 0
+    df = pd.read_csv(out_file)
+    assert list(df["basis"]) == ["charged", "discharged"]
+    assert df.loc[0, "specific_capacity_mAh_per_g"] == pytest.approx(90, rel=1e-9)  # 100 % active: ESC = SC
+    code, out, _ = _run(["energy", "--composition", "Mo6S8=1", "--porosity", "0.11"], capsys)
+    assert "ESC [mAh/g]" in out and "discharged" in out
+
+
+@pytest.mark.parametrize("argv, named", [
+    (["energy", "--porosity", "1.5"], "--porosity"),
+    (["energy", "--porosity", "abc"], "--porosity"),
+    (["energy"], "--porosity"),  # one of --porosity/--pressure is required
+    (["energy", "--porosity", "0.1", "--pressure", "100"], "--pressure"),
+    (["energy", "--pressure", "360"], "--compaction"),
+    (["energy", "--pressure", "-5", "--compaction", "S-LMS"], "--pressure"),
+    (["energy", "--porosity", "0.1", "--composition", "Unobtainium=1"], "--composition"),
+    (["energy", "--porosity", "0.1", "--composition", "S8=0.3,Mo6S8=0.3"], "--composition"),
+    (["energy", "--porosity", "0.1", "--format", "xml"], "--format"),
+    (["energy", "--porosity", "0.1", "--voltage", "0"], "--voltage"),
+    (["simulate", "--set", "No such parameter=1", "--output", "x.csv"], "--set"),
+    (["simulate", "--output", "x.txt"], "--output"),
+    (["simulate", "--cycles", "0"], "--cycles"),
+    (["simulate", "--experiment", "Dance at 1C", "--output", "x.csv"], "--experiment"),
+    (["simulate", "--option", "anode=graphite", "--output", "x.csv"], "--option"),
+    (["sweep"], "--grid"),
+    (["sweep", "--grid", "no equals sign"], "--grid"),
+    (["sweep", "--grid", "Cathode loading [kg.m-2]=0.01", "--workers", "0"], "--workers"),
+    (["sweep", "--grid", "Cathode loading [kg.m-2]=0.01", "--scheduler", "slurm"], "--scheduler"),
+    (["sweep", "--grid", "Cathode loadin [kg.m-2]=0.01", "--parameter-set", "Li2021_Mo6S8"], "--grid"),
+    (["reproduce", "--examples", "/nonexistent"], "--examples"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_bad_arguments_are_argparse_errors_naming_them(argv, named, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    err = _error(argv, capsys)
+    assert named in err, err
+    assert "usage:" in err
+
+
+def test_parquet_without_pyarrow_is_a_clear_error(capsys, tmp_path):
+    pytest.importorskip("pybamm")
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        err = _error(["simulate", "--output", str(tmp_path / "x.parquet")], capsys)
+        assert "pyarrow" in err and "--output" in err
+    else:
+        pytest.skip("pyarrow is installed: Parquet output works")
+
+
+def test_grid_entry_parsing():
+    assert parse_grid_entry("Cathode loading [kg.m-2]=0.01,0.02") == ("Cathode loading [kg.m-2]", [0.01, 0.02])
+    name, vals = parse_grid_entry("Ambient temperature [K]=298.15:348.15:3")
+    assert name == "Ambient temperature [K]" and vals == pytest.approx([298.15, 323.15, 348.15])
+    assert parse_grid_entry("anode=lithium metal,Li-In") == ("anode", ["lithium metal", "Li-In"])
+
+
+# ------------------------------------------------------------------------------------------------ simulate
+def test_simulate_writes_csv_steps_and_plot(tmp_path, capsys):
+    out = tmp_path / "lms.csv"
+    code, stdout, _ = _run(["simulate", "--parameter-set", "Li2021_Mo6S8", "--experiment",
+                            "Discharge at 1C until 1.8 V", "--experiment", "Charge at 1C until 2.8 V", "--cycles", "2",
+                            "--set", "Cathode loading [kg.m-2]=0.02", "--output", str(out)], capsys)
+    assert code == 0
+    df = pd.read_csv(out)
+    for col in ("Cycle", "Step", "Time [s]", "Time [h]", "Current [A]", "Voltage [V]", "Discharge capacity [A.h]",
+                "Electrode specific capacity [mA.h.g-1]", "Average cathode Li content",
+                "Average cathode Li1 phase fraction"):
+        assert col in df.columns, col
+    assert set(df["Cycle"]) == {1, 2} and set(df["Step"]) == {1, 2}
+    assert df["Voltage [V]"].between(1.7, 3.5).all()
+    steps = pd.read_csv(tmp_path / "lms_steps.csv")
+    assert len(steps) == 4
+    assert steps.loc[0, "capacity [mA.h.g-1]"] == pytest.approx(128, abs=10)  # first discharge from Mo6S8
+    assert (tmp_path / "lms.png").stat().st_size > 10_000
+    assert "wrote" in stdout
+
+
+# ------------------------------------------------------------------------------------------------ sweep, reproduce
+def test_sweep_subcommand_writes_table(tmp_path, capsys):
+    out = tmp_path / "s.json"
+    code, stdout, _ = _run(["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode loading [kg.m-2]=0.01,0.02",
+                            "--grid", "Ambient temperature [K]=343.15", "--workers", "1", "--no-progress",
+                            "--results", str(tmp_path / "partial.csv"), "--output", str(out)], capsys)
+    assert code == 0
+    rows = json.loads(out.read_text())
+    assert len(rows) == 2 and all(r["error"] is None for r in rows)
+    assert all(100 < r["ESC [mA.h.g-1]"] < 140 for r in rows)
+    assert len(pd.read_csv(tmp_path / "partial.csv")) == 2
+    assert "ESC [mA.h.g-1]" in stdout
+
+
+def test_reproduce_subcommand_runs_selected_scripts(tmp_path, capsys):
+    code, stdout, _ = _run(["reproduce", "--out", str(tmp_path), "--only", "fig3a"], capsys)
+    assert code == 0
+    png = tmp_path / "fig3a_diffusivity_vs_x.png"
+    assert png.is_file() and png.stat().st_size > 10_000
+    assert "1 scripts ok" in stdout
+
+
+# ------------------------------------------------------------------------------------------------ the main job
+def test_comparison_table_and_figures(tmp_path, capsys):
+    code, out, _ = _run(["--out", str(tmp_path), "--cycles", "1", "--no-progress"], capsys)
+    assert code == 0
+    df = pd.read_csv(tmp_path / "comparison.csv").set_index("cell", drop=False)
+    from pybamm_aea.cli import CELL_SPECS
+
+    assert list(df["cell"]) == [spec.label for spec in CELL_SPECS]
+    assert "error" not in df.columns, df.get("error")
+    lms, lts, nmc = (df.loc[k] for k in ("AEA LMS (Mo6S8)", "AEA LTS (TiS2)", "Liquid NMC532 half cell (DFN, Xu2019)"))
+    assert lms["first discharge ESC [mA.h.g-1]"] == pytest.approx(130, abs=10)  # paper: 130 mAh/g
+    assert lms["ESC [mA.h.g-1]"] == pytest.approx(90, abs=15)  # paper: 90 mAh/g reversible
+    # the liquid electrode's ESC counts carbon, binder and electrolyte: below its active material's capacity
+    from pybamm_aea.cli import xu2019_electrode
+
+    mass_g, volume_L, make_up = xu2019_electrode(None)
+    per_g_nmc = nmc["ESC [mA.h.g-1]"] / make_up.mass_fractions["NMC"]
+    assert 150 < per_g_nmc < 277.6  # below one Li per NMC532 formula unit (F / 96.55 g/mol)
+    assert volume_L * 1000 * make_up.density == pytest.approx(mass_g, rel=1e-12)
+    assert nmc["electrode [W.h.L-1]"] == pytest.approx(nmc["electrode [W.h.kg-1]"] * make_up.density, rel=1e-9)
+    for row in (lms, lts, nmc):
+        assert 0 < row["cell [W.h.kg-1]"] < row["electrode [W.h.kg-1]"]
+        assert row["capacity retention"] == pytest.approx(1.0, abs=0.05)
+    slms = [df.loc[k] for k in df.index if "S-LMS" in k]
+    if slms:  # the hybrid row: paper's practical ESC 483.8 mAh/g (0.6289 mAh / 1.3 mg)
+        assert slms[0]["paper ESC [mA.h.g-1]"] == pytest.approx(483.8, abs=0.1)
+        assert slms[0]["ESC [mA.h.g-1]"] > 3 * lms["ESC [mA.h.g-1]"]
+    assert "Wh/kg" in out and "retention" in out and "Li0" in out
+    for png in ("comparison_voltage_profiles.png", "comparison_energy.png"):
+        assert (tmp_path / png).stat().st_size > 10_000
