@@ -390,7 +390,7 @@ def _comparison_figures(results, out):
             cell = [row.get(cell_key, np.nan) for *_, row in results]
             ax.bar(x, cell, w, label=f"model, cell ({CELL_AREAL_CAPACITY:g} mAh/cm2 stack)", color="#ff7f0e")
         ax.bar(x + w, paper, w, label="paper (electrode; Table S9, S-LMS: SI model (c))", color="#7f7f7f")
-        ax.set_xticks(x, [lab.replace(" (", "\n(") for lab in labels], fontsize=7)
+        ax.set_xticks(x, [lab.replace(" (", "\n(") for lab in labels], fontsize=7, rotation=25, ha="right")
         ax.set_ylabel(ylabel)
         ax.grid(axis="y", alpha=0.3)
         top = np.nanmax(np.r_[model, paper, [0.0]])
