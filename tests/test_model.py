@@ -338,3 +338,25 @@ def test_out_of_range_parameters_fail_before_solving(name, value, message):
     sim = pybamm.Simulation(AEA({"anode": "Li-In"}), parameter_values=values)
     with pytest.raises(ValueError, match=message):
         sim.build()
+
+
+def test_batch_study_and_dynamic_plot(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    models = {"Li": AEA(), "Li-In": AEA({"anode": "Li-In"})}
+    values = {k: pybamm.ParameterValues("Li2021_Mo6S8") for k in models}
+    experiments = {
+        "Li": pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]),
+        "Li-In": pybamm.Experiment(["Discharge at 0.1C until 1.2 V"]),
+    }
+    study = pybamm.BatchStudy(models=models, parameter_values=values, experiments=experiments, permutations=False)
+    study.solve()
+    caps = [sim.solution["Discharge capacity [A.h]"].entries[-1] for sim in study.sims]
+    assert caps[0] == pytest.approx(caps[1], rel=0.01)
+    sim = pybamm.Simulation(AEA())
+    sim.solve([0, 3600])
+    plot = pybamm.dynamic_plot(sim, show_plot=False)
+    plot.plot(0.5)
+    plot.fig.savefig(tmp_path / "plot.png")
+    assert (tmp_path / "plot.png").stat().st_size > 0
