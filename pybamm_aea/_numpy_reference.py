@@ -7,6 +7,8 @@ same quantities in the same units (see the docstrings there).
 """
 import numpy as np
 
+from ._summaries import summary_dict
+
 
 def _windows(windows):
     w = np.asarray(windows, dtype=np.float64).reshape(-1, 2)
@@ -107,7 +109,7 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     phase = np.where(dt > 0, (im > tol).astype(np.int8) - (im < -tol).astype(np.int8), 0)
     active = np.flatnonzero(phase)  # intervals that are discharge or charge
     if active.size == 0:
-        return _summary_dict(np.empty(0), *(np.empty(0),) * 4)
+        return summary_dict(np.empty(0), *(np.empty(0),) * 4)
     ph = phase[active]
     # a cycle opens on an interval of the opening phase whose previous active interval is the other one
     opens = active[1:][(ph[1:] == open_sign) & (ph[:-1] == -open_sign)]
@@ -121,21 +123,6 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     e_dis = np.bincount(cycle[dis], weights=de[dis], minlength=nc)
     e_chg = -np.bincount(cycle[chg], weights=de[chg], minlength=nc)
     start = np.concatenate(([t[0]], t[opens]))
-    return _summary_dict(start, q_dis, q_chg, e_dis, e_chg)
+    return summary_dict(start, q_dis, q_chg, e_dis, e_chg)
 
 
-def _summary_dict(start, q_dis, q_chg, e_dis, e_chg):
-    """The result dict of cycle_summaries from per-cycle start [s], capacities [A.s], energies [J]."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        both = (q_dis > 0) & (q_chg > 0)
-        return {
-            "Discharge capacity [A.h]": q_dis / 3600.0,
-            "Charge capacity [A.h]": q_chg / 3600.0,
-            "Discharge energy [W.h]": e_dis / 3600.0,
-            "Charge energy [W.h]": e_chg / 3600.0,
-            "Mean discharge voltage [V]": np.where(q_dis > 0, e_dis / q_dis, np.nan),
-            "Mean charge voltage [V]": np.where(q_chg > 0, e_chg / q_chg, np.nan),
-            "Coulombic efficiency": np.where(both, q_dis / q_chg, np.nan),
-            "Energy efficiency": np.where(both, e_dis / e_chg, np.nan),
-            "Cycle start time [s]": np.asarray(start, dtype=np.float64),
-        }

@@ -248,8 +248,6 @@ def _temperature_C(solution):
 
 def _row_metrics(spec, solution, values, wall):
     """Figures of merit of one comparison row."""
-    import numpy as np
-
     from pybamm_aea.energy import Electrode, cell_preset
     from pybamm_aea.sweep import discharge_steps
 
@@ -330,7 +328,7 @@ def _format_table(df):
 
 
 def _comparison_figures(results, out):
-    from pybamm_aea.sweep import _skipped
+    from pybamm_aea.cycling import iter_steps
     import matplotlib
 
     matplotlib.use("Agg")
@@ -349,20 +347,16 @@ def _comparison_figures(results, out):
         electrode = spec.electrode or _aea_electrode(spec.simulation)
         mass_g = electrode(solution, values)[0]
         colors = plt.cm.viridis(np.linspace(0, 0.85, max(1, len(solution.cycles))))
-        for ic, cycle in enumerate(solution.cycles):
-            if cycle is None:
-                continue
-            for step in cycle.steps:
-                if _skipped(step):
-                    continue
-                Q = step["Discharge capacity [A.h]"].entries
-                V = step["Voltage [V]"].entries
-                q = np.abs(Q - Q[0]) * 1e3 / mass_g
-                charge = np.nanmean(step["Current [A]"].entries) < 0
-                label = None
-                if ic in (0, 1, len(solution.cycles) - 1):
-                    label = ("formation discharge" if ic == 0 else f"cycle {ic} {'charge' if charge else 'discharge'}")
-                ax.plot(q, V, color=colors[ic], ls="--" if charge else "-", lw=1.6, label=label)
+        for cycle_number, _, step in iter_steps(solution):
+            ic = cycle_number - 1
+            Q = step["Discharge capacity [A.h]"].entries
+            V = step["Voltage [V]"].entries
+            q = np.abs(Q - Q[0]) * 1e3 / mass_g
+            charge = np.nanmean(step["Current [A]"].entries) < 0
+            label = None
+            if ic in (0, 1, len(solution.cycles) - 1):
+                label = ("formation discharge" if ic == 0 else f"cycle {ic} {'charge' if charge else 'discharge'}")
+            ax.plot(q, V, color=colors[ic], ls="--" if charge else "-", lw=1.6, label=label)
         ax.set(xlabel="capacity (mAh per g of electrode)", ylabel="voltage (V vs Li/Li+)",
                title=f"{spec.label}\nESC {row['ESC [mA.h.g-1]']:.0f} mAh/g, {row['T [C]']:.0f} C, 0.1C")
         ax.legend(fontsize=7)
@@ -918,7 +912,7 @@ SIMULATE_AEA_COLUMNS = (
 
 
 def _cmd_simulate(args, parser):
-    from pybamm_aea.sweep import _skipped
+    from pybamm_aea.cycling import is_skipped, iter_steps
     import numpy as np
     import pandas as pd
     import pybamm
@@ -980,29 +974,19 @@ def _cmd_simulate(args, parser):
         columns.append(v)
     data = {}
     cyc, stp = [], []
-    for ic, cycle in enumerate(solution.cycles):
-        if cycle is None:
-            continue
-        for js, step in enumerate(cycle.steps):
-            if _skipped(step):
-                continue
-            n = step["Time [s]"].entries.size
-            cyc += [ic + 1] * n
-            stp += [js + 1] * n
+    for cycle_number, step_number, step in iter_steps(solution):
+        n = step["Time [s]"].entries.size
+        cyc += [cycle_number] * n
+        stp += [step_number] * n
     data["Cycle"] = cyc
     data["Step"] = stp
     for c in columns:
         if c not in model.variables:
             continue
         parts = []
-        for cycle in solution.cycles:
-            if cycle is None:
-                continue
-            for step in cycle.steps:
-                if _skipped(step):
-                    continue
-                entries = step[c].entries
-                parts.append(entries if entries.ndim == 1 else entries.mean(axis=0))
+        for _, _, step in iter_steps(solution):
+            entries = step[c].entries
+            parts.append(entries if entries.ndim == 1 else entries.mean(axis=0))
         data[c] = np.concatenate(parts)
     df = pd.DataFrame(data)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -1014,29 +998,26 @@ def _cmd_simulate(args, parser):
     # per-step summary
     summary = []
     mass_g = float(solution["Cathode electrode mass [g]"].entries[0]) if args.model == "AEA" else None
-    for ic, cycle in enumerate(solution.cycles):
-        if cycle is None:
+    for cycle_number, step_number, step in iter_steps(solution, include_skipped=True):
+        ic, js = cycle_number - 1, step_number - 1
+        description = descriptions[ic][js] if ic < len(descriptions) and js < len(descriptions[ic]) else ""
+        if is_skipped(step):
+            summary.append({"cycle": cycle_number, "step": step_number, "description": description,
+                            "termination": "skipped (already at its cut-off)"})
             continue
-        for js, step in enumerate(cycle.steps):
-            if _skipped(step):
-                summary.append({"cycle": ic + 1, "step": js + 1, "description": descriptions[ic][js]
-                                if ic < len(descriptions) and js < len(descriptions[ic]) else "",
-                                "termination": "skipped (already at its cut-off)"})
-                continue
-            Q = step["Discharge capacity [A.h]"].entries
-            E = step["Discharge energy [W.h]"].entries if "Discharge energy [W.h]" in model.variables else None
-            rec = {
-                "cycle": ic + 1, "step": js + 1,
-                "description": descriptions[ic][js] if ic < len(descriptions) and js < len(descriptions[ic]) else "",
-                "duration [h]": (step["Time [s]"].entries[-1] - step["Time [s]"].entries[0]) / 3600,
-                "capacity [mA.h]": (Q[-1] - Q[0]) * 1e3,
-                "energy [mW.h]": (E[-1] - E[0]) * 1e3 if E is not None else float("nan"),
-                "end voltage [V]": step["Voltage [V]"].entries[-1],
-                "termination": step.termination,
-            }
-            if mass_g:
-                rec["capacity [mA.h.g-1]"] = rec["capacity [mA.h]"] / mass_g
-            summary.append(rec)
+        Q = step["Discharge capacity [A.h]"].entries
+        E = step["Discharge energy [W.h]"].entries if "Discharge energy [W.h]" in model.variables else None
+        rec = {
+            "cycle": cycle_number, "step": step_number, "description": description,
+            "duration [h]": (step["Time [s]"].entries[-1] - step["Time [s]"].entries[0]) / 3600,
+            "capacity [mA.h]": (Q[-1] - Q[0]) * 1e3,
+            "energy [mW.h]": (E[-1] - E[0]) * 1e3 if E is not None else float("nan"),
+            "end voltage [V]": step["Voltage [V]"].entries[-1],
+            "termination": step.termination,
+        }
+        if mass_g:
+            rec["capacity [mA.h.g-1]"] = rec["capacity [mA.h]"] / mass_g
+        summary.append(rec)
     steps_path = output.with_name(output.stem + "_steps.csv")
     pd.DataFrame(summary).to_csv(steps_path, index=False)
 

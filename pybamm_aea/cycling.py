@@ -127,6 +127,28 @@ class _SeriesSolution:
         return self._data[name]
 
 
+def is_skipped(step):
+    """True for a step PyBaMM skipped (``None`` or an ``EmptySolution``, e.g. a discharge that
+    starts at its cut-off)."""
+    import pybamm
+
+    return step is None or isinstance(step, pybamm.EmptySolution)
+
+
+def iter_steps(solution, include_skipped=False):
+    """Yield ``(cycle_number, step_number, step)`` (1-based) over the cycles kept in memory.
+
+    Cycles not kept (``save_at_cycles``) are passed over; steps PyBaMM skipped are passed over
+    unless ``include_skipped`` (then ``step`` may be ``None`` or an ``EmptySolution``).
+    """
+    for ic, cycle in enumerate(solution.cycles):
+        if cycle is None:
+            continue
+        for js, step in enumerate(cycle.steps):
+            if include_skipped or not is_skipped(step):
+                yield ic + 1, js + 1, step
+
+
 def _as_source(solution):
     if isinstance(solution, (Mapping, pd.DataFrame)):
         return _SeriesSolution(solution)

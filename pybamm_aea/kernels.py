@@ -30,6 +30,7 @@ __all__ = [
 # (Mo6S8), Li1, Li3 and Li4, all line compounds (paper: two-phase plateaus Li0->Li1 at ~2.3-2.45 V,
 # 2.3 V on discharge and a short 2.45 V plateau at the end of charge, and Li1->Li3/Li4 at ~2.05 V,
 # against a Li metal anode).
+from ._summaries import summary_dict  # noqa: E402
 from .phases import MO6S8_WINDOWS  # noqa: E402  (one phase diagram for kernels and model)
 
 _NUMERIC_KINDS = "biuf"  # bool, signed and unsigned integer, real floating point
@@ -414,16 +415,4 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     if status != 0:
         raise _series_error(t, i, v)
     start, q_dis, q_chg, e_dis, e_chg = (np.ascontiguousarray(cycles[:, k]) for k in range(5))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        both = (q_dis > 0) & (q_chg > 0)
-        return {
-            "Discharge capacity [A.h]": q_dis / 3600.0,
-            "Charge capacity [A.h]": q_chg / 3600.0,
-            "Discharge energy [W.h]": e_dis / 3600.0,
-            "Charge energy [W.h]": e_chg / 3600.0,
-            "Mean discharge voltage [V]": np.where(q_dis > 0, e_dis / q_dis, np.nan),
-            "Mean charge voltage [V]": np.where(q_chg > 0, e_chg / q_chg, np.nan),
-            "Coulombic efficiency": np.where(both, q_dis / q_chg, np.nan),
-            "Energy efficiency": np.where(both, e_dis / e_chg, np.nan),
-            "Cycle start time [s]": start,
-        }
+    return summary_dict(start, q_dis, q_chg, e_dis, e_chg)

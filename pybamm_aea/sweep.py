@@ -90,6 +90,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from pybamm_aea.cycling import iter_steps
+
 __all__ = [
     "sweep",
     "expand_grid",
@@ -541,36 +543,24 @@ def discharge_steps(solution, arrays=True):
     PyBaMM's own models compute the discharge energy only on request).
     """
     out = []
-    for cycle in solution.cycles:
-        if cycle is None:
+    for _, _, step in iter_steps(solution):
+        Q = np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
+        dq = Q[-1] - Q[0] if Q.size > 1 else 0.0
+        # a discharge passes charge: rests and charges do not (1e-9 of the step's own scale: solver noise)
+        if not dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):
             continue
-        for step in cycle.steps:
-            if _skipped(step):
-                continue
-            Q = np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
-            dq = Q[-1] - Q[0] if Q.size > 1 else 0.0
-            # a discharge passes charge: rests and charges do not (1e-9 of the step's own scale: solver noise)
-            if not dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):
-                continue
-            try:  # the model's own integral (exact) when it computes one
-                E = step["Discharge energy [W.h]"].entries
-                e = float(E[-1] - E[0])
-            except KeyError:
-                e = 0.0
-            V = None
-            if arrays or not e > 0:
-                V = np.ascontiguousarray(step["Voltage [V]"].entries, dtype=float)
-            if not e > 0:  # V dQ over the output points
-                e = _energy(Q, V)
-            out.append((dq, e, Q - Q[0] if arrays else None, V if arrays else None))
+        try:  # the model's own integral (exact) when it computes one
+            E = step["Discharge energy [W.h]"].entries
+            e = float(E[-1] - E[0])
+        except KeyError:
+            e = 0.0
+        V = None
+        if arrays or not e > 0:
+            V = np.ascontiguousarray(step["Voltage [V]"].entries, dtype=float)
+        if not e > 0:  # V dQ over the output points
+            e = _energy(Q, V)
+        out.append((dq, e, Q - Q[0] if arrays else None, V if arrays else None))
     return out
-
-
-def _skipped(step):
-    """True for a step PyBaMM skipped (an ``EmptySolution``: e.g. a discharge that starts at its cut-off)."""
-    import pybamm
-
-    return step is None or isinstance(step, pybamm.EmptySolution)
 
 
 def _energy(Q, V):

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 import math
 import warnings
 
-import numpy as np
 import pandas as pd
 
 from ._common import check_porosity, check_real

@@ -20,7 +20,7 @@ Numbers that the paper's tables give (Tables S2 and S9) are read from the shippe
 their own records with :func:`register_material` or pass :class:`Material` objects directly to
 :class:`pybamm_aea.energy.Electrode`.
 """
-from dataclasses import dataclass, field, fields, asdict
+from dataclasses import dataclass, field, fields
 import re
 
 import pandas as pd

@@ -25,7 +25,6 @@ class PhysicalRange(pybamm.UnaryOperator):
         return f"{'(' if self.low_open or self.low is None else '['}{lo}, {hi}{')' if self.high_open or self.high is None else ']'}"
 
     def _check(self, value):
-        name = self.child.name
         if not isinstance(value, numbers.Real):
             value = float(value)
         bad = value != value  # NaN

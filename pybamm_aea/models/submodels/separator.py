@@ -4,8 +4,6 @@ A single-ion conductor carries no concentration gradient, so the separator is pu
 eta = i (L_1 / sigma_1(T) + L_2 / sigma_2(T)), with Arrhenius conductivities given by the
 parameter set. A layer of zero thickness is absent.
 """
-import pybamm
-
 from .base import AEASubModel
 
 

@@ -1,0 +1,20 @@
+"""The per-cycle result dict of ``cycle_summaries``, shared by the kernel wrapper and the numpy
+reference: unit conversion and ratios only (A.s -> A.h, J -> W.h, energies / capacities)."""
+import numpy as np
+
+
+def summary_dict(start, q_dis, q_chg, e_dis, e_chg):
+    """The result dict of cycle_summaries from per-cycle start [s], capacities [A.s], energies [J]."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        both = (q_dis > 0) & (q_chg > 0)
+        return {
+            "Discharge capacity [A.h]": q_dis / 3600.0,
+            "Charge capacity [A.h]": q_chg / 3600.0,
+            "Discharge energy [W.h]": e_dis / 3600.0,
+            "Charge energy [W.h]": e_chg / 3600.0,
+            "Mean discharge voltage [V]": np.where(q_dis > 0, e_dis / q_dis, np.nan),
+            "Mean charge voltage [V]": np.where(q_chg > 0, e_chg / q_chg, np.nan),
+            "Coulombic efficiency": np.where(both, q_dis / q_chg, np.nan),
+            "Energy efficiency": np.where(both, e_dis / e_chg, np.nan),
+            "Cycle start time [s]": np.asarray(start, dtype=np.float64),
+        }
