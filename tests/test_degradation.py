@@ -117,3 +117,11 @@ def test_options_are_off_by_default():
     model = AEA()
     for key in ("Li trapping", "ionic-switch host loss", "dispersed material degradation", "interphase growth"):
         assert model.options[key] == "none"
+
+
+def test_residual_porosity_buffers_contact_loss():
+    """More pores take up more of the S8 -> Li2S swelling: less contact loss (paper's 8.2 %)."""
+    options = {"anode": "Li-In", "dispersed material degradation": "activation and contact loss"}
+    dense, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Cathode porosity": 0.082})
+    porous, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Cathode porosity": 0.35})
+    assert porous["Lost active material [%]"].loc[40] < 0.5 * dense["Lost active material [%]"].loc[40]

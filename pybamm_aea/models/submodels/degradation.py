@@ -118,14 +118,19 @@ class NoDispersedDegradation(AEASubModel):
 class DispersedActivationAndContactLoss(AEASubModel):
     """Accessible fraction f of the dispersed material: activation minus contact loss.
 
-    df/dt = k_act (|i| / q) g - k_loss f v (P_ref / (P_ref + P)),   dg/dt = -k_act (|i| / q) g,
+    df/dt = k_act (|i| / q) g - k_loss f v H(-eps) (P_ref / (P_ref + P)),   dg/dt = -k_act (|i| / q) g,
 
     g the pool of domains not yet reached (f_max - f_0 at the start; a domain cut off does not
     return to it),
-    v = |d(solid volume)/dt| / (solid volume) from the dispersed material's lithiation rate, q
+    v = |d(solid volume)/dt| / (solid volume) from the dispersed material's lithiation rate,
+    H(-eps) a smooth step that is 0 while residual pores take up the swelling (average porosity
+    above 0) and 1 once they are used up (the paper's argument for 8.2 % porosity), q
     the electrode's areal capacity. Domains cut off keep their Li (lost inventory); domains
     that join enter charged.
     """
+
+    #: porosity scale of the smooth switch between buffered and unbuffered swelling
+    EPS_SMOOTH = 0.01
 
     def get_fundamental_variables(self):
         f = pybamm.Variable("Dispersed material accessible fraction")
@@ -157,7 +162,12 @@ class DispersedActivationAndContactLoss(AEASubModel):
         dv = p.w_D * (p.mass_ratio_D / p.rho_D_lith - 1 / p.rho_D) * f
         v0 = p.w_host / p.rho_host + p.w_D / p.rho_D
         volume_rate = pybamm.AbsoluteValue(pybamm.Integral(dzdt, xi)) * pybamm.AbsoluteValue(dv) / v0
-        loss = p.k_contact_loss * f * volume_rate * p.P_ref_contact / (p.P_ref_contact + p.P_stack)
+        # residual pores take up the swelling until they are used up (average porosity 0);
+        # only the unbuffered part of the volume change breaks contacts
+        eps_av = variables["Average cathode porosity"]
+        unbuffered = (1 + pybamm.tanh(-eps_av / self.EPS_SMOOTH)) / 2
+        pressure = p.P_ref_contact / (p.P_ref_contact + p.P_stack)
+        loss = p.k_contact_loss * f * volume_rate * unbuffered * pressure
         z_av = variables["Average dispersed material lithiation"]
         g = variables["Dispersed material fraction not yet activated"]
         self.rhs = {
