@@ -125,3 +125,15 @@ def test_residual_porosity_buffers_contact_loss():
     dense, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Cathode porosity": 0.082})
     porous, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Cathode porosity": 0.35})
     assert porous["Lost active material [%]"].loc[40] < 0.5 * dense["Lost active material [%]"].loc[40]
+
+
+def test_pybamm_summary_variables_track_degradation():
+    sim = pybamm.Simulation(
+        AEA({"ionic-switch host loss": "persistent Li0"}),
+        parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+        experiment=pybamm.Experiment([("Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V")] * 5),
+    )
+    summary = sim.solve(save_at_cycles=[1, 5]).summary_variables
+    lam = np.asarray(summary["Loss of active material [%]"])
+    assert lam.shape == (5,) and np.all(np.diff(lam) > 0)
+    assert np.all(np.asarray(summary["Cathode host active fraction"]) < 1)
