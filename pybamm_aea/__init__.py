@@ -27,6 +27,7 @@ _LAZY = {
 _LAZY_ATTRS = {
     "AEA": ("pybamm_aea.models.aea", "AEA"),
     "sweep": ("pybamm_aea.sweep", "sweep"),
+    "set_initial_state": ("pybamm_aea.initial_state", "set_initial_state"),
 }
 
 

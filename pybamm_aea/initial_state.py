@@ -1,0 +1,140 @@
+"""Initial state of an AEA cell from a state of charge or an open-circuit voltage.
+
+PyBaMM's own ``Simulation.solve(initial_soc=...)`` goes through its lithium-ion electrode-SOH
+code, which only knows PyBaMM's lithium-ion options; for the AEA model use this function on the
+parameter values instead::
+
+    values = pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), 0.5)
+    values = pybamm_aea.set_initial_state(values, "2.1 V", direction="discharge")
+
+The state of charge is defined as in PyBaMM, on the open-circuit window between the voltage
+cut-offs: SOC 1 is the equilibrium state at which the cathode OCP minus the anode OCP equals
+the upper cut-off, SOC 0 the one at the lower cut-off, and in between the cathode's Li (host plus
+any dispersed material, in equilibrium with the host at one open-circuit voltage) is
+interpolated linearly. ``direction`` picks the OCP branch (and the initial hysteresis
+state): ``"discharge"`` the lithiation branch, ``"charge"`` the delithiation branch, ``None``
+their mean. For Mo6S8 this window is thermodynamic: the ionic switch stops a real charge near
+Li1, which is below SOC 1.
+"""
+import numpy as np
+import pybamm
+from scipy.optimize import brentq
+
+_BRANCHES = {
+    "discharge": ("Cathode lithiation OCP [V]", 1.0),
+    "charge": ("Cathode delithiation OCP [V]", -1.0),
+}
+
+
+def _ocp(values, x, direction, T):
+    inputs = {"Cathode Li content": pybamm.Scalar(x), "Temperature [K]": pybamm.Scalar(T)}
+    if direction is None:
+        names = [name for name, _ in _BRANCHES.values()]
+    else:
+        names = [_BRANCHES[direction][0]]
+    return float(np.mean([values.evaluate(pybamm.FunctionParameter(n, inputs)) for n in names]))
+
+
+def _anode_ocp(values, anode, T):
+    if anode == "lithium metal":
+        return 0.0
+    y = pybamm.Scalar(values["Initial Li-In anode Li:In ratio"])
+    f = pybamm.FunctionParameter("Li-In anode OCP [V]", {"Li-In anode Li:In ratio": y, "Temperature [K]": pybamm.Scalar(T)})
+    return float(values.evaluate(f))
+
+
+def _host_capacity_share(values):
+    """Share of the host in the cathode's Li capacity (accessible dispersed material included)."""
+    w_D = float(values["Dispersed material mass fraction"])
+    q_host = (1 - w_D) * 96485.33212 * float(values["Cathode maximum Li content"]) / float(
+        values["Cathode host molar mass [kg.mol-1]"]
+    )
+    q_D = w_D * float(values["Dispersed material specific capacity [A.h.kg-1]"]) * 3600 * float(
+        values["Dispersed material accessible fraction"]
+    )
+    return q_host / (q_host + q_D)
+
+
+def _dispersed_lithiation(values, x, direction, T):
+    """Lithiation of the dispersed material in equilibrium with the host at Li content ``x``."""
+    U_host = _ocp(values, x, direction, T)
+    U0 = float(values.evaluate(pybamm.FunctionParameter(
+        "Dispersed material standard potential [V]", {"Temperature [K]": pybamm.Scalar(T)})))
+    w = float(values["Dispersed material ideality factor"])
+    a = 96485.33212 * (U0 - U_host) / (w * 8.314462618 * T)
+    return float(1 / (1 + np.exp(-np.clip(a, -700, 700))))
+
+
+def _content_at(values, voltage, direction, anode, T, x_max):
+    """Cathode Li content at which the open-circuit voltage equals ``voltage`` [V]."""
+    target = voltage + _anode_ocp(values, anode, T)
+    lo, hi = 1e-6 * x_max, x_max * (1 - 1e-6)
+    f_lo, f_hi = _ocp(values, lo, direction, T) - target, _ocp(values, hi, direction, T) - target
+    if f_lo * f_hi > 0:
+        raise ValueError(
+            f"an open-circuit voltage of {voltage!r} V is outside the cell's OCV range "
+            f"[{f_hi + voltage:.4g}, {f_lo + voltage:.4g}] V ({anode} anode, {direction or 'mean'} branch)"
+        )
+    return brentq(lambda x: _ocp(values, x, direction, T) - target, lo, hi, xtol=1e-12 * x_max)
+
+
+def set_initial_state(parameter_values, initial_value, direction=None, options=None, inplace=False):
+    """Set "Initial cathode Li content" (and the hysteresis state) from an SOC or a voltage.
+
+    Parameters
+    ----------
+    parameter_values : pybamm.ParameterValues
+        An AEA parameter set (e.g. ``pybamm.ParameterValues("Li2021_S_Mo6S8")``).
+    initial_value : float or str
+        State of charge in [0, 1], or an open-circuit voltage such as ``"2.1 V"`` [V].
+    direction : {"discharge", "charge", None}
+        OCP branch (see the module docstring).
+    options : dict, optional
+        The AEA model's options; only ``"anode"`` matters here (the Li-In plateau shifts the
+        window).
+    inplace : bool
+        Change ``parameter_values`` itself rather than a copy.
+
+    Returns
+    -------
+    pybamm.ParameterValues
+    """
+    if direction not in (None, "discharge", "charge"):
+        raise ValueError(f"direction must be 'discharge', 'charge' or None, got {direction!r}")
+    anode = dict(options or {}).get("anode", "lithium metal")
+    if anode not in ("lithium metal", "Li-In"):
+        raise ValueError(f"options['anode'] must be 'lithium metal' or 'Li-In', got {anode!r}")
+    values = parameter_values if inplace else parameter_values.copy()
+    T = float(values["Ambient temperature [K]"])
+    x_max = float(values["Cathode maximum Li content"])
+    if isinstance(initial_value, str):
+        text = initial_value.strip()
+        if not text.endswith("V"):
+            raise ValueError(f"initial_value {initial_value!r}: a voltage must be written like '2.1 V'")
+        try:
+            voltage = float(text[:-1])
+        except ValueError:
+            raise ValueError(f"initial_value {initial_value!r}: a voltage must be written like '2.1 V'") from None
+    else:
+        soc = float(initial_value)
+        if not 0 <= soc <= 1:
+            raise ValueError(f"initial_value (state of charge) must be in [0, 1], got {initial_value!r}")
+        V_low = float(values["Lower voltage cut-off [V]"])
+        V_high = float(values["Upper voltage cut-off [V]"])
+
+        def lithium(V):
+            x = _content_at(values, V, direction, anode, T, x_max)
+            return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(values, x, direction, T)
+
+        host_share = _host_capacity_share(values)
+        target = lithium(V_low) + soc * (lithium(V_high) - lithium(V_low))
+        voltage = brentq(lambda V: lithium(V) - target, V_low, V_high, xtol=1e-9) if 0 < soc < 1 else (
+            V_low if soc == 0 else V_high
+        )
+    x0 = _content_at(values, voltage, direction, anode, T, x_max)
+    values["Initial cathode Li content"] = x0
+    if float(values["Dispersed material mass fraction"]) > 0:
+        values["Initial dispersed material lithiation"] = _dispersed_lithiation(values, x0, direction, T)
+    if direction is not None:
+        values["Initial cathode hysteresis state"] = _BRANCHES[direction][1]
+    return values
