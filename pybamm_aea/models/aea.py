@@ -90,57 +90,46 @@ class AEA(pybamm.BaseModel):
 
     # --- assembly -------------------------------------------------------------------------
     def set_submodels(self):
-        p, o = self.param, self.options
-        deg = submodels.degradation
-        sm = {
-            "external circuit": pybamm.external_circuit.ExplicitCurrentControl(p, o),
-            "discharge and throughput variables": submodels.ScaledDischargeThroughput(p, o),
-            "ionic-switch host loss": (
-                deg.IonicSwitchHostLoss(p, o)
-                if o["ionic-switch host loss"] == "persistent Li0"
-                else deg.NoHostLoss(p, o)
-            ),
-            "Li trapping": (
-                deg.HostLiTrapping(p, o) if o["Li trapping"] == "irreversible" else deg.NoLiTrapping(p, o)
-            ),
-            "dispersed material degradation": (
-                deg.DispersedActivationAndContactLoss(p, o)
-                if o["dispersed material degradation"] == "activation and contact loss"
-                else deg.NoDispersedDegradation(p, o)
-            ),
-            "interphase growth": (
-                deg.ParabolicInterphaseGrowth(p, o)
-                if o["interphase growth"] == "parabolic"
-                else deg.NoInterphaseGrowth(p, o)
-            ),
-            "cathode solid transport": submodels.CathodeSolidDiffusion(p, o),
+        """One submodel per mechanism, in the order their variables are needed.
+
+        Each entry is either a class, or an option name with the class for each of its values.
+        """
+        sub, deg = submodels, submodels.degradation
+        layout = {
+            "external circuit": pybamm.external_circuit.ExplicitCurrentControl,
+            "discharge and throughput variables": sub.ScaledDischargeThroughput,
+            "ionic-switch host loss": {"persistent Li0": deg.IonicSwitchHostLoss, "none": deg.NoHostLoss},
+            "Li trapping": {"irreversible": deg.HostLiTrapping, "none": deg.NoLiTrapping},
+            "dispersed material degradation": {
+                "activation and contact loss": deg.DispersedActivationAndContactLoss,
+                "none": deg.NoDispersedDegradation,
+            },
+            "interphase growth": {"parabolic": deg.ParabolicInterphaseGrowth, "none": deg.NoInterphaseGrowth},
+            "cathode solid transport": sub.CathodeSolidDiffusion,
             "cathode open-circuit potential": (
-                submodels.CathodeOneStateHysteresisOCP(p, o)
-                if o["hysteresis"] == "one-state"
-                else submodels.CathodeSingleOCP(p, o)
+                "hysteresis",
+                {"one-state": sub.CathodeOneStateHysteresisOCP, "none": sub.CathodeSingleOCP},
             ),
-            "dispersed active material": submodels.DispersedConversion(p, o),
-            "ionic switch": (
-                submodels.Li0SurfaceFilm(p, o)
-                if o["ionic switch"] == "Li0 surface film"
-                else submodels.NoSurfaceFilm(p, o)
-            ),
-            "cathode interface kinetics": submodels.CathodeButlerVolmer(p, o),
-            "electronic conduction": (
-                submodels.DenseElectrodeOhmic(p, o)
-                if o["electronic conduction"] == "ohmic"
-                else submodels.InfiniteElectronicConductivity(p, o)
-            ),
-            "separator": submodels.SolidElectrolyteSeparator(p, o),
-            "anode": (
-                submodels.LithiumMetalAnode(p, o)
-                if o["anode"] == "lithium metal"
-                else submodels.LithiumIndiumAnode(p, o)
-            ),
-            "anode interface kinetics": submodels.AnodeButlerVolmer(p, o),
-            "cell voltage": submodels.CellVoltage(p, o),
+            "dispersed active material": sub.DispersedConversion,
+            "ionic switch": {"Li0 surface film": sub.Li0SurfaceFilm, "none": sub.NoSurfaceFilm},
+            "cathode interface kinetics": sub.CathodeButlerVolmer,
+            "electronic conduction": {
+                "ohmic": sub.DenseElectrodeOhmic,
+                "infinite": sub.InfiniteElectronicConductivity,
+            },
+            "separator": sub.SolidElectrolyteSeparator,
+            "anode": {"lithium metal": sub.LithiumMetalAnode, "Li-In": sub.LithiumIndiumAnode},
+            "anode interface kinetics": sub.AnodeButlerVolmer,
+            "cell voltage": sub.CellVoltage,
         }
-        self.submodels = sm
+        self.submodels = {}
+        for name, choice in layout.items():
+            if isinstance(choice, tuple):  # (option name, {value: class})
+                option, classes = choice
+                choice = classes[self.options[option]]
+            elif isinstance(choice, dict):  # the submodel's name is the option's name
+                choice = choice[self.options[name]]
+            self.submodels[name] = choice(self.param, self.options)
 
     def build_model(self):
         """Collect each submodel's variables and equations into this model."""
