@@ -3,6 +3,7 @@
 The files in ``paper/`` are byte-for-byte copies of ``shared/paper/data/`` (a test checks this), so that
 an installed package carries them. Each file's ``#`` header says what was mended from the extracted text.
 """
+from functools import lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -26,6 +27,15 @@ def paper_table_path(name):
 
 
 def load_paper_table(name):
-    """The paper's table ``name`` as a pandas DataFrame (``#`` header lines skipped)."""
+    """The paper's table ``name`` as a pandas DataFrame (``#`` header lines skipped).
+
+    Each file is parsed once per process; every call returns a fresh copy, so callers may
+    modify what they get.
+    """
+    return _parsed_table(name).copy()
+
+
+@lru_cache(maxsize=None)
+def _parsed_table(name):
     with paper_table_path(name).open("r") as f:
         return pd.read_csv(f, comment="#")
