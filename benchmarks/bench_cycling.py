@@ -13,14 +13,14 @@ Medians of wall time and of process CPU time (build + solve) over the repeats, a
 AEA / PyBaMM, are printed (CPU time is steadier on a shared machine).
 """
 import argparse
-import os
-import platform
 import statistics
 import time
 
 import pybamm
 
 from pybamm_aea import AEA
+
+from _machine import machine_line  # a sibling module: the benchmarks run as scripts
 
 
 def aea_sim(n):
@@ -62,7 +62,7 @@ def main(argv=None):
     parser.add_argument("--repeats", type=int, default=3, help="runs per model (median reported)")
     parser.add_argument("--cycles", type=int, default=120, help="number of cycles")
     args = parser.parse_args(argv)
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, {platform.platform()}")
+    print(machine_line())
     print(f"pybamm {pybamm.__version__}, IDAKLU, {args.cycles} cycles, save_at_cycles=[1, N]\n")
     walls, cpus = {}, {}
     print(f"{'model':<36} {'wall [s]':>9} {'CPU [s]':>9}")

@@ -12,7 +12,6 @@ Every input has ``n`` values (10^7 by default). Each timing is the median of ``-
 import argparse
 import datetime
 import os
-import platform
 import statistics
 import sys
 import time
@@ -21,6 +20,8 @@ import numpy as np
 
 from pybamm_aea import _numpy_reference as ref
 from pybamm_aea import kernels
+
+from _machine import machine_line  # a sibling module: the benchmarks run as scripts
 
 TARGETS = {  # minimum numpy/kernel speed-up asked for on the 2-core reference machine
     "average_phase_fractions": 5.0,
@@ -40,20 +41,10 @@ def median_time(fn, repeat):
 
 
 def machine_lines():
-    u = platform.uname()
-    cpu = platform.processor() or u.machine
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
     return [
         f"date: {datetime.date.today().isoformat()}",
-        f"machine: {cpu}, os.cpu_count() = {os.cpu_count()}, {u.system} {u.release} {u.machine}",
-        f"python {platform.python_version()}, numpy {np.__version__}",
+        machine_line(),
+        f"numpy {np.__version__}",
         "OPENBLAS_CORETYPE = {!r}, OPENBLAS_L2_SIZE = {!r} (irrelevant to these element-wise kernels)".format(
             os.environ.get("OPENBLAS_CORETYPE"), os.environ.get("OPENBLAS_L2_SIZE")
         ),

@@ -9,14 +9,14 @@ half cell. Both use PyBaMM's IDAKLU solver and their default meshes. Setup = bui
 Medians over the repeats are printed, with the ratio AEA / DFN (below 1 means AEA is faster).
 """
 import argparse
-import os
-import platform
 import statistics
 import time
 
 import pybamm
 
 from pybamm_aea import AEA
+
+from _machine import machine_line  # a sibling module: the benchmarks run as scripts
 
 
 def cases(n_cycles):
@@ -52,7 +52,7 @@ def main(argv=None):
     parser.add_argument("--cycles", type=int, default=100, help="cycles in the cycling case")
     args = parser.parse_args(argv)
 
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, {platform.platform()}")
+    print(machine_line())
     print(f"pybamm {pybamm.__version__}, solver IDAKLU\n")
     print(f"{'case':<30}{'model':<22}{'setup [s]':>10}{'solve [s]':>10}{'total [s]':>10}")
     for name, (exp_aea, exp_dfn) in cases(args.cycles).items():

@@ -23,26 +23,17 @@ machine another job on one core caps the scaling at about 1x whatever the sweep 
 import argparse
 import math
 import os
-import platform
 import time
 
 import numpy as np
 
+from _machine import machine_line  # a sibling module: the benchmarks run as scripts
+
 
 def machine():
-    cpu = platform.processor() or "unknown"
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
     import pybamm
 
-    return (f"{cpu}, os.cpu_count() = {os.cpu_count()}, {platform.system()} {platform.release()} "
-            f"{platform.machine()}; Python {platform.python_version()}, PyBaMM {pybamm.__version__}")
+    return f"{machine_line()[len('machine: '):]}, PyBaMM {pybamm.__version__}"
 
 
 def _spin(n):
