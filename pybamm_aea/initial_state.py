@@ -1,11 +1,14 @@
 """Initial state of an AEA cell from a state of charge or an open-circuit voltage.
 
-PyBaMM's own ``Simulation.solve(initial_soc=...)`` goes through its lithium-ion electrode-SOH
-code, which only knows PyBaMM's lithium-ion options; for the AEA model use this function on the
-parameter values instead::
+``pybamm.Simulation(pybamm_aea.AEA(), ...).solve(initial_soc=0.5)`` (or ``"2.1 V"``) calls this
+function through :mod:`pybamm_aea.simulation_initial_state`. It also works on parameter values
+directly::
 
     values = pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), 0.5)
     values = pybamm_aea.set_initial_state(values, "2.1 V", direction="discharge")
+
+(``pybamm.ParameterValues.set_initial_state`` is PyBaMM's lithium-ion version and does not
+apply to AEA parameter sets.)
 
 The state of charge is defined as in PyBaMM, on the open-circuit window between the voltage
 cut-offs: SOC 1 is the equilibrium state at which the cathode OCP minus the anode OCP equals
@@ -26,41 +29,53 @@ _BRANCHES = {
 }
 
 
+class _Evaluator:
+    """Scalar parameters and functions of ``values``, with the simulation's input parameters."""
+
+    def __init__(self, values, inputs):
+        self.values, self.inputs = values, inputs or {}
+
+    def __getitem__(self, name):
+        return self.evaluate(pybamm.Parameter(name))
+
+    def evaluate(self, symbol):
+        return float(self.values.evaluate(symbol, inputs=self.inputs))
+
+    def function(self, name, **arguments):
+        arguments = {key: pybamm.Scalar(value) for key, value in arguments.items()}
+        return self.evaluate(pybamm.FunctionParameter(name, arguments))
+
+
 def _ocp(values, x, direction, T):
-    inputs = {"Cathode Li content": pybamm.Scalar(x), "Temperature [K]": pybamm.Scalar(T)}
     if direction is None:
         names = [name for name, _ in _BRANCHES.values()]
     else:
         names = [_BRANCHES[direction][0]]
-    return float(np.mean([values.evaluate(pybamm.FunctionParameter(n, inputs)) for n in names]))
+    return float(np.mean([values.function(n, **{"Cathode Li content": x, "Temperature [K]": T}) for n in names]))
 
 
 def _anode_ocp(values, anode, T):
     if anode == "lithium metal":
         return 0.0
-    y = pybamm.Scalar(values["Initial Li-In anode Li:In ratio"])
-    f = pybamm.FunctionParameter("Li-In anode OCP [V]", {"Li-In anode Li:In ratio": y, "Temperature [K]": pybamm.Scalar(T)})
-    return float(values.evaluate(f))
+    y = values["Initial Li-In anode Li:In ratio"]
+    return values.function("Li-In anode OCP [V]", **{"Li-In anode Li:In ratio": y, "Temperature [K]": T})
 
 
 def _host_capacity_share(values):
     """Share of the host in the cathode's Li capacity (accessible dispersed material included)."""
-    w_D = float(values["Dispersed material mass fraction"])
-    q_host = (1 - w_D) * 96485.33212 * float(values["Cathode maximum Li content"]) / float(
-        values["Cathode host molar mass [kg.mol-1]"]
-    )
-    q_D = w_D * float(values["Dispersed material specific capacity [A.h.kg-1]"]) * 3600 * float(
-        values["Dispersed material accessible fraction"]
-    )
+    w_D = values["Dispersed material mass fraction"]
+    q_host = (1 - w_D) * 96485.33212 * values["Cathode maximum Li content"] / values["Cathode host molar mass [kg.mol-1]"]
+    q_D = w_D * values["Dispersed material specific capacity [A.h.kg-1]"] * 3600 * values[
+        "Dispersed material accessible fraction"
+    ]
     return q_host / (q_host + q_D)
 
 
 def _dispersed_lithiation(values, x, direction, T):
     """Lithiation of the dispersed material in equilibrium with the host at Li content ``x``."""
     U_host = _ocp(values, x, direction, T)
-    U0 = float(values.evaluate(pybamm.FunctionParameter(
-        "Dispersed material standard potential [V]", {"Temperature [K]": pybamm.Scalar(T)})))
-    w = float(values["Dispersed material ideality factor"])
+    U0 = values.function("Dispersed material standard potential [V]", **{"Temperature [K]": T})
+    w = values["Dispersed material ideality factor"]
     a = 96485.33212 * (U0 - U_host) / (w * 8.314462618 * T)
     return float(1 / (1 + np.exp(-np.clip(a, -700, 700))))
 
@@ -78,7 +93,7 @@ def _content_at(values, voltage, direction, anode, T, x_max):
     return brentq(lambda x: _ocp(values, x, direction, T) - target, lo, hi, xtol=1e-12 * x_max)
 
 
-def set_initial_state(parameter_values, initial_value, direction=None, options=None, inplace=False):
+def set_initial_state(parameter_values, initial_value, direction=None, options=None, inplace=False, inputs=None):
     """Set "Initial cathode Li content" (and the hysteresis state) from an SOC or a voltage.
 
     Parameters
@@ -94,6 +109,9 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         window).
     inplace : bool
         Change ``parameter_values`` itself rather than a copy.
+    inputs : dict, optional
+        Values of any input parameters (``"[input]"``) among those read here, e.g. a swept
+        ``"Ambient temperature [K]"``.
 
     Returns
     -------
@@ -105,8 +123,11 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     if anode not in ("lithium metal", "Li-In"):
         raise ValueError(f"options['anode'] must be 'lithium metal' or 'Li-In', got {anode!r}")
     values = parameter_values if inplace else parameter_values.copy()
-    T = float(values["Ambient temperature [K]"])
-    x_max = float(values["Cathode maximum Li content"])
+    evaluator = _Evaluator(values, inputs)
+    T = evaluator["Ambient temperature [K]"]
+    x_max = evaluator["Cathode maximum Li content"]
+    V_low = evaluator["Lower voltage cut-off [V]"]
+    V_high = evaluator["Upper voltage cut-off [V]"]
     if isinstance(initial_value, str):
         text = initial_value.strip()
         if not text.endswith("V"):
@@ -115,26 +136,28 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
             voltage = float(text[:-1])
         except ValueError:
             raise ValueError(f"initial_value {initial_value!r}: a voltage must be written like '2.1 V'") from None
+        if not V_low <= voltage <= V_high:
+            raise ValueError(
+                f"initial_value {initial_value!r} is outside the voltage cut-offs [{V_low:g}, {V_high:g}] V"
+            )
     else:
         soc = float(initial_value)
         if not 0 <= soc <= 1:
             raise ValueError(f"initial_value (state of charge) must be in [0, 1], got {initial_value!r}")
-        V_low = float(values["Lower voltage cut-off [V]"])
-        V_high = float(values["Upper voltage cut-off [V]"])
 
         def lithium(V):
-            x = _content_at(values, V, direction, anode, T, x_max)
-            return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(values, x, direction, T)
+            x = _content_at(evaluator, V, direction, anode, T, x_max)
+            return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(evaluator, x, direction, T)
 
-        host_share = _host_capacity_share(values)
+        host_share = _host_capacity_share(evaluator)
         target = lithium(V_low) + soc * (lithium(V_high) - lithium(V_low))
         voltage = brentq(lambda V: lithium(V) - target, V_low, V_high, xtol=1e-9) if 0 < soc < 1 else (
             V_low if soc == 0 else V_high
         )
-    x0 = _content_at(values, voltage, direction, anode, T, x_max)
+    x0 = _content_at(evaluator, voltage, direction, anode, T, x_max)
     values["Initial cathode Li content"] = x0
-    if float(values["Dispersed material mass fraction"]) > 0:
-        values["Initial dispersed material lithiation"] = _dispersed_lithiation(values, x0, direction, T)
+    if evaluator["Dispersed material mass fraction"] > 0:
+        values["Initial dispersed material lithiation"] = _dispersed_lithiation(evaluator, x0, direction, T)
     if direction is not None:
         values["Initial cathode hysteresis state"] = _BRANCHES[direction][1]
     return values

@@ -45,3 +45,85 @@ def test_half_charged_hybrid_holds_half_the_capacity():
 def test_bad_input_is_named(value, kwargs, message):
     with pytest.raises(ValueError, match=message):
         pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_TiS2"), value, **kwargs)
+
+
+# --- PyBaMM's own ``initial_soc=`` keyword (pybamm_aea.simulation_initial_state) -----------------
+def first_state(solution):
+    return solution["Average cathode Li content"].entries[0], solution["Voltage [V]"].entries[0]
+
+
+@pytest.mark.parametrize("initial_soc", [0.3, "2.1 V"])
+@pytest.mark.parametrize("direction", [None, "discharge", "charge"])
+def test_solve_initial_soc_equals_set_initial_state(initial_soc, direction):
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    by_keyword = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values).solve(
+        [0, 600], initial_soc=initial_soc, direction=direction
+    )
+    by_function = pybamm.Simulation(
+        AEA(), parameter_values=pybamm_aea.set_initial_state(values, initial_soc, direction)
+    ).solve([0, 600])
+    assert first_state(by_keyword) == pytest.approx(first_state(by_function), rel=1e-10)
+    # the keyword leaves the user's parameter values alone
+    assert values["Initial cathode Li content"] == pybamm.ParameterValues("Li2021_Mo6S8")["Initial cathode Li content"]
+
+
+def test_experiment_initial_soc_scales_the_capacity():
+    sim = pybamm.Simulation(
+        pybamm.Model("AEA"),
+        parameter_values=pybamm.ParameterValues("Li2021_TiS2"),
+        experiment=pybamm.Experiment(["Discharge at 0.1C until 1 V"]),
+    )
+    full = sim.solve(initial_soc=1.0, direction="discharge")["Discharge capacity [A.h]"].entries[-1]
+    half = sim.solve(initial_soc=0.5, direction="discharge")["Discharge capacity [A.h]"].entries[-1]
+    assert half == pytest.approx(0.5 * full, rel=0.03)
+
+
+def test_resolving_recomputes_only_a_changed_initial_state():
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"))
+    x_a = first_state(sim.solve([0, 60], initial_soc=0.2))[0]
+    values_a = sim._parameter_values
+    sim.solve([0, 60], initial_soc=0.2)
+    assert sim._parameter_values is values_a  # cached, as PyBaMM caches its eSOH result
+    x_b = first_state(sim.solve([0, 60], initial_soc=0.8))[0]
+    assert x_a > 3.0 > 1.0 > x_b  # Li content falls as the SOC rises; the built model was updated
+
+
+def test_initial_soc_with_li_in_anode_and_an_input_temperature():
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({"Ambient temperature [K]": "[input]", "Current function [A]": 0})
+    sim = pybamm.Simulation(AEA({"anode": "Li-In"}), parameter_values=values)
+    for T in (298.15, 343.15):
+        solution = sim.solve([0, 60], initial_soc="1.5 V", direction="discharge", inputs={"Ambient temperature [K]": T})
+        assert solution["Voltage [V]"].entries[0] == pytest.approx(1.5, abs=1e-3)
+
+
+def test_initial_soc_without_esoh_cache_and_in_batch_study():
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    uncached = pybamm.Simulation(AEA(), parameter_values=values, cache_esoh=False).solve([0, 60], initial_soc=0.4)
+    batch = pybamm.BatchStudy({"AEA": AEA()}, parameter_values={"LMS": values})
+    batch.solve([0, 60], initial_soc=0.4, calc_esoh=False)
+    batched = batch.sims[0].solution
+    cached = pybamm.Simulation(AEA(), parameter_values=values).solve([0, 60], initial_soc=0.4)
+    assert first_state(uncached) == pytest.approx(first_state(cached), rel=1e-12)
+    assert first_state(batched) == pytest.approx(first_state(cached), rel=1e-12)
+
+
+def test_bad_initial_soc_in_solve_is_named():
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"))
+    with pytest.raises(ValueError, match="got 1.2"):
+        sim.solve([0, 60], initial_soc=1.2)
+    with pytest.raises(ValueError, match=r"'9 V' is outside the voltage cut-offs \[1.8, 2.8\] V"):
+        sim.solve([0, 60], initial_soc="9 V")
+
+
+def test_lithium_ion_models_still_go_through_pybamm():
+    """The wrapper hands every other model to PyBaMM's own eSOH code, unchanged."""
+    from pybamm.simulation.base_simulation import BaseSimulation
+
+    assert BaseSimulation.set_initial_state._pybamm_aea_dispatch
+    values = pybamm.ParameterValues("Chen2020")
+    solution = pybamm.Simulation(pybamm.lithium_ion.SPM(), parameter_values=values).solve([0, 60], initial_soc=0.3)
+    expected = values.set_initial_state(0.3, inplace=False)
+    c_max = values["Maximum concentration in negative electrode [mol.m-3]"]
+    x0 = expected["Initial concentration in negative electrode [mol.m-3]"] / c_max
+    assert solution["Average negative particle stoichiometry"].entries[0] == pytest.approx(x0, rel=1e-6)

@@ -7,6 +7,7 @@ way PyBaMM's lithium-ion models are, and runs in ``pybamm.Simulation`` and
 """
 import pybamm
 
+from .. import simulation_initial_state
 from . import submodels
 from .parameters import AEAParameters
 from .submodels.cell_voltage import electrode_level_variables
@@ -265,7 +266,24 @@ class AEA(pybamm.BaseModel):
             "Li0 film thickness [m]",
         ]
 
+    # --- initial state --------------------------------------------------------------------
+    def initial_state_parameter_values(self, parameter_values, initial_value, direction=None, inputs=None):
+        """Parameter values at an initial SOC in [0, 1] or open-circuit voltage (``"2.1 V"``).
+
+        Called by ``pybamm.Simulation`` for ``solve(initial_soc=..., direction=...)`` (see
+        :mod:`pybamm_aea.simulation_initial_state`); the SOC window and the branches are those of
+        :func:`pybamm_aea.set_initial_state`. Returns a new ``pybamm.ParameterValues``.
+        """
+        from ..initial_state import set_initial_state
+
+        return set_initial_state(
+            parameter_values, initial_value, direction=direction, options=self.options, inputs=inputs
+        )
+
     def new_copy(self):
         new = super().new_copy()
         new.submodels = dict(self.submodels)
         return new
+
+
+simulation_initial_state.install()
