@@ -109,9 +109,9 @@ def test_lts_sloping_profile_and_capacities():
     first, _, second = all_steps(sol)
     q1 = step_capacity_mAh_g(first, MASS_G_STANDARD)
     q2 = step_capacity_mAh_g(second, MASS_G_STANDARD)
-    # paper: 213 first discharge; the model has no loss mechanism below the theoretical
-    # 239 mAh/g, so it lands ~12 % above (tolerance 13 %, see the parameter-set notes)
-    assert q1 == pytest.approx(213, rel=0.13)
+    # the model fills the host on the first discharge (theoretical 239.3 mAh/g); the paper's 213
+    # is the known gap (test_lts_first_discharge_matches_the_paper below)
+    assert q1 == pytest.approx(239.3, rel=0.01)
     assert q2 > 180
     x = first["Average cathode Li content"].entries
     V = first["Voltage [V]"].entries
@@ -119,6 +119,17 @@ def test_lts_sloping_profile_and_capacities():
     assert np.interp(0.25, x, V) - np.interp(0.75, x, V) > 0.2
     mid = (x > 0.25) & (x < 0.75)
     assert np.all(np.diff(V[mid]) < 1e-4)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: the model's first LTS discharge fills the host (238 mAh/g); the paper "
+    "measures 213 and gives no mechanism that stops LixTiS2 near x = 0.89 at 1 V, 0.1C, 70 C "
+    "(OCP, diffusion over the 5 um electrode and kinetics all allow x -> 1)",
+)
+def test_lts_first_discharge_matches_the_paper():
+    sol, _ = run("Li2021_TiS2", LTS_CYCLE[:1])
+    assert step_capacity_mAh_g(all_steps(sol)[0], MASS_G_STANDARD) == pytest.approx(213, rel=0.05)
 
 
 def test_high_loading_lms_delivers_most_capacity():
