@@ -14,19 +14,21 @@ The state of charge is defined as in PyBaMM, on the open-circuit window between 
 cut-offs: SOC 1 is the equilibrium state at which the cathode OCP minus the anode OCP equals
 the upper cut-off, SOC 0 the one at the lower cut-off, and in between the cathode's Li (host plus
 any dispersed material, in equilibrium with the host at one open-circuit voltage) is
-interpolated linearly. ``direction`` picks the OCP branch (and the initial hysteresis
-state): ``"discharge"`` the lithiation branch, ``"charge"`` the delithiation branch, ``None``
-their mean. For Mo6S8 this window is thermodynamic: the ionic switch stops a real charge near
+interpolated linearly. ``direction`` picks the OCP branch and sets the initial hysteresis
+state: ``"discharge"`` the lithiation branch, ``"charge"`` the delithiation branch. With ``None``
+the state is solved on the OCP at the parameter set's "Initial cathode hysteresis state", as
+PyBaMM does; with the model option ``"hysteresis": "none"`` always on the mean of the two
+branches, which is the model's OCP then. For Mo6S8 this window is thermodynamic: the ionic switch stops a real charge near
 Li1, which is below SOC 1.
 """
-import numpy as np
 import pybamm
 from scipy.optimize import brentq
+from scipy.special import expit
 
-_BRANCHES = {
-    "discharge": ("Cathode lithiation OCP [V]", 1.0),
-    "charge": ("Cathode delithiation OCP [V]", -1.0),
-}
+from .parameters.paper_cell import F, R
+
+#: initial hysteresis state per direction (h = +1 is the lithiation branch, as in the model)
+_BRANCH_STATE = {"discharge": 1.0, "charge": -1.0}
 
 
 class _Evaluator:
@@ -46,12 +48,12 @@ class _Evaluator:
         return self.evaluate(pybamm.FunctionParameter(name, arguments))
 
 
-def _ocp(values, x, direction, T):
-    if direction is None:
-        names = [name for name, _ in _BRANCHES.values()]
-    else:
-        names = [_BRANCHES[direction][0]]
-    return float(np.mean([values.function(n, **{"Cathode Li content": x, "Temperature [K]": T}) for n in names]))
+def _ocp(values, x, h, T):
+    """Host OCP [V] at Li content ``x`` on the blend of the branches at hysteresis state ``h``."""
+    arguments = {"Cathode Li content": x, "Temperature [K]": T}
+    U_lith = values.function("Cathode lithiation OCP [V]", **arguments)
+    U_delith = values.function("Cathode delithiation OCP [V]", **arguments)
+    return (1 + h) / 2 * U_lith + (1 - h) / 2 * U_delith
 
 
 def _anode_ocp(values, anode, T):
@@ -64,33 +66,33 @@ def _anode_ocp(values, anode, T):
 def _host_capacity_share(values):
     """Share of the host in the cathode's Li capacity (accessible dispersed material included)."""
     w_D = values["Dispersed material mass fraction"]
-    q_host = (1 - w_D) * 96485.33212 * values["Cathode maximum Li content"] / values["Cathode host molar mass [kg.mol-1]"]
+    q_host = (1 - w_D) * F * values["Cathode maximum Li content"] / values["Cathode host molar mass [kg.mol-1]"]
     q_D = w_D * values["Dispersed material specific capacity [A.h.kg-1]"] * 3600 * values[
         "Dispersed material accessible fraction"
     ]
     return q_host / (q_host + q_D)
 
 
-def _dispersed_lithiation(values, x, direction, T):
+def _dispersed_lithiation(values, x, h, T):
     """Lithiation of the dispersed material in equilibrium with the host at Li content ``x``."""
-    U_host = _ocp(values, x, direction, T)
+    U_host = _ocp(values, x, h, T)
     U0 = values.function("Dispersed material standard potential [V]", **{"Temperature [K]": T})
     w = values["Dispersed material ideality factor"]
-    a = 96485.33212 * (U0 - U_host) / (w * 8.314462618 * T)
-    return float(1 / (1 + np.exp(-np.clip(a, -700, 700))))
+    a = F * (U0 - U_host) / (w * R * T)
+    return float(expit(a))
 
 
-def _content_at(values, voltage, direction, anode, T, x_max):
+def _content_at(values, voltage, h, anode, T, x_max):
     """Cathode Li content at which the open-circuit voltage equals ``voltage`` [V]."""
     target = voltage + _anode_ocp(values, anode, T)
     lo, hi = 1e-6 * x_max, x_max * (1 - 1e-6)
-    f_lo, f_hi = _ocp(values, lo, direction, T) - target, _ocp(values, hi, direction, T) - target
+    f_lo, f_hi = _ocp(values, lo, h, T) - target, _ocp(values, hi, h, T) - target
     if f_lo * f_hi > 0:
         raise ValueError(
             f"an open-circuit voltage of {voltage!r} V is outside the cell's OCV range "
-            f"[{f_hi + voltage:.4g}, {f_lo + voltage:.4g}] V ({anode} anode, {direction or 'mean'} branch)"
+            f"[{f_hi + voltage:.4g}, {f_lo + voltage:.4g}] V ({anode} anode, hysteresis state {h:g})"
         )
-    return brentq(lambda x: _ocp(values, x, direction, T) - target, lo, hi, xtol=1e-12 * x_max)
+    return brentq(lambda x: _ocp(values, x, h, T) - target, lo, hi, xtol=1e-12 * x_max)
 
 
 def set_initial_state(parameter_values, initial_value, direction=None, options=None, inplace=False, inputs=None):
@@ -105,8 +107,8 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     direction : {"discharge", "charge", None}
         OCP branch (see the module docstring).
     options : dict, optional
-        The AEA model's options; only ``"anode"`` matters here (the Li-In plateau shifts the
-        window).
+        The AEA model's options; ``"anode"`` (the Li-In plateau shifts the window) and
+        ``"hysteresis"`` matter here.
     inplace : bool
         Change ``parameter_values`` itself rather than a copy.
     inputs : dict, optional
@@ -119,11 +121,22 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     """
     if direction not in (None, "discharge", "charge"):
         raise ValueError(f"direction must be 'discharge', 'charge' or None, got {direction!r}")
-    anode = dict(options or {}).get("anode", "lithium metal")
+    options = dict(options or {})
+    anode = options.get("anode", "lithium metal")
     if anode not in ("lithium metal", "Li-In"):
         raise ValueError(f"options['anode'] must be 'lithium metal' or 'Li-In', got {anode!r}")
+    hysteresis = options.get("hysteresis", "one-state")
+    if hysteresis not in ("one-state", "none"):
+        raise ValueError(f"options['hysteresis'] must be 'one-state' or 'none', got {hysteresis!r}")
+    hysteresis = hysteresis == "one-state"
     values = parameter_values if inplace else parameter_values.copy()
     evaluator = _Evaluator(values, inputs)
+    if not hysteresis:
+        h = 0.0
+    elif direction is not None:
+        h = _BRANCH_STATE[direction]
+    else:
+        h = evaluator["Initial cathode hysteresis state"]
     T = evaluator["Ambient temperature [K]"]
     x_max = evaluator["Cathode maximum Li content"]
     V_low = evaluator["Lower voltage cut-off [V]"]
@@ -146,18 +159,18 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
             raise ValueError(f"initial_value (state of charge) must be in [0, 1], got {initial_value!r}")
 
         def lithium(V):
-            x = _content_at(evaluator, V, direction, anode, T, x_max)
-            return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(evaluator, x, direction, T)
+            x = _content_at(evaluator, V, h, anode, T, x_max)
+            return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(evaluator, x, h, T)
 
         host_share = _host_capacity_share(evaluator)
         target = lithium(V_low) + soc * (lithium(V_high) - lithium(V_low))
         voltage = brentq(lambda V: lithium(V) - target, V_low, V_high, xtol=1e-9) if 0 < soc < 1 else (
             V_low if soc == 0 else V_high
         )
-    x0 = _content_at(evaluator, voltage, direction, anode, T, x_max)
+    x0 = _content_at(evaluator, voltage, h, anode, T, x_max)
     values["Initial cathode Li content"] = x0
     if evaluator["Dispersed material mass fraction"] > 0:
-        values["Initial dispersed material lithiation"] = _dispersed_lithiation(evaluator, x0, direction, T)
-    if direction is not None:
-        values["Initial cathode hysteresis state"] = _BRANCHES[direction][1]
+        values["Initial dispersed material lithiation"] = _dispersed_lithiation(evaluator, x0, h, T)
+    if direction is not None and hysteresis:
+        values["Initial cathode hysteresis state"] = h
     return values

@@ -127,3 +127,15 @@ def test_lithium_ion_models_still_go_through_pybamm():
     c_max = values["Maximum concentration in negative electrode [mol.m-3]"]
     x0 = expected["Initial concentration in negative electrode [mol.m-3]"] / c_max
     assert solution["Average negative particle stoichiometry"].entries[0] == pytest.approx(x0, rel=1e-6)
+
+
+@pytest.mark.parametrize("hysteresis", ["one-state", "none"])
+@pytest.mark.parametrize("initial_hysteresis_state", [1.0, -1.0, 0.3])
+def test_no_direction_uses_the_models_own_ocp(hysteresis, initial_hysteresis_state):
+    """direction=None solves on the OCP the model starts on (PyBaMM's convention), so an OCV
+    target is met exactly on either branch and without hysteresis."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Initial cathode hysteresis state": initial_hysteresis_state, "Current function [A]": 0})
+    sim = pybamm.Simulation(AEA({"hysteresis": hysteresis}), parameter_values=values)
+    solution = sim.solve([0, 60], initial_soc="2.2 V")
+    assert solution["Voltage [V]"].entries[0] == pytest.approx(2.2, abs=1e-6)
