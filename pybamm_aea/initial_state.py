@@ -1,14 +1,11 @@
 """Initial state of an AEA cell from a state of charge or an open-circuit voltage.
 
 ``pybamm.Simulation(pybamm_aea.AEA(), ...).solve(initial_soc=0.5)`` (or ``"2.1 V"``) calls this
-function through :mod:`pybamm_aea.simulation_initial_state`. It also works on parameter values
-directly::
+function through :mod:`pybamm_aea.initial_state_hooks`, and so does
+``pybamm.ParameterValues.set_initial_state`` on an AEA parameter set. It also works on its own::
 
     values = pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), 0.5)
     values = pybamm_aea.set_initial_state(values, "2.1 V", direction="discharge")
-
-(``pybamm.ParameterValues.set_initial_state`` is PyBaMM's lithium-ion version and does not
-apply to AEA parameter sets.)
 
 The state of charge is defined as in PyBaMM, on the open-circuit window between the voltage
 cut-offs: SOC 1 is the equilibrium state at which the cathode OCP minus the anode OCP equals

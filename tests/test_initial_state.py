@@ -1,4 +1,7 @@
 """pybamm_aea.set_initial_state: the initial state from a state of charge or an OCV."""
+import subprocess
+import sys
+
 import pybamm
 import pytest
 
@@ -47,7 +50,7 @@ def test_bad_input_is_named(value, kwargs, message):
         pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_TiS2"), value, **kwargs)
 
 
-# --- PyBaMM's own ``initial_soc=`` keyword (pybamm_aea.simulation_initial_state) -----------------
+# --- PyBaMM's own ``initial_soc=`` keyword (pybamm_aea.initial_state_hooks) -----------------
 def first_state(solution):
     return solution["Average cathode Li content"].entries[0], solution["Voltage [V]"].entries[0]
 
@@ -121,9 +124,13 @@ def test_lithium_ion_models_still_go_through_pybamm():
     from pybamm.simulation.base_simulation import BaseSimulation
 
     assert BaseSimulation.set_initial_state._pybamm_aea_dispatch
+    assert pybamm.ParameterValues.set_initial_state._pybamm_aea_dispatch
     values = pybamm.ParameterValues("Chen2020")
     solution = pybamm.Simulation(pybamm.lithium_ion.SPM(), parameter_values=values).solve([0, 60], initial_soc=0.3)
-    expected = values.set_initial_state(0.3, inplace=False)
+    expected = pybamm.lithium_ion.set_initial_state(0.3, values, inplace=False)
+    assert values.set_initial_state(0.3, inplace=False)["Initial concentration in negative electrode [mol.m-3]"] == (
+        expected["Initial concentration in negative electrode [mol.m-3]"]
+    )
     c_max = values["Maximum concentration in negative electrode [mol.m-3]"]
     x0 = expected["Initial concentration in negative electrode [mol.m-3]"] / c_max
     assert solution["Average negative particle stoichiometry"].entries[0] == pytest.approx(x0, rel=1e-6)
@@ -139,3 +146,31 @@ def test_no_direction_uses_the_models_own_ocp(hysteresis, initial_hysteresis_sta
     sim = pybamm.Simulation(AEA({"hysteresis": hysteresis}), parameter_values=values)
     solution = sim.solve([0, 60], initial_soc="2.2 V")
     assert solution["Voltage [V]"].entries[0] == pytest.approx(2.2, abs=1e-6)
+
+
+def test_parameter_values_method_on_an_aea_set():
+    """``pybamm.ParameterValues.set_initial_state`` on an AEA set is pybamm_aea.set_initial_state."""
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    options = {"anode": "Li-In"}
+    expected = pybamm_aea.set_initial_state(values, 0.4, "charge", options)
+    copy = values.set_initial_state(0.4, direction="charge", options=options, inplace=False)
+    assert values["Initial cathode Li content"] == pybamm.ParameterValues("Li2021_TiS2")["Initial cathode Li content"]
+    for name in ("Initial cathode Li content", "Initial cathode hysteresis state"):
+        assert copy[name] == expected[name]
+    values.set_initial_state(0.4, direction="charge", options=options)  # PyBaMM's default: in place
+    assert values["Initial cathode Li content"] == expected["Initial cathode Li content"]
+
+
+def test_hooks_are_there_when_pybamm_finds_the_plugin_by_name():
+    """A script that never imports pybamm_aea: the entry points install the hooks."""
+    script = (
+        "import pybamm\n"
+        "values = pybamm.ParameterValues('Li2021_Mo6S8')\n"
+        "x = values.set_initial_state(0.5, inplace=False)['Initial cathode Li content']\n"
+        "solution = pybamm.Simulation(pybamm.Model('AEA'), parameter_values=values).solve([0, 60], initial_soc=0.5)\n"
+        "print(x, solution['Average cathode Li content'].entries[0])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    x_method, x_solve = map(float, result.stdout.split())
+    assert 1.5 < x_method < 2.5
+    assert x_solve == pytest.approx(x_method, rel=1e-9)

@@ -7,7 +7,7 @@ way PyBaMM's lithium-ion models are, and runs in ``pybamm.Simulation`` and
 """
 import pybamm
 
-from .. import simulation_initial_state
+from .. import initial_state_hooks
 from . import submodels
 from .parameters import AEAParameters
 from .submodels.cell_voltage import electrode_level_variables
@@ -271,7 +271,7 @@ class AEA(pybamm.BaseModel):
         """Parameter values at an initial SOC in [0, 1] or open-circuit voltage (``"2.1 V"``).
 
         Called by ``pybamm.Simulation`` for ``solve(initial_soc=..., direction=...)`` (see
-        :mod:`pybamm_aea.simulation_initial_state`); the SOC window and the branches are those of
+        :mod:`pybamm_aea.initial_state_hooks`); the SOC window and the branches are those of
         :func:`pybamm_aea.set_initial_state`. Returns a new ``pybamm.ParameterValues``.
         """
         from ..initial_state import set_initial_state
@@ -286,4 +286,4 @@ class AEA(pybamm.BaseModel):
         return new
 
 
-simulation_initial_state.install()
+initial_state_hooks.install()
