@@ -15,8 +15,8 @@ interpolated linearly. ``direction`` picks the OCP branch and sets the initial h
 state: ``"discharge"`` the lithiation branch, ``"charge"`` the delithiation branch. With ``None``
 the state is solved on the OCP at the parameter set's "Initial cathode hysteresis state", as
 PyBaMM does; with the model option ``"hysteresis": "none"`` always on the mean of the two
-branches, which is the model's OCP then. For Mo6S8 this window is thermodynamic: the ionic switch stops a real charge near
-Li1, which is below SOC 1.
+branches, which is the model's OCP then. For Mo6S8 this window is thermodynamic: the ionic
+switch stops a real charge near Li1, which is below SOC 1.
 """
 import pybamm
 from scipy.optimize import brentq
