@@ -29,20 +29,25 @@ _BRANCH_STATE = {"discharge": 1.0, "charge": -1.0}
 
 
 class _Evaluator:
-    """Scalar parameters and functions of ``values``, with the simulation's input parameters."""
+    """Scalar parameters and functions of ``values``, with the simulation's input parameters.
+
+    Each function is processed once, with its arguments as input parameters, and then only
+    evaluated: the root finding below calls the OCPs hundreds of times.
+    """
 
     def __init__(self, values, inputs):
-        self.values, self.inputs = values, inputs or {}
+        self.values, self.inputs = values, dict(inputs or {})
+        self._functions = {}
 
     def __getitem__(self, name):
-        return self.evaluate(pybamm.Parameter(name))
-
-    def evaluate(self, symbol):
-        return float(self.values.evaluate(symbol, inputs=self.inputs))
+        return float(self.values.evaluate(pybamm.Parameter(name), inputs=self.inputs))
 
     def function(self, name, **arguments):
-        arguments = {key: pybamm.Scalar(value) for key, value in arguments.items()}
-        return self.evaluate(pybamm.FunctionParameter(name, arguments))
+        processed = self._functions.get(name)
+        if processed is None:
+            symbol = pybamm.FunctionParameter(name, {key: pybamm.InputParameter(key) for key in arguments})
+            processed = self._functions[name] = self.values.process_symbol(symbol)
+        return float(processed.evaluate(inputs={**self.inputs, **arguments}))
 
 
 def _ocp(values, x, h, T):
