@@ -17,6 +17,30 @@ import pybamm
 from .base import AEASubModel
 
 
+def _surface_ocp_variables(param, variables, h):
+    """OCP variables of the host blended at hysteresis state ``h`` (0 gives the branch mean)."""
+    x_s = variables["Cathode surface Li content"]
+    x_av = variables["Average cathode Li content"]
+    x_trap = variables["Cathode trapped Li content"]
+    T = param.T
+
+    def blend(x):
+        # trapped Li occupies sites but cannot leave: the OCP sees the window [x_trap, x_max]
+        x = param.x_max * (x - x_trap) / (param.x_max - x_trap)
+        return (1 + h) / 2 * param.U_lith(x, T) + (1 - h) / 2 * param.U_delith(x, T)
+
+    U_s = blend(x_s)
+    U_av = blend(x_av)
+    return {
+        "Cathode host OCP [V]": blend(variables["Cathode Li content"]),
+        "Cathode surface OCP [V]": U_s,
+        "Cathode bulk OCP [V]": U_av,
+        "Cathode diffusion overpotential [V]": U_av - U_s,
+        "Cathode lithiation OCP [V]": param.U_lith(x_s, T),
+        "Cathode delithiation OCP [V]": param.U_delith(x_s, T),
+    }
+
+
 class CathodeOneStateHysteresisOCP(AEASubModel):
     """Surface OCP blending lithiation and delithiation branches with one hysteresis state."""
 
@@ -25,31 +49,7 @@ class CathodeOneStateHysteresisOCP(AEASubModel):
         return {"Cathode hysteresis state": h}
 
     def get_coupled_variables(self, variables):
-        p = self.param
-        h = variables["Cathode hysteresis state"]
-        x_s = variables["Cathode surface Li content"]
-        x_av = variables["Average cathode Li content"]
-        T = p.T
-
-        x_trap = variables["Cathode trapped Li content"]
-
-        def blend(x):
-            # trapped Li occupies sites but cannot leave: the OCP sees the window [x_trap, x_max]
-            x = p.x_max * (x - x_trap) / (p.x_max - x_trap)
-            return (1 + h) / 2 * p.U_lith(x, T) + (1 - h) / 2 * p.U_delith(x, T)
-
-        U_s = blend(x_s)
-        U_av = blend(x_av)
-        variables.update(
-            {
-                "Cathode host OCP [V]": blend(variables["Cathode Li content"]),
-                "Cathode surface OCP [V]": U_s,
-                "Cathode bulk OCP [V]": U_av,
-                "Cathode diffusion overpotential [V]": U_av - U_s,
-                "Cathode lithiation OCP [V]": p.U_lith(x_s, T),
-                "Cathode delithiation OCP [V]": p.U_delith(x_s, T),
-            }
-        )
+        variables.update(_surface_ocp_variables(self.param, variables, variables["Cathode hysteresis state"]))
         return variables
 
     def set_rhs(self, variables):
@@ -67,26 +67,7 @@ class CathodeSingleOCP(AEASubModel):
     """Surface OCP without hysteresis: the mean of the lithiation and delithiation branches."""
 
     def get_coupled_variables(self, variables):
-        p = self.param
-        x_s = variables["Cathode surface Li content"]
-        x_av = variables["Average cathode Li content"]
-        T = p.T
-
-        x_trap = variables["Cathode trapped Li content"]
-
-        def mean(x):
-            x = p.x_max * (x - x_trap) / (p.x_max - x_trap)
-            return (p.U_lith(x, T) + p.U_delith(x, T)) / 2
-
-        variables.update(
-            {
-                "Cathode host OCP [V]": mean(variables["Cathode Li content"]),
-                "Cathode hysteresis state": pybamm.Scalar(0),
-                "Cathode surface OCP [V]": mean(x_s),
-                "Cathode bulk OCP [V]": mean(x_av),
-                "Cathode diffusion overpotential [V]": mean(x_av) - mean(x_s),
-                "Cathode lithiation OCP [V]": p.U_lith(x_s, T),
-                "Cathode delithiation OCP [V]": p.U_delith(x_s, T),
-            }
-        )
+        h = pybamm.Scalar(0)
+        variables["Cathode hysteresis state"] = h
+        variables.update(_surface_ocp_variables(self.param, variables, h))
         return variables
