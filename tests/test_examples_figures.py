@@ -6,12 +6,16 @@ import pytest
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SCRIPTS = [
+    "fig1de_electrode_makeup.py",
     "fig2a_conductivity.py",
     "fig2b_diffusivity.py",
     "fig2cd_lts_lms_profiles.py",
     "fig3a_diffusivity_vs_x.py",
     "fig3c_phase_map.py",
+    "fig3b_porosity_vs_pressure.py",
     "fig4d_conductivity_vs_pressure.py",
+    "fig4e_energy_vs_pressure.py",
+    "ragone_aea_vs_conventional.py",
 ]
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
