@@ -19,7 +19,6 @@ Usage: ``python examples/cycle_life_summary.py [OUTDIR]`` (default ``examples/fi
 """
 import sys
 import time
-from pathlib import Path
 
 import pandas as pd
 import pybamm
@@ -27,8 +26,8 @@ import pybamm
 import pybamm_aea  # noqa: F401  (registers "AEA" and the parameter sets)
 from pybamm_aea.cycling import cycle_summary, plot_cycle_life
 from pybamm_aea.energy import Electrode
+from pybamm_aea import figures
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 N_CYCLES = 20
 
 #: label -> (parameter set, host material of the energy model, cut-offs [V])
@@ -74,8 +73,7 @@ def main(outdir=None):
 
     Returns dict label -> pandas.DataFrame (the :func:`pybamm_aea.cycling.cycle_summary` tables).
     """
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     tables = {}
     for label, (parameter_set, material, cutoffs) in CELLS.items():
         start = time.perf_counter()
@@ -86,8 +84,7 @@ def main(outdir=None):
             print(f"\n{label}: {N_CYCLES} cycles at 0.1C, 70 C ({elapsed:.1f} s incl. summary)")
             print(table[COLUMNS].to_string())
     fig = plot_cycle_life(tables, title="AEA cells, 0.1C, 70 C: retention vs cycle 2 and electrode energy")
-    path = outdir / "cycle_life_summary.png"
-    fig.savefig(path, dpi=150)
+    (path,) = figures.save(fig, outdir / "cycle_life_summary.png")
     print(f"\nsaved {path}")
     return tables
 

@@ -7,8 +7,6 @@ model, the markers what was printed.
 
 Usage: ``python examples/fig1de_electrode_makeup.py [OUTDIR]`` (default ``examples/figures/``).
 """
-import sys
-from pathlib import Path
 
 import matplotlib
 
@@ -18,8 +16,8 @@ import numpy as np  # noqa: E402
 
 from pybamm_aea.data import load_paper_table  # noqa: E402
 from pybamm_aea.energy import paper  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 LABELS = {
     "LiFePO4": "LiFePO4\n(liquid)", "NMC": "NMC\n(liquid)", "LiMn2O4": "LiMn2O4\n(liquid)",
     "LiCoO2": "LiCoO2\n(liquid)", "Li2S": "Li2S\n(liquid)", "ASSLB_average": "ASSLB\n(80 wt% AM)",
@@ -43,8 +41,7 @@ def makeup(column, basis):
 
 def main(outdir=None):
     """Draw Figure 1d (weight) and 1e (volume) into ``outdir``; return the list of PNG paths."""
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     s2 = load_paper_table("tableS2_electrode_composition").set_index("quantity")
     columns = list(paper.TABLE_S2_COLUMNS)
     printed_rows = {
@@ -80,12 +77,8 @@ def main(outdir=None):
     fig.legend(handles, labels, loc="lower center", ncol=5, fontsize=8, frameon=False)
     fig.suptitle("Electrode make-up (Li et al., Adv. Mater. 2021, Fig. 1d,e / Table S2): model bars, printed markers")
     fig.tight_layout(rect=(0, 0.07, 1, 0.95))
-    path = outdir / "fig1de_electrode_makeup.png"
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "fig1de_electrode_makeup.png")
 
 
 if __name__ == "__main__":
-    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
-        print(p)
+    figures.run(main)

@@ -14,7 +14,6 @@ above NCM and C-LiFePO4, which is why an AEA electrode needs no carbon.
 Usage: ``python examples/fig2a_conductivity.py [OUTDIR]`` (default ``examples/figures/``).
 """
 import sys
-from pathlib import Path
 import warnings
 
 import matplotlib
@@ -25,8 +24,8 @@ import numpy as np  # noqa: E402
 
 from pybamm_aea.energy import ExtrapolationWarning, conductivity_data, conductivity_fit  # noqa: E402
 from pybamm_aea.energy.conductivity import conductivity_materials  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 SLOW = False
 COLORS = {"Mo6S8": "#d62728", "TiS2": "#ff7f0e", "SuperP": "#2f2f2f", "NCM": "#1f77b4", "C-LiFePO4": "#2ca02c"}
 LABELS = {"Mo6S8": "Mo6S8 (AEA)", "TiS2": "TiS2 (AEA)", "SuperP": "Super P carbon", "NCM": "NCM",
@@ -49,8 +48,7 @@ def model_conductivity(parameter_set):
 
 def main(outdir=None):
     """Draw Figure 2a into ``outdir``; return the list of PNG paths."""
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     fig, (ax, ax2) = plt.subplots(1, 2, figsize=(13, 5.0), gridspec_kw={"width_ratios": [1.15, 1]})
     materials = conductivity_materials()
     for m in materials:
@@ -97,12 +95,8 @@ def main(outdir=None):
     ax2.grid(alpha=0.3, axis="x", which="both")
     ax2.legend(fontsize=8, loc="lower right")
     fig.tight_layout()
-    path = outdir / "fig2a_conductivity.png"
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "fig2a_conductivity.png")
 
 
 if __name__ == "__main__":
-    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
-        print(p)
+    figures.run(main)

@@ -16,7 +16,6 @@ film 7 orders of magnitude slower.
 Usage: ``python examples/fig2b_diffusivity.py [OUTDIR]`` (default ``examples/figures/``).
 """
 import sys
-from pathlib import Path
 
 import matplotlib
 
@@ -25,8 +24,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from pybamm_aea.data import load_paper_table  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 SLOW = False
 GROUPS = {
     "AEA host": ("Mo6S8", "TiS2"),
@@ -77,8 +76,7 @@ def film_diffusivity(parameter_set="Li2021_Mo6S8"):
 
 def main(outdir=None):
     """Draw Figure 2b into ``outdir``; return the list of PNG paths."""
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     t = load_paper_table("tableS5_li_diffusion")
     t["group"] = [_group(m) for m in t["material"]]
     order = ["conventional cathode", "AEA host", "solid electrolyte"]
@@ -123,12 +121,8 @@ def main(outdir=None):
     ax.grid(alpha=0.3, axis="x")
     ax.legend(fontsize=8, loc="lower left")
     fig.tight_layout()
-    path = outdir / "fig2b_diffusivity.png"
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "fig2b_diffusivity.png")
 
 
 if __name__ == "__main__":
-    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
-        print(p)
+    figures.run(main)

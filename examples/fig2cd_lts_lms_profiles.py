@@ -12,16 +12,14 @@ plateau at the end of the LMS charge.
 
 Usage: ``python examples/fig2cd_lts_lms_profiles.py [OUTDIR]`` (default ``examples/figures/``).
 """
-import sys
-from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 SLOW = False
 #: numbers stated in the paper's text (main text, Figure 2c,d discussion), mAh/g and V
 PAPER = {
@@ -60,8 +58,7 @@ def steps_of(solution):
 
 def main(outdir=None):
     """Draw Figure 2c,d into ``outdir``; return the list of PNG paths."""
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     fig, axes = plt.subplots(1, 2, figsize=(12.5, 4.8))
     colors = {0: "#d62728", 1: "#1f77b4"}
     for ax, set_name in zip(axes, ("Li2021_TiS2", "Li2021_Mo6S8")):
@@ -93,12 +90,8 @@ def main(outdir=None):
         ax.grid(alpha=0.3)
         ax.legend(fontsize=7, loc="lower left" if set_name == "Li2021_TiS2" else "upper right")
     fig.tight_layout()
-    path = outdir / "fig2cd_lts_lms_profiles.png"
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "fig2cd_lts_lms_profiles.png")
 
 
 if __name__ == "__main__":
-    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
-        print(p)
+    figures.run(main)

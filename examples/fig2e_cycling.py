@@ -6,8 +6,6 @@ LMS, "Li trapping" for LTS, with the calibrated rates of the parameter sets.
 
 Run: ``python examples/fig2e_cycling.py [OUTDIR]``.
 """
-import sys
-from pathlib import Path
 
 import matplotlib
 
@@ -15,7 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pybamm  # noqa: E402
 
-from pybamm_aea import AEA  # noqa: E402
+from pybamm_aea import AEA, figures  # noqa: E402
 from pybamm_aea.cycling import cycle_summary  # noqa: E402
 
 N_CYCLES = 50
@@ -36,9 +34,8 @@ def run(parameter_set, low, high, options, n=N_CYCLES):
     return cycle_summary(sim.solve(save_at_cycles=[1, n]), reference_cycle=2)
 
 
-def main(outdir="examples/figures"):
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
+def main(outdir=None):
+    outdir = figures.output_dir(outdir, __file__)
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
     for label, (pset, low, high, options) in CELLS.items():
         summary = run(pset, low, high, options)
@@ -52,11 +49,8 @@ def main(outdir="examples/figures"):
     ax2.set(xlabel="cycle", ylabel="retention vs cycle 2 [%]", ylim=(60, 140))
     ax1.legend(), ax2.legend()
     fig.tight_layout()
-    path = outdir / "fig2e_cycling.png"
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "fig2e_cycling.png", dpi=120)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "examples/figures")
+    figures.run(main)

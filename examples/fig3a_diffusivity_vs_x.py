@@ -10,8 +10,6 @@ is the LMS range stated in the text for Fig. 3a (1.8e-8 to 1.7e-7 cm2/s).
 
 Usage: ``python examples/fig3a_diffusivity_vs_x.py [OUTDIR]`` (default ``examples/figures/``).
 """
-import sys
-from pathlib import Path
 
 import matplotlib
 
@@ -20,8 +18,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from pybamm_aea.data import load_paper_table  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 SLOW = False
 #: LMS diffusivity range stated in the main text for Figure 3a, cm2/s
 PAPER_RANGE = (1.8e-8, 1.7e-7)
@@ -49,8 +47,7 @@ def model_curve(T, parameter_set="Li2021_Mo6S8", n=161):
 
 def main(outdir=None):
     """Draw Figure 3a into ``outdir``; return the list of PNG paths."""
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     data = load_paper_table("figS1_LixMo6S8_diffusion")
     fig, ax = plt.subplots(figsize=(7.5, 5.2))
     ax.axhspan(*PAPER_RANGE, color="#d62728", alpha=0.08, label="paper (text): LMS range 1.8e-8 to 1.7e-7")
@@ -72,12 +69,8 @@ def main(outdir=None):
     ax.grid(alpha=0.3, which="both")
     ax.legend(fontsize=8, loc="center right")
     fig.tight_layout()
-    path = outdir / "fig3a_diffusivity_vs_x.png"
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "fig3a_diffusivity_vs_x.png")
 
 
 if __name__ == "__main__":
-    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
-        print(p)
+    figures.run(main)

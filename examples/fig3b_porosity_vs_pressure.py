@@ -7,8 +7,6 @@ cathode of Table S8 (under pressure only). Dashed parts of the fitted lines are 
 
 Usage: ``python examples/fig3b_porosity_vs_pressure.py [OUTDIR]`` (default ``examples/figures/``).
 """
-import sys
-from pathlib import Path
 
 import matplotlib
 
@@ -17,8 +15,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from pybamm_aea.energy import compaction_data, compaction_fit  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 
 
 def _fit_line(ax, fit, color, label):
@@ -31,8 +29,7 @@ def _fit_line(ax, fit, color, label):
 
 def main(outdir=None):
     """Draw Figure 3b (and the Table S8 porosities) into ``outdir``; return the list of PNG paths."""
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     fig, (ax, ax2) = plt.subplots(1, 2, figsize=(12, 4.8))
 
     fits = {}
@@ -71,12 +68,8 @@ def main(outdir=None):
             title="Hybrid S-LMS vs S-C/LGPS cathode (under pressure)")
     ax2.legend(fontsize=8, loc="upper right")
     fig.tight_layout()
-    path = outdir / "fig3b_porosity_vs_pressure.png"
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "fig3b_porosity_vs_pressure.png")
 
 
 if __name__ == "__main__":
-    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
-        print(p)
+    figures.run(main)

@@ -14,16 +14,14 @@ its maximum).
 
 Usage: ``python examples/fig3c_phase_map.py [OUTDIR]`` (default ``examples/figures/``).
 """
-import sys
-from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 SLOW = False
 PHASE_COLORS = {"Li0": "#7f7f7f", "Li1": "#2ca02c", "Li3": "#ff7f0e", "Li4": "#d62728"}
 
@@ -57,8 +55,7 @@ def main(outdir=None):
     """Draw the Figure 3c phase map into ``outdir``; return the list of PNG paths."""
     from pybamm_aea.phases import MO6S8_PHASES, average_phase_fractions
 
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     solution = simulate_first_cycle()
     t_s, fractions = average_phase_fractions(solution)
     t_h = np.asarray(t_s) / 3600.0
@@ -88,12 +85,8 @@ def main(outdir=None):
                  color="#d62728")
     ax.invert_yaxis()  # time runs downwards, as in the paper
     fig.tight_layout()
-    path = outdir / "fig3c_phase_map.png"
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "fig3c_phase_map.png")
 
 
 if __name__ == "__main__":
-    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
-        print(p)
+    figures.run(main)

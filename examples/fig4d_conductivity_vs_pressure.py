@@ -25,8 +25,6 @@ falls faster (8.2 % vs 16.7 % at 360 MPa).
 
 Usage: ``python examples/fig4d_conductivity_vs_pressure.py [OUTDIR]`` (default ``examples/figures/``).
 """
-import sys
-from pathlib import Path
 import warnings
 
 import matplotlib
@@ -44,8 +42,8 @@ from pybamm_aea.energy import (  # noqa: E402
     porosity,
 )
 from pybamm_aea.energy.paper import SCLGPS_COMPOSITION, SLMS_COMPOSITION  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 SLOW = False
 #: electrode -> (composition, compaction data set, conducting constituent, Table S4 material, colour)
 ELECTRODES = {
@@ -67,8 +65,7 @@ def electrode_conductivity(composition, compaction, conductor, table_s4_material
 
 def main(outdir=None):
     """Draw the Figure 4d model into ``outdir``; return the list of PNG paths."""
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     fig, (ax, ax2) = plt.subplots(1, 2, figsize=(12.5, 4.8))
     pressures = np.linspace(20, 400, 150)
     for label, (comp, compaction, conductor, s4, color) in ELECTRODES.items():
@@ -104,12 +101,8 @@ def main(outdir=None):
     ax2.text(0.02, 0.97, "dashed: effective porosity outside the measured Table S4 window\n"
              "(the conductor's fitted law extrapolated)", transform=ax2.transAxes, fontsize=7.5, va="top")
     fig.tight_layout()
-    path = outdir / "fig4d_conductivity_vs_pressure.png"
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "fig4d_conductivity_vs_pressure.png")
 
 
 if __name__ == "__main__":
-    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
-        print(p)
+    figures.run(main)

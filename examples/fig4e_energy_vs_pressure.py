@@ -7,8 +7,6 @@ the fitted compaction law (``porosity(..., method="fit")``); thin lines: the mod
 
 Usage: ``python examples/fig4e_energy_vs_pressure.py [OUTDIR]`` (default ``examples/figures/``).
 """
-import sys
-from pathlib import Path
 
 import matplotlib
 
@@ -19,8 +17,8 @@ import numpy as np  # noqa: E402
 from pybamm_aea.data import load_paper_table  # noqa: E402
 from pybamm_aea.energy import Electrode, porosity  # noqa: E402
 from pybamm_aea.energy import paper  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 CASES = {
     "S-LMS": (paper.SLMS_COMPOSITION, paper.TABLE_S8_CAPACITIES, "S_LMS_energy_Wh_per_L", "#2ca02c", "o"),
     "S-C-LGPS": (paper.SCLGPS_COMPOSITION, {"S8": paper.TABLE_S8_CAPACITIES["S8"]}, "S_C_LGPS_energy_Wh_per_L",
@@ -38,8 +36,7 @@ def energy_vs_pressure(name, pressures, method):
 
 def main(outdir=None):
     """Draw Figure 4e into ``outdir``; return the list of PNG paths."""
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     s8 = load_paper_table("tableS8_energy_vs_pressure")
     grid = np.linspace(36, 360, 200)
     fig, ax = plt.subplots(figsize=(7, 6.2))
@@ -59,12 +56,8 @@ def main(outdir=None):
            ylim=(800, 4200), title="(4e) Volumetric energy density vs pressure (Table S8 basis)")
     ax.legend(fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
     fig.tight_layout()
-    path = outdir / "fig4e_energy_vs_pressure.png"
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "fig4e_energy_vs_pressure.png")
 
 
 if __name__ == "__main__":
-    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
-        print(p)
+    figures.run(main)

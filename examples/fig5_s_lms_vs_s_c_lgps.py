@@ -20,8 +20,6 @@ table and drawn as ``fig5_s_lms_vs_s_c_lgps.png`` (voltage vs ESC; bars of Wh/kg
 Usage: ``python examples/fig5_s_lms_vs_s_c_lgps.py [OUTDIR]`` (default ``examples/figures/``).
 """
 from dataclasses import dataclass, field
-import sys
-from pathlib import Path
 
 import matplotlib
 
@@ -36,8 +34,8 @@ import pybamm_aea  # noqa: E402
 from pybamm_aea import conventional  # noqa: E402
 from pybamm_aea.data import load_paper_table  # noqa: E402
 from pybamm_aea.energy import paper  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 #: The one experiment both cells run (the paper: 0.1C, 1-3 V for S-LMS; ESC "after three cycles").
 EXPERIMENT_STEPS = ["Discharge at 0.1C until 1 V", "Charge at 0.1C until 3 V"] * 3
 #: S-C-LGPS variants: label -> keyword arguments of ``conventional.s_c_lgps_parameter_values``.
@@ -247,21 +245,17 @@ def _plot(results, path):
     axb.legend(handles=handles, fontsize=7.5, loc="upper left")
     axb.grid(alpha=0.3, axis="y")
     fig.tight_layout()
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
-    return path
+    return figures.save(fig, path)
 
 
 def main(outdir=None, results=None):
     """Run (or reuse ``results`` of :func:`compare`), print the table, write the PNG; return [PNG path]."""
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     if results is None:
         results = compare()
     print(format_table(results))
-    return [_plot(results, outdir / "fig5_s_lms_vs_s_c_lgps.png")]
+    return _plot(results, outdir / "fig5_s_lms_vs_s_c_lgps.png")
 
 
 if __name__ == "__main__":
-    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
-        print(p)
+    figures.run(main)

@@ -9,8 +9,6 @@
 Model only, with the paper's numbers as marks (its figures are not tabulated).
 Run: ``python examples/fig5abcd_hybrids.py [OUTDIR]``.
 """
-import sys
-from pathlib import Path
 
 import matplotlib
 
@@ -18,7 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pybamm  # noqa: E402
 
-from pybamm_aea import AEA  # noqa: E402
+from pybamm_aea import AEA, figures  # noqa: E402
 from pybamm_aea.cycling import cycle_summary  # noqa: E402
 
 SLOW = True
@@ -52,9 +50,8 @@ def cycling(parameter_set, options, n=N_CYCLES):
     return cycle_summary(sim.solve(save_at_cycles=[1, n]), reference_cycle=30)
 
 
-def main(outdir="examples/figures"):
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
+def main(outdir=None):
+    outdir = figures.output_dir(outdir, __file__)
     fig, axes = plt.subplots(2, 2, figsize=(11, 8))
     plot_profiles(axes[0, 0], profiles("Li2021_S_Mo6S8", 1.0, 3.0), "5a: S-LMS vs Li", mark=483)
     plot_profiles(axes[0, 1], profiles("Li2021_LTO_Mo6S8", 1.0, 3.0), "5b,c: LTO-LMS vs Li", mark=130)
@@ -72,11 +69,8 @@ def main(outdir="examples/figures"):
     axes[1, 0].legend(fontsize=8), axes[1, 1].legend(fontsize=8)
     print(f"S-LMS / Li-In: retention at cycle {N_CYCLES} vs 30: {s_lms['Capacity retention [%]'].iloc[-1]:.1f} % (paper 76 %)")
     fig.tight_layout()
-    path = outdir / "fig5abcd_hybrids.png"
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "fig5abcd_hybrids.png", dpi=120)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "examples/figures")
+    figures.run(main)

@@ -16,8 +16,6 @@ Cell level (``pybamm_aea.energy.cell_preset``, 3 mAh/cm2 for every cathode): sol
 
 Usage: ``python examples/ragone_aea_vs_conventional.py [OUTDIR]`` (default ``examples/figures/``).
 """
-import sys
-from pathlib import Path
 
 import matplotlib
 
@@ -26,8 +24,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from pybamm_aea.energy import Electrode, cell_preset, porosity  # noqa: E402
 from pybamm_aea.energy import paper  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
 
-DEFAULT_OUTDIR = Path(__file__).resolve().parent / "figures"
 AREAL_CAPACITY = 3.0  # mAh/cm2 for the cell-level comparison
 
 
@@ -55,8 +53,7 @@ def electrodes():
 
 def main(outdir=None):
     """Draw the electrode- and cell-level Ragone plot into ``outdir``; return the list of PNG paths."""
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     fig, (ax, ax2) = plt.subplots(1, 2, figsize=(13, 5.6))
     for label, (e, v, group, color) in electrodes().items():
         ed = e.energy_density(v)
@@ -91,12 +88,8 @@ def main(outdir=None):
     ax2.legend(fontsize=7, loc="upper left")
     ax2.grid(alpha=0.3)
     fig.tight_layout()
-    path = outdir / "ragone_aea_vs_conventional.png"
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
-    return [path]
+    return figures.save(fig, outdir / "ragone_aea_vs_conventional.png")
 
 
 if __name__ == "__main__":
-    for p in main(sys.argv[1] if len(sys.argv) > 1 else None):
-        print(p)
+    figures.run(main)

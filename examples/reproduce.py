@@ -21,8 +21,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from pybamm_aea import figures  # noqa: E402
+
 EXAMPLES_DIR = Path(__file__).resolve().parent
-DEFAULT_OUTDIR = EXAMPLES_DIR / "figures"
 #: scripts known to be slow that do not (yet) say so themselves (file names); add a script here or give it
 #: ``SLOW = True`` when it takes more than ~10 s
 SLOW_SCRIPTS = {"cycle_life_summary.py"}
@@ -85,8 +86,7 @@ def run_all(outdir=None, fast=False, only=None, examples_dir=EXAMPLES_DIR, strea
         One per script: ``script``, ``slow``, ``skipped``, ``seconds``, ``paths`` (PNG paths), ``error`` (None or
         the traceback's last line).
     """
-    outdir = Path(outdir) if outdir is not None else DEFAULT_OUTDIR
-    outdir.mkdir(parents=True, exist_ok=True)
+    outdir = figures.output_dir(outdir, __file__)
     import matplotlib.pyplot as plt
 
     results = []

@@ -24,6 +24,8 @@ from pathlib import Path
 import sys
 import time
 
+from . import figures
+
 __all__ = [
     "CellSpec",
     "CELL_SPECS",
@@ -362,10 +364,7 @@ def _comparison_figures(results, out):
         ax.legend(fontsize=7)
         ax.grid(alpha=0.3)
     fig.tight_layout()
-    p = out / "comparison_voltage_profiles.png"
-    fig.savefig(p, dpi=130)
-    plt.close(fig)
-    paths.append(p)
+    paths += figures.save(fig, out / "comparison_voltage_profiles.png", dpi=130)
 
     fig, axes = plt.subplots(1, 3, figsize=(15, 4.6))
     labels = [row["cell"] for *_, row in results]
@@ -393,10 +392,7 @@ def _comparison_figures(results, out):
         ax.legend(fontsize=7, loc="upper left")
     axes[0].set_title("0.1C, last discharge of the experiment")
     fig.tight_layout()
-    p = out / "comparison_energy.png"
-    fig.savefig(p, dpi=130)
-    plt.close(fig)
-    paths.append(p)
+    paths += figures.save(fig, out / "comparison_energy.png", dpi=130)
     return paths
 
 
@@ -1040,8 +1036,7 @@ def _cmd_simulate(args, parser):
     for ax in (ax1, ax2):
         ax.grid(alpha=0.3)
     fig.tight_layout()
-    fig.savefig(plot, dpi=130)
-    plt.close(fig)
+    figures.save(fig, plot, dpi=130)
     print(f"{args.parameter_set}: {len(summary)} steps solved in {wall:.2f} s ({solution.termination})")
     print(f"wrote {output} ({len(df)} rows), {steps_path}, {plot}")
     return 0
