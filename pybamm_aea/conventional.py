@@ -54,6 +54,7 @@ import warnings
 import pybamm
 
 from pybamm_aea.citations import LI2021
+from pybamm_aea.constants import F, R
 from pybamm_aea.energy import Electrode, get_material
 from pybamm_aea.energy import paper as _paper
 from pybamm_aea.energy import porosity as _table_porosity
@@ -83,8 +84,6 @@ __all__ = [
     "sulfur_ocp_entropic_change",
 ]
 
-F = paper_cell.F
-R = paper_cell.R
 _T_REF = 343.15  # 70 C, the temperature of the paper's cells and of the S-LMS set's reference values
 
 #: Solid composition of the paper's S-C-LGPS electrode, mass fractions (main text, Table S8), with the densities

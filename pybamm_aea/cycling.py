@@ -52,6 +52,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from .constants import F
+
 __all__ = [
     "SUMMARY_COLUMNS",
     "LOST_LITHIUM_VARIABLES",
@@ -60,8 +62,6 @@ __all__ = [
     "pybamm_summary",
     "plot_cycle_life",
 ]
-
-F = 96485.33212  # Faraday constant [C.mol-1] (CODATA 2018, as pybamm.constants.F)
 
 #: Model variables taken, in this order, as the cumulative lost Li inventory [mol] when the model has one.
 LOST_LITHIUM_VARIABLES = ("Lost lithium inventory [mol]", "Loss of lithium inventory [mol]")

@@ -22,7 +22,7 @@ import pybamm
 from scipy.optimize import brentq
 from scipy.special import expit
 
-from .parameters.paper_cell import F, R
+from .constants import F, R
 
 #: initial hysteresis state per direction (h = +1 is the lithiation branch, as in the model)
 _BRANCH_STATE = {"discharge": 1.0, "charge": -1.0}

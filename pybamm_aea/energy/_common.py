@@ -4,10 +4,10 @@ import numbers
 
 import numpy as np
 
-#: Faraday constant (C/mol), CODATA 2018 exact value.
-FARADAY = 96485.33212
+from ..constants import F
+
 #: Charge of one mole of electrons in mAh (F / 3.6 C per mAh).
-MAH_PER_MOL = FARADAY / 3.6
+MAH_PER_MOL = F / 3.6
 
 
 class ExtrapolationWarning(UserWarning):

@@ -10,8 +10,7 @@ densities are assumptions (the paper reports no impedance data), stated as such 
 import numpy as np
 import pybamm
 
-F = 96485.33212
-R = 8.314462618
+from ..constants import F, R
 
 #: area of the 10 mm die, 0.785 cm2 (paper), as width x height of equal sides [m]
 CELL_SIDE_M = float(np.sqrt(0.785e-4))
