@@ -1044,7 +1044,7 @@ def _cmd_simulate(args, parser):
 
 def _find_examples(explicit):
     candidates = [Path(explicit)] if explicit else [Path.cwd() / "examples",
-                                                   Path(__file__).resolve().parents[2] / "examples"]
+                                                   Path(__file__).resolve().parents[1] / "examples"]
     for c in candidates:
         if (c / "reproduce.py").is_file():
             return c
