@@ -32,10 +32,12 @@ def lms():
     return cycle("Li2021_Mo6S8", 50, 1.8, 2.8, {"ionic-switch host loss": "persistent Li0"})[0]
 
 
+S_OPTIONS = {"anode": "Li-In", "dispersed material degradation": "activation and contact loss"}
+
+
 @pytest.fixture(scope="module")
 def s_lms_li_in():
-    options = {"anode": "Li-In", "dispersed material degradation": "activation and contact loss"}
-    return cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, options, reference_cycle=30)
+    return cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS, reference_cycle=30)
 
 
 def test_lms_retention_after_50_cycles(lms):
@@ -53,13 +55,17 @@ def test_lts_fades_faster_than_lms(lms):
     assert lts["Lost lithium [mol]"].is_monotonic_increasing
 
 
+@pytest.mark.slow
+@pytest.mark.fit
 def test_s_lms_li_in_rises_to_cycle_30_then_fades(s_lms_li_in):
+    """Fit: the contact-loss coefficient to 76 % (cycle 120 vs 30, 360 MPa); activation to the rise."""
     summary, _ = s_lms_li_in
     assert summary[RET].loc[120] == pytest.approx(76, abs=5)
     assert summary[ESC].loc[30] > 1.1 * summary[ESC].loc[3]
     assert summary[ESC].loc[30] > summary[ESC].loc[60] > summary[ESC].loc[120]
 
 
+@pytest.mark.slow
 def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
     summary, _ = s_lms_li_in
     options = {
@@ -71,11 +77,40 @@ def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
     assert lto[RET].loc[120] > summary[RET].loc[120] + 10
 
 
-def test_higher_stack_pressure_slows_contact_loss():
-    options = {"anode": "Li-In", "dispersed material degradation": "activation and contact loss"}
-    low, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Stack pressure [MPa]": 100.0})
-    high, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Stack pressure [MPa]": 500.0})
-    assert high[ESC].loc[40] > low[ESC].loc[40]
+@pytest.mark.slow
+@pytest.mark.prediction
+def test_retention_rises_with_stack_pressure(s_lms_li_in):
+    """180 < 360 < 720 MPa after 120 cycles: only the 360 MPa figure was fitted.
+
+    Voids opened around shrinking Li2S close only where the stack can compact the electrode
+    (Heckel), i.e. below eps_stack = eps0 exp(-K (P - P_fab)); the rest is lost contact.
+    """
+    ret = {360.0: s_lms_li_in[0][RET].loc[120]}
+    for pressure in (180.0, 720.0):
+        summary, _ = cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS, 30, {"Stack pressure [MPa]": pressure})
+        ret[pressure] = summary[RET].loc[120]
+    assert ret[180.0] < ret[360.0] - 2 < ret[720.0] - 4
+
+
+@pytest.mark.slow
+@pytest.mark.prediction
+def test_porous_electrode_loses_more_contact(s_lms_li_in):
+    """The 30 %-porosity S-LMS electrode (pressed and held at the pressure Table S8 gives for 30 %).
+
+    Its pores take the whole S8 -> Li2S swelling, so it does not thicken; but the low pressure
+    that made it cannot compact it, so every void the shrinking Li2S opens stays open: it loses
+    more contact than the paper's 8.2 % electrode, which supports the paper's dense electrode.
+    """
+    from pybamm_aea.energy.compaction import compaction_data
+
+    p, eps = compaction_data("S-LMS")
+    p30 = float(np.interp(0.30, eps[::-1], p[::-1]))
+    updates = {"Cathode porosity": 0.30, "Cathode fabrication pressure [MPa]": p30, "Stack pressure [MPa]": p30}
+    porous, sol = cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS, 30, updates)
+    dense = s_lms_li_in[0]
+    assert porous[RET].loc[120] < dense[RET].loc[120] - 3
+    assert porous["Lost active material [%]"].loc[120] > dense["Lost active material [%]"].loc[120]
+    assert sol.cycles[-1]["Cathode thickness change [%]"].entries.max() < 0.5
 
 
 def test_li_in_interphase_is_more_stable_than_li_metal():
@@ -117,14 +152,6 @@ def test_options_are_off_by_default():
     model = AEA()
     for key in ("Li trapping", "ionic-switch host loss", "dispersed material degradation", "interphase growth"):
         assert model.options[key] == "none"
-
-
-def test_residual_porosity_buffers_contact_loss():
-    """More pores take up more of the S8 -> Li2S swelling: less contact loss (paper's 8.2 %)."""
-    options = {"anode": "Li-In", "dispersed material degradation": "activation and contact loss"}
-    dense, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Cathode porosity": 0.082})
-    porous, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Cathode porosity": 0.35})
-    assert porous["Lost active material [%]"].loc[40] < 0.5 * dense["Lost active material [%]"].loc[40]
 
 
 def test_pybamm_summary_variables_track_degradation():

@@ -112,6 +112,7 @@ class AEA(pybamm.BaseModel):
                 {"one-state": sub.CathodeOneStateHysteresisOCP, "none": sub.CathodeSingleOCP},
             ),
             "dispersed active material": sub.DispersedConversion,
+            "cathode volume": sub.ConstrainedSwelling,
             "ionic switch": {"Li0 surface film": sub.Li0SurfaceFilm, "none": sub.NoSurfaceFilm},
             "cathode interface kinetics": sub.CathodeButlerVolmer,
             "electronic conduction": {

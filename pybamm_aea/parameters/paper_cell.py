@@ -108,6 +108,13 @@ def cell_parameters():
     return values
 
 
+def heckel_coefficient():
+    """Heckel K [MPa-1] of the Mo6S8 compact (loading branch, Table S6; fit in energy.compaction)."""
+    from pybamm_aea.energy.compaction import compaction_fit
+
+    return float(compaction_fit("Mo6S8", "loading").params["K"])
+
+
 def degradation_parameters():
     """Neutral degradation parameters (every mechanism at rate zero) and the stack pressure.
 
@@ -125,9 +132,11 @@ def degradation_parameters():
         "Dispersed material contact-loss coefficient": 0.0,
         # the paper's cells are pressed at 360 MPa (Experimental)
         "Stack pressure [MPa]": 360.0,
-        # the pressure at which contact loss halves (assumption: of the order of the 216-360 MPa
-        # the paper uses to press its cells)
-        "Contact-loss reference pressure [MPa]": 300.0,
+        # the cathode is pressed at 360 MPa onto the electrolyte (Experimental); its porosity
+        # parameter is the one at that pressure
+        "Cathode fabrication pressure [MPa]": 360.0,
+        # Heckel's K of the Mo6S8 compact, fitted to Table S6 in pybamm_aea.energy.compaction
+        "Cathode Heckel compaction coefficient [MPa-1]": heckel_coefficient(),
         # sulfide cathode on sulfide electrolyte: chemically compatible (paper, advantage 3)
         "Cathode interphase growth constant [m2.s-1]": 0.0,
         # Li metal reduces Li3PS4 to Li2S/Li3P (Wenzel et al. 2018): assumption, ~50 nm after
