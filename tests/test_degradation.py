@@ -99,7 +99,9 @@ def test_porous_electrode_loses_more_contact(s_lms_li_in):
 
     Its pores take the whole S8 -> Li2S swelling, so it does not thicken; but the low pressure
     that made it cannot compact it, so every void the shrinking Li2S opens stays open: it loses
-    more contact than the paper's 8.2 % electrode, which supports the paper's dense electrode.
+    much of its sulfur in the first cycles and ends with less capacity than the paper's 8.2 %
+    electrode, which supports the paper's dense electrode. Its retention *relative to cycle 30*
+    is higher (about 89 %) only because most of its loss comes before cycle 30.
     """
     from pybamm_aea.energy.compaction import compaction_data
 
@@ -108,8 +110,8 @@ def test_porous_electrode_loses_more_contact(s_lms_li_in):
     updates = {"Cathode porosity": 0.30, "Cathode fabrication pressure [MPa]": p30, "Stack pressure [MPa]": p30}
     porous, sol = cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS, 30, updates)
     dense = s_lms_li_in[0]
-    assert porous[RET].loc[120] < dense[RET].loc[120] - 3
-    assert porous["Lost active material [%]"].loc[120] > dense["Lost active material [%]"].loc[120]
+    assert porous[ESC].loc[120] < 0.85 * dense[ESC].loc[120]
+    assert porous[ESC].loc[2] < 0.8 * porous[ESC].loc[1]
     assert sol.cycles[-1]["Cathode thickness change [%]"].entries.max() < 0.5
 
 
@@ -164,3 +166,34 @@ def test_pybamm_summary_variables_track_degradation():
     lam = np.asarray(summary["Loss of active material [%]"])
     assert lam.shape == (5,) and np.all(np.diff(lam) > 0)
     assert np.all(np.asarray(summary["Cathode host active fraction"]) < 1)
+
+
+def test_cathode_interphase_grows_only_outside_the_se_window():
+    """A rest outside LGPS's 1.71-2.14 V window grows the interphase as L^2 = L0^2 + 2 k F dU t / RT.
+
+    A rest at a host potential inside the window grows nothing.
+    """
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    model = AEA({"interphase growth": "stability window"})
+    hours = 10
+    sol = pybamm.Simulation(
+        model, parameter_values=values, experiment=pybamm.Experiment([f"Rest for {hours} hours"])
+    ).solve()
+    U = sol["Cathode surface OCP [V]"].entries
+    assert U.min() > 2.3  # pristine Mo6S8: above the window
+    L = sol["Cathode interphase thickness [m]"].entries
+    k = values["Cathode interphase window growth constant [m2.s-1]"]
+    T = values["Ambient temperature [K]"]
+    F, R = 96485.33212, 8.314462618
+    expected = L[0] ** 2 + 2 * k * F * np.trapezoid(U - 2.14, sol.t) / (R * T)
+    assert L[-1] ** 2 == pytest.approx(expected, rel=1e-3)
+    assert L[-1] > 3 * L[0]
+    # inside the window (host on its 2.05 V plateau) nothing grows
+    values.update({"Initial cathode Li content": 2.0})
+    sol = pybamm.Simulation(
+        model, parameter_values=values, experiment=pybamm.Experiment([f"Rest for {hours} hours"])
+    ).solve()
+    U = sol["Cathode surface OCP [V]"].entries
+    assert 1.71 < U.min() <= U.max() < 2.14
+    L = sol["Cathode interphase thickness [m]"].entries
+    assert L[-1] == pytest.approx(L[0], rel=1e-9)

@@ -197,3 +197,19 @@ def test_s8_mass_fraction_is_an_input():
         for w in (0.2, 0.4)
     ]
     assert caps[1] > caps[0]
+
+
+def test_dispersed_material_parameters_pickle():
+    """Every dispersed-material parameter function is module-level (process pools pickle the set).
+
+    (The whole S-LMS set pickles once the Mo6S8 host set's functions are module-level too.)
+    """
+    import pickle
+
+    from pybamm_aea.parameters import dispersed_materials
+
+    for make in (dispersed_materials.sulfur, dispersed_materials.lithium_titanate, dispersed_materials.none):
+        values = make()
+        again = pickle.loads(pickle.dumps(values))
+        key = "Dispersed material product-layer Li diffusivity [m2.s-1]"
+        assert again[key](343.15) == values[key](343.15)

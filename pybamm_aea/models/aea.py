@@ -23,7 +23,8 @@ class AEAOptions(dict):
     - Degradation (all off by default; see :mod:`.submodels.degradation`): ``"Li trapping"``:
       ``"none"`` / ``"irreversible"``; ``"ionic-switch host loss"``: ``"none"`` /
       ``"persistent Li0"``; ``"dispersed material degradation"``: ``"none"`` /
-      ``"activation and contact loss"``; ``"interphase growth"``: ``"none"`` / ``"parabolic"``.
+      ``"activation and contact loss"``; ``"interphase growth"``: ``"none"`` / ``"parabolic"`` /
+      ``"stability window"``.
     """
 
     POSSIBLE = {
@@ -34,7 +35,7 @@ class AEAOptions(dict):
         "Li trapping": ("none", "irreversible"),
         "ionic-switch host loss": ("none", "persistent Li0"),
         "dispersed material degradation": ("none", "activation and contact loss"),
-        "interphase growth": ("none", "parabolic"),
+        "interphase growth": ("none", "parabolic", "stability window"),
     }
     # keys PyBaMM's own external-circuit and experiment code reads from a model's options
     _PYBAMM_KEYS = {
@@ -105,7 +106,6 @@ class AEA(pybamm.BaseModel):
                 "activation and contact loss": deg.DispersedActivationAndContactLoss,
                 "none": deg.NoDispersedDegradation,
             },
-            "interphase growth": {"parabolic": deg.ParabolicInterphaseGrowth, "none": deg.NoInterphaseGrowth},
             "cathode solid transport": sub.CathodeSolidDiffusion,
             "cathode open-circuit potential": (
                 "hysteresis",
@@ -122,6 +122,12 @@ class AEA(pybamm.BaseModel):
             "separator": sub.SolidElectrolyteSeparator,
             "anode": {"lithium metal": sub.LithiumMetalAnode, "Li-In": sub.LithiumIndiumAnode},
             "anode interface kinetics": sub.AnodeButlerVolmer,
+            # after the OCP: the window-driven growth reads the cathode interface potential
+            "interphase growth": {
+                "parabolic": deg.ParabolicInterphaseGrowth,
+                "stability window": deg.StabilityWindowInterphaseGrowth,
+                "none": deg.NoInterphaseGrowth,
+            },
             "cell voltage": sub.CellVoltage,
         }
         self.submodels = {}

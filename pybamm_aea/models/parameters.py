@@ -98,6 +98,9 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.k_int_a_LiIn = P("Li-In anode interphase growth constant [m2.s-1]")
         self.L_int_init = P("Initial interphase thickness [m]")
         self.sigma_int = P("Interphase ionic conductivity [S.m-1]")
+        self.U_ox_SE = P("Solid electrolyte oxidation limit [V]")
+        self.k_int_c_window = P("Cathode interphase window growth constant [m2.s-1]")
+        self.U_red_SE = P("Solid electrolyte reduction limit [V]")
 
     # --- functions of state ------------------------------------------------------------
     def D_c(self, x, T):

@@ -35,7 +35,7 @@ def get_parameter_values():
             "Initial dispersed material accessible fraction": 0.65,
             "Maximum dispersed material accessible fraction": 0.97,
             "Dispersed material activation coefficient": 0.04,
-            "Dispersed material contact-loss coefficient": 0.0158,
+            "Dispersed material contact-loss coefficient": 0.0154,
             "Lower voltage cut-off [V]": 1.0,
             "Upper voltage cut-off [V]": 3.0,
             "Nominal cell capacity [A.h]": q_theory * ELECTRODE_MASS,

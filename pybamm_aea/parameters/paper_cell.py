@@ -147,6 +147,13 @@ def degradation_parameters():
         # Li3PS4-derived interphases (Li2S, Li3P): ~1e-8 S/cm order (assumption, Wenzel et al.,
         # Solid State Ionics 318, 102, 2018 report resistive decomposition layers)
         "Interphase ionic conductivity [S.m-1]": 1e-6,
+        # LGPS stability window vs Li (first principles: Zhu, He & Mo, ACS Appl. Mater.
+        # Interfaces 7, 23685, 2015, 1.71-2.14 V; Richards et al., Chem. Mater. 28, 266, 2016)
+        "Solid electrolyte oxidation limit [V]": 2.14,
+        "Solid electrolyte reduction limit [V]": 1.71,
+        # parabolic constant per unit of F (distance outside the window) / RT (assumption: no
+        # measured LGPS decomposition rate at hand; gives ~30 nm after 120 cycles at 0.1C, 1-3 V)
+        "Cathode interphase window growth constant [m2.s-1]": 1e-23,
     }
 
 

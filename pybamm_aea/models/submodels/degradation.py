@@ -17,7 +17,9 @@ reads (with neutral values when the option is off):
   cannot compact the electrode there (:mod:`.volume`).
 - Interphase growth (``"interphase growth"``): resistive interphases at the cathode|SE and
   anode|SE interfaces thicken parabolically (diffusion-limited, d L/dt = k / L), with a much
-  smaller constant for the Li-In alloy, the paper's stabilised anode, than for Li metal.
+  smaller constant for the Li-In alloy, the paper's stabilised anode, than for Li metal
+  (``"parabolic"``); with ``"stability window"`` the cathode side grows only while the
+  interface potential lies outside the electrolyte's stability window (LGPS 1.71-2.14 V).
 """
 import pybamm
 
@@ -212,3 +214,38 @@ class ParabolicInterphaseGrowth(AEASubModel):
             variables["Cathode interphase thickness [m]"]: self.param.L_int_init,
             variables["Anode interphase thickness [m]"]: self.param.L_int_init,
         }
+
+
+class StabilityWindowInterphaseGrowth(ParabolicInterphaseGrowth):
+    """Cathode|SE interphase that grows only outside the electrolyte's stability window.
+
+    LGPS is thermodynamically stable only between 1.71 and 2.14 V vs Li (first principles: Zhu,
+    He & Mo, ACS Appl. Mater. Interfaces 7, 23685, 2015; Richards et al., Chem. Mater. 28, 266,
+    2016). Outside it the electrolyte decomposes at the cathode interface, into products that
+    passivate, so the growth is parabolic with a rate proportional to how far the interface
+    potential U (the cathode surface OCP, vs Li) lies outside the window:
+
+        dL_c/dt = k_c [ (U - U_ox)^+ + (U_red - U)^+ ] / (R T / F) / L_c.
+
+    k_c is an assumption (no measured LGPS decomposition rate at hand). The anode side keeps
+    the parabolic law: Li metal and the 0.62 V Li-In alloy are both below Li3PS4's reduction
+    limit (1.71 V), so the difference between them is kinetic (how passivating the interphase
+    is), not thermodynamic; its two constants remain assumptions (see the parameter set).
+    """
+
+    def set_rhs(self, variables):
+        super().set_rhs(variables)
+        p = self.param
+        L_c = variables["Cathode interphase thickness [m]"]
+        U = variables["Cathode surface OCP [V]"]
+        outside = pybamm.maximum(U - p.U_ox_SE, 0) + pybamm.maximum(p.U_red_SE - U, 0)
+        self.rhs[L_c] = p.k_int_c_window * outside * p.F / (p.R * p.T) / L_c
+
+    def get_coupled_variables(self, variables):
+        variables = super().get_coupled_variables(variables)
+        p = self.param
+        U = variables["Cathode surface OCP [V]"]
+        variables["Cathode interface potential outside the SE window [V]"] = pybamm.maximum(
+            U - p.U_ox_SE, 0
+        ) + pybamm.maximum(p.U_red_SE - U, 0)
+        return variables
