@@ -6,7 +6,7 @@ import sys
 import pandas as pd
 import pytest
 
-from pybamm_aea.cli import build_parser, main, parse_grid_entry
+from pybamm_aea.cli import build_parsers, main, parse_grid_entry
 
 SUBCOMMANDS = ("energy", "simulate", "reproduce", "sweep")
 
@@ -54,8 +54,8 @@ def test_subcommand_help_explains_arguments(sub, must, capsys):
 
 
 def test_every_argument_has_help():
-    parser = build_parser()
-    subparsers = parser._subparsers._group_actions[0].choices
+    parser, subparsers = build_parsers()
+    assert set(subparsers) == set(SUBCOMMANDS)
     for name, p in [("pybamm-aea", parser)] + list(subparsers.items()):
         for action in p._actions:
             if action.dest in ("help", "command"):
@@ -202,7 +202,7 @@ def test_comparison_table_and_figures(tmp_path, capsys):
     code, out, _ = _run(["--out", str(tmp_path), "--cycles", "1", "--no-progress"], capsys)
     assert code == 0
     df = pd.read_csv(tmp_path / "comparison.csv").set_index("cell", drop=False)
-    from pybamm_aea.cli import CELL_SPECS
+    from pybamm_aea.studies.comparison import CELL_SPECS
 
     assert list(df["cell"]) == [spec.label for spec in CELL_SPECS]
     assert "error" not in df.columns, df.get("error")
@@ -210,7 +210,7 @@ def test_comparison_table_and_figures(tmp_path, capsys):
     assert lms["first discharge ESC [mA.h.g-1]"] == pytest.approx(130, abs=10)  # paper: 130 mAh/g
     assert lms["ESC [mA.h.g-1]"] == pytest.approx(90, abs=15)  # paper: 90 mAh/g reversible
     # the liquid electrode's ESC counts carbon, binder and electrolyte: below its active material's capacity
-    from pybamm_aea.cli import xu2019_electrode
+    from pybamm_aea.studies.comparison import xu2019_electrode
 
     mass_g, volume_L, make_up = xu2019_electrode(None)
     per_g_nmc = nmc["ESC [mA.h.g-1]"] / make_up.mass_fractions["NMC"]
