@@ -502,9 +502,11 @@ def _derive_inputs(config, point):
         derived["Cathode porosity"] = porosity
     loading = inputs.get("Cathode loading [kg.m-2]", config["loading0"])
     if "Cathode thickness [um]" in point:
-        if config["host_density"] is None:
-            raise ValueError("the parameter set has no 'Cathode host density [kg.m-3]' to turn a thickness into a loading")
-        loading = float(point["Cathode thickness [um]"]) * 1e-6 * config["host_density"] * (1.0 - porosity)
+        from pybamm_aea.parameters import loading_for_thickness  # the model's solid density: host + dispersed
+
+        fraction = point.get(config["fraction_name"]) if config["fraction_name"] else None
+        loading = loading_for_thickness(config["parameter_set"], float(point["Cathode thickness [um]"]) * 1e-6,
+                                        porosity, None if fraction is None else float(fraction))
         inputs["Cathode loading [kg.m-2]"] = loading
         derived["Cathode loading [kg.m-2]"] = loading
     s8 = None  # mass fraction of the dispersed material (hybrid sets), when swept

@@ -8,6 +8,7 @@ attributes PyBaMM's external-circuit submodels and experiment machinery expect (
 """
 import pybamm
 
+from ..parameters import cathode_thickness, solid_density
 from .checks import in_range
 
 
@@ -50,9 +51,9 @@ class AEAParameters(pybamm.ElectricalParameters):
 
         self.w_host = 1 - self.w_D
         # density of the charged solid mixture [kg.m-3]
-        self.rho_solid = 1 / (self.w_host / self.rho_host + self.w_D / self.rho_D)
+        self.rho_solid = solid_density(self.rho_host, self.w_D, self.rho_D)
         # thickness from loading, solid density and porosity [m]
-        self.L_c = self.m_c / (self.rho_solid * (1 - self.eps_c))
+        self.L_c = cathode_thickness(self.m_c, self.eps_c, self.rho_solid)
         # host formula units per m3 of host [mol.m-3]
         self.c_host = self.rho_host / self.M_host
         # volume fraction of the host in the electrode; for a pure host 1 - eps
