@@ -16,12 +16,17 @@ import warnings
 
 import numpy as np
 
-__all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "MASS", "VOLUME", "is_skipped", "iter_steps", "discharge_steps",
+__all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
+           "RETENTION", "MASS", "VOLUME", "is_skipped", "iter_steps", "discharge_steps",
            "capacity_retention", "electrode_figures", "step_table", "time_series", "RetentionUndefinedWarning"]
 
 ESC = "Electrode specific capacity [mA.h.g-1]"
 GRAVIMETRIC = "Electrode gravimetric energy [W.h.kg-1]"
 VOLUMETRIC = "Electrode volumetric energy [W.h.L-1]"
+CELL_GRAVIMETRIC = "Cell gravimetric energy [W.h.kg-1]"
+CELL_VOLUMETRIC = "Cell volumetric energy [W.h.L-1]"
+MEAN_DISCHARGE_VOLTAGE = "Mean discharge voltage [V]"
+RETENTION = "Capacity retention [%]"
 MASS = "Cathode electrode mass [g]"
 VOLUME = "Cathode electrode volume [L]"
 

@@ -36,6 +36,8 @@ class AEAOptions(dict):
         "dispersed material degradation": ("none", "activation and contact loss"),
         "interphase growth": ("none", "parabolic"),
     }
+    #: the options that switch on a degradation mechanism ("none": off)
+    DEGRADATION = ("Li trapping", "ionic-switch host loss", "dispersed material degradation", "interphase growth")
     # keys PyBaMM's own external-circuit and experiment code reads from a model's options
     _PYBAMM_KEYS = {
         "calculate discharge energy": "true",

@@ -10,11 +10,16 @@ and the solutions; :func:`plot_comparison` draws them. Nothing here prints: the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+import math
 from pathlib import Path
 import time
+import warnings
 
 from .. import figures
+from ..readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, MEAN_DISCHARGE_VOLTAGE, RETENTION,
+                       VOLUMETRIC, RetentionUndefinedWarning, capacity_retention, discharge_steps, electrode_figures,
+                       iter_steps)
 
 __all__ = ["CellSpec", "CELL_SPECS", "CELL_AREAL_CAPACITY", "Comparison", "formation_experiment",
            "run_comparison", "plot_comparison", "xu2019_electrode", "slms_practical_figures"]
@@ -51,12 +56,13 @@ class CellSpec:
         Lower and upper voltage cut-offs (V), or a callable returning them; default: the set's
         ``"Lower/Upper voltage cut-off [V]"``.
     options : dict, optional
-        AEA model options (when ``simulation`` is a set name).
+        AEA model options (when ``simulation`` is a set name); default: the degradation options the set
+        calibrates (:data:`pybamm_aea.parameters.SET_FACTS`), so that its capacity retention is a prediction.
     electrode : callable, optional
         ``(solution, parameter_values) -> (mass_g, volume_L, Electrode)``: mass (g) and volume (L) of the whole
         cathode electrode and its make-up (:class:`pybamm_aea.energy.Electrode`) for the cell-level figures.
-        Default: the AEA model's ``"Cathode electrode mass [g]"`` / ``"Cathode electrode volume [L]"`` variables
-        and the set's composition (:data:`pybamm_aea.sweep.SET_COMPOSITIONS`) at its porosity.
+        Default (:func:`aea_electrode`): the AEA model's "Cathode electrode mass [g]" / "Cathode electrode volume
+        [L]" and the set's composition (:func:`pybamm_aea.parameters.composition`) at its porosity.
     stack : str
         :func:`pybamm_aea.energy.cell_preset` stack for the cell-level figures (at :data:`CELL_AREAL_CAPACITY`).
     paper_row : str or callable, optional
@@ -70,7 +76,7 @@ class CellSpec:
     simulation: str | Callable
     experiment: object = None
     cutoffs: tuple | Callable | None = None
-    options: dict = field(default_factory=dict)
+    options: dict | None = None
     electrode: Callable | None = None
     stack: str = "practical target"
     paper_row: str | Callable | None = None
@@ -82,6 +88,31 @@ class CellSpec:
         if isinstance(self.simulation, str):
             return pybamm.ParameterValues(self.simulation)
         return None
+
+    def model_options(self):
+        """AEA options of the row: ``options``, else the set's calibrated degradation options (None if not AEA)."""
+        if not isinstance(self.simulation, str):
+            return None
+        if self.options is not None:
+            return dict(self.options)
+        from pybamm_aea.parameters import SET_FACTS
+
+        facts = SET_FACTS.get(self.simulation)
+        return dict(facts.degradation) if facts else {}
+
+    @property
+    def degrades(self):
+        """True if a degradation mechanism is on: only then is capacity retention a prediction."""
+        from pybamm_aea.models.aea import AEAOptions
+
+        options = self.model_options() or {}
+        return any(options.get(k, "none") != "none" for k in AEAOptions.DEGRADATION)
+
+    def electrode_of(self, solution, values):
+        """(mass_g, volume_L, Electrode or None) of the row's cathode electrode (see ``electrode``)."""
+        if self.electrode is not None:
+            return self.electrode(solution, values)
+        return aea_electrode(solution, values, self.simulation)
 
     def build(self, cycles):
         """The ``pybamm.Simulation`` of this row with its experiment."""
@@ -103,7 +134,7 @@ class CellSpec:
         if isinstance(self.simulation, str):
             from pybamm_aea import AEA
 
-            return pybamm.Simulation(AEA(self.options), parameter_values=values, experiment=experiment)
+            return pybamm.Simulation(AEA(self.model_options()), parameter_values=values, experiment=experiment)
         return self.simulation(experiment)
 
 
@@ -111,19 +142,17 @@ class CellSpec:
 CELL_AREAL_CAPACITY = 3.0
 
 
-def _aea_electrode(set_name):
-    def electrode(solution, values):
-        from pybamm_aea.energy import Electrode
-        from pybamm_aea.sweep import SET_COMPOSITIONS
+def aea_electrode(solution, values, set_name):
+    """(mass_g, volume_L, Electrode) of an AEA set's cathode: the model's mass and volume, the set's composition
+    (:func:`pybamm_aea.parameters.composition`) at its porosity (make-up None for a set without facts)."""
+    from pybamm_aea import parameters, readout
+    from pybamm_aea.energy import Electrode
 
-        mass_g = float(solution["Cathode electrode mass [g]"].entries[0])
-        volume_L = float(solution["Cathode electrode volume [L]"].entries[0])
-        comp = SET_COMPOSITIONS.get(set_name)
-        comp = comp(None) if callable(comp) else comp
-        make_up = Electrode(comp, float(values["Cathode porosity"]), name=set_name) if comp else None
-        return mass_g, volume_L, make_up
-
-    return electrode
+    mass_g, volume_L = readout.electrode_mass_volume(solution)
+    if set_name not in parameters.SET_FACTS:
+        return mass_g, volume_L, None
+    comp = parameters.composition(set_name, values)
+    return mass_g, volume_L, Electrode(comp, float(values["Cathode porosity"]), name=set_name)
 
 
 def _xu2019_simulation(experiment):
@@ -197,12 +226,11 @@ def _s_c_lgps_electrode(solution, values=None):
 
 #: Rows of the built-in comparison. Add rows (e.g. hybrid S-LMS, S-C/LGPS) by appending CellSpec objects.
 CELL_SPECS = [
-    CellSpec("AEA LMS (Mo6S8)", "Li2021_Mo6S8", electrode=_aea_electrode("Li2021_Mo6S8"), paper_row="Mo6S8",
+    CellSpec("AEA LMS (Mo6S8)", "Li2021_Mo6S8", paper_row="Mo6S8",
              note="paper (text): 130 mAh/g first discharge, 90 reversible, 89 % after 50 cycles vs the 2nd"),
-    CellSpec("AEA LTS (TiS2)", "Li2021_TiS2", electrode=_aea_electrode("Li2021_TiS2"), paper_row="TiS2",
+    CellSpec("AEA LTS (TiS2)", "Li2021_TiS2", paper_row="TiS2",
              note="paper (text): 213 mAh/g first discharge, >180 reversible"),
-    CellSpec("AEA S-LMS (32.5 % S8 + Mo6S8)", "Li2021_S_Mo6S8", electrode=_aea_electrode("Li2021_S_Mo6S8"),
-             paper_row=slms_practical_figures,
+    CellSpec("AEA S-LMS (32.5 % S8 + Mo6S8)", "Li2021_S_Mo6S8", paper_row=slms_practical_figures,
              note="paper: ESC 483 mAh/g after three cycles, 905.5 Wh/kg and 2778 Wh/L of electrode (charged basis, "
                   "SI calculation model (c)); 1-3 V"),
     CellSpec("S-C/LGPS composite (DFN)", _s_c_lgps_simulation, cutoffs=(1.0, 3.0), electrode=_s_c_lgps_electrode,
@@ -227,56 +255,61 @@ def _temperature_C(solution):
         return float("nan")
 
 
-def _row_metrics(spec, solution, values, wall):
-    """Figures of merit of one comparison row."""
-    from pybamm_aea.energy import Electrode, cell_preset
-    from pybamm_aea.sweep import discharge_steps
+#: the comparison's columns beyond the readout's names: formation discharge, the paper's figures, solve time
+FIRST_ESC = "First discharge " + ESC[0].lower() + ESC[1:]
+PAPER = {name: "Paper " + name[0].lower() + name[1:] for name in (ESC, GRAVIMETRIC, VOLUMETRIC)}
+TEMPERATURE = "Ambient temperature [C]"
+SOLVE_TIME = "Solve time [s]"
 
-    electrode = spec.electrode or _aea_electrode(spec.simulation)
-    mass_g, volume_L, make_up = electrode(solution, values)
-    dis = discharge_steps(solution)
-    q = [d[0] for d in dis]
-    e_last = dis[-1][1]
-    esc = q[-1] * 1e3 / mass_g
-    v_mean = e_last / q[-1]
-    row = {
-        "cell": spec.label,
-        "T [C]": _temperature_C(solution),
-        "first discharge ESC [mA.h.g-1]": q[0] * 1e3 / mass_g,
-        "ESC [mA.h.g-1]": esc,
-        "average voltage [V]": v_mean,
-        "electrode [W.h.kg-1]": e_last * 1e3 / mass_g,
-        "electrode [W.h.L-1]": e_last / volume_L,
-        "cell [W.h.kg-1]": float("nan"),
-        "cell [W.h.L-1]": float("nan"),
-        # vs the first discharge after formation (the paper's "compared with the 2nd cycle")
-        "capacity retention": q[-1] / q[1] if len(q) >= 2 else float("nan"),
-        "discharges": len(q),
-        "solve [s]": wall,
-    }
-    if make_up is not None:
-        # the electrode with the simulated capacity and voltage, in a stack at CELL_AREAL_CAPACITY
-        factor = esc / make_up.specific_capacity
-        active = [m for m in make_up.composition if make_up.capacity_of(m) > 0]
-        cathode = Electrode({make_up.materials[m]: w for m, w in make_up.composition.items()}, make_up.porosity,
-                            pore_filler=make_up.pore_filler,
-                            capacities={m: make_up.capacity_of(m) * factor for m in active},
-                            voltages={m: v_mean for m in active}, name=spec.label)
-        cell = cell_preset(spec.stack, cathode=cathode, areal_capacity_mAh_cm2=CELL_AREAL_CAPACITY)
-        ed = cell.energy_density()
-        row["cell [W.h.kg-1]"] = ed.gravimetric
-        row["cell [W.h.L-1]"] = ed.volumetric
-    if callable(spec.paper_row):
-        row["paper ESC [mA.h.g-1]"], row["paper [W.h.kg-1]"], row["paper [W.h.L-1]"] = spec.paper_row()
-    elif spec.paper_row is not None:
+
+def _cell_figures(spec, make_up, esc, v_mean):
+    """Cell Wh/kg and Wh/L of the simulated electrode (its ESC and mean voltage) in the row's stack at
+    :data:`CELL_AREAL_CAPACITY`."""
+    from pybamm_aea.energy import Electrode, cell_preset
+
+    factor = esc / make_up.specific_capacity
+    active = [m for m in make_up.composition if make_up.capacity_of(m) > 0]
+    cathode = Electrode({make_up.materials[m]: w for m, w in make_up.composition.items()}, make_up.porosity,
+                        pore_filler=make_up.pore_filler, capacities={m: make_up.capacity_of(m) * factor for m in active},
+                        voltages={m: v_mean for m in active}, name=spec.label)
+    ed = cell_preset(spec.stack, cathode=cathode, areal_capacity_mAh_cm2=CELL_AREAL_CAPACITY).energy_density()
+    return {CELL_GRAVIMETRIC: ed.gravimetric, CELL_VOLUMETRIC: ed.volumetric}
+
+
+def _paper_figures(paper_row):
+    """The paper's (ESC, Wh/kg, Wh/L) of a row: a callable's, or Table S9's row of that name."""
+    if callable(paper_row):
+        figures_ = paper_row()
+    else:
         from pybamm_aea.data import load_paper_table
 
-        s9 = load_paper_table("tableS9_electrode_energy").set_index("material")
-        row["paper ESC [mA.h.g-1]"] = float(s9.loc[spec.paper_row, "ESC_mAh_per_g"])
-        row["paper [W.h.kg-1]"] = float(s9.loc[spec.paper_row, "EG_Wh_per_kg"])
-        row["paper [W.h.L-1]"] = float(s9.loc[spec.paper_row, "EG_Wh_per_L"])
-    return row
+        s9 = load_paper_table("tableS9_electrode_energy").set_index("material").loc[paper_row]
+        figures_ = (s9["ESC_mAh_per_g"], s9["EG_Wh_per_kg"], s9["EG_Wh_per_L"])
+    return {PAPER[k]: float(v) for k, v in zip((ESC, GRAVIMETRIC, VOLUMETRIC), figures_)}
 
+
+def _row_metrics(spec, solution, values, wall):
+    """Figures of merit of one comparison row, named as in :mod:`pybamm_aea.readout`. Capacity retention (last
+    discharge over the 2nd) only for a row with its calibrated degradation on: without, it is 100 % by
+    construction and says nothing."""
+    mass_g, volume_L, make_up = spec.electrode_of(solution, values)
+    discharges = discharge_steps(solution, arrays=False)
+    q = [d[0] for d in discharges]
+    q_last, e_last = discharges[-1][:2]
+    row = {"cell": spec.label, TEMPERATURE: _temperature_C(solution),
+           FIRST_ESC: electrode_figures(q[0], 0.0, mass_g, volume_L)[ESC],
+           **electrode_figures(q_last, e_last, mass_g, volume_L),
+           MEAN_DISCHARGE_VOLTAGE: e_last / q_last, CELL_GRAVIMETRIC: math.nan, CELL_VOLUMETRIC: math.nan,
+           RETENTION: math.nan, "Number of discharges": len(q), SOLVE_TIME: wall}
+    if spec.degrades:
+        with warnings.catch_warnings():  # undefined (NaN) with fewer than 3 discharges: the table shows "-"
+            warnings.simplefilter("ignore", RetentionUndefinedWarning)
+            row[RETENTION] = 100 * capacity_retention(q)
+    if make_up is not None:
+        row.update(_cell_figures(spec, make_up, row[ESC], row[MEAN_DISCHARGE_VOLTAGE]))
+    if spec.paper_row is not None:
+        row.update(_paper_figures(spec.paper_row))
+    return row
 
 
 @dataclass
@@ -352,7 +385,6 @@ def plot_comparison(comparison, out):
     results = comparison.runs
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    from pybamm_aea.cycling import iter_steps
     import matplotlib
 
     matplotlib.use("Agg")
@@ -367,8 +399,7 @@ def plot_comparison(comparison, out):
     for ax in axes.flat[n:]:
         ax.set_visible(False)
     for ax, (spec, solution, values, row) in zip(axes.flat, results):
-        electrode = spec.electrode or _aea_electrode(spec.simulation)
-        mass_g = electrode(solution, values)[0]
+        mass_g = spec.electrode_of(solution, values)[0]
         colors = plt.cm.viridis(np.linspace(0, 0.85, max(1, len(solution.cycles))))
         for cycle_number, _, step in iter_steps(solution):
             ic = cycle_number - 1
@@ -381,7 +412,7 @@ def plot_comparison(comparison, out):
                 label = ("formation discharge" if ic == 0 else f"cycle {ic} {'charge' if charge else 'discharge'}")
             ax.plot(q, V, color=colors[ic], ls="--" if charge else "-", lw=1.6, label=label)
         ax.set(xlabel="capacity (mAh per g of electrode)", ylabel="voltage (V vs Li/Li+)",
-               title=f"{spec.label}\nESC {row['ESC [mA.h.g-1]']:.0f} mAh/g, {row['T [C]']:.0f} C, 0.1C")
+               title=f"{spec.label}\nESC {row[ESC]:.0f} mAh/g, {row[TEMPERATURE]:.0f} C, 0.1C")
         ax.legend(fontsize=7)
         ax.grid(alpha=0.3)
     fig.tight_layout()
@@ -391,9 +422,9 @@ def plot_comparison(comparison, out):
     labels = [row["cell"] for *_, row in results]
     x = np.arange(len(labels))
     panels = (
-        ("ESC [mA.h.g-1]", None, "paper ESC [mA.h.g-1]", "ESC (mAh per g of electrode)"),
-        ("electrode [W.h.kg-1]", "cell [W.h.kg-1]", "paper [W.h.kg-1]", "gravimetric energy (Wh/kg)"),
-        ("electrode [W.h.L-1]", "cell [W.h.L-1]", "paper [W.h.L-1]", "volumetric energy (Wh/L)"),
+        (ESC, None, PAPER[ESC], "ESC (mAh per g of electrode)"),
+        (GRAVIMETRIC, CELL_GRAVIMETRIC, PAPER[GRAVIMETRIC], "gravimetric energy (Wh/kg)"),
+        (VOLUMETRIC, CELL_VOLUMETRIC, PAPER[VOLUMETRIC], "volumetric energy (Wh/L)"),
     )
     for ax, (key, cell_key, paper_key, ylabel) in zip(axes, panels):
         model = [row.get(key, np.nan) for *_, row in results]
