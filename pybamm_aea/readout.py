@@ -18,7 +18,7 @@ import numpy as np
 
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
            "RETENTION", "MASS", "VOLUME", "is_skipped", "iter_steps", "discharge_steps",
-           "capacity_retention", "electrode_figures", "step_table", "time_series", "RetentionUndefinedWarning"]
+           "capacity_retention", "retention_curve", "electrode_figures", "step_table", "time_series", "RetentionUndefinedWarning"]
 
 ESC = "Electrode specific capacity [mA.h.g-1]"
 GRAVIMETRIC = "Electrode gravimetric energy [W.h.kg-1]"
@@ -98,9 +98,15 @@ def discharge_steps(solution, arrays=True):
     return out
 
 
+def retention_curve(capacities, reference=2):
+    """Every discharge capacity over the ``reference``-th one (1-based; default 2, the paper's "compared with the
+    2nd cycle", which leaves out the formation discharge of a cell assembled charged), as fractions."""
+    capacities = np.asarray(capacities, dtype=float)
+    return capacities / capacities[reference - 1]
+
+
 def capacity_retention(capacities, reference=2):
-    """Last discharge capacity over the ``reference``-th one (1-based; default 2, the paper's "compared with the
-    2nd cycle", which leaves out the formation discharge of a cell assembled charged).
+    """The last discharge capacity over the ``reference``-th one (:func:`retention_curve`'s last value).
 
     Undefined (NaN, with a :class:`RetentionUndefinedWarning` saying why) unless a discharge follows the
     reference one: with a formation discharge and one cycle the last discharge *is* the reference, and its
@@ -111,7 +117,7 @@ def capacity_retention(capacities, reference=2):
         warnings.warn(f"capacity retention is undefined: {n} discharge{'' if n == 1 else 's'}, and it needs one "
                       f"after discharge {reference} (the reference)", RetentionUndefinedWarning, stacklevel=2)
         return math.nan
-    return capacities[-1] / capacities[reference - 1]
+    return float(retention_curve(capacities, reference)[-1])
 
 
 def electrode_figures(capacity_Ah, energy_Wh, mass_g, volume_L):
