@@ -11,6 +11,7 @@ from .. import initial_state_hooks
 from . import submodels
 from .parameters import AEAParameters
 from .submodels.cell_voltage import electrode_level_variables
+from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
 
 
 class AEAOptions(dict):
@@ -39,6 +40,11 @@ class AEAOptions(dict):
     # keys PyBaMM's own external-circuit and experiment code reads from a model's options
     _PYBAMM_KEYS = {
         "calculate discharge energy": "true",
+        # half cell: the cathode is the working electrode, the anode a foil counter electrode;
+        # one reacting phase at the cathode|electrolyte interface (the host). Read by
+        # pybamm.plot_voltage_components.
+        "working electrode": "positive",
+        "particle phases": "1",
         "voltage as a state": "false",
         "operating mode": "current",
     }
@@ -153,6 +159,7 @@ class AEA(pybamm.BaseModel):
             self.events.extend(sm.events)
         variables.update(electrode_level_variables(self.param, variables))
         variables.update(self._degradation_summary_variables(variables))
+        variables.update(standard_summary_variables(self.param, self.options, variables))
         variables["Time [s]"] = pybamm.t
         variables["Time [min]"] = pybamm.t / 60
         variables["Time [h]"] = pybamm.t / 3600
@@ -171,6 +178,7 @@ class AEA(pybamm.BaseModel):
             "Cathode host active fraction",
             "Dispersed material accessible fraction",
             "Cathode trapped Li content",
+            *STANDARD_SUMMARY_VARIABLES,
         ]
         self._built = True
 
