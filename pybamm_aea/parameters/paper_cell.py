@@ -107,7 +107,26 @@ def cell_parameters():
         "Initial Li-In anode Li:In ratio": 0.5,
     }
     values.update(degradation_parameters())
+    values.update(fitting_factors())
     return values
+
+
+def fitting_factors():
+    """Scalar factors on the parameter sets' functions of state, all 1 (the functions as given).
+
+    Each multiplies one function where the model evaluates it (:class:`AEAParameters`), so a
+    fit (PyBOP, ``scipy.optimize``) or a sensitivity study can vary it as an ordinary or input
+    parameter without rewriting the function; ``examples/fit_pybop.py`` fits two of them.
+    """
+    return {
+        "Cathode Li diffusivity factor": 1.0,
+        "Cathode exchange-current density factor": 1.0,
+        "Cathode electronic conductivity factor": 1.0,
+        "Anode exchange-current density factor": 1.0,
+        "Separator layer 1 ionic conductivity factor": 1.0,
+        "Separator layer 2 ionic conductivity factor": 1.0,
+        "Dispersed material reaction rate constant factor": 1.0,
+    }
 
 
 def degradation_parameters():
