@@ -780,8 +780,9 @@ def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravime
     Returns
     -------
     matplotlib.figure.Figure
-        A new figure is a plain :class:`matplotlib.figure.Figure` (not registered with pyplot), so this
-        works headless and leaves pyplot's state alone; save it with ``fig.savefig(path)``.
+        A new figure is made with ``matplotlib.pyplot.figure``, as PyBaMM's plotting functions
+        do, so ``plt.savefig(path)`` and ``plt.show()`` see it (as does ``fig.savefig(path)``);
+        in a loop, close it with ``plt.close(fig)``.
     """
     if isinstance(summaries, pd.DataFrame):
         tables, default_labels = [summaries], ["cell 1"]
@@ -807,9 +808,9 @@ def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravime
                 )
 
     if ax is None:
-        from matplotlib.figure import Figure
+        import matplotlib.pyplot as plt
 
-        fig = Figure(figsize=(10, 4), layout="constrained")
+        fig = plt.figure(figsize=(10, 4), layout="constrained")
         ax_ret, ax_q = fig.subplots(1, 2)
     else:
         try:

@@ -11,6 +11,7 @@ from .. import initial_state_hooks
 from . import submodels
 from .parameters import AEAParameters
 from .submodels.cell_voltage import electrode_level_variables
+from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
 
 
 class AEAOptions(dict):
@@ -41,6 +42,11 @@ class AEAOptions(dict):
     # keys PyBaMM's own external-circuit and experiment code reads from a model's options
     _PYBAMM_KEYS = {
         "calculate discharge energy": "true",
+        # half cell: the cathode is the working electrode, the anode a foil counter electrode;
+        # one reacting phase at the cathode|electrolyte interface (the host). Read by
+        # pybamm.plot_voltage_components.
+        "working electrode": "positive",
+        "particle phases": "1",
         "voltage as a state": "false",
         "operating mode": "current",
     }
@@ -159,6 +165,7 @@ class AEA(pybamm.BaseModel):
         variables = self.variables
         variables.update(electrode_level_variables(self.param, variables))
         variables.update(self._degradation_summary_variables(variables))
+        variables.update(standard_summary_variables(self.param, self.options, variables))
         variables.update({
             "Time [s]": pybamm.t,
             "Time [min]": pybamm.t / 60,
@@ -178,6 +185,7 @@ class AEA(pybamm.BaseModel):
             "Cathode host active fraction",
             "Dispersed material accessible fraction",
             "Cathode trapped Li content",
+            *STANDARD_SUMMARY_VARIABLES,
         ]
         self._built = True
 

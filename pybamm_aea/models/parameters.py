@@ -101,10 +101,33 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.L_int_init = P("Initial interphase thickness [m]")
         self.sigma_int = P("Interphase ionic conductivity [S.m-1]")
 
+        # Scalar factors on the functions of state below (1 in the parameter sets): each is an
+        # ordinary parameter, so it can be a PyBaMM input parameter or a PyBOP fitting parameter
+        # while the function keeps its shape (its dependence on Li content and temperature)
+        factor = {
+            name: in_range(P(name), 0, low_open=True)
+            for name in (
+                "Cathode Li diffusivity factor",
+                "Cathode exchange-current density factor",
+                "Cathode electronic conductivity factor",
+                "Anode exchange-current density factor",
+                "Separator layer 1 ionic conductivity factor",
+                "Separator layer 2 ionic conductivity factor",
+                "Dispersed material reaction rate constant factor",
+            )
+        }
+        self.f_D_c = factor["Cathode Li diffusivity factor"]
+        self.f_j0_c = factor["Cathode exchange-current density factor"]
+        self.f_sigma_c = factor["Cathode electronic conductivity factor"]
+        self.f_j0_a = factor["Anode exchange-current density factor"]
+        self.f_sigma_s1 = factor["Separator layer 1 ionic conductivity factor"]
+        self.f_sigma_s2 = factor["Separator layer 2 ionic conductivity factor"]
+        self.f_kappa_D = factor["Dispersed material reaction rate constant factor"]
+
     # --- functions of state ------------------------------------------------------------
     def D_c(self, x, T):
-        """Chemical diffusivity of Li in the cathode host [m2.s-1] at Li content ``x``."""
-        return pybamm.FunctionParameter(
+        """Chemical diffusivity of Li in the cathode host [m2.s-1] at Li content ``x``, times its factor."""
+        return self.f_D_c * pybamm.FunctionParameter(
             "Cathode Li diffusivity [m2.s-1]",
             {"Cathode Li content": x, "Temperature [K]": T},
         )
@@ -131,39 +154,39 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     def kappa_D(self, T):
         """Rate constant of Li exchange between host and dispersed material [s-1]."""
-        return pybamm.FunctionParameter(
+        return self.f_kappa_D * pybamm.FunctionParameter(
             "Dispersed material reaction rate constant [s-1]", {"Temperature [K]": T}
         )
 
     def j0_c(self, x_surf, T):
         """Exchange-current density at the separator|cathode interface [A.m-2]."""
-        return pybamm.FunctionParameter(
+        return self.f_j0_c * pybamm.FunctionParameter(
             "Cathode exchange-current density [A.m-2]",
             {"Cathode surface Li content": x_surf, "Temperature [K]": T},
         )
 
     def sigma_c(self, eps, T):
         """Electronic conductivity of the dense cathode [S.m-1] at porosity ``eps``."""
-        return pybamm.FunctionParameter(
+        return self.f_sigma_c * pybamm.FunctionParameter(
             "Cathode electronic conductivity [S.m-1]",
             {"Cathode porosity": eps, "Temperature [K]": T},
         )
 
     def sigma_s1(self, T):
         """Ionic conductivity of separator layer 1 [S.m-1]."""
-        return pybamm.FunctionParameter(
+        return self.f_sigma_s1 * pybamm.FunctionParameter(
             "Separator layer 1 ionic conductivity [S.m-1]", {"Temperature [K]": T}
         )
 
     def sigma_s2(self, T):
         """Ionic conductivity of separator layer 2 [S.m-1]."""
-        return pybamm.FunctionParameter(
+        return self.f_sigma_s2 * pybamm.FunctionParameter(
             "Separator layer 2 ionic conductivity [S.m-1]", {"Temperature [K]": T}
         )
 
     def j0_a(self, T):
         """Exchange-current density at the anode|separator interface [A.m-2]."""
-        return pybamm.FunctionParameter(
+        return self.f_j0_a * pybamm.FunctionParameter(
             "Anode exchange-current density [A.m-2]", {"Temperature [K]": T}
         )
 
