@@ -55,11 +55,12 @@ def mo6s8_diffusivity(x, T):
 
 
 def two_plateau_ocp(x, T, U_low, U_high, x_step=1.0, width=0.05, k=0.005, k_end=K_END):
-    """Monotone OCP with a step between two plateaus at ``x_step`` [V vs Li/Li+].
+    """Monotone OCP with a step between two plateaus at ``x_step`` [V vs Li/Li+]::
 
-    U(x) = U_low + (U_high - U_low) S((x_step - x)/width) + k ln((4 - x)/x)
-           + k_end (1/x - 1/(4 - x)), the last term making the ends steep,
-    with S(z) = (1 + tanh z)/2. Plateau levels from the paper; the shape constants (width,
+        U(x) = U_low + (U_high - U_low) S((x_step - x)/width) + k ln((4 - x)/x)
+               + k_end (1/x - 1/(4 - x)),
+
+    the last term making the ends steep, with S(z) = (1 + tanh z)/2. Plateau levels from the paper; the shape constants (width,
     k, k_end) are a fit to the paper's flat two-phase plateaus and steep ends.
     """
     step = (1 + pybamm.tanh((x_step - x) / width)) / 2
