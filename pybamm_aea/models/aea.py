@@ -253,7 +253,10 @@ class AEA(pybamm.BaseModel):
 
     @property
     def default_solver(self):
-        return pybamm.IDAKLUSolver()
+        # IDAKLU that checks input parameters against their physical ranges before each solve / step
+        from .checks import CheckedIDAKLUSolver
+
+        return CheckedIDAKLUSolver()
 
     @property
     def default_quick_plot_variables(self):
