@@ -340,7 +340,9 @@ def derive_inputs(config, point):
     for name in TEMPERATURE_PARAMS:
         if name in inputs:
             inputs[name + TEMPERATURE_ALIAS] = inputs.pop(name)
-    if config.nominal is not None:
+    if NOMINAL in config.parameters:  # swept as given: the user's C-rate basis
+        pass
+    elif config.nominal is not None:
         q = config.nominal
         if config.loading0:
             q *= loading / config.loading0
