@@ -190,3 +190,35 @@ def test_worker_cache_is_bounded(monkeypatch):
     finally:
         worker._SIMULATIONS.clear()
         worker._SIMULATIONS.update(before)
+
+
+@pytest.mark.slow
+def test_dask_batch_of_a_killed_worker_is_rerun(tmp_path):
+    """SIGKILL of the Dask worker running a batch: the scheduler reruns the batch elsewhere, no point is lost."""
+    import os
+    import signal
+    import threading
+    import time
+
+    distributed = pytest.importorskip("distributed")
+    grid = {LOADING: [round(0.01 + 0.001 * i, 4) for i in range(24)]}
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        pids = client.run(os.getpid)
+        out = {}
+        thread = threading.Thread(target=lambda: out.update(df=sweep(
+            grid, parameter_set=LMS, client=client, batch_size=6, batched=False,
+            results_file=tmp_path / "dask.sqlite")))
+        thread.start()
+        deadline, victim = time.time() + 120, None
+        while time.time() < deadline and victim is None:
+            time.sleep(0.2)
+            busy = [w for w, tasks in client.processing().items() if tasks]
+            if busy:
+                victim = pids[busy[0]]
+        assert victim is not None
+        time.sleep(1.0)
+        os.kill(victim, signal.SIGKILL)
+        thread.join(300)
+    df = out["df"]
+    assert len(df) == 24 and df["error"].isna().all(), df["error"].dropna().tolist()
