@@ -180,13 +180,15 @@ def test_sample_rows_with_a_repeated_design(monkeypatch):
 def test_worker_cache_is_bounded(monkeypatch):
     from pybamm_aea.sweep import worker
 
-    monkeypatch.setattr(worker, "CACHE_SIZE", 2)
+    monkeypatch.setattr(worker, "CACHE_SIZE", 1)
     before = dict(worker._SIMULATIONS)
     try:
-        for q in (0.1, 0.2, 0.3):  # three configurations (different experiments), two kept
+        for q in (0.1, 0.2):  # two configurations (different experiments), one kept: the last
             sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1,
                   experiment=[f"Discharge at {q}C for 1 minute"], batched=False)
-        assert len(worker._SIMULATIONS) == 2
+        assert len(worker._SIMULATIONS) == 1
+        (sim,) = worker._SIMULATIONS.values()
+        assert "0.2C" in str(sim.experiment.steps[0])
     finally:
         worker._SIMULATIONS.clear()
         worker._SIMULATIONS.update(before)
