@@ -105,6 +105,14 @@ RANGES = {
     "Li trapping fraction": _FRACTION,
     "Initial Li trapping fraction": _FRACTION,
     "Stack pressure [MPa]": _NON_NEGATIVE,
+    # fitting factors on the functions of state (1 in the parameter sets)
+    "Cathode Li diffusivity factor": _POSITIVE,
+    "Cathode exchange-current density factor": _POSITIVE,
+    "Cathode electronic conductivity factor": _POSITIVE,
+    "Anode exchange-current density factor": _POSITIVE,
+    "Separator layer 1 ionic conductivity factor": _POSITIVE,
+    "Separator layer 2 ionic conductivity factor": _POSITIVE,
+    "Dispersed material reaction rate constant factor": _POSITIVE,
     # inputs of pybamm_aea.sweep that are not parameters of the model
     "C-rate": _POSITIVE,
     "Cathode thickness [um]": _POSITIVE,

@@ -70,7 +70,6 @@ class SweepConfig:
     nominal: float | None = None
     loading0: float | None = None
     porosity0: float | None = None
-    host_density: float | None = None
     fraction_name: str | None = None
     fraction0: float | None = None
     #: a single constant-current (or C-rate) discharge to a voltage cut-off: points are solved in batches through
@@ -297,7 +296,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         parameters=parameters, option_names=option_names, input_names=sorted(input_names),
         reference_c_rate=float(reference_c_rate), s8_param=s8_param, compaction=compaction_set, nominal=nominal,
         loading0=number("Cathode loading [kg.m-2]"), porosity0=number("Cathode porosity"),
-        host_density=number("Cathode host density [kg.m-3]"), fraction_name=fraction_name,
+        fraction_name=fraction_name,
         fraction0=number(fraction_param) if fraction_param is not None else None,
         single_discharge=_single_discharge(exp), record=record,
     )
@@ -326,15 +325,15 @@ def derive_inputs(config, point):
             porosity = float(porosity_of(comp, pressure))
         inputs["Cathode porosity"] = derived["Cathode porosity"] = porosity
     loading = inputs.get("Cathode loading [kg.m-2]", config.loading0)
-    if "Cathode thickness [um]" in point:
-        if config.host_density is None:
-            raise ValueError("the parameter set has no 'Cathode host density [kg.m-3]' to turn a thickness into a "
-                             "loading")
-        loading = float(point["Cathode thickness [um]"]) * 1e-6 * config.host_density * (1.0 - porosity)
-        inputs["Cathode loading [kg.m-2]"] = derived["Cathode loading [kg.m-2]"] = loading
     fraction = None  # mass fraction of the dispersed material (hybrid sets), when swept
     if config.fraction_name is not None:
         fraction = float(point[config.fraction_name])
+    if "Cathode thickness [um]" in point:
+        from pybamm_aea.parameters import loading_for_thickness  # the model's solid density: host + dispersed
+
+        loading = loading_for_thickness(config.parameter_set, float(point["Cathode thickness [um]"]) * 1e-6,
+                                        porosity, fraction)
+        inputs["Cathode loading [kg.m-2]"] = derived["Cathode loading [kg.m-2]"] = loading
     if config.s8_param is not None:
         inputs[config.s8_param] = fraction
     for name in TEMPERATURE_PARAMS:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from pybamm_aea.readout import capacity_retention, discharge_steps  # one definition, re-exported here
+
 #: Metric columns of the result table, in order (inputs come first).
 RESULT_COLUMNS = (
     "ESC [mA.h.g-1]",
@@ -29,59 +31,6 @@ def empty_metrics():
     return metrics
 
 
-def discharge_steps(solution, arrays=True):
-    """Every discharge step of a PyBaMM solution, in order.
-
-    Returns a list of ``(capacity_Ah, energy_Wh, capacity_Ah_array, voltage_V_array)``, one per step that passed
-    charge in the discharge direction (``"Discharge capacity [A.h]"`` increases over the step); the arrays start at
-    0 Ah at the start of the step (None with ``arrays=False``, which reads fewer variables).
-    The energy is the model's ``"Discharge energy [W.h]"`` over the step (integrated by the solver) when the model
-    computes it, else the integral of V dQ over the output points (compiled ``pybamm_aea.kernels.curve_energy``;
-    PyBaMM's own models compute the discharge energy only on request).
-    """
-    from pybamm_aea.cycling import iter_steps
-
-    out = []
-    for _, _, step in iter_steps(solution):
-        Q = np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
-        dq = Q[-1] - Q[0] if Q.size > 1 else 0.0
-        # a discharge passes charge: rests and charges do not (1e-9 of the step's own scale: solver noise)
-        if not dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):
-            continue
-        try:  # the model's own integral (exact) when it computes one
-            E = step["Discharge energy [W.h]"].entries
-            e = float(E[-1] - E[0])
-        except KeyError:
-            e = 0.0
-        V = None
-        if arrays or not e > 0:
-            V = np.ascontiguousarray(step["Voltage [V]"].entries, dtype=float)
-        if not e > 0:  # V dQ over the output points
-            e = _energy(Q, V)
-        out.append((dq, e, Q - Q[0] if arrays else None, V if arrays else None))
-    return out
-
-
-def _energy(Q, V):
-    """Integral of V dQ over one step (W.h for A.h and V), with the compiled kernel when it applies."""
-    try:
-        from pybamm_aea.kernels import curve_energy
-
-        return float(curve_energy(Q, V)[0])
-    except (ImportError, ValueError):  # e.g. a capacity that is not monotonic within solver tolerance
-        return float(np.sum(0.5 * (V[1:] + V[:-1]) * np.diff(Q)))
-
-
-def capacity_retention(capacities):
-    """Last discharge capacity over the second one (>= 3 discharges: the paper's "compared with the 2nd cycle",
-    which leaves out the formation discharge), over the first one (2 discharges), NaN (fewer)."""
-    if len(capacities) >= 3:
-        return capacities[-1] / capacities[1]
-    if len(capacities) == 2:
-        return capacities[-1] / capacities[0]
-    return float("nan")
-
-
 def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction):
     """The result columns from the (capacity A.h, energy W.h) of each discharge and the electrode's mass and
     volume."""
@@ -105,11 +54,19 @@ def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity
         electrode = Electrode(comp, porosity)
         metrics["Discharged-basis energy [W.h.kg-1]"] = e * 1e3 / (mass_g * electrode.lithiation_mass_ratio())
         metrics["Discharged-basis energy [W.h.L-1]"] = e / (volume_L * electrode.lithiation_volume_ratio())
-    metrics["Capacity retention"] = capacity_retention([d[0] for d in discharges])
+    if len(discharges) >= 2:  # (one discharge: no retention, and no warning saying so on every row)
+        metrics["Capacity retention"] = capacity_retention([d[0] for d in discharges])
 
 
 def fill_from_experiment(metrics, config, solution, porosity, fraction):
     """The result columns of an experiment's solution (per-point path)."""
+    if not getattr(solution, "cycles", None):  # PyBaMM's EmptySolution: not even the first step ran
+        from .config import make_experiment
+
+        first = make_experiment(config.steps).steps[0]
+        metrics["error"] = (f"the experiment's first step ({first}) cannot start from the initial state "
+                            "(e.g. a discharge to a voltage above the cell's open-circuit voltage)")
+        return
     steps_done = sum(len(c.steps) for c in solution.cycles if c is not None)
     mass_g = float(solution["Cathode electrode mass [g]"].entries[0])
     volume_L = float(solution["Cathode electrode volume [L]"].entries[0])
