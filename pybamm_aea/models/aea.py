@@ -276,7 +276,10 @@ class AEA(pybamm.BaseModel):
 
     @property
     def default_solver(self):
-        return pybamm.IDAKLUSolver(**self.SOLVER_TOLERANCES)
+        # IDAKLU that checks input parameters against their physical ranges before each solve / step
+        from .checks import CheckedIDAKLUSolver
+
+        return CheckedIDAKLUSolver(**self.SOLVER_TOLERANCES)
 
     @property
     def default_quick_plot_variables(self):
