@@ -23,11 +23,14 @@ _LAZY = {
     "cycling": "pybamm_aea.cycling",
     "conventional": "pybamm_aea.conventional",
     "phases": "pybamm_aea.phases",
+    "materials": "pybamm_aea.materials",
+    "screening": "pybamm_aea.screening",
 }
 _LAZY_ATTRS = {
     "AEA": ("pybamm_aea.models.aea", "AEA"),
     "sweep": ("pybamm_aea.sweep", "sweep"),
     "set_initial_state": ("pybamm_aea.initial_state", "set_initial_state"),
+    "screen": ("pybamm_aea.screening", "screen"),
 }
 
 
