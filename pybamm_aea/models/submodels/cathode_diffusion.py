@@ -141,9 +141,14 @@ class CathodeSolidDiffusion(AEASubModel):
 
     def add_events_from(self, variables):
         p = self.param
+        x = variables["Cathode Li content"]
         x_s = variables["Cathode surface Li content"]
         tol = pybamm.Scalar(1e-9)
         self.events += [
             pybamm.Event("Minimum cathode surface Li content", x_s - tol * p.x_max),
             pybamm.Event("Maximum cathode surface Li content", p.x_max * (1 - tol) - x_s),
+            # with ion migration (a poor electronic conductor) the host fills from the collector,
+            # so the window can be left away from the surface too
+            pybamm.Event("Minimum cathode Li content", pybamm.min(x) - tol * p.x_max),
+            pybamm.Event("Maximum cathode Li content", p.x_max * (1 - tol) - pybamm.max(x)),
         ]
