@@ -159,6 +159,19 @@ class _Prepared:
         }
 
 
+_CACHE = {}
+
+
+def _prepared(material, temperature, cell):
+    """The discretised model of a material; set and literature names are built once per process."""
+    if not isinstance(material, str):
+        return _Prepared(*_resolve(material, temperature, cell))
+    key = (material, None if temperature is None else float(temperature), cell)
+    if key not in _CACHE:
+        _CACHE[key] = _Prepared(*_resolve(material, temperature, cell))
+    return _CACHE[key]
+
+
 def _largest_passing(x, u, threshold):
     """Largest x with u >= threshold, log-interpolated at the first crossing (NaN if none passes)."""
     x, u = np.asarray(x, float), np.asarray(u, float)
@@ -217,7 +230,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     start = time.perf_counter()
     rows = []
     for material in materials:
-        prepared = _Prepared(*_resolve(material, temperature, cell))
+        prepared = _prepared(material, temperature, cell)
         if loadings is not None:
             kg_m2 = sorted(v * 1e-2 for v in grid)
         else:
