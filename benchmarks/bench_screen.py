@@ -5,8 +5,8 @@
 Materials: the paper's hosts (``Li2021_Mo6S8``, ``Li2021_TiS2``) and the four literature AEA sets
 (``AEA_LiFePO4``, ``AEA_Li4Ti5O12``, ``AEA_LiCoO2``, ``AEA_NMC532``); C-rates 0.1-5; loadings 1.5-15
 mg/cm2; 70 C, the paper's lab cell. One process, cold start (every model built and discretised inside
-the timed call: ``pybamm_aea.screening._CACHE`` is cleared before each run). Reports the wall time, points
-per second and the share spent building models. Side by side, PyBaMM's own SPMe (Chen2020) is timed on
+the timed call: ``pybamm_aea.screening._CACHE`` is cleared before each run). Reports the wall time and points
+per second. Side by side, PyBaMM's own SPMe (Chen2020) is timed on
 the same number of 1C discharges with one built simulation and the current as an input, the cheapest
 like-for-like PyBaMM loop (one build against the screen's six), so the ratio says what an AEA screen point costs against a PyBaMM point.
 """
