@@ -175,6 +175,25 @@ class AEAParameters(pybamm.ElectricalParameters):
             {"Cathode porosity": eps, "Temperature [K]": T},
         )
 
+    def sigma_e_local(self, x, eps, T):
+        """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``.
+
+        The Li-content-resolved conductivity the coupled transport uses; parameter sets whose
+        conductivity does not depend on ``x`` delegate to ``"Cathode electronic conductivity
+        [S.m-1]"`` (see :func:`pybamm_aea.parameters.paper_cell.li_independent_conductivity`).
+        """
+        return pybamm.FunctionParameter(
+            "Cathode Li-dependent electronic conductivity [S.m-1]",
+            {"Cathode Li content": x, "Cathode porosity": eps, "Temperature [K]": T},
+        )
+
+    def sigma_ion_c(self, x, T):
+        """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor)."""
+        return pybamm.FunctionParameter(
+            "Cathode ionic conductivity [S.m-1]",
+            {"Cathode Li content": x, "Temperature [K]": T},
+        )
+
     def sigma_s1(self, T):
         """Ionic conductivity of separator layer 1 [S.m-1]."""
         return self.f_sigma_s1 * pybamm.FunctionParameter(
