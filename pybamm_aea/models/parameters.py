@@ -91,6 +91,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.f_trap_fast = P("Initial Li trapping fraction")
         self.x_trap_sat = P("Saturated initially trapped Li content")
         self.k_switch_loss = P("Ionic-switch host loss coefficient")
+        self.f_li0_persist = P("Persistent Li0 fraction")
         self.f_acc_D_init = P("Initial dispersed material accessible fraction")
         self.f_acc_D_max = P("Maximum dispersed material accessible fraction")
         self.k_activation = P("Dispersed material activation coefficient")

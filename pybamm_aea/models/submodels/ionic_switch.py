@@ -108,7 +108,7 @@ class Li0PhaseLayer(AEASubModel):
         # d f_Li0 / dt = -(dx/dt) / (hi - lo) inside the Li0/Li1 region
         a_h = variables["Cathode host active fraction"]
         dxdt = variables["Cathode Li transport rate [s-1]"]
-        df0dt = pybamm.Integral(-in_region * dxdt / (hi - lo), xi)
+        df0dt = pybamm.Integral(in_region * dxdt, xi) / (lo - hi)
         growth = p.F * p.c_h * p.L_c * a_h * pybamm.maximum(df0dt, 0)
         variables.update(
             {
