@@ -3,6 +3,8 @@
 Each function returns the "Dispersed material ..." entries of a parameter set. Sources are
 given per value; the paper is Li et al., Adv. Mater. 2021, 33, 2008723.
 """
+import functools
+
 import pybamm
 
 from . import paper_cell
@@ -37,6 +39,16 @@ def interfacial_rate_LTO(T):
 D_LI2S_REF = 3.3e-23
 #: its activation energy [J.mol-1] (assumption, see :func:`sulfur`)
 E_A_LI2S = 50e3
+
+
+def arrhenius_rate_constant(T, kappa_ref):
+    """kappa(T) [s-1] with an assumed 30 kJ/mol activation energy, ``kappa_ref`` at 70 C."""
+    return kappa_ref * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
+
+
+def _rate_constant(kappa_ref):
+    """kappa(T) [s-1] of :func:`arrhenius_rate_constant` (a picklable partial)."""
+    return functools.partial(arrhenius_rate_constant, kappa_ref=kappa_ref)
 
 
 def sulfur(mass_fraction=0.325, accessible_fraction=1290 / 1675):
