@@ -68,7 +68,7 @@ def sulfur(mass_fraction=0.325, accessible_fraction=1290 / 1675):
       Nernst-Einstein relation gives for Li2S's ~1e-11 S/cm near 70 C (an ionic insulator);
       activation energy 50 kJ/mol (assumption: no measurement for Li2S films at hand);
       interfacial rate constant 1e-2 s-1 (assumption: fast enough not to limit at 0.1C, so
-      the product layer does); ideality w = 0.05 (a two-phase reaction: nearly flat). The
+      the product layer does); ideality w = 0.3 (the OCP shared with the S-C-LGPS model). The
       utilisation is not a parameter of the AEA model: it follows from R^2 / D.
     - ``accessible fraction``, ``reaction rate constant`` and ``lithiation transfer
       coefficient`` are the sulfur kinetics of the conventional S-C-LGPS comparison model
@@ -82,7 +82,7 @@ def sulfur(mass_fraction=0.325, accessible_fraction=1290 / 1675):
         "Dispersed material specific capacity [A.h.kg-1]": 1675.0,
         "Dispersed material accessible fraction": accessible_fraction,
         "Dispersed material standard potential [V]": 2.20,
-        "Dispersed material ideality factor": 0.05,
+        "Dispersed material ideality factor": 0.3,
         "Dispersed material domain radius [m]": 10e-9,
         "Dispersed material product-layer Li diffusivity [m2.s-1]": product_layer_diffusivity_S,
         "Dispersed material interfacial rate constant [s-1]": interfacial_rate_S,
