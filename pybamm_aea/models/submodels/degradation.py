@@ -124,13 +124,13 @@ class NoDispersedDegradation(AEASubModel):
 
 
 class DispersedActivationAndContactLoss(AEASubModel):
-    """Accessible fraction f of the dispersed material: activation minus contact loss.
+    """Accessible fraction f of the dispersed material: activation minus contact loss::
 
-    df/dt = k_act (|i| / q) g - k_loss f v H(-eps) (P_ref / (P_ref + P)),   dg/dt = -k_act (|i| / q) g,
+        df/dt = k_act (|i| / q) g - k_loss f v H(-eps) (P_ref / (P_ref + P)),   dg/dt = -k_act (|i| / q) g,
 
     g the pool of domains not yet reached (f_max - f_0 at the start; a domain cut off does not
     return to it),
-    v = |d(solid volume)/dt| / (solid volume) from the dispersed material's lithiation rate,
+    v = ``|d(solid volume)/dt| / (solid volume)`` from the dispersed material's lithiation rate,
     H(-eps) a smooth step that is 0 while residual pores take up the swelling (average porosity
     above 0) and 1 once they are used up (the paper's argument for 8.2 % porosity), q
     the electrode's areal capacity. Domains cut off keep their Li (lost inventory); domains

@@ -6,7 +6,7 @@ potential that sets the cell voltage is that of the cathode surface (X = L). Two
 2.3 V on discharge, Li1->Li0 at 2.45 V at the end of charge). The one-state hysteresis model
 (Wycisk et al., J. Energy Storage 52, 105016, 2022; as in PyBaMM's "one-state hysteresis"
 option) blends the two branches with a state h in [-1, 1] that relaxes toward sign(I) at a rate
-proportional to the charge passed:
+proportional to the charge passed::
 
     dh/dt = gamma |i| / q (sign(i) - h),   U = (1 + h)/2 U_lith + (1 - h)/2 U_delith,
 
