@@ -104,6 +104,13 @@ class CathodeCahnHilliard(AEASubModel):
         B = pybamm.exp(p.logB_c(x, T))
         D = -B * U_h.diff(x)
         D_eff = -pybamm.exp(logB) * U_h.diff(x)
+        # the compact's electronic conductivity at the local Li content, for the electrons' ohmic
+        # drop (:mod:`.electronic_conduction`); ion-electron coupling is not applied here (the
+        # metallic Mo6S8 / TiS2 hosts have t_e ~ 1): it would enter through log_mobility
+        if self.options["electronic conduction"] == "infinite":
+            sigma_e = pybamm.PrimaryBroadcast(pybamm.Scalar(float("inf")), "positive electrode")
+        else:
+            sigma_e = p.sigma_e_local(x, p.eps_c, T)
         U_s = pybamm.boundary_value(U, "right")
         U_av = pybamm.Integral(U, xi)
         variables.update(
@@ -111,6 +118,8 @@ class CathodeCahnHilliard(AEASubModel):
                 "Cathode homogeneous OCP [V]": U_h,
                 "Cathode Li mobility [m2.V-1.s-1]": B,
                 "Cathode Li diffusivity [m2.s-1]": D,
+                "Cathode chemical diffusivity [m2.s-1]": D,
+                "Cathode local electronic conductivity [S.m-1]": sigma_e,
                 "Cathode effective Li diffusivity [m2.s-1]": D_eff,
                 "Cathode Li transport rate [s-1]": transport,
                 "Cathode Li storage rate [mol.m-3.s-1]": a_h * p.c_h * transport,
