@@ -215,8 +215,9 @@ def test_lithium_is_conserved_with_the_phase_field(lms):
 def test_lever_rule_option_still_available():
     steps, _ = solve(LMS_CYCLE[:1], options={"host thermodynamics": "lever rule"})
     assert capacity(steps[0]) == pytest.approx(130, abs=8)
-    with pytest.raises(pybamm.OptionError, match="'Li0 surface film'"):
-        AEA({**MULTI, "ionic switch": "Li0 surface film"})
+    # on the multi-phase host the switch is the Li0 phase: "ionic switch" only reports its layer
+    assert type(AEA(MULTI).submodels["ionic switch"]).__name__ == "Li0PhaseLayer"
+    assert type(AEA({**MULTI, "ionic switch": "none"}).submodels["ionic switch"]).__name__ == "NoSurfaceFilm"
 
 
 # --- slow: convergence, emergence, GITT, long cycling ---------------------------------------
