@@ -195,7 +195,7 @@ def get_parameter_values():
             # assumption: 15 A/m2 at half lithiation (R_ct ~ 20 Ohm cm2 at 70 C)
             "Cathode exchange-current density [A.m-2]": mo6s8_exchange_current_density,
             "Cathode electronic conductivity [S.m-1]": mo6s8_conductivity,
-            # multi-phase host (default option): free energy and mobility of MO6S8_HOST
+            # multi-phase host (option "host thermodynamics"): free energy and mobility of MO6S8_HOST
             "Cathode homogeneous OCP [V]": mo6s8_homogeneous_ocp,
             "Cathode Li log-mobility": mo6s8_log_mobility,
             # gradient energy: interface width sqrt(kappa / (1 V)) ~ 50 nm (assumption, of the
