@@ -11,6 +11,8 @@ import pytest
 from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.models.aea import AEA
 
+pytestmark = pytest.mark.slow  # cycle-life and hybrid simulations: the whole module
+
 ESC = "Electrode specific capacity [mA.h.g-1]"
 RET = "Capacity retention [%]"
 

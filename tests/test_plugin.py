@@ -22,6 +22,7 @@ def test_model_resolves_through_pybamm():
     assert "Voltage [V]" in model.variables
 
 
+@pytest.mark.slow
 def test_entry_points_need_no_import_of_the_package():
     """A fresh interpreter that imports only pybamm finds the AEA model and sets."""
     code = (

@@ -39,6 +39,7 @@ def test_grid_gives_one_tidy_row_per_point(serial_2x2):
     assert q[(0.03, 343.15)] == pytest.approx(2 * q[(0.015, 343.15)], rel=0.01)
 
 
+@pytest.mark.slow
 def test_failed_point_is_reported_not_dropped():
     df = sweep({LOADING: [0.015, -0.01, 0.02]}, parameter_set=LMS, workers=1)
     assert len(df) == 3
@@ -112,6 +113,7 @@ def test_parquet_results_need_pyarrow(tmp_path):
         assert len(pd.read_parquet(tmp_path / "r.parquet")) == len(df) == 1
 
 
+@pytest.mark.slow
 def test_stack_pressure_sets_porosity_from_compaction_data():
     from pybamm_aea.energy import porosity
 
@@ -131,6 +133,7 @@ def test_c_rate_gives_rate_capability_with_reference_point():
     assert df["Rate capability"].iloc[1] <= df["Rate capability"].iloc[0] + 1e-6
 
 
+@pytest.mark.slow
 def test_cycles_give_retention():
     experiment = ["Discharge at 0.5C until 1.8 V"] + [("Charge at 0.5C until 2.8 V", "Discharge at 0.5C until 1.8 V")] * 2
     df = sweep({LOADING: [0.015]}, parameter_set=LMS, experiment=experiment, workers=1)
@@ -151,6 +154,7 @@ def test_s8_fraction_needs_a_hybrid_set():
         sweep({"S8 mass fraction": [0.3]}, parameter_set=LMS, workers=1)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif("Li2021_S_Mo6S8" not in pybamm.parameter_sets, reason="hybrid S-LMS set not registered")
 def test_s8_fraction_on_the_hybrid_set():
     df = sweep({"S8 mass fraction": [0.2, 0.325]}, parameter_set="Li2021_S_Mo6S8", workers=1)
@@ -175,6 +179,7 @@ def test_local_processes_match_serial(serial_2x2):
     assert set(RESULT_COLUMNS) - set(df.columns) <= {"Rate capability", "Capacity retention"}
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_matches_serial(serial_2x2, tmp_path):
     distributed = pytest.importorskip(
         "distributed", reason="dask.distributed is not installed (pip install 'dask[distributed]')"
