@@ -548,7 +548,7 @@ def cycle_summary(solution, reference_cycle=2, electrode=None, cell=None, *, mas
         tolerances for the paper's cell: a saw-tooth in Wh/kg vs cycle otherwise). See the module
         docstring, "Accuracy".
     rest_tol : float, optional
-        |current| [A] at or below which the cell rests (default: the kernel's,
+        ``|current|`` [A] at or below which the cell rests (default: the kernel's,
         ``1e-12 A + 1e-9 * max|current|``).
     cycle_start : {"auto", "discharge", "charge"}
         Only for solutions without experiment cycles: the phase that opens a cycle ("auto": the phase
@@ -780,8 +780,9 @@ def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravime
     Returns
     -------
     matplotlib.figure.Figure
-        A new figure is a plain :class:`matplotlib.figure.Figure` (not registered with pyplot), so this
-        works headless and leaves pyplot's state alone; save it with ``fig.savefig(path)``.
+        A new figure is made with ``matplotlib.pyplot.figure``, as PyBaMM's plotting functions
+        do, so ``plt.savefig(path)`` and ``plt.show()`` see it (as does ``fig.savefig(path)``);
+        in a loop, close it with ``plt.close(fig)``.
     """
     if isinstance(summaries, pd.DataFrame):
         tables, default_labels = [summaries], ["cell 1"]
@@ -807,9 +808,9 @@ def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravime
                 )
 
     if ax is None:
-        from matplotlib.figure import Figure
+        import matplotlib.pyplot as plt
 
-        fig = Figure(figsize=(10, 4), layout="constrained")
+        fig = plt.figure(figsize=(10, 4), layout="constrained")
         ax_ret, ax_q = fig.subplots(1, 2)
     else:
         try:

@@ -70,6 +70,12 @@ def _parameter_values(args):
                               + (f"; did you mean {close}?" if close else ""))
         if not isinstance(value, float):
             args.parser.error(f"argument --set: value of {name!r} must be a number, got {value!r}")
+        try:  # the model's physical ranges (pybamm_aea.models.checks.RANGES), before any build
+            from pybamm_aea.models.checks import check_value
+
+            check_value(name, value)
+        except ValueError as exc:
+            args.parser.error(f"argument --set: {exc}")
     return values
 
 
