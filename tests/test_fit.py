@@ -13,6 +13,7 @@ import pybamm
 import pytest
 
 import pybamm_aea  # noqa: F401
+from pybamm_aea.parameters import PYBAMM_MODEL_SETS
 from pybamm_aea.parameters.paper_cell import fitting_factors
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "fit_pybop.py"
@@ -33,7 +34,7 @@ FACTORS = {
 AEA_SETS = sorted(
     ep.name
     for ep in importlib.metadata.entry_points(group="pybamm_parameter_sets")
-    if ep.value.split(".")[0] == "pybamm_aea"
+    if ep.value.split(".")[0] == "pybamm_aea" and ep.name not in PYBAMM_MODEL_SETS
 )
 
 

@@ -14,11 +14,12 @@ import pybamm
 import pytest
 
 from pybamm_aea.models.aea import AEAOptions
+from pybamm_aea.parameters import PYBAMM_MODEL_SETS
 
 AEA_SETS = sorted(
     ep.name
     for ep in importlib.metadata.entry_points(group="pybamm_parameter_sets")
-    if ep.value.split(":")[0].split(".")[0] == "pybamm_aea"
+    if ep.value.split(":")[0].split(".")[0] == "pybamm_aea" and ep.name not in PYBAMM_MODEL_SETS
 )
 
 #: the default options, then each non-default value of each option, one at a time
