@@ -106,6 +106,7 @@ def test_non_positive_factor_is_refused():
         pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values).build()
 
 
+@pytest.mark.slow
 @pytest.mark.fit
 def test_scipy_fit_recovers_the_factors_within_5_percent():
     example = _load_example()

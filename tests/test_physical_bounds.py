@@ -52,6 +52,7 @@ def _ohmic_ratio(diffusivity_factor):
     return sol["Cathode electronic ohmic overpotential [V]"].entries[-1] / (i * L / 1e-3)
 
 
+@pytest.mark.slow
 def test_electrons_from_the_collector_cross_the_electrode_when_li_stays_at_the_separator():
     """Electrons enter at the current collector, Li at the separator.
 
@@ -65,6 +66,7 @@ def test_electrons_from_the_collector_cross_the_electrode_when_li_stays_at_the_s
 
 
 # ------------------------------------------------------------------------------------------------ Li-In
+@pytest.mark.slow
 def test_li_in_cell_rests_below_the_li_cell_by_the_in_liin_plateau():
     """At equal Li inventory and at rest, V(Li cell) - V(Li-In cell) is the In/LiIn potential.
 

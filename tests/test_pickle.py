@@ -60,6 +60,7 @@ def _free_arguments(func):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", AEA_SETS)
 def test_simulation_and_solution_save_and_load(name, tmp_path):
     values = pybamm.ParameterValues(name)
@@ -75,6 +76,7 @@ def test_simulation_and_solution_save_and_load(name, tmp_path):
     np.testing.assert_allclose(pybamm.load(tmp_path / "sol.pkl")["Voltage [V]"].entries, V)
 
 
+@pytest.mark.slow
 def test_experiment_simulation_saves(tmp_path):
     experiment = pybamm.Experiment(["Discharge at C/10 for 10 minutes", "Rest for 5 minutes"])
     sim = pybamm.Simulation(
@@ -89,6 +91,7 @@ def test_experiment_simulation_saves(tmp_path):
     assert len(pybamm.load(tmp_path / "sol.pkl").cycles) == len(sol.cycles) == 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("options", OPTION_SETS, ids=_option_id)
 def test_built_model_pickles(options, tmp_path):
     model = pybamm.Model("AEA", options=options)

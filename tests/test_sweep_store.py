@@ -65,6 +65,7 @@ def test_failed_points_are_kept_and_retried_on_request(tmp_path, monkeypatch):
     assert [p[LOADING] for p in ran] == [-1.0]
 
 
+@pytest.mark.slow
 def test_reordered_grid_resumes_the_same_points(tmp_path, monkeypatch):
     store = tmp_path / "sweep.sqlite"
     first = sweep({LOADING: [0.015, 0.02], POROSITY: [0.11, 0.2]}, parameter_set=LMS, workers=1, results_file=store)
