@@ -14,12 +14,25 @@ from .submodels.cell_voltage import electrode_level_variables
 from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
 
 
+#: default mesh of the multi-phase host: cells and exponential stretch toward the separator
+#: (mesh convergence in tests/test_host_phase_field.py)
+MULTI_PHASE_POINTS = 20
+MULTI_PHASE_STRETCH = 2.0
+
+
 class AEAOptions(dict):
     """Model options, validated. Unknown keys or values raise ``pybamm.OptionError``.
 
     - ``"anode"``: ``"lithium metal"`` (default) or ``"Li-In"``.
-    - ``"hysteresis"``: ``"one-state"`` (default) or ``"none"`` (mean of the two OCP branches).
-    - ``"ionic switch"``: ``"Li0 surface film"`` (default; Mo6S8) or ``"none"`` (e.g. TiS2).
+    - ``"host thermodynamics"``: ``"lever rule"`` (default for now: the reduced host, Fickian
+      diffusion, fitted OCP branches with one-state hysteresis, a Li0 surface film as the ionic
+      switch) or ``"multi-phase"`` (the host's free energy with its phases and Cahn-Hilliard
+      transport, see :mod:`.submodels.host_phase_field`; about 25x the lever rule's solve time).
+    - ``"hysteresis"`` (lever rule only): ``"one-state"`` (default) or ``"none"`` (mean of the
+      two OCP branches).
+    - ``"ionic switch"``: ``"Li0 phase"`` (the default of the multi-phase host, the only value
+      it takes: blocking is in the Li0 phase's mobility), ``"Li0 surface film"`` (the default of
+      the lever-rule host; Mo6S8) or ``"none"`` (lever rule, e.g. TiS2).
     - ``"electronic conduction"``: ``"ohmic"`` (default) or ``"infinite"``.
     - Degradation (all off by default; see :mod:`.submodels.degradation`): ``"Li trapping"``:
       ``"none"`` / ``"irreversible"``; ``"ionic-switch host loss"``: ``"none"`` /
@@ -29,14 +42,17 @@ class AEAOptions(dict):
 
     POSSIBLE = {
         "anode": ("lithium metal", "Li-In"),
+        "host thermodynamics": ("lever rule", "multi-phase"),
         "hysteresis": ("one-state", "none"),
-        "ionic switch": ("Li0 surface film", "none"),
+        "ionic switch": ("Li0 phase", "Li0 surface film", "none"),
         "electronic conduction": ("ohmic", "infinite"),
         "Li trapping": ("none", "irreversible"),
         "ionic-switch host loss": ("none", "persistent Li0"),
         "dispersed material degradation": ("none", "activation and contact loss"),
         "interphase growth": ("none", "parabolic"),
     }
+    #: the options that switch on a degradation mechanism ("none": off)
+    DEGRADATION = ("Li trapping", "ionic-switch host loss", "dispersed material degradation", "interphase growth")
     # keys PyBaMM's own external-circuit and experiment code reads from a model's options
     _PYBAMM_KEYS = {
         "calculate discharge energy": "true",
@@ -62,6 +78,15 @@ class AEAOptions(dict):
                 )
         full = {key: values[0] for key, values in self.POSSIBLE.items()}
         full.update(options)
+        multi = full["host thermodynamics"] == "multi-phase"
+        if "ionic switch" not in options:
+            full["ionic switch"] = "Li0 phase" if multi else "Li0 surface film"
+        if multi != (full["ionic switch"] == "Li0 phase"):
+            raise pybamm.OptionError(
+                f"'ionic switch' {full['ionic switch']!r} does not go with 'host thermodynamics' "
+                f"{full['host thermodynamics']!r}: the multi-phase host takes 'Li0 phase' (its "
+                "blocking is the Li0 phase's mobility), the lever-rule host 'Li0 surface film' or 'none'"
+            )
         full.update(self._PYBAMM_KEYS)
         super().__init__(full)
 
@@ -97,9 +122,11 @@ class AEA(pybamm.BaseModel):
 
     # --- assembly -------------------------------------------------------------------------
     def set_submodels(self):
-        """One submodel per mechanism, in the order their variables are needed.
+        """One submodel per mechanism (any order: PyBaMM's build resolves the coupling).
 
-        Each entry is either a class, or an option name with the class for each of its values.
+        Each entry is either a class, an option name with the class for each of its values (the values must be
+        exactly :attr:`AEAOptions.POSSIBLE`'s), or ``(option name, {value: class})`` for a submodel named
+        otherwise than its option.
         """
         sub, deg = submodels, submodels.degradation
         layout = {
@@ -112,13 +139,22 @@ class AEA(pybamm.BaseModel):
                 "none": deg.NoDispersedDegradation,
             },
             "interphase growth": {"parabolic": deg.ParabolicInterphaseGrowth, "none": deg.NoInterphaseGrowth},
-            "cathode solid transport": sub.CathodeSolidDiffusion,
+            "cathode solid transport": (
+                "host thermodynamics",
+                {"multi-phase": sub.CathodeCahnHilliard, "lever rule": sub.CathodeSolidDiffusion},
+            ),
             "cathode open-circuit potential": (
                 "hysteresis",
                 {"one-state": sub.CathodeOneStateHysteresisOCP, "none": sub.CathodeSingleOCP},
-            ),
+            )
+            if self.options["host thermodynamics"] == "lever rule"
+            else sub.CathodeChemicalPotentialOCP,
             "dispersed active material": sub.DispersedConversion,
-            "ionic switch": {"Li0 surface film": sub.Li0SurfaceFilm, "none": sub.NoSurfaceFilm},
+            "ionic switch": {
+                "Li0 phase": sub.Li0PhaseLayer,
+                "Li0 surface film": sub.Li0SurfaceFilm,
+                "none": sub.NoSurfaceFilm,
+            },
             "cathode interface kinetics": sub.CathodeButlerVolmer,
             "electronic conduction": {
                 "ohmic": sub.DenseElectrodeOhmic,
@@ -129,45 +165,48 @@ class AEA(pybamm.BaseModel):
             "anode interface kinetics": sub.AnodeButlerVolmer,
             "cell voltage": sub.CellVoltage,
         }
-        self.submodels = {}
-        for name, choice in layout.items():
-            if isinstance(choice, tuple):  # (option name, {value: class})
-                option, classes = choice
-                choice = classes[self.options[option]]
-            elif isinstance(choice, dict):  # the submodel's name is the option's name
-                choice = choice[self.options[name]]
-            self.submodels[name] = choice(self.param, self.options)
+        self.submodels = {name: self._choose(name, choice)(self.param, self.options) for name, choice in
+                          layout.items()}
+
+    def _choose(self, name, choice):
+        """The submodel class of a layout entry for this model's options."""
+        if isinstance(choice, tuple):  # (option name, {value: class})
+            name, choice = choice
+        if not isinstance(choice, dict):
+            return choice
+        if set(choice) != set(AEAOptions.POSSIBLE[name]):  # one source for option values: AEAOptions.POSSIBLE
+            raise pybamm.ModelError(f"submodel table for option {name!r} covers {sorted(choice)}, the option's "
+                                    f"values are {sorted(AEAOptions.POSSIBLE[name])}")
+        return choice[self.options[name]]
+
+    def build_fundamental(self):
+        """PyBaMM's, plus a check that no two submodels publish the same fundamental variable."""
+        owner = {}
+        for name, submodel in self.submodels.items():
+            for variable in submodel.get_fundamental_variables():
+                if variable in owner:
+                    raise pybamm.ModelError(f"variable {variable!r} is published by submodels {owner[variable]!r} "
+                                            f"and {name!r}")
+                owner[variable] = name
+        super().build_fundamental()
 
     def build_model(self):
-        """Collect each submodel's variables and equations into this model."""
-        variables = {}
-        subs = list(self.submodels.values())
-        for sm in subs:
-            variables.update(sm.get_fundamental_variables())
-        for sm in subs:
-            variables.update(sm.get_coupled_variables(variables))
-        for sm in subs:
-            sm.set_rhs(variables)
-            sm.set_algebraic(variables)
-            sm.set_boundary_conditions(variables)
-            sm.set_initial_conditions(variables)
-            sm.add_events_from(variables)
-            self.rhs.update(sm.rhs)
-            self.algebraic.update(sm.algebraic)
-            self.initial_conditions.update(sm.initial_conditions)
-            self.boundary_conditions.update(sm.boundary_conditions)
-            self.events.extend(sm.events)
+        """PyBaMM's build (fundamental variables, coupled variables in any order, equations; a missing variable
+        or a repeated equation is a ``pybamm.ModelError`` naming it), then the cell-level variables."""
+        self._build_model()
+        variables = self.variables
         variables.update(electrode_level_variables(self.param, variables))
         variables.update(self._degradation_summary_variables(variables))
         variables.update(standard_summary_variables(self.param, self.options, variables))
-        variables["Time [s]"] = pybamm.t
-        variables["Time [min]"] = pybamm.t / 60
-        variables["Time [h]"] = pybamm.t / 3600
-        variables["Ambient temperature [K]"] = self.param.T
-        variables["Ambient temperature [C]"] = self.param.T - 273.15
-        variables["Power [W]"] = variables["Voltage [V]"] * variables["Current [A]"]
-        variables.update(self._phase_variables(variables))
-        self.variables.update(variables)
+        variables.update({
+            "Time [s]": pybamm.t,
+            "Time [min]": pybamm.t / 60,
+            "Time [h]": pybamm.t / 3600,
+            "Ambient temperature [K]": self.param.T,
+            "Ambient temperature [C]": self.param.T - 273.15,
+            "Power [W]": variables["Voltage [V]"] * variables["Current [A]"],
+        })
+        variables.update(self._phase_variables(variables, self.options["host thermodynamics"]))
         self.summary_variables = [
             "Average cathode Li content",
             "Total lithium in cathode [mol]",
@@ -207,13 +246,19 @@ class AEA(pybamm.BaseModel):
         }
 
     @staticmethod
-    def _phase_variables(variables):
-        """Lever-rule phase fractions of Li0, Li1, Li3, Li4 (LixMo6S8), local and averaged."""
-        from ..phases import MO6S8_PHASES, lever_rule_symbols
+    def _phase_variables(variables, host_thermodynamics="lever rule"):
+        """Phase fractions of Li0, Li1, Li3, Li4 (LixMo6S8), local and averaged.
 
+        Lever rule of the local Li content on the line compounds for the lever-rule host; for the
+        multi-phase host the local Li content is the resolved phase state, read against the
+        binodal windows of its free energy (:data:`pybamm_aea.phases.MO6S8_PHASE_FIELD_WINDOWS`).
+        """
+        from ..phases import MO6S8_PHASE_FIELD_WINDOWS, MO6S8_PHASES, MO6S8_WINDOWS, lever_rule_symbols
+
+        windows = MO6S8_PHASE_FIELD_WINDOWS if host_thermodynamics == "multi-phase" else MO6S8_WINDOWS
         x = variables["Cathode Li content"]
         out = {}
-        for name, f in zip(MO6S8_PHASES, lever_rule_symbols(x)):
+        for name, f in zip(MO6S8_PHASES, lever_rule_symbols(x, windows)):
             out[f"Cathode {name} phase fraction"] = f
             out[f"Average cathode {name} phase fraction"] = pybamm.Integral(f, submodels.xi)
         return out
@@ -242,16 +287,20 @@ class AEA(pybamm.BaseModel):
 
     @property
     def default_var_pts(self):
+        if self.options["host thermodynamics"] == "multi-phase":
+            return {submodels.xi: MULTI_PHASE_POINTS}
         # mesh-converged: 10 and 40 cells agree within 0.1 % on capacity for the paper's cells,
         # the 31 um high-loading electrode and 5C at 25 C (tests/test_model.py)
         return {submodels.xi: 10}
 
     @property
     def default_submesh_types(self):
-        # cells clustered toward the separator interface, where the gradients are
+        # cells clustered toward the separator interface, where the gradients are (and where
+        # the Li0 layer of the multi-phase host forms)
+        stretch = MULTI_PHASE_STRETCH if self.options["host thermodynamics"] == "multi-phase" else 2.0
         return {
             "positive electrode": pybamm.MeshGenerator(
-                pybamm.Exponential1DSubMesh, submesh_params={"side": "right", "stretch": 2.0}
+                pybamm.Exponential1DSubMesh, submesh_params={"side": "right", "stretch": stretch}
             )
         }
 
@@ -269,7 +318,10 @@ class AEA(pybamm.BaseModel):
 
     @property
     def default_solver(self):
-        return pybamm.IDAKLUSolver(**self.SOLVER_TOLERANCES)
+        # IDAKLU that checks input parameters against their physical ranges before each solve / step
+        from .checks import CheckedIDAKLUSolver
+
+        return CheckedIDAKLUSolver(**self.SOLVER_TOLERANCES)
 
     @property
     def default_quick_plot_variables(self):

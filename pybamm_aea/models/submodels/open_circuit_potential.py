@@ -71,3 +71,25 @@ class CathodeSingleOCP(AEASubModel):
         variables["Cathode hysteresis state"] = h
         variables.update(_surface_ocp_variables(self.param, variables, h))
         return variables
+
+
+class CathodeChemicalPotentialOCP(AEASubModel):
+    """OCP of a multi-phase host: the surface chemical potential, hysteresis emergent.
+
+    With ``"host thermodynamics": "multi-phase"`` the host's local potential U = -mu / F is a
+    state of :class:`.host_phase_field.CathodeCahnHilliard`, which already publishes the
+    surface, bulk and local OCP; hysteresis comes out of the spinodal loops and the phase
+    boundaries, so there is no hysteresis state (reported as 0) and both "branches" are the
+    homogeneous OCP at the surface.
+    """
+
+    def get_coupled_variables(self, variables):
+        U_h = variables["Cathode surface homogeneous OCP [V]"]
+        variables.update(
+            {
+                "Cathode hysteresis state": pybamm.Scalar(0),
+                "Cathode lithiation OCP [V]": U_h,
+                "Cathode delithiation OCP [V]": U_h,
+            }
+        )
+        return variables
