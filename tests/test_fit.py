@@ -13,6 +13,7 @@ import pybamm
 import pytest
 
 import pybamm_aea  # noqa: F401
+from pybamm_aea.initial_state_hooks import AEA_PARAMETER
 from pybamm_aea.parameters.paper_cell import fitting_factors
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "fit_pybop.py"
@@ -30,10 +31,11 @@ FACTORS = {
     ),
 }
 
+#: the registered sets of the AEA model (those holding the AEA-only parameter)
 AEA_SETS = sorted(
     ep.name
     for ep in importlib.metadata.entry_points(group="pybamm_parameter_sets")
-    if ep.value.split(".")[0] == "pybamm_aea"
+    if ep.value.split(".")[0] == "pybamm_aea" and AEA_PARAMETER in ep.load()()
 )
 
 

@@ -2,6 +2,7 @@
 ``pybamm-aea reproduce`` works from an installed wheel, not only from a source checkout."""
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,10 +24,14 @@ def test_examples_are_a_subpackage_of_the_installed_package():
 @pytest.mark.slow
 def test_reproduce_runs_from_an_installed_wheel(tmp_path):
     """Build a wheel, install it into a bare folder, run ``reproduce`` from another folder."""
-    wheels, site, work = tmp_path / "wheels", tmp_path / "site", tmp_path / "work"
+    wheels, site, work, source = (tmp_path / name for name in ("wheels", "site", "work", "source"))
     work.mkdir()
+    # build from a copy: setuptools writes an .egg-info into the source folder, which would shadow
+    # the editable install's metadata (entry points) for anything run from the checkout
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", "*.egg-info", "build", "__pycache__", "_build", "_generated", "*.so", "aea_output", "figures"))
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run(pip + ["wheel", str(ROOT), "--no-build-isolation", "--no-deps", "-w", str(wheels)], check=True,
+    subprocess.run(pip + ["wheel", str(source), "--no-build-isolation", "--no-deps", "-w", str(wheels)], check=True,
                    timeout=1200)
     (wheel,) = wheels.glob("pybamm_aea-*.whl")
     subprocess.run(pip + ["install", "--no-deps", "--target", str(site), str(wheel)], check=True, timeout=600)
