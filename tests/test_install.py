@@ -46,3 +46,15 @@ def test_reproduce_runs_from_an_installed_wheel(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert list(out.glob("fig3b*.png")), result.stdout
+
+
+def test_reproduce_runs_the_installed_scripts_from_any_folder(tmp_path):
+    """No ./examples in the working folder: the command finds the installed pybamm_aea.examples."""
+    out = tmp_path / "figures"
+    env = dict(os.environ, MPLBACKEND="Agg")
+    result = subprocess.run(
+        [sys.executable, "-m", "pybamm_aea", "reproduce", "--fast", "--only", "fig3b", "--out", str(out)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert list(out.glob("fig3b*.png")), result.stdout

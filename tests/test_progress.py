@@ -45,3 +45,11 @@ def test_experiment_progress_counts_cycles():
     assert progress.step == (2, 2)
     assert "3/3" in stream.getvalue()
     assert progress.bar is None  # closed at the end of the experiment
+
+
+def test_command_line_tables_are_rounded(tmp_path):
+    from pybamm_aea.cli._args import write_table
+
+    table = pd.DataFrame({"Ambient temperature [C]": [343.15 - 273.15], "Voltage [V]": [2.0512345678901]})
+    text = write_table(table, tmp_path / "t.csv").read_text()
+    assert text.splitlines()[1] == "70.0,2.05123"

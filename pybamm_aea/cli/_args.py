@@ -174,7 +174,14 @@ def experiment_steps(parser, steps, cycles):
 
 
 def write_table(df, path, formats=(".csv", ".json", ".parquet")):
-    """Write a DataFrame as CSV, JSON (records) or Parquet by the file's suffix; returns the path."""
+    """Write a DataFrame as CSV, JSON (records) or Parquet by the file's suffix; returns the path.
+
+    Float columns are rounded to :data:`pybamm_aea.progress.SIGNIFICANT_DIGITS` significant digits
+    (70.0, not 70.00000000000006).
+    """
+    from pybamm_aea.progress import round_table
+
+    df = round_table(df)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     suffix = path.suffix.lower()
