@@ -31,6 +31,7 @@ FACTORS = {
     ),
 }
 
+#: the registered sets of the AEA model (those holding the AEA-only parameter)
 AEA_SETS = sorted(
     ep.name
     for ep in importlib.metadata.entry_points(group="pybamm_parameter_sets")

@@ -175,9 +175,15 @@ def experiment_steps(parser, steps, cycles):
 
 def write_table(df, path, formats=(".csv", ".json", ".parquet")):
     """Write a DataFrame as CSV, JSON (records) or Parquet by the file's suffix (atomically, with
-    :func:`pybamm_aea.sweep.store.export_table`); returns the path."""
+    :func:`pybamm_aea.sweep.store.export_table`); returns the path.
+
+    Float columns are rounded to :data:`pybamm_aea.progress.SIGNIFICANT_DIGITS` significant digits
+    (70.0, not 70.00000000000006).
+    """
+    from pybamm_aea.progress import round_table
     from pybamm_aea.sweep.store import export_table
 
+    df = round_table(df)
     path = Path(path)
     if path.suffix.lower() not in formats:
         raise ValueError(f"{path}: suffix must be one of {formats}")

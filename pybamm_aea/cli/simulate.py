@@ -156,6 +156,7 @@ def run(args):
     import pybamm
 
     from pybamm_aea import readout
+    from pybamm_aea.progress import ExperimentProgress
 
     _args.check_output(args.parser, args.output, OUTPUT_FORMATS)
     output = Path(args.output)
@@ -169,7 +170,8 @@ def run(args):
             args.parser.error(f"argument --variable: the model has no variable {v!r}")
         columns.append(v)
     t0 = time.perf_counter()
-    solution = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+    progress = ExperimentProgress(desc=args.parameter_set)  # shown when stderr is a terminal
+    solution = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve(callbacks=[progress])
     wall = time.perf_counter() - t0
 
     df = readout.time_series(solution, columns)
