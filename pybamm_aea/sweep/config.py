@@ -76,10 +76,11 @@ class SweepConfig:
     #: PyBaMM's list of inputs; (kind "C-rate" or "current", value, cut-off [V], duration [s])
     single_discharge: tuple | None = None
     record: dict = field(default_factory=dict)  # what the results store keeps and checks on resume
+    threads: int = 1  # IDAKLU threads of a batched solve (its "num_threads" option); results do not depend on it
 
     def cache_key(self, options):
         blob = pickle.dumps((self.parameter_set, sorted(options.items()), repr(self.steps), self.input_names,
-                             self.single_discharge))
+                             self.single_discharge, self.threads))
         return hashlib.sha1(blob).hexdigest()
 
 

@@ -210,6 +210,15 @@ class ResultStore:
             return False
         return host == socket.gethostname() and pid.isdigit() and not _pid_alive(int(pid))
 
+    def _select(self, keys, chunk=500):
+        """``(key, status, owner, result)`` of the stored points among ``keys``."""
+        rows = []
+        for i in range(0, len(keys), chunk):
+            part = keys[i:i + chunk]
+            rows += self.con.execute(f"SELECT key, status, owner, result FROM points WHERE key IN "
+                                     f"({','.join('?' * len(part))})", part).fetchall()
+        return rows
+
     def claim(self, keys, retry_failed=False):
         """Claim the points of ``keys`` this sweep must compute, in one transaction.
 
@@ -220,11 +229,7 @@ class ResultStore:
         mine, done, others = [], {}, []
         now = time.time()
         with self.transaction():
-            existing = {}
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                q = f"SELECT key, status, owner, result FROM points WHERE key IN ({','.join('?' * len(chunk))})"
-                existing.update({r[0]: r[1:] for r in self.con.execute(q, chunk)})
+            existing = {r[0]: r[1:] for r in self._select(keys)}
             claims = []
             for k in keys:
                 status, owner, result = existing.get(k, (None, None, None))
@@ -264,8 +269,7 @@ class ResultStore:
         computed here: ``(done, orphaned)``."""
         pending, done, orphaned = set(keys), {}, []
         while pending:
-            rows = self.con.execute(f"SELECT key, status, owner, result FROM points WHERE key IN "
-                                    f"({','.join('?' * len(pending))})", list(pending)).fetchall()
+            rows = self._select(sorted(pending))
             for k, status, owner, result in rows:
                 if status in ("done", "failed"):
                     done[k] = json.loads(result)
