@@ -74,7 +74,7 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     Raises
     ------
     SweepConfigError (a ValueError)
-        Before any point runs: an unknown name, a value outside its physical range's type, conflicting names, an
+        Before any point runs: an unknown name, a value that is not a number, conflicting names, an
         unknown parameter set or experiment, an output path that is not writable, a foreign file or an existing
         export without ``force``, a store of another configuration. Errors of single points do not raise: they
         are in the ``"error"`` column.
