@@ -25,10 +25,13 @@ _LAZY = {
     "studies": "pybamm_aea.studies",
     "conventional": "pybamm_aea.conventional",
     "phases": "pybamm_aea.phases",
+    "materials": "pybamm_aea.materials",
+    "screening": "pybamm_aea.screening",
 }
 _LAZY_ATTRS = {
     "AEA": ("pybamm_aea.models.aea", "AEA"),
     "set_initial_state": ("pybamm_aea.initial_state", "set_initial_state"),
+    "screen": ("pybamm_aea.screening", "screen"),
 }
 
 # the function pybamm_aea.sweep(grid, ...); its package is reached with ``from pybamm_aea.sweep import ...`` (importing

@@ -19,21 +19,19 @@ EXIT_POINTS_FAILED = 1
 
 
 def register(subparsers):
-    p = subparsers.add_parser(
-        "sweep", formatter_class=_args.Formatter, help="evaluate a design grid (ESC, Wh/kg, Wh/L, rate, retention)",
-        description=_args.describe(
-            "Evaluate a grid of designs through the AEA model (pybamm_aea.sweep.sweep): one row per point with ESC "
-            "(mAh per g of electrode), electrode Wh/kg and Wh/L, rate capability (when C-rate is swept), capacity "
-            "retention (several cycles), solve time and error (failed points are kept, with their message).",
-            "Grid names: PyBaMM parameters of the set with their units ('Cathode loading [kg.m-2]', 'Ambient "
-            "temperature [K]', 'Cathode porosity', ...); derived inputs 'Stack pressure [MPa]' (-> porosity from "
-            "the compaction data), 'C-rate' (in 1/h; the 0.1C reference of each design is added for the rate "
-            "capability), 'S8 mass fraction' (hybrid S8-Mo6S8 sets), 'Cathode thickness [um]'; and AEA options "
-            "('anode', 'hysteresis', 'ionic switch', 'electronic conduction').",
-            "Example:\n  pybamm-aea sweep --parameter-set Li2021_Mo6S8 --grid 'Cathode loading [kg.m-2]=0.01,0.02' "
-            "\\\n      --grid 'Ambient temperature [K]=298.15:343.15:4' --results lms_sweep.sqlite --output lms_sweep.csv",
-            "Exit status: 0 all points ran; 1 some points failed (count on stderr); 2 usage error (before any solve).",
-        ),
+    p = _args.add_parser(
+        subparsers, "sweep", "evaluate a design grid (ESC, Wh/kg, Wh/L, rate, retention)",
+        "Evaluate a grid of designs through the AEA model (pybamm_aea.sweep.sweep): one row per point with ESC "
+        "(mAh per g of electrode), electrode Wh/kg and Wh/L, rate capability (when C-rate is swept), capacity "
+        "retention (several cycles), solve time and error (failed points are kept, with their message).",
+        "Grid names: PyBaMM parameters of the set with their units ('Cathode loading [kg.m-2]', 'Ambient "
+        "temperature [K]', 'Cathode porosity', ...); derived inputs 'Stack pressure [MPa]' (-> porosity from "
+        "the compaction data), 'C-rate' (in 1/h; the 0.1C reference of each design is added for the rate "
+        "capability), 'S8 mass fraction' (hybrid S8-Mo6S8 sets), 'Cathode thickness [um]'; and AEA options "
+        "('anode', 'hysteresis', 'ionic switch', 'electronic conduction').",
+        "Example:\n  pybamm-aea sweep --parameter-set Li2021_Mo6S8 --grid 'Cathode loading [kg.m-2]=0.01,0.02' "
+        "\\\n      --grid 'Ambient temperature [K]=298.15:343.15:4' --results lms_sweep.sqlite --output lms_sweep.csv",
+        "Exit status: 0 all points ran; 1 some points failed (count on stderr); 2 usage error (before any solve).",
     )
     p.add_argument("--grid", action="append", type=_args.parse_grid_entry, required=True, metavar="'NAME=V1,V2,...'",
                    help="one grid axis: NAME=v1,v2,... or NAME=start:stop:num, values in NAME's units (repeatable; "

@@ -70,6 +70,9 @@ class AEAParameters(pybamm.ElectricalParameters):
         # geometric capacity per area [C.m-2]: host window 0 <= x <= x_max plus dispersed
         self.q_c = self.F * self.L_c * (self.c_h * self.x_max + self.c_D)
 
+        # multi-phase host ("host thermodynamics": "multi-phase"): gradient-energy coefficient
+        self.kappa_c = P("Cathode gradient energy coefficient [V.m2]")
+
         # Li0 surface film ("ionic switch")
         self.D_film = P("Li0 film Li diffusivity [m2.s-1]")
         self.delta_film_init = P("Initial Li0 film thickness [m]")
@@ -92,6 +95,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.f_trap_fast = P("Initial Li trapping fraction")
         self.x_trap_sat = P("Saturated initially trapped Li content")
         self.k_switch_loss = P("Ionic-switch host loss coefficient")
+        self.f_li0_persist = P("Persistent Li0 fraction")
         self.f_acc_D_init = P("Initial dispersed material accessible fraction")
         self.f_acc_D_max = P("Maximum dispersed material accessible fraction")
         self.k_activation = P("Dispersed material activation coefficient")
@@ -135,6 +139,21 @@ class AEAParameters(pybamm.ElectricalParameters):
             {"Cathode Li content": x, "Temperature [K]": T},
         )
 
+    def U_h(self, x, T):
+        """Homogeneous OCP of the multi-phase host, -mu_h / F [V vs Li/Li+]."""
+        return pybamm.FunctionParameter(
+            "Cathode homogeneous OCP [V]",
+            {"Cathode Li content": x, "Temperature [K]": T},
+        )
+
+    def logB_c(self, x, T):
+        """Natural log of the Li mobility per formula unit of the multi-phase host, B in
+        [m2.V-1.s-1] (log so that it can be averaged onto cell faces as a geometric mean)."""
+        return pybamm.FunctionParameter(
+            "Cathode Li log-mobility",
+            {"Cathode Li content": x, "Temperature [K]": T},
+        )
+
     def U_lith(self, x, T):
         """Cathode OCP on lithiation (discharge) [V vs Li/Li+]."""
         return pybamm.FunctionParameter(
@@ -173,6 +192,25 @@ class AEAParameters(pybamm.ElectricalParameters):
         return self.f_sigma_c * pybamm.FunctionParameter(
             "Cathode electronic conductivity [S.m-1]",
             {"Cathode porosity": eps, "Temperature [K]": T},
+        )
+
+    def sigma_e_local(self, x, eps, T):
+        """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``.
+
+        The Li-content-resolved conductivity the coupled transport uses; parameter sets whose
+        conductivity does not depend on ``x`` delegate to ``"Cathode electronic conductivity
+        [S.m-1]"`` (see :func:`pybamm_aea.parameters.paper_cell.li_independent_conductivity`).
+        """
+        return pybamm.FunctionParameter(
+            "Cathode Li-dependent electronic conductivity [S.m-1]",
+            {"Cathode Li content": x, "Cathode porosity": eps, "Temperature [K]": T},
+        )
+
+    def sigma_ion_c(self, x, T):
+        """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor)."""
+        return pybamm.FunctionParameter(
+            "Cathode ionic conductivity [S.m-1]",
+            {"Cathode Li content": x, "Temperature [K]": T},
         )
 
     def sigma_s1(self, T):

@@ -13,6 +13,22 @@ dispersed active material (see :mod:`.dispersed_material`). The current-collecto
 blocks ions; Li crosses the separator interface (X = L) at the rate i/F. The
 equation is solved on the scaled depth xi = X / L in [0, 1], so thickness, loading and porosity
 are ordinary (input-able) parameters and need no re-meshing.
+
+Coupled ion-electron transport (Jamnik & Maier, PCCP 5, 5215, 2003). Li+ enters at X = L and
+electrons at X = 0; with local equilibrium (mu_Li = mu~_Li+ + mu~_e) the ionic current toward the
+collector is
+
+    I_ion = t_ion i + F phi^b D~ c_host dx/dX,   D~ = D t_e,   t_e = s_e / (s_e + s_ion),
+
+where D is the chemical diffusivity of the electron-rich limit (the set's ``"Cathode Li
+diffusivity [m2.s-1]"``, what PITT measures on a metallic host), s_e the compact's electronic
+conductivity (a function of x: insulating Li4Ti5O12 / metallic Li7Ti5O12, ...), s_ion = phi^b x
+the material's Li-ion conductivity, and t_ion = 1 - t_e. D~ is the ambipolar chemical diffusivity
+[s_ion s_e / (s_ion + s_e)] R T chi / (F^2 c) of Jamnik & Maier; the t_ion i term is the share of
+the current the ions carry by migration, which takes Li to the collector where the electrons are.
+Li conservation gives dx/dt = (1/(F L a_h c_h)) dI_ion/dxi; the boundary conditions are
+I_ion(0) = 0 (ion-blocking collector) and I_ion(L) = i (electron-blocking separator). For
+s_e >> s_ion, t_ion -> 0 and the model is plain Fickian diffusion with D.
 """
 import pybamm
 
@@ -57,18 +73,38 @@ class CathodeSolidDiffusion(AEASubModel):
         )
         T = p.T
         D = p.D_c(x, T)
-        # phi^b D / phi: diffusivity per unit of host volume
-        D_eff = D * p.phi_host ** (p.b_c - 1)
+        # both carriers' conductivities of the compact [S.m-1] and the transference numbers
+        sigma_ion = p.sigma_ion_c(x, T) * p.phi_host**p.b_c
+        if self.options["electronic conduction"] == "infinite":
+            sigma_e = pybamm.PrimaryBroadcast(pybamm.Scalar(float("inf")), "positive electrode")
+            t_e = pybamm.PrimaryBroadcast(pybamm.Scalar(1.0), "positive electrode")
+            t_ion = pybamm.PrimaryBroadcast(pybamm.Scalar(0.0), "positive electrode")
+        else:
+            sigma_e = p.sigma_e_local(x, p.eps_c, T)
+            t_e = sigma_e / (sigma_e + sigma_ion)
+            t_ion = sigma_ion / (sigma_e + sigma_ion)
+        D_amb = D * t_e
+        # phi^b D~ / phi: diffusivity per unit of host volume
+        D_eff = D_amb * p.phi_host ** (p.b_c - 1)
+        # migration: the ions' share of the current, as a flux of x on the cell edges
+        K = p.L_c * variables["Total current density [A.m-2]"] / (p.F * a_h * p.c_h)
+        migration = K * t_ion * pybamm.PrimaryBroadcastToEdges(1.0, "positive electrode")
         # rate of change of x from transport alone [s-1]
-        transport = pybamm.div(D_eff * pybamm.grad(variables["Cathode Li content"])) / p.L_c**2
+        transport = pybamm.div(D_eff * pybamm.grad(x) + migration) / p.L_c**2
         variables.update(
             {
                 "Cathode Li transport rate [s-1]": transport,
                 # Li stored (host + dispersed) per m3 of electrode and second
                 "Cathode Li storage rate [mol.m-3.s-1]": a_h * p.c_h * transport,
                 "Cathode Li diffusivity [m2.s-1]": D,
+                "Cathode chemical diffusivity [m2.s-1]": D_amb,
                 "Cathode effective Li diffusivity [m2.s-1]": D_eff,
-                # diffusion time of the electrode, L^2 / D at the mean Li content
+                "Cathode local electronic conductivity [S.m-1]": sigma_e,
+                "Cathode ionic conductivity [S.m-1]": sigma_ion,
+                "Cathode ionic transference number": t_ion,
+                "Cathode electronic transference number": t_e,
+                "Average cathode chemical diffusivity [m2.s-1]": pybamm.Integral(D_amb, xi),
+                # diffusion time of the electrode, L^2 / D~ at the mean Li content
                 "Cathode diffusion time [s]": p.L_c**2 / pybamm.Integral(D_eff, xi),
             }
         )
@@ -85,16 +121,19 @@ class CathodeSolidDiffusion(AEASubModel):
         p = self.param
         x = variables["Cathode Li content"]
         i = variables["Total current density [A.m-2]"]
-        # D at the surface exactly as the finite-volume scheme puts it on the boundary edge
-        # (linear extrapolation of the nodal values), so the imposed flux is exactly i / F
-        D_s = pybamm.boundary_value(variables["Cathode Li diffusivity [m2.s-1]"], "right")
-        D_s = D_s * p.phi_host**p.b_c
         a_h = variables["Cathode host active fraction"]
-        # flux into the (active part of the) electrode at xi = 1: a phi^b D c_host dx/dX = i / F
-        rbc = p.L_c * i / (p.F * p.c_host * D_s * a_h)
-        self.boundary_conditions = {
-            x: {"left": (pybamm.Scalar(0), "Neumann"), "right": (rbc, "Neumann")}
-        }
+        # D~ and the transference numbers at the ends exactly as the finite-volume scheme puts
+        # them on the boundary edges (linear extrapolation of the nodal values), so the imposed
+        # total fluxes are exactly I_ion(0) = 0 and I_ion(L) = i
+        D_eff = variables["Cathode effective Li diffusivity [m2.s-1]"]
+        t_ion = variables["Cathode ionic transference number"]
+        t_e = variables["Cathode electronic transference number"]
+        K = p.L_c * i / (p.F * a_h * p.c_h)
+        D_left = pybamm.boundary_value(D_eff, "left")
+        D_right = pybamm.boundary_value(D_eff, "right")
+        lbc = -K * pybamm.boundary_value(t_ion, "left") / D_left
+        rbc = K * pybamm.boundary_value(t_e, "right") / D_right
+        self.boundary_conditions = {x: {"left": (lbc, "Neumann"), "right": (rbc, "Neumann")}}
 
     def set_initial_conditions(self, variables):
         x = variables["Cathode Li content"]
@@ -102,9 +141,14 @@ class CathodeSolidDiffusion(AEASubModel):
 
     def add_events_from(self, variables):
         p = self.param
+        x = variables["Cathode Li content"]
         x_s = variables["Cathode surface Li content"]
         tol = pybamm.Scalar(1e-9)
         self.events += [
             pybamm.Event("Minimum cathode surface Li content", x_s - tol * p.x_max),
             pybamm.Event("Maximum cathode surface Li content", p.x_max * (1 - tol) - x_s),
+            # with ion migration (a poor electronic conductor) the host fills from the collector,
+            # so the window can be left away from the surface too
+            pybamm.Event("Minimum cathode Li content", pybamm.min(x) - tol * p.x_max),
+            pybamm.Event("Maximum cathode Li content", p.x_max * (1 - tol) - pybamm.max(x)),
         ]

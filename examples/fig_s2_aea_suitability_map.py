@@ -1,0 +1,64 @@
+"""AEA-suitability map (materials x C-rate), the screening behind Fig. S2 of Li et al., Adv. Mater. 2021.
+
+Runs :func:`pybamm_aea.screen` for the paper's two hosts (Mo6S8, TiS2: the sets ``Li2021_Mo6S8``,
+``Li2021_TiS2``) and four literature cathodes pressed as dense AEA electrodes (``AEA_LiFePO4``,
+``AEA_Li4Ti5O12``, ``AEA_LiCoO2``, ``AEA_NMC532``; every value cited in ``pybamm_aea.materials``) on
+the paper's lab cell at 70 C, at five C-rates and five loadings (1.5-15 mg/cm2). Each cell of the map
+is the largest areal capacity [mA.h/cm2] that still delivers 80 % of the window, with the limiting
+mechanism of the thickest electrode at that rate; grey "x" = fails already at 1.5 mg/cm2 (the paper's
+Fig. S2 verdict for LiFePO4 and Li4Ti5O12). Also writes the full table as CSV.
+
+Usage: ``python examples/fig_s2_aea_suitability_map.py [OUTDIR]`` (default ``examples/figures/``).
+"""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+import pybamm_aea  # noqa: E402
+from pybamm_aea import figures  # noqa: E402
+from pybamm_aea.screening import suitability  # noqa: E402
+
+SLOW = False
+MATERIALS = ["Li2021_Mo6S8", "Li2021_TiS2", "AEA_LiFePO4", "AEA_Li4Ti5O12", "AEA_LiCoO2", "AEA_NMC532"]
+C_RATES = (0.1, 0.5, 1.0, 2.0, 5.0)
+LOADINGS = (1.5, 3.0, 5.0, 10.0, 15.0)
+ABBREV = {"ionic": "ion", "electronic": "e-", "interface": "int", "separator": "sep", "none": "-"}
+
+
+def main(outdir=None, materials=MATERIALS, c_rates=C_RATES, loadings=LOADINGS):
+    """Screen, draw the map and write the table into ``outdir``; return the paths written."""
+    outdir = figures.output_dir(outdir, __file__)
+    df = pybamm_aea.screen(materials, c_rates=c_rates, loadings=loadings)
+    table = suitability(df)
+    csv = outdir / "fig_s2_aea_screen.csv"
+    df.to_csv(csv, index=False)
+    # limiting mechanism of the thickest electrode at each rate
+    thick = df[df["loading [mg.cm-2]"] == df["loading [mg.cm-2]"].max()]
+    mech = thick.set_index(["material", "C-rate"])["limiting mechanism"]
+
+    values = table.to_numpy(float)
+    fig, ax = plt.subplots(figsize=(1.3 * len(c_rates) + 3, 0.7 * len(materials) + 1.5))
+    shown = np.where(np.isnan(values), np.nan, np.log10(np.maximum(values, 1e-3)))
+    im = ax.imshow(shown, cmap="viridis", aspect="auto", vmin=-1, vmax=np.log10(max(loadings) * 0.25))
+    for i, m in enumerate(table.index):
+        for j, c in enumerate(table.columns):
+            v = values[i, j]
+            text = "x" if np.isnan(v) else f"{v:.2g}"
+            ax.text(j, i - 0.12, text, ha="center", va="center", color="white" if np.isnan(v) or v < 1 else "black")
+            ax.text(j, i + 0.22, ABBREV[mech.loc[(m, c)]], ha="center", va="center", fontsize=7,
+                    color="white" if np.isnan(v) or v < 1 else "black")
+    ax.set_facecolor("0.6")
+    ax.set_xticks(range(len(table.columns)), [f"{c:g}C" for c in table.columns])
+    ax.set_yticks(range(len(table.index)), [m.replace("Li2021_", "").replace("AEA_", "") for m in table.index])
+    ax.set_xlabel("C-rate (70 C, paper's lab cell, Li anode)")
+    ax.set_title("Largest AEA areal capacity at 80 % utilisation [mA.h/cm2]\n"
+                 "(x: < 80 % at 1.5 mg/cm2; small text: limiting mechanism at 15 mg/cm2)", fontsize=9)
+    fig.colorbar(im, ax=ax, label="log10 areal capacity [mA.h/cm2]")
+    fig.tight_layout()
+    return figures.save(fig, outdir / "fig_s2_aea_suitability_map.png") + [csv]
+
+
+if __name__ == "__main__":
+    figures.run(main)

@@ -1,0 +1,54 @@
+"""Active materials for AEA cells: a user-writable definition, its JSON form, and literature sets.
+
+>>> from pybamm_aea.materials import get_material
+>>> lfp = get_material("LiFePO4")
+>>> values = lfp.parameter_values(loading=4.8)          # pybamm.ParameterValues, paper's lab cell
+
+:class:`AEAMaterial` (see :mod:`.material`) is what a user writes; :func:`load_material` /
+:func:`save_material` read and write it as JSON. The literature sets (one module each, every value
+cited there) are registered as PyBaMM parameter sets ``"AEA_<name>"`` on the paper's lab cell with a
+Li anode. Static facts (molar masses, densities) come from :mod:`pybamm_aea.energy.materials`.
+"""
+import importlib
+
+from .material import (
+    CELL_BUILDS,
+    OCP,
+    SCALAR_FIELDS,
+    AEAMaterial,
+    MaterialError,
+    TransportProperty,
+    load_material,
+    save_material,
+)
+
+#: literature material -> module holding its ``MATERIAL``
+LITERATURE = {
+    "LiFePO4": "pybamm_aea.materials.lifepo4",
+    "Li4Ti5O12": "pybamm_aea.materials.li4ti5o12",
+    "LiCoO2": "pybamm_aea.materials.licoo2",
+    "NMC532": "pybamm_aea.materials.nmc532",
+    "Mo6S8": "pybamm_aea.materials.paper_hosts:MO6S8",
+    "TiS2": "pybamm_aea.materials.paper_hosts:TIS2",
+}
+
+
+def list_materials():
+    """Names of the literature materials."""
+    return list(LITERATURE)
+
+
+def get_material(name):
+    """The literature :class:`AEAMaterial` called ``name`` (an AEAMaterial passes through)."""
+    if isinstance(name, AEAMaterial):
+        return name
+    if name not in LITERATURE:
+        raise MaterialError(f"unknown material {name!r}; literature materials: {list(LITERATURE)}")
+    module, _, attr = LITERATURE[name].partition(":")
+    return getattr(importlib.import_module(module), attr or "MATERIAL")
+
+
+__all__ = [
+    "AEAMaterial", "OCP", "TransportProperty", "MaterialError", "SCALAR_FIELDS", "CELL_BUILDS",
+    "load_material", "save_material", "get_material", "list_materials", "LITERATURE",
+]

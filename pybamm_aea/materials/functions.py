@@ -1,0 +1,185 @@
+"""Picklable parameter functions built from a material's data (PyBaMM symbols in, SI out).
+
+Each class is a module-level callable whose attributes are plain numbers and tuples, so a
+``pybamm.ParameterValues`` made from an :class:`~pybamm_aea.materials.AEAMaterial` pickles (for
+multiprocessing and dask) like PyBaMM's own sets of module-level functions.
+"""
+import importlib
+import math
+
+import pybamm
+
+from ..constants import F, R
+from ..parameters.paper_cell import piecewise_linear
+
+LN10 = math.log(10.0)
+
+
+def import_function(path):
+    """The object named by ``"package.module:qualname"`` (ValueError naming the path if absent)."""
+    if not isinstance(path, str) or ":" not in path:
+        raise ValueError(f"function reference must be 'module:name', got {path!r}")
+    module, _, name = path.partition(":")
+    try:
+        obj = importlib.import_module(module)
+        for part in name.split("."):
+            obj = getattr(obj, part)
+    except (ImportError, AttributeError) as exc:
+        raise ValueError(f"cannot import function {path!r}: {exc}") from exc
+    return obj
+
+
+def arrhenius(T, activation_energy, reference_temperature):
+    """exp(-Ea/R (1/T - 1/T_ref)), Ea in J/mol."""
+    if activation_energy == 0:
+        return pybamm.Scalar(1.0)
+    return pybamm.exp(-activation_energy / R * (1 / T - 1 / reference_temperature))
+
+
+class ArrheniusTable:
+    """y(x, T) = 10^(interp of log10 y over theta = x / x_max) * Arrhenius [SI units].
+
+    ``theta`` and ``log10_values`` are equal-length tuples (one point: a constant); constant
+    beyond the ends. ``activation_energy`` J/mol, ``reference_temperature`` K.
+    """
+
+    def __init__(self, theta, log10_values, x_max, activation_energy, reference_temperature):
+        self.theta = tuple(float(t) for t in theta)
+        self.log10_values = tuple(float(v) for v in log10_values)
+        self.x_max = float(x_max)
+        self.activation_energy = float(activation_energy)
+        self.reference_temperature = float(reference_temperature)
+
+    def log10_at(self, x):
+        if len(self.theta) == 1:
+            return pybamm.Scalar(self.log10_values[0])
+        return piecewise_linear(x / self.x_max, self.theta, self.log10_values)
+
+    def __call__(self, x, T):
+        return pybamm.exp(LN10 * self.log10_at(x)) * arrhenius(
+            T, self.activation_energy, self.reference_temperature
+        )
+
+
+class CompactConductivity:
+    """sigma_e(x, eps, T) of the compact [S.m-1]: the dense value times (1 - eps)^b (Bruggeman)."""
+
+    def __init__(self, dense, bruggeman):
+        self.dense = dense
+        self.bruggeman = float(bruggeman)
+
+    def __call__(self, x, eps, T):
+        return self.dense(x, T) * (1 - eps) ** self.bruggeman
+
+
+class CompactConductivityAt:
+    """sigma_e(eps, T) [S.m-1] of the compact at one Li content (the set's reported conductivity)."""
+
+    def __init__(self, compact, x):
+        self.compact = compact
+        self.x = float(x)
+
+    def __call__(self, eps, T):
+        return self.compact(pybamm.Scalar(self.x), eps, T)
+
+
+class FunctionOfContentAndTemperature:
+    """A ``module:name`` function f(x, T) (SI) held by reference, so it pickles by name."""
+
+    def __init__(self, path):
+        self.path = path
+        import_function(path)  # fail now, naming the path, rather than at solve time
+
+    def __call__(self, x, T):
+        return import_function(self.path)(x, T)
+
+
+class CompactFunction:
+    """A ``module:name`` function of (porosity, T) giving the compact's conductivity [S.m-1]."""
+
+    def __init__(self, path):
+        self.path = path
+        import_function(path)
+
+    def __call__(self, x, eps, T):
+        return import_function(self.path)(eps, T)
+
+
+class ExchangeCurrentDensity:
+    """j0(x_s, T) [A.m-2] = j0_ref sqrt(theta (1 - theta) + 1e-4) / 0.5, 30 kJ/mol, ref. 70 C.
+
+    The form of :func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density`
+    (symmetric Butler-Volmer dependence on the surface Li content), as a picklable object.
+    """
+
+    def __init__(self, x_max, j0_ref):
+        self.x_max = float(x_max)
+        self.j0_ref = float(j0_ref)
+
+    def __call__(self, x_s, T):
+        theta = x_s / self.x_max
+        return (
+            self.j0_ref
+            * (theta * (1 - theta) + 1e-4) ** 0.5
+            / 0.5
+            * pybamm.exp(-30e3 / R * (1 / T - 1 / 343.15))
+        )
+
+
+class PlateauOCP:
+    """Two-phase plateau at ``potential`` [V]: U = U0 + w ln((1-theta)/theta) + k_end (1/theta - 1/(1-theta)).
+
+    ``width`` w [V] sets how sharply the plateau ends (a two-phase material: a few mV); the end
+    term (``k_end`` [V]) makes the voltage leave any cut-off window before the host is exactly
+    empty or full, as in the paper's Mo6S8 and TiS2 sets.
+    """
+
+    def __init__(self, potential, width, x_max, k_end=1e-4):
+        self.potential = float(potential)
+        self.width = float(width)
+        self.x_max = float(x_max)
+        self.k_end = float(k_end)
+
+    def __call__(self, x, T):
+        th = x / self.x_max
+        return (
+            self.potential
+            + self.width * pybamm.log((1 - th) / th)
+            + self.k_end * (1 / th - 1 / (1 - th))
+        )
+
+
+class RegularSolutionOCP:
+    """Lattice gas with a mean-field interaction: U = U0 - s (theta - 1/2) + (RT/F) ln((1-theta)/theta) + end term.
+
+    The form Thompson fitted to LixTiS2 (Phys. Rev. Lett. 40, 1511, 1978); ``slope`` s [V].
+    """
+
+    def __init__(self, potential, slope, x_max, k_end=1e-4):
+        self.potential = float(potential)
+        self.slope = float(slope)
+        self.x_max = float(x_max)
+        self.k_end = float(k_end)
+
+    def __call__(self, x, T):
+        th = x / self.x_max
+        return (
+            self.potential
+            - self.slope * (th - 0.5)
+            + R * T / F * pybamm.log((1 - th) / th)
+            + self.k_end * (1 / th - 1 / (1 - th))
+        )
+
+
+class TableOCP:
+    """U(theta) [V] interpolated linearly in a table, plus the steep end term of :class:`PlateauOCP`."""
+
+    def __init__(self, theta, values, x_max, k_end=1e-4):
+        self.theta = tuple(float(t) for t in theta)
+        self.values = tuple(float(v) for v in values)
+        self.x_max = float(x_max)
+        self.k_end = float(k_end)
+
+    def __call__(self, x, T):
+        th = x / self.x_max
+        return piecewise_linear(th, self.theta, self.values) + self.k_end * (1 / th - 1 / (1 - th))

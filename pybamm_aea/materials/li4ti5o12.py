@@ -1,0 +1,66 @@
+"""Li4Ti5O12 (spinel) as a dense AEA cathode vs Li: literature values only, each cited.
+
+- Molar mass, densities: the energy model's records of Li4Ti5O12 and Li7Ti5O12 (Ohzuku, Ueda &
+  Yamamoto, J. Electrochem. Soc. 142, 1431, 1995; 3.48 and 3.65 g/cm3, 175 mAh/g for 3 Li).
+- OCP: the Li4Ti5O12/Li7Ti5O12 two-phase plateau at 1.55 V (Ohzuku et al. 1995).
+- Electronic conductivity vs Li content: insulating Li4Ti5O12, < 1e-13 S/cm (Chen et al., J.
+  Electrochem. Soc. 148, A102, 2001), metallic once lithiated: Li7Ti5O12 2.46 S/cm at 300 K,
+  weakly activated, and high already from x ~ 0.04 of the Li4/3Ti5/3O4 -> Li7/3Ti5/3O4 range
+  (Young et al., Adv. Energy Mater. 3, 1125, 2013). Table: theta 0 -> 1e-13, 0.04 -> 2.46 S/cm,
+  log-linear in between.
+- Li transport in the Li4Ti5O12 host: "ultraslow" (Wilkening et al., Phys. Chem. Chem. Phys. 9,
+  1239, 2007): 7Li spin-alignment-echo jump rates 1 s-1 at 295 K to 2200 s-1 at 400 K, activation
+  energy 0.86 eV. At 343 K their Arrhenius line gives 60 s-1; with the 8a-8a jump length of the
+  spinel (sqrt(3)/4 a = 3.62 A, a = 8.36 A) D = l^2 / (6 tau) = 1.3e-14 cm2/s. Ionic conductivity
+  by Nernst-Einstein over the 3 mobile 8a Li per formula unit (22.7 mol/L): 1.0e-9 S/cm at 343 K,
+  the same 0.86 eV (their impedance gives 0.94 eV). The inserted Li are not the only carriers,
+  so the Nernst-Einstein default (which counts only inserted Li) does not apply here.
+- Window 1.0-2.5 V; Li-free as made (as in the paper's LTO), so the first step is a discharge.
+"""
+from ..constants import F, R
+from ..energy.materials import get_material
+from .material import OCP, AEAMaterial, TransportProperty
+
+_LTO = get_material("Li4Ti5O12")
+_LTO7 = get_material("Li7Ti5O12")
+_EA = 0.86 * 96.485  # kJ/mol, Wilkening et al. (2007)
+_T = 343.15
+#: jump rate at 343 K from Wilkening's two end points (1 s-1 at 295 K, 2200 s-1 at 400 K)
+_JUMP_RATE = 2200.0 ** ((1 / 295 - 1 / _T) / (1 / 295 - 1 / 400))
+_JUMP_LENGTH_CM = 3 ** 0.5 / 4 * 8.36e-8
+D_343K = _JUMP_LENGTH_CM**2 * _JUMP_RATE / 6  # cm2/s
+#: 3 mobile Li (8a) per formula unit [mol/cm3]
+_C_MOBILE = 3 * _LTO.density / _LTO.molar_mass
+SIGMA_ION_343K = F**2 * _C_MOBILE * D_343K / (R * _T)  # S/cm
+
+MATERIAL = AEAMaterial(
+    name="Li4Ti5O12",
+    formula="Li4Ti5O12",
+    molar_mass=_LTO.molar_mass,
+    density=_LTO.density,
+    delithiated_density=_LTO.density,
+    lithiated_density=_LTO7.density,
+    x_max=3.0,
+    initial_li_content=0.01,
+    ocp=OCP("plateau", potential=1.55, width=0.005, source="Ohzuku et al., JES 142, 1431 (1995)"),
+    diffusivity=TransportProperty(
+        value=D_343K, activation_energy=_EA, reference_temperature=_T,
+        source="Wilkening et al., PCCP 9, 1239 (2007), 7Li SAE NMR jump rates",
+    ),
+    electronic_conductivity=TransportProperty(
+        theta=[0.0, 0.04, 1.0], values=[1e-13, 2.46, 2.46], reference_temperature=300.0,
+        source="Chen et al., JES 148, A102 (2001); Young et al., Adv. Energy Mater. 3, 1125 (2013)",
+    ),
+    ionic_conductivity=TransportProperty(
+        value=SIGMA_ION_343K, activation_energy=_EA, reference_temperature=_T,
+        source="Nernst-Einstein on Wilkening et al. (2007), 3 mobile Li per formula unit",
+    ),
+    lower_voltage=1.0,
+    upper_voltage=2.5,
+    charge_first=False,
+    references={
+        "molar_mass, density, lithiated_density": _LTO.source + "; " + _LTO7.source,
+        "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for Li4Ti5O12",
+        "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
+    },
+)

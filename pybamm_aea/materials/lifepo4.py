@@ -1,0 +1,57 @@
+"""LiFePO4 (olivine) as a dense AEA cathode: literature values only, each cited.
+
+- Molar mass and density: the energy model's record (:mod:`pybamm_aea.energy.materials`): 157.75
+  g/mol (IUPAC), 3.4 g/cm3 as used by the paper (Tables S2/S9).
+- FePO4 density: the LiFePO4 -> FePO4 cell volumes 291.4 -> 272.4 A^3 (Padhi, Nanjundaswamy &
+  Goodenough, J. Electrochem. Soc. 144, 1188, 1997) on the paper's LiFePO4 density.
+- OCP: a two-phase plateau at 3.42 V vs Li (Srinivasan & Newman, J. Electrochem. Soc. 151, A1517,
+  2004; Padhi et al. 1997: 3.4-3.5 V), a few mV wide at its ends.
+- Chemical diffusivity: Table S5 of the paper (6.77e-16 to 1.8e-14 cm2/s, room temperature);
+  the default is the geometric mean 3.5e-15 cm2/s (the range spans 1.4 decades; both ends are
+  run in tests/test_materials_figS2.py). Arrhenius with 0.55 eV, the activation energy of
+  transport in LiFePO4 single crystals (Amin, Balaya & Maier, Electrochem. Solid-State Lett. 10,
+  A13, 2007: 0.5-0.6 eV).
+- Electronic conductivity: 1e-9 S/cm at room temperature for undoped, uncoated LiFePO4 (Chung,
+  Bloking & Chiang, Nat. Mater. 1, 123, 2002; physics notes), FePO4 of the same order; 0.55 eV
+  (Amin et al. 2007). The paper's Table S4 lists only carbon-coated C-LiFePO4 (5e-3 S/cm, a
+  composite), not the pure material pressed in Fig. S2.
+- Ionic conductivity: Nernst-Einstein from the diffusivity (the paper-cell default).
+- Window 2.5-4.0 V; lithiated as made, so the first step is a charge.
+"""
+from ..energy.materials import get_material
+from .material import OCP, AEAMaterial, TransportProperty
+
+_LFP = get_material("LiFePO4")
+_EA_EV = 0.55  # eV, Amin, Balaya & Maier (2007)
+_EA = _EA_EV * 96.485  # kJ/mol
+#: Table S5 range of the paper [cm2/s]
+D_LOWER, D_UPPER = 6.77e-16, 1.8e-14
+
+MATERIAL = AEAMaterial(
+    name="LiFePO4",
+    formula="LiFePO4",
+    molar_mass=_LFP.molar_mass,
+    density=_LFP.density,
+    delithiated_density=_LFP.density * (_LFP.molar_mass - 6.94) / _LFP.molar_mass * 291.4 / 272.4,
+    lithiated_density=_LFP.density,
+    x_max=1.0,
+    initial_li_content=0.995,
+    ocp=OCP("plateau", potential=3.42, width=0.005, source="Srinivasan & Newman, JES 151, A1517 (2004)"),
+    diffusivity=TransportProperty(
+        value=(D_LOWER * D_UPPER) ** 0.5, activation_energy=_EA, reference_temperature=298.15,
+        source="paper Table S5 (geometric mean of its range); Ea: Amin, Balaya & Maier, ESSL 10, A13 (2007)",
+    ),
+    electronic_conductivity=TransportProperty(
+        value=1e-9, activation_energy=_EA, reference_temperature=298.15,
+        source="Chung, Bloking & Chiang, Nat. Mater. 1, 123 (2002); Ea: Amin et al. (2007)",
+    ),
+    lower_voltage=2.5,
+    upper_voltage=4.0,
+    charge_first=True,
+    references={
+        "molar_mass, density": _LFP.source,
+        "delithiated_density": "Padhi, Nanjundaswamy & Goodenough, J. Electrochem. Soc. 144, 1188 (1997)",
+        "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for LiFePO4",
+        "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
+    },
+)

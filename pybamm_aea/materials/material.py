@@ -1,0 +1,427 @@
+"""What the AEA model needs of an active material, as one documented object, and its JSON form.
+
+An :class:`AEAMaterial` holds the molar mass and densities, the Li window, the OCP, the chemical
+diffusivity and both carriers' conductivities (functions of Li content and temperature) and the
+cell-level defaults a user of the material expects (voltage window, which way the first step
+goes). :meth:`AEAMaterial.parameter_values` turns it into ``pybamm.ParameterValues`` for an AEA
+cell on a named cell build (the paper's lab cell by default). :func:`save_material` /
+:func:`load_material` round-trip it through JSON (in the spirit of the BPX schema: plain numbers
+with their units in the documentation of each field); a missing, unknown or out-of-range field
+raises :class:`MaterialError` naming it.
+
+Units (the field's usual ones): g/mol, g/cm3, V, cm2/s, S/cm, kJ/mol, K, A/m2.
+"""
+from dataclasses import asdict, dataclass, field, fields
+import json
+import math
+import numbers
+
+import numpy as np
+
+from ..constants import F, R
+from . import functions as fn
+
+SCHEMA = "pybamm_aea.material/1"
+
+
+class MaterialError(ValueError):
+    """A material definition is incomplete or out of physical range; the message names the field."""
+
+
+def _check(value, where, low=None, high=None, low_open=True, high_open=False):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+        raise MaterialError(f"{where} must be a finite number, got {value!r}")
+    if low is not None and (value <= low if low_open else value < low):
+        raise MaterialError(f"{where} = {value!r} is out of range: must be {'>' if low_open else '>='} {low}")
+    if high is not None and (value >= high if high_open else value > high):
+        raise MaterialError(f"{where} = {value!r} is out of range: must be {'<' if high_open else '<='} {high}")
+    return float(value)
+
+
+@dataclass
+class TransportProperty:
+    """A transport coefficient as a function of Li content and temperature.
+
+    Give either ``value`` (a constant at ``reference_temperature``) or ``theta`` and ``values``
+    (a table over theta = x / x_max in [0, 1], interpolated linearly in log10, constant beyond its
+    ends), or ``function`` (``"module:name"``, a PyBaMM function f(x, T) in SI units; for the
+    electronic conductivity f(porosity, T) of the compact). Units: cm2/s for diffusivities, S/cm
+    for conductivities. Arrhenius factor exp(-Ea/R (1/T - 1/T_ref)) with ``activation_energy``
+    in kJ/mol.
+    """
+
+    value: float = None
+    theta: list = None
+    values: list = None
+    activation_energy: float = 0.0
+    reference_temperature: float = 298.15
+    function: str = None
+    source: str = ""
+
+    def validate(self, where, low=1e-30, high=1e4):
+        given = [self.value is not None, self.theta is not None or self.values is not None, self.function is not None]
+        if sum(given) != 1:
+            raise MaterialError(f"{where}: give exactly one of 'value', 'theta'+'values' or 'function'")
+        if self.function is not None:
+            try:
+                fn.import_function(self.function)
+            except ValueError as exc:
+                raise MaterialError(f"{where}.function: {exc}") from None
+        elif self.value is not None:
+            _check(self.value, f"{where}.value", low, high, low_open=False)
+        else:
+            if self.theta is None or self.values is None or len(self.theta) != len(self.values) or len(self.theta) < 1:
+                raise MaterialError(f"{where}: 'theta' and 'values' must be lists of equal length >= 1")
+            for k, (t, v) in enumerate(zip(self.theta, self.values)):
+                _check(t, f"{where}.theta[{k}]", 0, 1, low_open=False)
+                _check(v, f"{where}.values[{k}]", low, high, low_open=False)
+            if np.any(np.diff(np.asarray(self.theta, float)) <= 0):
+                raise MaterialError(f"{where}.theta must be strictly increasing, got {self.theta}")
+        _check(self.activation_energy, f"{where}.activation_energy [kJ/mol]", 0, 300, low_open=False)
+        _check(self.reference_temperature, f"{where}.reference_temperature [K]", 0, 2000)
+
+    def function_of_content(self, x_max, si_factor):
+        """A picklable f(x, T) in SI units (``si_factor`` converts the field's unit to SI)."""
+        if self.function is not None:
+            return fn.FunctionOfContentAndTemperature(self.function)
+        theta = [0.0] if self.value is not None else self.theta
+        values = [self.value] if self.value is not None else self.values
+        return fn.ArrheniusTable(
+            theta, [math.log10(v * si_factor) for v in values], x_max,
+            self.activation_energy * 1e3, self.reference_temperature,
+        )
+
+    def at(self, theta, T, x_max, si_factor=1.0):
+        """Numerical value at stoichiometry ``theta`` and temperature ``T`` [K], in the field's unit."""
+        import pybamm
+
+        f = self.function_of_content(x_max, si_factor)
+        return float(f(pybamm.Scalar(theta * x_max), pybamm.Scalar(T)).evaluate()) / si_factor
+
+
+@dataclass
+class OCP:
+    """Open-circuit potential vs Li/Li+ [V] as a function of theta = x / x_max.
+
+    ``kind``: ``"plateau"`` (a two-phase plateau at ``potential``, sharpness ``width`` [V]),
+    ``"regular solution"`` (``potential`` at theta = 1/2, linear ``slope`` [V] plus the ideal
+    entropy term), ``"table"`` (``theta``, ``values``; linear), or ``"function"`` (``function``:
+    ``"module:name"`` with signature U(x, T), x in Li per formula unit).
+    """
+
+    kind: str
+    potential: float = None
+    width: float = 0.005
+    slope: float = 0.0
+    theta: list = None
+    values: list = None
+    function: str = None
+    source: str = ""
+
+    KINDS = ("plateau", "regular solution", "table", "function")
+
+    def validate(self, where):
+        if self.kind not in self.KINDS:
+            raise MaterialError(f"{where}.kind = {self.kind!r}; must be one of {self.KINDS}")
+        if self.kind in ("plateau", "regular solution"):
+            if self.potential is None:
+                raise MaterialError(f"{where}: kind {self.kind!r} needs 'potential' [V]")
+            _check(self.potential, f"{where}.potential [V]", 0, 6)
+            _check(self.width, f"{where}.width [V]", 0, 1)
+            _check(self.slope, f"{where}.slope [V]", -5, 5)
+        elif self.kind == "table":
+            if self.theta is None or self.values is None or len(self.theta) != len(self.values) or len(self.theta) < 2:
+                raise MaterialError(f"{where}: kind 'table' needs 'theta' and 'values' of equal length >= 2")
+            for k, (t, v) in enumerate(zip(self.theta, self.values)):
+                _check(t, f"{where}.theta[{k}]", 0, 1, low_open=False)
+                _check(v, f"{where}.values[{k}] [V]", 0, 6)
+            if np.any(np.diff(np.asarray(self.theta, float)) <= 0):
+                raise MaterialError(f"{where}.theta must be strictly increasing")
+            if np.any(np.diff(np.asarray(self.values, float)) > 0):
+                raise MaterialError(f"{where}.values must not increase with Li content (an OCP falls on lithiation)")
+        else:
+            try:
+                fn.import_function(self.function)
+            except ValueError as exc:
+                raise MaterialError(f"{where}.function: {exc}") from None
+
+    def function_of_content(self, x_max):
+        if self.kind == "plateau":
+            return fn.PlateauOCP(self.potential, self.width, x_max)
+        if self.kind == "regular solution":
+            return fn.RegularSolutionOCP(self.potential, self.slope, x_max)
+        if self.kind == "table":
+            return fn.TableOCP(self.theta, self.values, x_max)
+        return fn.FunctionOfContentAndTemperature(self.function)
+
+
+#: field -> (unit, low, high, description): the physical ranges of the scalar fields
+SCALAR_FIELDS = {
+    "molar_mass": ("g/mol", 1.0, 5000.0, "molar mass of one formula unit as pressed"),
+    "density": ("g/cm3", 0.5, 15.0, "true density as pressed"),
+    "delithiated_density": ("g/cm3", 0.5, 15.0, "true density at x = 0"),
+    "lithiated_density": ("g/cm3", 0.5, 15.0, "true density at x = x_max"),
+    "x_max": ("Li per formula unit", 0.0, 20.0, "Li exchanged across the window"),
+    "initial_li_content": ("Li per formula unit", None, None, "Li content as pressed, 0 < x < x_max"),
+    "lower_voltage": ("V", 0.0, 6.0, "lower voltage cut-off vs Li"),
+    "upper_voltage": ("V", 0.0, 6.0, "upper voltage cut-off vs Li"),
+    "porosity": ("-", 0.0, 0.9, "porosity of the pressed compact"),
+    "bruggeman": ("-", 0.0, 5.0, "Bruggeman exponent of both carriers in the compact"),
+    "exchange_current_density": ("A/m2", 0.0, 1e5, "cathode|electrolyte j0 at half lithiation, 70 C"),
+}
+
+
+@dataclass
+class AEAMaterial:
+    """An active material as the AEA model needs it. Units in :data:`SCALAR_FIELDS`.
+
+    ``x`` counts Li per formula unit from the delithiated end (0 <= x <= ``x_max``); the molar
+    mass and ``density`` are those of the material as pressed (LiFePO4, not FePO4), which is the
+    basis of loading, capacity (mAh/g) and ESC. ``diffusivity`` is the chemical diffusivity of
+    the electron-rich limit (what PITT/GITT on a carbon-wired electrode measures when electrons
+    are not limiting); ``electronic_conductivity`` and ``ionic_conductivity`` are those of the
+    dense material (S/cm; the compact gets (1 - porosity)^bruggeman); ``ionic_conductivity``
+    None means Nernst-Einstein from the diffusivity. ``charge_first``: the first step a user of
+    the material runs is a charge (lithiated as made). ``references``: field -> citation.
+    """
+
+    name: str
+    formula: str
+    molar_mass: float
+    density: float
+    delithiated_density: float
+    lithiated_density: float
+    x_max: float
+    initial_li_content: float
+    ocp: OCP
+    diffusivity: TransportProperty
+    electronic_conductivity: TransportProperty
+    lower_voltage: float
+    upper_voltage: float
+    charge_first: bool = False
+    ionic_conductivity: TransportProperty = None
+    ocp_delithiation: OCP = None
+    porosity: float = 0.11
+    bruggeman: float = 1.5
+    exchange_current_density: float = 15.0
+    references: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        for name in ("ocp", "ocp_delithiation"):
+            if isinstance(getattr(self, name), dict):
+                setattr(self, name, _build(OCP, getattr(self, name), f"material {self.name!r}: {name}"))
+        for name in ("diffusivity", "electronic_conductivity", "ionic_conductivity"):
+            if isinstance(getattr(self, name), dict):
+                setattr(self, name, _build(TransportProperty, getattr(self, name), f"material {self.name!r}: {name}"))
+        self.validate()
+
+    # --- checks ---------------------------------------------------------------------------
+    def validate(self):
+        """Raise :class:`MaterialError` naming the first missing or out-of-range field."""
+        where = f"material {self.name!r}"
+        if not isinstance(self.name, str) or not self.name:
+            raise MaterialError("material: 'name' must be a non-empty string")
+        for name, (unit, low, high, _) in SCALAR_FIELDS.items():
+            value = getattr(self, name)
+            if name == "initial_li_content":
+                continue
+            _check(value, f"{where}: '{name}' [{unit}]", low, high)
+        _check(self.initial_li_content, f"{where}: 'initial_li_content' [Li per formula unit]", 0, self.x_max,
+               high_open=True)
+        if self.lower_voltage >= self.upper_voltage:
+            raise MaterialError(
+                f"{where}: 'lower_voltage' ({self.lower_voltage} V) must be below 'upper_voltage' ({self.upper_voltage} V)"
+            )
+        if not isinstance(self.ocp, OCP):
+            raise MaterialError(f"{where}: 'ocp' is missing (an OCP or its dict)")
+        self.ocp.validate(f"{where}: ocp")
+        if self.ocp_delithiation is not None:
+            self.ocp_delithiation.validate(f"{where}: ocp_delithiation")
+        for name in ("diffusivity", "electronic_conductivity"):
+            if not isinstance(getattr(self, name), TransportProperty):
+                raise MaterialError(f"{where}: '{name}' is missing (a TransportProperty or its dict)")
+        self.diffusivity.validate(f"{where}: diffusivity [cm2/s]", 1e-25, 1e-1)
+        self.electronic_conductivity.validate(f"{where}: electronic_conductivity [S/cm]", 1e-25, 1e6)
+        if self.ionic_conductivity is not None:
+            self.ionic_conductivity.validate(f"{where}: ionic_conductivity [S/cm]", 1e-25, 1e2)
+        if self.electronic_conductivity.function is not None and self.electronic_conductivity.activation_energy:
+            raise MaterialError(f"{where}: electronic_conductivity.function carries its own temperature dependence")
+
+    # --- derived quantities ---------------------------------------------------------------
+    @property
+    def theoretical_capacity(self):
+        """Faraday capacity of the window, mAh per g as pressed: x_max F / (3.6 M)."""
+        return self.x_max * F / 3.6 / self.molar_mass
+
+    @property
+    def molar_volume_change(self):
+        """Relative volume change from x = 0 to x = x_max (per formula unit of host)."""
+        m_li = 6.94
+        m0 = self.molar_mass - self.initial_li_content * m_li
+        v0 = m0 / self.delithiated_density
+        v1 = (m0 + self.x_max * m_li) / self.lithiated_density
+        return v1 / v0 - 1
+
+    def transport_at(self, theta, T):
+        """D [cm2/s], sigma_e and sigma_ion [S/cm] of the dense material at stoichiometry theta, T [K]."""
+        D = self.diffusivity.at(theta, T, self.x_max, 1e-4)
+        sig_e = (
+            None if self.electronic_conductivity.function is not None
+            else self.electronic_conductivity.at(theta, T, self.x_max, 100.0)
+        )
+        if self.ionic_conductivity is not None:
+            sig_i = self.ionic_conductivity.at(theta, T, self.x_max, 100.0)
+        else:
+            c_li = theta * self.x_max * self.density * 1e3 / (self.molar_mass * 1e-3)
+            sig_i = F**2 * c_li * D * 1e-4 / (R * T) / 100.0
+        return {"D_cm2_per_s": D, "sigma_e_S_per_cm": sig_e, "sigma_ion_S_per_cm": sig_i}
+
+    # --- PyBaMM ---------------------------------------------------------------------------
+    def parameter_dict(self, cell="paper", loading=None, temperature=None, porosity=None):
+        """The parameter dict of an AEA cell with this cathode (module-level, picklable functions).
+
+        ``cell``: a name in :data:`CELL_BUILDS` (``"paper"``: the paper's lab cell, 0.785 cm2,
+        LGPS + Li3PS4 pellet, Li metal, 70 C). ``loading`` mg/cm2 (default 1.5, the paper's),
+        ``temperature`` K (default the build's), ``porosity`` (default the material's).
+        """
+        if cell not in CELL_BUILDS:
+            raise MaterialError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
+        from ..citations import LI2021
+        from ..parameters import dispersed_materials, paper_cell
+
+        loading = 1.5 if loading is None else _check(loading, "loading [mg/cm2]", 0, 1000)
+        porosity = self.porosity if porosity is None else _check(porosity, "porosity", 0, 0.9, low_open=False)
+        values = CELL_BUILDS[cell]()
+        if temperature is not None:
+            T = _check(temperature, "temperature [K]", 150, 700)
+            values["Ambient temperature [K]"] = T
+        x_max = self.x_max
+        area = values["Electrode width [m]"] * values["Electrode height [m]"]
+        q = self.theoretical_capacity  # mAh/g = A.h/kg
+        m = loading * 1e-2  # kg/m2
+        ocp = self.ocp.function_of_content(x_max)
+        ocp_del = ocp if self.ocp_delithiation is None else self.ocp_delithiation.function_of_content(x_max)
+        D = self.diffusivity.function_of_content(x_max, 1e-4)
+        if self.electronic_conductivity.function is not None:
+            compact = fn.CompactFunction(self.electronic_conductivity.function)
+        else:
+            compact = fn.CompactConductivity(
+                self.electronic_conductivity.function_of_content(x_max, 100.0), self.bruggeman
+            )
+        sigma_ion = (
+            paper_cell.nernst_einstein_ionic_conductivity
+            if self.ionic_conductivity is None
+            else self.ionic_conductivity.function_of_content(x_max, 100.0)
+        )
+        values.update(
+            {
+                "Cathode loading [kg.m-2]": m,
+                "Cathode porosity": porosity,
+                "Cathode host density [kg.m-3]": self.density * 1e3,
+                "Cathode host molar mass [kg.mol-1]": self.molar_mass * 1e-3,
+                "Cathode maximum Li content": x_max,
+                "Lithiated cathode host density [kg.m-3]": self.lithiated_density * 1e3,
+                "Initial cathode Li content": self.initial_li_content,
+                "Cathode Bruggeman coefficient": self.bruggeman,
+                "Cathode Li diffusivity [m2.s-1]": D,
+                "Cathode lithiation OCP [V]": ocp,
+                "Cathode delithiation OCP [V]": ocp_del,
+                "Cathode hysteresis decay rate": 30.0,
+                # the branch of the first step: delithiation (h = 0) for a charge-first material
+                "Initial cathode hysteresis state": 0.0 if self.charge_first else 1.0,
+                "Cathode exchange-current density [A.m-2]": fn.ExchangeCurrentDensity(
+                    x_max, self.exchange_current_density
+                ),
+                "Cathode electronic conductivity [S.m-1]": fn.CompactConductivityAt(compact, self.initial_li_content),
+                "Cathode Li-dependent electronic conductivity [S.m-1]": compact,
+                "Cathode ionic conductivity [S.m-1]": sigma_ion,
+                # no ionically blocking phase: the Li0 film of Mo6S8 never forms
+                "Li0 film onset Li content": -1.0,
+                "Li0 film Li diffusivity [m2.s-1]": 1e-19,
+                "Initial Li0 film thickness [m]": 0.0,
+                "Lower voltage cut-off [V]": self.lower_voltage,
+                "Upper voltage cut-off [V]": self.upper_voltage,
+                "Nominal cell capacity [A.h]": q * m * area,
+                # 0.1C, negative (a charge) for a material lithiated as made, so that a plain
+                # ``Simulation.solve`` runs the first step a user of the material expects
+                "Current function [A]": (-0.1 if self.charge_first else 0.1) * q * m * area,
+            }
+        )
+        values.update(dispersed_materials.none())
+        values["citations"] = [LI2021]
+        return values
+
+    def parameter_values(self, cell="paper", loading=None, temperature=None, porosity=None):
+        """``pybamm.ParameterValues`` of an AEA cell with this cathode (see :meth:`parameter_dict`)."""
+        import pybamm
+
+        return pybamm.ParameterValues(self.parameter_dict(cell, loading, temperature, porosity))
+
+    # --- JSON -----------------------------------------------------------------------------
+    def to_dict(self):
+        d = {"schema": SCHEMA}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            d[f.name] = asdict(v) if isinstance(v, (OCP, TransportProperty)) else v
+        return d
+
+    @classmethod
+    def from_dict(cls, data):
+        if not isinstance(data, dict):
+            raise MaterialError(f"a material must be a JSON object, got {type(data).__name__}")
+        data = dict(data)
+        schema = data.pop("schema", SCHEMA)
+        if schema != SCHEMA:
+            raise MaterialError(f"field 'schema' = {schema!r}; this version reads {SCHEMA!r}")
+        return _build(cls, data, f"material {data.get('name', '?')!r}")
+
+
+def _build(cls, data, where):
+    """cls(**data) with a MaterialError naming a missing or unknown field."""
+    known = {f.name: f for f in fields(cls)}
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise MaterialError(f"{where}: unknown field(s) {unknown}; known fields: {sorted(known)}")
+    from dataclasses import MISSING
+
+    missing = [n for n, f in known.items() if f.default is MISSING and f.default_factory is MISSING and n not in data]
+    if missing:
+        units = {n: SCALAR_FIELDS[n][0] for n in missing if n in SCALAR_FIELDS}
+        raise MaterialError(f"{where}: missing field(s) {missing}" + (f" (units: {units})" if units else ""))
+    return cls(**data)
+
+
+def save_material(material, path):
+    """Write ``material`` as JSON to ``path`` (refuses to overwrite an existing file)."""
+    import pathlib
+
+    path = pathlib.Path(path)
+    if path.exists():
+        raise FileExistsError(f"{path} exists; remove it or choose another name")
+    path.write_text(json.dumps(material.to_dict(), indent=2))
+    return path
+
+
+def load_material(path):
+    """Read an :class:`AEAMaterial` from a JSON file (MaterialError naming a bad field)."""
+    import pathlib
+
+    text = pathlib.Path(path).read_text()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MaterialError(f"{path}: not valid JSON ({exc})") from None
+    try:
+        return AEAMaterial.from_dict(data)
+    except TypeError as exc:  # a field of the wrong JSON type, e.g. a string for an object
+        raise MaterialError(f"{path}: {exc}") from None
+
+
+def _paper_cell():
+    from ..parameters import paper_cell
+
+    return paper_cell.cell_parameters()
+
+
+#: named cell builds: everything outside the cathode (area, separator, anode, temperature)
+CELL_BUILDS = {"paper": _paper_cell}

@@ -1,0 +1,58 @@
+"""The paper's own hosts, Mo6S8 and TiS2, as :class:`AEAMaterial` records.
+
+Every function and number is the one of the registered sets ``Li2021_Mo6S8`` and ``Li2021_TiS2``
+(referenced by name, not retyped): OCP branches and diffusivity from those modules, the compact's
+electronic conductivity from the paper's Table S4 fit. The records lack the Mo6S8 "ionic switch"
+(Li0 film) and the degradation fits of the full sets: use the sets for the paper's cells, these
+records to vary a property of the host (e.g. its electronic conductivity) through the material API.
+"""
+from ..parameters import Li2021_Mo6S8 as _ms, Li2021_TiS2 as _ts, paper_cell
+from ..energy.materials import get_material
+from .material import OCP, AEAMaterial, TransportProperty
+
+
+def mo6s8_compact_conductivity(eps, T):
+    """Mo6S8 compact electronic conductivity [S.m-1], the paper's Table S4 fit vs porosity."""
+    return paper_cell.conductivity_vs_porosity("Mo6S8")(eps, T)
+
+
+def tis2_compact_conductivity(eps, T):
+    """TiS2 compact electronic conductivity [S.m-1], the paper's Table S4 fit vs porosity."""
+    return paper_cell.conductivity_vs_porosity("TiS2")(eps, T)
+
+
+_M = "pybamm_aea.parameters"
+MO6S8 = AEAMaterial(
+    name="Mo6S8",
+    formula="Mo6S8",
+    molar_mass=_ms.M_MO6S8 * 1e3,
+    density=_ms.RHO_MO6S8 / 1e3,
+    delithiated_density=_ms.RHO_MO6S8 / 1e3,
+    lithiated_density=get_material("Li4Mo6S8").density,
+    x_max=_ms.X_MAX,
+    initial_li_content=4e-3,
+    ocp=OCP("function", function=f"{_M}.Li2021_Mo6S8:mo6s8_lithiation_ocp"),
+    ocp_delithiation=OCP("function", function=f"{_M}.Li2021_Mo6S8:mo6s8_delithiation_ocp"),
+    diffusivity=TransportProperty(function=f"{_M}.Li2021_Mo6S8:mo6s8_diffusivity"),
+    electronic_conductivity=TransportProperty(function="pybamm_aea.materials.paper_hosts:mo6s8_compact_conductivity"),
+    lower_voltage=1.8,
+    upper_voltage=2.8,
+    references={"all": "Li et al., Adv. Mater. 33, 2008723 (2021), via the Li2021_Mo6S8 set"},
+)
+
+TIS2 = AEAMaterial(
+    name="TiS2",
+    formula="TiS2",
+    molar_mass=_ts.M_TIS2 * 1e3,
+    density=_ts.RHO_TIS2 / 1e3,
+    delithiated_density=_ts.RHO_TIS2 / 1e3,
+    lithiated_density=get_material("LiTiS2").density,
+    x_max=_ts.X_MAX,
+    initial_li_content=1e-3,
+    ocp=OCP("function", function=f"{_M}.Li2021_TiS2:tis2_ocp"),
+    diffusivity=TransportProperty(function=f"{_M}.Li2021_TiS2:tis2_diffusivity"),
+    electronic_conductivity=TransportProperty(function="pybamm_aea.materials.paper_hosts:tis2_compact_conductivity"),
+    lower_voltage=1.0,
+    upper_voltage=3.0,
+    references={"all": "Li et al., Adv. Mater. 33, 2008723 (2021), via the Li2021_TiS2 set"},
+)

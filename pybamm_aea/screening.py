@@ -1,0 +1,256 @@
+"""AEA screening: would a material work as a dense all-electrochem-active electrode, up to which
+loading (thickness) and rate?
+
+:func:`screen` runs, for each material, one constant-current step from the state a user starts a
+rate test in (the material's first step: a discharge from the pristine state for Li-free hosts,
+a discharge after a full slow charge for materials lithiated as made), at each C-rate and loading,
+on the paper's lab cell at the given temperature. The model is built and discretised once per
+material; loading and current are input parameters, so the grid costs one solve per point.
+
+Per point: utilisation (delivered / window capacity), ESC (mA.h per g of electrode, = specific
+capacity for a pure cathode), electrode Wh/kg and Wh/L, the thickness, and the limiting mechanism:
+the largest loss at the end of the step among ionic (the Li content at the separator reaches the
+window while the bulk does not: the cathode's bulk-surface OCP difference, and the Li0 film),
+electronic (the electrons' ohmic drop in the compact, which for a mixed conductor carries
+i / (sigma_e + sigma_ion) where the host is an electronic insulator), interface (cathode and
+anode charge transfer, interphase) and separator (the electrolyte pellet); "none" when the step
+used at least 95 % of the window. Per material and C-rate: the largest loading, thickness and
+areal capacity still reaching ``threshold`` utilisation (log-interpolated between grid points).
+"""
+import math
+import time
+
+import numpy as np
+import pandas as pd
+import pybamm
+
+from .models.aea import AEA
+
+MECHANISMS = {
+    "ionic": ("Cathode diffusion overpotential [V]", "Li0 film overpotential [V]"),
+    "electronic": ("Cathode electronic ohmic overpotential [V]",),
+    "interface": (
+        "Cathode interface overpotential [V]", "Anode interface overpotential [V]", "Interphase overpotential [V]",
+    ),
+    "separator": ("Separator ohmic overpotential [V]",),
+}
+_INPUTS = ("Cathode loading [kg.m-2]", "Current function [A]")
+
+
+def _resolve(material, temperature, cell):
+    """(name, pybamm.ParameterValues, charge_first) of a set name, literature name or AEAMaterial."""
+    from . import materials as mat
+
+    if isinstance(material, mat.AEAMaterial):
+        return material.name, material.parameter_values(cell=cell, temperature=temperature), material.charge_first
+    if isinstance(material, str) and material in mat.LITERATURE:
+        m = mat.get_material(material)
+        return m.name, m.parameter_values(cell=cell, temperature=temperature), m.charge_first
+    if isinstance(material, str):
+        try:
+            values = pybamm.ParameterValues(material)
+        except Exception as exc:
+            raise ValueError(
+                f"unknown material {material!r}: not a parameter set nor a literature material "
+                f"({list(mat.LITERATURE)})"
+            ) from exc
+        if temperature is not None:
+            values["Ambient temperature [K]"] = float(temperature)
+        return material, values, values["Current function [A]"] < 0
+    raise TypeError(f"materials must be parameter-set names, literature names or AEAMaterial, got {material!r}")
+
+
+def _charged_content(values):
+    """Li content at which the delithiation OCP reaches the upper cut-off (a full slow charge)."""
+    from scipy.optimize import brentq
+
+    x_max = values["Cathode maximum Li content"]
+    T = values["Ambient temperature [K]"]
+    U = values["Cathode delithiation OCP [V]"]
+    V = values["Upper voltage cut-off [V]"] - 0.005
+
+    def f(x):
+        return float(U(pybamm.Scalar(x), pybamm.Scalar(T)).evaluate()) - V
+
+    lo, hi = 1e-6 * x_max, (1 - 1e-6) * x_max
+    if f(lo) < 0:  # the OCP never reaches the cut-off: the host empties first
+        return lo
+    return brentq(f, lo, hi, xtol=1e-9 * x_max)
+
+
+class _Prepared:
+    """One material's discretised model with loading and current as inputs."""
+
+    def __init__(self, name, values, charge_first):
+        self.name = name
+        values = values.copy()
+        if charge_first:
+            values["Initial cathode Li content"] = _charged_content(values)
+            values["Initial cathode hysteresis state"] = 1.0
+        self.values = values
+        area = values["Electrode width [m]"] * values["Electrode height [m]"]
+        self.area = area
+        # window capacity per mass [A.h/kg] from the set's nominal capacity at its own loading
+        self.q_ref = values["Nominal cell capacity [A.h]"] / (values["Cathode loading [kg.m-2]"] * area)
+        rho_s = values["Cathode host density [kg.m-3]"]
+        self.solid_density = rho_s * (1 - values["Cathode porosity"])  # kg/m3 of electrode
+        for key in _INPUTS:
+            values[key] = "[input]"
+        self.names = ["Voltage [V]", "Cathode thickness [m]"] + [v for vs in MECHANISMS.values() for v in vs]
+        self.model = self._discretised(values, voltage_events=True)
+        # the solver computes only these variables (PyBaMM's fast output path)
+        self.solver = pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8, output_variables=self.names)
+        self._no_events = None
+
+    @staticmethod
+    def _discretised(values, voltage_events):
+        model = AEA()
+        model = values.process_model(model, inplace=False)
+        if not voltage_events:
+            model.events = [e for e in model.events if "voltage" not in e.name.lower()]
+        geometry = AEA().default_geometry
+        values.process_geometry(geometry)
+        mesh = pybamm.Mesh(geometry, model.default_submesh_types, model.default_var_pts)
+        disc = pybamm.Discretisation(mesh, model.default_spatial_methods)
+        return disc.process_model(model)
+
+    def losses_at_start(self, inputs):
+        """The variables at t = 0, for a step whose losses already exceed the window."""
+        if self._no_events is None:
+            self._no_events = self._discretised(self.values, voltage_events=False)
+            self._start_solver = pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8, output_variables=self.names)
+        sol = self._start_solver.solve(self._no_events, np.array([0.0, 1e-3]), inputs=inputs)
+        return {n: float(sol[n].entries[0]) for n in self.names}
+
+    def run(self, c_rate, loading_kg_m2):
+        current = c_rate * self.q_ref * loading_kg_m2 * self.area
+        inputs = {"Cathode loading [kg.m-2]": loading_kg_m2, "Current function [A]": current}
+        t_end = 1.05 * 3600 / c_rate
+        try:
+            # the solver's own steps (no forced output times: those cost more than the physics)
+            sol = self.solver.solve(self.model, [0.0, t_end], inputs=inputs)
+            t = sol.t
+            V = sol["Voltage [V]"].entries
+            end = {n: float(sol[n].entries[-1]) for n in self.names}
+        except pybamm.SolverError:
+            # a loss larger than the voltage window at t = 0: nothing is delivered
+            t, V = np.array([0.0]), None
+            end = self.losses_at_start(inputs)
+        Q = current * t[-1] / 3600  # A.h
+        E = current * (np.trapezoid(V, t) if len(t) > 1 else 0.0) / 3600  # W.h
+        mass = loading_kg_m2 * self.area  # kg
+        L = end["Cathode thickness [m]"]
+        utilisation = Q / (self.q_ref * mass)
+        loss = {k: sum(abs(end[v]) for v in vs) for k, vs in MECHANISMS.items()}
+        limiting = "none" if utilisation >= 0.95 else max(loss, key=loss.get)
+        return {
+            "material": self.name,
+            "C-rate": c_rate,
+            "loading [mg.cm-2]": loading_kg_m2 * 1e2,
+            "thickness [um]": L * 1e6,
+            "current density [mA.cm-2]": current / (self.area * 1e4) * 1e3,
+            "utilisation": utilisation,
+            "ESC [mA.h.g-1]": Q * 1e3 / (mass * 1e3),
+            "areal capacity [mA.h.cm-2]": Q * 1e3 / (self.area * 1e4),
+            "electrode energy [W.h.kg-1]": E / mass,
+            "electrode energy [W.h.L-1]": E / (L * self.area * 1e3),
+            "limiting mechanism": limiting,
+            **{f"{k} loss [V]": v for k, v in loss.items()},
+        }
+
+
+_CACHE = {}
+
+
+def _prepared(material, temperature, cell):
+    """The discretised model of a material; set and literature names are built once per process."""
+    if not isinstance(material, str):
+        return _Prepared(*_resolve(material, temperature, cell))
+    key = (material, None if temperature is None else float(temperature), cell)
+    if key not in _CACHE:
+        _CACHE[key] = _Prepared(*_resolve(material, temperature, cell))
+    return _CACHE[key]
+
+
+def _largest_passing(x, u, threshold):
+    """Largest x with u >= threshold, log-interpolated at the first crossing (NaN if none passes)."""
+    x, u = np.asarray(x, float), np.asarray(u, float)
+    if u[0] < threshold:
+        return math.nan
+    for k in range(1, len(x)):
+        if u[k] < threshold:
+            f = (u[k - 1] - threshold) / (u[k - 1] - u[k])
+            return float(np.exp(np.log(x[k - 1]) + f * (np.log(x[k]) - np.log(x[k - 1]))))
+    return float(x[-1])
+
+
+def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknesses=None, temperature=None,
+           cell="paper", threshold=0.8):
+    """Screen materials as dense AEA cathodes on a cell build; returns a pandas DataFrame.
+
+    Parameters
+    ----------
+    materials : list
+        Parameter-set names (``"Li2021_Mo6S8"``, ``"AEA_LiFePO4"``), literature material names
+        (``"LiFePO4"``, see :data:`pybamm_aea.materials.LITERATURE`) or
+        :class:`~pybamm_aea.materials.AEAMaterial` objects.
+    c_rates : sequence of float
+        C-rates on the window capacity (1C empties the window in an hour).
+    loadings : sequence of float, optional
+        Cathode loadings [mg/cm2] (the field's unit); default 1.5 (the paper's) to 15.
+    thicknesses : sequence of float, optional
+        Dense-cathode thicknesses [um] instead of loadings (converted per material with its
+        density and porosity).
+    temperature : float, optional
+        [K]; default the cell build's (the paper's 70 C).
+    threshold : float
+        Utilisation the "largest ... at threshold" columns refer to (default 0.8).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (material, C-rate, loading): utilisation, ESC, areal capacity, electrode
+        Wh/kg and Wh/L, thickness, limiting mechanism and the four losses at the end of the step,
+        and per (material, C-rate) the largest loading [mg.cm-2], thickness [um] and areal capacity
+        [mA.h.cm-2] reaching ``threshold``. ``df.attrs["seconds"]`` is the wall time.
+    """
+    if loadings is not None and thicknesses is not None:
+        raise ValueError("give loadings= or thicknesses=, not both")
+    if loadings is None and thicknesses is None:
+        loadings = (1.5, 3.0, 5.0, 10.0, 15.0)
+    grid = loadings if loadings is not None else thicknesses
+    grid = [float(v) for v in grid]
+    if not grid or any(not (v > 0) for v in grid):
+        raise ValueError(f"{'loadings' if loadings is not None else 'thicknesses'} must be > 0, got {grid}")
+    c_rates = [float(c) for c in c_rates]
+    if not c_rates or any(not (c > 0) for c in c_rates):
+        raise ValueError(f"c_rates must be > 0, got {c_rates}")
+    if temperature is not None and not (150 < float(temperature) < 700):
+        raise ValueError(f"temperature must be in kelvin (150-700 K), got {temperature}")
+    start = time.perf_counter()
+    rows = []
+    for material in materials:
+        prepared = _prepared(material, temperature, cell)
+        if loadings is not None:
+            kg_m2 = sorted(v * 1e-2 for v in grid)
+        else:
+            kg_m2 = sorted(v * 1e-6 * prepared.solid_density for v in grid)
+        for c in c_rates:
+            block = [prepared.run(c, m) for m in kg_m2]
+            u = [r["utilisation"] for r in block]
+            best = _largest_passing([r["loading [mg.cm-2]"] for r in block], u, threshold)
+            rho = prepared.solid_density  # kg/m3 of electrode
+            for r in block:
+                r[f"max loading at {threshold:.0%} [mg.cm-2]"] = best
+                r[f"max thickness at {threshold:.0%} [um]"] = best * 1e-2 / rho * 1e6
+                r[f"max areal capacity at {threshold:.0%} [mA.h.cm-2]"] = best * prepared.q_ref * threshold * 1e-3
+            rows.extend(block)
+    df = pd.DataFrame(rows)
+    df.attrs["seconds"] = time.perf_counter() - start
+    return df
+
+
+def suitability(df, threshold=0.8):
+    """Materials x C-rate table of the largest areal capacity [mA.h.cm-2] reaching ``threshold``."""
+    col = f"max areal capacity at {threshold:.0%} [mA.h.cm-2]"
+    return df.groupby(["material", "C-rate"], sort=False)[col].first().unstack("C-rate")

@@ -1,0 +1,130 @@
+"""The material API: the dataclass, its JSON form, clear errors, and runs in pybamm.Simulation."""
+import json
+import pickle
+
+import numpy as np
+import pybamm
+import pytest
+
+import pybamm_aea
+from pybamm_aea.energy.materials import get_material as energy_material
+from pybamm_aea.materials import AEAMaterial, MaterialError, get_material, load_material, save_material
+
+#: a material a user writes by hand: a TiS2-like solid solution at 2.2 V, metallic
+USER_MATERIAL = {
+    "schema": "pybamm_aea.material/1",
+    "name": "MyLayeredSulfide",
+    "formula": "LixMS2",
+    "molar_mass": 120.0,
+    "density": 3.3,
+    "delithiated_density": 3.3,
+    "lithiated_density": 3.15,
+    "x_max": 1.0,
+    "initial_li_content": 0.002,
+    "ocp": {"kind": "regular solution", "potential": 2.2, "slope": 0.4},
+    "diffusivity": {"value": 1e-9, "activation_energy": 30.0},
+    "electronic_conductivity": {"value": 10.0},
+    "lower_voltage": 1.5,
+    "upper_voltage": 3.0,
+}
+
+
+def test_literature_sets_take_their_facts_from_the_energy_library():
+    """Molar masses and densities are the energy model's records, not retyped numbers."""
+    for name, record in (("LiFePO4", "LiFePO4"), ("Li4Ti5O12", "Li4Ti5O12"), ("LiCoO2", "LiCoO2"), ("NMC532", "NMC532")):
+        m, e = get_material(name), energy_material(record)
+        assert m.molar_mass == e.molar_mass and m.density == e.density
+    # window capacities: Faraday for LiFePO4 (1 Li) and LTO (3 Li); Table S9's practical for LCO/NMC
+    assert get_material("LiFePO4").theoretical_capacity == pytest.approx(169.9, abs=0.2)
+    assert get_material("Li4Ti5O12").theoretical_capacity == pytest.approx(175.1, abs=0.2)
+    assert get_material("LiCoO2").theoretical_capacity == pytest.approx(150.0, rel=1e-6)
+    # LiFePO4 -> FePO4 shrinks 6.5 % (Padhi 1997 cell volumes); LTO is "zero strain"-like (< 1 %)
+    assert get_material("LiFePO4").molar_volume_change == pytest.approx(291.4 / 272.4 - 1, rel=0.01)
+    assert abs(get_material("Li4Ti5O12").molar_volume_change) < 0.05
+
+
+@pytest.mark.parametrize("name", ["AEA_LiFePO4", "AEA_Li4Ti5O12", "AEA_LiCoO2", "AEA_NMC532"])
+def test_registered_sets_pickle_and_start_as_a_user_expects(name):
+    values = pybamm.ParameterValues(name)
+    again = pickle.loads(pickle.dumps(values))
+    assert again["Cathode loading [kg.m-2]"] == values["Cathode loading [kg.m-2]"]
+    x0, x_max = values["Initial cathode Li content"], values["Cathode maximum Li content"]
+    charge_first = name != "AEA_Li4Ti5O12"
+    # lithiated as made -> the first step (the default current) is a charge
+    assert (x0 / x_max > 0.9) == charge_first
+    assert (values["Current function [A]"] < 0) == charge_first
+    assert values["Lower voltage cut-off [V]"] < values["Upper voltage cut-off [V]"]
+
+
+def test_json_round_trip(tmp_path):
+    lfp = get_material("LiFePO4")
+    path = save_material(lfp, tmp_path / "lfp.json")
+    back = load_material(path)
+    assert back.to_dict() == lfp.to_dict()
+    a, b = lfp.parameter_dict(), back.parameter_dict()
+    T, x = pybamm.Scalar(343.15), pybamm.Scalar(0.5)
+    for key in ("Cathode Li diffusivity [m2.s-1]", "Cathode lithiation OCP [V]"):
+        assert a[key](x, T).evaluate() == pytest.approx(b[key](x, T).evaluate(), rel=1e-12)
+    with pytest.raises(FileExistsError):  # nothing a user wrote is overwritten
+        save_material(lfp, path)
+
+
+def test_user_json_material_runs_in_a_pybamm_experiment(tmp_path):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(USER_MATERIAL))
+    material = load_material(path)
+    values = material.parameter_values(loading=2.0)
+    sim = pybamm.Simulation(
+        pybamm_aea.AEA(), parameter_values=values,
+        experiment=pybamm.Experiment(["Discharge at 0.5C until 1.5 V", "Charge at 0.5C until 3.0 V"]),
+    )
+    sol = sim.solve()
+    q = sol.cycles[0].steps[0]["Discharge capacity [A.h]"].entries[-1]
+    q_window = material.theoretical_capacity * 2.0e-3 * 0.785e-3  # A.h
+    # a thin metallic solid solution with D = 1e-9 cm2/s: most of its window at 0.5C
+    assert 0.8 < q / q_window <= 1.0
+    assert material.theoretical_capacity == pytest.approx(96485.33212 / 3.6 / 120.0)
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        ({"density": -1.0}, "density"),
+        ({"x_max": None}, "x_max"),
+        ({"initial_li_content": 2.0}, "initial_li_content"),
+        ({"colour": "blue"}, "colour"),
+        ({"ocp": {"kind": "table", "theta": [0, 0.5, 1], "values": [3.0, 3.5, 3.2]}}, "ocp"),
+        ({"diffusivity": {"value": 1e-9, "function": "math:exp"}}, "diffusivity"),
+        ({"electronic_conductivity": {"value": -5.0}}, "electronic_conductivity"),
+        ({"lower_voltage": 3.5}, "lower_voltage"),
+        ({"ocp": {"kind": "function", "function": "nowhere.at_all:U"}}, "ocp.function"),
+    ],
+)
+def test_malformed_material_names_the_field(tmp_path, change, field):
+    data = dict(USER_MATERIAL)
+    for key, value in change.items():
+        if value is None:
+            data.pop(key)
+        else:
+            data[key] = value
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(MaterialError, match=field.replace(".", r"\.")):
+        load_material(path)
+
+
+def test_not_json_is_a_clear_error(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text("{'name': 'single quotes'}")
+    with pytest.raises(MaterialError, match="not valid JSON"):
+        load_material(path)
+
+
+def test_li_content_dependent_conductivity_of_lto():
+    """Insulating Li4Ti5O12 (1e-13 S/cm), metallic once lithiated (2.46 S/cm, Young et al. 2013)."""
+    lto = get_material("Li4Ti5O12")
+    assert lto.transport_at(0.0, 300.0)["sigma_e_S_per_cm"] == pytest.approx(1e-13, rel=1e-6)
+    assert lto.transport_at(0.5, 300.0)["sigma_e_S_per_cm"] == pytest.approx(2.46, rel=1e-6)
+    # LixCoO2: insulator-metal transition on delithiation
+    lco = get_material("LiCoO2")
+    assert lco.transport_at(1.0, 298.15)["sigma_e_S_per_cm"] < 1e-3 < lco.transport_at(0.3, 298.15)["sigma_e_S_per_cm"]

@@ -1,0 +1,108 @@
+"""Coupled ion-electron transport (Jamnik & Maier 2003) in the dense cathode."""
+import numpy as np
+import pybamm
+import pytest
+
+import pybamm_aea
+from pybamm_aea.constants import F, R
+
+T70 = 343.15
+
+
+def solve(name, steps, updates=None):
+    values = pybamm.ParameterValues(name)
+    values.update(updates or {})
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(steps))
+    return sim.solve(), values
+
+
+def compact_sigma(values):
+    """The set's compact electronic conductivity [S.m-1] at its porosity and 70 C."""
+    f = values["Cathode electronic conductivity [S.m-1]"]
+    return float(np.asarray(f(pybamm.Scalar(values["Cathode porosity"]), pybamm.Scalar(T70)).evaluate()).ravel()[0])
+
+
+def test_ambipolar_diffusivity_is_jamnik_maier():
+    """D~ = D s_e / (s_e + s_ion), s_ion from Nernst-Einstein, computed here independently.
+
+    Mo6S8 at x = 2 with its electronic conductivity lowered 1e8-fold (1364 S/cm -> ~1e-3 S/m,
+    below its ~1e-3 S/m ionic conductivity): the chemical diffusivity the model reports falls by
+    the electronic transference number; unlowered it is the PITT value."""
+    base = {"Initial cathode Li content": 2.0}
+    sol, values = solve("Li2021_Mo6S8", ["Rest for 1 minute"], base)
+    sigma = compact_sigma(values)
+    low, _ = solve("Li2021_Mo6S8", ["Rest for 1 minute"],
+                   {**base, "Cathode Li-dependent electronic conductivity [S.m-1]": sigma * 1e-8})
+    D = sol["Cathode Li diffusivity [m2.s-1]"].entries[:, 0]
+    D_chem = sol["Cathode chemical diffusivity [m2.s-1]"].entries[:, 0]
+    D_low = low["Cathode chemical diffusivity [m2.s-1]"].entries[:, 0]
+    phi = 1 - values["Cathode porosity"]
+    c_li = 2.0 * values["Cathode host density [kg.m-3]"] / values["Cathode host molar mass [kg.mol-1]"]
+    s_ion = F**2 * c_li * D / (R * T70) * phi ** values["Cathode Bruggeman coefficient"]
+    s_e = sigma * 1e-8
+    print(f"s_e = {s_e:.3g} S/m, s_ion = {s_ion.mean():.3g} S/m, D~/D = {np.mean(D_low / D):.3g}")
+    assert np.all(s_e < 3 * s_ion)  # the electrons are now the slower carrier (or close)
+    np.testing.assert_allclose(D_low, D * s_e / (s_e + s_ion), rtol=1e-6)
+    np.testing.assert_allclose(D_chem, D, rtol=1e-5)  # metallic (s_ion / s_e ~ 1e-6): no change
+    assert np.all(D_low < 0.5 * D_chem)
+
+
+@pytest.mark.slow
+def test_slow_electrons_cut_the_capacity_of_a_thick_electrode():
+    """The paper's 13.91 mg/cm2 LMS electrode at 0.1C: with sigma_e lowered 1e8-fold (1e-3 S/m,
+    below sigma_ion ~ 0.1 S/m) the capacity falls (model: 1.40 -> 1.07 mA.h, -23 %): the ions
+    now carry the current to the collector by migration, the host fills from there, and the step
+    ends when the collector side is full while D~ = D t_e (t_e ~ 0.01) cannot spread the Li back.
+    (At sigma_e ~ sigma_ion, 1e6-fold lower, the capacity does not fall: the electrode then fills
+    from both sides.)"""
+    caps = []
+    for factor in (1.0, 1e-8):
+        values = pybamm.ParameterValues("Li2021_Mo6S8")
+        # 0.1C of this electrode: the nominal capacity scales with the loading
+        up = {
+            "Cathode loading [kg.m-2]": 13.91e-2,
+            "Nominal cell capacity [A.h]": values["Nominal cell capacity [A.h]"] * 13.91 / 1.5,
+        }
+        if factor != 1.0:
+            up["Cathode Li-dependent electronic conductivity [S.m-1]"] = compact_sigma(values) * factor
+        sol, _ = solve("Li2021_Mo6S8", ["Discharge at 0.1C for 12 hours or until 1.8 V"], up)
+        caps.append(0.0 if isinstance(sol, pybamm.EmptySolution) else sol["Discharge capacity [A.h]"].entries[-1])
+    assert caps[1] < 0.85 * caps[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name, loading, step",
+    [
+        ("Li2021_Mo6S8", 13.91e-2, "Discharge at 1C until 1.8 V"),
+        ("Li2021_TiS2", 1.5e-2, "Discharge at 1C until 1.0 V"),
+        ("Li2021_TiS2", 5e-2, "Discharge at 1C until 1.0 V"),
+    ],
+)
+def test_metallic_limit_gives_back_the_uncoupled_model(name, loading, step):
+    """s_e >> s_ion: the coupled model equals the uncoupled one (s_ion = 0) within 1 %."""
+    values = pybamm.ParameterValues(name)
+    scale = loading / values["Cathode loading [kg.m-2]"]
+    up = {"Cathode loading [kg.m-2]": loading, "Nominal cell capacity [A.h]": values["Nominal cell capacity [A.h]"] * scale}
+    coupled, _ = solve(name, [step], up)
+    plain, _ = solve(name, [step], {**up, "Cathode ionic conductivity [S.m-1]": 0.0})
+    q_c = coupled["Discharge capacity [A.h]"].entries[-1]
+    q_p = plain["Discharge capacity [A.h]"].entries[-1]
+    assert q_c == pytest.approx(q_p, rel=0.01)
+    e_c = coupled["Discharge energy [W.h]"].entries[-1]
+    e_p = plain["Discharge energy [W.h]"].entries[-1]
+    assert e_c == pytest.approx(e_p, rel=0.01)
+
+
+def test_migration_conserves_lithium_and_fills_from_the_collector():
+    """A poor electronic conductor (TiS2 with s_e = 1e-4 S/m << s_ion): the ions carry the current
+    to the collector, where the electrons are, so the host fills from X = 0; Li is conserved."""
+    up = {"Cathode Li-dependent electronic conductivity [S.m-1]": 1e-4, "Initial cathode Li content": 0.3}
+    sol, values = solve("Li2021_TiS2", ["Discharge at 0.05C for 1 hour"], up)
+    n = sol["Total lithium in cathode [mol]"].entries
+    q = sol["Discharge capacity [A.h]"].entries[-1] * 3600
+    assert n[-1] - n[0] == pytest.approx(q / F, rel=1e-4)
+    x = sol["Cathode Li content"].entries[:, -1]
+    assert x[0] > x[-1] + 0.01  # collector side fuller than the separator side
+    t_ion = sol["Cathode ionic transference number"].entries[:, -1]
+    assert np.all(t_ion > 0.9)
