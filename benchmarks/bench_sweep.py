@@ -7,7 +7,8 @@ loading swept from 0.5 to 5 mg/cm2 (the nominal capacity, hence the current, sca
 Each run starts cold (no simulation built in any process) and is timed whole (model build, solves, results):
 
 - PyBaMM batched: ``pybamm.Simulation(AEA(), parameter_values)`` with the loading, current and nominal capacity as
-  input parameters, one ``sim.solve([0, 72000], inputs=[...1000 dicts...])`` (IDAKLU, one thread), and the
+  input parameters, one ``sim.solve([0, 72000], inputs=[...1000 dicts...])`` (IDAKLU, one thread, the model's
+  default tolerances, as the sweep uses), and the
   discharge capacity of each solution: the reference, what a PyBaMM user would write;
 - ``pybamm_aea.sweep(workers=1)``: the same points in this process (batched solves of up to 200 points, the range
   checks, every metric column of the table);
@@ -66,7 +67,8 @@ def pybamm_batched(loadings):
     values.update({LOADING: "[input]", "Current function [A]": "[input]", "Nominal cell capacity [A.h]": "[input]"})
     inputs = [{LOADING: x, "Nominal cell capacity [A.h]": q0 * x / l0, "Current function [A]": 0.1 * q0 * x / l0}
               for x in loadings]
-    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, solver=pybamm.IDAKLUSolver())
+    model = pybamm_aea.AEA()
+    sim = pybamm.Simulation(model, parameter_values=values, solver=pybamm.IDAKLUSolver(**model.SOLVER_TOLERANCES))
     solutions = sim.solve([0, 72000], inputs=inputs)
     return np.array([s["Discharge capacity [A.h]"].entries[-1] for s in solutions])
 
