@@ -93,7 +93,7 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction):
 
 
 #: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed)
-BATCH_VARIABLES = ["Discharge capacity [A.h]", "Discharge energy [W.h]", "Voltage [V]", "Cathode electrode mass [g]",
+BATCH_VARIABLES = ["Discharge capacity [A.h]", "Discharge energy [W.h]", "Cathode electrode mass [g]",
                    "Cathode electrode volume [L]"]
 
 
