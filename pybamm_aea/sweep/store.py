@@ -7,7 +7,8 @@ the set) is stored once and compared on resume: a store of another configuration
 (``force=True`` replaces it). Every write is one transaction (a killed writer leaves no partial row: SQLite rolls
 the transaction back); WAL journal and a busy timeout let several sweeps share a store. A sweep claims its points in
 a transaction before computing them (``running``, owner ``host:pid:token``), so two sweeps on one store never
-compute a point twice; the claims of a process that died are taken over. Failed points keep their error and are
+compute a point twice; the claims of a process that died on this host are taken over (a claim from another
+host is waited for: its liveness cannot be checked from here). Failed points keep their error and are
 run again only with ``retry_failed``.
 
 CSV, JSON and Parquet are exports of the final table (:func:`export_table`), checked before any solve by
