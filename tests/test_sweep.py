@@ -231,3 +231,10 @@ def test_dask_batch_of_a_killed_worker_is_rerun(tmp_path):
         thread.join(300)
     df = out["df"]
     assert len(df) == 24 and df["error"].isna().all(), df["error"].dropna().tolist()
+
+
+def test_threaded_batch_gives_the_same_numbers(serial_2x2):
+    df = sweep(GRID_2x2, parameter_set=LMS, workers=1, threads=2)
+    np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2[COMPARED].to_numpy(), rtol=1e-12)
+    with pytest.raises(SweepConfigError, match="threads"):
+        sweep(GRID_2x2, parameter_set=LMS, workers=1, threads=0)
