@@ -85,7 +85,7 @@ class Mutation:
             raise ToolError(f"mutation {entry['name']!r}: tests must be a non-empty list of pytest arguments")
         return cls(**entry)
 
-    def apply(self, root: Path):
+    def apply(self, root: Path, write=True):
         """Apply the mutation to the copy at ``root``; ToolError if the old text is not there as stated."""
         path = root / self.file
         if not path.is_file():
@@ -103,7 +103,8 @@ class Mutation:
             )
         if new_text == text:
             raise ToolError(f"{self.name}: the replacement leaves {self.file} unchanged")
-        path.write_text(new_text)
+        if write:
+            path.write_text(new_text)
 
 
 @dataclass
@@ -167,7 +168,8 @@ def check_imports_copy(repo: Path):
             raise ToolError(f"the copy imports {line}, not its own package under {repo}")
 
 
-_SUMMARY = re.compile(r"^(FAILED|ERROR) (\S+)")
+#: a line of pytest's short test summary (-ra): "FAILED node id - message" (node ids may hold spaces)
+_SUMMARY = re.compile(r"^(FAILED|ERROR) (.+?)(?: - .*)?$")
 
 
 def run_tests(repo: Path, args, markers, timeout):
@@ -218,22 +220,26 @@ def run_one(mutation: Mutation, timeout, keep=False) -> Result:
 
 
 def verify_catchers(results, timeout):
-    """Run each catching test on an unmutated copy: one that fails there catches nothing."""
+    """Run the catching tests once, together, on an unmutated copy: one that fails there catches nothing."""
     nodes = sorted({r.catcher for r in results if r.status == "caught"})
     if not nodes:
         return {}
     tmp = Path(tempfile.mkdtemp(prefix="mutation-baseline-"))
-    verdict = {}
     try:
         repo = copy_tree(tmp)
         check_imports_copy(repo)
-        for node in nodes:
-            code, failing, tail = run_tests(repo, [node], "", timeout)
-            verdict[node] = code == 0
-            if code != 0:
-                print(f"  baseline: {node} fails on the unmutated code (exit {code})", file=sys.stderr)
+        cmd = [sys.executable, *[a for a in PYTEST if a != "-x"], *nodes]
+        proc = subprocess.run(cmd, cwd=repo, env=_env(repo), capture_output=True, text=True, timeout=timeout)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    out = proc.stdout + proc.stderr
+    failing = {m.group(2) for m in map(_SUMMARY.match, out.splitlines()) if m}
+    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not failing):
+        raise ToolError(f"running the catching tests on the unmutated code failed (exit {proc.returncode}):\n"
+                        f"{out[-3000:]}")
+    verdict = {node: node not in failing for node in nodes}
+    for node in sorted(failing):
+        print(f"  baseline: {node} fails on the unmutated code", file=sys.stderr)
     for r in results:
         if r.status == "caught" and not verdict[r.catcher]:
             r.status, r.detail = "invalid", f"{r.catcher} also fails without the mutation"
@@ -261,6 +267,8 @@ def main(argv=None):
     parser.add_argument("--only", action="append", metavar="NAME",
                         help="run only this mutation (repeatable; comma-separated names allowed)")
     parser.add_argument("--list", action="store_true", help="list the mutations and exit")
+    parser.add_argument("--check", action="store_true",
+                        help="only check that every mutation still applies to the working tree (no tests run)")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per mutation's test run (default 1800)")
     parser.add_argument("--no-verify", action="store_true",
                         help="skip re-running the catching tests on the unmutated code")
@@ -286,6 +294,17 @@ def main(argv=None):
                   + (f"\n    echo (deselected): {' '.join(m.echo)}" if m.echo else ""))
         print(f"{len(mutations)} mutations")
         return 0
+
+    if args.check:
+        stale = []
+        for m in mutations:
+            try:
+                m.apply(ROOT, write=False)
+            except ToolError as err:
+                stale.append(m.name)
+                print(err)
+        print(f"{len(mutations) - len(stale)} of {len(mutations)} mutations apply" + (f"; stale: {stale}" if stale else ""))
+        return 1 if stale else 0
 
     results = []
     for k, m in enumerate(mutations, 1):
