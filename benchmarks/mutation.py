@@ -12,6 +12,9 @@ Tests that re-type the very constant a mutation changes (an *echo*: a test of ``
 ``0.62`` in the code) are listed per mutation under ``echo`` and deselected for it: a catch by an echo
 proves nothing about the physics.
 
+Before the mutations, all their tests run once on the unmutated copy; those that fail there are
+deselected (and listed): with -x a failing test would otherwise stop every run that reaches it.
+
 A mutation whose old text is not found exactly as many times as stated is a *stale* mutation: a tool
 error, reported and counted as a failure of the run, never as "caught". By default each test that
 caught a mutation is then run once on the unmutated copy: a test that fails there proves nothing, and
@@ -186,7 +189,7 @@ def run_tests(repo: Path, args, markers, timeout):
     return proc.returncode, failing, out[-3000:]
 
 
-def run_one(mutation: Mutation, timeout, keep=False) -> Result:
+def run_one(mutation: Mutation, timeout, keep=False, skip=()) -> Result:
     t0 = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix=f"mutation-{mutation.name}-"))
     try:
@@ -195,7 +198,7 @@ def run_one(mutation: Mutation, timeout, keep=False) -> Result:
         if mutation.file.endswith(".pyx"):
             rebuild(repo, timeout)
         check_imports_copy(repo)
-        deselect = [a for node in mutation.echo for a in ("--deselect", node)]
+        deselect = [a for node in [*mutation.echo, *skip] for a in ("--deselect", node)]
         code, failing, tail = run_tests(repo, [*mutation.tests, *deselect], mutation.markers, timeout)
         dt = time.perf_counter() - t0
         if code == 0:
@@ -217,6 +220,29 @@ def run_one(mutation: Mutation, timeout, keep=False) -> Result:
             print(f"  kept {tmp}", file=sys.stderr)
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def baseline_failures(mutations, timeout):
+    """Tests that already fail on the unmutated code, among the test files of ``mutations``.
+
+    One pytest run (no -x) over the union of their test arguments. Each failing node id is then
+    deselected for every mutation: with -x a test that fails anyway would stop the run and be
+    reported as the catcher of every mutation that reaches it.
+    """
+    args = list(dict.fromkeys(a for m in mutations for a in m.tests))
+    tmp = Path(tempfile.mkdtemp(prefix="mutation-baseline-"))
+    try:
+        repo = copy_tree(tmp)
+        check_imports_copy(repo)
+        cmd = [sys.executable, *[a for a in PYTEST if a != "-x"], *args]
+        proc = subprocess.run(cmd, cwd=repo, env=_env(repo), capture_output=True, text=True, timeout=timeout)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    out = proc.stdout + proc.stderr
+    failing = sorted({m.group(2) for m in map(_SUMMARY.match, out.splitlines()) if m})
+    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not failing):
+        raise ToolError(f"the baseline run of the tests failed (exit {proc.returncode}):\n{out[-3000:]}")
+    return failing
 
 
 def verify_catchers(results, timeout):
@@ -272,6 +298,9 @@ def main(argv=None):
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per mutation's test run (default 1800)")
     parser.add_argument("--no-verify", action="store_true",
                         help="skip re-running the catching tests on the unmutated code")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip the first run of all the tests on the unmutated code (whose failures are "
+                             "otherwise deselected and reported)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copies (paths on stderr)")
     parser.add_argument("--markdown", action="store_true", help="print the result table as Markdown")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results to FILE as JSON")
@@ -306,10 +335,21 @@ def main(argv=None):
         print(f"{len(mutations) - len(stale)} of {len(mutations)} mutations apply" + (f"; stale: {stale}" if stale else ""))
         return 1 if stale else 0
 
+    skip = []
+    if not args.no_baseline:
+        print("baseline: running the mutations' tests on the unmutated code ...", end=" ", flush=True,
+              file=sys.stderr)
+        try:
+            skip = baseline_failures(mutations, args.timeout)
+        except (ToolError, subprocess.TimeoutExpired) as err:
+            parser.exit(2, f"mutation: {err}\n")
+        print(f"{len(skip)} failing" + "".join(f"\n  deselected (fails unmutated): {n}" for n in skip),
+              file=sys.stderr)
+
     results = []
     for k, m in enumerate(mutations, 1):
         print(f"[{k}/{len(mutations)}] {m.name} ({m.file}) ...", end=" ", flush=True, file=sys.stderr)
-        r = run_one(m, args.timeout, keep=args.keep)
+        r = run_one(m, args.timeout, keep=args.keep, skip=skip)
         print(f"{r.status} {r.catcher} ({r.seconds:.0f} s)", file=sys.stderr)
         if r.detail and r.status not in ("caught", "not caught"):
             print("  " + r.detail.replace("\n", "\n  "), file=sys.stderr)
@@ -318,6 +358,8 @@ def main(argv=None):
         verify_catchers(results, args.timeout)
 
     print(table(results, markdown=args.markdown))
+    if skip:
+        print("\ntests failing without any mutation (deselected):" + "".join(f"\n  {n}" for n in skip))
     n = len(results)
     caught = sum(r.status == "caught" for r in results)
     broken = [r.mutation.name for r in results if r.status in ("stale", "error", "invalid")]

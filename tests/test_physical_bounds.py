@@ -142,3 +142,17 @@ def test_half_charged_hybrid_counts_only_the_accessible_sulfur():
         return sim.solve()["Discharge capacity [A.h]"].entries[-1]
 
     assert capacity(0.5) == pytest.approx(0.5 * capacity(1.0), rel=0.02)
+
+
+# ------------------------------------------------------------------------------------------------ ionic switch
+def test_li0_film_is_converted_back_first_on_discharge():
+    """The Li0 film that stops the charge is Li-free host at the separator: on the next discharge
+    the Li arriving from the electrolyte converts it back to Li1 before anything else, so it is gone
+    after a small fraction of the discharge (default lever-rule host, "Li0 surface film").
+    Catches: the film never consumed on discharge (it would then block every later charge sooner)."""
+    sol, _ = solve("Li2021_Mo6S8", ["Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V",
+                                    "Discharge at 0.1C for 30 minutes"])
+    charge, discharge = sol.cycles[1].steps[0], sol.cycles[2].steps[0]
+    formed = charge["Li0 film thickness [m]"].entries[-1]
+    assert formed > 1e-10
+    assert discharge["Li0 film thickness [m]"].entries[-1] < 1e-3 * formed
