@@ -101,11 +101,16 @@ def test_registered_set_is_the_default_cell_and_pickles():
 
 
 @pytest.mark.parametrize(
-    "kwargs",
-    [{"loading_mg_cm2": 0}, {"accessible_fraction": 0}, {"accessible_fraction": 1.2}, {"particle_radius_m": -1e-6}],
+    "kwargs, message",
+    [
+        ({"loading_mg_cm2": 0}, r"loading_mg_cm2 must be > 0, got 0"),
+        ({"accessible_fraction": 0}, r"accessible_fraction must be in \(0, 1\], got 0"),
+        ({"accessible_fraction": 1.2}, r"accessible_fraction must be in \(0, 1\], got 1.2"),
+        ({"particle_radius_m": -1e-6}, r"particle_radius_m must be > 0, got -1e-06"),
+    ],
 )
-def test_bad_inputs_raise(kwargs):
-    with pytest.raises(ValueError):
+def test_bad_inputs_raise(kwargs, message):
+    with pytest.raises(ValueError, match=message):
         conventional.s_c_lgps_parameter_values(**kwargs)
 
 

@@ -125,6 +125,8 @@ def test_efficiencies_and_mean_voltages(table):
     assert ((later["Coulombic efficiency"] > 0) & (later["Coulombic efficiency"] < 1.2)).all()
     assert ((later["Energy efficiency"] > 0) & (later["Energy efficiency"] <= later["Coulombic efficiency"] + 1e-9)).all()
     # cycle 1 starts from pristine Mo6S8: its first discharge inserts more Li than the charge removes
+    # (the ionic switch stops the charge near Li1), so its Coulombic efficiency exceeds 1
+    assert table.loc[1, "Coulombic efficiency"] > 1.1
     np.testing.assert_allclose(
         table["Coulombic efficiency"], table["Discharge capacity [A.h]"] / table["Charge capacity [A.h]"], rtol=1e-12
     )
@@ -215,7 +217,11 @@ def test_lost_lithium_sums_to_net_li_change(sol, table):
         v = sol[source].entries
         expected = v[-1] - v[0]
     assert lost[-1] == pytest.approx(expected, abs=1e-9 * scale)
-    assert table["Lost active material [%]"].isna().all() or table.attrs["Lost active material source"]
+    # a lost-active-material column exactly when the model reports one
+    if table.attrs["Lost active material source"]:
+        assert np.isfinite(table["Lost active material [%]"]).all()
+    else:
+        assert table["Lost active material [%]"].isna().all()
 
 
 # ------------------------------------------------------------------------------------------- synthetic

@@ -8,6 +8,7 @@ import pybamm
 import pytest
 
 import pybamm_aea
+from pybamm_aea.constants import F
 from pybamm_aea.models.aea import AEA
 
 MASS_G_STANDARD = 1.5e-3 * 0.785  # 1.5 mg/cm2 on 0.785 cm2
@@ -60,7 +61,10 @@ def lms_lever():
 def test_lms_first_discharge_and_reversible_capacity(lms_lever):
     """The reduced host: film onset fitted to the reversible capacity (see Li0SurfaceFilm)."""
     first, charge, second = lms_lever
-    assert step_capacity_mAh_g(first, MASS_G_STANDARD) == pytest.approx(130, rel=0.10)
+    # the paper's 130 (less 8) up to the 4-Li ceiling F x 4 / M of the host (128.8 mA.h/g), not 130 + 10 %
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    ceiling = F * values["Cathode maximum Li content"] / values["Cathode host molar mass [kg.mol-1]"] / 3600
+    assert 130 - 8 <= step_capacity_mAh_g(first, MASS_G_STANDARD) <= ceiling * (1 + 1e-6)
     assert step_capacity_mAh_g(second, MASS_G_STANDARD) == pytest.approx(90, rel=0.10)
     # first minus reversible ~ the 35 mAh/g the paper ascribes to "pre-lithiation" (one Li)
     gap = step_capacity_mAh_g(first, MASS_G_STANDARD) - step_capacity_mAh_g(second, MASS_G_STANDARD)
