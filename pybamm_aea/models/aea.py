@@ -38,7 +38,8 @@ class AEAOptions(dict):
     - Degradation (all off by default; see :mod:`.submodels.degradation`): ``"Li trapping"``:
       ``"none"`` / ``"irreversible"``; ``"ionic-switch host loss"``: ``"none"`` /
       ``"persistent Li0"``; ``"dispersed material degradation"``: ``"none"`` /
-      ``"activation and contact loss"``; ``"interphase growth"``: ``"none"`` / ``"parabolic"``.
+      ``"activation and contact loss"``; ``"interphase growth"``: ``"none"`` / ``"parabolic"`` /
+      ``"stability window"``.
     """
 
     POSSIBLE = {
@@ -50,7 +51,7 @@ class AEAOptions(dict):
         "Li trapping": ("none", "irreversible"),
         "ionic-switch host loss": ("none", "persistent Li0"),
         "dispersed material degradation": ("none", "activation and contact loss"),
-        "interphase growth": ("none", "parabolic"),
+        "interphase growth": ("none", "parabolic", "stability window"),
     }
     #: the options that switch on a degradation mechanism ("none": off)
     DEGRADATION = ("Li trapping", "ionic-switch host loss", "dispersed material degradation", "interphase growth")
@@ -130,7 +131,6 @@ class AEA(pybamm.BaseModel):
                 "activation and contact loss": deg.DispersedActivationAndContactLoss,
                 "none": deg.NoDispersedDegradation,
             },
-            "interphase growth": {"parabolic": deg.ParabolicInterphaseGrowth, "none": deg.NoInterphaseGrowth},
             "cathode solid transport": (
                 "host thermodynamics",
                 {"multi-phase": sub.CathodeCahnHilliard, "lever rule": sub.CathodeSolidDiffusion},
@@ -142,6 +142,7 @@ class AEA(pybamm.BaseModel):
             if self.options["host thermodynamics"] == "lever rule"
             else sub.CathodeChemicalPotentialOCP,
             "dispersed active material": sub.DispersedConversion,
+            "cathode volume": sub.ConstrainedSwelling,
             "ionic switch": {
                 "Li0 surface film": sub.Li0SurfaceFilm
                 if self.options["host thermodynamics"] == "lever rule"
@@ -156,6 +157,12 @@ class AEA(pybamm.BaseModel):
             "separator": sub.SolidElectrolyteSeparator,
             "anode": {"lithium metal": sub.LithiumMetalAnode, "Li-In": sub.LithiumIndiumAnode},
             "anode interface kinetics": sub.AnodeButlerVolmer,
+            # after the OCP: the window-driven growth reads the cathode interface potential
+            "interphase growth": {
+                "parabolic": deg.ParabolicInterphaseGrowth,
+                "stability window": deg.StabilityWindowInterphaseGrowth,
+                "none": deg.NoInterphaseGrowth,
+            },
             "cell voltage": sub.CellVoltage,
         }
         self.submodels = {name: self._choose(name, choice)(self.param, self.options) for name, choice in

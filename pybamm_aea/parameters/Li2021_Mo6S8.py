@@ -97,6 +97,7 @@ def _pitt_diffusivity(x_phase):
 
 #: the multi-phase LixMo6S8 host (option "host thermodynamics": "multi-phase"), see
 #: :mod:`pybamm_aea.thermodynamics`. Sources and assumptions:
+#:
 #: - phases Li0, Li1, Li3, Li4 (paper, in-situ XRD, Fig. 3c); single-phase windows: Li0 and Li4
 #:   dilute lattice gases of width 0.02, Li1 and Li3 narrow solid solutions of width 0.06
 #:   (assumption: line compounds with a small non-stoichiometry, needed for a continuous mu).
