@@ -43,17 +43,8 @@ def pairwise_covering(possible):
 
 COVERING = pairwise_covering(AEAOptions.POSSIBLE)
 
-#: known break on main (merge of the multi-phase host and the Li-dependent electronic conductivity): the
-#: CathodeCahnHilliard submodel does not publish "Cathode local electronic conductivity [S.m-1]", which
-#: DenseElectrodeOhmic reads. Strict: the test says so when it is fixed.
-MULTI_PHASE_BREAK = pytest.mark.xfail(
-    strict=True, raises=pybamm.ModelError,
-    reason="main: the multi-phase host lacks 'Cathode local electronic conductivity [S.m-1]' for ohmic conduction")
-
-
 def _case(options):
-    broken = options.get("host thermodynamics") == "multi-phase" and options.get("electronic conduction") == "ohmic"
-    return pytest.param(options, id=",".join(options.values()), marks=[MULTI_PHASE_BREAK] if broken else [])
+    return pytest.param(options, id=",".join(options.values()))
 
 
 def test_covering_set_covers_every_pair_of_option_values():
