@@ -21,6 +21,8 @@ _LAZY = {
     "parameters": "pybamm_aea.parameters",
     "cli": "pybamm_aea.cli",
     "cycling": "pybamm_aea.cycling",
+    "readout": "pybamm_aea.readout",
+    "studies": "pybamm_aea.studies",
     "conventional": "pybamm_aea.conventional",
     "phases": "pybamm_aea.phases",
     "materials": "pybamm_aea.materials",

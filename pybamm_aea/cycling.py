@@ -44,6 +44,7 @@ default atol the kernel was exact and the states 0.16 % low. Hence ``energy_sour
 :func:`cycle_summary`): by default a table with unsaved cycles takes every cycle's energy from the states,
 so that its rows are consistent with each other; tighten the solver's tolerances when energies matter.
 """
+
 from collections.abc import Mapping
 import math
 import numbers
@@ -52,7 +53,10 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ._summaries import summary_dict
 from .constants import F
+from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, MASS, RETENTION, VOLUME, VOLUMETRIC,
+                      is_skipped, iter_steps, retention_curve)
 
 __all__ = [
     "SUMMARY_COLUMNS",
@@ -61,15 +65,21 @@ __all__ = [
     "cycle_summary",
     "pybamm_summary",
     "plot_cycle_life",
+    "is_skipped",
+    "iter_steps",
 ]
 
-#: Model variables taken, in this order, as the cumulative lost Li inventory [mol] when the model has one.
-LOST_LITHIUM_VARIABLES = ("Lost lithium inventory [mol]", "Loss of lithium inventory [mol]")
-#: Model variables taken, in this order, as the lost active material [%] when the model has one.
+#: Model variables taken, in this order, as the cumulative lost Li inventory [mol]: the AEA model's, then
+#: PyBaMM's lithium-ion models' Li lost to side reactions (SEI, plating). PyBaMM's "Total lithium lost [mol]"
+#: is not used: in a half cell it counts the Li the counter electrode supplies.
+LOST_LITHIUM_VARIABLES = ("Lost lithium inventory [mol]", "Total lithium lost to side reactions [mol]")
+#: Model variables taken, in this order, as the lost active material [%]: the AEA model's, then PyBaMM's for
+#: its positive electrode (the cathode of a half cell).
 LOST_ACTIVE_MATERIAL_VARIABLES = (
     "Loss of active material [%]",
-    "Loss of active material in cathode [%]",
+    "Loss of active material in positive electrode [%]",
 )
+_DISCHARGED = " (discharged basis) "
 
 #: The columns of :func:`cycle_summary`, in order.
 SUMMARY_COLUMNS = [
@@ -78,19 +88,19 @@ SUMMARY_COLUMNS = [
     "Charge capacity [A.h]",
     "Discharge energy [W.h]",
     "Charge energy [W.h]",
-    "Electrode specific capacity [mA.h.g-1]",
-    "Electrode specific capacity (discharged basis) [mA.h.g-1]",
+    ESC,
+    ESC.replace(" [", _DISCHARGED + "["),
     "Coulombic efficiency",
     "Energy efficiency",
     "Mean discharge voltage [V]",
     "Mean charge voltage [V]",
-    "Electrode gravimetric energy [W.h.kg-1]",
-    "Electrode volumetric energy [W.h.L-1]",
-    "Electrode gravimetric energy (discharged basis) [W.h.kg-1]",
-    "Electrode volumetric energy (discharged basis) [W.h.L-1]",
-    "Cell gravimetric energy [W.h.kg-1]",
-    "Cell volumetric energy [W.h.L-1]",
-    "Capacity retention [%]",
+    GRAVIMETRIC,
+    VOLUMETRIC,
+    GRAVIMETRIC.replace(" [", _DISCHARGED + "["),
+    VOLUMETRIC.replace(" [", _DISCHARGED + "["),
+    CELL_GRAVIMETRIC,
+    CELL_VOLUMETRIC,
+    RETENTION,
     "Resistance [Ohm]",
     "Lost lithium [mol]",
     "Lost lithium in cycle [mol]",
@@ -99,6 +109,7 @@ SUMMARY_COLUMNS = [
 ]
 
 _ROLE_CATHODE = "cathode"
+_OVERPOTENTIAL = "Total overpotential [V]"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -127,28 +138,6 @@ class _SeriesSolution:
         return self._data[name]
 
 
-def is_skipped(step):
-    """True for a step PyBaMM skipped (``None`` or an ``EmptySolution``, e.g. a discharge that
-    starts at its cut-off)."""
-    import pybamm
-
-    return step is None or isinstance(step, pybamm.EmptySolution)
-
-
-def iter_steps(solution, include_skipped=False):
-    """Yield ``(cycle_number, step_number, step)`` (1-based) over the cycles kept in memory.
-
-    Cycles not kept (``save_at_cycles``) are passed over; steps PyBaMM skipped are passed over
-    unless ``include_skipped`` (then ``step`` may be ``None`` or an ``EmptySolution``).
-    """
-    for ic, cycle in enumerate(solution.cycles):
-        if cycle is None:
-            continue
-        for js, step in enumerate(cycle.steps):
-            if include_skipped or not is_skipped(step):
-                yield ic + 1, js + 1, step
-
-
 def _as_source(solution):
     if isinstance(solution, (Mapping, pd.DataFrame)):
         return _SeriesSolution(solution)
@@ -169,10 +158,7 @@ def _has(solution, name):
 
 
 def _first_present(solution, names):
-    for name in names:
-        if _has(solution, name):
-            return name
-    return None
+    return next((name for name in names if _has(solution, name)), None)
 
 
 def _entries(solution, name):
@@ -192,6 +178,80 @@ def _all_summary(solution):
     except AttributeError:
         return []
     return list(sums) if sums else []
+
+
+def _check_choice(name, value, choices):
+    if value not in choices:
+        raise ValueError(f"{name} must be {', '.join(map(repr, choices[:-1]))} or {choices[-1]!r}, got {value!r}")
+
+
+class _Series:
+    """The solution's whole time series and the choices made from it: rest tolerance, resistance method,
+    energy source, the variables behind lost Li and lost active material."""
+
+    def __init__(self, solution, rest_tol, resistance, energy_source):
+        self.solution = _as_source(solution)
+        self.cycles = list(getattr(self.solution, "cycles", None) or [])
+        sums = _all_summary(self.solution)
+        self.sums = [] if self.cycles and sums and len(sums) != len(self.cycles) else sums  # else: not paired
+        self.t, self.i, self.v = (_entries(self.solution, n) for n in ("Time [s]", "Current [A]", "Voltage [V]"))
+        self.rest_tol = rest_tol
+        self.tol = _rest_tolerance(self.i, rest_tol)
+        self.r_method = resistance
+        if resistance == "auto":
+            self.r_method = "overpotential" if _has(self.solution, _OVERPOTENTIAL) else "jump"
+        elif resistance == "overpotential" and not _has(self.solution, _OVERPOTENTIAL):
+            raise ValueError(f'resistance="overpotential" needs a "{_OVERPOTENTIAL}" variable')
+        self.eta = _entries(self.solution, _OVERPOTENTIAL) if self.r_method == "overpotential" else None
+        self.e_source = energy_source
+        if energy_source == "auto":
+            self.e_source = "states" if self.cycles and self.sums and None in self.cycles else "kernel"
+        elif energy_source == "states" and not (self.cycles and self.sums):
+            raise ValueError("energy_source='states' needs an experiment solution with PyBaMM's per-cycle states "
+                             "(solution.all_summary_variables)")
+        self.lli_var = _first_present(self.solution, LOST_LITHIUM_VARIABLES)
+        self.lam_var = _first_present(self.solution, LOST_ACTIVE_MATERIAL_VARIABLES)
+        self.balance_vars = []
+        if self.lli_var is None and _has(self.solution, "Total lithium in cathode [mol]"):
+            anode = ("Total lithium in anode [mol]" if _has(self.solution, "Total lithium in anode [mol]")
+                     else "Discharge capacity [A.h]")
+            self.balance_vars = ["Total lithium in cathode [mol]", anode]
+        self.state_vars = [v for v in [self.lli_var, *self.balance_vars, self.lam_var] if v]
+        self.series = {name: _entries(self.solution, name) for name in self.state_vars}
+
+    def scalar(self, name):
+        """A constant model variable (e.g. the electrode mass), from the series or a stored state."""
+        if not _has(self.solution, name):
+            return math.nan
+        try:
+            vals = _entries(self.solution, name)
+            if vals.size:
+                return float(vals[0])
+        except Exception:  # noqa: BLE001 - fall back to a stored state
+            pass
+        return _state_value(self.sums[0].first_state, name) if self.sums else math.nan
+
+    def state(self, summary, which):
+        """{state variable: value} at the first or last state of a cycle's PyBaMM summary (NaN without one)."""
+        if summary is None:
+            return {n: math.nan for n in self.state_vars}
+        return {n: _state_value(getattr(summary, which + "_state"), n) for n in self.state_vars}
+
+    def state_at(self, index):
+        """{state variable: value} at a point of the series."""
+        return {n: float(self.series[n][index]) for n in self.state_vars}
+
+    def resistance(self, lo, hi, contiguous_before):
+        """DC resistance [Ohm] at the first discharge onset in [lo, hi) (see cycle_summary's Notes)."""
+        k = _onset_index(self.i, lo, hi, self.tol)
+        if k < 0:
+            return math.nan
+        if self.r_method == "overpotential":
+            return float(self.eta[k] / self.i[k])
+        if k == 0 or (k == lo and not contiguous_before):
+            return math.nan
+        di = self.i[k] - self.i[k - 1]
+        return float((self.v[k - 1] - self.v[k]) / di) if di > self.tol else math.nan
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -246,38 +306,78 @@ def _check_reference(reference_cycle, n):
     return ref
 
 
+def _cycle_block(t_full, t_cycle, number):
+    """(lo, hi) of a cycle's time points in the solution's series."""
+    lo = int(np.searchsorted(t_full, t_cycle[0], side="left"))
+    hi = lo + t_cycle.size
+    if hi > t_full.size or t_full[hi - 1] != t_cycle[-1] or t_full[lo] != t_cycle[0]:
+        raise RuntimeError(  # pragma: no cover - PyBaMM layout changed
+            f"cycle {number}: its time points are not a contiguous block of the solution's"
+        )
+    return lo, hi
+
+
+def _experiment_rows(s):
+    """Rows, start state and end states of an experiment solution: one row per experiment cycle; a cycle whose
+    time series was not kept comes from PyBaMM's first and last states."""
+    rows, end_states, start_state = [], [], {}
+    for c, cyc in enumerate(s.cycles):
+        summary = s.sums[c] if s.sums else None
+        if cyc is None:
+            rows.append(_from_states(summary, s.r_method, s.tol))
+            end_states.append(s.state(summary, "last"))
+            start_state = s.state(summary, "first") if c == 0 else start_state
+            continue
+        t_c = np.asarray(cyc.t, dtype=float)
+        lo, hi = _cycle_block(s.t, t_c, c + 1)
+        qd, qc, ed, ec = _kernel_totals(s.t[lo:hi], s.i[lo:hi], s.v[lo:hi], s.rest_tol, "discharge")
+        if s.e_source == "states":
+            from_states = _from_states(summary, s.r_method, s.tol)
+            ed, ec = from_states["ed"], from_states["ec"]
+        rows.append(dict(start=float(t_c[0]), qd=qd, qc=qc, ed=ed, ec=ec, saved=True,
+                         r=s.resistance(lo, hi, c > 0 and s.cycles[c - 1] is not None)))
+        end_states.append(s.state(summary, "last") if summary else s.state_at(hi - 1))
+        if c == 0:
+            start_state = s.state(summary, "first") if summary else s.state_at(lo)
+    return rows, start_state, end_states
+
+
+def _kernel_rows(s, cycle_start):
+    """Rows, start state and end states of a solution without experiment: the kernel's cycles."""
+    from .kernels import cycle_summaries
+
+    start_phase = _auto_cycle_start(s.i, s.tol) if cycle_start == "auto" else cycle_start
+    res = cycle_summaries(s.t, s.i, s.v, rest_tol=s.rest_tol, cycle_start=start_phase)
+    starts = res["Cycle start time [s]"]
+    bounds = [int(np.searchsorted(s.t, t0, side="left")) for t0 in starts] + [s.t.size]
+    rows, end_states = [], []
+    for c in range(starts.size):
+        lo, hi = bounds[c], bounds[c + 1]
+        rows.append(dict(start=float(starts[c]), qd=float(res["Discharge capacity [A.h]"][c]),
+                         qc=float(res["Charge capacity [A.h]"][c]), ed=float(res["Discharge energy [W.h]"][c]),
+                         ec=float(res["Charge energy [W.h]"][c]), r=s.resistance(lo, hi, True), saved=True))
+        # state at the end of the cycle = at the next cycle's first point (continuous states)
+        end_states.append(s.state_at(min(hi, s.t.size - 1)))
+    return rows, s.state_at(0), end_states
+
+
 # ---------------------------------------------------------------------------------------------------
 # electrode and cell scaling
 # ---------------------------------------------------------------------------------------------------
 
-def _solution_scalar(solution, name, sums):
-    """A constant model variable (e.g. the electrode mass), from the series or a stored state."""
-    if not _has(solution, name):
-        return math.nan
-    try:
-        vals = _entries(solution, name)
-        if vals.size:
-            return float(vals[0])
-    except Exception:  # noqa: BLE001 - fall back to a stored state
-        pass
-    if sums:
-        return _state_value(sums[0].first_state, name)
-    return math.nan
-
-
-def _cathode_area_cm2(solution, sums):
+def _cathode_area_cm2(s):
     """Electrode area [cm2] from "Discharge capacity [A.h]" / "Areal capacity [mA.h.cm-2]"."""
     q_name, a_name = "Discharge capacity [A.h]", "Areal capacity [mA.h.cm-2]"
-    if not (_has(solution, q_name) and _has(solution, a_name)):
+    if not (_has(s.solution, q_name) and _has(s.solution, a_name)):
         return math.nan
     candidates = []
     try:
-        candidates.append((_entries(solution, q_name), _entries(solution, a_name)))
+        candidates.append((_entries(s.solution, q_name), _entries(s.solution, a_name)))
     except Exception:  # noqa: BLE001
         pass
-    for s in sums[:3]:
-        candidates.append((np.array([_state_value(s.last_state, q_name)]),
-                           np.array([_state_value(s.last_state, a_name)])))
+    for summary in s.sums[:3]:
+        candidates.append((np.array([_state_value(summary.last_state, q_name)]),
+                           np.array([_state_value(summary.last_state, a_name)])))
     for q, a in candidates:
         if q.size:
             k = int(np.argmax(np.abs(q)))
@@ -286,7 +386,7 @@ def _cathode_area_cm2(solution, sums):
     return math.nan
 
 
-def _cell_factors(cell, electrode, mass_g, area_cm2, solution, sums):
+def _cell_factors(cell, electrode, mass_g, area_cm2, s):
     """(mass share, cathode loading [mg.cm-2] / stack thickness [um]) of the cathode layer in the stack,
     and the Cell used."""
     from .energy import Cell, cell_preset
@@ -298,7 +398,7 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, solution, sums):
                 "simulated cathode) so that the preset is built around the simulated cathode"
             )
         if area_cm2 is None:
-            area_cm2 = _cathode_area_cm2(solution, sums)
+            area_cm2 = _cathode_area_cm2(s)
         if not (math.isfinite(area_cm2) and area_cm2 > 0 and math.isfinite(mass_g) and mass_g > 0):
             raise ValueError(
                 f"cell={cell!r}: the simulated cathode loading needs the electrode mass and area; give "
@@ -320,6 +420,74 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, solution, sums):
     return m_cathode / m_total, m_cathode / thickness, cell
 
 
+def _masses(s, electrode, mass_g, volume_L, discharged_porosity):
+    """Mass [g] and volume [L] of the electrode as made and discharged (NaN without ``electrode``)."""
+    mass = float(mass_g) if mass_g is not None else s.scalar(MASS)
+    volume = float(volume_L) if volume_L is not None else s.scalar(VOLUME)
+    if volume_L is None and not math.isfinite(volume) and electrode is not None and math.isfinite(mass):
+        volume = mass / electrode.density / 1000.0  # g / (g/cm3) = cm3 -> L
+    if electrode is None:
+        return mass, volume, math.nan, math.nan
+    return (mass, volume, mass * electrode.lithiation_mass_ratio(discharged_porosity),
+            volume * electrode.lithiation_volume_ratio(discharged_porosity))
+
+
+def _electrode_columns(col, mass, volume, mass_d, volume_d):
+    """Capacities, energies, efficiencies, mean voltages and per-electrode figures of every cycle."""
+    qd, ed = col["qd"], col["ed"]
+    out = summary_dict(col["start"], qd * 3600.0, col["qc"] * 3600.0, ed * 3600.0, col["ec"] * 3600.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for name, value, basis in ((ESC, qd * 1e3, (mass, mass_d)), (GRAVIMETRIC, ed * 1e3, (mass, mass_d)),
+                                   (VOLUMETRIC, ed, (volume, volume_d))):
+            out[name] = value / basis[0]
+            out[name.replace(" [", _DISCHARGED + "[")] = value / basis[1]
+    return out
+
+
+def _cell_columns(cell, electrode, mass, area_cm2, s, eg):
+    """Cell Wh/kg and Wh/L of every cycle from the electrode's Wh/kg ``eg``, and the cell's name."""
+    if cell is None:
+        return {CELL_GRAVIMETRIC: np.full(eg.size, np.nan), CELL_VOLUMETRIC: np.full(eg.size, np.nan)}, None
+    share, loading_per_um, cell_obj = _cell_factors(cell, electrode, mass, area_cm2, s)
+    # mWh/g * mg/cm2 * 1e-3 -> mWh/cm2; / (um * 1e-4 cm) -> mWh/cm3 = Wh/L
+    return {CELL_GRAVIMETRIC: eg * share, CELL_VOLUMETRIC: eg * loading_per_um * 10.0}, cell_obj.name
+
+
+def _retention_column(qd, ref):
+    """Capacity retention [%] of every cycle vs ``ref``; ValueError unless the reference delivered charge."""
+    q_ref = qd[ref - 1]
+    if not (math.isfinite(q_ref) and q_ref > 0):
+        raise ValueError(
+            f"reference_cycle={ref} has discharge capacity {q_ref!r} A.h: capacity retention needs a "
+            "reference cycle with a positive, known discharge capacity"
+        )
+    return 100.0 * retention_curve(qd, ref)
+
+
+def _loss_columns(s, start_state, end_states):
+    """Lost Li [mol] (cumulative and per cycle) and lost active material [%] at the end of every cycle."""
+    n = len(end_states)
+
+    def delta(name):
+        s0 = start_state.get(name, math.nan)
+        return np.array([e.get(name, math.nan) - s0 for e in end_states], dtype=float)
+
+    if s.lli_var is not None:
+        lost = delta(s.lli_var)
+    elif s.balance_vars:
+        cathode, anode = s.balance_vars
+        d_anode = delta(anode) if anode != "Discharge capacity [A.h]" else -delta(anode) * 3600.0 / F
+        lost = -(delta(cathode) + d_anode)
+    else:
+        lost = np.full(n, np.nan)
+    return {
+        "Lost lithium [mol]": lost,
+        "Lost lithium in cycle [mol]": np.diff(np.concatenate([[0.0], lost])) if n else lost,
+        "Lost active material [%]": (np.array([e[s.lam_var] for e in end_states], dtype=float) if s.lam_var
+                                     else np.full(n, np.nan)),
+    }
+
+
 # ---------------------------------------------------------------------------------------------------
 # the table
 # ---------------------------------------------------------------------------------------------------
@@ -327,6 +495,7 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, solution, sums):
 def cycle_summary(solution, reference_cycle=2, electrode=None, cell=None, *, mass_g=None,
                   volume_L=None, area_cm2=None, discharged_porosity=None, resistance="auto",
                   energy_source="auto", rest_tol=None, cycle_start="auto", include_pybamm_summary=False):
+
     """Per-cycle summary of a cycling solution: one row per cycle.
 
     Parameters
@@ -475,231 +644,45 @@ def cycle_summary(solution, reference_cycle=2, electrode=None, cell=None, *, mas
     cathode. The delivered energy is the simulation's (vs the simulation's anode), not re-referenced
     to the Cell's anode potential; the stack mass does not change with state of charge.
     """
-    if energy_source not in ("auto", "kernel", "states"):
-        raise ValueError(f"energy_source must be 'auto', 'kernel' or 'states', got {energy_source!r}")
-    if resistance not in ("auto", "overpotential", "jump"):
-        raise ValueError(f"resistance must be 'auto', 'overpotential' or 'jump', got {resistance!r}")
-    if cycle_start not in ("auto", "discharge", "charge"):
-        raise ValueError(f"cycle_start must be 'auto', 'discharge' or 'charge', got {cycle_start!r}")
+    _check_choice("energy_source", energy_source, ("auto", "kernel", "states"))
+    _check_choice("resistance", resistance, ("auto", "overpotential", "jump"))
+    _check_choice("cycle_start", cycle_start, ("auto", "discharge", "charge"))
     if electrode is not None:
         from .energy import Electrode
 
         if not isinstance(electrode, Electrode):
-            raise TypeError(
-                f"electrode must be a pybamm_aea.energy.Electrode, got {type(electrode).__name__}"
-            )
+            raise TypeError(f"electrode must be a pybamm_aea.energy.Electrode, got {type(electrode).__name__}")
 
-    solution = _as_source(solution)
-    cycles = list(getattr(solution, "cycles", None) or [])
-    sums = _all_summary(solution)
-    if cycles and sums and len(sums) != len(cycles):
-        sums = []  # not PyBaMM's layout: do not pair them
-
-    t_full = _entries(solution, "Time [s]")
-    i_full = _entries(solution, "Current [A]")
-    v_full = _entries(solution, "Voltage [V]")
-    tol = _rest_tolerance(i_full, rest_tol)
-
-    if resistance == "auto":
-        r_method = "overpotential" if _has(solution, "Total overpotential [V]") else "jump"
-    else:
-        r_method = resistance
-    if energy_source == "auto":
-        e_source = "states" if (cycles and sums and any(c is None for c in cycles)) else "kernel"
-    else:
-        e_source = energy_source
-    if e_source == "states" and not (cycles and sums):
-        raise ValueError(
-            "energy_source='states' needs an experiment solution with PyBaMM's per-cycle states "
-            "(solution.all_summary_variables)"
-        )
-    if r_method == "overpotential" and not _has(solution, "Total overpotential [V]"):
-        raise ValueError('resistance="overpotential" needs a "Total overpotential [V]" variable')
-    eta_full = _entries(solution, "Total overpotential [V]") if r_method == "overpotential" else None
-
-    # state variables for lost Li / LAM
-    lli_var = _first_present(solution, LOST_LITHIUM_VARIABLES)
-    lam_var = _first_present(solution, LOST_ACTIVE_MATERIAL_VARIABLES)
-    balance_vars = []
-    if lli_var is None and _has(solution, "Total lithium in cathode [mol]"):
-        balance_vars = ["Total lithium in cathode [mol]"]
-        balance_vars.append("Total lithium in anode [mol]" if _has(solution, "Total lithium in anode [mol]")
-                            else "Discharge capacity [A.h]")
-    state_vars = ([lli_var] if lli_var else []) + balance_vars + ([lam_var] if lam_var else [])
-    series = {name: _entries(solution, name) for name in state_vars}
-
-    rows = []
-    end_states = []  # per cycle: dict var -> value at cycle end
-    start_state = {}
-
-    def _resistance_from_series(lo, hi, contiguous_before):
-        k = _onset_index(i_full, lo, hi, tol)
-        if k < 0:
-            return math.nan
-        if r_method == "overpotential":
-            return float(eta_full[k] / i_full[k])
-        if k == 0 or (k == lo and not contiguous_before):
-            return math.nan
-        di = i_full[k] - i_full[k - 1]
-        return float((v_full[k - 1] - v_full[k]) / di) if di > tol else math.nan
-
-    if cycles:
-        # experiment: rows are experiment cycles
-        for c, cyc in enumerate(cycles):
-            row = {}
-            if cyc is not None:
-                t_c = np.asarray(cyc.t, dtype=float)
-                lo = int(np.searchsorted(t_full, t_c[0], side="left"))
-                hi = lo + t_c.size
-                if hi > t_full.size or t_full[hi - 1] != t_c[-1] or t_full[lo] != t_c[0]:
-                    raise RuntimeError(  # pragma: no cover - PyBaMM layout changed
-                        f"cycle {c + 1}: its time points are not a contiguous block of the solution's"
-                    )
-                ti, ii, vi = t_full[lo:hi], i_full[lo:hi], v_full[lo:hi]
-                qd, qc, ed, ec = _kernel_totals(ti, ii, vi, rest_tol, "discharge")
-                prev_saved = c > 0 and cycles[c - 1] is not None
-                if e_source == "states":
-                    from_states = _from_states(sums[c], r_method, tol)
-                    ed, ec = from_states["ed"], from_states["ec"]
-                row.update(start=float(t_c[0]), qd=qd, qc=qc, ed=ed, ec=ec,
-                           r=_resistance_from_series(lo, hi, prev_saved), saved=True)
-                if sums:
-                    end_states.append({n: _state_value(sums[c].last_state, n) for n in state_vars})
-                else:
-                    end_states.append({n: float(series[n][hi - 1]) for n in state_vars})
-                if c == 0:
-                    start_state = ({n: _state_value(sums[0].first_state, n) for n in state_vars}
-                                   if sums else {n: float(series[n][lo]) for n in state_vars})
-            else:
-                row.update(_from_states(sums[c] if sums else None, r_method, tol))
-                end_states.append({n: (_state_value(sums[c].last_state, n) if sums else math.nan)
-                                   for n in state_vars})
-                if c == 0:
-                    start_state = {n: (_state_value(sums[0].first_state, n) if sums else math.nan)
-                                   for n in state_vars}
-            rows.append(row)
-    else:
-        # no experiment: the kernel's cycles over the whole series
-        from .kernels import cycle_summaries
-
-        start_phase = _auto_cycle_start(i_full, tol) if cycle_start == "auto" else cycle_start
-        res = cycle_summaries(t_full, i_full, v_full, rest_tol=rest_tol, cycle_start=start_phase)
-        starts = res["Cycle start time [s]"]
-        bounds = [int(np.searchsorted(t_full, s, side="left")) for s in starts] + [t_full.size]
-        start_state = {n: float(series[n][0]) for n in state_vars}
-        for c in range(starts.size):
-            lo, hi = bounds[c], bounds[c + 1]
-            rows.append(dict(
-                start=float(starts[c]), qd=float(res["Discharge capacity [A.h]"][c]),
-                qc=float(res["Charge capacity [A.h]"][c]), ed=float(res["Discharge energy [W.h]"][c]),
-                ec=float(res["Charge energy [W.h]"][c]),
-                r=_resistance_from_series(lo, hi, True), saved=True,
-            ))
-            # state at the end of the cycle = at the next cycle's first point (continuous states)
-            end_idx = hi if hi < t_full.size else t_full.size - 1
-            end_states.append({n: float(series[n][end_idx]) for n in state_vars})
-
-    n = len(rows)
-    ref = _check_reference(reference_cycle, n)
-    index = pd.RangeIndex(1, n + 1, name="Cycle number")
+    s = _Series(solution, rest_tol, resistance, energy_source)
+    rows, start_state, end_states = _experiment_rows(s) if s.cycles else _kernel_rows(s, cycle_start)
+    ref = _check_reference(reference_cycle, len(rows))
     col = {key: np.array([r[key] for r in rows], dtype=float) for key in ("start", "qd", "qc", "ed", "ec", "r")}
-    qd, qc, ed, ec = col["qd"], col["qc"], col["ed"], col["ec"]
-
-    # masses and volumes
-    mass = float(mass_g) if mass_g is not None else _solution_scalar(solution, "Cathode electrode mass [g]", sums)
-    if volume_L is not None:
-        volume = float(volume_L)
-    else:
-        volume = _solution_scalar(solution, "Cathode electrode volume [L]", sums)
-        if not math.isfinite(volume) and electrode is not None and math.isfinite(mass):
-            volume = mass / electrode.density / 1000.0  # g / (g/cm3) = cm3 -> L
-    if electrode is not None:
-        mass_d = mass * electrode.lithiation_mass_ratio(discharged_porosity)
-        volume_d = volume * electrode.lithiation_volume_ratio(discharged_porosity)
-    else:
-        mass_d = volume_d = math.nan
-
-    with np.errstate(divide="ignore", invalid="ignore"):
-        both = (qd > 0) & (qc > 0)
-        out = {
-            "Cycle start time [s]": col["start"],
-            "Discharge capacity [A.h]": qd,
-            "Charge capacity [A.h]": qc,
-            "Discharge energy [W.h]": ed,
-            "Charge energy [W.h]": ec,
-            "Electrode specific capacity [mA.h.g-1]": qd * 1e3 / mass,
-            "Electrode specific capacity (discharged basis) [mA.h.g-1]": qd * 1e3 / mass_d,
-            "Coulombic efficiency": np.where(both, qd / qc, np.nan),
-            "Energy efficiency": np.where(both, ed / ec, np.nan),
-            "Mean discharge voltage [V]": np.where(qd > 0, ed / qd, np.nan),
-            "Mean charge voltage [V]": np.where(qc > 0, ec / qc, np.nan),
-            "Electrode gravimetric energy [W.h.kg-1]": ed * 1e3 / mass,
-            "Electrode volumetric energy [W.h.L-1]": ed / volume,
-            "Electrode gravimetric energy (discharged basis) [W.h.kg-1]": ed * 1e3 / mass_d,
-            "Electrode volumetric energy (discharged basis) [W.h.L-1]": ed / volume_d,
-        }
-    cell_name = None
-    if cell is not None:
-        share, loading_per_um, cell_obj = _cell_factors(cell, electrode, mass, area_cm2, solution, sums)
-        cell_name = cell_obj.name
-        eg = out["Electrode gravimetric energy [W.h.kg-1]"]
-        out["Cell gravimetric energy [W.h.kg-1]"] = eg * share
-        # mWh/g * mg/cm2 * 1e-3 -> mWh/cm2; / (um * 1e-4 cm) -> mWh/cm3 = Wh/L
-        out["Cell volumetric energy [W.h.L-1]"] = eg * loading_per_um * 10.0
-    else:
-        out["Cell gravimetric energy [W.h.kg-1]"] = np.full(n, np.nan)
-        out["Cell volumetric energy [W.h.L-1]"] = np.full(n, np.nan)
-
-    q_ref = qd[ref - 1]
-    if not (math.isfinite(q_ref) and q_ref > 0):
-        raise ValueError(
-            f"reference_cycle={ref} has discharge capacity {q_ref!r} A.h: capacity retention needs a "
-            "reference cycle with a positive, known discharge capacity"
-        )
-    out["Capacity retention [%]"] = 100.0 * qd / q_ref
+    mass, volume, mass_d, volume_d = _masses(s, electrode, mass_g, volume_L, discharged_porosity)
+    out = _electrode_columns(col, mass, volume, mass_d, volume_d)
+    cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, out[GRAVIMETRIC])
+    out.update(cell_columns)
+    out[RETENTION] = _retention_column(col["qd"], ref)
     out["Resistance [Ohm]"] = col["r"]
-
-    # lost lithium
-    def _delta(name):
-        s0 = start_state.get(name, math.nan)
-        return np.array([e.get(name, math.nan) - s0 for e in end_states], dtype=float)
-
-    if lli_var is not None:
-        lost = _delta(lli_var)
-    elif balance_vars:
-        d_cath = _delta("Total lithium in cathode [mol]")
-        if balance_vars[1] == "Total lithium in anode [mol]":
-            d_anode = _delta("Total lithium in anode [mol]")
-        else:
-            d_anode = -_delta("Discharge capacity [A.h]") * 3600.0 / F
-        lost = -(d_cath + d_anode)
-    else:
-        lost = np.full(n, np.nan)
-    out["Lost lithium [mol]"] = lost
-    out["Lost lithium in cycle [mol]"] = np.diff(np.concatenate([[0.0], lost])) if n else lost
-    out["Lost active material [%]"] = (
-        np.array([e[lam_var] for e in end_states], dtype=float) if lam_var else np.full(n, np.nan)
-    )
+    out.update(_loss_columns(s, start_state, end_states))
     out["Time series saved"] = np.array([bool(r["saved"]) for r in rows], dtype=bool)
 
-    df = pd.DataFrame(out, index=index)[SUMMARY_COLUMNS]
+    df = pd.DataFrame(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[SUMMARY_COLUMNS]
     df.attrs.update({
-        "Cathode electrode mass [g]": mass,
-        "Cathode electrode volume [L]": volume,
+        MASS: mass,
+        VOLUME: volume,
         "Discharged electrode mass [g]": mass_d,
         "Discharged electrode volume [L]": volume_d,
         "Reference cycle": ref,
-        "Resistance method": r_method,
-        "Energy source": e_source,
-        "Lost lithium source": lli_var or (" + ".join(balance_vars) + " balance" if balance_vars else None),
-        "Lost active material source": lam_var,
+        "Resistance method": s.r_method,
+        "Energy source": s.e_source,
+        "Lost lithium source": s.lli_var or (" + ".join(s.balance_vars) + " balance" if s.balance_vars else None),
+        "Lost active material source": s.lam_var,
         "Cell": cell_name,
     })
     if include_pybamm_summary:
-        extra = pybamm_summary(solution)
+        extra = pybamm_summary(s.solution)
         if not extra.empty:
-            extra = extra.drop(columns=[c for c in extra.columns if c in df.columns])
-            df = df.join(extra, how="left")
+            df = df.join(extra.drop(columns=[c for c in extra.columns if c in df.columns]), how="left")
     return df
 
 
@@ -797,8 +780,9 @@ def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravime
     Returns
     -------
     matplotlib.figure.Figure
-        A new figure is a plain :class:`matplotlib.figure.Figure` (not registered with pyplot), so this
-        works headless and leaves pyplot's state alone; save it with ``fig.savefig(path)``.
+        A new figure is made with ``matplotlib.pyplot.figure``, as PyBaMM's plotting functions
+        do, so ``plt.savefig(path)`` and ``plt.show()`` see it (as does ``fig.savefig(path)``);
+        in a loop, close it with ``plt.close(fig)``.
     """
     if isinstance(summaries, pd.DataFrame):
         tables, default_labels = [summaries], ["cell 1"]
@@ -824,9 +808,9 @@ def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravime
                 )
 
     if ax is None:
-        from matplotlib.figure import Figure
+        import matplotlib.pyplot as plt
 
-        fig = Figure(figsize=(10, 4), layout="constrained")
+        fig = plt.figure(figsize=(10, 4), layout="constrained")
         ax_ret, ax_q = fig.subplots(1, 2)
     else:
         try:

@@ -90,7 +90,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from pybamm_aea.cycling import iter_steps
+from pybamm_aea.readout import capacity_retention, discharge_steps  # one definition, re-exported here
 
 __all__ = [
     "sweep",
@@ -502,9 +502,11 @@ def _derive_inputs(config, point):
         derived["Cathode porosity"] = porosity
     loading = inputs.get("Cathode loading [kg.m-2]", config["loading0"])
     if "Cathode thickness [um]" in point:
-        if config["host_density"] is None:
-            raise ValueError("the parameter set has no 'Cathode host density [kg.m-3]' to turn a thickness into a loading")
-        loading = float(point["Cathode thickness [um]"]) * 1e-6 * config["host_density"] * (1.0 - porosity)
+        from pybamm_aea.parameters import loading_for_thickness  # the model's solid density: host + dispersed
+
+        fraction = point.get(config["fraction_name"]) if config["fraction_name"] else None
+        loading = loading_for_thickness(config["parameter_set"], float(point["Cathode thickness [um]"]) * 1e-6,
+                                        porosity, None if fraction is None else float(fraction))
         inputs["Cathode loading [kg.m-2]"] = loading
         derived["Cathode loading [kg.m-2]"] = loading
     s8 = None  # mass fraction of the dispersed material (hybrid sets), when swept
@@ -530,57 +532,6 @@ def _derive_inputs(config, point):
             q *= float(point["C-rate"]) / config["reference_c_rate"]
         inputs[_NOMINAL] = q
     return inputs, derived, porosity, s8
-
-
-def discharge_steps(solution, arrays=True):
-    """Every discharge step of a PyBaMM solution, in order.
-
-    Returns a list of ``(capacity_Ah, energy_Wh, capacity_Ah_array, voltage_V_array)``, one per step that passed
-    charge in the discharge direction (``"Discharge capacity [A.h]"`` increases over the step); the arrays start at
-    0 Ah at the start of the step (None with ``arrays=False``, which reads fewer variables).
-    The energy is the model's ``"Discharge energy [W.h]"`` over the step (integrated by the solver) when the model
-    computes it, else the integral of V dQ over the output points (compiled ``pybamm_aea.kernels.curve_energy``;
-    PyBaMM's own models compute the discharge energy only on request).
-    """
-    out = []
-    for _, _, step in iter_steps(solution):
-        Q = np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
-        dq = Q[-1] - Q[0] if Q.size > 1 else 0.0
-        # a discharge passes charge: rests and charges do not (1e-9 of the step's own scale: solver noise)
-        if not dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):
-            continue
-        try:  # the model's own integral (exact) when it computes one
-            E = step["Discharge energy [W.h]"].entries
-            e = float(E[-1] - E[0])
-        except KeyError:
-            e = 0.0
-        V = None
-        if arrays or not e > 0:
-            V = np.ascontiguousarray(step["Voltage [V]"].entries, dtype=float)
-        if not e > 0:  # V dQ over the output points
-            e = _energy(Q, V)
-        out.append((dq, e, Q - Q[0] if arrays else None, V if arrays else None))
-    return out
-
-
-def _energy(Q, V):
-    """Integral of V dQ over one step (W.h for A.h and V), with the compiled kernel when it applies."""
-    try:
-        from pybamm_aea.kernels import curve_energy
-
-        return float(curve_energy(Q, V)[0])
-    except (ImportError, ValueError):  # e.g. a capacity that is not monotonic within solver tolerance
-        return float(np.sum(0.5 * (V[1:] + V[:-1]) * np.diff(Q)))
-
-
-def capacity_retention(capacities):
-    """Last discharge capacity over the second one (>= 3 discharges: the paper's "compared with the 2nd cycle",
-    which leaves out the formation discharge), over the first one (2 discharges), NaN (fewer)."""
-    if len(capacities) >= 3:
-        return capacities[-1] / capacities[1]
-    if len(capacities) == 2:
-        return capacities[-1] / capacities[0]
-    return float("nan")
 
 
 def _evaluate_point(config, point):

@@ -432,3 +432,27 @@ def test_example_runs(tmp_path, capsys):
     assert _is_png(tmp_path / "cycle_life_summary.png")
     assert set(result) == {"LMS (Mo6S8)", "LTS (TiS2)"}
     assert all(len(table) == 20 for table in result.values())
+
+
+def test_loss_variable_names_exist_in_the_models():
+    """Every name the table reads lost Li / lost active material from is a variable of the AEA model or of
+    PyBaMM's lithium-ion models (names that exist nowhere gave PyBaMM solutions NaN lost Li)."""
+    from pybamm_aea.cycling import LOST_ACTIVE_MATERIAL_VARIABLES, LOST_LITHIUM_VARIABLES
+
+    variables = set(pybamm.Model("AEA").variables.keys())
+    variables |= set(pybamm.lithium_ion.DFN({"working electrode": "positive"}).variables.keys())
+    variables |= set(pybamm.lithium_ion.DFN().variables.keys())
+    for name in LOST_LITHIUM_VARIABLES + LOST_ACTIVE_MATERIAL_VARIABLES:
+        assert name in variables, name
+
+
+@pytest.mark.slow
+def test_pybamm_half_cell_gets_lost_lithium_and_active_material():
+    """PyBaMM's DFN half cell (no SEI, no LAM on): lost Li and lost active material are zero, not NaN."""
+    model = pybamm.lithium_ion.DFN({"working electrode": "positive"})
+    sim = pybamm.Simulation(model, parameter_values=pybamm.ParameterValues("Xu2019"), experiment=pybamm.Experiment(
+        [("Discharge at 1C until 3.5 V", "Charge at 1C until 4.2 V")] * 2))
+    table = cycle_summary(sim.solve(), reference_cycle=1)
+    assert table.attrs["Lost lithium source"] == "Total lithium lost to side reactions [mol]"
+    np.testing.assert_allclose(table["Lost lithium [mol]"], 0.0, atol=1e-12)
+    np.testing.assert_allclose(table["Lost active material [%]"], 0.0, atol=1e-9)

@@ -62,25 +62,36 @@ class ArrheniusTable:
 
 
 class CompactConductivity:
-    """sigma_e(x, eps, T) of the compact [S.m-1]: the dense value times (1 - eps)^b (Bruggeman)."""
+    """sigma_e(eps, T) of the compact [S.m-1] at the reference Li content: dense value x (1 - eps)^b."""
 
-    def __init__(self, dense, bruggeman):
+    def __init__(self, dense, bruggeman, x_ref):
         self.dense = dense
         self.bruggeman = float(bruggeman)
-
-    def __call__(self, x, eps, T):
-        return self.dense(x, T) * (1 - eps) ** self.bruggeman
-
-
-class CompactConductivityAt:
-    """sigma_e(eps, T) [S.m-1] of the compact at one Li content (the set's reported conductivity)."""
-
-    def __init__(self, compact, x):
-        self.compact = compact
-        self.x = float(x)
+        self.x_ref = float(x_ref)
 
     def __call__(self, eps, T):
-        return self.compact(pybamm.Scalar(self.x), eps, T)
+        return self.dense(pybamm.Scalar(self.x_ref), T) * (1 - eps) ** self.bruggeman
+
+
+class ConductivityRatio:
+    """sigma(x, T) / sigma(x_ref, T): the Li-content factor on the compact's conductivity."""
+
+    def __init__(self, dense, x_ref):
+        self.dense = dense
+        self.x_ref = float(x_ref)
+
+    def __call__(self, x, T):
+        return self.dense(x, T) / self.dense(pybamm.Scalar(self.x_ref), T)
+
+
+class IonicConductivity:
+    """sigma_ion(x, T, D, c_Li) [S.m-1] given by the material itself (D and c_Li unused)."""
+
+    def __init__(self, dense):
+        self.dense = dense
+
+    def __call__(self, x, T, D, c_li):
+        return self.dense(x, T)
 
 
 class FunctionOfContentAndTemperature:
@@ -101,7 +112,7 @@ class CompactFunction:
         self.path = path
         import_function(path)
 
-    def __call__(self, x, eps, T):
+    def __call__(self, eps, T):
         return import_function(self.path)(eps, T)
 
 

@@ -303,15 +303,15 @@ class AEAMaterial:
         ocp_del = ocp if self.ocp_delithiation is None else self.ocp_delithiation.function_of_content(x_max)
         D = self.diffusivity.function_of_content(x_max, 1e-4)
         if self.electronic_conductivity.function is not None:
-            compact = fn.CompactFunction(self.electronic_conductivity.function)
+            compact, li_factor = fn.CompactFunction(self.electronic_conductivity.function), 1.0
         else:
-            compact = fn.CompactConductivity(
-                self.electronic_conductivity.function_of_content(x_max, 100.0), self.bruggeman
-            )
+            dense = self.electronic_conductivity.function_of_content(x_max, 100.0)
+            compact = fn.CompactConductivity(dense, self.bruggeman, self.initial_li_content)
+            li_factor = fn.ConductivityRatio(dense, self.initial_li_content)
         sigma_ion = (
             paper_cell.nernst_einstein_ionic_conductivity
             if self.ionic_conductivity is None
-            else self.ionic_conductivity.function_of_content(x_max, 100.0)
+            else fn.IonicConductivity(self.ionic_conductivity.function_of_content(x_max, 100.0))
         )
         values.update(
             {
@@ -332,8 +332,9 @@ class AEAMaterial:
                 "Cathode exchange-current density [A.m-2]": fn.ExchangeCurrentDensity(
                     x_max, self.exchange_current_density
                 ),
-                "Cathode electronic conductivity [S.m-1]": fn.CompactConductivityAt(compact, self.initial_li_content),
-                "Cathode Li-dependent electronic conductivity [S.m-1]": compact,
+                # the compact's conductivity as made, and its change with the Li content
+                "Cathode electronic conductivity [S.m-1]": compact,
+                "Cathode electronic conductivity Li-content factor": li_factor,
                 "Cathode ionic conductivity [S.m-1]": sigma_ion,
                 # no ionically blocking phase: the Li0 film of Mo6S8 never forms
                 "Li0 film onset Li content": -1.0,

@@ -11,6 +11,7 @@ from .. import initial_state_hooks
 from . import submodels
 from .parameters import AEAParameters
 from .submodels.cell_voltage import electrode_level_variables
+from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
 
 
 class AEAOptions(dict):
@@ -36,9 +37,16 @@ class AEAOptions(dict):
         "dispersed material degradation": ("none", "activation and contact loss"),
         "interphase growth": ("none", "parabolic"),
     }
+    #: the options that switch on a degradation mechanism ("none": off)
+    DEGRADATION = ("Li trapping", "ionic-switch host loss", "dispersed material degradation", "interphase growth")
     # keys PyBaMM's own external-circuit and experiment code reads from a model's options
     _PYBAMM_KEYS = {
         "calculate discharge energy": "true",
+        # half cell: the cathode is the working electrode, the anode a foil counter electrode;
+        # one reacting phase at the cathode|electrolyte interface (the host). Read by
+        # pybamm.plot_voltage_components.
+        "working electrode": "positive",
+        "particle phases": "1",
         "voltage as a state": "false",
         "operating mode": "current",
     }
@@ -91,9 +99,11 @@ class AEA(pybamm.BaseModel):
 
     # --- assembly -------------------------------------------------------------------------
     def set_submodels(self):
-        """One submodel per mechanism, in the order their variables are needed.
+        """One submodel per mechanism (any order: PyBaMM's build resolves the coupling).
 
-        Each entry is either a class, or an option name with the class for each of its values.
+        Each entry is either a class, an option name with the class for each of its values (the values must be
+        exactly :attr:`AEAOptions.POSSIBLE`'s), or ``(option name, {value: class})`` for a submodel named
+        otherwise than its option.
         """
         sub, deg = submodels, submodels.degradation
         layout = {
@@ -123,44 +133,48 @@ class AEA(pybamm.BaseModel):
             "anode interface kinetics": sub.AnodeButlerVolmer,
             "cell voltage": sub.CellVoltage,
         }
-        self.submodels = {}
-        for name, choice in layout.items():
-            if isinstance(choice, tuple):  # (option name, {value: class})
-                option, classes = choice
-                choice = classes[self.options[option]]
-            elif isinstance(choice, dict):  # the submodel's name is the option's name
-                choice = choice[self.options[name]]
-            self.submodels[name] = choice(self.param, self.options)
+        self.submodels = {name: self._choose(name, choice)(self.param, self.options) for name, choice in
+                          layout.items()}
+
+    def _choose(self, name, choice):
+        """The submodel class of a layout entry for this model's options."""
+        if isinstance(choice, tuple):  # (option name, {value: class})
+            name, choice = choice
+        if not isinstance(choice, dict):
+            return choice
+        if set(choice) != set(AEAOptions.POSSIBLE[name]):  # one source for option values: AEAOptions.POSSIBLE
+            raise pybamm.ModelError(f"submodel table for option {name!r} covers {sorted(choice)}, the option's "
+                                    f"values are {sorted(AEAOptions.POSSIBLE[name])}")
+        return choice[self.options[name]]
+
+    def build_fundamental(self):
+        """PyBaMM's, plus a check that no two submodels publish the same fundamental variable."""
+        owner = {}
+        for name, submodel in self.submodels.items():
+            for variable in submodel.get_fundamental_variables():
+                if variable in owner:
+                    raise pybamm.ModelError(f"variable {variable!r} is published by submodels {owner[variable]!r} "
+                                            f"and {name!r}")
+                owner[variable] = name
+        super().build_fundamental()
 
     def build_model(self):
-        """Collect each submodel's variables and equations into this model."""
-        variables = {}
-        subs = list(self.submodels.values())
-        for sm in subs:
-            variables.update(sm.get_fundamental_variables())
-        for sm in subs:
-            variables.update(sm.get_coupled_variables(variables))
-        for sm in subs:
-            sm.set_rhs(variables)
-            sm.set_algebraic(variables)
-            sm.set_boundary_conditions(variables)
-            sm.set_initial_conditions(variables)
-            sm.add_events_from(variables)
-            self.rhs.update(sm.rhs)
-            self.algebraic.update(sm.algebraic)
-            self.initial_conditions.update(sm.initial_conditions)
-            self.boundary_conditions.update(sm.boundary_conditions)
-            self.events.extend(sm.events)
+        """PyBaMM's build (fundamental variables, coupled variables in any order, equations; a missing variable
+        or a repeated equation is a ``pybamm.ModelError`` naming it), then the cell-level variables."""
+        self._build_model()
+        variables = self.variables
         variables.update(electrode_level_variables(self.param, variables))
         variables.update(self._degradation_summary_variables(variables))
-        variables["Time [s]"] = pybamm.t
-        variables["Time [min]"] = pybamm.t / 60
-        variables["Time [h]"] = pybamm.t / 3600
-        variables["Ambient temperature [K]"] = self.param.T
-        variables["Ambient temperature [C]"] = self.param.T - 273.15
-        variables["Power [W]"] = variables["Voltage [V]"] * variables["Current [A]"]
+        variables.update(standard_summary_variables(self.param, self.options, variables))
+        variables.update({
+            "Time [s]": pybamm.t,
+            "Time [min]": pybamm.t / 60,
+            "Time [h]": pybamm.t / 3600,
+            "Ambient temperature [K]": self.param.T,
+            "Ambient temperature [C]": self.param.T - 273.15,
+            "Power [W]": variables["Voltage [V]"] * variables["Current [A]"],
+        })
         variables.update(self._phase_variables(variables))
-        self.variables.update(variables)
         self.summary_variables = [
             "Average cathode Li content",
             "Total lithium in cathode [mol]",
@@ -171,6 +185,7 @@ class AEA(pybamm.BaseModel):
             "Cathode host active fraction",
             "Dispersed material accessible fraction",
             "Cathode trapped Li content",
+            *STANDARD_SUMMARY_VARIABLES,
         ]
         self._built = True
 

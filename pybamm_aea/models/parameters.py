@@ -8,6 +8,7 @@ attributes PyBaMM's external-circuit submodels and experiment machinery expect (
 """
 import pybamm
 
+from ..parameters import cathode_thickness, solid_density
 from .checks import in_range
 
 
@@ -50,9 +51,9 @@ class AEAParameters(pybamm.ElectricalParameters):
 
         self.w_host = 1 - self.w_D
         # density of the charged solid mixture [kg.m-3]
-        self.rho_solid = 1 / (self.w_host / self.rho_host + self.w_D / self.rho_D)
+        self.rho_solid = solid_density(self.rho_host, self.w_D, self.rho_D)
         # thickness from loading, solid density and porosity [m]
-        self.L_c = self.m_c / (self.rho_solid * (1 - self.eps_c))
+        self.L_c = cathode_thickness(self.m_c, self.eps_c, self.rho_solid)
         # host formula units per m3 of host [mol.m-3]
         self.c_host = self.rho_host / self.M_host
         # volume fraction of the host in the electrode; for a pure host 1 - eps
@@ -100,10 +101,33 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.L_int_init = P("Initial interphase thickness [m]")
         self.sigma_int = P("Interphase ionic conductivity [S.m-1]")
 
+        # Scalar factors on the functions of state below (1 in the parameter sets): each is an
+        # ordinary parameter, so it can be a PyBaMM input parameter or a PyBOP fitting parameter
+        # while the function keeps its shape (its dependence on Li content and temperature)
+        factor = {
+            name: in_range(P(name), 0, low_open=True)
+            for name in (
+                "Cathode Li diffusivity factor",
+                "Cathode exchange-current density factor",
+                "Cathode electronic conductivity factor",
+                "Anode exchange-current density factor",
+                "Separator layer 1 ionic conductivity factor",
+                "Separator layer 2 ionic conductivity factor",
+                "Dispersed material reaction rate constant factor",
+            )
+        }
+        self.f_D_c = factor["Cathode Li diffusivity factor"]
+        self.f_j0_c = factor["Cathode exchange-current density factor"]
+        self.f_sigma_c = factor["Cathode electronic conductivity factor"]
+        self.f_j0_a = factor["Anode exchange-current density factor"]
+        self.f_sigma_s1 = factor["Separator layer 1 ionic conductivity factor"]
+        self.f_sigma_s2 = factor["Separator layer 2 ionic conductivity factor"]
+        self.f_kappa_D = factor["Dispersed material reaction rate constant factor"]
+
     # --- functions of state ------------------------------------------------------------
     def D_c(self, x, T):
-        """Chemical diffusivity of Li in the cathode host [m2.s-1] at Li content ``x``."""
-        return pybamm.FunctionParameter(
+        """Chemical diffusivity of Li in the cathode host [m2.s-1] at Li content ``x``, times its factor."""
+        return self.f_D_c * pybamm.FunctionParameter(
             "Cathode Li diffusivity [m2.s-1]",
             {"Cathode Li content": x, "Temperature [K]": T},
         )
@@ -130,58 +154,66 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     def kappa_D(self, T):
         """Rate constant of Li exchange between host and dispersed material [s-1]."""
-        return pybamm.FunctionParameter(
+        return self.f_kappa_D * pybamm.FunctionParameter(
             "Dispersed material reaction rate constant [s-1]", {"Temperature [K]": T}
         )
 
     def j0_c(self, x_surf, T):
         """Exchange-current density at the separator|cathode interface [A.m-2]."""
-        return pybamm.FunctionParameter(
+        return self.f_j0_c * pybamm.FunctionParameter(
             "Cathode exchange-current density [A.m-2]",
             {"Cathode surface Li content": x_surf, "Temperature [K]": T},
         )
 
     def sigma_c(self, eps, T):
         """Electronic conductivity of the dense cathode [S.m-1] at porosity ``eps``."""
-        return pybamm.FunctionParameter(
+        return self.f_sigma_c * pybamm.FunctionParameter(
             "Cathode electronic conductivity [S.m-1]",
             {"Cathode porosity": eps, "Temperature [K]": T},
         )
 
     def sigma_e_local(self, x, eps, T):
-        """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``.
-
-        The Li-content-resolved conductivity the coupled transport uses; parameter sets whose
-        conductivity does not depend on ``x`` delegate to ``"Cathode electronic conductivity
-        [S.m-1]"`` (see :func:`pybamm_aea.parameters.paper_cell.li_independent_conductivity`).
-        """
-        return pybamm.FunctionParameter(
-            "Cathode Li-dependent electronic conductivity [S.m-1]",
-            {"Cathode Li content": x, "Cathode porosity": eps, "Temperature [K]": T},
+        """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``: the compact's
+        conductivity (:meth:`sigma_c`, with its factor) times ``"Cathode electronic conductivity
+        Li-content factor"`` (x, T), 1 for a host whose conductivity does not change with x."""
+        return self.sigma_c(eps, T) * pybamm.FunctionParameter(
+            "Cathode electronic conductivity Li-content factor",
+            {"Cathode Li content": x, "Temperature [K]": T},
         )
 
     def sigma_ion_c(self, x, T):
-        """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor)."""
+        """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor).
+
+        The function also receives the chemical diffusivity (with its factor) and the inserted Li
+        per m3 of host, so that the Nernst-Einstein default
+        (:func:`pybamm_aea.parameters.paper_cell.nernst_einstein_ionic_conductivity`) is a plain
+        function of its arguments.
+        """
         return pybamm.FunctionParameter(
             "Cathode ionic conductivity [S.m-1]",
-            {"Cathode Li content": x, "Temperature [K]": T},
+            {
+                "Cathode Li content": x,
+                "Temperature [K]": T,
+                "Cathode Li diffusivity [m2.s-1]": self.D_c(x, T),
+                "Cathode Li concentration [mol.m-3]": self.c_host * x,
+            },
         )
 
     def sigma_s1(self, T):
         """Ionic conductivity of separator layer 1 [S.m-1]."""
-        return pybamm.FunctionParameter(
+        return self.f_sigma_s1 * pybamm.FunctionParameter(
             "Separator layer 1 ionic conductivity [S.m-1]", {"Temperature [K]": T}
         )
 
     def sigma_s2(self, T):
         """Ionic conductivity of separator layer 2 [S.m-1]."""
-        return pybamm.FunctionParameter(
+        return self.f_sigma_s2 * pybamm.FunctionParameter(
             "Separator layer 2 ionic conductivity [S.m-1]", {"Temperature [K]": T}
         )
 
     def j0_a(self, T):
         """Exchange-current density at the anode|separator interface [A.m-2]."""
-        return pybamm.FunctionParameter(
+        return self.f_j0_a * pybamm.FunctionParameter(
             "Anode exchange-current density [A.m-2]", {"Temperature [K]": T}
         )
 

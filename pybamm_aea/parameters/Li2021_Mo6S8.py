@@ -4,6 +4,8 @@ Li et al., Adv. Mater. 2021, 33, 2008723: 100 % Mo6S8 cathode, 1.5 mg/cm2 on 0.7
 at 360 MPa (11 % porosity), | LGPS | Li3PS4 | Li, 1.8-2.8 V, 70 C. Every value below names its
 source; values the paper does not give are marked "assumption" or "fit" with the reason.
 """
+import functools
+
 import numpy as np
 import pybamm
 
@@ -52,25 +54,26 @@ def mo6s8_diffusivity(x, T):
 
 
 
-def _two_plateau_ocp(U_low, U_high, x_step=1.0, width=0.05, k=0.005, k_end=K_END):
+def two_plateau_ocp(x, T, U_low, U_high, x_step=1.0, width=0.05, k=0.005, k_end=K_END):
     """Monotone OCP with a step between two plateaus at ``x_step`` [V vs Li/Li+].
 
     U(x) = U_low + (U_high - U_low) S((x_step - x)/width) + k ln((4 - x)/x)
-           + k_end (1/(4 - x) ... ) terms that make the ends steep,
+           + k_end (1/x - 1/(4 - x)), the last term making the ends steep,
     with S(z) = (1 + tanh z)/2. Plateau levels from the paper; the shape constants (width,
     k, k_end) are a fit to the paper's flat two-phase plateaus and steep ends.
     """
+    step = (1 + pybamm.tanh((x_step - x) / width)) / 2
+    return (
+        U_low
+        + (U_high - U_low) * step
+        + k * pybamm.log((X_MAX - x) / x)
+        + k_end * (1 / x - 1 / (X_MAX - x))
+    )
 
-    def U(x, T):
-        step = (1 + pybamm.tanh((x_step - x) / width)) / 2
-        return (
-            U_low
-            + (U_high - U_low) * step
-            + k * pybamm.log((X_MAX - x) / x)
-            + k_end * (1 / x - 1 / (X_MAX - x))
-        )
 
-    return U
+def _two_plateau_ocp(U_low, U_high, **shape):
+    """U(x, T) of :func:`two_plateau_ocp` at the given plateaus (a picklable partial)."""
+    return functools.partial(two_plateau_ocp, U_low=U_low, U_high=U_high, **shape)
 
 
 #: discharge (lithiation): Li0 -> Li1 at 2.30 V, Li1 -> Li3/Li4 at 2.05 V (paper, Fig. 2d)

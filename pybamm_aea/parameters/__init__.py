@@ -1,9 +1,121 @@
-"""Parameter sets of pybamm-aea, registered with PyBaMM as ``pybamm_parameter_sets``.
+"""Parameter sets of pybamm-aea, registered with PyBaMM as ``pybamm_parameter_sets``, and the facts beside them.
 
-Each module has a ``get_parameter_values()`` returning a dict with a ``"citations"`` entry, as
-PyBaMM's own sets do.
+Each set module has a ``get_parameter_values()`` returning a dict with a ``"citations"`` entry, as PyBaMM's own
+sets do. What the set's values do not say but the studies need is written here once, per set
+(:data:`SET_FACTS`): the cathode's materials (names of :mod:`pybamm_aea.energy`), the compaction data of its
+porosity vs pressure, and the degradation options whose parameters the set calibrates. The densities stay in the
+values ("Cathode host density [kg.m-3]", "Dispersed material density [kg.m-3]"); :func:`solid_density`,
+:func:`cathode_thickness` and :func:`cathode_loading` are the one conversion between thickness and loading, used
+by the model (:class:`pybamm_aea.models.parameters.AEAParameters`), the sweeps and the studies.
 """
+from dataclasses import dataclass, field
+import functools
+
 from .. import initial_state_hooks
+
+__all__ = ["SetFacts", "SET_FACTS", "facts", "composition", "solid_density", "cathode_thickness",
+           "cathode_loading", "loading_for_thickness"]
+
+
+@dataclass(frozen=True)
+class SetFacts:
+    """What a parameter set's cathode is made of, beyond its values.
+
+    Attributes
+    ----------
+    host : str
+        Host material (a :func:`pybamm_aea.energy.get_material` name).
+    dispersed : str or None
+        Material dispersed in the host (hybrids), its mass fraction the set's "Dispersed material mass fraction".
+    compaction : str or None
+        Porosity-vs-pressure data of :func:`pybamm_aea.energy.porosity` ("Mo6S8", "S-LMS"), None if the paper
+        has none.
+    degradation : dict
+        AEA options whose parameters the set calibrates for its own cell (the paper's anode, window and 0.1C):
+        with them on, its capacity retention is the model's prediction.
+    """
+
+    host: str
+    dispersed: str | None = None
+    compaction: str | None = None
+    degradation: dict = field(default_factory=dict)
+
+
+SET_FACTS = {
+    "Li2021_Mo6S8": SetFacts("Mo6S8", compaction="Mo6S8",
+                             degradation={"ionic-switch host loss": "persistent Li0"}),
+    "Li2021_TiS2": SetFacts("TiS2", degradation={"Li trapping": "irreversible"}),
+    # its activation and contact-loss fit is of the Li-In cell at 0.4-2.4 V (Fig. 5d), not of this Li-metal cell
+    "Li2021_S_Mo6S8": SetFacts("Mo6S8", "S8", compaction="S-LMS"),
+    # no LTO-LMS compaction data: the Mo6S8 network's (assumption)
+    "Li2021_LTO_Mo6S8": SetFacts("Mo6S8", "Li4Ti5O12", compaction="Mo6S8"),
+}
+
+
+def facts(set_name):
+    """The :class:`SetFacts` of a registered AEA set; KeyError naming the sets that have facts."""
+    try:
+        return SET_FACTS[set_name]
+    except KeyError:
+        raise KeyError(f"no facts for parameter set {set_name!r}; known: {sorted(SET_FACTS)}") from None
+
+
+@functools.lru_cache(maxsize=None)
+def _registered(set_name):
+    import pybamm
+
+    return pybamm.ParameterValues(set_name)
+
+
+def _values(values):
+    """ParameterValues of a set name (read once per process), else ``values`` as given."""
+    return _registered(values) if isinstance(values, str) else values
+
+
+def composition(set_name, values=None, dispersed_fraction=None):
+    """Mass fractions of the solid of a set's cathode, ``{material: fraction}``; the dispersed material's
+    fraction is ``dispersed_fraction``, else the values' "Dispersed material mass fraction"."""
+    f = facts(set_name)
+    if f.dispersed is None:
+        return {f.host: 1.0}
+    if dispersed_fraction is None:
+        dispersed_fraction = float(_values(values if values is not None else set_name)[
+            "Dispersed material mass fraction"])
+    return {f.dispersed: dispersed_fraction, f.host: 1.0 - dispersed_fraction}
+
+
+def solid_density(host_density, dispersed_fraction=0.0, dispersed_density=1.0):
+    """Density of the charged solid mixture [kg.m-3]: host and dispersed material by mass fraction (volumes
+    add). Numbers or PyBaMM symbols."""
+    return 1 / ((1 - dispersed_fraction) / host_density + dispersed_fraction / dispersed_density)
+
+
+def cathode_thickness(loading, porosity, density):
+    """Cathode thickness [m] of a loading [kg.m-2] at a porosity, ``density`` the solid's [kg.m-3]."""
+    return loading / (density * (1 - porosity))
+
+
+def cathode_loading(thickness, porosity, density):
+    """Cathode loading [kg.m-2] of a thickness [m] at a porosity; the inverse of :func:`cathode_thickness`."""
+    return thickness * density * (1 - porosity)
+
+
+def loading_for_thickness(values, thickness, porosity=None, dispersed_fraction=None):
+    """Cathode loading [kg.m-2] that makes an electrode of ``thickness`` [m] with a set's solid (host and
+    dispersed material at their densities; ``values`` a ParameterValues, dict or set name).
+
+    ``porosity`` and ``dispersed_fraction`` default to the values'. ValueError naming a missing density.
+    """
+    values = _values(values)
+    try:
+        rho_host = float(values["Cathode host density [kg.m-3]"])
+        w = float(values["Dispersed material mass fraction"] if dispersed_fraction is None else dispersed_fraction)
+        rho_d = float(values["Dispersed material density [kg.m-3]"]) if w else 1.0
+        porosity = float(values["Cathode porosity"] if porosity is None else porosity)
+    except KeyError as exc:
+        raise ValueError(f"the parameter values have no {exc.args[0]!r} to turn a thickness into a loading") from None
+    return cathode_loading(thickness, porosity, solid_density(rho_host, w, rho_d))
+
 
 # ``pybamm.ParameterValues("Li2021_...")`` imports this package: from then on PyBaMM's
 # ``set_initial_state`` methods dispatch AEA sets and models to pybamm_aea.set_initial_state

@@ -3,18 +3,21 @@
 Each function returns the "Dispersed material ..." entries of a parameter set. Sources are
 given per value; the paper is Li et al., Adv. Mater. 2021, 33, 2008723.
 """
+import functools
+
 import pybamm
 
 from . import paper_cell
 
 
+def arrhenius_rate_constant(T, kappa_ref):
+    """kappa(T) [s-1] with an assumed 30 kJ/mol activation energy, ``kappa_ref`` at 70 C."""
+    return kappa_ref * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
+
+
 def _rate_constant(kappa_ref):
-    """kappa(T) [s-1] with an assumed 30 kJ/mol activation energy, reference 70 C."""
-
-    def kappa(T):
-        return kappa_ref * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
-
-    return kappa
+    """kappa(T) [s-1] of :func:`arrhenius_rate_constant` (a picklable partial)."""
+    return functools.partial(arrhenius_rate_constant, kappa_ref=kappa_ref)
 
 
 def sulfur(mass_fraction=0.325, accessible_fraction=1290 / 1675):

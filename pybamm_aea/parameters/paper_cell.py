@@ -7,6 +7,8 @@ with a 30 um In foil; cycled at 70 C on a LAND tester.
 Values not given by the paper carry their own source; the two interface exchange-current
 densities are assumptions (the paper reports no impedance data), stated as such below.
 """
+import functools
+
 import numpy as np
 import pybamm
 
@@ -105,35 +107,42 @@ def cell_parameters():
         "Initial Li-In anode Li:In ratio": 0.5,
     }
     values.update(degradation_parameters())
+    values.update(fitting_factors())
     # coupled ion-electron transport (Jamnik & Maier 2003): defaults for hosts that give neither
-    values["Cathode Li-dependent electronic conductivity [S.m-1]"] = li_independent_conductivity
+    # a Li-content dependence of their electronic conductivity nor an ionic conductivity
+    values["Cathode electronic conductivity Li-content factor"] = 1.0
     values["Cathode ionic conductivity [S.m-1]"] = nernst_einstein_ionic_conductivity
     return values
 
 
-def li_independent_conductivity(x, eps, T):
-    """Li-content-resolved electronic conductivity [S.m-1] of a host whose conductivity does not
-    depend on its Li content: the set's ``"Cathode electronic conductivity [S.m-1]"`` (eps, T)."""
-    return pybamm.FunctionParameter(
-        "Cathode electronic conductivity [S.m-1]", {"Cathode porosity": eps, "Temperature [K]": T}
-    )
+def nernst_einstein_ionic_conductivity(x, T, D, c_li):
+    """Li-ion conductivity [S.m-1] from the chemical diffusivity ``D`` [m2.s-1] by Nernst-Einstein.
 
-
-def nernst_einstein_ionic_conductivity(x, T):
-    """Li-ion conductivity [S.m-1] from the set's chemical diffusivity by Nernst-Einstein.
-
-    sigma_ion = F^2 c_Li D / (R T), c_Li = x rho / M (Li per m3 of dense host), with the
-    thermodynamic factor taken as 1 (ideal dilute Li). For a host with chi > 1 this over-estimates
-    sigma_ion, i.e. it errs toward a larger ambipolar penalty when sigma_e is small; for the
-    paper's metallic hosts (sigma_e ~ 1e5 S/m vs ~1e-3 S/m here) it changes nothing.
+    sigma_ion = F^2 c_Li D / (R T), ``c_li`` the inserted Li per m3 of dense host [mol.m-3] (the
+    model passes both), with the thermodynamic factor taken as 1 (ideal dilute Li). For a host with
+    chi > 1 this over-estimates sigma_ion, i.e. it errs toward a larger ambipolar penalty when
+    sigma_e is small; for the paper's metallic hosts (sigma_e ~ 1e5 S/m against ~0.1 S/m here) it
+    changes nothing. A host whose carriers are not the inserted Li (Li4Ti5O12) gives its own.
     """
-    c_host = pybamm.Parameter("Cathode host density [kg.m-3]") / pybamm.Parameter(
-        "Cathode host molar mass [kg.mol-1]"
-    )
-    D = pybamm.FunctionParameter(
-        "Cathode Li diffusivity [m2.s-1]", {"Cathode Li content": x, "Temperature [K]": T}
-    )
-    return F**2 * c_host * x * D / (R * T)
+    return F**2 * c_li * D / (R * T)
+
+
+def fitting_factors():
+    """Scalar factors on the parameter sets' functions of state, all 1 (the functions as given).
+
+    Each multiplies one function where the model evaluates it (:class:`AEAParameters`), so a
+    fit (PyBOP, ``scipy.optimize``) or a sensitivity study can vary it as an ordinary or input
+    parameter without rewriting the function; ``examples/fit_pybop.py`` fits two of them.
+    """
+    return {
+        "Cathode Li diffusivity factor": 1.0,
+        "Cathode exchange-current density factor": 1.0,
+        "Cathode electronic conductivity factor": 1.0,
+        "Anode exchange-current density factor": 1.0,
+        "Separator layer 1 ionic conductivity factor": 1.0,
+        "Separator layer 2 ionic conductivity factor": 1.0,
+        "Dispersed material reaction rate constant factor": 1.0,
+    }
 
 
 def degradation_parameters():
@@ -169,24 +178,29 @@ def degradation_parameters():
     }
 
 
-def cathode_exchange_current_density(x_max, j0_ref):
-    """Return j0(x_s, T) [A.m-2] = j0_ref sqrt(theta (1 - theta) + 1e-4) / 0.5, Arrhenius.
+def cathode_exchange_current_density_law(x_s, T, x_max, j0_ref):
+    """Exchange-current density j0(x_s, T) [A.m-2] = j0_ref sqrt(theta (1 - theta) + 1e-4) / 0.5.
 
-    theta = x_s / x_max. The square-root form is the symmetric Butler-Volmer dependence on the
-    surface Li content (as PyBaMM's sets); the 1e-4 keeps a pristine (Li-free) surface able to
-    take Li. j0_ref (at theta = 0.5, 70 C) is an assumption: the paper gives no impedance.
+    theta = x_s / x_max; Arrhenius with 30 kJ/mol about 70 C (assumption). The square-root form
+    is the symmetric Butler-Volmer dependence on the surface Li content (as PyBaMM's sets); the
+    1e-4 keeps a pristine (Li-free) surface able to take Li. j0_ref [A.m-2] (at theta = 0.5,
+    70 C) is an assumption: the paper gives no impedance.
     """
+    theta = x_s / x_max
+    return (
+        j0_ref
+        * (theta * (1 - theta) + 1e-4) ** 0.5
+        / 0.5
+        * pybamm.exp(-30e3 / R * (1 / T - 1 / 343.15))
+    )
 
-    def j0(x_s, T):
-        theta = x_s / x_max
-        return (
-            j0_ref
-            * (theta * (1 - theta) + 1e-4) ** 0.5
-            / 0.5
-            * pybamm.exp(-30e3 / R * (1 / T - 1 / 343.15))
-        )
 
-    return j0
+def cathode_exchange_current_density(x_max, j0_ref):
+    """Return j0(x_s, T) [A.m-2] of :func:`cathode_exchange_current_density_law` for one host.
+
+    A ``functools.partial`` of the module-level law, so parameter sets stay picklable.
+    """
+    return functools.partial(cathode_exchange_current_density_law, x_max=x_max, j0_ref=j0_ref)
 
 
 def conductivity_vs_porosity(material):
@@ -202,8 +216,14 @@ def conductivity_vs_porosity(material):
 
     grid = np.linspace(0.0, 0.6, 61)
     values = np.asarray(conductivity_fit(material).predict(grid), dtype=float) * 100.0  # S/m
+    return functools.partial(
+        tabulated_conductivity, grid=grid, values=values, name=f"{material} conductivity"
+    )
 
-    def sigma(eps, T):
-        return pybamm.Interpolant(grid, values, eps, name=f"{material} conductivity")
 
-    return sigma
+def tabulated_conductivity(eps, T, grid, values, name):
+    """Conductivity [S.m-1] interpolated at porosity ``eps`` in the table (grid, values).
+
+    Module level so that the partials :func:`conductivity_vs_porosity` returns pickle.
+    """
+    return pybamm.Interpolant(grid, values, eps, name=name)

@@ -44,6 +44,7 @@ class CellVoltage(AEASubModel):
                 "Cathode electrode volume [L]": volume_L,
             }
         )
+        variables.update(pybamm_voltage_components(p, variables))
         return variables
 
     def add_events_from(self, variables):
@@ -53,6 +54,58 @@ class CellVoltage(AEASubModel):
             pybamm.Event("Minimum voltage [V]", V - p.voltage_low_cut),
             pybamm.Event("Maximum voltage [V]", p.voltage_high_cut - V),
         ]
+
+
+def pybamm_voltage_components(param, variables):
+    """The voltage breakdown under PyBaMM's names, for ``pybamm.plot_voltage_components``.
+
+    PyBaMM's convention: V = bulk OCV + the components, each negative on discharge (the
+    negative electrode's ones, positive on discharge, are subtracted). For the AEA half cell:
+    particle concentration = the cathode's surface less its bulk OCP (solid diffusion; the
+    anode, a foil, has none); reaction = charge transfer at each interface plus the films on it
+    (the Li0 film and the interphase at the cathode, the interphase at the anode); electrolyte
+    ohmic = the solid-electrolyte separator; solid-phase ohmic = electronic conduction in the
+    cathode (none in a foil anode). The solid electrolyte is a single-ion conductor (no
+    electrolyte concentration overpotential) and no contact resistance is modelled: both are
+    zero. "Battery ..." names are per battery (``n_cells`` cells in series), the others per cell.
+    """
+    p = param
+    n = p.n_cells
+    i = variables["Total current density [A.m-2]"]
+    eta_int = variables["Interphase overpotential [V]"]
+    if "Anode interphase thickness [m]" in variables:
+        eta_int_a = i * variables["Anode interphase thickness [m]"] / p.sigma_int
+    else:
+        eta_int_a = pybamm.Scalar(0)
+    zero = pybamm.Scalar(0)
+    particle = variables["Cathode surface OCP [V]"] - variables["Cathode bulk OCP [V]"]
+    reaction_p = -(
+        variables["Cathode interface overpotential [V]"]
+        + variables["Li0 film overpotential [V]"]
+        + (eta_int - eta_int_a)
+    )
+    reaction_n = variables["Anode interface overpotential [V]"] + eta_int_a
+    electrolyte = -variables["Separator ohmic overpotential [V]"]
+    solid_p = -variables["Cathode electronic ohmic overpotential [V]"]
+    U_n = variables["Anode OCP [V]"]
+    U_p = variables["Cathode bulk OCP [V]"]
+    return {
+        "Positive electrode bulk open-circuit potential [V]": U_p,
+        "Negative electrode bulk open-circuit potential [V]": U_n,
+        "Battery open-circuit voltage [V]": (U_p - U_n) * n,
+        "Positive particle concentration overpotential [V]": particle,
+        "Negative particle concentration overpotential [V]": zero,
+        "Battery particle concentration overpotential [V]": particle * n,
+        "X-averaged positive electrode reaction overpotential [V]": reaction_p,
+        "X-averaged battery negative reaction overpotential [V]": reaction_n * n,
+        "X-averaged battery reaction overpotential [V]": (reaction_p - reaction_n) * n,
+        "X-averaged battery concentration overpotential [V]": zero,
+        "X-averaged battery electrolyte ohmic losses [V]": electrolyte * n,
+        "X-averaged battery solid phase ohmic losses [V]": solid_p * n,
+        "X-averaged battery positive solid phase ohmic losses [V]": solid_p * n,
+        "X-averaged battery negative solid phase ohmic losses [V]": zero,
+        "Contact overpotential [V]": zero,
+    }
 
 
 def electrode_level_variables(param, variables):

@@ -1,0 +1,51 @@
+"""Command line of pybamm-aea: ``pybamm-aea`` / ``python -m pybamm_aea``, a thin shell over the library.
+
+The parser here knows nothing of what the commands do: each subcommand is a module with ``register(subparsers)``
+that adds its parser and binds its ``run(args)`` with ``set_defaults(func=..., parser=...)``; the main job
+(no subcommand) is :mod:`.compare`, whose arguments sit on the top-level parser.
+
+- (none)      the built-in comparison (:mod:`pybamm_aea.studies.comparison`)
+- ``energy``    composition + porosity (or stack pressure) -> theoretical energy table
+- ``simulate``  a parameter set + PyBaMM experiment strings -> time series (CSV or Parquet), step table, plot
+- ``reproduce`` every figure script of ``examples/`` into a folder
+- ``sweep``     a design grid through :func:`pybamm_aea.sweep.sweep` (local processes or Dask)
+- ``screen``    materials x C-rates x loadings through :func:`pybamm_aea.screen` (AEA suitability)
+
+Every argument is explained, with its unit, by ``--help`` at each level. A new subcommand is a module here with
+``register`` and ``run``, added to :data:`SUBCOMMANDS`.
+"""
+import argparse
+
+from . import compare, energy, reproduce, screen, simulate, sweep
+from ._args import Formatter, describe, parse_composition, parse_grid_entry
+
+__all__ = ["SUBCOMMANDS", "build_parser", "build_parsers", "main", "parse_composition", "parse_grid_entry"]
+
+#: subcommand modules, in the order ``--help`` lists them
+SUBCOMMANDS = (energy, simulate, reproduce, sweep, screen)
+
+
+def build_parsers():
+    """The ``pybamm-aea`` parser and ``{subcommand name: its parser}``."""
+    parser = argparse.ArgumentParser(
+        prog="pybamm-aea",
+        formatter_class=Formatter,
+        description=describe(
+            "PyBaMM plugin for all-electrochem-active (AEA) all-solid-state Li cells (Li et al., Adv. Mater. 2021, "
+            "33, 2008723).", compare.DESCRIPTION),
+        epilog="Run 'pybamm-aea SUBCOMMAND --help' for the arguments of each subcommand.",
+    )
+    compare.configure(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", title="subcommands")
+    return parser, {p.prog.split()[-1]: p for p in (module.register(subparsers) for module in SUBCOMMANDS)}
+
+
+def build_parser():
+    """The ``pybamm-aea`` argument parser."""
+    return build_parsers()[0]
+
+
+def main(argv=None):
+    """Entry point of ``pybamm-aea`` and ``python -m pybamm_aea``; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)

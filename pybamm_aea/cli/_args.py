@@ -1,0 +1,202 @@
+"""Argument types and help formatting shared by the subcommands: each checks one value and names it on error."""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import math
+from pathlib import Path
+import sys
+import textwrap
+
+#: default output folder of the command line
+DEFAULT_OUT = "aea_output"
+
+
+class Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the description's layout; adds "(default: X)" when there is a default worth showing."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        default = action.default
+        if ("default" in text or default is None or default is False or default == [] or default is argparse.SUPPRESS
+                or action.option_strings == []):
+            return text
+        return f"{text} (default: {default})"
+
+
+def describe(*paragraphs):
+    """Description text: prose paragraphs wrapped at 100 columns; lines starting with two spaces kept verbatim."""
+    out = []
+    for para in paragraphs:
+        out.append(para if para.startswith("  ") or "\n  " in para else textwrap.fill(para, 100))
+    return "\n\n".join(out)
+
+
+def float_in(name, low=None, high=None, low_open=False, high_open=False):
+    """Type: a finite float within [low, high] (open ends on request); the error names ``name``."""
+    def convert(text):
+        try:
+            v = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name} must be a number, got {text!r}") from None
+        if not math.isfinite(v):
+            raise argparse.ArgumentTypeError(f"{name} must be finite, got {text!r}")
+        if low is not None and (v < low or (low_open and v == low)):
+            raise argparse.ArgumentTypeError(f"{name} must be {'>' if low_open else '>='} {low:g}, got {text}")
+        if high is not None and (v > high or (high_open and v == high)):
+            raise argparse.ArgumentTypeError(f"{name} must be {'<' if high_open else '<='} {high:g}, got {text}")
+        return v
+
+    return convert
+
+
+def int_at_least(name, low):
+    """Type: an integer >= low; the error names ``name``."""
+    def convert(text):
+        try:
+            v = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name} must be an integer, got {text!r}") from None
+        if v < low:
+            raise argparse.ArgumentTypeError(f"{name} must be >= {low}, got {v}")
+        return v
+
+    return convert
+
+
+def number_or_text(text):
+    """A float if the text is one, else the stripped text."""
+    text = text.strip()
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _pairs(text, what):
+    """``"A=1,B=2"`` -> [("A", "1"), ("B", "2")], the names checked against the materials library."""
+    from pybamm_aea.energy import get_material
+    from pybamm_aea.energy.materials import UnknownMaterialError
+
+    pairs = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, sep, value = part.partition("=")
+        if not sep or not name.strip():
+            raise argparse.ArgumentTypeError(f"expected MATERIAL={what} pairs separated by commas, got {part!r}")
+        try:
+            get_material(name.strip())
+        except (UnknownMaterialError, KeyError, ValueError) as exc:
+            raise argparse.ArgumentTypeError(str(exc).strip('"')) from None
+        pairs.append((name.strip(), value))
+    return pairs
+
+
+def _material_numbers(text, what):
+    out = {}
+    for name, value in _pairs(text, what.upper().replace(" ", "_")):
+        try:
+            out[name] = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} of {name!r} must be a number, got {value!r}") from None
+    return out
+
+
+def parse_composition(text):
+    """``"S8=0.325,Mo6S8=0.675"`` -> ``{"S8": 0.325, "Mo6S8": 0.675}`` (mass fractions of the solid).
+
+    Materials are names of :func:`pybamm_aea.energy.list_materials`; fractions must be numbers summing to 1.
+    Raises ``argparse.ArgumentTypeError`` with the reason.
+    """
+    out = _material_numbers(text, "mass fraction")
+    if not out:
+        raise argparse.ArgumentTypeError("empty composition")
+    total = sum(out.values())
+    if abs(total - 1.0) > 1e-6:
+        raise argparse.ArgumentTypeError(f"mass fractions must sum to 1, got {total:g} from {out}")
+    # remove the rounding of the command line so that Electrode's 1e-9 check passes
+    return {k: v / total for k, v in out.items()}
+
+
+def material_values(label):
+    """Type: ``"MAT=VALUE,..."`` -> ``{MAT: float}`` (e.g. capacities in mAh/g); the error names ``label``."""
+    return lambda text: _material_numbers(text, label)
+
+
+def key_value(text):
+    """``"NAME=VALUE"`` -> ``(NAME, float or text)``."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name.strip(), number_or_text(value)
+
+
+def parse_grid_entry(text):
+    """``"NAME=v1,v2,..."`` or ``"NAME=start:stop:num"`` (``num`` evenly spaced values, ends included).
+
+    Returns ``(name, list_of_values)``; numbers become floats, other values stay text (e.g. ``anode=Li-In``).
+    """
+    import numpy as np
+
+    name, sep, values = text.rpartition("=") if text.count("=") > 1 and "[" not in text else text.partition("=")
+    name = name.strip()
+    if not sep or not name or not values.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=v1,v2,... or NAME=start:stop:num, got {text!r}")
+    values = values.strip()
+    if values.count(":") == 2 and "," not in values:
+        try:
+            a, b, n = values.split(":")
+            a, b, n = float(a), float(b), int(n)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"range of {name!r} must be start:stop:num (num an integer), got {values!r}") from None
+        if n < 1:
+            raise argparse.ArgumentTypeError(f"range of {name!r} needs num >= 1, got {n}")
+        return name, [float(v) for v in np.linspace(a, b, n)]
+    return name, [number_or_text(v) for v in values.split(",") if v.strip()]
+
+
+def experiment_steps(parser, steps, cycles):
+    """PyBaMM experiment steps repeated ``cycles`` times (a list of tuples when cycles > 1), validated by PyBaMM;
+    a bad step string is an argparse error naming --experiment."""
+    import pybamm
+
+    try:
+        pybamm.Experiment(list(steps))
+    except Exception as exc:
+        parser.error(f"argument --experiment: {exc}")
+    return [tuple(steps)] * cycles if cycles > 1 else list(steps)
+
+
+def write_table(df, path, formats=(".csv", ".json", ".parquet")):
+    """Write a DataFrame as CSV, JSON (records) or Parquet by the file's suffix; returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = path.suffix.lower()
+    if suffix not in formats:
+        raise ValueError(f"{path}: suffix must be one of {formats}")
+    if suffix == ".json":
+        path.write_text(df.to_json(orient="records", indent=1))
+    elif suffix == ".parquet":
+        df.to_parquet(path, index=False)
+    else:
+        df.to_csv(path, index=False)
+    return path
+
+
+def check_output(parser, output, formats):
+    """An argparse error naming --output unless ``output`` ends in one of ``formats`` (Parquet needs pyarrow)."""
+    suffix = Path(output).suffix.lower()
+    if suffix not in formats:
+        parser.error(f"argument --output: must end in {', '.join(formats[:-1])} or {formats[-1]}, got {output!r}")
+    if suffix == ".parquet" and importlib.util.find_spec("pyarrow") is None:
+        parser.error("argument --output: Parquet output needs pyarrow (pip install pyarrow); use a .csv file")
+
+
+def write_text(text, output):
+    """Text to stdout, or to the file ``output`` (noted on stderr)."""
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text)
+        print(f"wrote {output}", file=sys.stderr)

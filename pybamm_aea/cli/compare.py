@@ -1,0 +1,123 @@
+"""The main job, ``pybamm-aea`` without a subcommand: runs :func:`pybamm_aea.studies.comparison.run_comparison`,
+prints its table and writes the CSV and figures."""
+import math
+from pathlib import Path
+import sys
+
+from . import _args
+
+DESCRIPTION = (
+    "Without a subcommand: the built-in comparison. The AEA Mo6S8 (LMS), TiS2 (LTS) and hybrid S8-Mo6S8 "
+    "(S-LMS) cells and the conventional S-C/LGPS composite cathode (PyBaMM DFN; all 70 C), and a "
+    "conventional liquid NMC532 half cell (PyBaMM DFN, Xu2019 set, 25 C) run a "
+    "formation discharge and CYCLES charge/discharge cycles at 0.1C; prints ESC (mAh per g of the whole "
+    "electrode), electrode- and cell-level Wh/kg and Wh/L and capacity retention next to the paper's "
+    "figures (Table S9, SI calculation model), and writes the figures (voltage profiles, energy "
+    "comparison) and a CSV into OUT."
+)
+
+
+
+def _columns():
+    """(column, header, format, width) of the printed table."""
+    from pybamm_aea.readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, RETENTION,
+                                    VOLUMETRIC)
+    from pybamm_aea.studies.comparison import FIRST_ESC, PAPER, SOLVE_TIME, TEMPERATURE
+
+    return (
+        ("cell", "cell", "{}", 40), (TEMPERATURE, "T [C]", "{:.0f}", 6), (FIRST_ESC, "1st ESC", "{:.1f}", 8),
+        (ESC, "ESC", "{:.1f}", 7), (GRAVIMETRIC, "Wh/kg", "{:.0f}", 7), (VOLUMETRIC, "Wh/L", "{:.0f}", 7),
+        (CELL_GRAVIMETRIC, "Wh/kg", "{:.0f}", 7), (CELL_VOLUMETRIC, "Wh/L", "{:.0f}", 7),
+        (RETENTION, "retention", "{:.1f} %", 10), (PAPER[ESC], "ESC", "{:.1f}", 7),
+        (PAPER[GRAVIMETRIC], "Wh/kg", "{:.0f}", 7), (PAPER[VOLUMETRIC], "Wh/L", "{:.0f}", 7),
+        (SOLVE_TIME, "solve [s]", "{:.2f}", 10),
+    )
+
+
+def configure(parser):
+    """The main job's arguments, on the top-level parser."""
+    parser.add_argument("--out", default=_args.DEFAULT_OUT, metavar="DIR",
+                        help="folder for the comparison's CSV and PNG figures (created if missing)")
+    parser.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=3, metavar="N",
+                        help="charge/discharge cycles after the formation discharge, each at 0.1C")
+    parser.add_argument("--no-figures", action="store_true", help="do not write the PNG figures")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    parser.set_defaults(func=run, parser=parser)
+
+
+def format_table(df):
+    """The comparison table as aligned text (NaN and missing values as "-")."""
+    groups = (
+        f"{'':<40}{'':>6}{'-- electrode, mAh/g and last discharge --':>43}{'- cell -':>14}{'':>10}"
+        f"{'------ paper ------':>21}"
+    )
+    columns = _columns()
+    header = "".join(f"{h:<{w}}" if k == "cell" else f"{h:>{w}}" for k, h, _, w in columns)
+    lines = [groups, header]
+    for rec in df.to_dict("records"):
+        cells = []
+        for k, _, fmt, w in columns:
+            v = rec.get(k)
+            s = "-" if v is None or (isinstance(v, float) and math.isnan(v)) else fmt.format(v)
+            cells.append(f"{s:<{w}}" if k == "cell" else f"{s:>{w}}")
+        lines.append("".join(cells))
+    return "\n".join(lines)
+
+
+def report(comparison, stream):
+    """Print the comparison: table, notes, failures, the LMS phase fractions and what PyBaMM registered."""
+    import pybamm
+
+    from pybamm_aea.phases import MO6S8_PHASES
+    from pybamm_aea.studies.comparison import CELL_AREAL_CAPACITY
+
+    def say(*text):
+        print(*text, file=stream)
+
+    say("pybamm-aea: all-electrochem-active (AEA) cathodes vs conventional solid-state and liquid Li-ion electrodes")
+    say(f"(Li et al., Adv. Mater. 2021, 33, 2008723), formation discharge + {comparison.cycles} cycles at 0.1C\n")
+    say(format_table(comparison.table))
+    say("\nESC = mAh per g of the whole cathode electrode (AEA: 100 % active, empty pores; composites: active + "
+        "carbon + binder or solid electrolyte, liquid electrolyte in the pores).\nElectrode Wh/kg, Wh/L: last "
+        f"discharge, charged-state mass and volume. Cell: single-sided stack at {CELL_AREAL_CAPACITY:g} mAh/cm2 "
+        "(solid: 'practical target', 30 um sulfide separator, 20 um Li; liquid: 'liquid LIB',\ngraphite N:P 1.1), "
+        "pybamm_aea.energy.cell_preset. Retention: last discharge over the 2nd one, with the degradation options\n"
+        "the set calibrates on (LMS: ionic-switch host loss, LTS: Li trapping); '-' where none is calibrated for "
+        "the cell (100 % by construction) or\nwith fewer than 3 discharges (undefined).\nPaper: Table S9 (LMS, LTS, "
+        "NMC rows), SI calculation model (c) (S-LMS).")
+    for spec, *_ in comparison.runs:
+        if spec.note:
+            say(f"  {spec.label}: {spec.note}")
+    for label, msg in comparison.failed:
+        say(f"  FAILED {label}: {msg}")
+    phases = comparison.phase_fractions()
+    if phases is not None:
+        t, fractions = phases
+        say("\nLixMo6S8 phase fractions by the lever rule (compiled kernel), LMS cell:")
+        say(f"{'time [h]':>9}  " + "".join(f"{p:>7}" for p in MO6S8_PHASES))
+        for k in [0, len(t) // 8, len(t) // 4, 3 * len(t) // 8, len(t) // 2, len(t) - 1]:
+            say(f"{t[k] / 3600:>9.2f}  " + "".join(f"{f:>7.2f}" for f in fractions[k]))
+    say("\nRegistered with PyBaMM:")
+    say("  models:         ", ", ".join(k for k in pybamm.dispatch.models if k == "AEA"))
+    say("  parameter sets: ", ", ".join(sorted(k for k in pybamm.parameter_sets if k.startswith("Li2021_"))))
+
+
+def run(args, stream=None):
+    from tqdm.auto import tqdm
+
+    from pybamm_aea.studies.comparison import plot_comparison, run_comparison
+
+    stream = stream or sys.stdout
+
+    def bar(specs):
+        return tqdm(specs, desc="pybamm-aea comparison", unit="cell", disable=args.no_progress, file=sys.stderr)
+
+    comparison = run_comparison(cycles=args.cycles, progress=bar)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = [_args.write_table(comparison.table, out / "comparison.csv")]
+    report(comparison, stream)
+    if not args.no_figures and comparison.runs:
+        written += plot_comparison(comparison, out)
+    print(f"\nWrote {', '.join(str(p) for p in written)}", file=stream)
+    return 1 if comparison.failed else 0

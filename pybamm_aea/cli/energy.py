@@ -1,0 +1,121 @@
+"""``pybamm-aea energy``: composition + porosity (or stack pressure) -> theoretical electrode energy table."""
+import json
+
+from . import _args
+
+COMPACTION_SETS = ["S-LMS", "Mo6S8", "S-C-LGPS"]
+
+
+def register(subparsers):
+    p = subparsers.add_parser(
+        "energy", formatter_class=_args.Formatter,
+        help="theoretical electrode energy density from composition and porosity or stack pressure",
+        description=_args.describe(
+            "Electrode-level energy density of a composition (pybamm_aea.energy.Electrode, the paper's calculation "
+            "model): equivalent specific capacity ESC (mAh per g of the whole electrode), Wh/kg and Wh/L, on the "
+            "charged basis (electrode as made) and on the discharged basis (every Li-free host lithiated: S8 -> "
+            "Li2S, Mo6S8 -> Li4Mo6S8, TiS2 -> LiTiS2; same porosity).",
+            "Example (the paper's theoretical S-LMS at 360 MPa, 2 V):\n"
+            "  pybamm-aea energy --composition S8=0.325,Mo6S8=0.675 --pressure 360 --compaction S-LMS --voltage 2",
+        ),
+    )
+    p.add_argument("--composition", type=_args.parse_composition, default="S8=0.325,Mo6S8=0.675",
+                   metavar="MAT=FRAC,...",
+                   help="mass fractions of the solid (sum 1), material names of pybamm_aea.energy.list_materials(); "
+                        "default: the paper's S-LMS hybrid")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--porosity", type=_args.float_in("--porosity", 0.0, 1.0, high_open=True), metavar="FRACTION",
+                   help="pore volume fraction of the electrode, 0 <= porosity < 1 (e.g. 0.082)")
+    g.add_argument("--pressure", type=_args.float_in("--pressure", 0.0), metavar="MPA",
+                   help="stack (compaction) pressure in MPa; the porosity comes from the --compaction data set")
+    p.add_argument("--compaction", choices=COMPACTION_SETS, default=None,
+                   help="porosity-vs-pressure data set for --pressure (Tables S6-S8); required with --pressure")
+    p.add_argument("--branch", choices=["loading", "released"], default="loading",
+                   help="with --pressure: porosity under pressure (loading) or after release (released, Mo6S8 only)")
+    p.add_argument("--voltage", type=_args.float_in("--voltage", 0.0, low_open=True), default=None, metavar="V",
+                   help="average voltage vs Li/Li+ in V for the whole electrode (default: each active material's "
+                        "library voltage)")
+    p.add_argument("--capacity", type=_args.material_values("capacity"), default=None, metavar="MAT=MAH_PER_G,...",
+                   help="capacity overrides in mAh per g of that material, e.g. S8=1600,Mo6S8=90 (the Table S8 "
+                        "reversible basis); default: theoretical library capacities")
+    p.add_argument("--pore-filler", default=None, metavar="LIQUID",
+                   help="liquid electrolyte filling the pores (e.g. '1M LiPF6 EC/DMC'); default: empty pores")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table",
+                   help="output format: an aligned table, JSON (one object) or CSV (one row per basis)")
+    p.add_argument("--output", default=None, metavar="FILE", help="write to FILE instead of stdout")
+    p.set_defaults(func=run, parser=p)
+    return p
+
+
+def _porosity(args):
+    from pybamm_aea.energy import porosity
+
+    if args.pressure is None:
+        if args.compaction is not None:
+            args.parser.error("argument --compaction: only with --pressure")
+        return args.porosity
+    if args.compaction is None:
+        args.parser.error("argument --compaction: required with --pressure (S-LMS, Mo6S8 or S-C-LGPS)")
+    try:
+        return float(porosity(args.compaction, args.pressure, branch=args.branch))
+    except ValueError as exc:
+        args.parser.error(f"argument --branch: {exc}")
+
+
+def report(args):
+    """The energy report of the arguments: porosity, capacities and, per basis, ESC, Wh/kg, Wh/L, V, density."""
+    from pybamm_aea.energy import Electrode
+
+    phi = _porosity(args)
+    try:
+        e = Electrode(args.composition, phi, pore_filler=args.pore_filler, capacities=args.capacity)
+        bases = {"charged": e.energy_density(args.voltage), "discharged": e.lithiated().energy_density(args.voltage)}
+    except ValueError as exc:
+        args.parser.error(f"argument --composition/--capacity/--pore-filler: {str(exc).strip(chr(34))}")
+    return {
+        "composition": args.composition,
+        "porosity": phi,
+        "pressure_MPa": args.pressure,
+        "compaction": args.compaction,
+        "branch": args.branch if args.pressure is not None else None,
+        "voltage_V": args.voltage,
+        "capacities_mAh_per_g": e.capacities,
+        "bases": {
+            name: {
+                "specific_capacity_mAh_per_g": ed.specific_capacity,
+                "gravimetric_Wh_per_kg": ed.gravimetric,
+                "volumetric_Wh_per_L": ed.volumetric,
+                "average_voltage_V": ed.average_voltage,
+                "density_g_per_cm3": ed.density,
+            }
+            for name, ed in bases.items()
+        },
+    }
+
+
+def render(report, fmt):
+    """The report as an aligned table, JSON or CSV text."""
+    if fmt == "json":
+        return json.dumps(report, indent=2) + "\n"
+    rows = [dict(basis=k, porosity=report["porosity"], **v) for k, v in report["bases"].items()]
+    if fmt == "csv":
+        import pandas as pd
+
+        return pd.DataFrame(rows).to_csv(index=False)
+    comp = ", ".join(f"{k} {v:.4g}" for k, v in report["composition"].items())
+    head = f"electrode: {comp} (mass fractions of the solid); porosity {report['porosity']:.4f}"
+    if report["pressure_MPa"] is not None:
+        head += f" ({report['compaction']}, {report['pressure_MPa']:g} MPa, {report['branch']})"
+    lines = [head, "",
+             f"{'basis':<12}{'ESC [mAh/g]':>13}{'[Wh/kg]':>10}{'[Wh/L]':>10}{'V avg':>8}{'[g/cm3]':>9}"]
+    for r in rows:
+        lines.append(f"{r['basis']:<12}{r['specific_capacity_mAh_per_g']:>13.1f}{r['gravimetric_Wh_per_kg']:>10.1f}"
+                     f"{r['volumetric_Wh_per_L']:>10.1f}{r['average_voltage_V']:>8.3f}{r['density_g_per_cm3']:>9.4f}")
+    lines.append("\ncharged: electrode as made; discharged: Li-free hosts lithiated (mass and density of the "
+                 "discharged electrode, same porosity).")
+    return "\n".join(lines) + "\n"
+
+
+def run(args):
+    _args.write_text(render(report(args), args.format), args.output)
+    return 0

@@ -1,0 +1,48 @@
+"""``pybamm-aea reproduce``: every figure script of ``examples/`` into a folder."""
+import importlib.util
+import os
+from pathlib import Path
+
+from . import _args
+
+
+def register(subparsers):
+    p = subparsers.add_parser(
+        "reproduce", formatter_class=_args.Formatter, help="regenerate every figure of the paper into a folder",
+        description=_args.describe(
+            "Run every figure script of examples/ (each has main(outdir)) and write its PNGs into OUT; a script "
+            "that fails is reported and the others still run. Exit status 1 if any failed."),
+    )
+    p.add_argument("--out", default=os.path.join(_args.DEFAULT_OUT, "figures"), metavar="DIR",
+                   help="folder for the figures (created if missing)")
+    p.add_argument("--fast", action="store_true", help="skip the slow scripts (those with SLOW = True)")
+    p.add_argument("--only", action="append", default=None, metavar="NAME",
+                   help="run only the scripts whose file name contains NAME (repeatable), e.g. fig3")
+    p.add_argument("--examples", default=None, metavar="DIR",
+                   help="folder of the figure scripts (default: ./examples, else the source checkout's examples/)")
+    p.set_defaults(func=run, parser=p)
+    return p
+
+
+def find_examples(explicit=None):
+    """The examples folder holding reproduce.py: ``explicit``, else ./examples, else the source checkout's."""
+    candidates = [Path(explicit)] if explicit else [Path.cwd() / "examples",
+                                                   Path(__file__).resolve().parents[2] / "examples"]
+    return next((c for c in candidates if (c / "reproduce.py").is_file()), None)
+
+
+def _load_reproduce(examples_dir):
+    spec = importlib.util.spec_from_file_location("_pybamm_aea_reproduce", examples_dir / "reproduce.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run(args):
+    examples = find_examples(args.examples)
+    if examples is None:
+        args.parser.error("argument --examples: no examples/ folder with reproduce.py found "
+                          f"({'in ' + args.examples if args.examples else 'in ./examples or beside the package'}); "
+                          "run from the source checkout or pass --examples DIR")
+    results = _load_reproduce(examples).run_all(args.out, fast=args.fast, only=args.only, examples_dir=examples)
+    return 1 if any(r["error"] for r in results) else 0

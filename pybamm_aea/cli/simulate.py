@@ -1,0 +1,177 @@
+"""``pybamm-aea simulate``: a parameter set + PyBaMM experiment strings -> time series, step table, plot."""
+import difflib
+from pathlib import Path
+import time
+import warnings
+
+from . import _args
+
+#: columns of every time series, and of AEA runs
+COLUMNS = (
+    "Time [s]", "Time [h]", "Current [A]", "Voltage [V]", "Discharge capacity [A.h]", "Discharge energy [W.h]",
+    "Throughput capacity [A.h]",
+)
+AEA_COLUMNS = (
+    "Electrode specific capacity [mA.h.g-1]", "Average cathode Li content", "Li0 film thickness [m]",
+    "Average cathode Li0 phase fraction", "Average cathode Li1 phase fraction", "Average cathode Li3 phase fraction",
+    "Average cathode Li4 phase fraction",
+)
+OUTPUT_FORMATS = (".csv", ".parquet")
+
+
+def register(subparsers):
+    p = subparsers.add_parser(
+        "simulate", formatter_class=_args.Formatter,
+        help="run a parameter set through a PyBaMM experiment; time series CSV/Parquet, step summary and plot",
+        description=_args.describe(
+            "Run one cell through a PyBaMM experiment and write its time series (CSV, or Parquet when FILE ends in "
+            ".parquet and pyarrow is installed), a per-step summary CSV (FILE stem + '_steps.csv': duration h, "
+            "capacity mAh and mAh/g, energy mWh, end voltage V, termination) and a voltage plot PNG.",
+            "Example:\n  pybamm-aea simulate --parameter-set Li2021_Mo6S8 --experiment \"Discharge at 0.1C until "
+            "1.8 V\" \\\n      --experiment \"Charge at 0.1C until 2.8 V\" --cycles 3 --output lms.csv",
+        ),
+    )
+    p.add_argument("--parameter-set", default="Li2021_Mo6S8", metavar="NAME",
+                   help="registered PyBaMM parameter set (Li2021_Mo6S8, Li2021_TiS2, ...; Xu2019 etc. with "
+                        "--model DFN)")
+    p.add_argument("--model", default="AEA", choices=["AEA", "DFN", "SPMe", "SPM"],
+                   help="AEA: pybamm_aea.AEA; DFN/SPMe/SPM: PyBaMM's lithium-ion models (e.g. with "
+                        "--option 'working electrode=positive' for a half cell)")
+    p.add_argument("--experiment", action="append", default=None, metavar="STEP",
+                   help="a PyBaMM experiment step, e.g. 'Discharge at 0.1C until 1.8 V' (repeat for several steps; "
+                        "default: discharge, charge, discharge at 0.1C between the set's voltage cut-offs)")
+    p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
+                   help="repeat the --experiment steps N times, as N cycles")
+    p.add_argument("--option", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
+                   help="model option, e.g. anode=Li-In (repeatable)")
+    p.add_argument("--set", dest="set_values", action="append", type=_args.key_value, default=[],
+                   metavar="'NAME=VALUE'",
+                   help="override a parameter in its own units, e.g. 'Cathode loading [kg.m-2]=0.03' or "
+                        "'Ambient temperature [K]=298.15' (repeatable)")
+    p.add_argument("--variable", action="append", default=[], metavar="NAME",
+                   help="extra model variable to add to the time series (repeatable)")
+    p.add_argument("--output", default="aea_simulation.csv", metavar="FILE",
+                   help="time-series file: .csv, or .parquet (needs pyarrow)")
+    p.add_argument("--plot", default=None, metavar="PNG",
+                   help="voltage plot file (default: FILE with .png)")
+    p.set_defaults(func=run, parser=p)
+    return p
+
+
+def _parameter_values(args):
+    import pybamm
+
+    try:
+        values = pybamm.ParameterValues(args.parameter_set)
+    except Exception as exc:
+        args.parser.error(f"argument --parameter-set: unknown parameter set {args.parameter_set!r} ({exc})")
+    for name, value in args.set_values:
+        if name not in values.keys():
+            close = difflib.get_close_matches(name, list(values.keys()), n=3)
+            args.parser.error(f"argument --set: {args.parameter_set} has no parameter {name!r}"
+                              + (f"; did you mean {close}?" if close else ""))
+        if not isinstance(value, float):
+            args.parser.error(f"argument --set: value of {name!r} must be a number, got {value!r}")
+    return values
+
+
+def _model(args, values):
+    """The model of --model with --option; for AEA, 0.1C keeps meaning 0.1C when --set changes the loading."""
+    import pybamm
+
+    options = dict(args.option)
+    if args.model != "AEA":
+        options.setdefault("calculate discharge energy", "true")
+    try:
+        if args.model == "AEA":
+            from pybamm_aea import AEA
+
+            model = AEA(options)
+        else:
+            model = getattr(pybamm.lithium_ion, args.model)(options)
+    except Exception as exc:
+        args.parser.error(f"argument --option: {exc}")
+    overrides = dict(args.set_values)
+    loading = overrides.get("Cathode loading [kg.m-2]")
+    if args.model == "AEA" and loading is not None and "Nominal cell capacity [A.h]" not in overrides:
+        values["Nominal cell capacity [A.h]"] *= loading / values["Cathode loading [kg.m-2]"]
+    values.update(overrides)
+    return model
+
+
+def _default_steps(values):
+    low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
+    return [f"Discharge at 0.1C until {low:g} V", f"Charge at 0.1C until {high:g} V",
+            f"Discharge at 0.1C until {low:g} V"]
+
+
+def plot(df, path, title):
+    """Voltage vs time and vs capacity (mAh/g of electrode when the series has ESC) of a time series."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from pybamm_aea import figures
+    from pybamm_aea.readout import ESC
+
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.2))
+    ax1.plot(df["Time [h]"], df["Voltage [V]"], lw=1.3)
+    ax1.set(xlabel="time (h)", ylabel="voltage (V)", title=title)
+    per_g = ESC in df
+    for (ic, js), part in df.groupby(["Cycle", "Step"]):
+        q = part[ESC] if per_g else part["Discharge capacity [A.h]"] * 1e3
+        ax2.plot((q - q.iloc[0]).abs(), part["Voltage [V]"], lw=1.2, label=f"cycle {ic}, step {js}")
+    ax2.set(xlabel="capacity (mAh per g of electrode)" if per_g else "capacity (mAh)", ylabel="voltage (V)")
+    if df.groupby(["Cycle", "Step"]).ngroups <= 12:
+        ax2.legend(fontsize=7)
+    for ax in (ax1, ax2):
+        ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return figures.save(fig, path, dpi=130)
+
+
+def retention_text(solution):
+    """The run's capacity retention as a sentence (undefined, and why, unless a discharge follows the 2nd)."""
+    from pybamm_aea.readout import capacity_retention, discharge_steps
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        retention = capacity_retention([d[0] for d in discharge_steps(solution, arrays=False)])
+    if caught:
+        return str(caught[0].message)
+    return f"capacity retention {retention:.1%} (last discharge over the 2nd)"
+
+
+def run(args):
+    import pybamm
+
+    from pybamm_aea import readout
+
+    _args.check_output(args.parser, args.output, OUTPUT_FORMATS)
+    output = Path(args.output)
+    values = _parameter_values(args)
+    model = _model(args, values)
+    steps = _args.experiment_steps(args.parser, args.experiment or _default_steps(values), args.cycles)
+    experiment = pybamm.Experiment(steps)
+    columns = list(COLUMNS) + (list(AEA_COLUMNS) if args.model == "AEA" else [])
+    for v in args.variable:
+        if v not in model.variables:
+            args.parser.error(f"argument --variable: the model has no variable {v!r}")
+        columns.append(v)
+    t0 = time.perf_counter()
+    solution = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+    wall = time.perf_counter() - t0
+
+    df = readout.time_series(solution, columns)
+    _args.write_table(df, output, OUTPUT_FORMATS)
+    mass_g = readout.electrode_mass_volume(solution)[0] if args.model == "AEA" else None
+    descriptions = [[str(s) for s in cycle] for cycle in experiment.cycles]
+    steps_table = readout.step_table(solution, descriptions, mass_g)
+    steps_path = _args.write_table(steps_table, output.with_name(output.stem + "_steps.csv"))
+    png = plot(df, Path(args.plot) if args.plot else output.with_suffix(".png"),
+               f"{args.parameter_set} ({args.model})")[0]
+    print(f"{args.parameter_set}: {len(steps_table)} steps solved in {wall:.2f} s ({solution.termination}); "
+          f"{retention_text(solution)}")
+    print(f"wrote {output} ({len(df)} rows), {steps_path}, {png}")
+    return 0

@@ -1,0 +1,121 @@
+"""``pybamm-aea sweep``: a design grid through :func:`pybamm_aea.sweep.sweep` (local processes or Dask)."""
+import os
+import sys
+import time
+
+from . import _args
+
+#: columns of the sweep table not shown on the terminal (they are in --output)
+HIDDEN_COLUMNS = ("warnings", "First discharge ESC [mA.h.g-1]", "Discharged-basis energy [W.h.kg-1]",
+                  "Discharged-basis energy [W.h.L-1]", "Discharge capacity [mA.h]")
+OUTPUT_FORMATS = (".csv", ".json", ".parquet")
+
+
+def register(subparsers):
+    p = subparsers.add_parser(
+        "sweep", formatter_class=_args.Formatter, help="evaluate a design grid (ESC, Wh/kg, Wh/L, rate, retention)",
+        description=_args.describe(
+            "Evaluate a grid of designs through the AEA model (pybamm_aea.sweep.sweep): one row per point with ESC "
+            "(mAh per g of electrode), electrode Wh/kg and Wh/L, rate capability (when C-rate is swept), capacity "
+            "retention (several cycles), solve time and error (failed points are kept, with their message).",
+            "Grid names: PyBaMM parameters of the set with their units ('Cathode loading [kg.m-2]', 'Ambient "
+            "temperature [K]', 'Cathode porosity', ...); derived inputs 'Stack pressure [MPa]' (-> porosity from "
+            "the compaction data), 'C-rate' (in 1/h; the 0.1C reference of each design is added for the rate "
+            "capability), 'S8 mass fraction' (hybrid S8-Mo6S8 sets), 'Cathode thickness [um]'; and AEA options "
+            "('anode', 'hysteresis', 'ionic switch', 'electronic conduction').",
+            "Example:\n  pybamm-aea sweep --parameter-set Li2021_Mo6S8 --grid 'Cathode loading [kg.m-2]=0.01,0.02' "
+            "\\\n      --grid 'Ambient temperature [K]=298.15:343.15:4' --results lms_sweep.csv",
+        ),
+    )
+    p.add_argument("--grid", action="append", type=_args.parse_grid_entry, required=True, metavar="'NAME=V1,V2,...'",
+                   help="one grid axis: NAME=v1,v2,... or NAME=start:stop:num, values in NAME's units (repeatable; "
+                        "the grid is the Cartesian product)")
+    p.add_argument("--parameter-set", default="Li2021_S_Mo6S8", metavar="NAME", help="registered parameter set")
+    p.add_argument("--experiment", action="append", default=None, metavar="STEP",
+                   help="PyBaMM experiment step (repeatable); default: a 0.1C discharge to the set's lower cut-off")
+    p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
+                   help="repeat the --experiment steps N times (retention needs >= 2 discharges)")
+    p.add_argument("--option", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
+                   help="AEA model option for every point, e.g. anode=Li-In (repeatable)")
+    p.add_argument("--compaction", choices=["S-LMS", "Mo6S8", "S-C-LGPS"], default=None,
+                   help="compaction data for 'Stack pressure [MPa]' (default: from the parameter set)")
+    p.add_argument("--workers", type=_args.int_at_least("--workers", 1), default=None, metavar="N",
+                   help="local worker processes (default: all cores; 1 = serial); with --scheduler dask and no "
+                        "--dask-address: workers of the LocalCluster")
+    p.add_argument("--scheduler", choices=["local", "dask"], default="local",
+                   help="local processes, or Dask distributed (a LocalCluster, or --dask-address)")
+    p.add_argument("--dask-address", default=None, metavar="ADDRESS",
+                   help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--results", default=None, metavar="FILE",
+                   help="partial-results file (.csv or .parquet): finished points are appended; a re-run with the "
+                        "same file skips the points already in it")
+    p.add_argument("--retry-failed", action="store_true", help="with --results: run failed points again")
+    p.add_argument("--output", default=None, metavar="FILE",
+                   help="write the final table to FILE (.csv, .json or .parquet)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.set_defaults(func=run, parser=p)
+    return p
+
+
+def _grid(args):
+    grid = {}
+    for name, vals in args.grid:
+        if name in grid:
+            args.parser.error(f"argument --grid: {name!r} given twice")
+        grid[name] = vals
+    return grid
+
+
+def _dask_client(args):
+    """(client, cluster) for --scheduler dask, (None, None) otherwise."""
+    if args.scheduler != "dask":
+        if args.dask_address:
+            args.parser.error("argument --dask-address: only with --scheduler dask")
+        return None, None
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        args.parser.error("argument --scheduler: dask is not installed (pip install 'dask[distributed]')")
+    if args.dask_address:
+        return Client(args.dask_address), None
+    cluster = LocalCluster(n_workers=args.workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                           host="127.0.0.1", dashboard_address=None)
+    return Client(cluster), cluster
+
+
+def run(args):
+    from pybamm_aea.sweep import SweepConfigError, sweep
+    import pandas as pd
+
+    parser = args.parser
+    grid = _grid(args)
+    experiment = None
+    if args.experiment:
+        experiment = _args.experiment_steps(parser, args.experiment, args.cycles)
+    elif args.cycles > 1:
+        parser.error("argument --cycles: give the cycle's steps with --experiment")
+    if args.output:
+        _args.check_output(parser, args.output, OUTPUT_FORMATS)
+    client, cluster = _dask_client(args)
+    if client is not None:
+        print(f"Dask: {client}", file=sys.stderr)
+    t0 = time.perf_counter()
+    try:
+        df = sweep(grid, parameter_set=args.parameter_set, experiment=experiment, client=client,
+                   options=dict(args.option) or None, results_file=args.results, workers=args.workers,
+                   compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress)
+    except SweepConfigError as exc:
+        parser.error(f"argument --grid/--parameter-set/--experiment/--results: {exc}")
+    finally:
+        for resource in (client, cluster):
+            if resource is not None:
+                resource.close()
+    wall = time.perf_counter() - t0
+    show = [c for c in df.columns if c not in HIDDEN_COLUMNS]
+    with pd.option_context("display.width", 200, "display.max_columns", 20, "display.max_rows", 60,
+                           "display.float_format", "{:.4g}".format, "display.max_colwidth", 60):
+        print(df[show].to_string(index=False) if len(df) <= 60 else df[show])
+    print(f"\n{len(df)} points in {wall:.1f} s ({int(df['error'].notna().sum())} failed)", file=sys.stderr)
+    if args.output:
+        print(f"wrote {_args.write_table(df, args.output, OUTPUT_FORMATS)}", file=sys.stderr)
+    return 0

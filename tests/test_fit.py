@@ -1,0 +1,127 @@
+"""Scalar factors on the parameter functions, and fitting two of them (examples/fit_pybop.py).
+
+A factor must multiply exactly its own function where the model evaluates it (not another
+function, not squared, not only in one place), default to 1 in every registered set, and be
+refused when not positive. The fit must recover known factors from a synthetic curve within 5 %.
+"""
+import importlib.metadata
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pybamm
+import pytest
+
+import pybamm_aea  # noqa: F401
+from pybamm_aea.parameters.paper_cell import fitting_factors
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "fit_pybop.py"
+
+#: factor -> (the function it multiplies, a set in which that function matters, options)
+FACTORS = {
+    "Cathode Li diffusivity factor": ("Cathode Li diffusivity [m2.s-1]", "Li2021_Mo6S8", {}),
+    "Cathode exchange-current density factor": ("Cathode exchange-current density [A.m-2]", "Li2021_Mo6S8", {}),
+    "Cathode electronic conductivity factor": ("Cathode electronic conductivity [S.m-1]", "Li2021_TiS2", {}),
+    "Anode exchange-current density factor": ("Anode exchange-current density [A.m-2]", "Li2021_Mo6S8", {}),
+    "Separator layer 1 ionic conductivity factor": ("Separator layer 1 ionic conductivity [S.m-1]", "Li2021_Mo6S8", {}),
+    "Separator layer 2 ionic conductivity factor": ("Separator layer 2 ionic conductivity [S.m-1]", "Li2021_Mo6S8", {}),
+    "Dispersed material reaction rate constant factor": (
+        "Dispersed material reaction rate constant [s-1]", "Li2021_S_Mo6S8", {}
+    ),
+}
+
+AEA_SETS = sorted(
+    ep.name
+    for ep in importlib.metadata.entry_points(group="pybamm_parameter_sets")
+    if ep.value.split(".")[0] == "pybamm_aea"
+)
+
+
+def _load_example():
+    spec = importlib.util.spec_from_file_location("fit_pybop_example", EXAMPLE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_function_factor_is_listed():
+    assert set(fitting_factors()) == set(FACTORS)
+
+
+@pytest.mark.parametrize("name", AEA_SETS)
+def test_factors_default_to_one_in_every_set(name):
+    values = pybamm.ParameterValues(name)
+    for factor in FACTORS:
+        assert values[factor] == 1.0, factor
+
+
+class _Scaled:
+    """A parameter function times a constant (what the factor must be equivalent to)."""
+
+    def __init__(self, function, scale):
+        self.function, self.scale = function, scale
+
+    def __call__(self, *args):
+        base = self.function(*args) if callable(self.function) else self.function
+        return self.scale * base
+
+
+#: the two the example fits run in the fast loop, the others with the slow tests
+_FAST = {"Cathode Li diffusivity factor", "Cathode exchange-current density factor"}
+
+
+@pytest.mark.parametrize(
+    "factor", [f if f in _FAST else pytest.param(f, marks=pytest.mark.slow) for f in sorted(FACTORS)]
+)
+def test_factor_equals_scaling_its_function(factor):
+    function, parameter_set, options = FACTORS[factor]
+    # the cathode's electronic drop is tiny (about 1400 S/cm): scale it down until it shows
+    scale = 1e-6 if "electronic" in factor else 0.3
+
+    def simulation(values):
+        return pybamm.Simulation(pybamm.Model("AEA", options=options), parameter_values=values)
+
+    base = pybamm.ParameterValues(parameter_set)
+    t = np.linspace(0, 360, 19)
+    by_function = base.copy()
+    by_function[function] = _Scaled(base[function], scale)
+    by_function["Current function [A]"] *= 20  # 2C
+    V_function = simulation(by_function).solve(t, t_interp=t)["Voltage [V]"].entries
+    with_input = base.copy()
+    with_input[factor] = "[input]"
+    with_input["Current function [A]"] *= 20
+    sim = simulation(with_input)
+    V_factor = sim.solve(t, t_interp=t, inputs={factor: scale})["Voltage [V]"].entries
+    V_base = sim.solve(t, t_interp=t, inputs={factor: 1.0})["Voltage [V]"].entries
+    np.testing.assert_allclose(V_factor, V_function, rtol=0, atol=1e-9)
+    # and the factor does something (every function above shapes a 2C discharge)
+    assert np.max(np.abs(V_factor - V_base)) > 1e-4
+
+
+def test_non_positive_factor_is_refused():
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode Li diffusivity factor"] = 0.0
+    with pytest.raises(ValueError, match="Cathode Li diffusivity factor"):
+        pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values).build()
+
+
+@pytest.mark.fit
+def test_scipy_fit_recovers_the_factors_within_5_percent():
+    example = _load_example()
+    data = example.synthetic_discharge()
+    fitted, _ = example.fit_scipy(data)
+    for name, true in example.TRUE_FACTORS.items():
+        assert fitted[name] == pytest.approx(true, rel=0.05), name
+    # and the data are informative: the start (the shipped factors) is far from the truth
+    for name, true in example.TRUE_FACTORS.items():
+        assert abs(example.INITIAL_FACTORS[name] / true - 1) > 0.4
+
+
+@pytest.mark.fit
+@pytest.mark.slow
+def test_pybop_fit_recovers_the_factors_within_5_percent():
+    pytest.importorskip("pybop")
+    example = _load_example()
+    fitted, _ = example.fit_pybop(example.synthetic_discharge())
+    for name, true in example.TRUE_FACTORS.items():
+        assert fitted[name] == pytest.approx(true, rel=0.05), name

@@ -1,0 +1,57 @@
+"""Facts beside the parameter sets: one thickness <-> loading conversion, used by model and sweep."""
+import pybamm
+import pytest
+
+from pybamm_aea import parameters
+from pybamm_aea.models.aea import AEA
+
+
+@pytest.mark.parametrize("set_name", ["Li2021_Mo6S8", "Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8", "Li2021_TiS2"])
+def test_requested_thickness_is_the_models_thickness(set_name):
+    """A 10 um electrode asked for by thickness is 10 um in the model (the sweep used the host density alone:
+    S-LMS came out 15.1 um, LTO-LMS x1.18)."""
+    values = pybamm.ParameterValues(set_name)
+    values["Cathode loading [kg.m-2]"] = parameters.loading_for_thickness(set_name, 10e-6)
+    param = AEA(build=False).param
+    thickness = values.evaluate(param.L_c)
+    assert thickness == pytest.approx(10e-6, rel=1e-12)
+
+
+def test_solid_density_of_the_hybrids_is_below_the_host_density():
+    """S8 (1.96 g/cm3) and Li4Ti5O12 (3.48) in Mo6S8 (5.06): the solid is lighter than its host, so a thickness
+    needs less mass than the host density says (the factor the sweep's bug had)."""
+    for set_name, factor in (("Li2021_S_Mo6S8", 1.51), ("Li2021_LTO_Mo6S8", 1.18)):
+        values = pybamm.ParameterValues(set_name)
+        host_only = parameters.cathode_loading(10e-6, values["Cathode porosity"], values["Cathode host density [kg.m-3]"])
+        assert host_only / parameters.loading_for_thickness(values, 10e-6) == pytest.approx(factor, abs=0.01)
+
+
+def test_thickness_and_loading_are_inverse():
+    assert parameters.cathode_thickness(parameters.cathode_loading(7e-6, 0.2, 4000.0), 0.2, 4000.0) == pytest.approx(7e-6)
+
+
+def test_composition_from_the_set_values():
+    assert parameters.composition("Li2021_Mo6S8") == {"Mo6S8": 1.0}
+    assert parameters.composition("Li2021_S_Mo6S8") == pytest.approx({"S8": 0.325, "Mo6S8": 0.675})
+    assert parameters.composition("Li2021_LTO_Mo6S8", dispersed_fraction=0.3) == pytest.approx(
+        {"Li4Ti5O12": 0.3, "Mo6S8": 0.7})
+    with pytest.raises(KeyError, match="Xu2019"):
+        parameters.facts("Xu2019")
+
+
+def test_missing_density_is_named():
+    with pytest.raises(ValueError, match="Cathode host density"):
+        parameters.loading_for_thickness({"Cathode porosity": 0.1, "Dispersed material mass fraction": 0.0}, 1e-5)
+
+
+@pytest.mark.parametrize("set_name", ["Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8"])
+def test_sweep_simulates_the_requested_thickness(set_name):
+    """pybamm_aea.sweep with 'Cathode thickness [um]' = 10: the loading it derives is a 10 um electrode of the
+    model (before the fix: 15.1 um for S-LMS, 11.8 um for LTO-LMS)."""
+    from pybamm_aea.sweep import sweep
+
+    df = sweep({"Cathode thickness [um]": [10.0]}, parameter_set=set_name, workers=1, progress=False)
+    assert df["error"].isna().all(), df["error"].tolist()
+    values = pybamm.ParameterValues(set_name)
+    values["Cathode loading [kg.m-2]"] = float(df["Cathode loading [kg.m-2]"].iloc[0])
+    assert values.evaluate(AEA(build=False).param.L_c) == pytest.approx(10e-6, rel=1e-9)

@@ -1,0 +1,192 @@
+"""PyBaMM's own plotting and summary functions on AEA solutions.
+
+``pybamm.plot_voltage_components`` stacks the bulk OCV and the overpotentials it finds under
+PyBaMM's names; ``pybamm.plot_summary_variables`` and experiment terminations such as
+``"99% capacity"`` read PyBaMM's summary names. These tests check that the names exist, that the
+components add up to the voltage (a sign or a missing term would not), and that the equilibrium
+"Capacity [A.h]" is the capacity the next slow discharge delivers.
+"""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pybamm  # noqa: E402
+import pytest  # noqa: E402
+
+import pybamm_aea  # noqa: E402,F401
+
+#: the components plot_voltage_components stacks (split_by_electrode False), battery level
+COMPONENTS = [
+    "Battery particle concentration overpotential [V]",
+    "X-averaged battery reaction overpotential [V]",
+    "X-averaged battery concentration overpotential [V]",
+    "X-averaged battery electrolyte ohmic losses [V]",
+    "X-averaged battery solid phase ohmic losses [V]",
+]
+#: the split ones: (name, sign with which PyBaMM stacks it)
+SPLIT = [
+    ("Negative particle concentration overpotential [V]", -1),
+    ("Positive particle concentration overpotential [V]", 1),
+    ("X-averaged battery negative reaction overpotential [V]", -1),
+    ("X-averaged positive electrode reaction overpotential [V]", 1),
+    ("X-averaged battery concentration overpotential [V]", 1),
+    ("X-averaged battery electrolyte ohmic losses [V]", 1),
+    ("X-averaged battery negative solid phase ohmic losses [V]", -1),
+    ("X-averaged battery positive solid phase ohmic losses [V]", 1),
+]
+SUMMARY = [
+    "Capacity [A.h]",
+    "Loss of lithium inventory [%]",
+    "Total capacity lost to side reactions [A.h]",
+    "Loss of active material in positive electrode [%]",
+]
+
+#: every overpotential switched on: Li-In (an anode OCP), interphases at both interfaces,
+#: the ionic switch and the dispersed material
+ALL_ON = {
+    "anode": "Li-In",
+    "interphase growth": "parabolic",
+    "dispersed material degradation": "activation and contact loss",
+    "Li trapping": "irreversible",
+}
+
+
+@pytest.fixture(scope="module")
+def s_lms_li_in():
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    # thick interphases so that their overpotential is not negligible in the sum
+    values["Initial interphase thickness [m]"] = 1e-8
+    experiment = pybamm.Experiment(
+        [("Discharge at 0.5C until 0.4 V", "Rest for 10 minutes", "Charge at 0.5C until 2.4 V")] * 2
+    )
+    sim = pybamm.Simulation(pybamm.Model("AEA", options=ALL_ON), parameter_values=values, experiment=experiment)
+    return sim.solve()
+
+
+def test_options_pybamm_reads_are_true_for_a_half_cell():
+    options = pybamm.Model("AEA").options
+    assert options["working electrode"] == "positive"
+    assert options["particle phases"] == "1"
+
+
+def test_voltage_components_add_up_to_the_voltage(s_lms_li_in):
+    sol = s_lms_li_in
+    V = sol["Battery voltage [V]"].entries
+    stacked = sol["Battery open-circuit voltage [V]"].entries + sum(sol[k].entries for k in COMPONENTS)
+    np.testing.assert_allclose(stacked, V, rtol=0, atol=1e-9)
+    # split by electrode: PyBaMM stacks the change of each electrode's bulk OCP from the start
+    U_p = sol["Positive electrode bulk open-circuit potential [V]"].entries
+    U_n = sol["Negative electrode bulk open-circuit potential [V]"].entries
+    split = U_p - U_n + sum(sign * sol[k].entries for k, sign in SPLIT)
+    np.testing.assert_allclose(split, V, rtol=0, atol=1e-9)
+    # every band is non-trivial where the physics says so: the interface, films and separator
+    # lower the voltage on discharge
+    discharge = sol.cycles[0].steps[0]
+    for name in COMPONENTS[:2] + COMPONENTS[3:4]:
+        assert np.all(discharge[name].entries[1:] < 0), name
+    # the single-ion solid electrolyte has no concentration overpotential; no contact resistance
+    assert np.all(sol["X-averaged battery concentration overpotential [V]"].entries == 0)
+    assert np.all(sol["Contact overpotential [V]"].entries == 0)
+    # at rest, the overpotentials vanish (the diffusion one relaxes)
+    rest = sol.cycles[0].steps[1]
+    for name in COMPONENTS[1:]:
+        assert abs(rest[name].entries[-1]) < 1e-6, name
+
+
+def test_plot_voltage_components_runs(s_lms_li_in, tmp_path):
+    for split in (False, True):
+        fig, ax = pybamm.plot_voltage_components(s_lms_li_in, split_by_electrode=split, show_plot=False)
+        assert len(ax.collections) >= 5
+        fig.savefig(tmp_path / f"components_{split}.png")
+        plt.close(fig)
+
+
+def test_plot_summary_variables_runs(s_lms_li_in, tmp_path):
+    axes = pybamm.plot_summary_variables(s_lms_li_in, output_variables=SUMMARY, show_plot=False)
+    assert [ax.get_ylabel() for ax in axes.flat] == SUMMARY
+    for ax in axes.flat:
+        assert len(ax.get_lines()[0].get_xdata()) == 2
+    plt.savefig(tmp_path / "summary.png")
+    plt.close("all")
+    # the activating sulfur gains active material; trapping loses Li every cycle
+    sv = s_lms_li_in.summary_variables
+    assert sv["Loss of active material in positive electrode [%]"][1] < 0
+    assert 0 < sv["Loss of lithium inventory [%]"][0] < sv["Loss of lithium inventory [%]"][1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name, options",
+    [
+        ("Li2021_TiS2", {"Li trapping": "irreversible", "ionic switch": "none"}),
+        # without the ionic switch the charge empties the host: its equilibrium window is the
+        # capacity (with it, the charge stops near Li1, a kinetic limit the equilibrium ignores)
+        ("Li2021_Mo6S8", {"ionic-switch host loss": "persistent Li0", "ionic switch": "none"}),
+    ],
+)
+def test_capacity_is_what_the_next_slow_discharge_delivers(name, options):
+    values = pybamm.ParameterValues(name)
+    lo, hi = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
+    experiment = pybamm.Experiment([(f"Discharge at 0.02C until {lo} V", f"Charge at 0.02C until {hi} V")] * 3)
+    sol = pybamm.Simulation(pybamm.Model("AEA", options=options), parameter_values=values, experiment=experiment).solve()
+    capacity = np.array(sol.summary_variables["Capacity [A.h]"])
+
+    def delivered(cycle):
+        Q = cycle.steps[0]["Discharge capacity [A.h]"].entries
+        return Q[-1] - Q[0]
+
+    nxt = np.array([delivered(c) for c in sol.cycles[1:]])
+    np.testing.assert_allclose(nxt, capacity[:-1], rtol=0.005)
+    if name == "Li2021_TiS2":  # trapping: the capacity falls, by the Li trapped
+        assert capacity[2] < capacity[1] < capacity[0]
+        lost = np.array(sol.summary_variables["Total capacity lost to side reactions [A.h]"])
+        Q_p = np.array(sol.summary_variables["Positive electrode capacity [A.h]"])
+        np.testing.assert_allclose(Q_p - capacity, lost, rtol=1e-9)
+
+
+@pytest.mark.parametrize("name", ["Li2021_Mo6S8", "Li2021_TiS2", "Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8"])
+def test_host_ocp_reaches_the_cutoffs_near_empty_and_full(name):
+    """y_0 = 1 and y_100 = trapped Li: the host's OCP ends put the cut-offs within 0.2 % of both."""
+    values = pybamm.ParameterValues(name)
+    x_max = values["Cathode maximum Li content"]
+    T = values["Ambient temperature [K]"]
+    U_lith = values["Cathode lithiation OCP [V]"](pybamm.Scalar((1 - 2e-3) * x_max), pybamm.Scalar(T)).evaluate()
+    U_delith = values["Cathode delithiation OCP [V]"](pybamm.Scalar(2e-3 * x_max), pybamm.Scalar(T)).evaluate()
+    assert U_lith > values["Lower voltage cut-off [V]"]
+    assert U_delith < values["Upper voltage cut-off [V]"]
+
+
+@pytest.mark.slow
+def test_capacity_termination_stops_the_experiment():
+    """PyBaMM's "x% capacity" termination reads "Capacity [A.h]" each cycle."""
+    experiment = pybamm.Experiment(
+        [("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V")] * 30, termination="99% capacity"
+    )
+    sim = pybamm.Simulation(
+        pybamm.Model("AEA", options={"ionic-switch host loss": "persistent Li0"}),
+        parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+        experiment=experiment,
+    )
+    sol = sim.solve()
+    capacity = np.array(sol.summary_variables["Capacity [A.h]"])
+    assert 2 < len(sol.cycles) < 30
+    assert capacity[-1] <= 0.99 * capacity[0] < capacity[-2]
+
+
+def test_plot_cycle_life_is_seen_by_pyplot(tmp_path):
+    import pandas as pd
+
+    table = pd.DataFrame(
+        {"Capacity retention [%]": [100.0, 99.0, 98.0], "Electrode gravimetric energy [W.h.kg-1]": [250.0, 248, 246]},
+        index=pd.Index([1, 2, 3], name="Cycle number"),
+    )
+    plt.close("all")
+    fig = pybamm_aea.cycling.plot_cycle_life({"cell": table})
+    assert plt.gcf() is fig
+    plt.savefig(tmp_path / "cycle_life.png")
+    blank = plt.figure()
+    blank.savefig(tmp_path / "blank.png")
+    plt.close("all")
+    assert (tmp_path / "cycle_life.png").stat().st_size > 2 * (tmp_path / "blank.png").stat().st_size
