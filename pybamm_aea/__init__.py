@@ -30,10 +30,13 @@ _LAZY = {
 }
 _LAZY_ATTRS = {
     "AEA": ("pybamm_aea.models.aea", "AEA"),
-    "sweep": ("pybamm_aea.sweep", "sweep"),
     "set_initial_state": ("pybamm_aea.initial_state", "set_initial_state"),
     "screen": ("pybamm_aea.screening", "screen"),
 }
+
+# the function pybamm_aea.sweep(grid, ...); its package is reached with ``from pybamm_aea.sweep import ...`` (importing
+# it here first means no later import rebinds the name to the package); pybamm_aea.sweep.api imports nothing heavy
+from .sweep import sweep  # noqa: E402
 
 
 def __getattr__(name):

@@ -68,6 +68,7 @@ __all__ = [
     "DEFAULT_PARTICLE_RADIUS",
     "DEFAULT_SULFUR_DIFFUSIVITY",
     "LGPS_DIFFUSIVITY",
+    "SULFUR_DIFFUSIVITY_PARAMETER",
     "SULFUR_DOMAIN_RADIUS_SLMS",
     "carbon_network_conductivity",
     "default_loading_mg_cm2",
@@ -179,38 +180,37 @@ def electrode_mass_g(loading_mg_cm2=None):
 
 
 # ----------------------------------------------------------------------------------------------- sulfur
-def sulfur_ocp(T_ref=_T_REF):
-    """Return U(sto) [V vs Li/Li+] of the sulfur particles at ``T_ref``: the S-LMS set's S/Li2S OCP.
+#: Parameter of the set holding the Li diffusivity in the sulfur particles at 70 C (:func:`sulfur_diffusivity`)
+SULFUR_DIFFUSIVITY_PARAMETER = "Sulfur diffusivity at 70 C [m2.s-1]"
 
-    U = U0 + w (R T / F) ln((1 - z) / z), the MSMR-type plateau of
+
+def _ideal_log_term(sto):
+    """w (R / F) ln((1 - z) / z) [V.K-1] of the S-LMS set's sulfur (w its ideality factor)."""
+    return _sulfur()["Dispersed material ideality factor"] * R / F * pybamm.log((1 - sto) / sto)
+
+
+def sulfur_ocp(sto):
+    """U(sto) [V vs Li/Li+] of the sulfur particles at the set's "Reference temperature [K]": the S-LMS set's
+    S/Li2S OCP.
+
+    U = U0 + w (R T_ref / F) ln((1 - z) / z), the MSMR-type plateau of
     :mod:`pybamm_aea.models.submodels.dispersed_material` (U0 = 2.10 V, w = 0.3, read from
     :func:`pybamm_aea.parameters.dispersed_materials.sulfur`), with z = the DFN's stoichiometry c_s / c_max
     of the accessible sulfur (the AEA set's z is also the lithiation of the accessible sulfur). PyBaMM evaluates
     the OCP at its reference temperature and adds (T - T_ref) dU/dT (:func:`sulfur_ocp_entropic_change`),
     which for this form is exact. PyBaMM clips sto to [1e-10, 1 - 1e-10] and adds its OCP asymptotes.
     """
-    s = _sulfur()
-    U0 = s["Dispersed material standard potential [V]"]
-    w = s["Dispersed material ideality factor"]
-
-    def U(sto):
-        return U0 + w * R * T_ref / F * pybamm.log((1 - sto) / sto)
-
-    return U
+    U0 = _sulfur()["Dispersed material standard potential [V]"]
+    return U0 + pybamm.Parameter("Reference temperature [K]") * _ideal_log_term(sto)
 
 
-def sulfur_ocp_entropic_change():
-    """Return dU/dT(sto) [V.K-1] = w (R / F) ln((1 - z) / z) of :func:`sulfur_ocp` (U0 taken as T-independent)."""
-    w = _sulfur()["Dispersed material ideality factor"]
-
-    def dUdT(sto):
-        return w * R / F * pybamm.log((1 - sto) / sto)
-
-    return dUdT
+def sulfur_ocp_entropic_change(sto):
+    """dU/dT(sto) [V.K-1] = w (R / F) ln((1 - z) / z) of :func:`sulfur_ocp` (U0 taken as T-independent)."""
+    return _ideal_log_term(sto)
 
 
-def sulfur_exchange_current_density(domain_radius_m=SULFUR_DOMAIN_RADIUS_SLMS):
-    """Return j0(c_e, c_s_surf, c_s_max, T) [A.m-2] of the S/Li2S reaction per unit area of sulfur.
+def sulfur_exchange_current_density(c_e, c_s_surf, c_s_max, T):
+    """j0(c_e, c_s_surf, c_s_max, T) [A.m-2] of the S/Li2S reaction per unit area of sulfur.
 
     The S-LMS set gives the sulfur kinetics per volume of (accessible) sulfur, lumping the unknown area of its
     domains into a rate constant kappa [s-1] (:mod:`pybamm_aea.models.submodels.dispersed_material`):
@@ -224,32 +224,26 @@ def sulfur_exchange_current_density(domain_radius_m=SULFUR_DOMAIN_RADIUS_SLMS):
 
         j0 = F c_max kappa(T) r_D / (3 w) (1 - z)^(1 - beta) z^beta,
 
-    3 / r_D being the surface per volume of the S-LMS sulfur domains (r_D = 10 nm: 10-30 nm domains, paper
-    Figure 4a). Assumption (stated): the S | LGPS (+ carbon) interface of the composite reacts per unit area as
-    the S | Mo6S8 interface of S-LMS. A composite with larger particles has less sulfur area per volume (3 / R),
-    so the same interface gives a slower electrode. Check of the translation: with R = r_D the DFN's sulfur
-    discharges at 0.1C, 70 C with a mean voltage of 1.840 V, the S-LMS model's electrode 1.84 V.
-    z is floored at :data:`Z_FLOOR` in the prefactor (numerical, see there).
+    3 / r_D being the surface per volume of the S-LMS sulfur domains (r_D = :data:`SULFUR_DOMAIN_RADIUS_SLMS`,
+    10 nm: 10-30 nm domains, paper Figure 4a). Assumption (stated): the S | LGPS (+ carbon) interface of the
+    composite reacts per unit area as the S | Mo6S8 interface of S-LMS. A composite with larger particles has
+    less sulfur area per volume (3 / R), so the same interface gives a slower electrode. Check of the
+    translation: with R = r_D the DFN's sulfur discharges at 0.1C, 70 C with a mean voltage of 1.840 V, the
+    S-LMS model's electrode 1.84 V. z is floored at :data:`Z_FLOOR` in the prefactor (numerical, see there).
     """
     s = _sulfur()
     w = s["Dispersed material ideality factor"]
     beta = s["Dispersed material lithiation transfer coefficient"]
     kappa = s["Dispersed material reaction rate constant [s-1]"]
-
-    def j0(c_e, c_s_surf, c_s_max, T):
-        z = pybamm.minimum(pybamm.maximum(c_s_surf / c_s_max, Z_FLOOR), 1 - Z_FLOOR)
-        return F * c_s_max * kappa(T) * domain_radius_m / (3 * w) * (1 - z) ** (1 - beta) * z**beta
-
-    return j0
+    z = pybamm.minimum(pybamm.maximum(c_s_surf / c_s_max, Z_FLOOR), 1 - Z_FLOOR)
+    return F * c_s_max * kappa(T) * SULFUR_DOMAIN_RADIUS_SLMS / (3 * w) * (1 - z) ** (1 - beta) * z**beta
 
 
-def sulfur_diffusivity(D_ref):
-    """Return D(sto, T) [m2.s-1]: ``D_ref`` at 70 C, Arrhenius with the assumed :data:`E_A_SULFUR_DIFFUSION`."""
-
-    def D(sto, T):
-        return D_ref * pybamm.exp(-E_A_SULFUR_DIFFUSION / R * (1 / T - 1 / _T_REF))
-
-    return D
+def sulfur_diffusivity(sto, T):
+    """D(sto, T) [m2.s-1]: the set's :data:`SULFUR_DIFFUSIVITY_PARAMETER` at 70 C, Arrhenius with the assumed
+    :data:`E_A_SULFUR_DIFFUSION`."""
+    D_ref = pybamm.Parameter(SULFUR_DIFFUSIVITY_PARAMETER)
+    return D_ref * pybamm.exp(-E_A_SULFUR_DIFFUSION / R * (1 / T - 1 / _T_REF))
 
 
 # ----------------------------------------------------------------------------------------------- transport
@@ -439,12 +433,12 @@ def s_c_lgps_parameter_values(
             "Positive electrode Bruggeman coefficient (electrode)": 0.0,
             "Positive electrode conductivity [S.m-1]": carbon_network_conductivity(vf["Carbon"]),
             "Positive particle radius [m]": particle_radius_m,
-            "Positive particle diffusivity [m2.s-1]": sulfur_diffusivity(sulfur_diffusivity_m2_s),
+            "Positive particle diffusivity [m2.s-1]": sulfur_diffusivity,
             "Maximum concentration in positive electrode [mol.m-3]": c_max,
             "Initial concentration in positive electrode [mol.m-3]": INITIAL_LITHIATION * c_max,
-            "Positive electrode OCP [V]": sulfur_ocp(temperature_K),
-            "Positive electrode OCP entropic change [V.K-1]": sulfur_ocp_entropic_change(),
-            "Positive electrode exchange-current density [A.m-2]": sulfur_exchange_current_density(),
+            "Positive electrode OCP [V]": sulfur_ocp,
+            "Positive electrode OCP entropic change [V.K-1]": sulfur_ocp_entropic_change,
+            "Positive electrode exchange-current density [A.m-2]": sulfur_exchange_current_density,
             "Positive electrode double-layer capacity [F.m-2]": DOUBLE_LAYER_CAPACITY,
             # electrolyte: LGPS, single-ion conductor
             "Electrolyte conductivity [S.m-1]": lgps_conductivity,
@@ -462,6 +456,8 @@ def s_c_lgps_parameter_values(
             "Exchange-current density for lithium metal electrode [A.m-2]": _li_metal_exchange_current_density,
         }
     )
+    # the one entry Xu2019 does not have (read by sulfur_diffusivity)
+    values.update({SULFUR_DIFFUSIVITY_PARAMETER: sulfur_diffusivity_m2_s}, check_already_exists=False)
     values["citations"] = ["Xu2019", LI2021]
     return values
 

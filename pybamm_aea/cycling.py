@@ -548,7 +548,7 @@ def cycle_summary(solution, reference_cycle=2, electrode=None, cell=None, *, mas
         tolerances for the paper's cell: a saw-tooth in Wh/kg vs cycle otherwise). See the module
         docstring, "Accuracy".
     rest_tol : float, optional
-        |current| [A] at or below which the cell rests (default: the kernel's,
+        ``|current|`` [A] at or below which the cell rests (default: the kernel's,
         ``1e-12 A + 1e-9 * max|current|``).
     cycle_start : {"auto", "discharge", "charge"}
         Only for solutions without experiment cycles: the phase that opens a cycle ("auto": the phase

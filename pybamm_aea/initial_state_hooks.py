@@ -1,4 +1,4 @@
-"""PyBaMM's own initial-state entry points, for AEA models and parameter sets.
+"""PyBaMM's own initial-state entry points, for AEA models and parameter sets: a small patch of PyBaMM.
 
 PyBaMM 26 sets an initial SOC or voltage in two places, and both only know its lithium-ion
 electrode-SOH code:
@@ -19,8 +19,18 @@ which ``pybamm.Model("AEA")`` and ``pybamm.ParameterValues("Li2021_...")`` do):
 - parameter values of an AEA set (those holding ``"Cathode maximum Li content"``) go to
   :func:`pybamm_aea.set_initial_state`;
 - everything else goes to PyBaMM's own methods, called unchanged.
+
+The simulation wrapper uses private ``BaseSimulation`` names (:data:`SIMULATION_PRIVATE_NAMES`), which
+changed between PyBaMM 25.12, 26.3 and 26.4; :func:`check` verifies them (and both methods' signatures)
+before anything is wrapped and raises an ImportError naming the PyBaMM version and what is missing.
+
+What upstream would replace this module: a model-level hook in ``BaseSimulation.set_initial_state``
+(e.g. "if the model defines ``set_initial_state(parameter_values, initial_value, direction, inputs)``,
+call it instead of the lithium-ion eSOH"), and a registry of initial-state functions per parameter-set
+``"chemistry"`` in ``ParameterValues.set_initial_state``.
 """
 import functools
+import inspect
 
 import pybamm
 from pybamm.simulation.base_simulation import BaseSimulation
@@ -29,6 +39,36 @@ from pybamm.simulation.base_simulation import BaseSimulation
 MODEL_HOOK = "initial_state_parameter_values"
 #: a parameter only AEA parameter sets hold
 AEA_PARAMETER = "Cathode maximum Li content"
+#: private BaseSimulation methods and attributes the simulation wrapper calls or sets
+SIMULATION_PRIVATE_NAMES = ("_unprocessed_model", "_unprocessed_parameter_values", "_pv_fingerprint",
+                            "_normalize_inputs", "_esoh_fingerprint", "_parameter_values", "_needs_ic_rebuild",
+                            "_built_initial_soc")
+#: the parameters each wrapped method must take (the wrappers pass them on)
+SIGNATURES = {
+    BaseSimulation: ("initial_soc", "direction", "inputs"),
+    pybamm.ParameterValues: ("initial_value", "direction", "param", "inplace", "options", "inputs"),
+}
+
+
+def check(simulation_class=BaseSimulation, signatures=None):
+    """ImportError naming the PyBaMM version unless the names and signatures this patch relies on are there.
+
+    A private name counts as there if the class defines it or its source sets ``self.<name>``.
+    """
+    source = inspect.getsource(simulation_class)
+    missing = [name for name in SIMULATION_PRIVATE_NAMES
+               if not hasattr(simulation_class, name) and f"self.{name}" not in source]
+    for cls, expected in (signatures or SIGNATURES).items():
+        method = getattr(cls, "set_initial_state", None)
+        method = getattr(method, "__wrapped__", method)
+        taken = inspect.signature(method).parameters if method is not None else {}
+        missing += [f"{cls.__name__}.set_initial_state({name}=...)" for name in expected if name not in taken]
+    if missing:
+        raise ImportError(
+            f"pybamm-aea's initial-state patch (pybamm_aea.initial_state_hooks) does not fit PyBaMM "
+            f"{pybamm.__version__}: it lacks {missing}. pybamm-aea supports the PyBaMM versions of its "
+            "pyproject.toml; install one of them, or update the patch."
+        )
 
 
 def _simulation_dispatch(pybamm_method):
@@ -77,8 +117,11 @@ def _parameter_values_dispatch(pybamm_method):
 
 
 def install():
-    """Wrap both ``set_initial_state`` methods (idempotent)."""
-    for cls, dispatch in ((BaseSimulation, _simulation_dispatch), (pybamm.ParameterValues, _parameter_values_dispatch)):
-        current = cls.set_initial_state
-        if not getattr(current, "_pybamm_aea_dispatch", False):
-            cls.set_initial_state = dispatch(current)
+    """Check the PyBaMM names (:func:`check`), then wrap both ``set_initial_state`` methods (idempotent)."""
+    pending = [(cls, dispatch) for cls, dispatch in ((BaseSimulation, _simulation_dispatch),
+                                                     (pybamm.ParameterValues, _parameter_values_dispatch))
+               if not getattr(cls.set_initial_state, "_pybamm_aea_dispatch", False)]
+    if pending:
+        check()
+    for cls, dispatch in pending:
+        cls.set_initial_state = dispatch(cls.set_initial_state)

@@ -348,6 +348,12 @@ def _series_error(t, i, v):
 def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="discharge"):
     """Per-cycle capacity, energy, mean voltage and efficiencies of a cycling time series, in one pass.
 
+    Each interval [t_k, t_k+1] is integrated by the trapezoidal rule: capacity dt * (I_k + I_k+1) / 2
+    and energy dt * (I_k V_k + I_k+1 V_k+1) / 2. It is discharge if its mean current is > rest_tol,
+    charge if < -rest_tol, rest otherwise (its tiny charge is then dropped). The first cycle starts at
+    ``time[0]`` and every cycle runs up to the start of the next, so rest is counted in the cycle it
+    falls in; a series with no discharge or charge interval has no cycle.
+
     Parameters
     ----------
     time, current, voltage : array_like, shape (n,)
@@ -358,18 +364,12 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
         two points of a step boundary by a round-off-size time step, whose interval carries a
         negligible charge and takes the phase of its mean current, so it cannot open a cycle.
     rest_tol : float or None, keyword-only
-        |mean current| [A] at or below which an interval is rest. Default (None):
+        ``|mean current|`` [A] at or below which an interval is rest. Default (None):
         ``1e-12 A + 1e-9 * max|current|``, far below any applied current and above round-off.
     cycle_start : {"discharge", "charge"}, keyword-only
         The phase that opens a cycle. With "discharge" (the default: AEA cells are made pre-lithiated
         and are first discharged) a new cycle starts at the first discharge interval after a charge
         interval has been seen in the current cycle; "charge" swaps the roles.
-
-    Each interval [t_k, t_k+1] is integrated by the trapezoidal rule: capacity dt * (I_k + I_k+1) / 2
-    and energy dt * (I_k V_k + I_k+1 V_k+1) / 2. It is discharge if its mean current is > rest_tol,
-    charge if < -rest_tol, rest otherwise (its tiny charge is then dropped). The first cycle starts at
-    ``time[0]`` and every cycle runs up to the start of the next, so rest is counted in the cycle it
-    falls in; a series with no discharge or charge interval has no cycle.
 
     Returns
     -------

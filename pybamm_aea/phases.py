@@ -8,12 +8,20 @@ PyBaMM variables (:func:`lever_rule_symbols`) and the compiled kernel
 import numpy as np
 import pybamm
 
+from .parameters import Li2021_Mo6S8
+
 #: names of the LixMo6S8 phases, in order of Li content
 MO6S8_PHASES = ("Li0", "Li1", "Li3", "Li4")
 #: relative distance beyond the phase diagram that solver tolerance can put x (see below)
 SOLVER_SLACK = 1e-6
-#: their single-phase windows (x_low, x_high) in Li per formula unit: line compounds
+#: their single-phase windows (x_low, x_high) in Li per formula unit: line compounds (the
+#: lever-rule host, whose Li content is a solid-solution field)
 MO6S8_WINDOWS = ((0.0, 0.0), (1.0, 1.0), (3.0, 3.0), (4.0, 4.0))
+#: the binodals of the multi-phase host's free energy
+#: (:data:`pybamm_aea.parameters.Li2021_Mo6S8.MO6S8_HOST`): there the local Li content is the
+#: resolved phase state, so a cell inside a window is that phase and a cell between windows
+#: lies in a diffuse phase boundary (split by the lever rule across it)
+MO6S8_PHASE_FIELD_WINDOWS = Li2021_Mo6S8.MO6S8_HOST.windows
 
 
 def lever_rule_symbols(x, windows=MO6S8_WINDOWS):

@@ -31,10 +31,6 @@ MASS = "Cathode electrode mass [g]"
 VOLUME = "Cathode electrode volume [L]"
 
 
-class RetentionUndefinedWarning(UserWarning):
-    """Capacity retention asked of a run without a discharge after the reference one."""
-
-
 def is_skipped(step):
     """True for a step PyBaMM skipped (``None`` or an ``EmptySolution``, e.g. a discharge that starts at its
     cut-off)."""
@@ -96,6 +92,10 @@ def discharge_steps(solution, arrays=True):
             e = _curve_energy(Q, V)
         out.append((dq, e, Q - Q[0] if arrays else None, V if arrays else None))
     return out
+
+
+class RetentionUndefinedWarning(UserWarning):
+    """Capacity retention asked of a run without a discharge after the reference one."""
 
 
 def retention_curve(capacities, reference=2):

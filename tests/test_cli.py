@@ -181,12 +181,15 @@ def test_sweep_subcommand_writes_table(tmp_path, capsys):
     out = tmp_path / "s.json"
     code, stdout, _ = _run(["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode loading [kg.m-2]=0.01,0.02",
                             "--grid", "Ambient temperature [K]=343.15", "--workers", "1", "--no-progress",
-                            "--results", str(tmp_path / "partial.csv"), "--output", str(out)], capsys)
+                            "--results", str(tmp_path / "partial.sqlite"), "--output", str(out)], capsys)
     assert code == 0
     rows = json.loads(out.read_text())
     assert len(rows) == 2 and all(r["error"] is None for r in rows)
     assert all(100 < r["ESC [mA.h.g-1]"] < 140 for r in rows)
-    assert len(pd.read_csv(tmp_path / "partial.csv")) == 2
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "partial.sqlite") as con:
+        assert con.execute("SELECT COUNT(*) FROM points WHERE status = 'done'").fetchone() == (2,)
     assert "ESC [mA.h.g-1]" in stdout
 
 

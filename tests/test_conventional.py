@@ -76,7 +76,27 @@ def test_dfn_parameters_are_the_s_c_lgps_electrode():
     assert L / (k1 * B) == pytest.approx(L1 / k1 + L2 / k2)
     # the S-LMS set's sulfur OCP (MSMR plateau: U0 at half lithiation)
     U = values["Positive electrode OCP [V]"]
-    assert float(U(pybamm.Scalar(0.5)).evaluate()) == pytest.approx(SULFUR["Dispersed material standard potential [V]"])
+    assert values.evaluate(U(pybamm.Scalar(0.5))) == pytest.approx(SULFUR["Dispersed material standard potential [V]"])
+    # ... whose slope is the ideal w R T / F at the set's temperature: 0.3 x 29.6 mV per e-fold at 70 C
+    slope = values.evaluate(U(pybamm.Scalar(1 / (1 + np.e))) - U(pybamm.Scalar(0.5)))
+    assert slope == pytest.approx(0.3 * paper_cell.R * 343.15 / paper_cell.F, rel=1e-9)
+
+
+def test_registered_set_is_the_default_cell_and_pickles():
+    """pybamm.ParameterValues("Li2021_S_C_LGPS") (entry point) is s_c_lgps_parameter_values() at its defaults, made
+    of module-level functions: it pickles (for multiprocessing and Dask) and solves the same after a round trip."""
+    import pickle
+
+    registered = pybamm.ParameterValues("Li2021_S_C_LGPS")
+    built = conventional.s_c_lgps_parameter_values()
+    assert set(registered.keys()) == set(built.keys())
+    for key in built.keys():
+        assert registered[key] is built[key] or registered[key] == built[key], key
+    copy = pickle.loads(pickle.dumps(registered))
+    experiment = pybamm.Experiment(["Discharge at 1C until 1 V"])
+    q = [pybamm.Simulation(conventional.s_c_lgps_model(), parameter_values=v, experiment=experiment).solve()[
+        "Discharge capacity [A.h]"].entries[-1] for v in (registered, copy)]
+    assert q[0] == pytest.approx(q[1], rel=1e-9) and q[0] > 0
 
 
 @pytest.mark.parametrize(

@@ -174,3 +174,39 @@ def test_hooks_are_there_when_pybamm_finds_the_plugin_by_name():
     x_method, x_solve = map(float, result.stdout.split())
     assert 1.5 < x_method < 2.5
     assert x_solve == pytest.approx(x_method, rel=1e-9)
+
+
+# --- the patch's contract with PyBaMM (pybamm_aea.initial_state_hooks.check) ---------------------------
+def test_installed_pybamm_has_every_name_the_patch_relies_on():
+    from pybamm.simulation.base_simulation import BaseSimulation
+
+    from pybamm_aea import initial_state_hooks
+
+    initial_state_hooks.check()
+    assert BaseSimulation.set_initial_state._pybamm_aea_dispatch
+    assert pybamm.ParameterValues.set_initial_state._pybamm_aea_dispatch
+    # each private name is a method of the class or set on the instance as PyBaMM builds a simulation
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"))
+    for name in initial_state_hooks.SIMULATION_PRIVATE_NAMES:
+        assert hasattr(sim, name), name
+
+
+def test_a_pybamm_without_them_fails_naming_its_version_and_the_names():
+    from pybamm.simulation.base_simulation import BaseSimulation
+
+    from pybamm_aea import initial_state_hooks
+
+    class OlderSimulation:  # a BaseSimulation of another PyBaMM: no eSOH fingerprint, other keyword names
+        def __init__(self):
+            self._unprocessed_model = None
+
+        def set_initial_state(self, initial_soc, inputs=None):
+            pass
+
+    with pytest.raises(ImportError) as err:
+        initial_state_hooks.check(OlderSimulation, {OlderSimulation: initial_state_hooks.SIGNATURES[BaseSimulation]})
+    message = str(err.value)
+    assert f"PyBaMM {pybamm.__version__}" in message
+    assert "_esoh_fingerprint" in message and "_pv_fingerprint" in message
+    assert "set_initial_state(direction=...)" in message
+    assert "_unprocessed_model'" not in message  # the one it has is not listed

@@ -43,3 +43,23 @@ def test_shipped_tables_are_the_shared_ones(shared_data_dir):
 def test_unknown_table_is_named():
     with pytest.raises(ValueError, match="'tableS99'"):
         load_paper_table("tableS99")
+
+
+def test_every_entry_point_set_resolves_and_every_aea_set_has_facts():
+    """Each parameter set of pyproject's entry points resolves through PyBaMM; each AEA set (one with a
+    "Cathode host density [kg.m-3]") has its facts in pybamm_aea.parameters.SET_FACTS, whose materials are the
+    energy library's."""
+    from importlib.metadata import entry_points
+
+    from pybamm_aea.energy import get_material
+    from pybamm_aea.parameters import SET_FACTS
+
+    ours = [ep.name for ep in entry_points(group="pybamm_parameter_sets") if ep.value.startswith("pybamm_aea.")]
+    assert "Li2021_S_C_LGPS" in ours
+    for name in ours:
+        values = pybamm.ParameterValues(name)
+        if "Cathode host density [kg.m-3]" in values.keys():
+            facts = SET_FACTS[name]
+            for material in filter(None, (facts.host, facts.dispersed)):
+                get_material(material)
+    assert set(SET_FACTS) <= set(ours)

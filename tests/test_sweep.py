@@ -1,9 +1,10 @@
-"""Design sweeps: tidy table, failed points kept, derived inputs, resume, local and Dask parallelism."""
+"""Design sweeps: tidy table, failed points kept, derived inputs, batched solves, local and Dask parallelism."""
 import numpy as np
 import pandas as pd
 import pybamm
 import pytest
 
+import pybamm_aea
 from pybamm_aea.sweep import RESULT_COLUMNS, SweepConfigError, expand_grid, sweep
 
 LMS = "Li2021_Mo6S8"
@@ -18,9 +19,24 @@ def serial_2x2():
     return sweep(GRID_2x2, parameter_set=LMS, workers=1)
 
 
+def spy_batches(monkeypatch):
+    """The points each batch runs (the executors' worker entry, replaced by a recording wrapper)."""
+    from pybamm_aea.sweep import executors
+
+    ran = []
+    original = executors.run_batch
+
+    def spy(config, points, batched=True):
+        ran.extend(points)
+        return original(config, points, batched)
+
+    monkeypatch.setattr(executors, "run_batch", spy)
+    return ran
+
+
 def test_grid_gives_one_tidy_row_per_point(serial_2x2):
     df = serial_2x2
-    assert len(df) == 4
+    assert len(df) == 4 and df.attrs["failed"] == 0
     assert list(df.columns[:2]) == [LOADING, TEMPERATURE]
     assert list(zip(df[LOADING], df[TEMPERATURE])) == [(0.015, 298.15), (0.015, 343.15), (0.03, 298.15),
                                                         (0.03, 343.15)]
@@ -39,12 +55,19 @@ def test_grid_gives_one_tidy_row_per_point(serial_2x2):
     assert q[(0.03, 343.15)] == pytest.approx(2 * q[(0.015, 343.15)], rel=0.01)
 
 
+def test_batched_solves_match_the_experiment_path(serial_2x2):
+    # the default experiment (one 0.1C discharge to 1.8 V) runs as one batched solve; the per-point path runs it
+    # through pybamm.Experiment: same cut-off, same numbers (solver tolerance)
+    df = sweep(GRID_2x2, parameter_set=LMS, workers=1, batched=False)
+    np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2[COMPARED].to_numpy(), rtol=1e-6)
+
+
 def test_failed_point_is_reported_not_dropped():
     df = sweep({LOADING: [0.015, -0.01, 0.02]}, parameter_set=LMS, workers=1)
-    assert len(df) == 3
+    assert len(df) == 3 and df.attrs["failed"] == 1
     assert list(df[LOADING]) == [0.015, -0.01, 0.02]
     bad = df.iloc[1]
-    assert "Cathode loading [kg.m-2]" in bad["error"] and "-0.01" in bad["error"]
+    assert "'Cathode loading [kg.m-2]' = -0.01" in bad["error"] and "physical range" in bad["error"]
     assert np.isnan(bad["ESC [mA.h.g-1]"])
     assert df["error"].iloc[[0, 2]].isna().all()
 
@@ -54,62 +77,6 @@ def test_solver_failure_is_reported():
     df = sweep({LOADING: [0.015, 50.0]}, parameter_set=LMS, workers=1)
     assert df["error"].iloc[0] is None
     assert isinstance(df["error"].iloc[1], str) and df["error"].iloc[1]
-
-
-def test_resume_skips_points_already_done(tmp_path, monkeypatch):
-    results = tmp_path / "partial.csv"
-    first = sweep({LOADING: [0.015, 0.02]}, parameter_set=LMS, workers=1, results_file=results)
-    assert len(pd.read_csv(results)) == 2
-
-    import pybamm_aea.sweep as sweep_module
-
-    ran = []
-    original = sweep_module._evaluate_point
-
-    def spy(config, point):
-        ran.append(point[LOADING])
-        return original(config, point)
-
-    monkeypatch.setattr(sweep_module, "_evaluate_point", spy)
-    second = sweep({LOADING: [0.015, 0.02, 0.025]}, parameter_set=LMS, workers=1, results_file=results)
-    assert ran == [0.025]
-    assert len(second) == 3 and len(pd.read_csv(results)) == 3
-    # rows read back from the file are the ones computed the first time
-    assert second["Solve time [s]"].iloc[:2].tolist() == pytest.approx(first["Solve time [s]"].tolist(), rel=1e-12)
-    assert second["ESC [mA.h.g-1]"].iloc[:2].tolist() == pytest.approx(first["ESC [mA.h.g-1]"].tolist(), rel=1e-12)
-    assert second["error"].isna().all()
-
-
-def test_resume_retries_failed_points_on_request(tmp_path, monkeypatch):
-    results = tmp_path / "partial.csv"
-    sweep({LOADING: [0.015, -1.0]}, parameter_set=LMS, workers=1, results_file=results)
-    import pybamm_aea.sweep as sweep_module
-
-    ran = []
-    original = sweep_module._evaluate_point
-    monkeypatch.setattr(sweep_module, "_evaluate_point", lambda c, p: ran.append(p[LOADING]) or original(c, p))
-    df = sweep({LOADING: [0.015, -1.0]}, parameter_set=LMS, workers=1, results_file=results)
-    assert ran == [] and df["error"].iloc[1] is not None
-    sweep({LOADING: [0.015, -1.0]}, parameter_set=LMS, workers=1, results_file=results, retry_failed=True)
-    assert ran == [-1.0]
-
-
-def test_results_file_of_another_grid_is_refused(tmp_path):
-    results = tmp_path / "partial.csv"
-    sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=results)
-    with pytest.raises(SweepConfigError, match="Ambient temperature"):
-        sweep({TEMPERATURE: [300.0]}, parameter_set=LMS, workers=1, results_file=results)
-
-
-def test_parquet_results_need_pyarrow(tmp_path):
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        with pytest.raises(SweepConfigError, match="pyarrow"):
-            sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=tmp_path / "r.parquet")
-    else:
-        df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=tmp_path / "r.parquet")
-        assert len(pd.read_parquet(tmp_path / "r.parquet")) == len(df) == 1
 
 
 def test_stack_pressure_sets_porosity_from_compaction_data():
@@ -131,6 +98,7 @@ def test_c_rate_gives_rate_capability_with_reference_point():
     assert df["Rate capability"].iloc[1] <= df["Rate capability"].iloc[0] + 1e-6
 
 
+@pytest.mark.slow
 def test_cycles_give_retention():
     experiment = ["Discharge at 0.5C until 1.8 V"] + [("Charge at 0.5C until 2.8 V", "Discharge at 0.5C until 1.8 V")] * 2
     df = sweep({LOADING: [0.015]}, parameter_set=LMS, experiment=experiment, workers=1)
@@ -151,6 +119,7 @@ def test_s8_fraction_needs_a_hybrid_set():
         sweep({"S8 mass fraction": [0.3]}, parameter_set=LMS, workers=1)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif("Li2021_S_Mo6S8" not in pybamm.parameter_sets, reason="hybrid S-LMS set not registered")
 def test_s8_fraction_on_the_hybrid_set():
     df = sweep({"S8 mass fraction": [0.2, 0.325]}, parameter_set="Li2021_S_Mo6S8", workers=1)
@@ -167,6 +136,7 @@ def test_expand_grid_forms():
         expand_grid([{"a": 1}, {"b": 2}])
 
 
+@pytest.mark.slow
 def test_local_processes_match_serial(serial_2x2):
     df = sweep(GRID_2x2, parameter_set=LMS, workers=2, batch_size=1)
     assert df[[LOADING, TEMPERATURE]].equals(serial_2x2[[LOADING, TEMPERATURE]])
@@ -175,36 +145,82 @@ def test_local_processes_match_serial(serial_2x2):
     assert set(RESULT_COLUMNS) - set(df.columns) <= {"Rate capability", "Capacity retention"}
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_matches_serial(serial_2x2, tmp_path):
     distributed = pytest.importorskip(
         "distributed", reason="dask.distributed is not installed (pip install 'dask[distributed]')"
     )
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        df = sweep(GRID_2x2, parameter_set=LMS, client=client, batch_size=1, results_file=tmp_path / "dask.csv")
+        df = sweep(GRID_2x2, parameter_set=LMS, client=client, batch_size=2, results_file=tmp_path / "dask.sqlite",
+                   export=tmp_path / "dask.csv")
     assert df[[LOADING, TEMPERATURE]].equals(serial_2x2[[LOADING, TEMPERATURE]])
     np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2[COMPARED].to_numpy(), rtol=1e-9)
     assert df["error"].isna().all()
     assert len(pd.read_csv(tmp_path / "dask.csv")) == 4
 
 
-def test_package_attribute_is_callable():
-    import pybamm_aea
-    import pybamm_aea.sweep as module
+def test_package_attribute_is_the_function():
+    from pybamm_aea.sweep import api, store  # noqa: F401  (importing submodules does not rebind the name)
 
-    assert callable(pybamm_aea.sweep) and module.sweep is sweep
+    assert callable(pybamm_aea.sweep) and pybamm_aea.sweep is sweep
     df = pybamm_aea.sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1)
     assert len(df) == 1 and df["error"].iloc[0] is None
 
 
 def test_sample_rows_with_a_repeated_design(monkeypatch):
-    import pybamm_aea.sweep as sweep_module
-
-    ran = []
-    original = sweep_module._evaluate_point
-    monkeypatch.setattr(sweep_module, "_evaluate_point", lambda c, p: ran.append(p[LOADING]) or original(c, p))
+    ran = spy_batches(monkeypatch)
     sample = [{LOADING: 0.015, TEMPERATURE: 343.15}, {LOADING: 0.02, TEMPERATURE: 343.15},
               {LOADING: 0.015, TEMPERATURE: 343.15}]
     df = sweep(sample, parameter_set=LMS, workers=1)
-    assert len(df) == 3 and sorted(ran) == [0.015, 0.02]
+    assert len(df) == 3 and sorted(p[LOADING] for p in ran) == [0.015, 0.02]
     assert df["ESC [mA.h.g-1]"].iloc[0] == df["ESC [mA.h.g-1]"].iloc[2]
+
+
+def test_worker_cache_is_bounded(monkeypatch):
+    from pybamm_aea.sweep import worker
+
+    monkeypatch.setattr(worker, "CACHE_SIZE", 1)
+    before = dict(worker._SIMULATIONS)
+    try:
+        for q in (0.1, 0.2):  # two configurations (different experiments), one kept: the last
+            sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1,
+                  experiment=[f"Discharge at {q}C for 1 minute"], batched=False)
+        assert len(worker._SIMULATIONS) == 1
+        (sim,) = worker._SIMULATIONS.values()
+        assert "0.2C" in str(sim.experiment.steps[0])
+    finally:
+        worker._SIMULATIONS.clear()
+        worker._SIMULATIONS.update(before)
+
+
+@pytest.mark.slow
+def test_dask_batch_of_a_killed_worker_is_rerun(tmp_path):
+    """SIGKILL of the Dask worker running a batch: the scheduler reruns the batch elsewhere, no point is lost."""
+    import os
+    import signal
+    import threading
+    import time
+
+    distributed = pytest.importorskip("distributed")
+    grid = {LOADING: [round(0.01 + 0.001 * i, 4) for i in range(24)]}
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        pids = client.run(os.getpid)
+        out = {}
+        thread = threading.Thread(target=lambda: out.update(df=sweep(
+            grid, parameter_set=LMS, client=client, batch_size=6, batched=False,
+            results_file=tmp_path / "dask.sqlite")))
+        thread.start()
+        deadline, victim = time.time() + 120, None
+        while time.time() < deadline and victim is None:
+            time.sleep(0.2)
+            busy = [w for w, tasks in client.processing().items() if tasks]
+            if busy:
+                victim = pids[busy[0]]
+        assert victim is not None
+        time.sleep(1.0)
+        os.kill(victim, signal.SIGKILL)
+        thread.join(300)
+    df = out["df"]
+    assert len(df) == 24 and df["error"].isna().all(), df["error"].dropna().tolist()

@@ -32,6 +32,12 @@ def describe(*paragraphs):
     return "\n\n".join(out)
 
 
+def add_parser(subparsers, name, summary, *description):
+    """A subcommand's parser: ``summary`` in the top-level help, ``description`` paragraphs (:func:`describe`) in
+    its own."""
+    return subparsers.add_parser(name, formatter_class=Formatter, help=summary, description=describe(*description))
+
+
 def float_in(name, low=None, high=None, low_open=False, high_open=False):
     """Type: a finite float within [low, high] (open ends on request); the error names ``name``."""
     def convert(text):

@@ -7,17 +7,14 @@ COMPACTION_SETS = ["S-LMS", "Mo6S8", "S-C-LGPS"]
 
 
 def register(subparsers):
-    p = subparsers.add_parser(
-        "energy", formatter_class=_args.Formatter,
-        help="theoretical electrode energy density from composition and porosity or stack pressure",
-        description=_args.describe(
-            "Electrode-level energy density of a composition (pybamm_aea.energy.Electrode, the paper's calculation "
-            "model): equivalent specific capacity ESC (mAh per g of the whole electrode), Wh/kg and Wh/L, on the "
-            "charged basis (electrode as made) and on the discharged basis (every Li-free host lithiated: S8 -> "
-            "Li2S, Mo6S8 -> Li4Mo6S8, TiS2 -> LiTiS2; same porosity).",
-            "Example (the paper's theoretical S-LMS at 360 MPa, 2 V):\n"
-            "  pybamm-aea energy --composition S8=0.325,Mo6S8=0.675 --pressure 360 --compaction S-LMS --voltage 2",
-        ),
+    p = _args.add_parser(
+        subparsers, "energy", "theoretical electrode energy density from composition and porosity or stack pressure",
+        "Electrode-level energy density of a composition (pybamm_aea.energy.Electrode, the paper's calculation "
+        "model): equivalent specific capacity ESC (mAh per g of the whole electrode), Wh/kg and Wh/L, on the "
+        "charged basis (electrode as made) and on the discharged basis (every Li-free host lithiated: S8 -> "
+        "Li2S, Mo6S8 -> Li4Mo6S8, TiS2 -> LiTiS2; same porosity).",
+        "Example (the paper's theoretical S-LMS at 360 MPa, 2 V):\n"
+        "  pybamm-aea energy --composition S8=0.325,Mo6S8=0.675 --pressure 360 --compaction S-LMS --voltage 2",
     )
     p.add_argument("--composition", type=_args.parse_composition, default="S8=0.325,Mo6S8=0.675",
                    metavar="MAT=FRAC,...",

@@ -7,11 +7,10 @@ from . import _args
 
 
 def register(subparsers):
-    p = subparsers.add_parser(
-        "reproduce", formatter_class=_args.Formatter, help="regenerate every figure of the paper into a folder",
-        description=_args.describe(
-            "Run every figure script of examples/ (each has main(outdir)) and write its PNGs into OUT; a script "
-            "that fails is reported and the others still run. Exit status 1 if any failed."),
+    p = _args.add_parser(
+        subparsers, "reproduce", "regenerate every figure of the paper into a folder",
+        "Run every figure script of examples/ (each has main(outdir)) and write its PNGs into OUT; a script "
+        "that fails is reported and the others still run. Exit status 1 if any failed.",
     )
     p.add_argument("--out", default=os.path.join(_args.DEFAULT_OUT, "figures"), metavar="DIR",
                    help="folder for the figures (created if missing)")

@@ -20,16 +20,14 @@ OUTPUT_FORMATS = (".csv", ".parquet")
 
 
 def register(subparsers):
-    p = subparsers.add_parser(
-        "simulate", formatter_class=_args.Formatter,
-        help="run a parameter set through a PyBaMM experiment; time series CSV/Parquet, step summary and plot",
-        description=_args.describe(
-            "Run one cell through a PyBaMM experiment and write its time series (CSV, or Parquet when FILE ends in "
-            ".parquet and pyarrow is installed), a per-step summary CSV (FILE stem + '_steps.csv': duration h, "
-            "capacity mAh and mAh/g, energy mWh, end voltage V, termination) and a voltage plot PNG.",
-            "Example:\n  pybamm-aea simulate --parameter-set Li2021_Mo6S8 --experiment \"Discharge at 0.1C until "
-            "1.8 V\" \\\n      --experiment \"Charge at 0.1C until 2.8 V\" --cycles 3 --output lms.csv",
-        ),
+    p = _args.add_parser(
+        subparsers, "simulate",
+        "run a parameter set through a PyBaMM experiment; time series CSV/Parquet, step summary and plot",
+        "Run one cell through a PyBaMM experiment and write its time series (CSV, or Parquet when FILE ends in "
+        ".parquet and pyarrow is installed), a per-step summary CSV (FILE stem + '_steps.csv': duration h, "
+        "capacity mAh and mAh/g, energy mWh, end voltage V, termination) and a voltage plot PNG.",
+        "Example:\n  pybamm-aea simulate --parameter-set Li2021_Mo6S8 --experiment \"Discharge at 0.1C until "
+        "1.8 V\" \\\n      --experiment \"Charge at 0.1C until 2.8 V\" --cycles 3 --output lms.csv",
     )
     p.add_argument("--parameter-set", default="Li2021_Mo6S8", metavar="NAME",
                    help="registered PyBaMM parameter set (Li2021_Mo6S8, Li2021_TiS2, ...; Xu2019 etc. with "
@@ -72,6 +70,12 @@ def _parameter_values(args):
                               + (f"; did you mean {close}?" if close else ""))
         if not isinstance(value, float):
             args.parser.error(f"argument --set: value of {name!r} must be a number, got {value!r}")
+        try:  # the model's physical ranges (pybamm_aea.models.checks.RANGES), before any build
+            from pybamm_aea.models.checks import check_value
+
+            check_value(name, value)
+        except ValueError as exc:
+            args.parser.error(f"argument --set: {exc}")
     return values
 
 

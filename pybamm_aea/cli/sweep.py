@@ -1,4 +1,9 @@
-"""``pybamm-aea sweep``: a design grid through :func:`pybamm_aea.sweep.sweep` (local processes or Dask)."""
+"""``pybamm-aea sweep``: a design grid through :func:`pybamm_aea.sweep.sweep` (local processes or Dask).
+
+Exit status: 0 when every point ran, 1 when points failed (their count on stderr; the table still has every
+row), 2 for a usage error found before any solve (a bad grid, an unwritable or foreign output path, an existing
+--output without --force, a --results store of another configuration).
+"""
 import os
 import sys
 import time
@@ -9,23 +14,24 @@ from . import _args
 HIDDEN_COLUMNS = ("warnings", "First discharge ESC [mA.h.g-1]", "Discharged-basis energy [W.h.kg-1]",
                   "Discharged-basis energy [W.h.L-1]", "Discharge capacity [mA.h]")
 OUTPUT_FORMATS = (".csv", ".json", ".parquet")
+#: exit status when points failed
+EXIT_POINTS_FAILED = 1
 
 
 def register(subparsers):
-    p = subparsers.add_parser(
-        "sweep", formatter_class=_args.Formatter, help="evaluate a design grid (ESC, Wh/kg, Wh/L, rate, retention)",
-        description=_args.describe(
-            "Evaluate a grid of designs through the AEA model (pybamm_aea.sweep.sweep): one row per point with ESC "
-            "(mAh per g of electrode), electrode Wh/kg and Wh/L, rate capability (when C-rate is swept), capacity "
-            "retention (several cycles), solve time and error (failed points are kept, with their message).",
-            "Grid names: PyBaMM parameters of the set with their units ('Cathode loading [kg.m-2]', 'Ambient "
-            "temperature [K]', 'Cathode porosity', ...); derived inputs 'Stack pressure [MPa]' (-> porosity from "
-            "the compaction data), 'C-rate' (in 1/h; the 0.1C reference of each design is added for the rate "
-            "capability), 'S8 mass fraction' (hybrid S8-Mo6S8 sets), 'Cathode thickness [um]'; and AEA options "
-            "('anode', 'hysteresis', 'ionic switch', 'electronic conduction').",
-            "Example:\n  pybamm-aea sweep --parameter-set Li2021_Mo6S8 --grid 'Cathode loading [kg.m-2]=0.01,0.02' "
-            "\\\n      --grid 'Ambient temperature [K]=298.15:343.15:4' --results lms_sweep.csv",
-        ),
+    p = _args.add_parser(
+        subparsers, "sweep", "evaluate a design grid (ESC, Wh/kg, Wh/L, rate, retention)",
+        "Evaluate a grid of designs through the AEA model (pybamm_aea.sweep.sweep): one row per point with ESC "
+        "(mAh per g of electrode), electrode Wh/kg and Wh/L, rate capability (when C-rate is swept), capacity "
+        "retention (several cycles), solve time and error (failed points are kept, with their message).",
+        "Grid names: PyBaMM parameters of the set with their units ('Cathode loading [kg.m-2]', 'Ambient "
+        "temperature [K]', 'Cathode porosity', ...); derived inputs 'Stack pressure [MPa]' (-> porosity from "
+        "the compaction data), 'C-rate' (in 1/h; the 0.1C reference of each design is added for the rate "
+        "capability), 'S8 mass fraction' (hybrid S8-Mo6S8 sets), 'Cathode thickness [um]'; and AEA options "
+        "('anode', 'hysteresis', 'ionic switch', 'electronic conduction').",
+        "Example:\n  pybamm-aea sweep --parameter-set Li2021_Mo6S8 --grid 'Cathode loading [kg.m-2]=0.01,0.02' "
+        "\\\n      --grid 'Ambient temperature [K]=298.15:343.15:4' --results lms_sweep.sqlite --output lms_sweep.csv",
+        "Exit status: 0 all points ran; 1 some points failed (count on stderr); 2 usage error (before any solve).",
     )
     p.add_argument("--grid", action="append", type=_args.parse_grid_entry, required=True, metavar="'NAME=V1,V2,...'",
                    help="one grid axis: NAME=v1,v2,... or NAME=start:stop:num, values in NAME's units (repeatable; "
@@ -47,21 +53,35 @@ def register(subparsers):
     p.add_argument("--dask-address", default=None, metavar="ADDRESS",
                    help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--results", default=None, metavar="FILE",
-                   help="partial-results file (.csv or .parquet): finished points are appended; a re-run with the "
-                        "same file skips the points already in it")
-    p.add_argument("--retry-failed", action="store_true", help="with --results: run failed points again")
+                   help="SQLite results store (.sqlite, .sqlite3 or .db): each finished batch is committed; a re-run "
+                        "with the same file resumes (points already in it are not run again); a store of another "
+                        "configuration (set, options, experiment, grid names, fixed values) is refused")
+    p.add_argument("--retry-failed", action="store_true", help="with --results: run the stored failed points again")
     p.add_argument("--output", default=None, metavar="FILE",
-                   help="write the final table to FILE (.csv, .json or .parquet)")
+                   help="write the final table to FILE (.csv, .json or .parquet); checked before any solve")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite an existing --output, and replace a --results file that is not a results store "
+                        "or holds another configuration")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.set_defaults(func=run, parser=p)
     return p
 
 
 def _grid(args):
+    """The grid of the --grid entries; a value outside its physical range (the model's table,
+    :data:`pybamm_aea.models.checks.RANGES`) is a usage error, before any solve."""
+    from pybamm_aea.models.checks import check_value
+
     grid = {}
     for name, vals in args.grid:
         if name in grid:
             args.parser.error(f"argument --grid: {name!r} given twice")
+        for v in vals:
+            if isinstance(v, float):
+                try:
+                    check_value(name, v)
+                except ValueError as exc:
+                    args.parser.error(f"argument --grid: {exc}")
         grid[name] = vals
     return grid
 
@@ -96,6 +116,8 @@ def run(args):
         parser.error("argument --cycles: give the cycle's steps with --experiment")
     if args.output:
         _args.check_output(parser, args.output, OUTPUT_FORMATS)
+    if args.retry_failed and not args.results:
+        parser.error("argument --retry-failed: only with --results")
     client, cluster = _dask_client(args)
     if client is not None:
         print(f"Dask: {client}", file=sys.stderr)
@@ -103,9 +125,10 @@ def run(args):
     try:
         df = sweep(grid, parameter_set=args.parameter_set, experiment=experiment, client=client,
                    options=dict(args.option) or None, results_file=args.results, workers=args.workers,
-                   compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress)
+                   compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress,
+                   export=args.output, force=args.force)
     except SweepConfigError as exc:
-        parser.error(f"argument --grid/--parameter-set/--experiment/--results: {exc}")
+        parser.error(f"argument --grid/--parameter-set/--experiment/--results/--output: {exc}")
     finally:
         for resource in (client, cluster):
             if resource is not None:
@@ -115,7 +138,11 @@ def run(args):
     with pd.option_context("display.width", 200, "display.max_columns", 20, "display.max_rows", 60,
                            "display.float_format", "{:.4g}".format, "display.max_colwidth", 60):
         print(df[show].to_string(index=False) if len(df) <= 60 else df[show])
-    print(f"\n{len(df)} points in {wall:.1f} s ({int(df['error'].notna().sum())} failed)", file=sys.stderr)
+    failed = df.attrs["failed"]
+    print(f"\n{len(df)} points in {wall:.1f} s ({failed} failed)", file=sys.stderr)
     if args.output:
-        print(f"wrote {_args.write_table(df, args.output, OUTPUT_FORMATS)}", file=sys.stderr)
+        print(f"wrote {args.output}", file=sys.stderr)
+    if failed:
+        print(f"pybamm-aea sweep: {failed} of {len(df)} points failed (see the error column)", file=sys.stderr)
+        return EXIT_POINTS_FAILED
     return 0

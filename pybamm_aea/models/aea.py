@@ -14,12 +14,25 @@ from .submodels.cell_voltage import electrode_level_variables
 from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
 
 
+#: default mesh of the multi-phase host: cells and exponential stretch toward the separator
+#: (mesh convergence in tests/test_host_phase_field.py)
+MULTI_PHASE_POINTS = 20
+MULTI_PHASE_STRETCH = 2.0
+
+
 class AEAOptions(dict):
     """Model options, validated. Unknown keys or values raise ``pybamm.OptionError``.
 
     - ``"anode"``: ``"lithium metal"`` (default) or ``"Li-In"``.
-    - ``"hysteresis"``: ``"one-state"`` (default) or ``"none"`` (mean of the two OCP branches).
-    - ``"ionic switch"``: ``"Li0 surface film"`` (default; Mo6S8) or ``"none"`` (e.g. TiS2).
+    - ``"host thermodynamics"``: ``"lever rule"`` (default for now: the reduced host, Fickian
+      diffusion, fitted OCP branches with one-state hysteresis, a Li0 surface film as the ionic
+      switch) or ``"multi-phase"`` (the host's free energy with its phases and Cahn-Hilliard
+      transport, see :mod:`.submodels.host_phase_field`; about 25x the lever rule's solve time).
+    - ``"hysteresis"`` (lever rule only): ``"one-state"`` (default) or ``"none"`` (mean of the
+      two OCP branches).
+    - ``"ionic switch"``: ``"Li0 phase"`` (the default of the multi-phase host, the only value
+      it takes: blocking is in the Li0 phase's mobility), ``"Li0 surface film"`` (the default of
+      the lever-rule host; Mo6S8) or ``"none"`` (lever rule, e.g. TiS2).
     - ``"electronic conduction"``: ``"ohmic"`` (default) or ``"infinite"``.
     - Degradation (all off by default; see :mod:`.submodels.degradation`): ``"Li trapping"``:
       ``"none"`` / ``"irreversible"``; ``"ionic-switch host loss"``: ``"none"`` /
@@ -29,8 +42,9 @@ class AEAOptions(dict):
 
     POSSIBLE = {
         "anode": ("lithium metal", "Li-In"),
+        "host thermodynamics": ("lever rule", "multi-phase"),
         "hysteresis": ("one-state", "none"),
-        "ionic switch": ("Li0 surface film", "none"),
+        "ionic switch": ("Li0 phase", "Li0 surface film", "none"),
         "electronic conduction": ("ohmic", "infinite"),
         "Li trapping": ("none", "irreversible"),
         "ionic-switch host loss": ("none", "persistent Li0"),
@@ -64,6 +78,15 @@ class AEAOptions(dict):
                 )
         full = {key: values[0] for key, values in self.POSSIBLE.items()}
         full.update(options)
+        multi = full["host thermodynamics"] == "multi-phase"
+        if "ionic switch" not in options:
+            full["ionic switch"] = "Li0 phase" if multi else "Li0 surface film"
+        if multi != (full["ionic switch"] == "Li0 phase"):
+            raise pybamm.OptionError(
+                f"'ionic switch' {full['ionic switch']!r} does not go with 'host thermodynamics' "
+                f"{full['host thermodynamics']!r}: the multi-phase host takes 'Li0 phase' (its "
+                "blocking is the Li0 phase's mobility), the lever-rule host 'Li0 surface film' or 'none'"
+            )
         full.update(self._PYBAMM_KEYS)
         super().__init__(full)
 
@@ -116,13 +139,22 @@ class AEA(pybamm.BaseModel):
                 "none": deg.NoDispersedDegradation,
             },
             "interphase growth": {"parabolic": deg.ParabolicInterphaseGrowth, "none": deg.NoInterphaseGrowth},
-            "cathode solid transport": sub.CathodeSolidDiffusion,
+            "cathode solid transport": (
+                "host thermodynamics",
+                {"multi-phase": sub.CathodeCahnHilliard, "lever rule": sub.CathodeSolidDiffusion},
+            ),
             "cathode open-circuit potential": (
                 "hysteresis",
                 {"one-state": sub.CathodeOneStateHysteresisOCP, "none": sub.CathodeSingleOCP},
-            ),
+            )
+            if self.options["host thermodynamics"] == "lever rule"
+            else sub.CathodeChemicalPotentialOCP,
             "dispersed active material": sub.DispersedConversion,
-            "ionic switch": {"Li0 surface film": sub.Li0SurfaceFilm, "none": sub.NoSurfaceFilm},
+            "ionic switch": {
+                "Li0 phase": sub.Li0PhaseLayer,
+                "Li0 surface film": sub.Li0SurfaceFilm,
+                "none": sub.NoSurfaceFilm,
+            },
             "cathode interface kinetics": sub.CathodeButlerVolmer,
             "electronic conduction": {
                 "ohmic": sub.DenseElectrodeOhmic,
@@ -174,7 +206,7 @@ class AEA(pybamm.BaseModel):
             "Ambient temperature [C]": self.param.T - 273.15,
             "Power [W]": variables["Voltage [V]"] * variables["Current [A]"],
         })
-        variables.update(self._phase_variables(variables))
+        variables.update(self._phase_variables(variables, self.options["host thermodynamics"]))
         self.summary_variables = [
             "Average cathode Li content",
             "Total lithium in cathode [mol]",
@@ -214,13 +246,19 @@ class AEA(pybamm.BaseModel):
         }
 
     @staticmethod
-    def _phase_variables(variables):
-        """Lever-rule phase fractions of Li0, Li1, Li3, Li4 (LixMo6S8), local and averaged."""
-        from ..phases import MO6S8_PHASES, lever_rule_symbols
+    def _phase_variables(variables, host_thermodynamics="lever rule"):
+        """Phase fractions of Li0, Li1, Li3, Li4 (LixMo6S8), local and averaged.
 
+        Lever rule of the local Li content on the line compounds for the lever-rule host; for the
+        multi-phase host the local Li content is the resolved phase state, read against the
+        binodal windows of its free energy (:data:`pybamm_aea.phases.MO6S8_PHASE_FIELD_WINDOWS`).
+        """
+        from ..phases import MO6S8_PHASE_FIELD_WINDOWS, MO6S8_PHASES, MO6S8_WINDOWS, lever_rule_symbols
+
+        windows = MO6S8_PHASE_FIELD_WINDOWS if host_thermodynamics == "multi-phase" else MO6S8_WINDOWS
         x = variables["Cathode Li content"]
         out = {}
-        for name, f in zip(MO6S8_PHASES, lever_rule_symbols(x)):
+        for name, f in zip(MO6S8_PHASES, lever_rule_symbols(x, windows)):
             out[f"Cathode {name} phase fraction"] = f
             out[f"Average cathode {name} phase fraction"] = pybamm.Integral(f, submodels.xi)
         return out
@@ -249,16 +287,20 @@ class AEA(pybamm.BaseModel):
 
     @property
     def default_var_pts(self):
+        if self.options["host thermodynamics"] == "multi-phase":
+            return {submodels.xi: MULTI_PHASE_POINTS}
         # mesh-converged: 10 and 40 cells agree within 0.1 % on capacity for the paper's cells,
         # the 31 um high-loading electrode and 5C at 25 C (tests/test_model.py)
         return {submodels.xi: 10}
 
     @property
     def default_submesh_types(self):
-        # cells clustered toward the separator interface, where the gradients are
+        # cells clustered toward the separator interface, where the gradients are (and where
+        # the Li0 layer of the multi-phase host forms)
+        stretch = MULTI_PHASE_STRETCH if self.options["host thermodynamics"] == "multi-phase" else 2.0
         return {
             "positive electrode": pybamm.MeshGenerator(
-                pybamm.Exponential1DSubMesh, submesh_params={"side": "right", "stretch": 2.0}
+                pybamm.Exponential1DSubMesh, submesh_params={"side": "right", "stretch": stretch}
             )
         }
 
@@ -266,9 +308,20 @@ class AEA(pybamm.BaseModel):
     def default_spatial_methods(self):
         return {"positive electrode": pybamm.FiniteVolume()}
 
+    #: default solver tolerances. The OCPs' end terms make U steep where a host is nearly full
+    #: or empty (Mo6S8 near Li4: about 250 V per Li), and a hybrid can sit there for hours (the
+    #: host of LTO-LMS at 1.55 V): the error on the Li content (scale x_max) must stay below
+    #: ~1e-5 for the voltage to be right within millivolts. IDAKLU's default rtol 1e-4 lets the
+    #: voltage of the LTO-LMS charge oscillate by 0.6 V; rtol 1e-6 and atol 1e-8 remove it
+    #: (tests/test_solver_tolerance.py) for about 1.2-1.8x the solve time.
+    SOLVER_TOLERANCES = {"rtol": 1e-6, "atol": 1e-8}
+
     @property
     def default_solver(self):
-        return pybamm.IDAKLUSolver()
+        # IDAKLU that checks input parameters against their physical ranges before each solve / step
+        from .checks import CheckedIDAKLUSolver
+
+        return CheckedIDAKLUSolver(**self.SOLVER_TOLERANCES)
 
     @property
     def default_quick_plot_variables(self):

@@ -1,68 +1,271 @@
-"""Physical-range checks on parameter values, raised when PyBaMM substitutes the values.
+"""Physical ranges of parameter values: one table, checked when PyBaMM substitutes a value and, for input
+parameters, when a solver is called with their values.
 
-:class:`PhysicalRange` wraps a parameter symbol. When ``pybamm.ParameterValues.process_model``
-replaces the parameter by a number, the wrapper checks the number and either raises a
-``ValueError`` naming the parameter, its value and the allowed range, or disappears (it leaves
-the processed model untouched). Values given as input parameters are checked by the caller
-(e.g. :func:`pybamm_aea.sweep`), since they are only known at solve time.
+:data:`RANGES` maps a parameter name to its :class:`Range`; adding a range is one line. It is read by
+
+- the model: :func:`checked_parameter` (what :class:`pybamm_aea.models.parameters.AEAParameters` uses instead of
+  ``pybamm.Parameter``) wraps every parameter of the table in a :class:`PhysicalRange` node. When
+  ``pybamm.ParameterValues.process_model`` replaces the parameter by a number, the node checks the number and
+  disappears (the processed model is unchanged); a ``ValueError`` names the parameter, its value and the range.
+  When the value is an input parameter (``"[input]"``), the node stays in the processed model as an identity (no
+  cost in the compiled CasADi functions) and is checked at solve time;
+- solve time: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks every input-dependent node of
+  the model against the ``inputs`` of ``solve`` (a dict or PyBaMM's batched list of dicts) and of ``step`` (what
+  ``pybamm.Simulation`` calls for each step of an experiment) before integrating; :func:`check_inputs` does the
+  same for any discretised model. So ``pybamm.Simulation(...).solve(inputs=...)``, ``pybamm.BatchStudy`` and
+  :func:`pybamm_aea.sweep` are all checked;
+- the sweep and the command line: :func:`check_value` for the values a user types.
+
+Limits: a solver passed by the user (``pybamm.Simulation(..., solver=pybamm.IDAKLUSolver())``) does not check
+inputs at solve time (call :func:`check_inputs` on ``sim.built_model``, or use :class:`CheckedIDAKLUSolver`); only
+parameters that reach the model's equations, initial conditions, events or variables through
+:func:`checked_parameter` are checked (function parameters, e.g. diffusivities, are not).
 """
+from __future__ import annotations
+
+from dataclasses import dataclass
+import math
 import numbers
+import weakref
 
 import pybamm
 
+__all__ = ["Range", "RANGES", "check_value", "checked_parameter", "in_range", "PhysicalRange", "check_inputs",
+           "CheckedIDAKLUSolver"]
 
-class PhysicalRange(pybamm.UnaryOperator):
-    """A parameter that must lie in [low, high] (or open at either end)."""
 
-    def __init__(self, child, low=None, high=None, low_open=False, high_open=False):
-        self.low, self.high = low, high
-        self.low_open, self.high_open = low_open, high_open
-        super().__init__("physical range", child)
+@dataclass(frozen=True)
+class Range:
+    """Allowed values ``low .. high`` (None: unbounded); ``high`` may name another parameter (e.g. a maximum
+    content). ``why``: the physical reason or source, shown in the error."""
 
-    def _describe(self):
+    low: float | None = None
+    high: float | str | None = None
+    low_open: bool = False
+    high_open: bool = False
+    why: str = ""
+
+    def describe(self, bound_value=None):
         lo = "-inf" if self.low is None else f"{self.low:g}"
-        hi = "inf" if self.high is None else f"{self.high:g}"
-        return f"{'(' if self.low_open or self.low is None else '['}{lo}, {hi}{')' if self.high_open or self.high is None else ']'}"
+        if isinstance(self.high, str):
+            hi = f"{self.high!r}" + ("" if bound_value is None else f" = {bound_value:g}")
+        else:
+            hi = "inf" if self.high is None else f"{self.high:g}"
+        left = "(" if self.low_open or self.low is None else "["
+        right = ")" if self.high_open or self.high is None else "]"
+        return f"{left}{lo}, {hi}{right}"
 
-    def _check(self, value):
-        if not isinstance(value, numbers.Real):
-            value = float(value)
-        bad = value != value  # NaN
-        if self.low is not None:
-            bad |= value <= self.low if self.low_open else value < self.low
-        if self.high is not None:
-            bad |= value >= self.high if self.high_open else value > self.high
-        if bad:
-            raise ValueError(f"'{self.name_of_parameter}' = {value!r} is outside its physical range {self._describe()}")
+    def contains(self, value, bound_value=None):
+        if not isinstance(value, numbers.Real) or isinstance(value, bool) or math.isnan(value):
+            return False
+        high = bound_value if isinstance(self.high, str) else self.high
+        if self.low is not None and (value <= self.low if self.low_open else value < self.low):
+            return False
+        if high is not None and (value >= high if self.high_open else value > high):
+            return False
+        return math.isfinite(value) or (value > 0 and high is None)
 
-    @property
-    def name_of_parameter(self):
-        for s in self.child.pre_order():
-            if isinstance(s, pybamm.Parameter):
-                return s.name
-        return self.child.name
+
+_POSITIVE = Range(0.0, None, low_open=True)
+_NON_NEGATIVE = Range(0.0)
+_FRACTION = Range(0.0, 1.0)
+
+#: Parameter (or sweep input) name -> physical range. One line per parameter.
+RANGES = {
+    # the Li metal anode melts at 453.65 K (180.5 C, CRC Handbook); below 200 K the Arrhenius laws of the set (fitted
+    # at 298-353 K) are extrapolated by orders of magnitude and underflow to 0 near 5 K (a division by zero)
+    "Ambient temperature [K]": Range(200.0, 453.65, why="200 K to the melting point of Li, 453.65 K"),
+    "Reference temperature [K]": Range(200.0, 453.65, why="200 K to the melting point of Li, 453.65 K"),
+    "Nominal cell capacity [A.h]": _POSITIVE,
+    "Cathode loading [kg.m-2]": _POSITIVE,
+    "Cathode porosity": Range(0.0, 1.0, high_open=True),
+    "Cathode host density [kg.m-3]": _POSITIVE,
+    "Lithiated cathode host density [kg.m-3]": _POSITIVE,
+    "Cathode host molar mass [kg.mol-1]": _POSITIVE,
+    "Cathode maximum Li content": _POSITIVE,
+    # the host OCPs are singular at 0 and at the maximum Li content (ln((x_max - x)/x) terms)
+    "Initial cathode Li content": Range(0.0, "Cathode maximum Li content", low_open=True, high_open=True,
+                                        why="between an empty and a full host"),
+    "Cathode Bruggeman coefficient": _NON_NEGATIVE,
+    "Initial cathode hysteresis state": Range(-1.0, 1.0, why="-1 delithiation to +1 lithiation branch"),
+    "Cathode hysteresis decay rate": _NON_NEGATIVE,
+    "Dispersed material mass fraction": Range(0.0, 1.0, high_open=True),
+    "Dispersed material density [kg.m-3]": _POSITIVE,
+    "Lithiated dispersed material density [kg.m-3]": _POSITIVE,
+    "Dispersed material lithiation mass ratio": _POSITIVE,
+    "Dispersed material specific capacity [A.h.kg-1]": _NON_NEGATIVE,
+    "Dispersed material accessible fraction": _FRACTION,
+    "Initial dispersed material lithiation": _FRACTION,
+    "Li0 film Li diffusivity [m2.s-1]": _POSITIVE,
+    "Initial Li0 film thickness [m]": _NON_NEGATIVE,
+    "Separator layer 1 thickness [m]": _NON_NEGATIVE,
+    "Separator layer 2 thickness [m]": _NON_NEGATIVE,
+    "Li-In anode indium amount [mol.m-2]": _POSITIVE,
+    "Initial Li-In anode Li:In ratio": Range(0.0, 1.0, low_open=True, high_open=True),
+    "Li trapping fraction": _FRACTION,
+    "Initial Li trapping fraction": _FRACTION,
+    "Stack pressure [MPa]": _NON_NEGATIVE,
+    # fitting factors on the functions of state (1 in the parameter sets)
+    "Cathode Li diffusivity factor": _POSITIVE,
+    "Cathode exchange-current density factor": _POSITIVE,
+    "Cathode electronic conductivity factor": _POSITIVE,
+    "Anode exchange-current density factor": _POSITIVE,
+    "Separator layer 1 ionic conductivity factor": _POSITIVE,
+    "Separator layer 2 ionic conductivity factor": _POSITIVE,
+    "Dispersed material reaction rate constant factor": _POSITIVE,
+    # inputs of pybamm_aea.sweep that are not parameters of the model
+    "C-rate": _POSITIVE,
+    "Cathode thickness [um]": _POSITIVE,
+    "S8 mass fraction": Range(0.0, 1.0, high_open=True),
+}
+
+
+def _message(name, value, rng, bound_value=None):
+    why = f" ({rng.why})" if rng.why else ""
+    return f"'{name}' = {value!r} is outside its physical range {rng.describe(bound_value)}{why}"
+
+
+def check_value(name, value, bound_value=None):
+    """Raise ``ValueError`` naming ``name`` and ``value`` if the value is outside ``RANGES[name]``.
+
+    Names not in the table pass. ``bound_value``: the value of the parameter that bounds this one, if any (a
+    range bounded by another parameter is checked against it only when given).
+    """
+    rng = RANGES.get(name)
+    if rng is None:
+        return
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"'{name}' must be a number, got {value!r}") from None
+    if isinstance(rng.high, str) and bound_value is None:
+        rng = Range(rng.low, None, rng.low_open, False, rng.why)
+    if not rng.contains(v, bound_value):
+        raise ValueError(_message(name, value, RANGES[name], bound_value))
+
+
+class PhysicalRange(pybamm.BinaryOperator):
+    """A parameter (left child) that must lie in its :class:`Range`; the right child is the parameter bounding it
+    (``Scalar(nan)`` when the bound is a number). Evaluates to the left child."""
+
+    def __init__(self, value, bound, parameter_name, rng):
+        self.parameter_name, self.range = parameter_name, rng
+        super().__init__(f"physical range of '{parameter_name}' {rng.describe()}", value, bound)
 
     def create_copy(self, new_children=None, perform_simplifications=True):
-        child = self.child if new_children is None else new_children[0]
-        unprocessed = any(isinstance(s, pybamm.Parameter) for s in child.pre_order())
-        if unprocessed:
-            new = PhysicalRange(child, self.low, self.high, self.low_open, self.high_open)
-            return new
-        if child.is_constant():
-            value = child.evaluate()
-            self._check(float(value.item() if hasattr(value, "item") else value))
-        return child
+        value, bound = new_children if new_children else self.children
+        if any(isinstance(s, pybamm.Parameter) for c in (value, bound) for s in c.pre_order()):
+            return PhysicalRange(value, bound, self.parameter_name, self.range)  # not yet parameterised
+        if value.is_constant() and bound.is_constant():
+            self.check(value.evaluate(), bound.evaluate())
+            return value  # checked: the node disappears
+        return PhysicalRange(value, bound, self.parameter_name, self.range)  # checked at solve time
 
-    def _unary_evaluate(self, child):
-        return child
+    def check(self, value, bound=None):
+        value = float(value.item() if hasattr(value, "item") else value)
+        if bound is not None:
+            bound = float(bound.item() if hasattr(bound, "item") else bound)
+        if not self.range.contains(value, bound if isinstance(self.range.high, str) else None):
+            raise ValueError(_message(self.parameter_name, value, self.range, bound))
 
-    def _unary_jac(self, child_jac):
-        return child_jac
+    def _binary_evaluate(self, left, right):
+        return left
 
-    def _sympy_operator(self, child):
-        return child
+    def _binary_jac(self, left_jac, right_jac):
+        return left_jac
+
+    def _diff(self, variable):
+        return self.left.diff(variable)
+
+    def _sympy_operator(self, left, right):
+        return left
 
 
-def in_range(symbol, low=None, high=None, low_open=False, high_open=False):
-    """Wrap ``symbol`` (a parameter) in a :class:`PhysicalRange` check."""
-    return PhysicalRange(symbol, low, high, low_open, high_open)
+def checked_parameter(name):
+    """``pybamm.Parameter(name)``, wrapped in a :class:`PhysicalRange` when :data:`RANGES` has the name."""
+    symbol = pybamm.Parameter(name)
+    rng = RANGES.get(name)
+    if rng is None:
+        return symbol
+    bound = pybamm.Parameter(rng.high) if isinstance(rng.high, str) else pybamm.Scalar(math.nan)
+    return PhysicalRange(symbol, bound, name, rng)
+
+
+def in_range(symbol, *_ignored, **_ignored_kw):
+    """Wrap a parameter symbol in its check from :data:`RANGES` (the bounds come from the table: arguments after
+    the symbol are accepted for compatibility and ignored)."""
+    return checked_parameter(symbol.name) if isinstance(symbol, pybamm.Parameter) else symbol
+
+
+# ------------------------------------------------------------------------------------------------ solve time
+_MODEL_CHECKS = weakref.WeakKeyDictionary()  # discretised model -> its input-dependent PhysicalRange nodes
+
+
+def _input_checks(model):
+    """The distinct input-dependent :class:`PhysicalRange` nodes of a model (found once per model)."""
+    try:
+        return _MODEL_CHECKS[model]
+    except (KeyError, TypeError):
+        pass
+    roots = []
+    for attr in ("concatenated_rhs", "concatenated_algebraic", "concatenated_initial_conditions"):
+        expr = getattr(model, attr, None)
+        if isinstance(expr, pybamm.Symbol):
+            roots.append(expr)
+    roots += [e.expression for e in getattr(model, "events", [])]
+    for attr in ("rhs", "algebraic", "initial_conditions"):
+        roots += list(getattr(model, attr, {}).values())
+    roots += [v for v in getattr(model, "variables", {}).values() if isinstance(v, pybamm.Symbol)]
+    seen, found = set(), {}
+    stack = list(roots)
+    while stack:
+        s = stack.pop()
+        if id(s) in seen:
+            continue
+        seen.add(id(s))
+        if isinstance(s, PhysicalRange):
+            if not any(isinstance(c, pybamm.Parameter) for c in s.pre_order()):  # skip unprocessed variables
+                found.setdefault((s.parameter_name, s.left, s.right), s)
+            continue
+        stack.extend(s.children)
+    checks = tuple(found.values())
+    try:
+        _MODEL_CHECKS[model] = checks
+    except TypeError:
+        pass
+    return checks
+
+
+def check_inputs(model, inputs):
+    """Check the input parameters ``inputs`` (a dict, or a list of dicts) against the ranges of ``model``.
+
+    Raises ``ValueError`` naming the parameter and its value (and, for a list, the index of the input set).
+    """
+    checks = _input_checks(model)
+    if not checks or inputs is None:
+        return
+    batch = isinstance(inputs, (list, tuple))
+    for i, one in enumerate(inputs if batch else [inputs]):
+        one = dict(one or {})
+        for node in checks:
+            try:
+                value = node.left.evaluate(inputs=one)
+                bound = node.right.evaluate(inputs=one)
+            except KeyError:  # an input not given: PyBaMM reports it
+                continue
+            try:
+                node.check(value, bound)
+            except ValueError as exc:
+                raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
+
+
+class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
+    """``pybamm.IDAKLUSolver`` that checks input parameters against :data:`RANGES` before each solve or step."""
+
+    def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):
+        check_inputs(model, inputs)
+        return super().solve(model, t_eval, inputs, *args, **kwargs)
+
+    def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
+        check_inputs(model, inputs)
+        return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)

@@ -9,7 +9,7 @@ attributes PyBaMM's external-circuit submodels and experiment machinery expect (
 import pybamm
 
 from ..parameters import cathode_thickness, solid_density
-from .checks import in_range
+from .checks import checked_parameter
 
 
 class AEAParameters(pybamm.ElectricalParameters):
@@ -21,30 +21,33 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     def _set_parameters(self):
         super()._set_parameters()
-        P = pybamm.Parameter
+        # every parameter with a range in pybamm_aea.models.checks.RANGES is checked (at parameterisation, and
+        # at solve time when it is an input parameter)
+        P = checked_parameter
         self.F = pybamm.constants.F
         self.R = pybamm.constants.R
+        self.Q = checked_parameter("Nominal cell capacity [A.h]")  # C-rate basis, checked > 0
         self.A_cc = self.geo.A_cc  # electrode area [m2]
-        self.T = in_range(P("Ambient temperature [K]"), 0, low_open=True)
+        self.T = P("Ambient temperature [K]")
         self.T_ref = P("Reference temperature [K]")
 
         # Cathode (dense, 100 % active mixed ionic-electronic conductor)
-        self.m_c = in_range(P("Cathode loading [kg.m-2]"), 0, low_open=True)
-        self.eps_c = in_range(P("Cathode porosity"), 0, 1, high_open=True)
-        self.rho_host = in_range(P("Cathode host density [kg.m-3]"), 0, low_open=True)
-        self.M_host = in_range(P("Cathode host molar mass [kg.mol-1]"), 0, low_open=True)
-        self.x_max = in_range(P("Cathode maximum Li content"), 0, low_open=True)
+        self.m_c = P("Cathode loading [kg.m-2]")
+        self.eps_c = P("Cathode porosity")
+        self.rho_host = P("Cathode host density [kg.m-3]")
+        self.M_host = P("Cathode host molar mass [kg.mol-1]")
+        self.x_max = P("Cathode maximum Li content")
         self.x_init = P("Initial cathode Li content")
-        self.b_c = in_range(P("Cathode Bruggeman coefficient"), 0)
+        self.b_c = P("Cathode Bruggeman coefficient")
         self.rho_host_lith = P("Lithiated cathode host density [kg.m-3]")
 
         # Dispersed active material inside the host network (S8, Li4Ti5O12; 0 for none)
-        self.w_D = in_range(P("Dispersed material mass fraction"), 0, 1, high_open=True)
+        self.w_D = P("Dispersed material mass fraction")
         self.rho_D = P("Dispersed material density [kg.m-3]")
         self.rho_D_lith = P("Lithiated dispersed material density [kg.m-3]")
         self.mass_ratio_D = P("Dispersed material lithiation mass ratio")
         self.Q_D = P("Dispersed material specific capacity [A.h.kg-1]")
-        self.f_acc_D = in_range(P("Dispersed material accessible fraction"), 0, 1)
+        self.f_acc_D = P("Dispersed material accessible fraction")
         self.z_init = P("Initial dispersed material lithiation")
         self.w_ideal_D = P("Dispersed material ideality factor")
         self.beta_D = P("Dispersed material lithiation transfer coefficient")
@@ -67,8 +70,11 @@ class AEAParameters(pybamm.ElectricalParameters):
         # geometric capacity per area [C.m-2]: host window 0 <= x <= x_max plus dispersed
         self.q_c = self.F * self.L_c * (self.c_h * self.x_max + self.c_D)
 
+        # multi-phase host ("host thermodynamics": "multi-phase"): gradient-energy coefficient
+        self.kappa_c = P("Cathode gradient energy coefficient [V.m2]")
+
         # Li0 surface film ("ionic switch")
-        self.D_film = in_range(P("Li0 film Li diffusivity [m2.s-1]"), 0, low_open=True)
+        self.D_film = P("Li0 film Li diffusivity [m2.s-1]")
         self.delta_film_init = P("Initial Li0 film thickness [m]")
         self.x_film_onset = P("Li0 film onset Li content")
 
@@ -77,23 +83,24 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.h_init = P("Initial cathode hysteresis state")
 
         # Separator: two solid-electrolyte layers in series
-        self.L_s1 = in_range(P("Separator layer 1 thickness [m]"), 0)
-        self.L_s2 = in_range(P("Separator layer 2 thickness [m]"), 0)
+        self.L_s1 = P("Separator layer 1 thickness [m]")
+        self.L_s2 = P("Separator layer 2 thickness [m]")
 
         # Li-In anode
         self.n_In = P("Li-In anode indium amount [mol.m-2]")
-        self.y_init = in_range(P("Initial Li-In anode Li:In ratio"), 0, 1, low_open=True, high_open=True)
+        self.y_init = P("Initial Li-In anode Li:In ratio")
 
         # Degradation (used only when the matching option is on)
         self.f_trap_slow = P("Li trapping fraction")
         self.f_trap_fast = P("Initial Li trapping fraction")
         self.x_trap_sat = P("Saturated initially trapped Li content")
         self.k_switch_loss = P("Ionic-switch host loss coefficient")
+        self.f_li0_persist = P("Persistent Li0 fraction")
         self.f_acc_D_init = P("Initial dispersed material accessible fraction")
         self.f_acc_D_max = P("Maximum dispersed material accessible fraction")
         self.k_activation = P("Dispersed material activation coefficient")
         self.k_contact_loss = P("Dispersed material contact-loss coefficient")
-        self.P_stack = in_range(P("Stack pressure [MPa]"), 0)
+        self.P_stack = P("Stack pressure [MPa]")
         self.P_ref_contact = P("Contact-loss reference pressure [MPa]")
         self.k_int_c = P("Cathode interphase growth constant [m2.s-1]")
         self.k_int_a = P("Li metal anode interphase growth constant [m2.s-1]")
@@ -105,7 +112,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         # ordinary parameter, so it can be a PyBaMM input parameter or a PyBOP fitting parameter
         # while the function keeps its shape (its dependence on Li content and temperature)
         factor = {
-            name: in_range(P(name), 0, low_open=True)
+            name: P(name)  # each > 0 (pybamm_aea.models.checks.RANGES)
             for name in (
                 "Cathode Li diffusivity factor",
                 "Cathode exchange-current density factor",
@@ -129,6 +136,21 @@ class AEAParameters(pybamm.ElectricalParameters):
         """Chemical diffusivity of Li in the cathode host [m2.s-1] at Li content ``x``, times its factor."""
         return self.f_D_c * pybamm.FunctionParameter(
             "Cathode Li diffusivity [m2.s-1]",
+            {"Cathode Li content": x, "Temperature [K]": T},
+        )
+
+    def U_h(self, x, T):
+        """Homogeneous OCP of the multi-phase host, -mu_h / F [V vs Li/Li+]."""
+        return pybamm.FunctionParameter(
+            "Cathode homogeneous OCP [V]",
+            {"Cathode Li content": x, "Temperature [K]": T},
+        )
+
+    def logB_c(self, x, T):
+        """Natural log of the Li mobility per formula unit of the multi-phase host, B in
+        [m2.V-1.s-1] (log so that it can be averaged onto cell faces as a geometric mean)."""
+        return pybamm.FunctionParameter(
+            "Cathode Li log-mobility",
             {"Cathode Li content": x, "Temperature [K]": T},
         )
 

@@ -57,6 +57,31 @@ def tis2_ocp(x, T):
     )
 
 
+def tis2_log_mobility(x, T):
+    """ln of the Li mobility in LixTiS2 per formula unit, B in [m2.V-1.s-1] (multi-phase option).
+
+    The lattice gas of :func:`tis2_ocp` has one phase: its mean-field term -0.5 V (x - 1/2) is a
+    repulsion (U falls monotonically, dU/dx = -0.5 - kT / (x (1 - x)) < 0, no miscibility
+    gap). B = D / |dU/dx| makes its chemical diffusivity exactly the vacancy-limited
+    :func:`tis2_diffusivity`; the mobility itself vanishes as x (1 - x) at the ends (site
+    blocking of a lattice gas) while the thermodynamic factor diverges.
+    """
+    kT = paper_cell.R * T / paper_cell.F
+    slope = 0.5 + kT / (x * (1 - x)) + 1e-4 * (1 / x**2 + 1 / (1 - x) ** 2)
+    return pybamm.log(tis2_diffusivity(x, T)) - pybamm.log(slope)
+
+
+def tis2_exchange_current_density(x_s, T):
+    """Cathode exchange-current density [A.m-2]: assumption, as for Mo6S8, 15 A/m2 at half
+    lithiation, 70 C (:func:`paper_cell.cathode_exchange_current_density`)."""
+    return paper_cell.cathode_exchange_current_density(X_MAX, 15.0)(x_s, T)
+
+
+def tis2_conductivity(eps, T):
+    """Electronic conductivity of the TiS2 compact [S.m-1] (Table S4 fit, paper_cell)."""
+    return paper_cell.conductivity_vs_porosity("TiS2")(eps, T)
+
+
 def get_parameter_values():
     """Parameter values of the paper's TiS2 AEA cell (Li metal anode, 70 C)."""
     loading = 1.5e-2  # 1.5 mg/cm2 (paper, Experimental) in kg/m2
@@ -82,12 +107,13 @@ def get_parameter_values():
             "Cathode hysteresis decay rate": 30.0,
             "Initial cathode hysteresis state": 1.0,
             # assumption, as for Mo6S8: 15 A/m2 at half lithiation, 70 C
-            "Cathode exchange-current density [A.m-2]": (
-                paper_cell.cathode_exchange_current_density(X_MAX, 15.0)
-            ),
-            "Cathode electronic conductivity [S.m-1]": (
-                paper_cell.conductivity_vs_porosity("TiS2")
-            ),
+            "Cathode exchange-current density [A.m-2]": tis2_exchange_current_density,
+            "Cathode electronic conductivity [S.m-1]": tis2_conductivity,
+            # multi-phase option: the same lattice gas as its free energy, one phase
+            "Cathode homogeneous OCP [V]": tis2_ocp,
+            "Cathode Li log-mobility": tis2_log_mobility,
+            # one phase, no interface: no gradient energy
+            "Cathode gradient energy coefficient [V.m2]": 0.0,
             # no ionically blocking phase in LixTiS2: the film never forms
             "Li0 film onset Li content": -1.0,
             "Li0 film Li diffusivity [m2.s-1]": 1e-19,

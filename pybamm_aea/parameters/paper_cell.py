@@ -108,10 +108,15 @@ def cell_parameters():
     }
     values.update(degradation_parameters())
     values.update(fitting_factors())
-    # coupled ion-electron transport (Jamnik & Maier 2003): defaults for hosts that give neither
-    # a Li-content dependence of their electronic conductivity nor an ionic conductivity
-    values["Cathode electronic conductivity Li-content factor"] = 1.0
-    values["Cathode ionic conductivity [S.m-1]"] = nernst_einstein_ionic_conductivity
+    values.update(
+        {
+            # coupled ion-electron transport (Jamnik & Maier, PCCP 5, 5215, 2003): a host whose
+            # electronic conductivity does not change with its Li content (the paper's Mo6S8, TiS2)
+            "Cathode electronic conductivity Li-content factor": 1.0,
+            # Nernst-Einstein from the set's chemical diffusivity, thermodynamic factor 1 (default)
+            "Cathode ionic conductivity [S.m-1]": nernst_einstein_ionic_conductivity,
+        }
+    )
     return values
 
 

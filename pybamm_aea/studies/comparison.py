@@ -209,10 +209,14 @@ def slms_practical_figures():
 
 
 def _s_c_lgps_simulation(experiment):
-    """The conventional S-C/LGPS composite cathode (PyBaMM DFN half cell, :mod:`pybamm_aea.conventional`)."""
+    """The conventional S-C/LGPS composite cathode: PyBaMM's DFN half cell with the registered set
+    "Li2021_S_C_LGPS" (:mod:`pybamm_aea.conventional`)."""
+    import pybamm
+
     from pybamm_aea import conventional
 
-    return conventional.s_c_lgps_simulation(experiment)
+    values = pybamm.ParameterValues("Li2021_S_C_LGPS")
+    return pybamm.Simulation(conventional.s_c_lgps_model(), parameter_values=values, experiment=experiment)
 
 
 def _s_c_lgps_electrode(solution, values=None):

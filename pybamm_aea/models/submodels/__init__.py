@@ -1,7 +1,8 @@
 """Submodels of the AEA cell, one mechanism each, assembled by :class:`pybamm_aea.AEA`."""
 from .cathode_diffusion import CathodeSolidDiffusion, xi
-from .open_circuit_potential import CathodeOneStateHysteresisOCP, CathodeSingleOCP
-from .ionic_switch import Li0SurfaceFilm, NoSurfaceFilm
+from .open_circuit_potential import CathodeOneStateHysteresisOCP, CathodeSingleOCP, CathodeChemicalPotentialOCP
+from .ionic_switch import Li0SurfaceFilm, NoSurfaceFilm, Li0PhaseLayer
+from .host_phase_field import CathodeCahnHilliard
 from .interface_kinetics import CathodeButlerVolmer, AnodeButlerVolmer
 from .electronic_conduction import DenseElectrodeOhmic, InfiniteElectronicConductivity
 from .separator import SolidElectrolyteSeparator
@@ -16,6 +17,9 @@ __all__ = [
     "xi",
     "CathodeOneStateHysteresisOCP",
     "CathodeSingleOCP",
+    "CathodeChemicalPotentialOCP",
+    "CathodeCahnHilliard",
+    "Li0PhaseLayer",
     "Li0SurfaceFilm",
     "NoSurfaceFilm",
     "CathodeButlerVolmer",

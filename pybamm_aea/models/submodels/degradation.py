@@ -74,10 +74,15 @@ class NoHostLoss(AEASubModel):
 
 
 class IonicSwitchHostLoss(AEASubModel):
-    """Host isolated by persistent Li0: da/dt = -k a i_film / q_host, with the Li it holds.
+    """Host isolated by persistent Li0, with the Li it holds (lost inventory, counted once).
 
-    i_film is the current that grows the Li0 film (charge past Li1 at the surface), q_host the
-    host's areal capacity F c_h L x_max; the isolated host keeps its Li (lost inventory).
+    Lever-rule host: da/dt = -k a i_film / q_host, i_film the current that grows the Li0 surface
+    film, q_host the host's areal capacity F c_h L x_max, k "Ionic-switch host loss coefficient".
+
+    Multi-phase host: i_film is the current that converts Li-rich host into the Li0 phase (from
+    the phase state, :class:`.ionic_switch.Li0PhaseLayer`), so i_film / (F c_h L) is the host
+    fraction turned into Li0 per second; a fraction f_p of it persists as isolated Mo6S8,
+    da/dt = -f_p i_film / (F c_h L), f_p "Persistent Li0 fraction" (the mechanism's input).
     """
 
     def get_fundamental_variables(self):
@@ -90,8 +95,11 @@ class IonicSwitchHostLoss(AEASubModel):
         a_h = variables["Cathode host active fraction"]
         lost = variables["Lost lithium in isolated host [mol]"]
         i_film = variables["Li0 film growth current density [A.m-2]"]
-        q_host = p.F * p.c_h * p.L_c * p.x_max
-        dadt = -p.k_switch_loss * a_h * i_film / q_host
+        if self.options["host thermodynamics"] == "multi-phase":
+            dadt = -p.f_li0_persist * i_film / (p.F * p.c_h * p.L_c)
+        else:
+            q_host = p.F * p.c_h * p.L_c * p.x_max
+            dadt = -p.k_switch_loss * a_h * i_film / q_host
         x_av = variables["Average cathode Li content"]
         self.rhs = {a_h: dadt, lost: -dadt * p.c_h * p.L_c * p.A_cc * x_av}
 
@@ -116,13 +124,13 @@ class NoDispersedDegradation(AEASubModel):
 
 
 class DispersedActivationAndContactLoss(AEASubModel):
-    """Accessible fraction f of the dispersed material: activation minus contact loss.
+    """Accessible fraction f of the dispersed material: activation minus contact loss::
 
-    df/dt = k_act (|i| / q) g - k_loss f v H(-eps) (P_ref / (P_ref + P)),   dg/dt = -k_act (|i| / q) g,
+        df/dt = k_act (|i| / q) g - k_loss f v H(-eps) (P_ref / (P_ref + P)),   dg/dt = -k_act (|i| / q) g,
 
     g the pool of domains not yet reached (f_max - f_0 at the start; a domain cut off does not
     return to it),
-    v = |d(solid volume)/dt| / (solid volume) from the dispersed material's lithiation rate,
+    v = ``|d(solid volume)/dt| / (solid volume)`` from the dispersed material's lithiation rate,
     H(-eps) a smooth step that is 0 while residual pores take up the swelling (average porosity
     above 0) and 1 once they are used up (the paper's argument for 8.2 % porosity), q
     the electrode's areal capacity. Domains cut off keep their Li (lost inventory); domains

@@ -83,3 +83,39 @@ class NoSurfaceFilm(AEASubModel):
             }
         )
         return variables
+
+
+class Li0PhaseLayer(AEASubModel):
+    """The ionic switch of a multi-phase host: the Li0 phase itself, read from the phase state.
+
+    With ``"host thermodynamics": "multi-phase"`` the blocking is in the transport (the Li0
+    phase's mobility, :mod:`.host_phase_field`), so no film state or film overpotential is
+    added. Reported: the Li0 thickness L int f_Li0 dxi, f_Li0 the Li0 fraction of the local
+    (resolved) composition (lever rule across a diffuse interface, 1 inside Li0), and the
+    current that converts Li-rich host into Li0, F c_h L a_h max(d/dt int f_Li0 dxi, 0), for the
+    degradation submodel that isolates host behind persistent Li0.
+    """
+
+    def get_coupled_variables(self, variables):
+        from ...phases import MO6S8_PHASE_FIELD_WINDOWS as WINDOWS, lever_rule_symbols
+        from .cathode_diffusion import xi
+
+        p = self.param
+        x = variables["Cathode Li content"]
+        f0 = lever_rule_symbols(x, WINDOWS)[0]
+        (_, lo), (hi, _) = WINDOWS[0], WINDOWS[1]
+        in_region = (x > lo) * (x < hi)
+        # d f_Li0 / dt = -(dx/dt) / (hi - lo) inside the Li0/Li1 region
+        a_h = variables["Cathode host active fraction"]
+        dxdt = variables["Cathode Li transport rate [s-1]"]
+        df0dt = pybamm.Integral(in_region * dxdt, xi) / (lo - hi)
+        growth = p.F * p.c_h * p.L_c * a_h * pybamm.maximum(df0dt, 0)
+        variables.update(
+            {
+                "Li0 film thickness [m]": p.L_c * pybamm.Integral(f0, xi),
+                "Li0 film growth current density [A.m-2]": growth,
+                "Li0 film resistance [Ohm.m2]": pybamm.Scalar(0),
+                "Li0 film overpotential [V]": pybamm.Scalar(0),
+            }
+        )
+        return variables

@@ -6,7 +6,7 @@ potential that sets the cell voltage is that of the cathode surface (X = L). Two
 2.3 V on discharge, Li1->Li0 at 2.45 V at the end of charge). The one-state hysteresis model
 (Wycisk et al., J. Energy Storage 52, 105016, 2022; as in PyBaMM's "one-state hysteresis"
 option) blends the two branches with a state h in [-1, 1] that relaxes toward sign(I) at a rate
-proportional to the charge passed:
+proportional to the charge passed::
 
     dh/dt = gamma |i| / q (sign(i) - h),   U = (1 + h)/2 U_lith + (1 - h)/2 U_delith,
 
@@ -70,4 +70,26 @@ class CathodeSingleOCP(AEASubModel):
         h = pybamm.Scalar(0)
         variables["Cathode hysteresis state"] = h
         variables.update(_surface_ocp_variables(self.param, variables, h))
+        return variables
+
+
+class CathodeChemicalPotentialOCP(AEASubModel):
+    """OCP of a multi-phase host: the surface chemical potential, hysteresis emergent.
+
+    With ``"host thermodynamics": "multi-phase"`` the host's local potential U = -mu / F is a
+    state of :class:`.host_phase_field.CathodeCahnHilliard`, which already publishes the
+    surface, bulk and local OCP; hysteresis comes out of the spinodal loops and the phase
+    boundaries, so there is no hysteresis state (reported as 0) and both "branches" are the
+    homogeneous OCP at the surface.
+    """
+
+    def get_coupled_variables(self, variables):
+        U_h = variables["Cathode surface homogeneous OCP [V]"]
+        variables.update(
+            {
+                "Cathode hysteresis state": pybamm.Scalar(0),
+                "Cathode lithiation OCP [V]": U_h,
+                "Cathode delithiation OCP [V]": U_h,
+            }
+        )
         return variables

@@ -1,0 +1,140 @@
+"""Multi-phase Li transport across a dense host: Cahn-Hilliard with reaction at the interface.
+
+The host's Li content x(X, t) (per formula unit) evolves by a flux driven by the gradient of the
+Li chemical potential mu, with a phase-dependent mobility B(x, T) [m2.V-1.s-1]
+(:func:`pybamm_aea.thermodynamics.mobility`):
+
+    dx/dt = -dN/dX - r / c_h,   N = B phi^(b-1) d(U)/dX,   U = -mu / F = U_h(x) + kappa d2x/dX2,
+
+U_h the homogeneous potential of the host's free energy (:mod:`pybamm_aea.thermodynamics`),
+kappa [V.m2] its gradient-energy coefficient, phi^(b-1) the Bruggeman factor of the solid
+network (as in :mod:`.cathode_diffusion`), r the Li taken by a dispersed material. The current
+collector (X = 0) blocks Li; at the separator interface (X = L) the Li flux is i / F; the
+natural boundary condition dx/dX = 0 holds at both ends. U is the local host potential: at
+X = L it is the electrode's OCP (no surface-content events: the lattice-gas ends of U_h keep
+the surface OCP beyond any cut-off before x reaches 0 or x_max, so the voltage events stop it) (the reaction sees the surface chemical potential, as in
+Bazant's CHR model, Acc. Chem. Res. 46, 1144, 2013).
+
+Why a phase field and not a moving boundary: LixMo6S8 has three two-phase regions and the
+sequence the paper reports (fronts sweeping the electrode on discharge, a Li0 layer nucleating
+at the interface on charge) needs fronts to be born and to die; a diffuse interface does that
+without tracking, and mu as an algebraic variable (a DAE of index 1) keeps the fourth-order
+problem a pair of second-order ones. The spinodal loops of U_h make homogeneous states inside
+a two-phase region unstable, so phases separate by themselves; the gradient energy makes the
+separated state well-posed with an interface of width ~ sqrt(kappa / |dU_h/dx|).
+
+The cost is the mesh: the default mesh is exponential, clustered toward the separator where
+the Li0 layer forms and the gradients are steepest (see :class:`pybamm_aea.AEA`), and kappa
+sets an interface resolved there. Face mobilities are geometric means of the nodal values (log B averaged
+onto the faces): a harmonic mean would let a single Li0 cell pin a front on a coarse mesh (the
+face of a Li1 cell and a Li0 cell takes about the Li0 value although, in the continuum, the
+front advances through a diffuse interface whose mobility is intermediate), an arithmetic one
+would let Li leak through a Li0 layer one cell thick; the interfacial flux is not put through a
+boundary mobility at all: it enters the last control volume as a source (an edge field that is
+the flux on the separator edge and zero elsewhere), so no extrapolated edge mobility (which can
+change sign when B varies 1e6-fold between neighbours) is ever divided by.
+"""
+import pybamm
+
+from .base import AEASubModel
+from .cathode_diffusion import xi
+
+#: the same scaled depth on the cell edges, to place the interfacial flux on the separator edge
+xi_edge = pybamm.SpatialVariableEdge("xi_c", domain=["positive electrode"], coord_sys="cartesian")
+
+
+class CathodeCahnHilliard(AEASubModel):
+    """Cahn-Hilliard-reaction transport in the host; Li content x and potential U as states."""
+
+    def get_fundamental_variables(self):
+        p = self.param
+        x = pybamm.Variable("Cathode Li content", domain="positive electrode", scale=p.x_max)
+        U = pybamm.Variable("Cathode host OCP [V]", domain="positive electrode", reference=2.0)
+        x_av = pybamm.Integral(x, xi)
+        x_s = pybamm.boundary_value(x, "right")
+        L = p.L_c
+        return {
+            "Cathode Li content": x,
+            "Cathode host OCP [V]": U,
+            "Average cathode Li content": x_av,
+            "Cathode surface Li content": x_s,
+            "Cathode stoichiometry": x / p.x_max,
+            "Average cathode stoichiometry": x_av / p.x_max,
+            "Cathode surface stoichiometry": x_s / p.x_max,
+            "Cathode Li concentration [mol.m-3]": p.c_host * x,
+            "Cathode thickness [m]": L,
+            "Cathode depth [m]": L * xi,
+            "Cathode capacity [A.h]": p.q_c * p.A_cc / 3600,
+        }
+
+    def get_coupled_variables(self, variables):
+        p = self.param
+        x = variables["Cathode Li content"]
+        U = variables["Cathode host OCP [V]"]
+        a_h = variables["Cathode host active fraction"]
+        T = p.T
+        variables["Total lithium in cathode host [mol]"] = (
+            a_h * p.c_h * p.L_c * p.A_cc * variables["Average cathode Li content"]
+        )
+        logB = p.logB_c(x, T) + (p.b_c - 1) * pybamm.log(p.phi_host)
+        # face mobility: geometric mean of the neighbours (arithmetic mean of log B on the faces,
+        # linear extrapolation of log B on the two boundary faces: always positive)
+        B_face = pybamm.exp(logB * pybamm.PrimaryBroadcastToEdges(1, "positive electrode"))
+        U_h = p.U_h(x, T)
+        # Li entering the active host at the separator edge, per formula unit [m.s-1]
+        n_in = variables["Total current density [A.m-2]"] / (p.F * p.c_h * a_h)
+        at_separator = pybamm.EqualHeaviside(1 - 1e-12, xi_edge)
+        transport = (
+            -pybamm.div(B_face * pybamm.grad(U)) / p.L_c**2 + pybamm.div(n_in * at_separator) / p.L_c
+        )
+        # chemical diffusivity B F |dU_h/dx| (positive where the homogeneous host is stable)
+        B = pybamm.exp(p.logB_c(x, T))
+        D = -B * U_h.diff(x)
+        U_s = pybamm.boundary_value(U, "right")
+        U_av = pybamm.Integral(U, xi)
+        variables.update(
+            {
+                "Cathode homogeneous OCP [V]": U_h,
+                "Cathode Li mobility [m2.V-1.s-1]": B,
+                "Cathode Li diffusivity [m2.s-1]": D,
+                "Cathode effective Li diffusivity [m2.s-1]": D * p.phi_host ** (p.b_c - 1),
+                "Cathode Li transport rate [s-1]": transport,
+                "Cathode Li storage rate [mol.m-3.s-1]": a_h * p.c_h * transport,
+                "Cathode surface OCP [V]": U_s,
+                "Cathode bulk OCP [V]": U_av,
+                "Cathode diffusion overpotential [V]": U_av - U_s,
+                "Cathode surface homogeneous OCP [V]": pybamm.boundary_value(U_h, "right"),
+            }
+        )
+        return variables
+
+    def set_rhs(self, variables):
+        p = self.param
+        x = variables["Cathode Li content"]
+        r = variables["Dispersed material Li uptake rate [mol.m-3.s-1]"]
+        a_h = variables["Cathode host active fraction"]
+        self.rhs = {x: variables["Cathode Li transport rate [s-1]"] - r / (a_h * p.c_h)}
+
+    def set_algebraic(self, variables):
+        p = self.param
+        x = variables["Cathode Li content"]
+        U = variables["Cathode host OCP [V]"]
+        U_h = variables["Cathode homogeneous OCP [V]"]
+        self.algebraic = {U: U - U_h - p.kappa_c / p.L_c**2 * pybamm.div(pybamm.grad(x))}
+
+    def set_boundary_conditions(self, variables):
+        x = variables["Cathode Li content"]
+        U = variables["Cathode host OCP [V]"]
+        zero = (pybamm.Scalar(0), "Neumann")
+        # no flux through either face (the interfacial flux is a source, see module docstring);
+        # dx/dX = 0, the natural boundary condition of the gradient energy
+        self.boundary_conditions = {
+            x: {"left": zero, "right": zero},
+            U: {"left": zero, "right": zero},
+        }
+
+    def set_initial_conditions(self, variables):
+        p = self.param
+        x = variables["Cathode Li content"]
+        U = variables["Cathode host OCP [V]"]
+        self.initial_conditions = {x: p.x_init, U: p.U_h(p.x_init, p.T)}

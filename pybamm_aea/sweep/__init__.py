@@ -1,0 +1,120 @@
+"""Design sweeps of AEA cells: a grid (or a sample) of designs through the AEA model and the energy model.
+
+``pybamm_aea.sweep(grid, ...)`` (the function, also ``from pybamm_aea.sweep import sweep``). Modules: :mod:`.grid`
+(grids and point keys), :mod:`.config` (the validated configuration, derived inputs), :mod:`.worker` (simulations,
+batched and per-point solves), :mod:`.metrics` (result columns), :mod:`.store` (SQLite results store, exports,
+pre-flight), :mod:`.executors` (serial, local processes, Dask), :mod:`.driver` (the sweep itself).
+
+:func:`sweep` evaluates every point of a grid (names -> lists of values, Cartesian product) or of an explicit
+sample (a ``pandas.DataFrame`` or a list of dicts, one design per row) with one ``pybamm.Simulation`` per worker
+process: every swept parameter is a PyBaMM input parameter (``"[input]"``), so the model is built and
+discretised once per worker and each point is only a solve. When the experiment is one constant-current (or
+C-rate) discharge to a voltage cut-off (the default), the points of a batch are solved in one call through
+PyBaMM's list of inputs (``sim.solve(t_eval, inputs=[...])``, IDAKLU), each stopping at its own cut-off; other
+experiments run point by point. Every value is checked against :data:`pybamm_aea.models.checks.RANGES` (the
+grid's names here, the model's input parameters by its solver at solve time): a point out of range gets an
+error naming the parameter and its value. It returns a tidy ``pandas.DataFrame``, one row per point, with
+``table.attrs["failed"]`` the number of failed points.
+
+Grid names
+----------
+- any PyBaMM parameter of the set, with its units, e.g. ``"Cathode loading [kg.m-2]"``, ``"Cathode porosity"``,
+  ``"Ambient temperature [K]"``, ``"Separator layer 1 thickness [m]"`` (a swept function parameter becomes a
+  constant). ``"Ambient temperature [K]"`` is passed through an input of another name, because PyBaMM refuses
+  input parameters called like the ones an experiment controls; the effect is the same.
+- derived inputs:
+
+  - ``"Stack pressure [MPa]"``: sets ``"Cathode porosity"`` from the compaction law of the cathode under that
+    pressure (:func:`pybamm_aea.energy.porosity`, branch ``"loading"``; data set chosen from the parameter set,
+    see :data:`COMPACTION_SETS`, or the ``compaction=`` argument). Outside the measured 36-360 MPa the fitted law
+    extrapolates, and the point's ``warnings`` column says so.
+  - ``"C-rate"``: the discharge (and charge) rate. The experiment's C-rate steps are written at
+    ``reference_c_rate`` (0.1C by default, the paper's rate); a point at C-rate ``c`` runs them at
+    ``c / reference_c_rate`` times that rate (through the nominal capacity PyBaMM turns C-rates into currents
+    with, an input parameter too). With the default experiment that is simply "Discharge at cC until the lower
+    cut-off". The rate capability column needs the reference-rate point of each design: if ``reference_c_rate``
+    is not among the swept C-rates it is added (those rows are in the table too).
+  - ``"S8 mass fraction"``: for the hybrid S8-in-Mo6S8 sets (``"Li2021_S_Mo6S8"``), passed to the set's
+    ``"Dispersed material mass fraction"`` when its dispersed material is S8 (or to a parameter of that name); any
+    other set is a ``SweepConfigError`` naming it. ``"Dispersed material mass fraction"`` itself can be swept on
+    any hybrid set (e.g. the Li4Ti5O12 fraction of ``"Li2021_LTO_Mo6S8"``).
+  - ``"Cathode thickness [um]"``: sets the loading from the thickness, host density and porosity of the point.
+  - AEA model options (``"anode"``, ``"hysteresis"``, ``"ionic switch"``, ``"electronic conduction"``): one model
+    build per distinct value and worker (options cannot be input parameters).
+
+``"Nominal cell capacity [A.h]"`` (the C-rate basis) is scaled with the loading (and with the theoretical
+capacity of the composition, :class:`pybamm_aea.energy.Electrode`, when the S8 or dispersed-material fraction is
+swept), so 0.1C stays 0.1C of each design.
+
+Output columns
+--------------
+The inputs (as given), ``"Cathode porosity"`` when derived from the pressure, ``"Cathode loading [kg.m-2]"`` when
+derived from the thickness, then ``"ESC [mA.h.g-1]"`` (mAh per g of the whole electrode, last discharge of the
+experiment), ``"First discharge ESC [mA.h.g-1]"``, ``"Discharge capacity [mA.h]"``, ``"Average discharge voltage
+[V]"``, ``"Electrode energy [W.h.kg-1]"`` and ``"Electrode energy [W.h.L-1]"`` (last discharge; per mass and
+volume of the cathode electrode from the model's ``"Cathode electrode mass [g]"`` and ``"Cathode electrode volume
+[L]"``), ``"Discharged-basis energy [W.h.kg-1]"`` / ``"[W.h.L-1]"`` (the same energy per mass and volume of the
+lithiated electrode, :meth:`pybamm_aea.energy.Electrode.lithiated`, when the set's composition is known, see
+:data:`SET_COMPOSITIONS`), ``"Rate capability"`` (capacity at the point's C-rate over the capacity at the reference
+rate, same design; only when C-rate is swept), ``"Capacity retention"`` (last discharge over the second one when the
+experiment has >= 3 discharges, the paper's "compared with the 2nd cycle"; over the first with 2; absent with 1),
+``"Number of discharges"``, ``"Solve time [s]"`` (the integration of this point), ``"Setup time [s]"`` (building and
+warming up the worker's simulation, charged to the first point a worker runs for a configuration; 0 for the
+others), ``"error"`` (None, or the message: failed points keep their inputs and are never dropped) and
+``"warnings"``.
+
+Parallelism
+-----------
+``workers=1``: serial, in this process. Otherwise a local ``concurrent.futures.ProcessPoolExecutor`` with
+``workers`` processes (default: all cores), fed with batches; with the ``fork`` start method (default on
+Linux) the simulation is built once in this process before the workers start, and they inherit it. The workers
+die with the sweep's process, also on ``kill -9``. ``client=`` a ``dask.distributed.Client``: the same batches
+go through ``client.map`` (a batch on a worker that died is rescheduled by Dask). A worker process keeps its
+simulations in a bounded cache (:data:`pybamm_aea.sweep.worker.CACHE_SIZE` configurations, least recently used
+dropped). Parameter values and experiments travel to the workers pickled: a ``compaction`` callable must be a
+module-level function for parallel runs.
+
+Results store and resume
+------------------------
+``results_file`` is an SQLite database (``.sqlite``, ``.sqlite3``, ``.db``; :mod:`pybamm_aea.sweep.store`): one
+row per point keyed by its inputs by name (the order of the grid's axes is irrelevant), committed batch by batch
+in transactions, with the sweep's configuration stored and checked on resume (a store of another configuration,
+e.g. a grid with an axis fewer, is refused with the differences). Called again with the same file, finished
+points are read back, not run; failed points keep their error and run again only with ``retry_failed=True``.
+Several sweeps may share a store: each claims its points in a transaction, so none is computed twice. ``export=``
+writes the final table as CSV, JSON or Parquet. Every output path is checked before any solve; an existing export,
+or a file at ``results_file`` that is not a results store, is not overwritten without ``force=True``.
+"""
+from .api import SweepConfigError, sweep
+
+__all__ = [
+    "sweep",
+    "expand_grid",
+    "discharge_steps",
+    "capacity_retention",
+    "DERIVED_INPUTS",
+    "OPTION_INPUTS",
+    "COMPACTION_SETS",
+    "SET_COMPOSITIONS",
+    "RESULT_COLUMNS",
+    "SweepConfigError",
+]
+
+_LAZY = {
+    "expand_grid": "grid",
+    "discharge_steps": "metrics",
+    "capacity_retention": "metrics",
+    "RESULT_COLUMNS": "metrics",
+    "DERIVED_INPUTS": "config",
+    "OPTION_INPUTS": "config",
+    "COMPACTION_SETS": "config",
+    "SET_COMPOSITIONS": "config",
+}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

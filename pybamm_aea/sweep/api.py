@@ -1,0 +1,91 @@
+"""The public entry, :func:`sweep` (light to import: the heavy modules load when it runs)."""
+from __future__ import annotations
+
+import math
+import os
+
+
+class SweepConfigError(ValueError):
+    """A grid, experiment, parameter-set or output-path problem found before any point runs."""
+
+
+def _default_batch_size(n_points, n_workers, batched):
+    # a few batches per worker for load balance; batched solves amortise PyBaMM's per-call set-up over more points
+    cap = 200 if batched else 25
+    return max(1, min(cap, math.ceil(n_points / (4 * max(1, n_workers)))))
+
+
+def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, options=None, results_file=None,
+          workers=None, *, export=None, force=False, compaction=None, reference_c_rate=0.1, retry_failed=False,
+          batch_size=None, batched=True, progress=False, mp_context=None):
+    """Evaluate a grid (or a sample) of AEA cell designs; one row per point. See :mod:`pybamm_aea.sweep`.
+
+    Parameters
+    ----------
+    grid : Mapping, pandas.DataFrame or list of dict
+        Names -> lists of values (Cartesian product), or explicit designs. Names: PyBaMM parameters of the set
+        with units (``"Cathode loading [kg.m-2]"``, ``"Ambient temperature [K]"``, ...), derived inputs
+        ``"Stack pressure [MPa]"``, ``"C-rate"``, ``"S8 mass fraction"``, ``"Cathode thickness [um]"``, and AEA
+        options (``"anode"``, ...).
+    parameter_set : str
+        A registered parameter set (``"Li2021_Mo6S8"``, ``"Li2021_TiS2"``, ``"Li2021_S_Mo6S8"``, ...).
+    experiment : None, str, list or pybamm.Experiment
+        PyBaMM step strings (tuples of them for cycles). Default: one discharge at ``reference_c_rate`` to the
+        set's ``"Lower voltage cut-off [V]"``.
+    client : dask.distributed.Client, optional
+        Run the batches on this Dask cluster instead of local processes.
+    options : dict, optional
+        AEA model options for every point (e.g. ``{"anode": "Li-In"}``).
+    results_file : str or Path, optional
+        SQLite results store (``.sqlite``, ``.sqlite3`` or ``.db``): each finished batch is committed as it
+        arrives; points already in it are not run again (resume); see :mod:`pybamm_aea.sweep.store`.
+    workers : int, optional
+        Local processes (default: all cores); 1 runs in this process. Ignored with ``client``.
+    export : str or Path, optional
+        Also write the final table to this ``.csv``, ``.json`` or ``.parquet`` file.
+    force : bool
+        Overwrite an existing ``export`` file, and replace a ``results_file`` that is not a results store or holds
+        a sweep of another configuration (default False: refused before any solve).
+    compaction : str or callable, optional
+        Compaction data set for ``"Stack pressure [MPa]"`` (default from :data:`COMPACTION_SETS`).
+    reference_c_rate : float
+        The rate the experiment's C-rate steps are written at and the basis of the rate capability (default 0.1).
+    retry_failed : bool
+        Run again the points whose stored row has an error (default False: they are kept as they are).
+    batch_size : int, optional
+        Points per task (default: a few tasks per worker, at most 200 for batched solves, 25 otherwise).
+    batched : bool
+        Solve the points of a single constant-current discharge (the default experiment) in batches through
+        PyBaMM's list of inputs (default True); other experiments always run point by point.
+    progress : bool
+        Show a tqdm progress bar on stderr.
+    mp_context : str, optional
+        Start method of the local processes (default ``"fork"`` on Linux, ``"spawn"`` elsewhere).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per point, in grid order: the inputs, derived inputs and the columns of :data:`RESULT_COLUMNS`
+        (``"Rate capability"`` only when C-rate is swept). ``table.attrs["failed"]`` is the number of failed points.
+
+    Raises
+    ------
+    SweepConfigError (a ValueError)
+        Before any point runs: an unknown name, a value outside its physical range's type, conflicting names, an
+        unknown parameter set or experiment, an output path that is not writable, a foreign file or an existing
+        export without ``force``, a store of another configuration. Errors of single points do not raise: they
+        are in the ``"error"`` column.
+    """
+    from .driver import run
+
+    return run(grid, parameter_set=parameter_set, experiment=experiment, client=client, options=options,
+               results_file=results_file, workers=workers, export=export, force=force, compaction=compaction,
+               reference_c_rate=reference_c_rate, retry_failed=retry_failed, batch_size=batch_size, batched=batched,
+               progress=progress, mp_context=mp_context)
+
+
+def worker_count(workers):
+    n = int(workers) if workers is not None else (os.cpu_count() or 1)
+    if n < 1:
+        raise SweepConfigError(f"workers must be >= 1, got {workers!r}")
+    return n

@@ -1,0 +1,356 @@
+"""The configuration of a sweep (validated once, before any point runs) and the PyBaMM inputs of each point."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import difflib
+import hashlib
+import json
+import math
+import pickle
+
+from pybamm_aea.models.checks import check_value
+
+from .api import SweepConfigError
+
+#: Grid names that are not PyBaMM parameters but are turned into parameters (see :mod:`pybamm_aea.sweep`).
+DERIVED_INPUTS = ("Stack pressure [MPa]", "C-rate", "S8 mass fraction", "Cathode thickness [um]")
+#: Grid names that are AEA model options (one build per distinct value).
+OPTION_INPUTS = ("anode", "hysteresis", "ionic switch", "electronic conduction")
+#: Parameter set -> compaction data set of :func:`pybamm_aea.energy.porosity` used for "Stack pressure [MPa]".
+COMPACTION_SETS = {
+    "Li2021_Mo6S8": "Mo6S8",
+    "Li2021_S_Mo6S8": "S-LMS",
+    "Li2021_LTO_Mo6S8": "Mo6S8",  # no LTO-LMS compaction data: the Mo6S8 network's (assumption)
+}
+
+
+def _s_lms(w):
+    w = 0.325 if w is None else w
+    return {"S8": w, "Mo6S8": 1.0 - w}
+
+
+def _lto_lms(w):
+    w = 0.40 if w is None else w
+    return {"Li4Ti5O12": w, "Mo6S8": 1.0 - w}
+
+
+#: Parameter set -> solid composition (mass fractions) of its cathode, for the discharged basis and the scaling of
+#: the nominal capacity. A callable takes the point's mass fraction of the dispersed material of a hybrid set
+#: (S8 or Li4Ti5O12; None when not swept) and returns the composition.
+SET_COMPOSITIONS = {
+    "Li2021_Mo6S8": {"Mo6S8": 1.0},
+    "Li2021_TiS2": {"TiS2": 1.0},
+    "Li2021_S_Mo6S8": _s_lms,
+    "Li2021_LTO_Mo6S8": _lto_lms,
+}
+
+TEMPERATURE_PARAMS = ("Ambient temperature [K]", "Initial temperature [K]")
+#: PyBaMM refuses input parameters named like the ones an experiment controls: temperatures go through this alias
+TEMPERATURE_ALIAS = " (sweep input)"
+NOMINAL = "Nominal cell capacity [A.h]"
+S8_NAME = "S8 mass fraction"
+DISPERSED = "Dispersed material mass fraction"
+
+
+@dataclass
+class SweepConfig:
+    """Everything a worker needs to evaluate points (picklable)."""
+
+    parameter_set: str
+    options: dict
+    steps: object  # list of step strings / tuples, or a pybamm.Experiment
+    n_steps: int
+    names: list
+    parameters: list  # grid names that are parameters of the set
+    option_names: list
+    input_names: list  # PyBaMM input parameters of the simulation
+    reference_c_rate: float
+    s8_param: str | None = None
+    compaction: object = None
+    nominal: float | None = None
+    loading0: float | None = None
+    porosity0: float | None = None
+    fraction_name: str | None = None
+    fraction0: float | None = None
+    #: a single constant-current (or C-rate) discharge to a voltage cut-off: points are solved in batches through
+    #: PyBaMM's list of inputs; (kind "C-rate" or "current", value, cut-off [V], duration [s])
+    single_discharge: tuple | None = None
+    record: dict = field(default_factory=dict)  # what the results store keeps and checks on resume
+
+    def cache_key(self, options):
+        blob = pickle.dumps((self.parameter_set, sorted(options.items()), repr(self.steps), self.input_names,
+                             self.single_discharge))
+        return hashlib.sha1(blob).hexdigest()
+
+
+def _experiment_steps(experiment):
+    """Picklable description of an experiment: a pybamm.Experiment as given, or a list of str / tuples of str."""
+    if isinstance(experiment, str):
+        return [experiment]
+    import pybamm
+
+    if isinstance(experiment, pybamm.Experiment):
+        return experiment
+    out = []
+    for item in experiment:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, (tuple, list)) and all(isinstance(s, str) for s in item):
+            out.append(tuple(item))
+        else:
+            raise SweepConfigError(f"experiment must be PyBaMM step strings (or tuples of them, one per cycle), "
+                                   f"got {item!r}")
+    return out
+
+
+def make_experiment(steps):
+    import pybamm
+
+    return steps.copy() if isinstance(steps, pybamm.Experiment) else pybamm.Experiment(steps)
+
+
+def _single_discharge(exp):
+    """(kind, value, cut-off, duration) when the experiment is one constant-current discharge to a lower voltage."""
+    import pybamm
+
+    if len(exp.steps) != 1:
+        return None
+    step = exp.steps[0]
+    kinds = {pybamm.step.CRate: "C-rate", pybamm.step.Current: "current"}
+    kind = kinds.get(type(step))
+    if kind is None or step.is_drive_cycle or step.is_python_function or step.temperature is not None:
+        return None
+    terms = step.termination
+    if len(terms) != 1 or type(terms[0]).__name__ != "VoltageTermination" or not float(step.value) > 0:
+        return None
+    return kind, float(step.value), float(terms[0].value), float(step.duration)
+
+
+def _is_sulfur_dispersed(values):
+    """True for an S8 hybrid: a dispersed material with the library's S8 capacity at a mass fraction > 0."""
+    from pybamm_aea.energy import get_material
+
+    try:
+        capacity = float(values["Dispersed material specific capacity [A.h.kg-1]"])
+        fraction = float(values[DISPERSED])
+    except (KeyError, TypeError, ValueError):
+        return False
+    return fraction > 0 and math.isclose(capacity, get_material("S8").specific_capacity, rel_tol=1e-6)
+
+
+def _resolve_s8_parameter(values, set_name):
+    keys = values.keys()
+    if S8_NAME in keys:
+        return S8_NAME
+    if DISPERSED in keys and _is_sulfur_dispersed(values):
+        return DISPERSED
+    candidates = [k for k in keys if "s8 mass fraction" in k.lower()]
+    if len(candidates) == 1:
+        return candidates[0]
+    what = ("it is not an S8 hybrid (no S8 dispersed in its host)" if DISPERSED in keys
+            else "it has no S8 mass-fraction parameter")
+    raise SweepConfigError(f"'S8 mass fraction' is an input of the hybrid S8-Mo6S8 sets (e.g. 'Li2021_S_Mo6S8'); "
+                           f"parameter set {set_name!r} cannot take it: {what}")
+
+
+def composition_for(set_name, fraction):
+    comp = SET_COMPOSITIONS.get(set_name)
+    if comp is None:
+        return None
+    return comp(fraction) if callable(comp) else dict(comp)
+
+
+def theoretical_capacity(set_name, fraction):
+    """Theoretical ESC (mAh/g) of the set's composition at a dispersed-material fraction, None if unknown."""
+    comp = composition_for(set_name, fraction)
+    if comp is None:
+        return None
+    from pybamm_aea.energy import Electrode
+
+    return Electrode(comp, 0.0).specific_capacity
+
+
+def _describe_value(v):
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return float(v)
+    if callable(v):
+        return f"{getattr(v, '__module__', '?')}.{getattr(v, '__qualname__', repr(v))}"
+    return repr(v)
+
+
+def build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate):
+    """Validate the grid against the parameter set; the :class:`SweepConfig` of the workers."""
+    import pybamm
+
+    from pybamm_aea.models.aea import AEAOptions
+
+    if not isinstance(parameter_set, str):
+        raise SweepConfigError(f"parameter_set must be the name of a registered parameter set, got {parameter_set!r}")
+    try:
+        values = pybamm.ParameterValues(parameter_set)
+    except Exception as exc:  # unknown set
+        raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}") from exc
+    options = dict(options or {})
+    try:
+        AEAOptions(options)
+    except pybamm.OptionError as exc:
+        raise SweepConfigError(str(exc)) from exc
+
+    keys = set(values.keys())
+    parameters, option_names = [], []
+    for n in names:
+        if n in OPTION_INPUTS:
+            option_names.append(n)
+        elif n in keys:
+            parameters.append(n)
+        elif n not in DERIVED_INPUTS:
+            close = difflib.get_close_matches(n, sorted(keys) + list(DERIVED_INPUTS) + list(OPTION_INPUTS), n=3)
+            hint = f"; did you mean {close}?" if close else ""
+            raise SweepConfigError(
+                f"grid name {n!r} is neither a parameter of {parameter_set!r} nor a derived input "
+                f"{list(DERIVED_INPUTS)} nor an AEA option {list(OPTION_INPUTS)}{hint}"
+            )
+    for n in option_names:
+        for p in points:
+            if p[n] not in AEAOptions.POSSIBLE[n]:
+                raise SweepConfigError(f"option {n!r} cannot be {p[n]!r}; possible values: {AEAOptions.POSSIBLE[n]}")
+    for n in names:
+        if n in option_names:
+            continue
+        bad = [p[n] for p in points if not isinstance(p[n], float)]
+        if bad:
+            raise SweepConfigError(f"grid values of {n!r} must be numbers, got {bad[:3]}")
+    for a, b in [("Stack pressure [MPa]", "Cathode porosity"), ("Cathode thickness [um]", "Cathode loading [kg.m-2]"),
+                 ("C-rate", NOMINAL), ("C-rate", "Current function [A]")]:
+        if a in names and b in names:
+            raise SweepConfigError(f"{a!r} sets {b!r}: sweep one of them, not both")
+    if "Current function [A]" in names:
+        raise SweepConfigError("the experiment sets the current: sweep 'C-rate' instead of 'Current function [A]'")
+
+    s8_param = _resolve_s8_parameter(values, parameter_set) if S8_NAME in names else None
+    if s8_param is not None and s8_param in names:
+        raise SweepConfigError(f"'S8 mass fraction' sets {s8_param!r}: sweep one of them, not both")
+    fraction_name = S8_NAME if s8_param is not None else (DISPERSED if DISPERSED in names else None)
+    fraction_param = s8_param if s8_param is not None else (DISPERSED if DISPERSED in names else None)
+
+    compaction_set = None
+    if "Stack pressure [MPa]" in names:
+        compaction_set = compaction if compaction is not None else COMPACTION_SETS.get(parameter_set)
+        if compaction_set is None:
+            raise SweepConfigError(
+                f"no compaction data known for {parameter_set!r}: pass compaction='Mo6S8', 'S-LMS' or 'S-C-LGPS' "
+                "(or a function pressure_MPa -> porosity) to sweep 'Stack pressure [MPa]'"
+            )
+
+    if experiment is None:
+        try:
+            low = float(values["Lower voltage cut-off [V]"])
+        except KeyError as exc:
+            raise SweepConfigError(f"{parameter_set!r} has no 'Lower voltage cut-off [V]' for the default "
+                                   "experiment") from exc
+        steps = [f"Discharge at {reference_c_rate:g}C until {low:g} V"]
+    else:
+        steps = _experiment_steps(experiment)
+        if not isinstance(steps, pybamm.Experiment) and not steps:
+            raise SweepConfigError("the experiment has no steps")
+    try:
+        exp = make_experiment(steps)
+    except Exception as exc:
+        raise SweepConfigError(f"invalid experiment {steps!r}: {exc}") from exc
+    temperature_swept = [n for n in TEMPERATURE_PARAMS if n in names]
+    if temperature_swept and any(getattr(s, "temperature", None) is not None for s in exp.steps):
+        raise SweepConfigError(
+            f"the experiment sets the temperature in its steps, so {temperature_swept[0]!r} cannot be swept"
+        )
+
+    nominal = values[NOMINAL] if NOMINAL in keys else None
+    if not isinstance(nominal, (int, float)):
+        nominal = None
+    input_names = set(parameters)
+    if "Stack pressure [MPa]" in names:
+        input_names.add("Cathode porosity")
+    if "Cathode thickness [um]" in names:
+        input_names.add("Cathode loading [kg.m-2]")
+    if s8_param is not None:
+        input_names.add(s8_param)
+    if nominal is not None:
+        input_names.add(NOMINAL)
+
+    def number(name):
+        v = values[name] if name in keys else None
+        return float(v) if isinstance(v, (int, float)) else None
+
+    swept = set(parameters) | input_names
+    record = {
+        "parameter set": parameter_set,
+        "options": {k: options[k] for k in sorted(options)},
+        "experiment": [str(s) for s in exp.steps],
+        "inputs": sorted(names),
+        "reference C-rate": float(reference_c_rate),
+        "compaction": _describe_value(compaction_set) if compaction_set is not None else None,
+        "fixed values": {k: _describe_value(values[k]) for k in sorted(keys - swept)},
+    }
+    json.dumps(record)  # the store keeps it as JSON
+    return SweepConfig(
+        parameter_set=parameter_set, options=options, steps=steps, n_steps=len(exp.steps), names=list(names),
+        parameters=parameters, option_names=option_names, input_names=sorted(input_names),
+        reference_c_rate=float(reference_c_rate), s8_param=s8_param, compaction=compaction_set, nominal=nominal,
+        loading0=number("Cathode loading [kg.m-2]"), porosity0=number("Cathode porosity"),
+        fraction_name=fraction_name,
+        fraction0=number(fraction_param) if fraction_param is not None else None,
+        single_discharge=_single_discharge(exp), record=record,
+    )
+
+
+def derive_inputs(config, point):
+    """PyBaMM inputs of one point and the derived columns to report; ``ValueError`` naming a bad value.
+
+    Every grid value is checked against :data:`pybamm_aea.models.checks.RANGES` here (the names a user typed, e.g.
+    "C-rate"); the parameters they set are checked again by the model's solver at solve time.
+    """
+    for name in config.names:
+        if name not in config.option_names:
+            check_value(name, point[name])
+    inputs = {name: float(point[name]) for name in config.parameters}
+    derived = {}
+    porosity = inputs.get("Cathode porosity", config.porosity0)
+    if "Stack pressure [MPa]" in point:
+        comp = config.compaction
+        pressure = float(point["Stack pressure [MPa]"])
+        if callable(comp):
+            porosity = float(comp(pressure))
+        else:
+            from pybamm_aea.energy import porosity as porosity_of
+
+            porosity = float(porosity_of(comp, pressure))
+        inputs["Cathode porosity"] = derived["Cathode porosity"] = porosity
+    loading = inputs.get("Cathode loading [kg.m-2]", config.loading0)
+    fraction = None  # mass fraction of the dispersed material (hybrid sets), when swept
+    if config.fraction_name is not None:
+        fraction = float(point[config.fraction_name])
+    if "Cathode thickness [um]" in point:
+        from pybamm_aea.parameters import loading_for_thickness  # the model's solid density: host + dispersed
+
+        loading = loading_for_thickness(config.parameter_set, float(point["Cathode thickness [um]"]) * 1e-6,
+                                        porosity, fraction)
+        inputs["Cathode loading [kg.m-2]"] = derived["Cathode loading [kg.m-2]"] = loading
+    if config.s8_param is not None:
+        inputs[config.s8_param] = fraction
+    for name in TEMPERATURE_PARAMS:
+        if name in inputs:
+            inputs[name + TEMPERATURE_ALIAS] = inputs.pop(name)
+    if NOMINAL in config.parameters:  # swept as given: the user's C-rate basis
+        pass
+    elif config.nominal is not None:
+        q = config.nominal
+        if config.loading0:
+            q *= loading / config.loading0
+        if fraction is not None:
+            q0 = theoretical_capacity(config.parameter_set, config.fraction0)
+            q1 = theoretical_capacity(config.parameter_set, fraction)
+            if q0 and q1:
+                q *= q1 / q0
+        if "C-rate" in point:
+            q *= float(point["C-rate"]) / config.reference_c_rate
+        inputs[NOMINAL] = q
+    return inputs, derived, porosity, fraction

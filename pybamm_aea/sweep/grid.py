@@ -1,0 +1,109 @@
+"""Grids and samples of designs: expansion into points, and the identity of a point (its inputs by name)."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+import itertools
+import json
+import math
+
+import numpy as np
+import pandas as pd
+
+from .api import SweepConfigError
+
+
+def _parse_number(value):
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return float(value)
+    return value
+
+
+def expand_grid(grid):
+    """The list of points (dicts name -> value) of a grid or a sample.
+
+    Parameters
+    ----------
+    grid : Mapping, pandas.DataFrame or sequence of Mappings
+        A mapping name -> list of values gives the Cartesian product, in the order of the mapping (the last name
+        varies fastest); a scalar value counts as a one-element list. A DataFrame (one design per row) or a list of
+        dicts is taken as an explicit sample of designs.
+
+    Returns
+    -------
+    (names, points) : (list of str, list of dict)
+    """
+    if isinstance(grid, pd.DataFrame):
+        names = [str(c) for c in grid.columns]
+        points = [{n: _parse_number(v) for n, v in zip(names, row)} for row in grid.itertuples(index=False)]
+        return names, points
+    if isinstance(grid, Mapping):
+        names = [str(k) for k in grid]
+        values = []
+        for name, vals in grid.items():
+            if isinstance(vals, (str, bytes)) or not isinstance(vals, (Sequence, np.ndarray, pd.Series, range)):
+                vals = [vals]
+            vals = [_parse_number(v) for v in vals]
+            if not vals:
+                raise SweepConfigError(f"grid entry {name!r} has no values")
+            values.append(vals)
+        return names, [dict(zip(names, combo)) for combo in itertools.product(*values)]
+    if isinstance(grid, Sequence) and all(isinstance(p, Mapping) for p in grid):
+        names = list(dict.fromkeys(str(k) for p in grid for k in p))
+        points = []
+        for i, p in enumerate(grid):
+            missing = [n for n in names if n not in p]
+            if missing:
+                raise SweepConfigError(f"sample point {i} lacks {missing}; every point must give every name {names}")
+            points.append({n: _parse_number(p[n]) for n in names})
+        return names, points
+    raise SweepConfigError(
+        f"grid must be a mapping name -> list of values, a pandas DataFrame or a list of dicts, got {type(grid).__name__}"
+    )
+
+
+def canonical_value(v):
+    """A value as stored in a point's key: floats to 12 significant digits (exact through CSV and JSON)."""
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, (float, int, np.floating, np.integer)):
+        v = float(v)
+        return float(f"{v:.12g}") if math.isfinite(v) else repr(v)
+    return str(v)
+
+
+def point_key(point, names):
+    """The identity of a point: JSON of its inputs sorted by name (the order of the grid's axes is irrelevant)."""
+    return json.dumps({n: canonical_value(point[n]) for n in sorted(names)}, sort_keys=True)
+
+
+def unique_points(points, names):
+    """Points in order, each design once (a sample may repeat a design)."""
+    seen, out = set(), []
+    for p in points:
+        k = point_key(p, names)
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+def with_reference_rate(points, names, reference_c_rate):
+    """The points plus, when "C-rate" is swept, the reference-rate point of each design (for the rate capability)."""
+    if "C-rate" not in names:
+        return points
+    seen = {point_key(p, names) for p in points}
+    extra = []
+    for p in points:
+        ref = dict(p, **{"C-rate": reference_c_rate})
+        k = point_key(ref, names)
+        if k not in seen:
+            seen.add(k)
+            extra.append(ref)
+    return points + extra
+
+
+def batches(points, size):
+    """``points`` in consecutive lists of at most ``size``."""
+    return [points[i:i + size] for i in range(0, len(points), size)]

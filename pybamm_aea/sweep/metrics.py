@@ -1,0 +1,97 @@
+"""Figures of merit of one solved point: ESC, electrode Wh/kg and Wh/L, retention (the result columns)."""
+from __future__ import annotations
+
+import numpy as np
+
+from pybamm_aea.readout import capacity_retention, discharge_steps  # one definition, re-exported here
+
+#: Metric columns of the result table, in order (inputs come first).
+RESULT_COLUMNS = (
+    "ESC [mA.h.g-1]",
+    "First discharge ESC [mA.h.g-1]",
+    "Discharge capacity [mA.h]",
+    "Average discharge voltage [V]",
+    "Electrode energy [W.h.kg-1]",
+    "Electrode energy [W.h.L-1]",
+    "Discharged-basis energy [W.h.kg-1]",
+    "Discharged-basis energy [W.h.L-1]",
+    "Rate capability",
+    "Capacity retention",
+    "Number of discharges",
+    "Solve time [s]",
+    "Setup time [s]",
+    "error",
+    "warnings",
+)
+
+
+def empty_metrics():
+    metrics = {c: np.nan for c in RESULT_COLUMNS}
+    metrics.update({"error": None, "warnings": None, "Number of discharges": 0, "Setup time [s]": 0.0})
+    return metrics
+
+
+def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction):
+    """The result columns from the (capacity A.h, energy W.h) of each discharge and the electrode's mass and
+    volume."""
+    from .config import composition_for
+
+    metrics["Number of discharges"] = len(discharges)
+    if not discharges:
+        return
+    q_first = discharges[0][0]
+    q, e = discharges[-1][0], discharges[-1][1]
+    metrics["First discharge ESC [mA.h.g-1]"] = q_first * 1e3 / mass_g
+    metrics["ESC [mA.h.g-1]"] = q * 1e3 / mass_g
+    metrics["Discharge capacity [mA.h]"] = q * 1e3
+    metrics["Average discharge voltage [V]"] = e / q
+    metrics["Electrode energy [W.h.kg-1]"] = e * 1e3 / mass_g
+    metrics["Electrode energy [W.h.L-1]"] = e / volume_L
+    comp = composition_for(config.parameter_set, fraction)
+    if comp is not None and porosity is not None:
+        from pybamm_aea.energy import Electrode
+
+        electrode = Electrode(comp, porosity)
+        metrics["Discharged-basis energy [W.h.kg-1]"] = e * 1e3 / (mass_g * electrode.lithiation_mass_ratio())
+        metrics["Discharged-basis energy [W.h.L-1]"] = e / (volume_L * electrode.lithiation_volume_ratio())
+    if len(discharges) >= 2:  # (one discharge: no retention, and no warning saying so on every row)
+        metrics["Capacity retention"] = capacity_retention([d[0] for d in discharges])
+
+
+def fill_from_experiment(metrics, config, solution, porosity, fraction):
+    """The result columns of an experiment's solution (per-point path)."""
+    if not getattr(solution, "cycles", None):  # PyBaMM's EmptySolution: not even the first step ran
+        from .config import make_experiment
+
+        first = make_experiment(config.steps).steps[0]
+        metrics["error"] = (f"the experiment's first step ({first}) cannot start from the initial state "
+                            "(e.g. a discharge to a voltage above the cell's open-circuit voltage)")
+        return
+    steps_done = sum(len(c.steps) for c in solution.cycles if c is not None)
+    mass_g = float(solution["Cathode electrode mass [g]"].entries[0])
+    volume_L = float(solution["Cathode electrode volume [L]"].entries[0])
+    discharges = discharge_steps(solution, arrays=False)
+    fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction)
+    if steps_done < config.n_steps:
+        metrics["error"] = (f"experiment stopped after {steps_done} of {config.n_steps} steps "
+                            f"({solution.termination}); figures are from the steps that ran")
+    elif not discharges:
+        metrics["error"] = "the experiment has no discharge step"
+
+
+#: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed)
+BATCH_VARIABLES = ["Discharge capacity [A.h]", "Discharge energy [W.h]", "Voltage [V]", "Cathode electrode mass [g]",
+                   "Cathode electrode volume [L]"]
+
+
+def fill_from_discharge_solution(metrics, config, solution, porosity, fraction):
+    """The result columns of one batched constant-current discharge (a solution without experiment)."""
+    Q = solution["Discharge capacity [A.h]"].entries
+    E = solution["Discharge energy [W.h]"].entries
+    mass_g = float(solution["Cathode electrode mass [g]"].entries[0])
+    volume_L = float(solution["Cathode electrode volume [L]"].entries[0])
+    dq, de = float(Q[-1] - Q[0]), float(E[-1] - E[0])
+    discharges = [(dq, de)] if dq > 0 and de > 0 else []
+    fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction)
+    if solution.termination == "failure" or not discharges:
+        metrics["error"] = f"the discharge did not run ({solution.termination})"

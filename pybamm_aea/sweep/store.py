@@ -1,0 +1,294 @@
+"""The results store of a sweep: an SQLite database (standard library), and the pre-flight of every output path.
+
+One row per point, keyed by the point's inputs by name (JSON sorted by name: the order of the grid's axes is
+irrelevant), with its status (``running``, ``done``, ``failed``), the owner of a running claim and the result
+columns as JSON. The sweep's configuration (parameter set, options, experiment, swept names, every fixed value of
+the set) is stored once and compared on resume: a store of another configuration is refused with the differences
+(``force=True`` replaces it). Every write is one transaction (a killed writer leaves no partial row: SQLite rolls
+the transaction back); WAL journal and a busy timeout let several sweeps share a store. A sweep claims its points in
+a transaction before computing them (``running``, owner ``host:pid:token``), so two sweeps on one store never
+compute a point twice; the claims of a process that died are taken over. Failed points keep their error and are
+run again only with ``retry_failed``.
+
+CSV, JSON and Parquet are exports of the final table (:func:`export_table`), checked before any solve by
+:func:`check_export_path`.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+import socket
+import sqlite3
+import time
+import uuid
+
+from .api import SweepConfigError
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+EXPORT_SUFFIXES = (".csv", ".json", ".parquet")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sweep_config (id INTEGER PRIMARY KEY CHECK (id = 1), config TEXT NOT NULL,
+                                         created REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS points (key TEXT PRIMARY KEY, status TEXT NOT NULL CHECK (status IN
+                                   ('running', 'done', 'failed')), owner TEXT, result TEXT, error TEXT,
+                                   updated REAL NOT NULL);
+"""
+
+
+def _dir_writable(directory):
+    """True if a file can be created in ``directory`` (tried, not guessed: root passes ``os.access`` anywhere)."""
+    if not directory.is_dir():
+        return False
+    probe = directory / f".sweep-probe-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        probe.touch(exist_ok=False)
+    except OSError:
+        return False
+    probe.unlink()
+    return True
+
+
+def _is_sweep_store(path):
+    with open(path, "rb") as fh:
+        if fh.read(16) != _SQLITE_MAGIC:
+            return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+    return {"sweep_config", "points"} <= tables
+
+
+def check_export_path(path, force=False):
+    """Pre-flight of an export file: a known format, a writable folder, not an existing file unless ``force``."""
+    path = Path(path)
+    if path.suffix.lower() not in EXPORT_SUFFIXES:
+        raise SweepConfigError(f"export {str(path)!r} must end in {', '.join(EXPORT_SUFFIXES)}")
+    if path.suffix.lower() == ".parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:
+            raise SweepConfigError(f"export {str(path)!r} is Parquet, which needs pyarrow (pip install pyarrow); "
+                                   "or export .csv") from exc
+    if path.is_dir():
+        raise SweepConfigError(f"export {str(path)!r} is a folder")
+    if path.exists() and not force:
+        raise SweepConfigError(f"export {str(path)!r} exists: not overwritten without force=True (--force)")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise SweepConfigError(f"export {str(path)!r} is not writable")
+    if path.exists() and not path.is_file():
+        raise SweepConfigError(f"export {str(path)!r} is not a regular file")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        raise SweepConfigError(f"export {str(path)!r}: folder {str(parent)!r} does not exist")
+    if not _dir_writable(parent):
+        raise SweepConfigError(f"export {str(path)!r}: folder {str(parent)!r} is not writable")
+    return path
+
+
+def export_table(df, path):
+    """Write the table atomically (a temporary file in the same folder, then renamed)."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        suffix = path.suffix.lower()
+        if suffix == ".json":
+            tmp.write_text(df.to_json(orient="records", indent=1))
+        elif suffix == ".parquet":
+            df.to_parquet(tmp, index=False)
+        else:
+            df.to_csv(tmp, index=False)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _pid_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class ResultStore:
+    """An SQLite results store, opened (and checked) before any solve. See the module docstring."""
+
+    def __init__(self, path, config_record, force=False, timeout=60.0):
+        path = Path(path)
+        if path.suffix.lower() not in STORE_SUFFIXES:
+            raise SweepConfigError(
+                f"results_file {str(path)!r} must be an SQLite store ending in {', '.join(STORE_SUFFIXES)}; "
+                "CSV, JSON and Parquet are exports of the final table (export=, --output)"
+            )
+        if path.is_dir():
+            raise SweepConfigError(f"results_file {str(path)!r} is a folder")
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.exists():
+            raise SweepConfigError(f"results_file {str(path)!r}: folder {str(parent)!r} does not exist")
+        if not _dir_writable(parent):
+            raise SweepConfigError(f"results_file {str(path)!r}: folder {str(parent)!r} is not writable")
+        if path.exists():
+            if not os.access(path, os.R_OK | os.W_OK):
+                raise SweepConfigError(f"results_file {str(path)!r} is not writable")
+            if path.stat().st_size and not _is_sweep_store(path):
+                if not force:
+                    raise SweepConfigError(f"results_file {str(path)!r} exists and is not a sweep results store: "
+                                           "not overwritten without force=True (--force)")
+                self._remove(path)
+        self.path = path
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.con = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+        try:
+            self.con.execute("PRAGMA journal_mode=WAL")
+            self.con.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            self.con.executescript(_SCHEMA)
+            self._check_config(config_record, force)
+        except sqlite3.Error as exc:
+            self.con.close()
+            raise SweepConfigError(f"results_file {str(path)!r} cannot be written: {exc}") from exc
+
+    @staticmethod
+    def _remove(path):
+        for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+            if p.exists():
+                p.unlink()
+
+    def _check_config(self, record, force):
+        text = json.dumps(record, sort_keys=True)
+        with self.transaction():
+            row = self.con.execute("SELECT config FROM sweep_config WHERE id = 1").fetchone()
+            if row is None:
+                self.con.execute("INSERT INTO sweep_config VALUES (1, ?, ?)", (text, time.time()))
+                return
+            if row[0] == text:
+                return
+            if not force:
+                old = json.loads(row[0])
+                diff = [k for k in sorted(set(old) | set(record)) if old.get(k) != record.get(k)]
+                detail = []
+                for k in diff:
+                    a, b = old.get(k), record.get(k)
+                    if isinstance(a, dict) and isinstance(b, dict):
+                        keys = [n for n in sorted(set(a) | set(b)) if a.get(n) != b.get(n)]
+                        detail.append(f"{k}: {', '.join(f'{n!r} {a.get(n)!r} -> {b.get(n)!r}' for n in keys[:4])}")
+                    else:
+                        detail.append(f"{k}: {a!r} -> {b!r}")
+                raise SweepConfigError(
+                    f"results_file {str(self.path)!r} holds a sweep of another configuration ({'; '.join(detail)}); "
+                    "use another file, or force=True (--force) to replace it"
+                )
+            self.con.execute("DELETE FROM points")
+            self.con.execute("UPDATE sweep_config SET config = ?, created = ? WHERE id = 1", (text, time.time()))
+
+    def transaction(self):
+        """A write transaction (``BEGIN IMMEDIATE``): committed on success, rolled back on any error."""
+        store = self
+
+        class _Tx:
+            def __enter__(self):
+                store.con.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self, exc_type, exc, tb):
+                store.con.execute("ROLLBACK" if exc_type else "COMMIT")
+                return False
+
+        return _Tx()
+
+    def _claim_is_dead(self, owner):
+        host, pid, _ = (owner or "::").split(":")
+        if owner == self.owner:
+            return False
+        return host == socket.gethostname() and pid.isdigit() and not _pid_alive(int(pid))
+
+    def claim(self, keys, retry_failed=False):
+        """Claim the points of ``keys`` this sweep must compute, in one transaction.
+
+        Returns ``(mine, done, others)``: keys claimed now (new, failed with ``retry_failed``, or claimed by a dead
+        process), key -> stored row of finished points (failed ones included unless retried), and keys another
+        live sweep is computing.
+        """
+        mine, done, others = [], {}, []
+        now = time.time()
+        with self.transaction():
+            existing = {}
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                q = f"SELECT key, status, owner, result FROM points WHERE key IN ({','.join('?' * len(chunk))})"
+                existing.update({r[0]: r[1:] for r in self.con.execute(q, chunk)})
+            claims = []
+            for k in keys:
+                status, owner, result = existing.get(k, (None, None, None))
+                if status is None or (status == "failed" and retry_failed) or (
+                        status == "running" and self._claim_is_dead(owner)):
+                    claims.append((k, self.owner, now))
+                    mine.append(k)
+                elif status == "running":
+                    others.append(k)
+                else:
+                    done[k] = json.loads(result)
+            self.con.executemany("INSERT INTO points (key, status, owner, updated) VALUES (?, 'running', ?, ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET status='running', owner=excluded.owner, "
+                                 "result=NULL, error=NULL, updated=excluded.updated", claims)
+        return mine, done, others
+
+    def write(self, items):
+        """Store finished points ``[(key, row), ...]`` in one transaction."""
+        now = time.time()
+        with self.transaction():
+            self.con.executemany(
+                "INSERT INTO points (key, status, owner, result, error, updated) VALUES (?, ?, NULL, ?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET status=excluded.status, owner=NULL, result=excluded.result, "
+                "error=excluded.error, updated=excluded.updated",
+                [(k, "failed" if row.get("error") else "done", json.dumps(row, default=_json_default),
+                  row.get("error"), now) for k, row in items])
+
+    def release(self, keys):
+        """Give back claims that were not computed (an interrupted sweep), so that another run takes them."""
+        if keys:
+            with self.transaction():
+                self.con.executemany("DELETE FROM points WHERE key = ? AND status = 'running' AND owner = ?",
+                                     [(k, self.owner) for k in keys])
+
+    def wait_for(self, keys, poll=0.5):
+        """Rows of points other sweeps are computing, as they finish; keys whose owner died are returned to be
+        computed here: ``(done, orphaned)``."""
+        pending, done, orphaned = set(keys), {}, []
+        while pending:
+            rows = self.con.execute(f"SELECT key, status, owner, result FROM points WHERE key IN "
+                                    f"({','.join('?' * len(pending))})", list(pending)).fetchall()
+            for k, status, owner, result in rows:
+                if status in ("done", "failed"):
+                    done[k] = json.loads(result)
+                    pending.discard(k)
+            dead = [k for k, status, owner, _ in rows if status == "running" and self._claim_is_dead(owner)]
+            missing = pending - {r[0] for r in rows}  # released by an interrupted sweep
+            if dead or missing:
+                mine, more, _ = self.claim(sorted(set(dead) | missing))
+                orphaned += mine
+                done.update(more)
+                pending -= set(mine) | set(more)
+            if pending:
+                time.sleep(poll)
+        return done, orphaned
+
+    def counts(self):
+        return dict(self.con.execute("SELECT status, COUNT(*) FROM points GROUP BY status").fetchall())
+
+    def close(self):
+        self.con.close()
+
+
+def _json_default(v):
+    if hasattr(v, "item"):
+        return v.item()
+    raise TypeError(f"not JSON serialisable: {v!r}")

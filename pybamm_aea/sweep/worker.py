@@ -1,0 +1,205 @@
+"""The worker side: this process's simulations (a bounded LRU cache) and the evaluation of a batch of points.
+
+A batch whose experiment is one constant-current discharge to a voltage cut-off is solved in one call through
+PyBaMM's list of inputs (``sim.solve(t_eval, inputs=[...])``, IDAKLU: each input set stops at its own cut-off
+event); any other experiment runs point by point through ``pybamm.Simulation`` with the experiment. Both never
+raise for a bad point: its error goes into the row's ``error`` column.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+import math
+import time
+import warnings
+
+from .config import TEMPERATURE_ALIAS, TEMPERATURE_PARAMS, derive_inputs, make_experiment
+from .metrics import (BATCH_VARIABLES, empty_metrics, fill_from_discharge_solution, fill_from_experiment)
+
+#: simulations kept per process (a few configurations, each ~3 MB); the least recently used one is dropped
+CACHE_SIZE = 4
+_SIMULATIONS: OrderedDict = OrderedDict()
+
+
+def _input_values(config):
+    import pybamm
+
+    values = pybamm.ParameterValues(config.parameter_set)
+    update = {}
+    for name in config.input_names:
+        if name in TEMPERATURE_PARAMS:
+            update[name] = pybamm.InputParameter(name + TEMPERATURE_ALIAS)
+        else:
+            update[name] = "[input]"
+    values.update(update, check_already_exists=False)
+    return values
+
+
+def simulation(config, options, warm_inputs=None, batched=False):
+    """This process's simulation for a configuration (built on first use, then reused; LRU of :data:`CACHE_SIZE`).
+
+    Returns ``(simulation, setup_seconds)``: on first use the simulation is built and warmed up with one solve at
+    ``warm_inputs`` (PyBaMM sets up its solver on the first solve), and ``setup_seconds`` is the time that took.
+    """
+    key = (config.cache_key(options), batched)
+    sim = _SIMULATIONS.get(key)
+    if sim is not None:
+        _SIMULATIONS.move_to_end(key)
+        return sim, 0.0
+    t0 = time.perf_counter()
+    import pybamm
+
+    from pybamm_aea.models.aea import AEA
+    from pybamm_aea.models.checks import CheckedIDAKLUSolver
+
+    values = _input_values(config)
+    model = AEA(options)
+    if batched:
+        kind, value, cutoff, duration = config.single_discharge
+        values.update({"Current function [A]": "[input]", "Lower voltage cut-off [V]": cutoff})
+        solver = CheckedIDAKLUSolver(output_variables=BATCH_VARIABLES)
+        sim = pybamm.Simulation(model, parameter_values=values, solver=solver)
+        sim.build()
+    else:
+        sim = pybamm.Simulation(model, parameter_values=values, experiment=make_experiment(config.steps))
+    if warm_inputs is not None:
+        try:  # warm-up: the points' own solves then time the integration only
+            if batched:
+                sim.solve([0, config.single_discharge[3]], inputs=[warm_inputs])
+            else:
+                sim.solve(inputs=warm_inputs)
+        except Exception:  # the point's own solve reports it
+            pass
+    _SIMULATIONS[key] = sim
+    while len(_SIMULATIONS) > CACHE_SIZE:
+        _SIMULATIONS.popitem(last=False)
+    return sim, time.perf_counter() - t0
+
+
+def _options_of(config, point):
+    options = dict(config.options)
+    options.update({n: point[n] for n in config.option_names})
+    return options
+
+
+def _finish(row, metrics, caught):
+    messages = list(dict.fromkeys(str(w.message).split("\n")[0][:200] for w in caught))
+    if messages:
+        metrics["warnings"] = "; ".join(messages)
+    row.update(metrics)
+    return row
+
+
+def _error_text(exc):
+    return f"{type(exc).__name__}: {exc}".strip()
+
+
+def evaluate_point(config, point):
+    """Run one point through the experiment; never raises: errors go into the ``error`` column."""
+    row = {name: point[name] for name in config.names}
+    metrics = empty_metrics()
+    t0 = time.perf_counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            inputs, derived, porosity, fraction = derive_inputs(config, point)
+            row.update(derived)
+            sim, metrics["Setup time [s]"] = simulation(config, _options_of(config, point), inputs)
+            t0 = time.perf_counter()
+            solution = sim.solve(inputs=inputs)
+            metrics["Solve time [s]"] = time.perf_counter() - t0
+            fill_from_experiment(metrics, config, solution, porosity, fraction)
+        except Exception as exc:  # reported, never dropped
+            metrics["error"] = _error_text(exc)
+            if isinstance(metrics["Solve time [s]"], float) and math.isnan(metrics["Solve time [s]"]):
+                metrics["Solve time [s]"] = time.perf_counter() - t0
+    return _finish(row, metrics, caught)
+
+
+def _evaluate_discharges(config, options, points):
+    """One batched solve of single-discharge points with the same options; rows in the order of ``points``."""
+    from pybamm_aea.models.checks import check_inputs
+
+    kind, value, cutoff, duration = config.single_discharge
+    rows, good = [None] * len(points), []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for i, point in enumerate(points):
+            row = {name: point[name] for name in config.names}
+            try:
+                inputs, derived, porosity, fraction = derive_inputs(config, point)
+                row.update(derived)
+                inputs["Current function [A]"] = value * inputs["Nominal cell capacity [A.h]"] if kind == "C-rate" \
+                    else value
+                good.append((i, row, inputs, porosity, fraction))
+            except Exception as exc:
+                metrics = empty_metrics()
+                metrics["error"] = _error_text(exc)
+                rows[i] = _finish(row, metrics, [])
+        setup = 0.0
+        if good:
+            try:
+                sim, setup = simulation(config, options, good[0][2], batched=True)
+            except Exception as exc:  # the model cannot be built: every point says why
+                for i, row, *_ in good:
+                    metrics = empty_metrics()
+                    metrics["error"] = _error_text(exc)
+                    rows[i] = _finish(row, metrics, [])
+                return rows
+            checked = []
+            for item in good:  # a point out of range gets its own error, the rest of the batch still runs
+                try:
+                    check_inputs(sim.built_model, item[2])
+                    checked.append(item)
+                except ValueError as exc:
+                    metrics = empty_metrics()
+                    metrics["error"] = _error_text(exc)
+                    rows[item[0]] = _finish(item[1], metrics, [])
+            good = checked
+    if not good:
+        return rows
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t0 = time.perf_counter()
+        try:
+            solutions = sim.solve([0, duration], inputs=[g[2] for g in good])
+            if len(good) == 1:
+                solutions = [solutions]
+            times = [(time.perf_counter() - t0) / len(good)] * len(good)
+        except Exception:  # a solver failure of one input set: each point alone, so only that one fails
+            solutions, times = [], []
+            for item in good:
+                t1 = time.perf_counter()
+                try:
+                    solutions.append(sim.solve([0, duration], inputs=[item[2]]))
+                except Exception as exc:
+                    solutions.append(exc)
+                times.append(time.perf_counter() - t1)
+    for n, ((i, row, inputs, porosity, fraction), solution) in enumerate(zip(good, solutions)):
+        metrics = empty_metrics()
+        metrics["Solve time [s]"] = times[n]
+        metrics["Setup time [s]"] = setup if n == 0 else 0.0
+        try:
+            if isinstance(solution, Exception):
+                raise solution
+            fill_from_discharge_solution(metrics, config, solution, porosity, fraction)
+        except Exception as exc:
+            metrics["error"] = _error_text(exc)
+        rows[i] = _finish(row, metrics, caught)
+    return rows
+
+
+def run_batch(config, points, batched=True):
+    """Worker entry point (serial, local pool and Dask): rows of a batch of points, in order."""
+    import pybamm
+
+    pybamm.set_logging_level("ERROR")  # a worker's log is not read: failures are in the rows' error column
+    if not (batched and config.single_discharge is not None):
+        return [evaluate_point(config, p) for p in points]
+    groups = {}
+    for i, p in enumerate(points):  # one batched solve per distinct set of options
+        groups.setdefault(tuple(sorted(_options_of(config, p).items())), []).append(i)
+    rows = [None] * len(points)
+    for options, idx in groups.items():
+        for i, row in zip(idx, _evaluate_discharges(config, dict(options), [points[i] for i in idx])):
+            rows[i] = row
+    return rows

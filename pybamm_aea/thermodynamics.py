@@ -1,0 +1,230 @@
+"""Free energy of a multi-phase intercalation host, and everything that follows from it.
+
+One homogeneous chemical potential mu_h(x) [J/mol of Li] per host, written as the host's
+homogeneous open-circuit potential U_h(x) = -mu_h(x) / F [V vs Li/Li+], x the Li content per
+formula unit. Its integral is the homogeneous free energy g(x) = int mu_h dx (per formula unit);
+the Cahn-Hilliard free energy adds a gradient term (kappa / 2) |grad x|^2 (see
+:mod:`pybamm_aea.models.submodels.host_phase_field`). From U_h follow:
+
+- the equilibrium (common-tangent) potential of every two-phase region,
+- the phase windows (binodal compositions) and so the lever-rule phase fractions at equilibrium,
+- the thermodynamic factor, and with a phase mobility the chemical diffusivity
+  D_chem = B |dU_h/dx| (B the Li mobility per formula unit, [m2.V-1.s-1]).
+
+Construction (a multi-well potential, in the spirit of MPET's CHR materials, Smith & Bazant,
+J. Electrochem. Soc. 164, E3291, 2017): the host has phases ``k = 0..n-1`` with single-phase
+windows [lo_k, hi_k]; between neighbouring phases a two-phase region [hi_k, lo_k+1] with the
+common-tangent potential ``U`` and a van der Waals loop (the spinodal)
+
+    U_h = U - A_lith sin(pi s / s_m)                       (0 < s < s_m)
+    U_h = U + A_delith sin(pi (s - s_m) / (1 - s_m))       (s_m < s < 1),
+
+s the position across the region from the Li-poor side. The loop encloses zero net area,
+A_lith s_m = A_delith (1 - s_m) (Maxwell's equal-area rule), so the common tangent is exactly
+``U`` and the binodals are exactly the window edges: the plateau levels are inputs, the rest is
+derived. A_delith is the barrier a homogeneous Li-rich phase must cross before the Li-poor
+phase can form on delithiation (the spinodal peak), A_lith the one on lithiation; their
+asymmetry is the nucleation asymmetry of the host. Inside a window of an interior phase U_h
+falls linearly between the neighbouring plateaus (a narrow solid solution); the first and last
+phases are dilute lattice gases, U_h = U_0 + (R T / F) ln(hi_0 / x) and
+U_h = U_last + (R T / F) ln((x_max - x) / (x_max - lo_last)).
+
+Mobility: each phase has a chemical diffusivity D_k(T) (Arrhenius, its own activation energy);
+the mobility in a window is B = D_k / |dU_h/dx| so that D_chem = D_k exactly there, with
+the dilute carrier (or vacancy) factor of a lattice gas in the end phases (B proportional to x,
+or to x_max - x). log B is interpolated linearly across each two-phase region. The expression
+is :func:`log_mobility`, the one place where transport enters (an ambipolar factor
+sigma_e / (sigma_e + sigma_ion) would multiply it).
+
+All functions take and return PyBaMM symbols (``pybamm.Vector`` inputs evaluate to numbers).
+"""
+from dataclasses import dataclass
+
+import numpy as np
+import pybamm
+
+from .constants import F, R
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A single-phase window [lo, hi] (Li per formula unit) with its chemical diffusivity."""
+
+    name: str
+    lo: float
+    hi: float
+    #: chemical diffusivity at the reference temperature [m2.s-1]
+    D_ref: float
+    #: activation energy of the mobility [J.mol-1]
+    E_a: float
+
+
+@dataclass(frozen=True)
+class TwoPhase:
+    """A two-phase region between neighbouring phases: common-tangent potential and loop."""
+
+    #: common-tangent (plateau) potential [V vs Li/Li+]
+    U: float
+    #: spinodal peak above U on delithiation [V]
+    A_delith: float
+    #: fraction of the region (from the Li-poor side) where the loop lies below U
+    s_m: float
+
+    @property
+    def A_lith(self):
+        """Depth of the loop below U on lithiation [V] (equal-area rule)."""
+        return self.A_delith * (1 - self.s_m) / self.s_m
+
+
+@dataclass(frozen=True)
+class Host:
+    """A multi-phase host: phases in order of Li content and the regions between them."""
+
+    phases: tuple
+    regions: tuple
+    x_max: float
+    #: reference temperature of the diffusivities [K]
+    T_ref: float
+
+    def __post_init__(self):
+        if len(self.regions) != len(self.phases) - 1:
+            raise ValueError(f"{len(self.phases)} phases need {len(self.phases) - 1} regions, got {len(self.regions)}")
+        edges = [e for ph in self.phases for e in (ph.lo, ph.hi)]
+        if edges[0] != 0 or edges[-1] != self.x_max or np.any(np.diff(edges) < 0):
+            raise ValueError(f"phase windows must increase from 0 to x_max = {self.x_max}, got {edges}")
+        for r in self.regions:
+            if not 0 < r.s_m < 1 or r.A_delith < 0:
+                raise ValueError(f"two-phase region needs 0 < s_m < 1 and A_delith >= 0, got {r}")
+
+    @property
+    def windows(self):
+        """Single-phase windows ((lo, hi), ...) for the lever rule and the kernels."""
+        return tuple((ph.lo, ph.hi) for ph in self.phases)
+
+
+def _clip(x, lo, hi):
+    return pybamm.minimum(pybamm.maximum(x, lo), hi)
+
+
+def _between(x, lo, hi):
+    """1 for lo <= x < hi (the last piece also closes beyond its ends, see callers)."""
+    return (x >= lo) * (x < hi)
+
+
+def _pieces(host):
+    """The pieces (lo, hi, kind, index) of [0, x_max], in order."""
+    out = []
+    for k, ph in enumerate(host.phases):
+        out.append((ph.lo, ph.hi, "phase", k))
+        if k < len(host.regions):
+            out.append((ph.hi, host.phases[k + 1].lo, "region", k))
+    return [p for p in out if p[1] > p[0]]
+
+
+def _masks(x, pieces):
+    """Indicator of each piece; the first and last extend beyond 0 and x_max."""
+    n = len(pieces)
+    masks = []
+    for j, (lo, hi, _, _) in enumerate(pieces):
+        if j == 0:
+            masks.append(x < hi)
+        elif j == n - 1:
+            masks.append(x >= lo)
+        else:
+            masks.append(_between(x, lo, hi))
+    return masks
+
+
+def _phase_potential(host, k, x, T):
+    """U_h inside the window of phase k."""
+    ph = host.phases[k]
+    kT = R * T / F
+    if k == 0:
+        return host.regions[0].U + kT * pybamm.log(ph.hi / pybamm.maximum(x, 1e-12 * ph.hi))
+    if k == len(host.phases) - 1:
+        gap = pybamm.maximum(host.x_max - x, 1e-12 * (host.x_max - ph.lo))
+        return host.regions[-1].U + kT * pybamm.log(gap / (host.x_max - ph.lo))
+    U_left, U_right = host.regions[k - 1].U, host.regions[k].U
+    return U_left + (U_right - U_left) * (_clip(x, ph.lo, ph.hi) - ph.lo) / (ph.hi - ph.lo)
+
+
+def _region_potential(host, k, x):
+    """U_h across the two-phase region between phases k and k + 1 (zero-area loop)."""
+    r = host.regions[k]
+    lo, hi = host.phases[k].hi, host.phases[k + 1].lo
+    s = (_clip(x, lo, hi) - lo) / (hi - lo)
+    below = -r.A_lith * pybamm.sin(np.pi * pybamm.minimum(s, r.s_m) / r.s_m)
+    above = r.A_delith * pybamm.sin(np.pi * (pybamm.maximum(s, r.s_m) - r.s_m) / (1 - r.s_m))
+    return r.U + below + above
+
+
+def homogeneous_ocp(host, x, T):
+    """Homogeneous open-circuit potential U_h(x, T) = -mu_h / F [V vs Li/Li+]."""
+    pieces = _pieces(host)
+    out = pybamm.Scalar(0)
+    for mask, (lo, hi, kind, k) in zip(_masks(x, pieces), pieces):
+        U = _phase_potential(host, k, x, T) if kind == "phase" else _region_potential(host, k, x)
+        out = out + mask * U
+    return out
+
+
+def phase_diffusivity(phase, T, T_ref):
+    """Chemical diffusivity of one phase at temperature T [m2.s-1] (Arrhenius)."""
+    return phase.D_ref * pybamm.exp(-phase.E_a / R * (1 / T - 1 / T_ref))
+
+
+def _log_mobility_in_phase(host, k, x, T):
+    """log B inside the window of phase k, so that B |dU_h/dx| = D_k."""
+    ph = host.phases[k]
+    logD = pybamm.log(phase_diffusivity(ph, T, host.T_ref))
+    kT = R * T / F
+    if k == 0:
+        # dilute lattice gas: |dU_h/dx| = kT / x
+        return logD + pybamm.log(_clip(x, 1e-12 * ph.hi, ph.hi) / kT)
+    if k == len(host.phases) - 1:
+        gap = _clip(host.x_max - x, 1e-12 * (host.x_max - ph.lo), host.x_max - ph.lo)
+        return logD + pybamm.log(gap / kT)
+    slope = abs(host.regions[k].U - host.regions[k - 1].U) / (ph.hi - ph.lo)
+    return logD - float(np.log(slope))
+
+
+def log_mobility(host, x, T):
+    """Li mobility per formula unit B(x, T) [m2.V-1.s-1]: flux = -c_host B grad(mu / F).
+
+    Returns log B (a symbol that is finite everywhere): the transport submodel averages log B
+    onto the cell faces (a geometric mean of the neighbours, positive at every face including
+    the extrapolated boundary ones) before exponentiating.
+
+    The one expression for transport in the host (see module docstring).
+    """
+    pieces = _pieces(host)
+    out = pybamm.Scalar(0)
+    for mask, (lo, hi, kind, k) in zip(_masks(x, pieces), pieces):
+        if kind == "phase":
+            logB = _log_mobility_in_phase(host, k, x, T)
+        else:
+            left = _log_mobility_in_phase(host, k, pybamm.Scalar(lo), T)
+            right = _log_mobility_in_phase(host, k + 1, pybamm.Scalar(hi), T)
+            s = (_clip(x, lo, hi) - lo) / (hi - lo)
+            logB = left + (right - left) * s
+        out = out + mask * logB
+    return out
+
+
+def evaluate(function, host, x, T):
+    """Numbers from one of the functions above at arrays ``x`` and a temperature ``T`` [K]."""
+    x = np.atleast_1d(np.asarray(x, dtype=float))
+    return np.asarray(function(host, pybamm.Vector(x), pybamm.Scalar(float(T))).evaluate()).ravel()
+
+
+def free_energy(host, x, T):
+    """Homogeneous free energy g(x) = -F int_0^x U_h dx' [J per mol of formula units] (numbers).
+
+    Relative to an arbitrary reference; evaluated by quadrature of U_h on the given grid
+    (which should start near 0 and be fine enough to resolve the loops).
+    """
+    from scipy.integrate import cumulative_trapezoid
+
+    x = np.asarray(x, dtype=float)
+    U = evaluate(homogeneous_ocp, host, x, T)
+    return -F * cumulative_trapezoid(U, x, initial=0.0)

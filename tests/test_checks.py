@@ -1,0 +1,140 @@
+"""Physical-range checks: one table (pybamm_aea.models.checks.RANGES), applied to parameter values, to input
+parameters at solve time (pybamm.Simulation.solve, pybamm.BatchStudy, batched inputs) and to sweep grids."""
+import math
+import re
+
+import numpy as np
+import pybamm
+import pytest
+
+import pybamm_aea
+from pybamm_aea.models.checks import RANGES, CheckedIDAKLUSolver, check_inputs, check_value
+
+# each value reached the solver unchecked before (issue 16): a voltage of 2.8e9 V, a "discharge" up to 2.8 V,
+# IDA_BAD_K, successful points with negative energy, NaN voltages, a charge instead of a discharge, or a bare
+# ZeroDivisionError
+BAD = [
+    ("Ambient temperature [K]", -50.0),
+    ("Ambient temperature [K]", 1.0),
+    ("Cathode loading [kg.m-2]", -0.01),
+    ("Cathode porosity", 1.2),
+    ("Cathode Bruggeman coefficient", -3.0),
+    ("Separator layer 1 thickness [m]", -1e-4),
+    ("Cathode host density [kg.m-3]", -5060.0),
+    ("Initial cathode Li content", 5.0),  # beyond Li4Mo6S8, the host's maximum
+    ("Nominal cell capacity [A.h]", -1e-4),
+    ("Nominal cell capacity [A.h]", 0.0),
+    ("Li-In anode indium amount [mol.m-2]", 0.0),
+]
+NAMES = sorted({n for n, _ in BAD})
+OPTIONS = {"anode": "Li-In"}  # so that the indium amount is in the model
+
+
+def _message(name, value):
+    return re.escape(f"'{name}' = {value!r} is outside its physical range")
+
+
+@pytest.fixture(scope="module")
+def defaults():
+    return pybamm.ParameterValues("Li2021_Mo6S8")
+
+
+@pytest.fixture(scope="module")
+def input_sim(defaults):
+    """One simulation with every parameter of the cases as an input parameter."""
+    values = defaults.copy()
+    values.update({n: "[input]" for n in NAMES})
+    sim = pybamm.Simulation(pybamm_aea.AEA(OPTIONS), parameter_values=values)
+    sim.build()
+    return sim
+
+
+@pytest.mark.parametrize("name, value", BAD)
+def test_solve_time_input_is_checked(input_sim, defaults, name, value):
+    inputs = {n: defaults[n] for n in NAMES}
+    inputs[name] = value
+    with pytest.raises(ValueError, match=_message(name, value)):
+        input_sim.solve([0, 3600], inputs=inputs)
+
+
+def test_valid_inputs_solve_and_batched_lists_name_the_bad_set(input_sim, defaults):
+    good = {n: defaults[n] for n in NAMES}
+    sol = input_sim.solve([0, 36000], inputs=good)
+    assert sol["Voltage [V]"].entries[-1] == pytest.approx(defaults["Lower voltage cut-off [V]"], abs=1e-3)
+    bad = dict(good, **{"Cathode porosity": 1.2})
+    with pytest.raises(ValueError, match=re.escape("input set 1: 'Cathode porosity' = 1.2")):
+        input_sim.solve([0, 3600], inputs=[good, bad])
+
+
+def test_experiment_steps_check_inputs(defaults):
+    # with an experiment, pybamm.Simulation calls the solver's step() for each step
+    values = defaults.copy()
+    values.update({"Ambient temperature [K]": pybamm.InputParameter("T")})  # any input name: checked by meaning
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 1C for 1 minute"]))
+    assert sim.solve(inputs={"T": 343.15}).termination
+    with pytest.raises(ValueError, match=_message("Ambient temperature [K]", 1.0)):
+        sim.solve(inputs={"T": 1.0})
+
+
+def test_batch_study_checks_inputs(defaults):
+    values = defaults.copy()
+    values.update({"Cathode Bruggeman coefficient": "[input]"})
+    study = pybamm.BatchStudy({"AEA": pybamm_aea.AEA()}, parameter_values={"LMS": values})
+    with pytest.raises(ValueError, match=_message("Cathode Bruggeman coefficient", -3.0)):
+        study.solve([0, 3600], inputs={"Cathode Bruggeman coefficient": -3.0})
+
+
+@pytest.mark.parametrize("name, value", [  # the bare ZeroDivisionErrors and the NaN voltages, and two more
+    ("Ambient temperature [K]", 1.0), ("Nominal cell capacity [A.h]", 0.0), ("Initial cathode Li content", 5.0),
+    ("Li-In anode indium amount [mol.m-2]", 0.0), ("Cathode Bruggeman coefficient", -3.0),
+    ("Nominal cell capacity [A.h]", -1e-4)])
+def test_parameter_value_is_checked_at_processing(defaults, name, value):
+    values = defaults.copy()
+    values[name] = value
+    with pytest.raises(ValueError, match=_message(name, value)):
+        values.process_model(pybamm_aea.AEA(OPTIONS))
+
+
+def test_sweep_reports_each_bad_value_on_its_row(defaults):
+    cases = [("Ambient temperature [K]", -50.0), ("Ambient temperature [K]", 1.0),
+             ("Cathode Bruggeman coefficient", -3.0), ("Separator layer 1 thickness [m]", -1e-4),
+             ("Cathode host density [kg.m-3]", -5060.0), ("Initial cathode Li content", 5.0),
+             ("Li-In anode indium amount [mol.m-2]", 0.0)]
+    base = {n: defaults[n] for n, _ in cases}
+    sample = [base] + [dict(base, **{n: v}) for n, v in cases]
+    df = pybamm_aea.sweep(sample, parameter_set="Li2021_Mo6S8", options=OPTIONS, workers=1)
+    # (the Li-In anode sits 0.62 V below Li: the set's 1.8 V cut-off leaves a short discharge, but a real one)
+    assert df["error"].iloc[0] is None and df["ESC [mA.h.g-1]"].iloc[0] > 0
+    for (name, value), err in zip(cases, df["error"].iloc[1:]):
+        assert err is not None and f"'{name}' = {value!r}" in err, (name, err)
+    assert df.attrs["failed"] == len(cases)
+    for name in ("C-rate", "Cathode thickness [um]"):  # sweep inputs that are not model parameters
+        df = pybamm_aea.sweep({name: [-1.0]}, parameter_set="Li2021_Mo6S8", workers=1)
+        assert f"'{name}' = -1.0 is outside its physical range" in df["error"].iloc[0]
+
+
+def test_table_semantics():
+    # open and closed ends, a bound given by another parameter, NaN and infinities
+    check_value("Cathode porosity", 0.0)
+    for bad in (1.0, -1e-12, math.nan, math.inf):
+        with pytest.raises(ValueError, match="Cathode porosity"):
+            check_value("Cathode porosity", bad)
+    check_value("Initial cathode Li content", 3.9, bound_value=4.0)
+    with pytest.raises(ValueError, match="'Cathode maximum Li content' = 4"):
+        check_value("Initial cathode Li content", 4.0, bound_value=4.0)
+    with pytest.raises(ValueError, match="must be a number"):
+        check_value("Cathode loading [kg.m-2]", "heavy")
+    check_value("not a parameter with a range", -1.0)  # names outside the table pass
+    assert all(isinstance(r.low, (float, type(None))) for r in RANGES.values())
+
+
+def test_default_solver_checks_and_a_plain_one_can_be_checked_by_hand(defaults):
+    assert isinstance(pybamm_aea.AEA().default_solver, CheckedIDAKLUSolver)
+    values = defaults.copy()
+    values["Cathode porosity"] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, solver=pybamm.IDAKLUSolver())
+    sim.build()
+    with pytest.raises(ValueError, match=_message("Cathode porosity", 1.2)):
+        check_inputs(sim.built_model, {"Cathode porosity": 1.2})
+    check_inputs(sim.built_model, {"Cathode porosity": np.float64(0.3)})

@@ -1,0 +1,61 @@
+"""The Sphinx site builds with warnings as errors; its generated pages cover every parameter;
+LICENSE and CITATION.cff agree with the package metadata."""
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+sys.path.insert(0, str(DOCS / "_ext"))
+
+
+def test_parameter_tables_cover_every_parameter_with_a_source():
+    import importlib
+
+    import aea_docs
+
+    sets = aea_docs.aea_parameter_sets()
+    assert {"Li2021_Mo6S8", "Li2021_TiS2", "Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8"} <= set(sets)
+    for name, module in sets.items():
+        table = aea_docs.parameter_table(name, module)
+        rows = re.findall(r"   \* - (.+)\n     - (.+)\n     - (.+)\n", table)[1:]  # after the header
+        keys = {r[0].replace("\\|", "|") for r in rows}
+        expected = set(importlib.import_module(module).get_parameter_values()) - {"citations"}
+        assert keys == expected, f"{name}: rows differ from the set by {sorted(keys ^ expected)}"
+        empty = [r[0] for r in rows if r[2].strip() in ("", "-")]
+        assert not empty, f"{name}: no source for {empty}"
+
+
+def test_license_and_citation_match_the_package():
+    text = (ROOT / "LICENSE").read_text()
+    assert "BSD 3-Clause" in text and "pybamm-aea developers" in text
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert 'license = { text = "BSD-3-Clause" }' in pyproject
+    yaml = pytest.importorskip("yaml")
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    from pybamm_aea import __version__
+    from pybamm_aea.citations import LI2021
+
+    assert cff["cff-version"] == "1.2.0" and cff["license"] == "BSD-3-Clause"
+    assert cff["version"] == __version__
+    doi = re.search(r"doi = \{([^}]+)\}", LI2021).group(1)
+    assert cff["preferred-citation"]["doi"] == doi
+
+
+@pytest.mark.slow
+def test_sphinx_builds_with_warnings_as_errors(tmp_path):
+    pytest.importorskip("sphinx")
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-E", "-W", "--keep-going", "-q", "-b", "html", str(DOCS), str(tmp_path)],
+        capture_output=True, text=True, timeout=600,
+    )
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 0, result.stderr[-4000:]
+    for page in ("index", "model", "parameters", "pybamm_tools", "fitting", "gallery", "api"):
+        assert (tmp_path / f"{page}.html").is_file(), page
+    print(f"sphinx build: {elapsed:.1f} s")

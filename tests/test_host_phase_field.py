@@ -1,0 +1,331 @@
+"""The multi-phase LixMo6S8 host (free energy + Cahn-Hilliard transport) against the paper.
+
+Nothing in the multi-phase host is fitted to a capacity: the plateaus (2.30 / 2.065 / 2.035 V),
+the 2.45 V spinodal peak, the phase windows and the PITT diffusivities are inputs
+(:data:`pybamm_aea.parameters.Li2021_Mo6S8.MO6S8_HOST`); first discharge, the charge stop, the
+high-voltage step and the reversible capacity are predictions.
+"""
+import dataclasses
+
+import numpy as np
+import pybamm
+import pytest
+
+from pybamm_aea import AEA, kernels, thermodynamics as th
+from pybamm_aea.models.submodels import xi
+from pybamm_aea.parameters import Li2021_Mo6S8
+
+HOST = Li2021_Mo6S8.MO6S8_HOST
+MASS_G = 1.5e-3 * 0.785
+LMS_CYCLE = ["Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V", "Discharge at 0.1C until 1.8 V"]
+#: Fig. S1 PITT diffusivities [m2.s-1] (the CSV the parameter set reads)
+PITT = {1.0: 1.8e-12, 3.0: 9.8e-12, 4.0: 8.8e-12}
+
+
+def capacity(step, mass_g=MASS_G):
+    Q = step["Discharge capacity [A.h]"].entries
+    return abs(Q[-1] - Q[0]) * 1e3 / mass_g
+
+
+#: the multi-phase host option
+MULTI = {"host thermodynamics": "multi-phase"}
+
+
+def solve(steps, updates=None, options=None, var_pts=None, values=None):
+    values = values or pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update(updates or {})
+    sim = pybamm.Simulation(AEA({**MULTI, **(options or {})}), parameter_values=values, experiment=pybamm.Experiment(steps),
+                            var_pts=var_pts)
+    sol = sim.solve()
+    return [s for c in sol.cycles for s in c.steps], sol
+
+
+def host_values(host):
+    """Parameter values with the multi-phase host replaced by ``host``."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode homogeneous OCP [V]"] = lambda x, T: th.homogeneous_ocp(host, x, T)
+    values["Cathode Li log-mobility"] = lambda x, T: th.log_mobility(host, x, T)
+    return values
+
+
+def with_li0_diffusivity(D):
+    phases = (dataclasses.replace(HOST.phases[0], D_ref=D),) + HOST.phases[1:]
+    return dataclasses.replace(HOST, phases=phases)
+
+
+# --- thermodynamics (no solve) ---------------------------------------------------------------
+def test_common_tangents_are_the_plateaus():
+    """Maxwell: across each two-phase region the mean of U_h is the plateau (zero-area loop),
+    and U_h at both binodals equals it; a sign error in a loop or a wrong equal-area split fails."""
+    for k, region in enumerate(HOST.regions):
+        lo, hi = HOST.phases[k].hi, HOST.phases[k + 1].lo
+        x = np.linspace(lo, hi, 4001)
+        U = th.evaluate(th.homogeneous_ocp, HOST, x, 343.15)
+        assert np.trapezoid(U, x) / (hi - lo) == pytest.approx(region.U, abs=1e-6)
+        assert U[0] == pytest.approx(region.U, abs=1e-9) and U[-1] == pytest.approx(region.U, abs=1e-9)
+    # the free energy lies above each common tangent inside the region (phase separation wins)
+    x = np.linspace(1e-6, 4 - 1e-6, 40001)
+    g = th.free_energy(HOST, x, 343.15)
+    lo, hi = HOST.phases[0].hi, HOST.phases[1].lo
+    inside = (x > lo) & (x < hi)
+    tangent = np.interp(lo, x, g) + (np.interp(hi, x, g) - np.interp(lo, x, g)) * (x - lo) / (hi - lo)
+    assert np.all(g[inside] >= tangent[inside] - 1e-3)
+    assert np.max(g[inside] - tangent[inside]) > 100  # J/mol: a real barrier
+
+
+def test_spinodal_peak_is_the_ionic_switch_step():
+    x = np.linspace(HOST.phases[0].hi, HOST.phases[1].lo, 2001)
+    U = th.evaluate(th.homogeneous_ocp, HOST, x, 343.15)
+    assert U.max() == pytest.approx(2.45, abs=1e-4)
+    # the loop is asymmetric: the dip on lithiation is shallower than the peak on delithiation
+    assert 2.30 - U.min() < U.max() - 2.30
+
+
+def chemical_diffusivity(x, T):
+    U = lambda xx: th.evaluate(th.homogeneous_ocp, HOST, xx, T)
+    h = 1e-7
+    dUdx = (U(x + h) - U(x - h)) / (2 * h)
+    return np.exp(th.evaluate(th.log_mobility, HOST, x, T)) * np.abs(dUdx)
+
+
+def test_single_phase_diffusivities_are_the_pitt_values():
+    for x, D in PITT.items():
+        x_in = min(x, 4 - 1e-3)
+        assert chemical_diffusivity(np.array([x_in]), 343.15)[0] == pytest.approx(D, rel=1e-3)
+    # Li0 is near-blocking
+    assert chemical_diffusivity(np.array([0.01]), 343.15)[0] < 1e-3 * PITT[1.0]
+
+
+@pytest.mark.parametrize("T_C", [25, 70])
+def test_chemical_diffusivity_bounded_everywhere(T_C):
+    """No Darken divergence: within 10x of the largest measured value for 0 < x < 4."""
+    x = np.concatenate([np.linspace(1e-6, 4 - 1e-6, 20001), [4 - 1e-9, 1e-9]])
+    D = chemical_diffusivity(x, 273.15 + T_C)
+    assert np.all(np.isfinite(D)) and D.max() < 10 * max(PITT.values())
+
+
+def test_blocking_phase_blocks_more_when_cold():
+    ratio = lambda x: chemical_diffusivity(np.array([x]), 298.15)[0] / chemical_diffusivity(np.array([x]), 343.15)[0]
+    assert ratio(0.01) < ratio(1.0) < 1
+
+
+def test_kernel_phase_fractions_are_the_lever_rule_at_equilibrium():
+    """A phase-separated profile (cells at the binodals) integrates to the lever rule of its mean."""
+    rng = np.random.default_rng(1)
+    weights = rng.uniform(0.5, 1.5, 50)
+    weights /= weights.sum()
+    x = np.where(np.arange(50) < 20, HOST.phases[1].lo, HOST.phases[2].hi)[:, None].astype(float)
+    f = kernels.average_phase_fractions(np.ascontiguousarray(x), weights, HOST.windows)[0]
+    x_mean = float(weights @ x[:, 0])
+    s = (x_mean - HOST.phases[1].hi) / (HOST.phases[2].lo - HOST.phases[1].hi)
+    # the Li1 share of the Li1/Li3 mixture by the lever rule (the binodal compositions are
+    # the windows' inner edges; cells at the outer edges lie inside the windows)
+    share_li1 = weights[:20].sum()
+    assert f[1] == pytest.approx(share_li1, abs=1e-12) and f[2] == pytest.approx(1 - share_li1, abs=1e-12)
+    assert 0 < s < 1
+
+
+# --- the model ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def lms():
+    return solve(LMS_CYCLE)[0]
+
+
+@pytest.mark.prediction
+def test_first_discharge_from_pristine(lms):
+    assert capacity(lms[0]) == pytest.approx(130, abs=8)
+
+
+@pytest.mark.prediction
+def test_charge_passes_the_245_V_step_and_stops_on_li0(lms):
+    charge = lms[1]
+    V = charge["Voltage [V]"].entries
+    Q = np.abs(charge["Discharge capacity [A.h]"].entries - charge["Discharge capacity [A.h]"].entries[0])
+    dQ = np.diff(Q) * 1e3 / MASS_G
+    mid = (V[1:] > 2.40) & (V[1:] < 2.50)
+    assert dQ[mid].sum() >= 2.0
+    assert "Voltage > 2.8" in charge.termination
+    # the bulk stays Li1; the Li0 phase sits at the separator interface
+    f1 = charge["Cathode Li1 phase fraction"].entries[:, -1]
+    f0 = charge["Cathode Li0 phase fraction"].entries[:, -1]
+    depth = charge["Cathode depth [m]"].entries[:, -1] / charge["Cathode thickness [m]"].entries[-1]
+    bulk = depth < 0.8
+    assert f1[bulk].min() > 0.9
+    assert f0[-1] > 0.5 and f0[-1] > f0[bulk].max() + 0.5
+
+
+@pytest.mark.prediction
+def test_reversible_capacity_is_bulk_li1_to_li4(lms):
+    """Charge stops with the bulk at Li1: the second discharge is Li1 -> Li4 plus the Li0 layer,
+    about 3/4 of the 4-Li capacity (96.6 mA.h/g) plus a few; it is reproducible cycle to cycle."""
+    second = capacity(lms[2])
+    assert 96.6 < second < 104
+    assert second == pytest.approx(capacity(lms[1]), rel=1e-3)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: the model's reversible capacity is 101.6 mA.h/g (paper 90 +/- 9); with the "
+    "bulk left at Li1 (the paper's own picture) and full lithiation to Li4, stoichiometry bounds it "
+    "below by 96.6 mA.h/g (3 Li of 4), and the Li0-rich layer adds 5; the paper's 90 needs ~1.2 Li "
+    "kept per formula unit, which no stated mechanism supplies",
+)
+def test_reversible_capacity_matches_the_paper(lms):
+    assert capacity(lms[2]) == pytest.approx(90, abs=9)
+
+
+def test_compiled_phase_map_integrates_the_phase_state(lms):
+    """The kernel's mesh integral of the phase state equals the model's averaged fractions, and
+    they add up to one (Li0 + Li1 + Li3 + Li4) at every time."""
+    from pybamm_aea.phases import MO6S8_PHASE_FIELD_WINDOWS, MO6S8_PHASES, average_phase_fractions
+
+    charge = lms[1]
+    t, fractions = average_phase_fractions(charge, MO6S8_PHASE_FIELD_WINDOWS)
+    for k, name in enumerate(MO6S8_PHASES):
+        np.testing.assert_allclose(fractions[:, k], charge[f"Average cathode {name} phase fraction"].entries, atol=1e-9)
+    np.testing.assert_allclose(fractions.sum(axis=1), 1.0, atol=1e-9)
+
+
+def test_lithium_is_conserved_with_the_phase_field(lms):
+    """Li in the host changes exactly by the charge passed (the interfacial source term)."""
+    F = 96485.33212
+    for step in lms:
+        n_c = step["Total lithium in cathode [mol]"].entries
+        Q = step["Discharge capacity [A.h]"].entries
+        np.testing.assert_allclose(n_c - n_c[0], (Q - Q[0]) * 3600 / F, rtol=1e-6, atol=1e-13)
+
+
+def test_lever_rule_option_still_available():
+    steps, _ = solve(LMS_CYCLE[:1], options={"host thermodynamics": "lever rule"})
+    assert capacity(steps[0]) == pytest.approx(130, abs=8)
+    with pytest.raises(pybamm.OptionError, match="'Li0 surface film'"):
+        AEA({**MULTI, "ionic switch": "Li0 surface film"})
+
+
+# --- slow: convergence, emergence, GITT, long cycling ---------------------------------------
+@pytest.mark.slow
+def test_mesh_convergence_on_doubling():
+    """Capacities and the two plateau voltages change < 1 % from the default 20 cells to 40."""
+    out = []
+    for n in (20, 40):
+        steps, _ = solve(LMS_CYCLE, var_pts={xi: n})
+        first = steps[0]
+        x = first["Average cathode Li content"].entries
+        V = first["Voltage [V]"].entries
+        out.append([capacity(s) for s in steps] + [np.median(V[(x > 0.2) & (x < 0.8)]), np.median(V[(x > 1.5) & (x < 3.5)])])
+    print("mesh 20 vs 40 cells [first, charge, second mA.h/g, upper, lower plateau V]:", out)
+    np.testing.assert_allclose(out[0], out[1], rtol=1e-2)
+
+
+@pytest.mark.slow
+@pytest.mark.prediction
+def test_reversible_capacity_moves_with_li0_mobility():
+    """No onset parameter: the charge stop is the Li0 layer's transport, so its mobility moves it."""
+    caps = []
+    for D in (1e-15, 1e-13):
+        steps, _ = solve(LMS_CYCLE[:2], values=host_values(with_li0_diffusivity(D)))
+        caps.append(capacity(steps[1]))
+    print("charge capacity at D(Li0) 1e-15, 1e-13 m2/s:", caps)
+    assert caps[1] - caps[0] > 5
+
+
+@pytest.mark.slow
+@pytest.mark.prediction
+def test_reversible_capacity_falls_with_rate_and_thickness():
+    base = pybamm.ParameterValues("Li2021_Mo6S8")
+    thick = {
+        "Cathode loading [kg.m-2]": 13.91e-2,
+        "Cathode porosity": 1 - 4.5 / 5.06,
+        "Nominal cell capacity [A.h]": base["Nominal cell capacity [A.h]"] * 13.91 / 1.5,
+    }
+    caps = {}
+    for name, updates, mass in (("thin", None, MASS_G), ("thick", thick, 13.91e-3 * 0.785)):
+        for rate in ("0.1", "1"):
+            steps, sol = solve([f"Discharge at {rate}C until 1.8 V", f"Charge at {rate}C until 2.8 V"], updates=updates)
+            caps[name, rate] = capacity(steps[1], mass)
+            if name == "thick":
+                assert sol["Cathode thickness [m]"].entries[0] == pytest.approx(30.9e-6, rel=0.01)
+    print("charge capacities (electrode, rate):", caps)
+    assert caps["thin", "1"] < caps["thin", "0.1"]
+    assert caps["thick", "0.1"] < caps["thin", "0.1"]
+    assert caps["thick", "1"] < caps["thick", "0.1"]
+
+
+def relaxation_time(t, V):
+    """Fit V = V_inf + A exp(-t / tau) to a rest; returns (tau [s], V_inf)."""
+    from scipy.optimize import curve_fit
+
+    t = t - t[0]
+    p0 = (V[-1], V[0] - V[-1], 60.0)
+    popt, _ = curve_fit(lambda t, v, a, tau: v + a * np.exp(-t / tau), t, V, p0=p0, maxfev=20000)
+    return popt[2], popt[0]
+
+
+@pytest.fixture(scope="module")
+def gitt():
+    """C/10 pulses of 10 min with 30 min rests through the whole discharge: relaxed (x, V) and
+    the fitted relaxation time constants (x, tau [s]) after each pulse."""
+    pulses = [("Discharge at 0.1C for 10 minutes", "Rest for 30 minutes")] * 56
+    sim = pybamm.Simulation(AEA(MULTI), experiment=pybamm.Experiment(pulses))
+    sol = sim.solve()
+    relaxed, taus = [], []
+    for cycle in sol.cycles:
+        if len(cycle.steps) < 2:
+            break
+        rest = cycle.steps[1]
+        x = rest["Average cathode Li content"].entries[-1]
+        V = rest["Voltage [V]"].entries
+        relaxed.append((x, V[-1]))
+        taus.append((x, relaxation_time(rest.t, V)[0]))
+    relaxed, taus = np.array(relaxed), np.array(taus)
+    print("GITT relaxed (x, V):", np.round(relaxed, 4).tolist())
+    print("GITT tau (x, s):", np.round(taus, 2).tolist())
+    return relaxed, taus
+
+
+@pytest.mark.slow
+@pytest.mark.prediction
+def test_gitt_relaxes_to_the_lower_plateau_with_finite_time_constants(gitt):
+    relaxed, taus = gitt
+    lower = relaxed[(relaxed[:, 0] > 1.5) & (relaxed[:, 0] < 3.5), 1]
+    assert np.all(np.abs(lower - 2.05) < 0.02)
+    # relaxations are real (not instantaneous): transport and phase boundaries in the host
+    assert np.median(taus[:, 1]) > 1.0
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: on the Li0/Li1 plateau the relaxed voltages scatter 2.26-2.32 V (GITT, "
+    "20 cells): diffuse interfaces under-resolved in the bulk cells (60-250 nm vs a 50 nm "
+    "interface) stay pinned inside the spinodal loop instead of relaxing to the common tangent",
+)
+def test_gitt_relaxes_to_the_upper_plateau(gitt):
+    relaxed, _ = gitt
+    upper = relaxed[(relaxed[:, 0] > 0.2) & (relaxed[:, 0] < 0.8), 1]
+    assert np.all(np.abs(upper - 2.30) < 0.02)
+
+
+@pytest.mark.slow
+def test_lithium_conserved_over_50_cycles():
+    # Li-In anode (finite Li inventory to count): the LMS window shifted down by its 0.62 V
+    steps, sol = solve([("Discharge at 0.1C until 1.18 V", "Charge at 0.1C until 2.18 V")] * 50,
+                       options={"anode": "Li-In"})
+    n_c = sol["Total lithium in cathode [mol]"].entries
+    n_a = sol["Total lithium in anode [mol]"].entries
+    F = 96485.33212
+    Q = sol["Discharge capacity [A.h]"].entries
+    np.testing.assert_allclose(n_c + n_a, n_c[0] + n_a[0], rtol=1e-9)
+    np.testing.assert_allclose(n_c - n_c[0], Q * 3600 / F, rtol=1e-5, atol=1e-12)
+    assert len(sol.cycles) == 50
+
+
+def test_tis2_lattice_gas_host_matches_the_lever_rule_host():
+    """TiS2 is one phase: the multi-phase host (lattice-gas free energy, mobility from the
+    vacancy-limited D) and the Fickian lever-rule host are the same physics and must agree."""
+    caps = []
+    for options in ({"host thermodynamics": "lever rule"}, MULTI):
+        sim = pybamm.Simulation(AEA(options), parameter_values=pybamm.ParameterValues("Li2021_TiS2"),
+                                experiment=pybamm.Experiment(["Discharge at 0.1C until 1 V"]))
+        caps.append(capacity(sim.solve().cycles[0].steps[0]))
+    assert caps[1] == pytest.approx(caps[0], rel=2e-3)

@@ -1,0 +1,117 @@
+"""The default solver's tolerances hold: no non-physical jump in any voltage trace.
+
+Criterion: within one constant-current step the voltage may move fast (a plateau-to-plateau
+transition at 0.1C moves 0.1-0.25 V between two consecutive solver outputs, monotonically), but
+never against the current by more than 50 mV: it does not rise during a discharge nor fall during a
+charge. The oscillation the issue reports (LTO-LMS third charge, 1.1 <-> 1.78 V with IDAKLU's
+default rtol 1e-4) is a 0.6 V reversal; the reason and the tolerances are in
+``AEA.SOLVER_TOLERANCES``.
+"""
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pybamm
+import pytest
+
+from pybamm_aea.models.aea import AEA
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+#: the largest move of the voltage against the current within a constant-current step [V]
+MAX_REVERSAL_V = 0.05
+
+
+def constant_current_steps(solution):
+    """The constant-current, non-zero-current steps of a solution (all kept cycles)."""
+    cycles = [c for c in (solution.cycles or [solution]) if c is not None]
+    for cycle in cycles:
+        for step in getattr(cycle, "steps", None) or [cycle]:
+            if step is None or len(step.t) < 3:
+                continue
+            current = step["Current [A]"].entries
+            if np.abs(current).max() > 0 and np.ptp(current) <= 1e-6 * np.abs(current).max():
+                yield step
+
+
+def largest_reversal(solution):
+    """The largest move of the voltage against the current in any constant-current step [V].
+
+    A discharge (current > 0) should lower the voltage, a charge raise it; this is the largest
+    rise during a discharge or fall during a charge, from a point to any later point of its step.
+    """
+    worst = 0.0
+    for step in constant_current_steps(solution):
+        direction = -np.sign(step["Current [A]"].entries[0])
+        w = direction * step["Voltage [V]"].entries  # should not decrease
+        later_min = np.minimum.accumulate(w[::-1])[::-1]
+        worst = max(worst, float(np.max(w - later_min)))
+    return worst
+
+
+def _lto_lms_cycles(solver=None):
+    experiment = pybamm.Experiment(["Discharge at 0.1C until 1.0 V", "Charge at 0.1C until 3.0 V"] * 3)
+    sim = pybamm.Simulation(
+        AEA(), parameter_values=pybamm.ParameterValues("Li2021_LTO_Mo6S8"), experiment=experiment, solver=solver
+    )
+    return sim.solve()
+
+
+def test_default_tolerances_are_tight():
+    solver = AEA().default_solver
+    assert solver.rtol <= 1e-6 and solver.atol <= 1e-8
+
+
+def test_lto_lms_charge_has_no_jump_with_default_tolerances():
+    """The issue's case, Fig. 5b,c: the LTO-LMS charge starts on the steep end of the Mo6S8 OCP."""
+    sol = _lto_lms_cycles()
+    assert largest_reversal(sol) < MAX_REVERSAL_V
+    # the profile is still the right one: LTO plateau near 1.55 V vs Li on each charge
+    third_charge = sol.cycles[5]
+    V = third_charge["Voltage [V]"].entries
+    assert np.median(V[: len(V) // 4]) == pytest.approx(1.6, abs=0.1)
+
+
+@pytest.mark.slow
+def test_loose_tolerances_would_jump():
+    """The criterion catches the oscillation: IDAKLU's defaults (rtol 1e-4) give it."""
+    assert largest_reversal(_lto_lms_cycles(pybamm.IDAKLUSolver())) > 0.3
+
+
+def _figure_scripts():
+    import re
+
+    return [
+        p for p in sorted(EXAMPLES.glob("*.py"))
+        if not p.name.startswith("_") and p.name != "reproduce.py"
+        and re.search(r"^def main\(", p.read_text(), re.MULTILINE)
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("script", _figure_scripts(), ids=lambda p: p.name)
+def test_figure_script_voltages_have_no_jump(script, tmp_path, monkeypatch):
+    """Every AEA solution a figure script makes (recorded from ``pybamm.Simulation.solve``)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    recorded = []
+    solve = pybamm.Simulation.solve
+
+    def recording_solve(self, *args, **kwargs):
+        solution = solve(self, *args, **kwargs)
+        if isinstance(self._unprocessed_model, AEA):
+            recorded.append(solution)
+        return solution
+
+    monkeypatch.setattr(pybamm.Simulation, "solve", recording_solve)
+    spec = importlib.util.spec_from_file_location(f"_figure_{script.stem}", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    try:
+        module.main(tmp_path)
+    finally:
+        plt.close("all")
+    for k, solution in enumerate(recorded):
+        assert largest_reversal(solution) < MAX_REVERSAL_V, f"solution {k} of {script.name}"

@@ -1,0 +1,52 @@
+"""``pybamm-aea sweep``: exit status when points fail, pre-flight of --output and --results, --force, ranges."""
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from pybamm_aea.cli import main
+
+LOADING = "Cathode loading [kg.m-2]"
+BASE = ["sweep", "--parameter-set", "Li2021_Mo6S8", "--workers", "1", "--no-progress"]
+
+
+@pytest.mark.slow
+def test_all_fail_sweep_process_exits_non_zero_with_the_count(tmp_path):
+    # every point fails (the solver cannot start these discharges); the table is still written, every row kept
+    out = tmp_path / "t.csv"
+    proc = subprocess.run([sys.executable, "-m", "pybamm_aea", *BASE, "--grid", f"{LOADING}=50,60",
+                           "--output", str(out)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert "2 of 2 points failed" in proc.stderr
+    df = pd.read_csv(out)
+    assert len(df) == 2 and df["error"].notna().all()
+
+
+def test_failed_points_exit_1_with_the_count_and_all_good_exit_0(capsys):
+    assert main(BASE + ["--grid", f"{LOADING}=50,60"]) == 1  # all fail
+    assert "2 of 2 points failed" in capsys.readouterr().err
+    assert main(BASE + ["--grid", f"{LOADING}=0.015,50"]) == 1
+    assert "1 of 2 points failed" in capsys.readouterr().err
+    assert main(BASE + ["--grid", f"{LOADING}=0.015"]) == 0
+
+
+def test_out_of_range_grid_value_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(BASE + ["--grid", "Cathode porosity=0.2,1.2"])
+    assert exc.value.code == 2
+    assert "'Cathode porosity' = 1.2 is outside its physical range" in capsys.readouterr().err
+
+
+def test_existing_output_needs_force_and_results_must_be_a_store(tmp_path, capsys):
+    out = tmp_path / "mine.csv"
+    out.write_text("x\n1\n")
+    with pytest.raises(SystemExit) as exc:
+        main(BASE + ["--grid", f"{LOADING}=0.015", "--output", str(out)])
+    assert exc.value.code == 2 and "--force" in capsys.readouterr().err
+    assert out.read_text() == "x\n1\n"
+    assert main(BASE + ["--grid", f"{LOADING}=0.015", "--output", str(out), "--force"]) == 0
+    assert len(pd.read_csv(out)) == 1
+    with pytest.raises(SystemExit) as exc:  # a CSV is an export, not a store
+        main(BASE + ["--grid", f"{LOADING}=0.015", "--results", str(tmp_path / "r.csv")])
+    assert exc.value.code == 2 and ".sqlite" in capsys.readouterr().err

@@ -1,0 +1,232 @@
+"""The sweep's SQLite results store: resume, configuration check, pre-flight of outputs, interrupted writes, kill -9."""
+import os
+from pathlib import Path
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+import pandas as pd
+import pytest
+
+from pybamm_aea.sweep import SweepConfigError, sweep
+
+LMS = "Li2021_Mo6S8"
+LOADING = "Cathode loading [kg.m-2]"
+POROSITY = "Cathode porosity"
+ESC = "ESC [mA.h.g-1]"
+
+
+def spy_batches(monkeypatch):
+    from pybamm_aea.sweep import executors
+
+    ran = []
+    original = executors.run_batch
+
+    def spy(config, points, batched=True):
+        ran.extend(points)
+        return original(config, points, batched)
+
+    monkeypatch.setattr(executors, "run_batch", spy)
+    return ran
+
+
+def stored(path):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT key, status FROM points ORDER BY key").fetchall()
+    finally:
+        con.close()
+
+
+def test_resume_skips_points_already_done(tmp_path, monkeypatch):
+    store = tmp_path / "sweep.sqlite"
+    first = sweep({LOADING: [0.015, 0.02]}, parameter_set=LMS, workers=1, results_file=store)
+    assert [s for _, s in stored(store)] == ["done", "done"]
+    ran = spy_batches(monkeypatch)
+    second = sweep({LOADING: [0.015, 0.02, 0.025]}, parameter_set=LMS, workers=1, results_file=store)
+    assert [p[LOADING] for p in ran] == [0.025]
+    assert len(second) == 3 and len(stored(store)) == 3
+    # rows read back from the store are the ones computed the first time, bit for bit
+    assert second[ESC].iloc[:2].tolist() == first[ESC].tolist()
+    assert second["Solve time [s]"].iloc[:2].tolist() == first["Solve time [s]"].tolist()
+
+
+def test_failed_points_are_kept_and_retried_on_request(tmp_path, monkeypatch):
+    store = tmp_path / "sweep.sqlite"
+    sweep({LOADING: [0.015, -1.0]}, parameter_set=LMS, workers=1, results_file=store)
+    assert sorted(s for _, s in stored(store)) == ["done", "failed"]
+    ran = spy_batches(monkeypatch)
+    df = sweep({LOADING: [0.015, -1.0]}, parameter_set=LMS, workers=1, results_file=store)
+    assert ran == [] and "'Cathode loading [kg.m-2]' = -1.0" in df["error"].iloc[1]
+    sweep({LOADING: [0.015, -1.0]}, parameter_set=LMS, workers=1, results_file=store, retry_failed=True)
+    assert [p[LOADING] for p in ran] == [-1.0]
+
+
+def test_reordered_grid_resumes_the_same_points(tmp_path, monkeypatch):
+    store = tmp_path / "sweep.sqlite"
+    first = sweep({LOADING: [0.015, 0.02], POROSITY: [0.11, 0.2]}, parameter_set=LMS, workers=1, results_file=store)
+    ran = spy_batches(monkeypatch)
+    second = sweep({POROSITY: [0.11, 0.2], LOADING: [0.015, 0.02]}, parameter_set=LMS, workers=1,
+                   results_file=store)
+    assert ran == []  # every point found by its inputs by name
+    a = first.set_index([LOADING, POROSITY])[ESC].sort_index()
+    b = second.set_index([LOADING, POROSITY])[ESC].sort_index()
+    assert a.index.equals(b.index) and a.tolist() == b.tolist()
+    assert list(second.columns[:2]) == [POROSITY, LOADING]  # the table follows the new grid's order
+
+
+def test_dropped_axis_is_refused_with_the_difference(tmp_path):
+    store = tmp_path / "sweep.sqlite"
+    sweep({LOADING: [0.015], POROSITY: [0.2]}, parameter_set=LMS, workers=1, results_file=store)
+    with pytest.raises(SweepConfigError, match=r"another configuration.*inputs.*Cathode porosity"):
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store)
+    with pytest.raises(SweepConfigError, match=r"another configuration.*experiment"):
+        sweep({LOADING: [0.015], POROSITY: [0.2]}, parameter_set=LMS, workers=1, results_file=store,
+              experiment="Discharge at 0.2C until 1.8 V")
+    df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store, force=True)
+    assert df["error"].isna().all() and len(stored(store)) == 1  # force: a new store for the new configuration
+
+
+def test_foreign_file_is_not_touched(tmp_path):
+    mine = tmp_path / "notes.db"
+    mine.write_text("my own notes\n")
+    with pytest.raises(SweepConfigError, match="not a sweep results store"):
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=mine)
+    assert mine.read_text() == "my own notes\n"
+    other = tmp_path / "other.sqlite"  # an SQLite database of something else
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(SweepConfigError, match="not a sweep results store"):
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=other)
+    with pytest.raises(SweepConfigError, match=r"\.sqlite.*exports"):
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=tmp_path / "results.csv")
+
+
+def test_existing_export_needs_force(tmp_path):
+    out = tmp_path / "table.csv"
+    out.write_text("a user's file\n")
+    with pytest.raises(SweepConfigError, match="exists.*force"):
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, export=out)
+    assert out.read_text() == "a user's file\n"
+    df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, export=out, force=True)
+    assert pd.read_csv(out)[ESC].tolist() == pytest.approx(df[ESC].tolist(), rel=1e-12)
+
+
+def test_unwritable_paths_fail_before_any_solve(tmp_path, monkeypatch):
+    ran = spy_batches(monkeypatch)
+    # /proc takes no new files, not even from root (who passes every permission check)
+    with pytest.raises(SweepConfigError, match="not writable|cannot be written"):
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file="/proc/aea_sweep.sqlite")
+    with pytest.raises(SweepConfigError, match="not writable"):
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, export="/proc/aea_sweep.csv")
+    with pytest.raises(SweepConfigError, match="does not exist"):
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, export=tmp_path / "missing" / "t.csv")
+    if os.geteuid() != 0:  # a read-only file (root writes it anyway)
+        ro = tmp_path / "ro.sqlite"
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=ro)
+        ro.chmod(0o444)
+        with pytest.raises(SweepConfigError, match="not writable"):
+            sweep({LOADING: [0.015, 0.02]}, parameter_set=LMS, workers=1, results_file=ro)
+    assert ran == []
+
+
+def test_interrupted_transaction_leaves_no_row(tmp_path):
+    """A process killed in the middle of writing a batch (the torn last record of a CSV) leaves nothing."""
+    store = tmp_path / "sweep.sqlite"
+    sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store)
+    script = textwrap.dedent(f"""
+        import os, signal
+        from pybamm_aea.sweep.store import ResultStore
+        import sqlite3, json
+        con = sqlite3.connect({str(store)!r}, isolation_level=None)
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("INSERT INTO points (key, status, result, updated) VALUES ('torn', 'done', '{{', 0)")
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert proc.returncode == -signal.SIGKILL
+    assert [k for k, _ in stored(store)] == ['{"Cathode loading [kg.m-2]": 0.015}']
+    df = sweep({LOADING: [0.015, 0.02]}, parameter_set=LMS, workers=1, results_file=store)
+    assert df["error"].isna().all() and len(stored(store)) == 2
+
+
+def _sweep_processes(marker):
+    """Pids of live processes whose command line contains ``marker``."""
+    out = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                if marker in (d / "cmdline").read_bytes().decode(errors="replace"):
+                    out.append(int(d.name))
+            except OSError:
+                pass
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_kill_9_mid_sweep_then_rerun(tmp_path):
+    """kill -9 of a 2-worker sweep: no worker left 5 s later; the rerun gives the uninterrupted table, no duplicate."""
+    store = tmp_path / "killed.sqlite"
+    grid = {LOADING: [round(0.005 + 0.001 * i, 4) for i in range(40)], POROSITY: [0.11, 0.2]}
+    script = tmp_path / "sweep_marker_run.py"
+    script.write_text(textwrap.dedent(f"""
+        from pybamm_aea.sweep import sweep
+        sweep({grid!r}, parameter_set={LMS!r}, workers=2, batch_size=4, results_file={str(store)!r})
+    """))
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        time.sleep(0.2)
+        if store.exists() and proc.poll() is None:
+            try:
+                if sum(s == "done" for _, s in stored(store)) >= 8:
+                    break
+            except sqlite3.OperationalError:
+                pass
+    assert proc.poll() is None, "the sweep ended before it could be killed"
+    assert len(_sweep_processes(script.name)) >= 2  # the parent and its workers
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(5)
+    assert _sweep_processes(script.name) == []  # no orphan worker
+    done_before = sum(s == "done" for _, s in stored(store))
+    assert 8 <= done_before < 80
+    rerun = sweep(grid, parameter_set=LMS, workers=1, results_file=store)
+    reference = sweep(grid, parameter_set=LMS, workers=1)
+    rows = stored(store)
+    assert len(rows) == len({k for k, _ in rows}) == 80 and {s for _, s in rows} == {"done"}
+    pd.testing.assert_frame_equal(rerun[[LOADING, POROSITY]], reference[[LOADING, POROSITY]])
+    assert rerun[ESC].to_numpy() == pytest.approx(reference[ESC].to_numpy(), rel=1e-9)
+
+
+@pytest.mark.slow
+def test_two_sweeps_on_one_store_compute_each_point_once(tmp_path):
+    store = tmp_path / "shared.sqlite"
+    grid = {LOADING: [round(0.005 + 0.002 * i, 4) for i in range(30)]}
+    script = textwrap.dedent(f"""
+        import json, sys
+        from pybamm_aea.sweep import executors
+        original = executors.run_batch
+        ran = []
+        def spy(config, points, batched=True):
+            ran.extend(p[{LOADING!r}] for p in points)
+            return original(config, points, batched)
+        executors.run_batch = spy
+        from pybamm_aea.sweep import sweep
+        df = sweep({grid!r}, parameter_set={LMS!r}, workers=1, batch_size=3, results_file={str(store)!r})
+        print(json.dumps({{"ran": ran, "n": len(df), "failed": int(df["error"].notna().sum())}}))
+    """)
+    procs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    import json
+
+    outs = [json.loads(p.communicate(timeout=300)[0].strip().splitlines()[-1]) for p in procs]
+    assert all(o["n"] == 30 and o["failed"] == 0 for o in outs)
+    ran = outs[0]["ran"] + outs[1]["ran"]
+    assert sorted(ran) == sorted(grid[LOADING])  # every point computed exactly once between the two
+    assert len(stored(store)) == 30
