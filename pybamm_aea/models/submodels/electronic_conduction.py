@@ -52,13 +52,13 @@ class DenseElectrodeOhmic(AEASubModel):
         cumulative = pybamm.IndefiniteIntegral(drop_density, xi)
         eta_flux = p.L_c * (pybamm.boundary_value(cumulative, "right") - pybamm.boundary_value(cumulative, "left"))
         # the same integral from the storage profile, (i - I_ion) / sigma_e at the nodes: exact for
-        # uniform filling, but its error (a few % of i) is divided by sigma_e. Blended by the mean
-        # electronic transference number, the storage form's error is bounded by a few % of
-        # i L / (sigma_e + sigma_ion): the storage form for an electronic conductor (t_e -> 1, the
-        # paper's hosts), the flux form for an electronic insulator (t_e -> 0, Li4Ti5O12)
+        # uniform filling, but its error (a fraction of i) is divided by sigma_e. Weighted by the
+        # square of the mean electronic transference number t_e, the storage form's error is at
+        # most that fraction of t_e i L / (sigma_e + sigma_ion): the storage form for an electronic
+        # conductor (t_e -> 1, the paper's hosts), the flux form for an insulator (t_e -> 0, LTO)
         i_ion = p.F * p.L_c * pybamm.IndefiniteIntegral(storage * edges, xi)
         eta_storage = p.L_c * pybamm.Integral((i - i_ion) / sigma_e, xi)
-        w = pybamm.Integral(sigma_e / (sigma_e + sigma_ion), xi)
+        w = pybamm.Integral(sigma_e / (sigma_e + sigma_ion), xi) ** 2
         eta_e = w * eta_storage + (1 - w) * eta_flux
         variables.update(
             {
