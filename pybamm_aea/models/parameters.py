@@ -208,22 +208,30 @@ class AEAParameters(pybamm.ElectricalParameters):
         )
 
     def sigma_e_local(self, x, eps, T):
-        """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``.
-
-        The Li-content-resolved conductivity the coupled transport uses; parameter sets whose
-        conductivity does not depend on ``x`` delegate to ``"Cathode electronic conductivity
-        [S.m-1]"`` (see :func:`pybamm_aea.parameters.paper_cell.li_independent_conductivity`).
-        """
-        return pybamm.FunctionParameter(
-            "Cathode Li-dependent electronic conductivity [S.m-1]",
-            {"Cathode Li content": x, "Cathode porosity": eps, "Temperature [K]": T},
+        """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``: the compact's
+        conductivity (:meth:`sigma_c`, with its factor) times ``"Cathode electronic conductivity
+        Li-content factor"`` (x, T), 1 for a host whose conductivity does not change with x."""
+        return self.sigma_c(eps, T) * pybamm.FunctionParameter(
+            "Cathode electronic conductivity Li-content factor",
+            {"Cathode Li content": x, "Temperature [K]": T},
         )
 
     def sigma_ion_c(self, x, T):
-        """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor)."""
+        """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor).
+
+        The function also receives the chemical diffusivity (with its factor) and the inserted Li
+        per m3 of host, so that the Nernst-Einstein default
+        (:func:`pybamm_aea.parameters.paper_cell.nernst_einstein_ionic_conductivity`) is a plain
+        function of its arguments.
+        """
         return pybamm.FunctionParameter(
             "Cathode ionic conductivity [S.m-1]",
-            {"Cathode Li content": x, "Temperature [K]": T},
+            {
+                "Cathode Li content": x,
+                "Temperature [K]": T,
+                "Cathode Li diffusivity [m2.s-1]": self.D_c(x, T),
+                "Cathode Li concentration [mol.m-3]": self.c_host * x,
+            },
         )
 
     def sigma_s1(self, T):
