@@ -77,9 +77,10 @@ def test_dfn_parameters_are_the_s_c_lgps_electrode():
     # the S-LMS set's sulfur OCP (MSMR plateau: U0 at half lithiation)
     U = values["Positive electrode OCP [V]"]
     assert values.evaluate(U(pybamm.Scalar(0.5))) == pytest.approx(SULFUR["Dispersed material standard potential [V]"])
-    # ... whose slope is the ideal w R T / F at the set's temperature: 0.3 x 29.6 mV per e-fold at 70 C
+    # ... whose slope is the ideal w R T / F at the set's temperature (w the S-LMS sulfur's ideality factor)
     slope = values.evaluate(U(pybamm.Scalar(1 / (1 + np.e))) - U(pybamm.Scalar(0.5)))
-    assert slope == pytest.approx(0.3 * paper_cell.R * 343.15 / paper_cell.F, rel=1e-9)
+    w = SULFUR["Dispersed material ideality factor"]
+    assert slope == pytest.approx(w * paper_cell.R * 343.15 / paper_cell.F, rel=1e-9)
 
 
 @pytest.mark.slow

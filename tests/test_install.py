@@ -48,6 +48,7 @@ def test_reproduce_runs_from_an_installed_wheel(tmp_path):
     assert list(out.glob("fig3b*.png")), result.stdout
 
 
+@pytest.mark.slow
 def test_reproduce_runs_the_installed_scripts_from_any_folder(tmp_path):
     """No ./examples in the working folder: the command finds the installed pybamm_aea.examples."""
     out = tmp_path / "figures"

@@ -74,8 +74,6 @@ def test_option_combinations_build_and_are_well_posed(options):
 def test_every_option_combination_builds_and_is_well_posed():
     """The whole valid product of AEAOptions.POSSIBLE (384 of its 768 combinations with the options of now)."""
     for options in valid_combinations(AEAOptions.POSSIBLE):
-        if _case(options).marks:
-            continue  # MULTI_PHASE_BREAK
         AEA(options).check_well_posedness()
 
 

@@ -89,6 +89,7 @@ def test_command_lines_are_split_as_a_shell_would():
     assert command_lines(code) == ['pybamm-aea a --x "1 2" --y 3', "pip install -e .", "python -m m"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language, code", _cases())
 def test_readme_block_runs(language, code, tmp_path):
     env = _environment()
