@@ -117,6 +117,7 @@ class AEAParameters(pybamm.ElectricalParameters):
                 "Cathode Li diffusivity factor",
                 "Cathode exchange-current density factor",
                 "Cathode electronic conductivity factor",
+                "Cathode ionic conductivity factor",
                 "Anode exchange-current density factor",
                 "Separator layer 1 ionic conductivity factor",
                 "Separator layer 2 ionic conductivity factor",
@@ -126,6 +127,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.f_D_c = factor["Cathode Li diffusivity factor"]
         self.f_j0_c = factor["Cathode exchange-current density factor"]
         self.f_sigma_c = factor["Cathode electronic conductivity factor"]
+        self.f_sigma_ion_c = factor["Cathode ionic conductivity factor"]
         self.f_j0_a = factor["Anode exchange-current density factor"]
         self.f_sigma_s1 = factor["Separator layer 1 ionic conductivity factor"]
         self.f_sigma_s2 = factor["Separator layer 2 ionic conductivity factor"]
@@ -148,11 +150,13 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     def logB_c(self, x, T):
         """Natural log of the Li mobility per formula unit of the multi-phase host, B in
-        [m2.V-1.s-1] (log so that it can be averaged onto cell faces as a geometric mean)."""
+        [m2.V-1.s-1] (log so that it can be averaged onto cell faces as a geometric mean).
+
+        The "Cathode Li diffusivity factor" multiplies B (the chemical diffusivity is B |dU_h/dx|)."""
         return pybamm.FunctionParameter(
             "Cathode Li log-mobility",
             {"Cathode Li content": x, "Temperature [K]": T},
-        )
+        ) + pybamm.log(self.f_D_c)
 
     def U_lith(self, x, T):
         """Cathode OCP on lithiation (discharge) [V vs Li/Li+]."""
@@ -201,14 +205,14 @@ class AEAParameters(pybamm.ElectricalParameters):
         conductivity does not depend on ``x`` delegate to ``"Cathode electronic conductivity
         [S.m-1]"`` (see :func:`pybamm_aea.parameters.paper_cell.li_independent_conductivity`).
         """
-        return pybamm.FunctionParameter(
+        return self.f_sigma_c * pybamm.FunctionParameter(
             "Cathode Li-dependent electronic conductivity [S.m-1]",
             {"Cathode Li content": x, "Cathode porosity": eps, "Temperature [K]": T},
         )
 
     def sigma_ion_c(self, x, T):
         """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor)."""
-        return pybamm.FunctionParameter(
+        return self.f_sigma_ion_c * pybamm.FunctionParameter(
             "Cathode ionic conductivity [S.m-1]",
             {"Cathode Li content": x, "Temperature [K]": T},
         )

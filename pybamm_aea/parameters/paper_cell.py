@@ -125,6 +125,7 @@ def fitting_factors():
         "Cathode Li diffusivity factor": 1.0,
         "Cathode exchange-current density factor": 1.0,
         "Cathode electronic conductivity factor": 1.0,
+        "Cathode ionic conductivity factor": 1.0,
         "Anode exchange-current density factor": 1.0,
         "Separator layer 1 ionic conductivity factor": 1.0,
         "Separator layer 2 ionic conductivity factor": 1.0,
@@ -151,7 +152,8 @@ def nernst_einstein_ionic_conductivity(x, T):
     c_host = pybamm.Parameter("Cathode host density [kg.m-3]") / pybamm.Parameter(
         "Cathode host molar mass [kg.mol-1]"
     )
-    D = pybamm.FunctionParameter(
+    # the diffusivity as the model uses it, with its fitting factor
+    D = pybamm.Parameter("Cathode Li diffusivity factor") * pybamm.FunctionParameter(
         "Cathode Li diffusivity [m2.s-1]", {"Cathode Li content": x, "Temperature [K]": T}
     )
     return F**2 * c_host * x * D / (R * T)
