@@ -4,8 +4,9 @@
 experiment shape, N cycles of C/10 discharge and C/10 charge, with ``save_at_cycles`` so only the
 summaries (and the first and last cycles) are kept:
 
-- AEA: ``Li2021_S_Mo6S8`` on Li-In (0.4-2.4 V), degradation on (dispersed activation and
-  contact loss, ionic-switch host loss, interphase growth);
+- AEA: ``Li2021_S_Mo6S8`` on Li-In (0.4-2.4 V), every degradation option on (dispersed
+  activation and contact loss driven by the volume submodel, ionic-switch host loss, Li trapping,
+  interphase growth outside the SE stability window);
 - PyBaMM: ``DFN({"working electrode": "positive", "SEI": "solvent-diffusion limited"})`` with
   ``Xu2019`` (NMC532 vs Li, 3.5-4.2 V) plus the SEI parameters of ``OKane2022``.
 
@@ -28,7 +29,8 @@ def aea_sim(n):
         "anode": "Li-In",
         "dispersed material degradation": "activation and contact loss",
         "ionic-switch host loss": "persistent Li0",
-        "interphase growth": "parabolic",
+        "Li trapping": "irreversible",
+        "interphase growth": "stability window",
     }
     experiment = pybamm.Experiment(
         [("Discharge at 0.1C until 0.4 V", "Charge at 0.1C until 2.4 V")] * n

@@ -11,6 +11,8 @@ import pytest
 from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.models.aea import AEA
 
+pytestmark = pytest.mark.slow  # cycle-life and hybrid simulations: the whole module
+
 ESC = "Electrode specific capacity [mA.h.g-1]"
 RET = "Capacity retention [%]"
 
@@ -24,6 +26,11 @@ def cycle(parameter_set, n, low, high, options, reference_cycle=2, updates=None)
     )
     sim = pybamm.Simulation(AEA(options), parameter_values=values, experiment=experiment)
     sol = sim.solve(save_at_cycles=[1, n])
+    # an experiment that turns infeasible stops early: say so instead of failing on a missing cycle
+    assert len(sol.cycles) == n, (
+        f"{parameter_set} {options}: the experiment stopped after {len(sol.cycles)} of {n} cycles "
+        f"({sol.termination})"
+    )
     return cycle_summary(sol, reference_cycle=reference_cycle), sol
 
 
@@ -32,10 +39,12 @@ def lms():
     return cycle("Li2021_Mo6S8", 50, 1.8, 2.8, {"ionic-switch host loss": "persistent Li0"})[0]
 
 
+S_OPTIONS = {"anode": "Li-In", "dispersed material degradation": "activation and contact loss"}
+
+
 @pytest.fixture(scope="module")
 def s_lms_li_in():
-    options = {"anode": "Li-In", "dispersed material degradation": "activation and contact loss"}
-    return cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, options, reference_cycle=30)
+    return cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS, reference_cycle=30)
 
 
 def test_lms_retention_after_50_cycles(lms):
@@ -53,13 +62,17 @@ def test_lts_fades_faster_than_lms(lms):
     assert lts["Lost lithium [mol]"].is_monotonic_increasing
 
 
+@pytest.mark.slow
+@pytest.mark.fit
 def test_s_lms_li_in_rises_to_cycle_30_then_fades(s_lms_li_in):
+    """Fit: the contact-loss coefficient to 76 % (cycle 120 vs 30, 360 MPa); activation to the rise."""
     summary, _ = s_lms_li_in
     assert summary[RET].loc[120] == pytest.approx(76, abs=5)
     assert summary[ESC].loc[30] > 1.1 * summary[ESC].loc[3]
     assert summary[ESC].loc[30] > summary[ESC].loc[60] > summary[ESC].loc[120]
 
 
+@pytest.mark.slow
 def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
     summary, _ = s_lms_li_in
     options = {
@@ -71,11 +84,42 @@ def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
     assert lto[RET].loc[120] > summary[RET].loc[120] + 10
 
 
-def test_higher_stack_pressure_slows_contact_loss():
-    options = {"anode": "Li-In", "dispersed material degradation": "activation and contact loss"}
-    low, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Stack pressure [MPa]": 100.0})
-    high, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Stack pressure [MPa]": 500.0})
-    assert high[ESC].loc[40] > low[ESC].loc[40]
+@pytest.mark.slow
+@pytest.mark.prediction
+def test_retention_rises_with_stack_pressure(s_lms_li_in):
+    """180 < 360 < 720 MPa after 120 cycles: only the 360 MPa figure was fitted.
+
+    Voids opened around shrinking Li2S close only where the stack can compact the electrode
+    (Heckel), i.e. below eps_stack = eps0 exp(-K (P - P_fab)); the rest is lost contact.
+    """
+    ret = {360.0: s_lms_li_in[0][RET].loc[120]}
+    for pressure in (180.0, 720.0):
+        summary, _ = cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS, 30, {"Stack pressure [MPa]": pressure})
+        ret[pressure] = summary[RET].loc[120]
+    assert ret[180.0] < ret[360.0] - 2 < ret[720.0] - 4
+
+
+@pytest.mark.slow
+@pytest.mark.prediction
+def test_porous_electrode_loses_more_contact(s_lms_li_in):
+    """The 30 %-porosity S-LMS electrode (pressed and held at the pressure Table S8 gives for 30 %).
+
+    Its pores take the whole S8 -> Li2S swelling, so it does not thicken; but the low pressure
+    that made it cannot compact it, so every void the shrinking Li2S opens stays open: it loses
+    much of its sulfur in the first cycles and ends with less capacity than the paper's 8.2 %
+    electrode, which supports the paper's dense electrode. Its retention *relative to cycle 30*
+    is higher (about 89 %) only because most of its loss comes before cycle 30.
+    """
+    from pybamm_aea.energy.compaction import compaction_data
+
+    p, eps = compaction_data("S-LMS")
+    p30 = float(np.interp(0.30, eps[::-1], p[::-1]))
+    updates = {"Cathode porosity": 0.30, "Cathode fabrication pressure [MPa]": p30, "Stack pressure [MPa]": p30}
+    porous, sol = cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS, 30, updates)
+    dense = s_lms_li_in[0]
+    assert porous[ESC].loc[120] < 0.85 * dense[ESC].loc[120]
+    assert porous[ESC].loc[2] < 0.8 * porous[ESC].loc[1]
+    assert sol.cycles[-1]["Cathode thickness change [%]"].entries.max() < 0.5
 
 
 def test_li_in_interphase_is_more_stable_than_li_metal():
@@ -119,14 +163,6 @@ def test_options_are_off_by_default():
         assert model.options[key] == "none"
 
 
-def test_residual_porosity_buffers_contact_loss():
-    """More pores take up more of the S8 -> Li2S swelling: less contact loss (paper's 8.2 %)."""
-    options = {"anode": "Li-In", "dispersed material degradation": "activation and contact loss"}
-    dense, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Cathode porosity": 0.082})
-    porous, _ = cycle("Li2021_S_Mo6S8", 40, 0.4, 2.4, options, 30, {"Cathode porosity": 0.35})
-    assert porous["Lost active material [%]"].loc[40] < 0.5 * dense["Lost active material [%]"].loc[40]
-
-
 def test_pybamm_summary_variables_track_degradation():
     sim = pybamm.Simulation(
         AEA({"ionic-switch host loss": "persistent Li0"}),
@@ -137,3 +173,34 @@ def test_pybamm_summary_variables_track_degradation():
     lam = np.asarray(summary["Loss of active material [%]"])
     assert lam.shape == (5,) and np.all(np.diff(lam) > 0)
     assert np.all(np.asarray(summary["Cathode host active fraction"]) < 1)
+
+
+def test_cathode_interphase_grows_only_outside_the_se_window():
+    """A rest outside LGPS's 1.71-2.14 V window grows the interphase as L^2 = L0^2 + 2 k F dU t / RT.
+
+    A rest at a host potential inside the window grows nothing.
+    """
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    model = AEA({"interphase growth": "stability window"})
+    hours = 10
+    sol = pybamm.Simulation(
+        model, parameter_values=values, experiment=pybamm.Experiment([f"Rest for {hours} hours"])
+    ).solve()
+    U = sol["Cathode surface OCP [V]"].entries
+    assert U.min() > 2.3  # pristine Mo6S8: above the window
+    L = sol["Cathode interphase thickness [m]"].entries
+    k = values["Cathode interphase window growth constant [m2.s-1]"]
+    T = values["Ambient temperature [K]"]
+    F, R = 96485.33212, 8.314462618
+    expected = L[0] ** 2 + 2 * k * F * np.trapezoid(U - 2.14, sol.t) / (R * T)
+    assert L[-1] ** 2 == pytest.approx(expected, rel=1e-3)
+    assert L[-1] > 3 * L[0]
+    # inside the window (host on its 2.05 V plateau) nothing grows
+    values.update({"Initial cathode Li content": 2.0})
+    sol = pybamm.Simulation(
+        model, parameter_values=values, experiment=pybamm.Experiment([f"Rest for {hours} hours"])
+    ).solve()
+    U = sol["Cathode surface OCP [V]"].entries
+    assert 1.71 < U.min() <= U.max() < 2.14
+    L = sol["Cathode interphase thickness [m]"].entries
+    assert L[-1] == pytest.approx(L[0], rel=1e-9)

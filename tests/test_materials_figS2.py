@@ -37,6 +37,7 @@ def fig_s2_run(name, loading, current_uA_cm2, updates=None):
     return first_step_utilisation(values, step, m.theoretical_capacity * loading * AREA_CM2 * 1e-3)
 
 
+@pytest.mark.slow
 @pytest.mark.prediction
 def test_pure_lifepo4_fails_at_fig_s2_conditions():
     """4.8 mg/cm2, 12.7 uA/cm2, 70 C: < 20 % of 170 mAh/g (the paper: "failed")."""
@@ -54,6 +55,7 @@ def test_pure_lifepo4_fails_at_fig_s2_conditions():
     assert u_up < 0.20
 
 
+@pytest.mark.slow
 @pytest.mark.prediction
 def test_pure_lto_fails_at_fig_s2_conditions():
     """5.5 mg/cm2, 30 uA/cm2, 70 C: < 20 % of 175 mAh/g (the paper: "failed")."""

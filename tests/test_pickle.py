@@ -13,9 +13,8 @@ import numpy as np
 import pybamm
 import pytest
 
-from pybamm_aea.models.aea import AEAOptions
-
 from pybamm_aea.initial_state_hooks import AEA_PARAMETER
+from pybamm_aea.models.aea import AEAOptions
 
 #: every set the package registers (AEA cells, and the conventional S-C/LGPS cell for PyBaMM's DFN)
 PACKAGE_SETS = sorted(
@@ -32,6 +31,7 @@ def _model_for(name):
     from pybamm_aea.conventional import s_c_lgps_model
 
     return s_c_lgps_model()
+
 
 #: the default options, then each non-default value of each option, one at a time
 OPTION_SETS = [{}] + [
@@ -97,6 +97,7 @@ def test_simulation_and_solution_save_and_load(name, tmp_path):
     np.testing.assert_allclose(pybamm.load(tmp_path / "sol.pkl")["Voltage [V]"].entries, V)
 
 
+@pytest.mark.slow
 def test_experiment_simulation_saves(tmp_path):
     experiment = pybamm.Experiment(["Discharge at C/10 for 10 minutes", "Rest for 5 minutes"])
     sim = pybamm.Simulation(
@@ -111,6 +112,7 @@ def test_experiment_simulation_saves(tmp_path):
     assert len(pybamm.load(tmp_path / "sol.pkl").cycles) == len(sol.cycles) == 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "options",
     [

@@ -26,10 +26,12 @@ GALLERY_IMAGES = DOCS / "_static" / "gallery"
 # ------------------------------------------------------------------------------ parameter tables
 def aea_parameter_sets():
     """name -> module path of the registered AEA parameter sets."""
+    from pybamm_aea.parameters import PYBAMM_MODEL_SETS
+
     sets = {}
     for ep in importlib.metadata.entry_points(group="pybamm_parameter_sets"):
         module = ep.value.split(":")[0]
-        if module.split(".")[0] == "pybamm_aea":
+        if module.split(".")[0] == "pybamm_aea" and ep.name not in PYBAMM_MODEL_SETS:
             sets[ep.name] = module
     return dict(sorted(sets.items()))
 

@@ -135,8 +135,10 @@ def plot(df, path, title):
     return figures.save(fig, path, dpi=130)
 
 
-def retention_text(solution):
-    """The run's capacity retention as a sentence (undefined, and why, unless a discharge follows the 2nd)."""
+def retention_text(solution, model):
+    """The run's capacity retention as a sentence: undefined, and why, unless a discharge follows the 2nd; an AEA
+    run without a degradation option says that nothing in it fades."""
+    from pybamm_aea.models.aea import AEAOptions
     from pybamm_aea.readout import capacity_retention, discharge_steps
 
     with warnings.catch_warnings(record=True) as caught:
@@ -144,7 +146,10 @@ def retention_text(solution):
         retention = capacity_retention([d[0] for d in discharge_steps(solution, arrays=False)])
     if caught:
         return str(caught[0].message)
-    return f"capacity retention {retention:.1%} (last discharge over the 2nd)"
+    text = f"capacity retention {retention:.1%} (last discharge over the 2nd)"
+    if isinstance(model.options, AEAOptions) and all(model.options[k] == "none" for k in AEAOptions.DEGRADATION):
+        text += "; no degradation option is on (--option 'Li trapping=irreversible', ...)"
+    return text
 
 
 def run(args):
@@ -178,6 +183,6 @@ def run(args):
     png = plot(df, Path(args.plot) if args.plot else output.with_suffix(".png"),
                f"{args.parameter_set} ({args.model})")[0]
     print(f"{args.parameter_set}: {len(steps_table)} steps solved in {wall:.2f} s ({solution.termination}); "
-          f"{retention_text(solution)}")
+          f"{retention_text(solution, model)}")
     print(f"wrote {output} ({len(df)} rows), {steps_path}, {png}")
     return 0

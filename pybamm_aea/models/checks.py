@@ -105,6 +105,11 @@ RANGES = {
     "Li trapping fraction": _FRACTION,
     "Initial Li trapping fraction": _FRACTION,
     "Stack pressure [MPa]": _NON_NEGATIVE,
+    "Cathode gradient energy coefficient [V.m2]": _NON_NEGATIVE,  # 0: no phase-boundary energy (single phase)
+    "Persistent Li0 fraction": _FRACTION,
+    "Cathode fabrication pressure [MPa]": _POSITIVE,
+    "Cathode Heckel compaction coefficient [MPa-1]": _POSITIVE,
+    "Dispersed material domain radius [m]": _POSITIVE,
     # fitting factors on the functions of state (1 in the parameter sets)
     "Cathode Li diffusivity factor": _POSITIVE,
     "Cathode exchange-current density factor": _POSITIVE,

@@ -47,10 +47,9 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.rho_D_lith = P("Lithiated dispersed material density [kg.m-3]")
         self.mass_ratio_D = P("Dispersed material lithiation mass ratio")
         self.Q_D = P("Dispersed material specific capacity [A.h.kg-1]")
-        self.f_acc_D = P("Dispersed material accessible fraction")
         self.z_init = P("Initial dispersed material lithiation")
         self.w_ideal_D = P("Dispersed material ideality factor")
-        self.beta_D = P("Dispersed material lithiation transfer coefficient")
+        self.R_D = P("Dispersed material domain radius [m]")
 
         self.w_host = 1 - self.w_D
         # density of the charged solid mixture [kg.m-3]
@@ -65,8 +64,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.c_h = self.phi_host * self.c_host
         # Li sites of all the dispersed material per m3 of electrode [mol.m-3]
         self.c_D_full = (1 - self.eps_c) * self.rho_solid * self.w_D * self.Q_D * 3600 / self.F
-        # ... of its accessible part
-        self.c_D = self.c_D_full * self.f_acc_D
+        self.c_D = self.c_D_full
         # geometric capacity per area [C.m-2]: host window 0 <= x <= x_max plus dispersed
         self.q_c = self.F * self.L_c * (self.c_h * self.x_max + self.c_D)
 
@@ -101,12 +99,16 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.k_activation = P("Dispersed material activation coefficient")
         self.k_contact_loss = P("Dispersed material contact-loss coefficient")
         self.P_stack = P("Stack pressure [MPa]")
-        self.P_ref_contact = P("Contact-loss reference pressure [MPa]")
+        self.P_fab = P("Cathode fabrication pressure [MPa]")
+        self.K_heckel = P("Cathode Heckel compaction coefficient [MPa-1]")
         self.k_int_c = P("Cathode interphase growth constant [m2.s-1]")
         self.k_int_a = P("Li metal anode interphase growth constant [m2.s-1]")
         self.k_int_a_LiIn = P("Li-In anode interphase growth constant [m2.s-1]")
         self.L_int_init = P("Initial interphase thickness [m]")
         self.sigma_int = P("Interphase ionic conductivity [S.m-1]")
+        self.U_ox_SE = P("Solid electrolyte oxidation limit [V]")
+        self.k_int_c_window = P("Cathode interphase window growth constant [m2.s-1]")
+        self.U_red_SE = P("Solid electrolyte reduction limit [V]")
 
         # Scalar factors on the functions of state below (1 in the parameter sets): each is an
         # ordinary parameter, so it can be a PyBaMM input parameter or a PyBOP fitting parameter
@@ -179,10 +181,21 @@ class AEAParameters(pybamm.ElectricalParameters):
         )
 
     def kappa_D(self, T):
-        """Rate constant of Li exchange between host and dispersed material [s-1]."""
+        """Interfacial rate constant of the dispersed material's reaction front [s-1], times its factor."""
         return self.f_kappa_D * pybamm.FunctionParameter(
-            "Dispersed material reaction rate constant [s-1]", {"Temperature [K]": T}
+            "Dispersed material interfacial rate constant [s-1]", {"Temperature [K]": T}
         )
+
+    def D_shell_D(self, T):
+        """Li diffusivity of the dispersed material's product layer (Li2S) [m2.s-1]."""
+        return pybamm.FunctionParameter(
+            "Dispersed material product-layer Li diffusivity [m2.s-1]", {"Temperature [K]": T}
+        )
+
+    def tau_shell_D(self, T):
+        """Time constant of transport across the product shell, (c_core/c_shell) R^2 / (3 D) [s]."""
+        expansion = self.rho_D * self.mass_ratio_D / self.rho_D_lith
+        return expansion * self.R_D**2 / (3 * self.D_shell_D(T))
 
     def j0_c(self, x_surf, T):
         """Exchange-current density at the separator|cathode interface [A.m-2]."""

@@ -38,7 +38,7 @@ def standard_summary_variables(param, options, variables):
     a_h = variables["Cathode host active fraction"]
     f_D = variables["Dispersed material accessible fraction"]
     if options["dispersed material degradation"] == "none":
-        f_D_init = p.f_acc_D
+        f_D_init = pybamm.Scalar(1)  # every domain in contact
     else:
         f_D_init = p.f_acc_D_init
     Q_host = to_Ah * a_h * p.c_h * p.x_max

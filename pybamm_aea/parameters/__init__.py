@@ -13,8 +13,12 @@ import functools
 
 from .. import initial_state_hooks
 
-__all__ = ["SetFacts", "SET_FACTS", "facts", "composition", "solid_density", "cathode_thickness",
+__all__ = ["PYBAMM_MODEL_SETS", "SetFacts", "SET_FACTS", "facts", "composition", "solid_density", "cathode_thickness",
            "cathode_loading", "loading_for_thickness"]
+
+
+#: registered sets that are for PyBaMM's own lithium-ion models, not for the AEA model: name -> model
+PYBAMM_MODEL_SETS = {"Li2021_S_C_LGPS": "pybamm_aea.conventional.s_c_lgps_model() (PyBaMM's DFN half cell)"}
 
 
 @dataclass(frozen=True)
@@ -53,11 +57,17 @@ SET_FACTS = {
 
 
 def facts(set_name):
-    """The :class:`SetFacts` of a registered AEA set; KeyError naming the sets that have facts."""
-    try:
+    """The :class:`SetFacts` of a registered AEA set; KeyError naming the sets that have facts.
+
+    The materials' literature sets ``"AEA_<material>"`` (:mod:`pybamm_aea.materials`) are one host each, with
+    no compaction data and no calibrated degradation.
+    """
+    if set_name in SET_FACTS:
         return SET_FACTS[set_name]
-    except KeyError:
-        raise KeyError(f"no facts for parameter set {set_name!r}; known: {sorted(SET_FACTS)}") from None
+    if set_name.startswith("AEA_"):
+        return SetFacts(set_name[len("AEA_"):])
+    raise KeyError(f"no facts for parameter set {set_name!r}; known: {sorted(SET_FACTS)} and the AEA_<material> "
+                   "sets")
 
 
 @functools.lru_cache(maxsize=None)

@@ -114,6 +114,13 @@ def cell_parameters():
     return values
 
 
+def heckel_coefficient():
+    """Heckel K [MPa-1] of the Mo6S8 compact (loading branch, Table S6; fit in energy.compaction)."""
+    from pybamm_aea.energy.compaction import compaction_fit
+
+    return float(compaction_fit("Mo6S8", "loading").params["K"])
+
+
 def fitting_factors():
     """Scalar factors on the parameter sets' functions of state, all 1 (the functions as given).
 
@@ -176,9 +183,11 @@ def degradation_parameters():
         "Dispersed material contact-loss coefficient": 0.0,
         # the paper's cells are pressed at 360 MPa (Experimental)
         "Stack pressure [MPa]": 360.0,
-        # the pressure at which contact loss halves (assumption: of the order of the 216-360 MPa
-        # the paper uses to press its cells)
-        "Contact-loss reference pressure [MPa]": 300.0,
+        # the cathode is pressed at 360 MPa onto the electrolyte (Experimental); its porosity
+        # parameter is the one at that pressure
+        "Cathode fabrication pressure [MPa]": 360.0,
+        # Heckel's K of the Mo6S8 compact, fitted to Table S6 in pybamm_aea.energy.compaction
+        "Cathode Heckel compaction coefficient [MPa-1]": heckel_coefficient(),
         # sulfide cathode on sulfide electrolyte: chemically compatible (paper, advantage 3)
         "Cathode interphase growth constant [m2.s-1]": 0.0,
         # Li metal reduces Li3PS4 to Li2S/Li3P (Wenzel et al. 2018): assumption, ~50 nm after
@@ -189,6 +198,13 @@ def degradation_parameters():
         # Li3PS4-derived interphases (Li2S, Li3P): ~1e-8 S/cm order (assumption, Wenzel et al.,
         # Solid State Ionics 318, 102, 2018 report resistive decomposition layers)
         "Interphase ionic conductivity [S.m-1]": 1e-6,
+        # LGPS stability window vs Li (first principles: Zhu, He & Mo, ACS Appl. Mater.
+        # Interfaces 7, 23685, 2015, 1.71-2.14 V; Richards et al., Chem. Mater. 28, 266, 2016)
+        "Solid electrolyte oxidation limit [V]": 2.14,
+        "Solid electrolyte reduction limit [V]": 1.71,
+        # parabolic constant per unit of F (distance outside the window) / RT (assumption: no
+        # measured LGPS decomposition rate at hand; gives ~30 nm after 120 cycles at 0.1C, 1-3 V)
+        "Cathode interphase window growth constant [m2.s-1]": 1e-23,
     }
 
 

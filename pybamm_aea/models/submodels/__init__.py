@@ -9,6 +9,7 @@ from .separator import SolidElectrolyteSeparator
 from .anode import LithiumMetalAnode, LithiumIndiumAnode
 from .cell_voltage import CellVoltage
 from .dispersed_material import DispersedConversion
+from .volume import ConstrainedSwelling
 from .throughput import ScaledDischargeThroughput
 from . import degradation
 
@@ -31,6 +32,7 @@ __all__ = [
     "LithiumIndiumAnode",
     "CellVoltage",
     "DispersedConversion",
+    "ConstrainedSwelling",
     "ScaledDischargeThroughput",
     "degradation",
 ]

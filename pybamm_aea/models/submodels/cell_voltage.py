@@ -109,15 +109,23 @@ def pybamm_voltage_components(param, variables):
 
 
 def electrode_level_variables(param, variables):
-    """ESC [mA.h.g-1] and delivered energy [W.h.kg-1, W.h.L-1] per the whole cathode electrode."""
+    """ESC [mA.h.g-1] and delivered energy [W.h.kg-1, W.h.L-1] per the whole cathode electrode.
+
+    Volume bases: "Electrode volumetric energy [W.h.L-1]" divides by the as-made (charged,
+    assembly) volume, the paper's charged basis; "..., instantaneous volume [W.h.L-1]" by the
+    electrode's volume at that moment ("Cathode thickness [m]", which swells on discharge), so
+    at the end of a discharge it is on the discharged electrode's actual volume.
+    """
     p = param
     mass_g = p.m_c * p.A_cc * 1e3
     volume_L = p.L_c * p.A_cc * 1e3
+    volume_now_L = variables["Cathode thickness [m]"] * p.A_cc * 1e3
     Q = variables["Discharge capacity [A.h]"]
     E = variables["Discharge energy [W.h]"]
     return {
         "Electrode specific capacity [mA.h.g-1]": Q * 1e3 / mass_g,
         "Electrode gravimetric energy [W.h.kg-1]": E * 1e3 / mass_g,
         "Electrode volumetric energy [W.h.L-1]": E / volume_L,
+        "Electrode volumetric energy, instantaneous volume [W.h.L-1]": E / volume_now_L,
         "Areal capacity [mA.h.cm-2]": Q * 1e3 / (p.A_cc * 1e4),
     }

@@ -13,10 +13,13 @@ reads (with neutral values when the option is off):
   passed while the Li0 film grows.
 - Activation and contact loss of the dispersed material (``"dispersed material degradation"``):
   sulfur domains join the reaction progressively (Fig. 5d: capacity rising over ~30 cycles) and
-  are cut off by the cyclic volume change of S8 <-> Li2S, less so under higher stack pressure.
+  lose contact where the voids their shrinkage opens stay open because the stack pressure
+  cannot compact the electrode there (:mod:`.volume`).
 - Interphase growth (``"interphase growth"``): resistive interphases at the cathode|SE and
   anode|SE interfaces thicken parabolically (diffusion-limited, d L/dt = k / L), with a much
-  smaller constant for the Li-In alloy, the paper's stabilised anode, than for Li metal.
+  smaller constant for the Li-In alloy, the paper's stabilised anode, than for Li metal
+  (``"parabolic"``); with ``"stability window"`` the cathode side grows only while the
+  interface potential lies outside the electrolyte's stability window (LGPS 1.71-2.14 V).
 """
 import pybamm
 
@@ -114,7 +117,7 @@ class NoDispersedDegradation(AEASubModel):
     def get_coupled_variables(self, variables):
         variables.update(
             {
-                "Dispersed material accessible fraction": self.param.f_acc_D,
+                "Dispersed material accessible fraction": pybamm.Scalar(1),
                 "Dispersed material activation rate [s-1]": pybamm.Scalar(0),
                 "Dispersed material fraction lost": pybamm.Scalar(0),
                 "Lost lithium in isolated dispersed material [mol]": pybamm.Scalar(0),
@@ -124,21 +127,18 @@ class NoDispersedDegradation(AEASubModel):
 
 
 class DispersedActivationAndContactLoss(AEASubModel):
-    """Accessible fraction f of the dispersed material: activation minus contact loss::
+    """Fraction f of the dispersed domains in contact with the host: activation minus contact loss.
 
-        df/dt = k_act (|i| / q) g - k_loss f v H(-eps) (P_ref / (P_ref + P)),   dg/dt = -k_act (|i| / q) g,
+    df/dt = k_act (|i| / q) g - k_c f e_void,   dg/dt = -k_act (|i| / q) g,
 
     g the pool of domains not yet reached (f_max - f_0 at the start; a domain cut off does not
-    return to it),
-    v = ``|d(solid volume)/dt| / (solid volume)`` from the dispersed material's lithiation rate,
-    H(-eps) a smooth step that is 0 while residual pores take up the swelling (average porosity
-    above 0) and 1 once they are used up (the paper's argument for 8.2 % porosity), q
-    the electrode's areal capacity. Domains cut off keep their Li (lost inventory); domains
-    that join enter charged.
+    return to it), q the electrode's areal capacity, e_void the rate at which voids open around
+    the shrinking domains and stay open because the stack cannot compact the layer there (the
+    compact's Heckel flow stress exceeds the stack pressure; :mod:`.volume`), as a volumetric
+    strain of the domains, averaged over the electrode. The stack-pressure and porosity
+    dependence of the loss comes from the mechanics, not from this law's one coefficient k_c.
+    Domains cut off keep their Li (lost inventory); domains that join enter charged.
     """
-
-    #: porosity scale of the smooth switch between buffered and unbuffered swelling
-    EPS_SMOOTH = 0.01
 
     def get_fundamental_variables(self):
         f = pybamm.Variable("Dispersed material accessible fraction")
@@ -165,17 +165,8 @@ class DispersedActivationAndContactLoss(AEASubModel):
         f = variables["Dispersed material accessible fraction"]
         lost = variables["Lost lithium in isolated dispersed material [mol]"]
         activation = variables["Dispersed material activation rate [s-1]"]
-        dzdt = variables["Dispersed material lithiation rate [s-1]"]
-        # relative rate of change of the solid volume from the dispersed material [s-1]
-        dv = p.w_D * (p.mass_ratio_D / p.rho_D_lith - 1 / p.rho_D) * f
-        v0 = p.w_host / p.rho_host + p.w_D / p.rho_D
-        volume_rate = pybamm.AbsoluteValue(pybamm.Integral(dzdt, xi)) * pybamm.AbsoluteValue(dv) / v0
-        # residual pores take up the swelling until they are used up (average porosity 0);
-        # only the unbuffered part of the volume change breaks contacts
-        eps_av = variables["Average cathode porosity"]
-        unbuffered = (1 + pybamm.tanh(-eps_av / self.EPS_SMOOTH)) / 2
-        pressure = p.P_ref_contact / (p.P_ref_contact + p.P_stack)
-        loss = p.k_contact_loss * f * volume_rate * unbuffered * pressure
+        e_void = variables["Average dispersed material open void strain rate [s-1]"]
+        loss = p.k_contact_loss * f * e_void
         z_av = variables["Average dispersed material lithiation"]
         g = variables["Dispersed material fraction not yet activated"]
         self.rhs = {
@@ -231,3 +222,38 @@ class ParabolicInterphaseGrowth(AEASubModel):
             variables["Cathode interphase thickness [m]"]: self.param.L_int_init,
             variables["Anode interphase thickness [m]"]: self.param.L_int_init,
         }
+
+
+class StabilityWindowInterphaseGrowth(ParabolicInterphaseGrowth):
+    """Cathode|SE interphase that grows only outside the electrolyte's stability window.
+
+    LGPS is thermodynamically stable only between 1.71 and 2.14 V vs Li (first principles: Zhu,
+    He & Mo, ACS Appl. Mater. Interfaces 7, 23685, 2015; Richards et al., Chem. Mater. 28, 266,
+    2016). Outside it the electrolyte decomposes at the cathode interface, into products that
+    passivate, so the growth is parabolic with a rate proportional to how far the interface
+    potential U (the cathode surface OCP, vs Li) lies outside the window:
+
+        dL_c/dt = k_c [ (U - U_ox)^+ + (U_red - U)^+ ] / (R T / F) / L_c.
+
+    k_c is an assumption (no measured LGPS decomposition rate at hand). The anode side keeps
+    the parabolic law: Li metal and the 0.62 V Li-In alloy are both below Li3PS4's reduction
+    limit (1.71 V), so the difference between them is kinetic (how passivating the interphase
+    is), not thermodynamic; its two constants remain assumptions (see the parameter set).
+    """
+
+    def set_rhs(self, variables):
+        super().set_rhs(variables)
+        p = self.param
+        L_c = variables["Cathode interphase thickness [m]"]
+        U = variables["Cathode surface OCP [V]"]
+        outside = pybamm.maximum(U - p.U_ox_SE, 0) + pybamm.maximum(p.U_red_SE - U, 0)
+        self.rhs[L_c] = p.k_int_c_window * outside * p.F / (p.R * p.T) / L_c
+
+    def get_coupled_variables(self, variables):
+        variables = super().get_coupled_variables(variables)
+        p = self.param
+        U = variables["Cathode surface OCP [V]"]
+        variables["Cathode interface potential outside the SE window [V]"] = pybamm.maximum(
+            U - p.U_ox_SE, 0
+        ) + pybamm.maximum(p.U_red_SE - U, 0)
+        return variables

@@ -1,29 +1,39 @@
-"""A second active material dispersed in the host network (hybrid AEA cathodes).
+"""A second active material dispersed in the host network (hybrid AEA cathodes): shrinking core.
 
-Li et al. 2021: S8 (32.5 wt%) or Li4Ti5O12 (40 wt%) dispersed as 10-30 nm domains in a Mo6S8
-(LMS) network that carries both electrons and Li ions to them. At every depth of the electrode
-the dispersed material exchanges Li with the surrounding host, driven by the difference between
-its equilibrium potential and the local host OCP (the host's Li chemical potential). Its
-equilibrium is one MSMR-type reaction (Baker & Verbrugge, J. Electrochem. Soc. 165, A3952,
-2018), U_D(z) = U0 + w (R T / F) ln((1 - z) / z), and the matching first-order kinetics
+Li et al. 2021: S8 (32.5 wt%) or Li4Ti5O12 (40 wt%) dispersed as 10-30 nm domains (TEM, Fig. 4a)
+in a Mo6S8 (LMS) network that carries both electrons and Li ions to them. At every depth of the
+electrode each domain (radius R) exchanges Li with the surrounding host. The host is the only
+source of Li and electrons, so the reaction is driven by the host's local equilibrium potential
+U_h ("Cathode host OCP [V]") against the domain's two-phase equilibrium U_D:
 
-    dz/dt = kappa(T) [ (1 - z) exp(beta a) - z exp(-(1 - beta) a) ],
-    a = F (U0 - U_host(x)) / (w R T),
+- S8 + 16 Li -> 8 Li2S is one solid-solid two-phase step (no polysulfides in a solid cell): the
+  product Li2S grows as a shell around a shrinking S8 core (Levenspiel's shrinking core; as for
+  LiFePO4 in Srinivasan & Newman, J. Electrochem. Soc. 151, A1517, 2004). Li2S is an ionic and
+  electronic insulator (Li2S ~1e-13 S/cm at room temperature), so Li must cross the shell to reach
+  the core.
+- Lithiation (Phi > 0): with s = (1 - z)^(1/3) the core radius over R (z the lithiated
+  fraction), the rate is the driving force over two resistances in series, the core's surface
+  (area s^2) and the shell (thickness R (1 - s)), linear in the driving force (near-equilibrium
+  transport in a mixed conductor):
 
-vanish exactly where U_host = U_D(z) (thermodynamically consistent) and are linear in z, so a
-fully charged material can start to react; the amounts (1 - z, z) are floored at zero so that
-solver round-off past an end cannot drive the reaction on. beta is the transfer coefficient of
-lithiation: beta < 1/2 makes lithiation the slower direction, as for the insulating S/Li2S
-couple, whose discharge polarisation exceeds its charge polarisation. z is the lithiation of the
-accessible dispersed material (0: S8 / Li4Ti5O12; 1: Li2S / Li7Ti5O12); kappa [s-1] lumps the
-domains' unknown interfacial area and exchange current. Far from equilibrium the driving force
-is bounded smoothly, a -> A tanh(a / A) with A = 40, which caps the stiffness without moving
-the equilibrium. Li reaches the domains only through the host, so a host that cannot move Li
-(D -> 0) or is cut off by the Li0 film cannot use them.
+      dz/dt = Phi s^2 / (tau_int + tau_shell s (1 - s)),   Phi = F (U_D - U_h) / (R T),
+      tau_shell = (c_core / c_shell) R^2 / (3 D_shell),      tau_int = 1 / k_int,
 
-The volume change of lithiation (S8 -> Li2S about +80 %) is tracked: with the electrode
-thickness held by the stack, the local porosity falls as the solids swell; a negative value
-means the pores are used up and the electrode must thicken.
+  c_core / c_shell the volume expansion of lithiation (Li per volume of S8 over Li per volume
+  of Li2S).
+- Delithiation (Phi < 0): Li2S is oxidised where it touches the host, which takes both the Li
+  and the electrons; the S8 formed is 44 % smaller and shrinks away, and the stack presses the
+  host back onto the remaining Li2S where it can compact the electrode (:mod:`.volume`; where
+  it cannot, the domain loses contact, :mod:`.degradation`). So charge is interface-limited,
+  dz/dt = Phi z^(2/3) / tau_int (product surface ~ z^(2/3)); each direction stops at its end.
+- U_D = U0 + w (R T / F) ln((1 - z) / z) with a small ideality w, for a two-phase reaction a
+  nearly flat plateau at U0.
+
+Nothing caps the utilisation: it ends where the host runs out of Li to give at the cut-off while
+the shell has grown too thick to take more, so it follows from R^2 / D_shell (the domain size and
+the product-layer transport), the rate and the temperature. The host loses the Li the domains
+take (:mod:`.cathode_diffusion` reads "Dispersed material Li uptake rate [mol.m-3.s-1]"), so a
+host that cannot move Li (D -> 0) cannot use them.
 """
 import pybamm
 
@@ -32,10 +42,10 @@ from .cathode_diffusion import xi
 
 
 class DispersedConversion(AEASubModel):
-    """Li exchange between the host and a dispersed active material, with volume change."""
+    """Shrinking-core Li exchange between the host and a dispersed active material."""
 
-    #: bound of the scaled driving force a (see module docstring)
-    A_MAX = 40.0
+    #: regularisation of the product's area factor near z = 0 (see get_coupled_variables)
+    END_REG = 1e-6
 
     def get_fundamental_variables(self):
         z = pybamm.Variable("Dispersed material lithiation", domain="positive electrode")
@@ -44,21 +54,25 @@ class DispersedConversion(AEASubModel):
     def get_coupled_variables(self, variables):
         p = self.param
         z = variables["Dispersed material lithiation"]
-        x = variables["Cathode Li content"]
         U_h = variables["Cathode host OCP [V]"]
         T = p.T
-        U0 = p.U0_D(T)
-        w = p.w_ideal_D
-        beta = p.beta_D
-        a = p.F * (U0 - U_h) / (w * p.R * T)
-        a = self.A_MAX * pybamm.tanh(a / self.A_MAX)
-        dzdt = p.kappa_D(T) * (
-            pybamm.maximum(1 - z, 0) * pybamm.exp(beta * a)
-            - pybamm.maximum(z, 0) * pybamm.exp(-(1 - beta) * a)
-        )
-        # equilibrium potential, for output (bounded at the two ends by 1e-9)
         z_b = pybamm.minimum(pybamm.maximum(z, 0), 1)
-        U_D = U0 + w * p.R * T / p.F * pybamm.log((1 - z_b + 1e-9) / (z_b + 1e-9))
+        U_D = p.U0_D(T) + p.w_ideal_D * p.R * T / p.F * pybamm.log((1 - z_b + 1e-9) / (z_b + 1e-9))
+        Phi = p.F * (U_D - U_h) / (p.R * T)
+        # core radius over domain radius s = (1 - z)^(1/3) and its area s^2; the product's area
+        # z^(2/3) regularised near z = 0 (z / (z^2 + e)^(1/6): a finite slope, and a round-off
+        # undershoot below 0 is driven back instead of on)
+        s = (pybamm.maximum(1 - z, 0) + 1e-12) ** (1 / 3)
+        core_area = s**2
+        product_area = z / (z**2 + self.END_REG) ** (1 / 6)
+        tau_shell = p.tau_shell_D(T)
+        k_int = p.kappa_D(T)
+        # lithiation: across the product shell to the core's surface; delithiation: at the
+        # product's surface in contact with the host, interface-limited
+        # (written with k_int = 1 / tau_int, so k_int = 0 switches the material off)
+        lithiation = pybamm.maximum(Phi, 0) * core_area * k_int / (1 + k_int * tau_shell * s * (1 - s))
+        delithiation = pybamm.minimum(Phi, 0) * product_area * k_int
+        dzdt = lithiation + delithiation
         f_acc = variables["Dispersed material accessible fraction"]
         c_D = f_acc * p.c_D_full
         # Li taken up from the host by the reaction
@@ -66,26 +80,18 @@ class DispersedConversion(AEASubModel):
         # fresh domains joining (activation) enter charged, z = 0, and dilute z (no Li moves)
         dzdt = dzdt - variables["Dispersed material activation rate [s-1]"] / f_acc * z
         n_D = c_D * p.L_c * p.A_cc * pybamm.Integral(z, xi)
-
-        # solid volume per kg of charged electrode solid [m3.kg-1], now and at assembly
-        theta = x / p.x_max
-        host_mass_ratio = 1 + p.x_max * 6.94e-3 / p.M_host
-        v_host = p.w_host * ((1 - theta) / p.rho_host + theta * host_mass_ratio / p.rho_host_lith)
-        v_disp = p.w_D * ((1 - f_acc * z) / p.rho_D + f_acc * z * p.mass_ratio_D / p.rho_D_lith)
-        solid_fraction = (1 - p.eps_c) * p.rho_solid * (v_host + v_disp)
-        local_porosity = 1 - solid_fraction
-
         variables.update(
             {
                 "Dispersed material OCP [V]": U_D,
+                "Dispersed material driving force": Phi,
+                "Dispersed material core radius ratio": s,
+                "Dispersed material product-layer time constant [s]": tau_shell,
                 "Dispersed material lithiation rate [s-1]": dzdt,
                 "Dispersed material Li uptake rate [mol.m-3.s-1]": r,
                 "Average dispersed material lithiation": pybamm.Integral(z, xi),
                 "Total lithium in dispersed material [mol]": n_D,
                 "Total lithium in cathode [mol]": variables["Total lithium in cathode host [mol]"] + n_D,
                 "Dispersed material capacity [A.h]": p.F * c_D * p.L_c * p.A_cc / 3600,
-                "Cathode local porosity": local_porosity,
-                "Average cathode porosity": pybamm.Integral(local_porosity, xi),
             }
         )
         return variables

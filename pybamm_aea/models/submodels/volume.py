@@ -1,0 +1,120 @@
+"""Volume of the cathode's solids, its pores and thickness under the stack pressure.
+
+Every phase has its own molar volume (densities of the parameter set: Mo6S8 5.06 and Li4Mo6S8
+4.78 g/cm3, S8 1.96 and Li2S 1.66 g/cm3, Li et al. 2021; TiS2/LiTiS2 and Li4Ti5O12/Li7Ti5O12 in
+their parameter modules); the host's volume is interpolated linearly in its Li content (Vegard),
+the dispersed material's by its lithiated fraction. At depth xi the solids fill phi_s(xi, t) of
+the as-made volume of that layer (1 - eps0 at assembly).
+
+Each layer stretches through the thickness by lambda(xi, t) (L = L0 * integral of lambda), and
+its porosity is eps = 1 - phi_s / lambda. The compact obeys Heckel's law (Heckel, Trans. Metall.
+Soc. AIME 221, 671, 1961), fitted to the paper's Mo6S8 loading data (Table S6, in
+:mod:`pybamm_aea.energy.compaction`) and anchored at the electrode's fabrication (eps0 at P_fab):
+the stress that holds the compact at porosity eps is
+
+    sigma_c(eps) = P_fab + ln(eps0 / eps) / K    [MPa].
+
+- Swelling fills the layer's own pores first (the paper's argument for its 8.2 % pores); once
+  they are used up (eps -> 0) the layer thickens against the stack.
+- Shrinking opens voids around the shrinking domains. The stack closes them (the layer thins
+  with its solids) only where it can compact the layer, sigma_c(eps) < P_stack, i.e. down to
+  eps_stack = eps0 exp(-K (P_stack - P_fab)); voids opened at a lower porosity stay open.
+
+lambda relaxes to the band [phi_s / (1 - 1e-3), phi_s / (1 - eps_stack)] with a time constant of
+:attr:`TAU` (seconds: instantaneous on the scale of a cycle). The voids left open at the
+shrinking domains (a strain per volume of dispersed material) drive their loss of contact
+(:mod:`.degradation`).
+"""
+import pybamm
+
+from .base import AEASubModel
+from .cathode_diffusion import xi
+
+
+def solid_fraction(param, x, z, f):
+    """Solid volume per as-made volume of a layer at host Li content x, dispersed lithiation z."""
+    p = param
+    theta = x / p.x_max
+    host_mass_ratio = 1 + p.x_max * 6.94e-3 / p.M_host
+    v_host = p.w_host * ((1 - theta) / p.rho_host + theta * host_mass_ratio / p.rho_host_lith)
+    v_disp = p.w_D * ((1 - f * z) / p.rho_D + f * z * p.mass_ratio_D / p.rho_D_lith)
+    return (1 - p.eps_c) * p.rho_solid * (v_host + v_disp)
+
+
+class ConstrainedSwelling(AEASubModel):
+    """Local stretch lambda of the cathode under the stack: pores first, then thickening."""
+
+    #: relaxation time of the stretch to its admissible band [s]
+    TAU = 1.0
+    #: porosity the swelling leaves when it has used up the pores (keeps the lag of the
+    #: relaxation, ~TAU * d(phi_s)/dt < 1e-4 at 1C, from turning the porosity negative)
+    EPS_FLOOR = 1e-3
+    #: porosity width of the smooth closure switch
+    EPS_SMOOTH = 2e-3
+
+    def get_fundamental_variables(self):
+        lam = pybamm.Variable("Cathode local stretch", domain="positive electrode")
+        return {"Cathode local stretch": lam}
+
+    def _stack_porosity(self):
+        p = self.param
+        return p.eps_c * pybamm.exp(-p.K_heckel * (p.P_stack - p.P_fab))
+
+    def get_coupled_variables(self, variables):
+        p = self.param
+        lam = variables["Cathode local stretch"]
+        x = variables["Cathode Li content"]
+        z = variables["Dispersed material lithiation"]
+        f = variables["Dispersed material accessible fraction"]
+        phi_s = solid_fraction(p, x, z, f)
+        eps = 1 - phi_s / lam
+        eps_stack = self._stack_porosity()
+        # flow stress of the compact at its porosity (Heckel), floored to keep the log finite
+        sigma_c = p.P_fab + pybamm.log(p.eps_c / pybamm.maximum(eps, 1e-6)) / p.K_heckel
+        # 1 where the stack can compact the layer (porosity above eps_stack), else 0
+        closing = (1 + pybamm.tanh((eps - eps_stack) / self.EPS_SMOOTH)) / 2
+        # volume change of the dispersed domains [s-1, per as-made volume]
+        dvdz = (1 - p.eps_c) * p.rho_solid * p.w_D * f * (p.mass_ratio_D / p.rho_D_lith - 1 / p.rho_D)
+        dzdt = variables["Dispersed material lithiation rate [s-1]"]
+        shrink = pybamm.maximum(-dvdz * dzdt, 0)
+        # domain volume per as-made volume (charged), to make the void a strain of the domains
+        phi_D = (1 - p.eps_c) * p.rho_solid * p.w_D / p.rho_D
+        void_rate = shrink * (1 - closing) / (phi_D + 1e-12)
+        L = p.L_c * pybamm.Integral(lam, xi)
+        variables.update(
+            {
+                "Cathode solid volume fraction": phi_s,
+                "Cathode local porosity": eps,
+                "Average cathode porosity": 1 - pybamm.Integral(phi_s, xi) / pybamm.Integral(lam, xi),
+                "Minimum cathode porosity": pybamm.min(eps),
+                "Cathode thickness [m]": L,
+                "Cathode depth [m]": p.L_c * pybamm.Integral(lam, xi) * xi,
+                "Cathode thickness change [%]": 100 * (pybamm.Integral(lam, xi) - 1),
+                "Cathode compact flow stress [MPa]": sigma_c,
+                "Stack-held porosity": eps_stack,
+                "Cathode swelling work against the stack [J.m-2]": p.P_stack * 1e6 * (L - p.L_c),
+                "Dispersed material open void strain rate [s-1]": void_rate,
+                "Average dispersed material open void strain rate [s-1]": pybamm.Integral(void_rate, xi),
+            }
+        )
+        return variables
+
+    def set_rhs(self, variables):
+        lam = variables["Cathode local stretch"]
+        phi_s = variables["Cathode solid volume fraction"]
+        eps_stack = variables["Stack-held porosity"]
+        opening = pybamm.maximum(phi_s / (1 - self.EPS_FLOOR) - lam, 0)
+        compacting = pybamm.maximum(lam - phi_s / (1 - eps_stack), 0)
+        self.rhs = {lam: (opening - compacting) / self.TAU}
+
+    def set_initial_conditions(self, variables):
+        lam = variables["Cathode local stretch"]
+        p = self.param
+        phi0 = (1 - p.eps_c) * p.rho_solid * (
+            p.w_host * ((1 - p.x_init / p.x_max) / p.rho_host
+                        + p.x_init / p.x_max * (1 + p.x_max * 6.94e-3 / p.M_host) / p.rho_host_lith)
+            + p.w_D * ((1 - p.z_init) / p.rho_D + p.z_init * p.mass_ratio_D / p.rho_D_lith)
+        )
+        # the stack compacts the as-made electrode further if it exceeds the fabrication pressure
+        lam0 = pybamm.maximum(phi0 / (1 - self.EPS_FLOOR), pybamm.minimum(1, phi0 / (1 - self._stack_porosity())))
+        self.initial_conditions = {lam: lam0}
