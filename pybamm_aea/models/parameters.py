@@ -154,7 +154,8 @@ class AEAParameters(pybamm.ElectricalParameters):
         """Natural log of the Li mobility per formula unit of the multi-phase host, B in
         [m2.V-1.s-1] (log so that it can be averaged onto cell faces as a geometric mean).
 
-        The "Cathode Li diffusivity factor" multiplies B (the chemical diffusivity is B |dU_h/dx|)."""
+        The "Cathode Li diffusivity factor" multiplies B (the chemical diffusivity is
+        ``B |dU_h/dx|``)."""
         return pybamm.FunctionParameter(
             "Cathode Li log-mobility",
             {"Cathode Li content": x, "Temperature [K]": T},
