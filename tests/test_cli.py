@@ -9,7 +9,7 @@ import pytest
 
 from pybamm_aea.cli import build_parsers, main, parse_grid_entry
 
-SUBCOMMANDS = ("energy", "simulate", "reproduce", "sweep")
+SUBCOMMANDS = ("energy", "simulate", "reproduce", "sweep", "screen")
 
 
 def _run(argv, capsys):

@@ -31,7 +31,10 @@ FACTORS = {
     "Separator layer 1 ionic conductivity factor": ("Separator layer 1 ionic conductivity [S.m-1]", "Li2021_Mo6S8", {}),
     "Separator layer 2 ionic conductivity factor": ("Separator layer 2 ionic conductivity [S.m-1]", "Li2021_Mo6S8", {}),
     "Dispersed material reaction rate constant factor": (
-        "Dispersed material reaction rate constant [s-1]", "Li2021_S_Mo6S8", {}
+        "Dispersed material interfacial rate constant [s-1]", "Li2021_S_Mo6S8", {}
+    ),
+    "Dispersed material product-layer Li diffusivity factor": (
+        "Dispersed material product-layer Li diffusivity [m2.s-1]", "Li2021_S_Mo6S8", {}
     ),
 }
 
@@ -101,8 +104,10 @@ def test_factor_equals_scaling_its_function(factor):
     V_factor = sim.solve(t, t_interp=t, inputs={factor: scale})["Voltage [V]"].entries
     V_base = sim.solve(t, t_interp=t, inputs={factor: 1.0})["Voltage [V]"].entries
     np.testing.assert_allclose(V_factor, V_function, rtol=0, atol=1e-9)
-    # and the factor does something (every function above shapes a 2C discharge)
-    assert np.max(np.abs(V_factor - V_base)) > 1e-4
+    # and the factor does something (every function above shapes a 2C discharge; a factor that
+    # brings the cut-off forward shortens the solution)
+    n = min(V_factor.size, V_base.size)
+    assert V_factor.size != V_base.size or np.max(np.abs(V_factor[:n] - V_base[:n])) > 1e-4
 
 
 def test_non_positive_factor_is_refused():

@@ -265,10 +265,15 @@ def test_infinite_conductivity_limit():
 
 
 def test_poor_conductor_has_textbook_ohmic_drop():
-    """Uniform filling gives eta_e = i L / (2 sigma); a poor conductor's drop is visible."""
+    """Uniform filling gives eta_e = i L / (2 sigma); a poor conductor's drop is visible.
+
+    The ions' conductivity is set to 0 so that electrons alone carry the drop (TiS2's Nernst-Einstein
+    ionic conductivity, ~0.06 S/m, would otherwise exceed this sigma and the ions would carry the
+    current by migration: the coupled case, tested in test_materials_coupling.py)."""
     sigma = 1e-3  # S/m, an NMC-like compact (Table S4 order)
     sol, values = run("Li2021_TiS2", ["Discharge at 0.1C for 1 hour"],
-                      updates={"Cathode electronic conductivity [S.m-1]": sigma})
+                      updates={"Cathode electronic conductivity [S.m-1]": sigma,
+                               "Cathode ionic conductivity [S.m-1]": 0.0})
     i = sol["Total current density [A.m-2]"].entries[-1]
     L = sol["Cathode thickness [m]"].entries[-1]
     eta = sol["Cathode electronic ohmic overpotential [V]"].entries[-1]

@@ -80,3 +80,17 @@ def test_suitability_map_script(tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
     table = pd.read_csv(csv)
     assert set(table["material"]) == {"Li2021_TiS2", "LiFePO4"} and len(table) == 8
+
+
+def test_cli_screen(tmp_path, capsys):
+    from pybamm_aea.cli import main
+
+    out = tmp_path / "screen.csv"
+    assert main(["screen", "--materials", "Li2021_TiS2", "--c-rates", "1", "--loadings", "1.5,6",
+                 "--output", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert len(table) == 2 and table["utilisation"].iloc[0] > table["utilisation"].iloc[1]
+    assert "largest areal capacity" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["screen", "--c-rates", "0,1"])
+    assert "--c-rates" in capsys.readouterr().err

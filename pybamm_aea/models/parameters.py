@@ -124,6 +124,7 @@ class AEAParameters(pybamm.ElectricalParameters):
                 "Separator layer 1 ionic conductivity factor",
                 "Separator layer 2 ionic conductivity factor",
                 "Dispersed material reaction rate constant factor",
+                "Dispersed material product-layer Li diffusivity factor",
             )
         }
         self.f_D_c = factor["Cathode Li diffusivity factor"]
@@ -134,6 +135,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.f_sigma_s1 = factor["Separator layer 1 ionic conductivity factor"]
         self.f_sigma_s2 = factor["Separator layer 2 ionic conductivity factor"]
         self.f_kappa_D = factor["Dispersed material reaction rate constant factor"]
+        self.f_D_shell_D = factor["Dispersed material product-layer Li diffusivity factor"]
 
     # --- functions of state ------------------------------------------------------------
     def D_c(self, x, T):
@@ -188,8 +190,8 @@ class AEAParameters(pybamm.ElectricalParameters):
         )
 
     def D_shell_D(self, T):
-        """Li diffusivity of the dispersed material's product layer (Li2S) [m2.s-1]."""
-        return pybamm.FunctionParameter(
+        """Li diffusivity of the dispersed material's product layer (Li2S) [m2.s-1], times its factor."""
+        return self.f_D_shell_D * pybamm.FunctionParameter(
             "Dispersed material product-layer Li diffusivity [m2.s-1]", {"Temperature [K]": T}
         )
 
@@ -213,22 +215,30 @@ class AEAParameters(pybamm.ElectricalParameters):
         )
 
     def sigma_e_local(self, x, eps, T):
-        """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``.
-
-        The Li-content-resolved conductivity the coupled transport uses; parameter sets whose
-        conductivity does not depend on ``x`` delegate to ``"Cathode electronic conductivity
-        [S.m-1]"`` (see :func:`pybamm_aea.parameters.paper_cell.li_independent_conductivity`).
-        """
-        return self.f_sigma_c * pybamm.FunctionParameter(
-            "Cathode Li-dependent electronic conductivity [S.m-1]",
-            {"Cathode Li content": x, "Cathode porosity": eps, "Temperature [K]": T},
+        """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``: the compact's
+        conductivity (:meth:`sigma_c`, with its factor) times ``"Cathode electronic conductivity
+        Li-content factor"`` (x, T), 1 for a host whose conductivity does not change with x."""
+        return self.sigma_c(eps, T) * pybamm.FunctionParameter(
+            "Cathode electronic conductivity Li-content factor",
+            {"Cathode Li content": x, "Temperature [K]": T},
         )
 
     def sigma_ion_c(self, x, T):
-        """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor)."""
+        """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor).
+
+        The function also receives the chemical diffusivity (with its factor) and the inserted Li
+        per m3 of host, so that the Nernst-Einstein default
+        (:func:`pybamm_aea.parameters.paper_cell.nernst_einstein_ionic_conductivity`) is a plain
+        function of its arguments.
+        """
         return self.f_sigma_ion_c * pybamm.FunctionParameter(
             "Cathode ionic conductivity [S.m-1]",
-            {"Cathode Li content": x, "Temperature [K]": T},
+            {
+                "Cathode Li content": x,
+                "Temperature [K]": T,
+                "Cathode Li diffusivity [m2.s-1]": self.D_c(x, T),
+                "Cathode Li concentration [mol.m-3]": self.c_host * x,
+            },
         )
 
     def sigma_s1(self, T):

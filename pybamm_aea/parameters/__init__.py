@@ -53,6 +53,11 @@ SET_FACTS = {
     "Li2021_S_Mo6S8": SetFacts("Mo6S8", "S8", compaction="S-LMS"),
     # no LTO-LMS compaction data: the Mo6S8 network's (assumption)
     "Li2021_LTO_Mo6S8": SetFacts("Mo6S8", "Li4Ti5O12", compaction="Mo6S8"),
+    # the pure literature AEA cells (pybamm_aea.materials); no compaction data for these materials
+    "AEA_LiFePO4": SetFacts("LiFePO4"),
+    "AEA_Li4Ti5O12": SetFacts("Li4Ti5O12"),
+    "AEA_LiCoO2": SetFacts("LiCoO2"),
+    "AEA_NMC532": SetFacts("NMC532"),
 }
 
 
