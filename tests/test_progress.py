@@ -1,5 +1,6 @@
 """Progress bars for long runs (tqdm, PyBaMM callbacks) and rounding of tabulated output."""
 import io
+import re
 
 import numpy as np
 import pandas as pd
@@ -53,3 +54,15 @@ def test_command_line_tables_are_rounded(tmp_path):
     table = pd.DataFrame({"Ambient temperature [C]": [343.15 - 273.15], "Voltage [V]": [2.0512345678901]})
     text = write_table(table, tmp_path / "t.csv").read_text()
     assert text.splitlines()[1] == "70.0,2.05123"
+
+
+def test_sweep_shows_progress_by_default_only_on_a_terminal_and_exports_rounded(tmp_path, capsys):
+    import pybamm_aea
+
+    grid = {"Cathode loading [kg.m-2]": [0.01, 0.015]}
+    table = pybamm_aea.sweep(grid, parameter_set="Li2021_Mo6S8", workers=1, export=tmp_path / "s.csv")
+    assert table.attrs["failed"] == 0
+    assert "sweep" not in capsys.readouterr().err  # stderr is captured: not a terminal, no bar
+    rows = (tmp_path / "s.csv").read_text().splitlines()[1:]
+    numbers = [v for row in rows for v in row.split(",") if re.fullmatch(r"-?\d+\.\d+(e-?\d+)?", v)]
+    assert numbers and all(len(v.split("e")[0].replace("-", "").replace(".", "").lstrip("0")) <= 6 for v in numbers)

@@ -119,19 +119,23 @@ class AEAParameters(pybamm.ElectricalParameters):
                 "Cathode Li diffusivity factor",
                 "Cathode exchange-current density factor",
                 "Cathode electronic conductivity factor",
+                "Cathode ionic conductivity factor",
                 "Anode exchange-current density factor",
                 "Separator layer 1 ionic conductivity factor",
                 "Separator layer 2 ionic conductivity factor",
                 "Dispersed material reaction rate constant factor",
+                "Dispersed material product-layer Li diffusivity factor",
             )
         }
         self.f_D_c = factor["Cathode Li diffusivity factor"]
         self.f_j0_c = factor["Cathode exchange-current density factor"]
         self.f_sigma_c = factor["Cathode electronic conductivity factor"]
+        self.f_sigma_ion_c = factor["Cathode ionic conductivity factor"]
         self.f_j0_a = factor["Anode exchange-current density factor"]
         self.f_sigma_s1 = factor["Separator layer 1 ionic conductivity factor"]
         self.f_sigma_s2 = factor["Separator layer 2 ionic conductivity factor"]
         self.f_kappa_D = factor["Dispersed material reaction rate constant factor"]
+        self.f_D_shell_D = factor["Dispersed material product-layer Li diffusivity factor"]
 
     # --- functions of state ------------------------------------------------------------
     def D_c(self, x, T):
@@ -150,11 +154,14 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     def logB_c(self, x, T):
         """Natural log of the Li mobility per formula unit of the multi-phase host, B in
-        [m2.V-1.s-1] (log so that it can be averaged onto cell faces as a geometric mean)."""
+        [m2.V-1.s-1] (log so that it can be averaged onto cell faces as a geometric mean).
+
+        The "Cathode Li diffusivity factor" multiplies B (the chemical diffusivity is
+        ``B |dU_h/dx|``)."""
         return pybamm.FunctionParameter(
             "Cathode Li log-mobility",
             {"Cathode Li content": x, "Temperature [K]": T},
-        )
+        ) + pybamm.log(self.f_D_c)
 
     def U_lith(self, x, T):
         """Cathode OCP on lithiation (discharge) [V vs Li/Li+]."""
@@ -183,8 +190,8 @@ class AEAParameters(pybamm.ElectricalParameters):
         )
 
     def D_shell_D(self, T):
-        """Li diffusivity of the dispersed material's product layer (Li2S) [m2.s-1]."""
-        return pybamm.FunctionParameter(
+        """Li diffusivity of the dispersed material's product layer (Li2S) [m2.s-1], times its factor."""
+        return self.f_D_shell_D * pybamm.FunctionParameter(
             "Dispersed material product-layer Li diffusivity [m2.s-1]", {"Temperature [K]": T}
         )
 
@@ -224,7 +231,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         (:func:`pybamm_aea.parameters.paper_cell.nernst_einstein_ionic_conductivity`) is a plain
         function of its arguments.
         """
-        return pybamm.FunctionParameter(
+        return self.f_sigma_ion_c * pybamm.FunctionParameter(
             "Cathode ionic conductivity [S.m-1]",
             {
                 "Cathode Li content": x,

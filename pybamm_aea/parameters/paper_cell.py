@@ -150,10 +150,12 @@ def fitting_factors():
         "Cathode Li diffusivity factor": 1.0,
         "Cathode exchange-current density factor": 1.0,
         "Cathode electronic conductivity factor": 1.0,
+        "Cathode ionic conductivity factor": 1.0,
         "Anode exchange-current density factor": 1.0,
         "Separator layer 1 ionic conductivity factor": 1.0,
         "Separator layer 2 ionic conductivity factor": 1.0,
         "Dispersed material reaction rate constant factor": 1.0,
+        "Dispersed material product-layer Li diffusivity factor": 1.0,
     }
 
 

@@ -17,7 +17,7 @@ def _default_batch_size(n_points, n_workers, batched):
 
 def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, options=None, results_file=None,
           workers=None, *, export=None, force=False, compaction=None, reference_c_rate=0.1, retry_failed=False,
-          batch_size=None, batched=True, threads=1, progress=False, mp_context=None):
+          batch_size=None, batched=True, threads=1, progress=None, mp_context=None):
     """Evaluate a grid (or a sample) of AEA cell designs; one row per point. See :mod:`pybamm_aea.sweep`.
 
     Parameters
@@ -60,8 +60,9 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     threads : int
         Threads of each batched solve (IDAKLU's ``num_threads``: the input sets of a batch are integrated in
         parallel); default 1. Threads and ``workers`` share the same cores.
-    progress : bool
-        Show a tqdm progress bar on stderr.
+    progress : bool or None
+        Show a tqdm progress bar on stderr; None (default): when stderr is a terminal
+        (:func:`pybamm_aea.progress.progress_bar`).
     mp_context : str, optional
         Start method of the local processes (default ``"fork"`` on Linux, ``"spawn"`` elsewhere).
 

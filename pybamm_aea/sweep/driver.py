@@ -58,10 +58,10 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         else:
             mine, others = keys, []
         bar = None
-        if progress and mine:
-            from tqdm.auto import tqdm
+        if progress is not False and mine:
+            from ..progress import progress_bar
 
-            bar = tqdm(total=len(mine), desc="sweep", unit="pt")
+            bar = progress_bar(total=len(mine), desc="sweep", unit="pt", show=progress)
 
         def collect(batch, rows):
             items = [(point_key(p, names), r) for p, r in zip(batch, rows)]

@@ -94,7 +94,13 @@ def check_export_path(path, force=False):
 
 
 def export_table(df, path):
-    """Write the table atomically (a temporary file in the same folder, then renamed)."""
+    """Write the table atomically (a temporary file in the same folder, then renamed).
+
+    Float columns are rounded to 6 significant digits (:func:`pybamm_aea.progress.round_table`).
+    """
+    from ..progress import round_table
+
+    df = round_table(df)
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
