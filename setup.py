@@ -1,7 +1,11 @@
-"""Build the compiled core (csrc/*.pyx -> pybamm_aea._kernels) with Cython and NumPy."""
+"""Build the compiled core (csrc/*.pyx -> pybamm_aea._kernels) with Cython and NumPy.
+
+The packages are every ``pybamm_aea*`` package plus the figure scripts of ``examples/``, installed
+as the subpackage ``pybamm_aea.examples`` so that ``pybamm-aea reproduce`` runs the installed copy.
+"""
 import numpy
 from Cython.Build import cythonize
-from setuptools import Extension, setup
+from setuptools import Extension, find_packages, setup
 
 extensions = [
     Extension(
@@ -14,6 +18,8 @@ extensions = [
 ]
 
 setup(
+    packages=find_packages(include=["pybamm_aea", "pybamm_aea.*"]) + ["pybamm_aea.examples"],
+    package_dir={"pybamm_aea.examples": "examples"},
     ext_modules=cythonize(
         extensions,
         compiler_directives={"language_level": "3"},

@@ -12,6 +12,9 @@ Tests that re-type the very constant a mutation changes (an *echo*: a test of ``
 ``0.62`` in the code) are listed per mutation under ``echo`` and deselected for it: a catch by an echo
 proves nothing about the physics.
 
+Before the mutations, all their tests run once on the unmutated copy; those that fail there are
+deselected (and listed): with -x a failing test would otherwise stop every run that reaches it.
+
 A mutation whose old text is not found exactly as many times as stated is a *stale* mutation: a tool
 error, reported and counted as a failure of the run, never as "caught". By default each test that
 caught a mutation is then run once on the unmutated copy: a test that fails there proves nothing, and
@@ -85,7 +88,7 @@ class Mutation:
             raise ToolError(f"mutation {entry['name']!r}: tests must be a non-empty list of pytest arguments")
         return cls(**entry)
 
-    def apply(self, root: Path):
+    def apply(self, root: Path, write=True):
         """Apply the mutation to the copy at ``root``; ToolError if the old text is not there as stated."""
         path = root / self.file
         if not path.is_file():
@@ -103,7 +106,8 @@ class Mutation:
             )
         if new_text == text:
             raise ToolError(f"{self.name}: the replacement leaves {self.file} unchanged")
-        path.write_text(new_text)
+        if write:
+            path.write_text(new_text)
 
 
 @dataclass
@@ -167,7 +171,8 @@ def check_imports_copy(repo: Path):
             raise ToolError(f"the copy imports {line}, not its own package under {repo}")
 
 
-_SUMMARY = re.compile(r"^(FAILED|ERROR) (\S+)")
+#: a line of pytest's short test summary (-ra): "FAILED node id - message" (node ids may hold spaces)
+_SUMMARY = re.compile(r"^(FAILED|ERROR) (.+?)(?: - .*)?$")
 
 
 def run_tests(repo: Path, args, markers, timeout):
@@ -184,7 +189,7 @@ def run_tests(repo: Path, args, markers, timeout):
     return proc.returncode, failing, out[-3000:]
 
 
-def run_one(mutation: Mutation, timeout, keep=False) -> Result:
+def run_one(mutation: Mutation, timeout, keep=False, skip=()) -> Result:
     t0 = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix=f"mutation-{mutation.name}-"))
     try:
@@ -193,7 +198,7 @@ def run_one(mutation: Mutation, timeout, keep=False) -> Result:
         if mutation.file.endswith(".pyx"):
             rebuild(repo, timeout)
         check_imports_copy(repo)
-        deselect = [a for node in mutation.echo for a in ("--deselect", node)]
+        deselect = [a for node in [*mutation.echo, *skip] for a in ("--deselect", node)]
         code, failing, tail = run_tests(repo, [*mutation.tests, *deselect], mutation.markers, timeout)
         dt = time.perf_counter() - t0
         if code == 0:
@@ -217,23 +222,50 @@ def run_one(mutation: Mutation, timeout, keep=False) -> Result:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+def baseline_failures(mutations, timeout):
+    """Tests that already fail on the unmutated code, among the test files of ``mutations``.
+
+    One pytest run (no -x) over the union of their test arguments. Each failing node id is then
+    deselected for every mutation: with -x a test that fails anyway would stop the run and be
+    reported as the catcher of every mutation that reaches it.
+    """
+    args = list(dict.fromkeys(a for m in mutations for a in m.tests))
+    tmp = Path(tempfile.mkdtemp(prefix="mutation-baseline-"))
+    try:
+        repo = copy_tree(tmp)
+        check_imports_copy(repo)
+        cmd = [sys.executable, *[a for a in PYTEST if a != "-x"], *args]
+        proc = subprocess.run(cmd, cwd=repo, env=_env(repo), capture_output=True, text=True, timeout=timeout)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    out = proc.stdout + proc.stderr
+    failing = sorted({m.group(2) for m in map(_SUMMARY.match, out.splitlines()) if m})
+    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not failing):
+        raise ToolError(f"the baseline run of the tests failed (exit {proc.returncode}):\n{out[-3000:]}")
+    return failing
+
+
 def verify_catchers(results, timeout):
-    """Run each catching test on an unmutated copy: one that fails there catches nothing."""
+    """Run the catching tests once, together, on an unmutated copy: one that fails there catches nothing."""
     nodes = sorted({r.catcher for r in results if r.status == "caught"})
     if not nodes:
         return {}
     tmp = Path(tempfile.mkdtemp(prefix="mutation-baseline-"))
-    verdict = {}
     try:
         repo = copy_tree(tmp)
         check_imports_copy(repo)
-        for node in nodes:
-            code, failing, tail = run_tests(repo, [node], "", timeout)
-            verdict[node] = code == 0
-            if code != 0:
-                print(f"  baseline: {node} fails on the unmutated code (exit {code})", file=sys.stderr)
+        cmd = [sys.executable, *[a for a in PYTEST if a != "-x"], *nodes]
+        proc = subprocess.run(cmd, cwd=repo, env=_env(repo), capture_output=True, text=True, timeout=timeout)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    out = proc.stdout + proc.stderr
+    failing = {m.group(2) for m in map(_SUMMARY.match, out.splitlines()) if m}
+    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not failing):
+        raise ToolError(f"running the catching tests on the unmutated code failed (exit {proc.returncode}):\n"
+                        f"{out[-3000:]}")
+    verdict = {node: node not in failing for node in nodes}
+    for node in sorted(failing):
+        print(f"  baseline: {node} fails on the unmutated code", file=sys.stderr)
     for r in results:
         if r.status == "caught" and not verdict[r.catcher]:
             r.status, r.detail = "invalid", f"{r.catcher} also fails without the mutation"
@@ -261,9 +293,14 @@ def main(argv=None):
     parser.add_argument("--only", action="append", metavar="NAME",
                         help="run only this mutation (repeatable; comma-separated names allowed)")
     parser.add_argument("--list", action="store_true", help="list the mutations and exit")
+    parser.add_argument("--check", action="store_true",
+                        help="only check that every mutation still applies to the working tree (no tests run)")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per mutation's test run (default 1800)")
     parser.add_argument("--no-verify", action="store_true",
                         help="skip re-running the catching tests on the unmutated code")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip the first run of all the tests on the unmutated code (whose failures are "
+                             "otherwise deselected and reported)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copies (paths on stderr)")
     parser.add_argument("--markdown", action="store_true", help="print the result table as Markdown")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results to FILE as JSON")
@@ -287,10 +324,32 @@ def main(argv=None):
         print(f"{len(mutations)} mutations")
         return 0
 
+    if args.check:
+        stale = []
+        for m in mutations:
+            try:
+                m.apply(ROOT, write=False)
+            except ToolError as err:
+                stale.append(m.name)
+                print(err)
+        print(f"{len(mutations) - len(stale)} of {len(mutations)} mutations apply" + (f"; stale: {stale}" if stale else ""))
+        return 1 if stale else 0
+
+    skip = []
+    if not args.no_baseline:
+        print("baseline: running the mutations' tests on the unmutated code ...", end=" ", flush=True,
+              file=sys.stderr)
+        try:
+            skip = baseline_failures(mutations, args.timeout)
+        except (ToolError, subprocess.TimeoutExpired) as err:
+            parser.exit(2, f"mutation: {err}\n")
+        print(f"{len(skip)} failing" + "".join(f"\n  deselected (fails unmutated): {n}" for n in skip),
+              file=sys.stderr)
+
     results = []
     for k, m in enumerate(mutations, 1):
         print(f"[{k}/{len(mutations)}] {m.name} ({m.file}) ...", end=" ", flush=True, file=sys.stderr)
-        r = run_one(m, args.timeout, keep=args.keep)
+        r = run_one(m, args.timeout, keep=args.keep, skip=skip)
         print(f"{r.status} {r.catcher} ({r.seconds:.0f} s)", file=sys.stderr)
         if r.detail and r.status not in ("caught", "not caught"):
             print("  " + r.detail.replace("\n", "\n  "), file=sys.stderr)
@@ -299,6 +358,8 @@ def main(argv=None):
         verify_catchers(results, args.timeout)
 
     print(table(results, markdown=args.markdown))
+    if skip:
+        print("\ntests failing without any mutation (deselected):" + "".join(f"\n  {n}" for n in skip))
     n = len(results)
     caught = sum(r.status == "caught" for r in results)
     broken = [r.mutation.name for r in results if r.status in ("stale", "error", "invalid")]

@@ -35,7 +35,7 @@ from scipy.optimize import least_squares  # noqa: E402
 import pybamm_aea  # noqa: E402,F401
 from pybamm_aea import figures  # noqa: E402
 
-SLOW = False
+SLOW = True  # about 10 s with PyBOP (two fits and a synthetic curve)
 PARAMETER_SET = "Li2021_Mo6S8"
 #: the factors fitted and the values the synthetic data is made with
 TRUE_FACTORS = {"Cathode Li diffusivity factor": 0.5, "Cathode exchange-current density factor": 2.0}

@@ -3,13 +3,13 @@
 One homogeneous chemical potential mu_h(x) [J/mol of Li] per host, written as the host's
 homogeneous open-circuit potential U_h(x) = -mu_h(x) / F [V vs Li/Li+], x the Li content per
 formula unit. Its integral is the homogeneous free energy g(x) = int mu_h dx (per formula unit);
-the Cahn-Hilliard free energy adds a gradient term (kappa / 2) |grad x|^2 (see
+the Cahn-Hilliard free energy adds a gradient term ``(kappa / 2) |grad x|^2`` (see
 :mod:`pybamm_aea.models.submodels.host_phase_field`). From U_h follow:
 
 - the equilibrium (common-tangent) potential of every two-phase region,
 - the phase windows (binodal compositions) and so the lever-rule phase fractions at equilibrium,
 - the thermodynamic factor, and with a phase mobility the chemical diffusivity
-  D_chem = B |dU_h/dx| (B the Li mobility per formula unit, [m2.V-1.s-1]).
+  ``D_chem = B |dU_h/dx|`` (B the Li mobility per formula unit, [m2.V-1.s-1]).
 
 Construction (a multi-well potential, in the spirit of MPET's CHR materials, Smith & Bazant,
 J. Electrochem. Soc. 164, E3291, 2017): the host has phases ``k = 0..n-1`` with single-phase
@@ -30,7 +30,7 @@ phases are dilute lattice gases, U_h = U_0 + (R T / F) ln(hi_0 / x) and
 U_h = U_last + (R T / F) ln((x_max - x) / (x_max - lo_last)).
 
 Mobility: each phase has a chemical diffusivity D_k(T) (Arrhenius, its own activation energy);
-the mobility in a window is B = D_k / |dU_h/dx| so that D_chem = D_k exactly there, with
+the mobility in a window is ``B = D_k / |dU_h/dx|`` so that D_chem = D_k exactly there, with
 the dilute carrier (or vacancy) factor of a lattice gas in the end phases (B proportional to x,
 or to x_max - x). log B is interpolated linearly across each two-phase region. The expression
 is :func:`log_mobility`, the one place where transport enters (an ambipolar factor

@@ -96,6 +96,7 @@ def test_parameter_value_is_checked_at_processing(defaults, name, value):
         values.process_model(pybamm_aea.AEA(OPTIONS))
 
 
+@pytest.mark.slow
 def test_sweep_reports_each_bad_value_on_its_row(defaults):
     cases = [("Ambient temperature [K]", -50.0), ("Ambient temperature [K]", 1.0),
              ("Cathode Bruggeman coefficient", -3.0), ("Separator layer 1 thickness [m]", -1e-4),

@@ -9,7 +9,7 @@ import pytest
 
 from pybamm_aea.cli import build_parsers, main, parse_grid_entry
 
-SUBCOMMANDS = ("energy", "simulate", "reproduce", "sweep")
+SUBCOMMANDS = ("energy", "simulate", "reproduce", "sweep", "screen")
 
 
 def _run(argv, capsys):
@@ -156,6 +156,7 @@ def test_grid_entry_parsing():
 
 
 # ------------------------------------------------------------------------------------------------ simulate
+@pytest.mark.slow
 def test_simulate_writes_csv_steps_and_plot(tmp_path, capsys):
     out = tmp_path / "lms.csv"
     code, stdout, _ = _run(["simulate", "--parameter-set", "Li2021_Mo6S8", "--experiment",
@@ -177,6 +178,7 @@ def test_simulate_writes_csv_steps_and_plot(tmp_path, capsys):
 
 
 # ------------------------------------------------------------------------------------------------ sweep, reproduce
+@pytest.mark.slow
 def test_sweep_subcommand_writes_table(tmp_path, capsys):
     out = tmp_path / "s.json"
     code, stdout, _ = _run(["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode loading [kg.m-2]=0.01,0.02",
@@ -193,6 +195,7 @@ def test_sweep_subcommand_writes_table(tmp_path, capsys):
     assert "ESC [mA.h.g-1]" in stdout
 
 
+@pytest.mark.slow
 def test_reproduce_subcommand_runs_selected_scripts(tmp_path, capsys):
     code, stdout, _ = _run(["reproduce", "--out", str(tmp_path), "--only", "fig3a"], capsys)
     assert code == 0
@@ -250,6 +253,7 @@ def test_comparison_retention_is_the_calibrated_fade():
     assert np.isnan(table.loc["AEA S-LMS (32.5 % S8 + Mo6S8)", "Capacity retention [%]"])  # nothing calibrated
 
 
+@pytest.mark.slow
 def test_simulate_with_one_cycle_says_retention_is_undefined(tmp_path, capsys):
     """simulate --cycles 1 (discharge, charge, discharge: two discharges) has no discharge after the 2nd, so its
     retention is undefined, and it says so rather than 100 %."""

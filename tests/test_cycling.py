@@ -57,6 +57,7 @@ def table(sol, mo6s8):
 
 
 # ------------------------------------------------------------------------------------------- structure
+@pytest.mark.slow
 def test_one_row_per_cycle_with_all_columns(sol, table):
     assert list(table.columns) == SUMMARY_COLUMNS
     assert table.index.name == "Cycle number"
@@ -79,6 +80,7 @@ def _step_capacities(cycle):
     return qd, qc
 
 
+@pytest.mark.slow
 def test_capacities_equal_stepwise_capacities(sol, table):
     for k, cycle in enumerate(sol.cycles):
         qd, qc = _step_capacities(cycle)
@@ -87,6 +89,7 @@ def test_capacities_equal_stepwise_capacities(sol, table):
     assert (table["Discharge capacity [A.h]"] > 0).all()
 
 
+@pytest.mark.slow
 def test_esc_is_capacity_per_electrode_mass(sol, table):
     mass_g = float(sol["Cathode electrode mass [g]"].entries[0])
     np.testing.assert_allclose(
@@ -103,6 +106,7 @@ def test_esc_is_capacity_per_electrode_mass(sol, table):
     )
 
 
+@pytest.mark.slow
 def test_retention_of_reference_cycle_is_100(sol, table):
     assert table.loc[2, "Capacity retention [%]"] == pytest.approx(100.0, abs=1e-12)
     assert table.attrs["Reference cycle"] == 2
@@ -115,11 +119,14 @@ def test_retention_of_reference_cycle_is_100(sol, table):
         )
 
 
+@pytest.mark.slow
 def test_efficiencies_and_mean_voltages(table):
     later = table.loc[2:]
     assert ((later["Coulombic efficiency"] > 0) & (later["Coulombic efficiency"] < 1.2)).all()
     assert ((later["Energy efficiency"] > 0) & (later["Energy efficiency"] <= later["Coulombic efficiency"] + 1e-9)).all()
     # cycle 1 starts from pristine Mo6S8: its first discharge inserts more Li than the charge removes
+    # (the ionic switch stops the charge near Li1), so its Coulombic efficiency exceeds 1
+    assert table.loc[1, "Coulombic efficiency"] > 1.1
     np.testing.assert_allclose(
         table["Coulombic efficiency"], table["Discharge capacity [A.h]"] / table["Charge capacity [A.h]"], rtol=1e-12
     )
@@ -130,6 +137,7 @@ def test_efficiencies_and_mean_voltages(table):
     assert ((table["Mean charge voltage [V]"] > 1.8) & (table["Mean charge voltage [V]"] < 2.8)).all()
 
 
+@pytest.mark.slow
 def test_energy_per_kg_and_per_litre_consistent(sol, table, mo6s8):
     mass_g = float(sol["Cathode electrode mass [g]"].entries[0])
     volume_L = float(sol["Cathode electrode volume [L]"].entries[0])
@@ -164,6 +172,7 @@ def test_energy_per_kg_and_per_litre_consistent(sol, table, mo6s8):
     assert plain["Cell gravimetric energy [W.h.kg-1]"].isna().all()
 
 
+@pytest.mark.slow
 def test_cell_level_scaling(sol, table, mo6s8):
     mass_g = table.attrs["Cathode electrode mass [g]"]
     loading = mass_g * 1e3 / 0.785  # mg/cm2 on the paper's 0.785 cm2 die
@@ -187,6 +196,7 @@ def test_cell_level_scaling(sol, table, mo6s8):
         cycle_summary(sol, cell=3.0)
 
 
+@pytest.mark.slow
 def test_lost_lithium_sums_to_net_li_change(sol, table):
     lost = table["Lost lithium [mol]"].to_numpy()
     per_cycle = table["Lost lithium in cycle [mol]"].to_numpy()
@@ -207,7 +217,11 @@ def test_lost_lithium_sums_to_net_li_change(sol, table):
         v = sol[source].entries
         expected = v[-1] - v[0]
     assert lost[-1] == pytest.approx(expected, abs=1e-9 * scale)
-    assert table["Lost active material [%]"].isna().all() or table.attrs["Lost active material source"]
+    # a lost-active-material column exactly when the model reports one
+    if table.attrs["Lost active material source"]:
+        assert np.isfinite(table["Lost active material [%]"]).all()
+    else:
+        assert table["Lost active material [%]"].isna().all()
 
 
 # ------------------------------------------------------------------------------------------- synthetic
@@ -308,6 +322,7 @@ def test_synthetic_charge_first_series():
 
 
 # ------------------------------------------------------------------------------------------- errors
+@pytest.mark.slow
 def test_bad_reference_cycle_is_named(sol):
     for ref in (0, 5, -1):
         with pytest.raises(ValueError, match=f"reference_cycle={ref}"):
@@ -321,6 +336,7 @@ def test_bad_reference_cycle_is_named(sol):
         cycle_summary({"Time [s]": [0, 1]})
 
 
+@pytest.mark.slow
 def test_solution_without_experiment():
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"Upper voltage cut-off [V]": 4.0})  # a plain discharge: only the lower cut-off matters
@@ -337,6 +353,7 @@ def test_solution_without_experiment():
 
 
 # ------------------------------------------------------------------------------------------- save_at_cycles
+@pytest.mark.slow
 def test_save_at_cycles_solution(sol, sol_saved, table, mo6s8):
     assert [c is None for c in sol_saved.cycles] == [False, True, False, False]
     saved = cycle_summary(sol_saved, electrode=mo6s8, cell="practical target")
@@ -372,6 +389,7 @@ def test_save_at_cycles_solution(sol, sol_saved, table, mo6s8):
     assert jump["Resistance [Ohm]"].isna().tolist() == [True, True, True, False]
 
 
+@pytest.mark.slow
 def test_resistance_methods_agree_after_rest(sol, table):
     jump = cycle_summary(sol, resistance="jump")
     assert table.attrs["Resistance method"] == "overpotential"
@@ -381,6 +399,7 @@ def test_resistance_methods_agree_after_rest(sol, table):
 
 
 # ------------------------------------------------------------------------------------------- PyBaMM summary
+@pytest.mark.slow
 def test_pybamm_summary_variables(sol, sol_saved, table):
     summ = pybamm_summary(sol_saved)
     assert list(summ.index) == [1, 2, 3, 4]
@@ -401,6 +420,7 @@ def _is_png(path):
     return len(data) > 1000 and data[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.slow
 def test_plot_cycle_life_writes_png(tmp_path, table):
     synthetic = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2e3)
     fig = plot_cycle_life({"Mo6S8 AEA": table, "square wave": synthetic}, title="test")
@@ -423,6 +443,7 @@ def test_plot_cycle_life_writes_png(tmp_path, table):
 
 
 # ------------------------------------------------------------------------------------------- example
+@pytest.mark.slow
 def test_example_runs(tmp_path, capsys):
     spec = importlib.util.spec_from_file_location("cycle_life_summary", ROOT / "examples" / "cycle_life_summary.py")
     module = importlib.util.module_from_spec(spec)

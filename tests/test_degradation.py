@@ -11,6 +11,8 @@ import pytest
 from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.models.aea import AEA
 
+pytestmark = pytest.mark.slow  # cycle-life and hybrid simulations: the whole module
+
 ESC = "Electrode specific capacity [mA.h.g-1]"
 RET = "Capacity retention [%]"
 
@@ -24,6 +26,11 @@ def cycle(parameter_set, n, low, high, options, reference_cycle=2, updates=None)
     )
     sim = pybamm.Simulation(AEA(options), parameter_values=values, experiment=experiment)
     sol = sim.solve(save_at_cycles=[1, n])
+    # an experiment that turns infeasible stops early: say so instead of failing on a missing cycle
+    assert len(sol.cycles) == n, (
+        f"{parameter_set} {options}: the experiment stopped after {len(sol.cycles)} of {n} cycles "
+        f"({sol.termination})"
+    )
     return cycle_summary(sol, reference_cycle=reference_cycle), sol
 
 

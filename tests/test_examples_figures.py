@@ -35,6 +35,7 @@ def _check_pngs(paths, folder):
         assert p.read_bytes()[:8] == PNG_MAGIC
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_figure_script_writes_png(script, tmp_path):
     module = _load(script)

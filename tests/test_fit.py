@@ -13,6 +13,7 @@ import pybamm
 import pytest
 
 import pybamm_aea  # noqa: F401
+from pybamm_aea.parameters import PYBAMM_MODEL_SETS
 from pybamm_aea.parameters.paper_cell import fitting_factors
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "fit_pybop.py"
@@ -22,18 +23,26 @@ FACTORS = {
     "Cathode Li diffusivity factor": ("Cathode Li diffusivity [m2.s-1]", "Li2021_Mo6S8", {}),
     "Cathode exchange-current density factor": ("Cathode exchange-current density [A.m-2]", "Li2021_Mo6S8", {}),
     "Cathode electronic conductivity factor": ("Cathode electronic conductivity [S.m-1]", "Li2021_TiS2", {}),
+    # with the electrons 1e6-fold slower, so that the ions carry part of the current
+    "Cathode ionic conductivity factor": (
+        "Cathode ionic conductivity [S.m-1]", "Li2021_TiS2", {}, {"Cathode electronic conductivity factor": 1e-6}
+    ),
     "Anode exchange-current density factor": ("Anode exchange-current density [A.m-2]", "Li2021_Mo6S8", {}),
     "Separator layer 1 ionic conductivity factor": ("Separator layer 1 ionic conductivity [S.m-1]", "Li2021_Mo6S8", {}),
     "Separator layer 2 ionic conductivity factor": ("Separator layer 2 ionic conductivity [S.m-1]", "Li2021_Mo6S8", {}),
     "Dispersed material reaction rate constant factor": (
-        "Dispersed material reaction rate constant [s-1]", "Li2021_S_Mo6S8", {}
+        "Dispersed material interfacial rate constant [s-1]", "Li2021_S_Mo6S8", {}
+    ),
+    "Dispersed material product-layer Li diffusivity factor": (
+        "Dispersed material product-layer Li diffusivity [m2.s-1]", "Li2021_S_Mo6S8", {}
     ),
 }
 
+#: the registered sets of the AEA model (those holding the AEA-only parameter)
 AEA_SETS = sorted(
     ep.name
     for ep in importlib.metadata.entry_points(group="pybamm_parameter_sets")
-    if ep.value.split(".")[0] == "pybamm_aea"
+    if ep.value.split(".")[0] == "pybamm_aea" and ep.name not in PYBAMM_MODEL_SETS
 )
 
 
@@ -74,7 +83,7 @@ _FAST = {"Cathode Li diffusivity factor", "Cathode exchange-current density fact
     "factor", [f if f in _FAST else pytest.param(f, marks=pytest.mark.slow) for f in sorted(FACTORS)]
 )
 def test_factor_equals_scaling_its_function(factor):
-    function, parameter_set, options = FACTORS[factor]
+    function, parameter_set, options, *extra = FACTORS[factor]
     # the cathode's electronic drop is tiny (about 1400 S/cm): scale it down until it shows
     scale = 1e-6 if "electronic" in factor else 0.3
 
@@ -82,6 +91,7 @@ def test_factor_equals_scaling_its_function(factor):
         return pybamm.Simulation(pybamm.Model("AEA", options=options), parameter_values=values)
 
     base = pybamm.ParameterValues(parameter_set)
+    base.update(extra[0] if extra else {})
     t = np.linspace(0, 360, 19)
     by_function = base.copy()
     by_function[function] = _Scaled(base[function], scale)
@@ -94,8 +104,10 @@ def test_factor_equals_scaling_its_function(factor):
     V_factor = sim.solve(t, t_interp=t, inputs={factor: scale})["Voltage [V]"].entries
     V_base = sim.solve(t, t_interp=t, inputs={factor: 1.0})["Voltage [V]"].entries
     np.testing.assert_allclose(V_factor, V_function, rtol=0, atol=1e-9)
-    # and the factor does something (every function above shapes a 2C discharge)
-    assert np.max(np.abs(V_factor - V_base)) > 1e-4
+    # and the factor does something (every function above shapes a 2C discharge; a factor that
+    # brings the cut-off forward shortens the solution)
+    n = min(V_factor.size, V_base.size)
+    assert V_factor.size != V_base.size or np.max(np.abs(V_factor[:n] - V_base[:n])) > 1e-4
 
 
 def test_non_positive_factor_is_refused():
@@ -105,6 +117,7 @@ def test_non_positive_factor_is_refused():
         pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values).build()
 
 
+@pytest.mark.slow
 @pytest.mark.fit
 def test_scipy_fit_recovers_the_factors_within_5_percent():
     example = _load_example()

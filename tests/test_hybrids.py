@@ -9,6 +9,8 @@ import pytest
 from pybamm_aea.energy import Electrode, get_material
 from pybamm_aea.models.aea import AEA
 
+pytestmark = pytest.mark.slow  # cycle-life and hybrid simulations: the whole module
+
 S_LMS = {"S8": 0.325, "Mo6S8": 0.675}
 
 

@@ -14,6 +14,7 @@ def rest_voltage(values, options=None):
     return sim.solve()["Voltage [V]"].entries[0]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("parameter_set", ["Li2021_Mo6S8", "Li2021_TiS2", "Li2021_S_Mo6S8"])
 @pytest.mark.parametrize("soc,cutoff", [(0.0, "Lower voltage cut-off [V]"), (1.0, "Upper voltage cut-off [V]")])
 def test_soc_ends_sit_at_the_cutoffs(parameter_set, soc, cutoff):
@@ -21,12 +22,14 @@ def test_soc_ends_sit_at_the_cutoffs(parameter_set, soc, cutoff):
     assert rest_voltage(values) == pytest.approx(values[cutoff], abs=2e-3)
 
 
+@pytest.mark.slow
 def test_voltage_string_and_li_in_anode():
     options = {"anode": "Li-In"}
     values = pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_TiS2"), "1.5 V", "discharge", options)
     assert rest_voltage(values, options) == pytest.approx(1.5, abs=1e-3)
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
     reason="S-LMS sulfur is a shrinking core (issue 12): the equilibrium half-SOC state already has a "
@@ -60,6 +63,7 @@ def first_state(solution):
     return solution["Average cathode Li content"].entries[0], solution["Voltage [V]"].entries[0]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("initial_soc", [0.3, "2.1 V"])
 @pytest.mark.parametrize("direction", [None, "discharge", "charge"])
 def test_solve_initial_soc_equals_set_initial_state(initial_soc, direction):
@@ -75,6 +79,7 @@ def test_solve_initial_soc_equals_set_initial_state(initial_soc, direction):
     assert values["Initial cathode Li content"] == pybamm.ParameterValues("Li2021_Mo6S8")["Initial cathode Li content"]
 
 
+@pytest.mark.slow
 def test_experiment_initial_soc_scales_the_capacity():
     sim = pybamm.Simulation(
         pybamm.Model("AEA"),
@@ -86,6 +91,7 @@ def test_experiment_initial_soc_scales_the_capacity():
     assert half == pytest.approx(0.5 * full, rel=0.03)
 
 
+@pytest.mark.slow
 def test_resolving_recomputes_only_a_changed_initial_state():
     sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"))
     x_a = first_state(sim.solve([0, 60], initial_soc=0.2))[0]
@@ -96,6 +102,7 @@ def test_resolving_recomputes_only_a_changed_initial_state():
     assert x_a > 3.0 > 1.0 > x_b  # Li content falls as the SOC rises; the built model was updated
 
 
+@pytest.mark.slow
 def test_initial_soc_with_li_in_anode_and_an_input_temperature():
     values = pybamm.ParameterValues("Li2021_TiS2")
     values.update({"Ambient temperature [K]": "[input]", "Current function [A]": 0})
@@ -105,6 +112,7 @@ def test_initial_soc_with_li_in_anode_and_an_input_temperature():
         assert solution["Voltage [V]"].entries[0] == pytest.approx(1.5, abs=1e-3)
 
 
+@pytest.mark.slow
 def test_initial_soc_without_esoh_cache_and_in_batch_study():
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     uncached = pybamm.Simulation(AEA(), parameter_values=values, cache_esoh=False).solve([0, 60], initial_soc=0.4)
@@ -124,6 +132,7 @@ def test_bad_initial_soc_in_solve_is_named():
         sim.solve([0, 60], initial_soc="9 V")
 
 
+@pytest.mark.slow
 def test_lithium_ion_models_still_go_through_pybamm():
     """The wrapper hands every other model to PyBaMM's own eSOH code, unchanged."""
     from pybamm.simulation.base_simulation import BaseSimulation
@@ -141,6 +150,7 @@ def test_lithium_ion_models_still_go_through_pybamm():
     assert solution["Average negative particle stoichiometry"].entries[0] == pytest.approx(x0, rel=1e-6)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("hysteresis", ["one-state", "none"])
 @pytest.mark.parametrize("initial_hysteresis_state", [1.0, -1.0, 0.3])
 def test_no_direction_uses_the_models_own_ocp(hysteresis, initial_hysteresis_state):
@@ -166,6 +176,7 @@ def test_parameter_values_method_on_an_aea_set():
     assert values["Initial cathode Li content"] == expected["Initial cathode Li content"]
 
 
+@pytest.mark.slow
 def test_hooks_are_there_when_pybamm_finds_the_plugin_by_name():
     """A script that never imports pybamm_aea: the entry points install the hooks."""
     script = (

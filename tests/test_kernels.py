@@ -64,6 +64,7 @@ def test_mo6s8_windows_constant():
     assert W == ((0.0, 0.0), (1.0, 1.0), (3.0, 3.0), (4.0, 4.0))
 
 
+@pytest.mark.slow
 @HYP
 @given(data=st.data())
 def test_phase_fractions_matches_reference(data):
@@ -79,6 +80,7 @@ def test_phase_fractions_matches_reference(data):
     np.testing.assert_allclose(got.sum(axis=-1), 1.0, rtol=0, atol=1e-15)
 
 
+@pytest.mark.slow
 @HYP
 @given(data=st.data())
 def test_lever_rule_recovers_li_content(data):
@@ -205,6 +207,7 @@ def test_many_windows_binary_search():
 # average_phase_fractions
 # ---------------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 @HYP
 @given(data=st.data())
 def test_average_matches_reference(data):
@@ -305,6 +308,7 @@ def test_curve_energy_single_matches_reference(seed, m, decreasing):
     assert abs(mv - mv_ref) <= tol / abs(q[-1] - q[0]) + 1e-12 * abs(mv_ref)
 
 
+@pytest.mark.slow
 @HYP
 @given(seed=st.integers(0, 2**32 - 1), nc=st.integers(0, 8), ns=st.integers(2, 30))
 def test_curve_energy_2d_matches_reference(seed, nc, ns):
@@ -320,6 +324,7 @@ def test_curve_energy_2d_matches_reference(seed, nc, ns):
     np.testing.assert_allclose(mv, mv_ref, rtol=1e-10)
 
 
+@pytest.mark.slow
 @HYP
 @given(seed=st.integers(0, 2**32 - 1), lengths=st.lists(st.integers(0, 25), min_size=0, max_size=10))
 def test_curve_energy_ragged_matches_reference(seed, lengths):
@@ -599,6 +604,7 @@ def cycling_series(draw):
     return np.concatenate(ts), np.concatenate(cs), np.concatenate(vs)
 
 
+@pytest.mark.slow
 @HYP
 @given(series=cycling_series(), start=st.sampled_from(["discharge", "charge"]),
        tol=st.sampled_from([None, 0.0, 0.2]))
@@ -651,6 +657,7 @@ def test_cycle_summaries_errors():
     assert r["Discharge capacity [A.h]"] == pytest.approx([2.0 * 6840 / 3600])
 
 
+@pytest.mark.slow
 @HYP
 @given(series=cycling_series(), data=st.data())
 def test_cycle_summaries_finds_first_bad_value(series, data):
@@ -696,6 +703,7 @@ def test_unbuilt_core_message():
     assert "no pure-Python fallback" in out.stdout
 
 
+@pytest.mark.slow
 def test_cycle_summaries_on_a_pybamm_solution():
     """A real PyBaMM experiment (step boundaries separated by round-off-size time steps): the CC
     capacities agree with PyBaMM's own integrated capacity, the energies with its integrated energy

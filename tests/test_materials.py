@@ -69,6 +69,7 @@ def test_json_round_trip(tmp_path):
         save_material(lfp, path)
 
 
+@pytest.mark.slow
 def test_user_json_material_runs_in_a_pybamm_experiment(tmp_path):
     path = tmp_path / "mine.json"
     path.write_text(json.dumps(USER_MATERIAL))

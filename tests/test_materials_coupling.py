@@ -32,7 +32,7 @@ def test_ambipolar_diffusivity_is_jamnik_maier():
     sol, values = solve("Li2021_Mo6S8", ["Rest for 1 minute"], base)
     sigma = compact_sigma(values)
     low, _ = solve("Li2021_Mo6S8", ["Rest for 1 minute"],
-                   {**base, "Cathode Li-dependent electronic conductivity [S.m-1]": sigma * 1e-8})
+                   {**base, "Cathode electronic conductivity [S.m-1]": sigma * 1e-8})
     D = sol["Cathode Li diffusivity [m2.s-1]"].entries[:, 0]
     D_chem = sol["Cathode chemical diffusivity [m2.s-1]"].entries[:, 0]
     D_low = low["Cathode chemical diffusivity [m2.s-1]"].entries[:, 0]
@@ -64,7 +64,7 @@ def test_slow_electrons_cut_the_capacity_of_a_thick_electrode():
             "Nominal cell capacity [A.h]": values["Nominal cell capacity [A.h]"] * 13.91 / 1.5,
         }
         if factor != 1.0:
-            up["Cathode Li-dependent electronic conductivity [S.m-1]"] = compact_sigma(values) * factor
+            up["Cathode electronic conductivity [S.m-1]"] = compact_sigma(values) * factor
         sol, _ = solve("Li2021_Mo6S8", ["Discharge at 0.1C for 12 hours or until 1.8 V"], up)
         caps.append(0.0 if isinstance(sol, pybamm.EmptySolution) else sol["Discharge capacity [A.h]"].entries[-1])
     assert caps[1] < 0.85 * caps[0]
@@ -97,7 +97,7 @@ def test_metallic_limit_gives_back_the_uncoupled_model(name, loading, step):
 def test_migration_conserves_lithium_and_fills_from_the_collector():
     """A poor electronic conductor (TiS2 with s_e = 1e-4 S/m << s_ion): the ions carry the current
     to the collector, where the electrons are, so the host fills from X = 0; Li is conserved."""
-    up = {"Cathode Li-dependent electronic conductivity [S.m-1]": 1e-4, "Initial cathode Li content": 0.3}
+    up = {"Cathode electronic conductivity [S.m-1]": 1e-4, "Initial cathode Li content": 0.3}
     sol, values = solve("Li2021_TiS2", ["Discharge at 0.05C for 1 hour"], up)
     n = sol["Total lithium in cathode [mol]"].entries
     q = sol["Discharge capacity [A.h]"].entries[-1] * 3600

@@ -8,6 +8,7 @@ import pybamm
 import pytest
 
 import pybamm_aea
+from pybamm_aea.constants import F
 from pybamm_aea.models.aea import AEA
 
 MASS_G_STANDARD = 1.5e-3 * 0.785  # 1.5 mg/cm2 on 0.785 cm2
@@ -56,16 +57,21 @@ def lms_lever():
     return all_steps(sol)
 
 
+@pytest.mark.slow
 def test_lms_first_discharge_and_reversible_capacity(lms_lever):
     """The reduced host: film onset fitted to the reversible capacity (see Li0SurfaceFilm)."""
     first, charge, second = lms_lever
-    assert step_capacity_mAh_g(first, MASS_G_STANDARD) == pytest.approx(130, rel=0.10)
+    # the paper's 130 (less 8) up to the 4-Li ceiling F x 4 / M of the host (128.8 mA.h/g), not 130 + 10 %
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    ceiling = F * values["Cathode maximum Li content"] / values["Cathode host molar mass [kg.mol-1]"] / 3600
+    assert 130 - 8 <= step_capacity_mAh_g(first, MASS_G_STANDARD) <= ceiling * (1 + 1e-6)
     assert step_capacity_mAh_g(second, MASS_G_STANDARD) == pytest.approx(90, rel=0.10)
     # first minus reversible ~ the 35 mAh/g the paper ascribes to "pre-lithiation" (one Li)
     gap = step_capacity_mAh_g(first, MASS_G_STANDARD) - step_capacity_mAh_g(second, MASS_G_STANDARD)
     assert gap == pytest.approx(35, abs=8)
 
 
+@pytest.mark.slow
 def test_lms_discharge_plateaus(lms):
     _, _, second = lms
     first = lms[0]
@@ -77,6 +83,7 @@ def test_lms_discharge_plateaus(lms):
     assert np.median(lower) == pytest.approx(2.05, abs=0.05)
 
 
+@pytest.mark.slow
 def test_lever_rule_host_agrees_with_the_multi_phase_host(lms, lms_lever):
     """Where both apply (first discharge: plateaus and capacity) the reduced host matches."""
     sol, _ = run("Li2021_Mo6S8", LMS_CYCLE[:1], options={"host thermodynamics": "multi-phase"})
@@ -88,6 +95,7 @@ def test_lever_rule_host_agrees_with_the_multi_phase_host(lms, lms_lever):
         assert np.median(V[(x > 0.2) & (x < 0.8)]) == pytest.approx(2.30, abs=0.05)
 
 
+@pytest.mark.slow
 def test_ionic_switch_emerges_and_leaves_li1(lms_lever):
     _, charge, _ = lms_lever
     x_end = charge["Average cathode Li content"].entries[-1]
@@ -102,6 +110,7 @@ def test_ionic_switch_emerges_and_leaves_li1(lms_lever):
     assert charge["Cathode surface Li content"].entries[-1] > 0.5
 
 
+@pytest.mark.slow
 def test_ionic_switch_off_gives_full_delithiation():
     sol, _ = run(
         "Li2021_Mo6S8", LMS_CYCLE[:2], options={**LEVER, "ionic switch": "none"}
@@ -110,6 +119,7 @@ def test_ionic_switch_off_gives_full_delithiation():
     assert charge["Average cathode Li content"].entries[-1] < 0.2
 
 
+@pytest.mark.slow
 def test_phase_fractions_follow_the_lever_rule(lms):
     first = lms[0]
     x = first["Average cathode Li content"].entries
@@ -126,6 +136,7 @@ LTS_CYCLE = [
 ]
 
 
+@pytest.mark.slow
 def test_lts_sloping_profile_and_capacities():
     sol, _ = run("Li2021_TiS2", LTS_CYCLE)
     first, _, second = all_steps(sol)
@@ -143,6 +154,7 @@ def test_lts_sloping_profile_and_capacities():
     assert np.all(np.diff(V[mid]) < 1e-4)
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
     reason="known gap: the model's first LTS discharge fills the host (238 mAh/g); the paper "
@@ -154,6 +166,7 @@ def test_lts_first_discharge_matches_the_paper():
     assert step_capacity_mAh_g(all_steps(sol)[0], MASS_G_STANDARD) == pytest.approx(213, rel=0.05)
 
 
+@pytest.mark.slow
 def test_high_loading_lms_delivers_most_capacity():
     """13.91 mg/cm2 at 4.5 g/cm3 compact density (paper): 30.9 um thick."""
     base = pybamm.ParameterValues("Li2021_Mo6S8")
@@ -170,6 +183,7 @@ def test_high_loading_lms_delivers_most_capacity():
     assert q > 0.85 * 128.8
 
 
+@pytest.mark.slow
 def test_lower_capacity_at_room_temperature_and_high_rate():
     base, _ = run("Li2021_Mo6S8", ["Discharge at 1C until 1.8 V"])
     cold, _ = run("Li2021_Mo6S8", ["Discharge at 1C until 1.8 V"], updates={"Ambient temperature [K]": 298.15})
@@ -180,6 +194,7 @@ def test_lower_capacity_at_room_temperature_and_high_rate():
     assert q["fast"] < q["base"]
 
 
+@pytest.mark.slow
 def test_li_in_anode_shifts_voltage_by_its_plateau():
     li, _ = run("Li2021_Mo6S8", ["Discharge at 0.1C until 1.0 V"])
     li_in, _ = run("Li2021_Mo6S8", ["Discharge at 0.1C until 1.0 V"], options={"anode": "Li-In"})
@@ -192,6 +207,7 @@ def test_li_in_anode_shifts_voltage_by_its_plateau():
     assert Q_in[-1] == pytest.approx(Q_li[-1], rel=0.02)
 
 
+@pytest.mark.slow
 def test_lithium_and_charge_are_conserved():
     sol, values = run(
         "Li2021_Mo6S8",
@@ -206,6 +222,7 @@ def test_lithium_and_charge_are_conserved():
     np.testing.assert_allclose(n_c + n_a, n_c[0] + n_a[0], rtol=1e-9)
 
 
+@pytest.mark.slow
 def test_zero_current_keeps_the_state():
     sol, _ = run("Li2021_Mo6S8", ["Discharge at 0.1C for 2 hours", "Rest for 5 hours"])
     rest = all_steps(sol)[1]
@@ -235,6 +252,7 @@ def test_infinite_diffusivity_limit_follows_the_ocp():
     assert np.max(np.abs(sol["Cathode diffusion overpotential [V]"].entries[mid])) < 1e-3
 
 
+@pytest.mark.slow
 def test_infinite_conductivity_limit():
     ohmic, values = run("Li2021_Mo6S8", ["Discharge at 1C until 1.8 V"],
                         updates={"Cathode electronic conductivity [S.m-1]": 1e12})
@@ -247,16 +265,22 @@ def test_infinite_conductivity_limit():
 
 
 def test_poor_conductor_has_textbook_ohmic_drop():
-    """Uniform filling gives eta_e = i L / (2 sigma); a poor conductor's drop is visible."""
+    """Uniform filling gives eta_e = i L / (2 sigma); a poor conductor's drop is visible.
+
+    The ions' conductivity is set to 0 so that electrons alone carry the drop (TiS2's Nernst-Einstein
+    ionic conductivity, ~0.06 S/m, would otherwise exceed this sigma and the ions would carry the
+    current by migration: the coupled case, tested in test_materials_coupling.py)."""
     sigma = 1e-3  # S/m, an NMC-like compact (Table S4 order)
     sol, values = run("Li2021_TiS2", ["Discharge at 0.1C for 1 hour"],
-                      updates={"Cathode electronic conductivity [S.m-1]": sigma})
+                      updates={"Cathode electronic conductivity [S.m-1]": sigma,
+                               "Cathode ionic conductivity [S.m-1]": 0.0})
     i = sol["Total current density [A.m-2]"].entries[-1]
     L = sol["Cathode thickness [m]"].entries[-1]
     eta = sol["Cathode electronic ohmic overpotential [V]"].entries[-1]
     assert eta == pytest.approx(i * L / (2 * sigma), rel=0.05)
 
 
+@pytest.mark.slow
 def test_overpotentials_add_up_to_the_voltage(lms):
     step = lms[0]
     parts = [
@@ -269,6 +293,7 @@ def test_overpotentials_add_up_to_the_voltage(lms):
     np.testing.assert_allclose(V, rebuilt, atol=1e-12)
 
 
+@pytest.mark.slow
 def test_voltage_hold_and_esc_variables():
     sol, _ = run("Li2021_Mo6S8", ["Discharge at 0.2C until 1.8 V", "Hold at 1.8 V until C/50"])
     hold = all_steps(sol)[1]
@@ -277,6 +302,7 @@ def test_voltage_hold_and_esc_variables():
     assert esc == pytest.approx(sol["Discharge capacity [A.h]"].entries[-1] * 1e3 / MASS_G_STANDARD)
 
 
+@pytest.mark.slow
 def test_input_parameters_need_no_rebuild():
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"Cathode loading [kg.m-2]": "[input]", "Ambient temperature [K]": "[input]"})
@@ -288,6 +314,7 @@ def test_input_parameters_need_no_rebuild():
     assert caps[1] == pytest.approx(5 * caps[0])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("anode", ["lithium metal", "Li-In"])
 @pytest.mark.parametrize("T_C,c_rate,loading_mg", [(25, 5, 15), (70, 0.05, 1), (25, 0.05, 15), (70, 5, 1)])
 def test_robust_over_the_operating_window(anode, T_C, c_rate, loading_mg):
@@ -317,12 +344,14 @@ def test_bad_options_are_named():
         AEA({"cathode colour": "blue"})
 
 
+@pytest.mark.slow
 def test_default_simulation_solves_with_no_argument():
     sim = pybamm.Simulation(pybamm_aea.AEA())
     sol = sim.solve([0, 3600])
     assert sol["Voltage [V]"].entries[-1] < sol["Voltage [V]"].entries[0]
 
 
+@pytest.mark.slow
 def test_kernel_phase_map_matches_model_variables(lms):
     """The compiled lever rule over the mesh equals the model's symbolic averaged fractions."""
     from pybamm_aea.phases import MO6S8_PHASES, average_phase_fractions
@@ -336,6 +365,7 @@ def test_kernel_phase_map_matches_model_variables(lms):
         )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "parameter_set,step,updates",
     [
@@ -373,6 +403,7 @@ def test_out_of_range_parameters_fail_before_solving(name, value, message):
         sim.build()
 
 
+@pytest.mark.slow
 def test_batch_study_and_dynamic_plot(tmp_path):
     import matplotlib
 

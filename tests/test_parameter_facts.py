@@ -44,6 +44,7 @@ def test_missing_density_is_named():
         parameters.loading_for_thickness({"Cathode porosity": 0.1, "Dispersed material mass fraction": 0.0}, 1e-5)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("set_name", ["Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8"])
 def test_sweep_simulates_the_requested_thickness(set_name):
     """pybamm_aea.sweep with 'Cathode thickness [um]' = 10: the loading it derives is a 10 um electrode of the

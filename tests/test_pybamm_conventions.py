@@ -71,6 +71,7 @@ def test_options_pybamm_reads_are_true_for_a_half_cell():
     assert options["particle phases"] == "1"
 
 
+@pytest.mark.slow
 def test_voltage_components_add_up_to_the_voltage(s_lms_li_in):
     sol = s_lms_li_in
     V = sol["Battery voltage [V]"].entries
@@ -95,6 +96,7 @@ def test_voltage_components_add_up_to_the_voltage(s_lms_li_in):
         assert abs(rest[name].entries[-1]) < 1e-6, name
 
 
+@pytest.mark.slow
 def test_plot_voltage_components_runs(s_lms_li_in, tmp_path):
     for split in (False, True):
         fig, ax = pybamm.plot_voltage_components(s_lms_li_in, split_by_electrode=split, show_plot=False)
@@ -103,6 +105,7 @@ def test_plot_voltage_components_runs(s_lms_li_in, tmp_path):
         plt.close(fig)
 
 
+@pytest.mark.slow
 def test_plot_summary_variables_runs(s_lms_li_in, tmp_path):
     axes = pybamm.plot_summary_variables(s_lms_li_in, output_variables=SUMMARY, show_plot=False)
     assert [ax.get_ylabel() for ax in axes.flat] == SUMMARY
@@ -175,6 +178,7 @@ def test_capacity_termination_stops_the_experiment():
     assert capacity[-1] <= 0.99 * capacity[0] < capacity[-2]
 
 
+@pytest.mark.slow
 def test_plot_cycle_life_is_seen_by_pyplot(tmp_path):
     import pandas as pd
 

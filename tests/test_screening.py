@@ -17,6 +17,7 @@ def small():
     return pybamm_aea.screen(["Li2021_TiS2", "LiFePO4"], c_rates=(0.2, 2.0), loadings=(1.5, 6.0, 15.0))
 
 
+@pytest.mark.slow
 def test_screen_table(small):
     assert isinstance(small, pd.DataFrame) and len(small) == 2 * 2 * 3
     for col in ("utilisation", "ESC [mA.h.g-1]", "electrode energy [W.h.kg-1]", "electrode energy [W.h.L-1]",
@@ -36,6 +37,7 @@ def test_screen_table(small):
     assert (lfp["utilisation"] < 0.2).all() and (lfp["limiting mechanism"] == "electronic").all()
 
 
+@pytest.mark.slow
 def test_largest_loading_at_80_percent_brackets_the_grid(small):
     tis2 = small[small["material"] == "Li2021_TiS2"]
     for c, block in tis2.groupby("C-rate"):
@@ -68,6 +70,7 @@ def test_unknown_material_is_named():
         pybamm_aea.screen(["Unobtainium"], c_rates=(1.0,), loadings=(1.5,))
 
 
+@pytest.mark.slow
 def test_suitability_map_script(tmp_path):
     spec = importlib.util.spec_from_file_location("_fig_s2", EXAMPLES / "fig_s2_aea_suitability_map.py")
     module = importlib.util.module_from_spec(spec)
@@ -77,3 +80,17 @@ def test_suitability_map_script(tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
     table = pd.read_csv(csv)
     assert set(table["material"]) == {"Li2021_TiS2", "LiFePO4"} and len(table) == 8
+
+
+def test_cli_screen(tmp_path, capsys):
+    from pybamm_aea.cli import main
+
+    out = tmp_path / "screen.csv"
+    assert main(["screen", "--materials", "Li2021_TiS2", "--c-rates", "1", "--loadings", "1.5,6",
+                 "--output", str(out)]) == 0
+    table = pd.read_csv(out)
+    assert len(table) == 2 and table["utilisation"].iloc[0] > table["utilisation"].iloc[1]
+    assert "largest areal capacity" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["screen", "--c-rates", "0,1"])
+    assert "--c-rates" in capsys.readouterr().err

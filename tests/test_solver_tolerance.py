@@ -61,6 +61,7 @@ def test_default_tolerances_are_tight():
     assert solver.rtol <= 1e-6 and solver.atol <= 1e-8
 
 
+@pytest.mark.slow
 def test_lto_lms_charge_has_no_jump_with_default_tolerances():
     """The issue's case, Fig. 5b,c: the LTO-LMS charge starts on the steep end of the Mo6S8 OCP."""
     sol = _lto_lms_cycles()

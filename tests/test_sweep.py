@@ -34,6 +34,7 @@ def spy_batches(monkeypatch):
     return ran
 
 
+@pytest.mark.slow
 def test_grid_gives_one_tidy_row_per_point(serial_2x2):
     df = serial_2x2
     assert len(df) == 4 and df.attrs["failed"] == 0
@@ -55,6 +56,7 @@ def test_grid_gives_one_tidy_row_per_point(serial_2x2):
     assert q[(0.03, 343.15)] == pytest.approx(2 * q[(0.015, 343.15)], rel=0.01)
 
 
+@pytest.mark.slow
 def test_batched_solves_match_the_experiment_path(serial_2x2):
     # the default experiment (one 0.1C discharge to 1.8 V) runs as one batched solve; the per-point path runs it
     # through pybamm.Experiment: same cut-off, same numbers (solver tolerance)
@@ -62,6 +64,7 @@ def test_batched_solves_match_the_experiment_path(serial_2x2):
     np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2[COMPARED].to_numpy(), rtol=1e-6)
 
 
+@pytest.mark.slow
 def test_failed_point_is_reported_not_dropped():
     df = sweep({LOADING: [0.015, -0.01, 0.02]}, parameter_set=LMS, workers=1)
     assert len(df) == 3 and df.attrs["failed"] == 1
@@ -72,6 +75,7 @@ def test_failed_point_is_reported_not_dropped():
     assert df["error"].iloc[[0, 2]].isna().all()
 
 
+@pytest.mark.slow
 def test_solver_failure_is_reported():
     # a loading far too high for the voltage window: PyBaMM returns a partial or no solution
     df = sweep({LOADING: [0.015, 50.0]}, parameter_set=LMS, workers=1)
@@ -79,6 +83,7 @@ def test_solver_failure_is_reported():
     assert isinstance(df["error"].iloc[1], str) and df["error"].iloc[1]
 
 
+@pytest.mark.slow
 def test_stack_pressure_sets_porosity_from_compaction_data():
     from pybamm_aea.energy import porosity
 
@@ -90,6 +95,7 @@ def test_stack_pressure_sets_porosity_from_compaction_data():
     assert df["ESC [mA.h.g-1]"].iloc[1] == pytest.approx(df["ESC [mA.h.g-1]"].iloc[0], rel=0.02)
 
 
+@pytest.mark.slow
 def test_c_rate_gives_rate_capability_with_reference_point():
     df = sweep({"C-rate": [1.0, 5.0]}, parameter_set=LMS, workers=1)
     assert df["C-rate"].tolist() == [1.0, 5.0, 0.1]  # the 0.1C reference is added
@@ -177,6 +183,7 @@ def test_sample_rows_with_a_repeated_design(monkeypatch):
     assert df["ESC [mA.h.g-1]"].iloc[0] == df["ESC [mA.h.g-1]"].iloc[2]
 
 
+@pytest.mark.slow
 def test_worker_cache_is_bounded(monkeypatch):
     from pybamm_aea.sweep import worker
 
@@ -224,3 +231,10 @@ def test_dask_batch_of_a_killed_worker_is_rerun(tmp_path):
         thread.join(300)
     df = out["df"]
     assert len(df) == 24 and df["error"].isna().all(), df["error"].dropna().tolist()
+
+
+def test_threaded_batch_gives_the_same_numbers(serial_2x2):
+    df = sweep(GRID_2x2, parameter_set=LMS, workers=1, threads=2)
+    np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2[COMPARED].to_numpy(), rtol=1e-12)
+    with pytest.raises(SweepConfigError, match="threads"):
+        sweep(GRID_2x2, parameter_set=LMS, workers=1, threads=0)

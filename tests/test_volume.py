@@ -85,6 +85,7 @@ def test_stack_above_the_fabrication_pressure_compacts_by_heckel():
     assert step["Average cathode porosity"].entries[0] == pytest.approx(0.082, abs=1e-4)
 
 
+@pytest.mark.slow
 def test_voids_left_open_below_the_fabrication_pressure():
     """After a cycle at 180 MPa the charged electrode keeps the porosity the stack can hold (Heckel)."""
     fit = compaction_fit("Mo6S8", "loading")

@@ -26,10 +26,12 @@ GALLERY_IMAGES = DOCS / "_static" / "gallery"
 # ------------------------------------------------------------------------------ parameter tables
 def aea_parameter_sets():
     """name -> module path of the registered AEA parameter sets."""
+    from pybamm_aea.parameters import PYBAMM_MODEL_SETS
+
     sets = {}
     for ep in importlib.metadata.entry_points(group="pybamm_parameter_sets"):
         module = ep.value.split(":")[0]
-        if module.split(".")[0] == "pybamm_aea":
+        if module.split(".")[0] == "pybamm_aea" and ep.name not in PYBAMM_MODEL_SETS:
             sets[ep.name] = module
     return dict(sorted(sets.items()))
 
@@ -93,12 +95,24 @@ def _comments_by_key(module):
 
 
 def _modules_of(module):
-    """The parameter module and the pybamm_aea.parameters modules it imports, in lookup order."""
+    """The parameter module and the pybamm_aea.parameters modules it imports, in lookup order
+    (the paper's cell, :mod:`pybamm_aea.parameters.paper_cell`, last: every set builds on it)."""
     out = [module]
     for value in vars(module).values():
         if inspect.ismodule(value) and value.__name__.startswith("pybamm_aea.parameters.") and value not in out:
             out.extend(m for m in _modules_of(value) if m not in out)
-    return out
+    # modules the set's docstring points to for its values (e.g. :mod:`pybamm_aea.conventional`)
+    for name in re.findall(r":mod:`~?(pybamm_aea[\w.]*)`", module.__doc__ or ""):
+        other = importlib.import_module(name)
+        if other not in out:
+            out.append(other)
+    paper_cell = importlib.import_module("pybamm_aea.parameters.paper_cell")
+    return out + ([paper_cell] if paper_cell not in out else [])
+
+
+def _material_modules(module):
+    """The pybamm_aea.materials modules a parameter module draws its cathode from."""
+    return [v for v in vars(module).values() if inspect.ismodule(v) and v.__name__.startswith("pybamm_aea.materials.")]
 
 
 def _function_of(value):
@@ -114,6 +128,9 @@ def _first_paragraph(doc):
 
 def _format_value(value):
     func, bound = _function_of(value)
+    if callable(func) and not hasattr(func, "__qualname__"):  # a callable object: name its class
+        cls = type(func)
+        return f":class:`~{cls.__module__}.{cls.__qualname__}` object"
     if callable(func):
         name = f":func:`~{func.__module__}.{func.__qualname__}`"
         if bound:
@@ -145,7 +162,10 @@ def _source_of(key, value, modules, comments):
         return text, where
     if callable(func):
         return _first_paragraph(func.__doc__), func.__module__
-    return "", ""
+    for material in _material_modules(modules[0]):
+        return f"{_first_paragraph(material.__doc__)} (values and citations: :mod:`{material.__name__}`)", ""
+    # not written in any module here: taken over from the set the module builds on
+    return f"{_first_paragraph(modules[0].__doc__)} (see :mod:`{modules[0].__name__}`)", ""
 
 
 def _rst_cell(text):

@@ -9,19 +9,20 @@ that adds its parser and binds its ``run(args)`` with ``set_defaults(func=..., p
 - ``simulate``  a parameter set + PyBaMM experiment strings -> time series (CSV or Parquet), step table, plot
 - ``reproduce`` every figure script of ``examples/`` into a folder
 - ``sweep``     a design grid through :func:`pybamm_aea.sweep.sweep` (local processes or Dask)
+- ``screen``    materials x C-rates x loadings through :func:`pybamm_aea.screen` (AEA suitability)
 
 Every argument is explained, with its unit, by ``--help`` at each level. A new subcommand is a module here with
 ``register`` and ``run``, added to :data:`SUBCOMMANDS`.
 """
 import argparse
 
-from . import compare, energy, reproduce, simulate, sweep
+from . import compare, energy, reproduce, screen, simulate, sweep
 from ._args import Formatter, describe, parse_composition, parse_grid_entry
 
 __all__ = ["SUBCOMMANDS", "build_parser", "build_parsers", "main", "parse_composition", "parse_grid_entry"]
 
 #: subcommand modules, in the order ``--help`` lists them
-SUBCOMMANDS = (energy, simulate, reproduce, sweep)
+SUBCOMMANDS = (energy, simulate, reproduce, sweep, screen)
 
 
 def build_parsers():

@@ -174,18 +174,21 @@ def experiment_steps(parser, steps, cycles):
 
 
 def write_table(df, path, formats=(".csv", ".json", ".parquet")):
-    """Write a DataFrame as CSV, JSON (records) or Parquet by the file's suffix; returns the path."""
+    """Write a DataFrame as CSV, JSON (records) or Parquet by the file's suffix (atomically, with
+    :func:`pybamm_aea.sweep.store.export_table`); returns the path.
+
+    Float columns are rounded to :data:`pybamm_aea.progress.SIGNIFICANT_DIGITS` significant digits
+    (70.0, not 70.00000000000006).
+    """
+    from pybamm_aea.progress import round_table
+    from pybamm_aea.sweep.store import export_table
+
+    df = round_table(df)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    suffix = path.suffix.lower()
-    if suffix not in formats:
+    if path.suffix.lower() not in formats:
         raise ValueError(f"{path}: suffix must be one of {formats}")
-    if suffix == ".json":
-        path.write_text(df.to_json(orient="records", indent=1))
-    elif suffix == ".parquet":
-        df.to_parquet(path, index=False)
-    else:
-        df.to_csv(path, index=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    export_table(df, path)
     return path
 
 

@@ -18,15 +18,23 @@ def register(subparsers):
     p.add_argument("--only", action="append", default=None, metavar="NAME",
                    help="run only the scripts whose file name contains NAME (repeatable), e.g. fig3")
     p.add_argument("--examples", default=None, metavar="DIR",
-                   help="folder of the figure scripts (default: ./examples, else the source checkout's examples/)")
+                   help="folder of the figure scripts (default: the installed ones, pybamm_aea.examples)")
     p.set_defaults(func=run, parser=p)
     return p
 
 
 def find_examples(explicit=None):
-    """The examples folder holding reproduce.py: ``explicit``, else ./examples, else the source checkout's."""
-    candidates = [Path(explicit)] if explicit else [Path.cwd() / "examples",
-                                                   Path(__file__).resolve().parents[2] / "examples"]
+    """The folder of figure scripts holding reproduce.py: ``explicit``, else the installed package's.
+
+    The scripts of ``examples/`` are installed as the subpackage ``pybamm_aea.examples`` (an
+    editable install maps it to the checkout's ``examples/``), so the command runs the same scripts
+    from any directory, from a wheel as from a checkout.
+    """
+    if explicit:
+        candidates = [Path(explicit)]
+    else:
+        spec = importlib.util.find_spec("pybamm_aea.examples")
+        candidates = [Path(p) for p in (spec.submodule_search_locations or [])] if spec else []
     return next((c for c in candidates if (c / "reproduce.py").is_file()), None)
 
 
@@ -41,7 +49,7 @@ def run(args):
     examples = find_examples(args.examples)
     if examples is None:
         args.parser.error("argument --examples: no examples/ folder with reproduce.py found "
-                          f"({'in ' + args.examples if args.examples else 'in ./examples or beside the package'}); "
-                          "run from the source checkout or pass --examples DIR")
+                          f"({'in ' + args.examples if args.examples else 'installed as pybamm_aea.examples'}); "
+                          "reinstall the package or pass --examples DIR")
     results = _load_reproduce(examples).run_all(args.out, fast=args.fast, only=args.only, examples_dir=examples)
     return 1 if any(r["error"] for r in results) else 0

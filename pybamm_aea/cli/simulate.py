@@ -135,8 +135,10 @@ def plot(df, path, title):
     return figures.save(fig, path, dpi=130)
 
 
-def retention_text(solution):
-    """The run's capacity retention as a sentence (undefined, and why, unless a discharge follows the 2nd)."""
+def retention_text(solution, model):
+    """The run's capacity retention as a sentence: undefined, and why, unless a discharge follows the 2nd; an AEA
+    run without a degradation option says that nothing in it fades."""
+    from pybamm_aea.models.aea import AEAOptions
     from pybamm_aea.readout import capacity_retention, discharge_steps
 
     with warnings.catch_warnings(record=True) as caught:
@@ -144,13 +146,17 @@ def retention_text(solution):
         retention = capacity_retention([d[0] for d in discharge_steps(solution, arrays=False)])
     if caught:
         return str(caught[0].message)
-    return f"capacity retention {retention:.1%} (last discharge over the 2nd)"
+    text = f"capacity retention {retention:.1%} (last discharge over the 2nd)"
+    if isinstance(model.options, AEAOptions) and all(model.options[k] == "none" for k in AEAOptions.DEGRADATION):
+        text += "; no degradation option is on (--option 'Li trapping=irreversible', ...)"
+    return text
 
 
 def run(args):
     import pybamm
 
     from pybamm_aea import readout
+    from pybamm_aea.progress import ExperimentProgress
 
     _args.check_output(args.parser, args.output, OUTPUT_FORMATS)
     output = Path(args.output)
@@ -164,7 +170,8 @@ def run(args):
             args.parser.error(f"argument --variable: the model has no variable {v!r}")
         columns.append(v)
     t0 = time.perf_counter()
-    solution = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+    progress = ExperimentProgress(desc=args.parameter_set)  # shown when stderr is a terminal
+    solution = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve(callbacks=[progress])
     wall = time.perf_counter() - t0
 
     df = readout.time_series(solution, columns)
@@ -176,6 +183,6 @@ def run(args):
     png = plot(df, Path(args.plot) if args.plot else output.with_suffix(".png"),
                f"{args.parameter_set} ({args.model})")[0]
     print(f"{args.parameter_set}: {len(steps_table)} steps solved in {wall:.2f} s ({solution.termination}); "
-          f"{retention_text(solution)}")
+          f"{retention_text(solution, model)}")
     print(f"wrote {output} ({len(df)} rows), {steps_path}, {png}")
     return 0

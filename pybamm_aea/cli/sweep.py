@@ -48,6 +48,8 @@ def register(subparsers):
     p.add_argument("--workers", type=_args.int_at_least("--workers", 1), default=None, metavar="N",
                    help="local worker processes (default: all cores; 1 = serial); with --scheduler dask and no "
                         "--dask-address: workers of the LocalCluster")
+    p.add_argument("--threads", type=_args.int_at_least("--threads", 1), default=1, metavar="N",
+                   help="threads of each batched solve (IDAKLU num_threads; single-discharge sweeps), default 1")
     p.add_argument("--scheduler", choices=["local", "dask"], default="local",
                    help="local processes, or Dask distributed (a LocalCluster, or --dask-address)")
     p.add_argument("--dask-address", default=None, metavar="ADDRESS",
@@ -126,7 +128,7 @@ def run(args):
         df = sweep(grid, parameter_set=args.parameter_set, experiment=experiment, client=client,
                    options=dict(args.option) or None, results_file=args.results, workers=args.workers,
                    compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress,
-                   export=args.output, force=args.force)
+                   export=args.output, force=args.force, threads=args.threads)
     except SweepConfigError as exc:
         parser.error(f"argument --grid/--parameter-set/--experiment/--results/--output: {exc}")
     finally:

@@ -15,6 +15,15 @@ from ..parameters.paper_cell import piecewise_linear
 LN10 = math.log(10.0)
 
 
+class _Named:
+    """Base of the callables: an instance answers ``__qualname__`` like a function (docs tools)."""
+
+    def __new__(cls, *args, **kwargs):
+        obj = super().__new__(cls)
+        obj.__qualname__ = obj.__name__ = cls.__qualname__
+        return obj
+
+
 def import_function(path):
     """The object named by ``"package.module:qualname"`` (ValueError naming the path if absent)."""
     if not isinstance(path, str) or ":" not in path:
@@ -36,7 +45,7 @@ def arrhenius(T, activation_energy, reference_temperature):
     return pybamm.exp(-activation_energy / R * (1 / T - 1 / reference_temperature))
 
 
-class ArrheniusTable:
+class ArrheniusTable(_Named):
     """y(x, T) = 10^(interp of log10 y over theta = x / x_max) * Arrhenius [SI units].
 
     ``theta`` and ``log10_values`` are equal-length tuples (one point: a constant); constant
@@ -61,29 +70,40 @@ class ArrheniusTable:
         )
 
 
-class CompactConductivity:
-    """sigma_e(x, eps, T) of the compact [S.m-1]: the dense value times (1 - eps)^b (Bruggeman)."""
+class CompactConductivity(_Named):
+    """sigma_e(eps, T) of the compact [S.m-1] at the reference Li content: dense value x (1 - eps)^b."""
 
-    def __init__(self, dense, bruggeman):
+    def __init__(self, dense, bruggeman, x_ref):
         self.dense = dense
         self.bruggeman = float(bruggeman)
-
-    def __call__(self, x, eps, T):
-        return self.dense(x, T) * (1 - eps) ** self.bruggeman
-
-
-class CompactConductivityAt:
-    """sigma_e(eps, T) [S.m-1] of the compact at one Li content (the set's reported conductivity)."""
-
-    def __init__(self, compact, x):
-        self.compact = compact
-        self.x = float(x)
+        self.x_ref = float(x_ref)
 
     def __call__(self, eps, T):
-        return self.compact(pybamm.Scalar(self.x), eps, T)
+        return self.dense(pybamm.Scalar(self.x_ref), T) * (1 - eps) ** self.bruggeman
 
 
-class FunctionOfContentAndTemperature:
+class ConductivityRatio(_Named):
+    """sigma(x, T) / sigma(x_ref, T): the Li-content factor on the compact's conductivity."""
+
+    def __init__(self, dense, x_ref):
+        self.dense = dense
+        self.x_ref = float(x_ref)
+
+    def __call__(self, x, T):
+        return self.dense(x, T) / self.dense(pybamm.Scalar(self.x_ref), T)
+
+
+class IonicConductivity(_Named):
+    """sigma_ion(x, T, D, c_Li) [S.m-1] given by the material itself (D and c_Li unused)."""
+
+    def __init__(self, dense):
+        self.dense = dense
+
+    def __call__(self, x, T, D, c_li):
+        return self.dense(x, T)
+
+
+class FunctionOfContentAndTemperature(_Named):
     """A ``module:name`` function f(x, T) (SI) held by reference, so it pickles by name."""
 
     def __init__(self, path):
@@ -94,18 +114,18 @@ class FunctionOfContentAndTemperature:
         return import_function(self.path)(x, T)
 
 
-class CompactFunction:
+class CompactFunction(_Named):
     """A ``module:name`` function of (porosity, T) giving the compact's conductivity [S.m-1]."""
 
     def __init__(self, path):
         self.path = path
         import_function(path)
 
-    def __call__(self, x, eps, T):
+    def __call__(self, eps, T):
         return import_function(self.path)(eps, T)
 
 
-class ExchangeCurrentDensity:
+class ExchangeCurrentDensity(_Named):
     """j0(x_s, T) [A.m-2] = j0_ref sqrt(theta (1 - theta) + 1e-4) / 0.5, 30 kJ/mol, ref. 70 C.
 
     The form of :func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density`
@@ -126,7 +146,7 @@ class ExchangeCurrentDensity:
         )
 
 
-class PlateauOCP:
+class PlateauOCP(_Named):
     """Two-phase plateau at ``potential`` [V]: U = U0 + w ln((1-theta)/theta) + k_end (1/theta - 1/(1-theta)).
 
     ``width`` w [V] sets how sharply the plateau ends (a two-phase material: a few mV); the end
@@ -149,7 +169,7 @@ class PlateauOCP:
         )
 
 
-class RegularSolutionOCP:
+class RegularSolutionOCP(_Named):
     """Lattice gas with a mean-field interaction: U = U0 - s (theta - 1/2) + (RT/F) ln((1-theta)/theta) + end term.
 
     The form Thompson fitted to LixTiS2 (Phys. Rev. Lett. 40, 1511, 1978); ``slope`` s [V].
@@ -171,7 +191,7 @@ class RegularSolutionOCP:
         )
 
 
-class TableOCP:
+class TableOCP(_Named):
     """U(theta) [V] interpolated linearly in a table, plus the steep end term of :class:`PlateauOCP`."""
 
     def __init__(self, theta, values, x_max, k_end=1e-4):

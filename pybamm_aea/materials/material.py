@@ -282,74 +282,12 @@ class AEAMaterial:
 
         ``cell``: a name in :data:`CELL_BUILDS` (``"paper"``: the paper's lab cell, 0.785 cm2,
         LGPS + Li3PS4 pellet, Li metal, 70 C). ``loading`` mg/cm2 (default 1.5, the paper's),
-        ``temperature`` K (default the build's), ``porosity`` (default the material's).
+        ``temperature`` K (default the build's), ``porosity`` (default the material's). Built by
+        :func:`pybamm_aea.parameters.aea_material_cell.material_cell_parameters`.
         """
-        if cell not in CELL_BUILDS:
-            raise MaterialError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
-        from ..citations import LI2021
-        from ..parameters import dispersed_materials, paper_cell
+        from ..parameters.aea_material_cell import material_cell_parameters
 
-        loading = 1.5 if loading is None else _check(loading, "loading [mg/cm2]", 0, 1000)
-        porosity = self.porosity if porosity is None else _check(porosity, "porosity", 0, 0.9, low_open=False)
-        values = CELL_BUILDS[cell]()
-        if temperature is not None:
-            T = _check(temperature, "temperature [K]", 150, 700)
-            values["Ambient temperature [K]"] = T
-        x_max = self.x_max
-        area = values["Electrode width [m]"] * values["Electrode height [m]"]
-        q = self.theoretical_capacity  # mAh/g = A.h/kg
-        m = loading * 1e-2  # kg/m2
-        ocp = self.ocp.function_of_content(x_max)
-        ocp_del = ocp if self.ocp_delithiation is None else self.ocp_delithiation.function_of_content(x_max)
-        D = self.diffusivity.function_of_content(x_max, 1e-4)
-        if self.electronic_conductivity.function is not None:
-            compact = fn.CompactFunction(self.electronic_conductivity.function)
-        else:
-            compact = fn.CompactConductivity(
-                self.electronic_conductivity.function_of_content(x_max, 100.0), self.bruggeman
-            )
-        sigma_ion = (
-            paper_cell.nernst_einstein_ionic_conductivity
-            if self.ionic_conductivity is None
-            else self.ionic_conductivity.function_of_content(x_max, 100.0)
-        )
-        values.update(
-            {
-                "Cathode loading [kg.m-2]": m,
-                "Cathode porosity": porosity,
-                "Cathode host density [kg.m-3]": self.density * 1e3,
-                "Cathode host molar mass [kg.mol-1]": self.molar_mass * 1e-3,
-                "Cathode maximum Li content": x_max,
-                "Lithiated cathode host density [kg.m-3]": self.lithiated_density * 1e3,
-                "Initial cathode Li content": self.initial_li_content,
-                "Cathode Bruggeman coefficient": self.bruggeman,
-                "Cathode Li diffusivity [m2.s-1]": D,
-                "Cathode lithiation OCP [V]": ocp,
-                "Cathode delithiation OCP [V]": ocp_del,
-                "Cathode hysteresis decay rate": 30.0,
-                # the branch of the first step: delithiation (h = 0) for a charge-first material
-                "Initial cathode hysteresis state": 0.0 if self.charge_first else 1.0,
-                "Cathode exchange-current density [A.m-2]": fn.ExchangeCurrentDensity(
-                    x_max, self.exchange_current_density
-                ),
-                "Cathode electronic conductivity [S.m-1]": fn.CompactConductivityAt(compact, self.initial_li_content),
-                "Cathode Li-dependent electronic conductivity [S.m-1]": compact,
-                "Cathode ionic conductivity [S.m-1]": sigma_ion,
-                # no ionically blocking phase: the Li0 film of Mo6S8 never forms
-                "Li0 film onset Li content": -1.0,
-                "Li0 film Li diffusivity [m2.s-1]": 1e-19,
-                "Initial Li0 film thickness [m]": 0.0,
-                "Lower voltage cut-off [V]": self.lower_voltage,
-                "Upper voltage cut-off [V]": self.upper_voltage,
-                "Nominal cell capacity [A.h]": q * m * area,
-                # 0.1C, negative (a charge) for a material lithiated as made, so that a plain
-                # ``Simulation.solve`` runs the first step a user of the material expects
-                "Current function [A]": (-0.1 if self.charge_first else 0.1) * q * m * area,
-            }
-        )
-        values.update(dispersed_materials.none())
-        values["citations"] = [LI2021]
-        return values
+        return material_cell_parameters(self, cell, loading, temperature, porosity)
 
     def parameter_values(self, cell="paper", loading=None, temperature=None, porosity=None):
         """``pybamm.ParameterValues`` of an AEA cell with this cathode (see :meth:`parameter_dict`)."""

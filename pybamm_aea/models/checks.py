@@ -105,6 +105,8 @@ RANGES = {
     "Li trapping fraction": _FRACTION,
     "Initial Li trapping fraction": _FRACTION,
     "Stack pressure [MPa]": _NON_NEGATIVE,
+    "Cathode gradient energy coefficient [V.m2]": _NON_NEGATIVE,  # 0: no phase-boundary energy (single phase)
+    "Persistent Li0 fraction": _FRACTION,
     "Cathode fabrication pressure [MPa]": _POSITIVE,
     "Cathode Heckel compaction coefficient [MPa-1]": _POSITIVE,
     "Dispersed material domain radius [m]": _POSITIVE,
@@ -112,10 +114,12 @@ RANGES = {
     "Cathode Li diffusivity factor": _POSITIVE,
     "Cathode exchange-current density factor": _POSITIVE,
     "Cathode electronic conductivity factor": _POSITIVE,
+    "Cathode ionic conductivity factor": _POSITIVE,
     "Anode exchange-current density factor": _POSITIVE,
     "Separator layer 1 ionic conductivity factor": _POSITIVE,
     "Separator layer 2 ionic conductivity factor": _POSITIVE,
     "Dispersed material reaction rate constant factor": _POSITIVE,
+    "Dispersed material product-layer Li diffusivity factor": _POSITIVE,
     # inputs of pybamm_aea.sweep that are not parameters of the model
     "C-rate": _POSITIVE,
     "Cathode thickness [um]": _POSITIVE,

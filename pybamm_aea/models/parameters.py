@@ -119,19 +119,23 @@ class AEAParameters(pybamm.ElectricalParameters):
                 "Cathode Li diffusivity factor",
                 "Cathode exchange-current density factor",
                 "Cathode electronic conductivity factor",
+                "Cathode ionic conductivity factor",
                 "Anode exchange-current density factor",
                 "Separator layer 1 ionic conductivity factor",
                 "Separator layer 2 ionic conductivity factor",
                 "Dispersed material reaction rate constant factor",
+                "Dispersed material product-layer Li diffusivity factor",
             )
         }
         self.f_D_c = factor["Cathode Li diffusivity factor"]
         self.f_j0_c = factor["Cathode exchange-current density factor"]
         self.f_sigma_c = factor["Cathode electronic conductivity factor"]
+        self.f_sigma_ion_c = factor["Cathode ionic conductivity factor"]
         self.f_j0_a = factor["Anode exchange-current density factor"]
         self.f_sigma_s1 = factor["Separator layer 1 ionic conductivity factor"]
         self.f_sigma_s2 = factor["Separator layer 2 ionic conductivity factor"]
         self.f_kappa_D = factor["Dispersed material reaction rate constant factor"]
+        self.f_D_shell_D = factor["Dispersed material product-layer Li diffusivity factor"]
 
     # --- functions of state ------------------------------------------------------------
     def D_c(self, x, T):
@@ -150,11 +154,14 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     def logB_c(self, x, T):
         """Natural log of the Li mobility per formula unit of the multi-phase host, B in
-        [m2.V-1.s-1] (log so that it can be averaged onto cell faces as a geometric mean)."""
+        [m2.V-1.s-1] (log so that it can be averaged onto cell faces as a geometric mean).
+
+        The "Cathode Li diffusivity factor" multiplies B (the chemical diffusivity is
+        ``B |dU_h/dx|``)."""
         return pybamm.FunctionParameter(
             "Cathode Li log-mobility",
             {"Cathode Li content": x, "Temperature [K]": T},
-        )
+        ) + pybamm.log(self.f_D_c)
 
     def U_lith(self, x, T):
         """Cathode OCP on lithiation (discharge) [V vs Li/Li+]."""
@@ -183,8 +190,8 @@ class AEAParameters(pybamm.ElectricalParameters):
         )
 
     def D_shell_D(self, T):
-        """Li diffusivity of the dispersed material's product layer (Li2S) [m2.s-1]."""
-        return pybamm.FunctionParameter(
+        """Li diffusivity of the dispersed material's product layer (Li2S) [m2.s-1], times its factor."""
+        return self.f_D_shell_D * pybamm.FunctionParameter(
             "Dispersed material product-layer Li diffusivity [m2.s-1]", {"Temperature [K]": T}
         )
 
@@ -208,22 +215,30 @@ class AEAParameters(pybamm.ElectricalParameters):
         )
 
     def sigma_e_local(self, x, eps, T):
-        """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``.
-
-        The Li-content-resolved conductivity the coupled transport uses; parameter sets whose
-        conductivity does not depend on ``x`` delegate to ``"Cathode electronic conductivity
-        [S.m-1]"`` (see :func:`pybamm_aea.parameters.paper_cell.li_independent_conductivity`).
-        """
-        return pybamm.FunctionParameter(
-            "Cathode Li-dependent electronic conductivity [S.m-1]",
-            {"Cathode Li content": x, "Cathode porosity": eps, "Temperature [K]": T},
+        """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``: the compact's
+        conductivity (:meth:`sigma_c`, with its factor) times ``"Cathode electronic conductivity
+        Li-content factor"`` (x, T), 1 for a host whose conductivity does not change with x."""
+        return self.sigma_c(eps, T) * pybamm.FunctionParameter(
+            "Cathode electronic conductivity Li-content factor",
+            {"Cathode Li content": x, "Temperature [K]": T},
         )
 
     def sigma_ion_c(self, x, T):
-        """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor)."""
-        return pybamm.FunctionParameter(
+        """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor).
+
+        The function also receives the chemical diffusivity (with its factor) and the inserted Li
+        per m3 of host, so that the Nernst-Einstein default
+        (:func:`pybamm_aea.parameters.paper_cell.nernst_einstein_ionic_conductivity`) is a plain
+        function of its arguments.
+        """
+        return self.f_sigma_ion_c * pybamm.FunctionParameter(
             "Cathode ionic conductivity [S.m-1]",
-            {"Cathode Li content": x, "Temperature [K]": T},
+            {
+                "Cathode Li content": x,
+                "Temperature [K]": T,
+                "Cathode Li diffusivity [m2.s-1]": self.D_c(x, T),
+                "Cathode Li concentration [mol.m-3]": self.c_host * x,
+            },
         )
 
     def sigma_s1(self, T):

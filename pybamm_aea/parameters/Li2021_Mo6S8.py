@@ -97,6 +97,7 @@ def _pitt_diffusivity(x_phase):
 
 #: the multi-phase LixMo6S8 host (option "host thermodynamics": "multi-phase"), see
 #: :mod:`pybamm_aea.thermodynamics`. Sources and assumptions:
+#:
 #: - phases Li0, Li1, Li3, Li4 (paper, in-situ XRD, Fig. 3c); single-phase windows: Li0 and Li4
 #:   dilute lattice gases of width 0.02, Li1 and Li3 narrow solid solutions of width 0.06
 #:   (assumption: line compounds with a small non-stoichiometry, needed for a continuous mu).
@@ -154,7 +155,8 @@ def mo6s8_conductivity(eps, T):
 
 
 #: fit: "Persistent Li0 fraction" such that the multi-phase host keeps the paper's 89 % capacity
-#: retention after 50 cycles vs the 2nd (0.1C, 70 C); tests/test_host_phase_field.py
+#: retention after 50 cycles vs the 2nd (0.1C, 70 C; model 88.2 %, 12.3 % of the host isolated);
+#: tests/test_host_phase_field.py
 FIT_PERSISTENT_LI0 = 0.02
 
 
@@ -194,7 +196,7 @@ def get_parameter_values():
             # assumption: 15 A/m2 at half lithiation (R_ct ~ 20 Ohm cm2 at 70 C)
             "Cathode exchange-current density [A.m-2]": mo6s8_exchange_current_density,
             "Cathode electronic conductivity [S.m-1]": mo6s8_conductivity,
-            # multi-phase host (default option): free energy and mobility of MO6S8_HOST
+            # multi-phase host (option "host thermodynamics"): free energy and mobility of MO6S8_HOST
             "Cathode homogeneous OCP [V]": mo6s8_homogeneous_ocp,
             "Cathode Li log-mobility": mo6s8_log_mobility,
             # gradient energy: interface width sqrt(kappa / (1 V)) ~ 50 nm (assumption, of the
@@ -210,7 +212,7 @@ def get_parameter_values():
             # 89 % capacity retention after 50 cycles vs the 2nd at 0.1C, 70 C (model 89.0 %)
             "Ionic-switch host loss coefficient": 7.0,
             # the same mechanism on the multi-phase host: the fraction of the Li0 formed at each
-            # end of charge that persists as isolated Mo6S8. Fit (FIT_PERSISTENT_LI0 below)
+            # end of charge that persists as isolated Mo6S8. Fit (FIT_PERSISTENT_LI0 above)
             "Persistent Li0 fraction": FIT_PERSISTENT_LI0,
             # cycling window and rate basis (paper)
             "Lower voltage cut-off [V]": 1.8,

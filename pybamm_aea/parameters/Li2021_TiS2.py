@@ -62,7 +62,7 @@ def tis2_log_mobility(x, T):
 
     The lattice gas of :func:`tis2_ocp` has one phase: its mean-field term -0.5 V (x - 1/2) is a
     repulsion (U falls monotonically, dU/dx = -0.5 - kT / (x (1 - x)) < 0, no miscibility
-    gap). B = D / |dU/dx| makes its chemical diffusivity exactly the vacancy-limited
+    gap). ``B = D / |dU/dx|`` makes its chemical diffusivity exactly the vacancy-limited
     :func:`tis2_diffusivity`; the mobility itself vanishes as x (1 - x) at the ends (site
     blocking of a lattice gas) while the thermodynamic factor diverges.
     """

@@ -13,8 +13,12 @@ import functools
 
 from .. import initial_state_hooks
 
-__all__ = ["SetFacts", "SET_FACTS", "facts", "composition", "solid_density", "cathode_thickness",
+__all__ = ["PYBAMM_MODEL_SETS", "SetFacts", "SET_FACTS", "facts", "composition", "solid_density", "cathode_thickness",
            "cathode_loading", "loading_for_thickness"]
+
+
+#: registered sets that are for PyBaMM's own lithium-ion models, not for the AEA model: name -> model
+PYBAMM_MODEL_SETS = {"Li2021_S_C_LGPS": "pybamm_aea.conventional.s_c_lgps_model() (PyBaMM's DFN half cell)"}
 
 
 @dataclass(frozen=True)
@@ -49,15 +53,26 @@ SET_FACTS = {
     "Li2021_S_Mo6S8": SetFacts("Mo6S8", "S8", compaction="S-LMS"),
     # no LTO-LMS compaction data: the Mo6S8 network's (assumption)
     "Li2021_LTO_Mo6S8": SetFacts("Mo6S8", "Li4Ti5O12", compaction="Mo6S8"),
+    # the pure literature AEA cells (pybamm_aea.materials); no compaction data for these materials
+    "AEA_LiFePO4": SetFacts("LiFePO4"),
+    "AEA_Li4Ti5O12": SetFacts("Li4Ti5O12"),
+    "AEA_LiCoO2": SetFacts("LiCoO2"),
+    "AEA_NMC532": SetFacts("NMC532"),
 }
 
 
 def facts(set_name):
-    """The :class:`SetFacts` of a registered AEA set; KeyError naming the sets that have facts."""
-    try:
+    """The :class:`SetFacts` of a registered AEA set; KeyError naming the sets that have facts.
+
+    The materials' literature sets ``"AEA_<material>"`` (:mod:`pybamm_aea.materials`) are one host each, with
+    no compaction data and no calibrated degradation.
+    """
+    if set_name in SET_FACTS:
         return SET_FACTS[set_name]
-    except KeyError:
-        raise KeyError(f"no facts for parameter set {set_name!r}; known: {sorted(SET_FACTS)}") from None
+    if set_name.startswith("AEA_"):
+        return SetFacts(set_name[len("AEA_"):])
+    raise KeyError(f"no facts for parameter set {set_name!r}; known: {sorted(SET_FACTS)} and the AEA_<material> "
+                   "sets")
 
 
 @functools.lru_cache(maxsize=None)

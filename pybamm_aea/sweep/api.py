@@ -17,7 +17,7 @@ def _default_batch_size(n_points, n_workers, batched):
 
 def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, options=None, results_file=None,
           workers=None, *, export=None, force=False, compaction=None, reference_c_rate=0.1, retry_failed=False,
-          batch_size=None, batched=True, progress=False, mp_context=None):
+          batch_size=None, batched=True, threads=1, progress=None, mp_context=None):
     """Evaluate a grid (or a sample) of AEA cell designs; one row per point. See :mod:`pybamm_aea.sweep`.
 
     Parameters
@@ -57,8 +57,12 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     batched : bool
         Solve the points of a single constant-current discharge (the default experiment) in batches through
         PyBaMM's list of inputs (default True); other experiments always run point by point.
-    progress : bool
-        Show a tqdm progress bar on stderr.
+    threads : int
+        Threads of each batched solve (IDAKLU's ``num_threads``: the input sets of a batch are integrated in
+        parallel); default 1. Threads and ``workers`` share the same cores.
+    progress : bool or None
+        Show a tqdm progress bar on stderr; None (default): when stderr is a terminal
+        (:func:`pybamm_aea.progress.progress_bar`).
     mp_context : str, optional
         Start method of the local processes (default ``"fork"`` on Linux, ``"spawn"`` elsewhere).
 
@@ -71,7 +75,7 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     Raises
     ------
     SweepConfigError (a ValueError)
-        Before any point runs: an unknown name, a value outside its physical range's type, conflicting names, an
+        Before any point runs: an unknown name, a value that is not a number, conflicting names, an
         unknown parameter set or experiment, an output path that is not writable, a foreign file or an existing
         export without ``force``, a store of another configuration. Errors of single points do not raise: they
         are in the ``"error"`` column.
@@ -81,7 +85,7 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     return run(grid, parameter_set=parameter_set, experiment=experiment, client=client, options=options,
                results_file=results_file, workers=workers, export=export, force=force, compaction=compaction,
                reference_c_rate=reference_c_rate, retry_failed=retry_failed, batch_size=batch_size, batched=batched,
-               progress=progress, mp_context=mp_context)
+               threads=threads, progress=progress, mp_context=mp_context)
 
 
 def worker_count(workers):

@@ -76,10 +76,11 @@ class SweepConfig:
     #: PyBaMM's list of inputs; (kind "C-rate" or "current", value, cut-off [V], duration [s])
     single_discharge: tuple | None = None
     record: dict = field(default_factory=dict)  # what the results store keeps and checks on resume
+    threads: int = 1  # IDAKLU threads of a batched solve (its "num_threads" option); results do not depend on it
 
     def cache_key(self, options):
         blob = pickle.dumps((self.parameter_set, sorted(options.items()), repr(self.steps), self.input_names,
-                             self.single_discharge))
+                             self.single_discharge, self.threads))
         return hashlib.sha1(blob).hexdigest()
 
 
@@ -171,10 +172,28 @@ def theoretical_capacity(set_name, fraction):
 
 
 def _describe_value(v):
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
+    """A stable text (same in every process) of a parameter value: numbers as floats, functions by module and
+    qualified name, ``functools.partial`` with its arguments, arrays by a hash of their bytes."""
+    import functools
+
+    import numpy as np
+
+    if isinstance(v, bool) or v is None or isinstance(v, str):
+        return v
+    if isinstance(v, (int, float, np.integer, np.floating)):
         return float(v)
+    if isinstance(v, np.ndarray):
+        return f"array{v.shape}:{hashlib.sha1(np.ascontiguousarray(v).tobytes()).hexdigest()[:16]}"
+    if isinstance(v, functools.partial):
+        args = [_describe_value(a) for a in v.args]
+        kwargs = {k: _describe_value(x) for k, x in sorted(v.keywords.items())}
+        return f"{_describe_value(v.func)}(*{args}, **{kwargs})"
+    if isinstance(v, (list, tuple)):
+        return [_describe_value(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _describe_value(x) for k, x in sorted(v.items(), key=lambda kv: str(kv[0]))}
     if callable(v):
-        return f"{getattr(v, '__module__', '?')}.{getattr(v, '__qualname__', repr(v))}"
+        return f"{getattr(v, '__module__', '?')}.{getattr(v, '__qualname__', type(v).__name__)}"
     return repr(v)
 
 

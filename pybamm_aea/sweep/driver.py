@@ -25,7 +25,7 @@ def _failed_rows(names):
 
 
 def run(grid, *, parameter_set, experiment, client, options, results_file, workers, export, force, compaction,
-        reference_c_rate, retry_failed, batch_size, batched, progress, mp_context):
+        reference_c_rate, retry_failed, batch_size, batched, threads, progress, mp_context):
     names, points = expand_grid(grid)
     if not points:
         raise SweepConfigError("the grid has no points")
@@ -33,6 +33,9 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     all_points = with_reference_rate(points, names, reference_c_rate)
     points = unique_points(all_points, names)
     config = build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate)
+    if int(threads) < 1:
+        raise SweepConfigError(f"threads must be >= 1, got {threads!r}")
+    config.threads = int(threads)
     n_workers = 1 if client is not None else worker_count(workers)
     derived_cols = [c for n, c in (("Stack pressure [MPa]", "Cathode porosity"),
                                    ("Cathode thickness [um]", "Cathode loading [kg.m-2]")) if n in names]
@@ -55,10 +58,10 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         else:
             mine, others = keys, []
         bar = None
-        if progress and mine:
-            from tqdm.auto import tqdm
+        if progress is not False and mine:
+            from ..progress import progress_bar
 
-            bar = tqdm(total=len(mine), desc="sweep", unit="pt")
+            bar = progress_bar(total=len(mine), desc="sweep", unit="pt", show=progress)
 
         def collect(batch, rows):
             items = [(point_key(p, names), r) for p, r in zip(batch, rows)]

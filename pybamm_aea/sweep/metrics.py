@@ -1,6 +1,8 @@
 """Figures of merit of one solved point: ESC, electrode Wh/kg and Wh/L, retention (the result columns)."""
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from pybamm_aea.readout import capacity_retention, discharge_steps  # one definition, re-exported here
@@ -31,11 +33,24 @@ def empty_metrics():
     return metrics
 
 
+@functools.lru_cache(maxsize=256)
+def _lithiation_ratios(parameter_set, fraction, porosity):
+    """(mass, volume) of the lithiated electrode over the charged one (:class:`pybamm_aea.energy.Electrode`), None
+    when the set's composition is unknown; cached (a sweep repeats a few compositions and porosities)."""
+    from .config import composition_for
+
+    comp = composition_for(parameter_set, fraction)
+    if comp is None or porosity is None:
+        return None
+    from pybamm_aea.energy import Electrode
+
+    electrode = Electrode(comp, porosity)
+    return electrode.lithiation_mass_ratio(), electrode.lithiation_volume_ratio()
+
+
 def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction):
     """The result columns from the (capacity A.h, energy W.h) of each discharge and the electrode's mass and
     volume."""
-    from .config import composition_for
-
     metrics["Number of discharges"] = len(discharges)
     if not discharges:
         return
@@ -47,13 +62,11 @@ def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity
     metrics["Average discharge voltage [V]"] = e / q
     metrics["Electrode energy [W.h.kg-1]"] = e * 1e3 / mass_g
     metrics["Electrode energy [W.h.L-1]"] = e / volume_L
-    comp = composition_for(config.parameter_set, fraction)
-    if comp is not None and porosity is not None:
-        from pybamm_aea.energy import Electrode
-
-        electrode = Electrode(comp, porosity)
-        metrics["Discharged-basis energy [W.h.kg-1]"] = e * 1e3 / (mass_g * electrode.lithiation_mass_ratio())
-        metrics["Discharged-basis energy [W.h.L-1]"] = e / (volume_L * electrode.lithiation_volume_ratio())
+    ratios = _lithiation_ratios(config.parameter_set, fraction, porosity)
+    if ratios is not None:
+        mass_ratio, volume_ratio = ratios
+        metrics["Discharged-basis energy [W.h.kg-1]"] = e * 1e3 / (mass_g * mass_ratio)
+        metrics["Discharged-basis energy [W.h.L-1]"] = e / (volume_L * volume_ratio)
     if len(discharges) >= 2:  # (one discharge: no retention, and no warning saying so on every row)
         metrics["Capacity retention"] = capacity_retention([d[0] for d in discharges])
 
@@ -80,7 +93,7 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction):
 
 
 #: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed)
-BATCH_VARIABLES = ["Discharge capacity [A.h]", "Discharge energy [W.h]", "Voltage [V]", "Cathode electrode mass [g]",
+BATCH_VARIABLES = ["Discharge capacity [A.h]", "Discharge energy [W.h]", "Cathode electrode mass [g]",
                    "Cathode electrode volume [L]"]
 
 

@@ -7,7 +7,8 @@ the set) is stored once and compared on resume: a store of another configuration
 (``force=True`` replaces it). Every write is one transaction (a killed writer leaves no partial row: SQLite rolls
 the transaction back); WAL journal and a busy timeout let several sweeps share a store. A sweep claims its points in
 a transaction before computing them (``running``, owner ``host:pid:token``), so two sweeps on one store never
-compute a point twice; the claims of a process that died are taken over. Failed points keep their error and are
+compute a point twice; the claims of a process that died on this host are taken over (a claim from another
+host is waited for: its liveness cannot be checked from here). Failed points keep their error and are
 run again only with ``retry_failed``.
 
 CSV, JSON and Parquet are exports of the final table (:func:`export_table`), checked before any solve by
@@ -93,7 +94,13 @@ def check_export_path(path, force=False):
 
 
 def export_table(df, path):
-    """Write the table atomically (a temporary file in the same folder, then renamed)."""
+    """Write the table atomically (a temporary file in the same folder, then renamed).
+
+    Float columns are rounded to 6 significant digits (:func:`pybamm_aea.progress.round_table`).
+    """
+    from ..progress import round_table
+
+    df = round_table(df)
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -210,6 +217,15 @@ class ResultStore:
             return False
         return host == socket.gethostname() and pid.isdigit() and not _pid_alive(int(pid))
 
+    def _select(self, keys, chunk=500):
+        """``(key, status, owner, result)`` of the stored points among ``keys``."""
+        rows = []
+        for i in range(0, len(keys), chunk):
+            part = keys[i:i + chunk]
+            rows += self.con.execute(f"SELECT key, status, owner, result FROM points WHERE key IN "
+                                     f"({','.join('?' * len(part))})", part).fetchall()
+        return rows
+
     def claim(self, keys, retry_failed=False):
         """Claim the points of ``keys`` this sweep must compute, in one transaction.
 
@@ -220,11 +236,7 @@ class ResultStore:
         mine, done, others = [], {}, []
         now = time.time()
         with self.transaction():
-            existing = {}
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                q = f"SELECT key, status, owner, result FROM points WHERE key IN ({','.join('?' * len(chunk))})"
-                existing.update({r[0]: r[1:] for r in self.con.execute(q, chunk)})
+            existing = {r[0]: r[1:] for r in self._select(keys)}
             claims = []
             for k in keys:
                 status, owner, result = existing.get(k, (None, None, None))
@@ -264,8 +276,7 @@ class ResultStore:
         computed here: ``(done, orphaned)``."""
         pending, done, orphaned = set(keys), {}, []
         while pending:
-            rows = self.con.execute(f"SELECT key, status, owner, result FROM points WHERE key IN "
-                                    f"({','.join('?' * len(pending))})", list(pending)).fetchall()
+            rows = self._select(sorted(pending))
             for k, status, owner, result in rows:
                 if status in ("done", "failed"):
                     done[k] = json.loads(result)

@@ -56,7 +56,9 @@ def simulation(config, options, warm_inputs=None, batched=False):
     if batched:
         kind, value, cutoff, duration = config.single_discharge
         values.update({"Current function [A]": "[input]", "Lower voltage cut-off [V]": cutoff})
-        solver = CheckedIDAKLUSolver(output_variables=BATCH_VARIABLES)
+        tolerances = getattr(model, "SOLVER_TOLERANCES", {})  # the model's default solver's: same numbers as the
+        solver = CheckedIDAKLUSolver(**tolerances, output_variables=BATCH_VARIABLES,  # per-point path
+                                     options={"num_threads": config.threads})
         sim = pybamm.Simulation(model, parameter_values=values, solver=solver)
         sim.build()
     else:

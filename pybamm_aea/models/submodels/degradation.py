@@ -127,9 +127,9 @@ class NoDispersedDegradation(AEASubModel):
 
 
 class DispersedActivationAndContactLoss(AEASubModel):
-    """Fraction f of the dispersed domains in contact with the host: activation minus contact loss.
+    """Fraction f of the dispersed domains in contact with the host: activation minus contact loss::
 
-    df/dt = k_act (|i| / q) g - k_c f e_void,   dg/dt = -k_act (|i| / q) g,
+        df/dt = k_act (|i| / q) g - k_c f e_void,   dg/dt = -k_act (|i| / q) g,
 
     g the pool of domains not yet reached (f_max - f_0 at the start; a domain cut off does not
     return to it), q the electrode's areal capacity, e_void the rate at which voids open around

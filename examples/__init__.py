@@ -1,0 +1,1 @@
+"""The figure scripts, installed as ``pybamm_aea.examples`` (``pybamm-aea reproduce`` runs them)."""

@@ -1,0 +1,85 @@
+"""``pybamm-aea screen``: materials x C-rates x loadings (or thicknesses) -> AEA screening table."""
+from . import _args
+
+
+def register(subparsers):
+    p = subparsers.add_parser(
+        "screen", formatter_class=_args.Formatter,
+        help="screen materials as dense AEA cathodes: utilisation, energy, limiting mechanism vs rate and loading",
+        description=_args.describe(
+            "Runs pybamm_aea.screen: one constant-current step per material, C-rate and loading on the paper's lab "
+            "cell (Li anode): utilisation of the window, ESC, electrode Wh/kg and Wh/L, the limiting mechanism "
+            "(ionic, electronic, interface, separator) and the largest loading / thickness / areal capacity still "
+            "reaching --threshold. Materials: parameter-set names (Li2021_Mo6S8, AEA_LiFePO4, ...), literature "
+            "material names (LiFePO4, Li4Ti5O12, LiCoO2, NMC532, Mo6S8, TiS2) or JSON material files.",
+            "Example (Fig. S2 of the paper as a screen):\n"
+            "  pybamm-aea screen --materials Li2021_Mo6S8,AEA_LiFePO4,AEA_Li4Ti5O12 --c-rates 0.1,1 "
+            "--loadings 1.5,5",
+        ),
+    )
+    p.add_argument("--materials", default="Li2021_Mo6S8,Li2021_TiS2,AEA_LiFePO4,AEA_Li4Ti5O12,AEA_LiCoO2,AEA_NMC532",
+                   metavar="NAME,...", help="comma-separated set names, literature names or paths of .json materials")
+    p.add_argument("--c-rates", default="0.1,0.5,1,2,5", metavar="C,...",
+                   help="comma-separated C-rates on the window capacity (1C empties it in an hour)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--loadings", default=None, metavar="MG_PER_CM2,...",
+                   help="comma-separated cathode loadings in mg/cm2 (default 1.5,3,5,10,15)")
+    g.add_argument("--thicknesses", default=None, metavar="UM,...",
+                   help="comma-separated dense-cathode thicknesses in um (instead of loadings)")
+    p.add_argument("--temperature", type=_args.float_in("--temperature", 150.0, 700.0), default=None, metavar="K",
+                   help="ambient temperature in kelvin (default: the paper's 343.15 K, 70 C)")
+    p.add_argument("--threshold", type=_args.float_in("--threshold", 0.0, 1.0, low_open=True), default=0.8,
+                   metavar="FRACTION", help="utilisation the 'largest loading' columns refer to")
+    p.add_argument("--output", default=None, metavar="FILE",
+                   help="write the full table to FILE (.csv, .json or .parquet); stdout gets the suitability map")
+    p.set_defaults(func=run, parser=p)
+    return p
+
+
+def _numbers(parser, name, text):
+    try:
+        values = [float(v) for v in text.split(",") if v.strip()]
+    except ValueError:
+        parser.error(f"argument {name}: comma-separated numbers expected, got {text!r}")
+    if not values or any(not v > 0 for v in values):
+        parser.error(f"argument {name}: positive numbers expected, got {text!r}")
+    return values
+
+
+def _material(parser, name):
+    if name.lower().endswith(".json"):
+        from pybamm_aea.materials import MaterialError, load_material
+
+        try:
+            return load_material(name)
+        except (OSError, MaterialError) as exc:
+            parser.error(f"argument --materials: {exc}")
+    return name
+
+
+def run(args):
+    import pybamm_aea
+    from pybamm_aea.screening import suitability
+
+    parser = args.parser
+    if args.output is not None:
+        _args.check_output(parser, args.output, (".csv", ".json", ".parquet"))
+    materials = [_material(parser, m.strip()) for m in args.materials.split(",") if m.strip()]
+    c_rates = _numbers(parser, "--c-rates", args.c_rates)
+    kwargs = {}
+    if args.thicknesses is not None:
+        kwargs["thicknesses"] = _numbers(parser, "--thicknesses", args.thicknesses)
+    elif args.loadings is not None:
+        kwargs["loadings"] = _numbers(parser, "--loadings", args.loadings)
+    try:
+        df = pybamm_aea.screen(materials, c_rates=c_rates, temperature=args.temperature,
+                               threshold=args.threshold, **kwargs)
+    except ValueError as exc:
+        parser.error(f"argument --materials: {exc}")
+    if args.output is not None:
+        _args.write_table(df, args.output)
+    table = suitability(df, args.threshold).round(3)
+    _args.write_text(
+        f"largest areal capacity [mA.h/cm2] at {args.threshold:.0%} utilisation (NaN: none on the grid); "
+        f"{len(df)} points in {df.attrs['seconds']:.1f} s\n{table.to_string()}\n", None)
+    return 0

@@ -1,0 +1,81 @@
+"""An AEA cell around any :class:`~pybamm_aea.materials.AEAMaterial`: the cathode entries a material
+gives, on a named cell build (the paper's lab cell by default).
+
+Every cathode value below is a field of the material (its value and citation are in the material's
+module, e.g. :mod:`pybamm_aea.materials.lifepo4`); the rest of the cell is
+:mod:`pybamm_aea.parameters.paper_cell`.
+"""
+from pybamm_aea.citations import LI2021
+from pybamm_aea.materials import functions as fn
+from pybamm_aea.materials.material import CELL_BUILDS, MaterialError, _check
+
+from . import dispersed_materials, paper_cell
+
+
+def material_cell_parameters(material, cell="paper", loading=None, temperature=None, porosity=None):
+    """Parameters of an AEA cell whose cathode is ``material``: the material's own values and
+    citations (its module), the cell build's (``paper_cell``), 1.5 mg/cm2 unless ``loading``."""
+    if cell not in CELL_BUILDS:
+        raise MaterialError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
+    loading = 1.5 if loading is None else _check(loading, "loading [mg/cm2]", 0, 1000)
+    porosity = material.porosity if porosity is None else _check(porosity, "porosity", 0, 0.9, low_open=False)
+    values = CELL_BUILDS[cell]()
+    if temperature is not None:
+        T = _check(temperature, "temperature [K]", 150, 700)
+        values["Ambient temperature [K]"] = T
+    x_max = material.x_max
+    area = values["Electrode width [m]"] * values["Electrode height [m]"]
+    q = material.theoretical_capacity  # mAh/g = A.h/kg
+    m = loading * 1e-2  # kg/m2
+    ocp = material.ocp.function_of_content(x_max)
+    ocp_del = ocp if material.ocp_delithiation is None else material.ocp_delithiation.function_of_content(x_max)
+    D = material.diffusivity.function_of_content(x_max, 1e-4)
+    if material.electronic_conductivity.function is not None:
+        compact, li_factor = fn.CompactFunction(material.electronic_conductivity.function), 1.0
+    else:
+        dense = material.electronic_conductivity.function_of_content(x_max, 100.0)
+        compact = fn.CompactConductivity(dense, material.bruggeman, material.initial_li_content)
+        li_factor = fn.ConductivityRatio(dense, material.initial_li_content)
+    sigma_ion = (
+        paper_cell.nernst_einstein_ionic_conductivity
+        if material.ionic_conductivity is None
+        else fn.IonicConductivity(material.ionic_conductivity.function_of_content(x_max, 100.0))
+    )
+    values.update(
+        {
+            "Cathode loading [kg.m-2]": m,
+            "Cathode porosity": porosity,
+            "Cathode host density [kg.m-3]": material.density * 1e3,
+            "Cathode host molar mass [kg.mol-1]": material.molar_mass * 1e-3,
+            "Cathode maximum Li content": x_max,
+            "Lithiated cathode host density [kg.m-3]": material.lithiated_density * 1e3,
+            "Initial cathode Li content": material.initial_li_content,
+            "Cathode Bruggeman coefficient": material.bruggeman,
+            "Cathode Li diffusivity [m2.s-1]": D,
+            "Cathode lithiation OCP [V]": ocp,
+            "Cathode delithiation OCP [V]": ocp_del,
+            "Cathode hysteresis decay rate": 30.0,
+            # the branch of the first step: delithiation (h = 0) for a charge-first material
+            "Initial cathode hysteresis state": 0.0 if material.charge_first else 1.0,
+            "Cathode exchange-current density [A.m-2]": fn.ExchangeCurrentDensity(
+                x_max, material.exchange_current_density
+            ),
+            # the compact's conductivity as made, and its change with the Li content
+            "Cathode electronic conductivity [S.m-1]": compact,
+            "Cathode electronic conductivity Li-content factor": li_factor,
+            "Cathode ionic conductivity [S.m-1]": sigma_ion,
+            # no ionically blocking phase: the Li0 film of Mo6S8 never forms
+            "Li0 film onset Li content": -1.0,
+            "Li0 film Li diffusivity [m2.s-1]": 1e-19,
+            "Initial Li0 film thickness [m]": 0.0,
+            "Lower voltage cut-off [V]": material.lower_voltage,
+            "Upper voltage cut-off [V]": material.upper_voltage,
+            "Nominal cell capacity [A.h]": q * m * area,
+            # 0.1C, negative (a charge) for a material lithiated as made, so that a plain
+            # ``Simulation.solve`` runs the first step a user of the material expects
+            "Current function [A]": (-0.1 if material.charge_first else 0.1) * q * m * area,
+        }
+    )
+    values.update(dispersed_materials.none())
+    values["citations"] = [LI2021]
+    return values

@@ -1,0 +1,61 @@
+"""The figure scripts are installed with the package (``pybamm_aea.examples``), so
+``pybamm-aea reproduce`` works from an installed wheel, not only from a source checkout."""
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_examples_are_a_subpackage_of_the_installed_package():
+    spec = importlib.util.find_spec("pybamm_aea.examples")
+    assert spec is not None and spec.submodule_search_locations
+    folder = Path(list(spec.submodule_search_locations)[0])
+    assert (folder / "reproduce.py").is_file()
+    scripts = {p.name for p in folder.glob("fig*.py")}
+    assert scripts == {p.name for p in (ROOT / "examples").glob("fig*.py")}
+
+
+@pytest.mark.slow
+def test_reproduce_runs_from_an_installed_wheel(tmp_path):
+    """Build a wheel, install it into a bare folder, run ``reproduce`` from another folder."""
+    wheels, site, work, source = (tmp_path / name for name in ("wheels", "site", "work", "source"))
+    work.mkdir()
+    # build from a copy: setuptools writes an .egg-info into the source folder, which would shadow
+    # the editable install's metadata (entry points) for anything run from the checkout
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", "*.egg-info", "build", "__pycache__", "_build", "_generated", "*.so", "aea_output", "figures"))
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run(pip + ["wheel", str(source), "--no-build-isolation", "--no-deps", "-w", str(wheels)], check=True,
+                   timeout=1200)
+    (wheel,) = wheels.glob("pybamm_aea-*.whl")
+    subprocess.run(pip + ["install", "--no-deps", "--target", str(site), str(wheel)], check=True, timeout=600)
+    env = dict(os.environ, PYTHONPATH=str(site), MPLBACKEND="Agg")
+    where = subprocess.run([sys.executable, "-c", "import pybamm_aea.examples as e; print(e.__file__)"], cwd=work,
+                           env=env, capture_output=True, text=True, check=True)
+    assert Path(where.stdout.strip()).is_relative_to(site)
+    out = work / "figures"
+    result = subprocess.run(
+        [sys.executable, "-m", "pybamm_aea", "reproduce", "--fast", "--only", "fig3b", "--out", str(out)],
+        cwd=work, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert list(out.glob("fig3b*.png")), result.stdout
+
+
+@pytest.mark.slow
+def test_reproduce_runs_the_installed_scripts_from_any_folder(tmp_path):
+    """No ./examples in the working folder: the command finds the installed pybamm_aea.examples."""
+    out = tmp_path / "figures"
+    env = dict(os.environ, MPLBACKEND="Agg")
+    result = subprocess.run(
+        [sys.executable, "-m", "pybamm_aea", "reproduce", "--fast", "--only", "fig3b", "--out", str(out)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert list(out.glob("fig3b*.png")), result.stdout
