@@ -301,6 +301,9 @@ def main(argv=None):
     parser.add_argument("--no-baseline", action="store_true",
                         help="skip the first run of all the tests on the unmutated code (whose failures are "
                              "otherwise deselected and reported)")
+    parser.add_argument("--deselect", action="append", default=[], metavar="NODE",
+                        help="deselect this test for every mutation (repeatable; with --no-baseline: a test "
+                             "known to fail without any mutation)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copies (paths on stderr)")
     parser.add_argument("--markdown", action="store_true", help="print the result table as Markdown")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the results to FILE as JSON")
@@ -335,12 +338,12 @@ def main(argv=None):
         print(f"{len(mutations) - len(stale)} of {len(mutations)} mutations apply" + (f"; stale: {stale}" if stale else ""))
         return 1 if stale else 0
 
-    skip = []
+    skip = list(args.deselect)
     if not args.no_baseline:
         print("baseline: running the mutations' tests on the unmutated code ...", end=" ", flush=True,
               file=sys.stderr)
         try:
-            skip = baseline_failures(mutations, args.timeout)
+            skip += baseline_failures(mutations, args.timeout)
         except (ToolError, subprocess.TimeoutExpired) as err:
             parser.exit(2, f"mutation: {err}\n")
         print(f"{len(skip)} failing" + "".join(f"\n  deselected (fails unmutated): {n}" for n in skip),

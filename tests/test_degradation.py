@@ -47,12 +47,14 @@ def s_lms_li_in():
     return cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS, reference_cycle=30)
 
 
+@pytest.mark.fit
 def test_lms_retention_after_50_cycles(lms):
     assert lms[RET].loc[50] == pytest.approx(89, abs=3)
     # the fade is carried by host isolated behind the ionic switch
     assert lms["Lost active material [%]"].loc[50] > 5
 
 
+@pytest.mark.fit
 def test_lts_fades_faster_than_lms(lms):
     lts, _ = cycle("Li2021_TiS2", 50, 1.0, 3.0, {"Li trapping": "irreversible"})
     assert lts[RET].loc[50] < lms[RET].loc[50] - 3
@@ -73,6 +75,7 @@ def test_s_lms_li_in_rises_to_cycle_30_then_fades(s_lms_li_in):
 
 
 @pytest.mark.slow
+@pytest.mark.prediction
 def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
     summary, _ = s_lms_li_in
     options = {

@@ -27,6 +27,7 @@ POROSITY_RMS_TOL = {("Mo6S8", "loading"): 0.020, ("Mo6S8", "released"): 0.020, (
                     ("S-C-LGPS", "loading"): 0.030}
 
 
+@pytest.mark.fit
 @pytest.mark.parametrize("material,branch", list(POROSITY_RMS_TOL))
 def test_compaction_fit_quality_and_choice(material, branch):
     fit = compaction_fit(material, branch)
@@ -51,6 +52,7 @@ def test_compaction_data_come_from_the_tables():
     assert np.allclose(phi8, load_paper_table("tableS8_energy_vs_pressure")["S_LMS_porosity_percent"] / 100)
 
 
+@pytest.mark.fit
 def test_porosity_reproduces_measured_points_and_hysteresis():
     t = load_paper_table("tableS6_S7_porosity_vs_pressure")
     for branch in ("loading", "released"):
@@ -120,6 +122,7 @@ EXPECTED_LAW = {"Mo6S8": "archie", "TiS2": "percolation", "SuperP": "percolation
                 "C-LiFePO4": "percolation"}
 
 
+@pytest.mark.fit
 @pytest.mark.parametrize("material", list(EXPECTED_LAW))
 def test_conductivity_fit_quality_and_choice(material):
     fit = conductivity_fit(material)

@@ -58,6 +58,7 @@ def lms_lever():
 
 
 @pytest.mark.slow
+@pytest.mark.fit
 def test_lms_first_discharge_and_reversible_capacity(lms_lever):
     """The reduced host: film onset fitted to the reversible capacity (see Li0SurfaceFilm)."""
     first, charge, second = lms_lever
@@ -167,6 +168,7 @@ def test_lts_first_discharge_matches_the_paper():
 
 
 @pytest.mark.slow
+@pytest.mark.prediction
 def test_high_loading_lms_delivers_most_capacity():
     """13.91 mg/cm2 at 4.5 g/cm3 compact density (paper): 30.9 um thick."""
     base = pybamm.ParameterValues("Li2021_Mo6S8")
