@@ -4,6 +4,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pybamm
 import pytest
 
 import pybamm_aea
@@ -147,3 +148,20 @@ def test_composite_beside_aea_crossover():
     assert (lfp["composite utilisation"] > 0.9).all() and (lfp["utilisation"] < 0.2).all()
     tis2 = df[df["material"] == "Li2021_TiS2"]
     assert tis2["composite utilisation"].isna().all() and (tis2["crossover"] == "no conventional composite alternative").all()
+
+
+def test_composite_set_pickles_and_rejects_bad_input():
+    import pickle
+
+    from pybamm_aea import composite
+    from pybamm_aea.materials import get_material
+
+    values, _ = composite.composite_parameter_values("NMC532", 3.0)
+    back = pickle.loads(pickle.dumps(values))
+    U, U_back = values["Positive electrode OCP [V]"], back["Positive electrode OCP [V]"]
+    for sto in (0.3, 0.9):
+        assert float(U_back(pybamm.Scalar(sto)).evaluate()) == pytest.approx(float(U(pybamm.Scalar(sto)).evaluate()))
+    with pytest.raises(ValueError, match="particle_radius_m"):
+        composite.composite_parameter_values(get_material("TiS2"), 3.0)
+    with pytest.raises(ValueError, match="active_loading_mg_cm2"):
+        composite.composite_parameter_values("NMC532", -1.0)
