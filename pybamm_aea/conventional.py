@@ -72,6 +72,7 @@ __all__ = [
     "SULFUR_DOMAIN_RADIUS_SLMS",
     "carbon_network_conductivity",
     "default_loading_mg_cm2",
+    "half_cell_parameter_values",
     "electrode_mass_g",
     "lgps_conductivity",
     "s_c_lgps_electrode",
@@ -299,6 +300,54 @@ def _li_metal_exchange_current_density(c_e, c_Li, T):
     return paper_cell.anode_exchange_current_density(T)
 
 
+def half_cell_parameter_values(temperature_K, lower_V, upper_V, nominal_capacity_Ah):
+    """The entries every composite half cell of the paper's lab cell shares, on PyBaMM's "Xu2019" set.
+
+    The paper's 0.785 cm2 die, LGPS as a single-ion DFN electrolyte (:func:`lgps_conductivity`, t+ = 1),
+    the LGPS | Li3PS4 pellet as one equivalent layer (:func:`separator_equivalent`), the 80 um Li foil with the
+    AEA sets' Li | Li3PS4 kinetics, the double layer :data:`DOUBLE_LAYER_CAPACITY` (solver aid), isothermal at
+    ``temperature_K``; cut-offs [V] and nominal capacity [A.h] of the caller's cathode. The caller sets the
+    positive electrode (:func:`s_c_lgps_parameter_values`, :func:`pybamm_aea.composite.composite_parameter_values`).
+    """
+    L_sep, B_sep = separator_equivalent(temperature_K)
+    lgps = get_material("LGPS")
+    c_li_lgps = 10 * lgps.density * 1e3 / (lgps.molar_mass * 1e-3)
+    values = pybamm.ParameterValues("Xu2019")
+    values.update(
+        {
+            # cell and conditions
+            "Electrode width [m]": paper_cell.CELL_SIDE_M,
+            "Electrode height [m]": paper_cell.CELL_SIDE_M,
+            "Ambient temperature [K]": temperature_K,
+            "Initial temperature [K]": temperature_K,
+            "Reference temperature [K]": temperature_K,
+            "Lower voltage cut-off [V]": lower_V,
+            "Upper voltage cut-off [V]": upper_V,
+            "Open-circuit voltage at 0% SOC [V]": lower_V,
+            "Open-circuit voltage at 100% SOC [V]": upper_V,
+            "Nominal cell capacity [A.h]": nominal_capacity_Ah,
+            "Current function [A]": 0.1 * nominal_capacity_Ah,
+            "Contact resistance [Ohm]": 0.0,
+            "Positive electrode double-layer capacity [F.m-2]": DOUBLE_LAYER_CAPACITY,
+            # electrolyte: LGPS, single-ion conductor
+            "Electrolyte conductivity [S.m-1]": lgps_conductivity,
+            "Electrolyte diffusivity [m2.s-1]": LGPS_DIFFUSIVITY,
+            "Cation transference number": 1.0,
+            "Thermodynamic factor": 1.0,
+            "Initial concentration in electrolyte [mol.m-3]": c_li_lgps,
+            # separator: the LGPS | Li3PS4 pellet as one equivalent LGPS layer
+            "Separator thickness [m]": L_sep,
+            "Separator porosity": B_sep,
+            "Separator Bruggeman coefficient (electrolyte)": 1.0,
+            "Separator Bruggeman coefficient (electrode)": 1.0,
+            # Li foil
+            "Negative electrode thickness [m]": 80e-6,
+            "Exchange-current density for lithium metal electrode [A.m-2]": _li_metal_exchange_current_density,
+        }
+    )
+    return values
+
+
 # ----------------------------------------------------------------------------------------------- parameter set
 def s_c_lgps_parameter_values(
     loading_mg_cm2=None,
@@ -405,26 +454,9 @@ def s_c_lgps_parameter_values(
     c_max = rho_S * q_S * 3600.0 / F
     if nominal_capacity_Ah is None:
         nominal_capacity_Ah = COMPOSITION["S8"] * q_S * mass_g * 1e-3  # (mAh/g x g) -> A.h
-    L_sep, B_sep = separator_equivalent(temperature_K)
-    lgps = get_material("LGPS")
-    c_li_lgps = 10 * lgps.density * 1e3 / (lgps.molar_mass * 1e-3)
-
-    values = pybamm.ParameterValues("Xu2019")
+    values = half_cell_parameter_values(temperature_K, 1.0, 3.0, nominal_capacity_Ah)
     values.update(
         {
-            # cell and conditions
-            "Electrode width [m]": paper_cell.CELL_SIDE_M,
-            "Electrode height [m]": paper_cell.CELL_SIDE_M,
-            "Ambient temperature [K]": temperature_K,
-            "Initial temperature [K]": temperature_K,
-            "Reference temperature [K]": temperature_K,
-            "Lower voltage cut-off [V]": 1.0,
-            "Upper voltage cut-off [V]": 3.0,
-            "Open-circuit voltage at 0% SOC [V]": 1.0,
-            "Open-circuit voltage at 100% SOC [V]": 3.0,
-            "Nominal cell capacity [A.h]": nominal_capacity_Ah,
-            "Current function [A]": 0.1 * nominal_capacity_Ah,
-            "Contact resistance [Ohm]": 0.0,
             # positive electrode: S8 | carbon | LGPS | empty pores
             "Positive electrode thickness [m]": thickness,
             "Positive electrode porosity": vf["Sulfide SE"],
@@ -439,21 +471,6 @@ def s_c_lgps_parameter_values(
             "Positive electrode OCP [V]": sulfur_ocp,
             "Positive electrode OCP entropic change [V.K-1]": sulfur_ocp_entropic_change,
             "Positive electrode exchange-current density [A.m-2]": sulfur_exchange_current_density,
-            "Positive electrode double-layer capacity [F.m-2]": DOUBLE_LAYER_CAPACITY,
-            # electrolyte: LGPS, single-ion conductor
-            "Electrolyte conductivity [S.m-1]": lgps_conductivity,
-            "Electrolyte diffusivity [m2.s-1]": LGPS_DIFFUSIVITY,
-            "Cation transference number": 1.0,
-            "Thermodynamic factor": 1.0,
-            "Initial concentration in electrolyte [mol.m-3]": c_li_lgps,
-            # separator: the LGPS | Li3PS4 pellet as one equivalent LGPS layer
-            "Separator thickness [m]": L_sep,
-            "Separator porosity": B_sep,
-            "Separator Bruggeman coefficient (electrolyte)": 1.0,
-            "Separator Bruggeman coefficient (electrode)": 1.0,
-            # Li foil
-            "Negative electrode thickness [m]": 80e-6,
-            "Exchange-current density for lithium metal electrode [A.m-2]": _li_metal_exchange_current_density,
         }
     )
     # the one entry Xu2019 does not have (read by sulfur_diffusivity)

@@ -16,6 +16,12 @@ i / (sigma_e + sigma_ion) where the host is an electronic insulator), interface 
 anode charge transfer, interphase) and separator (the electrolyte pellet); "none" when the step
 used at least 95 % of the window. Per material and C-rate: the largest loading, thickness and
 areal capacity still reaching ``threshold`` utilisation (log-interpolated between grid points).
+
+With ``composite=True``, each point of a material that has a conventional composite alternative
+(:data:`pybamm_aea.composite.MATERIALS`) also runs PyBaMM's DFN of that composite
+(:mod:`pybamm_aea.composite`) carrying the same active material per cm2 (the same theoretical areal
+capacity) at the same current density from the same initial Li content, and per (material, C-rate) the
+crossover areal capacity below which the dense AEA electrode stores more W.h per litre of electrode.
 """
 import math
 import time
@@ -172,6 +178,63 @@ def _prepared(material, temperature, cell):
     return _CACHE[key]
 
 
+class _Composite:
+    """The DFN composite alternative of one material on the lab cell: one build per loading, current an input."""
+
+    def __init__(self, material, prepared):
+        from . import composite
+
+        self.material, self.prepared, self.composite = material, prepared, composite
+        self._sims = {}
+
+    def _sim(self, loading_kg_m2):
+        if loading_kg_m2 not in self._sims:
+            v = self.prepared.values
+            values, make_up = self.composite.composite_parameter_values(
+                self.material, loading_kg_m2 * 1e2, temperature_K=v["Ambient temperature [K]"],
+                initial_li_content=v["Initial cathode Li content"],
+            )
+            values["Current function [A]"] = "[input]"
+            sim = pybamm.Simulation(self.composite.composite_model(), parameter_values=values,
+                                    solver=pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8))
+            self._sims[loading_kg_m2] = (sim, values["Positive electrode thickness [m]"], make_up)
+        return self._sims[loading_kg_m2]
+
+    def run(self, c_rate, loading_kg_m2, current):
+        """Composite utilisation, Wh/kg and Wh/L of electrode, thickness [um] at the AEA point's current [A]."""
+        sim, L, make_up = self._sim(loading_kg_m2)
+        try:
+            sol = sim.solve([0.0, 1.05 * 3600 / c_rate], inputs={"Current function [A]": current})
+            t, V = sol.t, sol["Voltage [V]"].entries
+        except pybamm.SolverError:  # the losses exceed the window at t = 0: nothing is delivered
+            t, V = np.array([0.0]), None
+        Q = current * t[-1] / 3600
+        E = current * (np.trapezoid(V, t) if len(t) > 1 else 0.0) / 3600
+        area = self.prepared.area
+        active_kg = loading_kg_m2 * area
+        return {
+            "composite utilisation": Q / (self.prepared.q_ref * active_kg),
+            "composite electrode energy [W.h.kg-1]": E / (active_kg / make_up["mass fractions"]["active"]),
+            "composite electrode energy [W.h.L-1]": E / (L * area * 1e3),
+            "composite thickness [um]": L * 1e6,
+        }
+
+
+def _crossover(x, aea, comp):
+    """(areal capacity where the AEA electrode's Wh/L stops exceeding the composite's, reason); NaN if none.
+
+    Log-interpolated between the grid points at the first sign change of (AEA - composite) Wh/L."""
+    x, d = np.asarray(x, float), np.asarray(aea, float) - np.asarray(comp, float)
+    if np.all(d > 0):
+        return math.nan, f"AEA wins at every areal capacity of the grid (up to {x[-1]:.3g} mA.h.cm-2)"
+    if np.all(d <= 0):
+        return math.nan, "composite wins at every areal capacity of the grid"
+    k = int(np.nonzero(np.sign(d[1:]) != np.sign(d[:-1]))[0][0]) + 1
+    f = d[k - 1] / (d[k - 1] - d[k])
+    value = float(np.exp(np.log(x[k - 1]) + f * (np.log(x[k]) - np.log(x[k - 1]))))
+    return value, ("AEA wins below" if d[k - 1] > 0 else "AEA wins above")
+
+
 def _largest_passing(x, u, threshold):
     """Largest x with u >= threshold, log-interpolated at the first crossing (NaN if none passes)."""
     x, u = np.asarray(x, float), np.asarray(u, float)
@@ -185,7 +248,7 @@ def _largest_passing(x, u, threshold):
 
 
 def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknesses=None, temperature=None,
-           cell="paper", threshold=0.8):
+           cell="paper", threshold=0.8, composite=False):
     """Screen materials as dense AEA cathodes on a cell build; returns a pandas DataFrame.
 
     Parameters
@@ -205,6 +268,14 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         [K]; default the cell build's (the paper's 70 C).
     threshold : float
         Utilisation the "largest ... at threshold" columns refer to (default 0.8).
+    composite : bool
+        Also run the conventional composite of the material (60:30:10 wt% active : sulfide SE : carbon,
+        PyBaMM's DFN, :mod:`pybamm_aea.composite`) where it is the user's alternative
+        (:data:`pybamm_aea.composite.MATERIALS`; NaN columns for the others) at the same active mass per cm2
+        and current density: columns "composite utilisation", "composite electrode energy [W.h.kg-1]" and
+        "[W.h.L-1]", "composite thickness [um]", and per (material, C-rate) "crossover areal capacity
+        [mA.h.cm-2]" (theoretical areal capacity, active mass x window capacity, where the AEA electrode's Wh/L
+        stops exceeding the composite's) with its "crossover" reason. About 2 s per loading and material.
 
     Returns
     -------
@@ -231,6 +302,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     rows = []
     for material in materials:
         prepared = _prepared(material, temperature, cell)
+        alternative = _composite_of(material, prepared) if composite else None
         if loadings is not None:
             kg_m2 = sorted(v * 1e-2 for v in grid)
         else:
@@ -244,10 +316,44 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
                 r[f"max loading at {threshold:.0%} [mg.cm-2]"] = best
                 r[f"max thickness at {threshold:.0%} [um]"] = best * 1e-2 / rho * 1e6
                 r[f"max areal capacity at {threshold:.0%} [mA.h.cm-2]"] = best * prepared.q_ref * threshold * 1e-3
+            if composite:
+                _add_composite(block, alternative, c, kg_m2)
             rows.extend(block)
     df = pd.DataFrame(rows)
     df.attrs["seconds"] = time.perf_counter() - start
     return df
+
+
+def _composite_of(material, prepared):
+    from . import composite
+    from . import materials as mat
+
+    if isinstance(material, mat.AEAMaterial) or (isinstance(material, str) and material in mat.LITERATURE):
+        m = mat.get_material(material)
+        if m.name in composite.MATERIALS:
+            return _Composite(m, prepared)
+    return None
+
+
+def _add_composite(block, alternative, c_rate, kg_m2):
+    """Composite columns and the crossover of one (material, C-rate) block of rows."""
+    keys = ("composite utilisation", "composite electrode energy [W.h.kg-1]",
+            "composite electrode energy [W.h.L-1]", "composite thickness [um]")
+    if alternative is None:
+        for r in block:
+            r.update({k: math.nan for k in keys})
+            r["crossover areal capacity [mA.h.cm-2]"] = math.nan
+            r["crossover"] = "no conventional composite alternative"
+        return
+    area_cm2 = alternative.prepared.area * 1e4
+    for r, m in zip(block, kg_m2):
+        r.update(alternative.run(c_rate, m, r["current density [mA.cm-2]"] * 1e-3 * area_cm2))
+    x = [m * alternative.prepared.q_ref * 0.1 for m in kg_m2]  # (kg/m2)(A.h/kg) = A.h/m2 -> mA.h/cm2
+    value, reason = _crossover(x, [r["electrode energy [W.h.L-1]"] for r in block],
+                               [r["composite electrode energy [W.h.L-1]"] for r in block])
+    for r in block:
+        r["crossover areal capacity [mA.h.cm-2]"] = value
+        r["crossover"] = reason
 
 
 def suitability(df, threshold=0.8):

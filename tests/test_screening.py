@@ -4,6 +4,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pybamm
 import pytest
 
 import pybamm_aea
@@ -94,3 +95,73 @@ def test_cli_screen(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["screen", "--c-rates", "0,1"])
     assert "--c-rates" in capsys.readouterr().err
+
+
+def test_crossover_is_the_sign_change_of_the_wh_per_litre_difference():
+    from pybamm_aea.screening import _crossover
+
+    x = [0.1, 1.0, 10.0]
+    # AEA 3x better at 0.1, equal half-way (log) between 1 and 10: crossover at sqrt(10)
+    value, reason = _crossover(x, [300.0, 200.0, 0.0], [100.0, 100.0, 100.0])
+    assert value == pytest.approx(10**0.5, rel=1e-9) and reason == "AEA wins below"
+    assert np.isnan(_crossover(x, [1.0, 1.0, 1.0], [2.0, 2.0, 2.0])[0])
+    assert "composite wins" in _crossover(x, [1.0, 1.0, 1.0], [2.0, 2.0, 2.0])[1]
+    assert "AEA wins at every" in _crossover(x, [3.0, 3.0, 3.0], [2.0, 2.0, 2.0])[1]
+
+
+def test_composite_make_up_keeps_mass_and_volume():
+    from pybamm_aea import composite
+    from pybamm_aea.materials import get_material
+
+    lfp = get_material("LiFePO4")
+    w, vf, density = composite.make_up(lfp)
+    assert sum(vf.values()) == pytest.approx(1 - composite.POROSITY, rel=1e-12)
+    # mass of each phase per litre of electrode = its volume fraction x its density, and sums to the density
+    rho = {"active": lfp.density, "Sulfide SE": 1.92, "Carbon": 2.26}
+    assert sum(vf[k] * rho[k] for k in vf) == pytest.approx(density, rel=1e-12)
+    assert vf["active"] * lfp.density / density == pytest.approx(w["active"], rel=1e-12)
+    values, _ = composite.composite_parameter_values(lfp, 6.0)
+    # 6 mg/cm2 of LiFePO4 at 60 wt% in a 2.36 g/cm3 composite: 10 mg/cm2 of electrode, 42.4 um
+    assert values["Positive electrode thickness [m]"] == pytest.approx(10e-3 / density * 1e-2, rel=1e-12)
+    assert values["Nominal cell capacity [A.h]"] == pytest.approx(lfp.theoretical_capacity * 6e-3 * 0.785e-3,
+                                                                 rel=0.01)
+    with pytest.raises(ValueError, match="composition"):
+        composite.make_up(lfp, {"active": 0.7, "Carbon": 0.2})
+
+
+@pytest.mark.slow
+def test_composite_beside_aea_crossover():
+    """NMC532 (a mixed conductor once delithiated): the dense AEA electrode stores more Wh/L at low areal
+    capacity, where the composite's carbon and SE only take volume, and less when thick; LiFePO4: the dense
+    electrode cannot deliver, so the composite wins at every loading."""
+    df = pybamm_aea.screen(["NMC532", "LiFePO4", "Li2021_TiS2"], c_rates=(0.1,), loadings=(1.5, 15.0),
+                           composite=True)
+    nmc = df[df["material"] == "NMC532"].set_index("loading [mg.cm-2]")
+    assert nmc.loc[1.5, "electrode energy [W.h.L-1]"] > 2 * nmc.loc[1.5, "composite electrode energy [W.h.L-1]"]
+    assert nmc.loc[15.0, "electrode energy [W.h.L-1]"] < nmc.loc[15.0, "composite electrode energy [W.h.L-1]"]
+    assert nmc["composite utilisation"].min() > 0.95  # 2.5 um NMC particles at 0.1C: the composite delivers
+    x = nmc["crossover areal capacity [mA.h.cm-2]"].iloc[0]
+    assert 0.255 < x < 2.55 and (nmc["crossover"] == "AEA wins below").all()  # inside the grid
+    lfp = df[df["material"] == "LiFePO4"]
+    assert lfp["crossover areal capacity [mA.h.cm-2]"].isna().all()
+    assert (lfp["crossover"] == "composite wins at every areal capacity of the grid").all()
+    assert (lfp["composite utilisation"] > 0.9).all() and (lfp["utilisation"] < 0.2).all()
+    tis2 = df[df["material"] == "Li2021_TiS2"]
+    assert tis2["composite utilisation"].isna().all() and (tis2["crossover"] == "no conventional composite alternative").all()
+
+
+def test_composite_set_pickles_and_rejects_bad_input():
+    import pickle
+
+    from pybamm_aea import composite
+    from pybamm_aea.materials import get_material
+
+    values, _ = composite.composite_parameter_values("NMC532", 3.0)
+    back = pickle.loads(pickle.dumps(values))
+    U, U_back = values["Positive electrode OCP [V]"], back["Positive electrode OCP [V]"]
+    for sto in (0.3, 0.9):
+        assert float(U_back(pybamm.Scalar(sto)).evaluate()) == pytest.approx(float(U(pybamm.Scalar(sto)).evaluate()))
+    with pytest.raises(ValueError, match="particle_radius_m"):
+        composite.composite_parameter_values(get_material("TiS2"), 3.0)
+    with pytest.raises(ValueError, match="active_loading_mg_cm2"):
+        composite.composite_parameter_values("NMC532", -1.0)

@@ -1,0 +1,134 @@
+"""A conventional all-solid-state composite of an AEA material, as PyBaMM's DFN half cell.
+
+The user's alternative to a dense all-electrochem-active (AEA) cathode of a material is the usual
+composite of the same material with carbon and sulfide solid electrolyte. This module builds it in the
+paper's lab cell with the machinery of the S-C/LGPS comparison (:mod:`pybamm_aea.conventional`: PyBaMM's
+``DFN({"working electrode": "positive", "surface form": "differential"})``, LGPS as a single-ion electrolyte,
+the LGPS | Li3PS4 pellet, Li foil, :func:`~pybamm_aea.conventional.half_cell_parameter_values`), with the
+material's own OCP, chemical diffusivity and exchange current from :mod:`pybamm_aea.materials`.
+
+Make-up (:data:`COMPOSITION`, :data:`POROSITY`): 60 : 30 : 10 wt% active material : sulfide SE : carbon with
+11 % empty pores. The porosity is the paper's for its typical all-solid-state cathode (Table S2, "ASSLB"
+column). The mass split is an assumption (a common lab-scale composite): the paper's own ASSLB split
+(80 : 15 : 5, Table S2) puts the carbon at 5.9 vol% of the electrode for LiFePO4, below the 6 vol% percolation
+threshold of the Table S4 Super P fit (:func:`~pybamm_aea.conventional.carbon_network_conductivity`), so in this
+model that electrode would conduct no electrons; 10 wt% carbon percolates (10-12 vol%, 56-130 S/m).
+
+Particle radii (:data:`PARTICLE_RADIUS`) are assumptions, stated per material there. The DFN sees the
+particle's Li diffusivity only; the ambipolar coupling of the dense AEA model is not applied inside a particle
+(the material's chemical diffusivity, as measured, already is the ambipolar one).
+"""
+import pybamm
+
+from .conventional import MODEL_OPTIONS, carbon_network_conductivity, half_cell_parameter_values
+from .energy import get_material as _energy_material
+from .materials import functions as fn
+from .parameters import paper_cell
+
+#: Mass fractions of the composite's solid (assumption, see the module docstring); "active" is the material.
+COMPOSITION = {"active": 0.60, "Sulfide SE": 0.30, "Carbon": 0.10}
+#: Empty porosity of the pressed composite: the paper's typical all-solid-state cathode, Table S2 (ASSLB).
+POROSITY = 0.11
+#: Bruggeman exponent of the SE in the composite (Bruggeman 1935), as the S-C/LGPS set.
+BRUGGEMAN = 1.5
+#: Particle radius [m] per material, assumptions: nano carbon-coated LiFePO4 as used commercially (100-300 nm
+#: primary particles, radius 0.1 um); LiCoO2 and NMC532 powders of ~5 um diameter; Li4Ti5O12 ~1 um diameter.
+PARTICLE_RADIUS = {"LiFePO4": 0.1e-6, "LiCoO2": 2.5e-6, "NMC532": 2.5e-6, "Li4Ti5O12": 0.5e-6}
+#: The DFN starts at least this far (in stoichiometry) inside the window: PyBaMM's OCP asymptotes diverge at its
+#: ends (costs <= 0.1 % of the window's capacity).
+STO_MARGIN = 1e-3
+#: Materials whose conventional composite is the user's alternative (Mo6S8, TiS2 are used as AEA hosts).
+MATERIALS = tuple(PARTICLE_RADIUS)
+
+
+class _OfStoichiometry(fn._Named):
+    """f(sto) or f(sto, T) of a material function f(x, T) of Li content: x = sto x_max (picklable)."""
+
+    def __init__(self, f, x_max, T=None):
+        self.f, self.x_max, self.T = f, float(x_max), T
+
+    def __call__(self, sto, T=None):
+        return self.f(sto * self.x_max, pybamm.Scalar(self.T) if T is None else T)
+
+
+class _ExchangeCurrent(fn._Named):
+    """DFN j0(c_e, c_s_surf, c_s_max, T) [A.m-2] from the material's j0(x_s, T) per unit interface area."""
+
+    def __init__(self, j0):
+        self.j0 = j0
+
+    def __call__(self, c_e, c_s_surf, c_s_max, T):
+        return self.j0(c_s_surf / c_s_max * self.j0.x_max, T)
+
+
+def make_up(material, composition=None, porosity=POROSITY):
+    """Mass fractions, volume fractions (of the electrode) and density [g/cm3] of the composite."""
+    w = dict(COMPOSITION if composition is None else composition)
+    if set(w) != {"active", "Sulfide SE", "Carbon"} or abs(sum(w.values()) - 1) > 1e-9 or min(w.values()) < 0:
+        raise ValueError(f"composition must be mass fractions of 'active', 'Sulfide SE', 'Carbon' summing to 1, got {w}")
+    if not 0 <= porosity < 1:
+        raise ValueError(f"porosity must be in [0, 1), got {porosity}")
+    rho = {"active": material.density, "Sulfide SE": _energy_material("Sulfide SE").density,
+           "Carbon": _energy_material("Carbon").density}
+    v = {k: w[k] / rho[k] for k in w}  # cm3 per g of solid
+    total = sum(v.values())
+    vf = {k: (1 - porosity) * v[k] / total for k in w}
+    return w, vf, (1 - porosity) / total
+
+
+def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=343.15, initial_li_content=None,
+                               particle_radius_m=None, composition=None, porosity=POROSITY):
+    """PyBaMM parameter values of the composite | LGPS | Li3PS4 | Li half cell for PyBaMM's DFN.
+
+    ``material``: an :class:`~pybamm_aea.materials.AEAMaterial`; ``active_loading_mg_cm2``: mass of
+    *active material* per cm2 (the same theoretical areal capacity as a dense AEA electrode of that loading);
+    ``initial_li_content`` Li per formula unit (default the material's as made). Thickness = electrode mass per
+    area / composite density. Electronic conductivity of the electrode: the carbon network
+    (:func:`~pybamm_aea.conventional.carbon_network_conductivity`). c_max = x_max rho / M of the active material.
+    Returns (``pybamm.ParameterValues``, dict of the make-up: mass fractions, volume fractions, density g/cm3).
+    """
+    from .materials import get_material
+
+    m = get_material(material)
+    R = PARTICLE_RADIUS.get(m.name) if particle_radius_m is None else float(particle_radius_m)
+    if R is None or not R > 0:
+        raise ValueError(f"particle_radius_m needed (> 0) for {m.name!r}; defaults exist for {list(PARTICLE_RADIUS)}")
+    if not float(active_loading_mg_cm2) > 0:
+        raise ValueError(f"active_loading_mg_cm2 must be > 0, got {active_loading_mg_cm2!r}")
+    w, vf, density = make_up(m, composition, porosity)
+    electrode_mg_cm2 = float(active_loading_mg_cm2) / w["active"]
+    thickness = electrode_mg_cm2 * 1e-3 / density * 1e-2  # m
+    area = paper_cell.CELL_SIDE_M**2
+    nominal = m.theoretical_capacity * float(active_loading_mg_cm2) * 1e-3 * area * 1e4 * 1e-3  # A.h
+    c_max = m.x_max * m.density * 1e3 / (m.molar_mass * 1e-3)  # mol/m3
+    x0 = m.initial_li_content if initial_li_content is None else float(initial_li_content)
+    if not 0 < x0 < m.x_max:
+        raise ValueError(f"initial_li_content must be in (0, {m.x_max}), got {x0}")
+    # PyBaMM adds OCP asymptotes that diverge at sto -> 0, 1: start at least STO_MARGIN inside the window
+    x0 = min(max(x0, STO_MARGIN * m.x_max), (1 - STO_MARGIN) * m.x_max)
+    T = float(temperature_K)
+    values = half_cell_parameter_values(T, m.lower_voltage, m.upper_voltage, nominal)
+    values.update({
+        "Positive electrode thickness [m]": thickness,
+        "Positive electrode porosity": vf["Sulfide SE"],
+        "Positive electrode active material volume fraction": vf["active"],
+        "Positive electrode Bruggeman coefficient (electrolyte)": BRUGGEMAN,
+        "Positive electrode Bruggeman coefficient (electrode)": 0.0,
+        "Positive electrode conductivity [S.m-1]": carbon_network_conductivity(vf["Carbon"]),
+        "Positive particle radius [m]": R,
+        "Positive particle diffusivity [m2.s-1]": _OfStoichiometry(
+            m.diffusivity.function_of_content(m.x_max, 1e-4), m.x_max),
+        "Maximum concentration in positive electrode [mol.m-3]": c_max,
+        "Initial concentration in positive electrode [mol.m-3]": x0 / m.x_max * c_max,
+        "Positive electrode OCP [V]": _OfStoichiometry(m.ocp.function_of_content(m.x_max), m.x_max, T),
+        "Positive electrode OCP entropic change [V.K-1]": 0.0,
+        "Positive electrode exchange-current density [A.m-2]": _ExchangeCurrent(
+            fn.ExchangeCurrentDensity(m.x_max, m.exchange_current_density)),
+    })
+    return values, {"mass fractions": w, "volume fractions": vf, "density [g.cm-3]": density,
+                    "electrode loading [mg.cm-2]": electrode_mg_cm2}
+
+
+def composite_model():
+    """PyBaMM's DFN half cell with the options of :data:`pybamm_aea.conventional.MODEL_OPTIONS`."""
+    return pybamm.lithium_ion.DFN(dict(MODEL_OPTIONS), name="composite DFN")
