@@ -351,12 +351,6 @@ def test_tis2_lattice_gas_host_matches_the_lever_rule_host():
 
 @pytest.mark.slow
 @pytest.mark.fit
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: with the persistent-Li0 option the multi-phase host stops with an IDA "
-    "convergence failure on cycle 11 (after the electronic-conduction changes merged from main; "
-    "before them it ran 50 cycles to 88.2 %, the value FIT_PERSISTENT_LI0 was fitted on)",
-)
 def test_persistent_li0_gives_the_paper_retention():
     """Fit (FIT_PERSISTENT_LI0): 89 % after 50 cycles vs the 2nd (paper; model 88.2 %), carried by
     host isolated as Li0 (loss of active material), not by a film's phantom charge."""

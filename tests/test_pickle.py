@@ -38,10 +38,8 @@ OPTION_SETS = [{}] + [
     {key: value} for key, values in AEAOptions.POSSIBLE.items() for value in values[1:]
 ]
 #: option sets that do not build on this tree (not a pickling matter), with the reason
-NOT_BUILDING = {
-    "host thermodynamics=multi-phase": "the multi-phase host misses 'Cathode local electronic conductivity "
-    "[S.m-1]' since the coupled-transport merge (pybamm.ModelError)",
-}
+#: option sets known not to build, with the reason (none at present)
+NOT_BUILDING = {}
 
 
 def _option_id(options):
