@@ -156,7 +156,7 @@ class _Prepared:
             "thickness [um]": L * 1e6,
             "current density [mA.cm-2]": current / (self.area * 1e4) * 1e3,
             "utilisation": utilisation,
-            "ESC [mA.h.g-1]": Q * 1e3 / (mass * 1e3),
+            "Electrode specific capacity [mA.h.g-1]": Q * 1e3 / (mass * 1e3),
             "areal capacity [mA.h.cm-2]": Q * 1e3 / (self.area * 1e4),
             "electrode energy [W.h.kg-1]": E / mass,
             "electrode energy [W.h.L-1]": E / (L * self.area * 1e3),

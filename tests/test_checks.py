@@ -106,7 +106,7 @@ def test_sweep_reports_each_bad_value_on_its_row(defaults):
     sample = [base] + [dict(base, **{n: v}) for n, v in cases]
     df = pybamm_aea.sweep(sample, parameter_set="Li2021_Mo6S8", options=OPTIONS, workers=1)
     # (the Li-In anode sits 0.62 V below Li: the set's 1.8 V cut-off leaves a short discharge, but a real one)
-    assert df["error"].iloc[0] is None and df["ESC [mA.h.g-1]"].iloc[0] > 0
+    assert df["error"].iloc[0] is None and df["Electrode specific capacity [mA.h.g-1]"].iloc[0] > 0
     for (name, value), err in zip(cases, df["error"].iloc[1:]):
         assert err is not None and f"'{name}' = {value!r}" in err, (name, err)
     assert df.attrs["failed"] == len(cases)

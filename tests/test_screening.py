@@ -21,7 +21,7 @@ def small():
 @pytest.mark.slow
 def test_screen_table(small):
     assert isinstance(small, pd.DataFrame) and len(small) == 2 * 2 * 3
-    for col in ("utilisation", "ESC [mA.h.g-1]", "electrode energy [W.h.kg-1]", "electrode energy [W.h.L-1]",
+    for col in ("utilisation", "Electrode specific capacity [mA.h.g-1]", "electrode energy [W.h.kg-1]", "electrode energy [W.h.L-1]",
                 "limiting mechanism", "max areal capacity at 80% [mA.h.cm-2]", "max thickness at 80% [um]"):
         assert col in small.columns
     assert set(small["limiting mechanism"]) <= {"ionic", "electronic", "interface", "separator", "none"}
@@ -31,7 +31,7 @@ def test_screen_table(small):
     assert tis2[(0.2, 1.5)] > 0.9
     # a pure cathode: ESC = utilisation x window capacity; Wh/L = Wh/kg x electrode density
     row = small[small["material"] == "Li2021_TiS2"].iloc[0]
-    assert row["ESC [mA.h.g-1]"] == pytest.approx(row["utilisation"] * 239.3, rel=0.01)
+    assert row["Electrode specific capacity [mA.h.g-1]"] == pytest.approx(row["utilisation"] * 239.3, rel=0.01)
     density = row["loading [mg.cm-2]"] * 1e-3 / (row["thickness [um]"] * 1e-4)  # g/cm3 = kg/L
     assert row["electrode energy [W.h.L-1]"] == pytest.approx(row["electrode energy [W.h.kg-1]"] * density, rel=1e-6)
     lfp = small[small["material"] == "LiFePO4"]

@@ -16,7 +16,7 @@ from pybamm_aea.sweep import SweepConfigError, sweep
 LMS = "Li2021_Mo6S8"
 LOADING = "Cathode loading [kg.m-2]"
 POROSITY = "Cathode porosity"
-ESC = "ESC [mA.h.g-1]"
+ESC = "Electrode specific capacity [mA.h.g-1]"
 
 
 def spy_batches(monkeypatch):

@@ -11,7 +11,7 @@ import time
 from . import _args
 
 #: columns of the sweep table not shown on the terminal (they are in --output)
-HIDDEN_COLUMNS = ("warnings", "First discharge ESC [mA.h.g-1]", "Discharged-basis energy [W.h.kg-1]",
+HIDDEN_COLUMNS = ("warnings", "First discharge electrode specific capacity [mA.h.g-1]", "Discharged-basis energy [W.h.kg-1]",
                   "Discharged-basis energy [W.h.L-1]", "Discharge capacity [mA.h]")
 OUTPUT_FORMATS = (".csv", ".json", ".parquet")
 #: exit status when points failed

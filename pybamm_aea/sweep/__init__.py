@@ -49,15 +49,16 @@ swept), so 0.1C stays 0.1C of each design.
 Output columns
 --------------
 The inputs (as given), ``"Cathode porosity"`` when derived from the pressure, ``"Cathode loading [kg.m-2]"`` when
-derived from the thickness, then ``"ESC [mA.h.g-1]"`` (mAh per g of the whole electrode, last discharge of the
-experiment), ``"First discharge ESC [mA.h.g-1]"``, ``"Discharge capacity [mA.h]"``, ``"Average discharge voltage
-[V]"``, ``"Electrode energy [W.h.kg-1]"`` and ``"Electrode energy [W.h.L-1]"`` (last discharge; per mass and
+derived from the thickness, then the names of :mod:`pybamm_aea.readout`: ``"Electrode specific capacity
+[mA.h.g-1]"`` (mAh per g of the whole electrode, last discharge of the experiment), ``"First discharge electrode
+specific capacity [mA.h.g-1]"``, ``"Discharge capacity [mA.h]"``, ``"Mean discharge voltage [V]"``, ``"Electrode
+gravimetric energy [W.h.kg-1]"`` and ``"Electrode volumetric energy [W.h.L-1]"`` (last discharge; per mass and
 volume of the cathode electrode from the model's ``"Cathode electrode mass [g]"`` and ``"Cathode electrode volume
 [L]"``), ``"Discharged-basis energy [W.h.kg-1]"`` / ``"[W.h.L-1]"`` (the same energy per mass and volume of the
-lithiated electrode, :meth:`pybamm_aea.energy.Electrode.lithiated`, when the set's composition is known, see
-:data:`SET_COMPOSITIONS`), ``"Rate capability"`` (capacity at the point's C-rate over the capacity at the reference
-rate, same design; only when C-rate is swept), ``"Capacity retention"`` (last discharge over the second one when the
-experiment has >= 3 discharges, the paper's "compared with the 2nd cycle"; over the first with 2; absent with 1),
+lithiated electrode, :meth:`pybamm_aea.energy.Electrode.lithiated`, when the set's composition is known),
+``"Rate capability"`` (capacity at the point's C-rate over the capacity at the reference rate, same design; only
+when C-rate is swept), ``"Capacity retention [%]"`` (:func:`pybamm_aea.readout.capacity_retention`: last discharge
+over the second one, the paper's "compared with the 2nd cycle"; NaN with fewer than 3 discharges),
 ``"Number of discharges"``, ``"Solve time [s]"`` (the integration of this point), ``"Setup time [s]"`` (building and
 warming up the worker's simulation, charged to the first point a worker runs for a configuration; 0 for the
 others), ``"error"`` (None, or the message: failed points keep their inputs and are never dropped) and

@@ -114,8 +114,8 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         _rate_capability(df, names, reference_c_rate)
     else:
         df = df.drop(columns=["Rate capability"])
-    if df["Capacity retention"].isna().all() and config.n_steps == 1:
-        df = df.drop(columns=["Capacity retention"])
+    if df["Capacity retention [%]"].isna().all() and config.n_steps == 1:
+        df = df.drop(columns=["Capacity retention [%]"])
     for col in ("error", "warnings"):
         df[col] = df[col].astype(object).where(df[col].notna(), None)
     df.attrs["failed"] = int(df["error"].notna().sum())
@@ -127,6 +127,6 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
 def _rate_capability(df, names, reference_c_rate):
     others = [n for n in names if n != "C-rate"]
     ref_rows = df[np.isclose(df["C-rate"].astype(float), reference_c_rate)]
-    ref = {point_key(r, others): r["ESC [mA.h.g-1]"] for r in ref_rows.to_dict("records")}
+    ref = {point_key(r, others): r["Electrode specific capacity [mA.h.g-1]"] for r in ref_rows.to_dict("records")}
     base = [ref.get(point_key(r, others), np.nan) for r in df.to_dict("records")]
-    df["Rate capability"] = df["ESC [mA.h.g-1]"] / np.asarray(base, dtype=float)
+    df["Rate capability"] = df["Electrode specific capacity [mA.h.g-1]"] / np.asarray(base, dtype=float)

@@ -5,20 +5,22 @@ import functools
 
 import numpy as np
 
-from pybamm_aea.readout import capacity_retention, discharge_steps  # one definition, re-exported here
+from pybamm_aea.readout import (  # one definition of each name and of retention, re-exported here
+    ESC, GRAVIMETRIC, MEAN_DISCHARGE_VOLTAGE, RETENTION, VOLUMETRIC, capacity_retention, discharge_steps,
+)
 
 #: Metric columns of the result table, in order (inputs come first).
 RESULT_COLUMNS = (
-    "ESC [mA.h.g-1]",
-    "First discharge ESC [mA.h.g-1]",
+    ESC,
+    "First discharge electrode specific capacity [mA.h.g-1]",
     "Discharge capacity [mA.h]",
-    "Average discharge voltage [V]",
-    "Electrode energy [W.h.kg-1]",
-    "Electrode energy [W.h.L-1]",
+    MEAN_DISCHARGE_VOLTAGE,
+    GRAVIMETRIC,
+    VOLUMETRIC,
     "Discharged-basis energy [W.h.kg-1]",
     "Discharged-basis energy [W.h.L-1]",
     "Rate capability",
-    "Capacity retention",
+    RETENTION,
     "Number of discharges",
     "Solve time [s]",
     "Setup time [s]",
@@ -56,19 +58,19 @@ def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity
         return
     q_first = discharges[0][0]
     q, e = discharges[-1][0], discharges[-1][1]
-    metrics["First discharge ESC [mA.h.g-1]"] = q_first * 1e3 / mass_g
-    metrics["ESC [mA.h.g-1]"] = q * 1e3 / mass_g
+    metrics["First discharge electrode specific capacity [mA.h.g-1]"] = q_first * 1e3 / mass_g
+    metrics[ESC] = q * 1e3 / mass_g
     metrics["Discharge capacity [mA.h]"] = q * 1e3
-    metrics["Average discharge voltage [V]"] = e / q
-    metrics["Electrode energy [W.h.kg-1]"] = e * 1e3 / mass_g
-    metrics["Electrode energy [W.h.L-1]"] = e / volume_L
+    metrics[MEAN_DISCHARGE_VOLTAGE] = e / q
+    metrics[GRAVIMETRIC] = e * 1e3 / mass_g
+    metrics[VOLUMETRIC] = e / volume_L
     ratios = _lithiation_ratios(config.parameter_set, fraction, porosity)
     if ratios is not None:
         mass_ratio, volume_ratio = ratios
         metrics["Discharged-basis energy [W.h.kg-1]"] = e * 1e3 / (mass_g * mass_ratio)
         metrics["Discharged-basis energy [W.h.L-1]"] = e / (volume_L * volume_ratio)
     if len(discharges) >= 2:  # (one discharge: no retention, and no warning saying so on every row)
-        metrics["Capacity retention"] = capacity_retention([d[0] for d in discharges])
+        metrics[RETENTION] = 100 * capacity_retention([d[0] for d in discharges])
 
 
 def fill_from_experiment(metrics, config, solution, porosity, fraction):
