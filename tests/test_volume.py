@@ -40,6 +40,7 @@ def s_lms_cycle():
     return first_discharge(steps=("Discharge at 0.1C until 1.0 V", "Charge at 0.1C until 3.0 V"))
 
 
+@pytest.mark.slow
 def test_porosity_never_negative_and_thickness_from_molar_volumes(s_lms_cycle):
     """S-LMS, 0.1C, 70 C, 1-3 V: pores first, then the electrode thickens by the molar-volume arithmetic."""
     discharge, charge = s_lms_cycle
@@ -64,6 +65,7 @@ def test_porosity_never_negative_and_thickness_from_molar_volumes(s_lms_cycle):
     assert eps[-1] == pytest.approx(1 - phi[-1] * L[0] / L[-1], abs=1e-3)
 
 
+@pytest.mark.slow
 def test_volumetric_energy_uses_the_actual_volume(s_lms_cycle):
     """The instantaneous-volume Wh/L is the as-made one times L0 / L (the discharged electrode is thicker)."""
     discharge = s_lms_cycle[0]
