@@ -38,6 +38,15 @@ from .base import AEASubModel
 xi = pybamm.SpatialVariable("xi_c", domain=["positive electrode"], coord_sys="cartesian")
 
 
+def host_li_balance(param, variables):
+    """The host's Li balance, dx/dt = transport - (Li taken up by the dispersed material) / (a_h c_h), as the
+    ``rhs`` of "Cathode Li content"; shared by every host transport submodel."""
+    x = variables["Cathode Li content"]
+    r = variables["Dispersed material Li uptake rate [mol.m-3.s-1]"]
+    a_h = variables["Cathode host active fraction"]
+    return {x: variables["Cathode Li transport rate [s-1]"] - r / (a_h * param.c_h)}
+
+
 class CathodeSolidDiffusion(AEASubModel):
     """Fickian chemical diffusion of Li across the dense cathode, Li content x as the state."""
 
@@ -111,11 +120,7 @@ class CathodeSolidDiffusion(AEASubModel):
         return variables
 
     def set_rhs(self, variables):
-        p = self.param
-        x = variables["Cathode Li content"]
-        r = variables["Dispersed material Li uptake rate [mol.m-3.s-1]"]
-        a_h = variables["Cathode host active fraction"]
-        self.rhs = {x: variables["Cathode Li transport rate [s-1]"] - r / (a_h * p.c_h)}
+        self.rhs = host_li_balance(self.param, variables)
 
     def set_boundary_conditions(self, variables):
         p = self.param

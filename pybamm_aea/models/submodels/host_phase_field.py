@@ -41,7 +41,7 @@ change sign when B varies 1e6-fold between neighbours) is ever divided by.
 import pybamm
 
 from .base import AEASubModel
-from .cathode_diffusion import xi
+from .cathode_diffusion import host_li_balance, xi
 
 #: the same scaled depth on the cell edges, to place the interfacial flux on the separator edge
 xi_edge = pybamm.SpatialVariableEdge("xi_c", domain=["positive electrode"], coord_sys="cartesian")
@@ -132,11 +132,7 @@ class CathodeCahnHilliard(AEASubModel):
         return variables
 
     def set_rhs(self, variables):
-        p = self.param
-        x = variables["Cathode Li content"]
-        r = variables["Dispersed material Li uptake rate [mol.m-3.s-1]"]
-        a_h = variables["Cathode host active fraction"]
-        self.rhs = {x: variables["Cathode Li transport rate [s-1]"] - r / (a_h * p.c_h)}
+        self.rhs = host_li_balance(self.param, variables)
 
     def set_algebraic(self, variables):
         p = self.param
