@@ -165,8 +165,14 @@ class PlateauOCP(_Named):
         return (
             self.potential
             + self.width * pybamm.log((1 - th) / th)
-            + self.k_end * (1 / th - 1 / (1 - th))
+            + _end_term(th, self.k_end)
         )
+
+
+def _end_term(theta, k_end):
+    """k_end (1/theta - 1/(1-theta)) [V]: drives the OCP out of any cut-off window before the host is exactly
+    empty (theta = 0) or full (theta = 1)."""
+    return k_end * (1 / theta - 1 / (1 - theta))
 
 
 class RegularSolutionOCP(_Named):
@@ -187,7 +193,7 @@ class RegularSolutionOCP(_Named):
             self.potential
             - self.slope * (th - 0.5)
             + R * T / F * pybamm.log((1 - th) / th)
-            + self.k_end * (1 / th - 1 / (1 - th))
+            + _end_term(th, self.k_end)
         )
 
 
@@ -202,4 +208,4 @@ class TableOCP(_Named):
 
     def __call__(self, x, T):
         th = x / self.x_max
-        return piecewise_linear(th, self.theta, self.values) + self.k_end * (1 / th - 1 / (1 - th))
+        return piecewise_linear(th, self.theta, self.values) + _end_term(th, self.k_end)
