@@ -119,6 +119,13 @@ def test_domain_size_sets_the_utilisation():
     assert out[5e-9] < 1675
 
 
+def test_s_lms_rate_law_is_smooth_through_equilibrium(s_lms):
+    """The first discharge (S in equilibrium with the host on its Li0/Li1 plateau for ~20 min) takes
+    a few hundred solver steps, not tens of thousands. Catches: the sulfur rate law switching between
+    its lithiation and delithiation area factors at Phi = 0 (61,840 steps, 20 s on 2 shared cores)."""
+    assert len(s_lms[0].t) < 5000
+
+
 def test_s_lms_charge_reoxidises_the_sulfur(s_lms):
     charge = s_lms[1]
     # the charge ends on the ionic switch: a Li0 film, LMS back near Li1, sulfur re-oxidised
