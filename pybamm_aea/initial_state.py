@@ -11,7 +11,15 @@ The state of charge is defined as in PyBaMM, on the open-circuit window between 
 cut-offs: SOC 1 is the equilibrium state at which the cathode OCP minus the anode OCP equals
 the upper cut-off, SOC 0 the one at the lower cut-off, and in between the cathode's Li (host plus
 any dispersed material, in equilibrium with the host at one open-circuit voltage) is
-interpolated linearly. ``direction`` picks the OCP branch and sets the initial hysteresis
+interpolated linearly. The dispersed material counts with the domains in reach of the host
+(all of them, or those already activated with ``"dispersed material degradation"``).
+
+This SOC is thermodynamic; the charge a hybrid then delivers is not its share of it. The
+shrinking-core sulfur (S8/Li2S at 2.20 V, above the host's 2.05 V plateau) is the first to
+lithiate at equilibrium, so an equilibrium SOC 0.5 of S-LMS holds mostly lithiated domains
+behind thick Li2S shells, which a discharge cannot take much further: at 0.05C it delivers 0.46
+of what SOC 1 delivers (the state is set by z, the path decides what is left to draw).
+``direction`` picks the OCP branch and sets the initial hysteresis
 state: ``"discharge"`` the lithiation branch, ``"charge"`` the delithiation branch. With ``None``
 the state is solved on the OCP at the parameter set's "Initial cathode hysteresis state", as
 PyBaMM does; with the model option ``"hysteresis": "none"`` always on the mean of the two
@@ -65,13 +73,24 @@ def _anode_ocp(values, anode, T):
     return values.function("Li-In anode OCP [V]", **{"Li-In anode Li:In ratio": y, "Temperature [K]": T})
 
 
-def _host_capacity_share(values):
-    """Share of the host in the cathode's Li capacity (accessible dispersed material included)."""
+def _dispersed_reach(values, degradation):
+    """Fraction of the dispersed domains that exchange Li with the host at the start.
+
+    With ``"dispersed material degradation": "activation and contact loss"`` only the domains
+    already in contact ("Initial dispersed material accessible fraction") hold or take Li; the
+    rest join later, charged. Otherwise all of them: the shrinking core has no accessible-fraction
+    parameter (at equilibrium every domain reacts; what a discharge draws of it is kinetics).
+    """
+    if degradation == "activation and contact loss":
+        return values["Initial dispersed material accessible fraction"]
+    return 1.0
+
+
+def _host_capacity_share(values, reach):
+    """Share of the host in the cathode's Li capacity (the dispersed domains in reach included)."""
     w_D = values["Dispersed material mass fraction"]
     q_host = (1 - w_D) * F * values["Cathode maximum Li content"] / values["Cathode host molar mass [kg.mol-1]"]
-    q_D = w_D * values["Dispersed material specific capacity [A.h.kg-1]"] * 3600 * values[
-        "Dispersed material accessible fraction"
-    ]
+    q_D = w_D * values["Dispersed material specific capacity [A.h.kg-1]"] * 3600 * reach
     return q_host / (q_host + q_D)
 
 
@@ -109,7 +128,8 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     direction : {"discharge", "charge", None}
         OCP branch (see the module docstring).
     options : dict, optional
-        The AEA model's options; ``"anode"`` (the Li-In plateau shifts the window) and
+        The AEA model's options; ``"anode"`` (the Li-In plateau shifts the window),
+        ``"dispersed material degradation"`` (the domains in reach) and
         ``"hysteresis"`` matter here.
     inplace : bool
         Change ``parameter_values`` itself rather than a copy.
@@ -131,6 +151,12 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     if hysteresis not in ("one-state", "none"):
         raise ValueError(f"options['hysteresis'] must be 'one-state' or 'none', got {hysteresis!r}")
     hysteresis = hysteresis == "one-state"
+    degradation = options.get("dispersed material degradation", "none")
+    if degradation not in ("none", "activation and contact loss"):
+        raise ValueError(
+            "options['dispersed material degradation'] must be 'none' or 'activation and contact loss', "
+            f"got {degradation!r}"
+        )
     values = parameter_values if inplace else parameter_values.copy()
     evaluator = _Evaluator(values, inputs)
     if not hysteresis:
@@ -164,7 +190,7 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
             x = _content_at(evaluator, V, h, anode, T, x_max)
             return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(evaluator, x, h, T)
 
-        host_share = _host_capacity_share(evaluator)
+        host_share = _host_capacity_share(evaluator, _dispersed_reach(evaluator, degradation))
         target = lithium(V_low) + soc * (lithium(V_high) - lithium(V_low))
         voltage = brentq(lambda V: lithium(V) - target, V_low, V_high, xtol=1e-9) if 0 < soc < 1 else (
             V_low if soc == 0 else V_high

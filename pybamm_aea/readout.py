@@ -4,7 +4,9 @@ One name per quantity, the model's (and PyBaMM's where PyBaMM has one):
 
 - :data:`ESC` "Electrode specific capacity [mA.h.g-1]": discharge capacity per g of the whole cathode electrode
 - :data:`GRAVIMETRIC` "Electrode gravimetric energy [W.h.kg-1]", :data:`VOLUMETRIC` "Electrode volumetric energy
-  [W.h.L-1]": discharge energy per kg and per L of the whole cathode electrode (charged state, as made)
+  [W.h.L-1]": discharge energy per kg and per L of the whole cathode electrode (charged state, as made); on the
+  discharged basis per the electrode's actual mass and volume at the end of the discharge
+  (:func:`electrode_mass_volume` with ``basis="discharged"``)
 - "Discharge capacity [A.h]", "Discharge energy [W.h]": PyBaMM's integrals of I dt and I V dt
 - :func:`capacity_retention`: last discharge capacity over that of a reference discharge
 
@@ -17,7 +19,7 @@ import warnings
 import numpy as np
 
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
-           "RETENTION", "MASS", "VOLUME", "is_skipped", "iter_steps", "discharge_steps",
+           "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "is_skipped", "iter_steps", "discharge_steps",
            "capacity_retention", "retention_curve", "electrode_figures", "step_table", "time_series", "RetentionUndefinedWarning"]
 
 ESC = "Electrode specific capacity [mA.h.g-1]"
@@ -29,6 +31,8 @@ MEAN_DISCHARGE_VOLTAGE = "Mean discharge voltage [V]"
 RETENTION = "Capacity retention [%]"
 MASS = "Cathode electrode mass [g]"
 VOLUME = "Cathode electrode volume [L]"
+MASS_NOW = "Cathode electrode mass, instantaneous [g]"
+VOLUME_NOW = "Cathode electrode volume, instantaneous [L]"
 
 
 def is_skipped(step):
@@ -125,9 +129,19 @@ def electrode_figures(capacity_Ah, energy_Wh, mass_g, volume_L):
     return {ESC: capacity_Ah * 1e3 / mass_g, GRAVIMETRIC: energy_Wh * 1e3 / mass_g, VOLUMETRIC: energy_Wh / volume_L}
 
 
-def electrode_mass_volume(solution):
-    """(mass [g], volume [L]) of the AEA cathode electrode, from the model's variables."""
-    return float(solution[MASS].entries[0]), float(solution[VOLUME].entries[0])
+def electrode_mass_volume(solution, basis="charged"):
+    """(mass [g], volume [L]) of the AEA cathode electrode, from the model's variables.
+
+    ``basis="charged"`` (default): as made (:data:`MASS`, :data:`VOLUME`), the paper's charged basis.
+    ``"discharged"``: the electrode's actual mass and volume at the end of ``solution`` (pass the
+    discharge step: :data:`MASS_NOW` with the Li it took up, :data:`VOLUME_NOW` with its swelling),
+    the discharged basis on what the model computes rather than on full lithiation.
+    """
+    if basis == "charged":
+        return float(solution[MASS].entries[0]), float(solution[VOLUME].entries[0])
+    if basis == "discharged":
+        return float(solution[MASS_NOW].entries[-1]), float(solution[VOLUME_NOW].entries[-1])
+    raise ValueError(f"basis must be 'charged' or 'discharged', got {basis!r}")
 
 
 def time_series(solution, columns):

@@ -29,19 +29,40 @@ def test_voltage_string_and_li_in_anode():
     assert rest_voltage(values, options) == pytest.approx(1.5, abs=1e-3)
 
 
+def cathode_lithium(values, options=None):
+    """Li in the cathode [mol] (host and dispersed material) at the start of a run from ``values``."""
+    sim = pybamm.Simulation(AEA(options), parameter_values=values, experiment=pybamm.Experiment(["Rest for 1 second"]))
+    return sim.solve()["Total lithium in cathode [mol]"].entries[0]
+
+
+def test_half_soc_holds_half_the_hybrid_cathode_lithium():
+    """SOC 0.5 of S-LMS holds the Li half-way between SOC 0 and SOC 1, as the model counts it (host
+    plus every sulfur domain: the shrinking core has no accessible-fraction parameter). Catches: the
+    host / sulfur capacity share weighted with anything but the capacities the model holds (the
+    conventional model's 1290/1675 accessible fraction puts SOC 0.5 at 0.510)."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    n = [cathode_lithium(pybamm_aea.set_initial_state(values, soc, direction="discharge")) for soc in (0, 0.5, 1)]
+    assert (n[1] - n[2]) / (n[0] - n[2]) == pytest.approx(0.5, abs=1e-3)
+
+
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="S-LMS sulfur is a shrinking core (issue 12): the equilibrium half-SOC state already has a "
-    "thick Li2S shell, so it delivers 0.46 (0.05C) of the full capacity, not 0.5; SOC is path-dependent",
-)
-def test_half_charged_hybrid_holds_half_the_capacity():
-    def capacity(soc):
+@pytest.mark.prediction
+def test_hybrid_soc_is_thermodynamic_the_delivered_charge_is_not():
+    """An equilibrium SOC 0.5 of S-LMS has the sulfur half lithiated (S8/Li2S at 2.20 V lithiates
+    before the host's 2.05 V plateau) behind thick Li2S shells, with the host still near Li1; a 0.05C
+    discharge then draws less than half of what SOC 1 delivers (0.46): the state is set, what is left
+    to draw depends on the path. Catches: the sulfur put in equilibrium below the host's plateau, or
+    a share that leaves the sulfur at SOC 0.5 unlithiated."""
+    def discharge(soc):
         values = pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_S_Mo6S8"), soc, direction="discharge")
         sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(["Discharge at 0.05C until 1 V"]))
-        return sim.solve()["Discharge capacity [A.h]"].entries[-1]
+        return sim.solve()
 
-    assert capacity(0.5) == pytest.approx(0.5 * capacity(1.0), rel=0.05)
+    half, full = discharge(0.5), discharge(1.0)
+    assert half["Average dispersed material lithiation"].entries[0] > 0.3
+    assert half["Average cathode Li content"].entries[0] < 1.1
+    ratio = half["Discharge capacity [A.h]"].entries[-1] / full["Discharge capacity [A.h]"].entries[-1]
+    assert 0.40 < ratio < 0.49
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ ESC (mA.h per g of the whole electrode) and delivered energy per kg and per litr
 import pybamm
 
 from .base import AEASubModel
+from .volume import M_LI
 
 OVERPOTENTIALS = (
     "Cathode interface overpotential [V]",
@@ -111,15 +112,25 @@ def pybamm_voltage_components(param, variables):
 def electrode_level_variables(param, variables):
     """ESC [mA.h.g-1] and delivered energy [W.h.kg-1, W.h.L-1] per the whole cathode electrode.
 
-    Volume bases: "Electrode volumetric energy [W.h.L-1]" divides by the as-made (charged,
-    assembly) volume, the paper's charged basis; "..., instantaneous volume [W.h.L-1]" by the
-    electrode's volume at that moment ("Cathode thickness [m]", which swells on discharge), so
-    at the end of a discharge it is on the discharged electrode's actual volume.
+    Bases: "Electrode gravimetric energy [W.h.kg-1]" and "Electrode volumetric energy [W.h.L-1]"
+    divide by the as-made (charged, assembly) mass and volume, the paper's charged basis;
+    "..., instantaneous mass [W.h.kg-1]" and "..., instantaneous volume [W.h.L-1]" by the
+    electrode's mass and volume at that moment, so at the end of a discharge they are on the
+    discharged electrode's actual mass and volume (the discharged basis): the mass gains the Li
+    the electrode holds (in the host, the dispersed material and the parts cut off; the as-made
+    loading counted Li-free), the volume follows "Cathode thickness [m]", which swells on
+    discharge.
     """
     p = param
     mass_g = p.m_c * p.A_cc * 1e3
     volume_L = p.L_c * p.A_cc * 1e3
     volume_now_L = variables["Cathode thickness [m]"] * p.A_cc * 1e3
+    li_held = (
+        variables["Total lithium in cathode [mol]"]
+        + variables["Lost lithium in isolated host [mol]"]
+        + variables["Lost lithium in isolated dispersed material [mol]"]
+    )
+    mass_now_g = mass_g + M_LI * 1e3 * li_held
     Q = variables["Discharge capacity [A.h]"]
     E = variables["Discharge energy [W.h]"]
     return {
@@ -127,5 +138,8 @@ def electrode_level_variables(param, variables):
         "Electrode gravimetric energy [W.h.kg-1]": E * 1e3 / mass_g,
         "Electrode volumetric energy [W.h.L-1]": E / volume_L,
         "Electrode volumetric energy, instantaneous volume [W.h.L-1]": E / volume_now_L,
+        "Electrode gravimetric energy, instantaneous mass [W.h.kg-1]": E * 1e3 / mass_now_g,
+        "Cathode electrode mass, instantaneous [g]": mass_now_g,
+        "Cathode electrode volume, instantaneous [L]": volume_now_L,
         "Areal capacity [mA.h.cm-2]": Q * 1e3 / (p.A_cc * 1e4),
     }

@@ -30,12 +30,15 @@ import pybamm
 from .base import AEASubModel
 from .cathode_diffusion import xi
 
+#: molar mass of Li [kg.mol-1] (6.94 g/mol, the paper's molar masses)
+M_LI = 6.94e-3
+
 
 def solid_fraction(param, x, z, f):
     """Solid volume per as-made volume of a layer at host Li content x, dispersed lithiation z."""
     p = param
     theta = x / p.x_max
-    host_mass_ratio = 1 + p.x_max * 6.94e-3 / p.M_host
+    host_mass_ratio = 1 + p.x_max * M_LI / p.M_host
     v_host = p.w_host * ((1 - theta) / p.rho_host + theta * host_mass_ratio / p.rho_host_lith)
     v_disp = p.w_D * ((1 - f * z) / p.rho_D + f * z * p.mass_ratio_D / p.rho_D_lith)
     return (1 - p.eps_c) * p.rho_solid * (v_host + v_disp)
@@ -112,7 +115,7 @@ class ConstrainedSwelling(AEASubModel):
         p = self.param
         phi0 = (1 - p.eps_c) * p.rho_solid * (
             p.w_host * ((1 - p.x_init / p.x_max) / p.rho_host
-                        + p.x_init / p.x_max * (1 + p.x_max * 6.94e-3 / p.M_host) / p.rho_host_lith)
+                        + p.x_init / p.x_max * (1 + p.x_max * M_LI / p.M_host) / p.rho_host_lith)
             + p.w_D * ((1 - p.z_init) / p.rho_D + p.z_init * p.mass_ratio_D / p.rho_D_lith)
         )
         # the stack compacts the as-made electrode further if it exceeds the fabrication pressure
