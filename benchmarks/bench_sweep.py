@@ -120,7 +120,7 @@ def main():
     def fresh():
         worker._SIMULATIONS.clear()  # nothing built: forked workers must not inherit a simulation
 
-    best, results, cpu = {}, {}, {}
+    best, results, cpu, walls = {}, {}, {}, {}
 
     def cpu_now():
         own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -135,6 +135,7 @@ def main():
         own1, kids1 = cpu_now()
         used = f"  (CPU s: this process {own1 - own0:5.2f}, workers {kids1 - kids0:5.2f})" if local else ""
         print(f"  {label:<46} {wall:7.2f} s {n / wall:8.1f} points/s{used}{note}", flush=True)
+        walls.setdefault(label, []).append(wall)
         if label not in best or wall < best[label]:
             best[label] = wall
             cpu[label] = (own1 - own0, kids1 - kids0)
@@ -194,6 +195,12 @@ def main():
                        best[labels[4]] / best["Dask LocalCluster 2 workers, warm"]))
     for what, r in ratios:
         print(f"  {what:<60} {r:5.2f}x")
+    # the same ratios between the runs of each repeat (a minute apart): a shared host's speed drifts between repeats
+    print("\nper repeat (one core / 2 processes, adjacent runs):")
+    for what, a, b in (("cold", labels[1], labels[2]), ("warm", labels[4], labels[5]),
+                       ("2 IDAKLU threads", labels[1], labels[3])):
+        paired = [x / y for x, y in zip(walls[a], walls[b])]
+        print(f"  {what:<20} {', '.join(f'{r:.2f}' for r in paired)}  (median {np.median(paired):.2f}x)")
     if args.markdown:
         print("\n| run | points/s |\n| --- | ---: |")
         for label, wall in rows:
