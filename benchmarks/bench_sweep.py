@@ -196,9 +196,9 @@ def main():
     for what, r in ratios:
         print(f"  {what:<60} {r:5.2f}x")
     # the same ratios between the runs of each repeat (a minute apart): a shared host's speed drifts between repeats
-    print("\nper repeat (one core / 2 processes, adjacent runs):")
-    for what, a, b in (("cold", labels[1], labels[2]), ("warm", labels[4], labels[5]),
-                       ("2 IDAKLU threads", labels[1], labels[3])):
+    print("\nper repeat (ratios of adjacent runs):")
+    for what, a, b in (("one core vs PyBaMM", labels[0], labels[1]), ("2 processes, cold", labels[1], labels[2]),
+                       ("2 processes, warm", labels[4], labels[5]), ("2 IDAKLU threads", labels[1], labels[3])):
         paired = [x / y for x, y in zip(walls[a], walls[b])]
         print(f"  {what:<20} {', '.join(f'{r:.2f}' for r in paired)}  (median {np.median(paired):.2f}x)")
     if args.markdown:
