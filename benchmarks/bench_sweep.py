@@ -25,11 +25,13 @@ Each run starts cold (no simulation built in any process) and is timed whole (mo
 Modes run interleaved, ``--repeats`` times, and the best of each is kept, which filters out other jobs of a shared
 machine. Each run also records the CPU seconds of this process and of its (joined) worker processes; from those the
 CPU-time scaling of 2 processes is ``serial CPU / (parent CPU + workers' CPU / 2)``: the wall-clock ratio two free,
-equally fast cores would give, which does not depend on the load of a shared machine. The CPU capacity actually
+equally fast cores would give (the CPU seconds of the same work still grow when other jobs share the cores or the
+host slows down: 12.4-17.8 s for the one-core run here). The CPU capacity actually
 available to 2 processes (a pure-Python spin timed in 1 and in 2 processes) and the 1-minute load average are
 printed at the start, before each 2-process run and at the end: trust the wall-clock ratios only when the load is
-below 0.5 and about 2 cores are free. Targets (issue 16): one core >= 0.8x PyBaMM batched; 2 processes >= 1.7x our
-one core; Dask 2 workers >= 1.7x our serial rate.
+below 0.5 and about 2 cores are free, and prefer the per-repeat ratios of adjacent runs (printed last) to ratios of
+the best runs when the host's speed drifts between repeats. Targets (issue 16): one core >= 0.8x PyBaMM batched;
+2 processes >= 1.7x our one core; Dask 2 workers >= 1.7x our serial rate.
 """
 import argparse
 import os
