@@ -14,16 +14,28 @@ Each run starts cold (no simulation built in any process) and is timed whole (mo
   checks, every metric column of the table);
 - ``pybamm_aea.sweep(workers=2)``: a local pool of 2 processes (fork);
 - ``pybamm_aea.sweep(workers=1, threads=2)``: one process, each batch integrated by 2 IDAKLU threads;
-- ``pybamm_aea.sweep(client=...)`` on a ``LocalCluster(n_workers=2, threads_per_worker=1)``: cold (after
-  ``client.restart()``: the workers import PyBaMM and build their simulation in the timed run) and warm (their
-  simulations cached); the cluster's start-up is not counted.
+- ``pybamm_aea.sweep(client=...)`` on a ``LocalCluster(n_workers=2, threads_per_worker=1)``: cold (a new cluster:
+  the workers import PyBaMM and build their simulation in the timed run) and warm (their simulations cached); the
+  cluster's start-up is not counted. The cluster lives only for its two runs: idle, its scheduler, nannies and
+  workers use about 13 % of a core (heartbeats), which would be taken from the 2-process runs.
+
+- ``workers=1`` and ``workers=2``, warm: the simulation already built in this process (the 2 workers inherit it
+  by fork), so only the solves are timed: the scaling without the one-off build (about 0.5 s on one core).
 
 Modes run interleaved, ``--repeats`` times, and the best of each is kept, which filters out other jobs of a shared
-machine; the CPU capacity actually available to 2 processes is measured at the start and at the end (a
-pure-Python spin timed in 1 and in 2 processes). Targets (issue 16): one core >= 0.8x PyBaMM batched; 2 processes
->= 1.7x our one core; Dask 2 workers >= 1.7x our serial rate.
+machine. Each run also records the CPU seconds of this process and of its (joined) worker processes; from those the
+CPU-time scaling of 2 processes is ``serial CPU / (parent CPU + workers' CPU / 2)``: the wall-clock ratio two free,
+equally fast cores would give (the CPU seconds of the same work still grow when other jobs share the cores or the
+host slows down: 12.4-17.8 s for the one-core run here). The CPU capacity actually
+available to 2 processes (a pure-Python spin timed in 1 and in 2 processes) and the 1-minute load average are
+printed at the start, before each 2-process run and at the end: trust the wall-clock ratios only when the load is
+below 0.5 and about 2 cores are free, and prefer the per-repeat ratios of adjacent runs (printed last) to ratios of
+the best runs when the host's speed drifts between repeats. Targets (issue 16): one core >= 0.8x PyBaMM batched;
+2 processes >= 1.7x our one core; Dask 2 workers >= 1.7x our serial rate.
 """
 import argparse
+import os
+import resource
 import time
 
 import numpy as np
@@ -73,6 +85,19 @@ def pybamm_batched(loadings):
     return np.array([s["Discharge capacity [A.h]"].entries[-1] for s in solutions])
 
 
+def dask_runs(run, grid):
+    """The Dask rows on a new 2-worker ``LocalCluster``, closed afterwards (its start-up is not timed)."""
+    from distributed import Client, LocalCluster
+
+    from pybamm_aea.sweep import sweep
+
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        # (the cluster's processes are not this one's children: no CPU figures)
+        run("Dask LocalCluster 2 workers, cold", lambda: sweep(grid, parameter_set=SET, client=client), local=False)
+        run("Dask LocalCluster 2 workers, warm", lambda: sweep(grid, parameter_set=SET, client=client), local=False)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--points", type=int, default=1000, help="points (default 1000)")
@@ -91,51 +116,58 @@ def main():
     n = args.points
     print(f"{machine_line()}, PyBaMM {pybamm.__version__}")
     print(f"{n} LMS 0.1C discharges to 1.8 V ({SET}), loading 0.5-5 mg/cm2; best of {args.repeats}, each run cold")
-    print(f"CPU capacity available to 2 processes at the start: {effective_cores(2):.2f} cores\n")
+    print(f"CPU capacity available to 2 processes at the start: {effective_cores(2):.2f} cores; "
+          f"load {os.getloadavg()[0]:.2f}\n")
 
     def fresh():
         worker._SIMULATIONS.clear()  # nothing built: forked workers must not inherit a simulation
 
-    best, results = {}, {}
+    best, results, cpu, walls = {}, {}, {}, {}
 
-    def run(label, fn):
-        fresh()
-        t0 = time.perf_counter()
+    def cpu_now():
+        own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
+
+    def run(label, fn, cold=True, note="", local=True):
+        if cold:
+            fresh()
+        (own0, kids0), t0 = cpu_now(), time.perf_counter()
         out = fn()
         wall = time.perf_counter() - t0
-        print(f"  {label:<46} {wall:7.2f} s {n / wall:8.1f} points/s", flush=True)
+        own1, kids1 = cpu_now()
+        used = f"  (CPU s: this process {own1 - own0:5.2f}, workers {kids1 - kids0:5.2f})" if local else ""
+        print(f"  {label:<46} {wall:7.2f} s {n / wall:8.1f} points/s{used}{note}", flush=True)
+        walls.setdefault(label, []).append(wall)
         if label not in best or wall < best[label]:
             best[label] = wall
+            cpu[label] = (own1 - own0, kids1 - kids0)
         results[label] = out
 
-    client = cluster = None
+    def machine_now():
+        return f"; load {os.getloadavg()[0]:.2f}, {effective_cores(2):.2f} cores free"
+
+    labels = ["PyBaMM batched (IDAKLU, 1 thread)", "pybamm_aea.sweep, workers=1", "pybamm_aea.sweep, workers=2",
+              "pybamm_aea.sweep, workers=1, threads=2", "pybamm_aea.sweep, workers=1, warm",
+              "pybamm_aea.sweep, workers=2, warm"]
     if not args.no_dask:
         try:
-            from distributed import Client, LocalCluster
-
-            cluster = LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
-                                   dashboard_address=None)
-            client = Client(cluster)
+            import distributed  # noqa: F401
         except ImportError:
             print("  dask.distributed not installed: no Dask rows")
-    labels = ["PyBaMM batched (IDAKLU, 1 thread)", "pybamm_aea.sweep, workers=1", "pybamm_aea.sweep, workers=2",
-              "pybamm_aea.sweep, workers=1, threads=2"]
-    try:
-        for rep in range(args.repeats):
-            print(f" repeat {rep + 1}/{args.repeats}")
-            run(labels[0], lambda: pybamm_batched(loadings))
-            run(labels[1], lambda: sweep(grid, parameter_set=SET, workers=1))
-            run(labels[2], lambda: sweep(grid, parameter_set=SET, workers=2))
-            run(labels[3], lambda: sweep(grid, parameter_set=SET, workers=1, threads=2))
-            if client is not None:
-                client.restart()
-                run("Dask LocalCluster 2 workers, cold", lambda: sweep(grid, parameter_set=SET, client=client))
-                run("Dask LocalCluster 2 workers, warm", lambda: sweep(grid, parameter_set=SET, client=client))
-    finally:
-        if client is not None:
-            client.close()
-            cluster.close()
-    print(f"\nCPU capacity available to 2 processes at the end: {effective_cores(2):.2f} cores")
+            args.no_dask = True
+    for rep in range(args.repeats):
+        print(f" repeat {rep + 1}/{args.repeats}")
+        run(labels[0], lambda: pybamm_batched(loadings))
+        run(labels[1], lambda: sweep(grid, parameter_set=SET, workers=1))
+        run(labels[2], lambda: sweep(grid, parameter_set=SET, workers=2), note=machine_now())
+        run(labels[3], lambda: sweep(grid, parameter_set=SET, workers=1, threads=2))
+        sweep({LOADING: loadings[:1]}, parameter_set=SET, workers=1)  # builds the simulation, untimed
+        run(labels[4], lambda: sweep(grid, parameter_set=SET, workers=1), cold=False)
+        run(labels[5], lambda: sweep(grid, parameter_set=SET, workers=2), cold=False, note=machine_now())
+        if not args.no_dask:
+            dask_runs(run, grid)
+    print(f"\nCPU capacity available to 2 processes at the end: {effective_cores(2):.2f} cores; "
+          f"load {os.getloadavg()[0]:.2f}")
 
     ref = results[labels[0]] * 1e3  # mAh
     for label in results:
@@ -150,13 +182,27 @@ def main():
         print(f"  {label:<46} {n / wall:8.1f} points/s")
     ratios = [("one core vs PyBaMM batched (target >= 0.8, goal 1.0)", best[labels[0]] / serial),
               ("2 processes vs our one core (target >= 1.7)", serial / best[labels[2]]),
-              ("1 process, 2 IDAKLU threads vs our one core", serial / best[labels[3]])]
+              ("2 processes vs one core, CPU time (2 free cores)", sum(cpu[labels[1]]) /
+               (cpu[labels[2]][0] + cpu[labels[2]][1] / 2)),
+              ("1 process, 2 IDAKLU threads vs our one core", serial / best[labels[3]]),
+              ("2 processes vs one core, both warm", best[labels[4]] / best[labels[5]]),
+              ("2 processes vs one core, both warm, CPU time", sum(cpu[labels[4]]) /
+               (cpu[labels[5]][0] + cpu[labels[5]][1] / 2))]
     for tag in ("cold", "warm"):
         label = f"Dask LocalCluster 2 workers, {tag}"
         if label in best:
             ratios.append((f"Dask 2 workers ({tag}) vs our serial (target >= 1.7)", serial / best[label]))
+    if "Dask LocalCluster 2 workers, warm" in best:
+        ratios.append(("Dask 2 workers (warm) vs our one core, warm",
+                       best[labels[4]] / best["Dask LocalCluster 2 workers, warm"]))
     for what, r in ratios:
         print(f"  {what:<60} {r:5.2f}x")
+    # the same ratios between the runs of each repeat (a minute apart): a shared host's speed drifts between repeats
+    print("\nper repeat (ratios of adjacent runs):")
+    for what, a, b in (("one core vs PyBaMM", labels[0], labels[1]), ("2 processes, cold", labels[1], labels[2]),
+                       ("2 processes, warm", labels[4], labels[5]), ("2 IDAKLU threads", labels[1], labels[3])):
+        paired = [x / y for x, y in zip(walls[a], walls[b])]
+        print(f"  {what:<20} {', '.join(f'{r:.2f}' for r in paired)}  (median {np.median(paired):.2f}x)")
     if args.markdown:
         print("\n| run | points/s |\n| --- | ---: |")
         for label, wall in rows:

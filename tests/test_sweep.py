@@ -142,6 +142,30 @@ def test_expand_grid_forms():
         expand_grid([{"a": 1}, {"b": 2}])
 
 
+def _finish_times(parts, speeds):
+    """When each worker (points per unit time ``speeds``) ends, taking the batches in order as it frees up."""
+    free = [0.0] * len(speeds)
+    for part in parts:
+        w = min(range(len(speeds)), key=free.__getitem__)
+        free[w] += len(part) / speeds[w]
+    return free
+
+
+@pytest.mark.parametrize("n, size, workers", [(1000, 125, 2), (997, 200, 3), (40, 5, 2)])
+def test_batches_shrink_so_workers_finish_together(n, size, workers):
+    from pybamm_aea.sweep.grid import batches
+
+    points = list(range(n))
+    parts = batches(points, size, workers)
+    assert [p for part in parts for p in part] == points  # every point once, in order
+    assert max(map(len, parts)) <= size and all(a >= b for a, b in zip(map(len, parts), map(len, parts[1:])))
+    speeds = [1.0] + [1.15] * (workers - 1)  # one core 15 % slower (a shared machine)
+    fixed, guided = _finish_times(batches(points, size), speeds), _finish_times(parts, speeds)
+    assert max(guided) - min(guided) <= size // 8 + 1  # the idle tail: at most one small batch
+    assert max(guided) <= max(fixed)
+    assert [len(b) for b in batches(points, size, workers=1)] == [len(b) for b in batches(points, size)]
+
+
 @pytest.mark.slow
 def test_local_processes_match_serial(serial_2x2):
     df = sweep(GRID_2x2, parameter_set=LMS, workers=2, batch_size=1)

@@ -67,7 +67,8 @@ others), ``"error"`` (None, or the message: failed points keep their inputs and 
 Parallelism
 -----------
 ``workers=1``: serial, in this process. Otherwise a local ``concurrent.futures.ProcessPoolExecutor`` with
-``workers`` processes (default: all cores), fed with batches; with the ``fork`` start method (default on
+``workers`` processes (default: all cores), fed with batches that shrink towards the end (so the workers run out
+of work together: :func:`pybamm_aea.sweep.grid.batches`); with the ``fork`` start method (default on
 Linux) the simulation is built once in this process before the workers start, and they inherit it. The workers
 die with the sweep's process, also on ``kill -9``. ``client=`` a ``dask.distributed.Client``: the same batches
 go through ``client.map`` (a batch on a worker that died is rescheduled by Dask). A worker process keeps its

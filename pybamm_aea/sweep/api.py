@@ -53,7 +53,8 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     retry_failed : bool
         Run again the points whose stored row has an error (default False: they are kept as they are).
     batch_size : int, optional
-        Points per task (default: a few tasks per worker, at most 200 for batched solves, 25 otherwise).
+        Points per task at most (default: a quarter of each worker's share, at most 200 for batched solves, 25
+        otherwise); with several workers the last tasks are smaller (down to an eighth) so they finish together.
     batched : bool
         Solve the points of a single constant-current discharge (the default experiment) in batches through
         PyBaMM's list of inputs (default True); other experiments always run point by point.

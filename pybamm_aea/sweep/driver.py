@@ -76,10 +76,8 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
             if not todo:
                 return
             use_batch = batched and config.single_discharge is not None
-            size = batch_size or _default_batch_size(len(todo), n_workers if client is None else
-                                                     max(1, len(client.scheduler_info().get("workers", {}))),
-                                                     use_batch)
-            parts = split(todo, size)
+            parallel = n_workers if client is None else max(1, len(client.scheduler_info().get("workers", {})))
+            parts = split(todo, batch_size or _default_batch_size(len(todo), parallel, use_batch), parallel)
             from . import executors
 
             if client is not None:

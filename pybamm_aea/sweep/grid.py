@@ -104,6 +104,19 @@ def with_reference_rate(points, names, reference_c_rate):
     return points + extra
 
 
-def batches(points, size):
-    """``points`` in consecutive lists of at most ``size``."""
-    return [points[i:i + size] for i in range(0, len(points), size)]
+def batches(points, size, workers=1):
+    """``points`` in consecutive lists of at most ``size``.
+
+    With several ``workers`` the lists shrink towards the end (guided scheduling): each takes at most a
+    ``1 / (2 workers)`` share of the points left, down to ``size // 8``, so the workers run out of work together
+    instead of one solving the last full-size batch while the others idle.
+    """
+    if workers <= 1:
+        return [points[i:i + size] for i in range(0, len(points), size)]
+    floor = max(1, size // 8)
+    out, i = [], 0
+    while i < len(points):
+        k = min(size, max(floor, math.ceil((len(points) - i) / (2 * workers))))
+        out.append(points[i:i + k])
+        i += k
+    return out
