@@ -320,6 +320,12 @@ class AEA(pybamm.BaseModel):
     #: < 0.1 % and the 2.40-2.50 V step by 1.4 % (1.872 vs 1.846 mA.h/g) while the solve time
     #: grows 5x (100 cycles: 70 -> 368 s, benchmarks/bench_model.py)
     MULTI_PHASE_SOLVER_TOLERANCES = {"rtol": 1e-4, "atol": 1e-6}
+    #: ... and its IDA options: the host potential U (an algebraic state, a function of the
+    #: Li content through the Cahn-Hilliard relation) is left out of the local error test
+    #: (IDASetSuppressAlg, the usual choice for an index-1 DAE whose algebraic states follow
+    #: from the differential ones), so the step size is set by the Li content alone. Solver
+    #: steps per C/10 cycle 2040 -> 1200, solve time -25 %; LMS capacities change < 0.01 %.
+    MULTI_PHASE_SOLVER_OPTIONS = {"suppress_algebraic_error": True}
 
     @property
     def default_solver(self):
@@ -327,7 +333,9 @@ class AEA(pybamm.BaseModel):
         from .checks import CheckedIDAKLUSolver
 
         if self.options["host thermodynamics"] == "multi-phase":
-            return CheckedIDAKLUSolver(**self.MULTI_PHASE_SOLVER_TOLERANCES)
+            return CheckedIDAKLUSolver(
+                **self.MULTI_PHASE_SOLVER_TOLERANCES, options=dict(self.MULTI_PHASE_SOLVER_OPTIONS)
+            )
         return CheckedIDAKLUSolver(**self.SOLVER_TOLERANCES)
 
     @property
