@@ -365,9 +365,11 @@ def relaxation_time(t, V):
 @pytest.fixture(scope="module")
 def gitt():
     """C/10 pulses of 10 min with 30 min rests through the whole discharge: relaxed (x, V) and
-    the fitted relaxation time constants (x, tau [s]) after each pulse."""
+    the fitted relaxation time constants (x, tau [s]) after each pulse. On 40 cells: on the
+    default 20 the Li0/Li1 interfaces in the coarse bulk cells (60-250 nm against a 50 nm
+    interface) stay pinned inside the spinodal loop at rest (relaxed 2.26-2.32 V)."""
     pulses = [("Discharge at 0.1C for 10 minutes", "Rest for 30 minutes")] * 56
-    sim = pybamm.Simulation(AEA(MULTI), experiment=pybamm.Experiment(pulses))
+    sim = pybamm.Simulation(AEA(MULTI), experiment=pybamm.Experiment(pulses), var_pts={xi: 40})
     sol = sim.solve()
     relaxed, taus = [], []
     for cycle in sol.cycles:
@@ -395,12 +397,7 @@ def test_gitt_relaxes_to_the_lower_plateau_with_finite_time_constants(gitt):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: on the Li0/Li1 plateau the relaxed voltages scatter 2.26-2.32 V (GITT, "
-    "20 cells): diffuse interfaces under-resolved in the bulk cells (60-250 nm vs a 50 nm "
-    "interface) stay pinned inside the spinodal loop instead of relaxing to the common tangent",
-)
+@pytest.mark.prediction
 def test_gitt_relaxes_to_the_upper_plateau(gitt):
     relaxed, _ = gitt
     upper = relaxed[(relaxed[:, 0] > 0.2) & (relaxed[:, 0] < 0.8), 1]
