@@ -226,7 +226,7 @@ def test_charge_stops_by_spinodal_decomposition_at_the_loop_peak(lms):
     i_top = start + np.argmax(V[start:end])
     x_peak = loop_peak_composition(HOST)
     assert V[i_top] == pytest.approx(2.45, abs=0.01)
-    assert x_av[i_top] == pytest.approx(x_peak, abs=0.015)
+    assert x_av[i_top] == pytest.approx(x_peak, abs=0.02)
     assert np.ptp(x[:, i_top]) < 0.03  # still homogeneous at the top
     # after it the electrode is two-phase: Li1 bulk and a Li-poor layer (x < 0.5) at the separator
     assert x[-1, -1] < 0.5 and x[0, -1] > 0.9
