@@ -73,6 +73,30 @@ def test_common_tangents_are_the_plateaus():
     assert np.max(g[inside] - tangent[inside]) > 100  # J/mol: a real barrier
 
 
+def test_homogeneous_ocp_piece_by_piece():
+    """U_h is a sum over its pieces; each piece against its formula
+    (numpy): Li0 and Li4 lattice gases, linear Li1 and Li3 windows, flat loop-free regions, and
+    the lattice-gas ends (a piece shifted or counted twice fails)."""
+    T = 343.15
+    kT = 8.314462618 * T / 96485.33212
+    (l0, l1, l3, l4), (r01, r13, r34) = HOST.phases, HOST.regions
+    cases = {
+        0.005: r01.U + kT * np.log(l0.hi / 0.005),
+        1.0: r01.U + (r13.U - r01.U) * (1.0 - l1.lo) / (l1.hi - l1.lo),
+        2.0: r13.U,
+        3.0: r13.U + (r34.U - r13.U) * (3.0 - l3.lo) / (l3.hi - l3.lo),
+        3.5: r34.U,
+        3.99: r34.U + kT * np.log((4 - 3.99) / (4 - l4.lo)),
+    }
+    for x, expected in cases.items():
+        if expected is not None:
+            assert th.evaluate(th.homogeneous_ocp, HOST, [x], T)[0] == pytest.approx(expected, abs=1e-12)
+    # log-mobility: constant in the interior phases, linear in log across a loop-free region
+    logB = lambda x: th.evaluate(th.log_mobility, HOST, [x], T)[0]
+    assert logB(0.98) == pytest.approx(logB(1.02), abs=1e-12)
+    assert logB(2.0) == pytest.approx((logB(l1.hi) + logB(l3.lo)) / 2, abs=1e-12)
+
+
 def test_spinodal_peak_is_the_ionic_switch_step():
     x = np.linspace(HOST.phases[0].hi, HOST.phases[1].lo, 2001)
     U = th.evaluate(th.homogeneous_ocp, HOST, x, 343.15)
@@ -136,6 +160,18 @@ def test_first_discharge_from_pristine(lms):
     assert capacity(lms[0]) == pytest.approx(130, abs=8)
 
 
+@pytest.mark.prediction
+def test_pristine_electrode_discharges_at_room_temperature():
+    """Paper Fig. S5: the LMS-AEA cell also works at room temperature. From pristine Mo6S8 the
+    Li1 phase must nucleate at the separator in the near-blocking Li0 (60 kJ/mol, ~25x slower at
+    25 C): this holds the gradient energy down (with kappa >= 5e-15 V m2 the pristine electrode
+    takes < 0.1 mA.h/g at 25 C, 0.1C) and fails if Li0 blocks its own lithiation."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Ambient temperature [K]"] = 298.15
+    steps, _ = solve(LMS_CYCLE[:1], values=values)
+    assert capacity(steps[0]) == pytest.approx(130, abs=8)
+
+
 def high_voltage_step(charge):
     """Charge [mA.h/g] passed while the voltage is between 2.40 and 2.50 V (V interpolated on Q)."""
     V = charge["Voltage [V]"].entries
@@ -161,11 +197,55 @@ def test_charge_passes_the_245_V_step_and_stops_on_li0(lms):
     assert f0[-1] > 0.5 and f0[-1] > f0[bulk].max() + 0.5
 
 
+#: capacity of one Li per formula unit of Mo6S8 [mA.h/g]
+Q_PER_LI = 96485.33212 / 3.6 / (Li2021_Mo6S8.M_MO6S8 * 1e3)
+
+
+def loop_peak_composition(host, k=0):
+    """Li content at the spinodal peak of two-phase region k (the maximum of U_h there)."""
+    lo, hi = host.phases[k].hi, host.phases[k + 1].lo
+    x = np.linspace(lo, hi, 20001)
+    return x[np.argmax(th.evaluate(th.homogeneous_ocp, host, x, 343.15))]
+
+
+@pytest.mark.prediction
+def test_charge_stops_by_spinodal_decomposition_at_the_loop_peak(lms):
+    """What sets the charge stop (and so the reversible capacity): the whole electrode stays
+    homogeneous (L^2/D of Li1 is 6 s) and climbs the Li0/Li1 loop from the Li1 binodal to its
+    peak; there it decomposes into bulk Li1 and a Li-poor layer at the separator, which blocks.
+    Li is conserved through the decomposition, so the charge ends near the peak composition and
+    the next discharge gives Q_PER_LI * (4 - x_end). A loop peak in the wrong place, a
+    transport bug that lets the electrode separate early, or a leak through the layer fails."""
+    charge = lms[1]
+    V = charge["Voltage [V]"].entries
+    x = charge["Cathode Li content"].entries
+    x_av = charge["Average cathode Li content"].entries
+    # the top of the climb: the voltage maximum before it first collapses below 2.40 V
+    start = np.flatnonzero(V > 2.40)[0]
+    end = start + np.flatnonzero(V[start:] < 2.40)[0]
+    i_top = start + np.argmax(V[start:end])
+    x_peak = loop_peak_composition(HOST)
+    assert V[i_top] == pytest.approx(2.45, abs=0.01)
+    assert x_av[i_top] == pytest.approx(x_peak, abs=0.02)
+    assert np.ptp(x[:, i_top]) < 0.03  # still homogeneous at the top
+    # after it the electrode is two-phase: Li1 bulk and a Li-poor layer (x < 0.5) at the separator
+    assert x[-1, -1] < 0.5 and x[0, -1] > 0.9
+    # Li conservation: the charge ends within 0.02 Li of the peak composition ...
+    assert x_av[-1] == pytest.approx(x_peak, abs=0.02)
+    # ... and the next discharge refills the host to Li4: reversible = Q_PER_LI (4 - x_end)
+    assert capacity(lms[2]) == pytest.approx(Q_PER_LI * (4 - x_av[-1]), rel=2e-3)
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="known gap: the 2.45 V step passes 1.85 mA.h/g between 2.40 and 2.50 V (issue: >= 2): "
-    "the bulk climbs the Li0/Li1 spinodal loop from the Li1 binodal until Li0 nucleates at the "
-    "separator, and that climb holds about 0.06 Li per formula unit",
+    reason="known gap: the 2.45 V step passes 1.84 mA.h/g between 2.40 and 2.50 V (issue: >= 2). "
+    "The step is the homogeneous electrode climbing the Li0/Li1 spinodal loop from the Li1 binodal "
+    "(x = 0.97) to the loop's peak (x = 0.85, 2.45 V), where it decomposes; the upper half of that "
+    "climb is above 2.40 V. More step means more Li taken from below Li1, which the next discharge "
+    "puts back: reversible >= 32.2 (4 - 0.97) + step = 97.6 + step mA.h/g, so a 2 mA.h/g step and "
+    "the paper's 90 +/- 9 exclude each other. A larger gradient energy reaches it (kappa 1e-14 / "
+    "2e-14 V m2: 2.02 / 2.14 mA.h/g) but then Li1 cannot nucleate in the pristine electrode at "
+    "25 C (0.04 / 0.02 mA.h/g; the paper cycles it at room temperature, Fig. S5)",
 )
 def test_charge_passes_two_mAh_per_g_on_the_245_V_step(lms):
     assert high_voltage_step(lms[1]) >= 2.0
@@ -182,10 +262,13 @@ def test_reversible_capacity_is_bulk_li1_to_li4(lms):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known gap: the model's reversible capacity is 101.6 mA.h/g (paper 90 +/- 9); with the "
-    "bulk left at Li1 (the paper's own picture) and full lithiation to Li4, stoichiometry bounds it "
-    "below by 96.6 mA.h/g (3 Li of 4), and the Li0-rich layer adds 5; the paper's 90 needs ~1.2 Li "
-    "kept per formula unit, which no stated mechanism supplies",
+    reason="known gap: reversible 101.6 mA.h/g (paper 90 +/- 9) = 32.2 (4 - 0.846): bulk Li1 -> Li4 "
+    "96.6, the Li1 window below x = 1 1.0, the homogeneous climb up the Li0/Li1 loop to its peak "
+    "(x = 0.85) before Li0 forms 3.8, Li pulled through the Li-poor layer 0.3. <= 99 needs the "
+    "charge to end at x >= 0.925, i.e. Li0 nucleating at the separator before the bulk leaves the "
+    "Li1 binodal, which also removes the 2.45 V step (the climb); the paper's 90 needs ~1.2 Li "
+    "kept per formula unit, which no stated mechanism supplies (its own 130 - 35 = 95 mA.h/g "
+    "second discharge is the bulk Li1 -> Li4)",
 )
 def test_reversible_capacity_matches_the_paper(lms):
     assert capacity(lms[2]) == pytest.approx(90, abs=9)
@@ -224,15 +307,18 @@ def test_lever_rule_option_still_available():
 @pytest.mark.slow
 def test_mesh_convergence_on_doubling():
     """Capacities and the two plateau voltages change < 1 % from the default 20 cells to 40."""
-    out = []
+    out, step = [], []
     for n in (20, 40):
         steps, _ = solve(LMS_CYCLE, var_pts={xi: n})
         first = steps[0]
         x = first["Average cathode Li content"].entries
         V = first["Voltage [V]"].entries
         out.append([capacity(s) for s in steps] + [np.median(V[(x > 0.2) & (x < 0.8)]), np.median(V[(x > 1.5) & (x < 3.5)])])
-    print("mesh 20 vs 40 cells [first, charge, second mA.h/g, upper, lower plateau V]:", out)
+        step.append(high_voltage_step(steps[1]))
+    print("mesh 20 vs 40 cells [first, charge, second mA.h/g, upper, lower plateau V]:", out, "2.45 V step:", step)
     np.testing.assert_allclose(out[0], out[1], rtol=1e-2)
+    # the 2.40-2.50 V step is a small difference of two capacities: within 5 % (1.84 vs 1.87)
+    assert step[1] == pytest.approx(step[0], rel=0.05)
 
 
 @pytest.mark.slow
@@ -282,9 +368,11 @@ def relaxation_time(t, V):
 @pytest.fixture(scope="module")
 def gitt():
     """C/10 pulses of 10 min with 30 min rests through the whole discharge: relaxed (x, V) and
-    the fitted relaxation time constants (x, tau [s]) after each pulse."""
+    the fitted relaxation time constants (x, tau [s]) after each pulse. On 40 cells: on the
+    default 20 the Li0/Li1 interfaces in the coarse bulk cells (60-250 nm against a 50 nm
+    interface) stay pinned inside the spinodal loop at rest (relaxed 2.26-2.32 V)."""
     pulses = [("Discharge at 0.1C for 10 minutes", "Rest for 30 minutes")] * 56
-    sim = pybamm.Simulation(AEA(MULTI), experiment=pybamm.Experiment(pulses))
+    sim = pybamm.Simulation(AEA(MULTI), experiment=pybamm.Experiment(pulses), var_pts={xi: 40})
     sol = sim.solve()
     relaxed, taus = [], []
     for cycle in sol.cycles:
@@ -312,12 +400,7 @@ def test_gitt_relaxes_to_the_lower_plateau_with_finite_time_constants(gitt):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: on the Li0/Li1 plateau the relaxed voltages scatter 2.26-2.32 V (GITT, "
-    "20 cells): diffuse interfaces under-resolved in the bulk cells (60-250 nm vs a 50 nm "
-    "interface) stay pinned inside the spinodal loop instead of relaxing to the common tangent",
-)
+@pytest.mark.prediction
 def test_gitt_relaxes_to_the_upper_plateau(gitt):
     relaxed, _ = gitt
     upper = relaxed[(relaxed[:, 0] > 0.2) & (relaxed[:, 0] < 0.8), 1]
