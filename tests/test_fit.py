@@ -103,7 +103,9 @@ def test_factor_equals_scaling_its_function(factor):
     sim = simulation(with_input)
     V_factor = sim.solve(t, t_interp=t, inputs={factor: scale})["Voltage [V]"].entries
     V_base = sim.solve(t, t_interp=t, inputs={factor: 1.0})["Voltage [V]"].entries
-    np.testing.assert_allclose(V_factor, V_function, rtol=0, atol=1e-9)
+    # equal to the solver's tolerance (rtol 1e-6 of ~2 V): the two expression trees round differently
+    # and the sulfur's smooth switch through equilibrium is stiff, so the steps can differ slightly
+    np.testing.assert_allclose(V_factor, V_function, rtol=0, atol=1e-6)
     # and the factor does something (every function above shapes a 2C discharge; a factor that
     # brings the cut-off forward shortens the solution)
     n = min(V_factor.size, V_base.size)

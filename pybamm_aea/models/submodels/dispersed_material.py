@@ -52,7 +52,7 @@ class DispersedConversion(AEASubModel):
     #: from the lithiation law's to the delithiation law's on the delithiation side (numerical:
     #: a switch at Phi = 0 left the Jacobian discontinuous at the equilibrium the domains track
     #: while the host is on its Li0/Li1 plateau, 60,000 solver steps for that part of the first
-    #: discharge). Placed on the delithiation side, a tenth of the |Phi| at which 0.1C
+    #: discharge). Placed on the delithiation side, a tenth of the driving force at which 0.1C
     #: delithiation runs (median 1e-2 for S-LMS and LTO-LMS), it moves no result (S-LMS ESC,
     #: utilisation, energy equal to 4 digits); on the lithiation side it would let Li in without
     #: crossing the shell (the utilisation went to 100 %)
