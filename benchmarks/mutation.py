@@ -222,27 +222,36 @@ def run_one(mutation: Mutation, timeout, keep=False, skip=()) -> Result:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def baseline_failures(mutations, timeout):
-    """Tests that already fail on the unmutated code, among the test files of ``mutations``.
+def failing_on_unmutated_code(test_args, timeout, what):
+    """Node ids among ``test_args`` that fail on an unmutated copy (one pytest run, no -x).
 
-    One pytest run (no -x) over the union of their test arguments. Each failing node id is then
-    deselected for every mutation: with -x a test that fails anyway would stop the run and be
-    reported as the catcher of every mutation that reaches it.
+    ``what`` names the run in the error raised when pytest itself fails (exit other than 0 or 1,
+    or 1 with no failing test in its summary).
     """
-    args = list(dict.fromkeys(a for m in mutations for a in m.tests))
     tmp = Path(tempfile.mkdtemp(prefix="mutation-baseline-"))
     try:
         repo = copy_tree(tmp)
         check_imports_copy(repo)
-        cmd = [sys.executable, *[a for a in PYTEST if a != "-x"], *args]
+        cmd = [sys.executable, *[a for a in PYTEST if a != "-x"], *test_args]
         proc = subprocess.run(cmd, cwd=repo, env=_env(repo), capture_output=True, text=True, timeout=timeout)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     out = proc.stdout + proc.stderr
-    failing = sorted({m.group(2) for m in map(_SUMMARY.match, out.splitlines()) if m})
+    failing = {m.group(2) for m in map(_SUMMARY.match, out.splitlines()) if m}
     if proc.returncode not in (0, 1) or (proc.returncode == 1 and not failing):
-        raise ToolError(f"the baseline run of the tests failed (exit {proc.returncode}):\n{out[-3000:]}")
+        raise ToolError(f"{what} failed (exit {proc.returncode}):\n{out[-3000:]}")
     return failing
+
+
+def baseline_failures(mutations, timeout):
+    """Tests that already fail on the unmutated code, among the test files of ``mutations``.
+
+    One run over the union of their test arguments. Each failing node id is then deselected for
+    every mutation: with -x a test that fails anyway would stop the run and be reported as the
+    catcher of every mutation that reaches it.
+    """
+    args = list(dict.fromkeys(a for m in mutations for a in m.tests))
+    return sorted(failing_on_unmutated_code(args, timeout, "the baseline run of the tests"))
 
 
 def verify_catchers(results, timeout):
@@ -250,19 +259,7 @@ def verify_catchers(results, timeout):
     nodes = sorted({r.catcher for r in results if r.status == "caught"})
     if not nodes:
         return {}
-    tmp = Path(tempfile.mkdtemp(prefix="mutation-baseline-"))
-    try:
-        repo = copy_tree(tmp)
-        check_imports_copy(repo)
-        cmd = [sys.executable, *[a for a in PYTEST if a != "-x"], *nodes]
-        proc = subprocess.run(cmd, cwd=repo, env=_env(repo), capture_output=True, text=True, timeout=timeout)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    out = proc.stdout + proc.stderr
-    failing = {m.group(2) for m in map(_SUMMARY.match, out.splitlines()) if m}
-    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not failing):
-        raise ToolError(f"running the catching tests on the unmutated code failed (exit {proc.returncode}):\n"
-                        f"{out[-3000:]}")
+    failing = failing_on_unmutated_code(nodes, timeout, "running the catching tests on the unmutated code")
     verdict = {node: node not in failing for node in nodes}
     for node in sorted(failing):
         print(f"  baseline: {node} fails on the unmutated code", file=sys.stderr)

@@ -4,4 +4,7 @@ from scipy.constants import N_A, R, e
 #: Faraday constant [C.mol-1]: elementary charge x Avogadro constant
 F = e * N_A
 
-__all__ = ["F", "R"]
+#: molar mass of Li [kg.mol-1]: IUPAC standard atomic weight 6.94 g/mol (the paper's molar masses)
+M_LI = 6.94e-3
+
+__all__ = ["F", "R", "M_LI"]

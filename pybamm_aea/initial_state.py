@@ -31,6 +31,7 @@ from scipy.optimize import brentq
 from scipy.special import expit
 
 from .constants import F, R
+from .models.aea import AEAOptions
 
 #: initial hysteresis state per direction (h = +1 is the lithiation branch, as in the model)
 _BRANCH_STATE = {"discharge": 1.0, "charge": -1.0}
@@ -71,6 +72,15 @@ def _anode_ocp(values, anode, T):
         return 0.0
     y = values["Initial Li-In anode Li:In ratio"]
     return values.function("Li-In anode OCP [V]", **{"Li-In anode Li:In ratio": y, "Temperature [K]": T})
+
+
+def _option(options, key):
+    """``options[key]`` (the model's default if absent), one of :attr:`AEAOptions.POSSIBLE`'s values."""
+    possible = AEAOptions.POSSIBLE[key]
+    value = options.get(key, possible[0])
+    if value not in possible:
+        raise ValueError(f"options[{key!r}] must be one of {possible}, got {value!r}")
+    return value
 
 
 def _dispersed_reach(values, degradation):
@@ -144,19 +154,11 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     if direction not in (None, "discharge", "charge"):
         raise ValueError(f"direction must be 'discharge', 'charge' or None, got {direction!r}")
     options = dict(options or {})
-    anode = options.get("anode", "lithium metal")
-    if anode not in ("lithium metal", "Li-In"):
-        raise ValueError(f"options['anode'] must be 'lithium metal' or 'Li-In', got {anode!r}")
-    hysteresis = options.get("hysteresis", "one-state")
-    if hysteresis not in ("one-state", "none"):
-        raise ValueError(f"options['hysteresis'] must be 'one-state' or 'none', got {hysteresis!r}")
+    # the three options read here, checked against the model's own table of option values
+    anode, hysteresis, degradation = (
+        _option(options, key) for key in ("anode", "hysteresis", "dispersed material degradation")
+    )
     hysteresis = hysteresis == "one-state"
-    degradation = options.get("dispersed material degradation", "none")
-    if degradation not in ("none", "activation and contact loss"):
-        raise ValueError(
-            "options['dispersed material degradation'] must be 'none' or 'activation and contact loss', "
-            f"got {degradation!r}"
-        )
     values = parameter_values if inplace else parameter_values.copy()
     evaluator = _Evaluator(values, inputs)
     if not hysteresis:

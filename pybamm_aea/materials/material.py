@@ -18,7 +18,7 @@ import numbers
 
 import numpy as np
 
-from ..constants import F, R
+from ..constants import F, M_LI, R
 from . import functions as fn
 
 SCHEMA = "pybamm_aea.material/1"
@@ -256,7 +256,7 @@ class AEAMaterial:
     @property
     def molar_volume_change(self):
         """Relative volume change from x = 0 to x = x_max (per formula unit of host)."""
-        m_li = 6.94
+        m_li = M_LI * 1e3  # g/mol
         m0 = self.molar_mass - self.initial_li_content * m_li
         v0 = m0 / self.delithiated_density
         v1 = (m0 + self.x_max * m_li) / self.lithiated_density

@@ -9,7 +9,7 @@ ESC (mA.h per g of the whole electrode) and delivered energy per kg and per litr
 import pybamm
 
 from .base import AEASubModel
-from .volume import M_LI
+from ...constants import M_LI
 
 OVERPOTENTIALS = (
     "Cathode interface overpotential [V]",

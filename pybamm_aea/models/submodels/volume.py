@@ -27,11 +27,9 @@ shrinking domains (a strain per volume of dispersed material) drive their loss o
 """
 import pybamm
 
+from ...constants import M_LI
 from .base import AEASubModel
 from .cathode_diffusion import xi
-
-#: molar mass of Li [kg.mol-1] (6.94 g/mol, the paper's molar masses)
-M_LI = 6.94e-3
 
 
 def solid_fraction(param, x, z, f):
