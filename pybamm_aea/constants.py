@@ -1,4 +1,5 @@
-"""Physical constants as floats, SI units, from :mod:`scipy.constants` (exact in the 2019 SI)."""
+"""Physical constants as floats, SI units: F and R from :mod:`scipy.constants` (exact in the
+2019 SI), the molar mass of Li from IUPAC."""
 from scipy.constants import N_A, R, e
 
 #: Faraday constant [C.mol-1]: elementary charge x Avogadro constant
