@@ -36,7 +36,7 @@ class Li0SurfaceFilm(AEASubModel):
     #: an ohmic drop of 0.1 mV at 1C for the LMS film (D_film 1e-19 m2/s, 70 C). With a
     #: scale of 1e-9 m (1e-17 m, a ten-millionth of an atomic layer) the solver resolved the
     #: exponential tail of the film's consumption at the start of each discharge and the
-    #: film's growth at the end of each charge far below any voltage it makes: 145 of the 585
+    #: film's growth at the end of each charge far below any voltage it makes: 147 of the 585
     #: solver steps of a C/10 cycle (benchmarks/bench_model.py); capacities change < 1e-5.
     SCALE = 1e-5
 
