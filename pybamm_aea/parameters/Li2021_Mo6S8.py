@@ -143,6 +143,12 @@ MO6S8_HOST = thermodynamics.Host(
 )
 
 
+#: Cahn-Hilliard gradient-energy coefficient of the host [V.m2]: interface width
+#: sqrt(kappa / (1 V)) ~ 50 nm (assumption, of the order of the Li0 layer the paper implies;
+#: resolved by the default mesh)
+GRADIENT_ENERGY = 2.5e-15
+
+
 def mo6s8_homogeneous_ocp(x, T):
     """Homogeneous OCP of LixMo6S8, -mu_h / F [V vs Li/Li+], from :data:`MO6S8_HOST`."""
     return thermodynamics.homogeneous_ocp(MO6S8_HOST, x, T)
@@ -209,9 +215,7 @@ def get_parameter_values():
             # multi-phase host (option "host thermodynamics"): free energy and mobility of MO6S8_HOST
             "Cathode homogeneous OCP [V]": mo6s8_homogeneous_ocp,
             "Cathode Li log-mobility": mo6s8_log_mobility,
-            # gradient energy: interface width sqrt(kappa / (1 V)) ~ 50 nm (assumption, of the
-            # order of the Li0 layer the paper implies; resolved by the default mesh)
-            "Cathode gradient energy coefficient [V.m2]": 2.5e-15,
+            "Cathode gradient energy coefficient [V.m2]": GRADIENT_ENERGY,
             # ionic switch: Li0 forms below the Li1 composition (paper, Fig. 3c)
             "Li0 film onset Li content": 1.0,
             # fit: Li0 is "ionic-isolating" (paper); 1e-19 m2/s makes a few-nm film block
