@@ -27,7 +27,11 @@ phase can form on delithiation (the spinodal peak), A_lith the one on lithiation
 asymmetry is the nucleation asymmetry of the host. Inside a window of an interior phase U_h
 falls linearly between the neighbouring plateaus (a narrow solid solution); the first and last
 phases are dilute lattice gases, U_h = U_0 + (R T / F) ln(hi_0 / x) and
-U_h = U_last + (R T / F) ln((x_max - x) / (x_max - lo_last)).
+U_h = U_last + (R T / F) ln((x_max - x) / (x_max - lo_last)). A host whose Li-rich end is set by
+its electrons rather than by its Li sites (``Host.U_full`` given: the Mo6 cluster of Mo6S8 takes
+at most 4 electrons while its cavities hold up to 12 Li sites) has instead a last window where
+U_h falls linearly to ``U_full`` at x_max and on beyond it: its Li carriers do not run out, so
+the mobility stays finite where the lattice gas's would vanish as x_max - x.
 
 Mobility: each phase has a chemical diffusivity D_k(T) (Arrhenius, its own activation energy);
 the mobility in a window is ``B = D_k / |dU_h/dx|`` so that D_chem = D_k exactly there, with
@@ -85,6 +89,9 @@ class Host:
     x_max: float
     #: reference temperature of the diffusivities [K]
     T_ref: float
+    #: potential at x_max [V] for an electron-limited Li-rich end (None: a lattice gas of
+    #: x_max sites, whose U_h diverges and whose mobility vanishes at x_max)
+    U_full: float = None
 
     def __post_init__(self):
         if len(self.regions) != len(self.phases) - 1:
@@ -95,6 +102,8 @@ class Host:
         for r in self.regions:
             if not 0 < r.s_m < 1 or r.A_delith < 0:
                 raise ValueError(f"two-phase region needs 0 < s_m < 1 and A_delith >= 0, got {r}")
+        if self.U_full is not None and not self.U_full < self.regions[-1].U:
+            raise ValueError(f"U_full = {self.U_full} V must lie below the last plateau, {self.regions[-1].U} V")
 
     @property
     def windows(self):
@@ -135,12 +144,20 @@ def _masks(x, pieces):
     return masks
 
 
+def _full_end_slope(host):
+    """|dU_h/dx| [V per Li] of an electron-limited last window (``host.U_full`` given)."""
+    return (host.regions[-1].U - host.U_full) / (host.x_max - host.phases[-1].lo)
+
+
 def _phase_potential(host, k, x, T):
     """U_h inside the window of phase k."""
     ph = host.phases[k]
     kT = R * T / F
     if k == 0:
         return host.regions[0].U + kT * pybamm.log(ph.hi / pybamm.maximum(x, 1e-12 * ph.hi))
+    if k == len(host.phases) - 1 and host.U_full is not None:
+        # not clipped at x_max: U_h goes on falling with the same slope (see module docstring)
+        return host.regions[-1].U - _full_end_slope(host) * (pybamm.maximum(x, ph.lo) - ph.lo)
     if k == len(host.phases) - 1:
         gap = pybamm.maximum(host.x_max - x, 1e-12 * (host.x_max - ph.lo))
         return host.regions[-1].U + kT * pybamm.log(gap / (host.x_max - ph.lo))
@@ -181,6 +198,8 @@ def _log_mobility_in_phase(host, k, x, T):
     if k == 0:
         # dilute lattice gas: |dU_h/dx| = kT / x
         return logD + pybamm.log(_clip(x, 1e-12 * ph.hi, ph.hi) / kT)
+    if k == len(host.phases) - 1 and host.U_full is not None:
+        return logD - float(np.log(_full_end_slope(host)))
     if k == len(host.phases) - 1:
         gap = _clip(host.x_max - x, 1e-12 * (host.x_max - ph.lo), host.x_max - ph.lo)
         return logD + pybamm.log(gap / kT)

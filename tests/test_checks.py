@@ -36,7 +36,15 @@ def _message(name, value):
 
 @pytest.fixture(scope="module")
 def defaults():
-    return pybamm.ParameterValues("Li2021_Mo6S8")
+    """The LMS set on the Li-In anode of OPTIONS: its Li-metal cut-offs moved down by the Li-In
+    plateau (the pristine Mo6S8 OCV, 2.35 V vs Li on the multi-phase host, is 1.73 V vs Li-In)."""
+    from pybamm_aea.parameters.paper_cell import li_in_ocp
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    plateau = float(li_in_ocp(pybamm.Scalar(0.5), pybamm.Scalar(values["Ambient temperature [K]"])).evaluate())
+    for cut_off in ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]"):
+        values[cut_off] -= plateau
+    return values
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +112,10 @@ def test_sweep_reports_each_bad_value_on_its_row(defaults):
              ("Li-In anode indium amount [mol.m-2]", 0.0)]
     base = {n: defaults[n] for n, _ in cases}
     sample = [base] + [dict(base, **{n: v}) for n, v in cases]
-    df = pybamm_aea.sweep(sample, parameter_set="Li2021_Mo6S8", options=OPTIONS, workers=1)
-    # (the Li-In anode sits 0.62 V below Li: the set's 1.8 V cut-off leaves a short discharge, but a real one)
+    cut_offs = {n: defaults[n] for n in ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")}
+    sample = [dict(row, **cut_offs) for row in sample]
+    experiment = f"Discharge at 0.1C until {cut_offs['Lower voltage cut-off [V]']} V"
+    df = pybamm_aea.sweep(sample, parameter_set="Li2021_Mo6S8", experiment=experiment, options=OPTIONS, workers=1)
     assert df["error"].iloc[0] is None and df["Electrode specific capacity [mA.h.g-1]"].iloc[0] > 0
     for (name, value), err in zip(cases, df["error"].iloc[1:]):
         assert err is not None and f"'{name}' = {value!r}" in err, (name, err)

@@ -20,7 +20,9 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "fit_pybop.py"
 
 #: factor -> (the function it multiplies, a set in which that function matters, options)
 FACTORS = {
-    "Cathode Li diffusivity factor": ("Cathode Li diffusivity [m2.s-1]", "Li2021_Mo6S8", {}),
+    # the lever-rule host's diffusivity (on the multi-phase host the factor multiplies the mobility:
+    # test_diffusivity_factor_multiplies_the_multi_phase_mobility)
+    "Cathode Li diffusivity factor": ("Cathode Li diffusivity [m2.s-1]", "Li2021_Mo6S8", {"host thermodynamics": "lever rule"}),
     "Cathode exchange-current density factor": ("Cathode exchange-current density [A.m-2]", "Li2021_Mo6S8", {}),
     "Cathode electronic conductivity factor": ("Cathode electronic conductivity [S.m-1]", "Li2021_TiS2", {}),
     # with the electrons 1e6-fold slower, so that the ions carry part of the current
@@ -73,6 +75,37 @@ class _Scaled:
     def __call__(self, *args):
         base = self.function(*args) if callable(self.function) else self.function
         return self.scale * base
+
+
+class _LogShifted:
+    """A log-valued parameter function plus ln(scale) (its exponential times the scale)."""
+
+    def __init__(self, function, scale):
+        self.function, self.scale = function, scale
+
+    def __call__(self, *args):
+        return self.function(*args) + np.log(self.scale)
+
+
+def test_diffusivity_factor_multiplies_the_multi_phase_mobility():
+    """On the multi-phase host the diffusivity factor scales the mobility B (its log-mobility
+    shifted by ln f), so a fit of it is a fit of every phase's chemical diffusivity at once."""
+    base = pybamm.ParameterValues("Li2021_Mo6S8")
+    base["Current function [A]"] *= 20
+    # from Li1 (pristine Mo6S8 at 2C stops at once: Li1 cannot nucleate fast enough in the Li0)
+    base["Initial cathode Li content"] = 1.0
+    t = np.linspace(0, 360, 19)
+    model = pybamm.Model("AEA", options={"host thermodynamics": "multi-phase"})
+    shifted = base.copy()
+    shifted["Cathode Li log-mobility"] = _LogShifted(base["Cathode Li log-mobility"], 0.3)
+    V_function = pybamm.Simulation(model, parameter_values=shifted).solve(t, t_interp=t)["Voltage [V]"].entries
+    with_input = base.copy()
+    with_input["Cathode Li diffusivity factor"] = "[input]"
+    sim = pybamm.Simulation(pybamm.Model("AEA", options={"host thermodynamics": "multi-phase"}), parameter_values=with_input)
+    V_factor = sim.solve(t, t_interp=t, inputs={"Cathode Li diffusivity factor": 0.3})["Voltage [V]"].entries
+    V_base = sim.solve(t, t_interp=t, inputs={"Cathode Li diffusivity factor": 1.0})["Voltage [V]"].entries
+    np.testing.assert_allclose(V_factor, V_function, rtol=0, atol=1e-5)
+    assert V_factor.size != V_base.size or np.max(np.abs(V_factor - V_base)) > 1e-4
 
 
 #: the two the example fits run in the fast loop, the others with the slow tests

@@ -9,10 +9,16 @@ from pybamm_aea.constants import F, R
 T70 = 343.15
 
 
-def solve(name, steps, updates=None):
+#: both host descriptions carry the coupled transport (the lever-rule host's Fickian flux law in
+#: :mod:`pybamm_aea.models.submodels.cathode_diffusion`, the multi-phase host's mobility in
+#: :mod:`pybamm_aea.models.submodels.host_phase_field`)
+HOSTS = [{"host thermodynamics": "lever rule"}, {"host thermodynamics": "multi-phase"}]
+
+
+def solve(name, steps, updates=None, options=None):
     values = pybamm.ParameterValues(name)
     values.update(updates or {})
-    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(steps))
+    sim = pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=values, experiment=pybamm.Experiment(steps))
     return sim.solve(), values
 
 
@@ -23,16 +29,18 @@ def compact_sigma(values):
 
 
 def test_ambipolar_diffusivity_is_jamnik_maier():
+    # lever-rule host: its diffusivity is the set's PITT function (the multi-phase host's
+    # Nernst-Einstein conductivity follows from its mobility: test_multi_phase_ionic_conductivity_is_its_mobility)
     """D~ = D s_e / (s_e + s_ion), s_ion from Nernst-Einstein, computed here independently.
 
     Mo6S8 at x = 2 with its electronic conductivity lowered 1e8-fold (1364 S/cm -> ~1e-3 S/m,
     below its ~1e-3 S/m ionic conductivity): the chemical diffusivity the model reports falls by
     the electronic transference number; unlowered it is the PITT value."""
     base = {"Initial cathode Li content": 2.0}
-    sol, values = solve("Li2021_Mo6S8", ["Rest for 1 minute"], base)
+    sol, values = solve("Li2021_Mo6S8", ["Rest for 1 minute"], base, HOSTS[0])
     sigma = compact_sigma(values)
     low, _ = solve("Li2021_Mo6S8", ["Rest for 1 minute"],
-                   {**base, "Cathode electronic conductivity [S.m-1]": sigma * 1e-8})
+                   {**base, "Cathode electronic conductivity [S.m-1]": sigma * 1e-8}, HOSTS[0])
     D = sol["Cathode Li diffusivity [m2.s-1]"].entries[:, 0]
     D_chem = sol["Cathode chemical diffusivity [m2.s-1]"].entries[:, 0]
     D_low = low["Cathode chemical diffusivity [m2.s-1]"].entries[:, 0]
@@ -70,7 +78,27 @@ def test_slow_electrons_cut_the_capacity_of_a_thick_electrode():
     assert caps[1] < 0.85 * caps[0]
 
 
+def test_multi_phase_ionic_conductivity_is_its_mobility():
+    """On the multi-phase host the ions' conductivity is F c_h B phi^b (Nernst-Einstein with the
+    self-diffusivity of the mobility B, not the chemical one), and the ambipolar chemical
+    diffusivity is B |dU_h/dx| t_e: TiS2 (one phase) at x = 0.5 with sigma_e lowered to 1e-4 S/m."""
+    up = {"Initial cathode Li content": 0.5, "Cathode electronic conductivity [S.m-1]": 1e-4}
+    sol, values = solve("Li2021_TiS2", ["Rest for 1 minute"], up, HOSTS[1])
+    x = sol["Cathode Li content"].entries[:, 0]
+    B = sol["Cathode Li mobility [m2.V-1.s-1]"].entries[:, 0]
+    c_h = values["Cathode host density [kg.m-3]"] / values["Cathode host molar mass [kg.mol-1]"]
+    phi_b = (1 - values["Cathode porosity"]) ** values["Cathode Bruggeman coefficient"]
+    np.testing.assert_allclose(sol["Cathode ionic conductivity [S.m-1]"].entries[:, 0], F * c_h * B * phi_b, rtol=1e-9)
+    t_e = sol["Cathode electronic transference number"].entries[:, 0]
+    s_e = sol["Cathode local electronic conductivity [S.m-1]"].entries[:, 0]
+    np.testing.assert_allclose(t_e, s_e / (s_e + F * c_h * B * phi_b), rtol=1e-9)
+    assert np.all(t_e < 0.5) and np.allclose(x, 0.5)
+    D = sol["Cathode Li diffusivity [m2.s-1]"].entries[:, 0]
+    np.testing.assert_allclose(sol["Cathode chemical diffusivity [m2.s-1]"].entries[:, 0], D * t_e, rtol=1e-9)
+
+
 @pytest.mark.slow
+@pytest.mark.parametrize("options", HOSTS, ids=["lever rule", "multi-phase"])
 @pytest.mark.parametrize(
     "name, loading, step",
     [
@@ -79,13 +107,13 @@ def test_slow_electrons_cut_the_capacity_of_a_thick_electrode():
         ("Li2021_TiS2", 5e-2, "Discharge at 1C until 1.0 V"),
     ],
 )
-def test_metallic_limit_gives_back_the_uncoupled_model(name, loading, step):
+def test_metallic_limit_gives_back_the_uncoupled_model(name, loading, step, options):
     """s_e >> s_ion: the coupled model equals the uncoupled one (s_ion = 0) within 1 %."""
     values = pybamm.ParameterValues(name)
     scale = loading / values["Cathode loading [kg.m-2]"]
     up = {"Cathode loading [kg.m-2]": loading, "Nominal cell capacity [A.h]": values["Nominal cell capacity [A.h]"] * scale}
-    coupled, _ = solve(name, [step], up)
-    plain, _ = solve(name, [step], {**up, "Cathode ionic conductivity [S.m-1]": 0.0})
+    coupled, _ = solve(name, [step], up, options)
+    plain, _ = solve(name, [step], {**up, "Cathode ionic conductivity [S.m-1]": 0.0}, options)
     q_c = coupled["Discharge capacity [A.h]"].entries[-1]
     q_p = plain["Discharge capacity [A.h]"].entries[-1]
     assert q_c == pytest.approx(q_p, rel=0.01)
@@ -94,15 +122,19 @@ def test_metallic_limit_gives_back_the_uncoupled_model(name, loading, step):
     assert e_c == pytest.approx(e_p, rel=0.01)
 
 
-def test_migration_conserves_lithium_and_fills_from_the_collector():
+@pytest.mark.parametrize("options", HOSTS, ids=["lever rule", "multi-phase"])
+def test_migration_conserves_lithium_and_fills_from_the_collector(options):
     """A poor electronic conductor (TiS2 with s_e = 1e-4 S/m << s_ion): the ions carry the current
     to the collector, where the electrons are, so the host fills from X = 0; Li is conserved."""
     up = {"Cathode electronic conductivity [S.m-1]": 1e-4, "Initial cathode Li content": 0.3}
-    sol, values = solve("Li2021_TiS2", ["Discharge at 0.05C for 1 hour"], up)
+    sol, values = solve("Li2021_TiS2", ["Discharge at 0.05C for 1 hour"], up, options)
     n = sol["Total lithium in cathode [mol]"].entries
     q = sol["Discharge capacity [A.h]"].entries[-1] * 3600
     assert n[-1] - n[0] == pytest.approx(q / F, rel=1e-4)
     x = sol["Cathode Li content"].entries[:, -1]
-    assert x[0] > x[-1] + 0.01  # collector side fuller than the separator side
+    # collector side fuller than the separator side (lever rule by 0.042, multi-phase by 0.006:
+    # its sigma_ion is F c_h B, the self-diffusivity's Nernst-Einstein, 7x below the lever rule's
+    # from the chemical diffusivity, so t_e and the ambipolar D~ that spreads the Li are larger)
+    assert x[0] > x[-1] + 0.004
     t_ion = sol["Cathode ionic transference number"].entries[:, -1]
     assert np.all(t_ion > 0.9)

@@ -209,3 +209,52 @@ class TableOCP(_Named):
     def __call__(self, x, T):
         th = x / self.x_max
         return piecewise_linear(th, self.theta, self.values) + _end_term(th, self.k_end)
+
+
+class SinglePhaseLogMobility(_Named):
+    """ln B(x, T) [B in m2.V-1.s-1] of a single-phase host for the multi-phase transport.
+
+    B = D / |dU/dx| makes the Cahn-Hilliard flux c B grad(U) the Fickian flux D grad(c) of the
+    material's diffusivity ``D`` and OCP ``U`` (both callables of (x, T)); dU/dx by a central
+    difference of 1e-6 x_max (the OCP functions are closed forms of x, not tables of points).
+    """
+
+    def __init__(self, ocp, diffusivity, x_max):
+        self.ocp, self.diffusivity, self.h = ocp, diffusivity, 1e-6 * x_max
+
+    def __call__(self, x, T):
+        slope = (self.ocp(x - self.h, T) - self.ocp(x + self.h, T)) / (2 * self.h)
+        return pybamm.log(self.diffusivity(x, T)) - pybamm.log(pybamm.maximum(slope, 1e-12))
+
+
+class HostFunction(_Named):
+    """``thermodynamics.homogeneous_ocp`` or ``log_mobility`` of a :class:`~pybamm_aea.thermodynamics.Host`
+    held by reference (``"module:NAME"``), so it pickles by name."""
+
+    def __init__(self, function, host_path):
+        if function not in ("homogeneous_ocp", "log_mobility"):
+            raise ValueError(f"HostFunction: function must be 'homogeneous_ocp' or 'log_mobility', got {function!r}")
+        self.function, self.host_path = function, host_path
+        import_function(host_path)
+
+    def __call__(self, x, T):
+        from .. import thermodynamics
+
+        return getattr(thermodynamics, self.function)(import_function(self.host_path), x, T)
+
+
+class MissingFreeEnergy(_Named):
+    """Stands for the multi-phase host's functions of a material that gives two OCP branches
+    (hysteresis) and no free energy: calling it raises, naming the material and the way out."""
+
+    def __init__(self, material_name):
+        self.material_name = material_name
+
+    def __call__(self, x, T):
+        from .material import MaterialError
+
+        raise MaterialError(
+            f"material {self.material_name!r} gives two OCP branches and no free energy (its 'host' field), so "
+            "the multi-phase host cannot be built from it: give its free energy, or use the option "
+            "{'host thermodynamics': 'lever rule'}"
+        )

@@ -182,7 +182,11 @@ class AEAMaterial:
     are not limiting); ``electronic_conductivity`` and ``ionic_conductivity`` are those of the
     dense material (S/cm; the compact gets (1 - porosity)^bruggeman); ``ionic_conductivity``
     None means Nernst-Einstein from the diffusivity. ``charge_first``: the first step a user of
-    the material runs is a charge (lithiated as made). ``references``: field -> citation.
+    the material runs is a charge (lithiated as made). ``host``: for the multi-phase host option,
+    ``"module:NAME"`` of a :class:`~pybamm_aea.thermodynamics.Host` (its free energy and mobility)
+    with ``gradient_energy`` [V.m2] its Cahn-Hilliard coefficient; None for a single-phase
+    material, whose multi-phase description follows from ``ocp`` and ``diffusivity``.
+    ``references``: field -> citation.
     """
 
     name: str
@@ -204,6 +208,8 @@ class AEAMaterial:
     porosity: float = 0.11
     bruggeman: float = 1.5
     exchange_current_density: float = 15.0
+    host: str = None
+    gradient_energy: float = 0.0
     references: dict = field(default_factory=dict)
 
     def __post_init__(self):
@@ -244,6 +250,17 @@ class AEAMaterial:
         self.electronic_conductivity.validate(f"{where}: electronic_conductivity [S/cm]", 1e-25, 1e6)
         if self.ionic_conductivity is not None:
             self.ionic_conductivity.validate(f"{where}: ionic_conductivity [S/cm]", 1e-25, 1e2)
+        if self.host is not None:
+            from .functions import import_function
+            from ..thermodynamics import Host
+
+            try:
+                host = import_function(self.host)
+            except ValueError as exc:
+                raise MaterialError(f"{where}: 'host': {exc}") from exc
+            if not isinstance(host, Host):
+                raise MaterialError(f"{where}: 'host' {self.host!r} is a {type(host).__name__}, not a thermodynamics.Host")
+        _check(self.gradient_energy, f"{where}: 'gradient_energy' [V.m2]", 0, 1e-10, low_open=False)
         if self.electronic_conductivity.function is not None and self.electronic_conductivity.activation_energy:
             raise MaterialError(f"{where}: electronic_conductivity.function carries its own temperature dependence")
 

@@ -34,6 +34,8 @@ MO6S8 = AEAMaterial(
     ocp=OCP("function", function=f"{_M}.Li2021_Mo6S8:mo6s8_lithiation_ocp"),
     ocp_delithiation=OCP("function", function=f"{_M}.Li2021_Mo6S8:mo6s8_delithiation_ocp"),
     diffusivity=TransportProperty(function=f"{_M}.Li2021_Mo6S8:mo6s8_diffusivity"),
+    host=f"{_M}.Li2021_Mo6S8:MO6S8_HOST",
+    gradient_energy=_ms.GRADIENT_ENERGY,
     electronic_conductivity=TransportProperty(function="pybamm_aea.materials.paper_hosts:mo6s8_compact_conductivity"),
     lower_voltage=1.8,
     upper_voltage=2.8,

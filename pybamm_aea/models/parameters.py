@@ -223,11 +223,12 @@ class AEAParameters(pybamm.ElectricalParameters):
             {"Cathode Li content": x, "Temperature [K]": T},
         )
 
-    def sigma_ion_c(self, x, T):
+    def sigma_ion_c(self, x, T, D=None):
         """Li-ion conductivity of the dense cathode material [S.m-1] (before the Bruggeman factor).
 
-        The function also receives the chemical diffusivity (with its factor) and the inserted Li
-        per m3 of host, so that the Nernst-Einstein default
+        The function also receives a Li diffusivity ``D`` (default: the chemical diffusivity
+        :meth:`D_c`, with its factor; the multi-phase host passes the one of its mobility) and the
+        inserted Li per m3 of host, so that the Nernst-Einstein default
         (:func:`pybamm_aea.parameters.paper_cell.nernst_einstein_ionic_conductivity`) is a plain
         function of its arguments.
         """
@@ -236,7 +237,7 @@ class AEAParameters(pybamm.ElectricalParameters):
             {
                 "Cathode Li content": x,
                 "Temperature [K]": T,
-                "Cathode Li diffusivity [m2.s-1]": self.D_c(x, T),
+                "Cathode Li diffusivity [m2.s-1]": self.D_c(x, T) if D is None else D,
                 "Cathode Li concentration [mol.m-3]": self.c_host * x,
             },
         )

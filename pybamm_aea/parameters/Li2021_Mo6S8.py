@@ -98,9 +98,18 @@ def _pitt_diffusivity(x_phase):
 #: the multi-phase LixMo6S8 host (option "host thermodynamics": "multi-phase"), see
 #: :mod:`pybamm_aea.thermodynamics`. Sources and assumptions:
 #:
-#: - phases Li0, Li1, Li3, Li4 (paper, in-situ XRD, Fig. 3c); single-phase windows: Li0 and Li4
-#:   dilute lattice gases of width 0.02, Li1 and Li3 narrow solid solutions of width 0.06
-#:   (assumption: line compounds with a small non-stoichiometry, needed for a continuous mu).
+#: - phases Li0, Li1, Li3, Li4 (paper, in-situ XRD, Fig. 3c); single-phase windows: Li0 a dilute
+#:   lattice gas of width 0.02, Li1 and Li3 narrow solid solutions of width 0.06 (assumption: line
+#:   compounds with a small non-stoichiometry, needed for a continuous mu).
+#: - Li4 (window 3.98-4): its end is set by the electrons, not by Li sites. The Mo6 cluster's
+#:   valence-electron count goes from 20 (Mo6S8) to 24 (Li4Mo6S8), where its bonding states are
+#:   full, while the cavities between clusters hold more Li sites than 4 (inner and outer rings).
+#:   So the Li carriers do not run out at x = 4 and the mobility stays finite: U_h falls linearly
+#:   to U_full = 1.0 V at x = 4 and on below it (assumption: 1.0 V, the lowest cut-off of the
+#:   paper's cells, so the window spans every voltage the host meets; the PITT point "Li4 at
+#:   1.8 V", Fig. S1, is then x = 3.984). A lattice gas of 4 sites instead would be an ionic
+#:   insulator below 1.8 V, and the hybrids could not work: LTO-LMS gave 77 instead of 147
+#:   mA.h/g of electrode on its first discharge, S-LMS 319 instead of 510 (1.0 V cut-off, 0.1C).
 #: - plateaus: Li0/Li1 2.30 V (paper text and Fig. 2d, discharge); Li1/Li3-Li4 "2.05 V" (text):
 #:   split into Li1/Li3 2.065 V and Li3/Li4 2.035 V about the text's 2.05 V (assumption: a
 #:   30 mV split gives Li3 a window of its own; the prototype of issue 11 used 2.07/2.02). The text's plateaus are followed rather than the
@@ -130,7 +139,14 @@ MO6S8_HOST = thermodynamics.Host(
     ),
     x_max=X_MAX,
     T_ref=343.15,
+    U_full=1.0,
 )
+
+
+#: Cahn-Hilliard gradient-energy coefficient of the host [V.m2]: interface width
+#: sqrt(kappa / (1 V)) ~ 50 nm (assumption, of the order of the Li0 layer the paper implies;
+#: resolved by the default mesh)
+GRADIENT_ENERGY = 2.5e-15
 
 
 def mo6s8_homogeneous_ocp(x, T):
@@ -199,9 +215,7 @@ def get_parameter_values():
             # multi-phase host (option "host thermodynamics"): free energy and mobility of MO6S8_HOST
             "Cathode homogeneous OCP [V]": mo6s8_homogeneous_ocp,
             "Cathode Li log-mobility": mo6s8_log_mobility,
-            # gradient energy: interface width sqrt(kappa / (1 V)) ~ 50 nm (assumption, of the
-            # order of the Li0 layer the paper implies; resolved by the default mesh)
-            "Cathode gradient energy coefficient [V.m2]": 2.5e-15,
+            "Cathode gradient energy coefficient [V.m2]": GRADIENT_ENERGY,
             # ionic switch: Li0 forms below the Li1 composition (paper, Fig. 3c)
             "Li0 film onset Li content": 1.0,
             # fit: Li0 is "ionic-isolating" (paper); 1e-19 m2/s makes a few-nm film block

@@ -41,8 +41,20 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
         if material.ionic_conductivity is None
         else fn.IonicConductivity(material.ionic_conductivity.function_of_content(x_max, 100.0))
     )
+    # the multi-phase host (option "host thermodynamics"): the material's free energy, or for a
+    # single-phase material its OCP with the mobility that gives back its diffusivity
+    if material.host is not None:
+        U_h = fn.HostFunction("homogeneous_ocp", material.host)
+        log_B = fn.HostFunction("log_mobility", material.host)
+    elif material.ocp_delithiation is not None:
+        U_h = log_B = fn.MissingFreeEnergy(material.name)
+    else:
+        U_h, log_B = ocp, fn.SinglePhaseLogMobility(ocp, D, x_max)
     values.update(
         {
+            "Cathode homogeneous OCP [V]": U_h,
+            "Cathode Li log-mobility": log_B,
+            "Cathode gradient energy coefficient [V.m2]": material.gradient_energy,
             "Cathode loading [kg.m-2]": m,
             "Cathode porosity": porosity,
             "Cathode host density [kg.m-3]": material.density * 1e3,

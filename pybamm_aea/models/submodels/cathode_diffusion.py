@@ -47,6 +47,22 @@ def host_li_balance(param, variables):
     return {x: variables["Cathode Li transport rate [s-1]"] - r / (a_h * param.c_h)}
 
 
+def host_content_events(param, variables):
+    """Events that stop a step before the host's Li content leaves [0, x_max] anywhere; shared
+    by every host transport submodel (an OCP whose ends do not diverge would let it)."""
+    x = variables["Cathode Li content"]
+    x_s = variables["Cathode surface Li content"]
+    tol = pybamm.Scalar(1e-9)
+    return [
+        pybamm.Event("Minimum cathode surface Li content", x_s - tol * param.x_max),
+        pybamm.Event("Maximum cathode surface Li content", param.x_max * (1 - tol) - x_s),
+        # with ion migration (a poor electronic conductor) the host fills from the collector,
+        # so the window can be left away from the surface too
+        pybamm.Event("Minimum cathode Li content", pybamm.min(x) - tol * param.x_max),
+        pybamm.Event("Maximum cathode Li content", param.x_max * (1 - tol) - pybamm.max(x)),
+    ]
+
+
 class CathodeSolidDiffusion(AEASubModel):
     """Fickian chemical diffusion of Li across the dense cathode, Li content x as the state."""
 
@@ -145,15 +161,4 @@ class CathodeSolidDiffusion(AEASubModel):
         self.initial_conditions = {x: self.param.x_init}
 
     def add_events_from(self, variables):
-        p = self.param
-        x = variables["Cathode Li content"]
-        x_s = variables["Cathode surface Li content"]
-        tol = pybamm.Scalar(1e-9)
-        self.events += [
-            pybamm.Event("Minimum cathode surface Li content", x_s - tol * p.x_max),
-            pybamm.Event("Maximum cathode surface Li content", p.x_max * (1 - tol) - x_s),
-            # with ion migration (a poor electronic conductor) the host fills from the collector,
-            # so the window can be left away from the surface too
-            pybamm.Event("Minimum cathode Li content", pybamm.min(x) - tol * p.x_max),
-            pybamm.Event("Maximum cathode Li content", p.x_max * (1 - tol) - pybamm.max(x)),
-        ]
+        self.events += host_content_events(self.param, variables)

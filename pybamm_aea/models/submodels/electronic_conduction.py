@@ -27,26 +27,26 @@ class DenseElectrodeOhmic(AEASubModel):
     """Electronic ohmic drop across the thickness of the dense cathode."""
 
     def get_coupled_variables(self, variables):
-        if self.options["host thermodynamics"] == "multi-phase":
-            # the multi-phase host's own transport (no ambipolar flux law): the drop from the
-            # storage profile, (i - I_ion) / sigma_e, well conditioned for its metallic Mo6S8
-            return self._from_storage(variables)
         p = self.param
         i = variables["Total current density [A.m-2]"]
         x = variables["Cathode Li content"]
         storage = variables["Cathode Li storage rate [mol.m-3.s-1]"]
         sigma_e = variables["Cathode local electronic conductivity [S.m-1]"]
         sigma_ion = variables["Cathode ionic conductivity [S.m-1]"]
-        D = variables["Cathode Li diffusivity [m2.s-1]"]
         a_h = variables["Cathode host active fraction"]
         edges = pybamm.PrimaryBroadcastToEdges(1.0, "positive electrode")
-        # I_e / sigma_e on the cell edges from the same flux law as the transport:
-        # I_e = t_e i - F a_h c_host phi^b D~ dx/dX and D~ / sigma_e = D / (sigma_e + sigma_ion), so
-        # I_e / sigma_e = [i - F a_h c_host phi^b D dx/dX] / (sigma_e + sigma_ion): finite however
-        # small sigma_e is (i - I_ion would cancel to round-off in an insulator)
-        g = 1 / (sigma_e + sigma_ion)
-        h = p.F * a_h * p.c_host * p.phi_host**p.b_c * D * g / p.L_c
-        drop_density = i * g * edges - h * pybamm.grad(x)
+        if self.options["host thermodynamics"] == "multi-phase":
+            # the transport submodel's own flux law gives I_e / sigma_e on the edges
+            drop_density = variables["Cathode electronic field [V.m-1]"]
+        else:
+            # I_e / sigma_e on the cell edges from the same flux law as the transport:
+            # I_e = t_e i - F a_h c_host phi^b D~ dx/dX and D~ / sigma_e = D / (sigma_e + sigma_ion), so
+            # I_e / sigma_e = [i - F a_h c_host phi^b D dx/dX] / (sigma_e + sigma_ion): finite however
+            # small sigma_e is (i - I_ion would cancel to round-off in an insulator)
+            D = variables["Cathode Li diffusivity [m2.s-1]"]
+            g = 1 / (sigma_e + sigma_ion)
+            h = p.F * a_h * p.c_host * p.phi_host**p.b_c * D * g / p.L_c
+            drop_density = i * g * edges - h * pybamm.grad(x)
         # int_0^1 as the difference of the cumulative integral's two end values (PyBaMM's edge-to-node
         # indefinite integral carries a constant offset, which the difference removes)
         cumulative = pybamm.IndefiniteIntegral(drop_density, xi)
@@ -66,30 +66,6 @@ class DenseElectrodeOhmic(AEASubModel):
                 "Cathode ionic current density [A.m-2]": i_ion,
                 "Cathode electronic current density [A.m-2]": i - i_ion,
                 "Cathode electronic ohmic overpotential [V]": eta_e,
-            }
-        )
-        return variables
-
-
-    def _from_storage(self, variables):
-        p = self.param
-        i = variables["Total current density [A.m-2]"]
-        x = variables["Cathode Li content"]
-        storage = variables["Cathode Li storage rate [mol.m-3.s-1]"]
-        sigma_e = p.sigma_e_local(x, p.eps_c, p.T)
-        edges = pybamm.PrimaryBroadcastToEdges(1.0, "positive electrode")
-        i_ion = p.F * p.L_c * pybamm.IndefiniteIntegral(storage * edges, xi)
-        variables.update(
-            {
-                "Cathode electronic conductivity [S.m-1]": p.sigma_c(p.eps_c, p.T),
-                "Cathode local electronic conductivity [S.m-1]": sigma_e,
-                "Cathode ionic current density [A.m-2]": i_ion,
-                "Cathode electronic current density [A.m-2]": i - i_ion,
-                # the closed form of int (i - I_ion) / sigma dX for a conductivity uniform in depth
-                # (by parts: i - F L int_0^1 (1 - xi) s dxi), at the mean local conductivity
-                "Cathode electronic ohmic overpotential [V]": p.L_c / pybamm.Integral(sigma_e, xi) * (
-                    i - p.F * p.L_c * pybamm.Integral((1 - xi) * storage, xi)
-                ),
             }
         )
         return variables
