@@ -29,7 +29,7 @@ class AEAOptions(dict):
     - ``"host thermodynamics"``: ``"lever rule"`` (default for now: the reduced host, Fickian
       diffusion, fitted OCP branches with one-state hysteresis, a Li0 surface film as the ionic
       switch) or ``"multi-phase"`` (the host's free energy with its phases and Cahn-Hilliard
-      transport, see :mod:`.submodels.host_phase_field`; about 5x the lever rule's time on 100
+      transport, see :mod:`.submodels.host_phase_field`; about 8x the lever rule's time on 100
       C/10 cycles, benchmarks/bench_model.py).
     - ``"hysteresis"`` (lever rule only): ``"one-state"`` (default) or ``"none"`` (mean of the
       two OCP branches).
