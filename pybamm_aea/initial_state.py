@@ -25,7 +25,14 @@ the state is solved on the OCP at the parameter set's "Initial cathode hysteresi
 PyBaMM does; with the model option ``"hysteresis": "none"`` always on the mean of the two
 branches, which is the model's OCP then. For Mo6S8 this window is thermodynamic: the ionic
 switch stops a real charge near Li1, which is below SOC 1.
+
+With ``"host thermodynamics": "multi-phase"`` there is no hysteresis state (``direction`` picks
+nothing): the state is solved on the host's equilibrium OCP, its homogeneous OCP with each
+two-phase region replaced by its common tangent (the rest state of a phase-separated host; the
+spinodal loops are metastable). The SOC is interpolated in Li content, so that an SOC inside a
+two-phase region is a mixture on its plateau.
 """
+import numpy as np
 import pybamm
 from scipy.optimize import brentq
 from scipy.special import expit
@@ -59,12 +66,54 @@ class _Evaluator:
         return float(processed.evaluate(inputs={**self.inputs, **arguments}))
 
 
-def _ocp(values, x, h, T):
-    """Host OCP [V] at Li content ``x`` on the blend of the branches at hysteresis state ``h``."""
-    arguments = {"Cathode Li content": x, "Temperature [K]": T}
-    U_lith = values.function("Cathode lithiation OCP [V]", **arguments)
-    U_delith = values.function("Cathode delithiation OCP [V]", **arguments)
-    return (1 + h) / 2 * U_lith + (1 - h) / 2 * U_delith
+class _BranchOCP:
+    """Lever-rule host: OCP [V] at Li content x on the blend of its branches at hysteresis state h."""
+
+    def __init__(self, values, h, T):
+        self.values, self.h, self.T = values, h, T
+        self.label = f"hysteresis state {h:g}"
+
+    def __call__(self, x):
+        arguments = {"Cathode Li content": x, "Temperature [K]": self.T}
+        U_lith = self.values.function("Cathode lithiation OCP [V]", **arguments)
+        U_delith = self.values.function("Cathode delithiation OCP [V]", **arguments)
+        return (1 + self.h) / 2 * U_lith + (1 - self.h) / 2 * U_delith
+
+
+class _EquilibriumOCP:
+    """Multi-phase host: the equilibrium OCP [V], U_h except across each two-phase region, where
+    it is the common tangent (Maxwell's construction: the lower convex hull of the homogeneous
+    free energy g(x) = -F int U_h dx, built on a grid of 20,001 points). Its spinodal loops are
+    metastable states a rest does not end in; a host without loops (one phase) gives back U_h."""
+
+    GRID = 20001
+
+    def __init__(self, values, T, x_max):
+        self.values, self.T, self.x_max = values, T, x_max
+        self.label = "equilibrium"
+        x = np.linspace(0, x_max, self.GRID)[1:-1]
+        U = np.asarray(values.values.process_symbol(pybamm.FunctionParameter(
+            "Cathode homogeneous OCP [V]", {"Cathode Li content": pybamm.Vector(x), "Temperature [K]": pybamm.Scalar(T)}
+        )).evaluate(inputs=values.inputs)).ravel()
+        g = -np.concatenate([[0.0], np.cumsum(np.diff(x) * (U[1:] + U[:-1]) / 2)])
+        hull = [0]  # lower convex hull (monotone chain) of the points (x, g)
+        for k in range(1, len(x)):
+            while len(hull) > 1 and _cross(x, g, hull[-2], hull[-1], k) <= 0:
+                hull.pop()
+            hull.append(k)
+        # two-phase regions: hull edges that skip grid points (with their common-tangent potential)
+        self.regions = [(x[a], x[b], -(g[b] - g[a]) / (x[b] - x[a])) for a, b in zip(hull[:-1], hull[1:]) if b - a > 2]
+
+    def __call__(self, x):
+        for lo, hi, U in self.regions:
+            if lo < x < hi:
+                return U
+        return self.values.function("Cathode homogeneous OCP [V]", **{"Cathode Li content": x, "Temperature [K]": self.T})
+
+
+def _cross(x, g, a, b, c):
+    """z of (b - a) x (c - a) in the (x, g) plane: > 0 for a left (convex) turn."""
+    return (x[b] - x[a]) * (g[c] - g[a]) - (g[b] - g[a]) * (x[c] - x[a])
 
 
 def _anode_ocp(values, anode, T):
@@ -104,26 +153,32 @@ def _host_capacity_share(values, reach):
     return q_host / (q_host + q_D)
 
 
-def _dispersed_lithiation(values, x, h, T):
+def _dispersed_lithiation(values, x, ocp, T):
     """Lithiation of the dispersed material in equilibrium with the host at Li content ``x``."""
-    U_host = _ocp(values, x, h, T)
+    U_host = ocp(x)
     U0 = values.function("Dispersed material standard potential [V]", **{"Temperature [K]": T})
     w = values["Dispersed material ideality factor"]
     a = F * (U0 - U_host) / (w * R * T)
     return float(expit(a))
 
 
-def _content_at(values, voltage, h, anode, T, x_max):
+def _content_at(values, voltage, ocp, anode, T, x_max):
     """Cathode Li content at which the open-circuit voltage equals ``voltage`` [V]."""
     target = voltage + _anode_ocp(values, anode, T)
-    lo, hi = 1e-6 * x_max, x_max * (1 - 1e-6)
-    f_lo, f_hi = _ocp(values, lo, h, T) - target, _ocp(values, hi, h, T) - target
+    # a lattice-gas end reaches a cut-off only within ~1e-12 Li of empty (the Li0 of Mo6S8 at
+    # 3.0 V); an OCP defined beyond x_max (the electron-limited Li4 end of Mo6S8, at 1.0 V at
+    # x_max) may be bracketed a little beyond it
+    lo = 1e-15 * x_max
+    hi = x_max * (1 + 1e-3)
+    if not np.isfinite(ocp(hi)):
+        hi = x_max * (1 - 1e-9)
+    f_lo, f_hi = ocp(lo) - target, ocp(hi) - target
     if f_lo * f_hi > 0:
         raise ValueError(
             f"an open-circuit voltage of {voltage!r} V is outside the cell's OCV range "
-            f"[{f_hi + voltage:.4g}, {f_lo + voltage:.4g}] V ({anode} anode, hysteresis state {h:g})"
+            f"[{f_hi + voltage:.4g}, {f_lo + voltage:.4g}] V ({anode} anode, {ocp.label} OCP)"
         )
-    return brentq(lambda x: _ocp(values, x, h, T) - target, lo, hi, xtol=1e-12 * x_max)
+    return brentq(lambda x: ocp(x) - target, lo, hi, xtol=1e-12 * x_max)
 
 
 def set_initial_state(parameter_values, initial_value, direction=None, options=None, inplace=False, inputs=None):
@@ -155,10 +210,11 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         raise ValueError(f"direction must be 'discharge', 'charge' or None, got {direction!r}")
     options = dict(options or {})
     # the three options read here, checked against the model's own table of option values
-    anode, hysteresis, degradation = (
-        _option(options, key) for key in ("anode", "hysteresis", "dispersed material degradation")
+    anode, hysteresis, degradation, host = (
+        _option(options, key) for key in ("anode", "hysteresis", "dispersed material degradation", "host thermodynamics")
     )
-    hysteresis = hysteresis == "one-state"
+    # the multi-phase host has no hysteresis state: its hysteresis is in its free energy
+    hysteresis = hysteresis == "one-state" and host == "lever rule"
     values = parameter_values if inplace else parameter_values.copy()
     evaluator = _Evaluator(values, inputs)
     if not hysteresis:
@@ -171,6 +227,7 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     x_max = evaluator["Cathode maximum Li content"]
     V_low = evaluator["Lower voltage cut-off [V]"]
     V_high = evaluator["Upper voltage cut-off [V]"]
+    ocp = _EquilibriumOCP(evaluator, T, x_max) if host == "multi-phase" else _BranchOCP(evaluator, h, T)
     if isinstance(initial_value, str):
         text = initial_value.strip()
         if not text.endswith("V"):
@@ -183,24 +240,27 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
             raise ValueError(
                 f"initial_value {initial_value!r} is outside the voltage cut-offs [{V_low:g}, {V_high:g}] V"
             )
+        x0 = _content_at(evaluator, voltage, ocp, anode, T, x_max)
     else:
         soc = float(initial_value)
         if not 0 <= soc <= 1:
             raise ValueError(f"initial_value (state of charge) must be in [0, 1], got {initial_value!r}")
 
-        def lithium(V):
-            x = _content_at(evaluator, V, h, anode, T, x_max)
-            return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(evaluator, x, h, T)
+        def lithium(x):
+            return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(evaluator, x, ocp, T)
 
         host_share = _host_capacity_share(evaluator, _dispersed_reach(evaluator, degradation))
-        target = lithium(V_low) + soc * (lithium(V_high) - lithium(V_low))
-        voltage = brentq(lambda V: lithium(V) - target, V_low, V_high, xtol=1e-9) if 0 < soc < 1 else (
-            V_low if soc == 0 else V_high
+        # solved for the Li content, not the voltage: on a two-phase plateau one voltage holds a
+        # whole range of Li contents
+        x_low = _content_at(evaluator, V_low, ocp, anode, T, x_max)
+        x_high = _content_at(evaluator, V_high, ocp, anode, T, x_max)
+        target = lithium(x_low) + soc * (lithium(x_high) - lithium(x_low))
+        x0 = brentq(lambda x: lithium(x) - target, x_high, x_low, xtol=1e-12 * x_max) if 0 < soc < 1 else (
+            x_low if soc == 0 else x_high
         )
-    x0 = _content_at(evaluator, voltage, h, anode, T, x_max)
     values["Initial cathode Li content"] = x0
     if evaluator["Dispersed material mass fraction"] > 0:
-        values["Initial dispersed material lithiation"] = _dispersed_lithiation(evaluator, x0, h, T)
+        values["Initial dispersed material lithiation"] = _dispersed_lithiation(evaluator, x0, ocp, T)
     if direction is not None and hysteresis:
         values["Initial cathode hysteresis state"] = h
     return values

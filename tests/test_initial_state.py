@@ -6,6 +6,7 @@ import pybamm
 import pytest
 
 import pybamm_aea
+from pybamm_aea.parameters import Li2021_Mo6S8
 from pybamm_aea import AEA
 
 
@@ -20,6 +21,30 @@ def rest_voltage(values, options=None):
 def test_soc_ends_sit_at_the_cutoffs(parameter_set, soc, cutoff):
     values = pybamm_aea.set_initial_state(pybamm.ParameterValues(parameter_set), soc, direction="discharge")
     assert rest_voltage(values) == pytest.approx(values[cutoff], abs=2e-3)
+
+
+@pytest.mark.parametrize("parameter_set", ["Li2021_Mo6S8", "Li2021_TiS2"])
+@pytest.mark.parametrize("soc,cutoff", [(0.0, "Lower voltage cut-off [V]"), (1.0, "Upper voltage cut-off [V]")])
+def test_soc_ends_sit_at_the_cutoffs_on_the_multi_phase_host(parameter_set, soc, cutoff):
+    """Solved on the host's equilibrium OCP (its free energy's common tangents). Not S-LMS at
+    SOC 1: its 3.0 V is a Mo6S8 state 1e-12 Li from empty (the Li0 lattice gas), which the
+    solver's absolute tolerance cannot hold (the rest voltage comes out 2.978 V)."""
+    options = {"host thermodynamics": "multi-phase"}
+    values = pybamm_aea.set_initial_state(pybamm.ParameterValues(parameter_set), soc, options=options)
+    assert rest_voltage(values, options) == pytest.approx(values[cutoff], abs=2e-3)
+
+
+def test_half_soc_of_the_multi_phase_host_sits_on_its_plateau():
+    """SOC 0.5 of LMS on the multi-phase host: half-way in Li between the cut-off states (x = 2,
+    inside the Li1/Li3 two-phase region) and at rest on that region's common tangent (2.065 V).
+    Going through the voltage instead (one voltage, a whole plateau of contents) lands on a
+    region's edge (x = 1.03)."""
+    options = {"host thermodynamics": "multi-phase"}
+    values = pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), 0.5, options=options)
+    ends = [pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), soc, options=options)["Initial cathode Li content"]
+            for soc in (0, 1)]
+    assert values["Initial cathode Li content"] == pytest.approx(sum(ends) / 2, rel=1e-9)
+    assert rest_voltage(values, options) == pytest.approx(Li2021_Mo6S8.MO6S8_HOST.regions[1].U, abs=2e-3)
 
 
 @pytest.mark.slow
