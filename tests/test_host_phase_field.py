@@ -325,14 +325,16 @@ def test_lever_rule_option_still_available():
 # --- slow: convergence, emergence, GITT, long cycling ---------------------------------------
 @pytest.mark.slow
 def test_mesh_convergence_on_doubling():
-    """Capacities and the two plateau voltages change < 1 % from the default 20 cells to 40."""
+    """Capacities and the two plateau voltages (Li0/Li1 at x 0.2-0.8, Li1/Li3 at x 1.5-2.5; a window
+    reaching into Li3/Li4 makes its median flip between the 2.065 and 2.035 V plateaus) change
+    < 1 % from the default 20 cells to 40."""
     out, step = [], []
     for n in (20, 40):
         steps, _ = solve(LMS_CYCLE, var_pts={xi: n})
         first = steps[0]
         x = first["Average cathode Li content"].entries
         V = first["Voltage [V]"].entries
-        out.append([capacity(s) for s in steps] + [np.median(V[(x > 0.2) & (x < 0.8)]), np.median(V[(x > 1.5) & (x < 3.5)])])
+        out.append([capacity(s) for s in steps] + [np.median(V[(x > 0.2) & (x < 0.8)]), np.median(V[(x > 1.5) & (x < 2.5)])])
         step.append(high_voltage_step(steps[1]))
     print("mesh 20 vs 40 cells [first, charge, second mA.h/g, upper, lower plateau V]:", out, "2.45 V step:", step)
     np.testing.assert_allclose(out[0], out[1], rtol=1e-2)

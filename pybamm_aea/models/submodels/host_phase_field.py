@@ -11,7 +11,7 @@ kappa [V.m2] its gradient-energy coefficient, phi^(b-1) the Bruggeman factor of 
 network (as in :mod:`.cathode_diffusion`), r the Li taken by a dispersed material. The current
 collector (X = 0) blocks Li; at the separator interface (X = L) the Li flux is i / F; the
 natural boundary condition dx/dX = 0 holds at both ends. U is the local host potential: at
-X = L (U_h at the surface content plus the gradient-energy part, extrapolated) it is the electrode's OCP (no surface-content events: the lattice-gas ends of U_h keep
+X = L it is the electrode's OCP (no surface-content events: the lattice-gas ends of U_h keep
 the surface OCP beyond any cut-off before x reaches 0 or x_max, so the voltage events stop it) (the reaction sees the surface chemical potential, as in
 Bazant's CHR model, Acc. Chem. Res. 46, 1144, 2013).
 
@@ -155,12 +155,14 @@ class CathodeCahnHilliard(AEASubModel):
         g = 1 / (sigma_e + sigma_ion)
         electron_rich = (1 - single_phase) * (B_face * pybamm.grad(U)) - single_phase * (D_eff * pybamm.grad(x))
         electron_field = (i * edges + p.F * p.c_h * a_h * electron_rich / p.L_c) * g
-        # the surface potential at the surface content: U_h(x_s) plus the gradient-energy part
-        # U - U_h extrapolated to the surface (extrapolating U itself and x separately would put
-        # the OCP and the kinetics at two different surface states where the profile is steep)
+        # the surface potential: a single-phase host's U_h at the surface content (extrapolating
+        # U and x separately would put the OCP and the kinetics at two surface states where the
+        # profile is steep); with a gradient energy, U extrapolated (smooth across the diffuse
+        # interfaces, where the extrapolated content is not: the plateau voltages converge on
+        # doubling the mesh)
         x_s = variables["Cathode surface Li content"]
         U_h_s = p.U_h(x_s, T)
-        U_s = U_h_s + (1 - single_phase) * pybamm.boundary_value(U - U_h, "right")
+        U_s = single_phase * U_h_s + (1 - single_phase) * pybamm.boundary_value(U, "right")
         U_av = pybamm.Integral(U, xi)
         variables.update(
             {
@@ -179,7 +181,8 @@ class CathodeCahnHilliard(AEASubModel):
                 "Cathode surface OCP [V]": U_s,
                 "Cathode bulk OCP [V]": U_av,
                 "Cathode diffusion overpotential [V]": U_av - U_s,
-                "Cathode surface homogeneous OCP [V]": U_h_s,
+                "Cathode surface homogeneous OCP [V]": single_phase * U_h_s
+                + (1 - single_phase) * pybamm.boundary_value(U_h, "right"),
             }
         )
         return variables
