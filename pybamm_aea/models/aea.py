@@ -29,7 +29,7 @@ class AEAOptions(dict):
     - ``"host thermodynamics"``: ``"lever rule"`` (default for now: the reduced host, Fickian
       diffusion, fitted OCP branches with one-state hysteresis, a Li0 surface film as the ionic
       switch) or ``"multi-phase"`` (the host's free energy with its phases and Cahn-Hilliard
-      transport, see :mod:`.submodels.host_phase_field`; about 8x the lever rule's time on 100
+      transport, see :mod:`.submodels.host_phase_field`; 7-8x the lever rule's time on 100
       C/10 cycles, benchmarks/bench_model.py).
     - ``"hysteresis"`` (lever rule only): ``"one-state"`` (default) or ``"none"`` (mean of the
       two OCP branches).
@@ -318,7 +318,8 @@ class AEA(pybamm.BaseModel):
     #: voltage of the LTO-LMS charge oscillate by 0.6 V; rtol 1e-6 and atol 1e-8 remove it
     #: (tests/test_solver_tolerance.py) for about 1.2-1.8x the solve time. atol applies to each
     #: state over its scale, so a state's absolute tolerance is atol x its scale (the Li0 film:
-    #: 1e-13 m, :attr:`.submodels.ionic_switch.Li0SurfaceFilm.SCALE`).
+    #: 1e-13 m, :attr:`.submodels.ionic_switch.Li0SurfaceFilm.SCALE`; the hysteresis state:
+    #: 1e-5, :attr:`.submodels.open_circuit_potential.CathodeOneStateHysteresisOCP.SCALE`).
     SOLVER_TOLERANCES = {"rtol": 1e-6, "atol": 1e-8}
     #: ... of the multi-phase host (IDAKLU's defaults): its U_h has no steep fitted end terms
     #: (lattice-gas ends, kT / x), and from rtol 1e-4 to 1e-6 its LMS charge capacity moves by
