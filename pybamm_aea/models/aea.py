@@ -29,8 +29,9 @@ class AEAOptions(dict):
     - ``"host thermodynamics"``: ``"lever rule"`` (default for now: the reduced host, Fickian
       diffusion, fitted OCP branches with one-state hysteresis, a Li0 surface film as the ionic
       switch) or ``"multi-phase"`` (the host's free energy with its phases and Cahn-Hilliard
-      transport, see :mod:`.submodels.host_phase_field`; 7-8x the lever rule's time on 100
-      C/10 cycles, benchmarks/bench_model.py).
+      transport, see :mod:`.submodels.host_phase_field`; every parameter set runs on it; 7-8x
+      the lever rule's time on 100 C/10 cycles, benchmarks/bench_model.py; why it is not the
+      default yet: the README's known limits).
     - ``"hysteresis"`` (lever rule only): ``"one-state"`` (default) or ``"none"`` (mean of the
       two OCP branches).
     - ``"ionic switch"``: ``"Li0 surface film"`` (default; Mo6S8) or ``"none"`` (e.g. TiS2). With

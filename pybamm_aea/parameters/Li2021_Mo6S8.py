@@ -105,9 +105,10 @@ def _pitt_diffusivity(x_phase):
 #:   valence-electron count goes from 20 (Mo6S8) to 24 (Li4Mo6S8), where its bonding states are
 #:   full, while the cavities between clusters hold more Li sites than 4 (inner and outer rings).
 #:   So the Li carriers do not run out at x = 4 and the mobility stays finite: U_h falls linearly
-#:   to U_full = 0.9 V at x = 4 and on below it (assumption: below the lowest cut-off of the
-#:   paper's cells, 1.0 V, so every cut-off is a state inside the host's window; the PITT point
-#:   "Li4 at 1.8 V", Fig. S1, is then x = 3.984). A lattice gas of 4 sites instead would be an ionic
+#:   to U_full = 1.0 V at x = 4 and on below it (assumption: the lowest cut-off of the paper's
+#:   cells, so the window spans every voltage the host meets; the PITT point "Li4 at 1.8 V",
+#:   Fig. S1, is then x = 3.984. 0.9 V made the S-LMS discharge at 0.2C fail in the solver at
+#:   the Li3/Li4 front, x = 3.1, 5800 s). A lattice gas of 4 sites instead would be an ionic
 #:   insulator below 1.8 V, and the hybrids could not work: LTO-LMS gave 77 instead of 147
 #:   mA.h/g of electrode on its first discharge, S-LMS 319 instead of 510 (1.0 V cut-off, 0.1C).
 #: - plateaus: Li0/Li1 2.30 V (paper text and Fig. 2d, discharge); Li1/Li3-Li4 "2.05 V" (text):
@@ -139,7 +140,7 @@ MO6S8_HOST = thermodynamics.Host(
     ),
     x_max=X_MAX,
     T_ref=343.15,
-    U_full=0.9,
+    U_full=1.0,
 )
 
 

@@ -102,8 +102,15 @@ class CathodeCahnHilliard(AEASubModel):
         variables["Total lithium in cathode host [mol]"] = (
             a_h * p.c_h * p.L_c * p.A_cc * variables["Average cathode Li content"]
         )
-        logB = self.log_mobility(x, variables)
-        B = pybamm.exp(p.logB_c(x, T))
+        # trapped Li (option "Li trapping") occupies sites but cannot leave: the free energy and
+        # the mobility see the window [x_trap, x_max] (as the lever-rule host's OCP does)
+        x_trap = variables["Cathode trapped Li content"]
+
+        def free(content):
+            return p.x_max * (content - x_trap) / (p.x_max - x_trap)
+
+        logB = self.log_mobility(free(x), variables)
+        B = pybamm.exp(p.logB_c(free(x), T))
         # both carriers' conductivities of the compact [S.m-1]: the ions' from the mobility (the
         # set's ionic-conductivity function receives the self-diffusivity B R T / (F x) of the
         # mobility, so its Nernst-Einstein default is F c_h B), the electrons' at the local Li
@@ -125,7 +132,7 @@ class CathodeCahnHilliard(AEASubModel):
         # electronic transference number, the ambipolar mobility B t_e (Jamnik & Maier, see
         # :mod:`.cathode_diffusion`)
         edges = pybamm.PrimaryBroadcastToEdges(1, "positive electrode")
-        U_h = p.U_h(x, T)
+        U_h = p.U_h(free(x), T)
         B_face = pybamm.exp(logB * edges)
         B_amb_face = pybamm.exp((logB + log_t_e) * edges)
         # a single-phase host (no gradient energy, U = U_h(x)) takes the same flux in Fickian form,
@@ -161,7 +168,7 @@ class CathodeCahnHilliard(AEASubModel):
         # interfaces, where the extrapolated content is not: the plateau voltages converge on
         # doubling the mesh)
         x_s = variables["Cathode surface Li content"]
-        U_h_s = p.U_h(x_s, T)
+        U_h_s = p.U_h(free(x_s), T)
         U_s = single_phase * U_h_s + (1 - single_phase) * pybamm.boundary_value(U, "right")
         U_av = pybamm.Integral(U, xi)
         variables.update(
