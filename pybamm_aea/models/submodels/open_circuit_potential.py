@@ -47,7 +47,7 @@ class CathodeOneStateHysteresisOCP(AEASubModel):
     #: scale of the hysteresis state. The solver's absolute tolerance applies to the scaled
     #: state, atol x SCALE = 1e-5 at the default atol 1e-8: h is resolved to 1e-5, which moves
     #: the voltage by 1e-5 (U_lith - U_delith) / 2 < 1 uV. At scale 1 only the relative
-    #: tolerance counted (1e-6 of |h| ~ 1): resolving h's exponential approach to +-1 to 1e-6
+    #: tolerance counted (1e-6 of abs(h) ~ 1): resolving h's exponential approach to +-1 to 1e-6
     #: over each half cycle held the solver's step to ~100 s on the plateaus (438 -> 362 solver
     #: steps per LMS C/10 cycle, benchmarks/bench_model.py; capacities unchanged to 1e-6).
     SCALE = 1e3
