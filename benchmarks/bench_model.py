@@ -12,6 +12,10 @@ three alike); medians over the repeats are printed, wall-clock and CPU time of t
 the wall clock), with the ratios AEA / DFN (below 1 means AEA is faster), for
 the multi-phase host (``"host thermodynamics": "multi-phase"``: Cahn-Hilliard, 20 cells) and for
 the lever-rule host (the current default: Fickian, 10 cells), both on ``Li2021_Mo6S8``.
+Below each case, the solver's work in the last repeat (IDA's counters summed over the steps of
+the experiment): states, internal steps, Jacobian evaluations (linear-solver set-ups) and Newton
+iterations, per cycle, and the seconds IDA itself took (the rest of "solve" is PyBaMM's set-up
+of each step's model and its Python work per step).
 """
 import argparse
 import statistics
@@ -76,12 +80,13 @@ def main(argv=None):
             ),
         }
         runs = {label: [] for label in models}
-        n_cyc = {}
+        n_cyc, work = {}, {}
         for _ in range(args.repeats):
             for label, make in models.items():
                 setup, solve, cpu, sol = time_one(make)
                 runs[label].append((setup, solve, cpu))
                 n_cyc[label] = len(sol.cycles)
+                work[label] = solver_work(sol)
         wall, cpu = {}, {}
         for label, rows in runs.items():
             s, v, c = (statistics.median(col) for col in zip(*rows))
@@ -91,7 +96,26 @@ def main(argv=None):
         for label, short in (("AEA multi-phase", "multi-phase"), ("AEA lever rule", "lever rule")):
             print(f"{'':<30}{'ratio ' + short + ' / DFN':<24}{'':>10}{'':>10}"
                   f"{wall[label] / wall[dfn]:>10.2f}{cpu[label] / cpu[dfn]:>10.2f}")
+        print(f"{'  solver work per cycle':<30}{'':<24}{'states':>10}{'steps':>10}{'Jacobians':>10}"
+              f"{'Newton':>10}{'IDA [s]':>10}")
+        for label, (states, steps, jacs, newton, ida) in work.items():
+            n = n_cyc[label]
+            print(f"{'':<30}{label:<24}{states:>10}{steps / n:>10.0f}{jacs / n:>10.0f}{newton / n:>10.0f}"
+                  f"{ida:>10.3f}")
         print()
+
+
+def solver_work(solution):
+    """(states, steps, Jacobian evaluations, Newton iterations, IDA seconds) summed over the steps."""
+    subs = solution.sub_solutions
+    stats = [s.solver_statistics for s in subs if s.solver_statistics is not None]
+    return (
+        subs[0].y.shape[0],
+        sum(s.number_of_steps for s in stats),
+        sum(s.number_of_linear_solver_setups for s in stats),
+        sum(s.number_of_nonlinear_solver_iterations for s in stats),
+        sum(s.integration_time.value for s in subs),
+    )
 
 
 if __name__ == "__main__":

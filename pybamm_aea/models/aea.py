@@ -5,10 +5,12 @@ Adv. Mater. 2021, 33, 2008723. The model is assembled from submodels (one mechan
 way PyBaMM's lithium-ion models are, and runs in ``pybamm.Simulation`` and
 ``pybamm.Experiment`` like them.
 """
+import casadi
 import pybamm
 
 from .. import initial_state_hooks
 from . import submodels
+from .checks import CheckedIDAKLUSolver
 from .parameters import AEAParameters
 from .submodels.cell_voltage import electrode_level_variables
 from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
@@ -27,9 +29,9 @@ class AEAOptions(dict):
     - ``"host thermodynamics"``: ``"lever rule"`` (default for now: the reduced host, Fickian
       diffusion, fitted OCP branches with one-state hysteresis, a Li0 surface film as the ionic
       switch) or ``"multi-phase"`` (the host's free energy with its phases and Cahn-Hilliard
-      transport, see :mod:`.submodels.host_phase_field`; every parameter set runs on it; about
-      2.5x the lever rule's time on 100 C/10 cycles, benchmarks/bench_model.py; why it is not
-      the default yet: the README's known limits).
+      transport, see :mod:`.submodels.host_phase_field`; every parameter set runs on it; 7-8x
+      the lever rule's time on 100 C/10 cycles, benchmarks/bench_model.py; why it is not the
+      default yet: the README's known limits).
     - ``"hysteresis"`` (lever rule only): ``"one-state"`` (default) or ``"none"`` (mean of the
       two OCP branches).
     - ``"ionic switch"``: ``"Li0 surface film"`` (default; Mo6S8) or ``"none"`` (e.g. TiS2). With
@@ -315,7 +317,10 @@ class AEA(pybamm.BaseModel):
     #: host of LTO-LMS at 1.55 V): the error on the Li content (scale x_max) must stay below
     #: ~1e-5 for the voltage to be right within millivolts. IDAKLU's default rtol 1e-4 lets the
     #: voltage of the LTO-LMS charge oscillate by 0.6 V; rtol 1e-6 and atol 1e-8 remove it
-    #: (tests/test_solver_tolerance.py) for about 1.2-1.8x the solve time.
+    #: (tests/test_solver_tolerance.py) for about 1.2-1.8x the solve time. atol applies to each
+    #: state over its scale, so a state's absolute tolerance is atol x its scale (the Li0 film:
+    #: 1e-13 m, :attr:`.submodels.ionic_switch.Li0SurfaceFilm.SCALE`; the hysteresis state:
+    #: 1e-5, :attr:`.submodels.open_circuit_potential.CathodeOneStateHysteresisOCP.SCALE`).
     SOLVER_TOLERANCES = {"rtol": 1e-6, "atol": 1e-8}
     #: ... of the multi-phase host (IDAKLU's defaults): its U_h has no steep fitted end terms
     #: (lattice-gas ends, kT / x), and from rtol 1e-4 to 1e-6 its LMS charge capacity moves by
@@ -332,13 +337,11 @@ class AEA(pybamm.BaseModel):
     @property
     def default_solver(self):
         # IDAKLU that checks input parameters against their physical ranges before each solve / step
-        from .checks import CheckedIDAKLUSolver
-
         if self.options["host thermodynamics"] == "multi-phase":
             return CheckedIDAKLUSolver(
                 **self.MULTI_PHASE_SOLVER_TOLERANCES, options=dict(self.MULTI_PHASE_SOLVER_OPTIONS)
             )
-        return CheckedIDAKLUSolver(**self.SOLVER_TOLERANCES)
+        return ScalarFunctionsIDAKLUSolver(**self.SOLVER_TOLERANCES)
 
     @property
     def default_quick_plot_variables(self):
@@ -369,6 +372,49 @@ class AEA(pybamm.BaseModel):
         new = super().new_copy()
         new.submodels = dict(self.submodels)
         return new
+
+
+class _ScalarFunctions(pybamm.BaseSolver):
+    """Solver mixin: the model's CasADi functions in their SX (scalar) form after PyBaMM's set-up.
+
+    PyBaMM converts a discretised model to CasADi MX functions, which IDAKLU runs in CasADi's
+    virtual machine. For a model of a few dozen states most of that time is the MX machine's
+    work per (vector) operation; ``casadi.Function.expand`` rewrites the same expression as
+    scalar operations, with the same result to round-off. On the lever-rule host's C/10
+    discharge (36 states) a call of the Jacobian took 118 -> 14 us, the residual 12 -> 6.5 us
+    and the voltage events 34 -> 12 us, and the solver's integration time of 100 C/10 cycles
+    fell by ~45 % (benchmarks/bench_model.py). A function that cannot be expanded is kept as
+    it is. Placed before :class:`pybamm.BaseSolver` in the method order, so its ``set_up`` runs
+    inside the IDAKLU solver's, after the functions are made and before IDAKLU takes them.
+    """
+
+    #: the model attributes that hold the functions IDAKLU integrates with
+    FUNCTIONS = ("rhs_algebraic_eval", "jac_rhs_algebraic_eval", "jac_rhs_algebraic_action_eval",
+                 "algebraic_eval", "jac_algebraic_eval")
+
+    def set_up(self, model, inputs=None, t_eval=None, ics_only=False):
+        out = super().set_up(model, inputs, t_eval, ics_only)
+        if not ics_only:
+            for name in self.FUNCTIONS:
+                function = getattr(model, name, None)
+                if isinstance(function, casadi.Function):
+                    setattr(model, name, _expanded(function))
+            model.terminate_events_eval = [_expanded(event) for event in model.terminate_events_eval]
+        return out
+
+
+def _expanded(function):
+    """``function`` as SX, or unchanged if it holds an operation SX cannot represent."""
+    try:
+        return function.expand()
+    except RuntimeError:
+        return function
+
+
+class ScalarFunctionsIDAKLUSolver(CheckedIDAKLUSolver, _ScalarFunctions):
+    """The lever-rule host's default solver: :class:`.checks.CheckedIDAKLUSolver` running the model's
+    functions as SX (:class:`_ScalarFunctions`). Not used for the multi-phase host: there it did
+    not change the time of 10 C/10 cycles (2.3 s CPU either way)."""
 
 
 initial_state_hooks.install()
