@@ -47,20 +47,20 @@ def host_li_balance(param, variables):
     return {x: variables["Cathode Li transport rate [s-1]"] - r / (a_h * param.c_h)}
 
 
-def host_content_events(param, variables):
-    """Events that stop a step before the host's Li content leaves [0, x_max] anywhere; shared
-    by every host transport submodel (an OCP whose ends do not diverge would let it)."""
-    x = variables["Cathode Li content"]
-    x_s = variables["Cathode surface Li content"]
-    tol = pybamm.Scalar(1e-9)
-    return [
-        pybamm.Event("Minimum cathode surface Li content", x_s - tol * param.x_max),
-        pybamm.Event("Maximum cathode surface Li content", param.x_max * (1 - tol) - x_s),
-        # with ion migration (a poor electronic conductor) the host fills from the collector,
-        # so the window can be left away from the surface too
-        pybamm.Event("Minimum cathode Li content", pybamm.min(x) - tol * param.x_max),
-        pybamm.Event("Maximum cathode Li content", param.x_max * (1 - tol) - pybamm.max(x)),
-    ]
+def carrier_conductivities(param, options, x, sigma_ion):
+    """The compact's electronic conductivity at Li content ``x`` [S.m-1] and the electronic and
+    ionic transference numbers t_e = sigma_e / (sigma_e + sigma_ion), t_ion = 1 - t_e, given the
+    ions' conductivity ``sigma_ion``; sigma_e = inf (t_e = 1) with ``"electronic conduction":
+    "infinite"``. Shared by every host transport submodel."""
+    if options["electronic conduction"] == "infinite":
+        sigma_e = pybamm.PrimaryBroadcast(pybamm.Scalar(float("inf")), "positive electrode")
+        t_e = pybamm.PrimaryBroadcast(pybamm.Scalar(1.0), "positive electrode")
+        t_ion = pybamm.PrimaryBroadcast(pybamm.Scalar(0.0), "positive electrode")
+    else:
+        sigma_e = param.sigma_e_local(x, param.eps_c, param.T)
+        t_e = sigma_e / (sigma_e + sigma_ion)
+        t_ion = sigma_ion / (sigma_e + sigma_ion)
+    return sigma_e, t_e, t_ion
 
 
 class CathodeSolidDiffusion(AEASubModel):
@@ -100,22 +100,25 @@ class CathodeSolidDiffusion(AEASubModel):
         D = p.D_c(x, T)
         # both carriers' conductivities of the compact [S.m-1] and the transference numbers
         sigma_ion = p.sigma_ion_c(x, T) * p.phi_host**p.b_c
-        if self.options["electronic conduction"] == "infinite":
-            sigma_e = pybamm.PrimaryBroadcast(pybamm.Scalar(float("inf")), "positive electrode")
-            t_e = pybamm.PrimaryBroadcast(pybamm.Scalar(1.0), "positive electrode")
-            t_ion = pybamm.PrimaryBroadcast(pybamm.Scalar(0.0), "positive electrode")
-        else:
-            sigma_e = p.sigma_e_local(x, p.eps_c, T)
-            t_e = sigma_e / (sigma_e + sigma_ion)
-            t_ion = sigma_ion / (sigma_e + sigma_ion)
+        sigma_e, t_e, t_ion = carrier_conductivities(p, self.options, x, sigma_ion)
         D_amb = D * t_e
         # phi^b D~ / phi: diffusivity per unit of host volume
         D_eff = D_amb * p.phi_host ** (p.b_c - 1)
         # migration: the ions' share of the current, as a flux of x on the cell edges
-        K = p.L_c * variables["Total current density [A.m-2]"] / (p.F * a_h * p.c_h)
-        migration = K * t_ion * pybamm.PrimaryBroadcastToEdges(1.0, "positive electrode")
+        i = variables["Total current density [A.m-2]"]
+        K = p.L_c * i / (p.F * a_h * p.c_h)
+        edges = pybamm.PrimaryBroadcastToEdges(1.0, "positive electrode")
+        migration = K * t_ion * edges
         # rate of change of x from transport alone [s-1]
         transport = pybamm.div(D_eff * pybamm.grad(x) + migration) / p.L_c**2
+        # the electrons' field I_e / sigma_e on the cell edges, from the same flux law, for the
+        # ohmic drop (:mod:`.electronic_conduction`): I_e = t_e i - F a_h c_host phi^b D~ dx/dX and
+        # D~ / sigma_e = D / (sigma_e + sigma_ion), so I_e / sigma_e = [i - F a_h c_host phi^b D
+        # dx/dX] / (sigma_e + sigma_ion): finite however small sigma_e is (i - I_ion would cancel
+        # to round-off in an insulator)
+        g = 1 / (sigma_e + sigma_ion)
+        h = p.F * a_h * p.c_host * p.phi_host**p.b_c * D * g / p.L_c
+        electron_field = i * g * edges - h * pybamm.grad(x)
         variables.update(
             {
                 "Cathode Li transport rate [s-1]": transport,
@@ -128,6 +131,7 @@ class CathodeSolidDiffusion(AEASubModel):
                 "Cathode ionic conductivity [S.m-1]": sigma_ion,
                 "Cathode ionic transference number": t_ion,
                 "Cathode electronic transference number": t_e,
+                "Cathode electronic field [V.m-1]": electron_field,
                 "Average cathode chemical diffusivity [m2.s-1]": pybamm.Integral(D_amb, xi),
                 # diffusion time of the electrode, L^2 / D~ at the mean Li content
                 "Cathode diffusion time [s]": p.L_c**2 / pybamm.Integral(D_eff, xi),
@@ -161,4 +165,15 @@ class CathodeSolidDiffusion(AEASubModel):
         self.initial_conditions = {x: self.param.x_init}
 
     def add_events_from(self, variables):
-        self.events += host_content_events(self.param, variables)
+        p = self.param
+        x = variables["Cathode Li content"]
+        x_s = variables["Cathode surface Li content"]
+        tol = pybamm.Scalar(1e-9)
+        self.events += [
+            pybamm.Event("Minimum cathode surface Li content", x_s - tol * p.x_max),
+            pybamm.Event("Maximum cathode surface Li content", p.x_max * (1 - tol) - x_s),
+            # with ion migration (a poor electronic conductor) the host fills from the collector,
+            # so the window can be left away from the surface too
+            pybamm.Event("Minimum cathode Li content", pybamm.min(x) - tol * p.x_max),
+            pybamm.Event("Maximum cathode Li content", p.x_max * (1 - tol) - pybamm.max(x)),
+        ]

@@ -7,7 +7,8 @@ electronic current is i - I_ion(X). The ohmic drop of the electrons is
 
     eta_e = int_0^L (i - I_ion(X)) / sigma_e(x(X)) dX,
 
-evaluated on the cell edges with the flux law of :mod:`.cathode_diffusion` (well conditioned for
+evaluated on the cell edges with the host transport submodel's flux law (its "Cathode electronic
+field [V.m-1]", :mod:`.cathode_diffusion` or :mod:`.host_phase_field`; well conditioned for
 an electronic insulator, where i - I_ion is a difference of nearly equal numbers),
 
 sigma_e the compact's electronic conductivity at the local Li content (Table S4 of Li et al. 2021
@@ -29,24 +30,12 @@ class DenseElectrodeOhmic(AEASubModel):
     def get_coupled_variables(self, variables):
         p = self.param
         i = variables["Total current density [A.m-2]"]
-        x = variables["Cathode Li content"]
         storage = variables["Cathode Li storage rate [mol.m-3.s-1]"]
         sigma_e = variables["Cathode local electronic conductivity [S.m-1]"]
         sigma_ion = variables["Cathode ionic conductivity [S.m-1]"]
-        a_h = variables["Cathode host active fraction"]
         edges = pybamm.PrimaryBroadcastToEdges(1.0, "positive electrode")
-        if self.options["host thermodynamics"] == "multi-phase":
-            # the transport submodel's own flux law gives I_e / sigma_e on the edges
-            drop_density = variables["Cathode electronic field [V.m-1]"]
-        else:
-            # I_e / sigma_e on the cell edges from the same flux law as the transport:
-            # I_e = t_e i - F a_h c_host phi^b D~ dx/dX and D~ / sigma_e = D / (sigma_e + sigma_ion), so
-            # I_e / sigma_e = [i - F a_h c_host phi^b D dx/dX] / (sigma_e + sigma_ion): finite however
-            # small sigma_e is (i - I_ion would cancel to round-off in an insulator)
-            D = variables["Cathode Li diffusivity [m2.s-1]"]
-            g = 1 / (sigma_e + sigma_ion)
-            h = p.F * a_h * p.c_host * p.phi_host**p.b_c * D * g / p.L_c
-            drop_density = i * g * edges - h * pybamm.grad(x)
+        # I_e / sigma_e on the cell edges, from the transport submodel's own flux law
+        drop_density = variables["Cathode electronic field [V.m-1]"]
         # int_0^1 as the difference of the cumulative integral's two end values (PyBaMM's edge-to-node
         # indefinite integral carries a constant offset, which the difference removes)
         cumulative = pybamm.IndefiniteIntegral(drop_density, xi)

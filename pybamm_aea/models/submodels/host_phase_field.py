@@ -57,7 +57,7 @@ model apart from the ions' conductivity (tests/test_host_phase_field.py).
 import pybamm
 
 from .base import AEASubModel
-from .cathode_diffusion import host_li_balance, xi
+from .cathode_diffusion import carrier_conductivities, host_li_balance, xi
 
 #: the same scaled depth on the cell edges, to place the interfacial flux on the separator edge
 xi_edge = pybamm.SpatialVariableEdge("xi_c", domain=["positive electrode"], coord_sys="cartesian")
@@ -117,16 +117,8 @@ class CathodeCahnHilliard(AEASubModel):
         # content (:mod:`.electronic_conduction`)
         D_self = B * p.R * T / (p.F * pybamm.maximum(x, 1e-9 * p.x_max))
         sigma_ion = p.sigma_ion_c(x, T, D_self) * p.phi_host**p.b_c
-        if self.options["electronic conduction"] == "infinite":
-            sigma_e = pybamm.PrimaryBroadcast(pybamm.Scalar(float("inf")), "positive electrode")
-            t_e = pybamm.PrimaryBroadcast(pybamm.Scalar(1.0), "positive electrode")
-            t_ion = pybamm.PrimaryBroadcast(pybamm.Scalar(0.0), "positive electrode")
-            log_t_e = pybamm.PrimaryBroadcast(pybamm.Scalar(0.0), "positive electrode")
-        else:
-            sigma_e = p.sigma_e_local(x, p.eps_c, T)
-            t_e = sigma_e / (sigma_e + sigma_ion)
-            t_ion = sigma_ion / (sigma_e + sigma_ion)
-            log_t_e = -pybamm.log(1 + sigma_ion / sigma_e)
+        sigma_e, t_e, t_ion = carrier_conductivities(p, self.options, x, sigma_ion)
+        log_t_e = -pybamm.log(1 + sigma_ion / sigma_e)  # 0 for sigma_e = inf
         # face mobility: geometric mean of the neighbours (arithmetic mean of log B on the faces,
         # linear extrapolation of log B on the two boundary faces: always positive); with the
         # electronic transference number, the ambipolar mobility B t_e (Jamnik & Maier, see
@@ -143,8 +135,9 @@ class CathodeCahnHilliard(AEASubModel):
         single_phase = p.kappa_c <= 0
         # chemical diffusivity B F |dU_h/dx| (positive where the homogeneous host is stable), in
         # the electron-rich limit and per host volume (D_eff, with the Bruggeman factor)
-        D = -B * U_h.diff(x)
-        D_eff = -pybamm.exp(logB) * U_h.diff(x)
+        dUdx = U_h.diff(x)
+        D = -B * dUdx
+        D_eff = -pybamm.exp(logB) * dUdx
         # Li entering the active host at the separator edge, per formula unit [m.s-1]
         i = variables["Total current density [A.m-2]"]
         n_in = i / (p.F * p.c_h * a_h)
