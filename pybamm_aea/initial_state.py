@@ -34,7 +34,9 @@ two-phase region is a mixture on its plateau.
 """
 import numpy as np
 import pybamm
+from scipy.integrate import cumulative_trapezoid
 from scipy.optimize import brentq
+from scipy.spatial import ConvexHull
 from scipy.special import expit
 
 from .constants import F, R
@@ -95,25 +97,18 @@ class _EquilibriumOCP:
         U = np.asarray(values.values.process_symbol(pybamm.FunctionParameter(
             "Cathode homogeneous OCP [V]", {"Cathode Li content": pybamm.Vector(x), "Temperature [K]": pybamm.Scalar(T)}
         )).evaluate(inputs=values.inputs)).ravel()
-        g = -np.concatenate([[0.0], np.cumsum(np.diff(x) * (U[1:] + U[:-1]) / 2)])
-        hull = [0]  # lower convex hull (monotone chain) of the points (x, g)
-        for k in range(1, len(x)):
-            while len(hull) > 1 and _cross(x, g, hull[-2], hull[-1], k) <= 0:
-                hull.pop()
-            hull.append(k)
+        g = -cumulative_trapezoid(U, x, initial=0.0)
+        # the lower hull's vertices (Qhull): the facets whose outward normal points down in g
+        hull = ConvexHull(np.column_stack([x, g]))
+        lower = sorted({k for simplex, (_, n_g, _) in zip(hull.simplices, hull.equations) if n_g < 0 for k in simplex})
         # two-phase regions: hull edges that skip grid points (with their common-tangent potential)
-        self.regions = [(x[a], x[b], -(g[b] - g[a]) / (x[b] - x[a])) for a, b in zip(hull[:-1], hull[1:]) if b - a > 2]
+        self.regions = [(x[a], x[b], -(g[b] - g[a]) / (x[b] - x[a])) for a, b in zip(lower[:-1], lower[1:]) if b - a > 2]
 
     def __call__(self, x):
         for lo, hi, U in self.regions:
             if lo < x < hi:
                 return U
         return self.values.function("Cathode homogeneous OCP [V]", **{"Cathode Li content": x, "Temperature [K]": self.T})
-
-
-def _cross(x, g, a, b, c):
-    """z of (b - a) x (c - a) in the (x, g) plane: > 0 for a left (convex) turn."""
-    return (x[b] - x[a]) * (g[c] - g[a]) - (g[b] - g[a]) * (x[c] - x[a])
 
 
 def _anode_ocp(values, anode, T):
