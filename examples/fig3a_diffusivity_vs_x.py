@@ -2,7 +2,7 @@
 
 Points: the paper's PITT values of Fig. S1 / Fig. 3a (``figS1_LixMo6S8_diffusion``: x = 1, 3, 4). Thick
 segments: the model's default, the multi-phase host (``Li2021_Mo6S8.MO6S8_HOST``): its chemical diffusivity
-B |dU_h/dx| from the mobility and the free energy, shown inside the single-phase windows (between them the
+``B |dU_h/dx|`` from the mobility and the free energy, shown inside the single-phase windows (between them the
 homogeneous host is unstable and separates into phases; there is no single-phase D), at 70 C and 25 C (each
 phase's Arrhenius factor); the Li0 phase (Mo6S8) is the near-blocking one, the "ionic switch". Lines: the
 lever-rule host's ``"Cathode Li diffusivity [m2.s-1]"`` D(x, T) (the option ``"host thermodynamics": "lever
