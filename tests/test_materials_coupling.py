@@ -89,10 +89,10 @@ def test_slow_electrons_cut_the_capacity_of_a_thick_electrode_on_the_lever_rule_
 @pytest.mark.slow
 def test_slow_electrons_move_the_li4_phase_to_the_collector_of_a_thick_electrode():
     """Multi-phase host (the default): in the 30 um electrode at 0.1C the Li3/Li4 front starts at
-    the separator, where the current enters, and the step ends when the Li4 layer there blocks
-    (model: 1.08 mA.h, bulk left at Li3). With sigma_e lowered 1e8-fold (t_ion ~ 1) the ions
-    carry the current to the collector, where the electrons are, so Li4 forms at the collector as
-    well (model: 1.16 mA.h). The compositions are the free energy's binodals, not typed here: the
+    the separator, where the current enters, and the step ends when Li can no longer cross the
+    Li4 layer grown there (model: 1.17 mA.h, the collector half left at Li3). With sigma_e lowered
+    1e8-fold (t_ion ~ 1) the ions carry the current to the collector, where the electrons are, so
+    Li4 forms at the collector as well (model: 1.40 mA.h, the whole electrode at Li4). The compositions are the free energy's binodals, not typed here: the
     collector side stays inside the Li3 window with metallic electrons and reaches the Li4 window
     with slow ones. Catches the electrons entering at the wrong side or the ions' migration share
     t_ion i dropped (the collector side would then stay at Li3)."""
