@@ -581,12 +581,14 @@ def test_exchange_current_beyond_the_electron_limited_end_is_its_floor():
 def test_li0_lattice_gas_potential_rises_past_empty():
     """The Li0 end is a lattice gas, U_h = 2.30 + kT ln(0.02 / x): it reaches the 3.0 V cut-off
     at x ~ 1e-12, far below the solver's tolerance on x. Below 1e-12 of the window it is continued
-    linearly (C1), so a content stepped past 0 still meets a rising potential: with a flat cap
-    the last cell ran to -1.2e-4 (LMS) and -2.5e-3 (S-LMS) at the end of a charge."""
+    linearly (with its slope at 1e-6 of the window), so a content stepped past 0 still meets a
+    rising potential: with a flat cap the last cell ran to -1.2e-4 (LMS) and -2.5e-3 (S-LMS) at the
+    end of a charge."""
     T = 343.15
     kT = 8.314462618 * T / 96485.33212
     x = np.array([2e-3, 2e-14, 1e-14, 0.0, -1e-9])
     U = th.evaluate(th.homogeneous_ocp, HOST, x, T)
     assert U[0] == pytest.approx(2.30 + kT * np.log(10), abs=1e-9)
     assert U[1] == pytest.approx(2.30 + kT * np.log(1e12), abs=1e-9)  # the continuation starts at 1e-12 of 0.02
-    assert np.all(np.diff(U) > 0) and U[4] > U[3] + 1e3  # slope kT / 2e-14 per Li
+    assert np.all(np.diff(U) > 0)
+    assert U[4] - U[3] == pytest.approx(kT * 1e-9 / 2e-8, rel=1e-6)  # slope kT / (1e-6 x 0.02) per Li
