@@ -48,7 +48,7 @@ class AEAOptions(dict):
 
     POSSIBLE = {
         "anode": ("lithium metal", "Li-In"),
-        "host thermodynamics": ("lever rule", "multi-phase"),
+        "host thermodynamics": ("multi-phase", "lever rule"),
         "hysteresis": ("one-state", "none"),
         "ionic switch": ("Li0 surface film", "none"),
         "electronic conduction": ("ohmic", "infinite"),
