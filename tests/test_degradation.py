@@ -39,7 +39,15 @@ def lms():
     return cycle("Li2021_Mo6S8", 50, 1.8, 2.8, {"ionic-switch host loss": "persistent Li0"})[0]
 
 
-S_OPTIONS = {"anode": "Li-In", "dispersed material degradation": "activation and contact loss"}
+#: S-LMS vs Li-In with the sulfur's activation and contact loss. The 120-cycle runs pin the
+#: lever-rule host (5-8x cheaper than the multi-phase default): the mechanism is the dispersed
+#: material's, and test_dispersed_material_degradation_is_host_independent shows on a short run
+#: that both hosts give it the same activation, contact loss and relative capacity
+S_OPTIONS = {
+    "anode": "Li-In",
+    "dispersed material degradation": "activation and contact loss",
+    "host thermodynamics": "lever rule",
+}
 
 
 @pytest.fixture(scope="module")
@@ -47,11 +55,113 @@ def s_lms_li_in():
     return cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS, reference_cycle=30)
 
 
+def discharge_capacities(solution):
+    """Discharge capacity of each cycle's first step [A.h] (from the capacity counter, so that it
+    does not read the voltage)."""
+    return np.array([np.ptp(c.steps[0]["Discharge capacity [A.h]"].entries) for c in solution.cycles])
+
+
+@pytest.mark.slow
+@pytest.mark.prediction
+def test_dispersed_material_degradation_is_host_independent():
+    """The sulfur's activation and contact loss on both hosts (S-LMS vs Li-In, 0.1C, 7 cycles), the
+    check that lets the 120-cycle tests pin the lever rule. What they read agrees:
+
+    - the accessible fraction (activation minus loss) within 0.2 % and the capacity relative to
+      cycle 2 within 0.5 points: activation is driven by the charge passed, which both hosts pass
+      alike (first discharges within 1 %, test_host_phase_field);
+    - the fraction cut off within 15 %: the multi-phase charge re-oxidises the sulfur fully
+      (z -> 0 against 0.008 on the lever rule, whose host stops at Li1 on its fitted film), so its
+      domains swing a little more and open a little more void (measured: +9 % after 7 cycles). On
+      the 76 % retention after 120 cycles (24 points of loss) that is ~2 points, inside the paper's
+      5-point tolerance of the fit.
+
+    Catches: a contact loss or an activation that reads the host's state (its Li content, its
+    film) instead of the dispersed material's strain and the charge passed.
+    """
+    out = {}
+    for host in ("multi-phase", "lever rule"):
+        values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+        experiment = pybamm.Experiment([("Discharge at 0.1C until 0.4 V", "Charge at 0.1C until 2.4 V")] * 7)
+        model = AEA({**S_OPTIONS, "host thermodynamics": host})
+        sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+        assert len(sol.cycles) == 7, (host, sol.termination)
+        q = discharge_capacities(sol)
+        out[host] = {
+            "relative capacity": q / q[1],
+            "accessible": np.array([c["Dispersed material accessible fraction"].entries[-1] for c in sol.cycles]),
+            "lost": np.array([c["Dispersed material fraction lost"].entries[-1] for c in sol.cycles]),
+        }
+    print({h: {k: np.round(v, 5) for k, v in o.items()} for h, o in out.items()})
+    multi, lever = out["multi-phase"], out["lever rule"]
+    np.testing.assert_allclose(multi["accessible"], lever["accessible"], rtol=2e-3)
+    np.testing.assert_allclose(multi["relative capacity"][1:], lever["relative capacity"][1:], atol=5e-3)
+    np.testing.assert_allclose(multi["lost"], lever["lost"], rtol=0.15)
+    # and the sulfur rises on both (activation outpaces the loss before cycle 30, Fig. 5d)
+    assert np.all(np.diff(multi["relative capacity"][1:]) > 0)
+
+
 @pytest.mark.fit
 def test_lms_retention_after_50_cycles(lms):
     assert lms[RET].loc[50] == pytest.approx(89, abs=3)
     # the fade is carried by host isolated behind the ionic switch
     assert lms["Lost active material [%]"].loc[50] > 5
+
+
+#: the Li-In alloy's potential vs Li [V] (paper: 0.62 V; the LMS window 1.8-2.8 V vs Li shifted down)
+LI_IN = 0.62
+
+
+@pytest.fixture(scope="module")
+def lms_li_in():
+    """LMS vs Li-In, 50 cycles at 0.1C, 70 C, persistent Li0 on the (default) multi-phase host."""
+    return cycle("Li2021_Mo6S8", 50, 1.8 - LI_IN, 2.8 - LI_IN,
+                 {"anode": "Li-In", "ionic-switch host loss": "persistent Li0"})
+
+
+@pytest.mark.prediction
+def test_persistent_li0_fade_is_the_cathodes_on_li_in(lms, lms_li_in):
+    """Prediction (persistent Li0 fraction fitted on the Li-metal cell, test_lms_retention_after_50_cycles):
+    the same cathode on the Li-In anode, in the same window vs Li, retains the paper's 89 +/- 3 %
+    after 50 cycles vs the 2nd, within 1.5 points of the Li-metal cell.
+
+    The mechanism lives in the cathode: the Li0 formed at each end of charge is set by the host's
+    chemical potential at the separator interface, which the alloy shifts by a constant 0.62 V;
+    the anode enters only through its (small) overpotential, which moves the end of charge by
+    millivolts. Catches: a loss driven by the cell voltage, the anode's current or its Li
+    inventory, or by a charge-end trigger on the cell voltage rather than by the host's Li0 phase.
+    """
+    summary, _ = lms_li_in
+    print("retention after 50 cycles [%]: Li-In", summary[RET].loc[50], "Li metal", lms[RET].loc[50])
+    assert summary[RET].loc[50] == pytest.approx(89, abs=3)
+    assert summary[RET].loc[50] == pytest.approx(lms[RET].loc[50], abs=1.5)
+    assert summary["Lost active material [%]"].loc[50] == pytest.approx(lms["Lost active material [%]"].loc[50], rel=0.1)
+
+
+def test_lithium_is_conserved_over_50_cycles_with_host_loss(lms_li_in):
+    """The issue's must-show: host + anode + losses, counted once, constant over 50 cycles on the
+    multi-phase host, with 12 % of the host isolated behind persistent Li0.
+
+    The isolated host takes the Li it holds out of "Total lithium in cathode" (the active host's
+    Li is a_h c_h L A x_av) into "Lost lithium in isolated host", so the three add up to the
+    initial Li; the cathode's change is the charge passed plus what was isolated. Tolerance: the
+    multi-phase solver's rtol (1e-4) on the states, 1e-5 of the Li in the anode, far below the Li
+    isolated (~1e-3 of it). Catches: the isolated Li counted twice (left in the host and booked as
+    lost: the sum drifts by the Li isolated) or not at all, an isolation that books the Li
+    composition of another part of the host than the active one.
+    """
+    _, sol = lms_li_in
+    F = 96485.33212
+    n_c = sol["Total lithium in cathode [mol]"].entries
+    n_a = sol["Total lithium in anode [mol]"].entries
+    lost = sol["Lost lithium in isolated host [mol]"].entries
+    passed = sol["Discharge capacity [A.h]"].entries * 3600 / F
+    total = n_c + n_a + lost
+    print("drift of host + anode + lost [mol]:", np.max(np.abs(total - total[0])), "Li isolated [mol]:", lost[-1])
+    assert lost[-1] > 100 * np.max(np.abs(total - total[0]))
+    np.testing.assert_allclose(total, total[0], rtol=1e-5)
+    np.testing.assert_allclose(n_c + lost - n_c[0], passed, atol=1e-5 * n_a[0])
+    assert sol["Cathode host active fraction"].entries[-1] < 0.9
 
 
 @pytest.mark.fit
