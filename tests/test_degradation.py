@@ -103,6 +103,10 @@ def test_dispersed_material_degradation_is_host_independent():
 
 @pytest.mark.fit
 def test_lms_retention_after_50_cycles(lms):
+    """Fit (Li2021_Mo6S8.FIT_PERSISTENT_LI0, one figure): the fraction of the Li0 formed at each end
+    of charge that persists as isolated Mo6S8, to the paper's 89 % after 50 cycles vs the 2nd (0.1C,
+    70 C, Li metal); the multi-phase host gives 88.3 % with 0.02. Predicted from it: the Li-In cell
+    (test_persistent_li0_fade_is_the_cathodes_on_li_in) and LTO-LMS (test_lto_lms_is_the_most_stable_hybrid)."""
     assert lms[RET].loc[50] == pytest.approx(89, abs=3)
     # the fade is carried by host isolated behind the ionic switch
     assert lms["Lost active material [%]"].loc[50] > 5
@@ -165,6 +169,19 @@ def test_lithium_is_conserved_over_50_cycles_with_host_loss(lms_li_in):
 
 
 @pytest.mark.fit
+def test_lever_rule_host_loss_keeps_its_fit():
+    """The reduced host (option "host thermodynamics": "lever rule") keeps its own fit of the same
+    figure ("Ionic-switch host loss coefficient" 7.0: 89 % after 50 cycles). Its loss is driven by
+    the Li0 surface film's growth current, a film whose Li the lever-rule host also counts in its
+    content (issue 11, point 6): a fit for the option's speed, not a mechanism; the multi-phase
+    default derives the loss from the Li0 phase it forms."""
+    summary, _ = cycle("Li2021_Mo6S8", 50, 1.8, 2.8,
+                       {"ionic-switch host loss": "persistent Li0", "host thermodynamics": "lever rule"})
+    assert summary[RET].loc[50] == pytest.approx(89, abs=3)
+    assert summary["Lost active material [%]"].loc[50] > 5
+
+
+@pytest.mark.fit
 def test_lts_fades_faster_than_lms(lms):
     lts, _ = cycle("Li2021_TiS2", 50, 1.0, 3.0, {"Li trapping": "irreversible"})
     assert lts[RET].loc[50] < lms[RET].loc[50] - 3
@@ -203,6 +220,12 @@ def test_s_lms_li_in_rises_to_cycle_30_then_fades(s_lms_li_in):
 @pytest.mark.slow
 @pytest.mark.prediction
 def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
+    """LTO-LMS keeps > 10 points more of its cycle-30 capacity after 120 cycles than S-LMS (paper:
+    the zero-strain Li4Ti5O12 hybrid is the stable one). Li4Ti5O12 (-0.2 % volume) opens no voids,
+    so its contact loss vanishes; what fades is the host, through the persistent Li0 fraction
+    fitted on the LMS cell, here predicted on another electrode. It runs on the multi-phase
+    default: the persistent-Li0 loss is the host's own mechanism (no lever-rule pin).
+    """
     summary, _ = s_lms_li_in
     options = {
         "anode": "Li-In",
@@ -272,6 +295,8 @@ def test_degradation_conserves_lithium():
     values.update({"Li trapping fraction": 0.01, "Initial Li trapping fraction": 0.05})
     experiment = pybamm.Experiment([("Discharge at 0.2C until 1.0 V", "Charge at 0.2C until 3.0 V")] * 3)
     sol = pybamm.Simulation(AEA(options), parameter_values=values, experiment=experiment).solve()
+    # an IDA failure returns the cycles done so far: conservation on a part of the run proves less
+    assert len(sol.cycles) == 3 and sol.cycles[-1] is not None, sol.termination
     F = 96485.33212
     # trapped Li stays in "Total lithium in cathode" (it occupies host sites); isolated host and
     # sulfur domains take theirs out of it
