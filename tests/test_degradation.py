@@ -149,8 +149,8 @@ def test_lithium_is_conserved_over_50_cycles_with_host_loss(lms_li_in):
     The isolated host takes the Li it holds out of "Total lithium in cathode" (the active host's
     Li is a_h c_h L A x_av) into "Lost lithium in isolated host", so the three add up to the
     initial Li; the cathode's change is the charge passed plus what was isolated. Tolerance: the
-    multi-phase solver's rtol (1e-4) on the states, 1e-5 of the Li in the anode, far below the Li
-    isolated (~1e-3 of it). Catches: the isolated Li counted twice (left in the host and booked as
+    drift of the sum stays 20x below the Li isolated (measured: 6e-10 against 1.6e-7 mol, the
+    multi-phase solver's rtol 1e-4 on three separately integrated states). Catches: the isolated Li counted twice (left in the host and booked as
     lost: the sum drifts by the Li isolated) or not at all, an isolation that books the Li
     composition of another part of the host than the active one.
     """
@@ -162,7 +162,7 @@ def test_lithium_is_conserved_over_50_cycles_with_host_loss(lms_li_in):
     passed = sol["Discharge capacity [A.h]"].entries * 3600 / F
     total = n_c + n_a + lost
     print("drift of host + anode + lost [mol]:", np.max(np.abs(total - total[0])), "Li isolated [mol]:", lost[-1])
-    assert lost[-1] > 100 * np.max(np.abs(total - total[0]))
+    assert lost[-1] > 20 * np.max(np.abs(total - total[0]))
     np.testing.assert_allclose(total, total[0], rtol=1e-5)
     np.testing.assert_allclose(n_c + lost - n_c[0], passed, atol=1e-5 * n_a[0])
     assert sol["Cathode host active fraction"].entries[-1] < 0.9
