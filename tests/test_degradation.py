@@ -294,7 +294,12 @@ def test_degradation_conserves_lithium():
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     values.update({"Li trapping fraction": 0.01, "Initial Li trapping fraction": 0.05})
     experiment = pybamm.Experiment([("Discharge at 0.2C until 1.0 V", "Charge at 0.2C until 3.0 V")] * 3)
-    sol = pybamm.Simulation(AEA(options), parameter_values=values, experiment=experiment).solve()
+    # conservation to the solver's tolerance: at the multi-phase default (rtol 1e-4) the separately
+    # integrated states drift by 2e-10 mol, more than the Li the isolated host holds here (1.4e-9)
+    # allows to resolve; at rtol 1e-6 the drift is 7e-14 mol (round-off)
+    solver = AEA(options).default_solver
+    solver.rtol, solver.atol = 1e-6, 1e-8
+    sol = pybamm.Simulation(AEA(options), parameter_values=values, experiment=experiment, solver=solver).solve()
     # an IDA failure returns the cycles done so far: conservation on a part of the run proves less
     assert len(sol.cycles) == 3 and sol.cycles[-1] is not None, sol.termination
     F = 96485.33212
@@ -306,9 +311,13 @@ def test_degradation_conserves_lithium():
         + sol["Lost lithium in isolated dispersed material [mol]"].entries
     )
     passed = sol["Discharge capacity [A.h]"].entries * 3600 / F
-    # 1e-5 of the lithium passed (the isolated Li is booked from averages)
-    np.testing.assert_allclose(n - n[0], passed, atol=1e-5 * np.max(np.abs(passed)))
-    assert sol["Lost lithium inventory [mol]"].entries[-1] > 0
+    # 1e-5 of the lithium passed, 10x below the smallest loss booked (so a loss counted twice, or
+    # left in the cathode and booked as lost, fails)
+    atol = 1e-5 * np.max(np.abs(passed))
+    np.testing.assert_allclose(n - n[0], passed, atol=atol)
+    for loss in ("Lost lithium in isolated host [mol]", "Lost lithium in isolated dispersed material [mol]",
+                 "Lost lithium to trapping [mol]"):
+        assert sol[loss].entries[-1] > 10 * atol, loss
 
 
 def test_options_are_off_by_default():

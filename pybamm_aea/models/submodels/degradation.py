@@ -24,7 +24,7 @@ reads (with neutral values when the option is off):
 import pybamm
 
 from .base import AEASubModel
-from .cathode_diffusion import xi
+from .cathode_diffusion import host_li_balance, xi
 
 
 class NoLiTrapping(AEASubModel):
@@ -89,9 +89,11 @@ class HostLiTrapping(AEASubModel):
         i = variables["Total current density [A.m-2]"]
         n_in = pybamm.maximum(i, 0) / (p.F * a_h * p.c_h * p.L_c)
         if self.options["host thermodynamics"] == "multi-phase":
-            # shared out in proportion to the Li each region holds
+            # the Li the host itself takes up (a dispersed material's share passes through), shared
+            # out in proportion to the Li each region holds
+            (dxdt,) = host_li_balance(p, variables).values()
             x = variables["Cathode Li content"]
-            n_in = n_in * x / variables["Average cathode Li content"]
+            n_in = pybamm.maximum(pybamm.Integral(dxdt, xi), 0) * x / variables["Average cathode Li content"]
         rate = p.f_trap_fast * pybamm.maximum(1 - x_trap / p.x_trap_sat, 0) + p.f_trap_slow
         self.rhs = {x_trap: rate * n_in}
 
