@@ -66,7 +66,10 @@ class HostLiTrapping(AEASubModel):
             return {
                 "Cathode local trapped Li content": x_trap,
                 "Cathode trapped Li content": pybamm.Integral(x_trap, xi),
-                "Cathode surface trapped Li content": pybamm.boundary_value(x_trap, "right"),
+                # at the surface as the host's content is read there (:mod:`.host_phase_field`):
+                # extrapolated for a single-phase host, the last control volume's with a gradient energy
+                "Cathode surface trapped Li content": (self.param.kappa_c <= 0) * pybamm.boundary_value(x_trap, "right")
+                + (self.param.kappa_c > 0) * pybamm.EvaluateAt(x_trap, pybamm.Scalar(1)),
             }
         x_trap = pybamm.Variable("Cathode trapped Li content", scale=0.1)
         return {

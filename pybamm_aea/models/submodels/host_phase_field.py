@@ -113,8 +113,8 @@ class CathodeCahnHilliard(AEASubModel):
             a_h * p.c_h * p.L_c * p.A_cc * variables["Average cathode Li content"]
         )
         # trapped Li (option "Li trapping") occupies sites but cannot leave: the free energy and
-        # the mobility see the window [x_trap, x_max] (as the lever-rule host's OCP does); Li is
-        # trapped where it was inserted (a field, :class:`.degradation.HostLiTrapping`)
+        # the mobility see the window [x_trap, x_max] (as the lever-rule host's OCP does); x_trap
+        # is a field (:class:`.degradation.HostLiTrapping`)
         x_trap = variables["Cathode local trapped Li content"]
 
         def free(content, trapped=x_trap):
