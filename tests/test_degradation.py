@@ -39,7 +39,15 @@ def lms():
     return cycle("Li2021_Mo6S8", 50, 1.8, 2.8, {"ionic-switch host loss": "persistent Li0"})[0]
 
 
-S_OPTIONS = {"anode": "Li-In", "dispersed material degradation": "activation and contact loss"}
+#: S-LMS vs Li-In with the sulfur's activation and contact loss. The 120-cycle runs pin the
+#: lever-rule host (5-8x cheaper than the multi-phase default): the mechanism is the dispersed
+#: material's, and test_dispersed_material_degradation_is_host_independent shows on a short run
+#: that both hosts give it the same activation, contact loss and relative capacity
+S_OPTIONS = {
+    "anode": "Li-In",
+    "dispersed material degradation": "activation and contact loss",
+    "host thermodynamics": "lever rule",
+}
 
 
 @pytest.fixture(scope="module")
@@ -47,11 +55,135 @@ def s_lms_li_in():
     return cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS, reference_cycle=30)
 
 
+def discharge_capacities(solution):
+    """Discharge capacity of each cycle's first step [A.h] (from the capacity counter, so that it
+    does not read the voltage)."""
+    return np.array([np.ptp(c.steps[0]["Discharge capacity [A.h]"].entries) for c in solution.cycles])
+
+
+@pytest.mark.slow
+@pytest.mark.prediction
+def test_dispersed_material_degradation_is_host_independent():
+    """The sulfur's activation and contact loss on both hosts (S-LMS vs Li-In, 0.1C, 7 cycles), the
+    check that lets the 120-cycle tests pin the lever rule. What they read agrees:
+
+    - the accessible fraction (activation minus loss) within 0.2 % and the capacity relative to
+      cycle 2 within 0.5 points: activation is driven by the charge passed, which both hosts pass
+      alike (first discharges within 1 %, test_host_phase_field);
+    - the fraction cut off per cycle within 10 %: the multi-phase charge re-oxidises the sulfur
+      fully (z -> 0 against 0.008 on the lever rule, whose host stops at Li1 on its fitted film),
+      so its domains swing a little more and open a little more void (measured: +6 % per cycle
+      after the first, +8 % in all after 7 cycles). On the 76 % retention after 120 cycles (24
+      points of loss) that is ~2 points, inside the paper's 5-point tolerance of the fit.
+
+    Catches: a contact loss or an activation that reads the host's state (its Li content, its
+    film) instead of the dispersed material's strain and the charge passed.
+    """
+    out = {}
+    for host in ("multi-phase", "lever rule"):
+        values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+        experiment = pybamm.Experiment([("Discharge at 0.1C until 0.4 V", "Charge at 0.1C until 2.4 V")] * 7)
+        model = AEA({**S_OPTIONS, "host thermodynamics": host})
+        sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+        assert len(sol.cycles) == 7, (host, sol.termination)
+        q = discharge_capacities(sol)
+        out[host] = {
+            "relative capacity": q / q[1],
+            "accessible": np.array([c["Dispersed material accessible fraction"].entries[-1] for c in sol.cycles]),
+            "lost": np.array([c["Dispersed material fraction lost"].entries[-1] for c in sol.cycles]),
+        }
+    print({h: {k: np.round(v, 5) for k, v in o.items()} for h, o in out.items()})
+    multi, lever = out["multi-phase"], out["lever rule"]
+    np.testing.assert_allclose(multi["accessible"], lever["accessible"], rtol=2e-3)
+    np.testing.assert_allclose(multi["relative capacity"][1:], lever["relative capacity"][1:], atol=5e-3)
+    # the loss per cycle after the first within 10 % (measured +6 %), the first cycle's within 20 %
+    # (measured +15 %: the pristine multi-phase host fills through a Li0/Li1 front)
+    np.testing.assert_allclose(multi["lost"][1:] - multi["lost"][0], lever["lost"][1:] - lever["lost"][0], rtol=0.10)
+    assert multi["lost"][0] == pytest.approx(lever["lost"][0], rel=0.2)
+    # and the sulfur rises on both (activation outpaces the loss before cycle 30, Fig. 5d)
+    assert np.all(np.diff(multi["relative capacity"][1:]) > 0)
+
+
 @pytest.mark.fit
 def test_lms_retention_after_50_cycles(lms):
+    """Fit (Li2021_Mo6S8.FIT_PERSISTENT_LI0, one figure): the fraction of the Li0 formed at each end
+    of charge that persists as isolated Mo6S8, to the paper's 89 % after 50 cycles vs the 2nd (0.1C,
+    70 C, Li metal); the multi-phase host gives 88.1 % with 0.02. Predicted from it: the Li-In cell
+    (test_persistent_li0_fade_is_the_cathodes_on_li_in) and LTO-LMS (test_lto_lms_is_the_most_stable_hybrid)."""
     assert lms[RET].loc[50] == pytest.approx(89, abs=3)
     # the fade is carried by host isolated behind the ionic switch
     assert lms["Lost active material [%]"].loc[50] > 5
+
+
+#: the Li-In alloy's potential vs Li [V] (paper: 0.62 V; the LMS window 1.8-2.8 V vs Li shifted down)
+LI_IN = 0.62
+
+
+@pytest.fixture(scope="module")
+def lms_li_in():
+    """LMS vs Li-In, 50 cycles at 0.1C, 70 C, persistent Li0 on the (default) multi-phase host."""
+    return cycle("Li2021_Mo6S8", 50, 1.8 - LI_IN, 2.8 - LI_IN,
+                 {"anode": "Li-In", "ionic-switch host loss": "persistent Li0"})
+
+
+@pytest.mark.prediction
+def test_persistent_li0_fade_is_the_cathodes_on_li_in(lms, lms_li_in):
+    """Prediction (persistent Li0 fraction fitted on the Li-metal cell, test_lms_retention_after_50_cycles):
+    the same cathode on the Li-In anode, in the same window vs Li, retains the paper's 89 +/- 3 %
+    after 50 cycles vs the 2nd, within 1.5 points of the Li-metal cell.
+
+    The mechanism lives in the cathode: the Li0 formed at each end of charge is set by the host's
+    chemical potential at the separator interface, which the alloy shifts by a constant 0.62 V;
+    the anode enters only through its (small) overpotential, which moves the end of charge by
+    millivolts. Catches: a loss driven by the cell voltage, the anode's current or its Li
+    inventory, or by a charge-end trigger on the cell voltage rather than by the host's Li0 phase.
+    """
+    summary, _ = lms_li_in
+    print("retention after 50 cycles [%]: Li-In", summary[RET].loc[50], "Li metal", lms[RET].loc[50])
+    assert summary[RET].loc[50] == pytest.approx(89, abs=3)
+    assert summary[RET].loc[50] == pytest.approx(lms[RET].loc[50], abs=1.5)
+    assert summary["Lost active material [%]"].loc[50] == pytest.approx(lms["Lost active material [%]"].loc[50], rel=0.1)
+
+
+def test_lithium_is_conserved_over_50_cycles_with_host_loss(lms_li_in):
+    """The issue's must-show: host + anode + losses, counted once, constant over 50 cycles on the
+    multi-phase host, with 12 % of the host isolated behind persistent Li0.
+
+    The isolated host takes the Li it holds (booked at the host's average content) out of "Total
+    lithium in cathode" (the active host's Li is a_h c_h L A x_av) into "Lost lithium in isolated
+    host", so the three add up to the initial Li; the cathode's change is the charge passed plus
+    what was isolated. Tolerance: 1e-5 of the total (the multi-phase solver's rtol 1e-4 on
+    separately integrated states: measured drift 7e-10 mol), and the drift 20x below the Li
+    isolated (1.4e-7 mol). Catches: the isolated Li counted twice (left in the host and booked as
+    lost: the sum drifts by the Li isolated) or not at all.
+    """
+    _, sol = lms_li_in
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    F = 96485.33212
+    n_c = sol["Total lithium in cathode [mol]"].entries
+    n_a = sol["Total lithium in anode [mol]"].entries
+    lost = sol["Lost lithium in isolated host [mol]"].entries
+    a_h = sol["Cathode host active fraction"].entries
+    passed = sol["Discharge capacity [A.h]"].entries * 3600 / F
+    total = n_c + n_a + lost
+    print("drift of host + anode + lost [mol]:", np.max(np.abs(total - total[0])), "Li isolated [mol]:", lost[-1])
+    np.testing.assert_allclose(total, total[0], rtol=1e-5)
+    np.testing.assert_allclose(n_c + lost - n_c[0], passed, atol=1e-5 * total[0])
+    assert lost[-1] > 20 * np.max(np.abs(total - total[0]))
+    assert a_h[-1] < 0.9
+
+
+@pytest.mark.fit
+def test_lever_rule_host_loss_keeps_its_fit():
+    """The reduced host (option "host thermodynamics": "lever rule") keeps its own fit of the same
+    figure ("Ionic-switch host loss coefficient" 7.0: 89 % after 50 cycles). Its loss is driven by
+    the Li0 surface film's growth current, a film whose Li the lever-rule host also counts in its
+    content (issue 11, point 6): a fit for the option's speed, not a mechanism; the multi-phase
+    default derives the loss from the Li0 phase it forms."""
+    summary, _ = cycle("Li2021_Mo6S8", 50, 1.8, 2.8,
+                       {"ionic-switch host loss": "persistent Li0", "host thermodynamics": "lever rule"})
+    assert summary[RET].loc[50] == pytest.approx(89, abs=3)
+    assert summary["Lost active material [%]"].loc[50] > 5
 
 
 @pytest.mark.fit
@@ -93,6 +225,12 @@ def test_s_lms_li_in_rises_to_cycle_30_then_fades(s_lms_li_in):
 @pytest.mark.slow
 @pytest.mark.prediction
 def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
+    """LTO-LMS keeps > 10 points more of its cycle-30 capacity after 120 cycles than S-LMS (paper:
+    the zero-strain Li4Ti5O12 hybrid is the stable one). Li4Ti5O12 (-0.2 % volume) opens no voids,
+    so its contact loss vanishes; what fades is the host, through the persistent Li0 fraction
+    fitted on the LMS cell, here predicted on another electrode. It runs on the multi-phase
+    default: the persistent-Li0 loss is the host's own mechanism (no lever-rule pin).
+    """
     summary, _ = s_lms_li_in
     options = {
         "anode": "Li-In",
@@ -100,6 +238,7 @@ def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
         "ionic-switch host loss": "persistent Li0",
     }
     lto, _ = cycle("Li2021_LTO_Mo6S8", 120, 0.4, 2.4, options, reference_cycle=30)
+    print("retention after 120 cycles vs 30 [%]: LTO-LMS", lto[RET].loc[120], "S-LMS", summary[RET].loc[120])
     assert lto[RET].loc[120] > summary[RET].loc[120] + 10
 
 
@@ -161,7 +300,13 @@ def test_degradation_conserves_lithium():
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     values.update({"Li trapping fraction": 0.01, "Initial Li trapping fraction": 0.05})
     experiment = pybamm.Experiment([("Discharge at 0.2C until 1.0 V", "Charge at 0.2C until 3.0 V")] * 3)
-    sol = pybamm.Simulation(AEA(options), parameter_values=values, experiment=experiment).solve()
+    # conservation to the solver's tolerance: at the multi-phase default (rtol 1e-4) the separately
+    # integrated states drift by 2e-10 mol, 2e-5 of the Li passed; at rtol 1e-6 by 7e-14 mol
+    solver = AEA(options).default_solver
+    solver.rtol, solver.atol = 1e-6, 1e-8
+    sol = pybamm.Simulation(AEA(options), parameter_values=values, experiment=experiment, solver=solver).solve()
+    # an IDA failure returns the cycles done so far: conservation on a part of the run proves less
+    assert len(sol.cycles) == 3 and sol.cycles[-1] is not None, sol.termination
     F = 96485.33212
     # trapped Li stays in "Total lithium in cathode" (it occupies host sites); isolated host and
     # sulfur domains take theirs out of it
@@ -171,9 +316,15 @@ def test_degradation_conserves_lithium():
         + sol["Lost lithium in isolated dispersed material [mol]"].entries
     )
     passed = sol["Discharge capacity [A.h]"].entries * 3600 / F
-    # 1e-5 of the lithium passed (the isolated Li is booked from averages)
-    np.testing.assert_allclose(n - n[0], passed, atol=1e-5 * np.max(np.abs(passed)))
-    assert sol["Lost lithium inventory [mol]"].entries[-1] > 0
+    # 1e-6 of the lithium passed (the drift at rtol 1e-6 is 7e-14 mol, 6e-9 of it), 10x below the
+    # smallest loss booked (so a loss counted twice, or left in the cathode and booked as lost,
+    # fails)
+    atol = 1e-6 * np.max(np.abs(passed))
+    np.testing.assert_allclose(n - n[0], passed, atol=atol)
+    for loss in ("Lost lithium in isolated host [mol]", "Lost lithium in isolated dispersed material [mol]",
+                 "Lost lithium to trapping [mol]"):
+        assert sol[loss].entries[-1] > 10 * atol, loss
+    assert sol["Cathode host active fraction"].entries[-1] < 1
 
 
 def test_options_are_off_by_default():
@@ -197,23 +348,32 @@ def test_pybamm_summary_variables_track_degradation():
 def test_cathode_interphase_grows_only_outside_the_se_window():
     """A rest outside LGPS's 1.71-2.14 V window grows the interphase as L^2 = L0^2 + 2 k F dU t / RT.
 
+    Pristine Mo6S8 (x0 = 4e-3 Li) is the dilute Li0 lattice gas of the multi-phase host, so its
+    rest potential is the Li0/Li1 plateau plus kT ln(x_Li0 / x0), with x_Li0 the Li0 phase's upper
+    composition (2.30 + 0.0296 ln 5 = 2.348 V at 70 C, from the free energy's inputs, not from the
+    solve); it lies 0.21 V above the window, and the closed form follows. Catches: a growth driven
+    from the wrong window edge (1.71 V), a missing factor 2, growth at the thermal voltage of the
+    wrong temperature, or a rest potential off the host's free energy (the lever rule's 2.59 V).
     A rest at a host potential inside the window grows nothing.
     """
+    from pybamm_aea.parameters.Li2021_Mo6S8 import MO6S8_HOST
+
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     model = AEA({"interphase growth": "stability window"})
     hours = 10
     sol = pybamm.Simulation(
         model, parameter_values=values, experiment=pybamm.Experiment([f"Rest for {hours} hours"])
     ).solve()
-    U = sol["Cathode surface OCP [V]"].entries
-    assert U.min() > 2.3  # pristine Mo6S8: above the window
-    L = sol["Cathode interphase thickness [m]"].entries
     k = values["Cathode interphase window growth constant [m2.s-1]"]
     T = values["Ambient temperature [K]"]
     F, R = 96485.33212, 8.314462618
-    expected = L[0] ** 2 + 2 * k * F * np.trapezoid(U - 2.14, sol.t) / (R * T)
-    assert L[-1] ** 2 == pytest.approx(expected, rel=1e-3)
-    assert L[-1] > 3 * L[0]
+    x0 = values["Initial cathode Li content"]
+    U0 = MO6S8_HOST.regions[0].U + R * T / F * np.log(MO6S8_HOST.phases[0].hi / x0)
+    U = sol["Cathode surface OCP [V]"].entries
+    np.testing.assert_allclose(U, U0, atol=1e-3)  # pristine Mo6S8 at rest: above the window
+    L = sol["Cathode interphase thickness [m]"].entries
+    expected = np.sqrt(L[0] ** 2 + 2 * k * F * (U0 - 2.14) * hours * 3600 / (R * T))
+    assert L[-1] == pytest.approx(expected, rel=1e-3)
     # inside the window (host on its 2.05 V plateau) nothing grows
     values.update({"Initial cathode Li content": 2.0})
     sol = pybamm.Simulation(

@@ -149,10 +149,32 @@ def test_s_lms_rate_law_is_smooth_through_equilibrium(s_lms):
 
 
 def test_s_lms_charge_reoxidises_the_sulfur(s_lms):
+    """The charge ends on the ionic switch with the sulfur re-oxidised (paper, Fig. 4f and 3c: "Li1
+    is retained to a large extent", "a trace of Li0 phase remaining").
+
+    On the multi-phase host the switch is the Li0 phase nucleated at the separator interface; the
+    bulk behind it is left as Li1, supersaturated with vacancies (x ~ 0.92-0.94: metastable, inside
+    the Li0/Li1 loop but short of its 2.45 V spinodal peak), so the electrode average is below 1
+    (0.90) while > 90 % of the host is Li1 (the issue's must-show for the LMS cell, which the S-LMS
+    network, the same host, obeys too). The old lever-rule check (average x = 1.0 +/- 0.1) read a
+    Li1 line compound; the phase fractions now say it. Catches: no switch (the bulk emptied to
+    Li0: Li1 fraction < 0.9), a charge stopped early on the lower plateau (Li3 left), Li0 in the
+    bulk instead of at the interface, or sulfur left lithiated under the 2.45 V switch.
+    """
+    from pybamm_aea.parameters.Li2021_Mo6S8 import MO6S8_HOST
+
     charge = s_lms[1]
-    # the charge ends on the ionic switch: a Li0 film, LMS back near Li1, sulfur re-oxidised
-    assert charge["Li0 film thickness [m]"].entries[-1] > 1e-10
-    assert charge["Average cathode Li content"].entries[-1] == pytest.approx(1.0, abs=0.1)
+    li0, li1 = MO6S8_HOST.phases[0], MO6S8_HOST.phases[1]
+    assert charge["Average cathode Li1 phase fraction"].entries[-1] > 0.9
+    assert charge["Average cathode Li3 phase fraction"].entries[-1] + charge["Average cathode Li4 phase fraction"].entries[-1] < 1e-3
+    # Li0 at the interface (a layer, tens of nm or more, not a monolayer), Li1 at the collector
+    assert charge["Cathode surface Li content"].entries[-1] < li0.hi
+    f0 = charge["Cathode Li0 phase fraction"].entries[:, -1]
+    # the layer sits at the separator (resolved over the last two cells of 20); the collector's
+    # metastable Li1 reads as < 10 % Li0 on the binodal lever rule
+    assert f0[-1] > 0.5 > 0.1 > f0[0]
+    assert charge["Cathode Li content"].entries[0, -1] > li1.lo - 0.1
+    assert 1e-8 < charge["Li0 film thickness [m]"].entries[-1] < 0.1 * charge["Cathode thickness [m]"].entries[-1]
     assert charge["Average dispersed material lithiation"].entries[-1] < 0.02
 
 
@@ -186,15 +208,16 @@ def test_lto_lms_esc_plateau_and_zero_strain(s_lms):
 
 
 def test_removing_the_lms_network_loses_the_sulfur():
-    """With the host's Li diffusivity x 1e-6 the sulfur in the bulk is out of reach."""
+    """With the host's Li mobility x 1e-6 (every phase: the multi-phase host's transport reads the
+    log-mobility, not the lever rule's diffusivity) the sulfur in the bulk is out of reach."""
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
-    D = values["Cathode Li diffusivity [m2.s-1]"]
+    log_B = values["Cathode Li log-mobility"]
     normal = steps_of(run("Li2021_S_Mo6S8", ["Discharge at 0.1C until 1.0 V"]))[0]
     blocked = steps_of(
         run(
             "Li2021_S_Mo6S8",
             ["Discharge at 0.1C until 1.0 V"],
-            updates={"Cathode Li diffusivity [m2.s-1]": lambda x, T: 1e-6 * D(x, T)},
+            updates={"Cathode Li log-mobility": lambda x, T: log_B(x, T) + np.log(1e-6)},
         )
     )[0]
     z_normal = normal["Average dispersed material lithiation"].entries[-1]

@@ -150,11 +150,12 @@ class CathodeCahnHilliard(AEASubModel):
             a_h * p.c_h * p.L_c * p.A_cc * variables["Average cathode Li content"]
         )
         # trapped Li (option "Li trapping") occupies sites but cannot leave: the free energy and
-        # the mobility see the window [x_trap, x_max] (as the lever-rule host's OCP does)
-        x_trap = variables["Cathode trapped Li content"]
+        # the mobility see the window [x_trap, x_max] (as the lever-rule host's OCP does); x_trap
+        # is a field (:class:`.degradation.HostLiTrapping`)
+        x_trap = variables["Cathode local trapped Li content"]
 
-        def free(content):
-            return p.x_max * (content - x_trap) / (p.x_max - x_trap)
+        def free(content, trapped=x_trap):
+            return p.x_max * (content - trapped) / (p.x_max - trapped)
 
         logB = self.log_mobility(free(x), variables)
         B = pybamm.exp(p.logB_c(free(x), T))
@@ -208,7 +209,7 @@ class CathodeCahnHilliard(AEASubModel):
         # interfaces, where the extrapolated content is not: the plateau voltages converge on
         # doubling the mesh)
         x_s = variables["Cathode surface Li content"]
-        U_h_s = p.U_h(free(x_s), T)
+        U_h_s = p.U_h(free(x_s, variables["Cathode surface trapped Li content"]), T)
         U_s = single_phase * U_h_s + (1 - single_phase) * pybamm.boundary_value(U, "right")
         U_av = pybamm.Integral(U, xi)
         variables.update(

@@ -106,16 +106,17 @@ class Li0PhaseLayer(AEASubModel):
 
     def get_coupled_variables(self, variables):
         from ...phases import MO6S8_PHASE_FIELD_WINDOWS as WINDOWS, lever_rule_symbols
-        from .cathode_diffusion import xi
+        from .cathode_diffusion import host_li_balance, xi
 
         p = self.param
         x = variables["Cathode Li content"]
         f0 = lever_rule_symbols(x, WINDOWS)[0]
         (_, lo), (hi, _) = WINDOWS[0], WINDOWS[1]
         in_region = (x > lo) * (x < hi)
-        # d f_Li0 / dt = -(dx/dt) / (hi - lo) inside the Li0/Li1 region
+        # d f_Li0 / dt = -(dx/dt) / (hi - lo) inside the Li0/Li1 region, dx/dt the host's net Li
+        # balance (in a hybrid the dispersed material gives Li back to the host on charge)
         a_h = variables["Cathode host active fraction"]
-        dxdt = variables["Cathode Li transport rate [s-1]"]
+        (dxdt,) = host_li_balance(p, variables, isolation=False).values()
         df0dt = pybamm.Integral(in_region * dxdt, xi) / (lo - hi)
         growth = p.F * p.c_h * p.L_c * a_h * pybamm.maximum(df0dt, 0)
         variables.update(
