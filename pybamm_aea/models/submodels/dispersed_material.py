@@ -73,7 +73,12 @@ class DispersedConversion(AEASubModel):
         # core radius over domain radius s = (1 - z)^(1/3) and its area s^2; the product's area
         # z^(2/3) regularised near z = 0 (z / (z^2 + e)^(1/6): a finite slope, and a round-off
         # undershoot below 0 is driven back instead of on)
-        s = (pybamm.maximum(1 - z, 0) + 1e-12) ** (1 / 3)
+        # (1 - z clipped to [0, 1]: a round-off undershoot z < 0 is a full core with no shell;
+        # unclipped, s > 1 made the shell thickness R (1 - s) negative, the lithiation area's
+        # denominator 1 + k_int tau_shell s (1 - s) changed sign when the shell is the slow step,
+        # and the undershoot ran away: S-LMS on the multi-phase host failed in IDA at z = -5.5e-3
+        # when its sulfur ran out on the 6th-8th charge)
+        s = (pybamm.minimum(pybamm.maximum(1 - z, 0), 1) + 1e-12) ** (1 / 3)
         core_area = s**2
         product_area = z / (z**2 + self.END_REG) ** (1 / 6)
         tau_shell = p.tau_shell_D(T)

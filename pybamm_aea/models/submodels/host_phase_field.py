@@ -77,7 +77,17 @@ class CathodeCahnHilliard(AEASubModel):
         x = pybamm.Variable("Cathode Li content", domain="positive electrode", scale=p.x_max)
         U = pybamm.Variable("Cathode host OCP [V]", domain="positive electrode", reference=2.0)
         x_av = pybamm.Integral(x, xi)
-        x_s = pybamm.boundary_value(x, "right")
+        # the surface content (the interface kinetics' and a single-phase host's OCP's): with a
+        # gradient energy, the natural boundary condition dx/dX = 0 makes the content flat at the
+        # surface, so it is the last control volume's; a linear extrapolation from the last two
+        # cells across a Li0 front one cell from the surface went negative (-4e-4 with the last
+        # cells at 0.10 and 0.32), took the exchange current to 0 and the voltage to the cut-off
+        # in 10 ms (S-LMS on Li-In failed in IDA on its 4th-8th charge). A single-phase host has
+        # no interface, and its steep Fickian profile is extrapolated (see get_coupled_variables)
+        single_phase = p.kappa_c <= 0
+        x_s = single_phase * pybamm.boundary_value(x, "right") + (1 - single_phase) * pybamm.EvaluateAt(
+            x, pybamm.Scalar(1)
+        )
         L = p.L_c
         return {
             "Cathode Li content": x,
