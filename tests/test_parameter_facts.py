@@ -48,30 +48,12 @@ def test_missing_density_is_named():
 @pytest.mark.parametrize("set_name", ["Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8"])
 def test_sweep_simulates_the_requested_thickness(set_name):
     """pybamm_aea.sweep with 'Cathode thickness [um]' = 10: the loading it derives is a 10 um electrode of the
-    model (before the fix: 15.1 um for S-LMS, 11.8 um for LTO-LMS). On the lever-rule host: the thickness
-    is the same expression of the loading on both hosts (asserted here); the multi-phase default fails
-    this discharge in IDA (next test)."""
-    from pybamm_aea.sweep import sweep
-
-    lever = {"host thermodynamics": "lever rule"}
-    df = sweep({"Cathode thickness [um]": [10.0]}, parameter_set=set_name, workers=1, progress=False, options=lever)
-    assert df["error"].isna().all(), df["error"].tolist()
-    values = pybamm.ParameterValues(set_name)
-    values["Cathode loading [kg.m-2]"] = float(df["Cathode loading [kg.m-2]"].iloc[0])
-    for options in (lever, None):
-        assert values.evaluate(AEA(options, build=False).param.L_c) == pytest.approx(10e-6, rel=1e-9)
-
-
-@pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug of the multi-phase default: the 0.1C discharge of a 10 um S-LMS (3.07 mg/cm2) or "
-    "LTO-LMS electrode fails in IDA (IDA_ERR_FAIL) after ~8 h, at rtol 1e-4 and 1e-6 alike and without "
-    "suppress_algebraic_error; the lever rule delivers 1.135 / 0.440 mA.h",
-)
-@pytest.mark.parametrize("set_name", ["Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8"])
-def test_default_host_discharges_a_10_um_hybrid(set_name):
+    model (before the fix: 15.1 um for S-LMS, 11.8 um for LTO-LMS). On the multi-phase default (its IDA
+    failure on this discharge was fixed in main bceb77e)."""
     from pybamm_aea.sweep import sweep
 
     df = sweep({"Cathode thickness [um]": [10.0]}, parameter_set=set_name, workers=1, progress=False)
     assert df["error"].isna().all(), df["error"].tolist()
+    values = pybamm.ParameterValues(set_name)
+    values["Cathode loading [kg.m-2]"] = float(df["Cathode loading [kg.m-2]"].iloc[0])
+    assert values.evaluate(AEA(build=False).param.L_c) == pytest.approx(10e-6, rel=1e-9)

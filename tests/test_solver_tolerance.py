@@ -195,10 +195,9 @@ def _figure_scripts():
     ]
 
 
-#: figure scripts that fail on the multi-phase default for a known reason (measured before main bceb77e)
+#: figure scripts that fail on the multi-phase default for a known reason (fig5_s_lms_vs_s_c_lgps.py
+#: did, curve distance 3.6, until main bceb77e)
 KNOWN_FIGURE_FAILURES = {
-    "fig5_s_lms_vs_s_c_lgps.py": "S-LMS charged to 3.0 V empties the Mo6S8 surface into its Li0 lattice gas "
-    "below the solver's tolerance (the coordinator's pending state-variable change): curve distance 3.6",
     "fig5abcd_hybrids.py": "S-LMS on Li-In stops in IDA after 8 of the script's cycles (reference_cycle=30 out "
     "of range; main bceb77e: 45 of 120), the Li0-end blocker",
     "fit_pybop.py": "its 3C discharge from pristine Mo6S8 stops at once on the multi-phase default (Li1 cannot "
@@ -206,9 +205,20 @@ KNOWN_FIGURE_FAILURES = {
 }
 
 
+#: a smaller run of a script whose full figure takes minutes (the AEA-suitability map: 150 screened
+#: cells, 568 s here on the multi-phase default): the two hosts at the rate and loading extremes
+FIGURE_ARGUMENTS = {
+    "fig_s2_aea_suitability_map.py": {
+        "materials": ["Li2021_Mo6S8", "Li2021_TiS2"], "c_rates": (0.1, 2.0), "loadings": (1.5, 15.0),
+    },
+}
+
+
 def _figure_script_params():
     return [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FIGURE_FAILURES[p.name]))
+        # not run when it takes minutes to fail (fig5abcd_hybrids.py: 198 s): re-enable once fixed
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, run=p.name != "fig5abcd_hybrids.py",
+                                                reason=KNOWN_FIGURE_FAILURES[p.name]))
         if p.name in KNOWN_FIGURE_FAILURES else p
         for p in _figure_scripts()
     ]
@@ -246,7 +256,7 @@ def test_figure_script_voltages_have_no_jump(script, tmp_path, monkeypatch):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     try:
-        module.main(tmp_path)
+        module.main(tmp_path, **FIGURE_ARGUMENTS.get(script.name, {}))
     finally:
         plt.close("all")
     monkeypatch.undo()
