@@ -173,7 +173,9 @@ def _content_at(values, voltage, ocp, anode, T, x_max):
             f"an open-circuit voltage of {voltage!r} V is outside the cell's OCV range "
             f"[{f_hi + voltage:.4g}, {f_lo + voltage:.4g}] V ({anode} anode, {ocp.label} OCP)"
         )
-    x = brentq(lambda x: ocp(x) - target, lo, hi, xtol=1e-12 * x_max)
+    # xtol well below the content a lattice-gas end has at a cut-off (S-LMS at 3.0 V: 1e-12 Li;
+    # with xtol 4e-12 it rested at 2.962 V)
+    x = brentq(lambda x: ocp(x) - target, lo, hi, xtol=1e-16 * x_max)
     # a cut-off at the very end of the host's window (S-LMS's 1.0 V, the Mo6S8 host's U_full):
     # the full host, held 1e-9 x_max inside it (its OCV within 1e-6 V of the cut-off)
     return min(x, x_max * (1 - 1e-9))

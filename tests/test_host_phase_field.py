@@ -563,3 +563,32 @@ def test_s_lms_cycles_through_sulfur_exhaustion_and_li0_nucleation():
     assert x_s.min() >= 0 and x_s.max() <= Li2021_Mo6S8.X_MAX
     assert sol["Cathode exchange-current density [A.m-2]"].entries.min() > 0.29
     assert sol["Dispersed material lithiation"].entries.min() > -1e-3
+
+
+def test_exchange_current_beyond_the_electron_limited_end_is_its_floor():
+    """The multi-phase host's Li4 end is electron-limited: x can pass x_max = 4 at a low cut-off
+    (S-LMS on Li-In reached 4.0002 at 0.4 V after 45 cycles). There the vacancy term of j0 is 0,
+    so j0 is the Li-free floor sqrt(1e-4) / 0.5 j0_ref, the same as at x = 0 and x = x_max, and
+    not the square root of a negative number (NaN voltage)."""
+    j0 = Li2021_Mo6S8.mo6s8_exchange_current_density
+    T = pybamm.Scalar(343.15)
+    at = {x: float(j0(pybamm.Scalar(x), T).evaluate()) for x in (0.0, 2.0, 4.0, 4.0004, 4.4)}
+    assert np.isfinite(list(at.values())).all()
+    assert at[4.0004] == pytest.approx(at[4.0]) and at[4.4] == pytest.approx(at[0.0])
+    assert at[4.0] == pytest.approx(at[2.0] * 0.01 / 0.2501**0.5, rel=1e-9)  # sqrt(1e-4) / sqrt(0.25 + 1e-4)
+
+
+def test_li0_lattice_gas_potential_rises_past_empty():
+    """The Li0 end is a lattice gas, U_h = 2.30 + kT ln(0.02 / x): it reaches the 3.0 V cut-off
+    at x ~ 1e-12, far below the solver's tolerance on x. Below 1e-12 of the window it is continued
+    linearly (with its slope at 1e-6 of the window), so a content stepped past 0 still meets a
+    rising potential: with a flat cap the last cell ran to -1.2e-4 (LMS) and -2.5e-3 (S-LMS) at the
+    end of a charge."""
+    T = 343.15
+    kT = 8.314462618 * T / 96485.33212
+    x = np.array([2e-3, 2e-14, 1e-14, 0.0, -1e-9])
+    U = th.evaluate(th.homogeneous_ocp, HOST, x, T)
+    assert U[0] == pytest.approx(2.30 + kT * np.log(10), abs=1e-9)
+    assert U[1] == pytest.approx(2.30 + kT * np.log(1e12), abs=1e-9)  # the continuation starts at 1e-12 of 0.02
+    assert np.all(np.diff(U) > 0)
+    assert U[4] - U[3] == pytest.approx(kT * 1e-9 / 2e-8, rel=1e-6)  # slope kT / (1e-6 x 0.02) per Li

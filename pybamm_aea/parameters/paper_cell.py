@@ -207,12 +207,16 @@ def cathode_exchange_current_density_law(x_s, T, x_max, j0_ref):
     theta = x_s / x_max; Arrhenius with 30 kJ/mol about 70 C (assumption). The square-root form
     is the symmetric Butler-Volmer dependence on the surface Li content (as PyBaMM's sets); the
     1e-4 keeps a pristine (Li-free) surface able to take Li. j0_ref [A.m-2] (at theta = 0.5,
-    70 C) is an assumption: the paper gives no impedance.
+    70 C) is an assumption: the paper gives no impedance. Beyond x_max (the multi-phase Mo6S8
+    host's electron-limited Li4 end goes on below U_full, see :mod:`pybamm_aea.thermodynamics`)
+    theta (1 - theta) is negative; it is taken as 0 there, so j0 stays at its floor instead of
+    the square root of a negative number (S-LMS on Li-In reached x = 4.0002 at its 0.4 V
+    cut-off after 45 cycles and its voltage became NaN).
     """
     theta = x_s / x_max
     return (
         j0_ref
-        * (theta * (1 - theta) + 1e-4) ** 0.5
+        * (pybamm.maximum(theta * (1 - theta), 0) + 1e-4) ** 0.5
         / 0.5
         * pybamm.exp(-30e3 / R * (1 / T - 1 / 343.15))
     )
