@@ -9,9 +9,11 @@ evaluated from the parameter sets' ``"Cathode Li diffusivity [m2.s-1]"`` functio
 - ``Li2021_Mo6S8``: D(x) of Fig. S1 interpolated in log D, over the reversible window 1 <= x <= 4 of LixMo6S8;
 - ``Li2021_TiS2``: the vacancy-limited D(x) between the Table S5 bounds, over 0.1 <= x <= 1 of LixTiS2;
 
-and, as a marker, the Li0 (Mo6S8) surface film of the "ionic switch" (``"Li0 film Li diffusivity [m2.s-1]"``),
-which the model makes ionically blocking: the AEA hosts conduct Li as fast as the solid electrolytes, the Li0
-film 7 orders of magnitude slower.
+(the default multi-phase host has the same values in its single-phase windows: its phase diffusivities are Fig.
+S1's), and, as a marker, the Li0 (Mo6S8) surface film of the "ionic switch" of the lever-rule host (``"Li0 film Li
+diffusivity [m2.s-1]"``), which that option makes ionically blocking: the AEA hosts conduct Li as fast as the solid
+electrolytes, the Li0 film 7 orders of magnitude slower (on the default host the blocking phase is Li0 itself,
+1e-12 cm2/s at 70 C: examples/fig3a_diffusivity_vs_x.py).
 
 Usage: ``python examples/fig2b_diffusivity.py [OUTDIR]`` (default ``examples/figures/``).
 """

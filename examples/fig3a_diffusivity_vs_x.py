@@ -1,11 +1,13 @@
 """Figure 3a of Li et al., Adv. Mater. 2021: Li diffusion coefficient of LixMo6S8 vs Li content x.
 
-Points: the paper's PITT values of Fig. S1 / Fig. 3a (``figS1_LixMo6S8_diffusion``: x = 1, 3, 4). Line: the
-``"Cathode Li diffusivity [m2.s-1]"`` function of the ``Li2021_Mo6S8`` parameter set, D(x, T), evaluated at 70 C
-(the model's reference; the PITT points) and at 25 C (its Arrhenius factor), in cm2/s. The x = 0 phase (Li0,
-Mo6S8) is ionically blocking in the paper; the model puts that in the Li0 surface film of the "ionic switch"
-(``"Li0 film Li diffusivity [m2.s-1]"``, the marker at x = 0) rather than in the bulk D(x), which keeps its Li1
-value below x = 1 (Li moves through the Li1 network ahead of the Li0 phase, stage I of Fig. 3c). The shaded band
+Points: the paper's PITT values of Fig. S1 / Fig. 3a (``figS1_LixMo6S8_diffusion``: x = 1, 3, 4). Thick
+segments: the model's default, the multi-phase host (``Li2021_Mo6S8.MO6S8_HOST``): its chemical diffusivity
+``B |dU_h/dx|`` from the mobility and the free energy, shown inside the single-phase windows (between them the
+homogeneous host is unstable and separates into phases; there is no single-phase D), at 70 C and 25 C (each
+phase's Arrhenius factor); the Li0 phase (Mo6S8) is the near-blocking one, the "ionic switch". Lines: the
+lever-rule host's ``"Cathode Li diffusivity [m2.s-1]"`` D(x, T) (the option ``"host thermodynamics": "lever
+rule"``), which puts the blocking in the Li0 surface film (``"Li0 film Li diffusivity [m2.s-1]"``, the marker at
+x = 0) and keeps the Li1 value below x = 1 in the bulk. The shaded band
 is the LMS range stated in the text for Fig. 3a (1.8e-8 to 1.7e-7 cm2/s).
 
 Usage: ``python examples/fig3a_diffusivity_vs_x.py [OUTDIR]`` (default ``examples/figures/``).
@@ -45,6 +47,21 @@ def model_curve(T, parameter_set="Li2021_Mo6S8", n=161):
     return x, D * 1e4, _evaluate(values["Li0 film Li diffusivity [m2.s-1]"]) * 1e4
 
 
+def multi_phase_curves(T, n=41):
+    """[(x, D in cm2/s)] of the multi-phase host inside each single-phase window, B |dU_h/dx| at T [K]."""
+    from pybamm_aea import thermodynamics as th
+    from pybamm_aea.parameters.Li2021_Mo6S8 import MO6S8_HOST
+
+    out = []
+    for lo, hi in MO6S8_HOST.windows:
+        x = np.linspace(lo + 1e-3 * (hi - lo) + 1e-9, hi - 1e-3 * (hi - lo), n)
+        h = 1e-7
+        dU = (th.evaluate(th.homogeneous_ocp, MO6S8_HOST, x + h, T) - th.evaluate(th.homogeneous_ocp, MO6S8_HOST, x - h, T)) / (2 * h)
+        D = np.exp(th.evaluate(th.log_mobility, MO6S8_HOST, x, T)) * np.abs(dU)
+        out.append((x, D * 1e4))
+    return out
+
+
 def main(outdir=None):
     """Draw Figure 3a into ``outdir``; return the list of PNG paths."""
     outdir = figures.output_dir(outdir, __file__)
@@ -54,7 +71,11 @@ def main(outdir=None):
     film = None
     for T, color, ls in ((343.15, "#d62728", "-"), (298.15, "#1f77b4", "--")):
         x, D, film = model_curve(T)
-        ax.semilogy(x, D, color=color, ls=ls, lw=2, label=f"model D(x), {T - 273.15:.0f} C")
+        ax.semilogy(x, D, color=color, ls=ls, lw=1.2, label=f"lever-rule host D(x), {T - 273.15:.0f} C")
+    for T, color in ((343.15, "#8c1515"), (298.15, "#0b3d91")):
+        for k, (x, D) in enumerate(multi_phase_curves(T)):
+            ax.semilogy(x, D, color=color, lw=7, solid_capstyle="butt", alpha=0.8,
+                        label=f"model (default, multi-phase host): B |dU_h/dx| in each phase, {T - 273.15:.0f} C" if k == 0 else None)
     ax.semilogy(data["x_in_LixMo6S8"], data["D_cm2_per_s"], "o", color="black", mfc="#ffdd57", ms=9, mew=1.5,
                 label="paper, Fig. S1 (PITT, 70 C)", zorder=5)
     for _, row in data.iterrows():
@@ -62,7 +83,7 @@ def main(outdir=None):
                     textcoords="offset points", fontsize=8)
     if film is not None:
         ax.semilogy([0], [film], "X", color="#9467bd", ms=11, clip_on=False,
-                    label=f"model Li0 film (ionic switch), {film:.0e}")
+                    label=f"lever-rule host's Li0 film (ionic switch), {film:.0e}")
     ax.set(xlabel="x in LixMo6S8", ylabel="Li diffusion coefficient (cm2/s)", xlim=(-0.1, 4.1), ylim=(1e-16, 1e-5),
            title="(3a) Li diffusivity of LixMo6S8: Fig. S1 and the model's D(x)")
     ax.set_xticks([0, 1, 2, 3, 4], ["0\nLi0", "1\nLi1", "2", "3\nLi3", "4\nLi4"])

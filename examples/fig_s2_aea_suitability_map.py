@@ -6,7 +6,8 @@ Runs :func:`pybamm_aea.screen` for the paper's two hosts (Mo6S8, TiS2: the sets 
 the paper's lab cell at 70 C, at five C-rates and five loadings (1.5-15 mg/cm2). Each cell of the map
 is the largest areal capacity [mA.h/cm2] that still delivers 80 % of the window, with the limiting
 mechanism of the thickest electrode at that rate; grey "x" = fails already at 1.5 mg/cm2 (the paper's
-Fig. S2 verdict for LiFePO4 and Li4Ti5O12). Also writes the full table as CSV.
+Fig. S2 verdict for LiFePO4 and Li4Ti5O12; on the default multi-phase host also pristine Mo6S8 at 2C and 5C,
+where Li1 does not nucleate before 1.8 V: README, known limits). Also writes the full table as CSV.
 
 Usage: ``python examples/fig_s2_aea_suitability_map.py [OUTDIR]`` (default ``examples/figures/``).
 """

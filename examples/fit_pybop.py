@@ -16,6 +16,14 @@ above the 1.8 V cut-off, and recovers the two factors from it:
 - with ``scipy.optimize.least_squares`` on the log-factors (no extra dependency), the same
   model run with the factors as PyBaMM input parameters.
 
+The fit runs on the lever-rule host (``"host thermodynamics": "lever rule"``, :data:`OPTIONS`):
+what it shows is the fitting machinery (factors as input parameters, PyBOP, SciPy), and on the
+multi-phase host (the model's default) this curve does not identify D: from pristine Mo6S8 the
+discharge cannot start at D x 0.5 (Li1 does not nucleate before 1.8 V at >= 1C), and from LiMo6S8
+(Li content 1) SciPy's least squares stops at D x 1.00, j0 x 1.52-1.54 (two runs; why the
+D factor is not identified there was not investigated further; measured
+2026-11-30).
+
 At 3C both factors leave a mark: a lower D deepens the early, Li1-rich part of the curve (D of
 Li1Mo6S8 is the lowest of Fig. S1), j0 shifts the whole curve by its charge-transfer
 overpotential. At 0.1C neither would be identifiable. The figure shows data and both fits.
@@ -44,6 +52,8 @@ INITIAL_FACTORS = {name: 1.0 for name in TRUE_FACTORS}
 #: search range of each factor
 BOUNDS = (0.1, 10.0)
 RATE = "3C"
+#: the AEA model's options for the data and the fits (see the module docstring)
+OPTIONS = {"host thermodynamics": "lever rule"}
 #: fraction of the discharge capacity kept (the fitted model must not reach the cut-off first)
 DEPTH = 0.9
 NOISE_V = 1e-3
@@ -58,7 +68,7 @@ def synthetic_discharge(factors=TRUE_FACTORS, rate=RATE, depth=DEPTH, noise=NOIS
     values = pybamm.ParameterValues(PARAMETER_SET)
     values.update(factors)
     experiment = pybamm.Experiment([f"Discharge at {rate} until 1.8 V (5 second period)"])
-    sol = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values, experiment=experiment).solve()
+    sol = pybamm.Simulation(pybamm.Model("AEA", OPTIONS), parameter_values=values, experiment=experiment).solve()
     Q = sol["Discharge capacity [A.h]"].entries
     keep = Q <= depth * Q[-1]
     rng = np.random.default_rng(seed)
@@ -72,7 +82,7 @@ def synthetic_discharge(factors=TRUE_FACTORS, rate=RATE, depth=DEPTH, noise=NOIS
 
 def _model_without_voltage_events():
     """The AEA model with its cut-off events removed: a fit compares whole curves."""
-    model = pybamm.Model("AEA")
+    model = pybamm.Model("AEA", OPTIONS)
     model.events = [e for e in model.events if "[V]" not in e.name]
     return model
 

@@ -4,8 +4,9 @@ loading (thickness) and rate?
 :func:`screen` runs, for each material, one constant-current step from the state a user starts a
 rate test in (the material's first step: a discharge from the pristine state for Li-free hosts,
 a discharge after a full slow charge for materials lithiated as made), at each C-rate and loading,
-on the paper's lab cell at the given temperature. The model is built and discretised once per
-material; loading and current are input parameters, so the grid costs one solve per point.
+on the paper's lab cell at the given temperature, on the AEA model with the given options (its
+defaults: the multi-phase host). The model is built and discretised once per material; loading
+and current are input parameters, so the grid costs one solve per point.
 
 Per point: utilisation (delivered / window capacity), ESC (mA.h per g of electrode, = specific
 capacity for a pure cathode), electrode Wh/kg and Wh/L, the thickness, and the limiting mechanism:
@@ -87,8 +88,9 @@ def _charged_content(values):
 class _Prepared:
     """One material's discretised model with loading and current as inputs."""
 
-    def __init__(self, name, values, charge_first):
+    def __init__(self, name, values, charge_first, options=None):
         self.name = name
+        self.options = dict(options or {})
         values = values.copy()
         if charge_first:
             values["Initial cathode Li content"] = _charged_content(values)
@@ -105,16 +107,23 @@ class _Prepared:
         self.names = ["Voltage [V]", "Cathode thickness [m]"] + [v for vs in MECHANISMS.values() for v in vs]
         self.model = self._discretised(values, voltage_events=True)
         # the solver computes only these variables (PyBaMM's fast output path)
-        self.solver = pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8, output_variables=self.names)
+        self.solver = self._solver()
         self._no_events = None
 
-    @staticmethod
-    def _discretised(values, voltage_events):
-        model = AEA()
+    def _solver(self):
+        """IDAKLU with the model's own tolerances and IDA options (those of its default solver,
+        which differ between the host descriptions), computing only :attr:`names`."""
+        default = AEA(self.options, build=False).default_solver
+        options = {k: v for k, v in default._options.items() if k == "suppress_algebraic_error"}
+        return pybamm.IDAKLUSolver(rtol=default.rtol, atol=default.atol, options=options,
+                                   output_variables=self.names)
+
+    def _discretised(self, values, voltage_events):
+        model = AEA(self.options)
         model = values.process_model(model, inplace=False)
         if not voltage_events:
             model.events = [e for e in model.events if "voltage" not in e.name.lower()]
-        geometry = AEA().default_geometry
+        geometry = model.default_geometry
         values.process_geometry(geometry)
         mesh = pybamm.Mesh(geometry, model.default_submesh_types, model.default_var_pts)
         disc = pybamm.Discretisation(mesh, model.default_spatial_methods)
@@ -124,7 +133,7 @@ class _Prepared:
         """The variables at t = 0, for a step whose losses already exceed the window."""
         if self._no_events is None:
             self._no_events = self._discretised(self.values, voltage_events=False)
-            self._start_solver = pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8, output_variables=self.names)
+            self._start_solver = self._solver()
         sol = self._start_solver.solve(self._no_events, np.array([0.0, 1e-3]), inputs=inputs)
         return {n: float(sol[n].entries[0]) for n in self.names}
 
@@ -168,13 +177,13 @@ class _Prepared:
 _CACHE = {}
 
 
-def _prepared(material, temperature, cell):
+def _prepared(material, temperature, cell, options=None):
     """The discretised model of a material; set and literature names are built once per process."""
     if not isinstance(material, str):
-        return _Prepared(*_resolve(material, temperature, cell))
-    key = (material, None if temperature is None else float(temperature), cell)
+        return _Prepared(*_resolve(material, temperature, cell), options)
+    key = (material, None if temperature is None else float(temperature), cell, tuple(sorted((options or {}).items())))
     if key not in _CACHE:
-        _CACHE[key] = _Prepared(*_resolve(material, temperature, cell))
+        _CACHE[key] = _Prepared(*_resolve(material, temperature, cell), options)
     return _CACHE[key]
 
 
@@ -248,7 +257,7 @@ def _largest_passing(x, u, threshold):
 
 
 def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknesses=None, temperature=None,
-           cell="paper", threshold=0.8, composite=False):
+           cell="paper", threshold=0.8, composite=False, options=None):
     """Screen materials as dense AEA cathodes on a cell build; returns a pandas DataFrame.
 
     Parameters
@@ -276,6 +285,9 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         "[W.h.L-1]", "composite thickness [um]", and per (material, C-rate) "crossover areal capacity
         [mA.h.cm-2]" (theoretical areal capacity, active mass x window capacity, where the AEA electrode's Wh/L
         stops exceeding the composite's) with its "crossover" reason. About 2 s per loading and material.
+    options : dict, optional
+        AEA model options (default: the model's defaults, the multi-phase host); each is solved
+        with the tolerances of the model's own default solver for those options.
 
     Returns
     -------
@@ -301,7 +313,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     start = time.perf_counter()
     rows = []
     for material in materials:
-        prepared = _prepared(material, temperature, cell)
+        prepared = _prepared(material, temperature, cell, options)
         alternative = _composite_of(material, prepared) if composite else None
         if loadings is not None:
             kg_m2 = sorted(v * 1e-2 for v in grid)

@@ -156,11 +156,12 @@ def _phase_potential(host, k, x, T):
     if k == 0:
         # below 1e-12 of its window (3.12 V at 70 C, above every cut-off) the lattice gas's log
         # is continued linearly with the slope it has at 1e-6 of its window (kT / (1e-6 hi),
-        # 1.5e6 V per Li at 70 C): a content the solver steps past 0 (its tolerance on x is
-        # ~4e-6) meets a rising potential (+0.15 V at -1e-7), where a flat cap let the last cell
-        # run to -1e-4 .. -2.5e-3 Li at the end of a charge (LMS to 2.8 V, S-LMS to 3.0 V vs Li),
-        # while an event located 1e-12 past the cap moves it by uV (with the log's own slope
-        # there, kT / x_f, it moved by 1.5 V and the next step started beyond the cut-off)
+        # 1.5e6 V per Li at 70 C), so U_h rises on for any content, 0 and below included (the
+        # phase-field host's solver variable keeps x > 0, see
+        # :meth:`.models.submodels.host_phase_field.CathodeCahnHilliard.content`; with the
+        # content itself as the variable a flat cap let the last cell run to -1e-4 .. -2.5e-3
+        # Li at the end of a charge), while it moves by uV for a content 1e-12 past the cap
+        # (with the log's own slope there, kT / x_f, it moved by 1.5 V)
         x_f = 1e-12 * ph.hi
         log_term = pybamm.log(ph.hi / pybamm.maximum(x, x_f))
         return host.regions[0].U + kT * (log_term + pybamm.maximum(x_f - x, 0) / (1e-6 * ph.hi))

@@ -129,3 +129,25 @@ def test_li_content_dependent_conductivity_of_lto():
     # LixCoO2: insulator-metal transition on delithiation
     lco = get_material("LiCoO2")
     assert lco.transport_at(1.0, 298.15)["sigma_e_S_per_cm"] < 1e-3 < lco.transport_at(0.3, 298.15)["sigma_e_S_per_cm"]
+
+
+def test_an_update_of_the_diffusivity_or_ocp_reaches_the_multi_phase_host():
+    """A single-phase material's mobility on the multi-phase host (the default) is B = D / |dU_h/dx|
+    of the set's own diffusivity and homogeneous-OCP parameters, by name: a user's update of either
+    moves it (D 100x -> ln B + ln 100; a homogeneous OCP twice as steep -> ln B - ln 2), where a copy
+    frozen when the set was made would silently ignore the update."""
+    values = get_material("LiCoO2").parameter_values()
+    x, T = pybamm.Scalar(0.6), pybamm.Scalar(343.15)
+    log_b = pybamm.FunctionParameter("Cathode Li log-mobility", {"Cathode Li content": x, "Temperature [K]": T})
+
+    def evaluate(v):
+        return float(v.process_symbol(log_b).evaluate())
+
+    base = evaluate(values)
+    D, U = values["Cathode Li diffusivity [m2.s-1]"], values["Cathode homogeneous OCP [V]"]
+    faster = values.copy()
+    faster.update({"Cathode Li diffusivity [m2.s-1]": lambda x, T: 100 * D(x, T)})
+    steeper = values.copy()
+    steeper.update({"Cathode homogeneous OCP [V]": lambda x, T: 2 * U(x, T)})
+    assert evaluate(faster) - base == pytest.approx(np.log(100), abs=1e-6)
+    assert evaluate(steeper) - base == pytest.approx(-np.log(2), abs=1e-4)

@@ -73,11 +73,16 @@ FAST_LI = {"Cathode Li diffusivity [m2.s-1]": 1e-12}
 @pytest.mark.parametrize("name, loading, current", [("LiFePO4", 4.8, 12.7), ("Li4Ti5O12", 5.5, 30.0)])
 def test_the_failures_need_both_carriers(name, loading, current):
     """The paper's criterion: fast Li *and* fast electrons. Both Mo6S8-like values give most of the
-    window (model: 99 %), so nothing else (separator, interface, OCP, cut-offs) limits these cells;
-    either literature value alone keeps the electrode below a quarter of that (model: metallic
-    sigma_e with the literature D 2.5 % / 2.4 %; Mo6S8's D with the literature sigma_e 23 % for
-    LiFePO4, where the ions then migrate to the collector and the FePO4 region grows from there
-    until it is empty, and 0 % for Li4Ti5O12)."""
+    window (model: 99.4 % LiFePO4, 99.6 % Li4Ti5O12, either host), so nothing else (separator,
+    interface, OCP, cut-offs) limits these cells; either literature value alone keeps the electrode
+    below a quarter of that (multi-phase host, the default: metallic sigma_e with the literature D
+    1.3 % / 1.1 %; Mo6S8's D with the literature sigma_e 13 % for LiFePO4 and 0 % for Li4Ti5O12,
+    whose first step is infeasible at t = 0). The single-carrier failures are a layer one surface cell
+    thick running out: they shrink on refining the mesh (metallic sigma_e, 20 / 40 / 80 cells:
+    1.27 / 0.72 / 0.49 % for LiFePO4), so the quarter bound holds on any mesh; the lever-rule
+    host's Mo6S8-D case for LiFePO4 does not (23 / 19 / 39 % on its 10 / 40 / 80 cells; its ionic
+    conductivity is Nernst-Einstein on the chemical diffusivity, not on the mobility), so this
+    assertion is kept on the default host only."""
     both = fig_s2_run(name, loading, current, {**METALLIC, **FAST_LI})[0]
     assert both > 0.85
     assert fig_s2_run(name, loading, current, METALLIC)[0] < 0.25 * both

@@ -214,17 +214,25 @@ class TableOCP(_Named):
 class SinglePhaseLogMobility(_Named):
     """ln B(x, T) [B in m2.V-1.s-1] of a single-phase host for the multi-phase transport.
 
-    B = D / |dU/dx| makes the Cahn-Hilliard flux c B grad(U) the Fickian flux D grad(c) of the
-    material's diffusivity ``D`` and OCP ``U`` (both callables of (x, T)); dU/dx by a central
+    B = D / |dU_h/dx| makes the Cahn-Hilliard flux c B grad(U_h) the Fickian flux D grad(c) of the
+    set's own ``"Cathode Li diffusivity [m2.s-1]"`` and ``"Cathode homogeneous OCP [V]"``,
+    referenced by name (PyBaMM processes the returned parameters), so that a user's update of
+    either reaches the multi-phase host as it reaches the lever-rule one. dU_h/dx by a central
     difference of 1e-6 x_max (the OCP functions are closed forms of x, not tables of points).
     """
 
-    def __init__(self, ocp, diffusivity, x_max):
-        self.ocp, self.diffusivity, self.h = ocp, diffusivity, 1e-6 * x_max
+    def __init__(self, x_max):
+        self.h = 1e-6 * float(x_max)
 
     def __call__(self, x, T):
-        slope = (self.ocp(x - self.h, T) - self.ocp(x + self.h, T)) / (2 * self.h)
-        return pybamm.log(self.diffusivity(x, T)) - pybamm.log(pybamm.maximum(slope, 1e-12))
+        def U(content):
+            return pybamm.FunctionParameter(
+                "Cathode homogeneous OCP [V]", {"Cathode Li content": content, "Temperature [K]": T}
+            )
+
+        D = pybamm.FunctionParameter("Cathode Li diffusivity [m2.s-1]", {"Cathode Li content": x, "Temperature [K]": T})
+        slope = (U(x - self.h) - U(x + self.h)) / (2 * self.h)
+        return pybamm.log(D) - pybamm.log(pybamm.maximum(slope, 1e-12))
 
 
 class HostFunction(_Named):

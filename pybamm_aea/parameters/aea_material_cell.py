@@ -49,7 +49,7 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     elif material.ocp_delithiation is not None:
         U_h = log_B = fn.MissingFreeEnergy(material.name)
     else:
-        U_h, log_B = ocp, fn.SinglePhaseLogMobility(ocp, D, x_max)
+        U_h, log_B = ocp, fn.SinglePhaseLogMobility(x_max)
     values.update(
         {
             "Cathode homogeneous OCP [V]": U_h,

@@ -23,6 +23,13 @@ problem a pair of second-order ones. The spinodal loops of U_h make homogeneous 
 a two-phase region unstable, so phases separate by themselves; the gradient energy makes the
 separated state well-posed with an interface of width ~ sqrt(kappa / |dU_h/dx|).
 
+The solver's variable for the content is not x but y with x = e ln(1 + exp(y / e)), e = 1e-3
+(:meth:`CathodeCahnHilliard.content`): x where the host holds Li, ln x where it is nearly empty.
+The Li0 lattice gas reaches a 2.8-3.0 V cut-off at 1e-9..1e-12 Li (U_h = 2.30 + kT ln(0.02 / x)),
+which a tolerance on x cannot resolve: with x as the variable the end-of-charge surface content
+was 1.5e-4 at IDA's default tolerances and 1.6e-5 at rtol 1e-7 (the next discharge started at
+2.630 vs 2.728 V); with y, 7.38e-6 and 7.36e-6 (2.7604 V on both), and x stays positive.
+
 The cost is the mesh: the default mesh is 20 cells, exponential, clustered toward the separator
 where the Li0 layer forms and the gradients are steepest (cells of 60 nm there, 250 nm at the
 current collector for the paper's 3.3 um electrode; see :class:`pybamm_aea.AEA`), with kappa
@@ -72,9 +79,38 @@ class CathodeCahnHilliard(AEASubModel):
         p = self.param
         return p.logB_c(x, p.T) + (p.b_c - 1) * pybamm.log(p.phi_host)
 
+    #: content [Li per formula unit] below which the solver's variable is the logarithm of the
+    #: content rather than the content (see :meth:`content`)
+    LOG_BELOW = 1e-3
+
+    @classmethod
+    def content(cls, y):
+        """Li content x = e ln(1 + exp(y / e)) of the solver's variable y (e = LOG_BELOW).
+
+        x = y where x >> e, and ln x = ln e + y / e where x << e: the Li0 lattice gas holds
+        1e-12 Li at 3.0 V (U_h = 2.30 + kT ln(0.02 / x)), far below what a tolerance on x
+        resolves (~4e-6), while on y a tolerance of 4e-6 is a relative error of 4e-3 on x
+        (0.1 mV on U_h). x is positive for every y.
+        """
+        e = cls.LOG_BELOW
+        return pybamm.maximum(y, 0) + e * pybamm.log(1 + pybamm.exp(-pybamm.AbsoluteValue(y) / e))
+
+    @classmethod
+    def content_slope(cls, y):
+        """dx/dy = 1 / (1 + exp(-y / e)), written so that no exponential overflows."""
+        e = cls.LOG_BELOW
+        return pybamm.exp(pybamm.minimum(y, 0) / e) / (1 + pybamm.exp(-pybamm.AbsoluteValue(y) / e))
+
+    @classmethod
+    def content_variable(cls, x):
+        """The solver's variable y of a Li content x > 0 (the inverse of :meth:`content`)."""
+        e = cls.LOG_BELOW
+        return x + e * pybamm.log(1 - pybamm.exp(-x / e))
+
     def get_fundamental_variables(self):
         p = self.param
-        x = pybamm.Variable("Cathode Li content", domain="positive electrode", scale=p.x_max)
+        y = pybamm.Variable("Cathode Li content variable", domain="positive electrode", scale=p.x_max)
+        x = self.content(y)
         U = pybamm.Variable("Cathode host OCP [V]", domain="positive electrode", reference=2.0)
         x_av = pybamm.Integral(x, xi)
         # the surface content (the interface kinetics' and a single-phase host's OCP's): with a
@@ -90,6 +126,7 @@ class CathodeCahnHilliard(AEASubModel):
         )
         L = p.L_c
         return {
+            "Cathode Li content variable": y,
             "Cathode Li content": x,
             "Cathode host OCP [V]": U,
             "Average cathode Li content": x_av,
@@ -198,7 +235,9 @@ class CathodeCahnHilliard(AEASubModel):
         return variables
 
     def set_rhs(self, variables):
-        self.rhs = host_li_balance(self.param, variables)
+        ((x, rate),) = host_li_balance(self.param, variables).items()
+        y = variables["Cathode Li content variable"]
+        self.rhs = {y: rate / self.content_slope(y)}
 
     def set_algebraic(self, variables):
         p = self.param
@@ -222,4 +261,5 @@ class CathodeCahnHilliard(AEASubModel):
         p = self.param
         x = variables["Cathode Li content"]
         U = variables["Cathode host OCP [V]"]
-        self.initial_conditions = {x: p.x_init, U: p.U_h(p.x_init, p.T)}
+        y = variables["Cathode Li content variable"]
+        self.initial_conditions = {y: self.content_variable(p.x_init), U: p.U_h(p.x_init, p.T)}
