@@ -166,14 +166,6 @@ def test_non_positive_factor_is_refused():
 
 @pytest.mark.slow
 @pytest.mark.fit
-@pytest.mark.xfail(
-    strict=True,
-    reason="examples/fit_pybop.py (not this helper's file) fits a 3C discharge from pristine Mo6S8: on "
-    "the multi-phase default it stops at once (Li1 cannot nucleate in the Li0 above ~2C: 0.17 mA.h/g "
-    "at 2C, 128 at 1C, 70 C), so the synthetic data hold one point ('t_eval must have at least 2 "
-    "entries'); from LiMo6S8 (x0 = 1) least_squares stays at the start (D factor 1.00 vs the true "
-    "0.5): the example needs a protocol the new host makes the D factor identifiable on",
-)
 def test_scipy_fit_recovers_the_factors_within_5_percent():
     example = _load_example()
     data = example.synthetic_discharge()

@@ -138,14 +138,6 @@ def lms_tight():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug (the Li0 end, being fixed by the coordinator's change of the host's state variable): "
-    "since the kinetics read the last control volume's content (main bceb77e), the end of the 2.8 V "
-    "charge leaves a surface content of 1.5e-4 at the default tolerances vs 1.6e-5 at rtol 1e-7 (main "
-    "072543c; same 2.800 V: the lattice-gas OCP and the interface overpotential split it differently), "
-    "so the next discharge starts at 2.630 vs 2.728 V (curve distance 4.9; 7.1 at bceb77e, 0.31 before)",
-)
 def test_default_tolerances_keep_the_multi_phase_curve_on_the_tight_one(lms_tight):
     """The multi-phase default (rtol 1e-4, ``AEA.MULTI_PHASE_SOLVER_TOLERANCES``) on the LMS
     nucleation cycle: its reversals (0.27-0.47 V) are physical, on the tight curve too, and the
@@ -200,8 +192,6 @@ def _figure_scripts():
 KNOWN_FIGURE_FAILURES = {
     "fig5abcd_hybrids.py": "S-LMS on Li-In stops in IDA after 8 of the script's cycles (reference_cycle=30 out "
     "of range; main bceb77e: 45 of 120), the Li0-end blocker",
-    "fit_pybop.py": "its 3C discharge from pristine Mo6S8 stops at once on the multi-phase default (Li1 cannot "
-    "nucleate in the Li0 above ~2C): one data point, 't_eval must have at least 2 entries' (tests/test_fit.py)",
 }
 
 
