@@ -19,14 +19,14 @@ shrinking-core sulfur (S8/Li2S at 2.20 V, above the host's 2.05 V plateau) is th
 lithiate at equilibrium, so an equilibrium SOC 0.5 of S-LMS holds mostly lithiated domains
 behind thick Li2S shells, which a discharge cannot take much further: at 0.05C it delivers 0.46
 of what SOC 1 delivers (the state is set by z, the path decides what is left to draw).
-``direction`` picks the OCP branch and sets the initial hysteresis
+On the lever-rule host ``direction`` picks the OCP branch and sets the initial hysteresis
 state: ``"discharge"`` the lithiation branch, ``"charge"`` the delithiation branch. With ``None``
 the state is solved on the OCP at the parameter set's "Initial cathode hysteresis state", as
 PyBaMM does; with the model option ``"hysteresis": "none"`` always on the mean of the two
 branches, which is the model's OCP then. For Mo6S8 this window is thermodynamic: the ionic
 switch stops a real charge near Li1, which is below SOC 1.
 
-With ``"host thermodynamics": "multi-phase"`` there is no hysteresis state (``direction`` picks
+With the default ``"host thermodynamics": "multi-phase"`` there is no hysteresis state (``direction`` picks
 nothing): the state is solved on the host's equilibrium OCP, its homogeneous OCP with each
 two-phase region replaced by its common tangent (the rest state of a phase-separated host; the
 spinodal loops are metastable). The SOC is interpolated in Li content, so that an SOC inside a

@@ -47,14 +47,20 @@ def lever_rule_symbols(x, windows=MO6S8_WINDOWS):
     return out
 
 
-def average_phase_fractions(solution, windows=MO6S8_WINDOWS):
+def average_phase_fractions(solution, windows=None):
     """Electrode-averaged phase fractions vs time from an AEA solution (the in-situ XRD map).
 
     Uses the compiled :func:`pybamm_aea.kernels.average_phase_fractions` with the mesh cell
-    widths as weights. Returns ``(time_s, fractions)`` with ``fractions`` of shape
-    ``(n_times, n_phases)``.
+    widths as weights. ``windows`` defaults to those of the solution's host
+    (:data:`MO6S8_PHASE_FIELD_WINDOWS` on the multi-phase host, :data:`MO6S8_WINDOWS` on the
+    lever rule), as the model's own phase-fraction variables. Returns ``(time_s, fractions)``
+    with ``fractions`` of shape ``(n_times, n_phases)``.
     """
     from . import kernels
+
+    if windows is None:
+        host = solution.all_models[0].options["host thermodynamics"]
+        windows = MO6S8_PHASE_FIELD_WINDOWS if host == "multi-phase" else MO6S8_WINDOWS
 
     var = solution["Cathode Li content"]
     x = np.ascontiguousarray(var.entries)  # (n_points, n_times)

@@ -125,20 +125,32 @@ def test_factor_equals_scaling_its_function(factor):
 
     base = pybamm.ParameterValues(parameter_set)
     base.update(extra[0] if extra else {})
+    if "Mo6S8" in parameter_set:
+        # from LiMo6S8 (the paper's pre-lithiated LMS): on the multi-phase default a pristine Li0
+        # electrode stops at once at 2C (Li1 cannot nucleate fast enough in the Li0), and the
+        # nucleation, an instability, would amplify the two expression trees' round-off to mV
+        base["Initial cathode Li content"] = 1.0
     t = np.linspace(0, 360, 19)
     by_function = base.copy()
     by_function[function] = _Scaled(base[function], scale)
     by_function["Current function [A]"] *= 20  # 2C
-    V_function = simulation(by_function).solve(t, t_interp=t)["Voltage [V]"].entries
+    by_function_solution = simulation(by_function).solve(t, t_interp=t)
+    V_function = by_function_solution["Voltage [V]"].entries
     with_input = base.copy()
     with_input[factor] = "[input]"
     with_input["Current function [A]"] *= 20
     sim = simulation(with_input)
-    V_factor = sim.solve(t, t_interp=t, inputs={factor: scale})["Voltage [V]"].entries
+    factor_solution = sim.solve(t, t_interp=t, inputs={factor: scale})
+    V_factor = factor_solution["Voltage [V]"].entries
     V_base = sim.solve(t, t_interp=t, inputs={factor: 1.0})["Voltage [V]"].entries
-    # equal to the solver's tolerance (rtol 1e-6 of ~2 V): the two expression trees round differently
-    # and the sulfur's smooth switch through equilibrium is stiff, so the steps can differ slightly
-    np.testing.assert_allclose(V_factor, V_function, rtol=0, atol=1e-6)
+    # equal to the solver's tolerance (1e-6 V): the two expression trees round differently and the
+    # sulfur's smooth switch through equilibrium is stiff, so the steps can differ slightly. Up to the
+    # earlier end: the point where a solution crosses its cut-off lies on a collapse of the voltage
+    # (S-LMS at 2C: 0.96 vs 0.99 V at the crossing, equal before it)
+    end = min(by_function_solution.t[-1], factor_solution.t[-1])
+    before = by_function_solution.t < end
+    assert V_factor.size == V_function.size
+    np.testing.assert_allclose(V_factor[before], V_function[before], rtol=0, atol=1e-6)
     # and the factor does something (every function above shapes a 2C discharge; a factor that
     # brings the cut-off forward shortens the solution)
     n = min(V_factor.size, V_base.size)

@@ -48,7 +48,8 @@ def test_missing_density_is_named():
 @pytest.mark.parametrize("set_name", ["Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8"])
 def test_sweep_simulates_the_requested_thickness(set_name):
     """pybamm_aea.sweep with 'Cathode thickness [um]' = 10: the loading it derives is a 10 um electrode of the
-    model (before the fix: 15.1 um for S-LMS, 11.8 um for LTO-LMS)."""
+    model (before the fix: 15.1 um for S-LMS, 11.8 um for LTO-LMS). On the multi-phase default (its IDA
+    failure on this discharge was fixed in main bceb77e)."""
     from pybamm_aea.sweep import sweep
 
     df = sweep({"Cathode thickness [um]": [10.0]}, parameter_set=set_name, workers=1, progress=False)

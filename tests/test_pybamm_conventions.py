@@ -125,12 +125,21 @@ def test_plot_summary_variables_runs(s_lms_li_in, tmp_path):
     [
         ("Li2021_TiS2", {"Li trapping": "irreversible", "ionic switch": "none"}),
         # without the ionic switch the charge empties the host: its equilibrium window is the
-        # capacity (with it, the charge stops near Li1, a kinetic limit the equilibrium ignores)
+        # capacity (with it, the charge stops near Li1, a kinetic limit the equilibrium ignores).
+        # On the multi-phase default the switch is the Li0 phase's low mobility itself, so it is
+        # switched off by giving Li0 the mobility of Li1 (below)
         ("Li2021_Mo6S8", {"ionic-switch host loss": "persistent Li0", "ionic switch": "none"}),
     ],
 )
 def test_capacity_is_what_the_next_slow_discharge_delivers(name, options):
+    """PyBaMM's "Capacity [A.h]" (the equilibrium window between the cut-offs) is what the next
+    0.02C discharge delivers, within 0.5 % (measured 0.39 % for Mo6S8). Catches: a window on the
+    wrong OCP (a spinodal branch instead of the common tangents) or a capacity not updated by
+    trapping."""
     values = pybamm.ParameterValues(name)
+    if name == "Li2021_Mo6S8":
+        log_mobility = values["Cathode Li log-mobility"]
+        values["Cathode Li log-mobility"] = lambda x, T: pybamm.maximum(log_mobility(x, T), log_mobility(0 * x + 1, T))
     lo, hi = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
     experiment = pybamm.Experiment([(f"Discharge at 0.02C until {lo} V", f"Charge at 0.02C until {hi} V")] * 3)
     sol = pybamm.Simulation(pybamm.Model("AEA", options=options), parameter_values=values, experiment=experiment).solve()

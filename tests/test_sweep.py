@@ -14,9 +14,31 @@ GRID_2x2 = {LOADING: [0.015, 0.03], TEMPERATURE: [298.15, 343.15]}
 COMPARED = ["Electrode specific capacity [mA.h.g-1]", "Electrode gravimetric energy [W.h.kg-1]", "Electrode volumetric energy [W.h.L-1]"]
 
 
+#: the reduced host, for the tests of the sweep's machinery (processes, threads, Dask, rows): the
+#: numbers they compare are path against path, and the two hosts agree on the LMS sweep's
+#: metrics (test_the_hosts_agree_on_the_sweeps_metrics); 3.6 s vs 9.1 s for the 2x2 grid
+LEVER = {"host thermodynamics": "lever rule"}
+
+
 @pytest.fixture(scope="module")
 def serial_2x2():
     return sweep(GRID_2x2, parameter_set=LMS, workers=1)
+
+
+@pytest.fixture(scope="module")
+def serial_2x2_lever():
+    return sweep(GRID_2x2, parameter_set=LMS, workers=1, options=LEVER)
+
+
+@pytest.mark.slow
+def test_the_hosts_agree_on_the_sweeps_metrics(serial_2x2, serial_2x2_lever):
+    """The LMS first discharge of the 2x2 grid on the multi-phase default and on the lever rule:
+    capacities within 0.5 % (measured 0.27 %: both fill the host to the 1.8 V cut-off) and mean
+    voltages within 60 mV (measured 45 mV at 3 mg/cm2, 25 C: the multi-phase host's nucleation dip
+    and Li4 layer; 10 mV at 70 C). Catches: a sweep that passes its options to one host only."""
+    for column, rtol, atol in (("Electrode specific capacity [mA.h.g-1]", 5e-3, 0), ("Mean discharge voltage [V]", 0, 0.06)):
+        np.testing.assert_allclose(serial_2x2[column], serial_2x2_lever[column], rtol=rtol, atol=atol)
+    assert not np.allclose(serial_2x2["Mean discharge voltage [V]"], serial_2x2_lever["Mean discharge voltage [V]"], rtol=1e-4)
 
 
 def spy_batches(monkeypatch):
@@ -59,9 +81,13 @@ def test_grid_gives_one_tidy_row_per_point(serial_2x2):
 @pytest.mark.slow
 def test_batched_solves_match_the_experiment_path(serial_2x2):
     # the default experiment (one 0.1C discharge to 1.8 V) runs as one batched solve; the per-point path runs it
-    # through pybamm.Experiment: same cut-off, same numbers (solver tolerance)
+    # through pybamm.Experiment: same cut-off, same numbers to 10x the default solver's rtol (1e-4 on the
+    # multi-phase host: the two paths step differently; measured 2.6e-4). Catches: another cut-off or
+    # current on one path (0.1 V on the cut-off moves the energy by ~1 %)
+    from pybamm_aea.models.aea import AEA
+
     df = sweep(GRID_2x2, parameter_set=LMS, workers=1, batched=False)
-    np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2[COMPARED].to_numpy(), rtol=1e-6)
+    np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2[COMPARED].to_numpy(), rtol=10 * AEA().default_solver.rtol)
 
 
 @pytest.mark.slow
@@ -167,8 +193,9 @@ def test_batches_shrink_so_workers_finish_together(n, size, workers):
 
 
 @pytest.mark.slow
-def test_local_processes_match_serial(serial_2x2):
-    df = sweep(GRID_2x2, parameter_set=LMS, workers=2, batch_size=1)
+def test_local_processes_match_serial(serial_2x2_lever):
+    serial_2x2 = serial_2x2_lever
+    df = sweep(GRID_2x2, parameter_set=LMS, workers=2, batch_size=1, options=LEVER)
     assert df[[LOADING, TEMPERATURE]].equals(serial_2x2[[LOADING, TEMPERATURE]])
     np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2[COMPARED].to_numpy(), rtol=1e-9)
     assert list(df.columns) == list(serial_2x2.columns)
@@ -176,13 +203,14 @@ def test_local_processes_match_serial(serial_2x2):
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_matches_serial(serial_2x2, tmp_path):
+def test_dask_local_cluster_matches_serial(serial_2x2_lever, tmp_path):
+    serial_2x2 = serial_2x2_lever
     distributed = pytest.importorskip(
         "distributed", reason="dask.distributed is not installed (pip install 'dask[distributed]')"
     )
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        df = sweep(GRID_2x2, parameter_set=LMS, client=client, batch_size=2, results_file=tmp_path / "dask.sqlite",
+        df = sweep(GRID_2x2, parameter_set=LMS, client=client, batch_size=2, results_file=tmp_path / "dask.sqlite", options=LEVER,
                    export=tmp_path / "dask.csv")
     assert df[[LOADING, TEMPERATURE]].equals(serial_2x2[[LOADING, TEMPERATURE]])
     np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2[COMPARED].to_numpy(), rtol=1e-9)
@@ -194,7 +222,7 @@ def test_package_attribute_is_the_function():
     from pybamm_aea.sweep import api, store  # noqa: F401  (importing submodules does not rebind the name)
 
     assert callable(pybamm_aea.sweep) and pybamm_aea.sweep is sweep
-    df = pybamm_aea.sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1)
+    df = pybamm_aea.sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, options=LEVER)
     assert len(df) == 1 and df["error"].iloc[0] is None
 
 
@@ -202,7 +230,7 @@ def test_sample_rows_with_a_repeated_design(monkeypatch):
     ran = spy_batches(monkeypatch)
     sample = [{LOADING: 0.015, TEMPERATURE: 343.15}, {LOADING: 0.02, TEMPERATURE: 343.15},
               {LOADING: 0.015, TEMPERATURE: 343.15}]
-    df = sweep(sample, parameter_set=LMS, workers=1)
+    df = sweep(sample, parameter_set=LMS, workers=1, options=LEVER)
     assert len(df) == 3 and sorted(p[LOADING] for p in ran) == [0.015, 0.02]
     assert df["Electrode specific capacity [mA.h.g-1]"].iloc[0] == df["Electrode specific capacity [mA.h.g-1]"].iloc[2]
 
@@ -240,7 +268,7 @@ def test_dask_batch_of_a_killed_worker_is_rerun(tmp_path):
         pids = client.run(os.getpid)
         out = {}
         thread = threading.Thread(target=lambda: out.update(df=sweep(
-            grid, parameter_set=LMS, client=client, batch_size=6, batched=False,
+            grid, parameter_set=LMS, client=client, batch_size=6, batched=False, options=LEVER,
             results_file=tmp_path / "dask.sqlite")))
         thread.start()
         deadline, victim = time.time() + 120, None
@@ -257,8 +285,8 @@ def test_dask_batch_of_a_killed_worker_is_rerun(tmp_path):
     assert len(df) == 24 and df["error"].isna().all(), df["error"].dropna().tolist()
 
 
-def test_threaded_batch_gives_the_same_numbers(serial_2x2):
-    df = sweep(GRID_2x2, parameter_set=LMS, workers=1, threads=2)
-    np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2[COMPARED].to_numpy(), rtol=1e-12)
+def test_threaded_batch_gives_the_same_numbers(serial_2x2_lever):
+    df = sweep(GRID_2x2, parameter_set=LMS, workers=1, threads=2, options=LEVER)
+    np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2_lever[COMPARED].to_numpy(), rtol=1e-12)
     with pytest.raises(SweepConfigError, match="threads"):
         sweep(GRID_2x2, parameter_set=LMS, workers=1, threads=0)

@@ -93,7 +93,7 @@ def report(comparison, stream):
     phases = comparison.phase_fractions()
     if phases is not None:
         t, fractions = phases
-        say("\nLixMo6S8 phase fractions by the lever rule (compiled kernel), LMS cell:")
+        say("\nLixMo6S8 phase fractions on the host's phase windows (compiled kernel), LMS cell:")
         say(f"{'time [h]':>9}  " + "".join(f"{p:>7}" for p in MO6S8_PHASES))
         for k in [0, len(t) // 8, len(t) // 4, 3 * len(t) // 8, len(t) // 2, len(t) - 1]:
             say(f"{t[k] / 3600:>9.2f}  " + "".join(f"{f:>7.2f}" for f in fractions[k]))
