@@ -236,15 +236,22 @@ def test_li_in_anode_shifts_voltage_by_its_plateau():
 def test_lithium_and_charge_are_conserved():
     sol, values = run(
         "Li2021_Mo6S8",
-        ["Discharge at 0.5C until 1.8 V", "Rest for 10 minutes", "Charge at 0.5C until 2.8 V"],
+        # the LMS window vs Li-In (0.62 V below Li): at 1.8 V vs Li-In the discharge stopped after 9e-11 mol
+        ["Discharge at 0.5C until 1.18 V", "Rest for 10 minutes", "Charge at 0.5C until 2.18 V"],
         options={"anode": "Li-In"},
     )
     F = 96485.33212
     n_c = sol["Total lithium in cathode [mol]"].entries
     n_a = sol["Total lithium in anode [mol]"].entries
     Q = sol["Discharge capacity [A.h]"].entries
-    np.testing.assert_allclose(n_c - n_c[0], Q * 3600 / F, rtol=1e-5, atol=1e-12)
-    np.testing.assert_allclose(n_c + n_a, n_c[0] + n_a[0], rtol=1e-9)
+    passed = Q * 3600 / F
+    # to the solver's tolerance (rtol 1e-4 on the multi-phase default, whose solver variable is the
+    # log of the content at the Li0 end; measured 4.3e-7 of the Li passed); a lost or doubled source
+    # term, or Li booked in two places, is of the order of the Li passed
+    assert np.abs(passed).max() > 1e-6  # the discharge ran (5.6e-6 mol is the 4-Li capacity)
+    tol = 1e-4 * np.abs(passed).max()
+    np.testing.assert_allclose(n_c - n_c[0], passed, rtol=0, atol=tol)
+    np.testing.assert_allclose(n_c + n_a, n_c[0] + n_a[0], rtol=0, atol=tol)
 
 
 @pytest.mark.slow

@@ -190,8 +190,9 @@ def _figure_scripts():
 #: figure scripts that fail on the multi-phase default for a known reason (fig5_s_lms_vs_s_c_lgps.py
 #: did, curve distance 3.6, until main bceb77e)
 KNOWN_FIGURE_FAILURES = {
-    "fig5abcd_hybrids.py": "S-LMS on Li-In stops in IDA after 8 of the script's cycles (reference_cycle=30 out "
-    "of range; main bceb77e: 45 of 120), the Li0-end blocker",
+    "fig5abcd_hybrids.py": "its LTO-LMS solution is off the tight curve (distance 6.6): the first LTO-LMS "
+    "discharge's undershoot at the Mo6S8 Li4 end, test_lto_lms_charge_has_no_jump_with_default_tolerances "
+    "(S-LMS on Li-In now runs its 120 cycles); not run: 230 s to show it",
 }
 
 
@@ -206,9 +207,8 @@ FIGURE_ARGUMENTS = {
 
 def _figure_script_params():
     return [
-        # not run when it takes minutes to fail (fig5abcd_hybrids.py: 198 s): re-enable once fixed
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, run=p.name != "fig5abcd_hybrids.py",
-                                                reason=KNOWN_FIGURE_FAILURES[p.name]))
+        # not run when it takes minutes to fail (fig5abcd_hybrids.py: 230 s): re-enable once fixed
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, run=False, reason=KNOWN_FIGURE_FAILURES[p.name]))
         if p.name in KNOWN_FIGURE_FAILURES else p
         for p in _figure_scripts()
     ]
