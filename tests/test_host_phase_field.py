@@ -462,22 +462,6 @@ def test_tis2_lattice_gas_host_matches_the_lever_rule_host():
     assert caps[1] == pytest.approx(caps[0], rel=2e-3)
 
 
-@pytest.mark.slow
-@pytest.mark.fit
-def test_persistent_li0_gives_the_paper_retention():
-    """Fit (FIT_PERSISTENT_LI0): 89 % after 50 cycles vs the 2nd (paper; model 88.2 %), carried by
-    host isolated as Li0 (loss of active material), not by a film's phantom charge."""
-    from pybamm_aea.cycling import cycle_summary
-
-    sim = pybamm.Simulation(
-        AEA({**MULTI, "ionic-switch host loss": "persistent Li0"}),
-        experiment=pybamm.Experiment([("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V")] * 50),
-    )
-    summary = cycle_summary(sim.solve(save_at_cycles=[1, 50]), reference_cycle=2)
-    assert summary["Capacity retention [%]"].loc[50] == pytest.approx(89, abs=3)
-    assert summary["Lost active material [%]"].loc[50] > 5
-
-
 def first_discharge_mAh(parameter_set, options, values=None):
     values = values or pybamm.ParameterValues(parameter_set)
     low = values["Lower voltage cut-off [V]"]
