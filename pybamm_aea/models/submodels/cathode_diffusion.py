@@ -38,18 +38,13 @@ from .base import AEASubModel
 xi = pybamm.SpatialVariable("xi_c", domain=["positive electrode"], coord_sys="cartesian")
 
 
-def host_li_balance(param, variables, isolation=True):
-    """The host's Li balance, dx/dt = transport - (Li taken up by the dispersed material) / (a_h c_h)
-    [+ the enrichment of the active host when host holding less Li is isolated, option
-    "ionic-switch host loss", with ``isolation``], as the ``rhs`` of "Cathode Li content"; shared by
-    every host transport submodel."""
+def host_li_balance(param, variables):
+    """The host's Li balance, dx/dt = transport - (Li taken up by the dispersed material) / (a_h c_h), as the
+    ``rhs`` of "Cathode Li content"; shared by every host transport submodel."""
     x = variables["Cathode Li content"]
     r = variables["Dispersed material Li uptake rate [mol.m-3.s-1]"]
     a_h = variables["Cathode host active fraction"]
-    rate = variables["Cathode Li transport rate [s-1]"] - r / (a_h * param.c_h)
-    if isolation:
-        rate = rate + variables["Cathode host Li enrichment rate [s-1]"]
-    return {x: rate}
+    return {x: variables["Cathode Li transport rate [s-1]"] - r / (a_h * param.c_h)}
 
 
 def carrier_conductivities(param, options, x, sigma_ion):

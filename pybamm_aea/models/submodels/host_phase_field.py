@@ -66,6 +66,16 @@ import pybamm
 from .base import AEASubModel
 from .cathode_diffusion import carrier_conductivities, host_li_balance, xi
 
+def surface_value(param, field):
+    """A host field at the separator surface: with a gradient energy, the last control volume's
+    (the natural boundary condition dx/dX = 0 makes the content flat there); for a single-phase
+    host (gradient energy 0) the linear extrapolation of its Fickian profile."""
+    single_phase = param.kappa_c <= 0
+    return single_phase * pybamm.boundary_value(field, "right") + (1 - single_phase) * pybamm.EvaluateAt(
+        field, pybamm.Scalar(1)
+    )
+
+
 #: the same scaled depth on the cell edges, to place the interfacial flux on the separator edge
 xi_edge = pybamm.SpatialVariableEdge("xi_c", domain=["positive electrode"], coord_sys="cartesian")
 
@@ -120,10 +130,7 @@ class CathodeCahnHilliard(AEASubModel):
         # cells at 0.10 and 0.32), took the exchange current to 0 and the voltage to the cut-off
         # in 10 ms (S-LMS on Li-In failed in IDA on its 4th-8th charge). A single-phase host has
         # no interface, and its steep Fickian profile is extrapolated (see get_coupled_variables)
-        single_phase = p.kappa_c <= 0
-        x_s = single_phase * pybamm.boundary_value(x, "right") + (1 - single_phase) * pybamm.EvaluateAt(
-            x, pybamm.Scalar(1)
-        )
+        x_s = surface_value(p, x)
         L = p.L_c
         return {
             "Cathode Li content variable": y,
