@@ -38,13 +38,19 @@ from .base import AEASubModel
 xi = pybamm.SpatialVariable("xi_c", domain=["positive electrode"], coord_sys="cartesian")
 
 
-def host_li_balance(param, variables):
-    """The host's Li balance, dx/dt = transport - (Li taken up by the dispersed material) / (a_h c_h), as the
-    ``rhs`` of "Cathode Li content"; shared by every host transport submodel."""
+def host_li_balance(param, variables, isolation=True):
+    """The host's Li balance, dx/dt = transport - (Li taken up by the dispersed material) / (a_h c_h)
+    [+ "Cathode host Li enrichment rate [s-1]", the Li that isolated host leaves to the active host
+    (option "ionic-switch host loss"), with ``isolation``], as the ``rhs`` of "Cathode Li content";
+    shared by every host transport submodel. ``isolation=False``: the Li that enters the host from
+    outside it, for the submodels that read it (the Li0 phase's growth, the trapped Li)."""
     x = variables["Cathode Li content"]
     r = variables["Dispersed material Li uptake rate [mol.m-3.s-1]"]
     a_h = variables["Cathode host active fraction"]
-    return {x: variables["Cathode Li transport rate [s-1]"] - r / (a_h * param.c_h)}
+    rate = variables["Cathode Li transport rate [s-1]"] - r / (a_h * param.c_h)
+    if isolation:
+        rate = rate + variables["Cathode host Li enrichment rate [s-1]"]
+    return {x: rate}
 
 
 def carrier_conductivities(param, options, x, sigma_ion):

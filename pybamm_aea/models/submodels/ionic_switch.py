@@ -116,7 +116,7 @@ class Li0PhaseLayer(AEASubModel):
         # d f_Li0 / dt = -(dx/dt) / (hi - lo) inside the Li0/Li1 region, dx/dt the host's net Li
         # balance (in a hybrid the dispersed material gives Li back to the host on charge)
         a_h = variables["Cathode host active fraction"]
-        (dxdt,) = host_li_balance(p, variables).values()
+        (dxdt,) = host_li_balance(p, variables, isolation=False).values()
         df0dt = pybamm.Integral(in_region * dxdt, xi) / (lo - hi)
         growth = p.F * p.c_h * p.L_c * a_h * pybamm.maximum(df0dt, 0)
         variables.update(
