@@ -97,8 +97,13 @@ class Host:
         if len(self.regions) != len(self.phases) - 1:
             raise ValueError(f"{len(self.phases)} phases need {len(self.phases) - 1} regions, got {len(self.regions)}")
         edges = [e for ph in self.phases for e in (ph.lo, ph.hi)]
-        if edges[0] != 0 or edges[-1] != self.x_max or np.any(np.diff(edges) < 0):
-            raise ValueError(f"phase windows must increase from 0 to x_max = {self.x_max}, got {edges}")
+        # every window and every two-phase region of positive width: U_h and log B are then
+        # continuous, which homogeneous_ocp and log_mobility rely on
+        if edges[0] != 0 or edges[-1] != self.x_max or np.any(np.diff(edges) <= 0):
+            raise ValueError(
+                f"phase windows and the two-phase regions between them must increase strictly from 0 "
+                f"to x_max = {self.x_max}, got window edges {edges}"
+            )
         for r in self.regions:
             if not 0 < r.s_m < 1 or r.A_delith < 0:
                 raise ValueError(f"two-phase region needs 0 < s_m < 1 and A_delith >= 0, got {r}")
@@ -115,33 +120,15 @@ def _clip(x, lo, hi):
     return pybamm.minimum(pybamm.maximum(x, lo), hi)
 
 
-def _between(x, lo, hi):
-    """1 for lo <= x < hi (the last piece also closes beyond its ends, see callers)."""
-    return (x >= lo) * (x < hi)
-
-
 def _pieces(host):
-    """The pieces (lo, hi, kind, index) of [0, x_max], in order."""
+    """The pieces (lo, hi, kind, index) of [0, x_max], in order (each of positive width, see
+    :class:`Host`)."""
     out = []
     for k, ph in enumerate(host.phases):
         out.append((ph.lo, ph.hi, "phase", k))
         if k < len(host.regions):
             out.append((ph.hi, host.phases[k + 1].lo, "region", k))
-    return [p for p in out if p[1] > p[0]]
-
-
-def _masks(x, pieces):
-    """Indicator of each piece; the first and last extend beyond 0 and x_max."""
-    n = len(pieces)
-    masks = []
-    for j, (lo, hi, _, _) in enumerate(pieces):
-        if j == 0:
-            masks.append(x < hi)
-        elif j == n - 1:
-            masks.append(x >= lo)
-        else:
-            masks.append(_between(x, lo, hi))
-    return masks
+    return out
 
 
 def _full_end_slope(host):
@@ -186,12 +173,23 @@ def _region_potential(host, k, x):
 
 
 def homogeneous_ocp(host, x, T):
-    """Homogeneous open-circuit potential U_h(x, T) = -mu_h / F [V vs Li/Li+]."""
+    """Homogeneous open-circuit potential U_h(x, T) = -mu_h / F [V vs Li/Li+].
+
+    U_h is continuous (:class:`Host` has no zero-width piece), so it is written as the first
+    phase's potential up to its window's end plus each later piece's increment over its own
+    window, each piece evaluated on x clipped to its window: the same function as a sum of
+    indicator-weighted pieces (to 1e-14 V), in 79 instead of 97 CasADi operations for Mo6S8.
+    """
     pieces = _pieces(host)
-    out = pybamm.Scalar(0)
-    for mask, (lo, hi, kind, k) in zip(_masks(x, pieces), pieces):
-        U = _phase_potential(host, k, x, T) if kind == "phase" else _region_potential(host, k, x)
-        out = out + mask * U
+    lo0, hi0, _, _ = pieces[0]
+    out = _phase_potential(host, 0, pybamm.minimum(x, hi0), T)
+    for lo, hi, kind, k in pieces[1:]:
+        if kind == "region":
+            out = out + _region_potential(host, k, x) - host.regions[k].U
+        elif k == len(host.phases) - 1:
+            out = out + _phase_potential(host, k, pybamm.maximum(x, lo), T) - host.regions[-1].U
+        else:
+            out = out + _phase_potential(host, k, x, T) - host.regions[k - 1].U
     return out
 
 
@@ -224,19 +222,23 @@ def log_mobility(host, x, T):
     onto the cell faces (a geometric mean of the neighbours, positive at every face including
     the extrapolated boundary ones) before exponentiating.
 
-    The one expression for transport in the host (see module docstring).
+    The one expression for transport in the host (see module docstring). log B is continuous:
+    the first phase's value up to its window's end, plus the increment of each later piece over
+    its window (linear across a two-phase region, constant in an interior window; 38 instead of
+    67 CasADi operations for Mo6S8 with indicator-weighted pieces).
     """
     pieces = _pieces(host)
-    out = pybamm.Scalar(0)
-    for mask, (lo, hi, kind, k) in zip(_masks(x, pieces), pieces):
-        if kind == "phase":
-            logB = _log_mobility_in_phase(host, k, x, T)
-        else:
+    _, hi0, _, _ = pieces[0]
+    out = _log_mobility_in_phase(host, 0, pybamm.minimum(x, hi0), T)
+    for lo, hi, kind, k in pieces[1:]:
+        if kind == "region":
             left = _log_mobility_in_phase(host, k, pybamm.Scalar(lo), T)
             right = _log_mobility_in_phase(host, k + 1, pybamm.Scalar(hi), T)
-            s = (_clip(x, lo, hi) - lo) / (hi - lo)
-            logB = left + (right - left) * s
-        out = out + mask * logB
+            out = out + (right - left) * (_clip(x, lo, hi) - lo) / (hi - lo)
+        elif k == len(host.phases) - 1 and host.U_full is None:
+            # the vacancy lattice gas's own variation beyond the value it starts from
+            start = _log_mobility_in_phase(host, k, pybamm.Scalar(lo), T)
+            out = out + _log_mobility_in_phase(host, k, pybamm.maximum(x, lo), T) - start
     return out
 
 

@@ -54,6 +54,14 @@ def with_li0_diffusivity(D):
 
 
 # --- thermodynamics (no solve) ---------------------------------------------------------------
+def test_host_rejects_a_piece_of_zero_width():
+    """U_h and log B are written as increments over continuous pieces: a two-phase region (or a
+    window) of zero width would hide a jump, so the host refuses it and names the edges."""
+    touching = (HOST.phases[0], dataclasses.replace(HOST.phases[1], lo=HOST.phases[0].hi)) + HOST.phases[2:]
+    with pytest.raises(ValueError, match=r"increase strictly .* got window edges \[0\.0, 0\.02, 0\.02"):
+        dataclasses.replace(HOST, phases=touching)
+
+
 def test_common_tangents_are_the_plateaus():
     """Maxwell: across each two-phase region the mean of U_h is the plateau (zero-area loop),
     and U_h at both binodals equals it; a sign error in a loop or a wrong equal-area split fails."""
