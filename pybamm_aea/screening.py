@@ -114,8 +114,7 @@ class _Prepared:
         """IDAKLU with the model's own tolerances and IDA options (those of its default solver,
         which differ between the host descriptions), computing only :attr:`names`."""
         default = AEA(self.options, build=False).default_solver
-        options = {k: v for k, v in default._options.items() if k == "suppress_algebraic_error"}
-        return pybamm.IDAKLUSolver(rtol=default.rtol, atol=default.atol, options=options,
+        return pybamm.IDAKLUSolver(rtol=default.rtol, atol=default.atol, options=dict(default.options),
                                    output_variables=self.names)
 
     def _discretised(self, values, voltage_events):

@@ -181,7 +181,7 @@ def homogeneous_ocp(host, x, T):
     indicator-weighted pieces (to 1e-14 V), in 79 instead of 97 CasADi operations for Mo6S8.
     """
     pieces = _pieces(host)
-    lo0, hi0, _, _ = pieces[0]
+    _, hi0, _, _ = pieces[0]
     out = _phase_potential(host, 0, pybamm.minimum(x, hi0), T)
     for lo, hi, kind, k in pieces[1:]:
         if kind == "region":

@@ -66,6 +66,7 @@ import pybamm
 from .base import AEASubModel
 from .cathode_diffusion import carrier_conductivities, host_li_balance, xi
 
+
 def surface_value(param, field):
     """A host field at the separator surface: with a gradient energy, the last control volume's
     (the natural boundary condition dx/dX = 0 makes the content flat there); for a single-phase
