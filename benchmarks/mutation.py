@@ -171,8 +171,9 @@ def check_imports_copy(repo: Path):
             raise ToolError(f"the copy imports {line}, not its own package under {repo}")
 
 
-#: a line of pytest's short test summary (-ra): "FAILED node id - message" (node ids may hold spaces)
-_SUMMARY = re.compile(r"^(FAILED|ERROR) (.+?)(?: - .*)?$")
+#: a line of pytest's short test summary (-ra): "FAILED node id - message" (node ids may hold spaces;
+#: one space after the word: a captured log record, "ERROR    pybamm.logger:...", is not a summary line)
+_SUMMARY = re.compile(r"^(FAILED|ERROR) (\S.*?)(?: - .*)?$")
 
 
 def run_tests(repo: Path, args, markers, timeout):

@@ -7,7 +7,7 @@ from .interface_kinetics import CathodeButlerVolmer, AnodeButlerVolmer
 from .electronic_conduction import DenseElectrodeOhmic, InfiniteElectronicConductivity
 from .separator import SolidElectrolyteSeparator
 from .anode import LithiumMetalAnode, LithiumIndiumAnode
-from .cell_voltage import CellVoltage
+from .cell_voltage import CellVoltage, CellVoltageAsState
 from .dispersed_material import DispersedConversion
 from .volume import ConstrainedSwelling
 from .throughput import ScaledDischargeThroughput
@@ -31,6 +31,7 @@ __all__ = [
     "LithiumMetalAnode",
     "LithiumIndiumAnode",
     "CellVoltage",
+    "CellVoltageAsState",
     "DispersedConversion",
     "ConstrainedSwelling",
     "ScaledDischargeThroughput",
