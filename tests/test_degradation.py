@@ -70,11 +70,13 @@ def test_dispersed_material_degradation_is_host_independent():
     - the accessible fraction (activation minus loss) within 0.2 % and the capacity relative to
       cycle 2 within 0.5 points: activation is driven by the charge passed, which both hosts pass
       alike (first discharges within 1 %, test_host_phase_field);
-    - the fraction cut off per cycle within 10 %: the multi-phase charge re-oxidises the sulfur
+    - the fraction cut off per cycle within 4 %: the multi-phase charge re-oxidises the sulfur
       fully (z -> 0 against 0.008 on the lever rule, whose host stops at Li1 on its fitted film),
-      so its domains swing a little more and open a little more void (measured: +6 % per cycle
-      after the first, +8 % in all after 7 cycles). On the 76 % retention after 120 cycles (24
-      points of loss) that is ~2 points, inside the paper's 5-point tolerance of the fit.
+      so its domains swing a little more and open a little more void (measured: +1.9 % per cycle
+      after the first, +2.3 % in all after 7 cycles; before the stretch's solver scale,
+      ``ConstrainedSwelling.STRETCH_SCALE``, the solver's error on the porosity added 4-11 %).
+      On the 76 % retention after 120 cycles (24 points of loss) that is ~0.5 point, inside the
+      paper's 5-point tolerance of the fit.
 
     Catches: a contact loss or an activation that reads the host's state (its Li content, its
     film) instead of the dispersed material's strain and the charge passed.
@@ -96,10 +98,10 @@ def test_dispersed_material_degradation_is_host_independent():
     multi, lever = out["multi-phase"], out["lever rule"]
     np.testing.assert_allclose(multi["accessible"], lever["accessible"], rtol=2e-3)
     np.testing.assert_allclose(multi["relative capacity"][1:], lever["relative capacity"][1:], atol=5e-3)
-    # the loss per cycle after the first within 10 % (measured +6 %), the first cycle's within 20 %
-    # (measured +15 %: the pristine multi-phase host fills through a Li0/Li1 front)
-    np.testing.assert_allclose(multi["lost"][1:] - multi["lost"][0], lever["lost"][1:] - lever["lost"][0], rtol=0.10)
-    assert multi["lost"][0] == pytest.approx(lever["lost"][0], rel=0.2)
+    # the loss per cycle after the first within 4 % (measured +1.9 %), the first cycle's within 10 %
+    # (measured +5 %: the pristine multi-phase host fills through a Li0/Li1 front)
+    np.testing.assert_allclose(multi["lost"][1:] - multi["lost"][0], lever["lost"][1:] - lever["lost"][0], rtol=0.04)
+    assert multi["lost"][0] == pytest.approx(lever["lost"][0], rel=0.1)
     # and the sulfur rises on both (activation outpaces the loss before cycle 30, Fig. 5d)
     assert np.all(np.diff(multi["relative capacity"][1:]) > 0)
 

@@ -334,26 +334,30 @@ def test_lever_rule_option_still_available():
     assert type(AEA({**MULTI, "ionic switch": "none"}).submodels["ionic switch"]).__name__ == "NoSurfaceFilm"
 
 
-def test_voltage_state_is_the_voltage_expression(lms):
-    """The default multi-phase model carries the voltage as an algebraic state: along the LMS
+@pytest.fixture(scope="module")
+def lms_voltage_state():
+    return solve(LMS_CYCLE, options={"voltage as a state": "true"})[0]
+
+
+def test_voltage_state_is_the_voltage_expression(lms_voltage_state):
+    """With the option "voltage as a state" the voltage is an algebraic state: along the LMS
     cycle it equals the expression it stands for (a sign or a missing term in its residual
     breaks this), and the cut-offs, read from the state, stop the steps there."""
-    assert AEA(MULTI).options["voltage as a state"] == "true"
+    assert AEA(MULTI).options["voltage as a state"] == "false"
     assert AEA({"host thermodynamics": "lever rule"}).options["voltage as a state"] == "false"
-    for step in lms:
+    for step in lms_voltage_state:
         V = step["Voltage [V]"].entries
         # to IDA's Newton tolerance on the algebraic equation (largest deviation measured 9.3e-6 V;
         # each of the interface and separator overpotentials is 4-7e-4 V at 0.1C)
         np.testing.assert_allclose(V, step["Voltage expression [V]"].entries, atol=5e-5)
-    assert lms[0]["Voltage [V]"].entries[-1] == pytest.approx(1.8, abs=1e-3)
-    assert lms[1]["Voltage [V]"].entries[-1] == pytest.approx(2.8, abs=1e-3)
+    assert lms_voltage_state[0]["Voltage [V]"].entries[-1] == pytest.approx(1.8, abs=1e-3)
+    assert lms_voltage_state[1]["Voltage [V]"].entries[-1] == pytest.approx(2.8, abs=1e-3)
 
 
-def test_voltage_state_changes_no_result(lms):
-    """The same LMS cycle with the voltage as an expression: capacities and delivered energies
-    agree to the solver's tolerance (the formulation changes the cost, not the model)."""
-    steps, _ = solve(LMS_CYCLE, options={"voltage as a state": "false"})
-    for with_state, without in zip(lms, steps):
+def test_voltage_state_changes_no_result_on_mo6s8(lms, lms_voltage_state):
+    """The same LMS cycle with the voltage as an expression (the default): capacities and
+    delivered energies agree to the solver's tolerance (measured 3e-5 and 1e-4)."""
+    for with_state, without in zip(lms_voltage_state, lms):
         assert capacity(with_state) == pytest.approx(capacity(without), rel=2e-4)
         E = [abs(np.ptp(s["Discharge energy [W.h]"].entries)) for s in (with_state, without)]
         assert E[0] == pytest.approx(E[1], rel=5e-4)
@@ -544,6 +548,24 @@ def test_single_phase_material_on_the_multi_phase_option_is_fickian():
     lever = charge_discharge_uAh(values.copy(), {"host thermodynamics": "lever rule"})
     print("LiCoO2 charge, discharge [uA.h]: multi-phase", multi, "lever rule", lever)
     np.testing.assert_allclose(multi, lever, rtol=2e-3)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit of the option \"voltage as a state\" (why it is not the default): the "
+    "multi-phase host's solver leaves algebraic states out of its error test, so the cut-off is "
+    "located on the voltage state's interpolant, which follows LiCoO2's steep end poorly: the 0.1C "
+    "charge stops at 148.92 instead of 149.26 uA.h (0.23 %; with the expression, or under rtol 1e-7, "
+    "149.26)",
+)
+def test_voltage_state_locates_a_steep_cut_off():
+    from pybamm_aea.materials import licoo2
+
+    values = licoo2.MATERIAL.parameter_values()
+    state = charge_discharge_uAh(values.copy(), {**MULTI, "voltage as a state": "true"})
+    lever = charge_discharge_uAh(values.copy(), {"host thermodynamics": "lever rule"})
+    np.testing.assert_allclose(state, lever, rtol=2e-3)
 
 
 def test_two_branch_material_without_free_energy_names_the_way_out():
