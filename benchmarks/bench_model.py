@@ -11,8 +11,8 @@ three alike); medians over the repeats are printed, wall-clock and CPU time of t
 (``time.process_time``: what the solve costs, less sensitive to other jobs on the machine than
 the wall clock), with the ratios AEA / DFN (below 1 means AEA is faster), for
 the multi-phase host (``"host thermodynamics": "multi-phase"``, the default: Cahn-Hilliard, 20
-cells, the voltage an algebraic state) and for the lever-rule host (the reduced option: Fickian,
-10 cells), both on ``Li2021_Mo6S8``.
+cells) and for the lever-rule host (the reduced option: Fickian, 10 cells), both on
+``Li2021_Mo6S8``.
 Below each case, the solver's work in the last repeat (IDA's counters summed over the steps of
 the experiment): states, internal steps, Jacobian evaluations (linear-solver set-ups) and Newton
 iterations, per cycle, and the seconds IDA itself took (the rest of "solve" is PyBaMM's set-up

@@ -57,8 +57,8 @@ class ConstrainedSwelling(AEASubModel):
     #: Variable): the porosity 1 - phi_s / lambda is a small difference of numbers near 1, and the
     #: closure switch resolves it over EPS_SMOOTH = 2e-3, so lambda must be right to ~1e-6, not to
     #: the multi-phase solver's rtol 1e-4 (with lambda itself the variable, the S-LMS contact loss
-    #: per cycle was 7-11 % above its rtol 1e-6 value, depending on the solver's path; with this
-    #: variable, within 0.3 %)
+    #: of the first three cycles was 5-12 % above its rtol 1e-6 value, depending on the solver's
+    #: path; with this variable, within 0.7 %)
     STRETCH_SCALE = 1e-2
 
     def get_fundamental_variables(self):
