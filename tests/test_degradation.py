@@ -10,6 +10,7 @@ import pytest
 
 from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.models.aea import AEA
+from pybamm_aea.phases import MO6S8_PHASE_FIELD_WINDOWS
 
 pytestmark = pytest.mark.slow  # cycle-life and hybrid simulations: the whole module
 
@@ -161,8 +162,6 @@ def test_lithium_is_conserved_over_50_cycles_with_host_loss(lms_li_in):
     isolated host booked at the average content as well as enriching the rest (counted twice), or
     booked at the average content (lost Li 45x x_0's).
     """
-    from pybamm_aea.phases import MO6S8_PHASE_FIELD_WINDOWS
-
     _, sol = lms_li_in
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     F = 96485.33212
@@ -336,8 +335,6 @@ def test_degradation_conserves_lithium():
     # the isolated host books only its Li0 content (0.02 Li per formula unit, 2.8e-11 mol here) and
     # leaves the rest of its Li to the active host: that Li (the host isolated times its average
     # content, which a dropped or doubled enrichment would lose or add) is above 10 atol
-    from pybamm_aea.phases import MO6S8_PHASE_FIELD_WINDOWS
-
     x_0 = MO6S8_PHASE_FIELD_WINDOWS[0][1]
     a_h = sol["Cathode host active fraction"].entries
     host_units = sol["Total lithium in cathode host [mol]"].entries[0] / sol["Average cathode Li content"].entries[0]
