@@ -349,12 +349,22 @@ class AEA(pybamm.BaseModel):
 
     @property
     def default_solver(self):
-        # IDAKLU that checks input parameters against their physical ranges before each solve / step
+        return self.default_solver_with()
+
+    def default_solver_with(self, **options):
+        """The model's default solver with IDAKLU ``options`` set over its own.
+
+        An IDAKLU solver that checks input parameters against their physical ranges before each
+        solve or step, at the host's tolerances. For example ``compile=True`` (PyBaMM's
+        ahead-of-time compilation of the model's functions with the system C compiler, cached
+        on disk under ``$PYBAMM_CASADI_AOT_CACHE``) for long runs of the multi-phase host:
+        ``benchmarks/bench_model.py`` gives its cold (compiling) and cached times.
+        """
         if self.options["host thermodynamics"] == "multi-phase":
             return CheckedIDAKLUSolver(
-                **self.MULTI_PHASE_SOLVER_TOLERANCES, options=dict(self.MULTI_PHASE_SOLVER_OPTIONS)
+                **self.MULTI_PHASE_SOLVER_TOLERANCES, options={**self.MULTI_PHASE_SOLVER_OPTIONS, **options}
             )
-        return ScalarFunctionsIDAKLUSolver(**self.SOLVER_TOLERANCES)
+        return ScalarFunctionsIDAKLUSolver(**self.SOLVER_TOLERANCES, options=options)
 
     @property
     def default_quick_plot_variables(self):
