@@ -72,7 +72,9 @@ def main(argv=None):
     parser.add_argument("--cycles", type=int, default=100, help="cycles in the cycling case")
     args = parser.parse_args(argv)
     # an empty cache of compiled functions, so that the compiled row's first repeat compiles
-    os.environ["PYBAMM_CASADI_AOT_CACHE"] = tempfile.mkdtemp(prefix="pybamm_aea_bench_aot_")
+    # (removed when main returns)
+    cache = tempfile.TemporaryDirectory(prefix="pybamm_aea_bench_aot_")
+    os.environ["PYBAMM_CASADI_AOT_CACHE"] = cache.name
 
     print(machine_line())
     print(f"pybamm {pybamm.__version__}, solver IDAKLU\n")
