@@ -265,7 +265,7 @@ def test_figure_script_voltages_have_no_jump(script, tmp_path, monkeypatch):
 
 
 def _lms_cycles(solver=None, cycle=("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V"), n=1, options=LEVER):
-    """LMS cycles, by default on the lever-rule host (the two tests below are about its solver and its film)."""
+    """LMS cycles, by default on the lever-rule host (whose solver and film the next two tests are about)."""
     sim = pybamm.Simulation(AEA(options), experiment=pybamm.Experiment([tuple(cycle)] * n), solver=solver)
     return sim.solve()
 
@@ -330,12 +330,12 @@ def test_default_solver_with_sets_options_over_the_defaults():
     the host's (the multi-phase host losing suppress_algebraic_error), or tolerances dropped."""
     multi = AEA().default_solver_with(compile=True)
     assert (multi.rtol, multi.atol) == (AEA.MULTI_PHASE_SOLVER_TOLERANCES["rtol"], AEA.MULTI_PHASE_SOLVER_TOLERANCES["atol"])
-    assert multi._options["compile"] is True and multi._options["suppress_algebraic_error"] is True
-    assert AEA().default_solver._options["compile"] is False
-    assert AEA().default_solver_with(suppress_algebraic_error=False)._options["suppress_algebraic_error"] is False
+    assert multi.options["compile"] is True and multi.options["suppress_algebraic_error"] is True
+    assert AEA().default_solver.options["compile"] is False
+    assert AEA().default_solver_with(suppress_algebraic_error=False).options["suppress_algebraic_error"] is False
     lever = AEA(LEVER).default_solver_with(max_order_bdf=3)
     assert type(lever) is type(AEA(LEVER).default_solver)
-    assert (lever.rtol, lever.atol, lever._options["max_order_bdf"]) == (1e-6, 1e-8, 3)
+    assert (lever.rtol, lever.atol, lever.options["max_order_bdf"]) == (1e-6, 1e-8, 3)
     with pytest.raises(pybamm.SolverError, match="compil"):
         AEA().default_solver_with(compil=True)
 
