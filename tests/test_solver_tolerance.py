@@ -264,6 +264,16 @@ def test_figure_script_voltages_have_no_jump(script, tmp_path, monkeypatch):
         assert curve_distance(solution, reference, n_cycles) < CURVE_TOLERANCE, f"solution {k} of {script.name}"
 
 
+def assert_same_steps(solution, reference, rel, abs_V):
+    """Each step of the first cycle ends on the same event, with the same capacity passed (within
+    ``rel``) at the same voltage (within ``abs_V`` [V])."""
+    for a, b in zip(solution.cycles[0].steps, reference.cycles[0].steps):
+        assert a.termination == b.termination
+        q_a, q_b = (abs(s["Discharge capacity [A.h]"].entries[-1] - s["Discharge capacity [A.h]"].entries[0]) for s in (a, b))
+        assert q_a == pytest.approx(q_b, rel=rel)
+        assert a["Voltage [V]"].entries[-1] == pytest.approx(b["Voltage [V]"].entries[-1], abs=abs_V)
+
+
 def _lms_cycles(solver=None, cycle=("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V"), n=1, options=LEVER):
     """LMS cycles, by default on the lever-rule host (whose solver and film the next two tests are about)."""
     sim = pybamm.Simulation(AEA(options), experiment=pybamm.Experiment([tuple(cycle)] * n), solver=solver)
@@ -280,12 +290,8 @@ def test_sx_functions_give_the_mx_solution():
     assert isinstance(solver, ScalarFunctionsIDAKLUSolver)
     sx = _lms_cycles(solver)
     mx = _lms_cycles(CheckedIDAKLUSolver(**AEA.SOLVER_TOLERANCES))
-    for a, b in zip(sx.cycles[0].steps, mx.cycles[0].steps):
-        # same termination (the voltage events work) at the same capacity and voltage
-        assert a.termination == b.termination
-        q_a, q_b = (abs(s["Discharge capacity [A.h]"].entries[-1] - s["Discharge capacity [A.h]"].entries[0]) for s in (a, b))
-        assert q_a == pytest.approx(q_b, rel=1e-6)
-        assert a["Voltage [V]"].entries[-1] == pytest.approx(b["Voltage [V]"].entries[-1], abs=1e-6)
+    # same termination (the voltage events work) at the same capacity and voltage
+    assert_same_steps(sx, mx, rel=1e-6, abs_V=1e-6)
     sim = pybamm.Simulation(AEA(LEVER))
     sim.build()
     AEA(LEVER).default_solver.set_up(sim.built_model, inputs={})
@@ -352,8 +358,4 @@ def test_compiled_functions_give_the_default_solution(tmp_path, monkeypatch):
     compiled = _lms_cycles(AEA().default_solver_with(compile=True), options={})
     assert list(tmp_path.glob("*.so")), "no compiled library: PyBaMM fell back to the uncompiled functions"
     default = _lms_cycles(AEA().default_solver, options={})
-    for a, b in zip(compiled.cycles[0].steps, default.cycles[0].steps):
-        assert a.termination == b.termination
-        q_a, q_b = (abs(s["Discharge capacity [A.h]"].entries[-1] - s["Discharge capacity [A.h]"].entries[0]) for s in (a, b))
-        assert q_a == pytest.approx(q_b, rel=2e-4)
-        assert a["Voltage [V]"].entries[-1] == pytest.approx(b["Voltage [V]"].entries[-1], abs=1e-4)
+    assert_same_steps(compiled, default, rel=2e-4, abs_V=1e-4)

@@ -45,13 +45,10 @@ class AEAOptions(dict):
       ``"activation and contact loss"``; ``"interphase growth"``: ``"none"`` / ``"parabolic"`` /
       ``"stability window"``.
     - ``"voltage as a state"`` (PyBaMM's option): ``"false"`` (default: an expression, evaluated
-      by each reader) or ``"true"`` (an algebraic state, evaluated once per residual, see
-      :class:`.submodels.cell_voltage.CellVoltageAsState`: faster on the multi-phase host, but
-      its solver leaves algebraic states out of the error test, so a cut-off on a steep OCP end
-      is located on the state's interpolant: LiCoO2's charge stopped 0.23 % early at 0.1C and 2.8 %
-      early at 1C, where its discharge then ended on the model's maximum-voltage event; on the
-      lever rule an algebraic voltage in the error test of its tight tolerances took 828 instead
-      of 352 solver steps per C/10 cycle).
+      by each reader) or ``"true"`` (an algebraic state, evaluated once per residual: faster on
+      the multi-phase host, less exact on a steep cut-off; measured in
+      :class:`.submodels.cell_voltage.CellVoltageAsState`; on the lever rule an algebraic voltage
+      in the error test of its tight tolerances took 828 instead of 352 solver steps per C/10 cycle).
     """
 
     POSSIBLE = {
