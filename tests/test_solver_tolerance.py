@@ -296,9 +296,46 @@ def test_sx_functions_give_the_mx_solution():
     sim.build()
     AEA(LEVER).default_solver.set_up(sim.built_model, inputs={})
     for function in (sim.built_model.rhs_algebraic_eval, sim.built_model.jac_rhs_algebraic_eval,
-                     *sim.built_model.terminate_events_eval):
+                     *[event.joined for event in sim.built_model.terminate_events_eval]):
         assert function.class_name() == "SXFunction"
-    assert AEA().default_solver.__class__ is CheckedIDAKLUSolver
+
+
+def test_joined_events_give_each_event_and_the_plain_solution():
+    """The default solvers join the termination events in one function (common subexpressions
+    once): each output equals its own event's value, IDAKLU's root function calls the joined
+    function once, and the multi-phase host's 1C cycle takes the same solver steps as with
+    PyBaMM's event functions. Catches: outputs in the wrong order (a discharge stopped by the
+    maximum-voltage event), or an event per call again (no speed-up, silently)."""
+    import casadi
+
+    from pybamm_aea.models.aea import _EventOutput
+
+    sim = pybamm.Simulation(AEA(), experiment=pybamm.Experiment(["Discharge at 1C until 1.8 V"]))
+    sim.build_for_experiment()
+    model = next(iter(sim.experiment_unique_steps_to_model.values()))
+    plain = model.new_copy()
+    CheckedIDAKLUSolver().set_up(plain, inputs={})
+    AEA().default_solver.set_up(model, inputs={})
+    joined, own = model.terminate_events_eval, plain.terminate_events_eval
+    assert len(joined) == len(own) >= 3 and all(isinstance(e, _EventOutput) for e in joined)
+    rng = np.random.default_rng(0)
+    y0 = model.concatenated_initial_conditions.evaluate(0).ravel()
+    for y in (y0, y0 * (1 + 0.01 * rng.standard_normal(y0.size))):
+        values = [float(e(0.0, y, np.zeros(0))) for e in own]
+        assert [float(e(0.0, y, np.zeros(0))) for e in joined] == pytest.approx(values, rel=1e-12, abs=1e-12)
+        assert len(set(np.round(values, 6))) == len(values)  # distinct events: an order slip would show
+    t, y, p = casadi.MX.sym("t"), casadi.MX.sym("y", y0.size), casadi.MX.sym("p", 0)
+    root = casadi.Function("rootfn", [t, y, p], [casadi.vertcat(*[e(t, y, p) for e in joined])])
+    calls = [root.instruction_MX(k) for k in range(root.n_instructions()) if root.instruction_id(k) == casadi.OP_CALL]
+    assert len(calls) == 1
+
+    steps = {}
+    for name, solver in (("joined", AEA().default_solver), ("plain", CheckedIDAKLUSolver(
+            **AEA.MULTI_PHASE_SOLVER_TOLERANCES, options=AEA.MULTI_PHASE_SOLVER_OPTIONS))):
+        steps[name] = _lms_cycles(solver, options={})
+    assert_same_steps(steps["joined"], steps["plain"], rel=1e-9, abs_V=1e-9)
+    count = [sum(s.solver_statistics.number_of_steps for s in sol.sub_solutions) for sol in steps.values()]
+    assert count[0] == count[1]
 
 
 @pytest.mark.slow
