@@ -402,8 +402,9 @@ class _ScalarFunctions(pybamm.BaseSolver):
     work per (vector) operation; ``casadi.Function.expand`` rewrites the same expression as
     scalar operations, with the same result to round-off. On the lever-rule host's C/10
     discharge (36 states) a call of the Jacobian took 118 -> 14 us, the residual 12 -> 6.5 us
-    and the voltage events 34 -> 12 us, and the solver's integration time of 100 C/10 cycles
-    fell by ~45 % (benchmarks/bench_model.py). A function that cannot be expanded is kept as
+    and the voltage events 34 -> 12 us (they are now joined by :class:`_SharedEvents`), and the
+    solver's integration time of 100 C/10 cycles fell by ~45 % (benchmarks/bench_model.py). A
+    function that cannot be expanded is kept as
     it is. Placed before :class:`pybamm.BaseSolver` in the method order, so its ``set_up`` runs
     inside the IDAKLU solver's, after the functions are made and before IDAKLU takes them.
     """
@@ -434,7 +435,8 @@ class _SharedEvents(pybamm.BaseSolver):
     one call of it. The events' values are unchanged to round-off, so is the solution (the
     same solver steps: tests/test_solver_tolerance.py). On the multi-phase host the root
     function took 29 -> 10 us per call and the solver's integration time of 20 C/10 cycles
-    fell by 8-16 % (two runs of each, 2-core Xeon). Placed, like :class:`_ScalarFunctions`,
+    fell by 8-39 % (three runs of each, 2-core Xeon; 100 C/10 cycles: 2.42x -> 2.28x PyBaMM's
+    DFN, benchmarks/bench_model.py). Placed, like :class:`_ScalarFunctions`,
     before :class:`pybamm.BaseSolver` in the method order.
     """
 
@@ -452,12 +454,12 @@ class _SharedEvents(pybamm.BaseSolver):
 def _joined(events):
     """One SX function of all ``events`` (same inputs), common subexpressions shared, or None if
     one of them holds an operation SX cannot represent."""
-    first = events[0]
-    args = [casadi.SX.sym(first.name_in(i), first.sparsity_in(i)) for i in range(first.n_in())]
-    try:
-        outputs = [event.expand()(*args) for event in events]
-    except RuntimeError:
+    expanded = [_expanded(event) for event in events]
+    if any(event.class_name() != "SXFunction" for event in expanded):
         return None
+    first = expanded[0]
+    args = [casadi.SX.sym(first.name_in(i), first.sparsity_in(i)) for i in range(first.n_in())]
+    outputs = [event(*args) for event in expanded]
     return casadi.Function("termination_events", args, [casadi.cse(casadi.vertcat(*outputs))])
 
 
@@ -473,16 +475,18 @@ class _EventOutput:
     """Output ``index`` of the joined event function, called as PyBaMM calls an event function:
     ``(t, y, inputs)`` with numbers or CasADi MX symbols. Symbolic calls with the arguments of
     the previous one (IDAKLU's root function calls every event with the same symbols) reuse
-    its call node, held in ``calls`` (a :class:`_LastCall`), which the events of one model share."""
+    its call node, held in ``calls`` (a :class:`_LastCall`), which the events of one model share.
+    The arguments are held with the node and compared by identity (an id alone could be reused
+    by new symbols once the old ones are freed)."""
 
     def __init__(self, joined, index, calls):
         self.joined, self.index, self.calls = joined, index, calls
 
     def __call__(self, t=None, y=None, inputs=None):
         if isinstance(y, casadi.MX):
-            key = (id(t), id(y), id(inputs))
-            if self.calls.get("arguments") != key:
-                self.calls["arguments"], self.calls["node"] = key, self.joined(t, y, inputs)
+            last = self.calls.get("arguments", ())
+            if len(last) != 3 or any(a is not b for a, b in zip(last, (t, y, inputs))):
+                self.calls["arguments"], self.calls["node"] = (t, y, inputs), self.joined(t, y, inputs)
             return self.calls["node"][self.index]
         return self.joined(t, y, inputs)[self.index]
 
@@ -501,9 +505,10 @@ class SharedEventsIDAKLUSolver(CheckedIDAKLUSolver, _SharedEvents):
 
 
 class ScalarFunctionsIDAKLUSolver(CheckedIDAKLUSolver, _ScalarFunctions, _SharedEvents):
-    """The lever-rule host's default solver: :class:`.checks.CheckedIDAKLUSolver` running the model's
-    functions as SX (:class:`_ScalarFunctions`), its events joined (:class:`_SharedEvents`). SX not used for the multi-phase host: there it did
-    not change the time of 10 C/10 cycles (2.3 s CPU either way)."""
+    """The lever-rule host's default solver: :class:`.checks.CheckedIDAKLUSolver` running the
+    model's functions as SX (:class:`_ScalarFunctions`), its events joined (:class:`_SharedEvents`).
+    SX is not used for the multi-phase host: there it did not change the time of 10 C/10 cycles
+    (2.3 s CPU either way)."""
 
 
 initial_state_hooks.install()
