@@ -242,6 +242,25 @@ def log_mobility(host, x, T):
     return out
 
 
+def li0_phase_parameters(host=None):
+    """The parameters that locate a host's Li-poorest phase (Li0 of Mo6S8) [Li per formula unit].
+
+    ``"Li0 phase binodal Li content"`` is the upper end of that phase's window and ``"Li1 phase
+    binodal Li content"`` the lower end of the next phase's: the Li0/Li1 two-phase region between
+    them. From them the multi-phase model reads its Li0 layer (thickness, the current that forms
+    it, :class:`.models.submodels.ionic_switch.Li0PhaseLayer`) and the content the host isolated
+    behind persistent Li0 keeps (:class:`.models.submodels.degradation.IonicSwitchHostLoss`).
+    A host with one phase (``host`` None, or a :class:`Host` of one phase: TiS2, LiCoO2, ...) has
+    no Li0: the region is put at -2..-1 Li, below any content a host reaches, so the layer and
+    its current are zero (as the lever-rule film's "Li0 film onset Li content" of -1).
+    """
+    if host is None or len(host.phases) < 2:
+        lo, hi = -2.0, -1.0
+    else:
+        lo, hi = host.phases[0].hi, host.phases[1].lo
+    return {"Li0 phase binodal Li content": lo, "Li1 phase binodal Li content": hi}
+
+
 def evaluate(function, host, x, T):
     """Numbers from one of the functions above at arrays ``x`` and a temperature ``T`` [K]."""
     x = np.atleast_1d(np.asarray(x, dtype=float))

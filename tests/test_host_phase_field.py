@@ -356,9 +356,11 @@ def test_voltage_state_is_the_voltage_expression(lms_voltage_state):
 
 def test_voltage_state_changes_no_result_on_mo6s8(lms, lms_voltage_state):
     """The same LMS cycle with the voltage as an expression (the default): capacities and
-    delivered energies agree to the solver's tolerance (measured 3e-5 and 1e-4)."""
+    delivered energies agree to the solver's tolerance (measured 3e-5 and 1e-4 on an Intel Xeon;
+    2.1e-4 on the charge on an AMD EPYC, same software: the charge ends after the bursts of Li0
+    nucleating cell by cell, which IDA's rtol 1e-4 places to a few times that)."""
     for with_state, without in zip(lms_voltage_state, lms):
-        assert capacity(with_state) == pytest.approx(capacity(without), rel=2e-4)
+        assert capacity(with_state) == pytest.approx(capacity(without), rel=5e-4)
         E = [abs(np.ptp(s["Discharge energy [W.h]"].entries)) for s in (with_state, without)]
         assert E[0] == pytest.approx(E[1], rel=5e-4)
 
@@ -505,6 +507,19 @@ def test_tis2_lattice_gas_host_matches_the_lever_rule_host():
                                 experiment=pybamm.Experiment(["Discharge at 0.1C until 1 V"]))
         caps.append(capacity(sim.solve().cycles[0].steps[0]))
     assert caps[1] == pytest.approx(caps[0], rel=2e-3)
+
+
+def test_a_host_without_li0_reports_no_li0_layer():
+    """The Li0 layer is read against the set's own Li0/Li1 region: TiS2 (one phase) on the
+    default options ("ionic switch": "Li0 surface film") has none at any content, so no current
+    forms it and "ionic-switch host loss" isolates nothing (read against Mo6S8's windows, pristine
+    TiS2 at x = 0.001 was a Li0 layer as thick as the electrode, 5.2 um over a cycle)."""
+    sim = pybamm.Simulation(AEA(MULTI), parameter_values=pybamm.ParameterValues("Li2021_TiS2"),
+                            experiment=pybamm.Experiment(["Discharge at 0.1C for 20 minutes"]))
+    sol = sim.solve()
+    assert np.all(sol["Li0 film thickness [m]"].entries == 0)
+    assert np.all(sol["Li0 film growth current density [A.m-2]"].entries == 0)
+    assert sol["Average cathode Li content"].entries[-1] > 0.02  # it crossed Mo6S8's Li0 window
 
 
 def first_discharge_mAh(parameter_set, options, values=None):

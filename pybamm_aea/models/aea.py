@@ -261,6 +261,10 @@ class AEA(pybamm.BaseModel):
         Lever rule of the local Li content on the line compounds for the lever-rule host; for the
         multi-phase host the local Li content is the resolved phase state, read against the
         binodal windows of its free energy (:data:`pybamm_aea.phases.MO6S8_PHASE_FIELD_WINDOWS`).
+        They are the map of the LixMo6S8 phases: on another host (TiS2, LiCoO2, ...) they read its
+        Li content against Mo6S8's windows and mean nothing. What the model's dynamics use of a
+        phase, the Li0 layer and the current that forms it, is read against the set's own Li0/Li1
+        region (:func:`pybamm_aea.thermodynamics.li0_phase_parameters`).
         """
         from ..phases import MO6S8_PHASE_FIELD_WINDOWS, MO6S8_PHASES, MO6S8_WINDOWS, lever_rule_symbols
 

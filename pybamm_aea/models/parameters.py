@@ -75,6 +75,9 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.D_film = P("Li0 film Li diffusivity [m2.s-1]")
         self.delta_film_init = P("Initial Li0 film thickness [m]")
         self.x_film_onset = P("Li0 film onset Li content")
+        # the multi-phase host's Li0/Li1 two-phase region (thermodynamics.li0_phase_parameters)
+        self.x_li0 = P("Li0 phase binodal Li content")
+        self.x_li1 = P("Li1 phase binodal Li content")
 
         # Hysteresis
         self.gamma_hyst = P("Cathode hysteresis decay rate")

@@ -8,6 +8,7 @@ import pybamm
 
 from pybamm_aea.data import load_paper_table
 
+from pybamm_aea import thermodynamics
 from pybamm_aea.citations import LI2021
 
 from . import dispersed_materials, paper_cell
@@ -132,6 +133,8 @@ def get_parameter_values():
             "Current function [A]": 0.1 * q_theory * loading * area,
         }
     )
+    # one phase: no Li0 layer on the multi-phase host either
+    values.update(thermodynamics.li0_phase_parameters(None))
     values.update(dispersed_materials.none())
     values["citations"] = [LI2021]
     return values

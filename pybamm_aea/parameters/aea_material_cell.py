@@ -5,6 +5,7 @@ Every cathode value below is a field of the material (its value and citation are
 module, e.g. :mod:`pybamm_aea.materials.lifepo4`); the rest of the cell is
 :mod:`pybamm_aea.parameters.paper_cell`.
 """
+from pybamm_aea import thermodynamics
 from pybamm_aea.citations import LI2021
 from pybamm_aea.materials import functions as fn
 from pybamm_aea.materials.material import CELL_BUILDS, MaterialError, _check
@@ -88,6 +89,10 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Current function [A]": (-0.1 if material.charge_first else 0.1) * q * m * area,
         }
     )
+    # the multi-phase host's Li0 layer: the Li-poorest phase of the material's free energy, if it
+    # has more than one phase (validated as a thermodynamics.Host by the material)
+    host = None if material.host is None else fn.import_function(material.host)
+    values.update(thermodynamics.li0_phase_parameters(host))
     values.update(dispersed_materials.none())
     values["citations"] = [LI2021]
     return values

@@ -131,8 +131,9 @@ class IonicSwitchHostLoss(AEASubModel):
     the phase state, :class:`.ionic_switch.Li0PhaseLayer`), so i_film / (F c_h L) is the host
     fraction turned into Li0 per second; a fraction f_p of it persists as isolated Mo6S8,
     da/dt = -f_p i_film / (F c_h L), f_p "Persistent Li0 fraction" (the mechanism's input). What
-    is isolated is the Li0 phase itself: it takes the Li0 binodal content x_0 (0.02 Li, the upper
-    end of the free energy's Li0 window) out of the inventory, and the rest of the Li the isolated
+    is isolated is the Li0 phase itself: it takes the Li0 binodal content x_0 (the upper end of
+    the free energy's Li0 window, "Li0 phase binodal Li content", 0.02 Li for Mo6S8) out of the
+    inventory, and the rest of the Li the isolated
     fraction held stays in the active host, dx/dt += (-da/dt / a) (x - x_0) (one inventory: host +
     anode + isolated host constant). Booking it at the average content instead, as the lever rule
     does, took 0.9 Li per isolated formula unit out of the cell (1.4e-7 mol over the LMS cell's 50
@@ -149,10 +150,8 @@ class IonicSwitchHostLoss(AEASubModel):
         a_h = variables["Cathode host active fraction"]
         i_film = variables["Li0 film growth current density [A.m-2]"]
         if self.options["host thermodynamics"] == "multi-phase":
-            from ...phases import MO6S8_PHASE_FIELD_WINDOWS
-
             dadt = -p.f_li0_persist * i_film / (p.F * p.c_h * p.L_c)
-            x_iso = pybamm.Scalar(MO6S8_PHASE_FIELD_WINDOWS[0][1])
+            x_iso = p.x_li0
             enrichment = -dadt / a_h * (variables["Cathode Li content"] - x_iso)
         else:
             q_host = p.F * p.c_h * p.L_c * p.x_max

@@ -31,7 +31,7 @@ was 1.5e-4 at IDA's default tolerances and 1.6e-5 at rtol 1e-7 (the next dischar
 2.630 vs 2.728 V); with y, 7.38e-6 and 7.36e-6 (2.7604 V on both), and x stays positive.
 
 The cost is the mesh: the default mesh is 20 cells, exponential, clustered toward the separator
-where the Li0 layer forms and the gradients are steepest (cells of 60 nm there, 250 nm at the
+where the Li0 layer forms and the gradients are steepest (cells of 54 nm there, 363 nm at the
 current collector for the paper's 3.3 um electrode; see :class:`pybamm_aea.AEA`), with kappa
 giving a ~50 nm interface. Capacities change by < 0.05 % and the plateau voltages by < 0.7 %
 from 20 to 40 cells (tests/test_host_phase_field.py). Interfaces in the coarse bulk cells are

@@ -105,13 +105,16 @@ class Li0PhaseLayer(AEASubModel):
     """
 
     def get_coupled_variables(self, variables):
-        from ...phases import MO6S8_PHASE_FIELD_WINDOWS as WINDOWS, lever_rule_symbols
+        from ...phases import lever_rule_symbols
         from .cathode_diffusion import host_li_balance, xi
 
         p = self.param
         x = variables["Cathode Li content"]
-        f0 = lever_rule_symbols(x, WINDOWS)[0]
-        (_, lo), (hi, _) = WINDOWS[0], WINDOWS[1]
+        # the host's Li0 window ends at x_li0 and Li1's begins at x_li1 (parameters of the set,
+        # :func:`pybamm_aea.thermodynamics.li0_phase_parameters`; a host without Li0 puts the
+        # region below zero Li, so f0 and the region's indicator are zero)
+        lo, hi = p.x_li0, p.x_li1
+        f0 = lever_rule_symbols(x, ((lo, lo), (hi, hi)))[0]
         in_region = (x > lo) * (x < hi)
         # d f_Li0 / dt = -(dx/dt) / (hi - lo) inside the Li0/Li1 region, dx/dt the host's net Li
         # balance (in a hybrid the dispersed material gives Li back to the host on charge)
