@@ -104,6 +104,22 @@ def test_parameter_value_is_checked_at_processing(defaults, name, value):
         values.process_model(pybamm_aea.AEA(OPTIONS))
 
 
+def test_li0_region_is_checked_against_the_li1_binodal(defaults):
+    """A Li0 binodal past the Li1 window's start (0.97) turns the Li0/Li1 region over: named as a
+    value and as an input at solve time (it enters the model's equations with the host loss on;
+    with it off it shapes only the reported Li0 layer, whose parameters are not checked on read)."""
+    name, value = "Li0 phase binodal Li content", 0.98
+    options = {**OPTIONS, "ionic-switch host loss": "persistent Li0"}
+    values = defaults.copy()
+    values[name] = value
+    with pytest.raises(ValueError, match=_message(name, value) + r" \(-inf, 'Li1 phase binodal Li content' = 0.97\)"):
+        values.process_model(pybamm_aea.AEA(options))
+    values[name] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=values)
+    with pytest.raises(ValueError, match=_message(name, value)):
+        sim.solve([0, 3600], inputs={name: value})
+
+
 @pytest.mark.slow
 def test_sweep_reports_each_bad_value_on_its_row(defaults):
     cases = [("Ambient temperature [K]", -50.0), ("Ambient temperature [K]", 1.0),

@@ -107,6 +107,11 @@ RANGES = {
     "Stack pressure [MPa]": _NON_NEGATIVE,
     "Cathode gradient energy coefficient [V.m2]": _NON_NEGATIVE,  # 0: no phase-boundary energy (single phase)
     "Persistent Li0 fraction": _FRACTION,
+    # the multi-phase host's Li0/Li1 region (below zero Li for a host without Li0,
+    # thermodynamics.li0_phase_parameters)
+    "Li0 phase binodal Li content": Range(None, "Li1 phase binodal Li content", high_open=True,
+                                          why="the Li0 window ends where the Li0/Li1 region begins, below the Li1 window"),
+    "Li1 phase binodal Li content": Range(None, "Cathode maximum Li content", why="within the host"),
     "Cathode fabrication pressure [MPa]": _POSITIVE,
     "Cathode Heckel compaction coefficient [MPa-1]": _POSITIVE,
     "Dispersed material domain radius [m]": _POSITIVE,
