@@ -106,8 +106,9 @@ def test_parameter_value_is_checked_at_processing(defaults, name, value):
 
 def test_li0_region_is_checked_against_the_li1_binodal(defaults):
     """A Li0 binodal past the Li1 window's start (0.97) turns the Li0/Li1 region over: named as a
-    value and as an input at solve time (it enters the model's equations with the host loss on;
-    with it off it shapes only the reported Li0 layer, whose parameters are not checked on read)."""
+    value and as an input at solve time, where it enters the model's equations (host loss on) and
+    where it shapes only the reported Li0 layer (host loss off: checked by name, with its bound
+    when that is an input too)."""
     name, value = "Li0 phase binodal Li content", 0.98
     options = {**OPTIONS, "ionic-switch host loss": "persistent Li0"}
     values = defaults.copy()
@@ -118,6 +119,10 @@ def test_li0_region_is_checked_against_the_li1_binodal(defaults):
     sim = pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=values)
     with pytest.raises(ValueError, match=_message(name, value)):
         sim.solve([0, 3600], inputs={name: value})
+    values["Li1 phase binodal Li content"] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(OPTIONS), parameter_values=values)
+    with pytest.raises(ValueError, match=_message(name, value)):
+        sim.solve([0, 3600], inputs={name: value, "Li1 phase binodal Li content": 0.97})
 
 
 @pytest.mark.slow

@@ -28,6 +28,8 @@ import math
 import numbers
 import weakref
 
+import numpy as np
+
 import pybamm
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "in_range", "PhysicalRange", "check_inputs",
@@ -252,23 +254,31 @@ def check_inputs(model, inputs):
     """Check the input parameters ``inputs`` (a dict, or a list of dicts) against the ranges of ``model``.
 
     Raises ``ValueError`` naming the parameter and its value (and, for a list, the index of the input set).
+    An input the model's equations do not hold (one that shapes only output variables, which PyBaMM
+    processes when they are read) is checked against :data:`RANGES` by its name, with its bound when
+    the bound is an input too.
     """
-    checks = _input_checks(model)
-    if not checks or inputs is None:
+    if inputs is None:
         return
+    checks = _input_checks(model)
+    in_equations = {s.name for node in checks for s in node.pre_order() if isinstance(s, pybamm.InputParameter)}
     batch = isinstance(inputs, (list, tuple))
     for i, one in enumerate(inputs if batch else [inputs]):
         one = dict(one or {})
-        for node in checks:
-            try:
-                value = node.left.evaluate(inputs=one)
-                bound = node.right.evaluate(inputs=one)
-            except KeyError:  # an input not given: PyBaMM reports it
-                continue
-            try:
+        try:
+            for node in checks:
+                try:
+                    value = node.left.evaluate(inputs=one)
+                    bound = node.right.evaluate(inputs=one)
+                except KeyError:  # an input not given: PyBaMM reports it
+                    continue
                 node.check(value, bound)
-            except ValueError as exc:
-                raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
+            for name, value in one.items():
+                rng = RANGES.get(name)
+                if rng is not None and name not in in_equations and np.ndim(value) == 0:
+                    check_value(name, value, one.get(rng.high) if isinstance(rng.high, str) else None)
+        except ValueError as exc:
+            raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
 
 
 class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
