@@ -133,10 +133,11 @@ class IonicSwitchHostLoss(AEASubModel):
     da/dt = -f_p i_film / (F c_h L), f_p "Persistent Li0 fraction" (the mechanism's input). What
     is isolated is the Li0 phase itself: it takes the Li0 binodal content x_0 (the upper end of
     the free energy's Li0 window, "Li0 phase binodal Li content", 0.02 Li for Mo6S8) out of the
-    inventory, and the rest of the Li the isolated fraction held stays in the active host, dx/dt += (-da/dt / a) (x - x_0) (one inventory: host +
-    anode + isolated host constant). Booking it at the average content instead, as the lever rule
-    does, took 0.9 Li per isolated formula unit out of the cell (1.4e-7 mol over the LMS cell's 50
-    cycles) that Li-free Mo6S8 cannot hold.
+    inventory, and the rest of the Li the isolated fraction held stays in the active host,
+    dx/dt += (-da/dt / a) (x - x_0) (one inventory: host + anode + isolated host constant).
+    Booking it at the average content instead, as the lever rule does, took 0.9 Li per isolated
+    formula unit out of the cell (1.4e-7 mol over the LMS cell's 50 cycles) that Li-free Mo6S8
+    cannot hold.
     """
 
     def get_fundamental_variables(self):
