@@ -261,7 +261,7 @@ def check_inputs(model, inputs):
     if inputs is None:
         return
     checks = _input_checks(model)
-    in_equations = {s.name for node in checks for s in node.pre_order() if isinstance(s, pybamm.InputParameter)}
+    in_equations = {node.parameter_name for node in checks}  # each checked where it is used
     batch = isinstance(inputs, (list, tuple))
     for i, one in enumerate(inputs if batch else [inputs]):
         one = dict(one or {})
