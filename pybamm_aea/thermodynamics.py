@@ -24,8 +24,15 @@ A_lith s_m = A_delith (1 - s_m) (Maxwell's equal-area rule), so the common tange
 ``U`` and the binodals are exactly the window edges: the plateau levels are inputs, the rest is
 derived. A_delith is the barrier a homogeneous Li-rich phase must cross before the Li-poor
 phase can form on delithiation (the spinodal peak), A_lith the one on lithiation; their
-asymmetry is the nucleation asymmetry of the host. Inside a window of an interior phase U_h
-falls linearly between the neighbouring plateaus (a narrow solid solution); the first and last
+asymmetry is the nucleation asymmetry of the host. Inside a window of an interior phase (a
+narrow solid solution) U_h falls between the neighbouring plateaus as the cubic that meets each
+loop with the loop's own slope (a cubic Hermite), so U_h and mu_h are continuously
+differentiable across the window's edges, as a free energy's derivative is: a linear window met
+the loops with a kink, where the thermodynamic factor jumped (at the Li1 binodal x = 0.97 of
+Mo6S8 from 2.0 to 3.9 V per Li), and each cell of the phase field crossing it cost the solver a
+Newton failure and a new Jacobian. The window must stay stable (U_h falling, dU_h/dx < 0), which
+holds when the loops' end slopes are at most 3x the window's mean slope (Fritsch & Carlson,
+SIAM J. Numer. Anal. 17, 238, 1980; checked by :class:`Host`); the first and last
 phases are dilute lattice gases, U_h = U_0 + (R T / F) ln(hi_0 / x) and
 U_h = U_last + (R T / F) ln((x_max - x) / (x_max - lo_last)). A host whose Li-rich end is set by
 its electrons rather than by its Li sites (``Host.U_full`` given: the Mo6 cluster of Mo6S8 takes
@@ -34,9 +41,12 @@ U_h falls linearly to ``U_full`` at x_max and on beyond it: its Li carriers do n
 the mobility stays finite where the lattice gas's would vanish as x_max - x.
 
 Mobility: each phase has a chemical diffusivity D_k(T) (Arrhenius, its own activation energy);
-the mobility in a window is ``B = D_k / |dU_h/dx|`` so that D_chem = D_k exactly there, with
-the dilute carrier (or vacancy) factor of a lattice gas in the end phases (B proportional to x,
-or to x_max - x). log B is interpolated linearly across each two-phase region. The expression
+the mobility in a window is ``B = D_k / |dU_h/dx|``, constant in an interior window, with the
+slope at the window's centre (the phase's stoichiometric composition, x = 1 and 3 for Li1 and
+Li3, where Fig. S1's PITT values are placed) so that D_chem = D_k there; elsewhere in the window
+D_chem follows the cubic's slope (0.37 D_k at Mo6S8's Li1 binodal x = 0.97; vanishing where a
+window meets a flat, loop-free plateau, as it does across that plateau); with the dilute carrier (or vacancy) factor of a
+lattice gas in the end phases (B proportional to x, or to x_max - x). log B is interpolated linearly across each two-phase region. The expression
 is :func:`log_mobility`, the one place where transport enters (an ambipolar factor
 sigma_e / (sigma_e + sigma_ion) would multiply it).
 
@@ -107,6 +117,16 @@ class Host:
         for r in self.regions:
             if not 0 < r.s_m < 1 or r.A_delith < 0:
                 raise ValueError(f"two-phase region needs 0 < s_m < 1 and A_delith >= 0, got {r}")
+        for k in range(1, len(self.phases) - 1):
+            mean, left, right = _window_slopes(self, k)
+            # monotone cubic (Fritsch & Carlson): the end slopes in [0, 3] x the mean slope
+            if not (mean < 0 and 0 <= left / mean <= 3 and 0 <= right / mean <= 3):
+                raise ValueError(
+                    f"phase {self.phases[k].name!r}: U_h must fall across its window [{self.phases[k].lo}, "
+                    f"{self.phases[k].hi}] (mean slope {mean:.4g} V per Li) and the loops must meet it with "
+                    f"slopes between 0 and 3x that (got {left:.4g} and {right:.4g}): narrow the loops' "
+                    "barriers or widen the window"
+                )
         if self.U_full is not None and not self.U_full < self.regions[-1].U:
             raise ValueError(f"U_full = {self.U_full} V must lie below the last plateau, {self.regions[-1].U} V")
 
@@ -136,6 +156,26 @@ def _full_end_slope(host):
     return (host.regions[-1].U - host.U_full) / (host.x_max - host.phases[-1].lo)
 
 
+def _loop_end_slopes(host, k):
+    """dU_h/dx [V per Li] of two-phase region k's loop at its Li-poor and at its Li-rich end."""
+    r = host.regions[k]
+    width = host.phases[k + 1].lo - host.phases[k].hi
+    return -r.A_lith * np.pi / (r.s_m * width), -r.A_delith * np.pi / ((1 - r.s_m) * width)
+
+
+def _window_slopes(host, k):
+    """Mean slope of interior phase k's window and the loops' slopes at its two edges [V per Li]."""
+    ph = host.phases[k]
+    mean = (host.regions[k].U - host.regions[k - 1].U) / (ph.hi - ph.lo)
+    return mean, _loop_end_slopes(host, k - 1)[1], _loop_end_slopes(host, k)[0]
+
+
+def _window_centre_slope(host, k):
+    """|dU_h/dx| at the centre of interior phase k's window [V per Li] (the cubic's)."""
+    mean, left, right = _window_slopes(host, k)
+    return abs(1.5 * mean - (left + right) / 4)
+
+
 def _phase_potential(host, k, x, T):
     """U_h inside the window of phase k."""
     ph = host.phases[k]
@@ -158,8 +198,12 @@ def _phase_potential(host, k, x, T):
     if k == len(host.phases) - 1:
         gap = pybamm.maximum(host.x_max - x, 1e-12 * (host.x_max - ph.lo))
         return host.regions[-1].U + kT * pybamm.log(gap / (host.x_max - ph.lo))
+    # cubic Hermite from the left plateau to the right one, with the loops' slopes at the edges
+    _, left, right = _window_slopes(host, k)
+    h = ph.hi - ph.lo
+    t = (_clip(x, ph.lo, ph.hi) - ph.lo) / h
     U_left, U_right = host.regions[k - 1].U, host.regions[k].U
-    return U_left + (U_right - U_left) * (_clip(x, ph.lo, ph.hi) - ph.lo) / (ph.hi - ph.lo)
+    return U_left + (U_right - U_left) * t**2 * (3 - 2 * t) + h * t * (1 - t) * (left * (1 - t) - right * t)
 
 
 def _region_potential(host, k, x):
@@ -178,7 +222,8 @@ def homogeneous_ocp(host, x, T):
     U_h is continuous (:class:`Host` has no zero-width piece), so it is written as the first
     phase's potential up to its window's end plus each later piece's increment over its own
     window, each piece evaluated on x clipped to its window: the same function as a sum of
-    indicator-weighted pieces (to 1e-14 V), in 79 instead of 97 CasADi operations for Mo6S8.
+    indicator-weighted pieces (to 1e-14 V), in fewer CasADi operations (Mo6S8 with linear
+    Li1 and Li3 windows: 79 instead of 97; with the cubic windows 106).
     """
     pieces = _pieces(host)
     _, hi0, _, _ = pieces[0]
@@ -211,8 +256,7 @@ def _log_mobility_in_phase(host, k, x, T):
     if k == len(host.phases) - 1:
         gap = _clip(host.x_max - x, 1e-12 * (host.x_max - ph.lo), host.x_max - ph.lo)
         return logD + pybamm.log(gap / kT)
-    slope = abs(host.regions[k].U - host.regions[k - 1].U) / (ph.hi - ph.lo)
-    return logD - float(np.log(slope))
+    return logD - float(np.log(_window_centre_slope(host, k)))
 
 
 def log_mobility(host, x, T):

@@ -391,10 +391,15 @@ def test_save_at_cycles_solution(sol, sol_saved, table, mo6s8):
 
 @pytest.mark.slow
 def test_resistance_methods_agree_after_rest(sol, table):
+    """After a rest the voltage jump into discharge is the total overpotential. The jump reads the
+    rest's last voltage, where the host's surface potential (an algebraic state, outside the
+    multi-phase solver's error test) is IDA's interpolant at the step's end: measured up to 5.4 uV
+    from the consistent value the discharge starts from, 0.07 Ohm of 162 at 0.5C (4e-4). Within
+    2e-3 (20 uV of the 12 mV jump); a missing overpotential term or a sign is 10 % or more."""
     jump = cycle_summary(sol, resistance="jump")
     assert table.attrs["Resistance method"] == "overpotential"
     assert math.isnan(jump.loc[1, "Resistance [Ohm]"])
-    np.testing.assert_allclose(jump.loc[2:, "Resistance [Ohm]"], table.loc[2:, "Resistance [Ohm]"], rtol=1e-4)
+    np.testing.assert_allclose(jump.loc[2:, "Resistance [Ohm]"], table.loc[2:, "Resistance [Ohm]"], rtol=2e-3)
     assert (table["Resistance [Ohm]"] > 0).all()
 
 

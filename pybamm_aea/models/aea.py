@@ -38,7 +38,9 @@ class AEAOptions(dict):
       the multi-phase host the switch is the Li0 phase itself (its mobility, in the transport):
       ``"Li0 surface film"`` then reports the Li0 layer from the phase state (thickness, the
       current that forms it, which feeds ``"ionic-switch host loss"``) and ``"none"`` does not.
-    - ``"electronic conduction"``: ``"ohmic"`` (default) or ``"infinite"``.
+    - ``"electronic conduction"``: ``"ohmic"`` (default) or ``"infinite"``. On the multi-phase
+      host the ohmic drop is an algebraic state equal to its expression (read once by the
+      cut-off events and the energy integrals: :class:`.submodels.DenseElectrodeOhmicAsState`).
     - Degradation (all off by default; see :mod:`.submodels.degradation`): ``"Li trapping"``:
       ``"none"`` / ``"irreversible"``; ``"ionic-switch host loss"``: ``"none"`` /
       ``"persistent Li0"``; ``"dispersed material degradation"``: ``"none"`` /
@@ -160,7 +162,9 @@ class AEA(pybamm.BaseModel):
             },
             "cathode interface kinetics": sub.CathodeButlerVolmer,
             "electronic conduction": {
-                "ohmic": sub.DenseElectrodeOhmic,
+                "ohmic": sub.DenseElectrodeOhmic
+                if self.options["host thermodynamics"] == "lever rule"
+                else sub.DenseElectrodeOhmicAsState,
                 "infinite": sub.InfiniteElectronicConductivity,
             },
             "separator": sub.SolidElectrolyteSeparator,

@@ -155,14 +155,27 @@ class ResultStore:
         self.path = path
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.con = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
-        try:
-            self.con.execute("PRAGMA journal_mode=WAL")
-            self.con.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
-            self.con.executescript(_SCHEMA)
-            self._check_config(config_record, force)
-        except sqlite3.Error as exc:
-            self.con.close()
-            raise SweepConfigError(f"results_file {str(path)!r} cannot be written: {exc}") from exc
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.con.execute("PRAGMA journal_mode=WAL")
+                self.con.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+                self.con.executescript(_SCHEMA)
+                self._check_config(config_record, force)
+                break
+            except sqlite3.OperationalError as exc:
+                # two sweeps opening a new store at the same instant: where waiting could deadlock
+                # (a read lock upgraded to a write lock while the other holds one), SQLite answers
+                # "database is locked" at once instead of waiting out the busy timeout (measured
+                # once in the two-sweep test on two loaded cores). The steps are idempotent: retry.
+                if "locked" in str(exc) and time.monotonic() < deadline:
+                    time.sleep(0.05 + 0.1 * (os.getpid() % 7) / 7)
+                    continue
+                self.con.close()
+                raise SweepConfigError(f"results_file {str(path)!r} cannot be written: {exc}") from exc
+            except sqlite3.Error as exc:
+                self.con.close()
+                raise SweepConfigError(f"results_file {str(path)!r} cannot be written: {exc}") from exc
 
     @staticmethod
     def _remove(path):

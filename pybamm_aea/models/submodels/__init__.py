@@ -4,7 +4,7 @@ from .open_circuit_potential import CathodeOneStateHysteresisOCP, CathodeSingleO
 from .ionic_switch import Li0SurfaceFilm, NoSurfaceFilm, Li0PhaseLayer
 from .host_phase_field import CathodeCahnHilliard
 from .interface_kinetics import CathodeButlerVolmer, AnodeButlerVolmer
-from .electronic_conduction import DenseElectrodeOhmic, InfiniteElectronicConductivity
+from .electronic_conduction import DenseElectrodeOhmic, DenseElectrodeOhmicAsState, InfiniteElectronicConductivity
 from .separator import SolidElectrolyteSeparator
 from .anode import LithiumMetalAnode, LithiumIndiumAnode
 from .cell_voltage import CellVoltage, CellVoltageAsState
@@ -26,6 +26,7 @@ __all__ = [
     "CathodeButlerVolmer",
     "AnodeButlerVolmer",
     "DenseElectrodeOhmic",
+    "DenseElectrodeOhmicAsState",
     "InfiniteElectronicConductivity",
     "SolidElectrolyteSeparator",
     "LithiumMetalAnode",

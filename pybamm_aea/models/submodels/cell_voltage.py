@@ -76,15 +76,20 @@ class CellVoltageAsState(CellVoltage):
     electrons' ohmic drop integrated over the electrode): as a state it is evaluated once per
     residual, and the events, the energy integrals and a voltage-controlled step read one
     number. PyBaMM evaluates each event on its own, so a cycling step (two voltage events of
-    the model, two of the experiment) re-evaluates the expression four times per solver step:
-    on the multi-phase host the state takes 13-15 % off the CPU time of 20 C/10 cycles for the
-    same steps (100 cycles: 2.14x instead of 2.36x PyBaMM's half-cell DFN).
+    the model, two of the experiment) re-evaluated the expression four times per solver step:
+    before the multi-phase solver joined the events and the ohmic drop became a state, the
+    voltage state took 13-15 % off the CPU time of 20 C/10 cycles for the same steps (100
+    cycles: 2.14x instead of 2.36x PyBaMM's half-cell DFN).
 
     Not the default: the multi-phase host's solver leaves algebraic states out of its error
     test, so a cut-off is located on the state's interpolant between steps, which follows a
-    steep OCP end poorly (LiCoO2, 0.1C charge to 4.2 V: 148.92 instead of 149.26 uA.h, the
-    expression and the state under rtol 1e-7 agree on 149.26; at 1C 50.56 instead of 52.01, and
-    the discharge after it stopped on the model's maximum-voltage event at 17.10 of 17.60 uA.h).
+    steep OCP end poorly (LiCoO2, 0.1C to 4.2 V and back to 3.0 V: with the ohmic drop an
+    expression inside this state's equation the charge stopped at 148.92 instead of 149.26
+    uA.h; with the drop its own state, :class:`.electronic_conduction.DenseElectrodeOhmicAsState`,
+    the capacities are right but the discharge's last point has this state at 5.2 V against the
+    expression's 2.97 V and ends on the maximum-voltage event). With the drop a state, what this
+    option still saves is the root function's evaluation of the cathode surface terms: 7 % of
+    the solver's time on 10 C/10 LMS cycles.
     """
 
     def get_fundamental_variables(self):
