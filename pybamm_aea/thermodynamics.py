@@ -45,9 +45,10 @@ the mobility in a window is ``B = D_k / |dU_h/dx|``, constant in an interior win
 slope at the window's centre (the phase's stoichiometric composition, x = 1 and 3 for Li1 and
 Li3, where Fig. S1's PITT values are placed) so that D_chem = D_k there; elsewhere in the window
 D_chem follows the cubic's slope (0.37 D_k at Mo6S8's Li1 binodal x = 0.97; vanishing where a
-window meets a flat, loop-free plateau, as it does across that plateau); with the dilute carrier (or vacancy) factor of a
-lattice gas in the end phases (B proportional to x, or to x_max - x). log B is interpolated linearly across each two-phase region. The expression
-is :func:`log_mobility`, the one place where transport enters (an ambipolar factor
+window meets a flat, loop-free plateau, as it does across that plateau); with the dilute carrier
+(or vacancy) factor of a lattice gas in the end phases (B proportional to x, or to x_max - x).
+log B is interpolated linearly across each two-phase region. The expression is
+:func:`log_mobility`, the one place where transport enters (an ambipolar factor
 sigma_e / (sigma_e + sigma_ion) would multiply it).
 
 All functions take and return PyBaMM symbols (``pybamm.Vector`` inputs evaluate to numbers).

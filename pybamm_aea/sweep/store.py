@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+import random
 import socket
 import sqlite3
 import time
@@ -163,17 +164,15 @@ class ResultStore:
                 self.con.executescript(_SCHEMA)
                 self._check_config(config_record, force)
                 break
-            except sqlite3.OperationalError as exc:
+            except sqlite3.Error as exc:
                 # two sweeps opening a new store at the same instant: where waiting could deadlock
                 # (a read lock upgraded to a write lock while the other holds one), SQLite answers
-                # "database is locked" at once instead of waiting out the busy timeout (measured
-                # once in the two-sweep test on two loaded cores). The steps are idempotent: retry.
-                if "locked" in str(exc) and time.monotonic() < deadline:
-                    time.sleep(0.05 + 0.1 * (os.getpid() % 7) / 7)
+                # "database is locked" at once instead of waiting out the busy timeout (seen once
+                # in the two-sweep test on two loaded cores). The steps are idempotent: retry.
+                locked = isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+                if locked and time.monotonic() < deadline:
+                    time.sleep(0.05 + 0.1 * random.random())
                     continue
-                self.con.close()
-                raise SweepConfigError(f"results_file {str(path)!r} cannot be written: {exc}") from exc
-            except sqlite3.Error as exc:
                 self.con.close()
                 raise SweepConfigError(f"results_file {str(path)!r} cannot be written: {exc}") from exc
 

@@ -80,9 +80,9 @@ class DenseElectrodeOhmicAsState(DenseElectrodeOhmic):
     As a state it is evaluated once per residual and read as one number; the multi-phase
     host's solver leaves it, like the host potential, out of the local error test. The cell
     voltage is still the expression of the states, so the cut-offs are located as before. On
-    100 C/10 LMS cycles: the same solver steps to 1 %, the solver's time -13 % (10 cycles,
-    benchmarks/bench_model.py has the ratio to PyBaMM's DFN), capacities within the solver's
-    placement of the end of charge (tests/test_host_phase_field.py).
+    10 C/10 LMS cycles: the same solver steps to 1 %, IDA's time -12 % (benchmarks/bench_model.py
+    has the ratio to PyBaMM's DFN on 100), capacities and energies those of the expression to
+    1e-5 at rtol 1e-6 (tests/test_host_phase_field.py).
     """
 
     NAME = "Cathode electronic ohmic overpotential [V]"
