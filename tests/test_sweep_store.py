@@ -108,6 +108,21 @@ def test_foreign_file_is_not_touched(tmp_path):
         sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=tmp_path / "results.csv")
 
 
+def test_a_store_another_sweep_is_creating_is_not_foreign(tmp_path):
+    """A second sweep may open the store while the first is still writing its schema (its SQLite
+    header is on disk, its tables are not all there yet): that file is not refused as foreign data
+    (the two-sweep test below once failed on it), and the sweep completes the store."""
+    store = tmp_path / "half_made.sqlite"
+    con = sqlite3.connect(store)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE sweep_config (id INTEGER PRIMARY KEY CHECK (id = 1), config TEXT NOT NULL, "
+                "created REAL NOT NULL)")
+    con.commit()
+    con.close()
+    df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store)
+    assert df["error"].isna().all() and len(stored(store)) == 1
+
+
 def test_existing_export_needs_force(tmp_path):
     out = tmp_path / "table.csv"
     out.write_text("a user's file\n")

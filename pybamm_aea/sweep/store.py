@@ -52,19 +52,29 @@ def _dir_writable(directory):
     return True
 
 
-def _is_sweep_store(path):
+def _holds_foreign_data(path):
+    """True if ``path`` is not an SQLite database, or holds tables other than a sweep store's.
+
+    An SQLite file with none of the store's tables yet, or only some, is a store another sweep is
+    creating at this moment (its header is written before its schema), and one locked by a writer
+    is a database in use: neither is foreign data (seen in the two-sweep test, where the second
+    sweep read the first one's half-made store and refused it). An SQLite file without tables
+    holds nothing to lose.
+    """
     with open(path, "rb") as fh:
         if fh.read(16) != _SQLITE_MAGIC:
-            return False
+            return True
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         finally:
             con.close()
+    except sqlite3.OperationalError as exc:
+        return "locked" not in str(exc)
     except sqlite3.DatabaseError:
-        return False
-    return {"sweep_config", "points"} <= tables
+        return True
+    return not tables <= {"sweep_config", "points"}
 
 
 def check_export_path(path, force=False):
@@ -148,7 +158,7 @@ class ResultStore:
         if path.exists():
             if not os.access(path, os.R_OK | os.W_OK):
                 raise SweepConfigError(f"results_file {str(path)!r} is not writable")
-            if path.stat().st_size and not _is_sweep_store(path):
+            if path.stat().st_size and _holds_foreign_data(path):
                 if not force:
                     raise SweepConfigError(f"results_file {str(path)!r} exists and is not a sweep results store: "
                                            "not overwritten without force=True (--force)")
