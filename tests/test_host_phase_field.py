@@ -622,12 +622,22 @@ def test_hybrids_reach_their_dispersed_material_through_the_li4_host(parameter_s
 
 
 # --- any material on the multi-phase option --------------------------------------------------
-def charge_discharge_uAh(values, options, n_cells=20):
+def charge_discharge(values, options, n_cells=20):
+    """The steps of a 0.1C charge to the set's upper cut-off and discharge to its lower one."""
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
     sim = pybamm.Simulation(AEA(options), parameter_values=values, var_pts={xi: n_cells},
                             experiment=pybamm.Experiment([f"Charge at 0.1C until {high} V", f"Discharge at 0.1C until {low} V"]))
-    return [abs(s["Discharge capacity [A.h]"].entries[-1] - s["Discharge capacity [A.h]"].entries[0]) * 1e6
-            for c in sim.solve().cycles for s in c.steps]
+    return [s for c in sim.solve().cycles for s in c.steps]
+
+
+def step_uAh(step):
+    """Charge a step passed [uA.h]."""
+    Q = step["Discharge capacity [A.h]"].entries
+    return abs(Q[-1] - Q[0]) * 1e6
+
+
+def charge_discharge_uAh(values, options, n_cells=20):
+    return [step_uAh(s) for s in charge_discharge(values, options, n_cells)]
 
 
 @pytest.mark.slow
@@ -664,13 +674,11 @@ def test_voltage_state_locates_a_steep_cut_off():
 
     values = licoo2.MATERIAL.parameter_values()
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
-    sim = pybamm.Simulation(AEA({**MULTI, "voltage as a state": "true"}), parameter_values=values.copy(),
-                            experiment=pybamm.Experiment([f"Charge at 0.1C until {high} V", f"Discharge at 0.1C until {low} V"]))
-    steps = [s for c in sim.solve().cycles for s in c.steps]
+    steps = charge_discharge(values.copy(), {**MULTI, "voltage as a state": "true"})
     assert [s.termination for s in steps] == [f"event: Voltage > {high} [V] [experiment]", f"event: Voltage < {low} [V] [experiment]"]
     for step, cut in zip(steps, (high, low)):
         assert step["Voltage [V]"].entries[-1] == pytest.approx(cut, abs=1e-3)
-    state = [abs(s["Discharge capacity [A.h]"].entries[-1] - s["Discharge capacity [A.h]"].entries[0]) * 1e6 for s in steps]
+    state = [step_uAh(s) for s in steps]
     lever = charge_discharge_uAh(values.copy(), {"host thermodynamics": "lever rule"})
     np.testing.assert_allclose(state, lever, rtol=2e-3)
 

@@ -30,6 +30,8 @@ from .api import SweepConfigError
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 EXPORT_SUFFIXES = (".csv", ".json", ".parquet")
+#: the store's tables, created by _SCHEMA
+_TABLES = frozenset({"sweep_config", "points"})
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sweep_config (id INTEGER PRIMARY KEY CHECK (id = 1), config TEXT NOT NULL,
                                          created REAL NOT NULL);
@@ -74,7 +76,7 @@ def _holds_foreign_data(path):
         return "locked" not in str(exc)
     except sqlite3.DatabaseError:
         return True
-    return not tables <= {"sweep_config", "points"}
+    return not tables <= _TABLES
 
 
 def check_export_path(path, force=False):
