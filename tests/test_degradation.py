@@ -313,8 +313,7 @@ def test_degradation_conserves_lithium():
     experiment = pybamm.Experiment([("Discharge at 0.2C until 1.0 V", "Charge at 0.2C until 3.0 V")] * 3)
     # conservation to the solver's tolerance: at the multi-phase default (rtol 1e-4) the separately
     # integrated states drift by 2e-10 mol, 2e-5 of the Li passed; at rtol 1e-6 by 7e-14 mol
-    solver = AEA(options).default_solver
-    solver.rtol, solver.atol = 1e-6, 1e-8
+    solver = AEA(options).default_solver_with(rtol=1e-6, atol=1e-8)
     sol = pybamm.Simulation(AEA(options), parameter_values=values, experiment=experiment, solver=solver).solve()
     # an IDA failure returns the cycles done so far: conservation on a part of the run proves less
     assert len(sol.cycles) == 3 and sol.cycles[-1] is not None, sol.termination

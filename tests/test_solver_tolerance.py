@@ -105,9 +105,7 @@ def curve_distance(solution, reference, n_cycles=None):
 
 def tight_solver(model, tolerances=TIGHT):
     """The model's default solver (class and IDA options) with other tolerances."""
-    multi_phase = model.options["host thermodynamics"] == "multi-phase"
-    options = dict(AEA.MULTI_PHASE_SOLVER_OPTIONS) if multi_phase else {}
-    return type(model.default_solver)(**tolerances, options=options)
+    return model.default_solver_with(**tolerances)
 
 
 def _lto_lms_cycles(solver=None):
@@ -369,8 +367,10 @@ def test_film_state_tolerance_keeps_the_cycle_at_solver_accuracy():
 
 def test_default_solver_with_sets_options_over_the_defaults():
     """``AEA.default_solver_with`` keeps each host's tolerances and options and sets the given
-    IDAKLU options over them; a misspelt option is refused by name. Catches: options that replace
-    the host's (the multi-phase host losing suppress_algebraic_error), or tolerances dropped."""
+    IDAKLU options over them; a misspelt option is refused by name; rtol/atol replace the
+    tolerances only, and a non-positive or non-numeric one is refused by name. Catches: options
+    that replace the host's (the multi-phase host losing suppress_algebraic_error), tolerances
+    dropped, or a tolerance that replaces the solver class or options."""
     multi = AEA().default_solver_with(compile=True)
     assert (multi.rtol, multi.atol) == (AEA.MULTI_PHASE_SOLVER_TOLERANCES["rtol"], AEA.MULTI_PHASE_SOLVER_TOLERANCES["atol"])
     assert multi.options["compile"] is True and multi.options["suppress_algebraic_error"] is True
@@ -381,6 +381,14 @@ def test_default_solver_with_sets_options_over_the_defaults():
     assert (lever.rtol, lever.atol, lever.options["max_order_bdf"]) == (1e-6, 1e-8, 3)
     with pytest.raises(pybamm.SolverError, match="compil"):
         AEA().default_solver_with(compil=True)
+    # other tolerances replace the host's only: class and host options stay
+    tight = AEA().default_solver_with(rtol=1e-7, atol=1e-9, compile=True)
+    assert type(tight) is type(AEA().default_solver) and (tight.rtol, tight.atol) == (1e-7, 1e-9)
+    assert tight.options["suppress_algebraic_error"] is True and tight.options["compile"] is True
+    assert (AEA(LEVER).default_solver_with(atol=1e-10).rtol, AEA(LEVER).default_solver_with(atol=1e-10).atol) == (1e-6, 1e-10)
+    for bad in (0, -1e-6, float("nan"), "1e-6", True):
+        with pytest.raises(ValueError, match=f"rtol must be a positive number, got {bad!r}"):
+            AEA().default_solver_with(rtol=bad)
 
 
 @pytest.mark.slow

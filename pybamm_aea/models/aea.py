@@ -5,6 +5,8 @@ Adv. Mater. 2021, 33, 2008723. The model is assembled from submodels (one mechan
 way PyBaMM's lithium-ion models are, and runs in ``pybamm.Simulation`` and
 ``pybamm.Experiment`` like them.
 """
+import numbers
+
 import casadi
 import pybamm
 
@@ -356,20 +358,27 @@ class AEA(pybamm.BaseModel):
     def default_solver(self):
         return self.default_solver_with()
 
-    def default_solver_with(self, **options):
-        """The model's default solver with IDAKLU ``options`` set over its own.
+    def default_solver_with(self, rtol=None, atol=None, **options):
+        """The model's default solver with other tolerances and IDAKLU ``options`` set over its own.
 
         An IDAKLU solver that checks input parameters against their physical ranges before each
-        solve or step, at the host's tolerances. For example ``compile=True`` (PyBaMM's
-        ahead-of-time compilation of the model's functions with the system C compiler, cached
-        on disk under ``$PYBAMM_CASADI_AOT_CACHE``) for long runs of the multi-phase host:
+        solve or step. ``rtol``/``atol`` (default: the host's, :attr:`MULTI_PHASE_SOLVER_TOLERANCES`
+        or :attr:`SOLVER_TOLERANCES`) replace the tolerances only: the solver class and the host's
+        own options stay. ``options``, for example ``compile=True`` (PyBaMM's ahead-of-time
+        compilation of the model's functions with the system C compiler, cached on disk under
+        ``$PYBAMM_CASADI_AOT_CACHE``) for long runs of the multi-phase host:
         ``benchmarks/bench_model.py`` gives its cold (compiling) and cached times.
         """
-        if self.options["host thermodynamics"] == "multi-phase":
-            return SharedEventsIDAKLUSolver(
-                **self.MULTI_PHASE_SOLVER_TOLERANCES, options={**self.MULTI_PHASE_SOLVER_OPTIONS, **options}
-            )
-        return ScalarFunctionsIDAKLUSolver(**self.SOLVER_TOLERANCES, options=options)
+        multi_phase = self.options["host thermodynamics"] == "multi-phase"
+        tolerances = dict(self.MULTI_PHASE_SOLVER_TOLERANCES if multi_phase else self.SOLVER_TOLERANCES)
+        for name, value in (("rtol", rtol), ("atol", atol)):
+            if value is not None:
+                if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
+                    raise ValueError(f"{name} must be a positive number, got {value!r}")
+                tolerances[name] = value
+        if multi_phase:
+            return SharedEventsIDAKLUSolver(**tolerances, options={**self.MULTI_PHASE_SOLVER_OPTIONS, **options})
+        return ScalarFunctionsIDAKLUSolver(**tolerances, options=options)
 
     @property
     def default_quick_plot_variables(self):
