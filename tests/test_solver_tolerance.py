@@ -385,7 +385,8 @@ def test_default_solver_with_sets_options_over_the_defaults():
     tight = AEA().default_solver_with(rtol=1e-7, atol=1e-9, compile=True)
     assert type(tight) is type(AEA().default_solver) and (tight.rtol, tight.atol) == (1e-7, 1e-9)
     assert tight.options["suppress_algebraic_error"] is True and tight.options["compile"] is True
-    assert (AEA(LEVER).default_solver_with(atol=1e-10).rtol, AEA(LEVER).default_solver_with(atol=1e-10).atol) == (1e-6, 1e-10)
+    lever_atol = AEA(LEVER).default_solver_with(atol=1e-10)
+    assert (lever_atol.rtol, lever_atol.atol) == (1e-6, 1e-10)
     for bad in (0, -1e-6, float("nan"), "1e-6", True):
         with pytest.raises(ValueError, match=f"rtol must be a positive number, got {bad!r}"):
             AEA().default_solver_with(rtol=bad)
