@@ -479,28 +479,29 @@ def test_reversible_capacity_moves_with_li0_mobility():
 @pytest.mark.prediction
 def test_reversible_capacity_falls_with_rate_and_thickness():
     """The charge capacity falls with rate and thickness (13.91 mg/cm2, 30.9 um), each for a
-    reason the variables show (measured 2026-12-01, default mesh; first discharge / charge
-    mA.h/g):
+    reason the variables show. Every cell is formed by the same 0.1C discharge from pristine Mo6S8
+    and then charged at 0.1C or 1C (measured 2026-12-01, first discharge / charge mA.h/g on 20 /
+    40 cells):
 
-    - thin, 0.1C -> 1C (128.2 / 101.0 -> 128.2 / 100.1): the same Li went in; at 1C the
-      interface overpotential at the end of charge is 72 mV against 19, so the 2.8 V cut-off comes
-      at an open-circuit voltage of 2.715 V against 2.780, before the Li0 nucleation has run its
-      course.
-    - thin -> thick at 0.1C (-> 107.3 / 77.1): less Li went in, since the discharge stopped on the
-      Li4 layer filled at the separator with the collector side still Li3 (x = 3.03), and the
-      charge takes the bulk back to Li1 (> 90 % Li1 away from the separator) as on the thin one.
-    - thick, 1C (0.5 / 0.5): the pristine compact never takes Li. At 17.9 A/m2 the interface
-      kinetics at x -> 0, the separator and the anode take 0.28 V at the first instant (2.07 V
-      against an OCV of 2.35), and the separator-side cell must go down the Li0/Li1 loop's dip
-      before Li1 nucleates: its OCP falls to 1.95 V and the 1.8 V cut-off comes within seconds
-      (3.7 s on 80 cells), with the compact 98 % Li0. The 0.5 is that one cell's content:
-      0.54 / 0.26 / 0.13 / 0.01 / 0.00 mA.h/g on 20 / 40 / 80 / 160 / 320 cells, converging to
-      nothing, which is the prediction. The thick 0.1C case is mesh-converged (107.3 / 107.2 /
-      107.1 and 77.1 / 76.7 / 76.5 on 20 / 40 / 80 cells).
+    - thin, charge at 0.1C -> 1C (128.2 / 101.0, 101.1 -> 100.2, 100.1): the 1C charge reaches
+      2.8 V with less of the Li0 layer grown at the separator (10 % of the electrode against 13 %);
+      the 0.03 Li per formula unit it leaves is the 0.9 mA.h/g.
+    - thin -> thick at 0.1C (-> 107.3 / 77.1, 107.2 / 76.7): less Li went in. The discharge stopped
+      on the Li4 layer filled at the separator with the collector side still Li3 (x = 3.03), and
+      the charge takes the bulk back to Li1 (> 90 % Li1 over the collector half), as on the thin
+      electrode.
+    - thick, charge at 1C (-> 20.9, 19.8): the ionic switch. The separator side empties faster
+      than Li crosses the electrode: a Li0 layer (0.5 um) forms there with Li1 behind it, the 2.8 V
+      cut-off comes after 10 minutes, and the collector side is left Li3 (86 % Li3 on average).
 
-    Catches: a rate dependence lost from the interface kinetics (thin 1C = 0.1C), a current
-    density not scaled with the loading (thick = thin), a Li0 mobility that does not block (the
-    thick 1C compact lithiated), or a charge that strips the thick bulk below Li1."""
+    The charge rate is varied after a 0.1C formation because a pristine compact's first discharge
+    at high current density is a different matter: Li1 must nucleate in the Li0 before the cut-off,
+    and near that threshold the outcome depends on the mesh (1.5 mg/cm2 at 1C: 128.2 on 20 and 30
+    cells, 0.03 / 0.01 / 0.00 on 40 / 80 / 160; README, known limits).
+
+    Catches: a rate dependence lost from the transport or the interface kinetics (thin 1C = 0.1C),
+    a current density not scaled with the loading (thick = thin), a Li0 phase that does not block
+    (the thick 1C charge draining the bulk), or a charge that strips the thick bulk below Li1."""
     base = pybamm.ParameterValues("Li2021_Mo6S8")
     thick = {
         "Cathode loading [kg.m-2]": 13.91e-2,
@@ -510,38 +511,33 @@ def test_reversible_capacity_falls_with_rate_and_thickness():
     runs = {}
     for name, updates, mass in (("thin", None, MASS_G), ("thick", thick, 13.91e-3 * 0.785)):
         for rate in ("0.1", "1"):
-            steps, sol = solve([f"Discharge at {rate}C until 1.8 V", f"Charge at {rate}C until 2.8 V"], updates=updates)
+            steps, sol = solve(["Discharge at 0.1C until 1.8 V", f"Charge at {rate}C until 2.8 V"], updates=updates)
             runs[name, rate] = steps, [capacity(s, mass) for s in steps]
             if name == "thick":
                 assert sol["Cathode thickness [m]"].entries[0] == pytest.approx(30.9e-6, rel=0.01)
+    print("first discharge, charge (electrode, charge rate):", {key: c for key, (_, c) in runs.items()})
     caps = {key: c[1] for key, (_, c) in runs.items()}
-    print("first discharge, charge (electrode, rate):", {key: c for key, (_, c) in runs.items()})
     assert caps["thin", "1"] < caps["thin", "0.1"]
     assert caps["thick", "0.1"] < caps["thin", "0.1"]
-    assert caps["thick", "1"] < caps["thick", "0.1"]
+    assert caps["thick", "1"] < 0.5 * caps["thick", "0.1"]
 
     def end(step, name):
-        return float(step[name].entries[-1])
+        return step[name].entries[..., -1]
 
-    # thin: the same Li in; at 1C the cut-off comes at a lower open-circuit voltage
     thin_slow, thin_fast = runs["thin", "0.1"][0], runs["thin", "1"][0]
     thick_slow, thick_fast = runs["thick", "0.1"][0], runs["thick", "1"][0]
-    assert runs["thin", "1"][1][0] == pytest.approx(runs["thin", "0.1"][1][0], rel=0.01)
-    eta = "Cathode interface overpotential [V]"
-    assert abs(end(thin_fast[1], eta)) > 2 * abs(end(thin_slow[1], eta))
-    assert end(thin_fast[1], "Open-circuit voltage [V]") < end(thin_slow[1], "Open-circuit voltage [V]") - 0.03
+    # thin: the same formation; the 1C charge ends with less Li0 grown
+    li0 = "Average cathode Li0 phase fraction"
+    assert end(thin_fast[1], li0) < end(thin_slow[1], li0) - 0.01
     # thick, 0.1C: less Li in (Li4 layer at the separator, the collector side still Li3), bulk back to Li1
     assert runs["thick", "0.1"][1][0] < 0.9 * runs["thin", "0.1"][1][0]
-    x = thick_slow[0]["Cathode Li content"].entries[:, -1]
+    x = end(thick_slow[0], "Cathode Li content")
     assert x[-1] > 3.9 and x[0] < 3.5
-    li1 = thick_slow[1]["Cathode Li1 phase fraction"].entries[:, -1]
-    assert li1[: len(li1) // 2].min() > 0.9
-    # thick, 1C: the pristine compact stays Li0; the first discharge starts 0.25 V or more below
-    # the OCV and ends within a minute
-    assert end(thick_fast[0], "Average cathode Li0 phase fraction") > 0.9
-    assert thick_fast[0]["Total overpotential [V]"].entries[0] > 0.25 > thin_fast[0]["Total overpotential [V]"].entries[0]
-    assert thick_fast[0].t[-1] - thick_fast[0].t[0] < 60
-    assert runs["thick", "1"][1][0] < 0.05 * runs["thick", "0.1"][1][0]
+    half = len(x) // 2
+    assert end(thick_slow[1], "Cathode Li1 phase fraction")[:half].min() > 0.9
+    # thick, 1C: Li0 at the separator, the collector half left Li3
+    assert end(thick_fast[1], "Cathode Li0 phase fraction")[-1] > 0.9
+    assert end(thick_fast[1], "Cathode Li3 phase fraction")[:half].min() > 0.9
 
 
 def relaxation_time(t, V):

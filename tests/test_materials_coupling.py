@@ -128,7 +128,8 @@ def test_multi_phase_ionic_conductivity_is_its_mobility():
 @pytest.mark.parametrize(
     "name, loading, step",
     [
-        ("Li2021_Mo6S8", 13.91e-2, "Discharge at 1C until 1.8 V"),
+        # 0.1C: a pristine 13.91 mg/cm2 compact on the multi-phase host takes no Li at 1C
+        ("Li2021_Mo6S8", 13.91e-2, "Discharge at 0.1C until 1.8 V"),
         ("Li2021_TiS2", 1.5e-2, "Discharge at 1C until 1.0 V"),
         ("Li2021_TiS2", 5e-2, "Discharge at 1C until 1.0 V"),
     ],

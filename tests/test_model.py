@@ -212,13 +212,20 @@ def test_high_loading_lms_delivers_most_capacity():
 
 @pytest.mark.slow
 def test_lower_capacity_at_room_temperature_and_high_rate():
-    base, _ = run("Li2021_Mo6S8", ["Discharge at 1C until 1.8 V"])
-    cold, _ = run("Li2021_Mo6S8", ["Discharge at 1C until 1.8 V"], updates={"Ambient temperature [K]": 298.15})
+    """First discharge from pristine Mo6S8: Li1 must nucleate in the Li0 before the cut-off. At
+    0.5C and 70 C it does (128.17 mA.h/g on 20, 40 and 80 cells). Colder (25 C, 0.5C) or faster
+    (5C, 70 C), the surface's Li0 fills and the voltage reaches 1.8 V first, so the compact takes
+    no Li (0.13 / 0.02 / 0.00 and 0.12 / 0.01 / 0.00 on 20 / 40 / 80 cells). Measured 2026-12-01.
+    At 1C the default mesh's 128.2 is a coarse-mesh result (0.03 on 40 cells): the base case is
+    0.5C. Catches an Arrhenius sign (cold faster) or a rate that does not reach the transport."""
+    base, _ = run("Li2021_Mo6S8", ["Discharge at 0.5C until 1.8 V"])
+    cold, _ = run("Li2021_Mo6S8", ["Discharge at 0.5C until 1.8 V"], updates={"Ambient temperature [K]": 298.15})
     fast, _ = run("Li2021_Mo6S8", ["Discharge at 5C until 1.8 V"])
     q = {k: step_capacity_mAh_g(all_steps(s)[0], MASS_G_STANDARD) for k, s in
          {"base": base, "cold": cold, "fast": fast}.items()}
-    assert q["cold"] < q["base"]
-    assert q["fast"] < q["base"]
+    assert q["base"] > 120
+    assert q["cold"] < 0.01 * q["base"]
+    assert q["fast"] < 0.01 * q["base"]
 
 
 @pytest.mark.slow
@@ -288,9 +295,10 @@ def test_infinite_diffusivity_limit_follows_the_ocp():
 
 @pytest.mark.slow
 def test_infinite_conductivity_limit():
-    ohmic, values = run("Li2021_Mo6S8", ["Discharge at 1C until 1.8 V"],
+    # 0.5C: a pristine discharge whose outcome does not depend on the mesh (1C's does, see above)
+    ohmic, values = run("Li2021_Mo6S8", ["Discharge at 0.5C until 1.8 V"],
                         updates={"Cathode electronic conductivity [S.m-1]": 1e12})
-    infinite, _ = run("Li2021_Mo6S8", ["Discharge at 1C until 1.8 V"],
+    infinite, _ = run("Li2021_Mo6S8", ["Discharge at 0.5C until 1.8 V"],
                       options={"electronic conduction": "infinite"})
     assert np.max(np.abs(ohmic["Cathode electronic ohmic overpotential [V]"].entries)) < 1e-9
     assert ohmic["Discharge capacity [A.h]"].entries[-1] == pytest.approx(
