@@ -480,17 +480,16 @@ def test_reversible_capacity_moves_with_li0_mobility():
 def test_reversible_capacity_falls_with_rate_and_thickness():
     """The charge capacity falls with rate and thickness (13.91 mg/cm2, 30.9 um), each for a
     reason the variables show. Every cell is formed by the same 0.1C discharge from pristine Mo6S8
-    and then charged at 0.1C or 1C (measured 2026-12-01, first discharge / charge mA.h/g on 20 /
-    40 cells):
+    and then charged at 0.1C or 1C (measured 2026-12-01, mA.h/g on 20 cells, 40 in brackets):
 
-    - thin, charge at 0.1C -> 1C (128.2 / 101.0, 101.1 -> 100.2, 100.1): the 1C charge reaches
-      2.8 V with less of the Li0 layer grown at the separator (10 % of the electrode against 13 %);
-      the 0.03 Li per formula unit it leaves is the 0.9 mA.h/g.
-    - thin -> thick at 0.1C (-> 107.3 / 77.1, 107.2 / 76.7): less Li went in. The discharge stopped
+    - thin, charge at 0.1C -> 1C (101.0 -> 100.2; 101.1 -> 100.1, after a 128.2 first discharge):
+      the 1C charge reaches 2.8 V with less of the Li0 layer grown at the separator (10 % of the
+      electrode against 13 %); the 0.03 Li per formula unit it leaves is the 0.9 mA.h/g.
+    - thin -> thick at 0.1C (first discharge 107.3, charge 77.1; 107.2, 76.7): less Li went in. The discharge stopped
       on the Li4 layer filled at the separator with the collector side still Li3 (x = 3.03), and
       the charge takes the bulk back to Li1 (> 90 % Li1 over the collector half), as on the thin
       electrode.
-    - thick, charge at 1C (-> 20.9, 19.8): the ionic switch. The separator side empties faster
+    - thick, charge at 1C (20.9; 19.8): the ionic switch. The separator side empties faster
       than Li crosses the electrode: a Li0 layer (0.5 um) forms there with Li1 behind it, the 2.8 V
       cut-off comes after 10 minutes, and the collector side is left Li3 (86 % Li3 on average).
 

@@ -54,6 +54,11 @@ def _dir_writable(directory):
     return True
 
 
+def _locked(exc):
+    """True if an SQLite error is another connection's lock (not damage or a wrong file)."""
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+
+
 def _holds_foreign_data(path):
     """True if ``path`` is not an SQLite database, or holds tables other than a sweep store's.
 
@@ -72,10 +77,8 @@ def _holds_foreign_data(path):
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         finally:
             con.close()
-    except sqlite3.OperationalError as exc:
-        return "locked" not in str(exc)
-    except sqlite3.DatabaseError:
-        return True
+    except sqlite3.DatabaseError as exc:
+        return not _locked(exc)
     return not tables <= _TABLES
 
 
@@ -181,8 +184,7 @@ class ResultStore:
                 # (a read lock upgraded to a write lock while the other holds one), SQLite answers
                 # "database is locked" at once instead of waiting out the busy timeout (seen once
                 # in the two-sweep test on two loaded cores). The steps are idempotent: retry.
-                locked = isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
-                if locked and time.monotonic() < deadline:
+                if _locked(exc) and time.monotonic() < deadline:
                     time.sleep(0.05 + 0.1 * random.random())
                     continue
                 self.con.close()
