@@ -53,12 +53,18 @@ def average_phase_fractions(solution, windows=None):
     Uses the compiled :func:`pybamm_aea.kernels.average_phase_fractions` with the mesh cell
     widths as weights. ``windows`` defaults to those of the solution's host
     (:data:`MO6S8_PHASE_FIELD_WINDOWS` on the multi-phase host, :data:`MO6S8_WINDOWS` on the
-    lever rule), as the model's own phase-fraction variables. Returns ``(time_s, fractions)``
-    with ``fractions`` of shape ``(n_times, n_phases)``.
+    lever rule), as the model's own phase-fraction variables; a host without the LixMo6S8
+    phases (TiS2, LiCoO2, ...) has no default and needs ``windows`` given. Returns
+    ``(time_s, fractions)`` with ``fractions`` of shape ``(n_times, n_phases)``.
     """
     from . import kernels
 
     if windows is None:
+        if not solution["Cathode host has the LixMo6S8 phases"].entries[0]:
+            raise ValueError(
+                "the solution's host has no LixMo6S8 phases (its set has no Li0/Li1 region), so there "
+                "are no default phase windows: give windows=((lo, hi), ...) of its own phases"
+            )
         host = solution.all_models[0].options["host thermodynamics"]
         windows = MO6S8_PHASE_FIELD_WINDOWS if host == "multi-phase" else MO6S8_WINDOWS
 

@@ -427,6 +427,27 @@ def test_kernel_phase_map_matches_model_variables(host, request):
         )
 
 
+
+@pytest.mark.parametrize("options", [{}, LEVER], ids=["multi-phase", "lever rule"])
+def test_phase_map_is_zero_on_a_host_without_the_lixmo6s8_phases(options):
+    """TiS2 has none of LixMo6S8's phases: its phase-fraction variables are 0 (read against
+    Mo6S8's windows, half-lithiated TiS2 was half Li0, half Li1), the indicator says so, and the
+    kernel's map asks for the host's own windows, with which it gives one phase throughout.
+    Catches: the indicator inverted (Mo6S8's map zeroed: the kernel-map test fails) or dropped."""
+    from pybamm_aea.phases import MO6S8_PHASES, average_phase_fractions
+
+    sol, _ = run("Li2021_TiS2", ["Discharge at 0.5C for 1 hour"], options=options)
+    x_av = sol["Average cathode Li content"].entries[-1]
+    assert 0.2 < x_av < 0.8  # inside Mo6S8's Li0/Li1 region, where the old map read Li0 and Li1
+    assert sol["Cathode host has the LixMo6S8 phases"].entries[0] == 0
+    for name in MO6S8_PHASES:
+        assert np.all(sol[f"Cathode {name} phase fraction"].entries == 0)
+        assert np.all(sol[f"Average cathode {name} phase fraction"].entries == 0)
+    with pytest.raises(ValueError, match="no LixMo6S8 phases.*give windows"):
+        average_phase_fractions(sol)
+    _, fractions = average_phase_fractions(sol, windows=((0.0, 1.0),))
+    np.testing.assert_allclose(fractions, 1.0, atol=1e-12)
+
 #: the 13.91 mg/cm2 LMS electrode of the paper (Fig. S4; 4.5 g/cm3 compact: 30.9 um), its C-rates
 #: on its own nominal capacity
 def _high_loading():

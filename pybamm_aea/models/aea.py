@@ -221,7 +221,7 @@ class AEA(pybamm.BaseModel):
             "Ambient temperature [C]": self.param.T - 273.15,
             "Power [W]": variables["Voltage [V]"] * variables["Current [A]"],
         })
-        variables.update(self._phase_variables(variables, self.options["host thermodynamics"]))
+        variables.update(self._phase_variables(variables))
         self.summary_variables = [
             "Average cathode Li content",
             "Total lithium in cathode [mol]",
@@ -260,26 +260,28 @@ class AEA(pybamm.BaseModel):
             "Cathode loading [mg.cm-2]": p.m_c * 1e2,
         }
 
-    @staticmethod
-    def _phase_variables(variables, host_thermodynamics="lever rule"):
+    def _phase_variables(self, variables):
         """Phase fractions of Li0, Li1, Li3, Li4 (LixMo6S8), local and averaged.
 
         Lever rule of the local Li content on the line compounds for the lever-rule host; for the
         multi-phase host the local Li content is the resolved phase state, read against the
         binodal windows of its free energy (:data:`pybamm_aea.phases.MO6S8_PHASE_FIELD_WINDOWS`).
-        They are the map of the LixMo6S8 phases: on another host (TiS2, LiCoO2, ...) they read its
-        Li content against Mo6S8's windows and mean nothing. What the model's dynamics use of a
-        phase, the Li0 layer and the current that forms it, is read against the set's own Li0/Li1
-        region (:func:`pybamm_aea.thermodynamics.li0_phase_parameters`).
+        They are the map of the LixMo6S8 phases, so they are 0 on a host without them (a set
+        whose host has no Li0/Li1 region, "Li0 phase binodal Li content" < 0:
+        :func:`pybamm_aea.thermodynamics.li0_phase_parameters`; TiS2, LiCoO2, ...), where reading
+        its Li content against Mo6S8's windows would give numbers that mean nothing (TiS2 half
+        lithiated as half Li0, half Li1). "Cathode host has the LixMo6S8 phases" says which.
         """
         from ..phases import MO6S8_PHASE_FIELD_WINDOWS, MO6S8_PHASES, MO6S8_WINDOWS, lever_rule_symbols
 
-        windows = MO6S8_PHASE_FIELD_WINDOWS if host_thermodynamics == "multi-phase" else MO6S8_WINDOWS
+        multi_phase = self.options["host thermodynamics"] == "multi-phase"
+        windows = MO6S8_PHASE_FIELD_WINDOWS if multi_phase else MO6S8_WINDOWS
         x = variables["Cathode Li content"]
-        out = {}
+        has_phases = self.param.x_li0 >= 0
+        out = {"Cathode host has the LixMo6S8 phases": has_phases}
         for name, f in zip(MO6S8_PHASES, lever_rule_symbols(x, windows)):
-            out[f"Cathode {name} phase fraction"] = f
-            out[f"Average cathode {name} phase fraction"] = pybamm.Integral(f, submodels.xi)
+            out[f"Cathode {name} phase fraction"] = has_phases * f
+            out[f"Average cathode {name} phase fraction"] = has_phases * pybamm.Integral(f, submodels.xi)
         return out
 
     @property
