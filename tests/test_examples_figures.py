@@ -16,6 +16,7 @@ SCRIPTS = [
     "fig4d_conductivity_vs_pressure.py",
     "fig4e_energy_vs_pressure.py",
     "ragone_aea_vs_conventional.py",
+    "ionic_switch_predictions.py",
 ]
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

@@ -476,18 +476,12 @@ def test_reversible_capacity_moves_with_li0_mobility():
 
 
 #: electrode mass [g] of the paper's 13.91 mg/cm2 LMS electrode on the 0.785 cm2 cell
-THICK_LMS_MASS_G = 13.91e-3 * 0.785
+THICK_LMS_MASS_G = Li2021_Mo6S8.HIGH_LOADING * 0.785e-4 * 1e3
 
 
 def thick_lms_updates():
-    """Updates to ``Li2021_Mo6S8`` for the paper's 13.91 mg/cm2 LMS electrode (Fig. S4; a 4.5 g/cm3
-    compact, 30.9 um), with its C-rates on its own nominal capacity."""
-    base = pybamm.ParameterValues("Li2021_Mo6S8")
-    return {
-        "Cathode loading [kg.m-2]": 13.91e-2,
-        "Cathode porosity": 1 - 4.5 / 5.06,
-        "Nominal cell capacity [A.h]": base["Nominal cell capacity [A.h]"] * 13.91 / 1.5,
-    }
+    """Updates to ``Li2021_Mo6S8`` for the paper's 13.91 mg/cm2 LMS electrode (Fig. S4; 30.9 um)."""
+    return Li2021_Mo6S8.high_loading_updates(pybamm.ParameterValues("Li2021_Mo6S8"))
 
 @pytest.mark.slow
 @pytest.mark.prediction

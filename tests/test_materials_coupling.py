@@ -5,6 +5,7 @@ import pytest
 
 import pybamm_aea
 from pybamm_aea.constants import F, R
+from pybamm_aea.parameters import Li2021_Mo6S8
 
 T70 = 343.15
 
@@ -60,10 +61,7 @@ def thick_lms_discharge(factor, options=None):
     compact's electronic conductivity times ``factor``."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     # 0.1C of this electrode: the nominal capacity scales with the loading
-    up = {
-        "Cathode loading [kg.m-2]": 13.91e-2,
-        "Nominal cell capacity [A.h]": values["Nominal cell capacity [A.h]"] * 13.91 / 1.5,
-    }
+    up = Li2021_Mo6S8.high_loading_updates(values)
     if factor != 1.0:
         up["Cathode electronic conductivity [S.m-1]"] = compact_sigma(values) * factor
     sol, _ = solve("Li2021_Mo6S8", ["Discharge at 0.1C for 12 hours or until 1.8 V"], up, options)
@@ -129,7 +127,7 @@ def test_multi_phase_ionic_conductivity_is_its_mobility():
     "name, loading, step",
     [
         # 0.1C: a pristine 13.91 mg/cm2 compact on the multi-phase host takes no Li at 1C
-        ("Li2021_Mo6S8", 13.91e-2, "Discharge at 0.1C until 1.8 V"),
+        ("Li2021_Mo6S8", Li2021_Mo6S8.HIGH_LOADING, "Discharge at 0.1C until 1.8 V"),
         ("Li2021_TiS2", 1.5e-2, "Discharge at 1C until 1.0 V"),
         ("Li2021_TiS2", 5e-2, "Discharge at 1C until 1.0 V"),
     ],

@@ -10,6 +10,7 @@ import pytest
 import pybamm_aea
 from pybamm_aea.constants import F
 from pybamm_aea.models.aea import AEA
+from pybamm_aea.parameters import Li2021_Mo6S8
 
 MASS_G_STANDARD = 1.5e-3 * 0.785  # 1.5 mg/cm2 on 0.785 cm2
 
@@ -173,6 +174,10 @@ def test_lts_first_discharge_matches_the_paper():
     assert step_capacity_mAh_g(all_steps(sol)[0], MASS_G_STANDARD) == pytest.approx(213, rel=0.05)
 
 
+#: electrode mass [g] of the paper's 13.91 mg/cm2 LMS electrode on the 0.785 cm2 cell
+HIGH_LOADING_MASS_G = Li2021_Mo6S8.HIGH_LOADING * 0.785e-4 * 1e3
+
+
 @pytest.mark.slow
 @pytest.mark.prediction
 def test_high_loading_lms_delivers_most_capacity():
@@ -193,13 +198,13 @@ def test_high_loading_lms_delivers_most_capacity():
     thickness = sol["Cathode thickness [m]"].entries[0]
     assert thickness == pytest.approx(30.9e-6, rel=0.01)
     step = all_steps(sol)[0]
-    q = step_capacity_mAh_g(step, 13.91e-3 * 0.785)
+    q = step_capacity_mAh_g(step, HIGH_LOADING_MASS_G)
     q_thin = step_capacity_mAh_g(all_steps(thin)[0], MASS_G_STANDARD)
     # the Li3 phase reached through the whole depth: at least 3 of the 4 Li of the host's capacity
     x = step["Cathode Li content"].entries[:, -1]
     x_max = values["Cathode maximum Li content"]
     assert x.min() > 3.0 - 0.05
-    q_4li = step["Cathode capacity [A.h]"].entries[-1] * 1e3 / (13.91e-3 * 0.785)
+    q_4li = step["Cathode capacity [A.h]"].entries[-1] * 1e3 / HIGH_LOADING_MASS_G
     assert 0.75 * q_4li < q < q_thin
     # far above an interface-only capacity (thin / thick thickness ratio of the thin electrode's)
     assert q > 5 * q_thin * thin["Cathode thickness [m]"].entries[0] / thickness
@@ -448,15 +453,10 @@ def test_phase_map_is_zero_on_a_host_without_the_lixmo6s8_phases(options):
     _, fractions = average_phase_fractions(sol, windows=((0.0, 1.0),))
     np.testing.assert_allclose(fractions, 1.0, atol=1e-12)
 
-#: the 13.91 mg/cm2 LMS electrode of the paper (Fig. S4; 4.5 g/cm3 compact: 30.9 um), its C-rates
-#: on its own nominal capacity
 def _high_loading():
-    base = pybamm.ParameterValues("Li2021_Mo6S8")
-    return {
-        "Cathode loading [kg.m-2]": 13.91e-2,
-        "Cathode porosity": 1 - 4.5 / 5.06,
-        "Nominal cell capacity [A.h]": base["Nominal cell capacity [A.h]"] * 13.91 / 1.5,
-    }
+    """The paper's 13.91 mg/cm2 LMS electrode (Fig. S4; a 4.5 g/cm3 compact: 30.9 um), its C-rates on
+    its own nominal capacity."""
+    return Li2021_Mo6S8.high_loading_updates(pybamm.ParameterValues("Li2021_Mo6S8"))
 
 
 @pytest.mark.slow
