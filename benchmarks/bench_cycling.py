@@ -6,12 +6,13 @@ summaries (and the first and last cycles) are kept:
 
 - AEA: ``Li2021_S_Mo6S8`` on Li-In (0.4-2.4 V), every degradation option on (dispersed
   activation and contact loss driven by the volume submodel, ionic-switch host loss, Li trapping,
-  interphase growth outside the SE stability window);
+  interphase growth outside the SE stability window), on the default multi-phase host and on the
+  lever-rule host (``"host thermodynamics": "lever rule"``, the reduced option);
 - PyBaMM: ``DFN({"working electrode": "positive", "SEI": "solvent-diffusion limited"})`` with
   ``Xu2019`` (NMC532 vs Li, 3.5-4.2 V) plus the SEI parameters of ``OKane2022``.
 
 Medians of wall time and of process CPU time (build + solve) over the repeats, and the ratios
-AEA / PyBaMM, are printed (CPU time is steadier on a shared machine).
+AEA / PyBaMM, are printed (CPU time is steadier on a shared machine), one per AEA host.
 """
 import argparse
 import statistics
@@ -24,8 +25,9 @@ from pybamm_aea import AEA
 from _machine import machine_line  # a sibling module: the benchmarks run as scripts
 
 
-def aea_sim(n):
+def aea_sim(n, host="multi-phase"):
     options = {
+        "host thermodynamics": host,
         "anode": "Li-In",
         "dispersed material degradation": "activation and contact loss",
         "ionic-switch host loss": "persistent Li0",
@@ -67,19 +69,26 @@ def main(argv=None):
     print(machine_line())
     print(f"pybamm {pybamm.__version__}, IDAKLU, {args.cycles} cycles, save_at_cycles=[1, N]\n")
     walls, cpus = {}, {}
-    print(f"{'model':<36} {'wall [s]':>9} {'CPU [s]':>9}")
-    for label, make in (("AEA S-LMS / Li-In, degradation on", aea_sim), ("PyBaMM DFN half cell + SEI", dfn_sim)):
+    print(f"{'model':<44} {'wall [s]':>9} {'CPU [s]':>9}")
+    models = {
+        "AEA S-LMS / Li-In, degradation on": aea_sim,
+        "AEA S-LMS / Li-In, as above, lever rule": lambda n: aea_sim(n, "lever rule"),
+        "PyBaMM DFN half cell + SEI": dfn_sim,
+    }
+    for label, make in models.items():
         runs = [time_run(make, args.cycles) for _ in range(args.repeats)]
         walls[label] = statistics.median(r[0] for r in runs)
         cpus[label] = statistics.median(r[1] for r in runs)
         sol = runs[-1][2]
         kept = sum(c is not None for c in sol.cycles)
         print(
-            f"{label:<36} {walls[label]:9.2f} {cpus[label]:9.2f}"
+            f"{label:<44} {walls[label]:9.2f} {cpus[label]:9.2f}"
             f"   ({len(sol.cycles)} cycles, {kept} kept in memory)"
         )
-    (wa, wd), (ca, cd) = walls.values(), cpus.values()
-    print(f"{'ratio AEA / PyBaMM':<36} {wa / wd:9.2f} {ca / cd:9.2f}")
+    *aea, reference = models
+    for label, host in zip(aea, ("multi-phase", "lever rule")):
+        ratio = f"ratio AEA ({host}) / PyBaMM"
+        print(f"{ratio:<44} {walls[label] / walls[reference]:9.2f} {cpus[label] / cpus[reference]:9.2f}")
 
 
 if __name__ == "__main__":
