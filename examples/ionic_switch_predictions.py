@@ -62,7 +62,7 @@ def formed_then_charged(thick, c_rate, temperature_C):
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     if thick:
-        values.update(Li2021_Mo6S8.high_loading_updates(values))
+        values.update(Li2021_Mo6S8.high_loading_updates())
     steps = [
         pybamm.step.string("Discharge at 0.1C until 1.8 V", temperature=343.15),
         pybamm.step.string(f"Charge at {c_rate:g}C until 2.8 V", temperature=273.15 + temperature_C),

@@ -267,6 +267,7 @@ def test_simulate_leaves_out_the_lixmo6s8_phase_map_on_tis2(tmp_path, capsys):
     assert not any(c.endswith("phase fraction") and c != asked for c in df.columns)
     assert (df[asked] == 0).all()
 
+
 @pytest.mark.slow
 def test_simulate_with_one_cycle_says_retention_is_undefined(tmp_path, capsys):
     """simulate --cycles 1 (discharge, charge, discharge: two discharges) has no discharge after the 2nd, so its

@@ -475,13 +475,15 @@ def test_reversible_capacity_moves_with_li0_mobility():
     assert caps[1] - caps[0] > 5
 
 
-#: electrode mass [g] of the paper's 13.91 mg/cm2 LMS electrode on the 0.785 cm2 cell
-THICK_LMS_MASS_G = Li2021_Mo6S8.HIGH_LOADING * 0.785e-4 * 1e3
+def at_end(step, name):
+    """A variable's values at the end of a step (a field's profile, or a scalar)."""
+    return step[name].entries[..., -1]
 
 
-def thick_lms_updates():
-    """Updates to ``Li2021_Mo6S8`` for the paper's 13.91 mg/cm2 LMS electrode (Fig. S4; 30.9 um)."""
-    return Li2021_Mo6S8.high_loading_updates(pybamm.ParameterValues("Li2021_Mo6S8"))
+def electrode_mass_g(step):
+    """The cathode's mass [g] as the model gives it."""
+    return step["Cathode electrode mass [g]"].entries[0]
+
 
 @pytest.mark.slow
 @pytest.mark.prediction
@@ -509,12 +511,11 @@ def test_reversible_capacity_falls_with_rate_and_thickness():
     Catches: a rate dependence lost from the transport or the interface kinetics (thin 1C = 0.1C),
     a current density not scaled with the loading (thick = thin), a Li0 phase that does not block
     (the thick 1C charge draining the bulk), or a charge that strips the thick bulk below Li1."""
-    thick = thick_lms_updates()
     runs = {}
-    for name, updates, mass in (("thin", None, MASS_G), ("thick", thick, THICK_LMS_MASS_G)):
+    for name, updates in (("thin", None), ("thick", Li2021_Mo6S8.high_loading_updates())):
         for rate in ("0.1", "1"):
             steps, sol = solve(["Discharge at 0.1C until 1.8 V", f"Charge at {rate}C until 2.8 V"], updates=updates)
-            runs[name, rate] = steps, [capacity(s, mass) for s in steps]
+            runs[name, rate] = steps, [capacity(s, electrode_mass_g(s)) for s in steps]
             if name == "thick":
                 assert sol["Cathode thickness [m]"].entries[0] == pytest.approx(30.9e-6, rel=0.01)
     print("first discharge, charge (electrode, charge rate):", {key: c for key, (_, c) in runs.items()})
@@ -523,24 +524,20 @@ def test_reversible_capacity_falls_with_rate_and_thickness():
     assert caps["thick", "0.1"] < caps["thin", "0.1"]
     assert caps["thick", "1"] < 0.5 * caps["thick", "0.1"]
 
-    def end(step, name):
-        return step[name].entries[..., -1]
-
     thin_slow, thin_fast = runs["thin", "0.1"][0], runs["thin", "1"][0]
     thick_slow, thick_fast = runs["thick", "0.1"][0], runs["thick", "1"][0]
     # thin: the same formation; the 1C charge ends with less Li0 grown
     li0 = "Average cathode Li0 phase fraction"
-    assert end(thin_fast[1], li0) < end(thin_slow[1], li0) - 0.01
+    assert at_end(thin_fast[1], li0) < at_end(thin_slow[1], li0) - 0.01
     # thick, 0.1C: less Li in (Li4 layer at the separator, the collector side still Li3), bulk back to Li1
     assert runs["thick", "0.1"][1][0] < 0.9 * runs["thin", "0.1"][1][0]
-    x = end(thick_slow[0], "Cathode Li content")
+    x = at_end(thick_slow[0], "Cathode Li content")
     assert x[-1] > 3.9 and x[0] < 3.5
     half = len(x) // 2
-    assert end(thick_slow[1], "Cathode Li1 phase fraction")[:half].min() > 0.9
+    assert at_end(thick_slow[1], "Cathode Li1 phase fraction")[:half].min() > 0.9
     # thick, 1C: Li0 at the separator, the collector half left Li3
-    assert end(thick_fast[1], "Cathode Li0 phase fraction")[-1] > 0.9
-    assert end(thick_fast[1], "Cathode Li3 phase fraction")[:half].min() > 0.9
-
+    assert at_end(thick_fast[1], "Cathode Li0 phase fraction")[-1] > 0.9
+    assert at_end(thick_fast[1], "Cathode Li3 phase fraction")[:half].min() > 0.9
 
 
 @pytest.mark.slow
@@ -556,21 +553,20 @@ def test_charge_stop_moves_with_temperature():
     charges = {}
     for T in (343.15, 298.15):
         steps, _ = solve([pybamm.step.string("Discharge at 0.1C until 1.8 V", temperature=343.15),
-                          pybamm.step.string("Charge at 0.1C until 2.8 V", temperature=T)], updates=thick_lms_updates())
+                          pybamm.step.string("Charge at 0.1C until 2.8 V", temperature=T)],
+                         updates=Li2021_Mo6S8.high_loading_updates())
         assert steps[1]["Ambient temperature [K]"].entries[-1] == pytest.approx(T)
-        charges[T] = steps[1], capacity(steps[1], THICK_LMS_MASS_G)
+        charges[T] = steps[1], capacity(steps[1], electrode_mass_g(steps[1]))
     print("thick electrode, charge at 0.1C [mA.h/g] at 70 C, 25 C:", [c for _, c in charges.values()])
     (warm, q_warm), (cold, q_cold) = charges[343.15], charges[298.15]
     assert q_cold < 0.5 * q_warm
 
-    def end(step, name):
-        return step[name].entries[..., -1]
-
-    half = len(end(warm, "Cathode Li content")) // 2
+    half = len(at_end(warm, "Cathode Li content")) // 2
     # warm: the bulk back to Li1 everywhere; cold: Li0 at the separator, the collector side Li3
-    assert end(warm, "Cathode Li1 phase fraction")[:half].min() > 0.9
-    assert end(cold, "Cathode Li0 phase fraction")[-1] > 0.9
-    assert end(cold, "Cathode Li3 phase fraction")[0] > 0.9
+    assert at_end(warm, "Cathode Li1 phase fraction")[:half].min() > 0.9
+    assert at_end(cold, "Cathode Li0 phase fraction")[-1] > 0.9
+    assert at_end(cold, "Cathode Li3 phase fraction")[0] > 0.9
+
 
 def relaxation_time(t, V):
     """Fit V = V_inf + A exp(-t / tau) to a rest; returns (tau [s], V_inf)."""

@@ -174,10 +174,6 @@ def test_lts_first_discharge_matches_the_paper():
     assert step_capacity_mAh_g(all_steps(sol)[0], MASS_G_STANDARD) == pytest.approx(213, rel=0.05)
 
 
-#: electrode mass [g] of the paper's 13.91 mg/cm2 LMS electrode on the 0.785 cm2 cell
-HIGH_LOADING_MASS_G = Li2021_Mo6S8.HIGH_LOADING * 0.785e-4 * 1e3
-
-
 @pytest.mark.slow
 @pytest.mark.prediction
 def test_high_loading_lms_delivers_most_capacity():
@@ -192,19 +188,19 @@ def test_high_loading_lms_delivers_most_capacity():
     or the blocking Li0 mobility used in Li3: x stays < 3 at the collector); a capacity that does
     not fall with thickness (a current density not scaled with the loading); a stop whose voltage
     loss is not at the interface (a separator or anode term scaled with the loading)."""
-    updates = _high_loading()
-    sol, values = run("Li2021_Mo6S8", ["Discharge at 0.1C until 1.8 V"], updates=updates)
+    sol, values = run("Li2021_Mo6S8", ["Discharge at 0.1C until 1.8 V"], updates=Li2021_Mo6S8.high_loading_updates())
     thin, _ = run("Li2021_Mo6S8", ["Discharge at 0.1C until 1.8 V"])
     thickness = sol["Cathode thickness [m]"].entries[0]
     assert thickness == pytest.approx(30.9e-6, rel=0.01)
     step = all_steps(sol)[0]
-    q = step_capacity_mAh_g(step, HIGH_LOADING_MASS_G)
+    mass_g = step["Cathode electrode mass [g]"].entries[0]
+    q = step_capacity_mAh_g(step, mass_g)
     q_thin = step_capacity_mAh_g(all_steps(thin)[0], MASS_G_STANDARD)
     # the Li3 phase reached through the whole depth: at least 3 of the 4 Li of the host's capacity
     x = step["Cathode Li content"].entries[:, -1]
     x_max = values["Cathode maximum Li content"]
     assert x.min() > 3.0 - 0.05
-    q_4li = step["Cathode capacity [A.h]"].entries[-1] * 1e3 / HIGH_LOADING_MASS_G
+    q_4li = step["Cathode capacity [A.h]"].entries[-1] * 1e3 / mass_g
     assert 0.75 * q_4li < q < q_thin
     # far above an interface-only capacity (thin / thick thickness ratio of the thin electrode's)
     assert q > 5 * q_thin * thin["Cathode thickness [m]"].entries[0] / thickness
@@ -432,7 +428,6 @@ def test_kernel_phase_map_matches_model_variables(host, request):
         )
 
 
-
 @pytest.mark.parametrize("options", [{}, LEVER], ids=["multi-phase", "lever rule"])
 def test_phase_map_is_zero_on_a_host_without_the_lixmo6s8_phases(options):
     """TiS2 has none of LixMo6S8's phases: its phase-fraction variables are 0 (read against
@@ -452,11 +447,6 @@ def test_phase_map_is_zero_on_a_host_without_the_lixmo6s8_phases(options):
         average_phase_fractions(sol)
     _, fractions = average_phase_fractions(sol, windows=((0.0, 1.0),))
     np.testing.assert_allclose(fractions, 1.0, atol=1e-12)
-
-def _high_loading():
-    """The paper's 13.91 mg/cm2 LMS electrode (Fig. S4; a 4.5 g/cm3 compact: 30.9 um), its C-rates on
-    its own nominal capacity."""
-    return Li2021_Mo6S8.high_loading_updates(pybamm.ParameterValues("Li2021_Mo6S8"))
 
 
 @pytest.mark.slow
@@ -478,7 +468,7 @@ def test_default_mesh_is_converged(parameter_set, step, updates):
     that sets the capacity."""
     from pybamm_aea.models.submodels import xi
 
-    updates = _high_loading() if updates == "high loading" else updates
+    updates = Li2021_Mo6S8.high_loading_updates() if updates == "high loading" else updates
     coarse, _ = run(parameter_set, [step], updates=updates)
     fine, _ = run(parameter_set, [step], updates=updates, var_pts={xi: 40})
     q = [s["Discharge capacity [A.h]"].entries[-1] for s in (coarse, fine)]

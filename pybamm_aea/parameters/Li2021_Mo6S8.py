@@ -192,9 +192,11 @@ HIGH_LOADING = 13.91e-2
 HIGH_LOADING_COMPACT_DENSITY = 4500.0
 
 
-def high_loading_updates(values):
-    """Updates of ``values`` (this set's) to the paper's 13.91 mg/cm2 electrode (Fig. S4): its loading,
-    the porosity of a 4.5 g/cm3 compact (30.9 um thick) and the C-rate basis on its own capacity."""
+def high_loading_updates(values=None):
+    """Updates of ``values`` (this set's, by default as :func:`get_parameter_values` gives it) to the
+    paper's 13.91 mg/cm2 electrode (Fig. S4): its loading, the porosity of a 4.5 g/cm3 compact (30.9
+    um thick) and the C-rate basis on its own capacity."""
+    values = get_parameter_values() if values is None else values
     return {
         "Cathode loading [kg.m-2]": HIGH_LOADING,
         "Cathode porosity": 1 - HIGH_LOADING_COMPACT_DENSITY / RHO_MO6S8,
