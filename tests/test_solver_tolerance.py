@@ -378,7 +378,7 @@ def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
                 "Throughput energy [W.h]", "Dispersed material lithiation", "Cathode local stretch"}
     model, exact, p = _set_up_default()
     assert model.jac_rhs_algebraic_eval.name() == "jac_rhs_algebraic_downstream"
-    down, _ = downstream_states(model)
+    down = downstream_states(model)
     assert {v.name for v in down} == expected
     down_rows = np.zeros(model.len_rhs_and_alg, bool)
     for v in down:
@@ -406,9 +406,9 @@ def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
     assert np.abs(J_exact[own]).max() > 0
 
     model, _, _ = _set_up_default(values=pybamm.ParameterValues("Li2021_S_Mo6S8"))
-    assert "Dispersed material lithiation" not in {v.name for v in downstream_states(model)[0]}
+    assert "Dispersed material lithiation" not in {v.name for v in downstream_states(model)}
     model, _, _ = _set_up_default(options={"voltage as a state": "true"})
-    assert "Voltage [V]" not in {v.name for v in downstream_states(model)[0]}
+    assert "Voltage [V]" not in {v.name for v in downstream_states(model)}
 
 
 def test_downstream_jacobian_leaves_sensitivities_to_the_exact_one():

@@ -558,9 +558,9 @@ class _DownstreamJacobian(pybamm.BaseSolver):
 
 
 def downstream_states(model):
-    """The differential ``model.y_slices`` variables no state outside them reads (see
-    :class:`_DownstreamJacobian`), and the sparsity of the residual's Jacobian they were read
-    from: a discretised model after a solver's set-up."""
+    """The differential ``model.y_slices`` variables that no state outside them reads, from the
+    sparsity of the residual's Jacobian (see :class:`_DownstreamJacobian`); ``model`` is a
+    discretised model after a solver's set-up."""
     f = model.rhs_algebraic_eval
     t, p = casadi.MX.sym("t"), casadi.MX.sym("p", f.sparsity_in(2))
     y = casadi.MX.sym("y", f.sparsity_in(1))
@@ -580,7 +580,7 @@ def downstream_states(model):
         new = {k for k, (a, _) in enumerate(bounds)
                if k not in down and a < model.len_rhs and readers[k] <= down}
         if not new:
-            return [variables[k] for k in sorted(down)], sparsity
+            return [variables[k] for k in sorted(down)]
         down |= new
 
 
@@ -591,7 +591,7 @@ def _downstream_jacobian(model):
     bounds = sorted((s.start, s.stop) for slices in model.y_slices.values() for s in slices)
     if [a for a, _ in bounds] != [0] + [b for _, b in bounds[:-1]] or bounds[-1][1] != n:
         return None  # the slices do not tile the state vector: leave PyBaMM's
-    down = {(s.start, s.stop) for var in downstream_states(model)[0] for s in model.y_slices[var]}
+    down = {(s.start, s.stop) for var in downstream_states(model) for s in model.y_slices[var]}
     if not down:
         return None
     t, p = casadi.MX.sym("t"), casadi.MX.sym("p", f.sparsity_in(2))
