@@ -27,11 +27,13 @@ _LAZY = {
     "phases": "pybamm_aea.phases",
     "materials": "pybamm_aea.materials",
     "screening": "pybamm_aea.screening",
+    "convergence": "pybamm_aea.convergence",
 }
 _LAZY_ATTRS = {
     "AEA": ("pybamm_aea.models.aea", "AEA"),
     "set_initial_state": ("pybamm_aea.initial_state", "set_initial_state"),
     "screen": ("pybamm_aea.screening", "screen"),
+    "mesh_check": ("pybamm_aea.convergence", "mesh_check"),
 }
 
 # the function pybamm_aea.sweep(grid, ...); its package is reached with ``from pybamm_aea.sweep import ...`` (importing

@@ -20,7 +20,8 @@ README = ROOT / "README.md"
 BIN = Path(sys.executable).parent
 
 #: README sections whose python blocks take a few seconds
-FAST_PYTHON_SECTIONS = {"Initial state", "Energy density, electrode and cell", "Fitting"}
+FAST_PYTHON_SECTIONS = {"Initial state", "Is a prediction mesh-converged?", "Energy density, electrode and cell",
+                        "Fitting"}
 #: command lines (prefixes) that take a few seconds
 FAST_COMMANDS = ("pybamm-aea energy", "pybamm-aea simulate", "pybamm-aea --help")
 #: commands the suite does not run, with the reason

@@ -1,0 +1,84 @@
+"""The mesh check: it must flag the known coarse-mesh results of the multi-phase host and pass the
+converged ones (README, known limits: a pristine 1.5 mg/cm2 Mo6S8 compact fills at 0.5C on every
+mesh, at 1C only on a coarse one; a rest after the charge relaxes on the Li0/Li1 plateau where
+coarse cells pin the interfaces)."""
+import pybamm
+import pytest
+
+from pybamm_aea import AEA
+from pybamm_aea.convergence import compare_meshes, mesh_check, refined_var_pts, verdict
+from pybamm_aea.models.submodels import xi
+
+
+def lms():
+    return pybamm.ParameterValues("Li2021_Mo6S8")
+
+
+@pytest.fixture(scope="module")
+def pristine():
+    """A pristine LMS discharge at 0.5C and at 1C, each on 20 and 40 cells."""
+    return {rate: mesh_check(AEA(), lms(), pybamm.Experiment([f"Discharge at {rate} until 1.8 V"]))
+            for rate in ("0.5C", "1C")}
+
+
+def test_mesh_check_passes_a_converged_discharge(pristine):
+    table = pristine["0.5C"]
+    assert table.attrs["var_pts"] == {"coarse": {"xi_c": 20}, "fine": {"xi_c": 40}}
+    assert table.attrs["converged"] and table["converged"].all()
+    # 128.17 mA.h/g on 20 to 160 cells (README): the same step on both meshes
+    assert abs(table.loc[0, "capacity change [%]"]) < 0.01
+    assert table.loc[0, "coarse capacity [mA.h]"] == pytest.approx(0.1509, rel=1e-3)
+    assert verdict(table).startswith("mesh converged")
+
+
+def test_mesh_check_flags_the_coarse_mesh_fill_at_1C(pristine):
+    """20 cells fill the pristine electrode at 1C (Li1 nucleates cell by cell), 40 take almost no Li."""
+    table = pristine["1C"]
+    assert not table.attrs["converged"]
+    row = table.loc[0]
+    assert row["coarse capacity [mA.h]"] > 0.14 and row["fine capacity [mA.h]"] < 1e-3
+    assert row["capacity change [%]"] < -99  # fine minus coarse, of the larger of the two
+    text = verdict(table)
+    assert text.startswith("NOT mesh converged, 1 of 1") and "Discharge at 1C until 1.8 V" in text
+
+
+def test_mesh_check_flags_a_rest_voltage_that_moves():
+    """The charge stops on the same capacity on both meshes, but the rest after it relaxes to
+    2.32 V on 20 cells and 2.29 V on 40: only the rest is flagged, by its voltage."""
+    experiment = pybamm.Experiment([("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V",
+                                     "Rest for 30 minutes")])
+    table = mesh_check(AEA(), lms(), experiment)
+    assert table["converged"].tolist() == [True, True, False]
+    rest = table.loc[2]
+    assert rest["coarse capacity [mA.h]"] == rest["fine capacity [mA.h]"] == 0
+    assert -50 < rest["end voltage change [mV]"] < -20
+    assert 2.28 < rest["fine end voltage [V]"] < 2.31  # the Li0/Li1 plateau, 2.30 V
+    # a looser voltage tolerance passes it; the capacity tolerance alone never looked at it
+    assert compare_meshes_again(experiment, voltage_tolerance=0.05).attrs["converged"]
+
+
+def compare_meshes_again(experiment, **tolerances):
+    solutions = [pybamm.Simulation(AEA(), parameter_values=lms(), experiment=experiment, var_pts={xi: n}).solve()
+                 for n in (20, 40)]
+    return compare_meshes(*solutions, **tolerances)
+
+
+@pytest.mark.parametrize("factor", [1, 2.5, True, "2"])
+def test_refinement_factor_must_be_an_integer_above_one(factor):
+    with pytest.raises(ValueError, match=f"factor must be an integer >= 2, got {factor!r}"):
+        refined_var_pts({xi: 20}, factor)
+
+
+def test_bad_mesh_and_tolerances_are_named():
+    with pytest.raises(ValueError, match=r"var_pts\[.*\] must be a positive integer, got 0"):
+        refined_var_pts({xi: 0})
+    assert refined_var_pts({xi: 20, "r_p": 7}, 3) == {xi: 60, "r_p": 21}
+    experiment = pybamm.Experiment(["Rest for 1 minute"])
+    one = pybamm.Simulation(AEA(), parameter_values=lms(), experiment=experiment).solve()
+    for name in ("capacity_tolerance", "voltage_tolerance"):
+        with pytest.raises(ValueError, match=f"{name} must be a positive number, got -0.1"):
+            compare_meshes(one, one, **{name: -0.1})
+    two = pybamm.Simulation(AEA(), parameter_values=lms(),
+                            experiment=pybamm.Experiment(["Rest for 1 minute"] * 2)).solve()
+    with pytest.raises(ValueError, match="1 and 2 steps: not one experiment"):
+        compare_meshes(one, two)
