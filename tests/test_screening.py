@@ -97,6 +97,23 @@ def test_cli_screen(tmp_path, capsys):
     assert "--c-rates" in capsys.readouterr().err
 
 
+def test_mesh_check_flags_the_pristine_mo6s8_nucleation_threshold(capsys):
+    """A pristine 1.5 mg/cm2 Mo6S8 compact fills at 1C on the default 20 cells and takes no Li on 40
+    (README, known limits); at 0.1C it fills on both. Without the option there are no such columns."""
+    df = pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=(0.1, 1.0), loadings=(1.5,), mesh_check=True).set_index("C-rate")
+    assert df.loc[0.1, "mesh converged"] and df.loc[0.1, "mesh converged at this C-rate"]
+    assert df.loc[0.1, "fine-mesh utilisation"] == pytest.approx(df.loc[0.1, "utilisation"], abs=1e-3)
+    assert df.loc[1.0, "utilisation"] > 0.99 and df.loc[1.0, "fine-mesh utilisation"] < 0.01
+    assert not df.loc[1.0, "mesh converged"] and not df.loc[1.0, "mesh converged at this C-rate"]
+    plain = pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=(1.0,), loadings=(1.5,))
+    assert "mesh converged" not in plain.columns and plain["utilisation"].iloc[0] == df.loc[1.0, "utilisation"]
+    from pybamm_aea.cli import main
+
+    assert main(["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "0.1,1", "--loadings", "1.5", "--mesh-check"]) == 0
+    out = capsys.readouterr().out
+    assert "?: moves on doubling the mesh" in out and out.count("?") == 2  # the legend and the 1C entry
+
+
 def test_crossover_is_the_sign_change_of_the_wh_per_litre_difference():
     from pybamm_aea.screening import _crossover
 

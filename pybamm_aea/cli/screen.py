@@ -32,6 +32,9 @@ def register(subparsers):
                    metavar="FRACTION", help="utilisation the 'largest loading' columns refer to")
     p.add_argument("--output", default=None, metavar="FILE",
                    help="write the full table to FILE (.csv, .json or .parquet); stdout gets the suitability map")
+    p.add_argument("--mesh-check", action="store_true",
+                   help="solve every point again on twice the cells; the table gets 'mesh converged' columns and "
+                        "the map marks with '?' a rate at which some loading moved by more than 1 %% of the window")
     p.set_defaults(func=run, parser=p)
     return p
 
@@ -73,13 +76,17 @@ def run(args):
         kwargs["loadings"] = _numbers(parser, "--loadings", args.loadings)
     try:
         df = pybamm_aea.screen(materials, c_rates=c_rates, temperature=args.temperature,
-                               threshold=args.threshold, **kwargs)
+                               threshold=args.threshold, mesh_check=args.mesh_check, **kwargs)
     except ValueError as exc:
         parser.error(f"argument --materials: {exc}")
     if args.output is not None:
         _args.write_table(df, args.output)
     table = suitability(df, args.threshold).round(3)
+    if args.mesh_check:
+        moved = ~df.groupby(["material", "C-rate"], sort=False)["mesh converged at this C-rate"].first().unstack("C-rate")
+        table = table.astype(object).mask(moved.astype(bool), table.astype(str) + "?")
     _args.write_text(
-        f"largest areal capacity [mA.h/cm2] at {args.threshold:.0%} utilisation (NaN: none on the grid); "
+        f"largest areal capacity [mA.h/cm2] at {args.threshold:.0%} utilisation (NaN: none on the grid"
+        f"{'; ?: moves on doubling the mesh' if args.mesh_check else ''}); "
         f"{len(df)} points in {df.attrs['seconds']:.1f} s\n{table.to_string()}\n", None)
     return 0
