@@ -19,7 +19,7 @@ What it shows (measured 2026-12-01, 20 cells):
 - Thin electrode: 101.0 mA.h/g at 0.1C and 100.2 at 1C. The bulk ends Li1 both times.
 - Thick electrode at 70 C: 77.0 at 0.1C. At 1C, 20.9: the separator side empties into Li0 while the
   collector half is still Li3.
-- Thick electrode at 0.1C: 77.0, 50.8 and 28.1 at 70, 50 and 25 C. Colder, every phase's mobility
+- Thick electrode at 0.1C: 77.0, 51.2 and 28.4 at 70, 50 and 25 C. Colder, every phase's mobility
   falls (its activation energy), and the cold cell stops in the same way.
 
 These are predictions; none of them is fitted. ``tests/test_host_phase_field.py``

@@ -182,9 +182,12 @@ def test_li4_end_is_electron_limited_and_keeps_conducting():
     assert U[0] > 1.8 > U[-1]
 
 
-def test_blocking_phase_blocks_more_when_cold():
+def test_every_phase_conducts_worse_when_cold():
+    """Issue 11: the blocking layer must conduct worse when colder, not better; so must every phase
+    (30 kJ/mol each, an assumption: 4.9x slower at 25 C than at 70 C)."""
     ratio = lambda x: chemical_diffusivity(np.array([x]), 298.15)[0] / chemical_diffusivity(np.array([x]), 343.15)[0]
-    assert ratio(0.01) < ratio(1.0) < 1
+    for x in (0.01, 1.0, 3.0, 3.99):  # Li0, Li1, Li3, Li4
+        assert 0.1 < ratio(x) < 0.5
 
 
 def test_kernel_phase_fractions_are_the_lever_rule_at_equilibrium():
@@ -215,20 +218,14 @@ def test_first_discharge_from_pristine(lms):
 
 
 @pytest.mark.prediction
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: at 25 C, 0.1C, the pristine compact takes 0.02 mA.h/g on 40 cells and 0.00 on 80 and "
-    "160 (the paper's cell works at room temperature, Fig. S5): Li1 has to nucleate at the separator in the "
-    "near-blocking Li0 (60 kJ/mol, ~25x slower than at 70 C), and the deterministic Cahn-Hilliard barrier of a "
-    "resolved interface is not crossed before 1.8 V; the default 20 cells fill it (128.18) only because their "
-    "surface cell decomposes with less of that barrier. The model has no heterogeneous nucleation; a Cahn wetting "
-    "condition favouring Li at the interface makes it nucleate on every mesh only from 1e-8 V m (dgamma/dx ~ 6 "
-    "J/m2; 0.3-2 J/m2 do not) and then raises the reversible capacity to 105.3 mA.h/g",
-)
 def test_pristine_electrode_discharges_at_room_temperature():
     """Paper Fig. S5: the LMS-AEA cell also works at room temperature. From pristine Mo6S8 the
-    Li1 phase must nucleate at the separator in the near-blocking Li0. Run on 40 cells: on the
-    default 20 the answer is the mesh's (``pybamm_aea.mesh_check`` flags it)."""
+    Li1 phase must nucleate at the separator in the near-blocking Li0 (5x slower than at 70 C at
+    30 kJ/mol). Run on 40 cells, a converged mesh here (128.18 mA.h/g on 20 to 160 cells): with
+    Li0's former 60 kJ/mol the default 20 cells filled the compact but 40, 80 and 160 took 0.02 /
+    0.00 / 0.00 mA.h/g, the deterministic Cahn-Hilliard barrier of a resolved interface not
+    crossed before 1.8 V (45 kJ/mol: 128.18 on 40 cells, 0.01 on 80). Catches the former 60
+    kJ/mol, or a Li0 that blocks its own lithiation."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values["Ambient temperature [K]"] = 298.15
     steps, _ = solve(LMS_CYCLE[:1], values=values, var_pts={xi: 40})
@@ -568,7 +565,7 @@ def test_charge_stop_moves_with_temperature():
     """The ionic switch's stop moves with temperature (issue 11: no onset parameter). The paper's
     thick electrode (13.91 mg/cm2, 30.9 um), formed by a 0.1C discharge at 70 C, then charged at
     0.1C at 70 C or at 25 C (the step's temperature; measured 2026-12-01, mA.h/g on 20 cells, 40 in
-    brackets): 77.0 (76.7) at 70 C, 50.8 (49.2) at 50 C, 28.1 (27.0) at 25 C. Colder, every phase's
+    brackets): 77.0 (76.7) at 70 C, 51.2 (49.6) at 50 C, 28.4 (27.3) at 25 C. Colder, every phase's
     mobility falls (its activation energy); the separator side empties into a blocking Li0 layer
     before Li has left the collector side, which is left Li3. Catches: a mobility that rises on
     cooling (the Arrhenius sign), a step temperature that does not reach the host."""

@@ -216,7 +216,7 @@ def test_lower_capacity_at_room_temperature_and_high_rate():
     """First discharge from pristine Mo6S8: Li1 must nucleate in the Li0 before the cut-off. At
     0.5C and 70 C it does (128.17 mA.h/g on 20, 40 and 80 cells). Colder (25 C, 0.5C) or faster
     (5C, 70 C), the surface's Li0 fills and the voltage reaches 1.8 V first, so the compact takes
-    no Li (0.13 / 0.02 / 0.00 and 0.12 / 0.01 / 0.00 on 20 / 40 / 80 cells). Measured 2026-12-01.
+    no Li (0.16 / 0.02 / 0.00 and 0.12 / 0.01 / 0.00 on 20 / 40 / 80 cells). Measured 2026-12-01.
     At 1C the default mesh's 128.2 is a coarse-mesh result (0.03 on 40 cells): the base case is
     0.5C. Catches an Arrhenius sign (cold faster) or a rate that does not reach the transport."""
     base, _ = run("Li2021_Mo6S8", ["Discharge at 0.5C until 1.8 V"])
