@@ -80,7 +80,9 @@ def pybamm_batched(loadings):
     inputs = [{LOADING: x, "Nominal cell capacity [A.h]": q0 * x / l0, "Current function [A]": 0.1 * q0 * x / l0}
               for x in loadings]
     model = pybamm_aea.AEA()
-    sim = pybamm.Simulation(model, parameter_values=values, solver=pybamm.IDAKLUSolver(**model.SOLVER_TOLERANCES))
+    default = model.default_solver  # the same tolerances and IDA options as the sweep's solves
+    solver = pybamm.IDAKLUSolver(rtol=default.rtol, atol=default.atol, options=dict(default.options))
+    sim = pybamm.Simulation(model, parameter_values=values, solver=solver)
     solutions = sim.solve([0, 72000], inputs=inputs)
     return np.array([s["Discharge capacity [A.h]"].entries[-1] for s in solutions])
 

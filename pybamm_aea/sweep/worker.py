@@ -56,9 +56,11 @@ def simulation(config, options, warm_inputs=None, batched=False):
     if batched:
         kind, value, cutoff, duration = config.single_discharge
         values.update({"Current function [A]": "[input]", "Lower voltage cut-off [V]": cutoff})
-        tolerances = getattr(model, "SOLVER_TOLERANCES", {})  # the model's default solver's: same numbers as the
-        solver = CheckedIDAKLUSolver(**tolerances, output_variables=BATCH_VARIABLES,  # per-point path
-                                     options={"num_threads": config.threads})
+        # the tolerances and IDA options of the model's default solver, which the per-point path uses (the
+        # multi-phase host's rtol 1e-4 and its options; the lever rule's rtol 1e-6): the same numbers
+        default = model.default_solver
+        solver = CheckedIDAKLUSolver(rtol=default.rtol, atol=default.atol, output_variables=BATCH_VARIABLES,
+                                     options={**default.options, "num_threads": config.threads})
         sim = pybamm.Simulation(model, parameter_values=values, solver=solver)
         sim.build()
     else:
