@@ -49,18 +49,17 @@ def simulation(config, options, warm_inputs=None, batched=False):
     import pybamm
 
     from pybamm_aea.models.aea import AEA
-    from pybamm_aea.models.checks import CheckedIDAKLUSolver
 
     values = _input_values(config)
     model = AEA(options)
     if batched:
         kind, value, cutoff, duration = config.single_discharge
         values.update({"Current function [A]": "[input]", "Lower voltage cut-off [V]": cutoff})
-        # the tolerances and IDA options of the model's default solver, which the per-point path uses (the
+        # the model's default solver (its class, tolerances and IDA options), which the per-point path uses (the
         # multi-phase host's rtol 1e-4 and its options; the lever rule's rtol 1e-6): the same numbers
         default = model.default_solver
-        solver = CheckedIDAKLUSolver(rtol=default.rtol, atol=default.atol, output_variables=BATCH_VARIABLES,
-                                     options={**default.options, "num_threads": config.threads})
+        solver = type(default)(rtol=default.rtol, atol=default.atol, output_variables=BATCH_VARIABLES,
+                               options={**default.options, "num_threads": config.threads})
         sim = pybamm.Simulation(model, parameter_values=values, solver=solver)
         sim.build()
     else:
