@@ -12,7 +12,7 @@ it on both meshes, :func:`compare_meshes` says, step by step, what moved.
 import math
 import numbers
 
-from .readout import step_table
+from .readout import step_descriptions, step_table
 
 __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "verdict"]
 
@@ -76,23 +76,24 @@ def compare_meshes(coarse, fine, descriptions=None, capacity_tolerance=CAPACITY_
     return both
 
 
-def mesh_check(model, parameter_values, experiment, var_pts=None, factor=2, *,
+def mesh_check(model, parameter_values, experiment, var_pts=None, factor=2, *, coarse_solution=None,
                capacity_tolerance=CAPACITY_TOLERANCE, voltage_tolerance=VOLTAGE_TOLERANCE, **solve_kwargs):
     """Solve ``experiment`` on ``var_pts`` (the model's default mesh if None) and on every entry
     times ``factor``, and compare them (:func:`compare_meshes`; ``df.attrs["var_pts"]`` gives the
-    two meshes). ``solve_kwargs`` go to both ``pybamm.Simulation.solve`` calls (``inputs``,
+    two meshes). ``coarse_solution``: the run on ``var_pts`` if it is already solved (it is then
+    not solved again). ``solve_kwargs`` go to the ``pybamm.Simulation.solve`` calls (``inputs``,
     ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
     import pybamm
 
     coarse_pts = dict(model.default_var_pts if var_pts is None else var_pts)
     meshes = {"coarse": coarse_pts, "fine": refined_var_pts(coarse_pts, factor)}
-    solutions = {
-        label: pybamm.Simulation(model.new_copy(), parameter_values=parameter_values.copy(), experiment=experiment,
-                                 var_pts=pts).solve(**solve_kwargs)
-        for label, pts in meshes.items()
-    }
-    descriptions = [[str(step) for step in cycle] for cycle in experiment.cycles]
-    table = compare_meshes(solutions["coarse"], solutions["fine"], descriptions, capacity_tolerance, voltage_tolerance)
+    solutions = {"coarse": coarse_solution} if coarse_solution is not None else {}
+    for label, pts in meshes.items():
+        if label not in solutions:
+            solutions[label] = pybamm.Simulation(model.new_copy(), parameter_values=parameter_values.copy(),
+                                                 experiment=experiment, var_pts=pts).solve(**solve_kwargs)
+    table = compare_meshes(solutions["coarse"], solutions["fine"], step_descriptions(experiment), capacity_tolerance,
+                           voltage_tolerance)
     table.attrs["var_pts"] = {label: {getattr(k, "name", k): n for k, n in pts.items()} for label, pts in meshes.items()}
     return table
 

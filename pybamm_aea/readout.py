@@ -20,7 +20,7 @@ import numpy as np
 
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "is_skipped", "iter_steps", "discharge_steps",
-           "capacity_retention", "retention_curve", "electrode_figures", "step_table", "time_series", "RetentionUndefinedWarning"]
+           "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions", "step_table", "time_series", "RetentionUndefinedWarning"]
 
 ESC = "Electrode specific capacity [mA.h.g-1]"
 GRAVIMETRIC = "Electrode gravimetric energy [W.h.kg-1]"
@@ -160,6 +160,11 @@ def time_series(solution, columns):
             parts = [step[c].entries for *_, step in steps]
             data[c] = np.concatenate([e if e.ndim == 1 else e.mean(axis=0) for e in parts])
     return pd.DataFrame(data)
+
+
+def step_descriptions(experiment):
+    """The step strings of a ``pybamm.Experiment``, one list per cycle (the ``descriptions`` of :func:`step_table`)."""
+    return [[str(step) for step in cycle] for cycle in experiment.cycles]
 
 
 def step_table(solution, descriptions=None, mass_g=None):

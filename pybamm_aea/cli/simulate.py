@@ -190,8 +190,7 @@ def run(args):
     df = readout.time_series(solution, columns)
     _args.write_table(df, output, OUTPUT_FORMATS)
     mass_g = readout.electrode_mass_volume(solution)[0] if args.model == "AEA" else None
-    descriptions = [[str(s) for s in cycle] for cycle in experiment.cycles]
-    steps_table = readout.step_table(solution, descriptions, mass_g)
+    steps_table = readout.step_table(solution, readout.step_descriptions(experiment), mass_g)
     steps_path = _args.write_table(steps_table, output.with_name(output.stem + "_steps.csv"))
     png = plot(df, Path(args.plot) if args.plot else output.with_suffix(".png"),
                f"{args.parameter_set} ({args.model})")[0]
@@ -199,14 +198,12 @@ def run(args):
           f"{retention_text(solution, model)}")
     print(f"wrote {output} ({len(df)} rows), {steps_path}, {png}")
     if args.mesh_check:
-        from pybamm_aea.convergence import compare_meshes, refined_var_pts, verdict
+        from pybamm_aea.convergence import mesh_check, verdict
 
-        fine_pts = refined_var_pts(var_pts)
-        fine = pybamm.Simulation(fine_model, parameter_values=values.copy(), experiment=experiment,
-                                 var_pts=fine_pts).solve()
-        table = compare_meshes(solution, fine, descriptions)
+        table = mesh_check(fine_model, values, experiment, var_pts, coarse_solution=solution)
         mesh_path = _args.write_table(table, output.with_name(output.stem + "_mesh.csv"))
-        meshes = ", ".join(f"{getattr(k, 'name', k)} {var_pts[k]} -> {n}" for k, n in fine_pts.items())
+        coarse, fine = table.attrs["var_pts"]["coarse"], table.attrs["var_pts"]["fine"]
+        meshes = ", ".join(f"{name} {coarse[name]} -> {n}" for name, n in fine.items())
         print(f"mesh check ({meshes} cells): {verdict(table)}; wrote {mesh_path}")
     return 0
 
