@@ -50,3 +50,16 @@ def test_existing_output_needs_force_and_results_must_be_a_store(tmp_path, capsy
     with pytest.raises(SystemExit) as exc:  # a CSV is an export, not a store
         main(BASE + ["--grid", f"{LOADING}=0.015", "--results", str(tmp_path / "r.csv")])
     assert exc.value.code == 2 and ".sqlite" in capsys.readouterr().err
+
+
+def test_cathode_cells_reach_the_sweep(tmp_path, capsys):
+    """--cathode-cells 40: the pristine compact at 1C takes almost no Li (0.03 mA.h/g), as on 40 cells
+    in the API (tests/test_sweep.py); fewer than 2 cells is a usage error naming the option."""
+    out = tmp_path / "t.csv"
+    assert main(BASE + ["--grid", "C-rate=1", "--cathode-cells", "40", "--output", str(out)]) == 0
+    df = pd.read_csv(out).set_index("C-rate")
+    assert df.loc[1.0, "Electrode specific capacity [mA.h.g-1]"] < 1
+    assert df.loc[0.1, "Electrode specific capacity [mA.h.g-1]"] > 128  # the reference point fills
+    with pytest.raises(SystemExit) as exc:
+        main(BASE + ["--grid", "C-rate=1", "--cathode-cells", "1"])
+    assert exc.value.code == 2 and "--cathode-cells" in capsys.readouterr().err

@@ -91,6 +91,18 @@ def test_dropped_axis_is_refused_with_the_difference(tmp_path):
     assert df["error"].isna().all() and len(stored(store)) == 1  # force: a new store for the new configuration
 
 
+def test_a_store_keeps_its_mesh(tmp_path, monkeypatch):
+    """A store written on the default mesh refuses a sweep on 40 cells, names the difference, and
+    still resumes on the default mesh (the record has no cells entry there, as before the option)."""
+    store = tmp_path / "sweep.sqlite"
+    sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store)
+    with pytest.raises(SweepConfigError, match=r"another configuration.*cathode cells"):
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store, cathode_cells=40)
+    ran = spy_batches(monkeypatch)
+    sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store)
+    assert ran == []
+
+
 def test_foreign_file_is_not_touched(tmp_path):
     mine = tmp_path / "notes.db"
     mine.write_text("my own notes\n")

@@ -64,6 +64,9 @@ def register(subparsers):
     p.add_argument("--force", action="store_true",
                    help="overwrite an existing --output, and replace a --results file that is not a results store "
                         "or holds another configuration")
+    p.add_argument("--cathode-cells", type=_args.int_at_least("--cathode-cells", 2), default=None, metavar="N",
+                   help="finite-volume cells across the cathode (default: the model's, 20 on the multi-phase host, 10 on "
+                        "the lever rule); a sweep run again on twice the cells shows which numbers are the mesh's")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.set_defaults(func=run, parser=p)
     return p
@@ -128,7 +131,8 @@ def run(args):
         df = sweep(grid, parameter_set=args.parameter_set, experiment=experiment, client=client,
                    options=dict(args.option) or None, results_file=args.results, workers=args.workers,
                    compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress,
-                   export=args.output, force=args.force, threads=args.threads)
+                   export=args.output, force=args.force, threads=args.threads,
+                   cathode_cells=args.cathode_cells)
     except SweepConfigError as exc:
         parser.error(f"argument --grid/--parameter-set/--experiment/--results/--output: {exc}")
     finally:

@@ -17,7 +17,7 @@ def _default_batch_size(n_points, n_workers, batched):
 
 def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, options=None, results_file=None,
           workers=None, *, export=None, force=False, compaction=None, reference_c_rate=0.1, retry_failed=False,
-          batch_size=None, batched=True, threads=1, progress=None, mp_context=None):
+          batch_size=None, batched=True, threads=1, progress=None, mp_context=None, cathode_cells=None):
     """Evaluate a grid (or a sample) of AEA cell designs; one row per point. See :mod:`pybamm_aea.sweep`.
 
     Parameters
@@ -66,6 +66,10 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         (:func:`pybamm_aea.progress.progress_bar`).
     mp_context : str, optional
         Start method of the local processes (default ``"fork"`` on Linux, ``"spawn"`` elsewhere).
+    cathode_cells : int, optional
+        Finite-volume cells across the cathode (default: the model's, 20 on the multi-phase host and 10 on the lever
+        rule). Run a sweep again on twice the cells to see whether its numbers are the mesh's (README: "Is a
+        prediction mesh-converged?"); a results store keeps the number and refuses another.
 
     Returns
     -------
@@ -86,7 +90,7 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     return run(grid, parameter_set=parameter_set, experiment=experiment, client=client, options=options,
                results_file=results_file, workers=workers, export=export, force=force, compaction=compaction,
                reference_c_rate=reference_c_rate, retry_failed=retry_failed, batch_size=batch_size, batched=batched,
-               threads=threads, progress=progress, mp_context=mp_context)
+               threads=threads, progress=progress, mp_context=mp_context, cathode_cells=cathode_cells)
 
 
 def worker_count(workers):

@@ -6,6 +6,7 @@ import difflib
 import hashlib
 import json
 import math
+import numbers
 import pickle
 
 from pybamm_aea.models.checks import check_value
@@ -77,11 +78,20 @@ class SweepConfig:
     single_discharge: tuple | None = None
     record: dict = field(default_factory=dict)  # what the results store keeps and checks on resume
     threads: int = 1  # IDAKLU threads of a batched solve (its "num_threads" option); results do not depend on it
+    cathode_cells: int | None = None  # finite-volume cells across the cathode (None: the model's default mesh)
 
     def cache_key(self, options):
         blob = pickle.dumps((self.parameter_set, sorted(options.items()), repr(self.steps), self.input_names,
-                             self.single_discharge, self.threads))
+                             self.single_discharge, self.threads, self.cathode_cells))
         return hashlib.sha1(blob).hexdigest()
+
+    def var_pts(self):
+        """The ``var_pts`` of the points' simulations: None (the model's) or the cathode's cells."""
+        if self.cathode_cells is None:
+            return None
+        from pybamm_aea.models.submodels import xi
+
+        return {xi: self.cathode_cells}
 
 
 def _experiment_steps(experiment):
@@ -197,7 +207,8 @@ def _describe_value(v):
     return repr(v)
 
 
-def build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate):
+def build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
+                 cathode_cells=None):
     """Validate the grid against the parameter set; the :class:`SweepConfig` of the workers."""
     import pybamm
 
@@ -210,6 +221,9 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     except Exception as exc:  # unknown set
         raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}") from exc
     options = dict(options or {})
+    if cathode_cells is not None and (isinstance(cathode_cells, bool) or not isinstance(cathode_cells, numbers.Integral)
+                                      or cathode_cells < 2):
+        raise SweepConfigError(f"cathode_cells must be an integer >= 2 (cells across the cathode), got {cathode_cells!r}")
     try:
         AEAOptions(options)
     except pybamm.OptionError as exc:
@@ -309,6 +323,8 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         "compaction": _describe_value(compaction_set) if compaction_set is not None else None,
         "fixed values": {k: _describe_value(values[k]) for k in sorted(keys - swept)},
     }
+    if cathode_cells is not None:  # absent on the default mesh: stores written before the option still resume
+        record["cathode cells"] = int(cathode_cells)
     json.dumps(record)  # the store keeps it as JSON
     return SweepConfig(
         parameter_set=parameter_set, options=options, steps=steps, n_steps=len(exp.steps), names=list(names),
@@ -318,6 +334,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         fraction_name=fraction_name,
         fraction0=number(fraction_param) if fraction_param is not None else None,
         single_discharge=_single_discharge(exp), record=record,
+        cathode_cells=None if cathode_cells is None else int(cathode_cells),
     )
 
 

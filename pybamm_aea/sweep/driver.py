@@ -25,14 +25,15 @@ def _failed_rows(names):
 
 
 def run(grid, *, parameter_set, experiment, client, options, results_file, workers, export, force, compaction,
-        reference_c_rate, retry_failed, batch_size, batched, threads, progress, mp_context):
+        reference_c_rate, retry_failed, batch_size, batched, threads, progress, mp_context, cathode_cells=None):
     names, points = expand_grid(grid)
     if not points:
         raise SweepConfigError("the grid has no points")
     reference_c_rate = float(reference_c_rate)
     all_points = with_reference_rate(points, names, reference_c_rate)
     points = unique_points(all_points, names)
-    config = build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate)
+    config = build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
+                          cathode_cells)
     if int(threads) < 1:
         raise SweepConfigError(f"threads must be >= 1, got {threads!r}")
     config.threads = int(threads)

@@ -60,10 +60,11 @@ def simulation(config, options, warm_inputs=None, batched=False):
         default = model.default_solver
         solver = type(default)(rtol=default.rtol, atol=default.atol, output_variables=BATCH_VARIABLES,
                                options={**default.options, "num_threads": config.threads})
-        sim = pybamm.Simulation(model, parameter_values=values, solver=solver)
+        sim = pybamm.Simulation(model, parameter_values=values, solver=solver, var_pts=config.var_pts())
         sim.build()
     else:
-        sim = pybamm.Simulation(model, parameter_values=values, experiment=make_experiment(config.steps))
+        sim = pybamm.Simulation(model, parameter_values=values, experiment=make_experiment(config.steps),
+                                var_pts=config.var_pts())
     if warm_inputs is not None:
         try:  # warm-up: the points' own solves then time the integration only
             if batched:
