@@ -60,6 +60,12 @@ def test_cathode_cells_reach_the_sweep(tmp_path, capsys):
     df = pd.read_csv(out).set_index("C-rate")
     assert df.loc[1.0, "Electrode specific capacity [mA.h.g-1]"] < 1
     assert df.loc[0.1, "Electrode specific capacity [mA.h.g-1]"] > 128  # the reference point fills
+    # --mesh-check on 40 -> 80 cells: both take almost no Li at 1C, but 0.031 vs 0.008 mA.h/g is not "converged"
+    assert main(BASE + ["--grid", "C-rate=1", "--cathode-cells", "40", "--mesh-check", "--output", str(out),
+                        "--force"]) == 0
+    df = pd.read_csv(out).set_index("C-rate")
+    assert df.loc[1.0, "Fine-mesh electrode specific capacity [mA.h.g-1]"] < 0.02
+    assert df["Mesh converged"].to_dict() == {1.0: False, 0.1: True}
     with pytest.raises(SystemExit) as exc:
         main(BASE + ["--grid", "C-rate=1", "--cathode-cells", "1"])
     assert exc.value.code == 2 and "--cathode-cells" in capsys.readouterr().err

@@ -62,7 +62,16 @@ over the second one, the paper's "compared with the 2nd cycle"; NaN with fewer t
 ``"Number of discharges"``, ``"Solve time [s]"`` (the integration of this point), ``"Setup time [s]"`` (building and
 warming up the worker's simulation, charged to the first point a worker runs for a configuration; 0 for the
 others), ``"error"`` (None, or the message: failed points keep their inputs and are never dropped) and
-``"warnings"``.
+``"warnings"``. With ``mesh_check=True`` also ``"Fine-mesh electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh
+first discharge electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh mean discharge voltage [V]"`` (every point
+solved again on twice the cathode's cells) and ``"Mesh converged"``.
+
+Mesh
+----
+Points run on the model's mesh (20 cells across the cathode on the multi-phase host, 10 on the lever rule), or on
+``cathode_cells``. Near a nucleation threshold the multi-phase host's outcome can be the mesh's (README, known
+limits): ``mesh_check=True`` runs the grid a second time on twice the cells and compares row by row with the
+criteria of :func:`pybamm_aea.mesh_check`.
 
 Parallelism
 -----------

@@ -17,7 +17,8 @@ def _default_batch_size(n_points, n_workers, batched):
 
 def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, options=None, results_file=None,
           workers=None, *, export=None, force=False, compaction=None, reference_c_rate=0.1, retry_failed=False,
-          batch_size=None, batched=True, threads=1, progress=None, mp_context=None, cathode_cells=None):
+          batch_size=None, batched=True, threads=1, progress=None, mp_context=None, cathode_cells=None,
+          mesh_check=False):
     """Evaluate a grid (or a sample) of AEA cell designs; one row per point. See :mod:`pybamm_aea.sweep`.
 
     Parameters
@@ -70,6 +71,14 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         Finite-volume cells across the cathode (default: the model's, 20 on the multi-phase host and 10 on the lever
         rule). Run a sweep again on twice the cells to see whether its numbers are the mesh's (README: "Is a
         prediction mesh-converged?"); a results store keeps the number and refuses another.
+    mesh_check : bool
+        Also run every point on twice the cells (of ``cathode_cells``, else of the model's mesh) and add the
+        columns "Fine-mesh electrode specific capacity [mA.h.g-1]", "Fine-mesh first discharge electrode specific
+        capacity [mA.h.g-1]", "Fine-mesh mean discharge voltage [V]" and "Mesh converged": both capacities within
+        1 % of the largest of the four and the mean discharge voltage within 10 mV (the criteria of
+        :func:`pybamm_aea.mesh_check`), no error on either mesh. With ``results_file`` the fine rows keep a store
+        of their own beside it (``s.sqlite`` -> ``s.fine.sqlite``, checked before any solve), so both resume.
+        ``table.attrs["mesh check"]`` gives the two meshes. About 3x the time (README, "Design sweeps").
 
     Returns
     -------
@@ -90,7 +99,8 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     return run(grid, parameter_set=parameter_set, experiment=experiment, client=client, options=options,
                results_file=results_file, workers=workers, export=export, force=force, compaction=compaction,
                reference_c_rate=reference_c_rate, retry_failed=retry_failed, batch_size=batch_size, batched=batched,
-               threads=threads, progress=progress, mp_context=mp_context, cathode_cells=cathode_cells)
+               threads=threads, progress=progress, mp_context=mp_context, cathode_cells=cathode_cells,
+               mesh_check=mesh_check)
 
 
 def worker_count(workers):

@@ -25,7 +25,8 @@ def _failed_rows(names):
 
 
 def run(grid, *, parameter_set, experiment, client, options, results_file, workers, export, force, compaction,
-        reference_c_rate, retry_failed, batch_size, batched, threads, progress, mp_context, cathode_cells=None):
+        reference_c_rate, retry_failed, batch_size, batched, threads, progress, mp_context, cathode_cells=None,
+        mesh_check=False):
     names, points = expand_grid(grid)
     if not points:
         raise SweepConfigError("the grid has no points")
@@ -37,6 +38,8 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     if int(threads) < 1:
         raise SweepConfigError(f"threads must be >= 1, got {threads!r}")
     config.threads = int(threads)
+    if not isinstance(mesh_check, bool):
+        raise SweepConfigError(f"mesh_check must be True or False, got {mesh_check!r}")
     n_workers = 1 if client is not None else worker_count(workers)
     derived_cols = [c for n, c in (("Stack pressure [MPa]", "Cathode porosity"),
                                    ("Cathode thickness [um]", "Cathode loading [kg.m-2]")) if n in names]
@@ -47,6 +50,11 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
 
     if export is not None:
         export = check_export_path(export, force)
+    fine = None
+    if mesh_check:  # the fine run's mesh and store, checked now too
+        fine = _fine_run(config, results_file)
+        if fine["results_file"] is not None:
+            ResultStore(fine["results_file"], fine["record"], force).close()
     store = ResultStore(results_file, config.record, force) if results_file is not None else None
 
     keys = [point_key(p, names) for p in points]
@@ -118,9 +126,65 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     for col in ("error", "warnings"):
         df[col] = df[col].astype(object).where(df[col].notna(), None)
     df.attrs["failed"] = int(df["error"].notna().sum())
+    if fine is not None:
+        fine_df = run(grid, parameter_set=parameter_set, experiment=experiment, client=client, options=options,
+                      results_file=fine["results_file"], workers=workers, export=None, force=force,
+                      compaction=compaction, reference_c_rate=reference_c_rate, retry_failed=retry_failed,
+                      batch_size=batch_size, batched=batched, threads=threads, progress=progress,
+                      mp_context=mp_context, cathode_cells=fine["cells"])
+        _add_mesh_check(df, fine_df)
+        df.attrs["mesh check"] = {"cathode cells": fine["cells"] // 2, "fine cathode cells": fine["cells"],
+                                  "fine results_file": fine["results_file"]}
     if export is not None:
         export_table(df, export)
     return df
+
+
+def fine_results_path(results_file):
+    """Where a mesh-checked sweep keeps its fine-mesh rows: ``s.sqlite`` -> ``s.fine.sqlite``."""
+    from pathlib import Path
+
+    path = Path(results_file)
+    return path.with_name(f"{path.stem}.fine{path.suffix}")
+
+
+def _fine_run(config, results_file):
+    """Cells, record and store of the mesh check's run: twice the sweep's cells (its own, or the model's)."""
+    cells = config.cathode_cells
+    if cells is None:
+        from pybamm_aea.models.aea import AEA
+        from pybamm_aea.models.submodels import xi
+
+        cells = AEA(config.options, build=False).default_var_pts[xi]
+    cells *= 2
+    return {"cells": cells, "record": {**config.record, "cathode cells": cells},
+            "results_file": fine_results_path(results_file) if results_file is not None else None}
+
+
+def _add_mesh_check(df, fine_df):
+    """The fine-mesh columns and the verdict of each row (rows in the same grid order): converged when
+    ESC and first-discharge ESC agree within :data:`pybamm_aea.convergence.CAPACITY_TOLERANCE` of the
+    largest of them (as :func:`pybamm_aea.mesh_check`: of the run's largest step) and the mean discharge
+    voltage within :data:`~pybamm_aea.convergence.VOLTAGE_TOLERANCE`; a row that failed on either mesh has not."""
+    from pybamm_aea.convergence import CAPACITY_TOLERANCE, VOLTAGE_TOLERANCE
+    from pybamm_aea.readout import ESC, MEAN_DISCHARGE_VOLTAGE
+
+    first = "First discharge electrode specific capacity [mA.h.g-1]"
+    for col in (ESC, first, MEAN_DISCHARGE_VOLTAGE):
+        df[FINE_MESH + col[0].lower() + col[1:]] = fine_df[col].to_numpy()
+    pairs = [(df[c].to_numpy(float), fine_df[c].to_numpy(float)) for c in (ESC, first)]
+    scale = np.nanmax(np.abs(np.column_stack([a for pair in pairs for a in pair])), axis=1)
+    ok = np.ones(len(df), dtype=bool)
+    for coarse, fine in pairs:
+        ok &= np.abs(fine - coarse) <= CAPACITY_TOLERANCE * scale
+    dv = np.abs(fine_df[MEAN_DISCHARGE_VOLTAGE].to_numpy(float) - df[MEAN_DISCHARGE_VOLTAGE].to_numpy(float))
+    ok &= dv <= VOLTAGE_TOLERANCE
+    ok &= df["error"].isna().to_numpy() & fine_df["error"].isna().to_numpy()
+    df["Mesh converged"] = ok
+
+
+#: prefix of the mesh check's columns: "Fine-mesh electrode specific capacity [mA.h.g-1]", ...
+FINE_MESH = "Fine-mesh "
 
 
 def _rate_capability(df, names, reference_c_rate):
