@@ -70,6 +70,13 @@ def int_at_least(name, low):
     return convert
 
 
+def add_cathode_cells(parser):
+    """``--cathode-cells N``: the finite-volume cells across the AEA cathode (the model's mesh by default)."""
+    parser.add_argument("--cathode-cells", type=int_at_least("--cathode-cells", 2), default=None, metavar="N",
+                        help="finite-volume cells across the AEA cathode (default: the model's, 20 on the multi-phase "
+                             "host, 10 on the lever rule)")
+
+
 def number_or_text(text):
     """A float if the text is one, else the stripped text."""
     text = text.strip()

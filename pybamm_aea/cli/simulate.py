@@ -52,9 +52,7 @@ def register(subparsers):
                    help="time-series file: .csv, or .parquet (needs pyarrow)")
     p.add_argument("--plot", default=None, metavar="PNG",
                    help="voltage plot file (default: FILE with .png)")
-    p.add_argument("--cathode-cells", type=_args.int_at_least("--cathode-cells", 2), default=None, metavar="N",
-                   help="finite-volume cells across the AEA cathode (default: the model's, 20 on the multi-phase "
-                        "host, 10 on the lever rule)")
+    _args.add_cathode_cells(p)
     p.add_argument("--mesh-check", action="store_true",
                    help="solve again on twice the cells of every mesh and compare step by step (capacity within 1 %% "
                         "of the largest step's, end voltage within 10 mV, same termination); writes FILE stem + "

@@ -64,9 +64,7 @@ def register(subparsers):
     p.add_argument("--force", action="store_true",
                    help="overwrite an existing --output, and replace a --results file that is not a results store "
                         "or holds another configuration")
-    p.add_argument("--cathode-cells", type=_args.int_at_least("--cathode-cells", 2), default=None, metavar="N",
-                   help="finite-volume cells across the cathode (default: the model's, 20 on the multi-phase host, 10 on "
-                        "the lever rule); a sweep run again on twice the cells shows which numbers are the mesh's")
+    _args.add_cathode_cells(p)
     p.add_argument("--mesh-check", action="store_true",
                    help="also run every point on twice the cells: columns 'Fine-mesh ...' and 'Mesh converged' (ESC "
                         "within 1 %%, mean discharge voltage within 10 mV); with --results the fine rows go to "

@@ -7,7 +7,10 @@ import pandas as pd
 from .api import SweepConfigError, _default_batch_size, worker_count
 from .config import build_config
 from .grid import batches as split, expand_grid, point_key, unique_points, with_reference_rate
-from .metrics import RESULT_COLUMNS
+from .metrics import FIRST_ESC, RESULT_COLUMNS
+
+#: prefix of the mesh check's columns: "Fine-mesh electrode specific capacity [mA.h.g-1]", ...
+FINE_MESH = "Fine-mesh "
 
 
 def _failed_rows(names):
@@ -169,11 +172,11 @@ def _add_mesh_check(df, fine_df):
     from pybamm_aea.convergence import CAPACITY_TOLERANCE, VOLTAGE_TOLERANCE
     from pybamm_aea.readout import ESC, MEAN_DISCHARGE_VOLTAGE
 
-    first = "First discharge electrode specific capacity [mA.h.g-1]"
-    for col in (ESC, first, MEAN_DISCHARGE_VOLTAGE):
+    for col in (ESC, FIRST_ESC, MEAN_DISCHARGE_VOLTAGE):
         df[FINE_MESH + col[0].lower() + col[1:]] = fine_df[col].to_numpy()
-    pairs = [(df[c].to_numpy(float), fine_df[c].to_numpy(float)) for c in (ESC, first)]
-    scale = np.nanmax(np.abs(np.column_stack([a for pair in pairs for a in pair])), axis=1)
+    pairs = [(df[c].to_numpy(float), fine_df[c].to_numpy(float)) for c in (ESC, FIRST_ESC)]
+    # the largest capacity of the row on either mesh (NaN only when the row failed on both: not converged)
+    scale = np.fmax.reduce(np.abs(np.column_stack([a for pair in pairs for a in pair])), axis=1)
     ok = np.ones(len(df), dtype=bool)
     for coarse, fine in pairs:
         ok &= np.abs(fine - coarse) <= CAPACITY_TOLERANCE * scale
@@ -181,10 +184,6 @@ def _add_mesh_check(df, fine_df):
     ok &= dv <= VOLTAGE_TOLERANCE
     ok &= df["error"].isna().to_numpy() & fine_df["error"].isna().to_numpy()
     df["Mesh converged"] = ok
-
-
-#: prefix of the mesh check's columns: "Fine-mesh electrode specific capacity [mA.h.g-1]", ...
-FINE_MESH = "Fine-mesh "
 
 
 def _rate_capability(df, names, reference_c_rate):

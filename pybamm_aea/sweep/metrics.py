@@ -9,10 +9,12 @@ from pybamm_aea.readout import (  # one definition of each name and of retention
     ESC, GRAVIMETRIC, MEAN_DISCHARGE_VOLTAGE, RETENTION, VOLUMETRIC, capacity_retention, discharge_steps,
 )
 
+#: ESC of the experiment's first discharge (the sweep's column; ESC is its last discharge's)
+FIRST_ESC = "First discharge electrode specific capacity [mA.h.g-1]"
 #: Metric columns of the result table, in order (inputs come first).
 RESULT_COLUMNS = (
     ESC,
-    "First discharge electrode specific capacity [mA.h.g-1]",
+    FIRST_ESC,
     "Discharge capacity [mA.h]",
     MEAN_DISCHARGE_VOLTAGE,
     GRAVIMETRIC,
@@ -58,7 +60,7 @@ def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity
         return
     q_first = discharges[0][0]
     q, e = discharges[-1][0], discharges[-1][1]
-    metrics["First discharge electrode specific capacity [mA.h.g-1]"] = q_first * 1e3 / mass_g
+    metrics[FIRST_ESC] = q_first * 1e3 / mass_g
     metrics[ESC] = q * 1e3 / mass_g
     metrics["Discharge capacity [mA.h]"] = q * 1e3
     metrics[MEAN_DISCHARGE_VOLTAGE] = e / q
