@@ -22,7 +22,7 @@ import numpy as np  # noqa: E402
 
 import pybamm_aea  # noqa: E402
 from pybamm_aea import figures  # noqa: E402
-from pybamm_aea.screening import suitability  # noqa: E402
+from pybamm_aea.screening import mesh_converged, suitability  # noqa: E402
 
 SLOW = False
 MATERIALS = ["Li2021_Mo6S8", "Li2021_TiS2", "AEA_LiFePO4", "AEA_Li4Ti5O12", "AEA_LiCoO2", "AEA_NMC532"]
@@ -36,7 +36,7 @@ def main(outdir=None, materials=MATERIALS, c_rates=C_RATES, loadings=LOADINGS):
     outdir = figures.output_dir(outdir, __file__)
     df = pybamm_aea.screen(materials, c_rates=c_rates, loadings=loadings, mesh_check=True)
     table = suitability(df)
-    converged = df.groupby(["material", "C-rate"], sort=False)["mesh converged at this C-rate"].first()
+    converged = mesh_converged(df)
     csv = outdir / "fig_s2_aea_screen.csv"
     df.to_csv(csv, index=False)
     # limiting mechanism of the thickest electrode at each rate
@@ -50,7 +50,7 @@ def main(outdir=None, materials=MATERIALS, c_rates=C_RATES, loadings=LOADINGS):
     for i, m in enumerate(table.index):
         for j, c in enumerate(table.columns):
             v = values[i, j]
-            text = ("x" if np.isnan(v) else f"{v:.2g}") + ("" if converged.loc[(m, c)] else "?")
+            text = ("x" if np.isnan(v) else f"{v:.2g}") + ("" if converged.loc[m, c] else "?")
             ax.text(j, i - 0.12, text, ha="center", va="center", color="white" if np.isnan(v) or v < 1 else "black")
             ax.text(j, i + 0.22, ABBREV[mech.loc[(m, c)]], ha="center", va="center", fontsize=7,
                     color="white" if np.isnan(v) or v < 1 else "black")

@@ -14,7 +14,7 @@ import numbers
 
 from .readout import step_descriptions, step_table
 
-__all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "verdict"]
+__all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "verdict", "within_tolerances"]
 
 #: a step has converged when its capacity moves by less than this fraction of the run's largest
 #: step capacity (the issue's < 1 % on doubling the mesh) ...
@@ -28,6 +28,18 @@ def _positive(name, value):
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
         raise ValueError(f"{name} must be a positive number, got {value!r}")
     return value
+
+
+def within_tolerances(capacity_change, scale, voltage_change=0.0, capacity_tolerance=CAPACITY_TOLERANCE,
+                      voltage_tolerance=VOLTAGE_TOLERANCE):
+    """The convergence criterion, element by element: ``|capacity_change| <= capacity_tolerance * scale``
+    (``scale`` the capacity the change is a fraction of) and ``|voltage_change| <= voltage_tolerance`` [V].
+    A NaN change has not converged. Used by :func:`compare_meshes`, the screen's and the sweep's mesh checks."""
+    import numpy as np
+
+    with np.errstate(invalid="ignore"):
+        return ((np.abs(np.asarray(capacity_change, float)) <= capacity_tolerance * np.asarray(scale, float))
+                & (np.abs(np.asarray(voltage_change, float)) <= voltage_tolerance))
 
 
 def refined_var_pts(var_pts, factor=2):
@@ -70,7 +82,8 @@ def compare_meshes(coarse, fine, descriptions=None, capacity_tolerance=CAPACITY_
     both["capacity change [%]"] = 100 * dQ / scale if scale > 0 else 0.0 * dQ
     dV = both["fine end voltage [V]"] - both["coarse end voltage [V]"]
     both["end voltage change [mV]"] = 1e3 * dV
-    within = (dQ.abs().fillna(0) <= capacity_tolerance * scale) & (dV.abs().fillna(0) <= voltage_tolerance)
+    # a capacity or voltage missing on both meshes (a skipped step) is judged by its termination alone
+    within = within_tolerances(dQ.fillna(0), scale, dV.fillna(0), capacity_tolerance, voltage_tolerance)
     both["converged"] = within & (both["coarse termination"] == both["fine termination"])
     both.attrs["converged"] = bool(both["converged"].all())
     return both

@@ -62,7 +62,7 @@ def _material(parser, name):
 
 def run(args):
     import pybamm_aea
-    from pybamm_aea.screening import suitability
+    from pybamm_aea.screening import mesh_converged, suitability
 
     parser = args.parser
     if args.output is not None:
@@ -83,8 +83,7 @@ def run(args):
         _args.write_table(df, args.output)
     table = suitability(df, args.threshold).round(3)
     if args.mesh_check:
-        moved = ~df.groupby(["material", "C-rate"], sort=False)["mesh converged at this C-rate"].first().unstack("C-rate")
-        table = table.astype(object).mask(moved.astype(bool), table.astype(str) + "?")
+        table = table.astype(object).mask(~mesh_converged(df), table.astype(str) + "?")
     _args.write_text(
         f"largest areal capacity [mA.h/cm2] at {args.threshold:.0%} utilisation (NaN: none on the grid"
         f"{'; ?: moves on doubling the mesh' if args.mesh_check else ''}); "

@@ -177,7 +177,6 @@ def run(args):
     t0 = time.perf_counter()
     progress = ExperimentProgress(desc=args.parameter_set)  # shown when stderr is a terminal
     var_pts = _var_pts(args, model)
-    fine_model = model.new_copy() if args.mesh_check else None
     solution = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment,
                                  var_pts=var_pts).solve(callbacks=[progress])
     wall = time.perf_counter() - t0
@@ -198,7 +197,7 @@ def run(args):
     if args.mesh_check:
         from pybamm_aea.convergence import mesh_check, verdict
 
-        table = mesh_check(fine_model, values, experiment, var_pts, coarse_solution=solution)
+        table = mesh_check(model, values, experiment, var_pts, coarse_solution=solution)  # it solves copies
         mesh_path = _args.write_table(table, output.with_name(output.stem + "_mesh.csv"))
         coarse, fine = table.attrs["var_pts"]["coarse"], table.attrs["var_pts"]["fine"]
         meshes = ", ".join(f"{name} {coarse[name]} -> {n}" for name, n in fine.items())

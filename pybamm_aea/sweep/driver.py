@@ -169,7 +169,7 @@ def _add_mesh_check(df, fine_df):
     ESC and first-discharge ESC agree within :data:`pybamm_aea.convergence.CAPACITY_TOLERANCE` of the
     largest of them (as :func:`pybamm_aea.mesh_check`: of the run's largest step) and the mean discharge
     voltage within :data:`~pybamm_aea.convergence.VOLTAGE_TOLERANCE`; a row that failed on either mesh has not."""
-    from pybamm_aea.convergence import CAPACITY_TOLERANCE, VOLTAGE_TOLERANCE
+    from pybamm_aea.convergence import within_tolerances
     from pybamm_aea.readout import ESC, MEAN_DISCHARGE_VOLTAGE
 
     for col in (ESC, FIRST_ESC, MEAN_DISCHARGE_VOLTAGE):
@@ -177,12 +177,10 @@ def _add_mesh_check(df, fine_df):
     pairs = [(df[c].to_numpy(float), fine_df[c].to_numpy(float)) for c in (ESC, FIRST_ESC)]
     # the largest capacity of the row on either mesh (NaN only when the row failed on both: not converged)
     scale = np.fmax.reduce(np.abs(np.column_stack([a for pair in pairs for a in pair])), axis=1)
-    ok = np.ones(len(df), dtype=bool)
+    dv = fine_df[MEAN_DISCHARGE_VOLTAGE].to_numpy(float) - df[MEAN_DISCHARGE_VOLTAGE].to_numpy(float)
+    ok = df["error"].isna().to_numpy() & fine_df["error"].isna().to_numpy()
     for coarse, fine in pairs:
-        ok &= np.abs(fine - coarse) <= CAPACITY_TOLERANCE * scale
-    dv = np.abs(fine_df[MEAN_DISCHARGE_VOLTAGE].to_numpy(float) - df[MEAN_DISCHARGE_VOLTAGE].to_numpy(float))
-    ok &= dv <= VOLTAGE_TOLERANCE
-    ok &= df["error"].isna().to_numpy() & fine_df["error"].isna().to_numpy()
+        ok &= within_tolerances(fine - coarse, scale, dv)
     df["Mesh converged"] = ok
 
 
