@@ -9,7 +9,8 @@ defaults: the multi-phase host). The model is built and discretised once per mat
 and current are input parameters, so the grid costs one solve per point.
 
 Per point: utilisation (delivered / window capacity), ESC (mA.h per g of electrode, = specific
-capacity for a pure cathode), electrode Wh/kg and Wh/L, the thickness, and the limiting mechanism:
+capacity for a pure cathode), electrode Wh/kg and Wh/L (per as-made mass and volume, the paper's charged
+basis, as the model's and the sweep's), the as-made thickness, and the limiting mechanism:
 the largest loss at the end of the step among ionic (the Li content at the separator reaches the
 window while the bulk does not: the cathode's bulk-surface OCP difference, and the Li0 film),
 electronic (the electrons' ohmic drop in the compact, which for a mixed conductor carries
@@ -33,6 +34,7 @@ import pybamm
 
 from .convergence import refined_var_pts, within_tolerances
 from .models.aea import AEA
+from .parameters import loading_for_thickness
 
 MECHANISMS = {
     "ionic": ("Cathode diffusion overpotential [V]", "Li0 film overpotential [V]"),
@@ -62,6 +64,11 @@ def _resolve(material, temperature, cell):
                 f"unknown material {material!r}: not a parameter set nor a literature material "
                 f"({list(mat.LITERATURE)})"
             ) from exc
+        from .parameters import PYBAMM_MODEL_SETS, is_aea_set
+
+        if not is_aea_set(values):
+            model = PYBAMM_MODEL_SETS.get(material, "PyBaMM's own models")
+            raise ValueError(f"material {material!r} is not a parameter set of the AEA model (it is for {model})")
         if temperature is not None:
             values["Ambient temperature [K]"] = float(temperature)
         return material, values, values["Current function [A]"] < 0
@@ -103,11 +110,11 @@ class _Prepared:
         self.area = area
         # window capacity per mass [A.h/kg] from the set's nominal capacity at its own loading
         self.q_ref = values["Nominal cell capacity [A.h]"] / (values["Cathode loading [kg.m-2]"] * area)
-        rho_s = values["Cathode host density [kg.m-3]"]
-        self.solid_density = rho_s * (1 - values["Cathode porosity"])  # kg/m3 of electrode
+        # loading [kg.m-2] per metre of as-made electrode (host and dispersed material at their densities)
+        self.loading_per_thickness = loading_for_thickness(values, 1.0)
         for key in _INPUTS:
             values[key] = "[input]"
-        self.names = ["Voltage [V]", "Cathode thickness [m]"] + [v for vs in MECHANISMS.values() for v in vs]
+        self.names = ["Voltage [V]"] + [v for vs in MECHANISMS.values() for v in vs]
         self.model = self._discretised(values, voltage_events=True)
         # the solver computes only these variables (PyBaMM's fast output path)
         self.solver = self._solver()
@@ -151,14 +158,18 @@ class _Prepared:
             t = sol.t
             V = sol["Voltage [V]"].entries
             end = {n: float(sol[n].entries[-1]) for n in self.names}
-        except pybamm.SolverError:
+        except pybamm.SolverError as exc:
             # a loss larger than the voltage window at t = 0: nothing is delivered
             t, V = np.array([0.0]), None
-            end = self.losses_at_start(inputs)
+            try:
+                end = self.losses_at_start(inputs)
+            except pybamm.SolverError:  # not even the first instant solves (e.g. 1e6C)
+                raise ValueError(f"{self.name} at {c_rate:g}C and {loading_kg_m2 * 1e2:g} mg/cm2: the solver "
+                                 f"failed ({exc})") from exc
         Q = current * t[-1] / 3600  # A.h
         E = current * (np.trapezoid(V, t) if len(t) > 1 else 0.0) / 3600  # W.h
         mass = loading_kg_m2 * self.area  # kg
-        L = end["Cathode thickness [m]"]
+        L = loading_kg_m2 / self.loading_per_thickness  # as-made thickness [m]: the charged basis of the Wh/L
         utilisation = Q / (self.q_ref * mass)
         loss = {k: sum(abs(end[v]) for v in vs) for k, vs in MECHANISMS.items()}
         limiting = "none" if utilisation >= 0.95 else max(loss, key=loss.get)
@@ -262,6 +273,17 @@ def _largest_passing(x, u, threshold):
     return float(x[-1])
 
 
+def _axis(name, values):
+    """A grid axis as a list of floats: finite, > 0, each value once; ValueError naming ``name`` otherwise."""
+    values = [float(v) for v in values]
+    if not values or any(not (0 < v < math.inf) for v in values):
+        raise ValueError(f"{name} must be finite numbers > 0, got {values}")
+    repeated = [v for i, v in enumerate(values) if v in values[:i]]
+    if repeated:
+        raise ValueError(f"{name} repeat {repeated[0]:g}: each value once")
+    return values
+
+
 def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknesses=None, temperature=None,
            cell="paper", threshold=0.8, composite=False, options=None, mesh_check=False):
     """Screen materials as dense AEA cathodes on a cell build; returns a pandas DataFrame.
@@ -306,7 +328,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     -------
     pandas.DataFrame
         One row per (material, C-rate, loading): utilisation, ESC, areal capacity, electrode
-        Wh/kg and Wh/L, thickness, limiting mechanism and the four losses at the end of the step,
+        Wh/kg and Wh/L, as-made thickness, limiting mechanism and the four losses at the end of the step,
         and per (material, C-rate) the largest loading [mg.cm-2], thickness [um] and areal capacity
         [mA.h.cm-2] reaching ``threshold``. ``df.attrs["seconds"]`` is the wall time.
     """
@@ -315,32 +337,36 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     if loadings is None and thicknesses is None:
         loadings = (1.5, 3.0, 5.0, 10.0, 15.0)
     grid = loadings if loadings is not None else thicknesses
-    grid = [float(v) for v in grid]
-    if not grid or any(not (v > 0) for v in grid):
-        raise ValueError(f"{'loadings' if loadings is not None else 'thicknesses'} must be > 0, got {grid}")
-    c_rates = [float(c) for c in c_rates]
-    if not c_rates or any(not (c > 0) for c in c_rates):
-        raise ValueError(f"c_rates must be > 0, got {c_rates}")
-    if temperature is not None and not (150 < float(temperature) < 700):
-        raise ValueError(f"temperature must be in kelvin (150-700 K), got {temperature}")
+    grid = _axis("loadings" if loadings is not None else "thicknesses", grid)
+    c_rates = _axis("c_rates", c_rates)
+    if temperature is not None:
+        from .models.checks import check_value
+
+        check_value("Ambient temperature [K]", float(temperature))
+    materials = list(materials)
+    if not materials:
+        raise ValueError("materials must name at least one material")
     start = time.perf_counter()
+    prepared_all = [_prepared(material, temperature, cell, options) for material in materials]
+    names = [p.name for p in prepared_all]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise ValueError(f"two materials are named {repeated[0]!r}: each material once, under its own name")
     rows = []
-    for material in materials:
-        prepared = _prepared(material, temperature, cell, options)
+    for material, prepared in zip(materials, prepared_all):
         fine = _prepared(material, temperature, cell, options, refinement=2) if mesh_check else None
         alternative = _composite_of(material, prepared) if composite else None
         if loadings is not None:
             kg_m2 = sorted(v * 1e-2 for v in grid)
         else:
-            kg_m2 = sorted(v * 1e-6 * prepared.solid_density for v in grid)
+            kg_m2 = sorted(v * 1e-6 * prepared.loading_per_thickness for v in grid)
         for c in c_rates:
             block = [prepared.run(c, m) for m in kg_m2]
             u = [r["utilisation"] for r in block]
             best = _largest_passing([r["loading [mg.cm-2]"] for r in block], u, threshold)
-            rho = prepared.solid_density  # kg/m3 of electrode
             for r in block:
                 r[f"max loading at {threshold:.0%} [mg.cm-2]"] = best
-                r[f"max thickness at {threshold:.0%} [um]"] = best * 1e-2 / rho * 1e6
+                r[f"max thickness at {threshold:.0%} [um]"] = best * 1e-2 / prepared.loading_per_thickness * 1e6
                 r[f"max areal capacity at {threshold:.0%} [mA.h.cm-2]"] = best * prepared.q_ref * threshold * 1e-3
             if fine is not None:
                 _add_mesh_check(block, fine, c, kg_m2)

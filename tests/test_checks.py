@@ -25,6 +25,7 @@ BAD = [
     ("Nominal cell capacity [A.h]", -1e-4),
     ("Nominal cell capacity [A.h]", 0.0),
     ("Li-In anode indium amount [mol.m-2]", 0.0),
+    ("Cathode loading [kg.m-2]", math.inf),
 ]
 NAMES = sorted({n for n, _ in BAD})
 OPTIONS = {"anode": "Li-In"}  # so that the indium amount is in the model
@@ -63,6 +64,28 @@ def test_solve_time_input_is_checked(input_sim, defaults, name, value):
     inputs[name] = value
     with pytest.raises(ValueError, match=_message(name, value)):
         input_sim.solve([0, 3600], inputs=inputs)
+
+
+DEGRADATION = {"dispersed material degradation": "activation and contact loss"}
+INTERPHASE = {"interphase growth": "stability window"}
+
+
+@pytest.mark.parametrize("set_name, name, value, options", [
+    # 1.5 delivered 1.016 mAh from an S-LMS electrode that holds 0.821 mAh
+    ("Li2021_S_Mo6S8", "Initial dispersed material accessible fraction", 1.5, DEGRADATION),
+    ("Li2021_S_Mo6S8", "Maximum dispersed material accessible fraction", -0.5, DEGRADATION),
+    ("Li2021_LTO_Mo6S8", "Dispersed material ideality factor", -0.3, {}),
+    ("Li2021_S_Mo6S8", "Interphase ionic conductivity [S.m-1]", 0.0, INTERPHASE),  # was a bare ZeroDivisionError
+    ("Li2021_S_Mo6S8", "Initial interphase thickness [m]", -1e-9, INTERPHASE),
+])
+def test_dispersed_and_interphase_parameters_are_checked(set_name, name, value, options):
+    values = pybamm.ParameterValues(set_name)
+    values[name] = value
+    with pytest.raises(ValueError, match=_message(name, value)):
+        pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=values).solve([0, 60])
+    values[name] = "[input]"  # and as an input at solve time
+    with pytest.raises(ValueError, match=_message(name, value)):
+        pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=values).solve([0, 60], inputs={name: value})
 
 
 def test_valid_inputs_solve_and_batched_lists_name_the_bad_set(input_sim, defaults):
@@ -158,6 +181,10 @@ def test_table_semantics():
     with pytest.raises(ValueError, match="must be a number"):
         check_value("Cathode loading [kg.m-2]", "heavy")
     check_value("not a parameter with a range", -1.0)  # names outside the table pass
+    # an unbounded range is still finite: an infinite loading or factor reached the solver (IDA_BAD_K)
+    for name in ("Cathode loading [kg.m-2]", "Cathode Li diffusivity factor"):
+        with pytest.raises(ValueError, match=re.escape(f"'{name}' = inf is outside")):
+            check_value(name, math.inf)
     assert all(isinstance(r.low, (float, type(None))) for r in RANGES.values())
 
 

@@ -123,6 +123,7 @@ def test_energy_csv_to_file_and_table(tmp_path, capsys):
     (["simulate", "--experiment", "Dance at 1C", "--output", "x.csv"], "--experiment"),
     (["simulate", "--option", "anode=graphite", "--output", "x.csv"], "--option"),
     (["simulate", "--cathode-cells", "1", "--output", "x.csv"], "--cathode-cells"),
+    (["simulate", "--cathode-cells", "2", "--output", "x.csv"], "--cathode-cells must be >= 3"),
     (["simulate", "--model", "DFN", "--parameter-set", "Chen2020", "--cathode-cells", "40", "--output", "x.csv"],
      "--cathode-cells"),
     (["sweep"], "--grid"),
@@ -131,7 +132,26 @@ def test_energy_csv_to_file_and_table(tmp_path, capsys):
     (["sweep", "--grid", "Cathode loading [kg.m-2]=0.01", "--scheduler", "slurm"], "--scheduler"),
     (["sweep", "--grid", "Cathode loadin [kg.m-2]=0.01", "--parameter-set", "Li2021_Mo6S8"], "--grid"),
     (["reproduce", "--examples", "/nonexistent"], "--examples"),
+    (["reproduce", "--only", "no such figure"], "argument --only: no script"),
     (["frobnicate"], "invalid choice"),
+    # a set for another model (they failed with a KeyError on a missing parameter)
+    (["simulate", "--model", "DFN", "--output", "x.csv"], "argument --model: 'Li2021_Mo6S8' is a set of the AEA model"),
+    (["simulate", "--parameter-set", "Li2021_S_C_LGPS", "--output", "x.csv"], "s_c_lgps_model"),
+    (["simulate", "--plot", "p.txt", "--output", "x.csv"], "argument --plot: must end in one of"),
+    (["simulate", "--option", "anode=Li-In", "--output", "x.csv"], "is vs Li metal"),  # the set's default steps
+    (["simulate", "--experiment", "Discharge at 0C until 1.8 V", "--output", "x.csv"],
+     "'Discharge at 0C until 1.8 V'"),
+    (["screen", "--materials", ""], "at least one material"),
+    (["screen", "--materials", "Li2021_TiS2", "--temperature", "500"], "argument --temperature: 'Ambient temperature"),
+    (["screen", "--materials", "Xu2019"], "'Xu2019' is not a parameter set of the AEA model"),
+    (["energy", "--porosity", "0.1", "--composition", "S8=0.5,Mo6S8=0.5,S8=0.5"], "'S8' given twice"),
+    (["energy", "--porosity", "0.1", "--branch", "released"], "argument --branch: only with --pressure"),
+    (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode loading [kg.m-2]=0.01,0.01"], "repeats 0.01"),
+    (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "C-rate=0.5", "--experiment", "Discharge at 1C until 1.8 V"],
+     "the experiment's C-rate steps are at 1C"),
+    (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode loading [kg.m-2]=0.01", "--compaction", "Mo6S8"],
+     "which the grid does not have"),
+    (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "anode=Li-In,lithium metal"], "is vs Li metal"),
 ])
 def test_bad_arguments_are_argparse_errors_naming_them(argv, named, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -298,3 +318,39 @@ def test_simulate_with_one_cycle_says_retention_is_undefined(tmp_path, capsys):
     assert code == 0
     assert "capacity retention is undefined: 2 discharges" in stdout
     assert "100.0%" not in stdout
+
+
+def test_outputs_a_user_has_are_not_overwritten(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    mine = tmp_path / "x.csv"
+    mine.write_text("a user's table\n")
+    for argv in (["energy", "--porosity", "0.1", "--output", "x.csv"], ["simulate", "--output", "x.csv"],
+                 ["screen", "--materials", "Li2021_TiS2", "--output", "x.csv"]):
+        assert "'x.csv' exists: not overwritten without --force" in _error(argv, capsys)
+    (tmp_path / "x.csv").unlink()
+    (tmp_path / "x_steps.csv").write_text("a user's steps\n")  # a file simulate writes beside --output
+    assert "'x_steps.csv' exists" in _error(["simulate", "--output", "x.csv"], capsys)
+    assert (tmp_path / "x_steps.csv").read_text() == "a user's steps\n"
+    (tmp_path / "afile").write_text("")
+    assert "argument --out: 'afile' exists and is not a folder" in _error(["--out", "afile"], capsys)
+    assert _run(["energy", "--porosity", "0.1", "--output", "e.json"], capsys)[0] == 0
+    assert json.loads((tmp_path / "e.json").read_text())["porosity"] == 0.1  # the format from the suffix
+    assert _run(["energy", "--porosity", "0.2", "--output", "e.json", "--force"], capsys)[0] == 0
+    assert json.loads((tmp_path / "e.json").read_text())["porosity"] == 0.2
+
+
+def test_simulate_steps_are_one_cycle_and_a_skipped_step_keeps_its_row(tmp_path, capsys):
+    # three --experiment steps are one cycle (they were three, and PyBaMM drops a cycle whose only step is
+    # skipped, so the rows after it took the wrong descriptions: a "Charge" row delivering 128 mA.h/g)
+    out = tmp_path / "s.csv"
+    code, _, _ = _run(["simulate", "--experiment", "Charge at 0.1C until 2.0 V", "--experiment",
+                       "Discharge at 0.1C until 1.8 V", "--experiment", "Charge at 0.1C until 2.8 V",
+                       "--output", str(out)], capsys)
+    assert code == 0
+    steps = pd.read_csv(tmp_path / "s_steps.csv")
+    assert steps["cycle"].tolist() == [1, 1, 1] and steps["step"].tolist() == [1, 2, 3]
+    assert steps["termination"].iloc[0].startswith("skipped")
+    assert steps["description"].iloc[1].startswith("Discharge") and steps["capacity [mA.h.g-1]"].iloc[1] > 120
+    assert steps["description"].iloc[2].startswith("Charge") and steps["capacity [mA.h.g-1]"].iloc[2] < -90
+    assert "no step could run" in _error(["simulate", "--experiment", "Charge at 0.1C until 1.8 V", "--output",
+                                          str(tmp_path / "n.csv")], capsys)

@@ -214,6 +214,11 @@ def test_bad_filler_capacities_voltages():
         Electrode({"Mo6S8": 1.0}, 0.1, capacities={"Mo6S8": -5})
     with pytest.raises(ValueError, match="no capacity"):
         Electrode({"ASSLB AM (average)": 1.0}, 0.1).specific_capacity
+    # a voltage vs Li below 0 would give negative Wh/kg and Wh/L (it did: -1261.55 Wh/kg)
+    with pytest.raises(ValueError, match="voltage must be >= 0.0, got -2.0"):
+        Electrode({"Mo6S8": 1.0}, 0.1).energy_density(-2.0)
+    with pytest.raises(ValueError, match="voltage of 'Mo6S8' must be >= 0.0, got -2.0"):
+        Electrode({"Mo6S8": 1.0}, 0.1).energy_density({"Mo6S8": -2.0})
 
 
 # ------------------------------------------------------------------------------------------------ from_curve

@@ -204,7 +204,7 @@ def test_no_direction_uses_the_models_own_ocp(hysteresis, initial_hysteresis_sta
     target is met exactly on either branch and without hysteresis."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"Initial cathode hysteresis state": initial_hysteresis_state, "Current function [A]": 0})
-    sim = pybamm.Simulation(AEA({"hysteresis": hysteresis}), parameter_values=values)
+    sim = pybamm.Simulation(AEA({"host thermodynamics": "lever rule", "hysteresis": hysteresis}), parameter_values=values)
     solution = sim.solve([0, 60], initial_soc="2.2 V")
     assert solution["Voltage [V]"].entries[0] == pytest.approx(2.2, abs=1e-6)
 

@@ -112,3 +112,6 @@ def test_unknown_option_and_value_are_named():
         AEA({"anodes": "Li-In"})
     with pytest.raises(pybamm.OptionError, match="'anode' cannot be 'graphite'"):
         AEA({"anode": "graphite"})
+    # an option the host does not use is an error, not ignored (it gave the default's curve)
+    with pytest.raises(pybamm.OptionError, match="'hysteresis': 'none' is an option of the lever-rule host"):
+        AEA({"hysteresis": "none"})

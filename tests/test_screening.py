@@ -56,14 +56,47 @@ def test_thicknesses_are_converted_with_the_material_density():
     assert df["thickness [um]"].to_numpy() == pytest.approx([5.0, 10.0], rel=1e-6)
 
 
+def test_a_hybrids_thickness_and_wh_per_litre_are_the_models_as_made_ones():
+    # S-LMS: the solid is host and sulfur (a host-only density built a 7.6 um electrode for 5 um and
+    # reported 9.3 um, its swollen end-of-discharge thickness, with a Wh/L 19 % below the sweep's)
+    row = pybamm_aea.screen(["Li2021_S_Mo6S8"], c_rates=(0.1,), thicknesses=(5.0,)).iloc[0]
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    values["Cathode loading [kg.m-2]"] = row["loading [mg.cm-2]"] * 1e-2
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    as_made = sim.solve([0, 1])["Cathode thickness [m]"].entries[0]
+    assert as_made * 1e6 == pytest.approx(5.0, rel=1e-9)
+    assert row["thickness [um]"] == pytest.approx(5.0, rel=1e-9)
+    density = row["loading [mg.cm-2]"] * 1e-3 / (as_made * 1e2)  # g/cm3 = kg/L of the as-made electrode
+    assert row["electrode energy [W.h.L-1]"] == pytest.approx(row["electrode energy [W.h.kg-1]"] * density, rel=1e-9)
+
+
 @pytest.mark.parametrize(
     "kwargs, match",
     [({"loadings": (1.5,), "thicknesses": (5.0,)}, "not both"), ({"loadings": (-1.0,)}, "loadings"),
-     ({"c_rates": (0,)}, "c_rates"), ({"temperature": 70}, "kelvin")],
+     ({"loadings": (float("inf"),)}, r"loadings must be finite.*inf"), ({"c_rates": (0,)}, "c_rates"),
+     ({"c_rates": (0.5, 0.5)}, "c_rates repeat 0.5"), ({"thicknesses": (5.0, 5.0)}, "thicknesses repeat 5"),
+     ({"temperature": 70}, r"'Ambient temperature \[K\]' = 70.0 is outside"),
+     ({"temperature": 500}, r"'Ambient temperature \[K\]' = 500.0 is outside")],
 )
 def test_screen_bad_input(kwargs, match):
     with pytest.raises(ValueError, match=match):
         pybamm_aea.screen(["Li2021_TiS2"], **kwargs)
+
+
+@pytest.mark.parametrize("materials, match", [
+    ([], "at least one material"),
+    (["Xu2019"], "'Xu2019' is not a parameter set of the AEA model"),
+    (["Li2021_S_C_LGPS"], r"'Li2021_S_C_LGPS' is not a parameter set of the AEA model.*s_c_lgps_model"),
+    (["Li2021_TiS2", "Li2021_TiS2"], "two materials are named 'Li2021_TiS2'"),
+])
+def test_screen_materials_are_aea_sets_each_named_once(materials, match):
+    with pytest.raises(ValueError, match=match):
+        pybamm_aea.screen(materials, c_rates=(1.0,), loadings=(1.5,))
+
+
+def test_a_point_the_solver_cannot_start_is_named():
+    with pytest.raises(ValueError, match=r"Li2021_TiS2 at 1e\+06C and 1.5 mg/cm2: the solver failed"):
+        pybamm_aea.screen(["Li2021_TiS2"], c_rates=(1e6,), loadings=(1.5,))
 
 
 def test_unknown_material_is_named():

@@ -506,3 +506,32 @@ def test_compiled_functions_give_the_default_solution(tmp_path, monkeypatch):
     assert list(tmp_path.glob("*.so")), "no compiled library: PyBaMM fell back to the uncompiled functions"
     default = _lms_cycles(AEA().default_solver, options={})
     assert_same_steps(compiled, default, rel=2e-4, abs_V=1e-4)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("set_name", ["AEA_LiCoO2", "AEA_NMC532"])
+def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name):
+    """At 0.2C the multi-phase host's default solver fails on a step of these literature sets (LiCoO2:
+    IDA's error test after the current reverses; NMC532: KLU's refactorisation late in the charge). The
+    step is solved again from the same state (:class:`SharedEventsIDAKLUSolver`): the run completes,
+    says so, and lies on the tight-tolerance curve. Catches a retry that restarts from the wrong state
+    (the pristine one: its curve is far off) or drops the step."""
+    from pybamm_aea.models.aea import StepRetriedWarning
+
+    values = pybamm.ParameterValues(set_name)
+    low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
+    experiment = pybamm.Experiment([(f"Charge at 0.2C until {high} V", f"Discharge at 0.2C until {low} V")])
+
+    def solve(tolerances=None):
+        model = AEA()
+        solver = tight_solver(model, tolerances) if tolerances else None
+        return pybamm.Simulation(model, parameter_values=values, experiment=experiment, solver=solver).solve()
+
+    with pytest.warns(StepRetriedWarning, match="IDA failed on a step"):
+        default = solve()
+    ends = [s["Voltage [V]"].entries[-1] for s in default.cycles[0].steps]
+    assert ends == pytest.approx([high, low], abs=1e-6)
+    # 0.48 (NMC532) and 1.22 (LiCoO2): LiCoO2's default-tolerance curves at 0.19C and 0.21C, which IDA
+    # solves without a retry, are 1.44 and 1.30 from their tight ones (2026-12-01); a restart from the
+    # wrong state is tens away
+    assert curve_distance(default, solve(TIGHT)) < 2 * CURVE_TOLERANCE

@@ -120,6 +120,21 @@ def test_foreign_file_is_not_touched(tmp_path):
         sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=tmp_path / "results.csv")
 
 
+def test_a_users_database_with_a_points_table_is_not_touched(tmp_path):
+    # one of the store's table names with other columns: another program's data (it was written into, then
+    # the sweep failed on "no such column: key")
+    theirs = tmp_path / "lab.sqlite"
+    con = sqlite3.connect(theirs)
+    con.execute("CREATE TABLE points (x REAL, y REAL)")
+    con.execute("INSERT INTO points VALUES (1.0, 2.0)")
+    con.commit()
+    con.close()
+    before = theirs.read_bytes()
+    with pytest.raises(SweepConfigError, match="not a sweep results store"):
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=theirs)
+    assert theirs.read_bytes() == before
+
+
 def test_a_store_another_sweep_is_creating_is_not_foreign(tmp_path):
     """A second sweep may open the store while the first is still writing its schema (its SQLite
     header is on disk, its tables are not all there yet): that file is not refused as foreign data

@@ -56,6 +56,24 @@ def float_in(name, low=None, high=None, low_open=False, high_open=False):
     return convert
 
 
+def in_physical_range(name, parameter):
+    """Type: a finite number within ``parameter``'s physical range (:data:`pybamm_aea.models.checks.RANGES`);
+    the error names ``name``."""
+    number = float_in(name)
+
+    def convert(text):
+        from pybamm_aea.models.checks import check_value
+
+        v = number(text)
+        try:
+            check_value(parameter, v)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+        return v
+
+    return convert
+
+
 def int_at_least(name, low):
     """Type: an integer >= low; the error names ``name``."""
     def convert(text):
@@ -72,7 +90,10 @@ def int_at_least(name, low):
 
 def add_cathode_cells(parser):
     """``--cathode-cells N``: the finite-volume cells across the AEA cathode (the model's mesh by default)."""
-    parser.add_argument("--cathode-cells", type=int_at_least("--cathode-cells", 2), default=None, metavar="N",
+    from pybamm_aea.models.aea import MIN_CATHODE_CELLS
+
+    parser.add_argument("--cathode-cells", type=int_at_least("--cathode-cells", MIN_CATHODE_CELLS), default=None,
+                        metavar="N",
                         help="finite-volume cells across the AEA cathode (default: the model's, 20 on the multi-phase "
                              "host, 10 on the lever rule)")
 
@@ -100,6 +121,8 @@ def _pairs(text, what):
             get_material(name.strip())
         except (UnknownMaterialError, KeyError, ValueError) as exc:
             raise argparse.ArgumentTypeError(str(exc).strip('"')) from None
+        if name.strip() in (n for n, _ in pairs):
+            raise argparse.ArgumentTypeError(f"{name.strip()!r} given twice in {text!r}")
         pairs.append((name.strip(), value))
     return pairs
 
@@ -169,15 +192,16 @@ def parse_grid_entry(text):
 
 
 def experiment_steps(parser, steps, cycles):
-    """PyBaMM experiment steps repeated ``cycles`` times (a list of tuples when cycles > 1), validated by PyBaMM;
+    """PyBaMM experiment steps as ``cycles`` cycles (a list of ``cycles`` tuples of the steps), validated by PyBaMM;
     a bad step string is an argparse error naming --experiment."""
     import pybamm
 
-    try:
-        pybamm.Experiment(list(steps))
-    except Exception as exc:
-        parser.error(f"argument --experiment: {exc}")
-    return [tuple(steps)] * cycles if cycles > 1 else list(steps)
+    for step in steps:
+        try:
+            pybamm.Experiment([step])
+        except Exception as exc:
+            parser.error(f"argument --experiment: {step!r}: {exc}")
+    return [tuple(steps)] * cycles
 
 
 def write_table(df, path, formats=(".csv", ".json", ".parquet")):
@@ -206,6 +230,22 @@ def check_output(parser, output, formats):
         parser.error(f"argument --output: must end in {', '.join(formats[:-1])} or {formats[-1]}, got {output!r}")
     if suffix == ".parquet" and importlib.util.find_spec("pyarrow") is None:
         parser.error("argument --output: Parquet output needs pyarrow (pip install pyarrow); use a .csv file")
+
+
+def check_out_dir(parser, path, name="--out"):
+    """An argparse error naming ``name`` if ``path`` exists and is not a folder (before any solve)."""
+    if Path(path).exists() and not Path(path).is_dir():
+        parser.error(f"argument {name}: {str(path)!r} exists and is not a folder")
+
+
+def check_not_overwritten(parser, paths, force):
+    """An argparse error naming the first of ``paths`` that is a folder, or an existing file without ``force``
+    (before any solve: nothing a user wrote is replaced unasked)."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            parser.error(f"output {str(path)!r} is a folder")
+        if path.exists() and not force:
+            parser.error(f"output {str(path)!r} exists: not overwritten without --force")
 
 
 def write_text(text, output):

@@ -108,6 +108,7 @@ def run(args, stream=None):
     from pybamm_aea.studies.comparison import plot_comparison, run_comparison
 
     stream = stream or sys.stdout
+    _args.check_out_dir(args.parser, args.out)
 
     def bar(specs):
         return tqdm(specs, desc="pybamm-aea comparison", unit="cell", disable=args.no_progress, file=sys.stderr)

@@ -1,5 +1,6 @@
 """``pybamm-aea energy``: composition + porosity (or stack pressure) -> theoretical electrode energy table."""
 import json
+from pathlib import Path
 
 from . import _args
 
@@ -27,8 +28,9 @@ def register(subparsers):
                    help="stack (compaction) pressure in MPa; the porosity comes from the --compaction data set")
     p.add_argument("--compaction", choices=COMPACTION_SETS, default=None,
                    help="porosity-vs-pressure data set for --pressure (Tables S6-S8); required with --pressure")
-    p.add_argument("--branch", choices=["loading", "released"], default="loading",
-                   help="with --pressure: porosity under pressure (loading) or after release (released, Mo6S8 only)")
+    p.add_argument("--branch", choices=["loading", "released"], default=None,
+                   help="with --pressure: porosity under pressure (loading, the default) or after release (released, Mo6S8 "
+                        "only)")
     p.add_argument("--voltage", type=_args.float_in("--voltage", 0.0, low_open=True), default=None, metavar="V",
                    help="average voltage vs Li/Li+ in V for the whole electrode (default: each active material's "
                         "library voltage)")
@@ -37,9 +39,11 @@ def register(subparsers):
                         "reversible basis); default: theoretical library capacities")
     p.add_argument("--pore-filler", default=None, metavar="LIQUID",
                    help="liquid electrolyte filling the pores (e.g. '1M LiPF6 EC/DMC'); default: empty pores")
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table",
-                   help="output format: an aligned table, JSON (one object) or CSV (one row per basis)")
+    p.add_argument("--format", choices=["table", "json", "csv"], default=None,
+                   help="output format: an aligned table, JSON (one object) or CSV (one row per basis); default: "
+                        "from the --output file's suffix (.json, .csv), else the table")
     p.add_argument("--output", default=None, metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--force", action="store_true", help="overwrite an existing --output")
     p.set_defaults(func=run, parser=p)
     return p
 
@@ -48,9 +52,11 @@ def _porosity(args):
     from pybamm_aea.energy import porosity
 
     if args.pressure is None:
-        if args.compaction is not None:
-            args.parser.error("argument --compaction: only with --pressure")
+        for name, value in (("--compaction", args.compaction), ("--branch", args.branch)):
+            if value is not None:
+                args.parser.error(f"argument {name}: only with --pressure")
         return args.porosity
+    args.branch = args.branch or "loading"  # the default, set here so that --branch alone is refused above
     if args.compaction is None:
         args.parser.error("argument --compaction: required with --pressure (S-LMS, Mo6S8 or S-C-LGPS)")
     try:
@@ -114,5 +120,11 @@ def render(report, fmt):
 
 
 def run(args):
-    _args.write_text(render(report(args), args.format), args.output)
+    if args.output is not None:
+        _args.check_not_overwritten(args.parser, [args.output], args.force)
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lower() if args.output is not None else ""
+        fmt = {".json": "json", ".csv": "csv"}.get(suffix, "table")
+    _args.write_text(render(report(args), fmt), args.output)
     return 0

@@ -51,5 +51,11 @@ def run(args):
         args.parser.error("argument --examples: no examples/ folder with reproduce.py found "
                           f"({'in ' + args.examples if args.examples else 'installed as pybamm_aea.examples'}); "
                           "reinstall the package or pass --examples DIR")
-    results = _load_reproduce(examples).run_all(args.out, fast=args.fast, only=args.only, examples_dir=examples)
+    _args.check_out_dir(args.parser, args.out)
+    reproduce = _load_reproduce(examples)
+    names = [path.name for path, _ in reproduce.discover(examples)]
+    for part in args.only or ():
+        if not any(part in name for name in names):
+            args.parser.error(f"argument --only: no script in {str(examples)!r} has {part!r} in its name")
+    results = reproduce.run_all(args.out, fast=args.fast, only=args.only, examples_dir=examples)
     return 1 if any(r["error"] for r in results) else 0

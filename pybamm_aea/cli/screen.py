@@ -26,12 +26,14 @@ def register(subparsers):
                    help="comma-separated cathode loadings in mg/cm2 (default 1.5,3,5,10,15)")
     g.add_argument("--thicknesses", default=None, metavar="UM,...",
                    help="comma-separated dense-cathode thicknesses in um (instead of loadings)")
-    p.add_argument("--temperature", type=_args.float_in("--temperature", 150.0, 700.0), default=None, metavar="K",
+    p.add_argument("--temperature", type=_args.in_physical_range("--temperature", "Ambient temperature [K]"),
+                   default=None, metavar="K",
                    help="ambient temperature in kelvin (default: the paper's 343.15 K, 70 C)")
     p.add_argument("--threshold", type=_args.float_in("--threshold", 0.0, 1.0, low_open=True), default=0.8,
                    metavar="FRACTION", help="utilisation the 'largest loading' columns refer to")
     p.add_argument("--output", default=None, metavar="FILE",
                    help="write the full table to FILE (.csv, .json or .parquet); stdout gets the suitability map")
+    p.add_argument("--force", action="store_true", help="overwrite an existing --output")
     p.add_argument("--mesh-check", action="store_true",
                    help="solve every point again on twice the cells; the table gets 'mesh converged' columns and "
                         "the map marks with '?' a rate at which some loading moved by more than 1 %% of the window")
@@ -67,6 +69,7 @@ def run(args):
     parser = args.parser
     if args.output is not None:
         _args.check_output(parser, args.output, (".csv", ".json", ".parquet"))
+        _args.check_not_overwritten(parser, [args.output], args.force)
     materials = [_material(parser, m.strip()) for m in args.materials.split(",") if m.strip()]
     c_rates = _numbers(parser, "--c-rates", args.c_rates)
     kwargs = {}
@@ -78,7 +81,7 @@ def run(args):
         df = pybamm_aea.screen(materials, c_rates=c_rates, temperature=args.temperature,
                                threshold=args.threshold, mesh_check=args.mesh_check, **kwargs)
     except ValueError as exc:
-        parser.error(f"argument --materials: {exc}")
+        parser.error(str(exc))
     if args.output is not None:
         _args.write_table(df, args.output)
     table = suitability(df, args.threshold).round(3)

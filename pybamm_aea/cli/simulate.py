@@ -51,7 +51,9 @@ def register(subparsers):
     p.add_argument("--output", default="aea_simulation.csv", metavar="FILE",
                    help="time-series file: .csv, or .parquet (needs pyarrow)")
     p.add_argument("--plot", default=None, metavar="PNG",
-                   help="voltage plot file (default: FILE with .png)")
+                   help="voltage plot file (default: FILE with .png; .pdf, .svg, ... by its suffix)")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite existing output files (FILE, its _steps.csv and _mesh.csv, the plot)")
     _args.add_cathode_cells(p)
     p.add_argument("--mesh-check", action="store_true",
                    help="solve again on twice the cells of every mesh and compare step by step (capacity within 1 %% "
@@ -68,6 +70,15 @@ def _parameter_values(args):
         values = pybamm.ParameterValues(args.parameter_set)
     except Exception as exc:
         args.parser.error(f"argument --parameter-set: unknown parameter set {args.parameter_set!r} ({exc})")
+    from pybamm_aea.parameters import PYBAMM_MODEL_SETS, is_aea_set
+
+    if args.model == "AEA" and not is_aea_set(values):
+        model = PYBAMM_MODEL_SETS.get(args.parameter_set, "PyBaMM's models (--model DFN, SPMe or SPM)")
+        args.parser.error(f"argument --parameter-set: {args.parameter_set!r} is not a set of the AEA model; it is "
+                          f"for {model}")
+    if args.model != "AEA" and is_aea_set(values):
+        args.parser.error(f"argument --model: {args.parameter_set!r} is a set of the AEA model (--model AEA); "
+                          f"PyBaMM's {args.model} needs one of PyBaMM's sets, e.g. Xu2019")
     for name, value in args.set_values:
         if name not in values.keys():
             close = difflib.get_close_matches(name, list(values.keys()), n=3)
@@ -108,8 +119,12 @@ def _model(args, values):
     return model
 
 
-def _default_steps(values):
+def _default_steps(args, values, model):
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
+    if args.model == "AEA" and model.options["anode"] == "Li-In":
+        from pybamm_aea.parameters.paper_cell import li_in_window_message
+
+        args.parser.error(f"argument --experiment: {li_in_window_message(low, high)}")
     return [f"Discharge at 0.1C until {low:g} V", f"Charge at 0.1C until {high:g} V",
             f"Discharge at 0.1C until {low:g} V"]
 
@@ -165,9 +180,15 @@ def run(args):
 
     _args.check_output(args.parser, args.output, OUTPUT_FORMATS)
     output = Path(args.output)
+    plot_path = Path(args.plot) if args.plot else output.with_suffix(".png")
+    _check_plot_path(args.parser, plot_path)
+    written = [output, output.with_name(output.stem + "_steps.csv"), plot_path]
+    if args.mesh_check:
+        written.append(output.with_name(output.stem + "_mesh.csv"))
+    _args.check_not_overwritten(args.parser, written, args.force)
     values = _parameter_values(args)
     model = _model(args, values)
-    steps = _args.experiment_steps(args.parser, args.experiment or _default_steps(values), args.cycles)
+    steps = _args.experiment_steps(args.parser, args.experiment or _default_steps(args, values, model), args.cycles)
     experiment = pybamm.Experiment(steps)
     columns = list(COLUMNS) + (list(AEA_COLUMNS) if args.model == "AEA" else [])
     for v in args.variable:
@@ -180,6 +201,9 @@ def run(args):
     solution = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment,
                                  var_pts=var_pts).solve(callbacks=[progress])
     wall = time.perf_counter() - t0
+    if not getattr(solution, "cycles", None) or not any(True for _ in readout.iter_steps(solution)):
+        args.parser.error(f"argument --experiment: no step could run: each starts at or beyond its cut-off "
+                          f"({'; '.join(map(str, experiment.steps))})")
     if args.model == "AEA" and not solution["Cathode host has the LixMo6S8 phases"].entries[0]:
         # the phase map is LixMo6S8's: zero on another host, so left out unless asked for
         columns = [c for c in columns if not c.endswith("phase fraction") or c in args.variable]
@@ -189,8 +213,7 @@ def run(args):
     mass_g = readout.electrode_mass_volume(solution)[0] if args.model == "AEA" else None
     steps_table = readout.step_table(solution, readout.step_descriptions(experiment), mass_g)
     steps_path = _args.write_table(steps_table, output.with_name(output.stem + "_steps.csv"))
-    png = plot(df, Path(args.plot) if args.plot else output.with_suffix(".png"),
-               f"{args.parameter_set} ({args.model})")[0]
+    png = plot(df, plot_path, f"{args.parameter_set} ({args.model})")[0]
     print(f"{args.parameter_set}: {len(steps_table)} steps solved in {wall:.2f} s ({solution.termination}); "
           f"{retention_text(solution, model)}")
     print(f"wrote {output} ({len(df)} rows), {steps_path}, {png}")
@@ -203,6 +226,17 @@ def run(args):
         meshes = ", ".join(f"{name} {coarse[name]} -> {n}" for name, n in fine.items())
         print(f"mesh check ({meshes} cells): {verdict(table)}; wrote {mesh_path}")
     return 0
+
+
+def _check_plot_path(parser, path):
+    """An argparse error naming --plot unless matplotlib writes ``path``'s format and it is not a folder."""
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    formats = FigureCanvasBase.get_supported_filetypes()
+    if path.suffix.lower().lstrip(".") not in formats:
+        parser.error(f"argument --plot: must end in one of .{', .'.join(sorted(formats))}, got {str(path)!r}")
+    if path.is_dir():
+        parser.error(f"argument --plot: {str(path)!r} is a folder")
 
 
 def _var_pts(args, model):

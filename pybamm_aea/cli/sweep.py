@@ -26,7 +26,7 @@ def register(subparsers):
         "retention (several cycles), solve time and error (failed points are kept, with their message).",
         "Grid names: PyBaMM parameters of the set with their units ('Cathode loading [kg.m-2]', 'Ambient "
         "temperature [K]', 'Cathode porosity', ...); derived inputs 'Stack pressure [MPa]' (-> porosity from "
-        "the compaction data), 'C-rate' (in 1/h; the 0.1C reference of each design is added for the rate "
+        "the compaction data), 'C-rate' (in 1/h; the --reference-c-rate point of each design is added for the rate "
         "capability), 'S8 mass fraction' (hybrid S8-Mo6S8 sets), 'Cathode thickness [um]'; and AEA options "
         "('anode', 'hysteresis', 'ionic switch', 'electronic conduction').",
         "Example:\n  pybamm-aea sweep --parameter-set Li2021_Mo6S8 --grid 'Cathode loading [kg.m-2]=0.01,0.02' "
@@ -39,6 +39,9 @@ def register(subparsers):
     p.add_argument("--parameter-set", default="Li2021_S_Mo6S8", metavar="NAME", help="registered parameter set")
     p.add_argument("--experiment", action="append", default=None, metavar="STEP",
                    help="PyBaMM experiment step (repeatable); default: a 0.1C discharge to the set's lower cut-off")
+    p.add_argument("--reference-c-rate", type=_args.float_in("--reference-c-rate", 0, low_open=True), default=0.1,
+                   metavar="C", help="the rate the --experiment's C-rate steps are written at: a swept 'C-rate' c runs "
+                                     "them at c / C times their rate (default 0.1, the paper's)")
     p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
                    help="repeat the --experiment steps N times (retention needs >= 2 discharges)")
     p.add_argument("--option", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
@@ -134,7 +137,8 @@ def run(args):
                    options=dict(args.option) or None, results_file=args.results, workers=args.workers,
                    compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress,
                    export=args.output, force=args.force, threads=args.threads,
-                   cathode_cells=args.cathode_cells, mesh_check=args.mesh_check)
+                   cathode_cells=args.cathode_cells, mesh_check=args.mesh_check,
+                   reference_c_rate=args.reference_c_rate)
     except SweepConfigError as exc:
         parser.error(f"argument --grid/--parameter-set/--experiment/--results/--output: {exc}")
     finally:

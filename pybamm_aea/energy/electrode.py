@@ -369,7 +369,7 @@ class Electrode:
         for source in (voltages or {}, self._voltages):
             for key, val in source.items():
                 if self._resolve(key).name == m.name:
-                    return check_real(val, f"voltage of {m.name!r}")
+                    return check_real(val, f"voltage of {m.name!r}", minimum=0.0)
         if m.average_voltage is None:
             raise ValueError(f"the library has no average voltage for {m.name!r}; pass voltages={{{m.name!r}: V}}")
         return float(m.average_voltage)
@@ -403,7 +403,7 @@ class Electrode:
             eg = math.fsum(terms)
             v_avg = eg / esc if esc > 0 else float("nan")
         else:
-            v_avg = check_real(voltage, "voltage")
+            v_avg = check_real(voltage, "voltage", minimum=0.0)  # vs Li/Li+
             eg = esc * v_avg
         rho = self.density
         return EnergyDensity(gravimetric=eg, volumetric=eg * rho, specific_capacity=esc, average_voltage=v_avg,

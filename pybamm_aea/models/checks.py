@@ -65,7 +65,7 @@ class Range:
             return False
         if high is not None and (value >= high if self.high_open else value > high):
             return False
-        return math.isfinite(value) or (value > 0 and high is None)
+        return math.isfinite(value)
 
 
 _POSITIVE = Range(0.0, None, low_open=True)
@@ -97,9 +97,14 @@ RANGES = {
     "Dispersed material lithiation mass ratio": _POSITIVE,
     "Dispersed material specific capacity [A.h.kg-1]": _NON_NEGATIVE,
     "Dispersed material accessible fraction": _FRACTION,
+    "Initial dispersed material accessible fraction": _FRACTION,
+    "Maximum dispersed material accessible fraction": _FRACTION,
+    "Dispersed material ideality factor": _POSITIVE,
     "Initial dispersed material lithiation": _FRACTION,
     "Li0 film Li diffusivity [m2.s-1]": _POSITIVE,
     "Initial Li0 film thickness [m]": _NON_NEGATIVE,
+    "Initial interphase thickness [m]": _NON_NEGATIVE,
+    "Interphase ionic conductivity [S.m-1]": _POSITIVE,
     "Separator layer 1 thickness [m]": _NON_NEGATIVE,
     "Separator layer 2 thickness [m]": _NON_NEGATIVE,
     "Li-In anode indium amount [mol.m-2]": _POSITIVE,

@@ -13,12 +13,18 @@ import functools
 
 from .. import initial_state_hooks
 
-__all__ = ["PYBAMM_MODEL_SETS", "SetFacts", "SET_FACTS", "facts", "composition", "solid_density", "cathode_thickness",
+__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "SetFacts", "SET_FACTS", "facts", "composition", "solid_density", "cathode_thickness",
            "cathode_loading", "loading_for_thickness"]
 
 
 #: registered sets that are for PyBaMM's own lithium-ion models, not for the AEA model: name -> model
 PYBAMM_MODEL_SETS = {"Li2021_S_C_LGPS": "pybamm_aea.conventional.s_c_lgps_model() (PyBaMM's DFN half cell)"}
+
+
+def is_aea_set(values):
+    """True if parameter values (a ParameterValues or dict) are the AEA model's: they give the cathode's loading,
+    "Cathode loading [kg.m-2]", which none of PyBaMM's sets (nor :data:`PYBAMM_MODEL_SETS`) has."""
+    return "Cathode loading [kg.m-2]" in values.keys()
 
 
 @dataclass(frozen=True)

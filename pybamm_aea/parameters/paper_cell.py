@@ -74,6 +74,17 @@ def anode_exchange_current_density(T):
     return 10.0 * pybamm.exp(-30e3 / R * (1 / T - 1 / 343.15))
 
 
+#: the In/LiIn two-phase plateau [V vs Li/Li+] (Santhosha et al., Batteries & Supercaps 2, 524, 2019)
+LI_IN_PLATEAU = 0.62
+
+
+def li_in_window_message(low, high):
+    """Why a default experiment (a set's cut-offs) cannot run on the Li-In anode: the window is vs Li metal."""
+    return (f"the set's voltage window {low:g}-{high:g} V is vs Li metal; on the Li-In anode (its plateau "
+            f"{LI_IN_PLATEAU:g} V vs Li) give the steps yourself, e.g. 'Discharge at 0.1C until "
+            f"{low - LI_IN_PLATEAU:g} V'")
+
+
 def li_in_ocp(y, T):
     """OCP of the Li-In alloy [V vs Li/Li+] vs Li:In ratio y.
 
@@ -81,7 +92,7 @@ def li_in_ocp(y, T):
     2019), written as one MSMR-type reaction of width w = 0.1 (Baker & Verbrugge, JES 165,
     A3952, 2018) so the plateau is flat over 0 < y < 1 and rises as the alloy runs out of Li.
     """
-    return 0.62 + 0.1 * R * T / F * pybamm.log((1 - y) / y)
+    return LI_IN_PLATEAU + 0.1 * R * T / F * pybamm.log((1 - y) / y)
 
 
 def cell_parameters():

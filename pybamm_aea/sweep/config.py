@@ -137,6 +137,23 @@ def _single_discharge(exp):
     return kind, float(step.value), float(terms[0].value), float(step.duration)
 
 
+def _check_reference_rate(exp, reference_c_rate):
+    """A swept 'C-rate' scales the experiment's C-rate steps by C-rate / reference: at least one of them must be
+    written at the reference rate, or every point would run at rates other than its label."""
+    import pybamm
+
+    rates = sorted({abs(float(s.value)) for s in exp.steps if isinstance(s, pybamm.step.CRate)
+                    and not s.is_drive_cycle and not s.is_python_function})
+    if not rates:
+        raise SweepConfigError("'C-rate' is swept but the experiment has no C-rate step to scale")
+    if not any(math.isclose(r, reference_c_rate, rel_tol=1e-9) for r in rates):
+        raise SweepConfigError(
+            f"'C-rate' is swept relative to the reference rate {reference_c_rate:g}C, but the experiment's C-rate "
+            f"steps are at {', '.join(f'{r:g}C' for r in rates)}: write its rates at {reference_c_rate:g}C (the other "
+            f"steps scale with it), or set the reference rate (reference_c_rate=, --reference-c-rate)"
+        )
+
+
 def _is_sulfur_dispersed(values):
     """True for an S8 hybrid: a dispersed material with the library's S8 capacity at a mass fraction > 0."""
     from pybamm_aea.energy import get_material
@@ -212,7 +229,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     """Validate the grid against the parameter set; the :class:`SweepConfig` of the workers."""
     import pybamm
 
-    from pybamm_aea.models.aea import AEAOptions
+    from pybamm_aea.models.aea import MIN_CATHODE_CELLS, AEAOptions
 
     if not isinstance(parameter_set, str):
         raise SweepConfigError(f"parameter_set must be the name of a registered parameter set, got {parameter_set!r}")
@@ -222,8 +239,9 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}") from exc
     options = dict(options or {})
     if cathode_cells is not None and (isinstance(cathode_cells, bool) or not isinstance(cathode_cells, numbers.Integral)
-                                      or cathode_cells < 2):
-        raise SweepConfigError(f"cathode_cells must be an integer >= 2 (cells across the cathode), got {cathode_cells!r}")
+                                      or cathode_cells < MIN_CATHODE_CELLS):
+        raise SweepConfigError(f"cathode_cells must be an integer >= {MIN_CATHODE_CELLS} (cells across the cathode), "
+                               f"got {cathode_cells!r}")
     try:
         AEAOptions(options)
     except pybamm.OptionError as exc:
@@ -267,6 +285,9 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     fraction_param = s8_param if s8_param is not None else (DISPERSED if DISPERSED in names else None)
 
     compaction_set = None
+    if compaction is not None and "Stack pressure [MPa]" not in names:
+        raise SweepConfigError(f"compaction={compaction!r} (--compaction) sets the porosity of a swept 'Stack pressure "
+                               "[MPa]', which the grid does not have")
     if "Stack pressure [MPa]" in names:
         compaction_set = compaction if compaction is not None else COMPACTION_SETS.get(parameter_set)
         if compaction_set is None:
@@ -281,6 +302,11 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         except KeyError as exc:
             raise SweepConfigError(f"{parameter_set!r} has no 'Lower voltage cut-off [V]' for the default "
                                    "experiment") from exc
+        anodes = {options.get("anode")} | {p["anode"] for p in points if "anode" in p}
+        if "Li-In" in anodes:
+            from pybamm_aea.parameters.paper_cell import li_in_window_message
+
+            raise SweepConfigError(li_in_window_message(low, float(values["Upper voltage cut-off [V]"])))
         steps = [f"Discharge at {reference_c_rate:g}C until {low:g} V"]
     else:
         steps = _experiment_steps(experiment)
@@ -290,6 +316,8 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         exp = make_experiment(steps)
     except Exception as exc:
         raise SweepConfigError(f"invalid experiment {steps!r}: {exc}") from exc
+    if "C-rate" in names:
+        _check_reference_rate(exp, reference_c_rate)
     temperature_swept = [n for n in TEMPERATURE_PARAMS if n in names]
     if temperature_swept and any(getattr(s, "temperature", None) is not None for s in exp.steps):
         raise SweepConfigError(

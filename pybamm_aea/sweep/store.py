@@ -30,8 +30,6 @@ from .api import SweepConfigError
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 EXPORT_SUFFIXES = (".csv", ".json", ".parquet")
-#: the store's tables, created by _SCHEMA
-_TABLES = frozenset({"sweep_config", "points"})
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sweep_config (id INTEGER PRIMARY KEY CHECK (id = 1), config TEXT NOT NULL,
                                          created REAL NOT NULL);
@@ -74,12 +72,32 @@ def _holds_foreign_data(path):
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            columns = _columns(con)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         return not _locked(exc)
-    return not tables <= _TABLES
+    # another program's table, or one of the store's names with other columns (a user's "points")
+    return any(columns[t] != _STORE_COLUMNS.get(t) for t in columns)
+
+
+def _columns(con):
+    """{table: tuple of its column names} of an SQLite connection."""
+    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    return {t: tuple(r[1] for r in con.execute(f"PRAGMA table_info({t!r})")) for t in tables}
+
+
+def _schema_columns():
+    con = sqlite3.connect(":memory:")
+    try:
+        con.executescript(_SCHEMA)
+        return _columns(con)
+    finally:
+        con.close()
+
+
+#: the columns of each of the store's tables, as :data:`_SCHEMA` creates them
+_STORE_COLUMNS = _schema_columns()
 
 
 def check_export_path(path, force=False):
