@@ -34,8 +34,17 @@ def _model_for(name):
 
 
 #: the default options, then each non-default value of each option, one at a time
+def _on_its_host(options):
+    """``options``, on the lever-rule host when it is an option of that host only (``"hysteresis"``)."""
+    try:
+        AEAOptions(options)
+    except pybamm.OptionError:
+        return {"host thermodynamics": "lever rule", **options}
+    return options
+
+
 OPTION_SETS = [{}] + [
-    {key: value} for key, values in AEAOptions.POSSIBLE.items() for value in values[1:]
+    _on_its_host({key: value}) for key, values in AEAOptions.POSSIBLE.items() for value in values[1:]
 ]
 #: option sets that do not build on this tree (not a pickling matter), with the reason
 #: option sets known not to build, with the reason (none at present)
