@@ -75,24 +75,30 @@ def in_physical_range(name, parameter):
 
 
 def int_at_least(name, low):
-    """Type: an integer >= low; the error names ``name``."""
+    """Type: an integer >= low (a number, or a function giving it when an argument is parsed, so that building
+    the parser imports nothing heavy); the error names ``name``."""
     def convert(text):
         try:
             v = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{name} must be an integer, got {text!r}") from None
-        if v < low:
-            raise argparse.ArgumentTypeError(f"{name} must be >= {low}, got {v}")
+        least = low() if callable(low) else low
+        if v < least:
+            raise argparse.ArgumentTypeError(f"{name} must be >= {least}, got {v}")
         return v
 
     return convert
 
 
-def add_cathode_cells(parser):
-    """``--cathode-cells N``: the finite-volume cells across the AEA cathode (the model's mesh by default)."""
+def _min_cathode_cells():
     from pybamm_aea.models.aea import MIN_CATHODE_CELLS
 
-    parser.add_argument("--cathode-cells", type=int_at_least("--cathode-cells", MIN_CATHODE_CELLS), default=None,
+    return MIN_CATHODE_CELLS
+
+
+def add_cathode_cells(parser):
+    """``--cathode-cells N``: the finite-volume cells across the AEA cathode (the model's mesh by default)."""
+    parser.add_argument("--cathode-cells", type=int_at_least("--cathode-cells", _min_cathode_cells), default=None,
                         metavar="N",
                         help="finite-volume cells across the AEA cathode (default: the model's, 20 on the multi-phase "
                              "host, 10 on the lever rule)")

@@ -48,6 +48,11 @@ def register(subparsers):
     return p
 
 
+def _branch(args):
+    """--branch with its default, "loading" (None in the parser, so that --branch alone can be refused)."""
+    return args.branch or "loading"
+
+
 def _porosity(args):
     from pybamm_aea.energy import porosity
 
@@ -56,11 +61,10 @@ def _porosity(args):
             if value is not None:
                 args.parser.error(f"argument {name}: only with --pressure")
         return args.porosity
-    args.branch = args.branch or "loading"  # the default, set here so that --branch alone is refused above
     if args.compaction is None:
         args.parser.error("argument --compaction: required with --pressure (S-LMS, Mo6S8 or S-C-LGPS)")
     try:
-        return float(porosity(args.compaction, args.pressure, branch=args.branch))
+        return float(porosity(args.compaction, args.pressure, branch=_branch(args)))
     except ValueError as exc:
         args.parser.error(f"argument --branch: {exc}")
 
@@ -80,7 +84,7 @@ def report(args):
         "porosity": phi,
         "pressure_MPa": args.pressure,
         "compaction": args.compaction,
-        "branch": args.branch if args.pressure is not None else None,
+        "branch": _branch(args) if args.pressure is not None else None,
         "voltage_V": args.voltage,
         "capacities_mAh_per_g": e.capacities,
         "bases": {

@@ -13,8 +13,8 @@ import functools
 
 from .. import initial_state_hooks
 
-__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "SetFacts", "SET_FACTS", "facts", "composition", "solid_density", "cathode_thickness",
-           "cathode_loading", "loading_for_thickness"]
+__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "SetFacts", "SET_FACTS", "facts", "composition", "solid_density",
+           "cathode_thickness", "cathode_loading", "loading_for_thickness"]
 
 
 #: registered sets that are for PyBaMM's own lithium-ion models, not for the AEA model: name -> model
