@@ -153,13 +153,15 @@ def fine_results_path(results_file):
 
 def _fine_run(config, results_file):
     """Cells, record and store of the mesh check's run: twice the sweep's cells (its own, or the model's)."""
+    from pybamm_aea.convergence import refined_var_pts
+    from pybamm_aea.models.submodels import xi
+
     cells = config.cathode_cells
     if cells is None:
         from pybamm_aea.models.aea import AEA
-        from pybamm_aea.models.submodels import xi
 
         cells = AEA(config.options, build=False).default_var_pts[xi]
-    cells *= 2
+    cells = refined_var_pts({xi: cells})[xi]  # the mesh check's refinement, as mesh_check's and the screen's
     return {"cells": cells, "record": {**config.record, "cathode cells": cells},
             "results_file": fine_results_path(results_file) if results_file is not None else None}
 
