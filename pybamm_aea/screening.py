@@ -35,6 +35,7 @@ import pybamm
 from .convergence import refined_var_pts, within_tolerances
 from .models.aea import AEA
 from .parameters import loading_for_thickness
+from .user_input import first_repeat
 
 MECHANISMS = {
     "ionic": ("Cathode diffusion overpotential [V]", "Li0 film overpotential [V]"),
@@ -278,9 +279,9 @@ def _axis(name, values):
     values = [float(v) for v in values]
     if not values or any(not (0 < v < math.inf) for v in values):
         raise ValueError(f"{name} must be finite numbers > 0, got {values}")
-    repeated = [v for i, v in enumerate(values) if v in values[:i]]
-    if repeated:
-        raise ValueError(f"{name} repeat {repeated[0]:g}: each value once")
+    repeated = first_repeat(values)
+    if repeated is not None:
+        raise ValueError(f"{name} repeat {repeated:g}: each value once")
     return values
 
 
@@ -349,9 +350,9 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     start = time.perf_counter()
     prepared_all = [_prepared(material, temperature, cell, options) for material in materials]
     names = [p.name for p in prepared_all]
-    repeated = sorted({n for n in names if names.count(n) > 1})
-    if repeated:
-        raise ValueError(f"two materials are named {repeated[0]!r}: each material once, under its own name")
+    repeated = first_repeat(names)
+    if repeated is not None:
+        raise ValueError(f"two materials are named {repeated!r}: each material once, under its own name")
     rows = []
     for material, prepared in zip(materials, prepared_all):
         fine = _prepared(material, temperature, cell, options, refinement=2) if mesh_check else None

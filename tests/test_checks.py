@@ -77,8 +77,12 @@ INTERPHASE = {"interphase growth": "stability window"}
     ("Li2021_LTO_Mo6S8", "Dispersed material ideality factor", -0.3, {}),
     ("Li2021_S_Mo6S8", "Interphase ionic conductivity [S.m-1]", 0.0, INTERPHASE),  # was a bare ZeroDivisionError
     ("Li2021_S_Mo6S8", "Initial interphase thickness [m]", -1e-9, INTERPHASE),
+    # PyBaMM's geometric parameters, as the current density's area: a negative height was IDA_ERR_FAIL
+    ("Li2021_Mo6S8", "Electrode height [m]", -0.00886, {}),
+    ("Li2021_Mo6S8", "Electrode width [m]", 0.0, {}),
+    ("Li2021_Mo6S8", "Number of electrodes connected in parallel to make a cell", 0.0, {}),
 ])
-def test_dispersed_and_interphase_parameters_are_checked(set_name, name, value, options):
+def test_dispersed_interphase_and_area_parameters_are_checked(set_name, name, value, options):
     values = pybamm.ParameterValues(set_name)
     values[name] = value
     with pytest.raises(ValueError, match=_message(name, value)):

@@ -117,6 +117,11 @@ def test_energy_csv_to_file_and_table(tmp_path, capsys):
     (["energy", "--porosity", "0.1", "--composition", "S8=0.3,Mo6S8=0.3"], "--composition"),
     (["energy", "--porosity", "0.1", "--format", "xml"], "--format"),
     (["energy", "--porosity", "0.1", "--voltage", "0"], "--voltage"),
+    (["energy", "--porosity", "0.1", "--voltage", "1000"], "--voltage must be <= 6, got 1000"),
+    # a main-job option before a subcommand was parsed and ignored (simulate ran 1 cycle)
+    (["--cycles", "5", "simulate", "--output", "x.csv"], "argument --cycles: an option of the main job"),
+    (["--no-figures", "energy", "--porosity", "0.1"], "argument --no-figures"),
+    (["energy", "--porosity", "0.1", "--composition", "Carbon=1"], "stores no charge"),
     (["simulate", "--set", "No such parameter=1", "--output", "x.csv"], "--set"),
     (["simulate", "--output", "x.txt"], "--output"),
     (["simulate", "--cycles", "0"], "--cycles"),

@@ -10,6 +10,7 @@ from hypothesis import given, settings, strategies as st
 from pybamm_aea.data import load_paper_table
 from pybamm_aea.energy import (
     Electrode,
+    LiInAnode,
     Material,
     UnknownMaterialError,
     get_material,
@@ -219,6 +220,14 @@ def test_bad_filler_capacities_voltages():
         Electrode({"Mo6S8": 1.0}, 0.1).energy_density(-2.0)
     with pytest.raises(ValueError, match="voltage of 'Mo6S8' must be >= 0.0, got -2.0"):
         Electrode({"Mo6S8": 1.0}, 0.1).energy_density({"Mo6S8": -2.0})
+    # and above every Li insertion cathode (1000 V gave 128000 Wh/kg)
+    with pytest.raises(ValueError, match="voltage must be <= 6.0, got 1000"):
+        Electrode({"Mo6S8": 1.0}, 0.1).energy_density(1000)
+    with pytest.raises(ValueError, match="voltage_vs_li must be >= 0.0, got -0.5"):
+        LiInAnode(voltage_vs_li=-0.5)
+    # an electrode that stores no charge has no energy density (was 0 Wh/kg at a NaN average voltage)
+    with pytest.raises(ValueError, match=r"electrode \{'Carbon': 1.0\} stores no charge"):
+        Electrode({"Carbon": 1.0}, 0.1).energy_density()
 
 
 # ------------------------------------------------------------------------------------------------ from_curve

@@ -15,6 +15,7 @@ Every argument is explained, with its unit, by ``--help`` at each level. A new s
 ``register`` and ``run``, added to :data:`SUBCOMMANDS`.
 """
 import argparse
+import sys
 
 from . import compare, energy, reproduce, screen, simulate, sweep
 from ._args import Formatter, describe, parse_composition, parse_grid_entry
@@ -47,5 +48,14 @@ def build_parser():
 
 def main(argv=None):
     """Entry point of ``pybamm-aea`` and ``python -m pybamm_aea``; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser.parse_args(argv)
+    if args.command is not None:
+        # the top-level options are the main job's: before a subcommand they would be parsed and then ignored
+        # (argparse lets the subcommand's defaults win)
+        before = [t.partition("=")[0] for t in argv[:argv.index(args.command)] if t.startswith("-")]
+        if before:
+            parser.error(f"argument {before[0]}: an option of the main job (no subcommand), given before "
+                         f"'{args.command}'; give the subcommand's options after its name")
     return args.func(args)

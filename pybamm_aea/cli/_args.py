@@ -39,7 +39,8 @@ def add_parser(subparsers, name, summary, *description):
 
 
 def float_in(name, low=None, high=None, low_open=False, high_open=False):
-    """Type: a finite float within [low, high] (open ends on request); the error names ``name``."""
+    """Type: a finite float within [low, high] (open ends on request; ``high`` may be a function giving it when an
+    argument is parsed, as in :func:`int_at_least`); the error names ``name``."""
     def convert(text):
         try:
             v = float(text)
@@ -49,8 +50,9 @@ def float_in(name, low=None, high=None, low_open=False, high_open=False):
             raise argparse.ArgumentTypeError(f"{name} must be finite, got {text!r}")
         if low is not None and (v < low or (low_open and v == low)):
             raise argparse.ArgumentTypeError(f"{name} must be {'>' if low_open else '>='} {low:g}, got {text}")
-        if high is not None and (v > high or (high_open and v == high)):
-            raise argparse.ArgumentTypeError(f"{name} must be {'<' if high_open else '<='} {high:g}, got {text}")
+        most = high() if callable(high) else high
+        if most is not None and (v > most or (high_open and v == most)):
+            raise argparse.ArgumentTypeError(f"{name} must be {'<' if high_open else '<='} {most:g}, got {text}")
         return v
 
     return convert
@@ -247,11 +249,12 @@ def check_out_dir(parser, path, name="--out"):
 def check_not_overwritten(parser, paths, force):
     """An argparse error naming the first of ``paths`` that is a folder, or an existing file without ``force``
     (before any solve: nothing a user wrote is replaced unasked)."""
-    for path in map(Path, paths):
-        if path.is_dir():
-            parser.error(f"output {str(path)!r} is a folder")
-        if path.exists() and not force:
-            parser.error(f"output {str(path)!r} exists: not overwritten without --force")
+    from pybamm_aea.user_input import output_refusal
+
+    for path in paths:
+        refusal = output_refusal(path, force, "--force")
+        if refusal:
+            parser.error(f"output {str(path)!r} {refusal}")
 
 
 def write_text(text, output):

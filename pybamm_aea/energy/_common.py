@@ -29,6 +29,16 @@ def check_real(value, name, *, minimum=None, maximum=None, include_max=True):
     return x
 
 
+#: Highest potential vs Li/Li+ a material of an electrode is given, V: above every Li insertion cathode (the
+#: highest, the ~5 V spinels and phosphates; Goodenough & Kim, Chem. Mater. 22 (2010) 587). Li metal is 0.
+MAX_VOLTAGE_VS_LI = 6.0
+
+
+def check_voltage_vs_li(value, name):
+    """Return a potential vs Li/Li+ (V) as a float in [0, :data:`MAX_VOLTAGE_VS_LI`]; ValueError naming it otherwise."""
+    return check_real(value, name, minimum=0.0, maximum=MAX_VOLTAGE_VS_LI)
+
+
 def check_porosity(value, name="porosity"):
     """Return a porosity as a float in [0, 1); ValueError naming the value otherwise."""
     return check_real(value, name, minimum=0.0, maximum=1.0, include_max=False)

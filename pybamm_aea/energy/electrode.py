@@ -22,7 +22,7 @@ import numbers
 import numpy as np
 import pandas as pd
 
-from ._common import check_porosity, check_real
+from ._common import check_porosity, check_real, check_voltage_vs_li
 from .materials import Material, get_material
 
 __all__ = ["Electrode", "EnergyDensity", "PracticalEnergy"]
@@ -369,7 +369,7 @@ class Electrode:
         for source in (voltages or {}, self._voltages):
             for key, val in source.items():
                 if self._resolve(key).name == m.name:
-                    return check_real(val, f"voltage of {m.name!r}", minimum=0.0)
+                    return check_voltage_vs_li(val, f"voltage of {m.name!r}")
         if m.average_voltage is None:
             raise ValueError(f"the library has no average voltage for {m.name!r}; pass voltages={{{m.name!r}: V}}")
         return float(m.average_voltage)
@@ -393,6 +393,9 @@ class Electrode:
             Wh/kg = ESC [mAh/g] * V; Wh/L = Wh/kg * density [g/cm^3] (paper's equations 1-2 and Table S9).
         """
         esc = self.specific_capacity
+        if esc == 0:
+            raise ValueError(f"electrode {self.name or dict(self._composition)!r} stores no charge (no constituent "
+                             "has a capacity): it has no energy density and no average voltage")
         if voltage is None or isinstance(voltage, Mapping):
             mf = self.mass_fractions
             terms = [
@@ -401,9 +404,9 @@ class Electrode:
                 if w > 0 and self.capacity_of(n) > 0
             ]
             eg = math.fsum(terms)
-            v_avg = eg / esc if esc > 0 else float("nan")
+            v_avg = eg / esc
         else:
-            v_avg = check_real(voltage, "voltage", minimum=0.0)  # vs Li/Li+
+            v_avg = check_voltage_vs_li(voltage, "voltage")
             eg = esc * v_avg
         rho = self.density
         return EnergyDensity(gravimetric=eg, volumetric=eg * rho, specific_capacity=esc, average_voltage=v_avg,

@@ -27,7 +27,11 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.F = pybamm.constants.F
         self.R = pybamm.constants.R
         self.Q = checked_parameter("Nominal cell capacity [A.h]")  # C-rate basis, checked > 0
-        self.A_cc = self.geo.A_cc  # electrode area [m2]
+        # electrode area [m2], PyBaMM's geometric parameters checked (a negative height was a negative current
+        # density); the current density is the checked area's
+        self.A_cc = (P("Electrode width [m]") * P("Electrode height [m]")
+                     * P("Number of electrodes connected in parallel to make a cell"))
+        self.current_density_with_time = self.current_with_time / self.A_cc
         self.T = P("Ambient temperature [K]")
         self.T_ref = P("Reference temperature [K]")
 

@@ -9,6 +9,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from ..user_input import first_repeat
 from .api import SweepConfigError
 
 
@@ -47,9 +48,9 @@ def expand_grid(grid):
             vals = [_parse_number(v) for v in vals]
             if not vals:
                 raise SweepConfigError(f"grid entry {name!r} has no values")
-            repeated = [v for i, v in enumerate(vals) if v in vals[:i]]
-            if repeated:
-                raise SweepConfigError(f"grid entry {name!r} repeats {repeated[0]!r}: each value once")
+            repeated = first_repeat(vals)
+            if repeated is not None:
+                raise SweepConfigError(f"grid entry {name!r} repeats {repeated!r}: each value once")
             values.append(vals)
         return names, [dict(zip(names, combo)) for combo in itertools.product(*values)]
     if isinstance(grid, Sequence) and all(isinstance(p, Mapping) for p in grid):

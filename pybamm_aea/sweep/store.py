@@ -25,6 +25,7 @@ import sqlite3
 import time
 import uuid
 
+from ..user_input import output_refusal
 from .api import SweepConfigError
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -111,10 +112,9 @@ def check_export_path(path, force=False):
         except ImportError as exc:
             raise SweepConfigError(f"export {str(path)!r} is Parquet, which needs pyarrow (pip install pyarrow); "
                                    "or export .csv") from exc
-    if path.is_dir():
-        raise SweepConfigError(f"export {str(path)!r} is a folder")
-    if path.exists() and not force:
-        raise SweepConfigError(f"export {str(path)!r} exists: not overwritten without force=True (--force)")
+    refusal = output_refusal(path, force, "force=True (--force)")
+    if refusal:
+        raise SweepConfigError(f"export {str(path)!r} {refusal}")
     if path.exists() and not os.access(path, os.W_OK):
         raise SweepConfigError(f"export {str(path)!r} is not writable")
     if path.exists() and not path.is_file():
