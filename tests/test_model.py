@@ -242,6 +242,19 @@ def test_li_in_anode_shifts_voltage_by_its_plateau():
     assert Q_in[-1] == pytest.approx(Q_li[-1], rel=0.02)
 
 
+def test_li_in_model_runs_on_its_default_parameter_values():
+    """The set's window is vs Li metal: on the Li-In anode the model's defaults move it down by the plateau, so
+    the same cathode window is cycled (with the set's own 1.8 V the pristine cell, 1.72 V vs Li-In, stopped at
+    once: PyBaMM's 'non-positive at initial conditions')."""
+    li = pybamm.Simulation(pybamm_aea.AEA()).solve([0, 40000])
+    li_in = pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"})).solve([0, 40000])
+    for sol in (li, li_in):
+        assert sol.termination == "event: Minimum voltage [V]"
+    assert li_in["Voltage [V]"].entries[-1] == pytest.approx(li["Voltage [V]"].entries[-1] - 0.62)
+    q_li, q_in = (s["Discharge capacity [A.h]"].entries[-1] for s in (li, li_in))
+    assert q_in == pytest.approx(q_li, rel=0.01)
+
+
 @pytest.mark.slow
 def test_lithium_and_charge_are_conserved():
     sol, values = run(

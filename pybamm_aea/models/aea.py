@@ -307,9 +307,15 @@ class AEA(pybamm.BaseModel):
     # --- defaults ---------------------------------------------------------------------------
     @property
     def default_parameter_values(self):
-        from ..parameters import Li2021_Mo6S8
+        """The LMS set (Li2021_Mo6S8); on the Li-In anode its voltage window, which is vs Li metal, moved down by
+        the Li-In plateau (the same cathode window: the set's own cut-offs stopped the Li-In cell at once)."""
+        from ..parameters import Li2021_Mo6S8, paper_cell
 
-        return pybamm.ParameterValues(Li2021_Mo6S8.get_parameter_values())
+        values = pybamm.ParameterValues(Li2021_Mo6S8.get_parameter_values())
+        if self.options["anode"] == "Li-In":
+            window = paper_cell.li_in_window(values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"])
+            values.update(dict(zip(("Lower voltage cut-off [V]", "Upper voltage cut-off [V]"), window)))
+        return values
 
     @property
     def default_geometry(self):

@@ -78,11 +78,16 @@ def anode_exchange_current_density(T):
 LI_IN_PLATEAU = 0.62
 
 
+def li_in_window(low, high):
+    """A cell-voltage window vs Li metal (V) as the same cathode window vs the Li-In anode's plateau."""
+    return low - LI_IN_PLATEAU, high - LI_IN_PLATEAU
+
+
 def li_in_window_message(low, high):
     """Why a default experiment (a set's cut-offs) cannot run on the Li-In anode: the window is vs Li metal."""
     return (f"the set's voltage window {low:g}-{high:g} V is vs Li metal; on the Li-In anode (its plateau "
             f"{LI_IN_PLATEAU:g} V vs Li) give the steps yourself, e.g. 'Discharge at 0.1C until "
-            f"{low - LI_IN_PLATEAU:g} V'")
+            f"{li_in_window(low, high)[0]:g} V'")
 
 
 def li_in_ocp(y, T):
