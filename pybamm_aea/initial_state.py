@@ -39,7 +39,7 @@ from scipy.optimize import brentq
 from scipy.spatial import ConvexHull
 from scipy.special import expit
 
-from .constants import F, R
+from .constants import F, M_LI, R
 from .models.aea import AEAOptions
 
 #: initial hysteresis state per direction (h = +1 is the lithiation branch, as in the model)
@@ -143,7 +143,8 @@ def _dispersed_reach(values, degradation):
 def _host_capacity_share(values, reach):
     """Share of the host in the cathode's Li capacity (the dispersed domains in reach included)."""
     w_D = values["Dispersed material mass fraction"]
-    q_host = (1 - w_D) * F * values["Cathode maximum Li content"] / values["Cathode host molar mass [kg.mol-1]"]
+    molar_mass = values["Cathode host molar mass [kg.mol-1]"] + values["Cathode host Li content as made"] * M_LI
+    q_host = (1 - w_D) * F * values["Cathode maximum Li content"] / molar_mass  # per kg as made
     q_D = w_D * values["Dispersed material specific capacity [A.h.kg-1]"] * 3600 * reach
     return q_host / (q_host + q_D)
 

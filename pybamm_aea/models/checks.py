@@ -91,6 +91,7 @@ RANGES = {
     # the host OCPs are singular at 0 and at the maximum Li content (ln((x_max - x)/x) terms)
     "Initial cathode Li content": Range(0.0, "Cathode maximum Li content", low_open=True, high_open=True,
                                         why="between an empty and a full host"),
+    "Cathode host Li content as made": Range(0.0, "Cathode maximum Li content", why="within the host's window"),
     "Cathode Bruggeman coefficient": _NON_NEGATIVE,
     "Initial cathode hysteresis state": Range(-1.0, 1.0, why="-1 delithiation to +1 lithiation branch"),
     "Cathode hysteresis decay rate": _NON_NEGATIVE,

@@ -8,7 +8,7 @@ attributes PyBaMM's external-circuit submodels and experiment machinery expect (
 """
 import pybamm
 
-from ..parameters import cathode_thickness, solid_density
+from ..parameters import cathode_thickness, host_as_made, solid_density
 from .checks import checked_parameter
 
 
@@ -38,12 +38,16 @@ class AEAParameters(pybamm.ElectricalParameters):
         # Cathode (dense, 100 % active mixed ionic-electronic conductor)
         self.m_c = P("Cathode loading [kg.m-2]")
         self.eps_c = P("Cathode porosity")
-        self.rho_host = P("Cathode host density [kg.m-3]")
-        self.M_host = P("Cathode host molar mass [kg.mol-1]")
+        self.rho_host = P("Cathode host density [kg.m-3]")  # Li-free
+        self.M_host = P("Cathode host molar mass [kg.mol-1]")  # Li-free
         self.x_max = P("Cathode maximum Li content")
         self.x_init = P("Initial cathode Li content")
         self.b_c = P("Cathode Bruggeman coefficient")
         self.rho_host_lith = P("Lithiated cathode host density [kg.m-3]")
+        # the host as made (pressed): its Li content, density and formula mass, the basis of the loading
+        self.x_made = P("Cathode host Li content as made")
+        self.rho_host_made, self.M_host_made = host_as_made(
+            self.rho_host, self.rho_host_lith, self.M_host, self.x_max, self.x_made)
 
         # Dispersed active material inside the host network (S8, Li4Ti5O12; 0 for none)
         self.w_D = P("Dispersed material mass fraction")
@@ -56,14 +60,14 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.R_D = P("Dispersed material domain radius [m]")
 
         self.w_host = 1 - self.w_D
-        # density of the charged solid mixture [kg.m-3]
-        self.rho_solid = solid_density(self.rho_host, self.w_D, self.rho_D)
+        # density of the solid mixture as made [kg.m-3]
+        self.rho_solid = solid_density(self.rho_host_made, self.w_D, self.rho_D)
         # thickness from loading, solid density and porosity [m]
         self.L_c = cathode_thickness(self.m_c, self.eps_c, self.rho_solid)
         # host formula units per m3 of host [mol.m-3]
-        self.c_host = self.rho_host / self.M_host
+        self.c_host = self.rho_host_made / self.M_host_made
         # volume fraction of the host in the electrode; for a pure host 1 - eps
-        self.phi_host = (1 - self.eps_c) * self.rho_solid * self.w_host / self.rho_host
+        self.phi_host = (1 - self.eps_c) * self.rho_solid * self.w_host / self.rho_host_made
         # host formula units per m3 of electrode [mol.m-3]
         self.c_h = self.phi_host * self.c_host
         # Li sites of all the dispersed material per m3 of electrode [mol.m-3]

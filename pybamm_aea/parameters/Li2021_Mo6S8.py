@@ -225,6 +225,8 @@ def get_parameter_values():
             "Cathode maximum Li content": X_MAX,
             # Li4Mo6S8 4.78 g/cm3 (paper), for the volume change of lithiation
             "Lithiated cathode host density [kg.m-3]": 4780.0,
+            # pressed as Li-free Mo6S8 (paper), the basis of the loading
+            "Cathode host Li content as made": 0.0,
             # pristine Mo6S8 as assembled (paper: first discharge from Mo6S8); 4e-3 Li per
             # formula unit because any OCP of a Li-free host is singular at exactly zero Li,
             # chosen so that the pristine OCV (2.59 V) lies inside the 1.8-2.8 V window

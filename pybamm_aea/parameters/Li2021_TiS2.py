@@ -98,6 +98,8 @@ def get_parameter_values():
             "Cathode maximum Li content": X_MAX,
             # LiTiS2 3.09 g/cm3 (paper, Table S9 "TiS2" discharged-state density)
             "Lithiated cathode host density [kg.m-3]": 3090.0,
+            # pressed as Li-free TiS2 (paper), the basis of the loading
+            "Cathode host Li content as made": 0.0,
             # pristine TiS2 as assembled (paper: 213 mAh/g first discharge from TiS2); 1e-3
             # because the OCP of a Li-free host is singular at exactly zero Li
             "Initial cathode Li content": 1e-3,

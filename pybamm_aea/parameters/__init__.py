@@ -4,17 +4,19 @@ Each set module has a ``get_parameter_values()`` returning a dict with a ``"cita
 sets do. What the set's values do not say but the studies need is written here once, per set
 (:data:`SET_FACTS`): the cathode's materials (names of :mod:`pybamm_aea.energy`), the compaction data of its
 porosity vs pressure, and the degradation options whose parameters the set calibrates. The densities stay in the
-values ("Cathode host density [kg.m-3]", "Dispersed material density [kg.m-3]"); :func:`solid_density`,
-:func:`cathode_thickness` and :func:`cathode_loading` are the one conversion between thickness and loading, used
+values ("Cathode host density [kg.m-3]", of the Li-free host, "Dispersed material density [kg.m-3]");
+:func:`host_as_made`, :func:`solid_density`, :func:`cathode_thickness` and :func:`cathode_loading` are the one
+conversion between thickness and loading, used
 by the model (:class:`pybamm_aea.models.parameters.AEAParameters`), the sweeps and the studies.
 """
 from dataclasses import dataclass, field
 import functools
 
 from .. import initial_state_hooks
+from ..constants import M_LI
 
-__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "SetFacts", "SET_FACTS", "facts", "composition", "solid_density",
-           "cathode_thickness", "cathode_loading", "loading_for_thickness"]
+__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "SetFacts", "SET_FACTS", "facts", "composition", "host_molar_volume",
+           "host_as_made", "solid_density", "cathode_thickness", "cathode_loading", "loading_for_thickness"]
 
 
 #: registered sets that are for PyBaMM's own lithium-ion models, not for the AEA model: name -> model
@@ -105,6 +107,23 @@ def composition(set_name, values=None, dispersed_fraction=None):
     return {f.dispersed: dispersed_fraction, f.host: 1.0 - dispersed_fraction}
 
 
+def host_molar_volume(free_density, lithiated_density, free_molar_mass, max_content, content):
+    """Volume of one host formula unit [m3.mol-1] at ``content`` Li: Vegard's law between the Li-free host
+    (``free_molar_mass`` [kg.mol-1] at ``free_density`` [kg.m-3]) and the full one (``max_content`` Li more, at
+    ``lithiated_density``). Numbers or PyBaMM symbols."""
+    theta = content / max_content
+    return (1 - theta) * free_molar_mass / free_density + theta * (free_molar_mass + max_content * M_LI) / lithiated_density
+
+
+def host_as_made(free_density, lithiated_density, free_molar_mass, max_content, content_as_made):
+    """(density [kg.m-3], molar mass [kg.mol-1]) of the host as made, holding ``content_as_made`` Li per formula
+    unit (0 for the paper's Mo6S8 and TiS2, pressed Li-free; LiCoO2 is pressed lithiated), at the volume of
+    :func:`host_molar_volume`: the basis of the loading, the thickness and the capacity per gram."""
+    molar_mass = free_molar_mass + content_as_made * M_LI
+    volume = host_molar_volume(free_density, lithiated_density, free_molar_mass, max_content, content_as_made)
+    return molar_mass / volume, molar_mass
+
+
 def solid_density(host_density, dispersed_fraction=0.0, dispersed_density=1.0):
     """Density of the charged solid mixture [kg.m-3]: host and dispersed material by mass fraction (volumes
     add). Numbers or PyBaMM symbols."""
@@ -129,7 +148,9 @@ def loading_for_thickness(values, thickness, porosity=None, dispersed_fraction=N
     """
     values = _values(values)
     try:
-        rho_host = float(values["Cathode host density [kg.m-3]"])
+        rho_host, _ = host_as_made(*(float(values[name]) for name in (
+            "Cathode host density [kg.m-3]", "Lithiated cathode host density [kg.m-3]",
+            "Cathode host molar mass [kg.mol-1]", "Cathode maximum Li content", "Cathode host Li content as made")))
         w = float(values["Dispersed material mass fraction"] if dispersed_fraction is None else dispersed_fraction)
         rho_d = float(values["Dispersed material density [kg.m-3]"]) if w else 1.0
         porosity = float(values["Cathode porosity"] if porosity is None else porosity)

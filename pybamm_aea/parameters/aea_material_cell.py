@@ -7,6 +7,7 @@ module, e.g. :mod:`pybamm_aea.materials.lifepo4`); the rest of the cell is
 """
 from pybamm_aea import thermodynamics
 from pybamm_aea.citations import LI2021
+from pybamm_aea.constants import M_LI
 from pybamm_aea.materials import functions as fn
 from pybamm_aea.materials.material import CELL_BUILDS, MaterialError, _check
 
@@ -58,8 +59,12 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Cathode gradient energy coefficient [V.m2]": material.gradient_energy,
             "Cathode loading [kg.m-2]": m,
             "Cathode porosity": porosity,
-            "Cathode host density [kg.m-3]": material.density * 1e3,
-            "Cathode host molar mass [kg.mol-1]": material.molar_mass * 1e-3,
+            # the model's host is Li-free, with the material's Li content as pressed (its loading's basis: the
+            # molar mass and density as pressed follow, host_as_made); a lithiated material's Li was counted
+            # twice in the electrode's mass and its porosity started below the pressed one
+            "Cathode host density [kg.m-3]": material.delithiated_density * 1e3,
+            "Cathode host molar mass [kg.mol-1]": material.molar_mass * 1e-3 - material.initial_li_content * M_LI,
+            "Cathode host Li content as made": material.initial_li_content,
             "Cathode maximum Li content": x_max,
             "Lithiated cathode host density [kg.m-3]": material.lithiated_density * 1e3,
             "Initial cathode Li content": material.initial_li_content,

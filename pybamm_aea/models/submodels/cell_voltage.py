@@ -168,8 +168,8 @@ def electrode_level_variables(param, variables):
     "..., instantaneous mass [W.h.kg-1]" and "..., instantaneous volume [W.h.L-1]" by the
     electrode's mass and volume at that moment, so at the end of a discharge they are on the
     discharged electrode's actual mass and volume (the discharged basis): the mass gains the Li
-    the electrode holds (in the host, the dispersed material and the parts cut off; the as-made
-    loading counted Li-free), the volume follows "Cathode thickness [m]", which swells on
+    the electrode holds (in the host, the dispersed material and the parts cut off) beyond what
+    the host held as made (its loading's Li: none for Mo6S8 or TiS2, pressed Li-free), the volume follows "Cathode thickness [m]", which swells on
     discharge.
     """
     p = param
@@ -181,7 +181,8 @@ def electrode_level_variables(param, variables):
         + variables["Lost lithium in isolated host [mol]"]
         + variables["Lost lithium in isolated dispersed material [mol]"]
     )
-    mass_now_g = mass_g + M_LI * 1e3 * li_held
+    li_made = p.x_made * p.c_h * p.L_c * p.A_cc  # the Li of the host as made, in its loading
+    mass_now_g = mass_g + M_LI * 1e3 * (li_held - li_made)
     Q = variables["Discharge capacity [A.h]"]
     E = variables["Discharge energy [W.h]"]
     return {

@@ -2,8 +2,10 @@
 
 Every phase has its own molar volume (densities of the parameter set: Mo6S8 5.06 and Li4Mo6S8
 4.78 g/cm3, S8 1.96 and Li2S 1.66 g/cm3, Li et al. 2021; TiS2/LiTiS2 and Li4Ti5O12/Li7Ti5O12 in
-their parameter modules); the host's volume is interpolated linearly in its Li content (Vegard),
-the dispersed material's by its lithiated fraction. At depth xi the solids fill phi_s(xi, t) of
+their parameter modules); the host's volume is interpolated linearly in its Li content (Vegard,
+:func:`pybamm_aea.parameters.host_molar_volume`, from the Li-free host to the full one; the
+electrode is made at the host's Li content as made), the dispersed material's by its lithiated
+fraction. At depth xi the solids fill phi_s(xi, t) of
 the as-made volume of that layer (1 - eps0 at assembly).
 
 Each layer stretches through the thickness by lambda(xi, t) (L = L0 * integral of lambda), and
@@ -27,17 +29,17 @@ shrinking domains (a strain per volume of dispersed material) drive their loss o
 """
 import pybamm
 
-from ...constants import M_LI
+from ...parameters import host_molar_volume
 from .base import AEASubModel
 from .cathode_diffusion import xi
 
 
 def solid_fraction(param, x, z, f):
-    """Solid volume per as-made volume of a layer at host Li content x, dispersed lithiation z."""
+    """Solid volume per as-made volume of a layer at host Li content x, dispersed lithiation z (accessible
+    fraction f)."""
     p = param
-    theta = x / p.x_max
-    host_mass_ratio = 1 + p.x_max * M_LI / p.M_host
-    v_host = p.w_host * ((1 - theta) / p.rho_host + theta * host_mass_ratio / p.rho_host_lith)
+    # host volume per kg of host as made
+    v_host = p.w_host * host_molar_volume(p.rho_host, p.rho_host_lith, p.M_host, p.x_max, x) / p.M_host_made
     v_disp = p.w_D * ((1 - f * z) / p.rho_D + f * z * p.mass_ratio_D / p.rho_D_lith)
     return (1 - p.eps_c) * p.rho_solid * (v_host + v_disp)
 
@@ -121,11 +123,7 @@ class ConstrainedSwelling(AEASubModel):
     def set_initial_conditions(self, variables):
         lam = variables["Cathode local stretch"]
         p = self.param
-        phi0 = (1 - p.eps_c) * p.rho_solid * (
-            p.w_host * ((1 - p.x_init / p.x_max) / p.rho_host
-                        + p.x_init / p.x_max * (1 + p.x_max * M_LI / p.M_host) / p.rho_host_lith)
-            + p.w_D * ((1 - p.z_init) / p.rho_D + p.z_init * p.mass_ratio_D / p.rho_D_lith)
-        )
+        phi0 = solid_fraction(p, p.x_init, p.z_init, 1)
         # the stack compacts the as-made electrode further if it exceeds the fabrication pressure
         lam0 = pybamm.maximum(phi0 / (1 - self.EPS_FLOOR), pybamm.minimum(1, phi0 / (1 - self._stack_porosity())))
         self.initial_conditions = {lam: lam0}
