@@ -43,7 +43,7 @@ from .constants import F, M_LI, R
 from .models.aea import AEAOptions
 
 #: initial hysteresis state per direction (h = +1 is the lithiation branch, as in the model)
-_BRANCH_STATE = {"discharge": 1.0, "charge": -1.0}
+BRANCH_STATE = {"discharge": 1.0, "charge": -1.0}
 
 
 class _Evaluator:
@@ -221,7 +221,7 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     if not hysteresis:
         h = 0.0
     elif direction is not None:
-        h = _BRANCH_STATE[direction]
+        h = BRANCH_STATE[direction]
     else:
         h = evaluator["Initial cathode hysteresis state"]
     T = evaluator["Ambient temperature [K]"]

@@ -116,3 +116,10 @@ def test_bad_cell_input():
         SeparatorLayer("LGPS", thickness_um=30, porosity=1.0)
     with pytest.raises(TypeError):
         Cell({"LiCoO2": 1.0}, loading_mg_cm2=1.0)
+
+
+def test_an_anode_above_the_cathode_is_refused():
+    """A Li-In anode given 2.5 V vs Li under S-LMS (1.87 V) was a cell of -0.49 V and -13.8 Wh/kg."""
+    cathode = Electrode({"S8": 0.325, "Mo6S8": 0.675}, 0.082)
+    with pytest.raises(ValueError, match=r"the anode \(2.5 V vs Li\) is not below the cathode"):
+        Cell(cathode, loading_mg_cm2=1.5, anode=LiInAnode(voltage_vs_li=2.5))

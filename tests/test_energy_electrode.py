@@ -110,6 +110,25 @@ def test_register_and_pass_own_material():
         Material("bad", "x", -1.0, "active")
 
 
+@pytest.mark.parametrize("field, value, match", [
+    # each was accepted: NaN capacity gave ESC NaN at 0 Wh/kg, inf capacity inf Wh/kg, -3 V -450 Wh/kg,
+    # a molar mass of -100 a theoretical capacity of -268 mAh/g, an infinite density a division by zero later
+    ("specific_capacity", math.nan, "specific_capacity .mAh/g. must be finite"),
+    ("specific_capacity", math.inf, "specific_capacity .mAh/g. must be finite"),
+    ("average_voltage", -3.0, "average_voltage .V vs Li. must be >= 0.0, got -3.0"),
+    ("average_voltage", 7.0, "average_voltage .V vs Li. must be <= 6.0, got 7.0"),
+    ("molar_mass", -100.0, "molar_mass .g/mol. must be > 0, got -100.0"),
+    ("density", math.inf, "density .g/cm.3. must be finite"),
+    ("li_per_formula_unit", -1, "li_per_formula_unit must be >= 0.0"),
+])
+def test_a_material_with_an_impossible_value_is_refused(field, value, match):
+    base = dict(name="X", formula="X", density=3.0, role="active", molar_mass=100.0, specific_capacity=150.0,
+                li_per_formula_unit=1, average_voltage=3.0, state="discharged")
+    with pytest.raises(ValueError, match=f"material 'X': {match}"):
+        Material(**dict(base, **{field: value}))
+    assert Material(**dict(base, density=np.float32(3.0))).density == 3.0  # a NumPy number is a number
+
+
 # ------------------------------------------------------------------------------------------------ electrode
 def test_makeup_identities_liquid_electrode():
     e = Electrode({"LiCoO2": 0.93, "Carbon": 0.04, "Binder": 0.03}, 0.30, pore_filler="1M LiPF6 EC/DMC")
@@ -220,6 +239,9 @@ def test_bad_filler_capacities_voltages():
         Electrode({"Mo6S8": 1.0}, 0.1).energy_density(-2.0)
     with pytest.raises(ValueError, match="voltage of 'Mo6S8' must be >= 0.0, got -2.0"):
         Electrode({"Mo6S8": 1.0}, 0.1).energy_density({"Mo6S8": -2.0})
+    # a voltage for a material outside the composition (ignored; the constructor refused it)
+    with pytest.raises(ValueError, match="voltage names 'LiCoO2', which is not in the composition"):
+        Electrode({"Mo6S8": 1.0}, 0.1).energy_density({"LiCoO2": 4.0})
     # and above every Li insertion cathode (1000 V gave 128000 Wh/kg)
     with pytest.raises(ValueError, match="voltage must be <= 6.0, got 1000"):
         Electrode({"Mo6S8": 1.0}, 0.1).energy_density(1000)

@@ -77,6 +77,29 @@ def test_an_electrode_starts_as_pressed_and_its_mass_counts_its_li_once(name, ma
     assert mass_now[-1] - mass_now[0] == pytest.approx(li_moved * 6.94, rel=1e-6)
 
 
+def test_a_charge_first_material_starts_its_charge_on_the_delithiation_branch():
+    """h = -1 is the delithiation branch (h = 0 the branches' mean was set: the charge began ~50 mV low, with
+    h still -0.49 after 0.23 h)."""
+    import dataclasses
+
+    from pybamm_aea.materials import OCP
+
+    lfp = get_material("LiFePO4")  # a metallic, fast LiFePO4-like material with 3.40 / 3.50 V branches
+    m = dataclasses.replace(lfp, name="BranchTest", ocp=OCP("plateau", potential=3.40, width=0.005),
+                            ocp_delithiation=OCP("plateau", potential=3.50, width=0.005),
+                            electronic_conductivity=dataclasses.replace(lfp.electronic_conductivity, value=10.0),
+                            diffusivity=dataclasses.replace(lfp.diffusivity, value=1e-9))
+    values = m.parameter_values()
+    sim = pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}), parameter_values=values,
+                            experiment=pybamm.Experiment(["Charge at 0.1C for 1 hour"]))
+    sol = sim.solve()
+    assert sol["Cathode hysteresis state"].entries[0] == -1.0
+    # after 6 minutes on the 3.50 V branch's edge (3.476 V; from the 3.45 V mean it was 3.439, and 3.476 came
+    # after 0.5 h), and it stays there: 3.491 V after an hour
+    v = np.interp([0.1, 1.0], sol["Time [h]"].entries, sol["Voltage [V]"].entries)
+    assert v[0] > 3.47 and v[1] - v[0] < 0.02
+
+
 def test_json_round_trip(tmp_path):
     lfp = get_material("LiFePO4")
     path = save_material(lfp, tmp_path / "lfp.json")
@@ -120,6 +143,8 @@ def test_user_json_material_runs_in_a_pybamm_experiment(tmp_path):
         ({"electronic_conductivity": {"value": -5.0}}, "electronic_conductivity"),
         ({"lower_voltage": 3.5}, "lower_voltage"),
         ({"ocp": {"kind": "function", "function": "nowhere.at_all:U"}}, "ocp.function"),
+        ({"charge_first": "false"}, "charge_first"),  # a string was taken as true: the first step a charge
+        ({"charge_first": 0}, "charge_first"),
     ],
 )
 def test_malformed_material_names_the_field(tmp_path, change, field):

@@ -279,6 +279,9 @@ class Cell:
         self.name = name
         if anode is None and cathode.needs_lithium:
             raise ValueError("an anode-free cell needs a lithiated cathode; this cathode holds Li-free hosts")
+        if anode is not None and anode.voltage_vs_li >= self.cathode_voltage_vs_li:
+            raise ValueError(f"the anode ({anode.voltage_vs_li:g} V vs Li) is not below the cathode "
+                             f"({self.cathode_voltage_vs_li:.4g} V vs Li): the cell would not discharge")
 
     @property
     def cathode_capacity(self):

@@ -393,6 +393,8 @@ class Electrode:
             Wh/kg = ESC [mAh/g] * V; Wh/L = Wh/kg * density [g/cm^3] (paper's equations 1-2 and Table S9).
         """
         esc = self.specific_capacity
+        if isinstance(voltage, Mapping):  # the constructor's check: each material in the composition
+            voltage = self._check_per_material(voltage, "voltage")
         if esc == 0:
             raise ValueError(f"electrode {self.name or dict(self._composition)!r} stores no charge (no constituent "
                              "has a capacity): it has no energy density and no average voltage")

@@ -27,7 +27,7 @@ import pandas as pd
 
 from pybamm_aea.data import load_paper_table
 
-from ._common import MAH_PER_MOL
+from ._common import MAH_PER_MOL, check_real, check_voltage_vs_li
 
 __all__ = [
     "Material",
@@ -121,16 +121,21 @@ class Material:
     aliases: tuple = field(default=(), compare=False)
 
     def __post_init__(self):
-        if not (isinstance(self.density, (int, float)) and self.density > 0):
-            raise ValueError(f"material {self.name!r}: density must be > 0 g/cm^3, got {self.density!r}")
+        where = f"material {self.name!r}:"
+        for name, unit, optional in (("density", " [g/cm^3]", False), ("molar_mass", " [g/mol]", True),
+                                     ("lithiated_units", "", False)):
+            value = getattr(self, name)
+            if not (optional and value is None) and check_real(value, f"{where} {name}{unit}") <= 0:
+                raise ValueError(f"{where} {name}{unit} must be > 0, got {value!r}")
+        if self.specific_capacity is not None:
+            check_real(self.specific_capacity, f"{where} specific_capacity [mAh/g]", minimum=0.0)
+        check_real(self.li_per_formula_unit, f"{where} li_per_formula_unit", minimum=0.0)
+        if self.average_voltage is not None:
+            check_voltage_vs_li(self.average_voltage, f"{where} average_voltage [V vs Li]")
         if self.role not in ROLES:
             raise ValueError(f"material {self.name!r}: role must be one of {ROLES}, got {self.role!r}")
         if self.state not in STATES:
             raise ValueError(f"material {self.name!r}: state must be one of {STATES}, got {self.state!r}")
-        if self.specific_capacity is not None and self.specific_capacity < 0:
-            raise ValueError(
-                f"material {self.name!r}: specific_capacity must be >= 0 mAh/g, got {self.specific_capacity!r}"
-            )
 
     @property
     def is_active(self):

@@ -234,6 +234,8 @@ class AEAMaterial:
             _check(value, f"{where}: '{name}' [{unit}]", low, high)
         _check(self.initial_li_content, f"{where}: 'initial_li_content' [Li per formula unit]", 0, self.x_max,
                high_open=True)
+        if not isinstance(self.charge_first, bool):
+            raise MaterialError(f"{where}: 'charge_first' must be true or false, got {self.charge_first!r}")
         if self.lower_voltage >= self.upper_voltage:
             raise MaterialError(
                 f"{where}: 'lower_voltage' ({self.lower_voltage} V) must be below 'upper_voltage' ({self.upper_voltage} V)"

@@ -17,6 +17,8 @@ from . import dispersed_materials, paper_cell
 def material_cell_parameters(material, cell="paper", loading=None, temperature=None, porosity=None):
     """Parameters of an AEA cell whose cathode is ``material``: the material's own values and
     citations (its module), the cell build's (``paper_cell``), 1.5 mg/cm2 unless ``loading``."""
+    from pybamm_aea.initial_state import BRANCH_STATE
+
     if cell not in CELL_BUILDS:
         raise MaterialError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
     loading = 1.5 if loading is None else _check(loading, "loading [mg/cm2]", 0, 1000)
@@ -73,8 +75,9 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Cathode lithiation OCP [V]": ocp,
             "Cathode delithiation OCP [V]": ocp_del,
             "Cathode hysteresis decay rate": 30.0,
-            # the branch of the first step: delithiation (h = 0) for a charge-first material
-            "Initial cathode hysteresis state": 0.0 if material.charge_first else 1.0,
+            # the branch of the first step: delithiation for a charge-first material (h = 0, the branches' mean,
+            # was written for it)
+            "Initial cathode hysteresis state": BRANCH_STATE["charge" if material.charge_first else "discharge"],
             "Cathode exchange-current density [A.m-2]": fn.ExchangeCurrentDensity(
                 x_max, material.exchange_current_density
             ),
