@@ -32,8 +32,8 @@ import numpy as np
 
 import pybamm
 
-__all__ = ["Range", "RANGES", "check_value", "checked_parameter", "in_range", "PhysicalRange", "check_inputs",
-           "CheckedIDAKLUSolver"]
+__all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "in_range", "PhysicalRange",
+           "check_inputs", "CheckedIDAKLUSolver"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,10 @@ RANGES = {
                                         why="between an empty and a full host"),
     "Cathode host Li content as made": Range(0.0, "Cathode maximum Li content", why="within the host's window"),
     "Cathode Bruggeman coefficient": _NON_NEGATIVE,
+    # the compact's, a function of its porosity: 0 beyond the percolation threshold of the Table S4 fits (TiS2 ~0.4)
+    "Cathode electronic conductivity [S.m-1]": Range(
+        0.0, None, low_open=True, why="the compact conducts no electrons at this porosity, beyond its percolation "
+        "threshold: it cannot be cycled"),
     "Initial cathode hysteresis state": Range(-1.0, 1.0, why="-1 delithiation to +1 lithiation branch"),
     "Cathode hysteresis decay rate": _NON_NEGATIVE,
     "Dispersed material mass fraction": Range(0.0, 1.0, high_open=True),
@@ -212,6 +216,12 @@ def checked_parameter(name):
         return symbol
     bound = pybamm.Parameter(rng.high) if isinstance(rng.high, str) else pybamm.Scalar(math.nan)
     return PhysicalRange(symbol, bound, name, rng)
+
+
+def checked_value(symbol, name):
+    """``symbol`` (the value of a function parameter, say) wrapped in the check of ``RANGES[name]``: checked when
+    it is a constant after parameterisation, and at solve time when it depends on input parameters only."""
+    return PhysicalRange(symbol, pybamm.Scalar(math.nan), name, RANGES[name])
 
 
 def in_range(symbol, *_ignored, **_ignored_kw):

@@ -9,7 +9,7 @@ attributes PyBaMM's external-circuit submodels and experiment machinery expect (
 import pybamm
 
 from ..parameters import cathode_thickness, host_as_made, solid_density
-from .checks import checked_parameter
+from .checks import checked_parameter, checked_value
 
 
 class AEAParameters(pybamm.ElectricalParameters):
@@ -219,11 +219,10 @@ class AEAParameters(pybamm.ElectricalParameters):
         )
 
     def sigma_c(self, eps, T):
-        """Electronic conductivity of the dense cathode [S.m-1] at porosity ``eps``."""
-        return self.f_sigma_c * pybamm.FunctionParameter(
-            "Cathode electronic conductivity [S.m-1]",
-            {"Cathode porosity": eps, "Temperature [K]": T},
-        )
+        """Electronic conductivity of the dense cathode [S.m-1] at porosity ``eps`` (checked > 0)."""
+        name = "Cathode electronic conductivity [S.m-1]"
+        return self.f_sigma_c * checked_value(
+            pybamm.FunctionParameter(name, {"Cathode porosity": eps, "Temperature [K]": T}), name)
 
     def sigma_e_local(self, x, eps, T):
         """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``: the compact's

@@ -252,12 +252,13 @@ def conductivity_vs_porosity(material):
     The fit (a function of porosity in S/cm) is tabulated on a porosity grid and turned into a
     PyBaMM interpolant so that porosity can be an input parameter. The dense electrodes (about
     11 % porosity) lie below the measured porosities (Table S4 pressed at 6-51 MPa), so the value
-    there is the fitted law's extrapolation. Table S4 was measured at room temperature; metallic
-    hosts (Mo6S8, TiS2) are taken as temperature independent.
+    there is the fitted law's extrapolation. The table covers every porosity, 0 to 1 (it ended at
+    0.6 and was extrapolated linearly beyond: Mo6S8 -483 S/m at 0.7). Table S4 was measured at room
+    temperature; metallic hosts (Mo6S8, TiS2) are taken as temperature independent.
     """
     from pybamm_aea.energy.conductivity import conductivity_fit
 
-    grid = np.linspace(0.0, 0.6, 61)
+    grid = np.linspace(0.0, 1.0, 101)
     values = np.asarray(conductivity_fit(material).predict(grid), dtype=float) * 100.0  # S/m
     return functools.partial(
         tabulated_conductivity, grid=grid, values=values, name=f"{material} conductivity"
