@@ -3,10 +3,16 @@ reference: unit conversion and ratios only (A.s -> A.h, J -> W.h, energies / cap
 import numpy as np
 
 
+#: a half-cycle passing less than this fraction of the cycle's other half is round-off, not a half-cycle (a charge
+#: step that ends at its cut-off at once passes ~1e-16 A.h): the cycle's efficiencies are then NaN, not 1e12
+ROUND_OFF_FRACTION = 1e-9
+
+
 def summary_dict(start, q_dis, q_chg, e_dis, e_chg):
     """The result dict of cycle_summaries from per-cycle start [s], capacities [A.s], energies [J]."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        both = (q_dis > 0) & (q_chg > 0)
+        floor = ROUND_OFF_FRACTION * np.maximum(q_dis, q_chg)
+        both = (q_dis > floor) & (q_chg > floor) & (q_dis > 0) & (q_chg > 0)
         return {
             "Discharge capacity [A.h]": q_dis / 3600.0,
             "Charge capacity [A.h]": q_chg / 3600.0,

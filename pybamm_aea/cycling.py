@@ -56,7 +56,7 @@ import pandas as pd
 from ._summaries import summary_dict
 from .constants import F
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, MASS, RETENTION, VOLUME, VOLUMETRIC,
-                      is_skipped, iter_steps, retention_curve)
+                      RetentionUndefinedWarning, is_skipped, iter_steps, retention_curve)
 
 __all__ = [
     "SUMMARY_COLUMNS",
@@ -291,6 +291,11 @@ def _onset_index(current, lo, hi, tol):
     return lo + int(nz[0]) if nz.size else -1
 
 
+#: the cycle the capacity retention is relative to by default: the first after a formation discharge (the paper
+#: quotes the LMS retention vs the 2nd cycle)
+DEFAULT_REFERENCE_CYCLE = 2
+
+
 def _check_reference(reference_cycle, n):
     if isinstance(reference_cycle, bool) or not isinstance(reference_cycle, numbers.Integral):
         raise TypeError(
@@ -492,7 +497,7 @@ def _loss_columns(s, start_state, end_states):
 # the table
 # ---------------------------------------------------------------------------------------------------
 
-def cycle_summary(solution, reference_cycle=2, electrode=None, cell=None, *, mass_g=None,
+def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, mass_g=None,
                   volume_L=None, area_cm2=None, discharged_porosity=None, resistance="auto",
                   energy_source="auto", rest_tol=None, cycle_start="auto", include_pybamm_summary=False):
 
@@ -508,10 +513,12 @@ def cycle_summary(solution, reference_cycle=2, electrode=None, cell=None, *, mas
         or DataFrame of 1-D arrays with those three keys (e.g. measured data) is treated like a
         solution without experiment; it may carry the other variables named below ("Total lithium in
         cathode [mol]", "Total overpotential [V]", ...); give ``mass_g`` for the per-mass columns.
-    reference_cycle : int, default 2
+    reference_cycle : int, optional
         Cycle number (1-based) that "Capacity retention [%]" is relative to (the paper quotes LMS
         retention vs the 2nd cycle). ValueError naming it if it is not a cycle of the solution, or if
-        its discharge capacity is zero or unknown.
+        its discharge capacity is zero or unknown. None (default): cycle 2, and on a solution of one
+        cycle the retention column is NaN with a :class:`~pybamm_aea.readout.RetentionUndefinedWarning`
+        (the rest of the table stands).
     electrode : pybamm_aea.energy.Electrode, optional
         The simulated cathode's make-up. Gives the discharged (lithiated) basis: mass and volume of the
         electrode after lithiation, ``electrode.lithiation_mass_ratio()`` and
@@ -569,7 +576,8 @@ def cycle_summary(solution, reference_cycle=2, electrode=None, cell=None, *, mas
           electrode (charged mass); "(discharged basis)": per g of the lithiated electrode (NaN without
           ``electrode``).
         - "Coulombic efficiency": discharge / charge capacity of the same cycle; "Energy efficiency":
-          discharge / charge energy (dimensionless; NaN unless both are > 0). In an AEA cell made
+          discharge / charge energy (dimensionless; NaN unless both are > 0 and neither is below
+          1e-9 of the other, round-off of a step that ended at once). In an AEA cell made
           charged (Mo6S8, TiS2) the first cycle's CE exceeds 1: its first discharge inserts the Li that
           the Li anode supplies, more than the charge takes back.
         - "Mean discharge voltage [V]", "Mean charge voltage [V]": energy / capacity.
@@ -655,13 +663,21 @@ def cycle_summary(solution, reference_cycle=2, electrode=None, cell=None, *, mas
 
     s = _Series(solution, rest_tol, resistance, energy_source)
     rows, start_state, end_states = _experiment_rows(s) if s.cycles else _kernel_rows(s, cycle_start)
-    ref = _check_reference(reference_cycle, len(rows))
+    if reference_cycle is None and len(rows) < DEFAULT_REFERENCE_CYCLE:
+        ref = DEFAULT_REFERENCE_CYCLE  # past the solution's cycles: the retention is undefined (NaN below)
+    else:
+        ref = _check_reference(DEFAULT_REFERENCE_CYCLE if reference_cycle is None else reference_cycle, len(rows))
     col = {key: np.array([r[key] for r in rows], dtype=float) for key in ("start", "qd", "qc", "ed", "ec", "r")}
     mass, volume, mass_d, volume_d = _masses(s, electrode, mass_g, volume_L, discharged_porosity)
     out = _electrode_columns(col, mass, volume, mass_d, volume_d)
     cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, out[GRAVIMETRIC])
     out.update(cell_columns)
-    out[RETENTION] = _retention_column(col["qd"], ref)
+    if ref <= len(rows):
+        out[RETENTION] = _retention_column(col["qd"], ref)
+    else:  # the default reference on a one-cycle solution
+        warnings.warn(f"capacity retention is undefined: the solution has {len(rows)} cycle, and it is relative "
+                      f"to cycle {ref} (reference_cycle)", RetentionUndefinedWarning, stacklevel=2)
+        out[RETENTION] = np.full(len(rows), np.nan)
     out["Resistance [Ohm]"] = col["r"]
     out.update(_loss_columns(s, start_state, end_states))
     out["Time series saved"] = np.array([bool(r["saved"]) for r in rows], dtype=bool)

@@ -18,6 +18,7 @@ from pybamm_aea.cycling import (
     pybamm_summary,
 )
 from pybamm_aea.energy import Electrode, cell_preset
+from pybamm_aea.readout import RetentionUndefinedWarning
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -321,6 +322,17 @@ def test_synthetic_charge_first_series():
     assert math.isnan(table.loc[3, "Coulombic efficiency"])
 
 
+def test_a_half_cycle_of_round_off_has_no_efficiency():
+    """A charge step that ends at its cut-off at once passes ~1e-16 A.h: the cycle's Coulombic efficiency was
+    1.5e12. A half-cycle below 1e-9 of the other is round-off: NaN, as for a cycle without a charge."""
+    t = np.array([0.0, 3600.0, 3600.0, 3600.0 + 1.8e-8, 3600.0 + 1.8e-8, 7200.0])
+    i = np.array([0.5, 0.5, -4e-9, -4e-9, 0.5, 0.5])  # 0.5 A.h, then 2e-20 A.h of charge, then a discharge
+    v = np.array([3.0, 2.0, 2.8, 2.8, 3.0, 2.0])
+    table = cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v}, reference_cycle=1, mass_g=1.0)
+    assert table.loc[1, "Charge capacity [A.h]"] > 0
+    assert math.isnan(table.loc[1, "Coulombic efficiency"]) and math.isnan(table.loc[1, "Energy efficiency"])
+
+
 # ------------------------------------------------------------------------------------------- errors
 @pytest.mark.slow
 def test_bad_reference_cycle_is_named(sol):
@@ -348,7 +360,12 @@ def test_solution_without_experiment():
     assert table.loc[1, "Discharge capacity [A.h]"] == pytest.approx(q[-1] - q[0], rel=1e-6)
     assert table.loc[1, "Charge capacity [A.h]"] == 0
     with pytest.raises(ValueError, match="reference_cycle=2 is out of range"):
-        cycle_summary(sol)
+        cycle_summary(sol, reference_cycle=2)
+    # by default the table stands and only the retention is undefined (the whole table was lost)
+    with pytest.warns(RetentionUndefinedWarning, match="the solution has 1 cycle"):
+        default = cycle_summary(sol)
+    assert math.isnan(default.loc[1, "Capacity retention [%]"])
+    assert default.loc[1, "Discharge capacity [A.h]"] == table.loc[1, "Discharge capacity [A.h]"]
     assert pybamm_summary(sol).empty
 
 
