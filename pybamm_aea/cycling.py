@@ -110,6 +110,7 @@ SUMMARY_COLUMNS = [
 
 _ROLE_CATHODE = "cathode"
 _OVERPOTENTIAL = "Total overpotential [V]"
+ANODE_OCP = "Anode OCP [V]"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -195,6 +196,9 @@ class _Series:
         sums = _all_summary(self.solution)
         self.sums = [] if self.cycles and sums and len(sums) != len(self.cycles) else sums  # else: not paired
         self.t, self.i, self.v = (_entries(self.solution, n) for n in ("Time [s]", "Current [A]", "Voltage [V]"))
+        # the cathode's voltage against Li, the electrode columns' basis: + the anode's OCP (Li-In), if any
+        anode = _entries(self.solution, ANODE_OCP) if _has(self.solution, ANODE_OCP) else None
+        self.v_li = self.v + anode if anode is not None and np.any(anode) else self.v
         self.rest_tol = rest_tol
         self.tol = _rest_tolerance(self.i, rest_tol)
         self.r_method = resistance
@@ -336,10 +340,12 @@ def _experiment_rows(s):
         t_c = np.asarray(cyc.t, dtype=float)
         lo, hi = _cycle_block(s.t, t_c, c + 1)
         qd, qc, ed, ec = _kernel_totals(s.t[lo:hi], s.i[lo:hi], s.v[lo:hi], s.rest_tol, "discharge")
+        ed_li = ed if s.v_li is s.v else _kernel_totals(s.t[lo:hi], s.i[lo:hi], s.v_li[lo:hi], s.rest_tol,
+                                                        "discharge")[2]
         if s.e_source == "states":
             from_states = _from_states(summary, s.r_method, s.tol)
-            ed, ec = from_states["ed"], from_states["ec"]
-        rows.append(dict(start=float(t_c[0]), qd=qd, qc=qc, ed=ed, ec=ec, saved=True,
+            ed, ec, ed_li = from_states["ed"], from_states["ec"], from_states["ed_li"]
+        rows.append(dict(start=float(t_c[0]), qd=qd, qc=qc, ed=ed, ec=ec, ed_li=ed_li, saved=True,
                          r=s.resistance(lo, hi, c > 0 and s.cycles[c - 1] is not None)))
         end_states.append(s.state(summary, "last") if summary else s.state_at(hi - 1))
         if c == 0:
@@ -353,6 +359,7 @@ def _kernel_rows(s, cycle_start):
 
     start_phase = _auto_cycle_start(s.i, s.tol) if cycle_start == "auto" else cycle_start
     res = cycle_summaries(s.t, s.i, s.v, rest_tol=s.rest_tol, cycle_start=start_phase)
+    res_li = res if s.v_li is s.v else cycle_summaries(s.t, s.i, s.v_li, rest_tol=s.rest_tol, cycle_start=start_phase)
     starts = res["Cycle start time [s]"]
     bounds = [int(np.searchsorted(s.t, t0, side="left")) for t0 in starts] + [s.t.size]
     rows, end_states = [], []
@@ -360,7 +367,8 @@ def _kernel_rows(s, cycle_start):
         lo, hi = bounds[c], bounds[c + 1]
         rows.append(dict(start=float(starts[c]), qd=float(res["Discharge capacity [A.h]"][c]),
                          qc=float(res["Charge capacity [A.h]"][c]), ed=float(res["Discharge energy [W.h]"][c]),
-                         ec=float(res["Charge energy [W.h]"][c]), r=s.resistance(lo, hi, True), saved=True))
+                         ec=float(res["Charge energy [W.h]"][c]), ed_li=float(res_li["Discharge energy [W.h]"][c]),
+                         r=s.resistance(lo, hi, True), saved=True))
         # state at the end of the cycle = at the next cycle's first point (continuous states)
         end_states.append(s.state_at(min(hi, s.t.size - 1)))
     return rows, s.state_at(0), end_states
@@ -438,9 +446,10 @@ def _masses(s, electrode, mass_g, volume_L, discharged_porosity):
 
 
 def _electrode_columns(col, mass, volume, mass_d, volume_d):
-    """Capacities, energies, efficiencies, mean voltages and per-electrode figures of every cycle."""
-    qd, ed = col["qd"], col["ed"]
-    out = summary_dict(col["start"], qd * 3600.0, col["qc"] * 3600.0, ed * 3600.0, col["ec"] * 3600.0)
+    """Capacities, energies, efficiencies and mean voltages (the cell's) and per-electrode figures (the
+    electrode's energy against Li) of every cycle."""
+    qd, ed = col["qd"], col["ed_li"]
+    out = summary_dict(col["start"], qd * 3600.0, col["qc"] * 3600.0, col["ed"] * 3600.0, col["ec"] * 3600.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         for name, value, basis in ((ESC, qd * 1e3, (mass, mass_d)), (GRAVIMETRIC, ed * 1e3, (mass, mass_d)),
                                    (VOLUMETRIC, ed, (volume, volume_d))):
@@ -450,7 +459,8 @@ def _electrode_columns(col, mass, volume, mass_d, volume_d):
 
 
 def _cell_columns(cell, electrode, mass, area_cm2, s, eg):
-    """Cell Wh/kg and Wh/L of every cycle from the electrode's Wh/kg ``eg``, and the cell's name."""
+    """Cell Wh/kg and Wh/L of every cycle from the cell's energy per kg of electrode ``eg``, and the cell's
+    name."""
     if cell is None:
         return {CELL_GRAVIMETRIC: np.full(eg.size, np.nan), CELL_VOLUMETRIC: np.full(eg.size, np.nan)}, None
     share, loading_per_um, cell_obj = _cell_factors(cell, electrode, mass, area_cm2, s)
@@ -584,7 +594,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         - "Electrode gravimetric energy [W.h.kg-1]", "Electrode volumetric energy [W.h.L-1]":
           discharge energy per kg and per L of the whole cathode electrode as made (the charged basis,
           as the model's "Electrode gravimetric energy [W.h.kg-1]"); "(discharged basis)": per kg and
-          per L of the lithiated electrode (NaN without ``electrode``).
+          per L of the lithiated electrode (NaN without ``electrode``). The energy is the cathode's
+          against Li, the paper's basis: with an "Anode OCP [V]" in the solution (Li-In, 0.62 V) the
+          voltage plus it; "Discharge energy [W.h]" and the mean voltages are the cell's.
         - "Cell gravimetric energy [W.h.kg-1]", "Cell volumetric energy [W.h.L-1]": discharge energy
           per kg and per L of the whole stack of ``cell`` (NaN without ``cell``).
         - "Capacity retention [%]": 100 * discharge capacity / that of ``reference_cycle``.
@@ -667,10 +679,13 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         ref = DEFAULT_REFERENCE_CYCLE  # past the solution's cycles: the retention is undefined (NaN below)
     else:
         ref = _check_reference(DEFAULT_REFERENCE_CYCLE if reference_cycle is None else reference_cycle, len(rows))
-    col = {key: np.array([r[key] for r in rows], dtype=float) for key in ("start", "qd", "qc", "ed", "ec", "r")}
+    col = {key: np.array([r[key] for r in rows], dtype=float)
+           for key in ("start", "qd", "qc", "ed", "ec", "ed_li", "r")}
     mass, volume, mass_d, volume_d = _masses(s, electrode, mass_g, volume_L, discharged_porosity)
     out = _electrode_columns(col, mass, volume, mass_d, volume_d)
-    cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, out[GRAVIMETRIC])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cell_energy = col["ed"] * 1e3 / mass  # the cell's, per kg of electrode
+    cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, cell_energy)
     out.update(cell_columns)
     if ref <= len(rows):
         out[RETENTION] = _retention_column(col["qd"], ref)
@@ -705,7 +720,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
 def _from_states(summary, r_method, tol):
     """Capacities, energies, start time and resistance of a cycle from its first and last states."""
     nan = math.nan
-    row = dict(start=nan, qd=nan, qc=nan, ed=nan, ec=nan, r=nan, saved=False)
+    row = dict(start=nan, qd=nan, qc=nan, ed=nan, ec=nan, ed_li=nan, r=nan, saved=False)
     if summary is None:
         return row
     fs, ls = summary.first_state, summary.last_state
@@ -724,6 +739,10 @@ def _from_states(summary, r_method, tol):
     for key in ("qd", "qc", "ed", "ec"):  # max() drops nan: restore it
         if not math.isfinite(thr_q if key in ("qd", "qc") else thr_e):
             row[key] = nan
+    row["ed_li"] = row["ed"]
+    if "Discharge energy vs Li [W.h]" in variables:  # the cathode's against Li (Li-In: + the anode's OCP)
+        net_li, thr_li = d("Discharge energy vs Li [W.h]"), d("Throughput energy vs Li [W.h]")
+        row["ed_li"] = max(0.5 * (thr_li + net_li), 0.0) if math.isfinite(thr_li) else nan
     if r_method == "overpotential" and "Total overpotential [V]" in variables:
         i0 = _state_value(fs, "Current [A]")
         if i0 > tol:  # the cycle opens with its discharge step

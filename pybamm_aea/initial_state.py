@@ -253,8 +253,19 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         host_share = _host_capacity_share(evaluator, _dispersed_reach(evaluator, degradation))
         # solved for the Li content, not the voltage: on a two-phase plateau one voltage holds a
         # whole range of Li contents
-        x_low = _content_at(evaluator, V_low, ocp, anode, T, x_max)
-        x_high = _content_at(evaluator, V_high, ocp, anode, T, x_max)
+        try:
+            x_low = _content_at(evaluator, V_low, ocp, anode, T, x_max)
+            x_high = _content_at(evaluator, V_high, ocp, anode, T, x_max)
+        except ValueError as exc:
+            if anode != "Li-In":
+                raise
+            from .parameters.paper_cell import li_in_window
+
+            low, high = li_in_window(V_low, V_high)
+            raise ValueError(
+                f"the voltage cut-offs [{V_low:g}, {V_high:g}] V, the SOC window, do not fit the Li-In cell ({exc}): "
+                f"a set's window is vs Li metal; on the Li-In anode set them to [{low:g}, {high:g}] V, as "
+                "AEA({'anode': 'Li-In'}).default_parameter_values does") from None
         target = lithium(x_low) + soc * (lithium(x_high) - lithium(x_low))
         x0 = brentq(lambda x: lithium(x) - target, x_high, x_low, xtol=1e-12 * x_max) if 0 < soc < 1 else (
             x_low if soc == 0 else x_high

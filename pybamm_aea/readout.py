@@ -6,7 +6,9 @@ One name per quantity, the model's (and PyBaMM's where PyBaMM has one):
 - :data:`GRAVIMETRIC` "Electrode gravimetric energy [W.h.kg-1]", :data:`VOLUMETRIC` "Electrode volumetric energy
   [W.h.L-1]": discharge energy per kg and per L of the whole cathode electrode (charged state, as made); on the
   discharged basis per the electrode's actual mass and volume at the end of the discharge
-  (:func:`electrode_mass_volume` with ``basis="discharged"``)
+  (:func:`electrode_mass_volume` with ``basis="discharged"``). The energy is the cathode's against Li (the
+  paper's basis): on the Li-In anode, the cell's voltage plus the anode's OCP (the model's "Discharge energy vs
+  Li [W.h]")
 - "Discharge capacity [A.h]", "Discharge energy [W.h]": PyBaMM's integrals of I dt and I V dt
 - :func:`capacity_retention`: last discharge capacity over that of a reference discharge
 
@@ -73,9 +75,11 @@ def discharge_steps(solution, arrays=True):
     Returns a list of ``(capacity_Ah, energy_Wh, capacity_Ah_array, voltage_V_array)``, one per step that passed
     charge in the discharge direction ("Discharge capacity [A.h]" increases over the step); the arrays start at
     0 Ah at the start of the step (None with ``arrays=False``, which reads fewer variables). The energy is the
-    model's "Discharge energy [W.h]" over the step (integrated by the solver) when the model computes it, else
-    the integral of V dQ over the output points (compiled ``pybamm_aea.kernels.curve_energy``; PyBaMM's own
-    models compute the discharge energy only on request).
+    cathode's against Li, the paper's electrode-level basis: the AEA model's "Discharge energy vs Li [W.h]" over
+    the step (integrated by the solver; on the Li-In anode the cell's voltage plus the anode's OCP), else the
+    model's "Discharge energy [W.h]" (a half cell on Li metal), else the integral of V dQ over the output points
+    (compiled ``pybamm_aea.kernels.curve_energy``; PyBaMM's own models compute the discharge energy only on
+    request).
     """
     out = []
     for _, _, step in iter_steps(solution):
@@ -84,11 +88,14 @@ def discharge_steps(solution, arrays=True):
         # a discharge passes charge: rests and charges do not (1e-9 of the step's own scale: solver noise)
         if not dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):
             continue
-        try:  # the model's own integral (exact) when it computes one
-            E = step["Discharge energy [W.h]"].entries
+        e = 0.0
+        for name in ("Discharge energy vs Li [W.h]", "Discharge energy [W.h]"):
+            try:  # the model's own integral (exact) when it computes one
+                E = step[name].entries
+            except KeyError:
+                continue
             e = float(E[-1] - E[0])
-        except KeyError:
-            e = 0.0
+            break
         V = None
         if arrays or not e > 0:
             V = np.ascontiguousarray(step["Voltage [V]"].entries, dtype=float)

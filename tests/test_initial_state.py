@@ -54,6 +54,17 @@ def test_voltage_string_and_li_in_anode():
     assert rest_voltage(values, options) == pytest.approx(1.5, abs=1e-3)
 
 
+def test_li_in_soc_on_a_li_metal_window_names_the_li_in_window():
+    """The LMS set's 1.8-2.8 V is vs Li metal: on Li-In the SOC window did not fit and the error quoted only
+    '2.8 V outside the OCV range'. It now names the Li-In window, and the model's own values on Li-In hold it."""
+    options = {"anode": "Li-In"}
+    with pytest.raises(ValueError, match=r"set them to \[1.18, 2.18\] V, as AEA\(\{'anode': 'Li-In'\}\)"):
+        pybamm.ParameterValues("Li2021_Mo6S8").set_initial_state(0.5, direction="discharge", options=options)
+    values = AEA(options).default_parameter_values.set_initial_state(0.5, direction="discharge", options=options)
+    # half-way between Li4 (1.18 V vs Li-In) and the Li1 charge stop of the equilibrium OCP (2.18 V)
+    assert 1.5 < values["Initial cathode Li content"] < 2.5
+
+
 def cathode_lithium(values, options=None):
     """Li in the cathode [mol] (host and dispersed material) at the start of a run from ``values``."""
     sim = pybamm.Simulation(AEA(options), parameter_values=values, experiment=pybamm.Experiment(["Rest for 1 second"]))

@@ -52,7 +52,8 @@ The inputs (as given), ``"Cathode porosity"`` when derived from the pressure, ``
 derived from the thickness, then the names of :mod:`pybamm_aea.readout`: ``"Electrode specific capacity
 [mA.h.g-1]"`` (mAh per g of the whole electrode, last discharge of the experiment), ``"First discharge electrode
 specific capacity [mA.h.g-1]"``, ``"Discharge capacity [mA.h]"``, ``"Mean discharge voltage [V]"``, ``"Electrode
-gravimetric energy [W.h.kg-1]"`` and ``"Electrode volumetric energy [W.h.L-1]"`` (last discharge; per mass and
+gravimetric energy [W.h.kg-1]"`` and ``"Electrode volumetric energy [W.h.L-1]"`` (last discharge; the voltage and
+energy the cathode's against Li, as the paper's: on the Li-In anode the cell's plus the anode's OCP; per mass and
 volume of the cathode electrode from the model's ``"Cathode electrode mass [g]"`` and ``"Cathode electrode volume
 [L]"``), ``"Discharged-basis energy [W.h.kg-1]"`` / ``"[W.h.L-1]"`` (the same energy per mass and volume of the
 lithiated electrode, :meth:`pybamm_aea.energy.Electrode.lithiated`, when the set's composition is known),

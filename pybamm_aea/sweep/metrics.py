@@ -97,14 +97,14 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction):
 
 
 #: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed)
-BATCH_VARIABLES = ["Discharge capacity [A.h]", "Discharge energy [W.h]", "Cathode electrode mass [g]",
+BATCH_VARIABLES = ["Discharge capacity [A.h]", "Discharge energy vs Li [W.h]", "Cathode electrode mass [g]",
                    "Cathode electrode volume [L]"]
 
 
 def fill_from_discharge_solution(metrics, config, solution, porosity, fraction):
     """The result columns of one batched constant-current discharge (a solution without experiment)."""
     Q = solution["Discharge capacity [A.h]"].entries
-    E = solution["Discharge energy [W.h]"].entries
+    E = solution["Discharge energy vs Li [W.h]"].entries  # the electrode's basis, as discharge_steps
     mass_g = float(solution["Cathode electrode mass [g]"].entries[0])
     volume_L = float(solution["Cathode electrode volume [L]"].entries[0])
     dq, de = float(Q[-1] - Q[0]), float(E[-1] - E[0])

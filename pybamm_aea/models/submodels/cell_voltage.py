@@ -163,6 +163,12 @@ def pybamm_voltage_components(param, variables):
 def electrode_level_variables(param, variables):
     """ESC [mA.h.g-1] and delivered energy [W.h.kg-1, W.h.L-1] per the whole cathode electrode.
 
+    Running totals from the start of the solution, as "Discharge capacity [A.h]" and "Discharge
+    energy [W.h]" they are made of (a charge counts negative): a step's or a cycle's figures are the
+    differences (:func:`pybamm_aea.readout.step_table`, :func:`pybamm_aea.cycling.cycle_summary`).
+
+    The energy is the cathode's against Li (the paper's electrode-level basis: on the Li-In anode the
+    cell's voltage plus the anode's OCP), the cell's own is "Discharge energy [W.h]".
     Bases: "Electrode gravimetric energy [W.h.kg-1]" and "Electrode volumetric energy [W.h.L-1]"
     divide by the as-made (charged, assembly) mass and volume, the paper's charged basis;
     "..., instantaneous mass [W.h.kg-1]" and "..., instantaneous volume [W.h.L-1]" by the
@@ -184,7 +190,7 @@ def electrode_level_variables(param, variables):
     li_made = p.x_made * p.c_h * p.L_c * p.A_cc  # the Li of the host as made, in its loading
     mass_now_g = mass_g + M_LI * 1e3 * (li_held - li_made)
     Q = variables["Discharge capacity [A.h]"]
-    E = variables["Discharge energy [W.h]"]
+    E = variables["Discharge energy vs Li [W.h]"]  # the cathode's, against Li (on Li-In, + the anode's OCP)
     return {
         "Electrode specific capacity [mA.h.g-1]": Q * 1e3 / mass_g,
         "Electrode gravimetric energy [W.h.kg-1]": E * 1e3 / mass_g,
