@@ -508,11 +508,36 @@ def test_compiled_functions_give_the_default_solution(tmp_path, monkeypatch):
     assert_same_steps(compiled, default, rel=2e-4, abs_V=1e-4)
 
 
+@pytest.mark.parametrize("rate", ["0.15C", "0.4C"])
+def test_a_charge_past_the_model_range_needs_no_retry(rate):
+    """AEA_NMC532 charged, discharged and charged to 4.3 V: late in a charge IDA's predictor can step past
+    its end to a Li content variable below -0.04 (0.2C, as made before the Li-free host basis: from
+    t = 15927 s to 19258 s, y = -0.07), where the content rounds to 0 and the OCP's end term is inf. The
+    per-variable Newton matrix returns NaN there, as PyBaMM's does, and IDA retries with a smaller step.
+    Catches an infinite entry reaching KLU: its set-up then fails unrecoverably (IDA_LSETUP_FAIL at 0.1C,
+    0.15C and 0.4C of 20 rates from 0.05C to 1C, which only the retry of :class:`SharedEventsIDAKLUSolver`
+    mended)."""
+    import warnings
+
+    from pybamm_aea.models.aea import StepRetriedWarning
+
+    values = pybamm.ParameterValues("AEA_NMC532")
+    low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
+    experiment = pybamm.Experiment([(f"Charge at {rate} until {high} V", f"Discharge at {rate} until {low} V",
+                                     f"Charge at {rate} until {high} V")])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StepRetriedWarning)
+        solution = pybamm.Simulation(AEA(), parameter_values=values, experiment=experiment).solve()
+    ends = [step["Voltage [V]"].entries[-1] for step in solution.cycles[0].steps]
+    assert ends == pytest.approx([high, low, high], abs=1e-6)
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("set_name", ["AEA_LiCoO2", "AEA_NMC532"])
+@pytest.mark.parametrize("set_name", ["AEA_LiCoO2"])
 def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name):
-    """At 0.2C the multi-phase host's default solver fails on a step of these literature sets (LiCoO2:
-    IDA's error test after the current reverses; NMC532: KLU's refactorisation late in the charge). The
+    """At 0.4C the multi-phase host's default solver fails on a step of this literature set (LiCoO2:
+    IDA's error test after the current reverses, with either Newton matrix; the one rate of 20 from
+    0.05C to 1C, charge-discharge-charge, since the set starts as pressed: 0.2C and 0.65C before). The
     step is solved again from the same state (:class:`SharedEventsIDAKLUSolver`): the run completes,
     says so, and lies on the tight-tolerance curve. Catches a retry that restarts from the wrong state
     (the pristine one: its curve is far off) or drops the step."""
@@ -520,7 +545,7 @@ def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name):
 
     values = pybamm.ParameterValues(set_name)
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
-    experiment = pybamm.Experiment([(f"Charge at 0.2C until {high} V", f"Discharge at 0.2C until {low} V")])
+    experiment = pybamm.Experiment([(f"Charge at 0.4C until {high} V", f"Discharge at 0.4C until {low} V")])
 
     def solve(tolerances=None):
         model = AEA()
@@ -531,7 +556,6 @@ def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name):
         default = solve()
     ends = [s["Voltage [V]"].entries[-1] for s in default.cycles[0].steps]
     assert ends == pytest.approx([high, low], abs=1e-6)
-    # 0.48 (NMC532) and 1.22 (LiCoO2): LiCoO2's default-tolerance curves at 0.19C and 0.21C, which IDA
-    # solves without a retry, are 1.44 and 1.30 from their tight ones (2026-12-01); a restart from the
-    # wrong state is tens away
-    assert curve_distance(default, solve(TIGHT)) < 2 * CURVE_TOLERANCE
+    # 1.41: LiCoO2's default-tolerance curves at 0.39C and 0.41C, which IDA solves without a retry, are
+    # 2.43 and 1.90 from their tight ones (2026-12-02); a restart from the wrong state is tens away
+    assert curve_distance(default, solve(TIGHT)) < 3 * CURVE_TOLERANCE
