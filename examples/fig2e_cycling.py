@@ -17,6 +17,7 @@ from pybamm_aea import AEA, figures  # noqa: E402
 from pybamm_aea.cycling import cycle_summary  # noqa: E402
 
 N_CYCLES = 50
+SLOW = True  # 12 s on 2 cores (2026-12-02)
 CELLS = {
     "LMS (Mo6S8)": ("Li2021_Mo6S8", 1.8, 2.8, {"ionic-switch host loss": "persistent Li0"}),
     "LTS (TiS2)": ("Li2021_TiS2", 1.0, 3.0, {"Li trapping": "irreversible"}),

@@ -12,7 +12,8 @@ it on both meshes, :func:`compare_meshes` says, step by step, what moved.
 import math
 import numbers
 
-from .readout import step_descriptions, step_table
+from ._summaries import ROUND_OFF_FRACTION
+from .readout import SKIPPED, step_descriptions, step_table
 
 __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "verdict", "within_tolerances"]
 
@@ -82,9 +83,13 @@ def compare_meshes(coarse, fine, descriptions=None, capacity_tolerance=CAPACITY_
     both["capacity change [%]"] = 100 * dQ / scale if scale > 0 else 0.0 * dQ
     dV = both["fine end voltage [V]"] - both["coarse end voltage [V]"]
     both["end voltage change [mV]"] = 1e3 * dV
-    # a capacity or voltage missing on both meshes (a skipped step) is judged by its termination alone
+    # a capacity or voltage missing on both meshes (a skipped step) is judged by its termination alone; a step
+    # of round-off capacity (one that ran 1e-14 h at its cut-off) is a skipped one
+    ends = [both[f"{label} termination"].where(~(both[f"{label} capacity [mA.h]"].abs()
+                                                   <= ROUND_OFF_FRACTION * scale), SKIPPED)
+            for label in ("coarse", "fine")]
     within = within_tolerances(dQ.fillna(0), scale, dV.fillna(0), capacity_tolerance, voltage_tolerance)
-    both["converged"] = within & (both["coarse termination"] == both["fine termination"])
+    both["converged"] = within & (ends[0] == ends[1])
     both.attrs["converged"] = bool(both["converged"].all())
     return both
 

@@ -359,7 +359,8 @@ def _kernel_rows(s, cycle_start):
 
     start_phase = _auto_cycle_start(s.i, s.tol) if cycle_start == "auto" else cycle_start
     res = cycle_summaries(s.t, s.i, s.v, rest_tol=s.rest_tol, cycle_start=start_phase)
-    res_li = res if s.v_li is s.v else cycle_summaries(s.t, s.i, s.v_li, rest_tol=s.rest_tol, cycle_start=start_phase)
+    res_li = res if s.v_li is s.v else cycle_summaries(s.t, s.i, s.v_li, rest_tol=s.rest_tol,
+                                                       cycle_start=start_phase)
     starts = res["Cycle start time [s]"]
     bounds = [int(np.searchsorted(s.t, t0, side="left")) for t0 in starts] + [s.t.size]
     rows, end_states = [], []

@@ -22,7 +22,8 @@ import numpy as np
 
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "is_skipped", "iter_steps", "discharge_steps",
-           "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions", "step_table", "time_series", "RetentionUndefinedWarning"]
+           "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
+           "step_table", "time_series", "RetentionUndefinedWarning"]
 
 ESC = "Electrode specific capacity [mA.h.g-1]"
 GRAVIMETRIC = "Electrode gravimetric energy [W.h.kg-1]"
@@ -151,9 +152,29 @@ def electrode_mass_volume(solution, basis="charged"):
     raise ValueError(f"basis must be 'charged' or 'discharged', got {basis!r}")
 
 
+def space_average(variable):
+    """A processed variable's values vs time, averaged over its one space dimension with the mesh's weights (the
+    finite-volume cell widths for cell values, the trapezoid rule for edge values; the AEA cathode's mesh is
+    clustered toward the separator, so a plain mean of the cells leans there: a formed LMS cell's Li content
+    0.708 against its average 0.848). ValueError for a variable of two space dimensions."""
+    e = variable.entries
+    if e.ndim == 1:
+        return e
+    if e.ndim > 2:
+        raise ValueError(f"a variable of {e.ndim - 1} space dimensions has no one electrode average: give its "
+                         "averaged variable")
+    mesh = variable.mesh
+    if e.shape[0] == len(mesh.d_edges):
+        weights = np.asarray(mesh.d_edges, dtype=float)
+    else:  # on the edges
+        widths = np.diff(np.asarray(mesh.edges, dtype=float))
+        weights = np.concatenate([[0.0], widths]) / 2 + np.concatenate([widths, [0.0]]) / 2
+    return weights @ e / weights.sum()
+
+
 def time_series(solution, columns):
     """DataFrame of the solution's steps: "Cycle", "Step" and each of ``columns`` the model has (distributed
-    variables averaged over space)."""
+    variables averaged over space, :func:`space_average`)."""
     import pandas as pd
 
     variables = solution.all_models[0].variables
@@ -164,8 +185,7 @@ def time_series(solution, columns):
     }
     for c in columns:
         if c in variables:
-            parts = [step[c].entries for *_, step in steps]
-            data[c] = np.concatenate([e if e.ndim == 1 else e.mean(axis=0) for e in parts])
+            data[c] = np.concatenate([space_average(step[c]) for *_, step in steps])
     return pd.DataFrame(data)
 
 
@@ -174,22 +194,83 @@ def step_descriptions(experiment):
     return [[str(step) for step in cycle] for cycle in experiment.cycles]
 
 
+#: the current's sign of a step by the first word of its description (PyBaMM's: discharge > 0)
+_STEP_SIGNS = {"discharge": 1, "charge": -1, "rest": 0}
+SKIPPED = "skipped (already at its cut-off)"
+
+
+def _fits(texts, steps):
+    """Whether a cycle's solved steps can be the experiment cycle of these step descriptions: as many steps, and
+    each solved one passing current the way its description says (a hold or a power step: either way)."""
+    if len(texts) != len(steps):
+        return False
+    for text, step in zip(texts, steps):
+        sign = _STEP_SIGNS.get(str(text).strip().split(" ")[0].lower())
+        if sign is None or is_skipped(step):
+            continue
+        current = step["Current [A]"].entries
+        peak = float(np.max(np.abs(current))) if current.size else 0.0
+        if int(np.sign(np.mean(current))) * (peak > 1e-12) != sign:
+            return False
+    return True
+
+
+def _experiment_cycles(solution, descriptions):
+    """(experiment cycle number, its solved cycle or None, "solved" | "not kept" | "skipped") for every experiment
+    cycle. PyBaMM drops a cycle whose every step it skipped and keeps no trace of it, so a solved cycle goes to
+    the next experiment cycle it fits (:func:`_fits`) and those passed over were skipped; a cycle not kept
+    (``save_at_cycles``) keeps its place."""
+    out, j = [], 0
+    for cycle in solution.cycles:
+        while j < len(descriptions) and cycle is not None and not _fits(descriptions[j], cycle.steps):
+            out.append((j + 1, None, "skipped"))
+            j += 1
+        if j == len(descriptions):
+            raise ValueError(f"the solution's cycles do not follow the {len(descriptions)} cycles of the "
+                             "descriptions: not this solution's experiment")
+        out.append((j + 1, cycle, "not kept" if cycle is None else "solved"))
+        j += 1
+    return out + [(k + 1, None, "skipped") for k in range(j, len(descriptions))]
+
+
 def step_table(solution, descriptions=None, mass_g=None):
     """One row per experiment step: cycle, step, description, duration [h], capacity [mA.h], energy [mW.h]
-    (NaN if the model has no "Discharge energy [W.h]"), end voltage [V], termination, and capacity [mA.h.g-1]
-    when ``mass_g`` is given. Skipped steps are rows with termination "skipped (already at its cut-off)"."""
+    (NaN if the model does not compute "Discharge energy [W.h]"), end voltage [V], termination, and capacity
+    [mA.h.g-1] when ``mass_g`` is given. Skipped steps are rows with termination "skipped (already at its
+    cut-off)", also those of a cycle PyBaMM dropped because it skipped all of them (with ``descriptions``, one
+    list of step strings per experiment cycle, :func:`step_descriptions`: each solved cycle is matched to its
+    own). Cycles not kept (``save_at_cycles``) have no rows."""
     import pandas as pd
+    import pybamm
 
-    has_energy = "Discharge energy [W.h]" in solution.all_models[0].variables
+    if isinstance(solution, pybamm.EmptySolution):
+        raise ValueError("the solution is empty: no step of the experiment could run (each was already at its "
+                         "cut-off)")
+    model = solution.all_models[0]
+    # PyBaMM's own models integrate the discharge energy only with their option "calculate discharge energy"
+    options = getattr(model, "options", None) or {}
+    has_energy = "Discharge energy [W.h]" in model.variables and options.get("calculate discharge energy",
+                                                                            "true") == "true"
+    if descriptions:
+        cycles = _experiment_cycles(solution, descriptions)
+    else:
+        cycles = [(c + 1, cycle, "solved" if cycle is not None else "not kept")
+                  for c, cycle in enumerate(solution.cycles)]
+    listed = []
+    for cycle, solved, status in cycles:
+        if status == "skipped":
+            listed += [(cycle, k + 1, None) for k in range(len(descriptions[cycle - 1]))]
+        elif status == "solved":
+            listed += [(cycle, k + 1, step) for k, step in enumerate(solved.steps)]
     rows = []
-    for cycle, number, step in iter_steps(solution, include_skipped=True):
+    for cycle, number, step in listed:
         try:
             description = descriptions[cycle - 1][number - 1] if descriptions else ""
         except IndexError:
             description = ""
         row = {"cycle": cycle, "step": number, "description": description}
         if is_skipped(step):
-            rows.append({**row, "termination": "skipped (already at its cut-off)"})
+            rows.append({**row, "termination": SKIPPED})
             continue
         Q, t = step["Discharge capacity [A.h]"].entries, step["Time [s]"].entries
         E = step["Discharge energy [W.h]"].entries if has_energy else [math.nan, math.nan]

@@ -40,3 +40,46 @@ def test_electrode_figures_per_gram_and_litre():
     # 1 mAh and 2 mWh from 10 mg in 2.5 uL: 100 mAh/g, 200 Wh/kg, 800 Wh/L
     got = readout.electrode_figures(1e-3, 2e-3, 10e-3, 2.5e-6)
     assert got == pytest.approx({readout.ESC: 100.0, readout.GRAVIMETRIC: 200.0, readout.VOLUMETRIC: 800.0})
+
+
+def test_time_series_averages_over_the_mesh_not_the_cells():
+    """The cathode's mesh is clustered toward the separator: a plain mean of the cells gave a formed LMS
+    cell's Li content 0.708 and its Li1 fraction 0.726, against the model's own averages 0.848 and 0.872
+    (what `pybamm-aea simulate --variable` exported). The mesh-weighted average is the model's."""
+    import pybamm
+
+    experiment = pybamm.Experiment([("Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V")])
+    solution = pybamm.Simulation(AEA(), experiment=experiment).solve()
+    names = ["Cathode Li content", "Cathode Li1 phase fraction"]
+    table = readout.time_series(solution, names + ["Average " + n[0].lower() + n[1:] for n in names])
+    for name in names:
+        np.testing.assert_allclose(table[name], table["Average " + name[0].lower() + name[1:]], atol=1e-12)
+    assert table["Cathode Li content"].iloc[-1] < 1  # the charge ended at the switch: the check is not vacuous
+
+
+def test_a_cycle_pybamm_dropped_keeps_its_rows():
+    """PyBaMM drops a cycle whose every step it skipped: the step table labelled the rest that followed as the
+    skipped discharge, and a mesh check of such an experiment raised after both solves ('3 and 2 steps')."""
+    import pybamm
+
+    from pybamm_aea.convergence import compare_meshes
+
+    experiment = pybamm.Experiment(["Discharge at 0.5C until 1.8 V"] * 2 + ["Rest for 10 minutes"])
+    descriptions = readout.step_descriptions(experiment)
+
+    def solve(cells):
+        model = AEA()
+        var_pts = {k: cells for k in model.default_var_pts}
+        return pybamm.Simulation(model, experiment=experiment, var_pts=var_pts).solve()
+
+    coarse, fine = solve(20), solve(40)
+    # on 40 cells PyBaMM skipped the second discharge and left no cycle for it; on 20 it ran 2e-14 h
+    assert (len(coarse.cycles), len(fine.cycles)) == (3, 2)
+    table = readout.step_table(fine, descriptions)
+    assert list(table["description"]) == [d[0] for d in descriptions]
+    assert list(table["termination"])[1:] == [readout.SKIPPED, "final time"]
+    assert table["duration [h]"].iloc[2] == pytest.approx(1 / 6)
+    # and a step of round-off capacity on one mesh is the skipped step of the other
+    assert compare_meshes(coarse, fine, descriptions).attrs["converged"]
+    with pytest.raises(ValueError, match="no step of the experiment could run"):
+        readout.step_table(pybamm.EmptySolution(), descriptions)

@@ -31,7 +31,8 @@ def register(subparsers):
     p.add_argument("--branch", choices=["loading", "released"], default=None,
                    help="with --pressure: porosity under pressure (loading, the default) or after release (released, Mo6S8 "
                         "only)")
-    p.add_argument("--voltage", type=_args.float_in("--voltage", 0.0, _max_voltage, low_open=True), default=None, metavar="V",
+    p.add_argument("--voltage", type=_args.float_in("--voltage", 0.0, _max_voltage, low_open=True), default=None,
+                   metavar="V",
                    help="average voltage vs Li/Li+ in V for the whole electrode (default: each active material's "
                         "library voltage)")
     p.add_argument("--capacity", type=_args.material_values("capacity"), default=None, metavar="MAT=MAH_PER_G,...",

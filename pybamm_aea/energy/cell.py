@@ -181,7 +181,8 @@ class LiInAnode:
         self.li_thickness_um = check_real(li_thickness_um, "li_thickness_um", minimum=0.0)
         self.in_thickness_um = check_real(in_thickness_um, "in_thickness_um", minimum=0.0)
         indium = get_material("In")
-        self.voltage_vs_li = indium.average_voltage if voltage_vs_li is None else check_voltage_vs_li(voltage_vs_li, "voltage_vs_li")
+        self.voltage_vs_li = (indium.average_voltage if voltage_vs_li is None
+                              else check_voltage_vs_li(voltage_vs_li, "voltage_vs_li"))
 
     def lithium_capacity(self, cathode_capacity):
         """Li inventory (mAh/cm^2) of the Li foil."""
@@ -219,7 +220,8 @@ class CompositeAnode:
             raise TypeError(f"electrode must be an Electrode, got {type(electrode).__name__}")
         self.electrode = electrode
         self.np_ratio = check_real(np_ratio, "np_ratio", minimum=0.0)
-        self.voltage_vs_li = electrode.average_voltage() if voltage_vs_li is None else check_voltage_vs_li(voltage_vs_li, "voltage_vs_li")
+        self.voltage_vs_li = (electrode.average_voltage() if voltage_vs_li is None
+                              else check_voltage_vs_li(voltage_vs_li, "voltage_vs_li"))
 
     def _loading(self, cathode_capacity):
         return self.np_ratio * cathode_capacity / self.electrode.specific_capacity * 1000.0

@@ -112,7 +112,8 @@ def host_molar_volume(free_density, lithiated_density, free_molar_mass, max_cont
     (``free_molar_mass`` [kg.mol-1] at ``free_density`` [kg.m-3]) and the full one (``max_content`` Li more, at
     ``lithiated_density``). Numbers or PyBaMM symbols."""
     theta = content / max_content
-    return (1 - theta) * free_molar_mass / free_density + theta * (free_molar_mass + max_content * M_LI) / lithiated_density
+    full_molar_mass = free_molar_mass + max_content * M_LI
+    return (1 - theta) * free_molar_mass / free_density + theta * full_molar_mass / lithiated_density
 
 
 def host_as_made(free_density, lithiated_density, free_molar_mass, max_content, content_as_made):

@@ -175,8 +175,8 @@ def electrode_level_variables(param, variables):
     electrode's mass and volume at that moment, so at the end of a discharge they are on the
     discharged electrode's actual mass and volume (the discharged basis): the mass gains the Li
     the electrode holds (in the host, the dispersed material and the parts cut off) beyond what
-    the host held as made (its loading's Li: none for Mo6S8 or TiS2, pressed Li-free), the volume follows "Cathode thickness [m]", which swells on
-    discharge.
+    the host held as made (its loading's Li: none for Mo6S8 or TiS2, pressed Li-free), the volume
+    follows "Cathode thickness [m]", which swells on discharge.
     """
     p = param
     mass_g = p.m_c * p.A_cc * 1e3
