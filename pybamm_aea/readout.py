@@ -16,6 +16,7 @@ Used by the command line, :mod:`pybamm_aea.sweep`, :mod:`pybamm_aea.cycling` and
 PyBaMM's: discharge current > 0.
 """
 import math
+import re
 import warnings
 
 import numpy as np
@@ -196,33 +197,52 @@ def step_descriptions(experiment):
 
 #: the current's sign of a step by the first word of its description (PyBaMM's: discharge > 0)
 _STEP_SIGNS = {"discharge": 1, "charge": -1, "rest": 0}
+_HOLD = re.compile(r"^hold at ([-+0-9.eE]+) ?v\b", re.IGNORECASE)
 SKIPPED = "skipped (already at its cut-off)"
 
 
-def _fits(texts, steps):
-    """Whether a cycle's solved steps can be the experiment cycle of these step descriptions: as many steps, and
-    each solved one passing current the way its description says (a hold or a power step: either way)."""
-    if len(texts) != len(steps):
-        return False
-    for text, step in zip(texts, steps):
-        sign = _STEP_SIGNS.get(str(text).strip().split(" ")[0].lower())
-        if sign is None or is_skipped(step):
-            continue
-        current = step["Current [A]"].entries
+def _step_fits(text, current, voltage):
+    """Whether a solved step (its current [A] and voltage [V] arrays, or a cycle's first state) can be the step
+    described by ``text``: a discharge, charge or rest passing current that way, a hold at its voltage; any
+    other step (power, drive cycle) either way."""
+    sign = _STEP_SIGNS.get(str(text).strip().split(" ")[0].lower())
+    if sign is not None:
         peak = float(np.max(np.abs(current))) if current.size else 0.0
-        if int(np.sign(np.mean(current))) * (peak > 1e-12) != sign:
-            return False
+        return int(np.sign(np.mean(current))) * (peak > 1e-12) == sign
+    hold = _HOLD.match(str(text).strip())
+    if hold and voltage.size:
+        return abs(float(voltage[-1]) - float(hold.group(1))) < 1e-3
     return True
 
 
+def _cycle_fits(texts, cycle, first_state, last):
+    """Whether a solution's cycle can be the experiment cycle of these step descriptions. A kept cycle: as many
+    steps (fewer for the solution's last cycle, where an experiment that stopped early ends), each solved step
+    fitting its description (:func:`_step_fits`); a cycle not kept (``save_at_cycles``): its first state fits
+    the first step."""
+    if cycle is None:
+        if first_state is None:
+            return True
+        return _step_fits(texts[0], first_state["Current [A]"].entries, first_state["Voltage [V]"].entries)
+    steps = cycle.steps
+    if len(steps) > len(texts) or (len(steps) < len(texts) and not last):
+        return False
+    return all(is_skipped(step) or _step_fits(text, step["Current [A]"].entries, step["Voltage [V]"].entries)
+               for text, step in zip(texts, steps))
+
+
 def _experiment_cycles(solution, descriptions):
-    """(experiment cycle number, its solved cycle or None, "solved" | "not kept" | "skipped") for every experiment
-    cycle. PyBaMM drops a cycle whose every step it skipped and keeps no trace of it, so a solved cycle goes to
-    the next experiment cycle it fits (:func:`_fits`) and those passed over were skipped; a cycle not kept
-    (``save_at_cycles``) keeps its place."""
-    out, j = [], 0
-    for cycle in solution.cycles:
-        while j < len(descriptions) and cycle is not None and not _fits(descriptions[j], cycle.steps):
+    """(experiment cycle number, its solved cycle or None, "solved" | "not kept" | "skipped") for the experiment
+    cycles up to the solution's last. PyBaMM drops a cycle whose every step it skipped and keeps no trace of
+    it, so each of the solution's cycles goes to the next experiment cycle it fits (:func:`_cycle_fits`) and
+    those passed over were skipped. Experiment cycles after the solution's last have no entry (skipped, or not
+    run after the experiment stopped: the solution does not say)."""
+    firsts = list(getattr(solution, "all_first_states", None) or [])
+    if len(firsts) != len(solution.cycles):
+        firsts = [None] * len(solution.cycles)
+    out, j, last = [], 0, len(solution.cycles) - 1
+    for i, cycle in enumerate(solution.cycles):
+        while j < len(descriptions) and not _cycle_fits(descriptions[j], cycle, firsts[i], i == last):
             out.append((j + 1, None, "skipped"))
             j += 1
         if j == len(descriptions):
@@ -230,7 +250,7 @@ def _experiment_cycles(solution, descriptions):
                              "descriptions: not this solution's experiment")
         out.append((j + 1, cycle, "not kept" if cycle is None else "solved"))
         j += 1
-    return out + [(k + 1, None, "skipped") for k in range(j, len(descriptions))]
+    return out
 
 
 def step_table(solution, descriptions=None, mass_g=None):

@@ -35,6 +35,7 @@ import pybamm
 from .convergence import refined_var_pts, within_tolerances
 from .models.aea import AEA
 from .parameters import loading_for_thickness
+from .parameters.paper_cell import li_in_window
 from .user_input import first_repeat
 
 MECHANISMS = {
@@ -104,8 +105,11 @@ class _Prepared:
         self.refinement = refinement
         values = values.copy()
         if charge_first:
-            values["Initial cathode Li content"] = _charged_content(values)
+            values["Initial cathode Li content"] = _charged_content(values)  # its OCP vs Li: before the shift
             values["Initial cathode hysteresis state"] = 1.0
+        if self.options.get("anode") == "Li-In":  # the material's window is vs Li metal (it gave 0 delivered)
+            window = li_in_window(values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"])
+            values.update(dict(zip(("Lower voltage cut-off [V]", "Upper voltage cut-off [V]"), window)))
         self.values = values
         area = values["Electrode width [m]"] * values["Electrode height [m]"]
         self.area = area
@@ -115,7 +119,7 @@ class _Prepared:
         self.loading_per_thickness = loading_for_thickness(values, 1.0)
         for key in _INPUTS:
             values[key] = "[input]"
-        self.names = ["Voltage [V]"] + [v for vs in MECHANISMS.values() for v in vs]
+        self.names = ["Voltage [V]", "Anode OCP [V]"] + [v for vs in MECHANISMS.values() for v in vs]
         self.model = self._discretised(values, voltage_events=True)
         # the solver computes only these variables (PyBaMM's fast output path)
         self.solver = self._solver()
@@ -157,7 +161,7 @@ class _Prepared:
             # the solver's own steps (no forced output times: those cost more than the physics)
             sol = self.solver.solve(self.model, [0.0, t_end], inputs=inputs)
             t = sol.t
-            V = sol["Voltage [V]"].entries
+            V = sol["Voltage [V]"].entries + sol["Anode OCP [V]"].entries  # the electrode's, against Li
             end = {n: float(sol[n].entries[-1]) for n in self.names}
         except pybamm.SolverError as exc:
             # a loss larger than the voltage window at t = 0: nothing is delivered

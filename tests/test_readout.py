@@ -83,3 +83,29 @@ def test_a_cycle_pybamm_dropped_keeps_its_rows():
     assert compare_meshes(coarse, fine, descriptions).attrs["converged"]
     with pytest.raises(ValueError, match="no step of the experiment could run"):
         readout.step_table(pybamm.EmptySolution(), descriptions)
+
+
+def test_cycles_are_matched_to_their_experiment_cycles():
+    """Three layouts the matching of solved cycles to experiment cycles must get right: a skipped "Hold"
+    cycle before a charge (the charge was labelled as the hold), cycles not kept (``save_at_cycles``: a kept
+    charge was called skipped and the skipped cycle lost its row), and an experiment that stopped early in its
+    last cycle (the table raised, and `pybamm-aea simulate` with it)."""
+    import pybamm
+
+    def table(cycles, **kwargs):
+        experiment = pybamm.Experiment(cycles)
+        solution = pybamm.Simulation(AEA(), experiment=experiment).solve(**kwargs)
+        return readout.step_table(solution, readout.step_descriptions(experiment))
+
+    hold = table([("Discharge at 0.5C until 1.8 V", "Rest for 10 minutes"), ("Hold at 1.8 V until 5 A",),
+                  ("Charge at 0.5C until 2.8 V",)])
+    assert list(hold["cycle"]) == [1, 1, 2, 3]
+    assert hold["termination"].iloc[2] == readout.SKIPPED and hold["capacity [mA.h]"].iloc[3] < 0
+    kept = table([("Discharge at 0.5C until 1.8 V",), ("Discharge at 0.5C until 1.85 V",), ("Rest for 10 minutes",),
+                  ("Charge at 0.5C until 2.8 V",), ("Discharge at 0.5C until 1.8 V",)], save_at_cycles=2)
+    assert list(kept["cycle"]) == [1, 2, 4, 5]
+    assert list(kept["termination"] == readout.SKIPPED) == [False, True, False, False]
+    stopped = table([("Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V"),
+                     ("Discharge at 0.5C for 100 hours", "Rest for 1 hour")])
+    assert list(stopped["description"]) == ["Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V",
+                                            "Discharge at 0.5C for 100 hours"]

@@ -234,3 +234,12 @@ def test_screen_runs_each_host_and_single_phase_hosts_agree():
     hosts = {dict(key[3]).get("host thermodynamics") for key in _CACHE if key[0] == "Li2021_TiS2"}
     assert {"multi-phase", "lever rule"} <= hosts
     assert u["multi-phase"] == pytest.approx(u["lever rule"], abs=1e-3)
+
+
+def test_the_li_in_anode_is_screened_in_its_own_window_and_against_li():
+    """On the Li-In anode the screen kept the material's Li-metal window (0 delivered, silently); it now moves
+    the window down by the plateau and reports the electrode's energy against Li, as the model does."""
+    rows = [pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=[0.1], loadings=[1.5], options=options).iloc[0]
+            for options in ({}, {"anode": "Li-In"})]
+    assert rows[1]["utilisation"] == pytest.approx(rows[0]["utilisation"], rel=1e-3)
+    assert rows[1]["electrode energy [W.h.kg-1]"] == pytest.approx(rows[0]["electrode energy [W.h.kg-1]"], rel=1e-3)

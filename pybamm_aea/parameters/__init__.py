@@ -15,7 +15,7 @@ import functools
 from .. import initial_state_hooks
 from ..constants import M_LI
 
-__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "SetFacts", "SET_FACTS", "facts", "composition", "host_molar_volume",
+__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "SetFacts", "SET_FACTS", "facts", "composition", "host_specific_volume",
            "host_as_made", "solid_density", "cathode_thickness", "cathode_loading", "loading_for_thickness"]
 
 
@@ -107,22 +107,23 @@ def composition(set_name, values=None, dispersed_fraction=None):
     return {f.dispersed: dispersed_fraction, f.host: 1.0 - dispersed_fraction}
 
 
-def host_molar_volume(free_density, lithiated_density, free_molar_mass, max_content, content):
-    """Volume of one host formula unit [m3.mol-1] at ``content`` Li: Vegard's law between the Li-free host
-    (``free_molar_mass`` [kg.mol-1] at ``free_density`` [kg.m-3]) and the full one (``max_content`` Li more, at
-    ``lithiated_density``). Numbers or PyBaMM symbols."""
+def host_specific_volume(free_density, lithiated_density, free_molar_mass, max_content, content):
+    """Volume [m3] per kg of Li-free host at ``content`` Li per formula unit: Vegard's law between the Li-free
+    host (``free_molar_mass`` [kg.mol-1] at ``free_density`` [kg.m-3]) and the full one (``max_content`` Li
+    more, at ``lithiated_density``). Numbers or PyBaMM symbols."""
     theta = content / max_content
-    full_molar_mass = free_molar_mass + max_content * M_LI
-    return (1 - theta) * free_molar_mass / free_density + theta * full_molar_mass / lithiated_density
+    return (1 - theta) / free_density + theta * (1 + max_content * M_LI / free_molar_mass) / lithiated_density
 
 
 def host_as_made(free_density, lithiated_density, free_molar_mass, max_content, content_as_made):
     """(density [kg.m-3], molar mass [kg.mol-1]) of the host as made, holding ``content_as_made`` Li per formula
     unit (0 for the paper's Mo6S8 and TiS2, pressed Li-free; LiCoO2 is pressed lithiated), at the volume of
-    :func:`host_molar_volume`: the basis of the loading, the thickness and the capacity per gram."""
+    :func:`host_specific_volume`: the basis of the loading, the thickness and the capacity per gram."""
     molar_mass = free_molar_mass + content_as_made * M_LI
-    volume = host_molar_volume(free_density, lithiated_density, free_molar_mass, max_content, content_as_made)
-    return molar_mass / volume, molar_mass
+    swelling = (host_specific_volume(free_density, lithiated_density, free_molar_mass, max_content, content_as_made)
+                / host_specific_volume(free_density, lithiated_density, free_molar_mass, max_content, 0.0))
+    # as ratios to the Li-free host, so that a host made Li-free (0) has its density to the last digit
+    return free_density * (molar_mass / free_molar_mass) / swelling, molar_mass
 
 
 def solid_density(host_density, dispersed_fraction=0.0, dispersed_density=1.0):

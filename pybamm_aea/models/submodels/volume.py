@@ -3,7 +3,7 @@
 Every phase has its own molar volume (densities of the parameter set: Mo6S8 5.06 and Li4Mo6S8
 4.78 g/cm3, S8 1.96 and Li2S 1.66 g/cm3, Li et al. 2021; TiS2/LiTiS2 and Li4Ti5O12/Li7Ti5O12 in
 their parameter modules); the host's volume is interpolated linearly in its Li content (Vegard,
-:func:`pybamm_aea.parameters.host_molar_volume`, from the Li-free host to the full one; the
+:func:`pybamm_aea.parameters.host_specific_volume`, from the Li-free host to the full one; the
 electrode is made at the host's Li content as made), the dispersed material's by its lithiated
 fraction. At depth xi the solids fill phi_s(xi, t) of
 the as-made volume of that layer (1 - eps0 at assembly).
@@ -29,7 +29,7 @@ shrinking domains (a strain per volume of dispersed material) drive their loss o
 """
 import pybamm
 
-from ...parameters import host_molar_volume
+from ...parameters import host_specific_volume
 from .base import AEASubModel
 from .cathode_diffusion import xi
 
@@ -38,8 +38,9 @@ def solid_fraction(param, x, z, f):
     """Solid volume per as-made volume of a layer at host Li content x, dispersed lithiation z (accessible
     fraction f)."""
     p = param
-    # host volume per kg of host as made
-    v_host = p.w_host * host_molar_volume(p.rho_host, p.rho_host_lith, p.M_host, p.x_max, x) / p.M_host_made
+    # host volume per kg of host as made: per kg of Li-free host, times the Li-free share of the as-made mass
+    v_host = p.w_host * (p.M_host / p.M_host_made) * host_specific_volume(p.rho_host, p.rho_host_lith, p.M_host,
+                                                                           p.x_max, x)
     v_disp = p.w_D * ((1 - f * z) / p.rho_D + f * z * p.mass_ratio_D / p.rho_D_lith)
     return (1 - p.eps_c) * p.rho_solid * (v_host + v_disp)
 
