@@ -178,10 +178,10 @@ def mo6s8_conductivity(eps, T):
 
 
 #: fit: "Persistent Li0 fraction" such that the multi-phase host keeps the paper's 89 % capacity
-#: retention after 50 cycles vs the 2nd (0.1C, 70 C, Li metal; model 88.2 %, 87.9 % with the
+#: retention after 50 cycles vs the 2nd (0.1C, 70 C, Li metal; model 88.1 %, 87.9 % with the
 #: linear Li1 and Li3 windows it was fitted on, 12 % of the host isolated); tests/test_degradation.py
 #: (and tests/test_host_phase_field.py) mark it ``fit``. Predictions from it (``prediction``): the
-#: same cathode on Li-In, 1.18-2.18 V, retains 88.2 % (the loss is the cathode's Li0, not the anode's);
+#: same cathode on Li-In, 1.18-2.18 V, retains 88.1 % (the loss is the cathode's Li0, not the anode's);
 #: LTO-LMS on Li-In, 91.6 % after 120 cycles vs the 30th (S-LMS 77.6 %)
 FIT_PERSISTENT_LI0 = 0.02
 
