@@ -5,8 +5,12 @@ from pathlib import Path
 
 
 def output_dir(outdir, script):
-    """``outdir``, or ``figures/`` beside the ``script`` file when it is None; created if missing."""
-    folder = Path(outdir) if outdir is not None else Path(script).resolve().parent / "figures"
+    """``outdir``, or when it is None ``figures/`` beside the ``script`` file in a source checkout
+    (``examples/figures/``) and in the working folder for an installed copy (a file written into
+    site-packages would outlive ``pip uninstall``); created if missing."""
+    here = Path(script).resolve().parent
+    installed = {"site-packages", "dist-packages"} & set(here.parts)
+    folder = Path(outdir) if outdir is not None else (Path.cwd() if installed else here) / "figures"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -33,8 +33,11 @@ def test_parameter_tables_cover_every_parameter_with_a_source():
 def test_license_and_citation_match_the_package():
     text = (ROOT / "LICENSE").read_text()
     assert "BSD 3-Clause" in text and "pybamm-aea developers" in text
-    pyproject = (ROOT / "pyproject.toml").read_text()
-    assert 'license = { text = "BSD-3-Clause" }' in pyproject
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    # PEP 639's SPDX expression (the table form is deprecated, unsupported by setuptools from 2027-02-18)
+    assert project["license"] == "BSD-3-Clause" and project["license-files"] == ["LICENSE"]
     yaml = pytest.importorskip("yaml")
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     from pybamm_aea import __version__

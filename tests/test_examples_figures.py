@@ -70,3 +70,16 @@ def test_reproduce_runs_fast_scripts_and_reports_failures(tmp_path):
     assert results["good.py"]["error"] is None and results["good.py"]["paths"] == [out / "good.png"]
     assert "broken on purpose" in results["bad.py"]["error"]
     assert results["slow.py"]["skipped"] and results["slow.py"]["error"] is None
+
+
+def test_an_installed_script_writes_its_figures_in_the_working_folder(tmp_path, monkeypatch):
+    """Beside the script in a checkout; in the working folder for an installed copy (it wrote into
+    site-packages, where the figures outlived ``pip uninstall``)."""
+    from pybamm_aea.figures import output_dir
+
+    monkeypatch.chdir(tmp_path)
+    installed = tmp_path / "venv" / "lib" / "site-packages" / "pybamm_aea" / "examples" / "fig2a.py"
+    assert output_dir(None, installed) == tmp_path / "figures"
+    checkout = tmp_path / "repo" / "examples" / "fig2a.py"
+    assert output_dir(None, checkout) == checkout.parent / "figures"
+    assert output_dir(tmp_path / "mine", checkout) == tmp_path / "mine"

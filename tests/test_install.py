@@ -59,3 +59,30 @@ def test_reproduce_runs_the_installed_scripts_from_any_folder(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert list(out.glob("fig3b*.png")), result.stdout
+
+
+@pytest.mark.slow
+def test_the_source_distribution_builds_and_installs(tmp_path):
+    """The sdist holds the Cython source the build needs: it shipped only the generated C file, and building a
+    wheel from it failed ("'csrc/_kernels.pyx' doesn't match any files"), as did ``pip install`` of it."""
+    import tarfile
+
+    source, dist, wheels, site = (tmp_path / name for name in ("source", "dist", "wheels", "site"))
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", "*.egg-info", "build", "__pycache__", "_build", "_generated", "*.so", "aea_output", "figures"))
+    subprocess.run([sys.executable, "-c", f"from setuptools import build_meta; build_meta.build_sdist({str(dist)!r})"],
+                   cwd=source, check=True, timeout=600, capture_output=True)
+    (sdist,) = dist.glob("pybamm_aea-*.tar.gz")
+    with tarfile.open(sdist) as tar:
+        names = {Path(n).relative_to(Path(n).parts[0]).as_posix() for n in tar.getnames() if len(Path(n).parts) > 1}
+    assert {"csrc/_kernels.pyx", "LICENSE", "CITATION.cff", "docs/conf.py", "tests/conftest.py"} <= names
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run(pip + ["wheel", str(sdist), "--no-build-isolation", "--no-deps", "-w", str(wheels)], check=True,
+                   timeout=1200, capture_output=True)
+    (wheel,) = wheels.glob("pybamm_aea-*.whl")
+    subprocess.run(pip + ["install", "--no-deps", "--target", str(site), str(wheel)], check=True, timeout=600)
+    check = "import pybamm_aea.kernels as k, numpy as n; print(k.curve_energy(n.array([0., 1.]), n.array([2., 2.]))[0])"
+    result = subprocess.run([sys.executable, "-c", check], cwd=tmp_path, env=dict(os.environ, PYTHONPATH=str(site)),
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert float(result.stdout) == pytest.approx(2.0)

@@ -195,9 +195,11 @@ def test_batches_shrink_so_workers_finish_together(n, size, workers):
 
 
 @pytest.mark.slow
-def test_local_processes_match_serial(serial_2x2_lever):
+@pytest.mark.parametrize("mp_context", [None, "forkserver"])  # forkserver: every point failed (BrokenProcessPool)
+def test_local_processes_match_serial(serial_2x2_lever, mp_context):
     serial_2x2 = serial_2x2_lever
-    df = sweep(GRID_2x2, parameter_set=LMS, workers=2, batch_size=1, options=LEVER)
+    df = sweep(GRID_2x2, parameter_set=LMS, workers=2, batch_size=1, options=LEVER, mp_context=mp_context)
+    assert df.attrs["failed"] == 0
     assert df[[LOADING, TEMPERATURE]].equals(serial_2x2[[LOADING, TEMPERATURE]])
     np.testing.assert_allclose(df[COMPARED].to_numpy(), serial_2x2[COMPARED].to_numpy(), rtol=1e-9)
     assert list(df.columns) == list(serial_2x2.columns)

@@ -66,6 +66,8 @@ def format_table(df):
 
 def report(comparison, stream):
     """Print the comparison: table, notes, failures, the LMS phase fractions and what PyBaMM registered."""
+    from importlib.metadata import entry_points
+
     import pybamm
 
     from pybamm_aea.phases import MO6S8_PHASES
@@ -99,7 +101,9 @@ def report(comparison, stream):
             say(f"{t[k] / 3600:>9.2f}  " + "".join(f"{f:>7.2f}" for f in fractions[k]))
     say("\nRegistered with PyBaMM:")
     say("  models:         ", ", ".join(k for k in pybamm.dispatch.models if k == "AEA"))
-    say("  parameter sets: ", ", ".join(sorted(k for k in pybamm.parameter_sets if k.startswith("Li2021_"))))
+    say("  parameter sets: ", ", ".join(sorted(
+        ep.name for ep in entry_points(group="pybamm_parameter_sets")
+        if ep.value.startswith("pybamm_aea.") and ep.name in pybamm.parameter_sets)))
 
 
 def run(args, stream=None):

@@ -21,6 +21,17 @@ def run_serial(config, batches, collect, batched=True):
         collect(batch, run_batch(config, batch, batched))
 
 
+def _alive(pid):
+    """Whether process ``pid`` exists (signal 0 checks without sending)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, owned by another user
+        return True
+    return True
+
+
 def _die_with_parent(parent_pid):
     """Pool initializer: end this worker when the sweep's process ends, even by SIGKILL."""
     if sys.platform.startswith("linux"):
@@ -32,13 +43,15 @@ def _die_with_parent(parent_pid):
             libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
         except (OSError, AttributeError):
             pass
-    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+    # the worker's parent is the sweep's process (fork, spawn) or the forkserver it started (forkserver)
+    parent = os.getppid()
+    if parent != parent_pid and not _alive(parent_pid):  # the sweep ended before prctl took effect
         os._exit(1)
 
     def watch():
         while True:
             time.sleep(1.0)
-            if os.getppid() != parent_pid:
+            if os.getppid() != parent or not _alive(parent_pid):
                 os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="sweep-parent-watch").start()
