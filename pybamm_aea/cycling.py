@@ -110,7 +110,7 @@ SUMMARY_COLUMNS = [
 
 _ROLE_CATHODE = "cathode"
 _OVERPOTENTIAL = "Total overpotential [V]"
-ANODE_OCP = "Anode OCP [V]"
+_ANODE_OCP = "Anode OCP [V]"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -197,7 +197,7 @@ class _Series:
         self.sums = [] if self.cycles and sums and len(sums) != len(self.cycles) else sums  # else: not paired
         self.t, self.i, self.v = (_entries(self.solution, n) for n in ("Time [s]", "Current [A]", "Voltage [V]"))
         # the cathode's voltage against Li, the electrode columns' basis: + the anode's OCP (Li-In), if any
-        anode = _entries(self.solution, ANODE_OCP) if _has(self.solution, ANODE_OCP) else None
+        anode = _entries(self.solution, _ANODE_OCP) if _has(self.solution, _ANODE_OCP) else None
         self.v_li = self.v + anode if anode is not None and np.any(anode) else self.v
         self.rest_tol = rest_tol
         self.tol = _rest_tolerance(self.i, rest_tol)
