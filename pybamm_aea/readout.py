@@ -271,9 +271,9 @@ def step_table(solution, descriptions=None, mass_g=None):
     options = getattr(model, "options", None) or {}
     has_energy = "Discharge energy [W.h]" in model.variables and options.get("calculate discharge energy",
                                                                             "true") == "true"
-    if descriptions:
+    if descriptions and len(solution.cycles) != len(descriptions):  # a cycle dropped or not run: match them
         cycles = _experiment_cycles(solution, descriptions)
-    else:
+    else:  # one cycle each, in order (the steps' currents and voltages are not read to match them)
         cycles = [(c + 1, cycle, "solved" if cycle is not None else "not kept")
                   for c, cycle in enumerate(solution.cycles)]
     listed = []

@@ -35,7 +35,7 @@ import pybamm
 from .convergence import refined_var_pts, within_tolerances
 from .models.aea import AEA
 from .parameters import loading_for_thickness
-from .parameters.paper_cell import li_in_window
+from .parameters.paper_cell import li_in_cut_offs
 from .user_input import first_repeat
 
 MECHANISMS = {
@@ -108,8 +108,7 @@ class _Prepared:
             values["Initial cathode Li content"] = _charged_content(values)  # its OCP vs Li: before the shift
             values["Initial cathode hysteresis state"] = 1.0
         if self.options.get("anode") == "Li-In":  # the material's window is vs Li metal (it gave 0 delivered)
-            window = li_in_window(values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"])
-            values.update(dict(zip(("Lower voltage cut-off [V]", "Upper voltage cut-off [V]"), window)))
+            values.update(li_in_cut_offs(values))
         self.values = values
         area = values["Electrode width [m]"] * values["Electrode height [m]"]
         self.area = area

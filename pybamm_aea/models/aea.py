@@ -313,8 +313,7 @@ class AEA(pybamm.BaseModel):
 
         values = pybamm.ParameterValues(Li2021_Mo6S8.get_parameter_values())
         if self.options["anode"] == "Li-In":
-            window = paper_cell.li_in_window(values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"])
-            values.update(dict(zip(("Lower voltage cut-off [V]", "Upper voltage cut-off [V]"), window)))
+            values.update(paper_cell.li_in_cut_offs(values))
         return values
 
     @property

@@ -83,6 +83,13 @@ def li_in_window(low, high):
     return low - LI_IN_PLATEAU, high - LI_IN_PLATEAU
 
 
+def li_in_cut_offs(values):
+    """The voltage cut-offs of ``values`` (a set's, vs Li metal) moved to the same cathode window on the Li-In
+    anode (:func:`li_in_window`): a dict to update ``values`` with."""
+    names = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
+    return dict(zip(names, li_in_window(*(values[name] for name in names))))
+
+
 def li_in_window_message(low, high):
     """Why a default experiment (a set's cut-offs) cannot run on the Li-In anode: the window is vs Li metal."""
     return (f"the set's voltage window {low:g}-{high:g} V is vs Li metal; on the Li-In anode (its plateau "
