@@ -129,6 +129,7 @@ def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=34
                     "electrode loading [mg.cm-2]": electrode_mg_cm2}
 
 
-def composite_model():
-    """PyBaMM's DFN half cell with the options of :data:`pybamm_aea.conventional.MODEL_OPTIONS`."""
-    return pybamm.lithium_ion.DFN(dict(MODEL_OPTIONS), name="composite DFN")
+def composite_model(options=None):
+    """PyBaMM's DFN half cell with the options of :data:`pybamm_aea.conventional.MODEL_OPTIONS` (``options``
+    update them)."""
+    return pybamm.lithium_ion.DFN({**MODEL_OPTIONS, **(options or {})}, name="composite DFN")
