@@ -143,7 +143,6 @@ def test_energy_csv_to_file_and_table(tmp_path, capsys):
     (["simulate", "--model", "DFN", "--output", "x.csv"], "argument --model: 'Li2021_Mo6S8' is a set of the AEA model"),
     (["simulate", "--parameter-set", "Li2021_S_C_LGPS", "--output", "x.csv"], "s_c_lgps_model"),
     (["simulate", "--plot", "p.txt", "--output", "x.csv"], "argument --plot: must end in one of"),
-    (["simulate", "--option", "anode=Li-In", "--output", "x.csv"], "is vs Li metal"),  # the set's default steps
     (["simulate", "--experiment", "Discharge at 0C until 1.8 V", "--output", "x.csv"],
      "'Discharge at 0C until 1.8 V'"),
     (["screen", "--materials", ""], "at least one material"),
@@ -156,7 +155,8 @@ def test_energy_csv_to_file_and_table(tmp_path, capsys):
      "the experiment's C-rate steps are at 1C"),
     (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode loading [kg.m-2]=0.01", "--compaction", "Mo6S8"],
      "which the grid does not have"),
-    (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "anode=Li-In,lithium metal"], "is vs Li metal"),
+    (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "anode=Li-In,lithium metal"],
+     "1.8 V vs Li metal is 1.18 V on the Li-In anode"),
 ])
 def test_bad_arguments_are_argparse_errors_naming_them(argv, named, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -323,6 +323,23 @@ def test_simulate_with_one_cycle_says_retention_is_undefined(tmp_path, capsys):
     assert code == 0
     assert "capacity retention is undefined: 2 discharges" in stdout
     assert "100.0%" not in stdout
+
+
+def test_simulate_on_the_li_in_anode_moves_the_sets_window_as_the_model_does(tmp_path, capsys):
+    """The set's 1.8-2.8 V is vs Li metal: on Li-In the default steps run in the window moved down by the plateau
+    (they were refused), as AEA({"anode": "Li-In"}).default_parameter_values, and deliver what Li metal does
+    (the anode stays on its plateau); a cut-off the user --set is theirs, not moved."""
+    steps = {}
+    for name, argv in {"Li": [], "Li-In": ["--option", "anode=Li-In"],
+                       "mine": ["--option", "anode=Li-In", "--set", "Upper voltage cut-off [V]=2.0"]}.items():
+        out = tmp_path / f"{name}.csv"
+        assert _run(["simulate", "--cycles", "1", "--output", str(out), *argv], capsys)[0] == 0
+        steps[name] = pd.read_csv(tmp_path / f"{name}_steps.csv")
+    assert list(steps["Li-In"]["description"]) == ["Discharge at 0.1C until 1.18 V", "Charge at 0.1C until 2.18 V",
+                                                   "Discharge at 0.1C until 1.18 V"]
+    assert steps["Li-In"]["capacity [mA.h.g-1]"].to_numpy() == pytest.approx(
+        steps["Li"]["capacity [mA.h.g-1]"].to_numpy(), rel=0.01)
+    assert steps["mine"]["description"][1] == "Charge at 0.1C until 2 V"
 
 
 def test_outputs_a_user_has_are_not_overwritten(tmp_path, monkeypatch, capsys):

@@ -148,6 +148,18 @@ def test_unknown_name_is_refused_with_suggestions():
         sweep({"Cathode loadng [kg.m-2]": [0.01]}, parameter_set=LMS, workers=1)
 
 
+def test_the_default_experiment_on_the_li_in_anode_runs_in_its_window():
+    """The set's lower cut-off is vs Li metal: on Li-In the default discharge goes to it minus the plateau, as the
+    model's defaults (it was refused), and delivers Li metal's capacity and electrode energy (against Li); one
+    default discharge cannot serve a grid of both anodes."""
+    rows = [sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, options=options, progress=False).iloc[0]
+            for options in ({}, {"anode": "Li-In"})]
+    for name in COMPARED:
+        assert rows[1][name] == pytest.approx(rows[0][name], rel=1e-3), name
+    with pytest.raises(SweepConfigError, match="1.8 V vs Li metal is 1.18 V on the Li-In anode"):
+        sweep({"anode": ["Li-In", "lithium metal"]}, parameter_set=LMS, workers=1)
+
+
 def test_s8_fraction_needs_a_hybrid_set():
     with pytest.raises(SweepConfigError, match="S8 mass fraction"):
         sweep({"S8 mass fraction": [0.3]}, parameter_set=LMS, workers=1)

@@ -37,7 +37,8 @@ def register(subparsers):
                         "--option 'working electrode=positive' for a half cell)")
     p.add_argument("--experiment", action="append", default=None, metavar="STEP",
                    help="a PyBaMM experiment step, e.g. 'Discharge at 0.1C until 1.8 V' (repeat for several steps; "
-                        "default: discharge, charge, discharge at 0.1C between the set's voltage cut-offs)")
+                        "default: discharge, charge, discharge at 0.1C between the set's voltage cut-offs, "
+                        "on the Li-In anode moved down by its plateau as the model's defaults)")
     p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
                    help="repeat the --experiment steps N times, as N cycles")
     p.add_argument("--option", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
@@ -111,6 +112,10 @@ def _model(args, values):
             model = getattr(pybamm.lithium_ion, args.model)(options)
     except Exception as exc:
         args.parser.error(f"argument --option: {exc}")
+    if args.model == "AEA" and model.options["anode"] == "Li-In":  # the set's window is vs Li metal: moved down
+        from pybamm_aea.parameters.paper_cell import li_in_cut_offs  # by the plateau, as the model's defaults
+
+        values.update(li_in_cut_offs(values))
     overrides = dict(args.set_values)
     loading = overrides.get("Cathode loading [kg.m-2]")
     if args.model == "AEA" and loading is not None and "Nominal cell capacity [A.h]" not in overrides:
@@ -119,12 +124,8 @@ def _model(args, values):
     return model
 
 
-def _default_steps(args, values, model):
+def _default_steps(values):
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
-    if args.model == "AEA" and model.options["anode"] == "Li-In":
-        from pybamm_aea.parameters.paper_cell import li_in_window_message
-
-        args.parser.error(f"argument --experiment: {li_in_window_message(low, high)}")
     return [f"Discharge at 0.1C until {low:g} V", f"Charge at 0.1C until {high:g} V",
             f"Discharge at 0.1C until {low:g} V"]
 
@@ -188,7 +189,7 @@ def run(args):
     _args.check_not_overwritten(args.parser, written, args.force)
     values = _parameter_values(args)
     model = _model(args, values)
-    steps = _args.experiment_steps(args.parser, args.experiment or _default_steps(args, values, model), args.cycles)
+    steps = _args.experiment_steps(args.parser, args.experiment or _default_steps(values), args.cycles)
     experiment = pybamm.Experiment(steps)
     columns = list(COLUMNS) + (list(AEA_COLUMNS) if args.model == "AEA" else [])
     for v in args.variable:

@@ -38,7 +38,8 @@ def register(subparsers):
                         "the grid is the Cartesian product)")
     p.add_argument("--parameter-set", default="Li2021_S_Mo6S8", metavar="NAME", help="registered parameter set")
     p.add_argument("--experiment", action="append", default=None, metavar="STEP",
-                   help="PyBaMM experiment step (repeatable); default: a 0.1C discharge to the set's lower cut-off")
+                   help="PyBaMM experiment step (repeatable); default: a 0.1C discharge to the set's lower cut-off, "
+                        "moved down by the plateau on the Li-In anode")
     p.add_argument("--reference-c-rate", type=_args.float_in("--reference-c-rate", 0, low_open=True), default=0.1,
                    metavar="C", help="the rate the --experiment's C-rate steps are written at: a swept 'C-rate' c runs "
                                      "them at c / C times their rate (default 0.1, the paper's)")

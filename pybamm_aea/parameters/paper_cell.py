@@ -90,11 +90,11 @@ def li_in_cut_offs(values):
     return dict(zip(names, li_in_window(*(values[name] for name in names))))
 
 
-def li_in_window_message(low, high):
-    """Why a default experiment (a set's cut-offs) cannot run on the Li-In anode: the window is vs Li metal."""
-    return (f"the set's voltage window {low:g}-{high:g} V is vs Li metal; on the Li-In anode (its plateau "
-            f"{LI_IN_PLATEAU:g} V vs Li) give the steps yourself, e.g. 'Discharge at 0.1C until "
-            f"{li_in_window(low, high)[0]:g} V'")
+def mixed_anodes_message(low):
+    """Why one default experiment (a set's lower cut-off) cannot serve both anodes: its voltage is vs Li metal."""
+    return (f"the default experiment discharges to one voltage and the grid has both anodes: the set's {low:g} V "
+            f"vs Li metal is {li_in_window(low, low)[0]:g} V on the Li-In anode (its plateau {LI_IN_PLATEAU:g} V vs "
+            "Li); sweep each anode with its own experiment")
 
 
 def li_in_ocp(y, T):

@@ -32,7 +32,8 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         A registered parameter set (``"Li2021_Mo6S8"``, ``"Li2021_TiS2"``, ``"Li2021_S_Mo6S8"``, ...).
     experiment : None, str, list or pybamm.Experiment
         PyBaMM step strings (tuples of them for cycles). Default: one discharge at ``reference_c_rate`` to the
-        set's ``"Lower voltage cut-off [V]"``.
+        set's ``"Lower voltage cut-off [V]"`` (on the Li-In anode, moved down by its plateau as the model's
+        defaults: :func:`pybamm_aea.parameters.paper_cell.li_in_window`).
     client : dask.distributed.Client, optional
         Run the batches on this Dask cluster instead of local processes.
     options : dict, optional

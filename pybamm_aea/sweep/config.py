@@ -302,11 +302,13 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         except KeyError as exc:
             raise SweepConfigError(f"{parameter_set!r} has no 'Lower voltage cut-off [V]' for the default "
                                    "experiment") from exc
-        anodes = {options.get("anode")} | {p["anode"] for p in points if "anode" in p}
-        if "Li-In" in anodes:
-            from pybamm_aea.parameters.paper_cell import li_in_window_message
+        anodes = {p["anode"] for p in points} if "anode" in option_names else {options.get("anode")}
+        if "Li-In" in anodes:  # the set's window is vs Li metal: the model's own defaults on Li-In move it
+            from pybamm_aea.parameters.paper_cell import li_in_window, mixed_anodes_message
 
-            raise SweepConfigError(li_in_window_message(low, float(values["Upper voltage cut-off [V]"])))
+            if len(anodes) > 1:
+                raise SweepConfigError(mixed_anodes_message(low))
+            low = li_in_window(low, low)[0]
         steps = [f"Discharge at {reference_c_rate:g}C until {low:g} V"]
     else:
         steps = _experiment_steps(experiment)
