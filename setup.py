@@ -1,7 +1,9 @@
 """Build the compiled core (csrc/*.pyx -> pybamm_aea._kernels) with Cython and NumPy.
 
-The packages are every ``pybamm_aea*`` package plus the figure scripts of ``examples/``, installed
-as the subpackage ``pybamm_aea.examples`` so that ``pybamm-aea reproduce`` runs the installed copy.
+The packages are every ``pybamm_aea*`` package, the paper's tables (``pybamm_aea/data/paper/``, a
+folder of CSV without ``__init__.py``, so that it stays a copy of ``shared/paper/data/``), and the
+figure scripts of ``examples/``, installed as the subpackage ``pybamm_aea.examples`` so that
+``pybamm-aea reproduce`` runs the installed copy.
 """
 import numpy
 from Cython.Build import cythonize
@@ -18,7 +20,7 @@ extensions = [
 ]
 
 setup(
-    packages=find_packages(include=["pybamm_aea", "pybamm_aea.*"]) + ["pybamm_aea.examples"],
+    packages=find_packages(include=["pybamm_aea", "pybamm_aea.*"]) + ["pybamm_aea.data.paper", "pybamm_aea.examples"],
     package_dir={"pybamm_aea.examples": "examples"},
     ext_modules=cythonize(
         extensions,

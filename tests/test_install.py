@@ -64,7 +64,8 @@ def test_reproduce_runs_the_installed_scripts_from_any_folder(tmp_path):
 @pytest.mark.slow
 def test_the_source_distribution_builds_and_installs(tmp_path):
     """The sdist holds the Cython source the build needs: it shipped only the generated C file, and building a
-    wheel from it failed ("'csrc/_kernels.pyx' doesn't match any files"), as did ``pip install`` of it."""
+    wheel from it failed ("'csrc/_kernels.pyx' doesn't match any files"), as did ``pip install`` of it. The
+    wheel carries the paper's tables."""
     import tarfile
 
     source, dist, wheels, site = (tmp_path / name for name in ("source", "dist", "wheels", "site"))
@@ -81,7 +82,8 @@ def test_the_source_distribution_builds_and_installs(tmp_path):
                    timeout=1200, capture_output=True)
     (wheel,) = wheels.glob("pybamm_aea-*.whl")
     subprocess.run(pip + ["install", "--no-deps", "--target", str(site), str(wheel)], check=True, timeout=600)
-    check = "import pybamm_aea.kernels as k, numpy as n; print(k.curve_energy(n.array([0., 1.]), n.array([2., 2.]))[0])"
+    check = ("import pybamm_aea.kernels as k, numpy as n; from pybamm_aea.data import PAPER_TABLES, load_paper_table; "
+             "[load_paper_table(t) for t in PAPER_TABLES]; print(k.curve_energy(n.array([0., 1.]), n.array([2., 2.]))[0])")
     result = subprocess.run([sys.executable, "-c", check], cwd=tmp_path, env=dict(os.environ, PYTHONPATH=str(site)),
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
