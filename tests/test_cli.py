@@ -6,6 +6,7 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+import pybamm
 
 from pybamm_aea.cli import build_parsers, main, parse_grid_entry
 
@@ -340,6 +341,23 @@ def test_simulate_on_the_li_in_anode_moves_the_sets_window_as_the_model_does(tmp
     assert steps["Li-In"]["capacity [mA.h.g-1]"].to_numpy() == pytest.approx(
         steps["Li"]["capacity [mA.h.g-1]"].to_numpy(), rel=0.01)
     assert steps["mine"]["description"][1] == "Charge at 0.1C until 2 V"
+
+
+def test_simulate_keeps_the_c_rate_of_a_hybrid_whose_fraction_is_set(tmp_path, capsys):
+    """--set of the S8 fraction changes the electrode's theoretical capacity, so 0.1C changes current with it, as
+    in the sweep: it stayed the set's current (0.069C of the 20 % S8 electrode, 320 against the sweep's 358
+    mA.h/g at "0.1C")."""
+    from pybamm_aea.energy import Electrode
+
+    out = tmp_path / "s.csv"
+    assert _run(["simulate", "--parameter-set", "Li2021_S_Mo6S8", "--set", "Dispersed material mass fraction=0.2",
+                 "--experiment", "Discharge at 0.1C for 1 minute", "--output", str(out)], capsys)[0] == 0
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    f0 = values["Dispersed material mass fraction"]
+    ratio = (Electrode({"S8": 0.2, "Mo6S8": 0.8}, 0.0).specific_capacity
+             / Electrode({"S8": f0, "Mo6S8": 1 - f0}, 0.0).specific_capacity)
+    current = pd.read_csv(out)["Current [A]"].to_numpy()
+    assert current == pytest.approx(0.1 * values["Nominal cell capacity [A.h]"] * ratio, rel=1e-5)  # 6 digits
 
 
 def test_outputs_a_user_has_are_not_overwritten(tmp_path, monkeypatch, capsys):

@@ -97,7 +97,8 @@ def _parameter_values(args):
 
 
 def _model(args, values):
-    """The model of --model with --option; for AEA, 0.1C keeps meaning 0.1C when --set changes the loading."""
+    """The model of --model with --option; for AEA, 0.1C keeps meaning 0.1C when --set changes the loading or the
+    dispersed-material fraction (:func:`pybamm_aea.sweep.config.rescaled_nominal`, as the sweep)."""
     import pybamm
 
     options = dict(args.option)
@@ -117,9 +118,15 @@ def _model(args, values):
 
         values.update(li_in_cut_offs(values))
     overrides = dict(args.set_values)
-    loading = overrides.get("Cathode loading [kg.m-2]")
-    if args.model == "AEA" and loading is not None and "Nominal cell capacity [A.h]" not in overrides:
-        values["Nominal cell capacity [A.h]"] *= loading / values["Cathode loading [kg.m-2]"]
+    if args.model == "AEA" and "Nominal cell capacity [A.h]" not in overrides:
+        from pybamm_aea.sweep.config import DISPERSED, rescaled_nominal
+
+        def changed(name):  # (the set's value, the --set one), or Nones
+            return (values[name], overrides[name]) if name in overrides and name in values.keys() else (None, None)
+
+        values["Nominal cell capacity [A.h]"] = rescaled_nominal(
+            args.parameter_set, values["Nominal cell capacity [A.h]"], *changed("Cathode loading [kg.m-2]"),
+            *changed(DISPERSED))
     values.update(overrides)
     return model
 

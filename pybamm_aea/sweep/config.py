@@ -198,6 +198,21 @@ def theoretical_capacity(set_name, fraction):
     return Electrode(comp, 0.0).specific_capacity
 
 
+def rescaled_nominal(set_name, nominal, loading0=None, loading=None, fraction0=None, fraction=None):
+    """The set's C-rate basis ``nominal`` ("Nominal cell capacity [A.h]": its electrode's theoretical capacity) for
+    another loading [kg.m-2] and dispersed-material mass fraction, so that 1C keeps meaning one hour on the
+    electrode simulated (the fraction's effect: :func:`theoretical_capacity`; unknown for sets outside
+    :data:`SET_COMPOSITIONS`, which keep theirs)."""
+    q = nominal
+    if loading0 and loading is not None:
+        q *= loading / loading0
+    if fraction0 is not None and fraction is not None:
+        q0, q1 = theoretical_capacity(set_name, fraction0), theoretical_capacity(set_name, fraction)
+        if q0 and q1:
+            q *= q1 / q0
+    return q
+
+
 def _describe_value(v):
     """A stable text (same in every process) of a parameter value: numbers as floats, functions by module and
     qualified name, ``functools.partial`` with its arguments, arrays by a hash of their bytes."""
@@ -408,14 +423,8 @@ def derive_inputs(config, point):
     if NOMINAL in config.parameters:  # swept as given: the user's C-rate basis
         pass
     elif config.nominal is not None:
-        q = config.nominal
-        if config.loading0:
-            q *= loading / config.loading0
-        if fraction is not None:
-            q0 = theoretical_capacity(config.parameter_set, config.fraction0)
-            q1 = theoretical_capacity(config.parameter_set, fraction)
-            if q0 and q1:
-                q *= q1 / q0
+        q = rescaled_nominal(config.parameter_set, config.nominal, config.loading0, loading, config.fraction0,
+                             fraction)
         if "C-rate" in point:
             q *= float(point["C-rate"]) / config.reference_c_rate
         inputs[NOMINAL] = q
