@@ -8,4 +8,9 @@ F = e * N_A
 #: molar mass of Li [kg.mol-1]: IUPAC standard atomic weight 6.94 g/mol (the paper's molar masses)
 M_LI = 6.94e-3
 
-__all__ = ["F", "R", "M_LI"]
+#: Highest potential vs Li/Li+ [V] a material of an electrode is given, and the widest window of a Li cell: above
+#: every Li insertion cathode (the highest, the ~5 V spinels and phosphates; Goodenough & Kim, Chem. Mater. 22
+#: (2010) 587). Li metal is 0.
+MAX_VOLTAGE_VS_LI = 6.0
+
+__all__ = ["F", "R", "M_LI", "MAX_VOLTAGE_VS_LI"]

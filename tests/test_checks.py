@@ -26,6 +26,13 @@ BAD = [
     ("Nominal cell capacity [A.h]", 0.0),
     ("Li-In anode indium amount [mol.m-2]", 0.0),
     ("Cathode loading [kg.m-2]", math.inf),
+    # a NaN lower cut-off ran to -206 V and x = 8 in a 4-Li host, -5 V to x = 4.1; a NaN current was IDA_BAD_K
+    ("Lower voltage cut-off [V]", math.nan),
+    ("Lower voltage cut-off [V]", -5.0),
+    ("Lower voltage cut-off [V]", 3.0),  # above the upper one
+    ("Upper voltage cut-off [V]", math.nan),
+    ("Upper voltage cut-off [V]", 7.0),
+    ("Current function [A]", math.nan),
 ]
 NAMES = sorted({n for n, _ in BAD})
 OPTIONS = {"anode": "Li-In"}  # so that the indium amount is in the model

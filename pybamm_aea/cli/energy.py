@@ -55,7 +55,7 @@ def _branch(args):
 
 
 def _max_voltage():
-    from pybamm_aea.energy._common import MAX_VOLTAGE_VS_LI
+    from pybamm_aea.constants import MAX_VOLTAGE_VS_LI
 
     return MAX_VOLTAGE_VS_LI
 

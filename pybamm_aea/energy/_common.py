@@ -4,7 +4,7 @@ import numbers
 
 import numpy as np
 
-from ..constants import F
+from ..constants import MAX_VOLTAGE_VS_LI, F
 
 #: Charge of one mole of electrons in mAh (F / 3.6 C per mAh).
 MAH_PER_MOL = F / 3.6
@@ -29,9 +29,6 @@ def check_real(value, name, *, minimum=None, maximum=None, include_max=True):
     return x
 
 
-#: Highest potential vs Li/Li+ a material of an electrode is given, V: above every Li insertion cathode (the
-#: highest, the ~5 V spinels and phosphates; Goodenough & Kim, Chem. Mater. 22 (2010) 587). Li metal is 0.
-MAX_VOLTAGE_VS_LI = 6.0
 
 
 def check_voltage_vs_li(value, name):

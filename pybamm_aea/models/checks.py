@@ -32,6 +32,8 @@ import numpy as np
 
 import pybamm
 
+from ..constants import MAX_VOLTAGE_VS_LI
+
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "in_range", "PhysicalRange",
            "check_inputs", "CheckedIDAKLUSolver"]
 
@@ -79,6 +81,13 @@ RANGES = {
     "Ambient temperature [K]": Range(200.0, 453.65, why="200 K to the melting point of Li, 453.65 K"),
     "Reference temperature [K]": Range(200.0, 453.65, why="200 K to the melting point of Li, 453.65 K"),
     "Nominal cell capacity [A.h]": _POSITIVE,
+    # cell voltages (on Li-In 0.62 V below the cathode's vs Li); NaN ran to -206 V and x = 8 in a 4-Li host
+    "Lower voltage cut-off [V]": Range(0.0, "Upper voltage cut-off [V]", high_open=True,
+                                       why="a cell voltage, below the upper cut-off"),
+    "Upper voltage cut-off [V]": Range(0.0, MAX_VOLTAGE_VS_LI, low_open=True,
+                                       why=f"a cell voltage, at most {MAX_VOLTAGE_VS_LI:g} V"),
+    # an input current (NaN was IDA_BAD_K); a fixed one or a function of time is PyBaMM's to evaluate
+    "Current function [A]": Range(why="a finite current"),
     "Electrode width [m]": _POSITIVE,
     "Electrode height [m]": _POSITIVE,
     "Number of electrodes connected in parallel to make a cell": Range(1.0, why="at least one electrode"),
@@ -108,6 +117,7 @@ RANGES = {
     "Initial dispersed material accessible fraction": _FRACTION,
     "Maximum dispersed material accessible fraction": _FRACTION,
     "Dispersed material ideality factor": _POSITIVE,
+    "Dispersed material standard potential [V]": Range(0.0, MAX_VOLTAGE_VS_LI, why="a potential vs Li/Li+"),
     "Initial dispersed material lithiation": _FRACTION,
     "Li0 film Li diffusivity [m2.s-1]": _POSITIVE,
     "Initial Li0 film thickness [m]": _NON_NEGATIVE,
@@ -134,6 +144,7 @@ RANGES = {
     "Cathode Li diffusivity factor": _POSITIVE,
     "Cathode exchange-current density factor": _POSITIVE,
     "Cathode electronic conductivity factor": _POSITIVE,
+    "Cathode electronic conductivity Li-content factor": _POSITIVE,
     "Cathode ionic conductivity factor": _POSITIVE,
     "Anode exchange-current density factor": _POSITIVE,
     "Separator layer 1 ionic conductivity factor": _POSITIVE,

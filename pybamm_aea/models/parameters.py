@@ -27,6 +27,8 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.F = pybamm.constants.F
         self.R = pybamm.constants.R
         self.Q = checked_parameter("Nominal cell capacity [A.h]")  # C-rate basis, checked > 0
+        self.voltage_low_cut = P("Lower voltage cut-off [V]")  # checked: 0 <= low < high
+        self.voltage_high_cut = P("Upper voltage cut-off [V]")
         # electrode area [m2], PyBaMM's geometric parameters checked (a negative height was a negative current
         # density); the current density is the checked area's
         self.A_cc = (P("Electrode width [m]") * P("Electrode height [m]")
