@@ -24,7 +24,7 @@ import numpy as np
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "is_skipped", "iter_steps", "discharge_steps",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
-           "step_table", "time_series", "RetentionUndefinedWarning"]
+           "step_table", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning"]
 
 ESC = "Electrode specific capacity [mA.h.g-1]"
 GRAVIMETRIC = "Electrode gravimetric energy [W.h.kg-1]"
@@ -51,8 +51,13 @@ def iter_steps(solution, include_skipped=False):
     """Yield ``(cycle_number, step_number, step)`` (1-based) over the cycles kept in memory.
 
     Cycles not kept (``save_at_cycles``) are passed over; steps PyBaMM skipped are passed over unless
-    ``include_skipped`` (then ``step`` may be ``None`` or an ``EmptySolution``).
+    ``include_skipped`` (then ``step`` may be ``None`` or an ``EmptySolution``). A solution without experiment
+    (``solve([t0, t1])``) is one step of one cycle: ``(1, 1, solution)``.
     """
+    if not getattr(solution, "cycles", None):
+        if include_skipped or not is_skipped(solution):
+            yield 1, 1, solution
+        return
     for ic, cycle in enumerate(solution.cycles):
         if cycle is None:
             continue
@@ -82,7 +87,16 @@ def discharge_steps(solution, arrays=True):
     model's "Discharge energy [W.h]" (a half cell on Li metal), else the integral of V dQ over the output points
     (compiled ``pybamm_aea.kernels.curve_energy``; PyBaMM's own models compute the discharge energy only on
     request).
+
+    Only the cycles kept in memory have steps: with ``save_at_cycles`` the others' discharges are missing (a
+    :class:`CyclesNotKeptWarning` says so), so a retention from this list is not relative to the 2nd discharge;
+    :func:`pybamm_aea.cycling.cycle_summary` reads the missing cycles from PyBaMM's stored states.
     """
+    missing = [i + 1 for i, cycle in enumerate(getattr(solution, "cycles", None) or []) if cycle is None]
+    if missing:
+        warnings.warn(f"cycles {_ranges(missing)} were not kept (save_at_cycles): their discharges are not listed; "
+                      "pybamm_aea.cycling.cycle_summary reads them from PyBaMM's stored states",
+                      CyclesNotKeptWarning, stacklevel=2)
     out = []
     for _, _, step in iter_steps(solution):
         Q = np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
@@ -109,6 +123,20 @@ def discharge_steps(solution, arrays=True):
 
 class RetentionUndefinedWarning(UserWarning):
     """Capacity retention asked of a run without a discharge after the reference one."""
+
+
+class CyclesNotKeptWarning(UserWarning):
+    """Steps asked of a solution whose cycles were not all kept in memory (``save_at_cycles``)."""
+
+
+def _ranges(numbers):
+    """'2, 4-6' for [2, 4, 5, 6]."""
+    runs, start = [], numbers[0]
+    for a, b in zip(numbers, numbers[1:] + [None]):
+        if b != a + 1:
+            runs.append(f"{start}" if start == a else f"{start}-{a}")
+            start = b
+    return ", ".join(runs)
 
 
 def retention_curve(capacities, reference=2):
@@ -259,7 +287,7 @@ def step_table(solution, descriptions=None, mass_g=None):
     [mA.h.g-1] when ``mass_g`` is given. Skipped steps are rows with termination "skipped (already at its
     cut-off)", also those of a cycle PyBaMM dropped because it skipped all of them (with ``descriptions``, one
     list of step strings per experiment cycle, :func:`step_descriptions`: each solved cycle is matched to its
-    own). Cycles not kept (``save_at_cycles``) have no rows."""
+    own). Cycles not kept (``save_at_cycles``) have no rows. A solution without experiment is one step."""
     import pandas as pd
     import pybamm
 
@@ -271,7 +299,9 @@ def step_table(solution, descriptions=None, mass_g=None):
     options = getattr(model, "options", None) or {}
     has_energy = "Discharge energy [W.h]" in model.variables and options.get("calculate discharge energy",
                                                                             "true") == "true"
-    if descriptions and len(solution.cycles) != len(descriptions):  # a cycle dropped or not run: match them
+    if not solution.cycles:  # a solution without experiment: one step
+        cycles = [(1, None, "whole")]
+    elif descriptions and len(solution.cycles) != len(descriptions):  # a cycle dropped or not run: match them
         cycles = _experiment_cycles(solution, descriptions)
     else:  # one cycle each, in order (the steps' currents and voltages are not read to match them)
         cycles = [(c + 1, cycle, "solved" if cycle is not None else "not kept")
@@ -282,6 +312,8 @@ def step_table(solution, descriptions=None, mass_g=None):
             listed += [(cycle, k + 1, None) for k in range(len(descriptions[cycle - 1]))]
         elif status == "solved":
             listed += [(cycle, k + 1, step) for k, step in enumerate(solved.steps)]
+        elif status == "whole":
+            listed.append((1, 1, solution))
     rows = []
     for cycle, number, step in listed:
         try:

@@ -109,3 +109,36 @@ def test_cycles_are_matched_to_their_experiment_cycles():
                      ("Discharge at 0.5C for 100 hours", "Rest for 1 hour")])
     assert list(stopped["description"]) == ["Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V",
                                             "Discharge at 0.5C for 100 hours"]
+
+
+def test_a_solution_without_experiment_is_one_step():
+    """solve([t0, t1]) has no cycles: discharge_steps gave [], step_table no row and time_series a bare
+    concatenation error, while cycle_summary read its 128 mA.h/g. It is one step of one cycle."""
+    import pybamm
+
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"))
+    solution = sim.solve([0, 39600])
+    mass = solution[readout.MASS].entries[0]
+    ((capacity, energy, Q, V),) = readout.discharge_steps(solution)
+    assert capacity * 1e3 / mass == pytest.approx(128.19, abs=0.01)  # the paper set's first discharge
+    assert Q.size == V.size == solution.t.size
+    table = readout.step_table(solution, mass_g=mass)
+    assert list(table["termination"]) == ["event: Minimum voltage [V]"]
+    assert table["capacity [mA.h.g-1]"].iloc[0] == pytest.approx(capacity * 1e3 / mass, rel=1e-12)
+    series = readout.time_series(solution, ["Voltage [V]"])
+    assert len(series) == solution.t.size and set(series["Cycle"]) == set(series["Step"]) == {1}
+
+
+def test_discharges_of_cycles_not_kept_are_said_to_be_missing():
+    """With save_at_cycles, discharge_steps lists only the kept cycles: a retention from it was cycle 5 over 3,
+    labelled as over the 2nd; it now warns which cycles are missing."""
+    import pybamm
+
+    experiment = pybamm.Experiment([("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")] * 4)
+    sim = pybamm.Simulation(AEA({"host thermodynamics": "lever rule"}), experiment=experiment)
+    solution = sim.solve(save_at_cycles=[1, 4])
+    with pytest.warns(readout.CyclesNotKeptWarning, match=r"cycles 2-3 were not kept"):
+        assert len(readout.discharge_steps(solution, arrays=False)) == 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        readout.discharge_steps(sim.solve())  # every cycle kept: no warning
