@@ -107,15 +107,29 @@ def report(args):
     }
 
 
+def _rounded(value):
+    """Floats of a JSON-able report to :data:`pybamm_aea.progress.SIGNIFICANT_DIGITS` digits, as every table the
+    command line writes (3883.72, not 3883.717655405559)."""
+    from pybamm_aea.progress import round_significant
+
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, float):
+        return float(round_significant(value))
+    return value
+
+
 def render(report, fmt):
-    """The report as an aligned table, JSON or CSV text."""
+    """The report as an aligned table, JSON or CSV text (numbers to 6 significant digits)."""
     if fmt == "json":
-        return json.dumps(report, indent=2) + "\n"
+        return json.dumps(_rounded(report), indent=2) + "\n"
     rows = [dict(basis=k, porosity=report["porosity"], **v) for k, v in report["bases"].items()]
     if fmt == "csv":
         import pandas as pd
 
-        return pd.DataFrame(rows).to_csv(index=False)
+        from pybamm_aea.progress import round_table
+
+        return round_table(pd.DataFrame(rows)).to_csv(index=False)
     comp = ", ".join(f"{k} {v:.4g}" for k, v in report["composition"].items())
     head = f"electrode: {comp} (mass fractions of the solid); porosity {report['porosity']:.4f}"
     if report["pressure_MPa"] is not None:
