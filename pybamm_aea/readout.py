@@ -10,6 +10,9 @@ One name per quantity, the model's (and PyBaMM's where PyBaMM has one):
   paper's basis): on the Li-In anode, the cell's voltage plus the anode's OCP (the model's "Discharge energy vs
   Li [W.h]")
 - "Discharge capacity [A.h]", "Discharge energy [W.h]": PyBaMM's integrals of I dt and I V dt
+- :data:`MEAN_DISCHARGE_VOLTAGE` "Mean discharge voltage [V]": the cell's (discharge energy / capacity);
+  :data:`MEAN_DISCHARGE_VOLTAGE_VS_LI` "Mean discharge voltage vs Li [V]": the cathode's against Li (the
+  electrode's energy / capacity), the same on Li metal and 0.62 V above on Li-In
 - :func:`capacity_retention`: last discharge capacity over that of a reference discharge
 
 Used by the command line, :mod:`pybamm_aea.sweep`, :mod:`pybamm_aea.cycling` and the studies. Sign convention as
@@ -22,6 +25,7 @@ import warnings
 import numpy as np
 
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
+           "MEAN_DISCHARGE_VOLTAGE_VS_LI",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "is_skipped", "iter_steps", "discharge_steps",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
            "step_table", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning"]
@@ -32,6 +36,8 @@ VOLUMETRIC = "Electrode volumetric energy [W.h.L-1]"
 CELL_GRAVIMETRIC = "Cell gravimetric energy [W.h.kg-1]"
 CELL_VOLUMETRIC = "Cell volumetric energy [W.h.L-1]"
 MEAN_DISCHARGE_VOLTAGE = "Mean discharge voltage [V]"
+#: the cathode's mean discharge voltage against Li (electrode energy / capacity; the cell's plus the Li-In OCP)
+MEAN_DISCHARGE_VOLTAGE_VS_LI = "Mean discharge voltage vs Li [V]"
 RETENTION = "Capacity retention [%]"
 MASS = "Cathode electrode mass [g]"
 VOLUME = "Cathode electrode volume [L]"

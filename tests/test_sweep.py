@@ -38,9 +38,9 @@ def test_the_hosts_agree_on_the_sweeps_metrics(serial_2x2, serial_2x2_lever):
     capacities within 0.5 % (measured 0.27 %: both fill the host to the 1.8 V cut-off) and mean
     voltages within 60 mV (measured 41 mV at 3 mg/cm2, 25 C: the multi-phase host's nucleation dip
     and Li4 layer; 10 mV at 70 C). Catches: a sweep that passes its options to one host only."""
-    for column, rtol, atol in (("Electrode specific capacity [mA.h.g-1]", 5e-3, 0), ("Mean discharge voltage [V]", 0, 0.06)):
+    for column, rtol, atol in (("Electrode specific capacity [mA.h.g-1]", 5e-3, 0), ("Mean discharge voltage vs Li [V]", 0, 0.06)):
         np.testing.assert_allclose(serial_2x2[column], serial_2x2_lever[column], rtol=rtol, atol=atol)
-    assert not np.allclose(serial_2x2["Mean discharge voltage [V]"], serial_2x2_lever["Mean discharge voltage [V]"], rtol=1e-4)
+    assert not np.allclose(serial_2x2["Mean discharge voltage vs Li [V]"], serial_2x2_lever["Mean discharge voltage vs Li [V]"], rtol=1e-4)
 
 
 def spy_batches(monkeypatch):
@@ -69,7 +69,7 @@ def test_grid_gives_one_tidy_row_per_point(serial_2x2):
     # LMS first discharge from Mo6S8: the paper's 130 mAh/g
     assert df["Electrode specific capacity [mA.h.g-1]"].between(115, 140).all()
     # Wh/kg = ESC x mean voltage; Wh/L from the model's electrode volume (dense: ~4.5 g/cm3)
-    assert np.allclose(df["Electrode gravimetric energy [W.h.kg-1]"], df["Electrode specific capacity [mA.h.g-1]"] * df["Mean discharge voltage [V]"])
+    assert np.allclose(df["Electrode gravimetric energy [W.h.kg-1]"], df["Electrode specific capacity [mA.h.g-1]"] * df["Mean discharge voltage vs Li [V]"])
     density = df["Electrode volumetric energy [W.h.L-1]"] / df["Electrode gravimetric energy [W.h.kg-1]"]
     assert np.allclose(density, 5.06 * (1 - 0.11), rtol=1e-6)
     # the discharged basis (Li4Mo6S8 is heavier than Mo6S8) is below the charged one
@@ -154,7 +154,7 @@ def test_the_default_experiment_on_the_li_in_anode_runs_in_its_window():
     default discharge cannot serve a grid of both anodes."""
     rows = [sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, options=options, progress=False).iloc[0]
             for options in ({}, {"anode": "Li-In"})]
-    for name in COMPARED:
+    for name in COMPARED + ["Mean discharge voltage vs Li [V]"]:  # the cathode's vs Li on either anode
         assert rows[1][name] == pytest.approx(rows[0][name], rel=1e-3), name
     with pytest.raises(SweepConfigError, match="1.8 V vs Li metal is 1.18 V on the Li-In anode"):
         sweep({"anode": ["Li-In", "lithium metal"]}, parameter_set=LMS, workers=1)
@@ -357,7 +357,7 @@ def test_mesh_check_flags_the_points_that_move(tmp_path, monkeypatch):
     assert rows["Mesh converged"].to_dict() == {0.5: True, 1.0: False, 0.1: True}
     assert rows.loc[1.0, "Electrode specific capacity [mA.h.g-1]"] > 120
     assert rows.loc[1.0, "Fine-mesh electrode specific capacity [mA.h.g-1]"] < 1
-    assert rows.loc[0.5, "Fine-mesh mean discharge voltage [V]"] == pytest.approx(rows.loc[0.5, "Mean discharge voltage [V]"], abs=1e-3)
+    assert rows.loc[0.5, "Fine-mesh mean discharge voltage vs Li [V]"] == pytest.approx(rows.loc[0.5, "Mean discharge voltage vs Li [V]"], abs=1e-3)
     ran = []
     monkeypatch.setattr(executors, "run_batch", lambda config, points, batched=True: ran.extend(points) or [])
     again = sweep({"C-rate": [0.5, 1.0]}, parameter_set=LMS, workers=1, mesh_check=True, results_file=store)

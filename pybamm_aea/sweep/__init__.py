@@ -51,7 +51,7 @@ Output columns
 The inputs (as given), ``"Cathode porosity"`` when derived from the pressure, ``"Cathode loading [kg.m-2]"`` when
 derived from the thickness, then the names of :mod:`pybamm_aea.readout`: ``"Electrode specific capacity
 [mA.h.g-1]"`` (mAh per g of the whole electrode, last discharge of the experiment), ``"First discharge electrode
-specific capacity [mA.h.g-1]"``, ``"Discharge capacity [mA.h]"``, ``"Mean discharge voltage [V]"``, ``"Electrode
+specific capacity [mA.h.g-1]"``, ``"Discharge capacity [mA.h]"``, ``"Mean discharge voltage vs Li [V]"``, ``"Electrode
 gravimetric energy [W.h.kg-1]"`` and ``"Electrode volumetric energy [W.h.L-1]"`` (last discharge; the voltage and
 energy the cathode's against Li, as the paper's: on the Li-In anode the cell's plus the anode's OCP; per mass and
 volume of the cathode electrode from the model's ``"Cathode electrode mass [g]"`` and ``"Cathode electrode volume
@@ -64,7 +64,7 @@ over the second one, the paper's "compared with the 2nd cycle"; NaN with fewer t
 warming up the worker's simulation, charged to the first point a worker runs for a configuration; 0 for the
 others), ``"error"`` (None, or the message: failed points keep their inputs and are never dropped) and
 ``"warnings"``. With ``mesh_check=True`` also ``"Fine-mesh electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh
-first discharge electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh mean discharge voltage [V]"`` (every point
+first discharge electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh mean discharge voltage vs Li [V]"`` (every point
 solved again on twice the cathode's cells) and ``"Mesh converged"``.
 
 Mesh

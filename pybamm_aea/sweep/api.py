@@ -75,7 +75,7 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     mesh_check : bool
         Also run every point on twice the cells (of ``cathode_cells``, else of the model's mesh) and add the
         columns "Fine-mesh electrode specific capacity [mA.h.g-1]", "Fine-mesh first discharge electrode specific
-        capacity [mA.h.g-1]", "Fine-mesh mean discharge voltage [V]" and "Mesh converged": both capacities within
+        capacity [mA.h.g-1]", "Fine-mesh mean discharge voltage vs Li [V]" and "Mesh converged": both capacities within
         1 % of the largest of the four and the mean discharge voltage within 10 mV (the criteria of
         :func:`pybamm_aea.mesh_check`), no error on either mesh. With ``results_file`` the fine rows keep a store
         of their own beside it (``s.sqlite`` -> ``s.fine.sqlite``, checked before any solve), so both resume.

@@ -172,14 +172,14 @@ def _add_mesh_check(df, fine_df):
     largest of them (as :func:`pybamm_aea.mesh_check`: of the run's largest step) and the mean discharge
     voltage within :data:`~pybamm_aea.convergence.VOLTAGE_TOLERANCE`; a row that failed on either mesh has not."""
     from pybamm_aea.convergence import within_tolerances
-    from pybamm_aea.readout import ESC, MEAN_DISCHARGE_VOLTAGE
+    from pybamm_aea.readout import ESC, MEAN_DISCHARGE_VOLTAGE_VS_LI
 
-    for col in (ESC, FIRST_ESC, MEAN_DISCHARGE_VOLTAGE):
+    for col in (ESC, FIRST_ESC, MEAN_DISCHARGE_VOLTAGE_VS_LI):
         df[FINE_MESH + col[0].lower() + col[1:]] = fine_df[col].to_numpy()
     pairs = [(df[c].to_numpy(float), fine_df[c].to_numpy(float)) for c in (ESC, FIRST_ESC)]
     # the largest capacity of the row on either mesh (NaN only when the row failed on both: not converged)
     scale = np.fmax.reduce(np.abs(np.column_stack([a for pair in pairs for a in pair])), axis=1)
-    dv = fine_df[MEAN_DISCHARGE_VOLTAGE].to_numpy(float) - df[MEAN_DISCHARGE_VOLTAGE].to_numpy(float)
+    dv = fine_df[MEAN_DISCHARGE_VOLTAGE_VS_LI].to_numpy(float) - df[MEAN_DISCHARGE_VOLTAGE_VS_LI].to_numpy(float)
     ok = df["error"].isna().to_numpy() & fine_df["error"].isna().to_numpy()
     for coarse, fine in pairs:
         ok &= within_tolerances(fine - coarse, scale, dv)

@@ -6,7 +6,7 @@ import functools
 import numpy as np
 
 from pybamm_aea.readout import (  # one definition of each name and of retention, re-exported here
-    ESC, GRAVIMETRIC, MEAN_DISCHARGE_VOLTAGE, RETENTION, VOLUMETRIC, capacity_retention, discharge_steps,
+    ESC, GRAVIMETRIC, MEAN_DISCHARGE_VOLTAGE_VS_LI, RETENTION, VOLUMETRIC, capacity_retention, discharge_steps,
 )
 
 #: ESC of the experiment's first discharge (the sweep's column; ESC is its last discharge's)
@@ -16,7 +16,7 @@ RESULT_COLUMNS = (
     ESC,
     FIRST_ESC,
     "Discharge capacity [mA.h]",
-    MEAN_DISCHARGE_VOLTAGE,
+    MEAN_DISCHARGE_VOLTAGE_VS_LI,
     GRAVIMETRIC,
     VOLUMETRIC,
     "Discharged-basis energy [W.h.kg-1]",
@@ -63,7 +63,7 @@ def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity
     metrics[FIRST_ESC] = q_first * 1e3 / mass_g
     metrics[ESC] = q * 1e3 / mass_g
     metrics["Discharge capacity [mA.h]"] = q * 1e3
-    metrics[MEAN_DISCHARGE_VOLTAGE] = e / q
+    metrics[MEAN_DISCHARGE_VOLTAGE_VS_LI] = e / q
     metrics[GRAVIMETRIC] = e * 1e3 / mass_g
     metrics[VOLUMETRIC] = e / volume_L
     ratios = _lithiation_ratios(config.parameter_set, fraction, porosity)
