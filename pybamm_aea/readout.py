@@ -4,9 +4,10 @@ One name per quantity, the model's (and PyBaMM's where PyBaMM has one):
 
 - :data:`ESC` "Electrode specific capacity [mA.h.g-1]": discharge capacity per g of the whole cathode electrode
 - :data:`GRAVIMETRIC` "Electrode gravimetric energy [W.h.kg-1]", :data:`VOLUMETRIC` "Electrode volumetric energy
-  [W.h.L-1]": discharge energy per kg and per L of the whole cathode electrode (charged state, as made); on the
-  discharged basis per the electrode's actual mass and volume at the end of the discharge
-  (:func:`electrode_mass_volume` with ``basis="discharged"``). The energy is the cathode's against Li (the
+  [W.h.L-1]": discharge energy per kg and per L of the whole cathode electrode (charged state, as made); per the
+  electrode's actual mass and volume at the end of the discharge with :func:`electrode_mass_volume`'s
+  ``basis="end of discharge"`` (the "discharged basis" of :mod:`pybamm_aea.cycling` and the sweep is the paper's:
+  every host fully lithiated, :meth:`pybamm_aea.energy.Electrode.lithiated`). The energy is the cathode's against Li (the
   paper's basis): on the Li-In anode, the cell's voltage plus the anode's OCP (the model's "Discharge energy vs
   Li [W.h]")
 - "Discharge capacity [A.h]", "Discharge energy [W.h]": PyBaMM's integrals of I dt and I V dt
@@ -176,15 +177,17 @@ def electrode_mass_volume(solution, basis="charged"):
     """(mass [g], volume [L]) of the AEA cathode electrode, from the model's variables.
 
     ``basis="charged"`` (default): as made (:data:`MASS`, :data:`VOLUME`), the paper's charged basis.
-    ``"discharged"``: the electrode's actual mass and volume at the end of ``solution`` (pass the
-    discharge step: :data:`MASS_NOW` with the Li it took up, :data:`VOLUME_NOW` with its swelling),
-    the discharged basis on what the model computes rather than on full lithiation.
+    ``"end of discharge"``: the electrode's actual mass and volume at the end of ``solution`` (pass the
+    discharge step: :data:`MASS_NOW` with the Li it took up, :data:`VOLUME_NOW` with its swelling), what the
+    model computes; not the paper's discharged basis (every host fully lithiated, at the charged porosity:
+    :meth:`pybamm_aea.energy.Electrode.lithiated`, ``cycle_summary``'s "(discharged basis)" columns).
     """
     if basis == "charged":
         return float(solution[MASS].entries[0]), float(solution[VOLUME].entries[0])
-    if basis == "discharged":
+    if basis == "end of discharge":
         return float(solution[MASS_NOW].entries[-1]), float(solution[VOLUME_NOW].entries[-1])
-    raise ValueError(f"basis must be 'charged' or 'discharged', got {basis!r}")
+    raise ValueError(f"basis must be 'charged' or 'end of discharge' (the paper's discharged basis, full "
+                     f"lithiation, is pybamm_aea.energy.Electrode.lithiated), got {basis!r}")
 
 
 def space_average(variable):

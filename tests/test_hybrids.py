@@ -102,7 +102,7 @@ def test_s_lms_discharged_basis_on_the_model_electrode(s_lms):
     Catches: the Li mass counted with a wrong sign or unit, or the charged mass used (898)."""
     third = s_lms[4]
     mass_c, _ = readout.electrode_mass_volume(third)
-    mass_d, volume_d = readout.electrode_mass_volume(third, basis="discharged")
+    mass_d, volume_d = readout.electrode_mass_volume(third, basis="end of discharge")
     E = third["Discharge energy [W.h]"].entries
     Q = third["Discharge capacity [A.h]"].entries
     assert (E[-1] - E[0]) * 1e3 / mass_d == pytest.approx(777, rel=0.05)
