@@ -255,6 +255,16 @@ def test_li_in_model_runs_on_its_default_parameter_values():
     assert q_in == pytest.approx(q_li, rel=0.01)
 
 
+def test_a_sets_window_on_the_li_in_anode_is_an_error_that_says_why():
+    """With the set's own values (its window vs Li metal) the Li-In cell starts below its 1.8 V cut-off: PyBaMM's
+    "Events ['Minimum voltage [V]'] are non-positive at initial conditions" named neither; the default solver
+    now says how far below and what to take instead."""
+    sim = pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"))
+    with pytest.raises(pybamm.SolverError, match=r"starts 0\.0\d+ V below its lower cut-off\. On the Li-In anode.*"
+                                                 r"default_parameter_values"):
+        sim.solve([0, 3600])
+
+
 @pytest.mark.slow
 def test_lithium_and_charge_are_conserved():
     sol, values = run(

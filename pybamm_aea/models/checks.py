@@ -311,12 +311,45 @@ def check_inputs(model, inputs):
             raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
 
 
+def _outside_window(exc, model, inputs):
+    """PyBaMM's "Events [...] are non-positive at initial conditions" for a voltage cut-off, with how far outside
+    its window the cell starts and, on the Li-In anode, why (a set's window is vs Li metal); None otherwise."""
+    text = str(exc)
+    if "non-positive at initial conditions" not in text or "voltage" not in text.lower():
+        return None
+    try:
+        y0 = model.y0.full() if hasattr(model.y0, "full") else np.asarray(model.y0)
+        one = inputs[0] if isinstance(inputs, (list, tuple)) else (inputs or {})
+        gaps = {e.name: float(np.asarray(e.expression.evaluate(0.0, y0, inputs=dict(one))).item())
+                for e in model.events if e.name in ("Minimum voltage [V]", "Maximum voltage [V]")}
+    except Exception:  # noqa: BLE001 - PyBaMM's own message stands
+        return None
+    where = [f"{-gap:.4g} V {'below its lower' if name.startswith('Minimum') else 'above its upper'} cut-off"
+             for name, gap in gaps.items() if gap <= 0]
+    if not where:
+        return None
+    message = f"{text}: the cell starts {' and '.join(where)}"
+    if (getattr(model, "options", None) or {}).get("anode") == "Li-In":
+        from ..parameters.paper_cell import LI_IN_PLATEAU
+
+        message += (f". On the Li-In anode the cut-offs are cell voltages, {LI_IN_PLATEAU:g} V below the cathode's "
+                    "vs Li, and a parameter set's window is vs Li metal: take AEA({'anode': 'Li-In'})."
+                    "default_parameter_values, whose window is moved down by the plateau, or set the cut-offs")
+    return message
+
+
 class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     """``pybamm.IDAKLUSolver`` that checks input parameters against :data:`RANGES` before each solve or step."""
 
     def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):
         check_inputs(model, inputs)
-        return super().solve(model, t_eval, inputs, *args, **kwargs)
+        try:
+            return super().solve(model, t_eval, inputs, *args, **kwargs)
+        except pybamm.SolverError as exc:
+            explained = _outside_window(exc, model, inputs)
+            if explained is None:
+                raise
+            raise pybamm.SolverError(explained) from exc
 
     def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
         check_inputs(model, inputs)
