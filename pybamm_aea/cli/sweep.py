@@ -141,7 +141,7 @@ def run(args):
                    cathode_cells=args.cathode_cells, mesh_check=args.mesh_check,
                    reference_c_rate=args.reference_c_rate)
     except SweepConfigError as exc:
-        parser.error(f"argument --grid/--parameter-set/--experiment/--results/--output: {exc}")
+        parser.error(f"argument --grid/--parameter-set/--option/--experiment/--results/--output: {exc}")
     finally:
         for resource in (client, cluster):
             if resource is not None:
@@ -149,7 +149,7 @@ def run(args):
     wall = time.perf_counter() - t0
     show = [c for c in df.columns if c not in HIDDEN_COLUMNS]
     with pd.option_context("display.width", 200, "display.max_columns", 20, "display.max_rows", 60,
-                           "display.float_format", "{:.4g}".format, "display.max_colwidth", 60):
+                           "display.float_format", "{:.6g}".format, "display.max_colwidth", 60):
         print(df[show].to_string(index=False) if len(df) <= 60 else df[show])
     failed = df.attrs["failed"]
     print(f"\n{len(df)} points in {wall:.1f} s ({failed} failed)", file=sys.stderr)

@@ -61,7 +61,7 @@ def run_local(config, batches, n_workers, mp_context, collect, failed_rows, batc
     """A ``ProcessPoolExecutor`` of ``n_workers`` processes fed with batches.
 
     With the ``fork`` start method (default on Linux) the simulation is built here once before the workers start,
-    and they inherit it ready to solve.
+    and they inherit it ready to solve; that build is the "Setup time [s]" of the first batch's first point.
     """
     import concurrent.futures as cf
     import multiprocessing as mp
@@ -71,6 +71,7 @@ def run_local(config, batches, n_workers, mp_context, collect, failed_rows, batc
 
     if mp_context is None:
         mp_context = "fork" if sys.platform.startswith("linux") else "spawn"
+    setup = 0.0
     if mp_context == "fork":
         first = batches[0][0]
         try:
@@ -80,7 +81,7 @@ def run_local(config, batches, n_workers, mp_context, collect, failed_rows, batc
                 kind, value, _, _ = config.single_discharge
                 inputs["Current function [A]"] = value * inputs["Nominal cell capacity [A.h]"] \
                     if kind == "C-rate" else value
-            simulation(config, _options_of(config, first), inputs, batched=use_batch)
+            setup = simulation(config, _options_of(config, first), inputs, batched=use_batch)[1]
         except Exception:  # a bad first point: the workers build their own
             pass
     ctx = mp.get_context(mp_context)
@@ -93,6 +94,8 @@ def run_local(config, batches, n_workers, mp_context, collect, failed_rows, batc
                     rows = fut.result()
                 except Exception as exc:  # a worker died: report its points, do not drop them
                     rows = failed_rows(futures[fut], exc)
+                if setup and futures[fut] is batches[0] and rows:  # the build the workers inherited
+                    rows[0]["Setup time [s]"] = rows[0].get("Setup time [s]", 0.0) + setup
                 collect(futures[fut], rows)
         except BaseException:
             for fut in futures:
