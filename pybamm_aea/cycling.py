@@ -648,9 +648,10 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     lithium in cathode [mol]" and N_anode = "Total lithium in anode [mol]" (Li-In anode); a Li-metal
     anode has no such variable and its change is -(d"Discharge capacity [A.h]") * 3600 / F (the Li it
     gives to the external circuit). Without any loss mechanism this is zero to solver round-off. NaN
-    if the model has no "Total lithium in cathode [mol]". Li trapped inside the cathode host but
-    still counted in "Total lithium in cathode [mol]" is not lost by this balance: the model must
-    report trapped Li as a lost-Li variable for it to show here.
+    if the model has no "Total lithium in cathode [mol]". Li trapped or cut off inside the cathode is
+    still in "Total lithium in cathode [mol]" (the AEA model's counts all of the cathode's Li), so this
+    balance does not see it: the model must report it as a lost-Li variable (the AEA model's "Lost
+    lithium inventory [mol]") for it to show here.
 
     *Lost active material.* The value at the end of the cycle of the first model variable of
     :data:`LOST_ACTIVE_MATERIAL_VARIABLES` ("Loss of active material [%]", ...); NaN if the model has

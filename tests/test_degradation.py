@@ -302,7 +302,9 @@ def test_li_in_interphase_is_more_stable_than_li_metal():
 
 
 def test_degradation_conserves_lithium():
-    """Li in the cathode + Li lost to trapping/isolation changes only by the charge passed."""
+    """All the Li in the cathode (connected, trapped, cut off: one inventory) changes only by the charge passed,
+    and the lost inventory is a part of it (a reviewer found cathode + lost drifting by 13 % of the Li moved with
+    trapping, where trapped Li was in both)."""
     options = {
         "Li trapping": "irreversible",
         "ionic-switch host loss": "persistent Li0",
@@ -318,13 +320,12 @@ def test_degradation_conserves_lithium():
     # an IDA failure returns the cycles done so far: conservation on a part of the run proves less
     assert len(sol.cycles) == 3 and sol.cycles[-1] is not None, sol.termination
     F = 96485.33212
-    # trapped Li stays in "Total lithium in cathode" (it occupies host sites); isolated host and
-    # sulfur domains take theirs out of it
-    n = (
-        sol["Total lithium in cathode [mol]"].entries
-        + sol["Lost lithium in isolated host [mol]"].entries
-        + sol["Lost lithium in isolated dispersed material [mol]"].entries
-    )
+    # one inventory: "Total lithium in cathode" holds the trapped Li and the Li of isolated host and sulfur
+    # domains; the connected part excludes the cut-off parts
+    n = sol["Total lithium in cathode [mol]"].entries
+    cut_off = sol["Lost lithium in isolated host [mol]"].entries + sol[
+        "Lost lithium in isolated dispersed material [mol]"].entries
+    np.testing.assert_allclose(sol["Total lithium in connected cathode [mol]"].entries, n - cut_off, rtol=1e-12)
     passed = sol["Discharge capacity [A.h]"].entries * 3600 / F
     # 1e-6 of the lithium passed (the drift at rtol 1e-6 is 7e-14 mol, 6e-9 of it), 10x below the
     # smallest loss booked (so a loss counted twice, or left in the cathode and booked as lost,

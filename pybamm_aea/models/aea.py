@@ -219,8 +219,8 @@ class AEA(pybamm.BaseModel):
         or a repeated equation is a ``pybamm.ModelError`` naming it), then the cell-level variables."""
         self._build_model()
         variables = self.variables
-        variables.update(electrode_level_variables(self.param, variables))
         variables.update(self._degradation_summary_variables(variables))
+        variables.update(electrode_level_variables(self.param, variables))
         variables.update(standard_summary_variables(self.param, self.options, variables))
         variables.update({
             "Time [s]": pybamm.t,
@@ -246,7 +246,12 @@ class AEA(pybamm.BaseModel):
         self._built = True
 
     def _degradation_summary_variables(self, variables):
-        """Lost Li inventory [mol] and loss of active material [%].
+        """The cathode's Li inventory [mol], the part of it lost, and the loss of active material [%].
+
+        One inventory: "Total lithium in cathode [mol]" is all the Li in the cathode, connected (trapped Li
+        included) or cut off (isolated host, isolated dispersed material), so that it and the anode's (or the
+        charge through a Li metal anode) are conserved; "Lost lithium inventory [mol]" is the part of it that
+        can no longer cycle (trapped, isolated), counted once in each.
 
         The loss of active material is the capacity of the host isolated behind the ionic switch
         and of the dispersed material cut off by contact loss, over the electrode's nominal
@@ -262,7 +267,10 @@ class AEA(pybamm.BaseModel):
         cut = variables["Dispersed material fraction lost"]
         q_host = p.c_h * p.x_max
         lam = ((1 - a_h) * q_host + cut * p.c_D_full) / (q_host + p.c_D)
+        isolated = (variables["Lost lithium in isolated host [mol]"]
+                    + variables["Lost lithium in isolated dispersed material [mol]"])
         return {
+            "Total lithium in cathode [mol]": variables["Total lithium in connected cathode [mol]"] + isolated,
             "Lost lithium inventory [mol]": lost,
             "Loss of active material [%]": 100 * lam,
             "Electrode area [cm2]": p.A_cc * 1e4,

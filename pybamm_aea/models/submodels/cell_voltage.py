@@ -182,11 +182,7 @@ def electrode_level_variables(param, variables):
     mass_g = p.m_c * p.A_cc * 1e3
     volume_L = p.L_c * p.A_cc * 1e3
     volume_now_L = variables["Cathode thickness [m]"] * p.A_cc * 1e3
-    li_held = (
-        variables["Total lithium in cathode [mol]"]
-        + variables["Lost lithium in isolated host [mol]"]
-        + variables["Lost lithium in isolated dispersed material [mol]"]
-    )
+    li_held = variables["Total lithium in cathode [mol]"]  # connected and cut off
     li_made = p.x_made * p.c_h * p.L_c * p.A_cc  # the Li of the host as made, in its loading
     mass_now_g = mass_g + M_LI * 1e3 * (li_held - li_made)
     Q = variables["Discharge capacity [A.h]"]

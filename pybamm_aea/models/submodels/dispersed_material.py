@@ -119,7 +119,9 @@ class DispersedConversion(AEASubModel):
                 "Dispersed material Li uptake rate [mol.m-3.s-1]": r,
                 "Average dispersed material lithiation": pybamm.Integral(z, xi),
                 "Total lithium in dispersed material [mol]": n_D,
-                "Total lithium in cathode [mol]": variables["Total lithium in cathode host [mol]"] + n_D,
+                # the host and dispersed material still connected (trapped Li included: it holds host sites);
+                # "Total lithium in cathode [mol]" adds the parts cut off (AEA._degradation_summary_variables)
+                "Total lithium in connected cathode [mol]": variables["Total lithium in cathode host [mol]"] + n_D,
                 "Dispersed material capacity [A.h]": p.F * c_D * p.L_c * p.A_cc / 3600,
             }
         )
