@@ -159,27 +159,32 @@ def _dispersed_lithiation(values, x, ocp, T):
 
 
 def _content_at(values, voltage, ocp, anode, T, x_max):
-    """Cathode Li content at which the open-circuit voltage equals ``voltage`` [V]."""
+    """Cathode Li content at which the open-circuit voltage equals ``voltage`` [V].
+
+    Solved inside the host's window, between 1e-15 x_max and x_max (1 - 1e-9), the fullest state
+    a cathode is held at: a lattice-gas or tabulated OCP (LiCoO2, NMC532, TiS2, ...) has its end
+    term k_end (1/theta - 1/(1 - theta)) (:mod:`pybamm_aea.materials.functions`), which falls to
+    -inf at x_max and comes back from +inf beyond it (LiCoO2 3.508 V at 1.001 x_max, NMC532
+    2.919 V), so a bracket across x_max missed a cut-off inside the window or found the pole.
+    """
     target = voltage + _anode_ocp(values, anode, T)
-    # a lattice-gas end reaches a cut-off only within ~1e-12 Li of empty (the Li0 of Mo6S8 at
-    # 3.0 V); an OCP defined beyond x_max (the electron-limited Li4 end of Mo6S8, at 1.0 V at
-    # x_max) may be bracketed a little beyond it
-    lo = 1e-15 * x_max
-    hi = x_max * (1 + 1e-3)
-    if not np.isfinite(ocp(hi)):
-        hi = x_max * (1 - 1e-9)
+    # a lattice-gas end reaches a cut-off only within ~1e-12 Li of empty (the Li0 of Mo6S8 at 3.0 V)
+    lo, hi = 1e-15 * x_max, x_max * (1 - 1e-9)
     f_lo, f_hi = ocp(lo) - target, ocp(hi) - target
+    if 0 < f_hi <= 1e-6 and ocp(x_max) - target <= 1e-12:
+        # a cut-off at the very end of the host's window (S-LMS's 1.0 V, the electron-limited Mo6S8 host's
+        # U_full, which evaluates to 1.0 + 4e-16 V at x_max): the full host, held 1e-9 x_max inside it (its
+        # OCV 2e-7 V above the cut-off; a hold more than 1e-6 V off is refused below)
+        return hi
     if f_lo * f_hi > 0:
         raise ValueError(
             f"an open-circuit voltage of {voltage!r} V is outside the cell's OCV range "
-            f"[{f_hi + voltage:.4g}, {f_lo + voltage:.4g}] V ({anode} anode, {ocp.label} OCP)"
+            f"[{f_hi + voltage:.4g}, {f_lo + voltage:.4g}] V over the cathode's Li content "
+            f"[{lo:.3g}, {hi:.10g}] (x_max = {x_max:.6g}; {anode} anode, {ocp.label} OCP)"
         )
     # xtol well below the content a lattice-gas end has at a cut-off (S-LMS at 3.0 V: 1e-12 Li;
     # with xtol 4e-12 it rested at 2.962 V)
-    x = brentq(lambda x: ocp(x) - target, lo, hi, xtol=1e-16 * x_max)
-    # a cut-off at the very end of the host's window (S-LMS's 1.0 V, the Mo6S8 host's U_full):
-    # the full host, held 1e-9 x_max inside it (its OCV within 1e-6 V of the cut-off)
-    return min(x, x_max * (1 - 1e-9))
+    return brentq(lambda x: ocp(x) - target, lo, hi, xtol=1e-16 * x_max)
 
 
 def set_initial_state(parameter_values, initial_value, direction=None, options=None, inplace=False, inputs=None):

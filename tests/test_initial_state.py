@@ -1,4 +1,5 @@
 """pybamm_aea.set_initial_state: the initial state from a state of charge or an OCV."""
+import importlib.metadata
 import subprocess
 import sys
 
@@ -6,7 +7,8 @@ import pybamm
 import pytest
 
 import pybamm_aea
-from pybamm_aea.parameters import Li2021_Mo6S8
+from pybamm_aea.parameters import PYBAMM_MODEL_SETS, Li2021_Mo6S8
+from pybamm_aea.parameters.paper_cell import li_in_cut_offs
 from pybamm_aea import AEA
 
 
@@ -63,6 +65,79 @@ def test_li_in_soc_on_a_li_metal_window_names_the_li_in_window():
     values = AEA(options).default_parameter_values.set_initial_state(0.5, direction="discharge", options=options)
     # half-way between Li4 (1.18 V vs Li-In) and the Li1 charge stop of the equilibrium OCP (2.18 V)
     assert 1.5 < values["Initial cathode Li content"] < 2.5
+
+
+#: the registered sets of the AEA model (the conventional S-C/LGPS set is PyBaMM's DFN's)
+AEA_SETS = sorted(
+    ep.name
+    for ep in importlib.metadata.entry_points(group="pybamm_parameter_sets")
+    if ep.value.split(".")[0] == "pybamm_aea" and ep.name not in PYBAMM_MODEL_SETS
+)
+
+
+def open_circuit_voltage(values, options):
+    """OCV [V] of the initial state in ``values``, from the model's own OCP parameters (the homogeneous
+    OCP of the multi-phase host, the blend of the branches at the initial hysteresis state of the lever
+    rule), minus the Li-In OCP at its initial Li:In ratio: no solve."""
+    x, T = values["Initial cathode Li content"], values["Ambient temperature [K]"]
+    args = {"Cathode Li content": pybamm.Scalar(x), "Temperature [K]": pybamm.Scalar(T)}
+
+    def U(name, arguments):
+        return values.evaluate(pybamm.FunctionParameter(name, arguments))
+
+    if options["host thermodynamics"] == "multi-phase":
+        U_cathode = U("Cathode homogeneous OCP [V]", args)
+    else:
+        h = values["Initial cathode hysteresis state"]
+        U_cathode = (1 + h) / 2 * U("Cathode lithiation OCP [V]", args) + (1 - h) / 2 * U("Cathode delithiation OCP [V]", args)
+    if options["anode"] == "lithium metal":
+        return U_cathode
+    y = pybamm.Scalar(values["Initial Li-In anode Li:In ratio"])
+    return U_cathode - U("Li-In anode OCP [V]", {"Li-In anode Li:In ratio": y, "Temperature [K]": pybamm.Scalar(T)})
+
+
+@pytest.mark.parametrize("parameter_set", AEA_SETS)
+@pytest.mark.parametrize("host", ["multi-phase", "lever rule"])
+@pytest.mark.parametrize("anode", ["lithium metal", "Li-In"])
+@pytest.mark.parametrize("soc,cutoff", [(0.0, "Lower voltage cut-off [V]"), (1.0, "Upper voltage cut-off [V]")])
+def test_every_set_has_its_soc_ends_at_its_cutoffs(parameter_set, host, anode, soc, cutoff):
+    """SOC 0 and 1 are the equilibrium states at the lower and upper cut-off (on Li-In the set's window moved
+    down by the plateau, as the model's defaults), evaluated on the OCP without a solve. The root was
+    bracketed at 1.001 x_max, beyond the pole that the end term k_end (1/theta - 1/(1 - theta)) of a
+    tabulated OCP has at x_max: AEA_LiCoO2 failed at every SOC ('3.0 V is outside the cell's OCV range
+    [3.508, 1e+11] V', 3.508 V the OCP at 1.001 x_max), AEA_NMC532 put SOC 0 at the pole, held at
+    x_max (1 - 1e-9), an OCV of -99997 V."""
+    options = {"host thermodynamics": host, "anode": anode}
+    values = pybamm.ParameterValues(parameter_set)
+    if anode == "Li-In":
+        values.update(li_in_cut_offs(values))
+    values = pybamm_aea.set_initial_state(values, soc, options=options)
+    assert 0 < values["Initial cathode Li content"] < values["Cathode maximum Li content"]
+    # 1e-5 V: a lattice-gas end at 1e-12 Li (S-LMS's 3.0 V, 3e10 V per Li there) is met to 1.2e-6 V by the
+    # root finder's xtol of 1e-16 x_max
+    assert open_circuit_voltage(values, options) == pytest.approx(values[cutoff], abs=1e-5)
+
+
+def test_a_charge_starts_from_soc_0_of_nmc532():
+    """The README's SOC 0 (the equilibrium at the lower cut-off) starts a charge. It was clipped to
+    x_max (1 - 1e-9), at -99997 V: 'Events ['Minimum voltage [V]'] are non-positive at initial
+    conditions'. Now it starts at 3.006 V (3.0 V plus the 0.1C overpotential) and charges."""
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_NMC532"),
+                            experiment=pybamm.Experiment(["Charge at 0.1C for 2 minutes or until 4.3 V"]))
+    voltage = sim.solve(initial_soc=0)["Voltage [V]"].entries
+    assert 3.0 < voltage[0] < 3.02
+    assert voltage[-1] > voltage[0]
+
+
+def test_a_cutoff_beyond_the_full_host_is_refused_naming_it():
+    """The electron-limited Mo6S8 host of the multi-phase model ends at U_full = 1.0 V at x_max (4 Li):
+    a 0.9 V cut-off is out of its window. Its OCP goes on beyond x_max, where the old bracket (1.001
+    x_max, 0.793 V) found 0.9 V and the content was clipped back to x_max (1 - 1e-9), 1.0000002 V,
+    without a word."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    values["Lower voltage cut-off [V]"] = 0.9
+    with pytest.raises(ValueError, match=r"0.9 V is outside the cell's OCV range \[1, 3.117\] V"):
+        pybamm_aea.set_initial_state(values, 0.0, options={"host thermodynamics": "multi-phase"})
 
 
 def cathode_lithium(values, options=None):
