@@ -704,6 +704,25 @@ def test_a_host_without_li0_reports_no_li0_layer():
     assert sol["Average cathode Li content"].entries[-1] > 0.02  # it crossed Mo6S8's Li0 window
 
 
+@pytest.mark.parametrize("parameter_set", ["Li2021_TiS2", "AEA_LiCoO2"])
+@pytest.mark.parametrize("host", ["multi-phase", "lever rule"])
+def test_host_loss_on_a_host_without_li0_isolates_nothing(parameter_set, host):
+    """TiS2 and the AEA_* materials have no Li0 phase (no ionic switch): "ionic-switch host loss" has no Li0
+    to isolate, on either host. The lever rule ran it (its film never forms, its neutral coefficient is 0);
+    the multi-phase host failed, KeyError: Parameter 'Persistent Li0 fraction' not found (the neutral
+    degradation parameters of the paper's cell had no value of it: only Li2021_Mo6S8 calibrates it)."""
+    values = pybamm.ParameterValues(parameter_set)
+    low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
+    sim = pybamm.Simulation(AEA({"host thermodynamics": host, "ionic-switch host loss": "persistent Li0"}),
+                            parameter_values=values,
+                            experiment=pybamm.Experiment([f"Discharge at 1C for 5 minutes or until {low} V",
+                                                          f"Charge at 1C for 5 minutes or until {high} V"]))
+    sol = sim.solve()
+    assert np.all(sol["Li0 film growth current density [A.m-2]"].entries == 0)
+    assert np.all(sol["Cathode host active fraction"].entries == 1)
+    assert np.all(sol["Lost lithium in isolated host [mol]"].entries == 0)
+
+
 def first_discharge_mAh(parameter_set, options, values=None):
     values = values or pybamm.ParameterValues(parameter_set)
     low = values["Lower voltage cut-off [V]"]

@@ -49,7 +49,8 @@ class AEAOptions(dict):
       cut-off events and the energy integrals: :class:`.submodels.DenseElectrodeOhmicAsState`).
     - Degradation (all off by default; see :mod:`.submodels.degradation`): ``"Li trapping"``:
       ``"none"`` / ``"irreversible"``; ``"ionic-switch host loss"``: ``"none"`` /
-      ``"persistent Li0"``; ``"dispersed material degradation"``: ``"none"`` /
+      ``"persistent Li0"`` (on a host without a Li0 phase, TiS2 and the AEA_* materials, no Li0
+      forms and it isolates nothing, on either host); ``"dispersed material degradation"``: ``"none"`` /
       ``"activation and contact loss"``; ``"interphase growth"``: ``"none"`` / ``"parabolic"`` /
       ``"stability window"``.
     - ``"voltage as a state"`` (PyBaMM's option): ``"false"`` (default: an expression, evaluated

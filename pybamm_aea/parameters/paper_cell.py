@@ -193,6 +193,10 @@ def degradation_parameters():
         "Initial Li trapping fraction": 0.0,
         "Saturated initially trapped Li content": 0.1,
         "Ionic-switch host loss coefficient": 0.0,
+        # the same mechanism on the multi-phase host (its rate is this fraction of the current that forms
+        # the Li0 phase): a host without a Li0 phase (TiS2, the AEA_* materials) forms none, so it isolates
+        # nothing on either host; Li2021_Mo6S8 calibrates it
+        "Persistent Li0 fraction": 0.0,
         "Initial dispersed material accessible fraction": 1.0,
         "Maximum dispersed material accessible fraction": 1.0,
         "Dispersed material activation coefficient": 0.0,
