@@ -130,7 +130,8 @@ def test_batch_study_checks_inputs(defaults):
 @pytest.mark.parametrize("name, value", [  # the bare ZeroDivisionErrors and the NaN voltages, and two more
     ("Ambient temperature [K]", 1.0), ("Nominal cell capacity [A.h]", 0.0), ("Initial cathode Li content", 5.0),
     ("Li-In anode indium amount [mol.m-2]", 0.0), ("Cathode Bruggeman coefficient", -3.0),
-    ("Nominal cell capacity [A.h]", -1e-4)])
+    ("Nominal cell capacity [A.h]", -1e-4), ("Lower voltage cut-off [V]", -1.0),
+    ("Lower voltage cut-off [V]", 3.0), ("Upper voltage cut-off [V]", 7.0)])
 def test_parameter_value_is_checked_at_processing(defaults, name, value):
     values = defaults.copy()
     values[name] = value
