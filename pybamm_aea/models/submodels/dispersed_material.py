@@ -31,6 +31,23 @@ U_h ("Cathode host OCP [V]") against the domain's two-phase equilibrium U_D:
 - U_D = U0 + w (R T / F) ln((1 - z) / z) with a small ideality w, for a two-phase reaction a
   nearly flat plateau at U0.
 
+Both ends are ends of the reaction, not of the numbers: a full domain (z = 1) has no core left
+to take Li and an empty one (z = 0) no product left to give it. The rate vanishes there with the
+area the reaction runs on: the core's s^2 = (1 - z)^(2/3) at the full end as the product's
+z^(2/3) at the empty end, each regularised over the same END_REG into a linear end,
+(1 - z) / ((1 - z)^2 + END_REG)^(1/6), so that it is 0 at the end itself (a full hybrid at rest
+at its lower cut-off, initial_soc=0, stays at rest) and of finite slope, and a round-off step
+past the end reverses the rate and is driven back. U_D's logarithm is written
+asinh((1 - z) / d) - asinh(z / d), d = OCP_REG = 1e-9 (equal to ln((1 - z) / z) within (d / z)^2
+on [d, 1 - d]): finite at the ends but, unlike a clipped log, falling on past them, so U_D is
+smooth and monotonic in z and a domain pushed past full meets a driving force that grows with
+the overshoot instead of the flat clipped value U0 - 20.7 w R T / F (LTO: 1.366 V, which the host
+passes through at the end of a discharge; there the solver's steps left z at 1.005-1.03 and a
+thin LTO-LMS electrode above its theoretical capacity, by an amount that depended on the mesh).
+Before, the core's area was floored at 1e-8 and the clipped U_D stayed above a host at its
+1.0 V cut-off, so the host kept pushing Li into full domains at zero current (S-LMS, lever rule:
+1.000 -> 1.457 V over a 10 h rest from initial_soc=0, z -> 1.00003).
+
 Nothing caps the utilisation: it ends where the host runs out of Li to give at the cut-off while
 the shell has grown too thick to take more, so it follows from R^2 / D_shell (the domain size and
 the product-layer transport), the rate and the temperature. The host loses the Li the domains
@@ -46,8 +63,12 @@ from .cathode_diffusion import xi
 class DispersedConversion(AEASubModel):
     """Shrinking-core Li exchange between the host and a dispersed active material."""
 
-    #: regularisation of the product's area factor near z = 0 (see get_coupled_variables)
+    #: regularisation of the product's area factor near z = 0 and of the core's near z = 1 (see
+    #: get_coupled_variables and the module docstring)
     END_REG = 1e-6
+    #: lithiation (and 1 - lithiation) below which U_D's log term is regularised (numerical: the
+    #: former floor of its argument, (1 - z + 1e-9) / (z + 1e-9), by which it is written)
+    OCP_REG = 1e-9
     #: driving force (units of R T / F, i.e. 30 uV at 70 C) over which the area factor passes
     #: from the lithiation law's to the delithiation law's on the delithiation side (numerical:
     #: a switch at Phi = 0 left the Jacobian discontinuous at the equilibrium the domains track
@@ -77,8 +98,11 @@ class DispersedConversion(AEASubModel):
         z = variables["Dispersed material lithiation"]
         U_h = variables["Cathode host OCP [V]"]
         T = p.T
-        z_b = pybamm.minimum(pybamm.maximum(z, 0), 1)
-        U_D = p.U0_D(T) + p.w_ideal_D * p.R * T / p.F * pybamm.log((1 - z_b + 1e-9) / (z_b + 1e-9))
+        # ln((1 - z) / z) as asinh((1 - z) / d) - asinh(z / d), d = OCP_REG: equal to within
+        # (d / z)^2 away from the ends, finite at them and falling on past them, so a domain
+        # pushed beyond full (empty) is driven back (see the module docstring)
+        d = self.OCP_REG
+        U_D = p.U0_D(T) + p.w_ideal_D * p.R * T / p.F * (pybamm.arcsinh((1 - z) / d) - pybamm.arcsinh(z / d))
         Phi = p.F * (U_D - U_h) / (p.R * T)
         # core radius over domain radius s = (1 - z)^(1/3) and its area s^2; the product's area
         # z^(2/3) regularised near z = 0 (z / (z^2 + e)^(1/6): a finite slope, and a round-off
@@ -89,7 +113,11 @@ class DispersedConversion(AEASubModel):
         # and the undershoot ran away: S-LMS on the multi-phase host failed in IDA at z = -5.5e-3
         # when its sulfur ran out on the 6th-8th charge)
         s = (pybamm.minimum(pybamm.maximum(1 - z, 0), 1) + 1e-12) ** (1 / 3)
-        core_area = s**2
+        # the core's area s^2 = (1 - z)^(2/3) regularised near z = 1 as the product's is near z = 0
+        # (module docstring): it vanishes with the core, a full domain takes no more Li, and an
+        # overshoot z > 1 is driven back (s itself, clipped, only sets the shell's thickness)
+        y = 1 - z
+        core_area = y / (y**2 + self.END_REG) ** (1 / 6)
         product_area = z / (z**2 + self.END_REG) ** (1 / 6)
         tau_shell = p.tau_shell_D(T)
         k_int = p.kappa_D(T)
