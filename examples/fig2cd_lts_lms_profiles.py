@@ -26,7 +26,7 @@ PAPER = {
     "Li2021_TiS2": {"first discharge": 213.0, "reversible": 180.0, "plateaus": ()},
     "Li2021_Mo6S8": {"first discharge": 130.0, "reversible": 90.0, "plateaus": (2.3, 2.05), "switch": 2.45},
 }
-TITLES = {"Li2021_TiS2": "(2c) Li0.1TiS2 (LTS) AEA cathode", "Li2021_Mo6S8": "(2d) LiMo6S8 (LMS) AEA cathode"}
+TITLES = {"Li2021_TiS2": "(2c) TiS2 (LTS) AEA cathode", "Li2021_Mo6S8": "(2d) LiMo6S8 (LMS) AEA cathode"}
 
 
 def simulate(parameter_set, cycles=2, c_rate=0.1):

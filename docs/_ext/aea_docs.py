@@ -200,7 +200,8 @@ def parameter_table(name, module_path):
 def write_parameter_tables(path):
     sets = aea_parameter_sets()
     text = [
-        "Every parameter set registered with PyBaMM by this package (entry points), generated from",
+        "Every parameter set of the AEA model registered with PyBaMM by this package (entry points; the",
+        "S-C/LGPS set, for PyBaMM's DFN, is documented in :mod:`pybamm_aea.conventional`), generated from",
         "the parameter modules when the docs are built: each entry's value, and its source taken from",
         "the comment next to it in the module (or the docstring of its function). Values the paper does",
         "not give say \"assumption\" or \"fit\" there, with the reason.",
