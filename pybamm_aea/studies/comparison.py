@@ -197,7 +197,8 @@ def xu2019_electrode(solution, values=None):
 
 
 def slms_practical_figures():
-    """The paper's practical S-LMS electrode, charged basis: (483.8 mAh/g, 905.5 Wh/kg, 2778 Wh/L).
+    """The paper's practical S-LMS electrode, charged basis: (483.8 mAh/g, 905.5 Wh/kg, 2779 Wh/L), recomputed
+    from the paper's inputs (it prints 2778 Wh/L: 0.05 % apart, its rounding).
 
     From :func:`pybamm_aea.energy.paper.slms_practical_electrode` (0.6289 mAh from 1.3 mg at 8.15 % porosity, the
     SI calculation model (c)); Table S9's "Li2S-LMS" row is the same electrode on the discharged basis.
