@@ -12,7 +12,7 @@ def summary_dict(start, q_dis, q_chg, e_dis, e_chg):
     """The result dict of cycle_summaries from per-cycle start [s], capacities [A.s], energies [J]."""
     with np.errstate(divide="ignore", invalid="ignore"):
         floor = ROUND_OFF_FRACTION * np.maximum(q_dis, q_chg)
-        both = (q_dis > floor) & (q_chg > floor) & (q_dis > 0) & (q_chg > 0)
+        both = (q_dis > floor) & (q_chg > floor)  # (so both > 0: the floor is >= 0 unless both are negative)
         return {
             "Discharge capacity [A.h]": q_dis / 3600.0,
             "Charge capacity [A.h]": q_chg / 3600.0,

@@ -340,11 +340,12 @@ def _experiment_rows(s):
         t_c = np.asarray(cyc.t, dtype=float)
         lo, hi = _cycle_block(s.t, t_c, c + 1)
         qd, qc, ed, ec = _kernel_totals(s.t[lo:hi], s.i[lo:hi], s.v[lo:hi], s.rest_tol, "discharge")
-        ed_li = ed if s.v_li is s.v else _kernel_totals(s.t[lo:hi], s.i[lo:hi], s.v_li[lo:hi], s.rest_tol,
-                                                        "discharge")[2]
         if s.e_source == "states":
             from_states = _from_states(summary, s.r_method, s.tol)
             ed, ec, ed_li = from_states["ed"], from_states["ec"], from_states["ed_li"]
+        else:  # the electrode's, against Li: a second pass only on Li-In
+            ed_li = ed if s.v_li is s.v else _kernel_totals(s.t[lo:hi], s.i[lo:hi], s.v_li[lo:hi], s.rest_tol,
+                                                            "discharge")[2]
         rows.append(dict(start=float(t_c[0]), qd=qd, qc=qc, ed=ed, ec=ec, ed_li=ed_li, saved=True,
                          r=s.resistance(lo, hi, c > 0 and s.cycles[c - 1] is not None)))
         end_states.append(s.state(summary, "last") if summary else s.state_at(hi - 1))
@@ -677,10 +678,10 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
 
     s = _Series(solution, rest_tol, resistance, energy_source)
     rows, start_state, end_states = _experiment_rows(s) if s.cycles else _kernel_rows(s, cycle_start)
-    if reference_cycle is None and len(rows) < DEFAULT_REFERENCE_CYCLE:
-        ref = DEFAULT_REFERENCE_CYCLE  # past the solution's cycles: the retention is undefined (NaN below)
-    else:
-        ref = _check_reference(DEFAULT_REFERENCE_CYCLE if reference_cycle is None else reference_cycle, len(rows))
+    # the default reference past the solution's cycles: the retention is undefined (NaN below)
+    undefined = reference_cycle is None and len(rows) < DEFAULT_REFERENCE_CYCLE
+    ref = DEFAULT_REFERENCE_CYCLE if undefined else _check_reference(
+        DEFAULT_REFERENCE_CYCLE if reference_cycle is None else reference_cycle, len(rows))
     col = {key: np.array([r[key] for r in rows], dtype=float)
            for key in ("start", "qd", "qc", "ed", "ec", "ed_li", "r")}
     mass, volume, mass_d, volume_d = _masses(s, electrode, mass_g, volume_L, discharged_porosity)
@@ -689,7 +690,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         cell_energy = col["ed"] * 1e3 / mass  # the cell's, per kg of electrode
     cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, cell_energy)
     out.update(cell_columns)
-    if ref <= len(rows):
+    if not undefined:
         out[RETENTION] = _retention_column(col["qd"], ref)
     else:  # the default reference on a one-cycle solution
         warnings.warn(f"capacity retention is undefined: the solution has {len(rows)} cycle, and it is relative "

@@ -39,8 +39,9 @@ from scipy.optimize import brentq
 from scipy.spatial import ConvexHull
 from scipy.special import expit
 
-from .constants import F, M_LI, R
+from .constants import F, R
 from .models.aea import AEAOptions
+from .parameters import host_molar_mass_as_made
 
 #: initial hysteresis state per direction (h = +1 is the lithiation branch, as in the model)
 BRANCH_STATE = {"discharge": 1.0, "charge": -1.0}
@@ -143,7 +144,8 @@ def _dispersed_reach(values, degradation):
 def _host_capacity_share(values, reach):
     """Share of the host in the cathode's Li capacity (the dispersed domains in reach included)."""
     w_D = values["Dispersed material mass fraction"]
-    molar_mass = values["Cathode host molar mass [kg.mol-1]"] + values["Cathode host Li content as made"] * M_LI
+    molar_mass = host_molar_mass_as_made(values["Cathode host molar mass [kg.mol-1]"],
+                                         values["Cathode host Li content as made"])
     q_host = (1 - w_D) * F * values["Cathode maximum Li content"] / molar_mass  # per kg as made
     q_D = w_D * values["Dispersed material specific capacity [A.h.kg-1]"] * 3600 * reach
     return q_host / (q_host + q_D)

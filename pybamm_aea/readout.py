@@ -308,21 +308,16 @@ def step_table(solution, descriptions=None, mass_g=None):
     options = getattr(model, "options", None) or {}
     has_energy = "Discharge energy [W.h]" in model.variables and options.get("calculate discharge energy",
                                                                             "true") == "true"
-    if not solution.cycles:  # a solution without experiment: one step
-        cycles = [(1, None, "whole")]
-    elif descriptions and len(solution.cycles) != len(descriptions):  # a cycle dropped or not run: match them
-        cycles = _experiment_cycles(solution, descriptions)
+    if descriptions and solution.cycles and len(solution.cycles) != len(descriptions):
+        # a cycle dropped or not run: match the solved cycles to the experiment's
+        listed = []
+        for cycle, solved, status in _experiment_cycles(solution, descriptions):
+            if status == "skipped":
+                listed += [(cycle, k + 1, None) for k in range(len(descriptions[cycle - 1]))]
+            elif status == "solved":
+                listed += [(cycle, k + 1, step) for k, step in enumerate(solved.steps)]
     else:  # one cycle each, in order (the steps' currents and voltages are not read to match them)
-        cycles = [(c + 1, cycle, "solved" if cycle is not None else "not kept")
-                  for c, cycle in enumerate(solution.cycles)]
-    listed = []
-    for cycle, solved, status in cycles:
-        if status == "skipped":
-            listed += [(cycle, k + 1, None) for k in range(len(descriptions[cycle - 1]))]
-        elif status == "solved":
-            listed += [(cycle, k + 1, step) for k, step in enumerate(solved.steps)]
-        elif status == "whole":
-            listed.append((1, 1, solution))
+        listed = list(iter_steps(solution, include_skipped=True))
     rows = []
     for cycle, number, step in listed:
         try:

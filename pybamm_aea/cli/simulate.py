@@ -121,8 +121,8 @@ def _model(args, values):
     if args.model == "AEA" and "Nominal cell capacity [A.h]" not in overrides:
         from pybamm_aea.sweep.config import DISPERSED, rescaled_nominal
 
-        def changed(name):  # (the set's value, the --set one), or Nones
-            return (values[name], overrides[name]) if name in overrides and name in values.keys() else (None, None)
+        def changed(name):  # (the set's value, the --set one), or Nones (--set names are the set's: checked)
+            return (values[name], overrides[name]) if name in overrides else (None, None)
 
         values["Nominal cell capacity [A.h]"] = rescaled_nominal(
             args.parameter_set, values["Nominal cell capacity [A.h]"], *changed("Cathode loading [kg.m-2]"),

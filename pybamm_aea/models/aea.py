@@ -259,17 +259,13 @@ class AEA(pybamm.BaseModel):
         capacity (host plus accessible dispersed material).
         """
         p = self.param
-        lost = (
-            variables["Lost lithium to trapping [mol]"]
-            + variables["Lost lithium in isolated host [mol]"]
-            + variables["Lost lithium in isolated dispersed material [mol]"]
-        )
+        isolated = (variables["Lost lithium in isolated host [mol]"]
+                    + variables["Lost lithium in isolated dispersed material [mol]"])
+        lost = variables["Lost lithium to trapping [mol]"] + isolated
         a_h = variables["Cathode host active fraction"]
         cut = variables["Dispersed material fraction lost"]
         q_host = p.c_h * p.x_max
         lam = ((1 - a_h) * q_host + cut * p.c_D_full) / (q_host + p.c_D)
-        isolated = (variables["Lost lithium in isolated host [mol]"]
-                    + variables["Lost lithium in isolated dispersed material [mol]"])
         return {
             "Total lithium in cathode [mol]": variables["Total lithium in connected cathode [mol]"] + isolated,
             "Lost lithium inventory [mol]": lost,

@@ -115,11 +115,16 @@ def host_specific_volume(free_density, lithiated_density, free_molar_mass, max_c
     return (1 - theta) / free_density + theta * (1 + max_content * M_LI / free_molar_mass) / lithiated_density
 
 
+def host_molar_mass_as_made(free_molar_mass, content_as_made):
+    """Formula mass [kg.mol-1] of the host as made: the Li-free host's plus the Li it holds per formula unit."""
+    return free_molar_mass + content_as_made * M_LI
+
+
 def host_as_made(free_density, lithiated_density, free_molar_mass, max_content, content_as_made):
     """(density [kg.m-3], molar mass [kg.mol-1]) of the host as made, holding ``content_as_made`` Li per formula
     unit (0 for the paper's Mo6S8 and TiS2, pressed Li-free; LiCoO2 is pressed lithiated), at the volume of
     :func:`host_specific_volume`: the basis of the loading, the thickness and the capacity per gram."""
-    molar_mass = free_molar_mass + content_as_made * M_LI
+    molar_mass = host_molar_mass_as_made(free_molar_mass, content_as_made)
     swelling = (host_specific_volume(free_density, lithiated_density, free_molar_mass, max_content, content_as_made)
                 / host_specific_volume(free_density, lithiated_density, free_molar_mass, max_content, 0.0))
     # as ratios to the Li-free host, so that a host made Li-free (0) has its density to the last digit

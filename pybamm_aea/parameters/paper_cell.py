@@ -93,7 +93,7 @@ def li_in_cut_offs(values):
 def mixed_anodes_message(low):
     """Why one default experiment (a set's lower cut-off) cannot serve both anodes: its voltage is vs Li metal."""
     return (f"the default experiment discharges to one voltage and the grid has both anodes: the set's {low:g} V "
-            f"vs Li metal is {li_in_window(low, low)[0]:g} V on the Li-In anode (its plateau {LI_IN_PLATEAU:g} V vs "
+            f"vs Li metal is {low - LI_IN_PLATEAU:g} V on the Li-In anode (its plateau {LI_IN_PLATEAU:g} V vs "
             "Li); sweep each anode with its own experiment")
 
 

@@ -319,11 +319,11 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
                                    "experiment") from exc
         anodes = {p["anode"] for p in points} if "anode" in option_names else {options.get("anode")}
         if "Li-In" in anodes:  # the set's window is vs Li metal: the model's own defaults on Li-In move it
-            from pybamm_aea.parameters.paper_cell import li_in_window, mixed_anodes_message
+            from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU, mixed_anodes_message
 
             if len(anodes) > 1:
                 raise SweepConfigError(mixed_anodes_message(low))
-            low = li_in_window(low, low)[0]
+            low -= LI_IN_PLATEAU
         steps = [f"Discharge at {reference_c_rate:g}C until {low:g} V"]
     else:
         steps = _experiment_steps(experiment)
