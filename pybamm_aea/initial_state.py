@@ -59,6 +59,9 @@ class _Evaluator:
         self._functions = {}
 
     def __getitem__(self, name):
+        if callable(self.values.get(name)):  # the ambient temperature as a function of (y, z, t): at t = 0
+            return self.function(name, **{"Distance across electrode width [m]": 0.0,
+                                          "Distance across electrode height [m]": 0.0, "Time [s]": 0.0})
         return float(self.values.evaluate(pybamm.Parameter(name), inputs=self.inputs))
 
     def function(self, name, **arguments):

@@ -265,6 +265,46 @@ def test_a_sets_window_on_the_li_in_anode_is_an_error_that_says_why():
         sim.solve([0, 3600])
 
 
+def _thick_tis2_on_li_in(foil):
+    """TiS2 at 15x the set's loading (22.5 mg/cm2, ~3.6 mA.h/cm2) discharged at 0.1C to 1.0 V vs Li on
+    the Li-In anode with ``foil`` mol/m2 of Li foil behind the In (None: the set's, the paper's 80 um)."""
+    from pybamm_aea.parameters.paper_cell import li_in_cut_offs
+
+    model = pybamm_aea.AEA({"anode": "Li-In"})
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values.update(li_in_cut_offs(values))
+    values.update({name: 15 * values[name] for name in ("Cathode loading [kg.m-2]", "Nominal cell capacity [A.h]")})
+    if foil is not None:
+        values["Li-In anode Li foil amount [mol.m-2]"] = foil
+    low = values["Lower voltage cut-off [V]"]
+    experiment = pybamm.Experiment([f"Discharge at 0.1C until {low} V"])
+    sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+    return sol, values
+
+
+def test_li_foil_keeps_the_li_in_alloy_on_its_plateau():
+    """The paper's anode is 30 um In on 80 um Li: the foil (16.5 mA.h/cm2) refills the alloy, so a
+    3.6 mA.h/cm2 TiS2 electrode discharges to its cut-off with the alloy at its initial Li:In ratio, and
+    the Li leaving the anode comes from the foil, mol for mol. Without the foil the In's own Li (0.5 Li
+    per In of a 30 um foil, 2.56 mA.h/cm2) runs out first and the step ends on the anode's event.
+    Catches: the foil's Li left out of the anode (every Li-In cell above 2.56 mA.h/cm2 capped there:
+    TiS2 at 20 mg/cm2 gave 128 instead of 176 mA.h/g), or a foil that is not drawn on."""
+    sol, values = _thick_tis2_on_li_in(None)
+    assert sol.termination.endswith("[experiment]")  # the step's cut-off
+    y = sol["Li-In anode Li:In ratio"].entries
+    np.testing.assert_allclose(y, values["Initial Li-In anode Li:In ratio"], atol=1e-3)
+    foil = sol["Li-In anode Li foil [mol.m-2]"].entries
+    passed = sol["Discharge capacity [A.h]"].entries * 3600 / F / values["Electrode width [m]"] ** 2
+    np.testing.assert_allclose(foil[0] - foil, passed, rtol=1e-6, atol=1e-9)
+    assert passed[-1] > values["Li-In anode indium amount [mol.m-2]"] * values["Initial Li-In anode Li:In ratio"]
+
+    bare, _ = _thick_tis2_on_li_in(0.0)
+    assert bare.termination == "event: Li-In anode depleted of Li"
+    q_bare = bare["Discharge capacity [A.h]"].entries[-1] * 3600 / F / values["Electrode width [m]"] ** 2
+    assert q_bare == pytest.approx(values["Li-In anode indium amount [mol.m-2]"] * values["Initial Li-In anode Li:In ratio"],
+                                   rel=1e-3)
+
+
 @pytest.mark.slow
 def test_lithium_and_charge_are_conserved():
     sol, values = run(
@@ -507,6 +547,10 @@ def test_default_mesh_is_converged(parameter_set, step, updates):
         ("Ambient temperature [K]", 0.0, r"'Ambient temperature \[K\]' = 0.0"),
         ("Dispersed material mass fraction", 1.0, "'Dispersed material mass fraction' = 1.0"),
         ("Initial Li-In anode Li:In ratio", 1.5, "'Initial Li-In anode Li:In ratio' = 1.5"),
+        ("Li-In anode Li foil amount [mol.m-2]", -1.0, r"'Li-In anode Li foil amount \[mol.m-2\]' = -1.0"),
+        # a 20 um domain in a 5.4 um electrode (it ran: 137 mA.h/g of LTO-LMS in a 3.9 um one)
+        ("Dispersed material domain radius [m]", 10e-6,
+         r"'Dispersed material domain radius \[m\]' = 1e-05 .*'half the cathode thickness \[m\]' = 2.\d+e-06"),
     ],
 )
 def test_out_of_range_parameters_fail_before_solving(name, value, message):

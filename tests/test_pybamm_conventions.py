@@ -203,3 +203,58 @@ def test_plot_cycle_life_is_seen_by_pyplot(tmp_path):
     blank.savefig(tmp_path / "blank.png")
     plt.close("all")
     assert (tmp_path / "cycle_life.png").stat().st_size > 2 * (tmp_path / "blank.png").stat().st_size
+
+
+def test_ambient_temperature_in_time_is_the_experiments_step_temperatures():
+    """PyBaMM's isothermal models take "Ambient temperature [K]" as a function of (y, z, t); an AEA cell too
+    (it raised "Cannot process parameter"). A step in T(t) at 2 h gives the same cell as an experiment whose
+    second step is at the new temperature: the same voltage after the change to 1 mV, and the variables
+    PyBaMM's isothermal model publishes follow T(t). Catches: the function's time argument ignored or
+    mis-scaled, the temperature read once at t = 0."""
+    steps = ["Discharge at 0.1C for 2 hours", "Discharge at 0.1C until 1.8 V"]
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Ambient temperature [K]"] = lambda y, z, t: 298.15 + 45 * (t > 7200)
+    ramp = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values, experiment=pybamm.Experiment(steps)).solve()
+    stepped = pybamm.Simulation(
+        pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+        experiment=pybamm.Experiment([pybamm.step.string(s, temperature=T) for s, T in zip(steps, ("25oC", "70oC"))]),
+    ).solve()
+    for name in ("Ambient temperature [K]", "Cell temperature [K]", "Volume-averaged cell temperature [K]"):
+        np.testing.assert_allclose(ramp[name].entries[[0, -1]], [298.15, 343.15])
+    t = np.linspace(7300, 0.9 * ramp["Time [s]"].entries[-1], 20)
+    V_ramp = np.interp(t, ramp["Time [s]"].entries, ramp["Voltage [V]"].entries)
+    V_step = np.interp(t, stepped["Time [s]"].entries, stepped["Voltage [V]"].entries)
+    np.testing.assert_allclose(V_ramp, V_step, atol=1e-3)
+    assert abs(np.interp(3600, ramp["Time [s]"].entries, ramp["Voltage [V]"].entries)
+               - np.interp(3600, stepped["Time [s]"].entries, stepped["Voltage [V]"].entries)) < 1e-3
+
+
+def test_an_ambient_temperature_out_of_range_in_time_is_named_with_its_time():
+    """A temperature profile that leaves the physical range is refused before the solve, with the value and the
+    time (it ran, and the solver failed with "starts 3.4e9 V below its lower cut-off")."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Ambient temperature [K]"] = lambda y, z, t: 343.15 + t / 10
+    sim = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values)
+    with pytest.raises(ValueError, match=r"'Ambient temperature \[K\]' = 4\d\d.* at t = [\d.]+ s"):
+        sim.solve([0, 3600])
+
+
+def test_an_input_out_of_range_is_named_by_the_users_input_too():
+    """An input that reaches a parameter through an expression: the error gives the parameter's value and the
+    input the user typed (it named only the parameter)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Ambient temperature [K]"] = pybamm.InputParameter("T") + 273.15
+    with pytest.raises(ValueError, match=r"'Ambient temperature \[K\]' = 23\.1.*from the input 'T' = -250"):
+        pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values).solve([0, 3600], inputs={"T": -250})
+
+
+def test_resistance_is_voltage_over_current_as_pybamms():
+    """PyBaMM's "Resistance [Ohm]" (V / |I| with I's sign) and "Terminal power [W]" exist, so a DFN script that
+    reads them runs on an AEA cell (a KeyError before)."""
+    sol = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Discharge at 0.1C for 1 hour", "Rest for 10 minutes"])).solve()
+    discharge, rest = (cycle.steps[0] for cycle in sol.cycles)
+    V, I = discharge["Voltage [V]"].entries, discharge["Current [A]"].entries
+    np.testing.assert_allclose(discharge["Resistance [Ohm]"].entries, V / I, rtol=1e-9)
+    np.testing.assert_allclose(discharge["Terminal power [W]"].entries, V * I, rtol=1e-9)
+    np.testing.assert_array_equal(rest["Resistance [Ohm]"].entries, 0.0)

@@ -382,3 +382,17 @@ def test_mesh_check_is_checked_before_any_solve(tmp_path):
     assert foreign.read_text() == "my own notes\n" and not (tmp_path / "s.sqlite").exists()
     with pytest.raises(SweepConfigError, match="mesh_check must be True or False, got 'yes'"):
         sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, mesh_check="yes")
+
+
+def test_a_point_stopped_by_a_model_event_says_so():
+    """TiS2 on Li-In without the Li foil (the In's own 2.56 mA.h/cm2) at 20 mg/cm2: the discharge ends when
+    the anode runs out, 41 mV above its plateau, not at the cathode's cut-off. The row's figures are the anode's
+    limit and its ``warnings`` column says which event stopped it (it was empty, the figures reading as the
+    electrode's); the set's own anode (with its 80 um Li foil) reaches the cut-off and has no such note.
+    Catches: the batched path not reading its solution's termination."""
+    grid = {LOADING: [0.2], "Li-In anode Li foil amount [mol.m-2]": [0.0, 6.0]}
+    df = sweep(grid, parameter_set="Li2021_TiS2", workers=1, options={"anode": "Li-In"}, progress=False)
+    bare, foil = df.iloc[0], df.iloc[1]
+    assert "Li-In anode depleted of Li" in bare["warnings"]
+    assert not foil["warnings"] or "model event" not in foil["warnings"]
+    assert foil["Electrode specific capacity [mA.h.g-1]"] > 1.3 * bare["Electrode specific capacity [mA.h.g-1]"]

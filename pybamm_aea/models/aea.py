@@ -229,7 +229,13 @@ class AEA(pybamm.BaseModel):
             "Time [h]": pybamm.t / 3600,
             "Ambient temperature [K]": self.param.T,
             "Ambient temperature [C]": self.param.T - 273.15,
+            # isothermal: the cell is at the ambient temperature (PyBaMM's isothermal model's names)
+            **{name: self.param.T for name in ("Cell temperature [K]", "X-averaged cell temperature [K]",
+                                               "Volume-averaged cell temperature [K]")},
             "Power [W]": variables["Voltage [V]"] * variables["Current [A]"],
+            "Terminal power [W]": variables["Voltage [V]"] * variables["Current [A]"],
+            # as PyBaMM's battery models: V / |I|, 0 at zero current (where it is not defined)
+            "Resistance [Ohm]": _resistance(variables["Voltage [V]"], variables["Current [A]"]),
         })
         variables.update(self._phase_variables(variables))
         self.summary_variables = [
@@ -465,6 +471,12 @@ class _ScalarFunctions(pybamm.BaseSolver):
                 if isinstance(function, casadi.Function):
                     setattr(model, name, _expanded(function))
         return out
+
+
+def _resistance(V, I):
+    """V / |I| [Ohm] with the current's sign, 0 at zero current (PyBaMM's "Resistance [Ohm]")."""
+    nonzero = (I > 0) + (I < 0)
+    return pybamm.sign(I) * V / (nonzero * I + (1 - nonzero))
 
 
 class _SharedEvents(pybamm.BaseSolver):

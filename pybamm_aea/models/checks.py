@@ -126,6 +126,7 @@ RANGES = {
     "Separator layer 1 thickness [m]": _NON_NEGATIVE,
     "Separator layer 2 thickness [m]": _NON_NEGATIVE,
     "Li-In anode indium amount [mol.m-2]": _POSITIVE,
+    "Li-In anode Li foil amount [mol.m-2]": _NON_NEGATIVE,
     "Initial Li-In anode Li:In ratio": Range(0.0, 1.0, low_open=True, high_open=True),
     "Li trapping fraction": _FRACTION,
     "Initial Li trapping fraction": _FRACTION,
@@ -182,6 +183,10 @@ def check_value(name, value, bound_value=None):
         raise ValueError(_message(name, value, RANGES[name], bound_value))
 
 
+#: the symbols of a parameter not yet given its value
+_UNPROCESSED = (pybamm.Parameter, pybamm.FunctionParameter)
+
+
 class PhysicalRange(pybamm.BinaryOperator):
     """A parameter (left child) that must lie in its :class:`Range`; the right child is the parameter bounding it
     (``Scalar(nan)`` when the bound is a number). Evaluates to the left child."""
@@ -192,7 +197,7 @@ class PhysicalRange(pybamm.BinaryOperator):
 
     def create_copy(self, new_children=None, perform_simplifications=True):
         value, bound = new_children if new_children else self.children
-        if any(isinstance(s, pybamm.Parameter) for c in (value, bound) for s in c.pre_order()):
+        if any(isinstance(s, _UNPROCESSED) for c in (value, bound) for s in c.pre_order()):
             return PhysicalRange(value, bound, self.parameter_name, self.range)  # not yet parameterised
         if value.is_constant() and bound.is_constant():
             self.check(value.evaluate(), bound.evaluate())
@@ -268,7 +273,7 @@ def _input_checks(model):
             continue
         seen.add(id(s))
         if isinstance(s, PhysicalRange):
-            if not any(isinstance(c, pybamm.Parameter) for c in s.pre_order()):  # skip unprocessed variables
+            if not any(isinstance(c, _UNPROCESSED) for c in s.pre_order()):  # skip unprocessed variables
                 found.setdefault((s.parameter_name, s.left, s.right), s)
             continue
         stack.extend(s.children)
@@ -280,29 +285,45 @@ def _input_checks(model):
     return checks
 
 
-def check_inputs(model, inputs):
+def _varies_in_time(node):
+    return any(isinstance(s, pybamm.Time) for s in node.left.pre_order())
+
+
+def check_inputs(model, inputs, times=None):
     """Check the input parameters ``inputs`` (a dict, or a list of dicts) against the ranges of ``model``.
 
     Raises ``ValueError`` naming the parameter and its value (and, for a list, the index of the input set).
     An input the model's equations do not hold (one that shapes only output variables, which PyBaMM
     processes when they are read) is checked against :data:`RANGES` by its name, with its bound when
-    the bound is an input too.
+    the bound is an input too. A value that is a function of time (an ambient temperature profile) is
+    checked at ``times`` [s] (what the solver integrates over: its start, end and 100 points between).
     """
-    if inputs is None:
+    if inputs is None and times is None:
         return
     checks = _input_checks(model)
     in_equations = {node.parameter_name for node in checks}  # each checked where it is used
+    if times is not None:
+        times = np.asarray(times, dtype=float).ravel()
+        times = np.unique(np.r_[times[[0, -1]], np.linspace(times.min(), times.max(), 100)]) if times.size else times
     batch = isinstance(inputs, (list, tuple))
     for i, one in enumerate(inputs if batch else [inputs]):
         one = dict(one or {})
         try:
             for node in checks:
-                try:
-                    value = node.left.evaluate(inputs=one)
-                    bound = node.right.evaluate(inputs=one)
-                except KeyError:  # an input not given: PyBaMM reports it
-                    continue
-                node.check(value, bound)
+                at = ([None] if not _varies_in_time(node) else [] if times is None else times)
+                for t in at:
+                    try:
+                        value = node.left.evaluate(t=t, inputs=one)
+                        bound = node.right.evaluate(t=t, inputs=one)
+                    except KeyError:  # an input not given: PyBaMM reports it
+                        break
+                    try:
+                        node.check(value, bound)
+                    except ValueError as exc:
+                        given = sorted({s.name for s in node.left.pre_order() if isinstance(s, pybamm.InputParameter)}
+                                       - {node.parameter_name})
+                        where = "".join(f"; from the input {name!r} = {one[name]!r}" for name in given if name in one)
+                        raise ValueError(f"{exc}{'' if t is None else f' at t = {t:g} s'}{where}") from None
             for name, value in one.items():
                 rng = RANGES.get(name)
                 if rng is not None and name not in in_equations and np.ndim(value) == 0:
@@ -342,7 +363,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     """``pybamm.IDAKLUSolver`` that checks input parameters against :data:`RANGES` before each solve or step."""
 
     def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):
-        check_inputs(model, inputs)
+        check_inputs(model, inputs, times=t_eval)
         try:
             return super().solve(model, t_eval, inputs, *args, **kwargs)
         except pybamm.SolverError as exc:
@@ -352,5 +373,6 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             raise pybamm.SolverError(explained) from exc
 
     def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
-        check_inputs(model, inputs)
+        t0 = 0.0 if old_solution is None or not hasattr(old_solution, "t") else float(old_solution.t[-1])
+        check_inputs(model, inputs, times=[t0, t0 + dt])
         return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)

@@ -9,7 +9,7 @@ attributes PyBaMM's external-circuit submodels and experiment machinery expect (
 import pybamm
 
 from ..parameters import cathode_thickness, host_as_made, solid_density
-from .checks import checked_parameter, checked_value
+from .checks import PhysicalRange, Range, checked_parameter, checked_value
 
 
 class AEAParameters(pybamm.ElectricalParameters):
@@ -34,7 +34,12 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.A_cc = (P("Electrode width [m]") * P("Electrode height [m]")
                      * P("Number of electrodes connected in parallel to make a cell"))
         self.current_density_with_time = self.current_with_time / self.A_cc
-        self.T = P("Ambient temperature [K]")
+        # isothermal at the ambient temperature, which may vary in time as in PyBaMM's isothermal model (a
+        # function of (y, z, t); the cell is one point in y and z: both are 0)
+        self.T = checked_value(pybamm.FunctionParameter("Ambient temperature [K]", {
+            "Distance across electrode width [m]": pybamm.Scalar(0),
+            "Distance across electrode height [m]": pybamm.Scalar(0),
+            "Time [s]": pybamm.t}), "Ambient temperature [K]")
         self.T_ref = P("Reference temperature [K]")
 
         # Cathode (dense, 100 % active mixed ionic-electronic conductor)
@@ -59,13 +64,17 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.Q_D = P("Dispersed material specific capacity [A.h.kg-1]")
         self.z_init = P("Initial dispersed material lithiation")
         self.w_ideal_D = P("Dispersed material ideality factor")
-        self.R_D = P("Dispersed material domain radius [m]")
 
         self.w_host = 1 - self.w_D
         # density of the solid mixture as made [kg.m-3]
         self.rho_solid = solid_density(self.rho_host_made, self.w_D, self.rho_D)
         # thickness from loading, solid density and porosity [m]
         self.L_c = cathode_thickness(self.m_c, self.eps_c, self.rho_solid)
+        # a domain fits in the electrode: its diameter at most the thickness
+        name = "Dispersed material domain radius [m]"
+        self.R_D = PhysicalRange(pybamm.Parameter(name), self.L_c / 2, name,
+                                 Range(0.0, "half the cathode thickness [m]", low_open=True,
+                                       why="a domain's diameter cannot exceed the electrode's thickness"))
         # host formula units per m3 of host [mol.m-3]
         self.c_host = self.rho_host_made / self.M_host_made
         # volume fraction of the host in the electrode; for a pure host 1 - eps
@@ -100,6 +109,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         # Li-In anode
         self.n_In = P("Li-In anode indium amount [mol.m-2]")
         self.y_init = P("Initial Li-In anode Li:In ratio")
+        self.n_Li_foil = P("Li-In anode Li foil amount [mol.m-2]")
 
         # Degradation (used only when the matching option is on)
         self.f_trap_slow = P("Li trapping fraction")

@@ -107,6 +107,15 @@ def li_in_ocp(y, T):
     return LI_IN_PLATEAU + 0.1 * R * T / F * pybamm.log((1 - y) / y)
 
 
+def foil_amount(material, thickness):
+    """Moles per m2 of a dense foil of ``material`` (a name of :mod:`pybamm_aea.energy.materials`)
+    ``thickness`` [m] thick: 80 um Li 6.16 mol/m2 (16.5 mA.h/cm2), 30 um In 1.91 mol/m2."""
+    from ..energy.materials import get_material
+
+    m = get_material(material)
+    return thickness * m.density * 1e3 / (m.molar_mass * 1e-3)  # g/cm3 -> kg/m3, g/mol -> kg/mol
+
+
 def cell_parameters():
     """Parameters of the paper's cell outside the cathode (Li metal anode)."""
     values = {
@@ -124,9 +133,10 @@ def cell_parameters():
         "Anode exchange-current density [A.m-2]": anode_exchange_current_density,
         # Li-In entries are present so the Li-In option needs only the option switch
         "Li-In anode OCP [V]": li_in_ocp,
-        # 30 um In foil (paper), In 7.31 g/cm3, 114.82 g/mol
-        "Li-In anode indium amount [mol.m-2]": 30e-6 * 7310 / 0.11482,
-        # the In/LiIn plateau half-way: the 80 um Li foil keeps the alloy on the plateau
+        # 30 um In foil on the 80 um Li foil (paper); densities and molar masses of pybamm_aea.energy
+        "Li-In anode indium amount [mol.m-2]": foil_amount("In", 30e-6),
+        "Li-In anode Li foil amount [mol.m-2]": foil_amount("Li", 80e-6),
+        # the In/LiIn plateau half-way (assumption; the foil keeps the alloy there while it lasts)
         "Initial Li-In anode Li:In ratio": 0.5,
     }
     values.update(degradation_parameters())

@@ -75,6 +75,20 @@ def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity
         metrics[RETENTION] = 100 * capacity_retention([d[0] for d in discharges])
 
 
+#: the terminations that end a step where it was meant to end: its own condition, its duration, the cell's
+#: voltage cut-offs
+_OWN_ENDS = ("[experiment]", "final time", "Minimum voltage [V]", "Maximum voltage [V]")
+
+
+def note_model_event_stops(metrics, terminations):
+    """Say in the ``warnings`` column which steps a model event stopped before their own end (an anode run
+    out of Li, a full host): their figures are that limit's, not the electrode's at its cut-off."""
+    events = sorted({t for t in terminations if t.startswith("event:") and not t.endswith(_OWN_ENDS)})
+    if events:
+        note = "stopped by a model event before its cut-off (" + "; ".join(e[len("event: "):] for e in events) + ")"
+        metrics["warnings"] = note if not metrics["warnings"] else f"{metrics['warnings']}; {note}"
+
+
 def fill_from_experiment(metrics, config, solution, porosity, fraction):
     """The result columns of an experiment's solution (per-point path)."""
     if not getattr(solution, "cycles", None):  # PyBaMM's EmptySolution: not even the first step ran
@@ -89,6 +103,7 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction):
     volume_L = float(solution["Cathode electrode volume [L]"].entries[0])
     discharges = discharge_steps(solution, arrays=False)
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction)
+    note_model_event_stops(metrics, [step.termination for c in solution.cycles if c is not None for step in c.steps])
     if steps_done < config.n_steps:
         metrics["error"] = (f"experiment stopped after {steps_done} of {config.n_steps} steps "
                             f"({solution.termination}); figures are from the steps that ran")
@@ -110,5 +125,6 @@ def fill_from_discharge_solution(metrics, config, solution, porosity, fraction):
     dq, de = float(Q[-1] - Q[0]), float(E[-1] - E[0])
     discharges = [(dq, de)] if dq > 0 and de > 0 else []
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction)
+    note_model_event_stops(metrics, [solution.termination])
     if solution.termination == "failure" or not discharges:
         metrics["error"] = f"the discharge did not run ({solution.termination})"
