@@ -270,4 +270,3 @@ def test_dispersed_material_parameters_pickle():
         again = pickle.loads(pickle.dumps(values))
         key = "Dispersed material product-layer Li diffusivity [m2.s-1]"
         assert again[key](343.15) == values[key](343.15)
-
