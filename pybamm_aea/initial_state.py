@@ -26,11 +26,25 @@ PyBaMM does; with the model option ``"hysteresis": "none"`` always on the mean o
 branches, which is the model's OCP then. For Mo6S8 this window is thermodynamic: the ionic
 switch stops a real charge near Li1, which is below SOC 1.
 
-With the default ``"host thermodynamics": "multi-phase"`` there is no hysteresis state (``direction`` picks
-nothing): the state is solved on the host's equilibrium OCP, its homogeneous OCP with each
-two-phase region replaced by its common tangent (the rest state of a phase-separated host; the
-spinodal loops are metastable). The SOC is interpolated in Li content, so that an SOC inside a
-two-phase region is a mixture on its plateau.
+With the default ``"host thermodynamics": "multi-phase"`` there is no hysteresis state: the state is
+solved on the host's equilibrium OCP, its homogeneous OCP with each two-phase region replaced by
+its common tangent (the rest state of a phase-separated host; the spinodal loops are metastable).
+The SOC is interpolated in Li content, so that an SOC inside a two-phase region is a mixture on its
+plateau: the two binodal phases in lever-rule fractions, one from the separator to the step, the
+other from the step to the collector ("Initial cathode separator-side / collector-side phase Li
+content", :func:`pybamm_aea.models.submodels.host_phase_field.initial_content`; the average is the
+content solved for). A uniform content inside the spinodal never separates (nothing perturbs it):
+LMS at SOC 0.9 (x = 0.398) rested at 2.250 V, 50 mV below the 2.30 V plateau, and a charge
+returned 5e-7 of the 1.5e-5 A.h in the window. ``direction`` picks which phase sits at the
+separator, as the path to the state leaves it: ``"discharge"`` (Li enters at the separator) the
+Li-rich phase, ``"charge"`` the Li-poor one; ``None`` the Li-rich one, the state a discharge from the
+charged end reaches (the paper's cells are discharged first, from the Li-free host).
+
+The cut-offs must lie in the cell's open-circuit range on its anode, that of the host's free energy
+(the equilibrium OCP above, on either host: the lever-rule branches' end terms k_end (1/x - ...) take
+the OCP to 1e11 V at the window's ends, a barrier, not states the cell rests in) minus the anode's
+OCP. A set's cut-offs are vs Li metal: on Li-In, LMS's 1.8-2.8 V is 2.42-3.42 V vs Li, above the
+3.12 V its Li0 lattice gas reaches 1e-15 x_max from empty, so it is refused, naming the Li-In window.
 """
 import numpy as np
 import pybamm
@@ -108,11 +122,29 @@ class _EquilibriumOCP:
         # two-phase regions: hull edges that skip grid points (with their common-tangent potential)
         self.regions = [(x[a], x[b], -(g[b] - g[a]) / (x[b] - x[a])) for a, b in zip(lower[:-1], lower[1:]) if b - a > 2]
 
-    def __call__(self, x):
+    def region(self, x):
+        """The two-phase region (binodal Li contents and plateau [V]) that holds Li content ``x``, or None."""
         for lo, hi, U in self.regions:
             if lo < x < hi:
-                return U
+                return lo, hi, U
+        return None
+
+    def __call__(self, x):
+        region = self.region(x)
+        if region is not None:
+            return region[2]
         return self.values.function("Cathode homogeneous OCP [V]", **{"Cathode Li content": x, "Temperature [K]": self.T})
+
+
+def _free_energy_ocp(values, T, x_max, fallback):
+    """The equilibrium OCP of the host's free energy (:class:`_EquilibriumOCP`), or ``fallback`` for a set that gives
+    OCP branches and no free energy (a material's :class:`~pybamm_aea.materials.functions.MissingFreeEnergy`)."""
+    from .materials.material import MaterialError
+
+    try:
+        return _EquilibriumOCP(values, T, x_max)
+    except MaterialError:
+        return fallback
 
 
 def _anode_ocp(values, anode, T):
@@ -163,37 +195,72 @@ def _dispersed_lithiation(values, x, ocp, T):
     return float(expit(a))
 
 
-def _content_at(values, voltage, ocp, anode, T, x_max):
-    """Cathode Li content at which the open-circuit voltage equals ``voltage`` [V].
+def _window(x_max):
+    """The host's window of Li content [Li per formula unit] a state is solved in: 1e-15 x_max to x_max (1 - 1e-9).
 
-    Solved inside the host's window, between 1e-15 x_max and x_max (1 - 1e-9), the fullest state
-    a cathode is held at: a lattice-gas or tabulated OCP (LiCoO2, NMC532, TiS2, ...) has its end
-    term k_end (1/theta - 1/(1 - theta)) (:mod:`pybamm_aea.materials.functions`), which falls to
-    -inf at x_max and comes back from +inf beyond it (LiCoO2 3.508 V at 1.001 x_max, NMC532
-    2.919 V), so a bracket across x_max missed a cut-off inside the window or found the pole.
+    x_max (1 - 1e-9) is the fullest state a cathode is held at: a lattice-gas or tabulated OCP (LiCoO2,
+    NMC532, TiS2, ...) has its end term k_end (1/theta - 1/(1 - theta)) (:mod:`pybamm_aea.materials.functions`),
+    which falls to -inf at x_max and comes back from +inf beyond it (LiCoO2 3.508 V at 1.001 x_max, NMC532
+    2.919 V), so a bracket across x_max missed a cut-off inside the window or found the pole. A lattice-gas
+    end reaches a cut-off only within ~1e-12 Li of empty (the Li0 of Mo6S8 at 3.0 V), hence 1e-15 x_max.
+    """
+    return 1e-15 * x_max, x_max * (1 - 1e-9)
+
+
+def _outside_range(values, voltage, ocp, anode, T, x_max):
+    """Why an open-circuit voltage ``voltage`` [V] is outside the cell's OCV range on ``anode``, or "" if inside.
+
+    The range is ``ocp`` at the ends of :func:`_window` minus the anode's OCP; a voltage within 1e-6 V above the
+    full end counts as in it when ``ocp`` at x_max itself reaches it (S-LMS's 1.0 V, the electron-limited Mo6S8
+    host's U_full, which evaluates to 1.0 + 4e-16 V at x_max).
     """
     target = voltage + _anode_ocp(values, anode, T)
-    # a lattice-gas end reaches a cut-off only within ~1e-12 Li of empty (the Li0 of Mo6S8 at 3.0 V)
-    lo, hi = 1e-15 * x_max, x_max * (1 - 1e-9)
+    lo, hi = _window(x_max)
     f_lo, f_hi = ocp(lo) - target, ocp(hi) - target
-    if 0 < f_hi <= 1e-6 and ocp(x_max) - target <= 1e-12:
-        # a cut-off at the very end of the host's window (S-LMS's 1.0 V, the electron-limited Mo6S8 host's
-        # U_full, which evaluates to 1.0 + 4e-16 V at x_max): the full host, held 1e-9 x_max inside it (its
-        # OCV 2e-7 V above the cut-off; a hold more than 1e-6 V off is refused below)
-        return hi
-    if f_lo * f_hi > 0:
-        raise ValueError(
-            f"an open-circuit voltage of {voltage!r} V is outside the cell's OCV range "
+    if f_lo * f_hi <= 0 or (0 < f_hi <= 1e-6 and ocp(x_max) - target <= 1e-12):
+        return ""
+    return (f"an open-circuit voltage of {voltage!r} V is outside the cell's OCV range "
             f"[{f_hi + voltage:.4g}, {f_lo + voltage:.4g}] V over the cathode's Li content "
-            f"[{lo:.3g}, {hi:.10g}] (x_max = {x_max:.6g}; {anode} anode, {ocp.label} OCP)"
-        )
+            f"[{lo:.3g}, {hi:.10g}] (x_max = {x_max:.6g}; {anode} anode, {ocp.label} OCP)")
+
+
+def _check_cutoffs(values, range_ocp, anode, T, x_max):
+    """Raise if a voltage cut-off [V] lies outside the cell's OCV range on ``anode`` (:func:`_outside_range` on
+    ``range_ocp``, the host's free energy's); on Li-In the error names the window to set instead."""
+    V_low, V_high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
+    why = "; ".join(filter(None, (_outside_range(values, V, range_ocp, anode, T, x_max) for V in (V_low, V_high))))
+    if not why:
+        return
+    if anode != "Li-In":
+        raise ValueError(f"the voltage cut-offs [{V_low:g}, {V_high:g}] V do not fit the cell: {why}")
+    from .parameters.paper_cell import li_in_window
+
+    low, high = li_in_window(V_low, V_high)
+    raise ValueError(
+        f"the voltage cut-offs [{V_low:g}, {V_high:g}] V, the SOC window, do not fit the Li-In cell ({why}): "
+        f"a set's window is vs Li metal; on the Li-In anode set them to [{low:g}, {high:g}] V, as "
+        "AEA({'anode': 'Li-In'}).default_parameter_values does")
+
+
+def _content_at(values, voltage, ocp, anode, T, x_max):
+    """Cathode Li content at which the open-circuit voltage equals ``voltage`` [V], inside :func:`_window`."""
+    target = voltage + _anode_ocp(values, anode, T)
+    lo, hi = _window(x_max)
+    why = _outside_range(values, voltage, ocp, anode, T, x_max)
+    if why:
+        raise ValueError(why)
+    if 0 < ocp(hi) - target <= 1e-6 and ocp(x_max) - target <= 1e-12:
+        # a cut-off at the very end of the host's window (:func:`_outside_range`): the full host, held 1e-9 x_max
+        # inside it (its OCV 2e-7 V above the cut-off; a hold more than 1e-6 V off is refused there)
+        return hi
     # xtol well below the content a lattice-gas end has at a cut-off (S-LMS at 3.0 V: 1e-12 Li;
     # with xtol 4e-12 it rested at 2.962 V)
     return brentq(lambda x: ocp(x) - target, lo, hi, xtol=1e-16 * x_max)
 
 
 def set_initial_state(parameter_values, initial_value, direction=None, options=None, inplace=False, inputs=None):
-    """Set "Initial cathode Li content" (and the hysteresis state) from an SOC or a voltage.
+    """Set "Initial cathode Li content" (the average; the two phases of a two-phase state, the hysteresis state)
+    from an SOC or a voltage.
 
     Parameters
     ----------
@@ -202,7 +269,8 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     initial_value : float or str
         State of charge in [0, 1], or an open-circuit voltage such as ``"2.1 V"`` [V].
     direction : {"discharge", "charge", None}
-        OCP branch (see the module docstring).
+        The path the state is reached by: the lever-rule host's OCP branch, the multi-phase host's phase at the
+        separator inside a two-phase region (see the module docstring).
     options : dict, optional
         The AEA model's options; ``"anode"`` (the Li-In plateau shifts the window),
         ``"dispersed material degradation"`` (the domains in reach) and
@@ -239,6 +307,9 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     V_low = evaluator["Lower voltage cut-off [V]"]
     V_high = evaluator["Upper voltage cut-off [V]"]
     ocp = _EquilibriumOCP(evaluator, T, x_max) if host == "multi-phase" else _BranchOCP(evaluator, h, T)
+    # the window checked on the host's free energy on either host (module docstring), before any state is solved
+    _check_cutoffs(evaluator, ocp if host == "multi-phase" else _free_energy_ocp(evaluator, T, x_max, ocp), anode, T,
+                   x_max)
     if isinstance(initial_value, str):
         text = initial_value.strip()
         if not text.endswith("V"):
@@ -263,24 +334,19 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         host_share = _host_capacity_share(evaluator, _dispersed_reach(evaluator, degradation))
         # solved for the Li content, not the voltage: on a two-phase plateau one voltage holds a
         # whole range of Li contents
-        try:
-            x_low = _content_at(evaluator, V_low, ocp, anode, T, x_max)
-            x_high = _content_at(evaluator, V_high, ocp, anode, T, x_max)
-        except ValueError as exc:
-            if anode != "Li-In":
-                raise
-            from .parameters.paper_cell import li_in_window
-
-            low, high = li_in_window(V_low, V_high)
-            raise ValueError(
-                f"the voltage cut-offs [{V_low:g}, {V_high:g}] V, the SOC window, do not fit the Li-In cell ({exc}): "
-                f"a set's window is vs Li metal; on the Li-In anode set them to [{low:g}, {high:g}] V, as "
-                "AEA({'anode': 'Li-In'}).default_parameter_values does") from None
+        x_low = _content_at(evaluator, V_low, ocp, anode, T, x_max)
+        x_high = _content_at(evaluator, V_high, ocp, anode, T, x_max)
         target = lithium(x_low) + soc * (lithium(x_high) - lithium(x_low))
         x0 = brentq(lambda x: lithium(x) - target, x_high, x_low, xtol=1e-12 * x_max) if 0 < soc < 1 else (
             x_low if soc == 0 else x_high
         )
     values["Initial cathode Li content"] = x0
+    # inside a two-phase region of the multi-phase host: its binodal phases, the Li-rich one at the separator
+    # unless the state was reached by charge (module docstring); otherwise one uniform phase (0 and 0)
+    region = ocp.region(x0) if host == "multi-phase" else None
+    lo, hi = region[:2] if region is not None else (0.0, 0.0)
+    values["Initial cathode separator-side phase Li content"] = lo if direction == "charge" else hi
+    values["Initial cathode collector-side phase Li content"] = hi if direction == "charge" else lo
     if evaluator["Dispersed material mass fraction"] > 0:
         values["Initial dispersed material lithiation"] = _dispersed_lithiation(evaluator, x0, ocp, T)
     if direction is not None and hysteresis:

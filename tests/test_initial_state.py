@@ -3,6 +3,7 @@ import importlib.metadata
 import subprocess
 import sys
 
+import numpy as np
 import pybamm
 import pytest
 
@@ -49,6 +50,66 @@ def test_half_soc_of_the_multi_phase_host_sits_on_its_plateau():
     assert rest_voltage(values, options) == pytest.approx(Li2021_Mo6S8.MO6S8_HOST.regions[1].U, abs=2e-3)
 
 
+#: LMS at SOC 0.9: x = 0.398, inside the Li0/Li1 two-phase region (binodals 0.02 and 0.97, plateau 2.30 V)
+LI0_LI1_SOC = 0.9
+
+
+def lms_state(steps, var_pts=None, **initial_state):
+    """Solution of ``steps`` for LMS on the default (multi-phase) host, from ``initial_state`` (solve's keywords)."""
+    from pybamm_aea.models.submodels import xi
+
+    sim = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(steps), var_pts=None if var_pts is None else {xi: var_pts})
+    return sim.solve(**initial_state)
+
+
+@pytest.mark.parametrize("direction,at_separator", [(None, 0.97), ("discharge", 0.97), ("charge", 0.02)])
+def test_soc_inside_a_two_phase_region_is_its_two_phases_in_lever_rule_fractions(direction, at_separator):
+    """SOC 0.9 of LMS on the multi-phase host (x = 0.398, inside the Li0/Li1 region): the initial host is the
+    two binodal phases, the Li-rich one at the separator after a discharge (and by default), the Li-poor one
+    after a charge, each cell at one of them but the one at the step, and the average is the content
+    solved for, to round-off. Catches: one uniform content set over the whole electrode (a state inside the
+    spinodal, which never separates at rest)."""
+    values = pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), LI0_LI1_SOC, direction)
+    x0 = values["Initial cathode Li content"]
+    assert 0.3 < x0 < 0.5
+    x = lms_state(["Rest for 1 second"], initial_soc=LI0_LI1_SOC, direction=direction)
+    profile = x["Cathode Li content"].entries[:, 0]
+    assert x["Average cathode Li content"].entries[0] == pytest.approx(x0, rel=1e-12)
+    assert profile[-1] == pytest.approx(at_separator, abs=1e-3)  # the separator's side
+    assert profile[0] == pytest.approx(0.99 - at_separator, abs=1e-3)  # the collector's
+    at_binodals = np.isclose(profile, 0.02, atol=1e-3) | np.isclose(profile, 0.97, atol=1e-3)
+    assert at_binodals.sum() >= len(profile) - 1
+
+
+@pytest.mark.parametrize("cells", [20, 40])
+def test_rest_from_inside_the_li0_li1_region_sits_on_its_plateau(cells):
+    """After initial_soc=0.9 (x = 0.398) LMS rests 2 h within 20 mV of the Li0/Li1 plateau (2.30 V; 2.286 V on
+    the default 20 cells, 2.315 V on 40, the README's mesh for this plateau: its interface is pinned cell by
+    cell), and the Li content is kept. Catches: the uniform state it was, inside the spinodal, which nothing
+    perturbs into phases: 2.2502 V for the whole 2 h, 50 mV below."""
+    sol = lms_state(["Rest for 2 hours"], var_pts=cells, initial_soc=LI0_LI1_SOC)
+    V, x = sol["Voltage [V]"].entries, sol["Average cathode Li content"].entries
+    assert V[-1] == pytest.approx(Li2021_Mo6S8.MO6S8_HOST.regions[0].U, abs=0.020)
+    assert x[-1] == pytest.approx(x[0], rel=1e-6)
+
+
+def test_charge_from_inside_the_li0_li1_region_returns_what_a_discharge_put_in():
+    """A 0.2C charge to 2.8 V from initial_soc=0.9 returns about what it returns from the same Li content reached
+    by a real 0.2C discharge from pristine Mo6S8 (1.25e-5 and 1.22e-5 A.h on 20 cells, of the 1.52e-5 A.h
+    the SOC window holds). Catches: the uniform state inside the spinodal, from which it returned 5.1e-7 A.h."""
+    charge = "Charge at 0.2C until 2.8 V"
+
+    def returned(solution):
+        q = solution["Discharge capacity [A.h]"].entries
+        return q[0] - q[-1]
+
+    from_soc = returned(lms_state([charge], initial_soc=LI0_LI1_SOC))
+    real = lms_state(["Discharge at 0.2C for 30 minutes", "Rest for 5 minutes", charge])
+    assert real["Average cathode Li content"].entries[-1] < 0.1 < real.cycles[1]["Average cathode Li content"].entries[-1]
+    assert from_soc == pytest.approx(returned(real.cycles[2]), rel=0.15)
+
+
 @pytest.mark.slow
 def test_voltage_string_and_li_in_anode():
     options = {"anode": "Li-In"}
@@ -56,15 +117,25 @@ def test_voltage_string_and_li_in_anode():
     assert rest_voltage(values, options) == pytest.approx(1.5, abs=1e-3)
 
 
-def test_li_in_soc_on_a_li_metal_window_names_the_li_in_window():
-    """The LMS set's 1.8-2.8 V is vs Li metal: on Li-In the SOC window did not fit and the error quoted only
-    '2.8 V outside the OCV range'. It now names the Li-In window, and the model's own values on Li-In hold it."""
-    options = {"anode": "Li-In"}
+@pytest.mark.parametrize("host", ["multi-phase", "lever rule"])
+@pytest.mark.parametrize("initial_value", [0.5, "1.5 V"])
+def test_li_in_soc_on_a_li_metal_window_names_the_li_in_window(host, initial_value):
+    """The LMS set's 1.8-2.8 V is vs Li metal: on Li-In (2.42-3.42 V vs Li) it is refused on both hosts, naming
+    the Li-In window, by a check of the cut-offs against the cell's OCV range on the host's free energy.
+    Catches: the lever rule starting silently at x0 = 0.006 (1.85 V, a full discharge 'from SOC 0.5': its
+    branches' 1/x end term reaches 3.42 V 0.001 Li from empty, so no root finder failed), and "1.5 V" refused
+    as outside the Li-metal cut-offs [1.8, 2.8] instead of for the window; with the Li-In cut-offs it is a
+    state at 1.5 V."""
+    options = {"anode": "Li-In", "host thermodynamics": host}
     with pytest.raises(ValueError, match=r"set them to \[1.18, 2.18\] V, as AEA\(\{'anode': 'Li-In'\}\)"):
-        pybamm.ParameterValues("Li2021_Mo6S8").set_initial_state(0.5, direction="discharge", options=options)
-    values = AEA(options).default_parameter_values.set_initial_state(0.5, direction="discharge", options=options)
-    # half-way between Li4 (1.18 V vs Li-In) and the Li1 charge stop of the equilibrium OCP (2.18 V)
-    assert 1.5 < values["Initial cathode Li content"] < 2.5
+        pybamm.ParameterValues("Li2021_Mo6S8").set_initial_state(initial_value, direction="discharge", options=options)
+    values = AEA(options).default_parameter_values.set_initial_state(initial_value, direction="discharge",
+                                                                      options=options)
+    if initial_value == 0.5:
+        # half-way between Li4 (1.18 V vs Li-In) and the Li1 charge stop of the equilibrium OCP (2.18 V)
+        assert 1.5 < values["Initial cathode Li content"] < 2.5
+    else:
+        assert open_circuit_voltage(values, options) == pytest.approx(1.5, abs=1e-5)
 
 
 #: the registered sets of the AEA model (the conventional S-C/LGPS set is PyBaMM's DFN's)

@@ -189,8 +189,9 @@ def test_discharge_branch_holds_less_lithium_than_charge_branch_at_one_voltage()
 def test_multi_phase_rest_state_is_the_equilibrium_one_in_either_direction():
     """The multi-phase default carries its hysteresis in the free energy's spinodal lobes, not in a
     branch state: a cell at rest at 2.35 V (above the 2.30 V Li0/Li1 common tangent) is the
-    single-phase Li0 lattice gas, x << 1, whichever direction is asked for. Catches: a direction
-    still applied to this host (a phantom branch), or the rest state solved on the homogeneous
+    single-phase Li0 lattice gas, x << 1, whichever direction is asked for (a direction only arranges the two
+    phases of a state inside a two-phase region). Catches: a direction still applied to this host's content
+    (a phantom branch), or the rest state solved on the homogeneous
     OCP, whose charge lobe (peak 2.45 V) also crosses 2.35 V near Li1 (x ~ 1)."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     down = pybamm_aea.set_initial_state(values, "2.35 V", direction="discharge")

@@ -100,6 +100,11 @@ RANGES = {
     # the host OCPs are singular at 0 and at the maximum Li content (ln((x_max - x)/x) terms)
     "Initial cathode Li content": Range(0.0, "Cathode maximum Li content", low_open=True, high_open=True,
                                         why="between an empty and a full host"),
+    # a binodal of the two-phase region a phase-separated initial state lies in; 0 for both: uniform
+    "Initial cathode separator-side phase Li content": Range(0.0, "Cathode maximum Li content", high_open=True,
+                                                            why="a phase's Li content within the host, 0: none"),
+    "Initial cathode collector-side phase Li content": Range(0.0, "Cathode maximum Li content", high_open=True,
+                                                            why="a phase's Li content within the host, 0: none"),
     "Cathode host Li content as made": Range(0.0, "Cathode maximum Li content", why="within the host's window"),
     "Cathode Bruggeman coefficient": _NON_NEGATIVE,
     # the compact's, a function of its porosity: 0 beyond the percolation threshold of the Table S4 fits (TiS2 ~0.4)

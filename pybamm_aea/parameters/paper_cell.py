@@ -148,6 +148,10 @@ def cell_parameters():
             "Cathode electronic conductivity Li-content factor": 1.0,
             # Nernst-Einstein from the set's chemical diffusivity, thermodynamic factor 1 (default)
             "Cathode ionic conductivity [S.m-1]": nernst_einstein_ionic_conductivity,
+            # the host as assembled is one phase, uniform at "Initial cathode Li content";
+            # pybamm_aea.set_initial_state sets two phases for a state inside a two-phase region
+            "Initial cathode separator-side phase Li content": 0.0,
+            "Initial cathode collector-side phase Li content": 0.0,
         }
     )
     return values

@@ -84,6 +84,28 @@ def surface_value(param, field):
 xi_edge = pybamm.SpatialVariableEdge("xi_c", domain=["positive electrode"], coord_sys="cartesian")
 
 
+def initial_content(param):
+    """Initial Li content [Li per formula unit] across the depth: uniform at "Initial cathode Li content",
+    or, inside a two-phase region, its two phases in lever-rule fractions (:func:`pybamm_aea.set_initial_state`).
+
+    The phases are "Initial cathode separator-side phase Li content" x_s, from the separator to depth
+    1 - f, and "Initial cathode collector-side phase Li content" x_c beyond it, with f = (x_0 - x_c) /
+    (x_s - x_c) clipped to [0, 1] (x_0 outside the region: one phase, uniform; both 0, the sets' value:
+    uniform). The step is sharp: each cell holds its average, the divergence of the step's antiderivative
+    max(xi - (1 - f), 0) on the cell edges, so the cell at the step holds the mixture and the average of the
+    profile is x_0 to round-off; the solver relaxes the step to the interface of the gradient energy, within
+    ~1-10 s (LMS at SOC 0.98, a Li1 layer 0.26 um thick at the separator: the voltage dips to 2.04 V for
+    0.1 s on 40 cells, 2.16 V on 20, then rests on the plateau).
+    """
+    p = param
+    x_0, x_s, x_c = p.x_init, p.x_init_sep, p.x_init_col
+    gap = x_s - x_c
+    # (x_0 - x_c) / gap, and 0 for gap = 0 (one phase), where the step is multiplied by the gap anyway
+    f = pybamm.minimum(pybamm.maximum((x_0 - x_c) * gap / pybamm.maximum(gap**2, 1e-30), 0), 1)
+    step = pybamm.div(pybamm.maximum(xi_edge - (1 - f), 0))
+    return x_0 + gap * (step - f)
+
+
 class CathodeCahnHilliard(AEASubModel):
     """Cahn-Hilliard-reaction transport in the host; Li content x and potential U as states."""
 
@@ -274,7 +296,8 @@ class CathodeCahnHilliard(AEASubModel):
         x = variables["Cathode Li content"]
         U = variables["Cathode host OCP [V]"]
         y = variables["Cathode Li content variable"]
-        self.initial_conditions = {y: self.content_variable(p.x_init), U: p.U_h(p.x_init, p.T)}
+        x_0 = initial_content(p)
+        self.initial_conditions = {y: self.content_variable(x_0), U: p.U_h(x_0, p.T)}
 
     #: how far past x_max [fraction of x_max] a cell may go before "Maximum cathode Li content" stops a step:
     #: the solver's error on a nearly full host at rest (LTO-LMS on Li-In, 30 min rests after 1.0 V
