@@ -154,7 +154,8 @@ def retention_curve(capacities, reference=2):
 
 
 def capacity_retention(capacities, reference=2):
-    """The last discharge capacity over the ``reference``-th one (:func:`retention_curve`'s last value).
+    """The last discharge capacity over the ``reference``-th one (:func:`retention_curve`'s last value), a
+    fraction: the tables' "Capacity retention [%]" is 100 times it.
 
     Undefined (NaN, with a :class:`RetentionUndefinedWarning` saying why) unless a discharge follows the
     reference one: with a formation discharge and one cycle the last discharge *is* the reference, and its

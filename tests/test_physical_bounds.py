@@ -49,19 +49,6 @@ def test_lms_first_discharge_lies_between_the_paper_and_the_four_li_ceiling():
     assert sol["Time [h]"].entries[-1] == pytest.approx(10 * q / ceiling, rel=0.01)
 
 
-@pytest.mark.parametrize("parameter_set", ["Li2021_Mo6S8", "Li2021_LTO_Mo6S8"])
-def test_a_cut_off_below_the_full_host_stops_at_the_four_li_ceiling(parameter_set):
-    """A discharge to 0.5 V vs Li, below the electron-limited Li4 end (U_h reaches 1.0 V at x = 4 and
-    goes on falling), ends when the host is full: no cell above 4 Li, no capacity above the ceiling
-    of the material present (LMS went on to x = 4.015, 129.0 against 128.8 mA.h/g; LTO-LMS 147.4
-    against 147.3). Catches: the multi-phase host's "Maximum cathode Li content" event dropped."""
-    sol, values = solve(parameter_set, ["Discharge at 0.1C until 0.5 V"])
-    assert sol.termination == "event: Maximum cathode Li content"
-    assert sol["Cathode Li content"].entries.max() <= values["Cathode maximum Li content"] * (1 + 2e-4)
-    q = sol["Electrode specific capacity [mA.h.g-1]"].entries[-1]
-    assert q <= theoretical_capacity(values) * (1 + 2e-4)
-
-
 # ------------------------------------------------------------------------------------------------ electrons
 def _ohmic_ratio(diffusivity_factor):
     """Electronic ohmic drop over i L / sigma after 10 min at 0.1C, TiS2 cathode with sigma = 1e-3 S/m."""

@@ -12,11 +12,14 @@ network (as in :mod:`.cathode_diffusion`), r the Li taken by a dispersed materia
 collector (X = 0) blocks Li; at the separator interface (X = L) the Li flux is i / F; the
 natural boundary condition dx/dX = 0 holds at both ends. U is the local host potential: at
 X = L it is the electrode's OCP (the reaction sees the surface chemical potential, as in
-Bazant's CHR model, Acc. Chem. Res. 46, 1144, 2013). A lattice-gas end of U_h keeps the surface
-OCP beyond any cut-off before x reaches 0 or x_max, so the voltage events stop a step there; an
-electron-limited end (``Host.U_full``, Mo6S8) does not below U_full, so the event "Maximum
-cathode Li content" stops a step whose cut-off lies below it when the host is full (LMS to
-0.5 V vs Li went on to x = 4.015, 129.0 mA.h/g against the 4-Li 128.8).
+Bazant's CHR model, Acc. Chem. Res. 46, 1144, 2013). No content events: a lattice-gas end of U_h
+keeps the surface OCP beyond any cut-off before x reaches 0 or x_max, so the voltage events stop a
+step there; an electron-limited end (``Host.U_full``, Mo6S8's 1.0 V at x = 4) is continued
+linearly, so a cut-off below U_full overfills the host by (U_full - V) / |dU_h/dx| (LMS to 0.5 V
+vs Li: x = 4.015, 129.0 against the 4-Li 128.8 mA.h/g). An event on the content was tried and
+not kept: IDA's root finding on its interpolant stopped LTO-LMS cycling at rest at x_max (4.0004
+and 4.004 as the threshold alike); so was a steeper U_h past x_max (100x), which moved the
+solver's path of a 1.8 V discharge that never reaches x_max (128.19 -> 120.80 mA.h/g).
 
 Why a phase field and not a moving boundary: LixMo6S8 has three two-phase regions and the
 sequence the paper reports (fronts sweeping the electrode on discharge, a Li0 layer nucleating
@@ -298,14 +301,3 @@ class CathodeCahnHilliard(AEASubModel):
         y = variables["Cathode Li content variable"]
         x_0 = initial_content(p)
         self.initial_conditions = {y: self.content_variable(x_0), U: p.U_h(x_0, p.T)}
-
-    #: how far past x_max [fraction of x_max] a cell may go before "Maximum cathode Li content" stops a step:
-    #: the solver's error on a nearly full host at rest (LTO-LMS on Li-In, 30 min rests after 1.0 V
-    #: discharges, stopped at rest with x_max exactly), far below the 0.4 % a 0.5 V cut-off overfilled by
-    FULL_TOLERANCE = 1e-4
-
-    def add_events_from(self, variables):
-        # the Faraday ceiling: x_max is the end of the free energy's range (see module docstring)
-        x = variables["Cathode Li content"]
-        x_max = self.param.x_max
-        self.events += [pybamm.Event("Maximum cathode Li content", x_max * (1 + self.FULL_TOLERANCE) - pybamm.max(x))]
