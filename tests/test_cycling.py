@@ -2,6 +2,7 @@
 save_at_cycles fallback, electrode/cell scaling, retention, resistance, lost Li, plot helper."""
 import importlib.util
 import math
+import pickle
 from pathlib import Path
 
 import numpy as np
@@ -427,6 +428,70 @@ def test_save_at_cycles_solution(sol, sol_saved, table, mo6s8):
     # the jump needs the point before the step: unknown after an unsaved cycle
     jump = cycle_summary(sol_saved, resistance="jump")
     assert jump["Resistance [Ohm]"].isna().tolist() == [True, True, True, False]
+
+
+def _retained_bytes(state):
+    """Bytes [B] of the buffers a one-point solution keeps alive: its arrays' whole bases (a numpy view
+    keeps all of the array it was cut from) and the arrays of any other solution it holds as a sub-solution."""
+    arrays = [*state.all_ts, *state.all_ys, *(state.all_yps or []), state.t_event, state.y_event]
+    for sub in state.sub_solutions:
+        if sub is not state:
+            arrays += [*sub.all_ts, *sub.all_ys, *(sub.all_yps or [])]
+    roots = {}
+    for a in arrays:
+        while isinstance(a, np.ndarray) and isinstance(a.base, np.ndarray):
+            a = a.base
+        if isinstance(a, np.ndarray):
+            roots[id(a)] = a.nbytes
+    return sum(roots.values())
+
+
+def test_an_unsaved_cycle_keeps_its_two_states_only():
+    """``save_at_cycles``: a cycle not saved keeps its first and last states, one point each: at most
+    20 state vectors [B] in memory or pickled (the step's points were 100+). Catches the bug of
+    pybamm_aea.cycle_state_hooks: PyBaMM's first_state / last_state keep their whole step, as their
+    sub-solution and through numpy views of the step's output, so that memory grew by 1.6-1.8 MB per C/10
+    LMS cycle whether or not the cycle was saved (704 MB at cycle 275). Their values are unchanged; a
+    saved cycle's states are PyBaMM's."""
+    sim = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment([("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")] * 3))
+    sol = sim.solve(save_at_cycles=[1])
+    assert [c is None for c in sol.cycles] == [False, True, False]
+    one_state = 8 * sol.all_models[0].len_rhs_and_alg
+    model_bytes = len(pickle.dumps(sol.all_models))
+    unsaved = sol.all_summary_variables[1]
+    assert sol.all_first_states[1] is unsaved.first_state
+    for state in (unsaved.first_state, unsaved.last_state):
+        assert state.sub_solutions == [state]
+        assert _retained_bytes(state) < 20 * one_state
+        assert len(pickle.dumps(state)) - model_bytes < 20 * one_state
+    # the values: the unsaved cycle starts where the saved first cycle ended, and ends where the next begins
+    for name in ("Throughput capacity [A.h]", "Discharge capacity [A.h]", "Average cathode Li content"):
+        assert unsaved.first_state[name].data[0] == pytest.approx(sol.cycles[0].last_state[name].data[0], rel=1e-9)
+        assert unsaved.last_state[name].data[0] == pytest.approx(sol.cycles[2].first_state[name].data[0], rel=1e-9)
+    # a saved cycle's states are left as PyBaMM makes them (the cycle keeps its steps anyway)
+    assert sol.all_summary_variables[0].first_state.sub_solutions[0] is sol.cycles[0].steps[0]
+
+
+def test_installed_pybamm_has_every_name_the_cycle_state_patch_relies_on():
+    """pybamm_aea.cycle_state_hooks.check passes on this PyBaMM, and names what another one lacks."""
+    from pybamm_aea import cycle_state_hooks
+
+    cycle_state_hooks.check()
+    assert pybamm.make_cycle_solution._pybamm_aea_light_states
+
+    class OlderSolution:  # a Solution of another PyBaMM: no sub-solutions slot
+        __slots__ = ("_all_ts", "_all_ys")
+
+    def make_cycle_solution(step_solutions, esoh_solver=None, save_this_cycle=True):
+        pass
+
+    with pytest.raises(ImportError) as err:
+        cycle_state_hooks.check(OlderSolution, make_cycle_solution)
+    message = str(err.value)
+    assert f"PyBaMM {pybamm.__version__}" in message
+    assert "Solution._sub_solutions" in message and "make_cycle_solution(inputs=...)" in message
+    assert "Solution._all_ys'" not in message
 
 
 @pytest.mark.slow
