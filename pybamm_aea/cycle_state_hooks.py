@@ -35,6 +35,8 @@ import re
 import numpy as np
 import pybamm
 
+from .initial_state_hooks import patch_mismatch
+
 #: the model-class attribute that asks for light states of unsaved cycles
 MODEL_FLAG = "light_unsaved_cycle_states"
 #: private ``pybamm.Solution`` slots :func:`detach` sets: the lists of arrays and the event arrays (new ones,
@@ -60,11 +62,7 @@ def check(solution_class=None, function=None):
     taken = inspect.signature(function).parameters
     missing += [f"make_cycle_solution({name}=...)" for name in SIGNATURE if name not in taken]
     if missing:
-        raise ImportError(
-            f"pybamm-aea's cycle-state patch (pybamm_aea.cycle_state_hooks) does not fit PyBaMM "
-            f"{pybamm.__version__}: it lacks {missing}. pybamm-aea supports the PyBaMM versions of its "
-            "pyproject.toml; install one of them, or update the patch."
-        )
+        raise patch_mismatch("cycle-state", __name__, missing)
 
 
 def detach(state):

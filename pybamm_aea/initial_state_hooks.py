@@ -64,11 +64,16 @@ def check(simulation_class=BaseSimulation, signatures=None):
         taken = inspect.signature(method).parameters if method is not None else {}
         missing += [f"{cls.__name__}.set_initial_state({name}=...)" for name in expected if name not in taken]
     if missing:
-        raise ImportError(
-            f"pybamm-aea's initial-state patch (pybamm_aea.initial_state_hooks) does not fit PyBaMM "
-            f"{pybamm.__version__}: it lacks {missing}. pybamm-aea supports the PyBaMM versions of its "
-            "pyproject.toml; install one of them, or update the patch."
-        )
+        raise patch_mismatch("initial-state", __name__, missing)
+
+
+def patch_mismatch(patch, module, missing):
+    """The ImportError of a PyBaMM patch of this package (``patch`` its name, ``module`` its module) whose
+    PyBaMM names are ``missing`` in the installed PyBaMM."""
+    return ImportError(
+        f"pybamm-aea's {patch} patch ({module}) does not fit PyBaMM {pybamm.__version__}: it lacks {missing}. "
+        "pybamm-aea supports the PyBaMM versions of its pyproject.toml; install one of them, or update the patch."
+    )
 
 
 def _simulation_dispatch(pybamm_method):
