@@ -207,17 +207,23 @@ def _window(x_max):
     return 1e-15 * x_max, x_max * (1 - 1e-9)
 
 
+def _at_full_end(ocp, target, x_max):
+    """Whether the cathode OCP ``target`` [V] is the host's full end: within 1e-6 V below ``ocp`` at the end of
+    :func:`_window` and reached by ``ocp`` at x_max itself (S-LMS's 1.0 V, the electron-limited Mo6S8 host's
+    U_full, which evaluates to 1.0 + 4e-16 V at x_max)."""
+    return 0 < ocp(_window(x_max)[1]) - target <= 1e-6 and ocp(x_max) - target <= 1e-12
+
+
 def _outside_range(values, voltage, ocp, anode, T, x_max):
     """Why an open-circuit voltage ``voltage`` [V] is outside the cell's OCV range on ``anode``, or "" if inside.
 
-    The range is ``ocp`` at the ends of :func:`_window` minus the anode's OCP; a voltage within 1e-6 V above the
-    full end counts as in it when ``ocp`` at x_max itself reaches it (S-LMS's 1.0 V, the electron-limited Mo6S8
-    host's U_full, which evaluates to 1.0 + 4e-16 V at x_max).
+    The range is ``ocp`` at the ends of :func:`_window` minus the anode's OCP, and the full end itself
+    (:func:`_at_full_end`).
     """
     target = voltage + _anode_ocp(values, anode, T)
     lo, hi = _window(x_max)
     f_lo, f_hi = ocp(lo) - target, ocp(hi) - target
-    if f_lo * f_hi <= 0 or (0 < f_hi <= 1e-6 and ocp(x_max) - target <= 1e-12):
+    if f_lo * f_hi <= 0 or _at_full_end(ocp, target, x_max):
         return ""
     return (f"an open-circuit voltage of {voltage!r} V is outside the cell's OCV range "
             f"[{f_hi + voltage:.4g}, {f_lo + voltage:.4g}] V over the cathode's Li content "
@@ -249,9 +255,9 @@ def _content_at(values, voltage, ocp, anode, T, x_max):
     why = _outside_range(values, voltage, ocp, anode, T, x_max)
     if why:
         raise ValueError(why)
-    if 0 < ocp(hi) - target <= 1e-6 and ocp(x_max) - target <= 1e-12:
-        # a cut-off at the very end of the host's window (:func:`_outside_range`): the full host, held 1e-9 x_max
-        # inside it (its OCV 2e-7 V above the cut-off; a hold more than 1e-6 V off is refused there)
+    if _at_full_end(ocp, target, x_max):
+        # the full host, held 1e-9 x_max inside it (its OCV 2e-7 V above the cut-off; a hold more than 1e-6 V
+        # off is refused by _outside_range)
         return hi
     # xtol well below the content a lattice-gas end has at a cut-off (S-LMS at 3.0 V: 1e-12 Li;
     # with xtol 4e-12 it rested at 2.962 V)

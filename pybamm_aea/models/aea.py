@@ -237,8 +237,8 @@ class AEA(pybamm.BaseModel):
             # isothermal: the cell is at the ambient temperature (PyBaMM's isothermal model's names)
             **{name: self.param.T for name in ("Cell temperature [K]", "X-averaged cell temperature [K]",
                                                "Volume-averaged cell temperature [K]")},
-            "Power [W]": variables["Voltage [V]"] * variables["Current [A]"],
-            "Terminal power [W]": variables["Voltage [V]"] * variables["Current [A]"],
+            # (PyBaMM's two names for one quantity)
+            **dict.fromkeys(("Power [W]", "Terminal power [W]"), variables["Voltage [V]"] * variables["Current [A]"]),
             # as PyBaMM's battery models: V / |I|, 0 at zero current (where it is not defined)
             "Resistance [Ohm]": _resistance(variables["Voltage [V]"], variables["Current [A]"]),
         })

@@ -303,19 +303,21 @@ def check_inputs(model, inputs, times=None):
     the bound is an input too. A value that is a function of time (an ambient temperature profile) is
     checked at ``times`` [s] (what the solver integrates over: its start, end and 100 points between).
     """
-    if inputs is None and times is None:
-        return
     checks = _input_checks(model)
+    if inputs is None and not checks:  # (every step of an experiment without inputs: nothing to do)
+        return
     in_equations = {node.parameter_name for node in checks}  # each checked where it is used
-    if times is not None:
+    # the times a profile is checked at, sampled only when a checked value varies in time
+    timed = {id(node) for node in checks if _varies_in_time(node)}
+    if timed and times is not None:
         times = np.asarray(times, dtype=float).ravel()
-        times = np.unique(np.r_[times[[0, -1]], np.linspace(times.min(), times.max(), 100)]) if times.size else times
+        times = np.linspace(times.min(), times.max(), 100) if times.size else times
     batch = isinstance(inputs, (list, tuple))
     for i, one in enumerate(inputs if batch else [inputs]):
         one = dict(one or {})
         try:
             for node in checks:
-                at = ([None] if not _varies_in_time(node) else [] if times is None else times)
+                at = [None] if id(node) not in timed else [] if times is None else times
                 for t in at:
                     try:
                         value = node.left.evaluate(t=t, inputs=one)
