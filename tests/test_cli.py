@@ -129,6 +129,12 @@ def test_energy_csv_to_file_and_table(tmp_path, capsys):
     (["simulate", "--set", "No such parameter=1", "--output", "x.csv"], "--set"),
     (["simulate", "--output", "x.txt"], "--output"),
     (["simulate", "--cycles", "0"], "--cycles"),
+    (["simulate", "--cycles", "3", "--termination", "eighty", "--output", "x.csv"], "argument --termination: 'eighty'"),
+    (["simulate", "--termination", "80% capacity", "--output", "x.csv"], "--termination: needs --cycles > 1"),
+    (["simulate", "--cycles", "2", "--save-at-cycles", "0,2", "--output", "x.csv"], "cycle numbers start at 1"),
+    (["simulate", "--cycles", "2", "--save-at-cycles", "x", "--output", "x.csv"], "argument --save-at-cycles"),
+    (["simulate", "--cycles", "2", "--save-at-cycles", "2", "--mesh-check", "--output", "x.csv"],
+     "argument --mesh-check"),
     (["simulate", "--experiment", "Dance at 1C", "--output", "x.csv"], "--experiment"),
     (["simulate", "--option", "anode=graphite", "--output", "x.csv"], "--option"),
     (["simulate", "--cathode-cells", "1", "--output", "x.csv"], "--cathode-cells"),
@@ -208,6 +214,30 @@ def test_simulate_writes_csv_steps_and_plot(tmp_path, capsys):
     assert steps.loc[0, "capacity [mA.h.g-1]"] == pytest.approx(128, abs=10)
     assert (tmp_path / "lms.png").stat().st_size > 10_000
     assert "wrote" in stdout
+
+
+@pytest.mark.slow
+def test_simulate_cycle_life_keeps_the_cycles_asked_and_tables_every_cycle(tmp_path, capsys):
+    """--save-at-cycles reaches PyBaMM's solve (the time series holds only the kept cycles) while _cycles.csv has a
+    row per cycle, numbered, with the unsaved cycles from their stored states; the retention printed is the
+    table's; --termination reaches the experiment (a 2.0 V floor stops after the first 1.8 V discharge)."""
+    out = tmp_path / "life.csv"
+    steps = ["--experiment", "Discharge at 0.5C until 1.8 V", "--experiment", "Charge at 0.5C until 2.8 V"]
+    code, stdout, _ = _run(["simulate", *steps, "--cycles", "5", "--save-at-cycles", "2",
+                            "--option", "ionic-switch host loss=persistent Li0", "--output", str(out)], capsys)
+    assert code == 0
+    assert sorted(set(pd.read_csv(out)["Cycle"])) == [1, 2, 4, 5]
+    cycles = pd.read_csv(tmp_path / "life_cycles.csv")
+    assert cycles["Cycle number"].tolist() == [1, 2, 3, 4, 5]
+    assert cycles["Time series saved"].tolist() == [True, True, False, True, True]
+    table = pd.read_csv(tmp_path / "life_steps.csv")
+    last = table[(table["cycle"] == 5) & (table["step"] == 1)]["capacity [mA.h]"].item()
+    assert cycles["Discharge capacity [A.h]"].iloc[-1] * 1e3 == pytest.approx(last, rel=1e-4)
+    assert 95 < cycles["Capacity retention [%]"].iloc[-1] < 100  # Li0 left in the host each cycle
+    assert f"capacity retention {cycles['Capacity retention [%]'].iloc[-1]:.1f}% (cycle 5's" in stdout
+    code, _, _ = _run(["simulate", *steps, "--cycles", "3", "--termination", "2.0 V", "--option",
+                       "host thermodynamics=lever rule", "--output", str(tmp_path / "stop.csv")], capsys)
+    assert code == 0 and len(pd.read_csv(tmp_path / "stop_cycles.csv")) == 1
 
 
 # ------------------------------------------------------------------------------------------------ sweep, reproduce

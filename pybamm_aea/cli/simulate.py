@@ -25,7 +25,9 @@ def register(subparsers):
         "run a parameter set through a PyBaMM experiment; time series CSV/Parquet, step summary and plot",
         "Run one cell through a PyBaMM experiment and write its time series (CSV, or Parquet when FILE ends in "
         ".parquet and pyarrow is installed), a per-step summary CSV (FILE stem + '_steps.csv': duration h, "
-        "capacity mAh and mAh/g, energy mWh, end voltage V, termination) and a voltage plot PNG.",
+        "capacity mAh and mAh/g, energy mWh, end voltage V, termination), a voltage plot PNG and, with --cycles "
+        "> 1, a per-cycle table (FILE stem + '_cycles.csv': pybamm_aea.cycling.cycle_summary's capacity, energy, "
+        "efficiency, retention and loss columns).",
         "Example:\n  pybamm-aea simulate --parameter-set Li2021_Mo6S8 --experiment \"Discharge at 0.1C until "
         "1.8 V\" \\\n      --experiment \"Charge at 0.1C until 2.8 V\" --cycles 3 --output lms.csv",
     )
@@ -41,6 +43,13 @@ def register(subparsers):
                         "on the Li-In anode moved down by its plateau as the model's defaults)")
     p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
                    help="repeat the --experiment steps N times, as N cycles")
+    p.add_argument("--termination", default=None, metavar="TEXT",
+                   help="stop the cycles early, as PyBaMM's Experiment(termination=...): '80%% capacity', "
+                        "'0.1 A.h capacity' (PyBaMM's \"Capacity [A.h]\"), or '2.5 V' (a minimum voltage)")
+    p.add_argument("--save-at-cycles", type=_save_at_cycles, default=None, metavar="N or LIST",
+                   help="keep the time series of these cycles only, as PyBaMM's solve(save_at_cycles=...): N keeps "
+                        "every Nth cycle (and the first), '1,500' the cycles listed; the others are in FILE stem + "
+                        "'_cycles.csv' (from their first and last states) but not in FILE or the plot")
     p.add_argument("--option", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
                    help="model option, e.g. anode=Li-In (repeatable)")
     p.add_argument("--set", dest="set_values", action="append", type=_args.key_value, default=[],
@@ -163,18 +172,24 @@ def plot(df, path, title):
     return figures.save(fig, path, dpi=130)
 
 
-def retention_text(solution, model):
+def retention_text(solution, model, summary=None):
     """The run's capacity retention as a sentence: undefined, and why, unless a discharge follows the 2nd; an AEA
-    run without a degradation option says that nothing in it fades."""
+    run without a degradation option says that nothing in it fades. With cycles not kept (``save_at_cycles``),
+    the last cycle's discharge over the 2nd cycle's, from the per-cycle ``summary``
+    (:func:`pybamm_aea.cycling.cycle_summary`)."""
     from pybamm_aea.models.aea import AEAOptions
     from pybamm_aea.readout import capacity_retention, discharge_steps
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        retention = capacity_retention([d[0] for d in discharge_steps(solution, arrays=False)])
-    if caught:
-        return str(caught[0].message)
-    text = f"capacity retention {retention:.1%} (last discharge over the 2nd)"
+    if summary is not None and not summary["Time series saved"].all():
+        retention = summary["Capacity retention [%]"].iloc[-1] / 100
+        text = f"capacity retention {retention:.1%} (cycle {summary.index[-1]}'s discharge over the 2nd cycle's)"
+    else:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            retention = capacity_retention([d[0] for d in discharge_steps(solution, arrays=False)])
+        if caught:
+            return str(caught[0].message)
+        text = f"capacity retention {retention:.1%} (last discharge over the 2nd)"
     if isinstance(model.options, AEAOptions) and all(model.options[k] == "none" for k in AEAOptions.DEGRADATION):
         text += "; no degradation option is on (--option 'Li trapping=irreversible', ...)"
     return text
@@ -191,13 +206,25 @@ def run(args):
     plot_path = Path(args.plot) if args.plot else output.with_suffix(".png")
     _check_plot_path(args.parser, plot_path)
     written = [output, output.with_name(output.stem + "_steps.csv"), plot_path]
+    cycles_path = output.with_name(output.stem + "_cycles.csv")
+    if args.cycles > 1:
+        written.append(cycles_path)
+    elif args.termination or args.save_at_cycles is not None:
+        args.parser.error(f"argument {'--termination' if args.termination else '--save-at-cycles'}: needs "
+                          f"--cycles > 1 (a run of one cycle has nothing to stop early or to leave out)")
     if args.mesh_check:
         written.append(output.with_name(output.stem + "_mesh.csv"))
     _args.check_not_overwritten(args.parser, written, args.force)
     values = _parameter_values(args)
     model = _model(args, values)
     steps = _args.experiment_steps(args.parser, args.experiment or _default_steps(values), args.cycles)
-    experiment = pybamm.Experiment(steps)
+    try:
+        experiment = pybamm.Experiment(steps, termination=args.termination)
+    except ValueError as exc:
+        args.parser.error(f"argument --termination: {args.termination!r}: {exc}")
+    if args.mesh_check and args.save_at_cycles is not None:
+        args.parser.error("argument --mesh-check: compares every step's time series, which --save-at-cycles "
+                          "leaves out")
     columns = list(COLUMNS) + (list(AEA_COLUMNS) if args.model == "AEA" else [])
     for v in args.variable:
         if v not in model.variables:
@@ -207,7 +234,7 @@ def run(args):
     progress = ExperimentProgress(desc=args.parameter_set)  # shown when stderr is a terminal
     var_pts = _var_pts(args, model)
     solution = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment,
-                                 var_pts=var_pts).solve(callbacks=[progress])
+                                 var_pts=var_pts).solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
     wall = time.perf_counter() - t0
     if not getattr(solution, "cycles", None) or not any(True for _ in readout.iter_steps(solution)):
         args.parser.error(f"argument --experiment: no step could run: each starts at or beyond its cut-off "
@@ -222,9 +249,18 @@ def run(args):
     steps_table = readout.step_table(solution, readout.step_descriptions(experiment), mass_g)
     steps_path = _args.write_table(steps_table, output.with_name(output.stem + "_steps.csv"))
     png = plot(df, plot_path, f"{args.parameter_set} ({args.model})")[0]
+    written, summary = [f"{output} ({len(df)} rows)", steps_path, png], None
+    if args.cycles > 1:
+        from pybamm_aea.cycling import cycle_summary
+
+        with warnings.catch_warnings():  # a retention undefined on a run of one cycle: the text says so
+            warnings.simplefilter("ignore")
+            summary = cycle_summary(solution)
+        summary_file = _args.write_table(summary.reset_index(), cycles_path)
+        written.append(f"{summary_file} ({len(summary)} cycles)")
     print(f"{args.parameter_set}: {len(steps_table)} steps solved in {wall:.2f} s ({solution.termination}); "
-          f"{retention_text(solution, model)}")
-    print(f"wrote {output} ({len(df)} rows), {steps_path}, {png}")
+          f"{retention_text(solution, model, summary)}")
+    print(f"wrote {', '.join(map(str, written))}")
     if args.mesh_check:
         from pybamm_aea.convergence import mesh_check, verdict
 
@@ -234,6 +270,21 @@ def run(args):
         meshes = ", ".join(f"{name} {coarse[name]} -> {n}" for name, n in fine.items())
         print(f"mesh check ({meshes} cells): {verdict(table)}; wrote {mesh_path}")
     return 0
+
+
+def _save_at_cycles(text):
+    """Type: ``"N"`` -> N (every Nth cycle, PyBaMM's meaning), ``"1,500"`` -> [1, 500]; cycle numbers >= 1."""
+    import argparse
+
+    parts = [p.strip() for p in text.split(",")]
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be an integer or integers separated by commas, "
+                                         f"got {text!r}") from None
+    if min(numbers) < 1:
+        raise argparse.ArgumentTypeError(f"cycle numbers start at 1, got {text!r}")
+    return numbers[0] if len(parts) == 1 else numbers
 
 
 def _check_plot_path(parser, path):
