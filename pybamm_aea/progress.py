@@ -57,6 +57,11 @@ class ExperimentProgress(pybamm.callbacks.Callback):
         self.completed = 0
         #: (cycle, total cycles) of the last cycle started, (step, steps in the cycle) of the last step
         self.cycle = self.step = None
+        #: why the last solve stopped before its experiment's end (a solver error or an infeasible step), or None
+        self.stopped = None
+
+    def on_experiment_start(self, logs):
+        self.stopped = None
 
     def on_cycle_start(self, logs):
         self.cycle = tuple(logs["cycle number"])
@@ -82,10 +87,20 @@ class ExperimentProgress(pybamm.callbacks.Callback):
             self.bar.close()
             self.bar = None
 
+    def _stop(self, why):
+        self.stopped = f"stopped in step {self.step[0]} of cycle {self.cycle[0]} (of {self.cycle[1]}): {why}"
+        self._close()
+
+    def on_experiment_error(self, logs):
+        self._stop(f"the solver failed: {logs['error']}")
+
+    def on_experiment_infeasible_time(self, logs):
+        self._stop(f"the experiment's time ran out ({logs['termination']})")
+
+    def on_experiment_infeasible_event(self, logs):
+        self._stop(f"the model's event '{logs['termination']}' during '{logs['step operating conditions']}'")
+
     on_experiment_end = _close
-    on_experiment_error = _close
-    on_experiment_infeasible_time = _close
-    on_experiment_infeasible_event = _close
 
 
 def round_significant(values, digits=SIGNIFICANT_DIGITS):

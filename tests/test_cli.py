@@ -240,6 +240,31 @@ def test_simulate_cycle_life_keeps_the_cycles_asked_and_tables_every_cycle(tmp_p
     assert code == 0 and len(pd.read_csv(tmp_path / "stop_cycles.csv")) == 1
 
 
+def test_simulate_stopped_before_the_experiments_end_exits_1_and_says_where(tmp_path, capsys):
+    """A step the model stops by its own event (a cut-off below the model's minimum voltage) or the solver fails:
+    the files hold the steps that ran, and the exit status and stderr say the experiment did not finish (it
+    exited 0, its summary reading like a normal stop)."""
+    out = tmp_path / "part.csv"
+    code, _, err = _run(["simulate", "--experiment", "Discharge at 0.1C until -5 V", "--output", str(out)], capsys)
+    assert code == 1
+    assert "stopped in step 1 of cycle 1 (of 1): the model's event 'event: Minimum voltage [V]'" in err
+    assert out.exists()
+
+
+@pytest.mark.parametrize("output", ["taken.csv/x.csv", "/proc/x.csv"])
+def test_an_output_that_cannot_be_written_is_refused_before_any_solve(output, tmp_path, capsys, monkeypatch):
+    """A path under a file, or in a folder where nothing can be created: refused with the folder named, before the
+    solve (it failed after the solve, with a FileExistsError traceback, losing the run)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "taken.csv").write_text("mine")
+    for argv, name in ((["simulate", "--output", output], "output"),
+                       (["screen", "--materials", "Li2021_TiS2", "--output", output], "output"),
+                       (["--out", output[:-len(".csv")], "--no-figures"], "argument --out")):
+        err = _error(argv, capsys)
+        assert name in err and "cannot be written" in err, err
+    assert (tmp_path / "taken.csv").read_text() == "mine"
+
+
 # ------------------------------------------------------------------------------------------------ sweep, reproduce
 @pytest.mark.slow
 def test_sweep_subcommand_writes_table(tmp_path, capsys):

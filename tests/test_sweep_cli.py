@@ -47,6 +47,19 @@ def test_existing_output_needs_force_and_results_must_be_a_store(tmp_path, capsy
     assert out.read_text() == "x\n1\n"
     assert main(BASE + ["--grid", f"{LOADING}=0.015", "--output", str(out), "--force"]) == 0
     assert len(pd.read_csv(out)) == 1
+    notes = tmp_path / "notes.db"  # --force is the export's: it neither deletes a file at --results ...
+    notes.write_text("my notes\n")
+    with pytest.raises(SystemExit) as exc:
+        main(BASE + ["--grid", f"{LOADING}=0.015", "--results", str(notes), "--output", str(out), "--force"])
+    assert exc.value.code == 2 and "--replace-results" in capsys.readouterr().err
+    assert notes.read_text() == "my notes\n"
+    store = tmp_path / "r.sqlite"  # ... nor empties a store of another configuration
+    assert main(BASE + ["--grid", f"{LOADING}=0.015", "--results", str(store)]) == 0
+    with pytest.raises(SystemExit) as exc:
+        main(BASE + ["--grid", "Cathode porosity=0.2", "--results", str(store), "--output", str(out), "--force"])
+    assert exc.value.code == 2 and "another configuration" in capsys.readouterr().err
+    with pytest.warns(UserWarning, match="1 stored point dropped"):
+        assert main(BASE + ["--grid", "Cathode porosity=0.2", "--results", str(store), "--replace-results"]) == 0
     with pytest.raises(SystemExit) as exc:  # a CSV is an export, not a store
         main(BASE + ["--grid", f"{LOADING}=0.015", "--results", str(tmp_path / "r.csv")])
     assert exc.value.code == 2 and ".sqlite" in capsys.readouterr().err

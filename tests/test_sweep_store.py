@@ -87,8 +87,13 @@ def test_dropped_axis_is_refused_with_the_difference(tmp_path):
     with pytest.raises(SweepConfigError, match=r"another configuration.*experiment"):
         sweep({LOADING: [0.015], POROSITY: [0.2]}, parameter_set=LMS, workers=1, results_file=store,
               experiment="Discharge at 0.2C until 1.8 V")
-    df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store, force=True)
-    assert df["error"].isna().all() and len(stored(store)) == 1  # force: a new store for the new configuration
+    with pytest.raises(SweepConfigError, match=r"another configuration.*replace_results=True"):
+        # an export's force (the README's --force) never replaces a store: it deleted its points silently
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store, force=True)
+    assert len(stored(store)) == 1
+    with pytest.warns(UserWarning, match="replaced a sweep of another configuration, 1 stored point dropped"):
+        df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store, replace_results=True)
+    assert df["error"].isna().all() and len(stored(store)) == 1  # a new store for the new configuration
 
 
 def test_a_store_keeps_its_mesh(tmp_path, monkeypatch):
@@ -106,8 +111,9 @@ def test_a_store_keeps_its_mesh(tmp_path, monkeypatch):
 def test_foreign_file_is_not_touched(tmp_path):
     mine = tmp_path / "notes.db"
     mine.write_text("my own notes\n")
-    with pytest.raises(SweepConfigError, match="not a sweep results store"):
-        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=mine)
+    for force in (False, True):  # the export's force is not the store's switch
+        with pytest.raises(SweepConfigError, match="not a sweep results store.*replace_results=True"):
+            sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=mine, force=force)
     assert mine.read_text() == "my own notes\n"
     other = tmp_path / "other.sqlite"  # an SQLite database of something else
     con = sqlite3.connect(other)

@@ -241,9 +241,17 @@ def check_output(parser, output, formats):
 
 
 def check_out_dir(parser, path, name="--out"):
-    """An argparse error naming ``name`` if ``path`` exists and is not a folder (before any solve)."""
-    if Path(path).exists() and not Path(path).is_dir():
+    """An argparse error naming ``name`` if ``path`` exists and is not a folder, or cannot be made or written
+    (:func:`pybamm_aea.user_input.folder_refusal`; before any solve)."""
+    from pybamm_aea.user_input import dir_writable, folder_refusal
+
+    path = Path(path)
+    if path.exists() and not path.is_dir():
         parser.error(f"argument {name}: {str(path)!r} exists and is not a folder")
+    refusal = (None if dir_writable(path) else f"cannot be written: nothing can be created in {str(path)!r}") \
+        if path.is_dir() else folder_refusal(path)
+    if refusal:
+        parser.error(f"argument {name}: {str(path)!r} {refusal}")
 
 
 def check_not_overwritten(parser, paths, force):

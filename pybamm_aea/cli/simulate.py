@@ -1,6 +1,7 @@
 """``pybamm-aea simulate``: a parameter set + PyBaMM experiment strings -> time series, step table, plot."""
 import difflib
 from pathlib import Path
+import sys
 import time
 import warnings
 
@@ -261,6 +262,9 @@ def run(args):
     print(f"{args.parameter_set}: {len(steps_table)} steps solved in {wall:.2f} s ({solution.termination}); "
           f"{retention_text(solution, model, summary)}")
     print(f"wrote {', '.join(map(str, written))}")
+    if progress.stopped:  # the files hold the steps that ran; the exit status says the experiment did not
+        print(f"{args.parameter_set}: {progress.stopped}; the files hold the steps that ran", file=sys.stderr)
+        return 1
     if args.mesh_check:
         from pybamm_aea.convergence import mesh_check, verdict
 

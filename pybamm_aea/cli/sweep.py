@@ -65,9 +65,10 @@ def register(subparsers):
     p.add_argument("--retry-failed", action="store_true", help="with --results: run the stored failed points again")
     p.add_argument("--output", default=None, metavar="FILE",
                    help="write the final table to FILE (.csv, .json or .parquet); checked before any solve")
-    p.add_argument("--force", action="store_true",
-                   help="overwrite an existing --output, and replace a --results file that is not a results store "
-                        "or holds another configuration")
+    p.add_argument("--force", action="store_true", help="overwrite an existing --output (never the --results store)")
+    p.add_argument("--replace-results", action="store_true",
+                   help="replace a --results file that is not a results store or holds another configuration (its "
+                        "points are dropped, and the count is printed)")
     _args.add_cathode_cells(p)
     p.add_argument("--mesh-check", action="store_true",
                    help="also run every point on twice the cells: columns 'Fine-mesh ...' and 'Mesh converged' (ESC "
@@ -137,7 +138,7 @@ def run(args):
         df = sweep(grid, parameter_set=args.parameter_set, experiment=experiment, client=client,
                    options=dict(args.option) or None, results_file=args.results, workers=args.workers,
                    compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress,
-                   export=args.output, force=args.force, threads=args.threads,
+                   export=args.output, force=args.force, replace_results=args.replace_results, threads=args.threads,
                    cathode_cells=args.cathode_cells, mesh_check=args.mesh_check,
                    reference_c_rate=args.reference_c_rate)
     except SweepConfigError as exc:

@@ -95,7 +95,8 @@ e.g. a grid with an axis fewer, is refused with the differences). Called again w
 points are read back, not run; failed points keep their error and run again only with ``retry_failed=True``.
 Several sweeps may share a store: each claims its points in a transaction, so none is computed twice. ``export=``
 writes the final table as CSV, JSON or Parquet. Every output path is checked before any solve; an existing export,
-or a file at ``results_file`` that is not a results store, is not overwritten without ``force=True``.
+is not overwritten without ``force=True``; a file at ``results_file`` that is not a results store, or holds another
+configuration, is not replaced without ``replace_results=True``.
 """
 from .api import SweepConfigError, sweep
 

@@ -18,7 +18,7 @@ def _default_batch_size(n_points, n_workers, batched):
 def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, options=None, results_file=None,
           workers=None, *, export=None, force=False, compaction=None, reference_c_rate=0.1, retry_failed=False,
           batch_size=None, batched=True, threads=1, progress=None, mp_context=None, cathode_cells=None,
-          mesh_check=False):
+          mesh_check=False, replace_results=False):
     """Evaluate a grid (or a sample) of AEA cell designs; one row per point. See :mod:`pybamm_aea.sweep`.
 
     Parameters
@@ -46,8 +46,11 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     export : str or Path, optional
         Also write the final table to this ``.csv``, ``.json`` or ``.parquet`` file.
     force : bool
-        Overwrite an existing ``export`` file, and replace a ``results_file`` that is not a results store or holds
-        a sweep of another configuration (default False: refused before any solve).
+        Overwrite an existing ``export`` file (default False: refused before any solve). It never touches
+        ``results_file``.
+    replace_results : bool
+        Replace a ``results_file`` that is not a results store, or holds a sweep of another configuration (its
+        points are dropped, with a warning saying how many; default False: refused before any solve).
     compaction : str or callable, optional
         Compaction data set for ``"Stack pressure [MPa]"`` (default from :data:`COMPACTION_SETS`).
     reference_c_rate : float
@@ -101,7 +104,7 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
                results_file=results_file, workers=workers, export=export, force=force, compaction=compaction,
                reference_c_rate=reference_c_rate, retry_failed=retry_failed, batch_size=batch_size, batched=batched,
                threads=threads, progress=progress, mp_context=mp_context, cathode_cells=cathode_cells,
-               mesh_check=mesh_check)
+               mesh_check=mesh_check, replace_results=replace_results)
 
 
 def worker_count(workers):

@@ -29,7 +29,7 @@ def _failed_rows(names):
 
 def run(grid, *, parameter_set, experiment, client, options, results_file, workers, export, force, compaction,
         reference_c_rate, retry_failed, batch_size, batched, threads, progress, mp_context, cathode_cells=None,
-        mesh_check=False):
+        mesh_check=False, replace_results=False):
     names, points = expand_grid(grid)
     if not points:
         raise SweepConfigError("the grid has no points")
@@ -57,8 +57,8 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     if mesh_check:  # the fine run's mesh and store, checked now too
         fine = _fine_run(config, results_file)
         if fine["results_file"] is not None:
-            ResultStore(fine["results_file"], fine["record"], force).close()
-    store = ResultStore(results_file, config.record, force) if results_file is not None else None
+            ResultStore(fine["results_file"], fine["record"], replace_results).close()
+    store = ResultStore(results_file, config.record, replace_results) if results_file is not None else None
 
     keys = [point_key(p, names) for p in points]
     by_key = dict(zip(keys, points))
@@ -132,6 +132,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     if fine is not None:
         fine_df = run(grid, parameter_set=parameter_set, experiment=experiment, client=client, options=options,
                       results_file=fine["results_file"], workers=workers, export=None, force=force,
+                      replace_results=replace_results,
                       compaction=compaction, reference_c_rate=reference_c_rate, retry_failed=retry_failed,
                       batch_size=batch_size, batched=batched, threads=threads, progress=progress,
                       mp_context=mp_context, cathode_cells=fine["cells"])

@@ -4,7 +4,8 @@ One row per point, keyed by the point's inputs by name (JSON sorted by name: the
 irrelevant), with its status (``running``, ``done``, ``failed``), the owner of a running claim and the result
 columns as JSON. The sweep's configuration (parameter set, options, experiment, swept names, every fixed value of
 the set) is stored once and compared on resume: a store of another configuration is refused with the differences
-(``force=True`` replaces it). Every write is one transaction (a killed writer leaves no partial row: SQLite rolls
+(``replace_results=True``, ``--replace-results``, replaces it, with a warning naming what was dropped; an
+export's ``force`` never touches a store). Every write is one transaction (a killed writer leaves no partial row: SQLite rolls
 the transaction back); WAL journal and a busy timeout let several sweeps share a store. A sweep claims its points in
 a transaction before computing them (``running``, owner ``host:pid:token``), so two sweeps on one store never
 compute a point twice; the claims of a process that died on this host are taken over (a claim from another
@@ -24,9 +25,13 @@ import socket
 import sqlite3
 import time
 import uuid
+import warnings
 
-from ..user_input import output_refusal
+from ..user_input import dir_writable, output_refusal
 from .api import SweepConfigError
+
+#: the switch that lets a sweep replace what a results file holds (never the export's ``force``)
+REPLACE = "replace_results=True (--replace-results)"
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
@@ -38,19 +43,6 @@ CREATE TABLE IF NOT EXISTS points (key TEXT PRIMARY KEY, status TEXT NOT NULL CH
                                    ('running', 'done', 'failed')), owner TEXT, result TEXT, error TEXT,
                                    updated REAL NOT NULL);
 """
-
-
-def _dir_writable(directory):
-    """True if a file can be created in ``directory`` (tried, not guessed: root passes ``os.access`` anywhere)."""
-    if not directory.is_dir():
-        return False
-    probe = directory / f".sweep-probe-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    try:
-        probe.touch(exist_ok=False)
-    except OSError:
-        return False
-    probe.unlink()
-    return True
 
 
 def _locked(exc):
@@ -122,7 +114,7 @@ def check_export_path(path, force=False):
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.exists():
         raise SweepConfigError(f"export {str(path)!r}: folder {str(parent)!r} does not exist")
-    if not _dir_writable(parent):
+    if not dir_writable(parent):
         raise SweepConfigError(f"export {str(path)!r}: folder {str(parent)!r} is not writable")
     return path
 
@@ -164,7 +156,7 @@ def _pid_alive(pid):
 class ResultStore:
     """An SQLite results store, opened (and checked) before any solve. See the module docstring."""
 
-    def __init__(self, path, config_record, force=False, timeout=60.0):
+    def __init__(self, path, config_record, replace=False, timeout=60.0):
         path = Path(path)
         if path.suffix.lower() not in STORE_SUFFIXES:
             raise SweepConfigError(
@@ -176,16 +168,18 @@ class ResultStore:
         parent = path.parent if str(path.parent) else Path(".")
         if not parent.exists():
             raise SweepConfigError(f"results_file {str(path)!r}: folder {str(parent)!r} does not exist")
-        if not _dir_writable(parent):
+        if not dir_writable(parent):
             raise SweepConfigError(f"results_file {str(path)!r}: folder {str(parent)!r} is not writable")
         if path.exists():
             if not os.access(path, os.R_OK | os.W_OK):
                 raise SweepConfigError(f"results_file {str(path)!r} is not writable")
             if path.stat().st_size and _holds_foreign_data(path):
-                if not force:
+                if not replace:
                     raise SweepConfigError(f"results_file {str(path)!r} exists and is not a sweep results store: "
-                                           "not overwritten without force=True (--force)")
+                                           f"not overwritten without {REPLACE}")
                 self._remove(path)
+                warnings.warn(f"results_file {str(path)!r}: deleted the file that was there (not a sweep results "
+                              f"store; {REPLACE})", stacklevel=2)
         self.path = path
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.con = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
@@ -195,7 +189,7 @@ class ResultStore:
                 self.con.execute("PRAGMA journal_mode=WAL")
                 self.con.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
                 self.con.executescript(_SCHEMA)
-                self._check_config(config_record, force)
+                self._check_config(config_record, replace)
                 break
             except sqlite3.Error as exc:
                 # two sweeps opening a new store at the same instant: where waiting could deadlock
@@ -214,7 +208,7 @@ class ResultStore:
             if p.exists():
                 p.unlink()
 
-    def _check_config(self, record, force):
+    def _check_config(self, record, replace):
         text = json.dumps(record, sort_keys=True)
         with self.transaction():
             row = self.con.execute("SELECT config FROM sweep_config WHERE id = 1").fetchone()
@@ -223,7 +217,7 @@ class ResultStore:
                 return
             if row[0] == text:
                 return
-            if not force:
+            if not replace:
                 old = json.loads(row[0])
                 diff = [k for k in sorted(set(old) | set(record)) if old.get(k) != record.get(k)]
                 detail = []
@@ -236,10 +230,14 @@ class ResultStore:
                         detail.append(f"{k}: {a!r} -> {b!r}")
                 raise SweepConfigError(
                     f"results_file {str(self.path)!r} holds a sweep of another configuration ({'; '.join(detail)}); "
-                    "use another file, or force=True (--force) to replace it"
+                    f"use another file, or {REPLACE} to replace it"
                 )
+            dropped = self.con.execute("SELECT COUNT(*) FROM points").fetchone()[0]
             self.con.execute("DELETE FROM points")
             self.con.execute("UPDATE sweep_config SET config = ?, created = ? WHERE id = 1", (text, time.time()))
+        if row is not None and row[0] != text:
+            warnings.warn(f"results_file {str(self.path)!r}: replaced a sweep of another configuration, "
+                          f"{dropped} stored point{'' if dropped == 1 else 's'} dropped ({REPLACE})", stacklevel=3)
 
     def transaction(self):
         """A write transaction (``BEGIN IMMEDIATE``): committed on success, rolled back on any error."""
