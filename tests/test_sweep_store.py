@@ -172,7 +172,7 @@ def test_unwritable_paths_fail_before_any_solve(tmp_path, monkeypatch):
     # /proc takes no new files, not even from root (who passes every permission check)
     with pytest.raises(SweepConfigError, match="not writable|cannot be written"):
         sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file="/proc/aea_sweep.sqlite")
-    with pytest.raises(SweepConfigError, match="not writable"):
+    with pytest.raises(SweepConfigError, match="not writable|cannot be written"):
         sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, export="/proc/aea_sweep.csv")
     with pytest.raises(SweepConfigError, match="does not exist"):
         sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, export=tmp_path / "missing" / "t.csv")
@@ -180,7 +180,7 @@ def test_unwritable_paths_fail_before_any_solve(tmp_path, monkeypatch):
         ro = tmp_path / "ro.sqlite"
         sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=ro)
         ro.chmod(0o444)
-        with pytest.raises(SweepConfigError, match="not writable"):
+        with pytest.raises(SweepConfigError, match="not writable|cannot be written"):
             sweep({LOADING: [0.015, 0.02]}, parameter_set=LMS, workers=1, results_file=ro)
     assert ran == []
 
