@@ -561,6 +561,18 @@ def test_out_of_range_parameters_fail_before_solving(name, value, message):
         sim.build()
 
 
+def test_a_pure_host_has_no_domain_radius_bound():
+    """The domain-size bound is the dispersed material's: a pure host (TiS2, no dispersed material, whose radius
+    enters nothing) builds at a loading where the bound would be 1.7 nm (it was refused by a radius it has not)."""
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values["Cathode loading [kg.m-2]"] = 1e-5
+    pybamm.Simulation(AEA(), parameter_values=values).build()
+    values = pybamm.ParameterValues("Li2021_LTO_Mo6S8")  # with it, the bound holds
+    values["Cathode loading [kg.m-2]"] = 1e-5
+    with pytest.raises(ValueError, match="half the cathode thickness"):
+        pybamm.Simulation(AEA(), parameter_values=values).build()
+
+
 @pytest.mark.slow
 def test_batch_study_and_dynamic_plot(tmp_path):
     import matplotlib

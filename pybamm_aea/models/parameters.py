@@ -73,9 +73,10 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.rho_solid = solid_density(self.rho_host_made, self.w_D, self.rho_D)
         # thickness from loading, solid density and porosity [m]
         self.L_c = cathode_thickness(self.m_c, self.eps_c, self.rho_solid)
-        # a domain fits in the electrode: its diameter at most the thickness
+        # a domain fits in the electrode: its diameter at most the thickness (no bound without dispersed material,
+        # whose radius then enters nothing)
         name = "Dispersed material domain radius [m]"
-        self.R_D = PhysicalRange(pybamm.Parameter(name), self.L_c / 2, name,
+        self.R_D = PhysicalRange(pybamm.Parameter(name), self.L_c / 2 + 1e30 * (self.w_D <= 0), name,
                                  Range(0.0, "half the cathode thickness [m]", low_open=True,
                                        why="a domain's diameter cannot exceed the electrode's thickness"))
         # host formula units per m3 of host [mol.m-3]
