@@ -68,14 +68,14 @@ def _resolve(material, temperature, cell):
                 f"unknown material {material!r}: not a parameter set nor a literature material "
                 f"({list(mat.LITERATURE)})"
             ) from exc
-        from .parameters import PYBAMM_MODEL_SETS, is_aea_set
+        from .parameters import PYBAMM_MODEL_SETS, is_aea_set, starts_with_charge
 
         if not is_aea_set(values):
             model = PYBAMM_MODEL_SETS.get(material, "PyBaMM's own models")
             raise ValueError(f"material {material!r} is not a parameter set of the AEA model (it is for {model})")
         if temperature is not None:
             values["Ambient temperature [K]"] = float(temperature)
-        return material, values, values["Current function [A]"] < 0
+        return material, values, starts_with_charge(values)
     raise TypeError(f"materials must be parameter-set names, literature names or AEAMaterial, got {material!r}")
 
 

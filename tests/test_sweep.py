@@ -396,3 +396,130 @@ def test_a_point_stopped_by_a_model_event_says_so():
     assert "Li-In anode depleted of Li" in bare["warnings"]
     assert not foil["warnings"] or "model event" not in foil["warnings"]
     assert foil["Electrode specific capacity [mA.h.g-1]"] > 1.3 * bare["Electrode specific capacity [mA.h.g-1]"]
+
+
+ESC = "Electrode specific capacity [mA.h.g-1]"
+
+
+@pytest.mark.parametrize("set_name, high", [("AEA_LiCoO2", 4.2), ("AEA_NMC532", 4.3), ("AEA_LiFePO4", 4.0),
+                                            (LMS, None)])
+def test_the_default_experiment_charges_a_set_made_lithiated_first(set_name, high):
+    """The default experiment of a set lithiated as made (its default current a charge, as the screen decides) is
+    one cycle: a charge to its upper cut-off, then the discharge; a Li-free set's is the discharge alone.
+    Catches: the full cathode discharged (LiCoO2 0.015 mA.h/g, no error, no warning)."""
+    from pybamm_aea.sweep.config import build_config
+
+    config = build_config([LOADING], [{LOADING: 0.015}], set_name, None, None, None, 0.1)
+    low = pybamm.ParameterValues(set_name)["Lower voltage cut-off [V]"]
+    discharge = f"Discharge at 0.1C until {low:g} V"
+    assert config.steps == ([discharge] if high is None else [(f"Charge at 0.1C until {high:g} V", discharge)])
+    assert config.default_charge_first is (high is not None)
+
+
+def test_a_set_made_lithiated_delivers_its_discharge_and_a_given_experiment_is_the_users():
+    """AEA_LiCoO2 at 1.5 mg/cm2, 0.1C: the default experiment (charge to 4.2 V, discharge to 3 V) delivers
+    116.8 mA.h/g (it gave 0.015 with error and warnings None); the user's own single discharge from the full
+    cathode is run as given, and its row says it delivered < 1 % of the window (150 mA.h/g)."""
+    default = sweep({LOADING: [0.015]}, parameter_set="AEA_LiCoO2", workers=1, progress=False)
+    assert default[ESC].iloc[0] == pytest.approx(116.84, rel=0.01)
+    assert default["Number of discharges"].iloc[0] == 1 and "Capacity retention [%]" not in default
+    assert default["error"].iloc[0] is None and default["warnings"].iloc[0] is None
+    given = sweep({LOADING: [0.015]}, parameter_set="AEA_LiCoO2", workers=1, progress=False,
+                  experiment="Discharge at 0.1C until 3 V")
+    assert given[ESC].iloc[0] < 0.1 and given["error"].iloc[0] is None
+    assert re.search(r"discharge 1 delivered 0\.0\d+ % of the window \(0\.0\d+ of 150 mA\.h\.g-1", given["warnings"].iloc[0])
+
+
+def test_a_discharge_that_delivered_nothing_is_flagged():
+    """Pristine Mo6S8 at 25 C, 1.5 mg/cm2, 2C: 0.089 mA.h/g, 0.07 % of its 128.8 mA.h/g window, a row without
+    error that now says so in ``warnings`` (with the number); its 0.1C reference (128.2) has no such note."""
+    df = sweep({"C-rate": [2.0], TEMPERATURE: [298.15]}, parameter_set=LMS, workers=1, progress=False)
+    fast, ref = df.iloc[0], df.iloc[1]
+    assert fast[ESC] < 0.2 and fast["error"] is None
+    assert "discharge 1 delivered 0.0687 % of the window (0.08855 of 128.8 mA.h.g-1" in fast["warnings"]
+    assert ref[ESC] > 120 and ref["warnings"] is None
+
+
+def test_batched_rows_keep_the_warnings_of_their_inputs():
+    """Stack pressure 5 / 200 / 1000 MPa on LMS: the compaction law extrapolates at 5 and 1000 MPa. The batched
+    path (default) and the per-point path give the same warnings column, each row its own (the batched one gave
+    None on every row)."""
+    grid = {"Stack pressure [MPa]": [5.0, 200.0, 1000.0]}
+    batched = sweep(grid, parameter_set=LMS, workers=1, progress=False, batch_size=3)  # one batched solve
+    single = sweep(grid, parameter_set=LMS, workers=1, progress=False, batched=False)
+    assert batched["warnings"].tolist() == single["warnings"].tolist()
+    w = batched["warnings"].tolist()
+    assert "extrapolated with the fitted heckel law to [5.0] MPa" in w[0] and w[1] is None
+    assert "extrapolated with the fitted heckel law to [1000.0] MPa" in w[2]
+
+
+def test_a_solve_warning_of_one_point_is_not_stamped_on_the_batch(monkeypatch):
+    """A warning the solve raises for one input set of a batch lands on that point's row only (the batch is solved
+    again point by point); it was stamped on every row of the batch."""
+    import warnings
+
+    from pybamm_aea.sweep import worker
+
+    original = worker.simulation
+
+    def simulation(*args, **kwargs):
+        sim, setup = original(*args, **kwargs)
+
+        class Warns:
+            built_model = sim.built_model
+
+            def solve(self, t_eval, inputs):
+                for i in inputs:
+                    if i[LOADING] == 0.03:
+                        warnings.warn("the point at 0.03 kg.m-2 warns")
+                return sim.solve(t_eval, inputs=inputs)
+
+        return Warns(), setup
+
+    monkeypatch.setattr(worker, "simulation", simulation)
+    df = sweep({LOADING: [0.015, 0.03, 0.045]}, parameter_set=LMS, workers=1, progress=False, options=LEVER,
+               batch_size=3)
+    assert df["warnings"].tolist() == [None, "the point at 0.03 kg.m-2 warns", None]
+    assert df["error"].isna().all()
+
+
+@pytest.mark.parametrize("fraction, law, note", [(0.0, "Mo6S8", False), (0.325, "S-LMS", False),
+                                                 (0.45, "S-LMS", True)])
+def test_stack_pressure_uses_the_compaction_law_of_the_points_composition(fraction, law, note):
+    """S-LMS swept in S8 fraction at 360 MPa: pure Mo6S8 takes the Mo6S8 law (Table S6, 11.7 %; it was given the
+    32.5 wt% S-LMS law's 8.2 %), 32.5 wt% the S-LMS law (Table S8), 45 wt% (no measurement) the set's S-LMS law
+    with a warning naming both compositions. No law is interpolated between compositions."""
+    import warnings
+
+    from pybamm_aea.energy import porosity
+    from pybamm_aea.sweep.config import build_config, derive_inputs
+
+    names, point = ["S8 mass fraction", "Stack pressure [MPa]"], {"S8 mass fraction": fraction,
+                                                                  "Stack pressure [MPa]": 360.0}
+    config = build_config(names, [point], "Li2021_S_Mo6S8", None, None, None, 0.1)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        phi = derive_inputs(config, point)[2]
+    assert phi == pytest.approx(porosity(law, 360.0))
+    messages = [str(w.message) for w in caught]
+    assert bool(messages) is note
+    if note:
+        assert messages == ["porosity from the 'S-LMS' compaction law, measured on 32.5 wt% S8 + 67.5 wt% Mo6S8, "
+                            "for a cathode of 45 wt% S8 + 55 wt% Mo6S8 (no law measured on this composition)"]
+
+
+def test_a_compaction_law_the_user_names_is_used_as_given_and_warned_about():
+    """compaction='S-LMS' on pure Mo6S8 (LMS) keeps the user's law (8.2 % at 360 MPa) and warns that it was
+    measured on another composition."""
+    import warnings
+
+    from pybamm_aea.sweep.config import build_config, derive_inputs
+
+    point = {"Stack pressure [MPa]": 360.0}
+    config = build_config(["Stack pressure [MPa]"], [point], LMS, None, None, "S-LMS", 0.1)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert derive_inputs(config, point)[2] == pytest.approx(0.082)
+    assert [str(w.message) for w in caught] == [
+        "porosity from the 'S-LMS' compaction law, measured on 32.5 wt% S8 + 67.5 wt% Mo6S8, for a cathode of "
+        "100 wt% Mo6S8 (no law measured on this composition)"]

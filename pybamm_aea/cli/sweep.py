@@ -153,7 +153,8 @@ def run(args):
                            "display.float_format", "{:.6g}".format, "display.max_colwidth", 60):
         print(df[show].to_string(index=False) if len(df) <= 60 else df[show])
     failed = df.attrs["failed"]
-    print(f"\n{len(df)} points in {wall:.1f} s ({failed} failed)", file=sys.stderr)
+    warned = int(df["warnings"].notna().sum())  # e.g. a discharge that delivered nothing: not an error, said
+    print(f"\n{len(df)} points in {wall:.1f} s ({failed} failed, {warned} with warnings)", file=sys.stderr)
     if args.output:
         print(f"wrote {args.output}", file=sys.stderr)
     if failed:

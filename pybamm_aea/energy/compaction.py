@@ -52,6 +52,7 @@ __all__ = [
     "fit_compaction",
     "heckel_porosity",
     "kawakita_porosity",
+    "measured_composition",
     "porosity",
 ]
 
@@ -194,6 +195,16 @@ def _canonical(material):
 def compaction_sets():
     """Names of the compaction data sets: ``["Mo6S8", "S-LMS", "S-C-LGPS"]``."""
     return ["Mo6S8", "S-LMS", "S-C-LGPS"]
+
+
+def measured_composition(material):
+    """Mass fractions of the solid ``{material: fraction}`` a data set was measured on: pure Mo6S8 (Tables S6/S7),
+    the S-LMS and S-C-LGPS cathodes of Table S8 (:data:`pybamm_aea.energy.paper.SLMS_COMPOSITION`,
+    :data:`~pybamm_aea.energy.paper.SCLGPS_COMPOSITION`)."""
+    from . import paper
+
+    name = _canonical(material)
+    return dict({"Mo6S8": {"Mo6S8": 1.0}, "S-LMS": paper.SLMS_COMPOSITION, "S-C-LGPS": paper.SCLGPS_COMPOSITION}[name])
 
 
 @functools.lru_cache(maxsize=None)

@@ -15,7 +15,7 @@ import functools
 from .. import initial_state_hooks
 from ..constants import M_LI
 
-__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "SetFacts", "SET_FACTS", "facts", "composition", "host_specific_volume",
+__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "starts_with_charge", "SetFacts", "SET_FACTS", "facts", "composition", "host_specific_volume",
            "host_as_made", "solid_density", "cathode_thickness", "cathode_loading", "loading_for_thickness"]
 
 
@@ -27,6 +27,13 @@ def is_aea_set(values):
     """True if parameter values (a ParameterValues or dict) are the AEA model's: they give the cathode's loading,
     "Cathode loading [kg.m-2]", which none of PyBaMM's sets (nor :data:`PYBAMM_MODEL_SETS`) has."""
     return "Cathode loading [kg.m-2]" in values.keys()
+
+
+def starts_with_charge(values):
+    """True if a set's cathode is lithiated as made (LiCoO2, NMC532, LiFePO4), so its first step is a charge: its
+    default "Current function [A]" is negative, written so from the material's ``charge_first``
+    (:func:`pybamm_aea.parameters.aea_material_cell.material_cell_parameters`). ``values``: a set name or values."""
+    return float(_values(values)["Current function [A]"]) < 0
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,10 @@ Grid names
   - ``"Stack pressure [MPa]"``: sets ``"Cathode porosity"`` from the compaction law of the cathode under that
     pressure (:func:`pybamm_aea.energy.porosity`, branch ``"loading"``; data set chosen from the parameter set,
     see :data:`COMPACTION_SETS`, or the ``compaction=`` argument). Outside the measured 36-360 MPa the fitted law
-    extrapolates, and the point's ``warnings`` column says so.
+    extrapolates, and the point's ``warnings`` column says so. With the set's data set, a point whose composition
+    is the one another data set was measured on takes that one (S-LMS at 0 wt% S8: Mo6S8's); a point of another
+    composition than its law's (e.g. S-LMS at 45 wt% S8, LTO-LMS on the Mo6S8 law, or a ``compaction=`` of another
+    material) keeps it, and its ``warnings`` name both compositions (:func:`.config.compaction_for`).
   - ``"C-rate"``: the discharge (and charge) rate. The experiment's C-rate steps are written at
     ``reference_c_rate`` (0.1C by default, the paper's rate); a point at C-rate ``c`` runs them at
     ``c / reference_c_rate`` times that rate (through the nominal capacity PyBaMM turns C-rates into currents
@@ -63,7 +66,8 @@ over the second one, the paper's "compared with the 2nd cycle"; NaN with fewer t
 ``"Number of discharges"``, ``"Solve time [s]"`` (the integration of this point), ``"Setup time [s]"`` (building and
 warming up the worker's simulation, charged to the first point a worker runs for a configuration; 0 for the
 others), ``"error"`` (None, or the message: failed points keep their inputs and are never dropped) and
-``"warnings"``. With ``mesh_check=True`` also ``"Fine-mesh electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh
+``"warnings"`` (the point's own, on every path: e.g. the compaction law's, a model event that stopped a step, a
+discharge that delivered less than :data:`.metrics.NEGLIGIBLE_DELIVERY` of the point's window). With ``mesh_check=True`` also ``"Fine-mesh electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh
 first discharge electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh mean discharge voltage vs Li [V]"`` (every point
 solved again on twice the cathode's cells) and ``"Mesh converged"``.
 

@@ -8,6 +8,7 @@ import json
 import math
 import numbers
 import pickle
+import warnings
 
 from pybamm_aea.models.checks import check_value
 
@@ -68,6 +69,9 @@ class SweepConfig:
     reference_c_rate: float
     s8_param: str | None = None
     compaction: object = None
+    #: the compaction law is the set's (not the user's ``compaction=``): a point whose composition is that of another
+    #: data set of :func:`pybamm_aea.energy.porosity` uses that one (:func:`compaction_for`)
+    compaction_auto: bool = False
     nominal: float | None = None
     loading0: float | None = None
     porosity0: float | None = None
@@ -79,6 +83,8 @@ class SweepConfig:
     record: dict = field(default_factory=dict)  # what the results store keeps and checks on resume
     threads: int = 1  # IDAKLU threads of a batched solve (its "num_threads" option); results do not depend on it
     cathode_cells: int | None = None  # finite-volume cells across the cathode (None: the model's default mesh)
+    #: the default experiment of a set lithiated as made: a charge to the upper cut-off, then the discharge
+    default_charge_first: bool = False
 
     def cache_key(self, options):
         blob = pickle.dumps((self.parameter_set, sorted(options.items()), repr(self.steps), self.input_names,
@@ -311,12 +317,16 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
                 "(or a function pressure_MPa -> porosity) to sweep 'Stack pressure [MPa]'"
             )
 
-    if experiment is None:
+    charge_first = False
+    if experiment is None:  # a discharge from the set's initial state; a set made lithiated is charged first
+        from pybamm_aea.parameters import starts_with_charge
+
+        charge_first = starts_with_charge(values)
+        cut_offs = ["Lower voltage cut-off [V]"] + (["Upper voltage cut-off [V]"] if charge_first else [])
         try:
-            low = float(values["Lower voltage cut-off [V]"])
+            low, *high = (float(values[name]) for name in cut_offs)
         except KeyError as exc:
-            raise SweepConfigError(f"{parameter_set!r} has no 'Lower voltage cut-off [V]' for the default "
-                                   "experiment") from exc
+            raise SweepConfigError(f"{parameter_set!r} has no {exc.args[0]!r} for the default experiment") from exc
         anodes = {p["anode"] for p in points} if "anode" in option_names else {options.get("anode")}
         if "Li-In" in anodes:  # the set's window is vs Li metal: the model's own defaults on Li-In move it
             from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU, mixed_anodes_message
@@ -324,7 +334,10 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
             if len(anodes) > 1:
                 raise SweepConfigError(mixed_anodes_message(low))
             low -= LI_IN_PLATEAU
+            high = [v - LI_IN_PLATEAU for v in high]
         steps = [f"Discharge at {reference_c_rate:g}C until {low:g} V"]
+        if charge_first:  # one cycle: its metrics are the discharge's (a discharge of a full cathode gave ~0)
+            steps = [(f"Charge at {reference_c_rate:g}C until {high[0]:g} V", steps[0])]
     else:
         steps = _experiment_steps(experiment)
         if not isinstance(steps, pybamm.Experiment) and not steps:
@@ -374,17 +387,58 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     return SweepConfig(
         parameter_set=parameter_set, options=options, steps=steps, n_steps=len(exp.steps), names=list(names),
         parameters=parameters, option_names=option_names, input_names=sorted(input_names),
-        reference_c_rate=float(reference_c_rate), s8_param=s8_param, compaction=compaction_set, nominal=nominal,
+        reference_c_rate=float(reference_c_rate), s8_param=s8_param, compaction=compaction_set,
+        compaction_auto=compaction is None and compaction_set is not None, nominal=nominal,
         loading0=number("Cathode loading [kg.m-2]"), porosity0=number("Cathode porosity"),
         fraction_name=fraction_name,
         fraction0=number(fraction_param) if fraction_param is not None else None,
         single_discharge=_single_discharge(exp), record=record,
-        cathode_cells=None if cathode_cells is None else int(cathode_cells),
+        cathode_cells=None if cathode_cells is None else int(cathode_cells), default_charge_first=charge_first,
     )
 
 
+def _describe_composition(comp):
+    return " + ".join(f"{100 * w:.4g} wt% {m}" for m, w in comp.items() if w > 0)
+
+
+def _same_composition(a, b):
+    a, b = ({m: w for m, w in c.items() if w > 0} for c in (a, b))
+    return a.keys() == b.keys() and all(math.isclose(a[m], b[m], rel_tol=0, abs_tol=1e-9) for m in a)
+
+
+def compaction_for(config, fraction):
+    """The compaction data set of a point (:func:`pybamm_aea.energy.porosity`) and a warning when its law was
+    measured on another composition than the point's cathode (:func:`pybamm_aea.energy.compaction.measured_composition`
+    against :func:`pybamm_aea.parameters.composition` at the point's dispersed-material ``fraction``).
+
+    With the set's own law (``config.compaction_auto``) a point whose composition is the one another data set was
+    measured on uses that one (S-LMS at 0 wt% S8: the Mo6S8 law of Table S6); no law is interpolated between
+    compositions. A data set the user named is used as given (warned about only).
+    """
+    from pybamm_aea.energy.compaction import compaction_sets, measured_composition
+    from pybamm_aea.parameters import composition
+
+    chosen = config.compaction
+    try:
+        point = composition(config.parameter_set, dispersed_fraction=fraction)
+    except KeyError:  # a set without facts: its composition is not known
+        return chosen
+    if config.compaction_auto:
+        for name in compaction_sets():
+            if _same_composition(point, measured_composition(name)):
+                return name
+    measured = measured_composition(chosen)
+    if not _same_composition(point, measured):
+        warnings.warn(f"porosity from the {chosen!r} compaction law, measured on {_describe_composition(measured)}, "
+                      f"for a cathode of {_describe_composition(point)} (no law measured on this composition)",
+                      stacklevel=2)
+    return chosen
+
+
 def derive_inputs(config, point):
-    """PyBaMM inputs of one point and the derived columns to report; ``ValueError`` naming a bad value.
+    """PyBaMM inputs of one point, the derived columns to report, its porosity, dispersed-material fraction and
+    window [A.h] (the set's nominal capacity at the point's loading and composition, :func:`rescaled_nominal`; None
+    if the set has none); ``ValueError`` naming a bad value.
 
     Every grid value is checked against :data:`pybamm_aea.models.checks.RANGES` here (the names a user typed, e.g.
     "C-rate"); the parameters they set are checked again by the model's solver at solve time.
@@ -395,6 +449,9 @@ def derive_inputs(config, point):
     inputs = {name: float(point[name]) for name in config.parameters}
     derived = {}
     porosity = inputs.get("Cathode porosity", config.porosity0)
+    fraction = None  # mass fraction of the dispersed material (hybrid sets), when swept
+    if config.fraction_name is not None:
+        fraction = float(point[config.fraction_name])
     if "Stack pressure [MPa]" in point:
         comp = config.compaction
         pressure = float(point["Stack pressure [MPa]"])
@@ -403,12 +460,9 @@ def derive_inputs(config, point):
         else:
             from pybamm_aea.energy import porosity as porosity_of
 
-            porosity = float(porosity_of(comp, pressure))
+            porosity = float(porosity_of(compaction_for(config, fraction), pressure))
         inputs["Cathode porosity"] = derived["Cathode porosity"] = porosity
     loading = inputs.get("Cathode loading [kg.m-2]", config.loading0)
-    fraction = None  # mass fraction of the dispersed material (hybrid sets), when swept
-    if config.fraction_name is not None:
-        fraction = float(point[config.fraction_name])
     if "Cathode thickness [um]" in point:
         from pybamm_aea.parameters import loading_for_thickness  # the model's solid density: host + dispersed
 
@@ -420,12 +474,15 @@ def derive_inputs(config, point):
     for name in TEMPERATURE_PARAMS:
         if name in inputs:
             inputs[name + TEMPERATURE_ALIAS] = inputs.pop(name)
+    window = None
+    if config.nominal is not None:
+        window = rescaled_nominal(config.parameter_set, config.nominal, config.loading0, loading, config.fraction0,
+                                  fraction)
     if NOMINAL in config.parameters:  # swept as given: the user's C-rate basis
         pass
-    elif config.nominal is not None:
-        q = rescaled_nominal(config.parameter_set, config.nominal, config.loading0, loading, config.fraction0,
-                             fraction)
+    elif window is not None:
+        q = window
         if "C-rate" in point:
             q *= float(point["C-rate"]) / config.reference_c_rate
         inputs[NOMINAL] = q
-    return inputs, derived, porosity, fraction
+    return inputs, derived, porosity, fraction, window

@@ -124,7 +124,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         _rate_capability(df, names, reference_c_rate)
     else:
         df = df.drop(columns=["Rate capability"])
-    if df["Capacity retention [%]"].isna().all() and config.n_steps == 1:
+    if df["Capacity retention [%]"].isna().all() and (config.n_steps == 1 or config.default_charge_first):
         df = df.drop(columns=["Capacity retention [%]"])
     for col in ("error", "warnings"):
         df[col] = df[col].astype(object).where(df[col].notna(), None)

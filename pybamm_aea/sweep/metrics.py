@@ -52,12 +52,32 @@ def _lithiation_ratios(parameter_set, fraction, porosity):
     return electrode.lithiation_mass_ratio(), electrode.lithiation_volume_ratio()
 
 
-def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction):
-    """The result columns from the (capacity A.h, energy W.h) of each discharge and the electrode's mass and
-    volume."""
+#: a discharge that delivered less than this fraction of the point's window (the set's nominal capacity at its
+#: loading and composition, :func:`pybamm_aea.sweep.config.derive_inputs`; the screen's utilisation basis) is
+#: noted in the row's ``warnings`` (a full cathode discharged, a loss above the window at once)
+NEGLIGIBLE_DELIVERY = 0.01
+
+
+def note_negligible_discharges(metrics, discharges, mass_g, window_Ah):
+    """Say in the ``warnings`` column which discharges (A.h, first of each pair) delivered less than
+    :data:`NEGLIGIBLE_DELIVERY` of the window ``window_Ah`` [A.h] (None: not known, nothing said)."""
+    if not window_Ah or not window_Ah > 0:
+        return
+    notes = [f"discharge {k} delivered {100 * q / window_Ah:.3g} % of the window ({q * 1e3 / mass_g:.4g} of "
+             f"{window_Ah * 1e3 / mass_g:.4g} mA.h.g-1, < {100 * NEGLIGIBLE_DELIVERY:g} %): it ended at its cut-off "
+             "almost at once" for k, (q, *_) in enumerate(discharges, 1) if q < NEGLIGIBLE_DELIVERY * window_Ah]
+    if notes:
+        note = "; ".join(notes[:3]) + (f"; {len(notes) - 3} more such discharges" if len(notes) > 3 else "")
+        metrics["warnings"] = note if not metrics["warnings"] else f"{metrics['warnings']}; {note}"
+
+
+def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah=None):
+    """The result columns from the (capacity A.h, energy W.h) of each discharge and the electrode's mass [g] and
+    volume [L]; a note on the discharges below :data:`NEGLIGIBLE_DELIVERY` of the window ``window_Ah`` [A.h]."""
     metrics["Number of discharges"] = len(discharges)
     if not discharges:
         return
+    note_negligible_discharges(metrics, discharges, mass_g, window_Ah)
     q_first = discharges[0][0]
     q, e = discharges[-1][0], discharges[-1][1]
     metrics[FIRST_ESC] = q_first * 1e3 / mass_g
@@ -89,8 +109,8 @@ def note_model_event_stops(metrics, terminations):
         metrics["warnings"] = note if not metrics["warnings"] else f"{metrics['warnings']}; {note}"
 
 
-def fill_from_experiment(metrics, config, solution, porosity, fraction):
-    """The result columns of an experiment's solution (per-point path)."""
+def fill_from_experiment(metrics, config, solution, porosity, fraction, window_Ah=None):
+    """The result columns of an experiment's solution (per-point path; ``window_Ah``: :func:`fill_from_discharges`)."""
     if not getattr(solution, "cycles", None):  # PyBaMM's EmptySolution: not even the first step ran
         from .config import make_experiment
 
@@ -102,7 +122,7 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction):
     mass_g = float(solution["Cathode electrode mass [g]"].entries[0])
     volume_L = float(solution["Cathode electrode volume [L]"].entries[0])
     discharges = discharge_steps(solution, arrays=False)
-    fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction)
+    fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)
     note_model_event_stops(metrics, [step.termination for c in solution.cycles if c is not None for step in c.steps])
     if steps_done < config.n_steps:
         metrics["error"] = (f"experiment stopped after {steps_done} of {config.n_steps} steps "
@@ -116,15 +136,16 @@ BATCH_VARIABLES = ["Discharge capacity [A.h]", "Discharge energy vs Li [W.h]", "
                    "Cathode electrode volume [L]"]
 
 
-def fill_from_discharge_solution(metrics, config, solution, porosity, fraction):
-    """The result columns of one batched constant-current discharge (a solution without experiment)."""
+def fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window_Ah=None):
+    """The result columns of one batched constant-current discharge (a solution without experiment; ``window_Ah``:
+    :func:`fill_from_discharges`)."""
     Q = solution["Discharge capacity [A.h]"].entries
     E = solution["Discharge energy vs Li [W.h]"].entries  # the electrode's basis, as discharge_steps
     mass_g = float(solution["Cathode electrode mass [g]"].entries[0])
     volume_L = float(solution["Cathode electrode volume [L]"].entries[0])
     dq, de = float(Q[-1] - Q[0]), float(E[-1] - E[0])
     discharges = [(dq, de)] if dq > 0 and de > 0 else []
-    fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction)
+    fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)
     note_model_event_stops(metrics, [solution.termination])
     if solution.termination == "failure" or not discharges:
         metrics["error"] = f"the discharge did not run ({solution.termination})"

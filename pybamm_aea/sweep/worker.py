@@ -107,13 +107,13 @@ def evaluate_point(config, point):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            inputs, derived, porosity, fraction = derive_inputs(config, point)
+            inputs, derived, porosity, fraction, window = derive_inputs(config, point)
             row.update(derived)
             sim, metrics["Setup time [s]"] = simulation(config, _options_of(config, point), inputs)
             t0 = time.perf_counter()
             solution = sim.solve(inputs=inputs)
             metrics["Solve time [s]"] = time.perf_counter() - t0
-            fill_from_experiment(metrics, config, solution, porosity, fraction)
+            fill_from_experiment(metrics, config, solution, porosity, fraction, window)
         except Exception as exc:  # reported, never dropped
             metrics["error"] = _error_text(exc)
             if isinstance(metrics["Solve time [s]"], float) and math.isnan(metrics["Solve time [s]"]):
@@ -121,73 +121,90 @@ def evaluate_point(config, point):
     return _finish(row, metrics, caught)
 
 
+def _recorded(func, *args, **kwargs):
+    """``(func(*args, **kwargs) or the exception it raised, the warnings it emitted)``."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            out = func(*args, **kwargs)
+        except Exception as exc:
+            out = exc
+    return out, list(caught)
+
+
 def _evaluate_discharges(config, options, points):
-    """One batched solve of single-discharge points with the same options; rows in the order of ``points``."""
+    """One batched solve of single-discharge points with the same options; rows in the order of ``points``.
+
+    Each row carries its own warnings, as on the per-point path: those of deriving its inputs and checking them,
+    the model build's on the first point (which is charged its setup time), and its solve's: a batched solve that
+    warns is solved again point by point, so that a warning is not stamped on the points that did not raise it.
+    """
     from pybamm_aea.models.checks import check_inputs
 
     kind, value, cutoff, duration = config.single_discharge
     rows, good = [None] * len(points), []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        for i, point in enumerate(points):
-            row = {name: point[name] for name in config.names}
-            try:
-                inputs, derived, porosity, fraction = derive_inputs(config, point)
-                row.update(derived)
-                inputs["Current function [A]"] = value * inputs["Nominal cell capacity [A.h]"] if kind == "C-rate" \
-                    else value
-                good.append((i, row, inputs, porosity, fraction))
-            except Exception as exc:
-                metrics = empty_metrics()
-                metrics["error"] = _error_text(exc)
-                rows[i] = _finish(row, metrics, [])
-        setup = 0.0
-        if good:
-            try:
-                sim, setup = simulation(config, options, good[0][2], batched=True)
-            except Exception as exc:  # the model cannot be built: every point says why
-                for i, row, *_ in good:
-                    metrics = empty_metrics()
-                    metrics["error"] = _error_text(exc)
-                    rows[i] = _finish(row, metrics, [])
-                return rows
-            checked = []
-            for item in good:  # a point out of range gets its own error, the rest of the batch still runs
-                try:
-                    check_inputs(sim.built_model, item[2])
-                    checked.append(item)
-                except ValueError as exc:
-                    metrics = empty_metrics()
-                    metrics["error"] = _error_text(exc)
-                    rows[item[0]] = _finish(item[1], metrics, [])
-            good = checked
+
+    def failed(i, row, exc, caught):
+        metrics = empty_metrics()
+        metrics["error"] = _error_text(exc)
+        rows[i] = _finish(row, metrics, caught)
+
+    for i, point in enumerate(points):
+        row = {name: point[name] for name in config.names}
+        derived, caught = _recorded(derive_inputs, config, point)
+        if isinstance(derived, Exception):
+            failed(i, row, derived, caught)
+            continue
+        inputs, columns, porosity, fraction, window = derived
+        row.update(columns)
+        inputs["Current function [A]"] = value * inputs["Nominal cell capacity [A.h]"] if kind == "C-rate" \
+            else value
+        good.append([i, row, inputs, porosity, fraction, window, caught])
     if not good:
         return rows
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        t0 = time.perf_counter()
-        try:
-            solutions = sim.solve([0, duration], inputs=[g[2] for g in good])
-            if len(good) == 1:
-                solutions = [solutions]
-            times = [(time.perf_counter() - t0) / len(good)] * len(good)
-        except Exception:  # a solver failure of one input set: each point alone, so only that one fails
-            solutions, times = [], []
-            for item in good:
-                t1 = time.perf_counter()
-                try:
-                    solutions.append(sim.solve([0, duration], inputs=[item[2]]))
-                except Exception as exc:
-                    solutions.append(exc)
-                times.append(time.perf_counter() - t1)
-    for n, ((i, row, inputs, porosity, fraction), solution) in enumerate(zip(good, solutions)):
+    built, caught = _recorded(simulation, config, options, good[0][2], batched=True)
+    if isinstance(built, Exception):  # the model cannot be built: every point says why
+        for i, row, *_ in good:
+            failed(i, row, built, caught)
+        return rows
+    sim, setup = built
+    good[0][6] += caught
+    checked = []
+    for item in good:  # a point out of range gets its own error, the rest of the batch still runs
+        out, caught = _recorded(check_inputs, sim.built_model, item[2])
+        item[6] += caught
+        if isinstance(out, ValueError):
+            failed(item[0], item[1], out, item[6])
+        elif isinstance(out, Exception):
+            raise out
+        else:
+            checked.append(item)
+    good = checked
+    if not good:
+        return rows
+    t0 = time.perf_counter()
+    solutions, caught = _recorded(sim.solve, [0, duration], inputs=[g[2] for g in good])
+    times = [(time.perf_counter() - t0) / len(good)] * len(good)
+    if isinstance(solutions, Exception) or caught:
+        # a solver failure of one input set, or a warning of the batch: each point alone, so that only that one
+        # fails or says so
+        solutions, times = [], []
+        for item in good:
+            t1 = time.perf_counter()
+            solution, caught = _recorded(sim.solve, [0, duration], inputs=[item[2]])
+            times.append(time.perf_counter() - t1)
+            solutions.append(solution)
+            item[6] += caught
+    elif len(good) == 1:
+        solutions = [solutions]
+    for n, ((i, row, inputs, porosity, fraction, window, caught), solution) in enumerate(zip(good, solutions)):
         metrics = empty_metrics()
         metrics["Solve time [s]"] = times[n]
         metrics["Setup time [s]"] = setup if n == 0 else 0.0
         try:
             if isinstance(solution, Exception):
                 raise solution
-            fill_from_discharge_solution(metrics, config, solution, porosity, fraction)
+            fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window)
         except Exception as exc:
             metrics["error"] = _error_text(exc)
         rows[i] = _finish(row, metrics, caught)
