@@ -16,8 +16,14 @@ window while the bulk does not: the cathode's bulk-surface OCP difference, and t
 electronic (the electrons' ohmic drop in the compact, which for a mixed conductor carries
 i / (sigma_e + sigma_ion) where the host is an electronic insulator), interface (cathode and
 anode charge transfer, interphase) and separator (the electrolyte pellet); "none" when the step
-used at least 95 % of the window. Per material and C-rate: the largest loading, thickness and
-areal capacity still reaching ``threshold`` utilisation (log-interpolated between grid points).
+used at least 95 % of the window. A point whose cell starts outside its voltage window (the losses
+at t = 0 exceed it) delivers nothing: utilisation 0, limited by the largest loss at t = 0. A point the
+solver fails on after the start is no physical result: its "error" column says what failed, when, and
+how much of the window the incomplete step had delivered, and its utilisation, capacities, energies,
+losses and limiting mechanism are NaN ("error" is None on every other row). Per material and C-rate:
+the largest loading, thickness and areal capacity still reaching ``threshold`` utilisation
+(log-interpolated between grid points), flagged as a lower bound when the grid (or a failed point)
+cut it off.
 
 With ``composite=True``, each point of a material that has a conventional composite alternative
 (:data:`pybamm_aea.composite.MATERIALS`) also runs PyBaMM's DFN of that composite
@@ -27,6 +33,7 @@ crossover areal capacity below which the dense AEA electrode stores more W.h per
 """
 import math
 import time
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -34,6 +41,7 @@ import pybamm
 
 from .convergence import refined_var_pts, within_tolerances
 from .models.aea import AEA
+from .models.checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
 from .user_input import first_repeat
@@ -123,15 +131,16 @@ class _Prepared:
         self.names = [ENERGY] + [v for vs in MECHANISMS.values() for v in vs]
         self.model = self._discretised(values, voltage_events=True)
         # the solver computes only these variables (PyBaMM's fast output path)
-        self.solver = self._solver()
+        self.solver = self._solver(on_failure="warn")
         self._no_events = None
 
-    def _solver(self):
+    def _solver(self, on_failure="error"):
         """IDAKLU with the model's own tolerances and IDA options (those of its default solver,
-        which differ between the host descriptions), computing only :attr:`names`."""
+        which differ between the host descriptions), computing only :attr:`names`. ``on_failure="warn"``:
+        a failure part-way returns the partial solution (termination "failure") and warns with IDA's flag."""
         default = AEA(self.options, build=False).default_solver
         return pybamm.IDAKLUSolver(rtol=default.rtol, atol=default.atol, options=dict(default.options),
-                                   output_variables=self.names)
+                                   output_variables=self.names, on_failure=on_failure)
 
     def _discretised(self, values, voltage_events):
         model = AEA(self.options)
@@ -154,30 +163,55 @@ class _Prepared:
         sol = self._start_solver.solve(self._no_events, np.array([0.0, 1e-3]), inputs=inputs)
         return {n: float(sol[n].entries[0]) for n in self.names if n != ENERGY}
 
+    def _solve(self, inputs, t_end):
+        """(solution, None), or (partial solution or None, what failed) when IDA fails after the start."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            # the solver's own steps (no forced output times: those cost more than the physics)
+            sol = self.solver.solve(self.model, [0.0, t_end], inputs=inputs)
+        tail = ", returning a partial solution."
+        failed = [w for w in caught if str(w.message).endswith(tail)]
+        for w in caught:
+            if w not in failed:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        if sol.termination == "failure" or failed:
+            flags = "; ".join(str(w.message)[: -len(tail)].removeprefix("input set 0: ") for w in failed)
+            return sol, f"the solver failed ({flags or 'termination: failure'})"
+        return sol, None
+
     def run(self, c_rate, loading_kg_m2):
         current = c_rate * self.q_ref * loading_kg_m2 * self.area
         inputs = {"Cathode loading [kg.m-2]": loading_kg_m2, "Current function [A]": current}
         t_end = 1.05 * 3600 / c_rate
+        point = f"{self.name} at {c_rate:g}C and {loading_kg_m2 * 1e2:g} mg/cm2"
+        mass = loading_kg_m2 * self.area  # kg
+        error = None
         try:
-            # the solver's own steps (no forced output times: those cost more than the physics)
-            sol = self.solver.solve(self.model, [0.0, t_end], inputs=inputs)
+            sol, failure = self._solve(inputs, t_end)
+        except pybamm.SolverError as exc:
+            if not starts_outside_window(exc):  # e.g. the initial conditions: no physical result
+                sol, failure = None, f"the solver failed before the first step ({exc})"
+            else:  # a loss larger than the voltage window at t = 0: nothing is delivered
+                sol, failure = None, None
+                try:
+                    end = self.losses_at_start(inputs)
+                except pybamm.SolverError:  # not even the first instant solves (e.g. 1e6C)
+                    raise ValueError(f"{point}: the solver failed ({exc})") from exc
+                t = np.array([0.0])
+        if failure is not None:  # no physical result: what failed, when, and what the incomplete step gave
+            t_fail = 0.0 if sol is None else float(sol.t[-1])
+            error = (f"{point}: {failure} at t = {t_fail:.4g} s of the {t_end:.4g} s step, having delivered "
+                     f"{current * t_fail / 3600 / (self.q_ref * mass):.3g} of the window (incomplete)")
+            t, end = np.array([math.nan]), {n: math.nan for n in self.names}
+        elif sol is not None:
             t = sol.t
             end = {n: float(sol[n].entries[-1]) for n in self.names}
-        except pybamm.SolverError as exc:
-            # a loss larger than the voltage window at t = 0: nothing is delivered
-            t = np.array([0.0])
-            try:
-                end = self.losses_at_start(inputs)
-            except pybamm.SolverError:  # not even the first instant solves (e.g. 1e6C)
-                raise ValueError(f"{self.name} at {c_rate:g}C and {loading_kg_m2 * 1e2:g} mg/cm2: the solver "
-                                 f"failed ({exc})") from exc
         Q = current * t[-1] / 3600  # A.h
         E = end.get(ENERGY, 0.0)  # W.h, the model's own integral (the losses at t = 0 have none)
-        mass = loading_kg_m2 * self.area  # kg
         L = loading_kg_m2 / self.loading_per_thickness  # as-made thickness [m]: the charged basis of the Wh/L
         utilisation = Q / (self.q_ref * mass)
         loss = {k: sum(abs(end[v]) for v in vs) for k, vs in MECHANISMS.items()}
-        limiting = "none" if utilisation >= 0.95 else max(loss, key=loss.get)
+        limiting = None if error else "none" if utilisation >= 0.95 else max(loss, key=loss.get)
         return {
             "material": self.name,
             "C-rate": c_rate,
@@ -191,6 +225,7 @@ class _Prepared:
             "electrode energy [W.h.L-1]": E / (L * self.area * 1e3),
             "limiting mechanism": limiting,
             **{f"{k} loss [V]": v for k, v in loss.items()},
+            "error": error,
         }
 
 
@@ -235,11 +270,15 @@ class _Composite:
     def run(self, c_rate, loading_kg_m2, current):
         """Composite utilisation, Wh/kg and Wh/L of electrode, thickness [um] at the AEA point's current [A]."""
         sim, L, make_up = self._sim(loading_kg_m2)
+        error = None
         try:
             sol = sim.solve([0.0, 1.05 * 3600 / c_rate], inputs={"Current function [A]": current})
             t_end, E = sol.t[-1], float(sol["Discharge energy [W.h]"].entries[-1])  # a half cell: against Li
-        except pybamm.SolverError:  # the losses exceed the window at t = 0: nothing is delivered
-            t_end, E = 0.0, 0.0
+        except pybamm.SolverError as exc:
+            if not starts_outside_window(exc):  # no physical result
+                t_end, E, error = math.nan, math.nan, f"the composite's solver failed ({exc})"
+            else:  # the losses exceed the window at t = 0: nothing is delivered
+                t_end, E = 0.0, 0.0
         Q = current * t_end / 3600
         area = self.prepared.area
         active_kg = loading_kg_m2 * area
@@ -248,6 +287,7 @@ class _Composite:
             "composite electrode energy [W.h.kg-1]": E / (active_kg / make_up["mass fractions"]["active"]),
             "composite electrode energy [W.h.L-1]": E / (L * area * 1e3),
             "composite thickness [um]": L * 1e6,
+            "composite error": error,
         }
 
 
@@ -256,6 +296,8 @@ def _crossover(x, aea, comp):
 
     Log-interpolated between the grid points at the first sign change of (AEA - composite) Wh/L."""
     x, d = np.asarray(x, float), np.asarray(aea, float) - np.asarray(comp, float)
+    if np.any(np.isnan(d)):
+        return math.nan, "a point failed to solve (its 'error' or 'composite error')"
     if np.all(d > 0):
         return math.nan, f"AEA wins at every areal capacity of the grid (up to {x[-1]:.3g} mA.h.cm-2)"
     if np.all(d <= 0):
@@ -267,15 +309,21 @@ def _crossover(x, aea, comp):
 
 
 def _largest_passing(x, u, threshold):
-    """Largest x with u >= threshold, log-interpolated at the first crossing (NaN if none passes)."""
+    """(largest x with u >= threshold, whether that is only a lower bound).
+
+    Log-interpolated at the first crossing (not a bound). NaN, False if the first point misses the threshold
+    or failed to solve (NaN u). A lower bound (True) when every point passes up to the grid's last, or up to the
+    last before a point that failed to solve: the limit lies beyond the grid's reach."""
     x, u = np.asarray(x, float), np.asarray(u, float)
-    if u[0] < threshold:
-        return math.nan
+    if not u[0] >= threshold:
+        return math.nan, False
     for k in range(1, len(x)):
+        if math.isnan(u[k]):
+            return float(x[k - 1]), True
         if u[k] < threshold:
             f = (u[k - 1] - threshold) / (u[k - 1] - u[k])
-            return float(np.exp(np.log(x[k - 1]) + f * (np.log(x[k]) - np.log(x[k - 1]))))
-    return float(x[-1])
+            return float(np.exp(np.log(x[k - 1]) + f * (np.log(x[k]) - np.log(x[k - 1])))), False
+    return float(x[-1]), True
 
 
 def _axis(name, values):
@@ -313,7 +361,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     composite : bool
         Also run the conventional composite of the material (60:30:10 wt% active : sulfide SE : carbon,
         PyBaMM's DFN, :mod:`pybamm_aea.composite`) where it is the user's alternative
-        (:data:`pybamm_aea.composite.MATERIALS`; NaN columns for the others) at the same active mass per cm2
+        (:data:`pybamm_aea.composite.MATERIALS`, by literature name, AEAMaterial or set name such as
+        ``"AEA_LiCoO2"``; NaN columns for the others; "composite error" as "error") at the same active mass per cm2
         and current density: columns "composite utilisation", "composite electrode energy [W.h.kg-1]" and
         "[W.h.L-1]", "composite thickness [um]", and per (material, C-rate) "crossover areal capacity
         [mA.h.cm-2]" (theoretical areal capacity, active mass x window capacity, where the AEA electrode's Wh/L
@@ -335,7 +384,11 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         One row per (material, C-rate, loading): utilisation, ESC, areal capacity, electrode
         Wh/kg and Wh/L, as-made thickness, limiting mechanism and the four losses at the end of the step,
         and per (material, C-rate) the largest loading [mg.cm-2], thickness [um] and areal capacity
-        [mA.h.cm-2] reaching ``threshold``. ``df.attrs["seconds"]`` is the wall time.
+        [mA.h.cm-2] reaching ``threshold`` (the areal capacity is ``threshold`` x the window capacity of that
+        loading, what it delivers at exactly the threshold, not what a grid point delivered), with
+        "max at 80% is a lower bound" True when the grid's last loading (or the last before a point that
+        failed) still reaches it. "error": None, or what failed at a point the solver could not finish
+        (its results NaN). ``df.attrs["seconds"]`` is the wall time.
     """
     if loadings is not None and thicknesses is not None:
         raise ValueError("give loadings= or thicknesses=, not both")
@@ -368,11 +421,13 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         for c in c_rates:
             block = [prepared.run(c, m) for m in kg_m2]
             u = [r["utilisation"] for r in block]
-            best = _largest_passing([r["loading [mg.cm-2]"] for r in block], u, threshold)
+            best, bound = _largest_passing([r["loading [mg.cm-2]"] for r in block], u, threshold)
             for r in block:
                 r[f"max loading at {threshold:.0%} [mg.cm-2]"] = best
                 r[f"max thickness at {threshold:.0%} [um]"] = best * 1e-2 / prepared.loading_per_thickness * 1e6
+                # threshold x window capacity of that loading: what it delivers at exactly the threshold
                 r[f"max areal capacity at {threshold:.0%} [mA.h.cm-2]"] = best * prepared.q_ref * threshold * 1e-3
+                r[f"max at {threshold:.0%} is a lower bound"] = bound
             if fine is not None:
                 _add_mesh_check(block, fine, c, kg_m2)
             if composite:
@@ -394,13 +449,23 @@ def _add_mesh_check(block, fine, c_rate, kg_m2):
 
 
 def _composite_of(material, prepared):
+    """The composite alternative of an AEAMaterial, a literature name, or a registered set of one literature
+    host and nothing dispersed in it (``"AEA_LiCoO2"``: the LiCoO2 composite); None if it has none."""
     from . import composite
     from . import materials as mat
+    from .parameters import facts
 
-    if isinstance(material, mat.AEAMaterial) or (isinstance(material, str) and material in mat.LITERATURE):
-        m = mat.get_material(material)
-        if m.name in composite.MATERIALS:
-            return _Composite(m, prepared)
+    if isinstance(material, str) and material not in mat.LITERATURE:
+        try:
+            made_of = facts(material)
+        except KeyError:  # a set without facts: no known host
+            return None
+        if made_of.dispersed is not None or made_of.host not in mat.LITERATURE:
+            return None
+        material = made_of.host
+    m = mat.get_material(material)
+    if m.name in composite.MATERIALS:
+        return _Composite(m, prepared)
     return None
 
 
@@ -411,6 +476,7 @@ def _add_composite(block, alternative, c_rate, kg_m2):
     if alternative is None:
         for r in block:
             r.update({k: math.nan for k in keys})
+            r["composite error"] = None
             r["crossover areal capacity [mA.h.cm-2]"] = math.nan
             r["crossover"] = "no conventional composite alternative"
         return
@@ -429,6 +495,13 @@ def suitability(df, threshold=0.8):
     """Materials x C-rate table of the largest areal capacity [mA.h.cm-2] reaching ``threshold``."""
     col = f"max areal capacity at {threshold:.0%} [mA.h.cm-2]"
     return df.groupby(["material", "C-rate"], sort=False)[col].first().unstack("C-rate")
+
+
+def lower_bounds(df, threshold=0.8):
+    """Materials x C-rate table: True where :func:`suitability`'s value is only a lower bound (the grid's last
+    loading, or the last before a failed point, still reaches ``threshold``)."""
+    col = f"max at {threshold:.0%} is a lower bound"
+    return df.groupby(["material", "C-rate"], sort=False)[col].first().unstack("C-rate").astype(bool)
 
 
 def mesh_converged(df):

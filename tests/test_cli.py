@@ -110,6 +110,24 @@ def test_energy_csv_to_file_and_table(tmp_path, capsys):
     assert "ESC [mAh/g]" in out and "discharged" in out
 
 
+def test_energy_says_which_capacities_and_states_it_uses(capsys):
+    """The help said "theoretical library capacities" (LiCoO2's default is the paper's practical 150 mAh/g, its
+    Faraday capacity 273.8), and a LiCoO2 electrode's first row read "charged: electrode as made": LiCoO2 is made
+    lithiated, so the electrode as made is the discharged one, and both rows are it."""
+    from pybamm_aea.cli import build_parsers
+    from pybamm_aea.energy import get_material
+
+    text = " ".join(build_parsers()[1]["energy"].format_help().split())
+    assert "theoretical library capacities" not in text and "not their theoretical_capacity" in text
+    lco = get_material("LiCoO2")
+    assert lco.specific_capacity < lco.theoretical_capacity  # what the help now says
+    code, out, _ = _run(["energy", "--composition", "LiCoO2=1", "--porosity", "0.11"], capsys)
+    assert code == 0 and "charged: electrode as made" not in out
+    assert "the electrode as made, which is discharged (LiCoO2 made lithiated" in out
+    code, out, _ = _run(["energy", "--composition", "LiCoO2=0.5,TiS2=0.5", "--porosity", "0.11"], capsys)
+    assert "its Li-free hosts charged (LiCoO2 made lithiated: discharged on both rows)" in out
+
+
 @pytest.mark.parametrize("argv, named", [
     (["energy", "--porosity", "1.5"], "--porosity"),
     (["energy", "--porosity", "abc"], "--porosity"),

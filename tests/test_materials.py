@@ -197,3 +197,41 @@ def test_an_update_of_the_diffusivity_or_ocp_reaches_the_multi_phase_host():
     steeper.update({"Cathode homogeneous OCP [V]": lambda x, T: 2 * U(x, T)})
     assert evaluate(faster) - base == pytest.approx(np.log(100), abs=1e-6)
     assert evaluate(steeper) - base == pytest.approx(-np.log(2), abs=1e-4)
+
+
+# ------------------------------------------------------------------ a regular solution below its critical temperature
+def test_a_regular_solution_two_phase_at_every_accepted_temperature_is_refused():
+    """U = U0 - s (theta - 1/2) + (RT/F) ln((1-theta)/theta) falls with theta everywhere only if s > -4RT/F, i.e.
+    T > T_c = -s F/(4R). s = -0.3 V: T_c = 870 K, above the model's highest ambient temperature (453.65 K, Li
+    melts): the review's MyMat, whose screen then failed part-way, is refused naming the slope and T_c."""
+    data = dict(USER_MATERIAL, ocp={"kind": "regular solution", "potential": 2.5, "slope": -0.3})
+    with pytest.raises(MaterialError, match=r"ocp.slope = -0.3 V.*T_c = -slope F/\(4R\) = 870.3 K.*453.65 K.*"
+                                            r"two phases.*'plateau' or 'table'"):
+        AEAMaterial.from_dict(data)
+    AEAMaterial.from_dict(dict(data, ocp=dict(data["ocp"], slope=-0.1)))  # T_c 290 K: single phase at 70 C
+
+
+def test_a_regular_solution_below_its_critical_temperature_is_refused_at_the_cells_temperature():
+    """s = -0.14 V: T_c = 406.2 K, so the material is accepted (a single phase above it) but a cell at 70 C is
+    refused when the temperature is set, and at solve time when it is an input; at 420 K it runs."""
+    from pybamm_aea.materials.functions import RegularSolutionOCP, critical_temperature
+
+    T_c = critical_temperature(-0.14)
+    assert T_c == pytest.approx(0.14 * 96485.33212 / (4 * 8.314462618), rel=1e-6)
+    # the bound is tight and its sign right: just above T_c the OCP is flat at theta = 1/2 and falls everywhere
+    U = RegularSolutionOCP(2.5, -0.14, 1.0)
+    theta = np.linspace(0.01, 0.99, 981)
+    u = np.array([float(U(pybamm.Scalar(t), pybamm.Scalar(1.001 * T_c)).evaluate()) for t in theta])
+    assert np.all(np.diff(u) < 0) and (u[491] - u[489]) / (theta[491] - theta[489]) > -2e-3
+    with pytest.raises(ValueError, match=r"'Ambient temperature \[K\]' = 403.59.* \(406.158, inf\).*slope -0.14 V"):
+        U(pybamm.Scalar(0.5), pybamm.Scalar(0.9937 * T_c))
+    material = AEAMaterial.from_dict(dict(USER_MATERIAL, ocp={"kind": "regular solution", "potential": 2.2,
+                                                              "slope": -0.14}))
+    with pytest.raises(ValueError, match=r"'Ambient temperature \[K\]' = 343.15 is outside.*406.2 K"):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=material.parameter_values()).solve([0, 10])
+    values = material.parameter_values()
+    values["Ambient temperature [K]"] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    assert sim.solve([0, 10], inputs={"Ambient temperature [K]": 420.0}).t[-1] == 10
+    with pytest.raises(ValueError, match=r"'Ambient temperature \[K\]' = 343.0 is outside.*406.2 K"):
+        sim.solve([0, 10], inputs={"Ambient temperature [K]": 343.0})

@@ -12,8 +12,9 @@ def register(subparsers):
         subparsers, "energy", "theoretical electrode energy density from composition and porosity or stack pressure",
         "Electrode-level energy density of a composition (pybamm_aea.energy.Electrode, the paper's calculation "
         "model): equivalent specific capacity ESC (mAh per g of the whole electrode), Wh/kg and Wh/L, on the "
-        "charged basis (electrode as made) and on the discharged basis (every Li-free host lithiated: S8 -> "
-        "Li2S, Mo6S8 -> Li4Mo6S8, TiS2 -> LiTiS2; same porosity).",
+        "basis the paper calls charged (the electrode as made: charged only for hosts made Li-free; LiCoO2, NMC, "
+        "LiFePO4 are made lithiated, i.e. discharged) and on the discharged basis (every Li-free host lithiated: "
+        "S8 -> Li2S, Mo6S8 -> Li4Mo6S8, TiS2 -> LiTiS2; same porosity).",
         "Example (the paper's theoretical S-LMS at 360 MPa, 2 V):\n"
         "  pybamm-aea energy --composition S8=0.325,Mo6S8=0.675 --pressure 360 --compaction S-LMS --voltage 2",
     )
@@ -37,7 +38,10 @@ def register(subparsers):
                         "library voltage)")
     p.add_argument("--capacity", type=_args.material_values("capacity"), default=None, metavar="MAT=MAH_PER_G,...",
                    help="capacity overrides in mAh per g of that material, e.g. S8=1600,Mo6S8=90 (the Table S8 "
-                        "reversible basis); default: theoretical library capacities")
+                        "reversible basis); default: the library's capacities, pybamm_aea.energy.get_material(NAME)."
+                        "specific_capacity (the paper's values: practical for the commercial cathodes made "
+                        "lithiated, e.g. LiCoO2 and NMC, not their theoretical_capacity; the output lists those "
+                        "used)")
     p.add_argument("--pore-filler", default=None, metavar="LIQUID",
                    help="liquid electrolyte filling the pores (e.g. '1M LiPF6 EC/DMC'); default: empty pores")
     p.add_argument("--format", choices=["table", "json", "csv"], default=None,
@@ -94,6 +98,9 @@ def report(args):
         "branch": _branch(args) if args.pressure is not None else None,
         "voltage_V": args.voltage,
         "capacities_mAh_per_g": e.capacities,
+        # the active materials made lithiated (discharged as made) and made Li-free (charged as made)
+        "made_lithiated": [n for n, m in e.materials.items() if m.state == "discharged" and e.capacity_of(n) > 0],
+        "made_li_free": [n for n, m in e.materials.items() if m.state == "charged" and e.capacity_of(n) > 0],
         "bases": {
             name: {
                 "specific_capacity_mAh_per_g": ed.specific_capacity,
@@ -119,6 +126,20 @@ def _rounded(value):
     return value
 
 
+def _bases_note(made_lithiated, made_li_free):
+    """What the two rows are, for this composition: the first is the electrode as made, which is the charged state
+    only for its Li-free hosts."""
+    lithiated = ", ".join(made_lithiated)
+    if not made_li_free:
+        return (f"charged: the electrode as made, which is discharged ({lithiated or 'no active material'} made "
+                "lithiated; no Li-free host to charge), so both rows are the same electrode.")
+    note = "charged: the electrode as made, its Li-free hosts charged"
+    if made_lithiated:
+        note += f" ({lithiated} made lithiated: discharged on both rows)"
+    return note + ("; discharged: Li-free hosts lithiated (mass and density of the discharged electrode, same "
+                   "porosity).")
+
+
 def render(report, fmt):
     """The report as an aligned table, JSON or CSV text (numbers to 6 significant digits)."""
     if fmt == "json":
@@ -139,8 +160,7 @@ def render(report, fmt):
     for r in rows:
         lines.append(f"{r['basis']:<12}{r['specific_capacity_mAh_per_g']:>13.1f}{r['gravimetric_Wh_per_kg']:>10.1f}"
                      f"{r['volumetric_Wh_per_L']:>10.1f}{r['average_voltage_V']:>8.3f}{r['density_g_per_cm3']:>9.4f}")
-    lines.append("\ncharged: electrode as made; discharged: Li-free hosts lithiated (mass and density of the "
-                 "discharged electrode, same porosity).")
+    lines.append("\n" + _bases_note(report["made_lithiated"], report["made_li_free"]))
     return "\n".join(lines) + "\n"
 
 

@@ -1,4 +1,6 @@
 """``pybamm-aea screen``: materials x C-rates x loadings (or thicknesses) -> AEA screening table."""
+import sys
+
 from . import _args
 
 
@@ -64,7 +66,7 @@ def _material(parser, name):
 
 def run(args):
     import pybamm_aea
-    from pybamm_aea.screening import mesh_converged, suitability
+    from pybamm_aea.screening import lower_bounds, mesh_converged, suitability
 
     parser = args.parser
     if args.output is not None:
@@ -85,10 +87,18 @@ def run(args):
     if args.output is not None:
         _args.write_table(df, args.output)
     table = suitability(df, args.threshold).round(3)
+    table = table.astype(object).mask(lower_bounds(df, args.threshold), ">=" + table.astype(str))
     if args.mesh_check:
-        table = table.astype(object).mask(~mesh_converged(df), table.astype(str) + "?")
+        table = table.mask(~mesh_converged(df), table.astype(str) + "?")
+    failed = df["error"].notna()
     _args.write_text(
-        f"largest areal capacity [mA.h/cm2] at {args.threshold:.0%} utilisation (NaN: none on the grid"
+        f"largest areal capacity [mA.h/cm2] at {args.threshold:.0%} utilisation, the threshold x the window "
+        f"capacity of the largest loading reaching it (NaN: none on the grid; >=: the grid's largest loading, or "
+        f"the last before a failed point, still reaches it"
         f"{'; ?: moves on doubling the mesh' if args.mesh_check else ''}); "
-        f"{len(df)} points in {df.attrs['seconds']:.1f} s\n{table.to_string()}\n", None)
+        f"{len(df)} points in {df.attrs['seconds']:.1f} s"
+        f"{f', {failed.sum()} failed to solve (the table column error)' if failed.any() else ''}"
+        f"\n{table.to_string()}\n", None)
+    for message in df.loc[failed, "error"]:
+        print(f"failed: {message}", file=sys.stderr)
     return 0

@@ -57,7 +57,8 @@ class EnergyDensity:
 class PracticalEnergy:
     """Practical energy of an electrode from a measured discharge curve (:meth:`Electrode.from_curve`).
 
-    ``charged`` uses the mass and density of the electrode as made (charged state); ``discharged`` uses the mass
+    ``charged`` uses the mass and density of the electrode as made (charged for hosts made Li-free; a material made
+    lithiated, e.g. LiCoO2, is discharged as made and on both bases); ``discharged`` uses the mass
     and density of the same electrode after lithiation (:meth:`Electrode.lithiated`), as the paper's
     "Li2S-Li4Mo6S8" figures do.
 
@@ -531,7 +532,7 @@ class Electrode:
         voltage_V : array_like
             Cell voltage (V) at each capacity point.
         mass_g : float
-            Mass of the electrode as made (charged state), g.
+            Mass of the electrode as made (the charged basis: its Li-free hosts charged), g.
         discharged_porosity : None, float or "constant volume"
             Porosity of the discharged electrode for the discharged basis (see :meth:`lithiated`).
 

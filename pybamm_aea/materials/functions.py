@@ -175,10 +175,24 @@ def _end_term(theta, k_end):
     return k_end * (1 / theta - 1 / (1 - theta))
 
 
+def critical_temperature(slope):
+    """Critical temperature T_c [K] of :class:`RegularSolutionOCP` with ``slope`` s [V]: T_c = -s F / (4 R), 0 for
+    s >= 0.
+
+    dU/dtheta = -s - (RT/F) / (theta (1 - theta)) is largest at theta = 1/2, -s - 4RT/F: the OCP falls with Li
+    content everywhere only if s > -4RT/F, i.e. T > T_c. Below T_c (s < 0: Li-Li attraction) it rises around
+    theta = 1/2, a single phase is unstable there (spinodal) and the material separates into two phases.
+    (The numerical end term, -8 k_end at theta = 1/2, is left out: the bound is the thermodynamic one.)"""
+    return max(0.0, -float(slope) * F / (4 * R))
+
+
 class RegularSolutionOCP(_Named):
     """Lattice gas with a mean-field interaction: U = U0 - s (theta - 1/2) + (RT/F) ln((1-theta)/theta) + end term.
 
-    The form Thompson fitted to LixTiS2 (Phys. Rev. Lett. 40, 1511, 1978); ``slope`` s [V].
+    The form Thompson fitted to LixTiS2 (Phys. Rev. Lett. 40, 1511, 1978); ``slope`` s [V]. A single phase only
+    above :func:`critical_temperature` (s < 0): the temperature it is called with is checked against it
+    (:func:`pybamm_aea.models.checks.checked_above`: at once when a number, at parameterisation, or at solve
+    time when the ambient temperature is an input), a ValueError naming the temperature, slope and T_c.
     """
 
     def __init__(self, potential, slope, x_max, k_end=1e-4):
@@ -188,6 +202,15 @@ class RegularSolutionOCP(_Named):
         self.k_end = float(k_end)
 
     def __call__(self, x, T):
+        T_c = critical_temperature(self.slope)
+        if T_c > 0:
+            from ..models.checks import checked_above
+
+            T = checked_above(T, "Ambient temperature [K]", T_c, (
+                f"the regular-solution OCP at {self.potential:g} V with slope {self.slope:g} V is a single phase "
+                f"only above its critical temperature T_c = -slope F/(4R) = {T_c:.1f} K; below it the OCP rises "
+                "with Li content around theta = 1/2 (spinodal) and the material separates into two phases: "
+                "describe it with an OCP of kind 'plateau' or 'table'"))
         th = x / self.x_max
         return (
             self.potential

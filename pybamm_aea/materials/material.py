@@ -106,7 +106,10 @@ class OCP:
     ``kind``: ``"plateau"`` (a two-phase plateau at ``potential``, sharpness ``width`` [V]),
     ``"regular solution"`` (``potential`` at theta = 1/2, linear ``slope`` [V] plus the ideal
     entropy term), ``"table"`` (``theta``, ``values``; linear), or ``"function"`` (``function``:
-    ``"module:name"`` with signature U(x, T), x in Li per formula unit).
+    ``"module:name"`` with signature U(x, T), x in Li per formula unit). A regular solution with s < 0 is a
+    single phase only above T_c = -s F/(4R) (:func:`.functions.critical_temperature`): refused here when T_c
+    exceeds every temperature the model accepts, and checked against the cell's temperature at
+    parameterisation or solve time otherwise.
     """
 
     kind: str
@@ -129,6 +132,8 @@ class OCP:
             _check(self.potential, f"{where}.potential [V]", 0, 6)
             _check(self.width, f"{where}.width [V]", 0, 1)
             _check(self.slope, f"{where}.slope [V]", -5, 5)
+            if self.kind == "regular solution":
+                self._check_single_phase(where)
         elif self.kind == "table":
             if self.theta is None or self.values is None or len(self.theta) != len(self.values) or len(self.theta) < 2:
                 raise MaterialError(f"{where}: kind 'table' needs 'theta' and 'values' of equal length >= 2")
@@ -144,6 +149,22 @@ class OCP:
                 fn.import_function(self.function)
             except ValueError as exc:
                 raise MaterialError(f"{where}.function: {exc}") from None
+
+    def _check_single_phase(self, where):
+        """A regular-solution slope that is a single phase at some temperature the model accepts (at most the
+        ambient temperature's upper bound, :data:`pybamm_aea.models.checks.RANGES`): T_c below it. Whether it is
+        one at the temperature of a cell is checked where that is known (:class:`.functions.RegularSolutionOCP`)."""
+        from ..models.checks import RANGES
+
+        T_max = RANGES["Ambient temperature [K]"].high
+        T_c = fn.critical_temperature(self.slope)
+        if T_c >= T_max:
+            raise MaterialError(
+                f"{where}.slope = {self.slope!r} V: a regular-solution OCP with this slope is a single phase only "
+                f"above its critical temperature T_c = -slope F/(4R) = {T_c:.1f} K, and the model accepts at most "
+                f"{T_max:g} K; below T_c the OCP rises with Li content around theta = 1/2 (spinodal) and the material "
+                f"separates into two phases. Give a slope > {-4 * R * T_max / F:.4f} V, or describe a two-phase "
+                "material with kind 'plateau' or 'table'")
 
     def function_of_content(self, x_max):
         if self.kind == "plateau":

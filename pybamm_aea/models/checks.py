@@ -34,8 +34,8 @@ import pybamm
 
 from ..constants import MAX_VOLTAGE_VS_LI
 
-__all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "in_range", "PhysicalRange",
-           "check_inputs", "CheckedIDAKLUSolver"]
+__all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_above", "in_range",
+           "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window"]
 
 
 @dataclass(frozen=True)
@@ -245,6 +245,14 @@ def checked_value(symbol, name):
     return PhysicalRange(symbol, pybamm.Scalar(math.nan), name, RANGES[name])
 
 
+def checked_above(symbol, name, low, why):
+    """``symbol`` (called ``name`` in the error) wrapped in the check ``symbol > low``, for a bound that only the
+    function using the symbol knows (a material's critical temperature): checked at once when ``symbol`` is a
+    constant, else when PyBaMM substitutes its value, or at solve time when it is an input, as the table's are."""
+    node = PhysicalRange(symbol, pybamm.Scalar(math.nan), name, Range(float(low), None, low_open=True, why=why))
+    return node.create_copy()
+
+
 def in_range(symbol, *_ignored, **_ignored_kw):
     """Wrap a parameter symbol in its check from :data:`RANGES` (the bounds come from the table: arguments after
     the symbol are accepted for compatibility and ignored)."""
@@ -339,12 +347,19 @@ def check_inputs(model, inputs, times=None):
             raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
 
 
+def starts_outside_window(exc):
+    """True if ``exc`` is PyBaMM's "Events [...] are non-positive at initial conditions" for a voltage cut-off:
+    the cell starts outside its voltage window (nothing to integrate), as opposed to a solver that failed."""
+    text = str(exc)
+    return "non-positive at initial conditions" in text and "voltage" in text.lower()
+
+
 def _outside_window(exc, model, inputs):
     """PyBaMM's "Events [...] are non-positive at initial conditions" for a voltage cut-off, with how far outside
     its window the cell starts and, on the Li-In anode, why (a set's window is vs Li metal); None otherwise."""
-    text = str(exc)
-    if "non-positive at initial conditions" not in text or "voltage" not in text.lower():
+    if not starts_outside_window(exc):
         return None
+    text = str(exc)
     try:
         y0 = model.y0.full() if hasattr(model.y0, "full") else np.asarray(model.y0)
         one = inputs[0] if isinstance(inputs, (list, tuple)) else (inputs or {})
