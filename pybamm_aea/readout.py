@@ -113,7 +113,7 @@ def discharge_steps(solution, arrays=True):
             continue
         e = 0.0
         for name in ("Discharge energy vs Li [W.h]", "Discharge energy [W.h]"):
-            try:  # the model's own integral (exact) when it computes one
+            try:  # the model's own integral, to the solver's tolerance (README: known limits)
                 E = step[name].entries
             except KeyError:
                 continue

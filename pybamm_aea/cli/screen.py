@@ -20,7 +20,8 @@ def register(subparsers):
         ),
     )
     p.add_argument("--materials", default="Li2021_Mo6S8,Li2021_TiS2,AEA_LiFePO4,AEA_Li4Ti5O12,AEA_LiCoO2,AEA_NMC532",
-                   metavar="NAME,...", help="comma-separated set names, literature names or paths of .json materials")
+                   metavar="NAME,...", help="comma-separated set names, literature names or paths of .json materials (a material's "
+                        "'function' fields are imported: use only files you trust)")
     p.add_argument("--c-rates", default="0.1,0.5,1,2,5", metavar="C,...",
                    help="comma-separated C-rates on the window capacity (1C empties it in an hour)")
     g = p.add_mutually_exclusive_group()

@@ -381,7 +381,10 @@ def save_material(material, path):
 
 
 def load_material(path):
-    """Read an :class:`AEAMaterial` from a JSON file (MaterialError naming a bad field)."""
+    """Read an :class:`AEAMaterial` from a JSON file (MaterialError naming a bad field).
+
+    A ``"function"`` field (``"module:name"``) is imported, which runs that module's code: load only files you
+    trust, as you would a pickle."""
     import pathlib
 
     text = pathlib.Path(path).read_text()

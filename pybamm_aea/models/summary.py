@@ -14,7 +14,10 @@ x_100, loss of negative active material) have no meaning for a foil and are not 
   definition; negative while the dispersed material activates (sulfur of S-LMS).
 - "y_100", "y_0": the host's stoichiometry x / x_max at full charge and full discharge at
   equilibrium. Li trapped in the host cannot leave, so y_100 = x_trap / x_max; the OCPs'
-  steep ends put the equilibrium at the cut-offs within 1e-3 of 0 and 1 (tested), so y_0 = 1.
+  steep ends put the equilibrium at the cut-offs within 1e-3 of 0 and 1 for the Li2021 sets
+  (tested), so y_0 = 1; a material whose window stops short of its host's ends (AEA_LiCoO2: 7.7 %
+  of the sites filled at 4.2 V) has a "Capacity [A.h]" above its equilibrium window (README: known
+  limits).
   They are model variables (``solution["y_100"]``) but not summary variables: PyBaMM 26's
   ``SummaryVariables`` capitalises the first letter of a name that is not an eSOH output
   (``"y_100"`` -> ``"Y_100"``) and then fails to find it.
