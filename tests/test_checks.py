@@ -235,3 +235,124 @@ def test_the_compacts_conductivity_follows_its_fit_at_every_porosity():
     values["Cathode porosity"] = "[input]"
     with pytest.raises(ValueError, match=message):
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 600], inputs={"Cathode porosity": 0.5})
+
+
+# ------------------------------------------------------------------ parameters the sets give as functions
+#: a function parameter given as a number, and a value outside its range; the model options that read it
+LEVER, MULTI = {"host thermodynamics": "lever rule", "anode": "Li-In"}, {"anode": "Li-In"}
+FUNCTIONS = [
+    # a negative separator conductivity was a negative resistance (0.68 -> 0.41 mV), a negative j0 an interface
+    # that made energy, a negative D on the lever-rule host 1e-5 mAh; zero j0 or conductivity a bare
+    # ZeroDivisionError
+    ("Separator layer 1 ionic conductivity [S.m-1]", -0.5, MULTI),
+    ("Separator layer 2 ionic conductivity [S.m-1]", 0.0, MULTI),
+    ("Cathode exchange-current density [A.m-2]", -10.0, MULTI),
+    ("Anode exchange-current density [A.m-2]", 0.0, MULTI),
+    ("Cathode Li diffusivity [m2.s-1]", -1e-14, LEVER),
+    ("Cathode ionic conductivity [S.m-1]", 0.0, LEVER),
+    ("Cathode electronic conductivity [S.m-1]", -1.0, MULTI),
+    ("Cathode electronic conductivity Li-content factor", 0.0, MULTI),
+    ("Cathode lithiation OCP [V]", 7.0, LEVER),
+    ("Cathode delithiation OCP [V]", -1.0, LEVER),
+    ("Cathode homogeneous OCP [V]", math.inf, MULTI),  # (NaN: PyBaMM's "not found")
+    ("Cathode Li log-mobility", math.inf, MULTI),
+    ("Li-In anode OCP [V]", -0.62, MULTI),
+    ("Dispersed material standard potential [V]", -2.2, MULTI),
+    ("Dispersed material interfacial rate constant [s-1]", -1e-2, MULTI),
+    ("Dispersed material product-layer Li diffusivity [m2.s-1]", 0.0, MULTI),
+]
+
+
+@pytest.mark.parametrize("name, value, options", FUNCTIONS)
+def test_a_number_for_a_function_parameter_is_checked(defaults, name, value, options):
+    values = defaults.copy()
+    values[name] = value
+    with pytest.raises(ValueError, match=_message(name, value)):
+        values.process_model(pybamm_aea.AEA(options))
+    with pytest.raises(ValueError, match=_message(name, value)):
+        check_value(name, value)
+
+
+@pytest.fixture(scope="module", params=[LEVER, MULTI], ids=["lever rule", "multi-phase"])
+def function_input_sim(request, defaults):
+    """Every function parameter of FUNCTIONS the model reads with these options, as an input parameter."""
+    names = [n for n, _, options in FUNCTIONS if options == request.param]
+    values = defaults.copy()
+    values.update({n: "[input]" for n in names})
+    sim = pybamm.Simulation(pybamm_aea.AEA(request.param), parameter_values=values)
+    sim.build()
+    return sim, names
+
+
+def test_an_input_for_a_function_parameter_is_checked_at_solve_time(function_input_sim):
+    sim, names = function_input_sim
+    good = {n: 1.0 for n in names}  # in range for every one of them (not solved)
+    for name, value, _ in (case for case in FUNCTIONS if case[0] in names):
+        with pytest.raises(ValueError, match=_message(name, value)):
+            sim.solve([0, 60], inputs=dict(good, **{name: value}))
+
+
+def test_a_function_of_the_state_is_not_checked_and_a_good_number_solves(defaults):
+    """The sets' functions run as before (the node is dropped at parameterisation); a valid number solves."""
+    values = defaults.copy()
+    values["Separator layer 1 ionic conductivity [S.m-1]"] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(MULTI), parameter_values=values)
+    sim.build()
+    names = {node.parameter_name for node in pybamm_aea.models.checks._input_checks(sim.built_model)}
+    assert names == {"Separator layer 1 ionic conductivity [S.m-1]"}  # no function of the state kept
+    assert sim.solve([0, 60], inputs={"Separator layer 1 ionic conductivity [S.m-1]": 0.5}).termination
+
+
+# ------------------------------------------------------------------ scalar parameters, and the table's coverage
+TRAP, SWITCH = {"Li trapping": "irreversible"}, {"ionic-switch host loss": "persistent Li0"}
+LEVER_LI = {"host thermodynamics": "lever rule"}
+
+
+@pytest.mark.parametrize("name, value, options", [
+    # LAM -16.6 % and -3.55 %: material regained
+    ("Dispersed material contact-loss coefficient", -0.5, DEGRADATION),
+    ("Dispersed material activation coefficient", -0.5, DEGRADATION),
+    ("Ionic-switch host loss coefficient", -50.0, dict(LEVER_LI, **SWITCH)),
+    # a SolverError naming nothing
+    ("Li metal anode interphase growth constant [m2.s-1]", -3.5e-19, {"interphase growth": "parabolic"}),
+    ("Cathode interphase window growth constant [m2.s-1]", -1e-23, INTERPHASE),
+    ("Li0 film onset Li content", 10.0, LEVER_LI),  # above x_max = 4; below 0 is the sets' "no film"
+    ("Saturated initially trapped Li content", -1.0, dict(LEVER_LI, **TRAP)),
+    ("Solid electrolyte reduction limit [V]", 3.0, INTERPHASE),  # above the oxidation limit, 2.14 V
+    ("Number of cells connected in series to make a battery", 0.0, {}),
+])
+def test_scalar_parameters_are_checked(name, value, options):
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    values[name] = value
+    with pytest.raises(ValueError, match=_message(name, value)):
+        values.process_model(pybamm_aea.AEA(options))
+
+
+def test_the_stability_window_is_checked_in_order_as_inputs_too():
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    limits = ("Solid electrolyte reduction limit [V]", "Solid electrolyte oxidation limit [V]")
+    values.update({name: "[input]" for name in limits})
+    sim = pybamm.Simulation(pybamm_aea.AEA(INTERPHASE), parameter_values=values)
+    with pytest.raises(ValueError, match=_message(limits[0], 3.0) + re.escape(f" [0, {limits[1]!r} = 1)")):
+        sim.solve([0, 60], inputs={limits[0]: 3.0, limits[1]: 1.0})
+
+
+#: parameters of the registered AEA sets without a range, each with why
+UNRANGED = {
+    "citations": "not a parameter",
+}
+
+
+def test_every_parameter_of_every_set_has_a_range():
+    """Every number- or function-valued parameter of every registered AEA set is in RANGES or UNRANGED (the
+    conventional S-C/LGPS set is PyBaMM's DFN's, whose parameters PyBaMM checks)."""
+    import importlib.metadata
+
+    from pybamm_aea.parameters import PYBAMM_MODEL_SETS
+
+    sets = sorted(ep.name for ep in importlib.metadata.entry_points(group="pybamm_parameter_sets")
+                  if ep.value.split(".")[0] == "pybamm_aea" and ep.name not in PYBAMM_MODEL_SETS)
+    assert len(sets) == 8
+    missing = {name: set_name for set_name in sets for name in pybamm.ParameterValues(set_name).keys()
+               if name not in RANGES and name not in UNRANGED}
+    assert not missing

@@ -16,10 +16,14 @@ parameters, when a solver is called with their values.
   :func:`pybamm_aea.sweep` are all checked;
 - the sweep and the command line: :func:`check_value` for the values a user types.
 
+A parameter the sets give as a function (a diffusivity, an exchange-current density, an OCP) is checked through
+:func:`checked_function` when a user replaces it by a number or an input; a function of the state (of the Li
+content) is the set's own and is not checked: its node is dropped at parameterisation, as for a number.
+
 Limits: a solver passed by the user (``pybamm.Simulation(..., solver=pybamm.IDAKLUSolver())``) does not check
 inputs at solve time (call :func:`check_inputs` on ``sim.built_model``, or use :class:`CheckedIDAKLUSolver`); only
 parameters that reach the model's equations, initial conditions, events or variables through
-:func:`checked_parameter` are checked (function parameters, e.g. diffusivities, are not).
+:func:`checked_parameter` or :func:`checked_function` are checked.
 """
 from __future__ import annotations
 
@@ -34,8 +38,8 @@ import pybamm
 
 from ..constants import MAX_VOLTAGE_VS_LI
 
-__all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_above", "in_range",
-           "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window"]
+__all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
+           "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class Range:
 _POSITIVE = Range(0.0, None, low_open=True)
 _NON_NEGATIVE = Range(0.0)
 _FRACTION = Range(0.0, 1.0)
+_POTENTIAL = Range(0.0, MAX_VOLTAGE_VS_LI, why=f"a potential vs Li/Li+, at most {MAX_VOLTAGE_VS_LI:g} V")
 
 #: Parameter (or sweep input) name -> physical range. One line per parameter.
 RANGES = {
@@ -122,9 +127,13 @@ RANGES = {
     "Initial dispersed material accessible fraction": _FRACTION,
     "Maximum dispersed material accessible fraction": _FRACTION,
     "Dispersed material ideality factor": _POSITIVE,
-    "Dispersed material standard potential [V]": Range(0.0, MAX_VOLTAGE_VS_LI, why="a potential vs Li/Li+"),
+    "Dispersed material standard potential [V]": _POTENTIAL,
     "Initial dispersed material lithiation": _FRACTION,
     "Li0 film Li diffusivity [m2.s-1]": _POSITIVE,
+    # below 0 (the sets' -1): a host without a blocking phase forms no film; above the maximum content the film
+    # would form at any content
+    "Li0 film onset Li content": Range(None, "Cathode maximum Li content",
+                                       why="a Li content within the host, below 0 for a host that forms no film"),
     "Initial Li0 film thickness [m]": _NON_NEGATIVE,
     "Initial interphase thickness [m]": _NON_NEGATIVE,
     "Interphase ionic conductivity [S.m-1]": _POSITIVE,
@@ -135,6 +144,21 @@ RANGES = {
     "Initial Li-In anode Li:In ratio": Range(0.0, 1.0, low_open=True, high_open=True),
     "Li trapping fraction": _FRACTION,
     "Initial Li trapping fraction": _FRACTION,
+    "Saturated initially trapped Li content": Range(0.0, "Cathode maximum Li content", why="within the host"),
+    # degradation rates (0: off; a negative one reverses the mechanism: Li made, material regained)
+    "Ionic-switch host loss coefficient": _NON_NEGATIVE,
+    "Dispersed material activation coefficient": _NON_NEGATIVE,
+    "Dispersed material contact-loss coefficient": _NON_NEGATIVE,
+    "Cathode interphase growth constant [m2.s-1]": _NON_NEGATIVE,
+    "Cathode interphase window growth constant [m2.s-1]": _NON_NEGATIVE,
+    "Li metal anode interphase growth constant [m2.s-1]": _NON_NEGATIVE,
+    "Li-In anode interphase growth constant [m2.s-1]": _NON_NEGATIVE,
+    # the solid electrolyte's stability window vs Li, checked in order as the voltage cut-offs are
+    "Solid electrolyte reduction limit [V]": Range(0.0, "Solid electrolyte oxidation limit [V]", high_open=True,
+                                                   why="a potential vs Li/Li+, below the oxidation limit"),
+    "Solid electrolyte oxidation limit [V]": Range(0.0, MAX_VOLTAGE_VS_LI, low_open=True,
+                                                   why=f"a potential vs Li/Li+, at most {MAX_VOLTAGE_VS_LI:g} V"),
+    "Number of cells connected in series to make a battery": Range(1.0, why="at least one cell"),
     "Stack pressure [MPa]": _NON_NEGATIVE,
     "Cathode gradient energy coefficient [V.m2]": _NON_NEGATIVE,  # 0: no phase-boundary energy (single phase)
     "Persistent Li0 fraction": _FRACTION,
@@ -157,6 +181,25 @@ RANGES = {
     "Separator layer 2 ionic conductivity factor": _POSITIVE,
     "Dispersed material reaction rate constant factor": _POSITIVE,
     "Dispersed material product-layer Li diffusivity factor": _POSITIVE,
+    # parameters the sets give as functions, checked when a user gives a number or an input
+    # (checked_function); a zero conductivity or exchange current was a bare ZeroDivisionError, a negative one a
+    # negative resistance or an interface that made energy
+    "Cathode Li diffusivity [m2.s-1]": _POSITIVE,
+    "Cathode Li log-mobility": Range(why="the natural log of a mobility [m2.V-1.s-1], finite"),
+    "Cathode homogeneous OCP [V]": _POTENTIAL,
+    "Cathode lithiation OCP [V]": _POTENTIAL,
+    "Cathode delithiation OCP [V]": _POTENTIAL,
+    "Cathode exchange-current density [A.m-2]": _POSITIVE,
+    "Cathode ionic conductivity [S.m-1]": _POSITIVE,
+    "Anode exchange-current density [A.m-2]": _POSITIVE,
+    "Li-In anode OCP [V]": _POTENTIAL,
+    "Separator layer 1 ionic conductivity [S.m-1]": _POSITIVE,
+    "Separator layer 2 ionic conductivity [S.m-1]": _POSITIVE,
+    "Dispersed material product-layer Li diffusivity [m2.s-1]": _POSITIVE,
+    "Dispersed material interfacial rate constant [s-1]": _NON_NEGATIVE,  # 0: no exchange (no dispersed material)
+    # the conventional S-C-LGPS model's sulfur kinetics (pybamm_aea.conventional); the AEA model does not read them
+    "Dispersed material reaction rate constant [s-1]": _POSITIVE,
+    "Dispersed material lithiation transfer coefficient": Range(0.0, 1.0, low_open=True, high_open=True),
     # inputs of pybamm_aea.sweep that are not parameters of the model
     "C-rate": _POSITIVE,
     "Cathode thickness [um]": _POSITIVE,
@@ -204,17 +247,21 @@ class PhysicalRange(pybamm.BinaryOperator):
         value, bound = new_children if new_children else self.children
         if any(isinstance(s, _UNPROCESSED) for c in (value, bound) for s in c.pre_order()):
             return PhysicalRange(value, bound, self.parameter_name, self.range)  # not yet parameterised
+        if not (_checkable(value) and _checkable(bound)):
+            return value  # a function of the state (a set's function of the Li content): not checked
         if value.is_constant() and bound.is_constant():
-            self.check(value.evaluate(), bound.evaluate())
+            self.check(_constant(value), _constant(bound))
             return value  # checked: the node disappears
         return PhysicalRange(value, bound, self.parameter_name, self.range)  # checked at solve time
 
     def check(self, value, bound=None):
-        value = float(value.item() if hasattr(value, "item") else value)
+        # a number, or the same number broadcast over a domain (a function parameter given as a number)
+        values = np.unique(np.asarray(value, dtype=float).ravel())
         if bound is not None:
             bound = float(bound.item() if hasattr(bound, "item") else bound)
-        if not self.range.contains(value, bound if isinstance(self.range.high, str) else None):
-            raise ValueError(_message(self.parameter_name, value, self.range, bound))
+        for v in values:
+            if not self.range.contains(float(v), bound if isinstance(self.range.high, str) else None):
+                raise ValueError(_message(self.parameter_name, float(v), self.range, bound))
 
     def _binary_evaluate(self, left, right):
         return left
@@ -227,6 +274,26 @@ class PhysicalRange(pybamm.BinaryOperator):
 
     def _sympy_operator(self, left, right):
         return left
+
+
+#: what a checked value may be made of: numbers, input parameters and time (not the model's state)
+_CHECKABLE_LEAVES = (pybamm.Scalar, pybamm.Array, pybamm.InputParameter, pybamm.Time)
+
+
+def _checkable(symbol):
+    return all(isinstance(s, _CHECKABLE_LEAVES) for s in symbol.pre_order() if not s.children)
+
+
+def _constant(symbol):
+    """The value of a constant symbol; a function parameter given as a number is broadcast onto its domain
+    before discretisation (``number * ones_like(x)``): the broadcast is evaluated as its child."""
+    if isinstance(symbol, pybamm.Broadcast):
+        return _constant(symbol.orphans[0])
+    if any(isinstance(s, pybamm.Broadcast) for s in symbol.pre_order()):
+        values = [np.asarray(_constant(c), dtype=float) for c in symbol.children]
+        return _constant(symbol.create_copy([pybamm.Scalar(v.item()) if v.size == 1 else pybamm.Array(v)
+                                             for v in values]))
+    return symbol.evaluate()
 
 
 def checked_parameter(name):
@@ -251,6 +318,13 @@ def checked_above(symbol, name, low, why):
     constant, else when PyBaMM substitutes its value, or at solve time when it is an input, as the table's are."""
     node = PhysicalRange(symbol, pybamm.Scalar(math.nan), name, Range(float(low), None, low_open=True, why=why))
     return node.create_copy()
+
+
+def checked_function(name, arguments):
+    """``pybamm.FunctionParameter(name, arguments)``, its value checked against ``RANGES[name]`` (when the table
+    has the name) if a user gives a number or an input for it; a function of the state is not checked."""
+    symbol = pybamm.FunctionParameter(name, arguments)
+    return checked_value(symbol, name) if name in RANGES else symbol
 
 
 def in_range(symbol, *_ignored, **_ignored_kw):

@@ -9,7 +9,7 @@ attributes PyBaMM's external-circuit submodels and experiment machinery expect (
 import pybamm
 
 from ..parameters import cathode_thickness, host_as_made, solid_density
-from .checks import PhysicalRange, Range, checked_parameter, checked_value
+from .checks import PhysicalRange, Range, checked_function, checked_parameter, checked_value
 
 
 class AEAParameters(pybamm.ElectricalParameters):
@@ -27,6 +27,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.F = pybamm.constants.F
         self.R = pybamm.constants.R
         self.Q = checked_parameter("Nominal cell capacity [A.h]")  # C-rate basis, checked > 0
+        self.n_cells = P("Number of cells connected in series to make a battery")  # the battery's, checked >= 1
         self.voltage_low_cut = P("Lower voltage cut-off [V]")  # checked: 0 <= low < high
         self.voltage_high_cut = P("Upper voltage cut-off [V]")
         # electrode area [m2], PyBaMM's geometric parameters checked (a negative height was a negative current
@@ -167,14 +168,14 @@ class AEAParameters(pybamm.ElectricalParameters):
     # --- functions of state ------------------------------------------------------------
     def D_c(self, x, T):
         """Chemical diffusivity of Li in the cathode host [m2.s-1] at Li content ``x``, times its factor."""
-        return self.f_D_c * pybamm.FunctionParameter(
+        return self.f_D_c * checked_function(
             "Cathode Li diffusivity [m2.s-1]",
             {"Cathode Li content": x, "Temperature [K]": T},
         )
 
     def U_h(self, x, T):
         """Homogeneous OCP of the multi-phase host, -mu_h / F [V vs Li/Li+]."""
-        return pybamm.FunctionParameter(
+        return checked_function(
             "Cathode homogeneous OCP [V]",
             {"Cathode Li content": x, "Temperature [K]": T},
         )
@@ -185,40 +186,40 @@ class AEAParameters(pybamm.ElectricalParameters):
 
         The "Cathode Li diffusivity factor" multiplies B (the chemical diffusivity is
         ``B |dU_h/dx|``)."""
-        return pybamm.FunctionParameter(
+        return checked_function(
             "Cathode Li log-mobility",
             {"Cathode Li content": x, "Temperature [K]": T},
         ) + pybamm.log(self.f_D_c)
 
     def U_lith(self, x, T):
         """Cathode OCP on lithiation (discharge) [V vs Li/Li+]."""
-        return pybamm.FunctionParameter(
+        return checked_function(
             "Cathode lithiation OCP [V]",
             {"Cathode Li content": x, "Temperature [K]": T},
         )
 
     def U_delith(self, x, T):
         """Cathode OCP on delithiation (charge) [V vs Li/Li+]."""
-        return pybamm.FunctionParameter(
+        return checked_function(
             "Cathode delithiation OCP [V]",
             {"Cathode Li content": x, "Temperature [K]": T},
         )
 
     def U0_D(self, T):
         """Standard potential of the dispersed material's reaction [V vs Li/Li+]."""
-        return pybamm.FunctionParameter(
+        return checked_function(
             "Dispersed material standard potential [V]", {"Temperature [K]": T}
         )
 
     def kappa_D(self, T):
         """Interfacial rate constant of the dispersed material's reaction front [s-1], times its factor."""
-        return self.f_kappa_D * pybamm.FunctionParameter(
+        return self.f_kappa_D * checked_function(
             "Dispersed material interfacial rate constant [s-1]", {"Temperature [K]": T}
         )
 
     def D_shell_D(self, T):
         """Li diffusivity of the dispersed material's product layer (Li2S) [m2.s-1], times its factor."""
-        return self.f_D_shell_D * pybamm.FunctionParameter(
+        return self.f_D_shell_D * checked_function(
             "Dispersed material product-layer Li diffusivity [m2.s-1]", {"Temperature [K]": T}
         )
 
@@ -229,7 +230,7 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     def j0_c(self, x_surf, T):
         """Exchange-current density at the separator|cathode interface [A.m-2]."""
-        return self.f_j0_c * pybamm.FunctionParameter(
+        return self.f_j0_c * checked_function(
             "Cathode exchange-current density [A.m-2]",
             {"Cathode surface Li content": x_surf, "Temperature [K]": T},
         )
@@ -237,14 +238,13 @@ class AEAParameters(pybamm.ElectricalParameters):
     def sigma_c(self, eps, T):
         """Electronic conductivity of the dense cathode [S.m-1] at porosity ``eps`` (checked > 0)."""
         name = "Cathode electronic conductivity [S.m-1]"
-        return self.f_sigma_c * checked_value(
-            pybamm.FunctionParameter(name, {"Cathode porosity": eps, "Temperature [K]": T}), name)
+        return self.f_sigma_c * checked_function(name, {"Cathode porosity": eps, "Temperature [K]": T})
 
     def sigma_e_local(self, x, eps, T):
         """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``: the compact's
         conductivity (:meth:`sigma_c`, with its factor) times ``"Cathode electronic conductivity
         Li-content factor"`` (x, T), 1 for a host whose conductivity does not change with x."""
-        return self.sigma_c(eps, T) * pybamm.FunctionParameter(
+        return self.sigma_c(eps, T) * checked_function(
             "Cathode electronic conductivity Li-content factor",
             {"Cathode Li content": x, "Temperature [K]": T},
         )
@@ -258,7 +258,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         (:func:`pybamm_aea.parameters.paper_cell.nernst_einstein_ionic_conductivity`) is a plain
         function of its arguments.
         """
-        return self.f_sigma_ion_c * pybamm.FunctionParameter(
+        return self.f_sigma_ion_c * checked_function(
             "Cathode ionic conductivity [S.m-1]",
             {
                 "Cathode Li content": x,
@@ -270,24 +270,24 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     def sigma_s1(self, T):
         """Ionic conductivity of separator layer 1 [S.m-1]."""
-        return self.f_sigma_s1 * pybamm.FunctionParameter(
+        return self.f_sigma_s1 * checked_function(
             "Separator layer 1 ionic conductivity [S.m-1]", {"Temperature [K]": T}
         )
 
     def sigma_s2(self, T):
         """Ionic conductivity of separator layer 2 [S.m-1]."""
-        return self.f_sigma_s2 * pybamm.FunctionParameter(
+        return self.f_sigma_s2 * checked_function(
             "Separator layer 2 ionic conductivity [S.m-1]", {"Temperature [K]": T}
         )
 
     def j0_a(self, T):
         """Exchange-current density at the anode|separator interface [A.m-2]."""
-        return self.f_j0_a * pybamm.FunctionParameter(
+        return self.f_j0_a * checked_function(
             "Anode exchange-current density [A.m-2]", {"Temperature [K]": T}
         )
 
     def U_LiIn(self, y, T):
         """OCP of the Li-In alloy anode [V vs Li/Li+] at Li:In ratio ``y``."""
-        return pybamm.FunctionParameter(
+        return checked_function(
             "Li-In anode OCP [V]", {"Li-In anode Li:In ratio": y, "Temperature [K]": T}
         )
