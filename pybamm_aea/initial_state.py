@@ -154,15 +154,6 @@ def _anode_ocp(values, anode, T):
     return values.function("Li-In anode OCP [V]", **{"Li-In anode Li:In ratio": y, "Temperature [K]": T})
 
 
-def _option(options, key):
-    """``options[key]`` (the model's default if absent), one of :attr:`AEAOptions.POSSIBLE`'s values."""
-    possible = AEAOptions.POSSIBLE[key]
-    value = options.get(key, possible[0])
-    if value not in possible:
-        raise ValueError(f"options[{key!r}] must be one of {possible}, got {value!r}")
-    return value
-
-
 def _dispersed_reach(values, degradation):
     """Fraction of the dispersed domains that exchange Li with the host at the start.
 
@@ -278,7 +269,8 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         The path the state is reached by: the lever-rule host's OCP branch, the multi-phase host's phase at the
         separator inside a two-phase region (see the module docstring).
     options : dict, optional
-        The AEA model's options; ``"anode"`` (the Li-In plateau shifts the window),
+        The AEA model's options, checked as ``AEA(options)`` checks them (``pybamm.OptionError`` for an unknown
+        name or value); ``"anode"`` (the Li-In plateau shifts the window),
         ``"dispersed material degradation"`` (the domains in reach) and
         ``"hysteresis"`` matter here.
     inplace : bool
@@ -293,10 +285,10 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     """
     if direction not in (None, "discharge", "charge"):
         raise ValueError(f"direction must be 'discharge', 'charge' or None, got {direction!r}")
-    options = dict(options or {})
-    # the three options read here, checked against the model's own table of option values
+    # checked as AEA() checks them (pybamm.OptionError naming an unknown option or value), with the model's defaults
+    options = AEAOptions(options)
     anode, hysteresis, degradation, host = (
-        _option(options, key) for key in ("anode", "hysteresis", "dispersed material degradation", "host thermodynamics")
+        options[key] for key in ("anode", "hysteresis", "dispersed material degradation", "host thermodynamics")
     )
     # the multi-phase host has no hysteresis state: its hysteresis is in its free energy
     hysteresis = hysteresis == "one-state" and host == "lever rule"

@@ -1,5 +1,6 @@
 """pybamm_aea.set_initial_state: the initial state from a state of charge or an OCV."""
 import importlib.metadata
+import re
 import subprocess
 import sys
 
@@ -257,7 +258,7 @@ def test_hybrid_soc_is_thermodynamic_the_delivered_charge_is_not():
     ],
 )
 def test_bad_input_is_named(value, kwargs, message):
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises((ValueError, pybamm.OptionError), match=message):  # an option: AEA()'s OptionError
         pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_TiS2"), value, **kwargs)
 
 
@@ -429,3 +430,22 @@ def test_a_pybamm_without_them_fails_naming_its_version_and_the_names():
     assert "_esoh_fingerprint" in message and "_pv_fingerprint" in message
     assert "set_initial_state(direction=...)" in message
     assert "_unprocessed_model'" not in message  # the one it has is not listed
+
+
+@pytest.mark.parametrize("options, message", [
+    # a typo'd name was ignored: Li metal, an initial Li content of 2.497 instead of Li-In's 1.992
+    ({"anode ": "Li-In"}, "Unknown AEA option 'anode '"),
+    ({"anod": "Li-In"}, "Unknown AEA option 'anod'"),
+    ({"anode": "LiIn"}, "Option 'anode' cannot be 'LiIn'"),
+    ("Li-In", "AEA options must be a dict"),  # was "dictionary update sequence element #0 has length 1"
+])
+def test_unknown_options_are_refused_as_by_the_model(options, message):
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    for check in (lambda: values.copy().set_initial_state(0.5, options=options), lambda: AEA(options, build=False)):
+        with pytest.raises(pybamm.OptionError, match=re.escape(message)):
+            check()
+    model = AEA({"anode": "Li-In"}, build=False)  # a model's own options (with PyBaMM's keys) are accepted
+    values = model.default_parameter_values
+    x0 = [values.copy().set_initial_state(0.5, options=options)["Initial cathode Li content"]
+          for options in (model.options, {"anode": "Li-In"})]
+    assert x0 == pytest.approx([1.992, 1.992], abs=1e-3)

@@ -5,10 +5,12 @@ Adv. Mater. 2021, 33, 2008723. The model is assembled from submodels (one mechan
 way PyBaMM's lithium-ion models are, and runs in ``pybamm.Simulation`` and
 ``pybamm.Experiment`` like them.
 """
+import collections.abc
 import numbers
 import warnings
 
 import casadi
+
 import pybamm
 
 from .. import cycle_state_hooks, initial_state_hooks
@@ -86,6 +88,11 @@ class AEAOptions(dict):
     }
 
     def __init__(self, options=None):
+        if isinstance(options, AEAOptions):  # a model's options: its own, less the keys for PyBaMM
+            options = {key: value for key, value in options.items() if key in self.POSSIBLE}
+        if options is not None and not isinstance(options, collections.abc.Mapping):
+            raise pybamm.OptionError(f"AEA options must be a dict of option names to values, got {options!r}; "
+                                     f"known options: {sorted(self.POSSIBLE)}")
         options = dict(options or {})
         for key, value in options.items():
             if key not in self.POSSIBLE:
