@@ -56,7 +56,7 @@ import pandas as pd
 from ._summaries import summary_dict
 from .constants import F
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, MASS, RETENTION, VOLUME, VOLUMETRIC,
-                      RetentionUndefinedWarning, is_skipped, iter_steps, retention_curve)
+                      RetentionUndefinedWarning, check_reference, is_skipped, iter_steps, retention_curve)
 
 __all__ = [
     "SUMMARY_COLUMNS",
@@ -301,18 +301,7 @@ DEFAULT_REFERENCE_CYCLE = 2
 
 
 def _check_reference(reference_cycle, n):
-    if isinstance(reference_cycle, bool) or not isinstance(reference_cycle, numbers.Integral):
-        raise TypeError(
-            f"reference_cycle must be an integer cycle number (1-based), got {reference_cycle!r}"
-        )
-    ref = int(reference_cycle)
-    if not 1 <= ref <= n:
-        raise ValueError(
-            f"reference_cycle={ref} is out of range: the solution has {n} cycle"
-            f"{'' if n == 1 else 's'} (cycle numbers 1 to {n})" if n else
-            f"reference_cycle={ref} is out of range: the solution has no cycle"
-        )
-    return ref
+    return check_reference(reference_cycle, n, "reference_cycle", "cycle")
 
 
 def _cycle_block(t_full, t_cycle, number):
@@ -472,13 +461,7 @@ def _cell_columns(cell, electrode, mass, area_cm2, s, eg):
 
 def _retention_column(qd, ref):
     """Capacity retention [%] of every cycle vs ``ref``; ValueError unless the reference delivered charge."""
-    q_ref = qd[ref - 1]
-    if not (math.isfinite(q_ref) and q_ref > 0):
-        raise ValueError(
-            f"reference_cycle={ref} has discharge capacity {q_ref!r} A.h: capacity retention needs a "
-            "reference cycle with a positive, known discharge capacity"
-        )
-    return 100.0 * retention_curve(qd, ref)
+    return 100.0 * retention_curve(qd, ref, "reference_cycle")
 
 
 def _loss_columns(s, start_state, end_states):

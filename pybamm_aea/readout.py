@@ -20,6 +20,7 @@ Used by the command line, :mod:`pybamm_aea.sweep`, :mod:`pybamm_aea.cycling` and
 PyBaMM's: discharge current > 0.
 """
 import math
+import numbers
 import re
 import warnings
 
@@ -146,11 +147,33 @@ def _ranges(numbers):
     return ", ".join(runs)
 
 
-def retention_curve(capacities, reference=2):
+def check_reference(reference, n, name="reference", what="discharge"):
+    """``reference``, a 1-based ``what`` number (a discharge's, a cycle's) of ``n`` (None: no upper bound), as an
+    int; TypeError unless an integer, ValueError naming ``name`` and the value outside 1..n (0 and -1 were
+    Python's indexing: the first and the last)."""
+    if isinstance(reference, bool) or not isinstance(reference, numbers.Integral):
+        raise TypeError(f"{name} must be an integer {what} number (1-based), got {reference!r}")
+    ref = int(reference)
+    if ref >= 1 and (n is None or ref <= n):
+        return ref
+    where = (f"{what} numbers start at 1" if n is None else f"{n} {what}{'' if n == 1 else 's'}, numbered 1 to {n}"
+             if n else f"no {what}")
+    raise ValueError(f"{name}={ref} is out of range: {where}")
+
+
+def retention_curve(capacities, reference=2, name="reference"):
     """Every discharge capacity over the ``reference``-th one (1-based; default 2, the paper's "compared with the
-    2nd cycle", which leaves out the formation discharge of a cell assembled charged), as fractions."""
+    2nd cycle", which leaves out the formation discharge of a cell assembled charged), as fractions.
+
+    ValueError naming ``name`` (the argument's name) for a reference outside the discharges or one that
+    delivered no charge (a zero capacity gave inf)."""
     capacities = np.asarray(capacities, dtype=float)
-    return capacities / capacities[reference - 1]
+    ref = check_reference(reference, capacities.size, name)
+    q_ref = capacities[ref - 1]
+    if not (math.isfinite(q_ref) and q_ref > 0):
+        raise ValueError(f"{name}={ref} has discharge capacity {float(q_ref)!r} A.h: capacity retention needs a "
+                         "reference with a positive, known discharge capacity")
+    return capacities / q_ref
 
 
 def capacity_retention(capacities, reference=2):
@@ -162,6 +185,7 @@ def capacity_retention(capacities, reference=2):
     ratio to itself (100 %) says nothing.
     """
     n = len(capacities)
+    check_reference(reference, None)
     if n <= reference:
         warnings.warn(f"capacity retention is undefined: {n} discharge{'' if n == 1 else 's'}, and it needs one "
                       f"after discharge {reference} (the reference)", RetentionUndefinedWarning, stacklevel=2)

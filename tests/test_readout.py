@@ -142,3 +142,21 @@ def test_discharges_of_cycles_not_kept_are_said_to_be_missing():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         readout.discharge_steps(sim.solve())  # every cycle kept: no warning
+
+
+def test_a_bad_retention_reference_is_named():
+    """reference=0 gave 1.0 and -1 0.889 (Python's indexing), 1.5 a bare IndexError, a zero reference capacity
+    inf: refused as cycle_summary refuses a bad reference_cycle."""
+    caps = [1.0, 0.9, 0.8]
+    for function in (readout.capacity_retention, readout.retention_curve):
+        for ref in (0, -1):
+            with pytest.raises(ValueError, match=f"reference={ref} is out of range"):
+                function(caps, reference=ref)
+        for ref in (1.5, True):
+            with pytest.raises(TypeError, match=f"reference must be an integer discharge number .* {ref!r}"):
+                function(caps, reference=ref)
+        with pytest.raises(ValueError, match="reference=2 has discharge capacity 0.0 A.h"):
+            function([1.0, 0.0, 0.8], reference=2)
+    with pytest.raises(ValueError, match="reference=4 is out of range: 3 discharges, numbered 1 to 3"):
+        readout.retention_curve(caps, reference=4)
+    assert readout.capacity_retention(caps, reference=2) == pytest.approx(0.8 / 0.9)
