@@ -22,7 +22,8 @@ class AEAParameters(pybamm.ElectricalParameters):
     def _set_parameters(self):
         super()._set_parameters()
         # every parameter with a range in pybamm_aea.models.checks.RANGES is checked (at parameterisation, and
-        # at solve time when it is an input parameter)
+        # at solve time when it is an input parameter); a function parameter through checked_function, when it
+        # is given as a number or an input
         P = checked_parameter
         self.F = pybamm.constants.F
         self.R = pybamm.constants.R
@@ -167,7 +168,8 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     # --- functions of state ------------------------------------------------------------
     def D_c(self, x, T):
-        """Chemical diffusivity of Li in the cathode host [m2.s-1] at Li content ``x``, times its factor."""
+        """Chemical diffusivity of Li in the cathode host [m2.s-1] at Li content ``x``, times its factor: the
+        lever-rule host's (the multi-phase host reads :meth:`logB_c` instead, README "The multi-phase host")."""
         return self.f_D_c * checked_function(
             "Cathode Li diffusivity [m2.s-1]",
             {"Cathode Li content": x, "Temperature [K]": T},
