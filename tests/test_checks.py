@@ -249,7 +249,7 @@ FUNCTIONS = [
     ("Cathode exchange-current density [A.m-2]", -10.0, MULTI),
     ("Anode exchange-current density [A.m-2]", 0.0, MULTI),
     ("Cathode Li diffusivity [m2.s-1]", -1e-14, LEVER),
-    ("Cathode ionic conductivity [S.m-1]", 0.0, LEVER),
+    ("Cathode ionic conductivity [S.m-1]", -0.06, LEVER),  # (0: the electrons-only limit, allowed)
     ("Cathode electronic conductivity [S.m-1]", -1.0, MULTI),
     ("Cathode electronic conductivity Li-content factor", 0.0, MULTI),
     ("Cathode lithiation OCP [V]", 7.0, LEVER),

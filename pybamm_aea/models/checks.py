@@ -190,7 +190,7 @@ RANGES = {
     "Cathode lithiation OCP [V]": _POTENTIAL,
     "Cathode delithiation OCP [V]": _POTENTIAL,
     "Cathode exchange-current density [A.m-2]": _POSITIVE,
-    "Cathode ionic conductivity [S.m-1]": _POSITIVE,
+    "Cathode ionic conductivity [S.m-1]": _NON_NEGATIVE,  # 0: electrons alone carry the ohmic drop (a limit)
     "Anode exchange-current density [A.m-2]": _POSITIVE,
     "Li-In anode OCP [V]": _POTENTIAL,
     "Separator layer 1 ionic conductivity [S.m-1]": _POSITIVE,
