@@ -154,6 +154,15 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     (["simulate", "--cycles", "2", "--save-at-cycles", "2", "--mesh-check", "--output", "x.csv"],
      "argument --mesh-check"),
     (["simulate", "--experiment", "Dance at 1C", "--output", "x.csv"], "--experiment"),
+    (["simulate", "--experiment", "Rest for -10 minutes", "--output", "x.csv"], "a step lasts a positive time"),
+    (["simulate", "--set", "Cathode porosity=0.1", "--set", "Cathode porosity=0.2", "--output", "x.csv"],
+     "'Cathode porosity' is set twice"),
+    (["simulate", "--parameter-set", "Li2021_Mo6S9", "--output", "x.csv"], "did you mean ['Li2021_Mo6S8'"),
+    (["simulate", "--variable", "Voltag [V]", "--output", "x.csv"], "did you mean ['Voltage [V]'"),
+    (["energy", "--porosity", "0.1", "--output", "e.xlsx"], "argument --output: must end in .json, .csv or .txt"),
+    (["simulate", "--experiment", "Charge at 0.1C until 10 V", "--output", "x.csv"], "10 V is outside (0, 6] V"),
+    (["simulate", "--experiment", "Discharge at 0.1C until -5 V", "--output", "x.csv"], "-5 V is outside (0, 6] V"),
+    (["simulate", "--experiment", "Hold at 7 V until C/50", "--output", "x.csv"], "7 V is outside (0, 6] V"),
     (["simulate", "--option", "anode=graphite", "--output", "x.csv"], "--option"),
     (["simulate", "--cathode-cells", "1", "--output", "x.csv"], "--cathode-cells"),
     (["simulate", "--cathode-cells", "2", "--output", "x.csv"], "--cathode-cells must be >= 3"),
@@ -259,11 +268,11 @@ def test_simulate_cycle_life_keeps_the_cycles_asked_and_tables_every_cycle(tmp_p
 
 
 def test_simulate_stopped_before_the_experiments_end_exits_1_and_says_where(tmp_path, capsys):
-    """A step the model stops by its own event (a cut-off below the model's minimum voltage) or the solver fails:
-    the files hold the steps that ran, and the exit status and stderr say the experiment did not finish (it
+    """A step the model stops by its own event (a cut-off below the model's 0.8 V minimum voltage) or the solver
+    fails: the files hold the steps that ran, and the exit status and stderr say the experiment did not finish (it
     exited 0, its summary reading like a normal stop)."""
     out = tmp_path / "part.csv"
-    code, _, err = _run(["simulate", "--experiment", "Discharge at 0.1C until -5 V", "--output", str(out)], capsys)
+    code, _, err = _run(["simulate", "--experiment", "Discharge at 0.1C until 0.5 V", "--output", str(out)], capsys)
     assert code == 1
     assert "stopped in step 1 of cycle 1 (of 1): the model's event 'event: Minimum voltage [V]'" in err
     assert out.exists()

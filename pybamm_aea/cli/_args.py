@@ -204,11 +204,22 @@ def experiment_steps(parser, steps, cycles):
     a bad step string is an argparse error naming --experiment."""
     import pybamm
 
+    from pybamm_aea.constants import MAX_VOLTAGE_VS_LI
+
     for step in steps:
         try:
-            pybamm.Experiment([step])
+            (parsed,) = pybamm.Experiment([step]).steps
         except Exception as exc:
             parser.error(f"argument --experiment: {step!r}: {exc}")
+        if parsed.duration is not None and not parsed.duration > 0:
+            parser.error(f"argument --experiment: {step!r}: a step lasts a positive time, got {parsed.duration:g} s")
+        voltages = [t.value for t in parsed.termination if isinstance(t, pybamm.step.VoltageTermination)]
+        if isinstance(parsed, pybamm.step.Voltage):
+            voltages.append(parsed.value)
+        for v in voltages:  # a number: a voltage given as a drive cycle is the solver's to check
+            if isinstance(v, (int, float)) and not 0 < v <= MAX_VOLTAGE_VS_LI:
+                parser.error(f"argument --experiment: {step!r}: {v:g} V is outside (0, {MAX_VOLTAGE_VS_LI:g}] V "
+                             f"(a cell voltage)")
     return [tuple(steps)] * cycles
 
 

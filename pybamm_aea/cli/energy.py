@@ -47,7 +47,8 @@ def register(subparsers):
     p.add_argument("--format", choices=["table", "json", "csv"], default=None,
                    help="output format: an aligned table, JSON (one object) or CSV (one row per basis); default: "
                         "from the --output file's suffix (.json, .csv), else the table")
-    p.add_argument("--output", default=None, metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--output", default=None, metavar="FILE",
+                   help="write to FILE (.json, .csv or .txt) instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite an existing --output")
     p.set_defaults(func=run, parser=p)
     return p
@@ -168,8 +169,11 @@ def run(args):
     if args.output is not None:
         _args.check_not_overwritten(args.parser, [args.output], args.force)
     fmt = args.format
+    suffix = Path(args.output).suffix.lower() if args.output is not None else ""
+    formats = {".json": "json", ".csv": "csv", ".txt": "table", "": "table"}
+    if suffix not in formats:  # a table of text in an .xlsx is no spreadsheet
+        args.parser.error(f"argument --output: must end in .json, .csv or .txt (the table), got {args.output!r}")
     if fmt is None:
-        suffix = Path(args.output).suffix.lower() if args.output is not None else ""
-        fmt = {".json": "json", ".csv": "csv"}.get(suffix, "table")
+        fmt = formats[suffix]
     _args.write_text(render(report(args), fmt), args.output)
     return 0

@@ -80,7 +80,9 @@ def _parameter_values(args):
     try:
         values = pybamm.ParameterValues(args.parameter_set)
     except Exception as exc:
-        args.parser.error(f"argument --parameter-set: unknown parameter set {args.parameter_set!r} ({exc})")
+        close = difflib.get_close_matches(args.parameter_set, list(pybamm.parameter_sets), n=3)
+        args.parser.error(f"argument --parameter-set: unknown parameter set {args.parameter_set!r}"
+                          + (f"; did you mean {close}?" if close else f" ({exc})"))
     from pybamm_aea.parameters import PYBAMM_MODEL_SETS, is_aea_set
 
     if args.model == "AEA" and not is_aea_set(values):
@@ -90,6 +92,11 @@ def _parameter_values(args):
     if args.model != "AEA" and is_aea_set(values):
         args.parser.error(f"argument --model: {args.parameter_set!r} is a set of the AEA model (--model AEA); "
                           f"PyBaMM's {args.model} needs one of PyBaMM's sets, e.g. Xu2019")
+    from pybamm_aea.user_input import first_repeat
+
+    repeated = first_repeat([name for name, _ in args.set_values])
+    if repeated is not None:
+        args.parser.error(f"argument --set: {repeated!r} is set twice (the last value would win silently)")
     for name, value in args.set_values:
         if name not in values.keys():
             close = difflib.get_close_matches(name, list(values.keys()), n=3)
@@ -229,13 +236,20 @@ def run(args):
     columns = list(COLUMNS) + (list(AEA_COLUMNS) if args.model == "AEA" else [])
     for v in args.variable:
         if v not in model.variables:
-            args.parser.error(f"argument --variable: the model has no variable {v!r}")
+            close = difflib.get_close_matches(v, list(model.variables.keys()), n=3)
+            args.parser.error(f"argument --variable: the model has no variable {v!r}"
+                              + (f"; did you mean {close}?" if close else ""))
         columns.append(v)
     t0 = time.perf_counter()
     progress = ExperimentProgress(desc=args.parameter_set)  # shown when stderr is a terminal
     var_pts = _var_pts(args, model)
-    solution = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment,
-                                 var_pts=var_pts).solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
+    try:
+        solution = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment,
+                                     var_pts=var_pts).solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
+    except pybamm.SolverError as exc:  # the first step failed: nothing to write
+        print(f"{args.parameter_set}: the solver failed in the first step ({experiment.steps[0]}), nothing "
+              f"written: {exc}", file=sys.stderr)
+        return 1
     wall = time.perf_counter() - t0
     if not getattr(solution, "cycles", None) or not any(True for _ in readout.iter_steps(solution)):
         args.parser.error(f"argument --experiment: no step could run: each starts at or beyond its cut-off "
