@@ -3,9 +3,15 @@
 no existing file unless asked. Each returns what is wrong (or None), so the command line raises it as a usage
 error and the Python API as its own exception type."""
 
+import hashlib
+import json
 import os
 from pathlib import Path
 import uuid
+
+#: the file in an output folder that records what pybamm-aea wrote there (file name -> SHA-256 of its bytes), so
+#: that a re-run replaces its own files but not a file a user wrote or edited
+WRITTEN_RECORD = ".pybamm-aea-written.json"
 
 
 def first_repeat(values):
@@ -54,3 +60,37 @@ def output_refusal(path, force, how_to_force):
     if path.exists() and not force:
         return f"exists: not overwritten without {how_to_force}"
     return folder_refusal(path)
+
+
+def _sha256(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _written_record(folder):
+    try:
+        record = json.loads((Path(folder) / WRITTEN_RECORD).read_text())
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def foreign_files(folder, names):
+    """The files among ``names`` (file names, or glob patterns such as ``"*.png"``) in ``folder`` that are not,
+    byte for byte, what pybamm-aea last wrote there (:data:`WRITTEN_RECORD`): a user's file, or one edited since."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    record = _written_record(folder)
+    found = sorted({p for name in names for p in folder.glob(name) if p.is_file()})
+    return [p for p in found if record.get(p.name) != _sha256(p)]
+
+
+def record_written(paths):
+    """Add ``paths`` (files just written) to their folders' :data:`WRITTEN_RECORD`."""
+    by_folder = {}
+    for p in map(Path, paths):
+        by_folder.setdefault(p.parent, []).append(p)
+    for folder, files in by_folder.items():
+        record = _written_record(folder)
+        record.update({p.name: _sha256(p) for p in files if p.is_file()})
+        (folder / WRITTEN_RECORD).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")

@@ -319,6 +319,25 @@ def test_reproduce_subcommand_runs_selected_scripts(tmp_path, capsys):
     assert "1 scripts ok" in stdout
 
 
+def test_out_folders_keep_a_users_files_and_replace_their_own(tmp_path, capsys):
+    """The main job and reproduce write into --out: a file there that pybamm-aea did not write, or that was edited
+    since, is refused before any solve (the main job replaced a hand-edited comparison.csv); files recorded as
+    written by it, byte for byte, are replaced freely; --force overrides."""
+    from pybamm_aea.user_input import WRITTEN_RECORD, foreign_files, record_written
+
+    mine = tmp_path / "comparison.csv"
+    mine.write_text("my notes\n")
+    assert "holds comparison.csv, not written by pybamm-aea" in _error(["--out", str(tmp_path)], capsys)
+    (tmp_path / "fig.png").write_bytes(b"my figure")
+    assert "holds fig.png" in _error(["reproduce", "--out", str(tmp_path), "--only", "fig3a"], capsys)
+    assert mine.read_text() == "my notes\n"
+    record_written([mine, tmp_path / "fig.png"])  # as if pybamm-aea had written them
+    assert (tmp_path / WRITTEN_RECORD).is_file()
+    assert foreign_files(tmp_path, ["comparison.csv", "*.png"]) == []
+    mine.write_text("edited\n")
+    assert foreign_files(tmp_path, ["comparison.csv", "*.png"]) == [mine]
+
+
 # ------------------------------------------------------------------------------------------------ the main job
 ESC, WHKG, WHL = ("Electrode specific capacity [mA.h.g-1]", "Electrode gravimetric energy [W.h.kg-1]",
                   "Electrode volumetric energy [W.h.L-1]")

@@ -265,6 +265,19 @@ def check_out_dir(parser, path, name="--out"):
         parser.error(f"argument {name}: {str(path)!r} {refusal}")
 
 
+def check_out_files(parser, folder, names, force, name="--out"):
+    """An argparse error naming ``name`` if the folder holds files among ``names`` (names or glob patterns) that
+    pybamm-aea did not write there, or that were edited since (:func:`pybamm_aea.user_input.foreign_files`), unless
+    ``force``: a re-run replaces its own files, not a user's (before any solve)."""
+    from pybamm_aea.user_input import foreign_files
+
+    foreign = [] if force else foreign_files(folder, names)
+    if foreign:
+        listed = ", ".join(p.name for p in foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+        parser.error(f"argument {name}: {str(folder)!r} holds {listed}, not written by pybamm-aea or edited since: "
+                     "not overwritten without --force (or give another folder)")
+
+
 def check_not_overwritten(parser, paths, force):
     """An argparse error naming the first of ``paths`` that is a folder, or an existing file without ``force``
     (before any solve: nothing a user wrote is replaced unasked)."""

@@ -6,6 +6,9 @@ import sys
 
 from . import _args
 
+#: the comparison's table in --out
+COMPARISON_CSV = "comparison.csv"
+
 DESCRIPTION = (
     "Without a subcommand: the built-in comparison. The AEA Mo6S8 (LMS), TiS2 (LTS) and hybrid S8-Mo6S8 "
     "(S-LMS) cells and the conventional S-C/LGPS composite cathode (PyBaMM DFN; all 70 C), and a "
@@ -42,6 +45,9 @@ def configure(parser):
                         help="charge/discharge cycles after the formation discharge, each at 0.1C")
     parser.add_argument("--no-figures", action="store_true", help="do not write the PNG figures")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    parser.add_argument("--force", action="store_true",
+                        help="overwrite files in --out that pybamm-aea did not write there, or that were edited since "
+                             "(its own files of an earlier run are replaced without it)")
     parser.set_defaults(func=run, parser=parser)
 
 
@@ -112,7 +118,12 @@ def run(args, stream=None):
     from pybamm_aea.studies.comparison import plot_comparison, run_comparison
 
     stream = stream or sys.stdout
+    from pybamm_aea.studies.comparison import FIGURE_FILES
+    from pybamm_aea.user_input import record_written
+
     _args.check_out_dir(args.parser, args.out)
+    _args.check_out_files(args.parser, args.out, (COMPARISON_CSV,) + (() if args.no_figures else FIGURE_FILES),
+                          args.force)
 
     def bar(specs):
         return tqdm(specs, desc="pybamm-aea comparison", unit="cell", disable=args.no_progress, file=sys.stderr)
@@ -120,9 +131,10 @@ def run(args, stream=None):
     comparison = run_comparison(cycles=args.cycles, progress=bar)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    written = [_args.write_table(comparison.table, out / "comparison.csv")]
+    written = [_args.write_table(comparison.table, out / COMPARISON_CSV)]
     report(comparison, stream)
     if not args.no_figures and comparison.runs:
         written += plot_comparison(comparison, out)
+    record_written(written)
     print(f"\nWrote {', '.join(str(p) for p in written)}", file=stream)
     return 1 if comparison.failed else 0

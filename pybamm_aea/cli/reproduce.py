@@ -19,6 +19,9 @@ def register(subparsers):
                    help="run only the scripts whose file name contains NAME (repeatable), e.g. fig3")
     p.add_argument("--examples", default=None, metavar="DIR",
                    help="folder of the figure scripts (default: the installed ones, pybamm_aea.examples)")
+    p.add_argument("--force", action="store_true",
+                   help="write into an --out holding PNGs that pybamm-aea did not write there, or that were edited "
+                        "since (its own figures of an earlier run are replaced without it)")
     p.set_defaults(func=run, parser=p)
     return p
 
@@ -52,10 +55,14 @@ def run(args):
                           f"({'in ' + args.examples if args.examples else 'installed as pybamm_aea.examples'}); "
                           "reinstall the package or pass --examples DIR")
     _args.check_out_dir(args.parser, args.out)
+    _args.check_out_files(args.parser, args.out, ("*.png",), args.force)  # the scripts' names are theirs
     reproduce = _load_reproduce(examples)
     names = [path.name for path, _ in reproduce.discover(examples)]
     for part in args.only or ():
         if not any(part in name for name in names):
             args.parser.error(f"argument --only: no script in {str(examples)!r} has {part!r} in its name")
     results = reproduce.run_all(args.out, fast=args.fast, only=args.only, examples_dir=examples)
+    from pybamm_aea.user_input import record_written
+
+    record_written(p for r in results for p in r["paths"])
     return 1 if any(r["error"] for r in results) else 0

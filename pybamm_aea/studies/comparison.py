@@ -385,6 +385,10 @@ def run_comparison(cycles=3, specs=None, progress=None):
     return Comparison(table, runs, failed, cycles)
 
 
+#: the figures :func:`plot_comparison` writes, by file name
+FIGURE_FILES = ("comparison_voltage_profiles.png", "comparison_energy.png")
+
+
 def plot_comparison(comparison, out):
     """Voltage profiles and the energy bar chart of a :class:`Comparison` as PNGs in ``out``; returns the paths."""
     results = comparison.runs
@@ -421,7 +425,7 @@ def plot_comparison(comparison, out):
         ax.legend(fontsize=7)
         ax.grid(alpha=0.3)
     fig.tight_layout()
-    paths += figures.save(fig, out / "comparison_voltage_profiles.png", dpi=130)
+    paths += figures.save(fig, out / FIGURE_FILES[0], dpi=130)
 
     fig, axes = plt.subplots(1, 3, figsize=(15, 4.6))
     labels = [row["cell"] for *_, row in results]
@@ -449,5 +453,5 @@ def plot_comparison(comparison, out):
         ax.legend(fontsize=7, loc="upper left")
     axes[0].set_title("0.1C, last discharge of the experiment")
     fig.tight_layout()
-    paths += figures.save(fig, out / "comparison_energy.png", dpi=130)
+    paths += figures.save(fig, out / FIGURE_FILES[1], dpi=130)
     return paths
