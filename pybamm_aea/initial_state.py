@@ -46,6 +46,8 @@ the OCP to 1e11 V at the window's ends, a barrier, not states the cell rests in)
 OCP. A set's cut-offs are vs Li metal: on Li-In, LMS's 1.8-2.8 V is 2.42-3.42 V vs Li, above the
 3.12 V its Li0 lattice gas reaches 1e-15 x_max from empty, so it is refused, naming the Li-In window.
 """
+import numbers
+
 import numpy as np
 import pybamm
 from scipy.integrate import cumulative_trapezoid
@@ -283,6 +285,9 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     -------
     pybamm.ParameterValues
     """
+    if isinstance(initial_value, bool) or not isinstance(initial_value, (str, numbers.Real)):
+        raise TypeError(f"initial_value must be a state of charge in [0, 1] or a voltage such as '2.1 V', "
+                        f"got {initial_value!r}")
     if direction not in (None, "discharge", "charge"):
         raise ValueError(f"direction must be 'discharge', 'charge' or None, got {direction!r}")
     # checked as AEA() checks them (pybamm.OptionError naming an unknown option or value), with the model's defaults

@@ -200,9 +200,13 @@ def average_phase_fractions(x, weights, windows):
     neg = np.flatnonzero(w < 0)
     if neg.size:
         raise ValueError(f"weights must be >= 0: weights[{int(neg[0])}] = {_r(float(w[neg[0]]))}")
-    wsum = float(w.sum())
+    with np.errstate(over="ignore"):
+        wsum = float(w.sum())
     if not wsum > 0:
         raise ValueError("weights must have a positive sum")
+    if not np.isfinite(wsum):  # each weight finite, their sum not: the fractions would be w / inf = 0
+        raise ValueError(f"weights must have a finite sum, got sum(weights) = {_r(wsum)} (rescale them: only ratios "
+                         "matter)")
     x2 = xa.reshape(xa.shape[0], -1)
     out = np.empty((x2.shape[1], lo.size))
     bad = _kernels.average_phase_fractions(x2, w, lo, hi, wsum, out)
@@ -221,6 +225,10 @@ def _check_offsets(offsets, n):
         raise ValueError(f"offsets must be 1-D with length n_curves + 1 >= 1, got shape {off.shape}")
     if off.dtype.kind not in "iu":
         raise TypeError(f"offsets must be an integer array, got dtype {off.dtype}")
+    big = np.flatnonzero(off > np.iinfo(np.int64).max) if off.dtype.kind == "u" else ()
+    if len(big):  # quoted as given, not as the int64 it wraps to
+        i = int(big[0])
+        raise ValueError(f"offsets[{i}] = {int(off[i])} is beyond len(capacity) = {n}")
     off = np.ascontiguousarray(off, dtype=np.int64)
     if off[0] != 0:
         raise ValueError(f"offsets[0] must be 0, got {int(off[0])}")

@@ -68,11 +68,12 @@ def average_phase_fractions(solution, windows=None):
         host = solution.all_models[0].options["host thermodynamics"]
         windows = MO6S8_PHASE_FIELD_WINDOWS if host == "multi-phase" else MO6S8_WINDOWS
 
+    lo, hi = kernels._check_windows(windows)  # a malformed windows named before it is indexed (the kernel's check)
     var = solution["Cathode Li content"]
     x = np.ascontiguousarray(var.entries)  # (n_points, n_times)
     # the solver keeps x within its tolerances of the window ends; values beyond them by less
     # than SOLVER_SLACK are put back on the ends, anything further is a real error (kernel)
-    low, high = windows[0][0], windows[-1][1]
+    low, high = lo[0], hi[-1]
     slack = SOLVER_SLACK * (high - low)
     near = ((x < low) & (x > low - slack)) | ((x > high) & (x < high + slack))
     x = np.where(near, np.clip(x, low, high), x)

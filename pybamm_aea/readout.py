@@ -236,19 +236,26 @@ def space_average(variable):
 
 
 def time_series(solution, columns):
-    """DataFrame of the solution's steps: "Cycle", "Step" and each of ``columns`` the model has (distributed
-    variables averaged over space, :func:`space_average`)."""
+    """DataFrame of the solution's steps: "Cycle", "Step" and each of ``columns`` (distributed variables averaged
+    over space, :func:`space_average`); KeyError naming the columns the model has not, with close names (a column
+    is never dropped silently: a caller with optional columns filters them first)."""
+    import difflib
+
     import pandas as pd
 
     variables = solution.all_models[0].variables
+    missing = [c for c in columns if c not in variables]
+    if missing:
+        close = {c: difflib.get_close_matches(c, list(variables.keys()), n=3) for c in missing}
+        hints = "; ".join(f"{c!r}: did you mean {m}?" for c, m in close.items() if m)
+        raise KeyError(f"the model has no variable {', '.join(map(repr, missing))}" + (f" ({hints})" if hints else ""))
     steps = list(iter_steps(solution))
     data = {
         "Cycle": np.concatenate([[c] * step["Time [s]"].entries.size for c, _, step in steps]).astype(int),
         "Step": np.concatenate([[s] * step["Time [s]"].entries.size for _, s, step in steps]).astype(int),
     }
     for c in columns:
-        if c in variables:
-            data[c] = np.concatenate([space_average(step[c]) for *_, step in steps])
+        data[c] = np.concatenate([space_average(step[c]) for *_, step in steps])
     return pd.DataFrame(data)
 
 

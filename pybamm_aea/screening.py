@@ -31,7 +31,9 @@ With ``composite=True``, each point of a material that has a conventional compos
 capacity) at the same current density from the same initial Li content, and per (material, C-rate) the
 crossover areal capacity below which the dense AEA electrode stores more W.h per litre of electrode.
 """
+import difflib
 import math
+import numbers
 import time
 import warnings
 
@@ -72,9 +74,10 @@ def _resolve(material, temperature, cell):
         try:
             values = pybamm.ParameterValues(material)
         except Exception as exc:
+            close = difflib.get_close_matches(material, list(pybamm.parameter_sets) + list(mat.LITERATURE), n=3)
             raise ValueError(
                 f"unknown material {material!r}: not a parameter set nor a literature material "
-                f"({list(mat.LITERATURE)})"
+                f"({list(mat.LITERATURE)})" + (f"; did you mean {close}?" if close else "")
             ) from exc
         from .parameters import PYBAMM_MODEL_SETS, is_aea_set, starts_with_charge
 
@@ -327,7 +330,10 @@ def _largest_passing(x, u, threshold):
 
 
 def _axis(name, values):
-    """A grid axis as a list of floats: finite, > 0, each value once; ValueError naming ``name`` otherwise."""
+    """A grid axis as a list of floats: finite, > 0, each value once; ValueError naming ``name`` otherwise. A single
+    number is a one-value axis (as a scalar of a :func:`pybamm_aea.sweep` grid)."""
+    if isinstance(values, numbers.Real):
+        values = [values]
     values = [float(v) for v in values]
     if not values or any(not (0 < v < math.inf) for v in values):
         raise ValueError(f"{name} must be finite numbers > 0, got {values}")
@@ -335,6 +341,25 @@ def _axis(name, values):
     if repeated is not None:
         raise ValueError(f"{name} repeat {repeated:g}: each value once")
     return values
+
+
+def _check_threshold(threshold):
+    """``threshold`` as a float: a utilisation in (0, 1] (as ``--threshold``); ValueError naming it otherwise."""
+    if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real) or not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be a utilisation in (0, 1], got {threshold!r}")
+    return float(threshold)
+
+
+def _threshold_column(df, threshold, template):
+    """The column ``template.format(threshold)`` of a screening table; ValueError naming ``threshold`` and the
+    thresholds the table was screened at when it has none of that threshold."""
+    col = template.format(_check_threshold(threshold))
+    if col not in df.columns:
+        head = template.split("{", 1)[0]
+        have = sorted({c[len(head):].split("%", 1)[0] + "%" for c in df.columns if c.startswith(head)})
+        raise ValueError(f"threshold={threshold!r}: the table was screened at {', '.join(have) or 'no threshold'} "
+                         "(screen(..., threshold=...))")
+    return col
 
 
 def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknesses=None, temperature=None,
@@ -347,17 +372,17 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         Parameter-set names (``"Li2021_Mo6S8"``, ``"AEA_LiFePO4"``), literature material names
         (``"LiFePO4"``, see :data:`pybamm_aea.materials.LITERATURE`) or
         :class:`~pybamm_aea.materials.AEAMaterial` objects.
-    c_rates : sequence of float
-        C-rates on the window capacity (1C empties the window in an hour).
-    loadings : sequence of float, optional
+    c_rates : float or sequence of float
+        C-rates on the window capacity (1C empties the window in an hour); a single number is one rate.
+    loadings : float or sequence of float, optional
         Cathode loadings [mg/cm2] (the field's unit); default 1.5 (the paper's) to 15.
-    thicknesses : sequence of float, optional
+    thicknesses : float or sequence of float, optional
         Dense-cathode thicknesses [um] instead of loadings (converted per material with its
         density and porosity).
     temperature : float, optional
         [K]; default the cell build's (the paper's 70 C).
     threshold : float
-        Utilisation the "largest ... at threshold" columns refer to (default 0.8).
+        Utilisation in (0, 1] the "largest ... at threshold" columns refer to (default 0.8).
     composite : bool
         Also run the conventional composite of the material (60:30:10 wt% active : sulfide SE : carbon,
         PyBaMM's DFN, :mod:`pybamm_aea.composite`) where it is the user's alternative
@@ -397,6 +422,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     grid = loadings if loadings is not None else thicknesses
     grid = _axis("loadings" if loadings is not None else "thicknesses", grid)
     c_rates = _axis("c_rates", c_rates)
+    threshold = _check_threshold(threshold)
     if temperature is not None:
         from .models.checks import check_value
 
@@ -493,14 +519,14 @@ def _add_composite(block, alternative, c_rate, kg_m2):
 
 def suitability(df, threshold=0.8):
     """Materials x C-rate table of the largest areal capacity [mA.h.cm-2] reaching ``threshold``."""
-    col = f"max areal capacity at {threshold:.0%} [mA.h.cm-2]"
+    col = _threshold_column(df, threshold, "max areal capacity at {:.0%} [mA.h.cm-2]")
     return df.groupby(["material", "C-rate"], sort=False)[col].first().unstack("C-rate")
 
 
 def lower_bounds(df, threshold=0.8):
     """Materials x C-rate table: True where :func:`suitability`'s value is only a lower bound (the grid's last
     loading, or the last before a failed point, still reaches ``threshold``)."""
-    col = f"max at {threshold:.0%} is a lower bound"
+    col = _threshold_column(df, threshold, "max at {:.0%} is a lower bound")
     return df.groupby(["material", "C-rate"], sort=False)[col].first().unstack("C-rate").astype(bool)
 
 

@@ -356,3 +356,21 @@ def test_every_parameter_of_every_set_has_a_range():
     missing = {name: set_name for set_name in sets for name in pybamm.ParameterValues(set_name).keys()
                if name not in RANGES and name not in UNRANGED}
     assert not missing
+
+
+def test_an_input_the_model_has_not_is_warned_about_with_close_names():
+    """{"Cathode porsity": ...} next to the real input was ignored silently (PyBaMM's behaviour); an experiment's own
+    input ("start time") is no warning."""
+    import warnings
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode porosity"] = "[input]"
+    with pytest.warns(UserWarning, match=r"input 'Cathode porsity' is not an input parameter of the model, so it has "
+                                         r"no effect; did you mean \['Cathode porosity'\]"):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve(
+            [0, 600], inputs={"Cathode porosity": 0.2, "Cathode porsity": 0.3})
+    experiment = pybamm.Experiment(["Discharge at 1C for 5 minutes", "Rest for 1 minute"])
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message="input .* is not an input parameter")
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve(
+            inputs={"Cathode porosity": 0.2})

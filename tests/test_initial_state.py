@@ -449,3 +449,11 @@ def test_unknown_options_are_refused_as_by_the_model(options, message):
     x0 = [values.copy().set_initial_state(0.5, options=options)["Initial cathode Li content"]
           for options in (model.options, {"anode": "Li-In"})]
     assert x0 == pytest.approx([1.992, 1.992], abs=1e-3)
+
+
+@pytest.mark.parametrize("value", [True, False, None, [0.5]])
+def test_an_initial_value_neither_a_number_nor_a_voltage_is_named(value):
+    """True was taken as SOC 1 and None gave "float() argument must be a string or a real number"."""
+    with pytest.raises(TypeError, match=rf"initial_value must be a state of charge in \[0, 1\] or a voltage.*"
+                                        rf"got {re.escape(repr(value))}"):
+        pybamm.ParameterValues("Li2021_Mo6S8").set_initial_state(value)

@@ -268,6 +268,8 @@ def test_average_errors():
         K.average_phase_fractions(x, [0.0, 0.0, 0.0], W)
     with pytest.raises(ValueError, match=r"weights must have a positive sum"):
         K.average_phase_fractions(np.zeros((0, 4)), np.zeros(0), W)
+    with pytest.raises(ValueError, match=r"weights must have a finite sum, got sum\(weights\) = inf"):
+        K.average_phase_fractions(x, [1e308, 1e308, 0.0], W)  # each finite: the fractions were all 0
     with pytest.raises(ValueError, match=r"weights must be finite, but weights\[2\] = nan"):
         K.average_phase_fractions(x, [1.0, 1.0, np.nan], W)
     with pytest.raises(TypeError, match=r"^weights must be an array of real numbers"):
@@ -454,6 +456,9 @@ def test_curve_energy_errors():
         ([], ValueError, r"offsets must be 1-D with length n_curves \+ 1"),
         ([[0, 3]], ValueError, r"offsets must be 1-D"),
         ([0.0, 3.0], TypeError, r"offsets must be an integer array"),
+        # quoted as given: it was the int64 it wraps to, "offsets[1] = -9223372036854775808"
+        (np.array([0, 2**63, 3], dtype=np.uint64), ValueError,
+         r"offsets\[1\] = 9223372036854775808 is beyond len\(capacity\) = 3"),
     ],
 )
 def test_curve_energy_bad_offsets(offsets, err, text):

@@ -1,5 +1,6 @@
 """The material API: the dataclass, its JSON form, clear errors, and runs in pybamm.Simulation."""
 import json
+import re
 import pickle
 
 import numpy as np
@@ -235,3 +236,16 @@ def test_a_regular_solution_below_its_critical_temperature_is_refused_at_the_cel
     assert sim.solve([0, 10], inputs={"Ambient temperature [K]": 420.0}).t[-1] == 10
     with pytest.raises(ValueError, match=r"'Ambient temperature \[K\]' = 343.0 is outside.*406.2 K"):
         sim.solve([0, 10], inputs={"Ambient temperature [K]": 343.0})
+
+
+@pytest.mark.parametrize("change, where", [
+    ({"diffusivity": {"theta": 0.5, "values": 1e-10}}, "diffusivity [cm2/s].theta"),
+    ({"diffusivity": {"theta": [0.0, 1.0], "values": 1e-10}}, "diffusivity [cm2/s].values"),
+    ({"ocp": {"kind": "table", "theta": [0.0, 1.0], "values": 3.0}}, "ocp.values"),
+])
+def test_a_number_for_a_table_names_the_field(tmp_path, change, where):
+    """A number where a table's list belongs gave "MaterialError: <file>: object of type 'float' has no len()"."""
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(dict(USER_MATERIAL, **change)))
+    with pytest.raises(MaterialError, match=re.escape(where) + " must be a list of numbers, got"):
+        load_material(path)

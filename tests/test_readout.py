@@ -160,3 +160,23 @@ def test_a_bad_retention_reference_is_named():
     with pytest.raises(ValueError, match="reference=4 is out of range: 3 discharges, numbered 1 to 3"):
         readout.retention_curve(caps, reference=4)
     assert readout.capacity_retention(caps, reference=2) == pytest.approx(0.8 / 0.9)
+
+
+def test_a_column_the_model_has_not_is_named_not_dropped():
+    """time_series(sol, ["Voltage [V]", "Voltag [V]"]) dropped the misspelt column silently."""
+    import pybamm
+
+    solution = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8")).solve([0, 3600])
+    with pytest.raises(KeyError, match=r"no variable 'Voltag \[V\]' \('Voltag \[V\]': did you mean \['Voltage \[V\]'"):
+        readout.time_series(solution, ["Voltage [V]", "Voltag [V]"])
+    assert list(readout.time_series(solution, ["Voltage [V]"]).columns) == ["Cycle", "Step", "Voltage [V]"]
+
+
+def test_phase_windows_are_checked_before_use():
+    """windows="abc" gave "IndexError: string index out of range"."""
+    from pybamm_aea.phases import average_phase_fractions
+
+    with pytest.raises(TypeError, match=r"^windows must be an array of real numbers"):
+        average_phase_fractions(None, windows="abc")
+    with pytest.raises(ValueError, match=r"^windows must have shape \(n_phases, 2\)"):
+        average_phase_fractions(None, windows=[1.0, 2.0])

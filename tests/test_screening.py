@@ -349,3 +349,35 @@ def test_a_set_name_and_its_literature_name_reach_the_same_composite():
             for name in ("AEA_LiCoO2", "LiCoO2"))
     assert a["composite utilisation"] == pytest.approx(b["composite utilisation"], rel=1e-9)
     assert a["composite utilisation"] > 0.9 and a["crossover"] == b["crossover"]
+
+
+@pytest.mark.parametrize("threshold", [0, 1.5, -0.2, True, float("nan")])
+def test_a_threshold_outside_0_1_is_refused_as_the_cli_does(threshold):
+    """threshold=0 and 1.5 were accepted (the CLI's --threshold is (0, 1]); suitability(df, 2.0) then raised a bare
+    KeyError on its column."""
+    with pytest.raises(ValueError, match=r"threshold must be a utilisation in \(0, 1\], got"):
+        pybamm_aea.screen(["Li2021_TiS2"], c_rates=(1.0,), loadings=(1.5,), threshold=threshold)
+
+
+def test_suitability_names_a_threshold_the_table_was_not_screened_at():
+    df = pd.DataFrame({"material": ["a"], "C-rate": [0.1], "max areal capacity at 80% [mA.h.cm-2]": [1.0],
+                       "max at 80% is a lower bound": [False]})
+    assert suitability(df, 0.8).loc["a", 0.1] == 1.0
+    with pytest.raises(ValueError, match=r"threshold must be a utilisation in \(0, 1\], got 2.0"):
+        suitability(df, 2.0)
+    with pytest.raises(ValueError, match=r"threshold=0.5: the table was screened at 80%"):
+        pybamm_aea.screening.lower_bounds(df, 0.5)
+
+
+def test_a_scalar_rate_is_one_rate_as_a_sweep_axis():
+    """screen(c_rates=0.1) raised "TypeError: 'float' object is not iterable"; a sweep takes a scalar as one value."""
+    from pybamm_aea.screening import _axis
+
+    assert _axis("c_rates", 0.1) == [0.1] and _axis("loadings", 3) == [3.0]
+    with pytest.raises(ValueError, match=r"c_rates must be finite numbers > 0, got \[0.0\]"):
+        pybamm_aea.screen(["Li2021_TiS2"], c_rates=0.0, loadings=1.5)
+
+
+def test_a_misspelt_material_gets_close_set_names():
+    with pytest.raises(ValueError, match=r"unknown material 'Li2021_TiS3'.*did you mean \['Li2021_TiS2'"):
+        pybamm_aea.screen(["Li2021_TiS3"], c_rates=1.0, loadings=1.5)

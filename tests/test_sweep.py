@@ -523,3 +523,18 @@ def test_a_compaction_law_the_user_names_is_used_as_given_and_warned_about():
     assert [str(w.message) for w in caught] == [
         "porosity from the 'S-LMS' compaction law, measured on 32.5 wt% S8 + 67.5 wt% Mo6S8, for a cathode of "
         "100 wt% Mo6S8 (no law measured on this composition)"]
+
+
+def test_an_unknown_compaction_set_is_refused_before_any_solve():
+    """compaction="Mo6S9" failed every point with the same row error instead of one SweepConfigError."""
+    with pytest.raises(SweepConfigError, match=r"compaction='Mo6S9': no compaction data for 'Mo6S9'; known data "
+                                               r"sets: Mo6S8, S-LMS, S-C-LGPS"):
+        sweep({"Stack pressure [MPa]": [100.0]}, parameter_set="Li2021_Mo6S8", workers=1, compaction="Mo6S9")
+
+
+@pytest.mark.parametrize("rate", [0, -0.1, float("inf"), True, "0.1"])
+def test_a_reference_rate_not_positive_is_named(rate):
+    """reference_c_rate=0 gave "invalid experiment ['Discharge at 0C until 1.8 V']: float division by zero"."""
+    with pytest.raises(SweepConfigError, match=rf"reference_c_rate must be a finite C-rate > 0 \(in 1/h\), got "
+                                               rf"{re.escape(repr(rate))}"):
+        sweep({"Cathode porosity": [0.2]}, parameter_set="Li2021_Mo6S8", workers=1, reference_c_rate=rate)

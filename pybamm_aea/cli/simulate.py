@@ -258,6 +258,8 @@ def run(args):
         # the phase map is LixMo6S8's: zero on another host, so left out unless asked for
         columns = [c for c in columns if not c.endswith("phase fraction") or c in args.variable]
 
+    # the default columns the model has not (a PyBaMM model without "Throughput capacity [A.h]", ...) are left out
+    columns = [c for c in columns if c in solution.all_models[0].variables]
     df = readout.time_series(solution, columns)
     _args.write_table(df, output, OUTPUT_FORMATS)
     mass_g = readout.electrode_mass_volume(solution)[0] if args.model == "AEA" else None

@@ -38,6 +38,13 @@ def _check(value, where, low=None, high=None, low_open=True, high_open=False):
     return float(value)
 
 
+def _check_lists(where, **tables):
+    """MaterialError naming a table field (``theta``, ``values``) given but not a JSON list (e.g. a number)."""
+    for name, value in tables.items():
+        if value is not None and not isinstance(value, (list, tuple)):
+            raise MaterialError(f"{where}.{name} must be a list of numbers, got {value!r}")
+
+
 @dataclass
 class TransportProperty:
     """A transport coefficient as a function of Li content and temperature.
@@ -70,6 +77,7 @@ class TransportProperty:
         elif self.value is not None:
             _check(self.value, f"{where}.value", low, high, low_open=False)
         else:
+            _check_lists(where, theta=self.theta, values=self.values)
             if self.theta is None or self.values is None or len(self.theta) != len(self.values) or len(self.theta) < 1:
                 raise MaterialError(f"{where}: 'theta' and 'values' must be lists of equal length >= 1")
             for k, (t, v) in enumerate(zip(self.theta, self.values)):
@@ -135,6 +143,7 @@ class OCP:
             if self.kind == "regular solution":
                 self._check_single_phase(where)
         elif self.kind == "table":
+            _check_lists(where, theta=self.theta, values=self.values)
             if self.theta is None or self.values is None or len(self.theta) != len(self.values) or len(self.theta) < 2:
                 raise MaterialError(f"{where}: kind 'table' needs 'theta' and 'values' of equal length >= 2")
             for k, (t, v) in enumerate(zip(self.theta, self.values)):

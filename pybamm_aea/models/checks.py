@@ -28,8 +28,10 @@ parameters that reach the model's equations, initial conditions, events or varia
 from __future__ import annotations
 
 from dataclasses import dataclass
+import difflib
 import math
 import numbers
+import warnings
 import weakref
 
 import numpy as np
@@ -455,11 +457,31 @@ def _outside_window(exc, model, inputs):
     return message
 
 
+#: inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
+_PYBAMM_INPUTS = frozenset({getattr(pybamm.Simulation, "_START_TIME_INPUT", "start time")})
+
+
+def warn_unknown_inputs(model, inputs):
+    """UserWarning naming each key of ``inputs`` (a dict or a list of dicts) that is no input parameter of
+    ``model`` (a typo such as "Cathode porsity" PyBaMM ignores), with close names among the model's inputs."""
+    if not inputs:
+        return
+    keys = {k for one in (inputs if isinstance(inputs, (list, tuple)) else [inputs]) for k in (one or {})}
+    known = {p.name for p in model.input_parameters}  # PyBaMM caches them on the model
+    for name in sorted(keys - known - _PYBAMM_INPUTS, key=str):
+        close = difflib.get_close_matches(str(name), sorted(known), n=3)
+        warnings.warn(f"input {name!r} is not an input parameter of the model, so it has no effect"
+                      + (f"; did you mean {close}?" if close else f" (its inputs: {sorted(known)})"), UserWarning,
+                      stacklevel=3)
+
+
 class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
-    """``pybamm.IDAKLUSolver`` that checks input parameters against :data:`RANGES` before each solve or step."""
+    """``pybamm.IDAKLUSolver`` that checks input parameters against :data:`RANGES` before each solve or step, and
+    warns about an input the model has not (:func:`warn_unknown_inputs`)."""
 
     def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):
         check_inputs(model, inputs, times=t_eval)
+        warn_unknown_inputs(model, inputs)
         try:
             return super().solve(model, t_eval, inputs, *args, **kwargs)
         except pybamm.SolverError as exc:
@@ -471,4 +493,5 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
         t0 = 0.0 if old_solution is None or not hasattr(old_solution, "t") else float(old_solution.t[-1])
         check_inputs(model, inputs, times=[t0, t0 + dt])
+        warn_unknown_inputs(model, inputs)
         return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)

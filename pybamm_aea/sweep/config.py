@@ -306,6 +306,13 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     fraction_param = s8_param if s8_param is not None else (DISPERSED if DISPERSED in names else None)
 
     compaction_set = None
+    if compaction is not None and not callable(compaction):  # a data set's name: known before any solve
+        from pybamm_aea.energy.compaction import _canonical
+
+        try:
+            _canonical(compaction)
+        except ValueError as exc:
+            raise SweepConfigError(f"compaction={compaction!r}: {exc}") from None
     if compaction is not None and "Stack pressure [MPa]" not in names:
         raise SweepConfigError(f"compaction={compaction!r} (--compaction) sets the porosity of a swept 'Stack pressure "
                                "[MPa]', which the grid does not have")

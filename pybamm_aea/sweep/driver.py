@@ -1,6 +1,9 @@
 """The body of :func:`pybamm_aea.sweep.sweep`: pre-flight, claims in the store, executors, the final table."""
 from __future__ import annotations
 
+import math
+import numbers
+
 import numpy as np
 import pandas as pd
 
@@ -33,6 +36,9 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     names, points = expand_grid(grid)
     if not points:
         raise SweepConfigError("the grid has no points")
+    if (isinstance(reference_c_rate, bool) or not isinstance(reference_c_rate, numbers.Real)
+            or not 0 < reference_c_rate < math.inf):
+        raise SweepConfigError(f"reference_c_rate must be a finite C-rate > 0 (in 1/h), got {reference_c_rate!r}")
     reference_c_rate = float(reference_c_rate)
     all_points = with_reference_rate(points, names, reference_c_rate)
     points = unique_points(all_points, names)
