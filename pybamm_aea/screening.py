@@ -61,14 +61,34 @@ _INPUTS = ("Cathode loading [kg.m-2]", "Current function [A]")
 ENERGY = "Discharge energy vs Li [W.h]"
 
 
-def _resolve(material, temperature, cell):
-    """(name, pybamm.ParameterValues, charge_first) of a set name, literature name or AEAMaterial."""
+def as_material(material):
+    """The :class:`~pybamm_aea.materials.AEAMaterial` that ``material`` names: an AEAMaterial as given, a
+    literature name (:data:`pybamm_aea.materials.LITERATURE`), or the path (str or ``os.PathLike``, ending in
+    ``.json``) of a file written by :func:`~pybamm_aea.materials.save_material`; None for anything else (e.g. a
+    parameter-set name). A JSON file that cannot be read raises :class:`~pybamm_aea.materials.MaterialError`
+    naming it. The one resolver of the screen, the sweep and the energy model."""
+    import os
+
     from . import materials as mat
 
     if isinstance(material, mat.AEAMaterial):
-        return material.name, material.parameter_values(cell=cell, temperature=temperature), material.charge_first
+        return material
     if isinstance(material, str) and material in mat.LITERATURE:
-        m = mat.get_material(material)
+        return mat.get_material(material)
+    if isinstance(material, os.PathLike) or (isinstance(material, str) and material.lower().endswith(".json")):
+        try:
+            return mat.load_material(material)
+        except OSError as exc:
+            raise mat.MaterialError(f"material file {os.fspath(material)!r} cannot be read: {exc}") from None
+    return None
+
+
+def _resolve(material, temperature, cell):
+    """(name, pybamm.ParameterValues, charge_first) of a set name, literature name, AEAMaterial or its JSON path."""
+    from . import materials as mat
+
+    m = as_material(material)
+    if m is not None:
         return m.name, m.parameter_values(cell=cell, temperature=temperature), m.charge_first
     if isinstance(material, str):
         try:
@@ -87,7 +107,8 @@ def _resolve(material, temperature, cell):
         if temperature is not None:
             values["Ambient temperature [K]"] = float(temperature)
         return material, values, starts_with_charge(values)
-    raise TypeError(f"materials must be parameter-set names, literature names or AEAMaterial, got {material!r}")
+    raise TypeError(f"materials must be parameter-set names, literature names, AEAMaterial or paths of their .json "
+                    f"files, got {material!r}")
 
 
 def _charged_content(values):
@@ -238,7 +259,7 @@ _CACHE = {}
 def _prepared(material, temperature, cell, options=None, refinement=1):
     """The discretised model of a material (on the default mesh refined ``refinement`` times); set and literature
     names are built once per process."""
-    if not isinstance(material, str):
+    if not isinstance(material, str) or material.lower().endswith(".json"):  # a file's content may change
         return _Prepared(*_resolve(material, temperature, cell), options, refinement)
     key = (material, None if temperature is None else float(temperature), cell, tuple(sorted((options or {}).items())),
            refinement)
@@ -370,8 +391,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     ----------
     materials : list
         Parameter-set names (``"Li2021_Mo6S8"``, ``"AEA_LiFePO4"``), literature material names
-        (``"LiFePO4"``, see :data:`pybamm_aea.materials.LITERATURE`) or
-        :class:`~pybamm_aea.materials.AEAMaterial` objects.
+        (``"LiFePO4"``, see :data:`pybamm_aea.materials.LITERATURE`),
+        :class:`~pybamm_aea.materials.AEAMaterial` objects or paths of their ``.json`` files (:func:`as_material`).
     c_rates : float or sequence of float
         C-rates on the window capacity (1C empties the window in an hour); a single number is one rate.
     loadings : float or sequence of float, optional

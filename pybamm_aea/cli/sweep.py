@@ -36,7 +36,8 @@ def register(subparsers):
     p.add_argument("--grid", action="append", type=_args.parse_grid_entry, required=True, metavar="'NAME=V1,V2,...'",
                    help="one grid axis: NAME=v1,v2,... or NAME=start:stop:num, values in NAME's units (repeatable; "
                         "the grid is the Cartesian product)")
-    p.add_argument("--parameter-set", default="Li2021_S_Mo6S8", metavar="NAME", help="registered parameter set")
+    p.add_argument("--parameter-set", default="Li2021_S_Mo6S8", metavar="NAME",
+                   help="registered parameter set, or the path of a material's .json file (save_material)")
     p.add_argument("--experiment", action="append", default=None, metavar="STEP",
                    help="PyBaMM experiment step (repeatable); default: a 0.1C discharge to the set's lower cut-off, "
                         "moved down by the plateau on the Li-In anode")

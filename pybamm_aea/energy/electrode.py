@@ -139,7 +139,8 @@ class Electrode:
     Parameters
     ----------
     composition : dict
-        Material name (or :class:`~pybamm_aea.energy.materials.Material`) -> mass fraction of the *solid*.
+        Material name (or :class:`~pybamm_aea.energy.materials.Material`, or
+        :class:`~pybamm_aea.materials.AEAMaterial` or the path of its ``.json`` file) -> mass fraction of the *solid*.
         Each fraction >= 0; they must sum to 1 within 1e-9.
     porosity : float
         Volume fraction of pores in [0, 1).
@@ -201,10 +202,11 @@ class Electrode:
 
     # ------------------------------------------------------------------ construction helpers
     def _resolve(self, key):
-        """The Material for ``key``: a Material, a name of this electrode's constituents, or a library name."""
+        """The Material for ``key``: a Material, a name of this electrode's constituents, a library name, or an
+        AEAMaterial (its record: :func:`~pybamm_aea.energy.materials.from_aea_material`)."""
         if isinstance(key, Material):
             return key
-        if key in self._materials:
+        if isinstance(key, str) and key in self._materials:
             return self._materials[key]
         if self._pore_filler is not None and key == self._pore_filler.name:
             return self._pore_filler

@@ -18,7 +18,8 @@ Numbers that the paper's tables give (Tables S2 and S9) are read from the shippe
 (:func:`pybamm_aea.data.load_paper_table`) rather than typed here. Unknown names raise
 :class:`UnknownMaterialError` (a ``KeyError`` and a ``ValueError``) listing the known materials; users can add
 their own records with :func:`register_material` or pass :class:`Material` objects directly to
-:class:`pybamm_aea.energy.Electrode`.
+:class:`pybamm_aea.energy.Electrode`. An :class:`pybamm_aea.materials.AEAMaterial` (the AEA model's material,
+or its JSON file) is accepted wherever a name is: :func:`from_aea_material` is its one mapping onto a record.
 """
 from dataclasses import dataclass, field, fields
 import re
@@ -36,6 +37,7 @@ __all__ = [
     "register_material",
     "list_materials",
     "materials_table",
+    "from_aea_material",
     "PAPER",
 ]
 
@@ -99,6 +101,9 @@ class Material:
         Formula units of the lithiated counterpart formed per formula unit (8 for S8 -> 8 Li2S, else 1).
     delithiated_name : str or None
         For discharged counterparts: name of the charged material.
+    lithiated_record, delithiated_record : Material or None
+        The counterpart itself, for a record outside the library (:func:`from_aea_material`); it takes
+        precedence over ``lithiated_name`` / ``delithiated_name``.
     source : str
         Citation of the numbers.
     aliases : tuple of str
@@ -119,6 +124,8 @@ class Material:
     delithiated_name: str = None
     source: str = ""
     aliases: tuple = field(default=(), compare=False)
+    lithiated_record: "Material" = field(default=None, compare=False, repr=False)
+    delithiated_record: "Material" = field(default=None, compare=False, repr=False)
 
     def __post_init__(self):
         where = f"material {self.name!r}:"
@@ -152,6 +159,8 @@ class Material:
     @property
     def lithiated(self):
         """The discharged-counterpart :class:`Material` (None if this material is not a charged host)."""
+        if self.lithiated_record is not None:
+            return self.lithiated_record
         return get_material(self.lithiated_name) if self.lithiated_name else None
 
     @property
@@ -163,6 +172,8 @@ class Material:
     @property
     def charged_density(self):
         """Density of the charged (delithiated) state, g/cm^3 (this density if it has no counterpart)."""
+        if self.delithiated_record is not None:
+            return self.delithiated_record.density
         return get_material(self.delithiated_name).density if self.delithiated_name else self.density
 
     @property
@@ -202,8 +213,9 @@ def register_material(material, overwrite=False):
     -------
     Material
     """
+    material = _aea_record(material) or material
     if not isinstance(material, Material):
-        raise TypeError(f"register_material expects a Material, got {type(material).__name__}")
+        raise TypeError(f"register_material expects a Material or an AEAMaterial, got {type(material).__name__}")
     keys = [_key(material.name)] + [_key(a) for a in material.aliases]
     for k in keys:
         owner = _LOOKUP.get(k)
@@ -224,11 +236,15 @@ def register_material(material, overwrite=False):
 def get_material(name):
     """The :class:`Material` called ``name`` (or one of its aliases; case, spaces, '-' and '_' ignored).
 
-    A :class:`Material` passed in is returned unchanged. Unknown names raise :class:`UnknownMaterialError`
+    A :class:`Material` passed in is returned unchanged; an :class:`~pybamm_aea.materials.AEAMaterial` or the path of
+    its ``.json`` file gives its record (:func:`from_aea_material`). Unknown names raise :class:`UnknownMaterialError`
     (subclass of both ``KeyError`` and ``ValueError``) whose message lists the known materials.
     """
     if isinstance(name, Material):
         return name
+    record = _aea_record(name)
+    if record is not None:
+        return record
     canonical = _LOOKUP.get(_key(name))
     if canonical is None:
         raise UnknownMaterialError(
@@ -243,16 +259,95 @@ def list_materials():
     return sorted(_REGISTRY, key=str.lower)
 
 
+_NOT_TABULATED = ("aliases", "lithiated_record", "delithiated_record")
+
+
 def materials_table():
     """The library as a pandas DataFrame (one row per material, indexed by name), with the Faraday capacity."""
     rows = []
     for name in list_materials():
         m = _REGISTRY[name]
-        d = {f.name: getattr(m, f.name) for f in fields(m) if f.name != "aliases"}
+        d = {f.name: getattr(m, f.name) for f in fields(m) if f.name not in _NOT_TABULATED}
         d["aliases"] = ", ".join(m.aliases)
         d["theoretical_capacity"] = m.theoretical_capacity
         rows.append(d)
     return pd.DataFrame(rows).set_index("name")
+
+
+def _aea_record(material):
+    """The record of an AEAMaterial or of its ``.json`` path (:func:`pybamm_aea.screening.as_material`, the one
+    resolver of materials); None for anything else."""
+    if isinstance(material, (str, Material)) and not str(material).lower().endswith(".json"):
+        return None
+    from pybamm_aea.screening import as_material
+
+    aea = as_material(material)
+    return None if aea is None else from_aea_material(aea)
+
+
+def _window_average_voltage(aea, temperature):
+    """Mean OCP [V vs Li] of an AEAMaterial over its Li window at ``temperature`` [K]: U(theta) (its lithiation
+    branch) on 2000 midpoints of theta in (0, 1), each clipped to the material's voltage cut-offs."""
+    import numpy as np
+    import pybamm
+
+    theta = (np.arange(2000) + 0.5) / 2000
+    f = aea.ocp.function_of_content(aea.x_max)
+    u = np.asarray(f(pybamm.Vector(theta * aea.x_max), pybamm.Scalar(temperature)).evaluate(), float).ravel()
+    return float(np.mean(np.clip(u, aea.lower_voltage, aea.upper_voltage)))
+
+
+def from_aea_material(aea, temperature=None):
+    """The energy model's :class:`Material` of an :class:`~pybamm_aea.materials.AEAMaterial`: every number is the
+    AEAMaterial's own, nothing typed again.
+
+    - ``density``, ``molar_mass``: as pressed (g/cm3, g/mol); ``li_per_formula_unit``: ``x_max``;
+      ``specific_capacity``: its ``theoretical_capacity`` x_max F / (3.6 M) (mAh per g as pressed, the AEA model's
+      window and C-rate basis).
+    - ``state``: ``"discharged"`` if made lithiated (``charge_first``), its charged counterpart at
+      ``delithiated_density`` holding ``initial_li_content`` Li less; else ``"charged"``, its discharged
+      counterpart at ``lithiated_density`` holding ``x_max - initial_li_content`` Li more (g/mol of Li: 6.94).
+    - ``average_voltage``: the window average of its OCP (:func:`_window_average_voltage`) at ``temperature`` [K],
+      default the ambient temperature of the paper's lab cell (343.15 K, its AEA cells' default build).
+    """
+    key = (aea.to_json(), temperature)  # by content: a material changed after a call gets a new record
+    if key not in _AEA_RECORDS:
+        _AEA_RECORDS[key] = _from_aea_material(aea, temperature)
+    return _AEA_RECORDS[key]
+
+
+_AEA_RECORDS = {}
+
+
+def _from_aea_material(aea, temperature):
+    from pybamm_aea.constants import M_LI
+    from pybamm_aea.materials.material import CELL_BUILDS
+
+    if temperature is None:
+        temperature = CELL_BUILDS["paper"]()["Ambient temperature [K]"]
+    v = _window_average_voltage(aea, temperature)
+    source = f"AEAMaterial {aea.name!r} ({', '.join(f'{k}: {r}' for k, r in aea.references.items()) or 'no references'})"
+    m_li = M_LI * 1e3  # g/mol
+    q = aea.theoretical_capacity
+    if aea.charge_first:  # made lithiated: the counterpart is the delithiated phase
+        other_mass = aea.molar_mass - aea.initial_li_content * m_li
+        other = Material(f"{aea.name} (delithiated)", f"{aea.formula} less {aea.initial_li_content:g} Li",
+                         aea.delithiated_density, "active", molar_mass=other_mass,
+                         specific_capacity=q * aea.molar_mass / other_mass, li_per_formula_unit=aea.x_max,
+                         average_voltage=v, state="charged", lithiated_name=aea.name, source=source)
+        record = Material(aea.name, aea.formula, aea.density, "active", molar_mass=aea.molar_mass,
+                          specific_capacity=q, li_per_formula_unit=aea.x_max, average_voltage=v, state="discharged",
+                          delithiated_name=other.name, source=source, delithiated_record=other)
+        object.__setattr__(other, "lithiated_record", record)  # (frozen records: the link back, set once here)
+        return record
+    other_mass = aea.molar_mass + (aea.x_max - aea.initial_li_content) * m_li
+    other = Material(f"{aea.name} (lithiated)", f"{aea.formula} + {aea.x_max - aea.initial_li_content:g} Li",
+                     aea.lithiated_density, "active", molar_mass=other_mass,
+                     specific_capacity=q * aea.molar_mass / other_mass, li_per_formula_unit=aea.x_max,
+                     average_voltage=v, state="discharged", delithiated_name=aea.name, source=source)
+    return Material(aea.name, aea.formula, aea.density, "active", molar_mass=aea.molar_mass, specific_capacity=q,
+                    li_per_formula_unit=aea.x_max, average_voltage=v, state="charged", lithiated_name=other.name,
+                    source=source, lithiated_record=other)
 
 
 # ----------------------------------------------------------------------------------------------------------------

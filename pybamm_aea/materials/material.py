@@ -251,6 +251,15 @@ class AEAMaterial:
                 setattr(self, name, _build(TransportProperty, getattr(self, name), f"material {self.name!r}: {name}"))
         self.validate()
 
+    def __hash__(self):
+        """Hash of the content (its JSON), consistent with ``==``: a material can key a dict, e.g. the composition
+        of :class:`pybamm_aea.energy.Electrode` (do not change a material while it keys one)."""
+        return hash(self.to_json())
+
+    def to_json(self):
+        """The JSON text of :meth:`to_dict` (keys sorted): the material's identity by content."""
+        return json.dumps(self.to_dict(), sort_keys=True)
+
     # --- checks ---------------------------------------------------------------------------
     def validate(self):
         """Raise :class:`MaterialError` naming the first missing or out-of-range field."""

@@ -28,8 +28,11 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         with units (``"Cathode loading [kg.m-2]"``, ``"Ambient temperature [K]"``, ...), derived inputs
         ``"Stack pressure [MPa]"``, ``"C-rate"``, ``"S8 mass fraction"``, ``"Cathode thickness [um]"``, and AEA
         options (``"anode"``, ...).
-    parameter_set : str
-        A registered parameter set (``"Li2021_Mo6S8"``, ``"Li2021_TiS2"``, ``"Li2021_S_Mo6S8"``, ...).
+    parameter_set : str, AEAMaterial or path
+        A registered parameter set (``"Li2021_Mo6S8"``, ``"Li2021_TiS2"``, ``"Li2021_S_Mo6S8"``, ...), or a
+        :class:`~pybamm_aea.materials.AEAMaterial` (or the path of its ``.json`` file), swept on the paper's lab cell
+        as ``material.parameter_values()`` (:func:`pybamm_aea.screening.as_material`, as ``screen``); the results
+        store records the material by its content.
     experiment : None, str, list or pybamm.Experiment
         PyBaMM step strings (tuples of them for cycles). Default: one discharge at ``reference_c_rate`` to the
         set's ``"Lower voltage cut-off [V]"`` (on the Li-In anode, moved down by its plateau as the model's

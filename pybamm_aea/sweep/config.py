@@ -85,11 +85,30 @@ class SweepConfig:
     cathode_cells: int | None = None  # finite-volume cells across the cathode (None: the model's default mesh)
     #: the default experiment of a set lithiated as made: a charge to the upper cut-off, then the discharge
     default_charge_first: bool = False
+    #: the :class:`~pybamm_aea.materials.AEAMaterial` swept on the paper's lab cell (``parameter_set`` is then its
+    #: name, a label only); None for a registered set
+    material: object = None
 
     def cache_key(self, options):
-        blob = pickle.dumps((self.parameter_set, sorted(options.items()), repr(self.steps), self.input_names,
-                             self.single_discharge, self.threads, self.cathode_cells))
+        blob = pickle.dumps((self.parameter_set, self.material_json(), sorted(options.items()), repr(self.steps),
+                             self.input_names, self.single_discharge, self.threads, self.cathode_cells))
         return hashlib.sha1(blob).hexdigest()
+
+    def material_json(self):
+        """The material's identity by content (its JSON), None for a registered set."""
+        return None if self.material is None else self.material.to_json()
+
+    def values(self):
+        """The set's (or the material's) ``pybamm.ParameterValues``, read once per process: do not change them."""
+        return set_values(self.material if self.material is not None else self.parameter_set)
+
+    def composition_key(self):
+        """What :func:`composition_for` takes: the registered set's name, or the material's energy record."""
+        if self.material is None:
+            return self.parameter_set
+        from pybamm_aea.energy.materials import from_aea_material
+
+        return from_aea_material(self.material)
 
     def var_pts(self):
         """The ``var_pts`` of the points' simulations: None (the model's) or the cathode's cells."""
@@ -98,6 +117,22 @@ class SweepConfig:
         from pybamm_aea.models.submodels import xi
 
         return {xi: self.cathode_cells}
+
+
+_MATERIAL_VALUES = {}
+
+
+def set_values(parameter_set):
+    """ParameterValues of a registered set name or an AEAMaterial (on the paper's lab cell, its default build), read
+    once per process (a material by its content)."""
+    from pybamm_aea.parameters import _registered
+
+    if isinstance(parameter_set, str):
+        return _registered(parameter_set)
+    key = parameter_set.to_json()
+    if key not in _MATERIAL_VALUES:
+        _MATERIAL_VALUES[key] = parameter_set.parameter_values()
+    return _MATERIAL_VALUES[key]
 
 
 def _experiment_steps(experiment):
@@ -188,6 +223,12 @@ def _resolve_s8_parameter(values, set_name):
 
 
 def composition_for(set_name, fraction):
+    """Mass fractions of a set's cathode solid at a dispersed-material ``fraction``; ``set_name`` may also be an
+    energy :class:`~pybamm_aea.energy.Material` (a swept AEAMaterial's record: the pure material)."""
+    from pybamm_aea.energy import Material
+
+    if isinstance(set_name, Material):
+        return {set_name: 1.0}
     comp = SET_COMPOSITIONS.get(set_name)
     if comp is None:
         return None
@@ -252,12 +293,28 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
 
     from pybamm_aea.models.aea import MIN_CATHODE_CELLS, AEAOptions
 
-    if not isinstance(parameter_set, str):
-        raise SweepConfigError(f"parameter_set must be the name of a registered parameter set, got {parameter_set!r}")
-    try:
-        values = pybamm.ParameterValues(parameter_set)
-    except Exception as exc:  # unknown set
-        raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}") from exc
+    from pybamm_aea.materials import MaterialError
+    from pybamm_aea.screening import as_material
+
+    material = None
+    if not isinstance(parameter_set, str) or parameter_set.lower().endswith(".json"):
+        try:
+            material = as_material(parameter_set)
+        except MaterialError as exc:
+            raise SweepConfigError(f"parameter_set {parameter_set!r}: {exc}") from exc
+        if material is None:
+            raise SweepConfigError(f"parameter_set must be the name of a registered parameter set, an AEAMaterial or "
+                                   f"the path of its .json file, got {parameter_set!r}")
+        try:
+            values = set_values(material).copy()
+        except (MaterialError, ValueError) as exc:
+            raise SweepConfigError(f"material {material.name!r}: {exc}") from exc
+        parameter_set = material.name
+    else:
+        try:
+            values = pybamm.ParameterValues(parameter_set)
+        except Exception as exc:  # unknown set
+            raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}") from exc
     options = dict(options or {})
     if cathode_cells is not None and (isinstance(cathode_cells, bool) or not isinstance(cathode_cells, numbers.Integral)
                                       or cathode_cells < MIN_CATHODE_CELLS):
@@ -317,7 +374,8 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         raise SweepConfigError(f"compaction={compaction!r} (--compaction) sets the porosity of a swept 'Stack pressure "
                                "[MPa]', which the grid does not have")
     if "Stack pressure [MPa]" in names:
-        compaction_set = compaction if compaction is not None else COMPACTION_SETS.get(parameter_set)
+        compaction_set = compaction if compaction is not None else (
+            None if material is not None else COMPACTION_SETS.get(parameter_set))
         if compaction_set is None:
             raise SweepConfigError(
                 f"no compaction data known for {parameter_set!r}: pass compaction='Mo6S8', 'S-LMS' or 'S-C-LGPS' "
@@ -381,6 +439,8 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     swept = set(parameters) | input_names
     record = {
         "parameter set": parameter_set,
+        # a material by its content (absent for registered sets: their stores still resume)
+        **({"material": material.to_dict()} if material is not None else {}),
         "options": {k: options[k] for k in sorted(options)},
         "experiment": [str(s) for s in exp.steps],
         "inputs": sorted(names),
@@ -401,6 +461,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         fraction0=number(fraction_param) if fraction_param is not None else None,
         single_discharge=_single_discharge(exp), record=record,
         cathode_cells=None if cathode_cells is None else int(cathode_cells), default_charge_first=charge_first,
+        material=material,
     )
 
 
@@ -427,7 +488,8 @@ def compaction_for(config, fraction):
 
     chosen = config.compaction
     try:
-        point = composition(config.parameter_set, dispersed_fraction=fraction)
+        point = ({config.material.name: 1.0} if config.material is not None
+                 else composition(config.parameter_set, dispersed_fraction=fraction))
     except KeyError:  # a set without facts: its composition is not known
         return chosen
     if config.compaction_auto:
@@ -473,7 +535,7 @@ def derive_inputs(config, point):
     if "Cathode thickness [um]" in point:
         from pybamm_aea.parameters import loading_for_thickness  # the model's solid density: host + dispersed
 
-        loading = loading_for_thickness(config.parameter_set, float(point["Cathode thickness [um]"]) * 1e-6,
+        loading = loading_for_thickness(config.values(), float(point["Cathode thickness [um]"]) * 1e-6,
                                         porosity, fraction)
         inputs["Cathode loading [kg.m-2]"] = derived["Cathode loading [kg.m-2]"] = loading
     if config.s8_param is not None:
@@ -483,8 +545,8 @@ def derive_inputs(config, point):
             inputs[name + TEMPERATURE_ALIAS] = inputs.pop(name)
     window = None
     if config.nominal is not None:
-        window = rescaled_nominal(config.parameter_set, config.nominal, config.loading0, loading, config.fraction0,
-                                  fraction)
+        window = rescaled_nominal(config.composition_key(), config.nominal, config.loading0, loading,
+                                  config.fraction0, fraction)
     if NOMINAL in config.parameters:  # swept as given: the user's C-rate basis
         pass
     elif window is not None:

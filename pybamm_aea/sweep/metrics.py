@@ -40,7 +40,8 @@ def empty_metrics():
 @functools.lru_cache(maxsize=256)
 def _lithiation_ratios(parameter_set, fraction, porosity):
     """(mass, volume) of the lithiated electrode over the charged one (:class:`pybamm_aea.energy.Electrode`), None
-    when the set's composition is unknown; cached (a sweep repeats a few compositions and porosities)."""
+    when the set's composition is unknown (``parameter_set``: :meth:`.config.SweepConfig.composition_key`); cached
+    (a sweep repeats a few compositions and porosities)."""
     from .config import composition_for
 
     comp = composition_for(parameter_set, fraction)
@@ -86,7 +87,7 @@ def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity
     metrics[MEAN_DISCHARGE_VOLTAGE_VS_LI] = e / q
     metrics[GRAVIMETRIC] = e * 1e3 / mass_g
     metrics[VOLUMETRIC] = e / volume_L
-    ratios = _lithiation_ratios(config.parameter_set, fraction, porosity)
+    ratios = _lithiation_ratios(config.composition_key(), fraction, porosity)
     if ratios is not None:
         mass_ratio, volume_ratio = ratios
         metrics["Discharged-basis energy [W.h.kg-1]"] = e * 1e3 / (mass_g * mass_ratio)

@@ -23,7 +23,7 @@ _SIMULATIONS: OrderedDict = OrderedDict()
 def _input_values(config):
     import pybamm
 
-    values = pybamm.ParameterValues(config.parameter_set)
+    values = config.values().copy()
     update = {}
     for name in config.input_names:
         if name in TEMPERATURE_PARAMS:
