@@ -181,7 +181,9 @@ _ALIASES = {
 }
 
 
-def _canonical(material):
+def compaction_set_name(material):
+    """The compaction data set ``material`` names (``"Mo6S8"``, ``"S-LMS"``, ``"S-C-LGPS"``; spaces, dashes, case and
+    aliases ignored); ValueError naming it and the known sets otherwise."""
     key = re.sub(r"[\s\-_]+", "", str(material)).lower()
     name = _ALIASES.get(key)
     if name is None:
@@ -203,7 +205,7 @@ def measured_composition(material):
     :data:`~pybamm_aea.energy.paper.SCLGPS_COMPOSITION`)."""
     from . import paper
 
-    name = _canonical(material)
+    name = compaction_set_name(material)
     return dict({"Mo6S8": {"Mo6S8": 1.0}, "S-LMS": paper.SLMS_COMPOSITION, "S-C-LGPS": paper.SCLGPS_COMPOSITION}[name])
 
 
@@ -228,7 +230,7 @@ def _check_branch(branch):
 def compaction_data(material, branch="loading"):
     """Measured (pressure_MPa, porosity_fraction) arrays of one data set and branch, from the shipped tables."""
     _check_branch(branch)
-    p, phi = _data(_canonical(material), branch)
+    p, phi = _data(compaction_set_name(material), branch)
     return p.copy(), phi.copy()
 
 
@@ -241,7 +243,7 @@ def _fit(material, branch):
 def compaction_fit(material, branch="loading"):
     """The fitted compaction law (:class:`CompactionFit`) of a data set; fitted on first use and cached."""
     _check_branch(branch)
-    return _fit(_canonical(material), branch)
+    return _fit(compaction_set_name(material), branch)
 
 
 def porosity(material, pressure_MPa, branch="loading", method="auto"):
@@ -267,7 +269,7 @@ def porosity(material, pressure_MPa, branch="loading", method="auto"):
         Porosity as a fraction (0.082 for S-LMS at 360 MPa).
     """
     _check_branch(branch)
-    name = _canonical(material)
+    name = compaction_set_name(material)
     p = check_pressure_array(pressure_MPa)
     p_data, phi_data = _data(name, branch)
     lo, hi = p_data[0], p_data[-1]

@@ -91,7 +91,8 @@ def facts(set_name):
 
 
 @functools.lru_cache(maxsize=None)
-def _registered(set_name):
+def registered_values(set_name):
+    """``pybamm.ParameterValues(set_name)`` read once per process (shared: copy before changing it)."""
     import pybamm
 
     return pybamm.ParameterValues(set_name)
@@ -99,7 +100,7 @@ def _registered(set_name):
 
 def _values(values):
     """ParameterValues of a set name (read once per process), else ``values`` as given."""
-    return _registered(values) if isinstance(values, str) else values
+    return registered_values(values) if isinstance(values, str) else values
 
 
 def composition(set_name, values=None, dispersed_fraction=None):

@@ -125,10 +125,10 @@ _MATERIAL_VALUES = {}
 def set_values(parameter_set):
     """ParameterValues of a registered set name or an AEAMaterial (on the paper's lab cell, its default build), read
     once per process (a material by its content)."""
-    from pybamm_aea.parameters import _registered
+    from pybamm_aea.parameters import registered_values
 
     if isinstance(parameter_set, str):
-        return _registered(parameter_set)
+        return registered_values(parameter_set)
     key = parameter_set.to_json()
     if key not in _MATERIAL_VALUES:
         _MATERIAL_VALUES[key] = parameter_set.parameter_values()
@@ -364,10 +364,10 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
 
     compaction_set = None
     if compaction is not None and not callable(compaction):  # a data set's name: known before any solve
-        from pybamm_aea.energy.compaction import _canonical
+        from pybamm_aea.energy.compaction import compaction_set_name
 
         try:
-            _canonical(compaction)
+            compaction_set_name(compaction)
         except ValueError as exc:
             raise SweepConfigError(f"compaction={compaction!r}: {exc}") from None
     if compaction is not None and "Stack pressure [MPa]" not in names:
