@@ -15,8 +15,9 @@ import functools
 from .. import initial_state_hooks
 from ..constants import M_LI
 
-__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "starts_with_charge", "SetFacts", "SET_FACTS", "facts", "composition", "host_specific_volume",
-           "host_as_made", "solid_density", "cathode_thickness", "cathode_loading", "loading_for_thickness"]
+__all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "starts_with_charge", "registered_values", "SetFacts", "SET_FACTS",
+           "facts", "composition", "host_specific_volume", "host_as_made", "solid_density", "cathode_thickness",
+           "cathode_loading", "loading_for_thickness"]
 
 
 #: registered sets that are for PyBaMM's own lithium-ion models, not for the AEA model: name -> model
