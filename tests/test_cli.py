@@ -278,6 +278,19 @@ def test_simulate_stopped_before_the_experiments_end_exits_1_and_says_where(tmp_
     assert out.exists()
 
 
+def test_simulate_warns_of_a_discharge_that_delivered_nothing(tmp_path, capsys):
+    """A pristine Mo6S8 compact at 25 C and 2C ends at its cut-off almost at once (the README's nucleation limit):
+    simulate says so on stderr, with the sweep's note, rather than writing 0.09 mA.h/g as a result (it said nothing);
+    a discharge that fills says nothing."""
+    argv = ["simulate", "--set", "Ambient temperature [K]=298.15", "--set", "Cathode loading [kg.m-2]=0.015"]
+    code, _, err = _run(argv + ["--experiment", "Discharge at 2C until 1.8 V", "--output", str(tmp_path / "a.csv")],
+                        capsys)
+    assert code == 0 and "warning: discharge 1 delivered 0.0" in err and "< 1 %" in err
+    code, _, err = _run(argv + ["--experiment", "Discharge at 0.1C until 1.8 V", "--output", str(tmp_path / "b.csv")],
+                        capsys)
+    assert code == 0 and "warning" not in err
+
+
 @pytest.mark.parametrize("output", ["taken.csv/x.csv", "/proc/x.csv"])
 def test_an_output_that_cannot_be_written_is_refused_before_any_solve(output, tmp_path, capsys, monkeypatch):
     """A path under a file, or in a folder where nothing can be created: refused with the folder named, before the

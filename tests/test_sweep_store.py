@@ -1,4 +1,5 @@
 """The sweep's SQLite results store: resume, configuration check, pre-flight of outputs, interrupted writes, kill -9."""
+import json
 import os
 from pathlib import Path
 import signal
@@ -295,3 +296,19 @@ def test_stored_configuration_is_the_same_in_every_process(parameter_set):
     text = json.dumps(config.record, sort_keys=True)
     assert not re.search(r"0x[0-9a-f]{6,}", text), re.search(r".{80}0x[0-9a-f]{6,}", text)
     assert "Cathode porosity" in config.record["fixed values"] and LOADING not in config.record["fixed values"]
+
+
+def test_a_store_of_one_law_for_every_composition_is_not_resumed_with_the_law_per_composition(tmp_path):
+    """A pressure x S8-fraction grid takes the compaction law measured on each point's composition (S-LMS at 0 wt%
+    S8: Mo6S8's); a store written when every point took the set's law lacks that in its configuration and is
+    refused, not resumed with its stale 0 wt% rows (8.2 % porosity where the law per composition gives 11.7 %)."""
+    store = tmp_path / "s.sqlite"
+    grid = {"S8 mass fraction": [0.0, 0.325], "Stack pressure [MPa]": [360.0]}
+    sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, results_file=store)
+    with sqlite3.connect(store) as con:
+        record = json.loads(con.execute("SELECT config FROM sweep_config WHERE id = 1").fetchone()[0])
+        assert record["compaction by composition"] is True
+        del record["compaction by composition"]  # as the store of an earlier version
+        con.execute("UPDATE sweep_config SET config = ? WHERE id = 1", (json.dumps(record, sort_keys=True),))
+    with pytest.raises(SweepConfigError, match="another configuration.*compaction by composition"):
+        sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, results_file=store)

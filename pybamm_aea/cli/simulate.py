@@ -278,6 +278,9 @@ def run(args):
     print(f"{args.parameter_set}: {len(steps_table)} steps solved in {wall:.2f} s ({solution.termination}); "
           f"{retention_text(solution, model, summary)}")
     print(f"wrote {', '.join(map(str, written))}")
+    note = negligible_discharges_note(solution, values, mass_g)
+    if note:  # the sweep's own test of a discharge that delivered nothing (a pristine compact at a high rate)
+        print(f"{args.parameter_set}: warning: {note}", file=sys.stderr)
     if progress.stopped:  # the files hold the steps that ran; the exit status says the experiment did not
         print(f"{args.parameter_set}: {progress.stopped}; the files hold the steps that ran", file=sys.stderr)
         return 1
@@ -290,6 +293,21 @@ def run(args):
         meshes = ", ".join(f"{name} {coarse[name]} -> {n}" for name, n in fine.items())
         print(f"mesh check ({meshes} cells): {verdict(table)}; wrote {mesh_path}")
     return 0
+
+
+def negligible_discharges_note(solution, values, mass_g):
+    """The sweep's note (:func:`pybamm_aea.sweep.metrics.note_negligible_discharges`) on the kept discharges that
+    delivered less than 1 % of the window, the set's "Nominal cell capacity [A.h]" (rescaled with --set as the
+    sweep's), or None. ``mass_g`` the electrode's mass [g] (None for PyBaMM's models: the note is in mA.h)."""
+    from pybamm_aea.readout import discharge_steps
+    from pybamm_aea.sweep.metrics import note_negligible_discharges
+
+    with warnings.catch_warnings():  # cycles not kept: their discharges are not listed (the table has them)
+        warnings.simplefilter("ignore")
+        discharges = discharge_steps(solution, arrays=False)
+    metrics = {"warnings": None}
+    note_negligible_discharges(metrics, discharges, mass_g, float(values["Nominal cell capacity [A.h]"]))
+    return metrics["warnings"]
 
 
 def _save_at_cycles(text):

@@ -450,6 +450,10 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     }
     if cathode_cells is not None:  # absent on the default mesh: stores written before the option still resume
         record["cathode cells"] = int(cathode_cells)
+    if compaction is None and compaction_set is not None and fraction_name is not None:
+        # the law follows each point's composition (compaction_for): a store whose points all took the set's law
+        # (written before) is not resumed with it; a grid of one composition keeps its record
+        record["compaction by composition"] = True
     json.dumps(record)  # the store keeps it as JSON
     return SweepConfig(
         parameter_set=parameter_set, options=options, steps=steps, n_steps=len(exp.steps), names=list(names),

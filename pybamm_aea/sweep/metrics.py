@@ -61,11 +61,13 @@ NEGLIGIBLE_DELIVERY = 0.01
 
 def note_negligible_discharges(metrics, discharges, mass_g, window_Ah):
     """Say in the ``warnings`` column which discharges (A.h, first of each pair) delivered less than
-    :data:`NEGLIGIBLE_DELIVERY` of the window ``window_Ah`` [A.h] (None: not known, nothing said)."""
+    :data:`NEGLIGIBLE_DELIVERY` of the window ``window_Ah`` [A.h] (None: not known, nothing said); per g of the
+    electrode's ``mass_g`` [g], or in mA.h when it is None."""
     if not window_Ah or not window_Ah > 0:
         return
-    notes = [f"discharge {k} delivered {100 * q / window_Ah:.3g} % of the window ({q * 1e3 / mass_g:.4g} of "
-             f"{window_Ah * 1e3 / mass_g:.4g} mA.h.g-1, < {100 * NEGLIGIBLE_DELIVERY:g} %): it ended at its cut-off "
+    scale, unit = (1e3 / mass_g, "mA.h.g-1") if mass_g else (1e3, "mA.h")
+    notes = [f"discharge {k} delivered {100 * q / window_Ah:.3g} % of the window ({q * scale:.4g} of "
+             f"{window_Ah * scale:.4g} {unit}, < {100 * NEGLIGIBLE_DELIVERY:g} %): it ended at its cut-off "
              "almost at once" for k, (q, *_) in enumerate(discharges, 1) if q < NEGLIGIBLE_DELIVERY * window_Ah]
     if notes:
         note = "; ".join(notes[:3]) + (f"; {len(notes) - 3} more such discharges" if len(notes) > 3 else "")
