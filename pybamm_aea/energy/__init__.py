@@ -19,6 +19,7 @@ from ._common import ExtrapolationWarning
 from .materials import (
     Material,
     UnknownMaterialError,
+    from_aea_material,
     get_material,
     list_materials,
     materials_table,
@@ -44,6 +45,7 @@ __all__ = [
     "ExtrapolationWarning",
     "Material",
     "UnknownMaterialError",
+    "from_aea_material",
     "get_material",
     "list_materials",
     "materials_table",
