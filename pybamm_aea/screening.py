@@ -43,6 +43,7 @@ import pybamm
 
 from .convergence import refined_var_pts, within_tolerances
 from .models.aea import AEA
+from .materials import as_material  # noqa: F401  (the resolver the screen takes its materials through)
 from .models.checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
@@ -59,28 +60,6 @@ MECHANISMS = {
 _INPUTS = ("Cathode loading [kg.m-2]", "Current function [A]")
 #: what a step delivered, in the electrode's basis (against Li on either anode), integrated by the solver
 ENERGY = "Discharge energy vs Li [W.h]"
-
-
-def as_material(material):
-    """The :class:`~pybamm_aea.materials.AEAMaterial` that ``material`` names: an AEAMaterial as given, a
-    literature name (:data:`pybamm_aea.materials.LITERATURE`), or the path (str or ``os.PathLike``, ending in
-    ``.json``) of a file written by :func:`~pybamm_aea.materials.save_material`; None for anything else (e.g. a
-    parameter-set name). A JSON file that cannot be read raises :class:`~pybamm_aea.materials.MaterialError`
-    naming it. The one resolver of the screen, the sweep and the energy model."""
-    import os
-
-    from . import materials as mat
-
-    if isinstance(material, mat.AEAMaterial):
-        return material
-    if isinstance(material, str) and material in mat.LITERATURE:
-        return mat.get_material(material)
-    if isinstance(material, os.PathLike) or (isinstance(material, str) and material.lower().endswith(".json")):
-        try:
-            return mat.load_material(material)
-        except OSError as exc:
-            raise mat.MaterialError(f"material file {os.fspath(material)!r} cannot be read: {exc}") from None
-    return None
 
 
 def _resolve(material, temperature, cell):
@@ -392,7 +371,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     materials : list
         Parameter-set names (``"Li2021_Mo6S8"``, ``"AEA_LiFePO4"``), literature material names
         (``"LiFePO4"``, see :data:`pybamm_aea.materials.LITERATURE`),
-        :class:`~pybamm_aea.materials.AEAMaterial` objects or paths of their ``.json`` files (:func:`as_material`).
+        :class:`~pybamm_aea.materials.AEAMaterial` objects or paths of their ``.json`` files (:func:`pybamm_aea.materials.as_material`).
     c_rates : float or sequence of float
         C-rates on the window capacity (1C empties the window in an hour); a single number is one rate.
     loadings : float or sequence of float, optional

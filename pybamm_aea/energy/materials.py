@@ -275,11 +275,11 @@ def materials_table():
 
 
 def _aea_record(material):
-    """The record of an AEAMaterial or of its ``.json`` path (:func:`pybamm_aea.screening.as_material`, the one
+    """The record of an AEAMaterial or of its ``.json`` path (:func:`pybamm_aea.materials.as_material`, the one
     resolver of materials); None for anything else."""
     if isinstance(material, (str, Material)) and not str(material).lower().endswith(".json"):
         return None
-    from pybamm_aea.screening import as_material
+    from pybamm_aea.materials import as_material
 
     aea = as_material(material)
     return None if aea is None else from_aea_material(aea)

@@ -48,7 +48,27 @@ def get_material(name):
     return getattr(importlib.import_module(module), attr or "MATERIAL")
 
 
+def as_material(material):
+    """The :class:`~pybamm_aea.materials.AEAMaterial` that ``material`` names: an AEAMaterial as given, a
+    literature name (:data:`pybamm_aea.materials.LITERATURE`), or the path (str or ``os.PathLike``, ending in
+    ``.json``) of a file written by :func:`~pybamm_aea.materials.save_material`; None for anything else (e.g. a
+    parameter-set name). A JSON file that cannot be read raises :class:`~pybamm_aea.materials.MaterialError`
+    naming it. The one resolver of the screen, the sweep and the energy model."""
+    import os
+
+    if isinstance(material, AEAMaterial):
+        return material
+    if isinstance(material, str) and material in LITERATURE:
+        return get_material(material)
+    if isinstance(material, os.PathLike) or (isinstance(material, str) and material.lower().endswith(".json")):
+        try:
+            return load_material(material)
+        except OSError as exc:
+            raise MaterialError(f"material file {os.fspath(material)!r} cannot be read: {exc}") from None
+    return None
+
+
 __all__ = [
     "AEAMaterial", "OCP", "TransportProperty", "MaterialError", "SCALAR_FIELDS", "CELL_BUILDS",
-    "load_material", "save_material", "get_material", "list_materials", "LITERATURE",
+    "load_material", "save_material", "get_material", "list_materials", "as_material", "LITERATURE",
 ]

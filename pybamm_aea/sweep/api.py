@@ -31,7 +31,7 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     parameter_set : str, AEAMaterial or path
         A registered parameter set (``"Li2021_Mo6S8"``, ``"Li2021_TiS2"``, ``"Li2021_S_Mo6S8"``, ...), or a
         :class:`~pybamm_aea.materials.AEAMaterial` (or the path of its ``.json`` file), swept on the paper's lab cell
-        as ``material.parameter_values()`` (:func:`pybamm_aea.screening.as_material`, as ``screen``); the results
+        as ``material.parameter_values()`` (:func:`pybamm_aea.materials.as_material`, as ``screen``); the results
         store records the material by its content.
     experiment : None, str, list or pybamm.Experiment
         PyBaMM step strings (tuples of them for cycles). Default: one discharge at ``reference_c_rate`` to the

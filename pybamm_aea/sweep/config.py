@@ -294,7 +294,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     from pybamm_aea.models.aea import MIN_CATHODE_CELLS, AEAOptions
 
     from pybamm_aea.materials import MaterialError
-    from pybamm_aea.screening import as_material
+    from pybamm_aea.materials import as_material
 
     material = None
     if not isinstance(parameter_set, str) or parameter_set.lower().endswith(".json"):
