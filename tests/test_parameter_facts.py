@@ -57,3 +57,43 @@ def test_sweep_simulates_the_requested_thickness(set_name):
     values = pybamm.ParameterValues(set_name)
     values["Cathode loading [kg.m-2]"] = float(df["Cathode loading [kg.m-2]"].iloc[0])
     assert values.evaluate(AEA(build=False).param.L_c) == pytest.approx(10e-6, rel=1e-9)
+
+
+def test_the_hybrid_compositions_and_compaction_laws_are_read_from_one_record(monkeypatch):
+    """The S-LMS sulfur fraction is written once (:data:`pybamm_aea.energy.paper.SLMS_COMPOSITION`) and each set's
+    compaction law once (:data:`pybamm_aea.parameters.SET_FACTS`): the parameter set, its nominal capacity, the
+    sweep's compositions and its default law read them (the set and the sweep each retyped 0.325, and the sweep kept
+    its own table of laws)."""
+    import dataclasses
+
+    from pybamm_aea.energy import paper
+    from pybamm_aea.parameters import Li2021_Mo6S8, Li2021_S_Mo6S8
+    from pybamm_aea.sweep import config
+
+    monkeypatch.setitem(paper.SLMS_COMPOSITION, "S8", 0.30)
+    monkeypatch.setitem(paper.SLMS_COMPOSITION, "Mo6S8", 0.70)
+    values = pybamm.ParameterValues(Li2021_S_Mo6S8.get_parameter_values())
+    assert values["Dispersed material mass fraction"] == 0.30
+    q_theory = 0.30 * 1675.0 + 0.70 * Li2021_Mo6S8.theoretical_capacity()  # A.h/kg
+    assert values["Nominal cell capacity [A.h]"] == pytest.approx(q_theory * Li2021_S_Mo6S8.ELECTRODE_MASS, rel=1e-12)
+    monkeypatch.setattr(parameters, "registered_values", lambda name: values)  # the set as registered, re-read
+    assert config.SET_COMPOSITIONS["Li2021_S_Mo6S8"](None) == pytest.approx({"S8": 0.30, "Mo6S8": 0.70})
+    assert config.composition_for("Li2021_S_Mo6S8", None) == pytest.approx({"S8": 0.30, "Mo6S8": 0.70})
+
+    lto = parameters.SET_FACTS["Li2021_LTO_Mo6S8"]
+    monkeypatch.setitem(parameters.SET_FACTS, "Li2021_LTO_Mo6S8", dataclasses.replace(lto, compaction="S-LMS"))
+    built = config.build_config(["Stack pressure [MPa]"], [{"Stack pressure [MPa]": 360.0}], "Li2021_LTO_Mo6S8",
+                                None, None, None, 0.1)
+    assert built.compaction == built.record["compaction"] == "S-LMS"
+
+
+def test_the_sweeps_tables_of_the_sets_are_views_of_their_facts():
+    """``pybamm_aea.sweep.COMPACTION_SETS`` and ``SET_COMPOSITIONS`` keep their names and contents (derived)."""
+    from pybamm_aea.sweep import COMPACTION_SETS, SET_COMPOSITIONS
+
+    assert COMPACTION_SETS == {"Li2021_Mo6S8": "Mo6S8", "Li2021_S_Mo6S8": "S-LMS", "Li2021_LTO_Mo6S8": "Mo6S8"}
+    assert sorted(SET_COMPOSITIONS) == ["Li2021_LTO_Mo6S8", "Li2021_Mo6S8", "Li2021_S_Mo6S8", "Li2021_TiS2"]
+    assert SET_COMPOSITIONS["Li2021_TiS2"] == {"TiS2": 1.0}
+    assert SET_COMPOSITIONS["Li2021_S_Mo6S8"](None) == {"S8": 0.325, "Mo6S8": 0.675}
+    assert SET_COMPOSITIONS["Li2021_LTO_Mo6S8"](None) == {"Li4Ti5O12": 0.40, "Mo6S8": 0.60}
+    assert SET_COMPOSITIONS["Li2021_S_Mo6S8"](0.1) == pytest.approx({"S8": 0.1, "Mo6S8": 0.9})

@@ -18,7 +18,7 @@ def register(subparsers):
         "Example (the paper's theoretical S-LMS at 360 MPa, 2 V):\n"
         "  pybamm-aea energy --composition S8=0.325,Mo6S8=0.675 --pressure 360 --compaction S-LMS --voltage 2",
     )
-    p.add_argument("--composition", type=_args.parse_composition, default="S8=0.325,Mo6S8=0.675",
+    p.add_argument("--composition", type=_args.parse_composition, default=None,
                    metavar="MAT=FRAC,...",
                    help="mass fractions of the solid (sum 1), material names of pybamm_aea.energy.list_materials(); "
                         "default: the paper's S-LMS hybrid")
@@ -83,16 +83,17 @@ def _porosity(args):
 
 def report(args):
     """The energy report of the arguments: porosity, capacities and, per basis, ESC, Wh/kg, Wh/L, V, density."""
-    from pybamm_aea.energy import Electrode
+    from pybamm_aea.energy import Electrode, paper
 
+    composition = dict(paper.SLMS_COMPOSITION) if args.composition is None else args.composition
     phi = _porosity(args)
     try:
-        e = Electrode(args.composition, phi, pore_filler=args.pore_filler, capacities=args.capacity)
+        e = Electrode(composition, phi, pore_filler=args.pore_filler, capacities=args.capacity)
         bases = {"charged": e.energy_density(args.voltage), "discharged": e.lithiated().energy_density(args.voltage)}
     except ValueError as exc:
         args.parser.error(f"argument --composition/--capacity/--pore-filler: {str(exc).strip(chr(34))}")
     return {
-        "composition": args.composition,
+        "composition": composition,
         "porosity": phi,
         "pressure_MPa": args.pressure,
         "compaction": args.compaction,

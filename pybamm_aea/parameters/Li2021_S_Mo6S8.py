@@ -6,6 +6,7 @@ amorphous S8 domains in a crystalline Mo6S8 network; 1.3 mg of electrode on 0.78
 host is the one of :mod:`.Li2021_Mo6S8`; the sulfur of :func:`.dispersed_materials.sulfur`.
 """
 from pybamm_aea.citations import LI2021
+from pybamm_aea.energy.paper import SLMS_COMPOSITION
 
 from . import Li2021_Mo6S8, dispersed_materials
 
@@ -17,10 +18,11 @@ AREA = 0.785e-4
 def get_parameter_values():
     """Parameter values of the paper's S-LMS cell (Li metal anode, 70 C; Li-In via the option)."""
     values = Li2021_Mo6S8.get_parameter_values()
-    values.update(dispersed_materials.sulfur(mass_fraction=0.325))
+    values.update(dispersed_materials.sulfur(mass_fraction=SLMS_COMPOSITION["S8"]))
     loading = ELECTRODE_MASS / AREA
     # theoretical charged-basis capacity: 0.325 x 1675 + 0.675 x 128.8 mAh/g of electrode
-    q_theory = 0.325 * 1675.0 + 0.675 * Li2021_Mo6S8.theoretical_capacity()  # A.h/kg
+    q_theory = (SLMS_COMPOSITION["S8"] * values["Dispersed material specific capacity [A.h.kg-1]"]
+                + SLMS_COMPOSITION["Mo6S8"] * Li2021_Mo6S8.theoretical_capacity())  # A.h/kg
     values.update(
         {
             "Cathode loading [kg.m-2]": loading,

@@ -7,6 +7,8 @@ import functools
 
 import pybamm
 
+from pybamm_aea.energy.paper import LTO_LMS_COMPOSITION, SLMS_COMPOSITION
+
 from . import paper_cell
 
 
@@ -51,7 +53,7 @@ def _rate_constant(kappa_ref):
     return functools.partial(arrhenius_rate_constant, kappa_ref=kappa_ref)
 
 
-def sulfur(mass_fraction=0.325, accessible_fraction=1290 / 1675):
+def sulfur(mass_fraction=SLMS_COMPOSITION["S8"], accessible_fraction=1290 / 1675):
     """S8 -> Li2S, one solid-solid conversion step (no polysulfide shuttle in a solid cell).
 
     - OCP: one two-phase plateau, U0 = 2.20 V vs Li: the solid-state S/Li2S reaction is one
@@ -93,7 +95,7 @@ def sulfur(mass_fraction=0.325, accessible_fraction=1290 / 1675):
     }
 
 
-def lithium_titanate(mass_fraction=0.40):
+def lithium_titanate(mass_fraction=LTO_LMS_COMPOSITION["Li4Ti5O12"]):
     """Li4Ti5O12 -> Li7Ti5O12, two-phase at 1.55 V vs Li.
 
     - OCP: 1.55 V plateau (Ohzuku et al., J. Electrochem. Soc. 142, 1431, 1995), MSMR ideality

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 import difflib
+import functools
 import hashlib
 import json
 import math
@@ -11,6 +12,7 @@ import pickle
 import warnings
 
 from pybamm_aea.models.checks import check_value
+from pybamm_aea.parameters import SET_FACTS, composition
 
 from .api import SweepConfigError
 
@@ -18,32 +20,26 @@ from .api import SweepConfigError
 DERIVED_INPUTS = ("Stack pressure [MPa]", "C-rate", "S8 mass fraction", "Cathode thickness [um]")
 #: Grid names that are AEA model options (one build per distinct value).
 OPTION_INPUTS = ("anode", "hysteresis", "ionic switch", "electronic conduction")
-#: Parameter set -> compaction data set of :func:`pybamm_aea.energy.porosity` used for "Stack pressure [MPa]".
-COMPACTION_SETS = {
-    "Li2021_Mo6S8": "Mo6S8",
-    "Li2021_S_Mo6S8": "S-LMS",
-    "Li2021_LTO_Mo6S8": "Mo6S8",  # no LTO-LMS compaction data: the Mo6S8 network's (assumption)
-}
+#: Parameter set -> compaction data set of :func:`pybamm_aea.energy.porosity` used for "Stack pressure [MPa]": a view
+#: of :data:`pybamm_aea.parameters.SET_FACTS` (its ``compaction``), the one record of each set's law.
+COMPACTION_SETS = {name: f.compaction for name, f in SET_FACTS.items() if f.compaction is not None}
 
 
-def _s_lms(w):
-    w = 0.325 if w is None else w
-    return {"S8": w, "Mo6S8": 1.0 - w}
-
-
-def _lto_lms(w):
-    w = 0.40 if w is None else w
-    return {"Li4Ti5O12": w, "Mo6S8": 1.0 - w}
+def _dispersed_composition(set_name, w):
+    """:func:`pybamm_aea.parameters.composition` of a hybrid set at the dispersed mass fraction ``w`` (None: the
+    set's own, from its values)."""
+    return composition(set_name, dispersed_fraction=w)
 
 
 #: Parameter set -> solid composition (mass fractions) of its cathode, for the discharged basis and the scaling of
 #: the nominal capacity. A callable takes the point's mass fraction of the dispersed material of a hybrid set
-#: (S8 or Li4Ti5O12; None when not swept) and returns the composition.
+#: (S8 or Li4Ti5O12; None when not swept: the set's own) and returns the composition. A view of the paper's sets
+#: (``Li2021_*``) in :data:`pybamm_aea.parameters.SET_FACTS` and :func:`pybamm_aea.parameters.composition` (the
+#: fractions: the set's values, from :mod:`pybamm_aea.energy.paper`); the AEA_<material> sets keep their nominal
+#: capacity and have no discharged basis in the sweep.
 SET_COMPOSITIONS = {
-    "Li2021_Mo6S8": {"Mo6S8": 1.0},
-    "Li2021_TiS2": {"TiS2": 1.0},
-    "Li2021_S_Mo6S8": _s_lms,
-    "Li2021_LTO_Mo6S8": _lto_lms,
+    name: functools.partial(_dispersed_composition, name) if f.dispersed is not None else {f.host: 1.0}
+    for name, f in SET_FACTS.items() if name.startswith("Li2021_")
 }
 
 TEMPERATURE_PARAMS = ("Ambient temperature [K]", "Initial temperature [K]")
@@ -374,8 +370,8 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         raise SweepConfigError(f"compaction={compaction!r} (--compaction) sets the porosity of a swept 'Stack pressure "
                                "[MPa]', which the grid does not have")
     if "Stack pressure [MPa]" in names:
-        compaction_set = compaction if compaction is not None else (
-            None if material is not None else COMPACTION_SETS.get(parameter_set))
+        facts = None if material is not None else SET_FACTS.get(parameter_set)
+        compaction_set = compaction if compaction is not None else (facts.compaction if facts else None)
         if compaction_set is None:
             raise SweepConfigError(
                 f"no compaction data known for {parameter_set!r}: pass compaction='Mo6S8', 'S-LMS' or 'S-C-LGPS' "
@@ -488,7 +484,6 @@ def compaction_for(config, fraction):
     compositions. A data set the user named is used as given (warned about only).
     """
     from pybamm_aea.energy.compaction import compaction_sets, measured_composition
-    from pybamm_aea.parameters import composition
 
     chosen = config.compaction
     try:
