@@ -116,3 +116,20 @@ def test_pure_host_never_goes_negative():
     eps0 = pybamm.ParameterValues("Li2021_Mo6S8")["Cathode porosity"]
     assert step["Average cathode porosity"].entries[-1] == pytest.approx(1 - (1 - eps0) * ratio, abs=1e-3)
     assert step["Cathode thickness change [%]"].entries[-1] == pytest.approx(0, abs=0.05)
+
+
+@pytest.mark.parametrize("host", ["multi-phase", "lever rule"])
+def test_the_volume_starts_from_the_initial_content_the_host_publishes(host):
+    """The host submodel publishes where its Li is at t = 0 ("Initial cathode Li content profile": two phases in
+    place on the multi-phase host at SOC 0.9, uniform on the Fickian one) and the volume's initial solid fraction
+    reads it (it branched on the "host thermodynamics" option itself; the stretch's initial state is unchanged: the
+    same discharges to the last digit on both hosts, from rest and from SOC 0.9)."""
+    import pybamm_aea
+
+    options = {"host thermodynamics": host}
+    values = pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), 0.9, options=options)
+    model = AEA(options)
+    sol = pybamm.Simulation(model, parameter_values=values).solve([0, 1])
+    profile = sol["Initial cathode Li content profile"].entries[:, 0]
+    np.testing.assert_allclose(profile, sol["Cathode Li content"].entries[:, 0], rtol=1e-9, atol=1e-12)
+    assert np.ptp(profile) > 0.5 if host == "multi-phase" else np.ptp(profile) == 0

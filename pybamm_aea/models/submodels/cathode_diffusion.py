@@ -92,6 +92,9 @@ class CathodeSolidDiffusion(AEASubModel):
             "Cathode thickness [m]": L,
             "Cathode depth [m]": L * xi,
             "Cathode capacity [A.h]": p.q_c * p.A_cc / 3600,
+            # where the host's Li is at t = 0 (read by the volume's initial state): uniform, the Fickian host
+            # has no two-phase initial state
+            "Initial cathode Li content profile": pybamm.PrimaryBroadcast(p.x_init, "positive electrode"),
         }
         return variables
 
@@ -168,7 +171,7 @@ class CathodeSolidDiffusion(AEASubModel):
 
     def set_initial_conditions(self, variables):
         x = variables["Cathode Li content"]
-        self.initial_conditions = {x: self.param.x_init}
+        self.initial_conditions = {x: variables["Initial cathode Li content profile"]}
 
     def add_events_from(self, variables):
         p = self.param

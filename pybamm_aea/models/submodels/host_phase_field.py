@@ -174,6 +174,8 @@ class CathodeCahnHilliard(AEASubModel):
             "Cathode thickness [m]": L,
             "Cathode depth [m]": L * xi,
             "Cathode capacity [A.h]": p.q_c * p.A_cc / 3600,
+            # where the host's Li is at t = 0, its two phases in place (read by the volume's initial state)
+            "Initial cathode Li content profile": initial_content(p),
         }
 
     def get_coupled_variables(self, variables):
@@ -299,5 +301,5 @@ class CathodeCahnHilliard(AEASubModel):
         x = variables["Cathode Li content"]
         U = variables["Cathode host OCP [V]"]
         y = variables["Cathode Li content variable"]
-        x_0 = initial_content(p)
+        x_0 = variables["Initial cathode Li content profile"]
         self.initial_conditions = {y: self.content_variable(x_0), U: p.U_h(x_0, p.T)}

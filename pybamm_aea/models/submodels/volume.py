@@ -32,7 +32,6 @@ import pybamm
 from ...parameters import host_specific_volume
 from .base import AEASubModel
 from .cathode_diffusion import xi
-from .host_phase_field import initial_content
 
 
 def solid_fraction(param, x, z, f):
@@ -125,8 +124,9 @@ class ConstrainedSwelling(AEASubModel):
     def set_initial_conditions(self, variables):
         lam = variables["Cathode local stretch"]
         p = self.param
-        # the host's initial content where it is (two phases on the multi-phase host, host_phase_field.initial_content)
-        x_0 = initial_content(p) if self.options["host thermodynamics"] == "multi-phase" else p.x_init
+        # the host's initial content where it is, as the host submodel publishes it (two phases on the multi-phase
+        # host, host_phase_field.initial_content; uniform on the Fickian one)
+        x_0 = variables["Initial cathode Li content profile"]
         phi0 = solid_fraction(p, x_0, p.z_init, 1)
         # the stack compacts the as-made electrode further if it exceeds the fabrication pressure
         lam0 = pybamm.maximum(phi0 / (1 - self.EPS_FLOOR), pybamm.minimum(1, phi0 / (1 - self._stack_porosity())))
