@@ -97,3 +97,43 @@ def test_the_sweeps_tables_of_the_sets_are_views_of_their_facts():
     assert SET_COMPOSITIONS["Li2021_S_Mo6S8"](None) == {"S8": 0.325, "Mo6S8": 0.675}
     assert SET_COMPOSITIONS["Li2021_LTO_Mo6S8"](None) == {"Li4Ti5O12": 0.40, "Mo6S8": 0.60}
     assert SET_COMPOSITIONS["Li2021_S_Mo6S8"](0.1) == pytest.approx({"S8": 0.1, "Mo6S8": 0.9})
+
+
+@pytest.mark.parametrize("set_name, host, lithiated", [("Li2021_Mo6S8", "Mo6S8", "Li4Mo6S8"),
+                                                       ("Li2021_TiS2", "TiS2", "LiTiS2")])
+def test_the_cells_model_and_the_energy_model_read_the_same_cell(set_name, host, lithiated):
+    """The electrochemical sets and the energy model describe the same lab cell and materials: densities of the
+    host in both states, the die's area, the separator's masses, the foils, the standard loading, and the sulfur of
+    S-LMS (density, product density, capacity, utilisation, 8 Li2S : S8). The sets retyped each of these beside
+    :mod:`pybamm_aea.energy` (a slip in one of the two copies, e.g. 4.87 for Li4Mo6S8's 4.78 g/cm3, would have made
+    the volume change of the model disagree with the Wh/L of the energy model)."""
+    from pybamm_aea.energy.materials import get_material
+    from pybamm_aea.energy.paper import PAPER_CELL, SLMS_PRACTICAL
+    from pybamm_aea.parameters import paper_cell
+
+    v = pybamm.ParameterValues(set_name)
+    assert v["Cathode host density [kg.m-3]"] == pytest.approx(get_material(host).density * 1e3, rel=1e-12)
+    assert v["Lithiated cathode host density [kg.m-3]"] == pytest.approx(get_material(lithiated).density * 1e3,
+                                                                         rel=1e-12)
+    area_cm2 = v["Electrode width [m]"] * v["Electrode height [m]"] * 1e4
+    assert area_cm2 == pytest.approx(PAPER_CELL["area_cm2"], rel=1e-12)
+    assert v["Cathode loading [kg.m-2]"] * 1e2 == pytest.approx(PAPER_CELL["standard_loading_mg_cm2"], rel=1e-12)
+    for layer, name in ((1, "lgps_mg"), (2, "li3ps4_mg")):
+        rho = (paper_cell.RHO_LGPS, paper_cell.RHO_LI3PS4)[layer - 1]
+        mass_mg = v[f"Separator layer {layer} thickness [m]"] * rho * area_cm2 * 1e-4 * 1e6
+        assert mass_mg == pytest.approx(PAPER_CELL[name], rel=1e-12)
+    li, indium = get_material("Li"), get_material("In")
+    li_um = v["Li-In anode Li foil amount [mol.m-2]"] * li.molar_mass * 1e-3 / (li.density * 1e3) * 1e6
+    in_um = v["Li-In anode indium amount [mol.m-2]"] * indium.molar_mass * 1e-3 / (indium.density * 1e3) * 1e6
+    assert (li_um, in_um) == pytest.approx((PAPER_CELL["li_um"], PAPER_CELL["in_um"]), rel=1e-12)
+
+    s = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    s8, li2s = get_material("S8"), get_material("Li2S")
+    assert s["Dispersed material density [kg.m-3]"] == pytest.approx(s8.density * 1e3, rel=1e-12)
+    assert s["Lithiated dispersed material density [kg.m-3]"] == pytest.approx(li2s.density * 1e3, rel=1e-12)
+    assert s["Dispersed material specific capacity [A.h.kg-1]"] == pytest.approx(s8.specific_capacity, rel=1e-12)
+    assert s["Dispersed material lithiation mass ratio"] == pytest.approx(8 * li2s.molar_mass / s8.molar_mass)
+    assert (s["Dispersed material accessible fraction"] * s8.specific_capacity
+            == pytest.approx(SLMS_PRACTICAL["sulfur_capacity_mAh_per_g"], rel=1e-12))
+    electrode_mg = s["Cathode loading [kg.m-2]"] * area_cm2 * 1e-4 * 1e6
+    assert electrode_mg == pytest.approx(SLMS_PRACTICAL["mass_mg"], rel=1e-12)

@@ -8,15 +8,15 @@ this electrode: the standard 1.5 mg/cm2 and the Mo6S8 compact's 11 % at 360 MPa 
 from pybamm_aea.citations import LI2021
 from pybamm_aea.energy.paper import LTO_LMS_COMPOSITION
 
-from . import Li2021_Mo6S8, dispersed_materials
+from . import Li2021_Mo6S8, dispersed_materials, paper_cell
 
 
 def get_parameter_values():
     """Parameter values of the paper's LTO-LMS cell (Li metal anode, 70 C)."""
     values = Li2021_Mo6S8.get_parameter_values()
     values.update(dispersed_materials.lithium_titanate(mass_fraction=LTO_LMS_COMPOSITION["Li4Ti5O12"]))
-    loading = 1.5e-2
-    area = 0.785e-4
+    loading = paper_cell.STANDARD_LOADING  # assumption: the standard 1.5 mg/cm2 (module docstring)
+    area = paper_cell.AREA_M2
     q_theory = (LTO_LMS_COMPOSITION["Li4Ti5O12"] * values["Dispersed material specific capacity [A.h.kg-1]"]
                 + LTO_LMS_COMPOSITION["Mo6S8"] * Li2021_Mo6S8.theoretical_capacity())  # A.h/kg
     values.update(

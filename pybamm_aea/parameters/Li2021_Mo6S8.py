@@ -10,6 +10,7 @@ import numpy as np
 import pybamm
 
 from pybamm_aea.data import load_paper_table
+from pybamm_aea.energy.materials import get_material
 
 from pybamm_aea.citations import LI2021
 from pybamm_aea import thermodynamics
@@ -18,8 +19,8 @@ from . import dispersed_materials, paper_cell
 
 #: Mo6S8 molar mass [kg/mol]: 6 x 95.95 + 8 x 32.06 g/mol (paper: 832 g/mol)
 M_MO6S8 = 0.8322
-#: Mo6S8 density [kg/m3] (paper, "Mo6S8 5.06 g/cm3")
-RHO_MO6S8 = 5060.0
+#: Mo6S8 density [kg/m3] (paper, "Mo6S8 5.06 g/cm3"; the energy model's record of it)
+RHO_MO6S8 = get_material("Mo6S8").density * 1e3
 #: Li per formula unit at full lithiation, Li4Mo6S8 (paper)
 X_MAX = 4.0
 #: coefficient of the end terms of the Mo6S8 OCP [V] (fit: steep ends, flat plateaus)
@@ -211,8 +212,8 @@ def high_loading_updates(values=None):
 
 def get_parameter_values():
     """Parameter values of the paper's Mo6S8 AEA cell (Li metal anode, 70 C)."""
-    loading = 1.5e-2  # 1.5 mg/cm2 (paper, Experimental) in kg/m2
-    area = 0.785e-4
+    loading = paper_cell.STANDARD_LOADING  # 1.5 mg/cm2 (paper, Experimental) in kg/m2
+    area = paper_cell.AREA_M2
     q_theory = theoretical_capacity()  # A.h/kg
     values = paper_cell.cell_parameters()
     values.update(
@@ -224,7 +225,7 @@ def get_parameter_values():
             "Cathode host molar mass [kg.mol-1]": M_MO6S8,
             "Cathode maximum Li content": X_MAX,
             # Li4Mo6S8 4.78 g/cm3 (paper), for the volume change of lithiation
-            "Lithiated cathode host density [kg.m-3]": 4780.0,
+            "Lithiated cathode host density [kg.m-3]": get_material("Li4Mo6S8").density * 1e3,
             # pressed as Li-free Mo6S8 (paper), the basis of the loading
             "Cathode host Li content as made": 0.0,
             # pristine Mo6S8 as assembled (paper: first discharge from Mo6S8); 4e-3 Li per

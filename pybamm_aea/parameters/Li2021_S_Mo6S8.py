@@ -6,13 +6,14 @@ amorphous S8 domains in a crystalline Mo6S8 network; 1.3 mg of electrode on 0.78
 host is the one of :mod:`.Li2021_Mo6S8`; the sulfur of :func:`.dispersed_materials.sulfur`.
 """
 from pybamm_aea.citations import LI2021
-from pybamm_aea.energy.paper import SLMS_COMPOSITION
+from pybamm_aea.energy.paper import SLMS_COMPOSITION, SLMS_PRACTICAL
 
-from . import Li2021_Mo6S8, dispersed_materials
+from . import Li2021_Mo6S8, dispersed_materials, paper_cell
 
-#: electrode mass [kg] and area [m2] of the paper's S-LMS cell (0.6289 mAh, 1.3 mg)
-ELECTRODE_MASS = 1.3e-6
-AREA = 0.785e-4
+#: electrode mass [kg] and area [m2] of the paper's S-LMS cell (0.6289 mAh, 1.3 mg; the record
+#: :data:`pybamm_aea.energy.paper.SLMS_PRACTICAL` and the lab cell's die)
+ELECTRODE_MASS = SLMS_PRACTICAL["mass_mg"] / 1e6  # mg -> kg
+AREA = paper_cell.AREA_M2
 
 
 def get_parameter_values():

@@ -7,6 +7,7 @@ porosity (Table S9), | LGPS | Li3PS4 | Li, 1-3 V, 70 C. TiS2 is a solid-solution
 import pybamm
 
 from pybamm_aea.data import load_paper_table
+from pybamm_aea.energy.materials import get_material
 
 from pybamm_aea import thermodynamics
 from pybamm_aea.citations import LI2021
@@ -17,7 +18,7 @@ from . import dispersed_materials, paper_cell
 M_TIS2 = 0.11199
 #: TiS2 density [kg/m3]: 3.22 g/cm3 (crystallographic, Chianelli et al., Mater. Res. Bull.
 #: 10, 1379, 1975)
-RHO_TIS2 = 3220.0
+RHO_TIS2 = get_material("TiS2").density * 1e3  # (the energy model's record of it)
 X_MAX = 1.0
 
 
@@ -85,8 +86,8 @@ def tis2_conductivity(eps, T):
 
 def get_parameter_values():
     """Parameter values of the paper's TiS2 AEA cell (Li metal anode, 70 C)."""
-    loading = 1.5e-2  # 1.5 mg/cm2 (paper, Experimental) in kg/m2
-    area = 0.785e-4
+    loading = paper_cell.STANDARD_LOADING  # 1.5 mg/cm2 (paper, Experimental) in kg/m2
+    area = paper_cell.AREA_M2
     q_theory = paper_cell.F * X_MAX / M_TIS2 / 3600  # theoretical capacity [A.h/kg]
     values = paper_cell.cell_parameters()
     values.update(
@@ -97,7 +98,7 @@ def get_parameter_values():
             "Cathode host molar mass [kg.mol-1]": M_TIS2,
             "Cathode maximum Li content": X_MAX,
             # LiTiS2 3.09 g/cm3 (paper, Table S9 "TiS2" discharged-state density)
-            "Lithiated cathode host density [kg.m-3]": 3090.0,
+            "Lithiated cathode host density [kg.m-3]": get_material("LiTiS2").density * 1e3,
             # pressed as Li-free TiS2 (paper), the basis of the loading
             "Cathode host Li content as made": 0.0,
             # pristine TiS2 as assembled (paper: 213 mAh/g first discharge from TiS2); 1e-3

@@ -8,6 +8,7 @@ module, e.g. :mod:`pybamm_aea.materials.lifepo4`); the rest of the cell is
 from pybamm_aea import thermodynamics
 from pybamm_aea.citations import LI2021
 from pybamm_aea.constants import M_LI
+from pybamm_aea.energy.paper import PAPER_CELL
 from pybamm_aea.materials import functions as fn
 from pybamm_aea.materials.material import CELL_BUILDS, MaterialError, _check
 
@@ -21,7 +22,8 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
 
     if cell not in CELL_BUILDS:
         raise MaterialError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
-    loading = 1.5 if loading is None else _check(loading, "loading [mg/cm2]", 0, 1000)
+    loading = (PAPER_CELL["standard_loading_mg_cm2"] if loading is None
+               else _check(loading, "loading [mg/cm2]", 0, 1000))
     porosity = material.porosity if porosity is None else _check(porosity, "porosity", 0, 0.9, low_open=False)
     values = CELL_BUILDS[cell]()
     if temperature is not None:

@@ -7,7 +7,8 @@ import functools
 
 import pybamm
 
-from pybamm_aea.energy.paper import LTO_LMS_COMPOSITION, SLMS_COMPOSITION
+from pybamm_aea.energy.materials import get_material
+from pybamm_aea.energy.paper import LTO_LMS_COMPOSITION, SLMS_COMPOSITION, SLMS_PRACTICAL
 
 from . import paper_cell
 
@@ -53,7 +54,13 @@ def _rate_constant(kappa_ref):
     return functools.partial(arrhenius_rate_constant, kappa_ref=kappa_ref)
 
 
-def sulfur(mass_fraction=SLMS_COMPOSITION["S8"], accessible_fraction=1290 / 1675):
+#: S8 and its product Li2S in the energy model's library (:mod:`pybamm_aea.energy.materials`, the paper's values),
+#: the one record of their densities, molar masses and S8's capacity
+S8, LI2S = get_material("S8"), get_material("Li2S")
+
+
+def sulfur(mass_fraction=SLMS_COMPOSITION["S8"],
+           accessible_fraction=SLMS_PRACTICAL["sulfur_capacity_mAh_per_g"] / S8.specific_capacity):
     """S8 -> Li2S, one solid-solid conversion step (no polysulfide shuttle in a solid cell).
 
     - OCP: one two-phase plateau, U0 = 2.20 V vs Li: the solid-state S/Li2S reaction is one
@@ -78,10 +85,10 @@ def sulfur(mass_fraction=SLMS_COMPOSITION["S8"], accessible_fraction=1290 / 1675
     """
     return {
         "Dispersed material mass fraction": mass_fraction,
-        "Dispersed material density [kg.m-3]": 1960.0,
-        "Lithiated dispersed material density [kg.m-3]": 1660.0,
-        "Dispersed material lithiation mass ratio": 368.0 / 256.0,
-        "Dispersed material specific capacity [A.h.kg-1]": 1675.0,
+        "Dispersed material density [kg.m-3]": S8.density * 1e3,  # g/cm3 -> kg/m3
+        "Lithiated dispersed material density [kg.m-3]": LI2S.density * 1e3,
+        "Dispersed material lithiation mass ratio": 8 * LI2S.molar_mass / S8.molar_mass,  # 8 Li2S : S8
+        "Dispersed material specific capacity [A.h.kg-1]": S8.specific_capacity,  # mA.h/g = A.h/kg
         "Dispersed material accessible fraction": accessible_fraction,
         "Dispersed material standard potential [V]": 2.20,
         "Dispersed material ideality factor": 0.3,

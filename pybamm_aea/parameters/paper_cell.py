@@ -13,18 +13,24 @@ import numpy as np
 import pybamm
 
 from ..constants import F, R
+from ..energy.paper import PAPER_CELL
 
-#: area of the 10 mm die, 0.785 cm2 (paper), as width x height of equal sides [m]
-CELL_SIDE_M = float(np.sqrt(0.785e-4))
+#: area of the 10 mm die [m2], 0.785 cm2 (paper; :data:`pybamm_aea.energy.paper.PAPER_CELL`, the one record of the
+#: lab cell, which the energy model reads too)
+AREA_M2 = PAPER_CELL["area_cm2"] / 1e4  # cm2 -> m2
+#: that area as width x height of equal sides [m]
+CELL_SIDE_M = float(np.sqrt(AREA_M2))
+#: the paper's standard cathode loading [kg.m-2], 1.5 mg/cm2 (Experimental Section; PAPER_CELL)
+STANDARD_LOADING = PAPER_CELL["standard_loading_mg_cm2"] / 1e2  # mg/cm2 -> kg/m2
 
 #: densities of the separator layers [kg.m-3]: LGPS 2.04 g/cm3 (Kamaya et al., Nat. Mater. 10,
 #: 682, 2011, crystallographic), beta-Li3PS4 1.87 g/cm3 (Homma et al., Solid State Ionics 182,
 #: 53, 2011)
 RHO_LGPS = 2040.0
 RHO_LI3PS4 = 1870.0
-#: masses pressed into the die [kg] (paper)
-MASS_LGPS = 100e-6
-MASS_LI3PS4 = 50e-6
+#: masses pressed into the die [kg] (paper; PAPER_CELL)
+MASS_LGPS = PAPER_CELL["lgps_mg"] / 1e6
+MASS_LI3PS4 = PAPER_CELL["li3ps4_mg"] / 1e6
 
 
 def piecewise_linear(x, x_data, y_data):
@@ -126,16 +132,16 @@ def cell_parameters():
         "Number of cells connected in series to make a battery": 1.0,
         "Ambient temperature [K]": 343.15,
         "Reference temperature [K]": 343.15,
-        "Separator layer 1 thickness [m]": MASS_LGPS / (RHO_LGPS * 0.785e-4),
+        "Separator layer 1 thickness [m]": MASS_LGPS / (RHO_LGPS * AREA_M2),
         "Separator layer 1 ionic conductivity [S.m-1]": lgps_conductivity,
-        "Separator layer 2 thickness [m]": MASS_LI3PS4 / (RHO_LI3PS4 * 0.785e-4),
+        "Separator layer 2 thickness [m]": MASS_LI3PS4 / (RHO_LI3PS4 * AREA_M2),
         "Separator layer 2 ionic conductivity [S.m-1]": li3ps4_conductivity,
         "Anode exchange-current density [A.m-2]": anode_exchange_current_density,
         # Li-In entries are present so the Li-In option needs only the option switch
         "Li-In anode OCP [V]": li_in_ocp,
         # 30 um In foil on the 80 um Li foil (paper); densities and molar masses of pybamm_aea.energy
-        "Li-In anode indium amount [mol.m-2]": foil_amount("In", 30e-6),
-        "Li-In anode Li foil amount [mol.m-2]": foil_amount("Li", 80e-6),
+        "Li-In anode indium amount [mol.m-2]": foil_amount("In", PAPER_CELL["in_um"] / 1e6),
+        "Li-In anode Li foil amount [mol.m-2]": foil_amount("Li", PAPER_CELL["li_um"] / 1e6),
         # the In/LiIn plateau half-way (assumption; the foil keeps the alloy there while it lasts)
         "Initial Li-In anode Li:In ratio": 0.5,
     }
