@@ -402,3 +402,40 @@ def test_cathode_interphase_grows_only_outside_the_se_window():
     assert 1.71 < U.min() <= U.max() < 2.14
     L = sol["Cathode interphase thickness [m]"].entries
     assert L[-1] == pytest.approx(L[0], rel=1e-9)
+
+
+def _faded_lts_cccv(solver=None, n=10):
+    """LTS with Li trapping 50x the set's, n cycles of 0.1C discharge to 1 V, 0.1C charge to 3.0 V and a hold
+    at 3.0 V until C/50, on the multi-phase host: the cycles completed and the free Li content x - x_trap at
+    the surface at the end of the last charge."""
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values["Li trapping fraction"] *= 50
+    model = AEA({"Li trapping": "irreversible", "ionic switch": "none"})
+    experiment = pybamm.Experiment([("Discharge at 0.1C until 1.0 V", "Charge at 0.1C until 3.0 V",
+                                     "Hold at 3.0 V until C/50")] * n)
+    sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment, solver=solver).solve()
+    charge = sol.cycles[-1].steps[1]
+    free = charge["Cathode surface Li content"].entries[-1] - charge["Cathode surface trapped Li content"].entries[-1]
+    done = sum(len(c.steps) == 3 and "C-rate" in c.steps[2].termination for c in sol.cycles)
+    return done, free
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known limit (README): at 3.0 V the surface of LixTiS2 holds 2.3e-4 of its free window, and after 10 cycles "
+    "of 50x trapping that is x - x_trap = 2.4e-5 Li, the difference of two solver states (x = 0.895, x_trap = "
+    "0.895) each resolved to rtol |x| = 9e-5 at the multi-phase host's default rtol 1e-4: the hold's voltage on "
+    "IDA's interpolant between two steps reaches the maximum-voltage event (cut-off + 1 V) and the experiment "
+    "stops; cycle 9 (3.1e-5 Li) still holds"))
+def test_a_hold_at_the_cut_off_of_a_faded_lts_cell_completes():
+    done, free = _faded_lts_cccv()
+    assert free == pytest.approx(2.45e-5, rel=0.05)
+    assert done == 10
+
+
+def test_a_hold_at_the_cut_off_of_a_faded_lts_cell_completes_at_tight_tolerances():
+    """The same 50x-faded LTS CCCV cycles complete with every hold ending on its C/50 cut-off at rtol 1e-6,
+    where the free surface content at 3.0 V (2.4e-5 Li after 10 cycles) is 27x the tolerance on x (rtol |x| + atol = 9e-7): what the
+    xfail above lacks is the solver's resolution of x - x_trap, not a model fault."""
+    done, free = _faded_lts_cccv(AEA().default_solver_with(rtol=1e-6, atol=1e-8))
+    assert free == pytest.approx(2.45e-5, rel=0.05)
+    assert done == 10
