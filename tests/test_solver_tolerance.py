@@ -282,7 +282,7 @@ def test_sx_functions_give_the_mx_solution():
     """The lever-rule host's default solver expands the model's CasADi functions to SX: same
     solution as PyBaMM's MX functions to round-off (a wrong output order, a dropped event or a
     broken Jacobian would show here), and the functions IDAKLU gets are SX."""
-    from pybamm_aea.models.aea import ScalarFunctionsIDAKLUSolver
+    from pybamm_aea.models.solvers import ScalarFunctionsIDAKLUSolver
 
     solver = AEA(LEVER).default_solver
     assert isinstance(solver, ScalarFunctionsIDAKLUSolver)
@@ -306,7 +306,7 @@ def test_joined_events_give_each_event_and_the_plain_solution():
     maximum-voltage event), or an event per call again (no speed-up, silently)."""
     import casadi
 
-    from pybamm_aea.models.aea import _EventOutput
+    from pybamm_aea.models.solvers import _EventOutput
 
     sim = pybamm.Simulation(AEA(), experiment=pybamm.Experiment(["Discharge at 1C until 1.8 V"]))
     sim.build_for_experiment()
@@ -327,7 +327,7 @@ def test_joined_events_give_each_event_and_the_plain_solution():
     calls = [root.instruction_MX(k) for k in range(root.n_instructions()) if root.instruction_id(k) == casadi.OP_CALL]
     assert len(calls) == 1
 
-    from pybamm_aea.models.aea import ConsistentEventIDAKLUSolver, _DownstreamJacobian
+    from pybamm_aea.models.solvers import ConsistentEventIDAKLUSolver, _DownstreamJacobian
 
     class PlainEvents(ConsistentEventIDAKLUSolver, _DownstreamJacobian):
         """The default multi-phase solver but for the joined events."""
@@ -364,7 +364,7 @@ def _set_up_default(options=None, values=None, sensitivities=()):
 
 
 def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
-    """The multi-phase solver's Newton matrix (:class:`pybamm_aea.models.aea._DownstreamJacobian`):
+    """The multi-phase solver's Newton matrix (:class:`pybamm_aea.models.solvers._DownstreamJacobian`):
     on LMS the states no other equation reads are the capacity and energy integrals, the stretch
     and the (absent) dispersed material; every other row equals CasADi's exact Jacobian, each
     downstream row keeps its own block and nothing else, and (the definition) no other row of
@@ -372,7 +372,7 @@ def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
     downstream (its readers' Newton iteration would lag silently), a downstream row that loses
     its own block, rows scattered to the wrong states. On S-LMS the dispersed sulfur, which the
     host reads, is not downstream; the voltage as an algebraic state is never reduced."""
-    from pybamm_aea.models.aea import downstream_states
+    from pybamm_aea.models.solvers import downstream_states
 
     expected = {"Discharge capacity [A.h]", "Throughput capacity [A.h]", "Discharge energy [W.h]",
                 "Throughput energy [W.h]", "Dispersed material lithiation", "Cathode local stretch"}
@@ -422,7 +422,7 @@ def test_downstream_jacobian_gives_the_exact_jacobian_solution():
     """An LMS 0.1C cycle at rtol 1e-6 with the reduced Newton matrix and with CasADi's exact one:
     what IDA converges to is the same (capacities and energies to 1e-5, measured 5e-7 on 20 C/10
     cycles at rtol 1e-7), so the reduction moves the solver's path, not the answer."""
-    from pybamm_aea.models.aea import SharedEventsIDAKLUSolver, _SharedEvents
+    from pybamm_aea.models.solvers import SharedEventsIDAKLUSolver, _SharedEvents
 
     class ExactJacobian(CheckedIDAKLUSolver, _SharedEvents):
         """The default multi-phase solver but for the Newton matrix."""
@@ -444,7 +444,7 @@ def test_film_state_tolerance_keeps_the_cycle_at_solver_accuracy():
     second LMS C/10 cycle's capacities stay within 1e-5 and its end-of-step voltages within 0.1 mV
     (measured: 1.1e-6 and 15 uV; the former film scale 1e-9 m: 0.4e-6 and 49 uV; a scale of 1e-3 m
     moves the charge 2.4e-5)."""
-    from pybamm_aea.models.aea import ScalarFunctionsIDAKLUSolver
+    from pybamm_aea.models.solvers import ScalarFunctionsIDAKLUSolver
     from pybamm_aea.models.submodels import Li0SurfaceFilm
 
     cycle = ("Discharge at 0.1C until 1.8 V", "Rest for 10 minutes", "Charge at 0.1C until 2.8 V",
@@ -519,7 +519,7 @@ def test_a_charge_past_the_model_range_needs_no_retry(rate):
     mended)."""
     import warnings
 
-    from pybamm_aea.models.aea import StepRetriedWarning
+    from pybamm_aea.models.solvers import StepRetriedWarning
 
     values = pybamm.ParameterValues("AEA_NMC532")
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
@@ -541,7 +541,7 @@ def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name):
     step is solved again from the same state (:class:`SharedEventsIDAKLUSolver`): the run completes,
     says so, and lies on the tight-tolerance curve. Catches a retry that restarts from the wrong state
     (the pristine one: its curve is far off) or drops the step."""
-    from pybamm_aea.models.aea import StepRetriedWarning
+    from pybamm_aea.models.solvers import StepRetriedWarning
 
     values = pybamm.ParameterValues(set_name)
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
