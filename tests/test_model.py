@@ -265,6 +265,25 @@ def test_a_sets_window_on_the_li_in_anode_is_an_error_that_says_why():
         sim.solve([0, 3600])
 
 
+def test_a_start_outside_the_window_under_load_says_how_far_and_what_to_change():
+    """AEA_LiFePO4's default 0.1C charge of a dense, electronically insulating LiFePO4 compact (1e-9 S/cm) starts at
+    4.278 V: open-circuit 3.374 V and 0.904 V of losses, past the 4.0 V cut-off. IDAKLU initialises the state
+    itself, and the explanation read the events on ``model.y0`` (the guess before it, 3.38 V, inside the window):
+    PyBaMM's bare "Events ['Maximum voltage [V]'] are non-positive at initial conditions" stood. In an experiment
+    pybamm.Simulation skips the step with its own words; the solver warns how far outside it starts."""
+    from pybamm_aea.models.checks import StartOutsideWindowWarning
+
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_LiFePO4"))
+    with pytest.raises(pybamm.SolverError, match=r"starts 0\.27\d+ V above its upper cut-off under its current at "
+                                                 r"the start.*A smaller current, a lower loading"):
+        sim.solve([0, 3600])
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_Li4Ti5O12"),
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.0 V"]))
+    with pytest.warns(StartOutsideWindowWarning, match=r"starts 13\.\d+ V below its lower cut-off and 14\.\d+ V past "
+                                                       r"its step's cut-off \(Voltage < 1\.0 \[V\]\)"):
+        sim.solve()
+
+
 def _thick_tis2_on_li_in(foil):
     """TiS2 at 15x the set's loading (22.5 mg/cm2, ~3.6 mA.h/cm2) discharged at 0.1C to 1.0 V vs Li on
     the Li-In anode with ``foil`` mol/m2 of Li foil behind the In (None: the set's, the paper's 80 um)."""

@@ -40,7 +40,8 @@ def register(subparsers):
                         "--option 'working electrode=positive' for a half cell)")
     p.add_argument("--experiment", action="append", default=None, metavar="STEP",
                    help="a PyBaMM experiment step, e.g. 'Discharge at 0.1C until 1.8 V' (repeat for several steps; "
-                        "default: discharge, charge, discharge at 0.1C between the set's voltage cut-offs, "
+                        "default: discharge, charge, discharge at 0.1C between the set's voltage cut-offs (charge, "
+                        "discharge, charge for a set lithiated as made: AEA_LiCoO2, AEA_NMC532, AEA_LiFePO4), "
                         "on the Li-In anode moved down by its plateau as the model's defaults)")
     p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
                    help="repeat the --experiment steps N times, as N cycles")
@@ -149,9 +150,16 @@ def _model(args, values):
 
 
 def _default_steps(values):
+    """Discharge, charge, discharge at 0.1C between the set's cut-offs; charge, discharge, charge for an AEA set
+    lithiated as made (:func:`pybamm_aea.parameters.starts_with_charge`: its default current is a charge; a
+    discharge first delivered 0.01 % of AEA_LiCoO2's window)."""
+    from pybamm_aea.parameters import is_aea_set, starts_with_charge
+
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
-    return [f"Discharge at 0.1C until {low:g} V", f"Charge at 0.1C until {high:g} V",
-            f"Discharge at 0.1C until {low:g} V"]
+    discharge, charge = f"Discharge at 0.1C until {low:g} V", f"Charge at 0.1C until {high:g} V"
+    if is_aea_set(values) and starts_with_charge(values):
+        return [charge, discharge, charge]
+    return [discharge, charge, discharge]
 
 
 def plot(df, path, title):

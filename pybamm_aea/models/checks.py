@@ -41,7 +41,8 @@ import pybamm
 from ..constants import MAX_VOLTAGE_VS_LI
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
-           "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window"]
+           "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window",
+           "StartOutsideWindowWarning"]
 
 
 @dataclass(frozen=True)
@@ -430,20 +431,32 @@ def starts_outside_window(exc):
     return "non-positive at initial conditions" in text and "voltage" in text.lower()
 
 
-def _outside_window(exc, model, inputs):
+#: the model's voltage-window events, and where a cell that violates one starts
+_WINDOW_EVENTS = {"Minimum voltage [V]": "below its lower cut-off", "Maximum voltage [V]": "above its upper cut-off"}
+
+
+def _is_step_cut_off(name):
+    """An experiment step's voltage cut-off event, as PyBaMM names it ("Voltage > 4.0 [V] [experiment]")."""
+    return name.startswith("Voltage") and name.endswith("[experiment]")
+
+
+def _outside_window(exc, model, inputs, y0):
     """PyBaMM's "Events [...] are non-positive at initial conditions" for a voltage cut-off, with how far outside
-    its window the cell starts and, on the Li-In anode, why (a set's window is vs Li metal); None otherwise."""
+    its window the cell starts at the state ``y0`` the events were evaluated on (after the consistent
+    initialisation: under the first step's current, i.e. with its losses) and what to change; on the Li-In anode,
+    why (a set's window is vs Li metal); None otherwise."""
     if not starts_outside_window(exc):
         return None
     text = str(exc)
     try:
-        y0 = model.y0.full() if hasattr(model.y0, "full") else np.asarray(model.y0)
-        one = inputs[0] if isinstance(inputs, (list, tuple)) else (inputs or {})
-        gaps = {e.name: float(np.asarray(e.expression.evaluate(0.0, y0, inputs=dict(one))).item())
-                for e in model.events if e.name in ("Minimum voltage [V]", "Maximum voltage [V]")}
+        y0 = y0.full() if hasattr(y0, "full") else np.asarray(y0, dtype=float)
+        y0 = y0.reshape(-1, 1)
+        gaps = {e.name: float(np.asarray(e.expression.evaluate(0.0, y0, inputs=dict(inputs or {}))).item())
+                for e in model.events if e.name in _WINDOW_EVENTS or _is_step_cut_off(e.name)}
     except Exception:  # noqa: BLE001 - PyBaMM's own message stands
         return None
-    where = [f"{-gap:.4g} V {'below its lower' if name.startswith('Minimum') else 'above its upper'} cut-off"
+    where = [f"{-gap:.4g} V {_WINDOW_EVENTS[name]}" if name in _WINDOW_EVENTS
+             else f"{-gap:.4g} V past its step's cut-off ({name.replace(' [experiment]', '')})"
              for name, gap in gaps.items() if gap <= 0]
     if not where:
         return None
@@ -454,6 +467,12 @@ def _outside_window(exc, model, inputs):
         message += (f". On the Li-In anode the cut-offs are cell voltages, {LI_IN_PLATEAU:g} V below the cathode's "
                     "vs Li, and a parameter set's window is vs Li metal: take AEA({'anode': 'Li-In'})."
                     "default_parameter_values, whose window is moved down by the plateau, or set the cut-offs")
+    else:
+        message += (" under its current at the start (the voltage after the consistent initialisation: the "
+                    "open-circuit voltage and the losses at that current): nothing to integrate. A smaller current, a "
+                    "lower loading or a wider window (\"Lower/Upper voltage cut-off [V]\") lets the cell start; "
+                    "a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at "
+                    "\"Current function [A]\" = 0 gives the open-circuit voltage)")
     return message
 
 
@@ -475,6 +494,11 @@ def warn_unknown_inputs(model, inputs):
                       stacklevel=3)
 
 
+class StartOutsideWindowWarning(UserWarning):
+    """An experiment step starts outside the voltage window under its current (pybamm.Simulation skips it): how far
+    outside, and what to change (:class:`CheckedIDAKLUSolver`)."""
+
+
 class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     """``pybamm.IDAKLUSolver`` that checks input parameters against :data:`RANGES` before each solve or step, and
     warns about an input the model has not (:func:`warn_unknown_inputs`)."""
@@ -482,12 +506,21 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):
         check_inputs(model, inputs, times=t_eval)
         warn_unknown_inputs(model, inputs)
+        return super().solve(model, t_eval, inputs, *args, **kwargs)
+
+    def _check_event_violation(self, t_eval, model, y0, inputs_dict):
+        """PyBaMM's check of the events at the start, its error explained (:func:`_outside_window`) on the state
+        it was evaluated on: with IDAKLU's own initialisation (its default) that is the state after it, which
+        ``model.y0`` (the guess before it) is not, so a start pushed outside the window by the current's losses
+        was PyBaMM's bare "Events [...] are non-positive at initial conditions"."""
         try:
-            return super().solve(model, t_eval, inputs, *args, **kwargs)
+            super()._check_event_violation(t_eval, model, y0, inputs_dict)
         except pybamm.SolverError as exc:
-            explained = _outside_window(exc, model, inputs)
+            explained = _outside_window(exc, model, inputs_dict, y0)
             if explained is None:
                 raise
+            if "[experiment]" in str(exc):  # pybamm.Simulation skips the step with its own bare words: say why here
+                warnings.warn(explained, StartOutsideWindowWarning, stacklevel=2)
             raise pybamm.SolverError(explained) from exc
 
     def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
