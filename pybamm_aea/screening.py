@@ -35,7 +35,6 @@ import difflib
 import math
 import numbers
 import time
-import warnings
 
 import numpy as np
 import pandas as pd
@@ -108,6 +107,30 @@ def _charged_content(values):
     return brentq(f, lo, hi, xtol=1e-9 * x_max)
 
 
+class _FlagKeepingIDAKLUSolver(pybamm.IDAKLUSolver):
+    """``pybamm.IDAKLUSolver`` that keeps IDA's return flags of its last solve (:attr:`flags`, one per input set):
+    PyBaMM sets termination "failure" for a negative flag and names the flag only in the text of its warning or
+    error (its Solution takes no new attribute)."""
+
+    def solve(self, *args, **kwargs):
+        #: IDA's return flag of each input set's last integration (negative: IDA failed)
+        self.flags = []
+        return super().solve(*args, **kwargs)
+
+    def _post_process_solution(self, sol, *args, **kwargs):
+        self.flags.append(int(sol.flag))
+        return super()._post_process_solution(sol, *args, **kwargs)
+
+    def failure_message(self):
+        """IDA's message for the last solve's failed flag (``termination: failure`` if none is kept)."""
+        failed = [flag for flag in getattr(self, "flags", []) if flag < 0]
+        if not failed:
+            return "termination: failure"
+        from pybammsolvers import idaklu
+
+        return idaklu.sundials_error_message(failed[-1])
+
+
 class _Prepared:
     """One material's discretised model with loading and current as inputs."""
 
@@ -134,16 +157,17 @@ class _Prepared:
         self.names = [ENERGY] + [v for vs in MECHANISMS.values() for v in vs]
         self.model = self._discretised(values, voltage_events=True)
         # the solver computes only these variables (PyBaMM's fast output path)
-        self.solver = self._solver(on_failure="warn")
+        self.solver = self._solver(on_failure="ignore")
         self._no_events = None
 
     def _solver(self, on_failure="error"):
         """IDAKLU with the model's own tolerances and IDA options (those of its default solver,
-        which differ between the host descriptions), computing only :attr:`names`. ``on_failure="warn"``:
-        a failure part-way returns the partial solution (termination "failure") and warns with IDA's flag."""
+        which differ between the host descriptions), computing only :attr:`names`. ``on_failure="ignore"``:
+        a failure part-way returns the partial solution, termination "failure", its IDA flag kept
+        (:class:`_FlagKeepingIDAKLUSolver`)."""
         default = AEA(self.options, build=False).default_solver
-        return pybamm.IDAKLUSolver(rtol=default.rtol, atol=default.atol, options=dict(default.options),
-                                   output_variables=self.names, on_failure=on_failure)
+        return _FlagKeepingIDAKLUSolver(rtol=default.rtol, atol=default.atol, options=dict(default.options),
+                                        output_variables=self.names, on_failure=on_failure)
 
     def _discretised(self, values, voltage_events):
         model = AEA(self.options)
@@ -167,19 +191,12 @@ class _Prepared:
         return {n: float(sol[n].entries[0]) for n in self.names if n != ENERGY}
 
     def _solve(self, inputs, t_end):
-        """(solution, None), or (partial solution or None, what failed) when IDA fails after the start."""
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            # the solver's own steps (no forced output times: those cost more than the physics)
-            sol = self.solver.solve(self.model, [0.0, t_end], inputs=inputs)
-        tail = ", returning a partial solution."
-        failed = [w for w in caught if str(w.message).endswith(tail)]
-        for w in caught:
-            if w not in failed:
-                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-        if sol.termination == "failure" or failed:
-            flags = "; ".join(str(w.message)[: -len(tail)].removeprefix("input set 0: ") for w in failed)
-            return sol, f"the solver failed ({flags or 'termination: failure'})"
+        """(solution, None), or (partial solution, what failed) when IDA fails after the start: PyBaMM's
+        termination "failure" (IDAKLU's for a negative IDA flag), with IDA's message for the flag."""
+        # the solver's own steps (no forced output times: those cost more than the physics)
+        sol = self.solver.solve(self.model, [0.0, t_end], inputs=inputs)
+        if sol.termination == "failure":
+            return sol, f"the solver failed ({self.solver.failure_message()})"
         return sol, None
 
     def run(self, c_rate, loading_kg_m2):

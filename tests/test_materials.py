@@ -212,6 +212,65 @@ def test_a_regular_solution_two_phase_at_every_accepted_temperature_is_refused()
     AEAMaterial.from_dict(dict(data, ocp=dict(data["ocp"], slope=-0.1)))  # T_c 290 K: single phase at 70 C
 
 
+_USER_OCPS = """
+import pybamm
+
+R_F = 8.314462618 / 96485.33212
+
+
+def spinodal(x, T):
+    # a regular solution with slope -0.3 V written as a function: two-phase below T_c = 870 K
+    return 2.5 + 0.3 * (x - 0.5) + R_F * T * pybamm.log((1 - x) / x)
+
+
+def rises_when_hot(x, T):
+    # falls at 200 K (-0.2 V per Li), rises at 453.65 K (+0.054 V per Li)
+    return 3.0 + (T - 400.0) / 1000.0 * x
+
+
+def flat_plateau(x, T):
+    # exactly flat at 3.4 V between x = 0.1 and 0.9: a two-phase plateau
+    return 3.4 + 0.5 * pybamm.maximum(0.1 - x, 0) - 0.5 * pybamm.maximum(x - 0.9, 0)
+
+
+def vacancies(x, T):
+    # the OCP written against the vacancy content 1 - x: rises as the host fills
+    return 2.0 + 0.5 * x
+"""
+
+
+@pytest.fixture
+def user_ocp_module(tmp_path, monkeypatch):
+    (tmp_path / "my_user_ocps.py").write_text(_USER_OCPS)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return "my_user_ocps"
+
+
+@pytest.mark.parametrize("name, where", [
+    # the spinodal at 200 K: dU/dx = 0.3 - (RT/F) / (x (1 - x)) > 0 for 0.0614 < x < 0.9386
+    ("spinodal", r"at T = 200 K: from 2.41542 V at x = 0.061379 \(theta = 0.0614\) to 2.58458 V at x = 0.938621"),
+    ("rises_when_hot", r"at T = 453.65 K: from 3.00005 V at x = 0.001 \(theta = 0.0010\) to 3.0536 V at x = 0.999"),
+    ("vacancies", r"at T = 200 K: from 2.0005 V at x = 0.001"),
+])
+def test_a_function_ocp_that_rises_with_li_content_is_refused_naming_where(user_ocp_module, name, where):
+    """A regular solution below T_c was refused, the same OCP written as a "function" was not (its screen failed
+    part-way); a "function" OCP is sampled over its window at the model's lowest and highest temperatures."""
+    data = dict(USER_MATERIAL, ocp={"kind": "function", "function": f"{user_ocp_module}:{name}"})
+    with pytest.raises(MaterialError, match=r"ocp.function '" + user_ocp_module + ":" + name + "' rises with Li "
+                                            r"content " + where + r".*flat plateau"):
+        AEAMaterial.from_dict(data)
+    with pytest.raises(MaterialError, match=r"ocp_delithiation.function .* rises"):
+        AEAMaterial.from_dict(dict(USER_MATERIAL, ocp_delithiation=data["ocp"]))
+
+
+def test_a_flat_two_phase_function_ocp_and_every_built_in_material_pass_the_check(user_ocp_module):
+    data = dict(USER_MATERIAL, ocp={"kind": "function", "function": f"{user_ocp_module}:flat_plateau"})
+    AEAMaterial.from_dict(data).parameter_values()
+    for name in pybamm_aea.materials.list_materials():  # Mo6S8's two branches and TiS2 are functions
+        material = get_material(name)
+        AEAMaterial.from_dict(material.to_dict())
+
+
 def test_a_regular_solution_below_its_critical_temperature_is_refused_at_the_cells_temperature():
     """s = -0.14 V: T_c = 406.2 K, so the material is accepted (a single phase above it) but a cell at 70 C is
     refused when the temperature is set, and at solve time when it is an input; at 420 K it runs."""

@@ -264,15 +264,18 @@ def test_a_points_energy_is_the_models_own_discharge_energy():
 
 # ------------------------------------------------------------------ solver failures, the grid's edge, set names
 def two_phase_ocp(x, T):
-    """A regular-solution OCP (2.5 V, slope -0.3 V, x_max 1) given as a function, which no check sees: at 70 C it
-    rises with Li content around x = 1/2 (the review's MyMat), and the single-phase host's solver fails part-way."""
+    """A regular-solution OCP (2.5 V, slope -0.3 V, x_max 1) given as a function: at 70 C it rises with Li content
+    around x = 1/2 (the review's MyMat), and the single-phase host's solver fails part-way. The material check
+    refuses it (:meth:`pybamm_aea.materials.OCP.check_falls`); :func:`_failing_material` turns that off to reach
+    the solver's failure."""
     return 2.5 + 0.3 * (x - 0.5) + pybamm.constants.R * T / pybamm.constants.F * pybamm.log((1 - x) / x) \
         + 1e-4 * (1 / x - 1 / (1 - x))
 
 
-def _failing_material():
-    from pybamm_aea.materials import AEAMaterial
+def _failing_material(monkeypatch):
+    from pybamm_aea.materials import OCP, AEAMaterial
 
+    monkeypatch.setattr(OCP, "check_falls", lambda self, where, x_max: None)
     return AEAMaterial.from_dict({
         "name": "TwoPhaseAsFunction", "formula": "LiX", "molar_mass": 100.0, "density": 4.0,
         "delithiated_density": 4.0, "lithiated_density": 3.9, "x_max": 1.0, "initial_li_content": 0.01,
@@ -281,11 +284,11 @@ def _failing_material():
         "lower_voltage": 1.5, "upper_voltage": 3.5})
 
 
-def test_a_solver_failure_after_the_start_is_an_error_not_a_utilisation():
+def test_a_solver_failure_after_the_start_is_an_error_not_a_utilisation(monkeypatch):
     """The screen read every SolverError as "the losses exceed the window at t = 0": utilisation 0.0 blamed on
     "interface" (5 mV), while IDA had run to t = 3743 s, 10.4 % of the window, before failing. Now the row names
     what failed and when, its results are NaN, and the largest loading is not read through it."""
-    df = pybamm_aea.screen([_failing_material()], c_rates=(0.1,), loadings=(15.0,))
+    df = pybamm_aea.screen([_failing_material(monkeypatch)], c_rates=(0.1,), loadings=(15.0,))
     row = df.iloc[0]
     assert "IDA_ERR_FAIL" in row["error"] and "incomplete" in row["error"]
     t_fail = float(row["error"].split("at t = ")[1].split(" s")[0])
@@ -294,6 +297,28 @@ def test_a_solver_failure_after_the_start_is_an_error_not_a_utilisation():
                 "interface loss [V]", "max loading at 80% [mg.cm-2]"):
         assert np.isnan(row[col]), col
     assert row["limiting mechanism"] is None
+
+
+def test_a_solver_failure_is_told_by_the_solutions_termination_not_by_the_warnings_words(monkeypatch):
+    """The screen told a part-way IDA failure, and took IDA's message, from the words of PyBaMM's warning
+    (", returning a partial solution."): reworded, the row lost IDA's flag ("termination: failure") and the
+    warning went on to the user. Now the solver runs with on_failure="ignore" (no warning) and the failure is
+    its termination "failure", IDA's message that of the flag the solver kept."""
+    import warnings
+
+    warn = warnings.warn
+
+    def reworded(message, *args, **kwargs):
+        if isinstance(message, str) and message.endswith(", returning a partial solution."):
+            message = message.replace(", returning a partial solution.", "; the partial solution is returned")
+        return warn(message, *args, **kwargs)
+
+    monkeypatch.setattr(warnings, "warn", reworded)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        row = pybamm_aea.screen([_failing_material(monkeypatch)], c_rates=(0.1,), loadings=(15.0,)).iloc[0]
+    assert "IDA_ERR_FAIL: Error test failures" in row["error"] and "incomplete" in row["error"]
+    assert not [w for w in caught if "partial solution" in str(w.message)]
 
 
 @pytest.mark.slow
