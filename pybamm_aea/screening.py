@@ -414,7 +414,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         with the tolerances of the model's own default solver for those options.
     mesh_check : bool
         Also solve every point on twice the cells of the model's mesh (:mod:`pybamm_aea.convergence`):
-        columns "fine-mesh utilisation", "mesh converged" (the two utilisations within 1 % of the window)
+        columns "fine-mesh utilisation", "fine-mesh error" (what failed there, as "error"; None if it solved),
+        "mesh converged" (the two utilisations within 1 % of the window; False where the fine mesh failed)
         and, per (material, C-rate), "mesh converged at this C-rate" (every loading of the row). Near a
         nucleation threshold the multi-phase host's outcome can be the mesh's (a pristine Mo6S8 compact
         at >= 0.5C: README, known limits); about 2x the time (the six materials of the Fig. S2 map: 13.4
@@ -482,9 +483,12 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
 
 
 def _add_mesh_check(block, fine, c_rate, kg_m2):
-    """Fine-mesh utilisation and the verdicts of one (material, C-rate) block of rows."""
+    """Fine-mesh utilisation and the verdicts of one (material, C-rate) block of rows; "fine-mesh error" what
+    failed on the fine mesh, as "error" for the model's mesh (None if it solved; not converged then)."""
     for r, m in zip(block, kg_m2):
-        r["fine-mesh utilisation"] = fine.run(c_rate, m)["utilisation"]
+        on_fine = fine.run(c_rate, m)
+        r["fine-mesh utilisation"] = on_fine["utilisation"]
+        r["fine-mesh error"] = None if on_fine["error"] is None else f"on {fine.refinement}x the cells: {on_fine['error']}"
         r["mesh converged"] = bool(within_tolerances(r["fine-mesh utilisation"] - r["utilisation"], 1.0))  # of the window
     every = all(r["mesh converged"] for r in block)
     for r in block:

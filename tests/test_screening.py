@@ -321,6 +321,23 @@ def test_a_solver_failure_is_told_by_the_solutions_termination_not_by_the_warnin
     assert not [w for w in caught if "partial solution" in str(w.message)]
 
 
+def test_a_point_that_fails_on_the_fine_mesh_says_what_failed(monkeypatch, capsys):
+    """screen(mesh_check=True): a point IDA failed on with twice the cells showed only as "mesh converged" False,
+    without the error text its failure on the model's mesh gets; now "fine-mesh error" holds it (and the command
+    line prints it)."""
+    from pybamm_aea.screening import _add_mesh_check, _prepared
+
+    material = _failing_material(monkeypatch)
+    fine = _prepared(material, None, "paper", refinement=2)
+    block = [{"utilisation": 0.5}]  # a point the model's mesh solved
+    _add_mesh_check(block, fine, 0.1, [0.15])
+    row = block[0]
+    assert row["fine-mesh error"].startswith("on 2x the cells: TwoPhaseAsFunction at 0.1C and 15 mg/cm2: the solver "
+                                             "failed (IDA_ERR_FAIL")
+    assert "incomplete" in row["fine-mesh error"] and np.isnan(row["fine-mesh utilisation"])
+    assert row["mesh converged"] is False
+
+
 @pytest.mark.slow
 def test_a_cell_that_starts_below_its_cut_off_delivers_nothing_and_is_no_error():
     """Pristine Mo6S8 at 25 C, 2C and 5 mg/cm2 starts below 1.8 V (the review's item 10): utilisation 0, limited by
