@@ -97,6 +97,26 @@ def test_energy_json_matches_energy_model(capsys):
     assert report["bases"]["discharged"]["specific_capacity_mAh_per_g"] == pytest.approx(541, abs=1)
 
 
+def test_energy_takes_a_materials_json_as_the_screen_and_the_sweep_do(tmp_path, capsys):
+    """--composition takes the .json of an AEAMaterial (save_material), through the one resolver
+    (pybamm_aea.materials.as_material) and the one mapping (pybamm_aea.energy.from_aea_material); a file that
+    cannot be read is an argparse error naming it."""
+    from pybamm_aea.energy import Electrode, from_aea_material
+    from pybamm_aea.materials import get_material, save_material
+
+    material = get_material("LiCoO2")
+    path = save_material(material, tmp_path / "my_lco.json")
+    code, out, _ = _run(["energy", "--composition", f"{path}=0.5,S8=0.5", "--porosity", "0.1", "--format", "json"],
+                        capsys)
+    assert code == 0
+    ref = Electrode({from_aea_material(material): 0.5, "S8": 0.5}, 0.1).energy_density()
+    got = json.loads(out)["bases"]["charged"]
+    assert got["specific_capacity_mAh_per_g"] == pytest.approx(ref.specific_capacity, rel=1e-5)
+    assert got["volumetric_Wh_per_L"] == pytest.approx(ref.volumetric, rel=1e-5)
+    err = _error(["energy", "--composition", f"{tmp_path / 'missing.json'}=1", "--porosity", "0.1"], capsys)
+    assert "argument --composition: material file" in err and "missing.json" in err
+
+
 def test_energy_csv_to_file_and_table(tmp_path, capsys):
     out_file = tmp_path / "e.csv"
     code, _, _ = _run(["energy", "--composition", "Mo6S8=1", "--porosity", "0.11", "--capacity", "Mo6S8=90",

@@ -338,6 +338,31 @@ def test_a_point_that_fails_on_the_fine_mesh_says_what_failed(monkeypatch, capsy
     assert row["mesh converged"] is False
 
 
+def test_cli_screen_prints_a_fine_mesh_failure(monkeypatch, capsys):
+    """The command line's --mesh-check prints a point's "fine-mesh error" as it prints "error" (the table of a screen
+    whose 15 mg/cm2 point failed on twice the cells, without solving)."""
+    import pandas as pd
+
+    from pybamm_aea.cli import main
+
+    def screen(materials, **kwargs):
+        rows = [{"material": "X", "C-rate": 0.1, "loading [mg.cm-2]": m, "utilisation": 0.9, "error": None,
+                 "max loading at 80% [mg.cm-2]": 15.0, "max areal capacity at 80% [mA.h.cm-2]": 1.0,
+                 "max at 80% is a lower bound": True, "fine-mesh utilisation": u, "mesh converged": u == u,
+                 "mesh converged at this C-rate": False, "fine-mesh error": e}
+                for m, u, e in ((1.5, 0.9, None), (15.0, float("nan"), "on 2x the cells: X at 0.1C: IDA_ERR_FAIL"))]
+        df = pd.DataFrame(rows)
+        df.attrs["seconds"] = 0.0
+        return df
+
+    monkeypatch.setattr(pybamm_aea, "screen", screen)
+    assert main(["screen", "--materials", "Li2021_TiS2", "--c-rates", "0.1", "--loadings", "1.5,15",
+                 "--mesh-check"]) == 0
+    out = capsys.readouterr()
+    assert "1 on the fine mesh (fine-mesh error)" in out.out
+    assert "failed: on 2x the cells: X at 0.1C: IDA_ERR_FAIL" in out.err
+
+
 @pytest.mark.slow
 def test_a_cell_that_starts_below_its_cut_off_delivers_nothing_and_is_no_error():
     """Pristine Mo6S8 at 25 C, 2C and 5 mg/cm2 starts below 1.8 V (the review's item 10): utilisation 0, limited by

@@ -20,8 +20,9 @@ def register(subparsers):
     )
     p.add_argument("--composition", type=_args.parse_composition, default=None,
                    metavar="MAT=FRAC,...",
-                   help="mass fractions of the solid (sum 1), material names of pybamm_aea.energy.list_materials(); "
-                        "default: the paper's S-LMS hybrid")
+                   help="mass fractions of the solid (sum 1), material names of pybamm_aea.energy.list_materials() "
+                        "or the path of a material's .json (pybamm_aea.materials.save_material, as screen and sweep "
+                        "take it); default: the paper's S-LMS hybrid")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--porosity", type=_args.float_in("--porosity", 0.0, 1.0, high_open=True), metavar="FRACTION",
                    help="pore volume fraction of the electrode, 0 <= porosity < 1 (e.g. 0.082)")

@@ -92,7 +92,7 @@ def run(args):
     if args.mesh_check:
         table = table.mask(~mesh_converged(df), table.astype(str) + "?")
     failed = df["error"].notna()
-    fine_failed = df["fine-mesh error"].notna() if "fine-mesh error" in df else failed & False
+    fine_errors = df["fine-mesh error"].dropna() if "fine-mesh error" in df else df["error"].iloc[:0]
     _args.write_text(
         f"largest areal capacity [mA.h/cm2] at {args.threshold:.0%} utilisation, the threshold x the window "
         f"capacity of the largest loading reaching it (NaN: none on the grid; >=: the grid's largest loading, or "
@@ -100,8 +100,8 @@ def run(args):
         f"{'; ?: moves on doubling the mesh' if args.mesh_check else ''}); "
         f"{len(df)} points in {df.attrs['seconds']:.1f} s"
         f"{f', {failed.sum()} failed to solve (the table column error)' if failed.any() else ''}"
-        f"{f', {fine_failed.sum()} on the fine mesh (fine-mesh error)' if fine_failed.any() else ''}"
+        f"{f', {len(fine_errors)} on the fine mesh (fine-mesh error)' if len(fine_errors) else ''}"
         f"\n{table.to_string()}\n", None)
-    for message in list(df.loc[failed, "error"]) + list(df.loc[fine_failed, "fine-mesh error"]):
+    for message in list(df.loc[failed, "error"]) + list(fine_errors):
         print(f"failed: {message}", file=sys.stderr)
     return 0
