@@ -441,10 +441,11 @@ def _is_step_cut_off(name):
 
 
 def _outside_window(exc, model, inputs, y0):
-    """PyBaMM's "Events [...] are non-positive at initial conditions" for a voltage cut-off, with how far outside
-    its window the cell starts at the state ``y0`` the events were evaluated on (after the consistent
-    initialisation: under the first step's current, i.e. with its losses) and what to change; on the Li-In anode,
-    why (a set's window is vs Li metal); None otherwise."""
+    """How far outside its window the cell starts at the state ``y0`` the events were evaluated on (after the
+    consistent initialisation: under the step's current, i.e. with its losses) and what to change, or on the
+    Li-In anode why (a set's window is vs Li metal), followed by PyBaMM's "Events [...] are non-positive at
+    initial conditions" (``exc``, for a voltage cut-off; None for any other error). The explanation comes first:
+    PyBaMM's text ends with every input, and the sweep keeps a warning's first 200 characters."""
     if not starts_outside_window(exc):
         return None
     text = str(exc)
@@ -460,7 +461,7 @@ def _outside_window(exc, model, inputs, y0):
              for name, gap in gaps.items() if gap <= 0]
     if not where:
         return None
-    message = f"{text}: the cell starts {' and '.join(where)}"
+    message = f"the cell starts {' and '.join(where)}"
     if (getattr(model, "options", None) or {}).get("anode") == "Li-In":
         from ..parameters.paper_cell import LI_IN_PLATEAU
 
@@ -473,7 +474,7 @@ def _outside_window(exc, model, inputs, y0):
                     "lower loading or a wider window (\"Lower/Upper voltage cut-off [V]\") lets the cell start; "
                     "a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at "
                     "\"Current function [A]\" = 0 gives the open-circuit voltage)")
-    return message
+    return f"{message} (PyBaMM: {text})"
 
 
 #: inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
@@ -520,7 +521,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             if explained is None:
                 raise
             if "[experiment]" in str(exc):  # pybamm.Simulation skips the step with its own bare words: say why here
-                warnings.warn(explained, StartOutsideWindowWarning, stacklevel=2)
+                warnings.warn(f"an experiment step is skipped: {explained}", StartOutsideWindowWarning, stacklevel=2)
             raise pybamm.SolverError(explained) from exc
 
     def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
