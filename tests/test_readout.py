@@ -42,6 +42,26 @@ def test_electrode_figures_per_gram_and_litre():
     assert got == pytest.approx({readout.ESC: 100.0, readout.GRAVIMETRIC: 200.0, readout.VOLUMETRIC: 800.0})
 
 
+def test_the_models_electrode_figures_are_per_cm2_and_per_litre_of_the_electrode():
+    """One hour of the default LMS discharge on the paper's 0.785 cm2 die: the areal capacity times the die's
+    area is the discharge capacity (cycle_summary's electrode area, and with it the cell-level figures, is read
+    from it); before any Li moved the electrode's instantaneous volume and mass are the as-made ones (the
+    "end of discharge" basis of electrode_mass_volume), and the Wh/L on either volume is the discharge energy
+    over that volume. Catches a unit slip in m2 -> cm2 (100x) or m3 -> L (1000x) of these variables."""
+    import pybamm
+
+    sol = pybamm.Simulation(AEA()).solve([0, 3600])
+    q_mAh = sol["Discharge capacity [A.h]"].entries[-1] * 1e3
+    assert sol["Areal capacity [mA.h.cm-2]"].entries[-1] * 0.785 == pytest.approx(q_mAh, rel=1e-9)
+    volume, volume_now = sol[readout.VOLUME].entries, sol[readout.VOLUME_NOW].entries
+    assert volume_now[0] == pytest.approx(volume[0], rel=1e-6)
+    assert sol[readout.MASS_NOW].entries[0] == pytest.approx(sol[readout.MASS].entries[0], rel=1e-3)
+    energy_Wh = sol["Discharge energy vs Li [W.h]"].entries[-1]
+    assert sol["Electrode volumetric energy, instantaneous volume [W.h.L-1]"].entries[-1] == pytest.approx(
+        energy_Wh / volume_now[-1], rel=1e-9)
+    assert sol[readout.VOLUMETRIC].entries[-1] == pytest.approx(energy_Wh / volume[0], rel=1e-9)
+
+
 def test_time_series_averages_over_the_mesh_not_the_cells():
     """The cathode's mesh is clustered toward the separator: a plain mean of the cells gave a formed LMS
     cell's Li content 0.708 and its Li1 fraction 0.726, against the model's own averages 0.848 and 0.872

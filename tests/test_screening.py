@@ -260,6 +260,10 @@ def test_a_points_energy_is_the_models_own_discharge_energy():
     energy = sol["Discharge energy vs Li [W.h]"].entries[-1] / mass_kg
     assert 0.5 < row["utilisation"] < 1.0  # a step that ends on its cut-off, not on the 1.05 h time-out
     assert row["electrode energy [W.h.kg-1]"] == pytest.approx(energy, rel=1e-3)
+    # and its capacities the step's: A.h per kg is mA.h per g; per cm2 of the paper's 0.785 cm2 die
+    q_Ah = sol["Discharge capacity [A.h]"].entries[-1]
+    assert row["Electrode specific capacity [mA.h.g-1]"] == pytest.approx(q_Ah / mass_kg, rel=1e-3)
+    assert row["areal capacity [mA.h.cm-2]"] == pytest.approx(q_Ah * 1e3 / 0.785, rel=1e-3)
 
 
 # ------------------------------------------------------------------ solver failures, the grid's edge, set names

@@ -143,6 +143,41 @@ def test_cycles_give_retention():
     assert row["First discharge electrode specific capacity [mA.h.g-1]"] > row["Electrode specific capacity [mA.h.g-1]"] + 15
 
 
+def test_result_columns_of_the_discharges_follow_their_definitions():
+    """fill_from_discharges (every path's columns) on three S-LMS discharges: ESC is the last discharge's and the
+    first discharge's column the first's (their ratio the capacities'), Wh/kg = ESC x mean voltage vs Li, and Wh/L
+    over Wh/kg is the electrode's density on either basis: on the discharged one, the paper's Li2S-LMS electrode
+    density of Table S9 (2.5 g/cm3 at 8.15 % porosity). Catches: the ESC column of the first discharge (sweep of
+    a formation cycle: 130 for 90 mAh/g), the mass and volume ratios of the discharged basis swapped (its Wh/L
+    over Wh/kg was 3.76 g/cm3)."""
+    from types import SimpleNamespace
+
+    from pybamm_aea.data import load_paper_table
+    from pybamm_aea.energy import Electrode
+    from pybamm_aea.sweep.config import composition_for
+    from pybamm_aea.sweep.metrics import FIRST_ESC, empty_metrics, fill_from_discharges
+
+    fraction, porosity = 0.325, 0.0815  # the paper's S-LMS (Table S9's Li2S-LMS row)
+    charged = Electrode(composition_for("Li2021_S_Mo6S8", fraction), porosity)
+    mass_g = 1.3e-3
+    volume_L = mass_g / charged.density / 1e3  # g / (g/cm3) = cm3 -> L
+    discharges = [(0.60e-3, 1.10e-3), (0.45e-3, 0.85e-3), (0.42e-3, 0.80e-3)]  # (A.h, W.h)
+    metrics = empty_metrics()
+    config = SimpleNamespace(composition_key=lambda: "Li2021_S_Mo6S8")
+    fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction)
+    esc, first = metrics["Electrode specific capacity [mA.h.g-1]"], metrics[FIRST_ESC]
+    assert esc / first == pytest.approx(discharges[-1][0] / discharges[0][0], rel=1e-12)
+    assert metrics["Electrode gravimetric energy [W.h.kg-1]"] == pytest.approx(
+        esc * metrics["Mean discharge voltage vs Li [V]"], rel=1e-12)
+    assert metrics["Capacity retention [%]"] == pytest.approx(100 * 0.42 / 0.45, rel=1e-12)
+    density = metrics["Electrode volumetric energy [W.h.L-1]"] / metrics["Electrode gravimetric energy [W.h.kg-1]"]
+    assert density == pytest.approx(charged.density, rel=1e-12)
+    discharged = (metrics["Discharged-basis energy [W.h.L-1]"] / metrics["Discharged-basis energy [W.h.kg-1]"])
+    s9 = load_paper_table("tableS9_electrode_energy").set_index("material").loc["Li2S-LMS"]
+    assert s9["porosity"] == porosity
+    assert discharged == pytest.approx(s9["total_electrode_density_g_per_cm3"], abs=0.05)  # printed to 0.1 g/cm3
+
+
 def test_unknown_name_is_refused_with_suggestions():
     with pytest.raises(SweepConfigError, match="did you mean.*Cathode loading"):
         sweep({"Cathode loadng [kg.m-2]": [0.01]}, parameter_set=LMS, workers=1)
