@@ -3,6 +3,8 @@
 Tolerances: plateau voltages within 50 mV (issue), capacities within 10 % of the paper's
 numbers unless stated, conservation to solver tolerance.
 """
+import warnings
+
 import numpy as np
 import pybamm
 import pytest
@@ -283,6 +285,25 @@ def test_a_start_outside_the_window_under_load_says_how_far_and_what_to_change()
                                                        r"its step's cut-off \(Voltage < 1\.0 \[V\]\)"):
         sim.solve()
 
+
+
+def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
+    """A step that starts past its cut-off after another has run (here a second discharge to the voltage the
+    first ended at, then a charge to a voltage below it) is PyBaMM's ordinary skip, as in every cycling protocol
+    whose step finds the cell already there: no StartOutsideWindowWarning (it warned for each such step, 1.2e-14 V
+    past the cut-off, so a cycle-life run would have warned every cycle). A first step past its cut-off (pristine
+    Mo6S8 at 2.35 V discharged to 2.4 V) warns."""
+    from pybamm_aea.models.checks import StartOutsideWindowWarning
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    steps = ["Discharge at 1C until 2.2 V", "Discharge at 1C until 2.2 V", "Charge at 1C until 2.1 V"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StartOutsideWindowWarning)
+        sol = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment([tuple(steps)])).solve()
+    assert sol["Voltage [V]"].entries[-1] == pytest.approx(2.2, abs=1e-3)
+    with pytest.warns(StartOutsideWindowWarning, match=r"past its step's cut-off \(Voltage < 2\.4 \[V\]\)"):
+        pybamm.Simulation(AEA(), parameter_values=values,
+                          experiment=pybamm.Experiment([("Discharge at 0.1C until 2.4 V", "Rest for 1 minute")])).solve()
 
 def _thick_tis2_on_li_in(foil):
     """TiS2 at 15x the set's loading (22.5 mg/cm2, ~3.6 mA.h/cm2) discharged at 0.1C to 1.0 V vs Li on
