@@ -42,6 +42,7 @@ import pybamm
 
 from .convergence import refined_var_pts, within_tolerances
 from .models.aea import AEA
+from .models.solvers import FlagKeepingIDAKLUSolver
 from .materials import as_material  # noqa: F401  (the resolver the screen takes its materials through)
 from .models.checks import starts_outside_window
 from .parameters import loading_for_thickness
@@ -107,30 +108,6 @@ def _charged_content(values):
     return brentq(f, lo, hi, xtol=1e-9 * x_max)
 
 
-class _FlagKeepingIDAKLUSolver(pybamm.IDAKLUSolver):
-    """``pybamm.IDAKLUSolver`` that keeps IDA's return flags of its last solve (:attr:`flags`, one per input set):
-    PyBaMM sets termination "failure" for a negative flag and names the flag only in the text of its warning or
-    error (its Solution takes no new attribute)."""
-
-    def solve(self, *args, **kwargs):
-        #: IDA's return flag of each input set's last integration (negative: IDA failed)
-        self.flags = []
-        return super().solve(*args, **kwargs)
-
-    def _post_process_solution(self, sol, *args, **kwargs):
-        self.flags.append(int(sol.flag))
-        return super()._post_process_solution(sol, *args, **kwargs)
-
-    def failure_message(self):
-        """IDA's message for the last solve's failed flag (``termination: failure`` if none is kept)."""
-        failed = [flag for flag in getattr(self, "flags", []) if flag < 0]
-        if not failed:
-            return "termination: failure"
-        from pybammsolvers import idaklu
-
-        return idaklu.sundials_error_message(failed[-1])
-
-
 class _Prepared:
     """One material's discretised model with loading and current as inputs."""
 
@@ -164,10 +141,10 @@ class _Prepared:
         """IDAKLU with the model's own tolerances and IDA options (those of its default solver,
         which differ between the host descriptions), computing only :attr:`names`. ``on_failure="ignore"``:
         a failure part-way returns the partial solution, termination "failure", its IDA flag kept
-        (:class:`_FlagKeepingIDAKLUSolver`)."""
+        (:class:`pybamm_aea.models.solvers.FlagKeepingIDAKLUSolver`)."""
         default = AEA(self.options, build=False).default_solver
-        return _FlagKeepingIDAKLUSolver(rtol=default.rtol, atol=default.atol, options=dict(default.options),
-                                        output_variables=self.names, on_failure=on_failure)
+        return FlagKeepingIDAKLUSolver(rtol=default.rtol, atol=default.atol, options=dict(default.options),
+                                       output_variables=self.names, on_failure=on_failure)
 
     def _discretised(self, values, voltage_events):
         model = AEA(self.options)

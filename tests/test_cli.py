@@ -453,18 +453,18 @@ def test_simulate_mesh_check_and_cathode_cells(tmp_path, capsys):
     assert not (tmp_path / "b_mesh.csv").exists()
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("name, first", [("AEA_LiCoO2", "Charge"), ("AEA_LiFePO4", "Charge"),
                                          ("AEA_Li4Ti5O12", "Discharge"), ("Li2021_Mo6S8", "Discharge")])
 def test_simulate_default_steps_start_the_way_the_set_was_made(name, first):
     """A set lithiated as made is charged first (its default current is a charge): the default discharge first
-    delivered 0.0151 of AEA_LiCoO2's 150 mA.h/g and stopped at its cut-off."""
+    delivered 0.0151 mA.h/g of AEA_LiCoO2's 150 and stopped at its cut-off."""
     from pybamm_aea.cli.simulate import _default_steps
 
     steps = _default_steps(pybamm.ParameterValues(name))
     assert [s.split()[0] for s in steps] == [first, {"Charge": "Discharge", "Discharge": "Charge"}[first], first]
 
 
+@pytest.mark.slow
 def test_simulate_with_one_cycle_says_retention_is_undefined(tmp_path, capsys):
     """simulate --cycles 1 (discharge, charge, discharge: two discharges) has no discharge after the 2nd, so its
     retention is undefined, and it says so rather than 100 %."""

@@ -103,12 +103,11 @@ def test_the_sweeps_tables_of_the_sets_are_views_of_their_facts():
                                                        ("Li2021_TiS2", "TiS2", "LiTiS2")])
 def test_the_cells_model_and_the_energy_model_read_the_same_cell(set_name, host, lithiated):
     """The electrochemical sets and the energy model describe the same lab cell and materials: densities of the
-    host in both states, the die's area, the separator's masses, the foils, the standard loading, and the sulfur of
-    S-LMS (density, product density, capacity, utilisation, 8 Li2S : S8). The sets retyped each of these beside
+    host in both states, the die's area, the separator's masses, the foils and the standard loading. The sets retyped each of these beside
     :mod:`pybamm_aea.energy` (a slip in one of the two copies, e.g. 4.87 for Li4Mo6S8's 4.78 g/cm3, would have made
     the volume change of the model disagree with the Wh/L of the energy model)."""
     from pybamm_aea.energy.materials import get_material
-    from pybamm_aea.energy.paper import PAPER_CELL, SLMS_PRACTICAL
+    from pybamm_aea.energy.paper import PAPER_CELL
     from pybamm_aea.parameters import paper_cell
 
     v = pybamm.ParameterValues(set_name)
@@ -127,7 +126,16 @@ def test_the_cells_model_and_the_energy_model_read_the_same_cell(set_name, host,
     in_um = v["Li-In anode indium amount [mol.m-2]"] * indium.molar_mass * 1e-3 / (indium.density * 1e3) * 1e6
     assert (li_um, in_um) == pytest.approx((PAPER_CELL["li_um"], PAPER_CELL["in_um"]), rel=1e-12)
 
+
+
+def test_the_s_lms_sets_sulfur_is_the_energy_models():
+    """S-LMS's sulfur in the cell's model is the energy model's: S8 and Li2S densities, S8's capacity, the 8 Li2S :
+    S8 mass ratio, the 1290 mA.h/g utilised and the 1.3 mg electrode of the SI's practical cell."""
+    from pybamm_aea.energy.materials import get_material
+    from pybamm_aea.energy.paper import SLMS_PRACTICAL
+
     s = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    area_cm2 = s["Electrode width [m]"] * s["Electrode height [m]"] * 1e4
     s8, li2s = get_material("S8"), get_material("Li2S")
     assert s["Dispersed material density [kg.m-3]"] == pytest.approx(s8.density * 1e3, rel=1e-12)
     assert s["Lithiated dispersed material density [kg.m-3]"] == pytest.approx(li2s.density * 1e3, rel=1e-12)

@@ -564,7 +564,7 @@ def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name):
 def test_a_step_ended_by_an_event_ends_on_a_consistent_state():
     """LMS discharged at constant power (3x its 0.1C power, about 0.3C) to 1.8 V on the multi-phase host. IDA
     locates the cut-off on its interpolating polynomial, whose algebraic states (here the current) are out of
-    its error test on this host: the last point had I V = 1.0008 P (1.0012 P at the 0.1C power) while the
+    its error test on this host: the last point had I V = 1.00075 P (1.0012 P at the 0.1C power) while the
     points before it, where IDA's Newton iteration converged, hold P within its tolerance (2.2e-4). :class:`ConsistentEventIDAKLUSolver` solves the algebraic
     states of that point for its differential ones: I V = P there, at 1.80001 V. Catches the interpolated
     end state returned as it is."""

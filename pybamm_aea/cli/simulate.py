@@ -41,7 +41,7 @@ def register(subparsers):
     p.add_argument("--experiment", action="append", default=None, metavar="STEP",
                    help="a PyBaMM experiment step, e.g. 'Discharge at 0.1C until 1.8 V' (repeat for several steps; "
                         "default: discharge, charge, discharge at 0.1C between the set's voltage cut-offs (charge, "
-                        "discharge, charge for a set lithiated as made: AEA_LiCoO2, AEA_NMC532, AEA_LiFePO4), "
+                        "discharge, charge for a set lithiated as made, e.g. AEA_LiCoO2), "
                         "on the Li-In anode moved down by its plateau as the model's defaults)")
     p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
                    help="repeat the --experiment steps N times, as N cycles")

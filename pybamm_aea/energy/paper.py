@@ -57,10 +57,10 @@ SLMS_COMPOSITION = {"S8": 0.325, "Mo6S8": 0.675}
 #: Hybrid LTO-LMS AEA cathode (40 wt% Li4Ti5O12 + 60 wt% Mo6S8; Experimental Section); the one record of it, read
 #: by :mod:`pybamm_aea.parameters.Li2021_LTO_Mo6S8`.
 LTO_LMS_COMPOSITION = {"Li4Ti5O12": 0.40, "Mo6S8": 0.60}
-#: The "typical S-C/LGPS cathode" of Table S8 / Figure 4e (32.5 wt% S, 17.5 wt% C, 50 wt% LGPS): the S-LMS's
-#: sulfur fraction (Table S8 compares the two at the same sulfur content). LGPS is given the paper's generic
-#: sulfide density (``"Sulfide SE"``, 1.92 g/cm3), which is what reproduces Table S8.
-SCLGPS_COMPOSITION = {"S8": SLMS_COMPOSITION["S8"], "Carbon": 0.175, "Sulfide SE": 0.50}
+#: The "typical S-C/LGPS cathode" of Table S8 / Figure 4e (32.5 wt% S, 17.5 wt% C, 50 wt% LGPS: its own
+#: composition, which sums to 1; Table S8 compares it with S-LMS at the same sulfur content). LGPS is given the
+#: paper's generic sulfide density (``"Sulfide SE"``, 1.92 g/cm3), which is what reproduces Table S8.
+SCLGPS_COMPOSITION = {"S8": 0.325, "Carbon": 0.175, "Sulfide SE": 0.50}
 #: Reversible capacities of the Table S8 basis (note under Table S8), mAh/g.
 TABLE_S8_CAPACITIES = {"S8": 1600.0, "Mo6S8": 90.0}
 #: Average voltage of the Table S8 basis, V.

@@ -456,9 +456,12 @@ def _outside_window(exc, model, inputs, y0):
                 for e in model.events if e.name in _WINDOW_EVENTS or _is_step_cut_off(e.name)}
     except Exception:  # noqa: BLE001 - PyBaMM's own message stands
         return None
+    past = {name: gap for name, gap in gaps.items() if gap <= 0}
+    if any(_is_step_cut_off(name) for name in past):  # (in an experiment PyBaMM moves the window events 1 V out)
+        past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
     where = [f"{-gap:.4g} V {_WINDOW_EVENTS[name]}" if name in _WINDOW_EVENTS
              else f"{-gap:.4g} V past its step's cut-off ({name.replace(' [experiment]', '')})"
-             for name, gap in gaps.items() if gap <= 0]
+             for name, gap in past.items()]
     if not where:
         return None
     message = f"the cell starts {' and '.join(where)}"
@@ -507,6 +510,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     warns about an input the model has not (:func:`warn_unknown_inputs`)."""
 
     def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):
+        self._from_initial_state = True  # (a solve starts from the model's initial state; see step)
         check_inputs(model, inputs, times=t_eval)
         warn_unknown_inputs(model, inputs)
         return super().solve(model, t_eval, inputs, *args, **kwargs)

@@ -75,8 +75,7 @@ def anode_exchange_current_density(T):
 
     Assumption (no impedance in the paper): 10 A/m2 at 70 C, i.e. a charge-transfer
     resistance RT/(F j0) = 29.6 Ohm cm2, tens of Ohm cm2 being the order of Li|sulfide
-    interfaces; activation energy 30 kJ/mol assumed. (Earlier versions of this docstring said
-    3 Ohm cm2, a slip of a factor 10: the value was always 10 A/m2.)
+    interfaces; activation energy 30 kJ/mol assumed.
     """
     return 10.0 * pybamm.exp(-30e3 / R * (1 / T - 1 / 343.15))
 
