@@ -43,7 +43,6 @@ import pybamm
 from .convergence import refined_var_pts, within_tolerances
 from .models.aea import AEA
 from .models.solvers import FlagKeepingIDAKLUSolver
-from .materials import as_material  # noqa: F401  (the resolver the screen takes its materials through)
 from .models.checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
@@ -66,7 +65,7 @@ def _resolve(material, temperature, cell):
     """(name, pybamm.ParameterValues, charge_first) of a set name, literature name, AEAMaterial or its JSON path."""
     from . import materials as mat
 
-    m = as_material(material)
+    m = mat.as_material(material)
     if m is not None:
         return m.name, m.parameter_values(cell=cell, temperature=temperature), m.charge_first
     if isinstance(material, str):
@@ -465,8 +464,10 @@ def _add_mesh_check(block, fine, c_rate, kg_m2):
     for r, m in zip(block, kg_m2):
         on_fine = fine.run(c_rate, m)
         r["fine-mesh utilisation"] = on_fine["utilisation"]
-        r["fine-mesh error"] = None if on_fine["error"] is None else f"on {fine.refinement}x the cells: {on_fine['error']}"
-        r["mesh converged"] = bool(within_tolerances(r["fine-mesh utilisation"] - r["utilisation"], 1.0))  # of the window
+        r["fine-mesh error"] = (None if on_fine["error"] is None
+                                else f"on {fine.refinement}x the cells: {on_fine['error']}")
+        # scale 1.0: the utilisations are fractions of the window
+        r["mesh converged"] = bool(within_tolerances(r["fine-mesh utilisation"] - r["utilisation"], 1.0))
     every = all(r["mesh converged"] for r in block)
     for r in block:
         r["mesh converged at this C-rate"] = every

@@ -65,6 +65,25 @@ def test_every_argument_has_help():
             assert action.help, f"{name}: argument {action.option_strings or action.dest} has no help"
 
 
+def test_the_compaction_data_sets_are_named_once_and_the_parser_stays_light(monkeypatch):
+    """energy's and sweep's --compaction list the data sets of pybamm_aea.compaction_data_sets, as the energy
+    package does (energy kept a list of its own, sweep another); building the parser imports neither the energy
+    package nor pybamm, numpy or pandas."""
+    from pybamm_aea import compaction_data_sets
+    from pybamm_aea.energy.compaction import compaction_sets
+
+    monkeypatch.setattr(compaction_data_sets, "NAMES", (*compaction_data_sets.NAMES, "X"))
+    assert compaction_sets() == ["Mo6S8", "S-LMS", "S-C-LGPS", "X"]
+    for name, p in build_parsers()[1].items():
+        for action in p._actions:
+            if "--compaction" in action.option_strings:
+                assert list(action.choices) == compaction_sets(), name
+    code = ("import sys, pybamm_aea.cli; pybamm_aea.cli.build_parser(); "
+            "print(sorted(m for m in ('pybamm', 'numpy', 'pandas', 'pybamm_aea.energy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
+
+
 def test_python_dash_m_entry_point():
     out = subprocess.run([sys.executable, "-m", "pybamm_aea", "energy", "--help"], capture_output=True, text=True,
                          timeout=120)
@@ -115,6 +134,23 @@ def test_energy_takes_a_materials_json_as_the_screen_and_the_sweep_do(tmp_path, 
     assert got["volumetric_Wh_per_L"] == pytest.approx(ref.volumetric, rel=1e-5)
     err = _error(["energy", "--composition", f"{tmp_path / 'missing.json'}=1", "--porosity", "0.1"], capsys)
     assert "argument --composition: material file" in err and "missing.json" in err
+
+
+def test_energy_names_a_materials_json_by_the_materials_name(tmp_path, capsys):
+    """The table's head and the JSON's composition name a material given as its .json by its "name" (they showed
+    the file's path), as the capacities already did; a library name by its own name (not as typed)."""
+    import dataclasses
+
+    from pybamm_aea.materials import get_material, save_material
+
+    path = save_material(dataclasses.replace(get_material("LiCoO2"), name="My LCO"), tmp_path / "my_lco.json")
+    argv = ["energy", "--composition", f"{path}=0.5,s8=0.5", "--porosity", "0.1"]
+    code, out, _ = _run(argv, capsys)
+    assert code == 0 and out.startswith("electrode: My LCO 0.5, S8 0.5 (mass fractions of the solid)")
+    assert str(path) not in out
+    code, out, _ = _run(argv + ["--format", "json"], capsys)
+    assert json.loads(out)["composition"] == {"My LCO": 0.5, "S8": 0.5}
+    assert list(json.loads(out)["capacities_mAh_per_g"]) == ["My LCO", "S8"]
 
 
 def test_energy_csv_to_file_and_table(tmp_path, capsys):
@@ -309,6 +345,21 @@ def test_simulate_warns_of_a_discharge_that_delivered_nothing(tmp_path, capsys):
     code, _, err = _run(argv + ["--experiment", "Discharge at 0.1C until 1.8 V", "--output", str(tmp_path / "b.csv")],
                         capsys)
     assert code == 0 and "warning" not in err
+
+
+def test_simulate_reads_the_kept_discharges_once(tmp_path, capsys, monkeypatch):
+    """The retention and the negligible-discharge note read the same kept discharges: simulate reads them once
+    (readout.discharge_steps ran twice, once for each) and both still say what they said."""
+    from pybamm_aea import readout
+
+    calls = []
+    discharge_steps = readout.discharge_steps
+    monkeypatch.setattr(readout, "discharge_steps", lambda *a, **k: calls.append(1) or discharge_steps(*a, **k))
+    argv = ["simulate", "--set", "Ambient temperature [K]=298.15", "--set", "Cathode loading [kg.m-2]=0.015",
+            "--experiment", "Discharge at 2C until 1.8 V", "--output", str(tmp_path / "a.csv")]
+    code, out, err = _run(argv, capsys)
+    assert code == 0 and len(calls) == 1
+    assert "capacity retention is undefined" in out and "warning: discharge 1 delivered 0.0" in err
 
 
 @pytest.mark.parametrize("output", ["taken.csv/x.csv", "/proc/x.csv"])

@@ -88,7 +88,9 @@ def test_the_hybrid_compositions_and_compaction_laws_are_read_from_one_record(mo
 
 
 def test_the_sweeps_tables_of_the_sets_are_views_of_their_facts():
-    """``pybamm_aea.sweep.COMPACTION_SETS`` and ``SET_COMPOSITIONS`` keep their names and contents (derived)."""
+    """``pybamm_aea.sweep.COMPACTION_SETS`` and ``SET_COMPOSITIONS`` keep their names and contents (derived); a hybrid
+    set's composition is :func:`pybamm_aea.parameters.composition` itself (it went through a wrapper that only
+    forwarded)."""
     from pybamm_aea.sweep import COMPACTION_SETS, SET_COMPOSITIONS
 
     assert COMPACTION_SETS == {"Li2021_Mo6S8": "Mo6S8", "Li2021_S_Mo6S8": "S-LMS", "Li2021_LTO_Mo6S8": "Mo6S8"}
@@ -97,6 +99,7 @@ def test_the_sweeps_tables_of_the_sets_are_views_of_their_facts():
     assert SET_COMPOSITIONS["Li2021_S_Mo6S8"](None) == {"S8": 0.325, "Mo6S8": 0.675}
     assert SET_COMPOSITIONS["Li2021_LTO_Mo6S8"](None) == {"Li4Ti5O12": 0.40, "Mo6S8": 0.60}
     assert SET_COMPOSITIONS["Li2021_S_Mo6S8"](0.1) == pytest.approx({"S8": 0.1, "Mo6S8": 0.9})
+    assert SET_COMPOSITIONS["Li2021_S_Mo6S8"].func is parameters.composition
 
 
 @pytest.mark.parametrize("set_name, host, lithiated", [("Li2021_Mo6S8", "Mo6S8", "Li4Mo6S8"),

@@ -414,6 +414,17 @@ def test_a_literature_set_name_has_its_materials_composite():
         assert _composite_of(name, None) is None
 
 
+def test_the_screen_takes_its_materials_through_the_resolver_where_it_lives(monkeypatch):
+    """The screen resolves a material with pybamm_aea.materials.as_material, read where it lives; screening no longer
+    re-exports it (screening.as_material, kept after the resolver moved down to pybamm_aea.materials)."""
+    from pybamm_aea import materials, screening
+
+    assert not hasattr(screening, "as_material")
+    seen = []
+    monkeypatch.setattr(materials, "as_material", lambda m: seen.append(m))  # None: taken as a set name
+    assert screening._resolve("Li2021_TiS2", None, "paper")[0] == "Li2021_TiS2" and seen == ["Li2021_TiS2"]
+
+
 @pytest.mark.slow
 def test_a_set_name_and_its_literature_name_reach_the_same_composite():
     a, b = (pybamm_aea.screen([name], c_rates=(0.1,), loadings=(1.5,), composite=True).iloc[0]

@@ -2,9 +2,9 @@
 import json
 from pathlib import Path
 
-from . import _args
+from pybamm_aea import compaction_data_sets
 
-COMPACTION_SETS = ["S-LMS", "Mo6S8", "S-C-LGPS"]
+from . import _args
 
 
 def register(subparsers):
@@ -28,7 +28,7 @@ def register(subparsers):
                    help="pore volume fraction of the electrode, 0 <= porosity < 1 (e.g. 0.082)")
     g.add_argument("--pressure", type=_args.float_in("--pressure", 0.0), metavar="MPA",
                    help="stack (compaction) pressure in MPa; the porosity comes from the --compaction data set")
-    p.add_argument("--compaction", choices=COMPACTION_SETS, default=None,
+    p.add_argument("--compaction", choices=compaction_data_sets.NAMES, default=None,
                    help="porosity-vs-pressure data set for --pressure (Tables S6-S8); required with --pressure")
     p.add_argument("--branch", choices=["loading", "released"], default=None,
                    help="with --pressure: porosity under pressure (loading, the default) or after release (released, Mo6S8 "
@@ -75,7 +75,8 @@ def _porosity(args):
                 args.parser.error(f"argument {name}: only with --pressure")
         return args.porosity
     if args.compaction is None:
-        args.parser.error("argument --compaction: required with --pressure (S-LMS, Mo6S8 or S-C-LGPS)")
+        args.parser.error(f"argument --compaction: required with --pressure (one of "
+                          f"{', '.join(compaction_data_sets.NAMES)})")
     try:
         return float(porosity(args.compaction, args.pressure, branch=_branch(args)))
     except ValueError as exc:
@@ -94,7 +95,7 @@ def report(args):
     except ValueError as exc:
         args.parser.error(f"argument --composition/--capacity/--pore-filler: {str(exc).strip(chr(34))}")
     return {
-        "composition": composition,
+        "composition": e.composition,  # by each material's name: a material .json's "name", not its path
         "porosity": phi,
         "pressure_MPa": args.pressure,
         "compaction": args.compaction,

@@ -188,13 +188,13 @@ def plot(df, path, title):
     return figures.save(fig, path, dpi=130)
 
 
-def retention_text(solution, model, summary=None):
+def retention_text(discharges, model, summary=None):
     """The run's capacity retention as a sentence: undefined, and why, unless a discharge follows the 2nd; an AEA
-    run without a degradation option says that nothing in it fades. With cycles not kept (``save_at_cycles``),
-    the last cycle's discharge over the 2nd cycle's, from the per-cycle ``summary``
-    (:func:`pybamm_aea.cycling.cycle_summary`)."""
+    run without a degradation option says that nothing in it fades. ``discharges`` the kept discharges
+    (:func:`pybamm_aea.readout.discharge_steps`); with cycles not kept (``save_at_cycles``), the last cycle's
+    discharge over the 2nd cycle's, from the per-cycle ``summary`` (:func:`pybamm_aea.cycling.cycle_summary`)."""
     from pybamm_aea.models.aea import AEAOptions
-    from pybamm_aea.readout import capacity_retention, discharge_steps
+    from pybamm_aea.readout import capacity_retention
 
     if summary is not None and not summary["Time series saved"].all():
         retention = summary["Capacity retention [%]"].iloc[-1] / 100
@@ -202,7 +202,7 @@ def retention_text(solution, model, summary=None):
     else:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            retention = capacity_retention([d[0] for d in discharge_steps(solution, arrays=False)])
+            retention = capacity_retention([d[0] for d in discharges])
         if caught:
             return str(caught[0].message)
         text = f"capacity retention {retention:.1%} (last discharge over the 2nd)"
@@ -283,10 +283,13 @@ def run(args):
             summary = cycle_summary(solution)
         summary_file = _args.write_table(summary.reset_index(), cycles_path)
         written.append(f"{summary_file} ({len(summary)} cycles)")
+    with warnings.catch_warnings():  # cycles not kept: their discharges are not listed (the table has them)
+        warnings.simplefilter("ignore")
+        discharges = readout.discharge_steps(solution, arrays=False)
     print(f"{args.parameter_set}: {len(steps_table)} steps solved in {wall:.2f} s ({solution.termination}); "
-          f"{retention_text(solution, model, summary)}")
+          f"{retention_text(discharges, model, summary)}")
     print(f"wrote {', '.join(map(str, written))}")
-    note = negligible_discharges_note(solution, values, mass_g)
+    note = negligible_discharges_note(discharges, values, mass_g)
     if note:  # the sweep's own test of a discharge that delivered nothing (a pristine compact at a high rate)
         print(f"{args.parameter_set}: warning: {note}", file=sys.stderr)
     if progress.stopped:  # the files hold the steps that ran; the exit status says the experiment did not
@@ -303,16 +306,13 @@ def run(args):
     return 0
 
 
-def negligible_discharges_note(solution, values, mass_g):
-    """The sweep's note (:func:`pybamm_aea.sweep.metrics.note_negligible_discharges`) on the kept discharges that
-    delivered less than 1 % of the window, the set's "Nominal cell capacity [A.h]" (rescaled with --set as the
-    sweep's), or None. ``mass_g`` the electrode's mass [g] (None for PyBaMM's models: the note is in mA.h)."""
-    from pybamm_aea.readout import discharge_steps
+def negligible_discharges_note(discharges, values, mass_g):
+    """The sweep's note (:func:`pybamm_aea.sweep.metrics.note_negligible_discharges`) on the kept ``discharges``
+    (:func:`pybamm_aea.readout.discharge_steps`) that delivered less than 1 % of the window, the set's "Nominal cell
+    capacity [A.h]" (rescaled with --set as the sweep's), or None. ``mass_g`` the electrode's mass [g] (None for
+    PyBaMM's models: the note is in mA.h)."""
     from pybamm_aea.sweep.metrics import note_negligible_discharges
 
-    with warnings.catch_warnings():  # cycles not kept: their discharges are not listed (the table has them)
-        warnings.simplefilter("ignore")
-        discharges = discharge_steps(solution, arrays=False)
     metrics = {"warnings": None}
     note_negligible_discharges(metrics, discharges, mass_g, float(values["Nominal cell capacity [A.h]"]))
     return metrics["warnings"]

@@ -8,6 +8,8 @@ import os
 import sys
 import time
 
+from pybamm_aea import compaction_data_sets
+
 from . import _args
 
 #: columns of the sweep table not shown on the terminal (they are in --output)
@@ -48,7 +50,7 @@ def register(subparsers):
                    help="repeat the --experiment steps N times (retention needs >= 2 discharges)")
     p.add_argument("--option", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
                    help="AEA model option for every point, e.g. anode=Li-In (repeatable)")
-    p.add_argument("--compaction", choices=["S-LMS", "Mo6S8", "S-C-LGPS"], default=None,
+    p.add_argument("--compaction", choices=compaction_data_sets.NAMES, default=None,
                    help="compaction data for 'Stack pressure [MPa]' (default: from the parameter set)")
     p.add_argument("--workers", type=_args.int_at_least("--workers", 1), default=None, metavar="N",
                    help="local worker processes (default: all cores; 1 = serial); with --scheduler dask and no "

@@ -40,6 +40,7 @@ import warnings
 import numpy as np
 from scipy.optimize import least_squares
 
+from pybamm_aea import compaction_data_sets
 from pybamm_aea.data import load_paper_table
 
 from ._common import ExtrapolationWarning, check_pressure_array, scalar_or_array
@@ -195,8 +196,9 @@ def compaction_set_name(material):
 
 
 def compaction_sets():
-    """Names of the compaction data sets: ``["Mo6S8", "S-LMS", "S-C-LGPS"]``."""
-    return ["Mo6S8", "S-LMS", "S-C-LGPS"]
+    """Names of the compaction data sets, :data:`pybamm_aea.compaction_data_sets.NAMES`: ``["Mo6S8", "S-LMS",
+    "S-C-LGPS"]``."""
+    return list(compaction_data_sets.NAMES)
 
 
 def measured_composition(material):

@@ -25,20 +25,15 @@ OPTION_INPUTS = ("anode", "hysteresis", "ionic switch", "electronic conduction")
 COMPACTION_SETS = {name: f.compaction for name, f in SET_FACTS.items() if f.compaction is not None}
 
 
-def _dispersed_composition(set_name, w):
-    """:func:`pybamm_aea.parameters.composition` of a hybrid set at the dispersed mass fraction ``w`` (None: the
-    set's own, from its values)."""
-    return composition(set_name, dispersed_fraction=w)
-
-
 #: Parameter set -> solid composition (mass fractions) of its cathode, for the discharged basis and the scaling of
-#: the nominal capacity. A callable takes the point's mass fraction of the dispersed material of a hybrid set
-#: (S8 or Li4Ti5O12; None when not swept: the set's own) and returns the composition. A view of the paper's sets
+#: the nominal capacity. A callable (:func:`pybamm_aea.parameters.composition` of the set, values None: the set's own)
+#: takes the point's mass fraction of the dispersed material of a hybrid set (S8 or Li4Ti5O12; None when not swept:
+#: the set's own) and returns the composition. A view of the paper's sets
 #: (``Li2021_*``) in :data:`pybamm_aea.parameters.SET_FACTS` and :func:`pybamm_aea.parameters.composition` (the
 #: fractions: the set's values, from :mod:`pybamm_aea.energy.paper`); the AEA_<material> sets keep their nominal
 #: capacity and have no discharged basis in the sweep.
 SET_COMPOSITIONS = {
-    name: functools.partial(_dispersed_composition, name) if f.dispersed is not None else {f.host: 1.0}
+    name: functools.partial(composition, name, None) if f.dispersed is not None else {f.host: 1.0}
     for name, f in SET_FACTS.items() if name.startswith("Li2021_")
 }
 
