@@ -147,7 +147,7 @@ def _experiment_steps(experiment):
             out.append(tuple(item))
         else:
             raise SweepConfigError(f"experiment must be PyBaMM step strings (or tuples of them, one per cycle), "
-                                   f"got {item!r}")
+                                   f"got {item!r}", "experiment")
     return out
 
 
@@ -182,12 +182,13 @@ def _check_reference_rate(exp, reference_c_rate):
     rates = sorted({abs(float(s.value)) for s in exp.steps if isinstance(s, pybamm.step.CRate)
                     and not s.is_drive_cycle and not s.is_python_function})
     if not rates:
-        raise SweepConfigError("'C-rate' is swept but the experiment has no C-rate step to scale")
+        raise SweepConfigError("'C-rate' is swept but the experiment has no C-rate step to scale", "experiment")
     if not any(math.isclose(r, reference_c_rate, rel_tol=1e-9) for r in rates):
         raise SweepConfigError(
             f"'C-rate' is swept relative to the reference rate {reference_c_rate:g}C, but the experiment's C-rate "
             f"steps are at {', '.join(f'{r:g}C' for r in rates)}: write its rates at {reference_c_rate:g}C (the other "
-            f"steps scale with it), or set the reference rate (reference_c_rate=, --reference-c-rate)"
+            f"steps scale with it), or set the reference rate (reference_c_rate=, --reference-c-rate)",
+            "experiment",
         )
 
 
@@ -215,7 +216,7 @@ def _resolve_s8_parameter(values, set_name):
     what = ("it is not an S8 hybrid (no S8 dispersed in its host)" if DISPERSED in keys
             else "it has no S8 mass-fraction parameter")
     raise SweepConfigError(f"'S8 mass fraction' is an input of the hybrid S8-Mo6S8 sets (e.g. 'Li2021_S_Mo6S8'); "
-                           f"parameter set {set_name!r} cannot take it: {what}")
+                           f"parameter set {set_name!r} cannot take it: {what}", "grid")
 
 
 def composition_for(set_name, fraction):
@@ -297,29 +298,29 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         try:
             material = as_material(parameter_set)
         except MaterialError as exc:
-            raise SweepConfigError(f"parameter_set {parameter_set!r}: {exc}") from exc
+            raise SweepConfigError(f"parameter_set {parameter_set!r}: {exc}", "parameter_set") from exc
         if material is None:
             raise SweepConfigError(f"parameter_set must be the name of a registered parameter set, an AEAMaterial or "
-                                   f"the path of its .json file, got {parameter_set!r}")
+                                   f"the path of its .json file, got {parameter_set!r}", "parameter_set")
         try:
             values = set_values(material).copy()
         except (MaterialError, ValueError) as exc:
-            raise SweepConfigError(f"material {material.name!r}: {exc}") from exc
+            raise SweepConfigError(f"material {material.name!r}: {exc}", "parameter_set") from exc
         parameter_set = material.name
     else:
         try:
             values = pybamm.ParameterValues(parameter_set)
         except Exception as exc:  # unknown set
-            raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}") from exc
+            raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}", "parameter_set") from exc
     options = dict(options or {})
     if cathode_cells is not None and (isinstance(cathode_cells, bool) or not isinstance(cathode_cells, numbers.Integral)
                                       or cathode_cells < MIN_CATHODE_CELLS):
         raise SweepConfigError(f"cathode_cells must be an integer >= {MIN_CATHODE_CELLS} (cells across the cathode), "
-                               f"got {cathode_cells!r}")
+                               f"got {cathode_cells!r}", "cathode_cells")
     try:
         AEAOptions(options)
     except pybamm.OptionError as exc:
-        raise SweepConfigError(str(exc)) from exc
+        raise SweepConfigError(str(exc), "options") from exc
 
     keys = set(values.keys())
     parameters, option_names = [], []
@@ -333,28 +334,31 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
             hint = f"; did you mean {close}?" if close else ""
             raise SweepConfigError(
                 f"grid name {n!r} is neither a parameter of {parameter_set!r} nor a derived input "
-                f"{list(DERIVED_INPUTS)} nor an AEA option {list(OPTION_INPUTS)}{hint}"
+                f"{list(DERIVED_INPUTS)} nor an AEA option {list(OPTION_INPUTS)}{hint}",
+                "grid",
             )
     for n in option_names:
         for p in points:
             if p[n] not in AEAOptions.POSSIBLE[n]:
-                raise SweepConfigError(f"option {n!r} cannot be {p[n]!r}; possible values: {AEAOptions.POSSIBLE[n]}")
+                raise SweepConfigError(f"option {n!r} cannot be {p[n]!r}; possible values: {AEAOptions.POSSIBLE[n]}",
+                                       "grid")
     for n in names:
         if n in option_names:
             continue
         bad = [p[n] for p in points if not isinstance(p[n], float)]
         if bad:
-            raise SweepConfigError(f"grid values of {n!r} must be numbers, got {bad[:3]}")
+            raise SweepConfigError(f"grid values of {n!r} must be numbers, got {bad[:3]}", "grid")
     for a, b in [("Stack pressure [MPa]", "Cathode porosity"), ("Cathode thickness [um]", "Cathode loading [kg.m-2]"),
                  ("C-rate", NOMINAL), ("C-rate", "Current function [A]")]:
         if a in names and b in names:
-            raise SweepConfigError(f"{a!r} sets {b!r}: sweep one of them, not both")
+            raise SweepConfigError(f"{a!r} sets {b!r}: sweep one of them, not both", "grid")
     if "Current function [A]" in names:
-        raise SweepConfigError("the experiment sets the current: sweep 'C-rate' instead of 'Current function [A]'")
+        raise SweepConfigError("the experiment sets the current: sweep 'C-rate' instead of 'Current function [A]'",
+                               "grid")
 
     s8_param = _resolve_s8_parameter(values, parameter_set) if S8_NAME in names else None
     if s8_param is not None and s8_param in names:
-        raise SweepConfigError(f"'S8 mass fraction' sets {s8_param!r}: sweep one of them, not both")
+        raise SweepConfigError(f"'S8 mass fraction' sets {s8_param!r}: sweep one of them, not both", "grid")
     fraction_name = S8_NAME if s8_param is not None else (DISPERSED if DISPERSED in names else None)
     fraction_param = s8_param if s8_param is not None else (DISPERSED if DISPERSED in names else None)
 
@@ -365,17 +369,18 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         try:
             compaction_set_name(compaction)
         except ValueError as exc:
-            raise SweepConfigError(f"compaction={compaction!r}: {exc}") from None
+            raise SweepConfigError(f"compaction={compaction!r}: {exc}", "compaction") from None
     if compaction is not None and "Stack pressure [MPa]" not in names:
         raise SweepConfigError(f"compaction={compaction!r} (--compaction) sets the porosity of a swept 'Stack pressure "
-                               "[MPa]', which the grid does not have")
+                               "[MPa]', which the grid does not have", "compaction")
     if "Stack pressure [MPa]" in names:
         facts = None if material is not None else SET_FACTS.get(parameter_set)
         compaction_set = compaction if compaction is not None else (facts.compaction if facts else None)
         if compaction_set is None:
             raise SweepConfigError(
                 f"no compaction data known for {parameter_set!r}: pass compaction='Mo6S8', 'S-LMS' or 'S-C-LGPS' "
-                "(or a function pressure_MPa -> porosity) to sweep 'Stack pressure [MPa]'"
+                "(or a function pressure_MPa -> porosity) to sweep 'Stack pressure [MPa]'",
+                "compaction",
             )
 
     charge_first = False
@@ -387,13 +392,14 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         try:
             low, *high = (float(values[name]) for name in cut_offs)
         except KeyError as exc:
-            raise SweepConfigError(f"{parameter_set!r} has no {exc.args[0]!r} for the default experiment") from exc
+            raise SweepConfigError(f"{parameter_set!r} has no {exc.args[0]!r} for the default experiment",
+                                   "parameter_set") from exc
         anodes = {p["anode"] for p in points} if "anode" in option_names else {options.get("anode")}
         if "Li-In" in anodes:  # the set's window is vs Li metal: the model's own defaults on Li-In move it
             from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU, mixed_anodes_message
 
             if len(anodes) > 1:
-                raise SweepConfigError(mixed_anodes_message(low))
+                raise SweepConfigError(mixed_anodes_message(low), "grid")
             low -= LI_IN_PLATEAU
             high = [v - LI_IN_PLATEAU for v in high]
         steps = [f"Discharge at {reference_c_rate:g}C until {low:g} V"]
@@ -402,17 +408,18 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     else:
         steps = _experiment_steps(experiment)
         if not isinstance(steps, pybamm.Experiment) and not steps:
-            raise SweepConfigError("the experiment has no steps")
+            raise SweepConfigError("the experiment has no steps", "experiment")
     try:
         exp = make_experiment(steps)
     except Exception as exc:
-        raise SweepConfigError(f"invalid experiment {steps!r}: {exc}") from exc
+        raise SweepConfigError(f"invalid experiment {steps!r}: {exc}", "experiment") from exc
     if "C-rate" in names:
         _check_reference_rate(exp, reference_c_rate)
     temperature_swept = [n for n in TEMPERATURE_PARAMS if n in names]
     if temperature_swept and any(getattr(s, "temperature", None) is not None for s in exp.steps):
         raise SweepConfigError(
-            f"the experiment sets the temperature in its steps, so {temperature_swept[0]!r} cannot be swept"
+            f"the experiment sets the temperature in its steps, so {temperature_swept[0]!r} cannot be swept",
+            "grid",
         )
 
     nominal = values[NOMINAL] if NOMINAL in keys else None

@@ -35,20 +35,21 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         mesh_check=False, replace_results=False):
     names, points = expand_grid(grid)
     if not points:
-        raise SweepConfigError("the grid has no points")
+        raise SweepConfigError("the grid has no points", "grid")
     if (isinstance(reference_c_rate, bool) or not isinstance(reference_c_rate, numbers.Real)
             or not 0 < reference_c_rate < math.inf):
-        raise SweepConfigError(f"reference_c_rate must be a finite C-rate > 0 (in 1/h), got {reference_c_rate!r}")
+        raise SweepConfigError(f"reference_c_rate must be a finite C-rate > 0 (in 1/h), got {reference_c_rate!r}",
+                               "reference_c_rate")
     reference_c_rate = float(reference_c_rate)
     all_points = with_reference_rate(points, names, reference_c_rate)
     points = unique_points(all_points, names)
     config = build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
                           cathode_cells)
     if int(threads) < 1:
-        raise SweepConfigError(f"threads must be >= 1, got {threads!r}")
+        raise SweepConfigError(f"threads must be >= 1, got {threads!r}", "threads")
     config.threads = int(threads)
     if not isinstance(mesh_check, bool):
-        raise SweepConfigError(f"mesh_check must be True or False, got {mesh_check!r}")
+        raise SweepConfigError(f"mesh_check must be True or False, got {mesh_check!r}", "mesh_check")
     n_workers = 1 if client is not None else worker_count(workers)
     derived_cols = [c for n, c in (("Stack pressure [MPa]", "Cathode porosity"),
                                    ("Cathode thickness [um]", "Cathode loading [kg.m-2]")) if n in names]
