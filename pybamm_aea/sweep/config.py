@@ -9,7 +9,6 @@ import json
 import math
 import numbers
 import pickle
-import warnings
 
 from pybamm_aea.models.checks import check_value
 from pybamm_aea.parameters import SET_FACTS, composition
@@ -481,15 +480,8 @@ def _same_composition(a, b):
     return a.keys() == b.keys() and all(math.isclose(a[m], b[m], rel_tol=0, abs_tol=1e-9) for m in a)
 
 
-def compaction_for(config, fraction):
-    """The compaction data set of a point (:func:`pybamm_aea.energy.porosity`) and a warning when its law was
-    measured on another composition than the point's cathode (:func:`pybamm_aea.energy.compaction.measured_composition`
-    against :func:`pybamm_aea.parameters.composition` at the point's dispersed-material ``fraction``).
-
-    With the set's own law (``config.compaction_auto``) a point whose composition is the one another data set was
-    measured on uses that one (S-LMS at 0 wt% S8: the Mo6S8 law of Table S6); no law is interpolated between
-    compositions. A data set the user named is used as given (warned about only).
-    """
+def _compaction_choice(config, fraction):
+    """(the compaction data set of a point, the note when its law was measured on another composition, or None)."""
     from pybamm_aea.energy.compaction import compaction_sets, measured_composition
 
     chosen = config.compaction
@@ -497,17 +489,52 @@ def compaction_for(config, fraction):
         point = ({config.material.name: 1.0} if config.material is not None
                  else composition(config.parameter_set, dispersed_fraction=fraction))
     except KeyError:  # a set without facts: its composition is not known
-        return chosen
+        return chosen, None
     if config.compaction_auto:
         for name in compaction_sets():
             if _same_composition(point, measured_composition(name)):
-                return name
+                return name, None
     measured = measured_composition(chosen)
-    if not _same_composition(point, measured):
-        warnings.warn(f"porosity from the {chosen!r} compaction law, measured on {_describe_composition(measured)}, "
-                      f"for a cathode of {_describe_composition(point)} (no law measured on this composition)",
-                      stacklevel=2)
-    return chosen
+    if _same_composition(point, measured):
+        return chosen, None
+    return chosen, (f"porosity from the {chosen!r} compaction law, measured on {_describe_composition(measured)}, "
+                    f"for a cathode of {_describe_composition(point)} (no law measured on this composition)")
+
+
+def compaction_for(config, fraction):
+    """The compaction data set of a point (:func:`pybamm_aea.energy.porosity`) at its dispersed-material
+    ``fraction``.
+
+    With the set's own law (``config.compaction_auto``) a point whose composition is the one another data set was
+    measured on uses that one (S-LMS at 0 wt% S8: the Mo6S8 law of Table S6); no law is interpolated between
+    compositions. A data set the user named is used as given. A law measured on another composition than the
+    point's cathode is said once per sweep, by :func:`compaction_notes`.
+    """
+    return _compaction_choice(config, fraction)[0]
+
+
+def compaction_notes(config, points):
+    """One message per cathode composition whose porosity comes from a law measured on another composition
+    (:func:`pybamm_aea.energy.compaction.measured_composition` against :func:`pybamm_aea.parameters.composition`),
+    naming the points it concerns: a fact of the sweep's composition, said once (it was in the ``warnings`` of
+    every row: each point of an LTO-LMS pressure sweep on the Mo6S8 law)."""
+    if "Stack pressure [MPa]" not in config.names or callable(config.compaction):
+        return []
+    concerned = {}
+    for p in points:
+        fraction = None if config.fraction_name is None else float(p[config.fraction_name])
+        note = _compaction_choice(config, fraction)[1]
+        if note is not None:
+            concerned.setdefault(note, []).append(fraction)
+    out = []
+    for note, fractions in concerned.items():
+        if len(fractions) == len(points):
+            which = f"all {len(points)} points of the sweep" if len(points) > 1 else "the one point of the sweep"
+        else:
+            which = (f"{len(fractions)} of {len(points)} points, at {config.fraction_name!r} = "
+                     f"{', '.join(f'{f:g}' for f in sorted(set(fractions)))}")
+        out.append(f"{note}: {which}")
+    return out
 
 
 def derive_inputs(config, point):
