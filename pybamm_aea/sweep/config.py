@@ -11,7 +11,7 @@ import numbers
 import pickle
 
 from pybamm_aea.models.checks import check_value
-from pybamm_aea.parameters import SET_FACTS, composition
+from pybamm_aea.parameters import SET_FACTS, composition, registered_values
 
 from .api import SweepConfigError
 
@@ -94,8 +94,9 @@ class SweepConfig:
         return None if self.material is None else self.material.to_json()
 
     def values(self):
-        """The set's (or the material's) ``pybamm.ParameterValues``, read once per process: do not change them."""
-        return set_values(self.material if self.material is not None else self.parameter_set)
+        """The set's (or the material's) ``pybamm.ParameterValues`` (a copy of the one cache,
+        :func:`pybamm_aea.parameters.registered_values`)."""
+        return registered_values(self.material if self.material is not None else self.parameter_set)
 
     def composition_key(self):
         """What :func:`composition_for` takes: the registered set's name, or the material's energy record."""
@@ -112,22 +113,6 @@ class SweepConfig:
         from pybamm_aea.models.submodels import xi
 
         return {xi: self.cathode_cells}
-
-
-_MATERIAL_VALUES = {}
-
-
-def set_values(parameter_set):
-    """ParameterValues of a registered set name or an AEAMaterial (on the paper's lab cell, its default build), read
-    once per process (a material by its content)."""
-    from pybamm_aea.parameters import registered_values
-
-    if isinstance(parameter_set, str):
-        return registered_values(parameter_set)
-    key = parameter_set.to_json()
-    if key not in _MATERIAL_VALUES:
-        _MATERIAL_VALUES[key] = parameter_set.parameter_values()
-    return _MATERIAL_VALUES[key]
 
 
 def _experiment_steps(experiment):
@@ -302,13 +287,13 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
             raise SweepConfigError(f"parameter_set must be the name of a registered parameter set, an AEAMaterial or "
                                    f"the path of its .json file, got {parameter_set!r}", "parameter_set")
         try:
-            values = set_values(material).copy()
+            values = registered_values(material)
         except (MaterialError, ValueError) as exc:
             raise SweepConfigError(f"material {material.name!r}: {exc}", "parameter_set") from exc
         parameter_set = material.name
     else:
         try:
-            values = pybamm.ParameterValues(parameter_set)
+            values = registered_values(parameter_set)
         except Exception as exc:  # unknown set
             raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}", "parameter_set") from exc
     options = dict(options or {})
