@@ -211,3 +211,31 @@ def test_charge_transfer_resistances_are_the_stated_assumptions(set_name):
         assert float(values["Cathode exchange-current density [A.m-2]"](x, pybamm.Scalar(T)).evaluate()) < j0_c
     j0_a = float(values["Anode exchange-current density [A.m-2]"](pybamm.Scalar(T)).evaluate())
     assert rt_f / j0_a * 1e4 == pytest.approx(29.6, rel=0.01)
+
+
+def test_the_one_cache_of_parameter_values_serves_neither_a_callers_change_nor_a_stale_material():
+    """:func:`pybamm_aea.parameters.registered_values` is the one cache of parameter values (the sweep kept a second
+    one for materials). A change made to the values it returned reaches neither the next caller nor a sweep of the
+    set (it returned the shared object: a mass fraction of 0.2 set in it made the S-LMS set's composition 20 wt%
+    S8); values a user changed and passes are used as given; a material changed between two calls is read again."""
+    import dataclasses
+
+    from pybamm_aea.materials import get_material
+    from pybamm_aea.sweep import config
+
+    mine = parameters.registered_values("Li2021_S_Mo6S8")
+    mine["Dispersed material mass fraction"] = 0.2
+    assert parameters.registered_values("Li2021_S_Mo6S8")["Dispersed material mass fraction"] == 0.325
+    assert parameters.composition("Li2021_S_Mo6S8") == pytest.approx({"S8": 0.325, "Mo6S8": 0.675})
+    assert parameters.composition("Li2021_S_Mo6S8", mine) == pytest.approx({"S8": 0.2, "Mo6S8": 0.8})
+    built = config.build_config(["Cathode loading [kg.m-2]"], [{"Cathode loading [kg.m-2]": 0.01}], "Li2021_S_Mo6S8",
+                                None, None, None, 0.1)
+    assert built.values()["Dispersed material mass fraction"] == 0.325
+
+    material = dataclasses.replace(get_material("LiFePO4"))  # the user's own copy of the literature record
+    assert parameters.registered_values(material)["Cathode porosity"] == 0.11
+    material.porosity = 0.2
+    assert parameters.registered_values(material)["Cathode porosity"] == 0.2
+    built = config.build_config(["Cathode loading [kg.m-2]"], [{"Cathode loading [kg.m-2]": 0.01}], material,
+                                None, None, None, 0.1)
+    assert built.values()["Cathode porosity"] == built.porosity0 == 0.2

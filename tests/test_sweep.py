@@ -523,41 +523,63 @@ def test_a_solve_warning_of_one_point_is_not_stamped_on_the_batch(monkeypatch):
 def test_stack_pressure_uses_the_compaction_law_of_the_points_composition(fraction, law, note):
     """S-LMS swept in S8 fraction at 360 MPa: pure Mo6S8 takes the Mo6S8 law (Table S6, 11.7 %; it was given the
     32.5 wt% S-LMS law's 8.2 %), 32.5 wt% the S-LMS law (Table S8), 45 wt% (no measurement) the set's S-LMS law
-    with a warning naming both compositions. No law is interpolated between compositions."""
+    with a note naming both compositions (the sweep's, not the point's: deriving the inputs warns nothing). No
+    law is interpolated between compositions."""
     import warnings
 
     from pybamm_aea.energy import porosity
-    from pybamm_aea.sweep.config import build_config, derive_inputs
+    from pybamm_aea.sweep.config import build_config, compaction_notes, derive_inputs
 
     names, point = ["S8 mass fraction", "Stack pressure [MPa]"], {"S8 mass fraction": fraction,
                                                                   "Stack pressure [MPa]": 360.0}
     config = build_config(names, [point], "Li2021_S_Mo6S8", None, None, None, 0.1)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
         phi = derive_inputs(config, point)[2]
     assert phi == pytest.approx(porosity(law, 360.0))
-    messages = [str(w.message) for w in caught]
+    messages = compaction_notes(config, [point])
     assert bool(messages) is note
     if note:
         assert messages == ["porosity from the 'S-LMS' compaction law, measured on 32.5 wt% S8 + 67.5 wt% Mo6S8, "
-                            "for a cathode of 45 wt% S8 + 55 wt% Mo6S8 (no law measured on this composition)"]
+                            "for a cathode of 45 wt% S8 + 55 wt% Mo6S8 (no law measured on this composition): "
+                            "the one point of the sweep"]
 
 
 def test_a_compaction_law_the_user_names_is_used_as_given_and_warned_about():
-    """compaction='S-LMS' on pure Mo6S8 (LMS) keeps the user's law (8.2 % at 360 MPa) and warns that it was
+    """compaction='S-LMS' on pure Mo6S8 (LMS) keeps the user's law (8.2 % at 360 MPa) and says once that it was
     measured on another composition."""
+    from pybamm_aea.sweep.config import build_config, compaction_notes, derive_inputs
+
+    points = [{"Stack pressure [MPa]": 360.0}, {"Stack pressure [MPa]": 100.0}]
+    config = build_config(["Stack pressure [MPa]"], points, LMS, None, None, "S-LMS", 0.1)
+    assert derive_inputs(config, points[0])[2] == pytest.approx(0.082)
+    assert compaction_notes(config, points) == [
+        "porosity from the 'S-LMS' compaction law, measured on 32.5 wt% S8 + 67.5 wt% Mo6S8, for a cathode of "
+        "100 wt% Mo6S8 (no law measured on this composition): all 2 points of the sweep"]
+
+
+def test_a_compaction_law_of_another_composition_is_said_once_with_its_points():
+    """An LTO-LMS pressure sweep (3 points) on the Mo6S8 law: one UserWarning naming both compositions and the
+    points, no note in the rows (each of the 3 rows had it in its ``warnings``); the CLI counted '3 with warnings'.
+    A grid of several compositions names the points of each: S-LMS at 0.45 and 0.6 wt% S8 of 8 points."""
     import warnings
 
-    from pybamm_aea.sweep.config import build_config, derive_inputs
+    from pybamm_aea.sweep.config import build_config, compaction_notes
+    from pybamm_aea.sweep.grid import expand_grid
 
-    point = {"Stack pressure [MPa]": 360.0}
-    config = build_config(["Stack pressure [MPa]"], [point], LMS, None, None, "S-LMS", 0.1)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        assert derive_inputs(config, point)[2] == pytest.approx(0.082)
-    assert [str(w.message) for w in caught] == [
-        "porosity from the 'S-LMS' compaction law, measured on 32.5 wt% S8 + 67.5 wt% Mo6S8, for a cathode of "
-        "100 wt% Mo6S8 (no law measured on this composition)"]
+        df = sweep({"Stack pressure [MPa]": [100.0, 250.0, 360.0]}, parameter_set="Li2021_LTO_Mo6S8", workers=1,
+                   progress=False, options=LEVER)
+    notes = [str(w.message) for w in caught if "compaction law" in str(w.message)]
+    assert notes == ["porosity from the 'Mo6S8' compaction law, measured on 100 wt% Mo6S8, for a cathode of 40 wt% "
+                     "Li4Ti5O12 + 60 wt% Mo6S8 (no law measured on this composition): all 3 points of the sweep"]
+    assert caught[0].filename == __file__  # the user's call
+    assert df["warnings"].isna().all() and df["error"].isna().all()
+    names, points = expand_grid({"S8 mass fraction": [0.0, 0.325, 0.45, 0.6], "Stack pressure [MPa]": [100.0, 360.0]})
+    config = build_config(names, points, "Li2021_S_Mo6S8", None, None, None, 0.1)
+    assert [n.split(": ")[-1] for n in compaction_notes(config, points)] == [
+        "2 of 8 points, at 'S8 mass fraction' = 0.45", "2 of 8 points, at 'S8 mass fraction' = 0.6"]
 
 
 def test_an_unknown_compaction_set_is_refused_before_any_solve():

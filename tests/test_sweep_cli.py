@@ -82,3 +82,48 @@ def test_cathode_cells_reach_the_sweep(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(BASE + ["--grid", "C-rate=1", "--cathode-cells", "1"])
     assert exc.value.code == 2 and "--cathode-cells" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("given, option, value", [
+    (["--parameter-set", "Li2021_Mo6S9"], "--parameter-set", "'Li2021_Mo6S9'"),
+    (["--option", "anode=graphite"], "--option", "'graphite'"),
+    (["--grid", "Cathode lodaing [kg.m-2]=0.01"], "--grid", "'Cathode lodaing [kg.m-2]'"),
+    (["--grid", "anode=graphite"], "--grid", "'graphite'"),
+    (["--compaction", "Mo6S8"], "--compaction", "compaction='Mo6S8'"),
+    (["--experiment", "Discharge at 1 mA until 1.8 V", "--grid", "C-rate=0.5"], "--experiment", "no C-rate step"),
+    (["--results", "r.csv"], "--results", "'r.csv'"),
+    (["--output", "no_folder/t.csv"], "--output", "'no_folder'"),
+])
+def test_a_configuration_error_names_the_one_option_it_is_in(given, option, value, capsys, tmp_path, monkeypatch):
+    """A bad value the sweep finds before any solve is named with its own option alone (it read
+    'argument --grid/--parameter-set/--option/--experiment/--results/--output: ...' for each of them)."""
+    monkeypatch.chdir(tmp_path)
+    argv = [a for a in BASE if a != "--parameter-set" and a != "Li2021_Mo6S8"] if "--parameter-set" in given else BASE
+    if "--grid" not in given:
+        given = given + ["--grid", f"{LOADING}=0.015"]
+    with pytest.raises(SystemExit) as exc:
+        main(argv + given)
+    err = capsys.readouterr().err
+    line = next(t for t in err.splitlines() if "error:" in t)
+    assert exc.value.code == 2 and line.startswith(f"pybamm-aea sweep: error: argument {option}: "), line
+    assert value in line and "/--" not in line, line
+
+
+def test_every_configuration_error_of_the_sweep_names_an_option_of_the_command():
+    """Each ``raise SweepConfigError(...)`` of the sweep package passes the keyword of ``sweep()`` it is about,
+    and the command line has an option for it (a raise without one cannot name the user's option)."""
+    import ast
+    from pathlib import Path
+
+    from pybamm_aea.cli.sweep import OPTION_OF
+    from pybamm_aea.sweep import api
+
+    calls = []
+    for path in Path(api.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "SweepConfigError":
+                calls.append((path.name, node.lineno, node))
+    assert len(calls) > 40
+    for name, line, node in calls:
+        assert len(node.args) == 2 and isinstance(node.args[1], ast.Constant), f"{name}:{line}"
+        assert node.args[1].value in OPTION_OF, f"{name}:{line}: {node.args[1].value!r}"

@@ -18,6 +18,11 @@ HIDDEN_COLUMNS = ("warnings", "First discharge electrode specific capacity [mA.h
 OUTPUT_FORMATS = (".csv", ".json", ".parquet")
 #: exit status when points failed
 EXIT_POINTS_FAILED = 1
+#: the option of each keyword of :func:`pybamm_aea.sweep.sweep` a ``SweepConfigError`` can name (its ``argument``)
+OPTION_OF = {"grid": "--grid", "parameter_set": "--parameter-set", "experiment": "--experiment",
+             "options": "--option", "compaction": "--compaction", "reference_c_rate": "--reference-c-rate",
+             "workers": "--workers", "threads": "--threads", "results_file": "--results", "export": "--output",
+             "cathode_cells": "--cathode-cells", "mesh_check": "--mesh-check"}
 
 
 def register(subparsers):
@@ -145,7 +150,7 @@ def run(args):
                    cathode_cells=args.cathode_cells, mesh_check=args.mesh_check,
                    reference_c_rate=args.reference_c_rate)
     except SweepConfigError as exc:
-        parser.error(f"argument --grid/--parameter-set/--option/--experiment/--results/--output: {exc}")
+        parser.error(f"argument {OPTION_OF[exc.argument]}: {exc}")
     finally:
         for resource in (client, cluster):
             if resource is not None:

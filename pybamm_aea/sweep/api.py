@@ -6,7 +6,18 @@ import os
 
 
 class SweepConfigError(ValueError):
-    """A grid, experiment, parameter-set or output-path problem found before any point runs."""
+    """A grid, experiment, parameter-set or output-path problem found before any point runs.
+
+    ``argument`` is the keyword of :func:`sweep` the problem is in (``"grid"``, ``"parameter_set"``,
+    ``"results_file"``, ...): the command line names its own option for it, and only that one.
+    """
+
+    def __init__(self, message, argument):
+        super().__init__(message)
+        self.argument = argument
+
+    def __reduce__(self):
+        return type(self), (str(self), self.argument)
 
 
 def _default_batch_size(n_points, n_workers, batched):
@@ -115,5 +126,5 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
 def worker_count(workers):
     n = int(workers) if workers is not None else (os.cpu_count() or 1)
     if n < 1:
-        raise SweepConfigError(f"workers must be >= 1, got {workers!r}")
+        raise SweepConfigError(f"workers must be >= 1, got {workers!r}", "workers")
     return n

@@ -9,10 +9,9 @@ import json
 import math
 import numbers
 import pickle
-import warnings
 
 from pybamm_aea.models.checks import check_value
-from pybamm_aea.parameters import SET_FACTS, composition
+from pybamm_aea.parameters import SET_FACTS, composition, registered_values
 
 from .api import SweepConfigError
 
@@ -90,8 +89,9 @@ class SweepConfig:
         return None if self.material is None else self.material.to_json()
 
     def values(self):
-        """The set's (or the material's) ``pybamm.ParameterValues``, read once per process: do not change them."""
-        return set_values(self.material if self.material is not None else self.parameter_set)
+        """The set's (or the material's) ``pybamm.ParameterValues`` (a copy of the one cache,
+        :func:`pybamm_aea.parameters.registered_values`)."""
+        return registered_values(self.material if self.material is not None else self.parameter_set)
 
     def composition_key(self):
         """What :func:`composition_for` takes: the registered set's name, or the material's energy record."""
@@ -110,22 +110,6 @@ class SweepConfig:
         return {xi: self.cathode_cells}
 
 
-_MATERIAL_VALUES = {}
-
-
-def set_values(parameter_set):
-    """ParameterValues of a registered set name or an AEAMaterial (on the paper's lab cell, its default build), read
-    once per process (a material by its content)."""
-    from pybamm_aea.parameters import registered_values
-
-    if isinstance(parameter_set, str):
-        return registered_values(parameter_set)
-    key = parameter_set.to_json()
-    if key not in _MATERIAL_VALUES:
-        _MATERIAL_VALUES[key] = parameter_set.parameter_values()
-    return _MATERIAL_VALUES[key]
-
-
 def _experiment_steps(experiment):
     """Picklable description of an experiment: a pybamm.Experiment as given, or a list of str / tuples of str."""
     if isinstance(experiment, str):
@@ -142,7 +126,7 @@ def _experiment_steps(experiment):
             out.append(tuple(item))
         else:
             raise SweepConfigError(f"experiment must be PyBaMM step strings (or tuples of them, one per cycle), "
-                                   f"got {item!r}")
+                                   f"got {item!r}", "experiment")
     return out
 
 
@@ -177,12 +161,13 @@ def _check_reference_rate(exp, reference_c_rate):
     rates = sorted({abs(float(s.value)) for s in exp.steps if isinstance(s, pybamm.step.CRate)
                     and not s.is_drive_cycle and not s.is_python_function})
     if not rates:
-        raise SweepConfigError("'C-rate' is swept but the experiment has no C-rate step to scale")
+        raise SweepConfigError("'C-rate' is swept but the experiment has no C-rate step to scale", "experiment")
     if not any(math.isclose(r, reference_c_rate, rel_tol=1e-9) for r in rates):
         raise SweepConfigError(
             f"'C-rate' is swept relative to the reference rate {reference_c_rate:g}C, but the experiment's C-rate "
             f"steps are at {', '.join(f'{r:g}C' for r in rates)}: write its rates at {reference_c_rate:g}C (the other "
-            f"steps scale with it), or set the reference rate (reference_c_rate=, --reference-c-rate)"
+            f"steps scale with it), or set the reference rate (reference_c_rate=, --reference-c-rate)",
+            "experiment",
         )
 
 
@@ -210,7 +195,7 @@ def _resolve_s8_parameter(values, set_name):
     what = ("it is not an S8 hybrid (no S8 dispersed in its host)" if DISPERSED in keys
             else "it has no S8 mass-fraction parameter")
     raise SweepConfigError(f"'S8 mass fraction' is an input of the hybrid S8-Mo6S8 sets (e.g. 'Li2021_S_Mo6S8'); "
-                           f"parameter set {set_name!r} cannot take it: {what}")
+                           f"parameter set {set_name!r} cannot take it: {what}", "grid")
 
 
 def composition_for(set_name, fraction):
@@ -292,29 +277,29 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         try:
             material = as_material(parameter_set)
         except MaterialError as exc:
-            raise SweepConfigError(f"parameter_set {parameter_set!r}: {exc}") from exc
+            raise SweepConfigError(f"parameter_set {parameter_set!r}: {exc}", "parameter_set") from exc
         if material is None:
             raise SweepConfigError(f"parameter_set must be the name of a registered parameter set, an AEAMaterial or "
-                                   f"the path of its .json file, got {parameter_set!r}")
+                                   f"the path of its .json file, got {parameter_set!r}", "parameter_set")
         try:
-            values = set_values(material).copy()
+            values = registered_values(material)
         except (MaterialError, ValueError) as exc:
-            raise SweepConfigError(f"material {material.name!r}: {exc}") from exc
+            raise SweepConfigError(f"material {material.name!r}: {exc}", "parameter_set") from exc
         parameter_set = material.name
     else:
         try:
-            values = pybamm.ParameterValues(parameter_set)
+            values = registered_values(parameter_set)
         except Exception as exc:  # unknown set
-            raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}") from exc
+            raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}", "parameter_set") from exc
     options = dict(options or {})
     if cathode_cells is not None and (isinstance(cathode_cells, bool) or not isinstance(cathode_cells, numbers.Integral)
                                       or cathode_cells < MIN_CATHODE_CELLS):
         raise SweepConfigError(f"cathode_cells must be an integer >= {MIN_CATHODE_CELLS} (cells across the cathode), "
-                               f"got {cathode_cells!r}")
+                               f"got {cathode_cells!r}", "cathode_cells")
     try:
         AEAOptions(options)
     except pybamm.OptionError as exc:
-        raise SweepConfigError(str(exc)) from exc
+        raise SweepConfigError(str(exc), "options") from exc
 
     keys = set(values.keys())
     parameters, option_names = [], []
@@ -328,28 +313,31 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
             hint = f"; did you mean {close}?" if close else ""
             raise SweepConfigError(
                 f"grid name {n!r} is neither a parameter of {parameter_set!r} nor a derived input "
-                f"{list(DERIVED_INPUTS)} nor an AEA option {list(OPTION_INPUTS)}{hint}"
+                f"{list(DERIVED_INPUTS)} nor an AEA option {list(OPTION_INPUTS)}{hint}",
+                "grid",
             )
     for n in option_names:
         for p in points:
             if p[n] not in AEAOptions.POSSIBLE[n]:
-                raise SweepConfigError(f"option {n!r} cannot be {p[n]!r}; possible values: {AEAOptions.POSSIBLE[n]}")
+                raise SweepConfigError(f"option {n!r} cannot be {p[n]!r}; possible values: {AEAOptions.POSSIBLE[n]}",
+                                       "grid")
     for n in names:
         if n in option_names:
             continue
         bad = [p[n] for p in points if not isinstance(p[n], float)]
         if bad:
-            raise SweepConfigError(f"grid values of {n!r} must be numbers, got {bad[:3]}")
+            raise SweepConfigError(f"grid values of {n!r} must be numbers, got {bad[:3]}", "grid")
     for a, b in [("Stack pressure [MPa]", "Cathode porosity"), ("Cathode thickness [um]", "Cathode loading [kg.m-2]"),
                  ("C-rate", NOMINAL), ("C-rate", "Current function [A]")]:
         if a in names and b in names:
-            raise SweepConfigError(f"{a!r} sets {b!r}: sweep one of them, not both")
+            raise SweepConfigError(f"{a!r} sets {b!r}: sweep one of them, not both", "grid")
     if "Current function [A]" in names:
-        raise SweepConfigError("the experiment sets the current: sweep 'C-rate' instead of 'Current function [A]'")
+        raise SweepConfigError("the experiment sets the current: sweep 'C-rate' instead of 'Current function [A]'",
+                               "grid")
 
     s8_param = _resolve_s8_parameter(values, parameter_set) if S8_NAME in names else None
     if s8_param is not None and s8_param in names:
-        raise SweepConfigError(f"'S8 mass fraction' sets {s8_param!r}: sweep one of them, not both")
+        raise SweepConfigError(f"'S8 mass fraction' sets {s8_param!r}: sweep one of them, not both", "grid")
     fraction_name = S8_NAME if s8_param is not None else (DISPERSED if DISPERSED in names else None)
     fraction_param = s8_param if s8_param is not None else (DISPERSED if DISPERSED in names else None)
 
@@ -360,17 +348,18 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         try:
             compaction_set_name(compaction)
         except ValueError as exc:
-            raise SweepConfigError(f"compaction={compaction!r}: {exc}") from None
+            raise SweepConfigError(f"compaction={compaction!r}: {exc}", "compaction") from None
     if compaction is not None and "Stack pressure [MPa]" not in names:
         raise SweepConfigError(f"compaction={compaction!r} (--compaction) sets the porosity of a swept 'Stack pressure "
-                               "[MPa]', which the grid does not have")
+                               "[MPa]', which the grid does not have", "compaction")
     if "Stack pressure [MPa]" in names:
         facts = None if material is not None else SET_FACTS.get(parameter_set)
         compaction_set = compaction if compaction is not None else (facts.compaction if facts else None)
         if compaction_set is None:
             raise SweepConfigError(
                 f"no compaction data known for {parameter_set!r}: pass compaction='Mo6S8', 'S-LMS' or 'S-C-LGPS' "
-                "(or a function pressure_MPa -> porosity) to sweep 'Stack pressure [MPa]'"
+                "(or a function pressure_MPa -> porosity) to sweep 'Stack pressure [MPa]'",
+                "compaction",
             )
 
     charge_first = False
@@ -382,13 +371,14 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         try:
             low, *high = (float(values[name]) for name in cut_offs)
         except KeyError as exc:
-            raise SweepConfigError(f"{parameter_set!r} has no {exc.args[0]!r} for the default experiment") from exc
+            raise SweepConfigError(f"{parameter_set!r} has no {exc.args[0]!r} for the default experiment",
+                                   "parameter_set") from exc
         anodes = {p["anode"] for p in points} if "anode" in option_names else {options.get("anode")}
         if "Li-In" in anodes:  # the set's window is vs Li metal: the model's own defaults on Li-In move it
             from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU, mixed_anodes_message
 
             if len(anodes) > 1:
-                raise SweepConfigError(mixed_anodes_message(low))
+                raise SweepConfigError(mixed_anodes_message(low), "grid")
             low -= LI_IN_PLATEAU
             high = [v - LI_IN_PLATEAU for v in high]
         steps = [f"Discharge at {reference_c_rate:g}C until {low:g} V"]
@@ -397,17 +387,18 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     else:
         steps = _experiment_steps(experiment)
         if not isinstance(steps, pybamm.Experiment) and not steps:
-            raise SweepConfigError("the experiment has no steps")
+            raise SweepConfigError("the experiment has no steps", "experiment")
     try:
         exp = make_experiment(steps)
     except Exception as exc:
-        raise SweepConfigError(f"invalid experiment {steps!r}: {exc}") from exc
+        raise SweepConfigError(f"invalid experiment {steps!r}: {exc}", "experiment") from exc
     if "C-rate" in names:
         _check_reference_rate(exp, reference_c_rate)
     temperature_swept = [n for n in TEMPERATURE_PARAMS if n in names]
     if temperature_swept and any(getattr(s, "temperature", None) is not None for s in exp.steps):
         raise SweepConfigError(
-            f"the experiment sets the temperature in its steps, so {temperature_swept[0]!r} cannot be swept"
+            f"the experiment sets the temperature in its steps, so {temperature_swept[0]!r} cannot be swept",
+            "grid",
         )
 
     nominal = values[NOMINAL] if NOMINAL in keys else None
@@ -469,15 +460,8 @@ def _same_composition(a, b):
     return a.keys() == b.keys() and all(math.isclose(a[m], b[m], rel_tol=0, abs_tol=1e-9) for m in a)
 
 
-def compaction_for(config, fraction):
-    """The compaction data set of a point (:func:`pybamm_aea.energy.porosity`) and a warning when its law was
-    measured on another composition than the point's cathode (:func:`pybamm_aea.energy.compaction.measured_composition`
-    against :func:`pybamm_aea.parameters.composition` at the point's dispersed-material ``fraction``).
-
-    With the set's own law (``config.compaction_auto``) a point whose composition is the one another data set was
-    measured on uses that one (S-LMS at 0 wt% S8: the Mo6S8 law of Table S6); no law is interpolated between
-    compositions. A data set the user named is used as given (warned about only).
-    """
+def _compaction_choice(config, fraction):
+    """(the compaction data set of a point, the note when its law was measured on another composition, or None)."""
     from pybamm_aea.energy.compaction import compaction_sets, measured_composition
 
     chosen = config.compaction
@@ -485,17 +469,52 @@ def compaction_for(config, fraction):
         point = ({config.material.name: 1.0} if config.material is not None
                  else composition(config.parameter_set, dispersed_fraction=fraction))
     except KeyError:  # a set without facts: its composition is not known
-        return chosen
+        return chosen, None
     if config.compaction_auto:
         for name in compaction_sets():
             if _same_composition(point, measured_composition(name)):
-                return name
+                return name, None
     measured = measured_composition(chosen)
-    if not _same_composition(point, measured):
-        warnings.warn(f"porosity from the {chosen!r} compaction law, measured on {_describe_composition(measured)}, "
-                      f"for a cathode of {_describe_composition(point)} (no law measured on this composition)",
-                      stacklevel=2)
-    return chosen
+    if _same_composition(point, measured):
+        return chosen, None
+    return chosen, (f"porosity from the {chosen!r} compaction law, measured on {_describe_composition(measured)}, "
+                    f"for a cathode of {_describe_composition(point)} (no law measured on this composition)")
+
+
+def compaction_for(config, fraction):
+    """The compaction data set of a point (:func:`pybamm_aea.energy.porosity`) at its dispersed-material
+    ``fraction``.
+
+    With the set's own law (``config.compaction_auto``) a point whose composition is the one another data set was
+    measured on uses that one (S-LMS at 0 wt% S8: the Mo6S8 law of Table S6); no law is interpolated between
+    compositions. A data set the user named is used as given. A law measured on another composition than the
+    point's cathode is said once per sweep, by :func:`compaction_notes`.
+    """
+    return _compaction_choice(config, fraction)[0]
+
+
+def compaction_notes(config, points):
+    """One message per cathode composition whose porosity comes from a law measured on another composition
+    (:func:`pybamm_aea.energy.compaction.measured_composition` against :func:`pybamm_aea.parameters.composition`),
+    naming the points it concerns: a fact of the sweep's composition, said once (it was in the ``warnings`` of
+    every row: each point of an LTO-LMS pressure sweep on the Mo6S8 law)."""
+    if "Stack pressure [MPa]" not in config.names or callable(config.compaction):
+        return []
+    concerned = {}
+    for p in points:
+        fraction = None if config.fraction_name is None else float(p[config.fraction_name])
+        note = _compaction_choice(config, fraction)[1]
+        if note is not None:
+            concerned.setdefault(note, []).append(fraction)
+    out = []
+    for note, fractions in concerned.items():
+        if len(fractions) == len(points):
+            which = f"all {len(points)} points of the sweep" if len(points) > 1 else "the one point of the sweep"
+        else:
+            which = (f"{len(fractions)} of {len(points)} points, at {config.fraction_name!r} = "
+                     f"{', '.join(f'{f:g}' for f in sorted(set(fractions)))}")
+        out.append(f"{note}: {which}")
+    return out
 
 
 def derive_inputs(config, point):

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import math
 import numbers
+import warnings
 
 import numpy as np
 import pandas as pd
 
 from .api import SweepConfigError, _default_batch_size, worker_count
-from .config import build_config
+from .config import build_config, compaction_notes
 from .grid import batches as split, expand_grid, point_key, unique_points, with_reference_rate
 from .metrics import FIRST_ESC, RESULT_COLUMNS
 
@@ -32,23 +33,26 @@ def _failed_rows(names):
 
 def run(grid, *, parameter_set, experiment, client, options, results_file, workers, export, force, compaction,
         reference_c_rate, retry_failed, batch_size, batched, threads, progress, mp_context, cathode_cells=None,
-        mesh_check=False, replace_results=False):
+        mesh_check=False, replace_results=False, notes=True):
+    """The sweep (see :func:`pybamm_aea.sweep.sweep`); ``notes=False``: the facts of the whole sweep (the
+    compaction law of another composition) are not warned again (the mesh check's run of the same grid)."""
     names, points = expand_grid(grid)
     if not points:
-        raise SweepConfigError("the grid has no points")
+        raise SweepConfigError("the grid has no points", "grid")
     if (isinstance(reference_c_rate, bool) or not isinstance(reference_c_rate, numbers.Real)
             or not 0 < reference_c_rate < math.inf):
-        raise SweepConfigError(f"reference_c_rate must be a finite C-rate > 0 (in 1/h), got {reference_c_rate!r}")
+        raise SweepConfigError(f"reference_c_rate must be a finite C-rate > 0 (in 1/h), got {reference_c_rate!r}",
+                               "reference_c_rate")
     reference_c_rate = float(reference_c_rate)
     all_points = with_reference_rate(points, names, reference_c_rate)
     points = unique_points(all_points, names)
     config = build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
                           cathode_cells)
     if int(threads) < 1:
-        raise SweepConfigError(f"threads must be >= 1, got {threads!r}")
+        raise SweepConfigError(f"threads must be >= 1, got {threads!r}", "threads")
     config.threads = int(threads)
     if not isinstance(mesh_check, bool):
-        raise SweepConfigError(f"mesh_check must be True or False, got {mesh_check!r}")
+        raise SweepConfigError(f"mesh_check must be True or False, got {mesh_check!r}", "mesh_check")
     n_workers = 1 if client is not None else worker_count(workers)
     derived_cols = [c for n, c in (("Stack pressure [MPa]", "Cathode porosity"),
                                    ("Cathode thickness [um]", "Cathode loading [kg.m-2]")) if n in names]
@@ -65,6 +69,8 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         if fine["results_file"] is not None:
             ResultStore(fine["results_file"], fine["record"], replace_results).close()
     store = ResultStore(results_file, config.record, replace_results) if results_file is not None else None
+    for note in compaction_notes(config, points) if notes else []:  # a fact of the sweep: once, not on every row
+        warnings.warn(note, stacklevel=3)
 
     keys = [point_key(p, names) for p in points]
     by_key = dict(zip(keys, points))
@@ -141,7 +147,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
                       replace_results=replace_results,
                       compaction=compaction, reference_c_rate=reference_c_rate, retry_failed=retry_failed,
                       batch_size=batch_size, batched=batched, threads=threads, progress=progress,
-                      mp_context=mp_context, cathode_cells=fine["cells"])
+                      mp_context=mp_context, cathode_cells=fine["cells"], notes=False)
         _add_mesh_check(df, fine_df)
         df.attrs["mesh check"] = {"cathode cells": fine["cells"] // 2, "fine cathode cells": fine["cells"],
                                   "fine results_file": fine["results_file"]}

@@ -47,10 +47,10 @@ def expand_grid(grid):
                 vals = [vals]
             vals = [_parse_number(v) for v in vals]
             if not vals:
-                raise SweepConfigError(f"grid entry {name!r} has no values")
+                raise SweepConfigError(f"grid entry {name!r} has no values", "grid")
             repeated = first_repeat(vals)
             if repeated is not None:
-                raise SweepConfigError(f"grid entry {name!r} repeats {repeated!r}: each value once")
+                raise SweepConfigError(f"grid entry {name!r} repeats {repeated!r}: each value once", "grid")
             values.append(vals)
         return names, [dict(zip(names, combo)) for combo in itertools.product(*values)]
     if isinstance(grid, Sequence) and all(isinstance(p, Mapping) for p in grid):
@@ -59,11 +59,13 @@ def expand_grid(grid):
         for i, p in enumerate(grid):
             missing = [n for n in names if n not in p]
             if missing:
-                raise SweepConfigError(f"sample point {i} lacks {missing}; every point must give every name {names}")
+                raise SweepConfigError(f"sample point {i} lacks {missing}; every point must give every name {names}",
+                                       "grid")
             points.append({n: _parse_number(p[n]) for n in names})
         return names, points
     raise SweepConfigError(
-        f"grid must be a mapping name -> list of values, a pandas DataFrame or a list of dicts, got {type(grid).__name__}"
+        f"grid must be a mapping name -> list of values, a pandas DataFrame or a list of dicts, got {type(grid).__name__}",
+        "grid",
     )
 
 

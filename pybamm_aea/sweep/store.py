@@ -97,25 +97,25 @@ def check_export_path(path, force=False):
     """Pre-flight of an export file: a known format, a writable folder, not an existing file unless ``force``."""
     path = Path(path)
     if path.suffix.lower() not in EXPORT_SUFFIXES:
-        raise SweepConfigError(f"export {str(path)!r} must end in {', '.join(EXPORT_SUFFIXES)}")
+        raise SweepConfigError(f"export {str(path)!r} must end in {', '.join(EXPORT_SUFFIXES)}", "export")
     if path.suffix.lower() == ".parquet":
         try:
             import pyarrow  # noqa: F401
         except ImportError as exc:
             raise SweepConfigError(f"export {str(path)!r} is Parquet, which needs pyarrow (pip install pyarrow); "
-                                   "or export .csv") from exc
+                                   "or export .csv", "export") from exc
     refusal = output_refusal(path, force, "force=True (--force)")
     if refusal:
-        raise SweepConfigError(f"export {str(path)!r} {refusal}")
+        raise SweepConfigError(f"export {str(path)!r} {refusal}", "export")
     if path.exists() and not os.access(path, os.W_OK):
-        raise SweepConfigError(f"export {str(path)!r} is not writable")
+        raise SweepConfigError(f"export {str(path)!r} is not writable", "export")
     if path.exists() and not path.is_file():
-        raise SweepConfigError(f"export {str(path)!r} is not a regular file")
+        raise SweepConfigError(f"export {str(path)!r} is not a regular file", "export")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.exists():
-        raise SweepConfigError(f"export {str(path)!r}: folder {str(parent)!r} does not exist")
+        raise SweepConfigError(f"export {str(path)!r}: folder {str(parent)!r} does not exist", "export")
     if not dir_writable(parent):
-        raise SweepConfigError(f"export {str(path)!r}: folder {str(parent)!r} is not writable")
+        raise SweepConfigError(f"export {str(path)!r}: folder {str(parent)!r} is not writable", "export")
     return path
 
 
@@ -161,22 +161,24 @@ class ResultStore:
         if path.suffix.lower() not in STORE_SUFFIXES:
             raise SweepConfigError(
                 f"results_file {str(path)!r} must be an SQLite store ending in {', '.join(STORE_SUFFIXES)}; "
-                "CSV, JSON and Parquet are exports of the final table (export=, --output)"
+                "CSV, JSON and Parquet are exports of the final table (export=, --output)",
+                "results_file",
             )
         if path.is_dir():
-            raise SweepConfigError(f"results_file {str(path)!r} is a folder")
+            raise SweepConfigError(f"results_file {str(path)!r} is a folder", "results_file")
         parent = path.parent if str(path.parent) else Path(".")
         if not parent.exists():
-            raise SweepConfigError(f"results_file {str(path)!r}: folder {str(parent)!r} does not exist")
+            raise SweepConfigError(f"results_file {str(path)!r}: folder {str(parent)!r} does not exist", "results_file")
         if not dir_writable(parent):
-            raise SweepConfigError(f"results_file {str(path)!r}: folder {str(parent)!r} is not writable")
+            raise SweepConfigError(f"results_file {str(path)!r}: folder {str(parent)!r} is not writable",
+                                   "results_file")
         if path.exists():
             if not os.access(path, os.R_OK | os.W_OK):
-                raise SweepConfigError(f"results_file {str(path)!r} is not writable")
+                raise SweepConfigError(f"results_file {str(path)!r} is not writable", "results_file")
             if path.stat().st_size and _holds_foreign_data(path):
                 if not replace:
                     raise SweepConfigError(f"results_file {str(path)!r} exists and is not a sweep results store: "
-                                           f"not overwritten without {REPLACE}")
+                                           f"not overwritten without {REPLACE}", "results_file")
                 self._remove(path)
                 warnings.warn(f"results_file {str(path)!r}: deleted the file that was there (not a sweep results "
                               f"store; {REPLACE})", stacklevel=2)
@@ -200,7 +202,7 @@ class ResultStore:
                     time.sleep(0.05 + 0.1 * random.random())
                     continue
                 self.con.close()
-                raise SweepConfigError(f"results_file {str(path)!r} cannot be written: {exc}") from exc
+                raise SweepConfigError(f"results_file {str(path)!r} cannot be written: {exc}", "results_file") from exc
 
     @staticmethod
     def _remove(path):
@@ -230,7 +232,8 @@ class ResultStore:
                         detail.append(f"{k}: {a!r} -> {b!r}")
                 raise SweepConfigError(
                     f"results_file {str(self.path)!r} holds a sweep of another configuration ({'; '.join(detail)}); "
-                    f"use another file, or {REPLACE} to replace it"
+                    f"use another file, or {REPLACE} to replace it",
+                    "results_file",
                 )
             dropped = self.con.execute("SELECT COUNT(*) FROM points").fetchone()[0]
             self.con.execute("DELETE FROM points")

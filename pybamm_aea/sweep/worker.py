@@ -23,7 +23,7 @@ _SIMULATIONS: OrderedDict = OrderedDict()
 def _input_values(config):
     import pybamm
 
-    values = config.values().copy()
+    values = config.values()
     update = {}
     for name in config.input_names:
         if name in TEMPERATURE_PARAMS:
