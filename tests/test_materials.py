@@ -308,3 +308,15 @@ def test_a_number_for_a_table_names_the_field(tmp_path, change, where):
     path.write_text(json.dumps(dict(USER_MATERIAL, **change)))
     with pytest.raises(MaterialError, match=re.escape(where) + " must be a list of numbers, got"):
         load_material(path)
+
+
+def test_a_change_to_a_library_material_stays_in_the_users_copy():
+    """``get_material`` hands out a copy: a porosity a user sets on it (0.3) reaches neither a later
+    ``get_material`` (the library's 0.1 stays) nor the registered ``AEA_LiFePO4`` set built from the record."""
+    before = pybamm.ParameterValues("AEA_LiFePO4")["Cathode porosity"]
+    mine = get_material("LiFePO4")
+    library = mine.porosity
+    mine.porosity = 0.3
+    assert get_material("LiFePO4").porosity == library != 0.3
+    assert pybamm.ParameterValues("AEA_LiFePO4")["Cathode porosity"] == before
+    assert mine.parameter_values()["Cathode porosity"] == 0.3

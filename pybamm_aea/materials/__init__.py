@@ -9,6 +9,7 @@
 cited there) are registered as PyBaMM parameter sets ``"AEA_<name>"`` on the paper's lab cell with a
 Li anode. Static facts (molar masses, densities) come from :mod:`pybamm_aea.energy.materials`.
 """
+import copy
 import importlib
 
 from .material import (
@@ -39,13 +40,15 @@ def list_materials():
 
 
 def get_material(name):
-    """The literature :class:`AEAMaterial` called ``name`` (an AEAMaterial passes through)."""
+    """A copy of the literature :class:`AEAMaterial` called ``name`` (an AEAMaterial passes through): a
+    change made to it (``m.porosity = 0.3``) stays in that copy, not in the library record the parameter sets
+    and every later call read."""
     if isinstance(name, AEAMaterial):
         return name
     if name not in LITERATURE:
         raise MaterialError(f"unknown material {name!r}; literature materials: {list(LITERATURE)}")
     module, _, attr = LITERATURE[name].partition(":")
-    return getattr(importlib.import_module(module), attr or "MATERIAL")
+    return copy.deepcopy(getattr(importlib.import_module(module), attr or "MATERIAL"))
 
 
 def as_material(material):
