@@ -498,6 +498,34 @@ def warn_unknown_inputs(model, inputs):
                       stacklevel=3)
 
 
+_PARAMETERS_CHECKED = weakref.WeakKeyDictionary()  # discretised model -> the parameter names already looked at
+
+
+def warn_unknown_parameters(model):
+    """UserWarning naming each parameter of the values ``model`` was parameterised with (PyBaMM keeps them on
+    ``model.symbol_processor``) that no AEA model reads but whose name is close to one of :data:`RANGES`, which
+    holds every parameter of the AEA sets: a typo such as ``values["Cathode porsity"] = 0.2``, which PyBaMM
+    accepts and ignores, so the cell ran at the set's porosity. A name far from every AEA parameter (a user's
+    own, read by a function of theirs) is not warned about. Looked at once per model."""
+    values = getattr(getattr(model, "symbol_processor", None), "parameter_values", None)
+    if values is None:
+        return
+    try:
+        names = frozenset(values.keys())
+        if _PARAMETERS_CHECKED.get(model) == names:
+            return
+        _PARAMETERS_CHECKED[model] = names
+    except TypeError:
+        return
+    for name in sorted(names - RANGES.keys() - {"citations"}, key=str):
+        close = difflib.get_close_matches(str(name), sorted(RANGES), n=3, cutoff=0.8)
+        if close:
+            value = values[name]
+            shown = f" = {value!r}" if isinstance(value, (numbers.Number, str)) else ""
+            warnings.warn(f"parameter {name!r}{shown} is not a parameter of the AEA model, so it has no effect; "
+                          f"did you mean {close}?", UserWarning, stacklevel=3)
+
+
 class StartOutsideWindowWarning(UserWarning):
     """An experiment's step from the initial state starts outside the voltage window under its current
     (pybamm.Simulation skips it): how far outside, and what to change (:class:`CheckedIDAKLUSolver`). A later step
@@ -507,12 +535,14 @@ class StartOutsideWindowWarning(UserWarning):
 
 class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     """``pybamm.IDAKLUSolver`` that checks input parameters against :data:`RANGES` before each solve or step, and
-    warns about an input the model has not (:func:`warn_unknown_inputs`)."""
+    warns about an input the model has not (:func:`warn_unknown_inputs`) and a parameter no AEA model reads whose
+    name is close to one it does (:func:`warn_unknown_parameters`)."""
 
     def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):
         self._from_initial_state = True  # (a solve starts from the model's initial state; see step)
         check_inputs(model, inputs, times=t_eval)
         warn_unknown_inputs(model, inputs)
+        warn_unknown_parameters(model)
         return super().solve(model, t_eval, inputs, *args, **kwargs)
 
     def _check_event_violation(self, t_eval, model, y0, inputs_dict):
@@ -537,4 +567,5 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         self._from_initial_state = old_solution is None or isinstance(old_solution, pybamm.EmptySolution)
         check_inputs(model, inputs, times=[t0, t0 + dt])
         warn_unknown_inputs(model, inputs)
+        warn_unknown_parameters(model)
         return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
