@@ -379,7 +379,8 @@ def test_an_input_the_model_has_not_is_warned_about_with_close_names():
 def test_a_parameter_no_aea_model_reads_is_warned_about_with_close_names():
     """values["Cathode porsity"] = 0.2 (a typo PyBaMM accepts and ignores) ran the set's 11 % porosity without a word;
     it is warned about by name and value, with the close AEA name. A user's own parameter far from every AEA name
-    (read by a function of theirs) is no warning, nor are the sets' own names."""
+    (read by a function of theirs) is no warning, nor are the sets' own names; an input of the sweep set as a
+    parameter (values["S8 mass fraction"] = 0.45 ran S-LMS at its 32.5 wt% without a word) is warned about as one."""
     import warnings
 
     experiment = pybamm.Experiment(["Discharge at 1C for 5 minutes"])
@@ -388,6 +389,11 @@ def test_a_parameter_no_aea_model_reads_is_warned_about_with_close_names():
     with pytest.warns(UserWarning, match=r"parameter 'Cathode porsity' = 0.2 is not a parameter of the AEA model, so "
                                          r"it has no effect; did you mean \['Cathode porosity'\]"):
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve()
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    values.update({"S8 mass fraction": 0.45}, check_already_exists=False)
+    with pytest.warns(UserWarning, match=r"parameter 'S8 mass fraction' = 0.45 is not a parameter of the AEA model, "
+                                         r"so it has no effect; it is an input of pybamm_aea.sweep"):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60])
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"My OCP shift [V]": 0.01}, check_already_exists=False)
     with warnings.catch_warnings():

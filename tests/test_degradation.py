@@ -7,6 +7,7 @@ most stable of the hybrids.
 import numpy as np
 import pybamm
 import pytest
+import scipy.constants
 from scipy.integrate import cumulative_trapezoid
 
 from pybamm_aea.cycling import cycle_summary
@@ -455,7 +456,7 @@ def test_a_hold_at_the_cut_off_of_a_faded_lts_cell_completes_at_tight_tolerances
 # --- quick tests: each mechanism's rate law against its closed form, or against its integral evaluated here
 # from the solution's variables, on 1-2 short cycles; and the inventories these laws book ---
 
-F_CONST = 96485.33212  # Faraday constant [C.mol-1] (CODATA 2018)
+F_CONST = scipy.constants.value("Faraday constant")  # [C.mol-1], CODATA via SciPy: independent of the code's F
 
 
 def host_formula_units(sol):

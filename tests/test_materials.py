@@ -312,7 +312,7 @@ def test_a_number_for_a_table_names_the_field(tmp_path, change, where):
 
 def test_a_change_to_a_library_material_stays_in_the_users_copy():
     """``get_material`` hands out a copy: a porosity a user sets on it (0.3) reaches neither a later
-    ``get_material`` (the library's 0.1 stays) nor the registered ``AEA_LiFePO4`` set built from the record."""
+    ``get_material`` (the library's 0.11 stays) nor the registered ``AEA_LiFePO4`` set built from the record."""
     before = pybamm.ParameterValues("AEA_LiFePO4")["Cathode porosity"]
     mine = get_material("LiFePO4")
     library = mine.porosity

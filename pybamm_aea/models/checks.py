@@ -203,11 +203,15 @@ RANGES = {
     # the conventional S-C-LGPS model's sulfur kinetics (pybamm_aea.conventional); the AEA model does not read them
     "Dispersed material reaction rate constant [s-1]": _POSITIVE,
     "Dispersed material lithiation transfer coefficient": Range(0.0, 1.0, low_open=True, high_open=True),
-    # inputs of pybamm_aea.sweep that are not parameters of the model
+    # inputs of pybamm_aea.sweep that are not parameters of the model (SWEEP_ONLY_INPUTS)
     "C-rate": _POSITIVE,
     "Cathode thickness [um]": _POSITIVE,
     "S8 mass fraction": Range(0.0, 1.0, high_open=True),
 }
+
+#: Names of :data:`RANGES` that are inputs of :func:`pybamm_aea.sweep.sweep` (it derives the model's parameters
+#: from them), not parameters the AEA model reads
+SWEEP_ONLY_INPUTS = ("C-rate", "Cathode thickness [um]", "S8 mass fraction")
 
 
 def _message(name, value, rng, bound_value=None):
@@ -506,7 +510,8 @@ def warn_unknown_parameters(model):
     ``model.symbol_processor``) that no AEA model reads but whose name is close to one of :data:`RANGES`, which
     holds every parameter of the AEA sets: a typo such as ``values["Cathode porsity"] = 0.2``, which PyBaMM
     accepts and ignores, so the cell ran at the set's porosity. A name far from every AEA parameter (a user's
-    own, read by a function of theirs) is not warned about. Looked at once per model."""
+    own, read by a function of theirs) is not warned about. An input of the sweep (:data:`SWEEP_ONLY_INPUTS`,
+    e.g. ``values["S8 mass fraction"] = 0.45``) is warned about as one. Looked at once per model."""
     values = getattr(getattr(model, "symbol_processor", None), "parameter_values", None)
     if values is None:
         return
@@ -517,13 +522,16 @@ def warn_unknown_parameters(model):
         _PARAMETERS_CHECKED[model] = names
     except TypeError:
         return
-    for name in sorted(names - RANGES.keys() - {"citations"}, key=str):
-        close = difflib.get_close_matches(str(name), sorted(RANGES), n=3, cutoff=0.8)
-        if close:
+    read = RANGES.keys() - set(SWEEP_ONLY_INPUTS)
+    for name in sorted(names - read - {"citations"}, key=str):
+        close = difflib.get_close_matches(str(name), sorted(read), n=3, cutoff=0.8)
+        if close or name in SWEEP_ONLY_INPUTS:
             value = values[name]
             shown = f" = {value!r}" if isinstance(value, (numbers.Number, str)) else ""
+            why = ("it is an input of pybamm_aea.sweep, which derives the model's parameters from it"
+                   if name in SWEEP_ONLY_INPUTS else f"did you mean {close}?")
             warnings.warn(f"parameter {name!r}{shown} is not a parameter of the AEA model, so it has no effect; "
-                          f"did you mean {close}?", UserWarning, stacklevel=3)
+                          + why, UserWarning, stacklevel=3)
 
 
 class StartOutsideWindowWarning(UserWarning):
