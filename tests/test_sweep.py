@@ -576,10 +576,44 @@ def test_a_compaction_law_of_another_composition_is_said_once_with_its_points():
                      "Li4Ti5O12 + 60 wt% Mo6S8 (no law measured on this composition): all 3 points of the sweep"]
     assert caught[0].filename == __file__  # the user's call
     assert df["warnings"].isna().all() and df["error"].isna().all()
+    assert df.attrs["notes"] == notes  # kept with the results (they carried no trace of it)
     names, points = expand_grid({"S8 mass fraction": [0.0, 0.325, 0.45, 0.6], "Stack pressure [MPa]": [100.0, 360.0]})
     config = build_config(names, points, "Li2021_S_Mo6S8", None, None, None, 0.1)
     assert [n.split(": ")[-1] for n in compaction_notes(config, points)] == [
         "2 of 8 points, at 'S8 mass fraction' = 0.45", "2 of 8 points, at 'S8 mass fraction' = 0.6"]
+
+
+def test_a_set_without_a_compaction_law_lists_the_data_sets(monkeypatch):
+    """Stack pressure on TiS2 (no law measured) names the data sets of pybamm_aea.compaction_data_sets.NAMES, not a
+    list of its own (it typed 'Mo6S8', 'S-LMS' or 'S-C-LGPS': a data set added there was not offered)."""
+    from pybamm_aea import compaction_data_sets
+
+    monkeypatch.setattr(compaction_data_sets, "NAMES", compaction_data_sets.NAMES + ("Li2S",))
+    with pytest.raises(SweepConfigError, match="no compaction data known for 'Li2021_TiS2': pass compaction= one of "
+                                               "'Mo6S8', 'S-LMS', 'S-C-LGPS', 'Li2S' ") as exc:
+        sweep({"Stack pressure [MPa]": [100.0]}, parameter_set="Li2021_TiS2", workers=1)
+    assert exc.value.argument == "compaction"
+
+
+def test_a_sweep_without_notes_has_an_empty_list():
+    """table.attrs["notes"] is a list of str even when nothing is said of the whole sweep."""
+    import warnings
+
+    from pybamm_aea.sweep import SweepNote
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SweepNote)
+        df = sweep({"Stack pressure [MPa]": [360.0]}, parameter_set=LMS, workers=1, progress=False, options=LEVER)
+    assert df.attrs["notes"] == [] and df["error"].isna().all()
+
+
+def test_a_config_error_without_an_argument_is_still_an_error():
+    """SweepConfigError is public: SweepConfigError("msg") raised TypeError once ``argument`` was required."""
+    exc = SweepConfigError("bad value")
+    assert str(exc) == "bad value" and exc.argument is None and isinstance(exc, ValueError)
+    import pickle
+
+    assert pickle.loads(pickle.dumps(exc)).argument is None
 
 
 def test_an_unknown_compaction_set_is_refused_before_any_solve():

@@ -111,12 +111,19 @@ def test_a_configuration_error_names_the_one_option_it_is_in(given, option, valu
 
 def test_every_configuration_error_of_the_sweep_names_an_option_of_the_command():
     """Each ``raise SweepConfigError(...)`` of the sweep package passes the keyword of ``sweep()`` it is about,
-    and the command line has an option for it (a raise without one cannot name the user's option)."""
+    and the command's parser has an option for it (a raise without one cannot name the user's option): the map is
+    read from the parser's own options, so a renamed option cannot leave a stale name in it."""
     import ast
+    import inspect
     from pathlib import Path
 
-    from pybamm_aea.cli.sweep import OPTION_OF
+    from pybamm_aea.cli import build_parsers
+    from pybamm_aea.cli.sweep import option_of
     from pybamm_aea.sweep import api
+
+    parser = build_parsers()[1]["sweep"]
+    OPTION_OF = option_of(parser)
+    keywords = set(inspect.signature(api.sweep).parameters)
 
     calls = []
     for path in Path(api.__file__).parent.glob("*.py"):
@@ -126,4 +133,47 @@ def test_every_configuration_error_of_the_sweep_names_an_option_of_the_command()
     assert len(calls) > 40
     for name, line, node in calls:
         assert len(node.args) == 2 and isinstance(node.args[1], ast.Constant), f"{name}:{line}"
-        assert node.args[1].value in OPTION_OF, f"{name}:{line}: {node.args[1].value!r}"
+        keyword = node.args[1].value
+        assert keyword in keywords and keyword in OPTION_OF, f"{name}:{line}: {keyword!r}"
+        assert OPTION_OF[keyword] in parser._option_string_actions, f"{name}:{line}: {OPTION_OF[keyword]!r}"
+    assert {k: OPTION_OF[k] for k in ("options", "results_file", "export")} == {
+        "options": "--option", "results_file": "--results", "export": "--output"}
+
+
+@pytest.mark.parametrize("error, line", [
+    (("bad value",), "pybamm-aea sweep: error: bad value"),
+    (("bad value", "no_such_keyword"), "pybamm-aea sweep: error: bad value"),
+    (("bad value", "results_file"), "pybamm-aea sweep: error: argument --results: bad value"),
+])
+def test_a_configuration_error_of_no_known_option_is_still_said(error, line, capsys, monkeypatch):
+    """A SweepConfigError without an argument, or naming a keyword the command has no option for, is a usage error
+    with its own message (the lookup raised KeyError and hid it)."""
+    import importlib
+
+    from pybamm_aea.sweep import SweepConfigError
+
+    def fail(*args, **kwargs):
+        raise SweepConfigError(*error)
+
+    # the module (pybamm_aea.sweep as an attribute is the package's function of the same name)
+    monkeypatch.setattr(importlib.import_module("pybamm_aea.sweep"), "sweep", fail)
+    with pytest.raises(SystemExit) as exc:
+        main(BASE + ["--grid", f"{LOADING}=0.015"])
+    assert exc.value.code == 2
+    assert line in capsys.readouterr().err.splitlines()
+
+
+def test_the_sweeps_notes_are_printed_once_in_the_commands_format(capsys):
+    """An LTO-LMS pressure sweep on the Mo6S8 law: the note is printed '<set>: warning: ...' once, no raw Python
+    warning line ('.../cli/sweep.py:146: UserWarning: ...' before '(0 failed, 0 with warnings)')."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert main(["sweep", "--parameter-set", "Li2021_LTO_Mo6S8", "--workers", "1", "--no-progress", "--grid",
+                     "Stack pressure [MPa]=100,360", "--option", "host thermodynamics=lever rule"]) == 0
+    assert not [w for w in caught if "compaction law" in str(w.message)]
+    err = capsys.readouterr().err.splitlines()
+    assert [t for t in err if "compaction law" in t] == [
+        "Li2021_LTO_Mo6S8: warning: porosity from the 'Mo6S8' compaction law, measured on 100 wt% Mo6S8, for a "
+        "cathode of 40 wt% Li4Ti5O12 + 60 wt% Mo6S8 (no law measured on this composition): all 2 points of the sweep"]

@@ -7,6 +7,7 @@ row), 2 for a usage error found before any solve (a bad grid, an unwritable or f
 import os
 import sys
 import time
+import warnings
 
 from pybamm_aea import compaction_data_sets
 
@@ -18,11 +19,15 @@ HIDDEN_COLUMNS = ("warnings", "First discharge electrode specific capacity [mA.h
 OUTPUT_FORMATS = (".csv", ".json", ".parquet")
 #: exit status when points failed
 EXIT_POINTS_FAILED = 1
-#: the option of each keyword of :func:`pybamm_aea.sweep.sweep` a ``SweepConfigError`` can name (its ``argument``)
-OPTION_OF = {"grid": "--grid", "parameter_set": "--parameter-set", "experiment": "--experiment",
-             "options": "--option", "compaction": "--compaction", "reference_c_rate": "--reference-c-rate",
-             "workers": "--workers", "threads": "--threads", "results_file": "--results", "export": "--output",
-             "cathode_cells": "--cathode-cells", "mesh_check": "--mesh-check"}
+#: the keywords of :func:`pybamm_aea.sweep.sweep` whose option is named otherwise (the others are their option's dest)
+RENAMED = {"options": "option", "results_file": "results", "export": "output"}
+
+
+def option_of(parser):
+    """Keyword of :func:`pybamm_aea.sweep.sweep` -> the parser's option for it (``"results_file"`` ->
+    ``"--results"``), read from the parser's own options, for the ``argument`` a ``SweepConfigError`` names."""
+    keyword_of = {dest: keyword for keyword, dest in RENAMED.items()}
+    return {keyword_of.get(a.dest, a.dest): a.option_strings[0] for a in parser._actions if a.option_strings}
 
 
 def register(subparsers):
@@ -124,7 +129,7 @@ def _dask_client(args):
 
 
 def run(args):
-    from pybamm_aea.sweep import SweepConfigError, sweep
+    from pybamm_aea.sweep import SweepConfigError, SweepNote, sweep
     import pandas as pd
 
     parser = args.parser
@@ -143,14 +148,17 @@ def run(args):
         print(f"Dask: {client}", file=sys.stderr)
     t0 = time.perf_counter()
     try:
-        df = sweep(grid, parameter_set=args.parameter_set, experiment=experiment, client=client,
-                   options=dict(args.option) or None, results_file=args.results, workers=args.workers,
-                   compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress,
-                   export=args.output, force=args.force, replace_results=args.replace_results, threads=args.threads,
-                   cathode_cells=args.cathode_cells, mesh_check=args.mesh_check,
-                   reference_c_rate=args.reference_c_rate)
+        with warnings.catch_warnings():  # the sweep's notes are printed below, from the table's attrs
+            warnings.simplefilter("ignore", SweepNote)
+            df = sweep(grid, parameter_set=args.parameter_set, experiment=experiment, client=client,
+                       options=dict(args.option) or None, results_file=args.results, workers=args.workers,
+                       compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress,
+                       export=args.output, force=args.force, replace_results=args.replace_results,
+                       threads=args.threads, cathode_cells=args.cathode_cells, mesh_check=args.mesh_check,
+                       reference_c_rate=args.reference_c_rate)
     except SweepConfigError as exc:
-        parser.error(f"argument {OPTION_OF[exc.argument]}: {exc}")
+        option = option_of(parser).get(exc.argument)
+        parser.error(f"argument {option}: {exc}" if option else str(exc))
     finally:
         for resource in (client, cluster):
             if resource is not None:
@@ -160,6 +168,8 @@ def run(args):
     with pd.option_context("display.width", 200, "display.max_columns", 20, "display.max_rows", 60,
                            "display.float_format", "{:.6g}".format, "display.max_colwidth", 60):
         print(df[show].to_string(index=False) if len(df) <= 60 else df[show])
+    for note in df.attrs["notes"]:  # the facts of the whole sweep, said once
+        print(f"{args.parameter_set}: warning: {note}", file=sys.stderr)
     failed = df.attrs["failed"]
     warned = int(df["warnings"].notna().sum())  # e.g. a discharge that delivered nothing: not an error, said
     print(f"\n{len(df)} points in {wall:.1f} s ({failed} failed, {warned} with warnings)", file=sys.stderr)

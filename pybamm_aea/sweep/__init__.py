@@ -30,8 +30,9 @@ Grid names
     extrapolates, and the point's ``warnings`` column says so. With the set's data set, a point whose composition
     is the one another data set was measured on takes that one (S-LMS at 0 wt% S8: Mo6S8's); a point of another
     composition than its law's (e.g. S-LMS at 45 wt% S8, LTO-LMS on the Mo6S8 law, or a ``compaction=`` of another
-    material) keeps it, and the sweep warns once (a ``UserWarning`` before any solve) naming both compositions and
-    the points of that composition (:func:`.config.compaction_notes`; it was in the ``warnings`` of every row).
+    material) keeps it, and the sweep warns once (a :class:`SweepNote`, a ``UserWarning``, before any solve)
+    naming both compositions and the points of that composition (:func:`.config.compaction_notes`; it was in the
+    ``warnings`` of every row), and keeps the note in ``table.attrs["notes"]``.
   - ``"C-rate"``: the discharge (and charge) rate. The experiment's C-rate steps are written at
     ``reference_c_rate`` (0.1C by default, the paper's rate); a point at C-rate ``c`` runs them at
     ``c / reference_c_rate`` times that rate (through the nominal capacity PyBaMM turns C-rates into currents
@@ -67,10 +68,12 @@ over the second one, the paper's "compared with the 2nd cycle"; NaN with fewer t
 ``"Number of discharges"``, ``"Solve time [s]"`` (the integration of this point), ``"Setup time [s]"`` (building and
 warming up the worker's simulation, charged to the first point a worker runs for a configuration; 0 for the
 others), ``"error"`` (None, or the message: failed points keep their inputs and are never dropped) and
-``"warnings"`` (the point's own, on every path: e.g. the compaction law extrapolated, a model event that stopped a step, a
-discharge that delivered less than :data:`.metrics.NEGLIGIBLE_DELIVERY` of the point's window). With ``mesh_check=True`` also ``"Fine-mesh electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh
-first discharge electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh mean discharge voltage vs Li [V]"`` (every point
-solved again on twice the cathode's cells) and ``"Mesh converged"``.
+``"warnings"`` (the point's own, on every path: e.g. the compaction law extrapolated, a model event that stopped a
+step, a discharge that delivered less than :data:`.metrics.NEGLIGIBLE_DELIVERY` of the point's window). With
+``mesh_check=True`` also ``"Fine-mesh electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh first discharge
+electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh mean discharge voltage vs Li [V]"`` (every point solved
+again on twice the cathode's cells) and ``"Mesh converged"``. ``table.attrs["notes"]`` lists the facts of the
+whole sweep (a list of str, each also warned once as a :class:`SweepNote`).
 
 Mesh
 ----
@@ -103,7 +106,7 @@ writes the final table as CSV, JSON or Parquet. Every output path is checked bef
 is not overwritten without ``force=True``; a file at ``results_file`` that is not a results store, or holds another
 configuration, is not replaced without ``replace_results=True``.
 """
-from .api import SweepConfigError, sweep
+from .api import SweepConfigError, SweepNote, sweep
 
 __all__ = [
     "sweep",
@@ -116,6 +119,7 @@ __all__ = [
     "SET_COMPOSITIONS",
     "RESULT_COLUMNS",
     "SweepConfigError",
+    "SweepNote",
 ]
 
 _LAZY = {

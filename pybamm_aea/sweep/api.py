@@ -9,15 +9,21 @@ class SweepConfigError(ValueError):
     """A grid, experiment, parameter-set or output-path problem found before any point runs.
 
     ``argument`` is the keyword of :func:`sweep` the problem is in (``"grid"``, ``"parameter_set"``,
-    ``"results_file"``, ...): the command line names its own option for it, and only that one.
+    ``"results_file"``, ...): the command line names its own option for it, and only that one; None (the
+    default) when it is in no one keyword.
     """
 
-    def __init__(self, message, argument):
+    def __init__(self, message, argument=None):
         super().__init__(message)
         self.argument = argument
 
     def __reduce__(self):
         return type(self), (str(self), self.argument)
+
+
+class SweepNote(UserWarning):
+    """A fact of the whole sweep, warned once before any solve and kept in ``table.attrs["notes"]`` (e.g. the
+    compaction law of another composition, :func:`pybamm_aea.sweep.config.compaction_notes`)."""
 
 
 def _default_batch_size(n_points, n_workers, batched):
@@ -104,7 +110,9 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     -------
     pandas.DataFrame
         One row per point, in grid order: the inputs, derived inputs and the columns of :data:`RESULT_COLUMNS`
-        (``"Rate capability"`` only when C-rate is swept). ``table.attrs["failed"]`` is the number of failed points.
+        (``"Rate capability"`` only when C-rate is swept). ``table.attrs["failed"]`` is the number of failed points,
+        ``table.attrs["notes"]`` the facts of the whole sweep (list of str, each warned once as a
+        :class:`SweepNote` before any solve; not in the CSV or JSON export, which hold the rows).
 
     Raises
     ------

@@ -10,6 +10,7 @@ import math
 import numbers
 import pickle
 
+from pybamm_aea import compaction_data_sets
 from pybamm_aea.models.checks import check_value
 from pybamm_aea.parameters import SET_FACTS, composition, registered_values
 
@@ -357,8 +358,9 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         compaction_set = compaction if compaction is not None else (facts.compaction if facts else None)
         if compaction_set is None:
             raise SweepConfigError(
-                f"no compaction data known for {parameter_set!r}: pass compaction='Mo6S8', 'S-LMS' or 'S-C-LGPS' "
-                "(or a function pressure_MPa -> porosity) to sweep 'Stack pressure [MPa]'",
+                f"no compaction data known for {parameter_set!r}: pass compaction= one of "
+                f"{', '.join(map(repr, compaction_data_sets.NAMES))} (or a function pressure_MPa -> porosity) to "
+                "sweep 'Stack pressure [MPa]'",
                 "compaction",
             )
 

@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .api import SweepConfigError, _default_batch_size, worker_count
+from .api import SweepConfigError, SweepNote, _default_batch_size, worker_count
 from .config import build_config, compaction_notes
 from .grid import batches as split, expand_grid, point_key, unique_points, with_reference_rate
 from .metrics import FIRST_ESC, RESULT_COLUMNS
@@ -35,7 +35,8 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         reference_c_rate, retry_failed, batch_size, batched, threads, progress, mp_context, cathode_cells=None,
         mesh_check=False, replace_results=False, notes=True):
     """The sweep (see :func:`pybamm_aea.sweep.sweep`); ``notes=False``: the facts of the whole sweep (the
-    compaction law of another composition) are not warned again (the mesh check's run of the same grid)."""
+    compaction law of another composition; ``table.attrs["notes"]``) are not warned again nor kept (the mesh
+    check's run of the same grid)."""
     names, points = expand_grid(grid)
     if not points:
         raise SweepConfigError("the grid has no points", "grid")
@@ -69,8 +70,9 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         if fine["results_file"] is not None:
             ResultStore(fine["results_file"], fine["record"], replace_results).close()
     store = ResultStore(results_file, config.record, replace_results) if results_file is not None else None
-    for note in compaction_notes(config, points) if notes else []:  # a fact of the sweep: once, not on every row
-        warnings.warn(note, stacklevel=3)
+    sweep_notes = compaction_notes(config, points) if notes else []
+    for note in sweep_notes:  # a fact of the sweep: once, not on every row, and in the table's attrs
+        warnings.warn(note, SweepNote, stacklevel=3)
 
     keys = [point_key(p, names) for p in points]
     by_key = dict(zip(keys, points))
@@ -141,6 +143,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     for col in ("error", "warnings"):
         df[col] = df[col].astype(object).where(df[col].notna(), None)
     df.attrs["failed"] = int(df["error"].notna().sum())
+    df.attrs["notes"] = sweep_notes
     if fine is not None:
         fine_df = run(grid, parameter_set=parameter_set, experiment=experiment, client=client, options=options,
                       results_file=fine["results_file"], workers=workers, export=None, force=force,

@@ -64,7 +64,8 @@ def expand_grid(grid):
             points.append({n: _parse_number(p[n]) for n in names})
         return names, points
     raise SweepConfigError(
-        f"grid must be a mapping name -> list of values, a pandas DataFrame or a list of dicts, got {type(grid).__name__}",
+        "grid must be a mapping name -> list of values, a pandas DataFrame or a list of dicts, got "
+        f"{type(grid).__name__}",
         "grid",
     )
 
