@@ -392,7 +392,7 @@ def test_mesh_check_flags_the_points_that_move(tmp_path, monkeypatch):
     print(df[["C-rate", "Electrode specific capacity [mA.h.g-1]", "Fine-mesh electrode specific capacity [mA.h.g-1]",
               "Mesh converged"]])
     assert df.attrs["mesh check"] == {"cathode cells": 20, "fine cathode cells": 40,
-                                      "fine results_file": tmp_path / "lms.fine.sqlite"}
+                                      "fine results_file": str(tmp_path / "lms.fine.sqlite")}
     rows = df.set_index("C-rate")
     assert rows["Mesh converged"].to_dict() == {0.5: True, 1.0: False, 0.1: True}
     assert rows.loc[1.0, "Electrode specific capacity [mA.h.g-1]"] > 120
@@ -402,6 +402,17 @@ def test_mesh_check_flags_the_points_that_move(tmp_path, monkeypatch):
     monkeypatch.setattr(executors, "run_batch", lambda config, points, batched=True: ran.extend(points) or [])
     again = sweep({"C-rate": [0.5, 1.0]}, parameter_set=LMS, workers=1, mesh_check=True, results_file=store)
     assert ran == [] and again["Mesh converged"].tolist() == df["Mesh converged"].tolist()
+
+
+def test_a_mesh_checked_table_keeps_attrs_a_parquet_export_can_write(tmp_path):
+    """A mesh-checked sweep with a results store kept the fine store's path as a Path in
+    ``attrs["mesh check"]``: pandas writes a table's attrs into a Parquet file as JSON, and with pyarrow
+    installed ``export="x.parquet"`` failed with "Object of type PosixPath is not JSON serializable".
+    The attrs are plain JSON values."""
+    import json
+
+    df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, mesh_check=True, results_file=tmp_path / "s.sqlite")
+    assert json.loads(json.dumps(df.attrs))["mesh check"]["fine results_file"] == str(tmp_path / "s.fine.sqlite")
 
 
 def test_mesh_check_is_checked_before_any_solve(tmp_path):

@@ -152,8 +152,9 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
                       batch_size=batch_size, batched=batched, threads=threads, progress=progress,
                       mp_context=mp_context, cathode_cells=fine["cells"], notes=False)
         _add_mesh_check(df, fine_df)
+        fine_file = None if fine["results_file"] is None else str(fine["results_file"])  # attrs stay JSON (Parquet)
         df.attrs["mesh check"] = {"cathode cells": fine["cells"] // 2, "fine cathode cells": fine["cells"],
-                                  "fine results_file": fine["results_file"]}
+                                  "fine results_file": fine_file}
     if export is not None:
         export_table(df, export)
     return df
