@@ -203,15 +203,18 @@ RANGES = {
     # the conventional S-C-LGPS model's sulfur kinetics (pybamm_aea.conventional); the AEA model does not read them
     "Dispersed material reaction rate constant [s-1]": _POSITIVE,
     "Dispersed material lithiation transfer coefficient": Range(0.0, 1.0, low_open=True, high_open=True),
-    # inputs of pybamm_aea.sweep that are not parameters of the model (SWEEP_ONLY_INPUTS)
-    "C-rate": _POSITIVE,
-    "Cathode thickness [um]": _POSITIVE,
-    "S8 mass fraction": Range(0.0, 1.0, high_open=True),
 }
 
-#: Names of :data:`RANGES` that are inputs of :func:`pybamm_aea.sweep.sweep` (it derives the model's parameters
-#: from them), not parameters the AEA model reads
-SWEEP_ONLY_INPUTS = ("C-rate", "Cathode thickness [um]", "S8 mass fraction")
+#: Inputs of :func:`pybamm_aea.sweep.sweep` that are not parameters the AEA model reads (the sweep derives the
+#: model's parameters from them) -> physical range; they are in :data:`RANGES` too
+_SWEEP_ONLY_RANGES = {
+    "C-rate": _POSITIVE,
+    "S8 mass fraction": Range(0.0, 1.0, high_open=True),
+    "Cathode thickness [um]": _POSITIVE,
+}
+RANGES.update(_SWEEP_ONLY_RANGES)
+#: their names
+SWEEP_ONLY_INPUTS = tuple(_SWEEP_ONLY_RANGES)
 
 
 def _message(name, value, rng, bound_value=None):

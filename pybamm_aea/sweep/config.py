@@ -11,13 +11,13 @@ import numbers
 import pickle
 
 from pybamm_aea import compaction_data_sets
-from pybamm_aea.models.checks import check_value
+from pybamm_aea.models.checks import SWEEP_ONLY_INPUTS, check_value
 from pybamm_aea.parameters import SET_FACTS, composition, registered_values
 
 from .api import SweepConfigError
 
 #: Grid names that are not PyBaMM parameters but are turned into parameters (see :mod:`pybamm_aea.sweep`).
-DERIVED_INPUTS = ("Stack pressure [MPa]", "C-rate", "S8 mass fraction", "Cathode thickness [um]")
+DERIVED_INPUTS = ("Stack pressure [MPa]",) + SWEEP_ONLY_INPUTS
 #: Grid names that are AEA model options (one build per distinct value).
 OPTION_INPUTS = ("anode", "hysteresis", "ionic switch", "electronic conduction")
 #: Parameter set -> compaction data set of :func:`pybamm_aea.energy.porosity` used for "Stack pressure [MPa]": a view
