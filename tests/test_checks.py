@@ -376,6 +376,112 @@ def test_an_input_the_model_has_not_is_warned_about_with_close_names():
             inputs={"Cathode porosity": 0.2})
 
 
+def _three_step_experiment():
+    """A 3-step experiment whose second step's current is the input "I2" (PyBaMM builds one model per distinct
+    step: only that step's model has the input)."""
+    return pybamm.Experiment([pybamm.step.current(1e-5, duration=60),
+                              pybamm.step.current(pybamm.InputParameter("I2"), duration=60),
+                              pybamm.step.rest(duration=30)])
+
+
+def _input_warnings(record):
+    return [w for w in record if "is not an input parameter" in str(w.message)]
+
+
+def test_an_input_only_a_later_experiment_step_reads_is_no_warning_and_sets_its_current():
+    """A step's current given as pybamm.InputParameter("I2"): the input was named at the earlier steps as "not an
+    input parameter of the model, so it has no effect", though it set the later step's current. Checked over all
+    the experiment's step models it is no warning, and the step runs at 2e-5 A (the first at 1e-5 A)."""
+    import warnings
+
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=_three_step_experiment())
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = sim.solve(inputs={"I2": 2e-5})
+    assert not _input_warnings(record), [str(w.message) for w in _input_warnings(record)]
+    currents = [cycle["Current [A]"].entries for cycle in solution.cycles]
+    np.testing.assert_allclose(currents[0], 1e-5, rtol=1e-9)
+    np.testing.assert_allclose(currents[1], 2e-5, rtol=1e-9)
+    np.testing.assert_allclose(currents[2], 0.0, atol=1e-15)
+
+
+def test_a_typo_in_an_experiment_is_warned_once_per_solve_with_close_names():
+    """A typo'd input in a 3-step experiment was warned about at every step (3 UserWarnings, each with the close
+    names of that step's model alone); now once per Simulation.solve, with the close names among all the steps'
+    inputs (or, none close, all of them). A parameter typo (values["Cathode Bruggman coefficient"]) is named
+    once too (it was once per step model)."""
+    import warnings
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode porosity"] = "[input]"
+    values.update({"Cathode Bruggman coefficient": 1.5}, check_already_exists=False)
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=_three_step_experiment())
+    inputs = {"I2": 2e-5, "Cathode porosity": 0.2, "Cathode porsity": 0.3, "I3": 1e-5}
+    for solve in range(2):
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            sim.solve(inputs=inputs)
+        named = sorted(str(w.message) for w in _input_warnings(record))
+        assert named == [
+            "input 'Cathode porsity' is not an input parameter of any of the experiment's 3 step models, so it has "
+            "no effect; did you mean ['Cathode porosity']?",
+            "input 'I3' is not an input parameter of any of the experiment's 3 step models, so it has no effect "
+            "(their inputs: ['Cathode porosity', 'I2'])"], solve
+        parameters = [w for w in record if "'Cathode Bruggman coefficient' = 1.5 is not a parameter" in str(w.message)]
+        assert len(parameters) == (1 if solve == 0 else 0)  # (a model's parameters are looked at once)
+
+
+def test_only_an_experiment_on_a_checked_solver_is_checked_over_its_steps():
+    """The wrapped pybamm.Simulation.build_for_experiment gives the step solvers one record of all the step models
+    only when they are CheckedIDAKLUSolvers (the AEA model's default), a new one per solve: PyBaMM's SPM, or the AEA
+    model on PyBaMM's own solver, is left as PyBaMM built it (a typo no warning, as before), and the simulation's
+    own solver, which a plain solve uses, gets none."""
+    import warnings
+
+    from pybamm_aea import experiment_input_hooks
+    from pybamm_aea.models.checks import ExperimentInputNames
+
+    experiment_input_hooks.check()
+    assert pybamm.Simulation.build_for_experiment._pybamm_aea_experiment_inputs
+    experiment = pybamm.Experiment([pybamm.step.current(1e-5, duration=60), pybamm.step.rest(duration=30)])
+    aea_values = pybamm.ParameterValues("Li2021_Mo6S8")
+    for model, values, solver, checked in [
+        (pybamm_aea.AEA(), aea_values, None, True),
+        (pybamm_aea.AEA(), aea_values, pybamm.IDAKLUSolver(), False),
+        (pybamm.lithium_ion.SPM(), None, None, False),
+    ]:
+        sim = pybamm.Simulation(model, parameter_values=values, experiment=experiment, solver=solver)
+        records = []
+        for solve in range(2):
+            with warnings.catch_warnings(record=True) as record:
+                warnings.simplefilter("always")
+                sim.solve(inputs={"Cathode porsity": 0.3})
+            assert len(_input_warnings(record)) == (1 if checked else 0)
+            records.append({id(getattr(s, "experiment_inputs", None)) for s in sim.steps_to_built_solvers.values()})
+            if checked:
+                assert all(isinstance(s.experiment_inputs, ExperimentInputNames)
+                           for s in sim.steps_to_built_solvers.values())
+        assert len(records[0]) == 1  # one record shared by the steps
+        assert (records[0] != records[1]) if checked else records[0] == records[1] == {id(None)}
+        assert getattr(sim.solver, "experiment_inputs", None) is None
+
+
+def test_the_experiment_hook_fails_on_a_pybamm_without_its_names():
+    from pybamm_aea import experiment_input_hooks
+
+    class OlderSimulation:  # no step solvers kept, no build_for_experiment
+        def __init__(self):
+            self.steps_to_built_models = {}
+
+    with pytest.raises(ImportError) as err:
+        experiment_input_hooks.check(OlderSimulation)
+    message = str(err.value)
+    assert f"PyBaMM {pybamm.__version__}" in message
+    assert "Simulation.build_for_experiment" in message and "Simulation.steps_to_built_solvers" in message
+    assert "steps_to_built_models" not in message
+
+
 def test_a_parameter_no_aea_model_reads_is_warned_about_with_close_names():
     """values["Cathode porsity"] = 0.2 (a typo PyBaMM accepts and ignores) ran the set's 11 % porosity without a word;
     it is warned about by name and value, with the close AEA name. A user's own parameter far from every AEA name

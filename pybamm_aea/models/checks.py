@@ -42,7 +42,7 @@ from ..constants import MAX_VOLTAGE_VS_LI
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window",
-           "StartOutsideWindowWarning"]
+           "StartOutsideWindowWarning", "ExperimentInputNames"]
 
 
 @dataclass(frozen=True)
@@ -491,30 +491,71 @@ def _outside_window(exc, model, inputs, y0):
 _PYBAMM_INPUTS = frozenset({getattr(pybamm.Simulation, "_START_TIME_INPUT", "start time")})
 
 
-def warn_unknown_inputs(model, inputs):
+def _input_names(inputs):
+    """The keys of ``inputs`` (a dict, a list of dicts or None)."""
+    return {k for one in (inputs if isinstance(inputs, (list, tuple)) else [inputs or {}]) for k in (one or {})}
+
+
+def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", stacklevel=3):
     """UserWarning naming each key of ``inputs`` (a dict or a list of dicts) that is no input parameter of
-    ``model`` (a typo such as "Cathode porsity" PyBaMM ignores), with close names among the model's inputs."""
+    ``model`` (a typo such as "Cathode porsity" PyBaMM ignores), with close names among the model's inputs.
+    ``known``: the input names to compare with instead of the model's (``of`` and ``whose`` say whose), as
+    :meth:`ExperimentInputNames.warn` does for all the step models of an experiment."""
     if not inputs:
         return
-    keys = {k for one in (inputs if isinstance(inputs, (list, tuple)) else [inputs]) for k in (one or {})}
-    known = {p.name for p in model.input_parameters}  # PyBaMM caches them on the model
+    keys = _input_names(inputs)
+    if known is None:
+        known = {p.name for p in model.input_parameters}  # PyBaMM caches them on the model
     for name in sorted(keys - known - _PYBAMM_INPUTS, key=str):
         close = difflib.get_close_matches(str(name), sorted(known), n=3)
-        warnings.warn(f"input {name!r} is not an input parameter of the model, so it has no effect"
-                      + (f"; did you mean {close}?" if close else f" (its inputs: {sorted(known)})"), UserWarning,
-                      stacklevel=3)
+        warnings.warn(f"input {name!r} is not an input parameter of {of}, so it has no effect"
+                      + (f"; did you mean {close}?" if close else f" ({whose} inputs: {sorted(known)})"), UserWarning,
+                      stacklevel=stacklevel)
+
+
+class ExperimentInputNames:
+    """The check of input names over all the step models of one experiment solve.
+
+    ``pybamm.Simulation`` builds one model per distinct step (a step whose current is
+    ``pybamm.InputParameter("I2")`` has the input "I2", the others none) and hands each step its own model on
+    its own copy of the solver: checked per step, an input only a later step reads was warned about at the
+    earlier steps as having no effect, and a typo once per step. :mod:`pybamm_aea.experiment_input_hooks` gives
+    the step solvers of each ``Simulation.solve`` one of these (:attr:`CheckedIDAKLUSolver.experiment_inputs`),
+    made from every step model the simulation built (run or not): :meth:`warn` names each input none of them
+    reads, once for the solve, with close names among all their inputs. A typo of a parameter
+    (:func:`warn_unknown_parameters`) is likewise named once (:attr:`parameters_warned`)."""
+
+    def __init__(self, step_models):
+        models = []
+        for model in step_models:
+            if not any(model is m for m in models):
+                models.append(model)
+        self.known = {p.name for m in models for p in m.input_parameters}  # every step model's input names
+        self.of, self.whose = (("the experiment's step model", "its") if len(models) == 1 else
+                               (f"any of the experiment's {len(models)} step models", "their"))
+        self.warned = set()  # the input names looked at (each warned about once)
+        self.parameters_warned = set()  # the parameter names warn_unknown_parameters named
+
+    def warn(self, inputs, stacklevel=2):
+        """Warn about each name of ``inputs`` no step model reads, unless already looked at in this solve;
+        ``stacklevel`` as :func:`warnings.warn`'s, counted from the caller."""
+        names = _input_names(inputs) - self.warned
+        self.warned |= names
+        warn_unknown_inputs(None, dict.fromkeys(names), known=self.known, of=self.of, whose=self.whose,
+                            stacklevel=stacklevel + 2)
 
 
 _PARAMETERS_CHECKED = weakref.WeakKeyDictionary()  # discretised model -> the parameter names already looked at
 
 
-def warn_unknown_parameters(model):
+def warn_unknown_parameters(model, warned=None):
     """UserWarning naming each parameter of the values ``model`` was parameterised with (PyBaMM keeps them on
     ``model.symbol_processor``) that no AEA model reads but whose name is close to one of :data:`RANGES`, which
     holds every parameter of the AEA sets: a typo such as ``values["Cathode porsity"] = 0.2``, which PyBaMM
     accepts and ignores, so the cell ran at the set's porosity. A name far from every AEA parameter (a user's
     own, read by a function of theirs) is not warned about. An input of the sweep (:data:`SWEEP_ONLY_INPUTS`,
-    e.g. ``values["S8 mass fraction"] = 0.45``) is warned about as one. Looked at once per model."""
+    e.g. ``values["S8 mass fraction"] = 0.45``) is warned about as one. Looked at once per model; a name in
+    ``warned`` (a set, which gets each name warned about) is not warned about again (an experiment's steps)."""
     values = getattr(getattr(model, "symbol_processor", None), "parameter_values", None)
     if values is None:
         return
@@ -528,7 +569,9 @@ def warn_unknown_parameters(model):
     read = RANGES.keys() - set(SWEEP_ONLY_INPUTS)
     for name in sorted(names - read - {"citations"}, key=str):
         close = difflib.get_close_matches(str(name), sorted(read), n=3, cutoff=0.8)
-        if close or name in SWEEP_ONLY_INPUTS:
+        if (close or name in SWEEP_ONLY_INPUTS) and name not in (warned or ()):
+            if warned is not None:
+                warned.add(name)
             value = values[name]
             shown = f" = {value!r}" if isinstance(value, (numbers.Number, str)) else ""
             why = ("it is an input of pybamm_aea.sweep, which derives the model's parameters from it"
@@ -547,7 +590,13 @@ class StartOutsideWindowWarning(UserWarning):
 class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     """``pybamm.IDAKLUSolver`` that checks input parameters against :data:`RANGES` before each solve or step, and
     warns about an input the model has not (:func:`warn_unknown_inputs`) and a parameter no AEA model reads whose
-    name is close to one it does (:func:`warn_unknown_parameters`)."""
+    name is close to one it does (:func:`warn_unknown_parameters`). The steps of a ``pybamm.Simulation``
+    experiment have their input names checked over all the experiment's step models, once per solve
+    (:attr:`experiment_inputs`)."""
+
+    #: the :class:`ExperimentInputNames` of the experiment solve this solver (a simulation's copy for its steps)
+    #: runs the steps of (set by :mod:`pybamm_aea.experiment_input_hooks`); None: each solve or step on its own
+    experiment_inputs = None
 
     def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):
         self._from_initial_state = True  # (a solve starts from the model's initial state; see step)
@@ -577,6 +626,11 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         # (an experiment's steps until one has run step from pybamm.EmptySolution: the initial state)
         self._from_initial_state = old_solution is None or isinstance(old_solution, pybamm.EmptySolution)
         check_inputs(model, inputs, times=[t0, t0 + dt])
-        warn_unknown_inputs(model, inputs)
-        warn_unknown_parameters(model)
+        experiment = self.experiment_inputs
+        if experiment is None:
+            warn_unknown_inputs(model, inputs)
+            warn_unknown_parameters(model)
+        else:  # a step of pybamm.Simulation's experiment: its input names checked against every step's model
+            experiment.warn(inputs, stacklevel=2)
+            warn_unknown_parameters(model, warned=experiment.parameters_warned)
         return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
