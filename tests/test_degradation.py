@@ -347,15 +347,19 @@ def test_degradation_conserves_lithium():
     np.testing.assert_allclose(n - n[0], passed, atol=atol)
     for loss in ("Lost lithium in isolated dispersed material [mol]", "Lost lithium to trapping [mol]"):
         assert sol[loss].entries[-1] > 10 * atol, loss
-    # the isolated host books only its Li0 content (0.02 Li per formula unit, 2.8e-11 mol here) and
-    # leaves the rest of its Li to the active host: that Li (the host isolated times its average
-    # content, which a dropped or doubled enrichment would lose or add) is above 10 atol
+    # the isolated host books only its Li0 content, the binodal x_0 (0.02 Li per formula unit) of the free
+    # window [x_trap, x_max] with its trapped Li, and leaves the rest of its Li to the active host: that
+    # Li (the host isolated times its average content, which a dropped or doubled enrichment would lose
+    # or add) is above 10 atol
     x_0 = MO6S8_PHASE_FIELD_WINDOWS[0][1]
     a_h = sol["Cathode host active fraction"].entries
+    x_trap = sol["Cathode trapped Li content"].entries
     host_units = sol["Total lithium in cathode host [mol]"].entries[0] / sol["Average cathode Li content"].entries[0]
-    kept = (1 - a_h[-1]) * host_units * (sol["Average cathode Li content"].entries[-1] - x_0)
+    kept = (1 - a_h[-1]) * host_units * (sol["Average cathode Li content"].entries[-1] - x_0 - x_trap[-1])
     assert kept > 10 * atol
-    assert sol["Lost lithium in isolated host [mol]"].entries[-1] == pytest.approx(x_0 * (1 - a_h[-1]) * host_units, rel=0.01)
+    x_iso = x_trap + x_0 * (1 - x_trap / values["Cathode maximum Li content"])
+    isolated = host_units * np.sum(0.5 * (x_iso[1:] + x_iso[:-1]) * -np.diff(a_h))
+    assert sol["Lost lithium in isolated host [mol]"].entries[-1] == pytest.approx(isolated, rel=0.01)
 
 
 def test_options_are_off_by_default():
@@ -575,6 +579,71 @@ def test_host_isolated_behind_persistent_li0_follows_its_law_and_keeps_the_inven
     drift = np.max(np.abs(n - n[0] - li_passed(sol)))
     print("drift of the cathode's Li from the charge passed [mol]:", drift, "isolated Li:", lost[-1])
     assert drift < 2e-12 < 0.1 * lost[-1]
+
+
+#: Li trapping on the LMS cell: Mo6S8 has no trapping of its own (the set's fractions are 0), so the
+#: probe takes LixTiS2's fitted law (Li2021_TiS2: 0.15 of the inserted Li up to 0.1 Li, then 0.004)
+TIS2_TRAPPING = ("Initial Li trapping fraction", "Saturated initially trapped Li content", "Li trapping fraction")
+
+
+def lms_trapping_and_host_loss(host, options):
+    """LMS (Li metal), 2 cycles at 0.1C 1.8-2.8 V, rtol 1e-6, with LixTiS2's trapping law."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    tis2 = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({name: tis2[name] for name in TIS2_TRAPPING})
+    model = AEA({"host thermodynamics": host, **options})
+    experiment = pybamm.Experiment([("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V")] * 2)
+    sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment,
+                            solver=model.default_solver_with(rtol=1e-6, atol=1e-8)).solve()
+    assert len(sol.cycles) == 2 and len(sol.cycles[-1].steps) == 2, sol.termination
+    return values, sol
+
+
+@pytest.mark.parametrize("host", ["multi-phase", "lever rule"])
+def test_trapped_li_of_the_isolated_host_stays_lost(host):
+    """Li trapping and the ionic-switch host loss together, LMS: one inventory, each Li counted once.
+
+    The host isolated behind persistent Li0 takes its trapped Li with it (trapped Li cannot leave a
+    host that delithiates to Li0): "Lost lithium in isolated host" grows by x_iso d(1 - a_h) per
+    formula unit, x_iso the isolated host's content, on the multi-phase host the Li0 binodal of the
+    free window [x_trap, x_max], x_trap + x_0 (1 - x_trap / x_max), on the lever rule the average
+    content. Measured (2 cycles, multi-phase / lever rule): 1 - a_h 5.2e-3 / 4.9e-3, x_trap 0.12, the
+    isolated Li 9.66e-10 mol on the multi-phase host (6.6 times the x_0 booking, 1.47e-10 mol) and
+    7.36e-9 mol on the lever rule, within 1e-5 of the integral; the cathode's Li changes by the
+    charge passed to 1.9e-12 / 8e-15 mol; tolerance 1e-3 and 2e-11 mol.
+    And Li0 is read in that free window (the multi-phase host's Li0 layer, the lever rule's film
+    onset), so the trapped Li does not change how much host is isolated: 1 - a_h with trapping
+    within 1 % of the host loss alone (measured 0.4 % / 0.06 %).
+    Catches (session 25): the multi-phase isolated host booked at x_0 with its trapped Li left to the
+    active host, where it became free, cyclable Li (isolated_host_trapped_li_freed: 6.6x too little
+    isolated Li, 1.3e-9 mol freed over 3 cycles); the Li0 layer read on the total content
+    (li0_layer_read_on_the_total_content: 24 % less host isolated with trapping) or the lever rule's
+    film onset on it (li0_film_onset_on_the_total_content: 24 % less)."""
+    values, sol = lms_trapping_and_host_loss(host, {"Li trapping": "irreversible",
+                                                    "ionic-switch host loss": "persistent Li0"})
+    _, alone = lms_trapping_and_host_loss(host, {"ionic-switch host loss": "persistent Li0"})
+    n_host = host_formula_units(sol)
+    a_h = sol["Cathode host active fraction"].entries
+    x_trap = sol["Cathode trapped Li content"].entries
+    x_0 = MO6S8_PHASE_FIELD_WINDOWS[0][1]
+    if host == "multi-phase":
+        x_iso = x_trap + x_0 * (1 - x_trap / values["Cathode maximum Li content"])
+    else:
+        x_iso = sol["Average cathode Li content"].entries
+    expected = n_host * np.sum(0.5 * (x_iso[1:] + x_iso[:-1]) * -np.diff(a_h))
+    isolated = sol["Lost lithium in isolated host [mol]"].entries
+    n = sol["Total lithium in cathode [mol]"].entries
+    drift = np.max(np.abs(n - n[0] - li_passed(sol)))
+    loss, loss_alone = 1 - a_h[-1], 1 - alone["Cathode host active fraction"].entries[-1]
+    print(host, "1 - a_h:", loss, "alone:", loss_alone, "x_trap:", x_trap[-1], "isolated Li [mol]:", isolated[-1],
+          "expected:", expected, "x_0 booking:", x_0 * loss * n_host, "drift [mol]:", drift)
+    assert x_trap[-1] > 0.1 and loss > 3e-3
+    assert isolated[-1] == pytest.approx(expected, rel=1e-3)
+    assert drift < 2e-11 < 0.05 * (expected - x_0 * loss * n_host)
+    assert loss == pytest.approx(loss_alone, rel=0.01)
+    # the trapped Li lost is the trapped Li of the active host plus the isolated host's
+    np.testing.assert_allclose(sol["Lost lithium inventory [mol]"].entries,
+                               sol["Lost lithium to trapping [mol]"].entries + isolated, rtol=1e-12)
 
 
 @pytest.fixture(scope="module")
