@@ -129,13 +129,16 @@ class DispersedConversion(AEASubModel):
         lithiation_area = core_area / (1 + k_int * tau_shell * s * (1 - s))
         Phi_neg = pybamm.maximum(-Phi, 0)
         area = lithiation_area + (product_area - lithiation_area) * pybamm.tanh(Phi_neg / self.SWITCH_WIDTH)
-        dzdt = k_int * Phi * area
+        # the reaction's own rate: the Li each domain in contact takes up (or gives up), and with it
+        # the change of its volume (:mod:`.volume`)
+        dzdt_reaction = k_int * Phi * area
         f_acc = variables["Dispersed material accessible fraction"]
         c_D = f_acc * p.c_D_full
         # Li taken up from the host by the reaction
-        r = c_D * dzdt
-        # fresh domains joining (activation) enter charged, z = 0, and dilute z (no Li moves)
-        dzdt = dzdt - variables["Dispersed material activation rate [s-1]"] / f_acc * z
+        r = c_D * dzdt_reaction
+        # fresh domains joining (activation) enter charged, z = 0, and dilute z: the average falls, no Li moves
+        # and no domain changes its volume (f z, the lithiated share of all the sulfur, is unchanged by it)
+        dzdt = dzdt_reaction - variables["Dispersed material activation rate [s-1]"] / f_acc * z
         n_D = c_D * p.L_c * p.A_cc * pybamm.Integral(z, xi)
         variables.update(
             {
@@ -144,6 +147,7 @@ class DispersedConversion(AEASubModel):
                 "Dispersed material core radius ratio": s,
                 "Dispersed material product-layer time constant [s]": tau_shell,
                 "Dispersed material lithiation rate [s-1]": dzdt,
+                "Dispersed material reaction lithiation rate [s-1]": dzdt_reaction,
                 "Dispersed material Li uptake rate [mol.m-3.s-1]": r,
                 "Average dispersed material lithiation": pybamm.Integral(z, xi),
                 "Total lithium in dispersed material [mol]": n_D,

@@ -87,9 +87,12 @@ class ConstrainedSwelling(AEASubModel):
         sigma_c = p.P_fab + pybamm.log(p.eps_c / pybamm.maximum(eps, 1e-6)) / p.K_heckel
         # 1 where the stack can compact the layer (porosity above eps_stack), else 0
         closing = (1 + pybamm.tanh((eps - eps_stack) / self.EPS_SMOOTH)) / 2
-        # volume change of the dispersed domains [s-1, per as-made volume]
+        # volume change of the dispersed domains [s-1, per as-made volume]: each domain's follows its own
+        # lithiation, so the reaction's rate; the dilution of z by fresh domains joining (activation) moves the
+        # average, not any domain's volume (read here, it added 0.2-0.5 % to a cycle's voids on the lever-rule
+        # host at 0.5-0.1C, 0.04 % to the sulfur cut off in 120 cycles at 0.1C)
         dvdz = (1 - p.eps_c) * p.rho_solid * p.w_D * f * (p.mass_ratio_D / p.rho_D_lith - 1 / p.rho_D)
-        dzdt = variables["Dispersed material lithiation rate [s-1]"]
+        dzdt = variables["Dispersed material reaction lithiation rate [s-1]"]
         shrink = pybamm.maximum(-dvdz * dzdt, 0)
         # domain volume per as-made volume (charged), to make the void a strain of the domains
         phi_D = (1 - p.eps_c) * p.rho_solid * p.w_D / p.rho_D
