@@ -54,8 +54,10 @@ def average_phase_fractions(solution, windows=None):
     widths as weights. ``windows`` defaults to those of the solution's host
     (:data:`MO6S8_PHASE_FIELD_WINDOWS` on the multi-phase host, :data:`MO6S8_WINDOWS` on the
     lever rule), as the model's own phase-fraction variables; a host without the LixMo6S8
-    phases (TiS2, LiCoO2, ...) has no default and needs ``windows`` given. Returns
-    ``(time_s, fractions)`` with ``fractions`` of shape ``(n_times, n_phases)``.
+    phases (TiS2, LiCoO2, ...) has no default and needs ``windows`` given. The content read is
+    "Cathode free Li content", the content in the free window [x_trap, x_max] with "Li trapping"
+    on (the model's phase fractions' and the free energy's; the Li content itself without
+    trapping). Returns ``(time_s, fractions)`` with ``fractions`` of shape ``(n_times, n_phases)``.
     """
     from . import kernels
 
@@ -69,7 +71,7 @@ def average_phase_fractions(solution, windows=None):
         windows = MO6S8_PHASE_FIELD_WINDOWS if host == "multi-phase" else MO6S8_WINDOWS
 
     lo, hi = kernels._check_windows(windows)  # a malformed windows named before it is indexed (the kernel's check)
-    var = solution["Cathode Li content"]
+    var = solution["Cathode free Li content"]
     x = np.ascontiguousarray(var.entries)  # (n_points, n_times)
     # the solver keeps x within its tolerances of the window ends; values beyond them by less
     # than SOLVER_SLACK are put back on the ends, anything further is a real error (kernel)

@@ -300,12 +300,15 @@ class AEA(pybamm.BaseModel):
         :func:`pybamm_aea.thermodynamics.li0_phase_parameters`; TiS2, LiCoO2, ...), where reading
         its Li content against Mo6S8's windows would give numbers that mean nothing (TiS2 half
         lithiated as half Li0, half Li1). "Cathode host has the LixMo6S8 phases" says which.
+        With "Li trapping" the phases are those of the free window [x_trap, x_max] the host's free
+        energy and OCP see ("Cathode free Li content", x with no trapped Li): read on the total
+        content, LMS resting at Li1 (x_free 0.985) with 0.107 trapped Li read 1.8 % Li3.
         """
         from ..phases import MO6S8_PHASE_FIELD_WINDOWS, MO6S8_PHASES, MO6S8_WINDOWS, lever_rule_symbols
 
         multi_phase = self.options["host thermodynamics"] == "multi-phase"
         windows = MO6S8_PHASE_FIELD_WINDOWS if multi_phase else MO6S8_WINDOWS
-        x = variables["Cathode Li content"]
+        x = variables["Cathode free Li content"]
         has_phases = self.param.x_li0 >= 0
         out = {"Cathode host has the LixMo6S8 phases": has_phases}
         for name, f in zip(MO6S8_PHASES, lever_rule_symbols(x, windows)):

@@ -28,6 +28,27 @@ from .cathode_diffusion import host_li_balance, xi
 from .host_phase_field import surface_value
 
 
+def free_window_stretch(param, x_trap):
+    """d x_free / dx = x_max / (x_max - x_trap): how the free window [x_trap, x_max] of a host holding
+    ``x_trap`` trapped Li per formula unit is stretched onto [0, x_max] (1 with no trapped Li)."""
+    return param.x_max / (param.x_max - x_trap)
+
+
+def free_li_content(param, x, x_trap):
+    """The host's free-window content x_free = x_max (x - x_trap) / (x_max - x_trap) of a Li content ``x``
+    holding ``x_trap`` trapped Li (option "Li trapping"): trapped Li occupies sites but cannot leave and is
+    not in the phases' composition, so the host's free energy, OCP, phases and Li0 read x_free (x_free = x
+    with no trapped Li). The one place the window is written; the model publishes it as "Cathode free Li
+    content" (local), "Average cathode free Li content" and "Cathode surface free Li content"."""
+    return (x - x_trap) * free_window_stretch(param, x_trap)
+
+
+def li_content_of_free(param, x_free, x_trap):
+    """The Li content x = x_trap + x_free (x_max - x_trap) / x_max of free-window content ``x_free``
+    (the inverse of :func:`free_li_content`)."""
+    return x_trap + x_free / free_window_stretch(param, x_trap)
+
+
 class NoLiTrapping(AEASubModel):
     def get_coupled_variables(self, variables):
         variables.update(
@@ -36,6 +57,10 @@ class NoLiTrapping(AEASubModel):
                 "Cathode local trapped Li content": pybamm.Scalar(0),
                 "Cathode surface trapped Li content": pybamm.Scalar(0),
                 "Lost lithium to trapping [mol]": pybamm.Scalar(0),
+                # no trapped Li: the free window is the whole host
+                "Cathode free Li content": variables["Cathode Li content"],
+                "Average cathode free Li content": variables["Average cathode Li content"],
+                "Cathode surface free Li content": variables["Cathode surface Li content"],
             }
         )
         return variables
@@ -83,6 +108,17 @@ class HostLiTrapping(AEASubModel):
         x_trap = variables["Cathode trapped Li content"]
         a_h = variables["Cathode host active fraction"]
         variables["Lost lithium to trapping [mol]"] = x_trap * a_h * p.c_h * p.L_c * p.A_cc
+        # the content in the free window [x_trap, x_max] that the host's thermodynamics and phases read
+        x_trap_local = variables["Cathode local trapped Li content"]
+        x_free = free_li_content(p, variables["Cathode Li content"], x_trap_local)
+        variables["Cathode free Li content"] = x_free
+        # the electrode average: of the field on the multi-phase host; on the lever-rule host x_trap is one
+        # number and x_free linear in x, so it is x_free of the average content
+        variables["Average cathode free Li content"] = (
+            pybamm.Integral(x_free, xi) if x_trap_local.domain
+            else free_li_content(p, variables["Average cathode Li content"], x_trap))
+        variables["Cathode surface free Li content"] = free_li_content(
+            p, variables["Cathode surface Li content"], variables["Cathode surface trapped Li content"])
         return variables
 
     def set_rhs(self, variables):
@@ -160,7 +196,7 @@ class IonicSwitchHostLoss(AEASubModel):
             # so it is delithiated to the binodal x_0 of the free window [x_trap, x_max] and isolated
             # with its trapped Li, x_trap + x_0 (1 - x_trap / x_max) where it was taken (0 trapped: x_0)
             x_trap = variables["Cathode local trapped Li content"]
-            x_iso_local = x_trap + p.x_li0 * (1 - x_trap / p.x_max)
+            x_iso_local = li_content_of_free(p, p.x_li0, x_trap)
             x_iso = pybamm.Integral(x_iso_local, xi) if x_trap.domain else x_iso_local
             enrichment = -dadt / a_h * (variables["Cathode Li content"] - x_iso_local)
         else:

@@ -188,15 +188,11 @@ class CathodeCahnHilliard(AEASubModel):
             a_h * p.c_h * p.L_c * p.A_cc * variables["Average cathode Li content"]
         )
         # trapped Li (option "Li trapping") occupies sites but cannot leave: the free energy and
-        # the mobility see the window [x_trap, x_max] (as the lever-rule host's OCP does); x_trap
-        # is a field (:class:`.degradation.HostLiTrapping`)
-        x_trap = variables["Cathode local trapped Li content"]
-
-        def free(content, trapped=x_trap):
-            return p.x_max * (content - trapped) / (p.x_max - trapped)
-
-        logB = self.log_mobility(free(x), variables)
-        B = pybamm.exp(p.logB_c(free(x), T))
+        # the mobility see the window [x_trap, x_max] (as the lever-rule host's OCP does), the
+        # free-window content of :class:`.degradation.HostLiTrapping` (x_trap a field; x with no trap)
+        x_free = variables["Cathode free Li content"]
+        logB = self.log_mobility(x_free, variables)
+        B = pybamm.exp(p.logB_c(x_free, T))
         # both carriers' conductivities of the compact [S.m-1]: the ions' from the mobility (the
         # set's ionic-conductivity function receives the self-diffusivity B R T / (F x) of the
         # mobility, so its Nernst-Einstein default is F c_h B), the electrons' at the local Li
@@ -210,7 +206,7 @@ class CathodeCahnHilliard(AEASubModel):
         # electronic transference number, the ambipolar mobility B t_e (Jamnik & Maier, see
         # :mod:`.cathode_diffusion`)
         edges = pybamm.PrimaryBroadcastToEdges(1, "positive electrode")
-        U_h = p.U_h(free(x), T)
+        U_h = p.U_h(x_free, T)
         B_face = pybamm.exp(logB * edges)
         B_amb_face = pybamm.exp((logB + log_t_e) * edges)
         # a single-phase host (no gradient energy, U = U_h(x)) takes the same flux in Fickian form,
@@ -247,7 +243,7 @@ class CathodeCahnHilliard(AEASubModel):
         # interfaces, where the extrapolated content is not: the plateau voltages converge on
         # doubling the mesh)
         x_s = variables["Cathode surface Li content"]
-        U_h_s = p.U_h(free(x_s, variables["Cathode surface trapped Li content"]), T)
+        U_h_s = p.U_h(variables["Cathode surface free Li content"], T)
         U_s = single_phase * U_h_s + (1 - single_phase) * pybamm.boundary_value(U, "right")
         U_av = pybamm.Integral(U, xi)
         variables.update(

@@ -56,8 +56,7 @@ class Li0SurfaceFilm(AEASubModel):
         eta = pybamm.minimum(i, 0) * delta / sigma
         # the surface's content in the host's free window [x_trap, x_max] (option "Li trapping"), as
         # its OCP reads it: trapped Li holds sites but is not in the Li1 composition the onset is
-        x_trap_s = variables["Cathode surface trapped Li content"]
-        x_s = p.x_max * (variables["Cathode surface Li content"] - x_trap_s) / (p.x_max - x_trap_s)
+        x_s = variables["Cathode surface free Li content"]
         # growth switches on within 2-3 widths below the onset composition
         phi = (1 + pybamm.tanh((p.x_film_onset - 2 * self.width - x_s) / (self.width / 2))) / 2
         variables.update(
@@ -115,18 +114,17 @@ class Li0PhaseLayer(AEASubModel):
     def get_coupled_variables(self, variables):
         from ...phases import lever_rule_symbols
         from .cathode_diffusion import host_li_balance, xi
+        from .degradation import free_window_stretch
 
         p = self.param
-        x = variables["Cathode Li content"]
         # the host's Li0 window ends at x_li0 and Li1's begins at x_li1 (parameters of the set,
         # :func:`pybamm_aea.thermodynamics.li0_phase_parameters`; a host without Li0 puts the
         # region below zero Li, so f0 and the region's indicator are zero)
         lo, hi = p.x_li0, p.x_li1
         # read in the host's free window [x_trap, x_max] (option "Li trapping"), as its free energy
         # is: trapped Li holds sites but is not in the phases' composition (x_free = x with no trap)
-        x_trap = variables["Cathode local trapped Li content"]
-        stretch = p.x_max / (p.x_max - x_trap)
-        x_free = (x - x_trap) * stretch
+        x_free = variables["Cathode free Li content"]
+        stretch = free_window_stretch(p, variables["Cathode local trapped Li content"])
         f0 = lever_rule_symbols(x_free, ((lo, lo), (hi, hi)))[0]
         in_region = (x_free > lo) * (x_free < hi)
         # d f_Li0 / dt = -(dx_free/dt) / (hi - lo) inside the Li0/Li1 region, dx_free/dt = stretch dx/dt,

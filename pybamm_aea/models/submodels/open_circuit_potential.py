@@ -19,20 +19,19 @@ from .base import AEASubModel
 
 def _surface_ocp_variables(param, variables, h):
     """OCP variables of the host blended at hysteresis state ``h`` (0 gives the branch mean)."""
-    x_s = variables["Cathode surface Li content"]
-    x_av = variables["Average cathode Li content"]
-    x_trap = variables["Cathode trapped Li content"]
+    # trapped Li occupies sites but cannot leave: the OCP sees the window [x_trap, x_max], the
+    # free-window contents of "Li trapping" (:func:`.degradation.free_li_content`; x with no trapped Li)
+    x_s = variables["Cathode surface free Li content"]
+    x_av = variables["Average cathode free Li content"]
     T = param.T
 
     def blend(x):
-        # trapped Li occupies sites but cannot leave: the OCP sees the window [x_trap, x_max]
-        x = param.x_max * (x - x_trap) / (param.x_max - x_trap)
         return (1 + h) / 2 * param.U_lith(x, T) + (1 - h) / 2 * param.U_delith(x, T)
 
     U_s = blend(x_s)
     U_av = blend(x_av)
     return {
-        "Cathode host OCP [V]": blend(variables["Cathode Li content"]),
+        "Cathode host OCP [V]": blend(variables["Cathode free Li content"]),
         "Cathode surface OCP [V]": U_s,
         "Cathode bulk OCP [V]": U_av,
         "Cathode diffusion overpotential [V]": U_av - U_s,
