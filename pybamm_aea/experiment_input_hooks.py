@@ -13,16 +13,24 @@ per solve of an experiment, before the first step, and which leaves every step's
 :class:`~pybamm_aea.models.checks.CheckedIDAKLUSolver` get one new
 :class:`~pybamm_aea.models.checks.ExperimentInputNames` made from all the step models (their
 ``experiment_inputs``): each step then warns only about an input no step model reads, and about each such
-name once for the solve. A simulation without experiment, or whose solver is another (PyBaMM's own, so any
-model on PyBaMM's solvers), is left as PyBaMM built it; ``Simulation.solve`` itself is not wrapped.
+name once for the solve. Before PyBaMM's method, when the simulation's solver (the step solvers are its
+copies) is a :class:`~pybamm_aea.models.checks.CheckedIDAKLUSolver`, the wrapper checks each step's own value
+(:func:`~pybamm_aea.models.checks.check_step_values`) with the inputs of the solve, before any step runs: a
+step's current given as an input (``pybamm.InputParameter("I2")``) is no parameter of the step's model, in
+which PyBaMM's build puts it in place of "Current function [A]", so the solve-time check by name did not see
+it (``I2 = nan`` ran the first step, then IDA failed with IDA_BAD_K, which PyBaMM logged, returning the first
+step). A simulation without experiment, or whose solver is another (PyBaMM's own, so any model on PyBaMM's
+solvers), is left as PyBaMM built it; ``Simulation.solve`` itself is not wrapped.
 
-The wrapper reads the simulation's ``steps_to_built_models`` and ``steps_to_built_solvers`` (public
-attributes); :func:`check` verifies them and the method before anything is wrapped and raises an ImportError
-naming the PyBaMM version and what is missing.
+The wrapper reads the simulation's ``steps_to_built_models``, ``steps_to_built_solvers``, ``experiment``,
+``solver`` and ``parameter_values`` (public attributes) and the method's ``inputs`` argument; :func:`check`
+verifies them and the method before anything is wrapped and raises an ImportError naming the PyBaMM version
+and what is missing.
 
 What upstream would replace this module: the simulation telling the solver all its step models before the
 first step (e.g. a ``solver.set_up_experiment(models, inputs)`` call after ``build_for_experiment``), or
-PyBaMM checking the input names of ``solve(inputs=...)`` against them itself.
+PyBaMM checking the input names of ``solve(inputs=...)`` against them itself, and the steps' values, as its
+``BaseStep`` checks a function's value at t = 0 is finite.
 """
 import functools
 import inspect
@@ -30,18 +38,22 @@ import inspect
 import pybamm
 
 from .initial_state_hooks import patch_mismatch
-from .models.checks import CheckedIDAKLUSolver, ExperimentInputNames
+from .models.checks import CheckedIDAKLUSolver, ExperimentInputNames, check_step_values
 
 #: the ``pybamm.Simulation`` method wrapped, and the attributes its wrapper reads (set by the class's source)
 METHOD = "build_for_experiment"
-SIMULATION_NAMES = ("steps_to_built_models", "steps_to_built_solvers")
+SIMULATION_NAMES = ("steps_to_built_models", "steps_to_built_solvers", "experiment", "solver",
+                    "parameter_values")
 
 
 def check(simulation_class=None):
     """ImportError naming the PyBaMM version unless the names this patch relies on are there."""
     simulation_class = simulation_class or pybamm.Simulation
     source = "".join(inspect.getsource(cls) for cls in simulation_class.__mro__ if cls is not object)
-    missing = [] if callable(getattr(simulation_class, METHOD, None)) else [f"Simulation.{METHOD}"]
+    method = getattr(simulation_class, METHOD, None)
+    missing = [] if callable(method) else [f"Simulation.{METHOD}"]
+    if callable(method) and "inputs" not in inspect.signature(method).parameters:
+        missing.append(f"Simulation.{METHOD}(inputs=...)")
     missing += [f"Simulation.{name}" for name in SIMULATION_NAMES
                 if not hasattr(simulation_class, name) and f"self.{name}" not in source]
     if missing:
@@ -51,8 +63,14 @@ def check(simulation_class=None):
 def _whole_experiment_check(pybamm_method):
     """``pybamm_method`` (``Simulation.build_for_experiment``), then one :class:`ExperimentInputNames` of all
     the step models for the step solvers that are :class:`CheckedIDAKLUSolver`."""
+    signature = inspect.signature(pybamm_method)
+
     @functools.wraps(pybamm_method)
     def build_for_experiment(self, *args, **kwargs):
+        if isinstance(self.solver, CheckedIDAKLUSolver):  # (the step solvers are its copies)
+            # every step's own value (a current given as an input) before the build and any step
+            check_step_values(self.experiment.steps, signature.bind(self, *args, **kwargs).arguments.get("inputs"),
+                              self.parameter_values)
         built = pybamm_method(self, *args, **kwargs)
         solvers = [solver for solver in (self.steps_to_built_solvers or {}).values()
                    if isinstance(solver, CheckedIDAKLUSolver)]

@@ -406,6 +406,106 @@ def test_an_input_only_a_later_experiment_step_reads_is_no_warning_and_sets_its_
     np.testing.assert_allclose(currents[2], 0.0, atol=1e-15)
 
 
+@pytest.mark.parametrize("value", [math.nan, math.inf])
+def test_a_step_current_given_as_an_input_is_refused_before_any_step_runs(value, monkeypatch):
+    """A step's current given as pybamm.InputParameter("I2") is no parameter of its step's model (PyBaMM's build
+    puts it in place of "Current function [A]"), so the solve-time check by name did not see it: I2 = nan (or inf)
+    on LMS ran the first step, then IDA failed (IDA_BAD_K, retried once) and PyBaMM returned the first step's
+    solution with the error logged. Now sim.solve raises a ValueError naming the step, the value and the input
+    before any step has run (the model's own check of its current would only refuse it at step 2)."""
+    original, steps = CheckedIDAKLUSolver.step, []
+
+    def counted(self, *args, **kwargs):
+        steps.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(CheckedIDAKLUSolver, "step", counted)
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=_three_step_experiment())
+    with pytest.raises(ValueError, match=re.escape(
+            f"the current of the experiment's step 2 (Current(I2, duration=60)) = {value!r} is outside its physical "
+            f"range (-inf, inf) (a finite current [A], its sign the direction); from the input 'I2' = {value!r}")):
+        sim.solve(inputs={"I2": value})
+    assert steps == [] and sim.solution is None
+
+
+def test_an_input_current_in_a_plain_solve_is_checked_whatever_its_name():
+    """values["Current function [A]"] = pybamm.InputParameter("I2") without an experiment: I2 = nan was IDA_BAD_K
+    (a SolverError); the model's current is checked whatever input it is made of. 2e-5 A runs at 2e-5 A, and the
+    input named as the parameter is refused as before."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Current function [A]"] = pybamm.InputParameter("I2")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=_message("Current function [A]", math.nan)
+                       + re.escape(" (-inf, inf) (a finite current); from the input 'I2' = nan")):
+        sim.solve([0, 60], inputs={"I2": math.nan})
+    np.testing.assert_allclose(sim.solve([0, 60], inputs={"I2": 2e-5})["Current [A]"].entries, 2e-5, rtol=1e-9)
+    values["Current function [A]"] = "[input]"
+    with pytest.raises(ValueError, match=_message("Current function [A]", math.inf)
+                       + re.escape(" (-inf, inf) (a finite current)") + "$"):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve(
+            [0, 60], inputs={"Current function [A]": math.inf})
+
+
+_I = pybamm.InputParameter
+
+
+@pytest.mark.parametrize("step, inputs, message", [
+    (pybamm.step.c_rate(_I("C2"), duration=60), {"C2": math.nan},
+     "the C-rate of the experiment's step 1 (CRate(C2, duration=60)) = nan is outside its physical range (-inf, inf)"),
+    (pybamm.step.power(_I("P2"), duration=60), {"P2": -math.inf},
+     "the power of the experiment's step 1 (Power(P2, duration=60)) = -inf is outside its physical range (-inf, inf)"),
+    (pybamm.step.voltage(_I("V2"), duration=60), {"V2": 7.0}, "= 7.0 is outside its physical range (0, 6]"),
+    (pybamm.step.voltage(_I("V2"), duration=60), {"V2": 0.0}, "= 0.0 is outside its physical range (0, 6]"),
+    # LMS's cut-offs 1.8 and 2.8 V, which PyBaMM moves 1 V out: 0.7 and 5.0 V failed in a later step (logged, the
+    # earlier steps returned), 0.9 and 3.5 V run
+    (pybamm.step.voltage(_I("V2"), duration=60), {"V2": 0.7}, "= 0.7 is outside its range (0.8, 3.8) (the cell's "
+                                                              "window in an experiment: its voltage cut-offs 1.8 and "
+                                                              "2.8 V, which PyBaMM moves 1 V out;"),
+    (pybamm.step.voltage(_I("V2"), duration=60), {"V2": 5.0}, "= 5.0 is outside its range (0.8, 3.8)"),
+    (pybamm.step.resistance(_I("R2"), duration=60), {"R2": 0.0}, "(Resistance(R2, duration=60)) = 0.0 is outside its "
+                                                                 "physical range (0, inf) (a passive external load"),
+    (pybamm.step.resistance(_I("R2"), duration=60), {"R2": -1e5}, "= -100000.0 is outside its physical range (0, inf)"),
+    (pybamm.step.current(2 * _I("I2") * pybamm.t, duration=60), {"I2": math.inf},
+     "(Current(2.0 * I2 * time, duration=60)) = nan at t = 0 s into the step is outside"),
+    (pybamm.step.current(math.nan, duration=60), {},
+     "(Current(nan, duration=60)) = nan is outside its physical range (-inf, inf) (a finite current [A], its sign "
+     "the direction)$"),
+])
+def test_each_kind_of_step_value_is_checked(step, inputs, message):
+    """The value of a C-rate, power, voltage or resistance step, an input or a number, non-finite or outside its
+    range (each ran the first step and returned it, the failure of the second logged), named with its step and
+    input; a voltage step also against the cell's window as PyBaMM runs it."""
+    from pybamm_aea.models.checks import check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    with pytest.raises(ValueError, match=re.escape(message.rstrip("$")) + ("$" if message.endswith("$") else "")):
+        check_step_values([step], inputs, values)
+    name = next(iter(inputs), None)
+    if name is not None:  # the input named with its value; not given, the step is left to PyBaMM
+        with pytest.raises(ValueError, match=re.escape(f"; from the input {name!r} = {inputs[name]!r}") + "$"):
+            check_step_values([step], inputs, values)
+        check_step_values([step], {}, values)
+
+
+def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs():
+    """Valid values pass, a current's sign (the direction) is no error; a voltage hold at 0.9 V, inside the window
+    PyBaMM runs an LMS experiment in (its 1.8 V cut-off moved 1 V out), runs and holds the cell at 0.9 V."""
+    from pybamm_aea.models.checks import check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    check_step_values([pybamm.step.current(_I("I2"), duration=60), pybamm.step.c_rate(_I("C2"), duration=60),
+                       pybamm.step.power(_I("P2"), duration=60), pybamm.step.resistance(_I("R2"), duration=60),
+                       pybamm.step.voltage(_I("V2"), duration=60), pybamm.step.rest(duration=30)],
+                      {"I2": -2e-5, "C2": -0.1, "P2": 2e-5, "R2": 1e5, "V2": 3.5}, values)
+    experiment = pybamm.Experiment([pybamm.step.current(1e-5, duration=60),
+                                    pybamm.step.voltage(_I("V2"), duration=60), pybamm.step.rest(duration=30)])
+    solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve(
+        inputs={"V2": 0.9})
+    assert len(solution.cycles) == 3
+    np.testing.assert_allclose(solution.cycles[1]["Voltage [V]"].entries, 0.9, atol=1e-3)  # (1.5e-4 V measured)
+
+
 def test_a_typo_in_an_experiment_is_warned_once_per_solve_with_close_names():
     """A typo'd input in a 3-step experiment was warned about at every step (3 UserWarnings, each with the close
     names of that step's model alone); now once per Simulation.solve, with the close names among all the steps'

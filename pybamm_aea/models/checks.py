@@ -13,7 +13,10 @@ parameters, when a solver is called with their values.
   the model against the ``inputs`` of ``solve`` (a dict or PyBaMM's batched list of dicts) and of ``step`` (what
   ``pybamm.Simulation`` calls for each step of an experiment) before integrating; :func:`check_inputs` does the
   same for any discretised model. So ``pybamm.Simulation(...).solve(inputs=...)``, ``pybamm.BatchStudy`` and
-  :func:`pybamm_aea.sweep` are all checked;
+  :func:`pybamm_aea.sweep` are all checked. The value each step of an experiment runs at (a current given as
+  ``pybamm.InputParameter("I2")``, which is no parameter of the model) is checked at the solve's start, before
+  any step, by :func:`check_step_values` against :data:`STEP_VALUE_RANGES` (called by
+  :mod:`pybamm_aea.experiment_input_hooks`);
 - the sweep and the command line: :func:`check_value` for the values a user types.
 
 A parameter the sets give as a function (a diffusivity, an exchange-current density, an OCP) is checked through
@@ -42,7 +45,7 @@ from ..constants import MAX_VOLTAGE_VS_LI
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window",
-           "StartOutsideWindowWarning", "ExperimentInputNames"]
+           "StartOutsideWindowWarning", "ExperimentInputNames", "STEP_VALUE_RANGES", "check_step_values"]
 
 
 @dataclass(frozen=True)
@@ -543,6 +546,102 @@ class ExperimentInputNames:
         self.warned |= names
         warn_unknown_inputs(None, dict.fromkeys(names), known=self.known, of=self.of, whose=self.whose,
                             stacklevel=stacklevel + 2)
+
+
+#: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
+#: resistance) -> what it sets and its range. The sign of a current, C-rate or power is its direction; a voltage
+#: is a cell voltage, (0, 6] V as the command line's step voltages (and checked against the cell's window, see
+#: check_step_values); a resistance is a passive external load (0 holds the cell at 0 V)
+STEP_VALUE_RANGES = {
+    "Current": ("current", Range(why="a finite current [A], its sign the direction")),
+    "CRate": ("C-rate", Range(why="a finite C-rate, its sign the direction")),
+    "Voltage": ("voltage", Range(0.0, MAX_VOLTAGE_VS_LI, low_open=True,
+                                 why=f"a cell voltage [V], at most {MAX_VOLTAGE_VS_LI:g} V")),
+    "Power": ("power", Range(why="a finite power [W], its sign the direction")),
+    "Resistance": ("resistance", Range(0.0, low_open=True, why="a passive external load [Ohm]")),
+}
+#: the experiment steps whose value is checked, the class name looked up in STEP_VALUE_RANGES (a rest is a
+#: current of 0; a custom step's current is the user's function of the state: not checked)
+_STEP_CLASSES = tuple((getattr(pybamm.step, name), name) for name in STEP_VALUE_RANGES
+                      if isinstance(getattr(pybamm.step, name, None), type))
+#: how far PyBaMM moves the model's voltage-window events ("Minimum/Maximum voltage [V]") out in an experiment
+#: (pybamm.step.BaseStep.update_voltage_safety_events: the expression + 1 V), so that a step's own cut-off ends
+#: it first: a voltage step beyond the cut-offs by more starts past the event, a solver error
+EXPERIMENT_WINDOW_MARGIN = 1.0
+
+
+def _cut_off(parameter_values, name, inputs):
+    """The number ``parameter_values[name]`` is, or its input's value; None if neither (a function)."""
+    try:
+        value = parameter_values[name]
+    except (KeyError, TypeError):
+        return None
+    if isinstance(value, str) and value == "[input]":
+        value = inputs.get(name)
+    elif isinstance(value, pybamm.InputParameter):
+        value = inputs.get(value.name)
+    elif isinstance(value, pybamm.Scalar):
+        value = value.value
+    return float(value) if isinstance(value, numbers.Real) and math.isfinite(value) else None
+
+
+def check_step_values(steps, inputs, parameter_values=None):
+    """Check the value each step of an experiment runs at (``steps``: ``pybamm.Experiment.steps``) against
+    :data:`STEP_VALUE_RANGES`, with the user's ``inputs`` of ``Simulation.solve`` (a dict or None); a voltage
+    step also against the cell's window in an experiment: the voltage cut-offs of ``parameter_values`` (numbers
+    or inputs), which PyBaMM moves :data:`EXPERIMENT_WINDOW_MARGIN` out.
+
+    A step's value given as an input (``pybamm.step.current(pybamm.InputParameter("I2"))``) is no parameter of
+    the model: PyBaMM puts it in that step's model in place of "Current function [A]" (or of its voltage, power
+    or resistance), which the solve-time check by name does not see; ``I2 = nan`` ran the earlier steps and then
+    failed in IDA (IDA_BAD_K), which PyBaMM logs, returning the earlier steps. Checked here at the solve's start,
+    every step before any runs. Raises ``ValueError`` naming the step, its value and the inputs it is made of. A
+    value that varies in time (a drive cycle scaled by an input) is checked at 100 times over the step's duration
+    from its start (PyBaMM's step values are functions of the time since the step's start); a value of an input
+    not given is left to PyBaMM, which names it."""
+    one = {**dict(inputs or {}), **dict.fromkeys(_PYBAMM_INPUTS, 0.0)}
+    cut_offs = [None, None] if parameter_values is None else [
+        _cut_off(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
+    seen = set()
+    for index, step in enumerate(steps, start=1):
+        kind = next((name for cls, name in _STEP_CLASSES if isinstance(step, cls)), None)
+        if kind is None or id(step) in seen:
+            continue
+        seen.add(id(step))
+        value = step.value
+        given = sorted({s.name for s in value.pre_order() if isinstance(s, pybamm.InputParameter)} - _PYBAMM_INPUTS)\
+            if isinstance(value, pybamm.Symbol) else []
+        if isinstance(value, pybamm.Symbol) and not given:
+            continue  # a drive cycle of numbers (data), or a function of time: PyBaMM's to evaluate
+        if any(name not in one for name in given):
+            continue  # PyBaMM reports the input not given
+        timed = isinstance(value, pybamm.Symbol) and any(
+            isinstance(s, pybamm.Time) or (isinstance(s, pybamm.InputParameter) and s.name in _PYBAMM_INPUTS)
+            for s in value.pre_order())
+        times = np.linspace(0.0, float(step.duration), 100) if timed and step.duration else [None]
+        what, rng = STEP_VALUE_RANGES[kind]
+        window = None
+        if kind == "Voltage" and None not in cut_offs:
+            low, high = cut_offs[0] - EXPERIMENT_WINDOW_MARGIN, cut_offs[1] + EXPERIMENT_WINDOW_MARGIN
+            window = Range(low, high, low_open=True, high_open=True,
+                           why=f"the cell's window in an experiment: its voltage cut-offs {cut_offs[0]:g} and "
+                           f"{cut_offs[1]:g} V, which PyBaMM moves {EXPERIMENT_WINDOW_MARGIN:g} V out; beyond, the "
+                           "step starts past them, a solver error PyBaMM logs and stops the experiment at")
+        where = "".join(f"; from the input {name!r} = {one[name]!r}" for name in given)
+        for t in times:
+            try:
+                with np.errstate(all="ignore"):  # (a non-finite value is the error raised below)
+                    v = value.evaluate(t=t, inputs=one) if isinstance(value, pybamm.Symbol) else value
+                v = np.asarray(v, dtype=float).ravel()
+            except (TypeError, ValueError):
+                v = np.array([math.nan])
+            at = "" if t is None else f" at t = {t:g} s into the step"
+            for check in (rng, window):
+                bad = [float(x) for x in v if check is not None and not check.contains(float(x))]
+                if bad:
+                    raise ValueError(f"the {what} of the experiment's step {index} ({step}) = {bad[0]!r}{at} is "
+                                     f"outside its {'physical range' if check is rng else 'range'} "
+                                     f"{check.describe()} ({check.why}){where}")
 
 
 _PARAMETERS_CHECKED = weakref.WeakKeyDictionary()  # discretised model -> the parameter names already looked at

@@ -35,6 +35,11 @@ class AEAParameters(pybamm.ElectricalParameters):
         # density); the current density is the checked area's
         self.A_cc = (P("Electrode width [m]") * P("Electrode height [m]")
                      * P("Number of electrodes connected in parallel to make a cell"))
+        # PyBaMM's current (a function of time) checked finite when it depends on inputs: an input given in its
+        # place (values["Current function [A]"] = pybamm.InputParameter("I2"), as PyBaMM's build of an experiment
+        # step pybamm.step.current(pybamm.InputParameter("I2")) does) was checked by its own name, which has no
+        # range: I2 = nan was IDA_BAD_K; a number is checked at parameterisation, a state (a voltage step's) not
+        self.current_with_time = checked_value(self.current_with_time, "Current function [A]")
         self.current_density_with_time = self.current_with_time / self.A_cc
         # isothermal at the ambient temperature, which may vary in time as in PyBaMM's isothermal model (a
         # function of (y, z, t); the cell is one point in y and z: both are 0)
