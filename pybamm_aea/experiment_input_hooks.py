@@ -34,11 +34,11 @@ PyBaMM checking the input names of ``solve(inputs=...)`` against them itself, an
 """
 import functools
 import inspect
+import re
 
 import pybamm
 
 from .initial_state_hooks import patch_mismatch
-from .models.checks import CheckedIDAKLUSolver, ExperimentInputNames, check_step_values
 
 #: the ``pybamm.Simulation`` method wrapped, and the attributes its wrapper reads (set by the class's source)
 METHOD = "build_for_experiment"
@@ -55,7 +55,7 @@ def check(simulation_class=None):
     if callable(method) and "inputs" not in inspect.signature(method).parameters:
         missing.append(f"Simulation.{METHOD}(inputs=...)")
     missing += [f"Simulation.{name}" for name in SIMULATION_NAMES
-                if not hasattr(simulation_class, name) and f"self.{name}" not in source]
+                if not hasattr(simulation_class, name) and not re.search(rf"self\.{name}\b", source)]
     if missing:
         raise patch_mismatch("experiment input-name", __name__, missing)
 
@@ -67,6 +67,9 @@ def _whole_experiment_check(pybamm_method):
 
     @functools.wraps(pybamm_method)
     def build_for_experiment(self, *args, **kwargs):
+        # (imported here: pybamm_aea.models installs this hook while it is being imported)
+        from .models.checks import CheckedIDAKLUSolver, ExperimentInputNames, check_step_values
+
         if isinstance(self.solver, CheckedIDAKLUSolver):  # (the step solvers are its copies)
             # every step's own value (a current given as an input) before the build and any step
             check_step_values(self.experiment.steps, signature.bind(self, *args, **kwargs).arguments.get("inputs"),

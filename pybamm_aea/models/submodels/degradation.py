@@ -177,8 +177,7 @@ class IonicSwitchHostLoss(AEASubModel):
     free energy sees, and trapped Li cannot leave the host that turns into it: the isolated host
     holds x_trap + x_0 (1 - x_trap / x_max) where it is taken (x_trap the local trapped content),
     so its trapped Li moves from the trapped to the isolated inventory, counted once. (Booked at
-    x_0, its trapped Li was left to the active host as free Li: 1.3e-9 mol over 3 LMS cycles with
-    LixTiS2's trapping law, 6.6x the Li booked as isolated.)
+    x_0, its trapped Li was left to the active host as free Li; measured in the README's Known limits.)
     """
 
     def get_fundamental_variables(self):

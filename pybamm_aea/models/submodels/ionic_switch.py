@@ -107,8 +107,8 @@ class Li0PhaseLayer(AEASubModel):
     current that converts Li-rich host into Li0, F c_h L a_h max(d/dt int f_Li0 dxi, 0), for the
     degradation submodel that isolates host behind persistent Li0. With "Li trapping" the
     composition is read in the free window [x_trap, x_max] the free energy sees (read on the total
-    content, trapped Li 0.13 put the Li0/Li1 region 0.13 Li too low and isolated 24 % less host
-    with trapping than without).
+    content, trapped Li x_trap shifted the Li0/Li1 region down by x_trap (1 - x_free / x_max), 0.10-0.13 Li
+    for x_trap 0.13, and isolated 24 % less host with trapping than without).
     """
 
     def get_coupled_variables(self, variables):

@@ -90,7 +90,7 @@ class ConstrainedSwelling(AEASubModel):
         # volume change of the dispersed domains [s-1, per as-made volume]: each domain's follows its own
         # lithiation, so the reaction's rate; the dilution of z by fresh domains joining (activation) moves the
         # average, not any domain's volume (read here, it added 0.2-0.5 % to a cycle's voids on the lever-rule
-        # host at 0.5-0.1C, 0.04 % to the sulfur cut off in 120 cycles at 0.1C)
+        # host at 0.5-0.1C, 0.06 % to the sulfur cut off in 120 cycles at 0.1C)
         dvdz = (1 - p.eps_c) * p.rho_solid * p.w_D * f * (p.mass_ratio_D / p.rho_D_lith - 1 / p.rho_D)
         dzdt = variables["Dispersed material reaction lithiation rate [s-1]"]
         shrink = pybamm.maximum(-dvdz * dzdt, 0)
