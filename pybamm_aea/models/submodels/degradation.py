@@ -232,9 +232,11 @@ class NoDispersedDegradation(AEASubModel):
         variables.update(
             {
                 "Dispersed material accessible fraction": pybamm.Scalar(1),
+                "Initial dispersed material accessible fraction": pybamm.Scalar(1),
                 "Dispersed material activation rate [s-1]": pybamm.Scalar(0),
                 "Dispersed material fraction lost": pybamm.Scalar(0),
                 "Lost lithium in isolated dispersed material [mol]": pybamm.Scalar(0),
+                "Isolated dispersed material lithiated share": pybamm.Scalar(0),
             }
         )
         return variables
@@ -251,7 +253,8 @@ class DispersedActivationAndContactLoss(AEASubModel):
     compact's Heckel flow stress exceeds the stack pressure; :mod:`.volume`), as a volumetric
     strain of the domains, averaged over the electrode. The stack-pressure and porosity
     dependence of the loss comes from the mechanics, not from this law's one coefficient k_c.
-    Domains cut off keep their Li (lost inventory); domains that join enter charged.
+    Domains cut off keep their Li (lost inventory) and with it their volume ("Isolated dispersed material
+    lithiated share", which :mod:`.volume` counts as Li2S); domains that join enter charged.
     """
 
     def get_fundamental_variables(self):
@@ -261,9 +264,14 @@ class DispersedActivationAndContactLoss(AEASubModel):
         lost = pybamm.Variable("Lost lithium in isolated dispersed material [mol]", scale=1e-7)
         return {
             "Dispersed material accessible fraction": f,
+            "Initial dispersed material accessible fraction": self.param.f_acc_D_init,
             "Dispersed material fraction not yet activated": g,
             "Dispersed material fraction lost": cut,
             "Lost lithium in isolated dispersed material [mol]": lost,
+            # the cut-off domains' Li as a share of all the dispersed material's full lithiation: their Li2S,
+            # which they keep (:mod:`.volume` counts its volume)
+            "Isolated dispersed material lithiated share": lost / (self.param.c_D_full * self.param.L_c
+                                                                   * self.param.A_cc),
         }
 
     def get_coupled_variables(self, variables):
