@@ -450,12 +450,14 @@ def _is_step_cut_off(name):
     return name.startswith("Voltage") and name.endswith("[experiment]")
 
 
-def _outside_window(exc, model, inputs, y0):
+def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     """How far outside its window the cell starts at the state ``y0`` the events were evaluated on (after the
     consistent initialisation: under the step's current, i.e. with its losses) and what to change, or on the
     Li-In anode why (a set's window is vs Li metal), followed by PyBaMM's "Events [...] are non-positive at
     initial conditions" (``exc``, for a voltage cut-off; None for any other error). The explanation comes first:
-    PyBaMM's text ends with every input, and the sweep keeps a warning's first 200 characters."""
+    PyBaMM's text ends with every input, and the sweep keeps a warning's first 200 characters.
+    ``window_margin``: how far out PyBaMM moved the window events (:data:`EXPERIMENT_WINDOW_MARGIN` in an experiment's
+    step models, 0 otherwise), added back so that the distance said is from the set's cut-off."""
     if not starts_outside_window(exc):
         return None
     text = str(exc)
@@ -469,7 +471,7 @@ def _outside_window(exc, model, inputs, y0):
     past = {name: gap for name, gap in gaps.items() if gap <= 0}
     if any(_is_step_cut_off(name) for name in past):  # (in an experiment PyBaMM moves the window events 1 V out)
         past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
-    where = [f"{-gap:.4g} V {_WINDOW_EVENTS[name]}" if name in _WINDOW_EVENTS
+    where = [f"{-gap + window_margin:.4g} V {_WINDOW_EVENTS[name]}" if name in _WINDOW_EVENTS
              else f"{-gap:.4g} V past its step's cut-off ({name.replace(' [experiment]', '')})"
              for name, gap in past.items()]
     if not where:
@@ -712,7 +714,9 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         try:
             super()._check_event_violation(t_eval, model, y0, inputs_dict)
         except pybamm.SolverError as exc:
-            explained = _outside_window(exc, model, inputs_dict, y0)
+            # (an experiment's step solvers carry its input names; PyBaMM moved their window events out)
+            margin = 0.0 if self.experiment_inputs is None else EXPERIMENT_WINDOW_MARGIN
+            explained = _outside_window(exc, model, inputs_dict, y0, window_margin=margin)
             if explained is None:
                 raise
             if "[experiment]" in str(exc) and getattr(self, "_from_initial_state", True):
