@@ -231,7 +231,7 @@ class AEA(pybamm.BaseModel):
         variables = self.variables
         variables.update(self._degradation_summary_variables(variables))
         variables.update(electrode_level_variables(self.param, variables))
-        variables.update(standard_summary_variables(self.param, self.options, variables))
+        variables.update(standard_summary_variables(self.param, variables))
         variables.update({
             "Time [s]": pybamm.t,
             "Time [min]": pybamm.t / 60,

@@ -469,7 +469,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     except Exception:  # noqa: BLE001 - PyBaMM's own message stands
         return None
     past = {name: gap for name, gap in gaps.items() if gap <= 0}
-    if any(_is_step_cut_off(name) for name in past):  # (in an experiment PyBaMM moves the window events 1 V out)
+    if any(_is_step_cut_off(name) for name in past):  # (in an experiment PyBaMM moves the window events out)
         past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
     where = [f"{-gap + window_margin:.4g} V {_WINDOW_EVENTS[name]}" if name in _WINDOW_EVENTS
              else f"{-gap:.4g} V past its step's cut-off ({name.replace(' [experiment]', '')})"
@@ -531,10 +531,7 @@ class ExperimentInputNames:
     (:func:`warn_unknown_parameters`) is likewise named once (:attr:`parameters_warned`)."""
 
     def __init__(self, step_models):
-        models = []
-        for model in step_models:
-            if not any(model is m for m in models):
-                models.append(model)
+        models = list({id(model): model for model in step_models}.values())  # (a model once, however many steps)
         self.known = {p.name for m in models for p in m.input_parameters}  # every step model's input names
         self.of, self.whose = (("the experiment's step model", "its") if len(models) == 1 else
                                (f"any of the experiment's {len(models)} step models", "their"))

@@ -34,16 +34,14 @@ x_100, loss of negative active material) have no meaning for a foil and are not 
 import pybamm
 
 
-def standard_summary_variables(param, options, variables):
+def standard_summary_variables(param, variables):
     """PyBaMM's summary names for the AEA half cell, from the model's degradation variables."""
     p = param
     to_Ah = p.F * p.L_c * p.A_cc / 3600  # mol.m-3 of electrode -> A.h
     a_h = variables["Cathode host active fraction"]
     f_D = variables["Dispersed material accessible fraction"]
-    if options["dispersed material degradation"] == "none":
-        f_D_init = pybamm.Scalar(1)  # every domain in contact
-    else:
-        f_D_init = p.f_acc_D_init
+    # every domain in contact without "dispersed material degradation", the set's initial fraction with it
+    f_D_init = variables["Initial dispersed material accessible fraction"]
     Q_host = to_Ah * a_h * p.c_h * p.x_max
     Q_p = Q_host + to_Ah * f_D * p.c_D_full
     Q_p_init = to_Ah * (p.c_h * p.x_max + f_D_init * p.c_D_full)
