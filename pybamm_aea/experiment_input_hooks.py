@@ -25,7 +25,9 @@ solvers), is left as PyBaMM built it; ``Simulation.solve`` itself is not wrapped
 The wrapper reads the simulation's ``steps_to_built_models``, ``steps_to_built_solvers``, ``experiment``,
 ``solver`` and ``parameter_values`` (public attributes) and the method's ``inputs`` argument; :func:`check`
 verifies them and the method before anything is wrapped and raises an ImportError naming the PyBaMM version
-and what is missing.
+and what is missing. It also reads the class's ``_INTERNAL_EXPERIMENT_INPUTS`` (:func:`internal_inputs`; PyBaMM
+26.10, optional): the inputs PyBaMM gives each step itself, which the warning does not show as the step models'
+inputs (with ``experiment_model_mode="unified"`` it listed "Experiment step index" and "Experiment step value").
 
 What upstream would replace this module: the simulation telling the solver all its step models before the
 first step (e.g. a ``solver.set_up_experiment(models, inputs)`` call after ``build_for_experiment``), or
@@ -44,6 +46,17 @@ from .initial_state_hooks import patch_mismatch
 METHOD = "build_for_experiment"
 SIMULATION_NAMES = ("steps_to_built_models", "steps_to_built_solvers", "experiment", "solver",
                     "parameter_values")
+#: the ``pybamm.Simulation`` class attribute (PyBaMM 26.10) naming the inputs it gives each experiment step itself
+#: (its start time, ambient and initial temperature and, with ``experiment_model_mode="unified"``, the step's
+#: index and value): not shown to the user among the step models' inputs. Optional: a PyBaMM without it has no
+#: unified mode, and its start time is filtered anyway (``checks._PYBAMM_INPUTS``)
+INTERNAL_INPUTS = "_INTERNAL_EXPERIMENT_INPUTS"
+
+
+def internal_inputs(simulation_class=None):
+    """The names of the inputs ``pybamm.Simulation`` gives an experiment's steps itself (:data:`INTERNAL_INPUTS`;
+    empty when the installed PyBaMM does not name them)."""
+    return frozenset(getattr(simulation_class or pybamm.Simulation, INTERNAL_INPUTS, ()))
 
 
 def check(simulation_class=None):
@@ -78,7 +91,8 @@ def _whole_experiment_check(pybamm_method):
         solvers = [solver for solver in (self.steps_to_built_solvers or {}).values()
                    if isinstance(solver, CheckedIDAKLUSolver)]
         if solvers:
-            names = ExperimentInputNames((self.steps_to_built_models or {}).values())
+            names = ExperimentInputNames((self.steps_to_built_models or {}).values(),
+                                         internal=internal_inputs(type(self)))
             for solver in solvers:
                 solver.experiment_inputs = names
         return built

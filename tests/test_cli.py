@@ -201,6 +201,11 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     (["--no-figures", "energy", "--porosity", "0.1"], "argument --no-figures"),
     (["energy", "--porosity", "0.1", "--composition", "Carbon=1"], "stores no charge"),
     (["simulate", "--set", "No such parameter=1", "--output", "x.csv"], "--set"),
+    # a NaN is out of every range (the Python API said PyBaMM's "not found" before session 26)
+    (["simulate", "--set", "Cathode porosity=nan", "--output", "x.csv"],
+     "argument --set: 'Cathode porosity' = nan is outside its physical range [0, 1)"),
+    (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode porosity=nan"],
+     "argument --grid: 'Cathode porosity' = nan is outside its physical range [0, 1)"),
     (["simulate", "--output", "x.txt"], "--output"),
     (["simulate", "--cycles", "0"], "--cycles"),
     (["simulate", "--cycles", "3", "--termination", "eighty", "--output", "x.csv"], "argument --termination: 'eighty'"),

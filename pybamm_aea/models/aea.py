@@ -10,7 +10,7 @@ import numbers
 
 import pybamm
 
-from .. import cycle_state_hooks, experiment_input_hooks, initial_state_hooks
+from .. import cycle_state_hooks, experiment_input_hooks, initial_state_hooks, parameter_value_hooks
 from . import submodels
 from .parameters import AEAParameters
 from .solvers import ScalarFunctionsIDAKLUSolver, SharedEventsIDAKLUSolver
@@ -465,3 +465,4 @@ def _resistance(V, I):
 initial_state_hooks.install()
 cycle_state_hooks.install()
 experiment_input_hooks.install()
+parameter_value_hooks.install()

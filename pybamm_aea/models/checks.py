@@ -501,21 +501,24 @@ def _input_names(inputs):
     return {k for one in (inputs if isinstance(inputs, (list, tuple)) else [inputs or {}]) for k in (one or {})}
 
 
-def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", stacklevel=3):
+def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", hidden=frozenset(), stacklevel=3):
     """UserWarning naming each key of ``inputs`` (a dict or a list of dicts) that is no input parameter of
     ``model`` (a typo such as "Cathode porsity" PyBaMM ignores), with close names among the model's inputs.
     ``known``: the input names to compare with instead of the model's (``of`` and ``whose`` say whose), as
-    :meth:`ExperimentInputNames.warn` does for all the step models of an experiment."""
+    :meth:`ExperimentInputNames.warn` does for all the step models of an experiment. ``hidden``: names among
+    ``known`` that are no warning but are not shown to the user (the inputs PyBaMM gives an experiment's steps
+    itself)."""
     if not inputs:
         return
     keys = _input_names(inputs)
     if known is None:
         known = {p.name for p in model.input_parameters}  # PyBaMM caches them on the model
+    shown = sorted(set(known) - set(hidden), key=str)
     for name in sorted(keys - known - _PYBAMM_INPUTS, key=str):
-        close = difflib.get_close_matches(str(name), sorted(known), n=3)
+        close = difflib.get_close_matches(str(name), shown, n=3)
         warnings.warn(f"input {name!r} is not an input parameter of {of}, so it has no effect"
-                      + (f"; did you mean {close}?" if close else f" ({whose} inputs: {sorted(known)})"), UserWarning,
-                      stacklevel=stacklevel)
+                      + (f"; did you mean {close}?" if close else f" ({whose} inputs: {shown or 'none'})"),
+                      UserWarning, stacklevel=stacklevel)
 
 
 class ExperimentInputNames:
@@ -528,11 +531,16 @@ class ExperimentInputNames:
     the step solvers of each ``Simulation.solve`` one of these (:attr:`CheckedIDAKLUSolver.experiment_inputs`),
     made from every step model the simulation built (run or not): :meth:`warn` names each input none of them
     reads, once for the solve, with close names among all their inputs. A typo of a parameter
-    (:func:`warn_unknown_parameters`) is likewise named once (:attr:`parameters_warned`)."""
+    (:func:`warn_unknown_parameters`) is likewise named once (:attr:`parameters_warned`). ``internal``: the
+    inputs ``pybamm.Simulation`` gives each step itself (read from PyBaMM by the hook), which the step models
+    may read but the user does not give: not shown among the close names or the step models' inputs (with
+    ``experiment_model_mode="unified"`` the warning listed "Experiment step index" and "Experiment step value",
+    and "Ambient temperature [K]", which PyBaMM refuses as an input of an experiment, as "its inputs")."""
 
-    def __init__(self, step_models):
+    def __init__(self, step_models, internal=()):
         models = list({id(model): model for model in step_models}.values())  # (a model once, however many steps)
         self.known = {p.name for m in models for p in m.input_parameters}  # every step model's input names
+        self.internal = frozenset(internal) | _PYBAMM_INPUTS  # PyBaMM's own inputs: known, never shown
         self.of, self.whose = (("the experiment's step model", "its") if len(models) == 1 else
                                (f"any of the experiment's {len(models)} step models", "their"))
         self.warned = set()  # the input names looked at (each warned about once)
@@ -544,7 +552,7 @@ class ExperimentInputNames:
         names = _input_names(inputs) - self.warned
         self.warned |= names
         warn_unknown_inputs(None, dict.fromkeys(names), known=self.known, of=self.of, whose=self.whose,
-                            stacklevel=stacklevel + 2)
+                            hidden=self.internal, stacklevel=stacklevel + 2)
 
 
 #: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
