@@ -58,6 +58,9 @@ def check(substitutor_class=None):
     substitutor_class = substitutor_class or ParameterSubstitutor
     missing = [f"ParameterSubstitutor.{name}" for name in METHODS + RAISERS
                if not callable(getattr(substitutor_class, name, None))]
+    missing += [f"ParameterSubstitutor.{name}(self, subject, ...)" for name in METHODS
+                if callable(getattr(substitutor_class, name, None))
+                and len(inspect.signature(getattr(substitutor_class, name)).parameters) < 2]
     for name in RAISERS:
         if callable(getattr(substitutor_class, name, None)):
             source = inspect.getsource(getattr(substitutor_class, name))
@@ -70,7 +73,7 @@ def check(substitutor_class=None):
 
 def _roots(model):
     """The expressions of ``model`` that ``process_model`` substitutes (the objects, taken before it runs)."""
-    parts = [getattr(model, name, None) for name in MODEL_PARTS]
+    parts = [getattr(model, name, None) for name in MODEL_PARTS] if model is not None else []
     return [part for part in parts if part is not None]
 
 
@@ -122,13 +125,16 @@ def _nan_of_a_checked_parameter(substitutor, roots, exc):
 
 def _nan_named(pybamm_method, roots_of):
     """``pybamm_method`` (a ``ParameterSubstitutor`` method), its "not found" for a NaN of a checked parameter
-    raised as the range check's error; ``roots_of(*args)``: the expressions the method substitutes."""
+    raised as the range check's error; ``roots_of(subject)``: the expressions the method substitutes (its first
+    argument: the symbol, or the model)."""
 
+    first = list(inspect.signature(pybamm_method).parameters)[1]  # (symbol / unprocessed_model, by keyword too)
     @functools.wraps(pybamm_method)
-    def wrapper(self, subject, *args, **kwargs):
-        roots = roots_of(subject)  # (before the call: process_model replaces the model's expressions)
+    def wrapper(self, *args, **kwargs):
+        # (taken before the call: process_model replaces the model's expressions as it goes)
+        roots = roots_of(args[0] if args else kwargs.get(first))
         try:
-            return pybamm_method(self, subject, *args, **kwargs)
+            return pybamm_method(self, *args, **kwargs)
         except ValueError as exc:
             name = _nan_of_a_checked_parameter(self, roots, exc)
             if name is None:
