@@ -7,6 +7,8 @@ parameters, when a solver is called with their values.
   ``pybamm.Parameter``) wraps every parameter of the table in a :class:`PhysicalRange` node. When
   ``pybamm.ParameterValues.process_model`` replaces the parameter by a number, the node checks the number and
   disappears (the processed model is unchanged); a ``ValueError`` names the parameter, its value and the range.
+  A NaN, which PyBaMM reads as a value left out ("Parameter ... not found") before the node sees it, is named
+  the same way by :mod:`pybamm_aea.parameter_value_hooks`.
   When the value is an input parameter (``"[input]"``), the node stays in the processed model as an identity (no
   cost in the compiled CasADi functions) and is checked at solve time;
 - solve time: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks every input-dependent node of
