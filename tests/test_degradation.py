@@ -667,7 +667,7 @@ def test_host_isolated_behind_persistent_li0_follows_its_law_and_keeps_the_inven
 
 
 #: Li trapping on the LMS cell: Mo6S8 has no trapping of its own (the set's fractions are 0), so the
-#: probe takes LixTiS2's fitted law (Li2021_TiS2: 0.15 of the inserted Li up to 0.1 Li, then 0.004)
+#: probe takes LixTiS2's fitted law (Li2021_TiS2: 0.165 of the inserted Li up to 0.1 Li, then 0.0064, each times the free share 1 - x_trap / x)
 TIS2_TRAPPING = ("Initial Li trapping fraction", "Saturated initially trapped Li content", "Li trapping fraction")
 
 
