@@ -322,6 +322,8 @@ LEVER_LI = {"host thermodynamics": "lever rule"}
     ("Cathode interphase window growth constant [m2.s-1]", -1e-23, INTERPHASE),
     ("Li0 film onset Li content", 10.0, LEVER_LI),  # above x_max = 4; below 0 is the sets' "no film"
     ("Saturated initially trapped Li content", -1.0, dict(LEVER_LI, **TRAP)),
+    # trapping faster when colder (session 26)
+    ("Li trapping activation energy [J.mol-1]", -30e3, dict(LEVER_LI, **TRAP)),
     ("Solid electrolyte reduction limit [V]", 3.0, INTERPHASE),  # above the oxidation limit, 2.14 V
     ("Number of cells connected in series to make a battery", 0.0, {}),
 ])

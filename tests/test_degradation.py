@@ -438,25 +438,24 @@ def _faded_lts_cccv(solver=None, n=10):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "known limit (README): at 3.0 V the surface of LixTiS2 holds 2.3e-4 of its free window, and after 10 cycles "
-    "of 50x trapping that is x - x_trap = 2.4e-5 Li, the difference of two solver states (x = 0.895, x_trap = "
-    "0.895) each resolved to rtol |x| = 9e-5 at the multi-phase host's default rtol 1e-4: the hold's voltage on "
-    "IDA's interpolant between two steps reaches the maximum-voltage event (cut-off + 1 V) and the experiment "
-    "stops; cycle 9 (3.1e-5 Li) still holds"))
 def test_a_hold_at_the_cut_off_of_a_faded_lts_cell_completes():
+    """LTS with 50x the set's slow trapping, 10 CCCV cycles at the multi-phase host's default tolerances: every
+    hold ends on its C/50 cut-off. Measured (session 26's law, 2026-12-02): the free surface content at 3.0 V is
+    x - x_trap = 7.39e-5 Li after 10 cycles (x 0.682; 1.7e-4 after 1), and 40 cycles complete too (2.77e-5 Li, x
+    0.881). Under session 25's law (trapping on the inserted Li whatever Li was free, fractions 0.15 / 0.004) the
+    10th hold stopped on the maximum-voltage event at 2.45e-5 Li (x = x_trap = 0.895, each resolved to 9e-5),
+    a strict expected failure then; README, Known limits."""
     done, free = _faded_lts_cccv()
-    assert free == pytest.approx(2.45e-5, rel=0.05)
+    assert free == pytest.approx(7.39e-5, rel=0.05)
     assert done == 10
 
 
 @pytest.mark.slow
 def test_a_hold_at_the_cut_off_of_a_faded_lts_cell_completes_at_tight_tolerances():
-    """The same 50x-faded LTS CCCV cycles complete with every hold ending on its C/50 cut-off at rtol 1e-6,
-    where the free surface content at 3.0 V (2.4e-5 Li after 10 cycles) is 27x the tolerance on x (rtol |x| + atol =
-    9e-7): what the xfail above lacks is the solver's resolution of x - x_trap, not a model fault."""
+    """The same 50x-faded LTS CCCV cycles at rtol 1e-6 give the same free surface content at 3.0 V (7.40e-5 Li
+    after 10 cycles, measured; 7.39e-5 at the default rtol 1e-4) with every hold ending on its C/50 cut-off."""
     done, free = _faded_lts_cccv(AEA().default_solver_with(rtol=1e-6, atol=1e-8))
-    assert free == pytest.approx(2.45e-5, rel=0.05)
+    assert free == pytest.approx(7.39e-5, rel=0.05)
     assert done == 10
 
 
@@ -476,14 +475,31 @@ def li_passed(sol):
     return sol["Discharge capacity [A.h]"].entries * 3600 / F_CONST
 
 
-def trapped_closed_form(q_in, f_fast, f_slow, x_sat):
-    """Trapped Li per formula unit after q_in Li per formula unit inserted, the solution of
-    dx/dq = f_fast max(1 - x / x_sat, 0) + f_slow from x = 0: x* (1 - exp(-f_fast q / x_sat)),
-    x* = x_sat (1 + f_slow / f_fast), up to x_sat (at q_1), then x_sat + f_slow (q - q_1)."""
-    k = f_fast / x_sat
-    x_star = x_sat * (1 + f_slow / f_fast)
-    q_1 = -np.log(1 - x_sat / x_star) / k
-    return np.where(q_in < q_1, x_star * (1 - np.exp(-k * q_in)), x_sat + f_slow * (q_in - q_1))
+def trapped_along(q_in, x_av, f_fast, f_slow, x_sat, arrhenius=1.0):
+    """Trapped Li per formula unit along a solution, integrated here (RK4, 20 substeps per output interval) from
+    the Li inserted per formula unit ``q_in`` and the average Li content ``x_av`` at the solution's points: the
+    law dx/dq = A [f_fast max(1 - x / x_sat, 0) + f_slow] (1 - x / x_av) from x = 0, A the Arrhenius factor,
+    x_av linear between the points."""
+    def slope(x, xa):
+        return arrhenius * (f_fast * max(1 - x / x_sat, 0) + f_slow) * (1 - x / xa)
+
+    out = np.zeros(len(q_in))
+    x = 0.0
+    for k in range(len(q_in) - 1):
+        dq = q_in[k + 1] - q_in[k]
+        if dq > 0:
+            h = dq / 20
+            for m in range(20):
+                xa0 = x_av[k] + (x_av[k + 1] - x_av[k]) * m / 20
+                xa1 = x_av[k] + (x_av[k + 1] - x_av[k]) * (m + 1) / 20
+                xam = 0.5 * (xa0 + xa1)
+                k1 = slope(x, xa0)
+                k2 = slope(x + h / 2 * k1, xam)
+                k3 = slope(x + h / 2 * k2, xam)
+                k4 = slope(x + h * k3, xa1)
+                x += h / 6 * (k1 + 2 * k2 + 2 * k3 + k4)
+        out[k + 1] = x
+    return out
 
 
 def tis2_cycles(n, options):
@@ -505,21 +521,24 @@ def trapping_lts(request):
 
 
 def test_trapped_li_follows_its_rate_law(trapping_lts):
-    """x_trap against the closed form of dx_trap/dt = [f_fast (1 - x_trap / x_sat) + f_slow] n_in, with the Li
-    inserted (n_in dt summed: the discharge steps' charge over F and the host's formula units) read from the
-    capacity counter. Measured: within 1e-7 Li (lever rule) and 1.4e-5 Li (multi-phase, rtol 1e-4) over the
-    2 cycles (1.84 Li inserted per TiS2, x_trap 0.096); tolerance 2e-4 Li. Catches: the saturation's sign
-    (1 + x / x_sat), either fraction doubled (the slow one moves x_trap by 2.6e-3 here), the two fractions
-    swapped, the slow part made to saturate too (-2e-3), trapping on charge instead of discharge (a sign of
-    the insertion rate), and "Lost lithium to trapping [mol]" not the trapped content times the host."""
+    """x_trap against dx_trap/dt = [f_fast (1 - x_trap / x_sat) + f_slow] n_in (1 - x_trap / x) integrated here
+    (:func:`trapped_along`), with the Li inserted (n_in dt summed: the discharge steps' charge over F and the
+    host's formula units) read from the capacity counter and x the solution's average Li content. Measured:
+    within 6e-8 Li (lever rule) and 1.2e-5 Li (multi-phase, rtol 1e-4, whose trapped Li is a field and its
+    average follows the law of the averages) over the 2 cycles (1.84 Li inserted per TiS2, x_trap 0.0955);
+    tolerance 2e-4 Li. Catches: the saturation's sign (1 + x / x_sat), either fraction doubled, the two
+    fractions swapped, the slow part made to saturate too, trapping on charge instead of discharge (a sign of
+    the insertion rate), the free-Li factor (1 - x_trap / x) left out (session 26), and "Lost lithium to
+    trapping [mol]" not the trapped content times the host."""
     host, values, sol, _ = trapping_lts
     n_host = host_formula_units(sol)
     passed = li_passed(sol)
     inserted = np.concatenate([[0], np.cumsum(np.maximum(np.diff(passed), 0))]) / n_host
-    expected = trapped_closed_form(inserted, values["Initial Li trapping fraction"], values["Li trapping fraction"],
-                                   values["Saturated initially trapped Li content"])
+    x_av = sol["Average cathode Li content"].entries
+    expected = trapped_along(inserted, x_av, values["Initial Li trapping fraction"], values["Li trapping fraction"],
+                             values["Saturated initially trapped Li content"])
     x_trap = sol["Cathode trapped Li content"].entries
-    print(host, "x_trap at the end:", x_trap[-1], "closed form:", expected[-1], "max |diff|:",
+    print(host, "x_trap at the end:", x_trap[-1], "integrated law:", expected[-1], "max |diff|:",
           np.max(np.abs(x_trap - expected)), "Li inserted per TiS2:", inserted[-1])
     assert inserted[-1] > 1.5  # two discharges, each nearly the whole window
     np.testing.assert_allclose(x_trap, expected, atol=2e-4)
@@ -529,8 +548,8 @@ def test_trapped_li_follows_its_rate_law(trapping_lts):
 def test_trapped_li_cannot_leave_the_host(trapping_lts):
     """Trapped Li holds sites but cannot leave: the host's OCP (and, multi-phase, its free energy) sees the
     window [x_trap, x_max], so a charge to the same 3.0 V cut-off leaves in the host the trapped Li plus the
-    residual free Li the untrapped cell leaves (measured: 0.0039 vs 0.0037 Li, lever rule; 0.0044 vs 0.0037,
-    multi-phase, whose trapped Li lowers the diffusivity; tolerance 2e-3 Li, x_trap 0.078 after the first
+    residual free Li the untrapped cell leaves (measured: 0.0039 vs 0.0037 Li, lever rule; 0.0042 vs 0.0037,
+    multi-phase, whose trapped Li lowers the diffusivity; tolerance 2e-3 Li, x_trap 0.079 after the first
     cycle), and the Li content stays at or above the trapped content everywhere. Catches: the trapped Li left
     out of the OCP's or free energy's window (the charge takes the trapped Li out: 0.004 Li left, not 0.082),
     or the window narrowed from the wrong end."""
@@ -545,6 +564,71 @@ def test_trapped_li_cannot_leave_the_host(trapping_lts):
     x = sol["Cathode Li content"].entries
     x_trap = sol["Cathode local trapped Li content"].entries
     assert np.all(x - x_trap > -1e-6)
+
+
+@pytest.mark.parametrize("host", ["lever rule", "multi-phase"])
+def test_trapping_stops_before_the_free_window_closes(host):
+    """Trapping 1 of the inserted Li in each part (f_fast = f_slow = 1, up to twice the Li inserted, the ranges'
+    largest), 5 cycles of LTS at 1C: only free Li is trapped (the factor 1 - x_trap / x), so x_trap stays below
+    the Li content (the average on the lever-rule host, whose x_trap is one number; every control volume on the
+    multi-phase host) and below x_max, no NaN, and the cathode's Li changes only by the charge passed. Measured
+    (2026-12-02): x - x_trap >= 7.9e-4 Li on average on both hosts, >= 1.5e-4 locally (multi-phase), x_trap
+    0.746 / 0.766 after 5 cycles (lever rule / multi-phase), the 5th discharge 25 % of the first; Li drift
+    3e-16 / 4e-12 mol of 1e-5 mol passed. Without the factor the first discharge traps more Li than it
+    inserts: x_trap passes x within 1.3 uAh and the lever-rule host stops on its maximum-voltage event, the
+    multi-phase host's IDA fails."""
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({"Initial Li trapping fraction": 1.0, "Li trapping fraction": 1.0})
+    experiment = pybamm.Experiment([("Discharge at 1C until 1.0 V", "Charge at 1C until 3.0 V")] * 5)
+    sim = pybamm.Simulation(AEA({"Li trapping": "irreversible", "host thermodynamics": host}),
+                            parameter_values=values, experiment=experiment)
+    sol = sim.solve()
+    assert len(sol.cycles) == 5 and all(len(c.steps) == 2 for c in sol.cycles), sol.termination
+    x_av, x_trap = sol["Average cathode Li content"].entries, sol["Cathode trapped Li content"].entries
+    x, x_trap_local = sol["Cathode Li content"].entries, sol["Cathode local trapped Li content"].entries
+    free_av = x_av - x_trap
+    print(host, "min x - x_trap (average, local):", free_av.min(), np.min(x - x_trap_local), "x_trap:", x_trap[-1])
+    assert np.all(np.isfinite(x)) and np.all(np.isfinite(x_trap_local))
+    assert free_av.min() > 1e-4
+    if host == "multi-phase":
+        assert np.min(x - x_trap_local) > 0
+    assert x_trap[-1] > 0.5  # the run is forced far: most of the host trapped
+    assert np.max(x_trap_local) < values["Cathode maximum Li content"]
+    passed = li_passed(sol)
+    n = sol["Total lithium in cathode [mol]"].entries
+    np.testing.assert_allclose(n - n[0], passed, atol=1e-6 * np.max(np.abs(passed)))
+
+
+@pytest.mark.parametrize("celsius", [25.0, 90.0])
+def test_trapping_is_thermally_activated(celsius):
+    """LTS (lever rule) one 1C cycle at 25 and 90 C: x_trap follows the law with its fractions times
+    exp(-E_a / R (1 / T - 1 / T_ref)), E_a the set's 30 kJ/mol, T_ref 343.15 K (factor 0.205 at 25 C, 1.78 at
+    90 C; measured within 1.5e-8 / 1.2e-6 Li of the integrated law: x_trap 0.026 / 0.095 after the cycle against
+    0.079 at 70 C), and traps less than at 70 C when colder, more when hotter. Catches the Arrhenius factor's sign (trapping faster when colder) and the factor left out."""
+    T = 273.15 + celsius
+    out = {}
+    for temperature in (343.15, T):
+        values = pybamm.ParameterValues("Li2021_TiS2")
+        values["Ambient temperature [K]"] = temperature
+        experiment = pybamm.Experiment([("Discharge at 1C until 1.0 V", "Charge at 1C until 3.0 V")])
+        sol = pybamm.Simulation(AEA({"Li trapping": "irreversible", "host thermodynamics": "lever rule"}),
+                                parameter_values=values, experiment=experiment).solve()
+        out[temperature] = sol
+    sol = out[T]
+    A = np.exp(-values["Li trapping activation energy [J.mol-1]"] / scipy.constants.R
+               * (1 / T - 1 / values["Reference temperature [K]"]))
+    inserted = np.concatenate([[0], np.cumsum(np.maximum(np.diff(li_passed(sol)), 0))]) / host_formula_units(sol)
+    expected = trapped_along(inserted, sol["Average cathode Li content"].entries, values["Initial Li trapping fraction"],
+                             values["Li trapping fraction"], values["Saturated initially trapped Li content"], A)
+    x_trap = sol["Cathode trapped Li content"].entries
+    x_trap_ref = out[343.15]["Cathode trapped Li content"].entries[-1]
+    print(celsius, "C: Arrhenius factor", A, "x_trap", x_trap[-1], "law", expected[-1], "at 70 C", x_trap_ref,
+          "max |diff|", np.max(np.abs(x_trap - expected)))
+    np.testing.assert_allclose(x_trap, expected, atol=2e-4)
+    if T < 343.15:
+        assert x_trap[-1] < x_trap_ref - 0.01
+    else:
+        assert x_trap[-1] > x_trap_ref + 0.005
 
 
 def test_host_isolated_behind_persistent_li0_follows_its_law_and_keeps_the_inventory():
@@ -583,7 +667,7 @@ def test_host_isolated_behind_persistent_li0_follows_its_law_and_keeps_the_inven
 
 
 #: Li trapping on the LMS cell: Mo6S8 has no trapping of its own (the set's fractions are 0), so the
-#: probe takes LixTiS2's fitted law (Li2021_TiS2: 0.15 of the inserted Li up to 0.1 Li, then 0.004)
+#: probe takes LixTiS2's fitted law (Li2021_TiS2: 0.165 of the inserted Li up to 0.1 Li, then 0.0064, each times the free share 1 - x_trap / x)
 TIS2_TRAPPING = ("Initial Li trapping fraction", "Saturated initially trapped Li content", "Li trapping fraction")
 
 

@@ -126,6 +126,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.f_trap_slow = P("Li trapping fraction")
         self.f_trap_fast = P("Initial Li trapping fraction")
         self.x_trap_sat = P("Saturated initially trapped Li content")
+        self.E_trap = P("Li trapping activation energy [J.mol-1]")  # at "Reference temperature [K]"
         self.k_switch_loss = P("Ionic-switch host loss coefficient")
         self.f_li0_persist = P("Persistent Li0 fraction")
         self.f_acc_D_init = P("Initial dispersed material accessible fraction")

@@ -124,12 +124,20 @@ def get_parameter_values():
             "Initial Li0 film thickness [m]": 0.0,
             # cycle life (option "Li trapping": "irreversible"), the paper's explanation of the
             # LTS fade. Fit: the fast part saturates at 0.1 Li (the paper's "Li0.1TiS2",
-            # 25 mAh/g, the first-to-second discharge gap); the slow part, 0.4 % of the Li
-            # inserted each cycle, makes LTS fade faster than LMS (model: 81 % after 50 cycles
-            # vs the 2nd; the paper's Fig. 2e is not tabulated)
-            "Initial Li trapping fraction": 0.15,
+            # 25 mAh/g, the first-to-second discharge gap); the slow part makes LTS fade faster
+            # than LMS (model: 81 % after 50 cycles vs the 2nd; the paper's Fig. 2e is not
+            # tabulated). Both fractions multiply the free share of the host's Li, 1 - x_trap / x
+            # (session 26, degradation.HostLiTrapping): refitted from 0.15 / 0.004 so that the
+            # 2nd discharge (218.94 mAh/g) and the 50-cycle retention (81.28 %) keep their values
+            # (218.99 / 81.25 % before, multi-phase host)
+            "Initial Li trapping fraction": 0.165,
             "Saturated initially trapped Li content": 0.1,
-            "Li trapping fraction": 0.004,
+            "Li trapping fraction": 0.0064,
+            # assumption (no measurement of the trapping rate's temperature dependence at hand): 30 kJ/mol,
+            # as the set's Li diffusivity in LixTiS2 (itself assumed, tis2_diffusivity), since a trap is
+            # reached by the same hops of Li between sites; at the reference 343.15 K (70 C, the paper's
+            # cells, where the fractions above are fitted) the factor is 1. At 25 C it is 0.20
+            "Li trapping activation energy [J.mol-1]": 30e3,
             "Lower voltage cut-off [V]": 1.0,
             "Upper voltage cut-off [V]": 3.0,
             "Nominal cell capacity [A.h]": q_theory * loading * area,

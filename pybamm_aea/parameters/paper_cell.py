@@ -212,6 +212,8 @@ def degradation_parameters():
         "Li trapping fraction": 0.0,
         "Initial Li trapping fraction": 0.0,
         "Saturated initially trapped Li content": 0.1,
+        # no trapping, so no temperature dependence of it (0: none); Li2021_TiS2 sets its own
+        "Li trapping activation energy [J.mol-1]": 0.0,
         "Ionic-switch host loss coefficient": 0.0,
         # the same mechanism on the multi-phase host (its rate is this fraction of the current that forms
         # the Li0 phase): a host without a Li0 phase (TiS2, the AEA_* materials) forms none, so it isolates

@@ -69,21 +69,39 @@ class NoLiTrapping(AEASubModel):
 class HostLiTrapping(AEASubModel):
     """Irreversible trapping of a fraction of the Li inserted into the host.
 
-    dx_trap/dt = [f_fast (1 - x_trap / x_sat) + f_slow] n_in, n_in the insertion rate in Li per
-    formula unit (discharge only): a fast part that saturates at x_sat (the paper's Li0.1TiS2
-    after the first cycle) and a slow part that goes on every cycle.
+    dx_trap/dt = A(T) [f_fast (1 - x_trap / x_sat) + f_slow] n_in (1 - x_trap / x), n_in the insertion
+    rate in Li per formula unit (discharge only), x the host's Li content: a fast part that saturates at
+    x_sat (the paper's Li0.1TiS2 after the first cycle) and a slow part that goes on every cycle.
 
-    Lever-rule host: one trapped content for the electrode, n_in the current over the host.
+    Saturation in the free Li, the factor (1 - x_trap / x) = (x - x_trap) / x: only free Li can be
+    trapped (trapped Li already sits in a trap and cannot be trapped twice), so the inserted Li is
+    trapped in proportion to the share of the host's Li that is still free. Trapped Li can never exceed
+    the Li present: the rate vanishes as x_trap -> x (trapping stops there while insertion goes on), so
+    x_trap < x < x_max for any coefficients, and the free window [x_trap, x_max] never closes
+    (:func:`free_window_stretch` never divides by zero). On the lever-rule host x is the average content:
+    its one x_trap can exceed the content at the collector while that lags the average in a fast
+    discharge (-2.8e-4 Li at 1C with f_fast = f_slow = 1); the OCP reads the surface. The factor is 1
+    where x_trap << x (the law before session 26); with x_trap near x (the start of every discharge
+    after the first, a host emptied to its trapped Li) it traps less, and the sets' fractions are fitted
+    with it (README, Known limits).
+
+    A(T) = exp(-E_a / R (1 / T - 1 / T_ref)), E_a "Li trapping activation energy [J.mol-1]", T_ref the
+    set's "Reference temperature [K]" (343.15 K, the paper's 70 C, where the fractions are fitted):
+    trapping is thermally activated, so it is slower when colder; x_sat, a number of trap sites, is not.
+
+    Lever-rule host: one trapped content for the electrode, n_in the current over the host, x its
+    average Li content.
     Multi-phase host: the resolved host is far from uniform (a Li0/Li1 front sweeping in from the
     separator leaves pristine Mo6S8, x = 0.004, at the collector until late in the discharge), and
     a trapped content uniform over the electrode exceeded the local content there (0.054 > 0.004
     on the first LMS discharge), outside the window [x_trap, x_max] the free energy is defined on:
-    IDA failed. So x_trap is a field and the inserted Li is trapped where the Li is, n_in x / x_av
-    (x_av the average content): its average obeys the law above, and x_trap / x stays below
-    f ln(x_av / x_0) < 1 where a region takes up no Li. (Trapping at the local insertion rate
-    max(dx/dt, 0) made the rate law non-smooth wherever dx/dt changes sign, at every front and at
-    each current reversal: IDA failed at the first TiS2 charge.) "Cathode trapped Li content" is
-    the electrode average either way.
+    IDA failed. So x_trap is a field and the inserted Li is trapped where the free Li is: n_in x / x_av
+    (x_av the average content, the Li each region holds) times the local (1 - x_trap / x), i.e.
+    n_in (x - x_trap) / x_av; its average obeys the law above with the average contents where x_trap
+    is uniform, and the local rate vanishes where a region's Li is all trapped. (Trapping at the local
+    insertion rate max(dx/dt, 0) made the rate law non-smooth wherever dx/dt changes sign, at every
+    front and at each current reversal: IDA failed at the first TiS2 charge.) "Cathode trapped Li
+    content" is the electrode average either way.
     """
 
     def get_fundamental_variables(self):
@@ -126,15 +144,19 @@ class HostLiTrapping(AEASubModel):
         x_trap = variables["Cathode local trapped Li content"]
         a_h = variables["Cathode host active fraction"]
         i = variables["Total current density [A.m-2]"]
-        n_in = pybamm.maximum(i, 0) / (p.F * a_h * p.c_h * p.L_c)
+        x_av = variables["Average cathode Li content"]
         if self.options["host thermodynamics"] == "multi-phase":
             # the Li the host itself takes up (a dispersed material's share passes through), shared
-            # out in proportion to the Li each region holds
+            # out in proportion to the free Li each region holds: n_in x / x_av (1 - x_trap / x)
             (dxdt,) = host_li_balance(p, variables, isolation=False).values()
             x = variables["Cathode Li content"]
-            n_in = pybamm.maximum(pybamm.Integral(dxdt, xi), 0) * x / variables["Average cathode Li content"]
+            n_in_free = pybamm.maximum(pybamm.Integral(dxdt, xi), 0) * (x - x_trap) / x_av
+        else:
+            # the current over the host, times the free share of its Li (1 - x_trap / x_av)
+            n_in_free = pybamm.maximum(i, 0) / (p.F * a_h * p.c_h * p.L_c) * (1 - x_trap / x_av)
         rate = p.f_trap_fast * pybamm.maximum(1 - x_trap / p.x_trap_sat, 0) + p.f_trap_slow
-        self.rhs = {x_trap: rate * n_in}
+        arrhenius = pybamm.exp(-p.E_trap / p.R * (1 / p.T - 1 / p.T_ref))
+        self.rhs = {x_trap: arrhenius * rate * n_in_free}
 
     def set_initial_conditions(self, variables):
         x_trap = variables["Cathode local trapped Li content"]
