@@ -90,7 +90,7 @@ def failed_step_message(failure, experiment, solution):
     why = solver_failed_text(failure)
     return (f"the experiment {stopped_text(failure['cycle number'], failure['step number'], why)}. It is step "
             f"{step} of the experiment's {len(experiment.steps)}: the returned solution holds the {step - 1} "
-            f"step{'s' * (step != 2)} before it, in {held} of the experiment's {len(lengths)} cycles{cut}; PyBaMM "
+            f"step{'s' * (step != 2)} before it, in {held} of the experiment's {len(lengths)} cycle{'s' * (len(lengths) != 1)}{cut}; PyBaMM "
             "logs the error and returns the steps that ran")
 
 

@@ -666,6 +666,38 @@ def test_a_later_experiment_step_the_solver_fails_on_warns_naming_it_and_what_wa
     assert solution.termination == "final time"
 
 
+def test_ida_failing_in_a_later_step_warns_with_idas_error():
+    """IDA itself failing mid-experiment from the state: AEA_LiCoO2 on the multi-phase host, charged then
+    discharged at 0.4C, fails IDA's error test after the current reverses (IDA_ERR_FAIL, pybammsolvers 0.11.1;
+    the default solver mends it by solving the step again, turned off here as a user's own solver would have
+    it). The warning carries IDA's error; the charge is returned."""
+    import warnings
+
+    from pybamm_aea.models.solvers import SharedEventsIDAKLUSolver
+
+    class NoRetry(SharedEventsIDAKLUSolver):
+        def step(self, *args, **kwargs):
+            return super(SharedEventsIDAKLUSolver, self).step(*args, **kwargs)
+
+    model = pybamm_aea.AEA()
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
+    default = model.default_solver
+    solver = NoRetry(rtol=default.rtol, atol=default.atol, options=dict(model.MULTI_PHASE_SOLVER_OPTIONS))
+    experiment = pybamm.Experiment([(f"Charge at 0.4C until {high} V", f"Discharge at 0.4C until {low} V")])
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = pybamm.Simulation(model, parameter_values=values, experiment=experiment, solver=solver).solve()
+    (failure,) = _step_failures(record)
+    message = str(failure.message)
+    assert message.startswith(f"the experiment stopped in step 2 of cycle 1 (of 1): the solver failed in 'Discharge "
+                              f"at 0.4C until {low} V': input set 0: IDA_ERR_FAIL"), message
+    assert ("It is step 2 of the experiment's 2: the returned solution holds the 1 step before it, in 1 of the "
+            "experiment's 1 cycle (the last cut short after its 1 step); ") in message, message
+    assert [len(cycle.steps) for cycle in solution.cycles] == [1]
+    assert solution.cycles[0].steps[0]["Voltage [V]"].entries[-1] == pytest.approx(high, abs=1e-6)
+
+
 def test_a_step_failure_after_a_starting_solution_counts_the_experiments_own_steps_and_cycles():
     """Solved on from a one-cycle solution (``starting_solution``): PyBaMM numbers the cycles on from it (cycle 2 of
     3, as its callbacks log them), and the counts are of this experiment's steps and cycles, the solution's first
