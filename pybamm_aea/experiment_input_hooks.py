@@ -20,7 +20,8 @@ step's current given as an input (``pybamm.InputParameter("I2")``) is no paramet
 which PyBaMM's build puts it in place of "Current function [A]", so the solve-time check by name did not see
 it (``I2 = nan`` ran the first step, then IDA failed with IDA_BAD_K, which PyBaMM logged, returning the first
 step). A simulation without experiment, or whose solver is another (PyBaMM's own, so any model on PyBaMM's
-solvers), is left as PyBaMM built it; ``Simulation.solve`` itself is not wrapped.
+solvers), is left as PyBaMM built it; ``Simulation.solve`` itself is not wrapped here (it is by
+:mod:`pybamm_aea.experiment_error_hooks`, for its warning about a later step the solver fails on).
 
 The wrapper reads the simulation's ``steps_to_built_models``, ``steps_to_built_solvers``, ``experiment``,
 ``solver`` and ``parameter_values`` (public attributes) and the method's ``inputs`` argument; :func:`check`

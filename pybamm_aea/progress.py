@@ -42,6 +42,18 @@ def progress_bar(iterable=None, total=None, desc=None, unit="it", show=None, **k
     return tqdm(iterable, total=total, desc=desc, unit=unit, disable=not show, **kwargs)
 
 
+def stopped_text(cycle, step, why):
+    """Where an experiment stopped before its end and why: ``cycle`` and ``step`` as PyBaMM's callbacks log them
+    (``logs["cycle number"]``: (cycle, cycles); ``logs["step number"]``: (step, steps in the cycle))."""
+    return f"stopped in step {step[0]} of cycle {cycle[0]} (of {cycle[1]}): {why}"
+
+
+def solver_failed_text(logs):
+    """Why, for a step the solver failed on (the ``logs`` of PyBaMM's ``on_experiment_error``): the step and the
+    solver's error."""
+    return f"the solver failed in '{logs['step operating conditions']}': {logs['error']}"
+
+
 class ExperimentProgress(pybamm.callbacks.Callback):
     """Cycle-by-cycle progress of a ``pybamm.Experiment`` as a tqdm bar (a PyBaMM callback).
 
@@ -88,11 +100,11 @@ class ExperimentProgress(pybamm.callbacks.Callback):
             self.bar = None
 
     def _stop(self, why):
-        self.stopped = f"stopped in step {self.step[0]} of cycle {self.cycle[0]} (of {self.cycle[1]}): {why}"
+        self.stopped = stopped_text(self.cycle, self.step, why)
         self._close()
 
     def on_experiment_error(self, logs):
-        self._stop(f"the solver failed: {logs['error']}")
+        self._stop(solver_failed_text(logs))
 
     def on_experiment_infeasible_time(self, logs):
         self._stop(f"the experiment's time ran out ({logs['termination']})")

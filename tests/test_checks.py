@@ -729,3 +729,157 @@ def test_the_nan_hook_fails_on_a_pybamm_without_its_names():
     assert "ParameterSubstitutor._process_callable_function_parameter" in message
     assert "ParameterSubstitutor._process_parameter raising" in message
     assert "ParameterSubstitutor.process_symbol" not in message
+
+
+# --- a later experiment step the solver fails on (pybamm_aea.experiment_error_hooks) -------------------------------
+
+#: LMS on the lever-rule host (0.7 s a solve): a 1000C discharge after 30 s at 0.1C starts 6.901 V below the lower
+#: cut-off under its current (6.932 V after 60 s), which the AEA solver refuses with a SolverError from the state
+#: the earlier steps left (the step's value is a finite current, which check_step_values passes)
+_FAILING_STEP = "Discharge at 1000C for 10 s"
+
+
+def _failing_sim(cycles):
+    return pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}),
+                             parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                             experiment=pybamm.Experiment(cycles))
+
+
+def _step_failures(record):
+    from pybamm_aea.models.checks import ExperimentStepFailedWarning
+
+    return [w for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
+
+
+@pytest.mark.parametrize("cycles, where, below, returned, kept", [
+    # step 2 of cycle 1 of 2: the cycle cut short after its first step
+    ([("Discharge at 0.1C for 30 s", _FAILING_STEP)] * 2,
+     "stopped in step 2 of cycle 1 (of 2)", 6.901,
+     "It is step 2 of the experiment's 4: the returned solution holds the 1 step before it, in 1 of the "
+     "experiment's 2 cycles (the last cut short after its 1 step); ", [2 - 1]),
+    # step 1 of cycle 3 of 3 after two whole cycles: no cycle cut short
+    ([("Discharge at 0.1C for 30 s", "Rest for 10 s")] * 2 + [(_FAILING_STEP, "Rest for 10 s")],
+     "stopped in step 1 of cycle 3 (of 3)", 6.932,  # 60 s at 0.1C before it: further down
+     "It is step 5 of the experiment's 6: the returned solution holds the 4 steps before it, in 2 of the "
+     "experiment's 3 cycles; ", [2, 2]),
+], ids=["step 2 of cycle 1", "step 1 of cycle 3"])
+def test_a_later_experiment_step_the_solver_fails_on_warns_naming_it_and_what_was_returned(cycles, where, below,
+                                                                                           returned, kept):
+    """PyBaMM raises a step's SolverError only in the first step; a later one it logs and returns the steps before
+    it, with nothing in the solution to say so (termination "final time", as a run that finished). On an AEA model
+    the solve now warns once (ExperimentStepFailedWarning, at the caller's line), naming the step, its cycle and
+    description, the solver's error, and the steps and cycles returned of the experiment's; the partial solution is
+    still returned as PyBaMM made it. The same stop text as the command line's (ExperimentProgress.stopped)."""
+    import warnings
+
+    from pybamm_aea.progress import ExperimentProgress
+
+    progress = ExperimentProgress(show=False)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = _failing_sim(cycles).solve(callbacks=[progress])
+    failures = _step_failures(record)
+    assert len(failures) == 1, [str(w.message) for w in record]
+    message = str(failures[0].message)
+    assert failures[0].filename == __file__
+    assert message.startswith(f"the experiment {where}: the solver failed in '{_FAILING_STEP}': the cell starts "
+                              f"{below} V below its lower cut-off under its current at the start"), message
+    assert message.endswith(returned + "PyBaMM logs the error and returns the steps that ran"), message
+    assert message.startswith(f"the experiment {progress.stopped}. It is step")  # the user's callback still runs
+    assert [len(cycle.steps) for cycle in solution.cycles] == kept  # the partial solution, as PyBaMM returns it
+    assert solution.termination == "final time"
+
+
+def test_ida_failing_in_a_later_step_warns_with_idas_error():
+    """IDA itself failing mid-experiment from the state: AEA_LiCoO2 on the multi-phase host, charged then
+    discharged at 0.4C, fails IDA's error test after the current reverses (IDA_ERR_FAIL, pybammsolvers 0.11.1;
+    the default solver mends it by solving the step again, turned off here as a user's own solver would have
+    it). The warning carries IDA's error; the charge is returned."""
+    import warnings
+
+    from pybamm_aea.models.solvers import SharedEventsIDAKLUSolver
+
+    class NoRetry(SharedEventsIDAKLUSolver):
+        def step(self, *args, **kwargs):
+            return super(SharedEventsIDAKLUSolver, self).step(*args, **kwargs)
+
+    model = pybamm_aea.AEA()
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
+    default = model.default_solver
+    solver = NoRetry(rtol=default.rtol, atol=default.atol, options=dict(model.MULTI_PHASE_SOLVER_OPTIONS))
+    experiment = pybamm.Experiment([(f"Charge at 0.4C until {high} V", f"Discharge at 0.4C until {low} V")])
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = pybamm.Simulation(model, parameter_values=values, experiment=experiment, solver=solver).solve()
+    (failure,) = _step_failures(record)
+    message = str(failure.message)
+    assert message.startswith(f"the experiment stopped in step 2 of cycle 1 (of 1): the solver failed in 'Discharge "
+                              f"at 0.4C until {low} V': input set 0: IDA_ERR_FAIL"), message
+    assert ("It is step 2 of the experiment's 2: the returned solution holds the 1 step before it, in 1 of the "
+            "experiment's 1 cycle (the last cut short after its 1 step); ") in message, message
+    assert [len(cycle.steps) for cycle in solution.cycles] == [1]
+    assert solution.cycles[0].steps[0]["Voltage [V]"].entries[-1] == pytest.approx(high, abs=1e-6)
+
+
+def test_a_step_failure_after_a_starting_solution_counts_the_experiments_own_steps_and_cycles():
+    """Solved on from a one-cycle solution (``starting_solution``): PyBaMM numbers the cycles on from it (cycle 2 of
+    3, as its callbacks log them), and the counts are of this experiment's steps and cycles, the solution's first
+    cycle (the starting solution's) not among them."""
+    import warnings
+
+    sim = _failing_sim([("Discharge at 0.1C for 30 s", "Rest for 10 s")])
+    start = sim.solve()
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = _failing_sim([("Discharge at 0.1C for 30 s", _FAILING_STEP)] * 2).solve(starting_solution=start)
+    (failure,) = _step_failures(record)
+    message = str(failure.message)
+    assert message.startswith(f"the experiment stopped in step 2 of cycle 2 (of 3): the solver failed in "
+                              f"'{_FAILING_STEP}'"), message
+    assert ("It is step 2 of the experiment's 4: the returned solution holds the 1 step before it, in 1 of the "
+            "experiment's 2 cycles (the last cut short after its 1 step); ") in message, message
+    assert [len(cycle.steps) for cycle in solution.cycles] == [2, 1]
+
+
+def test_a_failed_first_step_still_raises_and_other_models_are_left_to_pybamm(monkeypatch):
+    """A failure in the first step raises PyBaMM's SolverError (no warning: nothing is returned); a model class
+    without the flag (any model but the AEA model) gets PyBaMM's logged error and its partial solution only."""
+    import warnings
+
+    from pybamm_aea.experiment_error_hooks import MODEL_FLAG
+
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        with pytest.raises(pybamm.SolverError, match="starts .* V below its lower cut-off"):
+            _failing_sim([(_FAILING_STEP, "Rest for 10 s")]).solve()
+    assert not _step_failures(record)
+    monkeypatch.setattr(pybamm_aea.AEA, MODEL_FLAG, False)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = _failing_sim([("Discharge at 0.1C for 30 s", _FAILING_STEP)]).solve()
+    assert not _step_failures(record)
+    assert [len(cycle.steps) for cycle in solution.cycles] == [1]
+
+
+def test_the_step_error_hook_fails_on_a_pybamm_without_its_names():
+    from pybamm_aea import experiment_error_hooks
+
+    experiment_error_hooks.check()
+    assert pybamm.Simulation.solve._pybamm_aea_step_error
+
+    class OlderSimulation:  # a solve without callbacks, no error callback
+        experiment = None
+
+        def solve(self, t_eval=None):
+            logs = {}
+            logs["cycle number"] = (1, 1)
+            return logs
+
+    with pytest.raises(ImportError) as err:
+        experiment_error_hooks.check(OlderSimulation)
+    message = str(err.value)
+    assert f"PyBaMM {pybamm.__version__}" in message
+    assert "Simulation.solve(callbacks=...)" in message and "callbacks.on_experiment_error" in message
+    assert 'logs["step number"]' in message and 'logs["cycle number"]' not in message
+    assert "Simulation.model" in message and "Simulation.experiment" not in message

@@ -339,6 +339,24 @@ def test_simulate_stopped_before_the_experiments_end_exits_1_and_says_where(tmp_
     assert out.exists()
 
 
+def test_simulate_says_once_which_later_step_the_solver_failed_on(tmp_path):
+    """A later step the solver fails on (LMS at 1000C after 30 s at 0.1C: 6.901 V below the cut-off at its start):
+    exit 1 and one line on stderr naming the step, its description and the solver's error; the AEA model's
+    ExperimentStepFailedWarning (the same text) is not printed beside it."""
+    out = tmp_path / "fail.csv"
+    # a process of its own: pytest's capture of warnings would hide a warning printed beside the line
+    result = subprocess.run([sys.executable, "-m", "pybamm_aea", "simulate", "--experiment",
+                             "Discharge at 0.1C for 30 s", "--experiment", "Discharge at 1000C for 10 s", "--option",
+                             "host thermodynamics=lever rule", "--output", str(out)], capture_output=True, text=True,
+                            timeout=300)
+    code, err = result.returncode, result.stderr
+    assert code == 1 and out.exists(), err[-2000:]
+    text = ("stopped in step 2 of cycle 1 (of 1): the solver failed in 'Discharge at 1000C for 10 s': the cell "
+            "starts 6.901 V below its lower cut-off")
+    assert err.count(text) == 1, err
+    assert "ExperimentStepFailedWarning" not in err
+
+
 def test_simulate_warns_of_a_discharge_that_delivered_nothing(tmp_path, capsys):
     """A pristine Mo6S8 compact at 25 C and 2C ends at its cut-off almost at once (the README's nucleation limit):
     simulate says so on stderr, with the sweep's note, rather than writing 0.09 mA.h/g as a result (it said nothing);

@@ -66,8 +66,8 @@ def test_every_entry_point_set_resolves_and_every_aea_set_has_facts():
     assert set(SET_FACTS) <= set(ours)
 
 
-@pytest.mark.parametrize("module", ["experiment_input_hooks", "cycle_state_hooks", "initial_state_hooks",
-                                    "parameter_value_hooks"])
+@pytest.mark.parametrize("module", ["experiment_input_hooks", "experiment_error_hooks", "cycle_state_hooks",
+                                    "initial_state_hooks", "parameter_value_hooks"])
 def test_a_pybamm_hook_module_imports_first(module):
     """``pybamm_aea.models`` installs the hooks while it is being imported, so a hook module that imports the
     models at its top failed when imported first ("partially initialized module ... has no attribute

@@ -215,6 +215,7 @@ def run(args):
     import pybamm
 
     from pybamm_aea import readout
+    from pybamm_aea.models.checks import ExperimentStepFailedWarning
     from pybamm_aea.progress import ExperimentProgress
 
     _args.check_output(args.parser, args.output, OUTPUT_FORMATS)
@@ -252,8 +253,10 @@ def run(args):
     progress = ExperimentProgress(desc=args.parameter_set)  # shown when stderr is a terminal
     var_pts = _var_pts(args, model)
     try:
-        solution = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment,
-                                     var_pts=var_pts).solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
+        with warnings.catch_warnings():  # a later step's failure is told once, by progress.stopped below (same text)
+            warnings.simplefilter("ignore", ExperimentStepFailedWarning)
+            sim = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment, var_pts=var_pts)
+            solution = sim.solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
     except pybamm.SolverError as exc:  # the first step failed: nothing to write
         print(f"{args.parameter_set}: the solver failed in the first step ({experiment.steps[0]}), nothing "
               f"written: {exc}", file=sys.stderr)

@@ -10,7 +10,8 @@ import numbers
 
 import pybamm
 
-from .. import cycle_state_hooks, experiment_input_hooks, initial_state_hooks, parameter_value_hooks
+from .. import (cycle_state_hooks, experiment_error_hooks, experiment_input_hooks, initial_state_hooks,
+                 parameter_value_hooks)
 from . import submodels
 from .parameters import AEAParameters
 from .solvers import ScalarFunctionsIDAKLUSolver, SharedEventsIDAKLUSolver
@@ -135,6 +136,9 @@ class AEA(pybamm.BaseModel):
     #: without the steps they were cut from (:mod:`pybamm_aea.cycle_state_hooks`: ~600 points a C/10 step
     #: on the multi-phase host, 1.6 MB per cycle, against 2 points)
     light_unsaved_cycle_states = True
+    #: an experiment step after the first that fails in the solver warns, naming the step, the error and what
+    #: the returned solution holds (:mod:`pybamm_aea.experiment_error_hooks`; PyBaMM only logs it)
+    warn_failed_experiment_step = True
 
     def __init__(self, options=None, name="AEA model", build=True):
         super().__init__(name=name)
@@ -466,3 +470,4 @@ initial_state_hooks.install()
 cycle_state_hooks.install()
 experiment_input_hooks.install()
 parameter_value_hooks.install()
+experiment_error_hooks.install()

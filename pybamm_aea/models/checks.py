@@ -47,7 +47,8 @@ from ..constants import MAX_VOLTAGE_VS_LI
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window",
-           "StartOutsideWindowWarning", "ExperimentInputNames", "STEP_VALUE_RANGES", "check_step_values"]
+           "StartOutsideWindowWarning", "ExperimentStepFailedWarning", "ExperimentInputNames", "STEP_VALUE_RANGES",
+           "check_step_values"]
 
 
 @dataclass(frozen=True)
@@ -695,6 +696,13 @@ class StartOutsideWindowWarning(UserWarning):
     (pybamm.Simulation skips it): how far outside, and what to change (:class:`CheckedIDAKLUSolver`). A later step
     that starts past its cut-off (a discharge to 1.8 V right after one, a hold the charge already reached) is
     PyBaMM's ordinary skip, not warned about: a cycling run would warn every cycle."""
+
+
+class ExperimentStepFailedWarning(UserWarning):
+    """An experiment step after the first failed in the solver: ``pybamm.Simulation.solve`` returned the steps
+    before it (PyBaMM logs the error and returns them). Names the step (its cycle and description), the solver's
+    error and how many cycles and steps of the experiment the solution holds (:mod:`pybamm_aea.experiment_error_hooks`,
+    for AEA models)."""
 
 
 class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):

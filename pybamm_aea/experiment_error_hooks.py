@@ -1,0 +1,127 @@
+"""A warning when an experiment step after the first fails in the solver: a small patch of PyBaMM.
+
+Why: ``pybamm.Simulation.solve`` with an experiment raises the solver's error only when the first step of the
+first cycle fails. A later step's ``pybamm.SolverError`` (IDA failing from the state the earlier steps left, or
+the AEA solver's refusal of a step that would start far outside the window under its current) goes to the
+callbacks' ``on_experiment_error``, whose default logs it, and the solve returns the steps before it, the cycle
+cut short. The partial solution is worth keeping (the cycles of a cycle-life run before the failure), but
+nothing in it says the experiment did not finish: ``solution.termination`` is the last solved step's ("final
+time" or an experiment event), so a run that stopped early looked like one that finished unless its
+``solution.cycles`` was counted against the experiment (LMS, 2 cycles of 30 s at 0.1C and 10 s at 1000C: the
+second step starts 6.901 V below the cut-off, and the solve returned 1 cycle of 1 step, "final time").
+
+What: :func:`install` wraps ``pybamm.Simulation.solve``. For a simulation with an experiment whose model class
+sets :data:`MODEL_FLAG` true (the AEA model), the wrapper adds a callback (:class:`StepErrorRecorder`) to the
+solve's ``callbacks`` (a new list: the caller's is not changed) that keeps the logs of ``on_experiment_error``;
+after PyBaMM's solve returns, if a step failed it warns :class:`~pybamm_aea.models.checks.ExperimentStepFailedWarning`
+naming the step (its number in the experiment, its cycle and its description), the solver's error, and how many
+of the experiment's cycles the returned solution holds (``solution.cycles``, counted after the cycles of a
+``starting_solution``) and how many of its steps ran before the failure, out of the experiment's. The solution
+is returned as PyBaMM made it. A failure in the first step still raises (PyBaMM's behaviour), other models and
+solves without experiment are left as PyBaMM runs them, and a step PyBaMM ends on a model event it was not
+given (``on_experiment_infeasible_event``, logged as a warning by PyBaMM) is not this module's.
+
+The wrapper reads the simulation's ``experiment`` (set only when it has one) and ``model`` (public attributes),
+passes ``callbacks`` to PyBaMM's ``solve`` and reads the ``logs`` keys of :data:`LOG_NAMES`; :func:`check`
+verifies the method's parameters and that PyBaMM's ``Simulation`` source sets those keys before anything is
+wrapped, and raises an ImportError naming the PyBaMM version and what is missing.
+
+What upstream would replace this module: the solution saying the experiment stopped on an error (e.g. a
+``solution.termination`` of "error: ..." and the failed step's index), or PyBaMM warning as it returns.
+"""
+import functools
+import inspect
+import re
+import warnings
+
+import pybamm
+
+from .initial_state_hooks import patch_mismatch
+from .progress import solver_failed_text, stopped_text
+
+#: the model-class attribute that asks for the warning
+MODEL_FLAG = "warn_failed_experiment_step"
+#: the ``pybamm.Simulation`` method wrapped and the parameter the wrapper adds its callback to
+METHOD = "solve"
+CALLBACKS = "callbacks"
+#: the keys of PyBaMM's callback ``logs`` the recorder reads at ``on_experiment_error``
+LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error")
+
+
+def check(simulation_class=None):
+    """ImportError naming the PyBaMM version unless the names this patch relies on are there."""
+    simulation_class = simulation_class or pybamm.Simulation
+    method = getattr(simulation_class, METHOD, None)
+    method = getattr(method, "__wrapped__", method)
+    missing = [] if callable(method) else [f"Simulation.{METHOD}"]
+    if callable(method) and CALLBACKS not in inspect.signature(method).parameters:
+        missing.append(f"Simulation.{METHOD}({CALLBACKS}=...)")
+    source = inspect.getsource(simulation_class) if callable(method) else ""
+    missing += [f'logs["{name}"]' for name in LOG_NAMES if not re.search(rf'logs\["{name}"\]\s*=', source)]
+    if "on_experiment_error" not in source:
+        missing.append("callbacks.on_experiment_error")
+    missing += [f"Simulation.{name}" for name in ("experiment", "model") if not hasattr(simulation_class, name)
+                and not re.search(rf"self\.{name}\b", source)]
+    if missing:
+        raise patch_mismatch("experiment step-error", __name__, missing)
+
+
+class StepErrorRecorder(pybamm.callbacks.Callback):
+    """A PyBaMM callback keeping the logs of the last ``on_experiment_error`` of a solve (:attr:`failure`)."""
+
+    def __init__(self):
+        #: {name: value} of :data:`LOG_NAMES` at the step the solver failed on, or None
+        self.failure = None
+
+    def on_experiment_error(self, logs):
+        self.failure = {name: logs[name] for name in LOG_NAMES}
+
+
+def failed_step_message(failure, experiment, solution):
+    """The text of :class:`~pybamm_aea.models.checks.ExperimentStepFailedWarning`: ``failure`` the logs a
+    :class:`StepErrorRecorder` kept, ``experiment`` the simulation's, ``solution`` the one the solve returned."""
+    lengths = list(experiment.cycle_lengths)
+    cycle, cycles = failure["cycle number"]
+    offset = cycles - len(lengths)  # the cycles of a starting solution
+    step = sum(lengths[:cycle - offset - 1]) + failure["step number"][0]  # its number in the experiment
+    held = len(getattr(solution, "cycles", None) or []) - offset
+    before = failure["step number"][0] - 1  # steps of its cycle that ran
+    cut = f" (the last cut short after its {before} step{'s' * (before != 1)})" if before else ""
+    why = solver_failed_text(failure)
+    return (f"the experiment {stopped_text(failure['cycle number'], failure['step number'], why)}. It is step "
+            f"{step} of the experiment's {len(experiment.steps)}: the returned solution holds the {step - 1} "
+            f"step{'s' * (step != 2)} before it, in {held} of the experiment's {len(lengths)} cycle{'s' * (len(lengths) != 1)}{cut}; PyBaMM "
+            "logs the error and returns the steps that ran")
+
+
+def _warn_failed_step(pybamm_method):
+    """``pybamm_method`` (``Simulation.solve``) with a :class:`StepErrorRecorder` among its callbacks, then the
+    warning if a step failed, for a simulation with an experiment on a model class that sets :data:`MODEL_FLAG`."""
+    signature = inspect.signature(pybamm_method)
+
+    @functools.wraps(pybamm_method)
+    def solve(self, *args, **kwargs):
+        if getattr(self, "experiment", None) is None or not getattr(type(self.model), MODEL_FLAG, False):
+            return pybamm_method(self, *args, **kwargs)
+        bound = signature.bind(self, *args, **kwargs)
+        given = bound.arguments.get(CALLBACKS)
+        recorder = StepErrorRecorder()
+        bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
+        solution = pybamm_method(*bound.args, **bound.kwargs)
+        if recorder.failure is not None:
+            from .models.checks import ExperimentStepFailedWarning
+
+            warnings.warn(failed_step_message(recorder.failure, self.experiment, solution),
+                          ExperimentStepFailedWarning, stacklevel=2)
+        return solution
+
+    solve._pybamm_aea_step_error = True
+    return solve
+
+
+def install():
+    """Check the PyBaMM names (:func:`check`), then wrap ``pybamm.Simulation.solve`` (idempotent)."""
+    if getattr(getattr(pybamm.Simulation, METHOD), "_pybamm_aea_step_error", False):
+        return
+    check()
+    setattr(pybamm.Simulation, METHOD, _warn_failed_step(getattr(pybamm.Simulation, METHOD)))
