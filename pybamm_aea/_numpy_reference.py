@@ -91,7 +91,7 @@ def curve_energy(capacity, voltage, offsets=None):
     return energy, mean
 
 
-def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="discharge"):
+def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="discharge", voltage_vs_li=None):
     """Per-cycle capacities, energies, mean voltages and efficiencies of a cycling time series.
 
     Same definitions as :func:`pybamm_aea.kernels.cycle_summaries` (discharge current > 0).
@@ -99,6 +99,7 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     t = np.asarray(time, dtype=np.float64)
     i = np.asarray(current, dtype=np.float64)
     v = np.asarray(voltage, dtype=np.float64)
+    v_li = None if voltage_vs_li is None else np.asarray(voltage_vs_li, dtype=np.float64)
     tol = (1e-12 + 1e-9 * np.max(np.abs(i), initial=0.0)) if rest_tol is None else float(rest_tol)
     open_sign = 1 if cycle_start == "discharge" else -1
     dt = np.diff(t)
@@ -109,7 +110,7 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     phase = np.where(dt > 0, (im > tol).astype(np.int8) - (im < -tol).astype(np.int8), 0)
     active = np.flatnonzero(phase)  # intervals that are discharge or charge
     if active.size == 0:
-        return summary_dict(np.empty(0), *(np.empty(0),) * 4)
+        return summary_dict(np.empty(0), *(np.empty(0),) * 4, None if v_li is None else np.empty(0))
     ph = phase[active]
     # a cycle opens on an interval of the opening phase whose previous active interval is the other one
     opens = active[1:][(ph[1:] == open_sign) & (ph[:-1] == -open_sign)]
@@ -123,6 +124,10 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     e_dis = np.bincount(cycle[dis], weights=de[dis], minlength=nc)
     e_chg = -np.bincount(cycle[chg], weights=de[chg], minlength=nc)
     start = np.concatenate(([t[0]], t[opens]))
-    return summary_dict(start, q_dis, q_chg, e_dis, e_chg)
+    e_dis_li = None
+    if v_li is not None:
+        p_li = i * v_li
+        e_dis_li = np.bincount(cycle[dis], weights=(0.5 * dt * (p_li[1:] + p_li[:-1]))[dis], minlength=nc)
+    return summary_dict(start, q_dis, q_chg, e_dis, e_chg, e_dis_li)
 
 

@@ -336,10 +336,10 @@ _REST_ATOL = 1e-12  # A
 _REST_RTOL = 1e-9   # of max |current|
 
 
-def _series_error(t, i, v):
+def _series_error(t, i, v, v_li=None):
     """The error for a series the kernel rejected: its first non-finite value or decrease of time."""
-    nonfinite = [(_first_nonfinite(arr), name, arr) for name, arr in (("time", t), ("current", i),
-                                                                        ("voltage", v))]
+    arrays = (("time", t), ("current", i), ("voltage", v)) + (() if v_li is None else (("voltage_vs_li", v_li),))
+    nonfinite = [(_first_nonfinite(arr), name, arr) for name, arr in arrays]
     nonfinite = [item for item in nonfinite if item[0] >= 0]
     first_nf = min(nonfinite, key=lambda item: item[0]) if nonfinite else None
     dec = np.flatnonzero(t[1:] < t[:-1])
@@ -353,7 +353,7 @@ def _series_error(t, i, v):
     return ValueError("the capacity or energy of the series overflows (is not finite)")
 
 
-def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="discharge"):
+def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="discharge", voltage_vs_li=None):
     """Per-cycle capacity, energy, mean voltage and efficiencies of a cycling time series, in one pass.
 
     Each interval [t_k, t_k+1] is integrated by the trapezoidal rule: capacity dt * (I_k + I_k+1) / 2
@@ -378,6 +378,10 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
         The phase that opens a cycle. With "discharge" (the default: AEA cells are made pre-lithiated
         and are first discharged) a new cycle starts at the first discharge interval after a charge
         interval has been seen in the current cycle; "charge" swaps the roles.
+    voltage_vs_li : array_like, shape (n,), or None, keyword-only
+        The cathode's voltage against Li at the same points, when it is not ``voltage`` (a Li-In anode:
+        the cell's voltage plus the anode's OCP). Its discharge energy, over the same discharge
+        intervals, is summed in the same pass.
 
     Returns
     -------
@@ -389,7 +393,7 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
         "Coulombic efficiency" = discharge capacity / charge capacity and
         "Energy efficiency" = discharge energy / charge energy of the same cycle (the battery
         convention, for either cycle_start; nan unless both phases have positive capacity),
-        "Cycle start time [s]".
+        "Cycle start time [s]"; with ``voltage_vs_li``, also "Discharge energy vs Li [W.h]".
 
     Raises
     ------
@@ -402,10 +406,12 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     t = _as_float64(time, "time")
     i = _as_float64(current, "current")
     v = _as_float64(voltage, "voltage")
-    if t.ndim != 1 or t.shape != i.shape or t.shape != v.shape:
+    v_li = None if voltage_vs_li is None else _as_float64(voltage_vs_li, "voltage_vs_li")
+    if t.ndim != 1 or t.shape != i.shape or t.shape != v.shape or (v_li is not None and v_li.shape != t.shape):
         raise ValueError(
             "time, current and voltage must be 1-D arrays of the same length, got shapes "
             f"time {t.shape}, current {i.shape} and voltage {v.shape}"
+            + ("" if v_li is None else f" and voltage_vs_li {v_li.shape}")
         )
     if cycle_start == "discharge":
         open_sign = 1
@@ -419,8 +425,8 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
         tol = float(rest_tol)
         if not (np.isfinite(tol) and tol >= 0):
             raise ValueError(f"rest_tol must be finite and >= 0, got {rest_tol!r}")
-    status, cycles = _kernels.cycle_summaries(t, i, v, tol, open_sign)
+    status, cycles = _kernels.cycle_summaries(t, i, v, tol, open_sign, v_li)
     if status != 0:
-        raise _series_error(t, i, v)
-    start, q_dis, q_chg, e_dis, e_chg = (np.ascontiguousarray(cycles[:, k]) for k in range(5))
-    return summary_dict(start, q_dis, q_chg, e_dis, e_chg)
+        raise _series_error(t, i, v, v_li)
+    start, q_dis, q_chg, e_dis, e_chg, e_dis_li = (np.ascontiguousarray(cycles[:, k]) for k in range(6))
+    return summary_dict(start, q_dis, q_chg, e_dis, e_chg, None if v_li is None else e_dis_li)

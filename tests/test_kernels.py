@@ -628,6 +628,38 @@ def test_cycle_summaries_matches_reference(series, start, tol):
     # non-contiguous copies give the same
     t2, i2, v2 = (np.repeat(a, 2)[::2] for a in (t, i, v))
     _assert_summaries_equal(K.cycle_summaries(t2, i2, v2, rest_tol=tol, cycle_start=start), got)
+    # a second voltage (Li-In: against Li) in the same pass: what a pass of its own gives, to the bit
+    v_li = v[::-1].copy()
+    both = K.cycle_summaries(t, i, v, rest_tol=tol, cycle_start=start, voltage_vs_li=v_li)
+    np.testing.assert_array_equal(both["Discharge energy vs Li [W.h]"],
+                                  K.cycle_summaries(t, i, v_li, rest_tol=tol, cycle_start=start)["Discharge energy [W.h]"])
+    _assert_summaries_equal(both, ref.cycle_summaries(t, i, v, rest_tol=tol, cycle_start=start, voltage_vs_li=v_li))
+
+
+def test_cycle_summaries_second_voltage_in_the_same_pass():
+    """On a Li-In anode the cathode's voltage against Li (the cell's plus the anode's OCP) is a second voltage
+    of the same points: its discharge energy comes out of the one pass, over the same discharge intervals, to
+    the bit what a second pass with that voltage gives (the summary ran the kernel twice for it)."""
+    t, i, v = build_series(SQUARE * 3)
+    v_li = v + 0.62 + 0.01 * np.sin(t / 1000.0)
+    r = K.cycle_summaries(t, i, v, voltage_vs_li=v_li)
+    alone = K.cycle_summaries(t, i, v)
+    second = K.cycle_summaries(t, i, v_li)
+    np.testing.assert_array_equal(r["Discharge energy vs Li [W.h]"], second["Discharge energy [W.h]"])
+    for name, value in alone.items():
+        np.testing.assert_array_equal(r[name], value)
+    assert "Discharge energy vs Li [W.h]" not in alone
+    # a constant 0.62 V plateau adds 0.62 V x the discharge capacity
+    flat = K.cycle_summaries(t, i, v, voltage_vs_li=v + 0.62)
+    np.testing.assert_allclose(flat["Discharge energy vs Li [W.h]"], 0.9 * (2.2 + 0.62), rtol=1e-13)
+    _assert_summaries_equal(r, ref.cycle_summaries(t, i, v, voltage_vs_li=v_li))
+    n = t.size
+    with pytest.raises(ValueError, match=rf"voltage \({n},\) and voltage_vs_li \({n - 1},\)"):
+        K.cycle_summaries(t, i, v, voltage_vs_li=v_li[:-1])
+    bad = v_li.copy()
+    bad[12] = np.nan
+    with pytest.raises(ValueError, match=r"voltage_vs_li must be finite, but voltage_vs_li\[12\] = nan"):
+        K.cycle_summaries(t, i, v, voltage_vs_li=bad)
 
 
 def test_cycle_summaries_errors():
