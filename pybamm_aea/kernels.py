@@ -30,6 +30,8 @@ __all__ = [
 # (Mo6S8), Li1, Li3 and Li4, all line compounds (paper: two-phase plateaus Li0->Li1 at ~2.3-2.45 V,
 # 2.3 V on discharge and a short 2.45 V plateau at the end of charge, and Li1->Li3/Li4 at ~2.05 V,
 # against a Li metal anode).
+from ._overflow import (cycle_overflow_error, curve_overflow_error, r as _r, series_overflow_error,  # noqa: E402
+                        weight_sum_error)
 from ._summaries import summary_dict  # noqa: E402
 from .phases import MO6S8_WINDOWS  # noqa: E402  (one phase diagram for kernels and model)
 
@@ -52,11 +54,6 @@ def _as_float64(a, name):
             "(strings, objects and complex numbers are not accepted)"
         )
     return np.asarray(arr, dtype=np.float64, order="C")  # keeps 0-d shape, unlike ascontiguousarray
-
-
-def _r(value):
-    """repr of a number as a plain Python float (not np.float64(...))."""
-    return repr(float(value))
 
 
 def _fmt_index(flat, shape):
@@ -205,8 +202,7 @@ def average_phase_fractions(x, weights, windows):
     if not wsum > 0:
         raise ValueError("weights must have a positive sum")
     if not np.isfinite(wsum):  # each weight finite, their sum not: the fractions would be w / inf = 0
-        raise ValueError(f"weights must have a finite sum, got sum(weights) = {_r(wsum)} (rescale them: only ratios "
-                         "matter)")
+        raise weight_sum_error(wsum)
     x2 = xa.reshape(xa.shape[0], -1)
     out = np.empty((x2.shape[1], lo.size))
     bad = _kernels.average_phase_fractions(x2, w, lo, hi, wsum, out)
@@ -304,7 +300,7 @@ def curve_energy(capacity, voltage, offsets=None):
                 bad = _first_nonfinite(arr.reshape(-1)[a:b])
                 if bad >= 0:
                     raise _nonfinite_error(name, arr, a + bad)
-            raise ValueError(f"the energy of curve {c} overflows (is not finite)")
+            raise curve_overflow_error(c)
         d = np.sign(np.diff(q.reshape(-1)[a:b]))
         direction = d[d != 0][0]
         k = a + int(np.flatnonzero(d == -direction)[0]) + 1
@@ -350,7 +346,8 @@ def _series_error(t, i, v, v_li=None):
         return ValueError(
             f"time must be non-decreasing: time[{k}] = {_r(t[k])} < time[{k - 1}] = {_r(t[k - 1])}"
         )
-    return ValueError("the capacity or energy of the series overflows (is not finite)")
+    return series_overflow_error(t, i, v, v_li) or ValueError(  # pragma: no cover - the kernel's test, mirrored
+        "the capacity or energy of the series overflows (is not finite)")
 
 
 def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="discharge", voltage_vs_li=None):
@@ -429,4 +426,7 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     if status != 0:
         raise _series_error(t, i, v, v_li)
     start, q_dis, q_chg, e_dis, e_chg, e_dis_li = (np.ascontiguousarray(cycles[:, k]) for k in range(6))
+    overflow = cycle_overflow_error(start, q_dis, q_chg, e_dis, e_chg, None if v_li is None else e_dis_li)
+    if overflow is not None:  # every interval finite, a cycle's sum not
+        raise overflow
     return summary_dict(start, q_dis, q_chg, e_dis, e_chg, None if v_li is None else e_dis_li)

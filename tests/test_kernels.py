@@ -730,6 +730,37 @@ def test_cycle_summaries_error_order_and_overflow():
         K.cycle_summaries([0.0, 1e300], [1e300, 1e300], [1.0, 1.0])
 
 
+OVERFLOWING = [  # (kernel, args, kwargs, the error both give): inputs all finite, a result not
+    ("average_phase_fractions", ([0.5, 1.5], [1e308, 1e308], K.MO6S8_WINDOWS), {},
+     r"^weights must have a finite sum, got sum\(weights\) = inf \(rescale them: only ratios matter\)$"),
+    ("curve_energy", ([0.0, 1e300], [1e300, 1e300]), {}, r"^the energy of curve 0 overflows \(is not finite\)$"),
+    ("curve_energy", (np.array([[0.0, 1.0], [0.0, 1e300]]), np.array([[1.0, 1.0], [1e300, 1e300]])), {},
+     r"^the energy of curve 1 overflows"),
+    ("curve_energy", ([0.0, 1.0, 0.0, 1e300], [1.0, 1.0, 1e300, 1e300]), {"offsets": [0, 2, 4]},
+     r"^the energy of curve 1 overflows"),
+    ("cycle_summaries", ([0.0, 1e300], [1e300, 1e300], [1.0, 1.0]), {},
+     r"^the capacity or energy of the series overflows \(is not finite\) over time\[0\] = 0\.0 to time\[1\] = "
+     r"1e\+300 \(current 1e\+300, 1e\+300, voltage 1\.0, 1\.0\)$"),
+    ("cycle_summaries", ([0.0, 1.0, 2.0], [1.0, 1.0, 1.0], [1.0, 1.0, 1.0]), {"voltage_vs_li": [1.0, 1e308, 1e308]},
+     r"over time\[1\] = 1\.0 to time\[2\] = 2\.0 \(.*voltage_vs_li 1e\+308, 1e\+308\)$"),
+    # every interval's capacity finite (1e308 A.s), the cycle's sum of two not
+    ("cycle_summaries", ([0.0, 2.0, 4.0], [5e307] * 3, [1e-10] * 3), {},
+     r"^the discharge capacity of the cycle starting at time 0\.0 s overflows: the sum of its intervals is inf$"),
+]
+
+
+@pytest.mark.parametrize("name, args, kwargs, message", OVERFLOWING)
+def test_kernel_and_reference_give_the_same_error_on_overflow(name, args, kwargs, message):
+    """An input of finite values whose result overflows: the wrapper and the plain-numpy reference raise the same
+    error, naming the value. The reference returned zeros for the weights' sum (w / inf) and inf elsewhere; a
+    cycle whose intervals are each finite but whose sum is not came out as inf from the wrapper too."""
+    with pytest.raises(ValueError, match=message) as got:
+        getattr(K, name)(*args, **kwargs)
+    with pytest.raises(ValueError) as want:
+        getattr(ref, name)(*args, **kwargs)
+    assert str(want.value) == str(got.value)
+
+
 def test_unbuilt_core_message():
     code = (
         "import sys; sys.modules['pybamm_aea._kernels'] = None\n"
