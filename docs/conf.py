@@ -25,6 +25,7 @@ napoleon_numpy_docstring = True
 napoleon_google_docstring = False
 # parameters as a definition list: their types ("array_like, shape (n,)") are text, not cross-references
 napoleon_use_param = False
+# (_generated: the generated pages' folder of builds before the aea-generated directive, if a checkout still has one)
 exclude_patterns = ["_build", "_generated"]
 html_theme = "alabaster"
 html_static_path = ["_static"]

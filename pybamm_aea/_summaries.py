@@ -8,12 +8,13 @@ import numpy as np
 ROUND_OFF_FRACTION = 1e-9
 
 
-def summary_dict(start, q_dis, q_chg, e_dis, e_chg):
-    """The result dict of cycle_summaries from per-cycle start [s], capacities [A.s], energies [J]."""
+def summary_dict(start, q_dis, q_chg, e_dis, e_chg, e_dis_li=None):
+    """The result dict of cycle_summaries from per-cycle start [s], capacities [A.s], energies [J] (and, with
+    ``e_dis_li``, the discharge energy [J] against Li)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         floor = ROUND_OFF_FRACTION * np.maximum(q_dis, q_chg)
         both = (q_dis > floor) & (q_chg > floor)  # (so both > 0: the floor is >= 0 unless both are negative)
-        return {
+        out = {
             "Discharge capacity [A.h]": q_dis / 3600.0,
             "Charge capacity [A.h]": q_chg / 3600.0,
             "Discharge energy [W.h]": e_dis / 3600.0,
@@ -24,3 +25,6 @@ def summary_dict(start, q_dis, q_chg, e_dis, e_chg):
             "Energy efficiency": np.where(both, e_dis / e_chg, np.nan),
             "Cycle start time [s]": np.asarray(start, dtype=np.float64),
         }
+    if e_dis_li is not None:
+        out["Discharge energy vs Li [W.h]"] = e_dis_li / 3600.0
+    return out

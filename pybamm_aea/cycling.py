@@ -111,6 +111,7 @@ SUMMARY_COLUMNS = [
 _ROLE_CATHODE = "cathode"
 _OVERPOTENTIAL = "Total overpotential [V]"
 _ANODE_OCP = "Anode OCP [V]"
+_DISCHARGE_ENERGY_VS_LI = "Discharge energy vs Li [W.h]"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -262,16 +263,27 @@ class _Series:
 # per-cycle capacity and energy
 # ---------------------------------------------------------------------------------------------------
 
-def _kernel_totals(t, i, v, rest_tol, cycle_start):
-    """Discharge/charge capacity [A.h] and energy [W.h] of a piece of series, summed over its cycles."""
+def _summaries(s, lo, hi, cycle_start):
+    """The kernel's cycles of the series' points [lo, hi), in one pass: with the cathode's voltage against Li
+    too when it is not the cell's (Li-In), whose discharge energy is then "Discharge energy vs Li [W.h]"."""
     from .kernels import cycle_summaries
 
-    if t.size < 2:
-        return 0.0, 0.0, 0.0, 0.0
-    res = cycle_summaries(t, i, v, rest_tol=rest_tol, cycle_start=cycle_start)
+    v_li = None if s.v_li is s.v else s.v_li[lo:hi]
+    res = cycle_summaries(s.t[lo:hi], s.i[lo:hi], s.v[lo:hi], rest_tol=s.rest_tol, cycle_start=cycle_start,
+                          voltage_vs_li=v_li)
+    res.setdefault(_DISCHARGE_ENERGY_VS_LI, res["Discharge energy [W.h]"])
+    return res
+
+
+def _kernel_totals(s, lo, hi):
+    """Discharge/charge capacity [A.h] and energy [W.h], and the discharge energy against Li [W.h], of the
+    series' points [lo, hi), summed over their cycles."""
+    if hi - lo < 2:
+        return 0.0, 0.0, 0.0, 0.0, 0.0
+    res = _summaries(s, lo, hi, "discharge")
     return tuple(
         float(np.sum(res[k])) for k in ("Discharge capacity [A.h]", "Charge capacity [A.h]",
-                                         "Discharge energy [W.h]", "Charge energy [W.h]")
+                                         "Discharge energy [W.h]", "Charge energy [W.h]", _DISCHARGE_ENERGY_VS_LI)
     )
 
 
@@ -328,13 +340,10 @@ def _experiment_rows(s):
             continue
         t_c = np.asarray(cyc.t, dtype=float)
         lo, hi = _cycle_block(s.t, t_c, c + 1)
-        qd, qc, ed, ec = _kernel_totals(s.t[lo:hi], s.i[lo:hi], s.v[lo:hi], s.rest_tol, "discharge")
+        qd, qc, ed, ec, ed_li = _kernel_totals(s, lo, hi)
         if s.e_source == "states":
             from_states = _from_states(summary, s.r_method, s.tol)
             ed, ec, ed_li = from_states["ed"], from_states["ec"], from_states["ed_li"]
-        else:  # the electrode's, against Li: a second pass only on Li-In
-            ed_li = ed if s.v_li is s.v else _kernel_totals(s.t[lo:hi], s.i[lo:hi], s.v_li[lo:hi], s.rest_tol,
-                                                            "discharge")[2]
         rows.append(dict(start=float(t_c[0]), qd=qd, qc=qc, ed=ed, ec=ec, ed_li=ed_li, saved=True,
                          r=s.resistance(lo, hi, c > 0 and s.cycles[c - 1] is not None)))
         end_states.append(s.state(summary, "last") if summary else s.state_at(hi - 1))
@@ -345,12 +354,8 @@ def _experiment_rows(s):
 
 def _kernel_rows(s, cycle_start):
     """Rows, start state and end states of a solution without experiment: the kernel's cycles."""
-    from .kernels import cycle_summaries
-
     start_phase = _auto_cycle_start(s.i, s.tol) if cycle_start == "auto" else cycle_start
-    res = cycle_summaries(s.t, s.i, s.v, rest_tol=s.rest_tol, cycle_start=start_phase)
-    res_li = res if s.v_li is s.v else cycle_summaries(s.t, s.i, s.v_li, rest_tol=s.rest_tol,
-                                                       cycle_start=start_phase)
+    res = _summaries(s, 0, s.t.size, start_phase)
     starts = res["Cycle start time [s]"]
     bounds = [int(np.searchsorted(s.t, t0, side="left")) for t0 in starts] + [s.t.size]
     rows, end_states = [], []
@@ -358,7 +363,7 @@ def _kernel_rows(s, cycle_start):
         lo, hi = bounds[c], bounds[c + 1]
         rows.append(dict(start=float(starts[c]), qd=float(res["Discharge capacity [A.h]"][c]),
                          qc=float(res["Charge capacity [A.h]"][c]), ed=float(res["Discharge energy [W.h]"][c]),
-                         ec=float(res["Charge energy [W.h]"][c]), ed_li=float(res_li["Discharge energy [W.h]"][c]),
+                         ec=float(res["Charge energy [W.h]"][c]), ed_li=float(res[_DISCHARGE_ENERGY_VS_LI][c]),
                          r=s.resistance(lo, hi, True), saved=True))
         # state at the end of the cycle = at the next cycle's first point (continuous states)
         end_states.append(s.state_at(min(hi, s.t.size - 1)))

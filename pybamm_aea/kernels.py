@@ -30,6 +30,8 @@ __all__ = [
 # (Mo6S8), Li1, Li3 and Li4, all line compounds (paper: two-phase plateaus Li0->Li1 at ~2.3-2.45 V,
 # 2.3 V on discharge and a short 2.45 V plateau at the end of charge, and Li1->Li3/Li4 at ~2.05 V,
 # against a Li metal anode).
+from ._overflow import (cycle_overflow_error, curve_overflow_error, r as _r, series_overflow_error,  # noqa: E402
+                        weight_sum_error)
 from ._summaries import summary_dict  # noqa: E402
 from .phases import MO6S8_WINDOWS  # noqa: E402  (one phase diagram for kernels and model)
 
@@ -52,11 +54,6 @@ def _as_float64(a, name):
             "(strings, objects and complex numbers are not accepted)"
         )
     return np.asarray(arr, dtype=np.float64, order="C")  # keeps 0-d shape, unlike ascontiguousarray
-
-
-def _r(value):
-    """repr of a number as a plain Python float (not np.float64(...))."""
-    return repr(float(value))
 
 
 def _fmt_index(flat, shape):
@@ -205,8 +202,7 @@ def average_phase_fractions(x, weights, windows):
     if not wsum > 0:
         raise ValueError("weights must have a positive sum")
     if not np.isfinite(wsum):  # each weight finite, their sum not: the fractions would be w / inf = 0
-        raise ValueError(f"weights must have a finite sum, got sum(weights) = {_r(wsum)} (rescale them: only ratios "
-                         "matter)")
+        raise weight_sum_error(wsum)
     x2 = xa.reshape(xa.shape[0], -1)
     out = np.empty((x2.shape[1], lo.size))
     bad = _kernels.average_phase_fractions(x2, w, lo, hi, wsum, out)
@@ -304,7 +300,7 @@ def curve_energy(capacity, voltage, offsets=None):
                 bad = _first_nonfinite(arr.reshape(-1)[a:b])
                 if bad >= 0:
                     raise _nonfinite_error(name, arr, a + bad)
-            raise ValueError(f"the energy of curve {c} overflows (is not finite)")
+            raise curve_overflow_error(c)
         d = np.sign(np.diff(q.reshape(-1)[a:b]))
         direction = d[d != 0][0]
         k = a + int(np.flatnonzero(d == -direction)[0]) + 1
@@ -336,10 +332,10 @@ _REST_ATOL = 1e-12  # A
 _REST_RTOL = 1e-9   # of max |current|
 
 
-def _series_error(t, i, v):
+def _series_error(t, i, v, v_li=None):
     """The error for a series the kernel rejected: its first non-finite value or decrease of time."""
-    nonfinite = [(_first_nonfinite(arr), name, arr) for name, arr in (("time", t), ("current", i),
-                                                                        ("voltage", v))]
+    arrays = (("time", t), ("current", i), ("voltage", v)) + (() if v_li is None else (("voltage_vs_li", v_li),))
+    nonfinite = [(_first_nonfinite(arr), name, arr) for name, arr in arrays]
     nonfinite = [item for item in nonfinite if item[0] >= 0]
     first_nf = min(nonfinite, key=lambda item: item[0]) if nonfinite else None
     dec = np.flatnonzero(t[1:] < t[:-1])
@@ -350,10 +346,11 @@ def _series_error(t, i, v):
         return ValueError(
             f"time must be non-decreasing: time[{k}] = {_r(t[k])} < time[{k - 1}] = {_r(t[k - 1])}"
         )
-    return ValueError("the capacity or energy of the series overflows (is not finite)")
+    return series_overflow_error(t, i, v, v_li) or ValueError(  # pragma: no cover - the kernel's test, mirrored
+        "the capacity or energy of the series overflows (is not finite)")
 
 
-def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="discharge"):
+def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="discharge", voltage_vs_li=None):
     """Per-cycle capacity, energy, mean voltage and efficiencies of a cycling time series, in one pass.
 
     Each interval [t_k, t_k+1] is integrated by the trapezoidal rule: capacity dt * (I_k + I_k+1) / 2
@@ -378,6 +375,10 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
         The phase that opens a cycle. With "discharge" (the default: AEA cells are made pre-lithiated
         and are first discharged) a new cycle starts at the first discharge interval after a charge
         interval has been seen in the current cycle; "charge" swaps the roles.
+    voltage_vs_li : array_like, shape (n,), or None, keyword-only
+        The cathode's voltage against Li at the same points, when it is not ``voltage`` (a Li-In anode:
+        the cell's voltage plus the anode's OCP). Its discharge energy, over the same discharge
+        intervals, is summed in the same pass.
 
     Returns
     -------
@@ -389,7 +390,7 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
         "Coulombic efficiency" = discharge capacity / charge capacity and
         "Energy efficiency" = discharge energy / charge energy of the same cycle (the battery
         convention, for either cycle_start; nan unless both phases have positive capacity),
-        "Cycle start time [s]".
+        "Cycle start time [s]"; with ``voltage_vs_li``, also "Discharge energy vs Li [W.h]".
 
     Raises
     ------
@@ -402,10 +403,12 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     t = _as_float64(time, "time")
     i = _as_float64(current, "current")
     v = _as_float64(voltage, "voltage")
-    if t.ndim != 1 or t.shape != i.shape or t.shape != v.shape:
+    v_li = None if voltage_vs_li is None else _as_float64(voltage_vs_li, "voltage_vs_li")
+    if t.ndim != 1 or t.shape != i.shape or t.shape != v.shape or (v_li is not None and v_li.shape != t.shape):
         raise ValueError(
             "time, current and voltage must be 1-D arrays of the same length, got shapes "
             f"time {t.shape}, current {i.shape} and voltage {v.shape}"
+            + ("" if v_li is None else f" and voltage_vs_li {v_li.shape}")
         )
     if cycle_start == "discharge":
         open_sign = 1
@@ -419,8 +422,11 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
         tol = float(rest_tol)
         if not (np.isfinite(tol) and tol >= 0):
             raise ValueError(f"rest_tol must be finite and >= 0, got {rest_tol!r}")
-    status, cycles = _kernels.cycle_summaries(t, i, v, tol, open_sign)
+    status, cycles = _kernels.cycle_summaries(t, i, v, tol, open_sign, v_li)
     if status != 0:
-        raise _series_error(t, i, v)
-    start, q_dis, q_chg, e_dis, e_chg = (np.ascontiguousarray(cycles[:, k]) for k in range(5))
-    return summary_dict(start, q_dis, q_chg, e_dis, e_chg)
+        raise _series_error(t, i, v, v_li)
+    start, q_dis, q_chg, e_dis, e_chg, e_dis_li = (np.ascontiguousarray(cycles[:, k]) for k in range(6))
+    overflow = cycle_overflow_error(start, q_dis, q_chg, e_dis, e_chg, None if v_li is None else e_dis_li)
+    if overflow is not None:  # every interval finite, a cycle's sum not
+        raise overflow
+    return summary_dict(start, q_dis, q_chg, e_dis, e_chg, None if v_li is None else e_dis_li)

@@ -363,6 +363,58 @@ def test_electrode_energy_is_against_li_on_either_anode():
                                    atol=0.01)
 
 
+def _counting_kernel(monkeypatch):
+    """Count the calls of the compiled cycle_summaries kernel's wrapper (cycling imports it at each call)."""
+    import pybamm_aea.kernels as kernels
+
+    calls = []
+    real = kernels.cycle_summaries
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs.get("voltage_vs_li") is not None)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kernels, "cycle_summaries", counted)
+    return calls
+
+
+def test_li_in_summary_runs_the_kernel_once(monkeypatch):
+    """On a Li-In anode the electrode's energy is against Li (the cell's voltage plus the anode's OCP): the kernel
+    ran a second time for it over the same series. Now one pass gives both, and the figures are those of the
+    two-pass code (numbers below: commit 0a1da63, the same series)."""
+    data = _square_wave()
+    t = data["Time [s]"]
+    data["Anode OCP [V]"] = 0.62 + 0.01 * np.sin(t / 1000.0)  # varying: not a mere 0.62 V x Q shift
+    calls = _counting_kernel(monkeypatch)
+    table = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3)
+    assert calls == [True]
+    np.testing.assert_allclose(table["Electrode gravimetric energy [W.h.kg-1]"],
+                               [1312.6058736678865, 655.2700698271113, 327.8080275111383], rtol=1e-14)
+    np.testing.assert_allclose(table["Discharge energy [W.h]"], [2.0, 1.0, 0.5], rtol=1e-12)  # the cell's
+    # Li metal (no anode OCP): one pass too, without the second voltage
+    del data["Anode OCP [V]"]
+    calls.clear()
+    metal = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3)
+    assert calls == [False]
+    np.testing.assert_allclose(metal["Electrode gravimetric energy [W.h.kg-1]"], [1000, 500, 250], rtol=1e-12)
+
+
+def test_li_in_experiment_summary_runs_the_kernel_once_per_cycle(monkeypatch):
+    model = pybamm_aea.AEA({"anode": "Li-In"})
+    values = model.default_parameter_values
+    low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
+    experiment = pybamm.Experiment([(f"Discharge at 0.5C until {low} V", f"Charge at 0.5C until {high} V")] * 2)
+    sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+    calls = _counting_kernel(monkeypatch)
+    table = cycle_summary(sol, reference_cycle=1, energy_source="kernel")
+    assert calls == [True, True]  # one per experiment cycle (it was two per cycle)
+    # the two-pass code's figures for this solve (commit 0a1da63)
+    np.testing.assert_allclose(table["Electrode gravimetric energy [W.h.kg-1]"],
+                               [268.3071414138038, 206.04537660617208], rtol=1e-9)
+    np.testing.assert_allclose(table["Discharge energy [W.h]"], [0.00022235785135167935, 0.00016925806038996677],
+                               rtol=1e-9)
+
+
 # ------------------------------------------------------------------------------------------- errors
 @pytest.mark.slow
 def test_bad_reference_cycle_is_named(sol):

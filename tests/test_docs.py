@@ -49,9 +49,18 @@ def test_license_and_citation_match_the_package():
     assert cff["preferred-citation"]["doi"] == doi
 
 
+def _source_tree():
+    """{path: (size, mtime)} of every file under docs/ (the build's own output goes elsewhere)."""
+    return {str(p.relative_to(DOCS)): (p.stat().st_size, p.stat().st_mtime_ns) for p in DOCS.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts and "_build" not in p.parts}
+
+
 @pytest.mark.slow
 def test_sphinx_builds_with_warnings_as_errors(tmp_path):
+    """The generated pages (parameter tables, fitting factors, gallery) are made while the pages are read: the
+    build leaves the source tree as it was (it wrote docs/_generated/, which git ignored)."""
     pytest.importorskip("sphinx")
+    before = _source_tree()
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-E", "-W", "--keep-going", "-q", "-b", "html", str(DOCS), str(tmp_path)],
@@ -61,4 +70,11 @@ def test_sphinx_builds_with_warnings_as_errors(tmp_path):
     assert result.returncode == 0, result.stderr[-4000:]
     for page in ("index", "model", "parameters", "pybamm_tools", "fitting", "gallery", "api"):
         assert (tmp_path / f"{page}.html").is_file(), page
+    assert _source_tree() == before
+    # the generated text is on its pages: every set's table, the factors, every figure script
+    parameters = (tmp_path / "parameters.html").read_text()
+    assert all(name in parameters for name in ("Li2021_Mo6S8", "Li2021_TiS2", "Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8"))
+    assert "default" in (tmp_path / "fitting.html").read_text()
+    gallery = (tmp_path / "gallery.html").read_text()
+    assert "fig3b_porosity_vs_pressure.py" in gallery and "fig2e_cycling.py" in gallery
     print(f"sphinx build: {elapsed:.1f} s")

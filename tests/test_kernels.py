@@ -628,6 +628,38 @@ def test_cycle_summaries_matches_reference(series, start, tol):
     # non-contiguous copies give the same
     t2, i2, v2 = (np.repeat(a, 2)[::2] for a in (t, i, v))
     _assert_summaries_equal(K.cycle_summaries(t2, i2, v2, rest_tol=tol, cycle_start=start), got)
+    # a second voltage (Li-In: against Li) in the same pass: what a pass of its own gives, to the bit
+    v_li = v[::-1].copy()
+    both = K.cycle_summaries(t, i, v, rest_tol=tol, cycle_start=start, voltage_vs_li=v_li)
+    np.testing.assert_array_equal(both["Discharge energy vs Li [W.h]"],
+                                  K.cycle_summaries(t, i, v_li, rest_tol=tol, cycle_start=start)["Discharge energy [W.h]"])
+    _assert_summaries_equal(both, ref.cycle_summaries(t, i, v, rest_tol=tol, cycle_start=start, voltage_vs_li=v_li))
+
+
+def test_cycle_summaries_second_voltage_in_the_same_pass():
+    """On a Li-In anode the cathode's voltage against Li (the cell's plus the anode's OCP) is a second voltage
+    of the same points: its discharge energy comes out of the one pass, over the same discharge intervals, to
+    the bit what a second pass with that voltage gives (the summary ran the kernel twice for it)."""
+    t, i, v = build_series(SQUARE * 3)
+    v_li = v + 0.62 + 0.01 * np.sin(t / 1000.0)
+    r = K.cycle_summaries(t, i, v, voltage_vs_li=v_li)
+    alone = K.cycle_summaries(t, i, v)
+    second = K.cycle_summaries(t, i, v_li)
+    np.testing.assert_array_equal(r["Discharge energy vs Li [W.h]"], second["Discharge energy [W.h]"])
+    for name, value in alone.items():
+        np.testing.assert_array_equal(r[name], value)
+    assert "Discharge energy vs Li [W.h]" not in alone
+    # a constant 0.62 V plateau adds 0.62 V x the discharge capacity
+    flat = K.cycle_summaries(t, i, v, voltage_vs_li=v + 0.62)
+    np.testing.assert_allclose(flat["Discharge energy vs Li [W.h]"], 0.9 * (2.2 + 0.62), rtol=1e-13)
+    _assert_summaries_equal(r, ref.cycle_summaries(t, i, v, voltage_vs_li=v_li))
+    n = t.size
+    with pytest.raises(ValueError, match=rf"voltage \({n},\) and voltage_vs_li \({n - 1},\)"):
+        K.cycle_summaries(t, i, v, voltage_vs_li=v_li[:-1])
+    bad = v_li.copy()
+    bad[12] = np.nan
+    with pytest.raises(ValueError, match=r"voltage_vs_li must be finite, but voltage_vs_li\[12\] = nan"):
+        K.cycle_summaries(t, i, v, voltage_vs_li=bad)
 
 
 def test_cycle_summaries_errors():
@@ -696,6 +728,37 @@ def test_cycle_summaries_error_order_and_overflow():
         K.cycle_summaries([0.0, 1.0, 2.0, 3.0, 3.0, 4.0], np.zeros(6), v1[:6])
     with pytest.raises(ValueError, match=r"overflows"):
         K.cycle_summaries([0.0, 1e300], [1e300, 1e300], [1.0, 1.0])
+
+
+OVERFLOWING = [  # (kernel, args, kwargs, the error both give): inputs all finite, a result not
+    ("average_phase_fractions", ([0.5, 1.5], [1e308, 1e308], K.MO6S8_WINDOWS), {},
+     r"^weights must have a finite sum, got sum\(weights\) = inf \(rescale them: only ratios matter\)$"),
+    ("curve_energy", ([0.0, 1e300], [1e300, 1e300]), {}, r"^the energy of curve 0 overflows \(is not finite\)$"),
+    ("curve_energy", (np.array([[0.0, 1.0], [0.0, 1e300]]), np.array([[1.0, 1.0], [1e300, 1e300]])), {},
+     r"^the energy of curve 1 overflows"),
+    ("curve_energy", ([0.0, 1.0, 0.0, 1e300], [1.0, 1.0, 1e300, 1e300]), {"offsets": [0, 2, 4]},
+     r"^the energy of curve 1 overflows"),
+    ("cycle_summaries", ([0.0, 1e300], [1e300, 1e300], [1.0, 1.0]), {},
+     r"^the capacity or energy of the series overflows \(is not finite\) over time\[0\] = 0\.0 to time\[1\] = "
+     r"1e\+300 \(current 1e\+300, 1e\+300, voltage 1\.0, 1\.0\)$"),
+    ("cycle_summaries", ([0.0, 1.0, 2.0], [1.0, 1.0, 1.0], [1.0, 1.0, 1.0]), {"voltage_vs_li": [1.0, 1e308, 1e308]},
+     r"over time\[1\] = 1\.0 to time\[2\] = 2\.0 \(.*voltage_vs_li 1e\+308, 1e\+308\)$"),
+    # every interval's capacity finite (1e308 A.s), the cycle's sum of two not
+    ("cycle_summaries", ([0.0, 2.0, 4.0], [5e307] * 3, [1e-10] * 3), {},
+     r"^the discharge capacity of the cycle starting at time 0\.0 s overflows: the sum of its intervals is inf$"),
+]
+
+
+@pytest.mark.parametrize("name, args, kwargs, message", OVERFLOWING)
+def test_kernel_and_reference_give_the_same_error_on_overflow(name, args, kwargs, message):
+    """An input of finite values whose result overflows: the wrapper and the plain-numpy reference raise the same
+    error, naming the value. The reference returned zeros for the weights' sum (w / inf) and inf elsewhere; a
+    cycle whose intervals are each finite but whose sum is not came out as inf from the wrapper too."""
+    with pytest.raises(ValueError, match=message) as got:
+        getattr(K, name)(*args, **kwargs)
+    with pytest.raises(ValueError) as want:
+        getattr(ref, name)(*args, **kwargs)
+    assert str(want.value) == str(got.value)
 
 
 def test_unbuilt_core_message():

@@ -594,6 +594,38 @@ def test_a_compaction_law_of_another_composition_is_said_once_with_its_points():
         "2 of 8 points, at 'S8 mass fraction' = 0.45", "2 of 8 points, at 'S8 mass fraction' = 0.6"]
 
 
+def test_the_compaction_law_is_decided_once_per_composition(monkeypatch):
+    """The sweep decided a point's compaction law twice (its note for the sweep's notes, its porosity in the
+    worker): 16 decisions for 8 points of 4 compositions. Now once per composition, read by both; the porosities
+    (S-LMS at 0 / 0.325 / 0.45 / 0.6 wt% S8 and 100 / 360 MPa) and the notes are those of before."""
+    from pybamm_aea.sweep import config as sweep_config
+
+    decided = []
+    real = sweep_config._compaction_choice
+
+    def counted(config, fraction):
+        decided.append(fraction)
+        return real(config, fraction)
+
+    monkeypatch.setattr(sweep_config, "_compaction_choice", counted)
+    names, points = expand_grid({"S8 mass fraction": [0.0, 0.325, 0.45, 0.6], "Stack pressure [MPa]": [100.0, 360.0]})
+    config = sweep_config.build_config(names, points, "Li2021_S_Mo6S8", None, None, None, 0.1)
+    notes = sweep_config.compaction_notes(config, points)
+    porosities = [sweep_config.derive_inputs(config, p)[2] for p in points]
+    assert sorted(decided) == [0.0, 0.325, 0.45, 0.6]
+    # figures of the twice-deciding code (commit 0a1da63): Mo6S8 law at 0 wt% S8, the S-LMS law otherwise
+    np.testing.assert_allclose(porosities, [0.39250666666666667, 0.11709] + [0.37166666666666665, 0.082] * 3,
+                               rtol=1e-12)
+    assert [n.split(": ")[-1] for n in notes] == [
+        "2 of 8 points, at 'S8 mass fraction' = 0.45", "2 of 8 points, at 'S8 mass fraction' = 0.6"]
+    # a whole sweep (in this process): one decision for its one composition, not one per point twice
+    decided.clear()
+    with pytest.warns(UserWarning, match="compaction law"):
+        df = sweep({"Stack pressure [MPa]": [100.0, 250.0, 360.0]}, parameter_set="Li2021_LTO_Mo6S8", workers=1,
+                   progress=False, options=LEVER)
+    assert decided == [None] and df["error"].isna().all()
+
+
 def test_a_set_without_a_compaction_law_lists_the_data_sets(monkeypatch):
     """Stack pressure on TiS2 (no law measured) names the data sets of pybamm_aea.compaction_data_sets.NAMES, not a
     list of its own (it typed 'Mo6S8', 'S-LMS' or 'S-C-LGPS': a data set added there was not offered)."""

@@ -1,5 +1,10 @@
 """Pages generated from the code at build time: parameter tables, fitting factors, figure gallery.
 
+A page takes one with the directive ``.. aea-generated:: NAME`` (NAME a key of :data:`GENERATORS`): its text is
+made when the page is read and parsed in place, as ``include`` would, so that the build writes nothing into the
+source tree (it wrote ``docs/_generated/``); the pages that have one are read again by every build, as the code
+they come from may have changed.
+
 Nothing here retypes a value or a source: the parameter tables read every registered AEA
 parameter set (the ``pybamm_parameter_sets`` entry points whose module is in pybamm_aea) and
 take each entry's source from the comments next to it in the parameter modules, or, for a
@@ -19,7 +24,6 @@ import numpy as np
 
 DOCS = Path(__file__).resolve().parents[1]
 ROOT = DOCS.parent
-GENERATED = DOCS / "_generated"
 GALLERY_IMAGES = DOCS / "_static" / "gallery"
 
 
@@ -197,7 +201,7 @@ def parameter_table(name, module_path):
     return "\n".join(out) + "\n"
 
 
-def write_parameter_tables(path):
+def parameter_tables():
     sets = aea_parameter_sets()
     text = [
         "Every parameter set of the AEA model registered with PyBaMM by this package (entry points; the",
@@ -209,16 +213,16 @@ def write_parameter_tables(path):
     ]
     for name, module_path in sets.items():
         text.append(parameter_table(name, module_path))
-    path.write_text("\n".join(text))
+    return "\n".join(text)
 
 
-def write_fitting_factors(path):
+def fitting_factors():
     from pybamm_aea.parameters.paper_cell import fitting_factors
 
     rows = [".. list-table::", "   :header-rows: 1", "", "   * - factor (parameter)", "     - default"]
     for name, value in fitting_factors().items():
         rows += [f"   * - ``{name}``", f"     - {value:g}"]
-    path.write_text("\n".join(rows) + "\n")
+    return "\n".join(rows) + "\n"
 
 
 # ------------------------------------------------------------------------------------- gallery
@@ -233,7 +237,7 @@ def figure_scripts():
     return scripts
 
 
-def write_gallery(path):
+def gallery():
     import ast
 
     out = []
@@ -251,16 +255,55 @@ def write_gallery(path):
                 "",
             ]
         out += [f".. literalinclude:: ../examples/{script.name}", "   :language: python", ""]
-    path.write_text("\n".join(out))
+    return "\n".join(out)
 
 
-def generate(app=None):
-    GENERATED.mkdir(exist_ok=True)
-    write_parameter_tables(GENERATED / "parameter_tables.rst")
-    write_fitting_factors(GENERATED / "fitting_factors.rst")
-    write_gallery(GENERATED / "gallery.rst")
+# ------------------------------------------------------------------------------------- Sphinx
+#: ``.. aea-generated:: NAME`` -> the function that makes its reStructuredText
+GENERATORS = {"parameter_tables": parameter_tables, "fitting_factors": fitting_factors, "gallery": gallery}
+
+
+def _directive():
+    from docutils.parsers.rst import Directive
+    from docutils.statemachine import StringList
+
+    class AEAGenerated(Directive):
+        """``.. aea-generated:: NAME``: the text of ``GENERATORS[NAME]`` parsed where the directive stands."""
+
+        required_arguments = 1
+        has_content = False
+
+        def run(self):
+            name = self.arguments[0]
+            if name not in GENERATORS:
+                raise self.error(f"aea-generated: unknown {name!r}; one of {', '.join(GENERATORS)}")
+            env = self.state.document.settings.env
+            env.aea_generated_docs = getattr(env, "aea_generated_docs", set()) | {env.docname}
+            source = f"<aea-generated {name}>"
+            lines = GENERATORS[name]().splitlines()
+            self.state_machine.insert_input(StringList(lines, source=source), source)
+            return []
+
+    return AEAGenerated
+
+
+def _purge(app, env, docname):
+    getattr(env, "aea_generated_docs", set()).discard(docname)
+
+
+def _merge(app, env, docnames, other):
+    env.aea_generated_docs = (getattr(env, "aea_generated_docs", set())
+                              | (getattr(other, "aea_generated_docs", set()) & set(docnames)))
+
+
+def _outdated(app, env, added, changed, removed):
+    """The pages with generated text are read again by every build (their source is the code)."""
+    return sorted(getattr(env, "aea_generated_docs", set()) - set(removed))
 
 
 def setup(app):
-    app.connect("builder-inited", generate)
-    return {"version": "1", "parallel_read_safe": True}
+    app.add_directive("aea-generated", _directive())
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-get-outdated", _outdated)
+    return {"version": "2", "parallel_read_safe": True}

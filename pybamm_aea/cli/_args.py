@@ -99,11 +99,12 @@ def _min_cathode_cells():
 
 
 def add_cathode_cells(parser):
-    """``--cathode-cells N``: the finite-volume cells across the AEA cathode (the model's mesh by default)."""
-    parser.add_argument("--cathode-cells", type=int_at_least("--cathode-cells", _min_cathode_cells), default=None,
-                        metavar="N",
-                        help="finite-volume cells across the AEA cathode (default: the model's, 20 on the multi-phase "
-                             "host, 10 on the lever rule)")
+    """``--cathode-cells N``: the finite-volume cells across the AEA cathode (the model's mesh by default); returns
+    the argparse action."""
+    return parser.add_argument("--cathode-cells", type=int_at_least("--cathode-cells", _min_cathode_cells),
+                               default=None, metavar="N",
+                               help="finite-volume cells across the AEA cathode (default: the model's, 20 on the "
+                                    "multi-phase host, 10 on the lever rule)")
 
 
 def number_or_text(text):

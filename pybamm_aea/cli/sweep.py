@@ -19,15 +19,16 @@ HIDDEN_COLUMNS = ("warnings", "First discharge electrode specific capacity [mA.h
 OUTPUT_FORMATS = (".csv", ".json", ".parquet")
 #: exit status when points failed
 EXIT_POINTS_FAILED = 1
-#: the keywords of :func:`pybamm_aea.sweep.sweep` whose option is named otherwise (the others are their option's dest)
-RENAMED = {"options": "option", "results_file": "results", "export": "output"}
+#: the parser's default that holds :func:`option_of`'s table
+OPTION_TABLE = "sweep_options"
 
 
 def option_of(parser):
     """Keyword of :func:`pybamm_aea.sweep.sweep` -> the parser's option for it (``"results_file"`` ->
-    ``"--results"``), read from the parser's own options, for the ``argument`` a ``SweepConfigError`` names."""
-    keyword_of = {dest: keyword for keyword, dest in RENAMED.items()}
-    return {keyword_of.get(a.dest, a.dest): a.option_strings[0] for a in parser._actions if a.option_strings}
+    ``"--results"``), for the ``argument`` a ``SweepConfigError`` names: the table :func:`register` kept of the
+    options as it added them (argparse's public ``add_argument`` return and ``get_default``), so a renamed option
+    cannot leave a stale name in it."""
+    return dict(parser.get_default(OPTION_TABLE))
 
 
 def register(subparsers):
@@ -45,50 +46,60 @@ def register(subparsers):
         "\\\n      --grid 'Ambient temperature [K]=298.15:343.15:4' --results lms_sweep.sqlite --output lms_sweep.csv",
         "Exit status: 0 all points ran; 1 some points failed (count on stderr); 2 usage error (before any solve).",
     )
-    p.add_argument("--grid", action="append", type=_args.parse_grid_entry, required=True, metavar="'NAME=V1,V2,...'",
-                   help="one grid axis: NAME=v1,v2,... or NAME=start:stop:num, values in NAME's units (repeatable; "
-                        "the grid is the Cartesian product)")
-    p.add_argument("--parameter-set", default="Li2021_S_Mo6S8", metavar="NAME",
-                   help="registered parameter set, or the path of a material's .json file (save_material)")
-    p.add_argument("--experiment", action="append", default=None, metavar="STEP",
-                   help="PyBaMM experiment step (repeatable); default: a 0.1C discharge to the set's lower cut-off, "
-                        "moved down by the plateau on the Li-In anode")
-    p.add_argument("--reference-c-rate", type=_args.float_in("--reference-c-rate", 0, low_open=True), default=0.1,
-                   metavar="C", help="the rate the --experiment's C-rate steps are written at: a swept 'C-rate' c runs "
-                                     "them at c / C times their rate (default 0.1, the paper's)")
-    p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
-                   help="repeat the --experiment steps N times (retention needs >= 2 discharges)")
-    p.add_argument("--option", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
-                   help="AEA model option for every point, e.g. anode=Li-In (repeatable)")
-    p.add_argument("--compaction", choices=compaction_data_sets.NAMES, default=None,
-                   help="compaction data for 'Stack pressure [MPa]' (default: from the parameter set)")
-    p.add_argument("--workers", type=_args.int_at_least("--workers", 1), default=None, metavar="N",
-                   help="local worker processes (default: all cores; 1 = serial); with --scheduler dask and no "
-                        "--dask-address: workers of the LocalCluster")
-    p.add_argument("--threads", type=_args.int_at_least("--threads", 1), default=1, metavar="N",
-                   help="threads of each batched solve (IDAKLU num_threads; single-discharge sweeps), default 1")
-    p.add_argument("--scheduler", choices=["local", "dask"], default="local",
-                   help="local processes, or Dask distributed (a LocalCluster, or --dask-address)")
-    p.add_argument("--dask-address", default=None, metavar="ADDRESS",
-                   help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
-    p.add_argument("--results", default=None, metavar="FILE",
-                   help="SQLite results store (.sqlite, .sqlite3 or .db): each finished batch is committed; a re-run "
-                        "with the same file resumes (points already in it are not run again); a store of another "
-                        "configuration (set, options, experiment, grid names, fixed values) is refused")
-    p.add_argument("--retry-failed", action="store_true", help="with --results: run the stored failed points again")
-    p.add_argument("--output", default=None, metavar="FILE",
-                   help="write the final table to FILE (.csv, .json or .parquet); checked before any solve")
-    p.add_argument("--force", action="store_true", help="overwrite an existing --output (never the --results store)")
-    p.add_argument("--replace-results", action="store_true",
-                   help="replace a --results file that is not a results store or holds another configuration (its "
-                        "points are dropped, and the count is printed)")
-    _args.add_cathode_cells(p)
-    p.add_argument("--mesh-check", action="store_true",
-                   help="also run every point on twice the cells: columns 'Fine-mesh ...' and 'Mesh converged' (ESC "
-                        "within 1 %%, mean discharge voltage within 10 mV); with --results the fine rows go to "
-                        "FILE's stem + '.fine' + its suffix")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    p.set_defaults(func=run, parser=p)
+    options = {}  # keyword of sweep() -> its option, kept as each option is added (option_of)
+
+    def keep(action, keyword=None):
+        """Keep ``action``'s option under ``keyword``, the keyword of :func:`pybamm_aea.sweep.sweep` it sets
+        (default: its dest)."""
+        options[keyword or action.dest] = action.option_strings[0]
+
+    def add(*flags, keyword=None, **kwargs):
+        keep(p.add_argument(*flags, **kwargs), keyword)
+
+    add("--grid", action="append", type=_args.parse_grid_entry, required=True, metavar="'NAME=V1,V2,...'",
+        help="one grid axis: NAME=v1,v2,... or NAME=start:stop:num, values in NAME's units (repeatable; "
+             "the grid is the Cartesian product)")
+    add("--parameter-set", default="Li2021_S_Mo6S8", metavar="NAME",
+        help="registered parameter set, or the path of a material's .json file (save_material)")
+    add("--experiment", action="append", default=None, metavar="STEP",
+        help="PyBaMM experiment step (repeatable); default: a 0.1C discharge to the set's lower cut-off, "
+             "moved down by the plateau on the Li-In anode")
+    add("--reference-c-rate", type=_args.float_in("--reference-c-rate", 0, low_open=True), default=0.1,
+        metavar="C", help="the rate the --experiment's C-rate steps are written at: a swept 'C-rate' c runs "
+                          "them at c / C times their rate (default 0.1, the paper's)")
+    add("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
+        help="repeat the --experiment steps N times (retention needs >= 2 discharges)")
+    add("--option", keyword="options", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
+        help="AEA model option for every point, e.g. anode=Li-In (repeatable)")
+    add("--compaction", choices=compaction_data_sets.NAMES, default=None,
+        help="compaction data for 'Stack pressure [MPa]' (default: from the parameter set)")
+    add("--workers", type=_args.int_at_least("--workers", 1), default=None, metavar="N",
+        help="local worker processes (default: all cores; 1 = serial); with --scheduler dask and no "
+             "--dask-address: workers of the LocalCluster")
+    add("--threads", type=_args.int_at_least("--threads", 1), default=1, metavar="N",
+        help="threads of each batched solve (IDAKLU num_threads; single-discharge sweeps), default 1")
+    add("--scheduler", choices=["local", "dask"], default="local",
+        help="local processes, or Dask distributed (a LocalCluster, or --dask-address)")
+    add("--dask-address", default=None, metavar="ADDRESS",
+        help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    add("--results", keyword="results_file", default=None, metavar="FILE",
+        help="SQLite results store (.sqlite, .sqlite3 or .db): each finished batch is committed; a re-run "
+             "with the same file resumes (points already in it are not run again); a store of another "
+             "configuration (set, options, experiment, grid names, fixed values) is refused")
+    add("--retry-failed", action="store_true", help="with --results: run the stored failed points again")
+    add("--output", keyword="export", default=None, metavar="FILE",
+        help="write the final table to FILE (.csv, .json or .parquet); checked before any solve")
+    add("--force", action="store_true", help="overwrite an existing --output (never the --results store)")
+    add("--replace-results", action="store_true",
+        help="replace a --results file that is not a results store or holds another configuration (its "
+             "points are dropped, and the count is printed)")
+    keep(_args.add_cathode_cells(p))
+    add("--mesh-check", action="store_true",
+        help="also run every point on twice the cells: columns 'Fine-mesh ...' and 'Mesh converged' (ESC "
+             "within 1 %%, mean discharge voltage within 10 mV); with --results the fine rows go to "
+             "FILE's stem + '.fine' + its suffix")
+    add("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.set_defaults(func=run, parser=p, **{OPTION_TABLE: options})
     return p
 
 

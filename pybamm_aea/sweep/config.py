@@ -79,6 +79,10 @@ class SweepConfig:
     #: the :class:`~pybamm_aea.materials.AEAMaterial` swept on the paper's lab cell (``parameter_set`` is then its
     #: name, a label only); None for a registered set
     material: object = None
+    #: dispersed-material fraction of a point (None: not swept) -> (its compaction data set, the note when that law
+    #: was measured on another composition, or None): decided once per composition (:func:`compaction_choice`),
+    #: for the grid's points by :func:`build_config`, so that the workers' copies carry the decisions
+    compaction_choices: dict = field(default_factory=dict)
 
     def cache_key(self, options):
         blob = pickle.dumps((self.parameter_set, self.material_json(), sorted(options.items()), repr(self.steps),
@@ -439,7 +443,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         # (written before) is not resumed with it; a grid of one composition keeps its record
         record["compaction by composition"] = True
     json.dumps(record)  # the store keeps it as JSON
-    return SweepConfig(
+    config = SweepConfig(
         parameter_set=parameter_set, options=options, steps=steps, n_steps=len(exp.steps), names=list(names),
         parameters=parameters, option_names=option_names, input_names=sorted(input_names),
         reference_c_rate=float(reference_c_rate), s8_param=s8_param, compaction=compaction_set,
@@ -451,6 +455,10 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         cathode_cells=None if cathode_cells is None else int(cathode_cells), default_charge_first=charge_first,
         material=material,
     )
+    if "Stack pressure [MPa]" in config.names and not callable(config.compaction):
+        for point in points:
+            compaction_choice(config, point_fraction(config, point))
+    return config
 
 
 def _describe_composition(comp):
@@ -483,6 +491,21 @@ def _compaction_choice(config, fraction):
                     f"for a cathode of {_describe_composition(point)} (no law measured on this composition)")
 
 
+def point_fraction(config, point):
+    """The point's mass fraction of the dispersed material (hybrid sets), None when the grid does not sweep it."""
+    return None if config.fraction_name is None else float(point[config.fraction_name])
+
+
+def compaction_choice(config, fraction):
+    """(the compaction data set of a point, the note when its law was measured on another composition, or None),
+    decided once per composition: kept in ``config.compaction_choices``, which both the porosity of every point
+    (:func:`derive_inputs`) and the sweep's notes (:func:`compaction_notes`) read."""
+    choice = config.compaction_choices.get(fraction)
+    if choice is None:
+        choice = config.compaction_choices[fraction] = _compaction_choice(config, fraction)
+    return choice
+
+
 def compaction_for(config, fraction):
     """The compaction data set of a point (:func:`pybamm_aea.energy.porosity`) at its dispersed-material
     ``fraction``.
@@ -492,7 +515,7 @@ def compaction_for(config, fraction):
     compositions. A data set the user named is used as given. A law measured on another composition than the
     point's cathode is said once per sweep, by :func:`compaction_notes`.
     """
-    return _compaction_choice(config, fraction)[0]
+    return compaction_choice(config, fraction)[0]
 
 
 def compaction_notes(config, points):
@@ -504,8 +527,8 @@ def compaction_notes(config, points):
         return []
     concerned = {}
     for p in points:
-        fraction = None if config.fraction_name is None else float(p[config.fraction_name])
-        note = _compaction_choice(config, fraction)[1]
+        fraction = point_fraction(config, p)
+        note = compaction_choice(config, fraction)[1]
         if note is not None:
             concerned.setdefault(note, []).append(fraction)
     out = []
@@ -533,9 +556,7 @@ def derive_inputs(config, point):
     inputs = {name: float(point[name]) for name in config.parameters}
     derived = {}
     porosity = inputs.get("Cathode porosity", config.porosity0)
-    fraction = None  # mass fraction of the dispersed material (hybrid sets), when swept
-    if config.fraction_name is not None:
-        fraction = float(point[config.fraction_name])
+    fraction = point_fraction(config, point)  # mass fraction of the dispersed material (hybrid sets), when swept
     if "Stack pressure [MPa]" in point:
         comp = config.compaction
         pressure = float(point["Stack pressure [MPa]"])
