@@ -76,14 +76,14 @@ def test_dispersed_material_degradation_is_host_independent():
     - the accessible fraction (activation minus loss) within 0.2 % and the capacity relative to
       cycle 2 within 0.5 points: activation is driven by the charge passed, which both hosts pass
       alike (first discharges within 1 %, test_host_phase_field);
-    - the fraction cut off per cycle within 4 %: the multi-phase charge re-oxidises the sulfur
-      fully (z -> 0 against 0.008 on the lever rule, whose host stops at Li1 on its fitted film),
-      so its domains swing a little more and open a little more void (measured 2026-12-02: +2.4-2.9 % on the
-      loss since the first cycle, +2.8 % in all after 7 cycles, +5.2 % on the first; 2.3-2.8, 2.8 and 5.1 % before
-      the cut-off sulfur's volume was counted; earlier +1.9 and +2.3 %; before the stretch's solver scale,
-      ``ConstrainedSwelling.STRETCH_SCALE``, the solver's error on the porosity added 5-12 %).
-      On the 76 % retention after 120 cycles (24 points of loss) that is ~0.5 point, inside the
-      paper's 5-point tolerance of the fit.
+    - the fraction cut off since the first cycle within 1 %, both hosts at rtol 1e-6 / atol 1e-8 (measured
+      2026-12-02, session 26, once a layer the stack compacts stopped keeping half its voids: +0.01 to +0.13 %;
+      +4.7 % on the first cycle, +0.75 % in all after 7 cycles). At the multi-phase host's default rtol 1e-4 its
+      loss since the first cycle is +2.8 to +3.9 % (the tolerance's, not the host's:
+      test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances and README, known limits), which
+      this test's earlier 4 % took for the host's: +2.4-2.9 % before session 26, +1.9 and +2.3 % earlier;
+      before the stretch's solver scale, ``ConstrainedSwelling.STRETCH_SCALE``, the solver's error on the
+      porosity added 5-12 %.
 
     Catches: a contact loss or an activation that reads the host's state (its Li content, its
     film) instead of the dispersed material's strain and the charge passed.
@@ -93,7 +93,9 @@ def test_dispersed_material_degradation_is_host_independent():
         values = pybamm.ParameterValues("Li2021_S_Mo6S8")
         experiment = pybamm.Experiment([("Discharge at 0.1C until 0.4 V", "Charge at 0.1C until 2.4 V")] * 7)
         model = AEA({**S_OPTIONS, "host thermodynamics": host})
-        sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+        # the lever rule's own tolerances on both hosts (the multi-phase host's 7 cycles in 10 s)
+        sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment,
+                                solver=model.default_solver_with(rtol=1e-6, atol=1e-8)).solve()
         assert len(sol.cycles) == 7, (host, sol.termination)
         q = discharge_capacities(sol)
         out[host] = {
@@ -105,9 +107,9 @@ def test_dispersed_material_degradation_is_host_independent():
     multi, lever = out["multi-phase"], out["lever rule"]
     np.testing.assert_allclose(multi["accessible"], lever["accessible"], rtol=2e-3)
     np.testing.assert_allclose(multi["relative capacity"][1:], lever["relative capacity"][1:], atol=5e-3)
-    # the loss per cycle after the first within 4 % (measured +1.9 %), the first cycle's within 10 %
-    # (measured +5 %: the pristine multi-phase host fills through a Li0/Li1 front)
-    np.testing.assert_allclose(multi["lost"][1:] - multi["lost"][0], lever["lost"][1:] - lever["lost"][0], rtol=0.04)
+    # the loss since the first cycle within 1 % (measured +0.01 to +0.13 %), the first cycle's within 10 %
+    # (measured +4.7 %: the pristine multi-phase host fills through a Li0/Li1 front)
+    np.testing.assert_allclose(multi["lost"][1:] - multi["lost"][0], lever["lost"][1:] - lever["lost"][0], rtol=0.01)
     assert multi["lost"][0] == pytest.approx(lever["lost"][0], rel=0.1)
     # and the sulfur rises on both (activation outpaces the loss before cycle 30, Fig. 5d)
     assert np.all(np.diff(multi["relative capacity"][1:]) > 0)
