@@ -76,14 +76,14 @@ def test_dispersed_material_degradation_is_host_independent():
     - the accessible fraction (activation minus loss) within 0.2 % and the capacity relative to
       cycle 2 within 0.5 points: activation is driven by the charge passed, which both hosts pass
       alike (first discharges within 1 %, test_host_phase_field);
-    - the fraction cut off per cycle within 4 %: the multi-phase charge re-oxidises the sulfur
-      fully (z -> 0 against 0.008 on the lever rule, whose host stops at Li1 on its fitted film),
-      so its domains swing a little more and open a little more void (measured 2026-12-02: +2.4-2.9 % on the
-      loss since the first cycle, +2.8 % in all after 7 cycles, +5.2 % on the first; 2.3-2.8, 2.8 and 5.1 % before
-      the cut-off sulfur's volume was counted; earlier +1.9 and +2.3 %; before the stretch's solver scale,
-      ``ConstrainedSwelling.STRETCH_SCALE``, the solver's error on the porosity added 5-12 %).
-      On the 76 % retention after 120 cycles (24 points of loss) that is ~0.5 point, inside the
-      paper's 5-point tolerance of the fit.
+    - the fraction cut off since the first cycle within 1 %, both hosts at rtol 1e-6 / atol 1e-8 (measured
+      2026-12-02, session 26, once a layer the stack compacts stopped keeping half its voids: +0.01 to +0.13 %;
+      +4.7 % on the first cycle, +0.75 % in all after 7 cycles). At the multi-phase host's default rtol 1e-4 its
+      loss since the first cycle is +2.8 to +3.9 % (the tolerance's, not the host's:
+      test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances and README, known limits), which
+      this test's earlier 4 % took for the host's: +2.4-2.9 % before session 26, +1.9 and +2.3 % earlier;
+      before the stretch's solver scale, ``ConstrainedSwelling.STRETCH_SCALE``, the solver's error on the
+      porosity added 5-12 %.
 
     Catches: a contact loss or an activation that reads the host's state (its Li content, its
     film) instead of the dispersed material's strain and the charge passed.
@@ -93,7 +93,9 @@ def test_dispersed_material_degradation_is_host_independent():
         values = pybamm.ParameterValues("Li2021_S_Mo6S8")
         experiment = pybamm.Experiment([("Discharge at 0.1C until 0.4 V", "Charge at 0.1C until 2.4 V")] * 7)
         model = AEA({**S_OPTIONS, "host thermodynamics": host})
-        sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+        # the lever rule's own tolerances on both hosts (the multi-phase host's 7 cycles in 10 s)
+        sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment,
+                                solver=model.default_solver_with(rtol=1e-6, atol=1e-8)).solve()
         assert len(sol.cycles) == 7, (host, sol.termination)
         q = discharge_capacities(sol)
         out[host] = {
@@ -105,9 +107,9 @@ def test_dispersed_material_degradation_is_host_independent():
     multi, lever = out["multi-phase"], out["lever rule"]
     np.testing.assert_allclose(multi["accessible"], lever["accessible"], rtol=2e-3)
     np.testing.assert_allclose(multi["relative capacity"][1:], lever["relative capacity"][1:], atol=5e-3)
-    # the loss per cycle after the first within 4 % (measured +1.9 %), the first cycle's within 10 %
-    # (measured +5 %: the pristine multi-phase host fills through a Li0/Li1 front)
-    np.testing.assert_allclose(multi["lost"][1:] - multi["lost"][0], lever["lost"][1:] - lever["lost"][0], rtol=0.04)
+    # the loss since the first cycle within 1 % (measured +0.01 to +0.13 %), the first cycle's within 10 %
+    # (measured +4.7 %: the pristine multi-phase host fills through a Li0/Li1 front)
+    np.testing.assert_allclose(multi["lost"][1:] - multi["lost"][0], lever["lost"][1:] - lever["lost"][0], rtol=0.01)
     assert multi["lost"][0] == pytest.approx(lever["lost"][0], rel=0.1)
     # and the sulfur rises on both (activation outpaces the loss before cycle 30, Fig. 5d)
     assert np.all(np.diff(multi["relative capacity"][1:]) > 0)
@@ -288,8 +290,10 @@ def test_porous_electrode_loses_more_contact(s_lms_li_in):
     Its pores take the whole S8 -> Li2S swelling, so it does not thicken; but the low pressure
     that made it cannot compact it, so every void the shrinking Li2S opens stays open: it loses
     much of its sulfur in the first cycles and ends with less capacity than the paper's 8.2 %
-    electrode, which supports the paper's dense electrode. Its retention *relative to cycle 30*
-    is higher (about 89 %) only because most of its loss comes before cycle 30.
+    electrode, which supports the paper's dense electrode (measured 2026-12-02: 173 against 286 mAh/g after 120
+    cycles). Its retention *relative to cycle 30* (75.7 %, the dense electrode's 77.3 %) hides that most of its
+    loss comes before cycle 30 (310 mAh/g on cycle 1, 214 on cycle 2); with the contact-loss coefficient fitted
+    while the compacted layers kept half their voids (0.0154, not 0.027) it was 85.3 %.
     """
     from pybamm_aea.energy.compaction import compaction_data
 
@@ -907,17 +911,19 @@ def test_sulfur_contact_loss_at_half_c_follows_the_sulfur_each_host_reoxidises(s
 
     - the fraction cut off per unit of sulfur re-oxidised (the accessible fraction times the local
       delithiation by the sulfur's reaction, integrated over the depth and the cycle) is the same on both hosts
-      (measured 7.074e-3 and 7.054e-3, tolerance 3 %): the loss reads the voids the sulfur's own shrinkage
-      leaves open, on either host;
+      (measured 1.239e-2 and 1.236e-2 with the contact-loss coefficient 0.027; 7.074e-3 and 7.054e-3 with 0.0154,
+      tolerance 3 %): the loss reads the voids the sulfur's own shrinkage leaves open, and at 0.5C no layer
+      comes back to the stack-held porosity while its sulfur re-oxidises (under 2e-5 of it), on either host
+      (slower it does, differently on the two: test_sulfur_reoxidised_where_the_stack_compacts_opens_no_voids);
     - the multi-phase host re-oxidises more than 1.8x the sulfur (measured 0.0484 against 0.0217 of all the
-      sulfur sites) and cuts off more than 1.8x as much (3.42e-4 against 1.53e-4): its Li1 front enters from the
+      sulfur sites) and cuts off more than 1.8x as much (6.01e-4 against 2.68e-4): its Li1 front enters from the
       separator, where the sulfur starts to give up its Li once 39 % of the charge has passed (the host there
       above the S/Li2S 2.20 V while the collector side is still at Li3), where the lever-rule host empties
       evenly and reaches Li1 only at 82 % of its charge, and its Li0 film stops it 0.02 Li later.
 
     Catches: the voids read from the electrode-average lithiation rate instead of the local one (the sulfur
     re-oxidised at the separator while the collector side still lithiates cancels on the multi-phase host's
-    front: its loss per unit re-oxidised 6.21e-3, -12 %, the lever rule's -0.3 %; mutation
+    front: its loss per unit re-oxidised -12 %, the lever rule's -0.3 % (6.21e-3 with the coefficient 0.0154); mutation
     ``contact_loss_on_the_average_sulfur_rate``). It pins the reason too: the share of the charge passed when
     the separator's sulfur starts (measured 0.39 and 0.82)."""
     per_host = {}
@@ -945,6 +951,104 @@ def test_sulfur_contact_loss_at_half_c_follows_the_sulfur_each_host_reoxidises(s
     assert multi["cut off"] > 1.8 * lever["cut off"]
     assert multi["charge share when the separator's sulfur starts"] < 0.5 < 0.75 < lever[
         "charge share when the separator's sulfur starts"]
+
+
+@pytest.fixture(scope="module")
+def s_lms_both_hosts_fifth_c():
+    """S-LMS vs Li-In with the sulfur's activation and contact loss, 2 cycles at 0.2C on each host, with the
+    cathode mesh's cell widths."""
+    out = {}
+    for host in ("multi-phase", "lever rule"):
+        values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+        experiment = pybamm.Experiment([("Discharge at 0.2C until 0.4 V", "Charge at 0.2C until 2.4 V")] * 2)
+        sim = pybamm.Simulation(AEA({**S_OPTIONS, "host thermodynamics": host}), parameter_values=values,
+                                experiment=experiment)
+        sol = sim.solve()
+        assert len(sol.cycles) == 2, (host, sol.termination)
+        widths = sim.mesh["positive electrode"].d_edges
+        out[host] = sol, widths / widths.sum(), values
+    return out
+
+
+def test_sulfur_reoxidised_where_the_stack_compacts_opens_no_voids(s_lms_both_hosts_fifth_c):
+    """A layer the stack compacts (its porosity back at the stack-held eps_stack, the stretch following its solids
+    down) thins with its shrinking sulfur: no void stays open there, so the sulfur re-oxidised in it cuts nothing
+    off. The contact loss is then the law's k_c (volume expansion - 1) f on the sulfur re-oxidised in the layers
+    below eps_stack alone, and the loss per unit of *all* the sulfur re-oxidised is host-dependent where the
+    hosts re-oxidise different shares of it in compacting layers. S-LMS vs Li-In at 0.2C, cycle 2 (measured
+    2026-12-02, the contact-loss coefficient 0.027):
+
+    - the loss is the law's on the sulfur re-oxidised below eps_stack (a layer counted compacting at
+      eps > eps_stack - 1e-4): measured/law 0.977 and 0.983 (the switch turns on over the 2e-3 of porosity below
+      eps_stack, where the law counts those voids partly closed);
+    - the multi-phase host re-oxidises 0.36 of its sulfur in compacting layers, the lever rule 0.21: a layer is
+      back at eps_stack once its solids have given back the swelling that filled its pores (the host at Li1 and
+      its sulfur 0.24 below its start of charge, on both hosts), and the multi-phase sulfur starts the charge
+      more lithiated (z 0.41-0.45 against 0.37-0.38), so it still holds z 0.16-0.20 then (0.13-0.14), and the
+      separator's layer gets there at 31 % of the charge (50 %): its loss per unit of all
+      the sulfur re-oxidised is 0.80x the lever rule's (7.78e-3 against 9.69e-3), its loss per unit re-oxidised
+      below eps_stack the same (1.217e-2 and 1.221e-2).
+
+    Catches: the closure switch centred on eps_stack, where the compacted layers sit (0.50 there: half of their
+    sulfur's shrinkage counted as voids left open; measured/law 1.26 on the multi-phase host, 1.12 on the lever
+    rule, and the loss per unit re-oxidised 0.91x the lever rule's instead of 0.80x; mutation
+    ``compacted_layer_keeps_half_its_voids``)."""
+    from pybamm_aea.models.submodels.volume import ConstrainedSwelling
+
+    per_host = {}
+    for host, (sol, w, values) in s_lms_both_hosts_fifth_c.items():
+        c = sol.cycles[1]
+        t = c["Time [s]"].entries
+        f = c["Dispersed material accessible fraction"].entries
+        reoxidising = np.maximum(-c["Dispersed material reaction lithiation rate [s-1]"].entries, 0)
+        eps = c["Cathode local porosity"].entries
+        compacting = eps > c["Stack-held porosity"].entries[0] - 1e-4
+        expansion = (values["Dispersed material density [kg.m-3]"] * values["Dispersed material lithiation mass ratio"]
+                     / values["Lithiated dispersed material density [kg.m-3]"])
+        k_c = values["Dispersed material contact-loss coefficient"]
+        cut = c["Dispersed material fraction lost"].entries
+        reoxidised = np.trapezoid(f * (w @ reoxidising), t)
+        below = np.trapezoid(f * (w @ (reoxidising * ~compacting)), t)
+        law = k_c * (expansion - 1) * np.trapezoid(f ** 2 * (w @ (reoxidising * ~compacting)), t)
+        per_host[host] = {
+            "cut off": cut[-1] - cut[0],
+            "measured / law": (cut[-1] - cut[0]) / law,
+            "share re-oxidised compacting": 1 - below / reoxidised,
+            "per unit re-oxidised": (cut[-1] - cut[0]) / reoxidised,
+            "per unit re-oxidised below eps_stack": (cut[-1] - cut[0]) / below,
+        }
+    print(per_host, "switch width", ConstrainedSwelling.EPS_SMOOTH)
+    multi, lever = per_host["multi-phase"], per_host["lever rule"]
+    for host, v in per_host.items():
+        assert v["measured / law"] == pytest.approx(1, abs=0.06), host
+    assert multi["share re-oxidised compacting"] > lever["share re-oxidised compacting"] + 0.1
+    assert multi["per unit re-oxidised below eps_stack"] == pytest.approx(lever["per unit re-oxidised below eps_stack"],
+                                                                        rel=0.02)
+    assert multi["per unit re-oxidised"] < 0.85 * lever["per unit re-oxidised"]
+
+
+def test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances(s_lms_both_hosts_fifth_c):
+    """The contact loss reads the local porosity 1 - phi_s / lambda, a small difference of numbers near 1, through
+    a closure switch 2e-3 of porosity wide: the stretch lambda must be right to ~1e-6, which the multi-phase
+    solver's rtol 1e-4 gives only on the stretch's scaled variable (``ConstrainedSwelling.STRETCH_SCALE``). S-LMS vs
+    Li-In on the multi-phase default at 0.2C: the fraction of the sulfur cut off on each of 2 cycles at the
+    default tolerances is its value at rtol 1e-6 / atol 1e-8 (measured 2026-12-02: -0.06 and -0.09 %; tolerance 2 %).
+
+    Catches: the stretch left unscaled for the solver (+20 and +15 %; mutation ``stretch_unscaled``, which only
+    the slow host-independence test caught before)."""
+    sol = s_lms_both_hosts_fifth_c["multi-phase"][0]
+    model = AEA({**S_OPTIONS, "host thermodynamics": "multi-phase"})
+    experiment = pybamm.Experiment([("Discharge at 0.2C until 0.4 V", "Charge at 0.2C until 2.4 V")] * 2)
+    tight = pybamm.Simulation(model, parameter_values=pybamm.ParameterValues("Li2021_S_Mo6S8"), experiment=experiment,
+                              solver=model.default_solver_with(rtol=1e-6, atol=1e-8)).solve()
+
+    def cut_per_cycle(solution):
+        return np.array([np.ptp(c["Dispersed material fraction lost"].entries) for c in solution.cycles])
+
+    default, reference = cut_per_cycle(sol), cut_per_cycle(tight)
+    print("sulfur cut off per cycle, default tolerances:", default, "rtol 1e-6:", reference)
+    assert len(default) == len(reference) == 2
+    np.testing.assert_allclose(default, reference, rtol=0.02)
 
 
 @pytest.mark.parametrize("anode, constant", [
