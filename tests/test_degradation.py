@@ -215,9 +215,11 @@ def test_lever_rule_host_loss_keeps_its_fit():
 def test_lts_fades_faster_than_lms(lms):
     lts, _ = cycle("Li2021_TiS2", 50, 1.0, 3.0, {"Li trapping": "irreversible"})
     assert lts[RET].loc[50] < lms[RET].loc[50] - 3
-    # the first cycle traps about 0.1 Li per TiS2 (the paper's Li0.1TiS2, 25 mAh/g gap)
+    # the first cycle traps the 0.1 Li per TiS2 of the paper's Li0.1TiS2, whose 25 mAh/g "roughly
+    # correlates" with the gap (the fit of "Initial Li trapping fraction": 24.1 mAh/g; 19.0 when the
+    # traps were left a fifth empty, at 0.165)
     gap = lts[ESC].loc[1] - lts[ESC].loc[2]
-    assert gap == pytest.approx(25, abs=8)
+    assert gap == pytest.approx(25, abs=1.5)
     assert lts["Lost lithium [mol]"].is_monotonic_increasing
 
 
@@ -607,8 +609,8 @@ def test_trapping_stops_before_the_free_window_closes(host):
 def test_trapping_is_thermally_activated(celsius):
     """LTS (lever rule) one 1C cycle at 25 and 90 C: x_trap follows the law with its fractions times
     exp(-E_a / R (1 / T - 1 / T_ref)), E_a the set's 30 kJ/mol, T_ref 343.15 K (factor 0.205 at 25 C, 1.78 at
-    90 C; measured within 1.5e-8 / 1.2e-6 Li of the integrated law: x_trap 0.026 / 0.095 after the cycle against
-    0.079 at 70 C), and traps less than at 70 C when colder, more when hotter. Catches the Arrhenius factor's sign (trapping faster when colder) and the factor left out."""
+    90 C; measured within 2.8e-8 / 2.1e-6 Li of the integrated law: x_trap 0.077 / 0.105 after the cycle against
+    0.101 at 70 C, where the fast traps are nearly full), and traps less than at 70 C when colder, more when hotter. Catches the Arrhenius factor's sign (trapping faster when colder) and the factor left out."""
     T = 273.15 + celsius
     out = {}
     for temperature in (343.15, T):
@@ -632,7 +634,7 @@ def test_trapping_is_thermally_activated(celsius):
     if T < 343.15:
         assert x_trap[-1] < x_trap_ref - 0.01
     else:
-        assert x_trap[-1] > x_trap_ref + 0.005
+        assert x_trap[-1] > x_trap_ref + 0.002  # the fast traps are nearly full at 70 C: the slow part grows
 
 
 def test_host_isolated_behind_persistent_li0_follows_its_law_and_keeps_the_inventory():
@@ -671,7 +673,7 @@ def test_host_isolated_behind_persistent_li0_follows_its_law_and_keeps_the_inven
 
 
 #: Li trapping on the LMS cell: Mo6S8 has no trapping of its own (the set's fractions are 0), so the
-#: probe takes LixTiS2's fitted law (Li2021_TiS2: 0.165 of the inserted Li up to 0.1 Li, then 0.0064, each times the free share 1 - x_trap / x)
+#: probe takes LixTiS2's fitted law (Li2021_TiS2: 0.9 of the inserted Li up to 0.1 Li, then 0.0064, each times the free share 1 - x_trap / x)
 TIS2_TRAPPING = ("Initial Li trapping fraction", "Saturated initially trapped Li content", "Li trapping fraction")
 
 
@@ -699,7 +701,9 @@ def test_trapped_li_of_the_isolated_host_stays_lost(host):
     content. Measured (2 cycles, multi-phase / lever rule): 1 - a_h 5.2e-3 / 4.9e-3, x_trap 0.12, the
     isolated Li 9.66e-10 mol on the multi-phase host (6.6 times the x_0 booking, 1.47e-10 mol) and
     7.36e-9 mol on the lever rule, within 1e-5 of the integral; the cathode's Li changes by the
-    charge passed to 1.9e-12 / 8e-15 mol; tolerance 1e-3 and 2e-11 mol.
+    charge passed to 1.9e-12 / 8e-15 mol; tolerance 1e-3 and 2e-11 mol. (These with LixTiS2's fast
+    fraction at 0.165; at its refit 0.9, multi-phase: x_trap 0.139, isolated Li 1.09e-9 mol, 7.4 times the
+    x_0 booking, within 1.5e-15 mol of the integral, 1 - a_h 5.18e-3 against 5.21e-3 alone.)
     And Li0 is read in that free window (the multi-phase host's Li0 layer, the lever rule's film
     onset), so the trapped Li does not change how much host is isolated: 1 - a_h with trapping
     within 1 % of the host loss alone (measured 0.4 % / 0.06 %).
