@@ -55,17 +55,44 @@ def test_subcommand_help_explains_arguments(sub, must, capsys):
         assert word in out, f"{sub} --help does not mention {word!r}"
 
 
+#: the help's sections that list arguments (argparse's titles and the top level's subcommands)
+ARGUMENT_SECTIONS = ("options:", "positional arguments:", "subcommands:")
+
+
+def arguments_without_help(help_text):
+    """The invocations (e.g. "--cycles N") that a parser's --help lists with no help text: in an argument
+    section, an entry line (2-space indent) with nothing after its invocation and no deeper-indented line below.
+    Read from the --help output, as a user sees it (argparse's public behaviour)."""
+    lines = help_text.splitlines()
+    missing, in_section = [], False
+    for k, line in enumerate(lines):
+        if line and not line.startswith(" "):
+            in_section = line in ARGUMENT_SECTIONS
+            continue
+        if not (in_section and line.startswith("  ") and not line.startswith("   ")):
+            continue
+        invocation, *text = line.strip().split("  ", 1)
+        below = lines[k + 1] if k + 1 < len(lines) else ""
+        if not (text and text[0].strip()) and not below.startswith("   "):
+            missing.append(invocation)
+    return missing
+
+
 def test_every_argument_has_help():
     parser, subparsers = build_parsers()
     assert set(subparsers) == set(SUBCOMMANDS)
+    # the reader finds an argument added without help, listed last or before another
+    bare = build_parsers()[1]["energy"]
+    bare.add_argument("--bare-one", metavar="N")
+    bare.add_argument("--bare-two")
+    assert arguments_without_help(bare.format_help()) == ["--bare-one N", "--bare-two BARE_TWO"]
     for name, p in [("pybamm-aea", parser)] + list(subparsers.items()):
-        for action in p._actions:
-            if action.dest in ("help", "command"):
-                continue
-            assert action.help, f"{name}: argument {action.option_strings or action.dest} has no help"
+        help_text = p.format_help()
+        assert "options:" in help_text and "--help" in help_text, name
+        assert arguments_without_help(help_text) == [], f"{name}: arguments with no help"
 
 
-def test_the_compaction_data_sets_are_named_once_and_the_parser_stays_light(monkeypatch):
+def test_the_compaction_data_sets_are_named_once_and_the_parser_stays_light(monkeypatch, capsys):
     """energy's and sweep's --compaction list the data sets of pybamm_aea.compaction_data_sets, as the energy
     package does (energy kept a list of its own, sweep another); building the parser imports neither the energy
     package nor pybamm, numpy or pandas."""
@@ -74,10 +101,17 @@ def test_the_compaction_data_sets_are_named_once_and_the_parser_stays_light(monk
 
     monkeypatch.setattr(compaction_data_sets, "NAMES", (*compaction_data_sets.NAMES, "X"))
     assert compaction_sets() == ["Mo6S8", "S-LMS", "S-C-LGPS", "X"]
-    for name, p in build_parsers()[1].items():
-        for action in p._actions:
-            if "--compaction" in action.option_strings:
-                assert list(action.choices) == compaction_sets(), name
+    parser, subparsers = build_parsers()
+    with_compaction = [name for name, p in subparsers.items() if "--compaction" in p.format_help()]
+    assert sorted(with_compaction) == ["energy", "sweep"]
+    for name in with_compaction:
+        # a name that is not a data set is refused with the parser's list of choices
+        with pytest.raises(SystemExit):
+            parser.parse_args([name, "--compaction", "nope"])
+        err = capsys.readouterr().err
+        assert "invalid choice: 'nope'" in err, err
+        choices = err.split("(choose from ", 1)[1].rsplit(")", 1)[0]
+        assert [c.strip(" '") for c in choices.split(",")] == compaction_sets(), name
     code = ("import sys, pybamm_aea.cli; pybamm_aea.cli.build_parser(); "
             "print(sorted(m for m in ('pybamm', 'numpy', 'pandas', 'pybamm_aea.energy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -530,8 +530,8 @@ def test_trapped_li_follows_its_rate_law(trapping_lts):
     """x_trap against dx_trap/dt = [f_fast (1 - x_trap / x_sat) + f_slow] n_in (1 - x_trap / x) integrated here
     (:func:`trapped_along`), with the Li inserted (n_in dt summed: the discharge steps' charge over F and the
     host's formula units) read from the capacity counter and x the solution's average Li content. Measured:
-    within 6e-8 Li (lever rule) and 1.2e-5 Li (multi-phase, rtol 1e-4, whose trapped Li is a field and its
-    average follows the law of the averages) over the 2 cycles (1.84 Li inserted per TiS2, x_trap 0.0955);
+    within 3.5e-6 Li (lever rule) and 1.2e-5 Li (multi-phase, rtol 1e-4; on both the trapped Li is a field and
+    its average follows the law of the averages) over the 2 cycles (1.84 Li inserted per TiS2, x_trap 0.0955);
     tolerance 2e-4 Li. Catches: the saturation's sign (1 + x / x_sat), either fraction doubled, the two
     fractions swapped, the slow part made to saturate too, trapping on charge instead of discharge (a sign of
     the insertion rate), the free-Li factor (1 - x_trap / x) left out (session 26), and "Lost lithium to
@@ -554,7 +554,7 @@ def test_trapped_li_follows_its_rate_law(trapping_lts):
 def test_trapped_li_cannot_leave_the_host(trapping_lts):
     """Trapped Li holds sites but cannot leave: the host's OCP (and, multi-phase, its free energy) sees the
     window [x_trap, x_max], so a charge to the same 3.0 V cut-off leaves in the host the trapped Li plus the
-    residual free Li the untrapped cell leaves (measured: 0.0039 vs 0.0037 Li, lever rule; 0.0042 vs 0.0037,
+    residual free Li the untrapped cell leaves (measured: 0.0048 vs 0.0037 Li, lever rule; 0.0042 vs 0.0037,
     multi-phase, whose trapped Li lowers the diffusivity; tolerance 2e-3 Li, x_trap 0.079 after the first
     cycle), and the Li content stays at or above the trapped content everywhere. Catches: the trapped Li left
     out of the OCP's or free energy's window (the charge takes the trapped Li out: 0.004 Li left, not 0.082),
@@ -576,28 +576,35 @@ def test_trapped_li_cannot_leave_the_host(trapping_lts):
 def test_trapping_stops_before_the_free_window_closes(host):
     """Trapping 1 of the inserted Li in each part (f_fast = f_slow = 1, up to twice the Li inserted, the ranges'
     largest), 5 cycles of LTS at 1C: only free Li is trapped (the factor 1 - x_trap / x), so x_trap stays below
-    the Li content (the average on the lever-rule host, whose x_trap is one number; every control volume on the
-    multi-phase host) and below x_max, no NaN, and the cathode's Li changes only by the charge passed. Measured
-    (2026-12-02): x - x_trap >= 7.9e-4 Li on average on both hosts, >= 1.5e-4 locally (multi-phase), x_trap
-    0.746 / 0.766 after 5 cycles (lever rule / multi-phase), the 5th discharge 25 % of the first; Li drift
-    3e-16 / 4e-12 mol of 1e-5 mol passed. Without the factor the first discharge traps more Li than it
+    the Li content in every control volume on both hosts and below x_max, no NaN (the host OCP read in every
+    control volume), and the cathode's Li changes only by the charge passed. Measured (2026-12-02, lever rule
+    re-measured 2026-12-03): x - x_trap >= 7.9e-4 Li on average on both hosts, >= 3.3e-4 / 1.5e-4 locally
+    (lever rule / multi-phase), x_trap 0.745 / 0.766 after 5 cycles, the 5th discharge 25 % of the first; Li
+    drift 3e-16 / 4e-12 mol of 1e-5 mol passed. Without the factor the first discharge traps more Li than it
     inserts: x_trap passes x within 1.3 uAh and the lever-rule host stops on its maximum-voltage event, the
-    multi-phase host's IDA fails."""
+    multi-phase host's IDA fails. With one x_trap for the lever-rule electrode (before session 26's field), the
+    collector, lagging the average, had -2.8e-4 Li free and a NaN host OCP in the first minutes."""
     values = pybamm.ParameterValues("Li2021_TiS2")
     values.update({"Initial Li trapping fraction": 1.0, "Li trapping fraction": 1.0})
     experiment = pybamm.Experiment([("Discharge at 1C until 1.0 V", "Charge at 1C until 3.0 V")] * 5)
     sim = pybamm.Simulation(AEA({"Li trapping": "irreversible", "host thermodynamics": host}),
                             parameter_values=values, experiment=experiment)
     sol = sim.solve()
+    OCP = "Cathode host OCP [V]"
     assert len(sol.cycles) == 5 and all(len(c.steps) == 2 for c in sol.cycles), sol.termination
     x_av, x_trap = sol["Average cathode Li content"].entries, sol["Cathode trapped Li content"].entries
     x, x_trap_local = sol["Cathode Li content"].entries, sol["Cathode local trapped Li content"].entries
     free_av = x_av - x_trap
     print(host, "min x - x_trap (average, local):", free_av.min(), np.min(x - x_trap_local), "x_trap:", x_trap[-1])
+    x_free = sol["Cathode free Li content"].entries
+    print(host, "min local free content:", x_free.min(), "host OCP range:", np.nanmin(sol[OCP].entries),
+          np.nanmax(sol[OCP].entries))
     assert np.all(np.isfinite(x)) and np.all(np.isfinite(x_trap_local))
     assert free_av.min() > 1e-4
-    if host == "multi-phase":
-        assert np.min(x - x_trap_local) > 0
+    # in every control volume on both hosts (one x_trap for the lever-rule electrode exceeded the content at the
+    # collector, which lags the average: -2.8e-4 Li free there and a NaN in the local OCP's log)
+    assert np.min(x - x_trap_local) > 0 and x_free.min() > 0
+    assert np.all(np.isfinite(sol[OCP].entries))
     assert x_trap[-1] > 0.5  # the run is forced far: most of the host trapped
     assert np.max(x_trap_local) < values["Cathode maximum Li content"]
     passed = li_passed(sol)

@@ -19,11 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 BIN = Path(sys.executable).parent
 
-#: README sections whose python blocks take a few seconds
+#: README sections whose python blocks take a few seconds (measured 2026-12-03, nice 10 on the shared 2 cores at a
+#: load of 1.5: 0.9-2.8 s; 1.0-13 s at a load of 3)
 FAST_PYTHON_SECTIONS = {"Initial state", "Is a prediction mesh-converged?", "Energy density, electrode and cell",
                         "Fitting"}
-#: command lines (prefixes) that take a few seconds
+#: command lines (prefixes) that take a few seconds (0.9-4.0 s, as above), but those of SLOW_COMMANDS
 FAST_COMMANDS = ("pybamm-aea energy", "pybamm-aea simulate", "pybamm-aea --help")
+#: command lines (prefixes) of FAST_COMMANDS that do not: the 20 cycles at 0.5C (6.5 s, 20 s at a load of 3)
+SLOW_COMMANDS = ('pybamm-aea simulate --experiment "Discharge at 0.5C',)
 #: commands the suite does not run, with the reason
 NOT_RUN = {"pip": "installation, done by CI before the tests", "pytest": "this test suite itself"}
 
@@ -67,7 +70,7 @@ def _cases():
                 program = command.split()[0]
                 if program in NOT_RUN:
                     continue
-                slow = not command.startswith(FAST_COMMANDS)
+                slow = not command.startswith(FAST_COMMANDS) or command.startswith(SLOW_COMMANDS)
                 marks = [pytest.mark.slow] if slow else []
                 cases.append(pytest.param("bash", command, marks=marks, id=f"{k}-bash-{command[:60]}"))
     return cases
@@ -90,7 +93,18 @@ def test_command_lines_are_split_as_a_shell_would():
     assert command_lines(code) == ['pybamm-aea a --x "1 2" --y 3', "pip install -e .", "python -m m"]
 
 
-@pytest.mark.slow
+def test_the_quick_loop_runs_the_quick_blocks():
+    """`pytest -m "not slow"` collects the blocks listed as quick and only those (a slow mark on the whole test
+    put every block out of the quick loop from 2026-11-30 to 2026-12-03)."""
+    quick = sorted(c.id for c in _cases() if not c.marks)
+    assert len(quick) >= 5
+    out = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "not slow", "-p",
+                          "no:cacheprovider", f"{__file__}::test_readme_block_runs"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    collected = sorted(re.findall(r"test_readme_block_runs\[(.*)\]$", out.stdout, re.M))
+    assert collected == quick, out.stdout[-2000:]
+
+
 @pytest.mark.parametrize("language, code", _cases())
 def test_readme_block_runs(language, code, tmp_path):
     env = _environment()

@@ -34,7 +34,10 @@ import pybamm
 
 from .base import AEASubModel
 
-#: scaled depth in the cathode, 0 at the current collector and 1 at the separator interface
+#: scaled depth in the cathode, 0 at the current collector and 1 at the separator interface:
+#: ``pybamm.SpatialVariable("xi_c", domain=["positive electrode"], coord_sys="cartesian")``
+#:
+#: :meta hide-value:
 xi = pybamm.SpatialVariable("xi_c", domain=["positive electrode"], coord_sys="cartesian")
 
 

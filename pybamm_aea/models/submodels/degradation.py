@@ -78,9 +78,8 @@ class HostLiTrapping(AEASubModel):
     trapped in proportion to the share of the host's Li that is still free. Trapped Li can never exceed
     the Li present: the rate vanishes as x_trap -> x (trapping stops there while insertion goes on), so
     x_trap < x < x_max for any coefficients, and the free window [x_trap, x_max] never closes
-    (:func:`free_window_stretch` never divides by zero). On the lever-rule host x is the average content:
-    its one x_trap can exceed the content at the collector while that lags the average in a fast
-    discharge (-2.8e-4 Li at 1C with f_fast = f_slow = 1); the OCP reads the surface. The factor is 1
+    (:func:`free_window_stretch` never divides by zero), in every control volume on both hosts (below).
+    The factor is 1
     where x_trap << x (the law before session 26); with x_trap near x (the start of every discharge
     after the first, a host emptied to its trapped Li) it traps less, and the sets' fractions are fitted
     with it (README, Known limits).
@@ -89,36 +88,36 @@ class HostLiTrapping(AEASubModel):
     set's "Reference temperature [K]" (343.15 K, the paper's 70 C, where the fractions are fitted):
     trapping is thermally activated, so it is slower when colder; x_sat, a number of trap sites, is not.
 
-    Lever-rule host: one trapped content for the electrode, n_in the current over the host, x its
-    average Li content.
-    Multi-phase host: the resolved host is far from uniform (a Li0/Li1 front sweeping in from the
-    separator leaves pristine Mo6S8, x = 0.004, at the collector until late in the discharge), and
-    a trapped content uniform over the electrode exceeded the local content there (0.054 > 0.004
-    on the first LMS discharge), outside the window [x_trap, x_max] the free energy is defined on:
-    IDA failed. So x_trap is a field and the inserted Li is trapped where the free Li is: n_in x / x_av
+    Trapped Li is a field on both hosts, and the inserted Li is trapped where the free Li is: n_in x / x_av
     (x_av the average content, the Li each region holds) times the local (1 - x_trap / x), i.e.
-    n_in (x - x_trap) / x_av; its average obeys the law above with the average contents where x_trap
-    is uniform, and the local rate vanishes where a region's Li is all trapped. (Trapping at the local
-    insertion rate max(dx/dt, 0) made the rate law non-smooth wherever dx/dt changes sign, at every
-    front and at each current reversal: IDA failed at the first TiS2 charge.) "Cathode trapped Li
+    n_in (x - x_trap) / x_av, n_in the Li the host takes up (the current over the host on the lever rule;
+    the host's own Li balance on the multi-phase host, where a dispersed material's share passes through).
+    Its average obeys the law above with the average contents where x_trap is uniform, and the local rate
+    vanishes where a region's Li is all trapped, so x_trap < x in every control volume. Trapped Li does not
+    move: a region keeps what it trapped while its free Li diffuses. One trapped content for the whole
+    electrode exceeded the local content where that lags the average: on the multi-phase host the
+    Li0/Li1 front sweeping in from the separator leaves pristine Mo6S8, x = 0.004, at the collector until
+    late in the discharge (uniform x_trap 0.054 > 0.004 on the first LMS discharge, outside the window the
+    free energy is defined on: IDA failed); on the lever rule (until session 26 one number, the law on the
+    average content) the collector lagging the average in a fast discharge had -2.8e-4 Li free (1C, f_fast
+    = f_slow = 1), where "Cathode host OCP [V]" took the log of a negative content (NaN, 53.8 V). (Trapping
+    at the local insertion rate max(dx/dt, 0) made the rate law non-smooth wherever dx/dt changes sign, at
+    every front and at each current reversal: IDA failed at the first TiS2 charge.) "Cathode trapped Li
     content" is the electrode average either way.
     """
 
     def get_fundamental_variables(self):
+        x_trap = pybamm.Variable("Cathode local trapped Li content", domain="positive electrode", scale=0.1)
         if self.options["host thermodynamics"] == "multi-phase":
-            x_trap = pybamm.Variable("Cathode local trapped Li content", domain="positive electrode", scale=0.1)
-            return {
-                "Cathode local trapped Li content": x_trap,
-                "Cathode trapped Li content": pybamm.Integral(x_trap, xi),
-                # at the surface as the host's content is read there (:mod:`.host_phase_field`):
-                # extrapolated for a single-phase host, the last control volume's with a gradient energy
-                "Cathode surface trapped Li content": surface_value(self.param, x_trap),
-            }
-        x_trap = pybamm.Variable("Cathode trapped Li content", scale=0.1)
+            # at the surface as the host's content is read there (:mod:`.host_phase_field`):
+            # extrapolated for a single-phase host, the last control volume's with a gradient energy
+            x_trap_s = surface_value(self.param, x_trap)
+        else:
+            x_trap_s = pybamm.boundary_value(x_trap, "right")  # as the Fickian host's surface content
         return {
-            "Cathode trapped Li content": x_trap,
             "Cathode local trapped Li content": x_trap,
-            "Cathode surface trapped Li content": x_trap,
+            "Cathode trapped Li content": pybamm.Integral(x_trap, xi),
+            "Cathode surface trapped Li content": x_trap_s,
         }
 
     def get_coupled_variables(self, variables):
@@ -130,11 +129,7 @@ class HostLiTrapping(AEASubModel):
         x_trap_local = variables["Cathode local trapped Li content"]
         x_free = free_li_content(p, variables["Cathode Li content"], x_trap_local)
         variables["Cathode free Li content"] = x_free
-        # the electrode average: of the field on the multi-phase host; on the lever-rule host x_trap is one
-        # number and x_free linear in x, so it is x_free of the average content
-        variables["Average cathode free Li content"] = (
-            pybamm.Integral(x_free, xi) if x_trap_local.domain
-            else free_li_content(p, variables["Average cathode Li content"], x_trap))
+        variables["Average cathode free Li content"] = pybamm.Integral(x_free, xi)
         variables["Cathode surface free Li content"] = free_li_content(
             p, variables["Cathode surface Li content"], variables["Cathode surface trapped Li content"])
         return variables
@@ -145,25 +140,23 @@ class HostLiTrapping(AEASubModel):
         a_h = variables["Cathode host active fraction"]
         i = variables["Total current density [A.m-2]"]
         x_av = variables["Average cathode Li content"]
+        x = variables["Cathode Li content"]
         if self.options["host thermodynamics"] == "multi-phase":
-            # the Li the host itself takes up (a dispersed material's share passes through), shared
-            # out in proportion to the free Li each region holds: n_in x / x_av (1 - x_trap / x)
+            # the Li the host itself takes up (a dispersed material's share passes through)
             (dxdt,) = host_li_balance(p, variables, isolation=False).values()
-            x = variables["Cathode Li content"]
-            n_in_free = pybamm.maximum(pybamm.Integral(dxdt, xi), 0) * (x - x_trap) / x_av
+            n_in = pybamm.maximum(pybamm.Integral(dxdt, xi), 0)
         else:
-            # the current over the host, times the free share of its Li (1 - x_trap / x_av)
-            n_in_free = pybamm.maximum(i, 0) / (p.F * a_h * p.c_h * p.L_c) * (1 - x_trap / x_av)
+            # the current over the host
+            n_in = pybamm.maximum(i, 0) / (p.F * a_h * p.c_h * p.L_c)
+        # shared out in proportion to the free Li each region holds: n_in x / x_av (1 - x_trap / x)
+        n_in_free = n_in * (x - x_trap) / x_av
         rate = p.f_trap_fast * pybamm.maximum(1 - x_trap / p.x_trap_sat, 0) + p.f_trap_slow
         arrhenius = pybamm.exp(-p.E_trap / p.R * (1 / p.T - 1 / p.T_ref))
         self.rhs = {x_trap: arrhenius * rate * n_in_free}
 
     def set_initial_conditions(self, variables):
-        x_trap = variables["Cathode local trapped Li content"]
-        zero = pybamm.Scalar(0)
-        if self.options["host thermodynamics"] == "multi-phase":
-            zero = pybamm.PrimaryBroadcast(zero, "positive electrode")
-        self.initial_conditions = {x_trap: zero}
+        zero = pybamm.PrimaryBroadcast(pybamm.Scalar(0), "positive electrode")
+        self.initial_conditions = {variables["Cathode local trapped Li content"]: zero}
 
 
 class NoHostLoss(AEASubModel):

@@ -83,7 +83,10 @@ def surface_value(param, field):
     )
 
 
-#: the same scaled depth on the cell edges, to place the interfacial flux on the separator edge
+#: the same scaled depth on the cell edges, to place the interfacial flux on the separator edge:
+#: ``pybamm.SpatialVariableEdge("xi_c", domain=["positive electrode"], coord_sys="cartesian")``
+#:
+#: :meta hide-value:
 xi_edge = pybamm.SpatialVariableEdge("xi_c", domain=["positive electrode"], coord_sys="cartesian")
 
 
