@@ -155,7 +155,8 @@ RANGES = {
     "Initial Li trapping fraction": _FRACTION,
     "Saturated initially trapped Li content": Range(0.0, "Cathode maximum Li content", why="within the host"),
     # thermally activated (0: no temperature dependence); a negative one traps faster when colder
-    "Li trapping activation energy [J.mol-1]": Range(0.0, why="trapping is thermally activated, slower when colder"),
+    "Li trapping activation energy [J.mol-1]": Range(0.0, 300e3, why="trapping is thermally activated, slower when colder;"
+                                                     " Li hops in solids cost 0.1-1 eV (10-100 kJ/mol): 300 kJ/mol is 3.1 eV"),
     # degradation rates (0: off; a negative one reverses the mechanism: Li made, material regained)
     "Ionic-switch host loss coefficient": _NON_NEGATIVE,
     "Dispersed material activation coefficient": _NON_NEGATIVE,

@@ -20,6 +20,9 @@ M_TIS2 = 0.11199
 #: 10, 1379, 1975)
 RHO_TIS2 = get_material("TiS2").density * 1e3  # (the energy model's record of it)
 X_MAX = 1.0
+#: activation energy of Li hops between sites in LixTiS2 [J.mol-1]: an assumption (as for Mo6S8), read by the
+#: diffusivity and by the trapping rate, whose traps are reached by the same hops
+E_A_LI_HOPS = 30e3
 
 
 def tis2_diffusivity(x, T):
@@ -28,13 +31,13 @@ def tis2_diffusivity(x, T):
     The paper (Table S5) gives 5e-10 to 8e-9 cm2/s and explains the fading of LTS by the
     dependence of D on the vacancy concentration (1 - x). D falls linearly from the upper bound
     (empty host) to the lower bound (full host), both read from ``tableS5_li_diffusion.csv``.
-    Arrhenius with 30 kJ/mol (assumption, as for Mo6S8).
+    Arrhenius with :data:`E_A_LI_HOPS` (assumption, as for Mo6S8).
     """
     row = load_paper_table("tableS5_li_diffusion").set_index("material").loc["TiS2"]
     D_low = float(row["D_lower_cm2_per_s"]) * 1e-4
     D_high = float(row["D_upper_cm2_per_s"]) * 1e-4
     return (D_high * (1 - x) + D_low * x) * pybamm.exp(
-        -30e3 / paper_cell.R * (1 / T - 1 / 343.15)
+        -E_A_LI_HOPS / paper_cell.R * (1 / T - 1 / paper_cell.T_REF)
     )
 
 
@@ -139,7 +142,7 @@ def get_parameter_values():
             # as the set's Li diffusivity in LixTiS2 (itself assumed, tis2_diffusivity), since a trap is
             # reached by the same hops of Li between sites; at the reference 343.15 K (70 C, the paper's
             # cells, where the fractions above are fitted) the factor is 1. At 25 C it is 0.20
-            "Li trapping activation energy [J.mol-1]": 30e3,
+            "Li trapping activation energy [J.mol-1]": E_A_LI_HOPS,
             "Lower voltage cut-off [V]": 1.0,
             "Upper voltage cut-off [V]": 3.0,
             "Nominal cell capacity [A.h]": q_theory * loading * area,

@@ -122,6 +122,9 @@ def foil_amount(material, thickness):
     return thickness * m.density * 1e3 / (m.molar_mass * 1e-3)  # g/cm3 -> kg/m3, g/mol -> kg/mol
 
 
+#: the paper's cell temperature, 70 C [K], the reference of the sets' Arrhenius laws ("Reference temperature [K]")
+T_REF = 343.15
+
 def cell_parameters():
     """Parameters of the paper's cell outside the cathode (Li metal anode)."""
     values = {
@@ -130,8 +133,8 @@ def cell_parameters():
         "Electrode height [m]": CELL_SIDE_M,
         "Number of electrodes connected in parallel to make a cell": 1.0,
         "Number of cells connected in series to make a battery": 1.0,
-        "Ambient temperature [K]": 343.15,
-        "Reference temperature [K]": 343.15,
+        "Ambient temperature [K]": T_REF,
+        "Reference temperature [K]": T_REF,
         "Separator layer 1 thickness [m]": MASS_LGPS / (RHO_LGPS * AREA_M2),
         "Separator layer 1 ionic conductivity [S.m-1]": lgps_conductivity,
         "Separator layer 2 thickness [m]": MASS_LI3PS4 / (RHO_LI3PS4 * AREA_M2),
