@@ -444,6 +444,24 @@ def test_a_point_stopped_by_a_model_event_says_so():
     assert foil["Electrode specific capacity [mA.h.g-1]"] > 1.3 * bare["Electrode specific capacity [mA.h.g-1]"]
 
 
+def test_a_later_step_the_solver_fails_on_is_the_rows_error_told_once():
+    """LMS on the lever rule, 30 s at rest then 1000C for 10 s (the failing step of test_checks' step-error tests):
+    the second step starts 6.798 V below the cut-off and the solver refuses it. The row's ``error`` is the
+    solver's, with the step and the steps that ran, in the words `pybamm-aea simulate` prints (progress'
+    stopped_text / solver_failed_text); its ``warnings`` is not the same failure again as the model's
+    ExperimentStepFailedWarning cut at 200 characters (it was, beside an error of "experiment stopped after
+    1 of 2 steps (final time)": the solver's error in neither)."""
+    step = "Discharge at 1000C for 10 s"
+    df = sweep({LOADING: [0.015]}, parameter_set=LMS, experiment=["Rest for 30 s", step], workers=1,
+               options=LEVER, progress=False)
+    assert df.attrs["failed"] == 1
+    error, warned = df["error"].iloc[0], df["warnings"].iloc[0]
+    assert error.startswith(f"the experiment stopped in step 1 of cycle 2 (of 2): the solver failed in '{step}': "
+                            "the cell starts 6.798 V below its lower cut-off under its current"), error
+    assert error.endswith("; figures are from the 1 of 2 steps that ran"), error
+    assert not warned or "solver failed" not in warned, warned
+
+
 ESC = "Electrode specific capacity [mA.h.g-1]"
 
 

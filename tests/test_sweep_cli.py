@@ -139,22 +139,41 @@ def test_every_configuration_error_of_the_sweep_names_an_option_of_the_command()
         assert OPTION_OF[keyword] in parser.format_help().split(), f"{name}:{line}: {OPTION_OF[keyword]!r}"
     assert {k: OPTION_OF[k] for k in ("options", "results_file", "export")} == {
         "options": "--option", "results_file": "--results", "export": "--output"}
-    # every option of the command, under its keyword (the table read from _actions before, less -h)
-    assert OPTION_OF == {
-        "grid": "--grid", "parameter_set": "--parameter-set", "experiment": "--experiment",
-        "reference_c_rate": "--reference-c-rate", "cycles": "--cycles", "options": "--option",
-        "compaction": "--compaction", "workers": "--workers", "threads": "--threads", "scheduler": "--scheduler",
-        "dask_address": "--dask-address", "results_file": "--results", "retry_failed": "--retry-failed",
-        "export": "--output", "force": "--force", "replace_results": "--replace-results",
-        "cathode_cells": "--cathode-cells", "mesh_check": "--mesh-check", "no_progress": "--no-progress"}
     OPTION_OF["export"] = "--changed"  # a copy: the parser's table stays
     assert option_of(parser)["export"] == "--output"
+
+
+def test_the_option_table_is_keyed_by_the_sweeps_own_keywords():
+    """Every key of :func:`option_of`'s table is a keyword of ``pybamm_aea.sweep`` (its dests 'no_progress',
+    'scheduler', 'dask_address' and 'cycles' were keys, so an error about ``progress`` or ``client`` named no
+    option), every option of the command but -h and the documented NO_KEYWORD ones is in it once, and the
+    options whose dest is not the keyword they set map from that keyword."""
+    import inspect
+    import re
+
+    import pybamm_aea
+    from pybamm_aea.cli import build_parsers
+    from pybamm_aea.cli.sweep import NO_KEYWORD, option_of
+
+    parser = build_parsers()[1]["sweep"]
+    table = option_of(parser)
+    keywords = set(inspect.signature(pybamm_aea.sweep).parameters)
+    assert set(table) <= keywords, sorted(set(table) - keywords)
+    helped = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*[a-z]", parser.format_help()))
+    assert len(table.values()) == len(set(table.values()))
+    assert set(table.values()) | set(NO_KEYWORD) | {"--help"} == helped, helped ^ set(table.values())
+    assert not set(NO_KEYWORD) & set(table.values())
+    assert {k: table[k] for k in ("progress", "client", "options", "results_file", "export")} == {
+        "progress": "--no-progress", "client": "--scheduler", "options": "--option", "results_file": "--results",
+        "export": "--output"}
 
 
 @pytest.mark.parametrize("error, line", [
     (("bad value",), "pybamm-aea sweep: error: bad value"),
     (("bad value", "no_such_keyword"), "pybamm-aea sweep: error: bad value"),
     (("bad value", "results_file"), "pybamm-aea sweep: error: argument --results: bad value"),
+    (("bad value", "progress"), "pybamm-aea sweep: error: argument --no-progress: bad value"),
+    (("bad value", "client"), "pybamm-aea sweep: error: argument --scheduler: bad value"),
 ])
 def test_a_configuration_error_of_no_known_option_is_still_said(error, line, capsys, monkeypatch):
     """A SweepConfigError without an argument, or naming a keyword the command has no option for, is a usage error

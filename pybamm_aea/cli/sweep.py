@@ -21,6 +21,10 @@ OUTPUT_FORMATS = (".csv", ".json", ".parquet")
 EXIT_POINTS_FAILED = 1
 #: the parser's default that holds :func:`option_of`'s table
 OPTION_TABLE = "sweep_options"
+#: the options that set no keyword of :func:`pybamm_aea.sweep.sweep` of their own, so not in :func:`option_of`'s
+#: table: --cycles repeats the --experiment steps ("experiment" is --experiment's), --dask-address says where
+#: --scheduler dask's client connects ("client" is --scheduler's, the option that makes one at all)
+NO_KEYWORD = ("--cycles", "--dask-address")
 
 
 def option_of(parser):
@@ -50,8 +54,9 @@ def register(subparsers):
 
     def keep(action, keyword=None):
         """Keep ``action``'s option under ``keyword``, the keyword of :func:`pybamm_aea.sweep.sweep` it sets
-        (default: its dest)."""
-        options[keyword or action.dest] = action.option_strings[0]
+        (default: its dest); an option of :data:`NO_KEYWORD` sets none and is not kept."""
+        if action.option_strings[0] not in NO_KEYWORD:
+            options[keyword or action.dest] = action.option_strings[0]
 
     def add(*flags, keyword=None, **kwargs):
         keep(p.add_argument(*flags, **kwargs), keyword)
@@ -78,7 +83,7 @@ def register(subparsers):
              "--dask-address: workers of the LocalCluster")
     add("--threads", type=_args.int_at_least("--threads", 1), default=1, metavar="N",
         help="threads of each batched solve (IDAKLU num_threads; single-discharge sweeps), default 1")
-    add("--scheduler", choices=["local", "dask"], default="local",
+    add("--scheduler", keyword="client", choices=["local", "dask"], default="local",
         help="local processes, or Dask distributed (a LocalCluster, or --dask-address)")
     add("--dask-address", default=None, metavar="ADDRESS",
         help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
@@ -98,7 +103,7 @@ def register(subparsers):
         help="also run every point on twice the cells: columns 'Fine-mesh ...' and 'Mesh converged' (ESC "
              "within 1 %%, mean discharge voltage within 10 mV); with --results the fine rows go to "
              "FILE's stem + '.fine' + its suffix")
-    add("--no-progress", action="store_true", help="no progress bar on stderr")
+    add("--no-progress", keyword="progress", action="store_true", help="no progress bar on stderr")
     p.set_defaults(func=run, parser=p, **{OPTION_TABLE: options})
     return p
 

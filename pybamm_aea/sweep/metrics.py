@@ -112,8 +112,10 @@ def note_model_event_stops(metrics, terminations):
         metrics["warnings"] = note if not metrics["warnings"] else f"{metrics['warnings']}; {note}"
 
 
-def fill_from_experiment(metrics, config, solution, porosity, fraction, window_Ah=None):
-    """The result columns of an experiment's solution (per-point path; ``window_Ah``: :func:`fill_from_discharges`)."""
+def fill_from_experiment(metrics, config, solution, porosity, fraction, window_Ah=None, stopped=None):
+    """The result columns of an experiment's solution (per-point path; ``window_Ah``: :func:`fill_from_discharges`;
+    ``stopped``: why the solve stopped before the experiment's end, :attr:`pybamm_aea.progress.ExperimentProgress.stopped`
+    of its callback, e.g. a later step's solver error, which the solution does not hold)."""
     if not getattr(solution, "cycles", None):  # PyBaMM's EmptySolution: not even the first step ran
         from .config import make_experiment
 
@@ -127,7 +129,10 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
     discharges = discharge_steps(solution, arrays=False)
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)
     note_model_event_stops(metrics, [step.termination for c in solution.cycles if c is not None for step in c.steps])
-    if steps_done < config.n_steps:
+    if stopped:  # its termination is the last solved step's ("final time"): the solver's error is in stopped
+        metrics["error"] = (f"the experiment {stopped}; figures are from the {steps_done} of {config.n_steps} "
+                            "steps that ran")
+    elif steps_done < config.n_steps:
         metrics["error"] = (f"experiment stopped after {steps_done} of {config.n_steps} steps "
                             f"({solution.termination}); figures are from the steps that ran")
     elif not discharges:

@@ -100,20 +100,26 @@ def _error_text(exc):
 
 
 def evaluate_point(config, point):
-    """Run one point through the experiment; never raises: errors go into the ``error`` column."""
+    """Run one point through the experiment; never raises: errors go into the ``error`` column (a later step's
+    solver error too, told there once: not its ExperimentStepFailedWarning in ``warnings``)."""
+    from pybamm_aea.models.checks import ExperimentStepFailedWarning
+    from pybamm_aea.progress import ExperimentProgress
+
     row = {name: point[name] for name in config.names}
     metrics = empty_metrics()
+    progress = ExperimentProgress(show=False)  # its stopped: why a solve stopped before the experiment's end
     t0 = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        warnings.simplefilter("ignore", ExperimentStepFailedWarning)  # the error column has its text (stopped)
         try:
             inputs, derived, porosity, fraction, window = derive_inputs(config, point)
             row.update(derived)
             sim, metrics["Setup time [s]"] = simulation(config, _options_of(config, point), inputs)
             t0 = time.perf_counter()
-            solution = sim.solve(inputs=inputs)
+            solution = sim.solve(inputs=inputs, callbacks=[progress])
             metrics["Solve time [s]"] = time.perf_counter() - t0
-            fill_from_experiment(metrics, config, solution, porosity, fraction, window)
+            fill_from_experiment(metrics, config, solution, porosity, fraction, window, progress.stopped)
         except Exception as exc:  # reported, never dropped
             metrics["error"] = _error_text(exc)
             if isinstance(metrics["Solve time [s]"], float) and math.isnan(metrics["Solve time [s]"]):
