@@ -68,23 +68,25 @@ class ConstrainedSwelling(AEASubModel):
     #: relaxation, ~TAU * d(phi_s)/dt < 1e-4 at 1C, from turning the porosity negative)
     EPS_FLOOR = 1e-3
     #: relaxation time of the stretch onto the stack-held porosity when the stack compacts a layer [s]. A numerical
-    #: choice, not a measured creep time: instantaneous on a cycle (the compacted layer's porosity lags ~TAU_COMPACT
-    #: times its solids' shrinkage rate above eps_stack, 2-3e-4 at 0.1C), and not much stiffer than the multi-phase
-    #: solver's steps (30-200 s at 0.1C). At 1 s (the swelling side's TAU) IDA's higher-order BDF steps carried the
-    #: stretch of a layer that had just reached eps_stack on past it, 1.7e-2 of porosity below within 200 s, where
-    #: the compaction rate is exactly 0 and the error test did not see it: the layer reopened voids on sulfur it
-    #: had already given back (S-LMS vs Li-In, multi-phase host at 0.1C, cycle 2: the sulfur cut off +3.9 % at
-    #: the default rtol 1e-4 over rtol 1e-6, single layers 1.28x the median's voids; BDF order 1 or dt_max 10 s
-    #: removed it). With 10 s: within 0.5 % over 5 cycles at 0.1C, 0.2C and 0.5C (measured 2026-12-03). It moved
-    #: the rtol 1e-6 answer by -0.8 % (the compacted layers' porosity higher on the closure switch below, which
-    #: is 0.982 at eps_stack) and the lever-rule retention at 360 MPa from 77.25 to 77.40 %.
+    #: choice, not a measured creep time: instantaneous on a cycle (a compacted layer's porosity lags ~TAU_COMPACT
+    #: times its solids' shrinkage rate above eps_stack: 1.7e-4 at 0.1C, median over the sulfur re-oxidised there),
+    #: and not much stiffer than the multi-phase solver's steps (~30 s where it failed). At 1 s (the swelling
+    #: side's TAU) IDA's higher-order BDF steps carried the stretch of a layer that had just reached eps_stack on
+    #: past it, 1.7e-2 of porosity below within 200 s, where the compaction rate is exactly 0 and the error test
+    #: did not see it: the layer reopened voids on sulfur it had already given back (S-LMS vs Li-In, multi-phase
+    #: host at 0.1C, cycle 2: the sulfur cut off +3.9 % at the default rtol 1e-4 over rtol 1e-6, single layers
+    #: 1.28x the median's voids; BDF order 1 or dt_max 10 s took it to -0.3 and +0.6 %). With 10 s: within 0.5 %
+    #: of rtol 1e-6 over 5 cycles at 0.1C and 2 at 0.2C and 0.5C (measured 2026-12-03). It moved the rtol 1e-6
+    #: answer at 0.1C by -0.8 % (a compacted layer's porosity higher on the closure switch below, 0.982 at
+    #: eps_stack itself) and the lever-rule retention at 360 MPa from 77.25 to 77.40 %.
     TAU_COMPACT = 10.0
-    #: porosity width of the smooth closure switch (below the stack-held porosity). A numerical choice (no
-    #: measured porosity scale of the stack's closure of voids); the retention is insensitive to it: S-LMS vs Li-In,
-    #: lever rule, 0.1C, 120 cycles vs 30, 180 / 360 / 720 MPa, with the coefficient at 0.027: 60.89 / 76.88 /
-    #: 108.23 % at 1e-3, 60.83 / 77.25 / 108.16 % at 2e-3, 60.73 / 78.09 / 108.15 % at 4e-3 (refit to 360 MPa:
-    #: 0.0266 at 1e-3, 61.09 / 77.27 / 108.26 %; 0.0279 at 4e-3, 60.31 / 77.26 / 108.06 %; measured with
-    #: TAU_COMPACT 1 s, 2026-12-03)
+    #: porosity width of the smooth closure switch (below the stack-held porosity). A numerical choice: no measured
+    #: porosity scale over which the stack stops closing voids (Heckel's law gives a sharp eps_stack); kept small
+    #: against the porosity a charge sweeps in a layer (0.057, S-LMS multi-phase at 0.1C). The predictions hardly
+    #: depend on it: S-LMS vs Li-In, lever rule, 0.1C, retention at cycle 120 vs 30 at 180 / 360 / 720 MPa,
+    #: coefficient 0.027: 60.89 / 77.14 / 109.16 % at 1e-3, 60.84 / 77.40 / 108.72 % at 2e-3, 60.74 / 78.16 /
+    #: 108.44 % at 4e-3; refit to 360 MPa, 0.0267 at 1e-3: 61.04 / 77.44 / 109.20 %, 0.0278 at 4e-3: 60.33 /
+    #: 77.43 / 108.35 % (measured 2026-12-03)
     EPS_SMOOTH = 2e-3
 
     #: the solver's variable is (lambda - 1) / STRETCH_SCALE (PyBaMM's reference and scale of a
