@@ -294,7 +294,7 @@ def test_porous_electrode_loses_more_contact(s_lms_li_in):
     Its pores take the whole S8 -> Li2S swelling, so it does not thicken; but the low pressure
     that made it cannot compact it, so every void the shrinking Li2S opens stays open: it loses
     much of its sulfur in the first cycles and ends with less capacity than the paper's 8.2 %
-    electrode, which supports the paper's dense electrode (measured 2026-12-02: 173 against 286 mAh/g after 120
+    electrode, which supports the paper's dense electrode (measured 2026-12-03: 173 against 287 mAh/g after 120
     cycles). Its retention *relative to cycle 30* (75.7 %, the dense electrode's 77.3 %) hides that most of its
     loss comes before cycle 30 (310 mAh/g on cycle 1, 214 on cycle 2); with the contact-loss coefficient fitted
     while the compacted layers kept half their voids (0.0154, not 0.027) it was 85.3 %.
