@@ -69,7 +69,7 @@ class ConstrainedSwelling(AEASubModel):
     EPS_FLOOR = 1e-3
     #: relaxation time of the stretch onto the stack-held porosity when the stack compacts a layer [s]. A numerical
     #: choice, not a measured creep time: instantaneous on a cycle (a compacted layer's porosity lags ~TAU_COMPACT
-    #: times its solids' shrinkage rate above eps_stack: 1.7e-4 at 0.1C, median over the sulfur re-oxidised there),
+    #: times its solids' shrinkage rate above eps_stack: 1.7e-4 at 0.1C, the median of its points re-oxidising sulfur),
     #: and not much stiffer than the multi-phase solver's steps (~30 s where it failed). At 1 s (the swelling
     #: side's TAU) IDA's higher-order BDF steps carried the stretch of a layer that had just reached eps_stack on
     #: past it, 1.7e-2 of porosity below within 200 s, where the compaction rate is exactly 0 and the error test
@@ -120,9 +120,9 @@ class ConstrainedSwelling(AEASubModel):
         # flow stress of the compact at its porosity (Heckel), floored to keep the log finite
         sigma_c = p.P_fab + pybamm.log(p.eps_c / pybamm.maximum(eps, 1e-6)) / p.K_heckel
         # 1 where the stack compacts the layer, else 0. A shrinking layer the stack compacts sits at eps_stack (the
-        # stretch relaxes onto phi_s / (1 - eps_stack), the porosity 1.7e-4 above it at 0.1C, 5-95 % of the sulfur
-        # re-oxidised there between 4e-6 and 2.8e-3 above, with TAU_COMPACT), so the switch is 0.98-1 there and
-        # turns off over EPS_SMOOTH below it. (Centred on eps_stack it was 0.50 on the compacted layers: half their
+        # stretch relaxes onto phi_s / (1 - eps_stack): with TAU_COMPACT the porosity of such a layer re-oxidising
+        # sulfur at 0.1C is 1.7e-4 above it, the 5th-95th percentile of the solver's points 4e-6 to 2.8e-3), so the
+        # switch is 0.98-1 there and turns off over EPS_SMOOTH below it. (Centred on eps_stack it was 0.50 on the compacted layers: half their
         # sulfur's shrinkage counted as voids left open; S-LMS vs Li-In at 0.2C, cycle 2, 37 % of the sulfur the
         # multi-phase host re-oxidised and 21 % on the lever rule was in such layers, and their loss per unit
         # re-oxidised differed by 9 %; at 0.1C 57-59 % on both, the fitted contact-loss coefficient 0.0154.)
