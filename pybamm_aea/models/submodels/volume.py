@@ -121,11 +121,12 @@ class ConstrainedSwelling(AEASubModel):
         sigma_c = p.P_fab + pybamm.log(p.eps_c / pybamm.maximum(eps, 1e-6)) / p.K_heckel
         # 1 where the stack compacts the layer, else 0. A shrinking layer the stack compacts sits at eps_stack (the
         # stretch relaxes onto phi_s / (1 - eps_stack): with TAU_COMPACT the porosity of such a layer re-oxidising
-        # sulfur at 0.1C is 1.7e-4 above it, the 5th-95th percentile of the solver's points 4e-6 to 2.8e-3), so
-        # the switch is 0.98-1 there and turns off over EPS_SMOOTH below it. (Centred on eps_stack it was 0.50 on the compacted layers: half their
-        # sulfur's shrinkage counted as voids left open; S-LMS vs Li-In at 0.2C, cycle 2, 37 % of the sulfur the
-        # multi-phase host re-oxidised and 21 % on the lever rule was in such layers, and their loss per unit
-        # re-oxidised differed by 9 %; at 0.1C 57-59 % on both, the fitted contact-loss coefficient 0.0154.)
+        # sulfur at 0.1C is 1.7e-4 above it, the 5th-95th percentile of the solver's points 4e-6 to 2.8e-3), so the
+        # switch is 0.98-1 there and turns off over EPS_SMOOTH below it. (Centred on eps_stack it was 0.50 on the
+        # compacted layers: half their sulfur's shrinkage counted as voids left open; S-LMS vs Li-In at 0.2C, cycle 2,
+        # 37 % of the sulfur the multi-phase host re-oxidised and 21 % on the lever rule was in such layers, and their
+        # loss per unit re-oxidised differed by 9 %; at 0.1C 57-59 % on both, the fitted contact-loss coefficient
+        # 0.0154.)
         closing = (1 + pybamm.tanh(2 * (eps - eps_stack + self.EPS_SMOOTH) / self.EPS_SMOOTH)) / 2
         # volume change of the dispersed domains [s-1, per as-made volume]: each domain's follows its own
         # lithiation, so the reaction's rate; the dilution of z by fresh domains joining (activation) moves the
