@@ -793,14 +793,19 @@ def test_a_later_experiment_step_the_solver_fails_on_warns_naming_it_and_what_wa
     assert solution.termination == "final time"
 
 
-def test_ida_failing_in_a_later_step_warns_with_idas_error():
+def test_ida_failing_in_a_later_step_warns_with_idas_error(monkeypatch):
     """IDA itself failing mid-experiment from the state: AEA_LiCoO2 on the multi-phase host, charged then
     discharged at 0.4C, fails IDA's error test after the current reverses (IDA_ERR_FAIL, pybammsolvers 0.11.1;
     the default solver mends it by solving the step again, turned off here as a user's own solver would have
-    it). The warning carries IDA's error; the charge is returned."""
+    it) with the stack's compaction relaxing the stretch in 1 s, as it did until session 26 (``TAU_COMPACT``,
+    set so here for a reproducible IDA failure: with 10 s the step solves, 2026-12-03). The warning carries
+    IDA's error; the charge is returned."""
     import warnings
 
     from pybamm_aea.models.solvers import SharedEventsIDAKLUSolver
+    from pybamm_aea.models.submodels.volume import ConstrainedSwelling
+
+    monkeypatch.setattr(ConstrainedSwelling, "TAU_COMPACT", 1.0)
 
     class NoRetry(SharedEventsIDAKLUSolver):
         def step(self, *args, **kwargs):

@@ -73,12 +73,16 @@ def test_dispersed_material_degradation_is_host_independent():
     """The sulfur's activation and contact loss on both hosts (S-LMS vs Li-In, 0.1C, 7 cycles), the
     check that lets the 120-cycle tests pin the lever rule. What they read agrees:
 
-    - the accessible fraction (activation minus loss) within 0.2 % and the capacity relative to
+    - the accessible fraction (activation minus loss) within 0.3 % and the capacity relative to
       cycle 2 within 0.5 points: activation is driven by the charge passed, which both hosts pass
-      alike (first discharges within 1 %, test_host_phase_field);
+      alike (first discharges within 1 %, test_host_phase_field; measured 2026-12-03: the multi-phase
+      host's 0.01-0.20 % above, growing ~0.03 % a cycle to cycle 7, its loss within 0.5 % of the lever
+      rule's, so the gap is the activation's; 0.19 % with the stack's compaction relaxing in 1 s, against
+      the 0.2 % this test allowed then);
     - the fraction cut off since the first cycle within 1 %, both hosts at rtol 1e-6 / atol 1e-8 (measured
       2026-12-02, session 26, once a layer the stack compacts stopped keeping half its voids: +0.01 to +0.13 %;
-      +4.7 % on the first cycle, +0.75 % in all after 7 cycles). At the multi-phase host's default rtol 1e-4 its
+      +4.7 % on the first cycle, +0.75 % in all after 7 cycles; -0.14 to -0.24 %, +4.5 % and +0.49 % once the
+      stack's compaction relaxed in 10 s, 2026-12-03). At the multi-phase host's default rtol 1e-4 its
       loss since the first cycle is +2.8 to +3.9 % (the tolerance's, not the host's:
       test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances and README, known limits), which
       this test's earlier 4 % took for the host's: +2.4-2.9 % before session 26, +1.9 and +2.3 % earlier;
@@ -105,10 +109,10 @@ def test_dispersed_material_degradation_is_host_independent():
         }
     print({h: {k: np.round(v, 5) for k, v in o.items()} for h, o in out.items()})
     multi, lever = out["multi-phase"], out["lever rule"]
-    np.testing.assert_allclose(multi["accessible"], lever["accessible"], rtol=2e-3)
+    np.testing.assert_allclose(multi["accessible"], lever["accessible"], rtol=3e-3)
     np.testing.assert_allclose(multi["relative capacity"][1:], lever["relative capacity"][1:], atol=5e-3)
-    # the loss since the first cycle within 1 % (measured +0.01 to +0.13 %), the first cycle's within 10 %
-    # (measured +4.7 %: the pristine multi-phase host fills through a Li0/Li1 front)
+    # the loss since the first cycle within 1 % (measured -0.14 to -0.24 %), the first cycle's within 10 %
+    # (measured +4.5 %: the pristine multi-phase host fills through a Li0/Li1 front)
     np.testing.assert_allclose(multi["lost"][1:] - multi["lost"][0], lever["lost"][1:] - lever["lost"][0], rtol=0.01)
     assert multi["lost"][0] == pytest.approx(lever["lost"][0], rel=0.1)
     # and the sulfur rises on both (activation outpaces the loss before cycle 30, Fig. 5d)
@@ -292,7 +296,7 @@ def test_porous_electrode_loses_more_contact(s_lms_li_in):
     Its pores take the whole S8 -> Li2S swelling, so it does not thicken; but the low pressure
     that made it cannot compact it, so every void the shrinking Li2S opens stays open: it loses
     much of its sulfur in the first cycles and ends with less capacity than the paper's 8.2 %
-    electrode, which supports the paper's dense electrode (measured 2026-12-02: 173 against 286 mAh/g after 120
+    electrode, which supports the paper's dense electrode (measured 2026-12-03: 173 against 287 mAh/g after 120
     cycles). Its retention *relative to cycle 30* (75.7 %, the dense electrode's 77.3 %) hides that most of its
     loss comes before cycle 30 (310 mAh/g on cycle 1, 214 on cycle 2); with the contact-loss coefficient fitted
     while the compacted layers kept half their voids (0.0154, not 0.027) it was 85.3 %.
@@ -1043,7 +1047,8 @@ def test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances(s_lms_b
     a closure switch 2e-3 of porosity wide: the stretch lambda must be right to ~1e-6, which the multi-phase
     solver's rtol 1e-4 gives only on the stretch's scaled variable (``ConstrainedSwelling.STRETCH_SCALE``). S-LMS vs
     Li-In on the multi-phase default at 0.2C: the fraction of the sulfur cut off on each of 2 cycles at the
-    default tolerances is its value at rtol 1e-6 / atol 1e-8 (measured 2026-12-02: -0.06 and -0.09 %; tolerance 2 %).
+    default tolerances is its value at rtol 1e-6 / atol 1e-8 (measured 2026-12-02: -0.06 and -0.09 %; -0.15 and -0.46 %
+    with the compaction relaxing in 10 s, 2026-12-03; tolerance 2 %).
 
     Catches: the stretch left unscaled for the solver (+20 and +15 %; mutation ``stretch_unscaled``, which only
     the slow host-independence test caught before)."""
@@ -1060,6 +1065,32 @@ def test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances(s_lms_b
     print("sulfur cut off per cycle, default tolerances:", default, "rtol 1e-6:", reference)
     assert len(default) == len(reference) == 2
     np.testing.assert_allclose(default, reference, rtol=0.02)
+
+
+def test_sulfur_contact_loss_at_tenth_c_holds_at_the_multi_phase_solvers_tolerances():
+    """At 0.1C more than half of the sulfur re-oxidises in layers the stack compacts, whose stretch relaxes onto the
+    stack-held porosity (``ConstrainedSwelling.TAU_COMPACT``) and must stop there: below it the compaction rate is
+    exactly 0. S-LMS vs Li-In on the multi-phase default at 0.1C: the fraction of the sulfur cut off on each of 2
+    cycles at the default tolerances (rtol 1e-4) is its value at rtol 1e-6 / atol 1e-8 (measured 2026-12-03: -0.15
+    and -0.19 %; tolerance 1 %).
+
+    Catches: the compaction relaxing in 1 s, as the swelling does (IDA's higher-order BDF steps, ~30 s, carried
+    the stretch of a layer just back at the stack-held porosity 1.7e-2 of porosity past it, reopening voids on
+    sulfur already given back: +0.5 and +3.9 %; mutation ``compaction_relaxes_in_one_second``)."""
+    model = AEA({**S_OPTIONS, "host thermodynamics": "multi-phase"})
+    experiment = pybamm.Experiment([("Discharge at 0.1C until 0.4 V", "Charge at 0.1C until 2.4 V")] * 2)
+
+    def cut_per_cycle(solver):
+        solution = pybamm.Simulation(model, parameter_values=pybamm.ParameterValues("Li2021_S_Mo6S8"),
+                                     experiment=experiment, solver=solver).solve()
+        assert len(solution.cycles) == 2, solution.termination
+        return np.array([np.ptp(c["Dispersed material fraction lost"].entries) for c in solution.cycles])
+
+    default, reference = cut_per_cycle(model.default_solver), cut_per_cycle(model.default_solver_with(rtol=1e-6,
+                                                                                                       atol=1e-8))
+    print("sulfur cut off per cycle at 0.1C, default tolerances:", default, "rtol 1e-6:", reference)
+    assert reference.min() > 1e-3
+    np.testing.assert_allclose(default, reference, rtol=0.01)
 
 
 @pytest.mark.parametrize("anode, constant", [

@@ -35,7 +35,8 @@ def get_parameter_values():
             # stack; tests/test_degradation.py marks it ``fit``): the loss per unit of void
             # strain the stack leaves open around shrinking domains (models/submodels/volume.py;
             # refit 0.0154 -> 0.027 when the layers the stack compacts stopped counting half their
-            # shrinkage as open voids: 77.25 % on the lever rule, 76.31 % with 0.028, 89.58 % with 0.0154).
+            # shrinkage as open voids: 77.25 % on the lever rule, 76.31 % with 0.028, 89.58 % with 0.0154;
+            # 77.40 % once the stack's compaction relaxed in 10 s instead of 1 s, kept: volume.TAU_COMPACT).
             # The stack-pressure and porosity trends are predictions (marked ``prediction``).
             "Initial dispersed material accessible fraction": 0.65,
             "Maximum dispersed material accessible fraction": 0.97,
