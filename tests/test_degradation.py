@@ -902,21 +902,28 @@ def test_sulfur_activation_opens_no_voids():
     assert void.max() < 1e-5 * would_be.max()
 
 
-@pytest.fixture(scope="module")
-def s_lms_both_hosts_half_c():
-    """S-LMS vs Li-In with the sulfur's activation and contact loss, 2 cycles at 0.5C on each host, with the
-    cathode mesh's cell widths (for depth integrals of the local fields)."""
+def s_lms_both_hosts(c_rate):
+    """S-LMS vs Li-In with the sulfur's activation and contact loss, 2 cycles at ``c_rate`` on each host:
+    {host: (solution, the cathode mesh's cell widths as fractions, for depth integrals of the local fields,
+    the parameter values)}."""
     out = {}
     for host in ("multi-phase", "lever rule"):
         values = pybamm.ParameterValues("Li2021_S_Mo6S8")
-        experiment = pybamm.Experiment([("Discharge at 0.5C until 0.4 V", "Charge at 0.5C until 2.4 V")] * 2)
+        experiment = pybamm.Experiment(
+            [(f"Discharge at {c_rate}C until 0.4 V", f"Charge at {c_rate}C until 2.4 V")] * 2)
         sim = pybamm.Simulation(AEA({**S_OPTIONS, "host thermodynamics": host}), parameter_values=values,
                                 experiment=experiment)
         sol = sim.solve()
         assert len(sol.cycles) == 2, (host, sol.termination)
         widths = sim.mesh["positive electrode"].d_edges
-        out[host] = sol, widths / widths.sum()
+        out[host] = sol, widths / widths.sum(), values
     return out
+
+
+@pytest.fixture(scope="module")
+def s_lms_both_hosts_half_c():
+    """:func:`s_lms_both_hosts` at 0.5C: {host: (solution, cell widths)}."""
+    return {host: run[:2] for host, run in s_lms_both_hosts(0.5).items()}
 
 
 def test_sulfur_contact_loss_at_half_c_follows_the_sulfur_each_host_reoxidises(s_lms_both_hosts_half_c):
@@ -970,19 +977,8 @@ def test_sulfur_contact_loss_at_half_c_follows_the_sulfur_each_host_reoxidises(s
 
 @pytest.fixture(scope="module")
 def s_lms_both_hosts_fifth_c():
-    """S-LMS vs Li-In with the sulfur's activation and contact loss, 2 cycles at 0.2C on each host, with the
-    cathode mesh's cell widths."""
-    out = {}
-    for host in ("multi-phase", "lever rule"):
-        values = pybamm.ParameterValues("Li2021_S_Mo6S8")
-        experiment = pybamm.Experiment([("Discharge at 0.2C until 0.4 V", "Charge at 0.2C until 2.4 V")] * 2)
-        sim = pybamm.Simulation(AEA({**S_OPTIONS, "host thermodynamics": host}), parameter_values=values,
-                                experiment=experiment)
-        sol = sim.solve()
-        assert len(sol.cycles) == 2, (host, sol.termination)
-        widths = sim.mesh["positive electrode"].d_edges
-        out[host] = sol, widths / widths.sum(), values
-    return out
+    """:func:`s_lms_both_hosts` at 0.2C."""
+    return s_lms_both_hosts(0.2)
 
 
 def test_sulfur_reoxidised_where_the_stack_compacts_opens_no_voids(s_lms_both_hosts_fifth_c):

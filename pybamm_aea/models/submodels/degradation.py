@@ -73,9 +73,10 @@ class HostLiTrapping(AEASubModel):
     rate in Li per formula unit (discharge only), x the host's Li content: a fast part that saturates at
     x_sat (the paper's Li0.1TiS2 after the first cycle) and a slow part that goes on every cycle.
 
-    Saturation in the free Li, the factor (1 - x_trap / x) = (x - x_trap) / x: only free Li can be
-    trapped (trapped Li already sits in a trap and cannot be trapped twice), so the inserted Li is
-    trapped in proportion to the share of the host's Li that is still free. Trapped Li can never exceed
+    Saturation in the free Li, the factor (1 - x_trap / x) = (x - x_trap) / x: Li is trapped as it moves
+    through the host, and the Li that moves is the free Li, so the trapped share of the inserted Li is taken
+    in proportion to the share of the host's Li that is still free (an assumption of the law's form, chosen
+    so that it is the earlier law where x_trap << x and cannot trap Li that is not there). Trapped Li can never exceed
     the Li present: the rate vanishes as x_trap -> x (trapping stops there while insertion goes on), so
     x_trap < x < x_max for any coefficients, and the free window [x_trap, x_max] never closes
     (:func:`free_window_stretch` never divides by zero), in every control volume on both hosts (below).

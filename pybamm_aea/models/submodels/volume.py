@@ -122,7 +122,10 @@ class ConstrainedSwelling(AEASubModel):
         # 1 where the stack compacts the layer, else 0. A shrinking layer the stack compacts sits at eps_stack (the
         # stretch relaxes onto phi_s / (1 - eps_stack): with TAU_COMPACT the porosity of such a layer re-oxidising
         # sulfur at 0.1C is 1.7e-4 above it, the 5th-95th percentile of the solver's points 4e-6 to 2.8e-3), so the
-        # switch is 0.98-1 there and turns off over EPS_SMOOTH below it. (Centred on eps_stack it was 0.50 on the
+        # switch is 0.98-1 there and turns off below it: 0.5 at eps_stack - EPS_SMOOTH, 0.018 at
+        # eps_stack - 2 EPS_SMOOTH. Where eps_stack is within 2 EPS_SMOOTH of the swelling's floor EPS_FLOOR
+        # (S-LMS above ~1000 MPa: eps_stack 7.3e-3 at 1000 MPa, 1.1e-3 at 1500 MPa) no layer reaches the off
+        # side: the stack closes every void there. (Centred on eps_stack it was 0.50 on the
         # compacted layers: half their sulfur's shrinkage counted as voids left open; S-LMS vs Li-In at 0.2C, cycle 2,
         # 37 % of the sulfur the multi-phase host re-oxidised and 21 % on the lever rule was in such layers, and their
         # loss per unit re-oxidised differed by 9 %; at 0.1C 57-59 % on both, the fitted contact-loss coefficient
