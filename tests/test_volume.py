@@ -99,7 +99,8 @@ def test_voids_left_open_below_the_fabrication_pressure():
     charged = steps[1]
     # where the stack compacted the layer the porosity is the held one; layers that swelled
     # less never opened that much
-    assert charged["Cathode local porosity"].entries[:, -1].max() == pytest.approx(held, abs=2e-3)
+    # (the stack compacts with TAU_COMPACT = 10 s: a layer lags above the held porosity, +3.7e-3 at the end of charge)
+    assert charged["Cathode local porosity"].entries[:, -1].max() == pytest.approx(held, abs=5e-3)
     assert 0.082 < charged["Average cathode porosity"].entries[-1] < held + 1e-3
     assert charged["Cathode thickness change [%]"].entries[-1] > 5
     # the voids opened around the shrinking sulfur were left open: the contact-loss driver
