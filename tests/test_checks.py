@@ -754,6 +754,17 @@ def _step_failures(record):
     return [w for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
 
 
+def _solve_with_one_step_failure(solve):
+    """``solve()`` with warnings recorded: (its solution, the one ExperimentStepFailedWarning's text)."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = solve()
+    (failure,) = _step_failures(record)
+    return solution, str(failure.message)
+
+
 @pytest.mark.parametrize("cycles, where, below, returned, kept", [
     # step 2 of cycle 1 of 2: the cycle cut short after its first step
     ([("Discharge at 0.1C for 30 s", _FAILING_STEP)] * 2,
@@ -800,8 +811,6 @@ def test_ida_failing_in_a_later_step_warns_with_idas_error(monkeypatch):
     it) with the stack's compaction relaxing the stretch in 1 s, as it did until session 26 (``TAU_COMPACT``,
     set so here for a reproducible IDA failure: with 10 s the step solves, 2026-12-03). The warning carries
     IDA's error; the charge is returned."""
-    import warnings
-
     from pybamm_aea.models.solvers import SharedEventsIDAKLUSolver
     from pybamm_aea.models.submodels.volume import ConstrainedSwelling
 
@@ -817,11 +826,8 @@ def test_ida_failing_in_a_later_step_warns_with_idas_error(monkeypatch):
     default = model.default_solver
     solver = NoRetry(rtol=default.rtol, atol=default.atol, options=dict(model.MULTI_PHASE_SOLVER_OPTIONS))
     experiment = pybamm.Experiment([(f"Charge at 0.4C until {high} V", f"Discharge at 0.4C until {low} V")])
-    with warnings.catch_warnings(record=True) as record:
-        warnings.simplefilter("always")
-        solution = pybamm.Simulation(model, parameter_values=values, experiment=experiment, solver=solver).solve()
-    (failure,) = _step_failures(record)
-    message = str(failure.message)
+    solution, message = _solve_with_one_step_failure(
+        pybamm.Simulation(model, parameter_values=values, experiment=experiment, solver=solver).solve)
     assert message.startswith(f"the experiment stopped in step 2 of cycle 1 (of 1): the solver failed in 'Discharge "
                               f"at 0.4C until {low} V': input set 0: IDA_ERR_FAIL"), message
     assert ("It is step 2 of the experiment's 2: the returned solution holds the 1 step before it, in 1 of the "
@@ -834,15 +840,10 @@ def test_a_step_failure_after_a_starting_solution_counts_the_experiments_own_ste
     """Solved on from a one-cycle solution (``starting_solution``): PyBaMM numbers the cycles on from it (cycle 2 of
     3, as its callbacks log them), and the counts are of this experiment's steps and cycles, the solution's first
     cycle (the starting solution's) not among them."""
-    import warnings
-
     sim = _failing_sim([("Discharge at 0.1C for 30 s", "Rest for 10 s")])
     start = sim.solve()
-    with warnings.catch_warnings(record=True) as record:
-        warnings.simplefilter("always")
-        solution = _failing_sim([("Discharge at 0.1C for 30 s", _FAILING_STEP)] * 2).solve(starting_solution=start)
-    (failure,) = _step_failures(record)
-    message = str(failure.message)
+    solution, message = _solve_with_one_step_failure(
+        lambda: _failing_sim([("Discharge at 0.1C for 30 s", _FAILING_STEP)] * 2).solve(starting_solution=start))
     assert message.startswith(f"the experiment stopped in step 2 of cycle 2 (of 3): the solver failed in "
                               f"'{_FAILING_STEP}'"), message
     assert ("It is step 2 of the experiment's 4: the returned solution holds the 1 step before it, in 1 of the "
