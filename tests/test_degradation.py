@@ -1,7 +1,7 @@
 """Cycle life of AEA cells against Li et al. 2021 (0.1C, 70 C), and the degradation options.
 
 Paper: LMS 89 % after 50 cycles vs the 2nd (tolerance 3 points); LTS fading faster than LMS;
-S-LMS vs Li-In 76 % after 120 cycles vs cycle 30 (5 points), rising up to cycle 30; LTO-LMS the
+S-LMS vs Li-In 76 % after 120 cycles vs cycle 30 (1.5 points, the fit's), rising up to cycle 30; LTO-LMS the
 most stable of the hybrids.
 """
 import numpy as np
@@ -81,8 +81,8 @@ def test_dispersed_material_degradation_is_host_independent():
       the 0.2 % this test allowed then);
     - the fraction cut off since the first cycle within 1 %, both hosts at rtol 1e-6 / atol 1e-8 (measured
       2026-12-02, session 26, once a layer the stack compacts stopped keeping half its voids: +0.01 to +0.13 %;
-      +4.7 % on the first cycle, +0.75 % in all after 7 cycles; -0.14 to -0.24 %, +4.5 % and +0.49 % once the
-      stack's compaction relaxed in 10 s, 2026-12-03). At the multi-phase host's default rtol 1e-4 its
+      +4.7 % on the first cycle, +0.75 % in all after 7 cycles; 0 to -0.14 %, +4.2 % and +0.52 % once the
+      stack's compaction relaxed in 10 s, with the contact-loss coefficient 0.0285, 2026-12-03). At the multi-phase host's default rtol 1e-4 its
       loss since the first cycle is +2.8 to +3.9 % (the tolerance's, not the host's:
       test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances and README, known limits), which
       this test's earlier 4 % took for the host's: +2.4-2.9 % before session 26, +1.9 and +2.3 % earlier;
@@ -111,8 +111,8 @@ def test_dispersed_material_degradation_is_host_independent():
     multi, lever = out["multi-phase"], out["lever rule"]
     np.testing.assert_allclose(multi["accessible"], lever["accessible"], rtol=3e-3)
     np.testing.assert_allclose(multi["relative capacity"][1:], lever["relative capacity"][1:], atol=5e-3)
-    # the loss since the first cycle within 1 % (measured -0.14 to -0.24 %), the first cycle's within 10 %
-    # (measured +4.5 %: the pristine multi-phase host fills through a Li0/Li1 front)
+    # the loss since the first cycle within 1 % (measured 0 to -0.14 %), the first cycle's within 10 %
+    # (measured +4.2 %: the pristine multi-phase host fills through a Li0/Li1 front)
     np.testing.assert_allclose(multi["lost"][1:] - multi["lost"][0], lever["lost"][1:] - lever["lost"][0], rtol=0.01)
     assert multi["lost"][0] == pytest.approx(lever["lost"][0], rel=0.1)
     # and the sulfur rises on both (activation outpaces the loss before cycle 30, Fig. 5d)
@@ -246,9 +246,14 @@ def test_li_trapping_acts_on_the_multi_phase_host_as_on_the_lever_rule_host():
 @pytest.mark.slow
 @pytest.mark.fit
 def test_s_lms_li_in_rises_to_cycle_30_then_fades(s_lms_li_in):
-    """Fit: the contact-loss coefficient to 76 % (cycle 120 vs 30, 360 MPa); activation to the rise."""
+    """Fit: the contact-loss coefficient to the paper's 76 % (cycle 120 vs 30, 360 MPa, lever-rule host); activation
+    to the rise. Measured 2026-12-03: 76.00 % with the coefficient 0.0285; 0.9x (0.02565) gives 78.71 %, 1.1x
+    (0.03135) 73.43 %, 0.0143 (0.5x) 91.0 %, 0.057 (2x) 55.7 %. Tolerance 1.5 points, between what the numerical choices move it
+    (TAU_COMPACT 1 -> 10 s +0.15 points; the closure switch's EPS_SMOOTH halved -0.28, doubled +0.79) and the
+    coefficient 10 % off (2.6-2.7 points): it catches the coefficient drifting from its fit, or a change to the
+    mechanics that moves the fitted figure by as much (then refit, with the figure measured here)."""
     summary, _ = s_lms_li_in
-    assert summary[RET].loc[120] == pytest.approx(76, abs=5)
+    assert summary[RET].loc[120] == pytest.approx(76, abs=1.5)
     assert summary[ESC].loc[30] > 1.1 * summary[ESC].loc[3]
     assert summary[ESC].loc[30] > summary[ESC].loc[60] > summary[ESC].loc[120]
 
@@ -276,7 +281,10 @@ def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
 @pytest.mark.slow
 @pytest.mark.prediction
 def test_retention_rises_with_stack_pressure(s_lms_li_in):
-    """180 < 360 < 720 MPa after 120 cycles: only the 360 MPa figure was fitted.
+    """180 < 360 < 720 MPa after 120 cycles: only the 360 MPa figure was fitted (measured 2026-12-03, the
+    contact-loss coefficient 0.0285: 60.1 / 76.0 / 108.6 %). The bounds are the trend's: the stack-held porosity's
+    Heckel exponent with the wrong sign (the stack loosening the electrode above the fabrication pressure) reverses
+    it, 96.8 / 76.0 / 60.8 %; the fit test pins the coefficient's size.
 
     Voids opened around shrinking Li2S close only where the stack can compact the electrode
     (Heckel), i.e. below eps_stack = eps0 exp(-K (P - P_fab)); the rest is lost contact.
@@ -296,10 +304,10 @@ def test_porous_electrode_loses_more_contact(s_lms_li_in):
     Its pores take the whole S8 -> Li2S swelling, so it does not thicken; but the low pressure
     that made it cannot compact it, so every void the shrinking Li2S opens stays open: it loses
     much of its sulfur in the first cycles and ends with less capacity than the paper's 8.2 %
-    electrode, which supports the paper's dense electrode (measured 2026-12-03: 173 against 287 mAh/g after 120
-    cycles). Its retention *relative to cycle 30* (75.7 %, the dense electrode's 77.3 %) hides that most of its
-    loss comes before cycle 30 (310 mAh/g on cycle 1, 214 on cycle 2); with the contact-loss coefficient fitted
-    while the compacted layers kept half their voids (0.0154, not 0.027) it was 85.3 %.
+    electrode, which supports the paper's dense electrode (measured 2026-12-03, the contact-loss coefficient 0.0285:
+    170 against 280 mAh/g after 120 cycles; 173 against 287 with 0.027). Its retention *relative to cycle 30*
+    (74.8 %, the dense electrode's 76.0 %) hides that most of its loss comes before cycle 30 (310 mAh/g on
+    cycle 1, 214 on cycle 2).
     """
     from pybamm_aea.energy.compaction import compaction_data
 
@@ -844,11 +852,11 @@ def test_sulfur_activation_follows_its_law(s_lms_two_cycles):
 
 def test_sulfur_contact_loss_follows_its_law_and_keeps_the_inventory(s_lms_two_cycles):
     """The fraction of sulfur domains cut off grows as k_c f e_void (e_void the rate at which voids open and
-    stay open), integrated here by the trapezoid rule from the solution's f and e_void: measured within 7e-5 of
-    the 3.1e-4 cut off in 2 cycles, tolerance 2e-3. The domains cut off keep their Li, sites x lithiation:
+    stay open), integrated here by the trapezoid rule from the solution's f and e_void: measured within 1.1e-4 of
+    the 5.8e-4 cut off in 2 cycles (2026-12-03, the contact-loss coefficient 0.0285), tolerance 2e-3. The domains cut off keep their Li, sites x lithiation:
     "Lost lithium in isolated dispersed material" = sites int z d(cut) (measured within 3e-6), and the Li in the
-    cathode (connected + cut off) and the Li-In anode add up to a constant (measured to 3e-14 mol, tolerance
-    1e-11 mol, against 1.5e-9 mol cut off). Catches: the contact loss doubled or proportional to 1 - f, the
+    cathode (connected + cut off) and the Li-In anode add up to a constant (measured to 6e-14 mol, tolerance
+    1e-11 mol, against 2.8e-9 mol cut off). Catches: the contact loss doubled or proportional to 1 - f, the
     cut-off Li booked at the empty content 1 - z, the cut-off Li left out of the cathode's inventory
     (isolated_li_left_out_of_the_cathode), the host giving up a different amount of Li than the sulfur takes
     (li_conservation_dispersed_uptake)."""
@@ -933,19 +941,18 @@ def test_sulfur_contact_loss_at_half_c_follows_the_sulfur_each_host_reoxidises(s
 
     - the fraction cut off per unit of sulfur re-oxidised (the accessible fraction times the local
       delithiation by the sulfur's reaction, integrated over the depth and the cycle) is the same on both hosts
-      (measured 1.239e-2 and 1.236e-2 with the contact-loss coefficient 0.027; 7.074e-3 and 7.054e-3 with 0.0154,
-      tolerance 3 %): the loss reads the voids the sulfur's own shrinkage leaves open, and at 0.5C no layer
+      (measured 1.306e-2 and 1.305e-2 with the contact-loss coefficient 0.0285, 2026-12-03; tolerance 3 %): the loss reads the voids the sulfur's own shrinkage leaves open, and at 0.5C no layer
       comes back to the stack-held porosity while its sulfur re-oxidises (under 2e-5 of it), on either host
       (slower it does, differently on the two: test_sulfur_reoxidised_where_the_stack_compacts_opens_no_voids);
     - the multi-phase host re-oxidises more than 1.8x the sulfur (measured 0.0484 against 0.0217 of all the
-      sulfur sites) and cuts off more than 1.8x as much (6.01e-4 against 2.68e-4): its Li1 front enters from the
+      sulfur sites) and cuts off more than 1.8x as much (6.32e-4 against 2.83e-4): its Li1 front enters from the
       separator, where the sulfur starts to give up its Li once 39 % of the charge has passed (the host there
       above the S/Li2S 2.20 V while the collector side is still at Li3), where the lever-rule host empties
       evenly and reaches Li1 only at 82 % of its charge, and its Li0 film stops it 0.02 Li later.
 
     Catches: the voids read from the electrode-average lithiation rate instead of the local one (the sulfur
     re-oxidised at the separator while the collector side still lithiates cancels on the multi-phase host's
-    front: its loss per unit re-oxidised -12 %, the lever rule's -0.3 % (6.21e-3 with the coefficient 0.0154); mutation
+    front: its loss per unit re-oxidised -12 %, the lever rule's -0.3 %; mutation
     ``contact_loss_on_the_average_sulfur_rate``). It pins the reason too: the share of the charge passed when
     the separator's sulfur starts (measured 0.39 and 0.82)."""
     per_host = {}
@@ -987,18 +994,18 @@ def test_sulfur_reoxidised_where_the_stack_compacts_opens_no_voids(s_lms_both_ho
     off. The contact loss is then the law's k_c (volume expansion - 1) f on the sulfur re-oxidised in the layers
     below eps_stack alone, and the loss per unit of *all* the sulfur re-oxidised is host-dependent where the
     hosts re-oxidise different shares of it in compacting layers. S-LMS vs Li-In at 0.2C, cycle 2 (measured
-    2026-12-02, the contact-loss coefficient 0.027):
+    2026-12-03, the contact-loss coefficient 0.0285; the depths, charge shares and z in session 26 with 0.027):
 
     - the loss is the law's on the sulfur re-oxidised below eps_stack (a layer counted compacting at
-      eps > eps_stack - 1e-4): measured/law 0.977 and 0.983 (the switch turns on over the 2e-3 of porosity below
+      eps > eps_stack - 1e-4): measured/law 0.978 and 0.981 (the switch turns on over the 2e-3 of porosity below
       eps_stack, where the law counts those voids partly closed);
     - the multi-phase host re-oxidises 0.36 of its sulfur in compacting layers, the lever rule 0.21: a layer is
       back at eps_stack once its solids have given back the swelling that filled its pores (the host at Li1 and
       its sulfur 0.24 below its start of charge, on both hosts), and the multi-phase sulfur starts the charge
       more lithiated (z 0.41-0.45 against 0.37-0.38), so it still holds z 0.16-0.20 then (0.13-0.14), and the
       separator's layer gets there at 31 % of the charge (50 %): its loss per unit of all
-      the sulfur re-oxidised is 0.80x the lever rule's (7.78e-3 against 9.69e-3), its loss per unit re-oxidised
-      below eps_stack the same (1.217e-2 and 1.221e-2).
+      the sulfur re-oxidised is 0.80x the lever rule's (8.17e-3 against 1.021e-2), its loss per unit re-oxidised
+      below eps_stack the same (1.286e-2 on both).
 
     Catches: the closure switch centred on eps_stack, where the compacted layers sit (0.50 there: half of their
     sulfur's shrinkage counted as voids left open; measured/law 1.26 on the multi-phase host, 1.12 on the lever
@@ -1043,8 +1050,8 @@ def test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances(s_lms_b
     a closure switch 2e-3 of porosity wide: the stretch lambda must be right to ~1e-6, which the multi-phase
     solver's rtol 1e-4 gives only on the stretch's scaled variable (``ConstrainedSwelling.STRETCH_SCALE``). S-LMS vs
     Li-In on the multi-phase default at 0.2C: the fraction of the sulfur cut off on each of 2 cycles at the
-    default tolerances is its value at rtol 1e-6 / atol 1e-8 (measured 2026-12-02: -0.06 and -0.09 %; -0.15 and -0.46 %
-    with the compaction relaxing in 10 s, 2026-12-03; tolerance 2 %).
+    default tolerances is its value at rtol 1e-6 / atol 1e-8 (measured 2026-12-03, the compaction relaxing in 10 s,
+    the contact-loss coefficient 0.0285: -0.17 and -0.08 %; tolerance 2 %).
 
     Catches: the stretch left unscaled for the solver (+20 and +15 %; mutation ``stretch_unscaled``, which only
     the slow host-independence test caught before)."""
@@ -1067,8 +1074,8 @@ def test_sulfur_contact_loss_at_tenth_c_holds_at_the_multi_phase_solvers_toleran
     """At 0.1C more than half of the sulfur re-oxidises in layers the stack compacts, whose stretch relaxes onto the
     stack-held porosity (``ConstrainedSwelling.TAU_COMPACT``) and must stop there: below it the compaction rate is
     exactly 0. S-LMS vs Li-In on the multi-phase default at 0.1C: the fraction of the sulfur cut off on each of 2
-    cycles at the default tolerances (rtol 1e-4) is its value at rtol 1e-6 / atol 1e-8 (measured 2026-12-03: -0.15
-    and -0.19 %; tolerance 1 %).
+    cycles at the default tolerances (rtol 1e-4) is its value at rtol 1e-6 / atol 1e-8 (measured 2026-12-03, the
+    contact-loss coefficient 0.0285: -0.22 and -0.24 %; -0.15 and -0.19 % with 0.027; tolerance 1 %).
 
     Catches: the compaction relaxing in 1 s, as the swelling does (IDA's higher-order BDF steps, ~30 s, carried
     the stretch of a layer just back at the stack-held porosity 1.7e-2 of porosity past it, reopening voids on
