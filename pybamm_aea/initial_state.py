@@ -1,7 +1,7 @@
 """Initial state of an AEA cell from a state of charge or an open-circuit voltage.
 
 ``pybamm.Simulation(pybamm_aea.AEA(), ...).solve(initial_soc=0.5)`` (or ``"2.1 V"``) calls this
-function through :mod:`pybamm_aea.initial_state_hooks`, and so does
+function through :mod:`pybamm_aea.pybamm_adapter.initial_states`, and so does
 ``pybamm.ParameterValues.set_initial_state`` on an AEA parameter set. It also works on its own::
 
     values = pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), 0.5)

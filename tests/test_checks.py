@@ -548,10 +548,10 @@ def test_only_an_experiment_on_a_checked_solver_is_checked_over_its_steps():
     own solver, which a plain solve uses, gets none."""
     import warnings
 
-    from pybamm_aea import experiment_input_hooks
+    from pybamm_aea.pybamm_adapter import experiment_inputs
     from pybamm_aea.models.checks import ExperimentInputNames
 
-    experiment_input_hooks.check()
+    experiment_inputs.check()
     assert pybamm.Simulation.build_for_experiment._pybamm_aea_experiment_inputs
     experiment = pybamm.Experiment([pybamm.step.current(1e-5, duration=60), pybamm.step.rest(duration=30)])
     aea_values = pybamm.ParameterValues("Li2021_Mo6S8")
@@ -577,14 +577,14 @@ def test_only_an_experiment_on_a_checked_solver_is_checked_over_its_steps():
 
 
 def test_the_experiment_hook_fails_on_a_pybamm_without_its_names():
-    from pybamm_aea import experiment_input_hooks
+    from pybamm_aea.pybamm_adapter import experiment_inputs
 
     class OlderSimulation:  # no step solvers kept, no build_for_experiment
         def __init__(self):
             self.steps_to_built_models = {}
 
     with pytest.raises(ImportError) as err:
-        experiment_input_hooks.check(OlderSimulation)
+        experiment_inputs.check(OlderSimulation)
     message = str(err.value)
     assert f"PyBaMM {pybamm.__version__}" in message
     assert "Simulation.build_for_experiment" in message and "Simulation.steps_to_built_solvers" in message
@@ -623,9 +623,9 @@ def test_pybamms_own_experiment_inputs_are_not_shown_as_the_step_models_inputs()
     now only the user's, and none of PyBaMM's is offered as a close name."""
     import warnings
 
-    from pybamm_aea import experiment_input_hooks
+    from pybamm_aea.pybamm_adapter import experiment_inputs
 
-    internal = experiment_input_hooks.internal_inputs()
+    internal = experiment_inputs.internal_inputs()
     assert {"Experiment step index", "Experiment step value", "start time"} <= internal  # PyBaMM 26.10's names
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values["Cathode porosity"] = "[input]"
@@ -648,10 +648,10 @@ def test_a_nan_parameter_value_is_named_with_its_range_and_pybamms_models_keep_t
     """values.update({"Cathode porosity": nan}) was PyBaMM's "Parameter 'Cathode porosity' not found" (PyBaMM reads
     a NaN number as a value left out, before the model's range check sees it); now the range check's error, from
     Simulation.solve as from process_model, with PyBaMM's error as its cause. A NaN of the same name in PyBaMM's
-    own model is PyBaMM's error, unchanged (pybamm_aea.parameter_value_hooks)."""
-    from pybamm_aea import parameter_value_hooks
+    own model is PyBaMM's error, unchanged (pybamm_aea.pybamm_adapter.parameter_values)."""
+    from pybamm_aea.pybamm_adapter import parameter_values
 
-    parameter_value_hooks.check()
+    parameter_values.check()
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"Cathode porosity": float("nan")})
     with pytest.raises(ValueError, match=re.escape("'Cathode porosity' = nan is outside its physical range [0, 1)")) as err:
@@ -709,9 +709,9 @@ def test_every_parameter_the_model_reads_set_to_nan_is_named(set_name, options):
 
 
 def test_the_nan_hook_fails_on_a_pybamm_without_its_names():
-    """pybamm_aea.parameter_value_hooks.check names what another PyBaMM lacks: the wrapped methods, or a
+    """pybamm_aea.pybamm_adapter.parameter_values.check names what another PyBaMM lacks: the wrapped methods, or a
     NaN read as "not found" in the methods whose error it reads."""
-    from pybamm_aea import parameter_value_hooks
+    from pybamm_aea.pybamm_adapter import parameter_values
 
     class OlderSubstitutor:  # a NaN parameter its own error; no function parameters
         def process_symbol(self, symbol):
@@ -726,7 +726,7 @@ def test_the_nan_hook_fails_on_a_pybamm_without_its_names():
                 raise ValueError(f"Parameter '{symbol.name}' is NaN")
 
     with pytest.raises(ImportError) as err:
-        parameter_value_hooks.check(OlderSubstitutor)
+        parameter_values.check(OlderSubstitutor)
     message = str(err.value)
     assert f"PyBaMM {pybamm.__version__}" in message
     assert "ParameterSubstitutor._process_callable_function_parameter" in message
@@ -734,7 +734,7 @@ def test_the_nan_hook_fails_on_a_pybamm_without_its_names():
     assert "ParameterSubstitutor.process_symbol" not in message
 
 
-# --- a later experiment step the solver fails on (pybamm_aea.experiment_error_hooks) -------------------------------
+# --- a later experiment step the solver fails on (pybamm_aea.pybamm_adapter.experiment_errors) -------------------------------
 
 #: LMS on the lever-rule host (0.7 s a solve): a 1000C discharge after 30 s at 0.1C starts 6.901 V below the lower
 #: cut-off under its current (6.932 V after 60 s), which the AEA solver refuses with a SolverError from the state
@@ -856,7 +856,7 @@ def test_a_failed_first_step_still_raises_and_other_models_are_left_to_pybamm(mo
     without the flag (any model but the AEA model) gets PyBaMM's logged error and its partial solution only."""
     import warnings
 
-    from pybamm_aea.experiment_error_hooks import MODEL_FLAG
+    from pybamm_aea.pybamm_adapter.experiment_errors import MODEL_FLAG
 
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
@@ -872,9 +872,9 @@ def test_a_failed_first_step_still_raises_and_other_models_are_left_to_pybamm(mo
 
 
 def test_the_step_error_hook_fails_on_a_pybamm_without_its_names():
-    from pybamm_aea import experiment_error_hooks
+    from pybamm_aea.pybamm_adapter import experiment_errors
 
-    experiment_error_hooks.check()
+    experiment_errors.check()
     assert pybamm.Simulation.solve._pybamm_aea_step_error
 
     class OlderSimulation:  # a solve without callbacks, no error callback
@@ -886,7 +886,7 @@ def test_the_step_error_hook_fails_on_a_pybamm_without_its_names():
             return logs
 
     with pytest.raises(ImportError) as err:
-        experiment_error_hooks.check(OlderSimulation)
+        experiment_errors.check(OlderSimulation)
     message = str(err.value)
     assert f"PyBaMM {pybamm.__version__}" in message
     assert "Simulation.solve(callbacks=...)" in message and "callbacks.on_experiment_error" in message

@@ -507,7 +507,7 @@ def _retained_bytes(state):
 def test_an_unsaved_cycle_keeps_its_two_states_only():
     """``save_at_cycles``: a cycle not saved keeps its first and last states, one point each: at most
     20 state vectors [B] in memory or pickled (the step's points were 100+). Catches the bug of
-    pybamm_aea.cycle_state_hooks: PyBaMM's first_state / last_state keep their whole step, as their
+    pybamm_aea.pybamm_adapter.cycle_states: PyBaMM's first_state / last_state keep their whole step, as their
     sub-solution and through numpy views of the step's output, so that memory grew by 1.6-1.8 MB per C/10
     LMS cycle whether or not the cycle was saved (704 MB at cycle 275). Their values are unchanged; a
     saved cycle's states are PyBaMM's."""
@@ -532,10 +532,10 @@ def test_an_unsaved_cycle_keeps_its_two_states_only():
 
 
 def test_installed_pybamm_has_every_name_the_cycle_state_patch_relies_on():
-    """pybamm_aea.cycle_state_hooks.check passes on this PyBaMM, and names what another one lacks."""
-    from pybamm_aea import cycle_state_hooks
+    """pybamm_aea.pybamm_adapter.cycle_states.check passes on this PyBaMM, and names what another one lacks."""
+    from pybamm_aea.pybamm_adapter import cycle_states
 
-    cycle_state_hooks.check()
+    cycle_states.check()
     assert pybamm.make_cycle_solution._pybamm_aea_light_states
 
     class OlderSolution:  # a Solution of another PyBaMM: no sub-solutions slot
@@ -545,7 +545,7 @@ def test_installed_pybamm_has_every_name_the_cycle_state_patch_relies_on():
         pass
 
     with pytest.raises(ImportError) as err:
-        cycle_state_hooks.check(OlderSolution, make_cycle_solution)
+        cycle_states.check(OlderSolution, make_cycle_solution)
     message = str(err.value)
     assert f"PyBaMM {pybamm.__version__}" in message
     assert "Solution._sub_solutions" in message and "make_cycle_solution(inputs=...)" in message

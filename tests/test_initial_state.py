@@ -262,7 +262,7 @@ def test_bad_input_is_named(value, kwargs, message):
         pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_TiS2"), value, **kwargs)
 
 
-# --- PyBaMM's own ``initial_soc=`` keyword (pybamm_aea.initial_state_hooks) -----------------
+# --- PyBaMM's own ``initial_soc=`` keyword (pybamm_aea.pybamm_adapter.initial_states) -----------------
 def first_state(solution):
     return solution["Average cathode Li content"].entries[0], solution["Voltage [V]"].entries[0]
 
@@ -396,25 +396,25 @@ def test_hooks_are_there_when_pybamm_finds_the_plugin_by_name():
     assert x_solve == pytest.approx(x_method, rel=1e-9)
 
 
-# --- the patch's contract with PyBaMM (pybamm_aea.initial_state_hooks.check) ---------------------------
+# --- the patch's contract with PyBaMM (pybamm_aea.pybamm_adapter.initial_states.check) ---------------------------
 def test_installed_pybamm_has_every_name_the_patch_relies_on():
     from pybamm.simulation.base_simulation import BaseSimulation
 
-    from pybamm_aea import initial_state_hooks
+    from pybamm_aea.pybamm_adapter import initial_states
 
-    initial_state_hooks.check()
+    initial_states.check()
     assert BaseSimulation.set_initial_state._pybamm_aea_dispatch
     assert pybamm.ParameterValues.set_initial_state._pybamm_aea_dispatch
     # each private name is a method of the class or set on the instance as PyBaMM builds a simulation
     sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"))
-    for name in initial_state_hooks.SIMULATION_PRIVATE_NAMES:
+    for name in initial_states.SIMULATION_PRIVATE_NAMES:
         assert hasattr(sim, name), name
 
 
 def test_a_pybamm_without_them_fails_naming_its_version_and_the_names():
     from pybamm.simulation.base_simulation import BaseSimulation
 
-    from pybamm_aea import initial_state_hooks
+    from pybamm_aea.pybamm_adapter import initial_states
 
     class OlderSimulation:  # a BaseSimulation of another PyBaMM: no eSOH fingerprint, other keyword names
         def __init__(self):
@@ -424,7 +424,7 @@ def test_a_pybamm_without_them_fails_naming_its_version_and_the_names():
             pass
 
     with pytest.raises(ImportError) as err:
-        initial_state_hooks.check(OlderSimulation, {OlderSimulation: initial_state_hooks.SIGNATURES[BaseSimulation]})
+        initial_states.check(OlderSimulation, {OlderSimulation: initial_states.SIGNATURES[BaseSimulation]})
     message = str(err.value)
     assert f"PyBaMM {pybamm.__version__}" in message
     assert "_esoh_fingerprint" in message and "_pv_fingerprint" in message

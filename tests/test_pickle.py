@@ -13,7 +13,7 @@ import numpy as np
 import pybamm
 import pytest
 
-from pybamm_aea.initial_state_hooks import AEA_PARAMETER
+from pybamm_aea.pybamm_adapter.initial_states import AEA_PARAMETER
 from pybamm_aea.models.aea import AEAOptions
 
 #: every set the package registers (AEA cells, and the conventional S-C/LGPS cell for PyBaMM's DFN)

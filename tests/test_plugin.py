@@ -66,12 +66,13 @@ def test_every_entry_point_set_resolves_and_every_aea_set_has_facts():
     assert set(SET_FACTS) <= set(ours)
 
 
-@pytest.mark.parametrize("module", ["experiment_input_hooks", "experiment_error_hooks", "cycle_state_hooks",
-                                    "initial_state_hooks", "parameter_value_hooks"])
+@pytest.mark.parametrize("module", ["pybamm_adapter", "pybamm_adapter.experiment_inputs",
+                                    "pybamm_adapter.experiment_errors", "pybamm_adapter.cycle_states",
+                                    "pybamm_adapter.initial_states", "pybamm_adapter.parameter_values"])
 def test_a_pybamm_hook_module_imports_first(module):
     """``pybamm_aea.models`` installs the hooks while it is being imported, so a hook module that imports the
     models at its top failed when imported first ("partially initialized module ... has no attribute
-    'install'", experiment_input_hooks before session 25's mend)."""
+    'install'", the experiment input hook before session 25's mend)."""
     result = subprocess.run([sys.executable, "-c", f"import pybamm_aea.{module} as m; m.install()"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]

@@ -10,8 +10,7 @@ import numbers
 
 import pybamm
 
-from .. import (cycle_state_hooks, experiment_error_hooks, experiment_input_hooks, initial_state_hooks,
-                 parameter_value_hooks)
+from .. import pybamm_adapter
 from . import submodels
 from .parameters import AEAParameters
 from .solvers import ScalarFunctionsIDAKLUSolver, SharedEventsIDAKLUSolver
@@ -133,11 +132,11 @@ class AEA(pybamm.BaseModel):
     """
 
     #: a cycle that ``Simulation.solve(save_at_cycles=...)`` does not save keeps its first and last states
-    #: without the steps they were cut from (:mod:`pybamm_aea.cycle_state_hooks`: ~600 points a C/10 step
+    #: without the steps they were cut from (:mod:`pybamm_aea.pybamm_adapter.cycle_states`: ~600 points a C/10 step
     #: on the multi-phase host, 1.6 MB per cycle, against 2 points)
     light_unsaved_cycle_states = True
     #: an experiment step after the first that fails in the solver warns, naming the step, the error and what
-    #: the returned solution holds (:mod:`pybamm_aea.experiment_error_hooks`; PyBaMM only logs it)
+    #: the returned solution holds (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`; PyBaMM only logs it)
     warn_failed_experiment_step = True
 
     def __init__(self, options=None, name="AEA model", build=True):
@@ -445,7 +444,7 @@ class AEA(pybamm.BaseModel):
         """Parameter values at an initial SOC in [0, 1] or open-circuit voltage (``"2.1 V"``).
 
         Called by ``pybamm.Simulation`` for ``solve(initial_soc=..., direction=...)`` (see
-        :mod:`pybamm_aea.initial_state_hooks`); the SOC window and the branches are those of
+        :mod:`pybamm_aea.pybamm_adapter.initial_states`); the SOC window and the branches are those of
         :func:`pybamm_aea.set_initial_state`. Returns a new ``pybamm.ParameterValues``.
         """
         from ..initial_state import set_initial_state
@@ -466,8 +465,5 @@ def _resistance(V, I):
     return pybamm.sign(I) * V / (nonzero * I + (1 - nonzero))
 
 
-initial_state_hooks.install()
-cycle_state_hooks.install()
-experiment_input_hooks.install()
-parameter_value_hooks.install()
-experiment_error_hooks.install()
+# the PyBaMM patches the model relies on (pybamm_aea.pybamm_adapter lists them and what each reads of PyBaMM)
+pybamm_adapter.install()

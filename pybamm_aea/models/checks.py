@@ -8,7 +8,7 @@ parameters, when a solver is called with their values.
   ``pybamm.ParameterValues.process_model`` replaces the parameter by a number, the node checks the number and
   disappears (the processed model is unchanged); a ``ValueError`` names the parameter, its value and the range.
   A NaN, which PyBaMM reads as a value left out ("Parameter ... not found") before the node sees it, is named
-  the same way by :mod:`pybamm_aea.parameter_value_hooks`.
+  the same way by :mod:`pybamm_aea.pybamm_adapter.parameter_values`.
   When the value is an input parameter (``"[input]"``), the node stays in the processed model as an identity (no
   cost in the compiled CasADi functions) and is checked at solve time;
 - solve time: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks every input-dependent node of
@@ -18,7 +18,7 @@ parameters, when a solver is called with their values.
   :func:`pybamm_aea.sweep` are all checked. The value each step of an experiment runs at (a current given as
   ``pybamm.InputParameter("I2")``, which is no parameter of the model) is checked at the solve's start, before
   any step, by :func:`check_step_values` against :data:`STEP_VALUE_RANGES` (called by
-  :mod:`pybamm_aea.experiment_input_hooks`);
+  :mod:`pybamm_aea.pybamm_adapter.experiment_inputs`);
 - the sweep and the command line: :func:`check_value` for the values a user types.
 
 A parameter the sets give as a function (a diffusivity, an exchange-current density, an OCP) is checked through
@@ -44,6 +44,7 @@ import numpy as np
 import pybamm
 
 from ..constants import MAX_VOLTAGE_VS_LI
+from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window",
@@ -499,7 +500,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
 
 
 #: inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
-_PYBAMM_INPUTS = frozenset({getattr(pybamm.Simulation, "_START_TIME_INPUT", "start time")})
+_PYBAMM_INPUTS = PYBAMM_INPUTS
 
 
 def _input_names(inputs):
@@ -533,7 +534,7 @@ class ExperimentInputNames:
     ``pybamm.Simulation`` builds one model per distinct step (a step whose current is
     ``pybamm.InputParameter("I2")`` has the input "I2", the others none) and hands each step its own model on
     its own copy of the solver: checked per step, an input only a later step reads was warned about at the
-    earlier steps as having no effect, and a typo once per step. :mod:`pybamm_aea.experiment_input_hooks` gives
+    earlier steps as having no effect, and a typo once per step. :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` gives
     the step solvers of each ``Simulation.solve`` one of these (:attr:`CheckedIDAKLUSolver.experiment_inputs`),
     made from every step model the simulation built (run or not): :meth:`warn` names each input none of them
     reads, once for the solve, with close names among all their inputs. A typo of a parameter
@@ -702,7 +703,7 @@ class StartOutsideWindowWarning(UserWarning):
 class ExperimentStepFailedWarning(UserWarning):
     """An experiment step after the first failed in the solver: ``pybamm.Simulation.solve`` returned the steps
     before it (PyBaMM logs the error and returns them). Names the step (its cycle and description), the solver's
-    error and how many cycles and steps of the experiment the solution holds (:mod:`pybamm_aea.experiment_error_hooks`,
+    error and how many cycles and steps of the experiment the solution holds (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`,
     for AEA models)."""
 
 
@@ -714,7 +715,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     (:attr:`experiment_inputs`)."""
 
     #: the :class:`ExperimentInputNames` of the experiment solve this solver (a simulation's copy for its steps)
-    #: runs the steps of (set by :mod:`pybamm_aea.experiment_input_hooks`); None: each solve or step on its own
+    #: runs the steps of (set by :mod:`pybamm_aea.pybamm_adapter.experiment_inputs`); None: each solve or step on its own
     experiment_inputs = None
 
     def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):

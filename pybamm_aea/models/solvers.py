@@ -16,8 +16,8 @@ import casadi
 import numpy as np
 
 import pybamm
-from pybamm.solvers.base_solver import flatten_inputs
 
+from ..pybamm_adapter.solver_internals import flatten_inputs, idaklu_options, set_end_state
 from .checks import CheckedIDAKLUSolver
 
 __all__ = ["ConsistentEventIDAKLUSolver", "SharedEventsIDAKLUSolver", "ScalarFunctionsIDAKLUSolver",
@@ -265,8 +265,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             z = self._consistent_algebraic_states(model, t, y[:, -1], p)
             if z is not None and self._off_by_more_than_tolerance(model, y[model.len_rhs:, -1], z):
                 y[model.len_rhs:, -1] = z
-                solution.all_ys[-1] = y  # (the list PyBaMM reads the states from)
-                solution._y_event = y[:, -1:].copy()
+                set_end_state(solution, y)
         return solution
 
     def _consistent_algebraic_states(self, model, t, y, p):
@@ -338,7 +337,7 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
                 raise
             # a new solver each time (one is set up for one model; failures are rare, its set-up 0.1-0.5 s)
             retry = ConsistentEventIDAKLUSolver(rtol=self.rtol, atol=self.atol,
-                                        options={**self._options, "dt_init": self.RETRY_FIRST_STEP})
+                                        options={**idaklu_options(self), "dt_init": self.RETRY_FIRST_STEP})
             retry.experiment_inputs = self.experiment_inputs  # (its input names looked at once per solve too)
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
             warnings.warn(f"IDA failed on a step at t = {t0:.6g} s ({exc}); solved again with PyBaMM's Newton "

@@ -11,7 +11,7 @@ by the model (:class:`pybamm_aea.models.parameters.AEAParameters`), the sweeps a
 """
 from dataclasses import dataclass, field
 
-from .. import initial_state_hooks
+from .. import pybamm_adapter
 from ..constants import M_LI
 
 __all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "starts_with_charge", "registered_values", "SetFacts", "SET_FACTS",
@@ -188,4 +188,4 @@ def loading_for_thickness(values, thickness, porosity=None, dispersed_fraction=N
 
 # ``pybamm.ParameterValues("Li2021_...")`` imports this package: from then on PyBaMM's
 # ``set_initial_state`` methods dispatch AEA sets and models to pybamm_aea.set_initial_state
-initial_state_hooks.install()
+pybamm_adapter.install_initial_state()

@@ -35,7 +35,7 @@ import re
 import numpy as np
 import pybamm
 
-from .initial_state_hooks import patch_mismatch
+from .initial_states import patch_mismatch
 
 #: the model-class attribute that asks for light states of unsaved cycles
 MODEL_FLAG = "light_unsaved_cycle_states"

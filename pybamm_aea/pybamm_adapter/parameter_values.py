@@ -38,7 +38,7 @@ import re
 import pybamm
 from pybamm.parameters.parameter_substitutor import ParameterSubstitutor
 
-from .initial_state_hooks import patch_mismatch
+from .initial_states import patch_mismatch
 
 #: the ``ParameterSubstitutor`` methods wrapped, and those whose NaN error they read (a parameter given as a
 #: number, and a function parameter given as one)
@@ -98,7 +98,7 @@ def _nan_of_a_checked_parameter(substitutor, roots, exc):
     """The name of the parameter PyBaMM's "not found" ``exc`` is about when its value is a NaN number and an
     expression of ``roots`` checks its range (a :class:`~pybamm_aea.models.checks.PhysicalRange` over it, as its
     value or its bound); else None."""
-    from .models.checks import RANGES, PhysicalRange  # (pybamm_aea.models installs this hook on import)
+    from ..models.checks import RANGES, PhysicalRange  # (pybamm_aea.models installs this hook on import)
 
     found = NOT_FOUND.fullmatch(str(exc))
     name = found and found["name"]
@@ -139,7 +139,7 @@ def _nan_named(pybamm_method, roots_of):
             name = _nan_of_a_checked_parameter(self, roots, exc)
             if name is None:
                 raise
-            from .models.checks import check_value
+            from ..models.checks import check_value
 
             try:
                 check_value(name, math.nan)  # raises: NaN is in no range

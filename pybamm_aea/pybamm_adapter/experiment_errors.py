@@ -36,8 +36,8 @@ import warnings
 
 import pybamm
 
-from .initial_state_hooks import patch_mismatch
-from .progress import solver_failed_text, stopped_text
+from .initial_states import patch_mismatch
+from ..progress import solver_failed_text, stopped_text
 
 #: the model-class attribute that asks for the warning
 MODEL_FLAG = "warn_failed_experiment_step"
@@ -109,7 +109,7 @@ def _warn_failed_step(pybamm_method):
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
         solution = pybamm_method(*bound.args, **bound.kwargs)
         if recorder.failure is not None:
-            from .models.checks import ExperimentStepFailedWarning
+            from ..models.checks import ExperimentStepFailedWarning
 
             warnings.warn(failed_step_message(recorder.failure, self.experiment, solution),
                           ExperimentStepFailedWarning, stacklevel=2)

@@ -21,7 +21,7 @@ which PyBaMM's build puts it in place of "Current function [A]", so the solve-ti
 it (``I2 = nan`` ran the first step, then IDA failed with IDA_BAD_K, which PyBaMM logged, returning the first
 step). A simulation without experiment, or whose solver is another (PyBaMM's own, so any model on PyBaMM's
 solvers), is left as PyBaMM built it; ``Simulation.solve`` itself is not wrapped here (it is by
-:mod:`pybamm_aea.experiment_error_hooks`, for its warning about a later step the solver fails on).
+:mod:`pybamm_aea.pybamm_adapter.experiment_errors`, for its warning about a later step the solver fails on).
 
 The wrapper reads the simulation's ``steps_to_built_models``, ``steps_to_built_solvers``, ``experiment``,
 ``solver`` and ``parameter_values`` (public attributes) and the method's ``inputs`` argument; :func:`check`
@@ -41,7 +41,7 @@ import re
 
 import pybamm
 
-from .initial_state_hooks import patch_mismatch
+from .initial_states import patch_mismatch
 
 #: the ``pybamm.Simulation`` method wrapped, and the attributes its wrapper reads (set by the class's source)
 METHOD = "build_for_experiment"
@@ -50,8 +50,12 @@ SIMULATION_NAMES = ("steps_to_built_models", "steps_to_built_solvers", "experime
 #: the ``pybamm.Simulation`` class attribute (PyBaMM 26.10) naming the inputs it gives each experiment step itself
 #: (its start time, ambient and initial temperature and, with ``experiment_model_mode="unified"``, the step's
 #: index and value): not shown to the user among the step models' inputs. Optional: a PyBaMM without it has no
-#: unified mode, and its start time is filtered anyway (``checks._PYBAMM_INPUTS``)
+#: unified mode, and its start time is filtered anyway (:data:`PYBAMM_INPUTS`)
 INTERNAL_INPUTS = "_INTERNAL_EXPERIMENT_INPUTS"
+#: the inputs PyBaMM itself passes to a solver (an experiment step's start time, ``pybamm.Simulation``'s private
+#: ``_START_TIME_INPUT``, "start time" before PyBaMM named it): not the user's (:mod:`pybamm_aea.models.checks`
+#: neither warns about them nor shows them)
+PYBAMM_INPUTS = frozenset({getattr(pybamm.Simulation, "_START_TIME_INPUT", "start time")})
 
 
 def internal_inputs(simulation_class=None):
@@ -82,7 +86,7 @@ def _whole_experiment_check(pybamm_method):
     @functools.wraps(pybamm_method)
     def build_for_experiment(self, *args, **kwargs):
         # (imported here: pybamm_aea.models installs this hook while it is being imported)
-        from .models.checks import CheckedIDAKLUSolver, ExperimentInputNames, check_step_values
+        from ..models.checks import CheckedIDAKLUSolver, ExperimentInputNames, check_step_values
 
         if isinstance(self.solver, CheckedIDAKLUSolver):  # (the step solvers are its copies)
             # every step's own value (a current given as an input) before the build and any step

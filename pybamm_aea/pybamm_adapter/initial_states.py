@@ -110,7 +110,7 @@ def _parameter_values_dispatch(pybamm_method):
             return pybamm_method(
                 self, initial_value, direction=direction, param=param, inplace=inplace, options=options, inputs=inputs
             )
-        from .initial_state import set_initial_state as aea_set_initial_state
+        from ..initial_state import set_initial_state as aea_set_initial_state
 
         # ``param`` is PyBaMM's symbolic lithium-ion parameter set; the AEA version reads the values
         return aea_set_initial_state(

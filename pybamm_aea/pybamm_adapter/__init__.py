@@ -1,0 +1,90 @@
+"""Everything pybamm-aea takes from PyBaMM beyond its public API: the one place to look when PyBaMM changes.
+
+pybamm-aea is a PyBaMM plugin (an ``AEA`` model, parameter sets, solvers). Where PyBaMM has no public way to do
+what the model needs, the package patches or reads PyBaMM internals, and all of that is listed here. Checked
+against PyBaMM 26.10.1.1 (the version installed when this list was made; pyproject.toml admits ``>=26.1,<27``).
+
+**Patches** (modules of this package; each wraps PyBaMM functions or methods, checks with ``inspect`` that the
+PyBaMM names it relies on are there and raises an ImportError naming the PyBaMM version and what is missing if
+not; :func:`install` installs them, idempotently, in this order):
+
+- :mod:`.initial_states`: wraps ``BaseSimulation.set_initial_state`` and ``ParameterValues.set_initial_state``
+  (an AEA model's or parameter set's initial SOC/voltage); reads and sets private ``BaseSimulation`` names
+  (``_unprocessed_model``, ``_unprocessed_parameter_values``, ``_pv_fingerprint``, ``_normalize_inputs``,
+  ``_esoh_fingerprint``, ``_parameter_values``, ``_needs_ic_rebuild``, ``_built_initial_soc``: they changed
+  between PyBaMM 25.12, 26.3 and 26.4) and imports ``pybamm.simulation.base_simulation.BaseSimulation``.
+  Retired by: a model-level initial-state hook in ``BaseSimulation.set_initial_state`` and a registry of
+  initial-state functions per parameter-set ``"chemistry"``.
+- :mod:`.cycle_states`: wraps ``pybamm.make_cycle_solution``; sets private ``Solution`` slots (``_all_ts``,
+  ``_all_ys``, ``_all_yps``, ``_all_t_evals``, ``_all_ys_and_sens``, ``_t_event``, ``_y_event``, ``_t``, ``_y``,
+  ``_yp``, ``_sub_solutions``) and reads ``inspect.getsource(pybamm.Solution)``. Retired by: ``first_state`` /
+  ``last_state`` built from copies of their point, without ``sub_solutions``.
+- :mod:`.experiment_inputs`: wraps ``Simulation.build_for_experiment``; reads ``inspect.getsource`` of
+  ``Simulation``'s classes, the private class attributes ``Simulation._INTERNAL_EXPERIMENT_INPUTS`` (optional,
+  PyBaMM 26.10) and ``Simulation._START_TIME_INPUT`` (:data:`PYBAMM_INPUTS`, which
+  :mod:`pybamm_aea.models.checks` reads from here; "start time" when PyBaMM does not name it). Retired by: the
+  simulation telling the solver all its step models before the first step (or PyBaMM checking input names
+  itself), and public names for the inputs PyBaMM gives each step.
+- :mod:`.parameter_values`: wraps ``ParameterSubstitutor.process_symbol`` and ``process_model``
+  (``pybamm.parameters.parameter_substitutor``, not exported at ``pybamm.``); reads the private
+  ``ParameterSubstitutor._store`` and the source of ``_process_parameter`` and
+  ``_process_callable_function_parameter`` (PyBaMM's "Parameter '...' not found" text for a NaN). Retired by:
+  PyBaMM telling a NaN value from a missing one.
+- :mod:`.experiment_errors`: wraps ``Simulation.solve`` (adds a callback); reads ``inspect.getsource`` of
+  ``Simulation.solve`` for the keys of the callback ``logs`` at ``on_experiment_error``. Retired by: the solution
+  saying the experiment stopped on an error, or PyBaMM warning as it returns.
+
+**Solver internals read or set outside an override** (:mod:`.solver_internals`, used by
+:mod:`pybamm_aea.models.solvers`): ``pybamm.solvers.base_solver.flatten_inputs``, the private
+``Solution._y_event`` (set with the solution's end state) and ``IDAKLUSolver._options`` (read). Retired by: those
+made public, or IDAKLU ending an event-terminated step on a consistent state itself.
+
+**Private methods and attributes overridden in subclasses** (left where the subclass is: an override is its
+class's business, and moving it here would only add an indirection; not checked at import, a PyBaMM that drops
+one fails the tests that run the solvers and the model):
+
+- ``pybamm.IDAKLUSolver._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)``:
+  :class:`~pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver` (the event point made consistent) and
+  :class:`~pybamm_aea.models.solvers.FlagKeepingIDAKLUSolver` (IDA's return flags kept). Retired by: a public
+  post-processing hook, IDA's flag on the Solution, and the consistent event state upstream.
+- ``pybamm.BaseSolver._check_event_violation(t_eval, model, y0, inputs_dict)``:
+  :class:`~pybamm_aea.models.checks.CheckedIDAKLUSolver` (PyBaMM's "non-positive at initial conditions"
+  explained). Retired by: PyBaMM's error naming the event, its value and the state it was evaluated on.
+- ``pybamm.ElectricalParameters._set_parameters()``: :class:`~pybamm_aea.models.parameters.AEAParameters`
+  extends it (as PyBaMM's own parameter classes do). Retired by: a public way to add parameters to a subclass.
+- ``pybamm.BaseModel``: :class:`~pybamm_aea.models.aea.AEA` calls ``_build_model()`` and sets ``_built`` (PyBaMM's
+  ``build_model`` is those two; the AEA model adds its cell-level variables between them), sets ``_calc_esoh``
+  (False, as PyBaMM's ``BaseModel.__init__`` does; ``calc_esoh`` has no setter) and stores
+  ``summary_variables`` in ``_summary_variables`` (its setter checks each name is a variable). Retired by: a
+  post-build hook in ``BaseModel.build_model`` and a checked public ``summary_variables`` setter.
+
+**Other non-exported PyBaMM modules read** (public functions, module paths PyBaMM does not promise):
+``pybamm.input.parameters.lithium_ion.Marquis2019`` (:mod:`pybamm_aea.materials.licoo2`, the LiCoO2 OCP) and
+``...Mohtat2020`` (:mod:`pybamm_aea.materials.nmc532`, the NMC OCP); ``pybammsolvers.idaklu.sundials_error_message``
+(PyBaMM's compiled solver package, :meth:`~pybamm_aea.models.solvers.FlagKeepingIDAKLUSolver.failure_message`).
+
+Where the patches are installed: :func:`install` when :mod:`pybamm_aea.models.aea` is imported (which
+``pybamm.Model("AEA")`` does); :func:`install_initial_state` alone when :mod:`pybamm_aea.parameters` is imported
+(which ``pybamm.ParameterValues("Li2021_...")`` does).
+"""
+from . import cycle_states, experiment_errors, experiment_inputs, initial_states, parameter_values, solver_internals
+from .experiment_inputs import PYBAMM_INPUTS
+from .initial_states import patch_mismatch
+
+__all__ = ["install", "install_initial_state", "PYBAMM_INPUTS", "patch_mismatch", "cycle_states",
+           "experiment_errors", "experiment_inputs", "initial_states", "parameter_values", "solver_internals"]
+
+
+def install_initial_state():
+    """Install the initial-state patch only (:mod:`.initial_states`): what an AEA parameter set needs without the
+    model (``pybamm.ParameterValues("Li2021_...").set_initial_state(...)``)."""
+    initial_states.install()
+
+
+def install():
+    """Check and install every patch of PyBaMM the AEA model relies on (each idempotent)."""
+    initial_states.install()
+    cycle_states.install()
+    experiment_inputs.install()
+    parameter_values.install()
+    experiment_errors.install()
