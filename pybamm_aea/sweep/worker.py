@@ -47,11 +47,12 @@ def _warm_up(sim, inputs):
 
     The :class:`_WarmUp`'s ``solve_seconds`` leaves out the one-off set-up: the experiment's build (its step models,
     timed here) and PyBaMM's own timer of the solver's set-up (the solution's ``set_up_time``: the step models'
-    set-up and consistent initial states); a solve that raised is all solve time.
+    set-up and consistent initial states); of a solve that raised, all but the build is solve time.
     """
     from pybamm_aea.progress import ExperimentProgress
 
     progress = ExperimentProgress(show=False)
+    built = 0.0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         t0 = time.perf_counter()
@@ -59,11 +60,11 @@ def _warm_up(sim, inputs):
             sim.build_for_experiment(inputs=inputs)  # (Simulation.solve's first call builds the same)
             built = time.perf_counter() - t0
             outcome = sim.solve(inputs=inputs, callbacks=[progress])
-            solver_set_up = getattr(outcome, "set_up_time", None)  # a pybamm.TimerTime (None: not timed)
-            set_up = built + float(getattr(solver_set_up, "value", solver_set_up) or 0.0)
         except Exception as exc:  # the point's row reports it
-            outcome, set_up = exc, 0.0
+            outcome = exc
         wall = time.perf_counter() - t0
+    solver_set_up = getattr(outcome, "set_up_time", None)  # a pybamm.TimerTime (None: not timed, or raised)
+    set_up = built + float(getattr(solver_set_up, "value", solver_set_up) or 0.0)
     return _WarmUp(dict(inputs), outcome, list(caught), progress.stopped, wall - set_up)
 
 
