@@ -1,7 +1,6 @@
 """Physical constants as floats, SI units: F and R from :mod:`scipy.constants` (exact in the
 2019 SI), the molar mass of Li from IUPAC; and the Arrhenius factor that R enters, the one
 temperature law of the parameter sets' rates, diffusivities and conductivities."""
-import pybamm
 from scipy.constants import N_A, R, e
 
 #: Faraday constant [C.mol-1]: elementary charge x Avogadro constant
@@ -23,6 +22,8 @@ def arrhenius(T, E_a, T_ref):
     PyBaMM expression. Module level, so the parameter functions and partials that call it
     pickle.
     """
+    import pybamm  # (here: the constants, and the energy model that reads them, do not import PyBaMM)
+
     return pybamm.exp(-E_a / R * (1 / T - 1 / T_ref))
 
 
