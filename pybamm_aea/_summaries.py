@@ -2,6 +2,8 @@
 reference: unit conversion and ratios only (A.s -> A.h, J -> W.h, energies / capacities)."""
 import numpy as np
 
+from .readout import DISCHARGE_ENERGY_VS_LI, MEAN_DISCHARGE_VOLTAGE
+
 
 #: a half-cycle passing less than this fraction of the cycle's other half is round-off, not a half-cycle (a charge
 #: step that ends at its cut-off at once passes ~1e-16 A.h): the cycle's efficiencies are then NaN, not 1e12
@@ -19,12 +21,12 @@ def summary_dict(start, q_dis, q_chg, e_dis, e_chg, e_dis_li=None):
             "Charge capacity [A.h]": q_chg / 3600.0,
             "Discharge energy [W.h]": e_dis / 3600.0,
             "Charge energy [W.h]": e_chg / 3600.0,
-            "Mean discharge voltage [V]": np.where(q_dis > 0, e_dis / q_dis, np.nan),
+            MEAN_DISCHARGE_VOLTAGE: np.where(q_dis > 0, e_dis / q_dis, np.nan),
             "Mean charge voltage [V]": np.where(q_chg > 0, e_chg / q_chg, np.nan),
             "Coulombic efficiency": np.where(both, q_dis / q_chg, np.nan),
             "Energy efficiency": np.where(both, e_dis / e_chg, np.nan),
             "Cycle start time [s]": np.asarray(start, dtype=np.float64),
         }
     if e_dis_li is not None:
-        out["Discharge energy vs Li [W.h]"] = e_dis_li / 3600.0
+        out[DISCHARGE_ENERGY_VS_LI] = e_dis_li / 3600.0
     return out

@@ -76,7 +76,7 @@ def make_up(material, composition=None, porosity=POROSITY):
     return w, vf, (1 - porosity) / total
 
 
-def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=343.15, initial_li_content=None,
+def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=paper_cell.T_REF, initial_li_content=None,
                                particle_radius_m=None, composition=None, porosity=POROSITY):
     """PyBaMM parameter values of the composite | LGPS | Li3PS4 | Li half cell for PyBaMM's DFN.
 

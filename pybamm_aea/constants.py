@@ -1,5 +1,6 @@
 """Physical constants as floats, SI units: F and R from :mod:`scipy.constants` (exact in the
-2019 SI), the molar mass of Li from IUPAC."""
+2019 SI), the molar mass of Li from IUPAC; and the Arrhenius factor that R enters, the one
+temperature law of the parameter sets' rates, diffusivities and conductivities."""
 from scipy.constants import N_A, R, e
 
 #: Faraday constant [C.mol-1]: elementary charge x Avogadro constant
@@ -13,4 +14,17 @@ M_LI = 6.94e-3
 #: (2010) 587). Li metal is 0.
 MAX_VOLTAGE_VS_LI = 6.0
 
-__all__ = ["F", "R", "M_LI", "MAX_VOLTAGE_VS_LI"]
+
+def arrhenius(T, E_a, T_ref):
+    """The Arrhenius factor exp(-E_a / R (1 / T - 1 / T_ref)) [-], 1 at ``T_ref``.
+
+    ``T`` [K] a PyBaMM expression, ``E_a`` [J.mol-1] and ``T_ref`` [K] numbers or PyBaMM expressions; returns a
+    PyBaMM expression. Module level, so the parameter functions and partials that call it
+    pickle.
+    """
+    import pybamm  # (here: the constants, and the energy model that reads them, do not import PyBaMM)
+
+    return pybamm.exp(-E_a / R * (1 / T - 1 / T_ref))
+
+
+__all__ = ["F", "R", "M_LI", "MAX_VOLTAGE_VS_LI", "arrhenius"]

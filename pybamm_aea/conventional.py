@@ -54,7 +54,7 @@ import warnings
 import pybamm
 
 from pybamm_aea.citations import LI2021
-from pybamm_aea.constants import F, R
+from pybamm_aea.constants import F, R, arrhenius
 from pybamm_aea.energy import Electrode, get_material
 from pybamm_aea.energy import paper as _paper
 from pybamm_aea.energy import porosity as _table_porosity
@@ -86,7 +86,6 @@ __all__ = [
     "sulfur_ocp_entropic_change",
 ]
 
-_T_REF = 343.15  # 70 C, the temperature of the paper's cells and of the S-LMS set's reference values
 
 #: Solid composition of the paper's S-C-LGPS electrode, mass fractions (main text, Table S8), with the densities
 #: the paper used for it: S8 1.96, carbon 2.26, sulfide SE 1.92 g/cm3 (SI calculation model and the note under
@@ -244,7 +243,7 @@ def sulfur_diffusivity(sto, T):
     """D(sto, T) [m2.s-1]: the set's :data:`SULFUR_DIFFUSIVITY_PARAMETER` at 70 C, Arrhenius with the assumed
     :data:`E_A_SULFUR_DIFFUSION`."""
     D_ref = pybamm.Parameter(SULFUR_DIFFUSIVITY_PARAMETER)
-    return D_ref * pybamm.exp(-E_A_SULFUR_DIFFUSION / R * (1 / T - 1 / _T_REF))
+    return D_ref * arrhenius(T, E_A_SULFUR_DIFFUSION, paper_cell.T_REF)
 
 
 # ----------------------------------------------------------------------------------------------- transport
@@ -275,7 +274,7 @@ def carbon_network_conductivity(carbon_volume_fraction):
     return sigma_S_cm * 100.0
 
 
-def separator_equivalent(T=_T_REF):
+def separator_equivalent(T=paper_cell.T_REF):
     """The paper's LGPS | Li3PS4 pellet as one LGPS layer: (thickness [m], transport efficiency).
 
     Thicknesses from the masses pressed into the 0.785 cm2 die (100 mg LGPS, 50 mg Li3PS4; paper) and the
@@ -352,7 +351,7 @@ def half_cell_parameter_values(temperature_K, lower_V, upper_V, nominal_capacity
 def s_c_lgps_parameter_values(
     loading_mg_cm2=None,
     pressure_MPa=360.0,
-    temperature_K=_T_REF,
+    temperature_K=paper_cell.T_REF,
     particle_radius_m=DEFAULT_PARTICLE_RADIUS,
     sulfur_diffusivity_m2_s=DEFAULT_SULFUR_DIFFUSIVITY,
     accessible_fraction=None,

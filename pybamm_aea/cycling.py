@@ -55,7 +55,8 @@ import pandas as pd
 
 from ._summaries import summary_dict
 from .constants import F
-from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, MASS, RETENTION, VOLUME, VOLUMETRIC,
+from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
+                      MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
                       RetentionUndefinedWarning, check_reference, is_skipped, iter_steps, retention_curve)
 
 __all__ = [
@@ -92,7 +93,7 @@ SUMMARY_COLUMNS = [
     ESC.replace(" [", _DISCHARGED + "["),
     "Coulombic efficiency",
     "Energy efficiency",
-    "Mean discharge voltage [V]",
+    MEAN_DISCHARGE_VOLTAGE,
     "Mean charge voltage [V]",
     GRAVIMETRIC,
     VOLUMETRIC,
@@ -111,7 +112,6 @@ SUMMARY_COLUMNS = [
 _ROLE_CATHODE = "cathode"
 _OVERPOTENTIAL = "Total overpotential [V]"
 _ANODE_OCP = "Anode OCP [V]"
-_DISCHARGE_ENERGY_VS_LI = "Discharge energy vs Li [W.h]"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -271,7 +271,7 @@ def _summaries(s, lo, hi, cycle_start):
     v_li = None if s.v_li is s.v else s.v_li[lo:hi]
     res = cycle_summaries(s.t[lo:hi], s.i[lo:hi], s.v[lo:hi], rest_tol=s.rest_tol, cycle_start=cycle_start,
                           voltage_vs_li=v_li)
-    res.setdefault(_DISCHARGE_ENERGY_VS_LI, res["Discharge energy [W.h]"])
+    res.setdefault(DISCHARGE_ENERGY_VS_LI, res["Discharge energy [W.h]"])
     return res
 
 
@@ -283,7 +283,7 @@ def _kernel_totals(s, lo, hi):
     res = _summaries(s, lo, hi, "discharge")
     return tuple(
         float(np.sum(res[k])) for k in ("Discharge capacity [A.h]", "Charge capacity [A.h]",
-                                         "Discharge energy [W.h]", "Charge energy [W.h]", _DISCHARGE_ENERGY_VS_LI)
+                                         "Discharge energy [W.h]", "Charge energy [W.h]", DISCHARGE_ENERGY_VS_LI)
     )
 
 
@@ -363,7 +363,7 @@ def _kernel_rows(s, cycle_start):
         lo, hi = bounds[c], bounds[c + 1]
         rows.append(dict(start=float(starts[c]), qd=float(res["Discharge capacity [A.h]"][c]),
                          qc=float(res["Charge capacity [A.h]"][c]), ed=float(res["Discharge energy [W.h]"][c]),
-                         ec=float(res["Charge energy [W.h]"][c]), ed_li=float(res[_DISCHARGE_ENERGY_VS_LI][c]),
+                         ec=float(res["Charge energy [W.h]"][c]), ed_li=float(res[DISCHARGE_ENERGY_VS_LI][c]),
                          r=s.resistance(lo, hi, True), saved=True))
         # state at the end of the cycle = at the next cycle's first point (continuous states)
         end_states.append(s.state_at(min(hi, s.t.size - 1)))
@@ -731,8 +731,8 @@ def _from_states(summary, r_method, tol):
         if not math.isfinite(thr_q if key in ("qd", "qc") else thr_e):
             row[key] = nan
     row["ed_li"] = row["ed"]
-    if "Discharge energy vs Li [W.h]" in variables:  # the cathode's against Li (Li-In: + the anode's OCP)
-        net_li, thr_li = d("Discharge energy vs Li [W.h]"), d("Throughput energy vs Li [W.h]")
+    if DISCHARGE_ENERGY_VS_LI in variables:  # the cathode's against Li (Li-In: + the anode's OCP)
+        net_li, thr_li = d(DISCHARGE_ENERGY_VS_LI), d(THROUGHPUT_ENERGY_VS_LI)
         row["ed_li"] = max(0.5 * (thr_li + net_li), 0.0) if math.isfinite(thr_li) else nan
     if r_method == "overpotential" and "Total overpotential [V]" in variables:
         i0 = _state_value(fs, "Current [A]")

@@ -27,7 +27,7 @@ import warnings
 import numpy as np
 
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
-           "MEAN_DISCHARGE_VOLTAGE_VS_LI",
+           "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "is_skipped", "iter_steps", "discharge_steps",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
            "step_table", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning"]
@@ -40,6 +40,11 @@ CELL_VOLUMETRIC = "Cell volumetric energy [W.h.L-1]"
 MEAN_DISCHARGE_VOLTAGE = "Mean discharge voltage [V]"
 #: the cathode's mean discharge voltage against Li (electrode energy / capacity; the cell's plus the Li-In OCP)
 MEAN_DISCHARGE_VOLTAGE_VS_LI = "Mean discharge voltage vs Li [V]"
+#: the AEA model's energies against Li (:class:`pybamm_aea.models.submodels.throughput.ScaledDischargeThroughput`):
+#: with the anode's OCP added to the voltage, the cathode's against a Li reference; on Li metal PyBaMM's
+#: "Discharge energy [W.h]" and "Throughput energy [W.h]" themselves
+DISCHARGE_ENERGY_VS_LI = "Discharge energy vs Li [W.h]"
+THROUGHPUT_ENERGY_VS_LI = "Throughput energy vs Li [W.h]"
 RETENTION = "Capacity retention [%]"
 MASS = "Cathode electrode mass [g]"
 VOLUME = "Cathode electrode volume [L]"
@@ -113,7 +118,7 @@ def discharge_steps(solution, arrays=True):
         if not dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):
             continue
         e = 0.0
-        for name in ("Discharge energy vs Li [W.h]", "Discharge energy [W.h]"):
+        for name in (DISCHARGE_ENERGY_VS_LI, "Discharge energy [W.h]"):
             try:  # the model's own integral, to the solver's tolerance (README: known limits)
                 E = step[name].entries
             except KeyError:

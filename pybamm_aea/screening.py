@@ -46,6 +46,7 @@ from .models.solvers import FlagKeepingIDAKLUSolver
 from .models.checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
+from .readout import DISCHARGE_ENERGY_VS_LI, ESC
 from .user_input import first_repeat
 
 MECHANISMS = {
@@ -57,8 +58,6 @@ MECHANISMS = {
     "separator": ("Separator ohmic overpotential [V]",),
 }
 _INPUTS = ("Cathode loading [kg.m-2]", "Current function [A]")
-#: what a step delivered, in the electrode's basis (against Li on either anode), integrated by the solver
-ENERGY = "Discharge energy vs Li [W.h]"
 
 
 def _resolve(material, temperature, cell):
@@ -130,7 +129,8 @@ class _Prepared:
         self.loading_per_thickness = loading_for_thickness(values, 1.0)
         for key in _INPUTS:
             values[key] = "[input]"
-        self.names = [ENERGY] + [v for vs in MECHANISMS.values() for v in vs]
+        # what a step delivered (against Li on either anode, integrated by the solver) and the losses
+        self.names = [DISCHARGE_ENERGY_VS_LI] + [v for vs in MECHANISMS.values() for v in vs]
         self.model = self._discretised(values, voltage_events=True)
         # the solver computes only these variables (PyBaMM's fast output path)
         self.solver = self._solver(on_failure="ignore")
@@ -164,7 +164,7 @@ class _Prepared:
             self._no_events = self._discretised(self.values, voltage_events=False)
             self._start_solver = self._solver()
         sol = self._start_solver.solve(self._no_events, np.array([0.0, 1e-3]), inputs=inputs)
-        return {n: float(sol[n].entries[0]) for n in self.names if n != ENERGY}
+        return {n: float(sol[n].entries[0]) for n in self.names if n != DISCHARGE_ENERGY_VS_LI}
 
     def _solve(self, inputs, t_end):
         """(solution, None), or (partial solution, what failed) when IDA fails after the start: PyBaMM's
@@ -203,7 +203,7 @@ class _Prepared:
             t = sol.t
             end = {n: float(sol[n].entries[-1]) for n in self.names}
         Q = current * t[-1] / 3600  # A.h
-        E = end.get(ENERGY, 0.0)  # W.h, the model's own integral (the losses at t = 0 have none)
+        E = end.get(DISCHARGE_ENERGY_VS_LI, 0.0)  # W.h, the model's own integral (the losses at t = 0 have none)
         L = loading_kg_m2 / self.loading_per_thickness  # as-made thickness [m]: the charged basis of the Wh/L
         utilisation = Q / (self.q_ref * mass)
         loss = {k: sum(abs(end[v]) for v in vs) for k, vs in MECHANISMS.items()}
@@ -215,7 +215,7 @@ class _Prepared:
             "thickness [um]": L * 1e6,
             "current density [mA.cm-2]": current / (self.area * 1e4) * 1e3,
             "utilisation": utilisation,
-            "Electrode specific capacity [mA.h.g-1]": Q * 1e3 / (mass * 1e3),
+            ESC: Q * 1e3 / (mass * 1e3),
             "areal capacity [mA.h.cm-2]": Q * 1e3 / (self.area * 1e4),
             "electrode energy [W.h.kg-1]": E / mass,
             "electrode energy [W.h.L-1]": E / (L * self.area * 1e3),

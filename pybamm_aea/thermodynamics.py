@@ -58,7 +58,7 @@ from dataclasses import dataclass
 import numpy as np
 import pybamm
 
-from .constants import F, R
+from .constants import F, R, arrhenius
 
 
 @dataclass(frozen=True)
@@ -241,7 +241,7 @@ def homogeneous_ocp(host, x, T):
 
 def phase_diffusivity(phase, T, T_ref):
     """Chemical diffusivity of one phase at temperature T [m2.s-1] (Arrhenius)."""
-    return phase.D_ref * pybamm.exp(-phase.E_a / R * (1 / T - 1 / T_ref))
+    return phase.D_ref * arrhenius(T, phase.E_a, T_ref)
 
 
 def _log_mobility_in_phase(host, k, x, T):

@@ -303,3 +303,15 @@ def test_slms_practical_electrode_capacity_split():
     assert rel_err(ed.gravimetric, PAPER_TEXT["practical_wh_kg"]) <= REL
     assert rel_err(ed.volumetric, PAPER_TEXT["practical_wh_l"]) <= REL
     assert 2.8 < e.capacity_of("Mo6S8") / get_material("Mo6S8").specific_capacity * 4 < 3.1  # ~3 Li per Mo6S8
+
+
+def test_the_energy_model_and_the_constants_do_not_import_pybamm():
+    """The paper's energy model (and the constants it reads, which hold the one Arrhenius law of the sets) runs
+    without importing PyBaMM: pybamm_aea.energy imported pandas only (the Arrhenius law's PyBaMM import at the
+    constants' top made it import PyBaMM, ~1 s more per energy command)."""
+    import subprocess
+    import sys
+
+    code = "import sys, pybamm_aea.energy, pybamm_aea.constants; print('pybamm' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "False", (out.stdout, out.stderr)

@@ -182,6 +182,38 @@ def test_rates_and_transport_are_thermally_activated(set_name):
     assert checked >= 7
 
 
+def test_each_rate_law_is_activated_with_the_energy_it_names():
+    """Each rate and transport law's apparent activation energy R ln(f(70 C) / f(25 C)) / (1/298.15 - 1/343.15),
+    at a fixed Li content, is the named constant of its physical meaning (most of them 30 kJ/mol, assumed, so equal
+    in value: a law wired to another's constant is invisible in its value at 70 C and in the 10-60 kJ/mol band of
+    the test above). Catches e.g. the Li7Ti5O12 product layer's diffusion read with the Li2S layer's 50 kJ/mol."""
+    import math
+
+    from pybamm_aea.parameters import Li2021_Mo6S8, Li2021_TiS2, dispersed_materials as dm, paper_cell as pc
+
+    laws = {
+        ("Li2021_Mo6S8", "Anode exchange-current density [A.m-2]"): pc.E_A_ANODE_EXCHANGE,
+        ("Li2021_Mo6S8", "Cathode exchange-current density [A.m-2]"): pc.E_A_CATHODE_EXCHANGE,
+        ("AEA_LiCoO2", "Cathode exchange-current density [A.m-2]"): pc.E_A_CATHODE_EXCHANGE,  # a material's
+        ("Li2021_Mo6S8", "Cathode Li diffusivity [m2.s-1]"): Li2021_Mo6S8.E_A_LI_HOPS,
+        ("Li2021_TiS2", "Cathode Li diffusivity [m2.s-1]"): Li2021_TiS2.E_A_LI_HOPS,
+        ("Li2021_S_Mo6S8", "Dispersed material interfacial rate constant [s-1]"): dm.E_A_SULFUR_REACTION,
+        ("Li2021_S_Mo6S8", "Dispersed material reaction rate constant [s-1]"): dm.E_A_SULFUR_REACTION,
+        ("Li2021_S_Mo6S8", "Dispersed material product-layer Li diffusivity [m2.s-1]"): dm.E_A_LI2S,
+        ("Li2021_LTO_Mo6S8", "Dispersed material interfacial rate constant [s-1]"): dm.E_A_LTO_REACTION,
+        ("Li2021_LTO_Mo6S8", "Dispersed material product-layer Li diffusivity [m2.s-1]"): dm.E_A_LTO_DIFFUSION,
+    }
+    for (set_name, name), e_a in laws.items():
+        values = pybamm.ParameterValues(set_name)
+        law = values[name]
+        x = (pybamm.Scalar(0.5 * values["Cathode maximum Li content"]),) if "Cathode" in name else ()
+        f25, f70 = (float(law(*x, pybamm.Scalar(T)).evaluate()) for T in (298.15, 343.15))
+        apparent = pybamm.constants.R.value * math.log(f70 / f25) / (1 / 298.15 - 1 / 343.15)
+        assert apparent == pytest.approx(e_a, rel=1e-9), (set_name, name, apparent)
+    # the trapping rate reaches its traps by the hops of the diffusivity (Li2021_TiS2's stated reason)
+    assert pybamm.ParameterValues("Li2021_TiS2")["Li trapping activation energy [J.mol-1]"] == Li2021_TiS2.E_A_LI_HOPS
+
+
 def test_separator_resistance_is_the_pellets():
     """The paper's pellet (100 mg LGPS + 50 mg Li3PS4 on 0.785 cm2) from the set's thicknesses and conductivities:
     ~34 ohm cm2 at 70 C and ~200 at 25 C, the Li3PS4 layer most of it (physics notes: 341 um at 0.164 mS/cm at

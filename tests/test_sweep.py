@@ -462,6 +462,46 @@ def test_a_later_step_the_solver_fails_on_is_the_rows_error_told_once():
     assert not warned or "solver failed" not in warned, warned
 
 
+def test_each_point_is_solved_once_its_warm_up_included(monkeypatch):
+    """The per-point path warms a new simulation up with its first point's experiment: that solve is the point's
+    own, not repeated. LMS on the lever rule, two loadings, 30 s at rest then 10 s at 1000C (the step the solver
+    refuses, as above): 2 solves and PyBaMM's "Simulation error" logged twice, once per point (the first point's
+    failing experiment ran twice: 3 solves, 3 errors logged, the first twice). The first point is charged the
+    simulation's set-up, each its own integration, and the warm-up's stop and warnings are its row's."""
+    import logging
+
+    from pybamm_aea.sweep import worker
+
+    worker._SIMULATIONS.clear()  # a new simulation, so that the first point warms it up
+    solves, logged = [], []
+    solve = pybamm.Simulation.solve
+
+    def counted(self, *args, **kwargs):
+        solves.append(kwargs.get("inputs"))
+        return solve(self, *args, **kwargs)
+
+    class Count(logging.Handler):
+        def emit(self, record):
+            if "Simulation error" in record.getMessage():
+                logged.append(record)
+
+    monkeypatch.setattr(pybamm.Simulation, "solve", counted)
+    handler = Count(level=logging.ERROR)
+    pybamm.logger.addHandler(handler)
+    try:
+        df = sweep({LOADING: [0.015, 0.02]}, parameter_set=LMS, experiment=["Rest for 30 s", "Discharge at 1000C for 10 s"],
+                   workers=1, options=LEVER, progress=False)
+    finally:
+        pybamm.logger.removeHandler(handler)
+    assert len(solves) == 2 and len(logged) == 2, (len(solves), len(logged))
+    assert [inputs[LOADING] for inputs in solves] == [0.015, 0.02]
+    assert df.attrs["failed"] == 2
+    for error in df["error"]:
+        assert error.startswith("the experiment stopped in step 1 of cycle 2 (of 2): the solver failed in "), error
+    assert df["Setup time [s]"].iloc[0] > 0 and df["Setup time [s]"].iloc[1] == 0
+    assert (df["Solve time [s]"] > 0).all() and not worker._WARM_UPS
+
+
 ESC = "Electrode specific capacity [mA.h.g-1]"
 
 

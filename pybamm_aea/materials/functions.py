@@ -9,8 +9,8 @@ import math
 
 import pybamm
 
-from ..constants import F, R
-from ..parameters.paper_cell import piecewise_linear
+from ..constants import F, R, arrhenius
+from ..parameters.paper_cell import E_A_CATHODE_EXCHANGE, T_REF, piecewise_linear
 
 LN10 = math.log(10.0)
 
@@ -38,18 +38,12 @@ def import_function(path):
     return obj
 
 
-def arrhenius(T, activation_energy, reference_temperature):
-    """exp(-Ea/R (1/T - 1/T_ref)), Ea in J/mol."""
-    if activation_energy == 0:
-        return pybamm.Scalar(1.0)
-    return pybamm.exp(-activation_energy / R * (1 / T - 1 / reference_temperature))
-
-
 class ArrheniusTable(_Named):
     """y(x, T) = 10^(interp of log10 y over theta = x / x_max) * Arrhenius [SI units].
 
     ``theta`` and ``log10_values`` are equal-length tuples (one point: a constant); constant
-    beyond the ends. ``activation_energy`` J/mol, ``reference_temperature`` K.
+    beyond the ends. ``activation_energy`` J/mol (0: no temperature dependence, no exponential in the
+    expression), ``reference_temperature`` K.
     """
 
     def __init__(self, theta, log10_values, x_max, activation_energy, reference_temperature):
@@ -65,9 +59,11 @@ class ArrheniusTable(_Named):
         return piecewise_linear(x / self.x_max, self.theta, self.log10_values)
 
     def __call__(self, x, T):
-        return pybamm.exp(LN10 * self.log10_at(x)) * arrhenius(
-            T, self.activation_energy, self.reference_temperature
-        )
+        if self.activation_energy == 0:
+            factor = pybamm.Scalar(1.0)
+        else:
+            factor = arrhenius(T, self.activation_energy, self.reference_temperature)
+        return pybamm.exp(LN10 * self.log10_at(x)) * factor
 
 
 class CompactConductivity(_Named):
@@ -126,7 +122,8 @@ class CompactFunction(_Named):
 
 
 class ExchangeCurrentDensity(_Named):
-    """j0(x_s, T) [A.m-2] = j0_ref sqrt(theta (1 - theta) + 1e-4) / 0.5, 30 kJ/mol, ref. 70 C.
+    """j0(x_s, T) [A.m-2] = j0_ref sqrt(theta (1 - theta) + 1e-4) / 0.5, Arrhenius with the paper's sets'
+    :data:`~pybamm_aea.parameters.paper_cell.E_A_CATHODE_EXCHANGE` about ``T_REF`` (70 C).
 
     The form of :func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density`
     (symmetric Butler-Volmer dependence on the surface Li content), as a picklable object.
@@ -142,7 +139,7 @@ class ExchangeCurrentDensity(_Named):
             self.j0_ref
             * (theta * (1 - theta) + 1e-4) ** 0.5
             / 0.5
-            * pybamm.exp(-30e3 / R * (1 / T - 1 / 343.15))
+            * arrhenius(T, E_A_CATHODE_EXCHANGE, T_REF)
         )
 
 

@@ -19,12 +19,13 @@
 """
 from ..constants import F, R
 from ..energy.materials import get_material
+from ..parameters.paper_cell import T_REF
 from .material import OCP, AEAMaterial, TransportProperty
 
 _LTO = get_material("Li4Ti5O12")
 _LTO7 = get_material("Li7Ti5O12")
 _EA = 0.86 * 96.485  # kJ/mol, Wilkening et al. (2007)
-_T = 343.15
+_T = T_REF  # the paper's cells' 70 C, where the sets' Arrhenius laws have their reference
 #: jump rate at 343 K from Wilkening's two end points (1 s-1 at 295 K, 2200 s-1 at 400 K)
 _JUMP_RATE = 2200.0 ** ((1 / 295 - 1 / _T) / (1 / 295 - 1 / 400))
 _JUMP_LENGTH_CM = 3 ** 0.5 / 4 * 8.36e-8

@@ -9,6 +9,7 @@ import functools
 import numpy as np
 import pybamm
 
+from pybamm_aea.constants import arrhenius
 from pybamm_aea.data import load_paper_table
 from pybamm_aea.energy.materials import get_material
 
@@ -25,6 +26,10 @@ RHO_MO6S8 = get_material("Mo6S8").density * 1e3
 X_MAX = 4.0
 #: coefficient of the end terms of the Mo6S8 OCP [V] (fit: steep ends, flat plateaus)
 K_END = 1e-3
+#: activation energy of Li hops in LixMo6S8 [J.mol-1], every phase's diffusivity on both hosts: an assumption (the
+#: paper's PITT is at one temperature; of the order of Li in sulfide hosts); LixTiS2 assumes the same value for
+#: its own hops (:data:`pybamm_aea.parameters.Li2021_TiS2.E_A_LI_HOPS`)
+E_A_LI_HOPS = 30e3
 
 
 def mo6s8_diffusivity(x, T):
@@ -34,8 +39,8 @@ def mo6s8_diffusivity(x, T):
     read from ``figS1_LixMo6S8_diffusion.csv`` and interpolated linearly in log D. Below x = 1
     (the Li0 + Li1 two-phase window) Li moves through the Li1 network ahead of the Li0 phase
     (stage I of Fig. 3c), so D keeps its Li1 value; the blocking by Li0 acts at the separator
-    interface, see :mod:`pybamm_aea.models.submodels.ionic_switch`. Arrhenius with 30 kJ/mol
-    (assumption: the paper measured at one temperature; typical of Li in sulfide hosts).
+    interface, see :mod:`pybamm_aea.models.submodels.ionic_switch`. Arrhenius with
+    :data:`E_A_LI_HOPS` about :data:`~pybamm_aea.parameters.paper_cell.T_REF` (assumption).
 
     Beyond Li4 (the steep end of the OCP, below 1.8 V) the chemical diffusivity rises with the
     thermodynamic factor, D = D_self chi (Darken; Weppner & Huggins, J. Electrochem. Soc. 124,
@@ -46,7 +51,7 @@ def mo6s8_diffusivity(x, T):
     table = load_paper_table("figS1_LixMo6S8_diffusion")
     x_data = table["x_in_LixMo6S8"].to_numpy(float)
     logD = np.log(table["D_cm2_per_s"].to_numpy(float) * 1e-4)
-    D_pitt = pybamm.exp(paper_cell.piecewise_linear(x, x_data, logD)) * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
+    D_pitt = pybamm.exp(paper_cell.piecewise_linear(x, x_data, logD)) * arrhenius(T, E_A_LI_HOPS, paper_cell.T_REF)
     # thermodynamic factor of the end term, x dU/dx ~ k_end x / (4 - x)^2, relative to its value
     # where the end term alone takes the plateau (2.05 V) down to 1.8 V: 4 - x = k_end / 0.25
     gap = X_MAX - x
@@ -126,8 +131,8 @@ def _pitt_diffusivity(x_phase):
 #:   on discharge, 2.067/2.037 V on charge).
 #: - diffusivities: Li1, Li3, Li4 the PITT values of Fig. S1 (figS1_LixMo6S8_diffusion.csv);
 #:   Li0 1e-12 cm2/s (assumption: "ionic-isolating" per the paper; the issue's prototype found the
-#:   switch for 3e-14..1e-12 cm2/s); activation energies 30 kJ/mol for every phase (assumption,
-#:   typical of Li in sulfide hosts): colder, the Li0 layer blocks more, as every phase slows.
+#:   switch for 3e-14..1e-12 cm2/s); activation energies :data:`E_A_LI_HOPS` (30 kJ/mol) for every phase
+#:   (assumption, typical of Li in sulfide hosts): colder, the Li0 layer blocks more, as every phase slows.
 #:   Li0 had 60 kJ/mol (a blocking phase conducting by rare defects), but then, on a converged
 #:   mesh, the pristine compact cannot nucleate Li1 at 25 C before 1.8 V (0.02 / 0.00 mA.h/g at
 #:   0.1C on 40 / 80 cells; 45 kJ/mol: 128.18 / 0.01; 38 and 30 kJ/mol: 128.18 on 20-160 cells),
@@ -135,10 +140,10 @@ def _pitt_diffusivity(x_phase):
 #:   temperature, nothing changes.
 MO6S8_HOST = thermodynamics.Host(
     phases=(
-        thermodynamics.Phase("Li0", 0.0, 0.02, 1e-16, 30e3),
-        thermodynamics.Phase("Li1", 0.97, 1.03, _pitt_diffusivity(1.0), 30e3),
-        thermodynamics.Phase("Li3", 2.97, 3.03, _pitt_diffusivity(3.0), 30e3),
-        thermodynamics.Phase("Li4", 3.98, 4.0, _pitt_diffusivity(4.0), 30e3),
+        thermodynamics.Phase("Li0", 0.0, 0.02, 1e-16, E_A_LI_HOPS),
+        thermodynamics.Phase("Li1", 0.97, 1.03, _pitt_diffusivity(1.0), E_A_LI_HOPS),
+        thermodynamics.Phase("Li3", 2.97, 3.03, _pitt_diffusivity(3.0), E_A_LI_HOPS),
+        thermodynamics.Phase("Li4", 3.98, 4.0, _pitt_diffusivity(4.0), E_A_LI_HOPS),
     ),
     regions=(
         thermodynamics.TwoPhase(U=2.30, A_delith=0.15, s_m=0.75),
@@ -146,7 +151,7 @@ MO6S8_HOST = thermodynamics.Host(
         thermodynamics.TwoPhase(U=2.035, A_delith=0.0, s_m=0.5),
     ),
     x_max=X_MAX,
-    T_ref=343.15,
+    T_ref=paper_cell.T_REF,
     U_full=1.0,
 )
 

@@ -6,6 +6,7 @@ porosity (Table S9), | LGPS | Li3PS4 | Li, 1-3 V, 70 C. TiS2 is a solid-solution
 """
 import pybamm
 
+from pybamm_aea.constants import arrhenius
 from pybamm_aea.data import load_paper_table
 from pybamm_aea.energy.materials import get_material
 
@@ -20,8 +21,9 @@ M_TIS2 = 0.11199
 #: 10, 1379, 1975)
 RHO_TIS2 = get_material("TiS2").density * 1e3  # (the energy model's record of it)
 X_MAX = 1.0
-#: activation energy of Li hops between sites in LixTiS2 [J.mol-1]: an assumption (as for Mo6S8), read by the
-#: diffusivity and by the trapping rate, whose traps are reached by the same hops
+#: activation energy of Li hops between sites in LixTiS2 [J.mol-1]: an assumption (the value assumed for Mo6S8,
+#: :data:`pybamm_aea.parameters.Li2021_Mo6S8.E_A_LI_HOPS`, another host), read by the diffusivity and by the
+#: trapping rate, whose traps are reached by the same hops
 E_A_LI_HOPS = 30e3
 
 
@@ -36,9 +38,7 @@ def tis2_diffusivity(x, T):
     row = load_paper_table("tableS5_li_diffusion").set_index("material").loc["TiS2"]
     D_low = float(row["D_lower_cm2_per_s"]) * 1e-4
     D_high = float(row["D_upper_cm2_per_s"]) * 1e-4
-    return (D_high * (1 - x) + D_low * x) * pybamm.exp(
-        -E_A_LI_HOPS / paper_cell.R * (1 / T - 1 / paper_cell.T_REF)
-    )
+    return (D_high * (1 - x) + D_low * x) * arrhenius(T, E_A_LI_HOPS, paper_cell.T_REF)
 
 
 def tis2_ocp(x, T):

@@ -3,55 +3,52 @@
 Each function returns the "Dispersed material ..." entries of a parameter set. Sources are
 given per value; the paper is Li et al., Adv. Mater. 2021, 33, 2008723.
 """
-import functools
-
-import pybamm
-
+from pybamm_aea.constants import arrhenius
 from pybamm_aea.energy.materials import get_material
 from pybamm_aea.energy.paper import LTO_LMS_COMPOSITION, SLMS_COMPOSITION, SLMS_PRACTICAL
 
 from . import paper_cell
 
 
-def conventional_reaction_rate_S(T):
-    """Sulfur rate constant of the conventional S-C-LGPS model [s-1]: 4e-7 at 70 C, 30 kJ/mol."""
-    return 4e-7 * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
-
-
-def product_layer_diffusivity_S(T):
-    """Li diffusivity of the Li2S product layer [m2.s-1] (fit, see :func:`sulfur`), Arrhenius."""
-    return D_LI2S_REF * pybamm.exp(-E_A_LI2S / paper_cell.R * (1 / T - 1 / 343.15))
-
-
-def interfacial_rate_S(T):
-    """Interfacial rate constant of the S8 | Li2S front [s-1] (assumption, see :func:`sulfur`)."""
-    return 1e-2 * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
-
-
-def product_layer_diffusivity_LTO(T):
-    """Li chemical diffusivity in Li7Ti5O12/Li4Ti5O12 [m2.s-1] (see :func:`lithium_titanate`)."""
-    return 1e-16 * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
-
-
-def interfacial_rate_LTO(T):
-    """Interfacial rate constant of the Li4Ti5O12 | Li7Ti5O12 front [s-1] (assumption)."""
-    return 1e-2 * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
-
-
+#: activation energy of the S8 -> Li2S reaction's rate [J.mol-1], the AEA model's S8 | Li2S front
+#: (:func:`interfacial_rate_S`) and the conventional S-C-LGPS model's rate constant
+#: (:func:`conventional_reaction_rate_S`) alike, one reaction: an assumption (the paper cycles at 70 C only)
+E_A_SULFUR_REACTION = 30e3
 #: Li2S product-layer diffusivity at 70 C [m2.s-1] (fit, see :func:`sulfur`)
 D_LI2S_REF = 3.3e-23
 #: its activation energy [J.mol-1] (assumption, see :func:`sulfur`)
 E_A_LI2S = 50e3
+#: activation energy of the Li4Ti5O12 | Li7Ti5O12 front's rate [J.mol-1]: an assumption (the paper gives no rate
+#: data for LTO-LMS)
+E_A_LTO_REACTION = 30e3
+#: activation energy of Li diffusion through the Li7Ti5O12 product layer [J.mol-1]: an assumption (as its 70 C
+#: value, see :func:`lithium_titanate`)
+E_A_LTO_DIFFUSION = 30e3
 
 
-def arrhenius_rate_constant(T, kappa_ref):
-    """kappa(T) [s-1] with an assumed 30 kJ/mol activation energy, ``kappa_ref`` at 70 C."""
-    return kappa_ref * pybamm.exp(-30e3 / paper_cell.R * (1 / T - 1 / 343.15))
+def conventional_reaction_rate_S(T):
+    """Sulfur rate constant of the conventional S-C-LGPS model [s-1]: 4e-7 at 70 C, :data:`E_A_SULFUR_REACTION`."""
+    return 4e-7 * arrhenius(T, E_A_SULFUR_REACTION, paper_cell.T_REF)
 
 
-def _rate_constant(kappa_ref):
-    """kappa(T) [s-1] of :func:`arrhenius_rate_constant` (a picklable partial)."""
-    return functools.partial(arrhenius_rate_constant, kappa_ref=kappa_ref)
+def product_layer_diffusivity_S(T):
+    """Li diffusivity of the Li2S product layer [m2.s-1] (fit, see :func:`sulfur`), Arrhenius."""
+    return D_LI2S_REF * arrhenius(T, E_A_LI2S, paper_cell.T_REF)
+
+
+def interfacial_rate_S(T):
+    """Interfacial rate constant of the S8 | Li2S front [s-1] (assumption, see :func:`sulfur`)."""
+    return 1e-2 * arrhenius(T, E_A_SULFUR_REACTION, paper_cell.T_REF)
+
+
+def product_layer_diffusivity_LTO(T):
+    """Li chemical diffusivity in Li7Ti5O12/Li4Ti5O12 [m2.s-1] (see :func:`lithium_titanate`)."""
+    return 1e-16 * arrhenius(T, E_A_LTO_DIFFUSION, paper_cell.T_REF)
+
+
+def interfacial_rate_LTO(T):
+    """Interfacial rate constant of the Li4Ti5O12 | Li7Ti5O12 front [s-1] (assumption)."""
+    return 1e-2 * arrhenius(T, E_A_LTO_REACTION, paper_cell.T_REF)
 
 
 #: S8 and its product Li2S in the energy model's library (:mod:`pybamm_aea.energy.materials`, the paper's values),
@@ -77,8 +74,9 @@ def sulfur(mass_fraction=SLMS_COMPOSITION["S8"],
       Nernst-Einstein relation gives for Li2S's ~1e-11 S/cm near 70 C (an ionic insulator);
       activation energy 50 kJ/mol (assumption: no measurement for Li2S films at hand);
       interfacial rate constant 1e-2 s-1 (assumption: fast enough not to limit at 0.1C, so
-      the product layer does); ideality w = 0.3 (the OCP shared with the S-C-LGPS model). The
-      utilisation is not a parameter of the AEA model: it follows from R^2 / D.
+      the product layer does), activation energy :data:`E_A_SULFUR_REACTION` (assumption);
+      ideality w = 0.3 (the OCP shared with the S-C-LGPS model). The utilisation is not a
+      parameter of the AEA model: it follows from R^2 / D.
     - ``accessible fraction``, ``reaction rate constant`` and ``lithiation transfer
       coefficient`` are the sulfur kinetics of the conventional S-C-LGPS comparison model
       (:mod:`pybamm_aea.conventional`) only; the AEA model does not read them.
@@ -117,7 +115,8 @@ def lithium_titanate(mass_fraction=LTO_LMS_COMPOSITION["Li4Ti5O12"]):
       Table S4 note): domain radius 50 nm (assumption: the paper gives no LTO domain size),
       Li diffusivity 1e-16 m2/s (1e-12 cm2/s, the order reported for Li4Ti5O12; assumption at
       70 C), interfacial rate 1e-2 s-1 (assumption: neither limits 0.1C; the paper gives no
-      rate data for LTO-LMS).
+      rate data for LTO-LMS); both Arrhenius about 70 C, with :data:`E_A_LTO_DIFFUSION` and
+      :data:`E_A_LTO_REACTION` (assumptions).
     """
     return {
         "Dispersed material mass fraction": mass_fraction,

@@ -12,7 +12,7 @@ import functools
 import numpy as np
 import pybamm
 
-from ..constants import F, R
+from ..constants import F, R, arrhenius
 from ..energy.paper import PAPER_CELL
 
 #: area of the 10 mm die [m2], 0.785 cm2 (paper; :data:`pybamm_aea.energy.paper.PAPER_CELL`, the one record of the
@@ -31,6 +31,16 @@ RHO_LI3PS4 = 1870.0
 #: masses pressed into the die [kg] (paper; PAPER_CELL)
 MASS_LGPS = PAPER_CELL["lgps_mg"] / 1e6
 MASS_LI3PS4 = PAPER_CELL["li3ps4_mg"] / 1e6
+
+#: the paper's cell temperature, 70 C [K], the reference of the sets' Arrhenius laws ("Reference temperature [K]")
+T_REF = 343.15
+#: activation energy of the Li | Li3PS4 exchange current [J.mol-1]: an assumption (the paper cycles at 70 C and gives
+#: no impedance, so no temperature dependence of the interface's kinetics)
+E_A_ANODE_EXCHANGE = 30e3
+#: activation energy of the cathode | electrolyte exchange current [J.mol-1] (every AEA host's, the sets' and the
+#: materials'): an assumption, as the anode's (:data:`E_A_ANODE_EXCHANGE`), stated separately since it is another
+#: interface
+E_A_CATHODE_EXCHANGE = 30e3
 
 
 def piecewise_linear(x, x_data, y_data):
@@ -59,7 +69,7 @@ def lgps_conductivity(T):
 
     Kamaya et al., Nat. Mater. 10, 682 (2011).
     """
-    return 1.2 * pybamm.exp(-24e3 / R * (1 / T - 1 / 300.15))
+    return 1.2 * arrhenius(T, 24e3, 300.15)
 
 
 def li3ps4_conductivity(T):
@@ -67,7 +77,7 @@ def li3ps4_conductivity(T):
 
     Liu et al., J. Am. Chem. Soc. 135, 975 (2013).
     """
-    return 0.0164 * pybamm.exp(-0.356 * F / R * (1 / T - 1 / 298.15))
+    return 0.0164 * arrhenius(T, 0.356 * F, 298.15)
 
 
 def anode_exchange_current_density(T):
@@ -75,9 +85,9 @@ def anode_exchange_current_density(T):
 
     Assumption (no impedance in the paper): 10 A/m2 at 70 C, i.e. a charge-transfer
     resistance RT/(F j0) = 29.6 Ohm cm2, tens of Ohm cm2 being the order of Li|sulfide
-    interfaces; activation energy 30 kJ/mol assumed.
+    interfaces; activation energy :data:`E_A_ANODE_EXCHANGE` (assumed), reference :data:`T_REF`.
     """
-    return 10.0 * pybamm.exp(-30e3 / R * (1 / T - 1 / 343.15))
+    return 10.0 * arrhenius(T, E_A_ANODE_EXCHANGE, T_REF)
 
 
 #: the In/LiIn two-phase plateau [V vs Li/Li+] (Santhosha et al., Batteries & Supercaps 2, 524, 2019)
@@ -121,9 +131,6 @@ def foil_amount(material, thickness):
     m = get_material(material)
     return thickness * m.density * 1e3 / (m.molar_mass * 1e-3)  # g/cm3 -> kg/m3, g/mol -> kg/mol
 
-
-#: the paper's cell temperature, 70 C [K], the reference of the sets' Arrhenius laws ("Reference temperature [K]")
-T_REF = 343.15
 
 def cell_parameters():
     """Parameters of the paper's cell outside the cathode (Li metal anode)."""
@@ -256,8 +263,8 @@ def degradation_parameters():
 def cathode_exchange_current_density_law(x_s, T, x_max, j0_ref):
     """Exchange-current density j0(x_s, T) [A.m-2] = j0_ref sqrt(theta (1 - theta) + 1e-4) / 0.5.
 
-    theta = x_s / x_max; Arrhenius with 30 kJ/mol about 70 C (assumption). The square-root form
-    is the symmetric Butler-Volmer dependence on the surface Li content (as PyBaMM's sets); the
+    theta = x_s / x_max; Arrhenius with :data:`E_A_CATHODE_EXCHANGE` about :data:`T_REF` (assumption). The
+    square-root form is the symmetric Butler-Volmer dependence on the surface Li content (as PyBaMM's sets); the
     1e-4 keeps a pristine (Li-free) surface able to take Li. j0_ref [A.m-2] (at theta = 0.5,
     70 C) is an assumption: the paper gives no impedance. Beyond x_max (the multi-phase Mo6S8
     host's electron-limited Li4 end goes on below U_full, see :mod:`pybamm_aea.thermodynamics`)
@@ -270,7 +277,7 @@ def cathode_exchange_current_density_law(x_s, T, x_max, j0_ref):
         j0_ref
         * (pybamm.maximum(theta * (1 - theta), 0) + 1e-4) ** 0.5
         / 0.5
-        * pybamm.exp(-30e3 / R * (1 / T - 1 / 343.15))
+        * arrhenius(T, E_A_CATHODE_EXCHANGE, T_REF)
     )
 
 

@@ -67,7 +67,8 @@ when C-rate is swept), ``"Capacity retention [%]"`` (:func:`pybamm_aea.readout.c
 over the second one, the paper's "compared with the 2nd cycle"; NaN with fewer than 3 discharges),
 ``"Number of discharges"``, ``"Solve time [s]"`` (the integration of this point), ``"Setup time [s]"`` (building and
 warming up the worker's simulation, charged to the first point a worker runs for a configuration; 0 for the
-others), ``"error"`` (None, or the message: failed points keep their inputs and are never dropped) and
+others. Point by point, that warm-up is the first point's own solve, not repeated: its set-up, PyBaMM's timer of
+it, is the setup time, the rest the point's solve time), ``"error"`` (None, or the message: failed points keep their inputs and are never dropped) and
 ``"warnings"`` (the point's own, on every path: e.g. the compaction law extrapolated, a model event that stopped a
 step, a discharge that delivered less than :data:`.metrics.NEGLIGIBLE_DELIVERY` of the point's window). With
 ``mesh_check=True`` also ``"Fine-mesh electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh first discharge

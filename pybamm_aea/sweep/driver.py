@@ -11,7 +11,7 @@ import pandas as pd
 from .api import SweepConfigError, SweepNote, _default_batch_size, worker_count
 from .config import build_config, compaction_notes
 from .grid import batches as split, expand_grid, point_key, unique_points, with_reference_rate
-from .metrics import FIRST_ESC, RESULT_COLUMNS
+from .metrics import ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION
 
 #: prefix of the mesh check's columns: "Fine-mesh electrode specific capacity [mA.h.g-1]", ...
 FINE_MESH = "Fine-mesh "
@@ -138,8 +138,8 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         _rate_capability(df, names, reference_c_rate)
     else:
         df = df.drop(columns=["Rate capability"])
-    if df["Capacity retention [%]"].isna().all() and (config.n_steps == 1 or config.default_charge_first):
-        df = df.drop(columns=["Capacity retention [%]"])
+    if df[RETENTION].isna().all() and (config.n_steps == 1 or config.default_charge_first):
+        df = df.drop(columns=[RETENTION])
     for col in ("error", "warnings"):
         df[col] = df[col].astype(object).where(df[col].notna(), None)
     df.attrs["failed"] = int(df["error"].notna().sum())
@@ -189,7 +189,7 @@ def _add_mesh_check(df, fine_df):
     largest of them (as :func:`pybamm_aea.mesh_check`: of the run's largest step) and the mean discharge
     voltage within :data:`~pybamm_aea.convergence.VOLTAGE_TOLERANCE`; a row that failed on either mesh has not."""
     from pybamm_aea.convergence import within_tolerances
-    from pybamm_aea.readout import ESC, MEAN_DISCHARGE_VOLTAGE_VS_LI
+    from pybamm_aea.readout import MEAN_DISCHARGE_VOLTAGE_VS_LI
 
     for col in (ESC, FIRST_ESC, MEAN_DISCHARGE_VOLTAGE_VS_LI):
         df[FINE_MESH + col[0].lower() + col[1:]] = fine_df[col].to_numpy()
@@ -206,6 +206,6 @@ def _add_mesh_check(df, fine_df):
 def _rate_capability(df, names, reference_c_rate):
     others = [n for n in names if n != "C-rate"]
     ref_rows = df[np.isclose(df["C-rate"].astype(float), reference_c_rate)]
-    ref = {point_key(r, others): r["Electrode specific capacity [mA.h.g-1]"] for r in ref_rows.to_dict("records")}
+    ref = {point_key(r, others): r[ESC] for r in ref_rows.to_dict("records")}
     base = [ref.get(point_key(r, others), np.nan) for r in df.to_dict("records")]
-    df["Rate capability"] = df["Electrode specific capacity [mA.h.g-1]"] / np.asarray(base, dtype=float)
+    df["Rate capability"] = df[ESC] / np.asarray(base, dtype=float)

@@ -61,13 +61,15 @@ def run_local(config, batches, n_workers, mp_context, collect, failed_rows, batc
     """A ``ProcessPoolExecutor`` of ``n_workers`` processes fed with batches.
 
     With the ``fork`` start method (default on Linux) the simulation is built here once before the workers start,
-    and they inherit it ready to solve; that build is the "Setup time [s]" of the first batch's first point.
+    and they inherit it ready to solve; that build is the "Setup time [s]" of the first batch's first point. On the
+    per-point path its warm-up solve is that point's own (:func:`.worker.simulation`): the worker that runs the
+    point inherits it and does not solve it again.
     """
     import concurrent.futures as cf
     import multiprocessing as mp
 
     from .config import derive_inputs
-    from .worker import _options_of, simulation
+    from .worker import _WARM_UPS, _options_of, simulation
 
     if mp_context is None:
         mp_context = "fork" if sys.platform.startswith("linux") else "spawn"
@@ -85,22 +87,25 @@ def run_local(config, batches, n_workers, mp_context, collect, failed_rows, batc
         except Exception:  # a bad first point: the workers build their own
             pass
     ctx = mp.get_context(mp_context)
-    with cf.ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_die_with_parent,
-                                initargs=(os.getpid(),)) as pool:
-        futures = {pool.submit(run_batch, config, b, batched): b for b in batches}
-        try:
-            for fut in cf.as_completed(futures):
-                try:
-                    rows = fut.result()
-                except Exception as exc:  # a worker died: report its points, do not drop them
-                    rows = failed_rows(futures[fut], exc)
-                if setup and futures[fut] is batches[0] and rows:  # the build the workers inherited
-                    rows[0]["Setup time [s]"] = rows[0].get("Setup time [s]", 0.0) + setup
-                collect(futures[fut], rows)
-        except BaseException:
-            for fut in futures:
-                fut.cancel()
-            raise
+    try:
+        with cf.ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_die_with_parent,
+                                    initargs=(os.getpid(),)) as pool:
+            futures = {pool.submit(run_batch, config, b, batched): b for b in batches}
+            try:
+                for fut in cf.as_completed(futures):
+                    try:
+                        rows = fut.result()
+                    except Exception as exc:  # a worker died: report its points, do not drop them
+                        rows = failed_rows(futures[fut], exc)
+                    if setup and futures[fut] is batches[0] and rows:  # the build the workers inherited
+                        rows[0]["Setup time [s]"] = rows[0].get("Setup time [s]", 0.0) + setup
+                    collect(futures[fut], rows)
+            except BaseException:
+                for fut in futures:
+                    fut.cancel()
+                raise
+    finally:  # the workers took the first point's warm-up solve (worker._WARM_UPS) with their fork
+        _WARM_UPS.clear()
 
 
 def run_dask(client, config, batches, collect, failed_rows, batched=True):

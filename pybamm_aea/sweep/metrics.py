@@ -6,7 +6,8 @@ import functools
 import numpy as np
 
 from pybamm_aea.readout import (  # one definition of each name and of retention, re-exported here
-    ESC, GRAVIMETRIC, MEAN_DISCHARGE_VOLTAGE_VS_LI, RETENTION, VOLUMETRIC, capacity_retention, discharge_steps,
+    DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS, MEAN_DISCHARGE_VOLTAGE_VS_LI, RETENTION, VOLUME, VOLUMETRIC,
+    capacity_retention, discharge_steps,
 )
 
 #: ESC of the experiment's first discharge (the sweep's column; ESC is its last discharge's)
@@ -124,8 +125,8 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
                             "(e.g. a discharge to a voltage above the cell's open-circuit voltage)")
         return
     steps_done = sum(len(c.steps) for c in solution.cycles if c is not None)
-    mass_g = float(solution["Cathode electrode mass [g]"].entries[0])
-    volume_L = float(solution["Cathode electrode volume [L]"].entries[0])
+    mass_g = float(solution[MASS].entries[0])
+    volume_L = float(solution[VOLUME].entries[0])
     discharges = discharge_steps(solution, arrays=False)
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)
     note_model_event_stops(metrics, [step.termination for c in solution.cycles if c is not None for step in c.steps])
@@ -140,17 +141,16 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
 
 
 #: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed)
-BATCH_VARIABLES = ["Discharge capacity [A.h]", "Discharge energy vs Li [W.h]", "Cathode electrode mass [g]",
-                   "Cathode electrode volume [L]"]
+BATCH_VARIABLES = ["Discharge capacity [A.h]", DISCHARGE_ENERGY_VS_LI, MASS, VOLUME]
 
 
 def fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window_Ah=None):
     """The result columns of one batched constant-current discharge (a solution without experiment; ``window_Ah``:
     :func:`fill_from_discharges`)."""
     Q = solution["Discharge capacity [A.h]"].entries
-    E = solution["Discharge energy vs Li [W.h]"].entries  # the electrode's basis, as discharge_steps
-    mass_g = float(solution["Cathode electrode mass [g]"].entries[0])
-    volume_L = float(solution["Cathode electrode volume [L]"].entries[0])
+    E = solution[DISCHARGE_ENERGY_VS_LI].entries  # the electrode's basis, as discharge_steps
+    mass_g = float(solution[MASS].entries[0])
+    volume_L = float(solution[VOLUME].entries[0])
     dq, de = float(Q[-1] - Q[0]), float(E[-1] - E[0])
     discharges = [(dq, de)] if dq > 0 and de > 0 else []
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)

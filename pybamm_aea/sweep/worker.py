@@ -8,6 +8,7 @@ raise for a bad point: its error goes into the row's ``error`` column.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 import math
 import time
 import warnings
@@ -18,6 +19,60 @@ from .metrics import (BATCH_VARIABLES, empty_metrics, fill_from_discharge_soluti
 #: simulations kept per process (a few configurations, each ~3 MB); the least recently used one is dropped
 CACHE_SIZE = 4
 _SIMULATIONS: OrderedDict = OrderedDict()
+
+
+@dataclass
+class _WarmUp:
+    """The warm-up solve of a simulation on the per-point path: the first point's own solve, kept until that point
+    takes it (:func:`evaluate_point`), so that no point's experiment is solved twice (a failing one was: its solver
+    error logged twice)."""
+
+    inputs: dict
+    #: the solution, or the exception the solve raised
+    outcome: object
+    #: the warnings the solve emitted (the point's: replayed into its row)
+    caught: list
+    #: ExperimentProgress.stopped of the solve: why it stopped before the experiment's end, or None
+    stopped: object
+    #: its time less the one-off set-up (the point's "Solve time [s]")
+    solve_seconds: float
+
+
+#: per simulation key, the warm-up solve no point has taken yet (under ``fork`` the workers inherit the parent's)
+_WARM_UPS: dict = {}
+
+
+def _warm_up(sim, inputs):
+    """Solve the experiment once at ``inputs`` (PyBaMM sets up its solver on the first solve) and keep all of it.
+
+    The :class:`_WarmUp`'s ``solve_seconds`` leaves out the one-off set-up: the experiment's build (its step models,
+    timed here) and PyBaMM's own timer of the solver's set-up (the solution's ``set_up_time``: the step models'
+    set-up and consistent initial states); of a solve that raised, all but the build is solve time.
+    """
+    from pybamm_aea.progress import ExperimentProgress
+
+    progress = ExperimentProgress(show=False)
+    built = 0.0
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t0 = time.perf_counter()
+        try:
+            sim.build_for_experiment(inputs=inputs)  # (Simulation.solve's first call builds the same)
+            built = time.perf_counter() - t0
+            outcome = sim.solve(inputs=inputs, callbacks=[progress])
+        except Exception as exc:  # the point's row reports it
+            outcome = exc
+        wall = time.perf_counter() - t0
+    solver_set_up = getattr(outcome, "set_up_time", None)  # a pybamm.TimerTime (None: not timed, or raised)
+    set_up = built + float(getattr(solver_set_up, "value", solver_set_up) or 0.0)
+    return _WarmUp(dict(inputs), outcome, list(caught), progress.stopped, wall - set_up)
+
+
+def _take_warm_up(config, options, inputs):
+    """The warm-up solve of this configuration's simulation if it was at ``inputs`` (else None); either way it is
+    dropped: a warm-up serves only the point that warmed it."""
+    warm = _WARM_UPS.pop((config.cache_key(options), False), None)
+    return warm if warm is not None and warm.inputs == inputs else None
 
 
 def _input_values(config):
@@ -38,7 +93,9 @@ def simulation(config, options, warm_inputs=None, batched=False):
     """This process's simulation for a configuration (built on first use, then reused; LRU of :data:`CACHE_SIZE`).
 
     Returns ``(simulation, setup_seconds)``: on first use the simulation is built and warmed up with one solve at
-    ``warm_inputs`` (PyBaMM sets up its solver on the first solve), and ``setup_seconds`` is the time that took.
+    ``warm_inputs`` (PyBaMM sets up its solver on the first solve), and ``setup_seconds`` is the time that took. On
+    the per-point path (an experiment) that solve is the point's own, kept for it (:func:`_take_warm_up`: its
+    integration is the point's solve time, not set-up); the batched path warms up on its first point's discharge.
     """
     key = (config.cache_key(options), batched)
     sim = _SIMULATIONS.get(key)
@@ -65,18 +122,19 @@ def simulation(config, options, warm_inputs=None, batched=False):
     else:
         sim = pybamm.Simulation(model, parameter_values=values, experiment=make_experiment(config.steps),
                                 var_pts=config.var_pts())
-    if warm_inputs is not None:
+    solved = 0.0
+    if warm_inputs is not None and batched:
         try:  # warm-up: the points' own solves then time the integration only
-            if batched:
-                sim.solve([0, config.single_discharge[3]], inputs=[warm_inputs])
-            else:
-                sim.solve(inputs=warm_inputs)
+            sim.solve([0, config.single_discharge[3]], inputs=[warm_inputs])
         except Exception:  # the point's own solve reports it
             pass
+    elif warm_inputs is not None:  # the point's own solve, kept for it
+        _WARM_UPS[key] = warm = _warm_up(sim, warm_inputs)
+        solved = warm.solve_seconds
     _SIMULATIONS[key] = sim
     while len(_SIMULATIONS) > CACHE_SIZE:
         _SIMULATIONS.popitem(last=False)
-    return sim, time.perf_counter() - t0
+    return sim, time.perf_counter() - t0 - solved
 
 
 def _options_of(config, point):
@@ -115,10 +173,20 @@ def evaluate_point(config, point):
         try:
             inputs, derived, porosity, fraction, window = derive_inputs(config, point)
             row.update(derived)
-            sim, metrics["Setup time [s]"] = simulation(config, _options_of(config, point), inputs)
-            t0 = time.perf_counter()
-            solution = sim.solve(inputs=inputs, callbacks=[progress])
-            metrics["Solve time [s]"] = time.perf_counter() - t0
+            options = _options_of(config, point)
+            sim, metrics["Setup time [s]"] = simulation(config, options, inputs)
+            warm = _take_warm_up(config, options, inputs)
+            if warm is None:
+                t0 = time.perf_counter()
+                solution = sim.solve(inputs=inputs, callbacks=[progress])
+                metrics["Solve time [s]"] = time.perf_counter() - t0
+            else:  # this point's solve was the simulation's warm-up: not solved again
+                for w in warm.caught:
+                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+                progress.stopped, metrics["Solve time [s]"] = warm.stopped, warm.solve_seconds
+                if isinstance(warm.outcome, Exception):
+                    raise warm.outcome
+                solution = warm.outcome
             fill_from_experiment(metrics, config, solution, porosity, fraction, window, progress.stopped)
         except Exception as exc:  # reported, never dropped
             metrics["error"] = _error_text(exc)

@@ -10,6 +10,7 @@ import pybamm
 
 from .base import AEASubModel
 from ...constants import M_LI
+from ...readout import DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS, MASS_NOW, VOLUME, VOLUME_NOW, VOLUMETRIC
 
 OVERPOTENTIALS = (
     "Cathode interface overpotential [V]",
@@ -52,8 +53,8 @@ class CellVoltage(AEASubModel):
                 "Open-circuit voltage [V]": U_c - U_a,
                 "Bulk open-circuit voltage [V]": ocv_bulk,
                 "Total overpotential [V]": eta,
-                "Cathode electrode mass [g]": mass_kg * 1e3,
-                "Cathode electrode volume [L]": volume_L,
+                MASS: mass_kg * 1e3,
+                VOLUME: volume_L,
             }
         )
         variables.update(pybamm_voltage_components(p, variables))
@@ -186,14 +187,14 @@ def electrode_level_variables(param, variables):
     li_made = p.x_made * p.c_h * p.L_c * p.A_cc  # the Li of the host as made, in its loading
     mass_now_g = mass_g + M_LI * 1e3 * (li_held - li_made)
     Q = variables["Discharge capacity [A.h]"]
-    E = variables["Discharge energy vs Li [W.h]"]  # the cathode's, against Li (on Li-In, + the anode's OCP)
+    E = variables[DISCHARGE_ENERGY_VS_LI]  # the cathode's, against Li (on Li-In, + the anode's OCP)
     return {
-        "Electrode specific capacity [mA.h.g-1]": Q * 1e3 / mass_g,
-        "Electrode gravimetric energy [W.h.kg-1]": E * 1e3 / mass_g,
-        "Electrode volumetric energy [W.h.L-1]": E / volume_L,
+        ESC: Q * 1e3 / mass_g,
+        GRAVIMETRIC: E * 1e3 / mass_g,
+        VOLUMETRIC: E / volume_L,
         "Electrode volumetric energy, instantaneous volume [W.h.L-1]": E / volume_now_L,
         "Electrode gravimetric energy, instantaneous mass [W.h.kg-1]": E * 1e3 / mass_now_g,
-        "Cathode electrode mass, instantaneous [g]": mass_now_g,
-        "Cathode electrode volume, instantaneous [L]": volume_now_L,
+        MASS_NOW: mass_now_g,
+        VOLUME_NOW: volume_now_L,
         "Areal capacity [mA.h.cm-2]": Q * 1e3 / (p.A_cc * 1e4),
     }

@@ -23,6 +23,7 @@ reads (with neutral values when the option is off):
 """
 import pybamm
 
+from ...constants import arrhenius
 from .base import AEASubModel
 from .cathode_diffusion import host_li_balance, xi
 from .host_phase_field import surface_value
@@ -152,8 +153,7 @@ class HostLiTrapping(AEASubModel):
         # shared out in proportion to the free Li each region holds: n_in x / x_av (1 - x_trap / x)
         n_in_free = n_in * (x - x_trap) / x_av
         rate = p.f_trap_fast * pybamm.maximum(1 - x_trap / p.x_trap_sat, 0) + p.f_trap_slow
-        arrhenius = pybamm.exp(-p.E_trap / p.R * (1 / p.T - 1 / p.T_ref))
-        self.rhs = {x_trap: arrhenius * rate * n_in_free}
+        self.rhs = {x_trap: arrhenius(p.T, p.E_trap, p.T_ref) * rate * n_in_free}
 
     def set_initial_conditions(self, variables):
         zero = pybamm.PrimaryBroadcast(pybamm.Scalar(0), "positive electrode")

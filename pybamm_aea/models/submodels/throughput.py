@@ -6,6 +6,7 @@ states sit far below the solver's absolute tolerance; scaling them by the nomina
 """
 import pybamm
 
+from ...readout import DISCHARGE_ENERGY_VS_LI, THROUGHPUT_ENERGY_VS_LI
 from .base import AEASubModel
 
 
@@ -21,7 +22,7 @@ class ScaledDischargeThroughput(AEASubModel):
         "Discharge energy [W.h]",
         "Throughput energy [W.h]",
     )
-    VS_LI = ("Discharge energy vs Li [W.h]", "Throughput energy vs Li [W.h]")
+    VS_LI = (DISCHARGE_ENERGY_VS_LI, THROUGHPUT_ENERGY_VS_LI)
 
     def _states(self):
         return self.NAMES + (self.VS_LI if self.options["anode"] != "lithium metal" else ())
