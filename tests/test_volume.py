@@ -168,9 +168,8 @@ def test_sulfur_cut_off_keeps_its_li2s_volume():
     with the set's 0.0285: 0.199 of the sulfur cut off, holding Li2S for 0.033 of all the sulfur), so that the
     cut-off sulfur's swelling moves the porosity by 1.2e-2 (measured residual 3.5e-6 of the as-made volume).
     Catches: the cut-off domains' Li2S counted as S8 once they lose contact (the volume of the accessible sulfur
-    f z alone: on this run the solids would read 1.2 % low at the end of the charge; with the set's 0.0154 the
-    mutant read 0.77 %, the porosity 0.0445
-    against 0.0370; mutation ``cut_off_sulfur_volume_as_s8``)."""
+    f z alone; measured with the set's earlier 0.0154, the mutant read the solids 0.77 % low at the end of the
+    charge, the porosity 0.0445 against 0.0370; mutation ``cut_off_sulfur_volume_as_s8``)."""
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     values.update({"Dispersed material contact-loss coefficient": 1000 * values["Dispersed material contact-loss coefficient"]})
     experiment = pybamm.Experiment([("Discharge at 0.5C until 0.4 V", "Charge at 0.5C until 2.4 V")])
