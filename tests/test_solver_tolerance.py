@@ -182,10 +182,19 @@ def _figure_scripts():
     ]
 
 
-#: figure scripts that fail on the multi-phase default for a known reason (none now:
-#: fig5_s_lms_vs_s_c_lgps.py did until main bceb77e, fig5abcd_hybrids.py until the dispersed
-#: material's lithiation was scaled, see test_lto_lms_charge_has_no_jump_with_default_tolerances)
-KNOWN_FIGURE_FAILURES = {}
+#: figure scripts that fail on the multi-phase default for a known reason (fig5_s_lms_vs_s_c_lgps.py
+#: did until main bceb77e; fig5abcd_hybrids.py until the dispersed material's lithiation was scaled,
+#: see test_lto_lms_charge_has_no_jump_with_default_tolerances, and again since the S-LMS contact-loss
+#: coefficient's refit to the paper's 76 %, 0.027 -> 0.0285, 2026-12-03)
+KNOWN_FIGURE_FAILURES = {
+    "fig5abcd_hybrids.py": (
+        "known gap: S-LMS / Li-In with contact loss, cycle 1 at 0.1C, multi-phase default: the end of the "
+        "first discharge (0.88 of its capacity, 0.72 V, where the sulfur's last Li2S forms) lies 1.66 "
+        "curve units (1 % of the step's capacity / 20 mV) from the tight-tolerance curve (0.36 with the "
+        "coefficient 0.027); both discharges end within 1e-4 of each other (0.41628 vs 0.41631 mAh). "
+        "The default solver's error in that tail, not yet traced (2026-12-03)"
+    ),
+}
 
 
 #: a smaller run of a script whose full figure takes minutes (the AEA-suitability map: 150 screened
@@ -199,8 +208,8 @@ FIGURE_ARGUMENTS = {
 
 def _figure_script_params():
     return [
-        # not run when it takes minutes to fail (fig5abcd_hybrids.py: 230 s): re-enable once fixed
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, run=False, reason=KNOWN_FIGURE_FAILURES[p.name]))
+        # run (fig5abcd_hybrids.py: 88 s), strict: a fix shows as an XPASS that fails the suite
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=KNOWN_FIGURE_FAILURES[p.name]))
         if p.name in KNOWN_FIGURE_FAILURES else p
         for p in _figure_scripts()
     ]
