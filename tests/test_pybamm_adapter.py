@@ -1,6 +1,7 @@
 """pybamm_aea.pybamm_adapter: the one place the package reaches into PyBaMM's internals."""
 import pathlib
 import re
+import warnings
 
 import numpy as np
 import pybamm
@@ -44,11 +45,19 @@ def test_no_module_outside_the_adapter_reads_pybamm_internals():
 
 
 def test_the_start_time_input_is_pybamms():
-    """The input PyBaMM gives each experiment step (its start time) is the one the checks leave out."""
+    """The input PyBaMM gives each experiment step (its start time) is the one the checks leave out: the checks
+    take PyBaMM's own inputs from the adapter (one set, read from PyBaMM), so the start time is no unknown input
+    of the user's while another name is."""
     from pybamm_aea.models import checks
 
-    assert getattr(pybamm.Simulation, "_START_TIME_INPUT", "start time") in pybamm_adapter.PYBAMM_INPUTS
-    assert checks._PYBAMM_INPUTS is pybamm_adapter.PYBAMM_INPUTS
+    start = getattr(pybamm.Simulation, "_START_TIME_INPUT", "start time")
+    assert start in pybamm_adapter.PYBAMM_INPUTS
+    assert checks.PYBAMM_INPUTS is pybamm_adapter.PYBAMM_INPUTS
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        checks.warn_unknown_inputs(None, {start: 0.0}, known={"Cathode porosity"})
+    with pytest.warns(UserWarning, match="Cathode porsity"):
+        checks.warn_unknown_inputs(None, {"Cathode porsity": 0.3}, known={"Cathode porosity"})
 
 
 def test_set_end_state_moves_the_state_at_the_event_too():

@@ -44,6 +44,7 @@ import numpy as np
 import pybamm
 
 from ..constants import MAX_VOLTAGE_VS_LI
+# the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
@@ -499,10 +500,6 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     return f"{message} (PyBaMM: {text})"
 
 
-#: inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
-_PYBAMM_INPUTS = PYBAMM_INPUTS
-
-
 def _input_names(inputs):
     """The keys of ``inputs`` (a dict, a list of dicts or None)."""
     return {k for one in (inputs if isinstance(inputs, (list, tuple)) else [inputs or {}]) for k in (one or {})}
@@ -521,7 +518,7 @@ def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", 
     if known is None:
         known = {p.name for p in model.input_parameters}  # PyBaMM caches them on the model
     shown = sorted(set(known) - set(hidden), key=str)
-    for name in sorted(keys - known - _PYBAMM_INPUTS, key=str):
+    for name in sorted(keys - known - PYBAMM_INPUTS, key=str):
         close = difflib.get_close_matches(str(name), shown, n=3)
         warnings.warn(f"input {name!r} is not an input parameter of {of}, so it has no effect"
                       + (f"; did you mean {close}?" if close else f" ({whose} inputs: {shown or 'none'})"),
@@ -547,7 +544,7 @@ class ExperimentInputNames:
     def __init__(self, step_models, internal=()):
         models = list({id(model): model for model in step_models}.values())  # (a model once, however many steps)
         self.known = {p.name for m in models for p in m.input_parameters}  # every step model's input names
-        self.internal = frozenset(internal) | _PYBAMM_INPUTS  # PyBaMM's own inputs: known, never shown
+        self.internal = frozenset(internal) | PYBAMM_INPUTS  # PyBaMM's own inputs: known, never shown
         self.of, self.whose = (("the experiment's step model", "its") if len(models) == 1 else
                                (f"any of the experiment's {len(models)} step models", "their"))
         self.warned = set()  # the input names looked at (each warned about once)
@@ -613,7 +610,7 @@ def check_step_values(steps, inputs, parameter_values=None):
     value that varies in time (a drive cycle scaled by an input) is checked at 100 times over the step's duration
     from its start (PyBaMM's step values are functions of the time since the step's start); a value of an input
     not given is left to PyBaMM, which names it."""
-    one = {**dict(inputs or {}), **dict.fromkeys(_PYBAMM_INPUTS, 0.0)}
+    one = {**dict(inputs or {}), **dict.fromkeys(PYBAMM_INPUTS, 0.0)}
     cut_offs = [None, None] if parameter_values is None else [
         _cut_off(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
     seen = set()
@@ -623,14 +620,14 @@ def check_step_values(steps, inputs, parameter_values=None):
             continue
         seen.add(id(step))
         value = step.value
-        given = sorted({s.name for s in value.pre_order() if isinstance(s, pybamm.InputParameter)} - _PYBAMM_INPUTS)\
+        given = sorted({s.name for s in value.pre_order() if isinstance(s, pybamm.InputParameter)} - PYBAMM_INPUTS)\
             if isinstance(value, pybamm.Symbol) else []
         if isinstance(value, pybamm.Symbol) and not given:
             continue  # a drive cycle of numbers (data), or a function of time: PyBaMM's to evaluate
         if any(name not in one for name in given):
             continue  # PyBaMM reports the input not given
         timed = isinstance(value, pybamm.Symbol) and any(
-            isinstance(s, pybamm.Time) or (isinstance(s, pybamm.InputParameter) and s.name in _PYBAMM_INPUTS)
+            isinstance(s, pybamm.Time) or (isinstance(s, pybamm.InputParameter) and s.name in PYBAMM_INPUTS)
             for s in value.pre_order())
         times = np.linspace(0.0, float(step.duration), 100) if timed and step.duration else [None]
         what, rng = STEP_VALUE_RANGES[kind]
