@@ -499,7 +499,38 @@ def test_each_point_is_solved_once_its_warm_up_included(monkeypatch):
     for error in df["error"]:
         assert error.startswith("the experiment stopped in step 1 of cycle 2 (of 2): the solver failed in "), error
     assert df["Setup time [s]"].iloc[0] > 0 and df["Setup time [s]"].iloc[1] == 0
-    assert (df["Solve time [s]"] > 0).all() and not worker._WARM_UPS
+    assert (df["Solve time [s]"] > 0).all()
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork here")
+def test_each_point_is_solved_once_with_forked_workers(monkeypatch, tmp_path):
+    """The same two points in a local pool of 2 forked workers, one point a batch: the simulation is built and
+    warmed up in the sweep's process on the first point's experiment, which is that point's row (not solved again
+    by a worker), and the workers inherit the simulation: 2 solves in all, one per point, each logged to a file
+    from whichever process solved it."""
+    from pybamm_aea.sweep import worker
+
+    worker._SIMULATIONS.clear()  # a new simulation, so that the first point warms it up
+    log = tmp_path / "solves.txt"
+    solve = pybamm.Simulation.solve
+
+    def counted(self, *args, **kwargs):
+        with open(log, "a") as out:
+            out.write(f"{kwargs.get('inputs')[LOADING]}\n")
+        return solve(self, *args, **kwargs)
+
+    monkeypatch.setattr(pybamm.Simulation, "solve", counted)
+    try:
+        df = sweep({LOADING: [0.015, 0.02]}, parameter_set=LMS, experiment=["Rest for 30 s", "Discharge at 1000C for 10 s"],
+                   workers=2, batch_size=1, options=LEVER, progress=False, mp_context="fork")
+    finally:
+        worker._SIMULATIONS.clear()
+    assert sorted(log.read_text().split()) == ["0.015", "0.02"]
+    assert df.attrs["failed"] == 2
+    for error in df["error"]:
+        assert error.startswith("the experiment stopped in step 1 of cycle 2 (of 2): the solver failed in "), error
+    assert df["Setup time [s]"].iloc[0] > 0 and df["Setup time [s]"].iloc[1] == 0
+    assert (df["Solve time [s]"] > 0).all()
 
 
 ESC = "Electrode specific capacity [mA.h.g-1]"
@@ -567,7 +598,7 @@ def test_a_solve_warning_of_one_point_is_not_stamped_on_the_batch(monkeypatch):
     original = worker.simulation
 
     def simulation(*args, **kwargs):
-        sim, setup = original(*args, **kwargs)
+        sim, setup, warm = original(*args, **kwargs)
 
         class Warns:
             built_model = sim.built_model
@@ -578,7 +609,7 @@ def test_a_solve_warning_of_one_point_is_not_stamped_on_the_batch(monkeypatch):
                         warnings.warn("the point at 0.03 kg.m-2 warns")
                 return sim.solve(t_eval, inputs=inputs)
 
-        return Warns(), setup
+        return Warns(), setup, warm
 
     monkeypatch.setattr(worker, "simulation", simulation)
     df = sweep({LOADING: [0.015, 0.03, 0.045]}, parameter_set=LMS, workers=1, progress=False, options=LEVER,

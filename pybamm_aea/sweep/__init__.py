@@ -88,7 +88,8 @@ Parallelism
 ``workers=1``: serial, in this process. Otherwise a local ``concurrent.futures.ProcessPoolExecutor`` with
 ``workers`` processes (default: all cores), fed with batches that shrink towards the end (so the workers run out
 of work together: :func:`pybamm_aea.sweep.grid.batches`); with the ``fork`` start method (default on
-Linux) the simulation is built once in this process before the workers start, and they inherit it. The workers
+Linux) the simulation is built once in this process before the workers start, and they inherit it (point by
+point, on the first point's own solve: that point's row is made here, the workers run the others). The workers
 die with the sweep's process, also on ``kill -9``. ``client=`` a ``dask.distributed.Client``: the same batches
 go through ``client.map`` (a batch on a worker that died is rescheduled by Dask). A worker process keeps its
 simulations in a bounded cache (:data:`pybamm_aea.sweep.worker.CACHE_SIZE` configurations, least recently used

@@ -62,50 +62,50 @@ def run_local(config, batches, n_workers, mp_context, collect, failed_rows, batc
 
     With the ``fork`` start method (default on Linux) the simulation is built here once before the workers start,
     and they inherit it ready to solve; that build is the "Setup time [s]" of the first batch's first point. On the
-    per-point path its warm-up solve is that point's own (:func:`.worker.simulation`): the worker that runs the
-    point inherits it and does not solve it again.
+    per-point path its warm-up solve is that point's own (:func:`.worker.simulation`): the point is evaluated here
+    (:func:`.worker.evaluate_point`, its row collected before the workers start) and the workers get the rest.
     """
     import concurrent.futures as cf
     import multiprocessing as mp
 
     from .config import derive_inputs
-    from .worker import _WARM_UPS, _options_of, simulation
+    from .worker import _options_of, evaluate_point, simulation
 
     if mp_context is None:
         mp_context = "fork" if sys.platform.startswith("linux") else "spawn"
     setup = 0.0
+    first_batch = batches[0]
     if mp_context == "fork":
-        first = batches[0][0]
-        try:
-            inputs = derive_inputs(config, first)[0]
-            use_batch = batched and config.single_discharge is not None
-            if use_batch:
+        first = first_batch[0]
+        if batched and config.single_discharge is not None:
+            try:
+                inputs = derive_inputs(config, first)[0]
                 kind, value, _, _ = config.single_discharge
                 inputs["Current function [A]"] = value * inputs["Nominal cell capacity [A.h]"] \
                     if kind == "C-rate" else value
-            setup = simulation(config, _options_of(config, first), inputs, batched=use_batch)[1]
-        except Exception:  # a bad first point: the workers build their own
-            pass
+                setup = simulation(config, _options_of(config, first), inputs, batched=True)[1]
+            except Exception:  # a bad first point: the workers build their own
+                pass
+        else:  # the first point's solve builds and warms up the simulation: its row is made here, not again
+            collect([first], [evaluate_point(config, first)])
+            batches = [b for b in [first_batch[1:], *batches[1:]] if b]
     ctx = mp.get_context(mp_context)
-    try:
-        with cf.ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_die_with_parent,
-                                    initargs=(os.getpid(),)) as pool:
-            futures = {pool.submit(run_batch, config, b, batched): b for b in batches}
-            try:
-                for fut in cf.as_completed(futures):
-                    try:
-                        rows = fut.result()
-                    except Exception as exc:  # a worker died: report its points, do not drop them
-                        rows = failed_rows(futures[fut], exc)
-                    if setup and futures[fut] is batches[0] and rows:  # the build the workers inherited
-                        rows[0]["Setup time [s]"] = rows[0].get("Setup time [s]", 0.0) + setup
-                    collect(futures[fut], rows)
-            except BaseException:
-                for fut in futures:
-                    fut.cancel()
-                raise
-    finally:  # the workers took the first point's warm-up solve (worker._WARM_UPS) with their fork
-        _WARM_UPS.clear()
+    with cf.ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx, initializer=_die_with_parent,
+                                initargs=(os.getpid(),)) as pool:
+        futures = {pool.submit(run_batch, config, b, batched): b for b in batches}
+        try:
+            for fut in cf.as_completed(futures):
+                try:
+                    rows = fut.result()
+                except Exception as exc:  # a worker died: report its points, do not drop them
+                    rows = failed_rows(futures[fut], exc)
+                if setup and futures[fut] is first_batch and rows:  # the build the workers inherited
+                    rows[0]["Setup time [s]"] = rows[0].get("Setup time [s]", 0.0) + setup
+                collect(futures[fut], rows)
+        except BaseException:
+            for fut in futures:
+                fut.cancel()
+            raise
 
 
 def run_dask(client, config, batches, collect, failed_rows, batched=True):

@@ -23,11 +23,10 @@ _SIMULATIONS: OrderedDict = OrderedDict()
 
 @dataclass
 class _WarmUp:
-    """The warm-up solve of a simulation on the per-point path: the first point's own solve, kept until that point
-    takes it (:func:`evaluate_point`), so that no point's experiment is solved twice (a failing one was: its solver
-    error logged twice)."""
+    """The warm-up solve of a simulation on the per-point path: the first point's own solve, which
+    :func:`simulation` returns to that point (:func:`evaluate_point`), so that no point's experiment is solved twice
+    (a failing one was: its solver error logged twice)."""
 
-    inputs: dict
     #: the solution, or the exception the solve raised
     outcome: object
     #: the warnings the solve emitted (the point's: replayed into its row)
@@ -36,10 +35,6 @@ class _WarmUp:
     stopped: object
     #: its time less the one-off set-up (the point's "Solve time [s]")
     solve_seconds: float
-
-
-#: per simulation key, the warm-up solve no point has taken yet (under ``fork`` the workers inherit the parent's)
-_WARM_UPS: dict = {}
 
 
 def _warm_up(sim, inputs):
@@ -65,14 +60,7 @@ def _warm_up(sim, inputs):
         wall = time.perf_counter() - t0
     solver_set_up = getattr(outcome, "set_up_time", None)  # a pybamm.TimerTime (None: not timed, or raised)
     set_up = built + float(getattr(solver_set_up, "value", solver_set_up) or 0.0)
-    return _WarmUp(dict(inputs), outcome, list(caught), progress.stopped, wall - set_up)
-
-
-def _take_warm_up(config, options, inputs):
-    """The warm-up solve of this configuration's simulation if it was at ``inputs`` (else None); either way it is
-    dropped: a warm-up serves only the point that warmed it."""
-    warm = _WARM_UPS.pop((config.cache_key(options), False), None)
-    return warm if warm is not None and warm.inputs == inputs else None
+    return _WarmUp(outcome, list(caught), progress.stopped, wall - set_up)
 
 
 def _input_values(config):
@@ -92,16 +80,18 @@ def _input_values(config):
 def simulation(config, options, warm_inputs=None, batched=False):
     """This process's simulation for a configuration (built on first use, then reused; LRU of :data:`CACHE_SIZE`).
 
-    Returns ``(simulation, setup_seconds)``: on first use the simulation is built and warmed up with one solve at
-    ``warm_inputs`` (PyBaMM sets up its solver on the first solve), and ``setup_seconds`` is the time that took. On
-    the per-point path (an experiment) that solve is the point's own, kept for it (:func:`_take_warm_up`: its
-    integration is the point's solve time, not set-up); the batched path warms up on its first point's discharge.
+    Returns ``(simulation, setup_seconds, warm_up)``: on first use the simulation is built and warmed up with one
+    solve at ``warm_inputs`` (PyBaMM sets up its solver on the first solve), and ``setup_seconds`` is the time that
+    took. On the per-point path (an experiment) that solve is the point's own: ``warm_up`` is it (a
+    :class:`_WarmUp`, its integration the point's solve time, not set-up), for the caller to use instead of solving
+    the point again; None when the simulation was cached, on the batched path (which warms up on its first point's
+    discharge and solves it again with the batch) and without ``warm_inputs``.
     """
     key = (config.cache_key(options), batched)
     sim = _SIMULATIONS.get(key)
     if sim is not None:
         _SIMULATIONS.move_to_end(key)
-        return sim, 0.0
+        return sim, 0.0, None
     t0 = time.perf_counter()
     import pybamm
 
@@ -122,19 +112,19 @@ def simulation(config, options, warm_inputs=None, batched=False):
     else:
         sim = pybamm.Simulation(model, parameter_values=values, experiment=make_experiment(config.steps),
                                 var_pts=config.var_pts())
-    solved = 0.0
+    solved, warm = 0.0, None
     if warm_inputs is not None and batched:
         try:  # warm-up: the points' own solves then time the integration only
             sim.solve([0, config.single_discharge[3]], inputs=[warm_inputs])
         except Exception:  # the point's own solve reports it
             pass
-    elif warm_inputs is not None:  # the point's own solve, kept for it
-        _WARM_UPS[key] = warm = _warm_up(sim, warm_inputs)
+    elif warm_inputs is not None:  # the point's own solve, returned to it
+        warm = _warm_up(sim, warm_inputs)
         solved = warm.solve_seconds
     _SIMULATIONS[key] = sim
     while len(_SIMULATIONS) > CACHE_SIZE:
         _SIMULATIONS.popitem(last=False)
-    return sim, time.perf_counter() - t0 - solved
+    return sim, time.perf_counter() - t0 - solved, warm
 
 
 def _options_of(config, point):
@@ -174,8 +164,7 @@ def evaluate_point(config, point):
             inputs, derived, porosity, fraction, window = derive_inputs(config, point)
             row.update(derived)
             options = _options_of(config, point)
-            sim, metrics["Setup time [s]"] = simulation(config, options, inputs)
-            warm = _take_warm_up(config, options, inputs)
+            sim, metrics["Setup time [s]"], warm = simulation(config, options, inputs)
             if warm is None:
                 t0 = time.perf_counter()
                 solution = sim.solve(inputs=inputs, callbacks=[progress])
@@ -241,7 +230,7 @@ def _evaluate_discharges(config, options, points):
         for i, row, *_ in good:
             failed(i, row, built, caught)
         return rows
-    sim, setup = built
+    sim, setup, _ = built
     good[0][6] += caught
     checked = []
     for item in good:  # a point out of range gets its own error, the rest of the batch still runs
