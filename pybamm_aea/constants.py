@@ -1,6 +1,8 @@
 """Physical constants as floats, SI units: F and R from :mod:`scipy.constants` (exact in the
 2019 SI), the molar mass of Li from IUPAC; and the Arrhenius factor that R enters, the one
 temperature law of the parameter sets' rates, diffusivities and conductivities."""
+import numbers
+
 from scipy.constants import N_A, R, e
 
 #: Faraday constant [C.mol-1]: elementary charge x Avogadro constant
@@ -19,11 +21,14 @@ def arrhenius(T, E_a, T_ref):
     """The Arrhenius factor exp(-E_a / R (1 / T - 1 / T_ref)) [-], 1 at ``T_ref``.
 
     ``T`` [K] a PyBaMM expression, ``E_a`` [J.mol-1] and ``T_ref`` [K] numbers or PyBaMM expressions; returns a
-    PyBaMM expression. Module level, so the parameter functions and partials that call it
-    pickle.
+    PyBaMM expression. A zero ``E_a`` (a number: no temperature dependence, the default of a material's property)
+    is exactly ``pybamm.Scalar(1)``, no exponential in the expression. Module level, so the parameter functions and
+    partials that call it pickle.
     """
     import pybamm  # (here: the constants, and the energy model that reads them, do not import PyBaMM)
 
+    if isinstance(E_a, numbers.Real) and E_a == 0:
+        return pybamm.Scalar(1.0)
     return pybamm.exp(-E_a / R * (1 / T - 1 / T_ref))
 
 
