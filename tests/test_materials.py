@@ -178,6 +178,53 @@ def test_li_content_dependent_conductivity_of_lto():
     assert lco.transport_at(1.0, 298.15)["sigma_e_S_per_cm"] < 1e-3 < lco.transport_at(0.3, 298.15)["sigma_e_S_per_cm"]
 
 
+def test_a_property_without_activation_energy_has_no_temperature_law():
+    """A material's property with no activation energy (the default; LiCoO2's electronic conductivity) goes
+    through the one Arrhenius law, :func:`pybamm_aea.constants.arrhenius`, whose zero activation energy is exactly
+    1: no exponential in the expression, the same number at every temperature."""
+    from pybamm_aea.constants import arrhenius
+
+    T = pybamm.Variable("T")
+    for E_a in (0, 0.0, np.float64(0.0)):
+        one = arrhenius(T, E_a, 298.15)
+        assert isinstance(one, pybamm.Scalar) and one.value == 1.0
+    lco = get_material("LiCoO2")
+    assert lco.electronic_conductivity.activation_energy == 0
+    sigma = lco.electronic_conductivity.function_of_content(lco.x_max, 100.0)
+    expression = sigma(pybamm.Scalar(0.9 * lco.x_max), T)
+    assert T.id not in {node.id for node in expression.pre_order()}  # no temperature in it
+    values = {float(sigma(pybamm.Scalar(0.9 * lco.x_max), pybamm.Scalar(t)).evaluate()) for t in (250.0, 343.15)}
+    assert len(values) == 1
+
+
+def test_a_materials_exchange_current_is_the_paper_sets_law():
+    """A material's j0 is the paper's sets' law, written once (``paper_cell.cathode_exchange_current_density_law``):
+    the Li2021_Mo6S8 set's at theta 0-1 for every built-in material (scaled by its j0_ref), at 25 and 70 C. Beyond
+    x_max it is clamped at its floor (0.3 A/m2 at 70 C) on a host that holds Li there, the Mo6S8 record's
+    electron-limited host (it reaches x = 4.0035 at 0.8 V: its j0 was the square root of a negative number,
+    NaN), and not on a material's lattice gas (LiCoO2; clamped there, the solver stepped over its OCP's pole at
+    theta = 1 and the first discharge at 0.1C ran on for 20 h to theta = 2.1)."""
+    from pybamm_aea.materials import list_materials
+
+    paper = pybamm.ParameterValues("Li2021_Mo6S8")
+    paper_j0, paper_x_max = paper["Cathode exchange-current density [A.m-2]"], paper["Cathode maximum Li content"]
+    for name in list_materials():
+        material = get_material(name)
+        j0 = material.parameter_values()["Cathode exchange-current density [A.m-2]"]
+        scale = material.exchange_current_density / 15.0
+        for T in (298.15, 343.15):
+            for theta in (0.0, 0.3, 0.5, 0.9, 1.0):
+                mine = float(j0(pybamm.Scalar(theta * material.x_max), pybamm.Scalar(T)).evaluate())
+                theirs = float(paper_j0(pybamm.Scalar(theta * paper_x_max), pybamm.Scalar(T)).evaluate())
+                assert mine == pytest.approx(scale * theirs, rel=1e-12), (name, theta, T)
+        with np.errstate(invalid="ignore"):
+            beyond = float(j0(pybamm.Scalar(1.001 * material.x_max), pybamm.Scalar(343.15)).evaluate())
+        if name == "Mo6S8":
+            assert beyond == pytest.approx(0.3 * scale, rel=1e-12)
+        else:
+            assert np.isnan(beyond), name
+
+
 def test_an_update_of_the_diffusivity_or_ocp_reaches_the_multi_phase_host():
     """A single-phase material's mobility on the multi-phase host (the default) is B = D / |dU_h/dx|
     of the set's own diffusivity and homogeneous-OCP parameters, by name: a user's update of either

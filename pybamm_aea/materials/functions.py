@@ -10,7 +10,7 @@ import math
 import pybamm
 
 from ..constants import F, R, arrhenius
-from ..parameters.paper_cell import E_A_CATHODE_EXCHANGE, T_REF, piecewise_linear
+from ..parameters.paper_cell import cathode_exchange_current_density_law, piecewise_linear
 
 LN10 = math.log(10.0)
 
@@ -43,7 +43,7 @@ class ArrheniusTable(_Named):
 
     ``theta`` and ``log10_values`` are equal-length tuples (one point: a constant); constant
     beyond the ends. ``activation_energy`` J/mol (0: no temperature dependence, no exponential in the
-    expression), ``reference_temperature`` K.
+    expression: :func:`~pybamm_aea.constants.arrhenius` is exactly 1), ``reference_temperature`` K.
     """
 
     def __init__(self, theta, log10_values, x_max, activation_energy, reference_temperature):
@@ -59,11 +59,7 @@ class ArrheniusTable(_Named):
         return piecewise_linear(x / self.x_max, self.theta, self.log10_values)
 
     def __call__(self, x, T):
-        if self.activation_energy == 0:
-            factor = pybamm.Scalar(1.0)
-        else:
-            factor = arrhenius(T, self.activation_energy, self.reference_temperature)
-        return pybamm.exp(LN10 * self.log10_at(x)) * factor
+        return pybamm.exp(LN10 * self.log10_at(x)) * arrhenius(T, self.activation_energy, self.reference_temperature)
 
 
 class CompactConductivity(_Named):
@@ -122,25 +118,24 @@ class CompactFunction(_Named):
 
 
 class ExchangeCurrentDensity(_Named):
-    """j0(x_s, T) [A.m-2] = j0_ref sqrt(theta (1 - theta) + 1e-4) / 0.5, Arrhenius with the paper's sets'
-    :data:`~pybamm_aea.parameters.paper_cell.E_A_CATHODE_EXCHANGE` about ``T_REF`` (70 C).
+    """j0(x_s, T) [A.m-2] of a material: the paper's sets' law,
+    :func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density_law` (j0_ref sqrt(theta (1 - theta)
+    + 1e-4) / 0.5, Arrhenius with :data:`~pybamm_aea.parameters.paper_cell.E_A_CATHODE_EXCHANGE` about ``T_REF``,
+    70 C), as a picklable object.
 
-    The form of :func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density`
-    (symmetric Butler-Volmer dependence on the surface Li content), as a picklable object.
+    ``past_x_max``: the host holds Li beyond x_max (a multi-phase host with an electron-limited end,
+    ``thermodynamics.Host.U_full``, as the Mo6S8 record's: x = 4.0035 at 0.8 V), so theta (1 - theta) is clamped at
+    0 there as in the paper's sets. Not for a material's lattice gas (its OCP's end term has its pole at x_max):
+    unclamped, j0 is NaN beyond theta = 1.0001, which keeps the solver off the pole's far side (see the law).
     """
 
-    def __init__(self, x_max, j0_ref):
+    def __init__(self, x_max, j0_ref, past_x_max=False):
         self.x_max = float(x_max)
         self.j0_ref = float(j0_ref)
+        self.past_x_max = bool(past_x_max)
 
     def __call__(self, x_s, T):
-        theta = x_s / self.x_max
-        return (
-            self.j0_ref
-            * (theta * (1 - theta) + 1e-4) ** 0.5
-            / 0.5
-            * arrhenius(T, E_A_CATHODE_EXCHANGE, T_REF)
-        )
+        return cathode_exchange_current_density_law(x_s, T, self.x_max, self.j0_ref, self.past_x_max)
 
 
 class PlateauOCP(_Named):

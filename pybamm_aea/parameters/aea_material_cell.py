@@ -80,8 +80,10 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             # the branch of the first step: delithiation for a charge-first material (h = 0, the branches' mean,
             # was written for it)
             "Initial cathode hysteresis state": BRANCH_STATE["charge" if material.charge_first else "discharge"],
+            # clamped beyond x_max as the paper's sets' on a host with an electron-limited end (Li past x_max)
             "Cathode exchange-current density [A.m-2]": fn.ExchangeCurrentDensity(
-                x_max, material.exchange_current_density
+                x_max, material.exchange_current_density,
+                past_x_max=material.host is not None and fn.import_function(material.host).U_full is not None,
             ),
             # the compact's conductivity as made, and its change with the Li content
             "Cathode electronic conductivity [S.m-1]": compact,

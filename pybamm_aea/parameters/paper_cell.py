@@ -260,7 +260,7 @@ def degradation_parameters():
     }
 
 
-def cathode_exchange_current_density_law(x_s, T, x_max, j0_ref):
+def cathode_exchange_current_density_law(x_s, T, x_max, j0_ref, past_x_max=True):
     """Exchange-current density j0(x_s, T) [A.m-2] = j0_ref sqrt(theta (1 - theta) + 1e-4) / 0.5.
 
     theta = x_s / x_max; Arrhenius with :data:`E_A_CATHODE_EXCHANGE` about :data:`T_REF` (assumption). The
@@ -271,11 +271,18 @@ def cathode_exchange_current_density_law(x_s, T, x_max, j0_ref):
     theta (1 - theta) is negative; it is taken as 0 there, so j0 stays at its floor instead of
     the square root of a negative number (S-LMS on Li-In reached x = 4.0002 at its 0.4 V
     cut-off after 45 cycles and its voltage became NaN).
+
+    ``past_x_max=False``: a host that holds no Li beyond x_max (a material's lattice gas, whose OCP's end term
+    has its pole at x_max, :class:`pybamm_aea.materials.functions.ExchangeCurrentDensity`): not clamped, so the
+    radicand is negative beyond theta = 1.0001 (NaN). Clamped there, the solver steps over the OCP's pole onto
+    its far side (theta > 1, the OCP back at its last value): AEA_LiCoO2's first discharge at 0.1C ran on for its
+    20 h at 3.385 V to theta = 2.10 instead of ending at its 3.0 V cut-off at theta = 0.9998 (session 28).
     """
     theta = x_s / x_max
+    vacancies = pybamm.maximum(theta * (1 - theta), 0) if past_x_max else theta * (1 - theta)
     return (
         j0_ref
-        * (pybamm.maximum(theta * (1 - theta), 0) + 1e-4) ** 0.5
+        * (vacancies + 1e-4) ** 0.5
         / 0.5
         * arrhenius(T, E_A_CATHODE_EXCHANGE, T_REF)
     )
