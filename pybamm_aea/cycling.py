@@ -586,7 +586,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           as the model's "Electrode gravimetric energy [W.h.kg-1]"); "(discharged basis)": per kg and
           per L of the lithiated electrode (NaN without ``electrode``). The energy is the cathode's
           against Li, the paper's basis: with an "Anode OCP [V]" in the solution (Li-In, 0.62 V) the
-          voltage plus it; "Discharge energy [W.h]" and the mean voltages are the cell's.
+          voltage plus it; "Discharge energy [W.h]" and the mean voltages are the cell's. A time series
+          of a Li-In cell needs that column (``pybamm-aea simulate`` writes it): without it the voltage is
+          taken as the cathode's vs Li (a Li-In file without it gave 0.71 of the electrode energy).
         - "Cell gravimetric energy [W.h.kg-1]", "Cell volumetric energy [W.h.L-1]": discharge energy
           per kg and per L of the whole stack of ``cell`` (NaN without ``cell``).
         - "Capacity retention [%]": 100 * discharge capacity / that of ``reference_cycle``.

@@ -515,6 +515,162 @@ def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs(
     np.testing.assert_allclose(solution.cycles[1]["Voltage [V]"].entries, 0.9, atol=1e-3)  # (1.5e-4 V measured)
 
 
+def _cycle(times, values):
+    return np.column_stack([np.asarray(times, dtype=float), np.asarray(values, dtype=float)])
+
+
+def test_a_drive_cycle_of_numbers_is_checked_at_every_sample_before_any_step_runs(monkeypatch):
+    """A drive cycle of numbers (pybamm.step.current(np.array([[t, I], ...]))) was checked only as the model's
+    current at solve time, at 100 times over the step: 1000 samples 1 s apart, one NaN at t = 500 s between two of
+    those times, ran the first step, then IDA failed (IDA_BAD_K) and PyBaMM returned the first step with the error
+    logged. Now sim.solve raises a ValueError naming the step, the value, its sample and its time before any step
+    has run."""
+    original, steps = CheckedIDAKLUSolver.step, []
+
+    def counted(self, *args, **kwargs):
+        steps.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(CheckedIDAKLUSolver, "step", counted)
+    times = np.arange(1000.0)
+    current = np.full_like(times, 1e-5)
+    current[500] = math.nan
+    experiment = pybamm.Experiment([pybamm.step.current(1e-5, duration=20),
+                                    pybamm.step.current(_cycle(times, current))])
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment)
+    with pytest.raises(ValueError, match=re.escape(
+            "the current of the experiment's step 2 (Current(a drive cycle of 1000 samples over 999 s)) = nan at "
+            "t = 500 s of its drive cycle (sample 501 of 1000) is outside its physical range (-inf, inf) (a finite "
+            "current [A], its sign the direction)") + "$"):
+        sim.solve()
+    assert steps == [] and sim.solution is None
+
+
+def test_a_python_function_step_is_checked_at_100_times_before_any_step_runs(monkeypatch):
+    """A step's current given as a Python function of the time since the step's start (pybamm.step.current(lambda t:
+    ...)), NaN after 30 s: PyBaMM checks its value at t = 0 only, and the model's check of its current refused it at
+    step 2, after step 1 had run, without naming the step ("'Current function [A]' = nan ... at t = 50.303 s; from
+    the input 'start time' = 20.0"). Now sim.solve raises naming the step and the time into it before any step."""
+    original, steps = CheckedIDAKLUSolver.step, []
+
+    def counted(self, *args, **kwargs):
+        steps.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(CheckedIDAKLUSolver, "step", counted)
+    experiment = pybamm.Experiment([pybamm.step.current(1e-5, duration=20),
+                                    pybamm.step.current(lambda t: 1e-5 * np.sqrt(30 - t), duration=60)])
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment)
+    with pytest.raises(ValueError, match=re.escape("the current of the experiment's step 2 (Current(") + ".*"
+                       + re.escape(", duration=60)) = nan at t = 30.303 s into the step is outside its physical range "
+                                   "(-inf, inf) (a finite current [A], its sign the direction)") + "$"):
+        sim.solve()
+    assert steps == [] and sim.solution is None
+
+
+@pytest.mark.parametrize("kind, cycle, message", [
+    ("current", _cycle([0, 10, 20, 30], [1e-5, 2e-5, -math.inf, 1e-5]),
+     "the current of the experiment's step 1 (Current(a drive cycle of 4 samples over 30 s)) = -inf at t = 20 s of "
+     "its drive cycle (sample 3 of 4) is outside its physical range (-inf, inf)"),
+    ("c_rate", _cycle([0, 10, 20], [0.1, math.nan, 0.1]),
+     "the C-rate of the experiment's step 1 (CRate(a drive cycle of 3 samples over 20 s)) = nan at t = 10 s"),
+    ("power", _cycle([0, 10, 20], [2e-5, 2e-5, math.inf]), "(Power(a drive cycle of 3 samples over 20 s)) = inf at "
+                                                           "t = 20 s of its drive cycle (sample 3 of 3)"),
+    ("resistance", _cycle([0, 10, 20], [1e5, 0.0, 1e5]), "= 0.0 at t = 10 s of its drive cycle (sample 2 of 3) is "
+                                                         "outside its physical range (0, inf) (a passive external"),
+    ("voltage", _cycle([0, 10, 20], [2.5, 7.0, 2.5]), "= 7.0 at t = 10 s of its drive cycle (sample 2 of 3) is "
+                                                      "outside its physical range (0, 6]"),
+    # LMS's cut-offs 1.8 and 2.8 V, which PyBaMM moves 1 V out
+    ("voltage", _cycle([0, 10, 20], [2.5, 2.5, 0.7]), "= 0.7 at t = 20 s of its drive cycle (sample 3 of 3) is "
+                                                      "outside its range (0.8, 3.8) (the cell's window in an "
+                                                      "experiment: its voltage cut-offs 1.8 and 2.8 V"),
+    # a repeated time (two currents at t = 10 s; PyBaMM's Interpolant takes it) and a NaN time (which passes its
+    # check of increasing times); decreasing times PyBaMM refuses when the step is made
+    ("current", _cycle([0, 10, 10, 30], [1e-5, 1e-5, 2e-5, 2e-5]),
+     "the time of sample 3 (of 4) of the drive cycle of the experiment's step 1 (Current(a drive cycle of 4 samples "
+     "over 30 s)) = 10.0 s is not after sample 2's t = 10 s (a drive cycle's times [s] are finite and increase "
+     "strictly: PyBaMM interpolates its current linearly between them)"),
+    ("current", _cycle([0, 10, math.nan, 30], [1e-5, 1e-5, 2e-5, 2e-5]),
+     "the time of sample 3 (of 4) of the drive cycle of the experiment's step 1 (Current(a drive cycle of 4 samples "
+     "over 30 s)) = nan s is not finite"),
+], ids=["current -inf", "C-rate NaN", "power inf", "resistance 0", "voltage 7 V", "voltage below the window",
+        "repeated time", "NaN time"])
+def test_each_kind_of_drive_cycle_is_checked_at_every_sample(kind, cycle, message):
+    """Every sample of a drive cycle of numbers, of each kind of step, against the step's range (a voltage also
+    against the cell's window), and its times: finite and increasing strictly. Valid cycles pass, a current's sign
+    being its direction; a cycle the step's duration loops is its samples repeated."""
+    from pybamm_aea.models.checks import check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    with pytest.raises(ValueError, match=re.escape(message)):
+        check_step_values([getattr(pybamm.step, kind)(cycle)], None, values)
+    valid = {"current": [1e-5, -2e-5, 0.0], "c_rate": [0.1, -0.1, 0.0], "power": [2e-5, -2e-5, 0.0],
+             "resistance": [1e5, 1.0, 1e5], "voltage": [0.9, 3.7, 2.5]}[kind]
+    check_step_values([getattr(pybamm.step, kind)(_cycle([0, 10, 20], valid), duration=45)], None, values)
+
+
+def test_a_custom_step_current_of_the_voltage_is_refused_naming_the_step_and_the_variable(monkeypatch):
+    """PyBaMM's own example of an explicit custom step, a power P / V, reads "Voltage [V]", which on the AEA model is
+    an explicit function of the current: PyBaMM's parameter substitution recursed without end, a bare RecursionError
+    at the solve's start. Now a ValueError naming the step and the variable before any step runs; the implicit step
+    the message points to (I V - P = 0) runs at I V = P."""
+    original, steps = CheckedIDAKLUSolver.step, []
+
+    def counted(self, *args, **kwargs):
+        steps.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(CheckedIDAKLUSolver, "step", counted)
+    power = 2e-5 * 2.3  # [W]: 2e-5 A at LMS's 2.3 V plateau
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    explicit = pybamm.Experiment([pybamm.step.current(1e-5, duration=20), pybamm.step.CustomStepExplicit(
+        lambda variables: power / variables["Voltage [V]"], duration=60)])
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=explicit)
+    with pytest.raises(ValueError, match=re.escape(
+            "the current of the experiment's step 2 (CustomStepExplicit(None, duration=60)) reads 'Voltage [V]', "
+            "which depends on the current itself: a circular definition, on which PyBaMM's parameter substitution "
+            "recursed without end (RecursionError).")):
+        sim.solve()
+    assert steps == []
+    implicit = pybamm.Experiment([pybamm.step.current(1e-5, duration=20), pybamm.step.CustomStepImplicit(
+        lambda variables: variables["Current [A]"] * variables["Voltage [V]"] - power, duration=60)])
+    step = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=implicit).solve().cycles[1]
+    np.testing.assert_allclose(step["Current [A]"].entries * step["Voltage [V]"].entries, power, rtol=1e-4)  # (IDA's)
+
+
+_Q = "Discharge capacity [A.h]"
+
+
+@pytest.mark.parametrize("step, said", [
+    # a current of the state that is NaN: IDA_BAD_K, the value not said
+    (pybamm.step.CustomStepExplicit(lambda variables: pybamm.sqrt(-1 - variables[_Q]), duration=60),
+     "the custom step CustomStepExplicit(None, duration=60)'s current, a function of the state, is nan A at the "
+     "step's start (t = 20 s)"),
+    # 1e6 A: the cell starts 4.5e7 V below its cut-off, the current not said
+    (pybamm.step.CustomStepExplicit(lambda variables: 1e6 * (1 + variables[_Q]), duration=60),
+     "the custom step CustomStepExplicit(None, duration=60)'s current, a function of the state, is 1000000.0555"),
+    (pybamm.step.CustomStepImplicit(lambda variables: variables["Current [A]"] - math.nan * (1 + variables[_Q]),
+                                    duration=60),
+     "the equation of the custom step CustomStepImplicit(None, duration=60)'s current, a function of the state, is "
+     "nan at the step's start (t = 20 s), with the current at 1e-05 A"),
+], ids=["explicit NaN", "explicit 1e6 A", "implicit NaN"])
+def test_a_custom_step_the_solver_fails_on_names_its_current_at_the_start(step, said):
+    """A custom step's current is the user's function of the state, so it is not checked before the solve (nor at
+    each time step, which would cost every step). When the solver fails on such a step, its error (warned as the
+    experiment's failed step, or raised in the first) says the current at the step's start, or for an implicit
+    step its equation's non-finite residual; a step that runs costs nothing more."""
+    from pybamm_aea.models.checks import ExperimentStepFailedWarning
+
+    experiment = pybamm.Experiment([pybamm.step.current(1e-5, duration=20), step])
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment)
+    with pytest.warns(ExperimentStepFailedWarning, match=re.escape(said)):
+        solution = sim.solve()
+    assert len(solution.cycles) == 1
+
+
 def test_a_typo_in_an_experiment_is_warned_once_per_solve_with_close_names():
     """A typo'd input in a 3-step experiment was warned about at every step (3 UserWarnings, each with the close
     names of that step's model alone); now once per Simulation.solve, with the close names among all the steps'

@@ -1,5 +1,6 @@
 """The package registers its model and parameter sets with PyBaMM through entry points."""
 import filecmp
+import re
 import subprocess
 import sys
 
@@ -39,6 +40,28 @@ def test_shipped_tables_are_the_shared_ones(shared_data_dir):
     for name in PAPER_TABLES:
         shipped = paper_table_path(name)
         assert filecmp.cmp(str(shipped), shared_data_dir / f"{name}.csv", shallow=False), name
+
+
+def test_a_table_without_a_column_the_package_reads_is_refused_naming_the_file_and_the_column(tmp_path,
+                                                                                               monkeypatch):
+    """A shipped table whose column the package reads is gone (an edit of the CSV) was a bare KeyError where the
+    column was read (KeyError: 'D_upper_cm2_per_s' from the TiS2 set's diffusivity); now a ValueError at load
+    naming the table, its file and the column. The shipped tables have every column."""
+    import pybamm_aea.data as data
+
+    for name in PAPER_TABLES:
+        assert list(load_paper_table(name).columns) == list(data.PAPER_TABLE_COLUMNS[name]), name
+    edited = tmp_path / "tableS5_li_diffusion.csv"
+    edited.write_text("material,D_lower_cm2_per_s\nTiS2,1e-9\n")
+    monkeypatch.setattr(data, "paper_table_path", lambda name: edited)
+    data._parsed_table.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=re.escape(
+                f"the paper table 'tableS5_li_diffusion' ({edited}) lacks the column 'D_upper_cm2_per_s' the package "
+                "reads; its columns: ['material', 'D_lower_cm2_per_s']")):
+            load_paper_table("tableS5_li_diffusion")
+    finally:
+        data._parsed_table.cache_clear()
 
 
 def test_unknown_table_is_named():

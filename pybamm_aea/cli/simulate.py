@@ -17,6 +17,9 @@ AEA_COLUMNS = (
     "Average cathode Li0 phase fraction", "Average cathode Li1 phase fraction", "Average cathode Li3 phase fraction",
     "Average cathode Li4 phase fraction",
 )
+#: the column of a Li-In anode's OCP, which the cathode's voltage vs Li (the electrode energies' basis) adds to the
+#: cell's
+ANODE_OCP = "Anode OCP [V]"
 OUTPUT_FORMATS = (".csv", ".parquet")
 
 
@@ -243,6 +246,10 @@ def run(args):
         args.parser.error("argument --mesh-check: compares every step's time series, which --save-at-cycles "
                           "leaves out")
     columns = list(COLUMNS) + (list(AEA_COLUMNS) if args.model == "AEA" else [])
+    if args.model == "AEA" and model.options["anode"] == "Li-In":
+        # the cathode's voltage vs Li is "Voltage [V]" + it: cycle_summary of the file reads it (without, its electrode
+        # energies were the cell's vs Li-In, 0.62 V low)
+        columns.append(ANODE_OCP)
     for v in args.variable:
         if v not in model.variables:
             close = difflib.get_close_matches(v, list(model.variables.keys()), n=3)

@@ -8,15 +8,24 @@ from importlib import resources
 
 import pandas as pd
 
-PAPER_TABLES = (
-    "figS1_LixMo6S8_diffusion",
-    "tableS2_electrode_composition",
-    "tableS4_conductivity_vs_porosity",
-    "tableS5_li_diffusion",
-    "tableS6_S7_porosity_vs_pressure",
-    "tableS8_energy_vs_pressure",
-    "tableS9_electrode_energy",
-)
+#: each table's columns, as the package reads them: a file without one is refused naming it and the column (it was a
+#: bare KeyError where the column was read: ``KeyError: 'D_upper_cm2_per_s'`` from the TiS2 set's diffusivity)
+PAPER_TABLE_COLUMNS = {
+    "figS1_LixMo6S8_diffusion": ("x_in_LixMo6S8", "potential_V_vs_Li", "D_cm2_per_s"),
+    "tableS2_electrode_composition": ("quantity", "LiFePO4", "NMC", "LiMn2O4", "LiCoO2", "Li2S", "ASSLB_average",
+                                      "AEA_Li4Mo6S8"),
+    "tableS4_conductivity_vs_porosity": ("material", "porosity", "conductivity_S_per_cm"),
+    "tableS5_li_diffusion": ("material", "D_lower_cm2_per_s", "D_upper_cm2_per_s"),
+    "tableS6_S7_porosity_vs_pressure": ("state", "pressure_MPa", "sample_height_mm", "sample_volume_cm3",
+                                        "density_g_per_cm3", "porosity_percent"),
+    "tableS8_energy_vs_pressure": ("pressure_MPa", "S_LMS_porosity_percent", "S_LMS_energy_Wh_per_L",
+                                   "S_C_LGPS_porosity_percent", "S_C_LGPS_energy_Wh_per_L"),
+    "tableS9_electrode_energy": ("material", "active_density_g_per_cm3", "total_electrode_density_g_per_cm3",
+                                 "porosity", "active_density_in_electrode_g_per_cm3", "specific_capacity_mAh_per_g",
+                                 "active_mass_fraction", "ESC_mAh_per_g", "average_voltage_V", "EG_Wh_per_kg",
+                                 "EG_Wh_per_L"),
+}
+PAPER_TABLES = tuple(PAPER_TABLE_COLUMNS)
 
 
 def paper_table_path(name):
@@ -37,5 +46,11 @@ def load_paper_table(name):
 
 @lru_cache(maxsize=None)
 def _parsed_table(name):
-    with paper_table_path(name).open("r") as f:
-        return pd.read_csv(f, comment="#")
+    path = paper_table_path(name)
+    with path.open("r") as f:
+        table = pd.read_csv(f, comment="#")
+    missing = [column for column in PAPER_TABLE_COLUMNS[name] if column not in table.columns]
+    if missing:
+        raise ValueError(f"the paper table {name!r} ({path}) lacks the column{'s' * (len(missing) > 1)} "
+                         f"{', '.join(map(repr, missing))} the package reads; its columns: {list(table.columns)}")
+    return table

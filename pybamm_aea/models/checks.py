@@ -50,7 +50,7 @@ from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window",
            "StartOutsideWindowWarning", "ExperimentStepFailedWarning", "ExperimentInputNames", "STEP_VALUE_RANGES",
-           "check_step_values"]
+           "check_step_values", "CUSTOM_STEP_MODELS", "circular_custom_steps"]
 
 
 @dataclass(frozen=True)
@@ -596,6 +596,68 @@ def _cut_off(parameter_values, name, inputs):
     return float(value) if isinstance(value, numbers.Real) and math.isfinite(value) else None
 
 
+def _step_window(kind, cut_offs):
+    """The range of a voltage step in an experiment (the cell's ``cut_offs``, lower and upper, moved
+    :data:`EXPERIMENT_WINDOW_MARGIN` out), or None (another kind of step, or a cut-off not a number)."""
+    if kind != "Voltage" or None in cut_offs:
+        return None
+    low, high = cut_offs[0] - EXPERIMENT_WINDOW_MARGIN, cut_offs[1] + EXPERIMENT_WINDOW_MARGIN
+    return Range(low, high, low_open=True, high_open=True,
+                 why=f"the cell's window in an experiment: its voltage cut-offs {cut_offs[0]:g} and "
+                 f"{cut_offs[1]:g} V, which PyBaMM moves {EXPERIMENT_WINDOW_MARGIN:g} V out; beyond, the "
+                 "step starts past them, a solver error PyBaMM logs and stops the experiment at")
+
+
+def _outside(check, values):
+    """The mask of ``values`` (an array) outside the numeric :class:`Range` ``check``: what its ``contains`` refuses
+    (a NaN or infinite value, or one beyond a bound, open or closed), for a whole drive cycle at once."""
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isfinite(values)
+        if check.low is not None:
+            bad |= values <= check.low if check.low_open else values < check.low
+        if check.high is not None:
+            bad |= values >= check.high if check.high_open else values > check.high
+    return bad
+
+
+def _check_drive_cycle(index, step, kind, cut_offs):
+    """Check every sample of the drive cycle of numbers ``step`` (PyBaMM's ``input_value``: rows of a time [s]
+    from the step's start and the step's value) is step ``index`` of the experiment: times finite and strictly
+    increasing, values in :data:`STEP_VALUE_RANGES` (a voltage also in the cell's window, :func:`_step_window`).
+    PyBaMM interpolates a drive cycle linearly between its samples (and loops it when the step is longer), and
+    each range is an interval, so the samples in range are the whole cycle in range: exact, every sample. Raises
+    ``ValueError`` naming the step, the value, its sample and its time. PyBaMM itself refuses decreasing times
+    when the step is made (its ``Interpolant``: "x should be monotonically increasing"), but not a NaN time, nor a
+    repeated one (two values at one time, of which the interpolation picks one)."""
+    data = step.input_value
+    n = len(data)
+    name = f"{type(step).__name__}(a drive cycle of {n} samples over {float(step.duration):g} s)"
+    what, rng = STEP_VALUE_RANGES[kind]
+    try:
+        times, values = np.asarray(data[:, 0], dtype=float), np.asarray(data[:, 1], dtype=float)
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(f"the drive cycle of the experiment's step {index} ({name}) is not a 2-column array of "
+                         "numbers (time [s], value)") from None
+    with np.errstate(invalid="ignore"):  # (NaN compares False: refused)
+        bad = ~np.isfinite(times) | np.r_[False, ~(times[1:] > times[:-1])]
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        t = times[k]
+        why = "is not finite" if not math.isfinite(t) else f"is not after sample {k}'s t = {times[k - 1]:g} s"
+        raise ValueError(f"the time of sample {k + 1} (of {n}) of the drive cycle of the experiment's step "
+                         f"{index} ({name}) = {float(t)!r} s {why} (a drive cycle's times [s] are finite and "
+                         f"increase strictly: PyBaMM interpolates its {what} linearly between them)")
+    for check in (rng, _step_window(kind, cut_offs)):
+        if check is None:
+            continue
+        bad = _outside(check, values)
+        if bad.any():
+            k = int(np.flatnonzero(bad)[0])
+            raise ValueError(f"the {what} of the experiment's step {index} ({name}) = {float(values[k])!r} at "
+                             f"t = {times[k]:g} s of its drive cycle (sample {k + 1} of {n}) is outside its "
+                             f"{'physical range' if check is rng else 'range'} {check.describe()} ({check.why})")
+
+
 def check_step_values(steps, inputs, parameter_values=None):
     """Check the value each step of an experiment runs at (``steps``: ``pybamm.Experiment.steps``) against
     :data:`STEP_VALUE_RANGES`, with the user's ``inputs`` of ``Simulation.solve`` (a dict or None); a voltage
@@ -607,7 +669,9 @@ def check_step_values(steps, inputs, parameter_values=None):
     or resistance), which the solve-time check by name does not see; ``I2 = nan`` ran the earlier steps and then
     failed in IDA (IDA_BAD_K), which PyBaMM logs, returning the earlier steps. Checked here at the solve's start,
     every step before any runs. Raises ``ValueError`` naming the step, its value and the inputs it is made of. A
-    value that varies in time (a drive cycle scaled by an input) is checked at 100 times over the step's duration
+    drive cycle of numbers (``pybamm.step.current(np.array([[t, I], ...]))``) is checked at every sample, its times
+    too (:func:`_check_drive_cycle`). A value that varies in time (a drive cycle scaled by an input, or a Python
+    function of the time, ``pybamm.step.current(lambda t: ...)``) is checked at 100 times over the step's duration
     from its start (PyBaMM's step values are functions of the time since the step's start); a value of an input
     not given is left to PyBaMM, which names it."""
     one = {**dict(inputs or {}), **dict.fromkeys(PYBAMM_INPUTS, 0.0)}
@@ -619,11 +683,14 @@ def check_step_values(steps, inputs, parameter_values=None):
         if kind is None or id(step) in seen:
             continue
         seen.add(id(step))
+        if isinstance(getattr(step, "input_value", None), np.ndarray):  # a drive cycle of numbers: every sample
+            _check_drive_cycle(index, step, kind, cut_offs)
+            continue
         value = step.value
         given = sorted({s.name for s in value.pre_order() if isinstance(s, pybamm.InputParameter)} - PYBAMM_INPUTS)\
             if isinstance(value, pybamm.Symbol) else []
-        if isinstance(value, pybamm.Symbol) and not given:
-            continue  # a drive cycle of numbers (data), or a function of time: PyBaMM's to evaluate
+        if isinstance(value, pybamm.Symbol) and not given and not getattr(step, "is_python_function", False):
+            continue  # an expression of pybamm.t (the solve's time, not the step's): PyBaMM's to evaluate
         if any(name not in one for name in given):
             continue  # PyBaMM reports the input not given
         timed = isinstance(value, pybamm.Symbol) and any(
@@ -631,13 +698,7 @@ def check_step_values(steps, inputs, parameter_values=None):
             for s in value.pre_order())
         times = np.linspace(0.0, float(step.duration), 100) if timed and step.duration else [None]
         what, rng = STEP_VALUE_RANGES[kind]
-        window = None
-        if kind == "Voltage" and None not in cut_offs:
-            low, high = cut_offs[0] - EXPERIMENT_WINDOW_MARGIN, cut_offs[1] + EXPERIMENT_WINDOW_MARGIN
-            window = Range(low, high, low_open=True, high_open=True,
-                           why=f"the cell's window in an experiment: its voltage cut-offs {cut_offs[0]:g} and "
-                           f"{cut_offs[1]:g} V, which PyBaMM moves {EXPERIMENT_WINDOW_MARGIN:g} V out; beyond, the "
-                           "step starts past them, a solver error PyBaMM logs and stops the experiment at")
+        window = _step_window(kind, cut_offs)
         where = "".join(f"; from the input {name!r} = {one[name]!r}" for name in given)
         for t in times:
             try:
@@ -653,6 +714,95 @@ def check_step_values(steps, inputs, parameter_values=None):
                     raise ValueError(f"the {what} of the experiment's step {index} ({step}) = {bad[0]!r}{at} is "
                                      f"outside its {'physical range' if check is rng else 'range'} "
                                      f"{check.describe()} ({check.why}){where}")
+
+
+#: the step models of an experiment's custom steps (``pybamm.step.CustomStepExplicit`` / ``CustomStepImplicit``,
+#: whose current is the user's function of the state, so not checked before the solve) -> the step, set by
+#: :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` after the build; read only when a step fails
+CUSTOM_STEP_MODELS = weakref.WeakKeyDictionary()
+#: the variable PyBaMM gives an implicit step's current (its algebraic state; the step's function is its equation)
+_IMPLICIT_CURRENT = "Current variable [A]"
+
+
+def _custom_step_note(model, t, inputs):
+    """For a custom step's model (:data:`CUSTOM_STEP_MODELS`) the solver failed on: its current at the step's start
+    ``t`` [s] (the state the step started from, ``model.y0``), and for an implicit step the residual of the
+    current's equation there if it is not finite; None for another model, or if they cannot be evaluated.
+    Evaluated only after a failure: no cost to a step that runs."""
+    step = CUSTOM_STEP_MODELS.get(model)
+    if step is None:
+        return None
+    try:
+        y0 = model.y0
+        y0 = np.asarray(y0.full() if hasattr(y0, "full") else y0, dtype=float).reshape(-1, 1)
+        one = dict(inputs or {})
+        with np.errstate(all="ignore"):
+            current = float(np.asarray(model.get_processed_variable("Current [A]").evaluate(t, y0, inputs=one)).item())
+            residual = next((float(np.asarray(eq.evaluate(t, y0, inputs=one)).item())
+                             for var, eq in model.algebraic.items() if var.name == _IMPLICIT_CURRENT), None)
+    except Exception:  # noqa: BLE001 - the solver's own error stands
+        return None
+    at = f"at the step's start (t = {t:g} s)"
+    if residual is not None and not math.isfinite(residual):
+        return (f"the equation of the custom step {step}'s current, a function of the state, is {residual!r} {at}, "
+                f"with the current at {current!r} A")
+    return f"the custom step {step}'s current, a function of the state, is {current!r} A {at}"
+
+
+def _reads_current(symbol):
+    """True if the model expression ``symbol`` holds the model's current ("Current function [A]")."""
+    stack, seen = [symbol], set()
+    while stack:
+        s = stack.pop()
+        if id(s) in seen:
+            continue
+        seen.add(id(s))
+        if getattr(s, "name", None) == "Current function [A]":
+            return True
+        stack.extend(s.children)
+    return False
+
+
+class _ReadNames(dict):
+    """A model's variables as a custom step's function sees them, recording the names it reads."""
+
+    def __init__(self, variables):
+        super().__init__(variables)
+        self.variables, self.read = variables, []
+
+    def __getitem__(self, name):
+        self.read.append(name)
+        return self.variables[name]  # (PyBaMM's FuzzyDict names close names for one it has not)
+
+
+def circular_custom_steps(steps, model):
+    """The explicit custom steps (``pybamm.step.CustomStepExplicit``) of ``steps`` whose current reads a variable of
+    ``model`` that depends on the current itself, e.g. ``"Voltage [V]"``: on the AEA model the cell's voltage is an
+    explicit function of its current (the open-circuit voltage less the losses at that current), so PyBaMM's
+    parameter substitution of such a current recurses without end (a bare ``RecursionError`` at the solve's start,
+    which :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` turns into this text). The text naming each such step
+    and the variables, and what to use instead; None if there is none."""
+    found = []
+    for index, step in enumerate(steps, start=1):
+        if not isinstance(step, getattr(pybamm.step, "CustomStepExplicit", ())):
+            continue
+        seen = _ReadNames(model.variables)
+        try:
+            step.current_value(seen)
+        except Exception:  # noqa: BLE001 - not this error's cause
+            continue
+        names = [name for name in dict.fromkeys(seen.read) if _reads_current(model.variables[name])]
+        if names:
+            found.append(f"the current of the experiment's step {index} ({step}) reads {', '.join(map(repr, names))}, "
+                         f"which depend{'s' * (len(names) == 1)} on the current itself")
+    if not found:
+        return None
+    return ("; ".join(found) + ": a circular definition, on which PyBaMM's parameter substitution recursed without "
+            "end (RecursionError). On the AEA model the cell's voltage is an explicit function of its current (the "
+            "open-circuit voltage less the losses at that current). An explicit custom step's current may read only "
+            "variables that do not depend on it (the states, e.g. 'Discharge capacity [A.h]'); a current set by the "
+            "voltage is a pybamm.step.CustomStepImplicit's (its function is zero at the current wanted, e.g. "
+            "variables['Current [A]'] * variables['Voltage [V]'] - P), or use pybamm.step.power, voltage or resistance")
 
 
 _PARAMETERS_CHECKED = weakref.WeakKeyDictionary()  # discretised model -> the parameter names already looked at
@@ -752,4 +902,10 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         else:  # a step of pybamm.Simulation's experiment: its input names checked against every step's model
             experiment.warn(inputs, stacklevel=2)
             warn_unknown_parameters(model, warned=experiment.parameters_warned)
-        return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+        try:
+            return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+        except pybamm.SolverError as exc:  # a custom step's current, a function of the state: its value at the start
+            note = _custom_step_note(model, t0, inputs)
+            if note is None:
+                raise
+            raise pybamm.SolverError(f"{exc}; {note}") from exc

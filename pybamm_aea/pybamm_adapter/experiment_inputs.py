@@ -20,7 +20,11 @@ step's current given as an input (``pybamm.InputParameter("I2")``) is no paramet
 which PyBaMM's build puts it in place of "Current function [A]", so the solve-time check by name did not see
 it (``I2 = nan`` ran the first step, then IDA failed with IDA_BAD_K, which PyBaMM logged, returning the first
 step). A simulation without experiment, or whose solver is another (PyBaMM's own, so any model on PyBaMM's
-solvers), is left as PyBaMM built it; ``Simulation.solve`` itself is not wrapped here (it is by
+solvers), is left as PyBaMM built it. On the default solver the wrapper also names the step of a
+``RecursionError`` from PyBaMM's build: an explicit custom step (``pybamm.step.CustomStepExplicit``) whose current
+reads a variable that depends on the current (:func:`~pybamm_aea.models.checks.circular_custom_steps`), and it
+records the custom steps' own models in :data:`~pybamm_aea.models.checks.CUSTOM_STEP_MODELS`, whose solver error
+then says the step's current at its start; ``Simulation.solve`` itself is not wrapped here (it is by
 :mod:`pybamm_aea.pybamm_adapter.experiment_errors`, for its warning about a later step the solver fails on).
 
 The wrapper reads the simulation's ``steps_to_built_models``, ``steps_to_built_solvers``, ``experiment``,
@@ -46,7 +50,11 @@ from .initial_states import patch_mismatch
 #: the ``pybamm.Simulation`` method wrapped, and the attributes its wrapper reads (set by the class's source)
 METHOD = "build_for_experiment"
 SIMULATION_NAMES = ("steps_to_built_models", "steps_to_built_solvers", "experiment", "solver",
-                    "parameter_values")
+                    "parameter_values", "model")
+#: the names of ``pybamm.step.BaseStep`` the wrapper and :func:`~pybamm_aea.models.checks.check_step_values` read
+STEP_NAMES = ("basic_repr", "input_value", "is_python_function")
+#: the experiment steps whose current is the user's function of the state (``pybamm.step``'s classes)
+CUSTOM_STEPS = ("CustomStepExplicit", "CustomStepImplicit")
 #: the ``pybamm.Simulation`` class attribute (PyBaMM 26.10) naming the inputs it gives each experiment step itself
 #: (its start time, ambient and initial temperature and, with ``experiment_model_mode="unified"``, the step's
 #: index and value): not shown to the user among the step models' inputs. Optional: a PyBaMM without it has no
@@ -74,6 +82,11 @@ def check(simulation_class=None):
         missing.append(f"Simulation.{METHOD}(inputs=...)")
     missing += [f"Simulation.{name}" for name in SIMULATION_NAMES
                 if not hasattr(simulation_class, name) and not re.search(rf"self\.{name}\b", source)]
+    # a step's key in steps_to_built_models (the custom steps' models) and a drive cycle's numbers (every sample
+    # checked): pybamm.step.BaseStep's
+    step_source = inspect.getsource(pybamm.step.BaseStep)
+    missing += [f"pybamm.step.BaseStep.{name}" for name in STEP_NAMES
+                if not hasattr(pybamm.step.BaseStep, name) and not re.search(rf"self\.{name}\b", step_source)]
     if missing:
         raise patch_mismatch("experiment input-name", __name__, missing)
 
@@ -86,13 +99,28 @@ def _whole_experiment_check(pybamm_method):
     @functools.wraps(pybamm_method)
     def build_for_experiment(self, *args, **kwargs):
         # (imported here: pybamm_aea.models installs this hook while it is being imported)
-        from ..models.checks import CheckedIDAKLUSolver, ExperimentInputNames, check_step_values
+        from ..models.checks import (CUSTOM_STEP_MODELS, CheckedIDAKLUSolver, ExperimentInputNames, check_step_values,
+                                     circular_custom_steps)
 
-        if isinstance(self.solver, CheckedIDAKLUSolver):  # (the step solvers are its copies)
+        checked = isinstance(self.solver, CheckedIDAKLUSolver)  # (the step solvers are its copies)
+        if checked:
             # every step's own value (a current given as an input) before the build and any step
             check_step_values(self.experiment.steps, signature.bind(self, *args, **kwargs).arguments.get("inputs"),
                               self.parameter_values)
-        built = pybamm_method(self, *args, **kwargs)
+        try:
+            built = pybamm_method(self, *args, **kwargs)
+        except RecursionError:  # an explicit custom step's current of a variable of the current: say which
+            circular = circular_custom_steps(self.experiment.steps, self.model) if checked else None
+            if circular is None:
+                raise
+            raise ValueError(circular) from None
+        if checked:  # the custom steps' own models, whose current is a function of the state: named if one fails
+            kinds = tuple(getattr(pybamm.step, name) for name in CUSTOM_STEPS if hasattr(pybamm.step, name))
+            models = {step: (self.steps_to_built_models or {}).get(step.basic_repr()) for step in self.experiment.steps}
+            shared = {id(model) for step, model in models.items() if not isinstance(step, kinds)}  # (a unified model)
+            for step, model in models.items():
+                if isinstance(step, kinds) and model is not None and id(model) not in shared:
+                    CUSTOM_STEP_MODELS.setdefault(model, step)
         solvers = [solver for solver in (self.steps_to_built_solvers or {}).values()
                    if isinstance(solver, CheckedIDAKLUSolver)]
         if solvers:
