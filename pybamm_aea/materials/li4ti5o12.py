@@ -16,9 +16,9 @@
   by Nernst-Einstein over the 3 mobile 8a Li per formula unit (22.7 mol/L): 1.0e-9 S/cm at 343 K,
   the same 0.86 eV (their impedance gives 0.94 eV). The inserted Li are not the only carriers,
   so the Nernst-Einstein default (which counts only inserted Li) does not apply here.
-  The record takes these values of the Li-poor end over its whole window: lithiated Li4+xTi5O12
-  conducts Li far more readily (NMR: Wagemaker et al., J. Phys. Chem. B 113, 224, 2009), so they
-  bound its transport from below. The Li7Ti5O12 product layer of the LTO-Mo6S8 hybrid is that
+  The record takes these values of the Li-poor end over its whole window: in lithiated Li4+xTi5O12
+  Li diffuses readily (NMR: Wagemaker et al., J. Phys. Chem. B 113, 224, 2009, through its nm-sized
+  8a/16c domains), so they bound its transport from below. The Li7Ti5O12 product layer of the LTO-Mo6S8 hybrid is that
   other phase, with its own assumed activation energy
   (:data:`pybamm_aea.parameters.dispersed_materials.E_A_LTO_DIFFUSION`, 30 kJ/mol).
 - Window 1.0-2.5 V; Li-free as made (as in the paper's LTO), so the first step is a discharge.

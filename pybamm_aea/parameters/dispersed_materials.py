@@ -31,9 +31,9 @@ E_A_LTO_REACTION = 30e3
 #: crosses to the front): an assumption (as its 70 C value, see :func:`lithium_titanate`). Not the 0.86 eV
 #: (83 kJ/mol) of the Li4Ti5O12 material record (:data:`pybamm_aea.materials.li4ti5o12.E_A_LI_HOPS_LI4TI5O12_KJ`):
 #: Wilkening et al. (PCCP 9, 1239, 2007) measured the Li jumps of non-intercalated Li4Ti5O12, the core here, whose
-#: Li is "ultraslow"; lithiated Li4+xTi5O12 conducts Li far more readily (NMR: Wagemaker et al., J. Phys. Chem. B
-#: 113, 224, 2009), and no activation energy of Li7Ti5O12 is at hand. Another phase, another process, another
-#: constant
+#: Li is "ultraslow"; in lithiated Li4+xTi5O12 Li diffuses readily (NMR: Wagemaker et al., J. Phys. Chem. B 113,
+#: 224, 2009, through its nm-sized 8a/16c domains), and no activation energy of Li7Ti5O12 is at hand. Another
+#: phase, another process, another constant
 E_A_LTO_DIFFUSION = 30e3
 
 
@@ -126,9 +126,9 @@ def lithium_titanate(mass_fraction=LTO_LMS_COMPOSITION["Li4Ti5O12"]):
       ((130 - 0.4 x 175) / 0.6 = 100 mAh/g from Mo6S8, physics notes).
     - shrinking core with a product layer that conducts (Li7Ti5O12 is metallic, the paper's
       Table S4 note): domain radius 50 nm (assumption: the paper gives no LTO domain size),
-      Li diffusivity of the Li7Ti5O12 shell 1e-16 m2/s (1e-12 cm2/s, the order of the chemical
-      diffusivities electrochemical titrations report for lithiating Li4Ti5O12; assumption at
-      70 C), interfacial rate 1e-2 s-1 (assumption: neither limits 0.1C; the paper gives no
+      Li diffusivity of the Li7Ti5O12 shell 1e-16 m2/s (1e-12 cm2/s, within the 1e-13 to 1e-9
+      cm2/s reported for LTO electrodes, Julien & Mauger, Micromachines 15, 310, 2024; assumption
+      at 70 C), interfacial rate 1e-2 s-1 (assumption: neither limits 0.1C; the paper gives no
       rate data for LTO-LMS); both Arrhenius about 70 C, with :data:`E_A_LTO_DIFFUSION` and
       :data:`E_A_LTO_REACTION` (assumptions). The dense Li4Ti5O12 material record
       (:mod:`pybamm_aea.materials.li4ti5o12`) has the Li jumps of non-intercalated Li4Ti5O12
