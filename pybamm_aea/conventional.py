@@ -110,10 +110,6 @@ DEFAULT_SULFUR_DIFFUSIVITY = 1e-16
 #: diffusivity". With a transference number of 1 it multiplies a concentration gradient that never forms.
 LGPS_DIFFUSIVITY = 8.9e-12
 
-#: Activation energy of Li diffusion in S8/Li2S [J/mol]: assumption, the 30 kJ/mol the AEA sets assume for the
-#: quantities the paper measured at one temperature only.
-E_A_SULFUR_DIFFUSION = 30e3
-
 #: Initial lithiation of the accessible sulfur (S8 as made; the AEA set starts at 0). 1e-4 puts the OCP's
 #: logarithm at a finite 2.18 V; it costs 0.01 % of the first discharge.
 INITIAL_LITHIATION = 1e-4
@@ -240,10 +236,12 @@ def sulfur_exchange_current_density(c_e, c_s_surf, c_s_max, T):
 
 
 def sulfur_diffusivity(sto, T):
-    """D(sto, T) [m2.s-1]: the set's :data:`SULFUR_DIFFUSIVITY_PARAMETER` at 70 C, Arrhenius with the assumed
-    :data:`E_A_SULFUR_DIFFUSION`."""
+    """D(sto, T) [m2.s-1]: the set's :data:`SULFUR_DIFFUSIVITY_PARAMETER` at 70 C, Arrhenius with
+    :data:`pybamm_aea.parameters.dispersed_materials.E_A_LI2S`, the activation energy of Li transport through Li2S
+    (assumed): Li crosses the conversion solid through its Li2S (S8 takes up no Li), the process the S-LMS set's
+    product layer describes, so both models read the one value."""
     D_ref = pybamm.Parameter(SULFUR_DIFFUSIVITY_PARAMETER)
-    return D_ref * arrhenius(T, E_A_SULFUR_DIFFUSION, paper_cell.T_REF)
+    return D_ref * arrhenius(T, dispersed_materials.E_A_LI2S, paper_cell.T_REF)
 
 
 # ----------------------------------------------------------------------------------------------- transport
@@ -390,7 +388,9 @@ def s_c_lgps_parameter_values(
         established; 1e-12 cm2/s lies in the (wide, 1e-13 to 1e-9 cm2/s) range of *apparent* Li diffusivities
         that titration, voltammetry and impedance give for sulfur cathodes: an assumption, not a measurement of
         this electrode. With R = 0.1 um, R^2 / D = 100 s, far shorter than a 10 h step
-        (not limiting); at R = 1 um (1e4 s) it starts to cut capacity. Arrhenius 30 kJ/mol (assumption).
+        (not limiting); at R = 1 um (1e4 s) it starts to cut capacity. Arrhenius with the S-LMS set's
+        50 kJ/mol for Li transport through Li2S (:data:`~pybamm_aea.parameters.dispersed_materials.E_A_LI2S`,
+        assumption).
     accessible_fraction : float, optional
         Fraction of the sulfur that can react. Default: the S-LMS set's 1290/1675 (the paper's sulfur
         utilisation in S-LMS, "S delivers 1290 mAh/g"), so both electrodes use the same sulfur. With 1.0 the

@@ -214,6 +214,74 @@ def test_each_rate_law_is_activated_with_the_energy_it_names():
     assert pybamm.ParameterValues("Li2021_TiS2")["Li trapping activation energy [J.mol-1]"] == Li2021_TiS2.E_A_LI_HOPS
 
 
+def _apparent_activation_energy(f):
+    """R ln(f(70 C) / f(25 C)) / (1/298.15 - 1/343.15) [J.mol-1] of a function of temperature f(T) -> float."""
+    import math
+
+    return pybamm.constants.R.value * math.log(f(343.15) / f(298.15)) / (1 / 298.15 - 1 / 343.15)
+
+
+def test_one_physical_process_has_one_activation_energy_across_models():
+    """Each thermally activated process is written once and every model of it reads that constant (session 28:
+    the same process was typed with two values in two places).
+
+    - Li through Li2S: the S-LMS shrinking core's product layer and the conventional S-C-LGPS DFN's sulfur
+      particles (Li crosses the S8/Li2S solid through its Li2S) read ``E_A_LI2S`` (the DFN had its own 30 kJ/mol:
+      at 70 C the same figures, at 25 C 1C 538.5 against 526.5 uA.h); the S/Li2S reaction's rate, another
+      process, ``E_A_SULFUR_REACTION`` in both models.
+    - Li in the Li4Ti5O12 spinel: the material record's diffusivity and ionic conductivity read Wilkening's 0.86
+      eV of non-intercalated Li4Ti5O12 (kJ/mol in the record, J/mol in the set); the hybrid's Li7Ti5O12 product
+      layer, another phase, its own assumed ``E_A_LTO_DIFFUSION``.
+    - Li in the layered oxides: LiCoO2 and NMC532 read the one ``E_A_LI_HOPS_LAYERED_OXIDE_KJ`` (kJ/mol)."""
+    from pybamm_aea.materials import get_material, li4ti5o12
+    from pybamm_aea.materials.material import E_A_LI_HOPS_LAYERED_OXIDE_KJ
+    from pybamm_aea.parameters import dispersed_materials as dm
+
+    def law_of_T(values, name, *args):
+        law = values[name]
+        return lambda T: float(values.process_symbol(law(*args, pybamm.Scalar(T))).evaluate())
+
+    sc = pybamm.ParameterValues("Li2021_S_C_LGPS")
+    slms = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    c_max = sc["Maximum concentration in positive electrode [mol.m-3]"]
+    li2s_dfn = _apparent_activation_energy(law_of_T(sc, "Positive particle diffusivity [m2.s-1]", pybamm.Scalar(0.5)))
+    li2s_aea = _apparent_activation_energy(law_of_T(slms, "Dispersed material product-layer Li diffusivity [m2.s-1]"))
+    assert li2s_dfn == pytest.approx(dm.E_A_LI2S, rel=1e-9)
+    assert li2s_aea == pytest.approx(dm.E_A_LI2S, rel=1e-9)
+    j0_args = (pybamm.Scalar(1000.0), pybamm.Scalar(0.5 * c_max), pybamm.Scalar(c_max))
+    reaction_dfn = _apparent_activation_energy(law_of_T(sc, "Positive electrode exchange-current density [A.m-2]",
+                                                        *j0_args))
+    assert reaction_dfn == pytest.approx(dm.E_A_SULFUR_REACTION, rel=1e-9)
+
+    lto = get_material("Li4Ti5O12")
+    assert lto.diffusivity.activation_energy == lto.ionic_conductivity.activation_energy \
+        == li4ti5o12.E_A_LI_HOPS_LI4TI5O12_KJ == pytest.approx(0.86 * 96.485)
+    for set_name, kj in (("AEA_Li4Ti5O12", li4ti5o12.E_A_LI_HOPS_LI4TI5O12_KJ),
+                         ("AEA_LiCoO2", E_A_LI_HOPS_LAYERED_OXIDE_KJ), ("AEA_NMC532", E_A_LI_HOPS_LAYERED_OXIDE_KJ)):
+        values = pybamm.ParameterValues(set_name)
+        x = pybamm.Scalar(0.5 * values["Cathode maximum Li content"])
+        apparent = _apparent_activation_energy(law_of_T(values, "Cathode Li diffusivity [m2.s-1]", x))
+        assert apparent == pytest.approx(kj * 1e3, rel=1e-9), set_name  # kJ/mol in the record, J/mol in the set
+
+
+def test_material_records_name_their_activation_energies():
+    """A literature material record passes each activation energy as a named constant with its source, never a
+    number typed in place (LiCoO2 and NMC532 each typed 30.0 for one assumption; a value retyped in one record
+    drifts from the other's unseen)."""
+    import ast
+    import pathlib
+
+    import pybamm_aea.materials as materials
+
+    typed = []
+    for path in sorted(pathlib.Path(materials.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.keyword) and node.arg == "activation_energy" \
+                    and isinstance(node.value, (ast.Constant, ast.UnaryOp)):
+                typed.append(f"{path.name}:{node.value.lineno}")
+    assert not typed, typed
+
+
 def test_separator_resistance_is_the_pellets():
     """The paper's pellet (100 mg LGPS + 50 mg Li3PS4 on 0.785 cm2) from the set's thicknesses and conductivities:
     ~34 ohm cm2 at 70 C and ~200 at 25 C, the Li3PS4 layer most of it (physics notes: 341 um at 0.164 mS/cm at

@@ -9,12 +9,18 @@
   (Young et al., Adv. Energy Mater. 3, 1125, 2013). Table: theta 0 -> 1e-13, 0.04 -> 2.46 S/cm,
   log-linear in between.
 - Li transport in the Li4Ti5O12 host: "ultraslow" (Wilkening et al., Phys. Chem. Chem. Phys. 9,
-  1239, 2007): 7Li spin-alignment-echo jump rates 1 s-1 at 295 K to 2200 s-1 at 400 K, activation
-  energy 0.86 eV. At 343 K their Arrhenius line gives 60 s-1; with the 8a-8a jump length of the
+  1239, 2007, on non-intercalated, microcrystalline Li4Ti5O12): 7Li spin-alignment-echo jump rates
+  1 s-1 at 295 K to 2200 s-1 at 400 K, activation energy 0.86 eV (:data:`E_A_LI_HOPS_LI4TI5O12_KJ`).
+  At 343 K their Arrhenius line gives 60 s-1; with the 8a-8a jump length of the
   spinel (sqrt(3)/4 a = 3.62 A, a = 8.36 A) D = l^2 / (6 tau) = 1.3e-14 cm2/s. Ionic conductivity
   by Nernst-Einstein over the 3 mobile 8a Li per formula unit (22.7 mol/L): 1.0e-9 S/cm at 343 K,
   the same 0.86 eV (their impedance gives 0.94 eV). The inserted Li are not the only carriers,
   so the Nernst-Einstein default (which counts only inserted Li) does not apply here.
+  The record takes these values of the Li-poor end over its whole window: in lithiated Li4+xTi5O12
+  Li diffuses readily (NMR: Wagemaker et al., J. Phys. Chem. B 113, 224, 2009, through its nm-sized
+  8a/16c domains), so they bound its transport from below. The Li7Ti5O12 product layer of the LTO-Mo6S8 hybrid is that
+  other phase, with its own assumed activation energy
+  (:data:`pybamm_aea.parameters.dispersed_materials.E_A_LTO_DIFFUSION`, 30 kJ/mol).
 - Window 1.0-2.5 V; Li-free as made (as in the paper's LTO), so the first step is a discharge.
 """
 from ..constants import F, R
@@ -24,7 +30,10 @@ from .material import OCP, AEAMaterial, TransportProperty
 
 _LTO = get_material("Li4Ti5O12")
 _LTO7 = get_material("Li7Ti5O12")
-_EA = 0.86 * 96.485  # kJ/mol, Wilkening et al. (2007)
+#: activation energy of Li jumps in non-intercalated Li4Ti5O12 [kJ.mol-1] (the unit of the material records),
+#: 0.86 eV: Wilkening et al. (2007), 7Li SAE NMR; the record's diffusivity and ionic conductivity read it
+E_A_LI_HOPS_LI4TI5O12_KJ = 0.86 * 96.485
+_EA = E_A_LI_HOPS_LI4TI5O12_KJ
 _T = T_REF  # the paper's cells' 70 C, where the sets' Arrhenius laws have their reference
 #: jump rate at 343 K from Wilkening's two end points (1 s-1 at 295 K, 2200 s-1 at 400 K)
 _JUMP_RATE = 2200.0 ** ((1 / 295 - 1 / _T) / (1 / 295 - 1 / 400))

@@ -9,7 +9,8 @@
 - OCP: PyBaMM's LiCoO2 OCP of the Dualfoil/Marquis set (``lico2_ocp_Dualfoil1998``, Doyle & Newman
   data, a function of x in LixCoO2), tabulated at x = 0.46-0.96 where it is monotone.
 - Chemical diffusivity: Table S5 of the paper, 1e-12 to 1e-11 cm2/s; default the geometric mean,
-  30 kJ/mol (assumption, as the paper's sets).
+  activation energy :data:`~pybamm_aea.materials.material.E_A_LI_HOPS_LAYERED_OXIDE_KJ` (30 kJ/mol,
+  assumption, shared with NMC532; PyBaMM's Marquis2019 18.55 kJ/mol has no measurement behind it).
 - Electronic conductivity: the insulator-metal transition of LixCoO2: stoichiometric LiCoO2 is a
   semiconductor, Li extraction makes it metallic (Milewska et al., Solid State Ionics 263, 110,
   2014; Menetrier et al., J. Mater. Chem. 9, 1135, 1999: metallic below x ~ 0.94; single crystals
@@ -24,7 +25,7 @@ import pybamm
 from pybamm.input.parameters.lithium_ion import Marquis2019
 
 from ..energy.materials import get_material
-from .material import OCP, AEAMaterial, TransportProperty
+from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, OCP, AEAMaterial, TransportProperty
 
 _LCO = get_material("LiCoO2")
 #: the window: Table S9's practical capacity as Li per formula unit, down from Li1CoO2
@@ -50,8 +51,8 @@ MATERIAL = AEAMaterial(
     initial_li_content=0.995 * X_MAX,
     ocp=OCP("table", theta=_THETA, values=_U, source="PyBaMM Marquis2019 lico2_ocp_Dualfoil1998"),
     diffusivity=TransportProperty(
-        value=(1e-12 * 1e-11) ** 0.5, activation_energy=30.0, reference_temperature=298.15,
-        source="paper Table S5 (geometric mean of its range); Ea assumption",
+        value=(1e-12 * 1e-11) ** 0.5, activation_energy=E_A_LI_HOPS_LAYERED_OXIDE_KJ, reference_temperature=298.15,
+        source="paper Table S5 (geometric mean of its range); Ea assumption (E_A_LI_HOPS_LAYERED_OXIDE_KJ)",
     ),
     electronic_conductivity=TransportProperty(
         theta=[_theta(0.75), _theta(0.95), 1.0], values=[1.0, 1e-2, 1e-4], reference_temperature=298.15,

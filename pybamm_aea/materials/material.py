@@ -23,6 +23,19 @@ from . import functions as fn
 
 SCHEMA = "pybamm_aea.material/1"
 
+#: activation energy of Li diffusion in the layered oxides LiCoO2 and NMC532 (Li hopping in their Li layers)
+#: [kJ.mol-1], the unit of :attr:`TransportProperty.activation_energy`: an assumption, the 30 kJ/mol the paper's
+#: sets assume for the Li hops of their own hosts (:data:`pybamm_aea.parameters.Li2021_Mo6S8.E_A_LI_HOPS`, 30e3
+#: J/mol, sulfides: another host, so its own constant), read by both records (:mod:`.licoo2`, :mod:`.nmc532`) and
+#: by the Nernst-Einstein ionic conductivity built on their diffusivity. No measurement of these compositions' Li
+#: diffusivity against temperature is at hand. PyBaMM's sets are no better source: 18.55 kJ/mol for LiCoO2
+#: (``Marquis2019.lico2_diffusivity_Dualfoil1998``, "taken from Dualfoil", no measurement named) and the same
+#: number for NMC532 (``Mohtat2020.NMC_diffusivity_PeymanMPM``, Dualfoil's LiCoO2 value carried over); 25 kJ/mol
+#: for NMC811 (``OKane2022``, after Cabanero et al. 2018). The records' reference is 25 C (Table S5's room
+#: temperature), so this value moves their 70 C figures: with 18.55 kJ/mol AEA_LiCoO2's first 0.1C discharge at
+#: 70 C falls from 116.84 to 99.14 mA.h/g, AEA_NMC532's from 166.27 to 164.24 (measured 2026-12-03)
+E_A_LI_HOPS_LAYERED_OXIDE_KJ = 30.0
+
 
 class MaterialError(ValueError):
     """A material definition is incomplete or out of physical range; the message names the field."""

@@ -9,7 +9,8 @@
   at its stoichiometries 0.05-1, taken to span that window (theta = (sto - 0.05) / 0.95: an
   assumption; Mohtat's stoichiometry is normalised to their own cell's window).
 - Chemical diffusivity: Table S5 of the paper, 3.0e-11 to 4.2e-11 cm2/s (NMC532); geometric
-  mean, 30 kJ/mol (assumption, as the paper's sets).
+  mean, activation energy :data:`~pybamm_aea.materials.material.E_A_LI_HOPS_LAYERED_OXIDE_KJ`
+  (30 kJ/mol, assumption, shared with LiCoO2; PyBaMM's Mohtat2020 18.55 kJ/mol is Dualfoil's LiCoO2 value).
 - Electronic conductivity: Table S4 of the paper (NCM, ~1e-5 S/cm, 4-probe on compacts vs
   porosity; its fit in :mod:`pybamm_aea.energy.conductivity`), independent of Li content here
   (NMC does become more conductive on delithiation; not in the paper's tables).
@@ -21,7 +22,7 @@ from pybamm.input.parameters.lithium_ion import Mohtat2020
 
 from ..energy.materials import get_material
 from ..parameters import paper_cell
-from .material import OCP, AEAMaterial, TransportProperty
+from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, OCP, AEAMaterial, TransportProperty
 
 _NMC = get_material("NMC532")
 _THETA = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 1.0]
@@ -47,8 +48,8 @@ MATERIAL = AEAMaterial(
     initial_li_content=0.995 * X_MAX,
     ocp=OCP("table", theta=_THETA, values=_U, source="PyBaMM Mohtat2020 NMC_ocp_PeymanMPM"),
     diffusivity=TransportProperty(
-        value=(3.0e-11 * 4.2e-11) ** 0.5, activation_energy=30.0, reference_temperature=298.15,
-        source="paper Table S5 (NMC532, geometric mean); Ea assumption",
+        value=(3.0e-11 * 4.2e-11) ** 0.5, activation_energy=E_A_LI_HOPS_LAYERED_OXIDE_KJ, reference_temperature=298.15,
+        source="paper Table S5 (NMC532, geometric mean); Ea assumption (E_A_LI_HOPS_LAYERED_OXIDE_KJ)",
     ),
     electronic_conductivity=TransportProperty(
         function="pybamm_aea.materials.nmc532:ncm_compact_conductivity",

@@ -16,13 +16,24 @@ from . import paper_cell
 E_A_SULFUR_REACTION = 30e3
 #: Li2S product-layer diffusivity at 70 C [m2.s-1] (fit, see :func:`sulfur`)
 D_LI2S_REF = 3.3e-23
-#: its activation energy [J.mol-1] (assumption, see :func:`sulfur`)
+#: activation energy of Li transport through Li2S [J.mol-1], one process read by both sulfur models: the S-LMS
+#: model's Li2S product layer (:func:`product_layer_diffusivity_S`) and the conventional S-C-LGPS model's sulfur
+#: particles (:func:`pybamm_aea.conventional.sulfur_diffusivity`; Li crosses the S8/Li2S solid through its Li2S).
+#: An assumption: no measurement for Li2S at hand. First-principles migration barriers in Li2S, 0.27 eV (Li
+#: vacancy) and 0.45 eV (interstitial Li) with defect formation energies of ~1 eV (Moradabadi & Kaghazchi, Appl.
+#: Phys. Lett. 108, 213906, 2016), put the transport's activation energy at 26 kJ/mol or more; 50 kJ/mol (0.52
+#: eV) lies above both barriers, as for carriers partly formed thermally
 E_A_LI2S = 50e3
 #: activation energy of the Li4Ti5O12 | Li7Ti5O12 front's rate [J.mol-1]: an assumption (the paper gives no rate
 #: data for LTO-LMS)
 E_A_LTO_REACTION = 30e3
-#: activation energy of Li diffusion through the Li7Ti5O12 product layer [J.mol-1]: an assumption (as its 70 C
-#: value, see :func:`lithium_titanate`)
+#: activation energy of Li diffusion through the Li7Ti5O12 product layer [J.mol-1] (the lithiated shell the Li
+#: crosses to the front): an assumption (as its 70 C value, see :func:`lithium_titanate`). Not the 0.86 eV
+#: (83 kJ/mol) of the Li4Ti5O12 material record (:data:`pybamm_aea.materials.li4ti5o12.E_A_LI_HOPS_LI4TI5O12_KJ`):
+#: Wilkening et al. (PCCP 9, 1239, 2007) measured the Li jumps of non-intercalated Li4Ti5O12, the core here, whose
+#: Li is "ultraslow"; in lithiated Li4+xTi5O12 Li diffuses readily (NMR: Wagemaker et al., J. Phys. Chem. B 113,
+#: 224, 2009, through its nm-sized 8a/16c domains), and no activation energy of Li7Ti5O12 is at hand. Another
+#: phase, another process, another constant
 E_A_LTO_DIFFUSION = 30e3
 
 
@@ -32,7 +43,7 @@ def conventional_reaction_rate_S(T):
 
 
 def product_layer_diffusivity_S(T):
-    """Li diffusivity of the Li2S product layer [m2.s-1] (fit, see :func:`sulfur`), Arrhenius."""
+    """Li diffusivity of the Li2S product layer [m2.s-1] (fit, see :func:`sulfur`), Arrhenius with :data:`E_A_LI2S`."""
     return D_LI2S_REF * arrhenius(T, E_A_LI2S, paper_cell.T_REF)
 
 
@@ -42,7 +53,8 @@ def interfacial_rate_S(T):
 
 
 def product_layer_diffusivity_LTO(T):
-    """Li chemical diffusivity in Li7Ti5O12/Li4Ti5O12 [m2.s-1] (see :func:`lithium_titanate`)."""
+    """Li diffusivity of the Li7Ti5O12 product layer [m2.s-1] (see :func:`lithium_titanate`), Arrhenius with
+    :data:`E_A_LTO_DIFFUSION`."""
     return 1e-16 * arrhenius(T, E_A_LTO_DIFFUSION, paper_cell.T_REF)
 
 
@@ -72,7 +84,8 @@ def sulfur(mass_fraction=SLMS_COMPOSITION["S8"],
       Li2S product-layer Li diffusivity D_LI2S_REF at 70 C, **fit** to the paper's 1290 of
       1675 mAh/g of S at 0.1C, 70 C (tests/test_hybrids.py, marked ``fit``); of the order the
       Nernst-Einstein relation gives for Li2S's ~1e-11 S/cm near 70 C (an ionic insulator);
-      activation energy 50 kJ/mol (assumption: no measurement for Li2S films at hand);
+      activation energy :data:`E_A_LI2S`, 50 kJ/mol (assumption: no measurement for Li2S at hand;
+      the conventional S-C-LGPS model's sulfur particles read the same value);
       interfacial rate constant 1e-2 s-1 (assumption: fast enough not to limit at 0.1C, so
       the product layer does), activation energy :data:`E_A_SULFUR_REACTION` (assumption);
       ideality w = 0.3 (the OCP shared with the S-C-LGPS model). The utilisation is not a
@@ -113,10 +126,13 @@ def lithium_titanate(mass_fraction=LTO_LMS_COMPOSITION["Li4Ti5O12"]):
       ((130 - 0.4 x 175) / 0.6 = 100 mAh/g from Mo6S8, physics notes).
     - shrinking core with a product layer that conducts (Li7Ti5O12 is metallic, the paper's
       Table S4 note): domain radius 50 nm (assumption: the paper gives no LTO domain size),
-      Li diffusivity 1e-16 m2/s (1e-12 cm2/s, the order reported for Li4Ti5O12; assumption at
-      70 C), interfacial rate 1e-2 s-1 (assumption: neither limits 0.1C; the paper gives no
+      Li diffusivity of the Li7Ti5O12 shell 1e-16 m2/s (1e-12 cm2/s, within the 1e-13 to 1e-9
+      cm2/s reported for LTO electrodes, Julien & Mauger, Micromachines 15, 310, 2024; assumption
+      at 70 C), interfacial rate 1e-2 s-1 (assumption: neither limits 0.1C; the paper gives no
       rate data for LTO-LMS); both Arrhenius about 70 C, with :data:`E_A_LTO_DIFFUSION` and
-      :data:`E_A_LTO_REACTION` (assumptions).
+      :data:`E_A_LTO_REACTION` (assumptions). The dense Li4Ti5O12 material record
+      (:mod:`pybamm_aea.materials.li4ti5o12`) has the Li jumps of non-intercalated Li4Ti5O12
+      instead (Wilkening et al. 2007: 1.3e-14 cm2/s at 70 C, 0.86 eV), another phase.
     """
     return {
         "Dispersed material mass fraction": mass_fraction,
