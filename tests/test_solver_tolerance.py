@@ -193,10 +193,10 @@ KNOWN_FIGURE_FAILURES = {
         "rtol 1e-7 curve (0.36 with the contact-loss coefficient 0.027; 0.69 with 0.029: the coefficient only "
         "moves where IDA's steps fall). The surface cell crosses x = 3.98, where U_h kinks from the flat "
         "Li3/Li4 plateau to the electron-limited Li4 window's -51.75 V per Li; rtol 1e-4 on the content is "
-        "21 mV of U_h there, IDA accepts Newton corrections on a matrix carrying the other side's slope, and "
+        "21 mV of U_h there, IDA accepts Newton corrections (presumably on a matrix carrying the other side's slope), and "
         "the cell's algebraic host potential, out of the error test, stays off by 10-50 mV for 6 s of steps "
-        "(the cell losing Li: 3.980 -> 3.847 while the rtol 1e-7 solution holds 3.980) until a fresh Newton "
-        "matrix restores it (README, solver section; traced 2026-12-03, session 28)"
+        "(the cell losing Li: 3.980 -> 3.847 while the rtol 1e-7 solution holds 3.980) until one 0.03 s step "
+        "converges it (README, solver section; traced 2026-12-03, session 28)"
     ),
 }
 
