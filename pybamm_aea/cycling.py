@@ -63,6 +63,7 @@ __all__ = [
     "SUMMARY_COLUMNS",
     "LOST_LITHIUM_VARIABLES",
     "LOST_ACTIVE_MATERIAL_VARIABLES",
+    "ANODE_OCP",
     "cycle_summary",
     "pybamm_summary",
     "plot_cycle_life",
@@ -80,6 +81,9 @@ LOST_ACTIVE_MATERIAL_VARIABLES = (
     "Loss of active material [%]",
     "Loss of active material in positive electrode [%]",
 )
+#: The model variable of a Li-In anode's OCP [V]: :func:`cycle_summary` adds it to the cell's voltage for the
+#: cathode's voltage vs Li (the electrode energies' basis); ``pybamm-aea simulate`` writes it in a Li-In time series.
+ANODE_OCP = "Anode OCP [V]"
 _DISCHARGED = " (discharged basis) "
 
 #: The columns of :func:`cycle_summary`, in order.
@@ -111,7 +115,6 @@ SUMMARY_COLUMNS = [
 
 _ROLE_CATHODE = "cathode"
 _OVERPOTENTIAL = "Total overpotential [V]"
-_ANODE_OCP = "Anode OCP [V]"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -198,7 +201,7 @@ class _Series:
         self.sums = [] if self.cycles and sums and len(sums) != len(self.cycles) else sums  # else: not paired
         self.t, self.i, self.v = (_entries(self.solution, n) for n in ("Time [s]", "Current [A]", "Voltage [V]"))
         # the cathode's voltage against Li, the electrode columns' basis: + the anode's OCP (Li-In), if any
-        anode = _entries(self.solution, _ANODE_OCP) if _has(self.solution, _ANODE_OCP) else None
+        anode = _entries(self.solution, ANODE_OCP) if _has(self.solution, ANODE_OCP) else None
         self.v_li = self.v + anode if anode is not None and np.any(anode) else self.v
         self.rest_tol = rest_tol
         self.tol = _rest_tolerance(self.i, rest_tol)

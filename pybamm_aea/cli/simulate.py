@@ -17,9 +17,6 @@ AEA_COLUMNS = (
     "Average cathode Li0 phase fraction", "Average cathode Li1 phase fraction", "Average cathode Li3 phase fraction",
     "Average cathode Li4 phase fraction",
 )
-#: the column of a Li-In anode's OCP, which the cathode's voltage vs Li (the electrode energies' basis) adds to the
-#: cell's
-ANODE_OCP = "Anode OCP [V]"
 OUTPUT_FORMATS = (".csv", ".parquet")
 
 
@@ -28,7 +25,8 @@ def register(subparsers):
         subparsers, "simulate",
         "run a parameter set through a PyBaMM experiment; time series CSV/Parquet, step summary and plot",
         "Run one cell through a PyBaMM experiment and write its time series (CSV, or Parquet when FILE ends in "
-        ".parquet and pyarrow is installed), a per-step summary CSV (FILE stem + '_steps.csv': duration h, "
+        ".parquet and pyarrow is installed; on the Li-In anode it also carries 'Anode OCP [V]', which "
+        "cycle_summary adds to the voltage), a per-step summary CSV (FILE stem + '_steps.csv': duration h, "
         "capacity mAh and mAh/g, energy mWh, end voltage V, termination), a voltage plot PNG and, with --cycles "
         "> 1, a per-cycle table (FILE stem + '_cycles.csv': pybamm_aea.cycling.cycle_summary's capacity, energy, "
         "efficiency, retention and loss columns).",
@@ -218,6 +216,7 @@ def run(args):
     import pybamm
 
     from pybamm_aea import readout
+    from pybamm_aea.cycling import ANODE_OCP
     from pybamm_aea.models.checks import ExperimentStepFailedWarning
     from pybamm_aea.progress import ExperimentProgress
 
