@@ -264,22 +264,31 @@ def test_one_physical_process_has_one_activation_energy_across_models():
         assert apparent == pytest.approx(kj * 1e3, rel=1e-9), set_name  # kJ/mol in the record, J/mol in the set
 
 
+def _typed_activation_energies(source, filename):
+    """``filename:line`` of each ``activation_energy=`` keyword in ``source`` whose value is not a name (``E_A``)
+    or an attribute (``constants.E_A``): a number, a sign, a product (``0.86 * 96.485``), a call ..."""
+    import ast
+
+    return [f"{filename}:{node.value.lineno}" for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.keyword) and node.arg == "activation_energy"
+            and not isinstance(node.value, (ast.Name, ast.Attribute))]
+
+
 def test_material_records_name_their_activation_energies():
     """A literature material record passes each activation energy as a named constant with its source, never a
-    number typed in place (LiCoO2 and NMC532 each typed 30.0 for one assumption; a value retyped in one record
-    drifts from the other's unseen)."""
-    import ast
+    value typed in place, a number or an expression (LiCoO2 and NMC532 each typed 30.0 for one assumption; a value
+    retyped in one record drifts from the other's unseen)."""
     import pathlib
 
     import pybamm_aea.materials as materials
 
-    typed = []
-    for path in sorted(pathlib.Path(materials.__file__).parent.glob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.keyword) and node.arg == "activation_energy" \
-                    and isinstance(node.value, (ast.Constant, ast.UnaryOp)):
-                typed.append(f"{path.name}:{node.value.lineno}")
+    typed = [hit for path in sorted(pathlib.Path(materials.__file__).parent.glob("*.py"))
+             for hit in _typed_activation_energies(path.read_text(), path.name)]
     assert not typed, typed
+    snippets = ("f(activation_energy=30.0)", "f(activation_energy=-30.0)", "f(activation_energy=0.86 * 96.485)",
+                "f(activation_energy=30e3 / 1e3)", "f(activation_energy=kj(0.86))")
+    assert all(_typed_activation_energies(s, "x.py") == ["x.py:1"] for s in snippets)
+    assert _typed_activation_energies("f(activation_energy=E_A)\nf(activation_energy=c.E_A)", "x.py") == []
 
 
 def test_separator_resistance_is_the_pellets():
