@@ -2,7 +2,13 @@
 
 Every function and number is the one of the registered sets ``Li2021_Mo6S8`` and ``Li2021_TiS2``
 (referenced by name, not retyped): OCP branches and diffusivity from those modules, the compact's
-electronic conductivity from the paper's Table S4 fit. The records lack the Mo6S8 "ionic switch"
+electronic conductivity from the paper's Table S4 fit. One difference, beyond x_max only: the TiS2 record's
+exchange-current density is the material API's (:class:`pybamm_aea.materials.functions.ExchangeCurrentDensity`,
+``past_x_max=False``: a record without a multi-phase host is a lattice gas whose OCP's end term has its pole at
+x_max), its theta (1 - theta) not clamped at 0 beyond x_max, so j0 is NaN past theta = 1.0001 and the solver
+stays off the pole's far side; ``Li2021_TiS2``'s law clamps it there (``past_x_max=True`` of
+:func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density_law`). Within [0, x_max] the two are
+the same; the Mo6S8 record, whose host holds Li beyond x_max, clamps as its set does. The records lack the Mo6S8 "ionic switch"
 (Li0 film) and the degradation fits of the full sets: use the sets for the paper's cells, these
 records to vary a property of the host (e.g. its electronic conductivity) through the material API.
 """
