@@ -8,8 +8,8 @@ exchange-current density is the material API's (:class:`pybamm_aea.materials.fun
 x_max), its theta (1 - theta) not clamped at 0 beyond x_max, so j0 is NaN past theta = 1.0001 and the solver
 stays off the pole's far side; ``Li2021_TiS2``'s law clamps it there (``past_x_max=True`` of
 :func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density_law`). Within [0, x_max] the two are
-the same; the Mo6S8 record, whose host holds Li beyond x_max, clamps as its set does. The records lack the Mo6S8 "ionic switch"
-(Li0 film) and the degradation fits of the full sets: use the sets for the paper's cells, these
+the same; the Mo6S8 record, whose host holds Li beyond x_max, clamps as its set does. The records lack the Mo6S8
+"ionic switch" (Li0 film) and the degradation fits of the full sets: use the sets for the paper's cells, these
 records to vary a property of the host (e.g. its electronic conductivity) through the material API.
 """
 from ..parameters import Li2021_Mo6S8 as _ms, Li2021_TiS2 as _ts, paper_cell
