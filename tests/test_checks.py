@@ -648,6 +648,11 @@ def test_a_python_function_step_with_a_termination_is_warned_about_past_its_star
             "termination=< 1.8 V)) = -772727.2727272727 at t = 872.727 s into the step is outside its physical "
             "range (0, inf) (a passive external load [Ohm]): the step runs only if its termination "
             "(VoltageTermination(1.8 <)) ends it before"), said[0]), said
+    with warnings.catch_warnings(record=True) as record:  # a repeated cycle (its steps copies): warned once
+        warnings.simplefilter("always")
+        check_step_values(pybamm.Experiment([(pybamm.step.resistance(lambda t: 1e5 - 1e3 * t, termination="< 1.8 V"),
+                                              pybamm.step.rest(duration=60))] * 3).steps, None, values)
+    assert len(record) == 1 and "experiment's step 1 (" in str(record[0].message), [str(w.message) for w in record]
     with pytest.raises(ValueError, match=re.escape("= -772727.2727272727 at t = 872.727 s into the step is outside")):
         check_step_values([pybamm.step.resistance(lambda t: 1e5 - 1e3 * t)], None, values)
     with pytest.raises(ValueError, match=re.escape("= nan at t = 3490.91 s into the step is outside")):
