@@ -606,6 +606,95 @@ def test_each_kind_of_drive_cycle_is_checked_at_every_sample(kind, cycle, messag
     check_step_values([getattr(pybamm.step, kind)(_cycle([0, 10, 20], valid), duration=45)], None, values)
 
 
+def test_a_drive_cycle_is_checked_up_to_the_end_of_its_step():
+    """A step shorter than its drive cycle: PyBaMM cuts the cycle at the step's end, so a NaN sample after it never
+    runs (duration=15 on samples at 0, 10, 20 and 30 s ran to 15 s at 1.5e-5 A), but the whole cycle was refused,
+    labelled with the step's duration as the cycle's span ("a drive cycle of 4 samples over 15 s"). Now only the
+    samples up to the one after the step's end are checked; a step ending on a sample reads the next (at 20 s
+    PyBaMM's solution held the NaN of the 30 s sample) and a longer step loops the whole cycle: both refused, the
+    label the cycle's span and the step's duration."""
+    from pybamm_aea.models.checks import check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    cycle = _cycle([0, 10, 20, 30], [1e-5, 2e-5, 1e-5, math.nan])
+    check_step_values([pybamm.step.current(cycle, duration=15)], None, values)
+    for duration in (20, 45):
+        with pytest.raises(ValueError, match=re.escape(
+                f"the current of the experiment's step 1 (Current(a drive cycle of 4 samples over 30 s, a step of "
+                f"{duration} s)) = nan at t = 30 s of its drive cycle (sample 4 of 4) is outside")):
+            check_step_values([pybamm.step.current(cycle, duration=duration)], None, values)
+    with pytest.raises(ValueError, match=re.escape("(Current(a drive cycle of 4 samples over 30 s)) = nan at t = 30 s")):
+        check_step_values([pybamm.step.current(cycle)], None, values)
+    solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [pybamm.step.current(cycle, duration=15)])).solve()
+    assert solution["Time [s]"].entries[-1] == pytest.approx(15.0)
+    np.testing.assert_allclose(solution["Current [A]"].entries[-1], 1.5e-5, rtol=1e-6)
+
+
+def test_a_python_function_step_with_a_termination_is_warned_about_past_its_start():
+    """A Python function of the time is checked at 100 times over its duration (24 h by default): a resistance ramp
+    1e5 - 1e3 t to a voltage cut-off was refused for its value at t = 873 s, though the cut-off may end it before.
+    With a termination a finite value out of range after the start is now a UserWarning naming the first time; a
+    non-finite value anywhere, or one out of range at the start, is refused; without a termination, refused."""
+    from pybamm_aea.models.checks import check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        check_step_values([pybamm.step.resistance(lambda t: 1e5 - 1e3 * t, termination="< 1.8 V")], None, values)
+    said = [str(w.message) for w in record if issubclass(w.category, UserWarning)]
+    assert len(said) == 1 and re.search(
+        re.escape("the resistance of the experiment's step 1 (Resistance(") + ".*" + re.escape(
+            "termination=< 1.8 V)) = -772727.2727272727 at t = 872.727 s into the step is outside its physical "
+            "range (0, inf) (a passive external load [Ohm]): the step runs only if its termination "
+            "(VoltageTermination(1.8 <)) ends it before"), said[0]), said
+    with warnings.catch_warnings(record=True) as record:  # a repeated cycle (its steps copies): warned once
+        warnings.simplefilter("always")
+        check_step_values(pybamm.Experiment([(pybamm.step.resistance(lambda t: 1e5 - 1e3 * t, termination="< 1.8 V"),
+                                              pybamm.step.rest(duration=60))] * 3).steps, None, values)
+    assert len(record) == 1 and "experiment's step 1 (" in str(record[0].message), [str(w.message) for w in record]
+    with pytest.raises(ValueError, match=re.escape("= -772727.2727272727 at t = 872.727 s into the step is outside")):
+        check_step_values([pybamm.step.resistance(lambda t: 1e5 - 1e3 * t)], None, values)
+    with pytest.raises(ValueError, match=re.escape("= nan at t = 3490.91 s into the step is outside")):
+        check_step_values([pybamm.step.current(lambda t: 1e-5 * np.sqrt(3000 - t), termination="< 1.8 V")], None,
+                          values)
+    with pytest.raises(ValueError, match=re.escape("= -100000.0 at t = 0 s into the step is outside")):
+        check_step_values([pybamm.step.resistance(lambda t: -1e5 - t, termination="< 1.8 V")], None, values)
+    # a voltage function leaving the cell's window (LMS: 0.8-3.8 V in an experiment) after its start: warned
+    with pytest.warns(UserWarning, match=re.escape("= 0.7545454545454544 at t = 1745.45 s into the step is outside its range (0.8, ")):
+        check_step_values([pybamm.step.voltage(lambda t: 2.5 - 1e-3 * t, termination="< 1e-8 A")], None, values)
+
+
+#: values around and at the bounds of every range, and the non-finite ones
+_GRID = sorted({-math.inf, math.inf, -1e300, -1.0, -1e-12, 0.0, 1e-12, 0.5, 1.0, 1.5, 2.0, 5.0, 6.0, 6.000001, 199.9,
+                200.0, 453.65, 453.66, 1e300} | {b for r in list(RANGES.values()) + [r for _, r in
+                __import__("pybamm_aea.models.checks", fromlist=["x"]).STEP_VALUE_RANGES.values()]
+                for b in (r.low, r.high) if isinstance(b, float)}) + [math.nan]
+
+
+@pytest.mark.parametrize("name", sorted(RANGES) + [f"step {kind}" for kind in
+                                                   __import__("pybamm_aea.models.checks", fromlist=["x"]).STEP_VALUE_RANGES])
+def test_a_ranges_contains_and_outside_agree(name):
+    """Range.contains (one value) and Range.outside (numpy's mask, a drive cycle's samples at once) are the same
+    rules, open and closed bounds and non-finite values, for every range of the table and of the steps; a range
+    bounded by another parameter with and without its bound's value."""
+    from pybamm_aea.models.checks import STEP_VALUE_RANGES
+
+    rng = STEP_VALUE_RANGES[name[5:]][1] if name.startswith("step ") else RANGES[name]
+    grid = np.array(_GRID)
+    for bound in ((None, 1.0, 4.0) if isinstance(rng.high, str) else (None,)):
+        mask = rng.outside(grid, bound)
+        assert mask.shape == grid.shape and mask.dtype == bool
+        assert [not rng.contains(float(v), bound) for v in grid] == mask.tolist()
+        assert mask[-1] and mask[grid == math.inf].all() and mask[grid == -math.inf].all()  # nan, +-inf
+        if rng.low is not None:  # the bound itself: in a closed range, out of an open one
+            assert rng.contains(rng.low, bound) is (not rng.low_open)
+        high = bound if isinstance(rng.high, str) else rng.high
+        if high is not None and (rng.low is None or high > rng.low):
+            assert rng.contains(high, bound) is (not rng.high_open)
+    assert not rng.contains(True) and not rng.contains("1.0") and not rng.contains(None)
+
+
 def test_a_custom_step_current_of_the_voltage_is_refused_naming_the_step_and_the_variable(monkeypatch):
     """PyBaMM's own example of an explicit custom step, a power P / V, reads "Voltage [V]", which on the AEA model is
     an explicit function of the current: PyBaMM's parameter substitution recursed without end, a bare RecursionError
@@ -634,6 +723,28 @@ def test_a_custom_step_current_of_the_voltage_is_refused_naming_the_step_and_the
     step = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=implicit).solve().cycles[1]
     np.testing.assert_allclose(step["Current [A]"].entries * step["Voltage [V]"].entries, power, rtol=1e-4)  # (IDA's)
 
+
+
+def test_a_circular_custom_step_read_with_get_is_named_once_with_all_its_copies():
+    """An explicit custom step reading the voltage with variables.get("Voltage [V]") was not found circular (only
+    variables[...] was recorded): the bare RecursionError. And a cycle repeated (Experiment([(s1, s2)] * 3), whose
+    steps are copies) named each copy in the same words, "step 2 ...; step 4 ...; step 6 ...": now once, with
+    its indices."""
+    from pybamm_aea.models.checks import circular_custom_steps
+
+    power = 2e-5 * 2.3  # [W]
+    step = pybamm.step.CustomStepExplicit(lambda variables: power / variables.get("Voltage [V]"), duration=60)
+    steps = pybamm.Experiment([(pybamm.step.current(1e-5, duration=20), step)] * 3).steps
+    said = circular_custom_steps(steps, pybamm_aea.AEA())
+    assert said.startswith("the current of the experiment's steps 2, 4 and 6 (CustomStepExplicit(None, duration=60)) "
+                           "reads 'Voltage [V]', which depends on the current itself: a circular definition"), said
+    assert said.count("CustomStepExplicit") == 1
+    one = circular_custom_steps(steps[:2], pybamm_aea.AEA())
+    assert one.startswith("the current of the experiment's step 2 (CustomStepExplicit(None, duration=60)) reads "), one
+    with pytest.raises(ValueError, match=re.escape("the current of the experiment's step 2 (CustomStepExplicit(None, "
+                                                   "duration=60)) reads 'Voltage [V]'")):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                          experiment=pybamm.Experiment(steps[:2])).solve()
 
 _Q = "Discharge capacity [A.h]"
 

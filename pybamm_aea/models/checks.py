@@ -74,15 +74,26 @@ class Range:
         right = ")" if self.high_open or self.high is None else "]"
         return f"{left}{lo}, {hi}{right}"
 
-    def contains(self, value, bound_value=None):
-        if not isinstance(value, numbers.Real) or isinstance(value, bool) or math.isnan(value):
-            return False
+    def outside(self, values, bound_value=None):
+        """The mask (a numpy array of bools, the shape of ``values``) of the numbers ``values`` outside the range:
+        a NaN or infinite value, or one beyond a bound, open or closed. A ``high`` naming another parameter is
+        ``bound_value`` (None: unbounded above). The one statement of the range's rules; :meth:`contains` is it
+        for one value."""
+        values = np.asarray(values, dtype=float)
         high = bound_value if isinstance(self.high, str) else self.high
-        if self.low is not None and (value <= self.low if self.low_open else value < self.low):
+        with np.errstate(invalid="ignore"):  # (NaN compares False: refused as not finite)
+            bad = ~np.isfinite(values)
+            if self.low is not None:
+                bad |= values <= self.low if self.low_open else values < self.low
+            if high is not None:
+                bad |= values >= high if self.high_open else values > high
+        return bad
+
+    def contains(self, value, bound_value=None):
+        """True if the real number ``value`` (not a bool) is inside the range (:meth:`outside`)."""
+        if not isinstance(value, numbers.Real) or isinstance(value, bool):
             return False
-        if high is not None and (value >= high if self.high_open else value > high):
-            return False
-        return math.isfinite(value)
+        return not bool(self.outside(float(value), bound_value))
 
 
 _POSITIVE = Range(0.0, None, low_open=True)
@@ -608,36 +619,32 @@ def _step_window(kind, cut_offs):
                  "step starts past them, a solver error PyBaMM logs and stops the experiment at")
 
 
-def _outside(check, values):
-    """The mask of ``values`` (an array) outside the numeric :class:`Range` ``check``: what its ``contains`` refuses
-    (a NaN or infinite value, or one beyond a bound, open or closed), for a whole drive cycle at once."""
-    with np.errstate(invalid="ignore"):
-        bad = ~np.isfinite(values)
-        if check.low is not None:
-            bad |= values <= check.low if check.low_open else values < check.low
-        if check.high is not None:
-            bad |= values >= check.high if check.high_open else values > check.high
-    return bad
-
-
 def _check_drive_cycle(index, step, kind, cut_offs):
     """Check every sample of the drive cycle of numbers ``step`` (PyBaMM's ``input_value``: rows of a time [s]
     from the step's start and the step's value) is step ``index`` of the experiment: times finite and strictly
     increasing, values in :data:`STEP_VALUE_RANGES` (a voltage also in the cell's window, :func:`_step_window`).
     PyBaMM interpolates a drive cycle linearly between its samples (and loops it when the step is longer), and
-    each range is an interval, so the samples in range are the whole cycle in range: exact, every sample. Raises
+    each range is an interval, so the samples in range are the whole cycle in range: exact, every sample the step
+    reaches. A step shorter than its cycle (``duration=15`` on samples at 0, 10, 20 and 30 s) ends in a segment
+    (10-20 s): the samples after it never run and are not checked; its times are all checked (they say where the
+    step ends in the cycle); one ending on a sample (``duration=20``) reads the next (PyBaMM's interpolant there
+    gave the NaN of sample 30 s as the solution's current at 20 s, measured). Raises
     ``ValueError`` naming the step, the value, its sample and its time. PyBaMM itself refuses decreasing times
     when the step is made (its ``Interpolant``: "x should be monotonically increasing"), but not a NaN time, nor a
     repeated one (two values at one time, of which the interpolation picks one)."""
     data = step.input_value
     n = len(data)
-    name = f"{type(step).__name__}(a drive cycle of {n} samples over {float(step.duration):g} s)"
+    duration = float(step.duration)
     what, rng = STEP_VALUE_RANGES[kind]
     try:
         times, values = np.asarray(data[:, 0], dtype=float), np.asarray(data[:, 1], dtype=float)
     except (TypeError, ValueError, IndexError):
+        name = f"{type(step).__name__}(a drive cycle of {n} samples, a step of {duration:g} s)"
         raise ValueError(f"the drive cycle of the experiment's step {index} ({name}) is not a 2-column array of "
                          "numbers (time [s], value)") from None
+    span = float(times[-1] - times[0])
+    name = f"{type(step).__name__}(a drive cycle of {n} samples over {span:g} s" + (
+        "" if duration == span else f", a step of {duration:g} s") + ")"
     with np.errstate(invalid="ignore"):  # (NaN compares False: refused)
         bad = ~np.isfinite(times) | np.r_[False, ~(times[1:] > times[:-1])]
     if bad.any():
@@ -647,10 +654,15 @@ def _check_drive_cycle(index, step, kind, cut_offs):
         raise ValueError(f"the time of sample {k + 1} (of {n}) of the drive cycle of the experiment's step "
                          f"{index} ({name}) = {float(t)!r} s {why} (a drive cycle's times [s] are finite and "
                          f"increase strictly: PyBaMM interpolates its {what} linearly between them)")
+    # the samples the step reaches: a step shorter than the cycle ends in the segment up to the first sample after
+    # its end, the samples after that never run (PyBaMM cuts the cycle there); one ending on a sample reads the next
+    # too (a NaN there was the solution's current at the step's end, measured); a longer one loops the whole cycle
+    # (pybamm.step.BaseStep: the cycle repeated until the step's end), every sample
+    used = min(int(np.searchsorted(times, duration, side="right")), n - 1) + 1 if duration <= times[-1] else n
     for check in (rng, _step_window(kind, cut_offs)):
         if check is None:
             continue
-        bad = _outside(check, values)
+        bad = check.outside(values[:used])
         if bad.any():
             k = int(np.flatnonzero(bad)[0])
             raise ValueError(f"the {what} of the experiment's step {index} ({name}) = {float(values[k])!r} at "
@@ -673,11 +685,19 @@ def check_step_values(steps, inputs, parameter_values=None):
     too (:func:`_check_drive_cycle`). A value that varies in time (a drive cycle scaled by an input, or a Python
     function of the time, ``pybamm.step.current(lambda t: ...)``) is checked at 100 times over the step's duration
     from its start (PyBaMM's step values are functions of the time since the step's start); a value of an input
-    not given is left to PyBaMM, which names it."""
+    not given is left to PyBaMM, which names it.
+
+    A Python function of the time on a step with a termination (``pybamm.step.resistance(lambda t: 1e5 - 1e3 * t,
+    termination="< 1.8 V")``) may be ended by it before the end of its duration (24 h by default): a non-finite
+    value at any of the 100 times (a bug of the function) and a value out of range at the step's start are
+    refused; a finite value out of range later is a ``UserWarning`` naming the first time it is, since the step
+    runs only if its termination ends it before. Without a termination every value over the duration is
+    refused. A drive cycle's samples are data written for the step to run: each it reaches is refused if out of
+    range, whatever its termination."""
     one = {**dict(inputs or {}), **dict.fromkeys(PYBAMM_INPUTS, 0.0)}
     cut_offs = [None, None] if parameter_values is None else [
         _cut_off(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
-    seen = set()
+    seen, warned = set(), set()  # (warned: the text of each step warned about; a repeated cycle's are copies)
     for index, step in enumerate(steps, start=1):
         kind = next((name for cls, name in _STEP_CLASSES if isinstance(step, cls)), None)
         if kind is None or id(step) in seen:
@@ -700,6 +720,10 @@ def check_step_values(steps, inputs, parameter_values=None):
         what, rng = STEP_VALUE_RANGES[kind]
         window = _step_window(kind, cut_offs)
         where = "".join(f"; from the input {name!r} = {one[name]!r}" for name in given)
+        # a Python function of the time with a termination: a finite value out of range after the start may come
+        # after the termination ends the step (a resistance ramp to a voltage cut-off), warned about, not refused
+        cut_short = getattr(step, "is_python_function", False) and bool(getattr(step, "termination", None))
+        leaves = None
         for t in times:
             try:
                 with np.errstate(all="ignore"):  # (a non-finite value is the error raised below)
@@ -709,11 +733,20 @@ def check_step_values(steps, inputs, parameter_values=None):
                 v = np.array([math.nan])
             at = "" if t is None else f" at t = {t:g} s into the step"
             for check in (rng, window):
-                bad = [float(x) for x in v if check is not None and not check.contains(float(x))]
-                if bad:
+                bad = [] if check is None else [float(x) for x in v[check.outside(v)]]
+                if bad and cut_short and t and all(map(math.isfinite, bad)):
+                    leaves = leaves or (t, bad[0], check)
+                elif bad:
                     raise ValueError(f"the {what} of the experiment's step {index} ({step}) = {bad[0]!r}{at} is "
                                      f"outside its {'physical range' if check is rng else 'range'} "
                                      f"{check.describe()} ({check.why}){where}")
+        if leaves is not None and str(step) not in warned:
+            warned.add(str(step))
+            t, bad, check = leaves
+            warnings.warn(f"the {what} of the experiment's step {index} ({step}) = {bad!r} at t = {t:g} s into the "
+                          f"step is outside its {'physical range' if check is rng else 'range'} {check.describe()} "
+                          f"({check.why}){where}: the step runs only if its termination "
+                          f"({', '.join(map(str, step.termination))}) ends it before", UserWarning, stacklevel=2)
 
 
 #: the step models of an experiment's custom steps (``pybamm.step.CustomStepExplicit`` / ``CustomStepImplicit``,
@@ -774,6 +807,11 @@ class _ReadNames(dict):
         self.read.append(name)
         return self.variables[name]  # (PyBaMM's FuzzyDict names close names for one it has not)
 
+    def get(self, name, default=None):  # (dict.get does not call __getitem__)
+        if name in self.variables:
+            self.read.append(name)
+        return self.variables.get(name, default)
+
 
 def circular_custom_steps(steps, model):
     """The explicit custom steps (``pybamm.step.CustomStepExplicit``) of ``steps`` whose current reads a variable of
@@ -782,7 +820,7 @@ def circular_custom_steps(steps, model):
     parameter substitution of such a current recurses without end (a bare ``RecursionError`` at the solve's start,
     which :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` turns into this text). The text naming each such step
     and the variables, and what to use instead; None if there is none."""
-    found = []
+    found = {}  # the text of each distinct step -> its indices (a cycle repeated: the steps are copies)
     for index, step in enumerate(steps, start=1):
         if not isinstance(step, getattr(pybamm.step, "CustomStepExplicit", ())):
             continue
@@ -793,11 +831,14 @@ def circular_custom_steps(steps, model):
             continue
         names = [name for name in dict.fromkeys(seen.read) if _reads_current(model.variables[name])]
         if names:
-            found.append(f"the current of the experiment's step {index} ({step}) reads {', '.join(map(repr, names))}, "
-                         f"which depend{'s' * (len(names) == 1)} on the current itself")
+            found.setdefault(f"({step}) reads {', '.join(map(repr, names))}, which "
+                             f"depend{'s' * (len(names) == 1)} on the current itself", []).append(index)
     if not found:
         return None
-    return ("; ".join(found) + ": a circular definition, on which PyBaMM's parameter substitution recursed without "
+    said = [f"the current of the experiment's step {indices[0]} {text}" if len(indices) == 1 else
+            f"the current of the experiment's steps {', '.join(map(str, indices[:-1]))} and {indices[-1]} {text}"
+            for text, indices in found.items()]
+    return ("; ".join(said) + ": a circular definition, on which PyBaMM's parameter substitution recursed without "
             "end (RecursionError). On the AEA model the cell's voltage is an explicit function of its current (the "
             "open-circuit voltage less the losses at that current). An explicit custom step's current may read only "
             "variables that do not depend on it (the states, e.g. 'Discharge capacity [A.h]'); a current set by the "

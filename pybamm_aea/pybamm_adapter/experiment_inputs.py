@@ -52,7 +52,7 @@ METHOD = "build_for_experiment"
 SIMULATION_NAMES = ("steps_to_built_models", "steps_to_built_solvers", "experiment", "solver",
                     "parameter_values", "model")
 #: the names of ``pybamm.step.BaseStep`` the wrapper and :func:`~pybamm_aea.models.checks.check_step_values` read
-STEP_NAMES = ("basic_repr", "input_value", "is_python_function")
+STEP_NAMES = ("basic_repr", "input_value", "is_python_function", "termination")
 #: the experiment steps whose current is the user's function of the state (``pybamm.step``'s classes)
 CUSTOM_STEPS = ("CustomStepExplicit", "CustomStepImplicit")
 #: the ``pybamm.Simulation`` class attribute (PyBaMM 26.10) naming the inputs it gives each experiment step itself
