@@ -784,16 +784,7 @@ def _custom_step_note(model, t, inputs):
 
 def _reads_current(symbol):
     """True if the model expression ``symbol`` holds the model's current ("Current function [A]")."""
-    stack, seen = [symbol], set()
-    while stack:
-        s = stack.pop()
-        if id(s) in seen:
-            continue
-        seen.add(id(s))
-        if getattr(s, "name", None) == "Current function [A]":
-            return True
-        stack.extend(s.children)
-    return False
+    return any(getattr(s, "name", None) == "Current function [A]" for s in symbol.pre_order())
 
 
 class _ReadNames(dict):
