@@ -202,8 +202,8 @@ def test_a_materials_exchange_current_is_the_paper_sets_law():
     the Li2021_Mo6S8 set's at theta 0-1 for every built-in material (scaled by its j0_ref), at 25 and 70 C. Beyond
     x_max it is clamped at its floor (0.3 A/m2 at 70 C) on a host that holds Li there, the Mo6S8 record's
     electron-limited host (it reaches x = 4.0035 at 0.8 V: its j0 was the square root of a negative number,
-    NaN), and not on a material's lattice gas (LiCoO2; clamped there, the solver stepped over its OCP's pole at
-    theta = 1 and the first discharge at 0.1C ran on for 20 h to theta = 2.1)."""
+    NaN), and not on a material's lattice gas (LiCoO2: full at x_max, no vacancies; its set's content event, not
+    this NaN, ends a solve there: test_the_full_lattice_gas_event_not_j0_ends_licoo2s_discharge_at_its_cut_off)."""
     from pybamm_aea.materials import list_materials
 
     paper = pybamm.ParameterValues("Li2021_Mo6S8")
@@ -223,6 +223,57 @@ def test_a_materials_exchange_current_is_the_paper_sets_law():
             assert beyond == pytest.approx(0.3 * scale, rel=1e-12)
         else:
             assert np.isnan(beyond), name
+
+
+def test_a_full_lattice_gas_ends_the_solve_on_its_named_event():
+    """A lattice gas holds no Li beyond x_max: a material whose OCP stays above the cut-off to theta = 1 (a table OCP
+    4.1 -> 3.5 V with no end term, on AEA_LiCoO2, discharged at 0.1C from theta = 0.9 to 3.0 V) stops on the
+    multi-phase host's event at theta_s = 1 - 1e-9, named, after 0.369 h (0.00653 mA.h). Without the event j0 turns
+    NaN past theta = 1.0001 and IDA fails. Every material's set is flagged so but the Mo6S8 record's (its
+    electron-limited end takes Li past x_max), and the paper's sets keep the cell's default, no event."""
+    from pybamm_aea.materials import functions as fn, list_materials
+    from pybamm_aea.models.submodels.host_phase_field import LATTICE_GAS_FULL_AT_SURFACE
+
+    flag = "Cathode host full at maximum Li content"
+    assert {name: get_material(name).parameter_values()[flag] for name in list_materials()} == {
+        name: 0.0 if name == "Mo6S8" else 1.0 for name in list_materials()}
+    assert pybamm.ParameterValues("Li2021_Mo6S8")[flag] == 0.0
+
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    assert values["Cathode host full at maximum Li content"] == 1.0
+    x_max = values["Cathode maximum Li content"]
+    above_cut_off = fn.TableOCP((0.0, 1.0), (4.1, 3.5), x_max, k_end=0.0)
+    for name in ("Cathode lithiation OCP [V]", "Cathode delithiation OCP [V]", "Cathode homogeneous OCP [V]"):
+        values[name] = above_cut_off
+    values.update({"Initial cathode Li content": 0.9 * x_max,
+                   "Current function [A]": abs(values["Current function [A]"])})  # 0.1C discharge
+    solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 20 * 3600])
+    assert solution.termination == f"event: {LATTICE_GAS_FULL_AT_SURFACE}"
+    assert "lattice gas full" in LATTICE_GAS_FULL_AT_SURFACE and "theta = 1" in LATTICE_GAS_FULL_AT_SURFACE
+    assert solution["Cathode surface Li content"].entries[-1] / x_max == pytest.approx(1 - 1e-9, abs=1e-12)
+    assert solution.t[-1] / 3600 == pytest.approx(0.3695, rel=1e-3)
+    assert solution["Voltage [V]"].entries[-1] > 3.4
+
+
+def test_the_full_lattice_gas_event_not_j0_ends_licoo2s_discharge_at_its_cut_off():
+    """The guard past a lattice gas's OCP pole is the multi-phase host's content event, not j0's NaN: AEA_LiCoO2 at
+    0.1C and 70 C with its j0 clamped at its floor beyond x_max (``past_x_max=True``, no NaN) still ends its first
+    discharge at its 3.0 V cut-off at theta_s = 0.99975, 0.13758 mA.h, as with its own j0 (0.137581). Without the
+    event the solver stepped over the pole (theta = 1) to its far side and ran on for the step's 20 h at 3.385 V to
+    theta = 2.10, 0.35325 mA.h."""
+    from pybamm_aea.materials import functions as fn
+
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    j0 = values["Cathode exchange-current density [A.m-2]"]
+    values["Cathode exchange-current density [A.m-2]"] = fn.ExchangeCurrentDensity(j0.x_max, j0.j0_ref, True)
+    experiment = pybamm.Experiment(["Charge at 0.1C until 4.2 V", "Discharge at 0.1C until 3.0 V"])
+    solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve()
+    discharge = solution.cycles[-1].steps[-1]
+    assert discharge.termination == "event: Voltage < 3.0 [V] [experiment]"
+    capacity = discharge["Discharge capacity [A.h]"].entries
+    assert (capacity[-1] - capacity[0]) * 1e3 == pytest.approx(0.137581, rel=1e-4)
+    theta_s = discharge["Cathode surface Li content"].entries / values["Cathode maximum Li content"]
+    assert theta_s[-1] == pytest.approx(0.99975, abs=1e-4) and theta_s.max() < 1
 
 
 def test_an_update_of_the_diffusivity_or_ocp_reaches_the_multi_phase_host():

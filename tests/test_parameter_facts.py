@@ -232,8 +232,10 @@ def test_one_physical_process_has_one_activation_energy_across_models():
     - Li in the Li4Ti5O12 spinel: the material record's diffusivity and ionic conductivity read Wilkening's 0.86
       eV of non-intercalated Li4Ti5O12 (kJ/mol in the record, J/mol in the set); the hybrid's Li7Ti5O12 product
       layer, another phase, its own assumed ``E_A_LTO_DIFFUSION``.
-    - Li in the layered oxides: LiCoO2 and NMC532 read the one ``E_A_LI_HOPS_LAYERED_OXIDE_KJ`` (kJ/mol)."""
-    from pybamm_aea.materials import get_material, li4ti5o12
+    - Li in the layered oxides: LiCoO2 and NMC532 read the one ``E_A_LI_HOPS_LAYERED_OXIDE_KJ`` (kJ/mol).
+    - Li in LiFePO4: the record's diffusivity and electronic conductivity read Amin et al.'s 0.55 eV on the package's
+      F (``E_A_LIFEPO4_KJ``; session 28 typed 0.55 * 96.485, 53.06675 against 53.06693 kJ/mol)."""
+    from pybamm_aea.materials import get_material, li4ti5o12, lifepo4
     from pybamm_aea.materials.material import E_A_LI_HOPS_LAYERED_OXIDE_KJ
     from pybamm_aea.parameters import dispersed_materials as dm
 
@@ -256,7 +258,10 @@ def test_one_physical_process_has_one_activation_energy_across_models():
     lto = get_material("Li4Ti5O12")
     assert lto.diffusivity.activation_energy == lto.ionic_conductivity.activation_energy \
         == li4ti5o12.E_A_LI_HOPS_LI4TI5O12_KJ == pytest.approx(0.86 * pybamm.constants.F.value / 1e3)  # 0.86 eV
-    for set_name, kj in (("AEA_Li4Ti5O12", li4ti5o12.E_A_LI_HOPS_LI4TI5O12_KJ),
+    lfp = get_material("LiFePO4")
+    assert lfp.diffusivity.activation_energy == lfp.electronic_conductivity.activation_energy \
+        == lifepo4.E_A_LIFEPO4_KJ == pytest.approx(0.55 * pybamm.constants.F.value / 1e3, rel=1e-12)  # 0.55 eV
+    for set_name, kj in (("AEA_Li4Ti5O12", li4ti5o12.E_A_LI_HOPS_LI4TI5O12_KJ), ("AEA_LiFePO4", lifepo4.E_A_LIFEPO4_KJ),
                          ("AEA_LiCoO2", E_A_LI_HOPS_LAYERED_OXIDE_KJ), ("AEA_NMC532", E_A_LI_HOPS_LAYERED_OXIDE_KJ)):
         values = pybamm.ParameterValues(set_name)
         x = pybamm.Scalar(0.5 * values["Cathode maximum Li content"])
@@ -289,6 +294,24 @@ def test_material_records_name_their_activation_energies():
                 "f(activation_energy=30e3 / 1e3)", "f(activation_energy=kj(0.86))")
     assert all(_typed_activation_energies(s, "x.py") == ["x.py:1"] for s in snippets)
     assert _typed_activation_energies("f(activation_energy=E_A)\nf(activation_energy=c.E_A)", "x.py") == []
+
+
+def test_the_package_types_no_faraday_constant_of_its_own():
+    """Every module of the package reads F from :mod:`pybamm_aea.constants` (e N_A, scipy), none types a copy:
+    LiFePO4's 0.55 eV was converted on 96.485 (rel 3.4e-6 off), LiCoO2's and NMC532's windows on 96485.33212
+    (session 28). A literal 96485..., 96.485... or 9.6485e4 in any source file is one."""
+    import pathlib
+    import re
+
+    import pybamm_aea
+
+    typed = re.compile(r"(?<![\d.])(96485|96\.485|9\.6485)")
+    root = pathlib.Path(pybamm_aea.__file__).parent
+    hits = [f"{path.relative_to(root)}:{n}" for path in sorted(root.rglob("*.py"))
+            for n, line in enumerate(path.read_text().splitlines(), 1) if typed.search(line)]
+    assert not hits, hits
+    assert all(typed.search(s) for s in ("x / (96485.33212 / 3.6)", "0.55 * 96.485", "9.6485e4"))
+    assert not typed.search("1196485 and 0.96485")
 
 
 def test_separator_resistance_is_the_pellets():

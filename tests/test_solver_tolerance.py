@@ -334,7 +334,10 @@ def test_joined_events_give_each_event_and_the_plain_solution():
     for y in (y0, y0 * (1 + 0.01 * rng.standard_normal(y0.size))):
         values = [float(e(0.0, y, np.zeros(0))) for e in own]
         assert [float(e(0.0, y, np.zeros(0))) for e in joined] == pytest.approx(values, rel=1e-12, abs=1e-12)
-        assert len(set(np.round(values, 6))) == len(values)  # distinct events: an order slip would show
+        # distinct events: an order slip would show; the two full-lattice-gas events are off on the default set's
+        # Mo6S8 (its "Cathode host full at maximum Li content" 0: 1e30 each, host_phase_field)
+        live = [v for v in values if v < 1e29]
+        assert len(live) == len(values) - 2 and len(set(np.round(live, 6))) == len(live)
     t, y, p = casadi.MX.sym("t"), casadi.MX.sym("y", y0.size), casadi.MX.sym("p", 0)
     root = casadi.Function("rootfn", [t, y, p], [casadi.vertcat(*[e(t, y, p) for e in joined])])
     calls = [root.instruction_MX(k) for k in range(root.n_instructions()) if root.instruction_id(k) == casadi.OP_CALL]
@@ -551,23 +554,21 @@ def test_a_charge_past_the_model_range_needs_no_retry(rate):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("set_name", ["AEA_LiCoO2"])
-def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name, monkeypatch):
-    """At 0.4C the multi-phase host's default solver fails on a step of this literature set (LiCoO2:
-    IDA's error test after the current reverses, with either Newton matrix; the one rate of 20 from
-    0.05C to 1C, charge-discharge-charge, since the set starts as pressed: 0.2C and 0.65C before) with the
-    stack's compaction relaxing the stretch in 1 s, as it did until session 26 (``TAU_COMPACT``, set so here
-    for a reproducible IDA failure: with 10 s the step solves, 2026-12-03). The
-    step is solved again from the same state (:class:`SharedEventsIDAKLUSolver`): the run completes,
-    says so, and lies on the tight-tolerance curve. Catches a retry that restarts from the wrong state
-    (the pristine one: its curve is far off) or drops the step."""
+def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name):
+    """At 25 C and 0.1C the multi-phase host's default solver fails on the discharge of this literature set
+    (LiCoO2 charged then discharged: IDA's error test near theta = 1, at t = 20298 s, where its OCP has its pole
+    and j0 turns NaN) when the set's full-lattice-gas events are off (``"Cathode host full at maximum Li content"``
+    0, the session-28 state; with them the step solves). Until session 29 the test ran at 0.4C and 70 C with the
+    stack's compaction relaxing in 1 s; LiCoO2's window on the package's F (x_max 3.4e-11 larger) took that
+    failure away. The step is solved again from the same state (:class:`SharedEventsIDAKLUSolver`): the run
+    completes, says so, and lies on the tight-tolerance curve. Catches a retry that restarts from the wrong
+    state (the pristine one: its curve is far off) or drops the step."""
     from pybamm_aea.models.solvers import StepRetriedWarning
-    from pybamm_aea.models.submodels.volume import ConstrainedSwelling
-
-    monkeypatch.setattr(ConstrainedSwelling, "TAU_COMPACT", 1.0)
 
     values = pybamm.ParameterValues(set_name)
+    values.update({"Ambient temperature [K]": 298.15, "Cathode host full at maximum Li content": 0.0})
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
-    experiment = pybamm.Experiment([(f"Charge at 0.4C until {high} V", f"Discharge at 0.4C until {low} V")])
+    experiment = pybamm.Experiment([(f"Charge at 0.1C until {high} V", f"Discharge at 0.1C until {low} V")])
 
     def solve(tolerances=None):
         model = AEA()

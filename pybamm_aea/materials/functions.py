@@ -125,8 +125,10 @@ class ExchangeCurrentDensity(_Named):
 
     ``past_x_max``: the host holds Li beyond x_max (a multi-phase host with an electron-limited end,
     ``thermodynamics.Host.U_full``, as the Mo6S8 record's: x = 4.0035 at 0.8 V), so theta (1 - theta) is clamped at
-    0 there as in the paper's sets. Not for a material's lattice gas (its OCP's end term has its pole at x_max):
-    unclamped, j0 is NaN beyond theta = 1.0001, which keeps the solver off the pole's far side (see the law).
+    0 there as in the paper's sets. Not for a material's lattice gas (its OCP's end term has its pole at x_max, it
+    holds no Li beyond): unclamped, j0 is NaN beyond theta = 1.0001, no vacancies. The solve never gets there: the
+    set flags the lattice gas full at x_max (``"Cathode host full at maximum Li content"`` 1), and the model's
+    content events end it at theta = 1 (:mod:`pybamm_aea.models.submodels.host_phase_field`); see the law.
     """
 
     def __init__(self, x_max, j0_ref, past_x_max=False):

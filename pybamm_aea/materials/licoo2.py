@@ -24,12 +24,13 @@ import numpy as np
 import pybamm
 from pybamm.input.parameters.lithium_ion import Marquis2019
 
+from ..constants import F
 from ..energy.materials import get_material
 from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, OCP, AEAMaterial, TransportProperty
 
 _LCO = get_material("LiCoO2")
 #: the window: Table S9's practical capacity as Li per formula unit, down from Li1CoO2
-X_MAX = _LCO.specific_capacity * _LCO.molar_mass / (96485.33212 / 3.6)
+X_MAX = _LCO.specific_capacity * _LCO.molar_mass / (F / 3.6)
 X_LOW = 1 - X_MAX
 _X = np.round(np.linspace(0.46, 0.96, 26), 4)
 _THETA = ((_X - X_LOW) / X_MAX).tolist()

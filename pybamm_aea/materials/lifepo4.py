@@ -24,12 +24,15 @@ D / |dU/dx| large and its ions' conductivity F c B Nernst-Einstein on that mobil
 failure is the electrons' and the Li transport's (tests/test_materials_figS2.py), which a two-phase
 description would not lift, so the gap is not modelled.
 """
+from ..constants import F
 from ..energy.materials import get_material
 from .material import OCP, AEAMaterial, TransportProperty
 
 _LFP = get_material("LiFePO4")
-_EA_EV = 0.55  # eV, Amin, Balaya & Maier (2007)
-_EA = _EA_EV * 96.485  # kJ/mol
+#: activation energy of Li transport in LiFePO4 [kJ.mol-1] (the unit of the material records), 0.55 eV: Amin, Balaya
+#: & Maier (2007), single crystals, 0.5-0.6 eV; the record's diffusivity and electronic conductivity read it
+E_A_LIFEPO4_KJ = 0.55 * F / 1e3
+_EA = E_A_LIFEPO4_KJ
 #: Table S5 range of the paper [cm2/s]
 D_LOWER, D_UPPER = 6.77e-16, 1.8e-14
 

@@ -20,6 +20,7 @@
 import numpy as np
 from pybamm.input.parameters.lithium_ion import Mohtat2020
 
+from ..constants import F
 from ..energy.materials import get_material
 from ..parameters import paper_cell
 from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, OCP, AEAMaterial, TransportProperty
@@ -29,7 +30,7 @@ _THETA = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0
 _U = [float(Mohtat2020.NMC_ocp_PeymanMPM(np.float64(t))) for t in _THETA]
 _THETA = [round((t - 0.05) / 0.95, 6) for t in _THETA]
 #: Table S9's practical capacity of NMC as Li per formula unit
-X_MAX = get_material("NMC").specific_capacity * _NMC.molar_mass / (96485.33212 / 3.6)
+X_MAX = get_material("NMC").specific_capacity * _NMC.molar_mass / (F / 3.6)
 
 
 def ncm_compact_conductivity(eps, T):

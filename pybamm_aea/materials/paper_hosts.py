@@ -2,13 +2,17 @@
 
 Every function and number is the one of the registered sets ``Li2021_Mo6S8`` and ``Li2021_TiS2``
 (referenced by name, not retyped): OCP branches and diffusivity from those modules, the compact's
-electronic conductivity from the paper's Table S4 fit. One difference, beyond x_max only: the TiS2 record's
+electronic conductivity from the paper's Table S4 fit. Two differences, beyond x_max only: the TiS2 record's
 exchange-current density is the material API's (:class:`pybamm_aea.materials.functions.ExchangeCurrentDensity`,
 ``past_x_max=False``: a record without a multi-phase host is a lattice gas whose OCP's end term has its pole at
-x_max), its theta (1 - theta) not clamped at 0 beyond x_max, so j0 is NaN past theta = 1.0001 and the solver
-stays off the pole's far side; ``Li2021_TiS2``'s law clamps it there (``past_x_max=True`` of
-:func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density_law`). Within [0, x_max] the two are
-the same; the Mo6S8 record, whose host holds Li beyond x_max, clamps as its set does. The records lack the Mo6S8
+x_max), its theta (1 - theta) not clamped at 0 beyond x_max, so j0 is NaN past theta = 1.0001 (a full lattice
+gas, no vacancies); ``Li2021_TiS2``'s law clamps it there (``past_x_max=True`` of
+:func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density_law`). And the record's set flags the
+lattice gas full at x_max (``"Cathode host full at maximum Li content"`` 1), so the multi-phase host's content
+events end a solve at theta = 1 (:mod:`pybamm_aea.models.submodels.host_phase_field`), which is what keeps the
+solver off the pole's far side; ``Li2021_TiS2`` keeps the cell's default 0 (no such event; its OCP's logarithm
+is NaN past x = 1). Within [0, x_max] the two are the same; the Mo6S8 record, whose host holds Li beyond x_max,
+clamps as its set does and is not flagged full. The records lack the Mo6S8
 "ionic switch" (Li0 film) and the degradation fits of the full sets: use the sets for the paper's cells, these
 records to vary a property of the host (e.g. its electronic conductivity) through the material API.
 """

@@ -187,6 +187,9 @@ RANGES = {
     "Stack pressure [MPa]": _NON_NEGATIVE,
     "Cathode gradient energy coefficient [V.m2]": _NON_NEGATIVE,  # 0: no phase-boundary energy (single phase)
     "Persistent Li0 fraction": _FRACTION,
+    "Cathode host full at maximum Li content": Range(0.0, 1.0, why=(
+        "1: the host's OCP ends in a lattice gas's pole at x_max (full there); 0: an electron-limited end that "
+        "takes Li past x_max (Mo6S8)")),
     # the multi-phase host's Li0/Li1 region (below zero Li for a host without Li0,
     # thermodynamics.li0_phase_parameters)
     "Li0 phase binodal Li content": Range(None, "Li1 phase binodal Li content", high_open=True,

@@ -100,6 +100,10 @@ class AEAParameters(pybamm.ElectricalParameters):
 
         # multi-phase host ("host thermodynamics": "multi-phase"): gradient-energy coefficient
         self.kappa_c = P("Cathode gradient energy coefficient [V.m2]")
+        # 1: the host's OCP ends in a lattice gas's pole at x_max, it holds no Li beyond (the multi-phase host's
+        # content events end a solve there, .submodels.host_phase_field); 0: an electron-limited end that takes Li
+        # past x_max (Mo6S8's U_full)
+        self.full_at_x_max = P("Cathode host full at maximum Li content")
 
         # Li0 surface film ("ionic switch")
         self.D_film = P("Li0 film Li diffusivity [m2.s-1]")

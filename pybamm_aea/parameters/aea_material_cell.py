@@ -56,6 +56,9 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
         U_h = log_B = fn.MissingFreeEnergy(material.name)
     else:
         U_h, log_B = ocp, fn.SinglePhaseLogMobility(x_max)
+    # a host that takes Li past x_max: an electron-limited end (thermodynamics.Host.U_full, the Mo6S8 record's);
+    # any other material's OCP ends in a lattice gas's pole at x_max, where the host is full
+    past_x_max = material.host is not None and fn.import_function(material.host).U_full is not None
     values.update(
         {
             "Cathode homogeneous OCP [V]": U_h,
@@ -82,9 +85,10 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Initial cathode hysteresis state": BRANCH_STATE["charge" if material.charge_first else "discharge"],
             # clamped beyond x_max as the paper's sets' on a host with an electron-limited end (Li past x_max)
             "Cathode exchange-current density [A.m-2]": fn.ExchangeCurrentDensity(
-                x_max, material.exchange_current_density,
-                past_x_max=material.host is not None and fn.import_function(material.host).U_full is not None,
-            ),
+                x_max, material.exchange_current_density, past_x_max=past_x_max),
+            # a lattice gas is full at x_max: the multi-phase host's events end a solve there
+            # (pybamm_aea.models.submodels.host_phase_field)
+            "Cathode host full at maximum Li content": 0.0 if past_x_max else 1.0,
             # the compact's conductivity as made, and its change with the Li content
             "Cathode electronic conductivity [S.m-1]": compact,
             "Cathode electronic conductivity Li-content factor": li_factor,

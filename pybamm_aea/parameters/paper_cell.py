@@ -168,6 +168,10 @@ def cell_parameters():
             # pybamm_aea.set_initial_state sets two phases for a state inside a two-phase region
             "Initial cathode separator-side phase Li content": 0.0,
             "Initial cathode collector-side phase Li content": 0.0,
+            # the paper's Mo6S8 takes Li past x_max on its electron-limited end (thermodynamics.Host.U_full), so no
+            # event ends a solve there; a set whose host is a lattice gas, full at x_max (its OCP's pole), sets 1
+            # (the materials' sets, aea_material_cell)
+            "Cathode host full at maximum Li content": 0.0,
         }
     )
     return values
@@ -274,9 +278,13 @@ def cathode_exchange_current_density_law(x_s, T, x_max, j0_ref, past_x_max=True)
 
     ``past_x_max=False``: a host that holds no Li beyond x_max (a material's lattice gas, whose OCP's end term
     has its pole at x_max, :class:`pybamm_aea.materials.functions.ExchangeCurrentDensity`): not clamped, so the
-    radicand is negative beyond theta = 1.0001 (NaN). Clamped there, the solver steps over the OCP's pole onto
-    its far side (theta > 1, the OCP back at its last value): AEA_LiCoO2's first discharge at 0.1C ran on for its
-    20 h at 3.385 V to theta = 2.10 instead of ending at its 3.0 V cut-off at theta = 0.9998 (session 28).
+    radicand is negative beyond theta = 1.0001 (NaN): a full lattice gas has no vacancies and no exchange current.
+    What keeps the solver off the pole's far side is not this NaN but the multi-phase host's events on the
+    content (``"Cathode host full at maximum Li content"`` 1, :mod:`pybamm_aea.models.submodels.host_phase_field`;
+    the lever-rule host's at x_max for every host): session 28 relied on IDA rejecting the NaN, and with this law
+    clamped and no event AEA_LiCoO2's first discharge at 0.1C ran on for its 20 h at 3.385 V to theta = 2.10
+    instead of ending at its 3.0 V cut-off at theta = 0.9997; with the event it ends there, 0.137581 mA.h,
+    clamped or not.
     """
     theta = x_s / x_max
     vacancies = pybamm.maximum(theta * (1 - theta), 0) if past_x_max else theta * (1 - theta)

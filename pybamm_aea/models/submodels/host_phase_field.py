@@ -12,14 +12,20 @@ network (as in :mod:`.cathode_diffusion`), r the Li taken by a dispersed materia
 collector (X = 0) blocks Li; at the separator interface (X = L) the Li flux is i / F; the
 natural boundary condition dx/dX = 0 holds at both ends. U is the local host potential: at
 X = L it is the electrode's OCP (the reaction sees the surface chemical potential, as in
-Bazant's CHR model, Acc. Chem. Res. 46, 1144, 2013). No content events: a lattice-gas end of U_h
-keeps the surface OCP beyond any cut-off before x reaches 0 or x_max, so the voltage events stop a
-step there; an electron-limited end (``Host.U_full``, Mo6S8's 1.0 V at x = 4) is continued
-linearly, so a cut-off below U_full overfills the host by (U_full - V) / |dU_h/dx| (LMS to 0.5 V
-vs Li: x = 4.015, 129.0 against the 4-Li 128.8 mA.h/g). An event on the content was tried and
-not kept: IDA's root finding on its interpolant stopped LTO-LMS cycling at rest at x_max (4.0004
-and 4.004 as the threshold alike); so was a steeper U_h past x_max (100x), which moved the
-solver's path of a 1.8 V discharge that never reaches x_max (128.19 -> 120.80 mA.h/g).
+Bazant's CHR model, Acc. Chem. Res. 46, 1144, 2013). A lattice-gas end of U_h keeps the surface OCP
+beyond any cut-off before x reaches 0 or x_max, so the voltage events stop a step there; but its end
+term's pole at x_max can be stepped over, onto a far side where the OCP is back on the plateau (a
+table OCP's) or NaN (a logarithm's). A set whose host is such a lattice gas (``"Cathode host full at
+maximum Li content"`` 1: the materials' sets, :mod:`pybamm_aea.parameters.aea_material_cell`) gets two
+content events at x_max (:meth:`CathodeCahnHilliard.add_events_from`), named, which IDA's root finding
+finds however long the step (session 28 relied on j0's NaN past theta = 1.0001: with j0 clamped,
+AEA_LiCoO2's 0.1C discharge ran 20 h at 3.385 V to theta = 2.10; with the events it ends at 3.0 V,
+0.137581 mA.h). An electron-limited end (``Host.U_full``, Mo6S8's 1.0 V at x = 4; the flag 0, the
+cell's default) is continued linearly, so a cut-off below U_full overfills the host by (U_full - V) /
+|dU_h/dx| (LMS to 0.5 V vs Li: x = 4.015, 129.0 against the 4-Li 128.8 mA.h/g), and has no content
+event: one was tried and not kept, IDA's root finding on its interpolant stopped LTO-LMS cycling at
+rest at x_max (4.0004 and 4.004 as the threshold alike); so was a steeper U_h past x_max (100x),
+which moved the solver's path of a 1.8 V discharge that never reaches x_max (128.19 -> 120.80 mA.h/g).
 
 Why a phase field and not a moving boundary: LixMo6S8 has three two-phase regions and the
 sequence the paper reports (fronts sweeping the electrode on discharge, a Li0 layer nucleating
@@ -71,6 +77,11 @@ import pybamm
 
 from .base import AEASubModel
 from .cathode_diffusion import carrier_conductivities, host_li_balance, xi
+
+
+#: the names of the events that end a solve when a lattice-gas host is full (:meth:`CathodeCahnHilliard.add_events_from`)
+LATTICE_GAS_FULL_AT_SURFACE = "Cathode lattice gas full at its surface (Li content x_max, theta = 1)"
+LATTICE_GAS_FULL = "Cathode lattice gas full inside the electrode (Li content x_max, theta = 1)"
 
 
 def surface_value(param, field):
@@ -302,3 +313,22 @@ class CathodeCahnHilliard(AEASubModel):
         y = variables["Cathode Li content variable"]
         x_0 = variables["Initial cathode Li content profile"]
         self.initial_conditions = {y: self.content_variable(x_0), U: p.U_h(x_0, p.T)}
+
+    def add_events_from(self, variables):
+        """A lattice gas full (``"Cathode host full at maximum Li content"`` 1, the AEA_* materials' sets): the solve
+        ends when its surface content, or the content anywhere in the electrode, reaches x_max (to 1e-9 x_max, as
+        the lever-rule host's events), with an event that names it. Its OCP's end term has its pole there, and past
+        it the OCP comes back to the plateau (a table OCP's) or is NaN (a logarithm's), so a step that crosses it is
+        no state of the material; the event is the content's, continuous across the pole, so IDA's root finding
+        finds it however long the step. No event at theta = 0: x = e ln(1 + exp(y / e)) > 0 (:meth:`content`).
+        An electron-limited end (0, Mo6S8) takes Li past x_max, so its host has none (see the module docstring)."""
+        p = self.param
+        x = variables["Cathode Li content"]
+        x_s = variables["Cathode surface Li content"]
+        # 0 for a lattice gas; for a host that takes Li past x_max an offset no content reaches (no event)
+        open_end = 1e30 * (1 - p.full_at_x_max)
+        full = p.x_max * (1 - pybamm.Scalar(1e-9))
+        self.events += [
+            pybamm.Event(LATTICE_GAS_FULL_AT_SURFACE, full - x_s + open_end),
+            pybamm.Event(LATTICE_GAS_FULL, full - pybamm.max(x) + open_end),
+        ]
