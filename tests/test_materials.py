@@ -228,8 +228,9 @@ def test_a_materials_exchange_current_is_the_paper_sets_law():
 def test_a_full_lattice_gas_ends_the_solve_on_its_named_event():
     """A lattice gas holds no Li beyond x_max: a material whose OCP stays above the cut-off to theta = 1 (a table OCP
     4.1 -> 3.5 V with no end term, on AEA_LiCoO2, discharged at 0.1C from theta = 0.9 to 3.0 V) stops on the
-    multi-phase host's event at theta_s = 1 - 1e-9, named, after 0.369 h (0.00653 mA.h). Without the event j0 turns
-    NaN past theta = 1.0001 and IDA fails. Every material's set is flagged so but the Mo6S8 record's (its
+    multi-phase host's event at theta_s = 1 - 1e-9, named, after 0.369 h (0.00653 mA.h). Without the event it runs
+    on past x_max to theta_s = 1.0001, where j0's radicand theta (1 - theta) + 1e-4 reaches 0, and stops on the
+    voltage cut-off there (0.370 h, 0.006538 mA.h): a lattice gas filled past full, stopped by its kinetics. Every material's set is flagged so but the Mo6S8 record's (its
     electron-limited end takes Li past x_max), and the paper's sets keep the cell's default, no event."""
     from pybamm_aea.materials import functions as fn, list_materials
     from pybamm_aea.models.submodels.host_phase_field import LATTICE_GAS_FULL_AT_SURFACE
