@@ -100,7 +100,7 @@ def _whole_experiment_check(pybamm_method):
     def build_for_experiment(self, *args, **kwargs):
         # (imported here: pybamm_aea.models installs this hook while it is being imported)
         from ..models.checks import (CUSTOM_STEP_MODELS, CheckedIDAKLUSolver, ExperimentInputNames, check_step_values,
-                                     circular_custom_steps)
+                                     circular_custom_steps, constant_custom_currents)
 
         checked = isinstance(self.solver, CheckedIDAKLUSolver)  # (the step solvers are its copies)
         if checked:
@@ -114,6 +114,12 @@ def _whole_experiment_check(pybamm_method):
             if circular is None:
                 raise
             raise ValueError(circular) from None
+        except ValueError as exc:  # the model's check of its current refusing a custom step's constant: say which
+            constant = constant_custom_currents(self.experiment.steps, self.model, self.parameter_values) \
+                if checked and str(exc).startswith("'Current function [A]' = ") else None
+            if constant is None:
+                raise
+            raise ValueError(f"{exc}: {constant}") from exc
         if checked:  # the custom steps' own models, whose current is a function of the state: named if one fails
             kinds = tuple(getattr(pybamm.step, name) for name in CUSTOM_STEPS if hasattr(pybamm.step, name))
             models = {step: (self.steps_to_built_models or {}).get(step.basic_repr()) for step in self.experiment.steps}
