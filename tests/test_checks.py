@@ -881,6 +881,18 @@ def test_a_custom_current_turning_nan_within_the_step_is_named_where_the_solver_
     assert checks._custom_step_note(model, 20.0, {}, None).endswith(
         "is 1.0000666666666667e-05 A at the step's start (t = 20 s); finite there, it may have turned non-finite "
         "later in the step (the state the solver failed at was not returned)")
+    # an implicit step's equation: its residual named where it turns NaN
+    implicit = pybamm.step.CustomStepImplicit(
+        lambda variables: variables["Current [A]"] - 1e-5 * (1 + pybamm.sqrt(6e-8 - variables[_Q])), duration=60)
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment([pybamm.step.current(1e-5, duration=20), implicit]))
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sim.solve()
+    (failed,) = [str(w.message) for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
+    assert re.search(re.escape("(1.59993 s into the step), it is 1.0000000000") + r"\d*e-05 A, and the residual of "
+                     r"its equation nan \(the current 9\.99\d*e-06 A\) on that state carried on by its time "
+                     "derivative for 1e-09 s: it turns non-finite there", failed), failed
 
 
 def test_a_typo_in_an_experiment_is_warned_once_per_solve_with_close_names():

@@ -795,8 +795,9 @@ def _custom_step_note(model, t, inputs, last=None):
     current's equation there if it is not finite; None for another model, or if they cannot be evaluated.
     A current finite at the start is also evaluated where the solver stopped (:func:`_failed_state_note`):
     ``last``, the time, state and time derivative of the last point IDA reached on the step (from
-    :meth:`CheckedIDAKLUSolver._failed_state`), False if the solver failed at the step's start (nothing more is
-    said), None if it returned no state (said so: the current may have turned non-finite later).
+    :meth:`CheckedIDAKLUSolver._failed_state`, or a function returning it, called only for a current finite at
+    the start), False if the solver failed at the step's start (nothing more is said), None if it returned no
+    state (said so: the current may have turned non-finite later).
     Evaluated only after a failure: no cost to a step that runs."""
     step = CUSTOM_STEP_MODELS.get(model)
     if step is None:
@@ -813,6 +814,8 @@ def _custom_step_note(model, t, inputs, last=None):
     said = f"the custom step {step}'s current, a function of the state, is {current!r} A {at}"
     if not math.isfinite(current):
         return said
+    if callable(last):
+        last = last()
     if last is False:  # (the solver failed at the step's start, before integrating)
         return said
     try:
@@ -859,8 +862,8 @@ def _failed_state_note(model, t0, last, inputs):
     for h in _PAST_FAILURE:
         ahead, ahead_residual = _custom_current(model, t + h, y + h * yp, inputs)
         if not math.isfinite(ahead) or (ahead_residual is not None and not math.isfinite(ahead_residual)):
-            what = f"{ahead!r} A" + ("" if not math.isfinite(ahead) else
-                                     f", the residual of its equation {ahead_residual!r}")
+            what = f"{ahead!r} A" if not math.isfinite(ahead) else \
+                f"the residual of its equation {ahead_residual!r} (the current {ahead!r} A)"
             return (f"{said}, and {what} on that state carried on by its time derivative for {h:g} s: it turns "
                     "non-finite there")
     return f"{said}, and finite on that state carried on by its time derivative for up to {_PAST_FAILURE[-1]:g} s"
@@ -1066,8 +1069,8 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         except pybamm.SolverError as exc:  # a custom step's current, a function of the state: where it failed
             if model not in CUSTOM_STEP_MODELS:
                 raise
-            last = self._failed_state(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
-            note = _custom_step_note(model, t0, inputs, last)
+            note = _custom_step_note(model, t0, inputs, lambda: self._failed_state(
+                old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs))
             if note is None:
                 raise
             raise pybamm.SolverError(f"{exc}; {note}") from exc
