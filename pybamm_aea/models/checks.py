@@ -709,7 +709,8 @@ def check_step_values(steps, inputs, parameter_values=None):
     the model: PyBaMM puts it in that step's model in place of "Current function [A]" (or of its voltage, power
     or resistance), which the solve-time check by name does not see; ``I2 = nan`` ran the earlier steps and then
     failed in IDA (IDA_BAD_K), which PyBaMM logs, returning the earlier steps. Checked here at the solve's start,
-    every step before any runs. Raises ``ValueError`` naming the step, its value and the inputs it is made of. A
+    every step before any runs, each distinct step once (:func:`_step_key`: a repeated cycle's steps are PyBaMM's
+    copies). Raises ``ValueError`` naming the step, its value and the inputs it is made of. A
     drive cycle of numbers (``pybamm.step.current(np.array([[t, I], ...]))``) is checked at every sample, its times
     too (:func:`_check_drive_cycle`). A value that varies in time (a drive cycle scaled by an input, or a Python
     function of the time, ``pybamm.step.current(lambda t: ...)``) is checked at 100 times over the step's duration

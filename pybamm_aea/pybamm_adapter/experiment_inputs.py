@@ -22,9 +22,12 @@ it (``I2 = nan`` ran the first step, then IDA failed with IDA_BAD_K, which PyBaM
 step). A simulation without experiment, or whose solver is another (PyBaMM's own, so any model on PyBaMM's
 solvers), is left as PyBaMM built it. On the default solver the wrapper also names the step of a
 ``RecursionError`` from PyBaMM's build: an explicit custom step (``pybamm.step.CustomStepExplicit``) whose current
-reads a variable that depends on the current (:func:`~pybamm_aea.models.checks.circular_custom_steps`), and it
-records the custom steps' own models in :data:`~pybamm_aea.models.checks.CUSTOM_STEP_MODELS`, whose solver error
-then says the step's current at its start; ``Simulation.solve`` itself is not wrapped here (it is by
+reads a variable that depends on the current (:func:`~pybamm_aea.models.checks.circular_custom_steps`), and of
+the model's refusal of "'Current function [A]' = nan" as PyBaMM's build parameterises a step's model: an explicit
+custom step whose current PyBaMM folds to that constant (``0 * variables[...] + nan``,
+:func:`~pybamm_aea.models.checks.constant_custom_currents`); it records the custom steps' own models in
+:data:`~pybamm_aea.models.checks.CUSTOM_STEP_MODELS`, whose solver error then says the step's current at its start
+and where the solver stopped; ``Simulation.solve`` itself is not wrapped here (it is by
 :mod:`pybamm_aea.pybamm_adapter.experiment_errors`, for its warning about a later step the solver fails on).
 
 The wrapper reads the simulation's ``steps_to_built_models``, ``steps_to_built_solvers``, ``experiment``,
@@ -52,7 +55,8 @@ METHOD = "build_for_experiment"
 SIMULATION_NAMES = ("steps_to_built_models", "steps_to_built_solvers", "experiment", "solver",
                     "parameter_values", "model")
 #: the names of ``pybamm.step.BaseStep`` the wrapper and :func:`~pybamm_aea.models.checks.check_step_values` read
-STEP_NAMES = ("basic_repr", "input_value", "is_python_function", "termination")
+STEP_NAMES = ("basic_repr", "input_value", "is_python_function", "termination", "duration", "period", "temperature",
+              "direction")
 #: the experiment steps whose current is the user's function of the state (``pybamm.step``'s classes)
 CUSTOM_STEPS = ("CustomStepExplicit", "CustomStepImplicit")
 #: the ``pybamm.Simulation`` class attribute (PyBaMM 26.10) naming the inputs it gives each experiment step itself
