@@ -694,7 +694,7 @@ def _step_key(step):
     times; PyBaMM's own ``step.basic_repr()`` (its ``__eq__`` / ``__hash__``) leaves out the duration (which sets
     the times a value of the time is checked at and where a drive cycle is cut) and prints an array as numpy
     summarises it (2000 samples differing in one print the same), so it is not used."""
-    return (type(step), _value_key(getattr(step, "input_value", step.value)), float(step.duration),
+    return (type(step), _value_key(getattr(step, "input_value", step.value)), getattr(step, "duration", None),
             tuple(map(str, getattr(step, "termination", None) or ())), getattr(step, "period", None),
             getattr(step, "temperature", None), getattr(step, "direction", None))
 
