@@ -706,6 +706,39 @@ def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
                                  None, values)
 
 
+def test_two_drive_cycles_pybamm_would_merge_are_refused():
+    """PyBaMM keys an experiment's steps by their text, in which numpy prints a drive cycle of more than 1000
+    numbers in part: two 600-sample current cycles differing from t = 100 to 499 s (1e-5 and 2e-5 A) were one step
+    to it, and the second ran the first's samples (1e-05 A at 300 s into step 2, measured), silently, with or
+    without descriptions (PyBaMM's Simulation builds one model per step.basic_repr(), which holds none). Refused
+    before the build, naming both steps; made inside numpy.printoptions(threshold=sys.maxsize) each runs its own,
+    and a cycle repeated as the same array passes."""
+    import sys
+
+    from pybamm_aea.models.checks import check_steps_not_merged
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    times = np.arange(600.0)
+    first, second = np.c_[times, np.full(600, 1e-5)], np.c_[times, np.full(600, 1e-5)]
+    second[100:500, 1] = 2e-5
+    merged = pybamm.Experiment([pybamm.step.current(first), pybamm.step.current(second)])
+    assert merged.steps[1].input_value[300, 1] == 1e-5  # (PyBaMM's Experiment merges them)
+    described = pybamm.Experiment([pybamm.step.current(first, description="one"),
+                                   pybamm.step.current(second, description="two")])
+    assert described.steps[1].input_value[300, 1] == 2e-5 and len(described.unique_steps) == 1  # (its Simulation)
+    for experiment, name in ((merged, "Current(a drive cycle of 600 samples)"), (described, "Current(a drive cycle of 600 samples)")):
+        with pytest.raises(ValueError, match=re.escape(
+                f"the experiment's step 2 ({name}) would run step 1's value: PyBaMM keys an experiment's steps by "
+                "their text, in which the two print the same")):
+            pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve()
+    check_steps_not_merged(pybamm.Experiment([(pybamm.step.current(first), pybamm.step.rest(duration=10))] * 3))
+    with np.printoptions(threshold=sys.maxsize):
+        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+            [pybamm.step.current(first), pybamm.step.current(second)]))
+    step = sim.solve().cycles[1]
+    assert step["Current [A]"](step["Time [s]"].entries[0] + 300) == pytest.approx(2e-5, rel=1e-6)
+
+
 #: values around and at the bounds of every range, and the non-finite ones
 _GRID = sorted({-math.inf, math.inf, -1e300, -1.0, -1e-12, 0.0, 1e-12, 0.5, 1.0, 1.5, 2.0, 5.0, 6.0, 6.000001, 199.9,
                 200.0, 453.65, 453.66, 1e300} | {b for r in list(RANGES.values()) + [r for _, r in

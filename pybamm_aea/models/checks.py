@@ -50,7 +50,8 @@ from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window",
            "StartOutsideWindowWarning", "ExperimentStepFailedWarning", "ExperimentInputNames", "STEP_VALUE_RANGES",
-           "check_step_values", "CUSTOM_STEP_MODELS", "circular_custom_steps", "constant_custom_currents"]
+           "check_step_values", "CUSTOM_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
+           "check_steps_not_merged"]
 
 
 @dataclass(frozen=True)
@@ -697,6 +698,44 @@ def _step_key(step):
     return (type(step), _value_key(getattr(step, "input_value", step.value)), getattr(step, "duration", None),
             tuple(map(str, getattr(step, "termination", None) or ())), getattr(step, "period", None),
             getattr(step, "temperature", None), getattr(step, "direction", None))
+
+
+def check_steps_not_merged(experiment):
+    """Raise ``ValueError`` if PyBaMM would run a step of ``experiment`` (a ``pybamm.Experiment``) with another
+    step's value. PyBaMM keys steps by their text: its ``Experiment`` processes each distinct ``repr`` once, and
+    ``Simulation`` builds one model per distinct ``step.basic_repr()`` (its ``unique_steps``, a set of steps equal
+    by that text, which holds no description nor duration). In both numpy prints a drive cycle of more than 1000
+    numbers in part, so two drive cycles that differ only inside what is printed (600 samples, 400 changed) are one
+    step, and the second runs the first's samples, silently (measured, PyBaMM 26.10; descriptions do not part them).
+    Each step as given (``experiment.cycles``) is compared with the step PyBaMM runs (``experiment.steps``), and
+    the steps of one ``basic_repr`` with each other, by their value (:func:`_value_key`): the same object in the
+    usual case (a repeated cycle's copies), so nothing is compared."""
+    given = [step for cycle in getattr(experiment, "cycles", ()) for step in cycle]
+    steps = list(experiment.steps)
+    pairs = []  # (the step as given that PyBaMM runs with another's value, the index of that other)
+    if len(given) == len(steps):
+        for index, (mine, step) in enumerate(zip(given, steps), start=1):
+            if isinstance(mine, pybamm.step.BaseStep) and mine.input_value is not step.input_value and \
+                    _value_key(mine.input_value) != _value_key(step.input_value):
+                pairs.append((index, mine, next(i for i, other in enumerate(given, start=1)
+                                                if other is not mine and repr(other) == repr(mine))))
+    firsts = {}  # basic_repr -> (index, the step PyBaMM builds its model from: the first of them)
+    for index, step in enumerate(steps, start=1):
+        first = firsts.setdefault(step.basic_repr(), (index, step))
+        if first[1].input_value is not step.input_value and \
+                _value_key(first[1].input_value) != _value_key(step.input_value):
+            pairs.append((index, step, first[0]))
+    if not pairs:
+        return
+    index, step, first = pairs[0]
+    value = step.input_value
+    name = f"{type(step).__name__}(a drive cycle of {len(value)} samples)" if isinstance(value, np.ndarray) \
+        else repr(step)
+    raise ValueError(
+        f"the experiment's step {index} ({name}) would run step {first}'s value: PyBaMM keys an experiment's steps "
+        "by their text, in which the two print the same (numpy prints an array of more than 1000 numbers in part) "
+        "though their values differ; make the Experiment and the Simulation inside `with "
+        "numpy.printoptions(threshold=sys.maxsize):` so that each step's text holds all its samples")
 
 
 def check_step_values(steps, inputs, parameter_values=None):

@@ -14,7 +14,9 @@ per solve of an experiment, before the first step, and which leaves every step's
 :class:`~pybamm_aea.models.checks.ExperimentInputNames` made from all the step models (their
 ``experiment_inputs``): each step then warns only about an input no step model reads, and about each such
 name once for the solve. Before PyBaMM's method, when the simulation's solver (the step solvers are its
-copies) is a :class:`~pybamm_aea.models.checks.CheckedIDAKLUSolver`, the wrapper checks each step's own value
+copies) is a :class:`~pybamm_aea.models.checks.CheckedIDAKLUSolver`, the wrapper checks that PyBaMM runs each
+step with its own value (:func:`~pybamm_aea.models.checks.check_steps_not_merged`: two drive cycles that print
+the same are one step to PyBaMM) and each step's own value
 (:func:`~pybamm_aea.models.checks.check_step_values`) with the inputs of the solve, before any step runs: a
 step's current given as an input (``pybamm.InputParameter("I2")``) is no parameter of the step's model, in
 which PyBaMM's build puts it in place of "Current function [A]", so the solve-time check by name did not see
@@ -104,11 +106,13 @@ def _whole_experiment_check(pybamm_method):
     def build_for_experiment(self, *args, **kwargs):
         # (imported here: pybamm_aea.models installs this hook while it is being imported)
         from ..models.checks import (CUSTOM_STEP_MODELS, CheckedIDAKLUSolver, ExperimentInputNames, check_step_values,
-                                     circular_custom_steps, constant_custom_currents)
+                                     check_steps_not_merged, circular_custom_steps, constant_custom_currents)
 
         checked = isinstance(self.solver, CheckedIDAKLUSolver)  # (the step solvers are its copies)
         if checked:
-            # every step's own value (a current given as an input) before the build and any step
+            # every step's own value (a current given as an input) before the build and any step, each step run
+            # with its own value (PyBaMM's Experiment merges two drive cycles that print the same)
+            check_steps_not_merged(self.experiment)
             check_step_values(self.experiment.steps, signature.bind(self, *args, **kwargs).arguments.get("inputs"),
                               self.parameter_values)
         try:
