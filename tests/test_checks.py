@@ -712,7 +712,8 @@ def test_two_drive_cycles_pybamm_would_merge_are_refused():
     to it, and the second ran the first's samples (1e-05 A at 300 s into step 2, measured), silently, with or
     without descriptions (PyBaMM's Simulation builds one model per step.basic_repr(), which holds none). Refused
     before the build, naming both steps; made inside numpy.printoptions(threshold=sys.maxsize) each runs its own,
-    and a cycle repeated as the same array passes."""
+    and a cycle repeated as the same array passes. So is one cycle run by two steps of different durations, which
+    PyBaMM loops differently and builds one model for."""
     import sys
 
     from pybamm_aea.models.checks import check_steps_not_merged
@@ -737,6 +738,24 @@ def test_two_drive_cycles_pybamm_would_merge_are_refused():
             [pybamm.step.current(first), pybamm.step.current(second)]))
     step = sim.solve().cycles[1]
     assert step["Current [A]"](step["Time [s]"].entries[0] + 300) == pytest.approx(2e-5, rel=1e-6)
+    # one cycle over 9 then 27 s (looped): one model, made from the first; the second ran past the cycle's end
+    # extrapolated (2.2e-5, 2.5e-5 and 3.5e-5 A at 12, 15 and 25 s). Refused; given the cycle tiled, it loops
+    ramp = 1e-5 * (1 + np.arange(10.0) / 10)
+    cycle = np.c_[np.arange(10.0), ramp]
+    with pytest.raises(ValueError, match=re.escape(
+            "the experiment's step 2 (Current(a drive cycle of 10 samples), a step of 27 s) would run its drive cycle "
+            "as PyBaMM made it for step 1 (9 s): PyBaMM builds one model per step.basic_repr(), which holds no "
+            "duration")):
+        check_steps_not_merged(pybamm.Experiment([pybamm.step.current(cycle, duration=9),
+                                                  pybamm.step.current(cycle, duration=27)]))
+    check_steps_not_merged(pybamm.Experiment([pybamm.step.current(cycle, duration=5),
+                                              pybamm.step.current(cycle, duration=9)]))  # (one interpolant)
+    solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [pybamm.step.current(cycle, duration=9),
+         pybamm.step.current(np.c_[np.arange(30.0), np.tile(ramp, 3)], duration=27)])).solve()
+    step = solution.cycles[1]
+    np.testing.assert_allclose([step["Current [A]"](step["Time [s]"].entries[0] + t) for t in (12, 15, 25)],
+                               [1.2e-5, 1.5e-5, 1.5e-5], rtol=1e-6)
 
 
 #: values around and at the bounds of every range, and the non-finite ones

@@ -700,6 +700,14 @@ def _step_key(step):
             getattr(step, "temperature", None), getattr(step, "direction", None))
 
 
+def _step_name(step):
+    """A step's name in an error: its repr, a drive cycle's as its number of samples (numpy's print of them is
+    several lines)."""
+    value = getattr(step, "input_value", None)
+    return f"{type(step).__name__}(a drive cycle of {len(value)} samples)" if isinstance(value, np.ndarray) \
+        else repr(step)
+
+
 def check_steps_not_merged(experiment):
     """Raise ``ValueError`` if PyBaMM would run a step of ``experiment`` (a ``pybamm.Experiment``) with another
     step's value. PyBaMM keys steps by their text: its ``Experiment`` processes each distinct ``repr`` once, and
@@ -707,6 +715,10 @@ def check_steps_not_merged(experiment):
     by that text, which holds no description nor duration). In both numpy prints a drive cycle of more than 1000
     numbers in part, so two drive cycles that differ only inside what is printed (600 samples, 400 changed) are one
     step, and the second runs the first's samples, silently (measured, PyBaMM 26.10; descriptions do not part them).
+    A drive cycle given to two steps of different durations, one longer than the cycle (which PyBaMM loops over
+    it), is one model too, made from the first: 10 samples of 1e-5 (1 + t / 10) A run for 9 then 27 s gave 2.2e-5,
+    2.5e-5 and 3.5e-5 A at 12, 15 and 25 s into the second, extrapolated, where the cycle looped gives 1.2e-5, 1.5e-5
+    and 1.5e-5 A.
     Each step as given (``experiment.cycles``) is compared with the step PyBaMM runs (``experiment.steps``), and
     the steps of one ``basic_repr`` with each other, by their value (:func:`_value_key`): the same object in the
     usual case (a repeated cycle's copies), so nothing is compared."""
@@ -720,19 +732,28 @@ def check_steps_not_merged(experiment):
                 pairs.append((index, mine, next(i for i, other in enumerate(given, start=1)
                                                 if other is not mine and repr(other) == repr(mine))))
     firsts = {}  # basic_repr -> (index, the step PyBaMM builds its model from: the first of them)
+    looped = []  # the same samples made into another value (a drive cycle looped to a longer step)
     for index, step in enumerate(steps, start=1):
         first = firsts.setdefault(step.basic_repr(), (index, step))
         if first[1].input_value is not step.input_value and \
                 _value_key(first[1].input_value) != _value_key(step.input_value):
             pairs.append((index, step, first[0]))
+        elif first[1].value is not step.value and _value_key(first[1].value) != _value_key(step.value):
+            looped.append((index, step, first))
+    if looped and not pairs:
+        index, step, (first, made) = looped[0]
+        raise ValueError(
+            f"the experiment's step {index} ({_step_name(step)}, a step of {step.duration:g} s) would run its drive "
+            f"cycle as PyBaMM made it for step {first} ({made.duration:g} s): PyBaMM builds one model per "
+            "step.basic_repr(), which holds no duration, and loops a drive cycle over a step longer than it, so the "
+            "longer step would run past the cycle's end on the other's interpolant (extrapolated, not looped); give "
+            "it the cycle repeated over its duration (its samples numpy.tile'd, the times shifted) or both steps "
+            "the same duration")
     if not pairs:
         return
     index, step, first = pairs[0]
-    value = step.input_value
-    name = f"{type(step).__name__}(a drive cycle of {len(value)} samples)" if isinstance(value, np.ndarray) \
-        else repr(step)
     raise ValueError(
-        f"the experiment's step {index} ({name}) would run step {first}'s value: PyBaMM keys an experiment's steps "
+        f"the experiment's step {index} ({_step_name(step)}) would run step {first}'s value: PyBaMM keys an experiment's steps "
         "by their text, in which the two print the same (numpy prints an array of more than 1000 numbers in part) "
         "though their values differ; make the Experiment and the Simulation inside `with "
         "numpy.printoptions(threshold=sys.maxsize):` so that each step's text holds all its samples")
