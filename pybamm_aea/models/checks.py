@@ -753,9 +753,9 @@ def check_steps_not_merged(experiment):
         return
     index, step, first = pairs[0]
     raise ValueError(
-        f"the experiment's step {index} ({_step_name(step)}) would run step {first}'s value: PyBaMM keys an experiment's steps "
-        "by their text, in which the two print the same (numpy prints an array of more than 1000 numbers in part) "
-        "though their values differ; make the Experiment and the Simulation inside `with "
+        f"the experiment's step {index} ({_step_name(step)}) would run step {first}'s value: PyBaMM keys an "
+        "experiment's steps by their text, in which the two print the same (numpy prints an array of more than "
+        "1000 numbers in part) though their values differ; make the Experiment and the Simulation inside `with "
         "numpy.printoptions(threshold=sys.maxsize):` so that each step's text holds all its samples")
 
 
