@@ -665,6 +665,99 @@ def test_a_python_function_step_with_a_termination_is_warned_about_past_its_star
         check_step_values([pybamm.step.voltage(lambda t: 2.5 - 1e-3 * t, termination="< 1e-8 A")], None, values)
 
 
+def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
+    """PyBaMM's Experiment gives each step of a repeated cycle as its own copy, so a check de-duplicating by
+    id(step) evaluated a 500-cycle experiment's 2 steps 1000 times (a Python function of the time 100 times each:
+    958 ms, measured). Each distinct step is checked once, by what it is; two steps that differ only in their drive
+    cycle's samples (beyond what numpy prints of them), their Python function (the same text) or their duration
+    are each checked."""
+    from pybamm_aea.models import checks
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    calls = []
+    outside = checks.Range.outside
+    monkeypatch.setattr(checks.Range, "outside", lambda self, *args, **kwargs: calls.append(self) or outside(
+        self, *args, **kwargs))
+    one = lambda t: 1e-5 * (1 + t / 1e4)  # noqa: E731 - a Python function of the step's time
+    experiment = pybamm.Experiment([("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V",
+                                     pybamm.step.current(one, duration=60))] * 500)
+    assert len({id(step) for step in experiment.steps}) == 1500  # (PyBaMM's copies)
+    checks.check_step_values(experiment.steps, None, values)
+    assert len(calls) == 1 + 1 + 100, len(calls)  # the two C-rates once, the function at its 100 times once
+    # not merged: drive cycles of 2000 samples that numpy prints the same, a NaN in the middle of the second
+    times = np.arange(2000.0)
+    good, bad = np.c_[times, np.full(2000, 1e-5)], np.c_[times, np.full(2000, 1e-5)]
+    bad[1000, 1] = math.nan
+    first, second = pybamm.step.current(good), pybamm.step.current(bad)
+    assert first.basic_repr() == second.basic_repr() and repr(first) == repr(second)  # (PyBaMM's text merges them)
+    with pytest.raises(ValueError, match=re.escape("the current of the experiment's step 2 (Current(a drive cycle of "
+                                                   "2000 samples over 1999 s)) = nan at t = 1000 s")):
+        checks.check_step_values([first, second], None, values)
+    # nor two functions of the same code (NaN past 100 s and past 30 s), nor one function over two durations
+    def root(end):
+        return lambda t: 1e-5 * np.sqrt(end - t)
+
+    fine, fails = root(100.0), root(30.0)
+    with pytest.raises(ValueError, match=re.escape("the current of the experiment's step 2 (")):
+        checks.check_step_values([pybamm.step.current(fine, duration=60), pybamm.step.current(fails, duration=60)],
+                                 None, values)
+    with pytest.raises(ValueError, match=re.escape("the current of the experiment's step 2 (")):
+        checks.check_step_values([pybamm.step.current(fails, duration=20), pybamm.step.current(fails, duration=60)],
+                                 None, values)
+
+
+def test_two_drive_cycles_pybamm_would_merge_are_refused():
+    """PyBaMM keys an experiment's steps by their text, in which numpy prints a drive cycle of more than 1000
+    numbers in part: two 600-sample current cycles differing from t = 100 to 499 s (1e-5 and 2e-5 A) were one step
+    to it, and the second ran the first's samples (1e-05 A at 300 s into step 2, measured), silently, with or
+    without descriptions (PyBaMM's Simulation builds one model per step.basic_repr(), which holds none). Refused
+    before the build, naming both steps; made inside numpy.printoptions(threshold=sys.maxsize) each runs its own,
+    and a cycle repeated as the same array passes. So is one cycle run by two steps of different durations, which
+    PyBaMM loops differently and builds one model for."""
+    import sys
+
+    from pybamm_aea.models.checks import check_steps_not_merged
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    times = np.arange(600.0)
+    first, second = np.c_[times, np.full(600, 1e-5)], np.c_[times, np.full(600, 1e-5)]
+    second[100:500, 1] = 2e-5
+    merged = pybamm.Experiment([pybamm.step.current(first), pybamm.step.current(second)])
+    assert merged.steps[1].input_value[300, 1] == 1e-5  # (PyBaMM's Experiment merges them)
+    described = pybamm.Experiment([pybamm.step.current(first, description="one"),
+                                   pybamm.step.current(second, description="two")])
+    assert described.steps[1].input_value[300, 1] == 2e-5 and len(described.unique_steps) == 1  # (its Simulation)
+    for experiment in (merged, described):
+        with pytest.raises(ValueError, match=re.escape(
+                "the experiment's step 2 (Current(a drive cycle of 600 samples)) would run step 1's value: PyBaMM "
+                "keys an experiment's steps by their text, in which the two print the same")):
+            pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve()
+    check_steps_not_merged(pybamm.Experiment([(pybamm.step.current(first), pybamm.step.rest(duration=10))] * 3))
+    with np.printoptions(threshold=sys.maxsize):
+        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+            [pybamm.step.current(first), pybamm.step.current(second)]))
+    step = sim.solve().cycles[1]
+    assert step["Current [A]"](step["Time [s]"].entries[0] + 300) == pytest.approx(2e-5, rel=1e-6)
+    # one cycle over 9 then 27 s (looped): one model, made from the first; the second ran past the cycle's end
+    # extrapolated (2.2e-5, 2.5e-5 and 3.5e-5 A at 12, 15 and 25 s). Refused; given the cycle tiled, it loops
+    ramp = 1e-5 * (1 + np.arange(10.0) / 10)
+    cycle = np.c_[np.arange(10.0), ramp]
+    with pytest.raises(ValueError, match=re.escape(
+            "the experiment's step 2 (Current(a drive cycle of 10 samples), a step of 27 s) would run its drive cycle "
+            "as PyBaMM made it for step 1 (9 s): PyBaMM builds one model per step.basic_repr(), which holds no "
+            "duration")):
+        check_steps_not_merged(pybamm.Experiment([pybamm.step.current(cycle, duration=9),
+                                                  pybamm.step.current(cycle, duration=27)]))
+    check_steps_not_merged(pybamm.Experiment([pybamm.step.current(cycle, duration=5),
+                                              pybamm.step.current(cycle, duration=9)]))  # (one interpolant)
+    solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [pybamm.step.current(cycle, duration=9),
+         pybamm.step.current(np.c_[np.arange(30.0), np.tile(ramp, 3)], duration=27)])).solve()
+    step = solution.cycles[1]
+    np.testing.assert_allclose([step["Current [A]"](step["Time [s]"].entries[0] + t) for t in (12, 15, 25)],
+                               [1.2e-5, 1.5e-5, 1.5e-5], rtol=1e-6)
+
+
 #: values around and at the bounds of every range, and the non-finite ones
 _GRID = sorted({-math.inf, math.inf, -1e300, -1.0, -1e-12, 0.0, 1e-12, 0.5, 1.0, 1.5, 2.0, 5.0, 6.0, 6.000001, 199.9,
                 200.0, 453.65, 453.66, 1e300} | {b for r in list(RANGES.values()) + [r for _, r in
@@ -746,7 +839,33 @@ def test_a_circular_custom_step_read_with_get_is_named_once_with_all_its_copies(
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
                           experiment=pybamm.Experiment(steps[:2])).solve()
 
+
+
 _Q = "Discharge capacity [A.h]"
+
+
+def test_a_custom_current_folded_to_a_constant_nan_names_its_step():
+    """An explicit custom current that PyBaMM folds to the number nan as the user's function builds it
+    (0 * variables[...] + nan) replaces "Current function [A]" in the step's model and was refused at the build by
+    the model's check of that parameter, "'Current function [A]' = nan is outside its physical range", no step
+    named. The error now names the step (its index in the experiment, each copy of a repeated cycle's, and its
+    repr) and its value; a finite constant custom current runs."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    step = pybamm.step.CustomStepExplicit(lambda variables: 0 * variables[_Q] + math.nan, duration=60)
+    for cycles, where in (([pybamm.step.current(1e-5, duration=20), step], "step 2"),
+                          ([(pybamm.step.current(1e-5, duration=20), step)] * 3, "steps 2, 4 and 6")):
+        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(cycles))
+        with pytest.raises(ValueError) as err:
+            sim.solve()
+        assert str(err.value) == (
+            "'Current function [A]' = nan is outside its physical range (-inf, inf) (a finite current): the current "
+            f"of the experiment's {where} (CustomStepExplicit(None, duration=60)) is the constant nan: a custom "
+            "step's function of the state that PyBaMM folds to a number as it builds it (0 * variables[...] + nan "
+            "is nan)")
+    finite = pybamm.step.CustomStepExplicit(lambda variables: 0 * variables[_Q] + 1e-5, duration=60)
+    solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [pybamm.step.current(1e-5, duration=20), finite])).solve()
+    np.testing.assert_allclose(solution.cycles[1]["Current [A]"].entries, 1e-5, rtol=1e-9)
 
 
 @pytest.mark.parametrize("step, said", [
@@ -781,6 +900,51 @@ def test_a_custom_step_the_solver_fails_on_names_its_current_at_the_start(step, 
     # nothing else warned but the default solver's retry of the failed step (a NaN: its error says the same)
     assert all(issubclass(w.category, StepRetriedWarning) and said in str(w.message) for w in record if w not in failed)
     assert len(solution.cycles) == 1
+
+
+def test_a_custom_current_turning_nan_within_the_step_is_named_where_the_solver_stopped():
+    """A custom current finite at the step's start that turns NaN later: 1e-5 (1 + sqrt(6e-8 - Q)) A, NaN once the
+    discharge capacity Q passes 6e-8 A.h, 1.6 s into the step. IDA fails its error test there (IDA_ERR_FAIL) and the
+    error said only the current at the start (1.0000666666666667e-05 A, finite). The step is solved again after the
+    failure with PyBaMM's on_failure="ignore" for the partial solution PyBaMM drops as it raises: the error now
+    says the current at the last state IDA reached and that it turns NaN just past it (on the state carried on by
+    its time derivative). A solver that returns no state is said to have hidden it."""
+    from pybamm_aea.models import checks
+    from pybamm_aea.models.checks import ExperimentStepFailedWarning
+
+    step = pybamm.step.CustomStepExplicit(lambda variables: 1e-5 * (1 + pybamm.sqrt(6e-8 - variables[_Q])),
+                                          duration=60)
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment([pybamm.step.current(1e-5, duration=20), step]))
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = sim.solve()
+    (failed,) = [str(w.message) for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
+    assert "IDA_ERR_FAIL" in failed
+    assert re.search(re.escape("the custom step CustomStepExplicit(None, duration=60)'s current, a function of the "
+                               "state, is 1.0000666666666667e-05 A at the step's start (t = 20 s); at the last state "
+                               "the solver reached, t = 21.5999 s (1.59993 s into the step), it is 1.0000000000") +
+                     r"\d*e-05 A, and nan A on that state carried on by its time derivative for 1e-09 s: it turns "
+                     "non-finite there", failed), failed
+    assert len(solution.cycles) == 1
+    # no state returned (another solver): said honestly
+    model = sim.steps_to_built_models[sim.experiment.steps[1].basic_repr()]
+    assert model in checks.CUSTOM_STEP_MODELS
+    assert checks._custom_step_note(model, 20.0, {}, None).endswith(
+        "is 1.0000666666666667e-05 A at the step's start (t = 20 s); finite there, it may have turned non-finite "
+        "later in the step (the state the solver failed at was not returned)")
+    # an implicit step's equation: its residual named where it turns NaN
+    implicit = pybamm.step.CustomStepImplicit(
+        lambda variables: variables["Current [A]"] - 1e-5 * (1 + pybamm.sqrt(6e-8 - variables[_Q])), duration=60)
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment([pybamm.step.current(1e-5, duration=20), implicit]))
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sim.solve()
+    (failed,) = [str(w.message) for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
+    assert re.search(re.escape("(1.59993 s into the step), it is 1.0000000000") + r"\d*e-05 A, and the residual of "
+                     r"its equation nan \(the current 9\.99\d*e-06 A\) on that state carried on by its time "
+                     "derivative for 1e-09 s: it turns non-finite there", failed), failed
 
 
 def test_a_typo_in_an_experiment_is_warned_once_per_solve_with_close_names():

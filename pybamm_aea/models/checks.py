@@ -50,7 +50,8 @@ from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window",
            "StartOutsideWindowWarning", "ExperimentStepFailedWarning", "ExperimentInputNames", "STEP_VALUE_RANGES",
-           "check_step_values", "CUSTOM_STEP_MODELS", "circular_custom_steps"]
+           "check_step_values", "CUSTOM_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
+           "check_steps_not_merged"]
 
 
 @dataclass(frozen=True)
@@ -673,6 +674,94 @@ def _check_drive_cycle(index, step, kind, cut_offs):
                              f"{'physical range' if check is rng else 'range'} {check.describe()} ({check.why})")
 
 
+def _value_key(value):
+    """What a step's value is, for :func:`_step_key`: a drive cycle of numbers by its content (shape, type and
+    bytes: two cycles that differ in one sample are two steps, whatever numpy prints of them), a Python function by
+    its identity (two functions are two steps, even of the same text), an expression by PyBaMM's structural
+    identity (``Symbol.__eq__`` / ``__hash__``), a number by itself."""
+    if isinstance(value, np.ndarray):
+        return ("array", value.shape, value.dtype.str, value.tobytes())
+    if callable(value) and not isinstance(value, pybamm.Symbol):
+        return ("function", id(value))  # (the steps hold the function: its id is not reused during the check)
+    try:
+        hash(value)
+    except TypeError:
+        return ("object", id(value))
+    return (type(value).__name__, value)
+
+
+def _step_key(step):
+    """What the step ``step`` is, as far as :func:`check_step_values` reads it: its class, its value as given
+    (:func:`_value_key`), its duration, terminations, period, temperature and direction (not its description,
+    tags or start time, which the check does not read). PyBaMM's ``Experiment`` gives each step of a repeated
+    cycle as its own (shallow) copy, so a key of ``id(step)`` checked a 500-cycle experiment's two steps 1000
+    times; PyBaMM's own ``step.basic_repr()`` (its ``__eq__`` / ``__hash__``) leaves out the duration (which sets
+    the times a value of the time is checked at and where a drive cycle is cut) and prints an array as numpy
+    summarises it (2000 samples differing in one print the same), so it is not used."""
+    return (type(step), _value_key(getattr(step, "input_value", step.value)), getattr(step, "duration", None),
+            tuple(map(str, getattr(step, "termination", None) or ())), getattr(step, "period", None),
+            getattr(step, "temperature", None), getattr(step, "direction", None))
+
+
+def _step_name(step):
+    """A step's name in an error: its repr, a drive cycle's as its number of samples (numpy's print of them is
+    several lines)."""
+    value = getattr(step, "input_value", None)
+    return f"{type(step).__name__}(a drive cycle of {len(value)} samples)" if isinstance(value, np.ndarray) \
+        else repr(step)
+
+
+def check_steps_not_merged(experiment):
+    """Raise ``ValueError`` if PyBaMM would run a step of ``experiment`` (a ``pybamm.Experiment``) with another
+    step's value. PyBaMM keys steps by their text: its ``Experiment`` processes each distinct ``repr`` once, and
+    ``Simulation`` builds one model per distinct ``step.basic_repr()`` (its ``unique_steps``, a set of steps equal
+    by that text, which holds no description nor duration). In both numpy prints a drive cycle of more than 1000
+    numbers in part, so two drive cycles that differ only inside what is printed (600 samples, 400 changed) are one
+    step, and the second runs the first's samples, silently (measured, PyBaMM 26.10; descriptions do not part them).
+    A drive cycle given to two steps of different durations, one longer than the cycle (which PyBaMM loops over
+    it), is one model too, made from the first: 10 samples of 1e-5 (1 + t / 10) A run for 9 then 27 s gave 2.2e-5,
+    2.5e-5 and 3.5e-5 A at 12, 15 and 25 s into the second, extrapolated, where the cycle looped gives 1.2e-5, 1.5e-5
+    and 1.5e-5 A.
+    Each step as given (``experiment.cycles``) is compared with the step PyBaMM runs (``experiment.steps``), and
+    the steps of one ``basic_repr`` with each other, by their value (:func:`_value_key`): the same object in the
+    usual case (a repeated cycle's copies), so nothing is compared."""
+    given = [step for cycle in getattr(experiment, "cycles", ()) for step in cycle]
+    steps = list(experiment.steps)
+    pairs = []  # (the step as given that PyBaMM runs with another's value, the index of that other)
+    if len(given) == len(steps):
+        for index, (mine, step) in enumerate(zip(given, steps), start=1):
+            if isinstance(mine, pybamm.step.BaseStep) and mine.input_value is not step.input_value and \
+                    _value_key(mine.input_value) != _value_key(step.input_value):
+                pairs.append((index, mine, next(i for i, other in enumerate(given, start=1)
+                                                if other is not mine and repr(other) == repr(mine))))
+    firsts = {}  # basic_repr -> (index, the step PyBaMM builds its model from: the first of them)
+    looped = []  # the same samples made into another value (a drive cycle looped to a longer step)
+    for index, step in enumerate(steps, start=1):
+        first = firsts.setdefault(step.basic_repr(), (index, step))
+        if first[1].input_value is not step.input_value and \
+                _value_key(first[1].input_value) != _value_key(step.input_value):
+            pairs.append((index, step, first[0]))
+        elif first[1].value is not step.value and _value_key(first[1].value) != _value_key(step.value):
+            looped.append((index, step, first))
+    if looped and not pairs:
+        index, step, (first, made) = looped[0]
+        raise ValueError(
+            f"the experiment's step {index} ({_step_name(step)}, a step of {step.duration:g} s) would run its drive "
+            f"cycle as PyBaMM made it for step {first} ({made.duration:g} s): PyBaMM builds one model per "
+            "step.basic_repr(), which holds no duration, and loops a drive cycle over a step longer than it, so the "
+            "longer step would run past the cycle's end on the other's interpolant (extrapolated, not looped); give "
+            "it the cycle repeated over its duration (its samples numpy.tile'd, the times shifted) or both steps "
+            "the same duration")
+    if not pairs:
+        return
+    index, step, first = pairs[0]
+    raise ValueError(
+        f"the experiment's step {index} ({_step_name(step)}) would run step {first}'s value: PyBaMM keys an "
+        "experiment's steps by their text, in which the two print the same (numpy prints an array of more than "
+        "1000 numbers in part) though their values differ; make the Experiment and the Simulation inside `with "
+        "numpy.printoptions(threshold=sys.maxsize):` so that each step's text holds all its samples")
+
+
 def check_step_values(steps, inputs, parameter_values=None):
     """Check the value each step of an experiment runs at (``steps``: ``pybamm.Experiment.steps``) against
     :data:`STEP_VALUE_RANGES`, with the user's ``inputs`` of ``Simulation.solve`` (a dict or None); a voltage
@@ -683,7 +772,8 @@ def check_step_values(steps, inputs, parameter_values=None):
     the model: PyBaMM puts it in that step's model in place of "Current function [A]" (or of its voltage, power
     or resistance), which the solve-time check by name does not see; ``I2 = nan`` ran the earlier steps and then
     failed in IDA (IDA_BAD_K), which PyBaMM logs, returning the earlier steps. Checked here at the solve's start,
-    every step before any runs. Raises ``ValueError`` naming the step, its value and the inputs it is made of. A
+    every step before any runs, each distinct step once (:func:`_step_key`: a repeated cycle's steps are PyBaMM's
+    copies). Raises ``ValueError`` naming the step, its value and the inputs it is made of. A
     drive cycle of numbers (``pybamm.step.current(np.array([[t, I], ...]))``) is checked at every sample, its times
     too (:func:`_check_drive_cycle`). A value that varies in time (a drive cycle scaled by an input, or a Python
     function of the time, ``pybamm.step.current(lambda t: ...)``) is checked at 100 times over the step's duration
@@ -703,9 +793,12 @@ def check_step_values(steps, inputs, parameter_values=None):
     seen, warned = set(), set()  # (warned: the text of each step warned about; a repeated cycle's are copies)
     for index, step in enumerate(steps, start=1):
         kind = next((name for cls, name in _STEP_CLASSES if isinstance(step, cls)), None)
-        if kind is None or id(step) in seen:
+        if kind is None:
             continue
-        seen.add(id(step))
+        key = _step_key(step)  # (a repeated cycle's steps are copies: each distinct step checked once)
+        if key in seen:
+            continue
+        seen.add(key)
         if isinstance(getattr(step, "input_value", None), np.ndarray):  # a drive cycle of numbers: every sample
             _check_drive_cycle(index, step, kind, cut_offs)
             continue
@@ -760,29 +853,84 @@ CUSTOM_STEP_MODELS = weakref.WeakKeyDictionary()
 _IMPLICIT_CURRENT = "Current variable [A]"
 
 
-def _custom_step_note(model, t, inputs):
+def _custom_step_note(model, t, inputs, last=None):
     """For a custom step's model (:data:`CUSTOM_STEP_MODELS`) the solver failed on: its current at the step's start
     ``t`` [s] (the state the step started from, ``model.y0``), and for an implicit step the residual of the
     current's equation there if it is not finite; None for another model, or if they cannot be evaluated.
+    A current finite at the start is also evaluated where the solver stopped (:func:`_failed_state_note`):
+    ``last``, the time, state and time derivative of the last point IDA reached on the step (from
+    :meth:`CheckedIDAKLUSolver._failed_state`, or a function returning it, called only for a current finite at
+    the start), False if the solver failed at the step's start (nothing more is said), None if it returned no
+    state (said so: the current may have turned non-finite later).
     Evaluated only after a failure: no cost to a step that runs."""
     step = CUSTOM_STEP_MODELS.get(model)
     if step is None:
         return None
     try:
         y0 = model.y0
-        y0 = np.asarray(y0.full() if hasattr(y0, "full") else y0, dtype=float).reshape(-1, 1)
-        one = dict(inputs or {})
-        with np.errstate(all="ignore"):
-            current = float(np.asarray(model.get_processed_variable("Current [A]").evaluate(t, y0, inputs=one)).item())
-            residual = next((float(np.asarray(eq.evaluate(t, y0, inputs=one)).item())
-                             for var, eq in model.algebraic.items() if var.name == _IMPLICIT_CURRENT), None)
+        current, residual = _custom_current(model, t, y0.full() if hasattr(y0, "full") else y0, inputs)
     except Exception:  # noqa: BLE001 - the solver's own error stands
         return None
     at = f"at the step's start (t = {t:g} s)"
     if residual is not None and not math.isfinite(residual):
         return (f"the equation of the custom step {step}'s current, a function of the state, is {residual!r} {at}, "
                 f"with the current at {current!r} A")
-    return f"the custom step {step}'s current, a function of the state, is {current!r} A {at}"
+    said = f"the custom step {step}'s current, a function of the state, is {current!r} A {at}"
+    if not math.isfinite(current):
+        return said
+    if callable(last):
+        last = last()
+    if last is False:  # (the solver failed at the step's start, before integrating)
+        return said
+    try:
+        later = None if last is None else _failed_state_note(model, t, last, inputs)
+    except Exception:  # noqa: BLE001 - what is known stands
+        later = None
+    if later is None:
+        return (f"{said}; finite there, it may have turned non-finite later in the step (the state the solver "
+                "failed at was not returned)")
+    return said + later
+
+
+def _custom_current(model, t, y, inputs):
+    """A custom step's model's current [A] at time ``t`` [s] and state ``y``, and the residual of an implicit
+    step's equation of its current there (None for an explicit step)."""
+    y = np.asarray(y, dtype=float).reshape(-1, 1)
+    one = dict(inputs or {})
+    with np.errstate(all="ignore"):
+        current = float(np.asarray(model.get_processed_variable("Current [A]").evaluate(t, y, inputs=one)).item())
+        residual = next((float(np.asarray(eq.evaluate(t, y, inputs=one)).item())
+                         for var, eq in model.algebraic.items() if var.name == _IMPLICIT_CURRENT), None)
+    return current, residual
+
+
+#: how far past the last state IDA reached its current is looked at, along the state's time derivative [s]
+_PAST_FAILURE = tuple(10.0 ** np.arange(-9, 1))
+
+
+def _failed_state_note(model, t0, last, inputs):
+    """The text after :func:`_custom_step_note`'s for the last state IDA reached on a custom step, ``last`` =
+    (time [s], state, its time derivative or None): the current there, and if it is finite the first of
+    :data:`_PAST_FAILURE` past it at which the state carried on linearly by its derivative gives a non-finite
+    current (or implicit-step residual): where the current turns non-finite (IDA cannot step into it; a current
+    1e-5 (1 + sqrt(6e-8 - Q)) A fails IDA's error test where Q reaches 6e-8 A.h, its slope infinite)."""
+    t, y, yp = last
+    current, residual = _custom_current(model, t, y, inputs)
+    said = (f"; at the last state the solver reached, t = {t:.6g} s ({t - t0:.6g} s into the step), it is "
+            f"{current!r} A")
+    if residual is not None and not math.isfinite(residual):
+        return said + f", the residual of its equation {residual!r}"
+    if not math.isfinite(current) or yp is None:
+        return said
+    y, yp = np.asarray(y, dtype=float).ravel(), np.asarray(yp, dtype=float).ravel()
+    for h in _PAST_FAILURE:
+        ahead, ahead_residual = _custom_current(model, t + h, y + h * yp, inputs)
+        if not math.isfinite(ahead) or (ahead_residual is not None and not math.isfinite(ahead_residual)):
+            what = f"{ahead!r} A" if not math.isfinite(ahead) else \
+                f"the residual of its equation {ahead_residual!r} (the current {ahead!r} A)"
+            return (f"{said}, and {what} on that state carried on by its time derivative for {h:g} s: it turns "
+                    "non-finite there")
+    return f"{said}, and finite on that state carried on by its time derivative for up to {_PAST_FAILURE[-1]:g} s"
 
 
 def _reads_current(symbol):
@@ -838,6 +986,49 @@ def circular_custom_steps(steps, model):
             "variables that do not depend on it (the states, e.g. 'Discharge capacity [A.h]'); a current set by the "
             "voltage is a pybamm.step.CustomStepImplicit's (its function is zero at the current wanted, e.g. "
             "variables['Current [A]'] * variables['Voltage [V]'] - P), or use pybamm.step.power, voltage or resistance")
+
+
+def _indices_text(found):
+    """``found``: the text of each distinct step -> its indices in the experiment (a repeated cycle's copies):
+    "step 2 (...) ..." or "steps 2, 4 and 6 (...) ..." joined by "; "."""
+    return "; ".join(f"step {indices[0]} {text}" if len(indices) == 1 else
+                     f"steps {', '.join(map(str, indices[:-1]))} and {indices[-1]} {text}"
+                     for text, indices in found.items())
+
+
+def constant_custom_currents(steps, model, parameter_values=None):
+    """The explicit custom steps (``pybamm.step.CustomStepExplicit``) of ``steps`` whose current, the user's
+    function of ``model``'s variables, is a constant outside the current's range (a NaN): PyBaMM folds
+    ``0 * variables[...] + nan`` to the number nan as it builds the expression, which then replaces "Current
+    function [A]" in the step's model and is refused by the model's check of that parameter as the step's model is
+    parameterised, "'Current function [A]' = nan is outside its physical range", without the step
+    (:mod:`pybamm_aea.pybamm_adapter.experiment_inputs` adds this text). A current that folds to a constant only
+    with ``parameter_values`` substituted is found too. The text naming each such step (its indices, repr and
+    value); None if there is none."""
+    what, rng = STEP_VALUE_RANGES["Current"]
+    found = {}  # the text of each distinct step -> its indices (a cycle repeated: the steps are copies)
+    for index, step in enumerate(steps, start=1):
+        if not isinstance(step, getattr(pybamm.step, "CustomStepExplicit", ())):
+            continue
+        try:
+            current = step.current_value(model.variables)
+            if isinstance(current, pybamm.Symbol) and not current.is_constant() and parameter_values is not None:
+                current = parameter_values.process_symbol(current)
+            if isinstance(current, pybamm.Symbol):
+                if not current.is_constant():
+                    continue
+                with np.errstate(all="ignore"):
+                    current = current.evaluate()
+            value = float(np.asarray(current, dtype=float).item())
+        except Exception:  # noqa: BLE001 - not this error's cause
+            continue
+        if rng.contains(value):
+            continue
+        found.setdefault(f"({step}) is the constant {value!r}", []).append(index)
+    if not found:
+        return None
+    return (f"the {what} of the experiment's {_indices_text(found)}: a custom step's function of the state that "
+            "PyBaMM folds to a number as it builds it (0 * variables[...] + nan is nan)")
 
 
 _PARAMETERS_CHECKED = weakref.WeakKeyDictionary()  # discretised model -> the parameter names already looked at
@@ -939,8 +1130,36 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             warn_unknown_parameters(model, warned=experiment.parameters_warned)
         try:
             return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
-        except pybamm.SolverError as exc:  # a custom step's current, a function of the state: its value at the start
-            note = _custom_step_note(model, t0, inputs)
+        except pybamm.SolverError as exc:  # a custom step's current, a function of the state: where it failed
+            if model not in CUSTOM_STEP_MODELS:
+                raise
+            note = _custom_step_note(model, t0, inputs, lambda: self._failed_state(
+                old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs))
             if note is None:
                 raise
             raise pybamm.SolverError(f"{exc}; {note}") from exc
+
+    def _failed_state(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
+        """After the solver failed on a step: the step solved again with ``on_failure="ignore"`` (PyBaMM's option,
+        set back after), for the partial solution IDA returns and PyBaMM drops when it raises; (the time [s], the
+        state and its time derivative of its last point); False if it raises PyBaMM's SolverError (a failure before IDA
+        integrates: the step's start is the state it failed at), None if it fails otherwise or returns no point.
+        Called only after a failure (a custom step's, :func:`_custom_step_note`), its cost the failed step's."""
+        on_failure = self.on_failure
+        self.on_failure = "ignore"
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # (the failure's own warnings were given the first time)
+                partial = super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+            t, y = np.asarray(partial.all_ts[-1], dtype=float), np.asarray(partial.all_ys[-1], dtype=float)
+            yps = getattr(partial, "all_yps", None)
+            yp = None if not yps or yps[-1] is None else np.asarray(yps[-1], dtype=float)[:, -1]
+        except pybamm.SolverError:  # failed again before IDA integrated (e.g. a start outside the window)
+            return False
+        except Exception:  # noqa: BLE001 - the first failure's error stands
+            return None
+        finally:
+            self.on_failure = on_failure
+        if partial.termination != "failure" or t.size == 0 or y.ndim != 2:
+            return None
+        return float(t[-1]), y[:, -1], yp

@@ -14,7 +14,9 @@ per solve of an experiment, before the first step, and which leaves every step's
 :class:`~pybamm_aea.models.checks.ExperimentInputNames` made from all the step models (their
 ``experiment_inputs``): each step then warns only about an input no step model reads, and about each such
 name once for the solve. Before PyBaMM's method, when the simulation's solver (the step solvers are its
-copies) is a :class:`~pybamm_aea.models.checks.CheckedIDAKLUSolver`, the wrapper checks each step's own value
+copies) is a :class:`~pybamm_aea.models.checks.CheckedIDAKLUSolver`, the wrapper checks that PyBaMM runs each
+step with its own value (:func:`~pybamm_aea.models.checks.check_steps_not_merged`: two drive cycles that print
+the same are one step to PyBaMM) and each step's own value
 (:func:`~pybamm_aea.models.checks.check_step_values`) with the inputs of the solve, before any step runs: a
 step's current given as an input (``pybamm.InputParameter("I2")``) is no parameter of the step's model, in
 which PyBaMM's build puts it in place of "Current function [A]", so the solve-time check by name did not see
@@ -22,9 +24,12 @@ it (``I2 = nan`` ran the first step, then IDA failed with IDA_BAD_K, which PyBaM
 step). A simulation without experiment, or whose solver is another (PyBaMM's own, so any model on PyBaMM's
 solvers), is left as PyBaMM built it. On the default solver the wrapper also names the step of a
 ``RecursionError`` from PyBaMM's build: an explicit custom step (``pybamm.step.CustomStepExplicit``) whose current
-reads a variable that depends on the current (:func:`~pybamm_aea.models.checks.circular_custom_steps`), and it
-records the custom steps' own models in :data:`~pybamm_aea.models.checks.CUSTOM_STEP_MODELS`, whose solver error
-then says the step's current at its start; ``Simulation.solve`` itself is not wrapped here (it is by
+reads a variable that depends on the current (:func:`~pybamm_aea.models.checks.circular_custom_steps`), and of
+the model's refusal of "'Current function [A]' = nan" as PyBaMM's build parameterises a step's model: an explicit
+custom step whose current PyBaMM folds to that constant (``0 * variables[...] + nan``,
+:func:`~pybamm_aea.models.checks.constant_custom_currents`); it records the custom steps' own models in
+:data:`~pybamm_aea.models.checks.CUSTOM_STEP_MODELS`, whose solver error then says the step's current at its start
+and where the solver stopped; ``Simulation.solve`` itself is not wrapped here (it is by
 :mod:`pybamm_aea.pybamm_adapter.experiment_errors`, for its warning about a later step the solver fails on).
 
 The wrapper reads the simulation's ``steps_to_built_models``, ``steps_to_built_solvers``, ``experiment``,
@@ -52,7 +57,8 @@ METHOD = "build_for_experiment"
 SIMULATION_NAMES = ("steps_to_built_models", "steps_to_built_solvers", "experiment", "solver",
                     "parameter_values", "model")
 #: the names of ``pybamm.step.BaseStep`` the wrapper and :func:`~pybamm_aea.models.checks.check_step_values` read
-STEP_NAMES = ("basic_repr", "input_value", "is_python_function", "termination")
+STEP_NAMES = ("basic_repr", "input_value", "is_python_function", "termination", "duration", "period", "temperature",
+              "direction")
 #: the experiment steps whose current is the user's function of the state (``pybamm.step``'s classes)
 CUSTOM_STEPS = ("CustomStepExplicit", "CustomStepImplicit")
 #: the ``pybamm.Simulation`` class attribute (PyBaMM 26.10) naming the inputs it gives each experiment step itself
@@ -100,11 +106,13 @@ def _whole_experiment_check(pybamm_method):
     def build_for_experiment(self, *args, **kwargs):
         # (imported here: pybamm_aea.models installs this hook while it is being imported)
         from ..models.checks import (CUSTOM_STEP_MODELS, CheckedIDAKLUSolver, ExperimentInputNames, check_step_values,
-                                     circular_custom_steps)
+                                     check_steps_not_merged, circular_custom_steps, constant_custom_currents)
 
         checked = isinstance(self.solver, CheckedIDAKLUSolver)  # (the step solvers are its copies)
         if checked:
-            # every step's own value (a current given as an input) before the build and any step
+            # every step's own value (a current given as an input) before the build and any step, each step run
+            # with its own value (PyBaMM's Experiment merges two drive cycles that print the same)
+            check_steps_not_merged(self.experiment)
             check_step_values(self.experiment.steps, signature.bind(self, *args, **kwargs).arguments.get("inputs"),
                               self.parameter_values)
         try:
@@ -114,6 +122,12 @@ def _whole_experiment_check(pybamm_method):
             if circular is None:
                 raise
             raise ValueError(circular) from None
+        except ValueError as exc:  # the model's check of its current refusing a custom step's constant: say which
+            constant = constant_custom_currents(self.experiment.steps, self.model, self.parameter_values) \
+                if checked and str(exc).startswith("'Current function [A]' = ") else None
+            if constant is None:
+                raise
+            raise ValueError(f"{exc}: {constant}") from exc
         if checked:  # the custom steps' own models, whose current is a function of the state: named if one fails
             kinds = tuple(getattr(pybamm.step, name) for name in CUSTOM_STEPS if hasattr(pybamm.step, name))
             models = {step: (self.steps_to_built_models or {}).get(step.basic_repr()) for step in self.experiment.steps}
