@@ -788,6 +788,25 @@ def test_a_ranges_contains_and_outside_agree(name):
     assert not rng.contains(True) and not rng.contains("1.0") and not rng.contains(None)
 
 
+def test_a_switch_parameter_takes_only_its_values_in_the_set_and_as_an_input():
+    """"Cathode host full at maximum Li content" is a switch (1: a lattice gas full at x_max, whose content events
+    end the solve; 0: Mo6S8's electron-limited end): 0.5 would give the events an offset of 5e29, never reached, a
+    switch half on that is silently off. Refused by name in a set, as a solve-time input, and in the range test's
+    grid; 0 and 1 pass."""
+    name = "Cathode host full at maximum Li content"
+    for ok in (0.0, 1.0, 1):
+        check_value(name, ok)
+    with pytest.raises(ValueError, match=r"'Cathode host full at maximum Li content' = 0.5 is outside its physical "
+                                         r"range \{0, 1\}"):
+        check_value(name, 0.5)
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    values.update({name: "[input]", "Current function [A]": 0.0})
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=r"= 0.5 is outside its physical range \{0, 1\}"):
+        sim.solve([0, 10], inputs={name: 0.5})
+    assert sim.solve([0, 10], inputs={name: 1.0})["Voltage [V]"].entries[-1] > 3.0
+
+
 def test_a_custom_step_current_of_the_voltage_is_refused_naming_the_step_and_the_variable(monkeypatch):
     """PyBaMM's own example of an explicit custom step, a power P / V, reads "Voltage [V]", which on the AEA model is
     an explicit function of the current: PyBaMM's parameter substitution recursed without end, a bare RecursionError

@@ -57,15 +57,19 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
 @dataclass(frozen=True)
 class Range:
     """Allowed values ``low .. high`` (None: unbounded); ``high`` may name another parameter (e.g. a maximum
-    content). ``why``: the physical reason or source, shown in the error."""
+    content). ``why``: the physical reason or source, shown in the error. ``only``: the values allowed, if the
+    parameter is a switch (e.g. ``(0.0, 1.0)``), which then must also lie within ``low .. high``."""
 
     low: float | None = None
     high: float | str | None = None
     low_open: bool = False
     high_open: bool = False
     why: str = ""
+    only: tuple = ()
 
     def describe(self, bound_value=None):
+        if self.only:
+            return "{" + ", ".join(f"{v:g}" for v in self.only) + "}"
         lo = "-inf" if self.low is None else f"{self.low:g}"
         if isinstance(self.high, str):
             hi = f"{self.high!r}" + ("" if bound_value is None else f" = {bound_value:g}")
@@ -88,6 +92,8 @@ class Range:
                 bad |= values <= self.low if self.low_open else values < self.low
             if high is not None:
                 bad |= values >= high if self.high_open else values > high
+            if self.only:
+                bad |= ~np.isin(values, self.only)
         return bad
 
     def contains(self, value, bound_value=None):
@@ -188,7 +194,7 @@ RANGES = {
     "Stack pressure [MPa]": _NON_NEGATIVE,
     "Cathode gradient energy coefficient [V.m2]": _NON_NEGATIVE,  # 0: no phase-boundary energy (single phase)
     "Persistent Li0 fraction": _FRACTION,
-    "Cathode host full at maximum Li content": Range(0.0, 1.0, why=(
+    "Cathode host full at maximum Li content": Range(0.0, 1.0, only=(0.0, 1.0), why=(
         "1: the host's OCP ends in a lattice gas's pole at x_max (full there); 0: an electron-limited end that "
         "takes Li past x_max (Mo6S8)")),
     # the multi-phase host's Li0/Li1 region (below zero Li for a host without Li0,
