@@ -231,7 +231,8 @@ def test_a_full_lattice_gas_ends_the_solve_on_its_named_event():
     multi-phase host's event at theta_s = 1 - 1e-9, named, after 0.369 h (0.00653 mA.h). Without the event it runs
     on past x_max to theta_s = 1.0001, where j0's radicand theta (1 - theta) + 1e-4 reaches 0, and stops on the
     voltage cut-off there (0.370 h, 0.006538 mA.h): a lattice gas filled past full, stopped by its kinetics. Every material's set is flagged so but the Mo6S8 record's (its
-    electron-limited end takes Li past x_max), and the paper's sets keep the cell's default, no event."""
+    electron-limited end takes Li past x_max); of the paper's sets, Li2021_TiS2's lattice gas (its OCP's logarithm
+    has its pole at x = 1) is flagged too, and the Mo6S8-based sets keep the cell's default, no event."""
     from pybamm_aea.materials import functions as fn, list_materials
     from pybamm_aea.models.submodels.host_phase_field import LATTICE_GAS_FULL_AT_SURFACE
 
@@ -239,6 +240,7 @@ def test_a_full_lattice_gas_ends_the_solve_on_its_named_event():
     assert {name: get_material(name).parameter_values()[flag] for name in list_materials()} == {
         name: 0.0 if name == "Mo6S8" else 1.0 for name in list_materials()}
     assert pybamm.ParameterValues("Li2021_Mo6S8")[flag] == 0.0
+    assert pybamm.ParameterValues("Li2021_TiS2")[flag] == 1.0
 
     values = pybamm.ParameterValues("AEA_LiCoO2")
     assert values["Cathode host full at maximum Li content"] == 1.0

@@ -121,6 +121,9 @@ def get_parameter_values():
             "Cathode Li log-mobility": tis2_log_mobility,
             # one phase, no interface: no gradient energy
             "Cathode gradient energy coefficient [V.m2]": 0.0,
+            # a lattice gas full at LiTiS2 (its OCP's logarithm has its pole at x = 1): the multi-phase host's
+            # content events end a solve there (host_phase_field), as for every material's set
+            "Cathode host full at maximum Li content": 1.0,
             # no ionically blocking phase in LixTiS2: the film never forms
             "Li0 film onset Li content": -1.0,
             "Li0 film Li diffusivity [m2.s-1]": 1e-19,
