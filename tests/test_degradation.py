@@ -691,6 +691,32 @@ def test_host_isolated_behind_persistent_li0_follows_its_law_and_keeps_the_inven
     assert drift < 2e-12 < 0.1 * lost[-1]
 
 
+def test_host_isolation_rate_is_one_column_of_the_newton_matrix():
+    """The multi-phase host's isolation rate da/dt integrates the Li balance of every cell (the Li0 phase's
+    growth current), and every cell's Li content reads it (the enrichment by the isolated host's Li): as an
+    expression that made each Li content row read the host potential of every cell (a dense 20 x 20 block in
+    each of its columns: S-LMS on Li-In with every degradation option, 2230 entries of the Newton matrix,
+    1600 of them these blocks; 846 with the rate an algebraic state, its Jacobian call 717 -> 432 us, CPU
+    time of 10 cycles -26 %). Here (LMS, host loss, one 1C discharge-charge) each Li content row reads the
+    host potential of its own cell and its two neighbours only (the law the rate state stands for:
+    test_host_isolated_behind_persistent_li0_follows_its_law_and_keeps_the_inventory). Catches: the
+    enrichment written with the expression again (isolation_rate_state_bypassed)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    model = AEA({"ionic-switch host loss": "persistent Li0"})
+    experiment = pybamm.Experiment([("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")])
+    sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+    built = sol.all_models[-1]
+    jac = built.jac_rhs_algebraic_eval(0.0, sol.all_ys[-1][:, -1], np.zeros(built.rhs_algebraic_eval.sparsity_in(2).size1()))
+    rows, cols = jac.sparsity().get_triplet()
+    (content,) = [s for var, (s,) in built.y_slices.items() if var.name == "Cathode Li content variable"]
+    (potential,) = [s for var, (s,) in built.y_slices.items() if var.name == "Cathode host OCP [V]"]
+    read = np.zeros(content.stop - content.start, dtype=int)
+    for r, c in zip(rows, cols):
+        if content.start <= r < content.stop and potential.start <= c < potential.stop:
+            read[r - content.start] += 1
+    assert read.max() <= 3, read
+
+
 #: Li trapping on the LMS cell: Mo6S8 has no trapping of its own (the set's fractions are 0), so the
 #: probe takes LixTiS2's fitted law (Li2021_TiS2: 0.9 of the inserted Li up to 0.1 Li, then 0.0064, each times the free share 1 - x_trap / x)
 TIS2_TRAPPING = ("Initial Li trapping fraction", "Saturated initially trapped Li content", "Li trapping fraction")
