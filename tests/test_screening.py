@@ -94,7 +94,25 @@ def test_screen_materials_are_aea_sets_each_named_once(materials, match):
         pybamm_aea.screen(materials, c_rates=(1.0,), loadings=(1.5,))
 
 
-def test_a_point_the_solver_cannot_start_is_named():
+def test_a_point_whose_losses_exceed_the_window_at_once_delivers_nothing_and_names_its_loss():
+    """At 1e6C the separator alone drops thousands of volts (6823 V on Mo6S8, 12675 V on TiS2): both paper hosts deliver nothing, limited by the separator, from
+    the losses of the first instant. (Until Li2021_TiS2 was flagged a lattice gas full at x = 1, its first instant
+    did not solve at 1e6C and the point was an error.)"""
+    for name in ("Li2021_Mo6S8", "Li2021_TiS2"):
+        row = pybamm_aea.screen([name], c_rates=(1e6,), loadings=(1.5,)).iloc[0]
+        assert row["utilisation"] == 0.0 and row["limiting mechanism"] == "separator", name
+        assert row["separator loss [V]"] > 1e3 and row["error"] is None, name
+
+
+def test_a_point_the_solver_cannot_start_is_named(monkeypatch):
+    """A point whose first instant does not solve either (the solver's error, forced here) is a ValueError naming
+    the material, the rate and the loading."""
+    from pybamm_aea import screening
+
+    def fails(self, inputs):
+        raise pybamm.SolverError("forced: the first instant does not solve")
+
+    monkeypatch.setattr(screening._Prepared, "losses_at_start", fails)
     with pytest.raises(ValueError, match=r"Li2021_TiS2 at 1e\+06C and 1.5 mg/cm2: the solver failed"):
         pybamm_aea.screen(["Li2021_TiS2"], c_rates=(1e6,), loadings=(1.5,))
 
