@@ -1040,6 +1040,33 @@ def test_a_custom_current_turning_nan_within_the_step_is_named_where_the_solver_
                      "derivative for 1e-09 s: it turns non-finite there", failed), failed
 
 
+def test_a_custom_step_the_retry_solves_pays_no_failure_note(monkeypatch):
+    """The failure note of a custom step re-solves the step (CheckedIDAKLUSolver._failed_state): it was made for
+    IDA's first failure, before the default solver's retry, so a step the retry solved paid a re-solve for a note
+    thrown away (1 for one injected failure, measured). It is made only for the failure that stands: none here."""
+    from pybamm_aea.models import checks, solvers
+
+    resolves, failed = [], []
+    failed_state = checks.CheckedIDAKLUSolver._failed_state
+    monkeypatch.setattr(checks.CheckedIDAKLUSolver, "_failed_state",
+                        lambda self, *args, **kwargs: resolves.append(self) or failed_state(self, *args, **kwargs))
+    pybamm_step = pybamm.IDAKLUSolver.step
+
+    def fails_once(self, old_solution, model, *args, **kwargs):  # (IDA failing once on the default solver)
+        if type(self) is solvers.SharedEventsIDAKLUSolver and model in checks.CUSTOM_STEP_MODELS and not failed:
+            failed.append(model)
+            raise pybamm.SolverError("IDA_ERR_FAIL (injected)")
+        return pybamm_step(self, old_solution, model, *args, **kwargs)
+
+    monkeypatch.setattr(pybamm.IDAKLUSolver, "step", fails_once)
+    step = pybamm.step.CustomStepExplicit(lambda variables: 0 * variables[_Q] + 1e-5, duration=60)
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment([pybamm.step.current(1e-5, duration=20), step]))
+    with pytest.warns(solvers.StepRetriedWarning, match="IDA_ERR_FAIL"):
+        solution = sim.solve()
+    assert len(failed) == 1 and len(solution.cycles) == 2 and resolves == []
+
+
 def test_a_typo_in_an_experiment_is_warned_once_per_solve_with_close_names():
     """A typo'd input in a 3-step experiment was warned about at every step (3 UserWarnings, each with the close
     names of that step's model alone); now once per Simulation.solve, with the close names among all the steps'
