@@ -748,9 +748,11 @@ def _custom_function(step):
 def _same_run(step, other):
     """True if the steps ``step`` and ``other`` run the same, for :func:`check_steps_not_merged`: the same custom
     function (by identity: the step's text holds ``None`` in its place) and the same value as given (the same
-    object, as a repeated cycle's copies hold, or :func:`_value_key`'s)."""
-    return _custom_function(step) is _custom_function(other) and (
-        step.input_value is other.input_value or _value_key(step.input_value) == _value_key(other.input_value))
+    object, as a repeated cycle's copies hold, or :func:`_value_key`'s; a custom step's value is None, the function
+    looked up only then)."""
+    if step.input_value is not other.input_value and _value_key(step.input_value) != _value_key(other.input_value):
+        return False
+    return step.input_value is not None or _custom_function(step) is _custom_function(other)
 
 
 def check_steps_not_merged(experiment):
