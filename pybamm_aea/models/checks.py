@@ -45,7 +45,7 @@ import pybamm
 
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
-from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
+from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window",
@@ -646,15 +646,12 @@ def _check_drive_cycle(index, step, kind, cut_offs):
     n = len(data)
     duration = float(step.duration)
     what, rng = STEP_VALUE_RANGES[kind]
+    name = _drive_cycle_name(step)
     try:
         times, values = np.asarray(data[:, 0], dtype=float), np.asarray(data[:, 1], dtype=float)
     except (TypeError, ValueError, IndexError):
-        name = f"{type(step).__name__}(a drive cycle of {n} samples, a step of {duration:g} s)"
         raise ValueError(f"the drive cycle of the experiment's step {index} ({name}) is not a 2-column array of "
                          "numbers (time [s], value)") from None
-    span = float(times[-1] - times[0])
-    name = f"{type(step).__name__}(a drive cycle of {n} samples over {span:g} s" + (
-        "" if duration == span else f", a step of {duration:g} s") + ")"
     with np.errstate(invalid="ignore"):  # (NaN compares False: refused)
         bad = ~np.isfinite(times) | np.r_[False, ~(times[1:] > times[:-1])]
     if bad.any():
@@ -680,11 +677,28 @@ def _check_drive_cycle(index, step, kind, cut_offs):
                              f"{'physical range' if check is rng else 'range'} {check.describe()} ({check.why})")
 
 
+def _drive_cycle_name(step):
+    """A drive-cycle step's name in an error (numpy's print of its samples is several lines): its class, number of
+    samples, their span and the step's duration where it is not that span, "Current(a drive cycle of 600 samples
+    over 599 s)", "Current(a drive cycle of 10 samples over 9 s, a step of 27 s)"."""
+    data, duration = step.input_value, float(step.duration)
+    try:
+        span = float(np.asarray(data[-1, 0], dtype=float) - np.asarray(data[0, 0], dtype=float))
+    except (TypeError, ValueError, IndexError):
+        span = None
+    return f"{type(step).__name__}(a drive cycle of {len(data)} samples" + (
+        "" if span is None else f" over {span:g} s") + ("" if duration == span else f", a step of {duration:g} s") + ")"
+
+
 def _value_key(value):
     """What a step's value is, for :func:`_step_key`: a drive cycle of numbers by its content (shape, type and
     bytes: two cycles that differ in one sample are two steps, whatever numpy prints of them), a Python function by
     its identity (two functions are two steps, even of the same text), an expression by PyBaMM's structural
-    identity (``Symbol.__eq__`` / ``__hash__``), a number by itself."""
+    identity (``Symbol.__eq__`` / ``__hash__``), a real number by its value as a float, whatever its type (1e-5 and
+    numpy.float64(1e-5), 1 and numpy.int64(1) are one value; NaN is NaN)."""
+    if isinstance(value, numbers.Real):
+        value = float(value)
+        return ("number", "nan" if math.isnan(value) else value)
     if isinstance(value, np.ndarray):
         return ("array", value.shape, value.dtype.str, value.tobytes())
     if callable(value) and not isinstance(value, pybamm.Symbol):
@@ -710,11 +724,35 @@ def _step_key(step):
 
 
 def _step_name(step):
-    """A step's name in an error: its repr, a drive cycle's as its number of samples (numpy's print of them is
-    several lines)."""
-    value = getattr(step, "input_value", None)
-    return f"{type(step).__name__}(a drive cycle of {len(value)} samples)" if isinstance(value, np.ndarray) \
-        else repr(step)
+    """A step's name in an error: its repr, a drive cycle's :func:`_drive_cycle_name`."""
+    return _drive_cycle_name(step) if isinstance(getattr(step, "input_value", None), np.ndarray) else repr(step)
+
+
+def _interpolant_end(value):
+    """The last time [s] the interpolant PyBaMM made of a drive cycle (a step's ``value``) holds: its samples, or its
+    loops of them (pybamm.step.BaseStep repeats the cycle over a step longer than it); -inf for another value."""
+    x = getattr(value, "x", None) if isinstance(value, pybamm.Interpolant) else None
+    return float(x[0][-1]) if x is not None else -math.inf
+
+
+#: the attributes of PyBaMM's custom steps (``pybamm.step.CustomStepExplicit`` / ``CustomStepImplicit``, 26.10)
+#: holding the user's function of the state, which no text of the step holds (checked at install)
+CUSTOM_STEP_FUNCTIONS = tuple(_CUSTOM_STEP_FUNCTIONS.values())
+
+
+def _custom_function(step):
+    """A custom step's function of the state (:data:`CUSTOM_STEP_FUNCTIONS`), None for another step."""
+    return next((getattr(step, name) for name in CUSTOM_STEP_FUNCTIONS if hasattr(step, name)), None)
+
+
+def _same_run(step, other):
+    """True if the steps ``step`` and ``other`` run the same, for :func:`check_steps_not_merged`: the same custom
+    function (by identity: the step's text holds ``None`` in its place) and the same value as given (the same
+    object, as a repeated cycle's copies hold, or :func:`_value_key`'s; a custom step's value is None, the function
+    looked up only then)."""
+    if step.input_value is not other.input_value and _value_key(step.input_value) != _value_key(other.input_value):
+        return False
+    return step.input_value is not None or _custom_function(step) is _custom_function(other)
 
 
 def check_steps_not_merged(experiment):
@@ -724,48 +762,66 @@ def check_steps_not_merged(experiment):
     by that text, which holds no description nor duration). In both numpy prints a drive cycle of more than 1000
     numbers in part, so two drive cycles that differ only inside what is printed (600 samples, 400 changed) are one
     step, and the second runs the first's samples, silently (measured, PyBaMM 26.10; descriptions do not part them).
-    A drive cycle given to two steps of different durations, one longer than the cycle (which PyBaMM loops over
-    it), is one model too, made from the first: 10 samples of 1e-5 (1 + t / 10) A run for 9 then 27 s gave 2.2e-5,
-    2.5e-5 and 3.5e-5 A at 12, 15 and 25 s into the second, extrapolated, where the cycle looped gives 1.2e-5, 1.5e-5
-    and 1.5e-5 A.
+    A drive cycle given to two steps of different durations is one model too, made from the first (looped over
+    the first's duration if longer than the cycle): refused only if the later step runs past the end of that
+    interpolant (:func:`_interpolant_end`), which PyBaMM extrapolates: 10 samples of 1e-5 (1 + t / 10) A run for 9
+    then 27 s gave 2.2e-5, 2.5e-5 and 3.5e-5 A at 12, 15 and 25 s into the second, where the cycle looped gives
+    1.2e-5, 1.5e-5 and 1.5e-5 A; run for 27 then 9 s, 36 then 27 s or 27 s then the cycle's own 9 s, the second ran
+    its own current (the first's loops hold it; measured, to 1e-15 relative at 3, 8.5, 12 and 25 s). Two custom steps
+    (``pybamm.step.CustomStepExplicit`` / ``CustomStepImplicit``) of different functions of the state whose texts
+    differ at most in the duration or the description are one model (the text holds the function as None), made
+    from the first: two of 1e-5 and 2e-5 A over 60 s both ran 1e-5 A (measured); different terminations or
+    directions part them (each ran its own).
     Each step as given (``experiment.cycles``) is compared with the step PyBaMM runs (``experiment.steps``), and
-    the steps of one ``basic_repr`` with each other, by their value (:func:`_value_key`): the same object in the
+    the steps of one ``basic_repr`` with each other, by their value (:func:`_value_key`: a number by its value, so
+    1e-5 and numpy.float64(1e-5) are one) and custom function (:func:`_same_run`): the same objects in the
     usual case (a repeated cycle's copies), so nothing is compared."""
     given = [step for cycle in getattr(experiment, "cycles", ()) for step in cycle]
     steps = list(experiment.steps)
     pairs = []  # (the step as given that PyBaMM runs with another's value, the index of that other)
     if len(given) == len(steps):
         for index, (mine, step) in enumerate(zip(given, steps), start=1):
-            if isinstance(mine, pybamm.step.BaseStep) and mine.input_value is not step.input_value and \
-                    _value_key(mine.input_value) != _value_key(step.input_value):
+            if isinstance(mine, pybamm.step.BaseStep) and not _same_run(mine, step):
                 pairs.append((index, mine, next(i for i, other in enumerate(given, start=1)
                                                 if other is not mine and repr(other) == repr(mine))))
     firsts = {}  # basic_repr -> (index, the step PyBaMM builds its model from: the first of them)
     looped = []  # the same samples made into another value (a drive cycle looped to a longer step)
     for index, step in enumerate(steps, start=1):
         first = firsts.setdefault(step.basic_repr(), (index, step))
-        if first[1].input_value is not step.input_value and \
-                _value_key(first[1].input_value) != _value_key(step.input_value):
+        if not _same_run(first[1], step):
             pairs.append((index, step, first[0]))
-        elif first[1].value is not step.value and _value_key(first[1].value) != _value_key(step.value):
+        elif first[1].value is not step.value and _value_key(first[1].value) != _value_key(step.value) and \
+                step.duration > _interpolant_end(first[1].value):
             looped.append((index, step, first))
     if looped and not pairs:
         index, step, (first, made) = looped[0]
         raise ValueError(
-            f"the experiment's step {index} ({_step_name(step)}, a step of {step.duration:g} s) would run its drive "
+            f"the experiment's step {index} ({_step_name(step)}) would run its drive "
             f"cycle as PyBaMM made it for step {first} ({made.duration:g} s): PyBaMM builds one model per "
-            "step.basic_repr(), which holds no duration, and loops a drive cycle over a step longer than it, so the "
-            "longer step would run past the cycle's end on the other's interpolant (extrapolated, not looped); give "
-            "it the cycle repeated over its duration (its samples numpy.tile'd, the times shifted) or both steps "
-            "the same duration")
+            "step.basic_repr(), which holds no duration, and loops a drive cycle over a step longer than it, so "
+            f"step {index} would run past the {_interpolant_end(made.value):g} s that step {first}'s interpolant holds "
+            "(extrapolated, not looped); give it the cycle repeated over its duration (its samples numpy.tile'd, "
+            "the times shifted), or run the longer step first (its loops hold the shorter's)")
     if not pairs:
         return
     index, step, first = pairs[0]
+    other = steps[first - 1]
+    if _custom_function(step) is not None:  # a custom step: no text of it holds its function
+        raise ValueError(
+            f"the experiment's step {index} ({step!r}) would run step {first}'s function of the state: PyBaMM keys an "
+            f"experiment's steps by their text, in which a custom step's function is None, and builds one model "
+            f"per step.basic_repr() ({step.basic_repr()!r}), which holds neither the duration nor the description; "
+            "give the two steps different terminations, temperatures or directions (which it holds)")
+    if isinstance(step.input_value, np.ndarray) or isinstance(other.input_value, np.ndarray):
+        raise ValueError(
+            f"the experiment's step {index} ({_step_name(step)}) would run step {first}'s value: PyBaMM keys an "
+            "experiment's steps by their text, in which the two print the same (numpy prints an array of more than "
+            "1000 numbers in part) though their values differ; make the Experiment and the Simulation inside `with "
+            "numpy.printoptions(threshold=sys.maxsize):` so that each step's text holds all its samples")
     raise ValueError(
-        f"the experiment's step {index} ({_step_name(step)}) would run step {first}'s value: PyBaMM keys an "
-        "experiment's steps by their text, in which the two print the same (numpy prints an array of more than "
-        "1000 numbers in part) though their values differ; make the Experiment and the Simulation inside `with "
-        "numpy.printoptions(threshold=sys.maxsize):` so that each step's text holds all its samples")
+        f"the experiment's step {index} ({_step_name(step)}) would run step {first}'s value "
+        f"({other.input_value!r} in place of its {step.input_value!r}): PyBaMM keys an experiment's steps by their "
+        "text, in which the two print the same though their values differ; give it a value that prints differently")
 
 
 def check_step_values(steps, inputs, parameter_values=None):
@@ -884,11 +940,11 @@ def _custom_step_note(model, t, inputs, last=None):
     said = f"the custom step {step}'s current, a function of the state, is {current!r} A {at}"
     if not math.isfinite(current):
         return said
-    if callable(last):
-        last = last()
-    if last is False:  # (the solver failed at the step's start, before integrating)
-        return said
     try:
+        if callable(last):  # (inside the try: a failure here leaves the solver's error and what is known standing)
+            last = last()
+        if last is False:  # (the solver failed at the step's start, before integrating)
+            return said
         later = None if last is None else _failed_state_note(model, t, last, inputs)
     except Exception:  # noqa: BLE001 - what is known stands
         later = None
@@ -1123,6 +1179,23 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             raise pybamm.SolverError(explained) from exc
 
     def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
+        try:
+            return self._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+        except pybamm.SolverError as exc:  # a custom step's current, a function of the state: where it failed
+            if model not in CUSTOM_STEP_MODELS:
+                raise
+            # (here, outside _checked_step: a subclass's retry of a failed step (SharedEventsIDAKLUSolver's) runs
+            # first, and the note, which solves the step again, is made only for the failure that stands)
+            t0 = 0.0 if old_solution is None or not hasattr(old_solution, "t") else float(old_solution.t[-1])
+            note = _custom_step_note(model, t0, inputs, lambda: self._failed_state(
+                old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs))
+            if note is None:
+                raise
+            raise pybamm.SolverError(f"{exc}; {note}") from exc
+
+    def _checked_step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
+        """PyBaMM's ``step`` after the checks of the inputs and parameters; a subclass's retry of a failed step
+        overrides this (not ``step``, whose note on a custom step's failure is then made once, for the last)."""
         t0 = 0.0 if old_solution is None or not hasattr(old_solution, "t") else float(old_solution.t[-1])
         # (an experiment's steps until one has run step from pybamm.EmptySolution: the initial state)
         self._from_initial_state = old_solution is None or isinstance(old_solution, pybamm.EmptySolution)
@@ -1132,18 +1205,9 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             warn_unknown_inputs(model, inputs)
             warn_unknown_parameters(model)
         else:  # a step of pybamm.Simulation's experiment: its input names checked against every step's model
-            experiment.warn(inputs, stacklevel=2)
+            experiment.warn(inputs, stacklevel=3)
             warn_unknown_parameters(model, warned=experiment.parameters_warned)
-        try:
-            return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
-        except pybamm.SolverError as exc:  # a custom step's current, a function of the state: where it failed
-            if model not in CUSTOM_STEP_MODELS:
-                raise
-            note = _custom_step_note(model, t0, inputs, lambda: self._failed_state(
-                old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs))
-            if note is None:
-                raise
-            raise pybamm.SolverError(f"{exc}; {note}") from exc
+        return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 
     def _failed_state(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
         """After the solver failed on a step: the step solved again with ``on_failure="ignore"`` (PyBaMM's option,
@@ -1151,9 +1215,10 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         state and its time derivative of its last point); False if it raises PyBaMM's SolverError (a failure before IDA
         integrates: the step's start is the state it failed at), None if it fails otherwise or returns no point.
         Called only after a failure (a custom step's, :func:`_custom_step_note`), its cost the failed step's."""
-        on_failure = self.on_failure
-        self.on_failure = "ignore"
+        on_failure = None
         try:
+            on_failure = self.on_failure  # (inside the try: a PyBaMM without it leaves the solver's error standing)
+            self.on_failure = "ignore"
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # (the failure's own warnings were given the first time)
                 partial = super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
@@ -1165,7 +1230,8 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         except Exception:  # noqa: BLE001 - the first failure's error stands
             return None
         finally:
-            self.on_failure = on_failure
+            if on_failure is not None:
+                self.on_failure = on_failure
         if partial.termination != "failure" or t.size == 0 or y.ndim != 2:
             return None
         return float(t[-1]), y[:, -1], yp

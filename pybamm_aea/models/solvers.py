@@ -329,9 +329,11 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
     #: the retry's first step [s]: a thousandth of a second, below every time constant of the cells
     RETRY_FIRST_STEP = 1e-3
 
-    def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
+    def _checked_step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
+        # (CheckedIDAKLUSolver.step's note on a custom step's failure, which solves the step again, is made after
+        # this, once, only if the retry fails too)
         try:
-            return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+            return super()._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
         except pybamm.SolverError as exc:
             if "at initial conditions" in str(exc):  # an infeasible step: the same on any solver
                 raise
@@ -342,8 +344,8 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
             warnings.warn(f"IDA failed on a step at t = {t0:.6g} s ({exc}); solved again with PyBaMM's Newton "
                           f"matrix and a {self.RETRY_FIRST_STEP:g} s first step", StepRetriedWarning,
-                          stacklevel=2)
-            return retry.step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+                          stacklevel=3)
+            return retry._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 
 
 class ScalarFunctionsIDAKLUSolver(CheckedIDAKLUSolver, _ScalarFunctions, _SharedEvents):

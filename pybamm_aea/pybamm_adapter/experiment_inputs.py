@@ -16,7 +16,8 @@ per solve of an experiment, before the first step, and which leaves every step's
 name once for the solve. Before PyBaMM's method, when the simulation's solver (the step solvers are its
 copies) is a :class:`~pybamm_aea.models.checks.CheckedIDAKLUSolver`, the wrapper checks that PyBaMM runs each
 step with its own value (:func:`~pybamm_aea.models.checks.check_steps_not_merged`: two drive cycles that print
-the same are one step to PyBaMM) and each step's own value
+the same, one cycle looped by a step longer than the first step's, or two custom steps of different functions of
+the state whose texts differ only in their durations or descriptions, are one step to PyBaMM) and each step's own value
 (:func:`~pybamm_aea.models.checks.check_step_values`) with the inputs of the solve, before any step runs: a
 step's current given as an input (``pybamm.InputParameter("I2")``) is no parameter of the step's model, in
 which PyBaMM's build puts it in place of "Current function [A]", so the solve-time check by name did not see
@@ -58,7 +59,17 @@ SIMULATION_NAMES = ("steps_to_built_models", "steps_to_built_solvers", "experime
                     "parameter_values", "model")
 #: the names of ``pybamm.step.BaseStep`` the wrapper and :func:`~pybamm_aea.models.checks.check_step_values` read
 STEP_NAMES = ("basic_repr", "input_value", "is_python_function", "termination", "duration", "period", "temperature",
-              "direction")
+              "direction", "value")
+#: the names of ``pybamm.Experiment`` that :func:`~pybamm_aea.models.checks.check_steps_not_merged` reads (the steps
+#: as given and as PyBaMM runs them)
+EXPERIMENT_NAMES = ("cycles", "steps")
+#: the attribute of each custom step (:data:`CUSTOM_STEPS`, PyBaMM 26.10) holding the user's function of the state,
+#: which the step's text holds as None (compared by identity: two such functions are one step to PyBaMM)
+CUSTOM_STEP_FUNCTIONS = {"CustomStepExplicit": "current_value_function", "CustomStepImplicit": "current_rhs_function"}
+#: what :meth:`~pybamm_aea.models.checks.CheckedIDAKLUSolver._failed_state` reads after a custom step's failure:
+#: the solver's option (``pybamm.BaseSolver``) and the partial solution's (``pybamm.Solution``)
+SOLVER_NAMES = ("on_failure",)
+SOLUTION_NAMES = ("all_ts", "all_ys", "termination")
 #: the experiment steps whose current is the user's function of the state (``pybamm.step``'s classes)
 CUSTOM_STEPS = ("CustomStepExplicit", "CustomStepImplicit")
 #: the ``pybamm.Simulation`` class attribute (PyBaMM 26.10) naming the inputs it gives each experiment step itself
@@ -93,6 +104,18 @@ def check(simulation_class=None):
     step_source = inspect.getsource(pybamm.step.BaseStep)
     missing += [f"pybamm.step.BaseStep.{name}" for name in STEP_NAMES
                 if not hasattr(pybamm.step.BaseStep, name) and not re.search(rf"self\.{name}\b", step_source)]
+    # the steps as given and as run, the custom steps' functions, a failed custom step's re-solve (read after a
+    # failure, inside a try: a PyBaMM without them would leave the solver's error without its note, unnoticed)
+    for where, cls, names in (("Experiment", pybamm.Experiment, EXPERIMENT_NAMES),
+                              ("BaseSolver", pybamm.BaseSolver, SOLVER_NAMES),
+                              ("Solution", pybamm.Solution, SOLUTION_NAMES),
+                              *((f"step.{kind}", getattr(pybamm.step, kind, None), (name,))
+                                for kind, name in CUSTOM_STEP_FUNCTIONS.items())):
+        if cls is None:
+            continue  # (a PyBaMM without custom steps: none to compare)
+        cls_source = inspect.getsource(cls)
+        missing += [f"pybamm.{where}.{name}" for name in names
+                    if not hasattr(cls, name) and not re.search(rf"self\.{name}\b", cls_source)]
     if missing:
         raise patch_mismatch("experiment input-name", __name__, missing)
 

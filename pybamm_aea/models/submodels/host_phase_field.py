@@ -321,7 +321,14 @@ class CathodeCahnHilliard(AEASubModel):
         it the OCP comes back to the plateau (a table OCP's) or is NaN (a logarithm's), so a step that crosses it is
         no state of the material; the event is the content's, continuous across the pole, so IDA's root finding
         finds it however long the step. No event at theta = 0: x = e ln(1 + exp(y / e)) > 0 (:meth:`content`).
-        An electron-limited end (0, Mo6S8) takes Li past x_max, so its host has none (see the module docstring)."""
+        An electron-limited end (0, Mo6S8) takes Li past x_max, so its host has none (see the module docstring).
+        The event inside the electrode ends no test's solve (session 29's review): Li reaches the interior only from
+        the interface, down the gradient of its chemical potential, which near x_max the lattice gas's pole makes
+        monotone in x, so the interior fills after the surface; on a charge it is fuller than the surface (AEA_LiCoO2
+        after a 1C discharge: 0.46 above it) but losing Li. It is kept for a dispersed material that gives Li back to
+        the host in the bulk (``r < 0`` in the module docstring's equation, on a charge), which can fill the interior
+        first; the package's sets with a dispersed material (Li2021_S_Mo6S8, Li2021_LTO_Mo6S8) are on Mo6S8, no
+        lattice gas (:data:`pybamm_aea.parameters.SET_FACTS`), so it is untested."""
         p = self.param
         x = variables["Cathode Li content"]
         x_s = variables["Cathode surface Li content"]
