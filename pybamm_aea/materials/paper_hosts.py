@@ -10,8 +10,9 @@ gas, no vacancies); ``Li2021_TiS2``'s law clamps it there (``past_x_max=True`` o
 :func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density_law`). And the record's set flags the
 lattice gas full at x_max (``"Cathode host full at maximum Li content"`` 1), so the multi-phase host's content
 events end a solve at theta = 1 (:mod:`pybamm_aea.models.submodels.host_phase_field`), which is what keeps the
-solver off the pole's far side; ``Li2021_TiS2`` is flagged so too (its OCP's logarithm has its pole at x = 1). Within [0, x_max] the two are the same; the Mo6S8 record, whose host holds Li beyond x_max,
-clamps as its set does and is not flagged full. The records lack the Mo6S8
+solver off the pole's far side; ``Li2021_TiS2`` is flagged so too (its OCP's logarithm has its pole at x = 1).
+Within [0, x_max] the two are the same; the Mo6S8 record, whose host holds Li beyond x_max, clamps as its set does
+and is not flagged full. The records lack the Mo6S8
 "ionic switch" (Li0 film) and the degradation fits of the full sets: use the sets for the paper's cells, these
 records to vary a property of the host (e.g. its electronic conductivity) through the material API.
 """
