@@ -225,6 +225,30 @@ def test_a_materials_exchange_current_is_the_paper_sets_law():
             assert np.isnan(beyond), name
 
 
+def test_the_paper_sets_and_their_material_records_have_one_j0_beyond_x_max_too():
+    """The paper's hosts as material records (``paper_hosts``) and as sets agree on j0 everywhere, beyond x_max too:
+    LixTiS2 is a lattice gas (its OCP's logarithm has its pole at x = 1), so Li2021_TiS2's j0 is unclamped as its
+    record's, NaN past theta = 1.0001 (no vacancies), and both are flagged full at x = 1; the Mo6S8 host takes Li
+    past its Li4 end, so set and record both clamp j0 at its floor there and neither is flagged. Catches
+    Li2021_TiS2's law clamped beyond x = 1 (the session-29 state: a full lattice gas given vacancies)."""
+    flag = "Cathode host full at maximum Li content"
+    for record, set_name, full in (("TiS2", "Li2021_TiS2", 1.0), ("Mo6S8", "Li2021_Mo6S8", 0.0)):
+        mine, theirs = get_material(record).parameter_values(), pybamm.ParameterValues(set_name)
+        assert mine[flag] == theirs[flag] == full, record
+        x_max = theirs["Cathode maximum Li content"]
+        assert get_material(record).x_max == x_max
+        for T in (298.15, 343.15):
+            for theta in (0.0, 0.5, 0.9999, 1.0, 1.00005, 1.001, 1.5):
+                x_s, temperature = pybamm.Scalar(theta * x_max), pybamm.Scalar(T)
+                with np.errstate(invalid="ignore"):
+                    a, b = (float(v["Cathode exchange-current density [A.m-2]"](x_s, temperature).evaluate())
+                            for v in (mine, theirs))
+                if theta > 1.0001 and full:
+                    assert np.isnan(a) and np.isnan(b), (record, theta, T)
+                else:
+                    assert a == b and np.isfinite(a), (record, theta, T, a, b)
+
+
 def test_a_full_lattice_gas_ends_the_solve_on_its_named_event():
     """A lattice gas holds no Li beyond x_max: a material whose OCP stays above the cut-off to theta = 1 (a table OCP
     4.1 -> 3.5 V with no end term, on AEA_LiCoO2, discharged at 0.1C from theta = 0.9 to 3.0 V) stops on the

@@ -2,19 +2,20 @@
 
 Every function and number is the one of the registered sets ``Li2021_Mo6S8`` and ``Li2021_TiS2``
 (referenced by name, not retyped): OCP branches and diffusivity from those modules, the compact's
-electronic conductivity from the paper's Table S4 fit. Two differences, beyond x_max only: the TiS2 record's
-exchange-current density is the material API's (:class:`pybamm_aea.materials.functions.ExchangeCurrentDensity`,
-``past_x_max=False``: a record without a multi-phase host is a lattice gas whose OCP's end term has its pole at
-x_max), its theta (1 - theta) not clamped at 0 beyond x_max, so j0 is NaN past theta = 1.0001 (a full lattice
-gas, no vacancies); ``Li2021_TiS2``'s law clamps it there (``past_x_max=True`` of
-:func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density_law`). And the record's set flags the
-lattice gas full at x_max (``"Cathode host full at maximum Li content"`` 1), so the multi-phase host's content
-events end a solve at theta = 1 (:mod:`pybamm_aea.models.submodels.host_phase_field`), which is what keeps the
-solver off the pole's far side; ``Li2021_TiS2`` is flagged so too (its OCP's logarithm has its pole at x = 1).
-Within [0, x_max] the two are the same; the Mo6S8 record, whose host holds Li beyond x_max, clamps as its set does
-and is not flagged full. The records lack the Mo6S8
-"ionic switch" (Li0 film) and the degradation fits of the full sets: use the sets for the paper's cells, these
-records to vary a property of the host (e.g. its electronic conductivity) through the material API.
+electronic conductivity from the paper's Table S4 fit. Beyond x_max the records and the sets are the same too
+(since session 30): TiS2's exchange-current density, the record's
+(:class:`pybamm_aea.materials.functions.ExchangeCurrentDensity`, ``past_x_max=False``) and ``Li2021_TiS2``'s, is
+the law of :func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density_law` unclamped, NaN past
+theta = 1.0001 (a lattice gas whose OCP has its pole at x_max holds no Li beyond it: no vacancies), and both are
+flagged full at x_max (``"Cathode host full at maximum Li content"`` 1), so the multi-phase host's content events
+end a solve at theta = 1 (:mod:`pybamm_aea.models.submodels.host_phase_field`), which is what keeps the solver off
+the pole's far side; the Mo6S8 record and set, whose host holds Li beyond x_max, both clamp j0 there and are not
+flagged full. One difference, the records' basis: each counts its initial Li (4e-3 Mo6S8, 1e-3 TiS2) as pressed
+(``"Cathode host Li content as made"``, the host's molar mass that much M_Li lighter), the sets as inserted into
+the Li-free host (0). The
+records lack the Mo6S8 "ionic switch" (Li0 film) and the degradation fits of the full sets: use the sets for the
+paper's cells, these records to vary a property of the host (e.g. its electronic conductivity) through the material
+API.
 """
 from ..parameters import Li2021_Mo6S8 as _ms, Li2021_TiS2 as _ts, paper_cell
 from ..energy.materials import get_material

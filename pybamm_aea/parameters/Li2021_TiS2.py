@@ -78,8 +78,14 @@ def tis2_log_mobility(x, T):
 
 def tis2_exchange_current_density(x_s, T):
     """Cathode exchange-current density [A.m-2]: assumption, as for Mo6S8, 15 A/m2 at half
-    lithiation, 70 C (:func:`paper_cell.cathode_exchange_current_density`)."""
-    return paper_cell.cathode_exchange_current_density(X_MAX, 15.0)(x_s, T)
+    lithiation, 70 C (:func:`paper_cell.cathode_exchange_current_density`).
+
+    Not clamped beyond x_max (``past_x_max=False``, as the material API's TiS2 record): LixTiS2 is a lattice gas
+    that holds no Li beyond x = 1 (its OCP's logarithm has its pole there), so theta (1 - theta) < 0 is no state of
+    it; the set flags it full at x = 1 (``"Cathode host full at maximum Li content"`` 1) and the multi-phase host's
+    content events end a solve there, before j0 turns NaN at theta = 1.0001.
+    """
+    return paper_cell.cathode_exchange_current_density(X_MAX, 15.0, past_x_max=False)(x_s, T)
 
 
 def tis2_conductivity(eps, T):
