@@ -249,19 +249,36 @@ def test_the_paper_sets_and_their_material_records_have_one_j0_beyond_x_max_too(
                     assert a == b and np.isfinite(a), (record, theta, T, a, b)
 
 
+def _licoo2_above_its_cut_off_to_theta_1(full):
+    """AEA_LiCoO2 with a table OCP 4.1 -> 3.5 V and no end term (above its 3.0 V cut-off up to theta = 1), its
+    lattice gas flagged full at x_max or not (``full``), discharged at 0.1C from theta = 0.9 for up to 20 h on the
+    multi-phase host: the solution and x_max."""
+    from pybamm_aea.materials import functions as fn
+
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    x_max = values["Cathode maximum Li content"]
+    above_cut_off = fn.TableOCP((0.0, 1.0), (4.1, 3.5), x_max, k_end=0.0)
+    for name in ("Cathode lithiation OCP [V]", "Cathode delithiation OCP [V]", "Cathode homogeneous OCP [V]"):
+        values[name] = above_cut_off
+    values.update({"Initial cathode Li content": 0.9 * x_max, "Cathode host full at maximum Li content": full,
+                   "Current function [A]": abs(values["Current function [A]"])})  # 0.1C discharge
+    return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 20 * 3600]), x_max
+
+
 def test_a_full_lattice_gas_ends_the_solve_on_its_named_event():
     """A lattice gas holds no Li beyond x_max: a material whose OCP stays above the cut-off to theta = 1 (a table OCP
     4.1 -> 3.5 V with no end term, on AEA_LiCoO2, discharged at 0.1C from theta = 0.9 to 3.0 V) stops on the
     multi-phase host's event at theta_s = 1 - 1e-9, named, after 0.369 h (0.00653 mA.h). Without the event it runs
     on past x_max to theta_s = 1.0001, where j0's radicand theta (1 - theta) + 1e-4 reaches 0, and stops on the
-    voltage cut-off there (0.370 h, 0.006538 mA.h): a lattice gas filled past full, stopped by its kinetics. Every material's set is flagged so but the Mo6S8 record's (its
+    voltage cut-off there (0.370 h, 0.006538 mA.h; test_a_host_not_flagged_full_fills_past_x_max_until_its_j0_vanishes):
+    a lattice gas filled past full, stopped by its kinetics. Every material's set is flagged so but the Mo6S8 record's (its
     electron-limited end takes Li past x_max); of the paper's sets, Li2021_TiS2's lattice gas (its OCP's logarithm
     has its pole at x = 1) is flagged too, and the Mo6S8-based sets keep the cell's default, no event. Li2021_TiS2's
     flag is asserted as a value, not by a run its event ends: none was found (session 29): discharged at 0.1C and
     70 C to 1.0 (its cut-off), 0.5 and 0.2 V it ends on the voltage cut-off at a surface content of 0.99982,
     0.99990 and 0.99992, the same with the flag 0 or 1, its kinetics (j0 to 0 at the full end) taking the voltage
     down long before x = 1 - 1e-9, where the logarithm's RT/F ln(1e-9) is only -0.613 V."""
-    from pybamm_aea.materials import functions as fn, list_materials
+    from pybamm_aea.materials import list_materials
     from pybamm_aea.models.submodels.host_phase_field import LATTICE_GAS_FULL_AT_SURFACE
 
     flag = "Cathode host full at maximum Li content"
@@ -270,20 +287,32 @@ def test_a_full_lattice_gas_ends_the_solve_on_its_named_event():
     assert pybamm.ParameterValues("Li2021_Mo6S8")[flag] == 0.0
     assert pybamm.ParameterValues("Li2021_TiS2")[flag] == 1.0
 
-    values = pybamm.ParameterValues("AEA_LiCoO2")
-    assert values["Cathode host full at maximum Li content"] == 1.0
-    x_max = values["Cathode maximum Li content"]
-    above_cut_off = fn.TableOCP((0.0, 1.0), (4.1, 3.5), x_max, k_end=0.0)
-    for name in ("Cathode lithiation OCP [V]", "Cathode delithiation OCP [V]", "Cathode homogeneous OCP [V]"):
-        values[name] = above_cut_off
-    values.update({"Initial cathode Li content": 0.9 * x_max,
-                   "Current function [A]": abs(values["Current function [A]"])})  # 0.1C discharge
-    solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 20 * 3600])
+    assert pybamm.ParameterValues("AEA_LiCoO2")[flag] == 1.0
+    solution, x_max = _licoo2_above_its_cut_off_to_theta_1(full=1.0)
     assert solution.termination == f"event: {LATTICE_GAS_FULL_AT_SURFACE}"
     assert "lattice gas full" in LATTICE_GAS_FULL_AT_SURFACE and "theta = 1" in LATTICE_GAS_FULL_AT_SURFACE
     assert solution["Cathode surface Li content"].entries[-1] / x_max == pytest.approx(1 - 1e-9, abs=1e-12)
     assert solution.t[-1] / 3600 == pytest.approx(0.3695, rel=1e-3)
     assert solution["Voltage [V]"].entries[-1] > 3.4
+
+
+def test_a_host_not_flagged_full_fills_past_x_max_until_its_j0_vanishes():
+    """The same cell as test_a_full_lattice_gas_ends_the_solve_on_its_named_event with the flag 0 (a host that takes
+    Li past x_max, the Mo6S8 sets' and the cell's default): no content event, so the discharge runs on past x_max
+    (nothing in the table OCP stops it) until j0's radicand theta (1 - theta) + 1e-4 reaches 0, at theta_s =
+    (1 + sqrt(1.0004)) / 2 = 1.0000999900, where the voltage falls to its 3.0 V cut-off (0.3702 h, 0.006538 mA.h,
+    measured; 0.3695 h with the flag 1). It does not fail: the stop is PyBaMM's minimum-voltage event. Catches the
+    flag ignored with the events always on, and the events' off-switch offset of the wrong sign (negative at the
+    start: no solve at all)."""
+    from pybamm_aea.models.submodels.host_phase_field import LATTICE_GAS_FULL, LATTICE_GAS_FULL_AT_SURFACE
+
+    solution, x_max = _licoo2_above_its_cut_off_to_theta_1(full=0.0)
+    assert solution.termination == "event: Minimum voltage [V]"
+    assert LATTICE_GAS_FULL_AT_SURFACE not in solution.termination and LATTICE_GAS_FULL not in solution.termination
+    theta_s = solution["Cathode surface Li content"].entries / x_max
+    assert theta_s[-1] == pytest.approx((1 + np.sqrt(1.0004)) / 2, abs=1e-9)  # past x_max, where j0 reaches 0
+    assert solution["Voltage [V]"].entries[-1] == pytest.approx(3.0, abs=1e-4)
+    assert solution.t[-1] / 3600 == pytest.approx(0.3702, rel=1e-3)
 
 
 def test_the_full_lattice_gas_event_not_j0_ends_licoo2s_discharge_at_its_cut_off():
