@@ -51,14 +51,16 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
            "in_range", "PhysicalRange", "check_inputs", "CheckedIDAKLUSolver", "starts_outside_window",
            "StartOutsideWindowWarning", "ExperimentStepFailedWarning", "ExperimentInputNames", "STEP_VALUE_RANGES",
            "check_step_values", "CUSTOM_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
-           "check_steps_not_merged"]
+           "check_steps_not_merged", "MissingParameterError", "missing_parameter_error"]
 
 
 @dataclass(frozen=True)
 class Range:
     """Allowed values ``low .. high`` (None: unbounded); ``high`` may name another parameter (e.g. a maximum
     content). ``why``: the physical reason or source, shown in the error. ``only``: the values allowed, if the
-    parameter is a switch (e.g. ``(0.0, 1.0)``), which then must also lie within ``low .. high``."""
+    parameter is a switch (e.g. ``(0.0, 1.0)``), which then must also lie within ``low .. high``. ``if_missing``:
+    for a parameter the model reads since a later session than a user's complete set may have been written in, what
+    to set it to, shown when a set lacks it (:func:`missing_parameter_error`); no value is assumed for it."""
 
     low: float | None = None
     high: float | str | None = None
@@ -66,6 +68,7 @@ class Range:
     high_open: bool = False
     why: str = ""
     only: tuple = ()
+    if_missing: str = ""
 
     def describe(self, bound_value=None):
         if self.only:
@@ -196,7 +199,13 @@ RANGES = {
     "Persistent Li0 fraction": _FRACTION,
     "Cathode host full at maximum Li content": Range(0.0, 1.0, only=(0.0, 1.0), why=(
         "1: the host's OCP ends in a lattice gas's pole at x_max (full there); 0: an electron-limited end that "
-        "takes Li past x_max (Mo6S8)")),
+        "takes Li past x_max (Mo6S8)"), if_missing=(
+        "the multi-phase host reads it since session 29, so a complete parameter set written before then lacks it. "
+        "Set it to 1 for a lattice gas that holds no Li beyond its maximum Li content x_max (its OCP has a pole "
+        "there: TiS2, as in Li2021_TiS2, and the sets of the material API, pybamm_aea.materials): a solve ends where "
+        "the lattice gas is full, on the event 'Cathode lattice gas full at its surface (Li content x_max, theta = "
+        "1)'. Set it to 0 for a host that takes Li beyond x_max (the Mo6S8 sets, whose electron-limited Li4 end "
+        "goes on below 1.0 V): no such event.")),
     # the multi-phase host's Li0/Li1 region (below zero Li for a host without Li0,
     # thermodynamics.li0_phase_parameters)
     "Li0 phase binodal Li content": Range(None, "Li1 phase binodal Li content", high_open=True,
@@ -252,6 +261,26 @@ SWEEP_ONLY_INPUTS = tuple(_SWEEP_ONLY_RANGES)
 def _message(name, value, rng, bound_value=None):
     why = f" ({rng.why})" if rng.why else ""
     return f"'{name}' = {value!r} is outside its physical range {rng.describe(bound_value)}{why}"
+
+
+class MissingParameterError(KeyError):
+    """A parameter an AEA model reads is not in the parameter set (PyBaMM's "Parameter ... not found", a
+    ``KeyError``), with what to set it to (:attr:`Range.if_missing`). Its text is its message (a ``KeyError``'s is
+    the message's repr)."""
+
+    def __str__(self):
+        return str(self.args[0]) if self.args else ""
+
+
+def missing_parameter_error(name):
+    """The :class:`MissingParameterError` for a parameter set that lacks ``name``, naming it and what to set it to
+    (``RANGES[name].if_missing``), or None for a parameter without such advice (PyBaMM's own error stands)."""
+    rng = RANGES.get(name)
+    if rng is None or not rng.if_missing:
+        return None
+    return MissingParameterError(
+        f"Parameter '{name}' not found: {rng.if_missing} No value is assumed for it: add it to the parameter set "
+        f"(values[{name!r}] = its value).")
 
 
 def check_value(name, value, bound_value=None):

@@ -1,4 +1,5 @@
-"""A NaN parameter value of an AEA model named with its range: a small patch of PyBaMM.
+"""A NaN parameter value of an AEA model named with its range, and a missing one with what to set: a small patch
+of PyBaMM.
 
 Why: PyBaMM reads a number that is NaN as a parameter with no value (a row of a csv file left empty):
 ``ParameterSubstitutor._process_parameter`` raises ``ValueError("Parameter 'Cathode porosity' not found")`` for
@@ -22,8 +23,16 @@ is PyBaMM's, unchanged: a NaN of a parameter of PyBaMM's own models ("Current fu
 expressions (their dicts, not walked): ``process_model`` of the LMS model took 4.2-4.7 ms hooked and 4.4 ms
 unhooked (medians of 9, 2026-12-03; the spread between runs is larger than the difference).
 
-The wrappers read the substitutor's ``_store`` (a private name) and PyBaMM's error text; :func:`check` verifies
-both, in the two methods raising it, before anything is wrapped and raises an ImportError naming the PyBaMM
+A parameter the set lacks is PyBaMM's ``KeyError("Parameter 'NAME' not found. ... Best matches are [...]")`` (its
+parameter store's). The same wrappers raise, from it, a
+:class:`~pybamm_aea.models.checks.MissingParameterError` (a ``KeyError``) naming NAME and what to set it to when
+NAME has such advice in :data:`~pybamm_aea.models.checks.RANGES` (``Range.if_missing``: a parameter the model
+reads since a later session than a user's complete set may have been written in, "Cathode host full at maximum Li
+content" of session 29), is not in the store, and the model or expression checks it (an AEA model's); no value is
+assumed for it. Any other missing name is PyBaMM's error, unchanged.
+
+The wrappers read the substitutor's ``_store`` (a private name) and PyBaMM's error texts; :func:`check` verifies
+them, in the two methods raising the NaN's and by looking up a name a set lacks, before anything is wrapped and raises an ImportError naming the PyBaMM
 version and what is missing.
 
 What upstream would replace this module: PyBaMM telling a NaN value from a missing one (a distinct exception
@@ -48,6 +57,9 @@ RAISERS = ("_process_parameter", "_process_callable_function_parameter")
 STORE = "_store"
 #: PyBaMM's error for a parameter without value (a NaN number is one)
 NOT_FOUND = re.compile(r"Parameter '(?P<name>.+)'(?: \(possibly a function\))? not found")
+#: PyBaMM's error for a parameter the set lacks (a ``KeyError`` of its parameter store: "Parameter 'NAME' not found.
+#: 'NAME' not found. Best matches are [...]")
+MISSING = re.compile(r"Parameter '(?P<name>[^']+)' not found\.")
 #: the model attributes whose expressions PyBaMM substitutes in ``process_model`` (each replaced, not changed in
 #: place, as it goes: read before)
 MODEL_PARTS = ("rhs", "algebraic", "initial_conditions", "boundary_conditions", "variables", "events")
@@ -67,6 +79,17 @@ def check(substitutor_class=None):
             if "not found" not in source or f"self.{STORE}[" not in source or "isnan" not in source:
                 missing.append(f"ParameterSubstitutor.{name} raising \"Parameter '...' not found\" for a NaN of "
                                f"self.{STORE}")
+    if substitutor_class is ParameterSubstitutor:  # a name the set lacks: the store's KeyError and its text
+        probe = "pybamm-aea probe of a missing parameter"
+        try:
+            pybamm.ParameterValues({}).process_symbol(pybamm.Parameter(probe))
+        except KeyError as exc:
+            if not (exc.args and MISSING.match(str(exc.args[0]))):
+                missing.append(f"ParameterValues.process_symbol raising KeyError(\"Parameter '...' not found. ...\") "
+                               f"for a parameter the set lacks (it raised {exc!r})")
+        except Exception as exc:  # (another type: the advice for a missing parameter would never be given)
+            missing.append(f"ParameterValues.process_symbol raising KeyError for a parameter the set lacks (it raised "
+                           f"{type(exc).__name__}: {exc})")
     if missing:
         raise patch_mismatch("NaN parameter value", __name__, missing)
 
@@ -94,11 +117,28 @@ def _expressions(roots):
             stack.extend(item)
 
 
+def _checked_in(roots, name):
+    """True if an expression of ``roots`` checks the range of parameter ``name`` (a
+    :class:`~pybamm_aea.models.checks.PhysicalRange` over it, as its value or its bound): an AEA model's."""
+    from ..models.checks import PhysicalRange  # (pybamm_aea.models installs this hook on import)
+
+    parameters = (pybamm.Parameter, pybamm.FunctionParameter)
+    seen = set()
+    for expression in _expressions(roots):
+        for node in expression.pre_order():
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, PhysicalRange) and any(isinstance(c, parameters) and c.name == name
+                                                       for c in node.children):
+                return True
+    return False
+
+
 def _nan_of_a_checked_parameter(substitutor, roots, exc):
     """The name of the parameter PyBaMM's "not found" ``exc`` is about when its value is a NaN number and an
-    expression of ``roots`` checks its range (a :class:`~pybamm_aea.models.checks.PhysicalRange` over it, as its
-    value or its bound); else None."""
-    from ..models.checks import RANGES, PhysicalRange  # (pybamm_aea.models installs this hook on import)
+    expression of ``roots`` checks its range (:func:`_checked_in`); else None."""
+    from ..models.checks import RANGES
 
     found = NOT_FOUND.fullmatch(str(exc))
     name = found and found["name"]
@@ -110,17 +150,29 @@ def _nan_of_a_checked_parameter(substitutor, roots, exc):
         return None
     if not isinstance(value, numbers.Real) or isinstance(value, bool) or not math.isnan(value):
         return None
-    parameters = (pybamm.Parameter, pybamm.FunctionParameter)
-    seen = set()
-    for expression in _expressions(roots):
-        for node in expression.pre_order():
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            if isinstance(node, PhysicalRange) and any(isinstance(c, parameters) and c.name == name
-                                                       for c in node.children):
-                return name
-    return None
+    return name if _checked_in(roots, name) else None
+
+
+def _missing_with_advice(substitutor, roots, exc):
+    """The :class:`~pybamm_aea.models.checks.MissingParameterError` for PyBaMM's "not found" ``exc`` (a
+    ``KeyError``: the store has no such name) about a parameter the set lacks, when the parameter has advice for a
+    set without it (``Range.if_missing``, :func:`~pybamm_aea.models.checks.missing_parameter_error`) and an
+    expression of ``roots`` checks it (:func:`_checked_in`); else None."""
+    from ..models.checks import MissingParameterError, missing_parameter_error
+
+    if isinstance(exc, MissingParameterError) or not exc.args:
+        return None
+    found = MISSING.match(str(exc.args[0]))
+    name = found and found["name"]
+    error = name and missing_parameter_error(name)
+    if error is None:
+        return None
+    try:
+        if name in getattr(substitutor, STORE):
+            return None
+    except (AttributeError, TypeError):
+        return None
+    return error if _checked_in(roots, name) else None
 
 
 def _nan_named(pybamm_method, roots_of):
@@ -135,6 +187,11 @@ def _nan_named(pybamm_method, roots_of):
         roots = roots_of(args[0] if args else kwargs.get(first))
         try:
             return pybamm_method(self, *args, **kwargs)
+        except KeyError as exc:
+            missing = _missing_with_advice(self, roots, exc)
+            if missing is None:
+                raise
+            raise missing from exc
         except ValueError as exc:
             name = _nan_of_a_checked_parameter(self, roots, exc)
             if name is None:
