@@ -31,7 +31,7 @@ is refused as a read one is: before session 30, 29 of the LMS set's 78 numbers p
 options, now none. It runs after PyBaMM's substitution, so a read parameter's error is the node's, as before. An
 AEA model is told by the substitutor's ``cache`` (every node it substituted since its values last changed): no
 :class:`~pybamm_aea.models.checks.PhysicalRange` there, none in the model (PyBaMM's SPM: its 748 cached nodes looked
-at in 0.11 ms, a walk of its expressions took 1.3 ms); else the model's expressions, to the first such node
+at in 0.10-0.12 ms, a walk of its expressions took 1.3 ms); else the model's expressions, to the first such node
 (0.008 ms on the LMS model). PyBaMM's own models are not checked.
 
 The wrappers read the substitutor's ``_store`` (a private name), its ``cache`` property and PyBaMM's error text;
@@ -142,7 +142,7 @@ def _nan_of_a_checked_parameter(substitutor, roots, exc):
 def _holds_range_checks(substitutor, roots):
     """True if the expressions ``roots`` hold a :class:`~pybamm_aea.models.checks.PhysicalRange` (an AEA model's).
     The substitutor's cache (every node it has substituted since its values last changed) is looked at first: no
-    node there, none in the model (PyBaMM's SPM: 748 cached nodes, looked at with the call in 0.11 ms, where a
+    node there, none in the model (PyBaMM's SPM: 748 cached nodes, looked at with the call in 0.10-0.12 ms, where a
     walk of its 1065 nodes took 1.3 ms; a node found only below a function parameter given as a number is not
     substituted, so not cached: the AEA model's equations hold others); else the model itself, to the first node
     found (the AEA model's first equation holds one: 0.008 ms)."""
