@@ -1,5 +1,5 @@
-"""A NaN parameter value of an AEA model named with its range, and a missing one with what to set: a small patch
-of PyBaMM.
+"""A NaN parameter value of an AEA model named with its range, a missing one with what to set, and every number
+of its values checked: a small patch of PyBaMM.
 
 Why: PyBaMM reads a number that is NaN as a parameter with no value (a row of a csv file left empty):
 ``ParameterSubstitutor._process_parameter`` raises ``ValueError("Parameter 'Cathode porosity' not found")`` for
@@ -19,9 +19,9 @@ found") error, when the value of NAME is a NaN number and the model or expressio
 physical range [0, 1)"), from PyBaMM's. The model is looked at, not only the expression that failed: PyBaMM may
 meet the parameter first where the AEA model reads it unchecked (PyBaMM's own current or capacity). Anything else
 is PyBaMM's, unchanged: a NaN of a parameter of PyBaMM's own models ("Current function [A]" = nan in
-``pybamm.lithium_ion.SPM``) is still "not found"; without an error the wrappers only take the model's
+``pybamm.lithium_ion.SPM``) is still "not found"; without an error this part only takes the model's
 expressions (their dicts, not walked): ``process_model`` of the LMS model took 4.2-4.7 ms hooked and 4.4 ms
-unhooked (medians of 9, 2026-12-03; the spread between runs is larger than the difference).
+unhooked (medians of 9, 2026-12-03, session 26; the spread between runs is larger than the difference).
 
 A parameter the set lacks is PyBaMM's ``KeyError("Parameter 'NAME' not found. ... Best matches are [...]")`` (its
 parameter store's). The same wrappers raise, from it, a
@@ -31,9 +31,20 @@ reads since a later session than a user's complete set may have been written in,
 content" of session 29), is not in the store, and the model or expression checks it (an AEA model's); no value is
 assumed for it. Any other missing name is PyBaMM's error, unchanged.
 
-The wrappers read the substitutor's ``_store`` (a private name) and PyBaMM's error texts; :func:`check` verifies
-them, in the two methods raising the NaN's and by looking up a name a set lacks, before anything is wrapped and raises an ImportError naming the PyBaMM
-version and what is missing.
+Every number, read or not: when ``process_model`` returns, on a model holding range checks (an AEA model),
+:func:`~pybamm_aea.models.checks.check_parameter_values` checks every number of the substitutor's values under a name
+of :data:`~pybamm_aea.models.checks.RANGES`, so that a value the model's options do not read (a degradation rate
+with the degradation off, the Li-In anode's indium amount on a Li-metal cell), which PyBaMM never substitutes,
+is refused as a read one is: before session 30, 29 of the LMS set's 78 numbers passed as NaN with the default
+options, now none. It runs after PyBaMM's substitution, so a read parameter's error is the node's, as before. An
+AEA model is told by the substitutor's ``cache`` (every node it substituted since its values last changed): no
+:class:`~pybamm_aea.models.checks.PhysicalRange` there, none in the model (PyBaMM's SPM: its 748 cached nodes looked
+at in 0.10-0.12 ms, a walk of its expressions took 1.3 ms); else the model's expressions, to the first such node
+(0.008 ms on the LMS model). PyBaMM's own models are not checked.
+
+The wrappers read the substitutor's ``_store`` (a private name), its ``cache`` property and PyBaMM's error texts;
+:func:`check` verifies them, in the two methods raising the NaN's and by looking up a name a set lacks, before
+anything is wrapped and raises an ImportError naming the PyBaMM version and what is missing.
 
 What upstream would replace this module: PyBaMM telling a NaN value from a missing one (a distinct exception
 type, or ``ParameterValues`` refusing a NaN it is given, naming it, instead of reading it as "not found").
@@ -53,8 +64,10 @@ from .initial_states import patch_mismatch
 #: number, and a function parameter given as one)
 METHODS = ("process_symbol", "process_model")
 RAISERS = ("_process_parameter", "_process_callable_function_parameter")
-#: the substitutor's attribute holding the parameter values (a ``ParameterStore``, read by name)
+#: the substitutor's attribute holding the parameter values (a ``ParameterStore``, read by name and by ``items()``)
 STORE = "_store"
+#: its property holding the symbols it has substituted (a dict, original -> substituted; cleared when a value changes)
+CACHE = "cache"
 #: PyBaMM's error for a parameter without value (a NaN number is one)
 NOT_FOUND = re.compile(r"Parameter '(?P<name>.+)'(?: \(possibly a function\))? not found")
 #: PyBaMM's error for a parameter the set lacks (a ``KeyError`` of its parameter store: "Parameter 'NAME' not found.
@@ -70,6 +83,8 @@ def check(substitutor_class=None):
     substitutor_class = substitutor_class or ParameterSubstitutor
     missing = [f"ParameterSubstitutor.{name}" for name in METHODS + RAISERS
                if not callable(getattr(substitutor_class, name, None))]
+    if not isinstance(getattr(substitutor_class, CACHE, None), property):
+        missing.append(f"ParameterSubstitutor.{CACHE} (a property: the symbols it substituted)")
     missing += [f"ParameterSubstitutor.{name}(self, subject, ...)" for name in METHODS
                 if callable(getattr(substitutor_class, name, None))
                 and len(inspect.signature(getattr(substitutor_class, name)).parameters) < 2]
@@ -175,10 +190,45 @@ def _missing_with_advice(substitutor, roots, exc):
     return error if _checked_in(roots, name) else None
 
 
-def _nan_named(pybamm_method, roots_of):
+def _holds_range_checks(substitutor, roots):
+    """True if the expressions ``roots`` hold a :class:`~pybamm_aea.models.checks.PhysicalRange` (an AEA model's).
+    The substitutor's cache (every node it has substituted since its values last changed) is looked at first: no
+    node there, none in the model (PyBaMM's SPM: 748 cached nodes, looked at with the call in 0.10-0.12 ms, where a
+    walk of its 1065 nodes took 1.3 ms; a node found only below a function parameter given as a number is not
+    substituted, so not cached: the AEA model's equations hold others); else the model itself, to the first node
+    found (the AEA model's first equation holds one: 0.008 ms)."""
+    from ..models.checks import PhysicalRange
+
+    if not any(isinstance(node, PhysicalRange) for node in getattr(substitutor, CACHE)):
+        return False
+    seen = set()
+    for expression in _expressions(roots):
+        stack = [expression]
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, PhysicalRange):
+                return True
+            stack.extend(node.children)
+    return False
+
+
+def _check_every_value(substitutor, roots):
+    """After ``process_model`` of an AEA model (one holding range checks): every number of the values checked
+    against :data:`~pybamm_aea.models.checks.RANGES`, those the model does not read as those it does
+    (:func:`~pybamm_aea.models.checks.check_parameter_values`)."""
+    if _holds_range_checks(substitutor, roots):
+        from ..models.checks import check_parameter_values
+
+        check_parameter_values(getattr(substitutor, STORE))
+
+
+def _nan_named(pybamm_method, roots_of, after=None):
     """``pybamm_method`` (a ``ParameterSubstitutor`` method), its "not found" for a NaN of a checked parameter
     raised as the range check's error; ``roots_of(subject)``: the expressions the method substitutes (its first
-    argument: the symbol, or the model)."""
+    argument: the symbol, or the model); ``after(substitutor, roots)``: called when the method returns."""
 
     first = list(inspect.signature(pybamm_method).parameters)[1]  # (symbol / unprocessed_model, by keyword too)
     @functools.wraps(pybamm_method)
@@ -186,7 +236,7 @@ def _nan_named(pybamm_method, roots_of):
         # (taken before the call: process_model replaces the model's expressions as it goes)
         roots = roots_of(args[0] if args else kwargs.get(first))
         try:
-            return pybamm_method(self, *args, **kwargs)
+            result = pybamm_method(self, *args, **kwargs)
         except KeyError as exc:
             missing = _missing_with_advice(self, roots, exc)
             if missing is None:
@@ -203,6 +253,9 @@ def _nan_named(pybamm_method, roots_of):
             except ValueError as named:
                 raise named from exc
             raise  # (unreachable: a range admits no NaN)
+        if after is not None:
+            after(self, roots)
+        return result
 
     wrapper._pybamm_aea_nan_named = True
     return wrapper
@@ -210,6 +263,8 @@ def _nan_named(pybamm_method, roots_of):
 
 #: what each wrapped method substitutes
 _ROOTS = {"process_symbol": lambda symbol: [symbol], "process_model": _roots}
+#: what runs when a wrapped method returns: parameterising a model checks every value the model has a range for
+_AFTER = {"process_model": _check_every_value}
 
 
 def install():
@@ -221,4 +276,4 @@ def install():
     for name in METHODS:
         method = getattr(ParameterSubstitutor, name)
         if not getattr(method, "_pybamm_aea_nan_named", False):
-            setattr(ParameterSubstitutor, name, _nan_named(method, _ROOTS[name]))
+            setattr(ParameterSubstitutor, name, _nan_named(method, _ROOTS[name], _AFTER.get(name)))
