@@ -252,6 +252,9 @@ def get_parameter_values():
             "Cathode homogeneous OCP [V]": mo6s8_homogeneous_ocp,
             "Cathode Li log-mobility": mo6s8_log_mobility,
             "Cathode gradient energy coefficient [V.m2]": GRADIENT_ENERGY,
+            # Mo6S8 takes Li past x_max on its electron-limited Li4 end (thermodynamics.Host.U_full), so no event ends
+            # a solve there (a lattice gas full at x_max, its OCP's pole, sets 1: Li2021_TiS2, aea_material_cell)
+            "Cathode host full at maximum Li content": 0.0,
             # ionic switch: Li0 forms below the Li1 composition (paper, Fig. 3c)
             "Li0 film onset Li content": 1.0,
             # fit: Li0 is "ionic-isolating" (paper); 1e-19 m2/s makes a few-nm film block

@@ -168,10 +168,6 @@ def cell_parameters():
             # pybamm_aea.set_initial_state sets two phases for a state inside a two-phase region
             "Initial cathode separator-side phase Li content": 0.0,
             "Initial cathode collector-side phase Li content": 0.0,
-            # the paper's Mo6S8 takes Li past x_max on its electron-limited end (thermodynamics.Host.U_full), so no
-            # event ends a solve there; a set whose host is a lattice gas, full at x_max (its OCP's pole), sets 1
-            # (the materials' sets, aea_material_cell)
-            "Cathode host full at maximum Li content": 0.0,
         }
     )
     return values
