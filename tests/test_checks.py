@@ -798,7 +798,24 @@ def test_a_ranges_contains_and_outside_agree(name):
         high = bound if isinstance(rng.high, str) else rng.high
         if high is not None and (rng.low is None or high > rng.low):
             assert rng.contains(high, bound) is (not rng.high_open)
+        if bound is not None:  # a bound given as an array (an input set holding np.array([4.0])): the same rules
+            assert [not rng.contains(float(v), np.array([bound])) for v in grid] == mask.tolist()
+            assert [not rng.contains(float(v), [bound]) for v in grid] == mask.tolist()
     assert not rng.contains(True) and not rng.contains("1.0") and not rng.contains(None)
+
+
+def test_an_unread_input_bounded_by_an_input_given_as_an_array_is_checked_against_it():
+    """A value given at solve time whose bound is another input given as a one-element array (as a user's batched
+    code may hold it): checked against the bound's value, not a TypeError (the first session-30 version of
+    Range.contains took float() of the bound)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode maximum Li content": "[input]", "Li0 film onset Li content": "[input]"})
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    sol = sim.solve([0, 60], inputs={"Cathode maximum Li content": np.array([4.0]), "Li0 film onset Li content": 1.0})
+    assert sol["Voltage [V]"].entries[-1] > 1.8
+    with pytest.raises(ValueError, match=r"'Li0 film onset Li content' = 5(\.0)? is outside its physical range "
+                                         r"\(-inf, 'Cathode maximum Li content' = 4\]"):
+        sim.solve([0, 60], inputs={"Cathode maximum Li content": np.array([4.0]), "Li0 film onset Li content": 5.0})
 
 
 def test_a_switch_parameter_takes_only_its_values_in_the_set_and_as_an_input():
@@ -1254,6 +1271,7 @@ def test_a_complete_set_written_before_the_host_full_flag_is_told_what_to_set(se
         with pytest.raises(KeyError) as err:
             run(pybamm.ParameterValues(old))
         assert isinstance(err.value, MissingParameterError)
+        assert str(err.value).startswith(f"Parameter '{HOST_FULL}'")  # its message, not a KeyError's quoted repr
         for part in told:
             assert re.search(part, str(err.value)), (part, str(err.value))
         assert str(err.value.__cause__.args[0]).startswith(f"Parameter '{HOST_FULL}' not found. ")
@@ -1384,6 +1402,11 @@ def test_an_unread_input_is_checked_at_solve_time_and_a_function_is_not_a_number
     values["Li trapping fraction"] = pybamm.Scalar(2.0)  # a number as PyBaMM's Scalar
     with pytest.raises(ValueError, match=_message("Li trapping fraction", 2.0)):
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+    for given in (np.float64(1.5), 2, np.float32(-0.5)):  # numbers of numpy's and Python's other types
+        values = pybamm.ParameterValues("Li2021_Mo6S8")
+        values["Li trapping fraction"] = given
+        with pytest.raises(ValueError, match=_message("Li trapping fraction", float(given))):
+            pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
 
 
 def _every_registered_set():
@@ -1463,6 +1486,27 @@ def test_the_nan_hook_fails_on_a_pybamm_without_its_names():
     assert "ParameterSubstitutor._process_parameter raising" in message
     assert "ParameterSubstitutor.cache (a property: the symbols it substituted)" in message  # (an AEA model's sign)
     assert "ParameterSubstitutor.process_symbol" not in message
+
+
+def test_the_missing_parameter_hook_fails_on_a_pybamm_whose_missing_parameter_error_differs(monkeypatch):
+    """check() probes PyBaMM's error for a parameter a set lacks (a KeyError "Parameter '...' not found. ..."), the
+    error the missing-parameter advice replaces: another text or another type is named as a mismatch, so the advice
+    is never silently lost."""
+    from pybamm.parameters.parameter_store import ParameterStore
+
+    from pybamm_aea.pybamm_adapter import parameter_values
+
+    original = ParameterStore.__getitem__
+
+    def other_text(self, key):
+        if key not in self:
+            raise KeyError(f"no parameter {key!r}")
+        return original(self, key)
+
+    monkeypatch.setattr(ParameterStore, "__getitem__", other_text)
+    with pytest.raises(ImportError, match=r"ParameterValues.process_symbol raising KeyError.* for a parameter the set "
+                                          r"lacks \(it raised KeyError.*no parameter"):
+        parameter_values.check()
 
 
 # --- a later experiment step the solver fails on (pybamm_aea.pybamm_adapter.experiment_errors) -------------------------------

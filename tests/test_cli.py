@@ -1,5 +1,6 @@
 """The command line: help at every level, energy numbers, simulate output, argument errors, comparison, sweep."""
 import json
+import re
 import subprocess
 import sys
 
@@ -659,3 +660,20 @@ def test_simulate_steps_are_one_cycle_and_a_skipped_step_keeps_its_row(tmp_path,
     assert steps["description"].iloc[2].startswith("Charge") and steps["capacity [mA.h.g-1]"].iloc[2] < -90
     assert "no step could run" in _error(["simulate", "--experiment", "Charge at 0.1C until 1.8 V", "--output",
                                           str(tmp_path / "n.csv")], capsys)
+
+
+def test_simulate_with_a_set_written_before_the_host_full_flag_says_what_to_set(capsys, monkeypatch, tmp_path):
+    """A user's complete set that lacks "Cathode host full at maximum Li content" (written before session 29): the
+    command line's usage error names the set, the parameter and both values, not a traceback."""
+    from pybamm_aea.cli import simulate
+
+    def without_flag(args):
+        values = pybamm.ParameterValues("Li2021_TiS2")
+        del values["Cathode host full at maximum Li content"]
+        return values
+
+    monkeypatch.setattr(simulate, "_parameter_values", without_flag)
+    err = _error(["simulate", "--parameter-set", "Li2021_TiS2", "--output", str(tmp_path / "run.csv")], capsys)
+    assert "argument --parameter-set: 'Li2021_TiS2': Parameter 'Cathode host full at maximum Li content'" in err
+    assert "Traceback" not in err and not (tmp_path / "run.csv").exists()
+    assert re.search(r"\b1\b.*lattice gas", err) and re.search(r"\b0\b.*beyond", err), err

@@ -273,7 +273,7 @@ def test_a_full_lattice_gas_ends_the_solve_on_its_named_event():
     voltage cut-off there (0.370 h, 0.006538 mA.h; test_a_host_not_flagged_full_fills_past_x_max_until_its_j0_vanishes):
     a lattice gas filled past full, stopped by its kinetics. Every material's set is flagged so but the Mo6S8 record's (its
     electron-limited end takes Li past x_max); of the paper's sets, Li2021_TiS2's lattice gas (its OCP's logarithm
-    has its pole at x = 1) is flagged too, and the Mo6S8-based sets keep the cell's default, no event. Li2021_TiS2's
+    has its pole at x = 1) is flagged too, and the Mo6S8-based sets state 0, no event. Li2021_TiS2's
     flag is asserted as a value, not by a run its event ends: none was found (session 29): discharged at 0.1C and
     70 C to 1.0 (its cut-off), 0.5 and 0.2 V it ends on the voltage cut-off at a surface content of 0.99982,
     0.99990 and 0.99992, the same with the flag 0 or 1, its kinetics (j0 to 0 at the full end) taking the voltage
@@ -298,7 +298,7 @@ def test_a_full_lattice_gas_ends_the_solve_on_its_named_event():
 
 def test_a_host_not_flagged_full_fills_past_x_max_until_its_j0_vanishes():
     """The same cell as test_a_full_lattice_gas_ends_the_solve_on_its_named_event with the flag 0 (a host that takes
-    Li past x_max, the Mo6S8 sets' and the cell's default): no content event, so the discharge runs on past x_max
+    Li past x_max, the Mo6S8 sets' value): no content event, so the discharge runs on past x_max
     (nothing in the table OCP stops it) until j0's radicand theta (1 - theta) + 1e-4 reaches 0, at theta_s =
     (1 + sqrt(1.0004)) / 2 = 1.0000999900, where the voltage falls to its 3.0 V cut-off (0.3702 h, 0.006538 mA.h,
     measured; 0.3695 h with the flag 1). It does not fail: the stop is PyBaMM's minimum-voltage event. Catches the

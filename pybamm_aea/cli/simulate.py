@@ -217,7 +217,7 @@ def run(args):
 
     from pybamm_aea import readout
     from pybamm_aea.cycling import ANODE_OCP
-    from pybamm_aea.models.checks import ExperimentStepFailedWarning
+    from pybamm_aea.models.checks import ExperimentStepFailedWarning, MissingParameterError
     from pybamm_aea.progress import ExperimentProgress
 
     _args.check_output(args.parser, args.output, OUTPUT_FORMATS)
@@ -263,6 +263,8 @@ def run(args):
             warnings.simplefilter("ignore", ExperimentStepFailedWarning)
             sim = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment, var_pts=var_pts)
             solution = sim.solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
+    except MissingParameterError as exc:  # a set of the user's written before a parameter the model reads now
+        args.parser.error(f"argument --parameter-set: {args.parameter_set!r}: {exc}")
     except pybamm.SolverError as exc:  # the first step failed: nothing to write
         print(f"{args.parameter_set}: the solver failed in the first step ({experiment.steps[0]}), nothing "
               f"written: {exc}", file=sys.stderr)

@@ -122,6 +122,8 @@ class Range:
         if not math.isfinite(value):
             return False
         high = self.high if not isinstance(self.high, str) else bound_value
+        if high is not None and not isinstance(high, numbers.Real):  # (a bound given as an array, e.g. an input)
+            return not bool(np.any(self.outside(value, high)))
         if self.low is not None and (value <= self.low if self.low_open else value < self.low):
             return False
         if high is not None and (value >= float(high) if self.high_open else value > float(high)):
@@ -559,7 +561,10 @@ def check_inputs(model, inputs, times=None):
             for name, value in one.items():
                 rng = RANGES.get(name)
                 if rng is not None and name not in in_equations and np.ndim(value) == 0:
-                    check_value(name, value, one.get(rng.high) if isinstance(rng.high, str) else None)
+                    bound = one.get(rng.high) if isinstance(rng.high, str) else None
+                    if bound is not None and np.size(bound) == 1:  # (an input given as a one-element array)
+                        bound = float(np.asarray(bound, dtype=float).item())
+                    check_value(name, value, bound)
         except ValueError as exc:
             raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
 

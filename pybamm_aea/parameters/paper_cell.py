@@ -277,7 +277,7 @@ def cathode_exchange_current_density_law(x_s, T, x_max, j0_ref, past_x_max=True)
     :mod:`pybamm_aea.parameters.Li2021_TiS2` since session 30: its 0.1C and 1C figures at 25 and 70 C and its
     screen rows were the same to the last digit and step as clamped, its surface ending at theta <= 0.99982): not
     clamped, so the radicand is negative beyond theta = 1.0001 (NaN): a full lattice gas has no vacancies and no
-    exchange current.
+    exchange current. (Below theta = -1e-4 too, where a lattice gas's OCP, its logarithm, is NaN already.)
     What keeps the solver off the pole's far side is not this NaN but the multi-phase host's events on the
     content (``"Cathode host full at maximum Li content"`` 1, :mod:`pybamm_aea.models.submodels.host_phase_field`;
     the lever-rule host's at x_max for every host): session 28 relied on IDA rejecting the NaN, and with this law

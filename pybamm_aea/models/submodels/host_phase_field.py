@@ -20,8 +20,8 @@ maximum Li content"`` 1: the materials' sets, :mod:`pybamm_aea.parameters.aea_ma
 content events at x_max (:meth:`CathodeCahnHilliard.add_events_from`), named, which IDA's root finding
 finds however long the step (session 28 relied on j0's NaN past theta = 1.0001: with j0 clamped,
 AEA_LiCoO2's 0.1C discharge ran 20 h at 3.385 V to theta = 2.10; with the events it ends at 3.0 V,
-0.137581 mA.h). An electron-limited end (``Host.U_full``, Mo6S8's 1.0 V at x = 4; the flag 0, the
-cell's default) is continued linearly, so a cut-off below U_full overfills the host by (U_full - V) /
+0.137581 mA.h). An electron-limited end (``Host.U_full``, Mo6S8's 1.0 V at x = 4; the flag 0, as the
+Mo6S8 sets state) is continued linearly, so a cut-off below U_full overfills the host by (U_full - V) /
 |dU_h/dx| (LMS to 0.5 V vs Li: x = 4.015, 129.0 against the 4-Li 128.8 mA.h/g), and has no content
 event: one was tried and not kept, IDA's root finding on its interpolant stopped LTO-LMS cycling at
 rest at x_max (4.0004 and 4.004 as the threshold alike); so was a steeper U_h past x_max (100x),
