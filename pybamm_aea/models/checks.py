@@ -19,9 +19,9 @@ parameters, when a solver is called with their values.
   that one's number from the same values; a bound absent, an input or a function: the low end only). An input is
   not a number here (checked at solve time: by its node where read, by its name in :func:`check_inputs` where
   not); nor is a function, an interpolant's data or an expression (a function the model reads is checked through
-  :func:`checked_function` below). PyBaMM's own models are left alone. Cost: 0.09-0.21 ms for the LMS set's 93
-  values (``process_model`` of the LMS model: 2.9 ms with its values' substitutions cached, 78-155 ms without;
-  README, Known limits);
+  :func:`checked_function` below). PyBaMM's own models are left alone. Cost: 1.5-1.9 ms for the LMS set's 93
+  values, each through :meth:`Range.contains` (``process_model`` of the LMS model: 2.9 ms with its values'
+  substitutions cached, 78-155 ms without; README, Known limits);
 - solve time: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks every input-dependent node of
   the model against the ``inputs`` of ``solve`` (a dict or PyBaMM's batched list of dicts) and of ``step`` (what
   ``pybamm.Simulation`` calls for each step of an experiment) before integrating; :func:`check_inputs` does the
@@ -98,10 +98,8 @@ class Range:
     def outside(self, values, bound_value=None):
         """The mask (a numpy array of bools, the shape of ``values``) of the numbers ``values`` outside the range:
         a NaN or infinite value, or one beyond a bound, open or closed. A ``high`` naming another parameter is
-        ``bound_value`` (None: unbounded above). The range's rules; :meth:`contains` states them again for one
-        value in Python's floats (0.8-1.6 us a value, 6-11 times faster than this mask of one, 7.4-9.4 us, best
-        of 5, 2026-12-03: every value of a parameter set is checked when an AEA model is parameterised), and ``test_a_ranges_contains_and_outside_agree`` holds the
-        two equal on every range."""
+        ``bound_value`` (None: unbounded above). The one statement of the range's rules; :meth:`contains` is it
+        for one value."""
         values = np.asarray(values, dtype=float)
         high = bound_value if isinstance(self.high, str) else self.high
         with np.errstate(invalid="ignore"):  # (NaN compares False: refused as not finite)
@@ -115,20 +113,11 @@ class Range:
         return bad
 
     def contains(self, value, bound_value=None):
-        """True if the real number ``value`` (not a bool) is inside the range (:meth:`outside`)."""
+        """True if the real number ``value`` (not a bool) is inside the range (:meth:`outside`; a bound given as an
+        array, an input's value, is taken as there)."""
         if not isinstance(value, numbers.Real) or isinstance(value, bool):
             return False
-        value = float(value)
-        if not math.isfinite(value):
-            return False
-        high = self.high if not isinstance(self.high, str) else bound_value
-        if high is not None and not isinstance(high, numbers.Real):  # (a bound given as an array, e.g. an input)
-            return not bool(np.any(self.outside(value, high)))
-        if self.low is not None and (value <= self.low if self.low_open else value < self.low):
-            return False
-        if high is not None and (value >= float(high) if self.high_open else value > float(high)):
-            return False
-        return not self.only or value in self.only
+        return not bool(np.any(self.outside(float(value), bound_value)))
 
 
 _POSITIVE = Range(0.0, None, low_open=True)

@@ -132,22 +132,29 @@ def _expressions(roots):
             stack.extend(item)
 
 
-def _checked_in(roots, name):
-    """True if an expression of ``roots`` checks the range of parameter ``name`` (a
-    :class:`~pybamm_aea.models.checks.PhysicalRange` over it, as its value or its bound): an AEA model's."""
+def _range_checks(roots):
+    """Every :class:`~pybamm_aea.models.checks.PhysicalRange` node in the expressions ``roots`` (each node looked at
+    once, a shared subtree not walked again)."""
     from ..models.checks import PhysicalRange  # (pybamm_aea.models installs this hook on import)
 
-    parameters = (pybamm.Parameter, pybamm.FunctionParameter)
     seen = set()
     for expression in _expressions(roots):
-        for node in expression.pre_order():
+        stack = [expression]
+        while stack:
+            node = stack.pop()
             if id(node) in seen:
                 continue
             seen.add(id(node))
-            if isinstance(node, PhysicalRange) and any(isinstance(c, parameters) and c.name == name
-                                                       for c in node.children):
-                return True
-    return False
+            if isinstance(node, PhysicalRange):
+                yield node
+            stack.extend(node.children)
+
+
+def _checked_in(roots, name):
+    """True if an expression of ``roots`` checks the range of parameter ``name`` (a
+    :class:`~pybamm_aea.models.checks.PhysicalRange` over it, as its value or its bound): an AEA model's."""
+    parameters = (pybamm.Parameter, pybamm.FunctionParameter)
+    return any(isinstance(c, parameters) and c.name == name for node in _range_checks(roots) for c in node.children)
 
 
 def _nan_of_a_checked_parameter(substitutor, roots, exc):
@@ -201,18 +208,7 @@ def _holds_range_checks(substitutor, roots):
 
     if not any(isinstance(node, PhysicalRange) for node in getattr(substitutor, CACHE)):
         return False
-    seen = set()
-    for expression in _expressions(roots):
-        stack = [expression]
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            if isinstance(node, PhysicalRange):
-                return True
-            stack.extend(node.children)
-    return False
+    return next(_range_checks(roots), None) is not None
 
 
 def _check_every_value(substitutor, roots):
