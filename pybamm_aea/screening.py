@@ -43,7 +43,7 @@ import pybamm
 from .convergence import refined_var_pts, within_tolerances
 from .models.aea import AEA
 from .models.solvers import FlagKeepingIDAKLUSolver
-from .models.checks import starts_outside_window
+from .models.experiment_checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
 from .readout import DISCHARGE_ENERGY_VS_LI, ESC

@@ -9,7 +9,8 @@ import pybamm
 import pytest
 
 import pybamm_aea
-from pybamm_aea.models.checks import RANGES, CheckedIDAKLUSolver, check_inputs, check_value
+from pybamm_aea.models.checks import RANGES, check_inputs, check_value
+from pybamm_aea.models.experiment_checks import STEP_VALUE_RANGES, CheckedIDAKLUSolver
 
 # each value reached the solver unchecked before (issue 16): a voltage of 2.8e9 V, a "discharge" up to 2.8 V,
 # IDA_BAD_K, successful points with negative energy, NaN voltages, a charge instead of a discharge, or a bare
@@ -480,7 +481,7 @@ def test_each_kind_of_step_value_is_checked(step, inputs, message):
     """The value of a C-rate, power, voltage or resistance step, an input or a number, non-finite or outside its
     range (each ran the first step and returned it, the failure of the second logged), named with its step and
     input; a voltage step also against the cell's window as PyBaMM runs it."""
-    from pybamm_aea.models.checks import check_step_values
+    from pybamm_aea.models.experiment_checks import check_step_values
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     with pytest.raises(ValueError, match=re.escape(message.rstrip("$")) + ("$" if message.endswith("$") else "")):
@@ -495,7 +496,7 @@ def test_each_kind_of_step_value_is_checked(step, inputs, message):
 def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs():
     """Valid values pass, a current's sign (the direction) is no error; a voltage hold at 0.9 V, inside the window
     PyBaMM runs an LMS experiment in (its 1.8 V cut-off moved 1 V out), runs and holds the cell at 0.9 V."""
-    from pybamm_aea.models.checks import check_step_values
+    from pybamm_aea.models.experiment_checks import check_step_values
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     check_step_values([pybamm.step.current(_I("I2"), duration=60), pybamm.step.c_rate(_I("C2"), duration=60),
@@ -596,7 +597,7 @@ def test_each_kind_of_drive_cycle_is_checked_at_every_sample(kind, cycle, messag
     """Every sample of a drive cycle of numbers, of each kind of step, against the step's range (a voltage also
     against the cell's window), and its times: finite and increasing strictly. Valid cycles pass, a current's sign
     being its direction; a cycle the step's duration loops is its samples repeated."""
-    from pybamm_aea.models.checks import check_step_values
+    from pybamm_aea.models.experiment_checks import check_step_values
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     with pytest.raises(ValueError, match=re.escape(message)):
@@ -613,7 +614,7 @@ def test_a_drive_cycle_is_checked_up_to_the_end_of_its_step():
     samples up to the one after the step's end are checked; a step ending on a sample reads the next (at 20 s
     PyBaMM's solution held the NaN of the 30 s sample) and a longer step loops the whole cycle: both refused, the
     label the cycle's span and the step's duration."""
-    from pybamm_aea.models.checks import check_step_values
+    from pybamm_aea.models.experiment_checks import check_step_values
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     cycle = _cycle([0, 10, 20, 30], [1e-5, 2e-5, 1e-5, math.nan])
@@ -636,7 +637,7 @@ def test_a_python_function_step_with_a_termination_is_warned_about_past_its_star
     1e5 - 1e3 t to a voltage cut-off was refused for its value at t = 873 s, though the cut-off may end it before.
     With a termination a finite value out of range after the start is now a UserWarning naming the first time; a
     non-finite value anywhere, or one out of range at the start, is refused; without a termination, refused."""
-    from pybamm_aea.models.checks import check_step_values
+    from pybamm_aea.models.experiment_checks import check_step_values
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     with warnings.catch_warnings(record=True) as record:
@@ -672,6 +673,7 @@ def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
     cycle's samples (beyond what numpy prints of them), their Python function (the same text) or their duration
     are each checked."""
     from pybamm_aea.models import checks
+    from pybamm_aea.models.experiment_checks import check_step_values
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     calls = []
@@ -682,7 +684,7 @@ def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
     experiment = pybamm.Experiment([("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V",
                                      pybamm.step.current(one, duration=60))] * 500)
     assert len({id(step) for step in experiment.steps}) == 1500  # (PyBaMM's copies)
-    checks.check_step_values(experiment.steps, None, values)
+    check_step_values(experiment.steps, None, values)
     assert len(calls) == 1 + 1 + 100, len(calls)  # the two C-rates once, the function at its 100 times once
     # not merged: drive cycles of 2000 samples that numpy prints the same, a NaN in the middle of the second
     times = np.arange(2000.0)
@@ -692,18 +694,18 @@ def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
     assert first.basic_repr() == second.basic_repr() and repr(first) == repr(second)  # (PyBaMM's text merges them)
     with pytest.raises(ValueError, match=re.escape("the current of the experiment's step 2 (Current(a drive cycle of "
                                                    "2000 samples over 1999 s)) = nan at t = 1000 s")):
-        checks.check_step_values([first, second], None, values)
+        check_step_values([first, second], None, values)
     # nor two functions of the same code (NaN past 100 s and past 30 s), nor one function over two durations
     def root(end):
         return lambda t: 1e-5 * np.sqrt(end - t)
 
     fine, fails = root(100.0), root(30.0)
     with pytest.raises(ValueError, match=re.escape("the current of the experiment's step 2 (")):
-        checks.check_step_values([pybamm.step.current(fine, duration=60), pybamm.step.current(fails, duration=60)],
-                                 None, values)
+        check_step_values([pybamm.step.current(fine, duration=60), pybamm.step.current(fails, duration=60)],
+                          None, values)
     with pytest.raises(ValueError, match=re.escape("the current of the experiment's step 2 (")):
-        checks.check_step_values([pybamm.step.current(fails, duration=20), pybamm.step.current(fails, duration=60)],
-                                 None, values)
+        check_step_values([pybamm.step.current(fails, duration=20), pybamm.step.current(fails, duration=60)],
+                          None, values)
 
 
 def test_two_drive_cycles_pybamm_would_merge_are_refused():
@@ -718,7 +720,7 @@ def test_two_drive_cycles_pybamm_would_merge_are_refused():
     9 s, 36 then 27 s, 27 s then the cycle's own 9 s) ran its own current (the first's loops hold it) and passes."""
     import sys
 
-    from pybamm_aea.models.checks import check_steps_not_merged
+    from pybamm_aea.models.experiment_checks import check_steps_not_merged
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     times = np.arange(600.0)
@@ -773,19 +775,15 @@ def test_two_drive_cycles_pybamm_would_merge_are_refused():
 
 #: values around and at the bounds of every range, and the non-finite ones
 _GRID = sorted({-math.inf, math.inf, -1e300, -1.0, -1e-12, 0.0, 1e-12, 0.5, 1.0, 1.5, 2.0, 5.0, 6.0, 6.000001, 199.9,
-                200.0, 453.65, 453.66, 1e300} | {b for r in list(RANGES.values()) + [r for _, r in
-                __import__("pybamm_aea.models.checks", fromlist=["x"]).STEP_VALUE_RANGES.values()]
+                200.0, 453.65, 453.66, 1e300} | {b for r in list(RANGES.values()) + [r for _, r in STEP_VALUE_RANGES.values()]
                 for b in (r.low, r.high) if isinstance(b, float)}) + [math.nan]
 
 
-@pytest.mark.parametrize("name", sorted(RANGES) + [f"step {kind}" for kind in
-                                                   __import__("pybamm_aea.models.checks", fromlist=["x"]).STEP_VALUE_RANGES])
+@pytest.mark.parametrize("name", sorted(RANGES) + [f"step {kind}" for kind in STEP_VALUE_RANGES])
 def test_a_ranges_contains_and_outside_agree(name):
     """Range.contains (one value) and Range.outside (numpy's mask, a drive cycle's samples at once) are the same
     rules, open and closed bounds and non-finite values, for every range of the table and of the steps; a range
     bounded by another parameter with and without its bound's value."""
-    from pybamm_aea.models.checks import STEP_VALUE_RANGES
-
     rng = STEP_VALUE_RANGES[name[5:]][1] if name.startswith("step ") else RANGES[name]
     grid = np.array(_GRID)
     for bound in ((None, 1.0, 4.0) if isinstance(rng.high, str) else (None,)):
@@ -872,7 +870,7 @@ def test_a_circular_custom_step_read_with_get_is_named_once_with_all_its_copies(
     variables[...] was recorded): the bare RecursionError. And a cycle repeated (Experiment([(s1, s2)] * 3), whose
     steps are copies) named each copy in the same words, "step 2 ...; step 4 ...; step 6 ...": now once, with
     its indices."""
-    from pybamm_aea.models.checks import circular_custom_steps
+    from pybamm_aea.models.experiment_checks import circular_custom_steps
 
     power = 2e-5 * 2.3  # [W]
     step = pybamm.step.CustomStepExplicit(lambda variables: power / variables.get("Voltage [V]"), duration=60)
@@ -922,7 +920,7 @@ def test_steps_of_one_number_are_not_refused_as_merged_and_a_nan_is_named_as_suc
     a C-rate of 1 and numpy.int64(1)) were refused as two values PyBaMM would merge (their values keyed by their type's
     name): they are one value and pass; a current of NaN in two steps was refused as a merge blaming numpy's print of
     arrays (two NaN objects are not equal) and is now the NaN-value error."""
-    from pybamm_aea.models.checks import check_steps_not_merged
+    from pybamm_aea.models.experiment_checks import check_steps_not_merged
 
     check_steps_not_merged(pybamm.Experiment([pybamm.step.current(1e-5, duration=10),
                                               pybamm.step.current(np.float64(1e-5), duration=20)]))
@@ -943,7 +941,7 @@ def test_two_custom_steps_pybamm_would_merge_are_refused():
     Simulation builds one model per step.basic_repr(), which holds neither duration nor description), made from
     the first: both ran 1e-5 A, silently (measured). Refused, naming both steps and what parts them; with
     different terminations (or directions) each runs its own current."""
-    from pybamm_aea.models.checks import check_steps_not_merged
+    from pybamm_aea.models.experiment_checks import check_steps_not_merged
 
     one, two = (lambda variables: 0 * variables[_Q] + 1e-5), (lambda variables: 0 * variables[_Q] + 2e-5)
     for second in ({"duration": 60}, {"duration": 30}, {"duration": 60, "description": "b"}):
@@ -981,7 +979,7 @@ def test_a_custom_step_the_solver_fails_on_names_its_current_at_the_start(step, 
     each time step, which would cost every step). When the solver fails on such a step, its error (warned as the
     experiment's failed step, or raised in the first) says the current at the step's start, or for an implicit
     step its equation's non-finite residual; a step that runs costs nothing more."""
-    from pybamm_aea.models.checks import ExperimentStepFailedWarning
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
     from pybamm_aea.models.solvers import StepRetriedWarning
 
     experiment = pybamm.Experiment([pybamm.step.current(1e-5, duration=20), step])
@@ -1006,8 +1004,8 @@ def test_a_custom_current_turning_nan_within_the_step_is_named_where_the_solver_
     failure with PyBaMM's on_failure="ignore" for the partial solution PyBaMM drops as it raises: the error now
     says the current at the last state IDA reached and that it turns NaN just past it (on the state carried on by
     its time derivative). A solver that returns no state is said to have hidden it."""
-    from pybamm_aea.models import checks
-    from pybamm_aea.models.checks import ExperimentStepFailedWarning
+    from pybamm_aea.models import experiment_checks
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
 
     step = pybamm.step.CustomStepExplicit(lambda variables: 1e-5 * (1 + pybamm.sqrt(6e-8 - variables[_Q])),
                                           duration=60)
@@ -1015,9 +1013,9 @@ def test_a_custom_current_turning_nan_within_the_step_is_named_where_the_solver_
                             experiment=pybamm.Experiment([pybamm.step.current(1e-5, duration=20), step]))
     resolves = []  # (the note's re-solve of the failed step: once, after the default solver's retry failed too;
     # it was made for the first failure, then for the retry's: twice, 16 and 31 ms CPU)
-    failed_state = checks.CheckedIDAKLUSolver._failed_state
+    failed_state = experiment_checks.CheckedIDAKLUSolver._failed_state
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(checks.CheckedIDAKLUSolver, "_failed_state",
+        patch.setattr(experiment_checks.CheckedIDAKLUSolver, "_failed_state",
                       lambda self, *args, **kwargs: resolves.append(self) or failed_state(self, *args, **kwargs))
         with warnings.catch_warnings(record=True) as record:
             warnings.simplefilter("always")
@@ -1033,15 +1031,15 @@ def test_a_custom_current_turning_nan_within_the_step_is_named_where_the_solver_
     assert len(solution.cycles) == 1
     # no state returned (another solver): said honestly
     model = sim.steps_to_built_models[sim.experiment.steps[1].basic_repr()]
-    assert model in checks.CUSTOM_STEP_MODELS
-    assert checks._custom_step_note(model, 20.0, {}, None).endswith(
+    assert model in experiment_checks.CUSTOM_STEP_MODELS
+    assert experiment_checks._custom_step_note(model, 20.0, {}, None).endswith(
         "is 1.0000666666666667e-05 A at the step's start (t = 20 s); finite there, it may have turned non-finite "
         "later in the step (the state the solver failed at was not returned)")
     # the re-solve failing otherwise (a renamed PyBaMM attribute): the same, not that error in place of the solver's
     def renamed():
         raise AttributeError("'IDAKLUSolver' object has no attribute 'on_failure'")
 
-    assert checks._custom_step_note(model, 20.0, {}, renamed).endswith(
+    assert experiment_checks._custom_step_note(model, 20.0, {}, renamed).endswith(
         "(the state the solver failed at was not returned)")
     # an implicit step's equation: its residual named where it turns NaN
     implicit = pybamm.step.CustomStepImplicit(
@@ -1061,16 +1059,16 @@ def test_a_custom_step_the_retry_solves_pays_no_failure_note(monkeypatch):
     """The failure note of a custom step re-solves the step (CheckedIDAKLUSolver._failed_state): it was made for
     IDA's first failure, before the default solver's retry, so a step the retry solved paid a re-solve for a note
     thrown away (1 for one injected failure, measured). It is made only for the failure that stands: none here."""
-    from pybamm_aea.models import checks, solvers
+    from pybamm_aea.models import experiment_checks, solvers
 
     resolves, failed = [], []
-    failed_state = checks.CheckedIDAKLUSolver._failed_state
-    monkeypatch.setattr(checks.CheckedIDAKLUSolver, "_failed_state",
+    failed_state = experiment_checks.CheckedIDAKLUSolver._failed_state
+    monkeypatch.setattr(experiment_checks.CheckedIDAKLUSolver, "_failed_state",
                         lambda self, *args, **kwargs: resolves.append(self) or failed_state(self, *args, **kwargs))
     pybamm_step = pybamm.IDAKLUSolver.step
 
     def fails_once(self, old_solution, model, *args, **kwargs):  # (IDA failing once on the default solver)
-        if type(self) is solvers.SharedEventsIDAKLUSolver and model in checks.CUSTOM_STEP_MODELS and not failed:
+        if type(self) is solvers.SharedEventsIDAKLUSolver and model in experiment_checks.CUSTOM_STEP_MODELS and not failed:
             failed.append(model)
             raise pybamm.SolverError("IDA_ERR_FAIL (injected)")
         return pybamm_step(self, old_solution, model, *args, **kwargs)
@@ -1524,7 +1522,7 @@ def _failing_sim(cycles):
 
 
 def _step_failures(record):
-    from pybamm_aea.models.checks import ExperimentStepFailedWarning
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
 
     return [w for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
 

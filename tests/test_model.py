@@ -273,7 +273,7 @@ def test_a_start_outside_the_window_under_load_says_how_far_and_what_to_change()
     itself, and the explanation read the events on ``model.y0`` (the guess before it, 3.38 V, inside the window):
     PyBaMM's bare "Events ['Maximum voltage [V]'] are non-positive at initial conditions" stood. In an experiment
     pybamm.Simulation skips the step with its own words; the solver warns how far outside it starts."""
-    from pybamm_aea.models.checks import StartOutsideWindowWarning
+    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
 
     sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_LiFePO4"))
     with pytest.raises(pybamm.SolverError, match=r"starts 0\.27\d+ V above its upper cut-off under its current at "
@@ -310,7 +310,7 @@ def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
     whose step finds the cell already there: no StartOutsideWindowWarning (it warned for each such step, 1.2e-14 V
     past the cut-off, so a cycle-life run would have warned every cycle). A first step past its cut-off (pristine
     Mo6S8 at 2.35 V discharged to 2.4 V) warns."""
-    from pybamm_aea.models.checks import StartOutsideWindowWarning
+    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     steps = ["Discharge at 1C until 2.2 V", "Discharge at 1C until 2.2 V", "Charge at 1C until 2.1 V"]

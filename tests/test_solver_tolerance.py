@@ -25,7 +25,7 @@ import pytest
 from scipy.spatial import cKDTree
 
 from pybamm_aea.models.aea import AEA
-from pybamm_aea.models.checks import CheckedIDAKLUSolver
+from pybamm_aea.models.experiment_checks import CheckedIDAKLUSolver
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 #: the largest move of the voltage against the current within a constant-current step [V] below

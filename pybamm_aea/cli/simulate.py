@@ -217,7 +217,8 @@ def run(args):
 
     from pybamm_aea import readout
     from pybamm_aea.cycling import ANODE_OCP
-    from pybamm_aea.models.checks import ExperimentStepFailedWarning, MissingParameterError
+    from pybamm_aea.models.checks import MissingParameterError
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
     from pybamm_aea.progress import ExperimentProgress
 
     _args.check_output(args.parser, args.output, OUTPUT_FORMATS)

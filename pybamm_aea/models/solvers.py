@@ -7,8 +7,8 @@ subclassing of PyBaMM's solver internals; :meth:`pybamm_aea.AEA.default_solver` 
 - :class:`ScalarFunctionsIDAKLUSolver`: the lever-rule host's default, the model's functions as CasADi SX.
 - :class:`FlagKeepingIDAKLUSolver`: keeps IDA's return flags (the screen tells a failure and names it).
 
-The first three are :class:`pybamm_aea.models.checks.CheckedIDAKLUSolver` (inputs checked against their physical
-ranges).
+The first three are :class:`pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (inputs checked against their
+physical ranges).
 """
 import warnings
 
@@ -18,7 +18,7 @@ import numpy as np
 import pybamm
 
 from ..pybamm_adapter.solver_internals import flatten_inputs, idaklu_options, set_end_state
-from .checks import CheckedIDAKLUSolver
+from .experiment_checks import CheckedIDAKLUSolver
 
 __all__ = ["ConsistentEventIDAKLUSolver", "SharedEventsIDAKLUSolver", "ScalarFunctionsIDAKLUSolver",
            "StepRetriedWarning", "downstream_states", "FlagKeepingIDAKLUSolver"]
@@ -230,7 +230,7 @@ def _downstream_jacobian(model):
 
 
 class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
-    """:class:`.checks.CheckedIDAKLUSolver` whose step ended by an event ends on a consistent state: the
+    """:class:`.experiment_checks.CheckedIDAKLUSolver` whose step ended by an event ends on a consistent state: the
     algebraic states of its last point solved (Newton) for its differential states at the event time, where
     IDA's are off by more than the tolerances (:meth:`_off_by_more_than_tolerance`).
 
@@ -349,7 +349,7 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
 
 
 class ScalarFunctionsIDAKLUSolver(CheckedIDAKLUSolver, _ScalarFunctions, _SharedEvents):
-    """The lever-rule host's default solver: :class:`.checks.CheckedIDAKLUSolver` running the
+    """The lever-rule host's default solver: :class:`.experiment_checks.CheckedIDAKLUSolver` running the
     model's functions as SX (:class:`_ScalarFunctions`), its events joined (:class:`_SharedEvents`).
     SX is not used for the multi-phase host: there it did not change the time of 10 C/10 cycles
     (2.3 s CPU either way)."""

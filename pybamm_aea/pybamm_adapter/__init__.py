@@ -22,7 +22,8 @@ not; :func:`install` installs them, idempotently, in this order):
 - :mod:`.experiment_inputs`: wraps ``Simulation.build_for_experiment``; reads ``inspect.getsource`` of
   ``Simulation``'s classes, the private class attributes ``Simulation._INTERNAL_EXPERIMENT_INPUTS`` (optional,
   PyBaMM 26.10) and ``Simulation._START_TIME_INPUT`` (:data:`PYBAMM_INPUTS`, which
-  :mod:`pybamm_aea.models.checks` reads from here; "start time" when PyBaMM does not name it). Retired by: the
+  :mod:`pybamm_aea.models.checks` and :mod:`pybamm_aea.models.experiment_checks` read from here; "start time" when
+  PyBaMM does not name it). Retired by: the
   simulation telling the solver all its step models before the first step (or PyBaMM checking input names
   itself), and public names for the inputs PyBaMM gives each step.
 - :mod:`.parameter_values`: wraps ``ParameterSubstitutor.process_symbol`` and ``process_model``
@@ -50,7 +51,7 @@ one fails the tests that run the solvers and the model):
   :class:`~pybamm_aea.models.solvers.FlagKeepingIDAKLUSolver` (IDA's return flags kept). Retired by: a public
   post-processing hook, IDA's flag on the Solution, and the consistent event state upstream.
 - ``pybamm.BaseSolver._check_event_violation(t_eval, model, y0, inputs_dict)``:
-  :class:`~pybamm_aea.models.checks.CheckedIDAKLUSolver` (PyBaMM's "non-positive at initial conditions"
+  :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (PyBaMM's "non-positive at initial conditions"
   explained). Retired by: PyBaMM's error naming the event, its value and the state it was evaluated on.
 - ``pybamm.ElectricalParameters._set_parameters()``: :class:`~pybamm_aea.models.parameters.AEAParameters`
   extends it (as PyBaMM's own parameter classes do). Retired by: a public way to add parameters to a subclass.

@@ -13,13 +13,14 @@ second step starts 6.901 V below the cut-off, and the solve returned 1 cycle of 
 What: :func:`install` wraps ``pybamm.Simulation.solve``. For a simulation with an experiment whose model class
 sets :data:`MODEL_FLAG` true (the AEA model), the wrapper adds a callback (:class:`StepErrorRecorder`) to the
 solve's ``callbacks`` (a new list: the caller's is not changed) that keeps the logs of ``on_experiment_error``;
-after PyBaMM's solve returns, if a step failed it warns :class:`~pybamm_aea.models.checks.ExperimentStepFailedWarning`
-naming the step (its number in the experiment, its cycle and its description), the solver's error, and how many
-of the experiment's cycles the returned solution holds (``solution.cycles``, counted after the cycles of a
-``starting_solution``) and how many of its steps ran before the failure, out of the experiment's. The solution
-is returned as PyBaMM made it. A failure in the first step still raises (PyBaMM's behaviour), other models and
-solves without experiment are left as PyBaMM runs them, and a step PyBaMM ends on a model event it was not
-given (``on_experiment_infeasible_event``, logged as a warning by PyBaMM) is not this module's.
+after PyBaMM's solve returns, if a step failed it warns
+:class:`~pybamm_aea.models.experiment_checks.ExperimentStepFailedWarning` naming the step (its number in the
+experiment, its cycle and its description), the solver's error, and how many of the experiment's cycles the returned
+solution holds (``solution.cycles``, counted after the cycles of a ``starting_solution``) and how many of its steps
+ran before the failure, out of the experiment's. The solution is returned as PyBaMM made it. A failure in the first
+step still raises (PyBaMM's behaviour), other models and solves without experiment are left as PyBaMM runs them, and
+a step PyBaMM ends on a model event it was not given (``on_experiment_infeasible_event``, logged as a warning by
+PyBaMM) is not this module's.
 
 The wrapper reads the simulation's ``experiment`` (set only when it has one) and ``model`` (public attributes),
 passes ``callbacks`` to PyBaMM's ``solve`` and reads the ``logs`` keys of :data:`LOG_NAMES`; :func:`check`
@@ -78,7 +79,7 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
 
 
 def failed_step_message(failure, experiment, solution):
-    """The text of :class:`~pybamm_aea.models.checks.ExperimentStepFailedWarning`: ``failure`` the logs a
+    """The text of :class:`~pybamm_aea.models.experiment_checks.ExperimentStepFailedWarning`: ``failure`` the logs a
     :class:`StepErrorRecorder` kept, ``experiment`` the simulation's, ``solution`` the one the solve returned."""
     lengths = list(experiment.cycle_lengths)
     cycle, cycles = failure["cycle number"]
@@ -109,7 +110,7 @@ def _warn_failed_step(pybamm_method):
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
         solution = pybamm_method(*bound.args, **bound.kwargs)
         if recorder.failure is not None:
-            from ..models.checks import ExperimentStepFailedWarning
+            from ..models.experiment_checks import ExperimentStepFailedWarning
 
             warnings.warn(failed_step_message(recorder.failure, self.experiment, solution),
                           ExperimentStepFailedWarning, stacklevel=2)

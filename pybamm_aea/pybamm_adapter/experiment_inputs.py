@@ -2,7 +2,7 @@
 
 Why: ``pybamm.Simulation`` builds one model per distinct step of an experiment and hands each step's model
 to its own copy of the solver (``solver.step``), so the check of input names of
-:class:`pybamm_aea.models.checks.CheckedIDAKLUSolver` (the AEA model's default solver) saw one step's model
+:class:`pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (the AEA model's default solver) saw one step's model
 at a time: an input only a later step reads (a step's current given as ``pybamm.InputParameter("I2")``,
 which only that step's model holds) was warned about at the earlier steps as having no effect, though it
 set the later step's current, and a typo was warned about once per step.
@@ -10,27 +10,27 @@ set the later step's current, and a typo was warned about once per step.
 What: :func:`install` wraps ``pybamm.Simulation.build_for_experiment``, which ``Simulation.solve`` calls once
 per solve of an experiment, before the first step, and which leaves every step's model and solver in
 ``steps_to_built_models`` and ``steps_to_built_solvers``. After PyBaMM's method, the step solvers that are
-:class:`~pybamm_aea.models.checks.CheckedIDAKLUSolver` get one new
+:class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` get one new
 :class:`~pybamm_aea.models.checks.ExperimentInputNames` made from all the step models (their
 ``experiment_inputs``): each step then warns only about an input no step model reads, and about each such
 name once for the solve. Before PyBaMM's method, when the simulation's solver (the step solvers are its
-copies) is a :class:`~pybamm_aea.models.checks.CheckedIDAKLUSolver`, the wrapper checks that PyBaMM runs each
-step with its own value (:func:`~pybamm_aea.models.checks.check_steps_not_merged`: two drive cycles that print
-the same, one cycle looped by a step longer than the first step's, or two custom steps of different functions of
+copies) is a :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver`, the wrapper checks that PyBaMM runs each
+step with its own value (:func:`~pybamm_aea.models.experiment_checks.check_steps_not_merged`: two drive cycles that
+print the same, one cycle looped by a step longer than the first step's, or two custom steps of different functions of
 the state whose texts differ only in their durations or descriptions, are one step to PyBaMM) and each step's own value
-(:func:`~pybamm_aea.models.checks.check_step_values`) with the inputs of the solve, before any step runs: a
+(:func:`~pybamm_aea.models.experiment_checks.check_step_values`) with the inputs of the solve, before any step runs: a
 step's current given as an input (``pybamm.InputParameter("I2")``) is no parameter of the step's model, in
 which PyBaMM's build puts it in place of "Current function [A]", so the solve-time check by name did not see
 it (``I2 = nan`` ran the first step, then IDA failed with IDA_BAD_K, which PyBaMM logged, returning the first
 step). A simulation without experiment, or whose solver is another (PyBaMM's own, so any model on PyBaMM's
 solvers), is left as PyBaMM built it. On the default solver the wrapper also names the step of a
 ``RecursionError`` from PyBaMM's build: an explicit custom step (``pybamm.step.CustomStepExplicit``) whose current
-reads a variable that depends on the current (:func:`~pybamm_aea.models.checks.circular_custom_steps`), and of
-the model's refusal of "'Current function [A]' = nan" as PyBaMM's build parameterises a step's model: an explicit
+reads a variable that depends on the current (:func:`~pybamm_aea.models.experiment_checks.circular_custom_steps`),
+and of the model's refusal of "'Current function [A]' = nan" as PyBaMM's build parameterises a step's model: an explicit
 custom step whose current PyBaMM folds to that constant (``0 * variables[...] + nan``,
-:func:`~pybamm_aea.models.checks.constant_custom_currents`); it records the custom steps' own models in
-:data:`~pybamm_aea.models.checks.CUSTOM_STEP_MODELS`, whose solver error then says the step's current at its start
-and where the solver stopped; ``Simulation.solve`` itself is not wrapped here (it is by
+:func:`~pybamm_aea.models.experiment_checks.constant_custom_currents`); it records the custom steps' own models in
+:data:`~pybamm_aea.models.experiment_checks.CUSTOM_STEP_MODELS`, whose solver error then says the step's current at
+its start and where the solver stopped; ``Simulation.solve`` itself is not wrapped here (it is by
 :mod:`pybamm_aea.pybamm_adapter.experiment_errors`, for its warning about a later step the solver fails on).
 
 The wrapper reads the simulation's ``steps_to_built_models``, ``steps_to_built_solvers``, ``experiment``,
@@ -57,21 +57,21 @@ from .initial_states import patch_mismatch
 METHOD = "build_for_experiment"
 SIMULATION_NAMES = ("steps_to_built_models", "steps_to_built_solvers", "experiment", "solver",
                     "parameter_values", "model")
-#: the names of ``pybamm.step.BaseStep`` the wrapper and :func:`~pybamm_aea.models.checks.check_step_values` read
+#: the names of ``pybamm.step.BaseStep`` the wrapper and :func:`~pybamm_aea.models.experiment_checks.check_step_values`
+#: read
 STEP_NAMES = ("basic_repr", "input_value", "is_python_function", "termination", "duration", "period", "temperature",
               "direction", "value")
-#: the names of ``pybamm.Experiment`` that :func:`~pybamm_aea.models.checks.check_steps_not_merged` reads (the steps
-#: as given and as PyBaMM runs them)
+#: the names of ``pybamm.Experiment`` that :func:`~pybamm_aea.models.experiment_checks.check_steps_not_merged` reads
+#: (the steps as given and as PyBaMM runs them)
 EXPERIMENT_NAMES = ("cycles", "steps")
-#: the attribute of each custom step (:data:`CUSTOM_STEPS`, PyBaMM 26.10) holding the user's function of the state,
-#: which the step's text holds as None (compared by identity: two such functions are one step to PyBaMM)
+#: the experiment steps whose current is the user's function of the state (``pybamm.step``'s classes, PyBaMM 26.10)
+#: -> the attribute of each holding that function, which the step's text holds as None (compared by identity: two
+#: such functions are one step to PyBaMM)
 CUSTOM_STEP_FUNCTIONS = {"CustomStepExplicit": "current_value_function", "CustomStepImplicit": "current_rhs_function"}
-#: what :meth:`~pybamm_aea.models.checks.CheckedIDAKLUSolver._failed_state` reads after a custom step's failure:
-#: the solver's option (``pybamm.BaseSolver``) and the partial solution's (``pybamm.Solution``)
+#: what :meth:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver._failed_state` reads after a custom step's
+#: failure: the solver's option (``pybamm.BaseSolver``) and the partial solution's (``pybamm.Solution``)
 SOLVER_NAMES = ("on_failure",)
 SOLUTION_NAMES = ("all_ts", "all_ys", "termination")
-#: the experiment steps whose current is the user's function of the state (``pybamm.step``'s classes)
-CUSTOM_STEPS = ("CustomStepExplicit", "CustomStepImplicit")
 #: the ``pybamm.Simulation`` class attribute (PyBaMM 26.10) naming the inputs it gives each experiment step itself
 #: (its start time, ambient and initial temperature and, with ``experiment_model_mode="unified"``, the step's
 #: index and value): not shown to the user among the step models' inputs. Optional: a PyBaMM without it has no
@@ -128,8 +128,9 @@ def _whole_experiment_check(pybamm_method):
     @functools.wraps(pybamm_method)
     def build_for_experiment(self, *args, **kwargs):
         # (imported here: pybamm_aea.models installs this hook while it is being imported)
-        from ..models.checks import (CUSTOM_STEP_MODELS, CheckedIDAKLUSolver, ExperimentInputNames, check_step_values,
-                                     check_steps_not_merged, circular_custom_steps, constant_custom_currents)
+        from ..models.checks import ExperimentInputNames
+        from ..models.experiment_checks import (CUSTOM_STEP_MODELS, CheckedIDAKLUSolver, check_step_values,
+                                                check_steps_not_merged, circular_custom_steps, constant_custom_currents)
 
         checked = isinstance(self.solver, CheckedIDAKLUSolver)  # (the step solvers are its copies)
         if checked:
@@ -152,7 +153,7 @@ def _whole_experiment_check(pybamm_method):
                 raise
             raise ValueError(f"{exc}: {constant}") from exc
         if checked:  # the custom steps' own models, whose current is a function of the state: named if one fails
-            kinds = tuple(getattr(pybamm.step, name) for name in CUSTOM_STEPS if hasattr(pybamm.step, name))
+            kinds = tuple(getattr(pybamm.step, name) for name in CUSTOM_STEP_FUNCTIONS if hasattr(pybamm.step, name))
             models = {step: (self.steps_to_built_models or {}).get(step.basic_repr()) for step in self.experiment.steps}
             shared = {id(model) for step, model in models.items() if not isinstance(step, kinds)}  # (a unified model)
             for step, model in models.items():

@@ -150,7 +150,7 @@ def _error_text(exc):
 def evaluate_point(config, point):
     """Run one point through the experiment; never raises: errors go into the ``error`` column (a later step's
     solver error too, told there once: not its ExperimentStepFailedWarning in ``warnings``)."""
-    from pybamm_aea.models.checks import ExperimentStepFailedWarning
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
     from pybamm_aea.progress import ExperimentProgress
 
     row = {name: point[name] for name in config.names}

@@ -1,0 +1,727 @@
+"""Checks of an experiment's steps, and the checked solver that runs them: what the physical-range table
+(:mod:`pybamm_aea.models.checks`) does not see, because PyBaMM puts it into a step's model itself, or because it
+goes wrong only once the solver runs. Without them a bad step ran the steps before it and then failed in IDA
+(PyBaMM logs the error and returns the earlier steps as a run that ended), or ran another step's value without a
+word, or failed with a bare ``RecursionError`` (the cases measured are in each function's docstring).
+
+- before any step runs (:mod:`pybamm_aea.pybamm_adapter.experiment_inputs` calls them from
+  ``pybamm.Simulation.build_for_experiment``): :func:`check_step_values`, the value each step runs at (a current
+  given as ``pybamm.InputParameter("I2")``, a drive cycle of numbers, a Python function of the time) against
+  :data:`STEP_VALUE_RANGES` and, for a voltage, the cell's window in an experiment; :func:`check_steps_not_merged`,
+  a step PyBaMM would run with another's value (it keys steps by their text); :func:`circular_custom_steps` and
+  :func:`constant_custom_currents`, the step whose custom current failed PyBaMM's build (a circular definition, a
+  constant NaN), named;
+- at each solve and step: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks the inputs
+  (:func:`~pybamm_aea.models.checks.check_inputs`) and their names, explains a start outside the voltage window
+  (:func:`starts_outside_window`, :class:`StartOutsideWindowWarning`) and a custom step's failure (its current at
+  the step's start and where the solver stopped: :data:`CUSTOM_STEP_MODELS`);
+- after the solve: :class:`ExperimentStepFailedWarning`, which
+  :mod:`pybamm_aea.pybamm_adapter.experiment_errors` gives when a step after the first failed in the solver.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+import warnings
+import weakref
+
+import numpy as np
+
+import pybamm
+
+from ..constants import MAX_VOLTAGE_VS_LI
+# the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
+from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
+from .checks import Range, check_inputs, warn_unknown_inputs, warn_unknown_parameters
+
+__all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
+           "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
+           "CUSTOM_STEP_MODELS", "circular_custom_steps", "constant_custom_currents", "check_steps_not_merged"]
+
+
+def starts_outside_window(exc):
+    """True if ``exc`` is PyBaMM's "Events [...] are non-positive at initial conditions" for a voltage cut-off:
+    the cell starts outside its voltage window (nothing to integrate), as opposed to a solver that failed."""
+    text = str(exc)
+    return "non-positive at initial conditions" in text and "voltage" in text.lower()
+
+
+#: the model's voltage-window events, and where a cell that violates one starts
+_WINDOW_EVENTS = {"Minimum voltage [V]": "below its lower cut-off", "Maximum voltage [V]": "above its upper cut-off"}
+
+
+def _is_step_cut_off(name):
+    """An experiment step's voltage cut-off event, as PyBaMM names it ("Voltage > 4.0 [V] [experiment]")."""
+    return name.startswith("Voltage") and name.endswith("[experiment]")
+
+
+def _outside_window(exc, model, inputs, y0, window_margin=0.0):
+    """How far outside its window the cell starts at the state ``y0`` the events were evaluated on (after the
+    consistent initialisation: under the step's current, i.e. with its losses) and what to change, or on the
+    Li-In anode why (a set's window is vs Li metal), followed by PyBaMM's "Events [...] are non-positive at
+    initial conditions" (``exc``, for a voltage cut-off; None for any other error). The explanation comes first:
+    PyBaMM's text ends with every input, and the sweep keeps a warning's first 200 characters.
+    ``window_margin``: how far out PyBaMM moved the window events (:data:`EXPERIMENT_WINDOW_MARGIN` in an experiment's
+    step models, 0 otherwise), added back so that the distance said is from the set's cut-off."""
+    if not starts_outside_window(exc):
+        return None
+    text = str(exc)
+    try:
+        y0 = y0.full() if hasattr(y0, "full") else np.asarray(y0, dtype=float)
+        y0 = y0.reshape(-1, 1)
+        gaps = {e.name: float(np.asarray(e.expression.evaluate(0.0, y0, inputs=dict(inputs or {}))).item())
+                for e in model.events if e.name in _WINDOW_EVENTS or _is_step_cut_off(e.name)}
+    except Exception:  # noqa: BLE001 - PyBaMM's own message stands
+        return None
+    past = {name: gap for name, gap in gaps.items() if gap <= 0}
+    if any(_is_step_cut_off(name) for name in past):  # (in an experiment PyBaMM moves the window events out)
+        past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
+    where = [f"{-gap + window_margin:.4g} V {_WINDOW_EVENTS[name]}" if name in _WINDOW_EVENTS
+             else f"{-gap:.4g} V past its step's cut-off ({name.replace(' [experiment]', '')})"
+             for name, gap in past.items()]
+    if not where:
+        return None
+    message = f"the cell starts {' and '.join(where)}"
+    if (getattr(model, "options", None) or {}).get("anode") == "Li-In":
+        from ..parameters.paper_cell import LI_IN_PLATEAU
+
+        message += (f". On the Li-In anode the cut-offs are cell voltages, {LI_IN_PLATEAU:g} V below the cathode's "
+                    "vs Li, and a parameter set's window is vs Li metal: take AEA({'anode': 'Li-In'})."
+                    "default_parameter_values, whose window is moved down by the plateau, or set the cut-offs")
+    else:
+        message += (" under its current at the start (the voltage after the consistent initialisation: the "
+                    "open-circuit voltage and the losses at that current): nothing to integrate. A smaller current, a "
+                    "lower loading or a wider window (\"Lower/Upper voltage cut-off [V]\") lets the cell start; "
+                    "a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at "
+                    "\"Current function [A]\" = 0 gives the open-circuit voltage)")
+    return f"{message} (PyBaMM: {text})"
+
+
+#: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
+#: resistance) -> what it sets and its range. The sign of a current, C-rate or power is its direction; a voltage
+#: is a cell voltage, (0, 6] V as the command line's step voltages (and checked against the cell's window, see
+#: check_step_values); a resistance is a passive external load (0 holds the cell at 0 V)
+STEP_VALUE_RANGES = {
+    "Current": ("current", Range(why="a finite current [A], its sign the direction")),
+    "CRate": ("C-rate", Range(why="a finite C-rate, its sign the direction")),
+    "Voltage": ("voltage", Range(0.0, MAX_VOLTAGE_VS_LI, low_open=True,
+                                 why=f"a cell voltage [V], at most {MAX_VOLTAGE_VS_LI:g} V")),
+    "Power": ("power", Range(why="a finite power [W], its sign the direction")),
+    "Resistance": ("resistance", Range(0.0, low_open=True, why="a passive external load [Ohm]")),
+}
+#: the experiment steps whose value is checked, the class name looked up in STEP_VALUE_RANGES (a rest is a
+#: current of 0; a custom step's current is the user's function of the state: not checked)
+_STEP_CLASSES = tuple((getattr(pybamm.step, name), name) for name in STEP_VALUE_RANGES
+                      if isinstance(getattr(pybamm.step, name, None), type))
+#: how far PyBaMM moves the model's voltage-window events ("Minimum/Maximum voltage [V]") out in an experiment
+#: (pybamm.step.BaseStep.update_voltage_safety_events: the expression + 1 V), so that a step's own cut-off ends
+#: it first: a voltage step beyond the cut-offs by more starts past the event, a solver error
+EXPERIMENT_WINDOW_MARGIN = 1.0
+
+
+def _cut_off(parameter_values, name, inputs):
+    """The number ``parameter_values[name]`` is, or its input's value; None if neither (a function)."""
+    try:
+        value = parameter_values[name]
+    except (KeyError, TypeError):
+        return None
+    if isinstance(value, str) and value == "[input]":
+        value = inputs.get(name)
+    elif isinstance(value, pybamm.InputParameter):
+        value = inputs.get(value.name)
+    elif isinstance(value, pybamm.Scalar):
+        value = value.value
+    return float(value) if isinstance(value, numbers.Real) and math.isfinite(value) else None
+
+
+def _step_window(kind, cut_offs):
+    """The range of a voltage step in an experiment (the cell's ``cut_offs``, lower and upper, moved
+    :data:`EXPERIMENT_WINDOW_MARGIN` out), or None (another kind of step, or a cut-off not a number)."""
+    if kind != "Voltage" or None in cut_offs:
+        return None
+    low, high = cut_offs[0] - EXPERIMENT_WINDOW_MARGIN, cut_offs[1] + EXPERIMENT_WINDOW_MARGIN
+    return Range(low, high, low_open=True, high_open=True,
+                 why=f"the cell's window in an experiment: its voltage cut-offs {cut_offs[0]:g} and "
+                 f"{cut_offs[1]:g} V, which PyBaMM moves {EXPERIMENT_WINDOW_MARGIN:g} V out; beyond, the "
+                 "step starts past them, a solver error PyBaMM logs and stops the experiment at")
+
+
+def _check_drive_cycle(index, step, kind, cut_offs):
+    """Check every sample of the drive cycle of numbers ``step`` (PyBaMM's ``input_value``: rows of a time [s]
+    from the step's start and the step's value) is step ``index`` of the experiment: times finite and strictly
+    increasing, values in :data:`STEP_VALUE_RANGES` (a voltage also in the cell's window, :func:`_step_window`).
+    PyBaMM interpolates a drive cycle linearly between its samples (and loops it when the step is longer), and
+    each range is an interval, so the samples in range are the whole cycle in range: exact, every sample the step
+    reaches. A step shorter than its cycle (``duration=15`` on samples at 0, 10, 20 and 30 s) ends in a segment
+    (10-20 s): the samples after it never run and are not checked; its times are all checked (they say where the
+    step ends in the cycle); one ending on a sample (``duration=20``) reads the next (PyBaMM's interpolant there
+    gave the NaN of sample 30 s as the solution's current at 20 s, measured). Raises
+    ``ValueError`` naming the step, the value, its sample and its time. PyBaMM itself refuses decreasing times
+    when the step is made (its ``Interpolant``: "x should be monotonically increasing"), but not a NaN time, nor a
+    repeated one (two values at one time, of which the interpolation picks one)."""
+    data = step.input_value
+    n = len(data)
+    duration = float(step.duration)
+    what, rng = STEP_VALUE_RANGES[kind]
+    name = _drive_cycle_name(step)
+    try:
+        times, values = np.asarray(data[:, 0], dtype=float), np.asarray(data[:, 1], dtype=float)
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(f"the drive cycle of the experiment's step {index} ({name}) is not a 2-column array of "
+                         "numbers (time [s], value)") from None
+    with np.errstate(invalid="ignore"):  # (NaN compares False: refused)
+        bad = ~np.isfinite(times) | np.r_[False, ~(times[1:] > times[:-1])]
+    if bad.any():
+        k = int(np.flatnonzero(bad)[0])
+        t = times[k]
+        why = "is not finite" if not math.isfinite(t) else f"is not after sample {k}'s t = {times[k - 1]:g} s"
+        raise ValueError(f"the time of sample {k + 1} (of {n}) of the drive cycle of the experiment's step "
+                         f"{index} ({name}) = {float(t)!r} s {why} (a drive cycle's times [s] are finite and "
+                         f"increase strictly: PyBaMM interpolates its {what} linearly between them)")
+    # the samples the step reaches: a step shorter than the cycle ends in the segment up to the first sample after
+    # its end, the samples after that never run (PyBaMM cuts the cycle there); one ending on a sample reads the next
+    # too (a NaN there was the solution's current at the step's end, measured); a longer one loops the whole cycle
+    # (pybamm.step.BaseStep: the cycle repeated until the step's end), every sample
+    used = min(int(np.searchsorted(times, duration, side="right")), n - 1) + 1 if duration <= times[-1] else n
+    for check in (rng, _step_window(kind, cut_offs)):
+        if check is None:
+            continue
+        bad = check.outside(values[:used])
+        if bad.any():
+            k = int(np.flatnonzero(bad)[0])
+            raise ValueError(f"the {what} of the experiment's step {index} ({name}) = {float(values[k])!r} at "
+                             f"t = {times[k]:g} s of its drive cycle (sample {k + 1} of {n}) is outside its "
+                             f"{'physical range' if check is rng else 'range'} {check.describe()} ({check.why})")
+
+
+def _drive_cycle_name(step):
+    """A drive-cycle step's name in an error (numpy's print of its samples is several lines): its class, number of
+    samples, their span and the step's duration where it is not that span, "Current(a drive cycle of 600 samples
+    over 599 s)", "Current(a drive cycle of 10 samples over 9 s, a step of 27 s)"."""
+    data, duration = step.input_value, float(step.duration)
+    try:
+        span = float(np.asarray(data[-1, 0], dtype=float) - np.asarray(data[0, 0], dtype=float))
+    except (TypeError, ValueError, IndexError):
+        span = None
+    return f"{type(step).__name__}(a drive cycle of {len(data)} samples" + (
+        "" if span is None else f" over {span:g} s") + ("" if duration == span else f", a step of {duration:g} s") + ")"
+
+
+def _value_key(value):
+    """What a step's value is, for :func:`_step_key`: a drive cycle of numbers by its content (shape, type and
+    bytes: two cycles that differ in one sample are two steps, whatever numpy prints of them), a Python function by
+    its identity (two functions are two steps, even of the same text), an expression by PyBaMM's structural
+    identity (``Symbol.__eq__`` / ``__hash__``), a real number by its value as a float, whatever its type (1e-5 and
+    numpy.float64(1e-5), 1 and numpy.int64(1) are one value; NaN is NaN)."""
+    if isinstance(value, numbers.Real):
+        value = float(value)
+        return ("number", "nan" if math.isnan(value) else value)
+    if isinstance(value, np.ndarray):
+        return ("array", value.shape, value.dtype.str, value.tobytes())
+    if callable(value) and not isinstance(value, pybamm.Symbol):
+        return ("function", id(value))  # (the steps hold the function: its id is not reused during the check)
+    try:
+        hash(value)
+    except TypeError:
+        return ("object", id(value))
+    return (type(value).__name__, value)
+
+
+def _step_key(step, value_keys):
+    """What the step ``step`` is, as far as :func:`check_step_values` reads it: its class, its value as given
+    (:func:`_value_key`, made once per value object: ``value_keys``, id -> key, a repeated cycle's copies hold one
+    array, whose bytes are then not copied per copy: a 1e5-sample drive cycle and a rest repeated 500 times, 0.28 ->
+    0.0028 s), its duration, terminations, period, temperature and direction (not its description, tags or start
+    time, which the check does not read). PyBaMM's ``Experiment`` gives each step of a repeated
+    cycle as its own (shallow) copy, so a key of ``id(step)`` checked a 500-cycle experiment's two steps 1000
+    times; PyBaMM's own ``step.basic_repr()`` (its ``__eq__`` / ``__hash__``) leaves out the duration (which sets
+    the times a value of the time is checked at and where a drive cycle is cut) and prints an array as numpy
+    summarises it (2000 samples differing in one print the same), so it is not used."""
+    value = getattr(step, "input_value", step.value)
+    if id(value) not in value_keys:  # (the steps hold their values: no id is reused during the check)
+        value_keys[id(value)] = _value_key(value)
+    return (type(step), value_keys[id(value)], getattr(step, "duration", None),
+            tuple(map(str, getattr(step, "termination", None) or ())), getattr(step, "period", None),
+            getattr(step, "temperature", None), getattr(step, "direction", None))
+
+
+def _step_name(step):
+    """A step's name in an error: its repr, a drive cycle's :func:`_drive_cycle_name`."""
+    return _drive_cycle_name(step) if isinstance(getattr(step, "input_value", None), np.ndarray) else repr(step)
+
+
+def _interpolant_end(value):
+    """The last time [s] the interpolant PyBaMM made of a drive cycle (a step's ``value``) holds: its samples, or its
+    loops of them (pybamm.step.BaseStep repeats the cycle over a step longer than it); -inf for another value."""
+    x = getattr(value, "x", None) if isinstance(value, pybamm.Interpolant) else None
+    return float(x[0][-1]) if x is not None else -math.inf
+
+
+#: the attributes of PyBaMM's custom steps (``pybamm.step.CustomStepExplicit`` / ``CustomStepImplicit``, 26.10)
+#: holding the user's function of the state, which no text of the step holds (checked at install)
+CUSTOM_STEP_FUNCTIONS = tuple(_CUSTOM_STEP_FUNCTIONS.values())
+
+
+def _custom_function(step):
+    """A custom step's function of the state (:data:`CUSTOM_STEP_FUNCTIONS`), None for another step."""
+    return next((getattr(step, name) for name in CUSTOM_STEP_FUNCTIONS if hasattr(step, name)), None)
+
+
+def _same_run(step, other):
+    """True if the steps ``step`` and ``other`` run the same, for :func:`check_steps_not_merged`: the same custom
+    function (by identity: the step's text holds ``None`` in its place) and the same value as given (the same
+    object, as a repeated cycle's copies hold, or :func:`_value_key`'s; a custom step's value is None, the function
+    looked up only then)."""
+    if step.input_value is not other.input_value and _value_key(step.input_value) != _value_key(other.input_value):
+        return False
+    return step.input_value is not None or _custom_function(step) is _custom_function(other)
+
+
+def check_steps_not_merged(experiment):
+    """Raise ``ValueError`` if PyBaMM would run a step of ``experiment`` (a ``pybamm.Experiment``) with another
+    step's value. PyBaMM keys steps by their text: its ``Experiment`` processes each distinct ``repr`` once, and
+    ``Simulation`` builds one model per distinct ``step.basic_repr()`` (its ``unique_steps``, a set of steps equal
+    by that text, which holds no description nor duration). In both numpy prints a drive cycle of more than 1000
+    numbers in part, so two drive cycles that differ only inside what is printed (600 samples, 400 changed) are one
+    step, and the second runs the first's samples, silently (measured, PyBaMM 26.10; descriptions do not part them).
+    A drive cycle given to two steps of different durations is one model too, made from the first (looped over
+    the first's duration if longer than the cycle): refused only if the later step runs past the end of that
+    interpolant (:func:`_interpolant_end`), which PyBaMM extrapolates: 10 samples of 1e-5 (1 + t / 10) A run for 9
+    then 27 s gave 2.2e-5, 2.5e-5 and 3.5e-5 A at 12, 15 and 25 s into the second, where the cycle looped gives
+    1.2e-5, 1.5e-5 and 1.5e-5 A; run for 27 then 9 s, 36 then 27 s or 27 s then the cycle's own 9 s, the second ran
+    its own current (the first's loops hold it; measured, to 1e-15 relative at 3, 8.5, 12 and 25 s). Two custom steps
+    (``pybamm.step.CustomStepExplicit`` / ``CustomStepImplicit``) of different functions of the state whose texts
+    differ at most in the duration or the description are one model (the text holds the function as None), made
+    from the first: two of 1e-5 and 2e-5 A over 60 s both ran 1e-5 A (measured); different terminations or
+    directions part them (each ran its own).
+    Each step as given (``experiment.cycles``) is compared with the step PyBaMM runs (``experiment.steps``), and
+    the steps of one ``basic_repr`` with each other, by their value (:func:`_value_key`: a number by its value, so
+    1e-5 and numpy.float64(1e-5) are one) and custom function (:func:`_same_run`): the same objects in the
+    usual case (a repeated cycle's copies), so nothing is compared."""
+    given = [step for cycle in getattr(experiment, "cycles", ()) for step in cycle]
+    steps = list(experiment.steps)
+    pairs = []  # (the step as given that PyBaMM runs with another's value, the index of that other)
+    if len(given) == len(steps):
+        for index, (mine, step) in enumerate(zip(given, steps), start=1):
+            if isinstance(mine, pybamm.step.BaseStep) and not _same_run(mine, step):
+                pairs.append((index, mine, next(i for i, other in enumerate(given, start=1)
+                                                if other is not mine and repr(other) == repr(mine))))
+    firsts = {}  # basic_repr -> (index, the step PyBaMM builds its model from: the first of them)
+    looped = []  # the same samples made into another value (a drive cycle looped to a longer step)
+    for index, step in enumerate(steps, start=1):
+        first = firsts.setdefault(step.basic_repr(), (index, step))
+        if not _same_run(first[1], step):
+            pairs.append((index, step, first[0]))
+        elif first[1].value is not step.value and _value_key(first[1].value) != _value_key(step.value) and \
+                step.duration > _interpolant_end(first[1].value):
+            looped.append((index, step, first))
+    if looped and not pairs:
+        index, step, (first, made) = looped[0]
+        raise ValueError(
+            f"the experiment's step {index} ({_step_name(step)}) would run its drive "
+            f"cycle as PyBaMM made it for step {first} ({made.duration:g} s): PyBaMM builds one model per "
+            "step.basic_repr(), which holds no duration, and loops a drive cycle over a step longer than it, so "
+            f"step {index} would run past the {_interpolant_end(made.value):g} s that step {first}'s interpolant holds "
+            "(extrapolated, not looped); give it the cycle repeated over its duration (its samples numpy.tile'd, "
+            "the times shifted), or run the longer step first (its loops hold the shorter's)")
+    if not pairs:
+        return
+    index, step, first = pairs[0]
+    other = steps[first - 1]
+    if _custom_function(step) is not None:  # a custom step: no text of it holds its function
+        raise ValueError(
+            f"the experiment's step {index} ({step!r}) would run step {first}'s function of the state: PyBaMM keys an "
+            f"experiment's steps by their text, in which a custom step's function is None, and builds one model "
+            f"per step.basic_repr() ({step.basic_repr()!r}), which holds neither the duration nor the description; "
+            "give the two steps different terminations, temperatures or directions (which it holds)")
+    if isinstance(step.input_value, np.ndarray) or isinstance(other.input_value, np.ndarray):
+        raise ValueError(
+            f"the experiment's step {index} ({_step_name(step)}) would run step {first}'s value: PyBaMM keys an "
+            "experiment's steps by their text, in which the two print the same (numpy prints an array of more than "
+            "1000 numbers in part) though their values differ; make the Experiment and the Simulation inside `with "
+            "numpy.printoptions(threshold=sys.maxsize):` so that each step's text holds all its samples")
+    raise ValueError(
+        f"the experiment's step {index} ({_step_name(step)}) would run step {first}'s value "
+        f"({other.input_value!r} in place of its {step.input_value!r}): PyBaMM keys an experiment's steps by their "
+        "text, in which the two print the same though their values differ; give it a value that prints differently")
+
+
+def check_step_values(steps, inputs, parameter_values=None):
+    """Check the value each step of an experiment runs at (``steps``: ``pybamm.Experiment.steps``) against
+    :data:`STEP_VALUE_RANGES`, with the user's ``inputs`` of ``Simulation.solve`` (a dict or None); a voltage
+    step also against the cell's window in an experiment: the voltage cut-offs of ``parameter_values`` (numbers
+    or inputs), which PyBaMM moves :data:`EXPERIMENT_WINDOW_MARGIN` out.
+
+    A step's value given as an input (``pybamm.step.current(pybamm.InputParameter("I2"))``) is no parameter of
+    the model: PyBaMM puts it in that step's model in place of "Current function [A]" (or of its voltage, power
+    or resistance), which the solve-time check by name does not see; ``I2 = nan`` ran the earlier steps and then
+    failed in IDA (IDA_BAD_K), which PyBaMM logs, returning the earlier steps. Checked here at the solve's start,
+    every step before any runs, each distinct step once (:func:`_step_key`: a repeated cycle's steps are PyBaMM's
+    copies). Raises ``ValueError`` naming the step, its value and the inputs it is made of. A
+    drive cycle of numbers (``pybamm.step.current(np.array([[t, I], ...]))``) is checked at every sample, its times
+    too (:func:`_check_drive_cycle`). A value that varies in time (a drive cycle scaled by an input, or a Python
+    function of the time, ``pybamm.step.current(lambda t: ...)``) is checked at 100 times over the step's duration
+    from its start (PyBaMM's step values are functions of the time since the step's start); a value of an input
+    not given is left to PyBaMM, which names it.
+
+    A Python function of the time on a step with a termination (``pybamm.step.resistance(lambda t: 1e5 - 1e3 * t,
+    termination="< 1.8 V")``) may be ended by it before the end of its duration (24 h by default): a non-finite
+    value at any of the 100 times (a bug of the function) and a value out of range at the step's start are
+    refused; a finite value out of range later is a ``UserWarning`` naming the first time it is, since the step
+    runs only if its termination ends it before. Without a termination every value over the duration is
+    refused. A drive cycle's samples are data written for the step to run: each it reaches is refused if out of
+    range, whatever its termination."""
+    one = {**dict(inputs or {}), **dict.fromkeys(PYBAMM_INPUTS, 0.0)}
+    cut_offs = [None, None] if parameter_values is None else [
+        _cut_off(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
+    seen, warned, value_keys = set(), set(), {}  # (warned: the text of each step warned about; a repeated cycle's
+    # are copies)
+    for index, step in enumerate(steps, start=1):
+        kind = next((name for cls, name in _STEP_CLASSES if isinstance(step, cls)), None)
+        if kind is None:
+            continue
+        key = _step_key(step, value_keys)  # (a repeated cycle's steps are copies: each distinct step checked once)
+        if key in seen:
+            continue
+        seen.add(key)
+        if isinstance(getattr(step, "input_value", None), np.ndarray):  # a drive cycle of numbers: every sample
+            _check_drive_cycle(index, step, kind, cut_offs)
+            continue
+        value = step.value
+        given = sorted({s.name for s in value.pre_order() if isinstance(s, pybamm.InputParameter)} - PYBAMM_INPUTS)\
+            if isinstance(value, pybamm.Symbol) else []
+        if isinstance(value, pybamm.Symbol) and not given and not getattr(step, "is_python_function", False):
+            continue  # an expression of pybamm.t (the solve's time, not the step's): PyBaMM's to evaluate
+        if any(name not in one for name in given):
+            continue  # PyBaMM reports the input not given
+        timed = isinstance(value, pybamm.Symbol) and any(
+            isinstance(s, pybamm.Time) or (isinstance(s, pybamm.InputParameter) and s.name in PYBAMM_INPUTS)
+            for s in value.pre_order())
+        times = np.linspace(0.0, float(step.duration), 100) if timed and step.duration else [None]
+        what, rng = STEP_VALUE_RANGES[kind]
+        window = _step_window(kind, cut_offs)
+        where = "".join(f"; from the input {name!r} = {one[name]!r}" for name in given)
+        # a Python function of the time with a termination: a finite value out of range after the start may come
+        # after the termination ends the step (a resistance ramp to a voltage cut-off), warned about, not refused
+        cut_short = getattr(step, "is_python_function", False) and bool(getattr(step, "termination", None))
+        leaves = None
+        for t in times:
+            try:
+                with np.errstate(all="ignore"):  # (a non-finite value is the error raised below)
+                    v = value.evaluate(t=t, inputs=one) if isinstance(value, pybamm.Symbol) else value
+                v = np.asarray(v, dtype=float).ravel()
+            except (TypeError, ValueError):
+                v = np.array([math.nan])
+            at = "" if t is None else f" at t = {t:g} s into the step"
+            for check in (rng, window):
+                bad = [] if check is None else [float(x) for x in v[check.outside(v)]]
+                if bad and cut_short and t and all(map(math.isfinite, bad)):
+                    leaves = leaves or (t, bad[0], check)
+                elif bad:
+                    raise ValueError(f"the {what} of the experiment's step {index} ({step}) = {bad[0]!r}{at} is "
+                                     f"outside its {'physical range' if check is rng else 'range'} "
+                                     f"{check.describe()} ({check.why}){where}")
+        if leaves is not None and str(step) not in warned:
+            warned.add(str(step))
+            t, bad, check = leaves
+            warnings.warn(f"the {what} of the experiment's step {index} ({step}) = {bad!r} at t = {t:g} s into the "
+                          f"step is outside its {'physical range' if check is rng else 'range'} {check.describe()} "
+                          f"({check.why}){where}: the step runs only if its termination "
+                          f"({', '.join(map(str, step.termination))}) ends it before", UserWarning, stacklevel=2)
+
+
+#: the step models of an experiment's custom steps (``pybamm.step.CustomStepExplicit`` / ``CustomStepImplicit``,
+#: whose current is the user's function of the state, so not checked before the solve) -> the step, set by
+#: :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` after the build; read only when a step fails
+CUSTOM_STEP_MODELS = weakref.WeakKeyDictionary()
+#: the variable PyBaMM gives an implicit step's current (its algebraic state; the step's function is its equation)
+_IMPLICIT_CURRENT = "Current variable [A]"
+
+
+def _custom_step_note(model, t, inputs, last=None):
+    """For a custom step's model (:data:`CUSTOM_STEP_MODELS`) the solver failed on: its current at the step's start
+    ``t`` [s] (the state the step started from, ``model.y0``), and for an implicit step the residual of the
+    current's equation there if it is not finite; None for another model, or if they cannot be evaluated.
+    A current finite at the start is also evaluated where the solver stopped (:func:`_failed_state_note`):
+    ``last``, the time, state and time derivative of the last point IDA reached on the step (from
+    :meth:`CheckedIDAKLUSolver._failed_state`, or a function returning it, called only for a current finite at
+    the start), False if the solver failed at the step's start (nothing more is said), None if it returned no
+    state (said so: the current may have turned non-finite later).
+    Evaluated only after a failure: no cost to a step that runs."""
+    step = CUSTOM_STEP_MODELS.get(model)
+    if step is None:
+        return None
+    try:
+        y0 = model.y0
+        current, residual = _custom_current(model, t, y0.full() if hasattr(y0, "full") else y0, inputs)
+    except Exception:  # noqa: BLE001 - the solver's own error stands
+        return None
+    at = f"at the step's start (t = {t:g} s)"
+    if residual is not None and not math.isfinite(residual):
+        return (f"the equation of the custom step {step}'s current, a function of the state, is {residual!r} {at}, "
+                f"with the current at {current!r} A")
+    said = f"the custom step {step}'s current, a function of the state, is {current!r} A {at}"
+    if not math.isfinite(current):
+        return said
+    try:
+        if callable(last):  # (inside the try: a failure here leaves the solver's error and what is known standing)
+            last = last()
+        if last is False:  # (the solver failed at the step's start, before integrating)
+            return said
+        later = None if last is None else _failed_state_note(model, t, last, inputs)
+    except Exception:  # noqa: BLE001 - what is known stands
+        later = None
+    if later is None:
+        return (f"{said}; finite there, it may have turned non-finite later in the step (the state the solver "
+                "failed at was not returned)")
+    return said + later
+
+
+def _custom_current(model, t, y, inputs):
+    """A custom step's model's current [A] at time ``t`` [s] and state ``y``, and the residual of an implicit
+    step's equation of its current there (None for an explicit step)."""
+    y = np.asarray(y, dtype=float).reshape(-1, 1)
+    one = dict(inputs or {})
+    with np.errstate(all="ignore"):
+        current = float(np.asarray(model.get_processed_variable("Current [A]").evaluate(t, y, inputs=one)).item())
+        residual = next((float(np.asarray(eq.evaluate(t, y, inputs=one)).item())
+                         for var, eq in model.algebraic.items() if var.name == _IMPLICIT_CURRENT), None)
+    return current, residual
+
+
+#: how far past the last state IDA reached its current is looked at, along the state's time derivative [s]
+_PAST_FAILURE = tuple(10.0 ** np.arange(-9, 1))
+
+
+def _failed_state_note(model, t0, last, inputs):
+    """The text after :func:`_custom_step_note`'s for the last state IDA reached on a custom step, ``last`` =
+    (time [s], state, its time derivative or None): the current there, and if it is finite the first of
+    :data:`_PAST_FAILURE` past it at which the state carried on linearly by its derivative gives a non-finite
+    current (or implicit-step residual): where the current turns non-finite (IDA cannot step into it; a current
+    1e-5 (1 + sqrt(6e-8 - Q)) A fails IDA's error test where Q reaches 6e-8 A.h, its slope infinite)."""
+    t, y, yp = last
+    current, residual = _custom_current(model, t, y, inputs)
+    said = (f"; at the last state the solver reached, t = {t:.6g} s ({t - t0:.6g} s into the step), it is "
+            f"{current!r} A")
+    if residual is not None and not math.isfinite(residual):
+        return said + f", the residual of its equation {residual!r}"
+    if not math.isfinite(current) or yp is None:
+        return said
+    y, yp = np.asarray(y, dtype=float).ravel(), np.asarray(yp, dtype=float).ravel()
+    for h in _PAST_FAILURE:
+        ahead, ahead_residual = _custom_current(model, t + h, y + h * yp, inputs)
+        if not math.isfinite(ahead) or (ahead_residual is not None and not math.isfinite(ahead_residual)):
+            what = f"{ahead!r} A" if not math.isfinite(ahead) else \
+                f"the residual of its equation {ahead_residual!r} (the current {ahead!r} A)"
+            return (f"{said}, and {what} on that state carried on by its time derivative for {h:g} s: it turns "
+                    "non-finite there")
+    return f"{said}, and finite on that state carried on by its time derivative for up to {_PAST_FAILURE[-1]:g} s"
+
+
+def _reads_current(symbol):
+    """True if the model expression ``symbol`` holds the model's current ("Current function [A]")."""
+    return any(getattr(s, "name", None) == "Current function [A]" for s in symbol.pre_order())
+
+
+class _ReadNames(dict):
+    """A model's variables as a custom step's function sees them, recording the names it reads."""
+
+    def __init__(self, variables):
+        super().__init__(variables)
+        self.variables, self.read = variables, []
+
+    def __getitem__(self, name):
+        self.read.append(name)
+        return self.variables[name]  # (PyBaMM's FuzzyDict names close names for one it has not)
+
+    def get(self, name, default=None):  # (dict.get does not call __getitem__)
+        if name in self.variables:
+            self.read.append(name)
+        return self.variables.get(name, default)
+
+
+def circular_custom_steps(steps, model):
+    """The explicit custom steps (``pybamm.step.CustomStepExplicit``) of ``steps`` whose current reads a variable of
+    ``model`` that depends on the current itself, e.g. ``"Voltage [V]"``: on the AEA model the cell's voltage is an
+    explicit function of its current (the open-circuit voltage less the losses at that current), so PyBaMM's
+    parameter substitution of such a current recurses without end (a bare ``RecursionError`` at the solve's start,
+    which :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` turns into this text). The text naming each such step
+    and the variables, and what to use instead; None if there is none."""
+    found = {}  # the text of each distinct step -> its indices (a cycle repeated: the steps are copies)
+    for index, step in enumerate(steps, start=1):
+        if not isinstance(step, getattr(pybamm.step, "CustomStepExplicit", ())):
+            continue
+        seen = _ReadNames(model.variables)
+        try:
+            step.current_value(seen)
+        except Exception:  # noqa: BLE001 - not this error's cause
+            continue
+        names = [name for name in dict.fromkeys(seen.read) if _reads_current(model.variables[name])]
+        if names:
+            found.setdefault(f"({step}) reads {', '.join(map(repr, names))}, which "
+                             f"depend{'s' * (len(names) == 1)} on the current itself", []).append(index)
+    if not found:
+        return None
+    said = [f"the current of the experiment's step {indices[0]} {text}" if len(indices) == 1 else
+            f"the current of the experiment's steps {', '.join(map(str, indices[:-1]))} and {indices[-1]} {text}"
+            for text, indices in found.items()]
+    return ("; ".join(said) + ": a circular definition, on which PyBaMM's parameter substitution recursed without "
+            "end (RecursionError). On the AEA model the cell's voltage is an explicit function of its current (the "
+            "open-circuit voltage less the losses at that current). An explicit custom step's current may read only "
+            "variables that do not depend on it (the states, e.g. 'Discharge capacity [A.h]'); a current set by the "
+            "voltage is a pybamm.step.CustomStepImplicit's (its function is zero at the current wanted, e.g. "
+            "variables['Current [A]'] * variables['Voltage [V]'] - P), or use pybamm.step.power, voltage or resistance")
+
+
+def _indices_text(found):
+    """``found``: the text of each distinct step -> its indices in the experiment (a repeated cycle's copies):
+    "step 2 (...) ..." or "steps 2, 4 and 6 (...) ..." joined by "; "."""
+    return "; ".join(f"step {indices[0]} {text}" if len(indices) == 1 else
+                     f"steps {', '.join(map(str, indices[:-1]))} and {indices[-1]} {text}"
+                     for text, indices in found.items())
+
+
+def constant_custom_currents(steps, model, parameter_values=None):
+    """The explicit custom steps (``pybamm.step.CustomStepExplicit``) of ``steps`` whose current, the user's
+    function of ``model``'s variables, is a constant outside the current's range (a NaN): PyBaMM folds
+    ``0 * variables[...] + nan`` to the number nan as it builds the expression, which then replaces "Current
+    function [A]" in the step's model and is refused by the model's check of that parameter as the step's model is
+    parameterised, "'Current function [A]' = nan is outside its physical range", without the step
+    (:mod:`pybamm_aea.pybamm_adapter.experiment_inputs` adds this text). A current that folds to a constant only
+    with ``parameter_values`` substituted is found too. The text naming each such step (its indices, repr and
+    value); None if there is none."""
+    what, rng = STEP_VALUE_RANGES["Current"]
+    found = {}  # the text of each distinct step -> its indices (a cycle repeated: the steps are copies)
+    for index, step in enumerate(steps, start=1):
+        if not isinstance(step, getattr(pybamm.step, "CustomStepExplicit", ())):
+            continue
+        try:
+            current = step.current_value(model.variables)
+            if isinstance(current, pybamm.Symbol) and not current.is_constant() and parameter_values is not None:
+                current = parameter_values.process_symbol(current)
+            if isinstance(current, pybamm.Symbol):
+                if not current.is_constant():
+                    continue
+                with np.errstate(all="ignore"):
+                    current = current.evaluate()
+            value = float(np.asarray(current, dtype=float).item())
+        except Exception:  # noqa: BLE001 - not this error's cause
+            continue
+        if rng.contains(value):
+            continue
+        found.setdefault(f"({step}) is the constant {value!r}", []).append(index)
+    if not found:
+        return None
+    return (f"the {what} of the experiment's {_indices_text(found)}: a custom step's function of the state that "
+            "PyBaMM folds to a number as it builds it (0 * variables[...] + nan is nan)")
+
+
+class StartOutsideWindowWarning(UserWarning):
+    """An experiment's step from the initial state starts outside the voltage window under its current
+    (pybamm.Simulation skips it): how far outside, and what to change (:class:`CheckedIDAKLUSolver`). A later step
+    that starts past its cut-off (a discharge to 1.8 V right after one, a hold the charge already reached) is
+    PyBaMM's ordinary skip, not warned about: a cycling run would warn every cycle."""
+
+
+class ExperimentStepFailedWarning(UserWarning):
+    """An experiment step after the first failed in the solver: ``pybamm.Simulation.solve`` returned the steps
+    before it (PyBaMM logs the error and returns them). Names the step (its cycle and description), the solver's
+    error and how many cycles and steps of the experiment the solution holds (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`,
+    for AEA models)."""
+
+
+class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
+    """``pybamm.IDAKLUSolver`` that checks input parameters against :data:`~pybamm_aea.models.checks.RANGES` before
+    each solve or step, and warns about an input the model has not
+    (:func:`~pybamm_aea.models.checks.warn_unknown_inputs`) and a parameter no AEA model reads whose name is close
+    to one it does (:func:`~pybamm_aea.models.checks.warn_unknown_parameters`). The steps of a ``pybamm.Simulation``
+    experiment have their input names checked over all the experiment's step models, once per solve
+    (:attr:`experiment_inputs`)."""
+
+    #: the :class:`~pybamm_aea.models.checks.ExperimentInputNames` of the experiment solve this solver (a
+    #: simulation's copy for its steps) runs the steps of (set by :mod:`pybamm_aea.pybamm_adapter.experiment_inputs`);
+    #: None: each solve or step on its own
+    experiment_inputs = None
+
+    def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):
+        self._from_initial_state = True  # (a solve starts from the model's initial state; see step)
+        check_inputs(model, inputs, times=t_eval)
+        warn_unknown_inputs(model, inputs)
+        warn_unknown_parameters(model)
+        return super().solve(model, t_eval, inputs, *args, **kwargs)
+
+    def _check_event_violation(self, t_eval, model, y0, inputs_dict):
+        """PyBaMM's check of the events at the start, its error explained (:func:`_outside_window`) on the state
+        it was evaluated on: with IDAKLU's own initialisation (its default) that is the state after it, which
+        ``model.y0`` (the guess before it) is not, so a start pushed outside the window by the current's losses
+        was PyBaMM's bare "Events [...] are non-positive at initial conditions"."""
+        try:
+            super()._check_event_violation(t_eval, model, y0, inputs_dict)
+        except pybamm.SolverError as exc:
+            # (an experiment's step solvers carry its input names; PyBaMM moved their window events out)
+            margin = 0.0 if self.experiment_inputs is None else EXPERIMENT_WINDOW_MARGIN
+            explained = _outside_window(exc, model, inputs_dict, y0, window_margin=margin)
+            if explained is None:
+                raise
+            if "[experiment]" in str(exc) and getattr(self, "_from_initial_state", True):
+                # pybamm.Simulation skips the step with its own bare words: say why here
+                warnings.warn(f"an experiment step is skipped: {explained}", StartOutsideWindowWarning, stacklevel=2)
+            raise pybamm.SolverError(explained) from exc
+
+    def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
+        try:
+            return self._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+        except pybamm.SolverError as exc:  # a custom step's current, a function of the state: where it failed
+            if model not in CUSTOM_STEP_MODELS:
+                raise
+            # (here, outside _checked_step: a subclass's retry of a failed step (SharedEventsIDAKLUSolver's) runs
+            # first, and the note, which solves the step again, is made only for the failure that stands)
+            t0 = 0.0 if old_solution is None or not hasattr(old_solution, "t") else float(old_solution.t[-1])
+            note = _custom_step_note(model, t0, inputs, lambda: self._failed_state(
+                old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs))
+            if note is None:
+                raise
+            raise pybamm.SolverError(f"{exc}; {note}") from exc
+
+    def _checked_step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
+        """PyBaMM's ``step`` after the checks of the inputs and parameters; a subclass's retry of a failed step
+        overrides this (not ``step``, whose note on a custom step's failure is then made once, for the last)."""
+        t0 = 0.0 if old_solution is None or not hasattr(old_solution, "t") else float(old_solution.t[-1])
+        # (an experiment's steps until one has run step from pybamm.EmptySolution: the initial state)
+        self._from_initial_state = old_solution is None or isinstance(old_solution, pybamm.EmptySolution)
+        check_inputs(model, inputs, times=[t0, t0 + dt])
+        experiment = self.experiment_inputs
+        if experiment is None:
+            warn_unknown_inputs(model, inputs)
+            warn_unknown_parameters(model)
+        else:  # a step of pybamm.Simulation's experiment: its input names checked against every step's model
+            experiment.warn(inputs, stacklevel=3)
+            warn_unknown_parameters(model, warned=experiment.parameters_warned)
+        return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+
+    def _failed_state(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
+        """After the solver failed on a step: the step solved again with ``on_failure="ignore"`` (PyBaMM's option,
+        set back after), for the partial solution IDA returns and PyBaMM drops when it raises; (the time [s], the
+        state and its time derivative of its last point); False if it raises PyBaMM's SolverError (a failure before IDA
+        integrates: the step's start is the state it failed at), None if it fails otherwise or returns no point.
+        Called only after a failure (a custom step's, :func:`_custom_step_note`), its cost the failed step's."""
+        on_failure = None
+        try:
+            on_failure = self.on_failure  # (inside the try: a PyBaMM without it leaves the solver's error standing)
+            self.on_failure = "ignore"
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # (the failure's own warnings were given the first time)
+                partial = super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+            t, y = np.asarray(partial.all_ts[-1], dtype=float), np.asarray(partial.all_ys[-1], dtype=float)
+            yps = getattr(partial, "all_yps", None)
+            yp = None if not yps or yps[-1] is None else np.asarray(yps[-1], dtype=float)[:, -1]
+        except pybamm.SolverError:  # failed again before IDA integrated (e.g. a start outside the window)
+            return False
+        except Exception:  # noqa: BLE001 - the first failure's error stands
+            return None
+        finally:
+            if on_failure is not None:
+                self.on_failure = on_failure
+        if partial.termination != "failure" or t.size == 0 or y.ndim != 2:
+            return None
+        return float(t[-1]), y[:, -1], yp
