@@ -374,8 +374,7 @@ def check_step_values(steps, inputs, parameter_values=None):
     one = {**dict(inputs or {}), **dict.fromkeys(PYBAMM_INPUTS, 0.0)}
     cut_offs = [None, None] if parameter_values is None else [
         _cut_off(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
-    seen, warned, value_keys = set(), set(), {}  # (warned: the text of each step warned about; a repeated cycle's
-    # are copies)
+    seen, value_keys = set(), {}
     for index, step in enumerate(steps, start=1):
         kind = next((name for cls, name in _STEP_CLASSES if isinstance(step, cls)), None)
         if kind is None:
@@ -421,8 +420,7 @@ def check_step_values(steps, inputs, parameter_values=None):
                     raise ValueError(f"the {what} of the experiment's step {index} ({step}) = {bad[0]!r}{at} is "
                                      f"outside its {'physical range' if check is rng else 'range'} "
                                      f"{check.describe()} ({check.why}){where}")
-        if leaves is not None and str(step) not in warned:
-            warned.add(str(step))
+        if leaves is not None:  # (once per distinct step: a repeated cycle's copies are skipped above)
             t, bad, check = leaves
             warnings.warn(f"the {what} of the experiment's step {index} ({step}) = {bad!r} at t = {t:g} s into the "
                           f"step is outside its {'physical range' if check is rng else 'range'} {check.describe()} "
