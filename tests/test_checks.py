@@ -269,8 +269,13 @@ FUNCTIONS = [
 
 @pytest.mark.parametrize("name, value, options", FUNCTIONS)
 def test_a_number_for_a_function_parameter_is_checked(defaults, name, value, options):
+    """A number (checked with every value before PyBaMM's substitution, session 31) and a function giving it
+    whatever its arguments (a constant once substituted: the model's node)."""
     values = defaults.copy()
     values[name] = value
+    with pytest.raises(ValueError, match=_message(name, value)):
+        values.process_model(pybamm_aea.AEA(options))
+    values[name] = lambda *arguments: value
     with pytest.raises(ValueError, match=_message(name, value)):
         values.process_model(pybamm_aea.AEA(options))
     with pytest.raises(ValueError, match=_message(name, value)):
@@ -1216,8 +1221,9 @@ def test_pybamms_own_experiment_inputs_are_not_shown_as_the_step_models_inputs()
 def test_a_nan_parameter_value_is_named_with_its_range_and_pybamms_models_keep_their_error():
     """values.update({"Cathode porosity": nan}) was PyBaMM's "Parameter 'Cathode porosity' not found" (PyBaMM reads
     a NaN number as a value left out, before the model's range check sees it); now the range check's error, from
-    Simulation.solve as from process_model, with PyBaMM's error as its cause. A NaN of the same name in PyBaMM's
-    own model is PyBaMM's error, unchanged (pybamm_aea.pybamm_adapter.parameter_values)."""
+    Simulation.solve as from process_model (checked before PyBaMM's substitution, session 31: no cause), and from an
+    expression processed on its own with PyBaMM's error as its cause. A NaN of the same name in PyBaMM's own model is
+    PyBaMM's error, unchanged (pybamm_aea.pybamm_adapter.parameter_values)."""
     from pybamm_aea.pybamm_adapter import parameter_values
 
     parameter_values.check()
@@ -1225,17 +1231,22 @@ def test_a_nan_parameter_value_is_named_with_its_range_and_pybamms_models_keep_t
     values.update({"Cathode porosity": float("nan")})
     with pytest.raises(ValueError, match=re.escape("'Cathode porosity' = nan is outside its physical range [0, 1)")) as err:
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60])
-    assert str(err.value.__cause__) == "Parameter 'Cathode porosity' not found"
+    assert err.value.__cause__ is None  # refused before PyBaMM's substitution
     # a function parameter given as a NaN number ("(possibly a function) not found")
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"Ambient temperature [K]": math.nan})
     with pytest.raises(ValueError, match=_message("Ambient temperature [K]", math.nan)):
         values.process_model(pybamm_aea.AEA())
+    with pytest.raises(ValueError, match=_message("Ambient temperature [K]", math.nan)) as err:  # (its node)
+        values.process_symbol(2 * pybamm_aea.models.checks.checked_function("Ambient temperature [K]",
+                                                                             {"Time [s]": pybamm.Scalar(0.0)}))
+    assert str(err.value.__cause__) == "Parameter 'Ambient temperature [K]' (possibly a function) not found"
     # an expression processed on its own: the checked parameter named, a plain one PyBaMM's
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"Cathode porosity": math.nan})
-    with pytest.raises(ValueError, match=_message("Cathode porosity", math.nan)):
+    with pytest.raises(ValueError, match=_message("Cathode porosity", math.nan)) as err:
         values.evaluate(2 * pybamm_aea.models.checks.checked_parameter("Cathode porosity"))
+    assert str(err.value.__cause__) == "Parameter 'Cathode porosity' not found"
     with pytest.raises(ValueError, match=re.escape("Parameter 'Cathode porosity' not found")):
         values.evaluate(2 * pybamm.Parameter("Cathode porosity"))
     for name, message in [("Current function [A]", "Parameter 'Current function [A]' (possibly a function) not found"),
@@ -1254,9 +1265,10 @@ def test_a_complete_set_written_before_the_host_full_flag_is_told_what_to_set(se
     """A user's complete set written before session 29 lacks "Cathode host full at maximum Li content": PyBaMM's
     bare "Parameter ... not found. Best matches are [...]" (a KeyError) is now a MissingParameterError (a KeyError)
     naming the parameter and both values, 1 for a lattice gas full at x_max, 0 for a host that takes Li beyond it,
-    with PyBaMM's as its cause, from a plain solve, an experiment and process_model (each of the two values then
-    solves). No value is assumed. Another parameter the set lacks is PyBaMM's error, unchanged; the lever-rule host
-    does not read the flag (pybamm_aea.pybamm_adapter.parameter_values)."""
+    with PyBaMM's as its cause, from a plain solve, an experiment, process_model (refused before PyBaMM's
+    substitution since session 31) and an expression processed on its own (each of the two values then solves).
+    No value is assumed. Another parameter the set lacks is PyBaMM's error, unchanged; the lever-rule host does not
+    read the flag (pybamm_aea.pybamm_adapter.parameter_values)."""
     from pybamm_aea.models.checks import MissingParameterError
 
     old = {name: value for name, value in pybamm.ParameterValues(set_name).items() if name != HOST_FULL}
@@ -1273,6 +1285,8 @@ def test_a_complete_set_written_before_the_host_full_flag_is_told_what_to_set(se
         for part in told:
             assert re.search(part, str(err.value)), (part, str(err.value))
         assert str(err.value.__cause__.args[0]).startswith(f"Parameter '{HOST_FULL}' not found. ")
+    with pytest.raises(MissingParameterError, match=told[0]):  # an expression processed on its own
+        pybamm.ParameterValues(old).process_symbol(2 * pybamm_aea.models.checks.checked_parameter(HOST_FULL))
     for value in (0.0, 1.0):  # what it says to do: either value solves
         given = pybamm.ParameterValues(old)
         given[HOST_FULL] = value
@@ -1331,14 +1345,21 @@ _READ_UNDER = [
 def test_a_value_the_model_does_not_read_is_refused_with_the_message_of_a_read_one(set_name, name, read_under, value):
     """A NaN or out-of-range value of a parameter the model's options do not read passed parameterisation (only
     --set and inputs checked it): it is refused by name at pybamm.Simulation(...).solve and at build, with the text
-    the model's check gives the same value where the options read it (unchanged: the read case first)."""
+    the model's check gives the same value where it is read (its node, the parameter processed as an expression; a
+    NaN: PyBaMM's "not found" its cause), as where the options read it (both checked before PyBaMM's substitution
+    since session 31)."""
+    from pybamm_aea.models.checks import checked_parameter
+
     value = {"Li trapping fraction": 1.5, "Li-In anode indium amount [mol.m-2]": 0.0,
              "Li0 film onset Li content": 1.5}[name] if value == "out" else value
     values = pybamm.ParameterValues(set_name)
     values[name] = value
-    with pytest.raises(ValueError, match=_message(name, value)) as read:
+    with pytest.raises(ValueError, match=_message(name, value)) as node:
+        values.process_symbol(checked_parameter(name))
+    assert isinstance(node.value.__cause__, ValueError) is (value != value)  # a NaN: PyBaMM's "not found" first
+    with pytest.raises(ValueError) as read:
         values.process_model(pybamm_aea.AEA(read_under), inplace=False)
-    assert isinstance(read.value.__cause__, ValueError) is (value != value)  # a NaN: PyBaMM's "not found" first
+    assert str(read.value) == str(node.value)
     with pytest.raises(ValueError) as unread:
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60])
     assert str(unread.value) == str(read.value)
@@ -1348,6 +1369,69 @@ def test_a_value_the_model_does_not_read_is_refused_with_the_message_of_a_read_o
     if name == "Li0 film onset Li content" and value == value:  # the bound read from the same values
         assert str(read.value).endswith("(-inf, 'Cathode maximum Li content' = 1] (a Li content within the host, below "
                                         "0 for a host that forms no film)")
+
+
+def _solved_voltage(model, values, seconds=60):
+    """The voltage after ``seconds`` of the set's 0.1C discharge of the parameterised ``model``, and its solution."""
+    geometry = model.default_geometry
+    values.process_geometry(geometry)
+    mesh = pybamm.Mesh(geometry, model.default_submesh_types, model.default_var_pts)
+    pybamm.Discretisation(mesh, model.default_spatial_methods).process_model(model)
+    solution = model.default_solver.solve(model, [0, seconds])
+    return solution["Voltage [V]"].entries[-1], solution
+
+
+#: refused values, and what PyBaMM's substitution had done to the model (inplace=True, its default) before session 31
+_REFUSED = [
+    ("Li trapping fraction", math.nan),  # unread with the default options: substituted in full, then refused
+    ("Li trapping fraction", -1.0),
+    ("Lower voltage cut-off [V]", -1.0),  # read, first in the events: rhs .. boundary conditions replaced
+    ("Lower voltage cut-off [V]", math.nan),
+    ("Cathode porosity", math.nan),  # read in the first equation: untouched then too
+    (HOST_FULL, None),  # absent (a set written before session 29): rhs .. boundary conditions replaced
+]
+
+
+@pytest.mark.parametrize("name, bad", _REFUSED, ids=[f"{n} = {v}" for n, v in _REFUSED])
+def test_a_refused_value_leaves_the_model_as_it_was(name, bad):
+    """A value refused by process_model (inplace=True, PyBaMM's default: it replaces the model's expressions as it
+    substitutes them) leaves the user's model as it was, and the model, given the fixed value, parameterises and
+    solves as a fresh one. Before session 31 the check of every value ran after PyBaMM's substitution: an unread
+    value's refusal left the model parameterised (the retry then re-parameterised it, so that its solutions were
+    not observable, "Solution is not observable: the model was re-parameterised"), a value first read in the events
+    left its equations parameterised and its events not (pybamm_aea.pybamm_adapter.parameter_values)."""
+    from pybamm_aea.models.checks import MissingParameterError
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    good = values[name]
+    if bad is None:
+        del values[name]
+    else:
+        values[name] = bad
+    model = pybamm_aea.AEA()
+    parts = ("rhs", "algebraic", "initial_conditions", "boundary_conditions", "variables")
+    before = {part: dict(getattr(model, part)) for part in parts}
+    events = list(model.events)
+    for inplace in (False, True):
+        with pytest.raises(MissingParameterError if bad is None else ValueError,
+                           match=re.escape(f"Parameter '{name}' not found: ") if bad is None else _message(name, bad)):
+            values.process_model(model, inplace=inplace)
+        assert not model.is_parameterised
+        for part in parts:
+            now = getattr(model, part)
+            assert now.keys() == before[part].keys() and all(now[k] is v for k, v in before[part].items()), part
+        assert len(model.events) == len(events) and all(a is b for a, b in zip(model.events, events))
+        assert not model.fixed_input_parameters
+    values.update({name: good}, check_already_exists=False)
+    assert values.process_model(model) is model
+    fresh = values.process_model(pybamm_aea.AEA(), inplace=False)
+    for part in ("rhs", "algebraic", "initial_conditions"):  # the same expressions, with the fixed value
+        assert [e.id for e in getattr(model, part).values()] == [e.id for e in getattr(fresh, part).values()], part
+    assert [e.expression.id for e in model.events] == [e.expression.id for e in fresh.events]
+    assert model.solution_observable_status == pybamm.ModelSolutionObservability.ENABLED
+    voltage, solution = _solved_voltage(model, values)
+    assert voltage == _solved_voltage(fresh, values)[0]
+    assert solution.observe(2 * pybamm.t).entries[-1] == pytest.approx(120.0)  # (refused on a re-parameterised model)
 
 
 def test_an_unread_value_against_a_bound_outside_its_own_range_names_the_bound():

@@ -17,8 +17,8 @@ found") error, when the value of NAME is a NaN number and the model or expressio
 (as its value or its bound: an AEA model's checked parameter), the wrapper raises the range check's
 ``ValueError`` naming the parameter, the value nan and its range ("'Cathode porosity' = nan is outside its
 physical range [0, 1)"), from PyBaMM's. The model is looked at, not only the expression that failed: PyBaMM may
-meet the parameter first where the AEA model reads it unchecked (PyBaMM's own current or capacity). Anything else
-is PyBaMM's, unchanged: a NaN of a parameter of PyBaMM's own models ("Current function [A]" = nan in
+meet the parameter first where the AEA model reads it unchecked (PyBaMM's own current or capacity;
+``process_model`` of an AEA model now names a NaN before, below). Anything else is PyBaMM's, unchanged: a NaN of a parameter of PyBaMM's own models ("Current function [A]" = nan in
 ``pybamm.lithium_ion.SPM``) is still "not found"; without an error this part only takes the model's
 expressions (their dicts, not walked): ``process_model`` of the LMS model took 4.2-4.7 ms hooked and 4.4 ms
 unhooked (medians of 9, 2026-12-03, session 26; the spread between runs is larger than the difference).
@@ -31,16 +31,25 @@ reads since a later session than a user's complete set may have been written in,
 content" of session 29), is not in the store, and the model or expression checks it (an AEA model's); no value is
 assumed for it. Any other missing name is PyBaMM's error, unchanged.
 
-Every number, read or not: when ``process_model`` returns, on a model holding range checks (an AEA model),
-:func:`~pybamm_aea.models.checks.check_parameter_values` checks every number of the substitutor's values under a name
-of :data:`~pybamm_aea.models.checks.RANGES`, so that a value the model's options do not read (a degradation rate
-with the degradation off, the Li-In anode's indium amount on a Li-metal cell), which PyBaMM never substitutes,
-is refused as a read one is: before session 30, 29 of the LMS set's 78 numbers passed as NaN with the default
-options, now none. It runs after PyBaMM's substitution, so a read parameter's error is the node's, as before. An
-AEA model is told by the substitutor's ``cache`` (every node it substituted since its values last changed): no
-:class:`~pybamm_aea.models.checks.PhysicalRange` there, none in the model (PyBaMM's SPM: its 748 cached nodes looked
-at in 0.10-0.12 ms, a walk of its expressions took 1.3 ms); else the model's expressions, to the first such node
-(0.008 ms on the LMS model). PyBaMM's own models are not checked.
+Every number, read or not, before the model is changed: ``process_model`` of a model whose equations (its parts
+but its variables) hold a :class:`~pybamm_aea.models.checks.PhysicalRange` (an AEA model) first checks every number
+of the values under a name of :data:`~pybamm_aea.models.checks.RANGES`
+(:func:`~pybamm_aea.models.checks.check_parameter_values`; those the options do not read, which PyBaMM never
+substitutes, too: before session 30, 29 of the LMS set's 78 passed as NaN) and a parameter with advice that the set
+lacks and the model checks, then calls PyBaMM. PyBaMM's ``inplace=True`` (its default) replaces the model's
+expressions part by part: with the check after it (session 30), a refused unread value left the user's model
+parameterised (a retry with the value fixed re-parameterised it, and PyBaMM then refused ``solution.observe``), a
+value first read in the events, or the missing flag, left its rhs .. boundary conditions parameterised; now each of
+the LMS set's 78 numbers, NaN or out of range, leaves it as it was. The message is the node's; a NaN's has no cause
+here (PyBaMM never read it). A model whose equations hold none (PyBaMM's: walked in full, 0.25-0.33 ms on the SPM,
+0.50-0.67 ms on the DFN; the AEA model's first equation holds one, 0.013-0.015 ms; medians of 21, 2026-12-03,
+session 31) is told after the substitution by the substitutor's ``cache`` (none among the SPM's 748 cached nodes:
+0.10-0.12 ms) and checked then if its variables hold one. PyBaMM's own models are not checked. ``process_model``
+with cached values (medians of 9, three runs alternated with session 30's tree): LMS 5.8-7.6 ms (was 6.1-9.5), SPM
+9.4-11.3 (9.3-10.6), DFN 10.4-13.6 (10.2-12.1), within the run-to-run spread. Left as they are: PyBaMM's own failure
+mid-substitution leaves a model half-parameterised (the SPM with a NaN lower cut-off: its rhs, initial and boundary
+conditions replaced); a function's value refused by its node is refused during the substitution (the LMS model's
+8 such functions, each given as -1: in its rhs, the model unchanged).
 
 The wrappers read the substitutor's ``_store`` (a private name), its ``cache`` property and PyBaMM's error texts;
 :func:`check` verifies them, in the two methods raising the NaN's and by looking up a name a set lacks, before
@@ -76,6 +85,8 @@ MISSING = re.compile(r"Parameter '(?P<name>[^']+)' not found\.")
 #: the model attributes whose expressions PyBaMM substitutes in ``process_model`` (each replaced, not changed in
 #: place, as it goes: read before)
 MODEL_PARTS = ("rhs", "algebraic", "initial_conditions", "boundary_conditions", "variables", "events")
+#: those of its equations (an AEA model's hold its range checks)
+EQUATION_PARTS = tuple(name for name in MODEL_PARTS if name != "variables")
 
 
 def check(substitutor_class=None):
@@ -212,8 +223,9 @@ def _holds_range_checks(substitutor, roots):
 
 
 def _check_every_value(substitutor, roots):
-    """After ``process_model`` of an AEA model (one holding range checks): every number of the values checked
-    against :data:`~pybamm_aea.models.checks.RANGES`, those the model does not read as those it does
+    """After ``process_model`` of an AEA model (one holding range checks) not checked before it
+    (:func:`_check_every_value_first`: its equations hold none): every number of the values checked against
+    :data:`~pybamm_aea.models.checks.RANGES`, those the model does not read as those it does
     (:func:`~pybamm_aea.models.checks.check_parameter_values`)."""
     if _holds_range_checks(substitutor, roots):
         from ..models.checks import check_parameter_values
@@ -221,16 +233,44 @@ def _check_every_value(substitutor, roots):
         check_parameter_values(getattr(substitutor, STORE))
 
 
-def _nan_named(pybamm_method, roots_of, after=None):
+def _check_every_value_first(substitutor, model):
+    """Before ``process_model``: when the equations of ``model`` (all its parts but its variables) hold a
+    :class:`~pybamm_aea.models.checks.PhysicalRange` (every AEA model's first equation holds one), every number of
+    the values is checked here (:func:`~pybamm_aea.models.checks.check_parameter_values`), and a parameter with
+    advice for a set without it (``Range.if_missing``) that the set lacks and the model checks is refused
+    (:func:`_missing_with_advice`, PyBaMM's ``KeyError`` for the name its cause), before PyBaMM replaces the
+    model's expressions (``inplace=True``, its default): a refused value leaves the model as it was. True if
+    checked; False for a model whose equations hold no check (PyBaMM's own: its equations walked, in full), left to
+    :func:`_check_every_value` after the substitution."""
+    if model is None or next(_range_checks([getattr(model, name, None) for name in EQUATION_PARTS]), None) is None:
+        return False
+    from ..models.checks import RANGES, check_parameter_values
+
+    store = getattr(substitutor, STORE)
+    check_parameter_values(store)
+    for name in (name for name, rng in RANGES.items() if rng.if_missing and name not in store):
+        try:
+            store[name]
+        except KeyError as exc:  # (PyBaMM's error for the name, as its substitution would raise it)
+            missing = _missing_with_advice(substitutor, _roots(model), exc)
+            if missing is not None:
+                raise missing from exc
+    return True
+
+
+def _nan_named(pybamm_method, roots_of, before=None, after=None):
     """``pybamm_method`` (a ``ParameterSubstitutor`` method), its "not found" for a NaN of a checked parameter
     raised as the range check's error; ``roots_of(subject)``: the expressions the method substitutes (its first
-    argument: the symbol, or the model); ``after(substitutor, roots)``: called when the method returns."""
+    argument: the symbol, or the model); ``before(substitutor, subject)``: called before the method, True if it
+    did what ``after(substitutor, roots)``, called when the method returns, would do."""
 
     first = list(inspect.signature(pybamm_method).parameters)[1]  # (symbol / unprocessed_model, by keyword too)
     @functools.wraps(pybamm_method)
     def wrapper(self, *args, **kwargs):
         # (taken before the call: process_model replaces the model's expressions as it goes)
-        roots = roots_of(args[0] if args else kwargs.get(first))
+        subject = args[0] if args else kwargs.get(first)
+        roots = roots_of(subject)
+        done = before is not None and before(self, subject)
         try:
             result = pybamm_method(self, *args, **kwargs)
         except KeyError as exc:
@@ -249,7 +289,7 @@ def _nan_named(pybamm_method, roots_of, after=None):
             except ValueError as named:
                 raise named from exc
             raise  # (unreachable: a range admits no NaN)
-        if after is not None:
+        if after is not None and not done:
             after(self, roots)
         return result
 
@@ -259,7 +299,9 @@ def _nan_named(pybamm_method, roots_of, after=None):
 
 #: what each wrapped method substitutes
 _ROOTS = {"process_symbol": lambda symbol: [symbol], "process_model": _roots}
-#: what runs when a wrapped method returns: parameterising a model checks every value the model has a range for
+#: what runs before a wrapped method, and when it returns: parameterising a model checks every value the model has a
+#: range for, before PyBaMM changes the model when its equations hold a check (an AEA model's), else after
+_BEFORE = {"process_model": _check_every_value_first}
 _AFTER = {"process_model": _check_every_value}
 
 
@@ -272,4 +314,4 @@ def install():
     for name in METHODS:
         method = getattr(ParameterSubstitutor, name)
         if not getattr(method, "_pybamm_aea_nan_named", False):
-            setattr(ParameterSubstitutor, name, _nan_named(method, _ROOTS[name], _AFTER.get(name)))
+            setattr(ParameterSubstitutor, name, _nan_named(method, _ROOTS[name], _BEFORE.get(name), _AFTER.get(name)))
