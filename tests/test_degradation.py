@@ -1125,10 +1125,11 @@ def test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances(s_lms_b
     solver's rtol 1e-4 gives only on the stretch's scaled variable (``ConstrainedSwelling.STRETCH_SCALE``). S-LMS vs
     Li-In on the multi-phase default at 0.2C: the fraction of the sulfur cut off on each of 2 cycles at the
     default tolerances is its value at rtol 1e-6 / atol 1e-8 (measured 2026-12-03, the compaction relaxing in 10 s,
-    the contact-loss coefficient 0.0285: -0.17 and -0.08 %; tolerance 2 %).
+    the contact-loss coefficient 0.0285: -0.17 and -0.08 %, again in session 31; tolerance 1 %).
 
-    Catches: the stretch left unscaled for the solver (+20 and +15 %; mutation ``stretch_unscaled``, which only
-    the slow host-independence test caught before)."""
+    Catches: the stretch left unscaled for the solver (mutation ``stretch_unscaled``, which only the slow
+    host-independence test caught before): +20 and +15 % when this test was written, +0.26 and -1.99 % since the
+    compacted layers' closure switch (measured in session 31: the 2 % tolerance of before let it pass)."""
     sol = s_lms_both_hosts_fifth_c["multi-phase"][0]
     model = AEA({**S_OPTIONS, "host thermodynamics": "multi-phase"})
     experiment = pybamm.Experiment([("Discharge at 0.2C until 0.4 V", "Charge at 0.2C until 2.4 V")] * 2)
@@ -1141,7 +1142,7 @@ def test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances(s_lms_b
     default, reference = cut_per_cycle(sol), cut_per_cycle(tight)
     print("sulfur cut off per cycle, default tolerances:", default, "rtol 1e-6:", reference)
     assert len(default) == len(reference) == 2
-    np.testing.assert_allclose(default, reference, rtol=0.02)
+    np.testing.assert_allclose(default, reference, rtol=0.01)
 
 
 def test_sulfur_contact_loss_at_tenth_c_holds_at_the_multi_phase_solvers_tolerances():
