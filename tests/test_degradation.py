@@ -1128,7 +1128,8 @@ def test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances(s_lms_b
     the contact-loss coefficient 0.0285: -0.17 and -0.08 %, again in session 31; tolerance 1 %).
 
     Catches: the stretch left unscaled for the solver (mutation ``stretch_unscaled``, which only the slow
-    host-independence test caught before): +20 and +15 % when this test was written, +0.26 and -1.99 % since the
+    host-independence test caught before): +20 and +15 % when this test was written, +0.26 and -1.99 % (the second
+    cycle out of 1 %) since the
     compacted layers' closure switch (measured in session 31: the 2 % tolerance of before let it pass)."""
     sol = s_lms_both_hosts_fifth_c["multi-phase"][0]
     model = AEA({**S_OPTIONS, "host thermodynamics": "multi-phase"})

@@ -132,14 +132,20 @@ def test_lever_rule_host_diffuses_at_the_multi_phase_hosts_pitt_diffusivity(x0, 
 
     Measured (2026-12-03): Li1 at 70 C 1.8000008e-12 (lever rule; its Darken end factor 1 + 4.4e-7) against
     1.8e-12 m2/s, Li3 at 25 C 2.00447e-12 against 2.00445e-12 (1 + 1.2e-5); tolerance 1e-4. Catches
-    `mo6s8_diffusivity_units` (the table converted with 1e-6: 1.8e-14 on the lever rule, read by no test of the
-    default host); at 25 C the two hosts' Arrhenius factors, each its own code, are compared as well."""
+    `mo6s8_diffusivity_units` (the table converted with 1e-6: 1.8e-14 on both hosts, which since session 31 read
+    the one conversion, ``Li2021_Mo6S8.pitt_diffusivities``): at the table's 70 C both are checked against the
+    csv's cm2/s itself; at 25 C the two hosts' Arrhenius factors, each its own code, are compared as well."""
     lever = _lms_initial_transport("lever rule", x0, 0.11, T)
     default = _lms_initial_transport("multi-phase", x0, 0.11, T)
     for state in (lever, default):
         assert state["Cathode Li content"] == pytest.approx(x0, rel=1e-9)
     assert lever["Cathode Li diffusivity [m2.s-1]"] == pytest.approx(default["Cathode Li diffusivity [m2.s-1]"],
                                                                       rel=1e-4)
+    if T == pybamm_aea.parameters.paper_cell.T_REF:  # Fig. S1's temperature: the table's own number, 1 cm2 = 1e-4 m2
+        table = pybamm_aea.data.load_paper_table("figS1_LixMo6S8_diffusion").set_index("x_in_LixMo6S8")
+        for state in (lever, default):
+            assert state["Cathode Li diffusivity [m2.s-1]"] == pytest.approx(table.loc[x0, "D_cm2_per_s"] * 1e-4,
+                                                                             rel=1e-4)
 
 
 def test_both_hosts_take_the_same_bruggeman_factor_falling_with_porosity():

@@ -11,9 +11,10 @@ parameters, when a solver is called with their values.
   the same way by :mod:`pybamm_aea.pybamm_adapter.parameter_values`.
   When the value is an input parameter (``"[input]"``), the node stays in the processed model as an identity (no
   cost in the compiled CasADi functions) and is checked at solve time;
-- the values, read or not: when ``process_model`` of a model holding these nodes (an AEA model: what
-  ``pybamm.Simulation`` builds) returns, :mod:`pybamm_aea.pybamm_adapter.parameter_values` calls
-  :func:`check_parameter_values` on the ``ParameterValues``: every number there under a name of the table, those
+- the values, read or not: before PyBaMM's ``process_model`` substitutes a model whose equations hold these
+  nodes (an AEA model: what ``pybamm.Simulation`` builds), so that a refused value leaves the model as it was,
+  :mod:`pybamm_aea.pybamm_adapter.parameter_values` calls :func:`check_parameter_values` on the
+  ``ParameterValues`` (after it only for a model holding them in its variables alone): every number there under a name of the table, those
   the model's options do not read too (a degradation parameter with the degradation off, the Li-In anode's on a
   Li-metal cell), is checked, with the error the node gives the same value (a parameter bounded by another reads
   that one's number from the same values; a bound absent, an input or a function: the low end only). An input is
@@ -21,7 +22,7 @@ parameters, when a solver is called with their values.
   not); nor is a function, an interpolant's data or an expression (a function the model reads is checked through
   :func:`checked_function` below). PyBaMM's own models are left alone. Cost: 1.5-1.9 ms for the LMS set's 93
   values, each through :meth:`Range.contains` (``process_model`` of the LMS model: 2.9 ms with its values'
-  substitutions cached, 78-155 ms without; README, Known limits);
+  substitutions cached on a quiet machine, 78-155 ms without; README, Known limits);
 - solve time: :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (the AEA model's default solver)
   checks every input-dependent node of the model against the ``inputs`` of ``solve`` (a dict or PyBaMM's batched
   list of dicts) and of ``step`` (what ``pybamm.Simulation`` calls for each step of an experiment) before
@@ -451,8 +452,8 @@ def check_parameter_values(values):
     entries) whose name :data:`RANGES` holds, whether or not a model reads it; raise the ``ValueError`` the model's
     check of a read parameter raises ("'NAME' = value is outside its physical range ...").
 
-    What :mod:`pybamm_aea.pybamm_adapter.parameter_values` calls after ``ParameterValues.process_model`` of an AEA
-    model. A number: a real or a ``pybamm.Scalar``. Not checked here: an input (``"[input]"``), checked at solve time
+    What :mod:`pybamm_aea.pybamm_adapter.parameter_values` calls before ``ParameterValues.process_model`` of an
+    AEA model substitutes it. A number: a real or a ``pybamm.Scalar``. Not checked here: an input (``"[input]"``), checked at solve time
     (by the model's check where the model reads it, by its name in :func:`check_inputs` where it does not), and a
     function, an interpolant's data or an expression, which are not numbers (a function the model reads through
     :func:`checked_function` is checked where its value is a constant or made of inputs). A ``high`` naming another
@@ -657,3 +658,23 @@ def warn_unknown_parameters(model, warned=None):
                    if name in SWEEP_ONLY_INPUTS else f"did you mean {close}?")
             warnings.warn(f"parameter {name!r}{shown} is not a parameter of the AEA model, so it has no effect; "
                           + why, UserWarning, stacklevel=3)
+
+
+#: the names of an experiment's step checks, here until session 31 (``__all__`` then), now in
+#: :mod:`pybamm_aea.models.experiment_checks`: still importable from here, with a DeprecationWarning
+MOVED_TO_EXPERIMENT_CHECKS = ("CUSTOM_STEP_MODELS", "CheckedIDAKLUSolver", "ExperimentStepFailedWarning",
+                              "STEP_VALUE_RANGES", "StartOutsideWindowWarning", "check_step_values",
+                              "check_steps_not_merged", "circular_custom_steps", "constant_custom_currents",
+                              "starts_outside_window")
+
+
+def __getattr__(name):
+    """A name of :data:`MOVED_TO_EXPERIMENT_CHECKS` read from its new module (imported here lazily: that module
+    imports this one), with a DeprecationWarning naming it; any other unknown name an AttributeError."""
+    if name in MOVED_TO_EXPERIMENT_CHECKS:
+        from . import experiment_checks
+
+        warnings.warn(f"pybamm_aea.models.checks.{name} is now pybamm_aea.models.experiment_checks.{name}",
+                      DeprecationWarning, stacklevel=2)
+        return getattr(experiment_checks, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

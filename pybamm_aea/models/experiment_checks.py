@@ -259,12 +259,12 @@ def _interpolant_end(value):
 
 #: the attributes of PyBaMM's custom steps (``pybamm.step.CustomStepExplicit`` / ``CustomStepImplicit``, 26.10)
 #: holding the user's function of the state, which no text of the step holds (checked at install)
-CUSTOM_STEP_FUNCTIONS = tuple(_CUSTOM_STEP_FUNCTIONS.values())
+CUSTOM_STEP_ATTRIBUTES = tuple(_CUSTOM_STEP_FUNCTIONS.values())
 
 
 def _custom_function(step):
-    """A custom step's function of the state (:data:`CUSTOM_STEP_FUNCTIONS`), None for another step."""
-    return next((getattr(step, name) for name in CUSTOM_STEP_FUNCTIONS if hasattr(step, name)), None)
+    """A custom step's function of the state (:data:`CUSTOM_STEP_ATTRIBUTES`), None for another step."""
+    return next((getattr(step, name) for name in CUSTOM_STEP_ATTRIBUTES if hasattr(step, name)), None)
 
 
 def _same_run(step, other):

@@ -48,9 +48,9 @@ def mo6s8_diffusivity(x, T):
     factor of the OCP's end term and x_PITT where that term puts 1.8 V. This is what lets Li
     cross a nearly full host to a dispersed material below 1.8 V (Li4Ti5O12 at 1.55 V).
     """
-    table = load_paper_table("figS1_LixMo6S8_diffusion")
-    x_data = table["x_in_LixMo6S8"].to_numpy(float)
-    logD = np.log(table["D_cm2_per_s"].to_numpy(float) * 1e-4)
+    pitt = pitt_diffusivities()
+    x_data = pitt.index.to_numpy(float)
+    logD = np.log(pitt.to_numpy(float))
     D_pitt = pybamm.exp(paper_cell.piecewise_linear(x, x_data, logD)) * arrhenius(T, E_A_LI_HOPS, paper_cell.T_REF)
     # thermodynamic factor of the end term, x dU/dx ~ k_end x / (4 - x)^2, relative to its value
     # where the end term alone takes the plateau (2.05 V) down to 1.8 V: 4 - x = k_end / 0.25
@@ -95,10 +95,16 @@ def mo6s8_delithiation_ocp(x, T):
     return _two_plateau_ocp(U_low=2.10, U_high=2.45)(x, T)
 
 
+def pitt_diffusivities():
+    """Fig. S1's PITT chemical diffusivities of LixMo6S8 [m2.s-1] (a pandas Series indexed by the Li content x),
+    converted once from the table's cm2/s: both hosts read them from here."""
+    table = load_paper_table("figS1_LixMo6S8_diffusion").set_index("x_in_LixMo6S8")
+    return table["D_cm2_per_s"].astype(float) * 1e-4
+
+
 def _pitt_diffusivity(x_phase):
     """Fig. S1 (PITT) chemical diffusivity of the single phase at Li content x_phase [m2.s-1]."""
-    table = load_paper_table("figS1_LixMo6S8_diffusion").set_index("x_in_LixMo6S8")
-    return float(table.loc[x_phase, "D_cm2_per_s"]) * 1e-4
+    return float(pitt_diffusivities().loc[x_phase])
 
 
 #: the multi-phase LixMo6S8 host (option "host thermodynamics": "multi-phase"), see

@@ -30,7 +30,7 @@ not; :func:`install` installs them, idempotently, in this order):
   (``pybamm.parameters.parameter_substitutor``, not exported at ``pybamm.``); reads the private
   ``ParameterSubstitutor._store``, its ``cache`` property (whether the model processed is an AEA model) and the
   source of ``_process_parameter`` and ``_process_callable_function_parameter`` (PyBaMM's "Parameter '...' not
-  found" text for a NaN); checks every number of an AEA model's values when ``process_model`` returns. Retired by:
+  found" text for a NaN); checks every number of an AEA model's values before ``process_model`` substitutes it. Retired by:
   PyBaMM telling a NaN value from a missing one, and a model-level hook called with the parameter values at
   ``process_model`` (to check the values a model does not read).
 - :mod:`.experiment_errors`: wraps ``Simulation.solve`` (adds a callback); reads ``inspect.getsource`` of

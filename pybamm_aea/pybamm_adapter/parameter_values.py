@@ -18,10 +18,9 @@ found") error, when the value of NAME is a NaN number and the model or expressio
 ``ValueError`` naming the parameter, the value nan and its range ("'Cathode porosity' = nan is outside its
 physical range [0, 1)"), from PyBaMM's. The model is looked at, not only the expression that failed: PyBaMM may
 meet the parameter first where the AEA model reads it unchecked (PyBaMM's own current or capacity;
-``process_model`` of an AEA model now names a NaN before, below). Anything else is PyBaMM's, unchanged: a NaN of a parameter of PyBaMM's own models ("Current function [A]" = nan in
-``pybamm.lithium_ion.SPM``) is still "not found"; without an error this part only takes the model's
-expressions (their dicts, not walked): ``process_model`` of the LMS model took 4.2-4.7 ms hooked and 4.4 ms
-unhooked (medians of 9, 2026-12-03, session 26; the spread between runs is larger than the difference).
+``process_model`` of an AEA model now names a NaN before, below). Anything else is PyBaMM's, unchanged: a NaN of
+a parameter of PyBaMM's own models ("Current function [A]" = nan in ``pybamm.lithium_ion.SPM``) is still "not
+found".
 
 A parameter the set lacks is PyBaMM's ``KeyError("Parameter 'NAME' not found. ... Best matches are [...]")`` (its
 parameter store's). The same wrappers raise, from it, a
