@@ -1129,8 +1129,8 @@ def test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances(s_lms_b
 
     Catches: the stretch left unscaled for the solver (mutation ``stretch_unscaled``, which only the slow
     host-independence test caught before): +20 and +15 % when this test was written, +0.26 and -1.99 % (the second
-    cycle out of 1 %) since the
-    compacted layers' closure switch (measured in session 31: the 2 % tolerance of before let it pass)."""
+    cycle out of 1 %) since the compacted layers' closure switch (measured in session 31: the 2 % tolerance of
+    before let it pass)."""
     sol = s_lms_both_hosts_fifth_c["multi-phase"][0]
     model = AEA({**S_OPTIONS, "host thermodynamics": "multi-phase"})
     experiment = pybamm.Experiment([("Discharge at 0.2C until 0.4 V", "Charge at 0.2C until 2.4 V")] * 2)
