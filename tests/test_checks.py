@@ -1772,3 +1772,31 @@ def test_the_step_checks_moved_in_session_31_still_import_from_checks_with_a_war
             assert getattr(checks, name) is getattr(experiment_checks, name)
     with pytest.raises(AttributeError, match="no attribute 'CheckedIDAKLUSolve'"):
         checks.CheckedIDAKLUSolve
+
+
+def test_every_value_out_of_range_is_named_in_the_one_error():
+    """A set with several values out of range is refused with all of them named, the first in the set's order said
+    as alone and the others after it, so that a user mends them in one pass rather than one per run; a bound that
+    several values are checked against (the host's maximum Li content: the initial content, the phases' binodals,
+    the Li0 film onset...) is named once. A single bad value's error is as before.
+
+    Catches: only the first bad value named (a fix, a re-run, the next one), a bad bound named once per value it
+    bounds."""
+    from pybamm_aea.models.aea import AEA
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode porosity": math.nan, "Li trapping fraction": 1.5, "Cathode maximum Li content": -1.0})
+    with pytest.raises(ValueError) as info:
+        values.process_model(AEA())
+    said = str(info.value)
+    for part in ("'Cathode porosity' = nan is outside its physical range [0, 1)",
+                 "'Li trapping fraction' = 1.5 is outside its physical range [0, 1]",
+                 "'Cathode maximum Li content' = -1.0 is outside its physical range (0, inf)"):
+        assert said.count(part) == 1, said
+    assert said.count("; also out of range: ") == 2, said
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Li trapping fraction": 1.5})
+    with pytest.raises(ValueError) as info:
+        values.process_model(AEA())
+    assert str(info.value).startswith("'Li trapping fraction' = 1.5 is outside its physical range [0, 1]")
+    assert "also out of range" not in str(info.value)

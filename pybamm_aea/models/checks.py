@@ -450,22 +450,31 @@ def _check_number(name, value, rng, values, depth=0):
 def check_parameter_values(values):
     """Check every number of ``values`` (a mapping of parameter names to values: a ``pybamm.ParameterValues``'
     entries) whose name :data:`RANGES` holds, whether or not a model reads it; raise the ``ValueError`` the model's
-    check of a read parameter raises ("'NAME' = value is outside its physical range ...").
+    check of a read parameter raises ("'NAME' = value is outside its physical range ..."). With several values out
+    of range, the first in the set's order is said so and the others follow in the same error ("...; also out of
+    range: ..."), each said as alone, so that a user mends them in one pass.
 
     What :mod:`pybamm_aea.pybamm_adapter.parameter_values` calls before ``ParameterValues.process_model`` of an
-    AEA model substitutes it. A number: a real or a ``pybamm.Scalar``. Not checked here: an input (``"[input]"``), checked at solve time
+    AEA model substitutes it. A number: a real or a ``pybamm.Scalar``. Not checked here: an input (``"[input]"``),
+    checked at solve time
     (by the model's check where the model reads it, by its name in :func:`check_inputs` where it does not), and a
     function, an interpolant's data or an expression, which are not numbers (a function the model reads through
     :func:`checked_function` is checked where its value is a constant or made of inputs). A ``high`` naming another
     parameter is that parameter's number in ``values``; when it is absent, an input or a function, only the low end
     (and finiteness) is checked here (a read parameter's node checks its high end at solve time against an input)."""
+    said = []
     for name, value in values.items():
         rng = RANGES.get(name)
-        if rng is None:
+        number = None if rng is None else _number(value)
+        if number is None:
             continue
-        number = _number(value)
-        if number is not None:
+        try:
             _check_number(name, number, rng, values)
+        except ValueError as exc:
+            if str(exc) not in said:  # (two values bounded by one bad value name it once)
+                said.append(str(exc))
+    if said:
+        raise ValueError(said[0] + "".join(f"; also out of range: {more}" for more in said[1:]))
 
 
 def in_range(symbol, *_ignored, **_ignored_kw):
