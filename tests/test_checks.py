@@ -1543,6 +1543,43 @@ def test_pybamms_own_models_are_not_checked_for_values_they_do_not_read():
     values.process_model(conventional.s_c_lgps_model(), inplace=False)
 
 
+def _checks_only_in_its_variables():
+    """A model whose one equation reads 'Cathode porosity' unchecked and whose variable 'Porosity' checks it."""
+    from pybamm_aea.models.checks import checked_parameter
+
+    model = pybamm.BaseModel()
+    x = pybamm.Variable("x")
+    model.rhs = {x: -pybamm.Parameter("Cathode porosity") * x}
+    model.initial_conditions = {x: pybamm.Scalar(1.0)}
+    model.variables = {"x": x, "Porosity": 2 * checked_parameter("Cathode porosity")}
+    return model
+
+
+def test_a_model_with_range_checks_only_in_its_variables_is_checked_where_they_are_read():
+    """Every value is checked at parameterisation only for a model whose equations hold a range check (every AEA
+    model's first equation does; PyBaMM's hold none). A model whose checks sit only in its variables (none of
+    pybamm_aea's) is treated as PyBaMM's own: an unread value of the AEA table, NaN or out of range, passes
+    (session 32 dropped the scan after the substitution that refused it); the value its variable checks is refused
+    where the variable is substituted (process_model; a Simulation when the variable is read from the solution),
+    a NaN one named with its range (pybamm_aea.pybamm_adapter.parameter_values)."""
+    for unread in (math.nan, 1.5):
+        values = pybamm.ParameterValues("Li2021_Mo6S8")
+        values.update({"Li trapping fraction": unread})
+        assert values.process_model(_checks_only_in_its_variables(), inplace=False).is_parameterised
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode porosity": 1.5})
+    with pytest.raises(ValueError, match=_message("Cathode porosity", 1.5)):
+        values.process_model(_checks_only_in_its_variables(), inplace=False)
+    solution = pybamm.Simulation(_checks_only_in_its_variables(), parameter_values=values).solve([0, 1])
+    assert solution["x"].entries[-1] == pytest.approx(math.exp(-1.5), rel=1e-3)  # (the equation reads it unchecked)
+    with pytest.raises(ValueError, match=_message("Cathode porosity", 1.5)):
+        solution["Porosity"].entries
+    values.update({"Cathode porosity": math.nan})
+    with pytest.raises(ValueError, match=_message("Cathode porosity", math.nan)) as err:
+        values.process_model(_checks_only_in_its_variables(), inplace=False)
+    assert str(err.value.__cause__) == "Parameter 'Cathode porosity' not found"
+
+
 def test_the_nan_hook_fails_on_a_pybamm_without_its_names():
     """pybamm_aea.pybamm_adapter.parameter_values.check names what another PyBaMM lacks: the wrapped methods, or a
     NaN read as "not found" in the methods whose error it reads."""
@@ -1566,7 +1603,6 @@ def test_the_nan_hook_fails_on_a_pybamm_without_its_names():
     assert f"PyBaMM {pybamm.__version__}" in message
     assert "ParameterSubstitutor._process_callable_function_parameter" in message
     assert "ParameterSubstitutor._process_parameter raising" in message
-    assert "ParameterSubstitutor.cache (a property: the symbols it substituted)" in message  # (an AEA model's sign)
     assert "ParameterSubstitutor.process_symbol" not in message
 
 

@@ -40,17 +40,16 @@ expressions part by part: with the check after it (session 30), a refused unread
 parameterised (a retry with the value fixed re-parameterised it, and PyBaMM then refused ``solution.observe``), a
 value first read in the events, or the missing flag, left its rhs .. boundary conditions parameterised; now each of
 the LMS set's 78 numbers, NaN or out of range, leaves it as it was. The message is the node's; a NaN's has no cause
-here (PyBaMM never read it). A model whose equations hold none (PyBaMM's: walked in full, 0.25-0.33 ms on the SPM,
-0.50-0.67 ms on the DFN; the AEA model's first equation holds one, 0.013-0.015 ms; medians of 21, 2026-12-03,
-session 31) is told after the substitution by the substitutor's ``cache`` (none among the SPM's 748 cached nodes:
-0.10-0.12 ms) and checked then if its variables hold one. PyBaMM's own models are not checked. ``process_model``
-with cached values (medians of 9, three runs alternated with session 30's tree): LMS 5.8-7.6 ms (was 6.1-9.5), SPM
-9.4-11.3 (9.3-10.6), DFN 10.4-13.6 (10.2-12.1), within the run-to-run spread. Left as they are: PyBaMM's own failure
+here (PyBaMM never read it). A model whose equations hold none is not checked (its equations walked in full:
+0.25-0.33 ms on PyBaMM's SPM, 0.50-0.67 ms on its DFN; the AEA model's first equation holds one, 0.013-0.015 ms;
+medians of 21, 2026-12-03, session 31): PyBaMM's own models, and a model whose checks sit only in its variables
+(none of pybamm_aea's), whose checks run where PyBaMM substitutes a variable (``process_model``, or a
+``Simulation``'s solution when the variable is read). Left as they are: PyBaMM's own failure
 mid-substitution leaves a model half-parameterised (the SPM with a NaN lower cut-off: its rhs, initial and boundary
 conditions replaced); a function's value refused by its node is refused during the substitution (the LMS model's
 8 such functions, each given as -1: in its rhs, the model unchanged).
 
-The wrappers read the substitutor's ``_store`` (a private name), its ``cache`` property and PyBaMM's error texts;
+The wrappers read the substitutor's ``_store`` (a private name) and PyBaMM's error texts;
 :func:`check` verifies them, in the two methods raising the NaN's and by looking up a name a set lacks, before
 anything is wrapped and raises an ImportError naming the PyBaMM version and what is missing.
 
@@ -74,8 +73,6 @@ METHODS = ("process_symbol", "process_model")
 RAISERS = ("_process_parameter", "_process_callable_function_parameter")
 #: the substitutor's attribute holding the parameter values (a ``ParameterStore``, read by name and by ``items()``)
 STORE = "_store"
-#: its property holding the symbols it has substituted (a dict, original -> substituted; cleared when a value changes)
-CACHE = "cache"
 #: PyBaMM's error for a parameter without value (a NaN number is one)
 NOT_FOUND = re.compile(r"Parameter '(?P<name>.+)'(?: \(possibly a function\))? not found")
 #: PyBaMM's error for a parameter the set lacks (a ``KeyError`` of its parameter store: "Parameter 'NAME' not found.
@@ -93,8 +90,6 @@ def check(substitutor_class=None):
     substitutor_class = substitutor_class or ParameterSubstitutor
     missing = [f"ParameterSubstitutor.{name}" for name in METHODS + RAISERS
                if not callable(getattr(substitutor_class, name, None))]
-    if not isinstance(getattr(substitutor_class, CACHE, None), property):
-        missing.append(f"ParameterSubstitutor.{CACHE} (a property: the symbols it substituted)")
     missing += [f"ParameterSubstitutor.{name}(self, subject, ...)" for name in METHODS
                 if callable(getattr(substitutor_class, name, None))
                 and len(inspect.signature(getattr(substitutor_class, name)).parameters) < 2]
@@ -207,42 +202,16 @@ def _missing_with_advice(substitutor, roots, exc):
     return error if _checked_in(roots, name) else None
 
 
-def _holds_range_checks(substitutor, roots):
-    """True if the expressions ``roots`` hold a :class:`~pybamm_aea.models.checks.PhysicalRange` (an AEA model's).
-    The substitutor's cache (every node it has substituted since its values last changed) is looked at first: no
-    node there, none in the model (PyBaMM's SPM: 748 cached nodes, looked at with the call in 0.10-0.12 ms, where a
-    walk of its 1065 nodes took 1.3 ms; a node found only below a function parameter given as a number is not
-    substituted, so not cached: the AEA model's equations hold others); else the model itself, to the first node
-    found (the AEA model's first equation holds one: 0.008 ms)."""
-    from ..models.checks import PhysicalRange
-
-    if not any(isinstance(node, PhysicalRange) for node in getattr(substitutor, CACHE)):
-        return False
-    return next(_range_checks(roots), None) is not None
-
-
-def _check_every_value(substitutor, roots):
-    """After ``process_model`` of an AEA model (one holding range checks) not checked before it
-    (:func:`_check_every_value_first`: its equations hold none): every number of the values checked against
-    :data:`~pybamm_aea.models.checks.RANGES`, those the model does not read as those it does
-    (:func:`~pybamm_aea.models.checks.check_parameter_values`)."""
-    if _holds_range_checks(substitutor, roots):
-        from ..models.checks import check_parameter_values
-
-        check_parameter_values(getattr(substitutor, STORE))
-
-
 def _check_every_value_first(substitutor, model):
     """Before ``process_model``: when the equations of ``model`` (all its parts but its variables) hold a
     :class:`~pybamm_aea.models.checks.PhysicalRange` (every AEA model's first equation holds one), every number of
     the values is checked here (:func:`~pybamm_aea.models.checks.check_parameter_values`), and a parameter with
     advice for a set without it (``Range.if_missing``) that the set lacks and the model checks is refused
     (:func:`_missing_with_advice`, PyBaMM's ``KeyError`` for the name its cause), before PyBaMM replaces the
-    model's expressions (``inplace=True``, its default): a refused value leaves the model as it was. True if
-    checked; False for a model whose equations hold no check (PyBaMM's own: its equations walked, in full), left to
-    :func:`_check_every_value` after the substitution."""
+    model's expressions (``inplace=True``, its default): a refused value leaves the model as it was. A model whose
+    equations hold no check (PyBaMM's own: its equations walked, in full) is not checked."""
     if model is None or next(_range_checks([getattr(model, name, None) for name in EQUATION_PARTS]), None) is None:
-        return False
+        return
     from ..models.checks import RANGES, check_parameter_values
 
     store = getattr(substitutor, STORE)
@@ -254,14 +223,12 @@ def _check_every_value_first(substitutor, model):
             missing = _missing_with_advice(substitutor, _roots(model), exc)
             if missing is not None:
                 raise missing from exc
-    return True
 
 
-def _nan_named(pybamm_method, roots_of, before=None, after=None):
+def _nan_named(pybamm_method, roots_of, before=None):
     """``pybamm_method`` (a ``ParameterSubstitutor`` method), its "not found" for a NaN of a checked parameter
     raised as the range check's error; ``roots_of(subject)``: the expressions the method substitutes (its first
-    argument: the symbol, or the model); ``before(substitutor, subject)``: called before the method, True if it
-    did what ``after(substitutor, roots)``, called when the method returns, would do."""
+    argument: the symbol, or the model); ``before(substitutor, subject)``: called before the method."""
 
     first = list(inspect.signature(pybamm_method).parameters)[1]  # (symbol / unprocessed_model, by keyword too)
     @functools.wraps(pybamm_method)
@@ -269,9 +236,10 @@ def _nan_named(pybamm_method, roots_of, before=None, after=None):
         # (taken before the call: process_model replaces the model's expressions as it goes)
         subject = args[0] if args else kwargs.get(first)
         roots = roots_of(subject)
-        done = before is not None and before(self, subject)
+        if before is not None:
+            before(self, subject)
         try:
-            result = pybamm_method(self, *args, **kwargs)
+            return pybamm_method(self, *args, **kwargs)
         except KeyError as exc:
             missing = _missing_with_advice(self, roots, exc)
             if missing is None:
@@ -288,9 +256,6 @@ def _nan_named(pybamm_method, roots_of, before=None, after=None):
             except ValueError as named:
                 raise named from exc
             raise  # (unreachable: a range admits no NaN)
-        if after is not None and not done:
-            after(self, roots)
-        return result
 
     wrapper._pybamm_aea_nan_named = True
     return wrapper
@@ -298,10 +263,9 @@ def _nan_named(pybamm_method, roots_of, before=None, after=None):
 
 #: what each wrapped method substitutes
 _ROOTS = {"process_symbol": lambda symbol: [symbol], "process_model": _roots}
-#: what runs before a wrapped method, and when it returns: parameterising a model checks every value the model has a
-#: range for, before PyBaMM changes the model when its equations hold a check (an AEA model's), else after
+#: what runs before a wrapped method: parameterising a model whose equations hold a check (an AEA model's) checks
+#: every value of the set that has a range, before PyBaMM changes the model
 _BEFORE = {"process_model": _check_every_value_first}
-_AFTER = {"process_model": _check_every_value}
 
 
 def install():
@@ -313,4 +277,4 @@ def install():
     for name in METHODS:
         method = getattr(ParameterSubstitutor, name)
         if not getattr(method, "_pybamm_aea_nan_named", False):
-            setattr(ParameterSubstitutor, name, _nan_named(method, _ROOTS[name], _BEFORE.get(name), _AFTER.get(name)))
+            setattr(ParameterSubstitutor, name, _nan_named(method, _ROOTS[name], _BEFORE.get(name)))
