@@ -25,7 +25,7 @@ Usage (from the repository root; 2 shared cores, so run it niced)::
     nice -n 15 python benchmarks/mutation.py            # all mutations
     python benchmarks/mutation.py --list                # the curated list
     python benchmarks/mutation.py --only li_in_plateau_060 --only bv_factor_2
-    python benchmarks/mutation.py --markdown            # the table as Markdown (README)
+    python benchmarks/mutation.py --markdown            # the table as Markdown (benchmarks/mutations.md)
 
 Exit status: 0 if at least 90 % of the mutations run are caught and none is stale or invalid, 1
 otherwise, 2 on a usage or tool error. It is not part of the default test run (it takes tens of

@@ -68,7 +68,8 @@ def test_sphinx_builds_with_warnings_as_errors(tmp_path):
     )
     elapsed = time.perf_counter() - start
     assert result.returncode == 0, result.stderr[-4000:]
-    for page in ("index", "model", "parameters", "pybamm_tools", "fitting", "gallery", "api"):
+    for page in ("index", "model", "checks", "parameters", "screening", "sweeps", "pybamm_tools", "fitting",
+                 "gallery", "known_limits", "api"):
         assert (tmp_path / f"{page}.html").is_file(), page
     assert _source_tree() == before
     # the generated text is on its pages: every set's table, the factors, every figure script

@@ -196,7 +196,7 @@ KNOWN_FIGURE_FAILURES = {
         "21 mV of U_h there, IDA accepts Newton corrections (presumably on a matrix carrying the other side's slope), and "
         "the cell's algebraic host potential, out of the error test, stays off by 10-50 mV for 6 s of steps "
         "(the cell losing Li: 3.980 -> 3.847 while the rtol 1e-7 solution holds 3.980) until one 0.03 s step "
-        "converges it (README, solver section; traced 2026-12-03, session 28)"
+        "converges it (README, solver section; the trace in docs/known_limits.rst; traced 2026-12-03, session 28)"
     ),
 }
 

@@ -22,7 +22,7 @@ parameters, when a solver is called with their values.
   not); nor is a function, an interpolant's data or an expression (a function the model reads is checked through
   :func:`checked_function` below). PyBaMM's own models are left alone. Cost: 1.5-1.9 ms for the LMS set's 93
   values, each through :meth:`Range.contains` (``process_model`` of the LMS model: 2.9 ms with its values'
-  substitutions cached on a quiet machine, 78-155 ms without; README, Known limits);
+  substitutions cached on a quiet machine, 78-155 ms without; docs/known_limits.rst);
 - solve time: :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (the AEA model's default solver)
   checks every input-dependent node of the model against the ``inputs`` of ``solve`` (a dict or PyBaMM's batched
   list of dicts) and of ``step`` (what ``pybamm.Simulation`` calls for each step of an experiment) before

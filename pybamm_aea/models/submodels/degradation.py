@@ -193,7 +193,7 @@ class IonicSwitchHostLoss(AEASubModel):
     free energy sees, and trapped Li cannot leave the host that turns into it: the isolated host
     holds x_trap + x_0 (1 - x_trap / x_max) where it is taken (x_trap the local trapped content),
     so its trapped Li moves from the trapped to the isolated inventory, counted once. (Booked at
-    x_0, its trapped Li was left to the active host as free Li; measured in the README's Known limits.)
+    x_0, its trapped Li was left to the active host as free Li; measured in docs/known_limits.rst, item (6).)
 
     On the multi-phase host da/dt is an algebraic state, "Cathode host active fraction rate [s-1]", equal
     to the law above (:meth:`set_algebraic`): i_film integrates every cell's Li balance, and every cell's
