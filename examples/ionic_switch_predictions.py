@@ -25,7 +25,7 @@ What it shows (measured 2026-12-01, 20 cells):
 These are predictions; none of them is fitted. ``tests/test_host_phase_field.py``
 (``test_reversible_capacity_falls_with_rate_and_thickness``, ``test_charge_stop_moves_with_temperature``:
 70 and 25 C) asserts them with their reasons on the default 20 cells; on 40 cells the capacities
-move by at most 1.6 mA.h/g (README, known limits: emergence).
+move by at most 1.6 mA.h/g (docs/known_limits.rst, "Multi-phase host: emergence").
 
 Usage: ``python examples/ionic_switch_predictions.py [OUTDIR]`` (default ``examples/figures/``).
 """

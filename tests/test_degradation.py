@@ -84,7 +84,8 @@ def test_dispersed_material_degradation_is_host_independent():
       +4.7 % on the first cycle, +0.75 % in all after 7 cycles; 0 to -0.14 %, +4.2 % and +0.52 % once the
       stack's compaction relaxed in 10 s, with the contact-loss coefficient 0.0285, 2026-12-03). At the multi-phase host's default rtol 1e-4 its
       loss since the first cycle is +2.8 to +3.9 % (the tolerance's, not the host's:
-      test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances and README, known limits), which
+      test_sulfur_contact_loss_holds_at_the_multi_phase_solvers_tolerances and docs/known_limits.rst, "The sulfur's
+      contact loss at 0.5C on the two hosts"), which
       this test's earlier 4 % took for the host's: +2.4-2.9 % before session 26, +1.9 and +2.3 % earlier;
       before the stretch's solver scale, ``ConstrainedSwelling.STRETCH_SCALE``, the solver's error on the
       porosity added 5-12 %.
@@ -462,7 +463,7 @@ def test_a_hold_at_the_cut_off_of_a_faded_lts_cell_completes():
     x - x_trap = 7.39e-5 Li after 10 cycles (x 0.682; 1.7e-4 after 1), and 40 cycles complete too (2.77e-5 Li, x
     0.881). Under session 25's law (trapping on the inserted Li whatever Li was free, fractions 0.15 / 0.004) the
     10th hold stopped on the maximum-voltage event at 2.45e-5 Li (x = x_trap = 0.895, each resolved to 9e-5),
-    a strict expected failure then; README, Known limits."""
+    a strict expected failure then; docs/known_limits.rst, "Events on the solver's interpolant"."""
     done, free = _faded_lts_cccv()
     assert free == pytest.approx(7.39e-5, rel=0.05)
     assert done == 10

@@ -28,7 +28,7 @@ not; :func:`install` installs them, idempotently, in this order):
   itself), and public names for the inputs PyBaMM gives each step.
 - :mod:`.parameter_values`: wraps ``ParameterSubstitutor.process_symbol`` and ``process_model``
   (``pybamm.parameters.parameter_substitutor``, not exported at ``pybamm.``); reads the private
-  ``ParameterSubstitutor._store``, its ``cache`` property (whether the model processed is an AEA model) and the
+  ``ParameterSubstitutor._store`` and the
   source of ``_process_parameter`` and ``_process_callable_function_parameter`` (PyBaMM's "Parameter '...' not
   found" text for a NaN); checks every number of an AEA model's values before ``process_model`` substitutes it. Retired by:
   PyBaMM telling a NaN value from a missing one, and a model-level hook called with the parameter values at
