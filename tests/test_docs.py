@@ -82,4 +82,11 @@ def test_sphinx_builds_with_warnings_as_errors(tmp_path):
     # was the value autodoc showed for the module attribute cathode_diffusion.xi)
     ids = {page.name: re.findall(r"0x[0-9a-f]{6,}", page.read_text()) for page in tmp_path.glob("*.html")}
     assert not any(ids.values()), {k: v for k, v in ids.items() if v}
+    # every link of the README into a docs page lands on a section of the built page (a retitled section
+    # changes its id and would leave the README's summary pointing nowhere)
+    links = set(re.findall(r"\(docs/(\w+)\.rst#([\w-]+)\)", (ROOT / "README.md").read_text()))
+    assert links
+    missing = [(page, anchor) for page, anchor in links
+               if f'id="{anchor}"' not in (tmp_path / f"{page}.html").read_text()]
+    assert not missing, missing
     print(f"sphinx build: {elapsed:.1f} s")
