@@ -111,6 +111,45 @@ def test_valid_inputs_solve_and_batched_lists_name_the_bad_set(input_sim, defaul
         input_sim.solve([0, 3600], inputs=[good, bad])
 
 
+@pytest.mark.parametrize("value", ["0.1", None, 0.1j, [0.1], (0.1,), np.array(["0.1"]), np.array(0.1)])
+def test_an_input_that_is_not_a_real_number_or_array_is_named(value):
+    """An input given as a string, None, a complex number, a 0-d array or a list was an AttributeError or an
+    IndexError from deep inside PyBaMM's evaluation ('str' object has no attribute 'shape'; a list: PyBaMM splits
+    it into "NAME (0)" and says no value was given): a ValueError naming the input and its value, for a plain
+    solve, each set of a batch and an experiment's steps."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode porosity"] = "[input]"
+    said = re.escape(f"input 'Cathode porosity' must be a real number or a one-dimensional numpy array of them, "
+                     f"got {value!r}")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 60], inputs={"Cathode porosity": value})
+    with pytest.raises(ValueError, match="input set 1: " + said):
+        sim.solve([0, 60], inputs=[{"Cathode porosity": 0.11}, {"Cathode porosity": value}])
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 1C for 1 minute"]))
+    with pytest.raises(ValueError, match=said):
+        sim.solve(inputs={"Cathode porosity": value})
+    # numbers and numpy arrays of numbers of every kind still solve
+    for good in (0.11, np.float32(0.11), np.float64(0.11), np.array([0.11])):
+        assert sim.solve(inputs={"Cathode porosity": good})["Voltage [V]"].entries[-1] > 1.8
+
+def test_an_input_not_given_to_an_experiment_is_not_retried_as_a_failed_step():
+    """An experiment on a model with an input not given in ``inputs``: PyBaMM's "No value provided for input" before
+    IDA integrates anything. The default solver's retry of a failed step (StepRetriedWarning, "IDA failed on a
+    step ... solved again") set up a second solver for it and warned of an IDA failure that never happened; the
+    error now stands at once."""
+    from pybamm_aea.models.solvers import StepRetriedWarning
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode porosity": "[input]", "Cathode loading [kg.m-2]": "[input]"})
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 1C for 1 minute"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StepRetriedWarning)
+        with pytest.raises(pybamm.SolverError, match=re.escape("No value provided for input: ['Cathode loading")):
+            sim.solve(inputs={"Cathode porosity": 0.11})
+
 def test_experiment_steps_check_inputs(defaults):
     # with an experiment, pybamm.Simulation calls the solver's step() for each step
     values = defaults.copy()
