@@ -1041,6 +1041,27 @@ def test_a_custom_step_the_solver_fails_on_names_its_current_at_the_start(step, 
     assert len(solution.cycles) == 1
 
 
+def test_a_power_step_above_what_the_cell_can_deliver_says_the_current_it_needs():
+    """0.1 W from the TiS2 cell (0.28 mA.h; about 0.024 W at most from the pristine compact, whose voltage is
+    1.20 V at 0.02 A and 0.31 V at 0.038 A) has no current to run at: IDA's consistent initialisation fails and the
+    error was a bare "IDAGetDky: IDA_BAD_K". It now says the power, the current it needs at least at the open-circuit
+    voltage of the step's start (0.1 / 2.624 V = 0.0381 A, 135C) and what runs. A power step that runs is
+    unchanged."""
+    said = ("the constant-power step Discharge at 0.1 W until 1 V asks 0.1 W: at least 0.0381 A, 135C of the set's "
+            "\"Nominal cell capacity [A.h]\" at the open-circuit voltage it starts from (2.624 V)")
+
+    def sim(steps):
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_TiS2"),
+                                 experiment=pybamm.Experiment(steps))
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the default solver's retry of the failed step)
+        with pytest.raises(pybamm.SolverError, match=re.escape(said)):
+            sim(["Discharge at 0.1 W until 1 V"]).solve()
+    solution = sim(["Discharge at 1 mW until 1 V"]).solve()
+    assert "Voltage < 1.0" in solution.termination
+
+
 def test_a_custom_current_turning_nan_within_the_step_is_named_where_the_solver_stopped():
     """A custom current finite at the step's start that turns NaN later: 1e-5 (1 + sqrt(6e-8 - Q)) A, NaN once the
     discharge capacity Q passes 6e-8 A.h, 1.6 s into the step. IDA fails its error test there (IDA_ERR_FAIL) and the
