@@ -102,6 +102,28 @@ def test_dispersed_interphase_and_area_parameters_are_checked(set_name, name, va
         pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=values).solve([0, 60], inputs={name: value})
 
 
+@pytest.mark.parametrize("set_name", ["Li2021_Mo6S8", "AEA_NMC532"])
+def test_dispersed_material_degradation_on_a_single_host_is_named(set_name):
+    """"dispersed material degradation" on a set without a dispersed material (mass fraction 0: LMS, LTS, the
+    materials' sets) was a bare ZeroDivisionError from PyBaMM's parameter processing (the isolated domains' share of
+    the dispersed Li sites); it is a ValueError saying what the option needs. On a hybrid, and with the fraction as
+    an input, it runs; a fraction of 0 given as an input is refused at solve time."""
+    option = {"dispersed material degradation": "activation and contact loss"}
+    said = re.escape("'Dispersed material Li sites [mol.m-3]' = 0.0 is outside its physical range (0, inf) (the "
+                     "option \"dispersed material degradation\" needs a dispersed material")
+    with pytest.raises(ValueError, match=said):
+        pybamm.Simulation(pybamm_aea.AEA(option), parameter_values=pybamm.ParameterValues(set_name)).solve([0, 60])
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    share = "Isolated dispersed material lithiated share"
+    given = pybamm.Simulation(pybamm_aea.AEA(option), parameter_values=values).solve([0, 600])[share].entries[-1]
+    fraction = values["Dispersed material mass fraction"]
+    values["Dispersed material mass fraction"] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(option), parameter_values=values)
+    solution = sim.solve([0, 600], inputs={"Dispersed material mass fraction": fraction})
+    assert solution[share].entries[-1] == pytest.approx(given, rel=1e-3) and given > 0  # (the solver's rtol 1e-4)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 60], inputs={"Dispersed material mass fraction": 0.0})
+
 def test_valid_inputs_solve_and_batched_lists_name_the_bad_set(input_sim, defaults):
     good = {n: defaults[n] for n in NAMES}
     sol = input_sim.solve([0, 36000], inputs=good)
