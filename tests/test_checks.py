@@ -102,6 +102,28 @@ def test_dispersed_interphase_and_area_parameters_are_checked(set_name, name, va
         pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=values).solve([0, 60], inputs={name: value})
 
 
+@pytest.mark.parametrize("set_name", ["Li2021_Mo6S8", "AEA_NMC532"])
+def test_dispersed_material_degradation_on_a_single_host_is_named(set_name):
+    """"dispersed material degradation" on a set without a dispersed material (mass fraction 0: LMS, LTS, the
+    materials' sets) was a bare ZeroDivisionError from PyBaMM's parameter processing (the isolated domains' share of
+    the dispersed Li sites); it is a ValueError saying what the option needs. On a hybrid, and with the fraction as
+    an input, it runs; a fraction of 0 given as an input is refused at solve time."""
+    option = {"dispersed material degradation": "activation and contact loss"}
+    said = re.escape("'Dispersed material Li sites [mol.m-3]' = 0.0 is outside its physical range (0, inf) (the "
+                     "option \"dispersed material degradation\" needs a dispersed material")
+    with pytest.raises(ValueError, match=said):
+        pybamm.Simulation(pybamm_aea.AEA(option), parameter_values=pybamm.ParameterValues(set_name)).solve([0, 60])
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    share = "Isolated dispersed material lithiated share"
+    given = pybamm.Simulation(pybamm_aea.AEA(option), parameter_values=values).solve([0, 600])[share].entries[-1]
+    fraction = values["Dispersed material mass fraction"]
+    values["Dispersed material mass fraction"] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(option), parameter_values=values)
+    solution = sim.solve([0, 600], inputs={"Dispersed material mass fraction": fraction})
+    assert solution[share].entries[-1] == pytest.approx(given, rel=1e-3) and given > 0  # (the solver's rtol 1e-4)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 60], inputs={"Dispersed material mass fraction": 0.0})
+
 def test_valid_inputs_solve_and_batched_lists_name_the_bad_set(input_sim, defaults):
     good = {n: defaults[n] for n in NAMES}
     sol = input_sim.solve([0, 36000], inputs=good)
@@ -110,6 +132,45 @@ def test_valid_inputs_solve_and_batched_lists_name_the_bad_set(input_sim, defaul
     with pytest.raises(ValueError, match=re.escape("input set 1: 'Cathode porosity' = 1.2")):
         input_sim.solve([0, 3600], inputs=[good, bad])
 
+
+@pytest.mark.parametrize("value", ["0.1", None, 0.1j, [0.1], (0.1,), np.array(["0.1"]), np.array(0.1)])
+def test_an_input_that_is_not_a_real_number_or_array_is_named(value):
+    """An input given as a string, None, a complex number, a 0-d array or a list was an AttributeError or an
+    IndexError from deep inside PyBaMM's evaluation ('str' object has no attribute 'shape'; a list: PyBaMM splits
+    it into "NAME (0)" and says no value was given): a ValueError naming the input and its value, for a plain
+    solve, each set of a batch and an experiment's steps."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode porosity"] = "[input]"
+    said = re.escape(f"input 'Cathode porosity' must be a real number or a one-dimensional numpy array of them, "
+                     f"got {value!r}")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 60], inputs={"Cathode porosity": value})
+    with pytest.raises(ValueError, match="input set 1: " + said):
+        sim.solve([0, 60], inputs=[{"Cathode porosity": 0.11}, {"Cathode porosity": value}])
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 1C for 1 minute"]))
+    with pytest.raises(ValueError, match=said):
+        sim.solve(inputs={"Cathode porosity": value})
+    # numbers and numpy arrays of numbers of every kind still solve
+    for good in (0.11, np.float32(0.11), np.float64(0.11), np.array([0.11])):
+        assert sim.solve(inputs={"Cathode porosity": good})["Voltage [V]"].entries[-1] > 1.8
+
+def test_an_input_not_given_to_an_experiment_is_not_retried_as_a_failed_step():
+    """An experiment on a model with an input not given in ``inputs``: PyBaMM's "No value provided for input" before
+    IDA integrates anything. The default solver's retry of a failed step (StepRetriedWarning, "IDA failed on a
+    step ... solved again") set up a second solver for it and warned of an IDA failure that never happened; the
+    error now stands at once."""
+    from pybamm_aea.models.solvers import StepRetriedWarning
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode porosity": "[input]", "Cathode loading [kg.m-2]": "[input]"})
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 1C for 1 minute"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StepRetriedWarning)
+        with pytest.raises(pybamm.SolverError, match=re.escape("No value provided for input: ['Cathode loading")):
+            sim.solve(inputs={"Cathode porosity": 0.11})
 
 def test_experiment_steps_check_inputs(defaults):
     # with an experiment, pybamm.Simulation calls the solver's step() for each step
@@ -1000,6 +1061,27 @@ def test_a_custom_step_the_solver_fails_on_names_its_current_at_the_start(step, 
     assert all(issubclass(w.category, StepRetriedWarning) and said not in str(w.message)
                for w in record if w not in failed)
     assert len(solution.cycles) == 1
+
+
+def test_a_power_step_above_what_the_cell_can_deliver_says_the_current_it_needs():
+    """0.1 W from the TiS2 cell (0.28 mA.h; about 0.024 W at most from the pristine compact, whose voltage is
+    1.20 V at 0.02 A and 0.31 V at 0.038 A) has no current to run at: IDA's consistent initialisation fails and the
+    error was a bare "IDAGetDky: IDA_BAD_K". It now says the power, the current it needs at least at the open-circuit
+    voltage of the step's start (0.1 / 2.624 V = 0.0381 A, 135C) and what runs. A power step that runs is
+    unchanged."""
+    said = ("the constant-power step Discharge at 0.1 W until 1 V asks 0.1 W: at least 0.0381 A, 135C of the set's "
+            "\"Nominal cell capacity [A.h]\" at the open-circuit voltage it starts from (2.624 V)")
+
+    def sim(steps):
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_TiS2"),
+                                 experiment=pybamm.Experiment(steps))
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the default solver's retry of the failed step)
+        with pytest.raises(pybamm.SolverError, match=re.escape(said)):
+            sim(["Discharge at 0.1 W until 1 V"]).solve()
+    solution = sim(["Discharge at 1 mW until 1 V"]).solve()
+    assert "Voltage < 1.0" in solution.termination
 
 
 def test_a_custom_current_turning_nan_within_the_step_is_named_where_the_solver_stopped():

@@ -677,3 +677,27 @@ def test_simulate_with_a_set_written_before_the_host_full_flag_says_what_to_set(
     assert "argument --parameter-set: 'Li2021_TiS2': Parameter 'Cathode host full at maximum Li content'" in err
     assert "Traceback" not in err and not (tmp_path / "run.csv").exists()
     assert re.search(r"\b1\b.*lattice gas", err) and re.search(r"\b0\b.*beyond", err), err
+
+
+def test_simulate_runs_pybamms_models_on_the_set_written_for_them_and_names_a_set_that_does_not_fit(capsys, tmp_path):
+    """``--model DFN --parameter-set Li2021_S_C_LGPS`` (where ``--parameter-set Li2021_S_C_LGPS`` alone sends the
+    user) was a KeyError traceback ("Parameter 'Initial concentration in negative electrode' not found": the full
+    cell's DFN) and with --option 'working electrode=positive' only an IDA_BAD_K failure: it runs on the options of
+    the half cell it is written for (pybamm_aea.conventional.MODEL_OPTIONS). A half-cell set on PyBaMM's full cell
+    and a full-cell set on a half cell are usage errors naming the missing parameter and the option, no traceback."""
+    out = tmp_path / "s_c_lgps.csv"
+    code, _, err = _run(["simulate", "--model", "DFN", "--parameter-set", "Li2021_S_C_LGPS", "--experiment",
+                         "Discharge at 0.1C until 1 V", "--output", str(out)], capsys)
+    assert code == 0, err
+    steps = pd.read_csv(out.with_name("s_c_lgps_steps.csv"))
+    assert "Voltage < 1.0" in steps["termination"].iloc[0]
+    for argv, named in [
+        (["--parameter-set", "Xu2019", "--experiment", "Discharge at 0.1C until 3.5 V"],
+         "'Initial concentration in negative electrode [mol.m-3]' not found"),
+        (["--parameter-set", "Chen2020", "--option", "working electrode=positive", "--experiment",
+          "Discharge at 0.1C until 3.5 V"], "needs PyBaMM's default 'working electrode=both'"),
+    ]:
+        err = _error(["simulate", "--model", "DFN", *argv, "--output", str(tmp_path / "x.csv")], capsys)
+        assert "argument --parameter-set:" in err and named in err and "Traceback" not in err, err
+    assert "--option 'working electrode=positive'" in _error(
+        ["simulate", "--model", "DFN", "--parameter-set", "Xu2019", "--output", str(tmp_path / "x.csv")], capsys)

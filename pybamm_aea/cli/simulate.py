@@ -38,7 +38,8 @@ def register(subparsers):
                         "--model DFN)")
     p.add_argument("--model", default="AEA", choices=["AEA", "DFN", "SPMe", "SPM"],
                    help="AEA: pybamm_aea.AEA; DFN/SPMe/SPM: PyBaMM's lithium-ion models (e.g. with "
-                        "--option 'working electrode=positive' for a half cell)")
+                        "--option 'working electrode=positive' for a half cell; Li2021_S_C_LGPS takes the options "
+                        "of pybamm_aea.conventional.s_c_lgps_model(), a half cell, unless --option gives them)")
     p.add_argument("--experiment", action="append", default=None, metavar="STEP",
                    help="a PyBaMM experiment step, e.g. 'Discharge at 0.1C until 1.8 V' (repeat for several steps; "
                         "default: discharge, charge, discharge at 0.1C between the set's voltage cut-offs (charge, "
@@ -123,6 +124,12 @@ def _model(args, values):
     options = dict(args.option)
     if args.model != "AEA":
         options.setdefault("calculate discharge energy", "true")
+        from pybamm_aea.parameters import PYBAMM_MODEL_SETS
+
+        if args.parameter_set in PYBAMM_MODEL_SETS:  # the S-C/LGPS half cell's options, unless --option gives them
+            from pybamm_aea.conventional import MODEL_OPTIONS
+
+            options = {**MODEL_OPTIONS, **options}
     try:
         if args.model == "AEA":
             from pybamm_aea import AEA
@@ -266,6 +273,15 @@ def run(args):
             solution = sim.solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
     except MissingParameterError as exc:  # a set of the user's written before a parameter the model reads now
         args.parser.error(f"argument --parameter-set: {args.parameter_set!r}: {exc}")
+    except KeyError as exc:  # PyBaMM's model reads a parameter the set has not: a half-cell set on a full cell, ...
+        if args.model == "AEA":
+            raise
+        electrode = model.options["working electrode"]
+        hint = ("a half-cell set (e.g. Xu2019) needs --option 'working electrode=positive'" if electrode == "both"
+                else "a full-cell set (e.g. Chen2020) needs PyBaMM's default 'working electrode=both'")
+        args.parser.error(f"argument --parameter-set: {args.parameter_set!r} has not every parameter PyBaMM's "
+                          f"{args.model} reads with 'working electrode' = {electrode!r} "
+                          f"({exc.args[0] if exc.args else exc}); {hint}")
     except pybamm.SolverError as exc:  # the first step failed: nothing to write
         print(f"{args.parameter_set}: the solver failed in the first step ({experiment.steps[0]}), nothing "
               f"written: {exc}", file=sys.stderr)

@@ -526,6 +526,20 @@ def _varies_in_time(node):
     return any(isinstance(s, pybamm.Time) for s in node.left.pre_order())
 
 
+def _input_value(name, value):
+    """Raise ``ValueError`` naming an input given as anything but a real number or a one-dimensional numpy array of
+    them: a string such as "0.1", None, a complex number or a 0-d array (on which PyBaMM's evaluation fails deep
+    inside with an AttributeError or IndexError), or a list or tuple (which PyBaMM's solver splits into one input
+    per element, "NAME (0)", ..., and then says that no value was given for NAME)."""
+    if isinstance(value, np.ndarray) and value.ndim == 1 and value.dtype.kind in "biuf":
+        return
+    if isinstance(value, numbers.Real) or not (value is None or isinstance(value, (str, bytes, list, tuple,
+                                                                                     np.ndarray, numbers.Complex))):
+        return
+    raise ValueError(f"input {name!r} must be a real number or a one-dimensional numpy array of them, got "
+                     f"{value!r}")
+
+
 def check_inputs(model, inputs, times=None):
     """Check the input parameters ``inputs`` (a dict, or a list of dicts) against the ranges of ``model``.
 
@@ -548,6 +562,8 @@ def check_inputs(model, inputs, times=None):
     for i, one in enumerate(inputs if batch else [inputs]):
         one = dict(one or {})
         try:
+            for name, value in one.items():
+                _input_value(name, value)
             for node in checks:
                 at = [None] if id(node) not in timed else [] if times is None else times
                 for t in at:

@@ -36,7 +36,7 @@ from .checks import Range, check_inputs, warn_unknown_inputs, warn_unknown_param
 
 __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
-           "CUSTOM_STEP_MODELS", "circular_custom_steps", "constant_custom_currents", "check_steps_not_merged"]
+           "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents", "check_steps_not_merged"]
 
 
 def starts_outside_window(exc):
@@ -434,6 +434,41 @@ def check_step_values(steps, inputs, parameter_values=None):
 CUSTOM_STEP_MODELS = weakref.WeakKeyDictionary()
 #: the variable PyBaMM gives an implicit step's current (its algebraic state; the step's function is its equation)
 _IMPLICIT_CURRENT = "Current variable [A]"
+#: the step models of an experiment's constant-power steps (``pybamm.step.Power``) -> (the step, the set's "Nominal
+#: cell capacity [A.h]" or None), set by :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` after the build; read
+#: only when a step fails (:func:`_power_step_note`)
+POWER_STEP_MODELS = weakref.WeakKeyDictionary()
+#: the model's open-circuit voltage of the cell [V] (:mod:`pybamm_aea.models.submodels.cell_voltage`)
+_OCV = "Battery open-circuit voltage [V]"
+
+
+def _power_step_note(model, t, inputs):
+    """For a constant-power step's model (:data:`POWER_STEP_MODELS`) the solver failed on: the current its power
+    needs at least, at the open-circuit voltage of the state the step started from (``model.y0``, at ``t`` [s]), in A
+    and C; None for another model or a power that is not one number. A power above the most the cell delivers
+    (V_oc^2 / (4 R)) has no current to run at: IDA's consistent initialisation fails (0.1 W from a 0.28 mA.h TiS2
+    cell, about 140C, was a bare "IDAGetDky: IDA_BAD_K"). Evaluated only after a failure."""
+    entry = POWER_STEP_MODELS.get(model)
+    if entry is None:
+        return None
+    step, nominal = entry
+    try:
+        power = float(step.value)
+        y0 = model.y0
+        y = np.asarray(y0.full() if hasattr(y0, "full") else y0, dtype=float).reshape(-1, 1)
+        with np.errstate(all="ignore"):
+            ocv = float(np.asarray(model.get_processed_variable(_OCV).evaluate(t, y, inputs=dict(inputs or {})))
+                        .item())
+    except Exception:  # noqa: BLE001 - the solver's own error stands
+        return None
+    if not (math.isfinite(power) and math.isfinite(ocv) and ocv > 0):
+        return None
+    current = abs(power) / ocv
+    rate = f", {current / nominal:.3g}C of the set's \"Nominal cell capacity [A.h]\"" if nominal else ""
+    return (f"the constant-power step {step} asks {power:g} W: at least {current:.3g} A{rate} at the open-circuit "
+            f"voltage it starts from ({ocv:.4g} V), and more as its losses move the voltage; a power above the most "
+            f"the cell can deliver from that state (V_oc^2 / (4 R), R its internal resistance) leaves the solver no "
+            f"current to run at: a smaller power, or a current or C-rate step, runs")
 
 
 def _custom_step_note(model, t, inputs, last=None):
@@ -669,14 +704,17 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
         try:
             return self._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
-        except pybamm.SolverError as exc:  # a custom step's current, a function of the state: where it failed
-            if model not in CUSTOM_STEP_MODELS:
+        except pybamm.SolverError as exc:  # a custom step's current, a function of the state: where it failed;
+            # a constant-power step's current at its start
+            if model not in CUSTOM_STEP_MODELS and model not in POWER_STEP_MODELS:
                 raise
             # (here, outside _checked_step: a subclass's retry of a failed step (SharedEventsIDAKLUSolver's) runs
             # first, and the note, which solves the step again, is made only for the failure that stands)
             t0 = 0.0 if old_solution is None or not hasattr(old_solution, "t") else float(old_solution.t[-1])
             note = _custom_step_note(model, t0, inputs, lambda: self._failed_state(
                 old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs))
+            if model in POWER_STEP_MODELS:  # (_custom_step_note: None at once for a model not a custom step's)
+                note = _power_step_note(model, t0, inputs)
             if note is None:
                 raise
             raise pybamm.SolverError(f"{exc}; {note}") from exc

@@ -335,7 +335,8 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
         try:
             return super()._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
         except pybamm.SolverError as exc:
-            if "at initial conditions" in str(exc):  # an infeasible step: the same on any solver
+            # an infeasible step, or an input not given: failures before IDA integrates, the same on any solver
+            if "at initial conditions" in str(exc) or "No value provided for input" in str(exc):
                 raise
             # a new solver each time (one is set up for one model; failures are rare, its set-up 0.1-0.5 s)
             retry = ConsistentEventIDAKLUSolver(rtol=self.rtol, atol=self.atol,

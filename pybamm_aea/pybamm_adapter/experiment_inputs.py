@@ -30,7 +30,8 @@ and of the model's refusal of "'Current function [A]' = nan" as PyBaMM's build p
 custom step whose current PyBaMM folds to that constant (``0 * variables[...] + nan``,
 :func:`~pybamm_aea.models.experiment_checks.constant_custom_currents`); it records the custom steps' own models in
 :data:`~pybamm_aea.models.experiment_checks.CUSTOM_STEP_MODELS`, whose solver error then says the step's current at
-its start and where the solver stopped; ``Simulation.solve`` itself is not wrapped here (it is by
+its start and where the solver stopped, and the constant-power steps' in
+:data:`~pybamm_aea.models.experiment_checks.POWER_STEP_MODELS`, whose error says the current the power needs; ``Simulation.solve`` itself is not wrapped here (it is by
 :mod:`pybamm_aea.pybamm_adapter.experiment_errors`, for its warning about a later step the solver fails on).
 
 The wrapper reads the simulation's ``steps_to_built_models``, ``steps_to_built_solvers``, ``experiment``,
@@ -129,8 +130,9 @@ def _whole_experiment_check(pybamm_method):
     def build_for_experiment(self, *args, **kwargs):
         # (imported here: pybamm_aea.models installs this hook while it is being imported)
         from ..models.checks import ExperimentInputNames
-        from ..models.experiment_checks import (CUSTOM_STEP_MODELS, CheckedIDAKLUSolver, check_step_values,
-                                                check_steps_not_merged, circular_custom_steps, constant_custom_currents)
+        from ..models.experiment_checks import (CUSTOM_STEP_MODELS, POWER_STEP_MODELS, CheckedIDAKLUSolver,
+                                                _cut_off, check_step_values, check_steps_not_merged,
+                                                circular_custom_steps, constant_custom_currents)
 
         checked = isinstance(self.solver, CheckedIDAKLUSolver)  # (the step solvers are its copies)
         if checked:
@@ -159,6 +161,11 @@ def _whole_experiment_check(pybamm_method):
             for step, model in models.items():
                 if isinstance(step, kinds) and model is not None and id(model) not in shared:
                     CUSTOM_STEP_MODELS.setdefault(model, step)
+            # the constant-power steps' models, whose failure says the current their power needs at the start
+            nominal = _cut_off(self.parameter_values, "Nominal cell capacity [A.h]", {})
+            for step, model in models.items():
+                if isinstance(step, pybamm.step.Power) and model is not None:
+                    POWER_STEP_MODELS[model] = (step, nominal)
         solvers = [solver for solver in (self.steps_to_built_solvers or {}).values()
                    if isinstance(solver, CheckedIDAKLUSolver)]
         if solvers:

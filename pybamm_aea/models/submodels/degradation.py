@@ -24,6 +24,7 @@ reads (with neutral values when the option is off):
 import pybamm
 
 from ...constants import arrhenius
+from ..checks import checked_above
 from .base import AEASubModel
 from .cathode_diffusion import host_li_balance, xi
 from .host_phase_field import surface_value
@@ -336,6 +337,16 @@ class NoDispersedDegradation(AEASubModel):
         return variables
 
 
+def _dispersed_li_sites(param):
+    """The dispersed material's Li sites per m3 of electrode [mol.m-3] (``param.c_D_full``), checked above 0 when the
+    set's values are substituted: the option needs a dispersed material (a single host's "Dispersed material mass
+    fraction" 0 was a bare ZeroDivisionError from PyBaMM's parameter processing)."""
+    return checked_above(param.c_D_full, "Dispersed material Li sites [mol.m-3]", 0, (
+        'the option "dispersed material degradation" needs a dispersed material: a "Dispersed material mass '
+        'fraction" and "Dispersed material specific capacity [A.h.kg-1]" above 0, as a hybrid set '
+        '(Li2021_S_Mo6S8, Li2021_LTO_Mo6S8) has; a single host has none: leave the option "none"'))
+
+
 class DispersedActivationAndContactLoss(AEASubModel):
     """Fraction f of the dispersed domains in contact with the host: activation minus contact loss::
 
@@ -364,7 +375,7 @@ class DispersedActivationAndContactLoss(AEASubModel):
             "Lost lithium in isolated dispersed material [mol]": lost,
             # the cut-off domains' Li as a share of all the dispersed material's full lithiation: their Li2S,
             # which they keep (:mod:`.volume` counts its volume)
-            "Isolated dispersed material lithiated share": lost / (self.param.c_D_full * self.param.L_c
+            "Isolated dispersed material lithiated share": lost / (_dispersed_li_sites(self.param) * self.param.L_c
                                                                    * self.param.A_cc),
         }
 
