@@ -102,6 +102,19 @@ def test_dispersed_interphase_and_area_parameters_are_checked(set_name, name, va
         pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=values).solve([0, 60], inputs={name: value})
 
 
+@pytest.mark.parametrize("cells", [2, 1, 20.0])
+def test_a_cathode_mesh_of_too_few_cells_is_named(cells):
+    """var_pts of 2 cells across the cathode was an IndexError from PyBaMM's boundary extrapolation (and 20.0 a
+    TypeError from numpy): a ValueError naming the value and the fewest cells (3) the model takes; 3 cells solve."""
+    from pybamm_aea.models.submodels import xi
+
+    model = pybamm_aea.AEA()
+    with pytest.raises(ValueError, match=re.escape(f"var_pts: {cells!r} cells for {xi.name!r} across the cathode; the AEA "
+                                                   "model needs an integer >= 3")):
+        pybamm.Simulation(model, var_pts={xi: cells}).solve([0, 60])
+    assert pybamm.Simulation(pybamm_aea.AEA(), var_pts={xi: 3}).solve([0, 60])["Voltage [V]"].entries[-1] > 1
+
+
 @pytest.mark.parametrize("set_name", ["Li2021_Mo6S8", "AEA_NMC532"])
 def test_dispersed_material_degradation_on_a_single_host_is_named(set_name):
     """"dispersed material degradation" on a set without a dispersed material (mass fraction 0: LMS, LTS, the

@@ -396,7 +396,7 @@ def test_a_start_outside_the_window_under_load_says_how_far_and_what_to_change()
 
     sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_LiFePO4"))
     with pytest.raises(pybamm.SolverError, match=r"starts 0\.27\d+ V above its upper cut-off under its current at "
-                                                 r"the start.*A smaller current, a lower loading"):
+                                                 r"the start.*A smaller current or power, a lower loading"):
         sim.solve([0, 3600])
     sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_Li4Ti5O12"),
                             experiment=pybamm.Experiment(["Discharge at 0.1C until 1.0 V"]))

@@ -122,3 +122,18 @@ def test_readme_block_runs(language, code, tmp_path):
             pytest.fail(f"README command {code!r}: only pybamm-aea, python, pip and pytest lines are expected")
     result = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, f"{code}\n--- stderr ---\n{result.stderr[-3000:]}"
+
+
+def test_the_options_paragraph_lists_every_option_and_value_defaults_first():
+    """The README's "Options (defaults first)" paragraph gives each option of ``AEA`` (``AEAOptions.POSSIBLE``) with all its values in the
+    model's order (the first the default): an option or value added to the model and not to the README (the
+    interphase's "stability window" was) fails here."""
+    from pybamm_aea.models.aea import AEAOptions
+
+    text = README.read_text()
+    start = text.index("Options (defaults first):")
+    paragraph = " ".join(text[start:text.index("\n\n", start)].split())
+    for option, values in AEAOptions.POSSIBLE.items():
+        match = re.search(rf'`"{re.escape(option)}"`[^:`]*: ((?:`"[^"]+"`(?: / )?)+)', paragraph)
+        assert match, option
+        assert tuple(re.findall(r'`"([^"]+)"`', match.group(1))) == values, (option, match.group(1))

@@ -27,6 +27,20 @@ MULTI_PHASE_STRETCH = 2.0
 MIN_CATHODE_CELLS = 3
 
 
+class CathodeSubMesh(pybamm.Exponential1DSubMesh):
+    """PyBaMM's exponentially stretched 1-D submesh of the cathode, refusing a mesh of fewer than
+    :data:`MIN_CATHODE_CELLS` cells by name (``var_pts={xi: 2}`` was an IndexError from deep inside PyBaMM's
+    finite-volume boundary extrapolation)."""
+
+    def __init__(self, lims, npts, side="symmetric", stretch=None):
+        for name, cells in npts.items():
+            if not (isinstance(cells, numbers.Integral) and cells >= MIN_CATHODE_CELLS):
+                raise ValueError(f"var_pts: {cells!r} cells for {name!r} across the cathode; the AEA model needs an "
+                                 f"integer >= {MIN_CATHODE_CELLS} (PyBaMM's extrapolation to each face of the "
+                                 f"electrode takes the two cells next to it)")
+        super().__init__(lims, npts, side=side, stretch=stretch)
+
+
 class AEAOptions(dict):
     """Model options, validated. Unknown keys or values raise ``pybamm.OptionError``.
 
@@ -361,7 +375,7 @@ class AEA(pybamm.BaseModel):
         stretch = MULTI_PHASE_STRETCH if self.options["host thermodynamics"] == "multi-phase" else 2.0
         return {
             "positive electrode": pybamm.MeshGenerator(
-                pybamm.Exponential1DSubMesh, submesh_params={"side": "right", "stretch": stretch}
+                CathodeSubMesh, submesh_params={"side": "right", "stretch": stretch}
             )
         }
 

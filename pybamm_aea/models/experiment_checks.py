@@ -90,7 +90,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
                     "default_parameter_values, whose window is moved down by the plateau, or set the cut-offs")
     else:
         message += (" under its current at the start (the voltage after the consistent initialisation: the "
-                    "open-circuit voltage and the losses at that current): nothing to integrate. A smaller current, a "
+                    "open-circuit voltage and the losses at that current): nothing to integrate. A smaller current or power, a "
                     "lower loading or a wider window (\"Lower/Upper voltage cut-off [V]\") lets the cell start; "
                     "a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at "
                     "\"Current function [A]\" = 0 gives the open-circuit voltage)")
