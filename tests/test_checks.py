@@ -137,6 +137,7 @@ def test_dispersed_material_degradation_on_a_single_host_is_named(set_name):
     with pytest.raises(ValueError, match=said):
         sim.solve([0, 60], inputs={"Dispersed material mass fraction": 0.0})
 
+
 def test_valid_inputs_solve_and_batched_lists_name_the_bad_set(input_sim, defaults):
     good = {n: defaults[n] for n in NAMES}
     sol = input_sim.solve([0, 36000], inputs=good)
@@ -154,8 +155,7 @@ def test_an_input_that_is_not_a_real_number_or_array_is_named(value):
     solve, each set of a batch and an experiment's steps."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values["Cathode porosity"] = "[input]"
-    said = re.escape(f"input 'Cathode porosity' must be a real number or a one-dimensional numpy array of them, "
-                     f"got {value!r}")
+    said = re.escape(f"input 'Cathode porosity' must be a real number or a numpy array of them, got {value!r}")
     sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
     with pytest.raises(ValueError, match=said):
         sim.solve([0, 60], inputs={"Cathode porosity": value})
@@ -165,9 +165,13 @@ def test_an_input_that_is_not_a_real_number_or_array_is_named(value):
                             experiment=pybamm.Experiment(["Discharge at 1C for 1 minute"]))
     with pytest.raises(ValueError, match=said):
         sim.solve(inputs={"Cathode porosity": value})
-    # numbers and numpy arrays of numbers of every kind still solve
-    for good in (0.11, np.float32(0.11), np.float64(0.11), np.array([0.11])):
+    # numbers and numpy arrays of numbers of every kind still solve (a column too, which PyBaMM takes), and a key the
+    # model does not read is warned about as before, its value not checked
+    for good in (0.11, np.float32(0.11), np.float64(0.11), np.array([0.11]), np.array([[0.11]])):
         assert sim.solve(inputs={"Cathode porosity": good})["Voltage [V]"].entries[-1] > 1.8
+    with pytest.warns(UserWarning, match="input 'label' is not an input parameter"):
+        assert sim.solve(inputs={"Cathode porosity": 0.11, "label": "run1"})["Voltage [V]"].entries[-1] > 1.8
+
 
 def test_an_input_not_given_to_an_experiment_is_not_retried_as_a_failed_step():
     """An experiment on a model with an input not given in ``inputs``: PyBaMM's "No value provided for input" before
@@ -1091,8 +1095,23 @@ def test_a_power_step_above_what_the_cell_can_deliver_says_the_current_it_needs(
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # (the default solver's retry of the failed step)
-        with pytest.raises(pybamm.SolverError, match=re.escape(said)):
+        with pytest.raises(pybamm.SolverError, match=re.escape(said) + ", and more as its losses move the voltage.*"
+                           "leaves the solver no current to run at"):
             sim(["Discharge at 0.1 W until 1 V"]).solve()
+        # 0.02 W, below the start's most, runs about a second as the voltage falls (1.60 -> 1.24 V) and then fails:
+        # said so, not that it had no current to start at
+        with pytest.raises(pybamm.SolverError, match=r"asks 0\.02 W: at least 0\.00762 A.*; it ran \d[.\d]* s, to "
+                                                     r"1\.\d+ V at 0\.01\d+ A, where the solver failed") as failed:
+            sim(["Discharge at 0.02 W until 1 V"]).solve()
+        assert "no current to run at" not in str(failed.value)
+        # one model for every step (PyBaMM's unified mode): no step's power is told for another's failure
+        unified = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_TiS2"),
+                                    experiment=pybamm.Experiment(["Discharge at 0.1 W until 1 V",
+                                                                  "Discharge at 1 mW until 1 V"]),
+                                    experiment_model_mode="unified")
+        with pytest.raises(pybamm.SolverError) as failed:
+            unified.solve()
+        assert "1 mW" not in str(failed.value) and "asks" not in str(failed.value)
     solution = sim(["Discharge at 1 mW until 1 V"]).solve()
     assert "Voltage < 1.0" in solution.termination
 

@@ -701,3 +701,9 @@ def test_simulate_runs_pybamms_models_on_the_set_written_for_them_and_names_a_se
         assert "argument --parameter-set:" in err and named in err and "Traceback" not in err, err
     assert "--option 'working electrode=positive'" in _error(
         ["simulate", "--model", "DFN", "--parameter-set", "Xu2019", "--output", str(tmp_path / "x.csv")], capsys)
+    # a KeyError that is no missing parameter (PyBaMM's half cell has no "Capacity [A.h]" summary variable for a
+    # capacity termination) stands as PyBaMM raised it, not told as a set that does not fit
+    with pytest.raises(KeyError, match="not a summary variable"):
+        main(["simulate", "--model", "SPM", "--parameter-set", "Xu2019", "--option", "working electrode=positive",
+              "--experiment", "Discharge at 1C until 3.5 V", "--cycles", "2", "--termination", "80% capacity",
+              "--output", str(tmp_path / "x.csv")])

@@ -1,6 +1,7 @@
 """``pybamm-aea simulate``: a parameter set + PyBaMM experiment strings -> time series, step table, plot."""
 import difflib
 from pathlib import Path
+import re
 import sys
 import time
 import warnings
@@ -124,9 +125,7 @@ def _model(args, values):
     options = dict(args.option)
     if args.model != "AEA":
         options.setdefault("calculate discharge energy", "true")
-        from pybamm_aea.parameters import PYBAMM_MODEL_SETS
-
-        if args.parameter_set in PYBAMM_MODEL_SETS:  # the S-C/LGPS half cell's options, unless --option gives them
+        if args.parameter_set == "Li2021_S_C_LGPS":  # its half cell's options, unless --option gives them
             from pybamm_aea.conventional import MODEL_OPTIONS
 
             options = {**MODEL_OPTIONS, **options}
@@ -274,7 +273,8 @@ def run(args):
     except MissingParameterError as exc:  # a set of the user's written before a parameter the model reads now
         args.parser.error(f"argument --parameter-set: {args.parameter_set!r}: {exc}")
     except KeyError as exc:  # PyBaMM's model reads a parameter the set has not: a half-cell set on a full cell, ...
-        if args.model == "AEA":
+        missing = re.search(r"'(.+?)' not found", str(exc.args[0]) if exc.args else "")
+        if args.model == "AEA" or missing is None or missing.group(1) in values.keys():
             raise
         electrode = model.options["working electrode"]
         hint = ("a half-cell set (e.g. Xu2019) needs --option 'working electrode=positive'" if electrode == "both"

@@ -527,17 +527,18 @@ def _varies_in_time(node):
 
 
 def _input_value(name, value):
-    """Raise ``ValueError`` naming an input given as anything but a real number or a one-dimensional numpy array of
-    them: a string such as "0.1", None, a complex number or a 0-d array (on which PyBaMM's evaluation fails deep
-    inside with an AttributeError or IndexError), or a list or tuple (which PyBaMM's solver splits into one input
-    per element, "NAME (0)", ..., and then says that no value was given for NAME)."""
-    if isinstance(value, np.ndarray) and value.ndim == 1 and value.dtype.kind in "biuf":
+    """Raise ``ValueError`` naming an input of the model given as a string such as "0.1", None, a complex number or
+    a 0-d array (on which PyBaMM's evaluation fails deep inside with an AttributeError or IndexError), or as a list or
+    tuple (which PyBaMM's solver splits into one input per element, "NAME (0)", ..., and then says that no value was
+    given for NAME). A real number and a numeric array of one or more dimensions pass; any other type is left to
+    PyBaMM."""
+    if isinstance(value, np.ndarray):
+        if value.ndim >= 1 and value.dtype.kind in "biuf":
+            return
+    elif isinstance(value, numbers.Real) or not (value is None or isinstance(value, (str, bytes, list, tuple,
+                                                                                      numbers.Complex))):
         return
-    if isinstance(value, numbers.Real) or not (value is None or isinstance(value, (str, bytes, list, tuple,
-                                                                                     np.ndarray, numbers.Complex))):
-        return
-    raise ValueError(f"input {name!r} must be a real number or a one-dimensional numpy array of them, got "
-                     f"{value!r}")
+    raise ValueError(f"input {name!r} must be a real number or a numpy array of them, got {value!r}")
 
 
 def check_inputs(model, inputs, times=None):
@@ -559,11 +560,12 @@ def check_inputs(model, inputs, times=None):
         times = np.asarray(times, dtype=float).ravel()
         times = np.linspace(times.min(), times.max(), 100) if times.size else times
     batch = isinstance(inputs, (list, tuple))
+    read = {p.name for p in model.input_parameters} if inputs else ()  # (PyBaMM caches them on the model)
     for i, one in enumerate(inputs if batch else [inputs]):
         one = dict(one or {})
         try:
-            for name, value in one.items():
-                _input_value(name, value)
+            for name in read & one.keys():  # (a key the model does not read is warned about, not checked)
+                _input_value(name, one[name])
             for node in checks:
                 at = [None] if id(node) not in timed else [] if times is None else times
                 for t in at:

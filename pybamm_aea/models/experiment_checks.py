@@ -434,41 +434,66 @@ def check_step_values(steps, inputs, parameter_values=None):
 CUSTOM_STEP_MODELS = weakref.WeakKeyDictionary()
 #: the variable PyBaMM gives an implicit step's current (its algebraic state; the step's function is its equation)
 _IMPLICIT_CURRENT = "Current variable [A]"
-#: the step models of an experiment's constant-power steps (``pybamm.step.Power``) -> (the step, the set's "Nominal
-#: cell capacity [A.h]" or None), set by :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` after the build; read
-#: only when a step fails (:func:`_power_step_note`)
+#: the step models of an experiment's constant-power steps (``pybamm.step.Power``), each its step's own (not a unified
+#: model) -> (the step, the parameter values it was built with), set by
+#: :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` after the build; read only when a step fails
+#: (:func:`_power_step_note`)
 POWER_STEP_MODELS = weakref.WeakKeyDictionary()
 #: the model's open-circuit voltage of the cell [V] (:mod:`pybamm_aea.models.submodels.cell_voltage`)
 _OCV = "Battery open-circuit voltage [V]"
 
 
-def _power_step_note(model, t, inputs):
+def _evaluated(model, name, t, y, inputs):
+    """The model's variable ``name`` at time ``t`` [s] and state ``y``, a float."""
+    y = np.asarray(y.full() if hasattr(y, "full") else y, dtype=float).reshape(-1, 1)
+    with np.errstate(all="ignore"):
+        return float(np.asarray(model.get_processed_variable(name).evaluate(t, y, inputs=dict(inputs or {}))).item())
+
+
+def _power_step_note(model, t0, inputs, last):
     """For a constant-power step's model (:data:`POWER_STEP_MODELS`) the solver failed on: the current its power
-    needs at least, at the open-circuit voltage of the state the step started from (``model.y0``, at ``t`` [s]), in A
-    and C; None for another model or a power that is not one number. A power above the most the cell delivers
-    (V_oc^2 / (4 R)) has no current to run at: IDA's consistent initialisation fails (0.1 W from a 0.28 mA.h TiS2
-    cell, about 140C, was a bare "IDAGetDky: IDA_BAD_K"). Evaluated only after a failure."""
+    needs at least, at the open-circuit voltage of the state the step started from (``model.y0``, at ``t0`` [s]), in
+    A and C; then, from ``last`` (as :func:`_custom_step_note`'s: a function returning the last point IDA reached,
+    False if the solver failed at the step's start, None if it returned none), whether the step failed at its start
+    or after running, with the voltage and current there. None for another model or a power that is not one number.
+    A power above the most the cell delivers (V_oc^2 / (4 R), R its internal resistance) has no current to run at:
+    IDA's consistent initialisation fails (0.1 W from a 0.28 mA.h TiS2 cell, about 140C, was a bare "IDAGetDky:
+    IDA_BAD_K"); a power the cell delivers at the start can pass that most as its voltage falls. Evaluated only after
+    a failure."""
     entry = POWER_STEP_MODELS.get(model)
     if entry is None:
         return None
-    step, nominal = entry
+    step, parameter_values = entry
     try:
         power = float(step.value)
-        y0 = model.y0
-        y = np.asarray(y0.full() if hasattr(y0, "full") else y0, dtype=float).reshape(-1, 1)
-        with np.errstate(all="ignore"):
-            ocv = float(np.asarray(model.get_processed_variable(_OCV).evaluate(t, y, inputs=dict(inputs or {})))
-                        .item())
+        ocv = _evaluated(model, _OCV, t0, model.y0, inputs)
     except Exception:  # noqa: BLE001 - the solver's own error stands
         return None
     if not (math.isfinite(power) and math.isfinite(ocv) and ocv > 0):
         return None
     current = abs(power) / ocv
+    nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", dict(inputs or {}))
     rate = f", {current / nominal:.3g}C of the set's \"Nominal cell capacity [A.h]\"" if nominal else ""
-    return (f"the constant-power step {step} asks {power:g} W: at least {current:.3g} A{rate} at the open-circuit "
-            f"voltage it starts from ({ocv:.4g} V), and more as its losses move the voltage; a power above the most "
-            f"the cell can deliver from that state (V_oc^2 / (4 R), R its internal resistance) leaves the solver no "
-            f"current to run at: a smaller power, or a current or C-rate step, runs")
+    said = (f"the constant-power step {step} asks {power:g} W: at least {current:.3g} A{rate} at the open-circuit "
+            f"voltage it starts from ({ocv:.4g} V)")
+    runs = "a smaller power, or a current or C-rate step, runs"
+    try:
+        last = last()
+        if last not in (None, False):
+            t, y, _ = last
+            ran = (f"; it ran {t - t0:.3g} s, to {_evaluated(model, 'Voltage [V]', t, y, inputs):.4g} V at "
+                   f"{abs(_evaluated(model, 'Current [A]', t, y, inputs)):.3g} A, where the solver failed: the current "
+                   "a constant power needs grows as the voltage falls, and none meets a power above the most the "
+                   f"cell delivers (V_oc^2 / (4 R), R its internal resistance); {runs}")
+    except Exception:  # noqa: BLE001 - what is known stands
+        last = None
+    if last is False:  # (the solver failed at the step's start, before integrating)
+        return (f"{said}, and more as its losses move the voltage; a power above the most the cell can deliver from "
+                f"that state (V_oc^2 / (4 R), R its internal resistance) leaves the solver no current to run at: "
+                f"{runs}")
+    if last is None:
+        return f"{said} (the state the solver failed at was not returned)"
+    return said + ran
 
 
 def _custom_step_note(model, t, inputs, last=None):
@@ -705,16 +730,16 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         try:
             return self._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
         except pybamm.SolverError as exc:  # a custom step's current, a function of the state: where it failed;
-            # a constant-power step's current at its start
+            # a constant-power step's current at its start and where it failed
             if model not in CUSTOM_STEP_MODELS and model not in POWER_STEP_MODELS:
                 raise
             # (here, outside _checked_step: a subclass's retry of a failed step (SharedEventsIDAKLUSolver's) runs
             # first, and the note, which solves the step again, is made only for the failure that stands)
             t0 = 0.0 if old_solution is None or not hasattr(old_solution, "t") else float(old_solution.t[-1])
-            note = _custom_step_note(model, t0, inputs, lambda: self._failed_state(
-                old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs))
-            if model in POWER_STEP_MODELS:  # (_custom_step_note: None at once for a model not a custom step's)
-                note = _power_step_note(model, t0, inputs)
+            failed_state = lambda: self._failed_state(  # noqa: E731 - called only by the note that needs it
+                old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+            note = (_power_step_note(model, t0, inputs, failed_state) if model in POWER_STEP_MODELS
+                    else _custom_step_note(model, t0, inputs, failed_state))
             if note is None:
                 raise
             raise pybamm.SolverError(f"{exc}; {note}") from exc

@@ -46,6 +46,7 @@ first step (e.g. a ``solver.set_up_experiment(models, inputs)`` call after ``bui
 PyBaMM checking the input names of ``solve(inputs=...)`` against them itself, and the steps' values, as its
 ``BaseStep`` checks a function's value at t = 0 is finite.
 """
+import collections
 import functools
 import inspect
 import re
@@ -131,8 +132,8 @@ def _whole_experiment_check(pybamm_method):
         # (imported here: pybamm_aea.models installs this hook while it is being imported)
         from ..models.checks import ExperimentInputNames
         from ..models.experiment_checks import (CUSTOM_STEP_MODELS, POWER_STEP_MODELS, CheckedIDAKLUSolver,
-                                                _cut_off, check_step_values, check_steps_not_merged,
-                                                circular_custom_steps, constant_custom_currents)
+                                                check_step_values, check_steps_not_merged, circular_custom_steps,
+                                                constant_custom_currents)
 
         checked = isinstance(self.solver, CheckedIDAKLUSolver)  # (the step solvers are its copies)
         if checked:
@@ -161,11 +162,14 @@ def _whole_experiment_check(pybamm_method):
             for step, model in models.items():
                 if isinstance(step, kinds) and model is not None and id(model) not in shared:
                     CUSTOM_STEP_MODELS.setdefault(model, step)
-            # the constant-power steps' models, whose failure says the current their power needs at the start
-            nominal = _cut_off(self.parameter_values, "Nominal cell capacity [A.h]", {})
+            # the constant-power steps' own models (not a unified one), whose failure says the current their power
+            # needs at the start and where it failed
+            steps_of = collections.defaultdict(set)
             for step, model in models.items():
-                if isinstance(step, pybamm.step.Power) and model is not None:
-                    POWER_STEP_MODELS[model] = (step, nominal)
+                steps_of[id(model)].add(step.basic_repr())
+            for step, model in models.items():
+                if isinstance(step, pybamm.step.Power) and model is not None and len(steps_of[id(model)]) == 1:
+                    POWER_STEP_MODELS[model] = (step, self.parameter_values)
         solvers = [solver for solver in (self.steps_to_built_solvers or {}).values()
                    if isinstance(solver, CheckedIDAKLUSolver)]
         if solvers:
