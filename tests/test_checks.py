@@ -109,8 +109,8 @@ def test_a_cathode_mesh_of_too_few_cells_is_named(cells):
     from pybamm_aea.models.submodels import xi
 
     model = pybamm_aea.AEA()
-    with pytest.raises(ValueError, match=re.escape(f"var_pts: {cells!r} cells for {xi.name!r} across the cathode; the AEA "
-                                                   "model needs an integer >= 3")):
+    said = f"var_pts: {cells!r} cells for {xi.name!r} across the cathode; the AEA model needs an integer >= 3"
+    with pytest.raises(ValueError, match=re.escape(said)):
         pybamm.Simulation(model, var_pts={xi: cells}).solve([0, 60])
     assert pybamm.Simulation(pybamm_aea.AEA(), var_pts={xi: 3}).solve([0, 60])["Voltage [V]"].entries[-1] > 1
 

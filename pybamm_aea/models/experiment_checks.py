@@ -36,7 +36,8 @@ from .checks import Range, check_inputs, warn_unknown_inputs, warn_unknown_param
 
 __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
-           "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents", "check_steps_not_merged"]
+           "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
+           "check_steps_not_merged"]
 
 
 def starts_outside_window(exc):
@@ -90,9 +91,9 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
                     "default_parameter_values, whose window is moved down by the plateau, or set the cut-offs")
     else:
         message += (" under its current at the start (the voltage after the consistent initialisation: the "
-                    "open-circuit voltage and the losses at that current): nothing to integrate. A smaller current or power, a "
-                    "lower loading or a wider window (\"Lower/Upper voltage cut-off [V]\") lets the cell start; "
-                    "a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at "
+                    "open-circuit voltage and the losses at that current): nothing to integrate. A smaller current "
+                    "or power, a lower loading or a wider window (\"Lower/Upper voltage cut-off [V]\") lets the cell "
+                    "start; a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at "
                     "\"Current function [A]\" = 0 gives the open-circuit voltage)")
     return f"{message} (PyBaMM: {text})"
 
@@ -538,10 +539,10 @@ def _custom_step_note(model, t, inputs, last=None):
 def _custom_current(model, t, y, inputs):
     """A custom step's model's current [A] at time ``t`` [s] and state ``y``, and the residual of an implicit
     step's equation of its current there (None for an explicit step)."""
+    current = _evaluated(model, "Current [A]", t, y, inputs)
     y = np.asarray(y, dtype=float).reshape(-1, 1)
     one = dict(inputs or {})
     with np.errstate(all="ignore"):
-        current = float(np.asarray(model.get_processed_variable("Current [A]").evaluate(t, y, inputs=one)).item())
         residual = next((float(np.asarray(eq.evaluate(t, y, inputs=one)).item())
                          for var, eq in model.algebraic.items() if var.name == _IMPLICIT_CURRENT), None)
     return current, residual

@@ -31,7 +31,8 @@ custom step whose current PyBaMM folds to that constant (``0 * variables[...] + 
 :func:`~pybamm_aea.models.experiment_checks.constant_custom_currents`); it records the custom steps' own models in
 :data:`~pybamm_aea.models.experiment_checks.CUSTOM_STEP_MODELS`, whose solver error then says the step's current at
 its start and where the solver stopped, and the constant-power steps' in
-:data:`~pybamm_aea.models.experiment_checks.POWER_STEP_MODELS`, whose error says the current the power needs; ``Simulation.solve`` itself is not wrapped here (it is by
+:data:`~pybamm_aea.models.experiment_checks.POWER_STEP_MODELS`, whose error says the current the power needs and
+where the step failed; ``Simulation.solve`` itself is not wrapped here (it is by
 :mod:`pybamm_aea.pybamm_adapter.experiment_errors`, for its warning about a later step the solver fails on).
 
 The wrapper reads the simulation's ``steps_to_built_models``, ``steps_to_built_solvers``, ``experiment``,
