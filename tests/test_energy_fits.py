@@ -161,3 +161,23 @@ def test_conductivity_bad_input_and_extrapolation():
     with pytest.warns(ExtrapolationWarning):
         below = electronic_conductivity("TiS2", 0.6)  # below the percolation threshold of TiS2 (phi_c = 0.52)
     assert below == 0.0
+
+
+def test_fit_compaction_refuses_data_a_compaction_law_cannot_describe():
+    """Porosity rising with pressure was fitted silently (Heckel K = -0.039 /MPa: porosity 8e15 at 1000 MPa), and
+    four points at one pressure ended in numpy's LinAlgError ("SVD did not converge") after LAPACK's messages."""
+    with pytest.raises(ValueError, match="porosity must fall with pressure"):
+        fit_compaction([10, 20, 30, 40], [0.1, 0.2, 0.3, 0.4])
+    with pytest.raises(ValueError, match=r"3 distinct pressures.*\[0\.0\]"):
+        fit_compaction([0, 0, 0, 0], [0.3, 0.3, 0.3, 0.3])
+
+
+def test_fit_conductivity_refuses_data_a_compact_cannot_give():
+    """Conductivity rising with porosity was fitted silently (Archie m = -5.8), as was one porosity repeated (m = 0)."""
+    from pybamm_aea.energy import fit_conductivity
+
+    with pytest.raises(ValueError, match=r"conductivity must fall with porosity.*m = -5\.77"):
+        fit_conductivity([0.1, 0.2, 0.3, 0.4], [0.1, 0.2, 0.5, 1.0])
+    with pytest.raises(ValueError, match="3 distinct porosities"):
+        fit_conductivity([0.1] * 4, [1.0] * 4)
+    assert fit_conductivity([0.1, 0.2, 0.3, 0.4], [1.0, 0.5, 0.2, 0.1]).params["m"] == pytest.approx(5.77, abs=0.01)

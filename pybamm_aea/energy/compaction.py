@@ -121,7 +121,8 @@ def fit_compaction(pressure_MPa, porosity_fraction, material="user data", branch
     Parameters
     ----------
     pressure_MPa, porosity_fraction : array_like
-        Measured pressures (MPa, >= 0) and porosities (fractions in (0, 1)).
+        Measured pressures (MPa, >= 0; >= 3 distinct) and porosities (fractions in (0, 1)), the porosity falling
+        with pressure (ValueError otherwise).
     material, branch : str
         Labels stored on the result.
 
@@ -136,11 +137,16 @@ def fit_compaction(pressure_MPa, porosity_fraction, material="user data", branch
         raise ValueError(f"need matching 1-D pressure and porosity arrays of >= 4 points, got {p.shape} and {phi.shape}")
     if np.any(~np.isfinite(phi) | (phi <= 0) | (phi >= 1)):
         raise ValueError(f"porosities must be in (0, 1), got {phi.tolist()}")
+    if np.unique(p).size < 3:
+        raise ValueError(f"need >= 3 distinct pressures (the Kawakita law has 3 parameters), got {np.unique(p).tolist()}")
     n = p.size
     alternatives = {}
 
     # Heckel: start from the linear regression of ln(1/phi) on P.
     K0, A0 = np.polyfit(p, np.log(1.0 / phi), 1)
+    if not K0 > 0:  # a compact densifies under pressure: a law fitted to rising porosity extrapolates above 1
+        raise ValueError(f"porosity must fall with pressure, but ln(porosity) rises by {-K0:.3g} per MPa over the "
+                         f"data (pressures {p.tolist()} MPa, porosities {phi.tolist()}): check the columns and units")
     res = least_squares(lambda x: heckel_porosity(p, *x) - phi, [K0, A0])
     sse = float(np.sum(res.fun**2))
     alternatives["heckel"] = {
