@@ -181,3 +181,21 @@ def test_fit_conductivity_refuses_data_a_compact_cannot_give():
     with pytest.raises(ValueError, match="3 distinct porosities"):
         fit_conductivity([0.1] * 4, [1.0] * 4)
     assert fit_conductivity([0.1, 0.2, 0.3, 0.4], [1.0, 0.5, 0.2, 0.1]).params["m"] == pytest.approx(5.77, abs=0.01)
+
+
+def test_at_pressure_says_when_the_law_was_measured_on_another_composition(capsys):
+    """TiS2 on the Mo6S8 law (and 20 wt% S8 on S-LMS's 32.5 wt%) took that law's porosity silently, where the sweep
+    says so; now an ExtrapolationWarning naming both compositions (the command line's too), none on its own."""
+    from pybamm_aea.cli import main
+
+    with pytest.warns(ExtrapolationWarning, match=r"'Mo6S8' compaction law, measured on 100 wt% Mo6S8, for a "
+                                                  r"cathode of 100 wt% TiS2"):
+        assert Electrode.at_pressure({"TiS2": 1.0}, 360, "Mo6S8").porosity == pytest.approx(0.11709)
+    with pytest.warns(ExtrapolationWarning, match=r"for a cathode of 20 wt% S8 \+ 80 wt% Mo6S8"):
+        Electrode.at_pressure({"S8": 0.2, "Mo6S8": 0.8}, 360, "S-LMS")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Electrode.at_pressure({"mo6s8": 0.675, "s8": 0.325}, 360, "slms")  # its own composition, any spelling
+    with pytest.warns(ExtrapolationWarning, match="100 wt% TiS2"):
+        assert main(["energy", "--composition", "TiS2=1", "--pressure", "360", "--compaction", "Mo6S8"]) == 0
+    assert "porosity 0.1171 (Mo6S8, 360 MPa" in capsys.readouterr().out

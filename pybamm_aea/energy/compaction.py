@@ -217,6 +217,28 @@ def measured_composition(material):
     return dict({"Mo6S8": {"Mo6S8": 1.0}, "S-LMS": paper.SLMS_COMPOSITION, "S-C-LGPS": paper.SCLGPS_COMPOSITION}[name])
 
 
+def same_composition(a, b):
+    """Whether two solids' mass fractions ``{material name: fraction}`` are the same (zero fractions ignored)."""
+    a, b = ({m: w for m, w in c.items() if w > 0} for c in (a, b))
+    return a.keys() == b.keys() and all(abs(a[m] - b[m]) <= 1e-9 for m in a)
+
+
+def describe_composition(composition):
+    """``"32.5 wt% S8 + 67.5 wt% Mo6S8"`` of mass fractions ``{material name: fraction}``."""
+    return " + ".join(f"{100 * w:.4g} wt% {m}" for m, w in composition.items() if w > 0)
+
+
+def composition_note(composition, material):
+    """The note when data set ``material``'s law was measured on another solid than ``composition`` (mass fractions
+    by material name), else None: its porosity is then carried over to a composition never measured."""
+    measured = measured_composition(material)
+    if same_composition(composition, measured):
+        return None
+    return (f"porosity from the {compaction_set_name(material)!r} compaction law, measured on "
+            f"{describe_composition(measured)}, for a cathode of {describe_composition(composition)} (no law "
+            "measured on this composition)")
+
+
 @functools.lru_cache(maxsize=None)
 def _data(material, branch):
     if material == "Mo6S8":
