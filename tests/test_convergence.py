@@ -99,3 +99,14 @@ def test_the_main_jobs_aea_cells_are_mesh_converged(spec):
     assert check.attrs["converged"], verdict(check)
     assert check["capacity change [%]"].abs().max() < 0.1
     assert check["end voltage change [mV]"].abs().max() < 0.1
+
+
+def test_a_coarse_solution_of_another_mesh_is_refused():
+    """A run solved on 10 cells passed as coarse_solution without its var_pts was compared with 40 cells and
+    labelled 20 -> 40 ("mesh converged"); now a ValueError naming both cell counts, before any solve."""
+    experiment = pybamm.Experiment(["Rest for 1 minute"])
+    ten = pybamm.Simulation(AEA(), parameter_values=lms(), experiment=experiment, var_pts={xi: 10}).solve()
+    with pytest.raises(ValueError, match="coarse_solution was solved on 10 cathode cells, but var_pts has 20"):
+        mesh_check(AEA(), lms(), experiment, coarse_solution=ten)
+    table = mesh_check(AEA(), lms(), experiment, {xi: 10}, coarse_solution=ten)
+    assert table.attrs["var_pts"] == {"coarse": {"xi_c": 10}, "fine": {"xi_c": 20}}

@@ -161,3 +161,41 @@ def test_conductivity_bad_input_and_extrapolation():
     with pytest.warns(ExtrapolationWarning):
         below = electronic_conductivity("TiS2", 0.6)  # below the percolation threshold of TiS2 (phi_c = 0.52)
     assert below == 0.0
+
+
+def test_fit_compaction_refuses_data_a_compaction_law_cannot_describe():
+    """Porosity rising with pressure was fitted silently (Heckel K = -0.039 /MPa: porosity 8e15 at 1000 MPa), and
+    four points at one pressure ended in numpy's LinAlgError ("SVD did not converge") after LAPACK's messages."""
+    with pytest.raises(ValueError, match="porosity must fall with pressure"):
+        fit_compaction([10, 20, 30, 40], [0.1, 0.2, 0.3, 0.4])
+    with pytest.raises(ValueError, match=r"3 distinct pressures.*\[0\.0\]"):
+        fit_compaction([0, 0, 0, 0], [0.3, 0.3, 0.3, 0.3])
+
+
+def test_fit_conductivity_refuses_data_a_compact_cannot_give():
+    """Conductivity rising with porosity was fitted silently (Archie m = -5.8), as was one porosity repeated (m = 0)."""
+    from pybamm_aea.energy import fit_conductivity
+
+    with pytest.raises(ValueError, match=r"conductivity must fall with porosity.*m = -5\.77"):
+        fit_conductivity([0.1, 0.2, 0.3, 0.4], [0.1, 0.2, 0.5, 1.0])
+    with pytest.raises(ValueError, match="3 distinct porosities"):
+        fit_conductivity([0.1] * 4, [1.0] * 4)
+    assert fit_conductivity([0.1, 0.2, 0.3, 0.4], [1.0, 0.5, 0.2, 0.1]).params["m"] == pytest.approx(5.77, abs=0.01)
+
+
+def test_at_pressure_says_when_the_law_was_measured_on_another_composition(capsys):
+    """TiS2 on the Mo6S8 law (and 20 wt% S8 on S-LMS's 32.5 wt%) took that law's porosity silently, where the sweep
+    says so; now an ExtrapolationWarning naming both compositions (the command line's too), none on its own."""
+    from pybamm_aea.cli import main
+
+    with pytest.warns(ExtrapolationWarning, match=r"'Mo6S8' compaction law, measured on 100 wt% Mo6S8, for a "
+                                                  r"cathode of 100 wt% TiS2"):
+        assert Electrode.at_pressure({"TiS2": 1.0}, 360, "Mo6S8").porosity == pytest.approx(0.11709)
+    with pytest.warns(ExtrapolationWarning, match=r"for a cathode of 20 wt% S8 \+ 80 wt% Mo6S8"):
+        Electrode.at_pressure({"S8": 0.2, "Mo6S8": 0.8}, 360, "S-LMS")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Electrode.at_pressure({"mo6s8": 0.675, "s8": 0.325}, 360, "slms")  # its own composition, any spelling
+    with pytest.warns(ExtrapolationWarning, match="100 wt% TiS2"):
+        assert main(["energy", "--composition", "TiS2=1", "--pressure", "360", "--compaction", "Mo6S8"]) == 0
+    assert "porosity 0.1171 (Mo6S8, 360 MPa" in capsys.readouterr().out

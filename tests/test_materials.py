@@ -478,3 +478,15 @@ def test_a_change_to_a_library_material_stays_in_the_users_copy():
     assert get_material("LiFePO4").porosity == library != 0.3
     assert pybamm.ParameterValues("AEA_LiFePO4")["Cathode porosity"] == before
     assert mine.parameter_values()["Cathode porosity"] == 0.3
+
+
+def test_density_as_pressed_must_agree_with_its_limits(tmp_path):
+    """A 'density' of 6.0 g/cm3 beside TiS2-like limits of 3.3 / 3.15 was accepted: the energy model and the
+    screen's composites read it (Wh/L x 1.8), the AEA cell the two limits (its thickness). Now refused by name."""
+    data = dict(USER_MATERIAL, density=6.0)
+    path = tmp_path / "dense.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(MaterialError, match=r"'density' 6.0 g/cm3 .* disagrees with the 3.3 g/cm3"):
+        load_material(path)
+    ok = AEAMaterial.from_dict(dict(USER_MATERIAL, density=3.3 * 1.005))  # within 1 %: kept as given
+    assert ok.density == pytest.approx(3.3165)

@@ -1,6 +1,7 @@
 """``pybamm-aea energy``: composition + porosity (or stack pressure) -> theoretical electrode energy table."""
 import json
 from pathlib import Path
+import warnings
 
 from pybamm_aea import compaction_data_sets
 
@@ -85,7 +86,7 @@ def _porosity(args):
 
 def report(args):
     """The energy report of the arguments: porosity, capacities and, per basis, ESC, Wh/kg, Wh/L, V, density."""
-    from pybamm_aea.energy import Electrode, paper
+    from pybamm_aea.energy import Electrode, ExtrapolationWarning, compaction, paper
 
     composition = dict(paper.SLMS_COMPOSITION) if args.composition is None else args.composition
     phi = _porosity(args)
@@ -94,6 +95,9 @@ def report(args):
         bases = {"charged": e.energy_density(args.voltage), "discharged": e.lithiated().energy_density(args.voltage)}
     except ValueError as exc:
         args.parser.error(f"argument --composition/--capacity/--pore-filler: {str(exc).strip(chr(34))}")
+    note = None if args.pressure is None else compaction.composition_note(e.composition, args.compaction)
+    if note is not None:  # as Electrode.at_pressure warns
+        warnings.warn(note, ExtrapolationWarning, stacklevel=1)
     return {
         "composition": e.composition,  # by each material's name: a material .json's "name", not its path
         "porosity": phi,

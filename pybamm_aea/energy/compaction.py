@@ -121,7 +121,8 @@ def fit_compaction(pressure_MPa, porosity_fraction, material="user data", branch
     Parameters
     ----------
     pressure_MPa, porosity_fraction : array_like
-        Measured pressures (MPa, >= 0) and porosities (fractions in (0, 1)).
+        Measured pressures (MPa, >= 0; >= 3 distinct) and porosities (fractions in (0, 1)), the porosity falling
+        with pressure (ValueError otherwise).
     material, branch : str
         Labels stored on the result.
 
@@ -136,11 +137,16 @@ def fit_compaction(pressure_MPa, porosity_fraction, material="user data", branch
         raise ValueError(f"need matching 1-D pressure and porosity arrays of >= 4 points, got {p.shape} and {phi.shape}")
     if np.any(~np.isfinite(phi) | (phi <= 0) | (phi >= 1)):
         raise ValueError(f"porosities must be in (0, 1), got {phi.tolist()}")
+    if np.unique(p).size < 3:
+        raise ValueError(f"need >= 3 distinct pressures (the Kawakita law has 3 parameters), got {np.unique(p).tolist()}")
     n = p.size
     alternatives = {}
 
     # Heckel: start from the linear regression of ln(1/phi) on P.
     K0, A0 = np.polyfit(p, np.log(1.0 / phi), 1)
+    if not K0 > 0:  # a compact densifies under pressure: a law fitted to rising porosity extrapolates above 1
+        raise ValueError(f"porosity must fall with pressure, but ln(porosity) rises by {-K0:.3g} per MPa over the "
+                         f"data (pressures {p.tolist()} MPa, porosities {phi.tolist()}): check the columns and units")
     res = least_squares(lambda x: heckel_porosity(p, *x) - phi, [K0, A0])
     sse = float(np.sum(res.fun**2))
     alternatives["heckel"] = {
@@ -209,6 +215,28 @@ def measured_composition(material):
 
     name = compaction_set_name(material)
     return dict({"Mo6S8": {"Mo6S8": 1.0}, "S-LMS": paper.SLMS_COMPOSITION, "S-C-LGPS": paper.SCLGPS_COMPOSITION}[name])
+
+
+def same_composition(a, b):
+    """Whether two solids' mass fractions ``{material name: fraction}`` are the same (zero fractions ignored)."""
+    a, b = ({m: w for m, w in c.items() if w > 0} for c in (a, b))
+    return a.keys() == b.keys() and all(abs(a[m] - b[m]) <= 1e-9 for m in a)
+
+
+def describe_composition(composition):
+    """``"32.5 wt% S8 + 67.5 wt% Mo6S8"`` of mass fractions ``{material name: fraction}``."""
+    return " + ".join(f"{100 * w:.4g} wt% {m}" for m, w in composition.items() if w > 0)
+
+
+def composition_note(composition, material):
+    """The note when data set ``material``'s law was measured on another solid than ``composition`` (mass fractions
+    by material name), else None: its porosity is then carried over to a composition never measured."""
+    measured = measured_composition(material)
+    if same_composition(composition, measured):
+        return None
+    return (f"porosity from the {compaction_set_name(material)!r} compaction law, measured on "
+            f"{describe_composition(measured)}, for a cathode of {describe_composition(composition)} (no law "
+            "measured on this composition)")
 
 
 @functools.lru_cache(maxsize=None)

@@ -101,9 +101,9 @@ def fit_conductivity(porosity, conductivity_S_per_cm, material="user data"):
     Parameters
     ----------
     porosity : array_like
-        Porosities (fractions in [0, 1)).
+        Porosities (fractions in [0, 1); >= 3 distinct).
     conductivity_S_per_cm : array_like
-        Conductivities (S/cm, > 0).
+        Conductivities (S/cm, > 0), falling with porosity (ValueError otherwise).
 
     Returns
     -------
@@ -115,12 +115,18 @@ def fit_conductivity(porosity, conductivity_S_per_cm, material="user data"):
         raise ValueError(f"need matching 1-D porosity and conductivity arrays of >= 4 points, got {phi.shape}, {sigma.shape}")
     if np.any(~np.isfinite(sigma) | (sigma <= 0)):
         raise ValueError(f"conductivities must be > 0, got {sigma.tolist()}")
+    if np.unique(phi).size < 3:
+        raise ValueError(f"need >= 3 distinct porosities (the percolation law has 3 parameters), got "
+                         f"{np.unique(phi).tolist()}")
     n = phi.size
     solid = 1.0 - phi
     log_s = np.log10(sigma)
     alternatives = {}
 
     m, log_s0 = np.polyfit(np.log10(solid), log_s, 1)
+    if not m > 0:  # a compact conducts less the more pores it has: Archie's m and percolation's t are > 0
+        raise ValueError(f"conductivity must fall with porosity, but the data's Archie exponent is m = {m:.3g} "
+                         f"(porosities {phi.tolist()}, conductivities {sigma.tolist()} S/cm): check the columns")
     r = log_s0 + m * np.log10(solid) - log_s
     sse = float(np.sum(r**2))
     alternatives["archie"] = {

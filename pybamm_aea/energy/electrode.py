@@ -18,11 +18,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 import math
 import numbers
+import warnings
 
 import numpy as np
 import pandas as pd
 
-from ._common import check_porosity, check_real, check_voltage_vs_li
+from ._common import ExtrapolationWarning, check_porosity, check_real, check_voltage_vs_li
 from .materials import Material, get_material
 
 __all__ = ["Electrode", "EnergyDensity", "PracticalEnergy"]
@@ -246,16 +247,19 @@ class Electrode:
             Other :class:`Electrode` arguments (``pore_filler``, ``capacities``, ``voltages``, ``name``).
 
         Example: ``Electrode.at_pressure({"S8": 0.325, "Mo6S8": 0.675}, 360, "S-LMS")`` has the 8.2 % porosity
-        of Table S8.
+        of Table S8. A data set measured on another composition than ``composition`` (e.g. TiS2 on the Mo6S8 law)
+        gives an :class:`~pybamm_aea.energy.ExtrapolationWarning` saying so, as the sweep's note does.
         """
-        from .compaction import porosity as _porosity
+        from .compaction import composition_note, porosity as _porosity
 
         pressure = check_real(pressure_MPa, "pressure_MPa", minimum=0.0)
         if callable(compaction):
-            phi = compaction(pressure)
-        else:
-            phi = _porosity(compaction, pressure, branch=branch, method=method)
-        return cls(composition, float(phi), **kwargs)
+            return cls(composition, float(compaction(pressure)), **kwargs)
+        electrode = cls(composition, float(_porosity(compaction, pressure, branch=branch, method=method)), **kwargs)
+        note = composition_note(electrode.composition, compaction)
+        if note is not None:
+            warnings.warn(note, ExtrapolationWarning, stacklevel=2)
+        return electrode
 
     def with_porosity(self, porosity):
         """A copy of this electrode with another porosity (same solid, filler, capacities and voltages)."""

@@ -336,6 +336,7 @@ class AEAMaterial:
             _check(value, f"{where}: '{name}' [{unit}]", low, high)
         _check(self.initial_li_content, f"{where}: 'initial_li_content' [Li per formula unit]", 0, self.x_max,
                high_open=True)
+        self._check_density_as_pressed(where)
         if not isinstance(self.charge_first, bool):
             raise MaterialError(f"{where}: 'charge_first' must be true or false, got {self.charge_first!r}")
         if self.lower_voltage >= self.upper_voltage:
@@ -370,6 +371,22 @@ class AEAMaterial:
         _check(self.gradient_energy, f"{where}: 'gradient_energy' [V.m2]", 0, 1e-10, low_open=False)
         if self.electronic_conductivity.function is not None and self.electronic_conductivity.activation_energy:
             raise MaterialError(f"{where}: electronic_conductivity.function carries its own temperature dependence")
+
+    def _check_density_as_pressed(self, where, tolerance=0.01):
+        """``density`` must be the one the cell model derives (:func:`pybamm_aea.parameters.host_as_made`, Vegard's
+        law between ``delithiated_density`` and ``lithiated_density`` at ``initial_li_content``) within 1 %: the
+        energy model and the composites read ``density``, the AEA cell the two limits."""
+        from ..parameters import host_as_made
+
+        implied = host_as_made(self.delithiated_density * 1e3, self.lithiated_density * 1e3,  # SI: kg.m-3, kg.mol-1
+                               self.molar_mass * 1e-3 - self.initial_li_content * M_LI, self.x_max,
+                               self.initial_li_content)[0] / 1e3
+        if abs(self.density / implied - 1) > tolerance:
+            raise MaterialError(
+                f"{where}: 'density' {self.density} g/cm3 (as pressed) disagrees with the {implied:.4g} g/cm3 that "
+                f"'delithiated_density' ({self.delithiated_density}) and 'lithiated_density' ({self.lithiated_density}) "
+                f"give at 'initial_li_content' {self.initial_li_content} of 'x_max' {self.x_max} (Vegard's law, which "
+                f"the cell model uses) by more than {tolerance:.0%}; make them agree")
 
     # --- derived quantities ---------------------------------------------------------------
     @property

@@ -461,18 +461,9 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     return config
 
 
-def _describe_composition(comp):
-    return " + ".join(f"{100 * w:.4g} wt% {m}" for m, w in comp.items() if w > 0)
-
-
-def _same_composition(a, b):
-    a, b = ({m: w for m, w in c.items() if w > 0} for c in (a, b))
-    return a.keys() == b.keys() and all(math.isclose(a[m], b[m], rel_tol=0, abs_tol=1e-9) for m in a)
-
-
 def _compaction_choice(config, fraction):
     """(the compaction data set of a point, the note when its law was measured on another composition, or None)."""
-    from pybamm_aea.energy.compaction import compaction_sets, measured_composition
+    from pybamm_aea.energy.compaction import compaction_sets, composition_note, measured_composition, same_composition
 
     chosen = config.compaction
     try:
@@ -482,13 +473,9 @@ def _compaction_choice(config, fraction):
         return chosen, None
     if config.compaction_auto:
         for name in compaction_sets():
-            if _same_composition(point, measured_composition(name)):
+            if same_composition(point, measured_composition(name)):
                 return name, None
-    measured = measured_composition(chosen)
-    if _same_composition(point, measured):
-        return chosen, None
-    return chosen, (f"porosity from the {chosen!r} compaction law, measured on {_describe_composition(measured)}, "
-                    f"for a cathode of {_describe_composition(point)} (no law measured on this composition)")
+    return chosen, composition_note(point, chosen)
 
 
 def point_fraction(config, point):
