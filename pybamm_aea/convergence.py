@@ -97,15 +97,17 @@ def compare_meshes(coarse, fine, descriptions=None, capacity_tolerance=CAPACITY_
 def _check_solution_mesh(solution, var_pts):
     """ValueError when an AEA ``solution``'s cathode cells (its "Cathode Li content") are not ``var_pts``'s: a
     ``coarse_solution`` of another mesh would be compared, and labelled, as the run on ``var_pts``."""
+    from .models.submodels import xi
+
     points = {getattr(k, "name", k): n for k, n in var_pts.items()}
-    if "xi_c" not in points:
+    if xi.name not in points:
         return
     try:
         cells = solution["Cathode Li content"].entries.shape[0]
     except (KeyError, AttributeError, IndexError):  # not an AEA solution: its mesh is not read here
         return
-    if cells != points["xi_c"]:
-        raise ValueError(f"coarse_solution was solved on {cells} cathode cells, but var_pts has {points['xi_c']} "
+    if cells != points[xi.name]:
+        raise ValueError(f"coarse_solution was solved on {cells} cathode cells, but var_pts has {points[xi.name]} "
                          "(the model's default when var_pts is None): pass the var_pts it was solved on")
 
 
@@ -114,8 +116,8 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=2, *, c
     """Solve ``experiment`` on ``var_pts`` (the model's default mesh if None) and on every entry
     times ``factor``, and compare them (:func:`compare_meshes`; ``df.attrs["var_pts"]`` gives the
     two meshes). ``coarse_solution``: the run on ``var_pts`` if it is already solved (it is then
-    not solved again; a ValueError if its cathode cells are not ``var_pts``'s). ``solve_kwargs`` go to the ``pybamm.Simulation.solve`` calls (``inputs``,
-    ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
+    not solved again; a ValueError if its cathode cells are not ``var_pts``'s). ``solve_kwargs`` go to the
+    ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
     import pybamm
 
     coarse_pts = dict(model.default_var_pts if var_pts is None else var_pts)
