@@ -173,6 +173,27 @@ def test_an_input_that_is_not_a_real_number_or_array_is_named(value):
         assert sim.solve(inputs={"Cathode porosity": 0.11, "label": "run1"})["Voltage [V]"].entries[-1] > 1.8
 
 
+def test_a_casadi_dm_input_is_refused_naming_its_type():
+    """inputs={"Cathode porosity": casadi.DM(0.1)}: PyBaMM 26.10 solves with it, then fails to read any variable
+    of the solution ("unsupported operand type(s) for +: 'int' and 'method'": its Solution sums the inputs'
+    ``size``, a method of a DM), for a solve and an experiment alike (measured on PyBaMM's SPM and the AEA model):
+    refused before the solve, naming the input, its value and its type. The number it holds solves."""
+    import casadi
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode porosity"] = "[input]"
+    said = re.escape("input 'Cathode porosity' must be a real number or a numpy array of them, got DM(0.1), a "
+                     "casadi.DM")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 60], inputs={"Cathode porosity": casadi.DM(0.1)})
+    experiment = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                                   experiment=pybamm.Experiment(["Discharge at 1C for 1 minute"]))
+    with pytest.raises(ValueError, match=said):
+        experiment.solve(inputs={"Cathode porosity": casadi.DM(0.1)})
+    assert sim.solve([0, 60], inputs={"Cathode porosity": float(casadi.DM(0.1))})["Voltage [V]"].entries[-1] > 1.8
+
+
 def test_an_input_not_given_to_an_experiment_is_not_retried_as_a_failed_step():
     """An experiment on a model with an input not given in ``inputs``: PyBaMM's "No value provided for input" before
     IDA integrates anything. The default solver's retry of a failed step (StepRetriedWarning, "IDA failed on a
@@ -1078,6 +1099,45 @@ def test_a_custom_step_the_solver_fails_on_names_its_current_at_the_start(step, 
     assert all(issubclass(w.category, StepRetriedWarning) and said not in str(w.message)
                for w in record if w not in failed)
     assert len(solution.cycles) == 1
+
+
+@pytest.mark.parametrize("mode", ["legacy", "unified"])
+def test_a_failing_custom_step_after_another_is_not_told_as_the_first(mode):
+    """Two custom steps of different functions and texts, the second's current NaN (sqrt(-1 - Q)). With
+    experiment_model_mode="unified" PyBaMM builds one model for both; it was recorded as the first custom step's
+    own, so the second's failure said "the equation of the custom step CustomStepExplicit(None, duration=20,
+    termination=< 1.0 V)'s current ... is nan" (the first's text, and an equation the explicit step has not). A
+    model is a step's own only when it runs that one step's text (pybamm_aea.pybamm_adapter.experiment_inputs.
+    owned_models, for the custom and the power steps alike): the unified failure is named by the step PyBaMM ran,
+    the second, and the first is not named; in legacy mode the second step's own model says its current."""
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
+
+    first = pybamm.step.CustomStepExplicit(lambda variables: 0 * variables[_Q] + 1e-5, duration=20,
+                                           termination="< 1.0 V")
+    second = pybamm.step.CustomStepExplicit(lambda variables: pybamm.sqrt(-1 - variables[_Q]), duration=60)
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment([first, second]), experiment_model_mode=mode)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = sim.solve()
+    assert sim._experiment_uses_unified_model is (mode == "unified")  # (the mode this test is about)
+    (failed,) = [str(w.message) for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
+    assert "the solver failed in 'CustomStepExplicit(None, duration=60)'" in failed, failed
+    assert "termination=< 1.0 V" not in failed, failed
+    own = ("the custom step CustomStepExplicit(None, duration=60)'s current, a function of the state, is nan A at "
+           "the step's start (t = 20 s)")
+    assert (own in failed) is (mode == "legacy"), failed
+    assert len(solution.cycles) == 1
+    # the rule: a model running one step's text (a repeated step too) is that step's, a model of two texts no step's
+    from pybamm_aea.pybamm_adapter.experiment_inputs import owned_models
+
+    models = sim.steps_to_built_models
+    owned = owned_models([first, second, second], models)
+    if mode == "legacy":
+        assert owned == {models[first.basic_repr()]: first, models[second.basic_repr()]: second}
+    else:
+        assert owned == {}
+        assert owned_models([second, second], models) == {models[second.basic_repr()]: second}
 
 
 def test_a_power_step_above_what_the_cell_can_deliver_says_the_current_it_needs():

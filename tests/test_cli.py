@@ -201,6 +201,26 @@ def test_energy_csv_to_file_and_table(tmp_path, capsys):
     assert "ESC [mAh/g]" in out and "discharged" in out
 
 
+def test_energy_format_contradicting_the_output_suffix_is_refused(tmp_path, capsys, monkeypatch):
+    """--format json --output e.csv wrote JSON into the .csv (the explicit --format won, silently). A --format that
+    contradicts the --output file's suffix is a usage error naming both, and nothing is written; without --format
+    the suffix decides, a matching pair runs, and a file without a suffix takes --format."""
+    monkeypatch.chdir(tmp_path)
+    argv = ["energy", "--composition", "Mo6S8=1", "--porosity", "0.11"]
+    for fmt, output, means in (("json", "e.csv", "csv"), ("csv", "e.json", "json"), ("table", "e.json", "json"),
+                               ("json", "e.txt", "table")):
+        err = _error(argv + ["--format", fmt, "--output", output], capsys)
+        assert (f"argument --format: {fmt!r} contradicts --output {output!r}, whose suffix {output[1:]} means "
+                f"{means!r}: give one of them, or make them agree") in err, err
+        assert not (tmp_path / output).exists()
+    assert _run(argv + ["--format", "json", "--output", "a.json"], capsys)[0] == 0
+    assert json.loads((tmp_path / "a.json").read_text())["composition"] == {"Mo6S8": 1.0}
+    assert _run(argv + ["--output", "b.json"], capsys)[0] == 0  # (no --format: the suffix decides)
+    assert json.loads((tmp_path / "b.json").read_text())["composition"] == {"Mo6S8": 1.0}
+    assert _run(argv + ["--format", "csv", "--output", "c"], capsys)[0] == 0  # (no suffix: --format decides)
+    assert list(pd.read_csv(tmp_path / "c")["basis"]) == ["charged", "discharged"]
+
+
 def test_energy_says_which_capacities_and_states_it_uses(capsys):
     """The help said "theoretical library capacities" (LiCoO2's default is the paper's practical 150 mAh/g, its
     Faraday capacity 273.8), and a LiCoO2 electrode's first row read "charged: electrode as made": LiCoO2 is made

@@ -48,7 +48,8 @@ def register(subparsers):
                    help="liquid electrolyte filling the pores (e.g. '1M LiPF6 EC/DMC'); default: empty pores")
     p.add_argument("--format", choices=["table", "json", "csv"], default=None,
                    help="output format: an aligned table, JSON (one object) or CSV (one row per basis); default: "
-                        "from the --output file's suffix (.json, .csv), else the table")
+                        "from the --output file's suffix (.json, .csv, .txt: the table), else the table; one that "
+                        "contradicts that suffix is refused")
     p.add_argument("--output", default=None, metavar="FILE",
                    help="write to FILE (.json, .csv or .txt) instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite an existing --output")
@@ -182,5 +183,8 @@ def run(args):
         args.parser.error(f"argument --output: must end in .json, .csv or .txt (the table), got {args.output!r}")
     if fmt is None:
         fmt = formats[suffix]
+    elif suffix and fmt != formats[suffix]:  # (nothing the user wrote is overruled: the file would lie)
+        args.parser.error(f"argument --format: {fmt!r} contradicts --output {args.output!r}, whose suffix {suffix} "
+                          f"means {formats[suffix]!r}: give one of them, or make them agree")
     _args.write_text(render(report(args), fmt), args.output)
     return 0

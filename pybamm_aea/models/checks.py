@@ -61,6 +61,7 @@ import numbers
 import warnings
 import weakref
 
+import casadi
 import numpy as np
 
 import pybamm
@@ -526,19 +527,28 @@ def _varies_in_time(node):
     return any(isinstance(s, pybamm.Time) for s in node.left.pre_order())
 
 
+#: what an input's value may not be: None, text, a complex number (PyBaMM's evaluation fails deep inside on them, an
+#: AttributeError or IndexError), a list or tuple (PyBaMM's solver splits it into one input per element, "NAME (0)",
+#: ..., then says no value was given for NAME), a ``casadi.DM`` (PyBaMM 26.10 solves with it, then fails to read any
+#: variable of the solution, "unsupported operand type(s) for +: 'int' and 'method'" from ``Solution``'s
+#: ``sum(v.size ...)``, for a solve and an experiment alike; measured session 34). A real number, which
+#: ``numbers.Complex`` also holds, is not refused
+_REFUSED_INPUT_TYPES = (type(None), str, bytes, list, tuple, numbers.Complex, casadi.DM)
+
+
 def _input_value(name, value):
-    """Raise ``ValueError`` naming an input of the model given as a string such as "0.1", None, a complex number or
-    a 0-d array (on which PyBaMM's evaluation fails deep inside with an AttributeError or IndexError), or as a list or
-    tuple (which PyBaMM's solver splits into one input per element, "NAME (0)", ..., and then says that no value was
-    given for NAME). A real number and a numeric array of one or more dimensions pass; any other type is left to
+    """Raise ``ValueError`` naming an input of the model whose value is of a refused type
+    (:data:`_REFUSED_INPUT_TYPES`), or a numpy array that is 0-d or not of numbers (PyBaMM's evaluation fails on
+    them deep inside). A real number and a numeric array of one or more dimensions pass; any other type is left to
     PyBaMM."""
     if isinstance(value, np.ndarray):
-        if value.ndim >= 1 and value.dtype.kind in "biuf":
-            return
-    elif isinstance(value, numbers.Real) or not (value is None or isinstance(value, (str, bytes, list, tuple,
-                                                                                      numbers.Complex))):
-        return
-    raise ValueError(f"input {name!r} must be a real number or a numpy array of them, got {value!r}")
+        refused = value.ndim == 0 or value.dtype.kind not in "biuf"
+    else:
+        refused = isinstance(value, _REFUSED_INPUT_TYPES) and not isinstance(value, numbers.Real)
+    if refused:
+        package = type(value).__module__.partition(".")[0]  # (casadi.casadi.DM is casadi.DM to a user)
+        kind = type(value).__qualname__ if package == "builtins" else f"{package}.{type(value).__qualname__}"
+        raise ValueError(f"input {name!r} must be a real number or a numpy array of them, got {value!r}, a {kind}")
 
 
 def check_inputs(model, inputs, times=None):

@@ -28,7 +28,8 @@ solvers), is left as PyBaMM built it. On the default solver the wrapper also nam
 reads a variable that depends on the current (:func:`~pybamm_aea.models.experiment_checks.circular_custom_steps`),
 and of the model's refusal of "'Current function [A]' = nan" as PyBaMM's build parameterises a step's model: an explicit
 custom step whose current PyBaMM folds to that constant (``0 * variables[...] + nan``,
-:func:`~pybamm_aea.models.experiment_checks.constant_custom_currents`); it records the custom steps' own models in
+:func:`~pybamm_aea.models.experiment_checks.constant_custom_currents`); it records the custom steps' own models
+(:func:`owned_models`: a model that runs one step's text, so not a unified model of several) in
 :data:`~pybamm_aea.models.experiment_checks.CUSTOM_STEP_MODELS`, whose solver error then says the step's current at
 its start and where the solver stopped, and the constant-power steps' in
 :data:`~pybamm_aea.models.experiment_checks.POWER_STEP_MODELS`, whose error says the current the power needs and
@@ -123,6 +124,21 @@ def check(simulation_class=None):
         raise patch_mismatch("experiment input-name", __name__, missing)
 
 
+def owned_models(steps, steps_to_built_models):
+    """The step models that each run one distinct step of ``steps`` (a ``pybamm.Experiment``'s, keyed in
+    ``steps_to_built_models`` by ``step.basic_repr()``) -> that step (the first of its text): the step whose failure a
+    note about the model may name. A model shared by steps of different texts (``experiment_model_mode="unified"``
+    builds one for all) is no step's: with two custom steps the second's failure was told as the first's."""
+    steps_of = collections.defaultdict(dict)  # id(model) -> {the text of each step it runs: the first such step}
+    models = {}
+    for step in steps:
+        model = (steps_to_built_models or {}).get(step.basic_repr())
+        if model is not None:
+            models[id(model)] = model
+            steps_of[id(model)].setdefault(step.basic_repr(), step)
+    return {models[key]: next(iter(own.values())) for key, own in steps_of.items() if len(own) == 1}
+
+
 def _whole_experiment_check(pybamm_method):
     """``pybamm_method`` (``Simulation.build_for_experiment``), then one :class:`ExperimentInputNames` of all
     the step models for the step solvers that are :class:`CheckedIDAKLUSolver`."""
@@ -156,20 +172,13 @@ def _whole_experiment_check(pybamm_method):
             if constant is None:
                 raise
             raise ValueError(f"{exc}: {constant}") from exc
-        if checked:  # the custom steps' own models, whose current is a function of the state: named if one fails
+        if checked:  # the custom and constant-power steps' own models, named if one fails: a custom step's current
+            # at its start and where it failed, a power step's current its power needs and where it failed
             kinds = tuple(getattr(pybamm.step, name) for name in CUSTOM_STEP_FUNCTIONS if hasattr(pybamm.step, name))
-            models = {step: (self.steps_to_built_models or {}).get(step.basic_repr()) for step in self.experiment.steps}
-            shared = {id(model) for step, model in models.items() if not isinstance(step, kinds)}  # (a unified model)
-            for step, model in models.items():
-                if isinstance(step, kinds) and model is not None and id(model) not in shared:
-                    CUSTOM_STEP_MODELS.setdefault(model, step)
-            # the constant-power steps' own models (not a unified one), whose failure says the current their power
-            # needs at the start and where it failed
-            steps_of = collections.defaultdict(set)
-            for step, model in models.items():
-                steps_of[id(model)].add(step.basic_repr())
-            for step, model in models.items():
-                if isinstance(step, pybamm.step.Power) and model is not None and len(steps_of[id(model)]) == 1:
+            for model, step in owned_models(self.experiment.steps, self.steps_to_built_models).items():
+                if isinstance(step, kinds):
+                    CUSTOM_STEP_MODELS[model] = step
+                elif isinstance(step, pybamm.step.Power):
                     POWER_STEP_MODELS[model] = (step, self.parameter_values)
         solvers = [solver for solver in (self.steps_to_built_solvers or {}).values()
                    if isinstance(solver, CheckedIDAKLUSolver)]
