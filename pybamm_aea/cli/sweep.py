@@ -73,7 +73,8 @@ def register(subparsers):
         metavar="C", help="the rate the --experiment's C-rate steps are written at: a swept 'C-rate' c runs "
                           "them at c / C times their rate (default 0.1, the paper's)")
     add("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
-        help="repeat the --experiment steps N times (retention needs >= 2 discharges)")
+        help="repeat the --experiment steps N times (capacity retention, the last discharge over the 2nd, needs "
+             ">= 3 discharges)")
     add("--option", keyword="options", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
         help="AEA model option for every point, e.g. anode=Li-In (repeatable)")
     add("--compaction", choices=compaction_data_sets.NAMES, default=None,
