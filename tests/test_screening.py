@@ -469,6 +469,27 @@ def test_suitability_names_a_threshold_the_table_was_not_screened_at():
         pybamm_aea.screening.lower_bounds(df, 0.5)
 
 
+def test_a_threshold_is_labelled_to_its_own_precision_not_rounded_to_whole_percent():
+    """threshold=0.995 was labelled "100%" (columns, the CLI's map), and suitability(df, 0.804) of a table screened
+    at 0.8 returned its 80 % column as if screened at 0.804."""
+    df = pybamm_aea.screen(["Li2021_TiS2"], c_rates=(0.1,), loadings=(1.5, 3.0), threshold=0.995)
+    assert "max loading at 99.5% [mg.cm-2]" in df.columns and not any("100%" in c for c in df.columns)
+    assert suitability(df, 0.995).shape == (1, 1)
+    with pytest.raises(ValueError, match=r"threshold=1: the table was screened at 99.5%"):
+        suitability(df, 1)
+    at_80 = pd.DataFrame({"material": ["a"], "C-rate": [0.1], "max areal capacity at 80% [mA.h.cm-2]": [1.0],
+                          "max at 80% is a lower bound": [False]})
+    with pytest.raises(ValueError, match=r"threshold=0.804: the table was screened at 80%"):
+        suitability(at_80, 0.804)
+
+
+def test_the_cli_map_names_the_threshold_it_was_screened_at(capsys):
+    from pybamm_aea.cli import main
+    assert main(["screen", "--materials", "Li2021_TiS2", "--c-rates", "0.1", "--loadings", "1.5",
+                 "--threshold", "0.995"]) == 0
+    assert "at 99.5% utilisation" in capsys.readouterr().out
+
+
 def test_a_scalar_rate_is_one_rate_as_a_sweep_axis():
     """screen(c_rates=0.1) raised "TypeError: 'float' object is not iterable"; a sweep takes a scalar as one value."""
     from pybamm_aea.screening import _axis

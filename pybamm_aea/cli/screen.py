@@ -67,7 +67,7 @@ def _material(parser, name):
 
 def run(args):
     import pybamm_aea
-    from pybamm_aea.screening import lower_bounds, mesh_converged, suitability
+    from pybamm_aea.screening import lower_bounds, mesh_converged, suitability, threshold_label
 
     parser = args.parser
     if args.output is not None:
@@ -94,7 +94,7 @@ def run(args):
     failed = df["error"].notna()
     fine_errors = df["fine-mesh error"].dropna() if "fine-mesh error" in df else df["error"].iloc[:0]
     _args.write_text(
-        f"largest areal capacity [mA.h/cm2] at {args.threshold:.0%} utilisation, the threshold x the window "
+        f"largest areal capacity [mA.h/cm2] at {threshold_label(args.threshold)} utilisation, the threshold x the window "
         f"capacity of the largest loading reaching it (NaN: none on the grid; >=: the grid's largest loading, or "
         f"the last before a failed point, still reaches it"
         f"{'; ?: moves on doubling the mesh' if args.mesh_check else ''}); "
