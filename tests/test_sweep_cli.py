@@ -225,3 +225,16 @@ def test_cycles_help_states_the_discharges_retention_needs(capsys):
         warnings.simplefilter("ignore")
         assert math.isnan(capacity_retention([1.0] * (n - 1)))
     assert capacity_retention([1.0] * n) == 1.0
+
+
+def test_an_unreachable_dask_scheduler_is_a_usage_error_naming_the_address(capsys):
+    """--dask-address to no scheduler ended in three chained tracebacks (ConnectionRefusedError, CommClosedError,
+    OSError) after Dask's connect timeout."""
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), pytest.raises(SystemExit) as exc:
+        main(BASE + ["--grid", f"{LOADING}=0.015", "--scheduler", "dask", "--dask-address", "tcp://127.0.0.1:1"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2
+    assert "argument --dask-address: cannot connect to a Dask scheduler at 'tcp://127.0.0.1:1'" in err
+    assert "Traceback" not in err

@@ -139,7 +139,11 @@ def _dask_client(args):
     except ImportError:
         args.parser.error("argument --scheduler: dask is not installed (pip install 'dask[distributed]')")
     if args.dask_address:
-        return Client(args.dask_address), None
+        try:
+            return Client(args.dask_address), None
+        except (OSError, ValueError) as exc:  # Dask's three chained tracebacks said no more than this
+            args.parser.error(f"argument --dask-address: cannot connect to a Dask scheduler at {args.dask_address!r}: "
+                              f"{exc} (is the scheduler running, and is the address its tcp://host:port?)")
     cluster = LocalCluster(n_workers=args.workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                            host="127.0.0.1", dashboard_address=None)
     return Client(cluster), cluster
