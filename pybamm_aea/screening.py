@@ -381,6 +381,9 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         density and porosity).
     temperature : float, optional
         [K]; default the cell build's (the paper's 70 C).
+    cell : str
+        The cell build around a material (:data:`pybamm_aea.materials.material.CELL_BUILDS`: ``"paper"``, the
+        paper's lab cell, which a parameter set's name already is); another name is refused, for a set name too.
     threshold : float
         Utilisation in (0, 1] the "largest ... at threshold" columns refer to (default 0.8).
     composite : bool
@@ -424,6 +427,10 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     grid = _axis("loadings" if loadings is not None else "thicknesses", grid)
     c_rates = _axis("c_rates", c_rates)
     threshold = _check_threshold(threshold)
+    from .materials.material import CELL_BUILDS
+
+    if cell not in CELL_BUILDS:  # a set name took no cell build, and ignored an unknown one
+        raise ValueError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
     if temperature is not None:
         from .models.checks import check_value
 

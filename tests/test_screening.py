@@ -516,6 +516,14 @@ def test_the_cli_map_names_the_threshold_it_was_screened_at(capsys):
     assert "at 99.5% utilisation" in capsys.readouterr().out
 
 
+def test_an_unknown_cell_build_is_refused_for_a_set_name_as_for_a_material():
+    """screen(["Li2021_TiS2"], cell="practical target") ran on the paper's lab cell without a word, where the same
+    call with the literature name "TiS2" raised MaterialError."""
+    for name in ("Li2021_TiS2", "TiS2"):
+        with pytest.raises(ValueError, match=r"unknown cell build 'practical target'; known: \['paper'\]"):
+            pybamm_aea.screen([name], c_rates=(1.0,), loadings=(1.5,), cell="practical target")
+
+
 def test_a_scalar_rate_is_one_rate_as_a_sweep_axis():
     """screen(c_rates=0.1) raised "TypeError: 'float' object is not iterable"; a sweep takes a scalar as one value."""
     from pybamm_aea.screening import _axis
