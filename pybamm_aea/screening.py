@@ -343,10 +343,17 @@ def _check_threshold(threshold):
     return float(threshold)
 
 
+def threshold_label(threshold):
+    """``threshold`` (a utilisation, 0.8) as the percentage the columns and the map name it ("80%", "99.5%"): to
+    6 significant digits, so that two thresholds a grid can tell apart (0.8 and 0.804, 0.995 and 1) never share a
+    label, as they did rounded to whole percent."""
+    return f"{100 * threshold:g}%"
+
+
 def _threshold_column(df, threshold, template):
-    """The column ``template.format(threshold)`` of a screening table; ValueError naming ``threshold`` and the
-    thresholds the table was screened at when it has none of that threshold."""
-    col = template.format(_check_threshold(threshold))
+    """The column ``template.format(threshold_label(threshold))`` of a screening table; ValueError naming
+    ``threshold`` and the thresholds the table was screened at when it has none of that threshold."""
+    col = template.format(threshold_label(_check_threshold(threshold)))
     if col not in df.columns:
         head = template.split("{", 1)[0]
         have = sorted({c[len(head):].split("%", 1)[0] + "%" for c in df.columns if c.startswith(head)})
@@ -374,6 +381,9 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         density and porosity).
     temperature : float, optional
         [K]; default the cell build's (the paper's 70 C).
+    cell : str
+        The cell build around a material (:data:`pybamm_aea.materials.material.CELL_BUILDS`: ``"paper"``, the
+        paper's lab cell, which a parameter set's name already is); another name is refused, for a set name too.
     threshold : float
         Utilisation in (0, 1] the "largest ... at threshold" columns refer to (default 0.8).
     composite : bool
@@ -417,6 +427,10 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     grid = _axis("loadings" if loadings is not None else "thicknesses", grid)
     c_rates = _axis("c_rates", c_rates)
     threshold = _check_threshold(threshold)
+    from .materials.material import CELL_BUILDS
+
+    if cell not in CELL_BUILDS:  # a set name took no cell build, and ignored an unknown one
+        raise ValueError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
     if temperature is not None:
         from .models.checks import check_value
 
@@ -442,12 +456,13 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
             block = [prepared.run(c, m) for m in kg_m2]
             u = [r["utilisation"] for r in block]
             best, bound = _largest_passing([r["loading [mg.cm-2]"] for r in block], u, threshold)
+            at = threshold_label(threshold)
             for r in block:
-                r[f"max loading at {threshold:.0%} [mg.cm-2]"] = best
-                r[f"max thickness at {threshold:.0%} [um]"] = best * 1e-2 / prepared.loading_per_thickness * 1e6
+                r[f"max loading at {at} [mg.cm-2]"] = best
+                r[f"max thickness at {at} [um]"] = best * 1e-2 / prepared.loading_per_thickness * 1e6
                 # threshold x window capacity of that loading: what it delivers at exactly the threshold
-                r[f"max areal capacity at {threshold:.0%} [mA.h.cm-2]"] = best * prepared.q_ref * threshold * 1e-3
-                r[f"max at {threshold:.0%} is a lower bound"] = bound
+                r[f"max areal capacity at {at} [mA.h.cm-2]"] = best * prepared.q_ref * threshold * 1e-3
+                r[f"max at {at} is a lower bound"] = bound
             if fine is not None:
                 _add_mesh_check(block, fine, c, kg_m2)
             if composite:
@@ -518,14 +533,14 @@ def _add_composite(block, alternative, c_rate, kg_m2):
 
 def suitability(df, threshold=0.8):
     """Materials x C-rate table of the largest areal capacity [mA.h.cm-2] reaching ``threshold``."""
-    col = _threshold_column(df, threshold, "max areal capacity at {:.0%} [mA.h.cm-2]")
+    col = _threshold_column(df, threshold, "max areal capacity at {} [mA.h.cm-2]")
     return df.groupby(["material", "C-rate"], sort=False)[col].first().unstack("C-rate")
 
 
 def lower_bounds(df, threshold=0.8):
     """Materials x C-rate table: True where :func:`suitability`'s value is only a lower bound (the grid's last
     loading, or the last before a failed point, still reaches ``threshold``)."""
-    col = _threshold_column(df, threshold, "max at {:.0%} is a lower bound")
+    col = _threshold_column(df, threshold, "max at {} is a lower bound")
     return df.groupby(["material", "C-rate"], sort=False)[col].first().unstack("C-rate").astype(bool)
 
 

@@ -291,6 +291,8 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     (["sweep", "--grid", "Cathode loadin [kg.m-2]=0.01", "--parameter-set", "Li2021_Mo6S8"], "--grid"),
     (["reproduce", "--examples", "/nonexistent"], "--examples"),
     (["reproduce", "--only", "no such figure"], "argument --only: no script"),
+    # --fast skipped the one script --only named: "0 scripts ok, 0 failed, 1 skipped", exit 0
+    (["reproduce", "--fast", "--only", "fig2e"], "argument --fast: it skips every script --only selects"),
     (["frobnicate"], "invalid choice"),
     # a set for another model (they failed with a KeyError on a missing parameter)
     (["simulate", "--model", "DFN", "--output", "x.csv"], "argument --model: 'Li2021_Mo6S8' is a set of the AEA model"),

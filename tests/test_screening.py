@@ -385,6 +385,32 @@ def test_cli_screen_prints_a_fine_mesh_failure(monkeypatch, capsys):
     assert "failed: on 2x the cells: X at 0.1C: IDA_ERR_FAIL" in out.err
 
 
+def test_cli_screen_marks_a_nan_entry_that_moves_on_the_fine_mesh(monkeypatch, capsys):
+    """Pristine Mo6S8 at 2C (1.5 and 3 mg/cm2): no loading reaches 80 % on the map (NaN), while the coarse mesh's
+    3 mg/cm2 point reached 0.81 and the fine one 0.0004; the map printed "NaN" without its "?" (pandas 3's
+    astype(str) keeps NaN missing, and NaN + "?" is NaN). The table of such a screen, without solving."""
+    import pandas as pd
+
+    from pybamm_aea.cli import main
+
+    def screen(materials, **kwargs):
+        rows = [{"material": name, "C-rate": 2.0, "loading [mg.cm-2]": m, "utilisation": u, "error": None,
+                 "max loading at 80% [mg.cm-2]": best, "max areal capacity at 80% [mA.h.cm-2]": best,
+                 "max at 80% is a lower bound": False, "fine-mesh utilisation": f, "mesh converged": abs(u - f) < 0.01,
+                 "mesh converged at this C-rate": name == "Y", "fine-mesh error": None}
+                for name, best, points in (("X", float("nan"), ((1.5, 0.0013, 0.0001), (3.0, 0.81, 0.0004))),
+                                           ("Y", 0.5, ((1.5, 0.9, 0.9), (3.0, 0.7, 0.7))))
+                for m, u, f in points]
+        df = pd.DataFrame(rows)
+        df.attrs["seconds"] = 0.0
+        return df
+
+    monkeypatch.setattr(pybamm_aea, "screen", screen)
+    assert main(["screen", "--materials", "Li2021_TiS2", "--c-rates", "2", "--loadings", "1.5,3", "--mesh-check"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[1:] for line in lines if line.split()[:1] in (["X"], ["Y"])] == [["NaN?"], ["0.5"]]
+
+
 @pytest.mark.slow
 def test_a_cell_that_starts_below_its_cut_off_delivers_nothing_and_is_no_error():
     """Pristine Mo6S8 at 25 C, 2C and 5 mg/cm2 starts below 1.8 V (the review's item 10): utilisation 0, limited by
@@ -467,6 +493,35 @@ def test_suitability_names_a_threshold_the_table_was_not_screened_at():
         suitability(df, 2.0)
     with pytest.raises(ValueError, match=r"threshold=0.5: the table was screened at 80%"):
         pybamm_aea.screening.lower_bounds(df, 0.5)
+
+
+def test_a_threshold_is_labelled_to_its_own_precision_not_rounded_to_whole_percent():
+    """threshold=0.995 was labelled "100%" (columns, the CLI's map), and suitability(df, 0.804) of a table screened
+    at 0.8 returned its 80 % column as if screened at 0.804."""
+    df = pybamm_aea.screen(["Li2021_TiS2"], c_rates=(0.1,), loadings=(1.5, 3.0), threshold=0.995)
+    assert "max loading at 99.5% [mg.cm-2]" in df.columns and not any("100%" in c for c in df.columns)
+    assert suitability(df, 0.995).shape == (1, 1)
+    with pytest.raises(ValueError, match=r"threshold=1: the table was screened at 99.5%"):
+        suitability(df, 1)
+    at_80 = pd.DataFrame({"material": ["a"], "C-rate": [0.1], "max areal capacity at 80% [mA.h.cm-2]": [1.0],
+                          "max at 80% is a lower bound": [False]})
+    with pytest.raises(ValueError, match=r"threshold=0.804: the table was screened at 80%"):
+        suitability(at_80, 0.804)
+
+
+def test_the_cli_map_names_the_threshold_it_was_screened_at(capsys):
+    from pybamm_aea.cli import main
+    assert main(["screen", "--materials", "Li2021_TiS2", "--c-rates", "0.1", "--loadings", "1.5",
+                 "--threshold", "0.995"]) == 0
+    assert "at 99.5% utilisation" in capsys.readouterr().out
+
+
+def test_an_unknown_cell_build_is_refused_for_a_set_name_as_for_a_material():
+    """screen(["Li2021_TiS2"], cell="practical target") ran on the paper's lab cell without a word, where the same
+    call with the literature name "TiS2" raised MaterialError."""
+    for name in ("Li2021_TiS2", "TiS2"):
+        with pytest.raises(ValueError, match=r"unknown cell build 'practical target'; known: \['paper'\]"):
+            pybamm_aea.screen([name], c_rates=(1.0,), loadings=(1.5,), cell="practical target")
 
 
 def test_a_scalar_rate_is_one_rate_as_a_sweep_axis():

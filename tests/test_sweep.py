@@ -761,3 +761,16 @@ def test_a_reference_rate_not_positive_is_named(rate):
     with pytest.raises(SweepConfigError, match=rf"reference_c_rate must be a finite C-rate > 0 \(in 1/h\), got "
                                                rf"{re.escape(repr(rate))}"):
         sweep({"Cathode porosity": [0.2]}, parameter_set="Li2021_Mo6S8", workers=1, reference_c_rate=rate)
+
+
+def test_a_swept_rate_below_the_reference_gets_the_time_of_its_own_rate():
+    """The default discharge at 0.1C has PyBaMM's default duration, 2 x 10 h; a swept 0.02C point ran at a fifth of
+    that current for the same 20 h and was cut at 40 % of TiS2's window (95.7 mA.h/g, rate capability 0.40, no word).
+    A duration the user wrote stays theirs."""
+    esc = "Electrode specific capacity [mA.h.g-1]"
+    df = sweep({"C-rate": [0.02, 0.1]}, parameter_set="Li2021_TiS2", workers=1, progress=False).set_index("C-rate")
+    assert df.loc[0.02, esc] >= df.loc[0.1, esc] > 230  # slower delivers at least as much
+    assert df["error"].isna().all() and df["warnings"].isna().all()
+    timed = sweep({"C-rate": [0.02]}, parameter_set="Li2021_TiS2", workers=1, progress=False,
+                  experiment="Discharge at 0.1C for 5 hours or until 1.0 V")
+    assert timed[esc].iloc[0] == pytest.approx(0.02 * 5 * 239.3, rel=0.02)  # 5 h at 0.02C of the window

@@ -1,4 +1,5 @@
 """``pybamm-aea sweep``: exit status when points fail, pre-flight of --output and --results, --force, ranges."""
+import math
 import subprocess
 import sys
 
@@ -207,3 +208,33 @@ def test_the_sweeps_notes_are_printed_once_in_the_commands_format(capsys):
     assert [t for t in err if "compaction law" in t] == [
         "Li2021_LTO_Mo6S8: warning: porosity from the 'Mo6S8' compaction law, measured on 100 wt% Mo6S8, for a "
         "cathode of 40 wt% Li4Ti5O12 + 60 wt% Mo6S8 (no law measured on this composition): all 2 points of the sweep"]
+
+
+def test_cycles_help_states_the_discharges_retention_needs(capsys):
+    # the help said ">= 2 discharges", but with 2 the last discharge is the reference (the 2nd) and the
+    # retention is NaN with a warning on every row: the number the help gives must be the one that works
+    import re
+    import warnings
+
+    from pybamm_aea.readout import capacity_retention
+    with pytest.raises(SystemExit):
+        main(["sweep", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    n = int(re.search(r"--cycles N .*?needs >= (\d+) discharges", text).group(1))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert math.isnan(capacity_retention([1.0] * (n - 1)))
+    assert capacity_retention([1.0] * n) == 1.0
+
+
+def test_an_unreachable_dask_scheduler_is_a_usage_error_naming_the_address(capsys):
+    """--dask-address to no scheduler ended in three chained tracebacks (ConnectionRefusedError, CommClosedError,
+    OSError) after Dask's connect timeout."""
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), pytest.raises(SystemExit) as exc:
+        main(BASE + ["--grid", f"{LOADING}=0.015", "--scheduler", "dask", "--dask-address", "tcp://127.0.0.1:1"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2
+    assert "argument --dask-address: cannot connect to a Dask scheduler at 'tcp://127.0.0.1:1'" in err
+    assert "Traceback" not in err

@@ -55,6 +55,23 @@ def test_resume_skips_points_already_done(tmp_path, monkeypatch):
     assert second["Solve time [s]"].iloc[:2].tolist() == first["Solve time [s]"].tolist()
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".json"])
+def test_exported_designs_swept_again_are_the_stored_points(tmp_path, monkeypatch, suffix):
+    """The export rounded every float to 6 digits, the swept inputs too: a loading of 0.01:0.03:8 (0.0128571428571)
+    came back as 0.0128571, and the exported designs swept again on the store were new points, computed again."""
+    import numpy as np
+
+    store, export = tmp_path / "s.sqlite", tmp_path / f"s{suffix}"
+    first = sweep({LOADING: list(np.linspace(0.01, 0.03, 8))}, parameter_set="Li2021_TiS2", workers=1,
+                  results_file=store, export=export)
+    back = pd.read_csv(export) if suffix == ".csv" else pd.read_json(export)
+    ran = spy_batches(monkeypatch)
+    again = sweep(back[[LOADING]], parameter_set="Li2021_TiS2", workers=1, results_file=store)
+    assert ran == [] and len(stored(store)) == 8
+    assert again[ESC].tolist() == first[ESC].tolist()
+    assert back[ESC].iloc[1] == round(first[ESC].iloc[1], 3)  # the results stay at 6 significant digits
+
+
 def test_failed_points_are_kept_and_retried_on_request(tmp_path, monkeypatch):
     store = tmp_path / "sweep.sqlite"
     sweep({LOADING: [0.015, -1.0]}, parameter_set=LMS, workers=1, results_file=store)

@@ -54,13 +54,18 @@ def run(args):
         args.parser.error("argument --examples: no examples/ folder with reproduce.py found "
                           f"({'in ' + args.examples if args.examples else 'installed as pybamm_aea.examples'}); "
                           "reinstall the package or pass --examples DIR")
-    _args.check_out_dir(args.parser, args.out)
-    _args.check_out_files(args.parser, args.out, ("*.png",), args.force)  # the scripts' names are theirs
     reproduce = _load_reproduce(examples)
-    names = [path.name for path, _ in reproduce.discover(examples)]
+    scripts = reproduce.discover(examples)
+    names = [path.name for path, _ in scripts]
     for part in args.only or ():
         if not any(part in name for name in names):
             args.parser.error(f"argument --only: no script in {str(examples)!r} has {part!r} in its name")
+    chosen = [(path.name, slow) for path, slow in scripts if not args.only or any(p in path.name for p in args.only)]
+    if args.fast and args.only and all(slow for _, slow in chosen):  # nothing would run: "0 scripts ok", exit 0
+        args.parser.error(f"argument --fast: it skips every script --only selects ({', '.join(n for n, _ in chosen)}: "
+                          "SLOW = True); drop --fast to run them")
+    _args.check_out_dir(args.parser, args.out)
+    _args.check_out_files(args.parser, args.out, ("*.png",), args.force)  # the scripts' names are theirs
     results = reproduce.run_all(args.out, fast=args.fast, only=args.only, examples_dir=examples)
     from pybamm_aea.user_input import record_written
 

@@ -65,9 +65,18 @@ def _material(parser, name):
     return name
 
 
+def _cells(table):
+    """The map's numbers as text ("NaN" for none), so that the marks can be added to each: pandas 3's
+    ``astype(str)`` keeps NaN a missing value, and ``NaN + "?"`` dropped a non-converged rate's "?"."""
+    import pandas as pd
+
+    text = [["NaN" if pd.isna(v) else str(v) for v in row] for row in table.to_numpy()]
+    return pd.DataFrame(text, index=table.index, columns=table.columns, dtype=object)
+
+
 def run(args):
     import pybamm_aea
-    from pybamm_aea.screening import lower_bounds, mesh_converged, suitability
+    from pybamm_aea.screening import lower_bounds, mesh_converged, suitability, threshold_label
 
     parser = args.parser
     if args.output is not None:
@@ -87,14 +96,14 @@ def run(args):
         parser.error(str(exc))
     if args.output is not None:
         _args.write_table(df, args.output)
-    table = suitability(df, args.threshold).round(3)
-    table = table.astype(object).mask(lower_bounds(df, args.threshold), ">=" + table.astype(str))
-    if args.mesh_check:
-        table = table.mask(~mesh_converged(df), table.astype(str) + "?")
+    table = _cells(suitability(df, args.threshold).round(3))
+    table = table.mask(lower_bounds(df, args.threshold), ">=" + table)
+    if args.mesh_check:  # a NaN entry (no loading reaches the threshold) that moves on the fine mesh gets one too
+        table = table.mask(~mesh_converged(df), table + "?")
     failed = df["error"].notna()
     fine_errors = df["fine-mesh error"].dropna() if "fine-mesh error" in df else df["error"].iloc[:0]
     _args.write_text(
-        f"largest areal capacity [mA.h/cm2] at {args.threshold:.0%} utilisation, the threshold x the window "
+        f"largest areal capacity [mA.h/cm2] at {threshold_label(args.threshold)} utilisation, the threshold x the window "
         f"capacity of the largest loading reaching it (NaN: none on the grid; >=: the grid's largest loading, or "
         f"the last before a failed point, still reaches it"
         f"{'; ?: moves on doubling the mesh' if args.mesh_check else ''}); "

@@ -73,7 +73,8 @@ def register(subparsers):
         metavar="C", help="the rate the --experiment's C-rate steps are written at: a swept 'C-rate' c runs "
                           "them at c / C times their rate (default 0.1, the paper's)")
     add("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
-        help="repeat the --experiment steps N times (retention needs >= 2 discharges)")
+        help="repeat the --experiment steps N times (capacity retention, the last discharge over the 2nd, needs "
+             ">= 3 discharges)")
     add("--option", keyword="options", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
         help="AEA model option for every point, e.g. anode=Li-In (repeatable)")
     add("--compaction", choices=compaction_data_sets.NAMES, default=None,
@@ -138,7 +139,11 @@ def _dask_client(args):
     except ImportError:
         args.parser.error("argument --scheduler: dask is not installed (pip install 'dask[distributed]')")
     if args.dask_address:
-        return Client(args.dask_address), None
+        try:
+            return Client(args.dask_address), None
+        except (OSError, ValueError) as exc:  # Dask's three chained tracebacks said no more than this
+            args.parser.error(f"argument --dask-address: cannot connect to a Dask scheduler at {args.dask_address!r}: "
+                              f"{exc} (is the scheduler running, and is the address its tcp://host:port?)")
     cluster = LocalCluster(n_workers=args.workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                            host="127.0.0.1", dashboard_address=None)
     return Client(cluster), cluster

@@ -83,6 +83,18 @@ class SweepConfig:
     #: was measured on another composition, or None): decided once per composition (:func:`compaction_choice`),
     #: for the grid's points by :func:`build_config`, so that the workers' copies carry the decisions
     compaction_choices: dict = field(default_factory=dict)
+    #: the single discharge is a C-rate step of PyBaMM's default duration (2 h over its rate) and 'C-rate' is swept:
+    #: a point at a rate c below the reference gets that duration at its own rate, x reference / c
+    #: (:meth:`discharge_time`); the step's 20 h at 0.1C had cut a 0.02C discharge at 40 % of its capacity
+    rate_scaled_duration: bool = False
+
+    def discharge_time(self, point):
+        """[s] the single discharge of ``point`` may last: the step's duration, at a swept C-rate below the
+        reference stretched to the default duration of the point's own rate (:attr:`rate_scaled_duration`)."""
+        duration = self.single_discharge[3]
+        if self.rate_scaled_duration and "C-rate" in point:
+            return duration * max(1.0, self.reference_c_rate / float(point["C-rate"]))
+        return duration
 
     def cache_key(self, options):
         blob = pickle.dumps((self.parameter_set, self.material_json(), sorted(options.items()), repr(self.steps),
@@ -156,6 +168,12 @@ def _single_discharge(exp):
     if len(terms) != 1 or type(terms[0]).__name__ != "VoltageTermination" or not float(step.value) > 0:
         return None
     return kind, float(step.value), float(terms[0].value), float(step.duration)
+
+
+def _default_c_rate_discharge(exp):
+    """True when ``exp`` is a single C-rate discharge (:func:`_single_discharge`) of PyBaMM's default duration."""
+    return _single_discharge(exp) is not None and _single_discharge(exp)[0] == "C-rate" and \
+        bool(getattr(exp.steps[0], "uses_default_duration", False))
 
 
 def _check_reference_rate(exp, reference_c_rate):
@@ -454,6 +472,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         single_discharge=_single_discharge(exp), record=record,
         cathode_cells=None if cathode_cells is None else int(cathode_cells), default_charge_first=charge_first,
         material=material,
+        rate_scaled_duration="C-rate" in names and _default_c_rate_discharge(exp),
     )
     if "Stack pressure [MPa]" in config.names and not callable(config.compaction):
         for point in points:

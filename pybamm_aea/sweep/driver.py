@@ -156,7 +156,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         df.attrs["mesh check"] = {"cathode cells": fine["cells"] // 2, "fine cathode cells": fine["cells"],
                                   "fine results_file": fine_file}
     if export is not None:
-        export_table(df, export)
+        export_table(df, export, key_columns=names)
     return df
 
 

@@ -70,13 +70,22 @@ def expand_grid(grid):
     )
 
 
+#: significant digits of a float in a point's key (and of the swept inputs in an export: :func:`key_float`)
+KEY_DIGITS = 12
+
+
+def key_float(v):
+    """A finite float to :data:`KEY_DIGITS` significant digits (exact through CSV and JSON); others unchanged."""
+    return float(f"{v:.{KEY_DIGITS}g}") if math.isfinite(v) else v
+
+
 def canonical_value(v):
-    """A value as stored in a point's key: floats to 12 significant digits (exact through CSV and JSON)."""
+    """A value as stored in a point's key: floats to :data:`KEY_DIGITS` significant digits (:func:`key_float`)."""
     if isinstance(v, (bool, np.bool_)):
         return bool(v)
     if isinstance(v, (float, int, np.floating, np.integer)):
         v = float(v)
-        return float(f"{v:.12g}") if math.isfinite(v) else repr(v)
+        return key_float(v) if math.isfinite(v) else repr(v)
     return str(v)
 
 

@@ -18,6 +18,7 @@ CSV, JSON and Parquet are exports of the final table (:func:`export_table`), che
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 import random
@@ -119,20 +120,33 @@ def check_export_path(path, force=False):
     return path
 
 
-def export_table(df, path):
+def export_table(df, path, key_columns=()):
     """Write the table atomically (a temporary file in the same folder, then renamed).
 
-    Float columns are rounded to 6 significant digits (:func:`pybamm_aea.progress.round_table`).
+    Float columns are rounded to 6 significant digits (:func:`pybamm_aea.progress.round_table`), except
+    ``key_columns`` (a sweep's swept inputs, a point's identity), written to the store key's
+    :data:`~pybamm_aea.sweep.grid.KEY_DIGITS`: the exported designs, read back and swept again, are the points
+    the store holds (at 6 digits a loading of ``0.01:0.03:8``, 0.0128571428571, came back as 0.0128571, a new
+    point).
     """
     from ..progress import round_table
+    from .grid import key_float
 
-    df = round_table(df)
+    keys = [c for c in key_columns if c in df.columns and df[c].dtype.kind == "f"]
+    rounded = round_table(df)
+    for column in keys:
+        rounded[column] = [key_float(v) for v in df[column]]
+    df = rounded
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         suffix = path.suffix.lower()
         if suffix == ".json":
-            tmp.write_text(df.to_json(orient="records", indent=1))
+            records = json.loads(df.to_json(orient="records"))  # pandas' JSON (NaN -> null), to 10 digits
+            for record, row in zip(records, df[keys].itertuples(index=False)):
+                # the keys at their 12 digits, as Python's shortest repr (pandas' precision is one for all)
+                record.update({c: v if math.isfinite(v) else None for c, v in zip(keys, row)})
+            tmp.write_text(json.dumps(records, indent=1))
         elif suffix == ".parquet":
             df.to_parquet(tmp, index=False)
         else:

@@ -204,7 +204,7 @@ def _evaluate_discharges(config, options, points):
     """
     from pybamm_aea.models.checks import check_inputs
 
-    kind, value, cutoff, duration = config.single_discharge
+    kind, value, cutoff, _ = config.single_discharge  # its duration: config.discharge_time
     rows, good = [None] * len(points), []
 
     def failed(i, row, exc, caught):
@@ -222,7 +222,7 @@ def _evaluate_discharges(config, options, points):
         row.update(columns)
         inputs["Current function [A]"] = value * inputs["Nominal cell capacity [A.h]"] if kind == "C-rate" \
             else value
-        good.append([i, row, inputs, porosity, fraction, window, caught])
+        good.append([i, row, inputs, porosity, fraction, window, caught, config.discharge_time(point)])
     if not good:
         return rows
     built, caught = _recorded(simulation, config, options, good[0][2], batched=True)
@@ -246,7 +246,7 @@ def _evaluate_discharges(config, options, points):
     if not good:
         return rows
     t0 = time.perf_counter()
-    solutions, caught = _recorded(sim.solve, [0, duration], inputs=[g[2] for g in good])
+    solutions, caught = _recorded(sim.solve, [0, max(g[7] for g in good)], inputs=[g[2] for g in good])
     times = [(time.perf_counter() - t0) / len(good)] * len(good)
     if isinstance(solutions, Exception) or caught:
         # a solver failure of one input set, or a warning of the batch: each point alone, so that only that one
@@ -254,13 +254,13 @@ def _evaluate_discharges(config, options, points):
         solutions, times = [], []
         for item in good:
             t1 = time.perf_counter()
-            solution, caught = _recorded(sim.solve, [0, duration], inputs=[item[2]])
+            solution, caught = _recorded(sim.solve, [0, item[7]], inputs=[item[2]])
             times.append(time.perf_counter() - t1)
             solutions.append(solution)
             item[6] += caught
     elif len(good) == 1:
         solutions = [solutions]
-    for n, ((i, row, inputs, porosity, fraction, window, caught), solution) in enumerate(zip(good, solutions)):
+    for n, ((i, row, inputs, porosity, fraction, window, caught, _), solution) in enumerate(zip(good, solutions)):
         metrics = empty_metrics()
         metrics["Solve time [s]"] = times[n]
         metrics["Setup time [s]"] = setup if n == 0 else 0.0
