@@ -157,9 +157,21 @@ def _model_variables(solution):
 
 
 def _has(solution, name):
+    """Whether ``solution`` gives the variable ``name``: a model variable, and, for a solve that returned only the
+    solver's ``output_variables`` (PyBaMM's ``variables_returned``), one PyBaMM can read from it (a variable of the
+    states that was not asked for raises PyBaMM's KeyError; the optional columns then go by it as by a variable the
+    model lacks)."""
     if isinstance(solution, _SeriesSolution):
         return solution.has(name)
-    return name in _model_variables(solution)
+    if name not in _model_variables(solution):
+        return False
+    if not getattr(solution, "variables_returned", False):
+        return True
+    try:
+        solution[name]
+    except KeyError:
+        return False
+    return True
 
 
 def _first_present(solution, names):
