@@ -212,8 +212,11 @@ class _Series:
         sums = _all_summary(self.solution)
         self.sums = [] if self.cycles and sums and len(sums) != len(self.cycles) else sums  # else: not paired
         self.t, self.i, self.v = (_entries(self.solution, n) for n in ("Time [s]", "Current [A]", "Voltage [V]"))
-        # the cathode's voltage against Li, the electrode columns' basis: + the anode's OCP (Li-In), if any
-        anode = _entries(self.solution, ANODE_OCP) if _has(self.solution, ANODE_OCP) else None
+        # the cathode's voltage against Li, the electrode columns' basis: + the anode's OCP (Li-In), if any; a model
+        # with one needs it (a solve that did not return it raises PyBaMM's KeyError naming it, rather than the
+        # cell's voltage taken for the cathode's)
+        has_anode = _has(self.solution, ANODE_OCP) or ANODE_OCP in _model_variables(self.solution)
+        anode = _entries(self.solution, ANODE_OCP) if has_anode else None
         self.v_li = self.v + anode if anode is not None and np.any(anode) else self.v
         self.rest_tol = rest_tol
         self.tol = _rest_tolerance(self.i, rest_tol)
