@@ -57,7 +57,7 @@ from ._summaries import summary_dict
 from .constants import F
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
-                      RetentionUndefinedWarning, check_reference, is_skipped, iter_steps, retention_curve)
+                      RetentionUndefinedWarning, check_reference, gives, is_skipped, iter_steps, retention_curve)
 
 __all__ = [
     "SUMMARY_COLUMNS",
@@ -157,21 +157,12 @@ def _model_variables(solution):
 
 
 def _has(solution, name):
-    """Whether ``solution`` gives the variable ``name``: a model variable, and, for a solve that returned only the
-    solver's ``output_variables`` (PyBaMM's ``variables_returned``), one PyBaMM can read from it (a variable of the
-    states that was not asked for raises PyBaMM's KeyError; the optional columns then go by it as by a variable the
-    model lacks)."""
+    """Whether ``solution`` gives the variable ``name`` (:func:`pybamm_aea.readout.gives`: not one a solve of the
+    solver's ``output_variables`` did not return; the optional columns then go by it as by a variable the model
+    lacks)."""
     if isinstance(solution, _SeriesSolution):
         return solution.has(name)
-    if name not in _model_variables(solution):
-        return False
-    if not getattr(solution, "variables_returned", False):
-        return True
-    try:
-        solution[name]
-    except KeyError:
-        return False
-    return True
+    return name in _model_variables(solution) and gives(solution, name)
 
 
 def _first_present(solution, names):
