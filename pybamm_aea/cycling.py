@@ -57,7 +57,7 @@ from ._summaries import summary_dict
 from .constants import F
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
-                      RetentionUndefinedWarning, check_reference, is_skipped, iter_steps, retention_curve)
+                      RetentionUndefinedWarning, check_reference, gives, is_skipped, iter_steps, retention_curve)
 
 __all__ = [
     "SUMMARY_COLUMNS",
@@ -157,9 +157,12 @@ def _model_variables(solution):
 
 
 def _has(solution, name):
+    """Whether ``solution`` gives the variable ``name`` (:func:`pybamm_aea.readout.gives`: not one a solve of the
+    solver's ``output_variables`` did not return; the optional columns then go by it as by a variable the model
+    lacks)."""
     if isinstance(solution, _SeriesSolution):
         return solution.has(name)
-    return name in _model_variables(solution)
+    return name in _model_variables(solution) and gives(solution, name)
 
 
 def _first_present(solution, names):
@@ -200,8 +203,11 @@ class _Series:
         sums = _all_summary(self.solution)
         self.sums = [] if self.cycles and sums and len(sums) != len(self.cycles) else sums  # else: not paired
         self.t, self.i, self.v = (_entries(self.solution, n) for n in ("Time [s]", "Current [A]", "Voltage [V]"))
-        # the cathode's voltage against Li, the electrode columns' basis: + the anode's OCP (Li-In), if any
-        anode = _entries(self.solution, ANODE_OCP) if _has(self.solution, ANODE_OCP) else None
+        # the cathode's voltage against Li, the electrode columns' basis: + the anode's OCP (Li-In), if any; a model
+        # with one needs it (a solve that did not return it raises PyBaMM's KeyError naming it, rather than the
+        # cell's voltage taken for the cathode's)
+        has_anode = _has(self.solution, ANODE_OCP) or ANODE_OCP in _model_variables(self.solution)
+        anode = _entries(self.solution, ANODE_OCP) if has_anode else None
         self.v_li = self.v + anode if anode is not None and np.any(anode) else self.v
         self.rest_tol = rest_tol
         self.tol = _rest_tolerance(self.i, rest_tol)

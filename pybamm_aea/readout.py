@@ -327,6 +327,21 @@ def _experiment_cycles(solution, descriptions):
     return out
 
 
+def gives(solution, name):
+    """Whether a PyBaMM ``solution`` gives the variable ``name``: one of its model's variables, and, for a solve that
+    returned only the solver's ``output_variables`` (PyBaMM's ``variables_returned``), one PyBaMM can read from it
+    (a variable of the states not asked for raises PyBaMM's KeyError)."""
+    if name not in solution.all_models[0].variables:
+        return False
+    if not getattr(solution, "variables_returned", False):
+        return True
+    try:
+        solution[name]
+    except KeyError:
+        return False
+    return True
+
+
 def step_table(solution, descriptions=None, mass_g=None):
     """One row per experiment step: cycle, step, description, duration [h], capacity [mA.h], energy [mW.h]
     (NaN if the model does not compute "Discharge energy [W.h]"), end voltage [V], termination, and capacity
@@ -343,8 +358,8 @@ def step_table(solution, descriptions=None, mass_g=None):
     model = solution.all_models[0]
     # PyBaMM's own models integrate the discharge energy only with their option "calculate discharge energy"
     options = getattr(model, "options", None) or {}
-    has_energy = "Discharge energy [W.h]" in model.variables and options.get("calculate discharge energy",
-                                                                            "true") == "true"
+    has_energy = gives(solution, "Discharge energy [W.h]") and options.get("calculate discharge energy",
+                                                                         "true") == "true"
     if descriptions and solution.cycles and len(solution.cycles) != len(descriptions):
         # a cycle dropped or not run: match the solved cycles to the experiment's
         listed = []

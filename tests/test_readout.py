@@ -200,3 +200,25 @@ def test_phase_windows_are_checked_before_use():
         average_phase_fractions(None, windows="abc")
     with pytest.raises(ValueError, match=r"^windows must have shape \(n_phases, 2\)"):
         average_phase_fractions(None, windows=[1.0, 2.0])
+
+
+def test_step_table_of_a_solve_without_the_energy_has_nan_energies():
+    """A solve of the solver's ``output_variables`` without "Discharge energy [W.h]"
+    (``AEA.default_solver_with(output_variables=...)``): ``step_table`` gives its rows, the energy NaN as for a model
+    that does not compute it, capacities and end voltages as the full solve's. Catches PyBaMM's KeyError "Cannot
+    process variable 'Discharge energy [W.h]' as it was not part of the solve" (session 34)."""
+    import pybamm
+
+    def solve(output_variables=None):
+        model = AEA()
+        return pybamm.Simulation(model, parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                                 experiment=pybamm.Experiment([("Discharge at 0.5C until 1.8 V",
+                                                                "Charge at 0.5C until 2.8 V")]),
+                                 solver=model.default_solver_with(output_variables=output_variables)).solve()
+
+    few = readout.step_table(solve(["Voltage [V]", "Current [A]", "Discharge capacity [A.h]"]))
+    full = readout.step_table(solve())
+    assert few["energy [mW.h]"].isna().all() and full["energy [mW.h]"].notna().all()
+    for column in ("capacity [mA.h]", "end voltage [V]"):
+        np.testing.assert_allclose(few[column], full[column], rtol=1e-4)
+    assert list(few["termination"]) == list(full["termination"])

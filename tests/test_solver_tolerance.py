@@ -599,3 +599,52 @@ def test_a_step_ended_by_an_event_ends_on_a_consistent_state():
     ratio = solution["Current [A]"].entries * solution["Voltage [V]"].entries / power
     assert ratio[-1] == pytest.approx(1, abs=1e-6)
     assert solution["Voltage [V]"].entries[-1] == pytest.approx(1.8, abs=1e-4)
+
+
+#: the variables a user asks the solver for (PyBaMM's IDAKLU ``output_variables``)
+OUTPUT_VARIABLES = ["Voltage [V]", "Discharge capacity [A.h]", "Average cathode Li content"]
+
+
+@pytest.mark.parametrize("options", [{}, LEVER], ids=["multi-phase", "lever rule"])
+def test_default_solver_with_output_variables_keeps_the_host_solver(options, monkeypatch):
+    """``AEA.default_solver_with(output_variables=...)`` is the host's solver (class, tolerances, IDA options)
+    computing only those variables; an LMS 0.1C discharge gives the default solver's capacity and end voltage, also
+    when IDA fails once and the step is solved again (:class:`SharedEventsIDAKLUSolver`'s retry). Catches: the
+    argument refused ("Unknown IDAKLU solver option(s): output_variables", as before session 34, which left a
+    plain ``pybamm.IDAKLUSolver``, without the host's options and checks), dropped, or dropped by the retry."""
+    from pybamm_aea.models import solvers
+
+    model = AEA(options)
+    solver = model.default_solver_with(output_variables=OUTPUT_VARIABLES)
+    default = model.default_solver
+    assert type(solver) is type(default) and (solver.rtol, solver.atol) == (default.rtol, default.atol)
+    assert solver.options == default.options and solver.output_variables == OUTPUT_VARIABLES
+    experiment = pybamm.Experiment(["Discharge at 0.1C until 1.8 V"])
+
+    def solve(solver):
+        return pybamm.Simulation(AEA(options), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                                 experiment=experiment, solver=solver).solve()
+
+    reference, chosen = solve(model.default_solver), solve(solver)
+    for name in ("Discharge capacity [A.h]", "Voltage [V]"):
+        assert chosen[name].entries[-1] == pytest.approx(reference[name].entries[-1], rel=1e-9)
+    assert chosen["Discharge capacity [A.h]"].entries[-1] == pytest.approx(1.511e-4, rel=3e-3)
+    if options:
+        return
+    failed, retry_outputs, pybamm_step = [], [], pybamm.IDAKLUSolver.step
+
+    def fails_once(self, old_solution, model, dt, *args, **kwargs):  # (IDA failing once on the default solver)
+        if type(self) is solvers.ConsistentEventIDAKLUSolver:  # (the retry's solver)
+            retry_outputs.append(list(self.output_variables))
+        if type(self) is solvers.SharedEventsIDAKLUSolver and dt > 1 and not failed:
+            failed.append(dt)
+            raise pybamm.SolverError("IDA_ERR_FAIL (injected)")
+        return pybamm_step(self, old_solution, model, dt, *args, **kwargs)
+
+    monkeypatch.setattr(pybamm.IDAKLUSolver, "step", fails_once)
+    with pytest.warns(solvers.StepRetriedWarning, match="IDA_ERR_FAIL"):
+        retried = solve(model.default_solver_with(output_variables=OUTPUT_VARIABLES))
+    assert failed and retry_outputs and all(names == OUTPUT_VARIABLES for names in retry_outputs)
+    assert retried["Discharge capacity [A.h]"].entries[-1] == pytest.approx(
+        reference["Discharge capacity [A.h]"].entries[-1], rel=1e-3)
+    assert retried["Voltage [V]"].entries[-1] == pytest.approx(1.8, abs=1e-6)

@@ -420,13 +420,16 @@ class AEA(pybamm.BaseModel):
     def default_solver(self):
         return self.default_solver_with()
 
-    def default_solver_with(self, rtol=None, atol=None, **options):
+    def default_solver_with(self, rtol=None, atol=None, output_variables=None, **options):
         """The model's default solver with other tolerances and IDAKLU ``options`` set over its own.
 
         An IDAKLU solver that checks input parameters against their physical ranges before each
         solve or step. ``rtol``/``atol`` (default: the host's, :attr:`MULTI_PHASE_SOLVER_TOLERANCES`
         or :attr:`SOLVER_TOLERANCES`) replace the tolerances only: the solver class and the host's
-        own options stay. ``options``, for example ``compile=True`` (PyBaMM's ahead-of-time
+        own options stay. ``output_variables`` (PyBaMM's IDAKLU argument: the solution then holds
+        these variables only, computed while solving) keeps them too, where a
+        ``pybamm.IDAKLUSolver(output_variables=...)`` of your own would drop them. ``options``, for
+        example ``compile=True`` (PyBaMM's ahead-of-time
         compilation of the model's functions with the system C compiler, cached on disk under
         ``$PYBAMM_CASADI_AOT_CACHE``) for long runs of the multi-phase host:
         ``benchmarks/bench_model.py`` gives its cold (compiling) and cached times.
@@ -439,8 +442,9 @@ class AEA(pybamm.BaseModel):
                     raise ValueError(f"{name} must be a positive number, got {value!r}")
                 tolerances[name] = value
         if multi_phase:
-            return SharedEventsIDAKLUSolver(**tolerances, options={**self.MULTI_PHASE_SOLVER_OPTIONS, **options})
-        return ScalarFunctionsIDAKLUSolver(**tolerances, options=options)
+            return SharedEventsIDAKLUSolver(**tolerances, options={**self.MULTI_PHASE_SOLVER_OPTIONS, **options},
+                                            output_variables=output_variables)
+        return ScalarFunctionsIDAKLUSolver(**tolerances, options=options, output_variables=output_variables)
 
     @property
     def default_quick_plot_variables(self):

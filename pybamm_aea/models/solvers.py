@@ -340,7 +340,8 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
                 raise
             # a new solver each time (one is set up for one model; failures are rare, its set-up 0.1-0.5 s)
             retry = ConsistentEventIDAKLUSolver(rtol=self.rtol, atol=self.atol,
-                                        options={**idaklu_options(self), "dt_init": self.RETRY_FIRST_STEP})
+                                        options={**idaklu_options(self), "dt_init": self.RETRY_FIRST_STEP},
+                                        output_variables=self.output_variables)
             retry.experiment_inputs = self.experiment_inputs  # (its input names looked at once per solve too)
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
             warnings.warn(f"IDA failed on a step at t = {t0:.6g} s ({exc}); solved again with PyBaMM's Newton "

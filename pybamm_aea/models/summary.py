@@ -21,9 +21,11 @@ x_100, loss of negative active material) have no meaning for a foil and are not 
   They are model variables (``solution["y_100"]``) but not summary variables: PyBaMM 26's
   ``SummaryVariables`` capitalises the first letter of a name that is not an eSOH output
   (``"y_100"`` -> ``"Y_100"``) and then fails to find it.
-- "Capacity [A.h]": the equilibrium capacity between the cut-offs, Q_host (y_0 - y_100) plus
-  the accessible dispersed material (PyBaMM's eSOH Q; the capacity delivered at a rate, lower
-  behind the ionic switch of Mo6S8, is each cycle's "Discharge capacity [A.h]").
+- "Capacity [A.h]": Q_host (y_0 - y_100) plus the accessible dispersed material, the equilibrium
+  capacity between the cut-offs where the host's OCP reaches its ends there (PyBaMM's eSOH Q; the
+  capacity delivered at a rate, lower behind the ionic switch of Mo6S8, is each cycle's "Discharge
+  capacity [A.h]"). The cut-offs are not read: narrowed by hand, the window is smaller than this
+  (docs/known_limits.rst, "Capacity of a material whose window stops short").
 - "Total capacity lost to side reactions [A.h]": the charge of the Li lost to cycling
   (``Lost lithium inventory [mol]``: trapped in the host, held in isolated host or dispersed
   material). The interphase model grows resistance only and consumes no Li.
