@@ -18,6 +18,8 @@ Particle radii (:data:`PARTICLE_RADIUS`) are assumptions, stated per material th
 particle's Li diffusivity only; the ambipolar coupling of the dense AEA model is not applied inside a particle
 (the material's chemical diffusivity, as measured, already is the ambipolar one).
 """
+import math
+
 import pybamm
 
 from .conventional import MODEL_OPTIONS, carbon_network_conductivity, half_cell_parameter_values
@@ -64,7 +66,9 @@ class _ExchangeCurrent(fn._Named):
 def make_up(material, composition=None, porosity=POROSITY):
     """Mass fractions, volume fractions (of the electrode) and density [g/cm3] of the composite."""
     w = dict(COMPOSITION if composition is None else composition)
-    if set(w) != {"active", "Sulfide SE", "Carbon"} or abs(sum(w.values()) - 1) > 1e-9 or min(w.values()) < 0:
+    # not (... <= ...): a nan fraction fails each test (nan < 0 and |nan - 1| > 1e-9 are both False)
+    if (set(w) != {"active", "Sulfide SE", "Carbon"} or not abs(sum(w.values()) - 1) <= 1e-9
+            or not all(0 <= v <= 1 for v in w.values())):
         raise ValueError(f"composition must be mass fractions of 'active', 'Sulfide SE', 'Carbon' summing to 1, got {w}")
     if not 0 <= porosity < 1:
         raise ValueError(f"porosity must be in [0, 1), got {porosity}")
@@ -91,10 +95,13 @@ def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=pa
 
     m = get_material(material)
     R = PARTICLE_RADIUS.get(m.name) if particle_radius_m is None else float(particle_radius_m)
-    if R is None or not R > 0:
-        raise ValueError(f"particle_radius_m needed (> 0) for {m.name!r}; defaults exist for {list(PARTICLE_RADIUS)}")
-    if not float(active_loading_mg_cm2) > 0:
-        raise ValueError(f"active_loading_mg_cm2 must be > 0, got {active_loading_mg_cm2!r}")
+    if R is None or not 0 < R < math.inf:
+        raise ValueError(f"particle_radius_m needed (finite, > 0) for {m.name!r}, got {particle_radius_m!r}; defaults "
+                         f"exist for {list(PARTICLE_RADIUS)}")
+    if not 0 < float(active_loading_mg_cm2) < math.inf:
+        raise ValueError(f"active_loading_mg_cm2 must be finite and > 0, got {active_loading_mg_cm2!r}")
+    if not 0 < float(temperature_K) < math.inf:
+        raise ValueError(f"temperature_K must be finite and > 0, got {temperature_K!r}")
     w, vf, density = make_up(m, composition, porosity)
     electrode_mg_cm2 = float(active_loading_mg_cm2) / w["active"]
     thickness = electrode_mg_cm2 * 1e-3 / density * 1e-2  # m

@@ -57,10 +57,12 @@ def average_phase_fractions(solution, windows=None):
     phases (TiS2, LiCoO2, ...) has no default and needs ``windows`` given. The content read is
     "Cathode free Li content", the content in the free window [x_trap, x_max] with "Li trapping"
     on (the model's phase fractions' and the free energy's; the Li content itself without
-    trapping). Returns ``(time_s, fractions)`` with ``fractions`` of shape ``(n_times, n_phases)``.
+    trapping). On the multi-phase host a content past x_max (its electron-limited Li4 end, below 1.0 V vs Li)
+    is the Li4 phase. Returns ``(time_s, fractions)`` with ``fractions`` of shape ``(n_times, n_phases)``.
     """
     from . import kernels
 
+    open_end = False
     if windows is None:
         if not solution["Cathode host has the LixMo6S8 phases"].entries[0]:
             raise ValueError(
@@ -69,10 +71,16 @@ def average_phase_fractions(solution, windows=None):
             )
         host = solution.all_models[0].options["host thermodynamics"]
         windows = MO6S8_PHASE_FIELD_WINDOWS if host == "multi-phase" else MO6S8_WINDOWS
+        # the multi-phase host's Li4 end is electron-limited (thermodynamics.Host.U_full): its content goes on
+        # past x_max below U_full (1.0 V), still the Li4 phase, as the model's own fractions count it
+        open_end = host == "multi-phase" and Li2021_Mo6S8.MO6S8_HOST.U_full is not None
 
     lo, hi = kernels._check_windows(windows)  # a malformed windows named before it is indexed (the kernel's check)
     var = solution["Cathode free Li content"]
     x = np.ascontiguousarray(var.entries)  # (n_points, n_times)
+    if open_end and x.size and np.nanmax(x) > hi[-1]:
+        windows = tuple(windows[:-1]) + ((windows[-1][0], float(np.nanmax(x))),)
+        lo, hi = kernels._check_windows(windows)
     # the solver keeps x within its tolerances of the window ends; values beyond them by less
     # than SOLVER_SLACK are put back on the ends, anything further is a real error (kernel)
     low, high = lo[0], hi[-1]

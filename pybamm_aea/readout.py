@@ -198,8 +198,17 @@ def capacity_retention(capacities, reference=2):
     return float(retention_curve(capacities, reference)[-1])
 
 
+def _check_amount(name, value):
+    """``value`` as a float; ValueError naming ``name`` unless finite and > 0 (a mass or a volume)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 < value < math.inf:
+        raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
+    return float(value)
+
+
 def electrode_figures(capacity_Ah, energy_Wh, mass_g, volume_L):
-    """ESC [mA.h.g-1], Wh/kg and Wh/L of a discharge over a whole electrode of ``mass_g`` g and ``volume_L`` L."""
+    """ESC [mA.h.g-1], Wh/kg and Wh/L of a discharge over a whole electrode of ``mass_g`` g and ``volume_L`` L
+    (each finite and > 0, else a ValueError naming it: 0 gave inf, a negative mass a negative ESC)."""
+    mass_g, volume_L = _check_amount("mass_g", mass_g), _check_amount("volume_L", volume_L)
     return {ESC: capacity_Ah * 1e3 / mass_g, GRAVIMETRIC: energy_Wh * 1e3 / mass_g, VOLUMETRIC: energy_Wh / volume_L}
 
 
@@ -345,13 +354,16 @@ def gives(solution, name):
 def step_table(solution, descriptions=None, mass_g=None):
     """One row per experiment step: cycle, step, description, duration [h], capacity [mA.h], energy [mW.h]
     (NaN if the model does not compute "Discharge energy [W.h]"), end voltage [V], termination, and capacity
-    [mA.h.g-1] when ``mass_g`` is given. Skipped steps are rows with termination "skipped (already at its
+    [mA.h.g-1] when ``mass_g`` [g] is given (finite and > 0, else a ValueError naming it: 0 dropped the column
+    silently). Skipped steps are rows with termination "skipped (already at its
     cut-off)", also those of a cycle PyBaMM dropped because it skipped all of them (with ``descriptions``, one
     list of step strings per experiment cycle, :func:`step_descriptions`: each solved cycle is matched to its
     own). Cycles not kept (``save_at_cycles``) have no rows. A solution without experiment is one step."""
     import pandas as pd
     import pybamm
 
+    if mass_g is not None:
+        mass_g = _check_amount("mass_g", mass_g)
     if isinstance(solution, pybamm.EmptySolution):
         raise ValueError("the solution is empty: no step of the experiment could run (each was already at its "
                          "cut-off)")

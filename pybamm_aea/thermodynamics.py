@@ -105,8 +105,26 @@ class Host:
     U_full: float = None
 
     def __post_init__(self):
+        if len(self.phases) < 2:
+            # the first phase's lattice gas is referenced to the first plateau (U_h = U_0 + ...): a host of
+            # one phase has no plateau, so no potential (a solid solution is the lever-rule host's OCP)
+            raise ValueError(f"a Host needs at least 2 phases (one two-phase region sets its potentials), got "
+                             f"{len(self.phases)}")
         if len(self.regions) != len(self.phases) - 1:
             raise ValueError(f"{len(self.phases)} phases need {len(self.phases) - 1} regions, got {len(self.regions)}")
+        # every number finite (a nan edge passed the ordering test below, nan < 0 being False); the
+        # diffusivities and the reference temperature positive
+        numbers = [("x_max", self.x_max), ("T_ref", self.T_ref)] + [("U_full", self.U_full)] * (self.U_full is not None)
+        for ph in self.phases:
+            numbers += [(f"phase {ph.name!r} {name}", getattr(ph, name)) for name in ("lo", "hi", "D_ref", "E_a")]
+        for k, r in enumerate(self.regions):
+            numbers += [(f"region {k} {name}", getattr(r, name)) for name in ("U", "A_delith", "s_m")]
+        for name, value in numbers:
+            if not np.isfinite(value):
+                raise ValueError(f"{name} = {value!r} must be finite")
+        for name, value in [("T_ref [K]", self.T_ref)] + [(f"phase {ph.name!r} D_ref [m2.s-1]", ph.D_ref) for ph in self.phases]:
+            if not value > 0:
+                raise ValueError(f"{name} = {value!r} must be positive")
         edges = [e for ph in self.phases for e in (ph.lo, ph.hi)]
         # every window and every two-phase region of positive width: U_h and log B are then
         # continuous, which homogeneous_ocp and log_mobility rely on
@@ -295,31 +313,54 @@ def li0_phase_parameters(host=None):
     them. From them the multi-phase model reads its Li0 layer (thickness, the current that forms
     it, :class:`.models.submodels.ionic_switch.Li0PhaseLayer`) and the content the host isolated
     behind persistent Li0 keeps (:class:`.models.submodels.degradation.IonicSwitchHostLoss`).
-    A host with one phase (``host`` None, or a :class:`Host` of one phase: TiS2, LiCoO2, ...) has
+    A host of one phase (``host`` None: TiS2, LiCoO2, ...; a :class:`Host` has at least two) has
     no Li0: the region is put at -2..-1 Li, below any content a host reaches, so the layer and
     its current are zero (as the lever-rule film's "Li0 film onset Li content" of -1).
     """
-    if host is None or len(host.phases) < 2:
+    if host is None:
         lo, hi = -2.0, -1.0
     else:
         lo, hi = host.phases[0].hi, host.phases[1].lo
     return {"Li0 phase binodal Li content": lo, "Li1 phase binodal Li content": hi}
 
 
-def evaluate(function, host, x, T):
-    """Numbers from one of the functions above at arrays ``x`` and a temperature ``T`` [K]."""
+def _check_numbers(x, T):
+    """``x`` as a 1-D float array and ``T`` as a float; ValueError naming the first non-finite x and a
+    non-finite or non-positive T (kT = 0 took the lattice gas's log away, a negative T flipped it)."""
     x = np.atleast_1d(np.asarray(x, dtype=float))
-    return np.asarray(function(host, pybamm.Vector(x), pybamm.Scalar(float(T))).evaluate()).ravel()
+    if x.ndim != 1:
+        raise ValueError(f"x must be a 1-D array of Li contents, got shape {x.shape}")
+    bad = np.flatnonzero(~np.isfinite(x))
+    if bad.size:
+        raise ValueError(f"x must be finite, but x[{int(bad[0])}] = {float(x[bad[0]])!r}")
+    T = float(T)
+    if not (np.isfinite(T) and T > 0):
+        raise ValueError(f"T = {T!r} K must be a finite, positive temperature")
+    return x, T
+
+
+def evaluate(function, host, x, T):
+    """Numbers from one of the functions above at arrays ``x`` (1-D, finite) and a temperature ``T`` [K]
+    (finite, positive); ValueError naming a bad value."""
+    x, T = _check_numbers(x, T)
+    return np.asarray(function(host, pybamm.Vector(x), pybamm.Scalar(T)).evaluate()).ravel()
 
 
 def free_energy(host, x, T):
     """Homogeneous free energy g(x) = -F int_0^x U_h dx' [J per mol of formula units] (numbers).
 
-    Relative to an arbitrary reference; evaluated by quadrature of U_h on the given grid
-    (which should start near 0 and be fine enough to resolve the loops).
+    Relative to g(x[0]) = 0; evaluated by quadrature of U_h on the given grid (strictly increasing,
+    which should start near 0 and be fine enough to resolve the loops); ValueError naming the first
+    point out of order (an unsorted grid integrated backwards and forwards: a wrong g, silently).
     """
     from scipy.integrate import cumulative_trapezoid
 
-    x = np.asarray(x, dtype=float)
+    x, T = _check_numbers(x, T)
+    if x.size == 0:
+        return x
+    bad = np.flatnonzero(np.diff(x) <= 0)
+    if bad.size:
+        i = int(bad[0]) + 1
+        raise ValueError(f"x must be strictly increasing: x[{i}] = {float(x[i])!r} after x[{i - 1}] = {float(x[i - 1])!r}")
     U = evaluate(homogeneous_ocp, host, x, T)
     return -F * cumulative_trapezoid(U, x, initial=0.0)

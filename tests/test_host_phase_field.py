@@ -62,6 +62,44 @@ def test_host_rejects_a_piece_of_zero_width():
         dataclasses.replace(HOST, phases=touching)
 
 
+@pytest.mark.parametrize("change, message", [
+    (lambda: {"phases": (dataclasses.replace(HOST.phases[0], hi=float("nan")),) + HOST.phases[1:]}, r"phase 'Li0' hi = nan must be finite"),
+    (lambda: {"regions": (dataclasses.replace(HOST.regions[0], U=float("nan")),) + HOST.regions[1:]}, r"region 0 U = nan must be finite"),
+    (lambda: {"phases": (dataclasses.replace(HOST.phases[0], D_ref=-1e-16),) + HOST.phases[1:]}, r"phase 'Li0' D_ref \[m2.s-1\] = -1e-16 must be positive"),
+    (lambda: {"T_ref": -343.15}, r"T_ref \[K\] = -343.15 must be positive"),
+    (lambda: {"phases": HOST.phases[:1], "regions": ()}, r"at least 2 phases .* got 1"),
+])
+def test_host_rejects_non_finite_or_unphysical_numbers(change, message):
+    """A nan window edge passed the ordering check (nan <= 0 is False) and gave a nan U_h; a negative
+    D_ref a nan log-mobility; one phase an IndexError in homogeneous_ocp: each refused, named."""
+    with pytest.raises(ValueError, match=message):
+        dataclasses.replace(HOST, **change())
+
+
+def test_evaluate_and_free_energy_refuse_bad_numbers():
+    """T = 0 returned the plateau as if kT were 0 (a negative T a flipped lattice gas), a nan x a nan
+    potential, and an unsorted grid a free energy integrated back and forth: each an error naming it."""
+    for T in (0.0, -5.0, float("nan")):
+        with pytest.raises(ValueError, match=rf"T = {T} K must be a finite, positive temperature"):
+            th.evaluate(th.homogeneous_ocp, HOST, [0.01, 1.0], T)
+    with pytest.raises(ValueError, match=r"x must be finite, but x\[1\] = nan"):
+        th.evaluate(th.log_mobility, HOST, [1.0, float("nan")], 343.15)
+    with pytest.raises(ValueError, match=r"strictly increasing: x\[1\] = 1.0 after x\[0\] = 2.0"):
+        th.free_energy(HOST, [2.0, 1.0, 3.0], 343.15)
+    assert th.free_energy(HOST, [], 343.15).shape == (0,)
+
+
+def test_ocp_is_minus_the_free_energy_derivative_over_f():
+    """U_h = -(dg/dx) / F by central differences of the documented free energy, away from the
+    pieces' joints (where the difference straddles a kink of the Li4 window's linear end)."""
+    from pybamm_aea.constants import F
+
+    x = np.linspace(1e-3, 3.97, 39701)
+    g = th.free_energy(HOST, x, 343.15)
+    U = th.evaluate(th.homogeneous_ocp, HOST, x, 343.15)
+    assert np.max(np.abs(-(g[2:] - g[:-2]) / (x[2:] - x[:-2]) / F - U[1:-1])) < 2e-3
+
+
 def test_common_tangents_are_the_plateaus():
     """Maxwell: across each two-phase region the mean of U_h is the plateau (zero-area loop),
     and U_h at both binodals equals it; a sign error in a loop or a wrong equal-area split fails."""

@@ -262,6 +262,23 @@ def test_bad_input_is_named(value, kwargs, message):
         pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_TiS2"), value, **kwargs)
 
 
+@pytest.mark.parametrize("updates,inputs,message", [
+    # swapped cut-offs gave SOC 0.5 on the reversed window (x = 1.99), silently
+    ({"Lower voltage cut-off [V]": 2.9, "Upper voltage cut-off [V]": 1.7}, None,
+     r"lower voltage cut-off \(2.9 V\) must lie below the upper one \(1.7 V\)"),
+    # a nan T failed as "Points cannot contain NaN", a negative one as cut-offs outside the OCV range
+    ({"Ambient temperature [K]": "[input]"}, {"Ambient temperature [K]": float("nan")}, r"'Ambient temperature \[K\]' = nan"),
+    ({"Ambient temperature [K]": "[input]"}, {"Ambient temperature [K]": -300.0}, r"'Ambient temperature \[K\]' = -300.0"),
+    # a missing input failed as "symbol must evaluate to a constant scalar or array"
+    ({"Ambient temperature [K]": "[input]"}, None, r"'Ambient temperature \[K\]' is an input parameter .* inputs="),
+])
+def test_bad_parameter_values_are_named(updates, inputs, message):
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update(updates)
+    with pytest.raises(ValueError, match=message):
+        pybamm_aea.set_initial_state(values, 0.5, inputs=inputs)
+
+
 # --- PyBaMM's own ``initial_soc=`` keyword (pybamm_aea.pybamm_adapter.initial_states) -----------------
 def first_state(solution):
     return solution["Average cathode Li content"].entries[0], solution["Voltage [V]"].entries[0]

@@ -669,6 +669,24 @@ def test_kernel_phase_map_matches_model_variables(host, request):
         )
 
 
+def test_phase_map_reads_li_past_x_max_as_li4():
+    """The multi-phase Mo6S8 host's Li4 end is electron-limited: below 1.0 V vs Li its content goes on past
+    x_max = 4 (measured 4.005 at 0.7 V, 0.2C), still Li4 in the model's own fractions; the kernel's map of
+    the same solution refused it as outside the windows [0, 4]. It now gives the variables' map."""
+    from pybamm_aea.phases import MO6S8_PHASES, average_phase_fractions
+
+    model = AEA()
+    values = model.default_parameter_values
+    values.update({"Lower voltage cut-off [V]": 0.5})
+    sol = pybamm.Simulation(model, parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 0.2C until 0.7 V"])).solve()
+    assert sol["Cathode free Li content"].entries.max() > 4.001
+    _, fractions = average_phase_fractions(sol)
+    for k, name in enumerate(MO6S8_PHASES):
+        np.testing.assert_allclose(fractions[:, k], sol[f"Average cathode {name} phase fraction"].entries, atol=1e-9)
+    assert fractions[-1, 3] == pytest.approx(1.0, abs=1e-12)
+
+
 @pytest.mark.parametrize("options", [{}, LEVER], ids=["multi-phase", "lever rule"])
 def test_phase_map_is_zero_on_a_host_without_the_lixmo6s8_phases(options):
     """TiS2 has none of LixMo6S8's phases: its phase-fraction variables are 0 (read against

@@ -42,6 +42,20 @@ def test_electrode_figures_per_gram_and_litre():
     assert got == pytest.approx({readout.ESC: 100.0, readout.GRAVIMETRIC: 200.0, readout.VOLUMETRIC: 800.0})
 
 
+@pytest.mark.parametrize("mass_g, volume_L, message", [(0.0, 2.5e-6, "mass_g .* got 0.0"), (-10e-3, 2.5e-6, "mass_g .* got -0.01"),
+                                                       (10e-3, float("nan"), "volume_L .* got nan"), (10e-3, 0, "volume_L .* got 0")])
+def test_electrode_figures_refuse_a_mass_or_volume_that_is_not_positive(mass_g, volume_L, message):
+    """A zero mass gave an infinite ESC, a negative one a negative ESC, a nan volume a nan Wh/L: each refused, named."""
+    with pytest.raises(ValueError, match=message):
+        readout.electrode_figures(1e-3, 2e-3, mass_g, volume_L)
+
+
+def test_step_table_refuses_a_zero_mass():
+    """mass_g=0 dropped the mA.h/g column silently (``if mass_g:``); it is refused before the solution is read."""
+    with pytest.raises(ValueError, match="mass_g must be a finite number > 0, got 0"):
+        readout.step_table(None, mass_g=0)
+
+
 def test_the_models_electrode_figures_are_per_cm2_and_per_litre_of_the_electrode():
     """One hour of the default LMS discharge on the paper's 0.785 cm2 die: the areal capacity times the die's
     area is the discharge capacity (cycle_summary's electrode area, and with it the cell-level figures, is read

@@ -233,6 +233,14 @@ def test_composite_set_pickles_and_rejects_bad_input():
         composite.composite_parameter_values(get_material("TiS2"), 3.0)
     with pytest.raises(ValueError, match="active_loading_mg_cm2"):
         composite.composite_parameter_values("NMC532", -1.0)
+    # nan and inf passed the sign checks (nan > 0, nan < 0 both False): a nan composite, an infinite electrode
+    for kwargs, message in [({"temperature_K": -10.0}, "temperature_K must be finite and > 0, got -10.0"),
+                            ({"temperature_K": float("nan")}, "temperature_K must be finite and > 0, got nan"),
+                            ({"particle_radius_m": float("inf")}, "particle_radius_m needed .* got inf"),
+                            ({"active_loading_mg_cm2": float("inf")}, "active_loading_mg_cm2 must be finite and > 0, got inf"),
+                            ({"composition": {"active": float("nan"), "Sulfide SE": 0.3, "Carbon": 0.1}}, "composition")]:
+        with pytest.raises(ValueError, match=message):
+            composite.composite_parameter_values("NMC532", **{"active_loading_mg_cm2": 3.0, **kwargs})
 
 
 @pytest.mark.slow

@@ -229,7 +229,7 @@ class CathodeCahnHilliard(AEASubModel):
         # (LiCoO2 to 3.0 V: 126.7 instead of 137.6 uA.h on 20 cells); with a gradient energy
         # (phases, loops, interfaces) the mobility form above, see the module docstring
         single_phase = p.kappa_c <= 0
-        # chemical diffusivity B F |dU_h/dx| (positive where the homogeneous host is stable), in
+        # chemical diffusivity B |dU_h/dx| [m2.s-1] (positive where the homogeneous host is stable), in
         # the electron-rich limit and per host volume (D_eff, with the Bruggeman factor)
         dUdx = U_h.diff(x)
         D = -B * dUdx
