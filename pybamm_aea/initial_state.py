@@ -46,7 +46,6 @@ the OCP to 1e11 V at the window's ends, a barrier, not states the cell rests in)
 OCP. A set's cut-offs are vs Li metal: on Li-In, LMS's 1.8-2.8 V is 2.42-3.42 V vs Li, above the
 3.12 V its Li0 lattice gas reaches 1e-15 x_max from empty, so it is refused, naming the Li-In window.
 """
-import math
 import numbers
 
 import numpy as np
@@ -58,6 +57,7 @@ from scipy.special import expit
 
 from .constants import F, R
 from .models.aea import AEAOptions
+from .models.checks import check_value
 from .parameters import host_molar_mass_as_made
 
 #: initial hysteresis state per direction (h = +1 is the lithiation branch, as in the model)
@@ -78,7 +78,8 @@ class _Evaluator:
     def __getitem__(self, name):
         value = self.values.get(name)
         if isinstance(value, pybamm.InputParameter) and value.name not in self.inputs:
-            raise ValueError(f"{name!r} is an input parameter ('[input]'): give its value in inputs=")
+            raise ValueError(f"{name!r} is the input parameter {value.name!r}: give its value as "
+                             f"inputs={{{value.name!r}: ...}}")
         if callable(self.values.get(name)):  # the ambient temperature as a function of (y, z, t): at t = 0
             return self.function(name, **{"Distance across electrode width [m]": 0.0,
                                           "Distance across electrode height [m]": 0.0, "Time [s]": 0.0})
@@ -313,10 +314,10 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     x_max = evaluator["Cathode maximum Li content"]
     V_low = evaluator["Lower voltage cut-off [V]"]
     V_high = evaluator["Upper voltage cut-off [V]"]
-    if not 0 < T < math.inf:  # a nan T failed deep in the OCP's interpolation, a negative one as cut-offs misfit
-        raise ValueError(f"'Ambient temperature [K]' = {T!r} must be finite and > 0")
-    if not V_low < V_high:  # swapped cut-offs gave an SOC on the reversed window, silently
-        raise ValueError(f"the lower voltage cut-off ({V_low!r} V) must lie below the upper one ({V_high!r} V)")
+    # the model's own ranges: a nan T failed deep in the OCP's interpolation, a negative one as cut-offs misfit, and
+    # swapped cut-offs gave an SOC on the reversed window, silently
+    check_value("Ambient temperature [K]", T)
+    check_value("Lower voltage cut-off [V]", V_low, V_high)
     ocp = _EquilibriumOCP(evaluator, T, x_max) if host == "multi-phase" else _BranchOCP(evaluator, h, T)
     # the window checked on the host's free energy on either host (module docstring), before any state is solved
     _check_cutoffs(evaluator, ocp if host == "multi-phase" else _free_energy_ocp(evaluator, T, x_max, ocp), anode, T,

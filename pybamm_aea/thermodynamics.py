@@ -328,8 +328,10 @@ def _check_numbers(x, T):
     """``x`` as a 1-D float array and ``T`` as a float; ValueError naming the first non-finite x and a
     non-finite or non-positive T (kT = 0 took the lattice gas's log away, a negative T flipped it)."""
     x = np.atleast_1d(np.asarray(x, dtype=float))
+    if x.ndim == 2 and x.shape[1] == 1:  # a column, as pybamm.Vector holds it
+        x = x[:, 0]
     if x.ndim != 1:
-        raise ValueError(f"x must be a 1-D array of Li contents, got shape {x.shape}")
+        raise ValueError(f"x must be a 1-D array (or one column) of Li contents, got shape {x.shape}")
     bad = np.flatnonzero(~np.isfinite(x))
     if bad.size:
         raise ValueError(f"x must be finite, but x[{int(bad[0])}] = {float(x[bad[0]])!r}")
@@ -349,18 +351,22 @@ def evaluate(function, host, x, T):
 def free_energy(host, x, T):
     """Homogeneous free energy g(x) = -F int_0^x U_h dx' [J per mol of formula units] (numbers).
 
-    Relative to g(x[0]) = 0; evaluated by quadrature of U_h on the given grid (strictly increasing,
-    which should start near 0 and be fine enough to resolve the loops); ValueError naming the first
-    point out of order (an unsorted grid integrated backwards and forwards: a wrong g, silently).
+    Relative to g(x[0]) = 0; evaluated by quadrature of U_h on the given grid (monotone, rising or
+    falling, which should be fine enough to resolve the loops); ValueError naming the first point
+    that turns back (a grid that turns back crosses a loop twice with the trapezoids of two different
+    grids: a wrong g, silently).
     """
     from scipy.integrate import cumulative_trapezoid
 
     x, T = _check_numbers(x, T)
     if x.size == 0:
         return x
-    bad = np.flatnonzero(np.diff(x) <= 0)
+    step = np.sign(np.diff(x))
+    direction = step[np.flatnonzero(step)[:1]]  # the grid's first direction; repeated points add nothing
+    bad = np.flatnonzero(step == -direction)
     if bad.size:
         i = int(bad[0]) + 1
-        raise ValueError(f"x must be strictly increasing: x[{i}] = {float(x[i])!r} after x[{i - 1}] = {float(x[i - 1])!r}")
+        raise ValueError(f"x must be monotone: x[{i}] = {float(x[i])!r} turns back after x[{i - 1}] = "
+                         f"{float(x[i - 1])!r}")
     U = evaluate(homogeneous_ocp, host, x, T)
     return -F * cumulative_trapezoid(U, x, initial=0.0)

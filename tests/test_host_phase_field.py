@@ -84,9 +84,17 @@ def test_evaluate_and_free_energy_refuse_bad_numbers():
             th.evaluate(th.homogeneous_ocp, HOST, [0.01, 1.0], T)
     with pytest.raises(ValueError, match=r"x must be finite, but x\[1\] = nan"):
         th.evaluate(th.log_mobility, HOST, [1.0, float("nan")], 343.15)
-    with pytest.raises(ValueError, match=r"strictly increasing: x\[1\] = 1.0 after x\[0\] = 2.0"):
-        th.free_energy(HOST, [2.0, 1.0, 3.0], 343.15)
+    with pytest.raises(ValueError, match=r"monotone: x\[3\] = 3.0 turns back after x\[2\] = 1.0"):
+        th.free_energy(HOST, [2.0, 1.0, 1.0, 3.0], 343.15)
     assert th.free_energy(HOST, [], 343.15).shape == (0,)
+    # a falling grid, with a repeated point, is g relative to its first point: the rising grid's, shifted
+    x = np.linspace(0.05, 3.9, 801)
+    rising = th.free_energy(HOST, x, 343.15)
+    falling = th.free_energy(HOST, np.r_[x[::-1][:400], x[::-1][399:]], 343.15)
+    np.testing.assert_allclose(np.delete(falling, 400)[::-1], rising - rising[-1], atol=1e-9 * np.ptp(rising))
+    # a column of contents, as pybamm.Vector holds it, is the same 1-D grid
+    np.testing.assert_array_equal(th.evaluate(th.homogeneous_ocp, HOST, x[:, None], 343.15),
+                                  th.evaluate(th.homogeneous_ocp, HOST, x, 343.15))
 
 
 def test_ocp_is_minus_the_free_energy_derivative_over_f():

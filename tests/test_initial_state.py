@@ -265,12 +265,19 @@ def test_bad_input_is_named(value, kwargs, message):
 @pytest.mark.parametrize("updates,inputs,message", [
     # swapped cut-offs gave SOC 0.5 on the reversed window (x = 1.99), silently
     ({"Lower voltage cut-off [V]": 2.9, "Upper voltage cut-off [V]": 1.7}, None,
-     r"lower voltage cut-off \(2.9 V\) must lie below the upper one \(1.7 V\)"),
-    # a nan T failed as "Points cannot contain NaN", a negative one as cut-offs outside the OCV range
-    ({"Ambient temperature [K]": "[input]"}, {"Ambient temperature [K]": float("nan")}, r"'Ambient temperature \[K\]' = nan"),
+     r"'Lower voltage cut-off \[V\]' = 2.9 is outside .*'Upper voltage cut-off \[V\]' = 1.7\)"),
+    # a nan T failed as "Points cannot contain NaN", a negative one as cut-offs outside the OCV range; 5 K is the
+    # model's range error at solve time, so here too
+    ({"Ambient temperature [K]": "[input]"}, {"Ambient temperature [K]": float("nan")},
+     r"'Ambient temperature \[K\]' = nan is outside its physical range"),
     ({"Ambient temperature [K]": "[input]"}, {"Ambient temperature [K]": -300.0}, r"'Ambient temperature \[K\]' = -300.0"),
-    # a missing input failed as "symbol must evaluate to a constant scalar or array"
-    ({"Ambient temperature [K]": "[input]"}, None, r"'Ambient temperature \[K\]' is an input parameter .* inputs="),
+    ({"Ambient temperature [K]": 5.0}, None, r"'Ambient temperature \[K\]' = 5.0 is outside its physical range"),
+    # a missing input failed as "symbol must evaluate to a constant scalar or array"; the advice names the input's
+    # own name, the one inputs= takes
+    ({"Ambient temperature [K]": "[input]"}, None,
+     r"'Ambient temperature \[K\]' is the input parameter 'Ambient temperature \[K\]': .* inputs=\{'Ambient"),
+    ({"Ambient temperature [K]": pybamm.InputParameter("T")}, {"Ambient temperature [K]": 340.0},
+     r"'Ambient temperature \[K\]' is the input parameter 'T': give its value as inputs=\{'T': \.\.\.\}"),
 ])
 def test_bad_parameter_values_are_named(updates, inputs, message):
     values = pybamm.ParameterValues("Li2021_Mo6S8")
