@@ -25,6 +25,7 @@ import pybamm
 from .conventional import MODEL_OPTIONS, carbon_network_conductivity, half_cell_parameter_values
 from .energy import get_material as _energy_material
 from .materials import functions as fn
+from .models.checks import check_value
 from .parameters import paper_cell
 
 #: Mass fractions of the composite's solid (assumption, see the module docstring); "active" is the material.
@@ -100,8 +101,10 @@ def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=pa
                          f"exist for {list(PARTICLE_RADIUS)}")
     if not 0 < float(active_loading_mg_cm2) < math.inf:
         raise ValueError(f"active_loading_mg_cm2 must be finite and > 0, got {active_loading_mg_cm2!r}")
-    if not 0 < float(temperature_K) < math.inf:
-        raise ValueError(f"temperature_K must be finite and > 0, got {temperature_K!r}")
+    try:  # the model's range, named by this argument
+        check_value("Ambient temperature [K]", temperature_K)
+    except ValueError as exc:
+        raise ValueError(f"temperature_K: {exc}") from None
     w, vf, density = make_up(m, composition, porosity)
     electrode_mg_cm2 = float(active_loading_mg_cm2) / w["active"]
     thickness = electrode_mg_cm2 * 1e-3 / density * 1e-2  # m

@@ -234,8 +234,9 @@ def test_composite_set_pickles_and_rejects_bad_input():
     with pytest.raises(ValueError, match="active_loading_mg_cm2"):
         composite.composite_parameter_values("NMC532", -1.0)
     # nan and inf passed the sign checks (nan > 0, nan < 0 both False): a nan composite, an infinite electrode
-    for kwargs, message in [({"temperature_K": -10.0}, "temperature_K must be finite and > 0, got -10.0"),
-                            ({"temperature_K": float("nan")}, "temperature_K must be finite and > 0, got nan"),
+    for kwargs, message in [({"temperature_K": -10.0}, r"temperature_K: 'Ambient temperature \[K\]' = -10.0 is outside"),
+                            ({"temperature_K": float("nan")}, r"temperature_K: 'Ambient temperature \[K\]' = nan is outside"),
+                            ({"temperature_K": 5.0}, r"temperature_K: 'Ambient temperature \[K\]' = 5.0 is outside"),
                             ({"particle_radius_m": float("inf")}, "particle_radius_m needed .* got inf"),
                             ({"active_loading_mg_cm2": float("inf")}, "active_loading_mg_cm2 must be finite and > 0, got inf"),
                             ({"composition": {"active": float("nan"), "Sulfide SE": 0.3, "Carbon": 0.1}}, "composition")]:
