@@ -64,6 +64,12 @@ def _written(returned, before, outdir):
     return sorted(p for p, t in after.items() if before.get(p) != t)
 
 
+def selected(name, only):
+    """True if the script ``name`` is run under ``only`` (None or empty: every script; else the names containing
+    one of its strings)."""
+    return not only or any(s in name for s in only)
+
+
 def run_all(outdir=None, fast=False, only=None, examples_dir=EXAMPLES_DIR, stream=sys.stdout):
     """Run the figure scripts into ``outdir``.
 
@@ -92,7 +98,7 @@ def run_all(outdir=None, fast=False, only=None, examples_dir=EXAMPLES_DIR, strea
     results = []
     for path, slow in discover(examples_dir):
         rec = {"script": path.name, "slow": slow, "skipped": False, "seconds": 0.0, "paths": [], "error": None}
-        if only and not any(s in path.name for s in only):
+        if not selected(path.name, only):
             continue
         if fast and slow:
             rec["skipped"] = True

@@ -350,6 +350,11 @@ def threshold_label(threshold):
     return f"{100 * threshold:g}%"
 
 
+#: the threshold columns of a screening table, each formatted with :func:`threshold_label`
+AREAL_CAPACITY_COLUMN = "max areal capacity at {} [mA.h.cm-2]"
+LOWER_BOUND_COLUMN = "max at {} is a lower bound"
+
+
 def _threshold_column(df, threshold, template):
     """The column ``template.format(threshold_label(threshold))`` of a screening table; ValueError naming
     ``threshold`` and the thresholds the table was screened at when it has none of that threshold."""
@@ -461,8 +466,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
                 r[f"max loading at {at} [mg.cm-2]"] = best
                 r[f"max thickness at {at} [um]"] = best * 1e-2 / prepared.loading_per_thickness * 1e6
                 # threshold x window capacity of that loading: what it delivers at exactly the threshold
-                r[f"max areal capacity at {at} [mA.h.cm-2]"] = best * prepared.q_ref * threshold * 1e-3
-                r[f"max at {at} is a lower bound"] = bound
+                r[AREAL_CAPACITY_COLUMN.format(at)] = best * prepared.q_ref * threshold * 1e-3
+                r[LOWER_BOUND_COLUMN.format(at)] = bound
             if fine is not None:
                 _add_mesh_check(block, fine, c, kg_m2)
             if composite:
@@ -533,14 +538,14 @@ def _add_composite(block, alternative, c_rate, kg_m2):
 
 def suitability(df, threshold=0.8):
     """Materials x C-rate table of the largest areal capacity [mA.h.cm-2] reaching ``threshold``."""
-    col = _threshold_column(df, threshold, "max areal capacity at {} [mA.h.cm-2]")
+    col = _threshold_column(df, threshold, AREAL_CAPACITY_COLUMN)
     return df.groupby(["material", "C-rate"], sort=False)[col].first().unstack("C-rate")
 
 
 def lower_bounds(df, threshold=0.8):
     """Materials x C-rate table: True where :func:`suitability`'s value is only a lower bound (the grid's last
     loading, or the last before a failed point, still reaches ``threshold``)."""
-    col = _threshold_column(df, threshold, "max at {} is a lower bound")
+    col = _threshold_column(df, threshold, LOWER_BOUND_COLUMN)
     return df.groupby(["material", "C-rate"], sort=False)[col].first().unstack("C-rate").astype(bool)
 
 

@@ -58,9 +58,9 @@ def run(args):
     scripts = reproduce.discover(examples)
     names = [path.name for path, _ in scripts]
     for part in args.only or ():
-        if not any(part in name for name in names):
+        if not any(reproduce.selected(name, [part]) for name in names):
             args.parser.error(f"argument --only: no script in {str(examples)!r} has {part!r} in its name")
-    chosen = [(path.name, slow) for path, slow in scripts if not args.only or any(p in path.name for p in args.only)]
+    chosen = [(path.name, slow) for path, slow in scripts if reproduce.selected(path.name, args.only)]
     if args.fast and args.only and all(slow for _, slow in chosen):  # nothing would run: "0 scripts ok", exit 0
         args.parser.error(f"argument --fast: it skips every script --only selects ({', '.join(n for n, _ in chosen)}: "
                           "SLOW = True); drop --fast to run them")
