@@ -243,6 +243,26 @@ def test_composite_set_pickles_and_rejects_bad_input():
             composite.composite_parameter_values("NMC532", **{"active_loading_mg_cm2": 3.0, **kwargs})
 
 
+def test_a_users_initial_content_near_an_end_is_refused_not_clipped():
+    """A user's 1e-6 Li became 28.3 mol/m3 (the 1e-3 STO_MARGIN) without notice; now an error naming the value.
+    A content the code derives (the screen's full-charge content of LiFePO4, 1.9e-4) still goes to the margin."""
+    from pybamm_aea import composite, screening
+    from pybamm_aea.materials import get_material
+
+    lfp = get_material("LiFePO4")
+    for x in (1e-6, 0.9999, float("nan")):
+        with pytest.raises(ValueError, match=rf"initial_li_content {x!r} of 'LiFePO4' must be in \[0.001, 0.999\]"):
+            composite.composite_parameter_values(lfp, 6.0, initial_li_content=x)
+    values, _ = composite.composite_parameter_values(lfp, 6.0, initial_li_content=0.001)  # the margin itself
+    c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
+    assert values["Initial concentration in positive electrode [mol.m-3]"] == pytest.approx(1e-3 * c_max, rel=1e-12)
+    # the screen's derived start of a charge-first material: below the margin, moved to it for the composite
+    prepared = screening._prepared("LiFePO4", None, "paper")
+    assert prepared.charge_first and prepared.values["Initial cathode Li content"] < 1e-3
+    values = screening._Composite(lfp, prepared)._sim(1.5e-2)[0].parameter_values
+    assert values["Initial concentration in positive electrode [mol.m-3]"] == pytest.approx(1e-3 * c_max, rel=1e-12)
+
+
 @pytest.mark.slow
 def test_screen_runs_each_host_and_single_phase_hosts_agree():
     """``options`` reaches the screened model (one cached build per host) and TiS2, a single-phase host,
