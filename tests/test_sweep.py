@@ -774,3 +774,29 @@ def test_a_swept_rate_below_the_reference_gets_the_time_of_its_own_rate():
     timed = sweep({"C-rate": [0.02]}, parameter_set="Li2021_TiS2", workers=1, progress=False,
                   experiment="Discharge at 0.1C for 5 hours or until 1.0 V")
     assert timed[esc].iloc[0] == pytest.approx(0.02 * 5 * 239.3, rel=0.02)  # 5 h at 0.02C of the window
+
+
+def test_a_swept_rate_below_the_reference_gets_its_own_time_in_a_multi_step_experiment():
+    """Only the default single discharge was stretched: with a rest before it, 0.02C was cut at the 20 h of the
+    written 0.1C (95.7 mA.h/g, error "the experiment's time ran out (final time)", the sweep's doing). Each C-rate
+    step of default duration now lasts its default x reference / swept rate, still a default (PyBaMM stops at it);
+    a written duration stays (5 h at 0.02C: 23.9 mA.h/g)."""
+    import pybamm
+
+    from pybamm_aea.sweep.config import make_experiment
+
+    esc = "Electrode specific capacity [mA.h.g-1]"
+    steps = ["Rest for 1 minute", "Discharge at 0.1C until 1.0 V"]
+    df = sweep({"C-rate": [0.02, 0.1]}, parameter_set="Li2021_TiS2", workers=1, progress=False,
+               experiment=steps).set_index("C-rate")
+    assert df["error"].isna().all() and df["warnings"].isna().all()
+    assert df.loc[0.02, esc] >= df.loc[0.1, esc] > 230
+    timed = sweep({"C-rate": [0.02]}, parameter_set="Li2021_TiS2", workers=1, progress=False,
+                  experiment=["Rest for 1 minute", "Discharge at 0.1C for 5 hours or until 1.0 V"])
+    assert timed[esc].iloc[0] == pytest.approx(0.02 * 5 * 239.3, rel=0.02)
+    exp = make_experiment(steps + ["Charge at 0.1C for 1 hour", ("Charge at 0.05C until 2.4 V",)], 5.0)
+    assert [s.duration for s in exp.steps] == [60.0, 5 * 20 * 3600.0, 3600.0, 5 * 40 * 3600.0]
+    assert [s.uses_default_duration for s in exp.steps] == [False, True, False, True]
+    assert exp.steps[1].copy().duration == 5 * 20 * 3600.0 and exp.steps[1].copy().uses_default_duration
+    assert str(exp.steps[1]) == "Discharge at 0.1C until 1.0 V" and exp.cycle_lengths == [1, 1, 1, 1]
+    assert isinstance(make_experiment(steps, 1.0).steps[1], pybamm.step.CRate)
