@@ -755,6 +755,22 @@ def test_an_unknown_compaction_set_is_refused_before_any_solve():
         sweep({"Stack pressure [MPa]": [100.0]}, parameter_set="Li2021_Mo6S8", workers=1, compaction="Mo6S9")
 
 
+def test_a_function_parameter_on_a_grid_axis_is_refused_naming_it():
+    """A grid axis on "Cathode exchange-current density [A.m-2]" replaced TiS2's j0(x_s, T) by a constant, silently
+    (its dependence on Li content and temperature gone); now refused, naming it and its scalar factor, which sweeps."""
+    with pytest.raises(SweepConfigError, match=re.escape(
+            "grid name 'Cathode exchange-current density [A.m-2]' is a function in 'Li2021_TiS2' "
+            "(tis2_exchange_current_density(x_s, T))") + ".*sweep 'Cathode exchange-current density factor'"):
+        sweep({"Cathode exchange-current density [A.m-2]": [1.0, 2.0]}, parameter_set="Li2021_TiS2", workers=1,
+              progress=False)
+    with pytest.raises(SweepConfigError, match=r"'Cathode lithiation OCP \[V\]' is a function .* sweep a parameter that "
+                                               r"is a number"):
+        sweep({"Cathode lithiation OCP [V]": [2.0]}, parameter_set="Li2021_TiS2", workers=1, progress=False)
+    df = sweep({"Cathode exchange-current density factor": [0.5, 2.0]}, parameter_set="Li2021_TiS2", workers=1,
+               progress=False)
+    assert df["error"].isna().all()
+
+
 @pytest.mark.parametrize("rate", [0, -0.1, float("inf"), True, "0.1"])
 def test_a_reference_rate_not_positive_is_named(rate):
     """reference_c_rate=0 gave "invalid experiment ['Discharge at 0C until 1.8 V']: float division by zero"."""

@@ -297,6 +297,16 @@ def _describe_value(v):
     return repr(v)
 
 
+def _signature(f):
+    """'f(x, T)' of a parameter function (its name and arguments; 'a function' when they cannot be read)."""
+    import inspect
+
+    try:
+        return f"{getattr(f, '__name__', type(f).__name__)}{inspect.signature(f)}"
+    except (TypeError, ValueError):
+        return "a function"
+
+
 def build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
                  cathode_cells=None):
     """Validate the grid against the parameter set; the :class:`SweepConfig` of the workers."""
@@ -351,6 +361,15 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
                 f"{list(DERIVED_INPUTS)} nor an AEA option {list(OPTION_INPUTS)}{hint}",
                 "grid",
             )
+    for n in parameters:  # a grid value replaces the set's value: a function's dependences would be dropped
+        if callable(values[n]):
+            factor = n.rsplit(" [", 1)[0] + " factor"  # the model's scalar on it (paper_cell.fitting_factors)
+            instead = (f"sweep {factor!r} (a number multiplying it, its shape kept) instead" if factor in keys else
+                       "sweep a parameter that is a number, or a material (parameter_set=AEAMaterial) with the "
+                       "function you mean")
+            raise SweepConfigError(
+                f"grid name {n!r} is a function in {parameter_set!r} ({_signature(values[n])}): a grid of numbers "
+                f"would replace it by a constant, dropping its dependence on those arguments; {instead}", "grid")
     for n in option_names:
         for p in points:
             if p[n] not in AEAOptions.POSSIBLE[n]:
