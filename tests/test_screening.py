@@ -134,6 +134,29 @@ def test_suitability_map_script(tmp_path):
     assert set(table["material"]) == {"Li2021_TiS2", "LiFePO4"} and len(table) == 8
 
 
+def test_suitability_map_names_a_failed_thickest_point_and_the_loadings_it_was_given(tmp_path, monkeypatch):
+    """The map raised KeyError (ABBREV[None]) when its thickest point failed to solve, and its title said 1.5 and
+    15 mg/cm2 whatever loadings it was given."""
+    spec = importlib.util.spec_from_file_location("_fig_s2", EXAMPLES / "fig_s2_aea_suitability_map.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    real_screen, real_save, drawn = module.pybamm_aea.screen, module.figures.save, []
+
+    def thickest_fails(*args, **kwargs):  # as screen reports a point whose solver failed
+        df = real_screen(*args, **kwargs)
+        thick = df["loading [mg.cm-2]"] == df["loading [mg.cm-2]"].max()
+        df.loc[thick, ["limiting mechanism", "error"]] = [None, "the solver failed (test)"]
+        return df
+
+    monkeypatch.setattr(module.pybamm_aea, "screen", thickest_fails)
+    monkeypatch.setattr(module.figures, "save", lambda fig, path: drawn.append(fig) or real_save(fig, path))
+    module.main(tmp_path, materials=["Li2021_TiS2"], c_rates=(1.0,), loadings=(2.0, 4.0))
+    ax = drawn[0].axes[0]
+    assert "x: < 80 % at 2 mg/cm2" in ax.get_title() and "mechanism at 4 mg/cm2" in ax.get_title()
+    assert "1.5" not in ax.get_title() and "15 mg" not in ax.get_title()
+    assert module.FAILED in [t.get_text() for t in ax.texts]
+
+
 def test_cli_screen(tmp_path, capsys):
     from pybamm_aea.cli import main
 
