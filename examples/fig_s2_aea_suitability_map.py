@@ -19,6 +19,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 
 import pybamm_aea  # noqa: E402
 from pybamm_aea import figures  # noqa: E402
@@ -29,6 +30,8 @@ MATERIALS = ["Li2021_Mo6S8", "Li2021_TiS2", "AEA_LiFePO4", "AEA_Li4Ti5O12", "AEA
 C_RATES = (0.1, 0.5, 1.0, 2.0, 5.0)
 LOADINGS = (1.5, 3.0, 5.0, 10.0, 15.0)
 ABBREV = {"ionic": "ion", "electronic": "e-", "interface": "int", "separator": "sep", "none": "-"}
+#: the small text of a thickest point that did not solve (its limiting mechanism is None; the reason: its 'error')
+FAILED = "fail"
 
 
 def main(outdir=None, materials=MATERIALS, c_rates=C_RATES, loadings=LOADINGS):
@@ -52,15 +55,17 @@ def main(outdir=None, materials=MATERIALS, c_rates=C_RATES, loadings=LOADINGS):
             v = values[i, j]
             text = ("x" if np.isnan(v) else f"{v:.2g}") + ("" if converged.loc[m, c] else "?")
             ax.text(j, i - 0.12, text, ha="center", va="center", color="white" if np.isnan(v) or v < 1 else "black")
-            ax.text(j, i + 0.22, ABBREV[mech.loc[(m, c)]], ha="center", va="center", fontsize=7,
+            mechanism = mech.loc[(m, c)]
+            ax.text(j, i + 0.22, FAILED if pd.isna(mechanism) else ABBREV[mechanism], ha="center", va="center",
+                    fontsize=7,
                     color="white" if np.isnan(v) or v < 1 else "black")
     ax.set_facecolor("0.6")
     ax.set_xticks(range(len(table.columns)), [f"{c:g}C" for c in table.columns])
     ax.set_yticks(range(len(table.index)), [m.replace("Li2021_", "").replace("AEA_", "") for m in table.index])
     ax.set_xlabel("C-rate (70 C, paper's lab cell, Li anode)")
     ax.set_title("Largest AEA areal capacity at 80 % utilisation [mA.h/cm2]\n"
-                 "(x: < 80 % at 1.5 mg/cm2; ?: moves on doubling the mesh; small text: limiting mechanism at "
-                 "15 mg/cm2)", fontsize=9)
+                 f"(x: < 80 % at {min(loadings):g} mg/cm2; ?: moves on doubling the mesh; small text: limiting "
+                 f"mechanism at {max(loadings):g} mg/cm2, {FAILED!r}: not solved)", fontsize=9)
     fig.colorbar(im, ax=ax, label="log10 areal capacity [mA.h/cm2]")
     fig.tight_layout()
     return figures.save(fig, outdir / "fig_s2_aea_suitability_map.png") + [csv]

@@ -37,8 +37,11 @@ BRUGGEMAN = 1.5
 #: Particle radius [m] per material, assumptions: nano carbon-coated LiFePO4 as used commercially (100-300 nm
 #: primary particles, radius 0.1 um); LiCoO2 and NMC532 powders of ~5 um diameter; Li4Ti5O12 ~1 um diameter.
 PARTICLE_RADIUS = {"LiFePO4": 0.1e-6, "LiCoO2": 2.5e-6, "NMC532": 2.5e-6, "Li4Ti5O12": 0.5e-6}
-#: The DFN starts at least this far (in stoichiometry) inside the window: PyBaMM's OCP asymptotes diverge at its
-#: ends (costs <= 0.1 % of the window's capacity).
+#: The DFN starts at least this far (in stoichiometry) inside the window: PyBaMM adds OCP asymptotes at its ends
+#: (``pybamm.parameters.lithium_ion_parameters.U_asymptotes``: 1 mV at sto = 1e-3, 1000 mV at sto = 0), so a
+#: start closer to an end sees an OCP that is not the material's. A user's content there is refused
+#: (:func:`composite_parameter_values`); a content the code derives is moved to the margin
+#: (:func:`derived_initial_content`, costs <= 0.1 % of the window's capacity).
 STO_MARGIN = 1e-3
 #: Materials whose conventional composite is the user's alternative (Mo6S8, TiS2 are used as AEA hosts).
 MATERIALS = tuple(PARTICLE_RADIUS)
@@ -64,6 +67,13 @@ class _ExchangeCurrent(fn._Named):
         return self.j0(c_s_surf / c_s_max * self.j0.x_max, T)
 
 
+def derived_initial_content(x, x_max):
+    """A Li content [per formula unit] derived by the code (not written by a user: the screen's full-charge
+    content of a charge-first material, :func:`pybamm_aea.screening._charged_content`), moved at least
+    :data:`STO_MARGIN` of ``x_max`` inside the window, where PyBaMM's OCP asymptotes are below 1 mV."""
+    return min(max(float(x), STO_MARGIN * x_max), (1 - STO_MARGIN) * x_max)
+
+
 def make_up(material, composition=None, porosity=POROSITY):
     """Mass fractions, volume fractions (of the electrode) and density [g/cm3] of the composite."""
     w = dict(COMPOSITION if composition is None else composition)
@@ -87,7 +97,9 @@ def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=pa
 
     ``material``: an :class:`~pybamm_aea.materials.AEAMaterial`; ``active_loading_mg_cm2``: mass of
     *active material* per cm2 (the same theoretical areal capacity as a dense AEA electrode of that loading);
-    ``initial_li_content`` Li per formula unit (default the material's as made). Thickness = electrode mass per
+    ``initial_li_content`` Li per formula unit (default the material's as made), at least :data:`STO_MARGIN` of
+    x_max inside the window (else ValueError naming it: PyBaMM's OCP asymptotes; a content the code derives
+    goes through :func:`derived_initial_content` first). Thickness = electrode mass per
     area / composite density. Electronic conductivity of the electrode: the carbon network
     (:func:`~pybamm_aea.conventional.carbon_network_conductivity`). c_max = x_max rho / M of the active material.
     Returns (``pybamm.ParameterValues``, dict of the make-up: mass fractions, volume fractions, density g/cm3).
@@ -112,10 +124,14 @@ def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=pa
     nominal = m.theoretical_capacity * float(active_loading_mg_cm2) * 1e-3 * area * 1e4 * 1e-3  # A.h
     c_max = m.x_max * m.density * 1e3 / (m.molar_mass * 1e-3)  # mol/m3
     x0 = m.initial_li_content if initial_li_content is None else float(initial_li_content)
-    if not 0 < x0 < m.x_max:
-        raise ValueError(f"initial_li_content must be in (0, {m.x_max}), got {x0}")
-    # PyBaMM adds OCP asymptotes that diverge at sto -> 0, 1: start at least STO_MARGIN inside the window
-    x0 = min(max(x0, STO_MARGIN * m.x_max), (1 - STO_MARGIN) * m.x_max)
+    lo, hi = STO_MARGIN * m.x_max, (1 - STO_MARGIN) * m.x_max
+    # not (lo <= x0 <= hi): a nan content fails it
+    if not lo <= x0 <= hi:
+        which = "the material's 'initial_li_content'" if initial_li_content is None else "initial_li_content"
+        raise ValueError(
+            f"{which} {x0!r} of {m.name!r} must be in [{lo:.6g}, {hi:.6g}] Li per formula unit (at least "
+            f"{STO_MARGIN} of x_max = {m.x_max:.6g} inside the window): closer to an end, PyBaMM's OCP asymptotes "
+            f"add more than 1 mV to the composite's OCP")
     T = float(temperature_K)
     values = half_cell_parameter_values(T, m.lower_voltage, m.upper_voltage, nominal)
     values.update({

@@ -26,8 +26,10 @@ VOLTAGE_TOLERANCE = 0.01
 
 
 def _positive(name, value):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
-        raise ValueError(f"{name} must be a positive number, got {value!r}")
+    """``value`` if a finite number > 0, else ValueError naming it (an infinite tolerance passes every check)."""
+    # not (0 < value < inf): nan fails it
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 < value < math.inf:
+        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
     return value
 
 
@@ -120,6 +122,8 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=2, *, c
     ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
     import pybamm
 
+    _positive("capacity_tolerance", capacity_tolerance)  # before the two solves, not after them
+    _positive("voltage_tolerance", voltage_tolerance)
     coarse_pts = dict(model.default_var_pts if var_pts is None else var_pts)
     meshes = {"coarse": coarse_pts, "fine": refined_var_pts(coarse_pts, factor)}
     if coarse_solution is not None:

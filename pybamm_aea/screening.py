@@ -111,6 +111,8 @@ class _Prepared:
 
     def __init__(self, name, values, charge_first, options=None, refinement=1):
         self.name = name
+        #: the set's "Initial cathode Li content" is derived here (the full-charge content), not the user's
+        self.charge_first = charge_first
         self.options = dict(options or {})
         #: the model's default mesh, every entry times ``refinement`` (1: the default itself)
         self.refinement = refinement
@@ -252,9 +254,12 @@ class _Composite:
     def _sim(self, loading_kg_m2):
         if loading_kg_m2 not in self._sims:
             v = self.prepared.values
+            x0 = v["Initial cathode Li content"]
+            if self.prepared.charge_first:  # derived by the screen (e.g. LiFePO4's 1.9e-4): to the DFN's margin
+                x0 = self.composite.derived_initial_content(x0, self.material.x_max)
             values, make_up = self.composite.composite_parameter_values(
                 self.material, loading_kg_m2 * 1e2, temperature_K=v["Ambient temperature [K]"],
-                initial_li_content=v["Initial cathode Li content"],
+                initial_li_content=x0,
             )
             values["Current function [A]"] = "[input]"
             model = self.composite.composite_model({"calculate discharge energy": "true"})

@@ -538,6 +538,25 @@ def test_a_step_current_given_as_an_input_is_refused_before_any_step_runs(value,
     assert steps == [] and sim.solution is None
 
 
+def test_a_step_temperature_out_of_range_names_the_step():
+    """A step's temperature= of 600 K was refused as "'Ambient temperature [K]' = 600.0 is outside its physical
+    range [200, 453.65] (...)", the step not named; now the step that set it is, before any step runs (an
+    Experiment's temperature= is every step's without its own: the first such step is named)."""
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    range_text = re.escape("is outside its physical range [200, 453.65] (200 K to the melting point of Li, 453.65 K)")
+    steps = ["Rest for 1 minute", pybamm.step.string("Discharge at 0.1C until 1.0 V", temperature="600 K")]
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(steps))
+    with pytest.raises(ValueError, match=r"'Ambient temperature \[K\]' = 600.0 " + range_text + re.escape(
+            ": the temperature of the experiment's step 2 (Discharge at 0.1C until 1.0 V), its own temperature= or "
+            "the Experiment's")):
+        sim.solve()
+    assert sim.solution is None
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Rest for 1 minute"], temperature=100.0))
+    with pytest.raises(ValueError, match=r"= 100.0 " + range_text + ": the temperature of the experiment's step 1 "):
+        sim.solve()
+
+
 def test_an_input_current_in_a_plain_solve_is_checked_whatever_its_name():
     """values["Current function [A]"] = pybamm.InputParameter("I2") without an experiment: I2 = nan was IDA_BAD_K
     (a SolverError); the model's current is checked whatever input it is made of. 2e-5 A runs at 2e-5 A, and the

@@ -2,6 +2,8 @@
 converged ones (README, known limits: a pristine 1.5 mg/cm2 Mo6S8 compact fills at 0.5C on every
 mesh, at 1C only on a coarse one; a rest after the charge relaxes on the Li0/Li1 plateau where
 coarse cells pin the interfaces)."""
+import math
+
 import pybamm
 import pytest
 
@@ -69,6 +71,15 @@ def test_refinement_factor_must_be_an_integer_above_one(factor):
         refined_var_pts({xi: 20}, factor)
 
 
+class _NeverSolved:
+    """A model stand-in that fails the test if :func:`mesh_check` goes on to build and solve a mesh."""
+
+    default_var_pts = {xi: 20}
+
+    def new_copy(self):
+        raise AssertionError("mesh_check solved before checking its tolerances")
+
+
 def test_bad_mesh_and_tolerances_are_named():
     with pytest.raises(ValueError, match=r"var_pts\[.*\] must be a positive integer, got 0"):
         refined_var_pts({xi: 0})
@@ -76,8 +87,12 @@ def test_bad_mesh_and_tolerances_are_named():
     experiment = pybamm.Experiment(["Rest for 1 minute"])
     one = pybamm.Simulation(AEA(), parameter_values=lms(), experiment=experiment).solve()
     for name in ("capacity_tolerance", "voltage_tolerance"):
-        with pytest.raises(ValueError, match=f"{name} must be a positive number, got -0.1"):
-            compare_meshes(one, one, **{name: -0.1})
+        # an infinite tolerance passed every comparison (converged whatever the meshes gave); nan, negative refused
+        for bad in (-0.1, math.inf, math.nan, True):
+            with pytest.raises(ValueError, match=rf"{name} must be a finite positive number, got {bad!r}"):
+                compare_meshes(one, one, **{name: bad})
+        with pytest.raises(ValueError, match=rf"{name} must be a finite positive number, got inf"):
+            mesh_check(_NeverSolved(), lms(), experiment, **{name: math.inf})  # refused before either solve
     two = pybamm.Simulation(AEA(), parameter_values=lms(),
                             experiment=pybamm.Experiment(["Rest for 1 minute"] * 2)).solve()
     with pytest.raises(ValueError, match="1 and 2 steps: not one experiment"):

@@ -134,6 +134,29 @@ def test_suitability_map_script(tmp_path):
     assert set(table["material"]) == {"Li2021_TiS2", "LiFePO4"} and len(table) == 8
 
 
+def test_suitability_map_names_a_failed_thickest_point_and_the_loadings_it_was_given(tmp_path, monkeypatch):
+    """The map raised KeyError (ABBREV[None]) when its thickest point failed to solve, and its title said 1.5 and
+    15 mg/cm2 whatever loadings it was given."""
+    spec = importlib.util.spec_from_file_location("_fig_s2", EXAMPLES / "fig_s2_aea_suitability_map.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    real_screen, real_save, drawn = module.pybamm_aea.screen, module.figures.save, []
+
+    def thickest_fails(*args, **kwargs):  # as screen reports a point whose solver failed
+        df = real_screen(*args, **kwargs)
+        thick = df["loading [mg.cm-2]"] == df["loading [mg.cm-2]"].max()
+        df.loc[thick, ["limiting mechanism", "error"]] = [None, "the solver failed (test)"]
+        return df
+
+    monkeypatch.setattr(module.pybamm_aea, "screen", thickest_fails)
+    monkeypatch.setattr(module.figures, "save", lambda fig, path: drawn.append(fig) or real_save(fig, path))
+    module.main(tmp_path, materials=["Li2021_TiS2"], c_rates=(1.0,), loadings=(2.0, 4.0))
+    ax = drawn[0].axes[0]
+    assert "x: < 80 % at 2 mg/cm2" in ax.get_title() and "mechanism at 4 mg/cm2" in ax.get_title()
+    assert "1.5" not in ax.get_title() and "15 mg" not in ax.get_title()
+    assert module.FAILED in [t.get_text() for t in ax.texts]
+
+
 def test_cli_screen(tmp_path, capsys):
     from pybamm_aea.cli import main
 
@@ -242,6 +265,26 @@ def test_composite_set_pickles_and_rejects_bad_input():
                             ({"composition": {"active": float("nan"), "Sulfide SE": 0.3, "Carbon": 0.1}}, "composition")]:
         with pytest.raises(ValueError, match=message):
             composite.composite_parameter_values("NMC532", **{"active_loading_mg_cm2": 3.0, **kwargs})
+
+
+def test_a_users_initial_content_near_an_end_is_refused_not_clipped():
+    """A user's 1e-6 Li became 28.3 mol/m3 (the 1e-3 STO_MARGIN) without notice; now an error naming the value.
+    A content the code derives (the screen's full-charge content of LiFePO4, 1.9e-4) still goes to the margin."""
+    from pybamm_aea import composite, screening
+    from pybamm_aea.materials import get_material
+
+    lfp = get_material("LiFePO4")
+    for x in (1e-6, 0.9999, float("nan")):
+        with pytest.raises(ValueError, match=rf"initial_li_content {x!r} of 'LiFePO4' must be in \[0.001, 0.999\]"):
+            composite.composite_parameter_values(lfp, 6.0, initial_li_content=x)
+    values, _ = composite.composite_parameter_values(lfp, 6.0, initial_li_content=0.001)  # the margin itself
+    c_max = values["Maximum concentration in positive electrode [mol.m-3]"]
+    assert values["Initial concentration in positive electrode [mol.m-3]"] == pytest.approx(1e-3 * c_max, rel=1e-12)
+    # the screen's derived start of a charge-first material: below the margin, moved to it for the composite
+    prepared = screening._prepared("LiFePO4", None, "paper")
+    assert prepared.charge_first and prepared.values["Initial cathode Li content"] < 1e-3
+    values = screening._Composite(lfp, prepared)._sim(1.5e-2)[0].parameter_values
+    assert values["Initial concentration in positive electrode [mol.m-3]"] == pytest.approx(1e-3 * c_max, rel=1e-12)
 
 
 @pytest.mark.slow

@@ -755,6 +755,22 @@ def test_an_unknown_compaction_set_is_refused_before_any_solve():
         sweep({"Stack pressure [MPa]": [100.0]}, parameter_set="Li2021_Mo6S8", workers=1, compaction="Mo6S9")
 
 
+def test_a_function_parameter_on_a_grid_axis_is_refused_naming_it():
+    """A grid axis on "Cathode exchange-current density [A.m-2]" replaced TiS2's j0(x_s, T) by a constant, silently
+    (its dependence on Li content and temperature gone); now refused, naming it and its scalar factor, which sweeps."""
+    with pytest.raises(SweepConfigError, match=re.escape(
+            "grid name 'Cathode exchange-current density [A.m-2]' is a function in 'Li2021_TiS2' "
+            "(tis2_exchange_current_density(x_s, T))") + ".*sweep 'Cathode exchange-current density factor'"):
+        sweep({"Cathode exchange-current density [A.m-2]": [1.0, 2.0]}, parameter_set="Li2021_TiS2", workers=1,
+              progress=False)
+    with pytest.raises(SweepConfigError, match=r"'Cathode lithiation OCP \[V\]' is a function .* sweep a parameter that "
+                                               r"is a number"):
+        sweep({"Cathode lithiation OCP [V]": [2.0]}, parameter_set="Li2021_TiS2", workers=1, progress=False)
+    df = sweep({"Cathode exchange-current density factor": [0.5, 2.0]}, parameter_set="Li2021_TiS2", workers=1,
+               progress=False)
+    assert df["error"].isna().all()
+
+
 @pytest.mark.parametrize("rate", [0, -0.1, float("inf"), True, "0.1"])
 def test_a_reference_rate_not_positive_is_named(rate):
     """reference_c_rate=0 gave "invalid experiment ['Discharge at 0C until 1.8 V']: float division by zero"."""
@@ -774,3 +790,29 @@ def test_a_swept_rate_below_the_reference_gets_the_time_of_its_own_rate():
     timed = sweep({"C-rate": [0.02]}, parameter_set="Li2021_TiS2", workers=1, progress=False,
                   experiment="Discharge at 0.1C for 5 hours or until 1.0 V")
     assert timed[esc].iloc[0] == pytest.approx(0.02 * 5 * 239.3, rel=0.02)  # 5 h at 0.02C of the window
+
+
+def test_a_swept_rate_below_the_reference_gets_its_own_time_in_a_multi_step_experiment():
+    """Only the default single discharge was stretched: with a rest before it, 0.02C was cut at the 20 h of the
+    written 0.1C (95.7 mA.h/g, error "the experiment's time ran out (final time)", the sweep's doing). Each C-rate
+    step of default duration now lasts its default x reference / swept rate, still a default (PyBaMM stops at it);
+    a written duration stays (5 h at 0.02C: 23.9 mA.h/g)."""
+    import pybamm
+
+    from pybamm_aea.sweep.config import make_experiment
+
+    esc = "Electrode specific capacity [mA.h.g-1]"
+    steps = ["Rest for 1 minute", "Discharge at 0.1C until 1.0 V"]
+    df = sweep({"C-rate": [0.02, 0.1]}, parameter_set="Li2021_TiS2", workers=1, progress=False,
+               experiment=steps).set_index("C-rate")
+    assert df["error"].isna().all() and df["warnings"].isna().all()
+    assert df.loc[0.02, esc] >= df.loc[0.1, esc] > 230
+    timed = sweep({"C-rate": [0.02]}, parameter_set="Li2021_TiS2", workers=1, progress=False,
+                  experiment=["Rest for 1 minute", "Discharge at 0.1C for 5 hours or until 1.0 V"])
+    assert timed[esc].iloc[0] == pytest.approx(0.02 * 5 * 239.3, rel=0.02)
+    exp = make_experiment(steps + ["Charge at 0.1C for 1 hour", ("Charge at 0.05C until 2.4 V",)], 5.0)
+    assert [s.duration for s in exp.steps] == [60.0, 5 * 20 * 3600.0, 3600.0, 5 * 40 * 3600.0]
+    assert [s.uses_default_duration for s in exp.steps] == [False, True, False, True]
+    assert exp.steps[1].copy().duration == 5 * 20 * 3600.0 and exp.steps[1].copy().uses_default_duration
+    assert str(exp.steps[1]) == "Discharge at 0.1C until 1.0 V" and exp.cycle_lengths == [1, 1, 1, 1]
+    assert isinstance(make_experiment(steps, 1.0).steps[1], pybamm.step.CRate)

@@ -32,7 +32,7 @@ import pybamm
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
-from .checks import Range, check_inputs, warn_unknown_inputs, warn_unknown_parameters
+from .checks import Range, check_inputs, check_value, warn_unknown_inputs, warn_unknown_parameters
 
 __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
@@ -114,6 +114,8 @@ STEP_VALUE_RANGES = {
 #: current of 0; a custom step's current is the user's function of the state: not checked)
 _STEP_CLASSES = tuple((getattr(pybamm.step, name), name) for name in STEP_VALUE_RANGES
                       if isinstance(getattr(pybamm.step, name, None), type))
+#: the parameter an experiment step's ``temperature=`` sets (PyBaMM: BaseStep.process_model)
+_AMBIENT = "Ambient temperature [K]"
 #: how far PyBaMM moves the model's voltage-window events ("Minimum/Maximum voltage [V]") out in an experiment
 #: (pybamm.step.BaseStep.update_voltage_safety_events: the expression + 1 V), so that a step's own cut-off ends
 #: it first: a voltage step beyond the cut-offs by more starts past the event, a solver error
@@ -377,6 +379,12 @@ def check_step_values(steps, inputs, parameter_values=None):
         _cut_off(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
     seen, value_keys = set(), {}
     for index, step in enumerate(steps, start=1):
+        if getattr(step, "temperature", None) is not None:  # the step's (or the experiment's) ambient temperature
+            try:
+                check_value(_AMBIENT, step.temperature)
+            except ValueError as exc:  # the build's check of the parameter values names the value, not the step
+                raise ValueError(f"{exc}: the temperature of the experiment's step {index} ({step}), its own "
+                                 f"temperature= or the Experiment's") from None
         kind = next((name for cls, name in _STEP_CLASSES if isinstance(step, cls)), None)
         if kind is None:
             continue

@@ -19,8 +19,9 @@ error naming the parameter and its value. It returns a tidy ``pandas.DataFrame``
 Grid names
 ----------
 - any PyBaMM parameter of the set, with its units, e.g. ``"Cathode loading [kg.m-2]"``, ``"Cathode porosity"``,
-  ``"Ambient temperature [K]"``, ``"Separator layer 1 thickness [m]"`` (a swept function parameter becomes a
-  constant). ``"Ambient temperature [K]"`` is passed through an input of another name, because PyBaMM refuses
+  ``"Ambient temperature [K]"``, ``"Separator layer 1 thickness [m]"``; a parameter that is a function of state
+  (an exchange-current density, a diffusivity) is refused: a number would drop its dependence on Li content and
+  temperature; sweep its scalar factor (``"Cathode exchange-current density factor"``). ``"Ambient temperature [K]"`` is passed through an input of another name, because PyBaMM refuses
   input parameters called like the ones an experiment controls; the effect is the same.
 - derived inputs:
 

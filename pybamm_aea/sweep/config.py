@@ -88,13 +88,18 @@ class SweepConfig:
     #: (:meth:`discharge_time`); the step's 20 h at 0.1C had cut a 0.02C discharge at 40 % of its capacity
     rate_scaled_duration: bool = False
 
+    def duration_stretch(self, point):
+        """reference C-rate / the point's swept C-rate when below the reference, else 1: the factor on PyBaMM's
+        default duration of a C-rate step (:mod:`pybamm_aea.sweep.rate_steps`)."""
+        if "C-rate" in self.names and "C-rate" in point:
+            return max(1.0, self.reference_c_rate / float(point["C-rate"]))
+        return 1.0
+
     def discharge_time(self, point):
         """[s] the single discharge of ``point`` may last: the step's duration, at a swept C-rate below the
         reference stretched to the default duration of the point's own rate (:attr:`rate_scaled_duration`)."""
         duration = self.single_discharge[3]
-        if self.rate_scaled_duration and "C-rate" in point:
-            return duration * max(1.0, self.reference_c_rate / float(point["C-rate"]))
-        return duration
+        return duration * self.duration_stretch(point) if self.rate_scaled_duration else duration
 
     def cache_key(self, options):
         blob = pickle.dumps((self.parameter_set, self.material_json(), sorted(options.items()), repr(self.steps),
@@ -147,10 +152,17 @@ def _experiment_steps(experiment):
     return out
 
 
-def make_experiment(steps):
+def make_experiment(steps, stretch=1.0):
+    """The ``pybamm.Experiment`` of ``steps``; ``stretch`` (a swept C-rate's :meth:`SweepConfig.duration_stretch`)
+    multiplies the default duration of its C-rate steps, never a duration the user wrote."""
     import pybamm
 
-    return steps.copy() if isinstance(steps, pybamm.Experiment) else pybamm.Experiment(steps)
+    exp = steps.copy() if isinstance(steps, pybamm.Experiment) else pybamm.Experiment(steps)
+    if stretch == 1.0:
+        return exp
+    from .rate_steps import stretch as stretched
+
+    return stretched(exp, stretch)
 
 
 def _single_discharge(exp):
@@ -285,6 +297,16 @@ def _describe_value(v):
     return repr(v)
 
 
+def _signature(f):
+    """'f(x, T)' of a parameter function (its name and arguments; 'a function' when they cannot be read)."""
+    import inspect
+
+    try:
+        return f"{getattr(f, '__name__', type(f).__name__)}{inspect.signature(f)}"
+    except (TypeError, ValueError):
+        return "a function"
+
+
 def build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
                  cathode_cells=None):
     """Validate the grid against the parameter set; the :class:`SweepConfig` of the workers."""
@@ -339,6 +361,15 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
                 f"{list(DERIVED_INPUTS)} nor an AEA option {list(OPTION_INPUTS)}{hint}",
                 "grid",
             )
+    for n in parameters:  # a grid value replaces the set's value: a function's dependences would be dropped
+        if callable(values[n]):
+            factor = n.rsplit(" [", 1)[0] + " factor"  # the model's scalar on it (paper_cell.fitting_factors)
+            instead = (f"sweep {factor!r} (a number multiplying it, its shape kept) instead" if factor in keys else
+                       "sweep a parameter that is a number, or a material (parameter_set=AEAMaterial) with the "
+                       "function you mean")
+            raise SweepConfigError(
+                f"grid name {n!r} is a function in {parameter_set!r} ({_signature(values[n])}): a grid of numbers "
+                f"would replace it by a constant, dropping its dependence on those arguments; {instead}", "grid")
     for n in option_names:
         for p in points:
             if p[n] not in AEAOptions.POSSIBLE[n]:

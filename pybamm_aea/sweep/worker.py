@@ -77,7 +77,7 @@ def _input_values(config):
     return values
 
 
-def simulation(config, options, warm_inputs=None, batched=False):
+def simulation(config, options, warm_inputs=None, batched=False, stretch=1.0):
     """This process's simulation for a configuration (built on first use, then reused; LRU of :data:`CACHE_SIZE`).
 
     Returns ``(simulation, setup_seconds, warm_up)``: on first use the simulation is built and warmed up with one
@@ -85,9 +85,11 @@ def simulation(config, options, warm_inputs=None, batched=False):
     took. On the per-point path (an experiment) that solve is the point's own: ``warm_up`` is it (a
     :class:`_WarmUp`, its integration the point's solve time, not set-up), for the caller to use instead of solving
     the point again; None when the simulation was cached, on the batched path (which warms up on its first point's
-    discharge and solves it again with the batch) and without ``warm_inputs``.
+    discharge and solves it again with the batch) and without ``warm_inputs``. ``stretch``: the experiment's
+    C-rate steps of default duration last that many times their default (a swept C-rate below the reference,
+    :meth:`~pybamm_aea.sweep.config.SweepConfig.duration_stretch`; the batched path times its solve itself).
     """
-    key = (config.cache_key(options), batched)
+    key = (config.cache_key(options), batched, stretch)
     sim = _SIMULATIONS.get(key)
     if sim is not None:
         _SIMULATIONS.move_to_end(key)
@@ -110,7 +112,7 @@ def simulation(config, options, warm_inputs=None, batched=False):
         sim = pybamm.Simulation(model, parameter_values=values, solver=solver, var_pts=config.var_pts())
         sim.build()
     else:
-        sim = pybamm.Simulation(model, parameter_values=values, experiment=make_experiment(config.steps),
+        sim = pybamm.Simulation(model, parameter_values=values, experiment=make_experiment(config.steps, stretch),
                                 var_pts=config.var_pts())
     solved, warm = 0.0, None
     if warm_inputs is not None and batched:
@@ -164,7 +166,8 @@ def evaluate_point(config, point):
             inputs, derived, porosity, fraction, window = derive_inputs(config, point)
             row.update(derived)
             options = _options_of(config, point)
-            sim, metrics["Setup time [s]"], warm = simulation(config, options, inputs)
+            stretch = config.duration_stretch(point)  # a swept C-rate below the reference: its own default time
+            sim, metrics["Setup time [s]"], warm = simulation(config, options, inputs, stretch=stretch)
             if warm is None:
                 t0 = time.perf_counter()
                 solution = sim.solve(inputs=inputs, callbacks=[progress])
