@@ -14,6 +14,7 @@ import numbers
 
 from ._summaries import ROUND_OFF_FRACTION
 from .readout import SKIPPED, step_descriptions, step_table
+from .user_input import finite_positive
 
 __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "verdict", "within_tolerances"]
 
@@ -23,14 +24,6 @@ CAPACITY_TOLERANCE = 0.01
 #: ... and its end voltage by less than this [V] (the GITT plateaus are compared within 20 mV;
 #: a rest on the Li0/Li1 plateau after a charge moves by 34 mV from 20 to 40 cells)
 VOLTAGE_TOLERANCE = 0.01
-
-
-def _positive(name, value):
-    """``value`` if a finite number > 0, else ValueError naming it (an infinite tolerance passes every check)."""
-    # not (0 < value < inf): nan fails it
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 < value < math.inf:
-        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
-    return value
 
 
 def within_tolerances(capacity_change, scale, voltage_change=0.0, capacity_tolerance=CAPACITY_TOLERANCE,
@@ -69,8 +62,8 @@ def compare_meshes(coarse, fine, descriptions=None, capacity_tolerance=CAPACITY_
     """
     import numpy as np
 
-    _positive("capacity_tolerance", capacity_tolerance)
-    _positive("voltage_tolerance", voltage_tolerance)
+    finite_positive("capacity_tolerance", capacity_tolerance)
+    finite_positive("voltage_tolerance", voltage_tolerance)
     tables = [step_table(s, descriptions) for s in (coarse, fine)]
     if len(tables[0]) != len(tables[1]):
         raise ValueError(f"the two solutions have {len(tables[0])} and {len(tables[1])} steps: not one experiment")
@@ -122,8 +115,8 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=2, *, c
     ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
     import pybamm
 
-    _positive("capacity_tolerance", capacity_tolerance)  # before the two solves, not after them
-    _positive("voltage_tolerance", voltage_tolerance)
+    finite_positive("capacity_tolerance", capacity_tolerance)  # before the two solves, not after them
+    finite_positive("voltage_tolerance", voltage_tolerance)
     coarse_pts = dict(model.default_var_pts if var_pts is None else var_pts)
     meshes = {"coarse": coarse_pts, "fine": refined_var_pts(coarse_pts, factor)}
     if coarse_solution is not None:

@@ -26,6 +26,8 @@ import warnings
 
 import numpy as np
 
+from .user_input import finite_positive
+
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
            "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "is_skipped", "iter_steps", "discharge_steps",
@@ -198,17 +200,10 @@ def capacity_retention(capacities, reference=2):
     return float(retention_curve(capacities, reference)[-1])
 
 
-def _check_amount(name, value):
-    """``value`` as a float; ValueError naming ``name`` unless finite and > 0 (a mass or a volume)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 < value < math.inf:
-        raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
-    return float(value)
-
-
 def electrode_figures(capacity_Ah, energy_Wh, mass_g, volume_L):
     """ESC [mA.h.g-1], Wh/kg and Wh/L of a discharge over a whole electrode of ``mass_g`` g and ``volume_L`` L
     (each finite and > 0, else a ValueError naming it: 0 gave inf, a negative mass a negative ESC)."""
-    mass_g, volume_L = _check_amount("mass_g", mass_g), _check_amount("volume_L", volume_L)
+    mass_g, volume_L = finite_positive("mass_g", mass_g), finite_positive("volume_L", volume_L)
     return {ESC: capacity_Ah * 1e3 / mass_g, GRAVIMETRIC: energy_Wh * 1e3 / mass_g, VOLUMETRIC: energy_Wh / volume_L}
 
 
@@ -363,7 +358,7 @@ def step_table(solution, descriptions=None, mass_g=None):
     import pybamm
 
     if mass_g is not None:
-        mass_g = _check_amount("mass_g", mass_g)
+        mass_g = finite_positive("mass_g", mass_g)
     if isinstance(solution, pybamm.EmptySolution):
         raise ValueError("the solution is empty: no step of the experiment could run (each was already at its "
                          "cut-off)")

@@ -1,10 +1,13 @@
 """Checks of what a user gives that are not physics (the physical ranges are
 :data:`pybamm_aea.models.checks.RANGES`): each value of a list once, and an output that replaces no folder and
 no existing file unless asked. Each returns what is wrong (or None), so the command line raises it as a usage
-error and the Python API as its own exception type."""
+error and the Python API as its own exception type; :func:`finite_positive`, an argument of the Python API (a
+mass, a tolerance), raises."""
 
 import hashlib
 import json
+import math
+import numbers
 import os
 from pathlib import Path
 import uuid
@@ -12,6 +15,15 @@ import uuid
 #: the file in an output folder that records what pybamm-aea wrote there (file name -> SHA-256 of its bytes), so
 #: that a re-run replaces its own files but not a file a user wrote or edited
 WRITTEN_RECORD = ".pybamm-aea-written.json"
+
+
+def finite_positive(name, value):
+    """``value`` as a float if a finite real number > 0, else ValueError naming ``name`` and the value (a zero mass
+    gave an infinite mA.h/g, an infinite tolerance passed every check)."""
+    # not (0 < value < inf): nan fails it
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 < value < math.inf:
+        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
+    return float(value)
 
 
 def first_repeat(values):

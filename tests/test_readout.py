@@ -52,7 +52,7 @@ def test_electrode_figures_refuse_a_mass_or_volume_that_is_not_positive(mass_g, 
 
 def test_step_table_refuses_a_zero_mass():
     """mass_g=0 dropped the mA.h/g column silently (``if mass_g:``); it is refused before the solution is read."""
-    with pytest.raises(ValueError, match="mass_g must be a finite number > 0, got 0"):
+    with pytest.raises(ValueError, match="mass_g must be a finite positive number, got 0"):
         readout.step_table(None, mass_g=0)
 
 

@@ -329,3 +329,24 @@ def test_a_store_of_one_law_for_every_composition_is_not_resumed_with_the_law_pe
         con.execute("UPDATE sweep_config SET config = ? WHERE id = 1", (json.dumps(record, sort_keys=True),))
     with pytest.raises(SweepConfigError, match="another configuration.*compaction by composition"):
         sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, results_file=store)
+
+
+def test_a_store_of_slow_rates_cut_at_the_reference_time_is_not_resumed(tmp_path):
+    """A swept C-rate below the reference now lasts its own rate's default time; a store written when it was cut at
+    the reference's 20 h (TiS2 at 0.02C: 95.7 against 238.8 mA.h/g, no error on the row) lacks that in its
+    configuration and is refused, not resumed with its stale rows; a grid at or above the reference keeps its
+    record as before."""
+    from pybamm_aea.sweep.config import build_config
+
+    fast = build_config(["C-rate"], [{"C-rate": 0.1}, {"C-rate": 0.5}], "Li2021_TiS2", None, None, None, 0.1)
+    assert "default duration by rate" not in fast.record
+    store = tmp_path / "s.sqlite"
+    grid = {"C-rate": [0.05]}
+    sweep(grid, parameter_set="Li2021_TiS2", workers=1, results_file=store)
+    with sqlite3.connect(store) as con:
+        record = json.loads(con.execute("SELECT config FROM sweep_config WHERE id = 1").fetchone()[0])
+        assert record["default duration by rate"] is True
+        del record["default duration by rate"]  # as the store of an earlier version
+        con.execute("UPDATE sweep_config SET config = ? WHERE id = 1", (json.dumps(record, sort_keys=True),))
+    with pytest.raises(SweepConfigError, match="another configuration.*default duration by rate"):
+        sweep(grid, parameter_set="Li2021_TiS2", workers=1, results_file=store)

@@ -491,6 +491,13 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         # the law follows each point's composition (compaction_for): a store whose points all took the set's law
         # (written before) is not resumed with it; a grid of one composition keeps its record
         record["compaction by composition"] = True
+    if "C-rate" in names and any(float(p["C-rate"]) < reference_c_rate for p in points):
+        from .rate_steps import stretchable
+
+        if any(stretchable(s) for s in exp.steps):
+            # a point below the reference takes its own rate's default duration (duration_stretch): a store whose
+            # slow points were cut at the reference's (written before) is not resumed with its stale rows
+            record["default duration by rate"] = True
     json.dumps(record)  # the store keeps it as JSON
     config = SweepConfig(
         parameter_set=parameter_set, options=options, steps=steps, n_steps=len(exp.steps), names=list(names),
