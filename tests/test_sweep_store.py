@@ -315,6 +315,16 @@ def test_stored_configuration_is_the_same_in_every_process(parameter_set):
     assert "Cathode porosity" in config.record["fixed values"] and LOADING not in config.record["fixed values"]
 
 
+def _as_an_earlier_store(store, key):
+    """Remove ``key`` from ``store``'s stored configuration, after checking it is recorded True: the store an earlier
+    version, which did not record it, wrote."""
+    with sqlite3.connect(store) as con:
+        record = json.loads(con.execute("SELECT config FROM sweep_config WHERE id = 1").fetchone()[0])
+        assert record[key] is True
+        del record[key]
+        con.execute("UPDATE sweep_config SET config = ? WHERE id = 1", (json.dumps(record, sort_keys=True),))
+
+
 def test_a_store_of_one_law_for_every_composition_is_not_resumed_with_the_law_per_composition(tmp_path):
     """A pressure x S8-fraction grid takes the compaction law measured on each point's composition (S-LMS at 0 wt%
     S8: Mo6S8's); a store written when every point took the set's law lacks that in its configuration and is
@@ -322,11 +332,7 @@ def test_a_store_of_one_law_for_every_composition_is_not_resumed_with_the_law_pe
     store = tmp_path / "s.sqlite"
     grid = {"S8 mass fraction": [0.0, 0.325], "Stack pressure [MPa]": [360.0]}
     sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, results_file=store)
-    with sqlite3.connect(store) as con:
-        record = json.loads(con.execute("SELECT config FROM sweep_config WHERE id = 1").fetchone()[0])
-        assert record["compaction by composition"] is True
-        del record["compaction by composition"]  # as the store of an earlier version
-        con.execute("UPDATE sweep_config SET config = ? WHERE id = 1", (json.dumps(record, sort_keys=True),))
+    _as_an_earlier_store(store, "compaction by composition")
     with pytest.raises(SweepConfigError, match="another configuration.*compaction by composition"):
         sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, results_file=store)
 
@@ -343,10 +349,6 @@ def test_a_store_of_slow_rates_cut_at_the_reference_time_is_not_resumed(tmp_path
     store = tmp_path / "s.sqlite"
     grid = {"C-rate": [0.05]}
     sweep(grid, parameter_set="Li2021_TiS2", workers=1, results_file=store)
-    with sqlite3.connect(store) as con:
-        record = json.loads(con.execute("SELECT config FROM sweep_config WHERE id = 1").fetchone()[0])
-        assert record["default duration by rate"] is True
-        del record["default duration by rate"]  # as the store of an earlier version
-        con.execute("UPDATE sweep_config SET config = ? WHERE id = 1", (json.dumps(record, sort_keys=True),))
+    _as_an_earlier_store(store, "default duration by rate")
     with pytest.raises(SweepConfigError, match="another configuration.*default duration by rate"):
         sweep(grid, parameter_set="Li2021_TiS2", workers=1, results_file=store)
