@@ -59,6 +59,7 @@ import numpy as np
 import pybamm
 
 from .constants import F, R, arrhenius
+from .user_input import finite_positive
 
 
 @dataclass(frozen=True)
@@ -335,10 +336,7 @@ def _check_numbers(x, T):
     bad = np.flatnonzero(~np.isfinite(x))
     if bad.size:
         raise ValueError(f"x must be finite, but x[{int(bad[0])}] = {float(x[bad[0]])!r}")
-    T = float(T)
-    if not (np.isfinite(T) and T > 0):
-        raise ValueError(f"T = {T!r} K must be a finite, positive temperature")
-    return x, T
+    return x, finite_positive("T [K]", float(T))
 
 
 def evaluate(function, host, x, T):
