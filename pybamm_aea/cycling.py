@@ -162,7 +162,7 @@ def _has(solution, name):
     lacks)."""
     if isinstance(solution, _SeriesSolution):
         return solution.has(name)
-    return name in _model_variables(solution) and gives(solution, name)
+    return gives(solution, name)
 
 
 def _first_present(solution, names):
@@ -205,7 +205,7 @@ class _Series:
         self.t, self.i, self.v = (_entries(self.solution, n) for n in ("Time [s]", "Current [A]", "Voltage [V]"))
         # the cathode's voltage against Li, the electrode columns' basis: + the anode's OCP (Li-In), if any; a model
         # with one needs it (a solve that did not return it raises PyBaMM's KeyError naming it, rather than the
-        # cell's voltage taken for the cathode's)
+        # cell's voltage taken for the cathode's); a series has no model: its column
         has_anode = _has(self.solution, ANODE_OCP) or ANODE_OCP in _model_variables(self.solution)
         anode = _entries(self.solution, ANODE_OCP) if has_anode else None
         self.v_li = self.v + anode if anode is not None and np.any(anode) else self.v

@@ -59,6 +59,7 @@ import numpy as np
 import pybamm
 
 from .constants import F, R, arrhenius
+from .user_input import finite_positive
 
 
 @dataclass(frozen=True)
@@ -335,16 +336,16 @@ def _check_numbers(x, T):
     bad = np.flatnonzero(~np.isfinite(x))
     if bad.size:
         raise ValueError(f"x must be finite, but x[{int(bad[0])}] = {float(x[bad[0]])!r}")
-    T = float(T)
-    if not (np.isfinite(T) and T > 0):
-        raise ValueError(f"T = {T!r} K must be a finite, positive temperature")
-    return x, T
+    return x, finite_positive("T [K]", float(T))
 
 
 def evaluate(function, host, x, T):
     """Numbers from one of the functions above at arrays ``x`` (1-D, finite) and a temperature ``T`` [K]
     (finite, positive); ValueError naming a bad value."""
-    x, T = _check_numbers(x, T)
+    return _evaluate(function, host, *_check_numbers(x, T))
+
+
+def _evaluate(function, host, x, T):
     return np.asarray(function(host, pybamm.Vector(x), pybamm.Scalar(T)).evaluate()).ravel()
 
 
@@ -368,5 +369,5 @@ def free_energy(host, x, T):
         i = int(bad[0]) + 1
         raise ValueError(f"x must be monotone: x[{i}] = {float(x[i])!r} turns back after x[{i - 1}] = "
                          f"{float(x[i - 1])!r}")
-    U = evaluate(homogeneous_ocp, host, x, T)
+    U = _evaluate(homogeneous_ocp, host, x, T)  # x and T checked above
     return -F * cumulative_trapezoid(U, x, initial=0.0)

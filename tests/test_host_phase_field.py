@@ -80,7 +80,7 @@ def test_evaluate_and_free_energy_refuse_bad_numbers():
     """T = 0 returned the plateau as if kT were 0 (a negative T a flipped lattice gas), a nan x a nan
     potential, and an unsorted grid a free energy integrated back and forth: each an error naming it."""
     for T in (0.0, -5.0, float("nan")):
-        with pytest.raises(ValueError, match=rf"T = {T} K must be a finite, positive temperature"):
+        with pytest.raises(ValueError, match=rf"T \[K\] must be a finite positive number, got {T}"):
             th.evaluate(th.homogeneous_ocp, HOST, [0.01, 1.0], T)
     with pytest.raises(ValueError, match=r"x must be finite, but x\[1\] = nan"):
         th.evaluate(th.log_mobility, HOST, [1.0, float("nan")], 343.15)

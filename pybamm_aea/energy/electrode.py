@@ -17,7 +17,6 @@ volume), as the paper's ESC definition demands.
 from collections.abc import Mapping
 from dataclasses import dataclass
 import math
-import numbers
 import warnings
 
 import numpy as np
@@ -174,12 +173,8 @@ class Electrode:
                 raise ValueError(
                     f"{m.name!r} is a liquid electrolyte: pass it as pore_filler=, not in the solid composition"
                 )
-            if isinstance(w, bool) or not isinstance(w, (numbers.Real, np.floating, np.integer)) or not math.isfinite(
-                float(w)
-            ):
-                raise ValueError(f"mass fraction of {m.name!r} must be a finite real number, got {w!r}")
             materials[m.name] = m
-            fractions[m.name] = float(w)
+            fractions[m.name] = check_real(w, f"mass fraction of {m.name!r}")
         negative = {k: v for k, v in fractions.items() if v < 0}
         if negative:
             raise ValueError(f"mass fractions must be >= 0; got negative {negative} in {fractions}")

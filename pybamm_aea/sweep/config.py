@@ -184,8 +184,8 @@ def _single_discharge(exp):
 
 def _default_c_rate_discharge(exp):
     """True when ``exp`` is a single C-rate discharge (:func:`_single_discharge`) of PyBaMM's default duration."""
-    return _single_discharge(exp) is not None and _single_discharge(exp)[0] == "C-rate" and \
-        bool(getattr(exp.steps[0], "uses_default_duration", False))
+    single = _single_discharge(exp)
+    return single is not None and single[0] == "C-rate" and bool(getattr(exp.steps[0], "uses_default_duration", False))
 
 
 def _check_reference_rate(exp, reference_c_rate):

@@ -105,10 +105,9 @@ def simulation(config, options, warm_inputs=None, batched=False, stretch=1.0):
         kind, value, cutoff, duration = config.single_discharge
         values.update({"Current function [A]": "[input]", "Lower voltage cut-off [V]": cutoff})
         # the model's default solver (its class, tolerances and IDA options), which the per-point path uses (the
-        # multi-phase host's rtol 1e-4 and its options; the lever rule's rtol 1e-6): the same numbers
-        default = model.default_solver
-        solver = type(default)(rtol=default.rtol, atol=default.atol, output_variables=BATCH_VARIABLES,
-                               options={**default.options, "num_threads": config.threads})
+        # multi-phase host's rtol 1e-4 and its options; the lever rule's rtol 1e-6): the same numbers; one IDA
+        # solver per thread (PyBaMM's num_solvers follows num_threads), so the input sets run in parallel
+        solver = model.default_solver_with(output_variables=BATCH_VARIABLES, num_threads=config.threads)
         sim = pybamm.Simulation(model, parameter_values=values, solver=solver, var_pts=config.var_pts())
         sim.build()
     else:
