@@ -616,6 +616,22 @@ def test_each_kind_of_step_value_is_checked(step, inputs, message):
         check_step_values([step], {}, values)
 
 
+@pytest.mark.parametrize("text, message", [
+    ("Discharge at -0.1C until 1.8 V", "the C-rate of the experiment's step 1 (Discharge at -0.1C until 1.8 V) = -0.1C is "
+                                        "negative, so PyBaMM would run this 'Discharge' step as a charge"),
+    ("Charge at -1 mA until 2.8 V", "= -0.001 A is negative, so PyBaMM would run this 'Charge' step as a discharge"),
+    ("Discharge at -1 mW until 1.8 V", "the power of the experiment's step 1 (Discharge at -1 mW until 1.8 V) = -0.001 W"),
+])
+def test_a_step_string_with_a_sign_against_its_word_is_refused(text, message):
+    """"Discharge at -0.1C until 1.8 V" (a sign typed by mistake): PyBaMM ran it as a charge, which starts beyond its
+    1.8 V cut-off, skipped it with a logged warning and returned an EmptySolution, whose reading raised "TypeError:
+    'EmptySolution' object is not subscriptable". Now refused before the solve, naming the step and the value."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment([text]))
+    with pytest.raises(ValueError, match=re.escape(message)):
+        sim.solve()
+
+
 def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs():
     """Valid values pass, a current's sign (the direction) is no error; a voltage hold at 0.9 V, inside the window
     PyBaMM runs an LMS experiment in (its 1.8 V cut-off moved 1 V out), runs and holds the cell at 0.9 V."""

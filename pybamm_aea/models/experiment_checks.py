@@ -122,6 +122,32 @@ _AMBIENT = "Ambient temperature [K]"
 EXPERIMENT_WINDOW_MARGIN = 1.0
 
 
+#: the words of a step string that give its direction, with the sign PyBaMM multiplies its value by
+#: (pybamm.step.string: "Charge at 1 A" runs at -1 A)
+_DIRECTION_WORDS = {"Discharge": 1.0, "Charge": -1.0}
+#: the units a current, C-rate or power step's value is in, for the messages
+_STEP_UNITS = {"Current": " A", "CRate": "C", "Power": " W"}
+
+
+def _check_direction_word(index, step, kind):
+    """Refuse a step string whose value has a sign against its word ("Discharge at -0.1C until 1.8 V"): PyBaMM runs
+    it the other way (a charge), and a cut-off it then starts beyond skips the step with a logged warning only (an
+    experiment of such steps returned an EmptySolution, whose reading raised a TypeError)."""
+    description = getattr(step, "description", None)
+    if kind not in _STEP_UNITS or not isinstance(description, str) or not isinstance(step.value, numbers.Real):
+        return
+    sign = _DIRECTION_WORDS.get(description.split(" at ")[0].strip())
+    if sign is None or step.value * sign >= 0:
+        return
+    written = step.value * sign  # the value as the user wrote it (PyBaMM multiplied it by the word's sign)
+    word = description.split(" at ")[0].strip()
+    other = next(w for w in _DIRECTION_WORDS if w != word)
+    raise ValueError(f"the {STEP_VALUE_RANGES[kind][0]} of the experiment's step {index} ({description}) = "
+                     f"{written:g}{_STEP_UNITS[kind]} is negative, so PyBaMM would run this '{word}' step as a "
+                     f"{other.lower()}: the word gives the direction, write the value without its sign (or "
+                     f"'{other} at {abs(written):g}{_STEP_UNITS[kind]}')")
+
+
 def _cut_off(parameter_values, name, inputs):
     """The number ``parameter_values[name]`` is, or its input's value; None if neither (a function)."""
     try:
@@ -392,6 +418,7 @@ def check_step_values(steps, inputs, parameter_values=None):
         if key in seen:
             continue
         seen.add(key)
+        _check_direction_word(index, step, kind)
         if isinstance(getattr(step, "input_value", None), np.ndarray):  # a drive cycle of numbers: every sample
             _check_drive_cycle(index, step, kind, cut_offs)
             continue
