@@ -632,6 +632,28 @@ def test_a_step_string_with_a_sign_against_its_word_is_refused(text, message):
         sim.solve()
 
 
+@pytest.mark.parametrize("termination, message", [
+    ("-80% capacity", "the experiment's termination '-80% capacity': its capacity -80 % is outside its range (0, 100)"),
+    ("0% capacity", "its capacity 0 % is outside its range (0, 100)"),
+    ("150% capacity", "its capacity 150 % is outside its range (0, 100)"),
+    ("0 A.h capacity", "its capacity 0 Ah is outside its range (0, inf)"),
+    (["80% capacity", "-1 V"], "its voltage -1 V is outside its range (0, 6]"),
+])
+def test_an_experiment_termination_out_of_range_is_refused(termination, message):
+    """A capacity termination of -80 % or 0 % never stopped a long run, 150 % (a typo of 15.0 %?) stopped it after
+    cycle 1 ("experiment capacity limit reached"), all without a word: refused before the solve, naming the
+    termination as written; 80 % and 1.8 V pass."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+
+    def sim(term):
+        experiment = pybamm.Experiment([("Discharge at 0.1C for 1 minute",)], termination=term)
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+
+    with pytest.raises(ValueError, match=re.escape(message)):
+        sim(termination).solve()
+    sim(["80% capacity", "1.8 V"]).build_for_experiment()
+
+
 def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs():
     """Valid values pass, a current's sign (the direction) is no error; a voltage hold at 0.9 V, inside the window
     PyBaMM runs an LMS experiment in (its 1.8 V cut-off moved 1 V out), runs and holds the cell at 0.9 V."""

@@ -37,7 +37,7 @@ from .checks import Range, check_inputs, check_value, warn_unknown_inputs, warn_
 __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
-           "check_steps_not_merged"]
+           "check_steps_not_merged", "check_termination"]
 
 
 def starts_outside_window(exc):
@@ -146,6 +146,36 @@ def _check_direction_word(index, step, kind):
                      f"{written:g}{_STEP_UNITS[kind]} is negative, so PyBaMM would run this '{word}' step as a "
                      f"{other.lower()}: the word gives the direction, write the value without its sign (or "
                      f"'{other} at {abs(written):g}{_STEP_UNITS[kind]}')")
+
+
+#: an experiment's termination (``pybamm.Experiment(termination=...)``, PyBaMM's parsed dict) -> its range: PyBaMM
+#: stops after the cycle whose "Capacity [A.h]" is at or below the percentage of cycle 1's (so 100 % or more stops
+#: after cycle 1 and 0 % or less never), or at or below the capacity in A.h; after the cycle whose lowest voltage is
+#: at or below the voltage (Simulation.solve)
+TERMINATION_RANGES = {
+    ("capacity", "%"): Range(0.0, 100.0, low_open=True, high_open=True,
+                             why="a percentage of cycle 1's \"Capacity [A.h]\", checked after each cycle: 100 % or more "
+                             "stops after cycle 1, 0 % or less never"),
+    ("capacity", "Ah"): Range(0.0, low_open=True, why="a capacity [A.h] (\"Capacity [A.h]\" at or below it stops "
+                              "the experiment): 0 or less never stops it"),
+    ("voltage", "V"): Range(0.0, MAX_VOLTAGE_VS_LI, low_open=True,
+                            why=f"a cell voltage [V], at most {MAX_VOLTAGE_VS_LI:g} V (a cycle's lowest voltage at or "
+                            "below it stops the experiment)"),
+}
+
+
+def check_termination(experiment):
+    """Refuse an experiment termination PyBaMM would take without a word but that cannot mean what it says
+    (:data:`TERMINATION_RANGES`): ``"-80% capacity"`` or ``"0% capacity"`` never stopped a run, ``"150% capacity"``
+    stopped it after cycle 1. ValueError naming the termination as written and its value."""
+    for kind, value in (getattr(experiment, "termination", None) or {}).items():
+        if not isinstance(value, tuple) or len(value) != 2:
+            continue  # (a time: PyBaMM's to check)
+        number, unit = value
+        rng = TERMINATION_RANGES.get((kind, unit))
+        if rng is not None and rng.outside(np.array([float(number)])).any():
+            raise ValueError(f"the experiment's termination {getattr(experiment, 'termination_string', None)!r}: its "
+                             f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
 
 
 def _cut_off(parameter_values, name, inputs):
