@@ -365,7 +365,7 @@ def test_simulate_writes_csv_steps_and_plot(tmp_path, capsys):
 def test_simulate_cycle_life_keeps_the_cycles_asked_and_tables_every_cycle(tmp_path, capsys):
     """--save-at-cycles reaches PyBaMM's solve (the time series holds only the kept cycles) while _cycles.csv has a
     row per cycle, numbered, with the unsaved cycles from their stored states; the retention printed is the
-    table's; --termination reaches the experiment (a 2.0 V floor stops after the first 1.8 V discharge)."""
+    table's, the steps counted are all that ran; --termination reaches the experiment (a 2.0 V floor stops after the first 1.8 V discharge)."""
     out = tmp_path / "life.csv"
     steps = ["--experiment", "Discharge at 0.5C until 1.8 V", "--experiment", "Charge at 0.5C until 2.8 V"]
     code, stdout, _ = _run(["simulate", *steps, "--cycles", "5", "--save-at-cycles", "2",
@@ -380,6 +380,8 @@ def test_simulate_cycle_life_keeps_the_cycles_asked_and_tables_every_cycle(tmp_p
     assert cycles["Discharge capacity [A.h]"].iloc[-1] * 1e3 == pytest.approx(last, rel=1e-4)
     assert 95 < cycles["Capacity retention [%]"].iloc[-1] < 100  # Li0 left in the host each cycle
     assert f"capacity retention {cycles['Capacity retention [%]'].iloc[-1]:.1f}% (cycle 5's" in stdout
+    # every step that ran is counted, the dropped cycle's too ("8 steps solved" counted only the kept ones)
+    assert "Li2021_Mo6S8: 10 steps in 5 cycles solved in " in stdout and ", 8 kept in the time series" in stdout
     code, _, _ = _run(["simulate", *steps, "--cycles", "3", "--termination", "2.0 V", "--option",
                        "host thermodynamics=lever rule", "--output", str(tmp_path / "stop.csv")], capsys)
     assert code == 0 and len(pd.read_csv(tmp_path / "stop_cycles.csv")) == 1
