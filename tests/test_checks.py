@@ -654,6 +654,29 @@ def test_an_experiment_termination_out_of_range_is_refused(termination, message)
     sim(["80% capacity", "1.8 V"]).build_for_experiment()
 
 
+@pytest.mark.parametrize("text, message", [
+    ("Discharge at 0.1C until 0.3 V", "the voltage cut-off of the experiment's step 2 (Discharge at 0.1C until 0.3 V) "
+                                      "= 0.3 V is outside its range (0.8, 3.8) (the cell's voltage cut-offs 1.8 and "
+                                      "2.8 V moved 1 V out"),
+    ("Charge at 0.1C until 5.5 V", "= 5.5 V is outside its range (0.8, 3.8)"),
+    ("Discharge at 0.1C for 1 hour or until 0.5 V", "= 0.5 V is outside its range (0.8, 3.8)"),
+])
+def test_a_step_cut_off_outside_the_window_is_refused(text, message):
+    """A cut-off beyond the LMS cell's window moved 1 V out can never end its step: "until 0.3 V" ran to the model's
+    0.8 V "Minimum voltage [V]" event, where PyBaMM stopped the whole experiment (a 300-cycle run in cycle 1) with a
+    logged warning only; "until 5.5 V" failed in IDA (IDA_ERR_FAIL). Refused before any step, naming the step, the
+    value and the window; a cut-off inside it (0.85 V) passes."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+
+    def sim(step):
+        experiment = pybamm.Experiment([("Rest for 1 minute", step)] * 300)
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+
+    with pytest.raises(ValueError, match=re.escape(message)):
+        sim(text).solve()
+    sim("Discharge at 0.1C until 0.85 V").build_for_experiment()
+
+
 def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs():
     """Valid values pass, a current's sign (the direction) is no error; a voltage hold at 0.9 V, inside the window
     PyBaMM runs an LMS experiment in (its 1.8 V cut-off moved 1 V out), runs and holds the cell at 0.9 V."""
@@ -846,7 +869,8 @@ def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
                                      pybamm.step.current(one, duration=60))] * 500)
     assert len({id(step) for step in experiment.steps}) == 1500  # (PyBaMM's copies)
     check_step_values(experiment.steps, None, values)
-    assert len(calls) == 1 + 1 + 100, len(calls)  # the two C-rates once, the function at its 100 times once
+    # the two C-rates once, their two cut-offs once, the function at its 100 times once
+    assert len(calls) == 1 + 1 + 2 + 100, len(calls)
     # not merged: drive cycles of 2000 samples that numpy prints the same, a NaN in the middle of the second
     times = np.arange(2000.0)
     good, bad = np.c_[times, np.full(2000, 1e-5)], np.c_[times, np.full(2000, 1e-5)]

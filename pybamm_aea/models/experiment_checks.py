@@ -178,6 +178,26 @@ def check_termination(experiment):
                              f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
 
 
+def _check_cut_offs(index, step, cut_offs):
+    """Refuse a step's voltage cut-off (``"... until 0.5 V"``) outside the cell's window in an experiment
+    (:func:`_step_window`): the model's "Minimum/Maximum voltage [V]" event ends the step before it, and PyBaMM stops
+    the whole experiment there with a logged warning only (a 300-cycle run ended in cycle 1, LMS "until 0.5 V" at its
+    0.8 V event), or the solver fails on the way (LMS "Charge ... until 5.5 V": IDA_ERR_FAIL)."""
+    window = _step_window("Voltage", cut_offs)
+    if window is None:
+        return
+    for term in getattr(step, "termination", None) or ():
+        value = getattr(term, "value", None)
+        if type(term).__name__ == "VoltageTermination" and isinstance(value, numbers.Real) and \
+                window.outside(np.array([float(value)])).any():
+            raise ValueError(f"the voltage cut-off of the experiment's step {index} ({step}) = {float(value)!r} V is "
+                             f"outside its range {window.describe()} (the cell's voltage cut-offs {cut_offs[0]:g} and "
+                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out, where PyBaMM puts the "
+                             "model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events in an experiment: "
+                             "one ends the step before its cut-off and PyBaMM stops the experiment there with a logged "
+                             "warning only; widen \"Lower/Upper voltage cut-off [V]\" to run past them)")
+
+
 def _cut_off(parameter_values, name, inputs):
     """The number ``parameter_values[name]`` is, or its input's value; None if neither (a function)."""
     try:
@@ -449,6 +469,7 @@ def check_step_values(steps, inputs, parameter_values=None):
             continue
         seen.add(key)
         _check_direction_word(index, step, kind)
+        _check_cut_offs(index, step, cut_offs)
         if isinstance(getattr(step, "input_value", None), np.ndarray):  # a drive cycle of numbers: every sample
             _check_drive_cycle(index, step, kind, cut_offs)
             continue
