@@ -677,6 +677,23 @@ def test_a_step_cut_off_outside_the_window_is_refused(text, message):
     sim("Discharge at 0.1C until 0.85 V").build_for_experiment()
 
 
+@pytest.mark.parametrize("save_at_cycles", [0, -1, 2.5, [0, 3], (1, 3), []])
+def test_save_at_cycles_that_is_no_cycle_number_is_refused(save_at_cycles):
+    """save_at_cycles=0 raised "ZeroDivisionError: integer modulo by zero" after cycle 2 had run; -1 kept every cycle,
+    2.5, [0, 3] and (1, 3) only the first and the last, without a word. Refused before any step, naming the value;
+    3 and [1, 3] run."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    experiment = pybamm.Experiment([("Discharge at 0.1C for 1 minute", "Rest for 1 minute")] * 4)
+
+    def solve(value):
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve(
+            save_at_cycles=value)
+
+    with pytest.raises(ValueError, match=re.escape(f"save_at_cycles = {save_at_cycles!r}: ") + ".* is no cycle number"):
+        solve(save_at_cycles)
+    assert [c is not None for c in solve([1, 3]).cycles] == [True, False, True, True]
+
+
 def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs():
     """Valid values pass, a current's sign (the direction) is no error; a voltage hold at 0.9 V, inside the window
     PyBaMM runs an LMS experiment in (its 1.8 V cut-off moved 1 V out), runs and holds the cell at 0.9 V."""

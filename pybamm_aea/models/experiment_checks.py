@@ -37,7 +37,7 @@ from .checks import Range, check_inputs, check_value, warn_unknown_inputs, warn_
 __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
-           "check_steps_not_merged", "check_termination"]
+           "check_steps_not_merged", "check_termination", "check_save_at_cycles"]
 
 
 def starts_outside_window(exc):
@@ -176,6 +176,22 @@ def check_termination(experiment):
         if rng is not None and rng.outside(np.array([float(number)])).any():
             raise ValueError(f"the experiment's termination {getattr(experiment, 'termination_string', None)!r}: its "
                              f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
+
+
+def check_save_at_cycles(save_at_cycles):
+    """Refuse a ``Simulation.solve(save_at_cycles=...)`` PyBaMM would take without a word but that cannot mean what it
+    says: PyBaMM keeps the time series of every multiple of an integer N, or of the cycles a list names (cycles
+    numbered from 1, counted on from a ``starting_solution``'s), and always of the first and the last. 0 raised
+    "ZeroDivisionError: integer modulo by zero" after cycle 2 had run, -1 kept every cycle and 2.5 or [0] only the
+    first and the last. ValueError naming the value."""
+    if save_at_cycles is None:
+        return
+    values = save_at_cycles if isinstance(save_at_cycles, list) else [save_at_cycles]
+    bad = [v for v in values if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1]
+    if bad or not values:
+        raise ValueError(f"save_at_cycles = {save_at_cycles!r}: {'an empty list' if not values else repr(bad[0])} is "
+                         "no cycle number; give an integer N >= 1 (every Nth cycle kept) or a list of cycle numbers "
+                         ">= 1 (the first and the last cycle are always kept)")
 
 
 def _check_cut_offs(index, step, cut_offs):
