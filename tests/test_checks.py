@@ -616,6 +616,84 @@ def test_each_kind_of_step_value_is_checked(step, inputs, message):
         check_step_values([step], {}, values)
 
 
+@pytest.mark.parametrize("text, message", [
+    ("Discharge at -0.1C until 1.8 V", "the C-rate of the experiment's step 1 (Discharge at -0.1C until 1.8 V) = -0.1C is "
+                                        "negative, so PyBaMM would run this 'Discharge' step as a charge"),
+    ("Charge at -1 mA until 2.8 V", "= -0.001 A is negative, so PyBaMM would run this 'Charge' step as a discharge"),
+    ("Discharge at -1 mW until 1.8 V", "the power of the experiment's step 1 (Discharge at -1 mW until 1.8 V) = -0.001 W"),
+])
+def test_a_step_string_with_a_sign_against_its_word_is_refused(text, message):
+    """"Discharge at -0.1C until 1.8 V" (a sign typed by mistake): PyBaMM ran it as a charge, which starts beyond its
+    1.8 V cut-off, skipped it with a logged warning and returned an EmptySolution, whose reading raised "TypeError:
+    'EmptySolution' object is not subscriptable". Now refused before the solve, naming the step and the value."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment([text]))
+    with pytest.raises(ValueError, match=re.escape(message)):
+        sim.solve()
+
+
+@pytest.mark.parametrize("termination, message", [
+    ("-80% capacity", "the experiment's termination '-80% capacity': its capacity -80 % is outside its range (0, 100)"),
+    ("0% capacity", "its capacity 0 % is outside its range (0, 100)"),
+    ("150% capacity", "its capacity 150 % is outside its range (0, 100)"),
+    ("0 A.h capacity", "its capacity 0 Ah is outside its range (0, inf)"),
+    (["80% capacity", "-1 V"], "its voltage -1 V is outside its range (0, 6]"),
+])
+def test_an_experiment_termination_out_of_range_is_refused(termination, message):
+    """A capacity termination of -80 % or 0 % never stopped a long run, 150 % (a typo of 15.0 %?) stopped it after
+    cycle 1 ("experiment capacity limit reached"), all without a word: refused before the solve, naming the
+    termination as written; 80 % and 1.8 V pass."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+
+    def sim(term):
+        experiment = pybamm.Experiment([("Discharge at 0.1C for 1 minute",)], termination=term)
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+
+    with pytest.raises(ValueError, match=re.escape(message)):
+        sim(termination).solve()
+    sim(["80% capacity", "1.8 V"]).build_for_experiment()
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Discharge at 0.1C until 0.3 V", "the voltage cut-off of the experiment's step 2 (Discharge at 0.1C until 0.3 V) "
+                                      "= 0.3 V is outside its range (0.8, 3.8) (the cell's voltage cut-offs 1.8 and "
+                                      "2.8 V moved 1 V out"),
+    ("Charge at 0.1C until 5.5 V", "= 5.5 V is outside its range (0.8, 3.8)"),
+    ("Discharge at 0.1C for 1 hour or until 0.5 V", "= 0.5 V is outside its range (0.8, 3.8)"),
+])
+def test_a_step_cut_off_outside_the_window_is_refused(text, message):
+    """A cut-off beyond the LMS cell's window moved 1 V out can never end its step: "until 0.3 V" ran to the model's
+    0.8 V "Minimum voltage [V]" event, where PyBaMM stopped the whole experiment (a 300-cycle run in cycle 1) with a
+    logged warning only; "until 5.5 V" failed in IDA (IDA_ERR_FAIL). Refused before any step, naming the step, the
+    value and the window; a cut-off inside it (0.85 V) passes."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+
+    def sim(step):
+        experiment = pybamm.Experiment([("Rest for 1 minute", step)] * 300)
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+
+    with pytest.raises(ValueError, match=re.escape(message)):
+        sim(text).solve()
+    sim("Discharge at 0.1C until 0.85 V").build_for_experiment()
+
+
+@pytest.mark.parametrize("save_at_cycles", [0, -1, 2.5, [0, 3], (1, 3), []])
+def test_save_at_cycles_that_is_no_cycle_number_is_refused(save_at_cycles):
+    """save_at_cycles=0 raised "ZeroDivisionError: integer modulo by zero" after cycle 2 had run; -1 kept every cycle,
+    2.5, [0, 3] and (1, 3) only the first and the last, without a word. Refused before any step, naming the value;
+    3 and [1, 3] run."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    experiment = pybamm.Experiment([("Discharge at 0.1C for 1 minute", "Rest for 1 minute")] * 4)
+
+    def solve(value):
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve(
+            save_at_cycles=value)
+
+    with pytest.raises(ValueError, match=re.escape(f"save_at_cycles = {save_at_cycles!r}: ") + ".* is no cycle number"):
+        solve(save_at_cycles)
+    assert [c is not None for c in solve([1, 3]).cycles] == [True, False, True, True]
+
+
 def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs():
     """Valid values pass, a current's sign (the direction) is no error; a voltage hold at 0.9 V, inside the window
     PyBaMM runs an LMS experiment in (its 1.8 V cut-off moved 1 V out), runs and holds the cell at 0.9 V."""
@@ -808,7 +886,8 @@ def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
                                      pybamm.step.current(one, duration=60))] * 500)
     assert len({id(step) for step in experiment.steps}) == 1500  # (PyBaMM's copies)
     check_step_values(experiment.steps, None, values)
-    assert len(calls) == 1 + 1 + 100, len(calls)  # the two C-rates once, the function at its 100 times once
+    # the two C-rates once, their two cut-offs once, the function at its 100 times once
+    assert len(calls) == 1 + 1 + 2 + 100, len(calls)
     # not merged: drive cycles of 2000 samples that numpy prints the same, a NaN in the middle of the second
     times = np.arange(2000.0)
     good, bad = np.c_[times, np.full(2000, 1e-5)], np.c_[times, np.full(2000, 1e-5)]

@@ -314,7 +314,11 @@ def run(args):
     with warnings.catch_warnings():  # cycles not kept: their discharges are not listed (the table has them)
         warnings.simplefilter("ignore")
         discharges = readout.discharge_steps(solution, arrays=False)
-    print(f"{args.parameter_set}: {len(steps_table)} steps solved in {wall:.2f} s ({solution.termination}); "
+    # a cycle --save-at-cycles dropped ran its steps too (they are not in the steps table): count them all
+    solved = sum(len(c.steps) if c is not None else experiment.cycle_lengths[k] for k, c in enumerate(solution.cycles))
+    kept = "" if solved == len(steps_table) else f", {len(steps_table)} kept in the time series"
+    print(f"{args.parameter_set}: {solved} steps in {len(solution.cycles)} cycles solved in {wall:.2f} s{kept} "
+          f"({solution.termination}); "
           f"{retention_text(discharges, model, summary)}")
     print(f"wrote {', '.join(map(str, written))}")
     note = negligible_discharges_note(discharges, values, mass_g)

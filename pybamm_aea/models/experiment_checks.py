@@ -37,7 +37,7 @@ from .checks import Range, check_inputs, check_value, warn_unknown_inputs, warn_
 __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
-           "check_steps_not_merged"]
+           "check_steps_not_merged", "check_termination", "check_save_at_cycles"]
 
 
 def starts_outside_window(exc):
@@ -120,6 +120,98 @@ _AMBIENT = "Ambient temperature [K]"
 #: (pybamm.step.BaseStep.update_voltage_safety_events: the expression + 1 V), so that a step's own cut-off ends
 #: it first: a voltage step beyond the cut-offs by more starts past the event, a solver error
 EXPERIMENT_WINDOW_MARGIN = 1.0
+
+
+#: the words of a step string that give its direction, with the sign PyBaMM multiplies its value by
+#: (pybamm.step.string: "Charge at 1 A" runs at -1 A)
+_DIRECTION_WORDS = {"Discharge": 1.0, "Charge": -1.0}
+#: the units a current, C-rate or power step's value is in, for the messages
+_STEP_UNITS = {"Current": " A", "CRate": "C", "Power": " W"}
+
+
+def _check_direction_word(index, step, kind):
+    """Refuse a step string whose value has a sign against its word ("Discharge at -0.1C until 1.8 V"): PyBaMM runs
+    it the other way (a charge), and a cut-off it then starts beyond skips the step with a logged warning only (an
+    experiment of such steps returned an EmptySolution, whose reading raised a TypeError)."""
+    description = getattr(step, "description", None)
+    if kind not in _STEP_UNITS or not isinstance(description, str) or not isinstance(step.value, numbers.Real):
+        return
+    sign = _DIRECTION_WORDS.get(description.split(" at ")[0].strip())
+    if sign is None or step.value * sign >= 0:
+        return
+    written = step.value * sign  # the value as the user wrote it (PyBaMM multiplied it by the word's sign)
+    word = description.split(" at ")[0].strip()
+    other = next(w for w in _DIRECTION_WORDS if w != word)
+    raise ValueError(f"the {STEP_VALUE_RANGES[kind][0]} of the experiment's step {index} ({description}) = "
+                     f"{written:g}{_STEP_UNITS[kind]} is negative, so PyBaMM would run this '{word}' step as a "
+                     f"{other.lower()}: the word gives the direction, write the value without its sign (or "
+                     f"'{other} at {abs(written):g}{_STEP_UNITS[kind]}')")
+
+
+#: an experiment's termination (``pybamm.Experiment(termination=...)``, PyBaMM's parsed dict) -> its range: PyBaMM
+#: stops after the cycle whose "Capacity [A.h]" is at or below the percentage of cycle 1's (so 100 % or more stops
+#: after cycle 1 and 0 % or less never), or at or below the capacity in A.h; after the cycle whose lowest voltage is
+#: at or below the voltage (Simulation.solve)
+TERMINATION_RANGES = {
+    ("capacity", "%"): Range(0.0, 100.0, low_open=True, high_open=True,
+                             why="a percentage of cycle 1's \"Capacity [A.h]\", checked after each cycle: 100 % or more "
+                             "stops after cycle 1, 0 % or less never"),
+    ("capacity", "Ah"): Range(0.0, low_open=True, why="a capacity [A.h] (\"Capacity [A.h]\" at or below it stops "
+                              "the experiment): 0 or less never stops it"),
+    ("voltage", "V"): Range(0.0, MAX_VOLTAGE_VS_LI, low_open=True,
+                            why=f"a cell voltage [V], at most {MAX_VOLTAGE_VS_LI:g} V (a cycle's lowest voltage at or "
+                            "below it stops the experiment)"),
+}
+
+
+def check_termination(experiment):
+    """Refuse an experiment termination PyBaMM would take without a word but that cannot mean what it says
+    (:data:`TERMINATION_RANGES`): ``"-80% capacity"`` or ``"0% capacity"`` never stopped a run, ``"150% capacity"``
+    stopped it after cycle 1. ValueError naming the termination as written and its value."""
+    for kind, value in (getattr(experiment, "termination", None) or {}).items():
+        if not isinstance(value, tuple) or len(value) != 2:
+            continue  # (a time: PyBaMM's to check)
+        number, unit = value
+        rng = TERMINATION_RANGES.get((kind, unit))
+        if rng is not None and rng.outside(np.array([float(number)])).any():
+            raise ValueError(f"the experiment's termination {getattr(experiment, 'termination_string', None)!r}: its "
+                             f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
+
+
+def check_save_at_cycles(save_at_cycles):
+    """Refuse a ``Simulation.solve(save_at_cycles=...)`` PyBaMM would take without a word but that cannot mean what it
+    says: PyBaMM keeps the time series of every multiple of an integer N, or of the cycles a list names (cycles
+    numbered from 1, counted on from a ``starting_solution``'s), and always of the first and the last. 0 raised
+    "ZeroDivisionError: integer modulo by zero" after cycle 2 had run, -1 kept every cycle and 2.5 or [0] only the
+    first and the last. ValueError naming the value."""
+    if save_at_cycles is None:
+        return
+    values = save_at_cycles if isinstance(save_at_cycles, list) else [save_at_cycles]
+    bad = [v for v in values if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1]
+    if bad or not values:
+        raise ValueError(f"save_at_cycles = {save_at_cycles!r}: {'an empty list' if not values else repr(bad[0])} is "
+                         "no cycle number; give an integer N >= 1 (every Nth cycle kept) or a list of cycle numbers "
+                         ">= 1 (the first and the last cycle are always kept)")
+
+
+def _check_cut_offs(index, step, cut_offs):
+    """Refuse a step's voltage cut-off (``"... until 0.5 V"``) outside the cell's window in an experiment
+    (:func:`_step_window`): the model's "Minimum/Maximum voltage [V]" event ends the step before it, and PyBaMM stops
+    the whole experiment there with a logged warning only (a 300-cycle run ended in cycle 1, LMS "until 0.5 V" at its
+    0.8 V event), or the solver fails on the way (LMS "Charge ... until 5.5 V": IDA_ERR_FAIL)."""
+    window = _step_window("Voltage", cut_offs)
+    if window is None:
+        return
+    for term in getattr(step, "termination", None) or ():
+        value = getattr(term, "value", None)
+        if type(term).__name__ == "VoltageTermination" and isinstance(value, numbers.Real) and \
+                window.outside(np.array([float(value)])).any():
+            raise ValueError(f"the voltage cut-off of the experiment's step {index} ({step}) = {float(value)!r} V is "
+                             f"outside its range {window.describe()} (the cell's voltage cut-offs {cut_offs[0]:g} and "
+                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out, where PyBaMM puts the "
+                             "model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events in an experiment: "
+                             "one ends the step before its cut-off and PyBaMM stops the experiment there with a logged "
+                             "warning only; widen \"Lower/Upper voltage cut-off [V]\" to run past them)")
 
 
 def _cut_off(parameter_values, name, inputs):
@@ -392,6 +484,8 @@ def check_step_values(steps, inputs, parameter_values=None):
         if key in seen:
             continue
         seen.add(key)
+        _check_direction_word(index, step, kind)
+        _check_cut_offs(index, step, cut_offs)
         if isinstance(getattr(step, "input_value", None), np.ndarray):  # a drive cycle of numbers: every sample
             _check_drive_cycle(index, step, kind, cut_offs)
             continue

@@ -33,7 +33,7 @@ not; :func:`install` installs them, idempotently, in this order):
   found" text for a NaN); checks every number of an AEA model's values before ``process_model`` substitutes it. Retired by:
   PyBaMM telling a NaN value from a missing one, and a model-level hook called with the parameter values at
   ``process_model`` (to check the values a model does not read).
-- :mod:`.experiment_errors`: wraps ``Simulation.solve`` (adds a callback); reads ``inspect.getsource`` of
+- :mod:`.experiment_errors`: wraps ``Simulation.solve`` (adds a callback, checks ``save_at_cycles`` first); reads ``inspect.getsource`` of
   ``Simulation.solve`` for the keys of the callback ``logs`` at ``on_experiment_error``. Retired by: the solution
   saying the experiment stopped on an error, or PyBaMM warning as it returns.
 

@@ -17,7 +17,9 @@ after PyBaMM's solve returns, if a step failed it warns
 :class:`~pybamm_aea.models.experiment_checks.ExperimentStepFailedWarning` naming the step (its number in the
 experiment, its cycle and its description), the solver's error, and how many of the experiment's cycles the returned
 solution holds (``solution.cycles``, counted after the cycles of a ``starting_solution``) and how many of its steps
-ran before the failure, out of the experiment's. The solution is returned as PyBaMM made it. A failure in the first
+ran before the failure, out of the experiment's. The solution is returned as PyBaMM made it. Before PyBaMM's solve it checks
+``save_at_cycles`` (:func:`~pybamm_aea.models.experiment_checks.check_save_at_cycles`: 0 raised a ZeroDivisionError
+after cycle 2, -1 kept every cycle). A failure in the first
 step still raises (PyBaMM's behaviour), other models and solves without experiment are left as PyBaMM runs them, and
 a step PyBaMM ends on a model event it was not given (``on_experiment_infeasible_event``, logged as a warning by
 PyBaMM) is not this module's.
@@ -45,6 +47,8 @@ MODEL_FLAG = "warn_failed_experiment_step"
 #: the ``pybamm.Simulation`` method wrapped and the parameter the wrapper adds its callback to
 METHOD = "solve"
 CALLBACKS = "callbacks"
+#: the parameter of ``solve`` checked before PyBaMM's solve (:func:`pybamm_aea.models.experiment_checks.check_save_at_cycles`)
+SAVE_AT_CYCLES = "save_at_cycles"
 #: the keys of PyBaMM's callback ``logs`` the recorder reads at ``on_experiment_error``
 LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error")
 
@@ -55,8 +59,9 @@ def check(simulation_class=None):
     method = getattr(simulation_class, METHOD, None)
     method = getattr(method, "__wrapped__", method)
     missing = [] if callable(method) else [f"Simulation.{METHOD}"]
-    if callable(method) and CALLBACKS not in inspect.signature(method).parameters:
-        missing.append(f"Simulation.{METHOD}({CALLBACKS}=...)")
+    for name in (CALLBACKS, SAVE_AT_CYCLES):
+        if callable(method) and name not in inspect.signature(method).parameters:
+            missing.append(f"Simulation.{METHOD}({name}=...)")
     source = inspect.getsource(method) if callable(method) else ""  # the method only: the class takes ~0.1 s
     missing += [f'logs["{name}"]' for name in LOG_NAMES if not re.search(rf'logs\["{name}"\]\s*=', source)]
     if "on_experiment_error" not in source:
@@ -105,6 +110,9 @@ def _warn_failed_step(pybamm_method):
         if getattr(self, "experiment", None) is None or not getattr(type(self.model), MODEL_FLAG, False):
             return pybamm_method(self, *args, **kwargs)
         bound = signature.bind(self, *args, **kwargs)
+        from ..models.experiment_checks import check_save_at_cycles
+
+        check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES))  # before any step (PyBaMM reads it after each cycle)
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder()
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]

@@ -149,14 +149,15 @@ def _whole_experiment_check(pybamm_method):
         # (imported here: pybamm_aea.models installs this hook while it is being imported)
         from ..models.checks import ExperimentInputNames
         from ..models.experiment_checks import (CUSTOM_STEP_MODELS, POWER_STEP_MODELS, CheckedIDAKLUSolver,
-                                                check_step_values, check_steps_not_merged, circular_custom_steps,
-                                                constant_custom_currents)
+                                                check_step_values, check_steps_not_merged, check_termination,
+                                                circular_custom_steps, constant_custom_currents)
 
         checked = isinstance(self.solver, CheckedIDAKLUSolver)  # (the step solvers are its copies)
         if checked:
             # every step's own value (a current given as an input) before the build and any step, each step run
             # with its own value (PyBaMM's Experiment merges two drive cycles that print the same)
             check_steps_not_merged(self.experiment)
+            check_termination(self.experiment)
             check_step_values(self.experiment.steps, signature.bind(self, *args, **kwargs).arguments.get("inputs"),
                               self.parameter_values)
         try:
