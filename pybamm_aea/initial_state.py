@@ -349,8 +349,11 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         x_low = _content_at(evaluator, V_low, ocp, anode, T, x_max)
         x_high = _content_at(evaluator, V_high, ocp, anode, T, x_max)
         target = lithium(x_low) + soc * (lithium(x_high) - lithium(x_low))
+        # SOC 0 and 1 held 1e-9 V inside the cut-offs: on the cut-off itself the model's own OCV (a few 1e-13 V
+        # off this one) started TiS2 at SOC 0 and the lever-rule Mo6S8 at SOC 1 past the cut-off, refused at rest
         x0 = brentq(lambda x: lithium(x) - target, x_high, x_low, xtol=1e-12 * x_max) if 0 < soc < 1 else (
-            x_low if soc == 0 else x_high
+            _content_at(evaluator, V_low + 1e-9, ocp, anode, T, x_max) if soc == 0
+            else _content_at(evaluator, V_high - 1e-9, ocp, anode, T, x_max)
         )
     values["Initial cathode Li content"] = x0
     # inside a two-phase region of the multi-phase host: its binodal phases, the Li-rich one at the separator

@@ -481,3 +481,19 @@ def test_an_initial_value_neither_a_number_nor_a_voltage_is_named(value):
     with pytest.raises(TypeError, match=rf"initial_value must be a state of charge in \[0, 1\] or a voltage.*"
                                         rf"got {re.escape(repr(value))}"):
         pybamm.ParameterValues("Li2021_Mo6S8").set_initial_state(value)
+
+
+@pytest.mark.parametrize("set_name, host, soc, cutoff", [
+    ("Li2021_TiS2", "multi-phase", 0, "Lower voltage cut-off [V]"),
+    ("Li2021_Mo6S8", "lever rule", 1, "Upper voltage cut-off [V]"),
+])
+def test_a_rest_at_soc_0_or_1_starts_on_its_cut_off(set_name, host, soc, cutoff):
+    """A rest at SOC 0 or 1 shows the cell's OCV at that cut-off. The state sat on the cut-off itself, and the
+    model's own OCV, a few 1e-13 V off the initial-state one, was refused at rest: 'the cell starts 7.25e-13 V
+    below its lower cut-off' (TiS2, multi-phase) and '0 V above its upper cut-off' (Mo6S8, lever rule)."""
+    values = pybamm.ParameterValues(set_name)
+    values["Current function [A]"] = 0
+    sim = pybamm.Simulation(AEA({"host thermodynamics": host}), parameter_values=values)
+    voltage = sim.solve([0, 10], initial_soc=soc)["Voltage [V]"].entries
+    assert voltage[0] == pytest.approx(values[cutoff], abs=1e-6)
+    assert voltage[-1] == pytest.approx(voltage[0], abs=1e-9)
