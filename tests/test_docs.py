@@ -49,6 +49,29 @@ def test_license_and_citation_match_the_package():
     assert cff["preferred-citation"]["doi"] == doi
 
 
+def test_every_module_the_readme_and_pages_name_has_an_api_page():
+    """A module the README or a docs page sends a user to (pybamm_aea.models.checks for check_inputs and RANGES,
+    models.experiment_checks for CheckedIDAKLUSolver, models.solvers for StepRetriedWarning, the default host's
+    submodel, ...) is documented in docs/api.rst; the installed example scripts are the gallery's."""
+    import importlib
+
+    named = set()
+    for path in [ROOT / "README.md", *DOCS.glob("*.rst")]:
+        named |= set(re.findall(r"pybamm_aea(?:\.\w+)+", path.read_text()))
+    modules = set()
+    for name in named:
+        parts = name.split(".")
+        for i in range(len(parts), 1, -1):
+            try:
+                modules.add(importlib.import_module(".".join(parts[:i])).__name__)
+                break
+            except ImportError:
+                continue
+    documented = set(re.findall(r"^\.\. automodule:: (\S+)$", (DOCS / "api.rst").read_text(), re.M))
+    missing = sorted(m for m in modules - documented if m != "pybamm_aea.examples")
+    assert not missing, f"named in the README or docs but without an API entry: {missing}"
+
+
 def _source_tree():
     """{path: (size, mtime)} of every file under docs/ (the build's own output goes elsewhere)."""
     return {str(p.relative_to(DOCS)): (p.stat().st_size, p.stat().st_mtime_ns) for p in DOCS.rglob("*")
