@@ -2108,3 +2108,13 @@ def test_every_value_out_of_range_is_named_in_the_one_error():
         values.process_model(AEA())
     assert str(info.value).startswith("'Li trapping fraction' = 1.5 is outside its physical range [0, 1]")
     assert "also out of range" not in str(info.value)
+
+
+@pytest.mark.parametrize("value", [None, np.array([0.1, 0.2]), 1 + 0j], ids=["None", "array", "complex"])
+def test_a_value_pybamm_cannot_substitute_is_refused_by_name(value):
+    """None (a value left empty in a user's configuration), an array or a complex number for a parameter: PyBaMM's
+    own error, "Cannot process parameter 'None'", did not say which parameter; the check names it."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode porosity"] = value
+    with pytest.raises(ValueError, match=r"'Cathode porosity' = .* is not a value PyBaMM can substitute"):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()

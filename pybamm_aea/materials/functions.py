@@ -231,7 +231,7 @@ class TableOCP(_Named):
 class SinglePhaseLogMobility(_Named):
     """ln B(x, T) [B in m2.V-1.s-1] of a single-phase host for the multi-phase transport.
 
-    B = D / |dU_h/dx| makes the Cahn-Hilliard flux c B grad(U_h) the Fickian flux D grad(c) of the
+    B = D / ``|dU_h/dx|`` makes the Cahn-Hilliard flux c B grad(U_h) the Fickian flux D grad(c) of the
     set's own ``"Cathode Li diffusivity [m2.s-1]"`` and ``"Cathode homogeneous OCP [V]"``,
     referenced by name (PyBaMM processes the returned parameters), so that a user's update of
     either reaches the multi-phase host as it reaches the lever-rule one. dU_h/dx by a central

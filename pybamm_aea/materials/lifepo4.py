@@ -20,7 +20,7 @@
 
 On the multi-phase host (the model's default) it is a single-phase Fickian host of this OCP (no free
 energy with the LiFePO4/FePO4 miscibility gap, no gradient energy): the plateau makes its mobility
-D / |dU/dx| large and its ions' conductivity F c B Nernst-Einstein on that mobility. Its Fig. S2
+D / ``|dU/dx|`` large and its ions' conductivity F c B Nernst-Einstein on that mobility. Its Fig. S2
 failure is the electrons' and the Li transport's (tests/test_materials_figS2.py), which a two-phase
 description would not lift, so the gap is not modelled.
 """

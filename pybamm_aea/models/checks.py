@@ -434,6 +434,13 @@ def _number(given):
     return None
 
 
+def _substitutable(given):
+    """Whether PyBaMM's substitution takes ``given`` that is not a real number: a function, a ``pybamm.Symbol``
+    (an input, an expression), a tuple (an interpolant's data) or a string; not None, a complex number, a NumPy
+    array or a list, which it refuses as "Cannot process parameter '...'" without the parameter's name."""
+    return callable(given) or isinstance(given, (pybamm.Symbol, tuple, str))
+
+
 def _check_number(name, value, rng, values, depth=0):
     """Raise the model's check's ``ValueError`` if the number ``value`` of ``name`` is outside ``rng``; a ``high``
     naming another parameter is read from ``values`` when it is a number there (absent, an input or a function:
@@ -468,6 +475,9 @@ def check_parameter_values(values):
         rng = RANGES.get(name)
         number = None if rng is None else _number(value)
         if number is None:
+            if rng is not None and not _substitutable(value):
+                said.append(f"'{name}' = {value!r} is not a value PyBaMM can substitute: give a real number, a "
+                            "function, an input ('[input]') or a pybamm expression")
             continue
         try:
             _check_number(name, number, rng, values)

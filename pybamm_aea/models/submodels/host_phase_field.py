@@ -22,7 +22,7 @@ finds however long the step (session 28 relied on j0's NaN past theta = 1.0001: 
 AEA_LiCoO2's 0.1C discharge ran 20 h at 3.385 V to theta = 2.10; with the events it ends at 3.0 V,
 0.137581 mA.h). An electron-limited end (``Host.U_full``, Mo6S8's 1.0 V at x = 4; the flag 0, as the
 Mo6S8 sets state) is continued linearly, so a cut-off below U_full overfills the host by (U_full - V) /
-|dU_h/dx| (LMS to 0.5 V vs Li: x = 4.015, 129.0 against the 4-Li 128.8 mA.h/g), and has no content
+``|dU_h/dx|`` (LMS to 0.5 V vs Li: x = 4.015, 129.0 against the 4-Li 128.8 mA.h/g), and has no content
 event: one was tried and not kept, IDA's root finding on its interpolant stopped LTO-LMS cycling at
 rest at x_max (4.0004 and 4.004 as the threshold alike); so was a steeper U_h past x_max (100x),
 which moved the solver's path of a 1.8 V discharge that never reaches x_max (128.19 -> 120.80 mA.h/g).
@@ -33,7 +33,7 @@ at the interface on charge) needs fronts to be born and to die; a diffuse interf
 without tracking, and mu as an algebraic variable (a DAE of index 1) keeps the fourth-order
 problem a pair of second-order ones. The spinodal loops of U_h make homogeneous states inside
 a two-phase region unstable, so phases separate by themselves; the gradient energy makes the
-separated state well-posed with an interface of width ~ sqrt(kappa / |dU_h/dx|).
+separated state well-posed with an interface of width ~ sqrt(kappa / ``|dU_h/dx|``).
 
 The solver's variable for the content is not x but y with x = e ln(1 + exp(y / e)), e = 1e-3
 (:meth:`CathodeCahnHilliard.content`): x where the host holds Li, ln x where it is nearly empty.
@@ -67,7 +67,7 @@ phi^b. The same flux law gives the electrons' field I_e / sigma_e for the ohmic 
 (:mod:`.electronic_conduction`).
 
 A single-phase host (gradient energy 0: TiS2, the materials of :mod:`pybamm_aea.materials`) has
-U = U_h(x) and no interface: its flux is taken in Fickian form, D t_e dx/dX with D = B |dU_h/dx|
+U = U_h(x) and no interface: its flux is taken in Fickian form, D t_e dx/dX with D = B ``|dU_h/dx|``
 averaged onto the faces (the geometric mean of B across a steep fitted OCP end under-states the
 flux into the last cells: LiCoO2 to 3.0 V gave 126.7 instead of 137.6 uA.h on 20 cells), and
 its surface OCP is U_h at the surface content. It then equals the lever-rule host's Fickian
