@@ -638,11 +638,12 @@ def test_a_step_string_with_a_sign_against_its_word_is_refused(text, message):
     ("150% capacity", "its capacity 150 % is outside its range (0, 100)"),
     ("0 A.h capacity", "its capacity 0 Ah is outside its range (0, inf)"),
     (["80% capacity", "-1 V"], "its voltage -1 V is outside its range (0, 6]"),
+    ("2.9 V", "its voltage 2.9 V is at or above the cell's \"Upper voltage cut-off [V]\" 2.8 V"),
 ])
 def test_an_experiment_termination_out_of_range_is_refused(termination, message):
     """A capacity termination of -80 % or 0 % never stopped a long run, 150 % (a typo of 15.0 %?) stopped it after
-    cycle 1 ("experiment capacity limit reached"), all without a word: refused before the solve, naming the
-    termination as written; 80 % and 1.8 V pass."""
+    cycle 1 ("experiment capacity limit reached"), all without a word, and so did a voltage at or above the upper
+    cut-off (2.9 V on LMS, 2.8 V): refused before the solve, naming the termination as written; 80 % and 1.8 V pass."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
 
     def sim(term):
@@ -677,11 +678,11 @@ def test_a_step_cut_off_outside_the_window_is_refused(text, message):
     sim("Discharge at 0.1C until 0.85 V").build_for_experiment()
 
 
-@pytest.mark.parametrize("save_at_cycles", [0, -1, 2.5, [0, 3], (1, 3), []])
+@pytest.mark.parametrize("save_at_cycles", [0, -1, 2.5, [0, 3], (1, 3), [], np.int64(2)])
 def test_save_at_cycles_that_is_no_cycle_number_is_refused(save_at_cycles):
     """save_at_cycles=0 raised "ZeroDivisionError: integer modulo by zero" after cycle 2 had run; -1 kept every cycle,
-    2.5, [0, 3] and (1, 3) only the first and the last, without a word. Refused before any step, naming the value;
-    3 and [1, 3] run."""
+    2.5, [0, 3], (1, 3) and numpy's int64(2) (PyBaMM reads an N by isinstance(N, int)) only the first and the last,
+    without a word. Refused before any step, naming the value; [1, 3] and [int64(1), int64(3)] run."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     experiment = pybamm.Experiment([("Discharge at 0.1C for 1 minute", "Rest for 1 minute")] * 4)
 
@@ -692,6 +693,22 @@ def test_save_at_cycles_that_is_no_cycle_number_is_refused(save_at_cycles):
     with pytest.raises(ValueError, match=re.escape(f"save_at_cycles = {save_at_cycles!r}: ") + ".* is no cycle number"):
         solve(save_at_cycles)
     assert [c is not None for c in solve([1, 3]).cycles] == [True, False, True, True]
+    assert [c is not None for c in solve([np.int64(1), np.int64(3)]).cycles] == [True, False, True, True]
+
+
+def test_a_step_object_keeps_its_sign_whatever_its_description_and_a_drive_cycle_is_named_short():
+    """The direction-word check reads the step string's own minus sign: a step object keeps the sign it was given
+    (``c_rate(0.1, description="Charge at 0.1C")`` is a discharge, as PyBaMM runs it, not refused as "-0.1C"); a
+    drive cycle's cut-off out of the window is named by its samples' count, not numpy's print of 2000 rows."""
+    from pybamm_aea.models.experiment_checks import check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    check_step_values([pybamm.step.c_rate(0.1, description="Charge at 0.1C", duration=60)], None, values)
+    cycle = pybamm.step.current(np.c_[np.arange(2000.0), np.full(2000, 1e-5)], termination="< 0.5 V")
+    with pytest.raises(ValueError, match=re.escape("step 1 (Current(a drive cycle of 2000 samples over 1999 s)) = "
+                                                   "0.5 V is outside its range (0.8, 3.8)")) as caught:
+        check_step_values([cycle], None, values)
+    assert "\n" not in str(caught.value)
 
 
 def test_valid_step_values_pass_and_a_voltage_hold_inside_the_moved_window_runs():

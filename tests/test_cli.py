@@ -312,6 +312,15 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
      "which the grid does not have"),
     (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "anode=Li-In,lithium metal"],
      "1.8 V vs Li metal is 1.18 V on the Li-In anode"),
+    # the library's experiment checks, said as usage errors before the solve (they were 20-line tracebacks, exit 1)
+    (["simulate", "--experiment", "Discharge at 0.1C until 1.8 V", "--cycles", "3", "--termination", "150% capacity",
+      "--output", "x.csv"], "argument --termination: '150% capacity': the experiment's termination '150% capacity'"),
+    (["simulate", "--experiment", "Discharge at 0.1C until 1.8 V", "--cycles", "3", "--termination", "2.9 V",
+      "--output", "x.csv"], "its voltage 2.9 V is at or above the cell's \"Upper voltage cut-off [V]\" 2.8 V"),
+    (["simulate", "--experiment", "Discharge at 0.1C until 0.5 V", "--output", "x.csv"],
+     "argument --experiment: the voltage cut-off of the experiment's step 1"),
+    (["simulate", "--experiment", "Discharge at -0.1C until 1.8 V", "--output", "x.csv"],
+     "argument --experiment: the C-rate of the experiment's step 1 (Discharge at -0.1C until 1.8 V) = -0.1C"),
 ])
 def test_bad_arguments_are_argparse_errors_naming_them(argv, named, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

@@ -224,7 +224,7 @@ def run(args):
     from pybamm_aea import readout
     from pybamm_aea.cycling import ANODE_OCP
     from pybamm_aea.models.checks import MissingParameterError
-    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning, check_step_values, check_termination
     from pybamm_aea.progress import ExperimentProgress
 
     _args.check_output(args.parser, args.output, OUTPUT_FORMATS)
@@ -246,8 +246,14 @@ def run(args):
     steps = _args.experiment_steps(args.parser, args.experiment or _default_steps(values), args.cycles)
     try:
         experiment = pybamm.Experiment(steps, termination=args.termination)
+        check_termination(experiment, values)  # (the library's check, for PyBaMM's models too)
     except ValueError as exc:
         args.parser.error(f"argument --termination: {args.termination!r}: {exc}")
+    if args.model == "AEA":  # the checks the AEA model's solve makes, said as a usage error before the solve
+        try:
+            check_step_values(experiment.steps, None, values)
+        except ValueError as exc:
+            args.parser.error(f"argument --experiment: {exc}")
     if args.mesh_check and args.save_at_cycles is not None:
         args.parser.error("argument --mesh-check: compares every step's time series, which --save-at-cycles "
                           "leaves out")

@@ -7,10 +7,13 @@ word, or failed with a bare ``RecursionError`` (the cases measured are in each f
 - before any step runs (:mod:`pybamm_aea.pybamm_adapter.experiment_inputs` calls them from
   ``pybamm.Simulation.build_for_experiment``): :func:`check_step_values`, the value each step runs at (a current
   given as ``pybamm.InputParameter("I2")``, a drive cycle of numbers, a Python function of the time) against
-  :data:`STEP_VALUE_RANGES` and, for a voltage, the cell's window in an experiment; :func:`check_steps_not_merged`,
+  :data:`STEP_VALUE_RANGES` and, for a voltage and a step's cut-off, the cell's window in an experiment;
+  :func:`check_termination`, the experiment's termination (:data:`TERMINATION_RANGES`); :func:`check_steps_not_merged`,
   a step PyBaMM would run with another's value (it keys steps by their text); :func:`circular_custom_steps` and
   :func:`constant_custom_currents`, the step whose custom current failed PyBaMM's build (a circular definition, a
   constant NaN), named;
+- at ``Simulation.solve``, before any step (:mod:`pybamm_aea.pybamm_adapter.experiment_errors` calls it):
+  :func:`check_save_at_cycles`;
 - at each solve and step: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks the inputs
   (:func:`~pybamm_aea.models.checks.check_inputs`) and their names, explains a start outside the voltage window
   (:func:`starts_outside_window`, :class:`StartOutsideWindowWarning`) and a custom step's failure (its current at
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 import warnings
 import weakref
 
@@ -37,7 +41,7 @@ from .checks import Range, check_inputs, check_value, warn_unknown_inputs, warn_
 __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
-           "check_steps_not_merged", "check_termination", "check_save_at_cycles"]
+           "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles"]
 
 
 def starts_outside_window(exc):
@@ -127,25 +131,28 @@ EXPERIMENT_WINDOW_MARGIN = 1.0
 _DIRECTION_WORDS = {"Discharge": 1.0, "Charge": -1.0}
 #: the units a current, C-rate or power step's value is in, for the messages
 _STEP_UNITS = {"Current": " A", "CRate": "C", "Power": " W"}
+#: a step string whose value is written with a minus sign after its direction word ("Discharge at -0.1C")
+_SIGN_AGAINST_WORD = re.compile(rf"\s*({'|'.join(_DIRECTION_WORDS)}) at\s*-")
 
 
 def _check_direction_word(index, step, kind):
     """Refuse a step string whose value has a sign against its word ("Discharge at -0.1C until 1.8 V"): PyBaMM runs
     it the other way (a charge), and a cut-off it then starts beyond skips the step with a logged warning only (an
-    experiment of such steps returned an EmptySolution, whose reading raised a TypeError)."""
+    experiment of such steps returned an EmptySolution, whose reading raised a TypeError). Read from the text's own
+    minus sign: a step object (``pybamm.step.c_rate(0.1, description="Charge at 0.1C")``) keeps the sign given."""
     description = getattr(step, "description", None)
     if kind not in _STEP_UNITS or not isinstance(description, str) or not isinstance(step.value, numbers.Real):
         return
-    sign = _DIRECTION_WORDS.get(description.split(" at ")[0].strip())
-    if sign is None or step.value * sign >= 0:
+    written = _SIGN_AGAINST_WORD.match(description)
+    if written is None:
         return
-    written = step.value * sign  # the value as the user wrote it (PyBaMM multiplied it by the word's sign)
-    word = description.split(" at ")[0].strip()
+    word = written.group(1)
+    value = step.value * _DIRECTION_WORDS[word]  # the value as the user wrote it (PyBaMM multiplied it by the sign)
     other = next(w for w in _DIRECTION_WORDS if w != word)
     raise ValueError(f"the {STEP_VALUE_RANGES[kind][0]} of the experiment's step {index} ({description}) = "
-                     f"{written:g}{_STEP_UNITS[kind]} is negative, so PyBaMM would run this '{word}' step as a "
+                     f"{value:g}{_STEP_UNITS[kind]} is negative, so PyBaMM would run this '{word}' step as a "
                      f"{other.lower()}: the word gives the direction, write the value without its sign (or "
-                     f"'{other} at {abs(written):g}{_STEP_UNITS[kind]}')")
+                     f"'{other} at {abs(value):g}{_STEP_UNITS[kind]}')")
 
 
 #: an experiment's termination (``pybamm.Experiment(termination=...)``, PyBaMM's parsed dict) -> its range: PyBaMM
@@ -164,18 +171,27 @@ TERMINATION_RANGES = {
 }
 
 
-def check_termination(experiment):
+def check_termination(experiment, parameter_values=None):
     """Refuse an experiment termination PyBaMM would take without a word but that cannot mean what it says
     (:data:`TERMINATION_RANGES`): ``"-80% capacity"`` or ``"0% capacity"`` never stopped a run, ``"150% capacity"``
-    stopped it after cycle 1. ValueError naming the termination as written and its value."""
+    stopped it after cycle 1, and so did a voltage at or above the cell's "Upper voltage cut-off [V]" (read from
+    ``parameter_values`` when it is a number there: every cycle's lowest voltage is below it; LMS "2.9 V"). ValueError
+    naming the termination as written and its value."""
+    written = getattr(experiment, "termination_string", None)
     for kind, value in (getattr(experiment, "termination", None) or {}).items():
         if not isinstance(value, tuple) or len(value) != 2:
             continue  # (a time: PyBaMM's to check)
         number, unit = value
         rng = TERMINATION_RANGES.get((kind, unit))
         if rng is not None and rng.outside(np.array([float(number)])).any():
-            raise ValueError(f"the experiment's termination {getattr(experiment, 'termination_string', None)!r}: its "
+            raise ValueError(f"the experiment's termination {written!r}: its "
                              f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
+        upper = None if parameter_values is None or (kind, unit) != ("voltage", "V") else _cut_off(
+            parameter_values, "Upper voltage cut-off [V]", dict.fromkeys(PYBAMM_INPUTS, 0.0))
+        if upper is not None and float(number) >= upper:
+            raise ValueError(f"the experiment's termination {written!r}: its voltage {float(number):g} V is at or "
+                             f"above the cell's \"Upper voltage cut-off [V]\" {upper:g} V, so every cycle's lowest "
+                             "voltage is below it and PyBaMM stops the experiment after cycle 1")
 
 
 def check_save_at_cycles(save_at_cycles):
@@ -186,8 +202,12 @@ def check_save_at_cycles(save_at_cycles):
     first and the last. ValueError naming the value."""
     if save_at_cycles is None:
         return
-    values = save_at_cycles if isinstance(save_at_cycles, list) else [save_at_cycles]
-    bad = [v for v in values if isinstance(v, bool) or not isinstance(v, numbers.Integral) or v < 1]
+    # PyBaMM reads an integer N as isinstance(N, int) (a numpy integer kept only the first and the last cycle) and a
+    # list by `in` (numpy integers there are cycle numbers too)
+    listed = isinstance(save_at_cycles, list)
+    values = save_at_cycles if listed else [save_at_cycles]
+    whole = numbers.Integral if listed else int
+    bad = [v for v in values if isinstance(v, bool) or not isinstance(v, whole) or v < 1]
     if bad or not values:
         raise ValueError(f"save_at_cycles = {save_at_cycles!r}: {'an empty list' if not values else repr(bad[0])} is "
                          "no cycle number; give an integer N >= 1 (every Nth cycle kept) or a list of cycle numbers "
@@ -204,9 +224,10 @@ def _check_cut_offs(index, step, cut_offs):
         return
     for term in getattr(step, "termination", None) or ():
         value = getattr(term, "value", None)
-        if type(term).__name__ == "VoltageTermination" and isinstance(value, numbers.Real) and \
+        if isinstance(term, pybamm.step.VoltageTermination) and isinstance(value, numbers.Real) and \
                 window.outside(np.array([float(value)])).any():
-            raise ValueError(f"the voltage cut-off of the experiment's step {index} ({step}) = {float(value)!r} V is "
+            name = _drive_cycle_name(step) if isinstance(getattr(step, "input_value", None), np.ndarray) else step
+            raise ValueError(f"the voltage cut-off of the experiment's step {index} ({name}) = {float(value)!r} V is "
                              f"outside its range {window.describe()} (the cell's voltage cut-offs {cut_offs[0]:g} and "
                              f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out, where PyBaMM puts the "
                              "model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events in an experiment: "

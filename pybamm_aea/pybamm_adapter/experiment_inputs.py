@@ -157,7 +157,7 @@ def _whole_experiment_check(pybamm_method):
             # every step's own value (a current given as an input) before the build and any step, each step run
             # with its own value (PyBaMM's Experiment merges two drive cycles that print the same)
             check_steps_not_merged(self.experiment)
-            check_termination(self.experiment)
+            check_termination(self.experiment, self.parameter_values)
             check_step_values(self.experiment.steps, signature.bind(self, *args, **kwargs).arguments.get("inputs"),
                               self.parameter_values)
         try:
