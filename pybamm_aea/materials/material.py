@@ -438,10 +438,12 @@ class AEAMaterial:
 
     # --- JSON -----------------------------------------------------------------------------
     def to_dict(self):
+        """The material as a dict of JSON types; a NumPy number a field holds (``x_max=np.int64(1)``, which the
+        checks take as a number) is written as the Python number of the same value."""
         d = {"schema": SCHEMA}
         for f in fields(self):
             v = getattr(self, f.name)
-            d[f.name] = asdict(v) if isinstance(v, (OCP, TransportProperty)) else v
+            d[f.name] = _json_number(asdict(v) if isinstance(v, (OCP, TransportProperty)) else v)
         return d
 
     @classmethod
@@ -453,6 +455,20 @@ class AEAMaterial:
         if schema != SCHEMA:
             raise MaterialError(f"field 'schema' = {schema!r}; this version reads {SCHEMA!r}")
         return _build(cls, data, f"material {data.get('name', '?')!r}")
+
+
+def _json_number(value):
+    """``value`` with every NumPy number in it (in dicts and lists too) as the Python int or float of the same value,
+    which ``json.dumps`` writes (it raises a TypeError on ``np.int64`` and ``np.float32``)."""
+    if isinstance(value, dict):
+        return {k: _json_number(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_json_number(v) for v in value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    return value
 
 
 def _build(cls, data, where):
