@@ -434,6 +434,14 @@ def test_a_function_ocp_that_rises_with_li_content_is_refused_naming_where(user_
         AEAMaterial.from_dict(dict(USER_MATERIAL, ocp_delithiation=data["ocp"]))
 
 
+@pytest.mark.parametrize("field, value, kind", [("ocp", 5, "an OCP"), ("diffusivity", "1e-10", "a TransportProperty"),
+                                               ("electronic_conductivity", [1e-3], "a TransportProperty")])
+def test_an_ocp_or_transport_field_of_the_wrong_type_is_named_with_its_value(field, value, kind):
+    # was "'ocp' is missing (an OCP or its dict)" for a field the file gives
+    with pytest.raises(MaterialError, match=rf"'{field}' must be {kind} or its dict, got {re.escape(repr(value))}"):
+        AEAMaterial.from_dict(dict(USER_MATERIAL, **{field: value}))
+
+
 def test_a_flat_two_phase_function_ocp_and_every_built_in_material_pass_the_check(user_ocp_module):
     data = dict(USER_MATERIAL, ocp={"kind": "function", "function": f"{user_ocp_module}:flat_plateau"})
     AEAMaterial.from_dict(data).parameter_values()

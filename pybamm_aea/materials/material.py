@@ -344,7 +344,7 @@ class AEAMaterial:
                 f"{where}: 'lower_voltage' ({self.lower_voltage} V) must be below 'upper_voltage' ({self.upper_voltage} V)"
             )
         if not isinstance(self.ocp, OCP):
-            raise MaterialError(f"{where}: 'ocp' is missing (an OCP or its dict)")
+            raise MaterialError(f"{where}: 'ocp' must be an OCP or its dict, got {self.ocp!r}")
         self.ocp.validate(f"{where}: ocp")
         if self.ocp_delithiation is not None:
             self.ocp_delithiation.validate(f"{where}: ocp_delithiation")
@@ -353,7 +353,7 @@ class AEAMaterial:
             self.ocp_delithiation.check_falls(f"{where}: ocp_delithiation", self.x_max)
         for name in ("diffusivity", "electronic_conductivity"):
             if not isinstance(getattr(self, name), TransportProperty):
-                raise MaterialError(f"{where}: '{name}' is missing (a TransportProperty or its dict)")
+                raise MaterialError(f"{where}: '{name}' must be a TransportProperty or its dict, got {getattr(self, name)!r}")
         self.diffusivity.validate(f"{where}: diffusivity [cm2/s]", 1e-25, 1e-1)
         self.electronic_conductivity.validate(f"{where}: electronic_conductivity [S/cm]", 1e-25, 1e6)
         if self.ionic_conductivity is not None:
