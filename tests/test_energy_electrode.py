@@ -1,5 +1,6 @@
 """Materials library and Electrode model of pybamm_aea.energy: bookkeeping identities and bad input."""
 import math
+import re
 import sys
 import types
 
@@ -130,6 +131,13 @@ def test_a_material_with_an_impossible_value_is_refused(field, value, match):
 
 
 # ------------------------------------------------------------------------------------------------ electrode
+@pytest.mark.parametrize("name", ["", "  ", None, 5])
+def test_a_material_needs_a_name(name):
+    # Material(name="") was registered under "" and listed as a composition's material '' without a word
+    with pytest.raises(ValueError, match=f"material: name must be a non-empty string, got {re.escape(repr(name))}"):
+        Material(name, "X", 3.0, "active", specific_capacity=100.0, average_voltage=3.0, state="discharged")
+
+
 def test_makeup_identities_liquid_electrode():
     e = Electrode({"LiCoO2": 0.93, "Carbon": 0.04, "Binder": 0.03}, 0.30, pore_filler="1M LiPF6 EC/DMC")
     assert sum(e.mass_fractions.values()) == pytest.approx(1.0)

@@ -128,6 +128,8 @@ class Material:
     delithiated_record: "Material" = field(default=None, compare=False, repr=False)
 
     def __post_init__(self):
+        if not isinstance(self.name, str) or not self.name.strip():  # (the library's key and an Electrode's label)
+            raise ValueError(f"material: name must be a non-empty string, got {self.name!r}")
         where = f"material {self.name!r}:"
         for name, unit, optional in (("density", " [g/cm^3]", False), ("molar_mass", " [g/mol]", True),
                                      ("lithiated_units", "", False)):
