@@ -138,6 +138,19 @@ def test_a_material_needs_a_name(name):
         Material(name, "X", 3.0, "active", specific_capacity=100.0, average_voltage=3.0, state="discharged")
 
 
+def test_a_li_free_host_without_a_lithiated_phase_has_no_discharged_electrode():
+    # its discharged electrode was the charged one (804.6 mAh/g both), its Li mass left out without a word
+    mine = Material("FeS2 test", "FeS2", 4.9, "active", molar_mass=119.98, specific_capacity=894.0,
+                    li_per_formula_unit=4, average_voltage=1.8, state="charged")
+    e = Electrode({mine: 0.9, "Sulfide SE": 0.1}, 0.1)
+    assert e.specific_capacity == pytest.approx(804.6)
+    with pytest.raises(ValueError, match=r"material 'FeS2 test' is made Li-free \(state 'charged', capacity 894.0 "
+                                         r"mAh/g\) and names no lithiated counterpart"):
+        e.lithiated()
+    inert = Electrode({mine: 0.9, "Sulfide SE": 0.1}, 0.1, capacities={"FeS2 test": 0.0})  # capacity 0: inert
+    assert inert.lithiated().specific_capacity == 0.0
+
+
 def test_makeup_identities_liquid_electrode():
     e = Electrode({"LiCoO2": 0.93, "Carbon": 0.04, "Binder": 0.03}, 0.30, pore_filler="1M LiPF6 EC/DMC")
     assert sum(e.mass_fractions.values()) == pytest.approx(1.0)
