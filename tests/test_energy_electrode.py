@@ -121,6 +121,9 @@ def test_register_and_pass_own_material():
     ("molar_mass", -100.0, "molar_mass .g/mol. must be > 0, got -100.0"),
     ("density", math.inf, "density .g/cm.3. must be finite"),
     ("li_per_formula_unit", -1, "li_per_formula_unit must be >= 0.0"),
+    # above Faraday's law: was accepted (10000 mAh/g of a 4-Li, 120 g/mol host gave 11x its possible Wh/kg)
+    ("specific_capacity", 300.0, r"specific_capacity .mAh/g. = 300.0 exceeds the Faraday capacity of "
+                                 r"li_per_formula_unit = 1 Li per molar_mass = 100.0 g/mol, 268 mAh/g"),
 ])
 def test_a_material_with_an_impossible_value_is_refused(field, value, match):
     base = dict(name="X", formula="X", density=3.0, role="active", molar_mass=100.0, specific_capacity=150.0,

@@ -139,6 +139,12 @@ class Material:
         if self.specific_capacity is not None:
             check_real(self.specific_capacity, f"{where} specific_capacity [mAh/g]", minimum=0.0)
         check_real(self.li_per_formula_unit, f"{where} li_per_formula_unit", minimum=0.0)
+        faraday = self.theoretical_capacity
+        if self.specific_capacity is not None and faraday is not None and self.specific_capacity > 1.01 * faraday:
+            # (1 %: the paper's rounded capacities; the library's are at most 0.03 % above their Faraday capacity)
+            raise ValueError(f"{where} specific_capacity [mAh/g] = {self.specific_capacity!r} exceeds the Faraday "
+                             f"capacity of li_per_formula_unit = {self.li_per_formula_unit!r} Li per molar_mass = "
+                             f"{self.molar_mass!r} g/mol, {faraday:.4g} mAh/g")
         if self.average_voltage is not None:
             check_voltage_vs_li(self.average_voltage, f"{where} average_voltage [V vs Li]")
         if self.role not in ROLES:
