@@ -256,6 +256,10 @@ def test_bad_filler_capacities_voltages():
         Electrode({"Mo6S8": 1.0}, 0.1, capacities={"S8": 1000})
     with pytest.raises(ValueError, match="-5"):
         Electrode({"Mo6S8": 1.0}, 0.1, capacities={"Mo6S8": -5})
+    # above Faraday's law (5000 mAh/g of S8 gave a 1711 mAh/g S-LMS electrode)
+    with pytest.raises(ValueError, match=r"capacities\['S8'\] \[mAh/g\] = 5000.0 exceeds the Faraday capacity of "
+                                         r"li_per_formula_unit = 16 Li per molar_mass = 256.0 g/mol, 1675 mAh/g"):
+        Electrode({"S8": 0.325, "Mo6S8": 0.675}, 0.1, capacities={"S8": 5000})
     with pytest.raises(ValueError, match="no capacity"):
         Electrode({"ASSLB AM (average)": 1.0}, 0.1).specific_capacity
     # a voltage vs Li below 0 would give negative Wh/kg and Wh/L (it did: -1261.55 Wh/kg)

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ._common import ExtrapolationWarning, check_porosity, check_real, check_voltage_vs_li
-from .materials import Material, get_material
+from .materials import Material, check_faraday, get_material
 
 __all__ = ["Electrode", "EnergyDensity", "PracticalEnergy"]
 
@@ -193,6 +193,8 @@ class Electrode:
                 )
         self._pore_filler = pore_filler
         self._capacities = self._check_per_material(capacities, "capacities", minimum=0.0)
+        for n, capacity in self._capacities.items():
+            check_faraday(capacity, self._materials[n], f"capacities[{n!r}] [mAh/g]")
         self._voltages = self._check_per_material(voltages, "voltages")
         self.name = name
 

@@ -139,12 +139,8 @@ class Material:
         if self.specific_capacity is not None:
             check_real(self.specific_capacity, f"{where} specific_capacity [mAh/g]", minimum=0.0)
         check_real(self.li_per_formula_unit, f"{where} li_per_formula_unit", minimum=0.0)
-        faraday = self.theoretical_capacity
-        if self.specific_capacity is not None and faraday is not None and self.specific_capacity > 1.01 * faraday:
-            # (1 %: the paper's rounded capacities; the library's are at most 0.03 % above their Faraday capacity)
-            raise ValueError(f"{where} specific_capacity [mAh/g] = {self.specific_capacity!r} exceeds the Faraday "
-                             f"capacity of li_per_formula_unit = {self.li_per_formula_unit!r} Li per molar_mass = "
-                             f"{self.molar_mass!r} g/mol, {faraday:.4g} mAh/g")
+        if self.specific_capacity is not None:
+            check_faraday(self.specific_capacity, self, f"{where} specific_capacity [mAh/g]")
         if self.average_voltage is not None:
             check_voltage_vs_li(self.average_voltage, f"{where} average_voltage [V vs Li]")
         if self.role not in ROLES:
@@ -197,6 +193,17 @@ class Material:
         if not (self.molar_mass and lith.molar_mass):
             raise ValueError(f"material {self.name!r} or its counterpart {lith.name!r} has no molar mass")
         return self.lithiated_units * lith.molar_mass / self.molar_mass
+
+
+def check_faraday(capacity, material, where):
+    """ValueError naming ``where`` if ``capacity`` [mAh/g] exceeds the Faraday capacity of ``material`` (its
+    ``li_per_formula_unit`` Li per ``molar_mass``) by more than 1 % (the paper's rounded capacities; the library's
+    are at most 0.03 % above theirs); nothing to check without a molar mass or a Li count."""
+    faraday = material.theoretical_capacity
+    if faraday is not None and capacity > 1.01 * faraday:
+        raise ValueError(f"{where} = {capacity!r} exceeds the Faraday capacity of li_per_formula_unit = "
+                         f"{material.li_per_formula_unit!r} Li per molar_mass = {material.molar_mass!r} g/mol, "
+                         f"{faraday:.4g} mAh/g")
 
 
 _REGISTRY = {}
