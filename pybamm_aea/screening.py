@@ -31,9 +31,11 @@ With ``composite=True``, each point of a material that has a conventional compos
 capacity) at the same current density from the same initial Li content, and per (material, C-rate) the
 crossover areal capacity below which the dense AEA electrode stores more W.h per litre of electrode.
 """
+from collections.abc import Iterable
 import difflib
 import math
 import numbers
+import os
 import time
 
 import numpy as np
@@ -41,6 +43,7 @@ import pandas as pd
 import pybamm
 
 from .convergence import refined_var_pts, within_tolerances
+from .materials import AEAMaterial
 from .models.aea import AEA
 from .models.solvers import FlagKeepingIDAKLUSolver
 from .models.experiment_checks import starts_outside_window
@@ -332,6 +335,12 @@ def _axis(name, values):
     number is a one-value axis (as a scalar of a :func:`pybamm_aea.sweep` grid)."""
     if isinstance(values, numbers.Real):
         values = [values]
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):  # (a str was read letter by letter)
+        raise ValueError(f"{name} must be a number or a sequence of numbers, got {values!r}")
+    values = list(values)
+    text = [v for v in values if isinstance(v, bool) or not isinstance(v, numbers.Real)]
+    if text:  # (float("0.5") took a string as a number, float(True) a bool as 1)
+        raise ValueError(f"{name} must be numbers, got {text[0]!r} in {values!r}")
     values = [float(v) for v in values]
     if not values or any(not (0 < v < math.inf) for v in values):
         raise ValueError(f"{name} must be finite numbers > 0, got {values}")
@@ -378,7 +387,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
 
     Parameters
     ----------
-    materials : list
+    materials : list, or one material
         Parameter-set names (``"Li2021_Mo6S8"``, ``"AEA_LiFePO4"``), literature material names
         (``"LiFePO4"``, see :data:`pybamm_aea.materials.LITERATURE`),
         :class:`~pybamm_aea.materials.AEAMaterial` objects or paths of their ``.json`` files (:func:`pybamm_aea.materials.as_material`).
@@ -444,7 +453,11 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     if temperature is not None:
         from .models.checks import check_value
 
+        if isinstance(temperature, bool) or not isinstance(temperature, numbers.Real):
+            raise ValueError(f"temperature must be a number [K], got {temperature!r}")
         check_value("Ambient temperature [K]", float(temperature))
+    if isinstance(materials, (str, os.PathLike, AEAMaterial)):  # one material (a str was read letter by letter)
+        materials = [materials]
     materials = list(materials)
     if not materials:
         raise ValueError("materials must name at least one material")

@@ -151,6 +151,21 @@ def test_energy_json_matches_energy_model(capsys):
     assert report["bases"]["discharged"]["specific_capacity_mAh_per_g"] == pytest.approx(541, abs=1)
 
 
+def test_energy_of_a_li_free_host_without_a_lithiated_phase_has_no_discharged_row(capsys):
+    """Graphite (made Li-free, no LiC6 record): the discharged row repeated the charged one (349.7 mAh/g, 35.0
+    Wh/kg), under a note saying it was the lithiated electrode; now it is left out with the reason."""
+    code, out, _ = _run(["energy", "--composition", "Graphite=0.94,Carbon=0.03,Binder=0.03", "--porosity", "0.3",
+                         "--voltage", "0.1", "--format", "json"], capsys)
+    assert code == 0
+    report = json.loads(out)
+    assert list(report["bases"]) == ["charged"]
+    assert report["bases"]["charged"]["specific_capacity_mAh_per_g"] == pytest.approx(0.94 * 372, rel=1e-5)
+    assert "'Graphite' is made Li-free" in report["no_discharged_basis"]
+    code, out, _ = _run(["energy", "--composition", "Graphite=0.94,Carbon=0.03,Binder=0.03", "--porosity", "0.3",
+                         "--voltage", "0.1"], capsys)
+    assert code == 0 and "\ndischarged" not in out and "no discharged row: material 'Graphite'" in out
+
+
 def test_energy_takes_a_materials_json_as_the_screen_and_the_sweep_do(tmp_path, capsys):
     """--composition takes the .json of an AEAMaterial (save_material), through the one resolver
     (pybamm_aea.materials.as_material) and the one mapping (pybamm_aea.energy.from_aea_material); a file that

@@ -1,5 +1,6 @@
 """Materials library and Electrode model of pybamm_aea.energy: bookkeeping identities and bad input."""
 import math
+import re
 import sys
 import types
 
@@ -120,6 +121,9 @@ def test_register_and_pass_own_material():
     ("molar_mass", -100.0, "molar_mass .g/mol. must be > 0, got -100.0"),
     ("density", math.inf, "density .g/cm.3. must be finite"),
     ("li_per_formula_unit", -1, "li_per_formula_unit must be >= 0.0"),
+    # above Faraday's law: was accepted (10000 mAh/g of a 4-Li, 120 g/mol host gave 11x its possible Wh/kg)
+    ("specific_capacity", 300.0, r"specific_capacity .mAh/g. = 300.0 exceeds the Faraday capacity of "
+                                 r"li_per_formula_unit = 1 Li per molar_mass = 100.0 g/mol, 268 mAh/g"),
 ])
 def test_a_material_with_an_impossible_value_is_refused(field, value, match):
     base = dict(name="X", formula="X", density=3.0, role="active", molar_mass=100.0, specific_capacity=150.0,
@@ -130,6 +134,26 @@ def test_a_material_with_an_impossible_value_is_refused(field, value, match):
 
 
 # ------------------------------------------------------------------------------------------------ electrode
+@pytest.mark.parametrize("name", ["", "  ", None, 5])
+def test_a_material_needs_a_name(name):
+    # Material(name="") was registered under "" and listed as a composition's material '' without a word
+    with pytest.raises(ValueError, match=f"material: name must be a non-empty string, got {re.escape(repr(name))}"):
+        Material(name, "X", 3.0, "active", specific_capacity=100.0, average_voltage=3.0, state="discharged")
+
+
+def test_a_li_free_host_without_a_lithiated_phase_has_no_discharged_electrode():
+    # its discharged electrode was the charged one (804.6 mAh/g both), its Li mass left out without a word
+    mine = Material("FeS2 test", "FeS2", 4.9, "active", molar_mass=119.98, specific_capacity=894.0,
+                    li_per_formula_unit=4, average_voltage=1.8, state="charged")
+    e = Electrode({mine: 0.9, "Sulfide SE": 0.1}, 0.1)
+    assert e.specific_capacity == pytest.approx(804.6)
+    with pytest.raises(ValueError, match=r"material 'FeS2 test' is made Li-free \(state 'charged', capacity 894.0 "
+                                         r"mAh/g\) and names no lithiated counterpart"):
+        e.lithiated()
+    inert = Electrode({mine: 0.9, "Sulfide SE": 0.1}, 0.1, capacities={"FeS2 test": 0.0})  # capacity 0: inert
+    assert inert.lithiated().specific_capacity == 0.0
+
+
 def test_makeup_identities_liquid_electrode():
     e = Electrode({"LiCoO2": 0.93, "Carbon": 0.04, "Binder": 0.03}, 0.30, pore_filler="1M LiPF6 EC/DMC")
     assert sum(e.mass_fractions.values()) == pytest.approx(1.0)
@@ -232,6 +256,10 @@ def test_bad_filler_capacities_voltages():
         Electrode({"Mo6S8": 1.0}, 0.1, capacities={"S8": 1000})
     with pytest.raises(ValueError, match="-5"):
         Electrode({"Mo6S8": 1.0}, 0.1, capacities={"Mo6S8": -5})
+    # above Faraday's law (5000 mAh/g of S8 gave a 1711 mAh/g S-LMS electrode)
+    with pytest.raises(ValueError, match=r"capacities\['S8'\] \[mAh/g\] = 5000.0 exceeds the Faraday capacity of "
+                                         r"li_per_formula_unit = 16 Li per molar_mass = 256.0 g/mol, 1675 mAh/g"):
+        Electrode({"S8": 0.325, "Mo6S8": 0.675}, 0.1, capacities={"S8": 5000})
     with pytest.raises(ValueError, match="no capacity"):
         Electrode({"ASSLB AM (average)": 1.0}, 0.1).specific_capacity
     # a voltage vs Li below 0 would give negative Wh/kg and Wh/L (it did: -1261.55 Wh/kg)

@@ -1,4 +1,5 @@
 """The material API: the dataclass, its JSON form, clear errors, and runs in pybamm.Simulation."""
+import dataclasses
 import json
 import re
 import pickle
@@ -112,6 +113,18 @@ def test_json_round_trip(tmp_path):
         assert a[key](x, T).evaluate() == pytest.approx(b[key](x, T).evaluate(), rel=1e-12)
     with pytest.raises(FileExistsError):  # nothing a user wrote is overwritten
         save_material(lfp, path)
+
+
+def test_material_holding_numpy_numbers_saves_and_hashes(tmp_path):
+    """A field computed with NumPy (x_max = np.int64(1), a np.float32 in an OCP table) passes the checks as a
+    number; saving, hashing (an energy Electrode's key) and the content identity of a sweep store must take it too
+    (json.dumps raised 'Object of type int64 is not JSON serializable')."""
+    tis2 = get_material("TiS2")
+    mine = dataclasses.replace(tis2, name="TiS2 numpy", x_max=np.int64(1),
+                               diffusivity=dataclasses.replace(tis2.diffusivity, activation_energy=np.float32(30.0)))
+    back = load_material(save_material(mine, tmp_path / "mine.json"))
+    assert back == mine and type(back.x_max) is int and back.diffusivity.activation_energy == 30.0
+    assert hash(back) == hash(mine)
 
 
 @pytest.mark.slow
@@ -419,6 +432,14 @@ def test_a_function_ocp_that_rises_with_li_content_is_refused_naming_where(user_
         AEAMaterial.from_dict(data)
     with pytest.raises(MaterialError, match=r"ocp_delithiation.function .* rises"):
         AEAMaterial.from_dict(dict(USER_MATERIAL, ocp_delithiation=data["ocp"]))
+
+
+@pytest.mark.parametrize("field, value, kind", [("ocp", 5, "an OCP"), ("diffusivity", "1e-10", "a TransportProperty"),
+                                               ("electronic_conductivity", [1e-3], "a TransportProperty")])
+def test_an_ocp_or_transport_field_of_the_wrong_type_is_named_with_its_value(field, value, kind):
+    # was "'ocp' is missing (an OCP or its dict)" for a field the file gives
+    with pytest.raises(MaterialError, match=rf"'{field}' must be {kind} or its dict, got {re.escape(repr(value))}"):
+        AEAMaterial.from_dict(dict(USER_MATERIAL, **{field: value}))
 
 
 def test_a_flat_two_phase_function_ocp_and_every_built_in_material_pass_the_check(user_ocp_module):

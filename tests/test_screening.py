@@ -76,11 +76,23 @@ def test_a_hybrids_thickness_and_wh_per_litre_are_the_models_as_made_ones():
      ({"loadings": (float("inf"),)}, r"loadings must be finite.*inf"), ({"c_rates": (0,)}, "c_rates"),
      ({"c_rates": (0.5, 0.5)}, "c_rates repeat 0.5"), ({"thicknesses": (5.0, 5.0)}, "thicknesses repeat 5"),
      ({"temperature": 70}, r"'Ambient temperature \[K\]' = 70.0 is outside"),
-     ({"temperature": 500}, r"'Ambient temperature \[K\]' = 500.0 is outside")],
+     ({"temperature": 500}, r"'Ambient temperature \[K\]' = 500.0 is outside"),
+     # text and bools are no numbers: "0.5" was read letter by letter ("could not convert string to float: '.'"),
+     # ["0.5"] and "343.15" taken as numbers, True as 1
+     ({"c_rates": "0.5"}, r"c_rates must be a number or a sequence of numbers, got '0.5'"),
+     ({"c_rates": ["0.5"]}, r"c_rates must be numbers, got '0.5' in \['0.5'\]"),
+     ({"loadings": (1.5, True)}, r"loadings must be numbers, got True"),
+     ({"temperature": "343.15"}, r"temperature must be a number \[K\], got '343.15'")],
 )
 def test_screen_bad_input(kwargs, match):
     with pytest.raises(ValueError, match=match):
         pybamm_aea.screen(["Li2021_TiS2"], **kwargs)
+
+
+def test_one_material_given_alone_is_screened_as_one():
+    # a name alone was read letter by letter: "unknown material 'L'"
+    df = pybamm_aea.screen("Li2021_TiS2", c_rates=1.0, loadings=1.5)
+    assert list(df["material"]) == ["Li2021_TiS2"] and df["utilisation"].iloc[0] > 0.9
 
 
 @pytest.mark.parametrize("materials, match", [

@@ -385,6 +385,16 @@ def test_cathode_cells_set_the_mesh_of_every_point():
     np.testing.assert_allclose(one_by_one, fine, rtol=1e-3)
 
 
+@pytest.mark.parametrize("name, value", [("workers", 1.5), ("workers", "2"), ("workers", "two"), ("workers", 0),
+                                         ("threads", 2.5), ("threads", None), ("threads", "2"), ("threads", True),
+                                         ("batch_size", -1), ("batch_size", 0), ("batch_size", 0.5)])
+def test_workers_threads_and_batch_size_must_be_integers_of_at_least_one(name, value):
+    # int() read workers=1.5 as 1 and threads="2" as 2; batch_size=-1 failed after the solves with
+    # KeyError '{"C-rate": 0.1}', batch_size=0 ran the default, threads=None was int()'s TypeError
+    with pytest.raises(SweepConfigError, match=f"{name} must be an integer >= 1, got {re.escape(repr(value))}"):
+        sweep(GRID_2x2, parameter_set=LMS, progress=False, **{"workers": 1, name: value})
+
+
 @pytest.mark.parametrize("cells", [1, 2, 2.5, True, "40"])
 def test_cathode_cells_must_be_an_integer_of_at_least_three(cells):
     # 2 cells: PyBaMM's extrapolation to a face takes two cells next to it, an IndexError at every point

@@ -93,9 +93,14 @@ def report(args):
     phi = _porosity(args)
     try:
         e = Electrode(composition, phi, pore_filler=args.pore_filler, capacities=args.capacity)
-        bases = {"charged": e.energy_density(args.voltage), "discharged": e.lithiated().energy_density(args.voltage)}
+        bases = {"charged": e.energy_density(args.voltage)}
     except ValueError as exc:
         args.parser.error(f"argument --composition/--capacity/--pore-filler: {str(exc).strip(chr(34))}")
+    try:
+        bases["discharged"] = e.lithiated().energy_density(args.voltage)
+        no_discharged = None
+    except ValueError as exc:  # a Li-free host without a lithiated phase (Graphite): no discharged row, and why
+        no_discharged = str(exc)
     note = None if args.pressure is None else compaction.composition_note(e.composition, args.compaction)
     if note is not None:  # as Electrode.at_pressure warns
         warnings.warn(note, ExtrapolationWarning, stacklevel=1)
@@ -110,6 +115,7 @@ def report(args):
         # the active materials made lithiated (discharged as made) and made Li-free (charged as made)
         "made_lithiated": [n for n, m in e.materials.items() if m.state == "discharged" and e.capacity_of(n) > 0],
         "made_li_free": [n for n, m in e.materials.items() if m.state == "charged" and e.capacity_of(n) > 0],
+        "no_discharged_basis": no_discharged,  # why the discharged row is missing (None when it is there)
         "bases": {
             name: {
                 "specific_capacity_mAh_per_g": ed.specific_capacity,
@@ -135,9 +141,11 @@ def _rounded(value):
     return value
 
 
-def _bases_note(made_lithiated, made_li_free):
+def _bases_note(made_lithiated, made_li_free, no_discharged_basis=None):
     """What the two rows are, for this composition: the first is the electrode as made, which is the charged state
-    only for its Li-free hosts."""
+    only for its Li-free hosts; ``no_discharged_basis``: why there is no discharged row."""
+    if no_discharged_basis is not None:
+        return f"charged: the electrode as made; no discharged row: {no_discharged_basis}"
     lithiated = ", ".join(made_lithiated)
     if not made_li_free:
         return (f"charged: the electrode as made, which is discharged ({lithiated or 'no active material'} made "
@@ -169,7 +177,7 @@ def render(report, fmt):
     for r in rows:
         lines.append(f"{r['basis']:<12}{r['specific_capacity_mAh_per_g']:>13.1f}{r['gravimetric_Wh_per_kg']:>10.1f}"
                      f"{r['volumetric_Wh_per_L']:>10.1f}{r['average_voltage_V']:>8.3f}{r['density_g_per_cm3']:>9.4f}")
-    lines.append("\n" + _bases_note(report["made_lithiated"], report["made_li_free"]))
+    lines.append("\n" + _bases_note(report["made_lithiated"], report["made_li_free"], report["no_discharged_basis"]))
     return "\n".join(lines) + "\n"
 
 

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ._common import ExtrapolationWarning, check_porosity, check_real, check_voltage_vs_li
-from .materials import Material, get_material
+from .materials import Material, check_faraday, get_material
 
 __all__ = ["Electrode", "EnergyDensity", "PracticalEnergy"]
 
@@ -193,6 +193,8 @@ class Electrode:
                 )
         self._pore_filler = pore_filler
         self._capacities = self._check_per_material(capacities, "capacities", minimum=0.0)
+        for n, capacity in self._capacities.items():
+            check_faraday(capacity, self._materials[n], f"capacities[{n!r}] [mAh/g]")
         self._voltages = self._check_per_material(voltages, "voltages")
         self.name = name
 
@@ -440,7 +442,9 @@ class Electrode:
         Every charged-state host is replaced by its lithiated counterpart (S8 -> Li2S, Mo6S8 -> Li4Mo6S8,
         TiS2 -> LiTiS2, Li4Ti5O12 -> Li7Ti5O12, In -> LiIn) with the mass gain of lithiation
         (``Material.lithiation_mass_ratio``: 8 M(Li2S) / M(S8) = 368/256 with the paper's molar masses);
-        materials already lithiated and inactive ones are unchanged. Capacities become per gram of the lithiated
+        materials already lithiated and inactive ones are unchanged; a charged host with a capacity and no
+        counterpart (the library's Graphite, a record of your own without ``lithiated_name``) is a ValueError
+        naming it (its Li mass was left out: the discharged figures were the charged ones). Capacities become per gram of the lithiated
         phase (C / mass_ratio) so that the electrode's capacity (mAh) is conserved: ESC_discharged =
         ESC_charged / (mass of discharged electrode / mass of charged electrode). Full lithiation to the named
         counterpart is assumed (as the paper does), whatever capacity is used.
@@ -462,10 +466,15 @@ class Electrode:
         for n, w in self._composition.items():
             m = self._materials[n]
             lith = m.lithiated
+            cap = self._capacities.get(n, m.specific_capacity)
+            if lith is None and m.state == "charged" and cap != 0:  # (kept as it is, its Li mass was left out)
+                raise ValueError(
+                    f"material {n!r} is made Li-free (state 'charged', capacity {cap!r} mAh/g) and names no "
+                    "lithiated counterpart (lithiated_name or lithiated_record): the discharged electrode's mass and "
+                    "density are unknown; register its lithiated phase and name it, or give it capacity 0")
             target, ratio = (lith.name, m.lithiation_mass_ratio) if lith is not None else (n, 1.0)
             records[target] = lith if lith is not None else m
             mass[target] = mass.get(target, 0.0) + w * ratio
-            cap = self._capacities.get(n, m.specific_capacity)
             if cap is None:
                 known_cap[target] = False
                 continue

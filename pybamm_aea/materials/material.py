@@ -344,7 +344,7 @@ class AEAMaterial:
                 f"{where}: 'lower_voltage' ({self.lower_voltage} V) must be below 'upper_voltage' ({self.upper_voltage} V)"
             )
         if not isinstance(self.ocp, OCP):
-            raise MaterialError(f"{where}: 'ocp' is missing (an OCP or its dict)")
+            raise MaterialError(f"{where}: 'ocp' must be an OCP or its dict, got {self.ocp!r}")
         self.ocp.validate(f"{where}: ocp")
         if self.ocp_delithiation is not None:
             self.ocp_delithiation.validate(f"{where}: ocp_delithiation")
@@ -353,7 +353,7 @@ class AEAMaterial:
             self.ocp_delithiation.check_falls(f"{where}: ocp_delithiation", self.x_max)
         for name in ("diffusivity", "electronic_conductivity"):
             if not isinstance(getattr(self, name), TransportProperty):
-                raise MaterialError(f"{where}: '{name}' is missing (a TransportProperty or its dict)")
+                raise MaterialError(f"{where}: '{name}' must be a TransportProperty or its dict, got {getattr(self, name)!r}")
         self.diffusivity.validate(f"{where}: diffusivity [cm2/s]", 1e-25, 1e-1)
         self.electronic_conductivity.validate(f"{where}: electronic_conductivity [S/cm]", 1e-25, 1e6)
         if self.ionic_conductivity is not None:
@@ -438,10 +438,12 @@ class AEAMaterial:
 
     # --- JSON -----------------------------------------------------------------------------
     def to_dict(self):
+        """The material as a dict of JSON types; a NumPy number a field holds (``x_max=np.int64(1)``, which the
+        checks take as a number) is written as the Python number of the same value."""
         d = {"schema": SCHEMA}
         for f in fields(self):
             v = getattr(self, f.name)
-            d[f.name] = asdict(v) if isinstance(v, (OCP, TransportProperty)) else v
+            d[f.name] = _json_number(asdict(v) if isinstance(v, (OCP, TransportProperty)) else v)
         return d
 
     @classmethod
@@ -453,6 +455,20 @@ class AEAMaterial:
         if schema != SCHEMA:
             raise MaterialError(f"field 'schema' = {schema!r}; this version reads {SCHEMA!r}")
         return _build(cls, data, f"material {data.get('name', '?')!r}")
+
+
+def _json_number(value):
+    """``value`` with every NumPy number in it (in dicts and lists too) as the Python int or float of the same value,
+    which ``json.dumps`` writes (it raises a TypeError on ``np.int64`` and ``np.float32``)."""
+    if isinstance(value, dict):
+        return {k: _json_number(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_json_number(v) for v in value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    return value
 
 
 def _build(cls, data, where):

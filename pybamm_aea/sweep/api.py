@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 import os
 
 
@@ -131,8 +132,14 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
                mesh_check=mesh_check, replace_results=replace_results)
 
 
+def count(name, value):
+    """``value`` as an int if it is an integer >= 1 (a Python or NumPy int), else SweepConfigError naming ``name``
+    and the value: ``int()`` read workers=1.5 as 1 and "2" as 2, and batch_size=-1 failed after the solves with a
+    KeyError."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        raise SweepConfigError(f"{name} must be an integer >= 1, got {value!r}", name)
+    return int(value)
+
+
 def worker_count(workers):
-    n = int(workers) if workers is not None else (os.cpu_count() or 1)
-    if n < 1:
-        raise SweepConfigError(f"workers must be >= 1, got {workers!r}", "workers")
-    return n
+    return count("workers", workers) if workers is not None else (os.cpu_count() or 1)

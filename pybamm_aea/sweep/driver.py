@@ -8,7 +8,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .api import SweepConfigError, SweepNote, _default_batch_size, worker_count
+from .api import SweepConfigError, SweepNote, _default_batch_size, count, worker_count
 from .config import build_config, compaction_notes
 from .grid import batches as split, expand_grid, point_key, unique_points, with_reference_rate
 from .metrics import ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION
@@ -49,9 +49,9 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     points = unique_points(all_points, names)
     config = build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
                           cathode_cells)
-    if int(threads) < 1:
-        raise SweepConfigError(f"threads must be >= 1, got {threads!r}", "threads")
-    config.threads = int(threads)
+    config.threads = count("threads", threads)
+    if batch_size is not None:
+        batch_size = count("batch_size", batch_size)
     if not isinstance(mesh_check, bool):
         raise SweepConfigError(f"mesh_check must be True or False, got {mesh_check!r}", "mesh_check")
     n_workers = 1 if client is not None else worker_count(workers)
