@@ -171,12 +171,12 @@ TERMINATION_RANGES = {
 }
 
 
-def check_termination(experiment, parameter_values=None):
+def check_termination(experiment, parameter_values=None, inputs=None):
     """Refuse an experiment termination PyBaMM would take without a word but that cannot mean what it says
     (:data:`TERMINATION_RANGES`): ``"-80% capacity"`` or ``"0% capacity"`` never stopped a run, ``"150% capacity"``
     stopped it after cycle 1, and so did a voltage at or above the cell's "Upper voltage cut-off [V]" (read from
-    ``parameter_values`` when it is a number there: every cycle's lowest voltage is below it; LMS "2.9 V"). ValueError
-    naming the termination as written and its value."""
+    ``parameter_values``, a number there or an input of the solve given in ``inputs``: every cycle's lowest voltage is
+    below it; LMS "2.9 V"). ValueError naming the termination as written and its value."""
     written = getattr(experiment, "termination_string", None)
     for kind, value in (getattr(experiment, "termination", None) or {}).items():
         if not isinstance(value, tuple) or len(value) != 2:
@@ -187,7 +187,7 @@ def check_termination(experiment, parameter_values=None):
             raise ValueError(f"the experiment's termination {written!r}: its "
                              f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
         upper = None if parameter_values is None or (kind, unit) != ("voltage", "V") else _cut_off(
-            parameter_values, "Upper voltage cut-off [V]", dict.fromkeys(PYBAMM_INPUTS, 0.0))
+            parameter_values, "Upper voltage cut-off [V]", _at_start(inputs))
         if upper is not None and float(number) >= upper:
             raise ValueError(f"the experiment's termination {written!r}: its voltage {float(number):g} V is at or "
                              f"above the cell's \"Upper voltage cut-off [V]\" {upper:g} V, so every cycle's lowest "
@@ -233,6 +233,12 @@ def _check_cut_offs(index, step, cut_offs):
                              "model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events in an experiment: "
                              "one ends the step before its cut-off and PyBaMM stops the experiment there with a logged "
                              "warning only; widen \"Lower/Upper voltage cut-off [V]\" to run past them)")
+
+
+def _at_start(inputs):
+    """The solve's ``inputs`` (a dict or None) with the inputs PyBaMM gives each step itself
+    (:data:`PYBAMM_INPUTS`) at 0, as at the start of a step: what the checks before any step evaluate with."""
+    return {**dict(inputs or {}), **dict.fromkeys(PYBAMM_INPUTS, 0.0)}
 
 
 def _cut_off(parameter_values, name, inputs):
@@ -487,7 +493,7 @@ def check_step_values(steps, inputs, parameter_values=None):
     runs only if its termination ends it before. Without a termination every value over the duration is
     refused. A drive cycle's samples are data written for the step to run: each it reaches is refused if out of
     range, whatever its termination."""
-    one = {**dict(inputs or {}), **dict.fromkeys(PYBAMM_INPUTS, 0.0)}
+    one = _at_start(inputs)
     cut_offs = [None, None] if parameter_values is None else [
         _cut_off(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
     seen, value_keys = set(), {}
