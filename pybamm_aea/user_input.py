@@ -1,6 +1,7 @@
 """Checks of what a user gives that are not physics (the physical ranges are
-:data:`pybamm_aea.models.checks.RANGES`): each value of a list once, and an output that replaces no folder and
-no existing file unless asked. Each returns what is wrong (or None), so the command line raises it as a usage
+:data:`pybamm_aea.models.checks.RANGES`): each value of a list once, a solve's ``save_at_cycles`` cycle numbers
+(:func:`check_save_at_cycles`, also in :mod:`pybamm_aea.models.experiment_checks`), and an output that replaces no
+folder and no existing file unless asked. Each returns what is wrong (or None), so the command line raises it as a usage
 error and the Python API as its own exception type; :func:`finite_positive`, an argument of the Python API (a
 mass, a tolerance), raises."""
 
@@ -24,6 +25,26 @@ def finite_positive(name, value):
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 < value < math.inf:
         raise ValueError(f"{name} must be a finite positive number, got {value!r}")
     return float(value)
+
+
+def check_save_at_cycles(save_at_cycles):
+    """Refuse a ``Simulation.solve(save_at_cycles=...)`` PyBaMM would take without a word but that cannot mean what it
+    says: PyBaMM keeps the time series of every multiple of an integer N, or of the cycles a list names (cycles
+    numbered from 1, counted on from a ``starting_solution``'s), and always of the first and the last. 0 raised
+    "ZeroDivisionError: integer modulo by zero" after cycle 2 had run, -1 kept every cycle and 2.5 or [0] only the
+    first and the last. ValueError naming the value."""
+    if save_at_cycles is None:
+        return
+    # PyBaMM reads an integer N as isinstance(N, int) (a numpy integer kept only the first and the last cycle) and a
+    # list by `in` (numpy integers there are cycle numbers too)
+    listed = isinstance(save_at_cycles, list)
+    values = save_at_cycles if listed else [save_at_cycles]
+    whole = numbers.Integral if listed else int
+    bad = [v for v in values if isinstance(v, bool) or not isinstance(v, whole) or v < 1]
+    if bad or not values:
+        raise ValueError(f"save_at_cycles = {save_at_cycles!r}: {'an empty list' if not values else repr(bad[0])} is "
+                         "no cycle number; give an integer N >= 1 (every Nth cycle kept) or a list of cycle numbers "
+                         ">= 1 (the first and the last cycle are always kept)")
 
 
 def first_repeat(values):

@@ -655,6 +655,24 @@ def test_an_experiment_termination_out_of_range_is_refused(termination, message)
     sim(["80% capacity", "1.8 V"]).build_for_experiment()
 
 
+def test_a_termination_voltage_at_or_above_an_input_upper_cut_off_is_refused():
+    """With "Upper voltage cut-off [V]" an input of the solve, termination="2.9 V" at an upper cut-off of 2.8 V ran
+    cycle 1 and stopped there ("experiment voltage limit reached"), without a word: the check read the cut-off
+    without the solve's inputs and was skipped. Refused with the input's value before any step; 3.0 V passes."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Upper voltage cut-off [V]": "[input]"})
+
+    def sim():
+        experiment = pybamm.Experiment([("Discharge at 0.1C for 1 minute",)] * 2, termination="2.9 V")
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+
+    with pytest.raises(ValueError, match=re.escape(
+            "the experiment's termination '2.9 V': its voltage 2.9 V is at or above the cell's \"Upper voltage "
+            "cut-off [V]\" 2.8 V")):
+        sim().solve(inputs={"Upper voltage cut-off [V]": 2.8})
+    sim().build_for_experiment(inputs={"Upper voltage cut-off [V]": 3.0})
+
+
 @pytest.mark.parametrize("text, message", [
     ("Discharge at 0.1C until 0.3 V", "the voltage cut-off of the experiment's step 2 (Discharge at 0.1C until 0.3 V) "
                                       "= 0.3 V is outside its range (0.8, 3.8) (the cell's voltage cut-offs 1.8 and "

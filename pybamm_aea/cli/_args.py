@@ -205,8 +205,9 @@ def experiment_steps(parser, steps, cycles):
     a bad step string is an argparse error naming --experiment."""
     import pybamm
 
-    from pybamm_aea.constants import MAX_VOLTAGE_VS_LI
+    from pybamm_aea.models.experiment_checks import STEP_VALUE_RANGES
 
+    cell_voltage = STEP_VALUE_RANGES["Voltage"][1]  # (the library's range of a step's voltage)
     for step in steps:
         try:
             (parsed,) = pybamm.Experiment([step]).steps
@@ -218,8 +219,8 @@ def experiment_steps(parser, steps, cycles):
         if isinstance(parsed, pybamm.step.Voltage):
             voltages.append(parsed.value)
         for v in voltages:  # a number: a voltage given as a drive cycle is the solver's to check
-            if isinstance(v, (int, float)) and not 0 < v <= MAX_VOLTAGE_VS_LI:
-                parser.error(f"argument --experiment: {step!r}: {v:g} V is outside (0, {MAX_VOLTAGE_VS_LI:g}] V "
+            if isinstance(v, (int, float)) and not cell_voltage.contains(v):
+                parser.error(f"argument --experiment: {step!r}: {v:g} V is outside {cell_voltage.describe()} V "
                              f"(a cell voltage)")
     return [tuple(steps)] * cycles
 

@@ -23,6 +23,7 @@ word, or failed with a bare ``RecursionError`` (the cases measured are in each f
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import numbers
 import re
@@ -36,6 +37,9 @@ import pybamm
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
+# a solve's save_at_cycles, checked by the solve (pybamm_adapter.experiment_errors): written in user_input, which the
+# command line imports without PyBaMM
+from ..user_input import check_save_at_cycles
 from .checks import Range, check_inputs, check_value, warn_unknown_inputs, warn_unknown_parameters
 
 __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
@@ -165,18 +169,18 @@ TERMINATION_RANGES = {
                              "stops after cycle 1, 0 % or less never"),
     ("capacity", "Ah"): Range(0.0, low_open=True, why="a capacity [A.h] (\"Capacity [A.h]\" at or below it stops "
                               "the experiment): 0 or less never stops it"),
-    ("voltage", "V"): Range(0.0, MAX_VOLTAGE_VS_LI, low_open=True,
-                            why=f"a cell voltage [V], at most {MAX_VOLTAGE_VS_LI:g} V (a cycle's lowest voltage at or "
-                            "below it stops the experiment)"),
+    # (a step's voltage range, STEP_VALUE_RANGES["Voltage"], with what the termination does)
+    ("voltage", "V"): dataclasses.replace(STEP_VALUE_RANGES["Voltage"][1], why=STEP_VALUE_RANGES["Voltage"][1].why +
+                                          " (a cycle's lowest voltage at or below it stops the experiment)"),
 }
 
 
-def check_termination(experiment, parameter_values=None):
+def check_termination(experiment, parameter_values=None, inputs=None):
     """Refuse an experiment termination PyBaMM would take without a word but that cannot mean what it says
     (:data:`TERMINATION_RANGES`): ``"-80% capacity"`` or ``"0% capacity"`` never stopped a run, ``"150% capacity"``
     stopped it after cycle 1, and so did a voltage at or above the cell's "Upper voltage cut-off [V]" (read from
-    ``parameter_values`` when it is a number there: every cycle's lowest voltage is below it; LMS "2.9 V"). ValueError
-    naming the termination as written and its value."""
+    ``parameter_values``, a number there or an input of the solve given in ``inputs``: every cycle's lowest voltage is
+    below it; LMS "2.9 V"). ValueError naming the termination as written and its value."""
     written = getattr(experiment, "termination_string", None)
     for kind, value in (getattr(experiment, "termination", None) or {}).items():
         if not isinstance(value, tuple) or len(value) != 2:
@@ -187,31 +191,11 @@ def check_termination(experiment, parameter_values=None):
             raise ValueError(f"the experiment's termination {written!r}: its "
                              f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
         upper = None if parameter_values is None or (kind, unit) != ("voltage", "V") else _cut_off(
-            parameter_values, "Upper voltage cut-off [V]", dict.fromkeys(PYBAMM_INPUTS, 0.0))
+            parameter_values, "Upper voltage cut-off [V]", _at_start(inputs))
         if upper is not None and float(number) >= upper:
             raise ValueError(f"the experiment's termination {written!r}: its voltage {float(number):g} V is at or "
                              f"above the cell's \"Upper voltage cut-off [V]\" {upper:g} V, so every cycle's lowest "
                              "voltage is below it and PyBaMM stops the experiment after cycle 1")
-
-
-def check_save_at_cycles(save_at_cycles):
-    """Refuse a ``Simulation.solve(save_at_cycles=...)`` PyBaMM would take without a word but that cannot mean what it
-    says: PyBaMM keeps the time series of every multiple of an integer N, or of the cycles a list names (cycles
-    numbered from 1, counted on from a ``starting_solution``'s), and always of the first and the last. 0 raised
-    "ZeroDivisionError: integer modulo by zero" after cycle 2 had run, -1 kept every cycle and 2.5 or [0] only the
-    first and the last. ValueError naming the value."""
-    if save_at_cycles is None:
-        return
-    # PyBaMM reads an integer N as isinstance(N, int) (a numpy integer kept only the first and the last cycle) and a
-    # list by `in` (numpy integers there are cycle numbers too)
-    listed = isinstance(save_at_cycles, list)
-    values = save_at_cycles if listed else [save_at_cycles]
-    whole = numbers.Integral if listed else int
-    bad = [v for v in values if isinstance(v, bool) or not isinstance(v, whole) or v < 1]
-    if bad or not values:
-        raise ValueError(f"save_at_cycles = {save_at_cycles!r}: {'an empty list' if not values else repr(bad[0])} is "
-                         "no cycle number; give an integer N >= 1 (every Nth cycle kept) or a list of cycle numbers "
-                         ">= 1 (the first and the last cycle are always kept)")
 
 
 def _check_cut_offs(index, step, cut_offs):
@@ -226,13 +210,19 @@ def _check_cut_offs(index, step, cut_offs):
         value = getattr(term, "value", None)
         if isinstance(term, pybamm.step.VoltageTermination) and isinstance(value, numbers.Real) and \
                 window.outside(np.array([float(value)])).any():
-            name = _drive_cycle_name(step) if isinstance(getattr(step, "input_value", None), np.ndarray) else step
+            name = _step_name(step, str)
             raise ValueError(f"the voltage cut-off of the experiment's step {index} ({name}) = {float(value)!r} V is "
                              f"outside its range {window.describe()} (the cell's voltage cut-offs {cut_offs[0]:g} and "
                              f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out, where PyBaMM puts the "
                              "model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events in an experiment: "
                              "one ends the step before its cut-off and PyBaMM stops the experiment there with a logged "
                              "warning only; widen \"Lower/Upper voltage cut-off [V]\" to run past them)")
+
+
+def _at_start(inputs):
+    """The solve's ``inputs`` (a dict or None) with the inputs PyBaMM gives each step itself
+    (:data:`PYBAMM_INPUTS`) at 0, as at the start of a step: what the checks before any step evaluate with."""
+    return {**dict(inputs or {}), **dict.fromkeys(PYBAMM_INPUTS, 0.0)}
 
 
 def _cut_off(parameter_values, name, inputs):
@@ -361,9 +351,16 @@ def _step_key(step, value_keys):
             getattr(step, "temperature", None), getattr(step, "direction", None))
 
 
-def _step_name(step):
-    """A step's name in an error: its repr, a drive cycle's :func:`_drive_cycle_name`."""
-    return _drive_cycle_name(step) if isinstance(getattr(step, "input_value", None), np.ndarray) else repr(step)
+def _is_drive_cycle(step):
+    """True if ``step``'s value is a drive cycle of numbers (PyBaMM's ``input_value``, an array of rows of a time [s]
+    and the value)."""
+    return isinstance(getattr(step, "input_value", None), np.ndarray)
+
+
+def _step_name(step, text=repr):
+    """A step's name in an error: ``text`` of it (its repr, or str: its description), a drive cycle's
+    :func:`_drive_cycle_name` (numpy's print of its samples is several lines)."""
+    return _drive_cycle_name(step) if _is_drive_cycle(step) else text(step)
 
 
 def _interpolant_end(value):
@@ -450,7 +447,7 @@ def check_steps_not_merged(experiment):
             f"experiment's steps by their text, in which a custom step's function is None, and builds one model "
             f"per step.basic_repr() ({step.basic_repr()!r}), which holds neither the duration nor the description; "
             "give the two steps different terminations, temperatures or directions (which it holds)")
-    if isinstance(step.input_value, np.ndarray) or isinstance(other.input_value, np.ndarray):
+    if _is_drive_cycle(step) or _is_drive_cycle(other):
         raise ValueError(
             f"the experiment's step {index} ({_step_name(step)}) would run step {first}'s value: PyBaMM keys an "
             "experiment's steps by their text, in which the two print the same (numpy prints an array of more than "
@@ -487,7 +484,7 @@ def check_step_values(steps, inputs, parameter_values=None):
     runs only if its termination ends it before. Without a termination every value over the duration is
     refused. A drive cycle's samples are data written for the step to run: each it reaches is refused if out of
     range, whatever its termination."""
-    one = {**dict(inputs or {}), **dict.fromkeys(PYBAMM_INPUTS, 0.0)}
+    one = _at_start(inputs)
     cut_offs = [None, None] if parameter_values is None else [
         _cut_off(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
     seen, value_keys = set(), {}
@@ -507,7 +504,7 @@ def check_step_values(steps, inputs, parameter_values=None):
         seen.add(key)
         _check_direction_word(index, step, kind)
         _check_cut_offs(index, step, cut_offs)
-        if isinstance(getattr(step, "input_value", None), np.ndarray):  # a drive cycle of numbers: every sample
+        if _is_drive_cycle(step):  # a drive cycle of numbers: every sample
             _check_drive_cycle(index, step, kind, cut_offs)
             continue
         value = step.value

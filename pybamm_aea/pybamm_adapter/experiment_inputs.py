@@ -17,7 +17,9 @@ name once for the solve. Before PyBaMM's method, when the simulation's solver (t
 copies) is a :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver`, the wrapper checks that PyBaMM runs each
 step with its own value (:func:`~pybamm_aea.models.experiment_checks.check_steps_not_merged`: two drive cycles that
 print the same, one cycle looped by a step longer than the first step's, or two custom steps of different functions of
-the state whose texts differ only in their durations or descriptions, are one step to PyBaMM) and each step's own value
+the state whose texts differ only in their durations or descriptions, are one step to PyBaMM), the experiment's
+termination (:func:`~pybamm_aea.models.experiment_checks.check_termination`, against an upper voltage cut-off given
+as an input too) and each step's own value
 (:func:`~pybamm_aea.models.experiment_checks.check_step_values`) with the inputs of the solve, before any step runs: a
 step's current given as an input (``pybamm.InputParameter("I2")``) is no parameter of the step's model, in
 which PyBaMM's build puts it in place of "Current function [A]", so the solve-time check by name did not see
@@ -156,10 +158,10 @@ def _whole_experiment_check(pybamm_method):
         if checked:
             # every step's own value (a current given as an input) before the build and any step, each step run
             # with its own value (PyBaMM's Experiment merges two drive cycles that print the same)
+            inputs = signature.bind(self, *args, **kwargs).arguments.get("inputs")
             check_steps_not_merged(self.experiment)
-            check_termination(self.experiment, self.parameter_values)
-            check_step_values(self.experiment.steps, signature.bind(self, *args, **kwargs).arguments.get("inputs"),
-                              self.parameter_values)
+            check_termination(self.experiment, self.parameter_values, inputs)  # (an input upper cut-off: its value)
+            check_step_values(self.experiment.steps, inputs, self.parameter_values)
         try:
             built = pybamm_method(self, *args, **kwargs)
         except RecursionError:  # an explicit custom step's current of a variable of the current: say which
