@@ -55,6 +55,7 @@ import pandas as pd
 
 from ._summaries import summary_dict
 from .constants import F
+from .energy.electrode import NoDischargedState
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
                       RetentionUndefinedWarning, check_reference, gives, is_skipped, iter_steps, retention_curve)
@@ -439,15 +440,19 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, s):
 
 
 def _masses(s, electrode, mass_g, volume_L, discharged_porosity):
-    """Mass [g] and volume [L] of the electrode as made and discharged (NaN without ``electrode``)."""
+    """Mass [g] and volume [L] of the electrode as made and discharged (NaN without ``electrode`` or without its
+    discharged state, :class:`~pybamm_aea.energy.NoDischargedState`)."""
     mass = float(mass_g) if mass_g is not None else s.scalar(MASS)
     volume = float(volume_L) if volume_L is not None else s.scalar(VOLUME)
     if volume_L is None and not math.isfinite(volume) and electrode is not None and math.isfinite(mass):
         volume = mass / electrode.density / 1000.0  # g / (g/cm3) = cm3 -> L
     if electrode is None:
         return mass, volume, math.nan, math.nan
-    return (mass, volume, mass * electrode.lithiation_mass_ratio(discharged_porosity),
-            volume * electrode.lithiation_volume_ratio(discharged_porosity))
+    try:
+        return (mass, volume, mass * electrode.lithiation_mass_ratio(discharged_porosity),
+                volume * electrode.lithiation_volume_ratio(discharged_porosity))
+    except NoDischargedState:  # (a Graphite electrode: no discharged basis, its charged one stands)
+        return mass, volume, math.nan, math.nan
 
 
 def _electrode_columns(col, mass, volume, mass_d, volume_d):

@@ -154,6 +154,23 @@ def test_a_li_free_host_without_a_lithiated_phase_has_no_discharged_electrode():
     assert inert.lithiated().specific_capacity == 0.0
 
 
+def test_a_curve_of_an_electrode_without_a_discharged_state_keeps_its_charged_basis():
+    # Graphite names no lithiated phase: the charged basis of a measured curve stands, the discharged one is None
+    # (the review of session 36: from_curve raised for the whole result), and a cycle summary's discharged masses NaN
+    from pybamm_aea.cycling import _masses
+    from pybamm_aea.energy import NoDischargedState
+
+    e = Electrode({"Graphite": 0.94, "Carbon": 0.03, "Binder": 0.03}, 0.3)
+    p = e.from_curve(np.linspace(0.0, 3.0, 50), np.linspace(0.25, 0.05, 50), 0.01)
+    assert p.charged.specific_capacity == pytest.approx(3.0 / 0.01)
+    assert p.charged.average_voltage == pytest.approx(0.15)
+    assert p.discharged is None and p.discharged_mass_g is None
+    with pytest.raises(NoDischargedState, match="'Graphite'"):
+        e.lithiated()
+    mass, volume, mass_d, volume_d = _masses(None, e, 0.01, 1e-5, None)
+    assert (mass, volume) == (0.01, 1e-5) and np.isnan(mass_d) and np.isnan(volume_d)
+
+
 def test_makeup_identities_liquid_electrode():
     e = Electrode({"LiCoO2": 0.93, "Carbon": 0.04, "Binder": 0.03}, 0.30, pore_filler="1M LiPF6 EC/DMC")
     assert sum(e.mass_fractions.values()) == pytest.approx(1.0)

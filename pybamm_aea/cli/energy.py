@@ -15,7 +15,8 @@ def register(subparsers):
         "model): equivalent specific capacity ESC (mAh per g of the whole electrode), Wh/kg and Wh/L, on the "
         "basis the paper calls charged (the electrode as made: charged only for hosts made Li-free; LiCoO2, NMC, "
         "LiFePO4 are made lithiated, i.e. discharged) and on the discharged basis (every Li-free host lithiated: "
-        "S8 -> Li2S, Mo6S8 -> Li4Mo6S8, TiS2 -> LiTiS2; same porosity).",
+        "S8 -> Li2S, Mo6S8 -> Li4Mo6S8, TiS2 -> LiTiS2; same porosity), which a Li-free host without a lithiated "
+        "counterpart (Graphite) has not: then the charged row alone, and why.",
         "Example (the paper's theoretical S-LMS at 360 MPa, 2 V):\n"
         "  pybamm-aea energy --composition S8=0.325,Mo6S8=0.675 --pressure 360 --compaction S-LMS --voltage 2",
     )
@@ -87,7 +88,7 @@ def _porosity(args):
 
 def report(args):
     """The energy report of the arguments: porosity, capacities and, per basis, ESC, Wh/kg, Wh/L, V, density."""
-    from pybamm_aea.energy import Electrode, ExtrapolationWarning, compaction, paper
+    from pybamm_aea.energy import Electrode, ExtrapolationWarning, NoDischargedState, compaction, paper
 
     composition = dict(paper.SLMS_COMPOSITION) if args.composition is None else args.composition
     phi = _porosity(args)
@@ -99,7 +100,7 @@ def report(args):
     try:
         bases["discharged"] = e.lithiated().energy_density(args.voltage)
         no_discharged = None
-    except ValueError as exc:  # a Li-free host without a lithiated phase (Graphite): no discharged row, and why
+    except NoDischargedState as exc:  # a Li-free host without a lithiated phase (Graphite): no discharged row, and why
         no_discharged = str(exc)
     note = None if args.pressure is None else compaction.composition_note(e.composition, args.compaction)
     if note is not None:  # as Electrode.at_pressure warns

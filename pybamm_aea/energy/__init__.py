@@ -25,7 +25,7 @@ from .materials import (
     materials_table,
     register_material,
 )
-from .electrode import Electrode, EnergyDensity, PracticalEnergy
+from .electrode import Electrode, EnergyDensity, NoDischargedState, PracticalEnergy
 from .compaction import CompactionFit, compaction_data, compaction_fit, fit_compaction, porosity
 from .conductivity import ConductivityFit, conductivity_data, conductivity_fit, electronic_conductivity, fit_conductivity
 from .cell import (
@@ -52,6 +52,7 @@ __all__ = [
     "register_material",
     "Electrode",
     "EnergyDensity",
+    "NoDischargedState",
     "PracticalEnergy",
     "CompactionFit",
     "compaction_data",

@@ -25,7 +25,12 @@ import pandas as pd
 from ._common import ExtrapolationWarning, check_porosity, check_real, check_voltage_vs_li
 from .materials import Material, check_faraday, get_material
 
-__all__ = ["Electrode", "EnergyDensity", "PracticalEnergy"]
+__all__ = ["Electrode", "EnergyDensity", "NoDischargedState", "PracticalEnergy"]
+
+
+class NoDischargedState(ValueError):
+    """An electrode whose discharged (lithiated) state is unknown: a host made Li-free with a capacity and no
+    lithiated counterpart (:meth:`Electrode.lithiated`). Its charged-basis figures stand; its discharged ones do not."""
 
 
 @dataclass(frozen=True)
@@ -71,9 +76,10 @@ class PracticalEnergy:
     average_voltage : float
         energy / capacity (V).
     mass_g, discharged_mass_g : float
-        Electrode mass in the charged and in the discharged state (g).
+        Electrode mass in the charged and in the discharged state (g); ``discharged_mass_g`` None when the
+        discharged state is unknown (:class:`NoDischargedState`).
     charged, discharged : EnergyDensity
-        ESC (mAh/g), Wh/kg and Wh/L on each basis.
+        ESC (mAh/g), Wh/kg and Wh/L on each basis; ``discharged`` None when the discharged state is unknown.
     """
 
     capacity_mAh: float
@@ -443,8 +449,8 @@ class Electrode:
         TiS2 -> LiTiS2, Li4Ti5O12 -> Li7Ti5O12, In -> LiIn) with the mass gain of lithiation
         (``Material.lithiation_mass_ratio``: 8 M(Li2S) / M(S8) = 368/256 with the paper's molar masses);
         materials already lithiated and inactive ones are unchanged; a charged host with a capacity and no
-        counterpart (the library's Graphite, a record of your own without ``lithiated_name``) is a ValueError
-        naming it (its Li mass was left out: the discharged figures were the charged ones). Capacities become per gram of the lithiated
+        counterpart (the library's Graphite, a record of your own without ``lithiated_name``) is a
+        :class:`NoDischargedState` (a ValueError) naming it (its Li mass was left out: the discharged figures were the charged ones). Capacities become per gram of the lithiated
         phase (C / mass_ratio) so that the electrode's capacity (mAh) is conserved: ESC_discharged =
         ESC_charged / (mass of discharged electrode / mass of charged electrode). Full lithiation to the named
         counterpart is assumed (as the paper does), whatever capacity is used.
@@ -468,8 +474,9 @@ class Electrode:
             lith = m.lithiated
             cap = self._capacities.get(n, m.specific_capacity)
             if lith is None and m.state == "charged" and cap != 0:  # (kept as it is, its Li mass was left out)
-                raise ValueError(
-                    f"material {n!r} is made Li-free (state 'charged', capacity {cap!r} mAh/g) and names no "
+                raise NoDischargedState(
+                    f"material {n!r} is made Li-free (state 'charged', capacity "
+                    f"{'unknown' if cap is None else f'{cap!r} mAh/g'}) and names no "
                     "lithiated counterpart (lithiated_name or lithiated_record): the discharged electrode's mass and "
                     "density are unknown; register its lithiated phase and name it, or give it capacity 0")
             target, ratio = (lith.name, m.lithiation_mass_ratio) if lith is not None else (n, 1.0)
@@ -551,7 +558,8 @@ class Electrode:
         PracticalEnergy
             ESC = Q / mass (mAh/g), E = integral V dQ (mWh) from the compiled ``pybamm_aea.kernels.curve_energy``,
             Wh/kg = E / mass, Wh/L = Wh/kg * density, on the charged basis and on the discharged basis (mass and
-            density of :meth:`lithiated`), as in the paper's SI calculation model (c) and (d).
+            density of :meth:`lithiated`), as in the paper's SI calculation model (c) and (d); the discharged basis None
+            when the electrode has no known discharged state (a Graphite electrode: :class:`NoDischargedState`).
         """
         q, v = _check_curve(capacity_mAh, voltage_V)
         mass = check_real(mass_g, "mass_g", minimum=0.0)
@@ -562,16 +570,20 @@ class Electrode:
         energy, mean_v = curve_energy(q, v)
         energy, mean_v = float(energy), float(mean_v)
         capacity = float(q[-1] - q[0])
-        lith = self.lithiated(discharged_porosity)
-        mass_d = mass * self.lithiation_mass_ratio(discharged_porosity)
         charged = EnergyDensity(
             gravimetric=energy / mass, volumetric=energy / mass * self.density, specific_capacity=capacity / mass,
             average_voltage=mean_v, density=self.density,
         )
-        discharged = EnergyDensity(
-            gravimetric=energy / mass_d, volumetric=energy / mass_d * lith.density,
-            specific_capacity=capacity / mass_d, average_voltage=mean_v, density=lith.density,
-        )
+        try:
+            lith = self.lithiated(discharged_porosity)
+        except NoDischargedState:  # (a Graphite electrode: its charged basis stands)
+            mass_d, discharged = None, None
+        else:
+            mass_d = mass * self.lithiation_mass_ratio(discharged_porosity)
+            discharged = EnergyDensity(
+                gravimetric=energy / mass_d, volumetric=energy / mass_d * lith.density,
+                specific_capacity=capacity / mass_d, average_voltage=mean_v, density=lith.density,
+            )
         return PracticalEnergy(
             capacity_mAh=capacity, energy_mWh=energy, average_voltage=mean_v, mass_g=mass, discharged_mass_g=mass_d,
             charged=charged, discharged=discharged,
