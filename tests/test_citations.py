@@ -103,3 +103,22 @@ def test_print_citations_lists_the_works(tmp_path):
     text = path.read_text()
     for author in ("Bazant", "Jamnik", "Chianelli", "Mengqi Li"):
         assert author in text, author
+
+
+def test_material_api_cells_list_the_material_works():
+    from pybamm_aea.materials import lifepo4, paper_hosts
+
+    tis2 = paper_hosts.TIS2.parameter_dict()["citations"]
+    assert citations.CHIANELLI1975 in tis2 and citations.LI2021 in tis2 and citations.KAMAYA2011 in tis2
+    assert citations.SRINIVASAN2004 in lifepo4.MATERIAL.parameter_dict()["citations"]
+
+
+def test_a_material_citation_that_is_not_a_string_is_refused():
+    from pybamm_aea.materials import lifepo4
+    from pybamm_aea.materials.material import AEAMaterial, MaterialError
+
+    data = {**lifepo4.MATERIAL.to_dict(), "citations": "Padhi1997"}
+    with pytest.raises(MaterialError, match="'citations' must be a list"):
+        AEAMaterial.from_dict(data)
+    data["citations"] = ["Padhi1997", citations.PADHI1997]
+    assert AEAMaterial.from_dict(data).parameter_dict()["citations"][-2:] == data["citations"]

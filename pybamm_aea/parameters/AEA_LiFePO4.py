@@ -4,7 +4,6 @@ The cathode's values, each with its citation, are in :mod:`pybamm_aea.materials.
 the cell through :mod:`pybamm_aea.parameters.aea_material_cell`; the cell outside the cathode is
 :mod:`pybamm_aea.parameters.paper_cell` (Li et al., Adv. Mater. 2021).
 """
-from pybamm_aea import citations
 from pybamm_aea.materials import lifepo4
 
 from . import aea_material_cell
@@ -12,7 +11,4 @@ from . import aea_material_cell
 
 def get_parameter_values():
     """Parameter values of a pure-LiFePO4 AEA cathode cell (Li metal anode, 70 C, 1.5 mg/cm2)."""
-    values = aea_material_cell.material_cell_parameters(lifepo4.MATERIAL)
-    # the OCP plateau, the delithiated density
-    values["citations"] = [*values["citations"], citations.SRINIVASAN2004, citations.PADHI1997]
-    return values
+    return aea_material_cell.material_cell_parameters(lifepo4.MATERIAL)

@@ -109,5 +109,6 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     host = None if material.host is None else fn.import_function(material.host)
     values.update(thermodynamics.li0_phase_parameters(host))
     values.update(dispersed_materials.none())
-    # the cell build's works (paper_cell.cell_parameters: citations.PAPER_CELL) stay in values["citations"]
+    # the cell build's works (paper_cell.cell_parameters: citations.PAPER_CELL), then the material's
+    values["citations"] = [*values["citations"], *material.citations]
     return values
