@@ -1,4 +1,12 @@
-"""BibTeX entries of the works the parameter sets draw on, registered with PyBaMM's citations."""
+"""BibTeX entries of the works the model and its parameter sets draw on, registered with PyBaMM's citations.
+
+Each submodel registers the works it implements when it is built (``citations`` of
+:class:`pybamm_aea.models.submodels.base.AEASubModel`), each parameter set lists the works its values come
+from in ``values["citations"]`` (PyBaMM registers them when ``pybamm.ParameterValues`` is made), so that
+``pybamm.print_citations()`` after a solve lists them (it needs ``pybtex``, PyBaMM's ``cite`` extra).
+Works PyBaMM's own bibliography holds are named by its key (:data:`BRUGGEMAN1935`, :data:`WYCISK2022`,
+:data:`BAKER2018`). A DOI is given only where it was checked.
+"""
 
 LI2021 = """@article{Li2021AEA,
   title = {Dense All-Electrochem-Active Electrodes for All-Solid-State Lithium Batteries},
@@ -10,3 +18,193 @@ LI2021 = """@article{Li2021AEA,
   year = {2021},
   doi = {10.1002/adma.202008723}
 }"""
+
+# --- keys of PyBaMM's CITATIONS.bib -----------------------------------------------------------------------------
+#: Bruggeman, Ann. Phys. 416, 636 (1935): the Bruggeman factor of the solid network
+BRUGGEMAN1935 = "Bruggeman1935"
+#: Wycisk et al., J. Energy Storage 52, 105016 (2022): the one-state hysteresis of the lever-rule OCP
+WYCISK2022 = "Wycisk2022"
+#: Baker & Verbrugge, J. Electrochem. Soc. 165, A3952 (2018): the MSMR form of the Li-In OCP
+BAKER2018 = "Baker2018"
+
+# --- the model's mechanisms --------------------------------------------------------------------------------------
+BAZANT2013 = """@article{Bazant2013,
+  title = {Theory of Chemical Kinetics and Charge Transfer based on Nonequilibrium Thermodynamics},
+  author = {Bazant, Martin Z.},
+  journal = {Accounts of Chemical Research},
+  volume = {46},
+  number = {5},
+  pages = {1144--1160},
+  year = {2013},
+  doi = {10.1021/ar300145c}
+}"""
+
+SMITH2017 = """@article{Smith2017,
+  title = {Multiphase Porous Electrode Theory},
+  author = {Smith, Raymond B. and Bazant, Martin Z.},
+  journal = {Journal of The Electrochemical Society},
+  volume = {164},
+  number = {11},
+  pages = {E3291--E3310},
+  year = {2017}
+}"""
+
+JAMNIK2003 = """@article{Jamnik2003,
+  title = {Nanocrystallinity effects in lithium battery materials: Aspects of nano-ionics. {Part IV}},
+  author = {Jamnik, Janko and Maier, Joachim},
+  journal = {Physical Chemistry Chemical Physics},
+  volume = {5},
+  pages = {5215--5220},
+  year = {2003}
+}"""
+
+SANTHOSHA2019 = """@article{Santhosha2019,
+  title = {The {Indium-Lithium} Electrode in Solid-State Lithium-Ion Batteries: Phase Formation, Redox Potentials,
+           and Interface Stability},
+  author = {Santhosha, A. L. and Medenbach, Lukas and Buchheim, Johannes Richard and Adelhelm, Philipp},
+  journal = {Batteries & Supercaps},
+  volume = {2},
+  number = {6},
+  pages = {524--529},
+  year = {2019}
+}"""
+
+SRINIVASAN2004 = """@article{Srinivasan2004,
+  title = {Discharge Model for the Lithium Iron-Phosphate Electrode},
+  author = {Srinivasan, Venkat and Newman, John},
+  journal = {Journal of The Electrochemical Society},
+  volume = {151},
+  number = {10},
+  pages = {A1517--A1529},
+  year = {2004}
+}"""
+
+HECKEL1961 = """@article{Heckel1961,
+  title = {Density-Pressure Relationships in Powder Compaction},
+  author = {Heckel, R. W.},
+  journal = {Transactions of the Metallurgical Society of AIME},
+  volume = {221},
+  pages = {671},
+  year = {1961}
+}"""
+
+# --- the parameter sets' sources ---------------------------------------------------------------------------------
+WEPPNER1977 = """@article{Weppner1977,
+  title = {Determination of the Kinetic Parameters of Mixed-Conducting Electrodes and Application to the System
+           {Li3Sb}},
+  author = {Weppner, W. and Huggins, R. A.},
+  journal = {Journal of The Electrochemical Society},
+  volume = {124},
+  pages = {1569},
+  year = {1977}
+}"""
+
+KAMAYA2011 = """@article{Kamaya2011,
+  title = {A lithium superionic conductor},
+  author = {Kamaya, Noriaki and Homma, Kenji and Yamakawa, Yuichiro and Hirayama, Masaaki and Kanno, Ryoji and
+            Yonemura, Masao and Kamiyama, Takashi and Kato, Yuki and Hama, Shigenori and Kawamoto, Koji and
+            Mitsui, Akio},
+  journal = {Nature Materials},
+  volume = {10},
+  pages = {682--686},
+  year = {2011}
+}"""
+
+LIU2013 = """@article{Liu2013Li3PS4,
+  title = {Anomalous High Ionic Conductivity of Nanoporous beta-{Li3PS4}},
+  author = {Liu, Zengcai and Fu, Wujun and Payzant, E. Andrew and Yu, Xiang and Wu, Zili and Dudney, Nancy J. and
+            Kiggans, Jim and Hong, Kunlun and Rondinone, Adam J. and Liang, Chengdu},
+  journal = {Journal of the American Chemical Society},
+  volume = {135},
+  pages = {975--978},
+  year = {2013}
+}"""
+
+CHIANELLI1975 = """@article{Chianelli1975,
+  title = {Structure refinement of stoichiometric {TiS2}},
+  author = {Chianelli, R. R. and Scanlon, J. C. and Thompson, A. H.},
+  journal = {Materials Research Bulletin},
+  volume = {10},
+  pages = {1379},
+  year = {1975}
+}"""
+
+THOMPSON1978 = """@article{Thompson1978,
+  title = {Electrochemical Potential Spectroscopy: A New Electrochemical Measurement},
+  author = {Thompson, A. H.},
+  journal = {Physical Review Letters},
+  volume = {40},
+  pages = {1511},
+  year = {1978}
+}"""
+
+WHITTINGHAM2004 = """@article{Whittingham2004,
+  title = {Lithium Batteries and Cathode Materials},
+  author = {Whittingham, M. Stanley},
+  journal = {Chemical Reviews},
+  volume = {104},
+  number = {10},
+  pages = {4271--4302},
+  year = {2004}
+}"""
+
+MORADABADI2016 = """@article{Moradabadi2016,
+  title = {Thermodynamics and kinetics of defects in {Li2S}},
+  author = {Moradabadi, Ashkan and Kaghazchi, Payam},
+  journal = {Applied Physics Letters},
+  volume = {108},
+  number = {21},
+  pages = {213906},
+  year = {2016},
+  doi = {10.1063/1.4952434}
+}"""
+
+OHZUKU1995 = """@article{Ohzuku1995,
+  title = {Zero-Strain Insertion Material of {Li[Li1/3Ti5/3]O4} for Rechargeable Lithium Cells},
+  author = {Ohzuku, Tsutomu and Ueda, Atsushi and Yamamoto, Norihiro},
+  journal = {Journal of The Electrochemical Society},
+  volume = {142},
+  number = {5},
+  pages = {1431--1435},
+  year = {1995}
+}"""
+
+WAGEMAKER2009 = """@article{Wagemaker2009,
+  title = {Li-Ion Diffusion in the Equilibrium Nanomorphology of Spinel {Li4+xTi5O12}},
+  author = {Wagemaker, Marnix and van Eck, Ernst R. H. and Kentgens, Arno P. M. and Mulder, Fokko M.},
+  journal = {The Journal of Physical Chemistry B},
+  volume = {113},
+  pages = {224--230},
+  year = {2009}
+}"""
+
+WILKENING2007 = """@article{Wilkening2007,
+  title = {Ultraslow Li diffusion in spinel-type structured {Li4Ti5O12} - a comparison of results from solid state
+           NMR and impedance spectroscopy},
+  author = {Wilkening, Martin and Amade, Roger and Iwaniak, Wojciech and Heitjans, Paul},
+  journal = {Physical Chemistry Chemical Physics},
+  volume = {9},
+  pages = {1239--1246},
+  year = {2007}
+}"""
+
+PADHI1997 = """@article{Padhi1997,
+  title = {Phospho-olivines as Positive-Electrode Materials for Rechargeable Lithium Batteries},
+  author = {Padhi, A. K. and Nanjundaswamy, K. S. and Goodenough, J. B.},
+  journal = {Journal of The Electrochemical Society},
+  volume = {144},
+  number = {4},
+  pages = {1188--1194},
+  year = {1997}
+}"""
+
+#: the works of the paper's cell outside the cathode (:func:`pybamm_aea.parameters.paper_cell.cell_parameters`):
+#: the paper, the separator layers' conductivities (the Li-In anode's works are registered by its submodel,
+#: :class:`pybamm_aea.models.submodels.anode.LithiumIndiumAnode`, the one that reads its OCP)
+PAPER_CELL = (LI2021, KAMAYA2011, LIU2013)
+
+
+def bibtex_entries():
+    """Every BibTeX string of this module (the keys of PyBaMM's bibliography left out)."""
+    return {name: value for name, value in globals().items()
+            if name.isupper() and isinstance(value, str) and value.lstrip().startswith("@")}

@@ -53,7 +53,7 @@ import warnings
 
 import pybamm
 
-from pybamm_aea.citations import LI2021
+from pybamm_aea import citations
 from pybamm_aea.constants import F, R, arrhenius
 from pybamm_aea.energy import Electrode, get_material
 from pybamm_aea.energy import paper as _paper
@@ -474,7 +474,9 @@ def s_c_lgps_parameter_values(
     )
     # the one entry Xu2019 does not have (read by sulfur_diffusivity)
     values.update({SULFUR_DIFFUSIVITY_PARAMETER: sulfur_diffusivity_m2_s}, check_already_exists=False)
-    values["citations"] = ["Xu2019", LI2021]
+    # the LGPS and Li3PS4 conductivities, the Bruggeman exponent
+    values["citations"] = ["Xu2019", citations.LI2021, citations.KAMAYA2011, citations.LIU2013,
+                           citations.BRUGGEMAN1935]
     return values
 
 

@@ -27,6 +27,7 @@
   (:data:`pybamm_aea.parameters.dispersed_materials.E_A_LTO_DIFFUSION`, 30 kJ/mol).
 - Window 1.0-2.5 V; Li-free as made (as in the paper's LTO), so the first step is a discharge.
 """
+from .. import citations
 from ..constants import F, R
 from ..energy.materials import get_material
 from ..parameters.paper_cell import T_REF
@@ -77,4 +78,5 @@ MATERIAL = AEAMaterial(
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for Li4Ti5O12",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
+    citations=[citations.OHZUKU1995, citations.WILKENING2007],
 )

@@ -24,6 +24,7 @@ D / ``|dU/dx|`` large and its ions' conductivity F c B Nernst-Einstein on that m
 failure is the electrons' and the Li transport's (tests/test_materials_figS2.py), which a two-phase
 description would not lift, so the gap is not modelled.
 """
+from .. import citations
 from ..constants import F
 from ..energy.materials import get_material
 from .material import OCP, AEAMaterial, TransportProperty
@@ -63,4 +64,5 @@ MATERIAL = AEAMaterial(
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for LiFePO4",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
+    citations=[citations.SRINIVASAN2004, citations.PADHI1997],
 )

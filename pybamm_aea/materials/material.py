@@ -279,7 +279,9 @@ class AEAMaterial:
     ``"module:NAME"`` of a :class:`~pybamm_aea.thermodynamics.Host` (its free energy and mobility)
     with ``gradient_energy`` [V.m2] its Cahn-Hilliard coefficient; None for a single-phase
     material, whose multi-phase description follows from ``ocp`` and ``diffusivity``.
-    ``references``: field -> citation.
+    ``references``: field -> citation. ``citations``: the works the values come from, each a BibTeX entry or a
+    key of PyBaMM's bibliography (as :mod:`pybamm_aea.citations`), put in the cell's ``values["citations"]``
+    so that ``pybamm.print_citations()`` lists them.
     """
 
     name: str
@@ -304,6 +306,7 @@ class AEAMaterial:
     host: str = None
     gradient_energy: float = 0.0
     references: dict = field(default_factory=dict)
+    citations: list = field(default_factory=list)
 
     def __post_init__(self):
         for name in ("ocp", "ocp_delithiation"):
@@ -339,6 +342,9 @@ class AEAMaterial:
         self._check_density_as_pressed(where)
         if not isinstance(self.charge_first, bool):
             raise MaterialError(f"{where}: 'charge_first' must be true or false, got {self.charge_first!r}")
+        if not isinstance(self.citations, list) or not all(isinstance(c, str) and c.strip() for c in self.citations):
+            raise MaterialError(f"{where}: 'citations' must be a list of BibTeX entries or PyBaMM citation keys "
+                                f"(non-empty strings), got {self.citations!r}")
         if self.lower_voltage >= self.upper_voltage:
             raise MaterialError(
                 f"{where}: 'lower_voltage' ({self.lower_voltage} V) must be below 'upper_voltage' ({self.upper_voltage} V)"

@@ -17,6 +17,7 @@ records lack the Mo6S8 "ionic switch" (Li0 film) and the degradation fits of the
 paper's cells, these records to vary a property of the host (e.g. its electronic conductivity) through the material
 API.
 """
+from .. import citations
 from ..parameters import Li2021_Mo6S8 as _ms, Li2021_TiS2 as _ts, paper_cell
 from ..energy.materials import get_material
 from .material import OCP, AEAMaterial, TransportProperty
@@ -51,6 +52,7 @@ MO6S8 = AEAMaterial(
     lower_voltage=1.8,
     upper_voltage=2.8,
     references={"all": "Li et al., Adv. Mater. 33, 2008723 (2021), via the Li2021_Mo6S8 set"},
+    citations=[citations.WEPPNER1977],
 )
 
 TIS2 = AEAMaterial(
@@ -68,4 +70,5 @@ TIS2 = AEAMaterial(
     lower_voltage=1.0,
     upper_voltage=3.0,
     references={"all": "Li et al., Adv. Mater. 33, 2008723 (2021), via the Li2021_TiS2 set"},
+    citations=[citations.CHIANELLI1975, citations.THOMPSON1978, citations.WHITTINGHAM2004],
 )

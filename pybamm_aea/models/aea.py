@@ -10,7 +10,7 @@ import numbers
 
 import pybamm
 
-from .. import pybamm_adapter
+from .. import citations, pybamm_adapter
 from . import submodels
 from .parameters import AEAParameters
 from .solvers import ScalarFunctionsIDAKLUSolver, SharedEventsIDAKLUSolver
@@ -155,6 +155,7 @@ class AEA(pybamm.BaseModel):
 
     def __init__(self, options=None, name="AEA model", build=True):
         super().__init__(name=name)
+        pybamm.citations.register(citations.LI2021)
         self.options = AEAOptions(options)
         self.param = AEAParameters()
         self._calc_esoh = False

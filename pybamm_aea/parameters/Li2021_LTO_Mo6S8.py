@@ -5,7 +5,7 @@ Li et al., Adv. Mater. 2021, 33, 2008723: Li4Ti5O12 and Mo6S8 ball-milled 40 : 6
 this electrode: the standard 1.5 mg/cm2 and the Mo6S8 compact's 11 % at 360 MPa are used
 (assumptions).
 """
-from pybamm_aea.citations import LI2021
+from pybamm_aea import citations
 from pybamm_aea.energy.paper import LTO_LMS_COMPOSITION
 
 from . import Li2021_Mo6S8, dispersed_materials, paper_cell
@@ -29,5 +29,8 @@ def get_parameter_values():
             "Current function [A]": 0.1 * q_theory * loading * area,
         }
     )
-    values["citations"] = [LI2021]
+    # Li4Ti5O12's plateau and lattice parameters; Li transport in lithiated Li4+xTi5O12 (dispersed_materials)
+    # and the dispersed material's shrinking core (as in Srinivasan & Newman)
+    values["citations"] = [*values["citations"], citations.OHZUKU1995, citations.WAGEMAKER2009,
+                           citations.SRINIVASAN2004]
     return values

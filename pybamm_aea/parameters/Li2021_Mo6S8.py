@@ -13,7 +13,7 @@ from pybamm_aea.constants import arrhenius
 from pybamm_aea.data import load_paper_table
 from pybamm_aea.energy.materials import get_material
 
-from pybamm_aea.citations import LI2021
+from pybamm_aea import citations
 from pybamm_aea import thermodynamics
 
 from . import dispersed_materials, paper_cell
@@ -282,5 +282,6 @@ def get_parameter_values():
     )
     values.update(thermodynamics.li0_phase_parameters(MO6S8_HOST))
     values.update(dispersed_materials.none())
-    values["citations"] = [LI2021]
+    # PITT diffusivity's Darken factor, Bruggeman exponent
+    values["citations"] = [*values["citations"], citations.WEPPNER1977, citations.BRUGGEMAN1935]
     return values

@@ -16,10 +16,8 @@ are module-level, so the set pickles).
 
 def get_parameter_values():
     """Parameter values of the paper's S-C/LGPS half cell (defaults of ``s_c_lgps_parameter_values``)."""
-    from pybamm_aea.citations import LI2021
     from pybamm_aea.conventional import s_c_lgps_parameter_values
 
     values = s_c_lgps_parameter_values()
     out = {key: values[key] for key in values.keys()}
-    out["citations"] = ["Xu2019", LI2021]
     return out

@@ -5,7 +5,7 @@ amorphous S8 domains in a crystalline Mo6S8 network; 1.3 mg of electrode on 0.78
 360 MPa to 8.2 % porosity (Table S8); | LGPS | Li3PS4 | Li (or Li-In), 1-3 V, 70 C. The Mo6S8
 host is the one of :mod:`.Li2021_Mo6S8`; the sulfur of :func:`.dispersed_materials.sulfur`.
 """
-from pybamm_aea.citations import LI2021
+from pybamm_aea import citations
 from pybamm_aea.energy.paper import SLMS_COMPOSITION, SLMS_PRACTICAL
 
 from . import Li2021_Mo6S8, dispersed_materials, paper_cell
@@ -49,5 +49,6 @@ def get_parameter_values():
             "Current function [A]": 0.1 * q_theory * ELECTRODE_MASS,
         }
     )
-    values["citations"] = [LI2021]
+    # the dispersed material's shrinking core (as in Srinivasan & Newman), the Li2S transport's activation energy
+    values["citations"] = [*values["citations"], citations.SRINIVASAN2004, citations.MORADABADI2016]
     return values

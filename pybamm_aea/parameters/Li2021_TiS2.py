@@ -11,7 +11,7 @@ from pybamm_aea.data import load_paper_table
 from pybamm_aea.energy.materials import get_material
 
 from pybamm_aea import thermodynamics
-from pybamm_aea.citations import LI2021
+from pybamm_aea import citations
 
 from . import dispersed_materials, paper_cell
 
@@ -161,5 +161,7 @@ def get_parameter_values():
     # one phase: no Li0 layer on the multi-phase host either
     values.update(thermodynamics.li0_phase_parameters(None))
     values.update(dispersed_materials.none())
-    values["citations"] = [LI2021]
+    # density, OCP form and range, Bruggeman exponent
+    values["citations"] = [*values["citations"], citations.CHIANELLI1975, citations.THOMPSON1978,
+                           citations.WHITTINGHAM2004, citations.BRUGGEMAN1935]
     return values

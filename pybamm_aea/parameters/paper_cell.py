@@ -12,6 +12,7 @@ import functools
 import numpy as np
 import pybamm
 
+from .. import citations
 from ..constants import F, R, arrhenius
 from ..energy.paper import PAPER_CELL
 
@@ -155,6 +156,7 @@ def cell_parameters():
         # the In/LiIn plateau half-way (assumption; the foil keeps the alloy there while it lasts)
         "Initial Li-In anode Li:In ratio": 0.5,
     }
+    values["citations"] = list(citations.PAPER_CELL)
     values.update(degradation_parameters())
     values.update(fitting_factors())
     values.update(

@@ -11,6 +11,7 @@ charge beyond y_0 is plated on the foil (the alloy stays at y_0).
 """
 import pybamm
 
+from ... import citations as c
 from .base import AEASubModel
 
 
@@ -24,6 +25,10 @@ class LithiumMetalAnode(AEASubModel):
 
 class LithiumIndiumAnode(AEASubModel):
     """Li-In alloy on a Li foil: the anode's Li per In atom as the state, the alloy's Li:In ratio from it."""
+
+    #: the In/LiIn two-phase plateau (Santhosha et al. 2019) and the MSMR form of the sets' OCP (Baker &
+    #: Verbrugge 2018, :func:`pybamm_aea.parameters.paper_cell.li_in_ocp`), cited when the Li-In anode is used
+    citations = (c.SANTHOSHA2019, c.BAKER2018)
 
     #: sharpness [per (Li per In)] of the smooth minimum y = softmin(Y, y_0): the alloy's ratio is
     #: y_0 - ln 2 / k where the foil just runs out (a 1e-5 V change of the plateau's OCP)

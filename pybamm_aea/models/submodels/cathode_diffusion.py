@@ -32,6 +32,7 @@ s_e >> s_ion, t_ion -> 0 and the model is plain Fickian diffusion with D.
 """
 import pybamm
 
+from ... import citations as c
 from .base import AEASubModel
 
 #: scaled depth in the cathode, 0 at the current collector and 1 at the separator interface:
@@ -74,6 +75,9 @@ def carrier_conductivities(param, options, x, sigma_ion):
 
 class CathodeSolidDiffusion(AEASubModel):
     """Fickian chemical diffusion of Li across the dense cathode, Li content x as the state."""
+
+    #: coupled ion-electron transport (Jamnik & Maier 2003), the Bruggeman factor of the solid network
+    citations = (c.JAMNIK2003, c.BRUGGEMAN1935)
 
     def get_fundamental_variables(self):
         p = self.param

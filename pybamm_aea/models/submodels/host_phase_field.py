@@ -75,6 +75,7 @@ model apart from the ions' conductivity (tests/test_host_phase_field.py).
 """
 import pybamm
 
+from ... import citations as c
 from .base import AEASubModel
 from .cathode_diffusion import carrier_conductivities, host_li_balance, xi
 
@@ -125,6 +126,10 @@ def initial_content(param):
 
 class CathodeCahnHilliard(AEASubModel):
     """Cahn-Hilliard-reaction transport in the host; Li content x and potential U as states."""
+
+    #: CHR (Bazant 2013), the host's multi-well free energy (Smith & Bazant 2017), coupled ion-electron
+    #: transport (Jamnik & Maier 2003), the Bruggeman factor of the solid network
+    citations = (c.BAZANT2013, c.SMITH2017, c.JAMNIK2003, c.BRUGGEMAN1935)
 
     def log_mobility(self, x, variables):
         """ln of the effective Li mobility B phi^(b-1) [m2.V-1.s-1] at Li content ``x``, before

@@ -14,6 +14,7 @@ q the areal capacity of the electrode [C.m-2]. h = +1 is the lithiation (dischar
 """
 import pybamm
 
+from ... import citations as c
 from .base import AEASubModel
 
 
@@ -42,6 +43,9 @@ def _surface_ocp_variables(param, variables, h):
 
 class CathodeOneStateHysteresisOCP(AEASubModel):
     """Surface OCP blending lithiation and delithiation branches with one hysteresis state."""
+
+    #: the one-state hysteresis model (Wycisk et al. 2022)
+    citations = (c.WYCISK2022,)
 
     #: scale of the hysteresis state. The solver's absolute tolerance applies to the scaled
     #: state, atol x SCALE = 1e-5 at the default atol 1e-8: h is resolved to 1e-5, which moves

@@ -30,6 +30,7 @@ shrinking domains (a strain per volume of dispersed material) drive their loss o
 """
 import pybamm
 
+from ... import citations as c
 from ...parameters import host_specific_volume
 from .base import AEASubModel
 from .cathode_diffusion import xi
@@ -61,6 +62,9 @@ def lithiated_share(z, f, y_cut):
 
 class ConstrainedSwelling(AEASubModel):
     """Local stretch lambda of the cathode under the stack: pores first, then thickening."""
+
+    #: Heckel's compaction law (Heckel 1961)
+    citations = (c.HECKEL1961,)
 
     #: relaxation time of the stretch to its admissible band [s]
     TAU = 1.0

@@ -1,0 +1,124 @@
+"""The works a model and its parameter sets draw on reach ``pybamm.print_citations()``.
+
+Submodels register the works they implement when built, parameter sets list theirs in ``values["citations"]``
+(PyBaMM registers them when ``pybamm.ParameterValues`` is made); pybamm_aea.citations holds the BibTeX strings,
+PyBaMM parses them with pybtex only when printing, so a malformed one would be dropped then (with a warning,
+and, in PyBaMM 26.10, the rest of the unparsed ones left out with it).
+"""
+import os
+import re
+
+import pybamm
+import pytest
+
+from pybamm_aea import citations
+from pybamm_aea.models.aea import AEA
+from pybamm_aea.parameters import Li2021_TiS2
+
+
+@pytest.fixture
+def registered(monkeypatch):
+    """Every citation registered with ``pybamm.citations`` while the test runs (PyBaMM's own register still
+    runs)."""
+    seen = []
+    register = pybamm.citations.register
+
+    def recording(key):
+        seen.append(key)
+        return register(key)
+
+    monkeypatch.setattr(pybamm.citations, "register", recording)
+    return seen
+
+
+def test_default_lms_solve_registers_the_paper_and_the_phase_field_works(registered):
+    model = AEA()
+    pybamm.Simulation(model, parameter_values=model.default_parameter_values).solve([0, 600])
+    for work in (citations.LI2021, citations.BAZANT2013, citations.SMITH2017, citations.JAMNIK2003,
+                 citations.WEPPNER1977, citations.KAMAYA2011):
+        assert work in registered, work.splitlines()[0]
+    # the Li metal anode of the default: the Li-In works are not cited
+    assert citations.SANTHOSHA2019 not in registered
+
+
+def test_lever_rule_host_does_not_register_the_phase_field_works(registered):
+    AEA({"host thermodynamics": "lever rule"})
+    assert citations.BAZANT2013 not in registered
+    assert citations.SMITH2017 not in registered
+    # its own: coupled ion-electron transport and the one-state hysteresis
+    assert citations.JAMNIK2003 in registered
+    assert citations.WYCISK2022 in registered
+
+
+def test_li_in_anode_registers_its_plateau():
+    assert citations.SANTHOSHA2019 in AEA({"anode": "Li-In"}, build=False).submodels["anode"].citations
+
+
+def test_tis2_set_lists_chianelli(registered):
+    values = Li2021_TiS2.get_parameter_values()
+    assert citations.CHIANELLI1975 in values["citations"]
+    assert citations.LI2021 in values["citations"]
+    pybamm.ParameterValues("Li2021_TiS2")  # the set by its entry-point name: PyBaMM registers its list
+    assert citations.CHIANELLI1975 in registered
+
+
+def test_every_bibtex_entry_parses_with_its_fields():
+    database = pytest.importorskip("pybtex.database")
+    keys = {}
+    for name, text in citations.bibtex_entries().items():
+        entries = database.parse_string(text, bib_format="bibtex").entries
+        assert len(entries) == 1, f"{name}: {len(entries)} entries"
+        (key, entry), = entries.items()
+        assert re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", key), f"{name}: key {key!r}"
+        assert key not in keys, f"{name} and {keys.get(key)} share the key {key!r}"
+        keys[key] = name
+        missing = {"title", "journal", "volume", "pages", "year"} - set(entry.fields)
+        assert not missing and entry.persons.get("author"), f"{name}: missing {sorted(missing) or 'author'}"
+
+
+def test_named_pybamm_keys_are_in_pybamm_bibliography():
+    database = pytest.importorskip("pybtex.database")
+    bib = database.parse_file(os.path.join(pybamm.__path__[0], "CITATIONS.bib"), bib_format="bibtex")
+    for key in (citations.BRUGGEMAN1935, citations.WYCISK2022, citations.BAKER2018):
+        assert key in bib.entries, key
+
+
+@pytest.mark.parametrize("name", ["Li2021_Mo6S8", "Li2021_TiS2", "Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8",
+                                  "Li2021_S_C_LGPS", "AEA_LiFePO4", "AEA_Li4Ti5O12", "AEA_LiCoO2", "AEA_NMC532"])
+def test_every_set_lists_the_paper_and_only_known_works(name):
+    listed = pybamm.ParameterValues(name)["citations"]
+    assert citations.LI2021 in listed
+    known = set(citations.bibtex_entries().values()) | {citations.BRUGGEMAN1935, citations.WYCISK2022,
+                                                         citations.BAKER2018, "Xu2019"}
+    assert set(listed) <= known, [c.splitlines()[0] for c in set(listed) - known]
+    assert len(listed) == len(set(listed)), f"{name} lists a work twice"
+
+
+def test_print_citations_lists_the_works(tmp_path):
+    pytest.importorskip("pybtex")
+    AEA()
+    pybamm.ParameterValues("Li2021_TiS2")
+    path = tmp_path / "citations.txt"
+    pybamm.print_citations(str(path))
+    text = path.read_text()
+    for author in ("Bazant", "Jamnik", "Chianelli", "Mengqi Li"):
+        assert author in text, author
+
+
+def test_material_api_cells_list_the_material_works():
+    from pybamm_aea.materials import lifepo4, paper_hosts
+
+    tis2 = paper_hosts.TIS2.parameter_dict()["citations"]
+    assert citations.CHIANELLI1975 in tis2 and citations.LI2021 in tis2 and citations.KAMAYA2011 in tis2
+    assert citations.SRINIVASAN2004 in lifepo4.MATERIAL.parameter_dict()["citations"]
+
+
+def test_a_material_citation_that_is_not_a_string_is_refused():
+    from pybamm_aea.materials import lifepo4
+    from pybamm_aea.materials.material import AEAMaterial, MaterialError
+
+    data = {**lifepo4.MATERIAL.to_dict(), "citations": "Padhi1997"}
+    with pytest.raises(MaterialError, match="'citations' must be a list"):
+        AEAMaterial.from_dict(data)
+    data["citations"] = ["Padhi1997", citations.PADHI1997]
+    assert AEAMaterial.from_dict(data).parameter_dict()["citations"][-2:] == data["citations"]
