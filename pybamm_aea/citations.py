@@ -130,7 +130,7 @@ CHIANELLI1975 = """@article{Chianelli1975,
 }"""
 
 THOMPSON1978 = """@article{Thompson1978,
-  title = {Electrochemical Potential Spectroscopy: A New Electrochemical Measurement},
+  title = {Lithium Ordering in {LixTiS2}},
   author = {Thompson, A. H.},
   journal = {Physical Review Letters},
   volume = {40},
