@@ -127,16 +127,31 @@ def test_every_configuration_error_of_the_sweep_names_an_option_of_the_command()
     OPTION_OF = option_of(parser)
     keywords = set(inspect.signature(api.sweep).parameters)
 
-    calls = []
-    for path in Path(api.__file__).parent.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "SweepConfigError":
-                calls.append((path.name, node.lineno, node))
-    assert len(calls) > 40
-    for name, line, node in calls:
-        assert len(node.args) == 2 and isinstance(node.args[1], ast.Constant), f"{name}:{line}"
-        keyword = node.args[1].value
-        assert keyword in keywords and keyword in OPTION_OF, f"{name}:{line}: {keyword!r}"
+    calls, helpers, trees = [], {}, {path.name: ast.parse(path.read_text())
+                                     for path in Path(api.__file__).parent.glob("*.py")}
+    for name, tree in trees.items():
+        for function in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+            for node in ast.walk(function):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "SweepConfigError":
+                    keyword = node.args[1] if len(node.args) == 2 else None
+                    params = [a.arg for a in function.args.args]
+                    if isinstance(keyword, ast.Name) and keyword.id in params:
+                        # a check written once (``count(name, value)``): each call names the keyword
+                        helpers[function.name] = params.index(keyword.id)
+                    else:
+                        calls.append((name, node.lineno, node, 1))
+    for name, tree in trees.items():
+        calls += [(name, node.lineno, node, helpers[node.func.id]) for node in ast.walk(tree)
+                  if isinstance(node, ast.Call) and getattr(node.func, "id", None) in helpers]
+    assert len(calls) > 40 and helpers == {"count": 0}
+    for name, line, node, at in calls:
+        assert len(node.args) >= at + 1 and isinstance(node.args[at], ast.Constant), f"{name}:{line}"
+        keyword = node.args[at].value
+        assert keyword in keywords, f"{name}:{line}: {keyword!r}"
+        if keyword == "batch_size":  # (a keyword of the Python API the command never passes: no option to name)
+            assert "batch_size" not in inspect.getsource(sys.modules["pybamm_aea.cli.sweep"])
+            continue
+        assert keyword in OPTION_OF, f"{name}:{line}: {keyword!r}"
         assert OPTION_OF[keyword] in parser.format_help().split(), f"{name}:{line}: {OPTION_OF[keyword]!r}"
     assert {k: OPTION_OF[k] for k in ("options", "results_file", "export")} == {
         "options": "--option", "results_file": "--results", "export": "--output"}
