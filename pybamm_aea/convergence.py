@@ -10,11 +10,10 @@ cell the paper never built should pass this check before it is trusted: :func:`m
 it on both meshes, :func:`compare_meshes` says, step by step, what moved.
 """
 import math
-import numbers
 
 from ._summaries import ROUND_OFF_FRACTION
 from .readout import SKIPPED, step_descriptions, step_table
-from .user_input import finite_positive
+from .user_input import finite_positive, whole_at_least
 
 __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "verdict", "within_tolerances"]
 
@@ -40,10 +39,10 @@ def within_tolerances(capacity_change, scale, voltage_change=0.0, capacity_toler
 
 def refined_var_pts(var_pts, factor=2):
     """``var_pts`` with every entry multiplied by ``factor`` (an integer >= 2)."""
-    if isinstance(factor, bool) or not isinstance(factor, numbers.Integral) or factor < 2:
+    if not whole_at_least(factor, 2):
         raise ValueError(f"factor must be an integer >= 2, got {factor!r}")
     for key, points in var_pts.items():
-        if isinstance(points, bool) or not isinstance(points, numbers.Integral) or points < 1:
+        if not whole_at_least(points, 1):
             raise ValueError(f"var_pts[{key!r}] must be a positive integer, got {points!r}")
     return {key: points * factor for key, points in var_pts.items()}
 

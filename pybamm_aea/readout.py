@@ -20,13 +20,12 @@ Used by the command line, :mod:`pybamm_aea.sweep`, :mod:`pybamm_aea.cycling` and
 PyBaMM's: discharge current > 0.
 """
 import math
-import numbers
 import re
 import warnings
 
 import numpy as np
 
-from .user_input import finite_positive
+from .user_input import finite_positive, whole_at_least
 
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
            "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI",
@@ -158,7 +157,7 @@ def check_reference(reference, n, name="reference", what="discharge"):
     """``reference``, a 1-based ``what`` number (a discharge's, a cycle's) of ``n`` (None: no upper bound), as an
     int; TypeError unless an integer, ValueError naming ``name`` and the value outside 1..n (0 and -1 were
     Python's indexing: the first and the last)."""
-    if isinstance(reference, bool) or not isinstance(reference, numbers.Integral):
+    if not whole_at_least(reference, -math.inf):  # (the range is checked below, as a ValueError)
         raise TypeError(f"{name} must be an integer {what} number (1-based), got {reference!r}")
     ref = int(reference)
     if ref >= 1 and (n is None or ref <= n):

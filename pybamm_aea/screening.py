@@ -330,9 +330,16 @@ def _largest_passing(x, u, threshold):
     return float(x[-1]), True
 
 
+def _scalar(value):
+    """The value a 0-d numpy array holds (``np.array(0.5)`` -> 0.5), so that it is checked as that scalar is (it
+    failed with "iteration over a 0-d array", naming no argument); anything else as given."""
+    return value.item() if isinstance(value, np.ndarray) and value.ndim == 0 else value
+
+
 def _axis(name, values):
     """A grid axis as a list of floats: finite, > 0, each value once; ValueError naming ``name`` otherwise. A single
     number is a one-value axis (as a scalar of a :func:`pybamm_aea.sweep` grid)."""
+    values = _scalar(values)
     if isinstance(values, numbers.Real):
         values = [values]
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):  # (a str was read letter by letter)
@@ -450,6 +457,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
 
     if cell not in CELL_BUILDS:  # a set name took no cell build, and ignored an unknown one
         raise ValueError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
+    temperature = _scalar(temperature)
     if temperature is not None:
         from .models.checks import check_value
 

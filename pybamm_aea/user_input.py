@@ -1,9 +1,10 @@
 """Checks of what a user gives that are not physics (the physical ranges are
-:data:`pybamm_aea.models.checks.RANGES`): each value of a list once, a solve's ``save_at_cycles`` cycle numbers
+:data:`pybamm_aea.models.checks.RANGES`): a whole number of at least N (:func:`whole_at_least`), each value of a
+list once, a solve's ``save_at_cycles`` cycle numbers
 (:func:`check_save_at_cycles`, also in :mod:`pybamm_aea.models.experiment_checks`), and an output that replaces no
 folder and no existing file unless asked. Each returns what is wrong (or None), so the command line raises it as a usage
 error and the Python API as its own exception type; :func:`finite_positive`, an argument of the Python API (a
-mass, a tolerance), raises."""
+mass, a tolerance), raises; :func:`whole_at_least` only answers, each caller raising its own error."""
 
 import hashlib
 import json
@@ -16,6 +17,12 @@ import uuid
 #: the file in an output folder that records what pybamm-aea wrote there (file name -> SHA-256 of its bytes), so
 #: that a re-run replaces its own files but not a file a user wrote or edited
 WRITTEN_RECORD = ".pybamm-aea-written.json"
+
+
+def whole_at_least(value, low):
+    """True if ``value`` is a whole number >= ``low``: a Python or NumPy integer, not a bool, a float (2.0), a
+    string or None (``int()`` read 1.5 as 1 and "2" as 2)."""
+    return not isinstance(value, bool) and isinstance(value, numbers.Integral) and value >= low
 
 
 def finite_positive(name, value):
@@ -39,8 +46,7 @@ def check_save_at_cycles(save_at_cycles):
     # list by `in` (numpy integers there are cycle numbers too)
     listed = isinstance(save_at_cycles, list)
     values = save_at_cycles if listed else [save_at_cycles]
-    whole = numbers.Integral if listed else int
-    bad = [v for v in values if isinstance(v, bool) or not isinstance(v, whole) or v < 1]
+    bad = [v for v in values if not (whole_at_least(v, 1) and (listed or isinstance(v, int)))]
     if bad or not values:
         raise ValueError(f"save_at_cycles = {save_at_cycles!r}: {'an empty list' if not values else repr(bad[0])} is "
                          "no cycle number; give an integer N >= 1 (every Nth cycle kept) or a list of cycle numbers "

@@ -696,6 +696,21 @@ def test_a_step_cut_off_outside_the_window_is_refused(text, message):
     sim("Discharge at 0.1C until 0.85 V").build_for_experiment()
 
 
+def test_whole_at_least_takes_integers_not_bools_floats_or_text():
+    """The one whole-number check (sweep's workers, refined_var_pts, cathode_cells, a reference discharge,
+    save_at_cycles): a Python or NumPy integer >= low; a bool (True was 1), 2.0, "2" and None are none."""
+    from pybamm_aea.user_input import check_save_at_cycles, whole_at_least
+
+    assert all(whole_at_least(v, 2) for v in (2, 3, np.int64(2), np.int32(7)))
+    assert not any(whole_at_least(v, 2) for v in (1, np.int64(1), 2.0, np.float64(3.0), "2", None, np.array(2)))
+    assert not whole_at_least(True, 1) and not whole_at_least(np.bool_(True), 1) and whole_at_least(-5, -math.inf)
+    # PyBaMM reads an N by isinstance(N, int): a numpy integer only in a list, a bool nowhere
+    check_save_at_cycles(2), check_save_at_cycles([np.int64(1), 3])
+    for bad in (True, [True], np.int64(2), [2.0]):
+        with pytest.raises(ValueError, match=re.escape(f"save_at_cycles = {bad!r}: ") + ".* is no cycle number"):
+            check_save_at_cycles(bad)
+
+
 @pytest.mark.parametrize("save_at_cycles", [0, -1, 2.5, [0, 3], (1, 3), [], np.int64(2)])
 def test_save_at_cycles_that_is_no_cycle_number_is_refused(save_at_cycles):
     """save_at_cycles=0 raised "ZeroDivisionError: integer modulo by zero" after cycle 2 had run; -1 kept every cycle,

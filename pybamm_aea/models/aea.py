@@ -11,6 +11,7 @@ import numbers
 import pybamm
 
 from .. import citations, pybamm_adapter
+from ..user_input import whole_at_least
 from . import submodels
 from .parameters import AEAParameters
 from .solvers import ScalarFunctionsIDAKLUSolver, SharedEventsIDAKLUSolver
@@ -34,7 +35,7 @@ class CathodeSubMesh(pybamm.Exponential1DSubMesh):
 
     def __init__(self, lims, npts, side="symmetric", stretch=None):
         for name, cells in npts.items():
-            if not (isinstance(cells, numbers.Integral) and cells >= MIN_CATHODE_CELLS):
+            if not whole_at_least(cells, MIN_CATHODE_CELLS):
                 raise ValueError(f"var_pts: {cells!r} cells for {name!r} across the cathode; the AEA model needs an "
                                  f"integer >= {MIN_CATHODE_CELLS} (PyBaMM's extrapolation to each face of the "
                                  f"electrode takes the two cells next to it)")

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import math
-import numbers
 import os
+
+from pybamm_aea.user_input import whole_at_least
 
 
 class SweepConfigError(ValueError):
@@ -136,7 +137,7 @@ def count(name, value):
     """``value`` as an int if it is an integer >= 1 (a Python or NumPy int), else SweepConfigError naming ``name``
     and the value: ``int()`` read workers=1.5 as 1 and "2" as 2, and batch_size=-1 failed after the solves with a
     KeyError."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+    if not whole_at_least(value, 1):
         raise SweepConfigError(f"{name} must be an integer >= 1, got {value!r}", name)
     return int(value)
 

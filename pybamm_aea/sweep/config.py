@@ -7,12 +7,12 @@ import functools
 import hashlib
 import json
 import math
-import numbers
 import pickle
 
 from pybamm_aea import compaction_data_sets
 from pybamm_aea.models.checks import SWEEP_ONLY_INPUTS, check_value
 from pybamm_aea.parameters import SET_FACTS, composition, registered_values
+from pybamm_aea.user_input import whole_at_least
 
 from .api import SweepConfigError
 
@@ -337,8 +337,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         except Exception as exc:  # unknown set
             raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}", "parameter_set") from exc
     options = dict(options or {})
-    if cathode_cells is not None and (isinstance(cathode_cells, bool) or not isinstance(cathode_cells, numbers.Integral)
-                                      or cathode_cells < MIN_CATHODE_CELLS):
+    if cathode_cells is not None and not whole_at_least(cathode_cells, MIN_CATHODE_CELLS):
         raise SweepConfigError(f"cathode_cells must be an integer >= {MIN_CATHODE_CELLS} (cells across the cathode), "
                                f"got {cathode_cells!r}", "cathode_cells")
     try:
