@@ -467,7 +467,7 @@ class Electrode:
         -------
         Electrode
         """
-        mass, cap_mass, energy = {}, {}, {}
+        mass, cap_mass, energy, per_lith = {}, {}, {}, {}
         known_cap, known_v, records = {}, {}, {}
         for n, w in self._composition.items():
             m = self._materials[n]
@@ -487,6 +487,9 @@ class Electrode:
                 continue
             known_cap.setdefault(target, True)
             cap_mass[target] = cap_mass.get(target, 0.0) + w * cap
+            # (the lithiated phase's mass w * ratio and its capacity per gram C / ratio: a weight of 5e-324 made
+            # w * ratio round to w, and cap_mass / mass gave S8's 1675 for Li2S, above its Faraday 1165 mAh/g)
+            per_lith.setdefault(target, []).append((w * ratio, cap / ratio))
             if cap > 0:
                 try:
                     v = self.voltage_of(n)
@@ -497,7 +500,7 @@ class Electrode:
                     energy[target] = energy.get(target, 0.0) + w * cap * v
         ratio_solid = math.fsum(mass.values())
         comp = {k: v / ratio_solid for k, v in mass.items()}
-        caps = {k: cap_mass[k] / mass[k] for k in mass if known_cap.get(k) and mass[k] > 0}
+        caps = {k: math.fsum(m / mass[k] * c for m, c in per_lith[k]) for k in mass if known_cap.get(k) and mass[k] > 0}
         volts = {k: energy[k] / cap_mass[k] for k in energy if known_v.get(k) and cap_mass.get(k, 0) > 0}
 
         if porosity is None:
