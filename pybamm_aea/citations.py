@@ -5,12 +5,12 @@ Each submodel registers the works it implements when it is built (``citations`` 
 from in ``values["citations"]`` (PyBaMM registers them when ``pybamm.ParameterValues`` is made), so that
 ``pybamm.print_citations()`` after a solve lists them (it needs ``pybtex``, PyBaMM's ``cite`` extra).
 Works PyBaMM's own bibliography holds are named by its key (:data:`BRUGGEMAN1935`, :data:`WYCISK2022`,
-:data:`BAKER2018`). A DOI is given only where it was checked.
+:data:`BAKER2018`, :data:`MARQUIS2019`, :data:`MOHTAT2020`). A DOI is given only where it was checked.
 """
 
 LI2021 = """@article{Li2021AEA,
   title = {Dense All-Electrochem-Active Electrodes for All-Solid-State Lithium Batteries},
-  author = {Li, Mengqi and Liu, Tao and Shi, Zhonghui and Xue, Wenhui and Hu, Yong-Sheng and
+  author = {Li, Meiying and Liu, Tao and Shi, Zhe and Xue, Weijiang and Hu, Yong-sheng and
             Li, Hong and Huang, Xuejie and Li, Ju and Suo, Liumin and Chen, Liquan},
   journal = {Advanced Materials},
   volume = {33},
@@ -26,6 +26,12 @@ BRUGGEMAN1935 = "Bruggeman1935"
 WYCISK2022 = "Wycisk2022"
 #: Baker & Verbrugge, J. Electrochem. Soc. 165, A3952 (2018): the MSMR form of the Li-In OCP
 BAKER2018 = "Baker2018"
+#: Marquis et al., J. Electrochem. Soc. 166, A3693 (2019): PyBaMM's Marquis2019 set, whose LiCoO2 OCP (Dualfoil's)
+#: the LiCoO2 record tabulates
+MARQUIS2019 = "Marquis2019"
+#: Mohtat et al., J. Electrochem. Soc. 167, 110561 (2020): PyBaMM's Mohtat2020 set (an NMC532 cell), whose NMC OCP
+#: the NMC532 record tabulates
+MOHTAT2020 = "Mohtat2020"
 
 # --- the model's mechanisms --------------------------------------------------------------------------------------
 BAZANT2013 = """@article{Bazant2013,
@@ -76,7 +82,8 @@ SRINIVASAN2004 = """@article{Srinivasan2004,
   volume = {151},
   number = {10},
   pages = {A1517--A1529},
-  year = {2004}
+  year = {2004},
+  doi = {10.1149/1.1785012}
 }"""
 
 HECKEL1961 = """@article{Heckel1961,
@@ -84,7 +91,7 @@ HECKEL1961 = """@article{Heckel1961,
   author = {Heckel, R. W.},
   journal = {Transactions of the Metallurgical Society of AIME},
   volume = {221},
-  pages = {671},
+  pages = {671--675},
   year = {1961}
 }"""
 
@@ -95,8 +102,10 @@ WEPPNER1977 = """@article{Weppner1977,
   author = {Weppner, W. and Huggins, R. A.},
   journal = {Journal of The Electrochemical Society},
   volume = {124},
-  pages = {1569},
-  year = {1977}
+  number = {10},
+  pages = {1569--1578},
+  year = {1977},
+  doi = {10.1149/1.2133112}
 }"""
 
 KAMAYA2011 = """@article{Kamaya2011,
@@ -107,7 +116,8 @@ KAMAYA2011 = """@article{Kamaya2011,
   journal = {Nature Materials},
   volume = {10},
   pages = {682--686},
-  year = {2011}
+  year = {2011},
+  doi = {10.1038/nmat3066}
 }"""
 
 LIU2013 = """@article{Liu2013Li3PS4,
@@ -117,7 +127,8 @@ LIU2013 = """@article{Liu2013Li3PS4,
   journal = {Journal of the American Chemical Society},
   volume = {135},
   pages = {975--978},
-  year = {2013}
+  year = {2013},
+  doi = {10.1021/ja3110895}
 }"""
 
 CHIANELLI1975 = """@article{Chianelli1975,
@@ -145,7 +156,8 @@ WHITTINGHAM2004 = """@article{Whittingham2004,
   volume = {104},
   number = {10},
   pages = {4271--4302},
-  year = {2004}
+  year = {2004},
+  doi = {10.1021/cr020731c}
 }"""
 
 MORADABADI2016 = """@article{Moradabadi2016,
@@ -184,8 +196,10 @@ WILKENING2007 = """@article{Wilkening2007,
   author = {Wilkening, Martin and Amade, Roger and Iwaniak, Wojciech and Heitjans, Paul},
   journal = {Physical Chemistry Chemical Physics},
   volume = {9},
+  number = {10},
   pages = {1239--1246},
-  year = {2007}
+  year = {2007},
+  doi = {10.1039/b616269j}
 }"""
 
 PADHI1997 = """@article{Padhi1997,
@@ -195,7 +209,73 @@ PADHI1997 = """@article{Padhi1997,
   volume = {144},
   number = {4},
   pages = {1188--1194},
-  year = {1997}
+  year = {1997},
+  doi = {10.1149/1.1837571}
+}"""
+
+REIMERS1992 = """@article{Reimers1992,
+  title = {Electrochemical and In Situ {X}-Ray Diffraction Studies of Lithium Intercalation in {LixCoO2}},
+  author = {Reimers, J. N. and Dahn, J. R.},
+  journal = {Journal of The Electrochemical Society},
+  volume = {139},
+  number = {8},
+  pages = {2091--2097},
+  year = {1992},
+  doi = {10.1149/1.2221184}
+}"""
+
+MILEWSKA2014 = """@article{Milewska2014,
+  title = {The nature of the nonmetal-metal transition in {LixCoO2} oxide},
+  author = {Milewska, A. and Świerczek, K. and Toboła, J. and Boudoire, F. and Hu, Y. and Bora, D. K. and
+            Mun, B. S. and Braun, A. and Molenda, J.},
+  journal = {Solid State Ionics},
+  volume = {263},
+  pages = {110--118},
+  year = {2014},
+  doi = {10.1016/j.ssi.2014.05.011}
+}"""
+
+MENETRIER1999 = """@article{Menetrier1999,
+  title = {The insulator-metal transition upon lithium deintercalation from {LiCoO2}: electronic properties and
+           {7Li} {NMR} study},
+  author = {Ménétrier, M. and Saadoune, I. and Levasseur, S. and Delmas, C.},
+  journal = {Journal of Materials Chemistry},
+  volume = {9},
+  number = {5},
+  pages = {1135--1140},
+  year = {1999},
+  doi = {10.1039/a900016j}
+}"""
+
+#: a preprint: cited by its arXiv number (its journal version was not checked)
+MIYOSHI2010 = """@misc{Miyoshi2010,
+  title = {Magnetic and Electronic Properties of {LixCoO2} Single Crystals},
+  author = {Miyoshi, K. and Iwai, C. and Kondo, H. and Miura, M. and Nishigori, S. and Takeuchi, J.},
+  howpublished = {arXiv:1005.4253},
+  year = {2010}
+}"""
+
+KOERVER2018 = """@article{Koerver2018,
+  title = {Chemo-mechanical expansion of lithium electrode materials - on the route to mechanically optimized
+           all-solid-state batteries},
+  author = {Koerver, R. and Zhang, W. and de Biasi, L. and Schweidler, S. and Kondrakov, A. O. and Kolling, S. and
+            Brezesinski, T. and Hartmann, P. and Zeier, W. G. and Janek, J.},
+  journal = {Energy & Environmental Science},
+  volume = {11},
+  pages = {2142--2158},
+  year = {2018},
+  doi = {10.1039/C8EE00907D}
+}"""
+
+NOH2013 = """@article{Noh2013,
+  title = {Comparison of the structural and electrochemical properties of layered {Li[NixCoyMnz]O2} (x = 1/3, 0.5,
+           0.6, 0.7, 0.8 and 0.85) cathode material for lithium-ion batteries},
+  author = {Noh, Hyung-Joo and Youn, S. and Yoon, C. S. and Sun, Y.-K.},
+  journal = {Journal of Power Sources},
+  volume = {233},
+  pages = {121--130},
+  year = {2013},
+  doi = {10.1016/j.jpowsour.2013.01.063}
 }"""
 
 #: the works of the paper's cell outside the cathode (:func:`pybamm_aea.parameters.paper_cell.cell_parameters`):

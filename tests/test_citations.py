@@ -63,6 +63,7 @@ def test_tis2_set_lists_chianelli(registered):
 
 
 def test_every_bibtex_entry_parses_with_its_fields():
+    """An article names its journal, volume and pages; a preprint (a misc entry) where it is published."""
     database = pytest.importorskip("pybtex.database")
     keys = {}
     for name, text in citations.bibtex_entries().items():
@@ -72,14 +73,17 @@ def test_every_bibtex_entry_parses_with_its_fields():
         assert re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", key), f"{name}: key {key!r}"
         assert key not in keys, f"{name} and {keys.get(key)} share the key {key!r}"
         keys[key] = name
-        missing = {"title", "journal", "volume", "pages", "year"} - set(entry.fields)
+        assert entry.type in ("article", "misc"), f"{name}: entry type {entry.type!r}"
+        needed = {"journal", "volume", "pages"} if entry.type == "article" else {"howpublished"}
+        missing = ({"title", "year"} | needed) - set(entry.fields)
         assert not missing and entry.persons.get("author"), f"{name}: missing {sorted(missing) or 'author'}"
 
 
 def test_named_pybamm_keys_are_in_pybamm_bibliography():
     database = pytest.importorskip("pybtex.database")
     bib = database.parse_file(os.path.join(pybamm.__path__[0], "CITATIONS.bib"), bib_format="bibtex")
-    for key in (citations.BRUGGEMAN1935, citations.WYCISK2022, citations.BAKER2018):
+    for key in (citations.BRUGGEMAN1935, citations.WYCISK2022, citations.BAKER2018, citations.MARQUIS2019,
+                citations.MOHTAT2020):
         assert key in bib.entries, key
 
 
@@ -89,28 +93,55 @@ def test_every_set_lists_the_paper_and_only_known_works(name):
     listed = pybamm.ParameterValues(name)["citations"]
     assert citations.LI2021 in listed
     known = set(citations.bibtex_entries().values()) | {citations.BRUGGEMAN1935, citations.WYCISK2022,
-                                                         citations.BAKER2018, "Xu2019"}
+                                                         citations.BAKER2018, citations.MARQUIS2019,
+                                                         citations.MOHTAT2020, "Xu2019"}
     assert set(listed) <= known, [c.splitlines()[0] for c in set(listed) - known]
     assert len(listed) == len(set(listed)), f"{name} lists a work twice"
 
 
 def test_print_citations_lists_the_works(tmp_path):
+    """The works reach the printed list, the paper under its authors' names as printed on it (Meiying Li, Zhe Shi,
+    Weijiang Xue), the non-ASCII names and the arXiv preprint of the LiCoO2 record as well."""
     pytest.importorskip("pybtex")
     AEA()
     pybamm.ParameterValues("Li2021_TiS2")
+    pybamm.ParameterValues("AEA_LiCoO2")
     path = tmp_path / "citations.txt"
     pybamm.print_citations(str(path))
     text = path.read_text()
-    for author in ("Bazant", "Jamnik", "Chianelli", "Mengqi Li"):
+    for author in ("Bazant", "Jamnik", "Chianelli", "Meiying Li", "Zhe Shi", "Weijiang Xue", "Reimers",
+                   "Świerczek", "Ménétrier", "Miyoshi", "arXiv:1005.4253"):
         assert author in text, author
 
 
+def test_citation_cff_names_the_paper_authors_of_the_bibtex_entry():
+    """CITATION.cff's preferred citation and :data:`citations.LI2021` name the same authors in the same order."""
+    yaml = pytest.importorskip("yaml")
+    from pathlib import Path
+
+    cff = yaml.safe_load((Path(__file__).resolve().parents[1] / "CITATION.cff").read_text())
+    named = [(a["family-names"], a["given-names"]) for a in cff["preferred-citation"]["authors"]]
+    field = re.search(r"author = \{(.+?)\},\n", citations.LI2021, re.S).group(1)
+    bibtex = [tuple(part.strip() for part in a.split(",")) for a in re.split(r"\s+and\s+", field)]
+    assert named == bibtex
+
+
 def test_material_api_cells_list_the_material_works():
-    from pybamm_aea.materials import lifepo4, paper_hosts
+    from pybamm_aea.materials import licoo2, lifepo4, nmc532, paper_hosts
 
     tis2 = paper_hosts.TIS2.parameter_dict()["citations"]
     assert citations.CHIANELLI1975 in tis2 and citations.LI2021 in tis2 and citations.KAMAYA2011 in tis2
     assert citations.SRINIVASAN2004 in lifepo4.MATERIAL.parameter_dict()["citations"]
+    # the sources of the layered oxides' values (their modules' docstrings): density change, OCP, conductivity
+    lco = pybamm.ParameterValues("AEA_LiCoO2")["citations"]
+    for work in (citations.LI2021, citations.REIMERS1992, citations.MARQUIS2019, citations.MILEWSKA2014,
+                 citations.MENETRIER1999, citations.MIYOSHI2010):
+        assert work in lco, work.splitlines()[0]
+    nmc = pybamm.ParameterValues("AEA_NMC532")["citations"]
+    for work in (citations.LI2021, citations.NOH2013, citations.KOERVER2018, citations.MOHTAT2020):
+        assert work in nmc, work.splitlines()[0]
+    assert lco == licoo2.MATERIAL.parameter_dict()["citations"]
+    assert nmc == nmc532.MATERIAL.parameter_dict()["citations"]
 
 
 def test_a_material_citation_that_is_not_a_string_is_refused():

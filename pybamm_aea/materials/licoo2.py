@@ -24,6 +24,7 @@ import numpy as np
 import pybamm
 from pybamm.input.parameters.lithium_ion import Marquis2019
 
+from .. import citations
 from ..constants import F
 from ..energy.materials import get_material
 from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, OCP, AEAMaterial, TransportProperty
@@ -67,4 +68,6 @@ MATERIAL = AEAMaterial(
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for LiCoO2",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
+    citations=[citations.REIMERS1992, citations.MARQUIS2019, citations.MILEWSKA2014, citations.MENETRIER1999,
+               citations.MIYOSHI2010],
 )

@@ -20,6 +20,7 @@
 import numpy as np
 from pybamm.input.parameters.lithium_ion import Mohtat2020
 
+from .. import citations
 from ..constants import F
 from ..energy.materials import get_material
 from ..parameters import paper_cell
@@ -64,4 +65,5 @@ MATERIAL = AEAMaterial(
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for NMC532",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
+    citations=[citations.NOH2013, citations.KOERVER2018, citations.MOHTAT2020],
 )
