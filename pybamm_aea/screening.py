@@ -50,7 +50,7 @@ from .models.experiment_checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
 from .readout import DISCHARGE_ENERGY_VS_LI, ESC
-from .user_input import first_repeat
+from .user_input import first_repeat, is_finite_positive
 
 MECHANISMS = {
     "ionic": ("Cathode diffusion overpotential [V]", "Li0 film overpotential [V]"),
@@ -349,7 +349,7 @@ def _axis(name, values):
     if text:  # (float("0.5") took a string as a number, float(True) a bool as 1)
         raise ValueError(f"{name} must be numbers, got {text[0]!r} in {values!r}")
     values = [float(v) for v in values]
-    if not values or any(not (0 < v < math.inf) for v in values):
+    if not values or not all(map(is_finite_positive, values)):
         raise ValueError(f"{name} must be finite numbers > 0, got {values}")
     repeated = first_repeat(values)
     if repeated is not None:

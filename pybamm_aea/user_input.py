@@ -4,7 +4,8 @@ list once, a solve's ``save_at_cycles`` cycle numbers
 (:func:`check_save_at_cycles`, also in :mod:`pybamm_aea.models.experiment_checks`), and an output that replaces no
 folder and no existing file unless asked. Each returns what is wrong (or None), so the command line raises it as a usage
 error and the Python API as its own exception type; :func:`finite_positive`, an argument of the Python API (a
-mass, a tolerance), raises; :func:`whole_at_least` only answers, each caller raising its own error."""
+mass, a tolerance), raises; :func:`whole_at_least` only answers, each caller raising its own error. :func:`json_default`
+writes the NumPy numbers a user's values hold as JSON (a material's file, a sweep's rows)."""
 
 import hashlib
 import json
@@ -25,13 +26,27 @@ def whole_at_least(value, low):
     return not isinstance(value, bool) and isinstance(value, numbers.Integral) and value >= low
 
 
+def is_finite_positive(value):
+    """True if ``value`` is a finite real number > 0: a Python or NumPy number, not a bool, nan, inf or a string."""
+    # not (0 < value < inf): nan fails it
+    return not isinstance(value, bool) and isinstance(value, numbers.Real) and 0 < value < math.inf
+
+
 def finite_positive(name, value):
     """``value`` as a float if a finite real number > 0, else ValueError naming ``name`` and the value (a zero mass
     gave an infinite mA.h/g, an infinite tolerance passed every check)."""
-    # not (0 < value < inf): nan fails it
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 < value < math.inf:
+    if not is_finite_positive(value):
         raise ValueError(f"{name} must be a finite positive number, got {value!r}")
     return float(value)
+
+
+def json_default(value):
+    """``json.dumps(..., default=json_default)``: a NumPy scalar (``np.int64``, ``np.float32``, ``np.bool_``, an array
+    of one value), which ``json.dumps`` refuses, as the Python number of the same value; anything else a TypeError
+    naming its type and value."""
+    if hasattr(value, "item") and getattr(value, "size", None) == 1:
+        return value.item()
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable: {value!r}")
 
 
 def check_save_at_cycles(save_at_cycles):

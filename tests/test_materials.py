@@ -127,6 +127,24 @@ def test_material_holding_numpy_numbers_saves_and_hashes(tmp_path):
     assert hash(back) == hash(mine)
 
 
+@pytest.mark.parametrize("held, shown", [(pybamm_aea.__file__, None), (np.array([1.0, 2.0]), "array([1., 2.])")])
+def test_material_holding_what_json_cannot_write_names_the_field(tmp_path, held, shown):
+    """A value JSON cannot write in a field no check reads (a Path, an array of two numbers as a reference) is a
+    TypeError naming the material, the field, the type and the value, from save_material, hash and to_json alike
+    (before the shared JSON default: 'Object of type PosixPath is not JSON serializable', no field); the file is
+    not written."""
+    from pathlib import Path
+
+    held = Path(held) if isinstance(held, str) else held
+    mine = dataclasses.replace(get_material("LiFePO4"), references={"density": held})
+    message = (rf"material 'LiFePO4': field 'references': Object of type {type(held).__name__} is not JSON "
+               rf"serializable: {re.escape(shown or repr(held))}")
+    for call in (lambda: save_material(mine, tmp_path / "mine.json"), lambda: hash(mine), mine.to_json):
+        with pytest.raises(TypeError, match=message):
+            call()
+    assert not (tmp_path / "mine.json").exists()
+
+
 @pytest.mark.slow
 def test_user_json_material_runs_in_a_pybamm_experiment(tmp_path):
     path = tmp_path / "mine.json"

@@ -203,6 +203,30 @@ def test_unwritable_paths_fail_before_any_solve(tmp_path, monkeypatch):
     assert ran == []
 
 
+def test_a_row_of_numpy_scalars_is_stored_as_python_numbers(tmp_path):
+    """A result row holding NumPy scalars (np.float32, np.int64, np.bool_, a 0-d array), which json.dumps refuses,
+    is stored as the Python numbers of the same values; a value that is no number is a TypeError naming its type
+    and value, and the store keeps no row of it."""
+    import numpy as np
+
+    from pybamm_aea.sweep.store import ResultStore
+
+    store = ResultStore(tmp_path / "rows.sqlite", {"configuration": "test"})
+    try:
+        (key,), _, _ = store.claim(["p"])
+        store.write([(key, {ESC: np.float32(123.5), "Cycles": np.int64(3), "Mesh converged": np.bool_(True),
+                            "Energy": np.array(2.5), "error": None})])
+        row = json.loads(store.con.execute("SELECT result FROM points WHERE key = 'p'").fetchone()[0])
+        assert row == {ESC: 123.5, "Cycles": 3, "Mesh converged": True, "Energy": 2.5, "error": None}
+        assert [type(row[k]) for k in (ESC, "Cycles", "Mesh converged", "Energy")] == [float, int, bool, float]
+        (key,), _, _ = store.claim(["q"])
+        with pytest.raises(TypeError, match=r"Object of type ndarray is not JSON serializable: array\(\[1, 2\]\)"):
+            store.write([(key, {ESC: np.array([1, 2]), "error": None})])
+        assert store.con.execute("SELECT status FROM points WHERE key = 'q'").fetchone() == ("running",)
+    finally:
+        store.close()
+
+
 def test_interrupted_transaction_leaves_no_row(tmp_path):
     """A process killed in the middle of writing a batch (the torn last record of a CSV) leaves nothing."""
     store = tmp_path / "sweep.sqlite"

@@ -530,11 +530,18 @@ class Electrode:
         For empty pores it is the solid's mass gain (1.1649 for the paper's S-LMS); with a liquid filler the
         liquid in the (resized) pores is counted too.
         """
-        return self.lithiation_volume_ratio(porosity) * self.lithiated(porosity).density / self.density
+        return self._mass_ratio(self.lithiated(porosity))
 
     def lithiation_volume_ratio(self, porosity=None):
         """Volume of the discharged electrode per volume of this electrode (``porosity`` as :meth:`lithiated`)."""
-        lith = self.lithiated(porosity)
+        return self._volume_ratio(self.lithiated(porosity))
+
+    def _mass_ratio(self, lith):
+        """:meth:`lithiation_mass_ratio` of ``lith``, this electrode's :meth:`lithiated` one (built once)."""
+        return self._volume_ratio(lith) * lith.density / self.density
+
+    def _volume_ratio(self, lith):
+        """:meth:`lithiation_volume_ratio` of ``lith``, this electrode's :meth:`lithiated` one."""
         ratio_solid = math.fsum(
             w * self._materials[n].lithiation_mass_ratio for n, w in self._composition.items()
         )
@@ -582,7 +589,7 @@ class Electrode:
         except NoDischargedState:  # (a Graphite electrode: its charged basis stands)
             mass_d, discharged = None, None
         else:
-            mass_d = mass * self.lithiation_mass_ratio(discharged_porosity)
+            mass_d = mass * self._mass_ratio(lith)
             discharged = EnergyDensity(
                 gravimetric=energy / mass_d, volumetric=energy / mass_d * lith.density,
                 specific_capacity=capacity / mass_d, average_voltage=mean_v, density=lith.density,

@@ -19,6 +19,7 @@ import numbers
 import numpy as np
 
 from ..constants import F, M_LI, R
+from ..user_input import json_default
 from . import functions as fn
 
 SCHEMA = "pybamm_aea.material/1"
@@ -444,12 +445,18 @@ class AEAMaterial:
 
     # --- JSON -----------------------------------------------------------------------------
     def to_dict(self):
-        """The material as a dict of JSON types; a NumPy number a field holds (``x_max=np.int64(1)``, which the
-        checks take as a number) is written as the Python number of the same value."""
+        """The material as a dict of JSON types (what :func:`json.loads` reads back from its JSON); a NumPy number a
+        field holds (``x_max=np.int64(1)``, which the checks take as a number) is written as the Python number of
+        the same value (:func:`pybamm_aea.user_input.json_default`). A value JSON cannot hold is a TypeError naming
+        the field."""
         d = {"schema": SCHEMA}
         for f in fields(self):
             v = getattr(self, f.name)
-            d[f.name] = _json_number(asdict(v) if isinstance(v, (OCP, TransportProperty)) else v)
+            try:
+                text = json.dumps(asdict(v) if isinstance(v, (OCP, TransportProperty)) else v, default=json_default)
+            except TypeError as exc:
+                raise TypeError(f"material {self.name!r}: field {f.name!r}: {exc}") from None
+            d[f.name] = json.loads(text)
         return d
 
     @classmethod
@@ -461,20 +468,6 @@ class AEAMaterial:
         if schema != SCHEMA:
             raise MaterialError(f"field 'schema' = {schema!r}; this version reads {SCHEMA!r}")
         return _build(cls, data, f"material {data.get('name', '?')!r}")
-
-
-def _json_number(value):
-    """``value`` with every NumPy number in it (in dicts and lists too) as the Python int or float of the same value,
-    which ``json.dumps`` writes (it raises a TypeError on ``np.int64`` and ``np.float32``)."""
-    if isinstance(value, dict):
-        return {k: _json_number(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(_json_number(v) for v in value)
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.floating):
-        return float(value)
-    return value
 
 
 def _build(cls, data, where):

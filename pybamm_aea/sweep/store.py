@@ -28,7 +28,7 @@ import time
 import uuid
 import warnings
 
-from ..user_input import dir_writable, output_refusal
+from ..user_input import dir_writable, json_default, output_refusal
 from .api import SweepConfigError
 
 #: the switch that lets a sweep replace what a results file holds (never the export's ``force``)
@@ -320,7 +320,7 @@ class ResultStore:
                 "INSERT INTO points (key, status, owner, result, error, updated) VALUES (?, ?, NULL, ?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET status=excluded.status, owner=NULL, result=excluded.result, "
                 "error=excluded.error, updated=excluded.updated",
-                [(k, "failed" if row.get("error") else "done", json.dumps(row, default=_json_default),
+                [(k, "failed" if row.get("error") else "done", json.dumps(row, default=json_default),
                   row.get("error"), now) for k, row in items])
 
     def release(self, keys):
@@ -356,9 +356,3 @@ class ResultStore:
 
     def close(self):
         self.con.close()
-
-
-def _json_default(v):
-    if hasattr(v, "item"):
-        return v.item()
-    raise TypeError(f"not JSON serialisable: {v!r}")
