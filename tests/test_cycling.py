@@ -430,6 +430,29 @@ def test_bad_reference_cycle_is_named(sol):
         cycle_summary({"Time [s]": [0, 1]})
 
 
+def test_a_flat_step_list_whose_cycle_2_is_a_rest_keeps_its_table():
+    """pybamm.Experiment(["Discharge ...", "Rest ...", "Charge ..."]) makes each step a cycle of its own (PyBaMM's
+    rule for a flat list), so the default reference, cycle 2, is the rest: cycle_summary(sol) raised "reference_cycle=2
+    has discharge capacity 0.0 A.h", naming an argument never given, and the whole table was lost. Now, as on a
+    one-cycle solution, the table stands, the retention is NaN and a RetentionUndefinedWarning says why and what to
+    pass; a reference_cycle given explicitly that delivered nothing is still refused."""
+    experiment = pybamm.Experiment(["Discharge at 1C until 1.8 V", "Rest for 1 minute", "Charge at 1C until 2.8 V"])
+    sol = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment).solve()
+    assert [len(cycle.steps) for cycle in sol.cycles] == [1, 1, 1]
+    with pytest.warns(RetentionUndefinedWarning, match=r"cycle 2 \(the default reference_cycle\) has no discharge "
+                      r"capacity \(0\.0 A\.h\).*each step of a flat list is a cycle of its own.*reference_cycle=1"):
+        table = cycle_summary(sol)
+    assert list(table.index) == [1, 2, 3]
+    assert table["Capacity retention [%]"].isna().all()
+    q = sol.cycles[0]["Discharge capacity [A.h]"].entries
+    assert table.loc[1, "Discharge capacity [A.h]"] == pytest.approx(q[-1] - q[0], rel=1e-6)
+    assert table.loc[1, "Discharge capacity [A.h]"] > 0 and table.loc[3, "Charge capacity [A.h]"] > 0
+    assert cycle_summary(sol, reference_cycle=1).loc[1, "Capacity retention [%]"] == 100.0
+    with pytest.raises(ValueError, match=r"reference_cycle=2 has discharge capacity 0\.0 A\.h"):
+        cycle_summary(sol, reference_cycle=2)
+
+
 @pytest.mark.slow
 def test_solution_without_experiment():
     values = pybamm.ParameterValues("Li2021_Mo6S8")
