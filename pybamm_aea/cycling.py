@@ -123,7 +123,10 @@ _OVERPOTENTIAL = "Total overpotential [V]"
 # ---------------------------------------------------------------------------------------------------
 
 class _SeriesSolution:
-    """A mapping of name -> 1-D array (or a DataFrame) dressed as a solution without cycles."""
+    """A mapping of name -> 1-D array (or a DataFrame) dressed as a solution without cycles. Each numeric column is
+    a series of "Time [s]"'s length or one value (a constant, such as "Cathode electrode mass [g]"); another length
+    is a ValueError naming the column and both lengths (a dict whose time had a point fewer than its current was
+    summarised on the current cut to the time's length)."""
 
     def __init__(self, data):
         self._data = {}
@@ -135,6 +138,12 @@ class _SeriesSolution:
         if missing:
             raise ValueError(f"the time series lacks {missing} (numeric columns needed: "
                              "\"Time [s]\", \"Current [A]\", \"Voltage [V]\")")
+        n = self._data["Time [s]"].size
+        for key, arr in self._data.items():
+            if arr.size != n and (arr.size != 1 or key in ("Current [A]", "Voltage [V]")):
+                raise ValueError(f"the time series' columns differ in length: \"{key}\" has {arr.size} values and "
+                                 f"\"Time [s]\" {n} (each column is a value per time point, or one value for a "
+                                 "constant)")
         self.cycles = []
 
     def has(self, name):
@@ -545,7 +554,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         from ``pybamm.Simulation(..., experiment=...).solve()``, also with ``save_at_cycles`` (the
         cycles whose time series was dropped come from PyBaMM's stored first/last states; see the
         module docstring), or a plain (no-experiment) solution, whose cycles are the kernel's. A dict
-        or DataFrame of 1-D arrays with those three keys (e.g. measured data) is treated like a
+        or DataFrame of 1-D arrays of one length with those three keys (e.g. measured data; another column
+        may be one value, a constant) is treated like a
         solution without experiment; it may carry the other variables named below ("Total lithium in
         cathode [mol]", "Total overpotential [V]", ...); give ``mass_g`` for the per-mass columns.
     reference_cycle : int, optional

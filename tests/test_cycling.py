@@ -3,6 +3,7 @@ save_at_cycles fallback, electrode/cell scaling, retention, resistance, lost Li,
 import importlib.util
 import math
 import pickle
+import re
 from pathlib import Path
 
 import numpy as np
@@ -333,6 +334,27 @@ def test_a_half_cycle_of_round_off_has_no_efficiency():
     table = cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v}, reference_cycle=1, mass_g=1.0)
     assert table.loc[1, "Charge capacity [A.h]"] > 0
     assert math.isnan(table.loc[1, "Coulombic efficiency"]) and math.isnan(table.loc[1, "Energy efficiency"])
+
+
+def test_a_measured_series_whose_columns_differ_in_length_is_refused():
+    """A dict of measured data whose "Time [s]" had one point fewer than its current and voltage was summarised
+    without a word: the current and voltage were cut to the time's length (the last charge point dropped, 7.5e-5
+    against 1e-4 A.h of charge). Now a ValueError names the column and both lengths; a column of one value (a
+    constant such as the electrode mass) still passes, and so does a series of one length."""
+    t = np.linspace(0.0, 7200.0, 9)
+    i = np.r_[np.full(4, 1e-4), np.full(5, -1e-4)]
+    v = np.r_[np.linspace(2.3, 1.9, 4), np.linspace(2.0, 2.4, 5)]
+    with pytest.raises(ValueError, match=re.escape('"Current [A]" has 9 values and "Time [s]" 8')):
+        cycle_summary({"Time [s]": t[:-1], "Current [A]": i, "Voltage [V]": v}, mass_g=1e-3)
+    with pytest.raises(ValueError, match=re.escape('"Voltage [V]" has 8 values and "Time [s]" 9')):
+        cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v[:-1]}, mass_g=1e-3)
+    with pytest.raises(ValueError, match=re.escape('"Total overpotential [V]" has 3 values and "Time [s]" 9')):
+        cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v, "Total overpotential [V]": [0.1] * 3},
+                      mass_g=1e-3)
+    table = cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v, "Cathode electrode mass [g]": [1e-3]},
+                          reference_cycle=1)
+    assert table.loc[1, "Charge capacity [A.h]"] == pytest.approx(1e-4, rel=1e-12)
+    assert table.loc[1, "Electrode specific capacity [mA.h.g-1]"] == pytest.approx(75.0, rel=1e-12)
 
 
 def test_electrode_energy_is_against_li_on_either_anode():
