@@ -194,6 +194,19 @@ def test_a_bool_input_is_refused_as_not_a_number(value):
         sim.solve(inputs={"Cathode porosity": value})
 
 
+@pytest.mark.parametrize("value", [math.nan, math.inf])
+def test_a_non_finite_temperature_input_is_named_as_itself(value):
+    """inputs={"Ambient temperature [K]": nan} was refused as "'Cathode homogeneous OCP [V]' = nan is outside its
+    physical range [0, 6] ...; from the input 'Ambient temperature [K]' = nan": the OCP the NaN ran into, checked
+    before the temperature's own range. An input with a range of its own is now checked first, by its name."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Ambient temperature [K]"] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=re.escape(f"'Ambient temperature [K]' = {value!r} is outside its physical "
+                                                   "range [200, 453.65]")):
+        sim.solve([0, 60], inputs={"Ambient temperature [K]": value})
+
+
 def test_a_zero_d_array_input_is_refused_saying_why():
     """numpy.array(343.15) as an input was refused as "must be a real number or a numpy array of them, got
     array(343.15), a numpy.ndarray", which it is: the message says it has no dimension (PyBaMM's solver sizes an

@@ -525,7 +525,9 @@ def _input_checks(model):
                 found.setdefault((s.parameter_name, s.left, s.right), s)
             continue
         stack.extend(s.children)
-    checks = tuple(found.values())
+    # the smallest expressions first, so that an input is named by its own range (a NaN temperature was named as the
+    # NaN OCP it gave, checked before the temperature) rather than by a parameter it runs into
+    checks = tuple(sorted(found.values(), key=lambda node: sum(1 for _ in node.left.pre_order())))
     try:
         _MODEL_CHECKS[model] = checks
     except TypeError:
