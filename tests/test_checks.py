@@ -207,6 +207,23 @@ def test_a_non_finite_temperature_input_is_named_as_itself(value):
         sim.solve([0, 60], inputs={"Ambient temperature [K]": value})
 
 
+@pytest.mark.parametrize("value, kind", [(np.True_, "a truth value, not a number"), ("1e-4", "a str"),
+                                         (np.array(1e-4), "a numpy array of 0 dimensions")])
+def test_a_step_value_input_of_a_refused_type_is_named(value, kind):
+    """pybamm.step.current(pybamm.InputParameter("I")) run with inputs={"I": numpy.True_}, "1e-4" or numpy.array(1e-4):
+    the check of the step's value evaluated it with PyBaMM, whose bare "IndexError: tuple index out of range" (or
+    "'str' object has no attribute 'shape'") came out naming nothing. Now the input is refused by name, with its
+    value and the step, before any step runs; the number itself runs."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [pybamm.step.current(pybamm.InputParameter("I"), duration=60)]))
+    with pytest.raises(ValueError, match=re.escape(f"input 'I' must be a real number or a numpy array of them, got "
+                                                   f"{value!r}, {kind}") + ".*" + re.escape(
+                                                       "the value of the experiment's step 1 (Current(I, duration=60))")):
+        sim.solve(inputs={"I": value})
+    assert sim.solve(inputs={"I": 1e-4})["Current [A]"].entries[-1] == pytest.approx(1e-4)
+
+
 def test_a_zero_d_array_input_is_refused_saying_why():
     """numpy.array(343.15) as an input was refused as "must be a real number or a numpy array of them, got
     array(343.15), a numpy.ndarray", which it is: the message says it has no dimension (PyBaMM's solver sizes an

@@ -40,7 +40,8 @@ from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_
 # a solve's save_at_cycles, checked by the solve (pybamm_adapter.experiment_errors): written in user_input, which the
 # command line imports without PyBaMM
 from ..user_input import check_save_at_cycles
-from .checks import Range, check_inputs, check_value, warn_unknown_inputs, warn_unknown_parameters
+from .checks import (Range, _input_value, check_inputs, check_value, warn_unknown_inputs,
+                     warn_unknown_parameters)
 
 __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
@@ -514,6 +515,11 @@ def check_step_values(steps, inputs, parameter_values=None):
             continue  # an expression of pybamm.t (the solve's time, not the step's): PyBaMM's to evaluate
         if any(name not in one for name in given):
             continue  # PyBaMM reports the input not given
+        for name in given:  # (numpy.True_, a string or a 0-d array: PyBaMM's evaluation fails on it, naming nothing)
+            try:
+                _input_value(name, one[name])
+            except ValueError as exc:
+                raise ValueError(f"{exc}: the value of the experiment's step {index} ({step})") from None
         timed = isinstance(value, pybamm.Symbol) and any(
             isinstance(s, pybamm.Time) or (isinstance(s, pybamm.InputParameter) and s.name in PYBAMM_INPUTS)
             for s in value.pre_order())
