@@ -497,3 +497,18 @@ def test_a_rest_at_soc_0_or_1_starts_on_its_cut_off(set_name, host, soc, cutoff)
     voltage = sim.solve([0, 10], initial_soc=soc)["Voltage [V]"].entries
     assert voltage[0] == pytest.approx(values[cutoff], abs=1e-6)
     assert voltage[-1] == pytest.approx(voltage[0], abs=1e-9)
+
+
+@pytest.mark.parametrize("initial_soc", [0.5, "2.1 V"])
+def test_initial_soc_with_a_starting_solution_is_refused(initial_soc):
+    """sim.solve(starting_solution=sol, initial_soc=0.5) continues from sol's last state and PyBaMM ignores the
+    initial SOC without a word (LMS: a 1C charge after a 1C discharge ran from 1.882 V for 2798.2 s to 2.8 V with
+    initial_soc None, 0.5 and 1.0 alike, measured). Refused before any step, naming the value; either alone runs."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    first = pybamm.Simulation(AEA(), parameter_values=values,
+                              experiment=pybamm.Experiment(["Discharge at 1C for 2 minutes"])).solve()
+    sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(["Rest for 1 minute"]))
+    with pytest.raises(ValueError, match=re.escape(f"initial_soc={initial_soc!r} with a starting_solution")):
+        sim.solve(starting_solution=first, initial_soc=initial_soc)
+    assert len(sim.solve(starting_solution=first).cycles) == 2
+    assert len(sim.solve(initial_soc=initial_soc).cycles) == 1

@@ -12,8 +12,8 @@ word, or failed with a bare ``RecursionError`` (the cases measured are in each f
   a step PyBaMM would run with another's value (it keys steps by their text); :func:`circular_custom_steps` and
   :func:`constant_custom_currents`, the step whose custom current failed PyBaMM's build (a circular definition, a
   constant NaN), named;
-- at ``Simulation.solve``, before any step (:mod:`pybamm_aea.pybamm_adapter.experiment_errors` calls it):
-  :func:`check_save_at_cycles`;
+- at ``Simulation.solve``, before any step (:mod:`pybamm_aea.pybamm_adapter.experiment_errors` calls them):
+  :func:`check_save_at_cycles`, :func:`check_starting_state` (an ``initial_soc`` PyBaMM would ignore);
 - at each solve and step: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks the inputs
   (:func:`~pybamm_aea.models.checks.check_inputs`) and their names, explains a start outside the voltage window
   (:func:`starts_outside_window`, :class:`StartOutsideWindowWarning`) and a custom step's failure (its current at
@@ -46,7 +46,8 @@ from .checks import (Range, _input_value, check_inputs, check_value, warn_unknow
 __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
-           "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles"]
+           "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
+           "check_starting_state"]
 
 
 def starts_outside_window(exc):
@@ -174,6 +175,18 @@ TERMINATION_RANGES = {
     ("voltage", "V"): dataclasses.replace(STEP_VALUE_RANGES["Voltage"][1], why=STEP_VALUE_RANGES["Voltage"][1].why +
                                           " (a cycle's lowest voltage at or below it stops the experiment)"),
 }
+
+
+def check_starting_state(starting_solution, initial_soc):
+    """Raise ``ValueError`` for ``Simulation.solve(starting_solution=..., initial_soc=...)``: the experiment
+    continues from the solution's last state, and PyBaMM ignores the initial SOC or voltage then, without a word
+    (LMS: a 1C charge after a 1C discharge ran from 1.882 V for 2798.2 s to 2.8 V with ``initial_soc`` None, 0.5
+    and 1.0 alike; measured session 37). Either alone is left to PyBaMM."""
+    if starting_solution is None or initial_soc is None:
+        return
+    raise ValueError(f"initial_soc={initial_soc!r} with a starting_solution: the experiment continues from the "
+                     "solution's last state, which PyBaMM takes in place of any initial state (the initial_soc would "
+                     "be ignored); give starting_solution to continue a run, or initial_soc to start a new one")
 
 
 def check_termination(experiment, parameter_values=None, inputs=None):
