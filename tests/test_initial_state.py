@@ -512,3 +512,26 @@ def test_initial_soc_with_a_starting_solution_is_refused(initial_soc):
         sim.solve(starting_solution=first, initial_soc=initial_soc)
     assert len(sim.solve(starting_solution=first).cycles) == 2
     assert len(sim.solve(initial_soc=initial_soc).cycles) == 1
+
+
+@pytest.mark.parametrize("options, var_pts, differs", [
+    ({"host thermodynamics": "lever rule"}, None, "'host thermodynamics': 'multi-phase' -> 'lever rule'"),
+    ({}, {"xi_c": 40}, "the options are the same: the mesh (var_pts) differs"),
+])
+def test_a_starting_solution_of_another_state_layout_is_named(options, var_pts, differs):
+    """Continuing a multi-phase LMS solution with a lever-rule model, or with the same model on a finer mesh, failed
+    inside casadi, naming neither the solution nor the models ("Error in Function::call for 'RHS' ... Input 1 (i1)
+    has mismatching shape. Got 66-by-1 ..."): PyBaMM carries the state over as it is laid out. Now a ValueError
+    names both state sizes and what differs, PyBaMM's error chained."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    first = pybamm.Simulation(AEA(), parameter_values=values,
+                              experiment=pybamm.Experiment(["Discharge at 1C for 2 minutes"])).solve()
+    model = AEA(options)
+    if var_pts is not None:
+        var_pts = {name: var_pts.get(name.name, n) for name, n in model.default_var_pts.items()}
+    sim = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment(["Rest for 1 minute"]),
+                            var_pts=var_pts)
+    n = len(first.last_state.all_ys[0])
+    with pytest.raises(ValueError, match=re.escape(f"the starting_solution's state ({n} values") + ".*"
+                       + re.escape(differs)):
+        sim.solve(starting_solution=first)

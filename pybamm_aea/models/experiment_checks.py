@@ -47,7 +47,7 @@ __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWa
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
-           "check_starting_state"]
+           "check_starting_state", "starting_state_mismatch"]
 
 
 def starts_outside_window(exc):
@@ -187,6 +187,31 @@ def check_starting_state(starting_solution, initial_soc):
     raise ValueError(f"initial_soc={initial_soc!r} with a starting_solution: the experiment continues from the "
                      "solution's last state, which PyBaMM takes in place of any initial state (the initial_soc would "
                      "be ignored); give starting_solution to continue a run, or initial_soc to start a new one")
+
+
+def starting_state_mismatch(starting_solution, step_models):
+    """Why ``starting_solution``'s last state does not fit the step models of the simulation that continues it
+    (``step_models``: PyBaMM's built models of its steps), or None: their numbers of states differ, and with them
+    the model options or the mesh. Read only after PyBaMM's solve failed (a continuation of a multi-phase LMS solution
+    by a lever-rule model, or on a finer mesh, failed inside casadi: "Input 1 (i1) has mismatching shape. Got
+    66-by-1", naming neither; measured session 37): PyBaMM carries the last state over as it is laid out."""
+    try:
+        previous = starting_solution.all_models[-1]
+        n = len(starting_solution.last_state.all_ys[0])
+    except (AttributeError, IndexError, TypeError):
+        return None
+    sizes = sorted({model.len_rhs_and_alg for model in step_models if getattr(model, "len_rhs_and_alg", None)})
+    if not sizes or sizes == [n]:
+        return None
+    mine = next(iter(step_models))
+    old, new = dict(getattr(previous, "options", {}) or {}), dict(getattr(mine, "options", {}) or {})
+    differ = [f"{name!r}: {old.get(name)!r} -> {new.get(name)!r}" for name in sorted(set(old) | set(new), key=str)
+              if old.get(name) != new.get(name)]
+    what = ("options that differ: " + ", ".join(differ)) if differ else "the options are the same: the mesh (var_pts) differs"
+    return (f"the starting_solution's state ({n} values, its model {type(previous).__name__}) does not fit this "
+            f"simulation's model ({' or '.join(map(str, sizes))} values): PyBaMM carries a starting solution's last "
+            f"state over as it is laid out, so a run continues only a solution of the same model options and mesh; "
+            f"{what}")
 
 
 def check_termination(experiment, parameter_values=None, inputs=None):
