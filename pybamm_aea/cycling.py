@@ -123,7 +123,10 @@ _OVERPOTENTIAL = "Total overpotential [V]"
 # ---------------------------------------------------------------------------------------------------
 
 class _SeriesSolution:
-    """A mapping of name -> 1-D array (or a DataFrame) dressed as a solution without cycles."""
+    """A mapping of name -> 1-D array (or a DataFrame) dressed as a solution without cycles. Each numeric column is
+    a series of "Time [s]"'s length or one value (a constant, such as "Cathode electrode mass [g]"); another length
+    is a ValueError naming the column and both lengths (a dict whose time had a point fewer than its current was
+    summarised on the current cut to the time's length)."""
 
     def __init__(self, data):
         self._data = {}
@@ -135,6 +138,12 @@ class _SeriesSolution:
         if missing:
             raise ValueError(f"the time series lacks {missing} (numeric columns needed: "
                              "\"Time [s]\", \"Current [A]\", \"Voltage [V]\")")
+        n = self._data["Time [s]"].size
+        for key, arr in self._data.items():
+            if arr.size != n and (arr.size != 1 or key in ("Current [A]", "Voltage [V]")):
+                raise ValueError(f"the time series' columns differ in length: \"{key}\" has {arr.size} values and "
+                                 f"\"Time [s]\" {n} (each column is a value per time point, or one value for a "
+                                 "constant)")
         self.cycles = []
 
     def has(self, name):
@@ -320,6 +329,27 @@ def _onset_index(current, lo, hi, tol):
 #: the cycle the capacity retention is relative to by default: the first after a formation discharge (the paper
 #: quotes the LMS retention vs the 2nd cycle)
 DEFAULT_REFERENCE_CYCLE = 2
+
+
+def _default_reference_undefined(qd, experiment):
+    """Why the capacity retention vs :data:`DEFAULT_REFERENCE_CYCLE` is undefined for discharge capacities ``qd``
+    [A.h] per cycle (``experiment``: the cycles are a ``pybamm.Experiment``'s), or "" when it is defined: the solution
+    has one cycle, or cycle 2 delivered no discharge capacity (a rest or a charge: PyBaMM makes each step of a flat
+    list its own cycle, so ``["Discharge ...", "Rest ...", "Charge ..."]``'s cycle 2 is the rest; cycle_summary
+    raised "reference_cycle=2 has discharge capacity 0.0 A.h" for an argument never given, losing the table)."""
+    ref = DEFAULT_REFERENCE_CYCLE
+    if len(qd) < ref:
+        return (f"capacity retention is undefined: the solution has {len(qd)} cycle, and it is relative to cycle "
+                f"{ref} (reference_cycle)")
+    if math.isfinite(qd[ref - 1]) and qd[ref - 1] > 0:
+        return ""
+    with_discharge = [k + 1 for k, q in enumerate(qd) if math.isfinite(q) and q > 0]
+    return (f"capacity retention is undefined: cycle {ref} (the default reference_cycle) has no discharge capacity "
+            f"({float(qd[ref - 1])!r} A.h)"
+            + ("; in a pybamm.Experiment each step of a flat list is a cycle of its own (a tuple of steps is one "
+               "cycle)" if experiment else "")
+            + (f"; pass reference_cycle={with_discharge[0]} (the cycles with a discharge: {with_discharge})"
+               if with_discharge else "; no cycle has a discharge capacity"))
 
 
 def _check_reference(reference_cycle, n):
@@ -524,15 +554,17 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         from ``pybamm.Simulation(..., experiment=...).solve()``, also with ``save_at_cycles`` (the
         cycles whose time series was dropped come from PyBaMM's stored first/last states; see the
         module docstring), or a plain (no-experiment) solution, whose cycles are the kernel's. A dict
-        or DataFrame of 1-D arrays with those three keys (e.g. measured data) is treated like a
+        or DataFrame of 1-D arrays of one length with those three keys (e.g. measured data; another column
+        may be one value, a constant) is treated like a
         solution without experiment; it may carry the other variables named below ("Total lithium in
         cathode [mol]", "Total overpotential [V]", ...); give ``mass_g`` for the per-mass columns.
     reference_cycle : int, optional
         Cycle number (1-based) that "Capacity retention [%]" is relative to (the paper quotes LMS
         retention vs the 2nd cycle). ValueError naming it if it is not a cycle of the solution, or if
         its discharge capacity is zero or unknown. None (default): cycle 2, and on a solution of one
-        cycle the retention column is NaN with a :class:`~pybamm_aea.readout.RetentionUndefinedWarning`
-        (the rest of the table stands).
+        cycle, or one whose cycle 2 has no discharge capacity (a flat list of experiment steps, each its own
+        cycle, whose second step is a rest or a charge), the retention column is NaN with a
+        :class:`~pybamm_aea.readout.RetentionUndefinedWarning` saying why (the rest of the table stands).
     electrode : pybamm_aea.energy.Electrode, optional
         The simulated cathode's make-up. Gives the discharged (lithiated) basis: mass and volume of the
         electrode after lithiation, ``electrode.lithiation_mass_ratio()`` and
@@ -682,12 +714,11 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
 
     s = _Series(solution, rest_tol, resistance, energy_source)
     rows, start_state, end_states = _experiment_rows(s) if s.cycles else _kernel_rows(s, cycle_start)
-    # the default reference past the solution's cycles: the retention is undefined (NaN below)
-    undefined = reference_cycle is None and len(rows) < DEFAULT_REFERENCE_CYCLE
-    ref = DEFAULT_REFERENCE_CYCLE if undefined else _check_reference(
-        DEFAULT_REFERENCE_CYCLE if reference_cycle is None else reference_cycle, len(rows))
     col = {key: np.array([r[key] for r in rows], dtype=float)
            for key in ("start", "qd", "qc", "ed", "ec", "ed_li", "r")}
+    undefined = reference_cycle is None and _default_reference_undefined(col["qd"], bool(s.cycles))
+    ref = DEFAULT_REFERENCE_CYCLE if undefined else _check_reference(
+        DEFAULT_REFERENCE_CYCLE if reference_cycle is None else reference_cycle, len(rows))
     mass, volume, mass_d, volume_d = _masses(s, electrode, mass_g, volume_L, discharged_porosity)
     out = _electrode_columns(col, mass, volume, mass_d, volume_d)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -696,9 +727,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     out.update(cell_columns)
     if not undefined:
         out[RETENTION] = _retention_column(col["qd"], ref)
-    else:  # the default reference on a one-cycle solution
-        warnings.warn(f"capacity retention is undefined: the solution has {len(rows)} cycle, and it is relative "
-                      f"to cycle {ref} (reference_cycle)", RetentionUndefinedWarning, stacklevel=2)
+    else:  # the default reference past a one-cycle solution, or a cycle 2 that delivered nothing
+        warnings.warn(undefined, RetentionUndefinedWarning, stacklevel=2)
         out[RETENTION] = np.full(len(rows), np.nan)
     out["Resistance [Ohm]"] = col["r"]
     out.update(_loss_columns(s, start_state, end_states))

@@ -173,6 +173,69 @@ def test_an_input_that_is_not_a_real_number_or_array_is_named(value):
         assert sim.solve(inputs={"Cathode porosity": 0.11, "label": "run1"})["Voltage [V]"].entries[-1] > 1.8
 
 
+@pytest.mark.parametrize("value", [True, False, np.True_, np.False_, np.array([True])])
+def test_a_bool_input_is_refused_as_not_a_number(value):
+    """inputs={"Cathode porosity": False} solved as a porosity of 0 without a word, and True as 1 (refused by its
+    range only as "= 1.0", a value the user never wrote); numpy.True_ was PyBaMM's bare "IndexError: tuple index out
+    of range". PyBaMM's own models read a bool input as 1 or 0. Refused before the solve, naming the input, its
+    value and that a truth value is no number, for a solve, a batch and an experiment's steps."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode porosity"] = "[input]"
+    said = re.escape(f"input 'Cathode porosity' must be a real number or a numpy array of them, got {value!r}, a "
+                     "truth value, not a number")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 60], inputs={"Cathode porosity": value})
+    with pytest.raises(ValueError, match="input set 1: " + said):
+        sim.solve([0, 60], inputs=[{"Cathode porosity": 0.11}, {"Cathode porosity": value}])
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 1C for 1 minute"]))
+    with pytest.raises(ValueError, match=said):
+        sim.solve(inputs={"Cathode porosity": value})
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf])
+def test_a_non_finite_temperature_input_is_named_as_itself(value):
+    """inputs={"Ambient temperature [K]": nan} was refused as "'Cathode homogeneous OCP [V]' = nan is outside its
+    physical range [0, 6] ...; from the input 'Ambient temperature [K]' = nan": the OCP the NaN ran into, checked
+    before the temperature's own range. An input with a range of its own is now checked first, by its name."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Ambient temperature [K]"] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=re.escape(f"'Ambient temperature [K]' = {value!r} is outside its physical "
+                                                   "range [200, 453.65]")):
+        sim.solve([0, 60], inputs={"Ambient temperature [K]": value})
+
+
+@pytest.mark.parametrize("value, kind", [(np.True_, "a truth value, not a number"), ("1e-4", "a str"),
+                                         (np.array(1e-4), "a numpy array of 0 dimensions")])
+def test_a_step_value_input_of_a_refused_type_is_named(value, kind):
+    """pybamm.step.current(pybamm.InputParameter("I")) run with inputs={"I": numpy.True_}, "1e-4" or numpy.array(1e-4):
+    the check of the step's value evaluated it with PyBaMM, whose bare "IndexError: tuple index out of range" (or
+    "'str' object has no attribute 'shape'") came out naming nothing. Now the input is refused by name, with its
+    value and the step, before any step runs; the number itself runs."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [pybamm.step.current(pybamm.InputParameter("I"), duration=60)]))
+    with pytest.raises(ValueError, match=re.escape(f"input 'I' must be a real number or a numpy array of them, got "
+                                                   f"{value!r}, {kind}") + ".*" + re.escape(
+                                                       "the value of the experiment's step 1 (Current(I, duration=60))")):
+        sim.solve(inputs={"I": value})
+    assert sim.solve(inputs={"I": 1e-4})["Current [A]"].entries[-1] == pytest.approx(1e-4)
+
+
+def test_a_zero_d_array_input_is_refused_saying_why():
+    """numpy.array(343.15) as an input was refused as "must be a real number or a numpy array of them, got
+    array(343.15), a numpy.ndarray", which it is: the message says it has no dimension (PyBaMM's solver sizes an
+    input by its length, an IndexError from inside on a 0-d array) and what to give."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Ambient temperature [K]"] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=re.escape("got array(343.15), a numpy array of 0 dimensions") + ".*"
+                       + re.escape("give float(value) or numpy.array([value])")):
+        sim.solve([0, 60], inputs={"Ambient temperature [K]": np.array(343.15)})
+
+
 def test_a_casadi_dm_input_is_refused_naming_its_type():
     """inputs={"Cathode porosity": casadi.DM(0.1)}: PyBaMM 26.10 solves with it, then fails to read any variable
     of the solution ("unsupported operand type(s) for +: 'int' and 'method'": its Solution sums the inputs'

@@ -3,6 +3,7 @@ save_at_cycles fallback, electrode/cell scaling, retention, resistance, lost Li,
 import importlib.util
 import math
 import pickle
+import re
 from pathlib import Path
 
 import numpy as np
@@ -335,6 +336,27 @@ def test_a_half_cycle_of_round_off_has_no_efficiency():
     assert math.isnan(table.loc[1, "Coulombic efficiency"]) and math.isnan(table.loc[1, "Energy efficiency"])
 
 
+def test_a_measured_series_whose_columns_differ_in_length_is_refused():
+    """A dict of measured data whose "Time [s]" had one point fewer than its current and voltage was summarised
+    without a word: the current and voltage were cut to the time's length (the last charge point dropped, 7.5e-5
+    against 1e-4 A.h of charge). Now a ValueError names the column and both lengths; a column of one value (a
+    constant such as the electrode mass) still passes, and so does a series of one length."""
+    t = np.linspace(0.0, 7200.0, 9)
+    i = np.r_[np.full(4, 1e-4), np.full(5, -1e-4)]
+    v = np.r_[np.linspace(2.3, 1.9, 4), np.linspace(2.0, 2.4, 5)]
+    with pytest.raises(ValueError, match=re.escape('"Current [A]" has 9 values and "Time [s]" 8')):
+        cycle_summary({"Time [s]": t[:-1], "Current [A]": i, "Voltage [V]": v}, mass_g=1e-3)
+    with pytest.raises(ValueError, match=re.escape('"Voltage [V]" has 8 values and "Time [s]" 9')):
+        cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v[:-1]}, mass_g=1e-3)
+    with pytest.raises(ValueError, match=re.escape('"Total overpotential [V]" has 3 values and "Time [s]" 9')):
+        cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v, "Total overpotential [V]": [0.1] * 3},
+                      mass_g=1e-3)
+    table = cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v, "Cathode electrode mass [g]": [1e-3]},
+                          reference_cycle=1)
+    assert table.loc[1, "Charge capacity [A.h]"] == pytest.approx(1e-4, rel=1e-12)
+    assert table.loc[1, "Electrode specific capacity [mA.h.g-1]"] == pytest.approx(75.0, rel=1e-12)
+
+
 def test_electrode_energy_is_against_li_on_either_anode():
     """The paper's electrode-level energy is ESC x voltage vs Li. On the Li-In anode (0.62 V) the model's and
     the summary's electrode Wh/kg were the cell's, 30 % low (145.7 against 208.3 Wh/kg for the same LMS
@@ -428,6 +450,29 @@ def test_bad_reference_cycle_is_named(sol):
         cycle_summary(sol, resistance="pulse")
     with pytest.raises(ValueError, match="lacks"):
         cycle_summary({"Time [s]": [0, 1]})
+
+
+def test_a_flat_step_list_whose_cycle_2_is_a_rest_keeps_its_table():
+    """pybamm.Experiment(["Discharge ...", "Rest ...", "Charge ..."]) makes each step a cycle of its own (PyBaMM's
+    rule for a flat list), so the default reference, cycle 2, is the rest: cycle_summary(sol) raised "reference_cycle=2
+    has discharge capacity 0.0 A.h", naming an argument never given, and the whole table was lost. Now, as on a
+    one-cycle solution, the table stands, the retention is NaN and a RetentionUndefinedWarning says why and what to
+    pass; a reference_cycle given explicitly that delivered nothing is still refused."""
+    experiment = pybamm.Experiment(["Discharge at 1C until 1.8 V", "Rest for 1 minute", "Charge at 1C until 2.8 V"])
+    sol = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment).solve()
+    assert [len(cycle.steps) for cycle in sol.cycles] == [1, 1, 1]
+    with pytest.warns(RetentionUndefinedWarning, match=r"cycle 2 \(the default reference_cycle\) has no discharge "
+                      r"capacity \(0\.0 A\.h\).*each step of a flat list is a cycle of its own.*reference_cycle=1"):
+        table = cycle_summary(sol)
+    assert list(table.index) == [1, 2, 3]
+    assert table["Capacity retention [%]"].isna().all()
+    q = sol.cycles[0]["Discharge capacity [A.h]"].entries
+    assert table.loc[1, "Discharge capacity [A.h]"] == pytest.approx(q[-1] - q[0], rel=1e-6)
+    assert table.loc[1, "Discharge capacity [A.h]"] > 0 and table.loc[3, "Charge capacity [A.h]"] > 0
+    assert cycle_summary(sol, reference_cycle=1).loc[1, "Capacity retention [%]"] == 100.0
+    with pytest.raises(ValueError, match=r"reference_cycle=2 has discharge capacity 0\.0 A\.h"):
+        cycle_summary(sol, reference_cycle=2)
 
 
 @pytest.mark.slow

@@ -497,3 +497,41 @@ def test_a_rest_at_soc_0_or_1_starts_on_its_cut_off(set_name, host, soc, cutoff)
     voltage = sim.solve([0, 10], initial_soc=soc)["Voltage [V]"].entries
     assert voltage[0] == pytest.approx(values[cutoff], abs=1e-6)
     assert voltage[-1] == pytest.approx(voltage[0], abs=1e-9)
+
+
+@pytest.mark.parametrize("initial_soc", [0.5, "2.1 V"])
+def test_initial_soc_with_a_starting_solution_is_refused(initial_soc):
+    """sim.solve(starting_solution=sol, initial_soc=0.5) continues from sol's last state and PyBaMM ignores the
+    initial SOC without a word (LMS: a 1C charge after a 1C discharge ran from 1.882 V for 2798.2 s to 2.8 V with
+    initial_soc None, 0.5 and 1.0 alike, measured). Refused before any step, naming the value; either alone runs."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    first = pybamm.Simulation(AEA(), parameter_values=values,
+                              experiment=pybamm.Experiment(["Discharge at 1C for 2 minutes"])).solve()
+    sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(["Rest for 1 minute"]))
+    with pytest.raises(ValueError, match=re.escape(f"initial_soc={initial_soc!r} with a starting_solution")):
+        sim.solve(starting_solution=first, initial_soc=initial_soc)
+    assert len(sim.solve(starting_solution=first).cycles) == 2
+    assert len(sim.solve(initial_soc=initial_soc).cycles) == 1
+
+
+@pytest.mark.parametrize("options, var_pts, differs", [
+    ({"host thermodynamics": "lever rule"}, None, "'host thermodynamics': 'multi-phase' -> 'lever rule'"),
+    ({}, {"xi_c": 40}, "the options are the same: the mesh (var_pts) differs"),
+])
+def test_a_starting_solution_of_another_state_layout_is_named(options, var_pts, differs):
+    """Continuing a multi-phase LMS solution with a lever-rule model, or with the same model on a finer mesh, failed
+    inside casadi, naming neither the solution nor the models ("Error in Function::call for 'RHS' ... Input 1 (i1)
+    has mismatching shape. Got 66-by-1 ..."): PyBaMM carries the state over as it is laid out. Now a ValueError
+    names both state sizes and what differs, PyBaMM's error chained."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    first = pybamm.Simulation(AEA(), parameter_values=values,
+                              experiment=pybamm.Experiment(["Discharge at 1C for 2 minutes"])).solve()
+    model = AEA(options)
+    if var_pts is not None:
+        var_pts = {name: var_pts.get(name.name, n) for name, n in model.default_var_pts.items()}
+    sim = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment(["Rest for 1 minute"]),
+                            var_pts=var_pts)
+    n = len(first.last_state.all_ys[0])
+    with pytest.raises(ValueError, match=re.escape(f"the starting_solution's state ({n} values") + ".*"
+                       + re.escape(differs)):
+        sim.solve(starting_solution=first)

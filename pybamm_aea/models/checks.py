@@ -525,7 +525,9 @@ def _input_checks(model):
                 found.setdefault((s.parameter_name, s.left, s.right), s)
             continue
         stack.extend(s.children)
-    checks = tuple(found.values())
+    # the smallest expressions first, so that an input is named by its own range (a NaN temperature was named as the
+    # NaN OCP it gave, checked before the temperature) rather than by a parameter it runs into
+    checks = tuple(sorted(found.values(), key=lambda node: sum(1 for _ in node.left.pre_order())))
     try:
         _MODEL_CHECKS[model] = checks
     except TypeError:
@@ -548,17 +550,26 @@ _REFUSED_INPUT_TYPES = (type(None), str, bytes, list, tuple, numbers.Complex, ca
 
 def _input_value(name, value):
     """Raise ``ValueError`` naming an input of the model whose value is of a refused type
-    (:data:`_REFUSED_INPUT_TYPES`), or a numpy array that is 0-d or not of numbers (PyBaMM's evaluation fails on
+    (:data:`_REFUSED_INPUT_TYPES`), a truth value (a bool, ``numpy.bool_`` or an array of them: PyBaMM reads True as
+    1 and False as 0, so ``"Cathode porosity": False`` solved a porosity of 0 without a word; ``numpy.True_`` was
+    an IndexError from inside PyBaMM), or a numpy array that is 0-d or not of numbers (PyBaMM's evaluation fails on
     them deep inside). A real number and a numeric array of one or more dimensions pass; any other type is left to
     PyBaMM."""
+    prefix = f"input {name!r} must be a real number or a numpy array of them, got {value!r}"
+    if isinstance(value, (bool, np.bool_)) or (isinstance(value, np.ndarray) and value.dtype.kind == "b"):
+        raise ValueError(f"{prefix}, a truth value, not a number (PyBaMM would read True as 1 and False as 0): give "
+                         "the number you mean")
     if isinstance(value, np.ndarray):
-        refused = value.ndim == 0 or value.dtype.kind not in "biuf"
+        if value.ndim == 0 and value.dtype.kind in "iuf":  # (PyBaMM sizes an input by value.shape[0])
+            raise ValueError(f"{prefix}, a numpy array of 0 dimensions, which PyBaMM's solver cannot size (an "
+                             "IndexError from inside it): give float(value) or numpy.array([value])")
+        refused = value.dtype.kind not in "iuf"
     else:
         refused = isinstance(value, _REFUSED_INPUT_TYPES) and not isinstance(value, numbers.Real)
     if refused:
         package = type(value).__module__.partition(".")[0]  # (casadi.casadi.DM is casadi.DM to a user)
         kind = type(value).__qualname__ if package == "builtins" else f"{package}.{type(value).__qualname__}"
-        raise ValueError(f"input {name!r} must be a real number or a numpy array of them, got {value!r}, a {kind}")
+        raise ValueError(f"{prefix}, a {kind}")
 
 
 def check_inputs(model, inputs, times=None):

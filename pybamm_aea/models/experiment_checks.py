@@ -12,8 +12,8 @@ word, or failed with a bare ``RecursionError`` (the cases measured are in each f
   a step PyBaMM would run with another's value (it keys steps by their text); :func:`circular_custom_steps` and
   :func:`constant_custom_currents`, the step whose custom current failed PyBaMM's build (a circular definition, a
   constant NaN), named;
-- at ``Simulation.solve``, before any step (:mod:`pybamm_aea.pybamm_adapter.experiment_errors` calls it):
-  :func:`check_save_at_cycles`;
+- at ``Simulation.solve``, before any step (:mod:`pybamm_aea.pybamm_adapter.experiment_errors` calls them):
+  :func:`check_save_at_cycles`, :func:`check_starting_state` (an ``initial_soc`` PyBaMM would ignore);
 - at each solve and step: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks the inputs
   (:func:`~pybamm_aea.models.checks.check_inputs`) and their names, explains a start outside the voltage window
   (:func:`starts_outside_window`, :class:`StartOutsideWindowWarning`) and a custom step's failure (its current at
@@ -40,12 +40,14 @@ from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_
 # a solve's save_at_cycles, checked by the solve (pybamm_adapter.experiment_errors): written in user_input, which the
 # command line imports without PyBaMM
 from ..user_input import check_save_at_cycles
-from .checks import Range, check_inputs, check_value, warn_unknown_inputs, warn_unknown_parameters
+from .checks import (Range, _input_value, check_inputs, check_value, warn_unknown_inputs,
+                     warn_unknown_parameters)
 
 __all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
-           "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles"]
+           "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
+           "check_starting_state", "starting_state_mismatch"]
 
 
 def starts_outside_window(exc):
@@ -173,6 +175,43 @@ TERMINATION_RANGES = {
     ("voltage", "V"): dataclasses.replace(STEP_VALUE_RANGES["Voltage"][1], why=STEP_VALUE_RANGES["Voltage"][1].why +
                                           " (a cycle's lowest voltage at or below it stops the experiment)"),
 }
+
+
+def check_starting_state(starting_solution, initial_soc):
+    """Raise ``ValueError`` for ``Simulation.solve(starting_solution=..., initial_soc=...)``: the experiment
+    continues from the solution's last state, and PyBaMM ignores the initial SOC or voltage then, without a word
+    (LMS: a 1C charge after a 1C discharge ran from 1.882 V for 2798.2 s to 2.8 V with ``initial_soc`` None, 0.5
+    and 1.0 alike; measured session 37). Either alone is left to PyBaMM."""
+    if starting_solution is None or initial_soc is None:
+        return
+    raise ValueError(f"initial_soc={initial_soc!r} with a starting_solution: the experiment continues from the "
+                     "solution's last state, which PyBaMM takes in place of any initial state (the initial_soc would "
+                     "be ignored); give starting_solution to continue a run, or initial_soc to start a new one")
+
+
+def starting_state_mismatch(starting_solution, step_models):
+    """Why ``starting_solution``'s last state does not fit the step models of the simulation that continues it
+    (``step_models``: PyBaMM's built models of its steps), or None: their numbers of states differ, and with them
+    the model options or the mesh. Read only after PyBaMM's solve failed (a continuation of a multi-phase LMS solution
+    by a lever-rule model, or on a finer mesh, failed inside casadi: "Input 1 (i1) has mismatching shape. Got
+    66-by-1", naming neither; measured session 37): PyBaMM carries the last state over as it is laid out."""
+    try:
+        previous = starting_solution.all_models[-1]
+        n = len(starting_solution.last_state.all_ys[0])
+    except (AttributeError, IndexError, TypeError):
+        return None
+    sizes = sorted({model.len_rhs_and_alg for model in step_models if getattr(model, "len_rhs_and_alg", None)})
+    if not sizes or sizes == [n]:
+        return None
+    mine = next(iter(step_models))
+    old, new = dict(getattr(previous, "options", {}) or {}), dict(getattr(mine, "options", {}) or {})
+    differ = [f"{name!r}: {old.get(name)!r} -> {new.get(name)!r}" for name in sorted(set(old) | set(new), key=str)
+              if old.get(name) != new.get(name)]
+    what = ("options that differ: " + ", ".join(differ)) if differ else "the options are the same: the mesh (var_pts) differs"
+    return (f"the starting_solution's state ({n} values, its model {type(previous).__name__}) does not fit this "
+            f"simulation's model ({' or '.join(map(str, sizes))} values): PyBaMM carries a starting solution's last "
+            f"state over as it is laid out, so a run continues only a solution of the same model options and mesh; "
+            f"{what}")
 
 
 def check_termination(experiment, parameter_values=None, inputs=None):
@@ -514,6 +553,11 @@ def check_step_values(steps, inputs, parameter_values=None):
             continue  # an expression of pybamm.t (the solve's time, not the step's): PyBaMM's to evaluate
         if any(name not in one for name in given):
             continue  # PyBaMM reports the input not given
+        for name in given:  # (numpy.True_, a string or a 0-d array: PyBaMM's evaluation fails on it, naming nothing)
+            try:
+                _input_value(name, one[name])
+            except ValueError as exc:
+                raise ValueError(f"{exc}: the value of the experiment's step {index} ({step})") from None
         timed = isinstance(value, pybamm.Symbol) and any(
             isinstance(s, pybamm.Time) or (isinstance(s, pybamm.InputParameter) and s.name in PYBAMM_INPUTS)
             for s in value.pre_order())

@@ -19,7 +19,10 @@ experiment, its cycle and its description), the solver's error, and how many of 
 solution holds (``solution.cycles``, counted after the cycles of a ``starting_solution``) and how many of its steps
 ran before the failure, out of the experiment's. The solution is returned as PyBaMM made it. Before PyBaMM's solve it checks
 ``save_at_cycles`` (:func:`~pybamm_aea.models.experiment_checks.check_save_at_cycles`: 0 raised a ZeroDivisionError
-after cycle 2, -1 kept every cycle). A failure in the first
+after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a ``starting_solution``
+(:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it); a solve that fails on a
+``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
+ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). A failure in the first
 step still raises (PyBaMM's behaviour), other models and solves without experiment are left as PyBaMM runs them, and
 a step PyBaMM ends on a model event it was not given (``on_experiment_infeasible_event``, logged as a warning by
 PyBaMM) is not this module's.
@@ -49,6 +52,12 @@ METHOD = "solve"
 CALLBACKS = "callbacks"
 #: the parameter of ``solve`` checked before PyBaMM's solve (:func:`pybamm_aea.models.experiment_checks.check_save_at_cycles`)
 SAVE_AT_CYCLES = "save_at_cycles"
+#: the parameters of ``solve`` that may not be given together (:func:`pybamm_aea.models.experiment_checks.check_starting_state`)
+STARTING_SOLUTION, INITIAL_SOC = "starting_solution", "initial_soc"
+#: the ``pybamm.Simulation`` attribute holding its experiment's built step models (a starting solution that does not
+#: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; read with a default,
+#: so a PyBaMM without it only loses the explanation)
+STEP_MODELS = "steps_to_built_models"
 #: the keys of PyBaMM's callback ``logs`` the recorder reads at ``on_experiment_error``
 LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error")
 
@@ -59,7 +68,7 @@ def check(simulation_class=None):
     method = getattr(simulation_class, METHOD, None)
     method = getattr(method, "__wrapped__", method)
     missing = [] if callable(method) else [f"Simulation.{METHOD}"]
-    for name in (CALLBACKS, SAVE_AT_CYCLES):
+    for name in (CALLBACKS, SAVE_AT_CYCLES, STARTING_SOLUTION, INITIAL_SOC):
         if callable(method) and name not in inspect.signature(method).parameters:
             missing.append(f"Simulation.{METHOD}({name}=...)")
     source = inspect.getsource(method) if callable(method) else ""  # the method only: the class takes ~0.1 s
@@ -110,13 +119,24 @@ def _warn_failed_step(pybamm_method):
         if getattr(self, "experiment", None) is None or not getattr(type(self.model), MODEL_FLAG, False):
             return pybamm_method(self, *args, **kwargs)
         bound = signature.bind(self, *args, **kwargs)
-        from ..models.experiment_checks import check_save_at_cycles
+        from ..models.experiment_checks import check_save_at_cycles, check_starting_state
 
         check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES))  # before any step (PyBaMM reads it after each cycle)
+        check_starting_state(bound.arguments.get(STARTING_SOLUTION), bound.arguments.get(INITIAL_SOC))
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder()
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
-        solution = pybamm_method(*bound.args, **bound.kwargs)
+        try:
+            solution = pybamm_method(*bound.args, **bound.kwargs)
+        except Exception as exc:  # a starting solution of another state layout: casadi's shape error, explained
+            from ..models.experiment_checks import starting_state_mismatch
+
+            starting = bound.arguments.get(STARTING_SOLUTION)
+            why = None if starting is None else starting_state_mismatch(
+                starting, (getattr(self, STEP_MODELS, None) or {}).values())
+            if why is None:
+                raise
+            raise ValueError(f"{why} (PyBaMM: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from exc
         if recorder.failure is not None:
             from ..models.experiment_checks import ExperimentStepFailedWarning
 
