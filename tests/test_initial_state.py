@@ -535,3 +535,26 @@ def test_a_starting_solution_of_another_state_layout_is_named(options, var_pts, 
     with pytest.raises(ValueError, match=re.escape(f"the starting_solution's state ({n} values") + ".*"
                        + re.escape(differs)):
         sim.solve(starting_solution=first)
+
+
+def test_a_failure_continuing_a_solution_of_the_same_layout_is_pybamms_own():
+    """A charge and a hold ("Hold at ... V": a step model with one state more, the current) continuing a solution of
+    the same model and mesh runs; when it failed for another reason (an input not given, or out of its range), the
+    error came out as "the starting_solution's state (85 values ...) does not fit this simulation's model (85 or 86
+    values) ...; the options are the same: the mesh (var_pts) differs", a mesh never changed. Now the failure is
+    the one PyBaMM or the input check raised."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    first = pybamm.Simulation(AEA(), parameter_values=values,
+                              experiment=pybamm.Experiment(["Discharge at 1C for 2 minutes"])).solve()
+    steps = ["Charge at 1C for 1 minute", "Hold at 2.4 V for 1 minute"]
+    sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(steps))
+    assert sim.solve(starting_solution=first)["Voltage [V]"].entries[-1] == pytest.approx(2.4, abs=1e-9)
+    values = values.copy()
+    values["Cathode porosity"] = "[input]"
+    sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(steps))
+    with pytest.raises(Exception, match=re.escape("No value provided for input")) as missing:
+        sim.solve(starting_solution=first)
+    with pytest.raises(ValueError, match=re.escape("'Cathode porosity' = 2.0 is outside its physical range")) as bad:
+        sim.solve(starting_solution=first, inputs={"Cathode porosity": 2.0})
+    for raised in (missing, bad):
+        assert "does not fit" not in str(raised.value) and "var_pts" not in str(raised.value)

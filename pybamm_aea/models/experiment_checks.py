@@ -191,27 +191,41 @@ def check_starting_state(starting_solution, initial_soc):
 
 def starting_state_mismatch(starting_solution, step_models):
     """Why ``starting_solution``'s last state does not fit the step models of the simulation that continues it
-    (``step_models``: PyBaMM's built models of its steps), or None: their numbers of states differ, and with them
-    the model options or the mesh. Read only after PyBaMM's solve failed (a continuation of a multi-phase LMS solution
-    by a lever-rule model, or on a finer mesh, failed inside casadi: "Input 1 (i1) has mismatching shape. Got
-    66-by-1", naming neither; measured session 37): PyBaMM carries the last state over as it is laid out."""
+    (``step_models``: PyBaMM's built models of its steps), or None: a state both models name has another number of
+    values (PyBaMM maps the last state over by the states' names), from other model options or another mesh. Read
+    only after PyBaMM's solve failed (a continuation of a multi-phase LMS solution by a lever-rule model, or on a
+    finer mesh, failed inside casadi: "Input 1 (i1) has mismatching shape. Got 66-by-1", naming neither; measured
+    session 37). A state one model has and the other lacks is no mismatch (a voltage hold's current, 86 values
+    against a charge's 85)."""
     try:
         previous = starting_solution.all_models[-1]
         n = len(starting_solution.last_state.all_ys[0])
+        had = _state_sizes(previous)
     except (AttributeError, IndexError, TypeError):
         return None
-    sizes = sorted({model.len_rhs_and_alg for model in step_models if getattr(model, "len_rhs_and_alg", None)})
-    if not sizes or sizes == [n]:
+    for mine in step_models:
+        sizes = _state_sizes(mine)
+        resized = [f"{name!r} {had[name]} -> {sizes[name]}" for name in sorted(sizes.keys() & had.keys())
+                   if sizes[name] != had[name]]
+        if resized:
+            break
+    else:
         return None
-    mine = next(iter(step_models))
     old, new = dict(getattr(previous, "options", {}) or {}), dict(getattr(mine, "options", {}) or {})
     differ = [f"{name!r}: {old.get(name)!r} -> {new.get(name)!r}" for name in sorted(set(old) | set(new), key=str)
               if old.get(name) != new.get(name)]
-    what = ("options that differ: " + ", ".join(differ)) if differ else "the options are the same: the mesh (var_pts) differs"
+    what = ("options that differ: " + ", ".join(differ)) if differ else \
+        "the options are the same: the mesh (var_pts) differs"
     return (f"the starting_solution's state ({n} values, its model {type(previous).__name__}) does not fit this "
-            f"simulation's model ({' or '.join(map(str, sizes))} values): PyBaMM carries a starting solution's last "
-            f"state over as it is laid out, so a run continues only a solution of the same model options and mesh; "
-            f"{what}")
+            f"simulation's model ({mine.len_rhs_and_alg} values; values per state: {', '.join(resized)}): PyBaMM "
+            f"carries a starting solution's last state over by its states' names, so a run continues only a solution "
+            f"of the same model options and mesh; {what}")
+
+
+def _state_sizes(model):
+    """Number of values of each state of a built (discretised) model, by the state's name."""
+    slices = getattr(model, "y_slices", None) or {}
+    return {var.name: sum(s.stop - s.start for s in parts) for var, parts in slices.items()}
 
 
 def check_termination(experiment, parameter_values=None, inputs=None):
