@@ -123,10 +123,11 @@ _OVERPOTENTIAL = "Total overpotential [V]"
 # ---------------------------------------------------------------------------------------------------
 
 class _SeriesSolution:
-    """A mapping of name -> 1-D array (or a DataFrame) dressed as a solution without cycles. Each numeric column is
-    a series of "Time [s]"'s length or one value (a constant, such as "Cathode electrode mass [g]"); another length
+    """A mapping of name -> 1-D array (or a DataFrame) dressed as a solution without cycles. Each numeric column read
+    is a series of "Time [s]"'s length or one value (a constant, such as "Cathode electrode mass [g]"); another length
     is a ValueError naming the column and both lengths (a dict whose time had a point fewer than its current was
-    summarised on the current cut to the time's length)."""
+    summarised on the current cut to the time's length). A column the summary does not read is not checked (a
+    temperature logged at another rate does not refuse the call)."""
 
     def __init__(self, data):
         self._data = {}
@@ -138,19 +139,20 @@ class _SeriesSolution:
         if missing:
             raise ValueError(f"the time series lacks {missing} (numeric columns needed: "
                              "\"Time [s]\", \"Current [A]\", \"Voltage [V]\")")
-        n = self._data["Time [s]"].size
-        for key, arr in self._data.items():
-            if arr.size != n and (arr.size != 1 or key in ("Current [A]", "Voltage [V]")):
-                raise ValueError(f"the time series' columns differ in length: \"{key}\" has {arr.size} values and "
-                                 f"\"Time [s]\" {n} (each column is a value per time point, or one value for a "
-                                 "constant)")
+        for key in ("Current [A]", "Voltage [V]"):
+            self.entries(key)
         self.cycles = []
 
     def has(self, name):
         return name in self._data
 
     def entries(self, name):
-        return self._data[name]
+        arr, n = self._data[name], self._data["Time [s]"].size
+        if arr.size != n and (arr.size != 1 or name in ("Current [A]", "Voltage [V]")):
+            raise ValueError(f"the time series' columns differ in length: \"{name}\" has {arr.size} values and "
+                             f"\"Time [s]\" {n} (each column is a value per time point, or one value for a "
+                             "constant)")
+        return arr
 
 
 def _as_source(solution):
