@@ -18,7 +18,6 @@ Particle radii (:data:`PARTICLE_RADIUS`) are assumptions, stated per material th
 particle's Li diffusivity only; the ambipolar coupling of the dense AEA model is not applied inside a particle
 (the material's chemical diffusivity, as measured, already is the ambipolar one).
 """
-import math
 
 import pybamm
 
@@ -27,6 +26,7 @@ from .energy import get_material as _energy_material
 from .materials import functions as fn
 from .models.checks import check_value
 from .parameters import paper_cell
+from .user_input import is_finite_positive
 
 #: Mass fractions of the composite's solid (assumption, see the module docstring); "active" is the material.
 COMPOSITION = {"active": 0.60, "Sulfide SE": 0.30, "Carbon": 0.10}
@@ -107,11 +107,12 @@ def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=pa
     from .materials import get_material
 
     m = get_material(material)
-    R = PARTICLE_RADIUS.get(m.name) if particle_radius_m is None else float(particle_radius_m)
-    if R is None or not 0 < R < math.inf:
+    R = PARTICLE_RADIUS.get(m.name) if particle_radius_m is None else particle_radius_m
+    if R is None or not is_finite_positive(R):
         raise ValueError(f"particle_radius_m needed (finite, > 0) for {m.name!r}, got {particle_radius_m!r}; defaults "
                          f"exist for {list(PARTICLE_RADIUS)}")
-    if not 0 < float(active_loading_mg_cm2) < math.inf:
+    R = float(R)
+    if not is_finite_positive(active_loading_mg_cm2):
         raise ValueError(f"active_loading_mg_cm2 must be finite and > 0, got {active_loading_mg_cm2!r}")
     try:  # the model's range, named by this argument
         check_value("Ambient temperature [K]", temperature_K)

@@ -47,7 +47,6 @@ so that its rows are consistent with each other; tighten the solver's tolerances
 
 from collections.abc import Mapping
 import math
-import numbers
 import warnings
 
 import numpy as np
@@ -59,6 +58,7 @@ from .energy.electrode import NoDischargedState
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
                       RetentionUndefinedWarning, check_reference, gives, is_skipped, iter_steps, retention_curve)
+from .user_input import is_finite_positive
 
 __all__ = [
     "SUMMARY_COLUMNS",
@@ -450,7 +450,7 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, s):
             )
         if area_cm2 is None:
             area_cm2 = _cathode_area_cm2(s)
-        if not (math.isfinite(area_cm2) and area_cm2 > 0 and math.isfinite(mass_g) and mass_g > 0):
+        if not (is_finite_positive(area_cm2) and is_finite_positive(mass_g)):
             raise ValueError(
                 f"cell={cell!r}: the simulated cathode loading needs the electrode mass and area; give "
                 "mass_g= and area_cm2= (the solution has no usable \"Cathode electrode mass [g]\" / "
@@ -481,10 +481,10 @@ def _masses(s, electrode, mass_g, volume_L, discharged_porosity):
     if electrode is None:
         return mass, volume, math.nan, math.nan
     try:
-        return (mass, volume, mass * electrode.lithiation_mass_ratio(discharged_porosity),
-                volume * electrode.lithiation_volume_ratio(discharged_porosity))
+        mass_ratio, volume_ratio = electrode.lithiation_ratios(discharged_porosity)
     except NoDischargedState:  # (a Graphite electrode: no discharged basis, its charged one stands)
         return mass, volume, math.nan, math.nan
+    return mass, volume, mass * mass_ratio, volume * volume_ratio
 
 
 def _electrode_columns(col, mass, volume, mass_d, volume_d):

@@ -25,7 +25,7 @@ import warnings
 
 import numpy as np
 
-from .user_input import finite_positive, whole_at_least
+from .user_input import finite_positive, is_finite_positive, whole_at_least
 
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
            "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI",
@@ -176,7 +176,7 @@ def retention_curve(capacities, reference=2, name="reference"):
     capacities = np.asarray(capacities, dtype=float)
     ref = check_reference(reference, capacities.size, name)
     q_ref = capacities[ref - 1]
-    if not (math.isfinite(q_ref) and q_ref > 0):
+    if not is_finite_positive(q_ref):
         raise ValueError(f"{name}={ref} has discharge capacity {float(q_ref)!r} A.h: capacity retention needs a "
                          "reference with a positive, known discharge capacity")
     return capacities / q_ref

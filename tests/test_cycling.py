@@ -738,3 +738,15 @@ def test_a_li_in_solve_without_the_anode_ocp_is_refused():
     columns = ["Electrode gravimetric energy [W.h.kg-1]", "Discharge energy [W.h]", "Mean discharge voltage [V]"]
     np.testing.assert_allclose(cycle_summary(solve(few + ["Anode OCP [V]"]))[columns],
                                cycle_summary(solve())[columns], rtol=1e-4)
+
+
+@pytest.mark.parametrize("area", [True, np.bool_(True), "1", np.array(2.0)])
+def test_a_preset_cells_area_must_be_a_number(area):
+    """area_cm2=True was read as 1 cm2 (the preset cell built at mass_g / 1 cm2) and "1" raised "TypeError: must be
+    real number, not str"; now the preset's ValueError asking for the mass and the area."""
+    from pybamm_aea.energy import Electrode
+
+    with pytest.raises(ValueError, match=r"cell='practical target': the simulated cathode loading needs the electrode "
+                                         "mass and area"):
+        cycle_summary(_square_wave(), reference_cycle=1, electrode=Electrode({"Mo6S8": 1.0}, 0.2),
+                      cell="practical target", mass_g=2e-3, area_cm2=area)

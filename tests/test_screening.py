@@ -288,6 +288,18 @@ def test_composite_set_pickles_and_rejects_bad_input():
             composite.composite_parameter_values("NMC532", **{"active_loading_mg_cm2": 3.0, **kwargs})
 
 
+
+@pytest.mark.parametrize("value", [True, np.bool_(True), "1", np.array(2.0)])
+def test_a_composites_radius_and_loading_must_be_numbers(value):
+    """particle_radius_m=True was a 1 m particle and active_loading_mg_cm2=True or "1" 1 mg/cm2 (float() read
+    them), without a word; now the ValueError naming the argument and the value."""
+    from pybamm_aea import composite
+
+    with pytest.raises(ValueError, match=r"particle_radius_m needed \(finite, > 0\) for 'NMC532', got "):
+        composite.composite_parameter_values("NMC532", 3.0, particle_radius_m=value)
+    with pytest.raises(ValueError, match=r"active_loading_mg_cm2 must be finite and > 0, got "):
+        composite.composite_parameter_values("NMC532", value)
+
 def test_a_users_initial_content_near_an_end_is_refused_not_clipped():
     """A user's 1e-6 Li became 28.3 mol/m3 (the 1e-3 STO_MARGIN) without notice; now an error naming the value.
     A content the code derives (the screen's full-charge content of LiFePO4, 1.9e-4) still goes to the margin."""

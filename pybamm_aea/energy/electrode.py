@@ -536,6 +536,11 @@ class Electrode:
         """Volume of the discharged electrode per volume of this electrode (``porosity`` as :meth:`lithiated`)."""
         return self._volume_ratio(self.lithiated(porosity))
 
+    def lithiation_ratios(self, porosity=None):
+        """(:meth:`lithiation_mass_ratio`, :meth:`lithiation_volume_ratio`) from one :meth:`lithiated` electrode."""
+        lith = self.lithiated(porosity)
+        return self._mass_ratio(lith), self._volume_ratio(lith)
+
     def _mass_ratio(self, lith):
         """:meth:`lithiation_mass_ratio` of ``lith``, this electrode's :meth:`lithiated` one (built once)."""
         return self._volume_ratio(lith) * lith.density / self.density

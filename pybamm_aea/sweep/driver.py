@@ -1,13 +1,12 @@
 """The body of :func:`pybamm_aea.sweep.sweep`: pre-flight, claims in the store, executors, the final table."""
 from __future__ import annotations
 
-import math
-import numbers
 import warnings
 
 import numpy as np
 import pandas as pd
 
+from ..user_input import is_finite_positive
 from .api import SweepConfigError, SweepNote, _default_batch_size, count, worker_count
 from .config import build_config, compaction_notes
 from .grid import batches as split, expand_grid, point_key, unique_points, with_reference_rate
@@ -40,8 +39,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     names, points = expand_grid(grid)
     if not points:
         raise SweepConfigError("the grid has no points", "grid")
-    if (isinstance(reference_c_rate, bool) or not isinstance(reference_c_rate, numbers.Real)
-            or not 0 < reference_c_rate < math.inf):
+    if not is_finite_positive(reference_c_rate):
         raise SweepConfigError(f"reference_c_rate must be a finite C-rate > 0 (in 1/h), got {reference_c_rate!r}",
                                "reference_c_rate")
     reference_c_rate = float(reference_c_rate)

@@ -50,8 +50,7 @@ def _lithiation_ratios(parameter_set, fraction, porosity):
         return None
     from pybamm_aea.energy import Electrode
 
-    electrode = Electrode(comp, porosity)
-    return electrode.lithiation_mass_ratio(), electrode.lithiation_volume_ratio()
+    return Electrode(comp, porosity).lithiation_ratios()
 
 
 #: a discharge that delivered less than this fraction of the point's window (the set's nominal capacity at its
