@@ -58,7 +58,7 @@ from .energy.electrode import NoDischargedState
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
                       RetentionUndefinedWarning, check_reference, gives, is_skipped, iter_steps, retention_curve)
-from .user_input import is_finite_positive
+from .user_input import finite_positive, is_finite_positive
 
 __all__ = [
     "SUMMARY_COLUMNS",
@@ -448,8 +448,7 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, s):
                 f"cell={cell!r} is a preset name: give electrode= (a pybamm_aea.energy.Electrode of the "
                 "simulated cathode) so that the preset is built around the simulated cathode"
             )
-        if area_cm2 is None:
-            area_cm2 = _cathode_area_cm2(s)
+        area_cm2 = _cathode_area_cm2(s) if area_cm2 is None else finite_positive("area_cm2", area_cm2)
         if not (is_finite_positive(area_cm2) and is_finite_positive(mass_g)):
             raise ValueError(
                 f"cell={cell!r}: the simulated cathode loading needs the electrode mass and area; give "
@@ -474,8 +473,8 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, s):
 def _masses(s, electrode, mass_g, volume_L, discharged_porosity):
     """Mass [g] and volume [L] of the electrode as made and discharged (NaN without ``electrode`` or without its
     discharged state, :class:`~pybamm_aea.energy.NoDischargedState`)."""
-    mass = float(mass_g) if mass_g is not None else s.scalar(MASS)
-    volume = float(volume_L) if volume_L is not None else s.scalar(VOLUME)
+    mass = finite_positive("mass_g", mass_g) if mass_g is not None else s.scalar(MASS)
+    volume = finite_positive("volume_L", volume_L) if volume_L is not None else s.scalar(VOLUME)
     if volume_L is None and not math.isfinite(volume) and electrode is not None and math.isfinite(mass):
         volume = mass / electrode.density / 1000.0  # g / (g/cm3) = cm3 -> L
     if electrode is None:

@@ -740,13 +740,15 @@ def test_a_li_in_solve_without_the_anode_ocp_is_refused():
                                cycle_summary(solve())[columns], rtol=1e-4)
 
 
-@pytest.mark.parametrize("area", [True, np.bool_(True), "1", np.array(2.0)])
-def test_a_preset_cells_area_must_be_a_number(area):
+@pytest.mark.parametrize("name", ["mass_g", "volume_L", "area_cm2"])
+@pytest.mark.parametrize("value", [True, np.bool_(True), "1", np.array(2.0), 0.0, -1e-3, math.nan])
+def test_a_summarys_mass_volume_and_area_must_be_positive_numbers(name, value):
     """area_cm2=True was read as 1 cm2 (the preset cell built at mass_g / 1 cm2) and "1" raised "TypeError: must be
-    real number, not str"; now the preset's ValueError asking for the mass and the area."""
+    real number, not str"; mass_g=True or "1" was taken as 1 g and mass_g=0 gave infinite mA.h/g without a word
+    (session 37). Now a ValueError naming the argument and its value."""
     from pybamm_aea.energy import Electrode
 
-    with pytest.raises(ValueError, match=r"cell='practical target': the simulated cathode loading needs the electrode "
-                                         "mass and area"):
+    given = {"mass_g": 2e-3, "volume_L": 1e-6, "area_cm2": 1.0, name: value}
+    with pytest.raises(ValueError, match=rf"{name} must be a finite positive number, got {re.escape(repr(value))}"):
         cycle_summary(_square_wave(), reference_cycle=1, electrode=Electrode({"Mo6S8": 1.0}, 0.2),
-                      cell="practical target", mass_g=2e-3, area_cm2=area)
+                      cell="practical target", **given)
