@@ -27,9 +27,14 @@ def whole_at_least(value, low):
 
 
 def is_finite_positive(value):
-    """True if ``value`` is a finite real number > 0: a Python or NumPy number, not a bool, nan, inf or a string."""
-    # not (0 < value < inf): nan fails it
-    return not isinstance(value, bool) and isinstance(value, numbers.Real) and 0 < value < math.inf
+    """True if ``value`` is a finite real number > 0: a Python or NumPy number, not a bool, nan, inf, a string or an
+    integer beyond a float's range (10**400 passed, then float() raised OverflowError)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return False
+    try:
+        return 0 < float(value) < math.inf  # (nan fails it)
+    except OverflowError:
+        return False
 
 
 def finite_positive(name, value):
