@@ -529,3 +529,22 @@ def test_density_as_pressed_must_agree_with_its_limits(tmp_path):
         load_material(path)
     ok = AEAMaterial.from_dict(dict(USER_MATERIAL, density=3.3 * 1.005))  # within 1 %: kept as given
     assert ok.density == pytest.approx(3.3165)
+
+
+@pytest.mark.parametrize("field, value, named", [
+    ("electronic_conductivity", {"value": -3.0}, r"electronic_conductivity \[S/cm\]\.value = -3\.0"),
+    ("diffusivity", {"value": 0.0}, r"diffusivity \[cm2/s\]\.value = 0\.0"),
+    ("x_max", -1.0, r"'x_max' \[Li per formula unit\] = -1\.0"),
+    ("lower_voltage", 5.0, r"'lower_voltage' \(5\.0 V\)"),
+])
+def test_a_field_changed_after_the_material_was_made_is_named_when_its_cell_is_built(field, value, named):
+    """A field set on a made material (``get_material`` invites ``m.porosity = 0.3``) was not checked again:
+    a negative or zero conductivity or diffusivity gave a bare 'ValueError: math domain error' (its log10),
+    other fields an error on a model parameter the user never wrote ('Cathode maximum Li content'). The cell's
+    parameters now check the material again and name its field with the value."""
+    from pybamm_aea.materials import TransportProperty
+
+    mine = get_material("TiS2")
+    setattr(mine, field, TransportProperty(**value) if isinstance(value, dict) else value)
+    with pytest.raises(MaterialError, match=named):
+        mine.parameter_values()

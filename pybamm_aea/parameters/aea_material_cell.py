@@ -16,9 +16,12 @@ from . import dispersed_materials, paper_cell
 
 def material_cell_parameters(material, cell="paper", loading=None, temperature=None, porosity=None):
     """Parameters of an AEA cell whose cathode is ``material``: the material's own values and
-    citations (its module), the cell build's (``paper_cell``), 1.5 mg/cm2 unless ``loading``."""
+    citations (its module), the cell build's (``paper_cell``), 1.5 mg/cm2 unless ``loading``. The material is
+    checked again first (:meth:`~pybamm_aea.materials.AEAMaterial.validate`, ~3 ms): a field changed after it was
+    made (``m.electronic_conductivity = TransportProperty(value=-3.0)``) is a MaterialError naming it."""
     from pybamm_aea.initial_state import BRANCH_STATE
 
+    material.validate()
     if cell not in CELL_BUILDS:
         raise MaterialError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
     loading = (PAPER_CELL["standard_loading_mg_cm2"] if loading is None
