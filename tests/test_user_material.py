@@ -80,6 +80,18 @@ def test_sweep_refuses_what_is_not_a_material(tmp_path):
         _sweep(3.0)
 
 
+def test_energy_of_a_material_changed_after_it_was_made_names_the_field():
+    """TiS2 with ``lower_voltage`` set to 5.0 V afterwards (above its 3.0 V upper cut-off) gave an electrode of
+    191.5 mAh/g at an average voltage of 3.0 V (its OCP clipped to an empty window), without a word; the energy
+    record now checks the material again, as its cell does."""
+    from pybamm_aea.materials import MaterialError
+
+    mine = get_material("TiS2")
+    mine.lower_voltage = 5.0
+    with pytest.raises(MaterialError, match=r"'lower_voltage' \(5\.0 V\) must be below 'upper_voltage' \(3\.0 V\)"):
+        Electrode({mine: 0.8, "Sulfide SE": 0.2}, 0.11)
+
+
 @pytest.mark.parametrize("name", ["TiS2", "LiCoO2"])
 def test_energy_electrode_of_a_material(name, tmp_path):
     """ESC = theoretical capacity x_max F / (3.6 M) x mass fraction, from the material's own numbers."""

@@ -338,6 +338,7 @@ def _from_aea_material(aea, temperature):
     from pybamm_aea.constants import M_LI
     from pybamm_aea.materials.material import CELL_BUILDS
 
+    aea.validate()  # a field changed after the material was made: MaterialError naming it, not a wrong record
     if temperature is None:
         temperature = CELL_BUILDS["paper"]()["Ambient temperature [K]"]
     v = _window_average_voltage(aea, temperature)
