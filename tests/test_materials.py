@@ -548,3 +548,14 @@ def test_a_field_changed_after_the_material_was_made_is_named_when_its_cell_is_b
     setattr(mine, field, TransportProperty(**value) if isinstance(value, dict) else value)
     with pytest.raises(MaterialError, match=named):
         mine.parameter_values()
+
+
+@pytest.mark.parametrize("T", [150.0, 199.0, 500.0, 1000.0])
+def test_a_cells_temperature_outside_the_models_range_is_refused_with_that_range(T):
+    """``material.parameter_values(temperature=...)`` had a range of its own, (150, 700] K: 1000 K was refused as
+    'must be <= 700' and 500 K passed, though the model accepts 200 K to Li's melting point, 453.65 K (then refused
+    at the build). Now one range, the model's, named in the message."""
+    with pytest.raises(MaterialError, match=rf"temperature \[K\] .*= {T!r} is out of range: must be [<>]= "
+                                            rf"{200.0 if T < 200 else 453.65}"):
+        get_material("TiS2").parameter_values(temperature=T)
+    assert get_material("TiS2").parameter_values(temperature=453.65)["Ambient temperature [K]"] == 453.65

@@ -29,7 +29,10 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     porosity = material.porosity if porosity is None else _check(porosity, "porosity", 0, 0.9, low_open=False)
     values = CELL_BUILDS[cell]()
     if temperature is not None:
-        T = _check(temperature, "temperature [K]", 150, 700)
+        from pybamm_aea.models.checks import RANGES
+
+        T_range = RANGES["Ambient temperature [K]"]  # the model's own range: one fact
+        T = _check(temperature, f"temperature [K] ({T_range.why})", T_range.low, T_range.high, low_open=False)
         values["Ambient temperature [K]"] = T
     x_max = material.x_max
     area = values["Electrode width [m]"] * values["Electrode height [m]"]
