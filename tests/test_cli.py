@@ -525,13 +525,23 @@ def test_out_folders_keep_a_users_files_and_replace_their_own(tmp_path, capsys):
     mine.write_text("my notes\n")
     assert "holds comparison.csv, not written by pybamm-aea" in _error(["--out", str(tmp_path)], capsys)
     (tmp_path / "fig.png").write_bytes(b"my figure")
-    assert "holds fig.png" in _error(["reproduce", "--out", str(tmp_path), "--only", "fig3a"], capsys)
+    assert "holds comparison.csv, fig.png" in _error(["reproduce", "--out", str(tmp_path), "--only", "fig3a"], capsys)
     assert mine.read_text() == "my notes\n"
     record_written([mine, tmp_path / "fig.png"])  # as if pybamm-aea had written them
     assert (tmp_path / WRITTEN_RECORD).is_file()
     assert foreign_files(tmp_path, ["comparison.csv", "*.png"]) == []
     mine.write_text("edited\n")
     assert foreign_files(tmp_path, ["comparison.csv", "*.png"]) == [mine]
+
+
+def test_reproduce_keeps_a_users_csv_of_a_scripts_table_name(tmp_path, capsys):
+    """fig_s2 writes fig_s2_aea_screen.csv into --out: a user's file of that name there is refused before any
+    script runs (only PNGs were checked: reproduce replaced it with the screen's table)."""
+    mine = tmp_path / "fig_s2_aea_screen.csv"
+    mine.write_text("my measurements\n")
+    err = _error(["reproduce", "--out", str(tmp_path), "--only", "fig_s2"], capsys)
+    assert "holds fig_s2_aea_screen.csv, not written by pybamm-aea" in err
+    assert mine.read_text() == "my measurements\n"
 
 
 # ------------------------------------------------------------------------------------------------ the main job
