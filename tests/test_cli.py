@@ -314,8 +314,15 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     (["simulate", "--model", "DFN", "--output", "x.csv"], "argument --model: 'Li2021_Mo6S8' is a set of the AEA model"),
     (["simulate", "--parameter-set", "Li2021_S_C_LGPS", "--output", "x.csv"], "s_c_lgps_model"),
     (["simulate", "--plot", "p.txt", "--output", "x.csv"], "argument --plot: must end in one of"),
+    # PyBaMM's parser failing with Python's words ("float division by zero", "could not convert string to float: ''")
     (["simulate", "--experiment", "Discharge at 0C until 1.8 V", "--output", "x.csv"],
-     "'Discharge at 0C until 1.8 V'"),
+     "'Discharge at 0C until 1.8 V': a C-rate of zero, which PyBaMM divides by: for no current write 'Rest for TIME'"),
+    (["simulate", "--experiment", "Discharge at C/0 until 1.8 V", "--output", "x.csv"], "a C-rate of zero"),
+    (["simulate", "--experiment", "Discharge at 1C until 1.8", "--output", "x.csv"],
+     "'Discharge at 1C until 1.8': PyBaMM cannot read it (could not convert string to float: ''): a step is "
+     "'Discharge|Charge|Hold at VALUE UNIT'"),
+    (["sweep", "--grid", "C-rate=0.1", "--experiment", "Discharge at 1C for 1 hour or until 1.8 V or until 0.01 A"],
+     "PyBaMM cannot read it (too many values to unpack (expected 2)): a step is"),
     (["screen", "--materials", ""], "at least one material"),
     (["screen", "--materials", "Li2021_TiS2", "--temperature", "500"], "argument --temperature: 'Ambient temperature"),
     (["screen", "--materials", "Xu2019"], "'Xu2019' is not a parameter set of the AEA model"),

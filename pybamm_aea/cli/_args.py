@@ -200,6 +200,12 @@ def parse_grid_entry(text):
     return name, [number_or_text(v) for v in values.split(",") if v.strip()]
 
 
+#: the form of a PyBaMM experiment step string (pybamm.step.string), said when PyBaMM's parser fails on one
+STEP_FORM = ("a step is 'Discharge|Charge|Hold at VALUE UNIT' (UNIT A, V, W, Ohm or C, mA etc. for milli; or C/N) "
+             "then 'for TIME UNIT' (seconds, minutes, hours), '(or) until VALUE UNIT', or both, once each; or "
+             "'Rest for TIME UNIT'")
+
+
 def experiment_steps(parser, steps, cycles):
     """PyBaMM experiment steps as ``cycles`` cycles (a list of ``cycles`` tuples of the steps), validated by PyBaMM;
     a bad step string is an argparse error naming --experiment."""
@@ -211,8 +217,14 @@ def experiment_steps(parser, steps, cycles):
     for step in steps:
         try:
             (parsed,) = pybamm.Experiment([step]).steps
+        except ZeroDivisionError:  # PyBaMM's 1 / C-rate (the step's default duration, or C/N)
+            parser.error(f"argument --experiment: {step!r}: a C-rate of zero, which PyBaMM divides by: for no "
+                         "current write 'Rest for TIME'")
         except Exception as exc:
-            parser.error(f"argument --experiment: {step!r}: {exc}")
+            if "For example" in str(exc):  # PyBaMM's own message, with its examples
+                parser.error(f"argument --experiment: {step!r}: {exc}")
+            # Python's words from inside PyBaMM's parser ("could not convert string to float: ''")
+            parser.error(f"argument --experiment: {step!r}: PyBaMM cannot read it ({exc}): {STEP_FORM}")
         if parsed.duration is not None and not parsed.duration > 0:
             parser.error(f"argument --experiment: {step!r}: a step lasts a positive time, got {parsed.duration:g} s")
         voltages = [t.value for t in parsed.termination if isinstance(t, pybamm.step.VoltageTermination)]
