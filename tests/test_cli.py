@@ -1,4 +1,5 @@
 """The command line: help at every level, energy numbers, simulate output, argument errors, comparison, sweep."""
+import argparse
 import json
 import re
 import subprocess
@@ -368,6 +369,10 @@ def test_grid_entry_parsing():
     name, vals = parse_grid_entry("Ambient temperature [K]=298.15:348.15:3")
     assert name == "Ambient temperature [K]" and vals == pytest.approx([298.15, 323.15, 348.15])
     assert parse_grid_entry("anode=lithium metal,Li-In") == ("anode", ["lithium metal", "Li-In"])
+    # an infinite end of a range: linspace gave [nan, 1.0], and the error named nan, not the 'inf' written
+    for bad in ("inf:1:2", "0.01:-inf:3"):
+        with pytest.raises(argparse.ArgumentTypeError, match=f"needs finite start and stop, got '{bad}'"):
+            parse_grid_entry(f"Cathode loading [kg.m-2]={bad}")
 
 
 # ------------------------------------------------------------------------------------------------ simulate

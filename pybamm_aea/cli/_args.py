@@ -196,6 +196,8 @@ def parse_grid_entry(text):
                 f"range of {name!r} must be start:stop:num (num an integer), got {values!r}") from None
         if n < 1:
             raise argparse.ArgumentTypeError(f"range of {name!r} needs num >= 1, got {n}")
+        if not (np.isfinite(a) and np.isfinite(b)):  # (linspace makes nan of an infinite end: 'inf:1:2' said nan)
+            raise argparse.ArgumentTypeError(f"range of {name!r} needs finite start and stop, got {values!r}")
         return name, [float(v) for v in np.linspace(a, b, n)]
     return name, [number_or_text(v) for v in values.split(",") if v.strip()]
 
