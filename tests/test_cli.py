@@ -297,6 +297,9 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     (["simulate", "--experiment", "Discharge at 0.1C until -5 V", "--output", "x.csv"], "-5 V is outside (0, 6] V"),
     (["simulate", "--experiment", "Hold at 7 V until C/50", "--output", "x.csv"], "7 V is outside (0, 6] V"),
     (["simulate", "--option", "anode=graphite", "--output", "x.csv"], "--option"),
+    # PyBaMM's option error on one line with the argument (it opened with a newline: "--option: \n'isothermall' ...")
+    (["simulate", "--model", "SPM", "--parameter-set", "Chen2020", "--option", "thermal=isothermall", "--output",
+      "x.csv"], "argument --option: 'isothermall' is not recognized in option 'thermal'. Possible values are"),
     (["simulate", "--cathode-cells", "1", "--output", "x.csv"], "--cathode-cells"),
     (["simulate", "--cathode-cells", "2", "--output", "x.csv"], "--cathode-cells must be >= 3"),
     (["simulate", "--model", "DFN", "--parameter-set", "Chen2020", "--cathode-cells", "40", "--output", "x.csv"],

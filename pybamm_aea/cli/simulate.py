@@ -139,7 +139,7 @@ def _model(args, values):
         else:
             model = getattr(pybamm.lithium_ion, args.model)(options)
     except Exception as exc:
-        args.parser.error(f"argument --option: {exc}")
+        args.parser.error(f"argument --option: {str(exc).strip()}")  # (PyBaMM's OptionError opens with a newline)
     if args.model == "AEA" and model.options["anode"] == "Li-In":  # the set's window is vs Li metal: moved down
         from pybamm_aea.parameters.paper_cell import li_in_cut_offs  # by the plateau, as the model's defaults
 
