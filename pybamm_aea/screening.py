@@ -32,7 +32,6 @@ capacity) at the same current density from the same initial Li content, and per 
 crossover areal capacity below which the dense AEA electrode stores more W.h per litre of electrode.
 """
 from collections.abc import Iterable
-import difflib
 import math
 import numbers
 import os
@@ -50,7 +49,7 @@ from .models.experiment_checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
 from .readout import DISCHARGE_ENERGY_VS_LI, ESC
-from .user_input import first_repeat, is_finite_positive
+from .user_input import close_names, first_repeat, is_finite_positive
 
 MECHANISMS = {
     "ionic": ("Cathode diffusion overpotential [V]", "Li0 film overpotential [V]"),
@@ -74,7 +73,7 @@ def _resolve(material, temperature, cell):
         try:
             values = pybamm.ParameterValues(material)
         except Exception as exc:
-            close = difflib.get_close_matches(material, list(pybamm.parameter_sets) + list(mat.LITERATURE), n=3)
+            close = close_names(material, list(pybamm.parameter_sets) + list(mat.LITERATURE))
             raise ValueError(
                 f"unknown material {material!r}: not a parameter set nor a literature material "
                 f"({list(mat.LITERATURE)})" + (f"; did you mean {close}?" if close else "")

@@ -5,7 +5,8 @@ list once, a solve's ``save_at_cycles`` cycle numbers
 folder and no existing file unless asked. Each returns what is wrong (or None), so the command line raises it as a usage
 error and the Python API as its own exception type; :func:`finite_positive`, an argument of the Python API (a
 mass, a tolerance), raises; :func:`whole_at_least` only answers, each caller raising its own error. :func:`json_default`
-writes the NumPy numbers a user's values hold as JSON (a material's file, a sweep's rows)."""
+writes the NumPy numbers a user's values hold as JSON (a material's file, a sweep's rows);
+:func:`close_names` the known names to suggest for a misspelt one."""
 
 import hashlib
 import json
@@ -81,6 +82,17 @@ def first_repeat(values):
             return value
         seen.append(value)
     return None
+
+
+def close_names(name, known, n=3):
+    """Up to ``n`` names of ``known`` closest to ``name`` (difflib), compared without case, as ``known`` spells them:
+    'lifepo4' finds 'LiFePO4', which a case-sensitive match scores too low to suggest."""
+    import difflib
+
+    spelled = {}
+    for k in known:
+        spelled.setdefault(str(k).lower(), str(k))
+    return [spelled[c] for c in difflib.get_close_matches(str(name).lower(), list(spelled), n=n)]
 
 
 def dir_writable(directory):

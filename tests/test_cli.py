@@ -1,4 +1,5 @@
 """The command line: help at every level, energy numbers, simulate output, argument errors, comparison, sweep."""
+import argparse
 import json
 import re
 import subprocess
@@ -296,6 +297,9 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     (["simulate", "--experiment", "Discharge at 0.1C until -5 V", "--output", "x.csv"], "-5 V is outside (0, 6] V"),
     (["simulate", "--experiment", "Hold at 7 V until C/50", "--output", "x.csv"], "7 V is outside (0, 6] V"),
     (["simulate", "--option", "anode=graphite", "--output", "x.csv"], "--option"),
+    # PyBaMM's option error on one line with the argument (it opened with a newline: "--option: \n'isothermall' ...")
+    (["simulate", "--model", "SPM", "--parameter-set", "Chen2020", "--option", "thermal=isothermall", "--output",
+      "x.csv"], "argument --option: 'isothermall' is not recognized in option 'thermal'. Possible values are"),
     (["simulate", "--cathode-cells", "1", "--output", "x.csv"], "--cathode-cells"),
     (["simulate", "--cathode-cells", "2", "--output", "x.csv"], "--cathode-cells must be >= 3"),
     (["simulate", "--model", "DFN", "--parameter-set", "Chen2020", "--cathode-cells", "40", "--output", "x.csv"],
@@ -314,8 +318,15 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     (["simulate", "--model", "DFN", "--output", "x.csv"], "argument --model: 'Li2021_Mo6S8' is a set of the AEA model"),
     (["simulate", "--parameter-set", "Li2021_S_C_LGPS", "--output", "x.csv"], "s_c_lgps_model"),
     (["simulate", "--plot", "p.txt", "--output", "x.csv"], "argument --plot: must end in one of"),
+    # PyBaMM's parser failing with Python's words ("float division by zero", "could not convert string to float: ''")
     (["simulate", "--experiment", "Discharge at 0C until 1.8 V", "--output", "x.csv"],
-     "'Discharge at 0C until 1.8 V'"),
+     "'Discharge at 0C until 1.8 V': a C-rate of zero, which PyBaMM divides by: for no current write 'Rest for TIME'"),
+    (["simulate", "--experiment", "Discharge at C/0 until 1.8 V", "--output", "x.csv"], "a C-rate of zero"),
+    (["simulate", "--experiment", "Discharge at 1C until 1.8", "--output", "x.csv"],
+     "'Discharge at 1C until 1.8': PyBaMM cannot read it (could not convert string to float: ''): a step is "
+     "'Discharge|Charge|Hold at VALUE UNIT'"),
+    (["sweep", "--grid", "C-rate=0.1", "--experiment", "Discharge at 1C for 1 hour or until 1.8 V or until 0.01 A"],
+     "PyBaMM cannot read it (too many values to unpack (expected 2)): a step is"),
     (["screen", "--materials", ""], "at least one material"),
     (["screen", "--materials", "Li2021_TiS2", "--temperature", "500"], "argument --temperature: 'Ambient temperature"),
     (["screen", "--materials", "Xu2019"], "'Xu2019' is not a parameter set of the AEA model"),
@@ -361,6 +372,10 @@ def test_grid_entry_parsing():
     name, vals = parse_grid_entry("Ambient temperature [K]=298.15:348.15:3")
     assert name == "Ambient temperature [K]" and vals == pytest.approx([298.15, 323.15, 348.15])
     assert parse_grid_entry("anode=lithium metal,Li-In") == ("anode", ["lithium metal", "Li-In"])
+    # an infinite end of a range: linspace gave [nan, 1.0], and the error named nan, not the 'inf' written
+    for bad in ("inf:1:2", "0.01:-inf:3"):
+        with pytest.raises(argparse.ArgumentTypeError, match=f"needs finite start and stop, got '{bad}'"):
+            parse_grid_entry(f"Cathode loading [kg.m-2]={bad}")
 
 
 # ------------------------------------------------------------------------------------------------ simulate
@@ -525,13 +540,23 @@ def test_out_folders_keep_a_users_files_and_replace_their_own(tmp_path, capsys):
     mine.write_text("my notes\n")
     assert "holds comparison.csv, not written by pybamm-aea" in _error(["--out", str(tmp_path)], capsys)
     (tmp_path / "fig.png").write_bytes(b"my figure")
-    assert "holds fig.png" in _error(["reproduce", "--out", str(tmp_path), "--only", "fig3a"], capsys)
+    assert "holds comparison.csv, fig.png" in _error(["reproduce", "--out", str(tmp_path), "--only", "fig3a"], capsys)
     assert mine.read_text() == "my notes\n"
     record_written([mine, tmp_path / "fig.png"])  # as if pybamm-aea had written them
     assert (tmp_path / WRITTEN_RECORD).is_file()
     assert foreign_files(tmp_path, ["comparison.csv", "*.png"]) == []
     mine.write_text("edited\n")
     assert foreign_files(tmp_path, ["comparison.csv", "*.png"]) == [mine]
+
+
+def test_reproduce_keeps_a_users_csv_of_a_scripts_table_name(tmp_path, capsys):
+    """fig_s2 writes fig_s2_aea_screen.csv into --out: a user's file of that name there is refused before any
+    script runs (only PNGs were checked: reproduce replaced it with the screen's table)."""
+    mine = tmp_path / "fig_s2_aea_screen.csv"
+    mine.write_text("my measurements\n")
+    err = _error(["reproduce", "--out", str(tmp_path), "--only", "fig_s2"], capsys)
+    assert "holds fig_s2_aea_screen.csv, not written by pybamm-aea" in err
+    assert mine.read_text() == "my measurements\n"
 
 
 # ------------------------------------------------------------------------------------------------ the main job

@@ -274,6 +274,12 @@ def test_bad_filler_capacities_voltages():
         Electrode({"Mo6S8": 1.0}, 0.1, capacities={"S8": 1000})
     with pytest.raises(ValueError, match="-5"):
         Electrode({"Mo6S8": 1.0}, 0.1, capacities={"Mo6S8": -5})
+    # one material under two spellings: the last value won silently (energy --capacity s8=1600,S8=1000 gave
+    # 564 mAh/g for S8=0.5,Mo6S8=0.5, the 1000's, not 864)
+    with pytest.raises(ValueError, match=r"capacities names 'S8' twice in \{'s8': 1600, 'S8': 1000\}"):
+        Electrode({"S8": 0.5, "Mo6S8": 0.5}, 0.1, capacities={"s8": 1600, "S8": 1000})
+    with pytest.raises(ValueError, match="voltage names 'Mo6S8' twice"):
+        Electrode({"Mo6S8": 1.0}, 0.1).energy_density({"mo6s8": 2.0, "Mo6S8": 2.1})
     # above Faraday's law (5000 mAh/g of S8 gave a 1711 mAh/g S-LMS electrode)
     with pytest.raises(ValueError, match=r"capacities\['S8'\] \[mAh/g\] = 5000.0 exceeds the Faraday capacity of "
                                          r"li_per_formula_unit = 16 Li per molar_mass = 256.0 g/mol, 1675 mAh/g"):

@@ -196,8 +196,16 @@ def parse_grid_entry(text):
                 f"range of {name!r} must be start:stop:num (num an integer), got {values!r}") from None
         if n < 1:
             raise argparse.ArgumentTypeError(f"range of {name!r} needs num >= 1, got {n}")
+        if not (np.isfinite(a) and np.isfinite(b)):  # (linspace makes nan of an infinite end: 'inf:1:2' said nan)
+            raise argparse.ArgumentTypeError(f"range of {name!r} needs finite start and stop, got {values!r}")
         return name, [float(v) for v in np.linspace(a, b, n)]
     return name, [number_or_text(v) for v in values.split(",") if v.strip()]
+
+
+#: the form of a PyBaMM experiment step string (pybamm.step.string), said when PyBaMM's parser fails on one
+STEP_FORM = ("a step is 'Discharge|Charge|Hold at VALUE UNIT' (UNIT A, V, W, Ohm or C, mA etc. for milli; or C/N) "
+             "then 'for TIME UNIT' (seconds, minutes, hours), '(or) until VALUE UNIT', or both, once each; or "
+             "'Rest for TIME UNIT'")
 
 
 def experiment_steps(parser, steps, cycles):
@@ -211,8 +219,14 @@ def experiment_steps(parser, steps, cycles):
     for step in steps:
         try:
             (parsed,) = pybamm.Experiment([step]).steps
+        except ZeroDivisionError:  # PyBaMM's 1 / C-rate (the step's default duration, or C/N)
+            parser.error(f"argument --experiment: {step!r}: a C-rate of zero, which PyBaMM divides by: for no "
+                         "current write 'Rest for TIME'")
         except Exception as exc:
-            parser.error(f"argument --experiment: {step!r}: {exc}")
+            if "For example" in str(exc):  # PyBaMM's own message, with its examples
+                parser.error(f"argument --experiment: {step!r}: {exc}")
+            # Python's words from inside PyBaMM's parser ("could not convert string to float: ''")
+            parser.error(f"argument --experiment: {step!r}: PyBaMM cannot read it ({exc}): {STEP_FORM}")
         if parsed.duration is not None and not parsed.duration > 0:
             parser.error(f"argument --experiment: {step!r}: a step lasts a positive time, got {parsed.duration:g} s")
         voltages = [t.value for t in parsed.termination if isinstance(t, pybamm.step.VoltageTermination)]

@@ -20,8 +20,8 @@ def register(subparsers):
     p.add_argument("--examples", default=None, metavar="DIR",
                    help="folder of the figure scripts (default: the installed ones, pybamm_aea.examples)")
     p.add_argument("--force", action="store_true",
-                   help="write into an --out holding PNGs that pybamm-aea did not write there, or that were edited "
-                        "since (its own figures of an earlier run are replaced without it)")
+                   help="write into an --out holding PNGs or CSVs that pybamm-aea did not write there, or that were "
+                        "edited since (its own figures and tables of an earlier run are replaced without it)")
     p.set_defaults(func=run, parser=p)
     return p
 
@@ -65,7 +65,8 @@ def run(args):
         args.parser.error(f"argument --fast: it skips every script --only selects ({', '.join(n for n, _ in chosen)}: "
                           "SLOW = True); drop --fast to run them")
     _args.check_out_dir(args.parser, args.out)
-    _args.check_out_files(args.parser, args.out, ("*.png",), args.force)  # the scripts' names are theirs
+    # the scripts' names are theirs: any PNG or CSV (fig_s2's table) of a user's there is refused
+    _args.check_out_files(args.parser, args.out, ("*.png", "*.csv"), args.force)
     results = reproduce.run_all(args.out, fast=args.fast, only=args.only, examples_dir=examples)
     from pybamm_aea.user_input import record_written
 

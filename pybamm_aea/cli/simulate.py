@@ -84,7 +84,9 @@ def _parameter_values(args):
     try:
         values = pybamm.ParameterValues(args.parameter_set)
     except Exception as exc:
-        close = difflib.get_close_matches(args.parameter_set, list(pybamm.parameter_sets), n=3)
+        from pybamm_aea.user_input import close_names
+
+        close = close_names(args.parameter_set, list(pybamm.parameter_sets))
         args.parser.error(f"argument --parameter-set: unknown parameter set {args.parameter_set!r}"
                           + (f"; did you mean {close}?" if close else f" ({exc})"))
     from pybamm_aea.parameters import PYBAMM_MODEL_SETS, is_aea_set
@@ -137,7 +139,7 @@ def _model(args, values):
         else:
             model = getattr(pybamm.lithium_ion, args.model)(options)
     except Exception as exc:
-        args.parser.error(f"argument --option: {exc}")
+        args.parser.error(f"argument --option: {str(exc).strip()}")  # (PyBaMM's OptionError opens with a newline)
     if args.model == "AEA" and model.options["anode"] == "Li-In":  # the set's window is vs Li metal: moved down
         from pybamm_aea.parameters.paper_cell import li_in_cut_offs  # by the plateau, as the model's defaults
 

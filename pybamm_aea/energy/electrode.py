@@ -228,6 +228,8 @@ class Electrode:
                 raise ValueError(
                     f"{label} names {m.name!r}, which is not in the composition {list(self._materials)}"
                 )
+            if m.name in out:  # two spellings of one material ('s8', 'S8'): one value would be lost
+                raise ValueError(f"{label} names {m.name!r} twice in {dict(values)!r}")
             out[m.name] = check_real(val, f"{label}[{m.name!r}]", minimum=minimum)
         return out
 
