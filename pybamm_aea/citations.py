@@ -278,6 +278,68 @@ NOH2013 = """@article{Noh2013,
   doi = {10.1016/j.jpowsour.2013.01.063}
 }"""
 
+#: verified (a repository's reference list quoting it): authors' first name (Sung-Yoon Chung), title, journal,
+#: volume, first page, year; not verified: the other authors' initials, the last page, the DOI (left out)
+CHUNG2002 = """@article{Chung2002,
+  title = {Electronically conductive phospho-olivines as lithium storage electrodes},
+  author = {Chung, Sung-Yoon and Bloking, Jason T. and Chiang, Yet-Ming},
+  journal = {Nature Materials},
+  volume = {1},
+  pages = {123--128},
+  year = {2002}
+}"""
+
+#: not verified against the article (no copy found): fields as the LiFePO4 record quotes them (journal, volume,
+#: page A13, year) and the title and pages as recalled; DOI left out
+AMIN2007 = """@article{Amin2007,
+  title = {Anisotropy of Electronic and Ionic Transport in {LiFePO4} Single Crystals},
+  author = {Amin, R. and Balaya, P. and Maier, J.},
+  journal = {Electrochemical and Solid-State Letters},
+  volume = {10},
+  number = {1},
+  pages = {A13--A16},
+  year = {2007}
+}"""
+
+#: verified (the publisher's abstract page): title, journal, DOI, the numbers the record quotes (2.46 S/cm at 300 K,
+#: x ~ 0.04); volume and first page as the Li4Ti5O12 record quotes them, authors as recalled
+YOUNG2013 = """@article{Young2013,
+  title = {Electronic Conductivity in the {Li4/3Ti5/3O4-Li7/3Ti5/3O4} System and Variation with State-of-Charge as a
+           {Li} Battery Anode},
+  author = {Young, David and Ransil, Alan and Amin, Ruhul and Li, Zheng and Chiang, Yet-Ming},
+  journal = {Advanced Energy Materials},
+  volume = {3},
+  pages = {1125--1129},
+  year = {2013},
+  doi = {10.1002/aenm.201300134}
+}"""
+
+#: not verified against the article (no copy found): journal, volume, first page and year as the Li4Ti5O12 record
+#: quotes them; title and authors as recalled
+CHEN2001 = """@article{Chen2001,
+  title = {Studies of {Mg}-Substituted {Li4-xMgxTi5O12} Spinel Electrodes (0 <= x <= 1) for Lithium Batteries},
+  author = {Chen, C. H. and Vaughey, J. T. and Jansen, A. N. and Dees, D. W. and Kahaian, A. J. and Goacher, T. and
+            Thackeray, M. M.},
+  journal = {Journal of The Electrochemical Society},
+  volume = {148},
+  number = {1},
+  pages = {A102--A104},
+  year = {2001}
+}"""
+
+#: verified (the article's first page): authors, title, journal, volume, pages, year and the abstract's unit-cell
+#: volume changes between 3.0 and 4.3 V vs Li, ~1.2 % (NCM111) and ~5.1 % (NCM811); DOI not checked (left out)
+KONDRAKOV2017 = """@article{Kondrakov2017,
+  title = {Anisotropic Lattice Strain and Mechanical Degradation of High- and Low-Nickel {NCM} Cathode Materials for
+           {Li}-Ion Batteries},
+  author = {Kondrakov, Aleksandr O. and Schmidt, Alexander and Xu, Jin and Geßwein, Holger and Mönig, Reiner and
+            Hartmann, Pascal and Sommer, Heino and Brezesinski, Torsten and Janek, Jürgen},
+  journal = {The Journal of Physical Chemistry C},
+  volume = {121},
+  pages = {3286--3294},
+  year = {2017}
+}"""
+
 #: the works of the paper's cell outside the cathode (:func:`pybamm_aea.parameters.paper_cell.cell_parameters`):
 #: the paper, the separator layers' conductivities (the Li-In anode's works are registered by its submodel,
 #: :class:`pybamm_aea.models.submodels.anode.LithiumIndiumAnode`, the one that reads its OCP)

@@ -64,5 +64,5 @@ MATERIAL = AEAMaterial(
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for LiFePO4",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
-    citations=[citations.SRINIVASAN2004, citations.PADHI1997],
+    citations=[citations.SRINIVASAN2004, citations.PADHI1997, citations.CHUNG2002, citations.AMIN2007],
 )
