@@ -157,7 +157,7 @@ def test_a_material_citation_that_is_not_a_string_is_refused():
 
 # --- the rule: a work a record names (author and year) is in the works it lists ---------------------------------
 #: a year in a record's text: the end of a citation ("Reimers & Dahn, J. Electrochem. Soc. 139, 2091, 1992")
-_YEAR = re.compile(r"(?<![\w.])(19\d\d|20[0-2]\d)(?!\w)")
+_YEAR = re.compile(r"(?<![\w.])(19\d\d|20[0-2]\d)(?!\w|-\d)")  # not a date, 2026-12-03
 #: reference data named with a year, not works of the bibliography (atomic weights, handbook densities)
 _REFERENCE_DATA = ("IUPAC", "CRC Handbook")
 
@@ -184,6 +184,9 @@ def _works_named(text):
     for match in _YEAR.finditer(text):
         head = text[start:match.start()].rstrip().rstrip("(").rstrip()  # "..., 2008723 (2021)": keep the journal
         cut = max(head.rfind(";"), head.rfind("("), head.rfind("\n-"))
+        # no name before the first comma, only a journal's abbreviations: "Thompson (Phys. Rev. Lett. 40, 1511, 1978)"
+        if cut >= 0 and not re.search(r"\b[A-Z][a-z]+\b(?!\.)", head[cut + 1:].split(",")[0]):
+            cut = max(head[:cut].rfind(";"), head[:cut].rfind("("), head[:cut].rfind("\n-"), cut - 40)
         named.append((" ".join(head[cut + 1:].split()), int(match.group())))
         start = match.end()
     return named
@@ -219,4 +222,54 @@ def test_every_work_a_material_record_names_is_among_its_citations(name):
                                                              "electronic_conductivity", "ionic_conductivity")
               if getattr(material, field) is not None]
     unlisted = _unlisted_works(texts, material.parameter_dict()["citations"])
+    assert not unlisted, f"{name}: works named but not in its citations (add them to pybamm_aea.citations): {unlisted}"
+
+
+def _submodel_works():
+    """The works the model's submodels register when built, over the options that pick them (host, anode)."""
+    works = set()
+    for options in ({}, {"host thermodynamics": "lever rule"}, {"anode": "Li-In"}):
+        for submodel in AEA(options, build=False).submodels.values():
+            works.update(getattr(submodel, "citations", ()))
+    return works
+
+
+#: each set -> the modules whose text (docstrings and comments) states its values; a dispersed material by the
+#: function that gives it
+_P = "pybamm_aea.parameters."
+_SET_TEXTS = {
+    "Li2021_Mo6S8": [f"{_P}Li2021_Mo6S8", f"{_P}paper_cell"],
+    "Li2021_TiS2": [f"{_P}Li2021_TiS2", f"{_P}paper_cell"],
+    "Li2021_S_Mo6S8": [f"{_P}Li2021_S_Mo6S8", f"{_P}Li2021_Mo6S8", f"{_P}paper_cell",
+                       f"{_P}dispersed_materials:sulfur"],
+    "Li2021_LTO_Mo6S8": [f"{_P}Li2021_LTO_Mo6S8", f"{_P}Li2021_Mo6S8", f"{_P}paper_cell",
+                         f"{_P}dispersed_materials:lithium_titanate", f"{_P}dispersed_materials:E_A_LTO_DIFFUSION"],
+    "AEA_LiFePO4": [f"{_P}aea_material_cell", f"{_P}paper_cell"],
+    "Li2021_S_C_LGPS": ["pybamm_aea.conventional"],
+}
+
+
+@pytest.mark.parametrize("name", list(_SET_TEXTS))
+def test_every_work_a_parameter_set_names_is_among_its_citations(name):
+    """The works a set's modules name by author and year (docstrings and comments, where each value's source is
+    written) are in the set's ``values["citations"]`` or registered by the submodels that read them."""
+    import importlib
+    import inspect
+
+    texts = []
+    for entry in _SET_TEXTS[name]:
+        module_name, _, attr = entry.partition(":")
+        module = importlib.import_module(module_name)
+        if not attr:
+            texts.append(inspect.getsource(module))
+        elif callable(getattr(module, attr)):
+            texts.append(inspect.getsource(getattr(module, attr)))
+        else:  # a constant: the #: lines above it
+            lines = inspect.getsource(module).splitlines()
+            end = k = next(i for i, line in enumerate(lines) if line.startswith(f"{attr} ="))
+            while lines[k - 1].startswith("#:"):
+                k -= 1
+            texts.append("\n".join(lines[k:end]))
+    cited = [*pybamm.ParameterValues(name)["citations"], *_submodel_works()]
+    unlisted = _unlisted_works(texts, cited)
     assert not unlisted, f"{name}: works named but not in its citations (add them to pybamm_aea.citations): {unlisted}"

@@ -255,8 +255,9 @@ def degradation_parameters():
         "Li metal anode interphase growth constant [m2.s-1]": 3.5e-22,
         "Li-In anode interphase growth constant [m2.s-1]": 3.5e-24,
         "Initial interphase thickness [m]": 1e-9,
-        # Li3PS4-derived interphases (Li2S, Li3P): ~1e-8 S/cm order (assumption, Wenzel et al.,
-        # Solid State Ionics 318, 102, 2018 report resistive decomposition layers)
+        # Li3PS4-derived interphases (Li2S, Li3P): ~1e-8 S/cm order (assumption; Wenzel et al.,
+        # Solid State Ionics 318, 102, 2018 report resistive decomposition layers of argyrodite
+        # Li6PS5X at Li metal, a related thiophosphate, not Li3PS4 itself)
         "Interphase ionic conductivity [S.m-1]": 1e-6,
         # LGPS stability window vs Li (first principles: Zhu, He & Mo, ACS Appl. Mater.
         # Interfaces 7, 23685, 2015, 1.71-2.14 V; Richards et al., Chem. Mater. 28, 266, 2016)
