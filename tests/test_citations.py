@@ -140,6 +140,8 @@ def test_material_api_cells_list_the_material_works():
     nmc = pybamm.ParameterValues("AEA_NMC532")["citations"]
     for work in (citations.LI2021, citations.NOH2013, citations.KOERVER2018, citations.MOHTAT2020):
         assert work in nmc, work.splitlines()[0]
+    # the compact's (1 - porosity)^1.5 of every material cell (AEAMaterial.bruggeman's default)
+    assert citations.BRUGGEMAN1935 in lco and citations.BRUGGEMAN1935 in nmc
     assert lco == licoo2.MATERIAL.parameter_dict()["citations"]
     assert nmc == nmc532.MATERIAL.parameter_dict()["citations"]
 

@@ -28,7 +28,7 @@ from .. import citations
 from ..constants import F
 from ..energy.materials import get_material
 from ..parameters import paper_cell
-from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, OCP, AEAMaterial, TransportProperty
+from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
 
 _NMC = get_material("NMC532")
 _THETA = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 1.0]
@@ -55,7 +55,7 @@ MATERIAL = AEAMaterial(
     delithiated_density=_NMC.density * DELITHIATED_DENSITY_RATIO,
     lithiated_density=_NMC.density,
     x_max=X_MAX,
-    initial_li_content=0.995 * X_MAX,
+    initial_li_content=FILLED_AS_MADE * X_MAX,
     ocp=OCP("table", theta=_THETA, values=_U, source="PyBaMM Mohtat2020 NMC_ocp_PeymanMPM"),
     diffusivity=TransportProperty(
         value=(3.0e-11 * 4.2e-11) ** 0.5, activation_energy=E_A_LI_HOPS_LAYERED_OXIDE_KJ, reference_temperature=298.15,

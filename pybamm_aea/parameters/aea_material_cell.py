@@ -5,7 +5,7 @@ Every cathode value below is a field of the material (its value and citation are
 module, e.g. :mod:`pybamm_aea.materials.lifepo4`); the rest of the cell is
 :mod:`pybamm_aea.parameters.paper_cell`.
 """
-from pybamm_aea import thermodynamics
+from pybamm_aea import citations, thermodynamics
 from pybamm_aea.constants import M_LI
 from pybamm_aea.energy.paper import PAPER_CELL
 from pybamm_aea.materials import functions as fn
@@ -115,6 +115,7 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     host = None if material.host is None else fn.import_function(material.host)
     values.update(thermodynamics.li0_phase_parameters(host))
     values.update(dispersed_materials.none())
-    # the cell build's works (paper_cell.cell_parameters: citations.PAPER_CELL), then the material's
-    values["citations"] = [*values["citations"], *material.citations]
+    # the cell build's works (paper_cell.cell_parameters: citations.PAPER_CELL), the compact's Bruggeman law, then the
+    # material's
+    values["citations"] = [*values["citations"], citations.BRUGGEMAN1935, *material.citations]
     return values
