@@ -278,10 +278,135 @@ NOH2013 = """@article{Noh2013,
   doi = {10.1016/j.jpowsour.2013.01.063}
 }"""
 
+#: verified (a repository's reference list quoting it): authors' first name (Sung-Yoon Chung), title, journal,
+#: volume, first page, year; not verified: the other authors' initials, the last page, the DOI (left out)
+CHUNG2002 = """@article{Chung2002,
+  title = {Electronically conductive phospho-olivines as lithium storage electrodes},
+  author = {Chung, Sung-Yoon and Bloking, Jason T. and Chiang, Yet-Ming},
+  journal = {Nature Materials},
+  volume = {1},
+  pages = {123--128},
+  year = {2002}
+}"""
+
+#: not verified against the article (no copy found): fields as the LiFePO4 record quotes them (journal, volume,
+#: page A13, year) and the title and pages as recalled; DOI left out
+AMIN2007 = """@article{Amin2007,
+  title = {Anisotropy of Electronic and Ionic Transport in {LiFePO4} Single Crystals},
+  author = {Amin, R. and Balaya, P. and Maier, J.},
+  journal = {Electrochemical and Solid-State Letters},
+  volume = {10},
+  number = {1},
+  pages = {A13--A16},
+  year = {2007}
+}"""
+
+#: verified (the publisher's abstract page): title, journal, DOI, the numbers the record quotes (2.46 S/cm at 300 K,
+#: x ~ 0.04); volume and first page as the Li4Ti5O12 record quotes them, authors as recalled
+YOUNG2013 = """@article{Young2013,
+  title = {Electronic Conductivity in the {Li4/3Ti5/3O4-Li7/3Ti5/3O4} System and Variation with State-of-Charge as a
+           {Li} Battery Anode},
+  author = {Young, David and Ransil, Alan and Amin, Ruhul and Li, Zheng and Chiang, Yet-Ming},
+  journal = {Advanced Energy Materials},
+  volume = {3},
+  pages = {1125--1129},
+  year = {2013},
+  doi = {10.1002/aenm.201300134}
+}"""
+
+#: not verified against the article (no copy found): journal, volume, first page and year as the Li4Ti5O12 record
+#: quotes them; title and authors as recalled
+CHEN2001 = """@article{Chen2001,
+  title = {Studies of {Mg}-Substituted {Li4-xMgxTi5O12} Spinel Electrodes (0 <= x <= 1) for Lithium Batteries},
+  author = {Chen, C. H. and Vaughey, J. T. and Jansen, A. N. and Dees, D. W. and Kahaian, A. J. and Goacher, T. and
+            Thackeray, M. M.},
+  journal = {Journal of The Electrochemical Society},
+  volume = {148},
+  number = {1},
+  pages = {A102--A104},
+  year = {2001}
+}"""
+
+#: verified (the article's first page): authors, title, journal, volume, pages, year and the abstract's unit-cell
+#: volume changes between 3.0 and 4.3 V vs Li, ~1.2 % (NCM111) and ~5.1 % (NCM811); DOI not checked (left out)
+KONDRAKOV2017 = """@article{Kondrakov2017,
+  title = {Anisotropic Lattice Strain and Mechanical Degradation of High- and Low-Nickel {NCM} Cathode Materials for
+           {Li}-Ion Batteries},
+  author = {Kondrakov, Aleksandr O. and Schmidt, Alexander and Xu, Jin and Geßwein, Holger and Mönig, Reiner and
+            Hartmann, Pascal and Sommer, Heino and Brezesinski, Torsten and Janek, Jürgen},
+  journal = {The Journal of Physical Chemistry C},
+  volume = {121},
+  pages = {3286--3294},
+  year = {2017}
+}"""
+
+#: verified (two public reference lists): authors, title, journal, volume, pages, year, DOI
+RICHARDS2016 = """@article{Richards2016,
+  title = {Interface Stability in Solid-State Batteries},
+  author = {Richards, William D. and Miara, Lincoln J. and Wang, Yan and Kim, Jae Chul and Ceder, Gerbrand},
+  journal = {Chemistry of Materials},
+  volume = {28},
+  number = {1},
+  pages = {266--273},
+  year = {2016},
+  doi = {10.1021/acs.chemmater.5b04082}
+}"""
+
+#: verified (the accepted manuscript's first page): authors, title, journal, year, DOI; volume and first page as
+#: paper_cell quotes them
+ZHU2015 = """@article{Zhu2015,
+  title = {Origin of Outstanding Stability in the Lithium Solid Electrolyte Materials: Insights from Thermodynamic
+           Analyses Based on First-Principles Calculations},
+  author = {Zhu, Yizhou and He, Xingfeng and Mo, Yifei},
+  journal = {ACS Applied Materials & Interfaces},
+  volume = {7},
+  pages = {23685--23693},
+  year = {2015},
+  doi = {10.1021/acsami.5b07517}
+}"""
+
+#: verified (a public reference list): authors, title, journal, volume, pages, year; DOI not checked (left out).
+#: Argyrodite (Li6PS5X) electrolytes at Li metal, the interphase-growth law and resistive layers paper_cell quotes
+WENZEL2018 = """@article{Wenzel2018,
+  title = {Interfacial reactivity and interphase growth of argyrodite solid electrolytes at lithium metal electrodes},
+  author = {Wenzel, Sebastian and Sedlmaier, Stefan J. and Dietrich, Christian and Zeier, Wolfgang G. and
+            Janek, Jürgen},
+  journal = {Solid State Ionics},
+  volume = {318},
+  pages = {102--112},
+  year = {2018}
+}"""
+
+#: not verified against the article (no copy found): journal, volume, first page and year as paper_cell quotes them,
+#: title and authors as recalled; DOI left out
+HOMMA2011 = """@article{Homma2011,
+  title = {Crystal structure and phase transitions of the lithium ionic conductor {Li3PS4}},
+  author = {Homma, Kenji and Yonemura, Masao and Kobayashi, Takeshi and Nagao, Miki and Hirayama, Masaaki and
+            Kanno, Ryoji},
+  journal = {Solid State Ionics},
+  volume = {182},
+  pages = {53--58},
+  year = {2011}
+}"""
+
+#: verified (the publisher's page): authors, title, journal, volume, article number, year, DOI, and the 1e-13 to
+#: 1e-9 cm2/s range of Li transport in LTO its abstract gives
+JULIEN2024 = """@article{Julien2024,
+  title = {Fabrication of {Li4Ti5O12} ({LTO}) as Anode Material for {Li}-Ion Batteries},
+  author = {Julien, Christian M. and Mauger, Alain},
+  journal = {Micromachines},
+  volume = {15},
+  number = {3},
+  pages = {310},
+  year = {2024},
+  doi = {10.3390/mi15030310}
+}"""
+
 #: the works of the paper's cell outside the cathode (:func:`pybamm_aea.parameters.paper_cell.cell_parameters`):
-#: the paper, the separator layers' conductivities (the Li-In anode's works are registered by its submodel,
+#: the paper, the separator layers' conductivities and densities, the electrolyte's stability window, the
+#: interphase growth law (the Li-In anode's works are registered by its submodel,
 #: :class:`pybamm_aea.models.submodels.anode.LithiumIndiumAnode`, the one that reads its OCP)
-PAPER_CELL = (LI2021, KAMAYA2011, LIU2013)
+PAPER_CELL = (LI2021, KAMAYA2011, LIU2013, HOMMA2011, ZHU2015, RICHARDS2016, WENZEL2018)
 
 
 def bibtex_entries():

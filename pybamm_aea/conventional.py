@@ -474,8 +474,8 @@ def s_c_lgps_parameter_values(
     )
     # the one entry Xu2019 does not have (read by sulfur_diffusivity)
     values.update({SULFUR_DIFFUSIVITY_PARAMETER: sulfur_diffusivity_m2_s}, check_already_exists=False)
-    # the LGPS and Li3PS4 conductivities, the Bruggeman exponent
-    values["citations"] = ["Xu2019", citations.LI2021, citations.KAMAYA2011, citations.LIU2013,
+    # the LGPS and Li3PS4 conductivities and densities, the Bruggeman exponent
+    values["citations"] = ["Xu2019", citations.LI2021, citations.KAMAYA2011, citations.LIU2013, citations.HOMMA2011,
                            citations.BRUGGEMAN1935]
     return values
 

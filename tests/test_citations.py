@@ -140,6 +140,8 @@ def test_material_api_cells_list_the_material_works():
     nmc = pybamm.ParameterValues("AEA_NMC532")["citations"]
     for work in (citations.LI2021, citations.NOH2013, citations.KOERVER2018, citations.MOHTAT2020):
         assert work in nmc, work.splitlines()[0]
+    # the compact's (1 - porosity)^1.5 of every material cell (AEAMaterial.bruggeman's default)
+    assert citations.BRUGGEMAN1935 in lco and citations.BRUGGEMAN1935 in nmc
     assert lco == licoo2.MATERIAL.parameter_dict()["citations"]
     assert nmc == nmc532.MATERIAL.parameter_dict()["citations"]
 
@@ -153,3 +155,123 @@ def test_a_material_citation_that_is_not_a_string_is_refused():
         AEAMaterial.from_dict(data)
     data["citations"] = ["Padhi1997", citations.PADHI1997]
     assert AEAMaterial.from_dict(data).parameter_dict()["citations"][-2:] == data["citations"]
+
+
+# --- the rule: a work a record names (author and year) is in the works it lists ---------------------------------
+#: a year in a record's text: the end of a citation ("Reimers & Dahn, J. Electrochem. Soc. 139, 2091, 1992")
+_YEAR = re.compile(r"(?<![\w.])(19\d\d|20[0-2]\d)(?!\w|-\d)")  # not a date, 2026-12-03
+#: reference data named with a year, not works of the bibliography (atomic weights, handbook densities)
+_REFERENCE_DATA = ("IUPAC", "CRC Handbook")
+
+
+def _ascii(text):
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _author_year(work):
+    """(first author's family name, year) of a BibTeX entry or of a PyBaMM key ("Marquis2019")."""
+    if work.lstrip().startswith("@"):
+        author = re.search(r"author = \{([^,]+),", work).group(1)
+        return _ascii(author).strip(), int(re.search(r"year = \{(\d{4})\}", work).group(1))
+    name, year = re.fullmatch(r"([A-Za-z]+)(\d{4})", work).groups()
+    return name, int(year)
+
+
+def _works_named(text):
+    """(words before it, year) of each year in ``text``: the words back to the previous year, ';', '(' or bullet,
+    so "Padhi et al. 1997" and "(Chung, Bloking & Chiang, Nat. Mater. 1, 123, 2002)" give their author."""
+    named, start = [], 0
+    for match in _YEAR.finditer(text):
+        head = text[start:match.start()].rstrip().rstrip("(").rstrip()  # "..., 2008723 (2021)": keep the journal
+        cut = max(head.rfind(";"), head.rfind("("), head.rfind("\n-"))
+        # no name before the first comma, only a journal's abbreviations: "Thompson (Phys. Rev. Lett. 40, 1511, 1978)"
+        if cut >= 0 and not re.search(r"\b[A-Z][a-z]+\b(?!\.)", head[cut + 1:].split(",")[0]):
+            cut = max(head[:cut].rfind(";"), head[:cut].rfind("("), head[:cut].rfind("\n-"), cut - 40)
+        named.append((" ".join(head[cut + 1:].split()), int(match.group())))
+        start = match.end()
+    return named
+
+
+def _unlisted_works(texts, cited):
+    """The citations in ``texts`` whose author and year no work of ``cited`` has."""
+    listed = [_author_year(work) for work in cited]
+    return [f"{words} {year}" for text in texts for words, year in _works_named(_ascii(text))
+            if not any(label in words for label in _REFERENCE_DATA)
+            and not any(year == y and re.search(rf"\b{re.escape(author)}\b", words) for author, y in listed)]
+
+
+def test_unlisted_works_finds_a_work_named_but_not_listed():
+    text = "0.55 eV (Amin, Balaya & Maier, ESSL 10, A13, 2007); 1e-9 S/cm (Chung et al. 2002); IUPAC 2013"
+    assert _unlisted_works([text], [citations.CHUNG2002]) == ["Amin, Balaya & Maier, ESSL 10, A13, 2007"]
+    assert _unlisted_works([text], [citations.CHUNG2002, citations.AMIN2007]) == []
+    assert _unlisted_works(["Li et al., Adv. Mater. 33, 2008723 (2021)"], [citations.LI2021]) == []
+
+
+@pytest.mark.parametrize("name", ["LiFePO4", "Li4Ti5O12", "LiCoO2", "NMC532", "Mo6S8", "TiS2"])
+def test_every_work_a_material_record_names_is_among_its_citations(name):
+    """The module docstring and the ``source`` and ``references`` texts of a literature record name its values'
+    works by author and year; each is in the citations its cell lists (``pybamm.print_citations()``), a BibTeX
+    entry of :mod:`pybamm_aea.citations` or a key of PyBaMM's bibliography."""
+    import importlib
+
+    from pybamm_aea.materials import LITERATURE, get_material
+
+    material = get_material(name)
+    texts = [importlib.import_module(LITERATURE[name].partition(":")[0]).__doc__, *material.references.values()]
+    texts += [getattr(material, field).source for field in ("ocp", "ocp_delithiation", "diffusivity",
+                                                             "electronic_conductivity", "ionic_conductivity")
+              if getattr(material, field) is not None]
+    unlisted = _unlisted_works(texts, material.parameter_dict()["citations"])
+    assert not unlisted, f"{name}: works named but not in its citations (add them to pybamm_aea.citations): {unlisted}"
+
+
+def _submodel_works():
+    """The works the model's submodels register when built, over the options that pick them (host, anode)."""
+    works = set()
+    for options in ({}, {"host thermodynamics": "lever rule"}, {"anode": "Li-In"}):
+        for submodel in AEA(options, build=False).submodels.values():
+            works.update(getattr(submodel, "citations", ()))
+    return works
+
+
+#: each set -> the modules whose text (docstrings and comments) states its values; a dispersed material by the
+#: function that gives it
+_P = "pybamm_aea.parameters."
+_SET_TEXTS = {
+    "Li2021_Mo6S8": [f"{_P}Li2021_Mo6S8", f"{_P}paper_cell"],
+    "Li2021_TiS2": [f"{_P}Li2021_TiS2", f"{_P}paper_cell"],
+    "Li2021_S_Mo6S8": [f"{_P}Li2021_S_Mo6S8", f"{_P}Li2021_Mo6S8", f"{_P}paper_cell",
+                       f"{_P}dispersed_materials:sulfur"],
+    "Li2021_LTO_Mo6S8": [f"{_P}Li2021_LTO_Mo6S8", f"{_P}Li2021_Mo6S8", f"{_P}paper_cell",
+                         f"{_P}dispersed_materials:lithium_titanate", f"{_P}dispersed_materials:E_A_LTO_DIFFUSION"],
+    "AEA_LiFePO4": [f"{_P}aea_material_cell", f"{_P}paper_cell"],
+    "Li2021_S_C_LGPS": ["pybamm_aea.conventional"],
+}
+
+
+@pytest.mark.parametrize("name", list(_SET_TEXTS))
+def test_every_work_a_parameter_set_names_is_among_its_citations(name):
+    """The works a set's modules name by author and year (docstrings and comments, where each value's source is
+    written) are in the set's ``values["citations"]`` or registered by the submodels that read them."""
+    import importlib
+    import inspect
+
+    texts = []
+    for entry in _SET_TEXTS[name]:
+        module_name, _, attr = entry.partition(":")
+        module = importlib.import_module(module_name)
+        if not attr:
+            texts.append(inspect.getsource(module))
+        elif callable(getattr(module, attr)):
+            texts.append(inspect.getsource(getattr(module, attr)))
+        else:  # a constant: the #: lines above it
+            lines = inspect.getsource(module).splitlines()
+            end = k = next(i for i, line in enumerate(lines) if line.startswith(f"{attr} ="))
+            while lines[k - 1].startswith("#:"):
+                k -= 1
+            texts.append("\n".join(lines[k:end]))
+    cited = [*pybamm.ParameterValues(name)["citations"], *_submodel_works()]
+    unlisted = _unlisted_works(texts, cited)
+    assert not unlisted, f"{name}: works named but not in its citations (add them to pybamm_aea.citations): {unlisted}"

@@ -43,6 +43,10 @@ def test_literature_sets_take_their_facts_from_the_energy_library():
     # LiFePO4 -> FePO4 shrinks 6.5 % (Padhi 1997 cell volumes); LTO is "zero strain"-like (< 1 %)
     assert get_material("LiFePO4").molar_volume_change == pytest.approx(291.4 / 272.4 - 1, rel=0.01)
     assert abs(get_material("Li4Ti5O12").molar_volume_change) < 0.05
+    # NMC532's molar volume at the charged end of its 3.0-4.3 V window: smaller than at x_max by an amount between
+    # the unit-cell volume changes of NCM111 (~1.2 %) and NCM811 (~5.1 %) over that window (Kondrakov et al. 2017)
+    shrink = 1 - 1 / (1 + get_material("NMC532").molar_volume_change)
+    assert 0.012 < shrink < 0.051 and shrink == pytest.approx(0.0245, abs=5e-4)
 
 
 @pytest.mark.parametrize("name", ["AEA_LiFePO4", "AEA_Li4Ti5O12", "AEA_LiCoO2", "AEA_NMC532"])

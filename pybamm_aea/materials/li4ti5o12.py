@@ -78,5 +78,6 @@ MATERIAL = AEAMaterial(
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for Li4Ti5O12",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
-    citations=[citations.OHZUKU1995, citations.WILKENING2007],
+    citations=[citations.OHZUKU1995, citations.WILKENING2007, citations.CHEN2001, citations.YOUNG2013,
+               citations.WAGEMAKER2009],
 )

@@ -27,7 +27,7 @@ from pybamm.input.parameters.lithium_ion import Marquis2019
 from .. import citations
 from ..constants import F
 from ..energy.materials import get_material
-from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, OCP, AEAMaterial, TransportProperty
+from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
 
 _LCO = get_material("LiCoO2")
 #: the window: Table S9's practical capacity as Li per formula unit, down from Li1CoO2
@@ -50,7 +50,7 @@ MATERIAL = AEAMaterial(
     delithiated_density=_LCO.density * 0.98,
     lithiated_density=_LCO.density,
     x_max=X_MAX,
-    initial_li_content=0.995 * X_MAX,
+    initial_li_content=FILLED_AS_MADE * X_MAX,
     ocp=OCP("table", theta=_THETA, values=_U, source="PyBaMM Marquis2019 lico2_ocp_Dualfoil1998"),
     diffusivity=TransportProperty(
         value=(1e-12 * 1e-11) ** 0.5, activation_energy=E_A_LI_HOPS_LAYERED_OXIDE_KJ, reference_temperature=298.15,

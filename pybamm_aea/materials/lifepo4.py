@@ -27,7 +27,7 @@ description would not lift, so the gap is not modelled.
 from .. import citations
 from ..constants import F
 from ..energy.materials import get_material
-from .material import OCP, AEAMaterial, TransportProperty
+from .material import FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
 
 _LFP = get_material("LiFePO4")
 #: activation energy of Li transport in LiFePO4 [kJ.mol-1] (the unit of the material records), 0.55 eV: Amin, Balaya
@@ -45,7 +45,7 @@ MATERIAL = AEAMaterial(
     delithiated_density=_LFP.density * (_LFP.molar_mass - 6.94) / _LFP.molar_mass * 291.4 / 272.4,
     lithiated_density=_LFP.density,
     x_max=1.0,
-    initial_li_content=0.995,
+    initial_li_content=FILLED_AS_MADE,
     ocp=OCP("plateau", potential=3.42, width=0.005, source="Srinivasan & Newman, JES 151, A1517 (2004)"),
     diffusivity=TransportProperty(
         value=(D_LOWER * D_UPPER) ** 0.5, activation_energy=_EA, reference_temperature=298.15,
@@ -64,5 +64,5 @@ MATERIAL = AEAMaterial(
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for LiFePO4",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
-    citations=[citations.SRINIVASAN2004, citations.PADHI1997],
+    citations=[citations.SRINIVASAN2004, citations.PADHI1997, citations.CHUNG2002, citations.AMIN2007],
 )

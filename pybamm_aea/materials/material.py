@@ -36,6 +36,10 @@ SCHEMA = "pybamm_aea.material/1"
 #: temperature), so this value moves their 70 C figures: with 18.55 kJ/mol AEA_LiCoO2's first 0.1C discharge at
 #: 70 C falls from 116.84 to 99.14 mA.h/g, AEA_NMC532's from 166.27 to 164.24 (measured 2026-12-03)
 E_A_LI_HOPS_LAYERED_OXIDE_KJ = 30.0
+#: Li content as made of a material pressed lithiated (LiFePO4, LiCoO2, NMC532), as a fraction of its window x_max:
+#: a numerical choice, not a measurement. Its OCP's end term diverges at theta = 1 (:class:`.functions.PlateauOCP`,
+#: :class:`.functions.TableOCP`), so the host starts 0.5 % short of full, inside its voltage window (LiFePO4: 3.37 V)
+FILLED_AS_MADE = 0.995
 
 
 class MaterialError(ValueError):
@@ -260,7 +264,7 @@ SCALAR_FIELDS = {
     "lower_voltage": ("V", 0.0, 6.0, "lower voltage cut-off vs Li"),
     "upper_voltage": ("V", 0.0, 6.0, "upper voltage cut-off vs Li"),
     "porosity": ("-", 0.0, 0.9, "porosity of the pressed compact"),
-    "bruggeman": ("-", 0.0, 5.0, "Bruggeman exponent of both carriers in the compact"),
+    "bruggeman": ("-", 0.0, 5.0, "Bruggeman exponent of both carriers in the compact (default 1.5, Bruggeman 1935)"),
     "exchange_current_density": ("A/m2", 0.0, 1e5, "cathode|electrolyte j0 at half lithiation, 70 C"),
 }
 

@@ -2,8 +2,12 @@
 
 - Molar mass and density: the energy model's NMC532 record (96.55 g/mol, IUPAC; 4.74 g/cm3,
   crystallographic R-3m cell).
-- Delithiated density: the unit-cell volume of NMC shrinks ~2 % on charge to 4.3 V (Koerver et
-  al., Energy Environ. Sci. 11, 2142, 2018, NCM811 -5 %, NCM532 smaller); 2 % assumed.
+- Delithiated density: NCM unit cells shrink on charge from 3.0 to 4.3 V vs Li, the more the
+  richer in Ni: ~1.2 % (NCM111) and ~5.1 % (NCM811) by in-situ XRD (Kondrakov et al., J. Phys.
+  Chem. C 121, 3286, 2017; Koerver et al., Energy Environ. Sci. 11, 2142, 2018). No NCM532
+  measurement is cited: its density at the delithiated end of the window is taken 2 % below the
+  lithiated one (assumption, :data:`DELITHIATED_DENSITY_RATIO`), which makes the host's molar volume
+  2.45 % smaller there than at x_max, inside that bracket (checked by tests/test_materials.py).
 - Window: the practical 170 mAh/g of the paper's Table S9 (NMC), x_max = 0.612 Li per formula unit.
 - OCP: PyBaMM's NMC OCP of the Mohtat2020 set (``NMC_ocp_PeymanMPM``, an NMC532 cell), tabulated
   at its stoichiometries 0.05-1, taken to span that window (theta = (sto - 0.05) / 0.95: an
@@ -24,7 +28,7 @@ from .. import citations
 from ..constants import F
 from ..energy.materials import get_material
 from ..parameters import paper_cell
-from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, OCP, AEAMaterial, TransportProperty
+from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
 
 _NMC = get_material("NMC532")
 _THETA = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 1.0]
@@ -32,6 +36,10 @@ _U = [float(Mohtat2020.NMC_ocp_PeymanMPM(np.float64(t))) for t in _THETA]
 _THETA = [round((t - 0.05) / 0.95, 6) for t in _THETA]
 #: Table S9's practical capacity of NMC as Li per formula unit
 X_MAX = get_material("NMC").specific_capacity * _NMC.molar_mass / (F / 3.6)
+#: density at the delithiated end of the window over the lithiated density: an assumption (no NCM532 measurement
+#: cited), the host's molar volume 2.45 % smaller at x = 0 than at x_max, between the ~1.2 % (NCM111) and ~5.1 %
+#: (NCM811) unit-cell volume changes of Kondrakov et al. (2017) over the same 3.0-4.3 V window
+DELITHIATED_DENSITY_RATIO = 0.98
 
 
 def ncm_compact_conductivity(eps, T):
@@ -44,10 +52,10 @@ MATERIAL = AEAMaterial(
     formula="LiNi0.5Mn0.3Co0.2O2",
     molar_mass=_NMC.molar_mass,
     density=_NMC.density,
-    delithiated_density=_NMC.density * 0.98,
+    delithiated_density=_NMC.density * DELITHIATED_DENSITY_RATIO,
     lithiated_density=_NMC.density,
     x_max=X_MAX,
-    initial_li_content=0.995 * X_MAX,
+    initial_li_content=FILLED_AS_MADE * X_MAX,
     ocp=OCP("table", theta=_THETA, values=_U, source="PyBaMM Mohtat2020 NMC_ocp_PeymanMPM"),
     diffusivity=TransportProperty(
         value=(3.0e-11 * 4.2e-11) ** 0.5, activation_energy=E_A_LI_HOPS_LAYERED_OXIDE_KJ, reference_temperature=298.15,
@@ -62,8 +70,10 @@ MATERIAL = AEAMaterial(
     charge_first=True,
     references={
         "molar_mass, density": _NMC.source,
+        "delithiated_density": "assumption within the NCM111-NCM811 bracket of Kondrakov et al., J. Phys. Chem. C 121, "
+                               "3286 (2017)",
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for NMC532",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
-    citations=[citations.NOH2013, citations.KOERVER2018, citations.MOHTAT2020],
+    citations=[citations.NOH2013, citations.KOERVER2018, citations.KONDRAKOV2017, citations.MOHTAT2020],
 )

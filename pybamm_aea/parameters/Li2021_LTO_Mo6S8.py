@@ -29,8 +29,9 @@ def get_parameter_values():
             "Current function [A]": 0.1 * q_theory * loading * area,
         }
     )
-    # Li4Ti5O12's plateau and lattice parameters; Li transport in lithiated Li4+xTi5O12 (dispersed_materials)
-    # and the dispersed material's shrinking core (as in Srinivasan & Newman)
-    values["citations"] = [*values["citations"], citations.OHZUKU1995, citations.WAGEMAKER2009,
-                           citations.SRINIVASAN2004]
+    # Li4Ti5O12's plateau and lattice parameters; Li transport in lithiated Li4+xTi5O12 and the range its shell's
+    # diffusivity is taken in, against the ultraslow Li of non-intercalated Li4Ti5O12 (dispersed_materials); the
+    # dispersed material's shrinking core (as in Srinivasan & Newman)
+    values["citations"] = [*values["citations"], citations.OHZUKU1995, citations.WAGEMAKER2009, citations.JULIEN2024,
+                           citations.WILKENING2007, citations.SRINIVASAN2004]
     return values

@@ -248,8 +248,7 @@ def get_parameter_values():
             "Cathode Li diffusivity [m2.s-1]": mo6s8_diffusivity,
             "Cathode lithiation OCP [V]": mo6s8_lithiation_ocp,
             "Cathode delithiation OCP [V]": mo6s8_delithiation_ocp,
-            # one-state hysteresis: the branch switches within ~1/30 of the capacity (assumption)
-            "Cathode hysteresis decay rate": 30.0,
+            "Cathode hysteresis decay rate": paper_cell.HYSTERESIS_DECAY_RATE,
             "Initial cathode hysteresis state": 1.0,
             # assumption: 15 A/m2 at half lithiation (R_ct ~ 20 Ohm cm2 at 70 C)
             "Cathode exchange-current density [A.m-2]": mo6s8_exchange_current_density,

@@ -117,7 +117,7 @@ def get_parameter_values():
             "Cathode Li diffusivity [m2.s-1]": tis2_diffusivity,
             "Cathode lithiation OCP [V]": tis2_ocp,
             "Cathode delithiation OCP [V]": tis2_ocp,
-            "Cathode hysteresis decay rate": 30.0,
+            "Cathode hysteresis decay rate": paper_cell.HYSTERESIS_DECAY_RATE,
             "Initial cathode hysteresis state": 1.0,
             # assumption, as for Mo6S8: 15 A/m2 at half lithiation, 70 C
             "Cathode exchange-current density [A.m-2]": tis2_exchange_current_density,
@@ -132,7 +132,7 @@ def get_parameter_values():
             "Cathode host full at maximum Li content": 1.0,
             # no ionically blocking phase in LixTiS2: the film never forms
             "Li0 film onset Li content": -1.0,
-            "Li0 film Li diffusivity [m2.s-1]": 1e-19,
+            "Li0 film Li diffusivity [m2.s-1]": 1e-19,  # no film forms: no effect (Li2021_Mo6S8 fit)
             "Initial Li0 film thickness [m]": 0.0,
             # cycle life (option "Li trapping": "irreversible"), the paper's explanation of the
             # LTS fade. Each fraction multiplies the free share of the host's Li, 1 - x_trap / x

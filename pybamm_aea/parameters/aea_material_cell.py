@@ -5,7 +5,7 @@ Every cathode value below is a field of the material (its value and citation are
 module, e.g. :mod:`pybamm_aea.materials.lifepo4`); the rest of the cell is
 :mod:`pybamm_aea.parameters.paper_cell`.
 """
-from pybamm_aea import thermodynamics
+from pybamm_aea import citations, thermodynamics
 from pybamm_aea.constants import M_LI
 from pybamm_aea.energy.paper import PAPER_CELL
 from pybamm_aea.materials import functions as fn
@@ -84,7 +84,7 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Cathode Li diffusivity [m2.s-1]": D,
             "Cathode lithiation OCP [V]": ocp,
             "Cathode delithiation OCP [V]": ocp_del,
-            "Cathode hysteresis decay rate": 30.0,
+            "Cathode hysteresis decay rate": paper_cell.HYSTERESIS_DECAY_RATE,
             # the branch of the first step: delithiation for a charge-first material (h = 0, the branches' mean,
             # was written for it)
             "Initial cathode hysteresis state": BRANCH_STATE["charge" if material.charge_first else "discharge"],
@@ -100,7 +100,7 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Cathode ionic conductivity [S.m-1]": sigma_ion,
             # no ionically blocking phase: the Li0 film of Mo6S8 never forms
             "Li0 film onset Li content": -1.0,
-            "Li0 film Li diffusivity [m2.s-1]": 1e-19,
+            "Li0 film Li diffusivity [m2.s-1]": 1e-19,  # no film forms: no effect (Li2021_Mo6S8 fit)
             "Initial Li0 film thickness [m]": 0.0,
             "Lower voltage cut-off [V]": material.lower_voltage,
             "Upper voltage cut-off [V]": material.upper_voltage,
@@ -115,6 +115,7 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     host = None if material.host is None else fn.import_function(material.host)
     values.update(thermodynamics.li0_phase_parameters(host))
     values.update(dispersed_materials.none())
-    # the cell build's works (paper_cell.cell_parameters: citations.PAPER_CELL), then the material's
-    values["citations"] = [*values["citations"], *material.citations]
+    # the cell build's works (paper_cell.cell_parameters: citations.PAPER_CELL), the compact's Bruggeman law, then the
+    # material's
+    values["citations"] = [*values["citations"], citations.BRUGGEMAN1935, *material.citations]
     return values

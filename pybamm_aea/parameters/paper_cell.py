@@ -42,6 +42,12 @@ E_A_ANODE_EXCHANGE = 30e3
 #: materials'): an assumption, as the anode's (:data:`E_A_ANODE_EXCHANGE`), stated separately since it is another
 #: interface
 E_A_CATHODE_EXCHANGE = 30e3
+#: decay rate of the one-state hysteresis of the lever-rule OCP (Wycisk et al. 2022), dh/dt = gamma |i| / Q (sign(i) -
+#: h) [-]: the OCP moves to the other branch over ~1/30 of the cathode's capacity after the current reverses, an
+#: assumption (the paper shows no partial cycles to fit it on). It acts where the two branches differ (Li2021_Mo6S8,
+#: a material record with ``ocp_delithiation``); where they are one OCP (Li2021_TiS2, the AEA_* records) it changes
+#: nothing
+HYSTERESIS_DECAY_RATE = 30.0
 
 
 def piecewise_linear(x, x_data, y_data):
@@ -223,6 +229,7 @@ def degradation_parameters():
     return {
         "Li trapping fraction": 0.0,
         "Initial Li trapping fraction": 0.0,
+        # inert while both trapping fractions are 0; the value of Li2021_TiS2's fit (the paper's "Li0.1TiS2")
         "Saturated initially trapped Li content": 0.1,
         # no trapping, so no temperature dependence of it (0: none); Li2021_TiS2 sets its own
         "Li trapping activation energy [J.mol-1]": 0.0,
@@ -249,8 +256,9 @@ def degradation_parameters():
         "Li metal anode interphase growth constant [m2.s-1]": 3.5e-22,
         "Li-In anode interphase growth constant [m2.s-1]": 3.5e-24,
         "Initial interphase thickness [m]": 1e-9,
-        # Li3PS4-derived interphases (Li2S, Li3P): ~1e-8 S/cm order (assumption, Wenzel et al.,
-        # Solid State Ionics 318, 102, 2018 report resistive decomposition layers)
+        # Li3PS4-derived interphases (Li2S, Li3P): ~1e-8 S/cm order (assumption; Wenzel et al.,
+        # Solid State Ionics 318, 102, 2018 report resistive decomposition layers of argyrodite
+        # Li6PS5X at Li metal, a related thiophosphate, not Li3PS4 itself)
         "Interphase ionic conductivity [S.m-1]": 1e-6,
         # LGPS stability window vs Li (first principles: Zhu, He & Mo, ACS Appl. Mater.
         # Interfaces 7, 23685, 2015, 1.71-2.14 V; Richards et al., Chem. Mater. 28, 266, 2016)
