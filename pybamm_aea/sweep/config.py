@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-import difflib
 import functools
 import hashlib
 import json
@@ -12,7 +11,7 @@ import pickle
 from pybamm_aea import compaction_data_sets
 from pybamm_aea.models.checks import SWEEP_ONLY_INPUTS, check_value
 from pybamm_aea.parameters import SET_FACTS, composition, registered_values
-from pybamm_aea.user_input import whole_at_least
+from pybamm_aea.user_input import close_names, whole_at_least
 
 from .api import SweepConfigError
 
@@ -353,7 +352,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         elif n in keys:
             parameters.append(n)
         elif n not in DERIVED_INPUTS:
-            close = difflib.get_close_matches(n, sorted(keys) + list(DERIVED_INPUTS) + list(OPTION_INPUTS), n=3)
+            close = close_names(n, sorted(keys) + list(DERIVED_INPUTS) + list(OPTION_INPUTS))
             hint = f"; did you mean {close}?" if close else ""
             raise SweepConfigError(
                 f"grid name {n!r} is neither a parameter of {parameter_set!r} nor a derived input "
