@@ -333,8 +333,10 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     else:
         try:
             values = registered_values(parameter_set)
-        except Exception as exc:  # unknown set
-            raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}", "parameter_set") from exc
+        except Exception as exc:  # unknown set (PyBaMM's message lists all the sets)
+            close = [] if parameter_set in pybamm.parameter_sets else close_names(parameter_set, pybamm.parameter_sets)
+            raise SweepConfigError(f"unknown parameter set {parameter_set!r}"
+                                   + (f"; did you mean {close}?" if close else f": {exc}"), "parameter_set") from exc
     options = dict(options or {})
     if cathode_cells is not None and not whole_at_least(cathode_cells, MIN_CATHODE_CELLS):
         raise SweepConfigError(f"cathode_cells must be an integer >= {MIN_CATHODE_CELLS} (cells across the cathode), "
