@@ -354,7 +354,8 @@ def test_bad_arguments_are_argparse_errors_naming_them(argv, named, capsys, tmp_
     assert "usage:" in err
 
 
-@pytest.mark.parametrize("typed, argv, named, suggested", [
+#: (what a user typed, the command line, what the error names, the first close name it should suggest)
+_TYPED_NAMES = [
     (typed, ["simulate", "--set", f"{typed}=0.2", "--output", "x.csv"],
      f"argument --set: Li2021_Mo6S8 has no parameter {typed!r}", "Cathode porosity")
     for typed in ("CATHODE POROSITY", "Cathode porsity")
@@ -362,7 +363,7 @@ def test_bad_arguments_are_argparse_errors_naming_them(argv, named, capsys, tmp_
     (typed, ["simulate", "--variable", typed, "--output", "x.csv"],
      f"argument --variable: the model has no variable {typed!r}", "Voltage [V]") for typed in ("VOLTAGE [V]", "Voltag [V]")
 ] + [
-    (typed, ["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", f"{typed}=0.2,0.3"],
+    (typed, ["sweep", "--grid", f"{typed}=0.2,0.3", "--parameter-set", "Li2021_Mo6S8"],
      f"argument --grid: grid name {typed!r} is neither a parameter of 'Li2021_Mo6S8'", "Cathode porosity")
     for typed in ("CATHODE POROSITY", "Cathode porsity")
 ] + [
@@ -374,9 +375,12 @@ def test_bad_arguments_are_argparse_errors_naming_them(argv, named, capsys, tmp_
 ] + [
     (typed, ["screen", "--materials", typed], f"unknown material {typed!r}", "Li2021_TiS2")
     for typed in ("li2021_tis2", "Li2021_TiS3")
-])
-def test_a_wrong_case_or_misspelt_name_gets_the_close_names(typed, argv, named, suggested, capsys, tmp_path,
-                                                           monkeypatch):
+]
+
+
+@pytest.mark.parametrize("argv, named, suggested", [case[1:] for case in _TYPED_NAMES],
+                         ids=[f"{argv[0]} {argv[1]} {typed}" for typed, argv, *_ in _TYPED_NAMES])
+def test_a_wrong_case_or_misspelt_name_gets_the_close_names(argv, named, suggested, capsys, tmp_path, monkeypatch):
     """Each name a user types on the command line: a wrong case ("VOLTAGE [V]", "CATHODE POROSITY") got no "did you
     mean" (a case-sensitive match scored it too low), sweep's unknown parameter set PyBaMM's list of all 28 sets."""
     monkeypatch.chdir(tmp_path)
