@@ -247,14 +247,14 @@ def time_series(solution, columns):
     """DataFrame of the solution's steps: "Cycle", "Step" and each of ``columns`` (distributed variables averaged
     over space, :func:`space_average`); KeyError naming the columns the model has not, with close names (a column
     is never dropped silently: a caller with optional columns filters them first)."""
-    import difflib
-
     import pandas as pd
+
+    from .user_input import close_names
 
     variables = solution.all_models[0].variables
     missing = [c for c in columns if c not in variables]
     if missing:
-        close = {c: difflib.get_close_matches(c, list(variables.keys()), n=3) for c in missing}
+        close = {c: close_names(c, variables.keys()) for c in missing}
         hints = "; ".join(f"{c!r}: did you mean {m}?" for c, m in close.items() if m)
         raise KeyError(f"the model has no variable {', '.join(map(repr, missing))}" + (f" ({hints})" if hints else ""))
     steps = list(iter_steps(solution))

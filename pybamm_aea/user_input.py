@@ -84,15 +84,18 @@ def first_repeat(values):
     return None
 
 
-def close_names(name, known, n=3):
-    """Up to ``n`` names of ``known`` closest to ``name`` (difflib), compared without case, as ``known`` spells them:
-    'lifepo4' finds 'LiFePO4', which a case-sensitive match scores too low to suggest."""
+def close_names(name, known, n=3, cutoff=0.6):
+    """Up to ``n`` names of ``known`` closest to ``name`` (difflib, ratio at least ``cutoff``), compared without case,
+    as ``known`` spells them: 'lifepo4' finds 'LiFePO4', 'VOLTAGE [V]' 'Voltage [V]', which a case-sensitive match
+    scores too low to suggest. Names of ``known`` that differ only by case are one suggestion, spelled as the one
+    closest to ``name``."""
     import difflib
 
     spelled = {}
-    for k in known:
-        spelled.setdefault(str(k).lower(), str(k))
-    return [spelled[c] for c in difflib.get_close_matches(str(name).lower(), list(spelled), n=n)]
+    for k in map(str, known):
+        spelled.setdefault(k.lower(), []).append(k)
+    return [max(spelled[c], key=lambda k: difflib.SequenceMatcher(None, str(name), k).ratio())
+            for c in difflib.get_close_matches(str(name).lower(), list(spelled), n=n, cutoff=cutoff)]
 
 
 def dir_writable(directory):

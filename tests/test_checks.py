@@ -536,10 +536,13 @@ def test_an_input_the_model_has_not_is_warned_about_with_close_names():
     input ("start time") is no warning."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values["Cathode porosity"] = "[input]"
-    with pytest.warns(UserWarning, match=r"input 'Cathode porsity' is not an input parameter of the model, so it has "
-                                         r"no effect; did you mean \['Cathode porosity'\]"):
+    with pytest.warns(UserWarning) as record:
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve(
-            [0, 600], inputs={"Cathode porosity": 0.2, "Cathode porsity": 0.3})
+            [0, 600], inputs={"Cathode porosity": 0.2, "Cathode porsity": 0.3, "CATHODE POROSITY": 0.3})
+    # the wrong case was "... no effect (its inputs: ['Cathode porosity'])": a case-sensitive match suggested nothing
+    assert sorted(str(w.message) for w in _input_warnings(record)) == [
+        f"input {name!r} is not an input parameter of the model, so it has no effect; did you mean "
+        "['Cathode porosity']?" for name in ("CATHODE POROSITY", "Cathode porsity")]
     experiment = pybamm.Experiment(["Discharge at 1C for 5 minutes", "Rest for 1 minute"])
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message="input .* is not an input parameter")
@@ -769,6 +772,20 @@ def test_whole_at_least_takes_integers_not_bools_floats_or_text():
     for bad in (True, [True], np.int64(2), [2.0]):
         with pytest.raises(ValueError, match=re.escape(f"save_at_cycles = {bad!r}: ") + ".* is no cycle number"):
             check_save_at_cycles(bad)
+
+
+def test_close_names_match_without_case_and_give_one_spelling_per_name():
+    """The one "did you mean" match: 'VOLTAGE [V]' finds 'Voltage [V]' (a case-sensitive match scored it too low to
+    suggest); two known names that differ only by case are one suggestion, spelled as the one closer to what was
+    typed (it was the first of ``known``); ``cutoff`` as difflib's."""
+    from pybamm_aea.user_input import close_names
+
+    assert close_names("VOLTAGE [V]", ["Current [A]", "Voltage [V]"]) == ["Voltage [V]"]
+    assert close_names("Voltag [V]", ["Current [A]", "Voltage [V]"]) == ["Voltage [V]"]
+    assert close_names("Voltage [v]", ["VOLTAGE [V]", "Voltage [V]", "voltage [V]"]) == ["Voltage [V]"]
+    assert close_names("VOLTAGE [v]", ["Voltage [V]", "VOLTAGE [V]"]) == ["VOLTAGE [V]"]
+    assert close_names("Cathode porsity", ["Cathode porosity"], cutoff=0.99) == []
+    assert close_names("Cathode porsity", ["Cathode porosity"], cutoff=0.9) == ["Cathode porosity"]
 
 
 @pytest.mark.parametrize("save_at_cycles", [0, -1, 2.5, [0, 3], (1, 3), [], np.int64(2)])
@@ -1561,9 +1578,12 @@ def test_a_parameter_no_aea_model_reads_is_warned_about_with_close_names():
     experiment = pybamm.Experiment(["Discharge at 1C for 5 minutes"])
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values["Cathode porsity"] = 0.2
-    with pytest.warns(UserWarning, match=r"parameter 'Cathode porsity' = 0.2 is not a parameter of the AEA model, so "
-                                         r"it has no effect; did you mean \['Cathode porosity'\]"):
+    values["CATHODE POROSITY"] = 0.25  # (was no warning: a case-sensitive match scored it below the 0.8 cut-off)
+    with pytest.warns(UserWarning) as record:
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve()
+    assert sorted(str(w.message) for w in record if "is not a parameter of the AEA model" in str(w.message)) == [
+        f"parameter {name!r} = {value} is not a parameter of the AEA model, so it has no effect; did you mean "
+        "['Cathode porosity']?" for name, value in (("CATHODE POROSITY", 0.25), ("Cathode porsity", 0.2))]
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     values.update({"S8 mass fraction": 0.45}, check_already_exists=False)
     with pytest.warns(UserWarning, match=r"parameter 'S8 mass fraction' = 0.45 is not a parameter of the AEA model, "

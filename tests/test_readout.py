@@ -203,6 +203,9 @@ def test_a_column_the_model_has_not_is_named_not_dropped():
     solution = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8")).solve([0, 3600])
     with pytest.raises(KeyError, match=r"no variable 'Voltag \[V\]' \('Voltag \[V\]': did you mean \['Voltage \[V\]'"):
         readout.time_series(solution, ["Voltage [V]", "Voltag [V]"])
+    # a wrong case: a case-sensitive match scored 'VOLTAGE [V]' too low and suggested nothing
+    with pytest.raises(KeyError, match=r"no variable 'VOLTAGE \[V\]' \('VOLTAGE \[V\]': did you mean \['Voltage \[V\]'"):
+        readout.time_series(solution, ["VOLTAGE [V]"])
     assert list(readout.time_series(solution, ["Voltage [V]"]).columns) == ["Cycle", "Step", "Voltage [V]"]
 
 

@@ -181,6 +181,13 @@ def test_result_columns_of_the_discharges_follow_their_definitions():
 def test_unknown_name_is_refused_with_suggestions():
     with pytest.raises(SweepConfigError, match="did you mean.*Cathode loading"):
         sweep({"Cathode loadng [kg.m-2]": [0.01]}, parameter_set=LMS, workers=1)
+    # a wrong case got no suggestion (a case-sensitive match scored it too low), an unknown set none but PyBaMM's list
+    # of all its 28 sets
+    with pytest.raises(SweepConfigError, match=r"did you mean \['Cathode loading \[kg.m-2\]'"):
+        sweep({"CATHODE LOADING [KG.M-2]": [0.01]}, parameter_set=LMS, workers=1)
+    for typed in ("li2021_mo6s8", "Li2021_Mo6S9"):
+        with pytest.raises(SweepConfigError, match=rf"unknown parameter set '{typed}'; did you mean \['Li2021_Mo6S8'"):
+            sweep({"Cathode porosity": [0.2]}, parameter_set=typed, workers=1)
 
 
 def test_the_default_experiment_on_the_li_in_anode_runs_in_its_window():

@@ -1,5 +1,4 @@
 """``pybamm-aea simulate``: a parameter set + PyBaMM experiment strings -> time series, step table, plot."""
-import difflib
 from pathlib import Path
 import re
 import sys
@@ -81,11 +80,11 @@ def register(subparsers):
 def _parameter_values(args):
     import pybamm
 
+    from pybamm_aea.user_input import close_names, first_repeat
+
     try:
         values = pybamm.ParameterValues(args.parameter_set)
     except Exception as exc:
-        from pybamm_aea.user_input import close_names
-
         close = close_names(args.parameter_set, list(pybamm.parameter_sets))
         args.parser.error(f"argument --parameter-set: unknown parameter set {args.parameter_set!r}"
                           + (f"; did you mean {close}?" if close else f" ({exc})"))
@@ -98,14 +97,12 @@ def _parameter_values(args):
     if args.model != "AEA" and is_aea_set(values):
         args.parser.error(f"argument --model: {args.parameter_set!r} is a set of the AEA model (--model AEA); "
                           f"PyBaMM's {args.model} needs one of PyBaMM's sets, e.g. Xu2019")
-    from pybamm_aea.user_input import first_repeat
-
     repeated = first_repeat([name for name, _ in args.set_values])
     if repeated is not None:
         args.parser.error(f"argument --set: {repeated!r} is set twice (the last value would win silently)")
     for name, value in args.set_values:
         if name not in values.keys():
-            close = difflib.get_close_matches(name, list(values.keys()), n=3)
+            close = close_names(name, values.keys())
             args.parser.error(f"argument --set: {args.parameter_set} has no parameter {name!r}"
                               + (f"; did you mean {close}?" if close else ""))
         if not isinstance(value, float):
@@ -228,6 +225,7 @@ def run(args):
     from pybamm_aea.models.checks import MissingParameterError
     from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning, check_step_values, check_termination
     from pybamm_aea.progress import ExperimentProgress
+    from pybamm_aea.user_input import close_names
 
     _args.check_output(args.parser, args.output, OUTPUT_FORMATS)
     output = Path(args.output)
@@ -272,7 +270,7 @@ def run(args):
         columns.append(ANODE_OCP)
     for v in args.variable:
         if v not in model.variables:
-            close = difflib.get_close_matches(v, list(model.variables.keys()), n=3)
+            close = close_names(v, model.variables.keys())
             args.parser.error(f"argument --variable: the model has no variable {v!r}"
                               + (f"; did you mean {close}?" if close else ""))
         columns.append(v)

@@ -55,7 +55,6 @@ expression processed alone (``ParameterValues.evaluate``, ``process_symbol``) is
 from __future__ import annotations
 
 from dataclasses import dataclass
-import difflib
 import math
 import numbers
 import warnings
@@ -69,6 +68,7 @@ import pybamm
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
+from ..user_input import close_names
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
@@ -642,7 +642,7 @@ def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", 
         known = {p.name for p in model.input_parameters}  # PyBaMM caches them on the model
     shown = sorted(set(known) - set(hidden), key=str)
     for name in sorted(keys - known - PYBAMM_INPUTS, key=str):
-        close = difflib.get_close_matches(str(name), shown, n=3)
+        close = close_names(name, shown)
         warnings.warn(f"input {name!r} is not an input parameter of {of}, so it has no effect"
                       + (f"; did you mean {close}?" if close else f" ({whose} inputs: {shown or 'none'})"),
                       UserWarning, stacklevel=stacklevel)
@@ -706,7 +706,7 @@ def warn_unknown_parameters(model, warned=None):
         return
     read = RANGES.keys() - set(SWEEP_ONLY_INPUTS)
     for name in sorted(names - read - {"citations"}, key=str):
-        close = difflib.get_close_matches(str(name), sorted(read), n=3, cutoff=0.8)
+        close = close_names(name, sorted(read), cutoff=0.8)
         if (close or name in SWEEP_ONLY_INPUTS) and name not in (warned or ()):
             if warned is not None:
                 warned.add(name)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-import difflib
 import functools
 import hashlib
 import json
@@ -12,7 +11,7 @@ import pickle
 from pybamm_aea import compaction_data_sets
 from pybamm_aea.models.checks import SWEEP_ONLY_INPUTS, check_value
 from pybamm_aea.parameters import SET_FACTS, composition, registered_values
-from pybamm_aea.user_input import whole_at_least
+from pybamm_aea.user_input import close_names, whole_at_least
 
 from .api import SweepConfigError
 
@@ -334,8 +333,10 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     else:
         try:
             values = registered_values(parameter_set)
-        except Exception as exc:  # unknown set
-            raise SweepConfigError(f"unknown parameter set {parameter_set!r}: {exc}", "parameter_set") from exc
+        except Exception as exc:  # unknown set (PyBaMM's message lists all the sets)
+            close = [] if parameter_set in pybamm.parameter_sets else close_names(parameter_set, pybamm.parameter_sets)
+            raise SweepConfigError(f"unknown parameter set {parameter_set!r}"
+                                   + (f"; did you mean {close}?" if close else f": {exc}"), "parameter_set") from exc
     options = dict(options or {})
     if cathode_cells is not None and not whole_at_least(cathode_cells, MIN_CATHODE_CELLS):
         raise SweepConfigError(f"cathode_cells must be an integer >= {MIN_CATHODE_CELLS} (cells across the cathode), "
@@ -353,7 +354,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         elif n in keys:
             parameters.append(n)
         elif n not in DERIVED_INPUTS:
-            close = difflib.get_close_matches(n, sorted(keys) + list(DERIVED_INPUTS) + list(OPTION_INPUTS), n=3)
+            close = close_names(n, sorted(keys) + list(DERIVED_INPUTS) + list(OPTION_INPUTS))
             hint = f"; did you mean {close}?" if close else ""
             raise SweepConfigError(
                 f"grid name {n!r} is neither a parameter of {parameter_set!r} nor a derived input "
