@@ -192,14 +192,6 @@ def _state_value(state, name):
     return float(np.asarray(state[name].data, dtype=float).reshape(-1)[0])
 
 
-def _all_summary(solution):
-    try:
-        sums = solution.all_summary_variables
-    except AttributeError:
-        return []
-    return list(sums) if sums else []
-
-
 def _check_choice(name, value, choices):
     if value not in choices:
         raise ValueError(f"{name} must be {', '.join(map(repr, choices[:-1]))} or {choices[-1]!r}, got {value!r}")
@@ -212,7 +204,9 @@ class _Series:
     def __init__(self, solution, rest_tol, resistance, energy_source):
         self.solution = _as_source(solution)
         self.cycles = list(getattr(self.solution, "cycles", None) or [])
-        sums = _all_summary(self.solution)
+        from .pybamm_adapter.model_internals import cycle_summaries  # (a solution's: PyBaMM is loaded)
+
+        sums = cycle_summaries(self.solution)
         self.sums = [] if self.cycles and sums and len(sums) != len(self.cycles) else sums  # else: not paired
         self.t, self.i, self.v = (_entries(self.solution, n) for n in ("Time [s]", "Current [A]", "Voltage [V]"))
         # the cathode's voltage against Li, the electrode columns' basis: + the anode's OCP (Li-In), if any; a model

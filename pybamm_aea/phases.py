@@ -9,6 +9,7 @@ import numpy as np
 import pybamm
 
 from .parameters import Li2021_Mo6S8
+from .pybamm_adapter.model_internals import cell_widths
 
 #: names of the LixMo6S8 phases, in order of Li content
 MO6S8_PHASES = ("Li0", "Li1", "Li3", "Li4")
@@ -87,7 +88,6 @@ def average_phase_fractions(solution, windows=None):
     slack = SOLVER_SLACK * (high - low)
     near = ((x < low) & (x > low - slack)) | ((x > high) & (x < high + slack))
     x = np.where(near, np.clip(x, low, high), x)
-    mesh = var.mesh
-    weights = np.asarray(mesh.d_edges, dtype=float)
+    weights = cell_widths(var)
     time_s = solution["Time [s]"].entries
     return time_s, kernels.average_phase_fractions(x, weights, windows)

@@ -234,11 +234,12 @@ def space_average(variable):
     if e.ndim > 2:
         raise ValueError(f"a variable of {e.ndim - 1} space dimensions has no one electrode average: give its "
                          "averaged variable")
-    mesh = variable.mesh
-    if e.shape[0] == len(mesh.d_edges):
-        weights = np.asarray(mesh.d_edges, dtype=float)
+    from .pybamm_adapter.model_internals import cell_widths, mesh_edges  # (a solution's: PyBaMM is loaded)
+
+    if e.shape[0] == len(cell_widths(variable)):
+        weights = cell_widths(variable)
     else:  # on the edges
-        widths = np.diff(np.asarray(mesh.edges, dtype=float))
+        widths = np.diff(mesh_edges(variable))
         weights = np.concatenate([[0.0], widths]) / 2 + np.concatenate([widths, [0.0]]) / 2
     return weights @ e / weights.sum()
 
@@ -314,7 +315,9 @@ def _experiment_cycles(solution, descriptions):
     it, so each of the solution's cycles goes to the next experiment cycle it fits (:func:`_cycle_fits`) and
     those passed over were skipped. Experiment cycles after the solution's last have no entry (skipped, or not
     run after the experiment stopped: the solution does not say)."""
-    firsts = list(getattr(solution, "all_first_states", None) or [])
+    from .pybamm_adapter.model_internals import cycle_first_states  # (a solution's: PyBaMM is loaded)
+
+    firsts = cycle_first_states(solution)
     if len(firsts) != len(solution.cycles):
         firsts = [None] * len(solution.cycles)
     out, j, last = [], 0, len(solution.cycles) - 1

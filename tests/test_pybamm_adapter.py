@@ -44,6 +44,60 @@ def test_no_module_outside_the_adapter_reads_pybamm_internals():
     assert found == []
 
 
+#: the undocumented PyBaMM attributes the adapter reads or sets for the package (``model_internals``,
+#: ``solver_internals``): no module outside it names one, as an attribute or as a string (``getattr(x, "...")``)
+ADAPTER_ONLY_NAMES = {
+    "y_slices", "len_rhs", "len_alg", "len_rhs_and_alg",  # a discretised model's state layout
+    "rhs_algebraic_eval", "jac_rhs_algebraic_eval", "jac_rhs_algebraic_action_eval", "algebraic_eval",
+    "jac_algebraic_eval", "terminate_events_eval", "calculate_sensitivities", "y0", "y0_list",  # a solver's set-up
+    "all_first_states", "all_summary_variables",  # an experiment solution's per-cycle slots
+    "mesh", "d_edges",  # a processed variable's mesh
+    "_options", "_y_event",  # IDAKLUSolver's options, the Solution's state at the event
+}
+
+
+def _adapter_only_names_outside(package):
+    """``path:line name`` of each use of :data:`ADAPTER_ONLY_NAMES` in the modules of ``package`` (a directory holding
+    ``pybamm_aea/``) outside ``pybamm_aea/pybamm_adapter/``."""
+    import ast
+
+    root = pathlib.Path(package) / "pybamm_aea"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if "pybamm_adapter" in path.relative_to(root).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            name = node.attr if isinstance(node, ast.Attribute) else \
+                node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+            if name in ADAPTER_ONLY_NAMES:
+                found.append(f"{path.relative_to(root.parent)}:{node.lineno} {name}")
+    return found
+
+
+def test_no_module_outside_the_adapter_names_the_attributes_it_reads():
+    """The state layout, set-up functions, initial state, per-cycle slots and mesh of PyBaMM's models, solutions and
+    processed variables are read through the adapter only (before: ``models/solvers.py`` read ``model.y_slices``,
+    ``len_rhs`` and ``rhs_algebraic_eval``, ``models/experiment_checks.py`` ``y_slices``, ``len_rhs_and_alg`` and
+    ``model.y0``, ``readout.py`` ``all_first_states`` and ``variable.mesh.d_edges``, ``cycling.py``
+    ``all_summary_variables``, ``phases.py`` the mesh: 38 uses)."""
+    assert _adapter_only_names_outside(PACKAGE.parent) == []
+    adapter = "".join(p.read_text() for p in ADAPTER.glob("*.py"))
+    assert sorted(n for n in ADAPTER_ONLY_NAMES if n not in adapter) == []  # (each is one the adapter reads)
+
+
+def test_the_scan_finds_a_read_of_an_adapter_only_name(tmp_path):
+    """The scan sees an attribute and a ``getattr`` string, not a name in a docstring or comment."""
+    module = tmp_path / "pybamm_aea" / "models" / "m.py"
+    module.parent.mkdir(parents=True)
+    module.write_text('"""model.y_slices in a docstring"""\n'
+                      "n = model.len_rhs  # y0 in a comment\n"
+                      "s = getattr(model, 'y_slices', None)\n")
+    (tmp_path / "pybamm_aea" / "pybamm_adapter").mkdir()
+    (tmp_path / "pybamm_aea" / "pybamm_adapter" / "a.py").write_text("n = model.len_rhs\n")
+    assert _adapter_only_names_outside(tmp_path) == ["pybamm_aea/models/m.py:2 len_rhs",
+                                                     "pybamm_aea/models/m.py:3 y_slices"]
+
+
 def test_the_start_time_input_is_pybamms():
     """The input PyBaMM gives each experiment step (its start time) is the one the checks leave out: the checks
     take PyBaMM's own inputs from the adapter (one set, read from PyBaMM), so the start time is no unknown input

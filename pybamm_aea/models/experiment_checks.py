@@ -37,6 +37,8 @@ import pybamm
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
+from ..pybamm_adapter.model_internals import state_size, state_slices
+from ..pybamm_adapter.solver_internals import initial_state
 # a solve's save_at_cycles, checked by the solve (pybamm_adapter.experiment_errors): written in user_input, which the
 # command line imports without PyBaMM
 from ..user_input import check_save_at_cycles
@@ -217,15 +219,14 @@ def starting_state_mismatch(starting_solution, step_models):
     what = ("options that differ: " + ", ".join(differ)) if differ else \
         "the options are the same: the mesh (var_pts) differs"
     return (f"the starting_solution's state ({n} values, its model {type(previous).__name__}) does not fit this "
-            f"simulation's model ({mine.len_rhs_and_alg} values; values per state: {', '.join(resized)}): PyBaMM "
+            f"simulation's model ({state_size(mine)} values; values per state: {', '.join(resized)}): PyBaMM "
             f"carries a starting solution's last state over by its states' names, so a run continues only a solution "
             f"of the same model options and mesh; {what}")
 
 
 def _state_sizes(model):
     """Number of values of each state of a built (discretised) model, by the state's name."""
-    slices = getattr(model, "y_slices", None) or {}
-    return {var.name: sum(s.stop - s.start for s in parts) for var, parts in slices.items()}
+    return {var.name: sum(s.stop - s.start for s in parts) for var, parts in state_slices(model).items()}
 
 
 def check_termination(experiment, parameter_values=None, inputs=None):
@@ -645,7 +646,7 @@ def _power_step_note(model, t0, inputs, last):
     step, parameter_values = entry
     try:
         power = float(step.value)
-        ocv = _evaluated(model, _OCV, t0, model.y0, inputs)
+        ocv = _evaluated(model, _OCV, t0, initial_state(model), inputs)
     except Exception:  # noqa: BLE001 - the solver's own error stands
         return None
     if not (math.isfinite(power) and math.isfinite(ocv) and ocv > 0):
@@ -689,7 +690,7 @@ def _custom_step_note(model, t, inputs, last=None):
     if step is None:
         return None
     try:
-        y0 = model.y0
+        y0 = initial_state(model)
         current, residual = _custom_current(model, t, y0.full() if hasattr(y0, "full") else y0, inputs)
     except Exception:  # noqa: BLE001 - the solver's own error stands
         return None

@@ -17,7 +17,10 @@ import numpy as np
 
 import pybamm
 
-from ..pybamm_adapter.solver_internals import flatten_inputs, idaklu_options, set_end_state
+from ..pybamm_adapter.model_internals import algebraic_size, differential_size, state_slices
+from ..pybamm_adapter.solver_internals import (event_functions, flatten_inputs, has_sensitivities, idaklu_options,
+                                               replace_solver_functions, residual_function, set_end_state,
+                                               set_event_functions, set_jacobian_function)
 from .experiment_checks import CheckedIDAKLUSolver
 
 __all__ = ["ConsistentEventIDAKLUSolver", "SharedEventsIDAKLUSolver", "ScalarFunctionsIDAKLUSolver",
@@ -39,17 +42,10 @@ class _ScalarFunctions(pybamm.BaseSolver):
     inside the IDAKLU solver's, after the functions are made and before IDAKLU takes them.
     """
 
-    #: the model attributes that hold the functions IDAKLU integrates with
-    FUNCTIONS = ("rhs_algebraic_eval", "jac_rhs_algebraic_eval", "jac_rhs_algebraic_action_eval",
-                 "algebraic_eval", "jac_algebraic_eval")
-
     def set_up(self, model, inputs=None, t_eval=None, ics_only=False):
         out = super().set_up(model, inputs, t_eval, ics_only)
-        if not ics_only:
-            for name in self.FUNCTIONS:
-                function = getattr(model, name, None)
-                if isinstance(function, casadi.Function):
-                    setattr(model, name, _expanded(function))
+        if not ics_only:  # (the functions IDAKLU integrates with: the adapter's SOLVER_FUNCTIONS)
+            replace_solver_functions(model, _expanded, casadi.Function)
         return out
 
 
@@ -72,12 +68,12 @@ class _SharedEvents(pybamm.BaseSolver):
 
     def set_up(self, model, inputs=None, t_eval=None, ics_only=False):
         out = super().set_up(model, inputs, t_eval, ics_only)
-        events = model.terminate_events_eval
+        events = event_functions(model)
         if not ics_only and len(events) > 1 and all(isinstance(e, casadi.Function) for e in events):
             joined = _joined(events)
             if joined is not None:
                 calls = _LastCall()
-                model.terminate_events_eval = [_EventOutput(joined, i, calls) for i in range(len(events))]
+                set_event_functions(model, [_EventOutput(joined, i, calls) for i in range(len(events))])
         return out
 
 
@@ -165,24 +161,25 @@ class _DownstreamJacobian(pybamm.BaseSolver):
 
     def set_up(self, model, inputs=None, t_eval=None, ics_only=False):
         out = super().set_up(model, inputs, t_eval, ics_only)
-        if not ics_only and not model.calculate_sensitivities and isinstance(model.rhs_algebraic_eval, casadi.Function):
+        if not ics_only and not has_sensitivities(model) and isinstance(residual_function(model), casadi.Function):
             jacobian = _downstream_jacobian(model)
             if jacobian is not None:
-                model.jac_rhs_algebraic_eval = jacobian
+                set_jacobian_function(model, jacobian)
         return out
 
 
 def downstream_states(model):
-    """The differential ``model.y_slices`` variables that no state outside them reads, from the
-    sparsity of the residual's Jacobian (see :class:`_DownstreamJacobian`); ``model`` is a
-    discretised model after a solver's set-up."""
-    f = model.rhs_algebraic_eval
+    """The differential state variables (keys of the adapter's ``state_slices``) that no state outside them reads,
+    from the sparsity of the residual's Jacobian (see :class:`_DownstreamJacobian`); ``model`` is a discretised
+    model after a solver's set-up."""
+    f = residual_function(model)
     t, p = casadi.MX.sym("t"), casadi.MX.sym("p", f.sparsity_in(2))
     y = casadi.MX.sym("y", f.sparsity_in(1))
     (residual,) = f.call([t, y, p], True, False)  # inlined
     sparsity = casadi.jacobian_sparsity(residual, y)
-    variables = [var for var, slices in model.y_slices.items() for _ in slices]
-    bounds = [(s.start, s.stop) for slices in model.y_slices.values() for s in slices]
+    layout = state_slices(model)
+    variables = [var for var, slices in layout.items() for _ in slices]
+    bounds = [(s.start, s.stop) for slices in layout.values() for s in slices]
     owner = {}
     for k, (a, b) in enumerate(bounds):
         owner.update({i: k for i in range(a, b)})
@@ -193,7 +190,7 @@ def downstream_states(model):
     down = set()
     while True:
         new = {k for k, (a, _) in enumerate(bounds)
-               if k not in down and a < model.len_rhs and readers[k] <= down}
+               if k not in down and a < differential_size(model) and readers[k] <= down}
         if not new:
             return [variables[k] for k in sorted(down)]
         down |= new
@@ -201,12 +198,13 @@ def downstream_states(model):
 
 def _downstream_jacobian(model):
     """The Jacobian function of :class:`_DownstreamJacobian`, or None to keep PyBaMM's."""
-    f = model.rhs_algebraic_eval
+    f = residual_function(model)
     n = f.sparsity_in(1).size1()
-    bounds = sorted((s.start, s.stop) for slices in model.y_slices.values() for s in slices)
+    layout = state_slices(model)
+    bounds = sorted((s.start, s.stop) for slices in layout.values() for s in slices)
     if [a for a, _ in bounds] != [0] + [b for _, b in bounds[:-1]] or bounds[-1][1] != n:
         return None  # the slices do not tile the state vector: leave PyBaMM's
-    down = {(s.start, s.stop) for var in downstream_states(model) for s in model.y_slices[var]}
+    down = {(s.start, s.stop) for var in downstream_states(model) for s in layout[var]}
     if not down:
         return None
     t, p = casadi.MX.sym("t"), casadi.MX.sym("p", f.sparsity_in(2))
@@ -257,14 +255,15 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     def _post_process_solution(self, sol, model, integration_time, inputs_dict, t_eval):
         solution = super()._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)
-        if (solution.termination == "event" and model.len_alg > 0 and not solution.variables_returned
-                and not model.calculate_sensitivities and len(solution.all_ts[-1]) > 1):
+        if (solution.termination == "event" and algebraic_size(model) > 0 and not solution.variables_returned
+                and not has_sensitivities(model) and len(solution.all_ts[-1]) > 1):
             y = np.array(solution.all_ys[-1], dtype=float)
             t = float(solution.all_ts[-1][-1])
             p = flatten_inputs(inputs_dict) if inputs_dict else np.zeros(0)
             z = self._consistent_algebraic_states(model, t, y[:, -1], p)
-            if z is not None and self._off_by_more_than_tolerance(model, y[model.len_rhs:, -1], z):
-                y[model.len_rhs:, -1] = z
+            n = differential_size(model)
+            if z is not None and self._off_by_more_than_tolerance(model, y[n:, -1], z):
+                y[n:, -1] = z
                 set_end_state(solution, y)
         return solution
 
@@ -273,17 +272,17 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         differential states of ``y`` (``y``'s own as the first guess), or None if the Newton iteration
         does not reach its :attr:`NEWTON` tolerance."""
         cached = getattr(self, "_consistent_newton", None)
-        if cached is None or cached[0] is not model or cached[1] is not model.rhs_algebraic_eval:
-            f = model.rhs_algebraic_eval
-            n = model.len_rhs
-            z, x = casadi.MX.sym("z", model.len_alg), casadi.MX.sym("x", n)
+        if cached is None or cached[0] is not model or cached[1] is not residual_function(model):
+            f = residual_function(model)
+            n = differential_size(model)
+            z, x = casadi.MX.sym("z", algebraic_size(model)), casadi.MX.sym("x", n)
             ts, ps = casadi.MX.sym("t"), casadi.MX.sym("p", f.sparsity_in(2))
             residual = f(ts, casadi.vertcat(x, z), ps)[n:]
             g = casadi.Function("algebraic", [z, ts, x, ps], [residual])
             newton = casadi.rootfinder("consistent_state", "newton", g, {**self.NEWTON, "error_on_fail": False})
             cached = self._consistent_newton = (model, f, g, newton)
         _, _, g, newton = cached
-        n = model.len_rhs
+        n = differential_size(model)
         args = (casadi.DM(t), casadi.DM(y[:n]), casadi.DM(p))
         z = np.asarray(newton(casadi.DM(y[n:]), *args)).ravel()
         residual = np.max(np.abs(np.asarray(g(casadi.DM(z), *args))))
@@ -296,7 +295,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         whose algebraic states are the host potential and the ohmic drop: residuals <= 1e-6, as at IDA's own
         points) the step ends as IDA returned it, and the next step starts from the same guess as before."""
         atol = np.asarray(getattr(model, "atol", self.atol), dtype=float)  # (PyBaMM's: a number or one per state)
-        atol = atol.ravel()[model.len_rhs:] if atol.ndim else atol
+        atol = atol.ravel()[differential_size(model):] if atol.ndim else atol
         return bool(np.max(np.abs(z_ida - z) / (self.rtol * np.abs(z) + atol)) > 1)
 
     def __getstate__(self):

@@ -38,9 +38,22 @@ not; :func:`install` installs them, idempotently, in this order):
   saying the experiment stopped on an error, or PyBaMM warning as it returns.
 
 **Solver internals read or set outside an override** (:mod:`.solver_internals`, used by
-:mod:`pybamm_aea.models.solvers`): ``pybamm.solvers.base_solver.flatten_inputs``, the private
-``Solution._y_event`` (set with the solution's end state) and ``IDAKLUSolver._options`` (read). Retired by: those
-made public, or IDAKLU ending an event-terminated step on a consistent state itself.
+:mod:`pybamm_aea.models.solvers` and :mod:`pybamm_aea.models.experiment_checks`):
+``pybamm.solvers.base_solver.flatten_inputs``, the private ``Solution._y_event`` (set with the solution's end state)
+and ``IDAKLUSolver._options`` (read); what ``BaseSolver.set_up`` attaches to a model: ``rhs_algebraic_eval``,
+``jac_rhs_algebraic_eval`` and ``terminate_events_eval`` (read and replaced), the other CasADi functions IDAKLU takes
+(replaced by their SX form), ``calculate_sensitivities`` and ``y0`` (read). Retired by: those made public, or IDAKLU
+ending an event-terminated step on a consistent state itself.
+
+**Undocumented attributes of models, solutions and processed variables read** (:mod:`.model_internals`, used by
+:mod:`pybamm_aea.models.solvers`, :mod:`pybamm_aea.models.experiment_checks`, :mod:`pybamm_aea.readout`,
+:mod:`pybamm_aea.cycling` and :mod:`pybamm_aea.phases`): a discretised model's ``y_slices``, ``len_rhs``, ``len_alg``
+and ``len_rhs_and_alg``; an experiment solution's ``all_first_states`` and ``all_summary_variables``; a processed
+variable's ``mesh`` (its ``edges`` and ``d_edges``). Retired by: a documented state layout, per-cycle states and
+mesh. (Read as PyBaMM's public API, elsewhere: ``Solution.all_models``, ``all_ts``, ``all_ys``, ``all_yps``,
+``first_state``, ``last_state``, ``termination``, ``variables_returned``, ``cycles``; ``BaseModel.variables``,
+``events``, ``algebraic``, ``options``, ``input_parameters``, ``get_processed_variable``; ``Simulation.built_model``;
+the CasADi library's own API.)
 
 **Private methods and attributes overridden in subclasses** (left where the subclass is: an override is its
 class's business, and moving it here would only add an indirection; not checked at import, a PyBaMM that drops
@@ -70,12 +83,14 @@ Where the patches are installed: :func:`install` when :mod:`pybamm_aea.models.ae
 ``pybamm.Model("AEA")`` does); :func:`install_initial_state` alone when :mod:`pybamm_aea.parameters` is imported
 (which ``pybamm.ParameterValues("Li2021_...")`` does).
 """
-from . import cycle_states, experiment_errors, experiment_inputs, initial_states, parameter_values, solver_internals
+from . import (cycle_states, experiment_errors, experiment_inputs, initial_states, model_internals, parameter_values,
+               solver_internals)
 from .experiment_inputs import PYBAMM_INPUTS
 from .initial_states import patch_mismatch
 
 __all__ = ["install", "install_initial_state", "PYBAMM_INPUTS", "patch_mismatch", "cycle_states",
-           "experiment_errors", "experiment_inputs", "initial_states", "parameter_values", "solver_internals"]
+           "experiment_errors", "experiment_inputs", "initial_states", "model_internals", "parameter_values",
+           "solver_internals"]
 
 
 def install_initial_state():

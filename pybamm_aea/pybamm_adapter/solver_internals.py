@@ -8,10 +8,17 @@ methods they override (listed in :mod:`pybamm_aea.pybamm_adapter`) goes through 
 - :func:`set_end_state`: a solution's last point replaced, in ``solution.all_ys[-1]`` and in the private
   ``Solution._y_event`` (the state at the event, which ``Solution.last_state`` and the next experiment step read);
 - :func:`idaklu_options`: the private ``IDAKLUSolver._options`` (the options the solver was made with, merged with
-  PyBaMM's defaults), from which a retry solver is made with one option changed.
+  PyBaMM's defaults), from which a retry solver is made with one option changed;
+- what ``BaseSolver.set_up`` attaches to the model it sets up (PyBaMM 26.10; none documented):
+  :func:`residual_function` and :func:`set_jacobian_function` (``model.rhs_algebraic_eval``,
+  ``model.jac_rhs_algebraic_eval``: CasADi functions of ``(t, y, inputs)``), :func:`event_functions` and
+  :func:`set_event_functions` (``model.terminate_events_eval``), :func:`replace_solver_functions`
+  (:data:`SOLVER_FUNCTIONS`), :func:`has_sensitivities` (``model.calculate_sensitivities``) and
+  :func:`initial_state` (``model.y0``, from ``model.y0_list``: the consistent initial state of the last set-up or step).
 
 What upstream would replace this module: ``flatten_inputs`` exported; a public way to set a solution's end state
-(or IDAKLU ending an event-terminated step on a consistent state itself); a public ``IDAKLUSolver.options``.
+(or IDAKLU ending an event-terminated step on a consistent state itself); a public ``IDAKLUSolver.options``; a
+documented set-up result (the model's functions and initial state) a solver subclass may read and replace.
 """
 from pybamm.solvers.base_solver import flatten_inputs  # noqa: F401  (re-exported)
 
@@ -32,3 +39,54 @@ def idaklu_options(solver):
     """The options ``solver`` (a ``pybamm.IDAKLUSolver``) runs with: a dict, PyBaMM's defaults overlaid with the
     user's."""
     return getattr(solver, OPTIONS)
+
+
+#: the model attributes PyBaMM 26.10's ``BaseSolver.set_up`` sets to the functions IDAKLU integrates with
+SOLVER_FUNCTIONS = ("rhs_algebraic_eval", "jac_rhs_algebraic_eval", "jac_rhs_algebraic_action_eval",
+                    "algebraic_eval", "jac_algebraic_eval")
+
+
+def residual_function(model):
+    """The residual of a set-up ``model``'s equations, differential then algebraic rows, as the function of
+    ``(t, y, inputs)`` the solver integrates (PyBaMM 26.10's ``model.rhs_algebraic_eval``, a ``casadi.Function``
+    for a model converted to CasADi)."""
+    return model.rhs_algebraic_eval
+
+
+def set_jacobian_function(model, function):
+    """Make ``function`` (of ``(t, y, inputs)``) the Jacobian of the residual in ``y`` the solver's Newton iteration
+    uses for a set-up ``model`` (PyBaMM 26.10's ``model.jac_rhs_algebraic_eval``)."""
+    model.jac_rhs_algebraic_eval = function
+
+
+def event_functions(model):
+    """A set-up ``model``'s termination events, one function of ``(t, y, inputs)`` each (PyBaMM 26.10's
+    ``model.terminate_events_eval``)."""
+    return model.terminate_events_eval
+
+
+def set_event_functions(model, functions):
+    """Make ``functions`` (one per event, in :func:`event_functions`' order) a set-up ``model``'s termination
+    events."""
+    model.terminate_events_eval = functions
+
+
+def replace_solver_functions(model, replace, kind):
+    """Each of :data:`SOLVER_FUNCTIONS` of a set-up ``model`` that is an instance of ``kind`` replaced by
+    ``replace(function)``."""
+    for name in SOLVER_FUNCTIONS:
+        function = getattr(model, name, None)
+        if isinstance(function, kind):
+            setattr(model, name, replace(function))
+
+
+def has_sensitivities(model):
+    """True if a set-up ``model`` is solved with sensitivities (PyBaMM 26.10's ``model.calculate_sensitivities``,
+    the list of their parameters)."""
+    return bool(model.calculate_sensitivities)
+
+
+def initial_state(model):
+    """The state vector a set-up ``model``'s solve or step starts from (PyBaMM 26.10's ``model.y0``: the first of
+    ``model.y0_list``, a ``casadi.DM`` or array; None before the set-up)."""
+    return model.y0

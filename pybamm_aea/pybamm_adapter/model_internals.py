@@ -1,0 +1,71 @@
+"""The undocumented attributes of PyBaMM's discretised models, solutions and processed variables the package reads.
+
+PyBaMM's discretisation, ``pybamm.Simulation`` and ``pybamm.make_cycle_solution`` attach these to the objects they
+make; PyBaMM's API documentation names none of them (or names them with another type), so each is read here only.
+Checked against PyBaMM 26.10.1.1:
+
+- :func:`state_slices`: ``BaseModel.y_slices``, set by ``Discretisation.process_model`` (its class docstring says
+  "None or list"; it is a dict of state variable -> list of slices of the state vector);
+- :func:`differential_size`, :func:`algebraic_size`, :func:`state_size`: ``BaseModel.len_rhs``, ``len_alg`` and
+  ``len_rhs_and_alg``, set by ``Discretisation.process_model``;
+- :func:`cycle_first_states`, :func:`cycle_summaries`: the ``Solution`` slots ``all_first_states`` and
+  ``all_summary_variables``, set by ``pybamm.Simulation`` on an experiment's solution (one per cycle);
+- :func:`mesh_edges`, :func:`cell_widths`: ``ProcessedVariable.mesh`` and its ``SubMesh1D.edges`` and ``d_edges``.
+
+What upstream would replace this module: a documented state layout of a discretised model (names, sizes, the
+differential / algebraic split), per-cycle first states and summaries as documented ``Solution`` properties, and a
+processed variable's mesh as a documented property.
+"""
+import numpy as np
+
+
+def state_slices(model):
+    """A discretised ``model``'s state vector by variable: a dict of state variable -> list of slices of the vector
+    (PyBaMM 26.10's ``model.y_slices``); empty for a model not discretised."""
+    return getattr(model, "y_slices", None) or {}
+
+
+def differential_size(model):
+    """Number of differential states of a discretised ``model`` (the first of its state vector; PyBaMM 26.10's
+    ``model.len_rhs``)."""
+    return model.len_rhs
+
+
+def algebraic_size(model):
+    """Number of algebraic states of a discretised ``model`` (the last of its state vector; PyBaMM 26.10's
+    ``model.len_alg``)."""
+    return model.len_alg
+
+
+def state_size(model):
+    """Number of values of a discretised ``model``'s state vector (PyBaMM 26.10's ``model.len_rhs_and_alg``)."""
+    return model.len_rhs_and_alg
+
+
+def cycle_first_states(solution):
+    """An experiment ``solution``'s first state of each cycle (one-point ``pybamm.Solution``), also of a cycle
+    ``save_at_cycles`` did not keep (PyBaMM 26.10's ``solution.all_first_states``); an empty list if it has none."""
+    return list(getattr(solution, "all_first_states", None) or [])
+
+
+def cycle_summaries(solution):
+    """An experiment ``solution``'s summary variables of each cycle (``pybamm.SummaryVariables``, each with its
+    cycle's ``first_state`` and ``last_state``; PyBaMM 26.10's ``solution.all_summary_variables``); an empty list if
+    it has none."""
+    try:
+        sums = solution.all_summary_variables
+    except AttributeError:
+        return []
+    return list(sums) if sums else []
+
+
+def mesh_edges(variable):
+    """The edges of the one-dimensional mesh a processed ``variable`` is on (in the mesh's units), a float array
+    (PyBaMM 26.10's ``variable.mesh.edges``)."""
+    return np.asarray(variable.mesh.edges, dtype=float)
+
+
+def cell_widths(variable):
+    """The widths of the cells of the one-dimensional mesh a processed ``variable`` is on (the differences of
+    :func:`mesh_edges`), a float array (PyBaMM 26.10's ``variable.mesh.d_edges``)."""
+    return np.asarray(variable.mesh.d_edges, dtype=float)
