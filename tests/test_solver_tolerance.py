@@ -586,14 +586,15 @@ def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name):
 
 
 def test_a_step_ended_by_an_event_ends_on_a_consistent_state():
-    """LMS discharged at constant power (3x its 0.1C power, about 0.3C) to 1.8 V on the multi-phase host. IDA
-    locates the cut-off on its interpolating polynomial, whose algebraic states (here the current) are out of
-    its error test on this host: the last point had I V = 1.00075 P (1.0012 P at the 0.1C power) while the
-    points before it, where IDA's Newton iteration converged, hold P within its tolerance (2.2e-4). :class:`ConsistentEventIDAKLUSolver` solves the algebraic
-    states of that point for its differential ones: I V = P there, at 1.80001 V. Catches the interpolated
-    end state returned as it is."""
+    """LMS discharged at constant power (its 0.1C power) to 1.8 V on the multi-phase host. IDA locates the cut-off
+    on its interpolating polynomial, whose algebraic states (here the current) are out of its error test on this
+    host: the last point had I V = 1.0011 P (casadi 3.8.1, pybammsolvers 0.11.1; 1.0012 P before) while the points
+    before it, where IDA's Newton iteration converged, hold P within its tolerance (1.3e-5 here).
+    :class:`ConsistentEventIDAKLUSolver` solves the algebraic states of that point for its differential ones: I V = P
+    there, at 1.800006 V. Catches the interpolated end state returned as it is. (At 3x the power, IDA's end point
+    is now within the tolerances, I V = 1.00009 P, and is kept.)"""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
-    power = 3 * 0.1 * values["Nominal cell capacity [A.h]"] * 2.1  # [W], 2.1 V about the mean discharge voltage
+    power = 0.1 * values["Nominal cell capacity [A.h]"] * 2.1  # [W], 2.1 V about the mean discharge voltage
     experiment = pybamm.Experiment([pybamm.step.power(power, termination="1.8 V")])
     solution = pybamm.Simulation(AEA(), parameter_values=values, experiment=experiment).solve()
     assert "Voltage < 1.8" in solution.termination
