@@ -378,6 +378,18 @@ def test_grid_entry_parsing():
             parse_grid_entry(f"Cathode loading [kg.m-2]={bad}")
 
 
+def test_energy_pressure_whose_porosity_the_law_cannot_give_is_a_usage_error(capsys):
+    """energy --pressure 1e9 printed "porosity 0.0000" and a table with an ExtrapolationWarning: a usage error naming
+    --pressure and the value now; --branch released on a set measured under pressure only still names --branch."""
+    err = _error(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "1e9", "--compaction", "S-LMS",
+                  "--voltage", "2"], capsys)
+    assert "argument --pressure: pressure 1e+09 MPa: the heckel law fitted to 'S-LMS'" in err
+    assert "porosity of 0, outside (0, 1)" in err and "ExtrapolationWarning" not in err
+    err = _error(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "100", "--compaction", "S-LMS",
+                  "--branch", "released", "--voltage", "2"], capsys)
+    assert "argument --branch: 'S-LMS' was measured under pressure only" in err
+
+
 @pytest.mark.parametrize("argv, message", [
     (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode porosity [-]=0.1,,0.2"],
      "argument --grid: 'Cathode porosity [-]=0.1,,0.2': item 2 of 3 is empty"),
