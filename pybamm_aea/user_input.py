@@ -16,8 +16,6 @@ import os
 from pathlib import Path
 import uuid
 
-import numpy as np
-
 #: the file in an output folder that records what pybamm-aea wrote there (file name -> SHA-256 of its bytes), so
 #: that a re-run replaces its own files but not a file a user wrote or edited
 WRITTEN_RECORD = ".pybamm-aea-written.json"
@@ -39,6 +37,8 @@ def number_refusal(value):
     """Why ``value`` is not one real number as a user gives one, or None: a Python or NumPy int or float is one; a
     bool or ``numpy.bool_`` (a truth value, which float() reads as 1 or 0), a 0-d numpy array
     (:data:`ZERO_D_ARRAY`), text, None or a sequence is not."""
+    import numpy as np  # (here: the command line's parser is built without NumPy)
+
     if isinstance(value, (bool, np.bool_)):
         return "a truth value, not a number"
     if isinstance(value, np.ndarray) and value.ndim == 0:

@@ -110,12 +110,13 @@ def test_cathode_cells_reach_the_sweep(tmp_path, capsys):
     (["--compaction", "Mo6S8"], "--compaction", "compaction='Mo6S8'"),
     (["--experiment", "Discharge at 1 mA until 1.8 V", "--grid", "C-rate=0.5"], "--experiment", "no C-rate step"),
     (["--results", "r.csv"], "--results", "'r.csv'"),
-    (["--output", "no_folder/t.csv"], "--output", "'no_folder'"),
+    (["--output", "taken.csv/t.csv"], "--output", "taken.csv' is a file, not a folder"),  # (a missing folder is made)
 ])
 def test_a_configuration_error_names_the_one_option_it_is_in(given, option, value, capsys, tmp_path, monkeypatch):
     """A bad value the sweep finds before any solve is named with its own option alone (it read
     'argument --grid/--parameter-set/--option/--experiment/--results/--output: ...' for each of them)."""
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "taken.csv").write_text("mine")
     argv = [a for a in BASE if a != "--parameter-set" and a != "Li2021_Mo6S8"] if "--parameter-set" in given else BASE
     if "--grid" not in given:
         given = given + ["--grid", f"{LOADING}=0.015"]
