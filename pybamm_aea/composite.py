@@ -26,7 +26,7 @@ from .energy import get_material as _energy_material
 from .materials import functions as fn
 from .models.checks import check_value
 from .parameters import paper_cell
-from .user_input import is_finite_positive
+from .user_input import is_finite_positive, not_a_number, real_number
 
 #: Mass fractions of the composite's solid (assumption, see the module docstring); "active" is the material.
 COMPOSITION = {"active": 0.60, "Sulfide SE": 0.30, "Carbon": 0.10}
@@ -109,11 +109,13 @@ def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=pa
     m = get_material(material)
     R = PARTICLE_RADIUS.get(m.name) if particle_radius_m is None else particle_radius_m
     if R is None or not is_finite_positive(R):
-        raise ValueError(f"particle_radius_m needed (finite, > 0) for {m.name!r}, got {particle_radius_m!r}; defaults "
-                         f"exist for {list(PARTICLE_RADIUS)}")
+        raise ValueError(f"particle_radius_m needed (finite, > 0) for {m.name!r}, got {particle_radius_m!r}"
+                         f"{not_a_number(R) if R is not None else ''}; defaults exist for {list(PARTICLE_RADIUS)}")
     R = float(R)
     if not is_finite_positive(active_loading_mg_cm2):
-        raise ValueError(f"active_loading_mg_cm2 must be finite and > 0, got {active_loading_mg_cm2!r}")
+        raise ValueError(f"active_loading_mg_cm2 must be finite and > 0, got {active_loading_mg_cm2!r}"
+                         f"{not_a_number(active_loading_mg_cm2)}")
+    temperature_K = real_number("temperature_K", temperature_K)
     try:  # the model's range, named by this argument
         check_value("Ambient temperature [K]", temperature_K)
     except ValueError as exc:
@@ -124,7 +126,7 @@ def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=pa
     area = paper_cell.CELL_SIDE_M**2
     nominal = m.theoretical_capacity * float(active_loading_mg_cm2) * 1e-3 * area * 1e4 * 1e-3  # A.h
     c_max = m.x_max * m.density * 1e3 / (m.molar_mass * 1e-3)  # mol/m3
-    x0 = m.initial_li_content if initial_li_content is None else float(initial_li_content)
+    x0 = m.initial_li_content if initial_li_content is None else real_number("initial_li_content", initial_li_content)
     lo, hi = STO_MARGIN * m.x_max, (1 - STO_MARGIN) * m.x_max
     # not (lo <= x0 <= hi): a nan content fails it
     if not lo <= x0 <= hi:

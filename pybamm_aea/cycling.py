@@ -58,7 +58,7 @@ from .energy.electrode import NoDischargedState
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
                       RetentionUndefinedWarning, check_reference, gives, is_skipped, iter_steps, retention_curve)
-from .user_input import finite_positive, is_finite_positive
+from .user_input import finite_positive, is_finite_positive, real_number
 
 __all__ = [
     "SUMMARY_COLUMNS",
@@ -311,7 +311,7 @@ def _auto_cycle_start(current, tol):
 
 def _rest_tolerance(current, rest_tol):
     if rest_tol is not None:
-        return float(rest_tol)
+        return real_number("rest_tol", rest_tol)  # (the kernel names a negative or non-finite one)
     peak = float(np.max(np.abs(current))) if current.size else 0.0
     return 1e-12 + 1e-9 * peak  # the kernel's default
 

@@ -49,7 +49,7 @@ from .models.experiment_checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
 from .readout import DISCHARGE_ENERGY_VS_LI, ESC
-from .user_input import close_names, first_repeat, is_finite_positive
+from .user_input import close_names, first_repeat, is_finite_positive, not_a_number, number_refusal, real_number
 
 MECHANISMS = {
     "ionic": ("Cathode diffusion overpotential [V]", "Li0 film overpotential [V]"),
@@ -329,24 +329,19 @@ def _largest_passing(x, u, threshold):
     return float(x[-1]), True
 
 
-def _scalar(value):
-    """The value a 0-d numpy array holds (``np.array(0.5)`` -> 0.5), so that it is checked as that scalar is (it
-    failed with "iteration over a 0-d array", naming no argument); anything else as given."""
-    return value.item() if isinstance(value, np.ndarray) and value.ndim == 0 else value
-
-
 def _axis(name, values):
     """A grid axis as a list of floats: finite, > 0, each value once; ValueError naming ``name`` otherwise. A single
     number is a one-value axis (as a scalar of a :func:`pybamm_aea.sweep` grid)."""
-    values = _scalar(values)
+    if isinstance(values, np.ndarray) and values.ndim == 0:  # (refused as everywhere: user_input.number_refusal)
+        raise ValueError(f"{name} must be a number or a sequence of numbers, got {values!r}{not_a_number(values)}")
     if isinstance(values, numbers.Real):
         values = [values]
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):  # (a str was read letter by letter)
         raise ValueError(f"{name} must be a number or a sequence of numbers, got {values!r}")
     values = list(values)
-    text = [v for v in values if isinstance(v, bool) or not isinstance(v, numbers.Real)]
+    text = [v for v in values if number_refusal(v) is not None]
     if text:  # (float("0.5") took a string as a number, float(True) a bool as 1)
-        raise ValueError(f"{name} must be numbers, got {text[0]!r} in {values!r}")
+        raise ValueError(f"{name} must be numbers, got {text[0]!r} in {values!r}{not_a_number(text[0])}")
     values = [float(v) for v in values]
     if not values or not all(map(is_finite_positive, values)):
         raise ValueError(f"{name} must be finite numbers > 0, got {values}")
@@ -358,8 +353,8 @@ def _axis(name, values):
 
 def _check_threshold(threshold):
     """``threshold`` as a float: a utilisation in (0, 1] (as ``--threshold``); ValueError naming it otherwise."""
-    if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real) or not 0 < threshold <= 1:
-        raise ValueError(f"threshold must be a utilisation in (0, 1], got {threshold!r}")
+    if number_refusal(threshold) is not None or not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be a utilisation in (0, 1], got {threshold!r}{not_a_number(threshold)}")
     return float(threshold)
 
 
@@ -456,13 +451,10 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
 
     if cell not in CELL_BUILDS:  # a set name took no cell build, and ignored an unknown one
         raise ValueError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
-    temperature = _scalar(temperature)
     if temperature is not None:
         from .models.checks import check_value
 
-        if isinstance(temperature, bool) or not isinstance(temperature, numbers.Real):
-            raise ValueError(f"temperature must be a number [K], got {temperature!r}")
-        check_value("Ambient temperature [K]", float(temperature))
+        check_value("Ambient temperature [K]", real_number("temperature [K]", temperature))
     if isinstance(materials, (str, os.PathLike, AEAMaterial)):  # one material (a str was read letter by letter)
         materials = [materials]
     materials = list(materials)

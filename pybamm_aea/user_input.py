@@ -27,10 +27,31 @@ def whole_at_least(value, low):
     return not isinstance(value, bool) and isinstance(value, numbers.Integral) and value >= low
 
 
+#: why a numpy array of 0 dimensions is no number a user may give: PyBaMM's solver sizes an input by its shape[0] (an
+#: IndexError from inside it), so it is refused everywhere, not read as its value by some entry points only
+ZERO_D_ARRAY = ("a numpy array of 0 dimensions, taken as no number (PyBaMM's solver cannot take one as an input): "
+                "give float(value)")
+
+
+def number_refusal(value):
+    """Why ``value`` is not one real number as a user gives one, or None: a Python or NumPy int or float is one; a
+    bool or ``numpy.bool_`` (a truth value, which float() reads as 1 or 0), a 0-d numpy array
+    (:data:`ZERO_D_ARRAY`), text, None or a sequence is not."""
+    import numpy as np  # (here: the command line's parser is built without NumPy)
+
+    if isinstance(value, (bool, np.bool_)):
+        return "a truth value, not a number"
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        return ZERO_D_ARRAY
+    if not isinstance(value, numbers.Real):
+        return f"a {type(value).__name__}, not a number"
+    return None
+
+
 def is_finite_positive(value):
-    """True if ``value`` is a finite real number > 0: a Python or NumPy number, not a bool, nan, inf, a string or an
-    integer beyond a float's range (10**400 passed, then float() raised OverflowError)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    """True if ``value`` is a finite real number > 0 (:func:`number_refusal`): not a bool, a 0-d array, nan, inf,
+    a string or an integer beyond a float's range (10**400 passed, then float() raised OverflowError)."""
+    if number_refusal(value) is not None:
         return False
     try:
         return 0 < float(value) < math.inf  # (nan fails it)
@@ -42,7 +63,22 @@ def finite_positive(name, value):
     """``value`` as a float if a finite real number > 0, else ValueError naming ``name`` and the value (a zero mass
     gave an infinite mA.h/g, an infinite tolerance passed every check)."""
     if not is_finite_positive(value):
-        raise ValueError(f"{name} must be a finite positive number, got {value!r}")
+        raise ValueError(f"{name} must be a finite positive number, got {value!r}{not_a_number(value)}")
+    return float(value)
+
+
+def not_a_number(value):
+    """", " and :func:`number_refusal`'s reason when ``value`` is no number (the end of a message that names it), else
+    "" (a number: its value is what is wrong)."""
+    why = number_refusal(value)
+    return "" if why is None else f", {why}"
+
+
+def real_number(name, value):
+    """``value`` as a float if one real number (:func:`number_refusal`), else ValueError naming ``name``, the value
+    and why."""
+    if number_refusal(value) is not None:
+        raise ValueError(f"{name} must be a real number, got {value!r}{not_a_number(value)}")
     return float(value)
 
 

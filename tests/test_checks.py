@@ -9,6 +9,8 @@ import pybamm
 import pytest
 
 import pybamm_aea
+from pybamm_aea.composite import composite_parameter_values
+from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.models.checks import RANGES, check_inputs, check_value
 from pybamm_aea.models.experiment_checks import STEP_VALUE_RANGES, CheckedIDAKLUSolver
 
@@ -231,6 +233,34 @@ def test_a_zero_d_array_input_is_refused_saying_why():
     with pytest.raises(ValueError, match=re.escape("got array(343.15), a numpy array of 0 dimensions") + ".*"
                        + re.escape("give float(value) or numpy.array([value])")):
         sim.solve([0, 60], inputs={"Ambient temperature [K]": np.array(343.15)})
+
+
+def _series():
+    """Two minutes of a 1 mA discharge: a time series cycle_summary takes."""
+    t = np.linspace(0.0, 120.0, 13)
+    return {"Time [s]": t, "Current [A]": np.full(t.size, 1e-3), "Voltage [V]": np.linspace(2.2, 2.0, t.size)}
+
+
+@pytest.mark.parametrize("call, value, name", [
+    (lambda z: pybamm_aea.screen(["Li2021_TiS2"], c_rates=z, loadings=1.5), 1.0, "c_rates"),
+    (lambda z: pybamm_aea.screen(["Li2021_TiS2"], c_rates=1.0, loadings=1.5, temperature=z), 343.15, "temperature"),
+    (lambda z: composite_parameter_values("LiFePO4", z), 3.0, "active_loading_mg_cm2"),
+    (lambda z: composite_parameter_values("LiFePO4", 3.0, temperature_K=z), 343.15, "temperature_K"),
+    (lambda z: cycle_summary(_series(), mass_g=z), 1e-3, "mass_g"),
+    (lambda z: cycle_summary(_series(), rest_tol=z), 1e-9, "rest_tol"),
+    (lambda z: pybamm_aea.sweep({"C-rate": [1.0]}, parameter_set="Li2021_Mo6S8", reference_c_rate=z), 1.0,
+     "reference_c_rate"),
+    (lambda z: pybamm_aea.sweep({"C-rate": z}, parameter_set="Li2021_Mo6S8"), 1.0, "grid entry 'C-rate'"),
+    (lambda z: pybamm_aea.energy.Electrode({"LiFePO4": 1.0}, porosity=z), 0.1, "porosity"),
+])
+def test_a_zero_d_array_is_refused_at_every_entry_point_of_a_number(call, value, name):
+    """numpy.array(3.0) was refused as a solve's input, by composite_parameter_values and cycle_summary ("must be
+    finite and > 0, got array(3.)", which it is), but read as 3.0 by screen; a sweep's grid failed with "iteration
+    over a 0-d array" and rest_tol took it (and "0.1"). One rule (user_input.number_refusal): refused everywhere,
+    naming the argument and saying what to give."""
+    with pytest.raises(ValueError, match=re.escape(name) + ".*" + re.escape("a numpy array of 0 dimensions, taken as "
+                                                                           "no number") + ".*give float"):
+        call(np.array(value))
 
 
 def test_a_casadi_dm_input_is_refused_naming_its_type():

@@ -411,6 +411,37 @@ def test_grid_entry_parsing():
             parse_grid_entry(f"Cathode loading [kg.m-2]={bad}")
 
 
+def test_energy_pressure_whose_porosity_the_law_cannot_give_is_a_usage_error(capsys):
+    """energy --pressure 1e9 printed "porosity 0.0000" and a table with an ExtrapolationWarning: a usage error naming
+    --pressure and the value now; --branch released on a set measured under pressure only still names --branch."""
+    err = _error(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "1e9", "--compaction", "S-LMS",
+                  "--voltage", "2"], capsys)
+    assert "argument --pressure: pressure 1e+09 MPa: the heckel law fitted to 'S-LMS'" in err
+    assert "porosity of 0, outside (0, 1)" in err and "ExtrapolationWarning" not in err
+    err = _error(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "100", "--compaction", "S-LMS",
+                  "--branch", "released", "--voltage", "2"], capsys)
+    assert "argument --branch: 'S-LMS' was measured under pressure only" in err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode porosity [-]=0.1,,0.2"],
+     "argument --grid: 'Cathode porosity [-]=0.1,,0.2': item 2 of 3 is empty"),
+    (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode porosity [-]=0.1,0.2,"],
+     "argument --grid: 'Cathode porosity [-]=0.1,0.2,': item 3 of 3 is empty"),
+    (["screen", "--materials", "Li2021_TiS2", "--c-rates", "1,,2"], "argument --c-rates: '1,,2': item 2 of 3 is empty"),
+    (["screen", "--materials", ",Li2021_TiS2"], "argument --materials: ',Li2021_TiS2': item 1 of 2 is empty"),
+    (["energy", "--composition", "TiS2=0.6,,Li3PS4=0.4"],
+     "argument --composition: 'TiS2=0.6,,Li3PS4=0.4': item 2 of 3 is empty"),
+])
+def test_an_empty_item_of_a_comma_list_is_refused_naming_it(argv, message, capsys, tmp_path, monkeypatch):
+    """'Cathode porosity [-]=0.1,,0.2', a trailing comma, '--c-rates 1,,2' or '--materials ,X' were read without a
+    word as if the empty item were not there (a value left out, or a typo, unseen): refused, naming the argument as
+    written and the item's place (one rule, _args.comma_items)."""
+    monkeypatch.chdir(tmp_path)
+    err = _error(argv, capsys)
+    assert message in err, err
+
+
 # ------------------------------------------------------------------------------------------------ simulate
 @pytest.mark.slow
 def test_simulate_writes_csv_steps_and_plot(tmp_path, capsys):

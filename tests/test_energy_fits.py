@@ -84,6 +84,22 @@ def test_porosity_extrapolation_is_allowed_with_a_warning():
         porosity("Mo6S8", 500, method="interpolate")
 
 
+@pytest.mark.parametrize("method", ["auto", "fit"])
+def test_a_pressure_whose_extrapolated_porosity_is_none_is_refused_naming_it(method):
+    """energy --pressure 1e9 (MPa: 1 PPa, beyond the 36-360 MPa of Tables S6-S8) gave "porosity 0.0000", a fully
+    dense powder, with only the ExtrapolationWarning: the Heckel law's exp(-K P) below the smallest float, no
+    porosity a compacted powder has at a finite pressure. Refused, naming the pressure and the value; a porosity the
+    law does give (2000 MPa: 5e-4, about five mean yield pressures 1/K beyond the data) stays a warned extrapolation."""
+    for pressure in (1e9, [300.0, 1e6]):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # (refused, not warned first)
+            with pytest.raises(ValueError, match=r"pressure 1e\+(09|06) MPa: the heckel law fitted to 'S-LMS' \(loading, "
+                               r"measured \[36, 360\] MPa\) extrapolates to a porosity of 0, outside \(0, 1\)"):
+                porosity("S-LMS", pressure, method=method)
+    with pytest.warns(ExtrapolationWarning, match="outside the measured range"):
+        assert 1e-4 < porosity("S-LMS", 2000.0, method=method) < 2e-3
+
+
 def test_porosity_bad_input():
     with pytest.raises(ValueError, match=r"-5"):
         porosity("Mo6S8", -5)

@@ -66,6 +66,23 @@ def test_existing_output_needs_force_and_results_must_be_a_store(tmp_path, capsy
     assert exc.value.code == 2 and ".sqlite" in capsys.readouterr().err
 
 
+def test_output_and_results_in_missing_folders_are_made_as_every_commands_output(tmp_path, capsys):
+    """sweep --output/--results in a folder that did not exist were refused ("export 'new/b/s.csv': folder 'new/b'
+    does not exist"), where simulate, screen, energy --output and compare/reproduce --out make it: made, as they
+    do; a file a user wrote there is still not overwritten without --force, nor a folder made under a file."""
+    out, store = tmp_path / "new" / "b" / "s.csv", tmp_path / "runs" / "a" / "r.sqlite"
+    assert main(BASE + ["--grid", f"{LOADING}=0.015", "--output", str(out), "--results", str(store)]) == 0
+    assert len(pd.read_csv(out)) == 1 and store.is_file()
+    (tmp_path / "taken").write_text("mine")
+    capsys.readouterr()
+    for option, name in (("--output", "x.csv"), ("--results", "x.sqlite")):
+        with pytest.raises(SystemExit) as exc:
+            main(BASE + ["--grid", f"{LOADING}=0.015", option, str(tmp_path / "taken" / name)])
+        err = capsys.readouterr().err
+        assert exc.value.code == 2 and f"argument {option}" in err and "is a file, not a folder" in err, err
+    assert (tmp_path / "taken").read_text() == "mine"
+
+
 def test_cathode_cells_reach_the_sweep(tmp_path, capsys):
     """--cathode-cells 40: the pristine compact at 1C takes almost no Li (0.03 mA.h/g), as on 40 cells
     in the API (tests/test_sweep.py); fewer than 2 cells is a usage error naming the option."""
@@ -93,12 +110,13 @@ def test_cathode_cells_reach_the_sweep(tmp_path, capsys):
     (["--compaction", "Mo6S8"], "--compaction", "compaction='Mo6S8'"),
     (["--experiment", "Discharge at 1 mA until 1.8 V", "--grid", "C-rate=0.5"], "--experiment", "no C-rate step"),
     (["--results", "r.csv"], "--results", "'r.csv'"),
-    (["--output", "no_folder/t.csv"], "--output", "'no_folder'"),
+    (["--output", "taken.csv/t.csv"], "--output", "taken.csv' is a file, not a folder"),  # (a missing folder is made)
 ])
 def test_a_configuration_error_names_the_one_option_it_is_in(given, option, value, capsys, tmp_path, monkeypatch):
     """A bad value the sweep finds before any solve is named with its own option alone (it read
     'argument --grid/--parameter-set/--option/--experiment/--results/--output: ...' for each of them)."""
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "taken.csv").write_text("mine")
     argv = [a for a in BASE if a != "--parameter-set" and a != "Li2021_Mo6S8"] if "--parameter-set" in given else BASE
     if "--grid" not in given:
         given = given + ["--grid", f"{LOADING}=0.015"]

@@ -192,8 +192,9 @@ def test_unwritable_paths_fail_before_any_solve(tmp_path, monkeypatch):
         sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file="/proc/aea_sweep.sqlite")
     with pytest.raises(SweepConfigError, match="not writable|cannot be written"):
         sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, export="/proc/aea_sweep.csv")
-    with pytest.raises(SweepConfigError, match="does not exist"):
-        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, export=tmp_path / "missing" / "t.csv")
+    (tmp_path / "taken").write_text("mine")  # (a missing folder is made, one under a file cannot be)
+    with pytest.raises(SweepConfigError, match="'.*taken' is a file, not a folder"):
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, export=tmp_path / "taken" / "t.csv")
     if os.geteuid() != 0:  # a read-only file (root writes it anyway)
         ro = tmp_path / "ro.sqlite"
         sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=ro)

@@ -116,13 +116,27 @@ def number_or_text(text):
         return text
 
 
+def comma_items(text, where):
+    """The items of the comma-separated list ``text``, stripped; ArgumentTypeError naming ``where`` (the argument's
+    text as written) and the item's place if one is empty: "0.1,,0.2" or a trailing comma was read as "0.1,0.2"
+    without a word. An empty ``text`` is no item (the caller says what it needs)."""
+    if not text.strip():
+        return []
+    items = [p.strip() for p in text.split(",")]
+    empty = [k for k, item in enumerate(items, 1) if not item]
+    if empty:
+        raise argparse.ArgumentTypeError(f"{where}: item {empty[0]} of {len(items)} is empty: one value between each "
+                                         "two commas, none before the first or after the last")
+    return items
+
+
 def _pairs(text, what):
     """``"A=1,B=2"`` -> [("A", "1"), ("B", "2")], the names checked against the materials library."""
     from pybamm_aea.energy import get_material
     from pybamm_aea.energy.materials import UnknownMaterialError
 
     pairs = []
-    for part in filter(None, (p.strip() for p in text.split(","))):
+    for part in comma_items(text, repr(text)):
         name, sep, value = part.partition("=")
         if not sep or not name.strip():
             raise argparse.ArgumentTypeError(f"expected MATERIAL={what} pairs separated by commas, got {part!r}")
@@ -199,7 +213,7 @@ def parse_grid_entry(text):
         if not (np.isfinite(a) and np.isfinite(b)):  # (linspace makes nan of an infinite end: 'inf:1:2' said nan)
             raise argparse.ArgumentTypeError(f"range of {name!r} needs finite start and stop, got {values!r}")
         return name, [float(v) for v in np.linspace(a, b, n)]
-    return name, [number_or_text(v) for v in values.split(",") if v.strip()]
+    return name, [number_or_text(v) for v in comma_items(values, repr(text))]
 
 
 #: the form of a PyBaMM experiment step string (pybamm.step.string), said when PyBaMM's parser fails on one

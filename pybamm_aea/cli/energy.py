@@ -70,7 +70,7 @@ def _max_voltage():
 
 
 def _porosity(args):
-    from pybamm_aea.energy import porosity
+    from pybamm_aea.energy import compaction_data, porosity
 
     if args.pressure is None:
         for name, value in (("--compaction", args.compaction), ("--branch", args.branch)):
@@ -81,9 +81,13 @@ def _porosity(args):
         args.parser.error(f"argument --compaction: required with --pressure (one of "
                           f"{', '.join(compaction_data_sets.NAMES)})")
     try:
-        return float(porosity(args.compaction, args.pressure, branch=_branch(args)))
+        compaction_data(args.compaction, branch=_branch(args))
     except ValueError as exc:
         args.parser.error(f"argument --branch: {exc}")
+    try:
+        return float(porosity(args.compaction, args.pressure, branch=_branch(args)))
+    except ValueError as exc:  # (a porosity the fitted law cannot give)
+        args.parser.error(f"argument --pressure: {exc}")
 
 
 def report(args):

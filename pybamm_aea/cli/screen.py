@@ -1,4 +1,5 @@
 """``pybamm-aea screen``: materials x C-rates x loadings (or thicknesses) -> AEA screening table."""
+import argparse
 import sys
 
 from . import _args
@@ -44,9 +45,18 @@ def register(subparsers):
     return p
 
 
+def _items(parser, name, text):
+    """The items of ``text``, a comma-separated list (:func:`~pybamm_aea.cli._args.comma_items`); a usage error
+    naming ``name`` if one is empty."""
+    try:
+        return _args.comma_items(text, repr(text))
+    except argparse.ArgumentTypeError as exc:
+        parser.error(f"argument {name}: {exc}")
+
+
 def _numbers(parser, name, text):
     try:
-        values = [float(v) for v in text.split(",") if v.strip()]
+        values = [float(v) for v in _items(parser, name, text)]
     except ValueError:
         parser.error(f"argument {name}: comma-separated numbers expected, got {text!r}")
     if not values or any(not v > 0 for v in values):
@@ -82,7 +92,7 @@ def run(args):
     if args.output is not None:
         _args.check_output(parser, args.output, (".csv", ".json", ".parquet"))
         _args.check_not_overwritten(parser, [args.output], args.force)
-    materials = [_material(parser, m.strip()) for m in args.materials.split(",") if m.strip()]
+    materials = [_material(parser, m) for m in _items(parser, "--materials", args.materials)]
     c_rates = _numbers(parser, "--c-rates", args.c_rates)
     kwargs = {}
     if args.thicknesses is not None:

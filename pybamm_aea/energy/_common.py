@@ -1,10 +1,10 @@
 """Shared validation helpers and the warning class of :mod:`pybamm_aea.energy`."""
 import math
-import numbers
 
 import numpy as np
 
 from ..constants import MAX_VOLTAGE_VS_LI, F
+from ..user_input import real_number
 
 #: Charge of one mole of electrons in mAh (F / 3.6 C per mAh).
 MAH_PER_MOL = F / 3.6
@@ -16,9 +16,7 @@ class ExtrapolationWarning(UserWarning):
 
 def check_real(value, name, *, minimum=None, maximum=None, include_max=True):
     """Return ``value`` as a float; ValueError naming it if not a finite real number or out of bounds."""
-    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
-        raise ValueError(f"{name} must be a real number, got {value!r}")
-    x = float(value)
+    x = real_number(name, value)
     if not math.isfinite(x):
         raise ValueError(f"{name} must be finite, got {value!r}")
     if minimum is not None and x < minimum:

@@ -30,7 +30,9 @@ measured pressure range (so tabulated pressures give the paper's porosity exactl
 360 MPa) and uses the fitted law outside it, scaled to meet the first/last measured point (continuous), with an
 :class:`~pybamm_aea.energy.ExtrapolationWarning`. ``method="fit"`` uses the fitted law everywhere (warning outside
 the measured range); ``method="interpolate"`` refuses (ValueError) outside the measured range. Negative or
-non-finite pressures raise ValueError.
+non-finite pressures raise ValueError, as does a pressure where the law's porosity is outside (0, 1) (0 from
+about 2e5-4e5 MPa up with the shipped sets: exp(-K P) below the smallest float); a porosity the law gives is an
+extrapolation of a standard law, warned about, not refused.
 """
 from dataclasses import dataclass, field
 import functools
@@ -291,7 +293,7 @@ def porosity(material, pressure_MPa, branch="loading", method="auto"):
         ``"auto"``: linear interpolation of the measured points inside the measured range, the fitted law
         (scaled to meet the nearest measured point) outside it with an ExtrapolationWarning; ``"fit"``: the
         fitted law everywhere (ExtrapolationWarning outside the measured range); ``"interpolate"``: measured
-        range only (ValueError outside).
+        range only (ValueError outside). ValueError naming the pressure where the law's porosity is not in (0, 1).
 
     Returns
     -------
@@ -314,21 +316,30 @@ def porosity(material, pressure_MPa, branch="loading", method="auto"):
     if method not in ("auto", "fit"):
         raise ValueError(f"method must be 'auto', 'fit' or 'interpolate', got {method!r}")
     fit = _fit(name, branch)
-    if np.any(outside):
+    if method == "fit":
+        out = fit.predict(p)
+    else:
+        out = np.interp(p, p_data, phi_data)
+        if np.any(outside):
+            edge = np.where(p < lo, lo, hi)
+            anchor = np.where(p < lo, phi_data[0], phi_data[-1])
+            scaled = fit.predict(p) * anchor / fit.predict(edge)
+            out = np.where(outside, scaled, out)
+    # a porosity is a fraction in (0, 1): either law is > 0 at any finite pressure, so a 0 is the law's exp(-K P)
+    # below the smallest float (1e9 MPa gave "porosity 0.0000", a fully dense powder, with only the warning)
+    impossible = np.flatnonzero(~((out > 0.0) & (out < 1.0)))
+    if impossible.size:
+        k = int(impossible[0])
+        raise ValueError(
+            f"pressure {np.ravel(p)[k]:g} MPa: the {fit.law} law fitted to {name!r} ({branch}, measured "
+            f"[{lo:g}, {hi:g}] MPa) extrapolates to a porosity of {np.ravel(out)[k]:g}, outside (0, 1) where a "
+            "compacted powder's porosity lies at any finite pressure (0 is the law's value below the smallest "
+            "float): give a pressure nearer the measured range")
+    if np.any(outside):  # (a porosity the law gives: a plausible extrapolation, said)
         warnings.warn(
             f"porosity of {name!r} ({branch}) extrapolated with the fitted {fit.law} law to "
             f"{p[outside].tolist()} MPa, outside the measured range [{lo:g}, {hi:g}] MPa",
             ExtrapolationWarning,
             stacklevel=2,
         )
-    if method == "fit":
-        return scalar_or_array(fit.predict(p), pressure_MPa)
-    out = np.interp(p, p_data, phi_data)
-    if np.any(outside):
-        edge = np.where(p < lo, lo, hi)
-        anchor = np.where(p < lo, phi_data[0], phi_data[-1])
-        scaled = fit.predict(p) * anchor / fit.predict(edge)
-        out = np.where(outside, scaled, out)
-    if np.any(out >= 1.0):
-        raise ValueError(f"extrapolated porosity {out[out >= 1].tolist()} >= 1 at {p[out >= 1].tolist()} MPa")
     return scalar_or_array(out, pressure_MPa)

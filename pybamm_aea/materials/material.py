@@ -14,12 +14,11 @@ Units (the field's usual ones): g/mol, g/cm3, V, cm2/s, S/cm, kJ/mol, K, A/m2.
 from dataclasses import asdict, dataclass, field, fields
 import json
 import math
-import numbers
 
 import numpy as np
 
 from ..constants import F, M_LI, R
-from ..user_input import json_default
+from ..user_input import json_default, not_a_number, number_refusal
 from . import functions as fn
 
 SCHEMA = "pybamm_aea.material/1"
@@ -47,8 +46,8 @@ class MaterialError(ValueError):
 
 
 def _check(value, where, low=None, high=None, low_open=True, high_open=False):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-        raise MaterialError(f"{where} must be a finite number, got {value!r}")
+    if number_refusal(value) is not None or not math.isfinite(value):
+        raise MaterialError(f"{where} must be a finite number, got {value!r}{not_a_number(value)}")
     if low is not None and (value <= low if low_open else value < low):
         raise MaterialError(f"{where} = {value!r} is out of range: must be {'>' if low_open else '>='} {low}")
     if high is not None and (value >= high if high_open else value > high):

@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..user_input import is_finite_positive
+from ..user_input import is_finite_positive, not_a_number
 from .api import SweepConfigError, SweepNote, _default_batch_size, count, worker_count
 from .config import build_config, compaction_notes
 from .grid import batches as split, expand_grid, point_key, unique_points, with_reference_rate
@@ -40,7 +40,8 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     if not points:
         raise SweepConfigError("the grid has no points", "grid")
     if not is_finite_positive(reference_c_rate):
-        raise SweepConfigError(f"reference_c_rate must be a finite C-rate > 0 (in 1/h), got {reference_c_rate!r}",
+        raise SweepConfigError(f"reference_c_rate must be a finite C-rate > 0 (in 1/h), got {reference_c_rate!r}"
+                               f"{not_a_number(reference_c_rate)}",
                                "reference_c_rate")
     reference_c_rate = float(reference_c_rate)
     all_points = with_reference_rate(points, names, reference_c_rate)

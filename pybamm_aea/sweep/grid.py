@@ -9,11 +9,15 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..user_input import first_repeat
+from ..user_input import ZERO_D_ARRAY, first_repeat
 from .api import SweepConfigError
 
 
-def _parse_number(value):
+def _parse_number(value, name):
+    """A grid value as stored: a NumPy number as a float; a 0-d numpy array refused naming the entry ``name``
+    (:data:`~pybamm_aea.user_input.ZERO_D_ARRAY`: as an input of the solve it is refused)."""
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        raise SweepConfigError(f"grid entry {name!r}: {value!r} is {ZERO_D_ARRAY}", "grid")
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
     if isinstance(value, (int, float, np.integer, np.floating)):
@@ -37,15 +41,16 @@ def expand_grid(grid):
     """
     if isinstance(grid, pd.DataFrame):
         names = [str(c) for c in grid.columns]
-        points = [{n: _parse_number(v) for n, v in zip(names, row)} for row in grid.itertuples(index=False)]
+        points = [{n: _parse_number(v, n) for n, v in zip(names, row)} for row in grid.itertuples(index=False)]
         return names, points
     if isinstance(grid, Mapping):
         names = [str(k) for k in grid]
         values = []
         for name, vals in grid.items():
-            if isinstance(vals, (str, bytes)) or not isinstance(vals, (Sequence, np.ndarray, pd.Series, range)):
+            if isinstance(vals, (str, bytes)) or not isinstance(vals, (Sequence, np.ndarray, pd.Series, range)) or (
+                    isinstance(vals, np.ndarray) and vals.ndim == 0):
                 vals = [vals]
-            vals = [_parse_number(v) for v in vals]
+            vals = [_parse_number(v, name) for v in vals]
             if not vals:
                 raise SweepConfigError(f"grid entry {name!r} has no values", "grid")
             repeated = first_repeat(vals)
@@ -61,7 +66,7 @@ def expand_grid(grid):
             if missing:
                 raise SweepConfigError(f"sample point {i} lacks {missing}; every point must give every name {names}",
                                        "grid")
-            points.append({n: _parse_number(p[n]) for n in names})
+            points.append({n: _parse_number(p[n], n) for n in names})
         return names, points
     raise SweepConfigError(
         "grid must be a mapping name -> list of values, a pandas DataFrame or a list of dicts, got "

@@ -28,7 +28,7 @@ import time
 import uuid
 import warnings
 
-from ..user_input import dir_writable, json_default, output_refusal
+from ..user_input import folder_refusal, json_default, output_refusal
 from .api import SweepConfigError
 
 #: the switch that lets a sweep replace what a results file holds (never the export's ``force``)
@@ -112,12 +112,7 @@ def check_export_path(path, force=False):
         raise SweepConfigError(f"export {str(path)!r} is not writable", "export")
     if path.exists() and not path.is_file():
         raise SweepConfigError(f"export {str(path)!r} is not a regular file", "export")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.exists():
-        raise SweepConfigError(f"export {str(path)!r}: folder {str(parent)!r} does not exist", "export")
-    if not dir_writable(parent):
-        raise SweepConfigError(f"export {str(path)!r}: folder {str(parent)!r} is not writable", "export")
-    return path
+    return path  # (its missing folders are made when it is written, as every command's output)
 
 
 def export_table(df, path, key_columns=()):
@@ -138,6 +133,7 @@ def export_table(df, path, key_columns=()):
         rounded[column] = [key_float(v) for v in df[column]]
     df = rounded
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         suffix = path.suffix.lower()
@@ -180,12 +176,10 @@ class ResultStore:
             )
         if path.is_dir():
             raise SweepConfigError(f"results_file {str(path)!r} is a folder", "results_file")
-        parent = path.parent if str(path.parent) else Path(".")
-        if not parent.exists():
-            raise SweepConfigError(f"results_file {str(path)!r}: folder {str(parent)!r} does not exist", "results_file")
-        if not dir_writable(parent):
-            raise SweepConfigError(f"results_file {str(path)!r}: folder {str(parent)!r} is not writable",
-                                   "results_file")
+        refusal = folder_refusal(path)  # (its missing folders are made, as every command's output)
+        if refusal:
+            raise SweepConfigError(f"results_file {str(path)!r} {refusal}", "results_file")
+        path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists():
             if not os.access(path, os.R_OK | os.W_OK):
                 raise SweepConfigError(f"results_file {str(path)!r} is not writable", "results_file")
