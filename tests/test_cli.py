@@ -539,10 +539,11 @@ def test_out_folders_keep_a_users_files_and_replace_their_own(tmp_path, capsys):
     mine = tmp_path / "comparison.csv"
     mine.write_text("my notes\n")
     assert "holds comparison.csv, not written by pybamm-aea" in _error(["--out", str(tmp_path)], capsys)
-    (tmp_path / "fig.png").write_bytes(b"my figure")
-    assert "holds comparison.csv, fig.png" in _error(["reproduce", "--out", str(tmp_path), "--only", "fig3a"], capsys)
+    (tmp_path / "fig3a_diffusivity_vs_x.png").write_bytes(b"my figure")
+    assert "holds fig3a_diffusivity_vs_x.png, not" in _error(["reproduce", "--out", str(tmp_path), "--only", "fig3a"],
+                                                             capsys)
     assert mine.read_text() == "my notes\n"
-    record_written([mine, tmp_path / "fig.png"])  # as if pybamm-aea had written them
+    record_written([mine, tmp_path / "fig3a_diffusivity_vs_x.png"])  # as if pybamm-aea had written them
     assert (tmp_path / WRITTEN_RECORD).is_file()
     assert foreign_files(tmp_path, ["comparison.csv", "*.png"]) == []
     mine.write_text("edited\n")
@@ -557,6 +558,47 @@ def test_reproduce_keeps_a_users_csv_of_a_scripts_table_name(tmp_path, capsys):
     err = _error(["reproduce", "--out", str(tmp_path), "--only", "fig_s2"], capsys)
     assert "holds fig_s2_aea_screen.csv, not written by pybamm-aea" in err
     assert mine.read_text() == "my measurements\n"
+
+
+def _toy_examples(folder):
+    """A folder of figure scripts for reproduce: reproduce.py and toy.py, which writes toy.png and toy_table.csv."""
+    from pathlib import Path
+
+    folder.mkdir()
+    (folder / "reproduce.py").write_text((Path(__file__).parents[1] / "examples" / "reproduce.py").read_text())
+    (folder / "toy.py").write_text(
+        'OUTPUTS = ("toy.png", "toy_table.csv")\n'
+        "def main(outdir):\n"
+        "    import matplotlib.pyplot as plt\n"
+        "    png, csv = (outdir / name for name in OUTPUTS)\n"
+        "    fig, ax = plt.subplots(); fig.savefig(png); csv.write_text('x\\n1\\n'); return [png, csv]\n")
+    return folder
+
+
+def test_reproduce_leaves_a_users_other_files_in_out_alone(tmp_path, capsys):
+    """Files in --out of names no script writes do not stop reproduce and stay as they were (any user CSV or PNG
+    there refused the run: 'holds notes.csv, photo.png, not written by pybamm-aea')."""
+    examples, out = _toy_examples(tmp_path / "ex"), tmp_path / "out"
+    out.mkdir()
+    theirs = {"notes.csv": b"my notes\n", "photo.png": b"my photo", "fig2a_conductivity.png": b"mine"}
+    for name, data in theirs.items():
+        (out / name).write_bytes(data)
+    code, stdout, _ = _run(["reproduce", "--examples", str(examples), "--out", str(out)], capsys)
+    assert code == 0 and "1 scripts ok" in stdout
+    assert (out / "toy.png").is_file() and (out / "toy_table.csv").read_text() == "x\n1\n"
+    assert {name: (out / name).read_bytes() for name in theirs} == theirs
+
+
+def test_reproduce_refuses_only_the_files_it_would_overwrite(tmp_path, capsys):
+    """A user's file of a name a chosen script writes (its PNG, or a table its OUTPUTS names) is refused, and the
+    message lists those names only; the user's files stay."""
+    examples, out = _toy_examples(tmp_path / "ex"), tmp_path / "out"
+    out.mkdir()
+    for name in ("toy_table.csv", "toy.png", "notes.csv"):
+        (out / name).write_text("mine\n")
+    err = _error(["reproduce", "--examples", str(examples), "--out", str(out)], capsys)
+    assert "holds toy.png, toy_table.csv, not written by pybamm-aea" in err and "notes.csv" not in err, err
+    assert all((out / name).read_text() == "mine\n" for name in ("toy_table.csv", "toy.png", "notes.csv"))
 
 
 # ------------------------------------------------------------------------------------------------ the main job
