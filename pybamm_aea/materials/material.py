@@ -452,12 +452,16 @@ class AEAMaterial:
         d = {"schema": SCHEMA}
         for f in fields(self):
             v = getattr(self, f.name)
-            try:
-                text = json.dumps(asdict(v) if isinstance(v, (OCP, TransportProperty)) else v, default=json_default)
-            except TypeError as exc:
-                raise TypeError(f"material {self.name!r}: field {f.name!r}: {exc}") from None
-            d[f.name] = json.loads(text)
-        return d
+            d[f.name] = asdict(v) if isinstance(v, (OCP, TransportProperty)) else v
+        try:
+            return json.loads(json.dumps(d, default=json_default))
+        except TypeError:  # the field is looked for, one by one, only to name it
+            for name, v in d.items():
+                try:
+                    json.dumps(v, default=json_default)
+                except TypeError as exc:
+                    raise TypeError(f"material {self.name!r}: field {name!r}: {exc}") from None
+            raise
 
     @classmethod
     def from_dict(cls, data):
