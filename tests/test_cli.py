@@ -503,6 +503,36 @@ def test_an_output_that_cannot_be_written_is_refused_before_any_solve(output, tm
     assert (tmp_path / "taken.csv").read_text() == "mine"
 
 
+class _ReturningParser(argparse.ArgumentParser):
+    """A parser whose error() records the message and returns (argparse's exits)."""
+
+    def error(self, message):
+        self.said = getattr(self, "said", []) + [message]
+
+
+@pytest.mark.parametrize("call, said", [
+    (lambda a, p, tmp: a.experiment_steps(p, ["Discharge at 0C until 1.8 V"], 1), "a C-rate of zero"),
+    (lambda a, p, tmp: a.experiment_steps(p, ["Discharge at 1C until 1.8"], 1), "PyBaMM cannot read it"),
+    (lambda a, p, tmp: a.experiment_steps(p, ["Discharge at 1C until 9 V"], 1), "9 V is outside"),
+    (lambda a, p, tmp: a.experiment_steps(p, ["Rest for 0 seconds"], 1), "a step lasts a positive time"),
+    (lambda a, p, tmp: a.check_output(p, "x.txt", (".csv", ".json")), "must end in .csv or .json, got 'x.txt'"),
+    (lambda a, p, tmp: a.check_out_dir(p, tmp / "file"), "exists and is not a folder"),
+    (lambda a, p, tmp: a.check_out_files(p, tmp, ["file"], False), "holds file, not written by pybamm-aea"),
+    (lambda a, p, tmp: a.check_not_overwritten(p, [tmp / "file"], False), "output"),
+])
+def test_an_argument_error_ends_the_check_even_if_parser_error_returns(call, said, tmp_path):
+    """Each check of cli/_args.py stops at its parser.error, visibly (raise), with the one message argparse
+    prints: under a parser.error that returns, a zero C-rate or an unreadable step went on to an
+    UnboundLocalError, a step of 9 V was returned as valid and a bad --output suffix passed."""
+    from pybamm_aea.cli import _args
+
+    (tmp_path / "file").write_text("mine\n")
+    parser = _ReturningParser(prog="t")
+    with pytest.raises(SystemExit) as exc:
+        call(_args, parser, tmp_path)
+    assert exc.value.code == 2 and len(parser.said) == 1 and said in parser.said[0], parser.said
+
+
 # ------------------------------------------------------------------------------------------------ sweep, reproduce
 @pytest.mark.slow
 def test_sweep_subcommand_writes_table(tmp_path, capsys):
