@@ -314,6 +314,12 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     # --fast skipped the one script --only named: "0 scripts ok, 0 failed, 1 skipped", exit 0
     (["reproduce", "--fast", "--only", "fig2e"], "argument --fast: it skips every script --only selects"),
     (["frobnicate"], "invalid choice"),
+    # the comparison is the main job: 'compare' said only "invalid choice: 'compare' (choose from 'energy', ...)"
+    (["compare"], "the built-in comparison is pybamm-aea without a subcommand"),
+    # an empty name: the main job wrote comparison.csv into the working folder, energy said "output '' is a folder"
+    (["--out", ""], "argument --out: '' is an empty name: give a folder"),
+    (["reproduce", "--out", "", "--only", "fig3a"], "argument --out: '' is an empty name: give a folder"),
+    (["energy", "--porosity", "0.1", "--output", ""], "output '' is an empty name: give a file"),
     # a set for another model (they failed with a KeyError on a missing parameter)
     (["simulate", "--model", "DFN", "--output", "x.csv"], "argument --model: 'Li2021_Mo6S8' is a set of the AEA model"),
     (["simulate", "--parameter-set", "Li2021_S_C_LGPS", "--output", "x.csv"], "s_c_lgps_model"),

@@ -281,6 +281,8 @@ def check_out_dir(parser, path, name="--out"):
     (:func:`pybamm_aea.user_input.folder_refusal`; before any solve)."""
     from pybamm_aea.user_input import dir_writable, folder_refusal
 
+    if str(path) == "":  # (Path("") is the current folder: an unset shell variable wrote there)
+        raise error(parser, f"argument {name}: {str(path)!r} is an empty name: give a folder ('.' for the current one)")
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise error(parser, f"argument {name}: {str(path)!r} exists and is not a folder")
