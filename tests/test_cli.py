@@ -316,6 +316,12 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     (["frobnicate"], "invalid choice"),
     # the comparison is the main job: 'compare' said only "invalid choice: 'compare' (choose from 'energy', ...)"
     (["compare"], "the built-in comparison is pybamm-aea without a subcommand"),
+    # energy's electrode errors name their argument (each said "argument --composition/--capacity/--pore-filler")
+    (["energy", "--porosity", "0.1", "--pore-filler", "water"], "argument --pore-filler: unknown material 'water'"),
+    (["energy", "--porosity", "0.1", "--capacity", "S8=-5"], "argument --capacity: capacities['S8'] must be >= 0"),
+    (["energy", "--porosity", "0.1", "--capacity", "S8=0,Mo6S8=0"], "argument --capacity: electrode {'S8': 0.325"),
+    (["energy", "--porosity", "0.1", "--composition", "Carbon=1", "--capacity", "Carbon=0"],
+     "argument --composition: electrode {'Carbon': 1.0} stores no charge"),
     # an empty name: the main job wrote comparison.csv into the working folder, energy said "output '' is a folder"
     (["--out", ""], "argument --out: '' is an empty name: give a folder"),
     (["reproduce", "--out", "", "--only", "fig3a"], "argument --out: '' is an empty name: give a folder"),

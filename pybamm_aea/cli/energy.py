@@ -92,11 +92,18 @@ def report(args):
 
     composition = dict(paper.SLMS_COMPOSITION) if args.composition is None else args.composition
     phi = _porosity(args)
-    try:
-        e = Electrode(composition, phi, pore_filler=args.pore_filler, capacities=args.capacity)
-        bases = {"charged": e.energy_density(args.voltage)}
-    except ValueError as exc:
-        args.parser.error(f"argument --composition/--capacity/--pore-filler: {str(exc).strip(chr(34))}")
+    # built argument by argument, so that an error names the one it comes from (all three were named)
+    given = {}
+    for name, key, value in (("--composition", None, None), ("--pore-filler", "pore_filler", args.pore_filler),
+                             ("--capacity", "capacities", args.capacity)):
+        if key is not None and value is None:
+            continue
+        given[key] = value
+        try:
+            e = Electrode(composition, phi, **{k: v for k, v in given.items() if k is not None})
+            bases = {"charged": e.energy_density(args.voltage)}
+        except ValueError as exc:
+            raise _args.error(args.parser, f"argument {name}: {str(exc).strip(chr(34))}") from None
     try:
         bases["discharged"] = e.lithiated().energy_density(args.voltage)
         no_discharged = None
