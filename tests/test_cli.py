@@ -316,6 +316,10 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     (["frobnicate"], "invalid choice"),
     # the comparison is the main job: 'compare' said only "invalid choice: 'compare' (choose from 'energy', ...)"
     (["compare"], "the built-in comparison is pybamm-aea without a subcommand"),
+    # more cycles than memory holds (8 PB of step pointers): a bare MemoryError traceback (simulate), each cell
+    # 'FAILED ...: MemoryError: ' and a CSV of dashes (the main job)
+    (["--cycles", "1000000000000000"], "argument --cycles: 1000000000000000 cycles do not fit in memory"),
+    (["simulate", "--cycles", "1000000000000000", "--output", "x.csv"], "argument --cycles: 1000000000000000 cycles"),
     # energy's electrode errors name their argument (each said "argument --composition/--capacity/--pore-filler")
     (["energy", "--porosity", "0.1", "--pore-filler", "water"], "argument --pore-filler: unknown material 'water'"),
     (["energy", "--porosity", "0.1", "--capacity", "S8=-5"], "argument --capacity: capacities['S8'] must be >= 0"),

@@ -244,7 +244,17 @@ def experiment_steps(parser, steps, cycles):
             if isinstance(v, (int, float)) and not cell_voltage.contains(v):
                 raise error(parser, f"argument --experiment: {step!r}: {v:g} V is outside "
                                     f"{cell_voltage.describe()} V (a cell voltage)")
-    return [tuple(steps)] * cycles
+    try:
+        return [tuple(steps)] * cycles
+    except MemoryError:
+        raise too_many_cycles(parser, cycles) from None
+
+
+def too_many_cycles(parser, cycles):
+    """The argparse error (to raise) of a --cycles whose experiment does not fit in memory (``--cycles
+    99999999999`` raised a bare MemoryError)."""
+    return error(parser, f"argument --cycles: {cycles} cycles do not fit in memory (a PyBaMM experiment holds "
+                         "every step of every cycle)")
 
 
 def write_table(df, path, formats=(".csv", ".json", ".parquet")):
