@@ -204,6 +204,17 @@ def test_energy_names_a_materials_json_by_the_materials_name(tmp_path, capsys):
     assert list(json.loads(out)["capacities_mAh_per_g"]) == ["My LCO", "S8"]
 
 
+def test_energy_warnings_are_lines_of_their_own(capsys):
+    """A compaction law used outside its data is said on stderr as 'pybamm-aea energy: warning: ...' (Python's
+    format showed energy.py's path and source line, 'return float(porosity(args.compaction, ...'); the output
+    stays clean."""
+    code, out, err = _run(["energy", "--composition", "Mo6S8=1", "--pressure", "1000", "--compaction", "Mo6S8",
+                           "--format", "json"], capsys)
+    assert code == 0 and json.loads(out)["pressure_MPa"] == 1000
+    assert err.splitlines() == ["pybamm-aea energy: warning: porosity of 'Mo6S8' (loading) extrapolated with the "
+                                "fitted heckel law to [1000.0] MPa, outside the measured range [36, 360] MPa"], err
+
+
 def test_energy_csv_to_file_and_table(tmp_path, capsys):
     out_file = tmp_path / "e.csv"
     code, _, _ = _run(["energy", "--composition", "Mo6S8=1", "--porosity", "0.11", "--capacity", "Mo6S8=90",

@@ -1,6 +1,7 @@
 """``pybamm-aea energy``: composition + porosity (or stack pressure) -> theoretical electrode energy table."""
 import json
 from pathlib import Path
+import sys
 import warnings
 
 from pybamm_aea import compaction_data_sets
@@ -202,5 +203,10 @@ def run(args):
     elif suffix and fmt != formats[suffix]:  # (nothing the user wrote is overruled: the file would lie)
         args.parser.error(f"argument --format: {fmt!r} contradicts --output {args.output!r}, whose suffix {suffix} "
                           f"means {formats[suffix]!r}: give one of them, or make them agree")
-    _args.write_text(render(report(args), fmt), args.output)
+    # a warning as a line of its own (Python's showed energy.py's path and source line: 'warnings.warn(note, ...')
+    with warnings.catch_warnings(record=True) as caught:
+        text = render(report(args), fmt)
+    for w in caught:
+        print(f"{args.parser.prog}: warning: {w.message}", file=sys.stderr)
+    _args.write_text(text, args.output)
     return 0
