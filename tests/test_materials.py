@@ -216,6 +216,15 @@ def test_not_json_is_a_clear_error(tmp_path):
         load_material(path)
 
 
+def test_a_material_file_of_no_object_is_named(tmp_path):
+    """A JSON file holding a list (or an object missing fields) is refused naming the file, as invalid JSON is
+    (energy --composition list.json=1 said 'a material must be a JSON object, got list': which file?)."""
+    path = tmp_path / "list.json"
+    path.write_text("[1, 2]")
+    with pytest.raises(MaterialError, match=re.escape(f"{path}: a material must be a JSON object, got list")):
+        load_material(path)
+
+
 def test_li_content_dependent_conductivity_of_lto():
     """Insulating Li4Ti5O12 (1e-13 S/cm), metallic once lithiated (2.46 S/cm, Young et al. 2013)."""
     lto = get_material("Li4Ti5O12")

@@ -514,8 +514,8 @@ def load_material(path):
         raise MaterialError(f"{path}: not valid JSON ({exc})") from None
     try:
         return AEAMaterial.from_dict(data)
-    except TypeError as exc:  # a field of the wrong JSON type, e.g. a string for an object
-        raise MaterialError(f"{path}: {exc}") from None
+    except (TypeError, MaterialError) as exc:  # a field of the wrong JSON type, e.g. a string for an object
+        raise MaterialError(f"{path}: {exc}") from None  # (of a list: 'a material must be a JSON object', no file)
 
 
 def _paper_cell():
