@@ -32,6 +32,8 @@ LOADINGS = (1.5, 3.0, 5.0, 10.0, 15.0)
 ABBREV = {"ionic": "ion", "electronic": "e-", "interface": "int", "separator": "sep", "none": "-"}
 #: the small text of a thickest point that did not solve (its limiting mechanism is None; the reason: its 'error')
 FAILED = "fail"
+#: the files written into the folder: the map and the screen's table (read by reproduce.py before it runs us)
+OUTPUTS = ("fig_s2_aea_suitability_map.png", "fig_s2_aea_screen.csv")
 
 
 def main(outdir=None, materials=MATERIALS, c_rates=C_RATES, loadings=LOADINGS):
@@ -40,7 +42,7 @@ def main(outdir=None, materials=MATERIALS, c_rates=C_RATES, loadings=LOADINGS):
     df = pybamm_aea.screen(materials, c_rates=c_rates, loadings=loadings, mesh_check=True)
     table = suitability(df)
     converged = mesh_converged(df)
-    csv = outdir / "fig_s2_aea_screen.csv"
+    png, csv = (outdir / name for name in OUTPUTS)
     df.to_csv(csv, index=False)
     # limiting mechanism of the thickest electrode at each rate
     thick = df[df["loading [mg.cm-2]"] == df["loading [mg.cm-2]"].max()]
@@ -68,7 +70,7 @@ def main(outdir=None, materials=MATERIALS, c_rates=C_RATES, loadings=LOADINGS):
                  f"mechanism at {max(loadings):g} mg/cm2, {FAILED!r}: not solved)", fontsize=9)
     fig.colorbar(im, ax=ax, label="log10 areal capacity [mA.h/cm2]")
     fig.tight_layout()
-    return figures.save(fig, outdir / "fig_s2_aea_suitability_map.png") + [csv]
+    return figures.save(fig, png) + [csv]
 
 
 if __name__ == "__main__":

@@ -4,12 +4,14 @@ Every ``*.py`` script of this folder with a ``main(outdir)`` function (all but t
 and its ``main(outdir)`` called, in file-name order, in this process (headless: the Agg backend). The figures of a
 script are the PNG paths its ``main`` returns, or else the PNGs it wrote or rewrote in the folder. A script that
 fails is reported with its error and the others still run. A script is "slow" when it sets ``SLOW = True`` at
-module level or is listed in :data:`SLOW_SCRIPTS`; ``fast=True`` (``--fast``) skips the slow ones.
+module level or is listed in :data:`SLOW_SCRIPTS`; ``fast=True`` (``--fast``) skips the slow ones. A script writes
+``<its name>.png``, or the file names of its module-level ``OUTPUTS = (...)`` (:func:`outputs`).
 
 Usage: ``python examples/reproduce.py [OUTDIR] [--fast] [--only NAME ...]`` (default OUTDIR
 ``examples/figures/``). Exit status 1 if any script failed.
 """
 import argparse
+import ast
 import importlib.util
 from pathlib import Path
 import re
@@ -42,6 +44,16 @@ def discover(examples_dir=EXAMPLES_DIR):
             continue
         out.append((path, bool(_SLOW_RE.search(text)) or path.name in SLOW_SCRIPTS))
     return out
+
+
+def outputs(path):
+    """The file names the script ``path`` writes into the folder: its module-level ``OUTPUTS`` tuple of names
+    (read without importing it), else ``("<script name>.png",)``."""
+    path = Path(path)
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "OUTPUTS" for t in node.targets):
+            return tuple(ast.literal_eval(node.value))
+    return (f"{path.stem}.png",)
 
 
 def _load(path):

@@ -163,7 +163,9 @@ def folder_refusal(path):
 def output_refusal(path, force, how_to_force):
     """Why ``path`` may not be written as an output, or None: it is a folder, an existing file and ``force`` is
     false (nothing a user wrote is replaced unasked; ``how_to_force`` names the switch in the message), or its
-    folder cannot take it (:func:`folder_refusal`)."""
+    folder cannot take it (:func:`folder_refusal`), or it is an empty name (``Path("")`` is the current folder)."""
+    if str(path) == "":
+        return "is an empty name: give a file"
     path = Path(path)
     if path.is_dir():
         return "is a folder"

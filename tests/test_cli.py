@@ -204,6 +204,17 @@ def test_energy_names_a_materials_json_by_the_materials_name(tmp_path, capsys):
     assert list(json.loads(out)["capacities_mAh_per_g"]) == ["My LCO", "S8"]
 
 
+def test_energy_warnings_are_lines_of_their_own(capsys):
+    """A compaction law used outside its data is said on stderr as 'pybamm-aea energy: warning: ...' (Python's
+    format showed energy.py's path and source line, 'return float(porosity(args.compaction, ...'); the output
+    stays clean."""
+    code, out, err = _run(["energy", "--composition", "Mo6S8=1", "--pressure", "1000", "--compaction", "Mo6S8",
+                           "--format", "json"], capsys)
+    assert code == 0 and json.loads(out)["pressure_MPa"] == 1000
+    assert err.splitlines() == ["pybamm-aea energy: warning: porosity of 'Mo6S8' (loading) extrapolated with the "
+                                "fitted heckel law to [1000.0] MPa, outside the measured range [36, 360] MPa"], err
+
+
 def test_energy_csv_to_file_and_table(tmp_path, capsys):
     out_file = tmp_path / "e.csv"
     code, _, _ = _run(["energy", "--composition", "Mo6S8=1", "--porosity", "0.11", "--capacity", "Mo6S8=90",
@@ -312,6 +323,22 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     # --fast skipped the one script --only named: "0 scripts ok, 0 failed, 1 skipped", exit 0
     (["reproduce", "--fast", "--only", "fig2e"], "argument --fast: it skips every script --only selects"),
     (["frobnicate"], "invalid choice"),
+    # the comparison is the main job: 'compare' said only "invalid choice: 'compare' (choose from 'energy', ...)"
+    (["compare"], "the built-in comparison is pybamm-aea without a subcommand"),
+    # more cycles than memory holds (8 PB of step pointers): a bare MemoryError traceback (simulate), each cell
+    # 'FAILED ...: MemoryError: ' and a CSV of dashes (the main job)
+    (["--cycles", "1000000000000000"], "argument --cycles: 1000000000000000 cycles do not fit in memory"),
+    (["simulate", "--cycles", "1000000000000000", "--output", "x.csv"], "argument --cycles: 1000000000000000 cycles"),
+    # energy's electrode errors name their argument (each said "argument --composition/--capacity/--pore-filler")
+    (["energy", "--porosity", "0.1", "--pore-filler", "water"], "argument --pore-filler: unknown material 'water'"),
+    (["energy", "--porosity", "0.1", "--capacity", "S8=-5"], "argument --capacity: capacities['S8'] must be >= 0"),
+    (["energy", "--porosity", "0.1", "--capacity", "S8=0,Mo6S8=0"], "argument --capacity: electrode {'S8': 0.325"),
+    (["energy", "--porosity", "0.1", "--composition", "Carbon=1", "--capacity", "Carbon=0"],
+     "argument --composition: electrode {'Carbon': 1.0} stores no charge"),
+    # an empty name: the main job wrote comparison.csv into the working folder, energy said "output '' is a folder"
+    (["--out", ""], "argument --out: '' is an empty name: give a folder"),
+    (["reproduce", "--out", "", "--only", "fig3a"], "argument --out: '' is an empty name: give a folder"),
+    (["energy", "--porosity", "0.1", "--output", ""], "output '' is an empty name: give a file"),
     # a set for another model (they failed with a KeyError on a missing parameter)
     (["simulate", "--model", "DFN", "--output", "x.csv"], "argument --model: 'Li2021_Mo6S8' is a set of the AEA model"),
     (["simulate", "--parameter-set", "Li2021_S_C_LGPS", "--output", "x.csv"], "s_c_lgps_model"),
@@ -567,6 +594,36 @@ def test_an_output_that_cannot_be_written_is_refused_before_any_solve(output, tm
     assert (tmp_path / "taken.csv").read_text() == "mine"
 
 
+class _ReturningParser(argparse.ArgumentParser):
+    """A parser whose error() records the message and returns (argparse's exits)."""
+
+    def error(self, message):
+        self.said = getattr(self, "said", []) + [message]
+
+
+@pytest.mark.parametrize("call, said", [
+    (lambda a, p, tmp: a.experiment_steps(p, ["Discharge at 0C until 1.8 V"], 1), "a C-rate of zero"),
+    (lambda a, p, tmp: a.experiment_steps(p, ["Discharge at 1C until 1.8"], 1), "PyBaMM cannot read it"),
+    (lambda a, p, tmp: a.experiment_steps(p, ["Discharge at 1C until 9 V"], 1), "9 V is outside"),
+    (lambda a, p, tmp: a.experiment_steps(p, ["Rest for 0 seconds"], 1), "a step lasts a positive time"),
+    (lambda a, p, tmp: a.check_output(p, "x.txt", (".csv", ".json")), "must end in .csv or .json, got 'x.txt'"),
+    (lambda a, p, tmp: a.check_out_dir(p, tmp / "file"), "exists and is not a folder"),
+    (lambda a, p, tmp: a.check_out_files(p, tmp, ["file"], False), "holds file, not written by pybamm-aea"),
+    (lambda a, p, tmp: a.check_not_overwritten(p, [tmp / "file"], False), "output"),
+])
+def test_an_argument_error_ends_the_check_even_if_parser_error_returns(call, said, tmp_path):
+    """Each check of cli/_args.py stops at its parser.error, visibly (raise), with the one message argparse
+    prints: under a parser.error that returns, a zero C-rate or an unreadable step went on to an
+    UnboundLocalError, a step of 9 V was returned as valid and a bad --output suffix passed."""
+    from pybamm_aea.cli import _args
+
+    (tmp_path / "file").write_text("mine\n")
+    parser = _ReturningParser(prog="t")
+    with pytest.raises(SystemExit) as exc:
+        call(_args, parser, tmp_path)
+    assert exc.value.code == 2 and len(parser.said) == 1 and said in parser.said[0], parser.said
+
+
 # ------------------------------------------------------------------------------------------------ sweep, reproduce
 @pytest.mark.slow
 def test_sweep_subcommand_writes_table(tmp_path, capsys):
@@ -603,10 +660,11 @@ def test_out_folders_keep_a_users_files_and_replace_their_own(tmp_path, capsys):
     mine = tmp_path / "comparison.csv"
     mine.write_text("my notes\n")
     assert "holds comparison.csv, not written by pybamm-aea" in _error(["--out", str(tmp_path)], capsys)
-    (tmp_path / "fig.png").write_bytes(b"my figure")
-    assert "holds comparison.csv, fig.png" in _error(["reproduce", "--out", str(tmp_path), "--only", "fig3a"], capsys)
+    (tmp_path / "fig3a_diffusivity_vs_x.png").write_bytes(b"my figure")
+    assert "holds fig3a_diffusivity_vs_x.png, not" in _error(["reproduce", "--out", str(tmp_path), "--only", "fig3a"],
+                                                             capsys)
     assert mine.read_text() == "my notes\n"
-    record_written([mine, tmp_path / "fig.png"])  # as if pybamm-aea had written them
+    record_written([mine, tmp_path / "fig3a_diffusivity_vs_x.png"])  # as if pybamm-aea had written them
     assert (tmp_path / WRITTEN_RECORD).is_file()
     assert foreign_files(tmp_path, ["comparison.csv", "*.png"]) == []
     mine.write_text("edited\n")
@@ -621,6 +679,47 @@ def test_reproduce_keeps_a_users_csv_of_a_scripts_table_name(tmp_path, capsys):
     err = _error(["reproduce", "--out", str(tmp_path), "--only", "fig_s2"], capsys)
     assert "holds fig_s2_aea_screen.csv, not written by pybamm-aea" in err
     assert mine.read_text() == "my measurements\n"
+
+
+def _toy_examples(folder):
+    """A folder of figure scripts for reproduce: reproduce.py and toy.py, which writes toy.png and toy_table.csv."""
+    from pathlib import Path
+
+    folder.mkdir()
+    (folder / "reproduce.py").write_text((Path(__file__).parents[1] / "examples" / "reproduce.py").read_text())
+    (folder / "toy.py").write_text(
+        'OUTPUTS = ("toy.png", "toy_table.csv")\n'
+        "def main(outdir):\n"
+        "    import matplotlib.pyplot as plt\n"
+        "    png, csv = (outdir / name for name in OUTPUTS)\n"
+        "    fig, ax = plt.subplots(); fig.savefig(png); csv.write_text('x\\n1\\n'); return [png, csv]\n")
+    return folder
+
+
+def test_reproduce_leaves_a_users_other_files_in_out_alone(tmp_path, capsys):
+    """Files in --out of names no script writes do not stop reproduce and stay as they were (any user CSV or PNG
+    there refused the run: 'holds notes.csv, photo.png, not written by pybamm-aea')."""
+    examples, out = _toy_examples(tmp_path / "ex"), tmp_path / "out"
+    out.mkdir()
+    theirs = {"notes.csv": b"my notes\n", "photo.png": b"my photo", "fig2a_conductivity.png": b"mine"}
+    for name, data in theirs.items():
+        (out / name).write_bytes(data)
+    code, stdout, _ = _run(["reproduce", "--examples", str(examples), "--out", str(out)], capsys)
+    assert code == 0 and "1 scripts ok" in stdout
+    assert (out / "toy.png").is_file() and (out / "toy_table.csv").read_text() == "x\n1\n"
+    assert {name: (out / name).read_bytes() for name in theirs} == theirs
+
+
+def test_reproduce_refuses_only_the_files_it_would_overwrite(tmp_path, capsys):
+    """A user's file of a name a chosen script writes (its PNG, or a table its OUTPUTS names) is refused, and the
+    message lists those names only; the user's files stay."""
+    examples, out = _toy_examples(tmp_path / "ex"), tmp_path / "out"
+    out.mkdir()
+    for name in ("toy_table.csv", "toy.png", "notes.csv"):
+        (out / name).write_text("mine\n")
+    err = _error(["reproduce", "--examples", str(examples), "--out", str(out)], capsys)
+    assert "holds toy.png, toy_table.csv, not written by pybamm-aea" in err and "notes.csv" not in err, err
+    assert all((out / name).read_text() == "mine\n" for name in ("toy_table.csv", "toy.png", "notes.csv"))
 
 
 # ------------------------------------------------------------------------------------------------ the main job

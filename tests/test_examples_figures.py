@@ -52,6 +52,19 @@ def test_reproduce_discovers_every_script():
     assert {"fig1de_electrode_makeup.py", "fig3b_porosity_vs_pressure.py"} <= found
 
 
+def test_every_file_a_script_writes_is_among_its_outputs():
+    """reproduce refuses a user's file only of the names :func:`outputs` gives (``<script>.png`` or the script's
+    OUTPUTS): every PNG or CSV name a script's source writes must be among them."""
+    import re
+
+    reproduce = _load("reproduce.py")
+    for path, _ in reproduce.discover(EXAMPLES):
+        written = set(re.findall(r"[\w.-]+\.(?:png|csv)\b", path.read_text()))
+        assert written and written <= set(reproduce.outputs(path)), (path.name, written, reproduce.outputs(path))
+    assert reproduce.outputs(EXAMPLES / "fig_s2_aea_suitability_map.py") == (
+        "fig_s2_aea_suitability_map.png", "fig_s2_aea_screen.csv")
+
+
 def test_reproduce_runs_fast_scripts_and_reports_failures(tmp_path):
     reproduce = _load("reproduce.py")
     # a folder with one good, one failing and one slow script

@@ -131,7 +131,24 @@ def test_material_holding_numpy_numbers_saves_and_hashes(tmp_path):
     assert hash(back) == hash(mine)
 
 
-@pytest.mark.parametrize("held, shown", [(pybamm_aea.__file__, None), (np.array([1.0, 2.0]), "array([1., 2.])")])
+def test_to_dict_converts_the_material_to_json_types_once(monkeypatch):
+    """to_dict writes and reads the JSON of the whole material once (it did json.dumps + json.loads per field, 23
+    of each), with the same dict: the library records' dicts and hashes were compared before and after."""
+    import types
+
+    from pybamm_aea.materials import material as module
+
+    calls = []
+    spy = types.SimpleNamespace(dumps=lambda *a, **k: calls.append("dumps") or json.dumps(*a, **k),
+                                loads=lambda *a, **k: calls.append("loads") or json.loads(*a, **k))
+    lfp = get_material("LiFePO4")
+    expected = lfp.to_dict()
+    monkeypatch.setattr(module, "json", spy)
+    assert lfp.to_dict() == expected and calls == ["dumps", "loads"]
+
+
+@pytest.mark.parametrize("held, shown", [(pybamm_aea.__file__, None), (np.array([1.0, 2.0]), "array([1., 2.])")],
+                         ids=["path", "array"])  # (an id of the path changed with the checkout: mutation.py's verify)
 def test_material_holding_what_json_cannot_write_names_the_field(tmp_path, held, shown):
     """A value JSON cannot write in a field no check reads (a Path, an array of two numbers as a reference) is a
     TypeError naming the material, the field, the type and the value, from save_material, hash and to_json alike
@@ -200,6 +217,15 @@ def test_not_json_is_a_clear_error(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text("{'name': 'single quotes'}")
     with pytest.raises(MaterialError, match="not valid JSON"):
+        load_material(path)
+
+
+def test_a_material_file_of_no_object_is_named(tmp_path):
+    """A JSON file holding a list (or an object missing fields) is refused naming the file, as invalid JSON is
+    (energy --composition list.json=1 said 'a material must be a JSON object, got list': which file?)."""
+    path = tmp_path / "list.json"
+    path.write_text("[1, 2]")
+    with pytest.raises(MaterialError, match=re.escape(f"{path}: a material must be a JSON object, got list")):
         load_material(path)
 
 

@@ -26,9 +26,20 @@ __all__ = ["SUBCOMMANDS", "build_parser", "build_parsers", "main", "parse_compos
 SUBCOMMANDS = (energy, simulate, reproduce, sweep, screen)
 
 
+class _TopParser(argparse.ArgumentParser):
+    """The top-level parser: an unknown subcommand's error also says where the comparison is (``pybamm-aea
+    compare`` said only "invalid choice: 'compare' (choose from 'energy', ...)")."""
+
+    def error(self, message):
+        if message.startswith("argument SUBCOMMAND: invalid choice"):
+            message += ("; the built-in comparison is pybamm-aea without a subcommand (its options: pybamm-aea "
+                        "--help)")
+        super().error(message)
+
+
 def build_parsers():
     """The ``pybamm-aea`` parser and ``{subcommand name: its parser}``."""
-    parser = argparse.ArgumentParser(
+    parser = _TopParser(
         prog="pybamm-aea",
         formatter_class=Formatter,
         description=describe(

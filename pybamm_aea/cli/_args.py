@@ -12,6 +12,13 @@ import textwrap
 DEFAULT_OUT = "aea_output"
 
 
+def error(parser, message):
+    """``parser.error(message)`` (usage and message on stderr, exit status 2) as an exception to raise: a caller
+    writes ``raise error(parser, ...)``, the end of its path even under a ``parser.error`` that returns."""
+    parser.error(message)
+    return SystemExit(2)
+
+
 class Formatter(argparse.RawDescriptionHelpFormatter):
     """Keeps the description's layout; adds "(default: X)" when there is a default worth showing."""
 
@@ -234,23 +241,34 @@ def experiment_steps(parser, steps, cycles):
         try:
             (parsed,) = pybamm.Experiment([step]).steps
         except ZeroDivisionError:  # PyBaMM's 1 / C-rate (the step's default duration, or C/N)
-            parser.error(f"argument --experiment: {step!r}: a C-rate of zero, which PyBaMM divides by: for no "
-                         "current write 'Rest for TIME'")
+            raise error(parser, f"argument --experiment: {step!r}: a C-rate of zero, which PyBaMM divides by: "
+                                "for no current write 'Rest for TIME'")
         except Exception as exc:
             if "For example" in str(exc):  # PyBaMM's own message, with its examples
-                parser.error(f"argument --experiment: {step!r}: {exc}")
+                raise error(parser, f"argument --experiment: {step!r}: {exc}")
             # Python's words from inside PyBaMM's parser ("could not convert string to float: ''")
-            parser.error(f"argument --experiment: {step!r}: PyBaMM cannot read it ({exc}): {STEP_FORM}")
+            raise error(parser, f"argument --experiment: {step!r}: PyBaMM cannot read it ({exc}): {STEP_FORM}")
         if parsed.duration is not None and not parsed.duration > 0:
-            parser.error(f"argument --experiment: {step!r}: a step lasts a positive time, got {parsed.duration:g} s")
+            raise error(parser, f"argument --experiment: {step!r}: a step lasts a positive time, got "
+                                f"{parsed.duration:g} s")
         voltages = [t.value for t in parsed.termination if isinstance(t, pybamm.step.VoltageTermination)]
         if isinstance(parsed, pybamm.step.Voltage):
             voltages.append(parsed.value)
         for v in voltages:  # a number: a voltage given as a drive cycle is the solver's to check
             if isinstance(v, (int, float)) and not cell_voltage.contains(v):
-                parser.error(f"argument --experiment: {step!r}: {v:g} V is outside {cell_voltage.describe()} V "
-                             f"(a cell voltage)")
-    return [tuple(steps)] * cycles
+                raise error(parser, f"argument --experiment: {step!r}: {v:g} V is outside "
+                                    f"{cell_voltage.describe()} V (a cell voltage)")
+    try:
+        return [tuple(steps)] * cycles
+    except MemoryError:
+        raise too_many_cycles(parser, cycles) from None
+
+
+def too_many_cycles(parser, cycles):
+    """The argparse error (to raise) of a --cycles whose experiment does not fit in memory (``--cycles
+    99999999999`` raised a bare MemoryError)."""
+    return error(parser, f"argument --cycles: {cycles} cycles do not fit in memory (a PyBaMM experiment holds "
+                         "every step of every cycle)")
 
 
 def write_table(df, path, formats=(".csv", ".json", ".parquet")):
@@ -276,9 +294,10 @@ def check_output(parser, output, formats):
     """An argparse error naming --output unless ``output`` ends in one of ``formats`` (Parquet needs pyarrow)."""
     suffix = Path(output).suffix.lower()
     if suffix not in formats:
-        parser.error(f"argument --output: must end in {', '.join(formats[:-1])} or {formats[-1]}, got {output!r}")
+        raise error(parser, f"argument --output: must end in {', '.join(formats[:-1])} or {formats[-1]}, got "
+                            f"{output!r}")
     if suffix == ".parquet" and importlib.util.find_spec("pyarrow") is None:
-        parser.error("argument --output: Parquet output needs pyarrow (pip install pyarrow); use a .csv file")
+        raise error(parser, "argument --output: Parquet output needs pyarrow (pip install pyarrow); use a .csv file")
 
 
 def check_out_dir(parser, path, name="--out"):
@@ -286,13 +305,15 @@ def check_out_dir(parser, path, name="--out"):
     (:func:`pybamm_aea.user_input.folder_refusal`; before any solve)."""
     from pybamm_aea.user_input import dir_writable, folder_refusal
 
+    if str(path) == "":  # (Path("") is the current folder: an unset shell variable wrote there)
+        raise error(parser, f"argument {name}: {str(path)!r} is an empty name: give a folder ('.' for the current one)")
     path = Path(path)
     if path.exists() and not path.is_dir():
-        parser.error(f"argument {name}: {str(path)!r} exists and is not a folder")
+        raise error(parser, f"argument {name}: {str(path)!r} exists and is not a folder")
     refusal = (None if dir_writable(path) else f"cannot be written: nothing can be created in {str(path)!r}") \
         if path.is_dir() else folder_refusal(path)
     if refusal:
-        parser.error(f"argument {name}: {str(path)!r} {refusal}")
+        raise error(parser, f"argument {name}: {str(path)!r} {refusal}")
 
 
 def check_out_files(parser, folder, names, force, name="--out"):
@@ -304,8 +325,8 @@ def check_out_files(parser, folder, names, force, name="--out"):
     foreign = [] if force else foreign_files(folder, names)
     if foreign:
         listed = ", ".join(p.name for p in foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-        parser.error(f"argument {name}: {str(folder)!r} holds {listed}, not written by pybamm-aea or edited since: "
-                     "not overwritten without --force (or give another folder)")
+        raise error(parser, f"argument {name}: {str(folder)!r} holds {listed}, not written by pybamm-aea or edited "
+                            "since: not overwritten without --force (or give another folder)")
 
 
 def check_not_overwritten(parser, paths, force):
@@ -316,7 +337,7 @@ def check_not_overwritten(parser, paths, force):
     for path in paths:
         refusal = output_refusal(path, force, "--force")
         if refusal:
-            parser.error(f"output {str(path)!r} {refusal}")
+            raise error(parser, f"output {str(path)!r} {refusal}")
 
 
 def write_text(text, output):

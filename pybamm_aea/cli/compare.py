@@ -121,6 +121,12 @@ def run(args, stream=None):
     from pybamm_aea.studies.comparison import FIGURE_FILES
     from pybamm_aea.user_input import record_written
 
+    from pybamm_aea.studies.comparison import formation_experiment
+
+    try:  # (each cell builds its own: one MemoryError of --cycles 99999999999 was each cell's 'FAILED MemoryError: ')
+        formation_experiment(1.0, 2.0, args.cycles)
+    except MemoryError:
+        raise _args.too_many_cycles(args.parser, args.cycles) from None
     _args.check_out_dir(args.parser, args.out)
     _args.check_out_files(args.parser, args.out, (COMPARISON_CSV,) + (() if args.no_figures else FIGURE_FILES),
                           args.force)

@@ -1,6 +1,7 @@
 """``pybamm-aea energy``: composition + porosity (or stack pressure) -> theoretical electrode energy table."""
 import json
 from pathlib import Path
+import sys
 import warnings
 
 from pybamm_aea import compaction_data_sets
@@ -96,11 +97,18 @@ def report(args):
 
     composition = dict(paper.SLMS_COMPOSITION) if args.composition is None else args.composition
     phi = _porosity(args)
-    try:
-        e = Electrode(composition, phi, pore_filler=args.pore_filler, capacities=args.capacity)
-        bases = {"charged": e.energy_density(args.voltage)}
-    except ValueError as exc:
-        args.parser.error(f"argument --composition/--capacity/--pore-filler: {str(exc).strip(chr(34))}")
+    # built argument by argument, so that an error names the one it comes from (all three were named)
+    given = {}
+    for name, key, value in (("--composition", None, None), ("--pore-filler", "pore_filler", args.pore_filler),
+                             ("--capacity", "capacities", args.capacity)):
+        if key is not None and value is None:
+            continue
+        given[key] = value
+        try:
+            e = Electrode(composition, phi, **{k: v for k, v in given.items() if k is not None})
+            bases = {"charged": e.energy_density(args.voltage)}
+        except ValueError as exc:
+            raise _args.error(args.parser, f"argument {name}: {str(exc).strip(chr(34))}") from None
     try:
         bases["discharged"] = e.lithiated().energy_density(args.voltage)
         no_discharged = None
@@ -199,5 +207,10 @@ def run(args):
     elif suffix and fmt != formats[suffix]:  # (nothing the user wrote is overruled: the file would lie)
         args.parser.error(f"argument --format: {fmt!r} contradicts --output {args.output!r}, whose suffix {suffix} "
                           f"means {formats[suffix]!r}: give one of them, or make them agree")
-    _args.write_text(render(report(args), fmt), args.output)
+    # a warning as a line of its own (Python's showed energy.py's path and source line: 'warnings.warn(note, ...')
+    with warnings.catch_warnings(record=True) as caught:
+        text = render(report(args), fmt)
+    for w in caught:
+        print(f"{args.parser.prog}: warning: {w.message}", file=sys.stderr)
+    _args.write_text(text, args.output)
     return 0

@@ -20,8 +20,9 @@ def register(subparsers):
     p.add_argument("--examples", default=None, metavar="DIR",
                    help="folder of the figure scripts (default: the installed ones, pybamm_aea.examples)")
     p.add_argument("--force", action="store_true",
-                   help="write into an --out holding PNGs or CSVs that pybamm-aea did not write there, or that were "
-                        "edited since (its own figures and tables of an earlier run are replaced without it)")
+                   help="replace files of the names the scripts write (e.g. fig2a_conductivity.png) that pybamm-aea "
+                        "did not write in --out, or that were edited since (its own figures and tables of an earlier "
+                        "run are replaced without it; other files there are never touched)")
     p.set_defaults(func=run, parser=p)
     return p
 
@@ -60,13 +61,15 @@ def run(args):
     for part in args.only or ():
         if not any(reproduce.selected(name, [part]) for name in names):
             args.parser.error(f"argument --only: no script in {str(examples)!r} has {part!r} in its name")
-    chosen = [(path.name, slow) for path, slow in scripts if reproduce.selected(path.name, args.only)]
+    chosen = [(path, slow) for path, slow in scripts if reproduce.selected(path.name, args.only)]
     if args.fast and args.only and all(slow for _, slow in chosen):  # nothing would run: "0 scripts ok", exit 0
-        args.parser.error(f"argument --fast: it skips every script --only selects ({', '.join(n for n, _ in chosen)}: "
+        args.parser.error(f"argument --fast: it skips every script --only selects "
+                          f"({', '.join(p.name for p, _ in chosen)}: "
                           "SLOW = True); drop --fast to run them")
     _args.check_out_dir(args.parser, args.out)
-    # the scripts' names are theirs: any PNG or CSV (fig_s2's table) of a user's there is refused
-    _args.check_out_files(args.parser, args.out, ("*.png", "*.csv"), args.force)
+    # only the files the chosen scripts write (fig_s2's table too): a user's other files there stay, unread
+    writes = [name for path, slow in chosen if not (args.fast and slow) for name in reproduce.outputs(path)]
+    _args.check_out_files(args.parser, args.out, writes, args.force)
     results = reproduce.run_all(args.out, fast=args.fast, only=args.only, examples_dir=examples)
     from pybamm_aea.user_input import record_written
 

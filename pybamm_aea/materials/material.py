@@ -455,12 +455,16 @@ class AEAMaterial:
         d = {"schema": SCHEMA}
         for f in fields(self):
             v = getattr(self, f.name)
-            try:
-                text = json.dumps(asdict(v) if isinstance(v, (OCP, TransportProperty)) else v, default=json_default)
-            except TypeError as exc:
-                raise TypeError(f"material {self.name!r}: field {f.name!r}: {exc}") from None
-            d[f.name] = json.loads(text)
-        return d
+            d[f.name] = asdict(v) if isinstance(v, (OCP, TransportProperty)) else v
+        try:
+            return json.loads(json.dumps(d, default=json_default))
+        except TypeError:  # the field is looked for, one by one, only to name it
+            for name, v in d.items():
+                try:
+                    json.dumps(v, default=json_default)
+                except TypeError as exc:
+                    raise TypeError(f"material {self.name!r}: field {name!r}: {exc}") from None
+            raise
 
     @classmethod
     def from_dict(cls, data):
@@ -513,8 +517,8 @@ def load_material(path):
         raise MaterialError(f"{path}: not valid JSON ({exc})") from None
     try:
         return AEAMaterial.from_dict(data)
-    except TypeError as exc:  # a field of the wrong JSON type, e.g. a string for an object
-        raise MaterialError(f"{path}: {exc}") from None
+    except (TypeError, MaterialError) as exc:  # a field of the wrong JSON type, e.g. a string for an object
+        raise MaterialError(f"{path}: {exc}") from None  # (of a list: 'a material must be a JSON object', no file)
 
 
 def _paper_cell():
