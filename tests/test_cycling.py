@@ -769,7 +769,7 @@ def test_a_summarys_mass_volume_and_area_must_be_positive_numbers(name, value):
      "Electrode gravimetric energy [W.h.kg-1]"),
     (lambda t: plot_cycle_life(t, quantity="Electrode gravimetric energi [W.h.kg-1]"),
      "Electrode gravimetric energy [W.h.kg-1]"),
-])
+], ids=['energy_source Kernel', 'energy_source kernal', 'quantity lower case', 'quantity energi'])
 def test_a_refused_choice_or_column_gets_the_close_names(call, suggested):
     """cycle_summary's choices and plot_cycle_life's column listed the known names but suggested none."""
     t = pd.DataFrame({"Capacity retention [%]": [100.0], "Electrode gravimetric energy [W.h.kg-1]": [1.0]})

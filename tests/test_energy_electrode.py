@@ -372,7 +372,7 @@ def test_from_curve_rejects_bad_mass(monkeypatch):
     (lambda: Material("Test X", "X", 3.0, "active", specific_capacity=100.0, average_voltage=3.0, state="Charged"),
      "charged"),
     (lambda: Material("Test X", "X", 3.0, "activ", specific_capacity=100.0, average_voltage=3.0), "active"),
-])
+], ids=['material LiFeP04', 'material Graphit', 'role Active', 'state Charged', 'role activ'])
 def test_a_refused_material_name_role_or_state_gets_the_close_names(call, suggested):
     """An unknown material of the library, or a role or state of a new one, listed the known names but suggested
     none."""

@@ -324,7 +324,7 @@ def test_the_energy_model_and_the_constants_do_not_import_pybamm():
     (lambda: paper.table_s2_electrode("LiFePO5"), "LiFePO4"),  # a misspelling
     (lambda: paper.table_s9_electrode("li2s-lms"), "Li2S-LMS"),
     (lambda: paper.table_s9_electrode("Li2S-LSM"), "Li2S-LMS"),
-])
+], ids=['S2 lifepo4', 'S2 LiFePO5', 'S9 li2s-lms', 'S9 Li2S-LSM'])
 def test_an_unknown_table_column_or_row_suggests_the_close_names(call, suggested):
     """table_s2_electrode / table_s9_electrode listed the table's columns or rows but suggested none."""
     with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):

@@ -125,7 +125,7 @@ def test_unknown_option_and_value_are_named():
     (lambda: AEAOptions({"anode": "Li-Inn"}), "Li-In"),
     (lambda: setattr(AEA(), "summary_variables", ["voltage [V]"]), "Voltage [V]"),
     (lambda: setattr(AEA(), "summary_variables", ["Voltag [V]"]), "Voltage [V]"),
-])
+], ids=['option Anode', 'option anod', 'anode li-in', 'anode Li-Inn', 'summary voltage [V]', 'summary Voltag [V]'])
 def test_a_refused_option_or_variable_name_gets_the_close_names(call, suggested):
     """An unknown option, option value or summary variable listed the known names (or none) but suggested none."""
     with pytest.raises((pybamm.OptionError, KeyError), match=re.escape(f"did you mean [{suggested!r}")):

@@ -640,7 +640,7 @@ def _composite_with(electrolyte):
     (lambda: pybamm_aea.screen(["AEA_LiFePO4"], c_rates=(1.0,), loadings=(1.5,), cell="papr"), "paper"),
     (lambda: _composite_with("sulfide SE"), "Sulfide SE"),
     (lambda: _composite_with("Sulfde SE"), "Sulfide SE"),
-])
+], ids=['cell Paper', 'cell papr', 'composition sulfide SE', 'composition Sulfde SE'])
 def test_a_refused_cell_build_or_composition_name_gets_the_close_names(call, suggested):
     """screen(cell=) and the composite's composition listed the known names but suggested none."""
     with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):
