@@ -209,7 +209,8 @@ def test_at_pressure_says_when_the_law_was_measured_on_another_composition(capsy
     (lambda: compaction_data("Mo6S8", branch="relased"), "released"),
     (lambda: conductivity_data("mo6s9"), "Mo6S8"),
     (lambda: conductivity_data("SuperC"), "SuperP"),
-], ids=['compaction Mo6S9', 'compaction SLSM', 'branch Loading', 'branch relased', 'conductivity mo6s9', 'conductivity SuperC'])
+], ids=['compaction Mo6S9', 'compaction SLSM', 'branch Loading', 'branch relased', 'conductivity mo6s9',
+        'conductivity SuperC'])
 def test_a_refused_data_set_name_gets_the_close_names(call, suggested):
     """An unknown compaction or conductivity data set, or compaction branch, listed the known names but suggested
     none."""

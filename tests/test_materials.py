@@ -581,7 +581,8 @@ def _renamed(data, old, new):
      "plateau"),
     (lambda: get_material("LiFePO4").parameter_values(cell="Paper"), "paper"),
     (lambda: get_material("LiFePO4").parameter_values(cell="papr"), "paper"),
-], ids=['material lifepo4', 'material LiFePO5', 'field Density', 'field densty', 'kind Plateau', 'kind platau', 'cell Paper', 'cell papr'])
+], ids=['material lifepo4', 'material LiFePO5', 'field Density', 'field densty', 'kind Plateau', 'kind platau',
+        'cell Paper', 'cell papr'])
 def test_a_refused_name_gets_the_close_names(call, suggested):
     """An unknown literature material, a material file's unknown field or OCP kind and an unknown cell build listed
     the known names but suggested none: a wrong case or a misspelling now gets the name meant (still refused)."""
