@@ -26,7 +26,7 @@ from .energy import get_material as _energy_material
 from .materials import functions as fn
 from .models.checks import check_value
 from .parameters import paper_cell
-from .user_input import is_finite_positive, not_a_number, real_number
+from .user_input import did_you_mean, is_finite_positive, not_a_number, real_number
 
 #: Mass fractions of the composite's solid (assumption, see the module docstring); "active" is the material.
 COMPOSITION = {"active": 0.60, "Sulfide SE": 0.30, "Carbon": 0.10}
@@ -80,7 +80,8 @@ def make_up(material, composition=None, porosity=POROSITY):
     # not (... <= ...): a nan fraction fails each test (nan < 0 and |nan - 1| > 1e-9 are both False)
     if (set(w) != {"active", "Sulfide SE", "Carbon"} or not abs(sum(w.values()) - 1) <= 1e-9
             or not all(0 <= v <= 1 for v in w.values())):
-        raise ValueError(f"composition must be mass fractions of 'active', 'Sulfide SE', 'Carbon' summing to 1, got {w}")
+        raise ValueError(f"composition must be mass fractions of 'active', 'Sulfide SE', 'Carbon' summing to 1, got {w}"
+                         + "".join(did_you_mean(k, COMPOSITION, named=True) for k in w if k not in COMPOSITION))
     if not 0 <= porosity < 1:
         raise ValueError(f"porosity must be in [0, 1), got {porosity}")
     rho = {"active": material.density, "Sulfide SE": _energy_material("Sulfide SE").density,

@@ -58,7 +58,7 @@ from .energy.electrode import NoDischargedState
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
                       RetentionUndefinedWarning, check_reference, gives, is_skipped, iter_steps, retention_curve)
-from .user_input import finite_positive, is_finite_positive, real_number
+from .user_input import did_you_mean, finite_positive, is_finite_positive, real_number
 
 __all__ = [
     "SUMMARY_COLUMNS",
@@ -194,7 +194,8 @@ def _state_value(state, name):
 
 def _check_choice(name, value, choices):
     if value not in choices:
-        raise ValueError(f"{name} must be {', '.join(map(repr, choices[:-1]))} or {choices[-1]!r}, got {value!r}")
+        raise ValueError(f"{name} must be {', '.join(map(repr, choices[:-1]))} or {choices[-1]!r}, got {value!r}"
+                         + did_you_mean(value, choices))
 
 
 class _Series:
@@ -872,6 +873,7 @@ def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravime
             if column not in tab.columns:
                 raise ValueError(
                     f"summaries[{k}] ({labels[k]!r}) has no column {column!r}; columns: {list(tab.columns)}"
+                    + did_you_mean(column, tab.columns)
                 )
 
     if ax is None:

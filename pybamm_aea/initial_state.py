@@ -59,6 +59,7 @@ from .constants import F, R
 from .models.aea import AEAOptions
 from .models.checks import check_value
 from .parameters import host_molar_mass_as_made
+from .user_input import did_you_mean
 
 #: initial hysteresis state per direction (h = +1 is the lithiation branch, as in the model)
 BRANCH_STATE = {"discharge": 1.0, "charge": -1.0}
@@ -294,7 +295,8 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         raise TypeError(f"initial_value must be a state of charge in [0, 1] or a voltage such as '2.1 V', "
                         f"got {initial_value!r}")
     if direction not in (None, "discharge", "charge"):
-        raise ValueError(f"direction must be 'discharge', 'charge' or None, got {direction!r}")
+        raise ValueError(f"direction must be 'discharge', 'charge' or None, got {direction!r}"
+                         + did_you_mean(direction, ("discharge", "charge")))
     # checked as AEA() checks them (pybamm.OptionError naming an unknown option or value), with the model's defaults
     options = AEAOptions(options)
     anode, hysteresis, degradation, host = (

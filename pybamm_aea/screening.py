@@ -49,7 +49,7 @@ from .models.experiment_checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
 from .readout import DISCHARGE_ENERGY_VS_LI, ESC
-from .user_input import close_names, first_repeat, is_finite_positive, not_a_number, number_refusal, real_number
+from .user_input import close_names, did_you_mean, first_repeat, is_finite_positive, not_a_number, number_refusal, real_number
 
 MECHANISMS = {
     "ionic": ("Cathode diffusion overpotential [V]", "Li0 film overpotential [V]"),
@@ -450,7 +450,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     from .materials.material import CELL_BUILDS
 
     if cell not in CELL_BUILDS:  # a set name took no cell build, and ignored an unknown one
-        raise ValueError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
+        raise ValueError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}" + did_you_mean(cell, CELL_BUILDS))
     if temperature is not None:
         from .models.checks import check_value
 

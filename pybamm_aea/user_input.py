@@ -6,7 +6,7 @@ folder and no existing file unless asked. Each returns what is wrong (or None), 
 error and the Python API as its own exception type; :func:`finite_positive`, an argument of the Python API (a
 mass, a tolerance), raises; :func:`whole_at_least` only answers, each caller raising its own error. :func:`json_default`
 writes the NumPy numbers a user's values hold as JSON (a material's file, a sweep's rows);
-:func:`close_names` the known names to suggest for a misspelt one."""
+:func:`close_names` the known names to suggest for a misspelt one (:func:`did_you_mean` as a message's end)."""
 
 import hashlib
 import json
@@ -132,6 +132,14 @@ def close_names(name, known, n=3, cutoff=0.6):
         spelled.setdefault(k.lower(), []).append(k)
     return [max(spelled[c], key=lambda k: difflib.SequenceMatcher(None, str(name), k).ratio())
             for c in difflib.get_close_matches(str(name).lower(), list(spelled), n=n, cutoff=cutoff)]
+
+
+def did_you_mean(name, known, n=3, cutoff=0.6, named=False):
+    """The end of a message refusing ``name``: ``"; did you mean [...]?"`` naming its :func:`close_names` among
+    ``known`` (a wrong case or a misspelling), or "" when none is close; ``named``: ``"; 'name': did you mean
+    [...]?"``, for a message refusing several names."""
+    close = close_names(name, known, n=n, cutoff=cutoff)
+    return (f"; {name!r}:" if named else ";") + f" did you mean {close}?" if close else ""
 
 
 def dir_writable(directory):

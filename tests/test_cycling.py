@@ -760,3 +760,18 @@ def test_a_summarys_mass_volume_and_area_must_be_positive_numbers(name, value):
     with pytest.raises(ValueError, match=rf"{name} must be a finite positive number, got {re.escape(repr(value))}"):
         cycle_summary(_square_wave(), reference_cycle=1, electrode=Electrode({"Mo6S8": 1.0}, 0.2),
                       cell="practical target", **given)
+
+
+@pytest.mark.parametrize("call, suggested", [
+    (lambda t: cycle_summary(None, energy_source="Kernel"), "kernel"),  # a wrong case
+    (lambda t: cycle_summary(None, energy_source="kernal"), "kernel"),  # a misspelling
+    (lambda t: plot_cycle_life(t, quantity="electrode gravimetric energy [W.h.kg-1]"),
+     "Electrode gravimetric energy [W.h.kg-1]"),
+    (lambda t: plot_cycle_life(t, quantity="Electrode gravimetric energi [W.h.kg-1]"),
+     "Electrode gravimetric energy [W.h.kg-1]"),
+], ids=['energy_source Kernel', 'energy_source kernal', 'quantity lower case', 'quantity energi'])
+def test_a_refused_choice_or_column_gets_the_close_names(call, suggested):
+    """cycle_summary's choices and plot_cycle_life's column listed the known names but suggested none."""
+    t = pd.DataFrame({"Capacity retention [%]": [100.0], "Electrode gravimetric energy [W.h.kg-1]": [1.0]})
+    with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):
+        call(t)

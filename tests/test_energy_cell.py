@@ -123,3 +123,10 @@ def test_an_anode_above_the_cathode_is_refused():
     cathode = Electrode({"S8": 0.325, "Mo6S8": 0.675}, 0.082)
     with pytest.raises(ValueError, match=r"the anode \(2.5 V vs Li\) is not below the cathode"):
         Cell(cathode, loading_mg_cm2=1.5, anode=LiInAnode(voltage_vs_li=2.5))
+
+
+@pytest.mark.parametrize("typed", ["Paper lab cell", "paper lab cel"])
+def test_an_unknown_cell_preset_suggests_the_close_names(typed):
+    """cell_preset() listed the presets but suggested none for a wrong case or a misspelling."""
+    with pytest.raises(ValueError, match=r"did you mean \['paper lab cell'\]"):
+        cell_preset(typed)

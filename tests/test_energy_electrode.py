@@ -363,3 +363,18 @@ def test_from_curve_rejects_bad_mass(monkeypatch):
     for mass in (0.0, -1.0, float("nan")):
         with pytest.raises(ValueError, match="mass_g"):
             Electrode({"Mo6S8": 1.0}, 0.11).from_curve([0, 0.1], [2, 2], mass)
+
+
+@pytest.mark.parametrize("call, suggested", [
+    (lambda: get_material("LiFeP04"), "LiFePO4"),  # names are read case-blind: a misspelling only
+    (lambda: get_material("Graphit"), "Graphite"),
+    (lambda: Material("Test X", "X", 3.0, "Active", specific_capacity=100.0, average_voltage=3.0), "active"),
+    (lambda: Material("Test X", "X", 3.0, "active", specific_capacity=100.0, average_voltage=3.0, state="Charged"),
+     "charged"),
+    (lambda: Material("Test X", "X", 3.0, "activ", specific_capacity=100.0, average_voltage=3.0), "active"),
+], ids=['material LiFeP04', 'material Graphit', 'role Active', 'state Charged', 'role activ'])
+def test_a_refused_material_name_role_or_state_gets_the_close_names(call, suggested):
+    """An unknown material of the library, or a role or state of a new one, listed the known names but suggested
+    none."""
+    with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):
+        call()

@@ -5,6 +5,7 @@ Stated tolerances on the fit residuals (RMS over the table's points):
   360 MPa is a sharp densification no standard law follows);
 - conductivity: < 0.03 decades (log10) for every material.
 """
+import re
 import warnings
 
 import numpy as np
@@ -215,3 +216,19 @@ def test_at_pressure_says_when_the_law_was_measured_on_another_composition(capsy
     with pytest.warns(ExtrapolationWarning, match="100 wt% TiS2"):
         assert main(["energy", "--composition", "TiS2=1", "--pressure", "360", "--compaction", "Mo6S8"]) == 0
     assert "porosity 0.1171 (Mo6S8, 360 MPa" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("call, suggested", [
+    (lambda: compaction_data("Mo6S9"), "Mo6S8"),  # names are read case-blind: a misspelling only
+    (lambda: compaction_data("SLSM"), "S-LMS"),
+    (lambda: compaction_data("Mo6S8", branch="Loading"), "loading"),
+    (lambda: compaction_data("Mo6S8", branch="relased"), "released"),
+    (lambda: conductivity_data("mo6s9"), "Mo6S8"),
+    (lambda: conductivity_data("SuperC"), "SuperP"),
+], ids=['compaction Mo6S9', 'compaction SLSM', 'branch Loading', 'branch relased', 'conductivity mo6s9',
+        'conductivity SuperC'])
+def test_a_refused_data_set_name_gets_the_close_names(call, suggested):
+    """An unknown compaction or conductivity data set, or compaction branch, listed the known names but suggested
+    none."""
+    with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):
+        call()

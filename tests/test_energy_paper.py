@@ -7,6 +7,8 @@ Tolerances: Table S2 fractions within 0.005 absolute (0.5 %), its densities with
 printed last digit (0.005 g/cm3), whichever is larger; Table S8, Table S9 and the text figures within 1 %
 (relative).
 """
+import re
+
 import numpy as np
 import pytest
 
@@ -315,3 +317,15 @@ def test_the_energy_model_and_the_constants_do_not_import_pybamm():
     code = "import sys, pybamm_aea.energy, pybamm_aea.constants; print('pybamm' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "False", (out.stdout, out.stderr)
+
+
+@pytest.mark.parametrize("call, suggested", [
+    (lambda: paper.table_s2_electrode("lifepo4"), "LiFePO4"),  # a wrong case
+    (lambda: paper.table_s2_electrode("LiFePO5"), "LiFePO4"),  # a misspelling
+    (lambda: paper.table_s9_electrode("li2s-lms"), "Li2S-LMS"),
+    (lambda: paper.table_s9_electrode("Li2S-LSM"), "Li2S-LMS"),
+], ids=['S2 lifepo4', 'S2 LiFePO5', 'S9 li2s-lms', 'S9 Li2S-LSM'])
+def test_an_unknown_table_column_or_row_suggests_the_close_names(call, suggested):
+    """table_s2_electrode / table_s9_electrode listed the table's columns or rows but suggested none."""
+    with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):
+        call()

@@ -558,3 +558,10 @@ def test_a_failure_continuing_a_solution_of_the_same_layout_is_pybamms_own():
         sim.solve(starting_solution=first, inputs={"Cathode porosity": 2.0})
     for raised in (missing, bad):
         assert "does not fit" not in str(raised.value) and "var_pts" not in str(raised.value)
+
+
+@pytest.mark.parametrize("typed, suggested", [("Charge", "charge"), ("dischrage", "discharge")])
+def test_an_unknown_direction_suggests_the_close_name(typed, suggested):
+    """direction= listed 'discharge', 'charge' or None but suggested none for a wrong case or a misspelling."""
+    with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):
+        pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), 0.5, direction=typed)

@@ -589,3 +589,28 @@ def test_a_cells_temperature_outside_the_models_range_is_refused_with_that_range
                                             rf"{200.0 if T < 200 else 453.65}"):
         get_material("TiS2").parameter_values(temperature=T)
     assert get_material("TiS2").parameter_values(temperature=453.65)["Ambient temperature [K]"] == 453.65
+
+
+def _renamed(data, old, new):
+    """``data`` (a material's JSON dict) with the field ``old`` spelled ``new``."""
+    return {new if k == old else k: v for k, v in data.items()}
+
+
+@pytest.mark.parametrize("call, suggested", [
+    (lambda: get_material("lifepo4"), "LiFePO4"),  # a wrong case
+    (lambda: get_material("LiFePO5"), "LiFePO4"),  # a misspelling
+    (lambda: AEAMaterial.from_dict(_renamed(get_material("LiFePO4").to_dict(), "density", "Density")), "density"),
+    (lambda: AEAMaterial.from_dict(_renamed(get_material("LiFePO4").to_dict(), "density", "densty")), "density"),
+    (lambda: AEAMaterial.from_dict({**get_material("LiFePO4").to_dict(), "ocp": {"kind": "Plateau", "potential": 3.4}}),
+     "plateau"),
+    (lambda: AEAMaterial.from_dict({**get_material("LiFePO4").to_dict(), "ocp": {"kind": "platau", "potential": 3.4}}),
+     "plateau"),
+    (lambda: get_material("LiFePO4").parameter_values(cell="Paper"), "paper"),
+    (lambda: get_material("LiFePO4").parameter_values(cell="papr"), "paper"),
+], ids=['material lifepo4', 'material LiFePO5', 'field Density', 'field densty', 'kind Plateau', 'kind platau',
+        'cell Paper', 'cell papr'])
+def test_a_refused_name_gets_the_close_names(call, suggested):
+    """An unknown literature material, a material file's unknown field or OCP kind and an unknown cell build listed
+    the known names but suggested none: a wrong case or a misspelling now gets the name meant (still refused)."""
+    with pytest.raises(MaterialError, match=re.escape(f"did you mean [{suggested!r}")):
+        call()

@@ -1,6 +1,7 @@
 """The AEA model's assembly: every option combination builds and is well posed; PyBaMM's build machinery (order-free
 coupling, errors naming a missing or doubly published variable); option values from one source."""
 import itertools
+import re
 
 import pybamm
 import pytest
@@ -115,3 +116,17 @@ def test_unknown_option_and_value_are_named():
     # an option the host does not use is an error, not ignored (it gave the default's curve)
     with pytest.raises(pybamm.OptionError, match="'hysteresis': 'none' is an option of the lever-rule host"):
         AEA({"hysteresis": "none"})
+
+
+@pytest.mark.parametrize("call, suggested", [
+    (lambda: AEAOptions({"Anode": "Li-In"}), "anode"),  # a wrong case (refused: names are case-sensitive)
+    (lambda: AEAOptions({"anod": "Li-In"}), "anode"),  # a misspelling
+    (lambda: AEAOptions({"anode": "li-in"}), "Li-In"),
+    (lambda: AEAOptions({"anode": "Li-Inn"}), "Li-In"),
+    (lambda: setattr(AEA(), "summary_variables", ["voltage [V]"]), "Voltage [V]"),
+    (lambda: setattr(AEA(), "summary_variables", ["Voltag [V]"]), "Voltage [V]"),
+], ids=['option Anode', 'option anod', 'anode li-in', 'anode Li-Inn', 'summary voltage [V]', 'summary Voltag [V]'])
+def test_a_refused_option_or_variable_name_gets_the_close_names(call, suggested):
+    """An unknown option, option value or summary variable listed the known names (or none) but suggested none."""
+    with pytest.raises((pybamm.OptionError, KeyError), match=re.escape(f"did you mean [{suggested!r}")):
+        call()

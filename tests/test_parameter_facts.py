@@ -371,3 +371,10 @@ def test_the_one_cache_of_parameter_values_serves_neither_a_callers_change_nor_a
     built = config.build_config(["Cathode loading [kg.m-2]"], [{"Cathode loading [kg.m-2]": 0.01}], material,
                                 None, None, None, 0.1)
     assert built.values()["Cathode porosity"] == built.porosity0 == 0.2
+
+
+@pytest.mark.parametrize("typed", ["li2021_mo6s8", "Li2021_Mo6S9"])
+def test_facts_of_an_unknown_set_suggest_the_close_names(typed):
+    """facts() listed the sets with facts but suggested none for a wrong case or a misspelling."""
+    with pytest.raises(KeyError, match=r"did you mean \['Li2021_Mo6S8'"):
+        parameters.facts(typed)

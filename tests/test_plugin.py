@@ -109,3 +109,10 @@ def test_a_pybamm_hook_module_imports_first(module):
     result = subprocess.run([sys.executable, "-c", f"import pybamm_aea.{module} as m; m.install()"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("typed", ["TableS5_li_diffusion", "tableS5_li_diffusoin"])
+def test_an_unknown_paper_table_suggests_the_close_names(typed):
+    """paper_table_path listed the tables but suggested none for a wrong case or a misspelling."""
+    with pytest.raises(ValueError, match=r"did you mean \['tableS5_li_diffusion'"):
+        paper_table_path(typed)

@@ -1,6 +1,7 @@
 """pybamm_aea.screen and the AEA-suitability map."""
 import importlib.util
 from pathlib import Path
+import re
 
 import numpy as np
 import pandas as pd
@@ -628,3 +629,22 @@ def test_a_misspelt_material_gets_close_set_names():
     # another case: a case-sensitive match scored 'lifepo4' too low against 'LiFePO4' and suggested nothing
     with pytest.raises(ValueError, match=r"unknown material 'lifepo4'.*did you mean \['LiFePO4'"):
         pybamm_aea.screen(["lifepo4"], c_rates=1.0, loadings=1.5)
+
+
+def _composite_with(electrolyte):
+    """The LiFePO4 composite's parameters with its solid electrolyte's mass fraction named ``electrolyte``."""
+    from pybamm_aea.composite import composite_parameter_values
+
+    return composite_parameter_values("LiFePO4", 1.5, composition={"active": 0.6, electrolyte: 0.3, "Carbon": 0.1})
+
+
+@pytest.mark.parametrize("call, suggested", [
+    (lambda: pybamm_aea.screen(["AEA_LiFePO4"], c_rates=(1.0,), loadings=(1.5,), cell="Paper"), "paper"),
+    (lambda: pybamm_aea.screen(["AEA_LiFePO4"], c_rates=(1.0,), loadings=(1.5,), cell="papr"), "paper"),
+    (lambda: _composite_with("sulfide SE"), "Sulfide SE"),
+    (lambda: _composite_with("Sulfde SE"), "Sulfide SE"),
+], ids=['cell Paper', 'cell papr', 'composition sulfide SE', 'composition Sulfde SE'])
+def test_a_refused_cell_build_or_composition_name_gets_the_close_names(call, suggested):
+    """screen(cell=) and the composite's composition listed the known names but suggested none."""
+    with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):
+        call()

@@ -855,3 +855,10 @@ def test_a_swept_rate_below_the_reference_gets_its_own_time_in_a_multi_step_expe
     assert exp.steps[1].copy().duration == 5 * 20 * 3600.0 and exp.steps[1].copy().uses_default_duration
     assert str(exp.steps[1]) == "Discharge at 0.1C until 1.0 V" and exp.cycle_lengths == [1, 1, 1, 1]
     assert isinstance(make_experiment(steps, 1.0).steps[1], pybamm.step.CRate)
+
+
+@pytest.mark.parametrize("typed", ["li-in", "Li-Inn"])
+def test_an_unknown_option_value_in_the_grid_suggests_the_close_name(typed):
+    """A swept option's value listed the possible values but suggested none for a wrong case or a misspelling."""
+    with pytest.raises(SweepConfigError, match=r"did you mean \['Li-In'\]"):
+        sweep({"anode": [typed]}, parameter_set=LMS, workers=1)

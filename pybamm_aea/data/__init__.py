@@ -8,6 +8,8 @@ from importlib import resources
 
 import pandas as pd
 
+from ..user_input import did_you_mean
+
 #: the columns of each table that the package (``pybamm_aea``) reads: a file without one is refused naming it and the
 #: column (it was a bare KeyError where the column was read: ``KeyError: 'D_upper_cm2_per_s'`` from the TiS2 set's
 #: diffusivity). Columns only the examples or tests read (e.g. Table S8's energies, Fig. S1's potentials) or that
@@ -31,7 +33,8 @@ PAPER_TABLES = tuple(PAPER_TABLE_COLUMNS)
 def paper_table_path(name):
     """Path of the shipped CSV of one of the paper's tables (``name`` without ``.csv``)."""
     if name not in PAPER_TABLES:
-        raise ValueError(f"unknown paper table {name!r}; known tables: {', '.join(PAPER_TABLES)}")
+        raise ValueError(f"unknown paper table {name!r}; known tables: {', '.join(PAPER_TABLES)}"
+                         + did_you_mean(name, PAPER_TABLES))
     return resources.files(__name__).joinpath("paper", f"{name}.csv")
 
 

@@ -29,6 +29,8 @@ import warnings
 
 import pandas as pd
 
+from pybamm_aea.user_input import did_you_mean
+
 from ._common import check_porosity, check_real, check_voltage_vs_li
 from .electrode import Electrode, EnergyDensity
 from .materials import get_material
@@ -420,7 +422,8 @@ def cell_preset(name, cathode=None, **kwargs):
         ``loading_mg_cm2`` / ``thickness_um`` / ``areal_capacity_mAh_cm2`` (one), ``cathode_voltage``, ``anode``.
     """
     if name not in CELL_PRESETS:
-        raise ValueError(f"unknown cell preset {name!r}; presets: {', '.join(CELL_PRESETS)}")
+        raise ValueError(f"unknown cell preset {name!r}; presets: {', '.join(CELL_PRESETS)}"
+                         + did_you_mean(name, CELL_PRESETS))
     if cathode is None and name != "paper lab cell":
         raise ValueError(f"cell preset {name!r} needs a cathode Electrode")
     return CELL_PRESETS[name](cathode, **kwargs)

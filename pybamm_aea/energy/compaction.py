@@ -44,6 +44,7 @@ from scipy.optimize import least_squares
 
 from pybamm_aea import compaction_data_sets
 from pybamm_aea.data import load_paper_table
+from pybamm_aea.user_input import did_you_mean
 
 from ._common import ExtrapolationWarning, check_pressure_array, scalar_or_array
 
@@ -198,7 +199,7 @@ def compaction_set_name(material):
     if name is None:
         raise ValueError(
             f"no compaction data for {material!r}; known data sets: {', '.join(compaction_sets())} "
-            "(use fit_compaction for your own data)"
+            "(use fit_compaction for your own data)" + did_you_mean(material, compaction_sets())
         )
     return name
 
@@ -256,7 +257,7 @@ def _data(material, branch):
 
 def _check_branch(branch):
     if branch not in BRANCHES:
-        raise ValueError(f"branch must be one of {BRANCHES}, got {branch!r}")
+        raise ValueError(f"branch must be one of {BRANCHES}, got {branch!r}" + did_you_mean(branch, BRANCHES))
 
 
 def compaction_data(material, branch="loading"):

@@ -29,6 +29,7 @@ import numpy as np
 from scipy.optimize import least_squares
 
 from pybamm_aea.data import load_paper_table
+from pybamm_aea.user_input import did_you_mean
 
 from ._common import ExtrapolationWarning, check_porosity_array, scalar_or_array
 
@@ -185,6 +186,7 @@ def _canonical(material):
     if name is None:
         raise ValueError(
             f"no conductivity data for {material!r}; known materials: {', '.join(conductivity_materials())}"
+            + did_you_mean(material, conductivity_materials())
         )
     return name
 

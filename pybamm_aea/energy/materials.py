@@ -27,6 +27,7 @@ import re
 import pandas as pd
 
 from pybamm_aea.data import load_paper_table
+from pybamm_aea.user_input import did_you_mean
 
 from ._common import MAH_PER_MOL, check_real, check_voltage_vs_li
 
@@ -144,9 +145,11 @@ class Material:
         if self.average_voltage is not None:
             check_voltage_vs_li(self.average_voltage, f"{where} average_voltage [V vs Li]")
         if self.role not in ROLES:
-            raise ValueError(f"material {self.name!r}: role must be one of {ROLES}, got {self.role!r}")
+            raise ValueError(f"material {self.name!r}: role must be one of {ROLES}, got {self.role!r}"
+                             + did_you_mean(self.role, ROLES))
         if self.state not in STATES:
-            raise ValueError(f"material {self.name!r}: state must be one of {STATES}, got {self.state!r}")
+            raise ValueError(f"material {self.name!r}: state must be one of {STATES}, got {self.state!r}"
+                             + did_you_mean(self.state, STATES))
 
     @property
     def is_active(self):
@@ -264,7 +267,7 @@ def get_material(name):
     if canonical is None:
         raise UnknownMaterialError(
             f"unknown material {name!r}; known materials: {', '.join(list_materials())} "
-            "(register your own with pybamm_aea.energy.register_material)"
+            "(register your own with pybamm_aea.energy.register_material)" + did_you_mean(name, list_materials())
         )
     return _REGISTRY[canonical]
 

@@ -27,6 +27,7 @@ How the paper computed its figures (SI "energy density calculation model"):
 import functools
 
 from pybamm_aea.data import load_paper_table
+from pybamm_aea.user_input import did_you_mean
 
 from .electrode import Electrode
 
@@ -154,7 +155,8 @@ def table_s2_electrode(column):
         Its densities and mass/volume fractions are the model's values of the table's output rows.
     """
     if column not in TABLE_S2_COLUMNS:
-        raise ValueError(f"unknown Table S2 column {column!r}; columns: {', '.join(TABLE_S2_COLUMNS)}")
+        raise ValueError(f"unknown Table S2 column {column!r}; columns: {', '.join(TABLE_S2_COLUMNS)}"
+                         + did_you_mean(column, TABLE_S2_COLUMNS))
     active, filler = TABLE_S2_COLUMNS[column]
     s2 = _s2()
     comp = {active: float(s2.loc["AM_wt_of_solid", column])}
@@ -212,7 +214,8 @@ def table_s9_electrode(row):
         the printed 777 Wh/kg (see the CSV header); :data:`SLMS_PRACTICAL_MEAN_VOLTAGE` does.
     """
     if row not in TABLE_S9_ROWS:
-        raise ValueError(f"unknown Table S9 row {row!r}; rows: {', '.join(TABLE_S9_ROWS)}")
+        raise ValueError(f"unknown Table S9 row {row!r}; rows: {', '.join(TABLE_S9_ROWS)}"
+                         + did_you_mean(row, TABLE_S9_ROWS))
     r = _s9().loc[row]
     phi = float(r["porosity"])
     sc = float(r["specific_capacity_mAh_per_g"])

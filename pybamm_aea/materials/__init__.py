@@ -12,6 +12,8 @@ Li anode. Static facts (molar masses, densities) come from :mod:`pybamm_aea.ener
 import copy
 import importlib
 
+from ..user_input import did_you_mean
+
 from .material import (
     CELL_BUILDS,
     OCP,
@@ -46,7 +48,8 @@ def get_material(name):
     if isinstance(name, AEAMaterial):
         return name
     if name not in LITERATURE:
-        raise MaterialError(f"unknown material {name!r}; literature materials: {list(LITERATURE)}")
+        raise MaterialError(f"unknown material {name!r}; literature materials: {list(LITERATURE)}"
+                            + did_you_mean(name, LITERATURE))
     module, _, attr = LITERATURE[name].partition(":")
     return copy.deepcopy(getattr(importlib.import_module(module), attr or "MATERIAL"))
 

@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from ..constants import F, M_LI, R
-from ..user_input import json_default, not_a_number, number_refusal
+from ..user_input import did_you_mean, json_default, not_a_number, number_refusal
 from . import functions as fn
 
 SCHEMA = "pybamm_aea.material/1"
@@ -150,7 +150,8 @@ class OCP:
 
     def validate(self, where):
         if self.kind not in self.KINDS:
-            raise MaterialError(f"{where}.kind = {self.kind!r}; must be one of {self.KINDS}")
+            raise MaterialError(f"{where}.kind = {self.kind!r}; must be one of {self.KINDS}"
+                                + did_you_mean(self.kind, self.KINDS))
         if self.kind in ("plateau", "regular solution"):
             if self.potential is None:
                 raise MaterialError(f"{where}: kind {self.kind!r} needs 'potential' [V]")
@@ -482,7 +483,8 @@ def _build(cls, data, where):
     known = {f.name: f for f in fields(cls)}
     unknown = sorted(set(data) - set(known))
     if unknown:
-        raise MaterialError(f"{where}: unknown field(s) {unknown}; known fields: {sorted(known)}")
+        raise MaterialError(f"{where}: unknown field(s) {unknown}; known fields: {sorted(known)}"
+                            + "".join(did_you_mean(u, known, named=True) for u in unknown))
     from dataclasses import MISSING
 
     missing = [n for n, f in known.items() if f.default is MISSING and f.default_factory is MISSING and n not in data]

@@ -11,7 +11,7 @@ import numbers
 import pybamm
 
 from .. import citations, pybamm_adapter
-from ..user_input import whole_at_least
+from ..user_input import did_you_mean, whole_at_least
 from . import submodels
 from .parameters import AEAParameters
 from .solvers import ScalarFunctionsIDAKLUSolver, SharedEventsIDAKLUSolver
@@ -110,10 +110,12 @@ class AEAOptions(dict):
             if key not in self.POSSIBLE:
                 raise pybamm.OptionError(
                     f"Unknown AEA option {key!r}; known options: {sorted(self.POSSIBLE)}"
+                    + did_you_mean(key, self.POSSIBLE)
                 )
             if value not in self.POSSIBLE[key]:
                 raise pybamm.OptionError(
                     f"Option {key!r} cannot be {value!r}; possible values: {self.POSSIBLE[key]}"
+                    + did_you_mean(value, self.POSSIBLE[key])
                 )
         full = {key: values[0] for key, values in self.POSSIBLE.items()}
         full.update(options)
@@ -343,7 +345,7 @@ class AEA(pybamm.BaseModel):
     def summary_variables(self, value):
         for var in value:
             if var not in self.variables:
-                raise KeyError(f"No variable {var!r} for summary variable")
+                raise KeyError(f"No variable {var!r} for summary variable" + did_you_mean(var, self.variables.keys()))
         self._summary_variables = value
 
     # --- defaults ---------------------------------------------------------------------------

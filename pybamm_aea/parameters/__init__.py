@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .. import pybamm_adapter
 from ..constants import M_LI
+from ..user_input import did_you_mean
 
 __all__ = ["PYBAMM_MODEL_SETS", "is_aea_set", "starts_with_charge", "registered_values", "SetFacts", "SET_FACTS",
            "facts", "composition", "host_specific_volume", "host_as_made", "solid_density", "cathode_thickness",
@@ -87,7 +88,7 @@ def facts(set_name):
     if set_name.startswith("AEA_"):
         return SetFacts(set_name[len("AEA_"):])
     raise KeyError(f"no facts for parameter set {set_name!r}; known: {sorted(SET_FACTS)} and the AEA_<material> "
-                   "sets")
+                   "sets" + did_you_mean(set_name, SET_FACTS))
 
 
 #: the one cache of parameter values: a registered set's name, or ("material", an AEAMaterial's JSON) -> values

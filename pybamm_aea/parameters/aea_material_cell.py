@@ -10,6 +10,7 @@ from pybamm_aea.constants import M_LI
 from pybamm_aea.energy.paper import PAPER_CELL
 from pybamm_aea.materials import functions as fn
 from pybamm_aea.materials.material import CELL_BUILDS, MaterialError, _check
+from pybamm_aea.user_input import did_you_mean
 
 from . import dispersed_materials, paper_cell
 
@@ -23,7 +24,8 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
 
     material.validate()
     if cell not in CELL_BUILDS:
-        raise MaterialError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}")
+        raise MaterialError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}"
+                            + did_you_mean(cell, CELL_BUILDS))
     loading = (PAPER_CELL["standard_loading_mg_cm2"] if loading is None
                else _check(loading, "loading [mg/cm2]", 0, 1000))
     porosity = material.porosity if porosity is None else _check(porosity, "porosity", 0, 0.9, low_open=False)

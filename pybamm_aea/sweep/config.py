@@ -11,7 +11,7 @@ import pickle
 from pybamm_aea import compaction_data_sets
 from pybamm_aea.models.checks import SWEEP_ONLY_INPUTS, check_value
 from pybamm_aea.parameters import SET_FACTS, composition, registered_values
-from pybamm_aea.user_input import close_names, whole_at_least
+from pybamm_aea.user_input import close_names, did_you_mean, whole_at_least
 
 from .api import SweepConfigError
 
@@ -373,8 +373,8 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     for n in option_names:
         for p in points:
             if p[n] not in AEAOptions.POSSIBLE[n]:
-                raise SweepConfigError(f"option {n!r} cannot be {p[n]!r}; possible values: {AEAOptions.POSSIBLE[n]}",
-                                       "grid")
+                raise SweepConfigError(f"option {n!r} cannot be {p[n]!r}; possible values: {AEAOptions.POSSIBLE[n]}"
+                                       + did_you_mean(p[n], AEAOptions.POSSIBLE[n]), "grid")
     for n in names:
         if n in option_names:
             continue
