@@ -50,7 +50,11 @@ def outputs(path):
     """The file names the script ``path`` writes into the folder: its module-level ``OUTPUTS`` tuple of names
     (read without importing it), else ``("<script name>.png",)``."""
     path = Path(path)
-    for node in ast.parse(path.read_text()).body:
+    try:  # (a script that does not parse is run, and reported failing, as any other failing script)
+        body = ast.parse(path.read_text()).body
+    except SyntaxError:
+        body = []
+    for node in body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "OUTPUTS" for t in node.targets):
             return tuple(ast.literal_eval(node.value))
     return (f"{path.stem}.png",)

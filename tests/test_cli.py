@@ -167,6 +167,18 @@ def test_energy_of_a_li_free_host_without_a_lithiated_phase_has_no_discharged_ro
     assert code == 0 and "\ndischarged" not in out and "no discharged row: material 'Graphite'" in out
 
 
+def test_energy_capacity_given_for_a_material_the_library_has_none_of(capsys):
+    """--capacity gives what the library lacks: 0.7 x 180 mA.h/g = 126.0 mA.h/g, x 3.7 V = 466.2 W.h/kg. Built argument
+    by argument (session 38's first version), the electrode of the composition alone failed first and the error
+    said "argument --composition: the library has no capacity for 'ASSLB AM (average)'; pass capacities={...}"."""
+    code, out, err = _run(["energy", "--composition", "ASSLB AM (average)=0.7,Carbon=0.3", "--porosity", "0.2",
+                           "--capacity", "ASSLB AM (average)=180", "--voltage", "3.7", "--format", "json"], capsys)
+    assert code == 0, err
+    charged = json.loads(out)["bases"]["charged"]
+    assert charged["specific_capacity_mAh_per_g"] == pytest.approx(0.7 * 180, rel=1e-9)
+    assert charged["gravimetric_Wh_per_kg"] == pytest.approx(0.7 * 180 * 3.7, rel=1e-9)
+
+
 def test_energy_takes_a_materials_json_as_the_screen_and_the_sweep_do(tmp_path, capsys):
     """--composition takes the .json of an AEAMaterial (save_material), through the one resolver
     (pybamm_aea.materials.as_material) and the one mapping (pybamm_aea.energy.from_aea_material); a file that
@@ -708,6 +720,10 @@ def test_reproduce_leaves_a_users_other_files_in_out_alone(tmp_path, capsys):
     assert code == 0 and "1 scripts ok" in stdout
     assert (out / "toy.png").is_file() and (out / "toy_table.csv").read_text() == "x\n1\n"
     assert {name: (out / name).read_bytes() for name in theirs} == theirs
+    # run again into the same folder: its own table is replaced, not refused as a user's ("holds toy_table.csv,
+    # not written by pybamm-aea": the run recorded its PNGs only, as fig_s2's table on every run after the first)
+    code, stdout, _ = _run(["reproduce", "--examples", str(examples), "--out", str(out)], capsys)
+    assert code == 0 and "1 scripts ok" in stdout
 
 
 def test_reproduce_refuses_only_the_files_it_would_overwrite(tmp_path, capsys):

@@ -91,24 +91,37 @@ def _porosity(args):
         args.parser.error(f"argument --pressure: {exc}")
 
 
+#: the options of an electrode's build, by Electrode's keyword
+_BUILD_OPTIONS = {"pore_filler": "--pore-filler", "capacities": "--capacity"}
+
+
+def _blamed(electrode, composition, phi, given, voltage):
+    """The option an electrode that failed to build is named by: the first given one without which it builds, else
+    --composition. (Built argument by argument, a capacity the library lacks was blamed on --composition although
+    --capacity gave it.)"""
+    for key in given:
+        try:
+            electrode(composition, phi, **{k: v for k, v in given.items() if k != key}).energy_density(voltage)
+        except ValueError:
+            continue
+        return _BUILD_OPTIONS[key]
+    return "--composition"
+
+
 def report(args):
     """The energy report of the arguments: porosity, capacities and, per basis, ESC, Wh/kg, Wh/L, V, density."""
     from pybamm_aea.energy import Electrode, ExtrapolationWarning, NoDischargedState, compaction, paper
 
     composition = dict(paper.SLMS_COMPOSITION) if args.composition is None else args.composition
     phi = _porosity(args)
-    # built argument by argument, so that an error names the one it comes from (all three were named)
-    given = {}
-    for name, key, value in (("--composition", None, None), ("--pore-filler", "pore_filler", args.pore_filler),
-                             ("--capacity", "capacities", args.capacity)):
-        if key is not None and value is None:
-            continue
-        given[key] = value
-        try:
-            e = Electrode(composition, phi, **{k: v for k, v in given.items() if k is not None})
-            bases = {"charged": e.energy_density(args.voltage)}
-        except ValueError as exc:
-            raise _args.error(args.parser, f"argument {name}: {str(exc).strip(chr(34))}") from None
+    given = {key: value for key, value in (("pore_filler", args.pore_filler), ("capacities", args.capacity))
+             if value is not None}
+    try:
+        e = Electrode(composition, phi, **given)
+        bases = {"charged": e.energy_density(args.voltage)}
+    except ValueError as exc:
+        name = _blamed(Electrode, composition, phi, given, args.voltage)
+        raise _args.error(args.parser, f"argument {name}: {str(exc).strip(chr(34))}") from None
     try:
         bases["discharged"] = e.lithiated().energy_density(args.voltage)
         no_discharged = None
