@@ -855,6 +855,17 @@ def pybamm_summary(solution):
 # plot
 # ---------------------------------------------------------------------------------------------------
 
+def _why_nan(table, column):
+    """Why a cycle_summary ``column`` can be NaN throughout: the argument of cycle_summary it needed ("" if none)."""
+    if "Cell " in column and table.attrs.get("Cell") is None:
+        return " (cycle_summary was given no cell=)"
+    if "[W.h.L-1]" in column and not is_finite_positive(table.attrs.get(VOLUME)):
+        return f" (no electrode volume: the solution has no {VOLUME!r}; give cycle_summary(..., volume_L=...))"
+    if ("g-1]" in column or "kg-1]" in column) and not is_finite_positive(table.attrs.get(MASS)):
+        return f" (no electrode mass: the solution has no {MASS!r}; give cycle_summary(..., mass_g=...))"
+    return ""
+
+
 def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravimetric energy [W.h.kg-1]",
                     title=None):
     """Capacity retention [%] and an energy density vs cycle number for several cells, two panels.
@@ -871,7 +882,9 @@ def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravime
     quantity : str
         Column for the right panel, default "Electrode gravimetric energy [W.h.kg-1]" (electrode
         level, charged basis); e.g. "Electrode volumetric energy [W.h.L-1]", "Cell gravimetric
-        energy [W.h.kg-1]" or "Electrode specific capacity [mA.h.g-1]".
+        energy [W.h.kg-1]" or "Electrode specific capacity [mA.h.g-1]". A table whose column is NaN on every
+        cycle (a PyBaMM solution without "Cathode electrode mass [g]": give ``cycle_summary(..., mass_g=...)``)
+        has no line there, with a UserWarning saying which and why.
     title : str, optional
         Figure title.
 
@@ -904,6 +917,12 @@ def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravime
                 raise ValueError(
                     f"summaries[{k}] ({labels[k]!r}) has no column {column!r}; columns: {list(tab.columns)}"
                 )
+
+    for tab, label in zip(tables, labels):
+        for column in ("Capacity retention [%]", quantity):
+            if not np.isfinite(tab[column].to_numpy(dtype=float)).any():
+                warnings.warn(f"{label!r}: {column!r} is NaN on every cycle, so its panel has no line for it"
+                              + _why_nan(tab, column), UserWarning, stacklevel=2)
 
     if ax is None:
         import matplotlib.pyplot as plt

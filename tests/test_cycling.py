@@ -675,6 +675,29 @@ def test_plot_cycle_life_writes_png(tmp_path, table):
         plot_cycle_life([table, table], labels=["one"])
 
 
+def test_plot_cycle_life_says_why_a_cell_has_no_line():
+    """A column NaN on every cycle has no line, and the right panel has no legend. Catches: an AEA cell next to
+    PyBaMM's DFN (Chen2020, whose solution has no cathode mass) with the default quantity: the DFN missing from the
+    Wh/kg panel without a word."""
+    import warnings
+
+    with_mass = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2e3)
+    without = cycle_summary(_square_wave(), reference_cycle=1)
+    with pytest.warns(UserWarning) as caught:
+        plot_cycle_life({"AEA": with_mass, "DFN": without})
+    assert [str(w.message) for w in caught] == [
+        "'DFN': 'Electrode gravimetric energy [W.h.kg-1]' is NaN on every cycle, so its panel has no line for it (no "
+        "electrode mass: the solution has no 'Cathode electrode mass [g]'; give cycle_summary(..., mass_g=...))"]
+    with pytest.warns(UserWarning, match=re.escape("'cell 1': 'Electrode volumetric energy [W.h.L-1]' is NaN on every "
+                                                   "cycle, so its panel has no line for it (no electrode volume")):
+        plot_cycle_life(with_mass, quantity="Electrode volumetric energy [W.h.L-1]")
+    with pytest.warns(UserWarning, match=re.escape("(cycle_summary was given no cell=)")):
+        plot_cycle_life(with_mass, quantity="Cell gravimetric energy [W.h.kg-1]")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plot_cycle_life({"AEA": with_mass})
+
+
 # ------------------------------------------------------------------------------------------- example
 @pytest.mark.slow
 def test_example_runs(tmp_path, capsys):
