@@ -262,17 +262,36 @@ class _Series:
         """{state variable: value} at a point of the series."""
         return {n: float(self.series[n][index]) for n in self.state_vars}
 
-    def resistance(self, lo, hi, contiguous_before):
-        """DC resistance [Ohm] at the first discharge onset in [lo, hi) (see cycle_summary's Notes)."""
+    def resistance(self, lo, hi, before):
+        """DC resistance [Ohm] at the first discharge onset in [lo, hi) (see cycle_summary's Notes). ``before``:
+        (voltage [V], current [A]) of the point just before ``lo``, or None when there is none (the series' own
+        point ``lo - 1`` is not it after a cycle whose time series was not kept)."""
         k = _onset_index(self.i, lo, hi, self.tol)
         if k < 0:
             return math.nan
         if self.r_method == "overpotential":
             return float(self.eta[k] / self.i[k])
-        if k == 0 or (k == lo and not contiguous_before):
-            return math.nan
-        di = self.i[k] - self.i[k - 1]
-        return float((self.v[k - 1] - self.v[k]) / di) if di > self.tol else math.nan
+        if k > lo:
+            before = self.v[k - 1], self.i[k - 1]
+        return _jump(before, self.v[k], self.i[k], self.tol)
+
+    def before(self, c):
+        """(voltage [V], current [A]) of the point just before experiment cycle ``c`` (0-based): the previous
+        cycle's last state, which PyBaMM keeps whether or not that cycle's time series was; None for the first
+        cycle, or without PyBaMM's states."""
+        if c == 0 or not self.sums or self.sums[c - 1] is None:
+            return None
+        last = self.sums[c - 1].last_state
+        return _state_value(last, "Voltage [V]"), _state_value(last, "Current [A]")
+
+
+def _jump(before, v, i, tol):
+    """R = (V_before - V) / (I - I_before) [Ohm] across a step into discharge; NaN without the point before
+    (``before`` None) or without a current step up."""
+    if before is None:
+        return math.nan
+    v_before, i_before = before
+    return float((v_before - v) / (i - i_before)) if i - i_before > tol else math.nan
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -371,7 +390,7 @@ def _experiment_rows(s):
     for c, cyc in enumerate(s.cycles):
         summary = s.sums[c] if s.sums else None
         if cyc is None:
-            rows.append(_from_states(summary, s.r_method, s.tol))
+            rows.append(_from_states(summary, s.r_method, s.tol, s.before(c)))
             end_states.append(s.state(summary, "last"))
             start_state = s.state(summary, "first") if c == 0 else start_state
             continue
@@ -379,10 +398,11 @@ def _experiment_rows(s):
         lo, hi = _cycle_block(s.t, t_c, c + 1)
         qd, qc, ed, ec, ed_li = _kernel_totals(s, lo, hi)
         if s.e_source == "states":
-            from_states = _from_states(summary, s.r_method, s.tol)
+            from_states = _from_states(summary, s.r_method, s.tol, None)
             ed, ec, ed_li = from_states["ed"], from_states["ec"], from_states["ed_li"]
         rows.append(dict(start=float(t_c[0]), qd=qd, qc=qc, ed=ed, ec=ec, ed_li=ed_li, saved=True,
-                         r=s.resistance(lo, hi, c > 0 and s.cycles[c - 1] is not None)))
+                         r=s.resistance(lo, hi, (s.v[lo - 1], s.i[lo - 1]) if c > 0 and s.cycles[c - 1] is not None
+                                        else s.before(c))))
         end_states.append(s.state(summary, "last") if summary else s.state_at(hi - 1))
         if c == 0:
             start_state = s.state(summary, "first") if summary else s.state_at(lo)
@@ -401,7 +421,7 @@ def _kernel_rows(s, cycle_start):
         rows.append(dict(start=float(starts[c]), qd=float(res["Discharge capacity [A.h]"][c]),
                          qc=float(res["Charge capacity [A.h]"][c]), ed=float(res["Discharge energy [W.h]"][c]),
                          ec=float(res["Charge energy [W.h]"][c]), ed_li=float(res[DISCHARGE_ENERGY_VS_LI][c]),
-                         r=s.resistance(lo, hi, True), saved=True))
+                         r=s.resistance(lo, hi, (s.v[lo - 1], s.i[lo - 1]) if lo > 0 else None), saved=True))
         # state at the end of the cycle = at the next cycle's first point (continuous states)
         end_states.append(s.state_at(min(hi, s.t.size - 1)))
     return rows, s.state_at(0), end_states
@@ -668,8 +688,10 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     cycle opens with its discharge step, also for cycles without saved time series (from the cycle's
     first state). "jump": (V[k-1] - V[k]) / (I[k] - I[k-1]) across the first transition into
     discharge, with the voltage just before the step (PyBaMM 26 puts the two points of a step boundary
-    ~1e-12 s apart, so V[k] is the instantaneous response); NaN when there is no point before the step
-    (the first cycle of the solution, or the previous cycle not saved). Both are NaN for a cycle
+    ~1e-12 s apart, so V[k] is the instantaneous response). After a cycle whose time series was not kept
+    the point before is that cycle's last state (PyBaMM keeps it), and a cycle not kept itself has its R from its
+    first state when it opens with its discharge step; NaN for the first cycle of the solution (no point before
+    the step). Both are NaN for a cycle
     without discharge. Kinetics being Butler-Volmer, R depends on the current: compare cycles at the
     same rate. The first cycle of a cell made in the charged state (Li-free Mo6S8 or TiS2) starts from the
     pristine, Li-free surface, whose low exchange current gives a higher onset resistance than later
@@ -750,8 +772,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     return df
 
 
-def _from_states(summary, r_method, tol):
-    """Capacities, energies, start time and resistance of a cycle from its first and last states."""
+def _from_states(summary, r_method, tol, before):
+    """Capacities, energies, start time and resistance of a cycle from its first and last states (``before``: the
+    point just before the cycle, for the "jump" resistance, as :meth:`_Series.before`)."""
     nan = math.nan
     row = dict(start=nan, qd=nan, qc=nan, ed=nan, ec=nan, ed_li=nan, r=nan, saved=False)
     if summary is None:
@@ -776,10 +799,12 @@ def _from_states(summary, r_method, tol):
     if DISCHARGE_ENERGY_VS_LI in variables:  # the cathode's against Li (Li-In: + the anode's OCP)
         net_li, thr_li = d(DISCHARGE_ENERGY_VS_LI), d(THROUGHPUT_ENERGY_VS_LI)
         row["ed_li"] = max(0.5 * (thr_li + net_li), 0.0) if math.isfinite(thr_li) else nan
-    if r_method == "overpotential" and "Total overpotential [V]" in variables:
-        i0 = _state_value(fs, "Current [A]")
-        if i0 > tol:  # the cycle opens with its discharge step
+    i0 = _state_value(fs, "Current [A]")
+    if i0 > tol:  # the cycle opens with its discharge step
+        if r_method == "overpotential" and "Total overpotential [V]" in variables:
             row["r"] = _state_value(fs, "Total overpotential [V]") / i0
+        elif r_method == "jump":
+            row["r"] = _jump(before, _state_value(fs, "Voltage [V]"), i0, tol)
     return row
 
 
@@ -825,6 +850,17 @@ def pybamm_summary(solution):
 # plot
 # ---------------------------------------------------------------------------------------------------
 
+def _why_nan(table, column):
+    """Why a cycle_summary ``column`` can be NaN throughout: the argument of cycle_summary it needed ("" if none)."""
+    if "Cell " in column and table.attrs.get("Cell") is None:
+        return " (cycle_summary was given no cell=)"
+    if "[W.h.L-1]" in column and not is_finite_positive(table.attrs.get(VOLUME)):
+        return f" (no electrode volume: the solution has no {VOLUME!r}; give cycle_summary(..., volume_L=...))"
+    if ("g-1]" in column or "kg-1]" in column) and not is_finite_positive(table.attrs.get(MASS)):
+        return f" (no electrode mass: the solution has no {MASS!r}; give cycle_summary(..., mass_g=...))"
+    return ""
+
+
 def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravimetric energy [W.h.kg-1]",
                     title=None):
     """Capacity retention [%] and an energy density vs cycle number for several cells, two panels.
@@ -841,7 +877,9 @@ def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravime
     quantity : str
         Column for the right panel, default "Electrode gravimetric energy [W.h.kg-1]" (electrode
         level, charged basis); e.g. "Electrode volumetric energy [W.h.L-1]", "Cell gravimetric
-        energy [W.h.kg-1]" or "Electrode specific capacity [mA.h.g-1]".
+        energy [W.h.kg-1]" or "Electrode specific capacity [mA.h.g-1]". A table whose column is NaN on every
+        cycle (a PyBaMM solution without "Cathode electrode mass [g]": give ``cycle_summary(..., mass_g=...)``)
+        has no line there, with a UserWarning saying which and why.
     title : str, optional
         Figure title.
 
@@ -875,6 +913,12 @@ def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravime
                     f"summaries[{k}] ({labels[k]!r}) has no column {column!r}; columns: {list(tab.columns)}"
                     + did_you_mean(column, tab.columns)
                 )
+
+    for tab, label in zip(tables, labels):
+        for column in ("Capacity retention [%]", quantity):
+            if not np.isfinite(tab[column].to_numpy(dtype=float)).any():
+                warnings.warn(f"{label!r}: {column!r} is NaN on every cycle, so its panel has no line for it"
+                              + _why_nan(tab, column), UserWarning, stacklevel=2)
 
     if ax is None:
         import matplotlib.pyplot as plt

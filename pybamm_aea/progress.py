@@ -54,11 +54,30 @@ def solver_failed_text(logs):
     return f"the solver failed in '{logs['step operating conditions']}': {logs['error']}"
 
 
+def termination_text(logs):
+    """Which termination of the experiment a cycle met (the ``logs`` of PyBaMM's ``on_cycle_end``), or "": PyBaMM
+    then stops before the experiment's last cycle, telling it only at its NOTICE log level."""
+    stop = logs.get("stopping conditions") or {}
+    capacity, voltage, time = stop.get("capacity"), stop.get("voltage"), stop.get("time")
+    if capacity is not None:
+        now = logs["summary variables"]["Capacity [A.h]"]
+        if not np.isnan(now) and now <= capacity:
+            start = logs.get("start capacity", np.nan)
+            return (f'"Capacity [A.h]" {now:.6g} A.h ({100 * now / start:.4g} % of the first cycle\'s), at or below the '
+                    f"termination's {capacity:.6g} A.h")
+    if voltage is not None and logs.get("Minimum voltage [V]", np.inf) <= voltage[0]:
+        return f"minimum voltage {logs['Minimum voltage [V]']:.6g} V at or below the termination's {voltage[0]:.6g} V"
+    if time is not None and logs.get("experiment time", -np.inf) >= time:
+        return f"experiment time {logs['experiment time']:.6g} s at the termination's {time:.6g} s"
+    return ""
+
+
 class ExperimentProgress(pybamm.callbacks.Callback):
     """Cycle-by-cycle progress of a ``pybamm.Experiment`` as a tqdm bar (a PyBaMM callback).
 
     The bar advances at the end of each cycle; its description names the cycle and step being
-    solved. ``show`` None shows it only when stderr is a terminal. Pass it to
+    solved, and, when the experiment's termination ("80% capacity", a voltage or a time) ends it before its
+    last cycle, the termination met (also :attr:`terminated`). ``show`` None shows it only when stderr is a terminal. Pass it to
     ``Simulation.solve(callbacks=[...])``; it sits beside PyBaMM's logging callback.
     """
 
@@ -71,9 +90,11 @@ class ExperimentProgress(pybamm.callbacks.Callback):
         self.cycle = self.step = None
         #: why the last solve stopped before its experiment's end (a solver error or an infeasible step), or None
         self.stopped = None
+        #: the experiment's termination the last solve met (:func:`termination_text`), or None
+        self.terminated = None
 
     def on_experiment_start(self, logs):
-        self.stopped = None
+        self.stopped = self.terminated = None
 
     def on_cycle_start(self, logs):
         self.cycle = tuple(logs["cycle number"])
@@ -91,7 +112,10 @@ class ExperimentProgress(pybamm.callbacks.Callback):
 
     def on_cycle_end(self, logs):
         self.completed += 1
+        self.terminated = termination_text(logs) or None
         if self.bar is not None:
+            if self.terminated:  # the bar stops short of its total: say why
+                self.bar.set_postfix_str(f"stopped after cycle {self.cycle[0]}: {self.terminated}", refresh=False)
             self.bar.update(1)
 
     def _close(self, logs=None):

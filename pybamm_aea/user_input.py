@@ -91,12 +91,13 @@ def json_default(value):
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable: {value!r}")
 
 
-def check_save_at_cycles(save_at_cycles):
+def check_save_at_cycles(save_at_cycles, starting_cycles=0):
     """Refuse a ``Simulation.solve(save_at_cycles=...)`` PyBaMM would take without a word but that cannot mean what it
     says: PyBaMM keeps the time series of every multiple of an integer N, or of the cycles a list names (cycles
-    numbered from 1, counted on from a ``starting_solution``'s), and always of the first and the last. 0 raised
-    "ZeroDivisionError: integer modulo by zero" after cycle 2 had run, -1 kept every cycle and 2.5 or [0] only the
-    first and the last. ValueError naming the value."""
+    numbered from 1, counted on from a ``starting_solution``'s ``starting_cycles``), and always of the first and the
+    last. 0 raised "ZeroDivisionError: integer modulo by zero" after cycle 2 had run, -1 kept every cycle and 2.5 or
+    [0] only the first and the last; so did [3] continuing a solution of 5 cycles (cycle 3 is the starting
+    solution's). ValueError naming the value."""
     if save_at_cycles is None:
         return
     # PyBaMM reads an integer N as isinstance(N, int) (a numpy integer kept only the first and the last cycle) and a
@@ -108,6 +109,11 @@ def check_save_at_cycles(save_at_cycles):
         raise ValueError(f"save_at_cycles = {save_at_cycles!r}: {'an empty list' if not values else repr(bad[0])} is "
                          "no cycle number; give an integer N >= 1 (every Nth cycle kept) or a list of cycle numbers "
                          ">= 1 (the first and the last cycle are always kept)")
+    if listed and starting_cycles and max(values) <= starting_cycles:
+        raise ValueError(f"save_at_cycles = {save_at_cycles!r} names only cycles of the starting solution, which has "
+                         f"{starting_cycles}: PyBaMM numbers this solve's cycles on from there ({starting_cycles + 1}, "
+                         f"{starting_cycles + 2}, ...), so it would keep only this solve's first and last; for this "
+                         f"solve's cycles {values!r} give {[v + starting_cycles for v in values]!r}")
 
 
 def first_repeat(values):

@@ -836,6 +836,25 @@ def test_save_at_cycles_that_is_no_cycle_number_is_refused(save_at_cycles):
     assert [c is not None for c in solve([np.int64(1), np.int64(3)]).cycles] == [True, False, True, True]
 
 
+def test_save_at_cycles_naming_only_the_starting_solutions_cycles_is_refused():
+    """Continuing a solution of 4 cycles with ``save_at_cycles=[3]`` (this solve's third cycle meant) kept only the
+    solve's first and last cycles, 5 and 8, without a word: PyBaMM numbers the cycles on from the starting
+    solution's. Refused before any step, naming the numbers to give; [7] keeps cycle 7, and an integer N or a list
+    with a cycle of this solve runs as before."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    experiment = pybamm.Experiment([("Discharge at 0.1C for 1 minute", "Rest for 1 minute")] * 4)
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+    first = sim.solve()
+    with pytest.raises(ValueError, match=re.escape(
+            "save_at_cycles = [3] names only cycles of the starting solution, which has 4: PyBaMM numbers this "
+            "solve's cycles on from there (5, 6, ...)") + ".* give \\[7\\]"):
+        sim.solve(starting_solution=first, save_at_cycles=[3])
+    assert [c is not None for c in sim.solve(starting_solution=first, save_at_cycles=[7]).cycles[4:]] == [
+        True, False, True, True]
+    assert [c is not None for c in sim.solve(starting_solution=first, save_at_cycles=[1, 7]).cycles[4:]] == [
+        True, False, True, True]
+
+
 def test_a_step_object_keeps_its_sign_whatever_its_description_and_a_drive_cycle_is_named_short():
     """The direction-word check reads the step string's own minus sign: a step object keeps the sign it was given
     (``c_rate(0.1, description="Charge at 0.1C")`` is a discharge, as PyBaMM runs it, not refused as "-0.1C"); a

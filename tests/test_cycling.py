@@ -537,9 +537,28 @@ def test_save_at_cycles_solution(sol, sol_saved, table, mo6s8):
         cycle_summary(_square_wave(), reference_cycle=1, energy_source="states")
     scale = float(np.max(np.abs(sol["Total lithium in cathode [mol]"].entries)))
     np.testing.assert_allclose(saved["Lost lithium [mol]"], table["Lost lithium [mol]"], rtol=0, atol=1e-9 * scale)
-    # the jump needs the point before the step: unknown after an unsaved cycle
+    # the jump reads the point before the step from the previous cycle's last state where its series was not kept
     jump = cycle_summary(sol_saved, resistance="jump")
-    assert jump["Resistance [Ohm]"].isna().tolist() == [True, True, True, False]
+    np.testing.assert_allclose(jump["Resistance [Ohm]"], cycle_summary(sol, resistance="jump")["Resistance [Ohm]"],
+                               rtol=1e-9, equal_nan=True)
+
+
+def test_voltage_jump_resistance_after_cycles_not_kept():
+    """The "jump" resistance (a model without "Total overpotential [V]": PyBaMM's DFN) on a run with
+    ``save_at_cycles``: the point before a cycle's discharge is the previous cycle's last state, which PyBaMM keeps.
+    Catches: every row NaN but the saved cycles after a saved one (S-C/LGPS next to S-LMS, 5 cycles,
+    ``save_at_cycles=[1, 5]``: NaN on all 5 rows, where the run with every cycle kept gives 44.98 Ohm)."""
+    from pybamm_aea.conventional import s_c_lgps_simulation
+
+    experiment = pybamm.Experiment([("Discharge at 1C until 1 V", "Rest for 10 minutes", "Charge at 1C until 3 V",
+                                     "Rest for 10 minutes")] * 4)
+    every = cycle_summary(s_c_lgps_simulation(experiment).solve())
+    ends = cycle_summary(s_c_lgps_simulation(experiment).solve(save_at_cycles=[1, 4]))
+    assert ends.attrs["Resistance method"] == "jump"
+    assert ends["Time series saved"].tolist() == [True, False, False, True]
+    assert math.isnan(ends.loc[1, "Resistance [Ohm]"])  # no point before the first step
+    np.testing.assert_allclose(ends.loc[2:, "Resistance [Ohm]"], every.loc[2:, "Resistance [Ohm]"], rtol=1e-9)
+    assert (every.loc[2:, "Resistance [Ohm]"] > 0).all()
 
 
 def _retained_bytes(state):
@@ -662,6 +681,29 @@ def test_plot_cycle_life_writes_png(tmp_path, table):
         plot_cycle_life(table, quantity="Nope [W]")
     with pytest.raises(ValueError, match="labels"):
         plot_cycle_life([table, table], labels=["one"])
+
+
+def test_plot_cycle_life_says_why_a_cell_has_no_line():
+    """A column NaN on every cycle has no line, and the right panel has no legend. Catches: an AEA cell next to
+    PyBaMM's DFN (Chen2020, whose solution has no cathode mass) with the default quantity: the DFN missing from the
+    Wh/kg panel without a word."""
+    import warnings
+
+    with_mass = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2e3)
+    without = cycle_summary(_square_wave(), reference_cycle=1)
+    with pytest.warns(UserWarning) as caught:
+        plot_cycle_life({"AEA": with_mass, "DFN": without})
+    assert [str(w.message) for w in caught] == [
+        "'DFN': 'Electrode gravimetric energy [W.h.kg-1]' is NaN on every cycle, so its panel has no line for it (no "
+        "electrode mass: the solution has no 'Cathode electrode mass [g]'; give cycle_summary(..., mass_g=...))"]
+    with pytest.warns(UserWarning, match=re.escape("'cell 1': 'Electrode volumetric energy [W.h.L-1]' is NaN on every "
+                                                   "cycle, so its panel has no line for it (no electrode volume")):
+        plot_cycle_life(with_mass, quantity="Electrode volumetric energy [W.h.L-1]")
+    with pytest.warns(UserWarning, match=re.escape("(cycle_summary was given no cell=)")):
+        plot_cycle_life(with_mass, quantity="Cell gravimetric energy [W.h.kg-1]")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plot_cycle_life({"AEA": with_mass})
 
 
 # ------------------------------------------------------------------------------------------- example

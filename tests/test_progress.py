@@ -46,6 +46,27 @@ def test_experiment_progress_counts_cycles():
     assert progress.step == (2, 2)
     assert "3/3" in stream.getvalue()
     assert progress.bar is None  # closed at the end of the experiment
+    assert progress.terminated is None
+
+
+def test_experiment_progress_says_which_termination_ended_it():
+    """An experiment that its termination ends before its last cycle: the bar says so. Catches: LMS with
+    "ionic-switch host loss", 200 cycles, termination "90% capacity": the bar stood at 42/200 (21 %) without a
+    word (PyBaMM tells it at its NOTICE log level only), as if the run had stalled."""
+    stream = io.StringIO()
+    progress = ExperimentProgress(show=True, file=stream)
+    experiment = pybamm.Experiment([("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")] * 10,
+                                   termination="99% capacity")
+    sim = pybamm.Simulation(pybamm.Model("AEA", {"ionic-switch host loss": "persistent Li0"}),
+                            parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"), experiment=experiment)
+    solution = sim.solve(callbacks=[progress])
+    n = len(solution.cycles)
+    assert 1 < n < 10 and solution.termination == "experiment capacity limit reached"
+    capacity = solution.summary_variables["Capacity [A.h]"]
+    assert capacity[-1] <= 0.99 * capacity[0] < capacity[-2]
+    assert progress.terminated.startswith(f'"Capacity [A.h]" {capacity[-1]:.6g} A.h ({100 * capacity[-1] / capacity[0]:.4g} %')
+    assert f"{n}/10" in stream.getvalue() and f"stopped after cycle {n}: {progress.terminated}" in stream.getvalue()
+    assert progress.stopped is None  # not a failure: the command line and the sweep read this one
 
 
 def test_command_line_tables_are_rounded(tmp_path):

@@ -121,8 +121,10 @@ def _warn_failed_step(pybamm_method):
         bound = signature.bind(self, *args, **kwargs)
         from ..models.experiment_checks import check_save_at_cycles, check_starting_state
 
-        check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES))  # before any step (PyBaMM reads it after each cycle)
-        check_starting_state(bound.arguments.get(STARTING_SOLUTION), bound.arguments.get(INITIAL_SOC))
+        starting = bound.arguments.get(STARTING_SOLUTION)
+        check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES),  # before any step (PyBaMM reads it after each cycle)
+                             len(getattr(starting, "cycles", None) or []))
+        check_starting_state(starting, bound.arguments.get(INITIAL_SOC))
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder()
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
@@ -131,7 +133,6 @@ def _warn_failed_step(pybamm_method):
         except Exception as exc:  # a starting solution of another state layout: casadi's shape error, explained
             from ..models.experiment_checks import starting_state_mismatch
 
-            starting = bound.arguments.get(STARTING_SOLUTION)
             why = None if starting is None else starting_state_mismatch(
                 starting, (getattr(self, STEP_MODELS, None) or {}).values())
             if why is None:
