@@ -183,23 +183,13 @@ def _figure_scripts():
     ]
 
 
-#: figure scripts that fail on the multi-phase default for a known reason (fig5_s_lms_vs_s_c_lgps.py
-#: did until main bceb77e; fig5abcd_hybrids.py until the dispersed material's lithiation was scaled,
-#: see test_lto_lms_charge_has_no_jump_with_default_tolerances, and again since the S-LMS contact-loss
-#: coefficient's refit to the paper's 76 %, 0.027 -> 0.0285, 2026-12-03; cause traced in session 28)
-KNOWN_FIGURE_FAILURES = {
-    "fig5abcd_hybrids.py": (
-        "known gap: S-LMS / Li-In with contact loss, cycle 1 at 0.1C, multi-phase default: a 56 mV voltage "
-        "spike at 0.585 of the first discharge (1.377 -> 1.433 V at t = 10676.5 s), 1.66 curve units from the "
-        "rtol 1e-7 curve (0.36 with the contact-loss coefficient 0.027; 0.69 with 0.029: the coefficient only "
-        "moves where IDA's steps fall). The surface cell crosses x = 3.98, where U_h kinks from the flat "
-        "Li3/Li4 plateau to the electron-limited Li4 window's -51.75 V per Li; rtol 1e-4 on the content is "
-        "21 mV of U_h there, IDA accepts Newton corrections (presumably on a matrix carrying the other side's slope), and "
-        "the cell's algebraic host potential, out of the error test, stays off by 10-50 mV for 6 s of steps "
-        "(the cell losing Li: 3.980 -> 3.847 while the rtol 1e-7 solution holds 3.980) until one 0.03 s step "
-        "converges it (README, solver section; the trace in docs/known_limits.rst; traced 2026-12-03, session 28)"
-    ),
-}
+#: figure scripts that fail on the multi-phase default for a known reason: none. (fig5_s_lms_vs_s_c_lgps.py did
+#: until main bceb77e; fig5abcd_hybrids.py until the dispersed material's lithiation was scaled, see
+#: test_lto_lms_charge_has_no_jump_with_default_tolerances, and again from the S-LMS contact-loss refit (2026-12-03)
+#: with pybammsolvers 0.11.0 / casadi 3.7: a 56 mV spike where the surface cell crosses U_h's kink at x = 3.98, 1.66
+#: curve units from the rtol 1e-7 curve; with pybammsolvers 0.11.1 / casadi 3.8.1 (2026-12-04) IDA's steps fall
+#: elsewhere and it lies on that curve: the kink stays, docs/known_limits.rst)
+KNOWN_FIGURE_FAILURES = {}
 
 
 #: a smaller run of a script whose full figure takes minutes (the AEA-suitability map: 150 screened
