@@ -38,7 +38,8 @@ X_LOW = 1 - X_MAX
 CELL_LICOO2 = (2.816, 14.052)
 #: Li0.5CoO2's monoclinic P2/m cell (the Li/vacancy-ordered phase at x = 0.5): a, b, c [A], beta [deg], 2 CoO2 per cell
 #: (one layer: c sin(beta) = 4.797 A, a hexagonal c of 14.39 A against LiCoO2's 14.052); Ben Yahia, Shikano &
-#: Kobayashi, Chem. Mater. 25, 3687 (2013), abstract
+#: Kobayashi, "Phase Transition Mechanisms in LixCoO2 (0.25 <= x <= 1) Based on Group-Subgroup Transformations",
+#: Chem. Mater. (2013), abstract
 CELL_LI05COO2 = (4.865, 2.809, 5.063, 108.68)
 #: volume per CoO2 of Li0.5CoO2 over LiCoO2's: 32.773 / 32.167 A3 = 1.0188 (the host grows 1.88 % on charge);
 #: taken for the window's charged end Li0.452CoO2 (assumption: c is near its maximum from x = 0.5 down, Reimers & Dahn)
@@ -79,7 +80,7 @@ MATERIAL = AEAMaterial(
     references={
         "molar_mass, density": _LCO.source,
         "delithiated_density": "cell volumes of LiCoO2 (Teshima et al., Cryst. Growth Des. 10, 4471, 2010) and "
-                               "Li0.5CoO2 (Ben Yahia et al., Chem. Mater. 25, 3687, 2013): +1.88 % on charge",
+                               "Li0.5CoO2 (Ben Yahia et al., Chem. Mater., 2013): +1.88 % on charge",
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for LiCoO2",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
