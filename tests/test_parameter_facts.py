@@ -150,6 +150,23 @@ def test_the_s_lms_sets_sulfur_is_the_energy_models():
     assert electrode_mg == pytest.approx(SLMS_PRACTICAL["mass_mg"], rel=1e-12)
 
 
+
+def test_the_lto_lms_sets_li4ti5o12_is_the_energy_models():
+    """LTO-LMS's Li4Ti5O12 in the cell's model is the energy model's and the dense material record's: densities of
+    Li4Ti5O12 and Li7Ti5O12 and the Li7Ti5O12 : Li4Ti5O12 mass ratio, each written once (until session 38 the
+    dispersed material typed 3646 kg/m3 and 459.1 g/mol where the energy model had 3.65 g/cm3 and 459.08 g/mol)."""
+    from pybamm_aea.energy.materials import get_material
+    from pybamm_aea.materials import get_material as aea_material
+
+    s = pybamm.ParameterValues("Li2021_LTO_Mo6S8")
+    lto, lto7, dense = get_material("Li4Ti5O12"), get_material("Li7Ti5O12"), aea_material("Li4Ti5O12")
+    assert s["Dispersed material density [kg.m-3]"] == pytest.approx(lto.density * 1e3, rel=1e-12)
+    assert s["Lithiated dispersed material density [kg.m-3]"] == pytest.approx(lto7.density * 1e3, rel=1e-12)
+    assert s["Dispersed material lithiation mass ratio"] == pytest.approx(lto7.molar_mass / lto.molar_mass, rel=1e-12)
+    assert (dense.delithiated_density, dense.lithiated_density, dense.molar_mass) == (
+        lto.density, lto7.density, lto.molar_mass)
+
+
 #: the rate and transport laws of the sets: each thermally activated (an Arrhenius law about its reference)
 ACTIVATED = ("Anode exchange-current density [A.m-2]", "Cathode exchange-current density [A.m-2]",
              "Cathode Li diffusivity [m2.s-1]", "Separator layer 1 ionic conductivity [S.m-1]",

@@ -431,10 +431,10 @@ _RECORDS = [
         aliases=("LTO",),
     ),
     Material(
-        "Li7Ti5O12", "Li7Ti5O12", 3.65, "active", molar_mass=479.90, specific_capacity=175.0 * 459.08 / 479.90,
+        "Li7Ti5O12", "Li7Ti5O12", 3.646, "active", molar_mass=479.90, specific_capacity=175.0 * 459.08 / 479.90,
         li_per_formula_unit=3, average_voltage=1.55, state="discharged", delithiated_name="Li4Ti5O12",
-        source="Ohzuku et al., J. Electrochem. Soc. 142, 1431 (1995): 'zero-strain' lattice a = 8.353 A -> "
-        "3.65 g/cm3; " + _IUPAC,
+        source="Ohzuku et al., J. Electrochem. Soc. 142, 1431 (1995): 'zero-strain' lattice a = 8.353 A, 8/3 formula "
+        "units per cell -> 3.646 g/cm3; " + _IUPAC,
     ),
     # --- Conventional cathodes (the paper's Table S9 values are the defaults) ------------------------------------
     Material(
