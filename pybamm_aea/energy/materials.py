@@ -26,6 +26,7 @@ import re
 
 import pandas as pd
 
+from pybamm_aea.constants import M_LI
 from pybamm_aea.data import load_paper_table
 
 from ._common import MAH_PER_MOL, check_real, check_voltage_vs_li
@@ -335,7 +336,6 @@ _AEA_RECORDS = {}
 
 
 def _from_aea_material(aea, temperature):
-    from pybamm_aea.constants import M_LI
     from pybamm_aea.materials.material import CELL_BUILDS
 
     aea.validate()  # a field changed after the material was made: MaterialError naming it, not a wrong record
@@ -486,7 +486,8 @@ _RECORDS = [
     ),
     # --- Anodes --------------------------------------------------------------------------------------------------
     Material(
-        "Li", "Li", 0.534, "anode", molar_mass=6.94, specific_capacity=MAH_PER_MOL / 6.94, li_per_formula_unit=1,
+        "Li", "Li", 0.534, "anode", molar_mass=M_LI * 1e3, specific_capacity=MAH_PER_MOL / (M_LI * 1e3),
+        li_per_formula_unit=1,
         average_voltage=0.0, state="discharged",
         source=f"density {_CRC}; Faraday capacity 3861 mAh/g (1 mAh/cm2 = 4.85 um)",
         aliases=("Li metal", "lithium"),
