@@ -84,6 +84,6 @@ MATERIAL = AEAMaterial(
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for LiCoO2",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
-    citations=[citations.REIMERS1992, citations.TESHIMA2010, citations.BENYAHIA2013, citations.MARQUIS2019, citations.MILEWSKA2014, citations.MENETRIER1999,
-               citations.MIYOSHI2010],
+    citations=[citations.REIMERS1992, citations.TESHIMA2010, citations.BENYAHIA2013, citations.MARQUIS2019,
+               citations.MILEWSKA2014, citations.MENETRIER1999, citations.MIYOSHI2010],
 )
