@@ -224,6 +224,26 @@ REIMERS1992 = """@article{Reimers1992,
   doi = {10.1149/1.2221184}
 }"""
 
+TESHIMA2010 = """@article{Teshima2010,
+  title = {Environmentally Friendly Growth of Well-Developed {LiCoO2} Crystals for Lithium-Ion Rechargeable
+           Batteries Using a {NaCl} Flux},
+  author = {Teshima, Katsuya and Lee, SunHyung and Mizuno, Yusuke and Inagaki, Hikaru and Hozumi, Masato and
+            Kohama, Keiichi and Yubuta, Kunio and Shishido, Toetsu and Oishi, Shuji},
+  journal = {Crystal Growth \\& Design},
+  volume = {10},
+  pages = {4471--4475},
+  year = {2010},
+  doi = {10.1021/cg100705d}
+}"""
+
+#: (a misc entry: the article's volume and pages were not checked, its abstract was read)
+BENYAHIA2013 = """@misc{BenYahia2013,
+  title = {Phase Transition Mechanisms in {LixCoO2} (0.25 <= x <= 1) Based on Group-Subgroup Transformations},
+  author = {Ben Yahia, Hamdi and Shikano, Masahiro and Kobayashi, Hironori},
+  howpublished = {Chemistry of Materials (ACS, 2013)},
+  year = {2013}
+}"""
+
 MILEWSKA2014 = """@article{Milewska2014,
   title = {The nature of the nonmetal-metal transition in {LixCoO2} oxide},
   author = {Milewska, A. and Świerczek, K. and Toboła, J. and Boudoire, F. and Hu, Y. and Bora, D. K. and

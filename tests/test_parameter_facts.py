@@ -150,6 +150,56 @@ def test_the_s_lms_sets_sulfur_is_the_energy_models():
     assert electrode_mg == pytest.approx(SLMS_PRACTICAL["mass_mg"], rel=1e-12)
 
 
+
+def test_the_lto_lms_sets_li4ti5o12_is_the_energy_models():
+    """LTO-LMS's Li4Ti5O12 in the cell's model is the energy model's and the dense material record's: densities of
+    Li4Ti5O12 and Li7Ti5O12 and the Li7Ti5O12 : Li4Ti5O12 mass ratio, each written once (until session 38 the
+    dispersed material typed 3646 kg/m3 and 459.1 g/mol where the energy model had 3.65 g/cm3 and 459.08 g/mol)."""
+    from pybamm_aea.energy.materials import get_material
+    from pybamm_aea.materials import get_material as aea_material
+
+    s = pybamm.ParameterValues("Li2021_LTO_Mo6S8")
+    lto, lto7, dense = get_material("Li4Ti5O12"), get_material("Li7Ti5O12"), aea_material("Li4Ti5O12")
+    assert s["Dispersed material density [kg.m-3]"] == pytest.approx(lto.density * 1e3, rel=1e-12)
+    assert s["Lithiated dispersed material density [kg.m-3]"] == pytest.approx(lto7.density * 1e3, rel=1e-12)
+    assert s["Dispersed material lithiation mass ratio"] == pytest.approx(lto7.molar_mass / lto.molar_mass, rel=1e-12)
+    assert (dense.delithiated_density, dense.lithiated_density, dense.molar_mass) == (
+        lto.density, lto7.density, lto.molar_mass)
+
+
+
+def test_the_separator_densities_and_tis2s_molar_mass_are_the_energy_models(monkeypatch):
+    """The pellet's LGPS and beta-Li3PS4 densities and TiS2's molar mass are read from the energy model's records,
+    not typed again (paper_cell typed 2040 / 1870 kg/m3 and Li2021_TiS2 0.11199 kg/mol until session 38): a change
+    of the record (here 1 % off) reaches them."""
+    import dataclasses
+    import importlib
+
+    from pybamm_aea.energy import materials as energy_materials
+    from pybamm_aea.parameters import Li2021_TiS2, paper_cell
+
+    real = energy_materials.get_material
+
+    def changed(name, *args, **kwargs):
+        m = real(name, *args, **kwargs)
+        if m.name in ("Li10GeP2S12", "Li3PS4"):
+            return dataclasses.replace(m, density=m.density * 1.01)
+        return dataclasses.replace(m, molar_mass=m.molar_mass * 0.99) if m.name == "TiS2" else m
+
+    monkeypatch.setattr(energy_materials, "get_material", changed)
+    try:
+        importlib.reload(paper_cell)
+        importlib.reload(Li2021_TiS2)
+        assert paper_cell.RHO_LGPS == pytest.approx(real("LGPS").density * 1.01e3, rel=1e-12)
+        assert paper_cell.RHO_LI3PS4 == pytest.approx(real("Li3PS4").density * 1.01e3, rel=1e-12)
+        assert Li2021_TiS2.M_TIS2 == pytest.approx(real("TiS2").molar_mass * 0.99e-3, rel=1e-12)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(paper_cell)
+        importlib.reload(Li2021_TiS2)
+    assert paper_cell.RHO_LGPS == real("LGPS").density * 1e3
+
+
 #: the rate and transport laws of the sets: each thermally activated (an Arrhenius law about its reference)
 ACTIVATED = ("Anode exchange-current density [A.m-2]", "Cathode exchange-current density [A.m-2]",
              "Cathode Li diffusivity [m2.s-1]", "Separator layer 1 ionic conductivity [S.m-1]",
@@ -312,6 +362,34 @@ def test_the_package_types_no_faraday_constant_of_its_own():
     assert not hits, hits
     assert all(typed.search(s) for s in ("x / (96485.33212 / 3.6)", "0.55 * 96.485", "9.6485e4"))
     assert not typed.search("1196485 and 0.96485")
+
+
+def test_the_package_types_no_molar_mass_of_li_of_its_own():
+    """Every module reads Li's molar mass from :data:`pybamm_aea.constants.M_LI`, none types a copy (the energy
+    model's Li record and the LiFePO4 record typed 6.94 g/mol, LTO-LMS's dispersed Li4Ti5O12 3 x 6.94, until
+    session 38): no number 6.94, 6.94e-3 or 0.00694 in the code of any module but constants.py (comments and
+    docstrings may quote it)."""
+    import io
+    import pathlib
+    import tokenize
+
+    import pybamm_aea
+
+    root = pathlib.Path(pybamm_aea.__file__).parent
+    hits = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "constants.py" and path.parent == root:
+            continue
+        for tok in tokenize.generate_tokens(io.StringIO(path.read_text()).readline):
+            if tok.type != tokenize.NUMBER:
+                continue
+            try:
+                value = float(tok.string.replace("_", ""))
+            except ValueError:  # hexadecimal, imaginary
+                continue
+            if value in (6.94, 6.94e-3):
+                hits.append(f"{path.relative_to(root)}:{tok.start[0]}")
+    assert not hits, hits
 
 
 def test_separator_resistance_is_the_pellets():

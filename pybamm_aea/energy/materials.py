@@ -26,6 +26,7 @@ import re
 
 import pandas as pd
 
+from pybamm_aea.constants import M_LI
 from pybamm_aea.data import load_paper_table
 from pybamm_aea.user_input import did_you_mean
 
@@ -338,7 +339,6 @@ _AEA_RECORDS = {}
 
 
 def _from_aea_material(aea, temperature):
-    from pybamm_aea.constants import M_LI
     from pybamm_aea.materials.material import CELL_BUILDS
 
     aea.validate()  # a field changed after the material was made: MaterialError naming it, not a wrong record
@@ -434,10 +434,10 @@ _RECORDS = [
         aliases=("LTO",),
     ),
     Material(
-        "Li7Ti5O12", "Li7Ti5O12", 3.65, "active", molar_mass=479.90, specific_capacity=175.0 * 459.08 / 479.90,
+        "Li7Ti5O12", "Li7Ti5O12", 3.646, "active", molar_mass=479.90, specific_capacity=175.0 * 459.08 / 479.90,
         li_per_formula_unit=3, average_voltage=1.55, state="discharged", delithiated_name="Li4Ti5O12",
-        source="Ohzuku et al., J. Electrochem. Soc. 142, 1431 (1995): 'zero-strain' lattice a = 8.353 A -> "
-        "3.65 g/cm3; " + _IUPAC,
+        source="Ohzuku et al., J. Electrochem. Soc. 142, 1431 (1995): 'zero-strain' lattice a = 8.353 A, 8/3 formula "
+        "units per cell -> 3.646 g/cm3; " + _IUPAC,
     ),
     # --- Conventional cathodes (the paper's Table S9 values are the defaults) ------------------------------------
     Material(
@@ -489,7 +489,8 @@ _RECORDS = [
     ),
     # --- Anodes --------------------------------------------------------------------------------------------------
     Material(
-        "Li", "Li", 0.534, "anode", molar_mass=6.94, specific_capacity=MAH_PER_MOL / 6.94, li_per_formula_unit=1,
+        "Li", "Li", 0.534, "anode", molar_mass=M_LI * 1e3, specific_capacity=MAH_PER_MOL / (M_LI * 1e3),
+        li_per_formula_unit=1,
         average_voltage=0.0, state="discharged",
         source=f"density {_CRC}; Faraday capacity 3861 mAh/g (1 mAh/cm2 = 4.85 um)",
         aliases=("Li metal", "lithium"),

@@ -1,7 +1,7 @@
 """Li4Ti5O12 (spinel) as a dense AEA cathode vs Li: literature values only, each cited.
 
 - Molar mass, densities: the energy model's records of Li4Ti5O12 and Li7Ti5O12 (Ohzuku, Ueda &
-  Yamamoto, J. Electrochem. Soc. 142, 1431, 1995; 3.48 and 3.65 g/cm3, 175 mAh/g for 3 Li).
+  Yamamoto, J. Electrochem. Soc. 142, 1431, 1995; 3.48 and 3.646 g/cm3, 175 mAh/g for 3 Li).
 - OCP: the Li4Ti5O12/Li7Ti5O12 two-phase plateau at 1.55 V (Ohzuku et al. 1995).
 - Electronic conductivity vs Li content: insulating Li4Ti5O12, < 1e-13 S/cm (Chen et al., J.
   Electrochem. Soc. 148, A102, 2001), metallic once lithiated: Li7Ti5O12 2.46 S/cm at 300 K,

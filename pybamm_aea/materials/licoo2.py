@@ -1,9 +1,9 @@
 """LiCoO2 (layered) as a dense AEA cathode: literature values, each cited.
 
 - Molar mass and density: the energy model's record (Table S9 of the paper: 5.05 g/cm3; IUPAC).
-- Li0.5CoO2 density: the c-axis grows ~2 % on delithiation to x = 0.5 while a shrinks slightly
-  (Reimers & Dahn, J. Electrochem. Soc. 139, 2091, 1992); taken as a 2 % smaller density at x = 0
-  of the window (assumption within that range; only the reported volume change uses it).
+- Density at the charged end of the window: the host grows on charge (c grows, a shrinks slightly: Reimers &
+  Dahn, J. Electrochem. Soc. 139, 2091, 1992), by the cell volumes of :data:`CHARGED_VOLUME_RATIO` (+1.88 % per
+  CoO2 from LiCoO2 to Li0.5CoO2, taken for the window's Li0.452CoO2: an assumption); read by the volume model only.
 - Window: the practical 150 mAh/g of the paper's Table S9, i.e. x_max = 0.548 Li per LiCoO2, from
   Li1CoO2 down to Li0.452CoO2 (theta = (x_LiCoO2 - 0.452) / 0.548).
 - OCP: PyBaMM's LiCoO2 OCP of the Dualfoil/Marquis set (``lico2_ocp_Dualfoil1998``, Doyle & Newman
@@ -25,7 +25,7 @@ import pybamm
 from pybamm.input.parameters.lithium_ion import Marquis2019
 
 from .. import citations
-from ..constants import F
+from ..constants import F, M_LI
 from ..energy.materials import get_material
 from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
 
@@ -33,6 +33,19 @@ _LCO = get_material("LiCoO2")
 #: the window: Table S9's practical capacity as Li per formula unit, down from Li1CoO2
 X_MAX = _LCO.specific_capacity * _LCO.molar_mass / (F / 3.6)
 X_LOW = 1 - X_MAX
+#: LiCoO2's hexagonal R-3m cell: a, c [A], 3 CoO2 per cell (literature values quoted by Teshima et al., Cryst.
+#: Growth Des. 10, 4471, 2010); its X-ray density, 5.052 g/cm3, is Table S9's 5.05
+CELL_LICOO2 = (2.816, 14.052)
+#: Li0.5CoO2's monoclinic P2/m cell (the Li/vacancy-ordered phase at x = 0.5): a, b, c [A], beta [deg], 2 CoO2 per cell
+#: (one layer: c sin(beta) = 4.797 A, a hexagonal c of 14.39 A against LiCoO2's 14.052); Ben Yahia, Shikano &
+#: Kobayashi, "Phase Transition Mechanisms in LixCoO2 (0.25 <= x <= 1) Based on Group-Subgroup Transformations",
+#: Chem. Mater. (2013), abstract
+CELL_LI05COO2 = (4.865, 2.809, 5.063, 108.68)
+#: volume per CoO2 of Li0.5CoO2 over LiCoO2's: 32.773 / 32.167 A3 = 1.0188 (the host grows 1.88 % on charge);
+#: taken for the window's charged end Li0.452CoO2 (assumption: c is near its maximum from x = 0.5 down, Reimers & Dahn)
+CHARGED_VOLUME_RATIO = (
+    CELL_LI05COO2[0] * CELL_LI05COO2[1] * CELL_LI05COO2[2] * np.sin(np.radians(CELL_LI05COO2[3])) / 2
+) / (np.sqrt(3) / 2 * CELL_LICOO2[0] ** 2 * CELL_LICOO2[1] / 3)
 _X = np.round(np.linspace(0.46, 0.96, 26), 4)
 _THETA = ((_X - X_LOW) / X_MAX).tolist()
 _U = [float(Marquis2019.lico2_ocp_Dualfoil1998(pybamm.Scalar(x)).evaluate()) for x in _X]
@@ -47,7 +60,8 @@ MATERIAL = AEAMaterial(
     formula="LiCoO2",
     molar_mass=_LCO.molar_mass,
     density=_LCO.density,
-    delithiated_density=_LCO.density * 0.98,
+    # the charged end's mass per volume: X_MAX Li less in CHARGED_VOLUME_RATIO times the volume
+    delithiated_density=_LCO.density * (1 - X_MAX * M_LI / (_LCO.molar_mass * 1e-3)) / CHARGED_VOLUME_RATIO,
     lithiated_density=_LCO.density,
     x_max=X_MAX,
     initial_li_content=FILLED_AS_MADE * X_MAX,
@@ -65,9 +79,11 @@ MATERIAL = AEAMaterial(
     charge_first=True,
     references={
         "molar_mass, density": _LCO.source,
+        "delithiated_density": "cell volumes of LiCoO2 (Teshima et al., Cryst. Growth Des. 10, 4471, 2010) and "
+                               "Li0.5CoO2 (Ben Yahia et al., Chem. Mater., 2013): +1.88 % on charge",
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for LiCoO2",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
-    citations=[citations.REIMERS1992, citations.MARQUIS2019, citations.MILEWSKA2014, citations.MENETRIER1999,
-               citations.MIYOSHI2010],
+    citations=[citations.REIMERS1992, citations.TESHIMA2010, citations.BENYAHIA2013, citations.MARQUIS2019,
+               citations.MILEWSKA2014, citations.MENETRIER1999, citations.MIYOSHI2010],
 )

@@ -25,7 +25,7 @@ failure is the electrons' and the Li transport's (tests/test_materials_figS2.py)
 description would not lift, so the gap is not modelled.
 """
 from .. import citations
-from ..constants import F
+from ..constants import F, M_LI
 from ..energy.materials import get_material
 from .material import FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
 
@@ -42,7 +42,7 @@ MATERIAL = AEAMaterial(
     formula="LiFePO4",
     molar_mass=_LFP.molar_mass,
     density=_LFP.density,
-    delithiated_density=_LFP.density * (_LFP.molar_mass - 6.94) / _LFP.molar_mass * 291.4 / 272.4,
+    delithiated_density=_LFP.density * (_LFP.molar_mass - M_LI * 1e3) / _LFP.molar_mass * 291.4 / 272.4,
     lithiated_density=_LFP.density,
     x_max=1.0,
     initial_li_content=FILLED_AS_MADE,

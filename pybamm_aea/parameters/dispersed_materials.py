@@ -118,10 +118,9 @@ def lithium_titanate(mass_fraction=LTO_LMS_COMPOSITION["Li4Ti5O12"]):
 
     - OCP: 1.55 V plateau (Ohzuku et al., J. Electrochem. Soc. 142, 1431, 1995), MSMR ideality
       w = 0.3 (flat: +-20 mV between 10 and 90 % lithiation).
-    - 175 mAh/g (3 Li per Li4Ti5O12, 459.1 g/mol; physics notes); densities from the cubic
-      lattice parameters of Ohzuku et al. 1995, a = 8.3595 A (Li4Ti5O12) and 8.3538 A
-      (Li7Ti5O12), 8/3 formula units per cell: 3.48 and 3.646 g/cm3, so lithiation changes the
-      volume by -0.2 % ("zero strain"); mass ratio (459.1 + 3 x 6.94) / 459.1.
+    - 175 mAh/g (3 Li per Li4Ti5O12; physics notes); molar masses and densities: the energy model's Li4Ti5O12 and
+      Li7Ti5O12 records (459.08 and 479.90 g/mol; 3.48 and 3.646 g/cm3 from the cubic lattice parameters of Ohzuku
+      et al. 1995, 8/3 formula units per cell), so lithiation changes the volume by -0.2 % ("zero strain").
     - fully accessible: the paper's 130 mAh/g of LTO-LMS needs all of it
       ((130 - 0.4 x 175) / 0.6 = 100 mAh/g from Mo6S8, physics notes).
     - shrinking core with a product layer that conducts (Li7Ti5O12 is metallic, the paper's
@@ -136,9 +135,9 @@ def lithium_titanate(mass_fraction=LTO_LMS_COMPOSITION["Li4Ti5O12"]):
     """
     return {
         "Dispersed material mass fraction": mass_fraction,
-        "Dispersed material density [kg.m-3]": 3480.0,
-        "Lithiated dispersed material density [kg.m-3]": 3646.0,
-        "Dispersed material lithiation mass ratio": (459.1 + 3 * 6.94) / 459.1,
+        "Dispersed material density [kg.m-3]": get_material("Li4Ti5O12").density * 1e3,
+        "Lithiated dispersed material density [kg.m-3]": get_material("Li7Ti5O12").density * 1e3,
+        "Dispersed material lithiation mass ratio": get_material("Li4Ti5O12").lithiation_mass_ratio,
         "Dispersed material specific capacity [A.h.kg-1]": 175.0,
         "Dispersed material accessible fraction": 1.0,
         "Dispersed material standard potential [V]": 1.55,

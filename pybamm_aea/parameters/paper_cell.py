@@ -14,6 +14,7 @@ import pybamm
 
 from .. import citations
 from ..constants import F, R, arrhenius
+from ..energy.materials import get_material
 from ..energy.paper import PAPER_CELL
 
 #: area of the 10 mm die [m2], 0.785 cm2 (paper; :data:`pybamm_aea.energy.paper.PAPER_CELL`, the one record of the
@@ -24,11 +25,11 @@ CELL_SIDE_M = float(np.sqrt(AREA_M2))
 #: the paper's standard cathode loading [kg.m-2], 1.5 mg/cm2 (Experimental Section; PAPER_CELL)
 STANDARD_LOADING = PAPER_CELL["standard_loading_mg_cm2"] / 1e2  # mg/cm2 -> kg/m2
 
-#: densities of the separator layers [kg.m-3]: LGPS 2.04 g/cm3 (Kamaya et al., Nat. Mater. 10,
-#: 682, 2011, crystallographic), beta-Li3PS4 1.87 g/cm3 (Homma et al., Solid State Ionics 182,
-#: 53, 2011)
-RHO_LGPS = 2040.0
-RHO_LI3PS4 = 1870.0
+#: densities of the separator layers [kg.m-3]: the energy model's records, LGPS 2.04 g/cm3 (Kamaya et al., Nat.
+#: Mater. 10, 682, 2011, crystallographic) and beta-Li3PS4 1.87 g/cm3 (the lower end of the paper's sulfide
+#: electrolytes; Homma et al., Solid State Ionics 182, 53, 2011, give ~1.86)
+RHO_LGPS = get_material("Li10GeP2S12").density * 1e3
+RHO_LI3PS4 = get_material("Li3PS4").density * 1e3
 #: masses pressed into the die [kg] (paper; PAPER_CELL)
 MASS_LGPS = PAPER_CELL["lgps_mg"] / 1e6
 MASS_LI3PS4 = PAPER_CELL["li3ps4_mg"] / 1e6
@@ -133,8 +134,6 @@ def li_in_ocp(y, T):
 def foil_amount(material, thickness):
     """Moles per m2 of a dense foil of ``material`` (a name of :mod:`pybamm_aea.energy.materials`)
     ``thickness`` [m] thick: 80 um Li 6.16 mol/m2 (16.5 mA.h/cm2), 30 um In 1.91 mol/m2."""
-    from ..energy.materials import get_material
-
     m = get_material(material)
     return thickness * m.density * 1e3 / (m.molar_mass * 1e-3)  # g/cm3 -> kg/m3, g/mol -> kg/mol
 
