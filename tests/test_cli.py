@@ -341,6 +341,11 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     # 'FAILED ...: MemoryError: ' and a CSV of dashes (the main job)
     (["--cycles", "1000000000000000"], "argument --cycles: 1000000000000000 cycles do not fit in memory"),
     (["simulate", "--cycles", "1000000000000000", "--output", "x.csv"], "argument --cycles: 1000000000000000 cycles"),
+    # the memory check builds the whole step list: after the cheap checks (an --out that is a file took 3.7 s to say
+    # so, the experiment built first; a --cycles beyond memory hid the bad --out / --output)
+    (["--cycles", "1000000000000000", "--out", "setup.cfg"], "argument --out: 'setup.cfg' exists and is not a folder"),
+    (["sweep", "--grid", "C-rate=0.1", "--experiment", "Discharge at 1C until 1.8 V", "--cycles", "1000000000000000",
+      "--output", "x.txt"], "argument --output: must end in"),
     # energy's electrode errors name their argument (each said "argument --composition/--capacity/--pore-filler")
     (["energy", "--porosity", "0.1", "--pore-filler", "water"], "argument --pore-filler: unknown material 'water'"),
     (["energy", "--porosity", "0.1", "--capacity", "S8=-5"], "argument --capacity: capacities['S8'] must be >= 0"),
@@ -388,6 +393,7 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
 ])
 def test_bad_arguments_are_argparse_errors_naming_them(argv, named, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "setup.cfg").write_text("a user's file\n")
     err = _error(argv, capsys)
     assert named in err, err
     assert "usage:" in err

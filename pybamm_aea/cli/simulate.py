@@ -46,7 +46,7 @@ def register(subparsers):
                         "discharge, charge for a set lithiated as made, e.g. AEA_LiCoO2), "
                         "on the Li-In anode moved down by its plateau as the model's defaults)")
     p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
-                   help="repeat the --experiment steps N times, as N cycles")
+                   help=f"repeat the --experiment steps N times, as N cycles ({_args.CYCLES_CHECK})")
     p.add_argument("--termination", default=None, metavar="TEXT",
                    help="stop the cycles early, as PyBaMM's Experiment(termination=...): '80%% capacity', "
                         "'0.1 A.h capacity' (PyBaMM's \"Capacity [A.h]\"), or '2.5 V' (a minimum voltage)")

@@ -74,7 +74,7 @@ def register(subparsers):
                           "them at c / C times their rate (default 0.1, the paper's)")
     add("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
         help="repeat the --experiment steps N times (capacity retention, the last discharge over the 2nd, needs "
-             ">= 3 discharges)")
+             f">= 3 discharges; {_args.CYCLES_CHECK})")
     add("--option", keyword="options", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
         help="AEA model option for every point, e.g. anode=Li-In (repeatable)")
     add("--compaction", choices=compaction_data_sets.NAMES, default=None,
@@ -155,15 +155,13 @@ def run(args):
 
     parser = args.parser
     grid = _grid(args)
-    experiment = None
-    if args.experiment:
-        experiment = _args.experiment_steps(parser, args.experiment, args.cycles)
-    elif args.cycles > 1:
+    if args.cycles > 1 and not args.experiment:
         raise _args.error(parser, "argument --cycles: give the cycle's steps with --experiment")
     if args.output:
         _args.check_output(parser, args.output, OUTPUT_FORMATS)
     if args.retry_failed and not args.results:
         raise _args.error(parser, "argument --retry-failed: only with --results")
+    experiment = _args.experiment_steps(parser, args.experiment, args.cycles) if args.experiment else None
     client, cluster = _dask_client(args)
     if client is not None:
         print(f"Dask: {client}", file=sys.stderr)
