@@ -468,6 +468,14 @@ def test_energy_pressure_whose_porosity_the_law_cannot_give_is_a_usage_error(cap
     assert "argument --branch: 'S-LMS' was measured under pressure only" in err
 
 
+def test_energy_prints_an_extrapolated_porosity_with_its_significant_digits(capsys):
+    """energy --pressure 1e4 printed "porosity 0.0000" (the law's 7.9e-15), its warning naming the pressure only."""
+    code, out, err = _run(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "1e4", "--compaction",
+                           "S-LMS", "--voltage", "2"], capsys)
+    assert code == 0 and "; porosity 7.919e-15 (S-LMS, 10000 MPa, loading)" in out, out
+    assert "outside the measured range [36, 360] MPa: porosity 7.919e-15" in err, err
+
+
 @pytest.mark.parametrize("argv, message", [
     (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode porosity [-]=0.1,,0.2"],
      "argument --grid: 'Cathode porosity [-]=0.1,,0.2': item 2 of 3 is empty"),

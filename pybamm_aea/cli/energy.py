@@ -195,7 +195,7 @@ def render(report, fmt):
 
         return round_table(pd.DataFrame(rows)).to_csv(index=False)
     comp = ", ".join(f"{k} {v:.4g}" for k, v in report["composition"].items())
-    head = f"electrode: {comp} (mass fractions of the solid); porosity {report['porosity']:.4f}"
+    head = f"electrode: {comp} (mass fractions of the solid); porosity {report['porosity']:.4g}"
     if report["pressure_MPa"] is not None:
         head += f" ({report['compaction']}, {report['pressure_MPa']:g} MPa, {report['branch']})"
     lines = [head, "",
