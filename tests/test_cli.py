@@ -773,6 +773,41 @@ def test_reproduce_refuses_only_the_files_it_would_overwrite(tmp_path, capsys):
     assert all((out / name).read_text() == "mine\n" for name in ("toy_table.csv", "toy.png", "notes.csv"))
 
 
+def test_reproduce_refuses_a_users_file_of_a_name_a_script_writes_literally(tmp_path, capsys):
+    """b_other.py writes b_fig1.png (no OUTPUTS): a user's b_fig1.png in --out was overwritten without --force,
+    only b_other.png being checked. The file names a script's source writes are its outputs now."""
+    examples, out = _toy_examples(tmp_path / "ex"), tmp_path / "out"
+    (examples / "b_other.py").write_text(
+        "def main(outdir):\n"
+        "    (outdir / 'b_fig1.png').write_bytes(b'figure'); return [outdir / 'b_fig1.png']\n")
+    out.mkdir()
+    (out / "b_fig1.png").write_bytes(b"mine")
+    err = _error(["reproduce", "--examples", str(examples), "--out", str(out), "--only", "b_other"], capsys)
+    assert "holds b_fig1.png, not written by pybamm-aea" in err, err
+    assert (out / "b_fig1.png").read_bytes() == b"mine"
+
+
+def test_reproduce_reports_a_script_writing_an_undeclared_file_or_an_unreadable_outputs(tmp_path, capsys):
+    """A file a script writes into --out that is not among its outputs (a name built at run time) is that
+    script's error; an OUTPUTS that is not a literal (OUTPUTS = tuple(x)) is that script's failure, not a
+    traceback of reproduce (ValueError: malformed node), and the other scripts still run."""
+    examples, out = _toy_examples(tmp_path / "ex"), tmp_path / "out"
+    (examples / "c_built.py").write_text(
+        "def main(outdir):\n"
+        "    stem = 'c_' + 'fig'\n"
+        "    (outdir / f'{stem}.png').write_bytes(b'figure'); return [outdir / f'{stem}.png']\n")
+    (examples / "d_computed.py").write_text(
+        "OUTPUTS = tuple(['d.png'])\n"
+        "def main(outdir):\n"
+        "    raise AssertionError('run')\n")
+    code, stdout, err = _run(["reproduce", "--examples", str(examples), "--out", str(out)], capsys)
+    assert code == 1, (stdout, err)
+    assert re.search(r"FAIL\s+c_built.py .* wrote c_fig.png, not among the files it declares \(c_built.png\)", stdout)
+    assert re.search(r"FAIL\s+d_computed.py .*OutputsError: d_computed.py: OUTPUTS = tuple\(\['d.png'\]\) is not a "
+                     r"literal tuple", stdout), stdout
+    assert re.search(r"ok\s+toy.py", stdout) and "AssertionError: run" not in stdout + err
+
+
 # ------------------------------------------------------------------------------------------------ the main job
 ESC, WHKG, WHL = ("Electrode specific capacity [mA.h.g-1]", "Electrode gravimetric energy [W.h.kg-1]",
                   "Electrode volumetric energy [W.h.L-1]")

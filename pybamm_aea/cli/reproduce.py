@@ -49,6 +49,15 @@ def _load_reproduce(examples_dir):
     return module
 
 
+def _outputs(reproduce, path):
+    """The files the script ``path`` writes (``reproduce.outputs``); none for a script whose OUTPUTS cannot be read
+    (run_all reports it failing, not running it)."""
+    try:
+        return reproduce.outputs(path)
+    except reproduce.OutputsError:
+        return ()
+
+
 def run(args):
     examples = find_examples(args.examples)
     if examples is None:
@@ -68,7 +77,7 @@ def run(args):
                                        "SLOW = True); drop --fast to run them")
     _args.check_out_dir(args.parser, args.out)
     # only the files the chosen scripts write (fig_s2's table too): a user's other files there stay, unread
-    writes = [name for path, slow in chosen if not (args.fast and slow) for name in reproduce.outputs(path)]
+    writes = [name for path, slow in chosen if not (args.fast and slow) for name in _outputs(reproduce, path)]
     _args.check_out_files(args.parser, args.out, writes, args.force)
     results = reproduce.run_all(args.out, fast=args.fast, only=args.only, examples_dir=examples)
     from pybamm_aea.user_input import record_written
