@@ -224,7 +224,8 @@ def test_energy_warnings_are_lines_of_their_own(capsys):
                            "--format", "json"], capsys)
     assert code == 0 and json.loads(out)["pressure_MPa"] == 1000
     assert err.splitlines() == ["pybamm-aea energy: warning: porosity of 'Mo6S8' (loading) extrapolated with the "
-                                "fitted heckel law to [1000.0] MPa, outside the measured range [36, 360] MPa"], err
+                                "fitted heckel law to [1000.0] MPa, outside the measured range [36, 360] MPa: "
+                                "porosity 0.01041"], err
 
 
 def test_energy_csv_to_file_and_table(tmp_path, capsys):
