@@ -788,6 +788,21 @@ def test_reproduce_refuses_a_users_file_of_a_name_a_script_writes_literally(tmp_
     assert (out / "b_fig1.png").read_bytes() == b"mine"
 
 
+def test_reproduce_takes_a_scripts_outputs_over_the_names_in_its_source(tmp_path, capsys):
+    """A script's OUTPUTS is the list of what it writes: a CSV it only names (reads) is not refused in --out."""
+    examples, out = _toy_examples(tmp_path / "ex"), tmp_path / "out"
+    (examples / "e_reads.py").write_text(
+        "OUTPUTS = ('e_fig.png',)\n"
+        "SOURCE = 'my_data.csv'  # read from the examples' folder, not written\n"
+        "def main(outdir):\n"
+        "    (outdir / 'e_fig.png').write_bytes(b'figure'); return [outdir / 'e_fig.png']\n")
+    out.mkdir()
+    (out / "my_data.csv").write_text("mine\n")
+    code, stdout, err = _run(["reproduce", "--examples", str(examples), "--out", str(out), "--only", "e_reads"], capsys)
+    assert code == 0 and re.search(r"ok\s+e_reads.py", stdout), (stdout, err)
+    assert (out / "my_data.csv").read_text() == "mine\n"
+
+
 def test_reproduce_reports_a_script_writing_an_undeclared_file_or_an_unreadable_outputs(tmp_path, capsys):
     """A file a script writes into --out that is not among its outputs (a name built at run time) is that
     script's error; an OUTPUTS that is not a literal (OUTPUTS = tuple(x)) is that script's failure, not a
