@@ -1,11 +1,12 @@
 """Regenerate every figure of ``examples/`` into one folder (``pybamm-aea reproduce`` runs this).
 
 Every ``*.py`` script of this folder with a ``main(outdir)`` function (all but this one and ``_*.py``) is imported
-and its ``main(outdir)`` called, in file-name order, in this process (headless: the Agg backend). The figures of a
-script are the PNG paths its ``main`` returns, or else the PNGs it wrote or rewrote in the folder. A script that
-fails is reported with its error and the others still run. A script is "slow" when it sets ``SLOW = True`` at
-module level or is listed in :data:`SLOW_SCRIPTS`; ``fast=True`` (``--fast``) skips the slow ones. A script writes
-``<its name>.png``, or the file names of its module-level ``OUTPUTS = (...)`` (:func:`outputs`).
+and its ``main(outdir)`` called, in file-name order, in this process (headless: the Agg backend). A script writes
+the file names of its module-level ``OUTPUTS = (...)``, else the ``"*.png"``/``"*.csv"`` names written as string
+literals in it, else ``<its name>.png`` (:func:`outputs`); a file it writes into the folder that is not among them
+is its error. A script that fails is reported with its error and the others still run. A script is "slow" when it
+sets ``SLOW = True`` at module level or is listed in :data:`SLOW_SCRIPTS`; ``fast=True`` (``--fast``) skips the
+slow ones.
 
 Usage: ``python examples/reproduce.py [OUTDIR] [--fast] [--only NAME ...]`` (default OUTDIR
 ``examples/figures/``). Exit status 1 if any script failed.
@@ -46,9 +47,31 @@ def discover(examples_dir=EXAMPLES_DIR):
     return out
 
 
+#: a file name a script writes, as a string literal of its source: ``"fig2a_conductivity.png"``
+_FILE_NAME_RE = re.compile(r"[\w.-]+\.(?:png|csv)")
+
+
+class OutputsError(ValueError):
+    """A script's ``OUTPUTS`` is not a literal tuple of file names (its files are not known before it runs)."""
+
+
+def file_literals(path):
+    """The PNG/CSV file names written as string literals in the script ``path`` (an f-string's parts are not
+    names), in order of appearance; () for a script that does not parse."""
+    try:
+        tree = ast.parse(Path(path).read_text())
+    except SyntaxError:
+        return ()
+    parts = {id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values}
+    names = [Path(n.value).name for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+             and id(n) not in parts and _FILE_NAME_RE.fullmatch(Path(n.value).name)]
+    return tuple(dict.fromkeys(names))
+
+
 def outputs(path):
-    """The file names the script ``path`` writes into the folder: its module-level ``OUTPUTS`` tuple of names
-    (read without importing it), else ``("<script name>.png",)``."""
+    """The file names the script ``path`` writes into the folder, read without importing it: its module-level
+    ``OUTPUTS`` tuple of names, else its :func:`file_literals`, else ``("<script name>.png",)``.
+    OutputsError if ``OUTPUTS`` is not a literal tuple (or list) of names."""
     path = Path(path)
     try:  # (a script that does not parse is run, and reported failing, as any other failing script)
         body = ast.parse(path.read_text()).body
@@ -56,8 +79,16 @@ def outputs(path):
         body = []
     for node in body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "OUTPUTS" for t in node.targets):
-            return tuple(ast.literal_eval(node.value))
-    return (f"{path.stem}.png",)
+            try:
+                names = ast.literal_eval(node.value)
+            except ValueError:
+                names = None
+            if not (isinstance(names, (tuple, list)) and names and all(isinstance(n, str) for n in names)):
+                raise OutputsError(f"{path.name}: OUTPUTS = {ast.unparse(node.value)} is not a literal tuple of the "
+                                   "file names it writes (e.g. OUTPUTS = ('a.png', 'a.csv')): its files are not known "
+                                   "before it runs, so it is not run")
+            return tuple(names)
+    return file_literals(path) or (f"{path.stem}.png",)
 
 
 def _load(path):
@@ -67,17 +98,31 @@ def _load(path):
     return module
 
 
-def _pngs(outdir):
-    return {p: p.stat().st_mtime_ns for p in Path(outdir).glob("*.png")}
+def _files(outdir):
+    return {p: p.stat().st_mtime_ns for p in Path(outdir).iterdir() if p.is_file()}
 
 
-def _written(returned, before, outdir):
-    """The PNGs a script wrote: the paths its main() returned, or else the PNGs new or changed in ``outdir``."""
+def _changed(before, outdir):
+    """The files new or changed in ``outdir`` since ``before`` (:func:`_files`)."""
+    return sorted(p for p, t in _files(outdir).items() if before.get(p) != t)
+
+
+def _written(returned, changed):
+    """The PNGs a script wrote: the paths its main() returned, or else the PNGs among ``changed``."""
     if isinstance(returned, (list, tuple)) and returned and all(
             isinstance(p, (str, Path)) and Path(p).suffix == ".png" and Path(p).is_file() for p in returned):
         return [Path(p) for p in returned]
-    after = _pngs(outdir)
-    return sorted(p for p, t in after.items() if before.get(p) != t)
+    return [p for p in changed if p.suffix == ".png"]
+
+
+def _undeclared(path, changed):
+    """The error of a script that wrote files into the folder not among its :func:`outputs` (pybamm-aea reproduce
+    checked only those against a user's files: another was overwritten unasked), or None."""
+    stray = [p.name for p in changed if p.name not in outputs(path)]
+    if not stray:
+        return None
+    return (f"wrote {', '.join(stray)}, not among the files it declares ({', '.join(outputs(path))}): name each "
+            "file it writes in OUTPUTS = (...) or as a string literal")
 
 
 def selected(name, only):
@@ -122,15 +167,22 @@ def run_all(outdir=None, fast=False, only=None, examples_dir=EXAMPLES_DIR, strea
             print(f"  skip  {path.name} (slow)", file=stream)
             continue
         t0 = time.perf_counter()
-        before = _pngs(outdir)
+        before = _files(outdir)
         try:
-            returned = _load(path).main(outdir)
-            rec["paths"] = _written(returned, before, outdir)
-        except Exception as exc:  # report and go on with the others
+            outputs(path)
+        except OutputsError as exc:  # (not run: its files could not be checked against a user's)
             rec["error"] = f"{type(exc).__name__}: {exc}"
-            traceback.print_exc(file=sys.stderr)
-        finally:
-            plt.close("all")
+        else:
+            try:
+                returned = _load(path).main(outdir)
+                changed = _changed(before, outdir)
+                rec["paths"] = _written(returned, changed)
+                rec["error"] = _undeclared(path, changed)
+            except Exception as exc:  # report and go on with the others
+                rec["error"] = f"{type(exc).__name__}: {exc}"
+                traceback.print_exc(file=sys.stderr)
+            finally:
+                plt.close("all")
         rec["seconds"] = time.perf_counter() - t0
         status = "FAIL" if rec["error"] else "ok"
         detail = rec["error"] or ", ".join(p.name for p in rec["paths"])

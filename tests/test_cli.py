@@ -224,7 +224,8 @@ def test_energy_warnings_are_lines_of_their_own(capsys):
                            "--format", "json"], capsys)
     assert code == 0 and json.loads(out)["pressure_MPa"] == 1000
     assert err.splitlines() == ["pybamm-aea energy: warning: porosity of 'Mo6S8' (loading) extrapolated with the "
-                                "fitted heckel law to [1000.0] MPa, outside the measured range [36, 360] MPa"], err
+                                "fitted heckel law to [1000.0] MPa, outside the measured range [36, 360] MPa: "
+                                "porosity 0.01041"], err
 
 
 def test_energy_csv_to_file_and_table(tmp_path, capsys):
@@ -341,6 +342,11 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     # 'FAILED ...: MemoryError: ' and a CSV of dashes (the main job)
     (["--cycles", "1000000000000000"], "argument --cycles: 1000000000000000 cycles do not fit in memory"),
     (["simulate", "--cycles", "1000000000000000", "--output", "x.csv"], "argument --cycles: 1000000000000000 cycles"),
+    # the memory check builds the whole step list: after the cheap checks (an --out that is a file took 3.7 s to say
+    # so, the experiment built first; a --cycles beyond memory hid the bad --out / --output)
+    (["--cycles", "1000000000000000", "--out", "setup.cfg"], "argument --out: 'setup.cfg' exists and is not a folder"),
+    (["sweep", "--grid", "C-rate=0.1", "--experiment", "Discharge at 1C until 1.8 V", "--cycles", "1000000000000000",
+      "--output", "x.txt"], "argument --output: must end in"),
     # energy's electrode errors name their argument (each said "argument --composition/--capacity/--pore-filler")
     (["energy", "--porosity", "0.1", "--pore-filler", "water"], "argument --pore-filler: unknown material 'water'"),
     (["energy", "--porosity", "0.1", "--capacity", "S8=-5"], "argument --capacity: capacities['S8'] must be >= 0"),
@@ -364,7 +370,7 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
      "'Discharge|Charge|Hold at VALUE UNIT'"),
     (["sweep", "--grid", "C-rate=0.1", "--experiment", "Discharge at 1C for 1 hour or until 1.8 V or until 0.01 A"],
      "PyBaMM cannot read it (too many values to unpack (expected 2)): a step is"),
-    (["screen", "--materials", ""], "at least one material"),
+    (["screen", "--materials", ""], "argument --materials: '' names no material"),
     (["screen", "--materials", "Li2021_TiS2", "--temperature", "500"], "argument --temperature: 'Ambient temperature"),
     (["screen", "--materials", "Xu2019"], "'Xu2019' is not a parameter set of the AEA model"),
     (["energy", "--porosity", "0.1", "--composition", "S8=0.5,Mo6S8=0.5,S8=0.5"], "'S8' given twice"),
@@ -388,6 +394,7 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
 ])
 def test_bad_arguments_are_argparse_errors_naming_them(argv, named, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "setup.cfg").write_text("a user's file\n")
     err = _error(argv, capsys)
     assert named in err, err
     assert "usage:" in err
@@ -460,6 +467,14 @@ def test_energy_pressure_whose_porosity_the_law_cannot_give_is_a_usage_error(cap
     err = _error(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "100", "--compaction", "S-LMS",
                   "--branch", "released", "--voltage", "2"], capsys)
     assert "argument --branch: 'S-LMS' was measured under pressure only" in err
+
+
+def test_energy_prints_an_extrapolated_porosity_with_its_significant_digits(capsys):
+    """energy --pressure 1e4 printed "porosity 0.0000" (the law's 7.9e-15), its warning naming the pressure only."""
+    code, out, err = _run(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "1e4", "--compaction",
+                           "S-LMS", "--voltage", "2"], capsys)
+    assert code == 0 and "; porosity 7.919e-15 (S-LMS, 10000 MPa, loading)" in out, out
+    assert "outside the measured range [36, 360] MPa: porosity 7.919e-15" in err, err
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -636,6 +651,27 @@ def test_an_argument_error_ends_the_check_even_if_parser_error_returns(call, sai
     assert exc.value.code == 2 and len(parser.said) == 1 and said in parser.said[0], parser.said
 
 
+def test_every_subcommand_ends_its_argument_errors_visibly():
+    """Every usage error of cli/*.py is ``raise _args.error(parser, ...)``: a bare ``parser.error(...)`` (42 of them
+    in screen, energy, simulate, sweep, reproduce and __init__) went on past its check under a parser.error that
+    returns."""
+    import ast
+    import pathlib
+
+    import pybamm_aea.cli as cli
+
+    bare = []
+    for path in sorted(pathlib.Path(cli.__file__).parent.glob("*.py")):
+        tree = ast.parse(path.read_text())
+        allowed = {id(n.exc) for n in ast.walk(tree) if isinstance(n, ast.Raise) and n.exc is not None}
+        allowed |= {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name == "error"
+                    for n in ast.walk(f)}  # (_args.error itself)
+        bare += [f"{path.name}:{n.lineno}" for n in ast.walk(tree) if isinstance(n, ast.Call) and id(n) not in allowed
+                 and isinstance(n.func, ast.Attribute) and n.func.attr == "error"
+                 and not (isinstance(n.func.value, ast.Name) and n.func.value.id == "_args")]
+    assert not bare, bare
+
+
 # ------------------------------------------------------------------------------------------------ sweep, reproduce
 @pytest.mark.slow
 def test_sweep_subcommand_writes_table(tmp_path, capsys):
@@ -736,6 +772,56 @@ def test_reproduce_refuses_only_the_files_it_would_overwrite(tmp_path, capsys):
     err = _error(["reproduce", "--examples", str(examples), "--out", str(out)], capsys)
     assert "holds toy.png, toy_table.csv, not written by pybamm-aea" in err and "notes.csv" not in err, err
     assert all((out / name).read_text() == "mine\n" for name in ("toy_table.csv", "toy.png", "notes.csv"))
+
+
+def test_reproduce_refuses_a_users_file_of_a_name_a_script_writes_literally(tmp_path, capsys):
+    """b_other.py writes b_fig1.png (no OUTPUTS): a user's b_fig1.png in --out was overwritten without --force,
+    only b_other.png being checked. The file names a script's source writes are its outputs now."""
+    examples, out = _toy_examples(tmp_path / "ex"), tmp_path / "out"
+    (examples / "b_other.py").write_text(
+        "def main(outdir):\n"
+        "    (outdir / 'b_fig1.png').write_bytes(b'figure'); return [outdir / 'b_fig1.png']\n")
+    out.mkdir()
+    (out / "b_fig1.png").write_bytes(b"mine")
+    err = _error(["reproduce", "--examples", str(examples), "--out", str(out), "--only", "b_other"], capsys)
+    assert "holds b_fig1.png, not written by pybamm-aea" in err, err
+    assert (out / "b_fig1.png").read_bytes() == b"mine"
+
+
+def test_reproduce_takes_a_scripts_outputs_over_the_names_in_its_source(tmp_path, capsys):
+    """A script's OUTPUTS is the list of what it writes: a CSV it only names (reads) is not refused in --out."""
+    examples, out = _toy_examples(tmp_path / "ex"), tmp_path / "out"
+    (examples / "e_reads.py").write_text(
+        "OUTPUTS = ('e_fig.png',)\n"
+        "SOURCE = 'my_data.csv'  # read from the examples' folder, not written\n"
+        "def main(outdir):\n"
+        "    (outdir / 'e_fig.png').write_bytes(b'figure'); return [outdir / 'e_fig.png']\n")
+    out.mkdir()
+    (out / "my_data.csv").write_text("mine\n")
+    code, stdout, err = _run(["reproduce", "--examples", str(examples), "--out", str(out), "--only", "e_reads"], capsys)
+    assert code == 0 and re.search(r"ok\s+e_reads.py", stdout), (stdout, err)
+    assert (out / "my_data.csv").read_text() == "mine\n"
+
+
+def test_reproduce_reports_a_script_writing_an_undeclared_file_or_an_unreadable_outputs(tmp_path, capsys):
+    """A file a script writes into --out that is not among its outputs (a name built at run time) is that
+    script's error; an OUTPUTS that is not a literal (OUTPUTS = tuple(x)) is that script's failure, not a
+    traceback of reproduce (ValueError: malformed node), and the other scripts still run."""
+    examples, out = _toy_examples(tmp_path / "ex"), tmp_path / "out"
+    (examples / "c_built.py").write_text(
+        "def main(outdir):\n"
+        "    stem = 'c_' + 'fig'\n"
+        "    (outdir / f'{stem}.png').write_bytes(b'figure'); return [outdir / f'{stem}.png']\n")
+    (examples / "d_computed.py").write_text(
+        "OUTPUTS = tuple(['d.png'])\n"
+        "def main(outdir):\n"
+        "    raise AssertionError('run')\n")
+    code, stdout, err = _run(["reproduce", "--examples", str(examples), "--out", str(out)], capsys)
+    assert code == 1, (stdout, err)
+    assert re.search(r"FAIL\s+c_built.py .* wrote c_fig.png, not among the files it declares \(c_built.png\)", stdout)
+    assert re.search(r"FAIL\s+d_computed.py .*OutputsError: d_computed.py: OUTPUTS = tuple\(\['d.png'\]\) is not a "
+                     r"literal tuple", stdout), stdout
+    assert re.search(r"ok\s+toy.py", stdout) and "AssertionError: run" not in stdout + err
 
 
 # ------------------------------------------------------------------------------------------------ the main job

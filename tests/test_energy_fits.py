@@ -101,6 +101,23 @@ def test_a_pressure_whose_extrapolated_porosity_is_none_is_refused_naming_it(met
         assert 1e-4 < porosity("S-LMS", 2000.0, method=method) < 2e-3
 
 
+def test_a_refused_porosity_says_why_by_its_value(monkeypatch):
+    """The refusal added "(0 is the law's value below the smallest float)" to any porosity outside (0, 1), a law's
+    1.2 too; an extrapolated porosity's warning named the pressure only (10^4 MPa: 'porosity 0.0000', true 7.9e-15)."""
+    from pybamm_aea.energy import compaction
+
+    with pytest.warns(ExtrapolationWarning, match=r"\[10000.0\] MPa, outside the measured range \[36, 360\] MPa: "
+                                                  r"porosity 7.919e-15$"):
+        porosity("S-LMS", 1e4)
+    real = compaction._fit("S-LMS", "loading")
+    too_porous = type("Fit", (), {"law": real.law, "predict": staticmethod(lambda p: 1.2 + 0.0 * p)})()
+    monkeypatch.setattr(compaction, "_fit", lambda name, branch: too_porous)
+    with pytest.raises(ValueError, match=r"porosity of 1.2, outside \(0, 1\) .*\(a porosity of 1 or more leaves no "
+                                         r"solid\)") as exc:
+        porosity("S-LMS", 100.0, method="fit")
+    assert "smallest float" not in str(exc.value)
+
+
 def test_porosity_bad_input():
     with pytest.raises(ValueError, match=r"-5"):
         porosity("Mo6S8", -5)

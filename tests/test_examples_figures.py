@@ -53,13 +53,11 @@ def test_reproduce_discovers_every_script():
 
 
 def test_every_file_a_script_writes_is_among_its_outputs():
-    """reproduce refuses a user's file only of the names :func:`outputs` gives (``<script>.png`` or the script's
-    OUTPUTS): every PNG or CSV name a script's source writes must be among them."""
-    import re
-
+    """reproduce refuses a user's file only of the names :func:`outputs` gives (the script's OUTPUTS, else the names
+    its source writes): every PNG or CSV name a script's source writes (:func:`file_literals`) is among them."""
     reproduce = _load("reproduce.py")
     for path, _ in reproduce.discover(EXAMPLES):
-        written = set(re.findall(r"[\w.-]+\.(?:png|csv)\b", path.read_text()))
+        written = set(reproduce.file_literals(path))
         assert written and written <= set(reproduce.outputs(path)), (path.name, written, reproduce.outputs(path))
     assert reproduce.outputs(EXAMPLES / "fig_s2_aea_suitability_map.py") == (
         "fig_s2_aea_suitability_map.png", "fig_s2_aea_screen.csv")

@@ -17,7 +17,7 @@ Every argument is explained, with its unit, by ``--help`` at each level. A new s
 import argparse
 import sys
 
-from . import compare, energy, reproduce, screen, simulate, sweep
+from . import _args, compare, energy, reproduce, screen, simulate, sweep
 from ._args import Formatter, describe, parse_composition, parse_grid_entry
 
 __all__ = ["SUBCOMMANDS", "build_parser", "build_parsers", "main", "parse_composition", "parse_grid_entry"]
@@ -67,6 +67,6 @@ def main(argv=None):
         # (argparse lets the subcommand's defaults win)
         before = [t.partition("=")[0] for t in argv[:argv.index(args.command)] if t.startswith("-")]
         if before:
-            parser.error(f"argument {before[0]}: an option of the main job (no subcommand), given before "
-                         f"'{args.command}'; give the subcommand's options after its name")
+            raise _args.error(parser, f"argument {before[0]}: an option of the main job (no subcommand), given before "
+                                      f"'{args.command}'; give the subcommand's options after its name")
     return args.func(args)

@@ -258,17 +258,22 @@ def experiment_steps(parser, steps, cycles):
             if isinstance(v, (int, float)) and not cell_voltage.contains(v):
                 raise error(parser, f"argument --experiment: {step!r}: {v:g} V is outside "
                                     f"{cell_voltage.describe()} V (a cell voltage)")
+    return cycles_in_memory(parser, cycles, lambda: [tuple(steps)] * cycles)
+
+
+#: what --cycles' help says of its check (:func:`cycles_in_memory`)
+CYCLES_CHECK = "a count whose step list does not fit in memory is refused"
+
+
+def cycles_in_memory(parser, cycles, build):
+    """``build()``, the experiment (or step list) of ``cycles`` cycles; an argparse error naming --cycles if it does
+    not fit in memory (``--cycles 99999999999`` raised a bare MemoryError). Call it after the cheap checks: it
+    builds the whole list."""
     try:
-        return [tuple(steps)] * cycles
+        return build()
     except MemoryError:
-        raise too_many_cycles(parser, cycles) from None
-
-
-def too_many_cycles(parser, cycles):
-    """The argparse error (to raise) of a --cycles whose experiment does not fit in memory (``--cycles
-    99999999999`` raised a bare MemoryError)."""
-    return error(parser, f"argument --cycles: {cycles} cycles do not fit in memory (a PyBaMM experiment holds "
-                         "every step of every cycle)")
+        raise error(parser, f"argument --cycles: {cycles} cycles do not fit in memory (a PyBaMM experiment holds "
+                            "every step of every cycle)") from None
 
 
 def write_table(df, path, formats=(".csv", ".json", ".parquet")):

@@ -42,7 +42,8 @@ def configure(parser):
     parser.add_argument("--out", default=_args.DEFAULT_OUT, metavar="DIR",
                         help="folder for the comparison's CSV and PNG figures (created if missing)")
     parser.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=3, metavar="N",
-                        help="charge/discharge cycles after the formation discharge, each at 0.1C")
+                        help="charge/discharge cycles after the formation discharge, each at 0.1C "
+                             f"({_args.CYCLES_CHECK})")
     parser.add_argument("--no-figures", action="store_true", help="do not write the PNG figures")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument("--force", action="store_true",
@@ -123,13 +124,11 @@ def run(args, stream=None):
 
     from pybamm_aea.studies.comparison import formation_experiment
 
-    try:  # (each cell builds its own: one MemoryError of --cycles 99999999999 was each cell's 'FAILED MemoryError: ')
-        formation_experiment(1.0, 2.0, args.cycles)
-    except MemoryError:
-        raise _args.too_many_cycles(args.parser, args.cycles) from None
     _args.check_out_dir(args.parser, args.out)
     _args.check_out_files(args.parser, args.out, (COMPARISON_CSV,) + (() if args.no_figures else FIGURE_FILES),
                           args.force)
+    # (each cell builds its own: one MemoryError of --cycles 99999999999 was each cell's 'FAILED MemoryError: ')
+    _args.cycles_in_memory(args.parser, args.cycles, lambda: formation_experiment(1.0, 2.0, args.cycles))
 
     def bar(specs):
         return tqdm(specs, desc="pybamm-aea comparison", unit="cell", disable=args.no_progress, file=sys.stderr)

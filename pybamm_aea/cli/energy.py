@@ -76,19 +76,19 @@ def _porosity(args):
     if args.pressure is None:
         for name, value in (("--compaction", args.compaction), ("--branch", args.branch)):
             if value is not None:
-                args.parser.error(f"argument {name}: only with --pressure")
+                raise _args.error(args.parser, f"argument {name}: only with --pressure")
         return args.porosity
     if args.compaction is None:
-        args.parser.error(f"argument --compaction: required with --pressure (one of "
-                          f"{', '.join(compaction_data_sets.NAMES)})")
+        raise _args.error(args.parser, f"argument --compaction: required with --pressure (one of "
+                                       f"{', '.join(compaction_data_sets.NAMES)})")
     try:
         compaction_data(args.compaction, branch=_branch(args))
     except ValueError as exc:
-        args.parser.error(f"argument --branch: {exc}")
+        raise _args.error(args.parser, f"argument --branch: {exc}")
     try:
         return float(porosity(args.compaction, args.pressure, branch=_branch(args)))
     except ValueError as exc:  # (a porosity the fitted law cannot give)
-        args.parser.error(f"argument --pressure: {exc}")
+        raise _args.error(args.parser, f"argument --pressure: {exc}")
 
 
 #: the options of an electrode's build, by Electrode's keyword
@@ -195,7 +195,7 @@ def render(report, fmt):
 
         return round_table(pd.DataFrame(rows)).to_csv(index=False)
     comp = ", ".join(f"{k} {v:.4g}" for k, v in report["composition"].items())
-    head = f"electrode: {comp} (mass fractions of the solid); porosity {report['porosity']:.4f}"
+    head = f"electrode: {comp} (mass fractions of the solid); porosity {report['porosity']:.4g}"
     if report["pressure_MPa"] is not None:
         head += f" ({report['compaction']}, {report['pressure_MPa']:g} MPa, {report['branch']})"
     lines = [head, "",
@@ -214,12 +214,12 @@ def run(args):
     suffix = Path(args.output).suffix.lower() if args.output is not None else ""
     formats = {".json": "json", ".csv": "csv", ".txt": "table", "": "table"}
     if suffix not in formats:  # a table of text in an .xlsx is no spreadsheet
-        args.parser.error(f"argument --output: must end in .json, .csv or .txt (the table), got {args.output!r}")
+        raise _args.error(args.parser, f"argument --output: must end in .json, .csv or .txt (the table), got {args.output!r}")
     if fmt is None:
         fmt = formats[suffix]
     elif suffix and fmt != formats[suffix]:  # (nothing the user wrote is overruled: the file would lie)
-        args.parser.error(f"argument --format: {fmt!r} contradicts --output {args.output!r}, whose suffix {suffix} "
-                          f"means {formats[suffix]!r}: give one of them, or make them agree")
+        raise _args.error(args.parser, f"argument --format: {fmt!r} contradicts --output {args.output!r}, whose suffix {suffix} "
+                                       f"means {formats[suffix]!r}: give one of them, or make them agree")
     # a warning as a line of its own (Python's showed energy.py's path and source line: 'warnings.warn(note, ...')
     with warnings.catch_warnings(record=True) as caught:
         text = render(report(args), fmt)

@@ -49,26 +49,35 @@ def _load_reproduce(examples_dir):
     return module
 
 
+def _outputs(reproduce, path):
+    """The files the script ``path`` writes (``reproduce.outputs``); none for a script whose OUTPUTS cannot be read
+    (run_all reports it failing, not running it)."""
+    try:
+        return reproduce.outputs(path)
+    except reproduce.OutputsError:
+        return ()
+
+
 def run(args):
     examples = find_examples(args.examples)
     if examples is None:
-        args.parser.error("argument --examples: no examples/ folder with reproduce.py found "
-                          f"({'in ' + args.examples if args.examples else 'installed as pybamm_aea.examples'}); "
-                          "reinstall the package or pass --examples DIR")
+        raise _args.error(args.parser, "argument --examples: no examples/ folder with reproduce.py found "
+                                       f"({'in ' + args.examples if args.examples else 'installed as pybamm_aea.examples'}); "
+                                       "reinstall the package or pass --examples DIR")
     reproduce = _load_reproduce(examples)
     scripts = reproduce.discover(examples)
     names = [path.name for path, _ in scripts]
     for part in args.only or ():
         if not any(reproduce.selected(name, [part]) for name in names):
-            args.parser.error(f"argument --only: no script in {str(examples)!r} has {part!r} in its name")
+            raise _args.error(args.parser, f"argument --only: no script in {str(examples)!r} has {part!r} in its name")
     chosen = [(path, slow) for path, slow in scripts if reproduce.selected(path.name, args.only)]
     if args.fast and args.only and all(slow for _, slow in chosen):  # nothing would run: "0 scripts ok", exit 0
-        args.parser.error(f"argument --fast: it skips every script --only selects "
-                          f"({', '.join(p.name for p, _ in chosen)}: "
-                          "SLOW = True); drop --fast to run them")
+        raise _args.error(args.parser, f"argument --fast: it skips every script --only selects "
+                                       f"({', '.join(p.name for p, _ in chosen)}: "
+                                       "SLOW = True); drop --fast to run them")
     _args.check_out_dir(args.parser, args.out)
     # only the files the chosen scripts write (fig_s2's table too): a user's other files there stay, unread
-    writes = [name for path, slow in chosen if not (args.fast and slow) for name in reproduce.outputs(path)]
+    writes = [name for path, slow in chosen if not (args.fast and slow) for name in _outputs(reproduce, path)]
     _args.check_out_files(args.parser, args.out, writes, args.force)
     results = reproduce.run_all(args.out, fast=args.fast, only=args.only, examples_dir=examples)
     from pybamm_aea.user_input import record_written

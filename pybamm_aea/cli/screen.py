@@ -51,16 +51,16 @@ def _items(parser, name, text):
     try:
         return _args.comma_items(text, repr(text))
     except argparse.ArgumentTypeError as exc:
-        parser.error(f"argument {name}: {exc}")
+        raise _args.error(parser, f"argument {name}: {exc}")
 
 
 def _numbers(parser, name, text):
     try:
         values = [float(v) for v in _items(parser, name, text)]
     except ValueError:
-        parser.error(f"argument {name}: comma-separated numbers expected, got {text!r}")
+        raise _args.error(parser, f"argument {name}: comma-separated numbers expected, got {text!r}")
     if not values or any(not v > 0 for v in values):
-        parser.error(f"argument {name}: positive numbers expected, got {text!r}")
+        raise _args.error(parser, f"argument {name}: positive numbers expected, got {text!r}")
     return values
 
 
@@ -71,7 +71,7 @@ def _material(parser, name):
         try:
             return load_material(name)
         except (OSError, MaterialError) as exc:
-            parser.error(f"argument --materials: {exc}")
+            raise _args.error(parser, f"argument --materials: {exc}")
     return name
 
 
@@ -93,6 +93,9 @@ def run(args):
         _args.check_output(parser, args.output, (".csv", ".json", ".parquet"))
         _args.check_not_overwritten(parser, [args.output], args.force)
     materials = [_material(parser, m) for m in _items(parser, "--materials", args.materials)]
+    if not materials:  # (screen's own ValueError did not name the option: 'materials must name at least one material')
+        raise _args.error(parser, f"argument --materials: {args.materials!r} names no material: give at least one, "
+                                  "comma-separated")
     c_rates = _numbers(parser, "--c-rates", args.c_rates)
     kwargs = {}
     if args.thicknesses is not None:
@@ -103,7 +106,7 @@ def run(args):
         df = pybamm_aea.screen(materials, c_rates=c_rates, temperature=args.temperature,
                                threshold=args.threshold, mesh_check=args.mesh_check, **kwargs)
     except ValueError as exc:
-        parser.error(str(exc))
+        raise _args.error(parser, str(exc))
     if args.output is not None:
         _args.write_table(df, args.output)
     table = _cells(suitability(df, args.threshold).round(3))

@@ -46,7 +46,7 @@ def register(subparsers):
                         "discharge, charge for a set lithiated as made, e.g. AEA_LiCoO2), "
                         "on the Li-In anode moved down by its plateau as the model's defaults)")
     p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
-                   help="repeat the --experiment steps N times, as N cycles")
+                   help=f"repeat the --experiment steps N times, as N cycles ({_args.CYCLES_CHECK})")
     p.add_argument("--termination", default=None, metavar="TEXT",
                    help="stop the cycles early, as PyBaMM's Experiment(termination=...): '80%% capacity', "
                         "'0.1 A.h capacity' (PyBaMM's \"Capacity [A.h]\"), or '2.5 V' (a minimum voltage)")
@@ -86,33 +86,33 @@ def _parameter_values(args):
         values = pybamm.ParameterValues(args.parameter_set)
     except Exception as exc:
         close = close_names(args.parameter_set, list(pybamm.parameter_sets))
-        args.parser.error(f"argument --parameter-set: unknown parameter set {args.parameter_set!r}"
-                          + (f"; did you mean {close}?" if close else f" ({exc})"))
+        raise _args.error(args.parser, f"argument --parameter-set: unknown parameter set {args.parameter_set!r}"
+                                       + (f"; did you mean {close}?" if close else f" ({exc})"))
     from pybamm_aea.parameters import PYBAMM_MODEL_SETS, is_aea_set
 
     if args.model == "AEA" and not is_aea_set(values):
         model = PYBAMM_MODEL_SETS.get(args.parameter_set, "PyBaMM's models (--model DFN, SPMe or SPM)")
-        args.parser.error(f"argument --parameter-set: {args.parameter_set!r} is not a set of the AEA model; it is "
-                          f"for {model}")
+        raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r} is not a set of the AEA model; it is "
+                                       f"for {model}")
     if args.model != "AEA" and is_aea_set(values):
-        args.parser.error(f"argument --model: {args.parameter_set!r} is a set of the AEA model (--model AEA); "
-                          f"PyBaMM's {args.model} needs one of PyBaMM's sets, e.g. Xu2019")
+        raise _args.error(args.parser, f"argument --model: {args.parameter_set!r} is a set of the AEA model (--model AEA); "
+                                       f"PyBaMM's {args.model} needs one of PyBaMM's sets, e.g. Xu2019")
     repeated = first_repeat([name for name, _ in args.set_values])
     if repeated is not None:
-        args.parser.error(f"argument --set: {repeated!r} is set twice (the last value would win silently)")
+        raise _args.error(args.parser, f"argument --set: {repeated!r} is set twice (the last value would win silently)")
     for name, value in args.set_values:
         if name not in values.keys():
             close = close_names(name, values.keys())
-            args.parser.error(f"argument --set: {args.parameter_set} has no parameter {name!r}"
-                              + (f"; did you mean {close}?" if close else ""))
+            raise _args.error(args.parser, f"argument --set: {args.parameter_set} has no parameter {name!r}"
+                                           + (f"; did you mean {close}?" if close else ""))
         if not isinstance(value, float):
-            args.parser.error(f"argument --set: value of {name!r} must be a number, got {value!r}")
+            raise _args.error(args.parser, f"argument --set: value of {name!r} must be a number, got {value!r}")
         try:  # the model's physical ranges (pybamm_aea.models.checks.RANGES), before any build
             from pybamm_aea.models.checks import check_value
 
             check_value(name, value)
         except ValueError as exc:
-            args.parser.error(f"argument --set: {exc}")
+            raise _args.error(args.parser, f"argument --set: {exc}")
     return values
 
 
@@ -136,7 +136,7 @@ def _model(args, values):
         else:
             model = getattr(pybamm.lithium_ion, args.model)(options)
     except Exception as exc:
-        args.parser.error(f"argument --option: {str(exc).strip()}")  # (PyBaMM's OptionError opens with a newline)
+        raise _args.error(args.parser, f"argument --option: {str(exc).strip()}")  # (PyBaMM's OptionError opens with a newline)
     if args.model == "AEA" and model.options["anode"] == "Li-In":  # the set's window is vs Li metal: moved down
         from pybamm_aea.parameters.paper_cell import li_in_cut_offs  # by the plateau, as the model's defaults
 
@@ -236,8 +236,8 @@ def run(args):
     if args.cycles > 1:
         written.append(cycles_path)
     elif args.termination or args.save_at_cycles is not None:
-        args.parser.error(f"argument {'--termination' if args.termination else '--save-at-cycles'}: needs "
-                          f"--cycles > 1 (a run of one cycle has nothing to stop early or to leave out)")
+        raise _args.error(args.parser, f"argument {'--termination' if args.termination else '--save-at-cycles'}: needs "
+                                       f"--cycles > 1 (a run of one cycle has nothing to stop early or to leave out)")
     if args.mesh_check:
         written.append(output.with_name(output.stem + "_mesh.csv"))
     _args.check_not_overwritten(args.parser, written, args.force)
@@ -254,15 +254,15 @@ def run(args):
         experiment = pybamm.Experiment(steps, termination=args.termination)
         check_termination(experiment, values)  # (the library's check, for PyBaMM's models too)
     except ValueError as exc:
-        args.parser.error(f"argument --termination: {args.termination!r}: {exc}")
+        raise _args.error(args.parser, f"argument --termination: {args.termination!r}: {exc}")
     if args.model == "AEA":  # the checks the AEA model's solve makes of the steps
         try:
             check_step_values(experiment.steps, None, values)
         except ValueError as exc:
-            args.parser.error(f"argument --experiment: {exc}")
+            raise _args.error(args.parser, f"argument --experiment: {exc}")
     if args.mesh_check and args.save_at_cycles is not None:
-        args.parser.error("argument --mesh-check: compares every step's time series, which --save-at-cycles "
-                          "leaves out")
+        raise _args.error(args.parser, "argument --mesh-check: compares every step's time series, which --save-at-cycles "
+                                       "leaves out")
     columns = list(COLUMNS) + (list(AEA_COLUMNS) if args.model == "AEA" else [])
     if args.model == "AEA" and model.options["anode"] == "Li-In":
         # the cathode's voltage vs Li is "Voltage [V]" + it: cycle_summary of the file reads it (without, its electrode
@@ -271,8 +271,8 @@ def run(args):
     for v in args.variable:
         if v not in model.variables:
             close = close_names(v, model.variables.keys())
-            args.parser.error(f"argument --variable: the model has no variable {v!r}"
-                              + (f"; did you mean {close}?" if close else ""))
+            raise _args.error(args.parser, f"argument --variable: the model has no variable {v!r}"
+                                           + (f"; did you mean {close}?" if close else ""))
         columns.append(v)
     t0 = time.perf_counter()
     progress = ExperimentProgress(desc=args.parameter_set)  # shown when stderr is a terminal
@@ -283,7 +283,7 @@ def run(args):
             sim = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment, var_pts=var_pts)
             solution = sim.solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
     except MissingParameterError as exc:  # a set of the user's written before a parameter the model reads now
-        args.parser.error(f"argument --parameter-set: {args.parameter_set!r}: {exc}")
+        raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r}: {exc}")
     except KeyError as exc:  # PyBaMM's model reads a parameter the set has not: a half-cell set on a full cell, ...
         missing = re.search(r"'(.+?)' not found", str(exc.args[0]) if exc.args else "")
         if args.model == "AEA" or missing is None or missing.group(1) in values.keys():
@@ -291,17 +291,17 @@ def run(args):
         electrode = model.options["working electrode"]
         hint = ("a half-cell set (e.g. Xu2019) needs --option 'working electrode=positive'" if electrode == "both"
                 else "a full-cell set (e.g. Chen2020) needs PyBaMM's default 'working electrode=both'")
-        args.parser.error(f"argument --parameter-set: {args.parameter_set!r} has not every parameter PyBaMM's "
-                          f"{args.model} reads with 'working electrode' = {electrode!r} "
-                          f"({exc.args[0] if exc.args else exc}); {hint}")
+        raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r} has not every parameter PyBaMM's "
+                                       f"{args.model} reads with 'working electrode' = {electrode!r} "
+                                       f"({exc.args[0] if exc.args else exc}); {hint}")
     except pybamm.SolverError as exc:  # the first step failed: nothing to write
         print(f"{args.parameter_set}: the solver failed in the first step ({experiment.steps[0]}), nothing "
               f"written: {exc}", file=sys.stderr)
         return 1
     wall = time.perf_counter() - t0
     if not getattr(solution, "cycles", None) or not any(True for _ in readout.iter_steps(solution)):
-        args.parser.error(f"argument --experiment: no step could run: each starts at or beyond its cut-off "
-                          f"({'; '.join(map(str, experiment.steps))})")
+        raise _args.error(args.parser, f"argument --experiment: no step could run: each starts at or beyond its cut-off "
+                                       f"({'; '.join(map(str, experiment.steps))})")
     if args.model == "AEA" and not solution["Cathode host has the LixMo6S8 phases"].entries[0]:
         # the phase map is LixMo6S8's: zero on another host, so left out unless asked for
         columns = [c for c in columns if not c.endswith("phase fraction") or c in args.variable]
@@ -389,9 +389,9 @@ def _check_plot_path(parser, path):
 
     formats = FigureCanvasBase.get_supported_filetypes()
     if path.suffix.lower().lstrip(".") not in formats:
-        parser.error(f"argument --plot: must end in one of .{', .'.join(sorted(formats))}, got {str(path)!r}")
+        raise _args.error(parser, f"argument --plot: must end in one of .{', .'.join(sorted(formats))}, got {str(path)!r}")
     if path.is_dir():
-        parser.error(f"argument --plot: {str(path)!r} is a folder")
+        raise _args.error(parser, f"argument --plot: {str(path)!r} is a folder")
 
 
 def _var_pts(args, model):
@@ -399,7 +399,7 @@ def _var_pts(args, model):
     var_pts = dict(model.default_var_pts)
     if args.cathode_cells is not None:
         if args.model != "AEA":
-            args.parser.error("argument --cathode-cells: only for --model AEA (PyBaMM's models keep their meshes)")
+            raise _args.error(args.parser, "argument --cathode-cells: only for --model AEA (PyBaMM's models keep their meshes)")
         from pybamm_aea.models.submodels import xi
 
         var_pts[xi] = args.cathode_cells

@@ -74,7 +74,7 @@ def register(subparsers):
                           "them at c / C times their rate (default 0.1, the paper's)")
     add("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
         help="repeat the --experiment steps N times (capacity retention, the last discharge over the 2nd, needs "
-             ">= 3 discharges)")
+             f">= 3 discharges; {_args.CYCLES_CHECK})")
     add("--option", keyword="options", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
         help="AEA model option for every point, e.g. anode=Li-In (repeatable)")
     add("--compaction", choices=compaction_data_sets.NAMES, default=None,
@@ -117,13 +117,13 @@ def _grid(args):
     grid = {}
     for name, vals in args.grid:
         if name in grid:
-            args.parser.error(f"argument --grid: {name!r} given twice")
+            raise _args.error(args.parser, f"argument --grid: {name!r} given twice")
         for v in vals:
             if isinstance(v, float):
                 try:
                     check_value(name, v)
                 except ValueError as exc:
-                    args.parser.error(f"argument --grid: {exc}")
+                    raise _args.error(args.parser, f"argument --grid: {exc}")
         grid[name] = vals
     return grid
 
@@ -132,18 +132,18 @@ def _dask_client(args):
     """(client, cluster) for --scheduler dask, (None, None) otherwise."""
     if args.scheduler != "dask":
         if args.dask_address:
-            args.parser.error("argument --dask-address: only with --scheduler dask")
+            raise _args.error(args.parser, "argument --dask-address: only with --scheduler dask")
         return None, None
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        args.parser.error("argument --scheduler: dask is not installed (pip install 'dask[distributed]')")
+        raise _args.error(args.parser, "argument --scheduler: dask is not installed (pip install 'dask[distributed]')")
     if args.dask_address:
         try:
             return Client(args.dask_address), None
         except (OSError, ValueError) as exc:  # Dask's three chained tracebacks said no more than this
-            args.parser.error(f"argument --dask-address: cannot connect to a Dask scheduler at {args.dask_address!r}: "
-                              f"{exc} (is the scheduler running, and is the address its tcp://host:port?)")
+            raise _args.error(args.parser, f"argument --dask-address: cannot connect to a Dask scheduler at {args.dask_address!r}: "
+                                           f"{exc} (is the scheduler running, and is the address its tcp://host:port?)")
     cluster = LocalCluster(n_workers=args.workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                            host="127.0.0.1", dashboard_address=None)
     return Client(cluster), cluster
@@ -155,15 +155,13 @@ def run(args):
 
     parser = args.parser
     grid = _grid(args)
-    experiment = None
-    if args.experiment:
-        experiment = _args.experiment_steps(parser, args.experiment, args.cycles)
-    elif args.cycles > 1:
-        parser.error("argument --cycles: give the cycle's steps with --experiment")
+    if args.cycles > 1 and not args.experiment:
+        raise _args.error(parser, "argument --cycles: give the cycle's steps with --experiment")
     if args.output:
         _args.check_output(parser, args.output, OUTPUT_FORMATS)
     if args.retry_failed and not args.results:
-        parser.error("argument --retry-failed: only with --results")
+        raise _args.error(parser, "argument --retry-failed: only with --results")
+    experiment = _args.experiment_steps(parser, args.experiment, args.cycles) if args.experiment else None
     client, cluster = _dask_client(args)
     if client is not None:
         print(f"Dask: {client}", file=sys.stderr)
@@ -179,7 +177,7 @@ def run(args):
                        reference_c_rate=args.reference_c_rate)
     except SweepConfigError as exc:
         option = option_of(parser).get(exc.argument)
-        parser.error(f"argument {option}: {exc}" if option else str(exc))
+        raise _args.error(parser, f"argument {option}: {exc}" if option else str(exc))
     finally:
         for resource in (client, cluster):
             if resource is not None:

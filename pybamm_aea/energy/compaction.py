@@ -331,15 +331,19 @@ def porosity(material, pressure_MPa, branch="loading", method="auto"):
     impossible = np.flatnonzero(~((out > 0.0) & (out < 1.0)))
     if impossible.size:
         k = int(impossible[0])
+        value = np.ravel(out)[k]
+        why = ("0 is the law's value below the smallest float" if not value > 0.0 else
+               "a porosity of 1 or more leaves no solid")
         raise ValueError(
             f"pressure {np.ravel(p)[k]:g} MPa: the {fit.law} law fitted to {name!r} ({branch}, measured "
-            f"[{lo:g}, {hi:g}] MPa) extrapolates to a porosity of {np.ravel(out)[k]:g}, outside (0, 1) where a "
-            "compacted powder's porosity lies at any finite pressure (0 is the law's value below the smallest "
-            "float): give a pressure nearer the measured range")
-    if np.any(outside):  # (a porosity the law gives: a plausible extrapolation, said)
+            f"[{lo:g}, {hi:g}] MPa) extrapolates to a porosity of {value:.4g}, outside (0, 1) where a "
+            f"compacted powder's porosity lies at any finite pressure ({why}): give a pressure nearer the "
+            "measured range")
+    if np.any(outside):  # (a porosity the law gives: a plausible extrapolation, said with its value)
         warnings.warn(
             f"porosity of {name!r} ({branch}) extrapolated with the fitted {fit.law} law to "
-            f"{p[outside].tolist()} MPa, outside the measured range [{lo:g}, {hi:g}] MPa",
+            f"{p[outside].tolist()} MPa, outside the measured range [{lo:g}, {hi:g}] MPa: porosity "
+            f"{', '.join(f'{v:.4g}' for v in np.ravel(out)[np.ravel(outside)])}",
             ExtrapolationWarning,
             stacklevel=2,
         )
