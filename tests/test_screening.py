@@ -296,7 +296,7 @@ def test_composite_set_pickles_and_rejects_bad_input():
 
 
 
-@pytest.mark.parametrize("value", [True, np.bool_(True), "1", np.array(2.0)])
+@pytest.mark.parametrize("value", [True, np.bool_(True), "1", np.array(True), np.array("1")])
 def test_a_composites_radius_and_loading_must_be_numbers(value):
     """particle_radius_m=True was a 1 m particle and active_loading_mg_cm2=True or "1" 1 mg/cm2 (float() read
     them), without a word; now the ValueError naming the argument and the value."""
