@@ -61,8 +61,8 @@ def compare_meshes(coarse, fine, descriptions=None, capacity_tolerance=CAPACITY_
     """
     import numpy as np
 
-    finite_positive("capacity_tolerance", capacity_tolerance)
-    finite_positive("voltage_tolerance", voltage_tolerance)
+    capacity_tolerance = finite_positive("capacity_tolerance", capacity_tolerance)
+    voltage_tolerance = finite_positive("voltage_tolerance", voltage_tolerance)
     tables = [step_table(s, descriptions) for s in (coarse, fine)]
     if len(tables[0]) != len(tables[1]):
         raise ValueError(f"the two solutions have {len(tables[0])} and {len(tables[1])} steps: not one experiment")
@@ -114,8 +114,8 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=2, *, c
     ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
     import pybamm
 
-    finite_positive("capacity_tolerance", capacity_tolerance)  # before the two solves, not after them
-    finite_positive("voltage_tolerance", voltage_tolerance)
+    capacity_tolerance = finite_positive("capacity_tolerance", capacity_tolerance)  # before the two solves
+    voltage_tolerance = finite_positive("voltage_tolerance", voltage_tolerance)
     coarse_pts = dict(model.default_var_pts if var_pts is None else var_pts)
     meshes = {"coarse": coarse_pts, "fine": refined_var_pts(coarse_pts, factor)}
     if coarse_solution is not None:

@@ -332,9 +332,7 @@ def _largest_passing(x, u, threshold):
 def _axis(name, values):
     """A grid axis as a list of floats: finite, > 0, each value once; ValueError naming ``name`` otherwise. A single
     number is a one-value axis (as a scalar of a :func:`pybamm_aea.sweep` grid)."""
-    if isinstance(values, np.ndarray) and values.ndim == 0:  # (refused as everywhere: user_input.number_refusal)
-        raise ValueError(f"{name} must be a number or a sequence of numbers, got {values!r}{not_a_number(values)}")
-    if isinstance(values, numbers.Real):
+    if isinstance(values, (numbers.Real, np.ndarray)) and np.ndim(values) == 0:  # (a 0-d array: iterating it failed)
         values = [values]
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):  # (a str was read letter by letter)
         raise ValueError(f"{name} must be a number or a sequence of numbers, got {values!r}")
@@ -342,7 +340,7 @@ def _axis(name, values):
     text = [v for v in values if number_refusal(v) is not None]
     if text:  # (float("0.5") took a string as a number, float(True) a bool as 1)
         raise ValueError(f"{name} must be numbers, got {text[0]!r} in {values!r}{not_a_number(text[0])}")
-    values = [float(v) for v in values]
+    values = [float(v) for v in values]  # (a 0-d array of a number: the number it holds)
     if not values or not all(map(is_finite_positive, values)):
         raise ValueError(f"{name} must be finite numbers > 0, got {values}")
     repeated = first_repeat(values)
@@ -454,7 +452,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     if temperature is not None:
         from .models.checks import check_value
 
-        check_value("Ambient temperature [K]", real_number("temperature [K]", temperature))
+        temperature = real_number("temperature [K]", temperature)  # (a 0-d array as the float it holds)
+        check_value("Ambient temperature [K]", temperature)
     if isinstance(materials, (str, os.PathLike, AEAMaterial)):  # one material (a str was read letter by letter)
         materials = [materials]
     materials = list(materials)

@@ -27,30 +27,48 @@ def whole_at_least(value, low):
     return not isinstance(value, bool) and isinstance(value, numbers.Integral) and value >= low
 
 
-#: why a numpy array of 0 dimensions is no number a user may give: PyBaMM's solver sizes an input by its shape[0] (an
-#: IndexError from inside it), so it is refused everywhere, not read as its value by some entry points only
-ZERO_D_ARRAY = ("a numpy array of 0 dimensions, taken as no number (PyBaMM's solver cannot take one as an input): "
-                "give float(value)")
+#: why a numpy array of 0 dimensions is no input of PyBaMM's solver: it sizes an input by its shape[0] (an IndexError
+#: from inside it). Everywhere else such an array of a real number (:func:`zero_d_number`) is the number it holds, as
+#: PyBaMM's own solution gives one (``sol["Voltage [V]"](t=1800.0)`` is ``array(...)`` of shape ())
+ZERO_D_INPUT = ("a numpy array of 0 dimensions (PyBaMM's solver cannot take one as an input): give float(value) or "
+                "numpy.array([value])")
+
+
+def zero_d_number(value):
+    """True if ``value`` is a numpy array of 0 dimensions holding one real number (dtype kind i, u or f; not a bool,
+    text, a complex number or an object)."""
+    import numpy as np  # (here: the command line's parser is built without NumPy)
+
+    return isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf"
+
+
+def as_number(value):
+    """``value`` with a :func:`zero_d_number` read as the number it holds (``.item()``); anything else as given."""
+    return value.item() if zero_d_number(value) else value
 
 
 def number_refusal(value):
-    """Why ``value`` is not one real number as a user gives one, or None: a Python or NumPy int or float is one; a
-    bool or ``numpy.bool_`` (a truth value, which float() reads as 1 or 0), a 0-d numpy array
-    (:data:`ZERO_D_ARRAY`), text, None or a sequence is not."""
+    """Why ``value`` is not one real number as a user gives one, or None: a Python or NumPy int or float is one, and
+    so is a numpy array of 0 dimensions holding one (:func:`zero_d_number`); a bool or ``numpy.bool_`` (a truth
+    value, which float() reads as 1 or 0, also in a 0-d array), text, None, a sequence or any other 0-d array is
+    not."""
     import numpy as np  # (here: the command line's parser is built without NumPy)
 
-    if isinstance(value, (bool, np.bool_)):
+    if zero_d_number(value):
+        return None
+    zero_d = isinstance(value, np.ndarray) and value.ndim == 0
+    if isinstance(value, (bool, np.bool_)) or (zero_d and value.dtype.kind == "b"):
         return "a truth value, not a number"
-    if isinstance(value, np.ndarray) and value.ndim == 0:
-        return ZERO_D_ARRAY
+    if zero_d:
+        return f"a numpy array of 0 dimensions of {value.dtype}, not a number"
     if not isinstance(value, numbers.Real):
         return f"a {type(value).__name__}, not a number"
     return None
 
 
 def is_finite_positive(value):
-    """True if ``value`` is a finite real number > 0 (:func:`number_refusal`): not a bool, a 0-d array, nan, inf,
-    a string or an integer beyond a float's range (10**400 passed, then float() raised OverflowError)."""
+    """True if ``value`` is a finite real number > 0 (:func:`number_refusal`): not a bool, nan, inf, a string or an
+    integer beyond a float's range (10**400 passed, then float() raised OverflowError)."""
     if number_refusal(value) is not None:
         return False
     try:

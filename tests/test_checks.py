@@ -13,6 +13,7 @@ from pybamm_aea.composite import composite_parameter_values
 from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.models.checks import RANGES, check_inputs, check_value
 from pybamm_aea.models.experiment_checks import STEP_VALUE_RANGES, CheckedIDAKLUSolver
+from pybamm_aea.sweep.grid import expand_grid
 
 # each value reached the solver unchecked before (issue 16): a voltage of 2.8e9 V, a "discharge" up to 2.8 V,
 # IDA_BAD_K, successful points with negative energy, NaN voltages, a charge instead of a discharge, or a bare
@@ -241,26 +242,88 @@ def _series():
     return {"Time [s]": t, "Current [A]": np.full(t.size, 1e-3), "Voltage [V]": np.linspace(2.2, 2.0, t.size)}
 
 
-@pytest.mark.parametrize("call, value, name", [
-    (lambda z: pybamm_aea.screen(["Li2021_TiS2"], c_rates=z, loadings=1.5), 1.0, "c_rates"),
-    (lambda z: pybamm_aea.screen(["Li2021_TiS2"], c_rates=1.0, loadings=1.5, temperature=z), 343.15, "temperature"),
-    (lambda z: composite_parameter_values("LiFePO4", z), 3.0, "active_loading_mg_cm2"),
-    (lambda z: composite_parameter_values("LiFePO4", 3.0, temperature_K=z), 343.15, "temperature_K"),
-    (lambda z: cycle_summary(_series(), mass_g=z), 1e-3, "mass_g"),
-    (lambda z: cycle_summary(_series(), rest_tol=z), 1e-9, "rest_tol"),
+def _screened(**kwargs):
+    """The utilisation of one screened point of Li2021_TiS2 (1C, 1.5 mg/cm2 unless given)."""
+    kwargs = {"c_rates": 1.0, "loadings": 1.5, **kwargs}
+    return float(pybamm_aea.screen(["Li2021_TiS2"], **kwargs)["utilisation"].iloc[0])
+
+
+#: the package's own entry points of a number: (call, a value it takes, the argument's name in its error)
+NUMBER_ENTRY_POINTS = [
+    (lambda z: _screened(c_rates=z), 1.0, "c_rates"),
+    (lambda z: _screened(loadings=None, thicknesses=z), 5.0, "thicknesses"),
+    (lambda z: _screened(temperature=z), 343.15, "temperature"),
+    (lambda z: _screened(threshold=z), 0.8, "threshold"),
+    (lambda z: composite_parameter_values("LiFePO4", z)[0]["Nominal cell capacity [A.h]"], 3.0,
+     "active_loading_mg_cm2"),
+    (lambda z: composite_parameter_values("LiFePO4", 3.0, temperature_K=z)[0]["Ambient temperature [K]"], 343.15,
+     "temperature_K"),
+    (lambda z: cycle_summary(_series(), mass_g=z).iloc[0].to_json(), 1e-3, "mass_g"),
+    (lambda z: cycle_summary(_series(), rest_tol=z).iloc[0].to_json(), 1e-9, "rest_tol"),
+    (lambda z: expand_grid({"C-rate": z}), 1.0, "grid entry 'C-rate'"),
+    (lambda z: expand_grid({"C-rate": [z, 2.0]}), 1.0, "grid entry 'C-rate'"),
+    (lambda z: pybamm_aea.energy.Electrode({"LiFePO4": 1.0}, porosity=z).porosity, 0.1, "porosity"),
+    (lambda z: pybamm_aea.energy.Electrode({"LiFePO4": 1.0}, porosity=0.1).energy_density(z), 3.4, "voltage"),
+    (lambda z: pybamm_aea.energy.Electrode.at_pressure({"S8": 0.325, "Mo6S8": 0.675}, z, "S-LMS").porosity, 360.0,
+     "pressure_MPa"),
+    (lambda z: _material_porosity(z), 0.2, "'porosity'"),
+]
+
+
+def _material_porosity(z):
+    """The cathode porosity the parameter values of TiS2 given ``porosity=z`` hold (as given: a float)."""
+    import dataclasses
+
+    from pybamm_aea.materials import get_material
+
+    value = dataclasses.replace(get_material("TiS2"), porosity=z).parameter_values()["Cathode porosity"]
+    assert not isinstance(value, np.ndarray), value
+    return value
+
+
+@pytest.mark.parametrize("call, value, name", NUMBER_ENTRY_POINTS)
+def test_a_zero_d_array_is_the_number_it_holds_at_the_packages_own_entry_points(call, value, name):
+    """numpy.array(343.15), which PyBaMM's own solution gives (sol["X-averaged cell temperature [K]"](t=...)), was
+    refused at every entry point of a number with "a numpy array of 0 dimensions, taken as no number (PyBaMM's
+    solver cannot take one as an input): give float(value)", false there: none of these hands it to the solver
+    (screen(temperature=...) took it before, energy.porosity("S-LMS", numpy.array(100.0)) still did). It is the
+    number it holds (user_input.as_number), with the same result as the float."""
+    assert call(np.array(value)) == call(value)
+
+
+@pytest.mark.parametrize("z, why", [(np.array(True), "a truth value, not a number"),
+                                    (np.array("1.0"), "a numpy array of 0 dimensions of <U3, not a number")])
+@pytest.mark.parametrize("call, value, name", NUMBER_ENTRY_POINTS + [
+    (lambda z: cycle_summary(_series(), volume_L=z), 1e-3, "volume_L"),
     (lambda z: pybamm_aea.sweep({"C-rate": [1.0]}, parameter_set="Li2021_Mo6S8", reference_c_rate=z), 1.0,
      "reference_c_rate"),
     (lambda z: pybamm_aea.sweep({"C-rate": z}, parameter_set="Li2021_Mo6S8"), 1.0, "grid entry 'C-rate'"),
-    (lambda z: pybamm_aea.energy.Electrode({"LiFePO4": 1.0}, porosity=z), 0.1, "porosity"),
 ])
-def test_a_zero_d_array_is_refused_at_every_entry_point_of_a_number(call, value, name):
-    """numpy.array(3.0) was refused as a solve's input, by composite_parameter_values and cycle_summary ("must be
-    finite and > 0, got array(3.)", which it is), but read as 3.0 by screen; a sweep's grid failed with "iteration
-    over a 0-d array" and rest_tol took it (and "0.1"). One rule (user_input.number_refusal): refused everywhere,
-    naming the argument and saying what to give."""
-    with pytest.raises(ValueError, match=re.escape(name) + ".*" + re.escape("a numpy array of 0 dimensions, taken as "
-                                                                           "no number") + ".*give float"):
-        call(np.array(value))
+def test_a_zero_d_array_of_a_truth_value_or_text_is_refused_everywhere(call, value, name, z, why):
+    """numpy.array(True) and numpy.array("1.0") are no numbers (float() reads them as 1.0): refused at every entry
+    point, naming the argument and why."""
+    with pytest.raises(ValueError, match=re.escape(name) + ".*" + re.escape(repr(z)) + ".*" + re.escape(why)):
+        call(z)
+
+
+def test_a_value_of_a_pybamm_solution_is_a_number_to_the_package_and_refused_as_an_input():
+    """PyBaMM's solution gives a value at a time as a numpy array of 0 dimensions: screen and an energy Electrode
+    take it as its number; as a solve-time input it is refused, as PyBaMM's solver sizes an input by its shape[0]
+    (an IndexError from inside it)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    sol = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60])
+    T, V = sol["X-averaged cell temperature [K]"](t=30.0), sol["Voltage [V]"](t=30.0)
+    assert isinstance(T, np.ndarray) and T.shape == () and V.shape == ()
+    assert _screened(temperature=T) == _screened(temperature=float(T))
+    electrode = pybamm_aea.energy.Electrode({"Mo6S8": 1.0}, porosity=0.1)
+    assert electrode.energy_density(V) == electrode.energy_density(float(V))
+    values["Ambient temperature [K]"] = "[input]"
+    with pytest.raises(ValueError, match=re.escape(f"input 'Ambient temperature [K]' must be a real number or a "
+                                                   f"numpy array of them, got {T!r}, a numpy array of 0 dimensions "
+                                                   "(PyBaMM's solver cannot take one as an input): give float(value) "
+                                                   "or numpy.array([value])")):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60], inputs={
+            "Ambient temperature [K]": T})
 
 
 def test_a_casadi_dm_input_is_refused_naming_its_type():

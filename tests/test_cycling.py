@@ -791,7 +791,7 @@ def test_a_li_in_solve_without_the_anode_ocp_is_refused():
 
 
 @pytest.mark.parametrize("name", ["mass_g", "volume_L", "area_cm2"])
-@pytest.mark.parametrize("value", [True, np.bool_(True), "1", np.array(2.0), 0.0, -1e-3, math.nan, 10**400])
+@pytest.mark.parametrize("value", [True, np.bool_(True), "1", np.array(True), np.array("1"), 0.0, -1e-3, math.nan, 10**400])
 def test_a_summarys_mass_volume_and_area_must_be_positive_numbers(name, value):
     """area_cm2=True was read as 1 cm2 (the preset cell built at mass_g / 1 cm2) and "1" raised "TypeError: must be
     real number, not str"; mass_g=True or "1" was taken as 1 g and mass_g=0 gave infinite mA.h/g without a word,

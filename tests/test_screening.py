@@ -84,18 +84,20 @@ def test_a_hybrids_thickness_and_wh_per_litre_are_the_models_as_made_ones():
      ({"c_rates": ["0.5"]}, r"c_rates must be numbers, got '0.5' in \['0.5'\]"),
      ({"loadings": (1.5, True)}, r"loadings must be numbers, got True"),
      ({"temperature": "343.15"}, r"temperature \[K\] must be a real number, got '343.15', a str, not a number"),
-     # a 0-d numpy array is refused, as a solve's inputs, a sweep's grid, composite_parameter_values and
-     # cycle_summary refuse it (user_input.number_refusal): it was read here as the scalar it holds
-     ({"c_rates": np.array(0.5)}, r"c_rates must be a number or a sequence of numbers, got array\(0.5\), a numpy "
-                                  r"array of 0 dimensions.*give float\(value\)"),
-     ({"c_rates": [np.array(0.5)]}, r"c_rates must be numbers, got array\(0.5\) in \[array\(0.5\)\], a numpy "
-                                    r"array of 0 dimensions.*give float\(value\)"),
-     ({"thicknesses": np.array(-5.0)}, r"thicknesses must be a number or a sequence of numbers, got array\(-5.\), a "
-                                       "numpy array of 0 dimensions"),
-     ({"temperature": np.array(343.15)}, r"temperature \[K\] must be a real number, got array\(343.15\), a numpy "
-                                         "array of 0 dimensions"),
-     ({"threshold": np.array(0.8)}, r"threshold must be a utilisation in \(0, 1\], got array\(0.8\), a numpy array "
-                                    "of 0 dimensions"),
+     # a 0-d numpy array of a number (PyBaMM's solution gives one) is that number here (test_checks.py::
+     # test_a_zero_d_array_is_the_number_it_holds_at_the_packages_own_entry_points): its value is checked, and one of
+     # a truth value or of text is no number
+     ({"thicknesses": np.array(-5.0)}, r"thicknesses must be finite numbers > 0, got \[-5.0\]"),
+     ({"c_rates": np.array(True)}, r"c_rates must be numbers, got array\(True\) in \[array\(True\)\], a truth "
+                                   "value, not a number"),
+     ({"c_rates": [np.array("0.5")]}, r"c_rates must be numbers, got array\('0.5', dtype='<U3'\) in .*, a numpy "
+                                      "array of 0 dimensions of <U3, not a number"),
+     ({"temperature": np.array(500.0)}, r"'Ambient temperature \[K\]' = 500.0 is outside"),
+     ({"temperature": np.array("343.15")}, r"temperature \[K\] must be a real number, got array\('343.15', "
+                                           r"dtype='<U6'\), a numpy array of 0 dimensions of <U6, not a number"),
+     ({"threshold": np.array(1.5)}, r"threshold must be a utilisation in \(0, 1\], got array\(1.5\)"),
+     ({"threshold": np.array(True)}, r"threshold must be a utilisation in \(0, 1\], got array\(True\), a truth "
+                                     "value"),
      ({"temperature": True}, r"temperature \[K\] must be a real number, got True, a truth value, not a number")],
 )
 def test_screen_bad_input(kwargs, match):
@@ -294,7 +296,7 @@ def test_composite_set_pickles_and_rejects_bad_input():
 
 
 
-@pytest.mark.parametrize("value", [True, np.bool_(True), "1", np.array(2.0)])
+@pytest.mark.parametrize("value", [True, np.bool_(True), "1", np.array(True), np.array("1")])
 def test_a_composites_radius_and_loading_must_be_numbers(value):
     """particle_radius_m=True was a 1 m particle and active_loading_mg_cm2=True or "1" 1 mg/cm2 (float() read
     them), without a word; now the ValueError naming the argument and the value."""

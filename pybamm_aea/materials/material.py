@@ -11,14 +11,14 @@ raises :class:`MaterialError` naming it.
 
 Units (the field's usual ones): g/mol, g/cm3, V, cm2/s, S/cm, kJ/mol, K, A/m2.
 """
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 import json
 import math
 
 import numpy as np
 
 from ..constants import F, M_LI, R
-from ..user_input import did_you_mean, json_default, not_a_number, number_refusal
+from ..user_input import as_number, did_you_mean, json_default, not_a_number, number_refusal
 from . import functions as fn
 
 SCHEMA = "pybamm_aea.material/1"
@@ -53,6 +53,15 @@ def _check(value, where, low=None, high=None, low_open=True, high_open=False):
     if high is not None and (value >= high if high_open else value > high):
         raise MaterialError(f"{where} = {value!r} is out of range: must be {'<' if high_open else '<='} {high}")
     return float(value)
+
+
+def _numbers_as_held(part):
+    """A material's (or its OCP's, its transport property's) fields given as a numpy array of 0 dimensions holding a
+    number (a value read from a PyBaMM solution) as that number (:func:`~pybamm_aea.user_input.as_number`): PyBaMM's
+    parameter values refuse the array."""
+    if is_dataclass(part):
+        for f in fields(part):
+            setattr(part, f.name, as_number(getattr(part, f.name)))
 
 
 def _check_lists(where, **tables):
@@ -320,6 +329,9 @@ class AEAMaterial:
         for name in ("diffusivity", "electronic_conductivity", "ionic_conductivity"):
             if isinstance(getattr(self, name), dict):
                 setattr(self, name, _build(TransportProperty, getattr(self, name), f"material {self.name!r}: {name}"))
+        for part in (self, self.ocp, self.ocp_delithiation, self.diffusivity, self.electronic_conductivity,
+                     self.ionic_conductivity):
+            _numbers_as_held(part)
         self.validate()
 
     def __hash__(self):

@@ -68,7 +68,7 @@ import pybamm
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
-from ..user_input import ZERO_D_ARRAY, close_names
+from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
@@ -560,8 +560,8 @@ def _input_value(name, value):
         raise ValueError(f"{prefix}, a truth value, not a number (PyBaMM would read True as 1 and False as 0): give "
                          "the number you mean")
     if isinstance(value, np.ndarray):
-        if value.ndim == 0 and value.dtype.kind in "iuf":  # (PyBaMM sizes an input by value.shape[0])
-            raise ValueError(f"{prefix}, {ZERO_D_ARRAY} or numpy.array([value])")
+        if zero_d_number(value):  # (the number it holds everywhere else, but PyBaMM sizes an input by its shape[0])
+            raise ValueError(f"{prefix}, {ZERO_D_INPUT}")
         refused = value.dtype.kind not in "iuf"
     else:
         refused = isinstance(value, _REFUSED_INPUT_TYPES) and not isinstance(value, numbers.Real)

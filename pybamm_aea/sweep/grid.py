@@ -9,15 +9,17 @@ import math
 import numpy as np
 import pandas as pd
 
-from ..user_input import ZERO_D_ARRAY, first_repeat
+from ..user_input import as_number, first_repeat, number_refusal
 from .api import SweepConfigError
 
 
 def _parse_number(value, name):
-    """A grid value as stored: a NumPy number as a float; a 0-d numpy array refused naming the entry ``name``
-    (:data:`~pybamm_aea.user_input.ZERO_D_ARRAY`: as an input of the solve it is refused)."""
-    if isinstance(value, np.ndarray) and value.ndim == 0:
-        raise SweepConfigError(f"grid entry {name!r}: {value!r} is {ZERO_D_ARRAY}", "grid")
+    """A grid value as stored: a number (a NumPy one, or a numpy array of 0 dimensions holding one:
+    :func:`~pybamm_aea.user_input.as_number`) as a float, a truth value as a bool; any other 0-d numpy array (text)
+    refused naming the entry ``name``; anything else as given (an option's value)."""
+    value = as_number(value)
+    if isinstance(value, np.ndarray) and value.ndim == 0:  # (its iteration failed, "iteration over a 0-d array")
+        raise SweepConfigError(f"grid entry {name!r}: {value!r} is {number_refusal(value)}", "grid")
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
     if isinstance(value, (int, float, np.integer, np.floating)):
