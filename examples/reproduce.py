@@ -55,12 +55,18 @@ class OutputsError(ValueError):
     """A script's ``OUTPUTS`` is not a literal tuple of file names (its files are not known before it runs)."""
 
 
-def file_literals(path):
-    """The PNG/CSV file names written as string literals in the script ``path`` (an f-string's parts are not
-    names), in order of appearance; () for a script that does not parse."""
+def _tree(path):
+    """The syntax tree of the script ``path``, or None if it does not parse (it is run, and reported failing, as any
+    other failing script)."""
     try:
-        tree = ast.parse(Path(path).read_text())
+        return ast.parse(Path(path).read_text())
     except SyntaxError:
+        return None
+
+
+def _literals(tree):
+    """The PNG/CSV file names written as string literals in ``tree`` (an f-string's parts are not names), in order."""
+    if tree is None:
         return ()
     parts = {id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values}
     names = [Path(n.value).name for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
@@ -68,16 +74,19 @@ def file_literals(path):
     return tuple(dict.fromkeys(names))
 
 
+def file_literals(path):
+    """The PNG/CSV file names written as string literals in the script ``path``, in order of appearance; () for a
+    script that does not parse."""
+    return _literals(_tree(path))
+
+
 def outputs(path):
     """The file names the script ``path`` writes into the folder, read without importing it: its module-level
     ``OUTPUTS`` tuple of names, else its :func:`file_literals`, else ``("<script name>.png",)``.
     OutputsError if ``OUTPUTS`` is not a literal tuple (or list) of names."""
     path = Path(path)
-    try:  # (a script that does not parse is run, and reported failing, as any other failing script)
-        body = ast.parse(path.read_text()).body
-    except SyntaxError:
-        body = []
-    for node in body:
+    tree = _tree(path)
+    for node in tree.body if tree is not None else ():
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "OUTPUTS" for t in node.targets):
             try:
                 names = ast.literal_eval(node.value)
@@ -88,7 +97,7 @@ def outputs(path):
                                    "file names it writes (e.g. OUTPUTS = ('a.png', 'a.csv')): its files are not known "
                                    "before it runs, so it is not run")
             return tuple(names)
-    return file_literals(path) or (f"{path.stem}.png",)
+    return _literals(tree) or (f"{path.stem}.png",)
 
 
 def _load(path):
@@ -115,13 +124,13 @@ def _written(returned, changed):
     return [p for p in changed if p.suffix == ".png"]
 
 
-def _undeclared(path, changed):
-    """The error of a script that wrote files into the folder not among its :func:`outputs` (pybamm-aea reproduce
-    checked only those against a user's files: another was overwritten unasked), or None."""
-    stray = [p.name for p in changed if p.name not in outputs(path)]
+def _undeclared(declared, changed):
+    """The error of a script that wrote files into the folder not among ``declared``, its :func:`outputs`
+    (pybamm-aea reproduce checked only those against a user's files: another was overwritten unasked), or None."""
+    stray = [p.name for p in changed if p.name not in declared]
     if not stray:
         return None
-    return (f"wrote {', '.join(stray)}, not among the files it declares ({', '.join(outputs(path))}): name each "
+    return (f"wrote {', '.join(stray)}, not among the files it declares ({', '.join(declared)}): name each "
             "file it writes in OUTPUTS = (...) or as a string literal")
 
 
@@ -150,15 +159,16 @@ def run_all(outdir=None, fast=False, only=None, examples_dir=EXAMPLES_DIR, strea
     Returns
     -------
     list of dict
-        One per script: ``script``, ``slow``, ``skipped``, ``seconds``, ``paths`` (PNG paths), ``error`` (None or
-        the traceback's last line).
+        One per script: ``script``, ``slow``, ``skipped``, ``seconds``, ``paths`` (PNG paths), ``outputs`` (the
+        file names it declares, :func:`outputs`), ``error`` (None or the traceback's last line).
     """
     outdir = figures.output_dir(outdir, __file__)
     import matplotlib.pyplot as plt
 
     results = []
     for path, slow in discover(examples_dir):
-        rec = {"script": path.name, "slow": slow, "skipped": False, "seconds": 0.0, "paths": [], "error": None}
+        rec = {"script": path.name, "slow": slow, "skipped": False, "seconds": 0.0, "paths": [], "outputs": (),
+               "error": None}
         if not selected(path.name, only):
             continue
         if fast and slow:
@@ -169,7 +179,7 @@ def run_all(outdir=None, fast=False, only=None, examples_dir=EXAMPLES_DIR, strea
         t0 = time.perf_counter()
         before = _files(outdir)
         try:
-            outputs(path)
+            rec["outputs"] = outputs(path)
         except OutputsError as exc:  # (not run: its files could not be checked against a user's)
             rec["error"] = f"{type(exc).__name__}: {exc}"
         else:
@@ -177,7 +187,7 @@ def run_all(outdir=None, fast=False, only=None, examples_dir=EXAMPLES_DIR, strea
                 returned = _load(path).main(outdir)
                 changed = _changed(before, outdir)
                 rec["paths"] = _written(returned, changed)
-                rec["error"] = _undeclared(path, changed)
+                rec["error"] = _undeclared(rec["outputs"], changed)
             except Exception as exc:  # report and go on with the others
                 rec["error"] = f"{type(exc).__name__}: {exc}"
                 traceback.print_exc(file=sys.stderr)

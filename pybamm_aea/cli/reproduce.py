@@ -82,9 +82,8 @@ def run(args):
     results = reproduce.run_all(args.out, fast=args.fast, only=args.only, examples_dir=examples)
     from pybamm_aea.user_input import record_written
 
-    # a script's tables too (its main returns them, but the run's "paths" are its PNGs): unrecorded, a CSV of its
-    # OUTPUTS refused the next run into the same --out ('holds fig_s2_aea_screen.csv, not written by pybamm-aea')
-    ran = {r["script"] for r in results if not r["error"] and not r["skipped"]}
-    tables = [Path(args.out) / name for path, _ in chosen if path.name in ran for name in reproduce.outputs(path)]
-    record_written(dict.fromkeys([*(p for r in results for p in r["paths"]), *(p for p in tables if p.is_file())]))
+    # every file a script that ran declares, its tables too (the run's "paths" are its PNGs): unrecorded, a CSV of
+    # its OUTPUTS refused the next run into the same --out ('holds fig_s2_aea_screen.csv, not written by pybamm-aea')
+    declared = [Path(args.out) / name for r in results if not r["error"] and not r["skipped"] for name in r["outputs"]]
+    record_written(dict.fromkeys([*(p for r in results for p in r["paths"]), *(p for p in declared if p.is_file())]))
     return 1 if any(r["error"] for r in results) else 0
