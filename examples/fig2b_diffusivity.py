@@ -69,11 +69,12 @@ def model_diffusivity(parameter_set, x_low, x_high, T=T_MODEL, n=61):
     return x, D * 1e4
 
 
-def film_diffusivity(parameter_set="Li2021_Mo6S8"):
-    """Li diffusivity of the Li0 surface film (the ionic switch) of a parameter set, cm2/s."""
+def film_diffusivity(parameter_set="Li2021_Mo6S8", T=T_MODEL):
+    """Li diffusivity of the Li0 surface film (the ionic switch) of a parameter set at ``T`` [K], cm2/s."""
     import pybamm
 
-    return _evaluate(pybamm.ParameterValues(parameter_set)["Li0 film Li diffusivity [m2.s-1]"]) * 1e4
+    value = pybamm.ParameterValues(parameter_set)["Li0 film Li diffusivity [m2.s-1]"]
+    return _evaluate(value(pybamm.Scalar(T)) if callable(value) else value) * 1e4
 
 
 def main(outdir=None):

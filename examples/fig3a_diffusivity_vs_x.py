@@ -44,7 +44,8 @@ def model_curve(T, parameter_set="Li2021_Mo6S8", n=161):
     func = values["Cathode Li diffusivity [m2.s-1]"]
     x = np.linspace(0.02, x_max - 0.02, n)
     D = np.array([_evaluate(func(pybamm.Scalar(xi), pybamm.Scalar(T))) for xi in x])
-    return x, D * 1e4, _evaluate(values["Li0 film Li diffusivity [m2.s-1]"]) * 1e4
+    film = values["Li0 film Li diffusivity [m2.s-1]"]
+    return x, D * 1e4, _evaluate(film(pybamm.Scalar(T)) if callable(film) else film) * 1e4
 
 
 def multi_phase_curves(T, n=41):
@@ -68,9 +69,9 @@ def main(outdir=None):
     data = load_paper_table("figS1_LixMo6S8_diffusion")
     fig, ax = plt.subplots(figsize=(7.5, 5.2))
     ax.axhspan(*PAPER_RANGE, color="#d62728", alpha=0.08, label="paper (text): LMS range 1.8e-8 to 1.7e-7")
-    film = None
+    films = {}
     for T, color, ls in ((343.15, "#d62728", "-"), (298.15, "#1f77b4", "--")):
-        x, D, film = model_curve(T)
+        x, D, films[T] = model_curve(T)
         ax.semilogy(x, D, color=color, ls=ls, lw=1.2, label=f"lever-rule host D(x), {T - 273.15:.0f} C")
     for T, color in ((343.15, "#8c1515"), (298.15, "#0b3d91")):
         for k, (x, D) in enumerate(multi_phase_curves(T)):
@@ -81,9 +82,9 @@ def main(outdir=None):
     for _, row in data.iterrows():
         ax.annotate(f"{row['potential_V_vs_Li']:g} V", (row["x_in_LixMo6S8"], row["D_cm2_per_s"]), (6, 6),
                     textcoords="offset points", fontsize=8)
-    if film is not None:
-        ax.semilogy([0], [film], "X", color="#9467bd", ms=11, clip_on=False,
-                    label=f"lever-rule host's Li0 film (ionic switch), {film:.0e}")
+    for T, marker in zip(films, ("X", "x")):
+        ax.semilogy([0], [films[T]], marker, color="#9467bd", ms=11, clip_on=False,
+                    label=f"lever-rule host's Li0 film (ionic switch), {T - 273.15:.0f} C: {films[T]:.0e}")
     ax.set(xlabel="x in LixMo6S8", ylabel="Li diffusion coefficient (cm2/s)", xlim=(-0.1, 4.1), ylim=(1e-16, 1e-5),
            title="(3a) Li diffusivity of LixMo6S8: Fig. S1 and the model's D(x)")
     ax.set_xticks([0, 1, 2, 3, 4], ["0\nLi0", "1\nLi1", "2", "3\nLi3", "4\nLi4"])

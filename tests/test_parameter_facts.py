@@ -204,7 +204,8 @@ def test_the_separator_densities_and_tis2s_molar_mass_are_the_energy_models(monk
 ACTIVATED = ("Anode exchange-current density [A.m-2]", "Cathode exchange-current density [A.m-2]",
              "Cathode Li diffusivity [m2.s-1]", "Separator layer 1 ionic conductivity [S.m-1]",
              "Separator layer 2 ionic conductivity [S.m-1]", "Dispersed material interfacial rate constant [s-1]",
-             "Dispersed material reaction rate constant [s-1]", "Dispersed material product-layer Li diffusivity [m2.s-1]")
+             "Dispersed material reaction rate constant [s-1]", "Dispersed material product-layer Li diffusivity [m2.s-1]",
+             "Li0 film Li diffusivity [m2.s-1]")
 
 
 @pytest.mark.parametrize("set_name", ["Li2021_Mo6S8", "Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8", "Li2021_TiS2"])
@@ -246,6 +247,8 @@ def test_each_rate_law_is_activated_with_the_energy_it_names():
         ("Li2021_Mo6S8", "Cathode exchange-current density [A.m-2]"): pc.E_A_CATHODE_EXCHANGE,
         ("AEA_LiCoO2", "Cathode exchange-current density [A.m-2]"): pc.E_A_CATHODE_EXCHANGE,  # a material's
         ("Li2021_Mo6S8", "Cathode Li diffusivity [m2.s-1]"): Li2021_Mo6S8.E_A_LI_HOPS,
+        # the lever-rule host's Li0 film: the same phase as the multi-phase host's Li0, the same hops
+        ("Li2021_Mo6S8", "Li0 film Li diffusivity [m2.s-1]"): Li2021_Mo6S8.E_A_LI_HOPS,
         ("Li2021_TiS2", "Cathode Li diffusivity [m2.s-1]"): Li2021_TiS2.E_A_LI_HOPS,
         ("Li2021_S_Mo6S8", "Dispersed material interfacial rate constant [s-1]"): dm.E_A_SULFUR_REACTION,
         ("Li2021_S_Mo6S8", "Dispersed material reaction rate constant [s-1]"): dm.E_A_SULFUR_REACTION,
@@ -456,3 +459,39 @@ def test_facts_of_an_unknown_set_suggest_the_close_names(typed):
     """facts() listed the sets with facts but suggested none for a wrong case or a misspelling."""
     with pytest.raises(KeyError, match=r"did you mean \['Li2021_Mo6S8'"):
         parameters.facts(typed)
+
+
+def test_lever_rule_li0_film_blocks_more_when_colder():
+    """The lever-rule host's ionic switch, its Li0 film's Nernst-Einstein conductivity F^2 D_film c / (R T), falls
+    from 70 to 25 C by the Arrhenius factor of the host's Li hops (0.2045 x 343.15 / 298.15 = 0.235), as the
+    multi-phase host's Li0 phase slows. With the film's diffusivity a constant the conductivity rose 15 % when
+    colder (343.15 / 298.15): the switch conducted better at room temperature while every other transport law of
+    the host slowed 4.9x."""
+    import math
+
+    from pybamm_aea.constants import R
+    from pybamm_aea.parameters import Li2021_Mo6S8
+
+    model = AEA({"host thermodynamics": "lever rule"})
+    sigma = {}
+    for T in (298.15, 343.15):
+        values = pybamm.ParameterValues("Li2021_Mo6S8")
+        values.update({"Ambient temperature [K]": T})
+        sigma[T] = float(values.process_symbol(model.variables["Li0 film ionic conductivity [S.m-1]"]).evaluate())
+    arrhenius = math.exp(-Li2021_Mo6S8.E_A_LI_HOPS / R * (1 / 298.15 - 1 / 343.15))
+    assert sigma[298.15] / sigma[343.15] == pytest.approx(arrhenius * 343.15 / 298.15, rel=1e-9)
+    assert sigma[298.15] / sigma[343.15] == pytest.approx(0.2354, abs=1e-4)
+
+
+def test_sulfur_shrinkage_on_delithiation_is_the_one_the_shrinking_core_states():
+    """The S8 that oxidised Li2S leaves is 41 % smaller than that Li2S, from Li2021_S_Mo6S8's densities and mass ratio
+    (S8 1.96 g/cm3, Li2S 1.66, 368 : 256), the volume :mod:`.volume` books and the voids that cut domains off come
+    from; the shrinking core's docstring said 44 % (S8 at 2.07 g/cm3, not the paper's value)."""
+    from pybamm_aea.models.submodels import dispersed_material
+
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    charged = 1 / values["Dispersed material density [kg.m-3]"]
+    lithiated = values["Dispersed material lithiation mass ratio"] / values["Lithiated dispersed material density [kg.m-3]"]
+    shrinkage = 1 - charged / lithiated
+    assert shrinkage == pytest.approx(0.4108, abs=1e-4)
+    assert f"the S8 formed is {100 * shrinkage:.0f} % smaller" in " ".join(dispersed_material.__doc__.split())

@@ -106,7 +106,6 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.full_at_x_max = P("Cathode host full at maximum Li content")
 
         # Li0 surface film ("ionic switch")
-        self.D_film = P("Li0 film Li diffusivity [m2.s-1]")
         self.delta_film_init = P("Initial Li0 film thickness [m]")
         self.x_film_onset = P("Li0 film onset Li content")
         # the multi-phase host's Li0/Li1 two-phase region (thermodynamics.li0_phase_parameters)
@@ -279,6 +278,11 @@ class AEAParameters(pybamm.ElectricalParameters):
                 "Cathode Li concentration [mol.m-3]": self.c_host * x,
             },
         )
+
+    def D_film(self, T):
+        """Li diffusivity of the lever-rule host's Li0 surface film [m2.s-1] at temperature ``T`` (a number, or a
+        function of T: a set's Arrhenius law)."""
+        return checked_function("Li0 film Li diffusivity [m2.s-1]", {"Temperature [K]": T})
 
     def sigma_s1(self, T):
         """Ionic conductivity of separator layer 1 [S.m-1]."""

@@ -53,7 +53,13 @@ class DenseElectrodeOhmic(AEASubModel):
         # square of the mean electronic transference number t_e, the storage form's error is at
         # most that fraction of t_e i L / (sigma_e + sigma_ion): the storage form for an electronic
         # conductor (t_e -> 1, the paper's hosts), the flux form for an insulator (t_e -> 0, LTO)
-        i_ion = p.F * p.L_c * pybamm.IndefiniteIntegral(storage * edges, xi)
+        # I_ion(X) = F int_0^X s dX', zero at the ion-blocking collector: the cumulative integral less its value
+        # extrapolated to the collector. PyBaMM's edge-to-node integral starts its first node at half the first
+        # node-to-node spacing times the integrand, exact on a uniform mesh only: on the clustered meshes it put the
+        # ionic current 0.95 % of i below F int_0^X s (the lever rule's 10 cells), -0.0095 i at the collector, and the
+        # storage form of the drop 1.9 % above i L / (2 sigma_e) for uniform filling
+        stored = pybamm.IndefiniteIntegral(storage * edges, xi)
+        i_ion = p.F * p.L_c * (stored - pybamm.boundary_value(stored, "left"))
         eta_storage = p.L_c * pybamm.Integral((i - i_ion) / sigma_e, xi)
         w = pybamm.Integral(sigma_e / (sigma_e + sigma_ion), xi) ** 2
         eta_e = w * eta_storage + (1 - w) * eta_flux

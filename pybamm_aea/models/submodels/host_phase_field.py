@@ -2,7 +2,7 @@
 
 The host's Li content x(X, t) (per formula unit) evolves by a flux driven by the gradient of the
 Li chemical potential mu, with a phase-dependent mobility B(x, T) [m2.V-1.s-1]
-(:func:`pybamm_aea.thermodynamics.mobility`):
+(:func:`pybamm_aea.thermodynamics.log_mobility`):
 
     dx/dt = -dN/dX - r / c_h,   N = B phi^(b-1) d(U)/dX,   U = -mu / F = U_h(x) + kappa d2x/dX2,
 

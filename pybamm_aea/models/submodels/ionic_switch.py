@@ -17,7 +17,8 @@ x = 1 for LixMo6S8; a host without a blocking phase, such as TiS2, sets it below
 in the host's free window [x_trap, x_max] as its OCP is (option "Li trapping": trapped Li holds
 sites but is not part of the Li1 composition). On discharge, Li arriving from the electrolyte converts the
 film back first, without crossing it. Li leaving on charge crosses the film by solid-state
-migration of conductivity sigma = F^2 D_film c_host / (R T) (Nernst-Einstein), adding the ohmic
+migration of conductivity sigma = F^2 D_film(T) c_host / (R T) (Nernst-Einstein; D_film the set's "Li0 film Li
+diffusivity [m2.s-1]", Arrhenius in Li2021_Mo6S8, so the film blocks more when colder), adding the ohmic
 overpotential eta = min(i, 0) delta / sigma. Blocking is therefore not imposed on the capacity: it emerges as the film
 grows until the voltage reaches the charge cut-off, with the bulk still near Li1.
 """
@@ -50,7 +51,7 @@ class Li0SurfaceFilm(AEASubModel):
         p = self.param
         delta = variables["Li0 film thickness [m]"]
         i = variables["Total current density [A.m-2]"]
-        sigma = p.F**2 * p.D_film * p.c_host / (p.R * p.T)
+        sigma = p.F**2 * p.D_film(p.T) * p.c_host / (p.R * p.T)
         # Li leaving the electrode (charge, i < 0) must cross the film; Li arriving converts
         # the film from the electrolyte side and does not cross it
         eta = pybamm.minimum(i, 0) * delta / sigma
