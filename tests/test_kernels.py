@@ -486,7 +486,11 @@ def test_curve_energy_reads_its_curve_at_the_speed_of_numpy_sum():
         "rising": lambda: K.curve_energy(q, v),
         "falling": lambda: K.curve_energy(q_falling, v),
     }
-    best = {name: min(cpu(fn) for _ in range(5)) for name, fn in cases.items()}
+    times = {name: [] for name in cases}
+    for _ in range(5):  # taking turns, so that the other jobs of a shared machine weigh on all three alike
+        for name, fn in cases.items():
+            times[name].append(cpu(fn))
+    best = {name: min(t) for name, t in times.items()}
     for name in ("rising", "falling"):
         assert best[name] <= 1.5 * best["numpy.sum"], (name, best)
 
