@@ -447,6 +447,25 @@ def test_curve_energy_errors():
         K.curve_energy([0.0, 1e308], [1e308, 1e308])
 
 
+@pytest.mark.parametrize("falling", [False, True])
+def test_curve_energy_finds_a_step_back_at_every_position(falling):
+    """The kernel takes the steps four at a time, then the last ones one at a time: a step against
+    the curve's direction is found in each of the four and in the tail, on a rising and on a falling
+    curve; a curve back at its start is not monotonic."""
+    for m in range(2, 14):
+        q = np.arange(m, dtype=float)
+        K.curve_energy(-q if falling else q, np.ones(m))  # no step back: no error
+        for j in range(1, m):
+            qb = q.copy()
+            qb[j:] -= 1.5  # step j - 1 -> j goes back by 0.5, the others forward by 1
+            if m >= 3:  # m = 2 has one step: monotonic either way
+                with pytest.raises(ValueError, match=r"capacity is not monotonic in curve 0"):
+                    K.curve_energy(-qb if falling else qb, np.ones(m))
+    for q in ([0.0, 1.0, 0.0], [0.0, -1.0, 0.0], [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 0.0]):
+        with pytest.raises(ValueError, match=r"capacity is not monotonic in curve 0"):
+            K.curve_energy(q, np.ones(len(q)))
+
+
 @pytest.mark.parametrize(
     "offsets, err, text",
     [
