@@ -396,6 +396,17 @@ def test_reversible_capacity_matches_the_paper(lms):
     assert capacity(lms[2]) == pytest.approx(90, abs=9)
 
 
+@pytest.mark.prediction
+def test_the_readmes_lms_figures(lms):
+    """The README's LMS figures on the multi-phase host to their stated digits (0.1C, 70 C, 1.8-2.8 V): first
+    discharge from pristine 128.2 mA.h/g, reversible 101.0, 1.80 mA.h/g passed between 2.40 and 2.50 V on charge.
+    Measured 2026-12-04 (pybammsolvers 0.11.1): 128.191, 101.013, 1.796. The tests above bound them against the
+    paper; this one catches a solver build or a model change that moves what the README says."""
+    assert capacity(lms[0]) == pytest.approx(128.2, abs=0.05)
+    assert capacity(lms[2]) == pytest.approx(101.0, abs=0.05)
+    assert high_voltage_step(lms[1]) == pytest.approx(1.80, abs=0.005)
+
+
 def test_compiled_phase_map_integrates_the_phase_state(lms):
     """The kernel's mesh integral of the phase state equals the model's averaged fractions, and
     they add up to one (Li0 + Li1 + Li3 + Li4) at every time."""

@@ -33,7 +33,7 @@ SCHEMA = "pybamm_aea.material/1"
 #: number for NMC532 (``Mohtat2020.NMC_diffusivity_PeymanMPM``, Dualfoil's LiCoO2 value carried over); 25 kJ/mol
 #: for NMC811 (``OKane2022``, after Cabanero et al. 2018). The records' reference is 25 C (Table S5's room
 #: temperature), so this value moves their 70 C figures: with 18.55 kJ/mol AEA_LiCoO2's first 0.1C discharge at
-#: 70 C falls from 116.84 to 99.14 mA.h/g, AEA_NMC532's from 166.27 to 164.24 (measured 2026-12-03)
+#: 70 C falls from 116.83 to 99.12 mA.h/g, AEA_NMC532's from 166.27 to 164.24 (measured 2026-12-04, pybammsolvers 0.11.1)
 E_A_LI_HOPS_LAYERED_OXIDE_KJ = 30.0
 #: Li content as made of a material pressed lithiated (LiFePO4, LiCoO2, NMC532), as a fraction of its window x_max:
 #: a numerical choice, not a measurement. Its OCP's end term diverges at theta = 1 (:class:`.functions.PlateauOCP`,
