@@ -295,3 +295,47 @@ def test_s_lms_charge_without_hysteresis_stops_on_the_lever_rule_film():
     assert out["one-state"][1] < 0.02 and out["none"][1] == pytest.approx(0.34, abs=0.02)
     # the charge ends on the film: its ohmic drop is most of the way from the sulfur's 2.2 V to 3 V
     assert out["none"][2] < -0.5
+
+
+def _lto_lms_esc(fractions, solver_options):
+    """First 0.05C discharge to 1 V of LTO-LMS at each Li4Ti5O12 mass fraction (an input; the C-rate basis scaled
+    as the sweep scales it): the electrode's specific capacity [mAh/g] and its Faraday capacity (LTO's 175 mAh/g,
+    4 Li per Mo6S8)."""
+    from pybamm_aea.sweep.config import rescaled_nominal
+
+    values = pybamm.ParameterValues("Li2021_LTO_Mo6S8")
+    f0, nominal = values["Dispersed material mass fraction"], values["Nominal cell capacity [A.h]"]
+    q_host = 4 * F / 3.6 / values["Cathode host molar mass [kg.mol-1]"] / 1e3
+    esc, faraday = [], []
+    for f in fractions:
+        values.update({"Dispersed material mass fraction": "[input]",
+                       "Nominal cell capacity [A.h]": rescaled_nominal("Li2021_LTO_Mo6S8", nominal, fraction0=f0,
+                                                                       fraction=f)})
+        model = AEA()
+        sim = pybamm.Simulation(model, parameter_values=values, solver=model.default_solver_with(**solver_options),
+                                experiment=pybamm.Experiment(["Discharge at 0.05C until 1.0 V"]))
+        sol = sim.solve(inputs={"Dispersed material mass fraction": f})
+        esc.append(sol["Electrode specific capacity [mA.h.g-1]"].entries[-1])
+        faraday.append(f * values["Dispersed material specific capacity [A.h.kg-1]"] + (1 - f) * q_host)
+    return np.array(esc), np.array(faraday)
+
+
+@pytest.mark.prediction
+@pytest.mark.parametrize("solver_options", [
+    {"suppress_algebraic_error": False},
+    pytest.param({}, marks=pytest.mark.xfail(strict=True, reason=(
+        "known limits, 'LTO-LMS driven past full': on the default tolerances (algebraic states out of IDA's error "
+        "test) one 271 s step crosses the end of the LTO plateau at 0.404: 0.28 mAh/g above the line, 0.19 above "
+        "the Faraday capacity (pybammsolvers 0.11.1, casadi 3.8.1: which fractions IDA's steps miss depends on "
+        "them; if this passes, find one that fails over 0.30-0.50 before dropping the mark)"))),
+], ids=["algebraic-error-tested", "default"])
+def test_lto_lms_capacity_moves_smoothly_with_the_lto_fraction(solver_options):
+    """A 0.5 % move of the Li4Ti5O12 fraction moves the full discharge's ESC by its Faraday share only (measured
+    2026-12-04: +0.0926 mAh/g per 0.002 of fraction, 0.082 mAh/g below the Faraday capacity at each; rtol 1e-6
+    gives the same to 1e-6 mAh/g, and rtol 1e-5 the line over 51 fractions 0.30-0.50 at 0.05C and 0.1C).
+    Catches: a step that carries the Li4Ti5O12 past full and an electrode above its Faraday capacity (the default
+    solver at 0.404: 147.672 against its Faraday 147.478 mAh/g)."""
+    esc, faraday = _lto_lms_esc([0.402, 0.404, 0.406], solver_options)
+    assert np.all(esc < faraday)
+    assert np.all(faraday - esc < 0.1)
+    assert abs(esc[0] - 2 * esc[1] + esc[2]) < 0.005
