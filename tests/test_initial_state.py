@@ -565,3 +565,27 @@ def test_an_unknown_direction_suggests_the_close_name(typed, suggested):
     """direction= listed 'discharge', 'charge' or None but suggested none for a wrong case or a misspelling."""
     with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):
         pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), 0.5, direction=typed)
+
+
+@pytest.mark.parametrize("alias", ["set_initial_stoichiometry_half_cell", "set_initial_stoichiometries",
+                                   "set_initial_ocps"])
+def test_pybamms_deprecated_initial_state_names_send_an_aea_set_to_set_initial_state(alias):
+    """PyBaMM's deprecated names of ParameterValues.set_initial_state went to its lithium-ion code with an AEA set:
+    KeyError "Parameter 'Positive electrode OCP [V]' not found ..."; they now give set_initial_state's values (LMS
+    at SOC 0.5 on discharge: x = 1.99), with a DeprecationWarning, and leave PyBaMM's own sets to PyBaMM."""
+    expected = pybamm.ParameterValues("Li2021_Mo6S8").set_initial_state(0.5, direction="discharge", inplace=False)
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    with pytest.warns(DeprecationWarning, match=f"{alias} is deprecated"):
+        out = getattr(values, alias)(0.5, direction="discharge", inplace=False)
+    assert out["Initial cathode Li content"] == expected["Initial cathode Li content"] == pytest.approx(1.99, abs=0.01)
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    with pytest.warns(DeprecationWarning):
+        getattr(values, alias)("2.1 V")
+    assert values["Initial cathode Li content"] == pybamm.ParameterValues("Li2021_Mo6S8").set_initial_state(
+        "2.1 V", inplace=False)["Initial cathode Li content"]
+    chen = pybamm.ParameterValues("Chen2020")
+    with pytest.warns(DeprecationWarning):
+        chen.set_initial_stoichiometries(0.5)
+    assert chen["Initial concentration in negative electrode [mol.m-3]"] == pytest.approx(
+        pybamm.ParameterValues("Chen2020").set_initial_state(0.5, inplace=False)[
+            "Initial concentration in negative electrode [mol.m-3]"])

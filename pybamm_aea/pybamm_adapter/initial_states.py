@@ -20,6 +20,11 @@ which ``pybamm.Model("AEA")`` and ``pybamm.ParameterValues("Li2021_...")`` do):
   :func:`pybamm_aea.set_initial_state`;
 - everything else goes to PyBaMM's own methods, called unchanged.
 
+PyBaMM's deprecated names of ``ParameterValues.set_initial_state`` (:data:`DEPRECATED_ALIASES`) call its
+lithium-ion code past that method; :func:`install` wraps them too, so that an AEA set goes to
+``set_initial_state`` (with a ``DeprecationWarning``) instead of failing with ``KeyError: "Parameter 'Positive
+electrode OCP [V]' not found ..."``.
+
 The simulation wrapper uses private ``BaseSimulation`` names (:data:`SIMULATION_PRIVATE_NAMES`), which
 changed between PyBaMM 25.12, 26.3 and 26.4; :func:`check` verifies them (and both methods' signatures)
 before anything is wrapped and raises an ImportError naming the PyBaMM version and what is missing.
@@ -31,6 +36,7 @@ call it instead of the lithium-ion eSOH"), and a registry of initial-state funct
 """
 import functools
 import inspect
+import warnings
 
 import pybamm
 from pybamm.simulation.base_simulation import BaseSimulation
@@ -39,6 +45,8 @@ from pybamm.simulation.base_simulation import BaseSimulation
 MODEL_HOOK = "initial_state_parameter_values"
 #: a parameter only AEA parameter sets hold
 AEA_PARAMETER = "Cathode maximum Li content"
+#: PyBaMM's deprecated names of ``ParameterValues.set_initial_state`` (PyBaMM 26.10), wrapped where they exist
+DEPRECATED_ALIASES = ("set_initial_stoichiometry_half_cell", "set_initial_stoichiometries", "set_initial_ocps")
 #: private BaseSimulation methods and attributes the simulation wrapper calls or sets
 SIMULATION_PRIVATE_NAMES = ("_unprocessed_model", "_unprocessed_parameter_values", "_pv_fingerprint",
                             "_normalize_inputs", "_esoh_fingerprint", "_parameter_values", "_needs_ic_rebuild",
@@ -121,6 +129,23 @@ def _parameter_values_dispatch(pybamm_method):
     return set_initial_state
 
 
+def _deprecated_alias_dispatch(name, pybamm_method):
+    @functools.wraps(pybamm_method)
+    def alias(self, initial_value, *args, **kwargs):
+        if AEA_PARAMETER not in self:
+            return pybamm_method(self, initial_value, *args, **kwargs)
+        given = inspect.signature(pybamm_method).bind(self, initial_value, *args, **kwargs).arguments
+        warnings.warn(f"ParameterValues.{name} is deprecated in PyBaMM; the AEA set is sent to set_initial_state",
+                      DeprecationWarning, stacklevel=2)
+        # (``param``, ``known_value`` and ``tol`` are PyBaMM's lithium-ion eSOH arguments, as in set_initial_state)
+        return self.set_initial_state(initial_value, direction=given.get("direction"),
+                                      inplace=given.get("inplace", True), options=given.get("options"),
+                                      inputs=given.get("inputs"))
+
+    alias._pybamm_aea_dispatch = True
+    return alias
+
+
 def install():
     """Check the PyBaMM names (:func:`check`), then wrap both ``set_initial_state`` methods (idempotent)."""
     pending = [(cls, dispatch) for cls, dispatch in ((BaseSimulation, _simulation_dispatch),
@@ -130,3 +155,7 @@ def install():
         check()
     for cls, dispatch in pending:
         cls.set_initial_state = dispatch(cls.set_initial_state)
+    for name in DEPRECATED_ALIASES:
+        method = getattr(pybamm.ParameterValues, name, None)
+        if method is not None and not getattr(method, "_pybamm_aea_dispatch", False):
+            setattr(pybamm.ParameterValues, name, _deprecated_alias_dispatch(name, method))

@@ -81,9 +81,9 @@ def replace_solver_functions(model, replace, kind):
 
 
 def has_sensitivities(model):
-    """True if a set-up ``model`` is solved with sensitivities (PyBaMM 26.10's ``model.calculate_sensitivities``,
-    the list of their parameters)."""
-    return bool(model.calculate_sensitivities)
+    """True if ``model`` is solved with sensitivities (PyBaMM 26.10's ``model.calculate_sensitivities``, the list of
+    their parameters, which ``solve`` and ``step`` set before the set-up; absent on a model never set up)."""
+    return bool(getattr(model, "calculate_sensitivities", None))
 
 
 def initial_state(model):
