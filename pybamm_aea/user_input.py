@@ -135,6 +135,12 @@ def check_save_at_cycles(save_at_cycles, starting_cycles=0):
                          f"solve's cycles {values!r} give {[v + starting_cycles for v in values]!r}")
 
 
+def name_key(name):
+    """A material's or data set's name as looked up: case, spaces, '-' and '_' ignored ('li fe po4' and 'LiFePO4'
+    are one name; no two of the package's materials differ only so)."""
+    return re.sub(r"[\s\-_]+", "", str(name)).lower()
+
+
 def first_repeat(values):
     """The first value of ``values`` equal to an earlier one, or None when each value appears once."""
     seen = []
