@@ -646,3 +646,20 @@ def test_both_get_materials_read_a_name_by_one_rule():
     with pytest.raises(ValueError, match=re.escape("unknown material 'LiFePO5'") + ".*did you mean \\['LiFePO4'\\]"):
         energy.get_material("LiFePO5")
     assert as_material("Li2021_TiS2") is None  # a parameter set's name is no material
+
+
+def test_a_material_made_from_the_users_parts_leaves_them_as_given():
+    """A material's OCP or transport property given a field as numpy.array(x) (a value read from a PyBaMM solution)
+    is read as the number x; that was done by setattr on the user's own OCP and TransportProperty objects (the
+    OCP's width became a float in the user's object). The material holds converted copies; the user's objects are
+    untouched after a cell is built from it."""
+    m = get_material("LiFePO4")
+    width, energy = np.array(m.ocp.width), np.array(m.diffusivity.activation_energy)
+    ocp = dataclasses.replace(m.ocp, width=width)
+    diffusivity = dataclasses.replace(m.diffusivity, activation_energy=energy)
+    mine = dataclasses.replace(m, ocp=ocp, diffusivity=diffusivity, porosity=np.array(0.2))
+    assert mine.parameter_values()["Cathode porosity"] == 0.2
+    assert ocp.width is width and diffusivity.activation_energy is energy
+    assert type(mine.ocp.width) is type(mine.diffusivity.activation_energy) is float
+    assert (mine.ocp.width, mine.diffusivity.activation_energy) == (width.item(), energy.item())
+    assert mine.ocp is not ocp and m.ocp.width == width.item()  # (the library's record as it was)
