@@ -83,6 +83,25 @@ def in_physical_range(name, parameter):
     return convert
 
 
+def compaction_set(text):
+    """Type of --compaction: the compaction data set ``text`` names, read as :func:`pybamm_aea.energy.compaction_data`
+    reads it (case, spaces, '-' and '_' ignored; its aliases); the error names it, the sets and the close names."""
+    from pybamm_aea.energy.compaction import compaction_set_name
+
+    try:
+        return compaction_set_name(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def compaction_help(what):
+    """The help of a --compaction: ``what``, then the data sets and how they are read."""
+    from pybamm_aea import compaction_data_sets
+
+    return (f"{what}: {', '.join(compaction_data_sets.NAMES)} (case, spaces, '-' and '_' ignored, as "
+            "pybamm_aea.energy.compaction_data reads them)")
+
+
 def int_at_least(name, low):
     """Type: an integer >= low (a number, or a function giving it when an argument is parsed, so that building
     the parser imports nothing heavy); the error names ``name``."""

@@ -31,8 +31,9 @@ def register(subparsers):
                    help="pore volume fraction of the electrode, 0 <= porosity < 1 (e.g. 0.082)")
     g.add_argument("--pressure", type=_args.float_in("--pressure", 0.0), metavar="MPA",
                    help="stack (compaction) pressure in MPa; the porosity comes from the --compaction data set")
-    p.add_argument("--compaction", choices=compaction_data_sets.NAMES, default=None,
-                   help="porosity-vs-pressure data set for --pressure (Tables S6-S8); required with --pressure")
+    p.add_argument("--compaction", type=_args.compaction_set, default=None, metavar="SET",
+                   help=_args.compaction_help("porosity-vs-pressure data set for --pressure (Tables S6-S8); required "
+                                              "with --pressure"))
     p.add_argument("--branch", choices=["loading", "released"], default=None,
                    help="with --pressure: porosity under pressure (loading, the default) or after release (released, Mo6S8 "
                         "only)")

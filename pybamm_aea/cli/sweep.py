@@ -9,7 +9,6 @@ import sys
 import time
 import warnings
 
-from pybamm_aea import compaction_data_sets
 
 from . import _args
 
@@ -77,8 +76,8 @@ def register(subparsers):
              f">= 3 discharges; {_args.CYCLES_CHECK})")
     add("--option", keyword="options", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
         help="AEA model option for every point, e.g. anode=Li-In (repeatable)")
-    add("--compaction", choices=compaction_data_sets.NAMES, default=None,
-        help="compaction data for 'Stack pressure [MPa]' (default: from the parameter set)")
+    add("--compaction", type=_args.compaction_set, default=None, metavar="SET",
+        help=_args.compaction_help("compaction data for 'Stack pressure [MPa]' (default: from the parameter set)"))
     add("--workers", type=_args.int_at_least("--workers", 1), default=None, metavar="N",
         help="local worker processes (default: all cores; 1 = serial); with --scheduler dask and no "
              "--dask-address: workers of the LocalCluster")

@@ -36,7 +36,6 @@ extrapolation of a standard law, warned about, not refused.
 """
 from dataclasses import dataclass, field
 import functools
-import re
 import warnings
 
 import numpy as np
@@ -44,7 +43,7 @@ from scipy.optimize import least_squares
 
 from pybamm_aea import compaction_data_sets
 from pybamm_aea.data import load_paper_table
-from pybamm_aea.user_input import did_you_mean
+from pybamm_aea.user_input import did_you_mean, name_key
 
 from ._common import ExtrapolationWarning, check_pressure_array, scalar_or_array
 
@@ -194,8 +193,7 @@ _ALIASES = {
 def compaction_set_name(material):
     """The compaction data set ``material`` names (``"Mo6S8"``, ``"S-LMS"``, ``"S-C-LGPS"``; spaces, dashes, case and
     aliases ignored); ValueError naming it and the known sets otherwise."""
-    key = re.sub(r"[\s\-_]+", "", str(material)).lower()
-    name = _ALIASES.get(key)
+    name = _ALIASES.get(name_key(material))
     if name is None:
         raise ValueError(
             f"no compaction data for {material!r}; known data sets: {', '.join(compaction_sets())} "

@@ -22,14 +22,13 @@ Mo6S8 window 0.41-0.56).
 """
 from dataclasses import dataclass, field
 import functools
-import re
 import warnings
 
 import numpy as np
 from scipy.optimize import least_squares
 
 from pybamm_aea.data import load_paper_table
-from pybamm_aea.user_input import did_you_mean
+from pybamm_aea.user_input import did_you_mean, name_key
 
 from ._common import ExtrapolationWarning, check_porosity_array, scalar_or_array
 
@@ -182,7 +181,7 @@ def conductivity_materials():
 
 
 def _canonical(material):
-    name = _NAMES.get(re.sub(r"[\s\-_]+", "", str(material)).lower())
+    name = _NAMES.get(name_key(material))
     if name is None:
         raise ValueError(
             f"no conductivity data for {material!r}; known materials: {', '.join(conductivity_materials())}"

@@ -22,13 +22,12 @@ their own records with :func:`register_material` or pass :class:`Material` objec
 or its JSON file) is accepted wherever a name is: :func:`from_aea_material` is its one mapping onto a record.
 """
 from dataclasses import dataclass, field, fields
-import re
 
 import pandas as pd
 
 from pybamm_aea.constants import M_LI
 from pybamm_aea.data import load_paper_table
-from pybamm_aea.user_input import did_you_mean
+from pybamm_aea.user_input import did_you_mean, name_key
 
 from ._common import MAH_PER_MOL, check_real, check_voltage_vs_li
 
@@ -214,10 +213,6 @@ _REGISTRY = {}
 _LOOKUP = {}
 
 
-def _key(name):
-    return re.sub(r"[\s\-_]+", "", str(name)).lower()
-
-
 def register_material(material, overwrite=False):
     """Add a :class:`Material` to the library so it can be used by name.
 
@@ -235,7 +230,7 @@ def register_material(material, overwrite=False):
     material = _aea_record(material) or material
     if not isinstance(material, Material):
         raise TypeError(f"register_material expects a Material or an AEAMaterial, got {type(material).__name__}")
-    keys = [_key(material.name)] + [_key(a) for a in material.aliases]
+    keys = [name_key(material.name)] + [name_key(a) for a in material.aliases]
     for k in keys:
         owner = _LOOKUP.get(k)
         if owner is not None and owner != material.name and not overwrite:
@@ -244,7 +239,7 @@ def register_material(material, overwrite=False):
         raise ValueError(f"material {material.name!r} is already registered (pass overwrite=True to replace it)")
     if material.name in _REGISTRY:
         old = _REGISTRY[material.name]
-        for k in [_key(old.name)] + [_key(a) for a in old.aliases]:
+        for k in [name_key(old.name)] + [name_key(a) for a in old.aliases]:
             _LOOKUP.pop(k, None)
     _REGISTRY[material.name] = material
     for k in keys:
@@ -264,7 +259,7 @@ def get_material(name):
     record = _aea_record(name)
     if record is not None:
         return record
-    canonical = _LOOKUP.get(_key(name))
+    canonical = _LOOKUP.get(name_key(name))
     if canonical is None:
         raise UnknownMaterialError(
             f"unknown material {name!r}; known materials: {', '.join(list_materials())} "

@@ -12,7 +12,7 @@ Li anode. Static facts (molar masses, densities) come from :mod:`pybamm_aea.ener
 import copy
 import importlib
 
-from ..user_input import did_you_mean
+from ..user_input import did_you_mean, name_key
 
 from .material import (
     CELL_BUILDS,
@@ -41,16 +41,23 @@ def list_materials():
     return list(LITERATURE)
 
 
+def literature_name(name):
+    """The :data:`LITERATURE` material ``name`` names, read as :func:`pybamm_aea.energy.get_material` reads a name
+    (:func:`~pybamm_aea.user_input.name_key`: 'lifepo4' is 'LiFePO4'), or None."""
+    return next((k for k in LITERATURE if name_key(k) == name_key(name)), None) if isinstance(name, str) else None
+
+
 def get_material(name):
-    """A copy of the literature :class:`AEAMaterial` called ``name`` (an AEAMaterial passes through): a
-    change made to it (``m.porosity = 0.3``) stays in that copy, not in the library record the parameter sets
-    and every later call read."""
+    """A copy of the literature :class:`AEAMaterial` called ``name`` (case, spaces, '-' and '_' ignored, as
+    :func:`pybamm_aea.energy.get_material`; an AEAMaterial passes through): a change made to it
+    (``m.porosity = 0.3``) stays in that copy, not in the library record the parameter sets and every later call
+    read."""
     if isinstance(name, AEAMaterial):
         return name
-    if name not in LITERATURE:
+    if literature_name(name) is None:
         raise MaterialError(f"unknown material {name!r}; literature materials: {list(LITERATURE)}"
                             + did_you_mean(name, LITERATURE))
-    module, _, attr = LITERATURE[name].partition(":")
+    module, _, attr = LITERATURE[literature_name(name)].partition(":")
     return copy.deepcopy(getattr(importlib.import_module(module), attr or "MATERIAL"))
 
 
@@ -64,7 +71,7 @@ def as_material(material):
 
     if isinstance(material, AEAMaterial):
         return material
-    if isinstance(material, str) and material in LITERATURE:
+    if literature_name(material) is not None:
         return get_material(material)
     if isinstance(material, os.PathLike) or (isinstance(material, str) and material.lower().endswith(".json")):
         try:

@@ -11,14 +11,14 @@ raises :class:`MaterialError` naming it.
 
 Units (the field's usual ones): g/mol, g/cm3, V, cm2/s, S/cm, kJ/mol, K, A/m2.
 """
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 import json
 import math
 
 import numpy as np
 
 from ..constants import F, M_LI, R
-from ..user_input import as_number, did_you_mean, json_default, not_a_number, number_refusal
+from ..user_input import as_number, did_you_mean, json_default, not_a_number, number_refusal, zero_d_number
 from . import functions as fn
 
 SCHEMA = "pybamm_aea.material/1"
@@ -56,12 +56,14 @@ def _check(value, where, low=None, high=None, low_open=True, high_open=False):
 
 
 def _numbers_as_held(part):
-    """A material's (or its OCP's, its transport property's) fields given as a numpy array of 0 dimensions holding a
-    number (a value read from a PyBaMM solution) as that number (:func:`~pybamm_aea.user_input.as_number`): PyBaMM's
-    parameter values refuse the array."""
-    if is_dataclass(part):
-        for f in fields(part):
-            setattr(part, f.name, as_number(getattr(part, f.name)))
+    """``part`` (a material's OCP or transport property) with its fields given as a numpy array of 0 dimensions
+    holding a number (a value read from a PyBaMM solution) as that number (:func:`~pybamm_aea.user_input.as_number`;
+    PyBaMM's parameter values refuse the array), on a copy (``dataclasses.replace``): the user's own object is not
+    changed. ``part`` itself when it has none (or is None)."""
+    if not is_dataclass(part):
+        return part
+    held = {f.name: as_number(getattr(part, f.name)) for f in fields(part) if zero_d_number(getattr(part, f.name))}
+    return replace(part, **held) if held else part
 
 
 def _check_lists(where, **tables):
@@ -329,9 +331,8 @@ class AEAMaterial:
         for name in ("diffusivity", "electronic_conductivity", "ionic_conductivity"):
             if isinstance(getattr(self, name), dict):
                 setattr(self, name, _build(TransportProperty, getattr(self, name), f"material {self.name!r}: {name}"))
-        for part in (self, self.ocp, self.ocp_delithiation, self.diffusivity, self.electronic_conductivity,
-                     self.ionic_conductivity):
-            _numbers_as_held(part)
+        for f in fields(self):  # (this material's own fields, as it is made; its parts are the user's objects)
+            setattr(self, f.name, _numbers_as_held(as_number(getattr(self, f.name))))
         self.validate()
 
     def __hash__(self):
