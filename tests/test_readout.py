@@ -107,8 +107,9 @@ def test_a_cycle_pybamm_dropped_keeps_its_rows():
         return pybamm.Simulation(model, experiment=experiment, var_pts=var_pts).solve()
 
     coarse, fine = solve(20), solve(40)
-    # on 40 cells PyBaMM skipped the second discharge and left no cycle for it; on 20 it ran 2e-14 h
-    assert (len(coarse.cycles), len(fine.cycles)) == (3, 2)
+    # on 40 cells PyBaMM skipped the second discharge and left no cycle for it; on 20 it ran 2e-14 h (until
+    # 2026-12-04) or skipped it too (which one is the solver build's round-off)
+    assert len(fine.cycles) == 2 and len(coarse.cycles) in (2, 3)
     table = readout.step_table(fine, descriptions)
     assert list(table["description"]) == [d[0] for d in descriptions]
     assert list(table["termination"])[1:] == [readout.SKIPPED, "final time"]
