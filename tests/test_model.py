@@ -130,8 +130,9 @@ def test_lever_rule_host_diffuses_at_the_multi_phase_hosts_pitt_diffusivity(x0, 
     capacities differ far more than any unit slip could be seen against: Fig. S4's 13.91 mg/cm2 electrode from
     Li1 at 0.5C, 70 C, 95.5 mAh/g on the lever rule against 47.5 on the default (measured 2026-12-03).
 
-    Measured (2026-12-03): Li1 at 70 C 1.8000008e-12 (lever rule; its Darken end factor 1 + 4.4e-7) against
-    1.8e-12 m2/s, Li3 at 25 C 2.00447e-12 against 2.00445e-12 (1 + 1.2e-5); tolerance 1e-4. Catches
+    Measured (session 39): Li1 at 70 C 1.8e-12 m2/s on both, Li3 at 25 C 2.00445e-12 on both (the lever rule's Darken
+    end factor is 1 below Fig. S1's 1.8 V point; before session 39 1 + 4.4e-7 and 1 + 1.2e-5: 1.8000008e-12 and
+    2.00447e-12, 2026-12-03); tolerance 1e-4. Catches
     `mo6s8_diffusivity_units` (the table converted with 1e-6: 1.8e-14 on both hosts, which since session 31 read
     the one conversion, ``Li2021_Mo6S8.pitt_diffusivities``): at the table's 70 C both are checked against the
     csv's cm2/s itself; at 25 C the two hosts' Arrhenius factors, each its own code, are compared as well."""
