@@ -264,15 +264,16 @@ def test_li_trapping_acts_on_the_multi_phase_host_as_on_the_lever_rule_host():
 @pytest.mark.fit
 def test_s_lms_li_in_rises_to_cycle_30_then_fades(s_lms_li_in):
     """Fit: the contact-loss coefficient to the paper's 76 % (cycle 120 vs 30, 360 MPa, lever-rule host); activation
-    to the rise. Measured 2026-12-03: 76.00 % with the coefficient 0.0285; 0.9x (0.02565) gives 78.71 %, 1.1x
+    to the rise. Measured 2026-12-04: 75.93 % with the coefficient 0.0285 (76.02 % with 0.0284; 76.00 % on 2026-12-03, before
+    the lever rule's Mo6S8 D was Fig. S1's at 1.8 V); measured 2026-12-03: 0.9x (0.02565) gives 78.71 %, 1.1x
     (0.03135) 73.43 %, 0.0143 (0.5x) 91.0 %, 0.057 (2x) 55.7 %. Tolerance 1.5 points, between what the numerical choices move it
     (TAU_COMPACT 1 -> 10 s +0.15 points; the closure switch's EPS_SMOOTH halved -0.28, doubled +0.79) and the
     coefficient 10 % off (2.6-2.7 points): it catches the coefficient drifting from its fit, or a change to the
     mechanics that moves the fitted figure by as much (then refit, with the figure measured here)."""
     summary, _ = s_lms_li_in
     assert summary[RET].loc[120] == pytest.approx(76, abs=1.5)
-    # the README's figure to its stated digits (76.0 %, 76.00 on 2026-12-03): a solver build that moves it fails
-    assert summary[RET].loc[120] == pytest.approx(76.0, abs=0.05)
+    # the README's figure to its stated digits (75.9 %, 75.93 on 2026-12-04): a solver build that moves it fails
+    assert summary[RET].loc[120] == pytest.approx(75.9, abs=0.05)
     assert summary[ESC].loc[30] > 1.1 * summary[ESC].loc[3]
     assert summary[ESC].loc[30] > summary[ESC].loc[60] > summary[ESC].loc[120]
 
@@ -301,7 +302,8 @@ def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
 @pytest.mark.prediction
 def test_retention_rises_with_stack_pressure(s_lms_li_in):
     """180 < 360 < 720 MPa after 120 cycles: only the 360 MPa figure was fitted (measured 2026-12-03, the
-    contact-loss coefficient 0.0285: 60.1 / 76.0 / 108.6 %). The bounds are the trend's: the stack-held porosity's
+    contact-loss coefficient 0.0285: 60.1 / 76.0 / 108.6 %; 59.9 / 75.9 / 108.5 % on 2026-12-04, the lever rule's Mo6S8 D
+    Fig. S1's at 1.8 V). The bounds are the trend's: the stack-held porosity's
     Heckel exponent with the wrong sign (the stack loosening the electrode above the fabrication pressure) reverses
     it, 96.8 / 76.0 / 60.8 %; the fit test pins the coefficient's size.
 
@@ -324,9 +326,9 @@ def test_porous_electrode_loses_more_contact(s_lms_li_in):
     that made it cannot compact it, so every void the shrinking Li2S opens stays open: it loses
     much of its sulfur in the first cycles and ends with less capacity than the paper's 8.2 %
     electrode, which supports the paper's dense electrode (measured 2026-12-03, the contact-loss coefficient 0.0285:
-    170 against 280 mAh/g after 120 cycles; 173 against 287 with 0.027). Its retention *relative to cycle 30*
-    (74.8 %, the dense electrode's 76.0 %) hides that most of its loss comes before cycle 30 (310 mAh/g on
-    cycle 1, 214 on cycle 2).
+    170 against 280 mAh/g after 120 cycles; 173 against 287 with 0.027; 170.6 against 281.4 on 2026-12-04, the lever
+    rule's Mo6S8 D Fig. S1's at 1.8 V). Its retention *relative to cycle 30* (74.4 %, the dense electrode's 75.9 %; 74.8
+    and 76.0 % on 2026-12-03) hides that most of its loss comes before cycle 30 (313 mAh/g on cycle 1, 216 on cycle 2).
     """
     from pybamm_aea.energy.compaction import compaction_data
 
