@@ -320,22 +320,33 @@ def _lto_lms_esc(fractions, solver_options):
     return np.array(esc), np.array(faraday)
 
 
+#: three Li4Ti5O12 fractions about one the default solver missed (0.436 at 0.05C, 2026-12-04: 0.088 mAh/g above its
+#: Faraday capacity, the line's neighbours 0.077-0.079 below theirs)
+LTO_FRACTIONS = [0.432, 0.436, 0.440]
+
+
 @pytest.mark.prediction
-@pytest.mark.parametrize("solver_options", [
-    {"suppress_algebraic_error": False},
-    pytest.param({}, marks=pytest.mark.xfail(strict=True, reason=(
-        "known limits, 'LTO-LMS driven past full': on the default tolerances (algebraic states out of IDA's error "
-        "test) one 271 s step crosses the end of the LTO plateau at 0.404: 0.28 mAh/g above the line, 0.19 above "
-        "the Faraday capacity (pybammsolvers 0.11.1, casadi 3.8.1: which fractions IDA's steps miss depends on "
-        "them; if this passes, find one that fails over 0.30-0.50 before dropping the mark)"))),
-], ids=["algebraic-error-tested", "default"])
-def test_lto_lms_capacity_moves_smoothly_with_the_lto_fraction(solver_options):
-    """A 0.5 % move of the Li4Ti5O12 fraction moves the full discharge's ESC by its Faraday share only (measured
-    2026-12-04: +0.0926 mAh/g per 0.002 of fraction, 0.082 mAh/g below the Faraday capacity at each; rtol 1e-6
-    gives the same to 1e-6 mAh/g, and rtol 1e-5 the line over 51 fractions 0.30-0.50 at 0.05C and 0.1C).
-    Catches: a step that carries the Li4Ti5O12 past full and an electrode above its Faraday capacity (the default
-    solver at 0.404: 147.672 against its Faraday 147.478 mAh/g)."""
-    esc, faraday = _lto_lms_esc([0.402, 0.404, 0.406], solver_options)
+def test_lto_lms_capacity_moves_smoothly_with_the_lto_fraction():
+    """With the algebraic states in IDA's error test (known limits, 'LTO-LMS driven past full': the remedy) a 1 % move
+    of the Li4Ti5O12 fraction moves the full discharge's ESC by its Faraday share only (measured 2026-12-04:
+    +0.0926 mAh/g per 0.002 of fraction, 0.08 mAh/g below the Faraday capacity; rtol 1e-6 gives the same to 1e-6
+    mAh/g, and rtol 1e-5 the line over 51 fractions 0.30-0.50 at 0.05C and 0.1C). Catches: a step that carries the
+    Li4Ti5O12 past full and an electrode above its Faraday capacity (the default solver at 0.436: 149.043 against its
+    Faraday 148.955 mAh/g)."""
+    esc, faraday = _lto_lms_esc(LTO_FRACTIONS, {"suppress_algebraic_error": False})
     assert np.all(esc < faraday)
     assert np.all(faraday - esc < 0.1)
     assert abs(esc[0] - 2 * esc[1] + esc[2]) < 0.005
+
+
+@pytest.mark.prediction
+def test_lto_lms_end_of_discharge_on_the_default_solver_within_the_stated_bound():
+    """The default solver (algebraic states out of IDA's error test) locates the end of the full discharge to about
+    +/-0.2 mAh/g, as known limits state: which fractions its steps miss depends on the model's equations and the
+    solver build (0.404 missed by 0.28 mAh/g before the ionic current was made zero at the collector, none of
+    0.402-0.406 after it; at 0.436 0.17 above the line, 0.088 above the Faraday capacity), so this checks the stated
+    bound, not a miss: a strict expected failure on one fraction turned into a failing XPASS with the next model
+    change."""
+    esc, faraday = _lto_lms_esc(LTO_FRACTIONS, {})
+    assert np.all(esc - faraday < 0.2)
+    assert abs(esc[0] - 2 * esc[1] + esc[2]) < 0.6

@@ -256,8 +256,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
     def set_up(self, model, inputs=None, t_eval=None, ics_only=False):
         # With sensitivities the algebraic states stay in IDA's error test: with them left out
         # (the multi-phase host's "suppress_algebraic_error") IDAS missed the cut-off and ran into NaN
-        # (LMS at 1C to 1.8 V: "Experiment is infeasible: default duration (7200.0 seconds) was reached",
-        # 0.303 instead of 0.151 mA.h, a NaN voltage; with them in: 3581 s, the solve without sensitivities's)
+        # (TiS2 at 1C to 1.0 V: "Experiment is infeasible: default duration (7200.0 seconds) was reached",
+        # the voltage NaN from 3497 s; with them in: the cut-off at 3459 s, the solve without sensitivities's.
+        # LMS still runs into NaN near its Li4 end with them in: :meth:`_refuse_non_finite`)
         options = idaklu_options(self)
         suppress = options.get("suppress_algebraic_error", False)
         if suppress and has_sensitivities(model):
@@ -289,7 +290,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     def _refuse_non_finite(self, model, solution):
         """A ``pybamm.SolverError`` if IDA returned a non-finite state, which IDA kept (with sensitivities) and ran on
-        from to the step's end time, past the cut-offs: LMS at 1C with the sensitivity to an input, NaN from
+        to the step's end time, past the cut-offs: LMS at 1C with the sensitivity to an input, NaN from
         t = 3057-3069 s, the 1.8 V cut-off at 3581 s missed, 0.303 mA.h "discharged" in 7200 s (known limits).
         Also IDAKLU's event point at rtol 1e-4 with sensitivities, NaN in the energy integrals (TiS2 at 1C, 3459 s),
         which the multi-phase host's retry of the step (:class:`SharedEventsIDAKLUSolver`) solves."""
