@@ -267,7 +267,8 @@ def test_slms_theoretical_discharged_basis(slms_360):
     ms = get_material("Mo6S8")
     rounded = dataclasses.replace(ms, molar_mass=PAPER_TEXT["mo6s8_molar_mass"], lithiated_record=dataclasses.replace(
         ms.lithiated, molar_mass=PAPER_TEXT["li4mo6s8_molar_mass"]))
-    as_paper = Electrode({"S8": paper.SLMS_COMPOSITION["S8"], rounded: paper.SLMS_COMPOSITION["Mo6S8"]}, slms_360.porosity)
+    as_paper = Electrode({"S8": paper.SLMS_COMPOSITION["S8"], rounded: paper.SLMS_COMPOSITION["Mo6S8"]},
+                         slms_360.porosity)
     assert rel_err(as_paper.lithiation_mass_ratio(), PAPER_TEXT["discharged_mass_ratio"]) <= 1e-4
     ed = lith.energy_density(paper.THEORETICAL_VOLTAGE)
     assert rel_err(ed.specific_capacity, PAPER_TEXT["discharged_esc"]) <= REL

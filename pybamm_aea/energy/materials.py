@@ -48,7 +48,8 @@ PAPER = "Li et al., Adv. Mater. 33, 2008723 (2021), supporting information"
 _PAPER_S2 = PAPER + ", Table S2"
 _PAPER_S9 = PAPER + ", Table S9"
 _IUPAC = "molar mass from IUPAC 2013 standard atomic weights"
-_FORMULA = 'molar mass computed from the formula (pybamm_aea.constants.formula_mass, IUPAC 2013 standard atomic weights)'
+_FORMULA = ("molar mass computed from the formula (pybamm_aea.constants.formula_mass, IUPAC 2013 standard atomic "
+            "weights)")
 _CRC = "CRC Handbook of Chemistry and Physics, 97th ed. (2016)"
 
 ROLES = (
@@ -425,7 +426,8 @@ _RECORDS = [
     ),
     Material(
         "LiTiS2", "LiTiS2", _s9("TiS2", "active_density_g_per_cm3"), "active",
-        molar_mass=formula_mass("LiTiS2"), specific_capacity=MAH_PER_MOL / formula_mass("LiTiS2"), li_per_formula_unit=1,
+        molar_mass=formula_mass("LiTiS2"), specific_capacity=MAH_PER_MOL / formula_mass("LiTiS2"),
+        li_per_formula_unit=1,
         average_voltage=_s9("TiS2", "average_voltage_V"), state="discharged", delithiated_name="TiS2",
         source=f"density 3.09 g/cm3 is the 'TiS2' active density of {_PAPER_S9} (the discharged phase: LiTiS2 cell "
         "a = 3.46, c = 6.19 A gives 3.08 g/cm3, cf. TiS2 3.22); Faraday capacity of 1 Li; " + _FORMULA,
