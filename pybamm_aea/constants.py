@@ -1,15 +1,40 @@
 """Physical constants as floats, SI units: F and R from :mod:`scipy.constants` (exact in the
-2019 SI), the molar mass of Li from IUPAC; and the Arrhenius factor that R enters, the one
-temperature law of the parameter sets' rates, diffusivities and conductivities."""
+2019 SI), standard atomic weights from IUPAC and the formula masses made of them (the one place a host's molar
+mass is computed); and the Arrhenius factor that R enters, the one temperature law of the parameter sets' rates,
+diffusivities and conductivities."""
 import numbers
+import re
 
 from scipy.constants import N_A, R, e
 
 #: Faraday constant [C.mol-1]: elementary charge x Avogadro constant
 F = e * N_A
 
-#: molar mass of Li [kg.mol-1]: IUPAC standard atomic weight 6.94 g/mol (the paper's molar masses)
-M_LI = 6.94e-3
+#: Standard atomic weights [g.mol-1] of the elements the library's computed formula masses use: IUPAC CIAAW 2013
+#: (Meija et al., Pure Appl. Chem. 88, 265 (2016)); Li and S, whose weights are intervals, at their conventional
+#: values 6.94 and 32.06.
+STANDARD_ATOMIC_WEIGHTS = {"Li": 6.94, "S": 32.06, "Ti": 47.867, "Mo": 95.95}
+
+_ELEMENT_COUNT = re.compile(r"([A-Z][a-z]?)(\d*\.?\d*)")
+
+
+def formula_mass(formula):
+    """Molar mass [g.mol-1] of a formula such as ``"Li4Mo6S8"`` from :data:`STANDARD_ATOMIC_WEIGHTS`.
+
+    An element the table lacks, or text that is not element symbols and counts, raises ``ValueError`` naming it.
+    """
+    parts = _ELEMENT_COUNT.findall(formula)
+    if not parts or "".join(e + n for e, n in parts) != formula:
+        raise ValueError(f"formula {formula!r} is not element symbols and counts (e.g. 'Li4Mo6S8')")
+    missing = sorted({e for e, _ in parts} - STANDARD_ATOMIC_WEIGHTS.keys())
+    if missing:
+        raise ValueError(f"formula {formula!r}: no standard atomic weight for {', '.join(missing)} in "
+                         f"pybamm_aea.constants.STANDARD_ATOMIC_WEIGHTS ({', '.join(STANDARD_ATOMIC_WEIGHTS)})")
+    return sum(STANDARD_ATOMIC_WEIGHTS[e] * (float(n) if n else 1.0) for e, n in parts)
+
+
+#: molar mass of Li [kg.mol-1]: its IUPAC standard atomic weight (conventional value 6.94 g/mol)
+M_LI = STANDARD_ATOMIC_WEIGHTS["Li"] / 1e3
 
 #: Highest potential vs Li/Li+ [V] a material of an electrode is given, and the widest window of a Li cell: above
 #: every Li insertion cathode (the highest, the ~5 V spinels and phosphates; Goodenough & Kim, Chem. Mater. 22
@@ -32,4 +57,4 @@ def arrhenius(T, E_a, T_ref):
     return pybamm.exp(-E_a / R * (1 / T - 1 / T_ref))
 
 
-__all__ = ["F", "R", "M_LI", "MAX_VOLTAGE_VS_LI", "arrhenius"]
+__all__ = ["F", "R", "M_LI", "STANDARD_ATOMIC_WEIGHTS", "formula_mass", "MAX_VOLTAGE_VS_LI", "arrhenius"]

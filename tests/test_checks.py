@@ -2182,7 +2182,7 @@ def test_the_missing_parameter_hook_fails_on_a_pybamm_whose_missing_parameter_er
 
 # --- a later experiment step the solver fails on (pybamm_aea.pybamm_adapter.experiment_errors) -------------------------------
 
-#: LMS on the lever-rule host (0.7 s a solve): a 1000C discharge after 30 s at 0.1C starts 6.901 V below the lower
+#: LMS on the lever-rule host (0.7 s a solve): a 1000C discharge after 30 s at 0.1C starts 6.902 V below the lower
 #: cut-off under its current (6.932 V after 60 s), which the AEA solver refuses with a SolverError from the state
 #: the earlier steps left (the step's value is a finite current, which check_step_values passes)
 _FAILING_STEP = "Discharge at 1000C for 10 s"
@@ -2212,7 +2212,7 @@ def _solve_with_one_step_failure(solve):
 @pytest.mark.parametrize("cycles, where, below, returned, kept", [
     # step 2 of cycle 1 of 2: the cycle cut short after its first step
     ([("Discharge at 0.1C for 30 s", _FAILING_STEP)] * 2,
-     "stopped in step 2 of cycle 1 (of 2)", 6.901,
+     "stopped in step 2 of cycle 1 (of 2)", 6.902,
      "It is step 2 of the experiment's 4: the returned solution holds the 1 step before it, in 1 of the "
      "experiment's 2 cycles (the last cut short after its 1 step); ", [2 - 1]),
     # step 1 of cycle 3 of 3 after two whole cycles: no cycle cut short

@@ -579,7 +579,7 @@ def test_simulate_stopped_before_the_experiments_end_exits_1_and_says_where(tmp_
 
 
 def test_simulate_says_once_which_later_step_the_solver_failed_on(tmp_path):
-    """A later step the solver fails on (LMS at 1000C after 30 s at 0.1C: 6.901 V below the cut-off at its start):
+    """A later step the solver fails on (LMS at 1000C after 30 s at 0.1C: 6.902 V below the cut-off at its start):
     exit 1 and one line on stderr naming the step, its description and the solver's error; the AEA model's
     ExperimentStepFailedWarning (the same text) is not printed beside it."""
     out = tmp_path / "fail.csv"
@@ -591,7 +591,7 @@ def test_simulate_says_once_which_later_step_the_solver_failed_on(tmp_path):
     code, err = result.returncode, result.stderr
     assert code == 1 and out.exists(), err[-2000:]
     text = ("stopped in step 2 of cycle 1 (of 1): the solver failed in 'Discharge at 1000C for 10 s': the cell "
-            "starts 6.901 V below its lower cut-off")
+            "starts 6.902 V below its lower cut-off")
     assert err.count(text) == 1, err
     assert "ExperimentStepFailedWarning" not in err
 

@@ -7,6 +7,7 @@ Tolerances: Table S2 fractions within 0.005 absolute (0.5 %), its densities with
 printed last digit (0.005 g/cm3), whichever is larger; Table S8, Table S9 and the text figures within 1 %
 (relative).
 """
+import dataclasses
 import re
 
 import numpy as np
@@ -30,6 +31,8 @@ PAPER_TEXT = {
     # (b) theoretical, discharged basis (Li2S + Li4Mo6S8 = 0.40 : 0.60)
     "discharged_li2s_fraction": 0.40,
     "discharged_mass_ratio": 1.1649,  # "905.5/1.1649"
+    "mo6s8_molar_mass": 832.0,  # the calculation model's rounded molar masses (the library's are the formulas')
+    "li4mo6s8_molar_mass": 860.0,
     "discharged_esc": 541.0,
     "discharged_wh_kg": 1082.0,
     "discharged_density": 2.7257,
@@ -259,7 +262,14 @@ def test_slms_theoretical_discharged_basis(slms_360):
     assert lith.porosity == slms_360.porosity
     assert set(lith.composition) == {"Li2S", "Li4Mo6S8"}
     assert lith.composition["Li2S"] == pytest.approx(PAPER_TEXT["discharged_li2s_fraction"], abs=0.005)
-    assert rel_err(slms_360.lithiation_mass_ratio(), PAPER_TEXT["discharged_mass_ratio"]) <= 1e-4
+    # the paper's 1.1649 is of its rounded molar masses (Mo6S8 832, Li4Mo6S8 860 g/mol), which give it to its printed
+    # digits; the library's IUPAC formula masses (832.18, 859.94) give 1.16470, 1.7e-4 below, outside that 1e-4
+    ms = get_material("Mo6S8")
+    rounded = dataclasses.replace(ms, molar_mass=PAPER_TEXT["mo6s8_molar_mass"], lithiated_record=dataclasses.replace(
+        ms.lithiated, molar_mass=PAPER_TEXT["li4mo6s8_molar_mass"]))
+    as_paper = Electrode({"S8": paper.SLMS_COMPOSITION["S8"], rounded: paper.SLMS_COMPOSITION["Mo6S8"]},
+                         slms_360.porosity)
+    assert rel_err(as_paper.lithiation_mass_ratio(), PAPER_TEXT["discharged_mass_ratio"]) <= 1e-4
     ed = lith.energy_density(paper.THEORETICAL_VOLTAGE)
     assert rel_err(ed.specific_capacity, PAPER_TEXT["discharged_esc"]) <= REL
     assert rel_err(ed.gravimetric, PAPER_TEXT["discharged_wh_kg"]) <= REL

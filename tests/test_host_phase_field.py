@@ -848,12 +848,12 @@ def test_single_phase_material_on_the_multi_phase_option_is_fickian():
     strict=True,
     reason="known limit of the option \"voltage as a state\" (why it is not the default): the "
     "multi-phase host's solver leaves algebraic states out of its error test, so a cut-off is "
-    "located on the voltage state's interpolant, which follows LiCoO2's steep ends poorly. At 1C the "
-    "charge stops at 50.87 instead of 52.00 uA.h (2.2 %; lever rule 52.11) and the discharge's end "
-    "is missed: it ends on the model's maximum-voltage event and PyBaMM reports the experiment "
-    "infeasible (2026-12-02). At 0.1C, since the set starts as pressed, both steps end on their "
-    "cut-offs (149.51 / 137.83 against the default's 149.26 / 137.58 uA.h); before, the discharge's "
-    "last point there had the voltage state at 5.2 V",
+    "located on the voltage state's interpolant, which follows LiCoO2's steep ends poorly. At 1C (on "
+    "LiCoO2's volume law of session 38, measured 2026-12-04) both steps end on their cut-off events, "
+    "short of the cut-offs: the charge at 4.194 V, 50.92 instead of the default's 51.98 uA.h (2.0 %; "
+    "lever rule 52.09), the discharge at 3.271 V, 17.18 instead of 17.59 (2.3 %; lever rule 17.60). "
+    "At 0.1C the same: 147.36 / 135.67 against the default's 149.26 / 137.57 uA.h (1.3 / 1.4 %), at "
+    "4.188 / 3.023 V",
 )
 def test_voltage_state_locates_a_steep_cut_off():
     """Both steps of a LiCoO2 cycle at 1C end on their own cut-off, at that voltage, with the lever-rule

@@ -548,7 +548,9 @@ def test_a_failure_continuing_a_solution_of_the_same_layout_is_pybamms_own():
                               experiment=pybamm.Experiment(["Discharge at 1C for 2 minutes"])).solve()
     steps = ["Charge at 1C for 1 minute", "Hold at 2.4 V for 1 minute"]
     sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(steps))
-    assert sim.solve(starting_solution=first)["Voltage [V]"].entries[-1] == pytest.approx(2.4, abs=1e-9)
+    # the hold's voltage is an algebraic constraint met to the solver's tolerance (6.1e-7 below 2.4 V at the end
+    # since the Mo6S8 molar mass of session 39, 1e-15 before; up to 1e-4 early in the hold on both)
+    assert sim.solve(starting_solution=first)["Voltage [V]"].entries[-1] == pytest.approx(2.4, abs=1e-6)
     values = values.copy()
     values["Cathode porosity"] = "[input]"
     sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(steps))

@@ -3,6 +3,10 @@ import pybamm
 import pytest
 
 from pybamm_aea import parameters
+from pybamm_aea.constants import M_LI, formula_mass
+from pybamm_aea.energy import Electrode, get_material
+from pybamm_aea.energy.materials import from_aea_material
+from pybamm_aea.materials import paper_hosts
 from pybamm_aea.models.aea import AEA
 
 
@@ -24,6 +28,32 @@ def test_solid_density_of_the_hybrids_is_below_the_host_density():
         values = pybamm.ParameterValues(set_name)
         host_only = parameters.cathode_loading(10e-6, values["Cathode porosity"], values["Cathode host density [kg.m-3]"])
         assert host_only / parameters.loading_for_thickness(values, 10e-6) == pytest.approx(factor, abs=0.01)
+
+
+@pytest.mark.parametrize("set_name, host", [("Li2021_Mo6S8", "Mo6S8"), ("Li2021_TiS2", "TiS2")])
+def test_a_hosts_molar_mass_is_one_fact(set_name, host):
+    """The cell model's host molar mass is the energy library's record of it, the formula's IUPAC mass (the
+    Mo6S8 set typed 832.2 g/mol beside the library's 832.0)."""
+    values = pybamm.ParameterValues(set_name)
+    assert values["Cathode host molar mass [kg.mol-1]"] * 1e3 == get_material(host).molar_mass == formula_mass(host)
+
+
+def test_tis2_energy_density_is_one_number_on_both_paths():
+    """TiS2 through the energy library's record and through the material API's record (Faraday capacity of its
+    molar mass) gives one Wh/L: the record's typed 239.3 mAh/g gave 1435.5 against 1435.6 at 10 % porosity."""
+    library = Electrode({"TiS2": 1.0}, 0.1).energy_density(2.07).volumetric
+    material = Electrode({from_aea_material(paper_hosts.TIS2): 1.0}, 0.1).energy_density(2.07).volumetric
+    assert library == pytest.approx(material, rel=1e-12)
+
+
+def test_formula_mass_is_the_sum_of_its_atoms():
+    """Li4Mo6S8 is Mo6S8 and 4 Li; a formula the atomic-weight table cannot read is named, not guessed."""
+    assert formula_mass("Li4Mo6S8") - formula_mass("Mo6S8") == pytest.approx(4 * M_LI * 1e3, rel=1e-12)
+    assert formula_mass("LiTiS2") - formula_mass("TiS2") == pytest.approx(M_LI * 1e3, rel=1e-12)
+    with pytest.raises(ValueError, match="'LiCoO2': no standard atomic weight for Co, O"):
+        formula_mass("LiCoO2")
+    with pytest.raises(ValueError, match="'Mo6 S8' is not element symbols and counts"):
+        formula_mass("Mo6 S8")
 
 
 def test_thickness_and_loading_are_inverse():

@@ -529,7 +529,8 @@ class Electrode:
     def lithiation_mass_ratio(self, porosity=None):
         """Mass of the discharged electrode per mass of this (charged) electrode (``porosity`` as :meth:`lithiated`).
 
-        For empty pores it is the solid's mass gain (1.1649 for the paper's S-LMS); with a liquid filler the
+        For empty pores it is the solid's mass gain (1.1647 for the paper's S-LMS; the paper's 1.1649 is of its
+        rounded molar masses); with a liquid filler the
         liquid in the (resized) pores is counted too.
         """
         return self._mass_ratio(self.lithiated(porosity))

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, fields
 
 import pandas as pd
 
-from pybamm_aea.constants import M_LI
+from pybamm_aea.constants import M_LI, formula_mass
 from pybamm_aea.data import load_paper_table
 from pybamm_aea.user_input import did_you_mean, name_key
 
@@ -47,6 +47,8 @@ PAPER = "Li et al., Adv. Mater. 33, 2008723 (2021), supporting information"
 _PAPER_S2 = PAPER + ", Table S2"
 _PAPER_S9 = PAPER + ", Table S9"
 _IUPAC = "molar mass from IUPAC 2013 standard atomic weights"
+_FORMULA = ("molar mass computed from the formula (pybamm_aea.constants.formula_mass, IUPAC 2013 standard atomic "
+            "weights)")
 _CRC = "CRC Handbook of Chemistry and Physics, 97th ed. (2016)"
 
 ROLES = (
@@ -381,18 +383,20 @@ def _s2_am_density(column):
 _RECORDS = [
     # --- AEA hosts and their lithiated counterparts ------------------------------------------------------------
     Material(
-        "Mo6S8", "Mo6S8", 5.06, "active", molar_mass=832.0, specific_capacity=128.0, li_per_formula_unit=4,
-        average_voltage=_s9("Mo6S8", "average_voltage_V"), state="charged", lithiated_name="Li4Mo6S8",
-        source=f"{PAPER}: 5.06 g/cm3, 128 mAh/g, M = 832 g/mol (calculation model, Tables S6/S7); "
-        "2.05 V from Table S9 (IUPAC M = 832.2)",
+        "Mo6S8", "Mo6S8", 5.06, "active", molar_mass=formula_mass("Mo6S8"), specific_capacity=128.0,
+        li_per_formula_unit=4, average_voltage=_s9("Mo6S8", "average_voltage_V"), state="charged",
+        lithiated_name="Li4Mo6S8",
+        source=f"{PAPER}: 5.06 g/cm3, 128 mAh/g (calculation model, Tables S6/S7); 2.05 V from Table S9; {_FORMULA} "
+        "(832.18 g/mol; the paper's calculation model rounds it to 832)",
         aliases=("chevrel", "MS"),
     ),
     Material(
-        "Li4Mo6S8", "Li4Mo6S8", _s2_am_density("AEA_Li4Mo6S8"), "active", molar_mass=860.0,
-        specific_capacity=128.0 * 832.0 / 860.0, li_per_formula_unit=4,
-        average_voltage=_s9("Mo6S8", "average_voltage_V"), state="discharged", delithiated_name="Mo6S8",
-        source=f"{_PAPER_S2} (4.78 g/cm3) and calculation model (M = 860 g/mol); capacity = 128 mAh/g of Mo6S8 "
-        "expressed per g of Li4Mo6S8",
+        "Li4Mo6S8", "Li4Mo6S8", _s2_am_density("AEA_Li4Mo6S8"), "active",
+        molar_mass=formula_mass("Li4Mo6S8"), specific_capacity=128.0 * formula_mass("Mo6S8") / formula_mass("Li4Mo6S8"),
+        li_per_formula_unit=4, average_voltage=_s9("Mo6S8", "average_voltage_V"), state="discharged",
+        delithiated_name="Mo6S8",
+        source=f"{_PAPER_S2} (4.78 g/cm3); {_FORMULA} (859.94 g/mol; the paper's calculation model: 860); capacity = "
+        "128 mAh/g of Mo6S8 expressed per g of Li4Mo6S8",
     ),
     Material(
         "S8", "S8", 1.96, "active", molar_mass=256.0, specific_capacity=1675.0, li_per_formula_unit=16,
@@ -409,17 +413,19 @@ _RECORDS = [
         "per g of Li2S (Faraday: 1166 mAh/g)",
     ),
     Material(
-        "TiS2", "TiS2", 3.22, "active", molar_mass=111.99, specific_capacity=239.3, li_per_formula_unit=1,
+        "TiS2", "TiS2", 3.22, "active", molar_mass=formula_mass("TiS2"),
+        specific_capacity=MAH_PER_MOL / formula_mass("TiS2"), li_per_formula_unit=1,
         average_voltage=_s9("TiS2", "average_voltage_V"), state="charged", lithiated_name="LiTiS2",
-        source=f"density {_CRC}; {_IUPAC}; Faraday capacity of 1 Li; 2.07 V from {_PAPER_S9}",
+        source=f"density {_CRC}; {_FORMULA}; Faraday capacity of 1 Li; 2.07 V from {_PAPER_S9}",
         aliases=("TS",),
     ),
     Material(
-        "LiTiS2", "LiTiS2", _s9("TiS2", "active_density_g_per_cm3"), "active", molar_mass=118.93,
-        specific_capacity=239.3 * 111.99 / 118.93, li_per_formula_unit=1,
+        "LiTiS2", "LiTiS2", _s9("TiS2", "active_density_g_per_cm3"), "active",
+        molar_mass=formula_mass("LiTiS2"), specific_capacity=MAH_PER_MOL / formula_mass("LiTiS2"),
+        li_per_formula_unit=1,
         average_voltage=_s9("TiS2", "average_voltage_V"), state="discharged", delithiated_name="TiS2",
         source=f"density 3.09 g/cm3 is the 'TiS2' active density of {_PAPER_S9} (the discharged phase: LiTiS2 cell "
-        "a = 3.46, c = 6.19 A gives 3.08 g/cm3, cf. TiS2 3.22); " + _IUPAC,
+        "a = 3.46, c = 6.19 A gives 3.08 g/cm3, cf. TiS2 3.22); Faraday capacity of 1 Li; " + _FORMULA,
     ),
     Material(
         "Li4Ti5O12", "Li4Ti5O12", 3.48, "active", molar_mass=459.08, specific_capacity=175.0,

@@ -19,10 +19,11 @@ How the paper computed its figures (SI "energy density calculation model"):
   :data:`SCLGPS_COMPOSITION`.
 - S-LMS theoretical (a): 0.325 x 1675 + 0.675 x 128 = 630 mAh/g, x 2 V; density 1/(0.325/1.96 + 0.675/5.06);
   Wh/L x (1 - porosity) with the 360 MPa porosity. (b) discharged basis: masses x 8 M(Li2S)/M(S8) and
-  M(Li4Mo6S8)/M(Mo6S8) (sum 1.1649), densities of Li2S and Li4Mo6S8, same porosity
+  M(Li4Mo6S8)/M(Mo6S8) (sum 1.1649 with the paper's rounded 832 and 860 g/mol; 1.1647 with the formula
+  masses the library uses), densities of Li2S and Li4Mo6S8, same porosity
   -> ``Electrode.lithiated()``.
 - S-LMS practical (c): ESC = 0.6289 mAh / 1.3 mg; Wh/kg = integral of V dQ / mass; Wh/L with porosity 8.15 %.
-  (d): divided by the same 1.1649 mass ratio, density of the discharged electrode -> ``Electrode.from_curve``.
+  (d): divided by the same mass ratio, density of the discharged electrode -> ``Electrode.from_curve``.
 """
 import functools
 

@@ -3,8 +3,8 @@
 - Molar mass and density: the energy model's NMC532 record (96.55 g/mol, IUPAC; 4.74 g/cm3,
   crystallographic R-3m cell).
 - Delithiated density: NCM unit cells shrink on charge from 3.0 to 4.3 V vs Li, the more the
-  richer in Ni: ~1.2 % (NCM111) and ~5.1 % (NCM811) by in-situ XRD (Kondrakov et al., J. Phys.
-  Chem. C 121, 3286, 2017; Koerver et al., Energy Environ. Sci. 11, 2142, 2018). No NCM532
+  richer in Ni (NCM111 and NCM811 by in-situ XRD, :data:`KONDRAKOV_VOLUME_CONTRACTION`: Kondrakov et al.,
+  J. Phys. Chem. C 121, 3286, 2017; Koerver et al., Energy Environ. Sci. 11, 2142, 2018). No NCM532
   measurement is cited: its density at the delithiated end of the window is taken 2 % below the
   lithiated one (assumption, :data:`DELITHIATED_DENSITY_RATIO`), which makes the host's molar volume
   2.45 % smaller there than at x_max, inside that bracket (checked by tests/test_materials.py).
@@ -36,9 +36,12 @@ _U = [float(Mohtat2020.NMC_ocp_PeymanMPM(np.float64(t))) for t in _THETA]
 _THETA = [round((t - 0.05) / 0.95, 6) for t in _THETA]
 #: Table S9's practical capacity of NMC as Li per formula unit
 X_MAX = get_material("NMC").specific_capacity * _NMC.molar_mass / (F / 3.6)
+#: unit-cell volume contraction on charge over 3.0-4.3 V vs Li by in-situ XRD [-], of the NCMs poorer and richer
+#: in Ni than NCM532: Kondrakov et al., J. Phys. Chem. C 121, 3286 (2017), abstract (~1.2 % and ~5.1 %)
+KONDRAKOV_VOLUME_CONTRACTION = {"NCM111": 0.012, "NCM811": 0.051}
 #: density at the delithiated end of the window over the lithiated density: an assumption (no NCM532 measurement
-#: cited), the host's molar volume 2.45 % smaller at x = 0 than at x_max, between the ~1.2 % (NCM111) and ~5.1 %
-#: (NCM811) unit-cell volume changes of Kondrakov et al. (2017) over the same 3.0-4.3 V window
+#: cited), the host's molar volume 2.45 % smaller at x = 0 than at x_max, inside the bracket of
+#: :data:`KONDRAKOV_VOLUME_CONTRACTION` over the same 3.0-4.3 V window
 DELITHIATED_DENSITY_RATIO = 0.98
 
 

@@ -19,8 +19,8 @@ from pybamm_aea import thermodynamics
 
 from . import dispersed_materials, paper_cell
 
-#: Mo6S8 molar mass [kg/mol]: 6 x 95.95 + 8 x 32.06 g/mol (paper: 832 g/mol)
-M_MO6S8 = 0.8322
+#: Mo6S8 molar mass [kg/mol]: the energy model's record of it, 6 x 95.95 + 8 x 32.06 g/mol (paper: 832 g/mol)
+M_MO6S8 = get_material("Mo6S8").molar_mass / 1e3
 #: Mo6S8 density [kg/m3] (paper, "Mo6S8 5.06 g/cm3"; the energy model's record of it)
 RHO_MO6S8 = get_material("Mo6S8").density * 1e3
 #: Li per formula unit at full lithiation, Li4Mo6S8 (paper)

@@ -15,7 +15,7 @@ from pybamm_aea import citations
 
 from . import dispersed_materials, paper_cell
 
-#: TiS2 molar mass [kg/mol]: 47.87 + 2 x 32.06 g/mol (the energy model's record of it)
+#: TiS2 molar mass [kg/mol]: 47.867 + 2 x 32.06 g/mol (the energy model's record of it)
 M_TIS2 = get_material("TiS2").molar_mass / 1e3
 #: TiS2 density [kg/m3]: 3.22 g/cm3 (crystallographic, Chianelli et al., Mater. Res. Bull.
 #: 10, 1379, 1975)

@@ -8,7 +8,7 @@ cut short. The partial solution is worth keeping (the cycles of a cycle-life run
 nothing in it says the experiment did not finish: ``solution.termination`` is the last solved step's ("final
 time" or an experiment event), so a run that stopped early looked like one that finished unless its
 ``solution.cycles`` was counted against the experiment (LMS, 2 cycles of 30 s at 0.1C and 10 s at 1000C: the
-second step starts 6.901 V below the cut-off, and the solve returned 1 cycle of 1 step, "final time").
+second step starts 6.902 V below the cut-off, and the solve returned 1 cycle of 1 step, "final time").
 
 What: :func:`install` wraps ``pybamm.Simulation.solve``. For a simulation with an experiment whose model class
 sets :data:`MODEL_FLAG` true (the AEA model), the wrapper adds a callback (:class:`StepErrorRecorder`) to the
