@@ -697,6 +697,23 @@ def test_non_finite_states_are_refused_with_the_remedy():
         _sensitivity_discharge("Li2021_Mo6S8")
 
 
+def test_non_finite_output_variables_are_refused():
+    """The same LMS discharge with ``output_variables`` (the user's fit loop saving memory): the check was skipped
+    there, and the solve ran on to 7200 s with 4042 NaN voltages and 0.303 mA.h; now the same error, naming the
+    returned variable and the end state's non-finite variables."""
+    from pybamm_aea.models.solvers import NonFiniteStatesError
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode Li diffusivity factor": "[input]"})
+    model = pybamm.Model("AEA")
+    solver = model.default_solver_with(output_variables=["Voltage [V]"])
+    sim = pybamm.Simulation(model, parameter_values=values, solver=solver,
+                            experiment=pybamm.Experiment(["Discharge at 1C until 1.8 V"]))
+    with pytest.warns(UserWarning), pytest.raises(
+            NonFiniteStatesError, match=r"non-finite states from t = \d+(\.\d+)? s \(Voltage \[V\], .*Cathode Li"):
+        sim.solve(inputs={"Cathode Li diffusivity factor": 1.0}, calculate_sensitivities=True)
+
+
 def test_the_remedy_of_non_finite_states_meets_the_cut_off():
     """The remedy the error names: LMS on the lever-rule host at 1C with sensitivities ends at 1.8 V (3590 s)."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")

@@ -270,7 +270,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     #: the multi-phase host's remedy (this solver is that host's retry; see the base class's)
     SENSITIVITIES_REMEDY = ("with sensitivities on the multi-phase host (docs/known_limits.rst); the lever-rule host, "
-                            "pybamm.Model(\"AEA\", {\"host thermodynamics\": \"lever rule\"}), computes them (LMS at 1C)")
+                            "pybamm.Model(\"AEA\", {\"host thermodynamics\": \"lever rule\"}), computes them "
+                            "(LMS at 1C)")
 
     def _post_process_solution(self, sol, model, integration_time, inputs_dict, t_eval):
         solution = super()._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)

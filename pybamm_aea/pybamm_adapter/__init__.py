@@ -51,8 +51,8 @@ ending an event-terminated step on a consistent state itself.
 and ``len_rhs_and_alg``; an experiment solution's ``all_first_states`` and ``all_summary_variables``; a processed
 variable's ``mesh`` (its ``edges`` and ``d_edges``). Retired by: a documented state layout, per-cycle states and
 mesh. (Read as PyBaMM's public API, elsewhere: ``Solution.all_models``, ``all_ts``, ``all_ys``, ``all_yps``,
-``first_state``, ``last_state``, ``termination``, ``variables_returned``, ``y_event``, ``cycles``; ``BaseModel.variables``,
-``events``, ``algebraic``, ``options``, ``input_parameters``, ``get_processed_variable``; ``Simulation.built_model``;
+``first_state``, ``last_state``, ``termination``, ``variables_returned``, ``y_event``, ``cycles``;
+``BaseModel.variables``, ``events``, ``algebraic``, ``options``, ``input_parameters``, ``get_processed_variable``; ``Simulation.built_model``;
 the CasADi library's own API.)
 
 **Private methods and attributes overridden in subclasses** (left where the subclass is: an override is its
