@@ -904,7 +904,8 @@ def test_the_main_jobs_s_lms_row_is_the_readmes():
     row = run_comparison(cycles=3, specs=rows).table.set_index("cell").loc["AEA S-LMS (32.5 % S8 + Mo6S8)"]
     esc = row["Electrode specific capacity [mA.h.g-1]"]
     assert esc == pytest.approx(490.7, abs=0.05)
-    assert esc * 1.3 / 0.785 * 1e-3 == pytest.approx(0.81, abs=0.005)  # 1.3 mg on 0.785 cm2
+    loading = pybamm.ParameterValues("Li2021_S_Mo6S8")["Cathode loading [kg.m-2]"]  # (1.3 mg on 0.785 cm2)
+    assert esc * loading * 0.1 == pytest.approx(0.81, abs=0.005)  # mA.h/g x kg/m2 = 0.1 mA.h/cm2
     assert row["Electrode gravimetric energy [W.h.kg-1]"] == pytest.approx(899, abs=0.5)
     assert row["Electrode volumetric energy [W.h.L-1]"] == pytest.approx(2758, abs=0.5)
     assert row["Mean discharge voltage [V]"] == pytest.approx(1.83, abs=0.005)

@@ -1,5 +1,6 @@
 """pybamm_aea.set_initial_state: the initial state from a state of charge or an OCV."""
 import importlib.metadata
+import inspect
 import re
 import subprocess
 import sys
@@ -585,6 +586,10 @@ def test_pybamms_deprecated_initial_state_names_send_an_aea_set_to_set_initial_s
         getattr(values, alias)("2.1 V")
     assert values["Initial cathode Li content"] == pybamm.ParameterValues("Li2021_Mo6S8").set_initial_state(
         "2.1 V", inplace=False)["Initial cathode Li content"]
+    for unused, value in (("known_value", "cell capacity"), ("tol", 1e-3)):
+        if unused in inspect.signature(getattr(pybamm.ParameterValues, alias)).parameters:
+            with pytest.raises(ValueError, match=f"{alias}: {unused}={value!r} is an argument of PyBaMM's"):
+                getattr(values, alias)(0.5, **{unused: value})
     chen = pybamm.ParameterValues("Chen2020")
     with pytest.warns(DeprecationWarning):
         chen.set_initial_stoichiometries(0.5)

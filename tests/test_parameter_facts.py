@@ -525,3 +525,13 @@ def test_sulfur_shrinkage_on_delithiation_is_the_one_the_shrinking_core_states()
     shrinkage = 1 - charged / lithiated
     assert shrinkage == pytest.approx(0.4108, abs=1e-4)
     assert f"the S8 formed is {100 * shrinkage:.0f} % smaller" in " ".join(dispersed_material.__doc__.split())
+
+
+@pytest.mark.parametrize("set_name", ["Li2021_TiS2", "AEA_LiCoO2"])
+def test_the_film_diffusivity_where_no_film_forms_is_the_lms_fits(set_name, monkeypatch):
+    """The Li0 film diffusivity of a set where the film never forms (TiS2, a material's set) was a second and third
+    copy of Li2021_Mo6S8's fitted 1e-19 m2/s; it is now read from D_LI0_FILM_REF."""
+    from pybamm_aea.parameters import Li2021_Mo6S8
+
+    monkeypatch.setattr(Li2021_Mo6S8, "D_LI0_FILM_REF", 2e-19)
+    assert pybamm.ParameterValues(set_name)["Li0 film Li diffusivity [m2.s-1]"] == 2e-19

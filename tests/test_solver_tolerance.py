@@ -697,6 +697,23 @@ def test_non_finite_states_are_refused_with_the_remedy():
         _sensitivity_discharge("Li2021_Mo6S8")
 
 
+def test_non_finite_output_variables_are_refused():
+    """The same LMS discharge with ``output_variables`` (the user's fit loop saving memory): the check was skipped
+    there, and the solve ran on to 7200 s with 4042 NaN voltages and 0.303 mA.h; now the same error, naming the
+    returned variable and the end state's non-finite variables."""
+    from pybamm_aea.models.solvers import NonFiniteStatesError
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode Li diffusivity factor": "[input]"})
+    model = pybamm.Model("AEA")
+    solver = model.default_solver_with(output_variables=["Voltage [V]"])
+    sim = pybamm.Simulation(model, parameter_values=values, solver=solver,
+                            experiment=pybamm.Experiment(["Discharge at 1C until 1.8 V"]))
+    with pytest.warns(UserWarning), pytest.raises(
+            NonFiniteStatesError, match=r"non-finite states from t = \d+(\.\d+)? s \(Voltage \[V\], .*Cathode Li"):
+        sim.solve(inputs={"Cathode Li diffusivity factor": 1.0}, calculate_sensitivities=True)
+
+
 def test_the_remedy_of_non_finite_states_meets_the_cut_off():
     """The remedy the error names: LMS on the lever-rule host at 1C with sensitivities ends at 1.8 V (3590 s)."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
@@ -705,4 +722,38 @@ def test_the_remedy_of_non_finite_states_meets_the_cut_off():
                             experiment=pybamm.Experiment(["Discharge at 1C until 1.8 V"]))
     sol = sim.solve(inputs={"Cathode Li diffusivity factor": 1.0}, calculate_sensitivities=True)
     assert sol.termination.startswith("event") and sol.t[-1] == pytest.approx(3590.5, abs=2)
+    assert np.isfinite(sol["Voltage [V]"].sensitivities["Cathode Li diffusivity factor"]).all()
+    for name in ("Discharge energy [W.h]", "Throughput energy [W.h]", "Discharge capacity [A.h]"):
+        assert np.isfinite(sol[name].entries).all(), name
+
+
+def _lever_rule_tis2_sensitivity_discharge(**solver_options):
+    """TiS2 at 1C to 1.0 V on the lever-rule host with the sensitivity to the diffusivity factor, its default solver
+    made with ``solver_options`` (:meth:`AEA.default_solver_with`)."""
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({"Cathode Li diffusivity factor": "[input]"})
+    model = pybamm.Model("AEA", LEVER)
+    sim = pybamm.Simulation(model, parameter_values=values, solver=model.default_solver_with(**solver_options),
+                            experiment=pybamm.Experiment(["Discharge at 1C until 1.0 V"]))
+    return sim.solve(inputs={"Cathode Li diffusivity factor": 1.0}, calculate_sensitivities=True)
+
+
+@pytest.mark.parametrize("output_variables", [None, ["Voltage [V]", "Discharge energy [W.h]"]])
+def test_the_lever_rule_hosts_non_finite_states_are_refused_with_its_own_remedy(output_variables):
+    """TiS2 at 1C with sensitivities on the lever-rule host (rtol 1e-6): IDAKLU's event point at 3458.94 s had NaN in
+    the energy integrals, returned as "Discharge energy [W.h]" NaN; now refused, with this host's remedy (the
+    multi-phase host's text sent users to the lever rule), also when only ``output_variables`` are returned."""
+    from pybamm_aea.models.solvers import NonFiniteStatesError
+
+    with pytest.raises(NonFiniteStatesError, match=r"from t = 3458\.9\d* s \(Discharge energy \[W\.h\].*"
+                                                   r"lever-rule host at rtol 1e-6.*rtol=1e-7"):
+        _lever_rule_tis2_sensitivity_discharge(output_variables=output_variables)
+
+
+def test_the_lever_rule_hosts_remedy_meets_the_cut_off_with_finite_energies():
+    """The remedy the lever-rule host's error names: rtol 1e-7 ends TiS2's 1C discharge at 1.0 V (3458.94 s) on finite
+    states."""
+    sol = _lever_rule_tis2_sensitivity_discharge(rtol=1e-7)
+    assert sol.termination.startswith("event") and sol.t[-1] == pytest.approx(3458.94, abs=0.1)
+    assert np.isfinite(sol["Discharge energy [W.h]"].entries).all()
     assert np.isfinite(sol["Voltage [V]"].sensitivities["Cathode Li diffusivity factor"]).all()

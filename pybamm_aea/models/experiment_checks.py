@@ -38,14 +38,14 @@ from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
 from ..pybamm_adapter.model_internals import state_size, state_slices
-from ..pybamm_adapter.solver_internals import initial_state
+from ..pybamm_adapter.solver_internals import has_sensitivities, initial_state
 # a solve's save_at_cycles, checked by the solve (pybamm_adapter.experiment_errors): written in user_input, which the
 # command line imports without PyBaMM
 from ..user_input import check_save_at_cycles
 from .checks import (Range, _input_value, check_inputs, check_value, warn_unknown_inputs,
                      warn_unknown_parameters)
 
-__all__ = ["CheckedIDAKLUSolver", "starts_outside_window", "StartOutsideWindowWarning",
+__all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
@@ -868,6 +868,10 @@ class ExperimentStepFailedWarning(UserWarning):
     for AEA models)."""
 
 
+class NonFiniteStatesError(pybamm.SolverError):
+    """IDA returned a non-finite state or output variable (:meth:`CheckedIDAKLUSolver._refuse_non_finite`)."""
+
+
 class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     """``pybamm.IDAKLUSolver`` that checks input parameters against :data:`~pybamm_aea.models.checks.RANGES` before
     each solve or step, and warns about an input the model has not
@@ -880,6 +884,53 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     #: simulation's copy for its steps) runs the steps of (set by :mod:`pybamm_aea.pybamm_adapter.experiment_inputs`);
     #: None: each solve or step on its own
     experiment_inputs = None
+
+    #: what to do when IDA returns non-finite states in a solve with sensitivities, for this solver's host (the
+    #: tail of :class:`NonFiniteStatesError`'s message; a subclass states its own, measured)
+    SENSITIVITIES_REMEDY = ("with sensitivities on the lever-rule host at rtol 1e-6 (docs/known_limits.rst); "
+                            "a tighter rtol, model.default_solver_with(rtol=1e-7), computes them (TiS2 at 1C)")
+
+    def _post_process_solution(self, sol, model, integration_time, inputs_dict, t_eval):
+        solution = super()._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)
+        self._refuse_non_finite(model, solution)
+        return solution
+
+    def _refuse_non_finite(self, model, solution):
+        """A :class:`NonFiniteStatesError` if IDA returned a non-finite state (or, in a solve with
+        ``output_variables``, a non-finite returned variable or end state), which IDA kept (with sensitivities) and
+        ran on to the step's end time, past the cut-offs (LMS at 1C with the sensitivity to an input on the
+        multi-phase host, NaN from t = 3057-3069 s, 0.303 mA.h "discharged" in 7200 s: known limits), or returned at
+        its event point: "Discharge energy [W.h]" NaN at TiS2's 1C cut-off (3458.94 s) with sensitivities on the
+        lever-rule host at rtol 1e-6, and on the multi-phase host at rtol 1e-4, whose retry of the step mends it
+        (:class:`~pybamm_aea.models.solvers.SharedEventsIDAKLUSolver`; the same retry on the lever-rule host does
+        not: NaN at the same point)."""
+        if solution.variables_returned:
+            t = np.asarray(solution.all_ts[-1], dtype=float)
+            names, first = [], None
+            for name in self.output_variables:
+                entries = np.asarray(solution[name].entries, dtype=float)
+                bad = np.flatnonzero(~np.isfinite(entries.reshape(-1, entries.shape[-1])).all(axis=0))
+                if bad.size:
+                    names.append(name)
+                    first = bad[0] if first is None else min(first, bad[0])
+            end = np.asarray(solution.y_event, dtype=float)
+            if first is None and np.isfinite(end).all():
+                return
+            first_t = float(t[first]) if first is not None else float(t[-1])
+            if not np.isfinite(end).all():
+                rows = np.flatnonzero(~np.isfinite(end.ravel()))
+                names += [n for n in _state_names(model, rows) if n not in names]
+        else:
+            y = np.asarray(solution.all_ys[-1], dtype=float)
+            bad = np.flatnonzero(~np.isfinite(y).all(axis=0))
+            if bad.size == 0:
+                return
+            first_t = float(solution.all_ts[-1][bad[0]])
+            names = _state_names(model, np.flatnonzero(~np.isfinite(y[:, bad[0]])))
+        remedy = f"; {self.SENSITIVITIES_REMEDY}" if has_sensitivities(model) else ""
+        raise NonFiniteStatesError(
+            f"IDA returned non-finite states from t = {first_t:.6g} s "
+            f"({', '.join(names) or 'the state vector'}); no solution is returned past them{remedy}")
 
     def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):
         self._from_initial_state = True  # (a solve starts from the model's initial state; see step)
@@ -956,6 +1007,8 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             t, y = np.asarray(partial.all_ts[-1], dtype=float), np.asarray(partial.all_ys[-1], dtype=float)
             yps = getattr(partial, "all_yps", None)
             yp = None if not yps or yps[-1] is None else np.asarray(yps[-1], dtype=float)[:, -1]
+        except NonFiniteStatesError:  # (integrated into NaN: no state to tell)
+            return None
         except pybamm.SolverError:  # failed again before IDA integrated (e.g. a start outside the window)
             return False
         except Exception:  # noqa: BLE001 - the first failure's error stands
@@ -966,3 +1019,9 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         if partial.termination != "failure" or t.size == 0 or y.ndim != 2:
             return None
         return float(t[-1]), y[:, -1], yp
+
+
+def _state_names(model, rows):
+    """The names of the state variables holding the state vector's ``rows`` (the adapter's ``state_slices``)."""
+    return [var.name for var, slices in state_slices(model).items()
+            if any(s.start <= row < s.stop for s in slices for row in rows)]

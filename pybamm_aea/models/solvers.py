@@ -21,7 +21,7 @@ from ..pybamm_adapter.model_internals import algebraic_size, differential_size, 
 from ..pybamm_adapter.solver_internals import (event_functions, flatten_inputs, has_sensitivities, idaklu_options,
                                                replace_solver_functions, residual_function, set_end_state,
                                                set_event_functions, set_jacobian_function)
-from .experiment_checks import CheckedIDAKLUSolver
+from .experiment_checks import CheckedIDAKLUSolver, NonFiniteStatesError
 
 __all__ = ["ConsistentEventIDAKLUSolver", "SharedEventsIDAKLUSolver", "ScalarFunctionsIDAKLUSolver",
            "StepRetriedWarning", "NonFiniteStatesError", "downstream_states", "FlagKeepingIDAKLUSolver"]
@@ -258,7 +258,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         # (the multi-phase host's "suppress_algebraic_error") IDAS missed the cut-off and ran into NaN
         # (TiS2 at 1C to 1.0 V: "Experiment is infeasible: default duration (7200.0 seconds) was reached",
         # the voltage NaN from 3497 s; with them in: the cut-off at 3459 s, the solve without sensitivities's.
-        # LMS still runs into NaN near its Li4 end with them in: :meth:`_refuse_non_finite`)
+        # LMS still runs into NaN near its Li4 end with them in: ``_refuse_non_finite``)
         options = idaklu_options(self)
         suppress = options.get("suppress_algebraic_error", False)
         if suppress and has_sensitivities(model):
@@ -268,14 +268,13 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         finally:
             options["suppress_algebraic_error"] = suppress
 
-    #: what to do when IDA returns non-finite states in a solve with sensitivities (:meth:`_refuse_non_finite`)
+    #: the multi-phase host's remedy (this solver is that host's retry; see the base class's)
     SENSITIVITIES_REMEDY = ("with sensitivities on the multi-phase host (docs/known_limits.rst); the lever-rule host, "
-                            "pybamm.Model(\"AEA\", {\"host thermodynamics\": \"lever rule\"}), computes them")
+                            "pybamm.Model(\"AEA\", {\"host thermodynamics\": \"lever rule\"}), computes them "
+                            "(LMS at 1C)")
 
     def _post_process_solution(self, sol, model, integration_time, inputs_dict, t_eval):
         solution = super()._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)
-        if not solution.variables_returned:
-            self._refuse_non_finite(model, solution)
         if (solution.termination == "event" and algebraic_size(model) > 0 and not solution.variables_returned
                 and not has_sensitivities(model) and len(solution.all_ts[-1]) > 1):
             y = np.array(solution.all_ys[-1], dtype=float)
@@ -287,24 +286,6 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                 y[n:, -1] = z
                 set_end_state(solution, y)
         return solution
-
-    def _refuse_non_finite(self, model, solution):
-        """A ``pybamm.SolverError`` if IDA returned a non-finite state, which IDA kept (with sensitivities) and ran on
-        to the step's end time, past the cut-offs: LMS at 1C with the sensitivity to an input, NaN from
-        t = 3057-3069 s, the 1.8 V cut-off at 3581 s missed, 0.303 mA.h "discharged" in 7200 s (known limits).
-        Also IDAKLU's event point at rtol 1e-4 with sensitivities, NaN in the energy integrals (TiS2 at 1C, 3459 s),
-        which the multi-phase host's retry of the step (:class:`SharedEventsIDAKLUSolver`) solves."""
-        y = np.asarray(solution.all_ys[-1], dtype=float)
-        bad = np.flatnonzero(~np.isfinite(y).all(axis=0))
-        if bad.size == 0:
-            return
-        rows = np.flatnonzero(~np.isfinite(y[:, bad[0]]))
-        names = [var.name for var, slices in state_slices(model).items()
-                 if any(s.start <= row < s.stop for s in slices for row in rows)]
-        remedy = f"; {self.SENSITIVITIES_REMEDY}" if has_sensitivities(model) else ""
-        raise NonFiniteStatesError(
-            f"IDA returned non-finite states from t = {float(solution.all_ts[-1][bad[0]]):.6g} s "
-            f"({', '.join(names) or 'the state vector'}); no solution is returned past them{remedy}")
 
     def _consistent_algebraic_states(self, model, t, y, p):
         """The algebraic states solving the model's algebraic equations at time ``t`` [s] with the
@@ -341,10 +322,6 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         state = super().__getstate__()
         state.pop("_consistent_newton", None)  # (rebuilt for the model of the next solve)
         return state
-
-
-class NonFiniteStatesError(pybamm.SolverError):
-    """IDA returned a non-finite state (:meth:`ConsistentEventIDAKLUSolver._refuse_non_finite`)."""
 
 
 class StepRetriedWarning(UserWarning):
@@ -398,7 +375,8 @@ class ScalarFunctionsIDAKLUSolver(CheckedIDAKLUSolver, _ScalarFunctions, _Shared
     """The lever-rule host's default solver: :class:`.experiment_checks.CheckedIDAKLUSolver` running the
     model's functions as SX (:class:`_ScalarFunctions`), its events joined (:class:`_SharedEvents`).
     SX is not used for the multi-phase host: there it did not change the time of 10 C/10 cycles
-    (2.3 s CPU either way)."""
+    (2.3 s CPU either way). Non-finite states are refused (the base's ``_refuse_non_finite``) with no retry: the
+    multi-phase host's (:class:`SharedEventsIDAKLUSolver`) left TiS2's NaN energy at its 1C cut-off as it was."""
 
 
 class FlagKeepingIDAKLUSolver(pybamm.IDAKLUSolver):

@@ -13,7 +13,7 @@ from pybamm_aea.energy.materials import get_material
 from pybamm_aea import thermodynamics
 from pybamm_aea import citations
 
-from . import dispersed_materials, paper_cell
+from . import Li2021_Mo6S8, dispersed_materials, paper_cell
 
 #: TiS2 molar mass [kg/mol]: 47.867 + 2 x 32.06 g/mol (the energy model's record of it)
 M_TIS2 = get_material("TiS2").molar_mass / 1e3
@@ -132,7 +132,7 @@ def get_parameter_values():
             "Cathode host full at maximum Li content": 1.0,
             # no ionically blocking phase in LixTiS2: the film never forms
             "Li0 film onset Li content": -1.0,
-            "Li0 film Li diffusivity [m2.s-1]": 1e-19,  # no film forms: no effect (Li2021_Mo6S8 fit)
+            "Li0 film Li diffusivity [m2.s-1]": Li2021_Mo6S8.D_LI0_FILM_REF,  # no film forms: no effect
             "Initial Li0 film thickness [m]": 0.0,
             # cycle life (option "Li trapping": "irreversible"), the paper's explanation of the
             # LTS fade. Each fraction multiplies the free share of the host's Li, 1 - x_trap / x

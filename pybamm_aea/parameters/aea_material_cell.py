@@ -12,7 +12,7 @@ from pybamm_aea.materials import functions as fn
 from pybamm_aea.materials.material import CELL_BUILDS, MaterialError, _check
 from pybamm_aea.user_input import did_you_mean
 
-from . import dispersed_materials, paper_cell
+from . import Li2021_Mo6S8, dispersed_materials, paper_cell
 
 
 def material_cell_parameters(material, cell="paper", loading=None, temperature=None, porosity=None):
@@ -102,7 +102,7 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Cathode ionic conductivity [S.m-1]": sigma_ion,
             # no ionically blocking phase: the Li0 film of Mo6S8 never forms
             "Li0 film onset Li content": -1.0,
-            "Li0 film Li diffusivity [m2.s-1]": 1e-19,  # no film forms: no effect (Li2021_Mo6S8 fit)
+            "Li0 film Li diffusivity [m2.s-1]": Li2021_Mo6S8.D_LI0_FILM_REF,  # no film forms: no effect
             "Initial Li0 film thickness [m]": 0.0,
             "Lower voltage cut-off [V]": material.lower_voltage,
             "Upper voltage cut-off [V]": material.upper_voltage,

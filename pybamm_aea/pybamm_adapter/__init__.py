@@ -51,8 +51,8 @@ ending an event-terminated step on a consistent state itself.
 and ``len_rhs_and_alg``; an experiment solution's ``all_first_states`` and ``all_summary_variables``; a processed
 variable's ``mesh`` (its ``edges`` and ``d_edges``). Retired by: a documented state layout, per-cycle states and
 mesh. (Read as PyBaMM's public API, elsewhere: ``Solution.all_models``, ``all_ts``, ``all_ys``, ``all_yps``,
-``first_state``, ``last_state``, ``termination``, ``variables_returned``, ``cycles``; ``BaseModel.variables``,
-``events``, ``algebraic``, ``options``, ``input_parameters``, ``get_processed_variable``; ``Simulation.built_model``;
+``first_state``, ``last_state``, ``termination``, ``variables_returned``, ``y_event``, ``cycles``;
+``BaseModel.variables``, ``events``, ``algebraic``, ``options``, ``input_parameters``, ``get_processed_variable``; ``Simulation.built_model``;
 the CasADi library's own API.)
 
 **Private methods and attributes overridden in subclasses** (left where the subclass is: an override is its
@@ -60,6 +60,7 @@ class's business, and moving it here would only add an indirection; not checked 
 one fails the tests that run the solvers and the model):
 
 - ``pybamm.IDAKLUSolver._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)``:
+  :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (non-finite states refused),
   :class:`~pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver` (the event point made consistent) and
   :class:`~pybamm_aea.models.solvers.FlagKeepingIDAKLUSolver` (IDA's return flags kept). Retired by: a public
   post-processing hook, IDA's flag on the Solution, and the consistent event state upstream.

@@ -23,7 +23,8 @@ which ``pybamm.Model("AEA")`` and ``pybamm.ParameterValues("Li2021_...")`` do):
 PyBaMM's deprecated names of ``ParameterValues.set_initial_state`` (:data:`DEPRECATED_ALIASES`) call its
 lithium-ion code past that method; :func:`install` wraps them too, so that an AEA set goes to
 ``set_initial_state`` (with a ``DeprecationWarning``) instead of failing with ``KeyError: "Parameter 'Positive
-electrode OCP [V]' not found ..."``.
+electrode OCP [V]' not found ..."``; their lithium-ion eSOH arguments ``known_value`` and ``tol`` are refused by
+name when given other than PyBaMM's defaults.
 
 The simulation wrapper uses private ``BaseSimulation`` names (:data:`SIMULATION_PRIVATE_NAMES`), which
 changed between PyBaMM 25.12, 26.3 and 26.4; :func:`check` verifies them (and both methods' signatures)
@@ -134,13 +135,23 @@ def _deprecated_alias_dispatch(name, pybamm_method):
     def alias(self, initial_value, *args, **kwargs):
         if AEA_PARAMETER not in self:
             return pybamm_method(self, initial_value, *args, **kwargs)
-        given = inspect.signature(pybamm_method).bind(self, initial_value, *args, **kwargs).arguments
+        signature = inspect.signature(pybamm_method)
+        bound = signature.bind(self, initial_value, *args, **kwargs)
+        bound.apply_defaults()  # (PyBaMM's defaults, not re-typed here)
+        given = bound.arguments
+        # ``known_value`` and ``tol`` steer PyBaMM's lithium-ion eSOH solve, which an AEA set does not run: a value
+        # other than PyBaMM's default is refused by name, not dropped (``param``, PyBaMM's symbolic parameter set,
+        # is not read: the AEA version reads the values, as in set_initial_state)
+        for unused in ("known_value", "tol"):
+            if unused in given and given[unused] != signature.parameters[unused].default:
+                raise ValueError(
+                    f"ParameterValues.{name}: {unused}={given[unused]!r} is an argument of PyBaMM's lithium-ion eSOH "
+                    f"solve, which the AEA set's initial state (set_initial_state, from the cathode's Li content) "
+                    f"does not use; leave it out")
         warnings.warn(f"ParameterValues.{name} is deprecated in PyBaMM; the AEA set is sent to set_initial_state",
                       DeprecationWarning, stacklevel=2)
-        # (``param``, ``known_value`` and ``tol`` are PyBaMM's lithium-ion eSOH arguments, as in set_initial_state)
-        return self.set_initial_state(initial_value, direction=given.get("direction"),
-                                      inplace=given.get("inplace", True), options=given.get("options"),
-                                      inputs=given.get("inputs"))
+        return self.set_initial_state(initial_value, direction=given["direction"], inplace=given["inplace"],
+                                      options=given["options"], inputs=given["inputs"])
 
     alias._pybamm_aea_dispatch = True
     return alias
