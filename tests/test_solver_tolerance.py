@@ -463,11 +463,14 @@ def test_film_state_tolerance_keeps_the_cycle_at_solver_accuracy():
         reference = _lms_cycles(ScalarFunctionsIDAKLUSolver(rtol=1e-7, atol=1e-9), cycle=cycle, n=2)
     finally:
         Li0SurfaceFilm.SCALE = scale
-    for a, b in zip(default.cycles[1].steps, reference.cycles[1].steps):
+    # the rest after the discharge ends on the steep Li4 end of the OCP (x = 3.9952, about 44 V per Li there): its
+    # voltage follows 1e-5 of Li content, so it is compared to 0.5 mV (measured 2026-12-04: 0.19 mV, since the lever
+    # rule's D at the 1.8 V composition is Fig. S1's 8.8e-8 cm2/s, slower than before); the other steps to 0.1 mV
+    for a, b, tol in zip(default.cycles[1].steps, reference.cycles[1].steps, (1e-4, 5e-4, 1e-4, 1e-4)):
         q_a, q_b = (abs(s["Discharge capacity [A.h]"].entries[-1] - s["Discharge capacity [A.h]"].entries[0])
                     for s in (a, b))
         assert q_a == pytest.approx(q_b, rel=1e-5, abs=1e-12)
-        assert a["Voltage [V]"].entries[-1] == pytest.approx(b["Voltage [V]"].entries[-1], abs=1e-4)
+        assert a["Voltage [V]"].entries[-1] == pytest.approx(b["Voltage [V]"].entries[-1], abs=tol)
     # the film formed at the end of charge is the same film
     film = [c.steps[2]["Li0 film thickness [m]"].entries[-1] for c in (default.cycles[1], reference.cycles[1])]
     assert film[0] == pytest.approx(film[1], rel=1e-4)
