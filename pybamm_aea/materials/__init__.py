@@ -54,10 +54,11 @@ def get_material(name):
     read."""
     if isinstance(name, AEAMaterial):
         return name
-    if literature_name(name) is None:
+    known = literature_name(name)
+    if known is None:
         raise MaterialError(f"unknown material {name!r}; literature materials: {list(LITERATURE)}"
                             + did_you_mean(name, LITERATURE))
-    module, _, attr = LITERATURE[literature_name(name)].partition(":")
+    module, _, attr = LITERATURE[known].partition(":")
     return copy.deepcopy(getattr(importlib.import_module(module), attr or "MATERIAL"))
 
 

@@ -131,11 +131,12 @@ def _parameter_values_dispatch(pybamm_method):
 
 
 def _deprecated_alias_dispatch(name, pybamm_method):
+    signature = inspect.signature(pybamm_method)
+
     @functools.wraps(pybamm_method)
     def alias(self, initial_value, *args, **kwargs):
         if AEA_PARAMETER not in self:
             return pybamm_method(self, initial_value, *args, **kwargs)
-        signature = inspect.signature(pybamm_method)
         bound = signature.bind(self, initial_value, *args, **kwargs)
         bound.apply_defaults()  # (PyBaMM's defaults, not re-typed here)
         given = bound.arguments
