@@ -6,8 +6,15 @@ from in ``values["citations"]`` (PyBaMM registers them when ``pybamm.ParameterVa
 ``pybamm.print_citations()`` after a solve lists them (it needs ``pybtex``, PyBaMM's ``cite`` extra).
 Works PyBaMM's own bibliography holds are named by its key (:data:`BRUGGEMAN1935`, :data:`WYCISK2022`,
 :data:`BAKER2018`, :data:`MARQUIS2019`, :data:`MOHTAT2020`). A DOI is given only where it was checked.
+
+The comment above each entry says how it was checked (session 40's audit): "verified" names the public record its
+fields were compared with; "not verified" names the fields no public record was found for (they are left as the
+citing module quotes them, not guessed). tests/test_citations.py checks that every work a parameter set or material
+record lists resolves to an entry with its author, title, year and journal (or publisher).
 """
 
+#: verified (the paper's first page, /work/shared/paper: title, authors, journal, DOI; volume 33 and article
+#: number 2008723 as the paper's own "Adv. Mater. 2021, 33, 2008723" gives them)
 LI2021 = """@article{Li2021AEA,
   title = {Dense All-Electrochem-Active Electrodes for All-Solid-State Lithium Batteries},
   author = {Li, Meiying and Liu, Tao and Shi, Zhe and Xue, Weijiang and Hu, Yong-sheng and
@@ -19,7 +26,7 @@ LI2021 = """@article{Li2021AEA,
   doi = {10.1002/adma.202008723}
 }"""
 
-# --- keys of PyBaMM's CITATIONS.bib -----------------------------------------------------------------------------
+# --- keys of PyBaMM's CITATIONS.bib (its entries, checked by tests/test_citations.py) ----------------------------
 #: Bruggeman, Ann. Phys. 416, 636 (1935): the Bruggeman factor of the solid network
 BRUGGEMAN1935 = "Bruggeman1935"
 #: Wycisk et al., J. Energy Storage 52, 105016 (2022): the one-state hysteresis of the lever-rule OCP
@@ -34,6 +41,7 @@ MARQUIS2019 = "Marquis2019"
 MOHTAT2020 = "Mohtat2020"
 
 # --- the model's mechanisms --------------------------------------------------------------------------------------
+#: verified (two public reference lists, one Crossref-checked): author, title, journal, 46(5), 1144-1160, 2013, DOI
 BAZANT2013 = """@article{Bazant2013,
   title = {Theory of Chemical Kinetics and Charge Transfer based on Nonequilibrium Thermodynamics},
   author = {Bazant, Martin Z.},
@@ -45,6 +53,7 @@ BAZANT2013 = """@article{Bazant2013,
   doi = {10.1021/ar300145c}
 }"""
 
+#: verified (MPET's README and two reference lists): authors, title, journal, 164(11), E3291-E3310, 2017, DOI
 SMITH2017 = """@article{Smith2017,
   title = {Multiphase Porous Electrode Theory},
   author = {Smith, Raymond B. and Bazant, Martin Z.},
@@ -52,9 +61,11 @@ SMITH2017 = """@article{Smith2017,
   volume = {164},
   number = {11},
   pages = {E3291--E3310},
-  year = {2017}
+  year = {2017},
+  doi = {10.1149/2.0171711jes}
 }"""
 
+#: not verified (no public record found in session 40): its fields as first written; no DOI
 JAMNIK2003 = """@article{Jamnik2003,
   title = {Nanocrystallinity effects in lithium battery materials: Aspects of nano-ionics. {Part IV}},
   author = {Jamnik, Janko and Maier, Joachim},
@@ -64,6 +75,8 @@ JAMNIK2003 = """@article{Jamnik2003,
   year = {2003}
 }"""
 
+#: verified (a library catalogue's Crossref record): title, journal, 2(6), 524-529, 2019, DOI, and the abstract's
+#: 0.62 V vs Li of the Li+/(In-InLi) electrode; not verified: the authors after the first (as first written)
 SANTHOSHA2019 = """@article{Santhosha2019,
   title = {The {Indium-Lithium} Electrode in Solid-State Lithium-Ion Batteries: Phase Formation, Redox Potentials,
            and Interface Stability},
@@ -72,9 +85,11 @@ SANTHOSHA2019 = """@article{Santhosha2019,
   volume = {2},
   number = {6},
   pages = {524--529},
-  year = {2019}
+  year = {2019},
+  doi = {10.1002/batt.201800149}
 }"""
 
+#: verified (a repository's code comment): title, first author, DOI; the other fields as first written
 SRINIVASAN2004 = """@article{Srinivasan2004,
   title = {Discharge Model for the Lithium Iron-Phosphate Electrode},
   author = {Srinivasan, Venkat and Newman, John},
@@ -86,6 +101,8 @@ SRINIVASAN2004 = """@article{Srinivasan2004,
   doi = {10.1149/1.1785012}
 }"""
 
+#: verified (a public reference list): author, title, journal, 221, 671-675, 1961 (the DOI that list gives is
+#: another work's, not used)
 HECKEL1961 = """@article{Heckel1961,
   title = {Density-Pressure Relationships in Powder Compaction},
   author = {Heckel, R. W.},
@@ -96,6 +113,8 @@ HECKEL1961 = """@article{Heckel1961,
 }"""
 
 # --- the parameter sets' sources ---------------------------------------------------------------------------------
+#: verified (three public reference lists): authors, title, journal, 124, 1569, 1977, DOI; issue and last page
+#: as first written
 WEPPNER1977 = """@article{Weppner1977,
   title = {Determination of the Kinetic Parameters of Mixed-Conducting Electrodes and Application to the System
            {Li3Sb}},
@@ -108,6 +127,8 @@ WEPPNER1977 = """@article{Weppner1977,
   doi = {10.1149/1.2133112}
 }"""
 
+#: verified (public reference lists, two Crossref-checked): title, first author, journal, 10, 682, 2011, DOI; the
+#: other authors as first written
 KAMAYA2011 = """@article{Kamaya2011,
   title = {A lithium superionic conductor},
   author = {Kamaya, Noriaki and Homma, Kenji and Yamakawa, Yuichiro and Hirayama, Masaaki and Kanno, Ryoji and
@@ -120,6 +141,8 @@ KAMAYA2011 = """@article{Kamaya2011,
   doi = {10.1038/nmat3066}
 }"""
 
+#: verified (two public reference lists, one from the publisher's page): title, first author, journal, 135,
+#: 975-978, 2013, DOI; the other authors as first written
 LIU2013 = """@article{Liu2013Li3PS4,
   title = {Anomalous High Ionic Conductivity of Nanoporous beta-{Li3PS4}},
   author = {Liu, Zengcai and Fu, Wujun and Payzant, E. Andrew and Yu, Xiang and Wu, Zili and Dudney, Nancy J. and
@@ -131,6 +154,7 @@ LIU2013 = """@article{Liu2013Li3PS4,
   doi = {10.1021/ja3110895}
 }"""
 
+#: not verified (no public record found in session 40): its fields as Li2021_TiS2 quotes them or as first written
 CHIANELLI1975 = """@article{Chianelli1975,
   title = {Structure refinement of stoichiometric {TiS2}},
   author = {Chianelli, R. R. and Scanlon, J. C. and Thompson, A. H.},
@@ -140,6 +164,7 @@ CHIANELLI1975 = """@article{Chianelli1975,
   year = {1975}
 }"""
 
+#: not verified (no public record found in session 40): its fields as Li2021_TiS2 quotes them or as first written
 THOMPSON1978 = """@article{Thompson1978,
   title = {Lithium Ordering in {LixTiS2}},
   author = {Thompson, A. H.},
@@ -149,6 +174,7 @@ THOMPSON1978 = """@article{Thompson1978,
   year = {1978}
 }"""
 
+#: verified (two public reference lists): author, title, journal, 104(10), 4271-4302, 2004, DOI
 WHITTINGHAM2004 = """@article{Whittingham2004,
   title = {Lithium Batteries and Cathode Materials},
   author = {Whittingham, M. Stanley},
@@ -160,6 +186,7 @@ WHITTINGHAM2004 = """@article{Whittingham2004,
   doi = {10.1021/cr020731c}
 }"""
 
+#: not verified (no public record found in session 40): its fields (DOI included) as first written
 MORADABADI2016 = """@article{Moradabadi2016,
   title = {Thermodynamics and kinetics of defects in {Li2S}},
   author = {Moradabadi, Ashkan and Kaghazchi, Payam},
@@ -171,6 +198,8 @@ MORADABADI2016 = """@article{Moradabadi2016,
   doi = {10.1063/1.4952434}
 }"""
 
+#: not verified (no public record found in session 40): journal, volume, first page and year as the Li4Ti5O12
+#: records quote them, the rest as first written
 OHZUKU1995 = """@article{Ohzuku1995,
   title = {Zero-Strain Insertion Material of {Li[Li1/3Ti5/3]O4} for Rechargeable Lithium Cells},
   author = {Ohzuku, Tsutomu and Ueda, Atsushi and Yamamoto, Norihiro},
@@ -181,6 +210,8 @@ OHZUKU1995 = """@article{Ohzuku1995,
   year = {1995}
 }"""
 
+#: not verified (no public record found in session 40): journal, volume, first page and year as
+#: dispersed_materials quotes them, the rest as first written
 WAGEMAKER2009 = """@article{Wagemaker2009,
   title = {Li-Ion Diffusion in the Equilibrium Nanomorphology of Spinel {Li4+xTi5O12}},
   author = {Wagemaker, Marnix and van Eck, Ernst R. H. and Kentgens, Arno P. M. and Mulder, Fokko M.},
@@ -190,6 +221,8 @@ WAGEMAKER2009 = """@article{Wagemaker2009,
   year = {2009}
 }"""
 
+#: not verified (no public record found in session 40): journal, volume, first page and year as
+#: dispersed_materials quotes them, the rest (DOI included) as first written
 WILKENING2007 = """@article{Wilkening2007,
   title = {Ultraslow Li diffusion in spinel-type structured {Li4Ti5O12} - a comparison of results from solid state
            NMR and impedance spectroscopy},
@@ -202,6 +235,7 @@ WILKENING2007 = """@article{Wilkening2007,
   doi = {10.1039/b616269j}
 }"""
 
+#: verified (public reference lists): authors, title, journal, 144(4), 1188-1194, 1997, DOI
 PADHI1997 = """@article{Padhi1997,
   title = {Phospho-olivines as Positive-Electrode Materials for Rechargeable Lithium Batteries},
   author = {Padhi, A. K. and Nanjundaswamy, K. S. and Goodenough, J. B.},
@@ -213,6 +247,8 @@ PADHI1997 = """@article{Padhi1997,
   doi = {10.1149/1.1837571}
 }"""
 
+#: verified (two repositories quoting its Crossref record): authors, title, journal, 139(8), 2091-2097, 1992, DOI
+#: (one other public reference list gives 2091-2096; Crossref's 2097 is kept)
 REIMERS1992 = """@article{Reimers1992,
   title = {Electrochemical and In Situ {X}-Ray Diffraction Studies of Lithium Intercalation in {LixCoO2}},
   author = {Reimers, J. N. and Dahn, J. R.},
@@ -224,6 +260,7 @@ REIMERS1992 = """@article{Reimers1992,
   doi = {10.1149/1.2221184}
 }"""
 
+#: not verified (no public record found in session 40): its fields (DOI included) as first written
 TESHIMA2010 = """@article{Teshima2010,
   title = {Environmentally Friendly Growth of Well-Developed {LiCoO2} Crystals for Lithium-Ion Rechargeable
            Batteries Using a {NaCl} Flux},
@@ -236,14 +273,17 @@ TESHIMA2010 = """@article{Teshima2010,
   doi = {10.1021/cg100705d}
 }"""
 
-#: (a misc entry: the article's volume and pages were not checked, its abstract was read)
+#: verified (the article's first page, a public copy): authors, title, journal (pubs.acs.org/cm: Chemistry of
+#: Materials, ACS), 2013; a misc entry: its volume and pages were not found
 BENYAHIA2013 = """@misc{BenYahia2013,
   title = {Phase Transition Mechanisms in {LixCoO2} (0.25 <= x <= 1) Based on Group-Subgroup Transformations},
   author = {Ben Yahia, Hamdi and Shikano, Masahiro and Kobayashi, Hironori},
   howpublished = {Chemistry of Materials (ACS, 2013)},
+  publisher = {American Chemical Society},
   year = {2013}
 }"""
 
+#: not verified (no public record found in session 40): its fields (DOI included) as first written
 MILEWSKA2014 = """@article{Milewska2014,
   title = {The nature of the nonmetal-metal transition in {LixCoO2} oxide},
   author = {Milewska, A. and Świerczek, K. and Toboła, J. and Boudoire, F. and Hu, Y. and Bora, D. K. and
@@ -255,6 +295,8 @@ MILEWSKA2014 = """@article{Milewska2014,
   doi = {10.1016/j.ssi.2014.05.011}
 }"""
 
+#: verified (public reference lists, one Crossref-checked): first and last authors, journal, 9, 1135, 1999, DOI;
+#: the title and the other authors as first written
 MENETRIER1999 = """@article{Menetrier1999,
   title = {The insulator-metal transition upon lithium deintercalation from {LiCoO2}: electronic properties and
            {7Li} {NMR} study},
@@ -267,14 +309,18 @@ MENETRIER1999 = """@article{Menetrier1999,
   doi = {10.1039/a900016j}
 }"""
 
-#: a preprint: cited by its arXiv number (its journal version was not checked)
+#: a preprint, cited by its arXiv number; verified (arXiv's page, ar5iv): authors, title, arXiv:1005.4253 (2010);
+#: its journal version was not checked
 MIYOSHI2010 = """@misc{Miyoshi2010,
   title = {Magnetic and Electronic Properties of {LixCoO2} Single Crystals},
   author = {Miyoshi, K. and Iwai, C. and Kondo, H. and Miura, M. and Nishigori, S. and Takeuchi, J.},
   howpublished = {arXiv:1005.4253},
+  publisher = {arXiv},
   year = {2010}
 }"""
 
+#: verified (public reference lists and COMSOL models' property notes): title, first and last authors, journal,
+#: 11, 2142-2158, 2018, DOI; the other authors as first written
 KOERVER2018 = """@article{Koerver2018,
   title = {Chemo-mechanical expansion of lithium electrode materials - on the route to mechanically optimized
            all-solid-state batteries},
@@ -287,6 +333,8 @@ KOERVER2018 = """@article{Koerver2018,
   doi = {10.1039/C8EE00907D}
 }"""
 
+#: verified (a repository's reference list): first author (Hyung-Joo Noh), title, journal, 233, 121, 2013; the
+#: other authors, the last page and the DOI as first written
 NOH2013 = """@article{Noh2013,
   title = {Comparison of the structural and electrochemical properties of layered {Li[NixCoyMnz]O2} (x = 1/3, 0.5,
            0.6, 0.7, 0.8 and 0.85) cathode material for lithium-ion batteries},
@@ -309,8 +357,9 @@ CHUNG2002 = """@article{Chung2002,
   year = {2002}
 }"""
 
-#: not verified against the article (no copy found): fields as the LiFePO4 record quotes them (journal, volume,
-#: page A13, year) and the title and pages as recalled; DOI left out
+#: not verified (no copy and no public record found, searched again in session 40: publisher pages, reference lists,
+#: repositories): fields as the LiFePO4 record quotes them (journal, volume, page A13, year), the authors, title and
+#: last page as recalled; DOI left out
 AMIN2007 = """@article{Amin2007,
   title = {Anisotropy of Electronic and Ionic Transport in {LiFePO4} Single Crystals},
   author = {Amin, R. and Balaya, P. and Maier, J.},
@@ -322,7 +371,8 @@ AMIN2007 = """@article{Amin2007,
 }"""
 
 #: verified (the publisher's abstract page): title, journal, DOI, the numbers the record quotes (2.46 S/cm at 300 K,
-#: x ~ 0.04); volume and first page as the Li4Ti5O12 record quotes them, authors as recalled
+#: x ~ 0.04); not verified (no public record found in session 40): volume and pages (as the Li4Ti5O12 record
+#: quotes them), authors (as recalled)
 YOUNG2013 = """@article{Young2013,
   title = {Electronic Conductivity in the {Li4/3Ti5/3O4-Li7/3Ti5/3O4} System and Variation with State-of-Charge as a
            {Li} Battery Anode},
@@ -334,8 +384,9 @@ YOUNG2013 = """@article{Young2013,
   doi = {10.1002/aenm.201300134}
 }"""
 
-#: not verified against the article (no copy found): journal, volume, first page and year as the Li4Ti5O12 record
-#: quotes them; title and authors as recalled
+#: not verified (no copy and no public record found, searched again in session 40: publisher pages, reference
+#: lists, repositories): journal, volume, first page and year as the Li4Ti5O12 record quotes them; title, authors,
+#: issue and last page as recalled; DOI left out
 CHEN2001 = """@article{Chen2001,
   title = {Studies of {Mg}-Substituted {Li4-xMgxTi5O12} Spinel Electrodes (0 <= x <= 1) for Lithium Batteries},
   author = {Chen, C. H. and Vaughey, J. T. and Jansen, A. N. and Dees, D. W. and Kahaian, A. J. and Goacher, T. and
@@ -348,7 +399,8 @@ CHEN2001 = """@article{Chen2001,
 }"""
 
 #: verified (the article's first page): authors, title, journal, volume, pages, year and the abstract's unit-cell
-#: volume changes between 3.0 and 4.3 V vs Li, ~1.2 % (NCM111) and ~5.1 % (NCM811); DOI not checked (left out)
+#: volume changes between 3.0 and 4.3 V vs Li, ~1.2 % (NCM111) and ~5.1 % (NCM811); issue 6 and DOI from a public
+#: reference list (session 40)
 KONDRAKOV2017 = """@article{Kondrakov2017,
   title = {Anisotropic Lattice Strain and Mechanical Degradation of High- and Low-Nickel {NCM} Cathode Materials for
            {Li}-Ion Batteries},
@@ -356,8 +408,10 @@ KONDRAKOV2017 = """@article{Kondrakov2017,
             Hartmann, Pascal and Sommer, Heino and Brezesinski, Torsten and Janek, Jürgen},
   journal = {The Journal of Physical Chemistry C},
   volume = {121},
+  number = {6},
   pages = {3286--3294},
-  year = {2017}
+  year = {2017},
+  doi = {10.1021/acs.jpcc.6b12885}
 }"""
 
 #: verified (two public reference lists): authors, title, journal, volume, pages, year, DOI
@@ -372,8 +426,8 @@ RICHARDS2016 = """@article{Richards2016,
   doi = {10.1021/acs.chemmater.5b04082}
 }"""
 
-#: verified (the accepted manuscript's first page): authors, title, journal, year, DOI; volume and first page as
-#: paper_cell quotes them
+#: verified (the accepted manuscript's first page): authors, title, journal, year, DOI; volume 7 and first page
+#: 23685 (a public reference list, session 40)
 ZHU2015 = """@article{Zhu2015,
   title = {Origin of Outstanding Stability in the Lithium Solid Electrolyte Materials: Insights from Thermodynamic
            Analyses Based on First-Principles Calculations},
@@ -385,8 +439,9 @@ ZHU2015 = """@article{Zhu2015,
   doi = {10.1021/acsami.5b07517}
 }"""
 
-#: verified (a public reference list): authors, title, journal, volume, pages, year; DOI not checked (left out).
-#: Argyrodite (Li6PS5X) electrolytes at Li metal, the interphase-growth law and resistive layers paper_cell quotes
+#: verified (a public reference list, found again in session 40): authors, title, journal, volume, pages, year; DOI
+#: not found (left out). Argyrodite (Li6PS5X) electrolytes at Li metal, the interphase-growth law and resistive
+#: layers paper_cell quotes
 WENZEL2018 = """@article{Wenzel2018,
   title = {Interfacial reactivity and interphase growth of argyrodite solid electrolytes at lithium metal electrodes},
   author = {Wenzel, Sebastian and Sedlmaier, Stefan J. and Dietrich, Christian and Zeier, Wolfgang G. and
@@ -397,7 +452,8 @@ WENZEL2018 = """@article{Wenzel2018,
   year = {2018}
 }"""
 
-#: not verified against the article (no copy found): journal, volume, first page and year as paper_cell quotes them,
+#: not verified (no copy and no public record found in session 40; the same group's Li3PS4 paper found is another
+#: one, J. Phys. Soc. Jpn. 79 Suppl. A, 90, 2010): journal, volume, first page and year as paper_cell quotes them,
 #: title and authors as recalled; DOI left out
 HOMMA2011 = """@article{Homma2011,
   title = {Crystal structure and phase transitions of the lithium ionic conductor {Li3PS4}},

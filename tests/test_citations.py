@@ -291,3 +291,76 @@ def test_every_work_a_parameter_set_names_is_among_its_citations(name):
     cited = [*pybamm.ParameterValues(name)["citations"], *_submodel_works()]
     unlisted = _unlisted_works(texts, cited)
     assert not unlisted, f"{name}: works named but not in its citations (add them to pybamm_aea.citations): {unlisted}"
+
+
+# --- every work a set or a material record lists is a full bibliographic entry ----------------------------------
+def _pybamm_bibliography():
+    database = pytest.importorskip("pybtex.database")
+    return database.parse_file(os.path.join(pybamm.__path__[0], "CITATIONS.bib"), bib_format="bibtex").entries
+
+
+def _entry(work, pybamm_entries):
+    """The pybtex entry of a listed work: its BibTeX string parsed, or PyBaMM's entry of its key (None if absent)."""
+    database = pytest.importorskip("pybtex.database")
+    if work.lstrip().startswith("@"):
+        (_, entry), = database.parse_string(work, bib_format="bibtex").entries.items()
+        return entry
+    return pybamm_entries.get(work)
+
+
+def _incomplete(works):
+    """'key: what is missing' for each work that is no entry with author, title, year and journal (or publisher)."""
+    pybamm_entries, problems = _pybamm_bibliography(), []
+    for work in works:
+        entry = _entry(work, pybamm_entries)
+        if entry is None:
+            problems.append(f"{work!r}: neither a BibTeX entry nor a key of PyBaMM's bibliography")
+            continue
+        missing = [field for field in ("title", "year") if not entry.fields.get(field, "").strip()]
+        missing += [] if entry.persons.get("author") else ["author"]
+        venue = any(entry.fields.get(field, "").strip() for field in ("journal", "publisher"))
+        missing += [] if venue else ["journal or publisher"]
+        if missing:
+            problems.append(f"{entry.key}: {', '.join(missing)}")
+    return problems
+
+
+def test_incomplete_names_a_missing_venue_and_an_unknown_key():
+    no_venue = "@misc{X2020, title = {T}, author = {A, B}, howpublished = {somewhere}, year = {2020}}"
+    assert _incomplete([no_venue, "NoSuchKey1999", citations.BRUGGEMAN1935, citations.LI2021]) == [
+        "X2020: journal or publisher", "'NoSuchKey1999': neither a BibTeX entry nor a key of PyBaMM's bibliography"]
+
+
+@pytest.mark.parametrize("name", list(_SET_TEXTS))
+def test_every_work_a_parameter_set_lists_is_a_full_entry(name):
+    """Each of a set's ``values["citations"]`` resolves, as :mod:`pybamm_aea.citations` BibTeX or a key of PyBaMM's
+    CITATIONS.bib, to an entry with author, title, year and journal (or publisher): what ``print_citations`` needs
+    to name the work (the LiCoO2 set's two misc entries, Ben Yahia 2013 and Miyoshi's preprint, named no venue)."""
+    problems = _incomplete(pybamm.ParameterValues(name)["citations"])
+    assert not problems, f"{name}: {problems}"
+
+
+@pytest.mark.parametrize("name", _literature_records())
+def test_every_work_a_material_record_lists_is_a_full_entry(name):
+    from pybamm_aea.materials import get_material
+
+    problems = _incomplete(get_material(name).parameter_dict()["citations"])
+    assert not problems, f"{name}: {problems}"
+
+
+def test_every_bibtex_entry_says_how_it_was_checked():
+    """Each entry of pybamm_aea.citations has a ``#:`` comment above it saying what was verified against a public
+    record (and where) or that it was not."""
+    import inspect
+
+    lines = inspect.getsource(citations).splitlines()
+    unsaid = []
+    for i, line in enumerate(lines):
+        match = re.match(r'([A-Z0-9_]+) = """@', line)
+        if match:
+            k = i
+            while lines[k - 1].startswith("#:"):
+                k -= 1
+            if "verified" not in " ".join(lines[k:i]):
+                unsaid.append(match.group(1))
+    assert not unsaid

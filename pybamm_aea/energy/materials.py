@@ -465,7 +465,7 @@ _RECORDS = [
         "NMC532", "LiNi0.5Mn0.3Co0.2O2", 4.74, "active", molar_mass=96.55, specific_capacity=170.0,
         li_per_formula_unit=1, average_voltage=3.7, state="discharged",
         source="crystallographic density of the R-3m cell (a = 2.868, c = 14.24 A, Z = 3; lattice parameters of "
-        "pristine NCM532 as commonly reported, no diffraction work cited for them); capacity and voltage "
+        "pristine NCM532 not verified: no diffraction work cited or found for them); capacity and voltage "
         "from Noh et al., J. Power Sources 233, 121 (2013); " + _IUPAC,
         aliases=("NCM532",),
     ),
