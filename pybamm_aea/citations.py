@@ -154,7 +154,7 @@ LIU2013 = """@article{Liu2013Li3PS4,
   doi = {10.1021/ja3110895}
 }"""
 
-#: not verified (no public record found in session 40): its fields as Li2021_TiS2 quotes them or as first written
+#: not verified (no public record found in session 40): its fields as first written
 CHIANELLI1975 = """@article{Chianelli1975,
   title = {Structure refinement of stoichiometric {TiS2}},
   author = {Chianelli, R. R. and Scanlon, J. C. and Thompson, A. H.},
@@ -164,7 +164,7 @@ CHIANELLI1975 = """@article{Chianelli1975,
   year = {1975}
 }"""
 
-#: not verified (no public record found in session 40): its fields as Li2021_TiS2 quotes them or as first written
+#: not verified (no public record found in session 40): its fields as first written
 THOMPSON1978 = """@article{Thompson1978,
   title = {Lithium Ordering in {LixTiS2}},
   author = {Thompson, A. H.},

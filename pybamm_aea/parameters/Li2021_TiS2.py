@@ -17,9 +17,8 @@ from . import Li2021_Mo6S8, dispersed_materials, paper_cell
 
 #: TiS2 molar mass [kg/mol]: 47.867 + 2 x 32.06 g/mol (the energy model's record of it)
 M_TIS2 = get_material("TiS2").molar_mass / 1e3
-#: TiS2 density [kg/m3]: 3.22 g/cm3 (crystallographic, Chianelli et al., Mater. Res. Bull.
-#: 10, 1379, 1975)
-RHO_TIS2 = get_material("TiS2").density * 1e3  # (the energy model's record of it)
+#: TiS2 density [kg/m3]: the energy model's record of it (3.22 g/cm3; its source names the CRC Handbook)
+RHO_TIS2 = get_material("TiS2").density * 1e3
 X_MAX = 1.0
 #: activation energy of Li hops between sites in LixTiS2 [J.mol-1]: an assumption (the value assumed for Mo6S8,
 #: :data:`pybamm_aea.parameters.Li2021_Mo6S8.E_A_LI_HOPS`, another host), read by the diffusivity and by the
