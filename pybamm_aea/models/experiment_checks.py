@@ -286,7 +286,8 @@ def _check_cut_offs(index, step, cut_offs):
             name = _step_name(step, str)
             raise ValueError(f"the voltage cut-off of the experiment's step {index} ({name}) = {float(value)!r} V is "
                              f"outside its range {window.describe()} (the cell's voltage cut-offs {cut_offs[0]:g} and "
-                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out, where PyBaMM puts the "
+                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out{_above_zero(cut_offs)}, where "
+                             "PyBaMM puts the "
                              "model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events in an experiment: "
                              "one ends the step before its cut-off and PyBaMM stops the experiment there with a logged "
                              "warning only; widen \"Lower/Upper voltage cut-off [V]\" to run past them)")
@@ -313,16 +314,23 @@ def _cut_off(parameter_values, name, inputs):
     return float(value) if isinstance(value, numbers.Real) and math.isfinite(value) else None
 
 
+def _above_zero(cut_offs):
+    """", above 0 V" where the lower cut-off moved out is not above 0 V (:func:`_step_window`), else ""."""
+    return ", above 0 V" if cut_offs[0] - EXPERIMENT_WINDOW_MARGIN < 0 else ""
+
+
 def _step_window(kind, cut_offs):
     """The range of a voltage step in an experiment (the cell's ``cut_offs``, lower and upper, moved
-    :data:`EXPERIMENT_WINDOW_MARGIN` out), or None (another kind of step, or a cut-off not a number)."""
+    :data:`EXPERIMENT_WINDOW_MARGIN` out, and above 0 V, as every cell voltage a step or a termination gives:
+    a Li-In cell's 0.38 V cut-off moved out is -0.62 V, and "until -0.3 V" drove TiS2 to a cell voltage of
+    -0.3 V), or None (another kind of step, or a cut-off not a number)."""
     if kind != "Voltage" or None in cut_offs:
         return None
-    low, high = cut_offs[0] - EXPERIMENT_WINDOW_MARGIN, cut_offs[1] + EXPERIMENT_WINDOW_MARGIN
+    low, high = max(cut_offs[0] - EXPERIMENT_WINDOW_MARGIN, 0.0), cut_offs[1] + EXPERIMENT_WINDOW_MARGIN
     return Range(low, high, low_open=True, high_open=True,
                  why=f"the cell's window in an experiment: its voltage cut-offs {cut_offs[0]:g} and "
-                 f"{cut_offs[1]:g} V, which PyBaMM moves {EXPERIMENT_WINDOW_MARGIN:g} V out; beyond, the "
-                 "step starts past them, a solver error PyBaMM logs and stops the experiment at")
+                 f"{cut_offs[1]:g} V, which PyBaMM moves {EXPERIMENT_WINDOW_MARGIN:g} V out{_above_zero(cut_offs)}; "
+                 "beyond, the step starts past them, a solver error PyBaMM logs and stops the experiment at")
 
 
 def _check_drive_cycle(index, step, kind, cut_offs):
