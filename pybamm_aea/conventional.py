@@ -18,7 +18,7 @@ lab cell (0.785 cm2 die, LGPS + Li3PS4 separator pellet, Li foil, 70 C), so that
     practical = conventional.s_c_lgps_electrode().from_curve(
         Q_mAh, step["Voltage [V]"].entries, conventional.electrode_mass_g())
     practical.charged.specific_capacity   # ESC, mAh per g of the whole electrode (419)
-    practical.charged.volumetric          # Wh/L of electrode (1181); .discharged: the Li2S basis
+    practical.charged.volumetric          # Wh/L of electrode (1250); .discharged: the Li2S basis
 
 A worked comparison with S-LMS: ``examples/fig5_s_lms_vs_s_c_lgps.py``.
 

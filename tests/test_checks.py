@@ -852,6 +852,30 @@ def test_a_step_cut_off_outside_the_window_is_refused(text, message):
     sim("Discharge at 0.1C until 0.85 V").build_for_experiment()
 
 
+@pytest.mark.parametrize("step, message", [
+    ("Discharge at 0.1C until 0 V", "(Discharge at 0.1C until 0 V) = 0.0 V is outside its range (0, 3.38) (the cell's "
+                                    "voltage cut-offs 0.38 and 2.38 V moved 1 V out, above 0 V"),
+    (pybamm.step.c_rate(0.1, termination="< -0.3 V"), "= -0.3 V is outside its range (0, 3.38)"),
+    ("Hold at 3.5 V for 1 hour", "= 3.5 is outside its range (0, 3.38) (the cell's window in an experiment: its "
+                                 "voltage cut-offs 0.38 and 2.38 V, which PyBaMM moves 1 V out, above 0 V;"),
+])
+def test_a_li_in_cells_window_in_an_experiment_stays_above_0_v(step, message):
+    """Session 40's user trial: on Li-In a TiS2 cell's cut-offs are 0.38-2.38 V, which PyBaMM's 1 V margin takes to
+    -0.62 V. A step cut-off at or below 0 V passed the window check ("until -0.3 V" drove the cell to -0.3 V,
+    x = 0.995, where a termination of -1 V is refused as outside (0, 6]), and a hold at 3.5 V was told its range
+    was (-0.62, 3.38). The window is now above 0 V, as every cell voltage a step gives; 0.1 V passes."""
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({"Lower voltage cut-off [V]": 0.38, "Upper voltage cut-off [V]": 2.38})
+
+    def sim(step):
+        return pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values,
+                                 experiment=pybamm.Experiment([step]))
+
+    with pytest.raises(ValueError, match=re.escape(message)):
+        sim(step).solve()
+    sim("Discharge at 0.1C until 0.1 V").build_for_experiment()
+
+
 def test_whole_at_least_takes_integers_not_bools_floats_or_text():
     """The one whole-number check (sweep's workers, refined_var_pts, cathode_cells, a reference discharge,
     save_at_cycles): a Python or NumPy integer >= low; a bool (True was 1), 2.0, "2" and None are none."""

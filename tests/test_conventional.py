@@ -237,3 +237,21 @@ def test_example_main_writes_png_and_table(example, cells, tmp_path, capsys):
     assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     out = capsys.readouterr().out
     assert "ESC charged (mAh/g electrode)" in out and "Table S8 theoretical Wh/L" in out
+
+
+def test_the_module_docstrings_example_gives_the_numbers_it_states():
+    """The module's docstring (the API page's example) runs as written and gives the ESC and Wh/L it states in
+    parentheses: it said 1181 Wh/L where the code gives 1250 (0.45 x S-LMS's 2758.5, the README's ratio), a number
+    left from the module's first version (session 40's user trial)."""
+    import re
+    import textwrap
+
+    doc = conventional.__doc__
+    block = doc.split("::\n", 1)[1].split("\n\n", 2)
+    code = textwrap.dedent(block[0] + "\n\n" + block[1])
+    namespace = {}
+    exec(compile(code, "conventional.__doc__", "exec"), namespace)  # noqa: S102 - the package's own docstring
+    stated = dict(re.findall(r"practical\.charged\.(\w+)\s+#[^(]*\((\d+)\)", code))
+    assert set(stated) == {"specific_capacity", "volumetric"}
+    for name, value in stated.items():
+        assert getattr(namespace["practical"].charged, name) == pytest.approx(float(value), abs=0.5), name

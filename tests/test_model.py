@@ -3,6 +3,7 @@
 Tolerances: plateau voltages within 50 mV (issue), capacities within 10 % of the paper's
 numbers unless stated, conservation to solver tolerance.
 """
+import re
 import warnings
 
 import numpy as np
@@ -429,6 +430,28 @@ def test_a_start_outside_the_window_under_load_says_how_far_and_what_to_change()
     with pytest.warns(StartOutsideWindowWarning, match=r"starts 14\.\d+ V past its step's cut-off "
                                                        r"\(Voltage < 1\.0 \[V\]\) under its current"):
         sim.solve()
+
+
+def test_a_li_in_cell_in_its_own_window_that_starts_outside_under_load_is_told_the_current_not_the_window():
+    """Session 40's user trial: TiS2 at 20 mg/cm2 and 25 C on Li-In, the cut-offs moved to the cell's (0.38-2.38 V),
+    discharged at 2C: its open circuit (1.66 V) is inside the window, the separator's loss at 4.8 mA/cm2 takes it
+    0.96 V past 0.38 V. The warning said only that on Li-In the cut-offs are cell voltages and to take the model's
+    moved window, which the user had done; it now gives the current, loading or window to change. A set's window
+    vs Li metal on Li-In keeps the Li-In note (the test above)."""
+    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
+
+    model = AEA({"anode": "Li-In"})
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({"Cathode loading [kg.m-2]": 0.2, "Ambient temperature [K]": 298.15,
+                   "Nominal cell capacity [A.h]": values["Nominal cell capacity [A.h]"] * 0.2 / 0.015,
+                   "Lower voltage cut-off [V]": 0.38, "Upper voltage cut-off [V]": 2.38})
+    sim = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment(["Discharge at 2C until 0.38 V"]))
+    with pytest.warns(StartOutsideWindowWarning) as record:
+        sim.solve()
+    text = " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
+    assert re.search(r"starts 0\.9\d+ V past its step's cut-off \(Voltage < 0\.38 \[V\]\) under its current", text)
+    assert "A smaller current or power, a lower loading" in text
+    assert "On the Li-In anode" not in text
 
 
 def test_an_experiment_step_outside_the_window_says_the_distance_from_the_sets_cut_off():

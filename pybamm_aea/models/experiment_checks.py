@@ -95,7 +95,8 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     if not where:
         return None
     message = f"the cell starts {' and '.join(where)}"
-    if (getattr(model, "options", None) or {}).get("anode") == "Li-In":
+    if (getattr(model, "options", None) or {}).get("anode") == "Li-In" and _window_at_open_circuit(
+            model, inputs, y0, past) is not False:
         from ..parameters.paper_cell import LI_IN_PLATEAU
 
         message += (f". On the Li-In anode the cut-offs are cell voltages, {LI_IN_PLATEAU:g} V below the cathode's "
@@ -108,6 +109,24 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
                     "start; a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at "
                     "\"Current function [A]\" = 0 gives the open-circuit voltage)")
     return f"{message} (PyBaMM: {text})"
+
+
+def _window_at_open_circuit(model, inputs, y0, past):
+    """Whether the cell's open-circuit voltage at ``y0`` ("Open-circuit voltage [V]": the surface OCP less the
+    anode's) is itself past a cut-off of ``past`` (event name -> its value at ``y0``, <= 0): True if so (the window
+    is the cause), False if it lies inside them all (the losses at the step's current are: a TiS2 cell of 20
+    mg/cm2 at 25 C on Li-In at 2C, its cut-offs moved to the cell's, started 0.96 V past its 0.38 V cut-off from an
+    open circuit of 1.66 V and was told to move its window to the Li-In plateau), None if it cannot be evaluated."""
+    try:
+        loss = _evaluated(model, "Open-circuit voltage [V]", 0.0, y0, inputs) - _evaluated(
+            model, "Voltage [V]", 0.0, y0, inputs)
+    except Exception:  # noqa: BLE001 - undecided: the caller keeps its note
+        return None
+    if not math.isfinite(loss):
+        return None
+    # (an event is V - lower cut-off or upper cut-off - V: at open circuit V is larger by the loss)
+    lower = ("Minimum voltage [V]", "Voltage <")
+    return any((gap + loss if name.startswith(lower) else gap - loss) <= 0 for name, gap in past.items())
 
 
 #: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
@@ -267,7 +286,8 @@ def _check_cut_offs(index, step, cut_offs):
             name = _step_name(step, str)
             raise ValueError(f"the voltage cut-off of the experiment's step {index} ({name}) = {float(value)!r} V is "
                              f"outside its range {window.describe()} (the cell's voltage cut-offs {cut_offs[0]:g} and "
-                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out, where PyBaMM puts the "
+                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out{_above_zero(cut_offs)}, where "
+                             "PyBaMM puts the "
                              "model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events in an experiment: "
                              "one ends the step before its cut-off and PyBaMM stops the experiment there with a logged "
                              "warning only; widen \"Lower/Upper voltage cut-off [V]\" to run past them)")
@@ -294,16 +314,23 @@ def _cut_off(parameter_values, name, inputs):
     return float(value) if isinstance(value, numbers.Real) and math.isfinite(value) else None
 
 
+def _above_zero(cut_offs):
+    """", above 0 V" where the lower cut-off moved out is not above 0 V (:func:`_step_window`), else ""."""
+    return ", above 0 V" if cut_offs[0] - EXPERIMENT_WINDOW_MARGIN < 0 else ""
+
+
 def _step_window(kind, cut_offs):
     """The range of a voltage step in an experiment (the cell's ``cut_offs``, lower and upper, moved
-    :data:`EXPERIMENT_WINDOW_MARGIN` out), or None (another kind of step, or a cut-off not a number)."""
+    :data:`EXPERIMENT_WINDOW_MARGIN` out, and above 0 V, as every cell voltage a step or a termination gives:
+    a Li-In cell's 0.38 V cut-off moved out is -0.62 V, and "until -0.3 V" drove TiS2 to a cell voltage of
+    -0.3 V), or None (another kind of step, or a cut-off not a number)."""
     if kind != "Voltage" or None in cut_offs:
         return None
-    low, high = cut_offs[0] - EXPERIMENT_WINDOW_MARGIN, cut_offs[1] + EXPERIMENT_WINDOW_MARGIN
+    low, high = max(cut_offs[0] - EXPERIMENT_WINDOW_MARGIN, 0.0), cut_offs[1] + EXPERIMENT_WINDOW_MARGIN
     return Range(low, high, low_open=True, high_open=True,
                  why=f"the cell's window in an experiment: its voltage cut-offs {cut_offs[0]:g} and "
-                 f"{cut_offs[1]:g} V, which PyBaMM moves {EXPERIMENT_WINDOW_MARGIN:g} V out; beyond, the "
-                 "step starts past them, a solver error PyBaMM logs and stops the experiment at")
+                 f"{cut_offs[1]:g} V, which PyBaMM moves {EXPERIMENT_WINDOW_MARGIN:g} V out{_above_zero(cut_offs)}; "
+                 "beyond, the step starts past them, a solver error PyBaMM logs and stops the experiment at")
 
 
 def _check_drive_cycle(index, step, kind, cut_offs):
