@@ -219,14 +219,73 @@ def test_lithium_is_conserved_over_50_cycles_with_host_loss(lms_li_in):
 @pytest.mark.fit
 def test_lever_rule_host_loss_keeps_its_fit():
     """The reduced host (option "host thermodynamics": "lever rule") keeps its own fit of the same
-    figure ("Ionic-switch host loss coefficient" 7.0: 89 % after 50 cycles). Its loss is driven by
-    the Li0 surface film's growth current, a film whose Li the lever-rule host also counts in its
+    figure ("Ionic-switch host loss coefficient" 6.96: 89.00 % after 50 cycles, measured 2026-12-05; 7.0 gave 88.96 %
+    until the film formed in the connected host and the isolation law lost its factor a_h, 88.94 % after). Its loss is
+    driven by the Li0 surface film's growth current, a film whose Li the lever-rule host also counts in its
     content (issue 11, point 6): a fit for the option's speed, not a mechanism; the multi-phase
     default derives the loss from the Li0 phase it forms."""
     summary, _ = cycle("Li2021_Mo6S8", 50, 1.8, 2.8,
                        {"ionic-switch host loss": "persistent Li0", "host thermodynamics": "lever rule"})
     assert summary[RET].loc[50] == pytest.approx(89, abs=3)
     assert summary["Lost active material [%]"].loc[50] > 5
+    # the README's figure to its stated digits (89.0 %): a change of the mechanism or the solver that moves it fails
+    assert summary[RET].loc[50] == pytest.approx(89.0, abs=0.05)
+
+
+#: the lever-rule host's loss coefficient in the two tests below, 1000x the set's fit, so that a fifth of the host
+#: is isolated within one 1C charge (1 - a_h 0.0098 at 40x) and a factor a_h shows
+LEVER_LOSS_SCALE = 1000
+
+
+@pytest.fixture(scope="module")
+def lms_lever_rule_fast_isolation():
+    """LMS (Li metal) on the lever-rule host with host loss LEVER_LOSS_SCALE x its fit: a 1C discharge to 1.8 V
+    and a 1C charge to 2.8 V at rtol 1e-6. Returns the solution, the host's c_h [mol.m-3] and q_host [C.m-2]."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    k = values["Ionic-switch host loss coefficient"]
+    values.update({"Ionic-switch host loss coefficient": LEVER_LOSS_SCALE * k})
+    model = AEA({"ionic-switch host loss": "persistent Li0", "host thermodynamics": "lever rule"})
+    experiment = pybamm.Experiment([("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")])
+    sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment,
+                            solver=model.default_solver_with(rtol=1e-6, atol=1e-9)).solve()
+    assert len(sol.cycles) == 1 and len(sol.cycles[0].steps) == 2, sol.termination
+    p = model.param
+    return sol, values.evaluate(p.c_h), values.evaluate(p.F * p.c_h * p.L_c * p.x_max), values
+
+
+def test_lever_rule_li0_film_forms_in_the_connected_host(lms_lever_rule_fast_isolation):
+    """The lever-rule host's Li0 film converts connected host only (isolated host passes no Li): its thickness
+    grows as i_film / (F a_h c_h), a_h c_h the connected host's formula units per m3 of electrode. Measured (one
+    1C cycle, the loss coefficient 1000x its fit, 1 - a_h 0.218 at the end): the film 0.998 x the law's thickness;
+    0.870 x it over c_h alone, the divisor until session 40 (li0_film_over_the_whole_host)."""
+    sol, c_h, _, _ = lms_lever_rule_fast_isolation
+    t = sol["Time [s]"].entries
+    i_film = sol["Li0 film growth current density [A.m-2]"].entries
+    a_h = sol["Cathode host active fraction"].entries
+    film = sol["Li0 film thickness [m]"].entries
+    # the film starts at 0 and is consumed only on discharge (i > 0), before any film formed: it grows by i_film
+    assert film[0] == 0
+    law = cumulative_trapezoid(i_film / a_h, t, initial=0)[-1] / (F_CONST * c_h)
+    print("1 - a_h:", 1 - a_h[-1], "film [m]:", film[-1], "law:", law, "ratio:", film[-1] / law)
+    assert 1 - a_h[-1] > 0.15
+    assert film[-1] == pytest.approx(law, rel=1e-2)
+
+
+def test_lever_rule_host_isolation_is_a_share_of_the_host_the_film_converts(lms_lever_rule_fast_isolation):
+    """The lever-rule host's isolation law da/dt = -k i_film / q_host: the film converts i_film / (F c_h L) of
+    the whole host per second, all of it connected host, and k / x_max of that persists (the multi-phase law's
+    f_p), so 1 - a_h is k times the film's charge over q_host. Measured (one 1C cycle, k 1000x its fit): 1 - a_h
+    0.999 x the law; 0.895 x it with the factor a_h of the law until session 40 (isolation_rate_times_active_fraction),
+    which took the film to convert a share of the connected host instead."""
+    sol, _, q_host, values = lms_lever_rule_fast_isolation
+    k = values["Ionic-switch host loss coefficient"]
+    t = sol["Time [s]"].entries
+    i_film = sol["Li0 film growth current density [A.m-2]"].entries
+    isolated = 1 - sol["Cathode host active fraction"].entries
+    law = k * cumulative_trapezoid(i_film, t, initial=0) / q_host
+    print("1 - a_h:", isolated[-1], "law:", law[-1], "ratio:", isolated[-1] / law[-1])
+    assert isolated[-1] > 0.15
+    np.testing.assert_allclose(isolated, law, atol=1e-2 * isolated[-1])
 
 
 @pytest.mark.slow

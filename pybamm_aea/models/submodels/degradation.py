@@ -176,9 +176,12 @@ class NoHostLoss(AEASubModel):
 class IonicSwitchHostLoss(AEASubModel):
     """Host isolated by persistent Li0, with the Li it holds (lost inventory, counted once).
 
-    Lever-rule host: da/dt = -k a i_film / q_host, i_film the current that grows the Li0 surface
+    Lever-rule host: da/dt = -k i_film / q_host, i_film the current that grows the Li0 surface
     film, q_host the host's areal capacity F c_h L x_max, k "Ionic-switch host loss coefficient";
-    the host is isolated at its average Li content.
+    the host is isolated at its average Li content. i_film / (F c_h L) is the share of the whole host the
+    film converts per second (one Li per formula unit, Li1 to Li0), all of it connected host, so k / x_max of
+    it persists, as f_p does below; until session 40 the law was -k a i_film / q_host, as if the film
+    converted a share i_film / (F c_h L) of the connected host, not of the whole host.
 
     Multi-phase host: i_film is the current that converts Li-rich host into the Li0 phase (from
     the phase state, :class:`.ionic_switch.Li0PhaseLayer`), so i_film / (F c_h L) is the host
@@ -276,7 +279,7 @@ class IonicSwitchHostLoss(AEASubModel):
             enrichment = -dadt / a_h * (variables["Cathode Li content"] - x_iso_local)
         else:
             q_host = p.F * p.c_h * p.L_c * p.x_max
-            dadt = -p.k_switch_loss * a_h * i_film / q_host
+            dadt = -p.k_switch_loss * i_film / q_host
             x_iso = variables["Average cathode Li content"]
             enrichment = pybamm.Scalar(0)
         variables.update(
