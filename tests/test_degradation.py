@@ -1304,6 +1304,28 @@ def test_interphases_thicken_parabolically_with_their_own_constants(anode, const
     assert sol["Anode interphase thickness [m]"].entries[-1] > 1.1 * L_0
 
 
+def test_interphase_growth_has_no_temperature_dependence():
+    """The interphase constants are one number at every temperature (docs/known_limits.rst, an assumption: no
+    measured activation energy of sulfide-electrolyte interphase growth found): at 25 C, 45 K below the paper's
+    70 C, a 10 h rest grows both interphases by the same closed form L^2 = L_0^2 + 2 k t as at 70 C
+    (test_interphases_thicken_parabolically_with_their_own_constants) and their resistance is (L_c + L_a) / sigma
+    with the set's sigma. An Arrhenius factor added to a constant fails here until the docs say so
+    (interphase_growth_made_arrhenius)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Ambient temperature [K]": 298.15})
+    model = AEA({"interphase growth": "parabolic"})
+    sol = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment(["Rest for 10 hours"])).solve()
+    t = sol["Time [s]"].entries
+    L_0 = values["Initial interphase thickness [m]"]
+    L_a = sol["Anode interphase thickness [m]"].entries
+    np.testing.assert_allclose(L_a, np.sqrt(L_0**2 + 2 * values["Li metal anode interphase growth constant [m2.s-1]"] * t),
+                               rtol=2e-3)
+    assert L_a[-1] > 1.1 * L_0
+    L_c = sol["Cathode interphase thickness [m]"].entries
+    np.testing.assert_allclose(sol["Interphase resistance [Ohm.m2]"].entries,
+                               (L_a + L_c) / values["Interphase ionic conductivity [S.m-1]"], rtol=1e-9)
+
+
 def test_interphase_overpotential_is_the_current_times_its_resistance():
     """The same LTS discharge (1 h at 0.5C) with and without parabolic interphase growth: the interphases
     change no Li content, so the voltages differ by i (L_c + L_a) / sigma, with L from the parabolic law's
