@@ -219,14 +219,73 @@ def test_lithium_is_conserved_over_50_cycles_with_host_loss(lms_li_in):
 @pytest.mark.fit
 def test_lever_rule_host_loss_keeps_its_fit():
     """The reduced host (option "host thermodynamics": "lever rule") keeps its own fit of the same
-    figure ("Ionic-switch host loss coefficient" 7.0: 89 % after 50 cycles). Its loss is driven by
-    the Li0 surface film's growth current, a film whose Li the lever-rule host also counts in its
+    figure ("Ionic-switch host loss coefficient" 6.96: 89.00 % after 50 cycles, measured 2026-12-05; 7.0 gave 88.96 %
+    until the film formed in the connected host and the isolation law lost its factor a_h, 88.94 % after). Its loss is
+    driven by the Li0 surface film's growth current, a film whose Li the lever-rule host also counts in its
     content (issue 11, point 6): a fit for the option's speed, not a mechanism; the multi-phase
     default derives the loss from the Li0 phase it forms."""
     summary, _ = cycle("Li2021_Mo6S8", 50, 1.8, 2.8,
                        {"ionic-switch host loss": "persistent Li0", "host thermodynamics": "lever rule"})
     assert summary[RET].loc[50] == pytest.approx(89, abs=3)
     assert summary["Lost active material [%]"].loc[50] > 5
+    # the README's figure to its stated digits (89.0 %): a change of the mechanism or the solver that moves it fails
+    assert summary[RET].loc[50] == pytest.approx(89.0, abs=0.05)
+
+
+#: the lever-rule host's loss coefficient in the two tests below, 1000x the set's fit, so that a fifth of the host
+#: is isolated within one 1C charge (1 - a_h 0.0098 at 40x) and a factor a_h shows
+LEVER_LOSS_SCALE = 1000
+
+
+@pytest.fixture(scope="module")
+def lms_lever_rule_fast_isolation():
+    """LMS (Li metal) on the lever-rule host with host loss LEVER_LOSS_SCALE x its fit: a 1C discharge to 1.8 V
+    and a 1C charge to 2.8 V at rtol 1e-6. Returns the solution, the host's c_h [mol.m-3] and q_host [C.m-2]."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    k = values["Ionic-switch host loss coefficient"]
+    values.update({"Ionic-switch host loss coefficient": LEVER_LOSS_SCALE * k})
+    model = AEA({"ionic-switch host loss": "persistent Li0", "host thermodynamics": "lever rule"})
+    experiment = pybamm.Experiment([("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")])
+    sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment,
+                            solver=model.default_solver_with(rtol=1e-6, atol=1e-9)).solve()
+    assert len(sol.cycles) == 1 and len(sol.cycles[0].steps) == 2, sol.termination
+    p = model.param
+    return sol, values.evaluate(p.c_h), values.evaluate(p.F * p.c_h * p.L_c * p.x_max), values
+
+
+def test_lever_rule_li0_film_forms_in_the_connected_host(lms_lever_rule_fast_isolation):
+    """The lever-rule host's Li0 film converts connected host only (isolated host passes no Li): its thickness
+    grows as i_film / (F a_h c_h), a_h c_h the connected host's formula units per m3 of electrode. Measured (one
+    1C cycle, the loss coefficient 1000x its fit, 1 - a_h 0.218 at the end): the film 0.998 x the law's thickness;
+    0.870 x it over c_h alone, the divisor until session 40 (li0_film_over_the_whole_host)."""
+    sol, c_h, _, _ = lms_lever_rule_fast_isolation
+    t = sol["Time [s]"].entries
+    i_film = sol["Li0 film growth current density [A.m-2]"].entries
+    a_h = sol["Cathode host active fraction"].entries
+    film = sol["Li0 film thickness [m]"].entries
+    # the film starts at 0 and is consumed only on discharge (i > 0), before any film formed: it grows by i_film
+    assert film[0] == 0
+    law = cumulative_trapezoid(i_film / a_h, t, initial=0)[-1] / (F_CONST * c_h)
+    print("1 - a_h:", 1 - a_h[-1], "film [m]:", film[-1], "law:", law, "ratio:", film[-1] / law)
+    assert 1 - a_h[-1] > 0.15
+    assert film[-1] == pytest.approx(law, rel=1e-2)
+
+
+def test_lever_rule_host_isolation_is_a_share_of_the_host_the_film_converts(lms_lever_rule_fast_isolation):
+    """The lever-rule host's isolation law da/dt = -k i_film / q_host: the film converts i_film / (F c_h L) of
+    the whole host per second, all of it connected host, and k / x_max of that persists (the multi-phase law's
+    f_p), so 1 - a_h is k times the film's charge over q_host. Measured (one 1C cycle, k 1000x its fit): 1 - a_h
+    0.999 x the law; 0.895 x it with the factor a_h of the law until session 40 (isolation_rate_times_active_fraction),
+    which took the film to convert a share of the connected host instead."""
+    sol, _, q_host, values = lms_lever_rule_fast_isolation
+    k = values["Ionic-switch host loss coefficient"]
+    t = sol["Time [s]"].entries
+    i_film = sol["Li0 film growth current density [A.m-2]"].entries
+    isolated = 1 - sol["Cathode host active fraction"].entries
+    law = k * cumulative_trapezoid(i_film, t, initial=0) / q_host
+    print("1 - a_h:", isolated[-1], "law:", law[-1], "ratio:", isolated[-1] / law[-1])
+    assert isolated[-1] > 0.15
+    np.testing.assert_allclose(isolated, law, atol=1e-2 * isolated[-1])
 
 
 @pytest.mark.slow
@@ -244,6 +303,28 @@ def test_lts_fades_faster_than_lms(lms):
     # 50 cycles vs the 2nd, a first-cycle gap of 24.1 mA.h/g; a solver build that moves them fails here
     assert lts[RET].loc[50] == pytest.approx(82.7, abs=0.05)
     assert gap == pytest.approx(24.1, abs=0.05)
+
+
+@pytest.mark.parametrize("host", ["lever rule", "multi-phase"])
+def test_trapped_li_gradient_moves_no_free_li(host):
+    """Trapped Li does not move and the host's free energy reads the free-window content x_free, so a rest brings
+    x_free to uniform, not the total content x: TiS2 (one phase, the Fickian flux on both hosts) trapping at its
+    fitted rate through a 1C discharge to 1.0 V, then 2 h at rest. Measured (lever rule / multi-phase): x_free uniform to
+    1.3e-13 / 3e-16 after the rest, the trapped Li non-uniform by 2.5e-4 / 2.3e-4 and so the total content by 1.1e-5 /
+    8.8e-6; with the flux on grad x (until session 40) x_free was non-uniform by 7.5e-6 / 6.0e-6 at rest, the total
+    content uniform to 1e-13 (trapped_li_gradient_drives_free_li)."""
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    model = AEA({"Li trapping": "irreversible", "host thermodynamics": host})
+    experiment = pybamm.Experiment([("Discharge at 1C until 1.0 V", "Rest for 2 hours")])
+    sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment,
+                            solver=model.default_solver_with(rtol=1e-7, atol=1e-10)).solve()
+    rest = sol.cycles[0].steps[1]
+    x_trap = rest["Cathode local trapped Li content"].entries[:, -1]
+    x_free = rest["Cathode free Li content"].entries[:, -1]
+    x = rest["Cathode Li content"].entries[:, -1]
+    print(host, "after the rest: trapped Li", np.ptp(x_trap), "free", np.ptp(x_free), "total", np.ptp(x))
+    assert np.ptp(x_trap) > 1e-4
+    assert np.ptp(x_free) < 1e-4 * np.ptp(x_trap)
 
 
 @pytest.mark.slow
@@ -1221,6 +1302,28 @@ def test_interphases_thicken_parabolically_with_their_own_constants(anode, const
         print(anode, side, "interphase after 10 h [m]:", L[-1])
         np.testing.assert_allclose(L, np.sqrt(L_0**2 + 2 * k * t), rtol=2e-3)
     assert sol["Anode interphase thickness [m]"].entries[-1] > 1.1 * L_0
+
+
+def test_interphase_growth_has_no_temperature_dependence():
+    """The interphase constants are one number at every temperature (docs/known_limits.rst, an assumption: no
+    measured activation energy of sulfide-electrolyte interphase growth found): at 25 C, 45 K below the paper's
+    70 C, a 10 h rest grows both interphases by the same closed form L^2 = L_0^2 + 2 k t as at 70 C
+    (test_interphases_thicken_parabolically_with_their_own_constants) and their resistance is (L_c + L_a) / sigma
+    with the set's sigma. An Arrhenius factor added to a constant fails here until the docs say so
+    (interphase_growth_made_arrhenius)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Ambient temperature [K]": 298.15})
+    model = AEA({"interphase growth": "parabolic"})
+    sol = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment(["Rest for 10 hours"])).solve()
+    t = sol["Time [s]"].entries
+    L_0 = values["Initial interphase thickness [m]"]
+    L_a = sol["Anode interphase thickness [m]"].entries
+    np.testing.assert_allclose(L_a, np.sqrt(L_0**2 + 2 * values["Li metal anode interphase growth constant [m2.s-1]"] * t),
+                               rtol=2e-3)
+    assert L_a[-1] > 1.1 * L_0
+    L_c = sol["Cathode interphase thickness [m]"].entries
+    np.testing.assert_allclose(sol["Interphase resistance [Ohm.m2]"].entries,
+                               (L_a + L_c) / values["Interphase ionic conductivity [S.m-1]"], rtol=1e-9)
 
 
 def test_interphase_overpotential_is_the_current_times_its_resistance():

@@ -197,6 +197,39 @@ def test_conductivity_bad_input_and_extrapolation():
     assert below == 0.0
 
 
+def test_mo6s8_conductivity_at_the_electrodes_porosity_is_an_extrapolation():
+    """The LMS electrode's Mo6S8 conductivity (11 % porosity, 360 MPa) is Table S4's Archie fit extrapolated 30
+    porosity points beyond its densest pellet (41 %, pressed at 51 MPa): 1364 S/cm, 16x the 83.08 measured there.
+    Not a contradiction of the data (the pellets were less dense), but an assumption that the contacts go on
+    improving as they did from 56 to 41 % (exponent 6.84; Bruggeman's 1.5 for the solid fraction alone gives 154
+    S/cm from the densest pellet). docs/known_limits.rst states these figures (it said "about 1400 S/cm" and
+    nothing of the measured range), and the parameter set's law is the same fit."""
+    from pathlib import Path
+
+    import pybamm
+
+    phi, sigma = conductivity_data("Mo6S8")
+    densest = np.argmin(phi)
+    fit = conductivity_fit("Mo6S8")
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    eps = values["Cathode porosity"]
+    with pytest.warns(ExtrapolationWarning):
+        dense = electronic_conductivity("Mo6S8", eps)
+    in_the_set = values.evaluate(values["Cathode electronic conductivity [S.m-1]"](pybamm.Scalar(eps),
+                                                                                      pybamm.Scalar(343.15))) / 100
+    contacts_as_measured = sigma[densest] * ((1 - eps) / (1 - phi[densest])) ** 1.5
+    print(f"{fit.params}, at {eps}: {dense:.0f} S/cm ({dense / sigma[densest]:.1f}x the densest pellet's "
+          f"{sigma[densest]} at {phi[densest]}), Bruggeman from there {contacts_as_measured:.0f} S/cm")
+    assert eps < fit.porosity_range[0] - 0.25
+    assert in_the_set == pytest.approx(dense, rel=1e-3)
+    text = " ".join((Path(__file__).parents[1] / "docs" / "known_limits.rst").read_text().split())
+    stated = (f"{fit.params['sigma0']:.0f} S/cm (1 - porosity)^{fit.params['m']:.2f}", f"{dense:.0f} S/cm",
+              f"{dense / sigma[densest]:.0f}x", f"{sigma[densest]} S/cm at {100 * phi[densest]:.1f} % porosity",
+              f"{100 * phi.min():.0f}-{100 * phi.max():.0f} % porosity", f"= {contacts_as_measured:.0f} S/cm")
+    for figure in stated:
+        assert figure in text, figure
+
+
 def test_fit_compaction_refuses_data_a_compaction_law_cannot_describe():
     """Porosity rising with pressure was fitted silently (Heckel K = -0.039 /MPa: porosity 8e15 at 1000 MPa), and
     four points at one pressure ended in numpy's LinAlgError ("SVD did not converge") after LAPACK's messages."""

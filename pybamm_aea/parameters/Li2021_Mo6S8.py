@@ -296,8 +296,10 @@ def get_parameter_values():
             "Li0 film Li diffusivity [m2.s-1]": li0_film_diffusivity,
             "Initial Li0 film thickness [m]": 0.0,
             # cycle life (option "ionic-switch host loss": "persistent Li0"): fit to the paper's
-            # 89 % capacity retention after 50 cycles vs the 2nd at 0.1C, 70 C (model 89.0 %)
-            "Ionic-switch host loss coefficient": 7.0,
+            # 89 % capacity retention after 50 cycles vs the 2nd at 0.1C, 70 C (model 89.00 %; refitted 2026-12-05
+            # from 7.0, which gave 88.94 % once the film formed in the connected host and the isolation law lost its
+            # factor a_h, 88.96 % before)
+            "Ionic-switch host loss coefficient": 6.96,
             # the same mechanism on the multi-phase host: the fraction of the Li0 formed at each
             # end of charge that persists as isolated Mo6S8. Fit (FIT_PERSISTENT_LI0 above)
             "Persistent Li0 fraction": FIT_PERSISTENT_LI0,

@@ -251,7 +251,12 @@ def degradation_parameters():
         # sulfide cathode on sulfide electrolyte: chemically compatible (paper, advantage 3)
         "Cathode interphase growth constant [m2.s-1]": 0.0,
         # Li metal reduces Li3PS4 to Li2S/Li3P (Wenzel et al. 2018): assumption, ~50 nm after
-        # 1000 h (L^2 = 2 k t); the Li-In alloy, the paper's stabilised interface, 100x slower
+        # 1000 h (L^2 = 2 k t); the Li-In alloy, the paper's stabilised interface, 100x slower.
+        # Every interphase constant here (growth constants, conductivity) is one number at every temperature
+        # (assumption): no measured activation energy of sulfide-electrolyte interphase growth was found
+        # (2026-12-05; Wenzel et al., Chem. Mater. 2016, doi:10.1021/acs.chemmater.6b00610, LGPS|Li, give the
+        # parabolic law, not its Arrhenius energy), so a 25 C cell grows them as fast as a 70 C one
+        # (docs/known_limits.rst, "Cathode and LGPS interphase")
         "Li metal anode interphase growth constant [m2.s-1]": 3.5e-22,
         "Li-In anode interphase growth constant [m2.s-1]": 3.5e-24,
         "Initial interphase thickness [m]": 1e-9,

@@ -28,7 +28,8 @@ the material's Li-ion conductivity, and t_ion = 1 - t_e. D~ is the ambipolar che
 the current the ions carry by migration, which takes Li to the collector where the electrons are.
 Li conservation gives dx/dt = (1/(F L a_h c_h)) dI_ion/dxi; the boundary conditions are
 I_ion(0) = 0 (ion-blocking collector) and I_ion(L) = i (electron-blocking separator). For
-s_e >> s_ion, t_ion -> 0 and the model is plain Fickian diffusion with D.
+s_e >> s_ion, t_ion -> 0 and the model is plain Fickian diffusion with D. With trapped Li (option "Li trapping"),
+which does not move, dx/dX is the gradient that moves the free Li (:func:`.degradation.free_li_gradient`).
 """
 import pybamm
 
@@ -106,6 +107,8 @@ class CathodeSolidDiffusion(AEASubModel):
         return variables
 
     def get_coupled_variables(self, variables):
+        from .degradation import free_li_gradient
+
         p = self.param
         x = variables["Cathode Li content"]
         a_h = variables["Cathode host active fraction"]
@@ -126,7 +129,9 @@ class CathodeSolidDiffusion(AEASubModel):
         edges = pybamm.PrimaryBroadcastToEdges(1.0, "positive electrode")
         migration = K * t_ion * edges
         # rate of change of x from transport alone [s-1]
-        transport = pybamm.div(D_eff * pybamm.grad(x) + migration) / p.L_c**2
+        # the gradient that moves free Li (trapped Li, option "Li trapping", does not move)
+        grad_free = free_li_gradient(p, x, variables["Cathode local trapped Li content"])
+        transport = pybamm.div(D_eff * grad_free + migration) / p.L_c**2
         # the electrons' field I_e / sigma_e on the cell edges, from the same flux law, for the
         # ohmic drop (:mod:`.electronic_conduction`): I_e = t_e i - F a_h c_host phi^b D~ dx/dX and
         # D~ / sigma_e = D / (sigma_e + sigma_ion), so I_e / sigma_e = [i - F a_h c_host phi^b D
@@ -134,7 +139,7 @@ class CathodeSolidDiffusion(AEASubModel):
         # to round-off in an insulator)
         g = 1 / (sigma_e + sigma_ion)
         h = p.F * a_h * p.c_host * p.phi_host**p.b_c * D * g / p.L_c
-        electron_field = i * g * edges - h * pybamm.grad(x)
+        electron_field = i * g * edges - h * grad_free
         variables.update(
             {
                 "Cathode Li transport rate [s-1]": transport,

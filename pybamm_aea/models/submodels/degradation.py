@@ -51,6 +51,18 @@ def li_content_of_free(param, x_free, x_trap):
     return x_trap + x_free / free_window_stretch(param, x_trap)
 
 
+def free_li_gradient(param, x, x_trap):
+    """The gradient of a host's Li content ``x`` that moves its free Li, on the cell edges [Li per formula unit per
+    unit of the scaled depth]: (1 - x_trap / x_max) grad x_free = grad x - (x_max - x) / (x_max - x_trap) grad x_trap
+    (option "Li trapping"; grad x with no trapped Li). Trapped Li does not move, and the host's free energy reads
+    x_free (:func:`free_li_content`), so a Fickian flux D grad x moved free Li down the trapped Li's gradient too:
+    TiS2 came to rest with x uniform and x_free not, its OCP non-uniform. ``x_trap`` is a field with zero-gradient
+    boundary conditions (:class:`HostLiTrapping`): the flux through either face is the boundary condition's."""
+    if not x_trap.domain:
+        return pybamm.grad(x)
+    return pybamm.grad(x) - (param.x_max - x) / (param.x_max - x_trap) * pybamm.grad(x_trap)
+
+
 class NoLiTrapping(AEASubModel):
     def get_coupled_variables(self, variables):
         variables.update(
@@ -156,6 +168,12 @@ class HostLiTrapping(AEASubModel):
         rate = p.f_trap_fast * pybamm.maximum(1 - x_trap / p.x_trap_sat, 0) + p.f_trap_slow
         self.rhs = {x_trap: arrhenius(p.T, p.E_trap, p.T_ref) * rate * n_in_free}
 
+    def set_boundary_conditions(self, variables):
+        # trapped Li does not move: no condition holds at the faces; zero gradient there leaves the flux through
+        # either face to the host's own boundary condition (:func:`free_li_gradient`)
+        zero = (pybamm.Scalar(0), "Neumann")
+        self.boundary_conditions = {variables["Cathode local trapped Li content"]: {"left": zero, "right": zero}}
+
     def set_initial_conditions(self, variables):
         zero = pybamm.PrimaryBroadcast(pybamm.Scalar(0), "positive electrode")
         self.initial_conditions = {variables["Cathode local trapped Li content"]: zero}
@@ -176,9 +194,12 @@ class NoHostLoss(AEASubModel):
 class IonicSwitchHostLoss(AEASubModel):
     """Host isolated by persistent Li0, with the Li it holds (lost inventory, counted once).
 
-    Lever-rule host: da/dt = -k a i_film / q_host, i_film the current that grows the Li0 surface
+    Lever-rule host: da/dt = -k i_film / q_host, i_film the current that grows the Li0 surface
     film, q_host the host's areal capacity F c_h L x_max, k "Ionic-switch host loss coefficient";
-    the host is isolated at its average Li content.
+    the host is isolated at its average Li content. i_film / (F c_h L) is the share of the whole host the
+    film converts per second (one Li per formula unit, Li1 to Li0), all of it connected host, so k / x_max of
+    it persists, as f_p does below; until session 40 the law was -k a i_film / q_host, as if the film
+    converted a share i_film / (F c_h L) of the connected host, not of the whole host.
 
     Multi-phase host: i_film is the current that converts Li-rich host into the Li0 phase (from
     the phase state, :class:`.ionic_switch.Li0PhaseLayer`), so i_film / (F c_h L) is the host
@@ -276,7 +297,7 @@ class IonicSwitchHostLoss(AEASubModel):
             enrichment = -dadt / a_h * (variables["Cathode Li content"] - x_iso_local)
         else:
             q_host = p.F * p.c_h * p.L_c * p.x_max
-            dadt = -p.k_switch_loss * a_h * i_film / q_host
+            dadt = -p.k_switch_loss * i_film / q_host
             x_iso = variables["Average cathode Li content"]
             enrichment = pybamm.Scalar(0)
         variables.update(
@@ -421,7 +442,10 @@ class NoInterphaseGrowth(AEASubModel):
 
 
 class ParabolicInterphaseGrowth(AEASubModel):
-    """Cathode|SE and anode|SE interphases thickening as dL/dt = k / L; eta = i sum(L) / sigma."""
+    """Cathode|SE and anode|SE interphases thickening as dL/dt = k / L; eta = i sum(L) / sigma.
+
+    k and sigma do not depend on temperature (assumption: no measured activation energy of sulfide-electrolyte
+    interphase growth at hand; :func:`pybamm_aea.parameters.paper_cell.degradation_parameters`, docs/known_limits.rst)."""
 
     def get_fundamental_variables(self):
         L_c = pybamm.Variable("Cathode interphase thickness [m]", scale=1e-9)

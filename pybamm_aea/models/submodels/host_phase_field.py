@@ -70,7 +70,8 @@ A single-phase host (gradient energy 0: TiS2, the materials of :mod:`pybamm_aea.
 U = U_h(x) and no interface: its flux is taken in Fickian form, D t_e dx/dX with D = B ``|dU_h/dx|``
 averaged onto the faces (the geometric mean of B across a steep fitted OCP end under-states the
 flux into the last cells: LiCoO2 to 3.0 V gave 126.7 instead of 137.6 uA.h on 20 cells), and
-its surface OCP is U_h at the surface content. It then equals the lever-rule host's Fickian
+its surface OCP is U_h at the surface content (with trapped Li, dx/dX the gradient that moves the free Li,
+:func:`.degradation.free_li_gradient`). It then equals the lever-rule host's Fickian
 model apart from the ions' conductivity (tests/test_host_phase_field.py).
 """
 import pybamm
@@ -198,6 +199,8 @@ class CathodeCahnHilliard(AEASubModel):
         }
 
     def get_coupled_variables(self, variables):
+        from .degradation import free_li_gradient
+
         p = self.param
         x = variables["Cathode Li content"]
         U = variables["Cathode host OCP [V]"]
@@ -247,14 +250,17 @@ class CathodeCahnHilliard(AEASubModel):
         # Li flux toward the collector on the cell edges [m.s-1]: the ambipolar chemical flux,
         # the ions' migration share t_ion of the current inside, and the interfacial flux on the
         # separator edge (no flux through the collector)
-        chemical = (1 - single_phase) * (-B_amb_face * pybamm.grad(U)) + single_phase * (D_eff * t_e * pybamm.grad(x))
+        # (a single-phase host's Fickian gradient is the one that moves free Li: trapped Li, option "Li trapping",
+        # does not move; the mobility form reads it through U_h(x_free))
+        grad_free = free_li_gradient(p, x, variables["Cathode local trapped Li content"])
+        chemical = (1 - single_phase) * (-B_amb_face * pybamm.grad(U)) + single_phase * (D_eff * t_e * grad_free)
         flux = chemical / p.L_c + n_in * (at_separator + t_ion * interior)
         transport = pybamm.div(flux) / p.L_c
         # the electrons' field I_e / sigma_e on the edges from the same flux law, written so that
         # it stays finite for an insulator: I_e / sigma_e = (i + F c_h a_h B grad U) / (sigma_e + sigma_ion)
         # (the ambipolar flux is t_e times the electron-rich one, and t_e / sigma_e = 1 / (sigma_e + sigma_ion))
         g = 1 / (sigma_e + sigma_ion)
-        electron_rich = (1 - single_phase) * (B_face * pybamm.grad(U)) - single_phase * (D_eff * pybamm.grad(x))
+        electron_rich = (1 - single_phase) * (B_face * pybamm.grad(U)) - single_phase * (D_eff * grad_free)
         electron_field = (i * edges + p.F * p.c_h * a_h * electron_rich / p.L_c) * g
         # the surface potential: a single-phase host's U_h at the surface content (extrapolating
         # U and x separately would put the OCP and the kinetics at two surface states where the

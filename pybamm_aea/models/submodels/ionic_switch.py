@@ -9,9 +9,12 @@ Model: while the cathode surface is in the Li0 + Li1 two-phase window (surface L
 the Li1 composition) and Li is being removed, the Li leaving the surface converts a
 layer of Li1 into Li0 of thickness delta:
 
-    d delta / dt = [ max(-i, 0) phi(x_s) - max(i, 0) delta / (delta + delta_ref) ] / (F c_h),
+    d delta / dt = [ max(-i, 0) phi(x_s) - max(i, 0) delta / (delta + delta_ref) ] / (F a_h c_h),
 
-c_h the host formula units per m3 of electrode, phi a smooth step from 0 at the parameter
+a_h c_h the connected host's formula units per m3 of electrode (c_h the host's, a_h the share of it still
+in contact, "Cathode host active fraction", 1 without "ionic-switch host loss"): isolated host passes no Li,
+so the film forms in the connected host only (divided by c_h alone, until session 40, the film came out a_h
+times the thickness of the connected host it converts), phi a smooth step from 0 at the parameter
 "Li0 film onset Li content" to 1 a few hundredths of a Li below it (the Li1 composition
 x = 1 for LixMo6S8; a host without a blocking phase, such as TiS2, sets it below 0); x_s is read
 in the host's free window [x_trap, x_max] as its OCP is (option "Li trapping": trapped Li holds
@@ -76,7 +79,9 @@ class Li0SurfaceFilm(AEASubModel):
         i = variables["Total current density [A.m-2]"]
         growth = variables["Li0 film growth current density [A.m-2]"]
         consumption = pybamm.maximum(i, 0) * delta / (delta + self.delta_ref)
-        self.rhs = {delta: (growth - consumption) / (p.F * p.c_h)}
+        # the film converts the connected host only (isolated host passes no Li)
+        a_h = variables["Cathode host active fraction"]
+        self.rhs = {delta: (growth - consumption) / (p.F * a_h * p.c_h)}
 
     def set_initial_conditions(self, variables):
         delta = variables["Li0 film thickness [m]"]
