@@ -618,6 +618,28 @@ def test_a_step_ending_past_full_is_solved_again_within_the_tolerance():
     assert max(ends) < 1 + tolerance
 
 
+def test_a_refined_step_is_checked_once(monkeypatch):
+    """A step solved again at the tighter tolerance has its end state checked once, by the solver that asked for the
+    refinement: the refined solver checked it too and dropped the answer (each refined step's states scanned twice).
+    The warnings are as before: one for the refinement, one for a refined step still outside."""
+    from pybamm_aea.models.solvers import SharedEventsIDAKLUSolver, StepRefinedWarning
+
+    solver = SharedEventsIDAKLUSolver(rtol=1e-4, atol=1e-6)
+    checks = []
+
+    def outside(self, model, solution, rtol):
+        checks.append(rtol)
+        return "Dispersed material lithiation 1.01, above its 1"
+
+    monkeypatch.setattr(SharedEventsIDAKLUSolver, "_step_retried_on_failure", lambda self, *args, **kwargs: "step")
+    monkeypatch.setattr(SharedEventsIDAKLUSolver, "_outside_bounds", outside)
+    with pytest.warns(StepRefinedWarning) as said:
+        assert solver._checked_step(None, None, 1.0) == "step"
+    assert checks == pytest.approx([1e-4, 1e-5], rel=1e-12)
+    messages = [str(w.message) for w in said]
+    assert len(messages) == 2 and messages[0].startswith("a step from t = 0 s") and "still ended" in messages[1]
+
+
 def test_a_step_ended_by_an_event_ends_on_a_consistent_state():
     """LMS discharged at constant power (its 0.1C power) to 1.8 V on the multi-phase host. IDA locates the cut-off
     on its interpolating polynomial, whose algebraic states (here the current) are out of its error test on this
