@@ -289,8 +289,9 @@ def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
     fitted on the LMS cell, here predicted on another electrode. It runs on the multi-phase
     default: the persistent-Li0 loss is the host's own mechanism (no lever-rule pin).
 
-    Measured 91.62 % (pybammsolvers 0.11.1 / casadi 3.8.1, 2026-12-05; 91.60 % before the Mo6S8 molar mass became
-    the formula's 832.18 g/mol). With that mass the run stopped after 8 of 120 cycles ("Experiment is infeasible":
+    Measured 91.59 % (pybammsolvers 0.11.1 / casadi 3.8.1, 2026-12-05, the Li4Ti5O12 and Li7Ti5O12 molar masses their
+    formulas' 459.083 and 479.903 g/mol; 91.62 % with the typed 459.08 and 479.90, 9 steps refined in both; 91.60 %
+    before the Mo6S8 molar mass became the formula's 832.18 g/mol). With that mass the run stopped after 8 of 120 cycles ("Experiment is infeasible":
     the 8th discharge's last solver steps left the Li4Ti5O12 at lithiation 1.0091, which charge 8 returned to the
     host at its Li4 end) until the default solver solved such a step again at a tighter tolerance
     (SharedEventsIDAKLUSolver.BOUNDED_STATES: 9 of the 240 steps here; 91.74 % with the whole run at rtol 1e-5).
