@@ -155,13 +155,22 @@ def first_repeat(values):
 _UNIT = re.compile(r"\s*\[[^\]]*\]$")
 
 
+def _matcher(a, b):
+    """difflib's matcher of ``a`` against ``b``, no junk (the whole of each name counts)."""
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b, autojunk=False)
+
+
+def _edits(matcher):
+    """The characters to insert, delete or replace to make a ``matcher``'s first text into its second."""
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+
+
 def edit_count(a, b):
     """The characters to insert, delete or replace to make ``a`` into ``b`` (difflib's opcodes; two letters
     swapped count 2)."""
-    import difflib
-
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+    return _edits(_matcher(a, b))
 
 
 def close_names(name, known, n=3, cutoff=0.6):
@@ -172,9 +181,8 @@ def close_names(name, known, n=3, cutoff=0.6):
     while another quantity of a long name shares most of it ('SEI growth activation energy [J.mol-1]' scored 0.8
     against 'Li trapping activation energy [J.mol-1]', 14 edits away; measured on the AEA names' typos,
     benchmarks/bench_close_names.py: another name was listed for 86 % of them, now 0.4 %). Names of ``known``
-    that differ only by case are one suggestion, spelled as the one closest to ``name``."""
-    import difflib
-
+    that differ only by case are one suggestion, spelled as the one closest to ``name``. One matcher per known name
+    gives both its edits and its ratio."""
     typed = str(name).lower()
     spelled = {}
     for k in map(str, known):
@@ -182,11 +190,13 @@ def close_names(name, known, n=3, cutoff=0.6):
     compared = {k: k if _UNIT.search(typed) else _UNIT.sub("", k) for k in spelled}
     found = [k for k in spelled if compared[k] == typed]
     if not found:
-        scored = [(edit_count(typed, compared[k]), -difflib.SequenceMatcher(None, typed, compared[k]).ratio(), k)
-                  for k in spelled]
+        scored = []
+        for k in spelled:
+            matcher = _matcher(typed, compared[k])
+            scored.append((_edits(matcher), -matcher.ratio(), k))
         scored = sorted(s for s in scored if -s[1] >= cutoff and s[0] <= max(3, len(typed) // 4))
         found = [k for edits, _, k in scored if edits == scored[0][0]]
-    return [max(spelled[k], key=lambda k: difflib.SequenceMatcher(None, str(name), k).ratio()) for k in found[:n]]
+    return [max(spelled[k], key=lambda k: _matcher(str(name), k).ratio()) for k in found[:n]]
 
 
 def did_you_mean(name, known, n=3, cutoff=0.6, named=False):

@@ -1,9 +1,16 @@
-"""Shared fixtures: the paper's tables straight from shared/paper/data when present."""
+"""Shared fixtures: the paper's tables straight from shared/paper/data when present; the README's figures as the
+tests that pin them read them (:func:`readme_figure`)."""
+from dataclasses import dataclass
 from pathlib import Path
+import re
 
 import pytest
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "paper" / "data"
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+#: a figure as the README writes it: digits, a decimal point and digits
+_NUMBER = r"\d+(?:\.\d+)?"
 
 
 @pytest.fixture(scope="session")
@@ -11,3 +18,48 @@ def shared_data_dir():
     if not SHARED_DATA.is_dir():
         pytest.skip("shared/paper/data is not beside the checkout")
     return SHARED_DATA
+
+
+@dataclass(frozen=True)
+class ReadmeFigure:
+    """A figure of the README: its value and the decimals it is stated to."""
+
+    value: float
+    decimals: int
+
+    def approx(self, tolerance=0.0):
+        """``pytest.approx`` of the figure to its own rounding: half a unit of its last digit, plus ``tolerance`` (a
+        solver's stated tolerance, in the figure's unit), no relative tolerance."""
+        return pytest.approx(self.value, abs=0.5 * 10.0 ** -self.decimals + tolerance)
+
+
+def _anchored(anchor, text):
+    """The figure at ``{}`` in ``anchor``, text that occurs once in ``text`` (any white space a space), as written;
+    ``{_}`` stands for any other figure."""
+    anchor, text = (re.sub(r"\s+", " ", t) for t in (anchor, text))  # (a line break is a space: the README wraps)
+    if anchor.count("{}") != 1:
+        raise ValueError(f"anchor {anchor!r}: mark the figure with one '{{}}' (other figures '{{_}}')")
+    head, tail = (re.escape(part).replace(re.escape("{_}"), _NUMBER) for part in anchor.split("{}"))
+    found = re.findall(head + rf"(?<![\d.])({_NUMBER})(?![\d])" + tail, text)
+    if len(found) != 1:
+        raise ValueError(f"README.md holds the anchor {anchor!r} {len(found)} times, not once "
+                         f"(figures there: {found}): mend the anchor or the README")
+    return found[0]
+
+
+def readme_figure(anchor, *also, text=None):
+    """The README's figure at ``{}`` in ``anchor``, a text that occurs once in README.md (``{_}``: any other figure
+    in it), as a :class:`ReadmeFigure`; ``also``: anchors of the same figure elsewhere in the README, which must
+    state it alike (else ValueError naming both). ``text``: the README's text (the file's when None)."""
+    text = README.read_text() if text is None else text
+    written = [_anchored(a, text) for a in (anchor, *also)]
+    for a, w in zip(also, written[1:]):
+        if w != written[0]:
+            raise ValueError(f"README.md states {written[0]} at {anchor!r} but {w} at {a!r}")
+    return ReadmeFigure(float(written[0]), len(written[0].partition(".")[2]))
+
+
+@pytest.fixture(name="readme_figure", scope="session")
+def readme_figure_fixture():
+    """:func:`readme_figure`: a test compares the model's figure to the README's, ``figure.approx()``."""
+    return readme_figure

@@ -925,6 +925,28 @@ def test_close_names_suggest_no_other_quantity():
     assert close_names("Voltage", ["Current [A]", "Voltage [V]"]) == ["Voltage [V]"]  # the unit left out
 
 
+def test_close_names_compare_with_each_known_name_once(monkeypatch):
+    """close_names compares a misspelt name with each known name once: one difflib matcher gives both the edits and
+    the ratio (it built two per known name, matching each pair twice), and one more picks the spelling of the name
+    found. The answers are the same (benchmarks/bench_close_names.py gives the same figures)."""
+    import difflib
+
+    from pybamm_aea.models.checks import RANGES
+    from pybamm_aea.user_input import close_names
+
+    made = []
+
+    class Counted(difflib.SequenceMatcher):
+        def __init__(self, *args, **kwargs):
+            made.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(difflib, "SequenceMatcher", Counted)
+    known = sorted(RANGES)
+    assert close_names("Cathode porsity", known) == ["Cathode porosity"]
+    assert len(made) == len({k.lower() for k in known}) + 1
+
+
 @pytest.mark.parametrize("save_at_cycles", [0, -1, 2.5, [0, 3], (1, 3), [], np.int64(2)])
 def test_save_at_cycles_that_is_no_cycle_number_is_refused(save_at_cycles):
     """save_at_cycles=0 raised "ZeroDivisionError: integer modulo by zero" after cycle 2 had run; -1 kept every cycle,

@@ -137,3 +137,53 @@ def test_the_options_paragraph_lists_every_option_and_value_defaults_first():
         match = re.search(rf'`"{re.escape(option)}"`[^:`]*: ((?:`"[^"]+"`(?: / )?)+)', paragraph)
         assert match, option
         assert tuple(re.findall(r'`"([^"]+)"`', match.group(1))) == values, (option, match.group(1))
+
+
+def test_a_readme_figure_is_read_to_its_own_rounding(readme_figure):
+    """conftest's readme_figure reads a figure at its anchor and compares to its own rounding (half a unit of its
+    last digit): a figure edited by one unit of its last digit no longer matches the model's; a figure the README
+    states twice must read alike; an anchor found nowhere or twice is refused. (The pins re-typed the README's
+    figures, a fact written twice, with tolerances of their own.)"""
+    text = "| LMS | 130 mAh/g | 128.5 (lever rule); 128.2 (multi-phase) |\nits first discharge, 128.2\nmAh/g; 1.81 V"
+    first = ("| 130 mAh/g | {_} (lever rule); {} (multi-phase)", "first discharge, {} mAh/g")
+    figure = readme_figure(*first, text=text)
+    assert (figure.value, figure.decimals) == (128.2, 1)
+    assert 128.194 == figure.approx() and 128.2499 == figure.approx() and 128.1501 == figure.approx()
+    for edited in ("128.1", "128.3"):
+        assert 128.194 != readme_figure(*first, text=text.replace("128.2", edited)).approx()
+    two = readme_figure("; {} V", text=text)
+    assert (two.value, two.decimals) == (1.81, 2)
+    assert 1.812 == two.approx() and 1.812 != readme_figure("; {} V", text=text.replace("1.81", "1.82")).approx()
+    assert 1.8165 != two.approx() and 1.8165 == two.approx(0.002)  # a stated tolerance widens it
+    assert readme_figure("| {} mAh/g", text=text).approx() == 130  # no decimals: to 0.5
+    with pytest.raises(ValueError, match=r"states 128.2 at .* but 128.3 at 'first discharge"):
+        readme_figure(*first, text=text.replace("first discharge, 128.2", "first discharge, 128.3"))
+    with pytest.raises(ValueError, match="holds the anchor '{} \\(multi-phase\\)' 0 times"):
+        readme_figure("{} (multi-phase)", text=text.replace("128.2 (multi", "(multi"))
+    with pytest.raises(ValueError, match="2 times"):
+        readme_figure("{_} (lever rule); {}", text=text + text)
+
+
+def _pinned_anchors():
+    """(test file, anchors) of every readme_figure call of the test files but this one (its string arguments)."""
+    import ast
+
+    found = []
+    for path in sorted(Path(__file__).parent.glob("test_*.py")):
+        if path.name == Path(__file__).name:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "readme_figure":
+                found.append((path.name, [a.value if isinstance(a, ast.Constant) else None for a in node.args]))
+    return found
+
+
+def test_every_readme_figure_a_test_pins_is_in_the_readme_once(readme_figure):
+    """Each figure a (slow) test pins through readme_figure is in README.md once, stated alike where the README
+    repeats it: a README edit that loses an anchor fails here in the quick loop, not only in the slow run."""
+    pinned = _pinned_anchors()
+    assert {f for f, _ in pinned} == {"test_cli.py", "test_conventional.py", "test_degradation.py",
+                                      "test_host_phase_field.py"}
+    for name, anchors in pinned:
+        assert anchors and all(isinstance(a, str) for a in anchors), f"{name}: an anchor not written as text"
+        readme_figure(*anchors)

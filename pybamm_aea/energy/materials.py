@@ -46,7 +46,6 @@ __all__ = [
 PAPER = "Li et al., Adv. Mater. 33, 2008723 (2021), supporting information"
 _PAPER_S2 = PAPER + ", Table S2"
 _PAPER_S9 = PAPER + ", Table S9"
-_IUPAC = "molar mass from IUPAC 2013 standard atomic weights"
 _FORMULA = ("molar mass computed from the formula (pybamm_aea.constants.formula_mass, IUPAC 2013 standard atomic "
             "weights)")
 _CRC = "CRC Handbook of Chemistry and Physics, 97th ed. (2016)"
@@ -398,6 +397,8 @@ _RECORDS = [
         source=f"{_PAPER_S2} (4.78 g/cm3); {_FORMULA} (859.94 g/mol; the paper's calculation model: 860); capacity = "
         "128 mAh/g of Mo6S8 expressed per g of Li4Mo6S8",
     ),
+    # S8 and Li2S keep the paper's calculation-model molar masses, 256 and 46 g/mol (the formulas give 256.48 and
+    # 45.94): Table S8's energies and the paper's 8 Li2S : S8 = 368 : 256 mass ratio are computed with them
     Material(
         "S8", "S8", 1.96, "active", molar_mass=256.0, specific_capacity=1675.0, li_per_formula_unit=16,
         average_voltage=2.0, state="charged", lithiated_name="Li2S", lithiated_units=8,
@@ -428,59 +429,68 @@ _RECORDS = [
         "a = 3.46, c = 6.19 A gives 3.08 g/cm3, cf. TiS2 3.22); Faraday capacity of 1 Li; " + _FORMULA,
     ),
     Material(
-        "Li4Ti5O12", "Li4Ti5O12", 3.48, "active", molar_mass=459.08, specific_capacity=175.0,
+        "Li4Ti5O12", "Li4Ti5O12", 3.48, "active", molar_mass=formula_mass("Li4Ti5O12"), specific_capacity=175.0,
         li_per_formula_unit=3, average_voltage=1.55, state="charged", lithiated_name="Li7Ti5O12",
         source="Ohzuku, Ueda, Yamamoto, J. Electrochem. Soc. 142, 1431 (1995): spinel a = 8.36 A -> 3.48 g/cm3, "
-        "175 mAh/g, 1.55 V; " + _IUPAC,
+        "175 mAh/g, 1.55 V; " + _FORMULA + " (459.08 g/mol)",
         aliases=("LTO",),
     ),
     Material(
-        "Li7Ti5O12", "Li7Ti5O12", 3.646, "active", molar_mass=479.90, specific_capacity=175.0 * 459.08 / 479.90,
+        "Li7Ti5O12", "Li7Ti5O12", 3.646, "active", molar_mass=formula_mass("Li7Ti5O12"),
+        specific_capacity=175.0 * formula_mass("Li4Ti5O12") / formula_mass("Li7Ti5O12"),
         li_per_formula_unit=3, average_voltage=1.55, state="discharged", delithiated_name="Li4Ti5O12",
         source="Ohzuku et al., J. Electrochem. Soc. 142, 1431 (1995): 'zero-strain' lattice a = 8.353 A, 8/3 formula "
-        "units per cell -> 3.646 g/cm3; " + _IUPAC,
+        "units per cell -> 3.646 g/cm3; " + _FORMULA + " (479.90 g/mol)",
     ),
     # --- Conventional cathodes (the paper's Table S9 values are the defaults) ------------------------------------
     Material(
-        "LiCoO2", "LiCoO2", _s9("LiCoO2", "active_density_g_per_cm3"), "active", molar_mass=97.87,
+        "LiCoO2", "LiCoO2", _s9("LiCoO2", "active_density_g_per_cm3"), "active", molar_mass=formula_mass("LiCoO2"),
         specific_capacity=_s9("LiCoO2", "specific_capacity_mAh_per_g"), li_per_formula_unit=1,
         average_voltage=_s9("LiCoO2", "average_voltage_V"), state="discharged",
-        source=f"{_PAPER_S9} (density, practical capacity, voltage); {_IUPAC}", aliases=("LCO",),
+        source=f"{_PAPER_S9} (density, practical capacity, voltage); {_FORMULA} (97.87 g/mol)", aliases=("LCO",),
     ),
     Material(
         "NMC", "LiNi0.5Mn0.3Co0.2O2 (the paper's generic NMC)", _s9("NMC", "active_density_g_per_cm3"), "active",
-        molar_mass=96.55, specific_capacity=_s9("NMC", "specific_capacity_mAh_per_g"), li_per_formula_unit=1,
+        molar_mass=formula_mass("LiNi0.5Mn0.3Co0.2O2"), specific_capacity=_s9("NMC", "specific_capacity_mAh_per_g"),
+        li_per_formula_unit=1,
         average_voltage=_s9("NMC", "average_voltage_V"), state="discharged",
-        source=f"{_PAPER_S9} (density 3.7 as used by the paper, capacity, voltage); {_IUPAC} (NMC532)",
+        source=f"{_PAPER_S9} (density 3.7 as used by the paper, capacity, voltage); {_FORMULA} (NMC532's, 96.55 "
+        "g/mol)",
         aliases=("NCM",),
     ),
     Material(
-        "NMC811", "LiNi0.8Mn0.1Co0.1O2", 4.78, "active", molar_mass=97.28, specific_capacity=200.0,
+        "NMC811", "LiNi0.8Mn0.1Co0.1O2", 4.78, "active", molar_mass=formula_mass("LiNi0.8Mn0.1Co0.1O2"),
+        specific_capacity=200.0,
         li_per_formula_unit=1, average_voltage=3.8, state="discharged",
         source="crystallographic density of the R-3m cell (a = 2.87, c = 14.20 A, Z = 3); capacity and voltage "
-        "(3.0-4.3 V, 0.1C) from Noh et al., J. Power Sources 233, 121 (2013); " + _IUPAC,
+        "(3.0-4.3 V, 0.1C) from Noh et al., J. Power Sources 233, 121 (2013); " + _FORMULA + " (97.28 g/mol)",
         aliases=("NCM811",),
     ),
     Material(
-        "NMC532", "LiNi0.5Mn0.3Co0.2O2", 4.74, "active", molar_mass=96.55, specific_capacity=170.0,
+        "NMC532", "LiNi0.5Mn0.3Co0.2O2", 4.74, "active", molar_mass=formula_mass("LiNi0.5Mn0.3Co0.2O2"),
+        specific_capacity=170.0,
         li_per_formula_unit=1, average_voltage=3.7, state="discharged",
         source="crystallographic density of the R-3m cell (a = 2.868, c = 14.24 A, Z = 3; lattice parameters of "
         "pristine NCM532 not verified: no diffraction work cited or found for them); capacity and voltage "
-        "from Noh et al., J. Power Sources 233, 121 (2013); " + _IUPAC,
+        "from Noh et al., J. Power Sources 233, 121 (2013); " + _FORMULA + " (96.55 g/mol)",
         aliases=("NCM532",),
     ),
     Material(
-        "LiFePO4", "LiFePO4", _s9("LiFePO4", "active_density_g_per_cm3"), "active", molar_mass=157.75,
+        "LiFePO4", "LiFePO4", _s9("LiFePO4", "active_density_g_per_cm3"), "active",
+        molar_mass=formula_mass("LiFePO4"),
         specific_capacity=_s9("LiFePO4", "specific_capacity_mAh_per_g"), li_per_formula_unit=1,
         average_voltage=_s9("LiFePO4", "average_voltage_V"), state="discharged",
-        source=f"{_PAPER_S9} (density 3.4 as used by the paper; olivine crystallographic 3.60), {_IUPAC}",
+        source=f"{_PAPER_S9} (density 3.4 as used by the paper; olivine crystallographic 3.60), {_FORMULA} "
+        "(157.75 g/mol)",
         aliases=("LFP", "C-LiFePO4"),
     ),
     Material(
-        "LiMn2O4", "LiMn2O4", _s9("LiMn2O4", "active_density_g_per_cm3"), "active", molar_mass=180.81,
+        "LiMn2O4", "LiMn2O4", _s9("LiMn2O4", "active_density_g_per_cm3"), "active",
+        molar_mass=formula_mass("LiMn2O4"),
         specific_capacity=_s9("LiMn2O4", "specific_capacity_mAh_per_g"), li_per_formula_unit=1,
         average_voltage=_s9("LiMn2O4", "average_voltage_V"), state="discharged",
-        source=f"{_PAPER_S9} (density 4.05 as used by the paper; spinel crystallographic 4.28), {_IUPAC}",
+        source=f"{_PAPER_S9} (density 4.05 as used by the paper; spinel crystallographic 4.28), {_FORMULA} "
+        "(180.81 g/mol)",
         aliases=("LMO",),
     ),
     Material(
@@ -518,16 +528,16 @@ _RECORDS = [
     ),
     # --- Electrolytes ----------------------------------------------------------------------------------------------
     Material(
-        "Li10GeP2S12", "Li10GeP2S12", 2.04, "solid electrolyte", molar_mass=588.7,
+        "Li10GeP2S12", "Li10GeP2S12", 2.04, "solid electrolyte", molar_mass=formula_mass("Li10GeP2S12"),
         source="Kamaya et al., Nat. Mater. 10, 682 (2011): tetragonal a = 8.718, c = 12.636 A, Z = 2 -> 2.04 g/cm3; "
-        + _IUPAC,
+        + _FORMULA + " (588.70 g/mol)",
         aliases=("LGPS",),
     ),
     Material(
-        "Li3PS4", "beta-Li3PS4", 1.87, "solid electrolyte", molar_mass=180.03,
+        "Li3PS4", "beta-Li3PS4", 1.87, "solid electrolyte", molar_mass=formula_mass("Li3PS4"),
         source="lower end of the sulfide-electrolyte densities quoted by the paper (1.87-1.97 g/cm3, main text); "
         "beta-Li3PS4 crystallographic density ~1.86 g/cm3 (Homma et al., Solid State Ionics 182, 53 (2011)); "
-        + _IUPAC,
+        + _FORMULA + " (180.03 g/mol)",
         aliases=("LPS",),
     ),
     Material(

@@ -1,6 +1,7 @@
 """LiCoO2 (layered) as a dense AEA cathode: literature values, each cited.
 
-- Molar mass and density: the energy model's record (Table S9 of the paper: 5.05 g/cm3; IUPAC).
+- Molar mass and density: the energy model's record (Table S9 of the paper: 5.05 g/cm3; the formula's IUPAC mass,
+  97.87 g/mol).
 - Density at the charged end of the window: the host grows on charge (c grows, a shrinks slightly: Reimers &
   Dahn, J. Electrochem. Soc. 139, 2091, 1992), by the cell volumes of :data:`CHARGED_VOLUME_RATIO` (+1.88 % per
   CoO2 from LiCoO2 to Li0.5CoO2, taken for the window's Li0.452CoO2: an assumption); read by the volume model only.

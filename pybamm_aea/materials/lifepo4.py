@@ -1,7 +1,7 @@
 """LiFePO4 (olivine) as a dense AEA cathode: literature values only, each cited.
 
 - Molar mass and density: the energy model's record (:mod:`pybamm_aea.energy.materials`): 157.75
-  g/mol (IUPAC), 3.4 g/cm3 as used by the paper (Tables S2/S9).
+  g/mol (the formula's IUPAC mass), 3.4 g/cm3 as used by the paper (Tables S2/S9).
 - FePO4 density: the LiFePO4 -> FePO4 cell volumes 291.4 -> 272.4 A^3 (Padhi, Nanjundaswamy &
   Goodenough, J. Electrochem. Soc. 144, 1188, 1997) on the paper's LiFePO4 density.
 - OCP: a two-phase plateau at 3.42 V vs Li (Srinivasan & Newman, J. Electrochem. Soc. 151, A1517,

@@ -1,6 +1,6 @@
 """LiNi0.5Mn0.3Co0.2O2 (NMC532) as a dense AEA cathode: literature values, each cited.
 
-- Molar mass and density: the energy model's NMC532 record (96.55 g/mol, IUPAC; 4.74 g/cm3,
+- Molar mass and density: the energy model's NMC532 record (96.55 g/mol, the formula's IUPAC mass; 4.74 g/cm3,
   crystallographic R-3m cell).
 - Delithiated density: NCM unit cells shrink on charge from 3.0 to 4.3 V vs Li, the more the
   richer in Ni (NCM111 and NCM811 by in-situ XRD, :data:`KONDRAKOV_VOLUME_CONTRACTION`: Kondrakov et al.,

@@ -374,8 +374,10 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
 
     def _checked_step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
         solution = self._step_retried_on_failure(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+        if getattr(self, "_refined", False):  # (the solver that refined the step checks its end state, once)
+            return solution
         outside = self._outside_bounds(model, solution, self.rtol)
-        if outside is None or getattr(self, "_refined", False):
+        if outside is None:
             return solution
         refined = type(self)(rtol=self.rtol * self.REFINED_RTOL, atol=self.atol, options=dict(idaklu_options(self)),
                              output_variables=self.output_variables)
@@ -402,10 +404,11 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
             if values is None or not values.size:
                 continue
             atol = self.atol * abs(state_scale(model, name))
-            if values.max() > high + rtol * abs(high) + atol:
-                return f"{name} {values.max():.6g}, above its {high:g}"
-            if values.min() < low - rtol * abs(low) - atol:
-                return f"{name} {values.min():.6g}, below its {low:g}"
+            top, bottom = values.max(), values.min()
+            if top > high + rtol * abs(high) + atol:
+                return f"{name} {top:.6g}, above its {high:g}"
+            if bottom < low - rtol * abs(low) - atol:
+                return f"{name} {bottom:.6g}, below its {low:g}"
         return None
 
     def _step_retried_on_failure(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args,

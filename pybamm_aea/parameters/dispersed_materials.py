@@ -119,8 +119,9 @@ def lithium_titanate(mass_fraction=LTO_LMS_COMPOSITION["Li4Ti5O12"]):
     - OCP: 1.55 V plateau (Ohzuku et al., J. Electrochem. Soc. 142, 1431, 1995), MSMR ideality
       w = 0.3 (flat: +-20 mV between 10 and 90 % lithiation).
     - 175 mAh/g (3 Li per Li4Ti5O12; physics notes); molar masses and densities: the energy model's Li4Ti5O12 and
-      Li7Ti5O12 records (459.08 and 479.90 g/mol; 3.48 and 3.646 g/cm3 from the cubic lattice parameters of Ohzuku
-      et al. 1995, 8/3 formula units per cell), so lithiation changes the volume by -0.2 % ("zero strain").
+      Li7Ti5O12 records (their formulas' 459.08 and 479.90 g/mol; 3.48 and 3.646 g/cm3 from the cubic lattice
+      parameters of Ohzuku et al. 1995, 8/3 formula units per cell), so lithiation changes the volume by -0.2 %
+      ("zero strain").
     - fully accessible: the paper's 130 mAh/g of LTO-LMS needs all of it
       ((130 - 0.4 x 175) / 0.6 = 100 mAh/g from Mo6S8, physics notes).
     - shrinking core with a product layer that conducts (Li7Ti5O12 is metallic, the paper's
