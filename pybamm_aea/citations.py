@@ -452,6 +452,21 @@ WENZEL2018 = """@article{Wenzel2018,
   year = {2018}
 }"""
 
+#: verified (a public record of the abstract with its DOI, synapsesocial.com, session 40): first three authors, journal,
+#: DOI, the LGPS|Li interphase (Li3P, Li2S, Li-Ge) growing with the square root of time; title, year, volume and
+#: pages as recalled (not verified). Cited for the parabolic law of "interphase growth" and for its missing
+#: temperature dependence (the work gives no activation energy)
+WENZEL2016 = """@article{Wenzel2016,
+  title = {Direct Observation of the Interfacial Instability of the Fast Ionic Conductor {Li10GeP2S12} at the
+           Lithium Metal Anode},
+  author = {Wenzel, Sebastian and Randau, Simon and Leichtwei{\ss}, Thomas and others},
+  journal = {Chemistry of Materials},
+  volume = {28},
+  pages = {2400--2407},
+  year = {2016},
+  doi = {10.1021/acs.chemmater.6b00610}
+}"""
+
 #: not verified (no copy and no public record found in session 40; the same group's Li3PS4 paper found is another
 #: one, J. Phys. Soc. Jpn. 79 Suppl. A, 90, 2010): journal, volume, first page and year as paper_cell quotes them,
 #: title and authors as recalled; DOI left out
@@ -482,7 +497,7 @@ JULIEN2024 = """@article{Julien2024,
 #: the paper, the separator layers' conductivities and densities, the electrolyte's stability window, the
 #: interphase growth law (the Li-In anode's works are registered by its submodel,
 #: :class:`pybamm_aea.models.submodels.anode.LithiumIndiumAnode`, the one that reads its OCP)
-PAPER_CELL = (LI2021, KAMAYA2011, LIU2013, HOMMA2011, ZHU2015, RICHARDS2016, WENZEL2018)
+PAPER_CELL = (LI2021, KAMAYA2011, LIU2013, HOMMA2011, ZHU2015, RICHARDS2016, WENZEL2016, WENZEL2018)
 
 
 def bibtex_entries():
