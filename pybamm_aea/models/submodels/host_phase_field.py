@@ -167,8 +167,8 @@ class CathodeCahnHilliard(AEASubModel):
         of the model is there, but IDA's Newton iterates can be: LMS at 1C with sensitivities, the
         corrector at 3060 s put the last five cells at y = -1.5 .. -18.7. IDAS with sensitivities took
         that NaN iterate as converged (its norm over the states and their sensitivities,
-        N_VWrmsNorm_SensWrapper, skips a NaN) and ran on in NaN to the step's end, where IDA without
-        them fails the iterate and retries with a smaller step; with the floor both fail it.
+        N_VWrmsNorm_SensWrapper, skips a NaN) and ran on in NaN to the step's end; IDA without them fails
+        such an iterate and retries the step smaller, and with the floor so does IDAS.
         """
         e = cls.LOG_BELOW
         return pybamm.exp(pybamm.maximum(pybamm.minimum(y, 0) / e, -cls.SLOPE_FLOOR_LOG)) / (
