@@ -950,3 +950,21 @@ def test_li0_lattice_gas_potential_rises_past_empty():
     assert U[1] == pytest.approx(2.30 + kT * np.log(1e12), abs=1e-9)  # the continuation starts at 1e-12 of 0.02
     assert np.all(np.diff(U) > 0)
     assert U[4] - U[3] == pytest.approx(kT * 1e-9 / 2e-8, rel=1e-6)  # slope kT / (1e-6 x 0.02) per Li
+
+
+def test_content_slope_is_floored_far_below_any_state():
+    """The multi-phase host's content rate is rate / (dx/dy), x = e ln(1 + exp(y / e)). dx/dy = exp(y / e) / (1 +
+    exp(y / e)) underflowed to 0 below y = -0.745 and the rate was NaN at IDA's corrector iterates there (LMS at 1C
+    with sensitivities: y = -1.5 .. -18.7 at 3060 s, which IDAS kept). It is floored at exp(-50): finite and positive
+    for every y, and unchanged where the host has states (x >= 2e-14, y >= -0.0246: the Li0 lattice gas's linear
+    continuation starts there) down to y = -0.05, where the floor starts."""
+    from pybamm_aea.models.submodels.host_phase_field import CathodeCahnHilliard as CH
+
+    e = CH.LOG_BELOW
+    y = np.array([-18.7, -1.5, -0.745, -0.06, -0.045, -0.0246, 0.0, 4.0])
+    slope = np.asarray(CH.content_slope(pybamm.Vector(y)).evaluate()).ravel()
+    x = np.asarray(CH.content(pybamm.Vector(y)).evaluate()).ravel()
+    assert np.all(slope > 0) and np.all(np.isfinite(slope))
+    assert slope[:4] == pytest.approx(np.exp(-50), rel=1e-12, abs=0)  # the floor
+    assert slope[4:] == pytest.approx(1 / (1 + np.exp(-y[4:] / e)), rel=1e-12, abs=0)  # the exact dx/dy above it
+    assert x[5] == pytest.approx(e * np.exp(-24.6), rel=1e-4, abs=0)  # 2.1e-14 Li

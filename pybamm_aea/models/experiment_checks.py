@@ -926,7 +926,8 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         """A :class:`NonFiniteStatesError` if IDA returned a non-finite state (or, in a solve with
         ``output_variables``, a non-finite returned variable or end state), which IDA kept (with sensitivities) and
         ran on to the step's end time, past the cut-offs (LMS at 1C with the sensitivity to an input on the
-        multi-phase host, NaN from t = 3057-3069 s, 0.303 mA.h "discharged" in 7200 s: known limits), or returned at
+        multi-phase host before session 40, NaN from t = 3057-3069 s, 0.303 mA.h "discharged" in 7200 s: a NaN
+        Newton iterate IDAS took as converged, known limits), or returned at
         its event point: "Discharge energy [W.h]" NaN at TiS2's 1C cut-off (3458.94 s) with sensitivities on the
         lever-rule host at rtol 1e-6, and on the multi-phase host at rtol 1e-4, whose retry of the step mends it
         (:class:`~pybamm_aea.models.solvers.SharedEventsIDAKLUSolver`; the same retry on the lever-rule host does

@@ -259,7 +259,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         # (the multi-phase host's "suppress_algebraic_error") IDAS missed the cut-off and ran into NaN
         # (TiS2 at 1C to 1.0 V: "Experiment is infeasible: default duration (7200.0 seconds) was reached",
         # the voltage NaN from 3497 s; with them in: the cut-off at 3459 s, the solve without sensitivities's.
-        # LMS still runs into NaN near its Li4 end with them in: ``_refuse_non_finite``)
+        # LMS ran into NaN near its Li4 end with them in until session 40: ``CathodeCahnHilliard.content_slope``)
         options = idaklu_options(self)
         suppress = options.get("suppress_algebraic_error", False)
         if suppress and has_sensitivities(model):

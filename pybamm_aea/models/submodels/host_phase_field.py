@@ -154,11 +154,26 @@ class CathodeCahnHilliard(AEASubModel):
         e = cls.LOG_BELOW
         return pybamm.maximum(y, 0) + e * pybamm.log(1 + pybamm.exp(-pybamm.AbsoluteValue(y) / e))
 
+    #: ln of the floor of dx/dy (:meth:`content_slope`): the floor exp(-50) = 2e-22 binds below y = -50 e = -0.05
+    #: (x = e exp(y / e) < 1.9e-25 Li), 11 orders below where the Li0 lattice gas's potential is continued
+    #: linearly (2e-14 Li, y = -0.0246; :func:`pybamm_aea.thermodynamics.homogeneous_ocp`), which no cut-off passes
+    SLOPE_FLOOR_LOG = 50.0
+
     @classmethod
     def content_slope(cls, y):
-        """dx/dy = 1 / (1 + exp(-y / e)), written so that no exponential overflows."""
+        """dx/dy = 1 / (1 + exp(-y / e)), written so that no exponential overflows, floored at
+        exp(-:attr:`SLOPE_FLOOR_LOG`) so that the content's rate, rate / (dx/dy), is finite for every y.
+
+        Unfloored, exp(y / e) underflowed to 0 below y = -0.745 and the rate was NaN there. No state
+        of the model is there, but IDA's Newton iterates can be: LMS at 1C with sensitivities, the
+        corrector at 3060 s put the last five cells at y = -1.5 .. -18.7. IDAS with sensitivities took
+        that NaN iterate as converged (its norm over the states and their sensitivities,
+        N_VWrmsNorm_SensWrapper, skips a NaN) and ran on in NaN to the step's end; IDA without them fails
+        such an iterate and retries the step smaller, and with the floor so does IDAS.
+        """
         e = cls.LOG_BELOW
-        return pybamm.exp(pybamm.minimum(y, 0) / e) / (1 + pybamm.exp(-pybamm.AbsoluteValue(y) / e))
+        return pybamm.exp(pybamm.maximum(pybamm.minimum(y, 0) / e, -cls.SLOPE_FLOOR_LOG)) / (
+            1 + pybamm.exp(-pybamm.AbsoluteValue(y) / e))
 
     @classmethod
     def content_variable(cls, x):
