@@ -289,11 +289,11 @@ def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in):
     fitted on the LMS cell, here predicted on another electrode. It runs on the multi-phase
     default: the persistent-Li0 loss is the host's own mechanism (no lever-rule pin).
 
-    Measured 91.62 % (pybammsolvers 0.11.1 / casadi 3.8.1, 2026-12-05; 91.60 % before the Mo6S8 molar mass became
-    the formula's 832.18 g/mol). With that mass the run stopped after 8 of 120 cycles ("Experiment is infeasible":
-    the 8th discharge's last solver steps left the Li4Ti5O12 at lithiation 1.0091, which charge 8 returned to the
-    host at its Li4 end) until the default solver solved such a step again at a tighter tolerance
-    (SharedEventsIDAKLUSolver.BOUNDED_STATES: 9 of the 240 steps here; 91.74 % with the whole run at rtol 1e-5).
+    Measured 91.71 % (pybammsolvers 0.11.1 / casadi 3.8.1, 2026-12-05, the lithiation solved for as its logit; 91.60 %
+    before the Mo6S8 molar mass became the formula's 832.18 g/mol). With that mass and the lithiation z as the state
+    the run stopped after 8 of 120 cycles ("Experiment is infeasible": the 8th discharge's last solver steps left
+    the Li4Ti5O12 at lithiation 1.0091, which charge 8 returned to the host at its Li4 end); re-solving such steps at
+    a tenth of the tolerance gave 91.62 %, the whole run at rtol 1e-5 91.74 %.
     """
     summary, _ = s_lms_li_in
     options = {
