@@ -47,7 +47,7 @@ Li, a 50 nm Li4Ti5O12 one 7.2e6), a continuum rate law describes nothing, and th
 (leaving the empty end) carries z / (z + ONE_LI) and the delithiation law (leaving the full end)
 (1 - z) / (1 - z + ONE_LI): near the rest points at z ~ 1e-39 the two laws otherwise differed by ~1 / z
 (e^84 against 10 for LTO at the charged 2.35 V), their switch (SWITCH_WIDTH) was a corner in u(t), and IDA's
-error test failed on it (LTO-LMS at rest, 70-80 s in; with the factors the laws differ by at most 1e8 there).
+error test failed on it (LTO-LMS at rest, 70-80 s in; with the factors they differ by at most 1e6 there).
 Elsewhere the factors change the rate by less than ONE_LI / z. A charged (z = 0) or full (z = 1) start, which no
 finite u represents, starts at u = -+36.7, 1.1e-16 from its end (:meth:`DispersedConversion.initial_logit`),
 and relaxes from there to the host's rest point, moving Li below every tolerance. (With z as the state, the
