@@ -894,9 +894,8 @@ def test_comparison_retention_is_the_calibrated_fade():
 @pytest.mark.prediction
 def test_the_main_jobs_s_lms_row_is_the_readmes():
     """The main job's S-LMS row (formation + 3 cycles at 0.1C, 70 C) as the README's table of what the model
-    reproduces states it: ESC 490.7 mA.h/g, 0.81 mA.h/cm2, 899 Wh/kg and 2759 Wh/L of electrode (charged basis),
-    mean discharge voltage 1.83 V. Measured 2026-12-05 (pybammsolvers 0.11.1): 490.71, 899.20, 2758.77, 1.8325 with the
-    dispersed lithiation solved for as its logit (490.64, 898.71, 2757.27, 1.8317 with z as the state, 2026-12-04) and
+    reproduces states it: ESC 490.6 mA.h/g, 0.81 mA.h/cm2, 899 Wh/kg and 2757 Wh/L of electrode (charged basis),
+    mean discharge voltage 1.83 V. Measured 2026-12-04 (pybammsolvers 0.11.1): 490.64, 898.71, 2757.27, 1.8317 with
     the formula's Mo6S8 molar mass (490.74, 899.06, 2758.32, 1.8321 with the typed 832.2 g/mol; 490.67, 898.56,
     2756.79, 1.8313 before the ionic current started at zero at the collector).
     A solver build or a model change that moves them fails here, and the README is updated with the test."""
@@ -905,11 +904,11 @@ def test_the_main_jobs_s_lms_row_is_the_readmes():
     rows = [s for s in CELL_SPECS if s.simulation == "Li2021_S_Mo6S8"]
     row = run_comparison(cycles=3, specs=rows).table.set_index("cell").loc["AEA S-LMS (32.5 % S8 + Mo6S8)"]
     esc = row["Electrode specific capacity [mA.h.g-1]"]
-    assert esc == pytest.approx(490.7, abs=0.05)
+    assert esc == pytest.approx(490.6, abs=0.05)
     loading = pybamm.ParameterValues("Li2021_S_Mo6S8")["Cathode loading [kg.m-2]"]  # (1.3 mg on 0.785 cm2)
     assert esc * loading * 0.1 == pytest.approx(0.81, abs=0.005)  # mA.h/g x kg/m2 = 0.1 mA.h/cm2
     assert row["Electrode gravimetric energy [W.h.kg-1]"] == pytest.approx(899, abs=0.5)
-    assert row["Electrode volumetric energy [W.h.L-1]"] == pytest.approx(2759, abs=0.5)
+    assert row["Electrode volumetric energy [W.h.L-1]"] == pytest.approx(2757, abs=0.5)
     assert row["Mean discharge voltage [V]"] == pytest.approx(1.83, abs=0.005)
 
 

@@ -274,29 +274,12 @@ def test_hybrid_rest_after_a_discharge_stops_at_a_full_dispersed_material(parame
         assert rest["Average dispersed material lithiation"].entries.max() <= 1 + 1e-6
 
 
-def test_dispersed_lithiation_stays_in_its_range_at_a_loose_tolerance():
-    """LTO-LMS discharged at 0.1C to 1.0 V on the default solver at rtol 1e-3: the dispersed Li4Ti5O12's lithiation
-    lies in [0, 1] at every solver point, and the electrode below its Faraday capacity. The state is z's logit, so
-    no step can leave the range. Catches: z itself as the solver's state (this discharge then ended with z at
-    1.0000003, 2026-12-05)."""
-    values = pybamm.ParameterValues("Li2021_LTO_Mo6S8")
-    model = AEA()
-    sim = pybamm.Simulation(model, parameter_values=values, solver=model.default_solver_with(rtol=1e-3),
-                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.0 V"]))
-    sol = sim.solve()
-    z = sol["Dispersed material lithiation"].entries
-    assert z.min() >= 0 and z.max() <= 1
-    assert sol["Electrode specific capacity [mA.h.g-1]"].entries[-1] < theoretical_capacity(values)
-
-
 def test_thin_lto_lms_stays_below_its_theoretical_capacity_on_every_mesh():
     """A 5 % loading LTO-LMS electrode at 0.1C to 1.0 V fills both materials: at most 4 Li per
     Mo6S8 and 3 per Li4Ti5O12, (1 - w) F 4 / M + w 175 mA.h/g (147.29), on 10, 20 and 40 cells
     alike. Catches: the solver stepping z past 1 on the core area's infinite slope at z = 1
     with nothing to drive it back (149.46 mA.h/g on 20 cells and z = 1.032; 147.35 / 147.73 on
-    10 / 40: the mesh decided how far). The three meshes agree to 0.02 %, the default solver's error at the cut-off:
-    147.2235 / 147.2067 / 147.2169 mA.h/g on 10 / 20 / 40 cells with the lithiation solved for as its logit
-    (147.2165 / 147.2169 / 147.2171 at rtol 1e-6; with z as the state 147.2175 on all three, 2026-12-05)."""
+    10 / 40: the mesh decided how far)."""
     from pybamm_aea.models.submodels import xi
 
     values = pybamm.ParameterValues("Li2021_LTO_Mo6S8")
@@ -311,4 +294,4 @@ def test_thin_lto_lms_stays_below_its_theoretical_capacity_on_every_mesh():
         q.append(sol["Electrode specific capacity [mA.h.g-1]"].entries[-1])
         assert q[-1] <= ceiling, f"{q[-1]:.3f} mA.h/g on {cells} cells exceeds the theoretical {ceiling:.3f}"
         assert sol["Dispersed material lithiation"].entries.max() <= 1 + Z_TOL
-    assert max(q) - min(q) < 0.02 * ceiling / 100
+    assert max(q) - min(q) < 0.01 * ceiling / 100

@@ -402,8 +402,8 @@ class AEA(pybamm.BaseModel):
     #: < 0.1 % and the 2.40-2.50 V step by 1.4 % (1.872 vs 1.846 mA.h/g) while the solve time
     #: grows 5x (100 cycles: 70 -> 368 s, benchmarks/bench_model.py). Its LMS 0.1C cycle lies on
     #: the rtol 1e-7 curve, and so do the LTO-LMS cycles (tests/test_solver_tolerance.py; the
-    #: first discharge's passage from the host's Li4 end onto the LTO plateau needs the dispersed material's
-    #: lithiation resolved at its onset, z ~ 1e-9: it is solved for as its logit, :mod:`.submodels.dispersed_material`).
+    #: first discharge's passage from the host's Li4 end onto the LTO plateau needed the
+    #: dispersed material's lithiation scaled, :attr:`.submodels.dispersed_material.DispersedConversion.SCALE`).
     #: atol 1e-5 would save 14 % of the steps on 100 C/10 cycles but not their time (2.28x
     #: against 2.36x PyBaMM's DFN, one run each of benchmarks/bench_model.py: within the spread)
     MULTI_PHASE_SOLVER_TOLERANCES = {"rtol": 1e-4, "atol": 1e-6}

@@ -6,6 +6,8 @@ Checked against PyBaMM 26.10.1.1:
 
 - :func:`state_slices`: ``BaseModel.y_slices``, set by ``Discretisation.process_model`` (its class docstring says
   "None or list"; it is a dict of state variable -> list of slices of the state vector);
+- :func:`state_values`, :func:`state_scale`: a state variable's ``scale`` and ``reference`` (``pybamm.Variable``'s
+  constructor arguments, kept as attributes the API documentation does not name);
 - :func:`differential_size`, :func:`algebraic_size`, :func:`state_size`: ``BaseModel.len_rhs``, ``len_alg`` and
   ``len_rhs_and_alg``, set by ``Discretisation.process_model``;
 - :func:`cycle_first_states`, :func:`cycle_summaries`: the ``Solution`` slots ``all_first_states`` and
@@ -35,6 +37,27 @@ def algebraic_size(model):
     """Number of algebraic states of a discretised ``model`` (the last of its state vector; PyBaMM 26.10's
     ``model.len_alg``)."""
     return model.len_alg
+
+
+def state_values(model, y, name):
+    """The values of the state variable called ``name`` in a discretised ``model``'s state vector ``y`` (one
+    point, PyBaMM's scaled states), in the variable's own units (``reference + scale * y``, PyBaMM 26.10's
+    ``Variable.scale`` and ``reference``, both ``pybamm.Scalar`` here); None if the model has no such state."""
+    for var, slices in state_slices(model).items():
+        if var.name == name:
+            y = np.asarray(y, dtype=float)
+            scaled = np.concatenate([y[s] for s in slices])
+            return float(var.reference.evaluate()) + float(var.scale.evaluate()) * scaled
+    return None
+
+
+def state_scale(model, name):
+    """The scale of the state variable called ``name`` of a discretised ``model`` (PyBaMM 26.10's
+    ``Variable.scale``); None if the model has no such state."""
+    for var in state_slices(model):
+        if var.name == name:
+            return float(var.scale.evaluate())
+    return None
 
 
 def state_size(model):

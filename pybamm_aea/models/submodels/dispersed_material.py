@@ -35,25 +35,18 @@ Both ends are ends of the reaction, not of the numbers: a full domain (z = 1) ha
 to take Li and an empty one (z = 0) no product left to give it. The rate vanishes there with the
 area the reaction runs on: the core's s^2 = (1 - z)^(2/3) at the full end as the product's
 z^(2/3) at the empty end, each regularised over the same END_REG into a linear end,
-(1 - z) / ((1 - z)^2 + END_REG)^(1/6), so that it is 0 at the end itself and of finite slope.
-
-The solver's state is the logit u = ln(z / (1 - z)), not z: z = 1 / (1 + exp(-u)) lies in (0, 1) for every
-finite u, so no solver step can take the lithiation outside its range, and du/dt = (dz/dt) / (z (1 - z)) carries
-the rate law (z and 1 - z cancelled by hand, 1 / z written 1 + exp(-u) and 1 / (1 - z) 1 + exp(u), nothing 0 / 0).
-U_D's logarithm is then exact, -u: a domain at rest settles where U_D meets the host, u = F (U0 - U_h) / (w R T)
-(|u| up to ~190 for a host between 1.0 and 3.0 V vs Li at 25 C, w = 0.3; e^190 ~ 1e82, inside the double range,
-which ends at e^709). Within ONE_LI (1e-7) of an end, below one Li per domain (a 10 nm S8 domain holds 3.1e5
-Li, a 50 nm Li4Ti5O12 one 7.2e6), a continuum rate law describes nothing, and there the lithiation law
-(leaving the empty end) carries z / (z + ONE_LI) and the delithiation law (leaving the full end)
-(1 - z) / (1 - z + ONE_LI): near the rest points at z ~ 1e-39 the two laws otherwise differed by ~1 / z
-(e^84 against 10 for LTO at the charged 2.35 V), their switch (SWITCH_WIDTH) was a corner in u(t), and IDA's
-error test failed on it (LTO-LMS at rest, 70-80 s in; with the factors they differ by at most 1e6 there).
-Elsewhere the factors change the rate by less than ONE_LI / z. A charged (z = 0) or full (z = 1) start, which no
-finite u represents, starts at u = -+36.7, 1.1e-16 from its end (:meth:`DispersedConversion.initial_logit`),
-and relaxes from there to the host's rest point, moving Li below every tolerance. (With z as the state, the
-solver's steps could carry z past full: 1.0049 at the end of a 0.05C LTO-LMS discharge, 0.19 mAh/g above the
-electrode's Faraday capacity; 1.0091 on the 8th of 120 LTO-LMS cycles vs Li-In, which the next charge returned
-to the host at its Li4 end until the voltage event stopped the experiment.)
+(1 - z) / ((1 - z)^2 + END_REG)^(1/6), so that it is 0 at the end itself (a full hybrid at rest
+at its lower cut-off, initial_soc=0, stays at rest) and of finite slope, and a round-off step
+past the end reverses the rate and is driven back. U_D's logarithm is written
+asinh((1 - z) / d) - asinh(z / d), d = OCP_REG = 1e-9 (equal to ln((1 - z) / z) within (d / z)^2
+on [d, 1 - d]): finite at the ends but, unlike a clipped log, falling on past them, so U_D is
+smooth and monotonic in z and a domain pushed past full meets a driving force that grows with
+the overshoot instead of the flat clipped value U0 - 20.7 w R T / F (LTO: 1.366 V, which the host
+passes through at the end of a discharge; there the solver's steps left z at 1.005-1.03 and a
+thin LTO-LMS electrode above its theoretical capacity, by an amount that depended on the mesh).
+Before, the core's area was floored at 1e-8 and the clipped U_D stayed above a host at its
+1.0 V cut-off, so the host kept pushing Li into full domains at zero current (S-LMS, lever rule:
+1.000 -> 1.457 V over a 10 h rest from initial_soc=0, z -> 1.00003).
 
 Nothing caps the utilisation: it ends where the host runs out of Li to give at the cut-off while
 the shell has grown too thick to take more, so it follows from R^2 / D_shell (the domain size and
@@ -61,7 +54,6 @@ the product-layer transport), the rate and the temperature. The host loses the L
 take (:mod:`.cathode_diffusion` reads "Dispersed material Li uptake rate [mol.m-3.s-1]"), so a
 host that cannot move Li (D -> 0) cannot use them.
 """
-import numpy as np
 import pybamm
 
 from .base import AEASubModel
@@ -74,13 +66,9 @@ class DispersedConversion(AEASubModel):
     #: regularisation of the product's area factor near z = 0 and of the core's near z = 1 (see
     #: get_coupled_variables and the module docstring)
     END_REG = 1e-6
-    #: lithiation (and 1 - lithiation) below which a domain holds less than one Li (S8 10 nm: 3.2e-6, Li4Ti5O12
-    #: 50 nm: 1.4e-7; the sets' densities, molar masses and domain radii), where the rate law leaving that end is
-    #: turned off (module docstring)
-    ONE_LI = 1e-7
-    #: distance from an end at which a charged (z = 0) or full (z = 1) start is placed: the double precision's
-    #: epsilon, the closest 1 - z can be told from 1 (:meth:`initial_logit`)
-    END_START = 2.220446049250313e-16
+    #: lithiation (and 1 - lithiation) below which U_D's log term is regularised (numerical: the
+    #: former floor of its argument, (1 - z + 1e-9) / (z + 1e-9), by which it is written)
+    OCP_REG = 1e-9
     #: driving force (units of R T / F, i.e. 30 uV at 70 C) over which the area factor passes
     #: from the lithiation law's to the delithiation law's on the delithiation side (numerical:
     #: a switch at Phi = 0 left the Jacobian discontinuous at the equilibrium the domains track
@@ -91,67 +79,66 @@ class DispersedConversion(AEASubModel):
     #: crossing the shell (the utilisation went to 100 %)
     SWITCH_WIDTH = 1e-3
 
-    @classmethod
-    def initial_logit(cls, z0):
-        """The logit u0 = ln(z0 / (1 - z0)) of an initial lithiation z0 in [0, 1], written
-        asinh(z0 / e) - asinh((1 - z0) / e), e = :attr:`END_START`: equal to the logit within (e / z0)^2 (and
-        (e / (1 - z0))^2), finite at the ends, -+ln(2 / e) = -+36.7 (z = 1.1e-16 from the end; the ends themselves
-        need an infinite u). A pybamm expression or a number."""
-        e = cls.END_START
-        arcsinh = pybamm.arcsinh if isinstance(z0, pybamm.Symbol) else np.arcsinh
-        return arcsinh(z0 / e) - arcsinh((1 - z0) / e)
+    #: the solver's scale of z: a domain's reaction starts where U_D's log term, w (R T / F)
+    #: ln(1 / z), meets the host's potential, at z ~ 1e-9 .. 1e-6, below an absolute tolerance
+    #: of 1e-6 on z itself. Unscaled, IDA stepped over the LTO onset on the steep Li4 end of the
+    #: multi-phase host (one 26 s step with z held at 1e-9 while the host filled to x = 3.991,
+    #: the voltage undershot to 1.26-1.44 V and came back to the 1.6 V plateau at constant charge);
+    #: scaled by 1e-3 (the solver's absolute tolerance on z becomes 1e-9), the first LTO-LMS
+    #: discharge stays on the tight-tolerance curve (173.34 mA.h of 1e-6 both, lowest voltage on
+    #: the Li4-to-LTO passage 1.557 vs 1.555 V)
+    SCALE = 1e-3
 
     def get_fundamental_variables(self):
-        u = pybamm.Variable("Dispersed material lithiation logit", domain="positive electrode")
-        # z and 1 - z each from u directly (1 - z as 1 - z would lose the Li a nearly full domain still takes)
-        z = 1 / (1 + pybamm.exp(-u))
-        return {"Dispersed material lithiation logit": u, "Dispersed material lithiation": z,
-                "Dispersed material unlithiated fraction": 1 / (1 + pybamm.exp(u))}
+        z = pybamm.Variable("Dispersed material lithiation", domain="positive electrode", scale=self.SCALE)
+        return {"Dispersed material lithiation": z}
 
     def get_coupled_variables(self, variables):
         p = self.param
-        u = variables["Dispersed material lithiation logit"]
         z = variables["Dispersed material lithiation"]
-        y = variables["Dispersed material unlithiated fraction"]
         U_h = variables["Cathode host OCP [V]"]
         T = p.T
-        # ln((1 - z) / z) = -u, exact (module docstring)
-        U_D = p.U0_D(T) - p.w_ideal_D * p.R * T / p.F * u
+        # ln((1 - z) / z) as asinh((1 - z) / d) - asinh(z / d), d = OCP_REG: equal to within
+        # (d / z)^2 away from the ends, finite at them and falling on past them, so a domain
+        # pushed beyond full (empty) is driven back (see the module docstring)
+        d = self.OCP_REG
+        U_D = p.U0_D(T) + p.w_ideal_D * p.R * T / p.F * (pybamm.arcsinh((1 - z) / d) - pybamm.arcsinh(z / d))
         Phi = p.F * (U_D - U_h) / (p.R * T)
-        # core radius over domain radius s = (1 - z)^(1/3) (1e-12: a finite slope as 1 - z -> 0)
-        s = (y + 1e-12) ** (1 / 3)
-        # the areas the reaction runs on over z (1 - z), the factor dz/du: the core's y / (y^2 + END_REG)^(1/6) and the
-        # product's z / (z^2 + END_REG)^(1/6) (module docstring), each times the factor that turns its law off within
-        # ONE_LI of the end it leaves, z / (z + ONE_LI) and y / (y + ONE_LI)
-        e, d = self.END_REG, self.ONE_LI
-        core_factor = 1 / ((y**2 + e) ** (1 / 6) * (z + d))
-        product_factor = 1 / ((z**2 + e) ** (1 / 6) * (y + d))
+        # core radius over domain radius s = (1 - z)^(1/3) and its area s^2; the product's area
+        # z^(2/3) regularised near z = 0 (z / (z^2 + e)^(1/6): a finite slope, and a round-off
+        # undershoot below 0 is driven back instead of on)
+        # (1 - z clipped to [0, 1]: a round-off undershoot z < 0 is a full core with no shell;
+        # unclipped, s > 1 made the shell thickness R (1 - s) negative, the lithiation area's
+        # denominator 1 + k_int tau_shell s (1 - s) changed sign when the shell is the slow step,
+        # and the undershoot ran away: S-LMS on the multi-phase host failed in IDA at z = -5.5e-3
+        # when its sulfur ran out on the 6th-8th charge)
+        s = (pybamm.minimum(pybamm.maximum(1 - z, 0), 1) + 1e-12) ** (1 / 3)
+        # the core's area s^2 = (1 - z)^(2/3) regularised near z = 1 as the product's is near z = 0
+        # (module docstring): it vanishes with the core, a full domain takes no more Li, and an
+        # overshoot z > 1 is driven back (s itself, clipped, only sets the shell's thickness)
+        y = 1 - z
+        core_area = y / (y**2 + self.END_REG) ** (1 / 6)
+        product_area = z / (z**2 + self.END_REG) ** (1 / 6)
         tau_shell = p.tau_shell_D(T)
         k_int = p.kappa_D(T)
         # lithiation: across the product shell to the core's surface; delithiation: at the
         # product's surface in contact with the host, interface-limited (written with
         # k_int = 1 / tau_int, so k_int = 0 switches the material off). One rate law through
         # equilibrium: the area factor passes from the lithiation law's to the delithiation
-        # law's over -Phi ~ SWITCH_WIDTH on the delithiation side, tanh(q) = (1 - g) / (1 + g) and
-        # 1 - tanh(q) = 2 g / (1 + g), g = exp(-2 q), q >= 0 (so that a lithiation area up to 1 / ONE_LI does not
-        # cancel against itself where the switch is complete)
-        lithiation_factor = core_factor / (1 + k_int * tau_shell * s * (1 - s))
-        g = pybamm.exp(-2 * pybamm.maximum(-Phi, 0) / self.SWITCH_WIDTH)
-        area = (2 * g * lithiation_factor + (1 - g) * product_factor) / (1 + g)
-        # the reaction's own rate, of u and of z: the Li each domain in contact takes up (or gives up), and with it
+        # law's over -Phi ~ SWITCH_WIDTH on the delithiation side
+        lithiation_area = core_area / (1 + k_int * tau_shell * s * (1 - s))
+        Phi_neg = pybamm.maximum(-Phi, 0)
+        area = lithiation_area + (product_area - lithiation_area) * pybamm.tanh(Phi_neg / self.SWITCH_WIDTH)
+        # the reaction's own rate: the Li each domain in contact takes up (or gives up), and with it
         # the change of its volume (:mod:`.volume`)
-        dudt_reaction = k_int * Phi * area
-        dzdt_reaction = z * y * dudt_reaction
+        dzdt_reaction = k_int * Phi * area
         f_acc = variables["Dispersed material accessible fraction"]
         c_D = f_acc * p.c_D_full
         # Li taken up from the host by the reaction
         r = c_D * dzdt_reaction
         # fresh domains joining (activation) enter charged, z = 0, and dilute z: the average falls, no Li moves
-        # and no domain changes its volume (f z, the lithiated share of all the sulfur, is unchanged by it):
-        # dz/dt = -a z / f, du/dt = -a / (f (1 - z))
-        activation = variables["Dispersed material activation rate [s-1]"] / f_acc
-        dudt = dudt_reaction - activation * (1 + pybamm.exp(u))
-        dzdt = dzdt_reaction - activation * z
+        # and no domain changes its volume (f z, the lithiated share of all the sulfur, is unchanged by it)
+        dzdt = dzdt_reaction - variables["Dispersed material activation rate [s-1]"] / f_acc * z
         n_D = c_D * p.L_c * p.A_cc * pybamm.Integral(z, xi)
         variables.update(
             {
@@ -159,7 +146,6 @@ class DispersedConversion(AEASubModel):
                 "Dispersed material driving force": Phi,
                 "Dispersed material core radius ratio": s,
                 "Dispersed material product-layer time constant [s]": tau_shell,
-                "Dispersed material lithiation logit rate [s-1]": dudt,
                 "Dispersed material lithiation rate [s-1]": dzdt,
                 "Dispersed material reaction lithiation rate [s-1]": dzdt_reaction,
                 "Dispersed material Li uptake rate [mol.m-3.s-1]": r,
@@ -174,9 +160,9 @@ class DispersedConversion(AEASubModel):
         return variables
 
     def set_rhs(self, variables):
-        u = variables["Dispersed material lithiation logit"]
-        self.rhs = {u: variables["Dispersed material lithiation logit rate [s-1]"]}
+        z = variables["Dispersed material lithiation"]
+        self.rhs = {z: variables["Dispersed material lithiation rate [s-1]"]}
 
     def set_initial_conditions(self, variables):
-        u = variables["Dispersed material lithiation logit"]
-        self.initial_conditions = {u: self.initial_logit(self.param.z_init)}
+        z = variables["Dispersed material lithiation"]
+        self.initial_conditions = {z: self.param.z_init}
