@@ -876,6 +876,29 @@ def test_a_li_in_cells_window_in_an_experiment_stays_above_0_v(step, message):
     sim("Discharge at 0.1C until 0.1 V").build_for_experiment()
 
 
+def test_a_batterys_step_and_experiment_cut_offs_are_read_per_cell():
+    """PyBaMM ends a step and an experiment on the battery's voltage ("Battery voltage [V]"), the cut-offs and the
+    window events are a cell's. With 2 LMS cells in series (cut-offs 1.8-2.8 V a cell), "Discharge at 0.1C until
+    4.0 V" (2.0 V a cell, well inside) was refused as outside (0.8, 3.8), and termination="5.0 V" as at or above
+    the upper cut-off 2.8 V; "until 1.0 V" (0.5 V a cell) is refused, as is termination="5.7 V" (at or above 5.6 V);
+    the first two now build (4.0 V ran to 2.0 V a cell, measured)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Number of cells connected in series to make a battery": 2})
+
+    def sim(step, termination=None):
+        experiment = pybamm.Experiment([step], termination=termination)
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+
+    sim("Discharge at 0.1C until 4.0 V").build_for_experiment()
+    sim("Discharge at 0.1C for 1 minute", "5.0 V").build_for_experiment()
+    with pytest.raises(ValueError, match=re.escape("(Discharge at 0.1C until 1.0 V) = 1.0 V, a battery voltage: 0.5 V "
+                                                   "a cell of the 2 in series is outside its range (0.8, 3.8)")):
+        sim("Discharge at 0.1C until 1.0 V").solve()
+    with pytest.raises(ValueError, match=re.escape("its voltage 5.7 V is at or above the cell's \"Upper voltage "
+                                                   "cut-off [V]\" 2.8 V x 2 cells in series = 5.6 V")):
+        sim("Discharge at 0.1C for 1 minute", "5.7 V").solve()
+
+
 def test_whole_at_least_takes_integers_not_bools_floats_or_text():
     """The one whole-number check (sweep's workers, refined_var_pts, cathode_cells, a reference discharge,
     save_at_cycles): a Python or NumPy integer >= low; a bool (True was 1), 2.0, "2" and None are none."""
