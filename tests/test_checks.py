@@ -863,7 +863,9 @@ def test_a_li_in_cells_window_in_an_experiment_stays_above_0_v(step, message):
     """Session 40's user trial: on Li-In a TiS2 cell's cut-offs are 0.38-2.38 V, which PyBaMM's 1 V margin takes to
     -0.62 V. A step cut-off at or below 0 V passed the window check ("until -0.3 V" drove the cell to -0.3 V,
     x = 0.995, where a termination of -1 V is refused as outside (0, 6]), and a hold at 3.5 V was told its range
-    was (-0.62, 3.38). The window is now above 0 V, as every cell voltage a step gives; 0.1 V passes."""
+    was (-0.62, 3.38). The window is now above 0 V, as every cell voltage a step gives; 0.1 V passes. A cut-off at
+    or below 0 V was told to widen "Lower/Upper voltage cut-off [V]" to run past the window, which no cut-off
+    does: it is told a cell's voltage is above 0 V."""
     values = pybamm.ParameterValues("Li2021_TiS2")
     values.update({"Lower voltage cut-off [V]": 0.38, "Upper voltage cut-off [V]": 2.38})
 
@@ -871,8 +873,12 @@ def test_a_li_in_cells_window_in_an_experiment_stays_above_0_v(step, message):
         return pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values,
                                  experiment=pybamm.Experiment([step]))
 
-    with pytest.raises(ValueError, match=re.escape(message)):
+    with pytest.raises(ValueError, match=re.escape(message)) as error:
         sim(step).solve()
+    # a cut-off at or below 0 V: no window admits it, so the advice to widen the cut-offs is not given
+    if step != "Hold at 3.5 V for 1 hour":
+        assert "widen" not in str(error.value)
+        assert "a cell's voltage is above 0 V, whatever its cut-offs)" in str(error.value)
     sim("Discharge at 0.1C until 0.1 V").build_for_experiment()
 
 

@@ -290,14 +290,15 @@ def _check_cut_offs(index, step, cut_offs, cells=1.0):
             name = _step_name(step, str)
             per_cell = "" if cells == 1 else (f", a battery voltage: {float(value) / cells:g} V a cell of the {cells:g} "
                                               "in series")
+            # (at or below 0 V no window admits it: widening the cut-offs, the advice past a window event, cannot)
+            why = ("a cell's voltage is above 0 V, whatever its cut-offs" if float(value) / cells <= 0 else
+                   "PyBaMM puts the model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events there in an "
+                   "experiment: one ends the step before its cut-off and PyBaMM stops the experiment there with a "
+                   "logged warning only; widen \"Lower/Upper voltage cut-off [V]\" to run past them")
             raise ValueError(f"the voltage cut-off of the experiment's step {index} ({name}) = {float(value)!r} V"
                              f"{per_cell} is "
                              f"outside its range {window.describe()} (the cell's voltage cut-offs {cut_offs[0]:g} and "
-                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out{_above_zero(cut_offs)}, where "
-                             "PyBaMM puts the "
-                             "model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events in an experiment: "
-                             "one ends the step before its cut-off and PyBaMM stops the experiment there with a logged "
-                             "warning only; widen \"Lower/Upper voltage cut-off [V]\" to run past them)")
+                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out{_above_zero(cut_offs)}; {why})")
 
 
 def _at_start(inputs):
