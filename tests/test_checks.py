@@ -863,7 +863,9 @@ def test_a_li_in_cells_window_in_an_experiment_stays_above_0_v(step, message):
     """Session 40's user trial: on Li-In a TiS2 cell's cut-offs are 0.38-2.38 V, which PyBaMM's 1 V margin takes to
     -0.62 V. A step cut-off at or below 0 V passed the window check ("until -0.3 V" drove the cell to -0.3 V,
     x = 0.995, where a termination of -1 V is refused as outside (0, 6]), and a hold at 3.5 V was told its range
-    was (-0.62, 3.38). The window is now above 0 V, as every cell voltage a step gives; 0.1 V passes."""
+    was (-0.62, 3.38). The window is now above 0 V, as every cell voltage a step gives; 0.1 V passes. A cut-off at
+    or below 0 V was told to widen "Lower/Upper voltage cut-off [V]" to run past the window, which no cut-off
+    does: it is told a cell's voltage is above 0 V."""
     values = pybamm.ParameterValues("Li2021_TiS2")
     values.update({"Lower voltage cut-off [V]": 0.38, "Upper voltage cut-off [V]": 2.38})
 
@@ -871,9 +873,36 @@ def test_a_li_in_cells_window_in_an_experiment_stays_above_0_v(step, message):
         return pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values,
                                  experiment=pybamm.Experiment([step]))
 
-    with pytest.raises(ValueError, match=re.escape(message)):
+    with pytest.raises(ValueError, match=re.escape(message)) as error:
         sim(step).solve()
+    # a cut-off at or below 0 V: no window admits it, so the advice to widen the cut-offs is not given
+    if step != "Hold at 3.5 V for 1 hour":
+        assert "widen" not in str(error.value)
+        assert "a cell's voltage is above 0 V, whatever its cut-offs)" in str(error.value)
     sim("Discharge at 0.1C until 0.1 V").build_for_experiment()
+
+
+def test_a_batterys_step_and_experiment_cut_offs_are_read_per_cell():
+    """PyBaMM ends a step and an experiment on the battery's voltage ("Battery voltage [V]"), the cut-offs and the
+    window events are a cell's. With 2 LMS cells in series (cut-offs 1.8-2.8 V a cell), "Discharge at 0.1C until
+    4.0 V" (2.0 V a cell, well inside) was refused as outside (0.8, 3.8), and termination="5.0 V" as at or above
+    the upper cut-off 2.8 V; "until 1.0 V" (0.5 V a cell) is refused, as is termination="5.7 V" (at or above 5.6 V);
+    the first two now build (4.0 V ran to 2.0 V a cell, measured)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Number of cells connected in series to make a battery": 2})
+
+    def sim(step, termination=None):
+        experiment = pybamm.Experiment([step], termination=termination)
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+
+    sim("Discharge at 0.1C until 4.0 V").build_for_experiment()
+    sim("Discharge at 0.1C for 1 minute", "5.0 V").build_for_experiment()
+    with pytest.raises(ValueError, match=re.escape("(Discharge at 0.1C until 1.0 V) = 1.0 V, a battery voltage: 0.5 V "
+                                                   "a cell of the 2 in series is outside its range (0.8, 3.8)")):
+        sim("Discharge at 0.1C until 1.0 V").solve()
+    with pytest.raises(ValueError, match=re.escape("its voltage 5.7 V is at or above the cell's \"Upper voltage "
+                                                   "cut-off [V]\" 2.8 V x 2 cells in series = 5.6 V")):
+        sim("Discharge at 0.1C for 1 minute", "5.7 V").solve()
 
 
 def test_whole_at_least_takes_integers_not_bools_floats_or_text():

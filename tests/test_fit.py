@@ -117,7 +117,7 @@ _FAST = {"Cathode Li diffusivity factor", "Cathode exchange-current density fact
 )
 def test_factor_equals_scaling_its_function(factor):
     function, parameter_set, options, *extra = FACTORS[factor]
-    # the cathode's electronic drop is tiny (about 1400 S/cm): scale it down until it shows
+    # the cathode's electronic drop is tiny (1364 S/cm at 11 % porosity, docs/known_limits.rst): scale it down until it shows
     scale = 1e-6 if "electronic" in factor else 0.3
 
     def simulation(values):

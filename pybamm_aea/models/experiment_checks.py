@@ -265,32 +265,40 @@ def check_termination(experiment, parameter_values=None, inputs=None):
                              f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
         upper = None if parameter_values is None or (kind, unit) != ("voltage", "V") else _cut_off(
             parameter_values, "Upper voltage cut-off [V]", _at_start(inputs))
-        if upper is not None and float(number) >= upper:
+        # (PyBaMM reads a cycle's lowest voltage on the battery's, the cut-off is a cell's)
+        cells = _cells(parameter_values, _at_start(inputs))
+        if upper is not None and float(number) >= upper * cells:
+            battery = "" if cells == 1 else f" x {cells:g} cells in series = {upper * cells:g} V"
             raise ValueError(f"the experiment's termination {written!r}: its voltage {float(number):g} V is at or "
-                             f"above the cell's \"Upper voltage cut-off [V]\" {upper:g} V, so every cycle's lowest "
-                             "voltage is below it and PyBaMM stops the experiment after cycle 1")
+                             f"above the cell's \"Upper voltage cut-off [V]\" {upper:g} V{battery}, so every cycle's "
+                             "lowest voltage is below it and PyBaMM stops the experiment after cycle 1")
 
 
-def _check_cut_offs(index, step, cut_offs):
+def _check_cut_offs(index, step, cut_offs, cells=1.0):
     """Refuse a step's voltage cut-off (``"... until 0.5 V"``) outside the cell's window in an experiment
     (:func:`_step_window`): the model's "Minimum/Maximum voltage [V]" event ends the step before it, and PyBaMM stops
     the whole experiment there with a logged warning only (a 300-cycle run ended in cycle 1, LMS "until 0.5 V" at its
-    0.8 V event), or the solver fails on the way (LMS "Charge ... until 5.5 V": IDA_ERR_FAIL)."""
+    0.8 V event), or the solver fails on the way (LMS "Charge ... until 5.5 V": IDA_ERR_FAIL). PyBaMM ends a step on
+    the battery's voltage, ``cells`` cells in series (:func:`_cells`), and puts the window events on a cell's."""
     window = _step_window("Voltage", cut_offs)
     if window is None:
         return
     for term in getattr(step, "termination", None) or ():
         value = getattr(term, "value", None)
         if isinstance(term, pybamm.step.VoltageTermination) and isinstance(value, numbers.Real) and \
-                window.outside(np.array([float(value)])).any():
+                window.outside(np.array([float(value) / cells])).any():
             name = _step_name(step, str)
-            raise ValueError(f"the voltage cut-off of the experiment's step {index} ({name}) = {float(value)!r} V is "
+            per_cell = "" if cells == 1 else (f", a battery voltage: {float(value) / cells:g} V a cell of the {cells:g} "
+                                              "in series")
+            # (at or below 0 V no window admits it: widening the cut-offs, the advice past a window event, cannot)
+            why = ("a cell's voltage is above 0 V, whatever its cut-offs" if float(value) / cells <= 0 else
+                   "PyBaMM puts the model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events there in an "
+                   "experiment: one ends the step before its cut-off and PyBaMM stops the experiment there with a "
+                   "logged warning only; widen \"Lower/Upper voltage cut-off [V]\" to run past them")
+            raise ValueError(f"the voltage cut-off of the experiment's step {index} ({name}) = {float(value)!r} V"
+                             f"{per_cell} is "
                              f"outside its range {window.describe()} (the cell's voltage cut-offs {cut_offs[0]:g} and "
-                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out{_above_zero(cut_offs)}, where "
-                             "PyBaMM puts the "
-                             "model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events in an experiment: "
-                             "one ends the step before its cut-off and PyBaMM stops the experiment there with a logged "
-                             "warning only; widen \"Lower/Upper voltage cut-off [V]\" to run past them)")
+                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out{_above_zero(cut_offs)}; {why})")
 
 
 def _at_start(inputs):
@@ -312,6 +320,15 @@ def _cut_off(parameter_values, name, inputs):
     elif isinstance(value, pybamm.Scalar):
         value = value.value
     return float(value) if isinstance(value, numbers.Real) and math.isfinite(value) else None
+
+
+def _cells(parameter_values, inputs):
+    """The battery's "Number of cells connected in series to make a battery" (a number or an input's value; 1 if
+    neither): PyBaMM ends an experiment's step, and the experiment, on the battery's voltage ("Battery voltage [V]",
+    pybamm.step.VoltageTermination and Simulation.solve), the cut-offs and window events are a cell's."""
+    cells = None if parameter_values is None else _cut_off(
+        parameter_values, "Number of cells connected in series to make a battery", inputs)
+    return cells if cells is not None and cells > 0 else 1.0
 
 
 def _above_zero(cut_offs):
@@ -584,7 +601,7 @@ def check_step_values(steps, inputs, parameter_values=None):
             continue
         seen.add(key)
         _check_direction_word(index, step, kind)
-        _check_cut_offs(index, step, cut_offs)
+        _check_cut_offs(index, step, cut_offs, _cells(parameter_values, one))
         if _is_drive_cycle(step):  # a drive cycle of numbers: every sample
             _check_drive_cycle(index, step, kind, cut_offs)
             continue

@@ -197,9 +197,11 @@ class IonicSwitchHostLoss(AEASubModel):
     Lever-rule host: da/dt = -k i_film / q_host, i_film the current that grows the Li0 surface
     film, q_host the host's areal capacity F c_h L x_max, k "Ionic-switch host loss coefficient";
     the host is isolated at its average Li content. i_film / (F c_h L) is the share of the whole host the
-    film converts per second (one Li per formula unit, Li1 to Li0), all of it connected host, so k / x_max of
-    it persists, as f_p does below; until session 40 the law was -k a i_film / q_host, as if the film
-    converted a share i_film / (F c_h L) of the connected host, not of the whole host.
+    film converts per second (one Li per formula unit, Li1 to Li0), all of it connected host, and k / x_max
+    formula units are isolated per formula unit it converts: not a fraction of it that persists, as f_p below
+    is (LMS's fitted k exceeds its x_max: more host is isolated than its thin surface film converts, host cut
+    off behind the film, a fit of the option's speed); until session 40 the law was -k a i_film / q_host, as if
+    the film converted a share i_film / (F c_h L) of the connected host, not of the whole host.
 
     Multi-phase host: i_film is the current that converts Li-rich host into the Li0 phase (from
     the phase state, :class:`.ionic_switch.Li0PhaseLayer`), so i_film / (F c_h L) is the host
