@@ -594,6 +594,7 @@ def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name, monk
     assert curve_distance(default, solve(TIGHT)) < 3 * CURVE_TOLERANCE
 
 
+@pytest.mark.slow
 def test_a_step_ending_past_full_is_solved_again_within_the_tolerance():
     """LTO-LMS vs Li-In (activation and contact loss, persistent Li0), 10 cycles at 0.1C, 0.4-2.4 V, the default
     solver at rtol 1e-3. On the default rtol 1e-4 the 8th discharge's last IDA steps crossed the end of the Li4Ti5O12
