@@ -308,12 +308,15 @@ def test_dispersed_ocp_falls_through_and_past_both_ends(parameter_set):
     :mod:`pybamm_aea.models.submodels.dispersed_material`). Catches: U_D's log clipped at the ends (flat at
     U0 -/+ 20.7 w R T / F past them: LTO-LMS at 0.05C then ended its discharge with z up to 1.0018 on 10-40
     cells, against at most 1.00008 unclipped, 2026-12-05)."""
-    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues(parameter_set))
-    sim.build()
-    built = sim.built_model
-    lithiation = sim.model.variables["Dispersed material lithiation"]
+    model, values = AEA(), pybamm.ParameterValues(parameter_set)
+    geometry = model.default_geometry
+    values.process_geometry(geometry)
+    disc = pybamm.Discretisation(pybamm.Mesh(geometry, model.default_submesh_types, model.default_var_pts),
+                                 model.default_spatial_methods)
+    built = disc.process_model(values.process_model(model, inplace=False), inplace=False)
+    lithiation = model.variables["Dispersed material lithiation"]
     (cells,) = [s for var, (s,) in built.y_slices.items() if var.name == lithiation.name]
-    ocp = sim._disc.process_symbol(sim._parameter_values.process_symbol(sim.model.variables["Dispersed material OCP [V]"]))
+    ocp = disc.process_symbol(values.process_symbol(model.variables["Dispersed material OCP [V]"]))
     y = built.concatenated_initial_conditions.evaluate(0, inputs={}).ravel()
     z_grid = np.r_[-1e-2, -1e-4, 0, 1e-4, 0.5, 1 - 1e-4, 1, 1 + 1e-4, 1 + 1e-2]
     U = []
