@@ -331,8 +331,10 @@ def test_lto_lms_capacity_moves_smoothly_with_the_lto_fraction():
     of the Li4Ti5O12 fraction moves the full discharge's ESC by its Faraday share only (measured 2026-12-04:
     +0.0926 mAh/g per 0.002 of fraction, 0.08 mAh/g below the Faraday capacity; rtol 1e-6 gives the same to 1e-6
     mAh/g, and rtol 1e-5 the line over 51 fractions 0.30-0.50 at 0.05C and 0.1C). Catches: a step that carries the
-    Li4Ti5O12 past full and an electrode above its Faraday capacity (the default solver at 0.436: 149.043 against its
-    Faraday 148.955 mAh/g)."""
+    Li4Ti5O12 past full and an electrode above its Faraday capacity (the default solver at 0.436 on 2026-12-04:
+    149.043 against its Faraday 148.955 mAh/g; on 2026-12-05 it gives the remedy's 148.8795, 0.078 below, so the
+    remedy overridden by the host's default is caught by
+    test_solver_tolerance.py::test_default_solver_with_sets_options_over_the_defaults)."""
     esc, faraday = _lto_lms_esc(LTO_FRACTIONS, {"suppress_algebraic_error": False})
     assert np.all(esc < faraday)
     assert np.all(faraday - esc < 0.1)

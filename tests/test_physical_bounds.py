@@ -279,7 +279,10 @@ def test_thin_lto_lms_stays_below_its_theoretical_capacity_on_every_mesh():
     Mo6S8 and 3 per Li4Ti5O12, (1 - w) F 4 / M + w 175 mA.h/g (147.29), on 10, 20 and 40 cells
     alike. Catches: the solver stepping z past 1 on the core area's infinite slope at z = 1
     with nothing to drive it back (149.46 mA.h/g on 20 cells and z = 1.032; 147.35 / 147.73 on
-    10 / 40: the mesh decided how far)."""
+    10 / 40: the mesh decided how far); the dispersed material's lithiation left unscaled for the
+    solver (``DispersedConversion.SCALE``: on 10 and 40 cells IDA stepped over the Li4Ti5O12 onset,
+    the voltage met the 1 V cut-off and the discharge stopped at the host's 77.22 mA.h/g with z = 0,
+    2026-12-05)."""
     from pybamm_aea.models.submodels import xi
 
     values = pybamm.ParameterValues("Li2021_LTO_Mo6S8")
@@ -295,3 +298,31 @@ def test_thin_lto_lms_stays_below_its_theoretical_capacity_on_every_mesh():
         assert q[-1] <= ceiling, f"{q[-1]:.3f} mA.h/g on {cells} cells exceeds the theoretical {ceiling:.3f}"
         assert sol["Dispersed material lithiation"].entries.max() <= 1 + Z_TOL
     assert max(q) - min(q) < 0.01 * ceiling / 100
+
+
+@pytest.mark.parametrize("parameter_set", ["Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8"])
+def test_dispersed_ocp_falls_through_and_past_both_ends(parameter_set):
+    """The dispersed material's OCP U_D as the model evaluates it, on a lithiation grid from 1 % below empty to
+    1 % past full: finite and strictly falling everywhere, past the ends too, so a domain a solver step carries
+    beyond full (empty) meets a driving force that grows with the overshoot (module docstring of
+    :mod:`pybamm_aea.models.submodels.dispersed_material`). Catches: U_D's log clipped at the ends (flat at
+    U0 -/+ 20.7 w R T / F past them: LTO-LMS at 0.05C then ended its discharge with z up to 1.0018 on 10-40
+    cells, against at most 1.00008 unclipped, 2026-12-05)."""
+    model, values = AEA(), pybamm.ParameterValues(parameter_set)
+    geometry = model.default_geometry
+    values.process_geometry(geometry)
+    disc = pybamm.Discretisation(pybamm.Mesh(geometry, model.default_submesh_types, model.default_var_pts),
+                                 model.default_spatial_methods)
+    built = disc.process_model(values.process_model(model, inplace=False), inplace=False)
+    lithiation = model.variables["Dispersed material lithiation"]
+    (cells,) = [s for var, (s,) in built.y_slices.items() if var.name == lithiation.name]
+    ocp = disc.process_symbol(values.process_symbol(model.variables["Dispersed material OCP [V]"]))
+    y = built.concatenated_initial_conditions.evaluate(0, inputs={}).ravel()
+    z_grid = np.r_[-1e-2, -1e-4, 0, 1e-4, 0.5, 1 - 1e-4, 1, 1 + 1e-4, 1 + 1e-2]
+    U = []
+    for z in z_grid:
+        y[cells] = (z - lithiation.reference.evaluate()) / lithiation.scale.evaluate()
+        U.append(np.asarray(ocp.evaluate(0, y, inputs={})).ravel()[0])
+    U = np.array(U)
+    assert np.all(np.isfinite(U))
+    assert np.all(np.diff(U) < 0), dict(zip(z_grid, U))

@@ -83,7 +83,9 @@ class DispersedConversion(AEASubModel):
     #: ln(1 / z), meets the host's potential, at z ~ 1e-9 .. 1e-6, below an absolute tolerance
     #: of 1e-6 on z itself. Unscaled, IDA stepped over the LTO onset on the steep Li4 end of the
     #: multi-phase host (one 26 s step with z held at 1e-9 while the host filled to x = 3.991,
-    #: the voltage undershot to 1.26-1.44 V and came back to the 1.6 V plateau at constant charge);
+    #: the voltage undershot to 1.26-1.44 V and came back to the 1.6 V plateau at constant charge;
+    #: 2026-12-05: a 5 % loading LTO-LMS electrode at 0.1C on 10 and 40 cells met the 1 V cut-off
+    #: there and stopped at the host's 77.22 mA.h/g with z = 0);
     #: scaled by 1e-3 (the solver's absolute tolerance on z becomes 1e-9), the first LTO-LMS
     #: discharge stays on the tight-tolerance curve (173.34 mA.h of 1e-6 both, lowest voltage on
     #: the Li4-to-LTO passage 1.557 vs 1.555 V)
