@@ -57,7 +57,8 @@ def test_mesh_check_flags_the_coarse_mesh_fill_at_1C(pristine, readme_figure):
     assert row["coarse capacity [mA.h]"] == readme_figure("steps moved: ... {} -> {_}e-05 mA.h (-{_} %)").approx()
     assert row["fine capacity [mA.h]"] * 1e5 == readme_figure("steps moved: ... {_} -> {}e-05 mA.h (-{_} %)").approx()
     assert -row["capacity change [%]"] == readme_figure("steps moved: ... {_} -> {_}e-05 mA.h (-{} %)").approx()
-    assert row["coarse capacity [mA.h]"] / _mass_g() == readme_figure("converged; at 1C {} on 20 and {_} on 40").approx()
+    assert row["coarse capacity [mA.h]"] / _mass_g() == readme_figure(
+        "converged; at 1C {} on 20 and {_} on 40").approx()
     assert row["fine capacity [mA.h]"] / _mass_g() == readme_figure("converged; at 1C {_} on 20 and {} on 40").approx()
     text = verdict(table)
     assert text.startswith("NOT mesh converged, 1 of 1") and "Discharge at 1C until 1.8 V" in text

@@ -231,7 +231,8 @@ def test_lever_rule_host_loss_keeps_its_fit(readme_figure):
                        {"ionic-switch host loss": "persistent Li0", "host thermodynamics": "lever rule"})
     assert summary[RET].loc[50] == pytest.approx(89, abs=3)
     assert summary["Lost active material [%]"].loc[50] > 5
-    # the README's figure, read from it, to its stated digits: a change of the mechanism or the solver that moves it fails
+    # the README's figure, read from it, to its stated digits: a change of the mechanism or the solver that moves it
+    # fails
     assert summary[RET].loc[50] == readme_figure("{} % on the lever rule (its own coefficient").approx()
 
 

@@ -345,7 +345,8 @@ def test_s_lms_charge_without_hysteresis_stops_on_the_lever_rule_film(s_lms, rea
     """Lever-rule host, S-LMS, 0.1C to 1 V and back to 3 V: with "hysteresis": "none" (the mean of the host's
     two OCP branches) the charge returns 0.317 of the 0.664 mA.h discharged, against 0.626 with the one-state
     hysteresis (0.638 on the multi-phase host; measured 2026-12-05: 0.3173, 0.6636 / 0.6639, 0.6264, 0.6379; the
-    README stated 0.315, 0.661 and 0.624 of 2026-12-02 under a 0.005 tolerance of this test's own until session 40). Why (docs/known_limits.rst, "The lever-rule host without hysteresis"): the sulfur (S/Li2S 2.20 V) is
+    README stated 0.315, 0.661 and 0.624 of 2026-12-02 under a 0.005 tolerance of this test's own until session 40).
+    Why (docs/known_limits.rst, "The lever-rule host without hysteresis"): the sulfur (S/Li2S 2.20 V) is
     re-oxidised by the host at ~2.20-2.22 V, which the branches' Li0/Li1 step (centred on x = 1, width 0.05)
     reaches at x_s = 1.018-1.025 on the charge branch (step mid-point 2.281 V) but at 1.004-1.011 on the mean
     branch (2.231 V), within reach of the Li0 film's onset (x = 1, growth weight (1 + tanh((0.98 - x_s) /
