@@ -459,7 +459,7 @@ WENZEL2018 = """@article{Wenzel2018,
 WENZEL2016 = """@article{Wenzel2016,
   title = {Direct Observation of the Interfacial Instability of the Fast Ionic Conductor {Li10GeP2S12} at the
            Lithium Metal Anode},
-  author = {Wenzel, Sebastian and Randau, Simon and Leichtwei{\ss}, Thomas and others},
+  author = {Wenzel, Sebastian and Randau, Simon and Leichtweiß, Thomas and others},
   journal = {Chemistry of Materials},
   volume = {28},
   pages = {2400--2407},

@@ -17,6 +17,12 @@ def lms():
     return pybamm.ParameterValues("Li2021_Mo6S8")
 
 
+def _mass_g():
+    """The LMS cathode's mass [g]: its loading on the cell's area."""
+    values = lms()
+    return values["Cathode loading [kg.m-2]"] * values["Electrode height [m]"] * values["Electrode width [m]"] * 1e3
+
+
 @pytest.fixture(scope="module")
 def pristine():
     """A pristine LMS discharge at 0.5C and at 1C, each on 20 and 40 cells."""
@@ -24,28 +30,41 @@ def pristine():
             for rate in ("0.5C", "1C")}
 
 
-def test_mesh_check_passes_a_converged_discharge(pristine):
+def test_mesh_check_passes_a_converged_discharge(pristine, readme_figure):
     table = pristine["0.5C"]
     assert table.attrs["var_pts"] == {"coarse": {"xi_c": 20}, "fine": {"xi_c": 40}}
     assert table.attrs["converged"] and table["converged"].all()
-    # 128.17 mA.h/g on 20 to 160 cells (README): the same step on both meshes
+    # 128.18 mA.h/g on 20 to 160 cells (README; 128.1776 / 128.1776 / 128.1777 / 128.1778, 2026-12-05): the same
+    # step on both meshes
     assert abs(table.loc[0, "capacity change [%]"]) < 0.01
     assert table.loc[0, "coarse capacity [mA.h]"] == pytest.approx(0.1509, rel=1e-3)
+    # the README's figure (its design-sweep section), read from it to its stated digits, on both meshes
+    for mesh in ("coarse", "fine"):
+        assert table.loc[0, f"{mesh} capacity [mA.h]"] / _mass_g() == readme_figure(
+            "Pristine Mo6S8 at 1.5 mg/cm2: {} mAh/g at 0.5C on 20 and 40 cells",
+            "between 0.5C ({} mAh/g on 20 to 160 cells)").approx()
     assert verdict(table).startswith("mesh converged")
 
 
-def test_mesh_check_flags_the_coarse_mesh_fill_at_1C(pristine):
+def test_mesh_check_flags_the_coarse_mesh_fill_at_1C(pristine, readme_figure):
     """20 cells fill the pristine electrode at 1C (Li1 nucleates cell by cell), 40 take almost no Li."""
     table = pristine["1C"]
     assert not table.attrs["converged"]
     row = table.loc[0]
     assert row["coarse capacity [mA.h]"] > 0.14 and row["fine capacity [mA.h]"] < 1e-3
     assert row["capacity change [%]"] < -99  # fine minus coarse, of the larger of the two
+    # the README's example output, read from it to its stated digits (the fine mesh's in units of 1e-5 mA.h)
+    assert row["coarse capacity [mA.h]"] == readme_figure("steps moved: ... {} -> {_}e-05 mA.h (-{_} %)").approx()
+    assert row["fine capacity [mA.h]"] * 1e5 == readme_figure("steps moved: ... {_} -> {}e-05 mA.h (-{_} %)").approx()
+    assert -row["capacity change [%]"] == readme_figure("steps moved: ... {_} -> {_}e-05 mA.h (-{} %)").approx()
+    assert row["coarse capacity [mA.h]"] / _mass_g() == readme_figure(
+        "converged; at 1C {} on 20 and {_} on 40").approx()
+    assert row["fine capacity [mA.h]"] / _mass_g() == readme_figure("converged; at 1C {_} on 20 and {} on 40").approx()
     text = verdict(table)
     assert text.startswith("NOT mesh converged, 1 of 1") and "Discharge at 1C until 1.8 V" in text
 
 
-def test_mesh_check_flags_a_rest_voltage_that_moves():
+def test_mesh_check_flags_a_rest_voltage_that_moves(readme_figure):
     """The charge stops on the same capacity on both meshes, but the rest after it relaxes to
     2.32 V on 20 cells and 2.29 V on 40: only the rest is flagged, by its voltage. The 20-cell run
     is passed in already solved (``coarse_solution``), as the command line does."""
@@ -59,6 +78,9 @@ def test_mesh_check_flags_a_rest_voltage_that_moves():
     assert -50 < rest["end voltage change [mV]"] < -20
     assert 2.28 < rest["fine end voltage [V]"] < 2.31  # the Li0/Li1 plateau, 2.30 V
     assert rest["coarse end voltage [V]"] == coarse.cycles[0].steps[2]["Voltage [V]"].entries[-1]
+    # the README's figures, read from it to their stated digits
+    assert rest["coarse end voltage [V]"] == readme_figure("relaxes to {} V on 20 cells, {_} V on 40").approx()
+    assert rest["fine end voltage [V]"] == readme_figure("relaxes to {_} V on 20 cells, {} V on 40").approx()
     # a looser voltage tolerance passes it; the capacity tolerance alone never looked at it
     fine = pybamm.Simulation(AEA(), parameter_values=lms(), experiment=experiment, var_pts={xi: 40}).solve()
     assert compare_meshes(coarse, fine, voltage_tolerance=0.05).attrs["converged"]
@@ -104,10 +126,11 @@ AEA_ROWS = [spec for spec in CELL_SPECS if isinstance(spec.simulation, str)]
 
 @pytest.mark.slow
 @pytest.mark.parametrize("spec", AEA_ROWS, ids=[spec.simulation for spec in AEA_ROWS])
-def test_the_main_jobs_aea_cells_are_mesh_converged(spec):
+def test_the_main_jobs_aea_cells_are_mesh_converged(spec, readme_figure):
     """The main job's AEA rows (formation + 3 cycles at 0.1C, with each set's degradation options)
     are the physics', not the 20-cell mesh's: every step's capacity within 0.1 % of the largest on
-    40 cells (measured 2026-12-04, pybammsolvers 0.11.1: 0.068 % LMS, 0.005 % LTS, 0.028 % S-LMS; 2026-12-01: 0.059,
+    40 cells (measured 2026-12-05, pybammsolvers 0.11.1: 0.0675 % LMS, 0.0023 % LTS, 0.0128 % S-LMS, end voltages
+    0.0058 / 2e-7 / 0.0146 mV, the README's figures; 2026-12-04: 0.068, 0.005, 0.028 %; 2026-12-01: 0.059,
     0.0005, 0.022 %), end voltages within
     0.25 mV: a step ended by its cut-off ends on the consistent state past it by up to the solver's tolerance
     (ConsistentEventIDAKLUSolver; 0.113 mV between the meshes at S-LMS's third charge to 3 V with casadi 3.8.1 /
@@ -117,6 +140,11 @@ def test_the_main_jobs_aea_cells_are_mesh_converged(spec):
     print(check[["description", "capacity change [%]", "end voltage change [mV]"]])
     assert check.attrs["converged"], verdict(check)
     assert check["capacity change [%]"].abs().max() < 0.1
+    # the README's figures (its section on mesh convergence), read from it to their stated digits
+    figure = {"Li2021_Mo6S8": readme_figure("LTS and S-LMS rows move by {}, {_} and {_} % of their largest step"),
+              "Li2021_TiS2": readme_figure("LTS and S-LMS rows move by {_}, {} and {_} % of their largest step"),
+              "Li2021_S_Mo6S8": readme_figure("LTS and S-LMS rows move by {_}, {_} and {} % of their largest step")}
+    assert check["capacity change [%]"].abs().max() == figure[spec.simulation].approx()
     assert check["end voltage change [mV]"].abs().max() < 0.25
 
 

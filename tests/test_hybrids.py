@@ -55,9 +55,11 @@ def sulfur_capacity(step):
 
 
 @pytest.mark.fit
-def test_s_lms_sulfur_utilisation_is_the_fit(s_lms):
-    """The Li2S product-layer diffusivity is fitted to 1290 of 1675 mA.h/g of S (0.1C, 70 C)."""
+def test_s_lms_sulfur_utilisation_is_the_fit(s_lms, readme_figure):
+    """The Li2S product-layer diffusivity is fitted to 1290 of 1675 mA.h/g of S (0.1C, 70 C); the README's figure
+    (its table of what the model reproduces), read from it to its stated digits: a solver build that moves it fails."""
     assert sulfur_capacity(s_lms[4]) == pytest.approx(1290, rel=0.02)
+    assert sulfur_capacity(s_lms[4]) == readme_figure("| 1290 mAh/g of S | {} on the 3rd discharge").approx()
 
 
 @pytest.mark.prediction
@@ -74,7 +76,7 @@ def test_s_lms_esc_after_three_cycles(s_lms):
 
 
 @pytest.mark.prediction
-def test_s_lms_electrode_energy_on_both_bases(s_lms):
+def test_s_lms_electrode_energy_on_both_bases(s_lms, readme_figure):
     """Paper: 905.5 Wh/kg charged basis, 777 discharged basis (1.87 V mean).
 
     Known miss (README, Known limits): the shrinking core fitted to the utilisation draws the last
@@ -88,13 +90,16 @@ def test_s_lms_electrode_energy_on_both_bases(s_lms):
     assert practical.charged.gravimetric == pytest.approx(905.5, rel=0.08)
     assert practical.discharged.gravimetric == pytest.approx(777, rel=0.08)
     assert np.trapezoid(V, Q) / Q[-1] == pytest.approx(1.87, abs=0.13)
+    # the README's figures on the paper's full-lithiation basis, read from it to their stated digits
+    assert practical.discharged.gravimetric == readme_figure("{} / {_} on the paper's full-lithiation basis").approx()
+    assert practical.discharged.volumetric == readme_figure("{_} / {} on the paper's full-lithiation basis").approx()
     # the model's own electrode-level energy agrees with the energy model's (charged basis)
     E = third["Discharge energy [W.h]"].entries
     assert (E[-1] - E[0]) * 1e3 / mass_g == pytest.approx(practical.charged.gravimetric, rel=5e-3)
 
 
 @pytest.mark.prediction
-def test_s_lms_discharged_basis_on_the_model_electrode(s_lms):
+def test_s_lms_discharged_basis_on_the_model_electrode(s_lms, readme_figure):
     """Paper: 777 Wh/kg on the discharged basis (its full-lithiation mass, 905.5 / 1.165). The model
     divides by the discharged electrode it computes: the as-made mass plus the Li it holds at the end
     of the discharge (793 Wh/kg; mass x 1.132, below full lithiation's 1.165 because 23 % of the S
@@ -111,6 +116,12 @@ def test_s_lms_discharged_basis_on_the_model_electrode(s_lms):
     assert gain == pytest.approx((Q[-1] - Q[0]) * 3600 / F * 6.94, rel=1e-6)
     # the discharged volume is the swollen electrode's (Li2S and Li4Mo6S8 overfill the 8.2 % pores: 1.23)
     assert volume_d > 1.1 * third[readout.VOLUME].entries[0]
+    # the README's figures (Wh/kg, Wh/L, the mass and volume factors), read from it to their stated digits
+    assert (E[-1] - E[0]) * 1e3 / mass_d == readme_figure("| {} Wh/kg, {_} Wh/L on the model's electrode").approx()
+    assert (E[-1] - E[0]) / volume_d == readme_figure("| {_} Wh/kg, {} Wh/L on the model's electrode").approx()
+    assert mass_d / mass_c == readme_figure("(mass x {} with the Li it holds").approx()
+    assert volume_d / third[readout.VOLUME].entries[0] == readme_figure(
+        "volume x {} swollen; {_} / {_} on the lever rule").approx()
 
 
 def test_s_lms_sulfur_and_host_react_together(s_lms):
@@ -131,8 +142,56 @@ def test_s_lms_sulfur_and_host_react_together(s_lms):
     assert first["Average dispersed material lithiation"].entries[np.searchsorted(x, 0.5)] < 0.02
 
 
+@pytest.fixture(scope="module")
+def s_lms_lever_rule():
+    return steps_of(run("Li2021_S_Mo6S8", cycles(3), options={"host thermodynamics": "lever rule"}))
+
+
 @pytest.mark.prediction
-def test_domain_size_sets_the_utilisation():
+def test_the_readmes_lever_rule_hybrid_figures(s_lms_lever_rule, readme_figure):
+    """The README's lever-rule figures of the hybrids (its table of what the model reproduces), read from it to
+    their stated digits: S-LMS after three 0.1C cycles (1-3 V, 70 C) ESC, mA.h/cm2, sulfur utilisation, mean
+    discharge voltage, energy on the model's end-of-discharge electrode; LTO-LMS's 2nd discharge. Measured
+    2026-12-05: 481.87, 0.798, 1282.6 (the README said 1276), 1.8360, 781.39 / 2200.0 Wh/kg / Wh/L (780 / 2198);
+    128.31 (0.6 s and 0.4 s of solve). Catches a change of the reduced
+    host that moves what the README says of it."""
+    third = s_lms_lever_rule[4]
+    mass_g = third["Cathode electrode mass [g]"].entries[0]
+    Q, V = discharge_curve(third)
+    assert Q[-1] / mass_g == readme_figure("mAh/cm2 (prediction: host share + the fitted sulfur; the main job's row; "
+                                           "{} and {_} on the lever rule").approx()
+    assert Q[-1] / 0.785 == readme_figure("the main job's row; {_} and {} on the lever rule").approx()
+    assert sulfur_capacity(third) == readme_figure("10 nm domains; {} on the lever rule, 2026").approx()
+    assert np.trapezoid(V, Q) / Q[-1] == readme_figure("1.83 V (prediction; {} V on the lever rule)").approx()
+    mass_d, volume_d = readout.electrode_mass_volume(third, basis="end of discharge")
+    E = third["Discharge energy [W.h]"].entries
+    assert (E[-1] - E[0]) * 1e3 / mass_d == readme_figure("volume x {_} swollen; {} / {_} on the lever rule").approx()
+    assert (E[-1] - E[0]) / volume_d == readme_figure("volume x {_} swollen; {_} / {} on the lever rule").approx()
+    lto = steps_of(run("Li2021_LTO_Mo6S8", cycles(2), options={"host thermodynamics": "lever rule"}))[2]
+    Q, _ = discharge_curve(lto)
+    assert Q[-1] / lto["Cathode electrode mass [g]"].entries[0] == readme_figure(
+        "mAh/g on the 2nd discharge ({} on the lever rule)").approx()
+
+
+@pytest.mark.prediction
+def test_s_lms_pores_fill_early_in_the_first_discharge(s_lms, readme_figure):
+    """S8 -> Li2S and Li4Mo6S8 overfill the 8.2 % pores within the first third of the first discharge, then the
+    electrode thickens: the README's porosities at 10 / 20 / 30 % of that discharge (measured 2026-12-05: 0.0531,
+    0.0200, 0.00099, the model's porosity floor), read from it to their stated digits. No solve of its own."""
+    first = s_lms[0]
+    Q, _ = discharge_curve(first)
+    eps = first["Average cathode porosity"].entries
+
+    def at(fraction):
+        return eps[np.searchsorted(Q, fraction * Q[-1])]
+
+    assert at(0.1) == readme_figure("(porosity {} at 10 %, {_} at 20 %, its {_} floor from 30 %)").approx()
+    assert at(0.2) == readme_figure("(porosity {_} at 10 %, {} at 20 %, its {_} floor from 30 %)").approx()
+    assert at(0.3) == readme_figure("(porosity {_} at 10 %, {_} at 20 %, its {} floor from 30 %)").approx()
+
+
+@pytest.mark.prediction
+def test_domain_size_sets_the_utilisation(readme_figure):
     """Twice the domain radius lowers the utilisation (shell transport ~ R^2 / D); half raises it."""
     out = {}
     for radius in (5e-9, 10e-9, 20e-9):
@@ -142,6 +201,10 @@ def test_domain_size_sets_the_utilisation():
         out[radius] = sulfur_capacity(step)
     assert out[20e-9] < 0.8 * out[10e-9] < 0.8 * out[5e-9]
     assert out[5e-9] < 1675
+    # the README's figures, read from it to their stated digits
+    assert out[5e-9] == readme_figure("first discharge {} / {_} / {_} mAh/g at 5 / 10 / 20 nm").approx()
+    assert out[10e-9] == readme_figure("first discharge {_} / {} / {_} mAh/g at 5 / 10 / 20 nm").approx()
+    assert out[20e-9] == readme_figure("first discharge {_} / {_} / {} mAh/g at 5 / 10 / 20 nm").approx()
 
 
 def test_s_lms_rate_law_is_smooth_through_equilibrium(s_lms):
@@ -193,12 +256,14 @@ def test_s_lms_on_li_in_same_capacity_lower_voltage():
     assert np.interp(q, Q1, V1) - np.interp(q, Q2, V2) == pytest.approx(0.62, abs=0.01)
 
 
-def test_lto_lms_esc_plateau_and_zero_strain(s_lms):
+def test_lto_lms_esc_plateau_and_zero_strain(s_lms, readme_figure):
     steps = steps_of(run("Li2021_LTO_Mo6S8", cycles(2)))
     second = steps[2]
     mass_g = second["Cathode electrode mass [g]"].entries[0]
     Q, V = discharge_curve(second)
     assert Q[-1] / mass_g == pytest.approx(130, rel=0.10)
+    # the README's figure, read from it to its stated digits
+    assert Q[-1] / mass_g == readme_figure("| {} mAh/g on the 2nd discharge ({_} on the lever rule)").approx()
     # the Li4Ti5O12 plateau: a large share of the capacity comes at 1.45-1.6 V
     Qg = np.linspace(0, Q[-1], 400)
     Vg = np.interp(Qg, Q, V)
@@ -207,7 +272,11 @@ def test_lto_lms_esc_plateau_and_zero_strain(s_lms):
     # zero strain: the electrode does not thicken (its 11 % pores take the host's swelling),
     # while S-LMS, with S8 -> Li2S, thickens by > 15 %
     assert second["Cathode thickness change [%]"].entries.max() < 0.1
+    assert second["Cathode thickness change [%]"].entries.max() == readme_figure(
+        "thickness change {} % (Li7Ti5O12 zero strain").approx()
     assert s_lms[0]["Cathode thickness change [%]"].entries.max() > 15
+    assert s_lms[0]["Cathode thickness change [%]"].entries.max() == readme_figure(
+        "then +{} % thickness (molar volumes)").approx()
 
 
 def test_removing_the_lms_network_loses_the_sulfur():
@@ -272,10 +341,12 @@ def test_dispersed_material_parameters_pickle():
         assert again[key](343.15) == values[key](343.15)
 
 
-def test_s_lms_charge_without_hysteresis_stops_on_the_lever_rule_film():
+def test_s_lms_charge_without_hysteresis_stops_on_the_lever_rule_film(s_lms, readme_figure):
     """Lever-rule host, S-LMS, 0.1C to 1 V and back to 3 V: with "hysteresis": "none" (the mean of the host's
-    two OCP branches) the charge returns 0.315 of the 0.661 mA.h discharged, against 0.624 with the one-state
-    hysteresis (0.638 on the multi-phase host). Why (docs/known_limits.rst, "The lever-rule host without hysteresis"): the sulfur (S/Li2S 2.20 V) is
+    two OCP branches) the charge returns 0.317 of the 0.664 mA.h discharged, against 0.626 with the one-state
+    hysteresis (0.638 on the multi-phase host; measured 2026-12-05: 0.3173, 0.6636 / 0.6639, 0.6264, 0.6379; the
+    README stated 0.315, 0.661 and 0.624 of 2026-12-02 under a 0.005 tolerance of this test's own until session 40).
+    Why (docs/known_limits.rst, "The lever-rule host without hysteresis"): the sulfur (S/Li2S 2.20 V) is
     re-oxidised by the host at ~2.20-2.22 V, which the branches' Li0/Li1 step (centred on x = 1, width 0.05)
     reaches at x_s = 1.018-1.025 on the charge branch (step mid-point 2.281 V) but at 1.004-1.011 on the mean
     branch (2.231 V), within reach of the Li0 film's onset (x = 1, growth weight (1 + tanh((0.98 - x_s) /
@@ -289,9 +360,17 @@ def test_s_lms_charge_without_hysteresis_stops_on_the_lever_rule_film():
         charge = steps_of(sol)[1]
         Q = charge["Discharge capacity [A.h]"].entries * 1e3
         out[name] = (abs(Q[-1] - Q[0]), np.mean(charge["Dispersed material lithiation"].entries[..., -1]),
-                     float(charge["Li0 film overpotential [V]"].entries[-1]))
-    assert out["one-state"][0] == pytest.approx(0.624, abs=0.005)
-    assert out["none"][0] == pytest.approx(0.315, abs=0.005)
+                     float(charge["Li0 film overpotential [V]"].entries[-1]),
+                     np.ptp(steps_of(sol)[0]["Discharge capacity [A.h]"].entries) * 1e3)
+    print("S-LMS lever rule, 0.1C 1-3 V: (charge, sulfur lithiation, film overpotential, discharge)", out,
+          "multi-phase charge", np.ptp(s_lms[1]["Discharge capacity [A.h]"].entries) * 1e3)
+    # the README's figures (known limits), read from it to their stated digits [mA.h]
+    assert out["none"][0] == readme_figure("returns {} of the {_} mA.h discharged").approx()
+    for name in out:
+        assert out[name][3] == readme_figure("returns {_} of the {} mA.h discharged").approx(), name
+    assert out["one-state"][0] == readme_figure("against {} with the one-state hysteresis").approx()
+    multi_phase_charge = np.ptp(s_lms[1]["Discharge capacity [A.h]"].entries) * 1e3  # the same 0.1C 1-3 V cycle
+    assert multi_phase_charge == readme_figure("hysteresis and {} on the multi-phase host").approx()
     assert out["one-state"][1] < 0.02 and out["none"][1] == pytest.approx(0.34, abs=0.02)
     # the charge ends on the film: its ohmic drop is most of the way from the sulfur's 2.2 V to 3 V
     assert out["none"][2] < -0.5

@@ -582,12 +582,14 @@ def test_the_default_experiment_charges_a_set_made_lithiated_first(set_name, hig
     assert config.default_charge_first is (high is not None)
 
 
-def test_a_set_made_lithiated_delivers_its_discharge_and_a_given_experiment_is_the_users():
+def test_a_set_made_lithiated_delivers_its_discharge_and_a_given_experiment_is_the_users(readme_figure):
     """AEA_LiCoO2 at 1.5 mg/cm2, 0.1C: the default experiment (charge to 4.2 V, discharge to 3 V) delivers
     116.8 mA.h/g (it gave 0.015 with error and warnings None); the user's own single discharge from the full
     cathode is run as given, and its row says it delivered < 1 % of the window (150 mA.h/g)."""
     default = sweep({LOADING: [0.015]}, parameter_set="AEA_LiCoO2", workers=1, progress=False)
-    assert default[ESC].iloc[0] == pytest.approx(116.84, rel=0.01)
+    # the README's figure, read from it to its stated digits (116.84 measured; the test re-typed it at 1 % until
+    # session 40)
+    assert default[ESC].iloc[0] == readme_figure("(LiCoO2 at 1.5 mg/cm2 and 0.1C: {} mA.h/g)").approx()
     assert default["Number of discharges"].iloc[0] == 1 and "Capacity retention [%]" not in default
     assert default["error"].iloc[0] is None and default["warnings"].iloc[0] is None
     given = sweep({LOADING: [0.015]}, parameter_set="AEA_LiCoO2", workers=1, progress=False,
