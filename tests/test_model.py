@@ -465,6 +465,29 @@ def test_a_li_in_cell_in_its_own_window_that_starts_outside_under_load_is_told_t
     assert "On the Li-In anode" not in text
 
 
+def test_two_li_in_cells_in_series_that_start_past_a_step_cut_off_under_load_are_told_the_current():
+    """The cell of the test above, two in series, discharged at 2C "until 3.0 V" (the battery's, PyBaMM ends a step on
+    "Battery voltage [V]": 1.5 V a cell's): the battery starts 4.16 V past it, more than one cell's 2.24 V of losses,
+    and the battery's gap compared with a cell's losses gave the Li-In window note; per cell (2.08 V) the losses are
+    the cause. The message says the 4.16 V is the battery's voltage."""
+    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
+
+    model = AEA({"anode": "Li-In"})
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({"Cathode loading [kg.m-2]": 0.2, "Ambient temperature [K]": 298.15,
+                   "Nominal cell capacity [A.h]": values["Nominal cell capacity [A.h]"] * 0.2 / 0.015,
+                   "Lower voltage cut-off [V]": 0.38, "Upper voltage cut-off [V]": 2.38,
+                   "Number of cells connected in series to make a battery": 2.0})
+    sim = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment(["Discharge at 2C until 3.0 V"]))
+    with pytest.warns(StartOutsideWindowWarning) as record:
+        sim.solve()
+    text = " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
+    assert re.search(r"starts 4\.1\d+ V of the battery's voltage \(2 cells in series\) past its step's cut-off "
+                     r"\(Voltage < 3(\.0)? \[V\]\) under its current", text), text
+    assert "A smaller current or power, a lower loading" in text
+    assert "On the Li-In anode" not in text
+
+
 def test_an_experiment_step_outside_the_window_says_the_distance_from_the_sets_cut_off():
     """In an experiment PyBaMM moves the window events ("Minimum voltage [V]") 1 V out, so a step whose losses
     put the cell past them was said 1 V short: LMS at 200C started "0.3858 V below its lower cut-off" in an

@@ -89,14 +89,16 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     past = {name: gap for name, gap in gaps.items() if gap <= 0}
     if any(_is_step_cut_off(name) for name in past):  # (in an experiment PyBaMM moves the window events out)
         past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
+    cells = _cells_at(model, inputs, y0)
+    battery = "" if cells in (None, 1.0) else f" of the battery's voltage ({cells:.4g} cells in series)"
     where = [f"{-gap + window_margin:.4g} V {_WINDOW_EVENTS[name]}" if name in _WINDOW_EVENTS
-             else f"{-gap:.4g} V past its step's cut-off ({name.replace(' [experiment]', '')})"
+             else f"{-gap:.4g} V{battery} past its step's cut-off ({name.replace(' [experiment]', '')})"
              for name, gap in past.items()]
     if not where:
         return None
     message = f"the cell starts {' and '.join(where)}"
     if (getattr(model, "options", None) or {}).get("anode") == "Li-In" and _window_at_open_circuit(
-            model, inputs, y0, past) is not False:
+            model, inputs, y0, past, cells) is not False:
         from ..parameters.paper_cell import LI_IN_PLATEAU
 
         message += (f". On the Li-In anode the cut-offs are cell voltages, {LI_IN_PLATEAU:g} V below the cathode's "
@@ -111,12 +113,28 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     return f"{message} (PyBaMM: {text})"
 
 
-def _window_at_open_circuit(model, inputs, y0, past):
+def _cells_at(model, inputs, y0):
+    """The battery's cells in series at the state ``y0``: its "Battery voltage [V]", on which PyBaMM ends a step
+    (:func:`_cells`), over a cell's "Voltage [V]"; None if either cannot be evaluated or a cell's is 0 V."""
+    try:
+        cells = _evaluated(model, "Battery voltage [V]", 0.0, y0, inputs) / _evaluated(
+            model, "Voltage [V]", 0.0, y0, inputs)
+    except Exception:  # noqa: BLE001 - undecided
+        return None
+    return cells if math.isfinite(cells) and cells > 0 else None
+
+
+def _window_at_open_circuit(model, inputs, y0, past, cells):
     """Whether the cell's open-circuit voltage at ``y0`` ("Open-circuit voltage [V]": the surface OCP less the
     anode's) is itself past a cut-off of ``past`` (event name -> its value at ``y0``, <= 0): True if so (the window
     is the cause), False if it lies inside them all (the losses at the step's current are: a TiS2 cell of 20
     mg/cm2 at 25 C on Li-In at 2C, its cut-offs moved to the cell's, started 0.96 V past its 0.38 V cut-off from an
-    open circuit of 1.66 V and was told to move its window to the Li-In plateau), None if it cannot be evaluated."""
+    open circuit of 1.66 V and was told to move its window to the Li-In plateau), None if it cannot be evaluated.
+    A step's cut-off is the battery's voltage, ``cells`` cells in series (:func:`_cells_at`), its gap taken per
+    cell (two such cells "until 3.0 V", 4.16 V past it, were told the window: 4.16 V is more than one cell's
+    2.24 V of losses)."""
+    if cells is None and any(_is_step_cut_off(name) for name in past):
+        return None
     try:
         loss = _evaluated(model, "Open-circuit voltage [V]", 0.0, y0, inputs) - _evaluated(
             model, "Voltage [V]", 0.0, y0, inputs)
@@ -126,7 +144,8 @@ def _window_at_open_circuit(model, inputs, y0, past):
         return None
     # (an event is V - lower cut-off or upper cut-off - V: at open circuit V is larger by the loss)
     lower = ("Minimum voltage [V]", "Voltage <")
-    return any((gap + loss if name.startswith(lower) else gap - loss) <= 0 for name, gap in past.items())
+    per_cell = {name: gap / cells if _is_step_cut_off(name) else gap for name, gap in past.items()}
+    return any((gap + loss if name.startswith(lower) else gap - loss) <= 0 for name, gap in per_cell.items())
 
 
 #: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
