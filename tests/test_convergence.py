@@ -87,6 +87,25 @@ def test_mesh_check_flags_a_rest_voltage_that_moves(readme_figure):
     assert not compare_meshes(coarse, fine).attrs["converged"]
 
 
+def test_the_rest_after_the_charge_on_each_mesh_is_the_readmes(readme_figure):
+    """The README's rest after the 0.1C charge (30 min on 20 / 40 cells: the test above): after 30 min 2.293 V on 80
+    and 160 cells, after 5.5 h 2.322 / 2.290 / 2.300 / 2.300 V on 20 / 40 / 80 / 160 (measured 2026-12-05:
+    2.29318, 2.29302; 2.32215, 2.29005, 2.29987, 2.29957; 3-5.5 s for the four meshes)."""
+    experiment = pybamm.Experiment([("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V",
+                                     "Rest for 30 minutes", "Rest for 300 minutes")])
+    rest = {}  # cells: (voltage after 30 min, after 5.5 h) [V]
+    for cells in (20, 40, 80, 160):
+        steps = pybamm.Simulation(AEA(), parameter_values=lms(), experiment=experiment,
+                                  var_pts={xi: cells}).solve().cycles[0].steps
+        rest[cells] = tuple(step["Voltage [V]"].entries[-1] for step in steps[2:])
+    for cells in (80, 160):
+        assert rest[cells][0] == readme_figure("2.288 V on 40 and {} V on 80 and 160").approx(), cells
+    assert rest[20][1] == readme_figure("after 5.5 h {} / {_} / {_} / {_} V").approx()
+    assert rest[40][1] == readme_figure("after 5.5 h {_} / {} / {_} / {_} V").approx()
+    assert rest[80][1] == readme_figure("after 5.5 h {_} / {_} / {} / {_} V").approx()
+    assert rest[160][1] == readme_figure("after 5.5 h {_} / {_} / {_} / {} V").approx()
+
+
 @pytest.mark.parametrize("factor", [1, 2.5, True, "2"])
 def test_refinement_factor_must_be_an_integer_above_one(factor):
     with pytest.raises(ValueError, match=f"factor must be an integer >= 2, got {factor!r}"):

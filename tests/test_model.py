@@ -424,6 +424,24 @@ def test_a_sets_window_on_the_li_in_anode_is_an_error_that_says_why():
         sim.solve([0, 3600])
 
 
+def test_s_lms_on_li_in_with_its_sets_values_stops_at_the_sets_cut_off_read_as_a_cell_voltage(readme_figure):
+    """The README's S-LMS case of a plain ``solve([t0, t1])`` on Li-In with the set's own values: it stops at the
+    set's 1.0 V read as the cell's voltage, 1.62 V vs Li (the Li-In plateau, 0.62 V, added), with 380 of the
+    510 mA.h/g the same solve gives on Li metal (measured 2026-12-05: 380.10 and 510.19)."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    li_in = pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values.copy()).solve([0, 40000])
+    li = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values.copy()).solve([0, 40000])
+    for sol in (li_in, li):
+        assert sol.termination == "event: Minimum voltage [V]"
+    assert li_in["Voltage [V]"].entries[-1] == readme_figure("S-LMS stops at {} V, {_} V vs Li").approx()
+    assert li_in["Voltage [V]"].entries[-1] + li_in["Anode OCP [V]"].entries[-1] == readme_figure(
+        "S-LMS stops at {_} V, {} V vs Li").approx()
+    assert li_in["Electrode specific capacity [mA.h.g-1]"].entries[-1] == readme_figure(
+        "V vs Li, with {} of its {_} mAh/g").approx()
+    assert li["Electrode specific capacity [mA.h.g-1]"].entries[-1] == readme_figure(
+        "V vs Li, with {_} of its {} mAh/g").approx()
+
+
 def test_a_start_outside_the_window_under_load_says_how_far_and_what_to_change():
     """AEA_LiFePO4's default 0.1C charge of a dense, electronically insulating LiFePO4 compact (1e-9 S/cm) starts at
     4.278 V: open-circuit 3.374 V and 0.904 V of losses, past the 4.0 V cut-off. IDAKLU initialises the state

@@ -87,8 +87,8 @@ class DispersedConversion(AEASubModel):
     #: 2026-12-05: a 5 % loading LTO-LMS electrode at 0.1C on 10 and 40 cells met the 1 V cut-off
     #: there and stopped at the host's 77.22 mA.h/g with z = 0);
     #: scaled by 1e-3 (the solver's absolute tolerance on z becomes 1e-9), the first LTO-LMS
-    #: discharge stays on the tight-tolerance curve (173.34 mA.h of 1e-6 both, lowest voltage on
-    #: the Li4-to-LTO passage 1.557 vs 1.555 V)
+    #: discharge stays on the tight-tolerance curve (173.34 uA.h at rtol 1e-4 and 1e-7, and no dip on the
+    #: Li4-to-LTO passage at either: tests/test_solver_tolerance.py)
     SCALE = 1e-3
 
     def get_fundamental_variables(self):
