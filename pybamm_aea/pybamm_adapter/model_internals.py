@@ -39,25 +39,29 @@ def algebraic_size(model):
     return model.len_alg
 
 
+def _state_variable(model, name):
+    """The state variable called ``name`` of a discretised ``model`` and its slices of the state vector, or
+    (None, None)."""
+    return next(((var, slices) for var, slices in state_slices(model).items() if var.name == name), (None, None))
+
+
 def state_values(model, y, name):
     """The values of the state variable called ``name`` in a discretised ``model``'s state vector ``y`` (one
     point, PyBaMM's scaled states), in the variable's own units (``reference + scale * y``, PyBaMM 26.10's
     ``Variable.scale`` and ``reference``, both ``pybamm.Scalar`` here); None if the model has no such state."""
-    for var, slices in state_slices(model).items():
-        if var.name == name:
-            y = np.asarray(y, dtype=float)
-            scaled = np.concatenate([y[s] for s in slices])
-            return float(var.reference.evaluate()) + float(var.scale.evaluate()) * scaled
-    return None
+    var, slices = _state_variable(model, name)
+    if var is None:
+        return None
+    y = np.asarray(y, dtype=float)
+    scaled = np.concatenate([y[s] for s in slices])
+    return float(var.reference.evaluate()) + float(var.scale.evaluate()) * scaled
 
 
 def state_scale(model, name):
     """The scale of the state variable called ``name`` of a discretised ``model`` (PyBaMM 26.10's
     ``Variable.scale``); None if the model has no such state."""
-    for var in state_slices(model):
-        if var.name == name:
-            return float(var.scale.evaluate())
-    return None
+    var, _ = _state_variable(model, name)
+    return None if var is None else float(var.scale.evaluate())
 
 
 def state_size(model):
