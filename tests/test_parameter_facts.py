@@ -1,4 +1,6 @@
 """Facts beside the parameter sets: one thickness <-> loading conversion, used by model and sweep."""
+import re
+
 import pybamm
 import pytest
 
@@ -68,6 +70,20 @@ def test_a_materials_molar_mass_is_its_formulas(name, formula, typed):
     material = get_material(name)
     assert material.molar_mass == formula_mass(formula)
     assert material.molar_mass == pytest.approx(float(typed), abs=0.5 * 10.0 ** -len(typed.partition(".")[2]))
+
+
+@pytest.mark.parametrize("name", ["NMC532", "NMC811"])
+def test_a_layered_oxides_density_is_its_lattices_and_says_the_lattice_is_unverified(name):
+    """The energy library's NMC532 and NMC811 densities are their R-3m cells' (Z = 3 formula units of the record's
+    molar mass in a^2 c sqrt(3) / 2, to the density's digits), whose lattice parameters cite no diffraction work:
+    each record says so (NMC811's did not until session 41)."""
+    from scipy.constants import N_A
+
+    material = get_material(name)
+    a, c = map(float, re.search(r"a = ([0-9.]+), c = ([0-9.]+) A", material.source).groups())
+    volume_cm3 = 3 ** 0.5 / 2 * a**2 * c * 1e-24
+    assert material.density == pytest.approx(3 * material.molar_mass / N_A / volume_cm3, abs=0.005)
+    assert "not verified: no diffraction work cited or found" in material.source
 
 
 def test_s8_and_li2s_keep_the_papers_molar_masses():

@@ -50,6 +50,12 @@ _FORMULA = ("molar mass computed from the formula (pybamm_aea.constants.formula_
             "weights)")
 _CRC = "CRC Handbook of Chemistry and Physics, 97th ed. (2016)"
 
+
+def _uncited_lattice(name, a, c):
+    """A layered oxide's density source whose R-3m lattice parameters [A] cite no diffraction work (none found)."""
+    return (f"crystallographic density of the R-3m cell (a = {a}, c = {c} A, Z = 3; lattice parameters of pristine "
+            f"{name} not verified: no diffraction work cited or found for them)")
+
 ROLES = (
     "active",
     "conductive additive",
@@ -462,17 +468,16 @@ _RECORDS = [
         "NMC811", "LiNi0.8Mn0.1Co0.1O2", 4.78, "active", molar_mass=formula_mass("LiNi0.8Mn0.1Co0.1O2"),
         specific_capacity=200.0,
         li_per_formula_unit=1, average_voltage=3.8, state="discharged",
-        source="crystallographic density of the R-3m cell (a = 2.87, c = 14.20 A, Z = 3); capacity and voltage "
-        "(3.0-4.3 V, 0.1C) from Noh et al., J. Power Sources 233, 121 (2013); " + _FORMULA + " (97.28 g/mol)",
+        source=_uncited_lattice("NCM811", "2.87", "14.20") + "; capacity and voltage (3.0-4.3 V, 0.1C) from Noh et "
+        "al., J. Power Sources 233, 121 (2013); " + _FORMULA + " (97.28 g/mol)",
         aliases=("NCM811",),
     ),
     Material(
         "NMC532", "LiNi0.5Mn0.3Co0.2O2", 4.74, "active", molar_mass=formula_mass("LiNi0.5Mn0.3Co0.2O2"),
         specific_capacity=170.0,
         li_per_formula_unit=1, average_voltage=3.7, state="discharged",
-        source="crystallographic density of the R-3m cell (a = 2.868, c = 14.24 A, Z = 3; lattice parameters of "
-        "pristine NCM532 not verified: no diffraction work cited or found for them); capacity and voltage "
-        "from Noh et al., J. Power Sources 233, 121 (2013); " + _FORMULA + " (96.55 g/mol)",
+        source=_uncited_lattice("NCM532", "2.868", "14.24") + "; capacity and voltage from Noh et al., J. Power "
+        "Sources 233, 121 (2013); " + _FORMULA + " (96.55 g/mol)",
         aliases=("NCM532",),
     ),
     Material(
