@@ -11,10 +11,11 @@ from scipy.constants import N_A, R, e
 F = e * N_A
 
 #: Standard atomic weights [g.mol-1] of the elements the library's computed formula masses use: IUPAC CIAAW 2013
-#: (Meija et al., Pure Appl. Chem. 88, 265 (2016)); Li, O and S, whose weights are intervals, at their conventional
-#: values 6.94, 15.999 and 32.06.
-STANDARD_ATOMIC_WEIGHTS = {"Li": 6.94, "O": 15.999, "P": 30.973761998, "S": 32.06, "Ti": 47.867, "Mn": 54.938044,
-                           "Fe": 55.845, "Co": 58.933194, "Ni": 58.6934, "Ge": 72.630, "Mo": 95.95}
+#: (Meija et al., Pure Appl. Chem. 88, 265 (2016)); Li, C, O and S, whose weights are intervals, at their
+#: conventional values 6.94, 12.011, 15.999 and 32.06.
+STANDARD_ATOMIC_WEIGHTS = {"Li": 6.94, "C": 12.011, "O": 15.999, "Al": 26.9815385, "P": 30.973761998, "S": 32.06,
+                           "Ti": 47.867, "Mn": 54.938044, "Fe": 55.845, "Co": 58.933194, "Ni": 58.6934, "Cu": 63.546,
+                           "Ge": 72.630, "Mo": 95.95, "In": 114.818}
 
 _ELEMENT_COUNT = re.compile(r"([A-Z][a-z]?)(\d*\.?\d*)")
 

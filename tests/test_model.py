@@ -544,6 +544,40 @@ def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
                           ).solve()
 
 
+def test_a_step_that_starts_past_its_own_cut_off_is_told_to_move_the_step_not_the_window():
+    """A step's own cut-off ("until 2.4 V") is not the window's: no "Lower/Upper voltage cut-off [V]" moves it, yet
+    the warning said "a smaller current or power, a lower loading or a wider window" (session 40). Pristine Mo6S8
+    discharged at 0.1C "until 2.4 V" starts 0.0594 V past it, its open circuit past it too: no current helps, the
+    step's cut-off does; on Li-In, with the model's own values, it was told to take those values (0.6794 V past), now
+    that a step's cut-off is a cell voltage. AEA_LiFePO4's 0.1C charge "until 4.0 V" starts 0.2779 V past it by its
+    losses: a smaller current, a lower loading or the step's cut-off. AEA_Li4Ti5O12's 0.1C discharge "until 1.0 V"
+    is taken to -13.66 V by its losses, where no window nor cut-off lies: the current or loading only."""
+    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
+
+    def warned(model, values, step):
+        with pytest.warns(StartOutsideWindowWarning) as record:
+            pybamm.Simulation(model, parameter_values=values,
+                              experiment=pybamm.Experiment([(step, "Rest for 1 minute")])).solve()
+        return " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
+
+    move = "the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at"
+    not_window = "; the window (\"Lower/Upper voltage cut-off [V]\") does not end this step"
+    at_open_circuit = warned(AEA(), pybamm.ParameterValues("Li2021_Mo6S8"), "Discharge at 0.1C until 2.4 V")
+    said = "Its open-circuit voltage is past that cut-off too, so no smaller current or loading lets the step start: "
+    assert said + move + " does" + not_window in at_open_circuit, at_open_circuit
+    li_in = AEA({"anode": "Li-In"})
+    on_li_in = warned(li_in, li_in.default_parameter_values, "Discharge at 0.1C until 2.4 V")
+    assert said + move + " does" + not_window in on_li_in, on_li_in
+    assert "On the Li-In anode a step's cut-off is a cell voltage, 0.62 V below the cathode's vs Li" in on_li_in
+    by_losses = warned(AEA(), pybamm.ParameterValues("AEA_LiFePO4"), "Charge at 0.1C until 4.0 V")
+    assert "A smaller current or power, a lower loading or " + move + " lets the cell start" + not_window in by_losses
+    below_zero = warned(AEA(), pybamm.ParameterValues("AEA_Li4Ti5O12"), "Discharge at 0.1C until 1.0 V")
+    assert re.search(r"A smaller current or power, a lower loading \(the losses take the cell to -13\.\d+ V, where no "
+                     r"window nor cut-off lies: a cell's voltage is above 0 V\) lets the cell start", below_zero)
+    for text in (at_open_circuit, on_li_in, by_losses, below_zero):
+        assert "wider window" not in text and "default_parameter_values" not in text, text
+
+
 def _thick_tis2_on_li_in(foil):
     """TiS2 at 15x the set's loading (22.5 mg/cm2, ~3.6 mA.h/cm2) discharged at 0.1C to 1.0 V vs Li on
     the Li-In anode with ``foil`` mol/m2 of Li foil behind the In (None: the set's, the paper's 80 um)."""

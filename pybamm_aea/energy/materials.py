@@ -50,6 +50,12 @@ _FORMULA = ("molar mass computed from the formula (pybamm_aea.constants.formula_
             "weights)")
 _CRC = "CRC Handbook of Chemistry and Physics, 97th ed. (2016)"
 
+
+def _uncited_lattice(name, a, c):
+    """A layered oxide's density source whose R-3m lattice parameters [A] cite no diffraction work (none found)."""
+    return (f"crystallographic density of the R-3m cell (a = {a}, c = {c} A, Z = 3; lattice parameters of pristine "
+            f"{name} not verified: no diffraction work cited or found for them)")
+
 ROLES = (
     "active",
     "conductive additive",
@@ -462,17 +468,16 @@ _RECORDS = [
         "NMC811", "LiNi0.8Mn0.1Co0.1O2", 4.78, "active", molar_mass=formula_mass("LiNi0.8Mn0.1Co0.1O2"),
         specific_capacity=200.0,
         li_per_formula_unit=1, average_voltage=3.8, state="discharged",
-        source="crystallographic density of the R-3m cell (a = 2.87, c = 14.20 A, Z = 3); capacity and voltage "
-        "(3.0-4.3 V, 0.1C) from Noh et al., J. Power Sources 233, 121 (2013); " + _FORMULA + " (97.28 g/mol)",
+        source=_uncited_lattice("NCM811", "2.87", "14.20") + "; capacity and voltage (3.0-4.3 V, 0.1C) from Noh et "
+        "al., J. Power Sources 233, 121 (2013); " + _FORMULA + " (97.28 g/mol)",
         aliases=("NCM811",),
     ),
     Material(
         "NMC532", "LiNi0.5Mn0.3Co0.2O2", 4.74, "active", molar_mass=formula_mass("LiNi0.5Mn0.3Co0.2O2"),
         specific_capacity=170.0,
         li_per_formula_unit=1, average_voltage=3.7, state="discharged",
-        source="crystallographic density of the R-3m cell (a = 2.868, c = 14.24 A, Z = 3; lattice parameters of "
-        "pristine NCM532 not verified: no diffraction work cited or found for them); capacity and voltage "
-        "from Noh et al., J. Power Sources 233, 121 (2013); " + _FORMULA + " (96.55 g/mol)",
+        source=_uncited_lattice("NCM532", "2.868", "14.24") + "; capacity and voltage from Noh et al., J. Power "
+        "Sources 233, 121 (2013); " + _FORMULA + " (96.55 g/mol)",
         aliases=("NCM532",),
     ),
     Material(
@@ -507,24 +512,25 @@ _RECORDS = [
         aliases=("Li metal", "lithium"),
     ),
     Material(
-        "In", "In", 7.31, "anode", molar_mass=114.82, specific_capacity=MAH_PER_MOL / 114.82,
+        "In", "In", 7.31, "anode", molar_mass=formula_mass("In"), specific_capacity=MAH_PER_MOL / formula_mass("In"),
         li_per_formula_unit=1, average_voltage=0.62, state="charged", lithiated_name="Li-In alloy",
         source=f"density {_CRC}; In/LiIn plateau 0.62 V vs Li: Santhosha et al., Batteries & Supercaps 2, 524 "
-        "(2019)",
+        "(2019); " + _FORMULA + " (114.82 g/mol)",
         aliases=("indium",),
     ),
     Material(
-        "Li-In alloy", "LiIn", 5.14, "anode", molar_mass=121.76, specific_capacity=MAH_PER_MOL / 121.76,
+        "Li-In alloy", "LiIn", 5.14, "anode", molar_mass=formula_mass("LiIn"),
+        specific_capacity=MAH_PER_MOL / formula_mass("LiIn"),
         li_per_formula_unit=1, average_voltage=0.62, state="discharged", delithiated_name="In",
         source="NaTl-type LiIn, a = 6.79 A, Z = 8 -> 5.14 g/cm3 (Pearson's Handbook of Crystallographic Data); "
-        "0.62 V vs Li: Santhosha et al., Batteries & Supercaps 2, 524 (2019)",
+        "0.62 V vs Li: Santhosha et al., Batteries & Supercaps 2, 524 (2019); " + _FORMULA + " (121.76 g/mol)",
         aliases=("LiIn", "Li-In"),
     ),
     Material(
-        "Graphite", "C6 (LiC6 on lithiation)", 2.26, "anode", molar_mass=72.07, specific_capacity=372.0,
+        "Graphite", "C6 (LiC6 on lithiation)", 2.26, "anode", molar_mass=formula_mass("C6"), specific_capacity=372.0,
         li_per_formula_unit=1, average_voltage=0.1, state="charged",
         source=f"density {_CRC}; 372 mAh/g (LiC6); ~0.1 V average vs Li (Winter et al., Adv. Mater. 10, 725 "
-        "(1998))",
+        "(1998)); " + _FORMULA + " (C6, 72.07 g/mol)",
     ),
     # --- Electrolytes ----------------------------------------------------------------------------------------------
     Material(
@@ -574,9 +580,10 @@ _RECORDS = [
         "PE separator", "polyethylene separator film (skeleton)", 0.95, "separator",
         source=f"polyethylene density 0.94-0.97 g/cm3 ({_CRC})", aliases=("PE", "polyethylene"),
     ),
-    Material("Al", "aluminium foil", 2.70, "current collector", molar_mass=26.98, source=_CRC,
-             aliases=("aluminium", "aluminum")),
-    Material("Cu", "copper foil", 8.96, "current collector", molar_mass=63.55, source=_CRC, aliases=("copper",)),
+    Material("Al", "aluminium foil", 2.70, "current collector", molar_mass=formula_mass("Al"),
+             source=f"density {_CRC}; {_FORMULA}", aliases=("aluminium", "aluminum")),
+    Material("Cu", "copper foil", 8.96, "current collector", molar_mass=formula_mass("Cu"),
+             source=f"density {_CRC}; {_FORMULA}", aliases=("copper",)),
     Material("Stainless steel", "304 stainless steel", 7.9, "current collector",
              source="AISI 304 stainless steel 7.9-8.0 g/cm3 (" + _CRC + ")", aliases=("SS", "steel")),
 ]

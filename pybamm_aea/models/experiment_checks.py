@@ -87,7 +87,9 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     except Exception:  # noqa: BLE001 - PyBaMM's own message stands
         return None
     past = {name: gap for name, gap in gaps.items() if gap <= 0}
-    if any(_is_step_cut_off(name) for name in past):  # (in an experiment PyBaMM moves the window events out)
+    window_past = any(name in _WINDOW_EVENTS for name in past)
+    step_cut_off = any(_is_step_cut_off(name) for name in past)
+    if step_cut_off:  # (in an experiment PyBaMM moves the window events out)
         past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
     cells = _cells_at(model, inputs, y0)
     battery = "" if cells in (None, 1.0) else f" of the battery's voltage ({cells:.4g} cells in series)"
@@ -97,20 +99,64 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     if not where:
         return None
     message = f"the cell starts {' and '.join(where)}"
-    if (getattr(model, "options", None) or {}).get("anode") == "Li-In" and _window_at_open_circuit(
-            model, inputs, y0, past, cells) is not False:
+    li_in = (getattr(model, "options", None) or {}).get("anode") == "Li-In"
+    at_open_circuit = (_window_at_open_circuit(model, inputs, y0, past, cells) if step_cut_off or li_in
+                       else None)
+    if step_cut_off:
+        try:
+            start = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
+        except Exception:  # noqa: BLE001 - undecided
+            start = None
+        message += _past_step_cut_off(at_open_circuit, li_in, window_past, start)
+    elif li_in and at_open_circuit is not False:
         from ..parameters.paper_cell import LI_IN_PLATEAU
 
         message += (f". On the Li-In anode the cut-offs are cell voltages, {LI_IN_PLATEAU:g} V below the cathode's "
                     "vs Li, and a parameter set's window is vs Li metal: take AEA({'anode': 'Li-In'})."
                     "default_parameter_values, whose window is moved down by the plateau, or set the cut-offs")
     else:
-        message += (" under its current at the start (the voltage after the consistent initialisation: the "
-                    "open-circuit voltage and the losses at that current): nothing to integrate. A smaller current "
-                    "or power, a lower loading or a wider window (\"Lower/Upper voltage cut-off [V]\") lets the cell "
-                    "start; a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at "
-                    "\"Current function [A]\" = 0 gives the open-circuit voltage)")
+        message += (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading or a wider window "
+                    f"(\"Lower/Upper voltage cut-off [V]\") lets the cell start; {_OTHER_SIGN}")
     return f"{message} (PyBaMM: {text})"
+
+
+#: where a cell past a cut-off under its step's current starts, and a step of the other sign
+_UNDER_ITS_CURRENT = (" under its current at the start (the voltage after the consistent initialisation: the "
+                      "open-circuit voltage and the losses at that current): nothing to integrate.")
+_OTHER_SIGN = ("a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at \"Current "
+               "function [A]\" = 0 gives the open-circuit voltage)")
+
+
+def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
+    """What to change for a cell that starts past its step's own cut-off ("Discharge ... until 2.4 V"), which no
+    window ("Lower/Upper voltage cut-off [V]") moves: the step's cut-off, with a wider window where the cell starts
+    past the window's event too (``window_past``); the current or loading only if the losses put it there
+    (``at_open_circuit`` False; True: its open circuit is past the cut-off; None: undecided), and only they if
+    they take the cell's voltage ``start`` [V] (None: not evaluated) to 0 V or below, where no window nor cut-off
+    lies. On the Li-In anode (``li_in``), unless the losses put it there, a step's cut-off is said to be a cell
+    voltage. (The advice was the window's, which does not end the step: pristine Mo6S8 discharged "until 2.4 V"
+    was told a smaller current or a wider window.)"""
+    if start is not None and start <= 0:
+        return (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading (the losses take the cell to "
+                f"{start:.4g} V, where no window nor cut-off lies: a cell's voltage is above 0 V) lets the cell "
+                f"start; {_OTHER_SIGN}")
+    move = "the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at"
+    if window_past:
+        move += (", and a wider window (\"Lower/Upper voltage cut-off [V]\"), whose event "
+                 f"({EXPERIMENT_WINDOW_MARGIN:g} V out in an experiment) it starts past as well,")
+    tail = "" if window_past else "; the window (\"Lower/Upper voltage cut-off [V]\") does not end this step"
+    if at_open_circuit:
+        said = (f"{_UNDER_ITS_CURRENT} Its open-circuit voltage is past that cut-off too, so no smaller current "
+                f"or loading lets the step start: {move} does{tail}; {_OTHER_SIGN}")
+    else:
+        said = (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading or {move} lets the cell "
+                f"start{tail}; {_OTHER_SIGN}")
+    if li_in and at_open_circuit is not False:
+        from ..parameters.paper_cell import LI_IN_PLATEAU
+
+        said += (f". On the Li-In anode a step's cut-off is a cell voltage, {LI_IN_PLATEAU:g} V below the "
+                 "cathode's vs Li")
+    return said
 
 
 def _cells_at(model, inputs, y0):

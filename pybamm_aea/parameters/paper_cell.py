@@ -250,19 +250,17 @@ def degradation_parameters():
         "Cathode Heckel compaction coefficient [MPa-1]": heckel_coefficient(),
         # sulfide cathode on sulfide electrolyte: chemically compatible (paper, advantage 3)
         "Cathode interphase growth constant [m2.s-1]": 0.0,
-        # Li metal reduces Li3PS4 to Li2S/Li3P (Wenzel et al. 2018): assumption, ~50 nm after
-        # 1000 h (L^2 = 2 k t); the Li-In alloy, the paper's stabilised interface, 100x slower.
-        # Every interphase constant here (growth constants, conductivity) is one number at every temperature
-        # (assumption): no measured activation energy of sulfide-electrolyte interphase growth was found
-        # (2026-12-05; Wenzel et al., Chem. Mater. 2016, doi:10.1021/acs.chemmater.6b00610, LGPS|Li, give the
-        # parabolic law, not its Arrhenius energy), so a 25 C cell grows them as fast as a 70 C one
-        # (docs/known_limits.rst, "Cathode and LGPS interphase")
+        # Li metal reduces thiophosphate electrolytes into an interphase that grows with the square root of
+        # time: LGPS into Li2S, Li3P and Li-Ge (Wenzel et al. 2016), argyrodite Li6PS5X (Wenzel et al. 2018);
+        # that Li3PS4, the layer at this cell's anode, does so too is an assumption, and so are the constants:
+        # ~50 nm after 1000 h on Li (L^2 = 2 k t), a 100x smaller constant on the Li-In alloy, the paper's
+        # stabilised interface. Every interphase constant here (growth constants, conductivity) is one number
+        # at every temperature: docs/known_limits.rst, "Cathode and LGPS interphase"
         "Li metal anode interphase growth constant [m2.s-1]": 3.5e-22,
         "Li-In anode interphase growth constant [m2.s-1]": 3.5e-24,
         "Initial interphase thickness [m]": 1e-9,
-        # Li3PS4-derived interphases (Li2S, Li3P): ~1e-8 S/cm order (assumption; Wenzel et al.,
-        # Solid State Ionics 318, 102, 2018 report resistive decomposition layers of argyrodite
-        # Li6PS5X at Li metal, a related thiophosphate, not Li3PS4 itself)
+        # Li3PS4-derived interphases (Li2S, Li3P): ~1e-8 S/cm order (assumption; Wenzel et al. 2018
+        # report resistive interphases of argyrodite Li6PS5X at Li metal, a related thiophosphate, not Li3PS4)
         "Interphase ionic conductivity [S.m-1]": 1e-6,
         # LGPS stability window vs Li (first principles: Zhu, He & Mo, ACS Appl. Mater.
         # Interfaces 7, 23685, 2015, 1.71-2.14 V; Richards et al., Chem. Mater. 28, 266, 2016)

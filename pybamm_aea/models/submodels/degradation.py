@@ -446,8 +446,8 @@ class NoInterphaseGrowth(AEASubModel):
 class ParabolicInterphaseGrowth(AEASubModel):
     """Cathode|SE and anode|SE interphases thickening as dL/dt = k / L; eta = i sum(L) / sigma.
 
-    k and sigma do not depend on temperature (assumption: no measured activation energy of sulfide-electrolyte
-    interphase growth at hand; :func:`pybamm_aea.parameters.paper_cell.degradation_parameters`, docs/known_limits.rst)."""
+    k and sigma are one number at every temperature (an assumption: docs/known_limits.rst, "Cathode and LGPS
+    interphase"; the values: :func:`pybamm_aea.parameters.paper_cell.degradation_parameters`)."""
 
     def get_fundamental_variables(self):
         L_c = pybamm.Variable("Cathode interphase thickness [m]", scale=1e-9)
