@@ -243,8 +243,9 @@ def test_a_pristine_discharge_the_mesh_decides_is_warned():
     measured; below it (0.05C: 1.42 A/m2, converged) and at 70 C and 0.1C, or after a formation, not."""
     said = _nucleation_warnings(4.5, 0.1, 298.15)
     assert len(said) == 1 and said[0].startswith(
-        "step 1, the first discharge of a pristine Mo6S8 compact, runs at 0.58 A/m2 and 25 C, 2.83 A/m2 at 70 C (the "
-        "host's 30 kJ/mol): above the 1.8 A/m2 up to which the default 20-cell mesh answers as 80-160 cells do"), said
+        "step 1, the first discharge of a host starting in its Li0 phase (pristine Mo6S8), runs at 0.58 A/m2 and 25 C, "
+        "2.83 A/m2 at 70 C (the host's 30 kJ/mol): above the 1.8 A/m2 up to which the default 20-cell mesh answers "
+        "as 80-160 cells do"), said
     assert "mesh_check(..., factor=8)" in said[0]
     assert _nucleation_warnings(4.5, 0.05, 298.15) == []
     assert _nucleation_warnings(4.5, 0.1, 343.15) == []
