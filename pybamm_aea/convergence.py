@@ -78,9 +78,9 @@ def first_discharge_nucleation_warning(model, values, steps):
         return (f"step {number}, the first discharge of a host starting in its Li0 phase (pristine Mo6S8), runs at "
                 f"{i:.3g} A/m2 and {T - 273.15:.4g} C, {scaled:.3g} A/m2 at {T_REF - 273.15:.4g} C (the host's "
                 f"{E_A_LI_HOPS / 1e3:g} kJ/mol): above the {NUCLEATION_MESH_CURRENT_DENSITY:g} A/m2 up to which the "
-                "default 20-cell mesh answers as 80-160 cells do, so whether Li1 nucleates at the separator before the cut-off, and so "
-                "the capacity, is the mesh's (at 25 C, 0.1C, 4.5 mg/cm2: 115.5 mA.h/g on 20 and 40 cells, 0.023 / "
-                "0.003 on 80 / 160); check with pybamm_aea.mesh_check(..., factor=8) (docs/known_limits.rst)")
+                "default 20-cell mesh answers as 80-160 cells do, so whether Li1 nucleates at the separator before "
+                "the cut-off, and so the capacity, is the mesh's (at 25 C, 0.1C, 4.5 mg/cm2: 115.5 mA.h/g on 20 "
+                "and 40 cells, 0.023 / 0.003 on 80 / 160); check with pybamm_aea.mesh_check(..., factor=8) (docs/known_limits.rst)")
     return None
 
 
