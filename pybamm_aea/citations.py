@@ -493,6 +493,20 @@ JULIEN2024 = """@article{Julien2024,
   doi = {10.3390/mi15030310}
 }"""
 
+#: verified (a public copy of the article's first page, session 41): authors, title, journal, volume, pages, year, and
+#: its 600 um LiCoO2 composite cathode layer (115.4 mg/cm2 of LiCoO2, 15.7 mA.h/cm2 at room temperature); DOI not
+#: checked (left out). The thickest all-solid-state cathode reported: the upper end of "Cathode loading [kg.m-2]"
+#: (:data:`pybamm_aea.models.checks.RANGES`)
+KATO2018 = """@article{Kato2018,
+  title = {All-Solid-State Batteries with Thick Electrode Configurations},
+  author = {Kato, Yuki and Shiotani, Shinya and Morita, Keisuke and Suzuki, Kota and Hirayama, Masaaki and
+            Kanno, Ryoji},
+  journal = {The Journal of Physical Chemistry Letters},
+  volume = {9},
+  pages = {607--613},
+  year = {2018}
+}"""
+
 #: the works of the paper's cell outside the cathode (:func:`pybamm_aea.parameters.paper_cell.cell_parameters`):
 #: the paper, the separator layers' conductivities and densities, the electrolyte's stability window, the
 #: interphase growth law (the Li-In anode's works are registered by its submodel,

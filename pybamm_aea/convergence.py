@@ -15,7 +15,8 @@ from ._summaries import ROUND_OFF_FRACTION
 from .readout import SKIPPED, step_descriptions, step_table
 from .user_input import finite_positive, whole_at_least
 
-__all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "verdict", "within_tolerances"]
+__all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "verdict", "within_tolerances",
+           "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY", "first_discharge_nucleation_warning"]
 
 #: a step has converged when its capacity moves by less than this fraction of the run's largest
 #: step capacity (the issue's < 1 % on doubling the mesh) ...
@@ -23,6 +24,64 @@ CAPACITY_TOLERANCE = 0.01
 #: ... and its end voltage by less than this [V] (the GITT plateaus are compared within 20 mV;
 #: a rest on the Li0/Li1 plateau after a charge moves by 34 mV from 20 to 40 cells)
 VOLTAGE_TOLERANCE = 0.01
+
+
+class MeshDependentNucleationWarning(UserWarning):
+    """The first discharge of a pristine Mo6S8 compact ran above the current density up to which the default mesh
+    answers as finer meshes do (:func:`first_discharge_nucleation_warning`)."""
+
+
+#: the separator current density [A.m-2], scaled to 70 C with the host's activation energy, above which the first
+#: discharge of a pristine Mo6S8 compact is decided by the mesh: whether Li1 nucleates in the Li0 at the separator
+#: before the cut-off (the converged answer: it does not). Measured 2026-12-05 (session 41, docs/known_limits.rst
+#: "Thick, cold compacts"; LMS 1.5-20 mg/cm2, 25 and 70 C, 20 / 40 / 80 / 160 cells): up to 1.79 A/m2 the 20 cells
+#: answer as 80-160 do, from 1.89 A/m2 they do not (4.5 mg/cm2 at 0.1C and 25 C, 2.83 A/m2: 115.5 mA.h/g on 20 and
+#: 40 cells, 0.023 / 0.003 on 80 / 160)
+NUCLEATION_MESH_CURRENT_DENSITY = 1.8
+
+
+def first_discharge_nucleation_warning(model, values, steps):
+    """The text of a :class:`MeshDependentNucleationWarning` for an experiment's ``steps`` (step solutions) run on
+    ``model`` with ``values`` from the set's initial state, or None. Only where it was measured: the multi-phase
+    host starting in its Li0 phase (a pristine Mo6S8 compact: initial Li content below "Li0 phase binodal Li
+    content"), no dispersed material, the first step that passes charge a discharge; its mean current density
+    scaled to 70 C (x exp(Ea/R (1/T - 1/T_ref)), the Li hops' 30 kJ/mol) above
+    :data:`NUCLEATION_MESH_CURRENT_DENSITY`."""
+    if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase":
+        return None
+    names = ("Li0 phase binodal Li content", "Initial cathode Li content", "Dispersed material mass fraction",
+             "Electrode width [m]", "Electrode height [m]", "Number of electrodes connected in parallel to make a cell")
+    try:
+        x_li0, x0, dispersed, width, height, parallel = (float(values[n]) for n in names)
+    except (KeyError, TypeError, ValueError):  # (absent, an input or a function: not the case measured)
+        return None
+    if dispersed != 0 or not x0 < x_li0:
+        return None
+    for number, step in enumerate(steps, start=1):
+        try:  # (a solver computing only some output variables may not have it: not looked at)
+            current, temperature = (step[n].entries for n in ("Current [A]", "Ambient temperature [K]"))
+        except KeyError:
+            return None
+        if not abs(current).max() > 0:  # (a rest: no charge passed)
+            continue
+        if current.mean() < 0:  # a charge first: not a pristine discharge
+            return None
+        from .constants import R
+        from .parameters.Li2021_Mo6S8 import E_A_LI_HOPS
+        from .parameters.paper_cell import T_REF
+
+        i = float(current.mean()) / (width * height * parallel)
+        T = float(temperature.mean())
+        scaled = i * math.exp(E_A_LI_HOPS / R * (1 / T - 1 / T_REF))
+        if scaled <= NUCLEATION_MESH_CURRENT_DENSITY:
+            return None
+        return (f"step {number}, the first discharge of a host starting in its Li0 phase (pristine Mo6S8), runs at "
+                f"{i:.3g} A/m2 and {T - 273.15:.4g} C, {scaled:.3g} A/m2 at {T_REF - 273.15:.4g} C (the host's "
+                f"{E_A_LI_HOPS / 1e3:g} kJ/mol): above the {NUCLEATION_MESH_CURRENT_DENSITY:g} A/m2 up to which the "
+                "default 20-cell mesh answers as 80-160 cells do, so whether Li1 nucleates at the separator before "
+                "the cut-off, and so the capacity, is the mesh's (at 25 C, 0.1C, 4.5 mg/cm2: 115.5 mA.h/g on 20 "
+                "and 40 cells, 0.023 / 0.003 on 80 / 160); check with pybamm_aea.mesh_check(..., factor=8) (docs/known_limits.rst)")
+    return None
 
 
 def within_tolerances(capacity_change, scale, voltage_change=0.0, capacity_tolerance=CAPACITY_TOLERANCE,

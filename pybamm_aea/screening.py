@@ -393,10 +393,11 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     c_rates : float or sequence of float
         C-rates on the window capacity (1C empties the window in an hour); a single number is one rate.
     loadings : float or sequence of float, optional
-        Cathode loadings [mg/cm2] (the field's unit); default 1.5 (the paper's) to 15.
+        Cathode loadings [mg/cm2] (the field's unit); default 1.5 (the paper's) to 15. Each within the
+        model's range of "Cathode loading [kg.m-2]" (at most 300 mg/cm2), checked before any solve.
     thicknesses : float or sequence of float, optional
         Dense-cathode thicknesses [um] instead of loadings (converted per material with its
-        density and porosity).
+        density and porosity; the loadings they give checked as ``loadings``).
     temperature : float, optional
         [K]; default the cell build's (the paper's 70 C).
     cell : str
@@ -449,9 +450,9 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
 
     if cell not in CELL_BUILDS:  # a set name took no cell build, and ignored an unknown one
         raise ValueError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}" + did_you_mean(cell, CELL_BUILDS))
-    if temperature is not None:
-        from .models.checks import check_value
+    from .models.checks import check_value
 
+    if temperature is not None:
         temperature = real_number("temperature [K]", temperature)  # (a 0-d array as the float it holds)
         check_value("Ambient temperature [K]", temperature)
     if isinstance(materials, (str, os.PathLike, AEAMaterial)):  # one material (a str was read letter by letter)
@@ -465,14 +466,22 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     repeated = first_repeat(names)
     if repeated is not None:
         raise ValueError(f"two materials are named {repeated!r}: each material once, under its own name")
+    # each material's loadings [kg.m-2], checked against the model's range before any solve (its solver checks no
+    # input: 1391 mg/cm2 solved a 3.1 mm LMS electrode, utilisation 0, no error)
+    grids = []
+    for prepared in prepared_all:
+        if loadings is not None:
+            kg_m2 = [v * 1e-2 for v in grid]
+        else:
+            kg_m2 = [v * 1e-6 * prepared.loading_per_thickness for v in grid]
+        for v, m in zip(grid, kg_m2):
+            check_value(_INPUTS[0], m, said_as=f"loadings: {v:g} mg/cm2" if loadings is not None
+                        else f"thicknesses: {v:g} um of {prepared.name}")
+        grids.append(sorted(kg_m2))
     rows = []
-    for material, prepared in zip(materials, prepared_all):
+    for material, prepared, kg_m2 in zip(materials, prepared_all, grids):
         fine = _prepared(material, temperature, cell, options, refinement=2) if mesh_check else None
         alternative = _composite_of(material, prepared) if composite else None
-        if loadings is not None:
-            kg_m2 = sorted(v * 1e-2 for v in grid)
-        else:
-            kg_m2 = sorted(v * 1e-6 * prepared.loading_per_thickness for v in grid)
         for c in c_rates:
             block = [prepared.run(c, m) for m in kg_m2]
             u = [r["utilisation"] for r in block]

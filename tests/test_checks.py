@@ -439,6 +439,80 @@ def test_sweep_reports_each_bad_value_on_its_row(defaults):
         assert f"'{name}' = -1.0 is outside its physical range" in df["error"].iloc[0]
 
 
+LOADING = "Cathode loading [kg.m-2]"
+#: what a loading typed in mg/cm2 (the paper's 13.91 mg/cm2 electrode) into the kg/m2 parameter is told
+LOADING_SLIP = ("'Cathode loading [kg.m-2]' = 13.91 is outside its physical range (0, 3] (at most 300 mg/cm2: a dense "
+                "electrode 600 um thick, the thickest all-solid-state cathode reported) (13.91 kg/m2 = 1391 mg/cm2); "
+                "did you give mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2")
+
+
+def _loading_as_value():
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values[LOADING] = 13.91
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60])
+
+
+def _loading_as_input():
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values[LOADING] = "[input]"
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60], inputs={LOADING: 13.91})
+
+
+def _cli(argv):
+    """The usage error of the command line for ``argv``."""
+    import contextlib
+    import io
+
+    from pybamm_aea.cli import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit):
+        main(argv)
+    raise ValueError(err.getvalue())
+
+
+def _sweep_thickness():
+    from pybamm_aea.sweep.config import build_config, derive_inputs
+
+    point = {"Cathode thickness [um]": 3000.0}
+    derive_inputs(build_config(list(point), [point], "Li2021_Mo6S8", None, None, None, 0.1), point)
+
+
+@pytest.mark.parametrize("call, said", [
+    (_loading_as_value, LOADING_SLIP),
+    (_loading_as_input, LOADING_SLIP),
+    (lambda: _cli(["simulate", "--set", f"{LOADING}=13.91", "--output", "x.csv"]), "argument --set: " + LOADING_SLIP),
+    (lambda: _cli(["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", f"{LOADING}=0.1391,13.91"]),
+     "argument --grid: " + LOADING_SLIP),
+    # the entry points in mg/cm2 or um: said in the user's unit
+    (lambda: pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=0.1, loadings=[1.5, 1391]),
+     "loadings: 1391 mg/cm2 gives 'Cathode loading [kg.m-2]' = 13.91, outside its physical range (0, 3]"),
+    (lambda: pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=0.1, loadings=None, thicknesses=[3000]),
+     "thicknesses: 3000 um of Li2021_Mo6S8 gives 'Cathode loading [kg.m-2]' = 13.5"),
+    (lambda: pybamm_aea.materials.get_material("LiFePO4").parameter_values(loading=1391),
+     "loading = 1391 mg/cm2 gives 'Cathode loading [kg.m-2]' = 13.91, outside its physical range (0, 3]"),
+    (_sweep_thickness, "'Cathode thickness [um]' = 3000.0 gives 'Cathode loading [kg.m-2]' = 13.5"),
+])
+def test_a_loading_typed_in_mg_per_cm2_is_named_at_every_entry_point(call, said):
+    """The paper's 13.91 mg/cm2 typed into "Cathode loading [kg.m-2]" was taken as 13.91 kg/m2 (1391 mg/cm2, a 3.1
+    mm electrode) and solved: the range had no upper end. Now at most 300 mg/cm2 (Kato et al. 2018's 600 um
+    cathode, dense), said with the conversion, as a parameter value, an input at solve time, on the command line
+    and in a sweep's grid; the screen's loadings (mg/cm2) and thicknesses (um), a material's loading= (mg/cm2) and
+    a sweep's thickness are said in what the user gave (the screen's solver checked no input)."""
+    with pytest.raises(ValueError, match=re.escape(said)):
+        call()
+
+
+def test_the_papers_loadings_and_the_thickest_electrode_are_in_range():
+    for kg_m2 in (0.015, 0.1391, 3.0):  # the paper's 1.5 and 13.91 mg/cm2, the upper end itself
+        check_value(LOADING, kg_m2)
+    with pytest.raises(ValueError, match=re.escape("did you give mg/cm2? 3.01 mg/cm2 = 0.0301 kg/m2")):
+        check_value(LOADING, 3.01)
+    with pytest.raises(ValueError, match=re.escape("(0, 3] (at most 300 mg/cm2: a dense electrode 600 um thick, "
+                                                   "the thickest all-solid-state cathode reported)") + "$"):
+        check_value(LOADING, 400.0)  # (400 mg/cm2 is out of range too: no unit to suggest)
+
+
 def test_table_semantics():
     # open and closed ends, a bound given by another parameter, NaN and infinities
     check_value("Cathode porosity", 0.0)

@@ -68,7 +68,7 @@ import pybamm
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
-from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
+from ..user_input import ZERO_D_INPUT, close_names, number_refusal, zero_d_number
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
@@ -81,7 +81,10 @@ class Range:
     content). ``why``: the physical reason or source, shown in the error. ``only``: the values allowed, if the
     parameter is a switch (e.g. ``(0.0, 1.0)``), which then must also lie within ``low .. high``. ``if_missing``:
     for a parameter the model reads since a later session than a user's complete set may have been written in, what
-    to set it to, shown when a set lacks it (:func:`missing_parameter_error`); no value is assumed for it."""
+    to set it to, shown when a set lacks it (:func:`missing_parameter_error`); no value is assumed for it.
+    ``slip``: (the parameter's unit, a unit its values are often typed in by mistake, how many of that unit make one
+    of the parameter's), e.g. ``("kg/m2", "mg/cm2", 100.0)``: a value above ``high`` that would be in range read in
+    that unit is said so (:meth:`slip_hint`)."""
 
     low: float | None = None
     high: float | str | None = None
@@ -90,6 +93,19 @@ class Range:
     why: str = ""
     only: tuple = ()
     if_missing: str = ""
+    slip: tuple = ()
+
+    def slip_hint(self, value):
+        """The end of an error refusing ``value`` when it is above a numeric ``high`` and inside the range read in
+        :attr:`slip`'s unit (13.91 meant as mg/cm2 given as kg/m2): " (13.91 kg/m2 = 1391 mg/cm2); did you give
+        mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2"; else ""."""
+        if not self.slip or not isinstance(self.high, numbers.Real) or number_refusal(value) is not None:
+            return ""
+        unit, other, per = self.slip
+        v = float(value)
+        if not (v > self.high and self.contains(v / per)):
+            return ""
+        return f" ({v:g} {unit} = {v * per:g} {other}); did you give {other}? {v:g} {other} = {v / per:g} {unit}"
 
     def describe(self, bound_value=None):
         if self.only:
@@ -150,7 +166,13 @@ RANGES = {
     "Electrode width [m]": _POSITIVE,
     "Electrode height [m]": _POSITIVE,
     "Number of electrodes connected in parallel to make a cell": Range(1.0, why="at least one electrode"),
-    "Cathode loading [kg.m-2]": _POSITIVE,
+    # a dense layer as thick as the thickest all-solid-state cathode reported, 600 um (Kato et al. 2018,
+    # citations.KATO2018: 115.4 mg/cm2 of LiCoO2 in a composite with the electrolyte), at the density of Mo6S8 or
+    # LiCoO2 (5.06, 5.05 g/cm3): 304 mg/cm2, 3 kg/m2 rounded. The paper's electrodes: 1.5 and 13.91 mg/cm2
+    # (0.015, 0.1391 kg/m2). Loadings are said in mg/cm2, so a value typed in them is 100x too large here (13.91: a
+    # 3.1 mm LMS electrode)
+    "Cathode loading [kg.m-2]": Range(0.0, 3.0, low_open=True, slip=("kg/m2", "mg/cm2", 100.0), why=(
+        "at most 300 mg/cm2: a dense electrode 600 um thick, the thickest all-solid-state cathode reported")),
     "Cathode porosity": Range(0.0, 1.0, high_open=True),
     "Cathode host density [kg.m-3]": _POSITIVE,
     "Lithiated cathode host density [kg.m-3]": _POSITIVE,
@@ -280,9 +302,13 @@ RANGES.update(_SWEEP_ONLY_RANGES)
 SWEEP_ONLY_INPUTS = tuple(_SWEEP_ONLY_RANGES)
 
 
-def _message(name, value, rng, bound_value=None):
+def _message(name, value, rng, bound_value=None, said_as=None):
+    """The error for ``value`` of ``name`` outside ``rng``; ``said_as``: what the user gave, when the value was
+    derived from it (a screen's loading in mg/cm2, a sweep's thickness), said first instead (no unit-slip hint)."""
     why = f" ({rng.why})" if rng.why else ""
-    return f"'{name}' = {value!r} is outside its physical range {rng.describe(bound_value)}{why}"
+    if said_as is not None:
+        return f"{said_as} gives '{name}' = {value!r}, outside its physical range {rng.describe(bound_value)}{why}"
+    return f"'{name}' = {value!r} is outside its physical range {rng.describe(bound_value)}{why}{rng.slip_hint(value)}"
 
 
 class MissingParameterError(KeyError):
@@ -305,11 +331,12 @@ def missing_parameter_error(name):
         f"(values[{name!r}] = its value).")
 
 
-def check_value(name, value, bound_value=None):
+def check_value(name, value, bound_value=None, said_as=None):
     """Raise ``ValueError`` naming ``name`` and ``value`` if the value is outside ``RANGES[name]``.
 
     Names not in the table pass. ``bound_value``: the value of the parameter that bounds this one, if any (a
-    range bounded by another parameter is checked against it only when given).
+    range bounded by another parameter is checked against it only when given). ``said_as``: what the user gave
+    when ``value`` is derived from it ("loadings: 1391 mg/cm2"), said first in the error.
     """
     rng = RANGES.get(name)
     if rng is None:
@@ -321,7 +348,7 @@ def check_value(name, value, bound_value=None):
     if isinstance(rng.high, str) and bound_value is None:
         rng = Range(rng.low, None, rng.low_open, False, rng.why)
     if not rng.contains(v, bound_value):
-        raise ValueError(_message(name, value, RANGES[name], bound_value))
+        raise ValueError(_message(name, value, RANGES[name], bound_value, said_as))
 
 
 #: the symbols of a parameter not yet given its value

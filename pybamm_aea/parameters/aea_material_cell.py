@@ -26,8 +26,16 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     if cell not in CELL_BUILDS:
         raise MaterialError(f"unknown cell build {cell!r}; known: {sorted(CELL_BUILDS)}"
                             + did_you_mean(cell, CELL_BUILDS))
-    loading = (PAPER_CELL["standard_loading_mg_cm2"] if loading is None
-               else _check(loading, "loading [mg/cm2]", 0, 1000))
+    if loading is None:
+        loading = PAPER_CELL["standard_loading_mg_cm2"]
+    else:
+        from pybamm_aea.models.checks import check_value
+
+        loading = _check(loading, "loading [mg/cm2]", 0)
+        try:  # the model's range (pybamm_aea.models.checks.RANGES): one fact
+            check_value("Cathode loading [kg.m-2]", loading * 1e-2, said_as=f"loading = {loading:g} mg/cm2")
+        except ValueError as exc:
+            raise MaterialError(str(exc)) from None
     porosity = material.porosity if porosity is None else _check(porosity, "porosity", 0, 0.9, low_open=False)
     values = CELL_BUILDS[cell]()
     if temperature is not None:

@@ -25,7 +25,10 @@ after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a 
 ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). A failure in the first
 step still raises (PyBaMM's behaviour), other models and solves without experiment are left as PyBaMM runs them, and
 a step PyBaMM ends on a model event it was not given (``on_experiment_infeasible_event``, logged as a warning by
-PyBaMM) is not this module's.
+PyBaMM) is not this module's. After a solve from the set's initial state (no ``starting_solution``, no
+``initial_soc``) it warns :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` when the first discharge of
+a pristine Mo6S8 compact ran where the mesh decides it
+(:func:`~pybamm_aea.convergence.first_discharge_nucleation_warning`).
 
 The wrapper reads the simulation's ``experiment`` (set only when it has one) and ``model`` (public attributes),
 passes ``callbacks`` to PyBaMM's ``solve`` and reads the ``logs`` keys of :data:`LOG_NAMES`; :func:`check`
@@ -138,6 +141,15 @@ def _warn_failed_step(pybamm_method):
             if why is None:
                 raise
             raise ValueError(f"{why} (PyBaMM: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from exc
+        if starting is None and bound.arguments.get(INITIAL_SOC) is None:  # from the set's initial state
+            from ..convergence import MeshDependentNucleationWarning, first_discharge_nucleation_warning
+
+            cycles = [c for c in getattr(solution, "cycles", None) or [] if c is not None]
+            said = first_discharge_nucleation_warning(  # (a step PyBaMM skipped is an EmptySolution: no variables)
+                self.model, self.parameter_values,
+                [s for c in cycles for s in c.steps if not isinstance(s, pybamm.EmptySolution)])
+            if said is not None:
+                warnings.warn(said, MeshDependentNucleationWarning, stacklevel=2)
         if recorder.failure is not None:
             from ..models.experiment_checks import ExperimentStepFailedWarning
 

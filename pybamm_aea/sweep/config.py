@@ -617,6 +617,8 @@ def derive_inputs(config, point):
 
         loading = loading_for_thickness(config.values(), float(point["Cathode thickness [um]"]) * 1e-6,
                                         porosity, fraction)
+        check_value("Cathode loading [kg.m-2]", loading,
+                    said_as=f"'Cathode thickness [um]' = {point['Cathode thickness [um]']!r}")
         inputs["Cathode loading [kg.m-2]"] = derived["Cathode loading [kg.m-2]"] = loading
     if config.s8_param is not None:
         inputs[config.s8_param] = fraction
