@@ -222,6 +222,36 @@ FIGURE_ARGUMENTS = {
 }
 
 
+def _fig5abcd_readme_figures(recorded, readme_figure):
+    """fig5abcd's S-LMS / Li-In cycling (0.1C, 0.4-2.4 V, 120 cycles, activation and contact loss, the multi-phase
+    default) as the README states it, read from it to its stated digits: the retention at cycle 120 vs 30 (75.90 %,
+    2026-12-05; the README's 75.88 of 2026-12-04 was read by no test), the cycles the largest capacity falls in (33-37; it
+    said 37, and 35 came out on 2026-12-05) and the share of cycle 1's "Capacity [A.h]" left at cycle 120 (96.07 %). The README's one multi-phase S-LMS
+    cycle-life run: this test already solves it."""
+    from pybamm_aea.cycling import cycle_summary
+
+    (s_lms,) = [solution for (model, _, _), _, _, solution in recorded
+                if model.options["anode"] == "Li-In" and model.options["ionic-switch host loss"] == "none"]
+    summary = cycle_summary(s_lms, reference_cycle=30)
+    esc = summary["Electrode specific capacity [mA.h.g-1]"]
+    capacity = s_lms.summary_variables["Capacity [A.h]"]
+    peak = esc.idxmax()
+    print("S-LMS / Li-In multi-phase: retention", summary["Capacity retention [%]"].loc[120], "peak cycle", peak,
+          "ESC about it", esc.loc[peak - 2:peak + 2].to_dict(), "Capacity [A.h] at 120 / at 1 [%]",
+          100 * capacity[-1] / capacity[0])
+    retention = summary["Capacity retention [%]"].loc[120]
+    assert retention == readme_figure("{} % on the multi-phase default (`fig5abcd`'s protocol").approx()
+    # the top is flat to 0.15 % (cycles 33-37 measured 379.70, 380.14, 380.22, 379.92, 380.16 mA.h/g): which cycle is
+    # highest is the solver's per-cycle scatter (37 on 2026-12-04, 35 on 2026-12-05), so the README gives the range
+    assert readme_figure("within cycles {}-{_} on the multi-phase host").value <= peak
+    assert peak <= readme_figure("within cycles {_}-{} on the multi-phase host").value
+    assert 100 * capacity[-1] / capacity[0] == readme_figure("still has {} % of its cycle-1 \"Capacity [A.h]\"").approx()
+
+
+#: figure scripts whose solutions hold figures the README states (the README's own rounding)
+FIGURE_README_FIGURES = {"fig5abcd_hybrids.py": _fig5abcd_readme_figures}
+
+
 def _figure_script_params():
     return [
         # run (fig5abcd_hybrids.py: 88 s), strict: a fix shows as an XPASS that fails the suite
@@ -233,7 +263,7 @@ def _figure_script_params():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("script", _figure_script_params(), ids=lambda p: p.name)
-def test_figure_script_voltages_have_no_jump(script, tmp_path, monkeypatch):
+def test_figure_script_voltages_have_no_jump(script, tmp_path, monkeypatch, readme_figure):
     """Every AEA solution a figure script makes (recorded from ``pybamm.Simulation.solve``): a
     solution that moves against its current by more than 50 mV is re-solved with the tight
     tolerances and must lie on that curve. For the suite's time, the re-solve of an experiment
@@ -267,6 +297,8 @@ def test_figure_script_voltages_have_no_jump(script, tmp_path, monkeypatch):
     finally:
         plt.close("all")
     monkeypatch.undo()
+    if script.name in FIGURE_README_FIGURES:
+        FIGURE_README_FIGURES[script.name](recorded, readme_figure)
     flagged = [r for r in recorded if largest_reversal(r[3]) >= MAX_REVERSAL_V][:MAX_RESOLVED]
     for k, ((model, init_args, init_kwargs), args, kwargs, solution) in enumerate(flagged):
         init_kwargs["solver"] = tight_solver(model)
