@@ -202,5 +202,6 @@ def verdict(table):
             parts.append(f"{what}: ends on {row['coarse termination']!r} against {row['fine termination']!r}")
         else:
             parts.append(f"{what}: capacity {row['coarse capacity [mA.h]']:.4g} -> {row['fine capacity [mA.h]']:.4g} "
-                         f"mA.h ({row['capacity change [%]']:+.2f} %), end voltage {row['end voltage change [mV]']:+.1f} mV")
+                         f"mA.h ({row['capacity change [%]']:+.2f} % of the run's largest step), "
+                         f"end voltage {row['end voltage change [mV]']:+.1f} mV")
     return f"NOT mesh converged, {len(moved)} of {len(table)} steps moved: " + "; ".join(parts)
