@@ -578,6 +578,30 @@ def test_a_step_that_starts_past_its_own_cut_off_is_told_to_move_the_step_not_th
         assert "wider window" not in text and "default_parameter_values" not in text, text
 
 
+def test_a_cell_its_losses_take_below_0_v_is_not_told_a_window_and_its_open_circuit_is_said():
+    """AEA_Li4Ti5O12 at 0.1C is taken to -13.66 V by its losses: Simulation.solve's error advised "a smaller current
+    or power, a lower loading or a wider window", and no window lies below 0 V. Discharged "until 2.0 V", its open
+    circuit (1.608 V) past that cut-off too, the warning said a smaller current alone lets it start (session 41):
+    now the current or loading and the step's cut-off, together."""
+    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
+
+    values = pybamm.ParameterValues("AEA_Li4Ti5O12")
+    losses = (r"A smaller current or power, a lower loading \(the losses take the cell to -13\.\d+ V, where no window "
+              r"nor cut-off lies: a cell's voltage is above 0 V\)")
+    solve_values = values.copy()
+    solve_values["Current function [A]"] = 0.1 * values["Nominal cell capacity [A.h]"]
+    with pytest.raises(pybamm.SolverError) as solve_error:
+        pybamm.Simulation(AEA(), parameter_values=solve_values).solve([0, 600])
+    assert re.search(losses + " lets the cell start", str(solve_error.value)), solve_error.value
+    assert "wider window" not in str(solve_error.value), solve_error.value
+    with pytest.warns(StartOutsideWindowWarning) as record:
+        pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
+            [("Discharge at 0.1C until 2.0 V", "Rest for 1 minute")])).solve()
+    said = " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
+    assert re.search(losses + ", and the step's cut-off \\(its \"until\" voltage\\) moved past the open-circuit "
+                     "voltage, which is past it too, let the cell start together", said), said
+
+
 def _thick_tis2_on_li_in(foil):
     """TiS2 at 15x the set's loading (22.5 mg/cm2, ~3.6 mA.h/cm2) discharged at 0.1C to 1.0 V vs Li on
     the Li-In anode with ``foil`` mol/m2 of Li foil behind the In (None: the set's, the paper's 80 um)."""

@@ -100,13 +100,12 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
         return None
     message = f"the cell starts {' and '.join(where)}"
     li_in = (getattr(model, "options", None) or {}).get("anode") == "Li-In"
-    at_open_circuit = (_window_at_open_circuit(model, inputs, y0, past, cells) if step_cut_off or li_in
-                       else None)
+    at_open_circuit = _window_at_open_circuit(model, inputs, y0, past, cells)
+    try:
+        start = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
+    except Exception:  # noqa: BLE001 - undecided
+        start = None
     if step_cut_off:
-        try:
-            start = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
-        except Exception:  # noqa: BLE001 - undecided
-            start = None
         message += _past_step_cut_off(at_open_circuit, li_in, window_past, start)
     elif li_in and at_open_circuit is not False:
         from ..parameters.paper_cell import LI_IN_PLATEAU
@@ -114,6 +113,9 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
         message += (f". On the Li-In anode the cut-offs are cell voltages, {LI_IN_PLATEAU:g} V below the cathode's "
                     "vs Li, and a parameter set's window is vs Li metal: take AEA({'anode': 'Li-In'})."
                     "default_parameter_values, whose window is moved down by the plateau, or set the cut-offs")
+    elif start is not None and start <= 0:
+        message += _below_zero(start, "a wider window (\"Lower/Upper voltage cut-off [V]\") around the open-circuit "
+                               "voltage, which is outside it too" if at_open_circuit else None)
     else:
         message += (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading or a wider window "
                     f"(\"Lower/Upper voltage cut-off [V]\") lets the cell start; {_OTHER_SIGN}")
@@ -127,6 +129,17 @@ _OTHER_SIGN = ("a current of the other sign runs the other way (pybamm.Simulatio
                "function [A]\" = 0 gives the open-circuit voltage)")
 
 
+def _below_zero(start, also=None):
+    """What to change for a cell whose losses take its voltage ``start`` [V] to 0 V or below, where no window nor
+    cut-off lies: the current or loading, and ``also`` (None: nothing) where its open circuit is past the cut-off
+    too. (AEA_Li4Ti5O12 at 0.1C, -13.66 V, was told a wider window; discharged "until 2.0 V", its open circuit at
+    1.608 V, that a smaller current alone lets it start.)"""
+    said = (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading (the losses take the cell to "
+            f"{start:.4g} V, where no window nor cut-off lies: a cell's voltage is above 0 V)")
+    said += f", and {also}, let the cell start together" if also else " lets the cell start"
+    return f"{said}; {_OTHER_SIGN}"
+
+
 def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
     """What to change for a cell that starts past its step's own cut-off ("Discharge ... until 2.4 V"), which no
     window ("Lower/Upper voltage cut-off [V]") moves: the step's cut-off, with a wider window where the cell starts
@@ -137,9 +150,8 @@ def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
     voltage. (The advice was the window's, which does not end the step: pristine Mo6S8 discharged "until 2.4 V"
     was told a smaller current or a wider window.)"""
     if start is not None and start <= 0:
-        return (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading (the losses take the cell to "
-                f"{start:.4g} V, where no window nor cut-off lies: a cell's voltage is above 0 V) lets the cell "
-                f"start; {_OTHER_SIGN}")
+        return _below_zero(start, "the step's cut-off (its \"until\" voltage) moved past the open-circuit voltage, "
+                           "which is past it too" if at_open_circuit else None)
     move = "the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at"
     if window_past:
         move += (", and a wider window (\"Lower/Upper voltage cut-off [V]\"), whose event "
