@@ -113,8 +113,8 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
         message += (f". On the Li-In anode the cut-offs are cell voltages, {LI_IN_PLATEAU:g} V below the cathode's "
                     "vs Li, and a parameter set's window is vs Li metal: take AEA({'anode': 'Li-In'})."
                     "default_parameter_values, whose window is moved down by the plateau, or set the cut-offs")
-    elif start is not None and start <= 0:
-        message += _below_zero(start, "a wider window (\"Lower/Upper voltage cut-off [V]\") around the open-circuit "
+    elif _beyond_cut_offs(start):
+        message += _out_of_reach(start, "a wider window (\"Lower/Upper voltage cut-off [V]\") around the open-circuit "
                                "voltage, which is outside it too" if at_open_circuit else None)
     else:
         message += (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading or a wider window "
@@ -129,13 +129,21 @@ _OTHER_SIGN = ("a current of the other sign runs the other way (pybamm.Simulatio
                "function [A]\" = 0 gives the open-circuit voltage)")
 
 
-def _below_zero(start, also=None):
-    """What to change for a cell whose losses take its voltage ``start`` [V] to 0 V or below, where no window nor
-    cut-off lies: the current or loading, and ``also`` (None: nothing) where its open circuit is past the cut-off
-    too. (AEA_Li4Ti5O12 at 0.1C, -13.66 V, was told a wider window; discharged "until 2.0 V", its open circuit at
-    1.608 V, that a smaller current alone lets it start.)"""
+def _beyond_cut_offs(start):
+    """Whether a cell's voltage ``start`` [V] (None: not evaluated) lies where no cut-off can be set: 0 V or below,
+    or above :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI` (the range of a window's and a step's cut-offs)."""
+    return start is not None and not 0 < start <= MAX_VOLTAGE_VS_LI
+
+
+def _out_of_reach(start, also=None):
+    """What to change for a cell whose losses take its voltage ``start`` [V] where no window nor cut-off lies
+    (:func:`_beyond_cut_offs`): the current or loading, and ``also`` (None: nothing) where its open circuit is past
+    the cut-off too. (AEA_Li4Ti5O12 at 0.1C, -13.66 V, was told a wider window; discharged "until 2.0 V", its open
+    circuit at 1.608 V, that a smaller current alone lets it start; AEA_LiFePO4 charged at 1C, 12.42 V, to move its
+    step's cut-off and widen its window past it.)"""
     said = (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading (the losses take the cell to "
-            f"{start:.4g} V, where no window nor cut-off lies: a cell's voltage is above 0 V)")
+            f"{start:.4g} V, where no window nor cut-off lies: a cell's are above 0 V and at most "
+            f"{MAX_VOLTAGE_VS_LI:g} V)")
     said += f", and {also}, let the cell start together" if also else " lets the cell start"
     return f"{said}; {_OTHER_SIGN}"
 
@@ -144,13 +152,13 @@ def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
     """What to change for a cell that starts past its step's own cut-off ("Discharge ... until 2.4 V"), which no
     window ("Lower/Upper voltage cut-off [V]") moves: the step's cut-off, with a wider window where the cell starts
     past the window's event too (``window_past``); the current or loading only if the losses put it there
-    (``at_open_circuit`` False; True: its open circuit is past the cut-off; None: undecided), and only they if
-    they take the cell's voltage ``start`` [V] (None: not evaluated) to 0 V or below, where no window nor cut-off
-    lies. On the Li-In anode (``li_in``), unless the losses put it there, a step's cut-off is said to be a cell
-    voltage. (The advice was the window's, which does not end the step: pristine Mo6S8 discharged "until 2.4 V"
-    was told a smaller current or a wider window.)"""
-    if start is not None and start <= 0:
-        return _below_zero(start, "the step's cut-off (its \"until\" voltage) moved past the open-circuit voltage, "
+    (``at_open_circuit`` False; True: its open circuit is past the cut-off; None: undecided), and first they if
+    they take the cell's voltage ``start`` [V] (None: not evaluated) where no window nor cut-off lies
+    (:func:`_out_of_reach`). On the Li-In anode (``li_in``), unless the losses put it there, a step's cut-off is
+    said to be a cell voltage. (The advice was the window's, which does not end the step: pristine Mo6S8
+    discharged "until 2.4 V" was told a smaller current or a wider window.)"""
+    if _beyond_cut_offs(start):
+        return _out_of_reach(start, "the step's cut-off (its \"until\" voltage) moved past the open-circuit voltage, "
                            "which is past it too" if at_open_circuit else None)
     move = "the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at"
     if window_past:
