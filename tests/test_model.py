@@ -573,9 +573,50 @@ def test_a_step_that_starts_past_its_own_cut_off_is_told_to_move_the_step_not_th
     assert "A smaller current or power, a lower loading or " + move + " lets the cell start" + not_window in by_losses
     below_zero = warned(AEA(), pybamm.ParameterValues("AEA_Li4Ti5O12"), "Discharge at 0.1C until 1.0 V")
     assert re.search(r"A smaller current or power, a lower loading \(the losses take the cell to -13\.\d+ V, where no "
-                     r"window nor cut-off lies: a cell's voltage is above 0 V\) lets the cell start", below_zero)
+                     r"window nor cut-off lies: a cell's are above 0 V and at most 7 V, the window's 6 V moved 1 V "
+                     r"out in an experiment\) lets the cell start", below_zero)
     for text in (at_open_circuit, on_li_in, by_losses, below_zero):
         assert "wider window" not in text and "default_parameter_values" not in text, text
+
+
+def test_a_cell_its_losses_take_where_no_cut_off_lies_is_not_told_a_window_and_its_open_circuit_is_said():
+    """AEA_Li4Ti5O12 at 0.1C is taken to -13.66 V by its losses: Simulation.solve's error advised "a smaller current
+    or power, a lower loading or a wider window", and no window lies below 0 V. Discharged "until 2.0 V", its open
+    circuit (1.608 V) past that cut-off too, the warning said a smaller current alone lets it start; AEA_LiFePO4
+    charged at 1C "until 4.0 V" (12.42 V) was told to move the step's cut-off and widen its window past it, the
+    window at most 6 V, the step's cut-off 7 V (session 41): now the current or loading, with the step's cut-off
+    where the open circuit is past it."""
+    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
+
+    values = pybamm.ParameterValues("AEA_Li4Ti5O12")
+    losses = (r"A smaller current or power, a lower loading \(the losses take the cell to -13\.\d+ V, where no window "
+              r"nor cut-off lies: a cell's are above 0 V and at most ")
+    in_experiment = r"7 V, the window's 6 V moved 1 V out in an experiment\)"
+    solve_values = values.copy()
+    solve_values["Current function [A]"] = 0.1 * values["Nominal cell capacity [A.h]"]
+    with pytest.raises(pybamm.SolverError) as solve_error:
+        pybamm.Simulation(AEA(), parameter_values=solve_values).solve([0, 600])
+    assert re.search(losses + r"6 V\) lets the cell start", str(solve_error.value)), solve_error.value
+    assert "wider window" not in str(solve_error.value), solve_error.value
+    with pytest.warns(StartOutsideWindowWarning) as record:
+        pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
+            [("Discharge at 0.1C until 2.0 V", "Rest for 1 minute")])).solve()
+    said = " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
+    assert re.search(losses + in_experiment + ", and the step's cut-off \\(its \"until\" voltage\\) moved past the "
+                     "open-circuit voltage, which is past it too, let the cell start together", said), said
+    with pytest.warns(StartOutsideWindowWarning) as record:
+        pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_LiFePO4"), experiment=pybamm.Experiment(
+            [("Charge at 1C until 4.0 V", "Rest for 1 minute")])).solve()
+    said = " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
+    assert re.search(losses.replace("-13", "12") + in_experiment + " lets the cell start", said), said
+    assert "wider window" not in said and "moved past" not in said, said
+    # at 6.54 V (0.35C) a step's cut-off and a window moved out in an experiment still reach it: both said
+    with pytest.warns(StartOutsideWindowWarning) as record:
+        pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_LiFePO4"), experiment=pybamm.Experiment(
+            [("Charge at 0.35C until 4.0 V", "Rest for 1 minute")])).solve()
+    said = " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
+    assert "the cell starts 2.5" in said and "moved past the voltage the cell starts at, and a wider window" in said
+    assert "where no window nor cut-off lies" not in said, said
 
 
 def _thick_tis2_on_li_in(foil):

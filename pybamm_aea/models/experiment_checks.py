@@ -100,20 +100,22 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
         return None
     message = f"the cell starts {' and '.join(where)}"
     li_in = (getattr(model, "options", None) or {}).get("anode") == "Li-In"
-    at_open_circuit = (_window_at_open_circuit(model, inputs, y0, past, cells) if step_cut_off or li_in
-                       else None)
+    at_open_circuit = _window_at_open_circuit(model, inputs, y0, past, cells)
+    try:
+        start = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
+    except Exception:  # noqa: BLE001 - undecided
+        start = None
     if step_cut_off:
-        try:
-            start = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
-        except Exception:  # noqa: BLE001 - undecided
-            start = None
-        message += _past_step_cut_off(at_open_circuit, li_in, window_past, start)
+        message += _past_step_cut_off(at_open_circuit, li_in, window_past, start, window_margin)
     elif li_in and at_open_circuit is not False:
         from ..parameters.paper_cell import LI_IN_PLATEAU
 
         message += (f". On the Li-In anode the cut-offs are cell voltages, {LI_IN_PLATEAU:g} V below the cathode's "
                     "vs Li, and a parameter set's window is vs Li metal: take AEA({'anode': 'Li-In'})."
                     "default_parameter_values, whose window is moved down by the plateau, or set the cut-offs")
+    elif _beyond_cut_offs(start, window_margin):
+        message += _out_of_reach(start, window_margin, "a wider window (\"Lower/Upper voltage cut-off [V]\") around "
+                                 "the open-circuit voltage, which is outside it too" if at_open_circuit else None)
     else:
         message += (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading or a wider window "
                     f"(\"Lower/Upper voltage cut-off [V]\") lets the cell start; {_OTHER_SIGN}")
@@ -127,19 +129,41 @@ _OTHER_SIGN = ("a current of the other sign runs the other way (pybamm.Simulatio
                "function [A]\" = 0 gives the open-circuit voltage)")
 
 
-def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
+def _beyond_cut_offs(start, window_margin=0.0):
+    """Whether a cell's voltage ``start`` [V] (None: not evaluated) lies where no cut-off can be set: 0 V or below
+    (a step's cut-off is above 0 V, :func:`_check_cut_offs`), or above a window's upper end,
+    :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI`, moved ``window_margin`` out (in an experiment, where a step's
+    cut-off reaches as far)."""
+    return start is not None and not 0 < start <= MAX_VOLTAGE_VS_LI + window_margin
+
+
+def _out_of_reach(start, window_margin=0.0, also=None):
+    """What to change for a cell whose losses take its voltage ``start`` [V] where no window nor cut-off lies
+    (:func:`_beyond_cut_offs`): the current or loading, and ``also`` (None: nothing) where its open circuit is past
+    the cut-off too. (AEA_Li4Ti5O12 at 0.1C, -13.66 V, was told a wider window; discharged "until 2.0 V", its open
+    circuit at 1.608 V, that a smaller current alone lets it start; AEA_LiFePO4 charged at 1C, 12.42 V, to move its
+    step's cut-off and widen its window past it.)"""
+    moved = f", the window's {MAX_VOLTAGE_VS_LI:g} V moved {window_margin:g} V out in an experiment" if window_margin \
+        else ""
+    said = (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading (the losses take the cell to "
+            f"{start:.4g} V, where no window nor cut-off lies: a cell's are above 0 V and at most "
+            f"{MAX_VOLTAGE_VS_LI + window_margin:g} V{moved})")
+    said += f", and {also}, let the cell start together" if also else " lets the cell start"
+    return f"{said}; {_OTHER_SIGN}"
+
+
+def _past_step_cut_off(at_open_circuit, li_in, window_past, start, window_margin=0.0):
     """What to change for a cell that starts past its step's own cut-off ("Discharge ... until 2.4 V"), which no
     window ("Lower/Upper voltage cut-off [V]") moves: the step's cut-off, with a wider window where the cell starts
     past the window's event too (``window_past``); the current or loading only if the losses put it there
-    (``at_open_circuit`` False; True: its open circuit is past the cut-off; None: undecided), and only they if
-    they take the cell's voltage ``start`` [V] (None: not evaluated) to 0 V or below, where no window nor cut-off
-    lies. On the Li-In anode (``li_in``), unless the losses put it there, a step's cut-off is said to be a cell
-    voltage. (The advice was the window's, which does not end the step: pristine Mo6S8 discharged "until 2.4 V"
-    was told a smaller current or a wider window.)"""
-    if start is not None and start <= 0:
-        return (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading (the losses take the cell to "
-                f"{start:.4g} V, where no window nor cut-off lies: a cell's voltage is above 0 V) lets the cell "
-                f"start; {_OTHER_SIGN}")
+    (``at_open_circuit`` False; True: its open circuit is past the cut-off; None: undecided), and first they if
+    they take the cell's voltage ``start`` [V] (None: not evaluated) where no window nor cut-off lies
+    (:func:`_out_of_reach`; ``window_margin`` as :func:`_outside_window`'s). On the Li-In anode (``li_in``), unless
+    the losses put it there, a step's cut-off is said to be a cell voltage. (The advice was the window's, which
+    does not end the step: pristine Mo6S8 discharged "until 2.4 V" was told a smaller current or a wider window.)"""
+    if _beyond_cut_offs(start, window_margin):
+        return _out_of_reach(start, window_margin, "the step's cut-off (its \"until\" voltage) moved past the "
+                             "open-circuit voltage, which is past it too" if at_open_circuit else None)
     move = "the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at"
     if window_past:
         move += (", and a wider window (\"Lower/Upper voltage cut-off [V]\"), whose event "
