@@ -102,7 +102,7 @@ def test_s_lms_electrode_energy_on_both_bases(s_lms, readme_figure):
 def test_s_lms_discharged_basis_on_the_model_electrode(s_lms, readme_figure):
     """Paper: 777 Wh/kg on the discharged basis (its full-lithiation mass, 905.5 / 1.165). The model
     divides by the discharged electrode it computes: the as-made mass plus the Li it holds at the end
-    of the discharge (794 Wh/kg; mass x 1.132, below full lithiation's 1.165 because 23 % of the S
+    of the discharge (793 Wh/kg; mass x 1.132, below full lithiation's 1.165 because 23 % of the S
     and the host's last Li stay unused, above 1 + Li taken up because the charge ends at Li1).
     Catches: the Li mass counted with a wrong sign or unit, or the charged mass used (898)."""
     third = s_lms[4]

@@ -394,7 +394,7 @@ def _set_up_default(options=None, values=None, sensitivities=()):
 def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
     """The multi-phase solver's Newton matrix (:class:`pybamm_aea.models.solvers._DownstreamJacobian`):
     on LMS the states no other equation reads are the capacity and energy integrals, the stretch
-    and the (absent) dispersed material's lithiation and core fraction; every other row equals CasADi's exact Jacobian, each
+    and the (absent) dispersed material; every other row equals CasADi's exact Jacobian, each
     downstream row keeps its own block and nothing else, and (the definition) no other row of
     the exact Jacobian reads a downstream state. Catches: a state that is read taken as
     downstream (its readers' Newton iteration would lag silently), a downstream row that loses
@@ -403,8 +403,7 @@ def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
     from pybamm_aea.models.solvers import downstream_states
 
     expected = {"Discharge capacity [A.h]", "Throughput capacity [A.h]", "Discharge energy [W.h]",
-                "Throughput energy [W.h]", "Dispersed material lithiation", "Dispersed material core fraction",
-                "Cathode local stretch"}
+                "Throughput energy [W.h]", "Dispersed material lithiation", "Cathode local stretch"}
     model, exact, p = _set_up_default()
     assert model.jac_rhs_algebraic_eval.name() == "jac_rhs_algebraic_downstream"
     down = downstream_states(model)
@@ -435,8 +434,7 @@ def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
     assert np.abs(J_exact[own]).max() > 0
 
     model, _, _ = _set_up_default(values=pybamm.ParameterValues("Li2021_S_Mo6S8"))
-    assert not {"Dispersed material lithiation", "Dispersed material core fraction"} & {
-        v.name for v in downstream_states(model)}
+    assert "Dispersed material lithiation" not in {v.name for v in downstream_states(model)}
     model, _, _ = _set_up_default(options={"voltage as a state": "true"})
     assert "Voltage [V]" not in {v.name for v in downstream_states(model)}
 
@@ -615,15 +613,17 @@ def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name, monk
 
 
 @pytest.mark.slow
-def test_lto_lms_steps_end_within_full_on_a_loose_tolerance():
+def test_a_step_ending_past_full_is_solved_again_within_the_tolerance():
     """LTO-LMS vs Li-In (activation and contact loss, persistent Li0), 10 cycles at 0.1C, 0.4-2.4 V, the default
-    solver at rtol 1e-3: every discharge ends within the tolerance of full and no step is solved again. With the
-    lithiation z the dispersed material's only state, 8 of the 20 steps ended past full (up to 1.027 on the 3rd
-    discharge, which unrefined stopped the run after 3 cycles: charge 3 returned the overfill to the host at its
-    Li4 end and the voltage fell through the minimum-voltage event) and were solved again at rtol 1e-4; at the
-    default 1e-4, 9 of 240 steps of the 120-cycle run (pybammsolvers 0.11.1, 2026-12-05). The core fraction
-    1 - z as a state of its own holds IDA's error test to the core that is left (session 41). Catches: the core
-    fraction dropped or out of the rate law."""
+    solver at rtol 1e-3. On the default rtol 1e-4 the 8th discharge's last IDA steps crossed the end of the Li4Ti5O12
+    plateau and left its lithiation at 1.0091, which the model's rate law (zero at full) cannot reach; charge 8
+    returned the overfill to the host at its Li4 end and the experiment stopped ("Experiment is infeasible", the
+    minimum-voltage event 1.25 s into charge 8: pybammsolvers 0.11.1, 2026-12-05). Such a step is now solved again at
+    a tenth of the tolerance: all cycles run and every discharge ends within the tolerance of full. Whether a step
+    overfills at 1e-4 turns on the parameters' sixth digit (with the Li4Ti5O12 / Li7Ti5O12 molar masses their
+    formulas' 459.083 / 479.903 g/mol instead of 459.08 / 479.90 none of these 10 cycles does, 2026-12-05), so the
+    test runs at 1e-3, where 8 of the 20 steps are refined and, unrefined, the 3rd discharge ends at 1.027 and the run
+    stops after 3 cycles. Catches: the refinement dropped, or the end state not checked."""
     import warnings
 
     from pybamm_aea.models.solvers import StepRefinedWarning
@@ -638,41 +638,12 @@ def test_lto_lms_steps_end_within_full_on_a_loose_tolerance():
     with warnings.catch_warnings(record=True) as said:
         warnings.simplefilter("always", StepRefinedWarning)
         solution = sim.solve()
-    assert [str(w.message) for w in said if issubclass(w.category, StepRefinedWarning)] == []
+    refined = [str(w.message) for w in said if issubclass(w.category, StepRefinedWarning)]
+    print(refined)
+    assert refined  # (the run exercises the refinement)
     assert len(solution.cycles) == 10
     ends = [c.steps[0]["Dispersed material lithiation"].entries[:, -1].max() for c in solution.cycles]
     assert max(ends) < 1 + tolerance
-
-
-def test_a_step_ending_past_a_bound_is_found():
-    """The default solver's check of a step's end state (:attr:`SharedEventsIDAKLUSolver.BOUNDED_STATES`): an
-    LTO-LMS end state with one cell's lithiation at 1.0091 (the overfill that stopped 120 LTO-LMS cycles after 8,
-    2026-12-05) is outside by more than the tolerance, one at 1 + 1e-5 (within rtol 1e-4 of the bound) and one
-    at -1e-10 (within atol times the state's scale, 1e-9) are not. Catches: the check dropped or its tolerance
-    off by the state's scale."""
-    from types import SimpleNamespace
-
-    from pybamm_aea.models.solvers import SharedEventsIDAKLUSolver
-    from pybamm_aea.pybamm_adapter.model_internals import state_scale, state_size, state_slices
-
-    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_LTO_Mo6S8"))
-    sim.build()
-    model = sim.built_model
-    solver = SharedEventsIDAKLUSolver(rtol=1e-4, atol=1e-6)
-    name = "Dispersed material lithiation"
-    (z_slice,) = next(slices for var, slices in state_slices(model).items() if var.name == name)
-    scale = state_scale(model, name)
-
-    def end_state(z_first_cell):
-        y = np.zeros(state_size(model))
-        y[z_slice] = 0.5 / scale
-        y[z_slice.start] = z_first_cell / scale
-        return SimpleNamespace(variables_returned=False, all_ys=[y.reshape(-1, 1)])
-
-    assert solver._outside_bounds(model, end_state(1.0091), solver.rtol) == f"{name} 1.0091, above its 1"
-    assert solver._outside_bounds(model, end_state(1 + 1e-5), solver.rtol) is None
-    assert solver._outside_bounds(model, end_state(-1e-10), solver.rtol) is None
-    assert solver._outside_bounds(model, end_state(-1e-8), solver.rtol) == f"{name} -1e-08, below its 0"
 
 
 def test_a_refined_step_is_checked_once(monkeypatch):

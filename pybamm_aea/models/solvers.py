@@ -361,10 +361,8 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
     the 8th discharge's last two IDA steps (85 s, 26 s) left z at 1.0091; charge 8 returned the overfill to the host
     at its Li4 end within 2.5 s, faster than the current takes Li out, and its voltage fell through the model's
     minimum-voltage event ("Experiment is infeasible" after 8 of 120 cycles). Refined, the step ends within the
-    tolerance and all 120 cycles run (9 of 240 steps refined; tests/test_degradation.py). Since the dispersed
-    material's core fraction 1 - z is a state of its own (session 41: IDA's error test then holds the core that is
-    left to its tolerance) no step of that run, of LTO-LMS at 1C or 0.1C or of S-LMS at 0.1C or 0.5C ends outside;
-    the check stays as a guard. Nothing changes where no step ends outside.
+    tolerance and all 120 cycles run (9 of 240 steps refined; tests/test_degradation.py). Nothing changes where no
+    step ends outside.
     """
 
     #: the retry's first step [s]: a thousandth of a second, below every time constant of the cells

@@ -48,20 +48,6 @@ Before, the core's area was floored at 1e-8 and the clipped U_D stayed above a h
 1.0 V cut-off, so the host kept pushing Li into full domains at zero current (S-LMS, lever rule:
 1.000 -> 1.457 V over a 10 h rest from initial_soc=0, z -> 1.00003).
 
-The solver carries the core's volume fraction c = 1 - z = s^3 ("Dispersed material core fraction") as a
-state of its own next to z, with the opposite rate, and the full end's terms (the core's area and radius,
-U_D's log of the core) read it. Both are linear in the domain's Li, so the Li balance stays as exact as with
-z alone, and c + z = 1 is a linear invariant the integrator keeps (to round-off). What c adds is IDA's error
-test relative to the core that is left: with z alone the tolerance near full is rtol on z ~ 1, and a step
-across the end of the Li4Ti5O12 plateau (where the rate goes from the core's (1 - z)^(2/3) to its linear end
-within 1e-3 of full) could leave z at 1.0003-1.015 (LTO-LMS at 1C; 9 of the 240 steps of 120 LTO-LMS cycles
-vs Li-In ended past full, each solved again by the default solver at a tenth of its tolerance). With c the
-error test holds each step to rtol of c itself (down to its absolute tolerance, the solver's atol: c is
-unscaled), as z's own weight holds the empty end to rtol of z: none of those steps ends past full, and no
-point of those runs has z above 1 + 4e-8 at 1C or 1 + 4e-6 at 0.1C (session 41, 2026-12-05; the core scaled
-as z is, 1e-3, kept it within 2e-10 at about twice the time of LTO-LMS's short runs). The rate law itself
-was not the cause: it vanishes at both ends, and at rtol 1e-6 z stays within 6e-7 of full with z alone.
-
 Nothing caps the utilisation: it ends where the host runs out of Li to give at the cut-off while
 the shell has grown too thick to take more, so it follows from R^2 / D_shell (the domain size and
 the product-layer transport), the rate and the temperature. The host loses the Li the domains
@@ -107,36 +93,33 @@ class DispersedConversion(AEASubModel):
 
     def get_fundamental_variables(self):
         z = pybamm.Variable("Dispersed material lithiation", domain="positive electrode", scale=self.SCALE)
-        # (unscaled: the solver's absolute tolerance on it is its atol, 1e-6, see the module docstring)
-        core = pybamm.Variable("Dispersed material core fraction", domain="positive electrode")
-        return {"Dispersed material lithiation": z, "Dispersed material core fraction": core}
+        return {"Dispersed material lithiation": z}
 
     def get_coupled_variables(self, variables):
         p = self.param
         z = variables["Dispersed material lithiation"]
         U_h = variables["Cathode host OCP [V]"]
         T = p.T
-        # the core fraction c = 1 - z, a state of its own (module docstring)
-        core = variables["Dispersed material core fraction"]
-        # ln((1 - z) / z) as asinh(c / d) - asinh(z / d), d = OCP_REG: equal to within
+        # ln((1 - z) / z) as asinh((1 - z) / d) - asinh(z / d), d = OCP_REG: equal to within
         # (d / z)^2 away from the ends, finite at them and falling on past them, so a domain
         # pushed beyond full (empty) is driven back (see the module docstring)
         d = self.OCP_REG
-        U_D = p.U0_D(T) + p.w_ideal_D * p.R * T / p.F * (pybamm.arcsinh(core / d) - pybamm.arcsinh(z / d))
+        U_D = p.U0_D(T) + p.w_ideal_D * p.R * T / p.F * (pybamm.arcsinh((1 - z) / d) - pybamm.arcsinh(z / d))
         Phi = p.F * (U_D - U_h) / (p.R * T)
-        # core radius over domain radius s = c^(1/3) and its area s^2; the product's area
+        # core radius over domain radius s = (1 - z)^(1/3) and its area s^2; the product's area
         # z^(2/3) regularised near z = 0 (z / (z^2 + e)^(1/6): a finite slope, and a round-off
         # undershoot below 0 is driven back instead of on)
-        # (c clipped to [0, 1]: a round-off undershoot z < 0 is a full core with no shell;
+        # (1 - z clipped to [0, 1]: a round-off undershoot z < 0 is a full core with no shell;
         # unclipped, s > 1 made the shell thickness R (1 - s) negative, the lithiation area's
         # denominator 1 + k_int tau_shell s (1 - s) changed sign when the shell is the slow step,
         # and the undershoot ran away: S-LMS on the multi-phase host failed in IDA at z = -5.5e-3
         # when its sulfur ran out on the 6th-8th charge)
-        s = (pybamm.minimum(pybamm.maximum(core, 0), 1) + 1e-12) ** (1 / 3)
-        # the core's area s^2 = c^(2/3) regularised near z = 1 as the product's is near z = 0
+        s = (pybamm.minimum(pybamm.maximum(1 - z, 0), 1) + 1e-12) ** (1 / 3)
+        # the core's area s^2 = (1 - z)^(2/3) regularised near z = 1 as the product's is near z = 0
         # (module docstring): it vanishes with the core, a full domain takes no more Li, and an
         # overshoot z > 1 is driven back (s itself, clipped, only sets the shell's thickness)
-        core_area = core / (core**2 + self.END_REG) ** (1 / 6)
+        y = 1 - z
+        core_area = y / (y**2 + self.END_REG) ** (1 / 6)
         product_area = z / (z**2 + self.END_REG) ** (1 / 6)
         tau_shell = p.tau_shell_D(T)
         k_int = p.kappa_D(T)
@@ -180,12 +163,8 @@ class DispersedConversion(AEASubModel):
 
     def set_rhs(self, variables):
         z = variables["Dispersed material lithiation"]
-        core = variables["Dispersed material core fraction"]
-        dzdt = variables["Dispersed material lithiation rate [s-1]"]
-        # (the core's rate the lithiation's, negated: c + z = 1 stays a linear invariant of the integration)
-        self.rhs = {z: dzdt, core: -dzdt}
+        self.rhs = {z: variables["Dispersed material lithiation rate [s-1]"]}
 
     def set_initial_conditions(self, variables):
         z = variables["Dispersed material lithiation"]
-        core = variables["Dispersed material core fraction"]
-        self.initial_conditions = {z: self.param.z_init, core: 1 - self.param.z_init}
+        self.initial_conditions = {z: self.param.z_init}
