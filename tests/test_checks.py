@@ -449,7 +449,7 @@ def test_sweep_reports_each_bad_value_on_its_row(defaults):
 LOADING = "Cathode loading [kg.m-2]"
 #: what a loading typed in mg/cm2 (the paper's 13.91 mg/cm2 electrode) into the kg/m2 parameter is told
 LOADING_SLIP = ("'Cathode loading [kg.m-2]' = 13.91 is outside its physical range (0, 3] (at most 300 mg/cm2: a dense "
-                "electrode 600 um thick, the thickest all-solid-state cathode reported) (13.91 kg/m2 = 1391 mg/cm2); "
+                "electrode of about 5 g/cm3 (Mo6S8, LiCoO2) 600 um thick, the thickest all-solid-state cathode reported) (13.91 kg/m2 = 1391 mg/cm2); "
                 "did you give mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2")
 
 
@@ -515,9 +515,13 @@ def test_the_papers_loadings_and_the_thickest_electrode_are_in_range():
         check_value(LOADING, kg_m2)
     with pytest.raises(ValueError, match=re.escape("did you give mg/cm2? 3.01 mg/cm2 = 0.0301 kg/m2")):
         check_value(LOADING, 3.01)
-    with pytest.raises(ValueError, match=re.escape("(0, 3] (at most 300 mg/cm2: a dense electrode 600 um thick, "
-                                                   "the thickest all-solid-state cathode reported)") + "$"):
+    with pytest.raises(ValueError, match=re.escape("(0, 3] (at most 300 mg/cm2: a dense electrode of about 5 g/cm3 "
+                                                   "(Mo6S8, LiCoO2) 600 um thick, the thickest all-solid-state "
+                                                   "cathode reported)") + "$"):
         check_value(LOADING, 400.0)  # (400 mg/cm2 is out of range too: no unit to suggest)
+    # just above the end: the conversion does not round the value back into range ("3 kg/m2 = 300 mg/cm2")
+    with pytest.raises(ValueError, match=re.escape("(3.0000001 kg/m2 = 300.00001 mg/cm2); did you give mg/cm2?")):
+        check_value(LOADING, 3.0000001)
 
 
 def test_table_semantics():

@@ -105,7 +105,8 @@ class Range:
         v = float(value)
         if not (v > self.high and self.contains(v / per)):
             return ""
-        return f" ({v:g} {unit} = {v * per:g} {other}); did you give {other}? {v:g} {other} = {v / per:g} {unit}"
+        return (f" ({v:.10g} {unit} = {v * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "
+                f"{v / per:.10g} {unit}")
 
     def describe(self, bound_value=None):
         if self.only:
@@ -172,7 +173,8 @@ RANGES = {
     # (0.015, 0.1391 kg/m2). Loadings are said in mg/cm2, so a value typed in them is 100x too large here (13.91: a
     # 3.1 mm LMS electrode)
     "Cathode loading [kg.m-2]": Range(0.0, 3.0, low_open=True, slip=("kg/m2", "mg/cm2", 100.0), why=(
-        "at most 300 mg/cm2: a dense electrode 600 um thick, the thickest all-solid-state cathode reported")),
+        "at most 300 mg/cm2: a dense electrode of about 5 g/cm3 (Mo6S8, LiCoO2) 600 um thick, the thickest "
+        "all-solid-state cathode reported")),
     "Cathode porosity": Range(0.0, 1.0, high_open=True),
     "Cathode host density [kg.m-3]": _POSITIVE,
     "Lithiated cathode host density [kg.m-3]": _POSITIVE,
