@@ -55,10 +55,12 @@ def test_mesh_check_flags_the_coarse_mesh_fill_at_1C(pristine, readme_figure):
     assert row["coarse capacity [mA.h]"] > 0.14 and row["fine capacity [mA.h]"] < 1e-3
     assert row["capacity change [%]"] < -99  # fine minus coarse, of the larger of the two
     # the README's example output, read from it to its stated digits (the fine mesh's in units of 1e-5 mA.h)
-    moved = "steps moved: ... {} -> {}e-05 mA.h (-{} % of the run's largest step)"
-    assert row["coarse capacity [mA.h]"] == readme_figure(moved.format("{}", "{_}", "{_}")).approx()
-    assert row["fine capacity [mA.h]"] * 1e5 == readme_figure(moved.format("{_}", "{}", "{_}")).approx()
-    assert -row["capacity change [%]"] == readme_figure(moved.format("{_}", "{_}", "{}")).approx()
+    assert row["coarse capacity [mA.h]"] == readme_figure(
+        "steps moved: ... {} -> {_}e-05 mA.h (-{_} % of the run's largest step)").approx()
+    assert row["fine capacity [mA.h]"] * 1e5 == readme_figure(
+        "steps moved: ... {_} -> {}e-05 mA.h (-{_} % of the run's largest step)").approx()
+    assert -row["capacity change [%]"] == readme_figure(
+        "steps moved: ... {_} -> {_}e-05 mA.h (-{} % of the run's largest step)").approx()
     assert row["coarse capacity [mA.h]"] / _mass_g() == readme_figure(
         "converged; at 1C {} on 20 and {_} on 40").approx()
     assert row["fine capacity [mA.h]"] / _mass_g() == readme_figure("converged; at 1C {_} on 20 and {} on 40").approx()

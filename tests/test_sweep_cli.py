@@ -10,13 +10,16 @@ from pybamm_aea.cli import main
 
 LOADING = "Cathode loading [kg.m-2]"
 BASE = ["sweep", "--parameter-set", "Li2021_Mo6S8", "--workers", "1", "--no-progress"]
+#: a grid whose every point fails at the solve (in range: a loading out of range is refused before any solve)
+ALL_FAIL = ["--reference-c-rate", "500", "--grid", "C-rate=500,1000"]
 
 
 @pytest.mark.slow
 def test_all_fail_sweep_process_exits_non_zero_with_the_count(tmp_path):
-    # every point fails (the solver cannot start these discharges); the table is still written, every row kept
+    # every point fails (the cell starts 3.5 and 7.0 V past its cut-off under 500C and 1000C); the table is still
+    # written, every row kept
     out = tmp_path / "t.csv"
-    proc = subprocess.run([sys.executable, "-m", "pybamm_aea", *BASE, "--grid", f"{LOADING}=50,60",
+    proc = subprocess.run([sys.executable, "-m", "pybamm_aea", *BASE, *ALL_FAIL,
                            "--output", str(out)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 1, proc.stderr[-2000:]
     assert "2 of 2 points failed" in proc.stderr
@@ -25,9 +28,9 @@ def test_all_fail_sweep_process_exits_non_zero_with_the_count(tmp_path):
 
 
 def test_failed_points_exit_1_with_the_count_and_all_good_exit_0(capsys):
-    assert main(BASE + ["--grid", f"{LOADING}=50,60"]) == 1  # all fail
+    assert main(BASE + ALL_FAIL) == 1
     assert "2 of 2 points failed" in capsys.readouterr().err
-    assert main(BASE + ["--grid", f"{LOADING}=0.015,50"]) == 1
+    assert main(BASE + ["--grid", "C-rate=0.1,500"]) == 1
     assert "1 of 2 points failed" in capsys.readouterr().err
     assert main(BASE + ["--grid", f"{LOADING}=0.015"]) == 0
 
