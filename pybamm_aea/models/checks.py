@@ -35,6 +35,11 @@ parameters, when a solver is called with their values.
   :mod:`pybamm_aea.pybamm_adapter.experiment_inputs`);
 - the sweep and the command line: :func:`check_value` for the values a user types.
 
+Two values bound by a law rather than a range, the dispersed material's lithiation mass ratio and specific
+capacity (Faraday, :func:`check_lithiation_mass`), are checked against each other on the same paths: in
+:func:`check_parameter_values` and by a :class:`LithiationMassCheck` node of the model (parameterisation, solve
+time).
+
 A parameter the sets give as a function (a diffusivity, an exchange-current density, an OCP) is checked through
 :func:`checked_function` when a user replaces it by a number or an input; a function of the state (of the Li
 content) is the set's own and is not checked: its node is dropped at parameterisation, as for a number.
