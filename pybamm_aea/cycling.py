@@ -641,7 +641,10 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           discharge / charge energy (dimensionless; NaN unless both are > 0 and neither is below
           1e-9 of the other, round-off of a step that ended at once). In an AEA cell made
           charged (Mo6S8, TiS2) the first cycle's CE exceeds 1: its first discharge inserts the Li that
-          the Li anode supplies, more than the charge takes back.
+          the Li anode supplies, more than the charge takes back; so can its energy efficiency, a
+          cycle that does not return to its start (S-LMS with 48.75 wt% S8 at 60 C, 0.1C: 1.42, the
+          charge to 3 V leaving the sulfur 0.23 lithiated; docs/known_limits.rst, "Hybrids charged to
+          3 V: sulfur left lithiated").
         - "Mean discharge voltage [V]", "Mean charge voltage [V]": energy / capacity.
         - "Electrode gravimetric energy [W.h.kg-1]", "Electrode volumetric energy [W.h.L-1]":
           discharge energy per kg and per L of the whole cathode electrode as made (the charged basis,

@@ -112,6 +112,31 @@ def test_dispersed_interphase_and_area_parameters_are_checked(set_name, name, va
         pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=values).solve([0, 60], inputs={name: value})
 
 
+@pytest.mark.parametrize("capacity", [0.0, 3000.0])
+def test_dispersed_mass_ratio_and_capacity_are_checked_against_each_other(capacity):
+    """S-LMS's specific capacity 0 or 3000 A.h/kg with its mass ratio 1.4375 ran (trial of session 41): the Li that
+    entered no longer weighed what the material gained. Faraday, ratio = 1 + q M_Li / F within 2 %: refused naming
+    both values and the ratio the capacity implies, as a number and as an input at solve time; the shipped sets
+    (0.86 % and 0.06 % apart) and a capacity within 2 % (1700 A.h/kg) run."""
+    from pybamm_aea.constants import F, M_LI
+
+    ratio_name, name = "Dispersed material lithiation mass ratio", "Dispersed material specific capacity [A.h.kg-1]"
+    said = re.escape(f"'{ratio_name}' = 1.4375 and '{name}' = {capacity!r} disagree: the capacity puts "
+                     f"{capacity * 3600 * M_LI / F:.4g} kg of Li into each kg of the material, a mass ratio of "
+                     f"{1 + capacity * 3600 * M_LI / F:.5g}; the mass ratio gains 0.4375 kg, a capacity of 1689.6 A.h/kg")
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    values[name] = capacity
+    with pytest.raises(ValueError, match=said):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60])
+    values[name] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 60], inputs={name: capacity})
+    assert sim.solve([0, 60], inputs={name: 1700.0})["Voltage [V]"].entries[-1] > 2
+    for set_name in ("Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8"):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues(set_name)).solve([0, 60])
+
+
 @pytest.mark.parametrize("cells", [2, 1, 20.0])
 def test_a_cathode_mesh_of_too_few_cells_is_named(cells):
     """var_pts of 2 cells across the cathode was an IndexError from PyBaMM's boundary extrapolation (and 20.0 a

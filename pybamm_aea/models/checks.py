@@ -35,6 +35,11 @@ parameters, when a solver is called with their values.
   :mod:`pybamm_aea.pybamm_adapter.experiment_inputs`);
 - the sweep and the command line: :func:`check_value` for the values a user types.
 
+Two values bound by a law rather than a range, the dispersed material's lithiation mass ratio and specific
+capacity (Faraday, :func:`check_lithiation_mass`), are checked against each other on the same paths: in
+:func:`check_parameter_values` and by a :class:`LithiationMassCheck` node of the model (parameterisation, solve
+time).
+
 A parameter the sets give as a function (a diffusivity, an exchange-current density, an OCP) is checked through
 :func:`checked_function` when a user replaces it by a number or an input; a function of the state (of the Li
 content) is the set's own and is not checked: its node is dropped at parameterisation, as for a number.
@@ -65,14 +70,15 @@ import numpy as np
 
 import pybamm
 
-from ..constants import MAX_VOLTAGE_VS_LI
+from ..constants import F, M_LI, MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 from ..user_input import ZERO_D_INPUT, close_names, number_refusal, zero_d_number
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
-           "missing_parameter_error", "check_parameter_values"]
+           "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
+           "LithiationMassCheck"]
 
 
 @dataclass(frozen=True)
@@ -375,13 +381,17 @@ class PhysicalRange(pybamm.BinaryOperator):
     def create_copy(self, new_children=None, perform_simplifications=True):
         value, bound = new_children if new_children else self.children
         if any(isinstance(s, _UNPROCESSED) for c in (value, bound) for s in c.pre_order()):
-            return PhysicalRange(value, bound, self.parameter_name, self.range)  # not yet parameterised
+            return self._with(value, bound)  # not yet parameterised
         if not (_checkable(value) and _checkable(bound)):
             return value  # a function of the state (a set's function of the Li content): not checked
         if value.is_constant() and bound.is_constant():
             self.check(_constant(value), _constant(bound))
             return value  # checked: the node disappears
-        return PhysicalRange(value, bound, self.parameter_name, self.range)  # checked at solve time
+        return self._with(value, bound)  # checked at solve time
+
+    def _with(self, value, bound):
+        """This check over new children."""
+        return PhysicalRange(value, bound, self.parameter_name, self.range)
 
     def check(self, value, bound=None):
         # a number, or the same number broadcast over a domain (a function parameter given as a number)
@@ -423,6 +433,51 @@ def _constant(symbol):
         return _constant(symbol.create_copy([pybamm.Scalar(v.item()) if v.size == 1 else pybamm.Array(v)
                                              for v in values]))
     return symbol.evaluate()
+
+
+_MASS_RATIO = "Dispersed material lithiation mass ratio"
+_CAPACITY = "Dispersed material specific capacity [A.h.kg-1]"
+#: how far apart the Li mass a dispersed material gains on lithiation (its mass ratio - 1) and the Li its specific
+#: capacity takes (q M_Li / F) may be, relative to the larger: 2 %, above the shipped sets' rounding (S8: 0.86 %,
+#: the paper's molar masses 256 and 46 g/mol against its 1675 mAh/g; Li4Ti5O12: 0.06 %)
+FARADAY_MASS_TOLERANCE = 0.02
+
+
+def check_lithiation_mass(ratio, capacity):
+    """Raise ``ValueError`` naming both values if a dispersed material's lithiation mass ratio [-] and specific
+    capacity [A.h.kg-1] disagree by Faraday's law, ratio = 1 + q M_Li / F (q in C/kg), beyond
+    :data:`FARADAY_MASS_TOLERANCE` of the Li mass gained (capacity 0 or 3000 A.h/kg with S8's ratio 1.4375: the
+    Li that entered no longer matched the mass gained)."""
+    ratio, capacity = float(ratio), float(capacity)
+    per_capacity = 3600 * M_LI / F  # kg of Li per kg of material per A.h/kg
+    li_taken, li_gained = capacity * per_capacity, ratio - 1
+    if abs(li_gained - li_taken) <= FARADAY_MASS_TOLERANCE * max(li_gained, li_taken):
+        return
+    raise ValueError(
+        f"'{_MASS_RATIO}' = {ratio!r} and '{_CAPACITY}' = {capacity!r} disagree: the capacity puts "
+        f"{li_taken:.4g} kg of Li into each kg of the material, a mass ratio of {1 + li_taken:.5g}; the mass ratio "
+        f"gains {li_gained:.4g} kg, a capacity of {li_gained / per_capacity:.5g} A.h/kg (Faraday: ratio = 1 + "
+        f"q M_Li / F, M_Li = {M_LI:g} kg/mol; allowed {FARADAY_MASS_TOLERANCE:.0%} apart, the rounding of the "
+        "sets' molar masses): give the two of one material")
+
+
+class LithiationMassCheck(PhysicalRange):
+    """The dispersed material's lithiation mass ratio (left child) checked against its specific capacity (right
+    child) by :func:`check_lithiation_mass`, when parameterised or, for inputs, at solve time. Evaluates to the
+    ratio."""
+
+    def __init__(self, ratio, capacity):
+        super().__init__(ratio, capacity, _MASS_RATIO, RANGES[_MASS_RATIO])
+
+    def _with(self, value, bound):
+        return LithiationMassCheck(value, bound)
+
+    def check(self, value, bound=None):
+        for ratio, capacity in np.broadcast(np.asarray(value, dtype=float), np.asarray(bound, dtype=float)):
+            ratio, capacity = float(ratio), float(capacity)
+            check_value(_MASS_RATIO, ratio)  # each in its own range first (the nodes within are not walked at
+            check_value(_CAPACITY, capacity)  # solve time, check_inputs)
+            check_lithiation_mass(ratio, capacity)  # (each set of a batch)
 
 
 def checked_parameter(name):
@@ -520,6 +575,9 @@ def check_parameter_values(values):
         except ValueError as exc:
             if str(exc) not in said:  # (two values bounded by one bad value name it once)
                 said.append(str(exc))
+    ratio, capacity = (_number(values.get(name)) for name in (_MASS_RATIO, _CAPACITY))
+    if not said and ratio is not None and capacity is not None:  # (each in its range)
+        check_lithiation_mass(ratio, capacity)  # numbers, before PyBaMM substitutes them
     if said:
         raise ValueError(said[0] + "".join(f"; also out of range: {more}" for more in said[1:]))
 

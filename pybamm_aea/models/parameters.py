@@ -9,7 +9,7 @@ attributes PyBaMM's external-circuit submodels and experiment machinery expect (
 import pybamm
 
 from ..parameters import cathode_thickness, host_as_made, solid_density
-from .checks import PhysicalRange, Range, checked_function, checked_parameter, checked_value
+from .checks import LithiationMassCheck, PhysicalRange, Range, checked_function, checked_parameter, checked_value
 
 
 class AEAParameters(pybamm.ElectricalParameters):
@@ -70,8 +70,9 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.w_D = P("Dispersed material mass fraction")
         self.rho_D = P("Dispersed material density [kg.m-3]")
         self.rho_D_lith = P("Lithiated dispersed material density [kg.m-3]")
-        self.mass_ratio_D = P("Dispersed material lithiation mass ratio")
         self.Q_D = P("Dispersed material specific capacity [A.h.kg-1]")
+        # checked against the capacity by Faraday's law (the Li that enters is the mass gained)
+        self.mass_ratio_D = LithiationMassCheck(P("Dispersed material lithiation mass ratio"), self.Q_D)
         self.z_init = P("Initial dispersed material lithiation")
         self.w_ideal_D = P("Dispersed material ideality factor")
 
