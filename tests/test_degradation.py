@@ -410,7 +410,7 @@ def test_retention_rises_with_stack_pressure(s_lms_li_in, readme_figure):
     Voids opened around shrinking Li2S close only where the stack can compact the electrode
     (Heckel), i.e. below eps_stack = eps0 exp(-K (P - P_fab)); the rest is lost contact. The README's figures of it,
     read from it to their stated digits, were read by no test until session 41 (the sulfur cut off in 120 cycles,
-    52.85 / 34.20 / 1.99 % at 180 / 360 / 720 MPa, and the 720 MPa capacity's peak at cycle 88, 2026-12-05; the 180
+    52.85 / 34.20 / 1.99 % at 180 / 360 / 720 MPa, and the 720 MPa capacity's top at cycles 86-91, 2026-12-05; the 180
     MPa figure is stated as 53 %: 52.8 sat 2e-3 from its rounding edge).
     """
     runs = {360.0: s_lms_li_in}
@@ -419,7 +419,7 @@ def test_retention_rises_with_stack_pressure(s_lms_li_in, readme_figure):
     ret = {p: summary[RET].loc[120] for p, (summary, _) in runs.items()}
     # the share of the sulfur cut off in 120 cycles [%] (the last cycle is saved)
     cut = {p: 100 * sol.cycles[-1]["Dispersed material fraction lost"].entries[-1] for p, (_, sol) in runs.items()}
-    print("retention [%]:", ret, "sulfur cut off [%]:", cut, "720 MPa peak cycle:", runs[720.0][0][ESC].idxmax())
+    print("retention [%]:", ret, "sulfur cut off [%]:", cut, "720 MPa largest cycle:", runs[720.0][0][ESC].idxmax())
     assert ret[180.0] < ret[360.0] - 2 < ret[720.0] - 4
     assert cut[720.0] < cut[360.0] < cut[180.0]
     # the README's figures, read from it to their stated digits: a solver build that moves them fails
@@ -429,7 +429,11 @@ def test_retention_rises_with_stack_pressure(s_lms_li_in, readme_figure):
     assert cut[720.0] == readme_figure("so only {} % of the sulfur is cut off in 120 cycles").approx()
     assert cut[360.0] == readme_figure("of the sulfur is cut off in 120 cycles ({} % at 360 MPa").approx()
     assert cut[180.0] == readme_figure("% at 360 MPa, {} % at 180, 2026").approx()
-    assert runs[720.0][0][ESC].idxmax() == readme_figure("the capacity still rises to cycle {} (").approx()
+    # its top is flat within 0.03 mA.h/g over ~8 cycles, so a single cycle's solver noise (a 0.05 mA.h/g blip) moves
+    # the largest cycle: the largest 5-cycle mean, within the README's range
+    top = runs[720.0][0][ESC].rolling(5, center=True).mean().idxmax()
+    assert (readme_figure("rises to its top at cycles {}-{_} (").value <= top
+            <= readme_figure("rises to its top at cycles {_}-{} (").value), top
 
 
 @pytest.mark.slow
