@@ -1,16 +1,19 @@
-"""Every code block of README.md runs.
+"""Every code block of README.md and every python block of the Sphinx docs (docs/*.rst) runs.
 
 Python blocks run as scripts in a subprocess (a temporary working directory, ``MPLBACKEND=Agg``),
 each on its own, as a reader would paste it. Bash blocks: each ``pybamm-aea ...`` or
 ``python ...`` command line runs in a temporary directory; ``pip install`` (done by CI before the
 tests) and ``pytest`` (this suite) are not re-run. Blocks and commands known to finish in a few
 seconds run in the fast loop, the others are marked slow (a new block is slow until listed).
+The docs' blocks (``.. code-block:: python`` and ``::`` literal blocks) run the same way, each on its own; there
+is no skip list: a block must run when pasted alone.
 """
 import os
 import re
 import shlex
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,11 @@ FAST_PYTHON_SECTIONS = {"Initial state", "Is a prediction mesh-converged?", "Ene
 FAST_COMMANDS = ("pybamm-aea energy", "pybamm-aea simulate", "pybamm-aea --help")
 #: command lines (prefixes) of FAST_COMMANDS that do not: the 20 cycles at 0.5C (6.5 s, 20 s at a load of 3)
 SLOW_COMMANDS = ('pybamm-aea simulate --experiment "Discharge at 0.5C',)
+#: (docs file, section heading) of docs python blocks that take a few seconds (measured 2026-12-05, nice 10 on the
+#: shared 2 cores at a load of 1.2: 2.6-2.9 s each; the 50-cycle summary block, 5.8 s, is slow)
+FAST_DOCS_SECTIONS = {("index.rst", "pybamm-aea"), ("pybamm_tools.rst", "Save, load and pickle"),
+                      ("pybamm_tools.rst", "Voltage components")}
+DOCS = ROOT / "docs"
 #: commands the suite does not run, with the reason
 NOT_RUN = {"pip": "installation, done by CI before the tests", "pytest": "this test suite itself"}
 
@@ -44,6 +52,41 @@ def code_blocks(text=None):
         pos = match.end()
         blocks.append((heading, match.group(1), match.group(2)))
     return blocks
+
+
+def rst_code_blocks(text):
+    """(section heading, language, code) of every code block of a reStructuredText page, in order: the
+    ``.. code-block:: <language>`` directives and the ``::`` literal blocks (python, Sphinx's default highlight).
+    Other directives ending in ``::`` (math, toctree, list-table ...) are not code."""
+    lines = text.splitlines()
+    blocks, heading = [], ""
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if k + 1 < len(lines) and line.strip() and re.fullmatch(r"([=\-~^\"'`#*+])\1{2,}", lines[k + 1].strip()) \
+                and len(lines[k + 1].strip()) >= len(line.strip()):
+            heading = line.strip()
+        directive = re.match(r"\s*\.\. code-block::\s*(\w*)\s*$", line)
+        literal = not line.lstrip().startswith("..") and line.rstrip().endswith("::")
+        if not (directive or literal):
+            k += 1
+            continue
+        indent = len(line) - len(line.lstrip())
+        k += 1
+        while k < len(lines) and lines[k].strip().startswith(":") and directive:  # directive options
+            k += 1
+        body = []
+        while k < len(lines) and (not lines[k].strip() or len(lines[k]) - len(lines[k].lstrip()) > indent):
+            body.append(lines[k])
+            k += 1
+        code = textwrap.dedent("\n".join(body)).strip("\n") + "\n"
+        blocks.append((heading, directive.group(1) if directive else "python", code))
+    return blocks
+
+
+def docs_code_blocks():
+    """(docs file name, section heading, language, code) of every code block of docs/*.rst."""
+    return [(path.name, *block) for path in sorted(DOCS.glob("*.rst")) for block in rst_code_blocks(path.read_text())]
 
 
 def command_lines(code):
@@ -73,6 +116,14 @@ def _cases():
                 slow = not command.startswith(FAST_COMMANDS) or command.startswith(SLOW_COMMANDS)
                 marks = [pytest.mark.slow] if slow else []
                 cases.append(pytest.param("bash", command, marks=marks, id=f"{k}-bash-{command[:60]}"))
+    return cases
+
+
+def _docs_cases():
+    cases = []
+    for k, (name, heading, language, code) in enumerate(docs_code_blocks()):
+        marks = [] if (name, heading) in FAST_DOCS_SECTIONS else [pytest.mark.slow]
+        cases.append(pytest.param(code, marks=marks, id=f"{k}-{name}-{heading}"))
     return cases
 
 
@@ -121,6 +172,32 @@ def test_readme_block_runs(language, code, tmp_path):
         else:
             pytest.fail(f"README command {code!r}: only pybamm-aea, python, pip and pytest lines are expected")
     result = subprocess.run(argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, f"{code}\n--- stderr ---\n{result.stderr[-3000:]}"
+
+
+def test_rst_code_blocks_are_found_and_dedented():
+    text = ("Title\n=====\n\nSome text::\n\n    import a\n\n    a.b()\n\nNext\n----\n\n.. math::\n\n    x = 1\n\n"
+            ".. code-block:: python\n   :caption: c\n\n   print(1)\n\n.. code-block:: bash\n\n   ls\n\nafter\n")
+    assert rst_code_blocks(text) == [("Title", "python", "import a\n\na.b()\n"), ("Next", "python", "print(1)\n"),
+                                     ("Next", "bash", "ls\n")]
+
+
+def test_the_docs_have_python_blocks_only_and_the_quick_ones_are_in_the_quick_loop():
+    """Every docs block is python (a block of another language would need a runner here), and each section listed
+    as quick holds a block (a renamed section would otherwise put its block in the slow run silently)."""
+    blocks = docs_code_blocks()
+    assert len(blocks) >= 4 and all(language == "python" for _, _, language, _ in blocks), blocks
+    assert FAST_DOCS_SECTIONS <= {(name, heading) for name, heading, _, _ in blocks}
+
+
+@pytest.mark.parametrize("code", _docs_cases())
+def test_docs_block_runs(code, tmp_path):
+    """A python block of docs/*.rst runs pasted alone (the summary-variables block of pybamm_tools.rst had no
+    ``import pybamm``: NameError, and the voltage-components one used the solution of the block before it)."""
+    script = tmp_path / "snippet.py"
+    script.write_text(code)
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, env=_environment(), capture_output=True,
+                            text=True, timeout=1800)
     assert result.returncode == 0, f"{code}\n--- stderr ---\n{result.stderr[-3000:]}"
 
 
