@@ -992,6 +992,29 @@ def test_a_li_in_cells_window_in_an_experiment_stays_above_0_v(step, message):
     sim("Discharge at 0.1C until 0.1 V").build_for_experiment()
 
 
+def test_a_step_cut_off_above_the_most_a_cell_voltage_may_be_is_refused_whatever_the_window():
+    """A voltage step is at most MAX_VOLTAGE_VS_LI (6 V) and so is the "Upper voltage cut-off [V]", but a step's
+    cut-off was refused only outside the window moved 1 V out: with the window at 6 V, "Charge at 0.01C until
+    6.5 V" was accepted (session 41's review). Refused, naming the value and the limit; 6 V itself builds; a
+    battery's cut-off is read per cell (2 cells: 12 V builds, 12.2 V is refused)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Upper voltage cut-off [V]": 6.0})
+
+    def sim(step, cells=1):
+        values.update({"Number of cells connected in series to make a battery": cells})
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment([step]))
+
+    with pytest.raises(ValueError, match=re.escape(
+            "the voltage cut-off of the experiment's step 1 (Charge at 0.01C until 6.5 V) = 6.5 V is above 6 V, the "
+            "most a cell voltage may be")):
+        sim("Charge at 0.01C until 6.5 V").solve()
+    with pytest.raises(ValueError, match=re.escape("= 12.2 V, a battery voltage: 6.1 V a cell of the 2 in series is "
+                                                   "above 6 V")):
+        sim("Charge at 0.01C until 12.2 V", cells=2).solve()
+    sim("Charge at 0.01C until 6 V").build_for_experiment()
+    sim("Charge at 0.01C until 12 V", cells=2).build_for_experiment()
+
+
 def test_a_batterys_step_and_experiment_cut_offs_are_read_per_cell():
     """PyBaMM ends a step and an experiment on the battery's voltage ("Battery voltage [V]"), the cut-offs and the
     window events are a cell's. With 2 LMS cells in series (cut-offs 1.8-2.8 V a cell), "Discharge at 0.1C until

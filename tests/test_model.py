@@ -585,13 +585,15 @@ def test_a_cell_its_losses_take_where_no_cut_off_lies_is_not_told_a_window_and_i
     circuit (1.608 V) past that cut-off too, the warning said a smaller current alone lets it start; AEA_LiFePO4
     charged at 1C "until 4.0 V" (12.42 V) was told to move the step's cut-off and widen its window past it, the
     window at most 6 V, the step's cut-off 7 V (session 41): now the current or loading, with the step's cut-off
-    where the open circuit is past it."""
+    where the open circuit is past it. A step's cut-off is at most 6 V (session 41, AF): a cell its losses take to
+    6.54 V past its step's cut-off is told the current or loading; past only the window's event, which an
+    experiment moves 1 V out (up to 7 V), a wider window too."""
     from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
 
     values = pybamm.ParameterValues("AEA_Li4Ti5O12")
     losses = (r"A smaller current or power, a lower loading \(the losses take the cell to -13\.\d+ V, where no window "
               r"nor cut-off lies: a cell's are above 0 V and at most ")
-    in_experiment = r"7 V, the window's 6 V moved 1 V out in an experiment\)"
+    in_experiment = r"6 V\)"  # (past a step's cut-off: one is at most 6 V, the window's margin or not)
     solve_values = values.copy()
     solve_values["Current function [A]"] = 0.1 * values["Nominal cell capacity [A.h]"]
     with pytest.raises(pybamm.SolverError) as solve_error:
@@ -610,13 +612,21 @@ def test_a_cell_its_losses_take_where_no_cut_off_lies_is_not_told_a_window_and_i
     said = " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
     assert re.search(losses.replace("-13", "12") + in_experiment + " lets the cell start", said), said
     assert "wider window" not in said and "moved past" not in said, said
-    # at 6.54 V (0.35C) a step's cut-off and a window moved out in an experiment still reach it: both said
+    # at 6.54 V (0.35C) no step's cut-off (at most 6 V) reaches: the current or loading is said
     with pytest.warns(StartOutsideWindowWarning) as record:
         pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_LiFePO4"), experiment=pybamm.Experiment(
             [("Charge at 0.35C until 4.0 V", "Rest for 1 minute")])).solve()
     said = " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
-    assert "the cell starts 2.5" in said and "moved past the voltage the cell starts at, and a wider window" in said
-    assert "where no window nor cut-off lies" not in said, said
+    assert re.search(losses.replace("-13", "6") + r"6 V\) lets the cell start", said), said
+    assert "moved past" not in said, said
+    # past only the window's event, which the experiment moved 1 V out (a window at 6 V puts it at 7 V): a wider
+    # window lets the cell start
+    with pytest.raises(pybamm.SolverError) as window_error:
+        pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_LiFePO4"), experiment=pybamm.Experiment(
+            [("Charge at 0.35C for 1 minute", "Rest for 1 minute")])).solve()
+    assert "the cell starts 2.5" in str(window_error.value) and "above its upper cut-off" in str(window_error.value)
+    assert "or a wider window (\"Lower/Upper voltage cut-off [V]\") lets the cell start" in str(window_error.value)
+    assert "where no window nor cut-off lies" not in str(window_error.value), window_error.value
 
 
 def _thick_tis2_on_li_in(foil):

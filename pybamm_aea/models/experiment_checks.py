@@ -106,7 +106,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     except Exception:  # noqa: BLE001 - undecided
         start = None
     if step_cut_off:
-        message += _past_step_cut_off(at_open_circuit, li_in, window_past, start, window_margin)
+        message += _past_step_cut_off(at_open_circuit, li_in, window_past, start)
     elif li_in and at_open_circuit is not False:
         from ..parameters.paper_cell import LI_IN_PLATEAU
 
@@ -132,8 +132,8 @@ _OTHER_SIGN = ("a current of the other sign runs the other way (pybamm.Simulatio
 def _beyond_cut_offs(start, window_margin=0.0):
     """Whether a cell's voltage ``start`` [V] (None: not evaluated) lies where no cut-off can be set: 0 V or below
     (a step's cut-off is above 0 V, :func:`_check_cut_offs`), or above a window's upper end,
-    :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI`, moved ``window_margin`` out (in an experiment, where a step's
-    cut-off reaches as far)."""
+    :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI`, moved ``window_margin`` out (in an experiment, where the window's
+    events reach as far; a step's own cut-off does not, :func:`_check_cut_offs`)."""
     return start is not None and not 0 < start <= MAX_VOLTAGE_VS_LI + window_margin
 
 
@@ -152,17 +152,18 @@ def _out_of_reach(start, window_margin=0.0, also=None):
     return f"{said}; {_OTHER_SIGN}"
 
 
-def _past_step_cut_off(at_open_circuit, li_in, window_past, start, window_margin=0.0):
+def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
     """What to change for a cell that starts past its step's own cut-off ("Discharge ... until 2.4 V"), which no
     window ("Lower/Upper voltage cut-off [V]") moves: the step's cut-off, with a wider window where the cell starts
     past the window's event too (``window_past``); the current or loading only if the losses put it there
     (``at_open_circuit`` False; True: its open circuit is past the cut-off; None: undecided), and first they if
     they take the cell's voltage ``start`` [V] (None: not evaluated) where no window nor cut-off lies
-    (:func:`_out_of_reach`; ``window_margin`` as :func:`_outside_window`'s). On the Li-In anode (``li_in``), unless
+    (:func:`_out_of_reach`: a step's cut-off is at most :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI`,
+    :func:`_check_cut_offs`, whatever the window's margin). On the Li-In anode (``li_in``), unless
     the losses put it there, a step's cut-off is said to be a cell voltage. (The advice was the window's, which
     does not end the step: pristine Mo6S8 discharged "until 2.4 V" was told a smaller current or a wider window.)"""
-    if _beyond_cut_offs(start, window_margin):
-        return _out_of_reach(start, window_margin, "the step's cut-off (its \"until\" voltage) moved past the "
+    if _beyond_cut_offs(start):
+        return _out_of_reach(start, also="the step's cut-off (its \"until\" voltage) moved past the "
                              "open-circuit voltage, which is past it too" if at_open_circuit else None)
     move = "the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at"
     if window_past:
@@ -368,17 +369,22 @@ def _check_cut_offs(index, step, cut_offs, cells=1.0):
     (:func:`_step_window`): the model's "Minimum/Maximum voltage [V]" event ends the step before it, and PyBaMM stops
     the whole experiment there with a logged warning only (a 300-cycle run ended in cycle 1, LMS "until 0.5 V" at its
     0.8 V event), or the solver fails on the way (LMS "Charge ... until 5.5 V": IDA_ERR_FAIL). PyBaMM ends a step on
-    the battery's voltage, ``cells`` cells in series (:func:`_cells`), and puts the window events on a cell's."""
+    the battery's voltage, ``cells`` cells in series (:func:`_cells`), and puts the window events on a cell's. A cut-off
+    above :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI` is refused whatever the window, as a voltage step's value
+    (:data:`STEP_VALUE_RANGES`): with the window at 6 V, "Charge at 0.01C until 6.5 V" was accepted."""
     window = _step_window("Voltage", cut_offs)
-    if window is None:
-        return
     for term in getattr(step, "termination", None) or ():
         value = getattr(term, "value", None)
-        if isinstance(term, pybamm.step.VoltageTermination) and isinstance(value, numbers.Real) and \
-                window.outside(np.array([float(value) / cells])).any():
-            name = _step_name(step, str)
-            per_cell = "" if cells == 1 else (f", a battery voltage: {float(value) / cells:g} V a cell of the {cells:g} "
-                                              "in series")
+        if not (isinstance(term, pybamm.step.VoltageTermination) and isinstance(value, numbers.Real)):
+            continue
+        name = _step_name(step, str)
+        per_cell = "" if cells == 1 else (f", a battery voltage: {float(value) / cells:g} V a cell of the {cells:g} "
+                                          "in series")
+        if float(value) / cells > MAX_VOLTAGE_VS_LI:  # (as a voltage step's value, STEP_VALUE_RANGES)
+            raise ValueError(f"the voltage cut-off of the experiment's step {index} ({name}) = {float(value)!r} V"
+                             f"{per_cell} is above {MAX_VOLTAGE_VS_LI:g} V, the most a cell voltage may be (a "
+                             "voltage step's value and the cell's \"Upper voltage cut-off [V]\" are at most as much)")
+        if window is not None and window.outside(np.array([float(value) / cells])).any():
             # (at or below 0 V no window admits it: widening the cut-offs, the advice past a window event, cannot)
             why = ("a cell's voltage is above 0 V, whatever its cut-offs" if float(value) / cells <= 0 else
                    "PyBaMM puts the model's \"Minimum voltage [V]\" and \"Maximum voltage [V]\" events there in an "
