@@ -74,6 +74,17 @@ def test_a_materials_molar_mass_is_its_formulas(name, formula, typed):
     assert material.molar_mass == pytest.approx(float(typed), abs=0.5 * 10.0 ** -len(typed.partition(".")[2]))
 
 
+def test_graphites_372_mah_per_g_is_the_conventional_value_its_faraday_capacity_rounded():
+    """Graphite's record types 372 mAh/g beside its formula's molar mass (C6, 72.066 g/mol), whose Faraday
+    capacity (one Li per C6) is 371.90 mAh/g: 372 is the literature's rounded LiC6 value, within 0.03 % of it, and the
+    record says so (it gave 372 without a word beside the computed molar mass, session 41's review)."""
+    graphite = get_material("Graphite")
+    assert graphite.specific_capacity == 372.0
+    assert graphite.theoretical_capacity == pytest.approx(371.90, abs=0.005)
+    assert abs(graphite.specific_capacity / graphite.theoretical_capacity - 1) < 3e-4
+    assert "372 mAh/g (LiC6), the conventional rounded value (Faraday on C6's 72.07 g/mol: 371.9)" in graphite.source
+
+
 @pytest.mark.parametrize("name", ["NMC532", "NMC811"])
 def test_a_layered_oxides_density_is_its_lattices_and_says_the_lattice_is_unverified(name):
     """The energy library's NMC532 and NMC811 densities are their R-3m cells' (Z = 3 formula units of the record's

@@ -526,10 +526,11 @@ _RECORDS = [
         "0.62 V vs Li: Santhosha et al., Batteries & Supercaps 2, 524 (2019); " + _FORMULA + " (121.76 g/mol)",
         aliases=("LiIn", "Li-In"),
     ),
-    Material(
+    Material(  # 372 mAh/g: the literature's rounded LiC6 value, not Faraday's on C6 (371.9, 0.03 % below)
         "Graphite", "C6 (LiC6 on lithiation)", 2.26, "anode", molar_mass=formula_mass("C6"), specific_capacity=372.0,
         li_per_formula_unit=1, average_voltage=0.1, state="charged",
-        source=f"density {_CRC}; 372 mAh/g (LiC6); ~0.1 V average vs Li (Winter et al., Adv. Mater. 10, 725 "
+        source=f"density {_CRC}; 372 mAh/g (LiC6), the conventional rounded value (Faraday on C6's 72.07 g/mol: "
+        "371.9); ~0.1 V average vs Li (Winter et al., Adv. Mater. 10, 725 "
         "(1998)); " + _FORMULA + " (C6, 72.07 g/mol)",
     ),
     # --- Electrolytes ----------------------------------------------------------------------------------------------
