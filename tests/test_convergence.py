@@ -12,6 +12,7 @@ from pybamm_aea import AEA
 from pybamm_aea.convergence import compare_meshes, mesh_check, refined_var_pts, verdict
 from pybamm_aea.models.submodels import xi
 from pybamm_aea.studies.comparison import CELL_SPECS
+from pybamm_aea.sweep.config import rescaled_nominal
 
 
 def lms():
@@ -196,16 +197,24 @@ def test_a_coarse_solution_of_another_mesh_is_refused():
     assert table.attrs["var_pts"] == {"coarse": {"xi_c": 10}, "fine": {"xi_c": 20}}
 
 
+def _lms_at(loading_mg_cm2, temperature):
+    """The LMS set at ``loading_mg_cm2`` and ``temperature`` [K], its C-rate basis rescaled with the loading (1C
+    still one hour on the electrode simulated: pybamm_aea.sweep.config.rescaled_nominal)."""
+    values = lms()
+    base = values["Cathode loading [kg.m-2]"]
+    values.update({"Cathode loading [kg.m-2]": loading_mg_cm2 * 1e-2, "Ambient temperature [K]": temperature,
+                   "Nominal cell capacity [A.h]": rescaled_nominal(
+                       "Li2021_Mo6S8", values["Nominal cell capacity [A.h]"], base, loading_mg_cm2 * 1e-2)})
+    return values
+
+
 #: a pristine LMS compact's first discharge at 25 C: the separator current density [A.m-2] scaled to 70 C with the
 #: phases' 30 kJ/mol (x 4.89 at 25 C) decides whether the default 20 cells answer as 80-160 do (measured 2026-12-05,
 #: session 41, docs/known_limits.rst "thick, cold compacts"): up to 1.79 A/m2 they do, from 1.89 A/m2 they do not
 def _pristine_discharge(loading_mg_cm2, c_rate, var_pts=None, temperature=298.15):
     """(mA.h per g of electrode, mean voltage [V]) of the first discharge of a pristine LMS compact of
     ``loading_mg_cm2`` at ``c_rate`` (on its own capacity) to 1.8 V, on ``var_pts`` (the default mesh if None)."""
-    values = lms()
-    base = values["Cathode loading [kg.m-2]"]
-    values.update({"Cathode loading [kg.m-2]": loading_mg_cm2 * 1e-2, "Ambient temperature [K]": temperature,
-                   "Nominal cell capacity [A.h]": values["Nominal cell capacity [A.h]"] * loading_mg_cm2 * 1e-2 / base})
+    values = _lms_at(loading_mg_cm2, temperature)
     solution = pybamm.Simulation(AEA(), parameter_values=values, var_pts=var_pts,
                                  experiment=pybamm.Experiment([f"Discharge at {c_rate}C until 1.8 V"])).solve()
     q = solution["Electrode specific capacity [mA.h.g-1]"].entries
@@ -244,10 +253,7 @@ def _nucleation_warnings(loading_mg_cm2, c_rate, temperature, steps=None):
 
     from pybamm_aea.convergence import MeshDependentNucleationWarning
 
-    values = lms()
-    base = values["Cathode loading [kg.m-2]"]
-    values.update({"Cathode loading [kg.m-2]": loading_mg_cm2 * 1e-2, "Ambient temperature [K]": temperature,
-                   "Nominal cell capacity [A.h]": values["Nominal cell capacity [A.h]"] * loading_mg_cm2 * 1e-2 / base})
+    values = _lms_at(loading_mg_cm2, temperature)
     experiment = pybamm.Experiment(steps or [f"Discharge at {c_rate}C until 1.8 V"])
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
