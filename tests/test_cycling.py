@@ -360,6 +360,11 @@ def test_the_dispersed_material_a_charge_left_lithiated_is_a_column_and_warned_a
         none = _with_sulfur(_square_wave())
         none["Dispersed material capacity [A.h]"] = np.zeros_like(none["Time [s]"])
         assert cycle_summary(none, reference_cycle=1, mass_g=2.0)[LITHIATION_AFTER_CHARGE].isna().all()
+        # every domain cut off (contact loss) after cycle 1: its capacity 0 there, nothing left to strand
+        lost = _with_sulfur(_square_wave())
+        lost["Dispersed material capacity [A.h]"] = np.where(lost["Time [s]"] < 8400.0, 1e-4, 0.0)
+        np.testing.assert_allclose(cycle_summary(lost, reference_cycle=1, mass_g=2.0)[LITHIATION_AFTER_CHARGE],
+                                   [0.05, np.nan, np.nan], rtol=1e-12)
         assert cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0)[LITHIATION_AFTER_CHARGE].isna().all()
 
 
