@@ -26,6 +26,7 @@ from .energy import get_material as _energy_material
 from .materials import functions as fn
 from .models.checks import check_value
 from .parameters import paper_cell
+from .ranges import check_loading_mg_cm2
 from .user_input import did_you_mean, is_finite_positive, not_a_number, real_number
 
 #: Mass fractions of the composite's solid (assumption, see the module docstring); "active" is the material.
@@ -97,7 +98,9 @@ def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=pa
     """PyBaMM parameter values of the composite | LGPS | Li3PS4 | Li half cell for PyBaMM's DFN.
 
     ``material``: an :class:`~pybamm_aea.materials.AEAMaterial`; ``active_loading_mg_cm2``: mass of
-    *active material* per cm2 (the same theoretical areal capacity as a dense AEA electrode of that loading);
+    *active material* per cm2 (the same theoretical areal capacity as a dense AEA electrode of that loading; the
+    electrode's, this over the active mass fraction, within :data:`pybamm_aea.ranges.CATHODE_LOADING`, at most 300
+    mg/cm2, else a ValueError naming it);
     ``initial_li_content`` Li per formula unit (default the material's as made), at least :data:`STO_MARGIN` of
     x_max inside the window (else ValueError naming it: PyBaMM's OCP asymptotes; a content the code derives
     goes through :func:`derived_initial_content` first). Thickness = electrode mass per
@@ -123,6 +126,8 @@ def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=pa
         raise ValueError(f"temperature_K: {exc}") from None
     w, vf, density = make_up(m, composition, porosity)
     electrode_mg_cm2 = float(active_loading_mg_cm2) / w["active"]
+    # the electrode's loading (active material and the rest) within the model's range: one fact
+    check_loading_mg_cm2("active_loading_mg_cm2", active_loading_mg_cm2, electrode_mg_cm2)
     thickness = electrode_mg_cm2 * 1e-3 / density * 1e-2  # m
     area = paper_cell.CELL_SIDE_M**2
     nominal = m.theoretical_capacity * float(active_loading_mg_cm2) * 1e-3 * area * 1e4 * 1e-3  # A.h

@@ -61,6 +61,7 @@ from pybamm_aea.energy import porosity as _table_porosity
 from pybamm_aea.energy._common import ExtrapolationWarning
 from pybamm_aea.energy.conductivity import electronic_conductivity
 from pybamm_aea.parameters import Li2021_S_Mo6S8, dispersed_materials, paper_cell
+from pybamm_aea.ranges import check_loading_mg_cm2
 
 __all__ = [
     "COMPOSITION",
@@ -167,7 +168,7 @@ def _loading(loading_mg_cm2):
     loading = float(loading_mg_cm2)
     if not loading > 0:
         raise ValueError(f"loading_mg_cm2 must be > 0, got {loading_mg_cm2!r}")
-    return loading
+    return check_loading_mg_cm2("loading_mg_cm2", loading)
 
 
 def electrode_mass_g(loading_mg_cm2=None):
@@ -366,7 +367,8 @@ def s_c_lgps_parameter_values(
     Parameters
     ----------
     loading_mg_cm2 : float, optional
-        Areal mass of the whole electrode [mg/cm2]. Default: the same areal *sulfur* loading as the S-LMS cell,
+        Areal mass of the whole electrode [mg/cm2], at most 300 (:data:`pybamm_aea.ranges.CATHODE_LOADING`; a
+        ValueError naming it above, with the g/m2 slip). Default: the same areal *sulfur* loading as the S-LMS cell,
         0.538 mg S/cm2, which at the same 32.5 wt% S is the same electrode mass, 1.656 mg/cm2 (1.3 mg;
         :func:`default_loading_mg_cm2`). Choice: equal sulfur per cm2 is equal theoretical sulfur capacity per
         cm2, so the per-gram and per-litre figures compare the electrodes, not the loadings.

@@ -57,7 +57,8 @@ from .constants import F
 from .energy.electrode import NoDischargedState
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
-                      RetentionUndefinedWarning, check_reference, gives, is_skipped, iter_steps, retention_curve)
+                      RetentionUndefinedWarning, _ranges, check_reference, gives, is_skipped, iter_steps,
+                      retention_curve)
 from .user_input import did_you_mean, finite_positive, is_finite_positive, real_number
 
 __all__ = [
@@ -65,6 +66,10 @@ __all__ = [
     "LOST_LITHIUM_VARIABLES",
     "LOST_ACTIVE_MATERIAL_VARIABLES",
     "ANODE_OCP",
+    "DISPERSED_LITHIATION",
+    "LITHIATION_AFTER_CHARGE",
+    "STRANDED_LITHIATION_LIMIT",
+    "StrandedDispersedMaterialWarning",
     "cycle_summary",
     "pybamm_summary",
     "plot_cycle_life",
@@ -86,6 +91,18 @@ LOST_ACTIVE_MATERIAL_VARIABLES = (
 #: cathode's voltage vs Li (the electrode energies' basis); ``pybamm-aea simulate`` writes it in a Li-In time series.
 ANODE_OCP = "Anode OCP [V]"
 _DISCHARGED = " (discharged basis) "
+#: The model variable of the dispersed material's (a hybrid's sulfur, Li4Ti5O12) lithiated fraction, 0 charged to 1
+#: discharged, averaged over the electrode; "Dispersed material capacity [A.h]" 0: the cathode has none
+DISPERSED_LITHIATION = "Average dispersed material lithiation"
+_DISPERSED_CAPACITY = "Dispersed material capacity [A.h]"
+#: The column of :func:`cycle_summary` holding :data:`DISPERSED_LITHIATION` at the end of each cycle's last charge
+LITHIATION_AFTER_CHARGE = "Dispersed material lithiation at end of charge"
+#: A charge that leaves more of the dispersed material lithiated than this fraction of it (a tenth of its Li sites,
+#: a tenth of its capacity the next discharge finds already spent) is warned about
+#: (:class:`StrandedDispersedMaterialWarning`). Measured at 0.1C to 3 V, 20 cells (docs/known_limits.rst, "Hybrids
+#: charged to 3 V: sulfur left lithiated"): the paper's S-LMS at 60 C 0.0000 and 25 C 0.080 are below it, 48.75 wt%
+#: S8 at 60 C (0.295) and twice the paper's loading (0.320) above
+STRANDED_LITHIATION_LIMIT = 0.1
 
 #: The columns of :func:`cycle_summary`, in order.
 SUMMARY_COLUMNS = [
@@ -111,11 +128,16 @@ SUMMARY_COLUMNS = [
     "Lost lithium [mol]",
     "Lost lithium in cycle [mol]",
     "Lost active material [%]",
+    LITHIATION_AFTER_CHARGE,
     "Time series saved",
 ]
 
 _ROLE_CATHODE = "cathode"
 _OVERPOTENTIAL = "Total overpotential [V]"
+
+
+class StrandedDispersedMaterialWarning(UserWarning):
+    """A cycle's charge ended with more than :data:`STRANDED_LITHIATION_LIMIT` of the dispersed material lithiated."""
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -239,6 +261,15 @@ class _Series:
             self.balance_vars = ["Total lithium in cathode [mol]", anode]
         self.state_vars = [v for v in [self.lli_var, *self.balance_vars, self.lam_var] if v]
         self.series = {name: _entries(self.solution, name) for name in self.state_vars}
+        # the dispersed material's lithiation where the cathode has some (the AEA model without one, LMS, has the
+        # variable at a capacity of 0: not read, ~0.03 s a variable on a fresh 4-cycle LMS solution, 6050 points,
+        # whose table takes 0.25 s; a time series or PyBaMM's models without it: NaN)
+        self.z = None
+        if _has(self.solution, DISPERSED_LITHIATION):
+            cap = _entries(self.solution, _DISPERSED_CAPACITY) if _has(self.solution, _DISPERSED_CAPACITY) else None
+            if cap is None or np.any(cap > 0):
+                z = _entries(self.solution, DISPERSED_LITHIATION)
+                self.z = z if cap is None else np.where(cap > 0, z, np.nan)
 
     def scalar(self, name):
         """A constant model variable (e.g. the electrode mass), from the series or a stored state."""
@@ -274,6 +305,24 @@ class _Series:
         if k > lo:
             before = self.v[k - 1], self.i[k - 1]
         return _jump(before, self.v[k], self.i[k], self.tol)
+
+    def after_charge(self, lo, hi):
+        """:data:`DISPERSED_LITHIATION` at the last point of [lo, hi) carrying a charge current (NaN without one, or
+        without dispersed material)."""
+        nz = np.flatnonzero(self.i[lo:hi] < -self.tol)
+        return float(self.z[lo + nz[-1]]) if self.z is not None and nz.size else math.nan
+
+    def after_charge_state(self, summary):
+        """:data:`DISPERSED_LITHIATION` at the last state of a cycle whose time series was not kept, when that state
+        is the end of a charge (its current a charge current); else NaN (the cycle's last charge is not there)."""
+        if summary is None or DISPERSED_LITHIATION not in _model_variables(summary.last_state):
+            return math.nan
+        last = summary.last_state
+        if not _state_value(last, "Current [A]") < -self.tol:
+            return math.nan
+        if _DISPERSED_CAPACITY in _model_variables(last) and not _state_value(last, _DISPERSED_CAPACITY) > 0:
+            return math.nan
+        return _state_value(last, DISPERSED_LITHIATION)
 
     def before(self, c):
         """(voltage [V], current [A]) of the point just before experiment cycle ``c`` (0-based): the previous
@@ -390,7 +439,7 @@ def _experiment_rows(s):
     for c, cyc in enumerate(s.cycles):
         summary = s.sums[c] if s.sums else None
         if cyc is None:
-            rows.append(_from_states(summary, s.r_method, s.tol, s.before(c)))
+            rows.append(dict(_from_states(summary, s.r_method, s.tol, s.before(c)), z=s.after_charge_state(summary)))
             end_states.append(s.state(summary, "last"))
             start_state = s.state(summary, "first") if c == 0 else start_state
             continue
@@ -401,6 +450,7 @@ def _experiment_rows(s):
             from_states = _from_states(summary, s.r_method, s.tol, None)
             ed, ec, ed_li = from_states["ed"], from_states["ec"], from_states["ed_li"]
         rows.append(dict(start=float(t_c[0]), qd=qd, qc=qc, ed=ed, ec=ec, ed_li=ed_li, saved=True,
+                         z=s.after_charge(lo, hi),
                          r=s.resistance(lo, hi, (s.v[lo - 1], s.i[lo - 1]) if c > 0 and s.cycles[c - 1] is not None
                                         else s.before(c))))
         end_states.append(s.state(summary, "last") if summary else s.state_at(hi - 1))
@@ -421,7 +471,8 @@ def _kernel_rows(s, cycle_start):
         rows.append(dict(start=float(starts[c]), qd=float(res["Discharge capacity [A.h]"][c]),
                          qc=float(res["Charge capacity [A.h]"][c]), ed=float(res["Discharge energy [W.h]"][c]),
                          ec=float(res["Charge energy [W.h]"][c]), ed_li=float(res[DISCHARGE_ENERGY_VS_LI][c]),
-                         r=s.resistance(lo, hi, (s.v[lo - 1], s.i[lo - 1]) if lo > 0 else None), saved=True))
+                         r=s.resistance(lo, hi, (s.v[lo - 1], s.i[lo - 1]) if lo > 0 else None), saved=True,
+                         z=s.after_charge(lo, hi)))
         # state at the end of the cycle = at the next cycle's first point (continuous states)
         end_states.append(s.state_at(min(hi, s.t.size - 1)))
     return rows, s.state_at(0), end_states
@@ -643,8 +694,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           charged (Mo6S8, TiS2) the first cycle's CE exceeds 1: its first discharge inserts the Li that
           the Li anode supplies, more than the charge takes back; so can its energy efficiency, a
           cycle that does not return to its start (S-LMS with 48.75 wt% S8 at 60 C, 0.1C: 1.42, the
-          charge to 3 V leaving the sulfur 0.23 lithiated; docs/known_limits.rst, "Hybrids charged to
-          3 V: sulfur left lithiated").
+          charge to 3 V leaving the sulfur 0.23 lithiated, the column "Dispersed material lithiation at end of
+          charge"; docs/known_limits.rst, "Hybrids charged to 3 V: sulfur left lithiated").
         - "Mean discharge voltage [V]", "Mean charge voltage [V]": energy / capacity.
         - "Electrode gravimetric energy [W.h.kg-1]", "Electrode volumetric energy [W.h.L-1]":
           discharge energy per kg and per L of the whole cathode electrode as made (the charged basis,
@@ -663,6 +714,13 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           to the last row's "Lost lithium [mol]"). See Notes.
         - "Lost active material [%]": the model's loss-of-active-material variable at the end of the
           cycle, NaN if the model has none (see Notes).
+        - "Dispersed material lithiation at end of charge": :data:`DISPERSED_LITHIATION` (a hybrid's sulfur or
+          Li4Ti5O12, 0 charged to 1 discharged) at the last point of the cycle's last charge interval: what the
+          charge left lithiated, which the next discharge cannot deliver. NaN for a cycle without a charge, a cell
+          without dispersed material, and a cycle whose time series was not kept unless its last state ends a
+          charge (``("Discharge ...", "Charge ...")``: then that state). Above
+          :data:`STRANDED_LITHIATION_LIMIT` (0.1) on any cycle: a :class:`StrandedDispersedMaterialWarning`
+          naming the cycles, the largest fraction and its cycle, and the remedy (a slower charge).
         - "Time series saved": True if the cycle's time series was there (capacities from the kernel),
           False if the row comes from PyBaMM's first/last states of the cycle (``save_at_cycles``).
 
@@ -736,7 +794,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     s = _Series(solution, rest_tol, resistance, energy_source)
     rows, start_state, end_states = _experiment_rows(s) if s.cycles else _kernel_rows(s, cycle_start)
     col = {key: np.array([r[key] for r in rows], dtype=float)
-           for key in ("start", "qd", "qc", "ed", "ec", "ed_li", "r")}
+           for key in ("start", "qd", "qc", "ed", "ec", "ed_li", "r", "z")}
     undefined = reference_cycle is None and _default_reference_undefined(col["qd"], bool(s.cycles))
     ref = DEFAULT_REFERENCE_CYCLE if undefined else _check_reference(
         DEFAULT_REFERENCE_CYCLE if reference_cycle is None else reference_cycle, len(rows))
@@ -753,6 +811,10 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         out[RETENTION] = np.full(len(rows), np.nan)
     out["Resistance [Ohm]"] = col["r"]
     out.update(_loss_columns(s, start_state, end_states))
+    out[LITHIATION_AFTER_CHARGE] = col["z"]
+    stranded = _stranded(col["z"])
+    if stranded:
+        warnings.warn(stranded, StrandedDispersedMaterialWarning, stacklevel=2)
     out["Time series saved"] = np.array([bool(r["saved"]) for r in rows], dtype=bool)
 
     df = pd.DataFrame(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[SUMMARY_COLUMNS]
@@ -773,6 +835,23 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         if not extra.empty:
             df = df.join(extra.drop(columns=[c for c in extra.columns if c in df.columns]), how="left")
     return df
+
+
+def _stranded(z):
+    """What :class:`StrandedDispersedMaterialWarning` says of the cycles whose charge left more than
+    :data:`STRANDED_LITHIATION_LIMIT` of the dispersed material lithiated (``z``: per cycle, NaN unknown), or ""."""
+    with np.errstate(invalid="ignore"):
+        over = np.flatnonzero(z > STRANDED_LITHIATION_LIMIT)
+    if not over.size:
+        return ""
+    worst = int(over[np.argmax(z[over])])
+    return (f"the charge of cycle{'s' if over.size > 1 else ''} {_ranges([int(c) + 1 for c in over])} left the "
+            f"dispersed material up to {z[worst]:.3g} lithiated (cycle {worst + 1}; above {STRANDED_LITHIATION_LIMIT:g}"
+            " of it, capacity the next discharge finds spent); in the heavier S-LMS designs the host's ionic switch "
+            "(its Li0 layer at the separator) ends a charge to 3 V before the sulfur gave its Li back. A slower "
+            "charge empties it (48.75 wt% S8 at 60 C: all of it at 0.02C), a hold at the upper cut-off hardly "
+            f"(column {LITHIATION_AFTER_CHARGE!r}; docs/known_limits.rst, \"Hybrids charged to 3 V: sulfur left "
+            "lithiated\")")
 
 
 def _from_states(summary, r_method, tol, before):

@@ -9,6 +9,8 @@ import pybamm
 import pytest
 
 import pybamm_aea
+import pybamm_aea.conventional
+import pybamm_aea.energy
 from pybamm_aea.composite import composite_parameter_values
 from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.models.checks import RANGES, check_inputs, check_value
@@ -547,6 +549,49 @@ def test_the_papers_loadings_and_the_thickest_electrode_are_in_range():
     # just above the end: the conversion does not round the value back into range ("3 kg/m2 = 300 mg/cm2")
     with pytest.raises(ValueError, match=re.escape("(3.0000001 kg/m2 = 300.00001 mg/cm2); did you give mg/cm2?")):
         check_value(LOADING, 3.0000001)
+
+
+_LOADING_RANGE = "outside a cathode loading's physical range (0, 300] mg/cm2 (at most 300 mg/cm2: a dense electrode"
+
+
+def _slms_cell(**loading):
+    from pybamm_aea.energy import Cell, Electrode, LiMetalAnode
+
+    return Cell(Electrode({"S8": 0.325, "Mo6S8": 0.675}, 0.082), anode=LiMetalAnode(excess=0.0), **loading)
+
+
+@pytest.mark.parametrize("call, said", [
+    (lambda: _slms_cell(loading_mg_cm2=1391.0),
+     f"loading_mg_cm2 = 1391 mg/cm2 is {_LOADING_RANGE}"),
+    (lambda: _slms_cell(thickness_um=7000.0), "thickness_um = 7000 um (a cathode of "),
+    (lambda: _slms_cell(areal_capacity_mAh_cm2=300.0), "areal_capacity_mAh_cm2 = 300 mAh/cm2 (a cathode of "),
+    (lambda: pybamm_aea.energy.cell_preset("paper lab cell", loading_mg_cm2=500.0),
+     "did you give g/m2? 500 g/m2 = 50 mg/cm2"),
+    (lambda: pybamm_aea.conventional.s_c_lgps_parameter_values(loading_mg_cm2=1391.0),
+     f"loading_mg_cm2 = 1391 mg/cm2 is {_LOADING_RANGE}"),
+    (lambda: pybamm_aea.conventional.electrode_mass_g(500.0), "did you give g/m2? 500 g/m2 = 50 mg/cm2"),
+    # the composite's electrode, its active loading over the active mass fraction (60 wt%): 200 -> 333.3 mg/cm2
+    (lambda: pybamm_aea.composite.composite_parameter_values("LiFePO4", 200.0),
+     f"active_loading_mg_cm2 = 200 mg/cm2 (a cathode of 333.333 mg/cm2) is {_LOADING_RANGE}"),
+])
+def test_an_areal_mass_in_mg_per_cm2_is_bounded_at_every_entry_point(call, said):
+    """composite_parameter_values, the S-C-LGPS set's loading_mg_cm2 and energy.Cell took any areal mass: 1391
+    mg/cm2 (a 2.8 mm S-LMS layer) gave a Cell and a parameter set without a word. Now the model's range (one fact,
+    pybamm_aea.ranges.CATHODE_LOADING) in mg/cm2, the value named, with the g/m2 slip (a coating weight) where it
+    fits; a Cell's thickness or areal capacity is said with the loading it gives."""
+    with pytest.raises(ValueError, match=re.escape(said)):
+        call()
+
+
+def test_the_loading_arguments_take_the_papers_loadings_and_the_range_end():
+    from pybamm_aea.ranges import check_loading_mg_cm2
+
+    for mg_cm2 in (1.5, 13.91, 300.0):
+        assert _slms_cell(loading_mg_cm2=mg_cm2).cathode_loading == mg_cm2
+        assert check_loading_mg_cm2("loading_mg_cm2", mg_cm2) == mg_cm2
+    assert pybamm_aea.conventional.electrode_mass_g(13.91) == pytest.approx(13.91e-3 * 0.785, rel=1e-3)
+    with pytest.raises(ValueError, match=re.escape(_LOADING_RANGE) + r"[^;]*$"):  # no unit to suggest
+        check_loading_mg_cm2("loading_mg_cm2", 5000.0)
 
 
 def test_table_semantics():

@@ -537,6 +537,31 @@ def test_simulate_writes_csv_steps_and_plot(tmp_path, capsys):
 
 
 @pytest.mark.slow
+def test_simulate_cycle_life_says_the_sulfur_a_charge_stranded(tmp_path, capsys, monkeypatch):
+    """simulate --cycles silenced every warning of cycle_summary, so a run of a heavier S-LMS told nothing of the
+    sulfur its charges left lithiated (docs/known_limits.rst, "Hybrids charged to 3 V"). The
+    StrandedDispersedMaterialWarning now reaches stderr (here raised by a wrapped cycle_summary on a short LMS
+    run; the warning itself: tests/test_cycling.py, tests/test_hybrids.py)."""
+    import warnings
+
+    from pybamm_aea import cycling
+
+    real = cycling.cycle_summary
+
+    def stranding(solution, *args, **kwargs):
+        warnings.warn("the charge of cycle 2 left the dispersed material up to 0.295 lithiated",
+                      cycling.StrandedDispersedMaterialWarning)
+        return real(solution, *args, **kwargs)
+
+    monkeypatch.setattr(cycling, "cycle_summary", stranding)
+    steps = ["--experiment", "Discharge at 0.5C until 1.8 V", "--experiment", "Charge at 0.5C until 2.8 V"]
+    code, _, stderr = _run(["simulate", *steps, "--cycles", "2", "--output", str(tmp_path / "s.csv")], capsys)
+    assert code == 0
+    assert ("Li2021_Mo6S8: warning: the charge of cycle 2 left the dispersed material up to 0.295 lithiated"
+            in stderr), stderr
+
+
+@pytest.mark.slow
 def test_simulate_cycle_life_keeps_the_cycles_asked_and_tables_every_cycle(tmp_path, capsys):
     """--save-at-cycles reaches PyBaMM's solve (the time series holds only the kept cycles) while _cycles.csv has a
     row per cycle, numbered, with the unsaved cycles from their stored states; the retention printed is the

@@ -4,6 +4,7 @@ import importlib.util
 import math
 import pickle
 import re
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -323,6 +324,48 @@ def test_synthetic_charge_first_series():
     np.testing.assert_allclose(table["Charge capacity [A.h]"], [0.5, 0.5, 0.5], rtol=1e-12)
     np.testing.assert_allclose(table["Discharge capacity [A.h]"], [0.5, 0.25, 0.0], atol=1e-12)
     assert math.isnan(table.loc[3, "Coulombic efficiency"])
+
+
+def _with_sulfur(data, ends=(0.05, 0.25, 0.12), drift=0.01):
+    """_square_wave's series with a dispersed material: lithiated from its last end to 0.6 by each discharge, back to
+    ``ends[c]`` by cycle c's charge, ``drift`` more in the rest after it (the end of the charge is not the cycle's)."""
+    z, last = [], 0.0
+    for c, end in enumerate(ends):
+        for segment, (a, b) in enumerate(((last, 0.6), (0.6, 0.6), (0.6, end), (end + drift, end + drift))):
+            z += list(np.linspace(a, b, 11))
+        last = end + drift
+    return dict(data, **{"Average dispersed material lithiation": np.array(z)})
+
+
+def test_the_dispersed_material_a_charge_left_lithiated_is_a_column_and_warned_above_a_tenth():
+    """docs/known_limits.rst, "Hybrids charged to 3 V: sulfur left lithiated": the sulfur a charge strands was read
+    from the time series only. Now a column, the value at the end of each cycle's last charge (not at the cycle's
+    end), and a StrandedDispersedMaterialWarning above 0.1 naming the cycles, the largest and the remedy."""
+    from pybamm_aea.cycling import LITHIATION_AFTER_CHARGE, StrandedDispersedMaterialWarning
+
+    with pytest.warns(StrandedDispersedMaterialWarning) as record:
+        table = cycle_summary(_with_sulfur(_square_wave()), reference_cycle=1, mass_g=2.0)
+    np.testing.assert_allclose(table[LITHIATION_AFTER_CHARGE], [0.05, 0.25, 0.12], rtol=1e-12)
+    text = str(record[0].message)
+    assert len(record) == 1 and "the charge of cycles 2-3 left the dispersed material up to 0.25 lithiated " \
+        "(cycle 2; above 0.1 of it" in text and "A slower charge empties it" in text, text
+    # at or below a tenth: no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StrandedDispersedMaterialWarning)
+        quiet = cycle_summary(_with_sulfur(_square_wave(), ends=(0.1, 0.08, 0.0)), reference_cycle=1, mass_g=2.0)
+    np.testing.assert_allclose(quiet[LITHIATION_AFTER_CHARGE], [0.1, 0.08, 0.0], atol=1e-15)
+    # no dispersed material (its capacity 0, the AEA model's LMS) or no such variable: NaN, no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StrandedDispersedMaterialWarning)
+        none = _with_sulfur(_square_wave())
+        none["Dispersed material capacity [A.h]"] = np.zeros_like(none["Time [s]"])
+        assert cycle_summary(none, reference_cycle=1, mass_g=2.0)[LITHIATION_AFTER_CHARGE].isna().all()
+        # every domain cut off (contact loss) after cycle 1: its capacity 0 there, nothing left to strand
+        lost = _with_sulfur(_square_wave())
+        lost["Dispersed material capacity [A.h]"] = np.where(lost["Time [s]"] < 8400.0, 1e-4, 0.0)
+        np.testing.assert_allclose(cycle_summary(lost, reference_cycle=1, mass_g=2.0)[LITHIATION_AFTER_CHARGE],
+                                   [0.05, np.nan, np.nan], rtol=1e-12)
+        assert cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0)[LITHIATION_AFTER_CHARGE].isna().all()
 
 
 def test_a_half_cycle_of_round_off_has_no_efficiency():

@@ -249,12 +249,10 @@ def test_s_lms_charge_reoxidises_the_sulfur(s_lms):
     assert charge["Average dispersed material lithiation"].entries[-1] < 0.02
 
 
-def test_heavier_s_lms_charge_ends_on_the_host_with_sulfur_left_lithiated():
-    """docs/known_limits.rst, "Hybrids charged to 3 V: sulfur left lithiated": S-LMS with 1.5x the sulfur (48.75 wt%
-    S8, the C-rate's basis rescaled) at 60 C, 0.1C to 1 V, 30 min rest, 0.1C to 3 V (a user trial of session 41):
-    the charge ends with 0.295 of the sulfur lithiated, by the host's Li transport (diffusion overpotential -0.64 V,
-    the separator face emptied into Li0) while the collector half's host sits on the sulfur's 2.20 V plateau in
-    equilibrium with it; the rest relaxes to the sulfur's 2.22 V. The documented numbers, within bands."""
+@pytest.fixture(scope="module")
+def heavier_s_lms():
+    """S-LMS with 1.5x the sulfur (48.75 wt% S8, the C-rate's basis rescaled) at 60 C, 20 cells: 0.1C to 1 V, 30 min
+    rest, 0.1C to 3 V, 30 min rest (a flat step list: each step a cycle of its own)."""
     from pybamm_aea.models.submodels import xi
     from pybamm_aea.sweep.config import rescaled_nominal
 
@@ -264,9 +262,17 @@ def test_heavier_s_lms_charge_ends_on_the_host_with_sulfur_left_lithiated():
     values.update({"Dispersed material mass fraction": 1.5 * f0, "Nominal cell capacity [A.h]": nominal,
                    "Ambient temperature [K]": 333.15})
     steps = ["Discharge at 0.1C until 1 V", "Rest for 30 minutes", "Charge at 0.1C until 3 V", "Rest for 30 minutes"]
-    solution = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(steps),
-                                 var_pts={xi: 20}).solve()
-    charge, rest = steps_of(solution)[2:4]
+    return pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(steps),
+                             var_pts={xi: 20}).solve()
+
+
+def test_heavier_s_lms_charge_ends_on_the_host_with_sulfur_left_lithiated(heavier_s_lms):
+    """docs/known_limits.rst, "Hybrids charged to 3 V: sulfur left lithiated": S-LMS with 1.5x the sulfur (48.75 wt%
+    S8, the C-rate's basis rescaled) at 60 C, 0.1C to 1 V, 30 min rest, 0.1C to 3 V (a user trial of session 41):
+    the charge ends with 0.295 of the sulfur lithiated, by the host's Li transport (diffusion overpotential -0.64 V,
+    the separator face emptied into Li0) while the collector half's host sits on the sulfur's 2.20 V plateau in
+    equilibrium with it; the rest relaxes to the sulfur's 2.22 V. The documented numbers, within bands."""
+    charge, rest = steps_of(heavier_s_lms)[2:4]
     assert charge["Voltage [V]"].entries[-1] == pytest.approx(3.0, abs=1e-3)
     assert 0.28 < charge["Average dispersed material lithiation"].entries[-1] < 0.31
     diffusion = charge["Cathode diffusion overpotential [V]"].entries[-1]
@@ -276,6 +282,32 @@ def test_heavier_s_lms_charge_ends_on_the_host_with_sulfur_left_lithiated():
     assert abs(host - 2.20) < 5e-3 and abs(host - sulfur) < 5e-3  # the collector side: host and sulfur in equilibrium
     assert charge["Dispersed material lithiation"].entries[0, -1] > 0.4
     assert rest["Voltage [V]"].entries[-1] == pytest.approx(2.224, abs=0.01)
+
+
+def test_cycle_summary_reads_and_warns_of_the_sulfur_the_heavier_s_lms_charge_left(heavier_s_lms):
+    """The same run: the 0.295 a modeller read from the charge step's last "Average dispersed material lithiation"
+    is cycle_summary's "Dispersed material lithiation at end of charge" (cycle 3, the charge; NaN for the discharge
+    and the rests), with a StrandedDispersedMaterialWarning naming the cycle, the fraction and the slower charge;
+    a charge whose time series was not kept reads its last state (the charge's end) alike."""
+    import copy
+
+    from pybamm_aea.cycling import LITHIATION_AFTER_CHARGE, StrandedDispersedMaterialWarning, cycle_summary
+
+    charge = steps_of(heavier_s_lms)[2]
+    z = charge["Average dispersed material lithiation"].entries[-1]
+    with pytest.warns(StrandedDispersedMaterialWarning,
+                      match=rf"cycle 3 left the dispersed material up to {z:.3g} lithiated \(cycle 3; above 0.1 .*"
+                            r"A slower charge empties it"):
+        table = cycle_summary(heavier_s_lms, reference_cycle=1)
+    column = table[LITHIATION_AFTER_CHARGE]
+    assert 0.28 < column[3] < 0.31 and column[3] == pytest.approx(z, abs=1e-12)
+    assert column[[1, 2, 4]].isna().all()
+    unsaved = copy.copy(heavier_s_lms)  # the charge's cycle as save_at_cycles leaves it: its two states only
+    unsaved.cycles = [None if k == 2 else c for k, c in enumerate(heavier_s_lms.cycles)]
+    with pytest.warns(StrandedDispersedMaterialWarning):
+        states = cycle_summary(unsaved, reference_cycle=1)
+    assert not states.loc[3, "Time series saved"]
+    assert states.loc[3, LITHIATION_AFTER_CHARGE] == pytest.approx(z, abs=1e-9)
 
 
 def test_s_lms_on_li_in_same_capacity_lower_voltage():

@@ -315,12 +315,14 @@ def run(args):
     steps_path = _args.write_table(steps_table, output.with_name(output.stem + "_steps.csv"))
     png = plot(df, plot_path, f"{args.parameter_set} ({args.model})")[0]
     written, summary = [f"{output} ({len(df)} rows)", steps_path, png], None
+    stranded = []
     if args.cycles > 1:
-        from pybamm_aea.cycling import cycle_summary
+        from pybamm_aea.cycling import StrandedDispersedMaterialWarning, cycle_summary
 
-        with warnings.catch_warnings():  # a retention undefined on a run of one cycle: the text says so
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(record=True) as caught:  # a retention undefined on a run of one cycle: the
+            warnings.simplefilter("always")  # text says so; sulfur a charge stranded is told below
             summary = cycle_summary(solution)
+        stranded = [str(w.message) for w in caught if issubclass(w.category, StrandedDispersedMaterialWarning)]
         summary_file = _args.write_table(summary.reset_index(), cycles_path)
         written.append(f"{summary_file} ({len(summary)} cycles)")
     with warnings.catch_warnings():  # cycles not kept: their discharges are not listed (the table has them)
@@ -336,6 +338,8 @@ def run(args):
     note = negligible_discharges_note(discharges, values, mass_g)
     if note:  # the sweep's own test of a discharge that delivered nothing (a pristine compact at a high rate)
         print(f"{args.parameter_set}: warning: {note}", file=sys.stderr)
+    for text in stranded:  # (the table's column holds it per cycle)
+        print(f"{args.parameter_set}: warning: {text}", file=sys.stderr)
     if progress.stopped:  # the files hold the steps that ran; the exit status says the experiment did not
         print(f"{args.parameter_set}: {progress.stopped}; the files hold the steps that ran", file=sys.stderr)
         return 1

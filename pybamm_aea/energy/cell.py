@@ -29,6 +29,7 @@ import warnings
 
 import pandas as pd
 
+from pybamm_aea.ranges import check_loading_mg_cm2
 from pybamm_aea.user_input import did_you_mean
 
 from ._common import check_porosity, check_real, check_voltage_vs_li
@@ -56,6 +57,10 @@ class Layer:
     role: str
     thickness_um: float
     areal_mass_mg_cm2: float
+
+
+#: the unit of each of Cell's ways to give the cathode's loading
+_UNITS = {"loading_mg_cm2": "mg/cm2", "thickness_um": "um", "areal_capacity_mAh_cm2": "mAh/cm2"}
 
 
 def _one_of(**kwargs):
@@ -251,7 +256,8 @@ class Cell:
         The positive electrode.
     loading_mg_cm2, thickness_um, areal_capacity_mAh_cm2 : float
         Exactly one: cathode mass per area (mg/cm^2, as made), its thickness (um) or its areal capacity
-        (mAh/cm^2).
+        (mAh/cm^2). The loading given or derived is within :data:`pybamm_aea.ranges.CATHODE_LOADING` (0 to 300
+        mg/cm^2), else a ValueError naming the argument.
     cathode_voltage : float or dict, optional
         Cathode average voltage vs Li (V), or per active material; default: the electrode's.
     separators : list of SeparatorLayer
@@ -276,6 +282,8 @@ class Cell:
             self.cathode_loading = cathode.loading_for_thickness(value)
         else:
             self.cathode_loading = cathode.loading_for_areal_capacity(value)
+        # the loading given or derived from a thickness or an areal capacity, within the model's range: one fact
+        check_loading_mg_cm2(key, value, self.cathode_loading, _UNITS[key])
         self.cathode_voltage_vs_li = cathode.average_voltage(cathode_voltage)
         self.separators = list(separators)
         self.anode = anode

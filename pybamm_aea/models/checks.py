@@ -59,7 +59,6 @@ expression processed alone (``ParameterValues.evaluate``, ``process_symbol``) is
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import math
 import numbers
 import warnings
@@ -73,82 +72,14 @@ import pybamm
 from ..constants import F, M_LI, MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
-from ..user_input import ZERO_D_INPUT, close_names, number_refusal, zero_d_number
+# (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
+from ..ranges import CATHODE_LOADING, Range
+from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
            "LithiationMassCheck"]
-
-
-@dataclass(frozen=True)
-class Range:
-    """Allowed values ``low .. high`` (None: unbounded); ``high`` may name another parameter (e.g. a maximum
-    content). ``why``: the physical reason or source, shown in the error. ``only``: the values allowed, if the
-    parameter is a switch (e.g. ``(0.0, 1.0)``), which then must also lie within ``low .. high``. ``if_missing``:
-    for a parameter the model reads since a later session than a user's complete set may have been written in, what
-    to set it to, shown when a set lacks it (:func:`missing_parameter_error`); no value is assumed for it.
-    ``slip``: (the parameter's unit, a unit its values are often typed in by mistake, how many of that unit make one
-    of the parameter's), e.g. ``("kg/m2", "mg/cm2", 100.0)``: a value above ``high`` that would be in range read in
-    that unit is said so (:meth:`slip_hint`)."""
-
-    low: float | None = None
-    high: float | str | None = None
-    low_open: bool = False
-    high_open: bool = False
-    why: str = ""
-    only: tuple = ()
-    if_missing: str = ""
-    slip: tuple = ()
-
-    def slip_hint(self, value):
-        """The end of an error refusing ``value`` when it is above a numeric ``high`` and inside the range read in
-        :attr:`slip`'s unit (13.91 meant as mg/cm2 given as kg/m2): " (13.91 kg/m2 = 1391 mg/cm2); did you give
-        mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2"; else ""."""
-        if not self.slip or not isinstance(self.high, numbers.Real) or number_refusal(value) is not None:
-            return ""
-        unit, other, per = self.slip
-        v = float(value)
-        if not (v > self.high and self.contains(v / per)):
-            return ""
-        return (f" ({v:.10g} {unit} = {v * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "
-                f"{v / per:.10g} {unit}")
-
-    def describe(self, bound_value=None):
-        if self.only:
-            return "{" + ", ".join(f"{v:g}" for v in self.only) + "}"
-        lo = "-inf" if self.low is None else f"{self.low:g}"
-        if isinstance(self.high, str):
-            hi = f"{self.high!r}" + ("" if bound_value is None else f" = {bound_value:g}")
-        else:
-            hi = "inf" if self.high is None else f"{self.high:g}"
-        left = "(" if self.low_open or self.low is None else "["
-        right = ")" if self.high_open or self.high is None else "]"
-        return f"{left}{lo}, {hi}{right}"
-
-    def outside(self, values, bound_value=None):
-        """The mask (a numpy array of bools, the shape of ``values``) of the numbers ``values`` outside the range:
-        a NaN or infinite value, or one beyond a bound, open or closed. A ``high`` naming another parameter is
-        ``bound_value`` (None: unbounded above). The one statement of the range's rules; :meth:`contains` is it
-        for one value."""
-        values = np.asarray(values, dtype=float)
-        high = bound_value if isinstance(self.high, str) else self.high
-        with np.errstate(invalid="ignore"):  # (NaN compares False: refused as not finite)
-            bad = ~np.isfinite(values)
-            if self.low is not None:
-                bad |= values <= self.low if self.low_open else values < self.low
-            if high is not None:
-                bad |= values >= high if self.high_open else values > high
-            if self.only:
-                bad |= ~np.isin(values, self.only)
-        return bad
-
-    def contains(self, value, bound_value=None):
-        """True if the real number ``value`` (not a bool) is inside the range (:meth:`outside`; a bound given as an
-        array, an input's value, is taken as there)."""
-        if not isinstance(value, numbers.Real) or isinstance(value, bool):
-            return False
-        return not bool(np.any(self.outside(float(value), bound_value)))
 
 
 _POSITIVE = Range(0.0, None, low_open=True)
@@ -173,14 +104,8 @@ RANGES = {
     "Electrode width [m]": _POSITIVE,
     "Electrode height [m]": _POSITIVE,
     "Number of electrodes connected in parallel to make a cell": Range(1.0, why="at least one electrode"),
-    # a dense layer as thick as the thickest all-solid-state cathode reported, 600 um (Kato et al. 2018,
-    # citations.KATO2018: 115.4 mg/cm2 of LiCoO2 in a composite with the electrolyte), at the density of Mo6S8 or
-    # LiCoO2 (5.06, 5.05 g/cm3): 304 mg/cm2, 3 kg/m2 rounded. The paper's electrodes: 1.5 and 13.91 mg/cm2
-    # (0.015, 0.1391 kg/m2). Loadings are said in mg/cm2, so a value typed in them is 100x too large here (13.91: a
-    # 3.1 mm LMS electrode)
-    "Cathode loading [kg.m-2]": Range(0.0, 3.0, low_open=True, slip=("kg/m2", "mg/cm2", 100.0), why=(
-        "at most 300 mg/cm2: a dense electrode of about 5 g/cm3 (Mo6S8, LiCoO2) 600 um thick, the thickest "
-        "all-solid-state cathode reported")),
+    # the thickest all-solid-state cathode reported, at the hosts' density (pybamm_aea.ranges.CATHODE_LOADING)
+    "Cathode loading [kg.m-2]": CATHODE_LOADING,
     "Cathode porosity": Range(0.0, 1.0, high_open=True),
     "Cathode host density [kg.m-3]": _POSITIVE,
     "Lithiated cathode host density [kg.m-3]": _POSITIVE,

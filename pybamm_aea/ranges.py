@@ -1,0 +1,124 @@
+"""A physical range of a value (:class:`Range`: its bounds, the reason for them, the unit slip its error names), and
+the cathode's loading range (:data:`CATHODE_LOADING`), read by every entry point that takes a loading
+(:func:`check_loading_mg_cm2`). Without PyBaMM, so that the energy model (:mod:`pybamm_aea.energy`) checks a loading
+without importing it. The model's table of ranges is :data:`pybamm_aea.models.checks.RANGES`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+import numbers
+
+import numpy as np
+
+from .user_input import number_refusal
+
+__all__ = ["Range", "CATHODE_LOADING", "check_loading_mg_cm2"]
+
+
+@dataclass(frozen=True)
+class Range:
+    """Allowed values ``low .. high`` (None: unbounded); ``high`` may name another parameter (e.g. a maximum
+    content). ``why``: the physical reason or source, shown in the error. ``only``: the values allowed, if the
+    parameter is a switch (e.g. ``(0.0, 1.0)``), which then must also lie within ``low .. high``. ``if_missing``:
+    for a parameter the model reads since a later session than a user's complete set may have been written in, what
+    to set it to, shown when a set lacks it (:func:`missing_parameter_error`); no value is assumed for it.
+    ``slip``: (the parameter's unit, a unit its values are often typed in by mistake, how many of that unit make one
+    of the parameter's), e.g. ``("kg/m2", "mg/cm2", 100.0)``: a value above ``high`` that would be in range read in
+    that unit is said so (:meth:`slip_hint`)."""
+
+    low: float | None = None
+    high: float | str | None = None
+    low_open: bool = False
+    high_open: bool = False
+    why: str = ""
+    only: tuple = ()
+    if_missing: str = ""
+    slip: tuple = ()
+
+    def slip_hint(self, value):
+        """The end of an error refusing ``value`` when it is above a numeric ``high`` and inside the range read in
+        :attr:`slip`'s unit (13.91 meant as mg/cm2 given as kg/m2): " (13.91 kg/m2 = 1391 mg/cm2); did you give
+        mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2"; else ""."""
+        if not self.slip or not isinstance(self.high, numbers.Real) or number_refusal(value) is not None:
+            return ""
+        unit, other, per = self.slip
+        v = float(value)
+        if not (v > self.high and self.contains(v / per)):
+            return ""
+        return (f" ({v:.10g} {unit} = {v * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "
+                f"{v / per:.10g} {unit}")
+
+    def describe(self, bound_value=None):
+        if self.only:
+            return "{" + ", ".join(f"{v:g}" for v in self.only) + "}"
+        lo = "-inf" if self.low is None else f"{self.low:g}"
+        if isinstance(self.high, str):
+            hi = f"{self.high!r}" + ("" if bound_value is None else f" = {bound_value:g}")
+        else:
+            hi = "inf" if self.high is None else f"{self.high:g}"
+        left = "(" if self.low_open or self.low is None else "["
+        right = ")" if self.high_open or self.high is None else "]"
+        return f"{left}{lo}, {hi}{right}"
+
+    def outside(self, values, bound_value=None):
+        """The mask (a numpy array of bools, the shape of ``values``) of the numbers ``values`` outside the range:
+        a NaN or infinite value, or one beyond a bound, open or closed. A ``high`` naming another parameter is
+        ``bound_value`` (None: unbounded above). The one statement of the range's rules; :meth:`contains` is it
+        for one value."""
+        values = np.asarray(values, dtype=float)
+        high = bound_value if isinstance(self.high, str) else self.high
+        with np.errstate(invalid="ignore"):  # (NaN compares False: refused as not finite)
+            bad = ~np.isfinite(values)
+            if self.low is not None:
+                bad |= values <= self.low if self.low_open else values < self.low
+            if high is not None:
+                bad |= values >= high if self.high_open else values > high
+            if self.only:
+                bad |= ~np.isin(values, self.only)
+        return bad
+
+    def contains(self, value, bound_value=None):
+        """True if the real number ``value`` (not a bool) is inside the range (:meth:`outside`; a bound given as an
+        array, an input's value, is taken as there)."""
+        if not isinstance(value, numbers.Real) or isinstance(value, bool):
+            return False
+        return not bool(np.any(self.outside(float(value), bound_value)))
+
+
+#: a dense layer as thick as the thickest all-solid-state cathode reported, 600 um (Kato et al. 2018,
+#: citations.KATO2018: 115.4 mg/cm2 of LiCoO2 in a composite with the electrolyte), at the density of Mo6S8 or
+#: LiCoO2 (5.06, 5.05 g/cm3): 304 mg/cm2, 3 kg/m2 rounded. The paper's electrodes: 1.5 and 13.91 mg/cm2
+#: (0.015, 0.1391 kg/m2). Loadings are said in mg/cm2, so a value typed in them is 100x too large here (13.91: a
+#: 3.1 mm LMS electrode)
+CATHODE_LOADING = Range(0.0, 3.0, low_open=True, slip=("kg/m2", "mg/cm2", 100.0), why=(
+    "at most 300 mg/cm2: a dense electrode of about 5 g/cm3 (Mo6S8, LiCoO2) 600 um thick, the thickest "
+    "all-solid-state cathode reported"))
+
+#: mg/cm2 in one kg/m2, and g/m2 in one mg/cm2 (unit conversions)
+_MG_CM2_PER_KG_M2 = 100.0
+_G_M2_PER_MG_CM2 = 10.0
+#: :data:`CATHODE_LOADING` in mg/cm2, the unit of the Python API's loading arguments
+_LOADING_MG_CM2 = replace(CATHODE_LOADING, high=CATHODE_LOADING.high * _MG_CM2_PER_KG_M2, slip=())
+
+
+def check_loading_mg_cm2(name, value, loading=None, unit="mg/cm2"):
+    """``value``, the finite number a user gave as the argument ``name`` (in ``unit``), as a float; a ValueError
+    naming it unless the cathode's loading it gives [mg/cm2] (``loading``: derived from it, a composite's active
+    loading over its active mass fraction, a thickness times the density; None: ``value`` itself) is inside
+    :data:`CATHODE_LOADING`.
+
+    The slip the error names for an argument in mg/cm2 is g/m2 (an electrode's coating weight is often quoted in
+    it, 10 g/m2 = 1 mg/cm2): a value above 300 mg/cm2 that is in range read as g/m2 is said so. A value typed in
+    kg/m2 or g/cm2 (100 and 1000 times too small here: 0.1391 for 13.91 mg/cm2) is inside the range and not
+    caught, as a thin film's loading would be."""
+    v = float(value)
+    loading = v if loading is None else float(loading)
+    rng = _LOADING_MG_CM2
+    if rng.contains(loading):
+        return v
+    said = f"{name} = {v:.10g} {unit}"
+    if unit != "mg/cm2" or loading != v:
+        said += f" (a cathode of {loading:.6g} mg/cm2)"
+    hint = ""
+    if unit == "mg/cm2" and loading > rng.high and rng.contains(loading / _G_M2_PER_MG_CM2):
+        hint = f"; did you give g/m2? {v:.10g} g/m2 = {v / _G_M2_PER_MG_CM2:.10g} mg/cm2"
+    raise ValueError(f"{said} is outside a cathode loading's physical range {rng.describe()} mg/cm2 ({rng.why}){hint}")
