@@ -202,6 +202,25 @@ def test_the_default_experiment_on_the_li_in_anode_runs_in_its_window():
         sweep({"anode": ["Li-In", "lithium metal"]}, parameter_set=LMS, workers=1)
 
 
+def test_the_sweep_package_is_both_the_function_and_its_submodules():
+    """``import pybamm_aea.sweep.config as c`` was "ImportError: cannot import name 'config' from 'sweep'" and
+    ``pybamm_aea.sweep.config`` (the README's ``pybamm_aea.sweep.config.rescaled_nominal``) an AttributeError: the
+    package's attribute ``sweep`` was the function, shadowing the subpackage. Now it is the package, whose module
+    is callable as the function (same call, same signature), and the workers' functions pickle by reference."""
+    import inspect
+    import pickle
+
+    import pybamm_aea.sweep.config as config
+    from pybamm_aea.sweep import api, executors
+
+    assert pybamm_aea.sweep.config is config and pybamm_aea.sweep.config.rescaled_nominal is config.rescaled_nominal
+    assert inspect.signature(pybamm_aea.sweep) == inspect.signature(sweep) and sweep is api.sweep
+    with pytest.raises(SweepConfigError, match="S8 mass fraction"):  # (the function's own error, through the module)
+        pybamm_aea.sweep({"S8 mass fraction": [0.3]}, parameter_set=LMS, workers=1)
+    for function in (sweep, executors.run_batch, config.rescaled_nominal):
+        assert pickle.loads(pickle.dumps(function)) is function
+
+
 def test_s8_fraction_needs_a_hybrid_set():
     with pytest.raises(SweepConfigError, match="S8 mass fraction"):
         sweep({"S8 mass fraction": [0.3]}, parameter_set=LMS, workers=1)
