@@ -70,7 +70,7 @@ import numpy as np
 
 import pybamm
 
-from ..constants import F, M_LI, MAX_VOLTAGE_VS_LI
+from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI, STANDARD_ATOMIC_WEIGHTS
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 from ..user_input import ZERO_D_INPUT, close_names, number_refusal, zero_d_number
@@ -449,7 +449,7 @@ def check_lithiation_mass(ratio, capacity):
     :data:`FARADAY_MASS_TOLERANCE` of the Li mass gained (capacity 0 or 3000 A.h/kg with S8's ratio 1.4375: the
     Li that entered no longer matched the mass gained)."""
     ratio, capacity = float(ratio), float(capacity)
-    per_capacity = 3600 * M_LI / F  # kg of Li per kg of material per A.h/kg
+    per_capacity = STANDARD_ATOMIC_WEIGHTS["Li"] / MAH_PER_MOL  # kg of Li per A.h (g per mA.h)
     li_taken, li_gained = capacity * per_capacity, ratio - 1
     if abs(li_gained - li_taken) <= FARADAY_MASS_TOLERANCE * max(li_gained, li_taken):
         return
