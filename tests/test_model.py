@@ -524,6 +524,25 @@ def test_an_experiment_step_outside_the_window_says_the_distance_from_the_sets_c
         sim.solve()
 
 
+def test_a_start_outside_the_window_reads_the_cells_voltage_once(monkeypatch):
+    """The explanation of a start outside the window read "Voltage [V]" at the start three times (its own, the
+    battery's cells in series, the losses to the open circuit): once now, the message unchanged (LMS at 200C
+    starts 1.386 V below its lower cut-off, by its losses)."""
+    from pybamm_aea.models import experiment_checks
+
+    read = []
+    evaluated = experiment_checks._evaluated
+    monkeypatch.setattr(experiment_checks, "_evaluated",
+                        lambda model, name, *args: read.append(name) or evaluated(model, name, *args))
+    values = AEA().default_parameter_values
+    values["Current function [A]"] = 200 * values["Nominal cell capacity [A.h]"]
+    with pytest.raises(pybamm.SolverError, match=r"starts 1\.3\d+ V below its lower cut-off under its current at the "
+                                                 r"start.*A smaller current or power, a lower loading or a wider window"):
+        pybamm.Simulation(AEA(), parameter_values=values).solve([0, 10])
+    assert read.count("Voltage [V]") == 1, read
+    assert {"Battery voltage [V]", "Open-circuit voltage [V]"} <= set(read), read
+
+
 def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
     """A step that starts past its cut-off after another has run (here a second discharge to the voltage the
     first ended at, then a charge to a voltage below it) is PyBaMM's ordinary skip, as in every cycling protocol

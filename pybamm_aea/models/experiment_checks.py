@@ -91,7 +91,11 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     step_cut_off = any(_is_step_cut_off(name) for name in past)
     if step_cut_off:  # (in an experiment PyBaMM moves the window events out)
         past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
-    cells = _cells_at(model, inputs, y0)
+    try:  # the cell's voltage at y0, read once for all that follows
+        start = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
+    except Exception:  # noqa: BLE001 - undecided
+        start = None
+    cells = _cells_at(model, inputs, y0, start)
     battery = "" if cells in (None, 1.0) else f" of the battery's voltage ({cells:.4g} cells in series)"
     where = [f"{-gap + window_margin:.4g} V {_WINDOW_EVENTS[name]}" if name in _WINDOW_EVENTS
              else f"{-gap:.4g} V{battery} past its step's cut-off ({name.replace(' [experiment]', '')})"
@@ -100,11 +104,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
         return None
     message = f"the cell starts {' and '.join(where)}"
     li_in = (getattr(model, "options", None) or {}).get("anode") == "Li-In"
-    at_open_circuit = _window_at_open_circuit(model, inputs, y0, past, cells)
-    try:
-        start = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
-    except Exception:  # noqa: BLE001 - undecided
-        start = None
+    at_open_circuit = _window_at_open_circuit(model, inputs, y0, past, cells, start)
     if step_cut_off:
         message += _past_step_cut_off(at_open_circuit, li_in, window_past, start)
     elif li_in and at_open_circuit is not False:
@@ -184,31 +184,32 @@ def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
     return said
 
 
-def _cells_at(model, inputs, y0):
+def _cells_at(model, inputs, y0, voltage):
     """The battery's cells in series at the state ``y0``: its "Battery voltage [V]", on which PyBaMM ends a step
-    (:func:`_cells`), over a cell's "Voltage [V]"; None if either cannot be evaluated or a cell's is 0 V."""
+    (:func:`_cells`), over a cell's "Voltage [V]" there, ``voltage`` [V]; None if either is not evaluated (``voltage``
+    None) or a cell's is 0 V."""
+    if voltage is None:
+        return None
     try:
-        cells = _evaluated(model, "Battery voltage [V]", 0.0, y0, inputs) / _evaluated(
-            model, "Voltage [V]", 0.0, y0, inputs)
+        cells = _evaluated(model, "Battery voltage [V]", 0.0, y0, inputs) / voltage
     except Exception:  # noqa: BLE001 - undecided
         return None
     return cells if math.isfinite(cells) and cells > 0 else None
 
 
-def _window_at_open_circuit(model, inputs, y0, past, cells):
+def _window_at_open_circuit(model, inputs, y0, past, cells, voltage):
     """Whether the cell's open-circuit voltage at ``y0`` ("Open-circuit voltage [V]": the surface OCP less the
-    anode's) is itself past a cut-off of ``past`` (event name -> its value at ``y0``, <= 0): True if so (the window
+    anode's; ``voltage`` [V] the cell's there, None if not evaluated) is itself past a cut-off of ``past`` (event name -> its value at ``y0``, <= 0): True if so (the window
     is the cause), False if it lies inside them all (the losses at the step's current are: a TiS2 cell of 20
     mg/cm2 at 25 C on Li-In at 2C, its cut-offs moved to the cell's, started 0.96 V past its 0.38 V cut-off from an
     open circuit of 1.66 V and was told to move its window to the Li-In plateau), None if it cannot be evaluated.
     A step's cut-off is the battery's voltage, ``cells`` cells in series (:func:`_cells_at`), its gap taken per
     cell (two such cells "until 3.0 V", 4.16 V past it, were told the window: 4.16 V is more than one cell's
     2.24 V of losses)."""
-    if cells is None and any(_is_step_cut_off(name) for name in past):
+    if voltage is None or (cells is None and any(_is_step_cut_off(name) for name in past)):
         return None
     try:
-        loss = _evaluated(model, "Open-circuit voltage [V]", 0.0, y0, inputs) - _evaluated(
-            model, "Voltage [V]", 0.0, y0, inputs)
+        loss = _evaluated(model, "Open-circuit voltage [V]", 0.0, y0, inputs) - voltage
     except Exception:  # noqa: BLE001 - undecided: the caller keeps its note
         return None
     if not math.isfinite(loss):
