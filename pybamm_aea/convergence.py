@@ -57,6 +57,10 @@ def first_discharge_nucleation_warning(model, values, steps):
         return None
     if dispersed != 0 or not x0 < x_li0:
         return None
+    from .constants import R
+    from .parameters.Li2021_Mo6S8 import E_A_LI_HOPS
+    from .parameters.paper_cell import T_REF
+
     for number, step in enumerate(steps, start=1):
         try:  # (a solver computing only some output variables may not have it: not looked at)
             current, temperature = (step[n].entries for n in ("Current [A]", "Ambient temperature [K]"))
@@ -66,10 +70,6 @@ def first_discharge_nucleation_warning(model, values, steps):
             continue
         if current.mean() < 0:  # a charge first: not a pristine discharge
             return None
-        from .constants import R
-        from .parameters.Li2021_Mo6S8 import E_A_LI_HOPS
-        from .parameters.paper_cell import T_REF
-
         i = float(current.mean()) / (width * height * parallel)
         T = float(temperature.mean())
         scaled = i * math.exp(E_A_LI_HOPS / R * (1 / T - 1 / T_REF))

@@ -501,6 +501,25 @@ def test_the_charge_of_a_mole_of_electrons_in_mah_is_formed_once():
     assert not hits, hits
 
 
+def test_no_module_imports_inside_a_loop():
+    """An import runs once, before the loop that needs it: first_discharge_nucleation_warning imported the gas
+    constant, the hops' activation energy and T_REF in its loop over the steps, the command line's --set the range
+    check in its loop over the values (session 42)."""
+    import ast
+    import pathlib
+
+    import pybamm_aea
+
+    root = pathlib.Path(pybamm_aea.__file__).parent
+    hits = []
+    for path in sorted(root.rglob("*.py")):
+        for loop in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(loop, (ast.For, ast.AsyncFor, ast.While)):
+                hits += [f"{path.relative_to(root)}:{node.lineno}" for node in ast.walk(loop)
+                         if isinstance(node, (ast.Import, ast.ImportFrom))]
+    assert not hits, hits
+
+
 def test_separator_resistance_is_the_pellets():
     """The paper's pellet (100 mg LGPS + 50 mg Li3PS4 on 0.785 cm2) from the set's thicknesses and conductivities:
     ~34 ohm cm2 at 70 C and ~200 at 25 C, the Li3PS4 layer most of it (physics notes: 341 um at 0.164 mS/cm at
