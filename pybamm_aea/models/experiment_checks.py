@@ -137,17 +137,24 @@ def _beyond_cut_offs(start, window_margin=0.0):
     return start is not None and not 0 < start <= MAX_VOLTAGE_VS_LI + window_margin
 
 
-def _out_of_reach(start, window_margin=0.0, also=None):
+def _out_of_reach(start, window_margin=0.0, also=None, step=False):
     """What to change for a cell whose losses take its voltage ``start`` [V] where no window nor cut-off lies
-    (:func:`_beyond_cut_offs`): the current or loading, and ``also`` (None: nothing) where its open circuit is past
-    the cut-off too. (AEA_Li4Ti5O12 at 0.1C, -13.66 V, was told a wider window; discharged "until 2.0 V", its open
-    circuit at 1.608 V, that a smaller current alone lets it start; AEA_LiFePO4 charged at 1C, 12.42 V, to move its
-    step's cut-off and widen its window past it.)"""
-    moved = f", the window's {MAX_VOLTAGE_VS_LI:g} V moved {window_margin:g} V out in an experiment" if window_margin \
-        else ""
+    (:func:`_beyond_cut_offs`) or, past its ``step``'s own cut-off, where no step's cut-off lies (at most
+    :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI`; a window's event, moved out in an experiment, may lie above it):
+    the current or loading, and ``also`` (None: nothing) where its open circuit is past the cut-off too.
+    (AEA_Li4Ti5O12 at 0.1C, -13.66 V, was told a wider window; discharged "until 2.0 V", its open circuit at 1.608
+    V, that a smaller current alone lets it start; AEA_LiFePO4 charged at 1C, 12.42 V, to move its step's cut-off
+    and widen its window past it; at 0.35C, 6.54 V past its step's cut-off, that no window nor cut-off lies there,
+    where the window's event, 1 V out in an experiment, may.)"""
+    if step:
+        where = f"where no step's cut-off lies: a step's is above 0 V and at most {MAX_VOLTAGE_VS_LI:g} V"
+    else:
+        moved = f", the window's {MAX_VOLTAGE_VS_LI:g} V moved {window_margin:g} V out in an experiment" \
+            if window_margin else ""
+        where = (f"where no window nor cut-off lies: a cell's are above 0 V and at most "
+                 f"{MAX_VOLTAGE_VS_LI + window_margin:g} V{moved}")
     said = (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading (the losses take the cell to "
-            f"{start:.4g} V, where no window nor cut-off lies: a cell's are above 0 V and at most "
-            f"{MAX_VOLTAGE_VS_LI + window_margin:g} V{moved})")
+            f"{start:.4g} V, {where})")
     said += f", and {also}, let the cell start together" if also else " lets the cell start"
     return f"{said}; {_OTHER_SIGN}"
 
@@ -157,14 +164,14 @@ def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
     window ("Lower/Upper voltage cut-off [V]") moves: the step's cut-off, with a wider window where the cell starts
     past the window's event too (``window_past``); the current or loading only if the losses put it there
     (``at_open_circuit`` False; True: its open circuit is past the cut-off; None: undecided), and first they if
-    they take the cell's voltage ``start`` [V] (None: not evaluated) where no window nor cut-off lies
+    they take the cell's voltage ``start`` [V] (None: not evaluated) where no step's cut-off lies
     (:func:`_out_of_reach`: a step's cut-off is at most :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI`,
     :func:`_check_cut_offs`, whatever the window's margin). On the Li-In anode (``li_in``), unless
     the losses put it there, a step's cut-off is said to be a cell voltage. (The advice was the window's, which
     does not end the step: pristine Mo6S8 discharged "until 2.4 V" was told a smaller current or a wider window.)"""
     if _beyond_cut_offs(start):
         return _out_of_reach(start, also="the step's cut-off (its \"until\" voltage) moved past the "
-                             "open-circuit voltage, which is past it too" if at_open_circuit else None)
+                             "open-circuit voltage, which is past it too" if at_open_circuit else None, step=True)
     move = "the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at"
     if window_past:
         move += (", and a wider window (\"Lower/Upper voltage cut-off [V]\"), whose event "
