@@ -300,10 +300,12 @@ def test_dask_local_cluster_matches_serial(serial_2x2_lever, tmp_path):
     assert len(pd.read_csv(tmp_path / "dask.csv")) == 4
 
 
-def test_package_attribute_is_the_function():
+def test_package_attribute_runs_as_the_function():
+    """``pybamm_aea.sweep`` is the package, callable as the function (it was the function, which shadowed the
+    submodules: test_the_sweep_package_is_both_the_function_and_its_submodules); a call solves."""
     from pybamm_aea.sweep import api, store  # noqa: F401  (importing submodules does not rebind the name)
 
-    assert callable(pybamm_aea.sweep) and pybamm_aea.sweep is sweep
+    assert callable(pybamm_aea.sweep) and pybamm_aea.sweep.sweep is sweep and pybamm_aea.sweep.store is store
     df = pybamm_aea.sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, options=LEVER)
     assert len(df) == 1 and df["error"].iloc[0] is None
 
