@@ -5,7 +5,7 @@ across the cathode (60-250 nm away from the separator). For the paper's cells it
 plateau voltages change < 1 % on doubling the mesh (``tests/test_host_phase_field.py``), but near a
 nucleation threshold the outcome can hinge on the mesh: a pristine 1.5 mg/cm2 Mo6S8 compact takes
 its full capacity at 1C on 20 cells and none on 40, and rests on the Li0/Li1 plateau relax to
-2.26-2.32 V on 20 cells against 2.287-2.305 V on 40 (README, known limits). A prediction for a
+2.26-2.32 V on 20 cells against 2.287-2.305 V on 40 (LMS at 70 C; README, known limits). A prediction for a
 cell the paper never built should pass this check before it is trusted: :func:`mesh_check` solves
 it on both meshes, :func:`compare_meshes` says, step by step, what moved.
 """
