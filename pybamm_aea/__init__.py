@@ -8,6 +8,7 @@ Sub-packages are imported lazily so that ``import pybamm_aea`` stays cheap:
 - ``pybamm_aea.kernels``  the compiled (Cython) core: lever rule, curve energy, cycle summaries
 - ``pybamm_aea.energy``   electrode- and cell-level energy density (the paper's calculation model)
 - ``pybamm_aea.AEA``      the PyBaMM model of a dense mixed-conducting cathode cell
+- ``pybamm_aea.sweep``    design sweeps: the package, callable as its function ``pybamm_aea.sweep(grid, ...)``
 """
 import importlib
 
@@ -36,9 +37,9 @@ _LAZY_ATTRS = {
     "mesh_check": ("pybamm_aea.convergence", "mesh_check"),
 }
 
-# the function pybamm_aea.sweep(grid, ...); its package is reached with ``from pybamm_aea.sweep import ...`` (importing
-# it here first means no later import rebinds the name to the package); pybamm_aea.sweep.api imports nothing heavy
-from .sweep import sweep  # noqa: E402
+# the package pybamm_aea.sweep, which is also callable as the function, pybamm_aea.sweep(grid, ...) (its module class:
+# pybamm_aea/sweep/__init__.py); pybamm_aea.sweep.api imports nothing heavy
+from . import sweep  # noqa: E402
 
 
 def __getattr__(name):

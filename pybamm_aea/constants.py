@@ -9,6 +9,9 @@ from scipy.constants import N_A, R, e
 
 #: Faraday constant [C.mol-1]: elementary charge x Avogadro constant
 F = e * N_A
+#: Charge of one mole of electrons in mA.h (F / 3.6 C per mA.h): over a molar mass in g/mol, a specific capacity in
+#: mA.h/g (= A.h/kg); a molar mass in g/mol over it, the mass per mA.h (kg per A.h)
+MAH_PER_MOL = F / 3.6
 
 #: Standard atomic weights [g.mol-1] of the elements the library's computed formula masses use: IUPAC CIAAW 2013
 #: (Meija et al., Pure Appl. Chem. 88, 265 (2016)); Li, C, O and S, whose weights are intervals, at their
@@ -59,4 +62,4 @@ def arrhenius(T, E_a, T_ref):
     return pybamm.exp(-E_a / R * (1 / T - 1 / T_ref))
 
 
-__all__ = ["F", "R", "M_LI", "STANDARD_ATOMIC_WEIGHTS", "formula_mass", "MAX_VOLTAGE_VS_LI", "arrhenius"]
+__all__ = ["F", "MAH_PER_MOL", "R", "M_LI", "STANDARD_ATOMIC_WEIGHTS", "formula_mass", "MAX_VOLTAGE_VS_LI", "arrhenius"]

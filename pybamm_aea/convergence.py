@@ -5,7 +5,7 @@ across the cathode (60-250 nm away from the separator). For the paper's cells it
 plateau voltages change < 1 % on doubling the mesh (``tests/test_host_phase_field.py``), but near a
 nucleation threshold the outcome can hinge on the mesh: a pristine 1.5 mg/cm2 Mo6S8 compact takes
 its full capacity at 1C on 20 cells and none on 40, and rests on the Li0/Li1 plateau relax to
-2.26-2.32 V on 20 cells against 2.287-2.305 V on 40 (README, known limits). A prediction for a
+2.26-2.32 V on 20 cells against 2.287-2.305 V on 40 (LMS at 70 C; README, known limits). A prediction for a
 cell the paper never built should pass this check before it is trusted: :func:`mesh_check` solves
 it on both meshes, :func:`compare_meshes` says, step by step, what moved.
 """
@@ -57,6 +57,10 @@ def first_discharge_nucleation_warning(model, values, steps):
         return None
     if dispersed != 0 or not x0 < x_li0:
         return None
+    from .constants import R
+    from .parameters.Li2021_Mo6S8 import E_A_LI_HOPS
+    from .parameters.paper_cell import T_REF
+
     for number, step in enumerate(steps, start=1):
         try:  # (a solver computing only some output variables may not have it: not looked at)
             current, temperature = (step[n].entries for n in ("Current [A]", "Ambient temperature [K]"))
@@ -66,10 +70,6 @@ def first_discharge_nucleation_warning(model, values, steps):
             continue
         if current.mean() < 0:  # a charge first: not a pristine discharge
             return None
-        from .constants import R
-        from .parameters.Li2021_Mo6S8 import E_A_LI_HOPS
-        from .parameters.paper_cell import T_REF
-
         i = float(current.mean()) / (width * height * parallel)
         T = float(temperature.mean())
         scaled = i * math.exp(E_A_LI_HOPS / R * (1 / T - 1 / T_REF))

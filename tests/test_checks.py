@@ -139,6 +139,52 @@ def test_dispersed_mass_ratio_and_capacity_are_checked_against_each_other(capaci
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues(set_name)).solve([0, 60])
 
 
+def test_a_dispersed_material_left_out_by_its_mass_fraction_is_not_weighed():
+    """LMS (mass fraction 0, with S8's entries) given a dispersed specific capacity of 0 to switch the material off
+    was refused by the Faraday check (session 42): "'Dispersed material lithiation mass ratio' = 1.4375 and
+    'Dispersed material specific capacity [A.h.kg-1]' = 0.0 disagree: ... give the two of one material", though
+    without the material the two enter nothing. It now runs as LMS does; with the fraction an input, a fraction of 0
+    runs and 0.1 is refused at solve time; on S-LMS (0.325) a capacity of 0 is refused, the error naming the mass
+    fraction as what leaves the material out."""
+    name, fraction = "Dispersed material specific capacity [A.h.kg-1]", "Dispersed material mass fraction"
+    lms = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8")).solve([0, 600])
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values[name] = 0.0
+    off = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 600])
+    np.testing.assert_allclose(off["Voltage [V]"].entries, lms["Voltage [V]"].entries, rtol=1e-9)
+    leave_out = re.escape(f"give the two of one material; to leave the dispersed material out, set '{fraction}' to 0 "
+                          "(then these two enter nothing and are not compared)")
+    values[fraction] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    assert sim.solve([0, 600], inputs={fraction: 0.0})["Voltage [V]"].entries[-1] == pytest.approx(
+        lms["Voltage [V]"].entries[-1], rel=1e-9)
+    with pytest.raises(ValueError, match=re.escape(f"'{name}' = 0.0 disagree: ") + ".*" + leave_out):
+        sim.solve([0, 600], inputs={fraction: 0.1})
+    s_lms = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    s_lms[name] = 0.0
+    with pytest.raises(ValueError, match=re.escape(f"'{name}' = 0.0 disagree: ") + ".*" + leave_out):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=s_lms).solve([0, 60])
+
+
+def test_the_faraday_mass_check_weighs_li_with_the_projects_constants():
+    """The check weighs the Li a capacity takes with Li's standard atomic weight over the mA.h of a mole of
+    electrons (:data:`pybamm_aea.constants.MAH_PER_MOL`; it formed 3600 M_Li / F itself): S8's mass ratio 1.4375 is
+    a capacity of 0.4375 x 26801.5 / 6.94 = 1689.6 A.h/kg, and the check's edge lies at 2 % of the Li taken (a
+    Li weight typed 6.941, the pre-2009 value, moves it by 0.014 %)."""
+    from pybamm_aea.constants import MAH_PER_MOL, STANDARD_ATOMIC_WEIGHTS
+    from pybamm_aea.models.checks import FARADAY_MASS_TOLERANCE, check_lithiation_mass
+
+    capacity, per_capacity = 1000.0, STANDARD_ATOMIC_WEIGHTS["Li"] / MAH_PER_MOL
+    check_lithiation_mass(1 + capacity * per_capacity * (1 - 0.995 * FARADAY_MASS_TOLERANCE), capacity)
+    check_lithiation_mass(1 + capacity * per_capacity / (1 - 0.995 * FARADAY_MASS_TOLERANCE), capacity)
+    for off in (1 - 1.005 * FARADAY_MASS_TOLERANCE, 1 / (1 - 1.005 * FARADAY_MASS_TOLERANCE)):
+        with pytest.raises(ValueError, match="disagree"):
+            check_lithiation_mass(1 + capacity * per_capacity * off, capacity)
+    with pytest.raises(ValueError, match=re.escape(f"a capacity of {0.4375 / per_capacity:.5g} A.h/kg")):
+        check_lithiation_mass(1.4375, 3000.0)
+    assert f"{0.4375 / per_capacity:.5g}" == "1689.6"
+
+
 @pytest.mark.parametrize("cells", [2, 1, 20.0])
 def test_a_cathode_mesh_of_too_few_cells_is_named(cells):
     """var_pts of 2 cells across the cathode was an IndexError from PyBaMM's boundary extrapolation (and 20.0 a

@@ -524,6 +524,25 @@ def test_an_experiment_step_outside_the_window_says_the_distance_from_the_sets_c
         sim.solve()
 
 
+def test_a_start_outside_the_window_reads_the_cells_voltage_once(monkeypatch):
+    """The explanation of a start outside the window read "Voltage [V]" at the start three times (its own, the
+    battery's cells in series, the losses to the open circuit): once now, the message unchanged (LMS at 200C
+    starts 1.386 V below its lower cut-off, by its losses)."""
+    from pybamm_aea.models import experiment_checks
+
+    read = []
+    evaluated = experiment_checks._evaluated
+    monkeypatch.setattr(experiment_checks, "_evaluated",
+                        lambda model, name, *args: read.append(name) or evaluated(model, name, *args))
+    values = AEA().default_parameter_values
+    values["Current function [A]"] = 200 * values["Nominal cell capacity [A.h]"]
+    with pytest.raises(pybamm.SolverError, match=r"starts 1\.3\d+ V below its lower cut-off under its current at the "
+                                                 r"start.*A smaller current or power, a lower loading or a wider window"):
+        pybamm.Simulation(AEA(), parameter_values=values).solve([0, 10])
+    assert read.count("Voltage [V]") == 1, read
+    assert {"Battery voltage [V]", "Open-circuit voltage [V]"} <= set(read), read
+
+
 def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
     """A step that starts past its cut-off after another has run (here a second discharge to the voltage the
     first ended at, then a charge to a voltage below it) is PyBaMM's ordinary skip, as in every cycling protocol
@@ -573,7 +592,7 @@ def test_a_step_that_starts_past_its_own_cut_off_is_told_to_move_the_step_not_th
     assert "A smaller current or power, a lower loading or " + move + " lets the cell start" + not_window in by_losses
     below_zero = warned(AEA(), pybamm.ParameterValues("AEA_Li4Ti5O12"), "Discharge at 0.1C until 1.0 V")
     assert re.search(r"A smaller current or power, a lower loading \(the losses take the cell to -13\.\d+ V, where no "
-                     r"window nor cut-off lies: a cell's are above 0 V and at most 6 V\) lets the cell start", below_zero)
+                     r"step's cut-off lies: a step's is above 0 V and at most 6 V\) lets the cell start", below_zero)
     for text in (at_open_circuit, on_li_in, by_losses, below_zero):
         assert "wider window" not in text and "default_parameter_values" not in text, text
 
@@ -586,13 +605,17 @@ def test_a_cell_its_losses_take_where_no_cut_off_lies_is_not_told_a_window_and_i
     window at most 6 V, the step's cut-off 7 V (session 41): now the current or loading, with the step's cut-off
     where the open circuit is past it. A step's cut-off is at most 6 V (session 41, AF): a cell its losses take to
     6.54 V past its step's cut-off is told the current or loading; past only the window's event, which an
-    experiment moves 1 V out (up to 7 V), a wider window too."""
+    experiment moves 1 V out (up to 7 V), a wider window too. Past a step's cut-off the warning said "where no window
+    nor cut-off lies: a cell's are above 0 V and at most 6 V", at 6.54 V where the window's event may lie (session
+    42): it says no step's cut-off lies there."""
     from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
 
     values = pybamm.ParameterValues("AEA_Li4Ti5O12")
     losses = (r"A smaller current or power, a lower loading \(the losses take the cell to -13\.\d+ V, where no window "
               r"nor cut-off lies: a cell's are above 0 V and at most ")
-    in_experiment = r"6 V\)"  # (past a step's cut-off: one is at most 6 V, the window's margin or not)
+    # past a step's cut-off: where no step's cut-off lies (at most 6 V, the window's margin or not)
+    past_step = (r"A smaller current or power, a lower loading \(the losses take the cell to -13\.\d+ V, where no "
+                 r"step's cut-off lies: a step's is above 0 V and at most 6 V\)")
     solve_values = values.copy()
     solve_values["Current function [A]"] = 0.1 * values["Nominal cell capacity [A.h]"]
     with pytest.raises(pybamm.SolverError) as solve_error:
@@ -603,21 +626,21 @@ def test_a_cell_its_losses_take_where_no_cut_off_lies_is_not_told_a_window_and_i
         pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
             [("Discharge at 0.1C until 2.0 V", "Rest for 1 minute")])).solve()
     said = " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
-    assert re.search(losses + in_experiment + ", and the step's cut-off \\(its \"until\" voltage\\) moved past the "
+    assert re.search(past_step + ", and the step's cut-off \\(its \"until\" voltage\\) moved past the "
                      "open-circuit voltage, which is past it too, let the cell start together", said), said
     with pytest.warns(StartOutsideWindowWarning) as record:
         pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_LiFePO4"), experiment=pybamm.Experiment(
             [("Charge at 1C until 4.0 V", "Rest for 1 minute")])).solve()
     said = " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
-    assert re.search(losses.replace("-13", "12") + in_experiment + " lets the cell start", said), said
+    assert re.search(past_step.replace("-13", "12") + " lets the cell start", said), said
     assert "wider window" not in said and "moved past" not in said, said
     # at 6.54 V (0.35C) no step's cut-off (at most 6 V) reaches: the current or loading is said
     with pytest.warns(StartOutsideWindowWarning) as record:
         pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("AEA_LiFePO4"), experiment=pybamm.Experiment(
             [("Charge at 0.35C until 4.0 V", "Rest for 1 minute")])).solve()
     said = " ".join(str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning))
-    assert re.search(losses.replace("-13", "6") + r"6 V\) lets the cell start", said), said
-    assert "moved past" not in said, said
+    assert re.search(past_step.replace("-13", "6") + " lets the cell start", said), said
+    assert "moved past" not in said and "no window" not in said, said
     # past only the window's event, which the experiment moved 1 V out (a window at 6 V puts it at 7 V): a wider
     # window lets the cell start
     with pytest.raises(pybamm.SolverError) as window_error:

@@ -475,6 +475,51 @@ def test_the_package_types_no_molar_mass_of_li_of_its_own():
     assert not hits, hits
 
 
+def test_the_charge_of_a_mole_of_electrons_in_mah_is_formed_once():
+    """F / 3.6, the mA.h of a mole of electrons, was formed in four modules (the energy model's MAH_PER_MOL, the AEA
+    material's theoretical capacity, the LiCoO2 and NMC532 windows) and the Faraday mass check of a dispersed
+    material formed 3600 M_Li / F itself (session 42): :data:`pybamm_aea.constants.MAH_PER_MOL` is the one, read
+    by all; no module but constants.py divides F by 3.6 in its code (comments and docstrings may say it)."""
+    import io
+    import pathlib
+    import tokenize
+
+    import pybamm_aea
+    from pybamm_aea import constants
+    from pybamm_aea.energy import materials
+
+    assert constants.MAH_PER_MOL == constants.F / 3.6 and materials.MAH_PER_MOL is constants.MAH_PER_MOL
+    root = pathlib.Path(pybamm_aea.__file__).parent
+    hits = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "constants.py" and path.parent == root:
+            continue
+        code = [t for t in tokenize.generate_tokens(io.StringIO(path.read_text()).readline)
+                if t.type in (tokenize.NAME, tokenize.OP, tokenize.NUMBER)]
+        hits += [f"{path.relative_to(root)}:{a.start[0]}" for a, b, c in zip(code, code[1:], code[2:])
+                 if (a.string, b.string) == ("F", "/") and c.type == tokenize.NUMBER and float(c.string) == 3.6]
+    assert not hits, hits
+
+
+def test_no_module_imports_inside_a_loop():
+    """An import runs once, before the loop that needs it: first_discharge_nucleation_warning imported the gas
+    constant, the hops' activation energy and T_REF in its loop over the steps, the command line's --set the range
+    check in its loop over the values (session 42)."""
+    import ast
+    import pathlib
+
+    import pybamm_aea
+
+    root = pathlib.Path(pybamm_aea.__file__).parent
+    hits = []
+    for path in sorted(root.rglob("*.py")):
+        for loop in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(loop, (ast.For, ast.AsyncFor, ast.While)):
+                hits += [f"{path.relative_to(root)}:{node.lineno}" for node in ast.walk(loop)
+                         if isinstance(node, (ast.Import, ast.ImportFrom))]
+    assert not hits, hits
+
+
 def test_separator_resistance_is_the_pellets():
     """The paper's pellet (100 mg LGPS + 50 mg Li3PS4 on 0.785 cm2) from the set's thicknesses and conductivities:
     ~34 ohm cm2 at 70 C and ~200 at 25 C, the Li3PS4 layer most of it (physics notes: 341 um at 0.164 mS/cm at

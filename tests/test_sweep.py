@@ -202,6 +202,25 @@ def test_the_default_experiment_on_the_li_in_anode_runs_in_its_window():
         sweep({"anode": ["Li-In", "lithium metal"]}, parameter_set=LMS, workers=1)
 
 
+def test_the_sweep_package_is_both_the_function_and_its_submodules():
+    """``import pybamm_aea.sweep.config as c`` was "ImportError: cannot import name 'config' from 'sweep'" and
+    ``pybamm_aea.sweep.config`` (the README's ``pybamm_aea.sweep.config.rescaled_nominal``) an AttributeError: the
+    package's attribute ``sweep`` was the function, shadowing the subpackage. Now it is the package, whose module
+    is callable as the function (same call, same signature), and the workers' functions pickle by reference."""
+    import inspect
+    import pickle
+
+    import pybamm_aea.sweep.config as config
+    from pybamm_aea.sweep import api, executors
+
+    assert pybamm_aea.sweep.config is config and pybamm_aea.sweep.config.rescaled_nominal is config.rescaled_nominal
+    assert inspect.signature(pybamm_aea.sweep) == inspect.signature(sweep) and sweep is api.sweep
+    with pytest.raises(SweepConfigError, match="S8 mass fraction"):  # (the function's own error, through the module)
+        pybamm_aea.sweep({"S8 mass fraction": [0.3]}, parameter_set=LMS, workers=1)
+    for function in (sweep, executors.run_batch, config.rescaled_nominal):
+        assert pickle.loads(pickle.dumps(function)) is function
+
+
 def test_s8_fraction_needs_a_hybrid_set():
     with pytest.raises(SweepConfigError, match="S8 mass fraction"):
         sweep({"S8 mass fraction": [0.3]}, parameter_set=LMS, workers=1)
@@ -281,10 +300,12 @@ def test_dask_local_cluster_matches_serial(serial_2x2_lever, tmp_path):
     assert len(pd.read_csv(tmp_path / "dask.csv")) == 4
 
 
-def test_package_attribute_is_the_function():
+def test_package_attribute_runs_as_the_function():
+    """``pybamm_aea.sweep`` is the package, callable as the function (it was the function, which shadowed the
+    submodules: test_the_sweep_package_is_both_the_function_and_its_submodules); a call solves."""
     from pybamm_aea.sweep import api, store  # noqa: F401  (importing submodules does not rebind the name)
 
-    assert callable(pybamm_aea.sweep) and pybamm_aea.sweep is sweep
+    assert callable(pybamm_aea.sweep) and pybamm_aea.sweep.sweep is sweep and pybamm_aea.sweep.store is store
     df = pybamm_aea.sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, options=LEVER)
     assert len(df) == 1 and df["error"].iloc[0] is None
 

@@ -100,6 +100,8 @@ def _parameter_values(args):
     repeated = first_repeat([name for name, _ in args.set_values])
     if repeated is not None:
         raise _args.error(args.parser, f"argument --set: {repeated!r} is set twice (the last value would win silently)")
+    from pybamm_aea.models.checks import check_value
+
     for name, value in args.set_values:
         if name not in values.keys():
             close = close_names(name, values.keys())
@@ -108,8 +110,6 @@ def _parameter_values(args):
         if not isinstance(value, float):
             raise _args.error(args.parser, f"argument --set: value of {name!r} must be a number, got {value!r}")
         try:  # the model's physical ranges (pybamm_aea.models.checks.RANGES), before any build
-            from pybamm_aea.models.checks import check_value
-
             check_value(name, value)
         except ValueError as exc:
             raise _args.error(args.parser, f"argument --set: {exc}")

@@ -3,11 +3,8 @@ import math
 
 import numpy as np
 
-from ..constants import MAX_VOLTAGE_VS_LI, F
+from ..constants import MAX_VOLTAGE_VS_LI
 from ..user_input import real_number
-
-#: Charge of one mole of electrons in mAh (F / 3.6 C per mAh).
-MAH_PER_MOL = F / 3.6
 
 
 class ExtrapolationWarning(UserWarning):

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field, fields
 
 import pandas as pd
 
-from pybamm_aea.constants import M_LI, formula_mass
+from pybamm_aea.constants import M_LI, MAH_PER_MOL, formula_mass
 from pybamm_aea.data import load_paper_table
 from pybamm_aea.user_input import did_you_mean, name_key
 
-from ._common import MAH_PER_MOL, check_real, check_voltage_vs_li
+from ._common import check_real, check_voltage_vs_li
 
 __all__ = [
     "Material",

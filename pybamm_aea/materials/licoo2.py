@@ -26,13 +26,13 @@ import pybamm
 from pybamm.input.parameters.lithium_ion import Marquis2019
 
 from .. import citations
-from ..constants import F, M_LI
+from ..constants import M_LI, MAH_PER_MOL
 from ..energy.materials import get_material
 from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
 
 _LCO = get_material("LiCoO2")
 #: the window: Table S9's practical capacity as Li per formula unit, down from Li1CoO2
-X_MAX = _LCO.specific_capacity * _LCO.molar_mass / (F / 3.6)
+X_MAX = _LCO.specific_capacity * _LCO.molar_mass / MAH_PER_MOL
 X_LOW = 1 - X_MAX
 #: LiCoO2's hexagonal R-3m cell: a, c [A], 3 CoO2 per cell (literature values quoted by Teshima et al., Cryst.
 #: Growth Des. 10, 4471, 2010); its X-ray density, 5.052 g/cm3, is Table S9's 5.05

@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-from ..constants import F, M_LI, R
+from ..constants import F, M_LI, MAH_PER_MOL, R
 from ..user_input import as_number, did_you_mean, json_default, not_a_number, number_refusal, zero_d_number
 from . import functions as fn
 
@@ -416,7 +416,7 @@ class AEAMaterial:
     @property
     def theoretical_capacity(self):
         """Faraday capacity of the window, mAh per g as pressed: x_max F / (3.6 M)."""
-        return self.x_max * F / 3.6 / self.molar_mass
+        return self.x_max * MAH_PER_MOL / self.molar_mass
 
     @property
     def molar_volume_change(self):

@@ -25,7 +25,7 @@ import numpy as np
 from pybamm.input.parameters.lithium_ion import Mohtat2020
 
 from .. import citations
-from ..constants import F
+from ..constants import MAH_PER_MOL
 from ..energy.materials import get_material
 from ..parameters import paper_cell
 from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
@@ -35,7 +35,7 @@ _THETA = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0
 _U = [float(Mohtat2020.NMC_ocp_PeymanMPM(np.float64(t))) for t in _THETA]
 _THETA = [round((t - 0.05) / 0.95, 6) for t in _THETA]
 #: Table S9's practical capacity of NMC as Li per formula unit
-X_MAX = get_material("NMC").specific_capacity * _NMC.molar_mass / (F / 3.6)
+X_MAX = get_material("NMC").specific_capacity * _NMC.molar_mass / MAH_PER_MOL
 #: unit-cell volume contraction on charge over 3.0-4.3 V vs Li by in-situ XRD [-], of the NCMs poorer and richer
 #: in Ni than NCM532: Kondrakov et al., J. Phys. Chem. C 121, 3286 (2017), abstract (~1.2 % and ~5.1 %)
 KONDRAKOV_VOLUME_CONTRACTION = {"NCM111": 0.012, "NCM811": 0.051}

@@ -69,7 +69,7 @@ import numpy as np
 
 import pybamm
 
-from ..constants import F, M_LI, MAX_VOLTAGE_VS_LI
+from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI, STANDARD_ATOMIC_WEIGHTS
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 # (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
@@ -362,6 +362,9 @@ def _constant(symbol):
 
 _MASS_RATIO = "Dispersed material lithiation mass ratio"
 _CAPACITY = "Dispersed material specific capacity [A.h.kg-1]"
+_MASS_FRACTION = "Dispersed material mass fraction"
+#: the Li a specific capacity takes [kg of Li per A.h]: Li's standard atomic weight [g/mol] over the mA.h of a mole
+_LI_PER_CAPACITY = STANDARD_ATOMIC_WEIGHTS["Li"] / MAH_PER_MOL
 #: how far apart the Li mass a dispersed material gains on lithiation (its mass ratio - 1) and the Li its specific
 #: capacity takes (q M_Li / F) may be, relative to the larger: 2 %, above the shipped sets' rounding (S8: 0.86 %,
 #: the paper's molar masses 256 and 46 g/mol against its 1675 mAh/g; Li4Ti5O12: 0.06 %)
@@ -372,27 +375,37 @@ def check_lithiation_mass(ratio, capacity):
     """Raise ``ValueError`` naming both values if a dispersed material's lithiation mass ratio [-] and specific
     capacity [A.h.kg-1] disagree by Faraday's law, ratio = 1 + q M_Li / F (q in C/kg), beyond
     :data:`FARADAY_MASS_TOLERANCE` of the Li mass gained (capacity 0 or 3000 A.h/kg with S8's ratio 1.4375: the
-    Li that entered no longer matched the mass gained)."""
+    Li that entered no longer matched the mass gained). Checked only where the cathode holds the material (its
+    mass fraction above 0); a capacity of 0 or a ratio of 1 is told that the mass fraction leaves it out."""
     ratio, capacity = float(ratio), float(capacity)
-    per_capacity = 3600 * M_LI / F  # kg of Li per kg of material per A.h/kg
-    li_taken, li_gained = capacity * per_capacity, ratio - 1
+    li_taken, li_gained = capacity * _LI_PER_CAPACITY, ratio - 1
     if abs(li_gained - li_taken) <= FARADAY_MASS_TOLERANCE * max(li_gained, li_taken):
         return
+    # (a material that takes no Li: the user's way of leaving it out, which is the mass fraction's)
+    out = (f"; to leave the dispersed material out, set '{_MASS_FRACTION}' to 0 (then these two enter nothing and "
+           "are not compared)" if capacity == 0 or ratio == 1 else "")
     raise ValueError(
         f"'{_MASS_RATIO}' = {ratio!r} and '{_CAPACITY}' = {capacity!r} disagree: the capacity puts "
         f"{li_taken:.4g} kg of Li into each kg of the material, a mass ratio of {1 + li_taken:.5g}; the mass ratio "
-        f"gains {li_gained:.4g} kg, a capacity of {li_gained / per_capacity:.5g} A.h/kg (Faraday: ratio = 1 + "
+        f"gains {li_gained:.4g} kg, a capacity of {li_gained / _LI_PER_CAPACITY:.5g} A.h/kg (Faraday: ratio = 1 + "
         f"q M_Li / F, M_Li = {M_LI:g} kg/mol; allowed {FARADAY_MASS_TOLERANCE:.0%} apart, the rounding of the "
-        "sets' molar masses): give the two of one material")
+        f"sets' molar masses): give the two of one material{out}")
 
 
 class LithiationMassCheck(PhysicalRange):
     """The dispersed material's lithiation mass ratio (left child) checked against its specific capacity (right
     child) by :func:`check_lithiation_mass`, when parameterised or, for inputs, at solve time. Evaluates to the
-    ratio."""
+    ratio. :meth:`of` builds it with the mass fraction: without the material (fraction 0) nothing is compared."""
 
     def __init__(self, ratio, capacity):
         super().__init__(ratio, capacity, _MASS_RATIO, RANGES[_MASS_RATIO])
+
+    @classmethod
+    def of(cls, ratio, capacity, fraction):
+        """The check of ``ratio`` against ``capacity`` where the ``fraction`` (the material's mass fraction, pybamm
+        expressions all) is above 0; at 0 (LMS, LTS: the set's dispersed entries enter nothing) against the
+        capacity the ratio itself implies, so each is checked in its own range only."""
+        return cls(ratio, capacity * (fraction > 0) + (ratio - 1) / _LI_PER_CAPACITY * (fraction <= 0))
 
     def _with(self, value, bound):
         return LithiationMassCheck(value, bound)
@@ -500,9 +513,11 @@ def check_parameter_values(values):
         except ValueError as exc:
             if str(exc) not in said:  # (two values bounded by one bad value name it once)
                 said.append(str(exc))
-    ratio, capacity = (_number(values.get(name)) for name in (_MASS_RATIO, _CAPACITY))
-    if not said and ratio is not None and capacity is not None:  # (each in its range)
-        check_lithiation_mass(ratio, capacity)  # numbers, before PyBaMM substitutes them
+    ratio, capacity, fraction = (_number(values.get(name)) for name in (_MASS_RATIO, _CAPACITY, _MASS_FRACTION))
+    # numbers, each in its range, before PyBaMM substitutes them, where the cathode holds the material (a fraction
+    # given as an input: the model's check, LithiationMassCheck.of, at solve time)
+    if not said and None not in (ratio, capacity, fraction) and fraction != 0:
+        check_lithiation_mass(ratio, capacity)
     if said:
         raise ValueError(said[0] + "".join(f"; also out of range: {more}" for more in said[1:]))
 

@@ -91,7 +91,11 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     step_cut_off = any(_is_step_cut_off(name) for name in past)
     if step_cut_off:  # (in an experiment PyBaMM moves the window events out)
         past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
-    cells = _cells_at(model, inputs, y0)
+    try:  # the cell's voltage at y0, read once for all that follows
+        start = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
+    except Exception:  # noqa: BLE001 - undecided
+        start = None
+    cells = _cells_at(model, inputs, y0, start)
     battery = "" if cells in (None, 1.0) else f" of the battery's voltage ({cells:.4g} cells in series)"
     where = [f"{-gap + window_margin:.4g} V {_WINDOW_EVENTS[name]}" if name in _WINDOW_EVENTS
              else f"{-gap:.4g} V{battery} past its step's cut-off ({name.replace(' [experiment]', '')})"
@@ -100,11 +104,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
         return None
     message = f"the cell starts {' and '.join(where)}"
     li_in = (getattr(model, "options", None) or {}).get("anode") == "Li-In"
-    at_open_circuit = _window_at_open_circuit(model, inputs, y0, past, cells)
-    try:
-        start = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
-    except Exception:  # noqa: BLE001 - undecided
-        start = None
+    at_open_circuit = _window_at_open_circuit(model, inputs, y0, past, cells, start)
     if step_cut_off:
         message += _past_step_cut_off(at_open_circuit, li_in, window_past, start)
     elif li_in and at_open_circuit is not False:
@@ -137,17 +137,24 @@ def _beyond_cut_offs(start, window_margin=0.0):
     return start is not None and not 0 < start <= MAX_VOLTAGE_VS_LI + window_margin
 
 
-def _out_of_reach(start, window_margin=0.0, also=None):
+def _out_of_reach(start, window_margin=0.0, also=None, step=False):
     """What to change for a cell whose losses take its voltage ``start`` [V] where no window nor cut-off lies
-    (:func:`_beyond_cut_offs`): the current or loading, and ``also`` (None: nothing) where its open circuit is past
-    the cut-off too. (AEA_Li4Ti5O12 at 0.1C, -13.66 V, was told a wider window; discharged "until 2.0 V", its open
-    circuit at 1.608 V, that a smaller current alone lets it start; AEA_LiFePO4 charged at 1C, 12.42 V, to move its
-    step's cut-off and widen its window past it.)"""
-    moved = f", the window's {MAX_VOLTAGE_VS_LI:g} V moved {window_margin:g} V out in an experiment" if window_margin \
-        else ""
+    (:func:`_beyond_cut_offs`) or, past its ``step``'s own cut-off, where no step's cut-off lies (at most
+    :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI`; a window's event, moved out in an experiment, may lie above it):
+    the current or loading, and ``also`` (None: nothing) where its open circuit is past the cut-off too.
+    (AEA_Li4Ti5O12 at 0.1C, -13.66 V, was told a wider window; discharged "until 2.0 V", its open circuit at 1.608
+    V, that a smaller current alone lets it start; AEA_LiFePO4 charged at 1C, 12.42 V, to move its step's cut-off
+    and widen its window past it; at 0.35C, 6.54 V past its step's cut-off, that no window nor cut-off lies there,
+    where the window's event, 1 V out in an experiment, may.)"""
+    if step:
+        where = f"where no step's cut-off lies: a step's is above 0 V and at most {MAX_VOLTAGE_VS_LI:g} V"
+    else:
+        moved = f", the window's {MAX_VOLTAGE_VS_LI:g} V moved {window_margin:g} V out in an experiment" \
+            if window_margin else ""
+        where = (f"where no window nor cut-off lies: a cell's are above 0 V and at most "
+                 f"{MAX_VOLTAGE_VS_LI + window_margin:g} V{moved}")
     said = (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading (the losses take the cell to "
-            f"{start:.4g} V, where no window nor cut-off lies: a cell's are above 0 V and at most "
-            f"{MAX_VOLTAGE_VS_LI + window_margin:g} V{moved})")
+            f"{start:.4g} V, {where})")
     said += f", and {also}, let the cell start together" if also else " lets the cell start"
     return f"{said}; {_OTHER_SIGN}"
 
@@ -157,14 +164,14 @@ def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
     window ("Lower/Upper voltage cut-off [V]") moves: the step's cut-off, with a wider window where the cell starts
     past the window's event too (``window_past``); the current or loading only if the losses put it there
     (``at_open_circuit`` False; True: its open circuit is past the cut-off; None: undecided), and first they if
-    they take the cell's voltage ``start`` [V] (None: not evaluated) where no window nor cut-off lies
+    they take the cell's voltage ``start`` [V] (None: not evaluated) where no step's cut-off lies
     (:func:`_out_of_reach`: a step's cut-off is at most :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI`,
     :func:`_check_cut_offs`, whatever the window's margin). On the Li-In anode (``li_in``), unless
     the losses put it there, a step's cut-off is said to be a cell voltage. (The advice was the window's, which
     does not end the step: pristine Mo6S8 discharged "until 2.4 V" was told a smaller current or a wider window.)"""
     if _beyond_cut_offs(start):
         return _out_of_reach(start, also="the step's cut-off (its \"until\" voltage) moved past the "
-                             "open-circuit voltage, which is past it too" if at_open_circuit else None)
+                             "open-circuit voltage, which is past it too" if at_open_circuit else None, step=True)
     move = "the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at"
     if window_past:
         move += (", and a wider window (\"Lower/Upper voltage cut-off [V]\"), whose event "
@@ -184,31 +191,32 @@ def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
     return said
 
 
-def _cells_at(model, inputs, y0):
+def _cells_at(model, inputs, y0, voltage):
     """The battery's cells in series at the state ``y0``: its "Battery voltage [V]", on which PyBaMM ends a step
-    (:func:`_cells`), over a cell's "Voltage [V]"; None if either cannot be evaluated or a cell's is 0 V."""
+    (:func:`_cells`), over a cell's "Voltage [V]" there, ``voltage`` [V]; None if either is not evaluated (``voltage``
+    None) or a cell's is 0 V."""
+    if voltage is None:
+        return None
     try:
-        cells = _evaluated(model, "Battery voltage [V]", 0.0, y0, inputs) / _evaluated(
-            model, "Voltage [V]", 0.0, y0, inputs)
+        cells = _evaluated(model, "Battery voltage [V]", 0.0, y0, inputs) / voltage
     except Exception:  # noqa: BLE001 - undecided
         return None
     return cells if math.isfinite(cells) and cells > 0 else None
 
 
-def _window_at_open_circuit(model, inputs, y0, past, cells):
+def _window_at_open_circuit(model, inputs, y0, past, cells, voltage):
     """Whether the cell's open-circuit voltage at ``y0`` ("Open-circuit voltage [V]": the surface OCP less the
-    anode's) is itself past a cut-off of ``past`` (event name -> its value at ``y0``, <= 0): True if so (the window
+    anode's; ``voltage`` [V] the cell's there, None if not evaluated) is itself past a cut-off of ``past`` (event name -> its value at ``y0``, <= 0): True if so (the window
     is the cause), False if it lies inside them all (the losses at the step's current are: a TiS2 cell of 20
     mg/cm2 at 25 C on Li-In at 2C, its cut-offs moved to the cell's, started 0.96 V past its 0.38 V cut-off from an
     open circuit of 1.66 V and was told to move its window to the Li-In plateau), None if it cannot be evaluated.
     A step's cut-off is the battery's voltage, ``cells`` cells in series (:func:`_cells_at`), its gap taken per
     cell (two such cells "until 3.0 V", 4.16 V past it, were told the window: 4.16 V is more than one cell's
     2.24 V of losses)."""
-    if cells is None and any(_is_step_cut_off(name) for name in past):
+    if voltage is None or (cells is None and any(_is_step_cut_off(name) for name in past)):
         return None
     try:
-        loss = _evaluated(model, "Open-circuit voltage [V]", 0.0, y0, inputs) - _evaluated(
-            model, "Voltage [V]", 0.0, y0, inputs)
+        loss = _evaluated(model, "Open-circuit voltage [V]", 0.0, y0, inputs) - voltage
     except Exception:  # noqa: BLE001 - undecided: the caller keeps its note
         return None
     if not math.isfinite(loss):

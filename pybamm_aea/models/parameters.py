@@ -71,8 +71,8 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.rho_D = P("Dispersed material density [kg.m-3]")
         self.rho_D_lith = P("Lithiated dispersed material density [kg.m-3]")
         self.Q_D = P("Dispersed material specific capacity [A.h.kg-1]")
-        # checked against the capacity by Faraday's law (the Li that enters is the mass gained)
-        self.mass_ratio_D = LithiationMassCheck(P("Dispersed material lithiation mass ratio"), self.Q_D)
+        # checked against the capacity by Faraday's law (the Li that enters is the mass gained), with the material
+        self.mass_ratio_D = LithiationMassCheck.of(P("Dispersed material lithiation mass ratio"), self.Q_D, self.w_D)
         self.z_init = P("Initial dispersed material lithiation")
         self.w_ideal_D = P("Dispersed material ideality factor")
 

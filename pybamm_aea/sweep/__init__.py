@@ -1,9 +1,10 @@
 """Design sweeps of AEA cells: a grid (or a sample) of designs through the AEA model and the energy model.
 
-``pybamm_aea.sweep(grid, ...)`` (the function, also ``from pybamm_aea.sweep import sweep``). Modules: :mod:`.grid`
-(grids and point keys), :mod:`.config` (the validated configuration, derived inputs), :mod:`.worker` (simulations,
-batched and per-point solves), :mod:`.metrics` (result columns), :mod:`.store` (SQLite results store, exports,
-pre-flight), :mod:`.executors` (serial, local processes, Dask), :mod:`.driver` (the sweep itself).
+``pybamm_aea.sweep(grid, ...)`` (this package, callable as :func:`sweep`; also ``from pybamm_aea.sweep import
+sweep``). Modules: :mod:`.grid` (grids and point keys), :mod:`.config` (the validated configuration, derived
+inputs), :mod:`.worker` (simulations, batched and per-point solves), :mod:`.metrics` (result columns), :mod:`.store`
+(SQLite results store, exports, pre-flight), :mod:`.executors` (serial, local processes, Dask), :mod:`.driver` (the
+sweep itself).
 
 :func:`sweep` evaluates every point of a grid (names -> lists of values, Cartesian product) or of an explicit
 sample (a ``pandas.DataFrame`` or a list of dicts, one design per row) with one ``pybamm.Simulation`` per worker
@@ -109,6 +110,9 @@ writes the final table as CSV, JSON or Parquet. Every output path is checked bef
 is not overwritten without ``force=True``; a file at ``results_file`` that is not a results store, or holds another
 configuration, is not replaced without ``replace_results=True``.
 """
+import sys
+import types
+
 from .api import SweepConfigError, SweepNote, sweep
 
 __all__ = [
@@ -143,3 +147,20 @@ def __getattr__(name):
 
         return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _CallableModule(types.ModuleType):
+    """This package's module class: calling the module calls :func:`sweep`, so ``pybamm_aea.sweep(grid, ...)`` and
+    ``import pybamm_aea.sweep.config`` share one name, the package (a function of that name shadowed the submodules)."""
+
+    def __call__(self, *args, **kwargs):
+        return sweep(*args, **kwargs)
+
+    @property
+    def __signature__(self):  # (inspect.signature, help in IPython and Jupyter: the function's)
+        import inspect
+
+        return inspect.signature(sweep)
+
+
+sys.modules[__name__].__class__ = _CallableModule
