@@ -2,15 +2,19 @@
 converged ones (README, known limits: a pristine 1.5 mg/cm2 Mo6S8 compact fills at 0.5C on every
 mesh, at 1C only on a coarse one; a rest after the charge relaxes on the Li0/Li1 plateau where
 coarse cells pin the interfaces)."""
+import functools
 import math
+import warnings
 
 import pandas as pd
 import pybamm
 import pytest
 
 from pybamm_aea import AEA
-from pybamm_aea.convergence import compare_meshes, mesh_check, refined_var_pts, verdict
+from pybamm_aea.convergence import (MeshDependentNucleationWarning, compare_meshes, mesh_check, refined_var_pts,
+                                    verdict)
 from pybamm_aea.models.submodels import xi
+from pybamm_aea.readout import ESC, electrode_mass_volume
 from pybamm_aea.studies.comparison import CELL_SPECS
 from pybamm_aea.sweep.config import rescaled_nominal
 
@@ -19,21 +23,28 @@ def lms():
     return pybamm.ParameterValues("Li2021_Mo6S8")
 
 
-def _mass_g():
-    """The LMS cathode's mass [g]: its loading on the cell's area."""
-    values = lms()
-    return values["Cathode loading [kg.m-2]"] * values["Electrode height [m]"] * values["Electrode width [m]"] * 1e3
+def _solved(values, experiment, cells=None):
+    """``experiment`` solved on the AEA model with a copy of ``values``, on ``cells`` cathode cells (the model's default
+    mesh if None)."""
+    return pybamm.Simulation(AEA(), parameter_values=values.copy(), experiment=experiment,
+                             var_pts=None if cells is None else {xi: cells}).solve()
 
 
 @pytest.fixture(scope="module")
 def pristine():
-    """A pristine LMS discharge at 0.5C and at 1C, each on 20 and 40 cells."""
-    return {rate: mesh_check(AEA(), lms(), pybamm.Experiment([f"Discharge at {rate} until 1.8 V"]))
-            for rate in ("0.5C", "1C")}
+    """A pristine LMS discharge at 0.5C and at 1C: each one's mesh_check table (20 and 40 cells), and the electrode's
+    mass [g] (the model's, of the 0.5C run on 20 cells, solved here and handed to mesh_check; the 1C one is
+    mesh_check's own)."""
+    half_c = pybamm.Experiment(["Discharge at 0.5C until 1.8 V"])
+    coarse = _solved(lms(), half_c)
+    tables = {"0.5C": mesh_check(AEA(), lms(), half_c, coarse_solution=coarse),
+              "1C": mesh_check(AEA(), lms(), pybamm.Experiment(["Discharge at 1C until 1.8 V"]))}
+    return tables, electrode_mass_volume(coarse)[0]
 
 
 def test_mesh_check_passes_a_converged_discharge(pristine, readme_figure):
-    table = pristine["0.5C"]
+    tables, mass_g = pristine
+    table = tables["0.5C"]
     assert table.attrs["var_pts"] == {"coarse": {"xi_c": 20}, "fine": {"xi_c": 40}}
     assert table.attrs["converged"] and table["converged"].all()
     # 128.2 mA.h/g on 20 to 160 cells (README; 128.1776 / 128.1776 / 128.1777 / 128.1778, 2026-12-05, stated 128.18
@@ -42,7 +53,7 @@ def test_mesh_check_passes_a_converged_discharge(pristine, readme_figure):
     assert table.loc[0, "coarse capacity [mA.h]"] == pytest.approx(0.1509, rel=1e-3)
     # the README's figure (its design-sweep section), read from it to its stated digits, on both meshes
     for mesh in ("coarse", "fine"):
-        assert table.loc[0, f"{mesh} capacity [mA.h]"] / _mass_g() == readme_figure(
+        assert table.loc[0, f"{mesh} capacity [mA.h]"] / mass_g == readme_figure(
             "Pristine Mo6S8 at 1.5 mg/cm2: {} mAh/g at 0.5C on 20 and 40 cells",
             "between 0.5C ({} mAh/g on 20 to 160 cells)").approx()
     assert verdict(table).startswith("mesh converged")
@@ -50,7 +61,8 @@ def test_mesh_check_passes_a_converged_discharge(pristine, readme_figure):
 
 def test_mesh_check_flags_the_coarse_mesh_fill_at_1C(pristine, readme_figure):
     """20 cells fill the pristine electrode at 1C (Li1 nucleates cell by cell), 40 take almost no Li."""
-    table = pristine["1C"]
+    tables, mass_g = pristine
+    table = tables["1C"]
     assert not table.attrs["converged"]
     row = table.loc[0]
     assert row["coarse capacity [mA.h]"] > 0.14 and row["fine capacity [mA.h]"] < 1e-3
@@ -62,9 +74,8 @@ def test_mesh_check_flags_the_coarse_mesh_fill_at_1C(pristine, readme_figure):
         "steps moved: ... {_} -> {}e-05 mA.h (-{_} % of the run's largest step)").approx()
     assert -row["capacity change [%]"] == readme_figure(
         "steps moved: ... {_} -> {_}e-05 mA.h (-{} % of the run's largest step)").approx()
-    assert row["coarse capacity [mA.h]"] / _mass_g() == readme_figure(
-        "converged; at 1C {} on 20 and {_} on 40").approx()
-    assert row["fine capacity [mA.h]"] / _mass_g() == readme_figure("converged; at 1C {_} on 20 and {} on 40").approx()
+    assert row["coarse capacity [mA.h]"] / mass_g == readme_figure("converged; at 1C {} on 20 and {_} on 40").approx()
+    assert row["fine capacity [mA.h]"] / mass_g == readme_figure("converged; at 1C {_} on 20 and {} on 40").approx()
     text = verdict(table)
     assert text.startswith("NOT mesh converged, 1 of 1") and "Discharge at 1C until 1.8 V" in text
 
@@ -89,7 +100,7 @@ def test_mesh_check_flags_a_rest_voltage_that_moves(readme_figure):
     is passed in already solved (``coarse_solution``), as the command line does."""
     experiment = pybamm.Experiment([("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V",
                                      "Rest for 30 minutes")])
-    coarse = pybamm.Simulation(AEA(), parameter_values=lms(), experiment=experiment, var_pts={xi: 20}).solve()
+    coarse = _solved(lms(), experiment, 20)
     table = mesh_check(AEA(), lms(), experiment, {xi: 20}, coarse_solution=coarse)
     assert table["converged"].tolist() == [True, True, False]
     rest = table.loc[2]
@@ -101,7 +112,7 @@ def test_mesh_check_flags_a_rest_voltage_that_moves(readme_figure):
     assert rest["coarse end voltage [V]"] == readme_figure("relaxes to {} V on 20 cells, {_} V on 40").approx()
     assert rest["fine end voltage [V]"] == readme_figure("relaxes to {_} V on 20 cells, {} V on 40").approx()
     # a looser voltage tolerance passes it; the capacity tolerance alone never looked at it
-    fine = pybamm.Simulation(AEA(), parameter_values=lms(), experiment=experiment, var_pts={xi: 40}).solve()
+    fine = _solved(lms(), experiment, 40)
     assert compare_meshes(coarse, fine, voltage_tolerance=0.05).attrs["converged"]
     assert not compare_meshes(coarse, fine).attrs["converged"]
 
@@ -114,8 +125,7 @@ def test_the_rest_after_the_charge_on_each_mesh_is_the_readmes(readme_figure):
                                      "Rest for 30 minutes", "Rest for 300 minutes")])
     rest = {}  # cells: (voltage after 30 min, after 5.5 h) [V]
     for cells in (20, 40, 80, 160):
-        steps = pybamm.Simulation(AEA(), parameter_values=lms(), experiment=experiment,
-                                  var_pts={xi: cells}).solve().cycles[0].steps
+        steps = _solved(lms(), experiment, cells).cycles[0].steps
         rest[cells] = tuple(step["Voltage [V]"].entries[-1] for step in steps[2:])
     for cells in (80, 160):
         assert rest[cells][0] == readme_figure("2.288 V on 40 and {} V on 80 and 160").approx(), cells
@@ -145,7 +155,7 @@ def test_bad_mesh_and_tolerances_are_named():
         refined_var_pts({xi: 0})
     assert refined_var_pts({xi: 20, "r_p": 7}, 3) == {xi: 60, "r_p": 21}
     experiment = pybamm.Experiment(["Rest for 1 minute"])
-    one = pybamm.Simulation(AEA(), parameter_values=lms(), experiment=experiment).solve()
+    one = _solved(lms(), experiment)
     for name in ("capacity_tolerance", "voltage_tolerance"):
         # an infinite tolerance passed every comparison (converged whatever the meshes gave); nan, negative refused
         for bad in (-0.1, math.inf, math.nan, True):
@@ -153,8 +163,7 @@ def test_bad_mesh_and_tolerances_are_named():
                 compare_meshes(one, one, **{name: bad})
         with pytest.raises(ValueError, match=rf"{name} must be a finite positive number, got inf"):
             mesh_check(_NeverSolved(), lms(), experiment, **{name: math.inf})  # refused before either solve
-    two = pybamm.Simulation(AEA(), parameter_values=lms(),
-                            experiment=pybamm.Experiment(["Rest for 1 minute"] * 2)).solve()
+    two = _solved(lms(), pybamm.Experiment(["Rest for 1 minute"] * 2))
     with pytest.raises(ValueError, match="1 and 2 steps: not one experiment"):
         compare_meshes(one, two)
 
@@ -190,7 +199,7 @@ def test_a_coarse_solution_of_another_mesh_is_refused():
     """A run solved on 10 cells passed as coarse_solution without its var_pts was compared with 40 cells and
     labelled 20 -> 40 ("mesh converged"); now a ValueError naming both cell counts, before any solve."""
     experiment = pybamm.Experiment(["Rest for 1 minute"])
-    ten = pybamm.Simulation(AEA(), parameter_values=lms(), experiment=experiment, var_pts={xi: 10}).solve()
+    ten = _solved(lms(), experiment, 10)
     with pytest.raises(ValueError, match="coarse_solution was solved on 10 cathode cells, but var_pts has 20"):
         mesh_check(AEA(), lms(), experiment, coarse_solution=ten)
     table = mesh_check(AEA(), lms(), experiment, {xi: 10}, coarse_solution=ten)
@@ -208,18 +217,28 @@ def _lms_at(loading_mg_cm2, temperature):
     return values
 
 
+def _nucleation_warned(values, experiment, cells=None):
+    """(the solution of :func:`_solved`, the texts of the MeshDependentNucleationWarnings its solve gave)."""
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = _solved(values, experiment, cells)
+    return solution, [str(w.message) for w in record if issubclass(w.category, MeshDependentNucleationWarning)]
+
+
 #: a pristine LMS compact's first discharge at 25 C: the separator current density [A.m-2] scaled to 70 C with the
 #: phases' 30 kJ/mol (x 4.89 at 25 C) decides whether the default 20 cells answer as 80-160 do (measured 2026-12-05,
 #: session 41, docs/known_limits.rst "thick, cold compacts"): up to 1.79 A/m2 they do, from 1.89 A/m2 they do not
-def _pristine_discharge(loading_mg_cm2, c_rate, var_pts=None, temperature=298.15):
-    """(mA.h per g of electrode, mean voltage [V]) of the first discharge of a pristine LMS compact of
-    ``loading_mg_cm2`` at ``c_rate`` (on its own capacity) to 1.8 V, on ``var_pts`` (the default mesh if None)."""
-    values = _lms_at(loading_mg_cm2, temperature)
-    solution = pybamm.Simulation(AEA(), parameter_values=values, var_pts=var_pts,
-                                 experiment=pybamm.Experiment([f"Discharge at {c_rate}C until 1.8 V"])).solve()
-    q = solution["Electrode specific capacity [mA.h.g-1]"].entries
+@functools.cache
+def _pristine_discharge(loading_mg_cm2, c_rate, temperature=298.15, cells=None):
+    """(mA.h per g of electrode, mean voltage [V], the texts of the MeshDependentNucleationWarnings it gave) of the
+    first discharge of a pristine LMS compact of ``loading_mg_cm2`` at ``temperature`` [K] and ``c_rate`` (on its own
+    capacity) to 1.8 V, on ``cells`` cathode cells (the default mesh if None). Cached: the mesh tests and the warning
+    test ask for the same default-mesh discharges (4.5 mg/cm2 at 0.05C and at 0.1C, 25 C)."""
+    solution, said = _nucleation_warned(_lms_at(loading_mg_cm2, temperature),
+                                        pybamm.Experiment([f"Discharge at {c_rate}C until 1.8 V"]), cells)
+    q = solution[ESC].entries
     Q, E = (solution[name].entries for name in ("Discharge capacity [A.h]", "Discharge energy [W.h]"))
-    return abs(q[-1] - q[0]), abs(E[-1] - E[0]) / abs(Q[-1] - Q[0])
+    return abs(q[-1] - q[0]), abs(E[-1] - E[0]) / abs(Q[-1] - Q[0]), said
 
 
 @pytest.mark.slow
@@ -229,7 +248,7 @@ def test_a_cold_thick_compact_below_the_nucleation_current_is_mesh_converged(loa
     to 70 C): the default mesh's first discharge within 1 % of 80 cells' in capacity and mean voltage (128.12 /
     128.14 mA.h/g, 2.052 / 2.062 V; 107.9 / 107.5, 2.037 / 2.047 V; measured 2026-12-05). Catches a default mesh or
     a phase transport that moves a converged thick cold discharge."""
-    coarse, fine = _pristine_discharge(loading, c_rate), _pristine_discharge(loading, c_rate, {xi: 80})
+    coarse, fine = _pristine_discharge(loading, c_rate)[:2], _pristine_discharge(loading, c_rate, cells=80)[:2]
     print(f"{loading} mg/cm2, {c_rate}C, 25 C: 20 / 80 cells {coarse} / {fine}")
     assert fine[0] > 100  # the compact is discharged
     assert coarse[0] == pytest.approx(fine[0], rel=0.01) and coarse[1] == pytest.approx(fine[1], rel=0.01)
@@ -243,38 +262,25 @@ def test_a_cold_thick_compact_below_the_nucleation_current_is_mesh_converged(loa
     "(measured 2026-12-05); mesh_check's default factor 2 says converged. The solve warns "
     "(MeshDependentNucleationWarning, test_a_pristine_discharge_the_mesh_decides_is_warned)"))
 def test_a_cold_thick_compact_at_a_tenth_c_is_mesh_converged():
-    coarse, fine = _pristine_discharge(4.5, 0.1), _pristine_discharge(4.5, 0.1, {xi: 80})
+    coarse, fine = _pristine_discharge(4.5, 0.1), _pristine_discharge(4.5, 0.1, cells=80)
     assert coarse[0] == pytest.approx(fine[0], rel=0.01)
-
-
-def _nucleation_warnings(loading_mg_cm2, c_rate, temperature, steps=None):
-    """The MeshDependentNucleationWarning texts of an LMS solve of ``steps`` (a first discharge at ``c_rate``)."""
-    import warnings
-
-    from pybamm_aea.convergence import MeshDependentNucleationWarning
-
-    values = _lms_at(loading_mg_cm2, temperature)
-    experiment = pybamm.Experiment(steps or [f"Discharge at {c_rate}C until 1.8 V"])
-    with warnings.catch_warnings(record=True) as record:
-        warnings.simplefilter("always")
-        pybamm.Simulation(AEA(), parameter_values=values, experiment=experiment).solve()
-    return [str(w.message) for w in record if issubclass(w.category, MeshDependentNucleationWarning)]
 
 
 def test_a_pristine_discharge_the_mesh_decides_is_warned():
     """3x the paper's loading at 0.1C and 25 C discharged 115.5 mA.h/g on the default mesh without a word (0.023 /
     0.003 on 80 / 160 cells): warned, with its current density scaled to 70 C (2.83 A/m2) against the 1.8 A/m2
     measured; below it (0.05C: 1.42 A/m2, converged) and at 70 C and 0.1C, or after a formation, not."""
-    said = _nucleation_warnings(4.5, 0.1, 298.15)
+    said = _pristine_discharge(4.5, 0.1)[2]
     assert len(said) == 1 and said[0].startswith(
         "step 1, the first discharge of a host starting in its Li0 phase (pristine Mo6S8), runs at 0.58 A/m2 and 25 C, "
         "2.83 A/m2 at 70 C (the host's 30 kJ/mol): above the 1.8 A/m2 up to which the default 20-cell mesh answers "
         "as 80-160 cells do"), said
     assert "mesh_check(..., factor=8)" in said[0]
-    assert _nucleation_warnings(4.5, 0.05, 298.15) == []
-    assert _nucleation_warnings(4.5, 0.1, 343.15) == []
-    formed = ["Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V", "Discharge at 1C until 1.8 V"]
-    assert _nucleation_warnings(1.5, None, 343.15, formed) == []
+    assert _pristine_discharge(4.5, 0.05)[2] == []
+    assert _pristine_discharge(4.5, 0.1, 343.15)[2] == []
+    formed = pybamm.Experiment(["Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V",
+                                "Discharge at 1C until 1.8 V"])
+    assert _nucleation_warned(lms(), formed)[1] == []  # the set's own cell, 1.5 mg/cm2 at 70 C
 
 
 #: the pristine S-LMS compact's discharges at 70 C to 1.0 V: rates and meshes (the README's 4 x 4 figures)
@@ -292,10 +298,9 @@ def test_a_doubling_can_agree_and_still_be_wrong_on_a_pristine_s_lms_compact(rea
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     esc = {}
     for rate in S_LMS_RATES:
+        experiment = pybamm.Experiment([f"Discharge at {rate} until 1.0 V"])
         for cells in S_LMS_CELLS:
-            sim = pybamm.Simulation(AEA(), parameter_values=values.copy(), var_pts={xi: cells},
-                                    experiment=pybamm.Experiment([f"Discharge at {rate} until 1.0 V"]))
-            esc[rate, cells] = sim.solve()["Electrode specific capacity [mA.h.g-1]"].entries[-1]
+            esc[rate, cells] = _solved(values, experiment, cells)[ESC].entries[-1]
     print({k: round(v, 4) for k, v in esc.items()})
     figure = {
         ("0.1C", 20): readme_figure("to 1.0 V gives {} / {_} / {_} / {_} mAh/g on 20"),
@@ -319,12 +324,11 @@ def test_a_doubling_can_agree_and_still_be_wrong_on_a_pristine_s_lms_compact(rea
         assert value == figure[key].approx(), key
     # a formed cell (one 0.1C cycle first) discharges at 0.5C on every mesh (measured 2026-12-05: 244.01 / 243.90 /
     # 243.83 / 243.81 uA.h on 20 / 40 / 80 / 160 cells)
+    experiment = pybamm.Experiment(["Discharge at 0.1C until 1.0 V", "Charge at 0.1C until 3.0 V",
+                                    "Discharge at 0.5C until 1.0 V"])
     formed = []
     for cells in S_LMS_CELLS:
-        sim = pybamm.Simulation(AEA(), parameter_values=values.copy(), var_pts={xi: cells},
-                                experiment=pybamm.Experiment(["Discharge at 0.1C until 1.0 V", "Charge at 0.1C until 3.0 V",
-                                                              "Discharge at 0.5C until 1.0 V"]))
-        steps = [step for c in sim.solve().cycles for step in c.steps]
+        steps = [step for c in _solved(values, experiment, cells).cycles for step in c.steps]
         assert len(steps) == 3, cells
         Q = steps[2]["Discharge capacity [A.h]"].entries
         formed.append((Q[-1] - Q[0]) * 1e6)
@@ -340,11 +344,7 @@ def test_cold_s_lms_first_discharge_is_the_coarse_meshes(readme_figure):
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     values["Ambient temperature [K]"] = 298.15
     experiment = pybamm.Experiment(["Discharge at 0.1C until 1 V"])
-    got = {}
-    for cells in (20, 80, 160):
-        step = pybamm.Simulation(AEA(), parameter_values=values, experiment=experiment,
-                                 var_pts={xi: cells}).solve().cycles[0].steps[0]
-        got[cells] = step["Discharge capacity [A.h]"].entries[-1] * 1e3 / step["Cathode electrode mass [g]"].entries[0]
+    got = {cells: _solved(values, experiment, cells).cycles[0].steps[0][ESC].entries[-1] for cells in (20, 80, 160)}
     assert got[20] == readme_figure("0.1C: {} mAh/g at 25 C and 510.2 at 70 C",
                                     "compact takes nothing (0.016 and 0.002 mAh/g against {} and").approx()
     # the near-zero figures to the solver's tolerance (1e-4 of the window's ~630 mAh/g)

@@ -21,6 +21,8 @@ from pybamm_aea.cycling import (
     pybamm_summary,
 )
 from pybamm_aea.energy import Electrode, cell_preset
+from pybamm_aea.energy.paper import PAPER_CELL
+from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU
 from pybamm_aea import readout
 from pybamm_aea.readout import RetentionUndefinedWarning
 
@@ -180,7 +182,7 @@ def test_energy_per_kg_and_per_litre_consistent(sol, table, mo6s8):
 @pytest.mark.slow
 def test_cell_level_scaling(sol, table, mo6s8):
     mass_g = table.attrs["Cathode electrode mass [g]"]
-    loading = mass_g * 1e3 / 0.785  # mg/cm2 on the paper's 0.785 cm2 die
+    loading = mass_g * 1e3 / PAPER_CELL["area_cm2"]  # mg/cm2 on the paper's die
     cell = cell_preset("practical target", cathode=mo6s8, loading_mg_cm2=loading)
     layers = cell.summary()
     m_cathode = layers.loc[layers["role"] == "cathode", "areal_mass_mg_cm2"].sum()
@@ -425,8 +427,8 @@ def test_electrode_energy_is_against_li_on_either_anode():
     for li, li_in in zip(tables["lithium metal"], tables["Li-In"]):
         for column in ("Electrode gravimetric energy [W.h.kg-1]", "Electrode volumetric energy [W.h.L-1]"):
             np.testing.assert_allclose(li_in[column], li[column], rtol=1e-3)
-        np.testing.assert_allclose(li["Mean discharge voltage [V]"] - li_in["Mean discharge voltage [V]"], 0.62,
-                                   atol=0.01)
+        np.testing.assert_allclose(li["Mean discharge voltage [V]"] - li_in["Mean discharge voltage [V]"],
+                                   LI_IN_PLATEAU, atol=0.01)
 
 
 def _counting_kernel(monkeypatch):

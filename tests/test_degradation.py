@@ -12,6 +12,7 @@ from scipy.integrate import cumulative_trapezoid
 
 from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.models.aea import AEA
+from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU
 from pybamm_aea.phases import MO6S8_PHASE_FIELD_WINDOWS
 
 # the cycle-life and hybrid simulations are marked slow one by one; the quick tests (rate laws checked
@@ -146,8 +147,8 @@ def test_lms_retention_is_the_readmes_figure(lms, readme_figure):
                                              "retains {} and {_} % after 50 cycles on Li metal and on Li-In").approx()
 
 
-#: the Li-In alloy's potential vs Li [V] (paper: 0.62 V; the LMS window 1.8-2.8 V vs Li shifted down)
-LI_IN = 0.62
+#: the Li-In alloy's potential vs Li [V] (paper: 0.62 V; the LMS window 1.8-2.8 V vs Li shifted down): the model's
+LI_IN = LI_IN_PLATEAU
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +200,7 @@ def test_lithium_is_conserved_over_50_cycles_with_host_loss(lms_li_in):
     """
     _, sol = lms_li_in
     values = pybamm.ParameterValues("Li2021_Mo6S8")
-    F = 96485.33212
+    F = F_CONST
     n_c = sol["Total lithium in cathode [mol]"].entries
     n_a = sol["Total lithium in anode [mol]"].entries
     lost = sol["Lost lithium in isolated host [mol]"].entries
@@ -497,7 +498,7 @@ def test_degradation_conserves_lithium():
     sol = pybamm.Simulation(AEA(options), parameter_values=values, experiment=experiment, solver=solver).solve()
     # an IDA failure returns the cycles done so far: conservation on a part of the run proves less
     assert len(sol.cycles) == 3 and sol.cycles[-1] is not None, sol.termination
-    F = 96485.33212
+    F = F_CONST
     # one inventory: "Total lithium in cathode" holds the trapped Li and the Li of isolated host and sulfur
     # domains; the connected part excludes the cut-off parts
     n = sol["Total lithium in cathode [mol]"].entries
@@ -566,7 +567,7 @@ def test_cathode_interphase_grows_only_outside_the_se_window():
     ).solve()
     k = values["Cathode interphase window growth constant [m2.s-1]"]
     T = values["Ambient temperature [K]"]
-    F, R = 96485.33212, 8.314462618
+    F, R = F_CONST, scipy.constants.R
     x0 = values["Initial cathode Li content"]
     U0 = MO6S8_HOST.regions[0].U + R * T / F * np.log(MO6S8_HOST.phases[0].hi / x0)
     U = sol["Cathode surface OCP [V]"].entries

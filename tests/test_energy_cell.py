@@ -51,10 +51,11 @@ def test_paper_lab_cell():
     cell = cell_preset("paper lab cell")
     layers = {layer.name: layer for layer in cell.layers}
     # 100 mg LGPS and 50 mg Li3PS4 on the 0.785 cm2 die, dense
-    assert layers["Li10GeP2S12"].areal_mass_mg_cm2 == pytest.approx(100 / 0.785)
+    lab = paper.PAPER_CELL
+    assert layers["Li10GeP2S12"].areal_mass_mg_cm2 == pytest.approx(lab["lgps_mg"] / lab["area_cm2"])
     assert layers["Li10GeP2S12"].thickness_um == pytest.approx(624, abs=2)
     assert layers["Li3PS4"].thickness_um == pytest.approx(341, abs=2)
-    assert layers["Li"].thickness_um == 80 and layers["In"].thickness_um == 30
+    assert layers["Li"].thickness_um == lab["li_um"] and layers["In"].thickness_um == lab["in_um"]
     # the practical cathode: 0.6289 mAh on 0.785 cm2 = 0.8 mAh/cm2 (text)
     assert cell.areal_capacity == pytest.approx(0.8, abs=0.01)
     assert cell.voltage == pytest.approx(paper.SLMS_PRACTICAL_MEAN_VOLTAGE - 0.62)

@@ -12,19 +12,22 @@ import pybamm
 import pytest
 
 from pybamm_aea import AEA, kernels, thermodynamics as th
+from pybamm_aea.constants import F, R
 from pybamm_aea.models.submodels import xi
 from pybamm_aea.parameters import Li2021_Mo6S8
+from pybamm_aea.parameters.paper_cell import li_in_window
+from pybamm_aea.readout import ESC
 
 HOST = Li2021_Mo6S8.MO6S8_HOST
-MASS_G = 1.5e-3 * 0.785
 LMS_CYCLE = ["Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V", "Discharge at 0.1C until 1.8 V"]
 #: Fig. S1 PITT diffusivities [m2.s-1] (the CSV the parameter set reads)
 PITT = {1.0: 1.8e-12, 3.0: 9.8e-12, 4.0: 8.8e-12}
 
 
-def capacity(step, mass_g=MASS_G):
-    Q = step["Discharge capacity [A.h]"].entries
-    return abs(Q[-1] - Q[0]) * 1e3 / mass_g
+def capacity(step):
+    """What a step passed [mA.h per g of electrode], from the model's own variable (its as-made mass)."""
+    q = step[ESC].entries
+    return abs(q[-1] - q[0])
 
 
 #: the multi-phase host option
@@ -100,8 +103,6 @@ def test_evaluate_and_free_energy_refuse_bad_numbers():
 def test_ocp_is_minus_the_free_energy_derivative_over_f():
     """U_h = -(dg/dx) / F by central differences of the documented free energy, away from the
     pieces' joints (where the difference straddles a kink of the Li4 window's linear end)."""
-    from pybamm_aea.constants import F
-
     x = np.linspace(1e-3, 3.97, 39701)
     g = th.free_energy(HOST, x, 343.15)
     U = th.evaluate(th.homogeneous_ocp, HOST, x, 343.15)
@@ -146,7 +147,7 @@ def test_homogeneous_ocp_piece_by_piece():
     to U_full at x = 4 and on beyond it (a piece shifted or counted twice, or a window's end
     slope of the wrong sign or end, fails)."""
     T = 343.15
-    kT = 8.314462618 * T / 96485.33212
+    kT = R * T / F
     (l0, l1, l3, l4), (r01, r13, r34) = HOST.phases, HOST.regions
     m01 = loop_slopes(r01, l1.lo - l0.hi)
     li1 = lambda x: hermite((x - l1.lo) / (l1.hi - l1.lo), r01.U, r13.U, m01[1], 0.0, l1.hi - l1.lo)
@@ -293,8 +294,7 @@ def test_formed_cell_discharges_at_1C_on_a_converged_mesh():
 def high_voltage_step(charge):
     """Charge [mA.h/g] passed while the voltage is between 2.40 and 2.50 V (V interpolated on Q)."""
     V = charge["Voltage [V]"].entries
-    Q = np.abs(charge["Discharge capacity [A.h]"].entries - charge["Discharge capacity [A.h]"].entries[0])
-    Q = Q * 1e3 / MASS_G
+    Q = np.abs(charge[ESC].entries - charge[ESC].entries[0])
     q = np.linspace(0, Q[-1], 200001)
     v = np.interp(q, Q, V)
     return float(np.sum(np.diff(q) * ((v[1:] > 2.40) & (v[1:] < 2.50))))
@@ -316,7 +316,7 @@ def test_charge_passes_the_245_V_step_and_stops_on_li0(lms):
 
 
 #: capacity of one Li per formula unit of Mo6S8 [mA.h/g]
-Q_PER_LI = 96485.33212 / 3.6 / (Li2021_Mo6S8.M_MO6S8 * 1e3)
+Q_PER_LI = F / 3.6 / (Li2021_Mo6S8.M_MO6S8 * 1e3)
 
 
 def loop_peak_composition(host, k=0):
@@ -432,7 +432,6 @@ def test_lithium_is_conserved_with_the_phase_field(lms):
     tolerance: the solver's variable is the content where the host holds Li and its logarithm where
     it is nearly empty (the Li0 end), so the balance is kept on a nonlinear function of the state
     (measured: 3.5e-7 of the Li passed at IDA's rtol 1e-4; a lost or doubled source term is 1)."""
-    F = 96485.33212
     for step in lms:
         n_c = step["Total lithium in cathode [mol]"].entries
         Q = step["Discharge capacity [A.h]"].entries
@@ -586,12 +585,6 @@ def at_end(step, name):
     return step[name].entries[..., -1]
 
 
-def specific_capacity(step):
-    """What a step passed [mA.h per g of electrode], from the model's own variable (its as-made mass)."""
-    q = step["Electrode specific capacity [mA.h.g-1]"].entries
-    return abs(q[-1] - q[0])
-
-
 @pytest.mark.slow
 @pytest.mark.prediction
 def test_reversible_capacity_falls_with_rate_and_thickness():
@@ -622,7 +615,7 @@ def test_reversible_capacity_falls_with_rate_and_thickness():
     for name, updates in (("thin", None), ("thick", Li2021_Mo6S8.high_loading_updates())):
         for rate in ("0.1", "1"):
             steps, sol = solve(["Discharge at 0.1C until 1.8 V", f"Charge at {rate}C until 2.8 V"], updates=updates)
-            runs[name, rate] = steps, [specific_capacity(s) for s in steps]
+            runs[name, rate] = steps, [capacity(s) for s in steps]
             if name == "thick":
                 assert sol["Cathode thickness [m]"].entries[0] == pytest.approx(30.9e-6, rel=0.01)
     print("first discharge, charge (electrode, charge rate):", {key: c for key, (_, c) in runs.items()})
@@ -663,7 +656,7 @@ def test_charge_stop_moves_with_temperature():
                           pybamm.step.string("Charge at 0.1C until 2.8 V", temperature=T)],
                          updates=Li2021_Mo6S8.high_loading_updates())
         assert steps[1]["Ambient temperature [K]"].entries[-1] == pytest.approx(T)
-        charges[T] = steps[1], specific_capacity(steps[1])
+        charges[T] = steps[1], capacity(steps[1])
     print("thick electrode, charge at 0.1C [mA.h/g] at 70 C, 25 C:", [c for _, c in charges.values()])
     (warm, q_warm), (cold, q_cold) = charges[343.15], charges[298.15]
     assert q_cold < 0.5 * q_warm
@@ -745,11 +738,11 @@ def test_s_lms_gitt_relaxes_below_the_pure_hosts_range():
 @pytest.mark.slow
 def test_lithium_conserved_over_50_cycles():
     # Li-In anode (finite Li inventory to count): the LMS window shifted down by its 0.62 V
-    steps, sol = solve([("Discharge at 0.1C until 1.18 V", "Charge at 0.1C until 2.18 V")] * 50,
+    low, high = li_in_window(1.8, 2.8)
+    steps, sol = solve([(f"Discharge at 0.1C until {low:g} V", f"Charge at 0.1C until {high:g} V")] * 50,
                        options={"anode": "Li-In"})
     n_c = sol["Total lithium in cathode [mol]"].entries
     n_a = sol["Total lithium in anode [mol]"].entries
-    F = 96485.33212
     Q = sol["Discharge capacity [A.h]"].entries
     # to the solver's tolerance (the host's solver variable is the log of the content at the Li0
     # end, so the balance is kept on a nonlinear function of the state): measured drift 7.4e-11
@@ -999,7 +992,7 @@ def test_li0_lattice_gas_potential_rises_past_empty():
     rising potential: with a flat cap the last cell ran to -1.2e-4 (LMS) and -2.5e-3 (S-LMS) at the
     end of a charge."""
     T = 343.15
-    kT = 8.314462618 * T / 96485.33212
+    kT = R * T / F
     x = np.array([2e-3, 2e-14, 1e-14, 0.0, -1e-9])
     U = th.evaluate(th.homogeneous_ocp, HOST, x, T)
     assert U[0] == pytest.approx(2.30 + kT * np.log(10), abs=1e-9)

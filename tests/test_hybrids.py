@@ -7,9 +7,11 @@ import pybamm
 import pytest
 
 from pybamm_aea import readout
-from pybamm_aea.constants import F
+from pybamm_aea.constants import F, M_LI
 from pybamm_aea.energy import Electrode, get_material
+from pybamm_aea.energy.paper import PAPER_CELL
 from pybamm_aea.models.aea import AEA
+from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU
 
 pytestmark = pytest.mark.slow  # cycle-life and hybrid simulations: the whole module
 
@@ -69,7 +71,7 @@ def test_s_lms_esc_after_three_cycles(s_lms):
     mass_g = third["Cathode electrode mass [g]"].entries[0]
     Q, V = discharge_curve(third)
     assert Q[-1] / mass_g == pytest.approx(483, rel=0.10)
-    assert Q[-1] / 0.785 == pytest.approx(0.8, rel=0.10)
+    assert Q[-1] / PAPER_CELL["area_cm2"] == pytest.approx(0.8, rel=0.10)
     # the host delivers about its 94 mA.h/g besides the sulfur (physics notes)
     host = (Q[-1] / mass_g - 0.325 * sulfur_capacity(third)) / 0.675
     assert host == pytest.approx(94, rel=0.10)
@@ -113,7 +115,7 @@ def test_s_lms_discharged_basis_on_the_model_electrode(s_lms, readme_figure):
     assert (E[-1] - E[0]) * 1e3 / mass_d == pytest.approx(777, rel=0.05)
     # the mass gained over the discharge is the Li the current brought in
     gain = mass_d - third[readout.MASS_NOW].entries[0]
-    assert gain == pytest.approx((Q[-1] - Q[0]) * 3600 / F * 6.94, rel=1e-6)
+    assert gain == pytest.approx((Q[-1] - Q[0]) * 3600 / F * M_LI * 1e3, rel=1e-6)
     # the discharged volume is the swollen electrode's (Li2S and Li4Mo6S8 overfill the 8.2 % pores: 1.23)
     assert volume_d > 1.1 * third[readout.VOLUME].entries[0]
     # the README's figures (Wh/kg, Wh/L, the mass and volume factors), read from it to their stated digits
@@ -165,7 +167,7 @@ def test_the_readmes_lever_rule_hybrid_figures(s_lms_lever_rule, readme_figure):
     Q, V = discharge_curve(third)
     assert Q[-1] / mass_g == readme_figure("mAh/cm2 (prediction: host share + the fitted sulfur; the main job's row; "
                                            "{} and {_} on the lever rule").approx()
-    assert Q[-1] / 0.785 == readme_figure("the main job's row; {_} and {} on the lever rule").approx()
+    assert Q[-1] / PAPER_CELL["area_cm2"] == readme_figure("the main job's row; {_} and {} on the lever rule").approx()
     assert sulfur_capacity(third) == readme_figure("10 nm domains; {} on the lever rule, 2026").approx()
     assert np.trapezoid(V, Q) / Q[-1] == readme_figure("1.83 V (prediction; {} V on the lever rule)").approx()
     mass_d, volume_d = readout.electrode_mass_volume(third, basis="end of discharge")
@@ -319,7 +321,7 @@ def test_s_lms_on_li_in_same_capacity_lower_voltage():
     Q2, V2 = discharge_curve(li_in)
     assert Q2[-1] == pytest.approx(Q1[-1], rel=0.03)
     q = 0.5 * Q1[-1]
-    assert np.interp(q, Q1, V1) - np.interp(q, Q2, V2) == pytest.approx(0.62, abs=0.01)
+    assert np.interp(q, Q1, V1) - np.interp(q, Q2, V2) == pytest.approx(LI_IN_PLATEAU, abs=0.01)
 
 
 def test_lto_lms_esc_plateau_and_zero_strain(s_lms, readme_figure):
@@ -369,7 +371,6 @@ def test_removing_the_lms_network_loses_the_sulfur():
 
 def test_hybrid_lithium_is_conserved():
     sol = run("Li2021_S_Mo6S8", cycles(1))
-    F = 96485.33212
     n = sol["Total lithium in cathode [mol]"].entries
     Q = sol["Discharge capacity [A.h]"].entries
     # exact up to round-off: the boundary flux is imposed on the scheme's own edge value

@@ -9,9 +9,10 @@ import pybamm
 import pytest
 
 import pybamm_aea
+from pybamm_aea.energy.paper import PAPER_CELL
 from pybamm_aea.materials import get_material, lifepo4
 
-AREA_CM2 = 0.785
+AREA_CM2 = PAPER_CELL["area_cm2"]  # the paper's die, on which the material cells are built
 
 
 def first_step_utilisation(values, step, capacity_mAh):

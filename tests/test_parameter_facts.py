@@ -432,7 +432,8 @@ def test_material_records_name_their_activation_energies():
 def test_the_package_types_no_faraday_constant_of_its_own():
     """Every module of the package reads F from :mod:`pybamm_aea.constants` (e N_A, scipy), none types a copy:
     LiFePO4's 0.55 eV was converted on 96.485 (rel 3.4e-6 off), LiCoO2's and NMC532's windows on 96485.33212
-    (session 28). A literal 96485..., 96.485... or 9.6485e4 in any source file is one."""
+    (session 28). A literal 96485..., 96.485... or 9.6485e4 in any source file is one; in a test's code too (the
+    tests read the package's F, or SciPy's CODATA value where they check the package's)."""
     import pathlib
     import re
 
@@ -445,13 +446,15 @@ def test_the_package_types_no_faraday_constant_of_its_own():
     assert not hits, hits
     assert all(typed.search(s) for s in ("x / (96485.33212 / 3.6)", "0.55 * 96.485", "9.6485e4"))
     assert not typed.search("1196485 and 0.96485")
+    # nor does a test (a test that re-types the code's constant proves nothing): its code, not its text
+    assert not _typed_numbers_in_tests(lambda number: typed.match(number))
 
 
 def test_the_package_types_no_molar_mass_of_li_of_its_own():
     """Every module reads Li's molar mass from :data:`pybamm_aea.constants.M_LI`, none types a copy (the energy
     model's Li record and the LiFePO4 record typed 6.94 g/mol, LTO-LMS's dispersed Li4Ti5O12 3 x 6.94, until
-    session 38): no number 6.94, 6.94e-3 or 0.00694 in the code of any module but constants.py (comments and
-    docstrings may quote it)."""
+    session 38): no number 6.94, 6.94e-3 or 0.00694 in the code of any module but constants.py nor of any test
+    (comments and docstrings may quote it)."""
     import io
     import pathlib
     import tokenize
@@ -470,9 +473,34 @@ def test_the_package_types_no_molar_mass_of_li_of_its_own():
                 value = float(tok.string.replace("_", ""))
             except ValueError:  # hexadecimal, imaginary
                 continue
-            if value in (6.94, 6.94e-3):
+            if _is_li_molar_mass(value):
                 hits.append(f"{path.relative_to(root)}:{tok.start[0]}")
     assert not hits, hits
+    assert not _typed_numbers_in_tests(lambda number: _is_li_molar_mass(float(number.replace("_", ""))))
+    assert [_is_li_molar_mass(float(text)) for text in ("6.94", "6.94e-3", "0.00694", "6.941")] == [True] * 3 + [False]
+
+
+def _is_li_molar_mass(value):
+    """``value`` is M_LI in g/mol or kg/mol (6.94, 6.94e-3)."""
+    import math
+
+    return any(math.isclose(value, m, rel_tol=1e-12) for m in (M_LI * 1e3, M_LI))
+
+
+def _typed_numbers_in_tests(is_typed):
+    """``file:line`` of each number in the code of the tests (tests/*.py; comments and strings may quote one) for
+    which ``is_typed(its text)``."""
+    import io
+    import pathlib
+    import tokenize
+
+    hits = []
+    for path in sorted(pathlib.Path(__file__).parent.glob("*.py")):
+        for tok in tokenize.generate_tokens(io.StringIO(path.read_text()).readline):
+            if tok.type == tokenize.NUMBER and not tok.string.lower().startswith(("0x", "0o", "0b")) \
+                    and not tok.string.lower().endswith("j") and is_typed(tok.string):
+                hits.append(f"{path.name}:{tok.start[0]}")
+    return hits
 
 
 def test_the_charge_of_a_mole_of_electrons_in_mah_is_formed_once():

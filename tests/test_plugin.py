@@ -9,13 +9,15 @@ import pybamm
 import pytest
 
 from pybamm_aea.data import PAPER_TABLES, load_paper_table, paper_table_path
+from pybamm_aea.parameters.paper_cell import STANDARD_LOADING, T_REF
 
 
 @pytest.mark.parametrize("name", ["Li2021_Mo6S8", "Li2021_TiS2"])
 def test_parameter_sets_resolve_through_pybamm(name):
+    """PyBaMM finds the set by its name: the paper's standard cathode (1.5 mg/cm2) at its 70 C."""
     values = pybamm.ParameterValues(name)
-    assert values["Cathode loading [kg.m-2]"] == pytest.approx(1.5e-2)
-    assert values["Ambient temperature [K]"] == pytest.approx(343.15)
+    assert values["Cathode loading [kg.m-2]"] == pytest.approx(STANDARD_LOADING)
+    assert values["Ambient temperature [K]"] == pytest.approx(T_REF)
 
 
 def test_model_resolves_through_pybamm():

@@ -13,10 +13,11 @@ import re
 import shlex
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+
+from _rst import rst_code_blocks  # (tests/_rst.py)
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -51,36 +52,6 @@ def code_blocks(text=None):
                 heading = line.lstrip("#").strip()
         pos = match.end()
         blocks.append((heading, match.group(1), match.group(2)))
-    return blocks
-
-
-def rst_code_blocks(text):
-    """(section heading, language, code) of every code block of a reStructuredText page, in order: the
-    ``.. code-block:: <language>`` directives and the ``::`` literal blocks (python, Sphinx's default highlight).
-    Other directives ending in ``::`` (math, toctree, list-table ...) are not code."""
-    lines = text.splitlines()
-    blocks, heading = [], ""
-    k = 0
-    while k < len(lines):
-        line = lines[k]
-        if k + 1 < len(lines) and line.strip() and re.fullmatch(r"([=\-~^\"'`#*+])\1{2,}", lines[k + 1].strip()) \
-                and len(lines[k + 1].strip()) >= len(line.strip()):
-            heading = line.strip()
-        directive = re.match(r"\s*\.\. code-block::\s*(\w*)\s*$", line)
-        literal = not line.lstrip().startswith("..") and line.rstrip().endswith("::")
-        if not (directive or literal):
-            k += 1
-            continue
-        indent = len(line) - len(line.lstrip())
-        k += 1
-        while k < len(lines) and lines[k].strip().startswith(":") and directive:  # directive options
-            k += 1
-        body = []
-        while k < len(lines) and (not lines[k].strip() or len(lines[k]) - len(lines[k].lstrip()) > indent):
-            body.append(lines[k])
-            k += 1
-        code = textwrap.dedent("\n".join(body)).strip("\n") + "\n"
-        blocks.append((heading, directive.group(1) if directive else "python", code))
     return blocks
 
 

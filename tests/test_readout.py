@@ -61,12 +61,17 @@ def test_the_models_electrode_figures_are_per_cm2_and_per_litre_of_the_electrode
     area is the discharge capacity (cycle_summary's electrode area, and with it the cell-level figures, is read
     from it); before any Li moved the electrode's instantaneous volume and mass are the as-made ones (the
     "end of discharge" basis of electrode_mass_volume), and the Wh/L on either volume is the discharge energy
-    over that volume. Catches a unit slip in m2 -> cm2 (100x) or m3 -> L (1000x) of these variables."""
+    over that volume; the electrode's mass is the set's loading on that area. Catches a unit slip in m2 -> cm2 (100x),
+    kg -> g (1000x) or m3 -> L (1000x) of these variables."""
     import pybamm
 
-    sol = pybamm.Simulation(AEA()).solve([0, 3600])
+    model = AEA()
+    values = model.default_parameter_values
+    area_m2 = values["Electrode width [m]"] * values["Electrode height [m]"]
+    sol = pybamm.Simulation(model).solve([0, 3600])
     q_mAh = sol["Discharge capacity [A.h]"].entries[-1] * 1e3
-    assert sol["Areal capacity [mA.h.cm-2]"].entries[-1] * 0.785 == pytest.approx(q_mAh, rel=1e-9)
+    assert sol["Areal capacity [mA.h.cm-2]"].entries[-1] * area_m2 * 1e4 == pytest.approx(q_mAh, rel=1e-9)
+    assert sol[readout.MASS].entries[0] == pytest.approx(values["Cathode loading [kg.m-2]"] * area_m2 * 1e3, rel=1e-12)
     volume, volume_now = sol[readout.VOLUME].entries, sol[readout.VOLUME_NOW].entries
     assert volume_now[0] == pytest.approx(volume[0], rel=1e-6)
     assert sol[readout.MASS_NOW].entries[0] == pytest.approx(sol[readout.MASS].entries[0], rel=1e-3)

@@ -10,6 +10,7 @@ import pytest
 
 import pybamm_aea
 from pybamm_aea.energy import get_material as energy_material
+from pybamm_aea.energy.paper import PAPER_CELL
 from pybamm_aea.screening import suitability
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -244,8 +245,8 @@ def test_composite_make_up_keeps_mass_and_volume():
     values, _ = composite.composite_parameter_values(lfp, 6.0)
     # 6 mg/cm2 of LiFePO4 at 60 wt% in a 2.36 g/cm3 composite: 10 mg/cm2 of electrode, 42.4 um
     assert values["Positive electrode thickness [m]"] == pytest.approx(10e-3 / density * 1e-2, rel=1e-12)
-    assert values["Nominal cell capacity [A.h]"] == pytest.approx(lfp.theoretical_capacity * 6e-3 * 0.785e-3,
-                                                                 rel=0.01)
+    assert values["Nominal cell capacity [A.h]"] == pytest.approx(
+        lfp.theoretical_capacity * 6e-3 * PAPER_CELL["area_cm2"] * 1e-3, rel=0.01)
     with pytest.raises(ValueError, match="composition"):
         composite.make_up(lfp, {"active": 0.7, "Carbon": 0.2})
 
@@ -375,7 +376,7 @@ def test_a_points_energy_is_the_models_own_discharge_energy():
     # and its capacities the step's: A.h per kg is mA.h per g; per cm2 of the paper's 0.785 cm2 die
     q_Ah = sol["Discharge capacity [A.h]"].entries[-1]
     assert row["Electrode specific capacity [mA.h.g-1]"] == pytest.approx(q_Ah / mass_kg, rel=1e-3)
-    assert row["areal capacity [mA.h.cm-2]"] == pytest.approx(q_Ah * 1e3 / 0.785, rel=1e-3)
+    assert row["areal capacity [mA.h.cm-2]"] == pytest.approx(q_Ah * 1e3 / PAPER_CELL["area_cm2"], rel=1e-3)
 
 
 # ------------------------------------------------------------------ solver failures, the grid's edge, set names

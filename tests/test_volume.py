@@ -7,11 +7,12 @@ import numpy as np
 import pybamm
 import pytest
 
+from pybamm_aea.constants import STANDARD_ATOMIC_WEIGHTS
 from pybamm_aea.energy import get_material
 from pybamm_aea.energy.compaction import compaction_fit
 from pybamm_aea.models.aea import AEA
 
-M_LI = 6.94
+M_LI = STANDARD_ATOMIC_WEIGHTS["Li"]  # [g.mol-1]
 
 
 def first_discharge(parameter_set="Li2021_S_Mo6S8", updates=None, steps=("Discharge at 0.1C until 1.0 V",)):
