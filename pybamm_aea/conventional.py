@@ -485,8 +485,10 @@ def s_c_lgps_parameter_values(
 #: ("surface form" false, the same equations otherwise) IDAKLU's consistent-initialisation step fails at many
 #: current reversals and rests after a full discharge, where the sulfur's Butler-Volmer law is far from linear;
 #: with it every tested experiment solves with PyBaMM's default solver (0.02C, 0.1C and 1C with rests,
-#: R = 10 nm to 3 um, 25-70 C, 36-360 MPa, 1.7-5 mg/cm2, accessible fraction 0.77 and 1).
-MODEL_OPTIONS = {"working electrode": "positive", "surface form": "differential"}
+#: R = 10 nm to 3 um, 25-70 C, 36-360 MPa, 1.7-5 mg/cm2, accessible fraction 0.77 and 1). "calculate discharge
+#: energy": the energy states the AEA model integrates too (without it PyBaMM's "Discharge energy [W.h]" and
+#: "Throughput energy [W.h]" are the constant 0: the summary variable read 0.0 W.h beside the AEA cell's).
+MODEL_OPTIONS = {"working electrode": "positive", "surface form": "differential", "calculate discharge energy": "true"}
 
 
 def s_c_lgps_model(options=None):

@@ -12,6 +12,7 @@ import pybamm
 import pytest
 
 from pybamm_aea import conventional
+from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.data import load_paper_table
 from pybamm_aea.parameters import dispersed_materials, paper_cell
 
@@ -99,6 +100,20 @@ def test_registered_set_is_the_default_cell_and_pickles():
     q = [pybamm.Simulation(conventional.s_c_lgps_model(), parameter_values=v, experiment=experiment).solve()[
         "Discharge capacity [A.h]"].entries[-1] for v in (registered, copy)]
     assert q[0] == pytest.approx(q[1], rel=1e-9) and q[0] > 0
+
+
+def test_the_conventional_cell_integrates_its_energy_as_the_aea_cell_does():
+    """Trial AL: beside the AEA cell in one experiment, the S-C/LGPS DFN's summary "Throughput energy [W.h]" was 0.0
+    on every cycle and cycle_summary with save_at_cycles had no energy for the cycles not kept (PyBaMM integrates
+    none without "calculate discharge energy"); now both are the cell's."""
+    experiment = pybamm.Experiment([("Discharge at 1C until 1 V", "Charge at 1C until 3 V")] * 3)
+    solution = conventional.s_c_lgps_simulation(experiment).solve(save_at_cycles=[1])
+    throughput = np.asarray(solution.summary_variables["Throughput energy [W.h]"])
+    table = cycle_summary(solution, reference_cycle=1)
+    assert np.all(np.diff(throughput) > 0) and throughput[0] > 0
+    energy = table["Discharge energy [W.h]"] + table["Charge energy [W.h]"]
+    np.testing.assert_allclose(energy.cumsum(), throughput, rtol=0.02)
+    assert table["Energy efficiency"].between(0.5, 1).all()
 
 
 @pytest.mark.parametrize(
