@@ -81,6 +81,7 @@ __all__ = [
     "s_c_lgps_parameter_values",
     "s_c_lgps_simulation",
     "separator_equivalent",
+    "separator_transport_efficiency",
     "sulfur_diffusivity",
     "sulfur_exchange_current_density",
     "sulfur_ocp",
@@ -283,14 +284,32 @@ def separator_equivalent(T=paper_cell.T_REF):
     "Separator porosity" B, Bruggeman exponent 1) gives the same series resistance at the cell temperature T:
     (L1 + L2) / (kappa_LGPS B) = L1 / kappa_LGPS + L2 / kappa_Li3PS4 (Li3PS4: 0.164 mS/cm at 25 C, 0.356 eV;
     Liu et al., JACS 135, 975, 2013). The two activation energies differ, so B holds at T only: the parameter
-    set is built for one temperature. At 70 C: B = 0.0683, 35 Ohm cm2 in total, as in the AEA sets.
+    set's "Separator porosity" is :func:`separator_transport_efficiency`, B at the cell's temperature. At 70 C:
+    B = 0.0683, 35 Ohm cm2 in total, as in the AEA sets; at 25 C B = 0.0402, 213 Ohm cm2.
     """
+    L1, L2 = _pellet_layers()
+    return L1 + L2, float(_transport_efficiency(pybamm.Scalar(T)).evaluate())
+
+
+def _pellet_layers():
+    """Thicknesses [m] of the LGPS and the Li3PS4 layer of the paper's pellet (masses, densities, 0.785 cm2)."""
     side2 = paper_cell.CELL_SIDE_M**2
-    L1 = paper_cell.MASS_LGPS / (paper_cell.RHO_LGPS * side2)
-    L2 = paper_cell.MASS_LI3PS4 / (paper_cell.RHO_LI3PS4 * side2)
-    k1 = float(paper_cell.lgps_conductivity(pybamm.Scalar(T)).evaluate())
-    k2 = float(paper_cell.li3ps4_conductivity(pybamm.Scalar(T)).evaluate())
-    return L1 + L2, (L1 + L2) / (L1 + L2 * k1 / k2)
+    return (paper_cell.MASS_LGPS / (paper_cell.RHO_LGPS * side2),
+            paper_cell.MASS_LI3PS4 / (paper_cell.RHO_LI3PS4 * side2))
+
+
+def _transport_efficiency(T):
+    """B(T) [-] of :func:`separator_equivalent`, T [K] a number or a PyBaMM expression."""
+    L1, L2 = _pellet_layers()
+    return (L1 + L2) / (L1 + L2 * paper_cell.lgps_conductivity(T) / paper_cell.li3ps4_conductivity(T))
+
+
+def separator_transport_efficiency(x, y, z):
+    """The DFN's "Separator porosity" [-]: :func:`separator_equivalent`'s B at the cell's ambient temperature
+    (PyBaMM's "Ambient temperature [K]" at (y, z, t); the isothermal cell's temperature), so that the equivalent
+    LGPS layer keeps the two-layer pellet's resistance at any temperature a user or an experiment step sets (one
+    number, B at 70 C, held the Li3PS4 layer at its 70 C share: at 25 C 126 instead of 213 Ohm cm2)."""
+    return _transport_efficiency(pybamm.ThermalParameters().T_amb(y, z, pybamm.t))
 
 
 def _li_metal_exchange_current_density(c_e, c_Li, T):
@@ -307,7 +326,7 @@ def half_cell_parameter_values(temperature_K, lower_V, upper_V, nominal_capacity
     ``temperature_K``; cut-offs [V] and nominal capacity [A.h] of the caller's cathode. The caller sets the
     positive electrode (:func:`s_c_lgps_parameter_values`, :func:`pybamm_aea.composite.composite_parameter_values`).
     """
-    L_sep, B_sep = separator_equivalent(temperature_K)
+    L_sep = sum(_pellet_layers())
     lgps = get_material("LGPS")
     c_li_lgps = 10 * lgps.density * 1e3 / (lgps.molar_mass * 1e-3)
     values = pybamm.ParameterValues("Xu2019")
@@ -335,7 +354,7 @@ def half_cell_parameter_values(temperature_K, lower_V, upper_V, nominal_capacity
             "Initial concentration in electrolyte [mol.m-3]": c_li_lgps,
             # separator: the LGPS | Li3PS4 pellet as one equivalent LGPS layer
             "Separator thickness [m]": L_sep,
-            "Separator porosity": B_sep,
+            "Separator porosity": separator_transport_efficiency,
             "Separator Bruggeman coefficient (electrolyte)": 1.0,
             "Separator Bruggeman coefficient (electrode)": 1.0,
             # Li foil
@@ -431,7 +450,8 @@ def s_c_lgps_parameter_values(
       g/cm3, 588.7 g/mol: 34 650 mol/m3; it enters no rate here); "Electrolyte diffusivity" =
       :data:`LGPS_DIFFUSIVITY` (Table S5; no effect at t+ = 1).
     - electrode conductivity: :func:`carbon_network_conductivity`.
-    - separator: :func:`separator_equivalent` (thickness 965 um, effective "porosity" 0.0683 at 70 C).
+    - separator: :func:`separator_equivalent` (thickness 965 um, effective "porosity" 0.0683 at 70 C), its
+      "porosity" :func:`separator_transport_efficiency`, at the cell's temperature (a step's too).
     - double-layer capacity :data:`DOUBLE_LAYER_CAPACITY` (solver aid).
     - Li metal: 80 um foil (paper); Li | Li3PS4 exchange current of the AEA sets (their assumption: 10 A/m2 at
       70 C, 30 kJ/mol); Li metal conductivity as Xu2019.
@@ -487,8 +507,10 @@ def s_c_lgps_parameter_values(
 #: ("surface form" false, the same equations otherwise) IDAKLU's consistent-initialisation step fails at many
 #: current reversals and rests after a full discharge, where the sulfur's Butler-Volmer law is far from linear;
 #: with it every tested experiment solves with PyBaMM's default solver (0.02C, 0.1C and 1C with rests,
-#: R = 10 nm to 3 um, 25-70 C, 36-360 MPa, 1.7-5 mg/cm2, accessible fraction 0.77 and 1).
-MODEL_OPTIONS = {"working electrode": "positive", "surface form": "differential"}
+#: R = 10 nm to 3 um, 25-70 C, 36-360 MPa, 1.7-5 mg/cm2, accessible fraction 0.77 and 1). "calculate discharge
+#: energy": the energy states the AEA model integrates too (without it PyBaMM's "Discharge energy [W.h]" and
+#: "Throughput energy [W.h]" are the constant 0: the summary variable read 0.0 W.h beside the AEA cell's).
+MODEL_OPTIONS = {"working electrode": "positive", "surface form": "differential", "calculate discharge energy": "true"}
 
 
 def s_c_lgps_model(options=None):

@@ -57,8 +57,8 @@ from .constants import F
 from .energy.electrode import NoDischargedState
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
-                      RetentionUndefinedWarning, _ranges, check_reference, gives, is_skipped, iter_steps,
-                      retention_curve)
+                      RetentionUndefinedWarning, _ranges, check_reference, gives, integrates_energy, is_skipped,
+                      iter_steps, retention_curve)
 from .user_input import did_you_mean, finite_positive, is_finite_positive, real_number
 
 __all__ = [
@@ -133,6 +133,8 @@ SUMMARY_COLUMNS = [
 ]
 
 _ROLE_CATHODE = "cathode"
+_NO_ENERGY = ('this model does not integrate "Discharge energy [W.h]" (a PyBaMM model without its option "calculate '
+              'discharge energy": "true", whose energy states are the constant 0)')
 _OVERPOTENTIAL = "Total overpotential [V]"
 
 
@@ -247,11 +249,16 @@ class _Series:
             raise ValueError(f'resistance="overpotential" needs a "{_OVERPOTENTIAL}" variable')
         self.eta = _entries(self.solution, _OVERPOTENTIAL) if self.r_method == "overpotential" else None
         self.e_source = energy_source
+        # PyBaMM's own models integrate no energy without their option (both states the constant 0)
+        self.energy_states = not isinstance(self.solution, _SeriesSolution) and integrates_energy(self.solution)
         if energy_source == "auto":
-            self.e_source = "states" if self.cycles and self.sums and None in self.cycles else "kernel"
+            self.e_source = ("states" if self.cycles and self.sums and None in self.cycles and self.energy_states
+                             else "kernel")
         elif energy_source == "states" and not (self.cycles and self.sums):
             raise ValueError("energy_source='states' needs an experiment solution with PyBaMM's per-cycle states "
                              "(solution.all_summary_variables)")
+        elif energy_source == "states" and not self.energy_states:
+            raise ValueError(f"energy_source='states' needs a model that integrates the energy: {_NO_ENERGY}")
         self.lli_var = _first_present(self.solution, LOST_LITHIUM_VARIABLES)
         self.lam_var = _first_present(self.solution, LOST_ACTIVE_MATERIAL_VARIABLES)
         self.balance_vars = []
@@ -666,7 +673,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         (or there is no experiment), else "states", so that one table does not mix the two sources
         (they differ by the solver's error on the energy states, ~1-2 % with IDAKLU's default
         tolerances for the paper's cell: a saw-tooth in Wh/kg vs cycle otherwise). See the module
-        docstring, "Accuracy".
+        docstring, "Accuracy". A PyBaMM model without its option ``"calculate discharge energy": "true"``
+        integrates no energy: "auto" is then "kernel", the cycles not kept have NaN energies (a UserWarning
+        names them) and "states" is a ValueError.
     rest_tol : float, optional
         ``|current|`` [A] at or below which the cell rests (default: the kernel's,
         ``1e-12 A + 1e-9 * max|current|``).
@@ -795,6 +804,11 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     rows, start_state, end_states = _experiment_rows(s) if s.cycles else _kernel_rows(s, cycle_start)
     col = {key: np.array([r[key] for r in rows], dtype=float)
            for key in ("start", "qd", "qc", "ed", "ec", "ed_li", "r", "z")}
+    unsaved = [k + 1 for k, r in enumerate(rows) if not r["saved"]]
+    if unsaved and not s.energy_states:
+        warnings.warn(f"the energies of cycles {_ranges(unsaved)}, whose time series was not kept (save_at_cycles), "
+                      f"are NaN: {_NO_ENERGY}; build the model with that option to have them",
+                      UserWarning, stacklevel=2)
     undefined = reference_cycle is None and _default_reference_undefined(col["qd"], bool(s.cycles))
     ref = DEFAULT_REFERENCE_CYCLE if undefined else _check_reference(
         DEFAULT_REFERENCE_CYCLE if reference_cycle is None else reference_cycle, len(rows))
@@ -871,7 +885,8 @@ def _from_states(summary, r_method, tol, before):
         return _state_value(ls, name) - _state_value(fs, name)
 
     net_q, thr_q = d("Discharge capacity [A.h]"), d("Throughput capacity [A.h]")
-    net_e, thr_e = d("Discharge energy [W.h]"), d("Throughput energy [W.h]")
+    # (0 - 0 = 0 W.h, not the energy, from a model that integrates none)
+    net_e, thr_e = (d("Discharge energy [W.h]"), d("Throughput energy [W.h]")) if integrates_energy(fs) else (nan, nan)
     row["qd"], row["qc"] = max(0.5 * (thr_q + net_q), 0.0), max(0.5 * (thr_q - net_q), 0.0)
     row["ed"], row["ec"] = max(0.5 * (thr_e + net_e), 0.0), max(0.5 * (thr_e - net_e), 0.0)
     for key in ("qd", "qc", "ed", "ec"):  # max() drops nan: restore it

@@ -348,6 +348,14 @@ def gives(solution, name):
     return True
 
 
+def integrates_energy(solution):
+    """Whether a PyBaMM ``solution``'s model integrates "Discharge energy [W.h]" and "Throughput energy [W.h]" as
+    states: the AEA model does; PyBaMM's own models only with their option ``"calculate discharge energy": "true"``
+    (without it both are the constant 0)."""
+    options = getattr(solution.all_models[0], "options", None) or {}
+    return gives(solution, "Discharge energy [W.h]") and options.get("calculate discharge energy", "true") == "true"
+
+
 def step_table(solution, descriptions=None, mass_g=None):
     """One row per experiment step: cycle, step, description, duration [h], capacity [mA.h], energy [mW.h]
     (NaN if the model does not compute "Discharge energy [W.h]"), end voltage [V], termination, and capacity
@@ -364,11 +372,7 @@ def step_table(solution, descriptions=None, mass_g=None):
     if isinstance(solution, pybamm.EmptySolution):
         raise ValueError("the solution is empty: no step of the experiment could run (each was already at its "
                          "cut-off)")
-    model = solution.all_models[0]
-    # PyBaMM's own models integrate the discharge energy only with their option "calculate discharge energy"
-    options = getattr(model, "options", None) or {}
-    has_energy = gives(solution, "Discharge energy [W.h]") and options.get("calculate discharge energy",
-                                                                         "true") == "true"
+    has_energy = integrates_energy(solution)
     if descriptions and solution.cycles and len(solution.cycles) != len(descriptions):
         # a cycle dropped or not run: match the solved cycles to the experiment's
         listed = []

@@ -788,6 +788,29 @@ def test_pybamm_half_cell_gets_lost_lithium_and_active_material():
     np.testing.assert_allclose(table["Lost active material [%]"], 0.0, atol=1e-9)
 
 
+def test_a_pybamm_model_without_energy_states_gives_nan_not_zero_energy():
+    """PyBaMM's own models integrate no energy without their option "calculate discharge energy" (both states the
+    constant 0). With save_at_cycles, cycle_summary took every cycle's energy from those states (trial AL: the
+    S-C/LGPS DFN's cycles all at 0.0 W.h, the energy efficiency NaN, the saved cycles' too); now the saved cycles'
+    energies come from their time series, the others' are NaN with a warning naming the option."""
+    experiment = pybamm.Experiment([("Discharge at 1C until 3.3 V", "Charge at 1C until 4.1 V")] * 3)
+
+    def solve(options):
+        return pybamm.Simulation(pybamm.lithium_ion.SPM(options), parameter_values=pybamm.ParameterValues("Chen2020"),
+                                 experiment=experiment).solve(save_at_cycles=[1, 3])
+
+    without = solve({})
+    with pytest.warns(UserWarning, match=r'energies of cycles 2, .*"calculate discharge energy": "true"'):
+        table = cycle_summary(without, reference_cycle=1)
+    with_states = cycle_summary(solve({"calculate discharge energy": "true"}), reference_cycle=1, energy_source="kernel")
+    for column in ("Discharge energy [W.h]", "Charge energy [W.h]", "Energy efficiency"):
+        assert math.isnan(table[column].loc[2]), column
+        np.testing.assert_allclose(table[column].loc[[1, 3]], with_states[column].loc[[1, 3]], rtol=1e-3)
+    assert table["Discharge energy [W.h]"].loc[1] > 0.9 * 3.6 * table["Discharge capacity [A.h]"].loc[1]
+    with pytest.raises(ValueError, match=r"energy_source='states' needs a model that integrates the energy"):
+        cycle_summary(without, reference_cycle=1, energy_source="states")
+
+
 def test_a_solve_of_a_few_output_variables_is_summarised():
     """``cycle_summary`` of a solve that returned only the solver's ``output_variables`` (PyBaMM's IDAKLU
     argument; ``AEA.default_solver_with(output_variables=...)``) gives the full solve's table: the columns it needs

@@ -65,6 +65,42 @@ def s_lms_li_in():
     return sim.solve()
 
 
+#: PyBaMM's lithium-ion summary names that its DFN half cell (the S-C/LGPS cell) gives and that mean something for the
+#: AEA half cell
+SHARED_SUMMARY = [
+    "Time [s]",
+    "Time [h]",
+    "Throughput capacity [A.h]",
+    "Throughput energy [W.h]",
+    "Total lithium in positive electrode [mol]",
+    "Positive electrode capacity [A.h]",
+    "Loss of lithium inventory [%]",
+    "Total capacity lost to side reactions [A.h]",
+    "Loss of active material in positive electrode [%]",
+]
+
+
+@pytest.mark.slow
+def test_the_summary_names_pybamms_half_cell_gives_are_the_aea_cells_too():
+    """Trial AL: beside the S-C/LGPS DFN, the AEA cell's solution.summary_variables had no "Time [h]", "Throughput
+    energy [W.h]" or "Total lithium in positive electrode [mol]" (KeyError "... is not a summary variable"), which the
+    DFN half cell gives; now it has PyBaMM's names, the Li that of "Total lithium in cathode [mol]"."""
+    dfn = pybamm.lithium_ion.DFN({"working electrode": "positive"})
+    assert set(SHARED_SUMMARY) <= set(dfn.summary_variables)
+    experiment = pybamm.Experiment([("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")] * 2)
+    solution = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                                 experiment=experiment).solve()
+    sv = solution.summary_variables
+    assert [name for name in SHARED_SUMMARY if name not in sv.all_variables] == []
+    ends = [cycle.t[-1] for cycle in solution.cycles]
+    np.testing.assert_allclose(sv["Time [s]"], ends, rtol=1e-12)
+    np.testing.assert_allclose(sv["Time [h]"], np.array(ends) / 3600, rtol=1e-12)
+    np.testing.assert_allclose(sv["Throughput energy [W.h]"],
+                               [cycle["Throughput energy [W.h]"].entries[-1] for cycle in solution.cycles], rtol=1e-12)
+    np.testing.assert_allclose(sv["Total lithium in positive electrode [mol]"], sv["Total lithium in cathode [mol]"],
+                               rtol=1e-12)
+
+
 def test_options_pybamm_reads_are_true_for_a_half_cell():
     options = pybamm.Model("AEA").options
     assert options["working electrode"] == "positive"

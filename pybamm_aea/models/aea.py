@@ -269,6 +269,11 @@ class AEA(pybamm.BaseModel):
         })
         variables.update(self._phase_variables(variables))
         self.summary_variables = [
+            # PyBaMM's lithium-ion models' that mean something for this half cell, as its DFN half cell gives them
+            "Time [s]",
+            "Time [h]",
+            "Throughput energy [W.h]",
+            "Total lithium in positive electrode [mol]",
             "Average cathode Li content",
             "Total lithium in cathode [mol]",
             "Li0 film thickness [m]",
@@ -302,8 +307,10 @@ class AEA(pybamm.BaseModel):
         cut = variables["Dispersed material fraction lost"]
         q_host = p.c_h * p.x_max
         lam = ((1 - a_h) * q_host + cut * p.c_D_full) / (q_host + p.c_D)
+        total = variables["Total lithium in connected cathode [mol]"] + isolated
         return {
-            "Total lithium in cathode [mol]": variables["Total lithium in connected cathode [mol]"] + isolated,
+            # (PyBaMM's lithium-ion models' name for the positive electrode's, which its half cell reports too)
+            **dict.fromkeys(("Total lithium in cathode [mol]", "Total lithium in positive electrode [mol]"), total),
             "Lost lithium inventory [mol]": lost,
             "Loss of active material [%]": 100 * lam,
             "Electrode area [cm2]": p.A_cc * 1e4,
