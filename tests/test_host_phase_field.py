@@ -1017,3 +1017,29 @@ def test_content_slope_is_floored_far_below_any_state():
     assert slope[:4] == pytest.approx(np.exp(-50), rel=1e-12, abs=0)  # the floor
     assert slope[4:] == pytest.approx(1 / (1 + np.exp(-y[4:] / e)), rel=1e-12, abs=0)  # the exact dx/dy above it
     assert x[5] == pytest.approx(e * np.exp(-24.6), rel=1e-4, abs=0)  # 2.1e-14 Li
+
+
+def test_the_ocps_entropy_is_only_the_lattice_gas_term():
+    """docs/known_limits.rst, "Temperature: the OCPs' entropy and no heat": the Mo6S8 plateaus, loop and interior
+    windows do not move with T (dU/dT = 0 by assumption), the Li0 lattice gas and LixTiS2 carry (R / F) ln(...), the
+    lever-rule branches no T at all. An entropic term added to an OCP must change that text."""
+    from pybamm_aea.constants import F, R
+    from pybamm_aea.parameters import Li2021_TiS2
+
+    x = np.array([0.5, 1.0, 2.0, 3.0, 3.99])
+    cold, hot = (th.evaluate(th.homogeneous_ocp, Li2021_Mo6S8.MO6S8_HOST, x, T) for T in (298.15, 343.15))
+    np.testing.assert_allclose(cold, [2.2573, 2.1676, 2.065, 2.05, 1.5175], atol=5e-5)
+    np.testing.assert_allclose(hot, cold, rtol=0, atol=1e-12)
+    dT = 45.0
+    lattice_gas = np.diff([th.evaluate(th.homogeneous_ocp, Li2021_Mo6S8.MO6S8_HOST, [0.005], T)[0]
+                           for T in (298.15, 343.15)])[0] / dT
+    assert lattice_gas == pytest.approx(R / F * np.log(0.02 / 0.005), rel=1e-9)  # +0.12 mV/K
+
+    def value(function, x, T):
+        return float(function(pybamm.Scalar(x), pybamm.Scalar(T)).evaluate())
+
+    for x_ in (0.25, 0.5, 0.95):
+        slope = (value(Li2021_TiS2.tis2_ocp, x_, 343.15) - value(Li2021_TiS2.tis2_ocp, x_, 298.15)) / dT
+        assert slope == pytest.approx(R / F * np.log((1 - x_) / x_), abs=1e-12)
+    for branch in (Li2021_Mo6S8.mo6s8_lithiation_ocp, Li2021_Mo6S8.mo6s8_delithiation_ocp):
+        assert value(branch, 2.0, 298.15) == value(branch, 2.0, 343.15)
