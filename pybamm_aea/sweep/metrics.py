@@ -139,10 +139,8 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
         metrics["error"] = "the experiment has no discharge step"
 
 
-#: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed); the current and
-#: temperature for the solve's nucleation warning (:func:`pybamm_aea.convergence.nucleation_mesh_warning`)
-BATCH_VARIABLES = ["Discharge capacity [A.h]", DISCHARGE_ENERGY_VS_LI, MASS, VOLUME, "Current [A]",
-                   "Ambient temperature [K]"]
+#: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed)
+BATCH_VARIABLES = ["Discharge capacity [A.h]", DISCHARGE_ENERGY_VS_LI, MASS, VOLUME]
 
 
 def fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window_Ah=None):
