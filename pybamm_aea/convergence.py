@@ -16,7 +16,8 @@ from .readout import SKIPPED, step_descriptions, step_table
 from .user_input import finite_positive, whole_at_least
 
 __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "verdict", "within_tolerances",
-           "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY", "first_discharge_nucleation_warning"]
+           "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY", "HYBRID_NUCLEATION_MESH_CURRENT_DENSITY",
+           "nucleation_mesh_warning"]
 
 #: a step has converged when its capacity moves by less than this fraction of the run's largest
 #: step capacity (the issue's < 1 % on doubling the mesh) ...
@@ -27,8 +28,13 @@ VOLTAGE_TOLERANCE = 0.01
 
 
 class MeshDependentNucleationWarning(UserWarning):
-    """The first discharge of a pristine Mo6S8 compact ran above the current density up to which the default mesh
-    answers as finer meshes do (:func:`first_discharge_nucleation_warning`)."""
+    """The first discharge of a pristine Mo6S8 compact (or of a pristine S-LMS or LTO-LMS hybrid) ran above the current
+    density up to which the default 20-cell mesh answers as 80-160 cells do: whether Li1 nucleates in the Li0 at the
+    separator before the cut-off, and so the capacity, is the mesh's (:func:`nucleation_mesh_warning`). Warned after
+    every solve of an AEA model: an experiment, a plain ``solve(t_eval)`` (each solution of a list of inputs, and so
+    ``pybamm_aea.sweep``'s batched rows), from ``initial_soc`` or a ``starting_solution``. Not for a discharge after a
+    charge (formed cells: no input quantity separates them) nor on 160 cells or more (docs/known_limits.rst,
+    "Multi-phase host: nucleation and the mesh")."""
 
 
 #: the separator current density [A.m-2], scaled to 70 C with the host's activation energy, above which the first
@@ -38,31 +44,90 @@ class MeshDependentNucleationWarning(UserWarning):
 #: answer as 80-160 do, from 1.89 A/m2 they do not (4.5 mg/cm2 at 0.1C and 25 C, 2.83 A/m2: 115.5 mA.h/g on 20 and
 #: 40 cells, 0.023 / 0.003 on 80 / 160)
 NUCLEATION_MESH_CURRENT_DENSITY = 1.8
+#: the same for the first discharge of the paper's pristine hybrids, to their sets' 1.0 V, by the dispersed material of
+#: their sets (:func:`_hybrid_threshold`). Measured 2026-12-05 (session 42, docs/known_limits.rst; 20 / 80 / 160
+#: cells, 25 and 70 C): S-LMS (S8, 32.5 wt%) answers as 160 cells do up to 2.61 A/m2 (335.78 / 335.74 / 335.77
+#: mA.h/g at 70 C and 0.25C; 216.25 / 216.24 / 216.24 at 25 C and 0.05C, 2.56), not from 3.14 (70 C, 0.3C: 299 on
+#: 20 / 40 / 80 cells, 0.01 on 160; 25 C and 0.1C, 5.11: 145.2 / 0.016); LTO-LMS (Li4Ti5O12, 40 wt%) up to 3.24
+#: (25 C, 0.3C: 145.67 / 145.74 / 145.73; 70 C, 1.25C, 2.76: 146.58 / 146.61 / 146.59), not from 3.31 (70 C, 1.5C:
+#: 144.80 on 20 cells, 0.0073 on 80)
+HYBRID_NUCLEATION_MESH_CURRENT_DENSITY = {"S8": 2.9, "Li4Ti5O12": 3.27}
+#: the cathode cells from which a run is not warned about: 8x the default 20, the finest meshes of those measurements
+#: (320 and 640 cells give the 160's thresholds: the paper's thin cell at 70 C formed, 2026-12-04)
+NUCLEATION_FINE_CELLS = 160
 
 
-def first_discharge_nucleation_warning(model, values, steps):
-    """The text of a :class:`MeshDependentNucleationWarning` for an experiment's ``steps`` (step solutions) run on
-    ``model`` with ``values`` from the set's initial state, or None. Only where it was measured: the multi-phase
-    host starting in its Li0 phase (a pristine Mo6S8 compact: initial Li content below "Li0 phase binodal Li
-    content"), no dispersed material, the first step that passes charge a discharge; its mean current density
-    scaled to 70 C (x exp(Ea/R (1/T - 1/T_ref)), the Li hops' 30 kJ/mol) above
-    :data:`NUCLEATION_MESH_CURRENT_DENSITY`."""
-    if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase":
+def _value(values, name, inputs):
+    """``values[name]`` as a float, an input parameter's from ``inputs``; None when it is neither (a function)."""
+    import pybamm
+
+    value = values[name]
+    if isinstance(value, pybamm.InputParameter):
+        value = (inputs or {}).get(value.name)
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _hybrid_threshold(values, inputs):
+    """(the dispersed material's name, its :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`) when ``values`` hold the
+    dispersed material of a shipped hybrid set at that set's mass fraction (its standard potential and fraction),
+    else None: another material or fraction was not measured."""
+    from .energy.paper import LTO_LMS_COMPOSITION, SLMS_COMPOSITION
+    from .parameters import dispersed_materials
+
+    names = ("Dispersed material standard potential [V]", "Dispersed material mass fraction")
+    try:
+        given = [_value(values, n, inputs) for n in names]
+    except KeyError:
+        return None
+    for material, made, fraction in (("S8", dispersed_materials.sulfur, SLMS_COMPOSITION["S8"]),
+                                     ("Li4Ti5O12", dispersed_materials.lithium_titanate,
+                                      LTO_LMS_COMPOSITION["Li4Ti5O12"])):
+        measured = (made()[names[0]], fraction)
+        if None not in given and all(math.isclose(g, m, rel_tol=1e-9) for g, m in zip(given, measured)):
+            return material, HYBRID_NUCLEATION_MESH_CURRENT_DENSITY[material]
+    return None
+
+
+def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
+    """The text of a :class:`MeshDependentNucleationWarning` for the step solutions ``steps`` (in order, from the
+    start of the run: a starting solution's steps first) of ``model`` with ``values`` (``inputs``: the run's input
+    parameters), or None. Only where it was measured: the multi-phase host starting in its Li0 phase (every cell's
+    Li content, at the first step's start or else "Initial cathode Li content", below "Li0 phase binodal Li
+    content"), Mo6S8 alone or a shipped hybrid (:func:`_hybrid_threshold`), the first step that passes charge a
+    discharge whose mean current density [A.m-2], scaled to 70 C with the Li hops' 30 kJ/mol (x exp(Ea/R (1/T -
+    1/T_ref))), is above :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's
+    :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). A discharge after a charge is not: no such quantity separates
+    formed cells (docs/known_limits.rst). ``cells``: the run's cathode cells; none from
+    :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is)."""
+    if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or not steps:
+        return None
+    if cells is not None and cells >= NUCLEATION_FINE_CELLS:
         return None
     names = ("Li0 phase binodal Li content", "Initial cathode Li content", "Dispersed material mass fraction",
              "Electrode width [m]", "Electrode height [m]", "Number of electrodes connected in parallel to make a cell")
     try:
-        x_li0, x0, dispersed, width, height, parallel = (float(values[n]) for n in names)
-    except (KeyError, TypeError, ValueError):  # (absent, an input or a function: not the case measured)
+        x_li0, x0, dispersed, width, height, parallel = (_value(values, n, inputs) for n in names)
+    except KeyError:  # (absent: not the case measured)
         return None
-    if dispersed != 0 or not x0 < x_li0:
+    hybrid = _hybrid_threshold(values, inputs) if dispersed != 0 else None
+    if None in (x_li0, width, height, parallel) or (dispersed != 0 and hybrid is None):
+        return None
+    try:  # the state the run started from (a starting solution's or initial_soc's), else the set's
+        x0 = float(steps[0]["Cathode Li content"].entries[..., 0].max())
+    except (KeyError, IndexError, AttributeError):
+        pass
+    if x0 is None or not x0 < x_li0:
         return None
     from .constants import R
     from .parameters.Li2021_Mo6S8 import E_A_LI_HOPS
     from .parameters.paper_cell import T_REF
 
+    threshold = NUCLEATION_MESH_CURRENT_DENSITY if hybrid is None else hybrid[1]
     for number, step in enumerate(steps, start=1):
-        try:  # (a solver computing only some output variables may not have it: not looked at)
+        try:  # (a solver computing only some output variables may not have them: not looked at)
             current, temperature = (step[n].entries for n in ("Current [A]", "Ambient temperature [K]"))
         except KeyError:
             return None
@@ -73,15 +138,23 @@ def first_discharge_nucleation_warning(model, values, steps):
         i = float(current.mean()) / (width * height * parallel)
         T = float(temperature.mean())
         scaled = i * math.exp(E_A_LI_HOPS / R * (1 / T - 1 / T_REF))
-        if scaled <= NUCLEATION_MESH_CURRENT_DENSITY:
+        if scaled <= threshold:
             return None
-        return (f"step {number}, the first discharge of a host starting in its Li0 phase (pristine Mo6S8), runs at "
-                f"{i:.3g} A/m2 and {T - 273.15:.4g} C, {scaled:.3g} A/m2 at {T_REF - 273.15:.4g} C (the host's "
-                f"{E_A_LI_HOPS / 1e3:g} kJ/mol): above the {NUCLEATION_MESH_CURRENT_DENSITY:g} A/m2 up to which the "
-                "default 20-cell mesh answers as 80-160 cells do, so whether Li1 nucleates at the separator before "
-                "the cut-off, and so the capacity, is the mesh's (at 25 C, 0.1C, 4.5 mg/cm2: 115.5 mA.h/g on 20 "
-                "and 40 cells, 0.023 / 0.003 on 80 / 160); check with pybamm_aea.mesh_check(..., factor=8) (docs/known_limits.rst)")
+        what, example = (("a host starting in its Li0 phase (pristine Mo6S8)", _PRISTINE_EXAMPLE) if hybrid is None
+                         else (f"a pristine {_HYBRIDS[hybrid[0]]} hybrid", _HYBRID_EXAMPLES[hybrid[0]]))
+        return (f"step {number}, the first discharge of {what}, runs at {i:.3g} A/m2 and {T - 273.15:.4g} C, "
+                f"{scaled:.3g} A/m2 at {T_REF - 273.15:.4g} C (the host's {E_A_LI_HOPS / 1e3:g} kJ/mol): above the "
+                f"{threshold:g} A/m2 up to which the default 20-cell mesh answers as 80-160 cells do, so whether Li1 "
+                f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
+                "with pybamm_aea.mesh_check, which compares such a run with 8x its cells (docs/known_limits.rst)")
     return None
+
+
+#: the measured examples the warning quotes
+_PRISTINE_EXAMPLE = "at 25 C, 0.1C, 4.5 mg/cm2: 115.5 mA.h/g on 20 and 40 cells, 0.023 / 0.003 on 80 / 160"
+_HYBRIDS = {"S8": "S-LMS (S8 in Mo6S8)", "Li4Ti5O12": "LTO-LMS (Li4Ti5O12 in Mo6S8)"}
+_HYBRID_EXAMPLES = {"S8": "at 70 C and 0.3C: 299 mA.h/g on 20, 40 and 80 cells, 0.01 on 160",
+                    "Li4Ti5O12": "at 70 C and 1.5C: 144.8 mA.h/g on 20 cells, 0.0073 on 80"}
 
 
 def within_tolerances(capacity_change, scale, voltage_change=0.0, capacity_tolerance=CAPACITY_TOLERANCE,
@@ -164,29 +237,53 @@ def _check_solution_mesh(solution, var_pts):
                          "(the model's default when var_pts is None): pass the var_pts it was solved on")
 
 
-def mesh_check(model, parameter_values, experiment, var_pts=None, factor=2, *, coarse_solution=None,
+#: the refinement :func:`mesh_check` uses by default on a run whose discharge the mesh decides
+#: (:func:`nucleation_mesh_warning`): there two meshes can agree and both be wrong, 20 and 40 cells (LMS, 4.5 mg/cm2 at
+#: 25 C and 0.1C: 115.47 / 115.55 mA.h/g, 0.023 on 80) and even 20, 40 and 80 (S-LMS at 70 C and 0.3C: 299 on each,
+#: 0.01 on 160); measured 2026-12-05 (docs/known_limits.rst, "Multi-phase host: nucleation and the mesh")
+NUCLEATION_REFINEMENT = 8
+
+
+def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *, coarse_solution=None,
                capacity_tolerance=CAPACITY_TOLERANCE, voltage_tolerance=VOLTAGE_TOLERANCE, **solve_kwargs):
     """Solve ``experiment`` on ``var_pts`` (the model's default mesh if None) and on every entry
     times ``factor``, and compare them (:func:`compare_meshes`; ``df.attrs["var_pts"]`` gives the
-    two meshes). ``coarse_solution``: the run on ``var_pts`` if it is already solved (it is then
+    two meshes). ``factor``: an integer >= 2; None (the default) is 2, or :data:`NUCLEATION_REFINEMENT` (8) when the run
+    on ``var_pts`` is one whose discharge the mesh decides (:func:`nucleation_mesh_warning`, its text in
+    ``df.attrs["nucleation"]``). ``coarse_solution``: the run on ``var_pts`` if it is already solved (it is then
     not solved again; a ValueError if its cathode cells are not ``var_pts``'s). ``solve_kwargs`` go to the
     ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
     import pybamm
 
+    from .readout import iter_steps
+
     capacity_tolerance = finite_positive("capacity_tolerance", capacity_tolerance)  # before the two solves
     voltage_tolerance = finite_positive("voltage_tolerance", voltage_tolerance)
     coarse_pts = dict(model.default_var_pts if var_pts is None else var_pts)
-    meshes = {"coarse": coarse_pts, "fine": refined_var_pts(coarse_pts, factor)}
+    if factor is not None:
+        refined_var_pts(coarse_pts, factor)  # (refused before either solve)
     if coarse_solution is not None:
         _check_solution_mesh(coarse_solution, coarse_pts)
-    solutions = {"coarse": coarse_solution} if coarse_solution is not None else {}
-    for label, pts in meshes.items():
-        if label not in solutions:
-            solutions[label] = pybamm.Simulation(model.new_copy(), parameter_values=parameter_values.copy(),
-                                                 experiment=experiment, var_pts=pts).solve(**solve_kwargs)
-    table = compare_meshes(solutions["coarse"], solutions["fine"], step_descriptions(experiment), capacity_tolerance,
+        values = parameter_values
+    else:
+        coarse = pybamm.Simulation(model.new_copy(), parameter_values=parameter_values.copy(), experiment=experiment,
+                                   var_pts=coarse_pts)
+        coarse_solution = coarse.solve(**solve_kwargs)
+        values = coarse.parameter_values  # (an initial_soc's)
+    from .models.submodels import xi
+
+    nucleation = nucleation_mesh_warning(model, values, [step for *_, step in iter_steps(coarse_solution)],
+                                         solve_kwargs.get("inputs"),
+                                         {getattr(k, "name", k): n for k, n in coarse_pts.items()}.get(xi.name))
+    if factor is None:
+        factor = 2 if nucleation is None else NUCLEATION_REFINEMENT
+    meshes = {"coarse": coarse_pts, "fine": refined_var_pts(coarse_pts, factor)}
+    fine = pybamm.Simulation(model.new_copy(), parameter_values=parameter_values.copy(), experiment=experiment,
+                             var_pts=meshes["fine"]).solve(**solve_kwargs)
+    table = compare_meshes(coarse_solution, fine, step_descriptions(experiment), capacity_tolerance,
                            voltage_tolerance)
     table.attrs["var_pts"] = {label: {getattr(k, "name", k): n for k, n in pts.items()} for label, pts in meshes.items()}
+    table.attrs["factor"], table.attrs["nucleation"] = factor, nucleation
     return table
 
 
@@ -194,7 +291,14 @@ def verdict(table):
     """One sentence on a :func:`compare_meshes` table: every step converged, or which steps moved and by how much."""
     moved = table[~table["converged"]]
     if moved.empty:
-        return f"mesh converged: every step of {len(table)} within the tolerances"
+        said = f"mesh converged: every step of {len(table)} within the tolerances"
+        if table.attrs.get("nucleation") and table.attrs.get("factor", NUCLEATION_REFINEMENT) < NUCLEATION_REFINEMENT:
+            from .models.submodels import xi
+
+            cells = " and ".join(str(pts.get(xi.name)) for pts in table.attrs["var_pts"].values())
+            said += (f" on two meshes ({cells} cathode cells) that may both be under-resolved: the mesh "
+                     f"decides this run ({table.attrs['nucleation']}); compare with {NUCLEATION_REFINEMENT}x the cells")
+        return said
     parts = []
     for _, row in moved.iterrows():
         what = row["description"] or f"cycle {row['cycle']}, step {row['step']}"

@@ -959,17 +959,18 @@ def test_simulate_leaves_out_the_lixmo6s8_phase_map_on_tis2(tmp_path, capsys):
 
 def test_simulate_mesh_check_and_cathode_cells(tmp_path, capsys):
     """--mesh-check flags the pristine 1C discharge that only the default 20 cells fill (README,
-    known limits) and writes the comparison; --cathode-cells 40 then gives the fine mesh's answer."""
+    known limits), against 160 cells (1.93 A/m2: a run the mesh decides), and writes the comparison;
+    --cathode-cells 160 then gives the fine mesh's answer."""
     step = "Discharge at 1C until 1.8 V"
     code, stdout, _ = _run(["simulate", "--experiment", step, "--mesh-check", "--output", str(tmp_path / "a.csv")],
                            capsys)
     assert code == 0
-    assert "mesh check (xi_c 20 -> 40 cells): NOT mesh converged, 1 of 1 steps moved" in stdout
+    assert "mesh check (xi_c 20 -> 160 cells): NOT mesh converged, 1 of 1 steps moved" in stdout
     table = pd.read_csv(tmp_path / "a_mesh.csv")
     assert table.loc[0, "description"] == step and not table.loc[0, "converged"]
     steps = pd.read_csv(tmp_path / "a_steps.csv")
     assert steps.loc[0, "capacity [mA.h]"] == pytest.approx(table.loc[0, "coarse capacity [mA.h]"], rel=1e-6)
-    code, _, _ = _run(["simulate", "--experiment", step, "--cathode-cells", "40", "--output", str(tmp_path / "b.csv")],
+    code, _, _ = _run(["simulate", "--experiment", step, "--cathode-cells", "160", "--output", str(tmp_path / "b.csv")],
                       capsys)
     fine = pd.read_csv(tmp_path / "b_steps.csv")
     assert fine.loc[0, "capacity [mA.h]"] == pytest.approx(table.loc[0, "fine capacity [mA.h]"], rel=1e-3, abs=1e-6)

@@ -23,12 +23,12 @@ after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a 
 (:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it); a solve that fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
 ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). A failure in the first
-step still raises (PyBaMM's behaviour), other models and solves without experiment are left as PyBaMM runs them, and
+step still raises (PyBaMM's behaviour), other models are left as PyBaMM runs them, and
 a step PyBaMM ends on a model event it was not given (``on_experiment_infeasible_event``, logged as a warning by
-PyBaMM) is not this module's. After a solve from the set's initial state (no ``starting_solution``, no
-``initial_soc``) it warns :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` when the first discharge of
-a pristine Mo6S8 compact ran where the mesh decides it
-(:func:`~pybamm_aea.convergence.first_discharge_nucleation_warning`).
+PyBaMM) is not this module's. After every solve of such a model, with an experiment or without (``solve(t_eval)``,
+each solution of a list of inputs: ``pybamm_aea.sweep``'s batched discharges), from the set's state, ``initial_soc``'s
+or a ``starting_solution``'s, it warns :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` when the mesh
+decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`).
 
 The wrapper reads the simulation's ``experiment`` (set only when it has one) and ``model`` (public attributes),
 passes ``callbacks`` to PyBaMM's ``solve`` and reads the ``logs`` keys of :data:`LOG_NAMES`; :func:`check`
@@ -112,6 +112,24 @@ def failed_step_message(failure, experiment, solution):
             "logs the error and returns the steps that ran")
 
 
+def _warn_mesh_decided(simulation, solution):
+    """Warn :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` for each of ``solution`` (one, or the list
+    a solve of a list of inputs returns) whose discharge the mesh decides
+    (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`), read with the simulation's parameter values (those of
+    its ``initial_soc``) and the solution's inputs."""
+    from ..convergence import MeshDependentNucleationWarning, nucleation_mesh_warning
+    from ..models.submodels import xi
+    from ..readout import iter_steps
+
+    cells = {getattr(k, "name", k): n for k, n in (getattr(simulation, "var_pts", None) or {}).items()}.get(xi.name)
+    for one in solution if isinstance(solution, list) else [solution]:
+        inputs = (getattr(one, "all_inputs", None) or [{}])[0]
+        said = nucleation_mesh_warning(simulation.model, simulation.parameter_values,
+                                       [step for *_, step in iter_steps(one)], inputs, cells)
+        if said is not None:
+            warnings.warn(said, MeshDependentNucleationWarning, stacklevel=3)
+
+
 def _warn_failed_step(pybamm_method):
     """``pybamm_method`` (``Simulation.solve``) with a :class:`StepErrorRecorder` among its callbacks, then the
     warning if a step failed, for a simulation with an experiment on a model class that sets :data:`MODEL_FLAG`."""
@@ -119,8 +137,12 @@ def _warn_failed_step(pybamm_method):
 
     @functools.wraps(pybamm_method)
     def solve(self, *args, **kwargs):
-        if getattr(self, "experiment", None) is None or not getattr(type(self.model), MODEL_FLAG, False):
+        if not getattr(type(self.model), MODEL_FLAG, False):
             return pybamm_method(self, *args, **kwargs)
+        if getattr(self, "experiment", None) is None:  # a plain solve(t_eval): only the nucleation warning
+            solution = pybamm_method(self, *args, **kwargs)
+            _warn_mesh_decided(self, solution)
+            return solution
         bound = signature.bind(self, *args, **kwargs)
         from ..models.experiment_checks import check_save_at_cycles, check_starting_state
 
@@ -141,15 +163,7 @@ def _warn_failed_step(pybamm_method):
             if why is None:
                 raise
             raise ValueError(f"{why} (PyBaMM: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from exc
-        if starting is None and bound.arguments.get(INITIAL_SOC) is None:  # from the set's initial state
-            from ..convergence import MeshDependentNucleationWarning, first_discharge_nucleation_warning
-
-            cycles = [c for c in getattr(solution, "cycles", None) or [] if c is not None]
-            said = first_discharge_nucleation_warning(  # (a step PyBaMM skipped is an EmptySolution: no variables)
-                self.model, self.parameter_values,
-                [s for c in cycles for s in c.steps if not isinstance(s, pybamm.EmptySolution)])
-            if said is not None:
-                warnings.warn(said, MeshDependentNucleationWarning, stacklevel=2)
+        _warn_mesh_decided(self, solution)  # (its cycles begin with a starting solution's)
         if recorder.failure is not None:
             from ..models.experiment_checks import ExperimentStepFailedWarning
 
