@@ -10,6 +10,7 @@ cell the paper never built should pass this check before it is trusted: :func:`m
 it on both meshes, :func:`compare_meshes` says, step by step, what moved.
 """
 import math
+import warnings
 
 from ._summaries import ROUND_OFF_FRACTION
 from .readout import SKIPPED, step_descriptions, step_table
@@ -146,7 +147,8 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
                 f"{scaled:.3g} A/m2 at {T_REF - 273.15:.4g} C (the host's {E_A_LI_HOPS / 1e3:g} kJ/mol): above the "
                 f"{threshold:g} A/m2 up to which the default 20-cell mesh answers as 80-160 cells do, so whether Li1 "
                 f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
-                "with pybamm_aea.mesh_check, which compares such a run with 8x its cells (docs/known_limits.rst)")
+                f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
+                f"{NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
     return None
 
 
@@ -275,11 +277,14 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
     nucleation = nucleation_mesh_warning(model, values, [step for *_, step in iter_steps(coarse_solution)],
                                          solve_kwargs.get("inputs"),
                                          {getattr(k, "name", k): n for k, n in coarse_pts.items()}.get(xi.name))
-    if factor is None:
-        factor = 2 if nucleation is None else NUCLEATION_REFINEMENT
+    if factor is None:  # (a coarse mesh of other than 20 cells refined to NUCLEATION_FINE_CELLS at least)
+        cells = {getattr(k, "name", k): n for k, n in coarse_pts.items()}[xi.name]
+        factor = 2 if nucleation is None else max(NUCLEATION_REFINEMENT, math.ceil(NUCLEATION_FINE_CELLS / cells))
     meshes = {"coarse": coarse_pts, "fine": refined_var_pts(coarse_pts, factor)}
-    fine = pybamm.Simulation(model.new_copy(), parameter_values=parameter_values.copy(), experiment=experiment,
-                             var_pts=meshes["fine"]).solve(**solve_kwargs)
+    with warnings.catch_warnings():  # (the fine run's own warning would advise the check being run)
+        warnings.simplefilter("ignore", MeshDependentNucleationWarning)
+        fine = pybamm.Simulation(model.new_copy(), parameter_values=parameter_values.copy(), experiment=experiment,
+                                 var_pts=meshes["fine"]).solve(**solve_kwargs)
     table = compare_meshes(coarse_solution, fine, step_descriptions(experiment), capacity_tolerance,
                            voltage_tolerance)
     table.attrs["var_pts"] = {label: {getattr(k, "name", k): n for k, n in pts.items()} for label, pts in meshes.items()}
@@ -292,12 +297,13 @@ def verdict(table):
     moved = table[~table["converged"]]
     if moved.empty:
         said = f"mesh converged: every step of {len(table)} within the tolerances"
-        if table.attrs.get("nucleation") and table.attrs.get("factor", NUCLEATION_REFINEMENT) < NUCLEATION_REFINEMENT:
-            from .models.submodels import xi
+        from .models.submodels import xi
 
+        if table.attrs.get("nucleation") and table.attrs["var_pts"]["fine"][xi.name] < NUCLEATION_FINE_CELLS:
             cells = " and ".join(str(pts.get(xi.name)) for pts in table.attrs["var_pts"].values())
             said += (f" on two meshes ({cells} cathode cells) that may both be under-resolved: the mesh "
-                     f"decides this run ({table.attrs['nucleation']}); compare with {NUCLEATION_REFINEMENT}x the cells")
+                     f"decides this run ({table.attrs['nucleation']}); compare with {NUCLEATION_FINE_CELLS} cells or "
+                     "more")
         return said
     parts = []
     for _, row in moved.iterrows():

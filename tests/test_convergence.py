@@ -345,6 +345,28 @@ def test_every_solve_path_warns_of_a_pristine_discharge_the_mesh_decides():
 
 
 @pytest.mark.slow
+def test_mesh_check_refines_a_coarse_run_the_mesh_decides_to_the_finest_measured_mesh():
+    """A run the mesh decides, on a coarser mesh than the default: mesh_check compared 10 with 80 cells (8x) and could
+    say "mesh converged" without a caveat (S-LMS at 70 C, 0.3C: 0.3888 / 0.3890 mA.h on 10 / 80 cells, 1.3e-5 on 160;
+    session 42's review); now with NUCLEATION_FINE_CELLS at least. Given factor=2, its fine run (20 cells) said the
+    warning again, advising the check being run: now only the coarse run's."""
+    from pybamm_aea.convergence import NUCLEATION_FINE_CELLS
+
+    values = _lms_at(4.5, 298.15)
+    experiment = pybamm.Experiment(["Discharge at 0.1C until 1.8 V"])
+    coarse, said = _nucleation_warned(values, experiment, 10)
+    assert len(said) == 1, said
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        two = mesh_check(AEA(), values, experiment, {xi: 10}, factor=2, coarse_solution=coarse)
+    assert not [w for w in record if issubclass(w.category, MeshDependentNucleationWarning)]
+    assert two.attrs["var_pts"]["fine"] == {"xi_c": 20} and two.attrs["nucleation"]
+    assert not two.attrs["converged"] or "may both be under-resolved" in verdict(two)
+    table = mesh_check(AEA(), values, experiment, {xi: 10}, coarse_solution=coarse)
+    assert table.attrs["var_pts"]["fine"] == {"xi_c": NUCLEATION_FINE_CELLS} and table.attrs["factor"] == 16
+
+
+@pytest.mark.slow
 def test_mesh_check_compares_a_run_the_mesh_decides_with_eight_times_the_cells():
     """The paper's thin pristine compact at 25 C and 0.2C (1.89 A/m2 scaled) takes THIN_FIGURES: mesh_check's default
     20 -> 40 said "mesh converged". For a run the solve warns about it now compares 20 with 160 cells (not converged);

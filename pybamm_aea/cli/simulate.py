@@ -317,12 +317,14 @@ def run(args):
     written, summary = [f"{output} ({len(df)} rows)", steps_path, png], None
     stranded = []
     if args.cycles > 1:
-        from pybamm_aea.cycling import StrandedDispersedMaterialWarning, cycle_summary
+        from pybamm_aea.cycling import cycle_summary
+        from pybamm_aea.readout import RetentionUndefinedWarning
 
         with warnings.catch_warnings(record=True) as caught:  # a retention undefined on a run of one cycle: the
-            warnings.simplefilter("always")  # text says so; sulfur a charge stranded is told below
-            summary = cycle_summary(solution)
-        stranded = [str(w.message) for w in caught if issubclass(w.category, StrandedDispersedMaterialWarning)]
+            warnings.simplefilter("always")  # text says so; the others (sulfur a charge stranded, energies not
+            summary = cycle_summary(solution)  # kept) are told below
+        stranded = [str(w.message) for w in caught
+                    if issubclass(w.category, UserWarning) and not issubclass(w.category, RetentionUndefinedWarning)]
         summary_file = _args.write_table(summary.reset_index(), cycles_path)
         written.append(f"{summary_file} ({len(summary)} cycles)")
     with warnings.catch_warnings():  # cycles not kept: their discharges are not listed (the table has them)
