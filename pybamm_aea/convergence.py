@@ -98,8 +98,8 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     parameters), or None. Only where it was measured: the multi-phase host starting in its Li0 phase (every cell's
     Li content, at the first step's start or else "Initial cathode Li content", below "Li0 phase binodal Li
     content"), Mo6S8 alone or a shipped hybrid (:func:`_hybrid_threshold`), the first step that passes charge a
-    discharge whose mean current density [A.m-2], scaled to 70 C with the Li hops' 30 kJ/mol (x exp(Ea/R (1/T -
-    1/T_ref))), is above :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's
+    discharge whose time-weighted mean current density [A.m-2] (and temperature), scaled to 70 C with the Li hops' 30
+    kJ/mol (x exp(Ea/R (1/T - 1/T_ref))), is above :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's
     :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). A discharge after a charge is not: no such quantity separates
     formed cells (docs/known_limits.rst). ``cells``: the run's cathode cells; none from
     :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is)."""
@@ -122,6 +122,8 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
         pass
     if x0 is None or not x0 < x_li0:
         return None
+    import numpy as np
+
     from .constants import R
     from .parameters.Li2021_Mo6S8 import E_A_LI_HOPS
     from .parameters.paper_cell import T_REF
@@ -129,15 +131,16 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     threshold = NUCLEATION_MESH_CURRENT_DENSITY if hybrid is None else hybrid[1]
     for number, step in enumerate(steps, start=1):
         try:  # (a solver computing only some output variables may not have them: not looked at)
-            current, temperature = (step[n].entries for n in ("Current [A]", "Ambient temperature [K]"))
+            t, current, temperature = (step[n].entries for n in ("Time [s]", "Current [A]", "Ambient temperature [K]"))
         except KeyError:
             return None
-        if not abs(current).max() > 0:  # (a rest: no charge passed)
+        if not (t[-1] > t[0] and abs(current).max() > 0):  # (a rest or a zero-length step: no charge passed)
             continue
-        if current.mean() < 0:  # a charge first: not a pristine discharge
+        # time-weighted means: the solver's samples crowd toward the cut-off (a power or voltage step's current moves)
+        mean_current, T = (float(np.mean(np.trapezoid(y, t)) / (t[-1] - t[0])) for y in (current, temperature))
+        if mean_current < 0:  # a charge first: not a pristine discharge
             return None
-        i = float(current.mean()) / (width * height * parallel)
-        T = float(temperature.mean())
+        i = mean_current / (width * height * parallel)
         scaled = i * math.exp(E_A_LI_HOPS / R * (1 / T - 1 / T_REF))
         if scaled <= threshold:
             return None
