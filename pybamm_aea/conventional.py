@@ -166,10 +166,7 @@ def default_loading_mg_cm2():
 def _loading(loading_mg_cm2):
     if loading_mg_cm2 is None:
         return default_loading_mg_cm2()
-    loading = float(loading_mg_cm2)
-    if not loading > 0:
-        raise ValueError(f"loading_mg_cm2 must be > 0, got {loading_mg_cm2!r}")
-    return check_loading_mg_cm2("loading_mg_cm2", loading)
+    return check_loading_mg_cm2("loading_mg_cm2", loading_mg_cm2)  # (the range's open lower end: > 0)
 
 
 def electrode_mass_g(loading_mg_cm2=None):

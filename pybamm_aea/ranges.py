@@ -34,15 +34,17 @@ class Range:
     if_missing: str = ""
     slip: tuple = ()
 
-    def slip_hint(self, value):
+    def slip_hint(self, value, bounded=None):
         """The end of an error refusing ``value`` when it is above a numeric ``high`` and inside the range read in
         :attr:`slip`'s unit (13.91 meant as mg/cm2 given as kg/m2): " (13.91 kg/m2 = 1391 mg/cm2); did you give
-        mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2"; else ""."""
+        mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2"; else "". ``bounded``: the value the range bounds, if derived from
+        ``value`` in proportion (a composite's electrode loading from its active loading); ``value`` if None."""
         if not self.slip or not isinstance(self.high, numbers.Real) or number_refusal(value) is not None:
             return ""
         unit, other, per = self.slip
         v = float(value)
-        if not (v > self.high and self.contains(v / per)):
+        b = v if bounded is None else float(bounded)
+        if not (b > self.high and self.contains(b / per)):
             return ""
         return (f" ({v:.10g} {unit} = {v * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "
                 f"{v / per:.10g} {unit}")
@@ -89,15 +91,15 @@ class Range:
 #: LiCoO2 (5.06, 5.05 g/cm3): 304 mg/cm2, 3 kg/m2 rounded. The paper's electrodes: 1.5 and 13.91 mg/cm2
 #: (0.015, 0.1391 kg/m2). Loadings are said in mg/cm2, so a value typed in them is 100x too large here (13.91: a
 #: 3.1 mm LMS electrode)
-CATHODE_LOADING = Range(0.0, 3.0, low_open=True, slip=("kg/m2", "mg/cm2", 100.0), why=(
-    "at most 300 mg/cm2: a dense electrode of about 5 g/cm3 (Mo6S8, LiCoO2) 600 um thick, the thickest "
-    "all-solid-state cathode reported"))
+CATHODE_LOADING = Range(0.0, 3.0, low_open=True, slip=("kg/m2", "mg/cm2", 100.0))
+CATHODE_LOADING = replace(CATHODE_LOADING, why=(
+    f"at most {CATHODE_LOADING.high * CATHODE_LOADING.slip[2]:g} mg/cm2: a dense electrode of about 5 g/cm3 (Mo6S8, "
+    "LiCoO2) 600 um thick, the thickest all-solid-state cathode reported"))
 
-#: mg/cm2 in one kg/m2, and g/m2 in one mg/cm2 (unit conversions)
-_MG_CM2_PER_KG_M2 = 100.0
-_G_M2_PER_MG_CM2 = 10.0
-#: :data:`CATHODE_LOADING` in mg/cm2, the unit of the Python API's loading arguments
-_LOADING_MG_CM2 = replace(CATHODE_LOADING, high=CATHODE_LOADING.high * _MG_CM2_PER_KG_M2, slip=())
+#: :data:`CATHODE_LOADING` in mg/cm2, the unit of the Python API's loading arguments; its slip g/m2 (an electrode's
+#: coating weight is often quoted in it: 10 g/m2 in one mg/cm2)
+_LOADING_MG_CM2 = replace(CATHODE_LOADING, high=CATHODE_LOADING.high * CATHODE_LOADING.slip[2],
+                          slip=("mg/cm2", "g/m2", 10.0))
 
 
 def check_loading_mg_cm2(name, value, loading=None, unit="mg/cm2"):
@@ -107,9 +109,9 @@ def check_loading_mg_cm2(name, value, loading=None, unit="mg/cm2"):
     :data:`CATHODE_LOADING`.
 
     The slip the error names for an argument in mg/cm2 is g/m2 (an electrode's coating weight is often quoted in
-    it, 10 g/m2 = 1 mg/cm2): a value above 300 mg/cm2 that is in range read as g/m2 is said so. A value typed in
-    kg/m2 or g/cm2 (100 and 1000 times too small here: 0.1391 for 13.91 mg/cm2) is inside the range and not
-    caught, as a thin film's loading would be."""
+    it, 10 g/m2 = 1 mg/cm2): a value above the range that is in it read as g/m2 is said so (:meth:`Range.slip_hint`).
+    A value typed in kg/m2 or g/cm2 (100 and 1000 times too small here: 0.1391 for 13.91 mg/cm2) is inside the range
+    and not caught, as a thin film's loading would be."""
     v = float(value)
     loading = v if loading is None else float(loading)
     rng = _LOADING_MG_CM2
@@ -118,7 +120,5 @@ def check_loading_mg_cm2(name, value, loading=None, unit="mg/cm2"):
     said = f"{name} = {v:.10g} {unit}"
     if unit != "mg/cm2" or loading != v:
         said += f" (a cathode of {loading:.6g} mg/cm2)"
-    hint = ""
-    if unit == "mg/cm2" and loading > rng.high and rng.contains(loading / _G_M2_PER_MG_CM2):
-        hint = f"; did you give g/m2? {v:.10g} g/m2 = {v / _G_M2_PER_MG_CM2:.10g} mg/cm2"
+    hint = rng.slip_hint(v, loading) if unit == "mg/cm2" else ""
     raise ValueError(f"{said} is outside a cathode loading's physical range {rng.describe()} mg/cm2 ({rng.why}){hint}")
