@@ -69,7 +69,7 @@ import numpy as np
 
 import pybamm
 
-from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI, STANDARD_ATOMIC_WEIGHTS
+from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 # (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
@@ -363,8 +363,8 @@ def _constant(symbol):
 _MASS_RATIO = "Dispersed material lithiation mass ratio"
 _CAPACITY = "Dispersed material specific capacity [A.h.kg-1]"
 _MASS_FRACTION = "Dispersed material mass fraction"
-#: the Li a specific capacity takes [kg of Li per A.h]: Li's standard atomic weight [g/mol] over the mA.h of a mole
-_LI_PER_CAPACITY = STANDARD_ATOMIC_WEIGHTS["Li"] / MAH_PER_MOL
+#: the Li a specific capacity takes [kg of Li per A.h]: M_Li [kg/mol] over the A.h of a mole
+_LI_PER_CAPACITY = M_LI / (MAH_PER_MOL / 1e3)
 #: how far apart the Li mass a dispersed material gains on lithiation (its mass ratio - 1) and the Li its specific
 #: capacity takes (q M_Li / F) may be, relative to the larger: 2 %, above the shipped sets' rounding (S8: 0.86 %,
 #: the paper's molar masses 256 and 46 g/mol against its 1675 mAh/g; Li4Ti5O12: 0.06 %)
