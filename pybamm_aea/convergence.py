@@ -11,6 +11,7 @@ it on both meshes, :func:`compare_meshes` says, step by step, what moved.
 """
 import math
 import warnings
+from typing import NamedTuple
 
 from ._summaries import ROUND_OFF_FRACTION
 from .readout import SKIPPED, step_descriptions, step_table
@@ -45,6 +46,14 @@ class MeshDependentNucleationWarning(UserWarning):
 #: answer as 80-160 do, from 1.89 A/m2 they do not (4.5 mg/cm2 at 0.1C and 25 C, 2.83 A/m2: 115.5 mA.h/g on 20 and
 #: 40 cells, 0.023 / 0.003 on 80 / 160)
 NUCLEATION_MESH_CURRENT_DENSITY = 1.8
+class _Hybrid(NamedTuple):
+    """A shipped hybrid the nucleation warning knows: its name, its threshold [A.m-2] (as
+    :data:`NUCLEATION_MESH_CURRENT_DENSITY`) and the measured example the warning quotes."""
+    name: str
+    threshold: float
+    example: str
+
+
 #: the same for the first discharge of the paper's pristine hybrids, to their sets' 1.0 V, by the dispersed material of
 #: their sets (:func:`_hybrid_threshold`). Measured 2026-12-05 (session 42, docs/known_limits.rst; 20 / 80 / 160
 #: cells, 25 and 70 C): S-LMS (S8, 32.5 wt%) answers as 160 cells do up to 2.61 A/m2 (335.78 / 335.74 / 335.77
@@ -52,7 +61,12 @@ NUCLEATION_MESH_CURRENT_DENSITY = 1.8
 #: 20 / 40 / 80 cells, 0.01 on 160; 25 C and 0.1C, 5.11: 145.2 / 0.016); LTO-LMS (Li4Ti5O12, 40 wt%) up to 3.24
 #: (25 C, 0.3C: 145.67 / 145.74 / 145.73; 70 C, 1.25C, 2.76: 146.58 / 146.61 / 146.59), not from 3.31 (70 C, 1.5C:
 #: 144.80 on 20 cells, 0.0073 on 80)
-HYBRID_NUCLEATION_MESH_CURRENT_DENSITY = {"S8": 2.9, "Li4Ti5O12": 3.27}
+_HYBRIDS = {"S8": _Hybrid("S-LMS (S8 in Mo6S8)", 2.9,
+                           "at 70 C and 0.3C: 299 mA.h/g on 20, 40 and 80 cells, 0.01 on 160"),
+            "Li4Ti5O12": _Hybrid("LTO-LMS (Li4Ti5O12 in Mo6S8)", 3.27,
+                                 "at 70 C and 1.5C: 144.8 mA.h/g on 20 cells, 0.0073 on 80")}
+#: each hybrid's threshold [A.m-2], by its dispersed material
+HYBRID_NUCLEATION_MESH_CURRENT_DENSITY = {material: hybrid.threshold for material, hybrid in _HYBRIDS.items()}
 #: the cathode cells from which a run is not warned about: 8x the default 20, the finest meshes of those measurements
 #: (320 and 640 cells give the 160's thresholds: the paper's thin cell at 70 C formed, 2026-12-04)
 NUCLEATION_FINE_CELLS = 160
@@ -72,7 +86,7 @@ def _value(values, name, inputs):
 
 
 def _hybrid_threshold(values, inputs):
-    """(the dispersed material's name, its :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`) when ``values`` hold the
+    """The :class:`_Hybrid` (its threshold :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`) when ``values`` hold the
     dispersed material of a shipped hybrid set at that set's mass fraction (its standard potential and fraction),
     else None: another material or fraction was not measured."""
     from .energy.paper import LTO_LMS_COMPOSITION, SLMS_COMPOSITION
@@ -88,7 +102,7 @@ def _hybrid_threshold(values, inputs):
                                       LTO_LMS_COMPOSITION["Li4Ti5O12"])):
         measured = (made()[names[0]], fraction)
         if None not in given and all(math.isclose(g, m, rel_tol=1e-9) for g, m in zip(given, measured)):
-            return material, HYBRID_NUCLEATION_MESH_CURRENT_DENSITY[material]
+            return _HYBRIDS[material]
     return None
 
 
@@ -128,7 +142,7 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     from .parameters.Li2021_Mo6S8 import E_A_LI_HOPS
     from .parameters.paper_cell import T_REF
 
-    threshold = NUCLEATION_MESH_CURRENT_DENSITY if hybrid is None else hybrid[1]
+    threshold = NUCLEATION_MESH_CURRENT_DENSITY if hybrid is None else hybrid.threshold
     for number, step in enumerate(steps, start=1):
         try:  # (a solver computing only some output variables may not have them: not looked at)
             t, current, temperature = (step[n].entries for n in ("Time [s]", "Current [A]", "Ambient temperature [K]"))
@@ -145,7 +159,7 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
         if scaled <= threshold:
             return None
         what, example = (("a host starting in its Li0 phase (pristine Mo6S8)", _PRISTINE_EXAMPLE) if hybrid is None
-                         else (f"a pristine {_HYBRIDS[hybrid[0]]} hybrid", _HYBRID_EXAMPLES[hybrid[0]]))
+                         else (f"a pristine {hybrid.name} hybrid", hybrid.example))
         return (f"step {number}, the first discharge of {what}, runs at {i:.3g} A/m2 and {T - 273.15:.4g} C, "
                 f"{scaled:.3g} A/m2 at {T_REF - 273.15:.4g} C (the host's {E_A_LI_HOPS / 1e3:g} kJ/mol): above the "
                 f"{threshold:g} A/m2 up to which the default 20-cell mesh answers as 80-160 cells do, so whether Li1 "
@@ -155,11 +169,8 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     return None
 
 
-#: the measured examples the warning quotes
+#: the measured example the warning quotes for Mo6S8 alone (a hybrid's: :data:`_HYBRIDS`)
 _PRISTINE_EXAMPLE = "at 25 C, 0.1C, 4.5 mg/cm2: 115.5 mA.h/g on 20 and 40 cells, 0.023 / 0.003 on 80 / 160"
-_HYBRIDS = {"S8": "S-LMS (S8 in Mo6S8)", "Li4Ti5O12": "LTO-LMS (Li4Ti5O12 in Mo6S8)"}
-_HYBRID_EXAMPLES = {"S8": "at 70 C and 0.3C: 299 mA.h/g on 20, 40 and 80 cells, 0.01 on 160",
-                    "Li4Ti5O12": "at 70 C and 1.5C: 144.8 mA.h/g on 20 cells, 0.0073 on 80"}
 
 
 def within_tolerances(capacity_change, scale, voltage_change=0.0, capacity_tolerance=CAPACITY_TOLERANCE,
