@@ -62,6 +62,7 @@ from pybamm_aea.energy._common import ExtrapolationWarning
 from pybamm_aea.energy.conductivity import electronic_conductivity
 from pybamm_aea.parameters import Li2021_S_Mo6S8, dispersed_materials, paper_cell
 from pybamm_aea.ranges import check_loading_mg_cm2
+from pybamm_aea.readout import ENERGY_OPTIONS
 
 __all__ = [
     "COMPOSITION",
@@ -507,7 +508,7 @@ def s_c_lgps_parameter_values(
 #: R = 10 nm to 3 um, 25-70 C, 36-360 MPa, 1.7-5 mg/cm2, accessible fraction 0.77 and 1). "calculate discharge
 #: energy": the energy states the AEA model integrates too (without it PyBaMM's "Discharge energy [W.h]" and
 #: "Throughput energy [W.h]" are the constant 0: the summary variable read 0.0 W.h beside the AEA cell's).
-MODEL_OPTIONS = {"working electrode": "positive", "surface form": "differential", "calculate discharge energy": "true"}
+MODEL_OPTIONS = {"working electrode": "positive", "surface form": "differential", **ENERGY_OPTIONS}
 
 
 def s_c_lgps_model(options=None):

@@ -348,6 +348,11 @@ def gives(solution, name):
     return True
 
 
+#: the option under which PyBaMM's own models integrate "Discharge energy [W.h]" (:func:`integrates_energy`), given to
+#: them wherever the library builds one (the CLI's --model, the conventional and composite cells)
+ENERGY_OPTIONS = {"calculate discharge energy": "true"}
+
+
 def integrates_energy(solution):
     """Whether a PyBaMM ``solution``'s model integrates "Discharge energy [W.h]" and "Throughput energy [W.h]" as
     states: the AEA model does; PyBaMM's own models only with their option ``"calculate discharge energy": "true"``

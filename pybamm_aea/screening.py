@@ -48,7 +48,7 @@ from .models.solvers import FlagKeepingIDAKLUSolver
 from .models.experiment_checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
-from .readout import DISCHARGE_ENERGY_VS_LI, ESC
+from .readout import DISCHARGE_ENERGY_VS_LI, ENERGY_OPTIONS, ESC
 from .user_input import close_names, did_you_mean, first_repeat, is_finite_positive, not_a_number, number_refusal, real_number
 
 MECHANISMS = {
@@ -264,7 +264,7 @@ class _Composite:
                 initial_li_content=x0,
             )
             values["Current function [A]"] = "[input]"
-            model = self.composite.composite_model({"calculate discharge energy": "true"})
+            model = self.composite.composite_model(dict(ENERGY_OPTIONS))
             sim = pybamm.Simulation(model, parameter_values=values,
                                     solver=pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8))
             self._sims[loading_kg_m2] = (sim, values["Positive electrode thickness [m]"], make_up)

@@ -123,7 +123,9 @@ def _model(args, values):
 
     options = dict(args.option)
     if args.model != "AEA":
-        options.setdefault("calculate discharge energy", "true")
+        from pybamm_aea.readout import ENERGY_OPTIONS
+
+        options = {**ENERGY_OPTIONS, **options}
         if args.parameter_set == "Li2021_S_C_LGPS":  # its half cell's options, unless --option gives them
             from pybamm_aea.conventional import MODEL_OPTIONS
 
