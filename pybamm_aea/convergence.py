@@ -46,6 +46,8 @@ class MeshDependentNucleationWarning(UserWarning):
 #: answer as 80-160 do, from 1.89 A/m2 they do not (4.5 mg/cm2 at 0.1C and 25 C, 2.83 A/m2: 115.5 mA.h/g on 20 and
 #: 40 cells, 0.023 / 0.003 on 80 / 160)
 NUCLEATION_MESH_CURRENT_DENSITY = 1.8
+
+
 class _Hybrid(NamedTuple):
     """A shipped hybrid the nucleation warning knows: its name, its threshold [A.m-2] (as
     :data:`NUCLEATION_MESH_CURRENT_DENSITY`) and the measured example the warning quotes."""
@@ -151,7 +153,7 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
         if not (t[-1] > t[0] and abs(current).max() > 0):  # (a rest or a zero-length step: no charge passed)
             continue
         # time-weighted means: the solver's samples crowd toward the cut-off (a power or voltage step's current moves)
-        mean_current, T = (float(np.mean(np.trapezoid(y, t)) / (t[-1] - t[0])) for y in (current, temperature))
+        mean_current, T = (float(np.trapezoid(y, t) / (t[-1] - t[0])) for y in (current, temperature))
         if mean_current < 0:  # a charge first: not a pristine discharge
             return None
         i = mean_current / (width * height * parallel)
