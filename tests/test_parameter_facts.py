@@ -658,3 +658,17 @@ def test_the_film_diffusivity_where_no_film_forms_is_the_lms_fits(set_name, monk
 
     monkeypatch.setattr(Li2021_Mo6S8, "D_LI0_FILM_REF", 2e-19)
     assert pybamm.ParameterValues(set_name)["Li0 film Li diffusivity [m2.s-1]"] == 2e-19
+
+
+def test_liin_density_is_its_cells_x_ray_density():
+    """The Li-In alloy record's density is the X-ray density of the NaTl-type cell its source names, 8 LiIn in a cube
+    of a = 6.79 A: 5.167 g/cm3. It said 5.14 g/cm3 from that cell until session 43 (5.14 needs a = 6.80 A)."""
+    from scipy.constants import N_A
+
+    from pybamm_aea.energy.materials import LIIN_CELL_A
+
+    record = get_material("Li-In alloy")
+    assert record.density == pytest.approx(8 * formula_mass("LiIn") / (N_A * (LIIN_CELL_A * 1e-8) ** 3), rel=1e-12)
+    assert record.density == pytest.approx(5.167, abs=5e-4)
+    assert f"a = {LIIN_CELL_A} A" in record.source and f"{record.density:.3f} g/cm3" in record.source
+    assert get_material("In").lithiated_density == record.density
