@@ -174,6 +174,33 @@ THOMPSON1978 = """@article{Thompson1978,
   year = {1978}
 }"""
 
+#: verified (session 43: the publisher's abstract page, aps.org, and a public record of it with the DOI): authors,
+#: title, journal, volume, article number, year, DOI, and the abstract's 0.41(1) eV and 148-510 K
+#: (:data:`pybamm_aea.parameters.Li2021_TiS2.E_A_LI_HOPS`)
+WILKENING2008 = """@article{Wilkening2008,
+  title = {Li jump process in h-{Li0.7TiS2} studied by two-time {7Li} spin-alignment echo {NMR} and comparison with
+           results on two-dimensional diffusion from nuclear magnetic relaxation},
+  author = {Wilkening, M. and Heitjans, P.},
+  journal = {Physical Review B},
+  volume = {77},
+  number = {2},
+  pages = {024311},
+  year = {2008},
+  doi = {10.1103/PhysRevB.77.024311}
+}"""
+
+#: verified (session 43: a university research portal's record with the abstract, graz.pure.elsevier.com): authors,
+#: title, journal, pages 1182-1187 (issue "Part 2"), 2005, and the abstract's 0.26(1) eV between 185 and 293 K; a misc
+#: entry: its volume was not found; the publisher is the journal's (scientific.net). Cited beside :data:`WILKENING2008`
+#: for LixTiS2 at x ~ 1 (not the value used)
+WILKENING2005 = """@misc{Wilkening2005,
+  title = {Ultraslow diffusion in polycrystalline h-{LiTiS2} studied by {7Li} spin-alignment echo {NMR} spectroscopy},
+  author = {Wilkening, Martin and Heitjans, Paul},
+  howpublished = {Defect and Diffusion Forum, Part 2, 1182--1187 (2005)},
+  publisher = {Trans Tech Publications},
+  year = {2005}
+}"""
+
 #: verified (two public reference lists): author, title, journal, 104(10), 4271-4302, 2004, DOI
 WHITTINGHAM2004 = """@article{Whittingham2004,
   title = {Lithium Batteries and Cathode Materials},

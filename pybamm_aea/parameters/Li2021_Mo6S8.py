@@ -28,8 +28,9 @@ X_MAX = 4.0
 #: coefficient of the end terms of the Mo6S8 OCP [V] (fit: steep ends, flat plateaus)
 K_END = 1e-3
 #: activation energy of Li hops in LixMo6S8 [J.mol-1], every phase's diffusivity on both hosts: an assumption (the
-#: paper's PITT is at one temperature; of the order of Li in sulfide hosts); LixTiS2 assumes the same value for
-#: its own hops (:data:`pybamm_aea.parameters.Li2021_TiS2.E_A_LI_HOPS`)
+#: paper's PITT is at one temperature; no measurement of Li diffusion in a Chevrel phase against temperature was found,
+#: searched in session 43); of the order of Li in sulfide hosts: 0.31 eV, between the 0.26 and 0.41 eV measured by NMR
+#: for Li hops in LixTiS2 (:data:`pybamm_aea.parameters.Li2021_TiS2.E_A_LI_HOPS`, which takes the 0.41 eV)
 E_A_LI_HOPS = 30e3
 
 
