@@ -49,7 +49,7 @@ def mo6s8_diffusivity(x, T):
     J. Electrochem. Soc. 124, 1569, 1977): the PITT value is multiplied by max(1, chi_end / chi_end(x_1.8V)),
     chi_end ~ k_end x / (4 - x)^2 the factor of the OCP's end term. PITT measured the chemical diffusivity, which
     holds the thermodynamic factor at its own 1.8 V, so the multiplier is 1 there (D is Fig. S1's 8.8e-8 cm2/s)
-    and at Li1 and Li3 (chi_end / chi_end(x_1.8V) = 4e-7, 1.1e-5); past it D grows as chi_end (x 4 at 1.55 V, the
+    and at Li1 and Li3 (chi_end / chi_end(x_1.8V) = 5.9e-7, 1.6e-5); past it D grows as chi_end (x 4.6 at 1.55 V, the
     Li4Ti5O12 plateau). This is what lets Li cross a nearly full host to a dispersed material below 1.8 V. (A
     multiplier 1 + chi_end / chi_end(x_1.8V) was already 2 at 1.8 V: 1.54e-7 cm2/s, 1.75x Fig. S1.)
     """
