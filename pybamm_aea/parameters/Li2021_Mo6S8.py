@@ -272,8 +272,9 @@ def get_parameter_values():
             "Cathode host Li content as made": 0.0,
             # pristine Mo6S8 as assembled (paper: first discharge from Mo6S8); 4e-3 Li per
             # formula unit because any OCP of a Li-free host is singular at exactly zero Li,
-            # chosen so that the pristine OCV lies inside the 1.8-2.8 V window (2.59 V on the lever-rule
-            # branches; 2.348 V on the multi-phase default, the Li0 lattice gas 2.30 + (R T / F) ln(0.02 / 4e-3))
+            # chosen so that the pristine OCV lies inside the 1.8-2.8 V window (2.584 V on the lever-rule
+            # host's lithiation branch, where the initial hysteresis state 1 puts it; 2.348 V on the multi-phase
+            # default, the Li0 lattice gas 2.30 + (R T / F) ln(0.02 / 4e-3))
             "Initial cathode Li content": 4e-3,
             # Bruggeman exponent for the solid network (Bruggeman, Ann. Phys. 416, 636, 1935)
             "Cathode Bruggeman coefficient": 1.5,
