@@ -174,6 +174,33 @@ THOMPSON1978 = """@article{Thompson1978,
   year = {1978}
 }"""
 
+#: verified (session 43: the publisher's abstract page, aps.org, and a public record of it with the DOI): authors,
+#: title, journal, volume, article number, year, DOI, and the abstract's 0.41(1) eV and 148-510 K
+#: (:data:`pybamm_aea.parameters.Li2021_TiS2.E_A_LI_HOPS`)
+WILKENING2008 = """@article{Wilkening2008,
+  title = {Li jump process in h-{Li0.7TiS2} studied by two-time {7Li} spin-alignment echo {NMR} and comparison with
+           results on two-dimensional diffusion from nuclear magnetic relaxation},
+  author = {Wilkening, M. and Heitjans, P.},
+  journal = {Physical Review B},
+  volume = {77},
+  number = {2},
+  pages = {024311},
+  year = {2008},
+  doi = {10.1103/PhysRevB.77.024311}
+}"""
+
+#: verified (session 43: a university research portal's record with the abstract, graz.pure.elsevier.com): authors,
+#: title, journal, pages 1182-1187 (issue "Part 2"), 2005, and the abstract's 0.26(1) eV between 185 and 293 K; a misc
+#: entry: its volume was not found; the publisher is the journal's (scientific.net). Cited beside :data:`WILKENING2008`
+#: for LixTiS2 at x ~ 1 (not the value used)
+WILKENING2005 = """@misc{Wilkening2005,
+  title = {Ultraslow diffusion in polycrystalline h-{LiTiS2} studied by {7Li} spin-alignment echo {NMR} spectroscopy},
+  author = {Wilkening, Martin and Heitjans, Paul},
+  howpublished = {Defect and Diffusion Forum, Part 2, 1182--1187 (2005)},
+  publisher = {Trans Tech Publications},
+  year = {2005}
+}"""
+
 #: verified (two public reference lists): author, title, journal, 104(10), 4271-4302, 2004, DOI
 WHITTINGHAM2004 = """@article{Whittingham2004,
   title = {Lithium Batteries and Cathode Materials},
@@ -186,7 +213,10 @@ WHITTINGHAM2004 = """@article{Whittingham2004,
   doi = {10.1021/cr020731c}
 }"""
 
-#: not verified (no public record found in session 40): its fields (DOI included) as first written
+#: verified (session 43: two university library records with the abstract, refubium.fu-berlin.de and
+#: tubiblio.ulb.tu-darmstadt.de): authors, title, journal, 108(21), 213906, 2016, DOI, and the abstract's numbers
+#: dispersed_materials quotes (migration barriers 0.27 eV for the Li vacancy, 0.45 eV for interstitial Li; formation
+#: energy 1.02 eV of interstitial Li, the vacancy's 0.13 eV higher)
 MORADABADI2016 = """@article{Moradabadi2016,
   title = {Thermodynamics and kinetics of defects in {Li2S}},
   author = {Moradabadi, Ashkan and Kaghazchi, Payam},
@@ -210,8 +240,8 @@ OHZUKU1995 = """@article{Ohzuku1995,
   year = {1995}
 }"""
 
-#: not verified (no public record found in session 40): journal, volume, first page and year as
-#: dispersed_materials quotes them, the rest as first written
+#: verified (session 43: the article's first page, a public copy): authors, title, journal, 113, 224-230, 2009;
+#: issue and DOI not found (left out)
 WAGEMAKER2009 = """@article{Wagemaker2009,
   title = {Li-Ion Diffusion in the Equilibrium Nanomorphology of Spinel {Li4+xTi5O12}},
   author = {Wagemaker, Marnix and van Eck, Ernst R. H. and Kentgens, Arno P. M. and Mulder, Fokko M.},
@@ -221,8 +251,9 @@ WAGEMAKER2009 = """@article{Wagemaker2009,
   year = {2009}
 }"""
 
-#: not verified (no public record found in session 40): journal, volume, first page and year as
-#: dispersed_materials quotes them, the rest (DOI included) as first written
+#: verified (session 43: its PubMed record with the abstract): title, journal, 9(10), 1239-1246, 2007, DOI, first
+#: author, and the abstract's numbers the Li4Ti5O12 record quotes (jump rates 1 s-1 at 295 K to about 2200 s-1 at
+#: 400 K, about 0.86 eV; 0.94(1) eV from conductivity); the other authors as first written
 WILKENING2007 = """@article{Wilkening2007,
   title = {Ultraslow Li diffusion in spinel-type structured {Li4Ti5O12} - a comparison of results from solid state
            NMR and impedance spectroscopy},
@@ -467,9 +498,9 @@ WENZEL2016 = """@article{Wenzel2016,
   doi = {10.1021/acs.chemmater.6b00610}
 }"""
 
-#: not verified (no copy and no public record found in session 40; the same group's Li3PS4 paper found is another
-#: one, J. Phys. Soc. Jpn. 79 Suppl. A, 90, 2010): journal, volume, first page and year as paper_cell quotes them,
-#: title and authors as recalled; DOI left out
+#: partly verified (session 43: the citation of an ICSD entry it is the source of, gamma-Li3PS4, X-ray density 1.93
+#: g/cm3, entered 2011): title and journal (Solid State Ionics); not verified: volume, first page and authors (as
+#: paper_cell quotes and as recalled); DOI left out
 HOMMA2011 = """@article{Homma2011,
   title = {Crystal structure and phase transitions of the lithium ionic conductor {Li3PS4}},
   author = {Homma, Kenji and Yonemura, Masao and Kobayashi, Takeshi and Nagao, Miki and Hirayama, Masaaki and

@@ -402,6 +402,23 @@ def test_one_physical_process_has_one_activation_energy_across_models():
         assert apparent == pytest.approx(kj * 1e3, rel=1e-9), set_name  # kJ/mol in the record, J/mol in the set
 
 
+def test_lixtis2_li_hops_take_the_measured_activation_energy():
+    """LixTiS2's Li hops are thermally activated with the 0.41(1) eV Wilkening & Heitjans measured on h-Li0.7TiS2 by
+    7Li NMR, one Arrhenius law from 148 to 510 K (Phys. Rev. B 77, 024311, 2008, abstract): the set's diffusivity at
+    the measured composition, x = 0.7, between 25 and 70 C, and its Li-trapping rate (reached by the same hops).
+    Catches the 30 kJ/mol (0.31 eV) assumed, the Mo6S8 value, until session 43."""
+    from pybamm_aea import citations
+    from pybamm_aea.parameters import Li2021_TiS2
+
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    law = values["Cathode Li diffusivity [m2.s-1]"]
+    apparent = _apparent_activation_energy(lambda T: float(law(pybamm.Scalar(0.7), pybamm.Scalar(T)).evaluate()))
+    ev = pybamm.constants.F.value  # J/mol per eV
+    assert apparent / ev == pytest.approx(0.41, rel=1e-9)
+    assert values["Li trapping activation energy [J.mol-1]"] == Li2021_TiS2.E_A_LI_HOPS == pytest.approx(0.41 * ev)
+    assert citations.WILKENING2008 in values["citations"]
+
+
 def _typed_activation_energies(source, filename):
     """``filename:line`` of each ``activation_energy=`` keyword in ``source`` whose value is not a name (``E_A``)
     or an attribute (``constants.E_A``): a number, a sign, a product (``0.86 * 96.485``), a call ..."""
@@ -658,3 +675,17 @@ def test_the_film_diffusivity_where_no_film_forms_is_the_lms_fits(set_name, monk
 
     monkeypatch.setattr(Li2021_Mo6S8, "D_LI0_FILM_REF", 2e-19)
     assert pybamm.ParameterValues(set_name)["Li0 film Li diffusivity [m2.s-1]"] == 2e-19
+
+
+def test_liin_density_is_its_cells_x_ray_density():
+    """The Li-In alloy record's density is the X-ray density of the NaTl-type cell its source names, 8 LiIn in a cube
+    of a = 6.79 A: 5.167 g/cm3. It said 5.14 g/cm3 from that cell until session 43 (5.14 needs a = 6.80 A)."""
+    from scipy.constants import N_A
+
+    from pybamm_aea.energy.materials import LIIN_CELL_A
+
+    record = get_material("Li-In alloy")
+    assert record.density == pytest.approx(8 * formula_mass("LiIn") / (N_A * (LIIN_CELL_A * 1e-8) ** 3), rel=1e-12)
+    assert record.density == pytest.approx(5.167, abs=5e-4)
+    assert f"a = {LIIN_CELL_A} A" in record.source and f"{record.density:.3f} g/cm3" in record.source
+    assert get_material("In").lithiated_density == record.density

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, fields
 
 import pandas as pd
 
-from pybamm_aea.constants import M_LI, MAH_PER_MOL, formula_mass
+from pybamm_aea.constants import M_LI, MAH_PER_MOL, N_A, formula_mass
 from pybamm_aea.data import load_paper_table
 from pybamm_aea.user_input import did_you_mean, name_key
 
@@ -49,6 +49,17 @@ _PAPER_S9 = PAPER + ", Table S9"
 _FORMULA = ("molar mass computed from the formula (pybamm_aea.constants.formula_mass, IUPAC 2013 standard atomic "
             "weights)")
 _CRC = "CRC Handbook of Chemistry and Physics, 97th ed. (2016)"
+
+
+#: lattice parameter of LiIn's cubic NaTl-type cell (Fd-3m, 8 formula units) [A]: as first written, after Pearson's
+#: Handbook of Crystallographic Data (not checked: no copy found in session 43)
+LIIN_CELL_A = 6.79
+
+
+def liin_density():
+    """X-ray density of LiIn [g/cm3]: 8 LiIn in the cubic cell of :data:`LIIN_CELL_A`, 5.167 g/cm3 (the record said
+    5.14 g/cm3 from the same cell until session 43: 8 x 121.76 g/mol over N_A (6.79 A)^3 is 5.167; 5.14 needs 6.80 A)."""
+    return 8 * formula_mass("LiIn") / (N_A * (LIIN_CELL_A * 1e-8) ** 3)
 
 
 def _uncited_lattice(name, a, c):
@@ -519,10 +530,11 @@ _RECORDS = [
         aliases=("indium",),
     ),
     Material(
-        "Li-In alloy", "LiIn", 5.14, "anode", molar_mass=formula_mass("LiIn"),
+        "Li-In alloy", "LiIn", liin_density(), "anode", molar_mass=formula_mass("LiIn"),
         specific_capacity=MAH_PER_MOL / formula_mass("LiIn"),
         li_per_formula_unit=1, average_voltage=0.62, state="discharged", delithiated_name="In",
-        source="NaTl-type LiIn, a = 6.79 A, Z = 8 -> 5.14 g/cm3 (Pearson's Handbook of Crystallographic Data); "
+        source=f"NaTl-type LiIn, a = {LIIN_CELL_A} A, Z = 8 -> {liin_density():.3f} g/cm3 (the lattice parameter as "
+        "first written, after Pearson's Handbook of Crystallographic Data: not checked, no copy found); "
         "0.62 V vs Li: Santhosha et al., Batteries & Supercaps 2, 524 (2019); " + _FORMULA + " (121.76 g/mol)",
         aliases=("LiIn", "Li-In"),
     ),

@@ -25,8 +25,8 @@ SCHEMA = "pybamm_aea.material/1"
 
 #: activation energy of Li diffusion in the layered oxides LiCoO2 and NMC532 (Li hopping in their Li layers)
 #: [kJ.mol-1], the unit of :attr:`TransportProperty.activation_energy`: an assumption, the 30 kJ/mol the paper's
-#: sets assume for the Li hops of their own hosts (:data:`pybamm_aea.parameters.Li2021_Mo6S8.E_A_LI_HOPS`, 30e3
-#: J/mol, sulfides: another host, so its own constant), read by both records (:mod:`.licoo2`, :mod:`.nmc532`) and
+#: Mo6S8 set assumes for its Li hops (:data:`pybamm_aea.parameters.Li2021_Mo6S8.E_A_LI_HOPS`, 30e3 J/mol, a sulfide:
+#: another host, so its own constant; LixTiS2's is measured, 0.41 eV), read by both records (:mod:`.licoo2`, :mod:`.nmc532`) and
 #: by the Nernst-Einstein ionic conductivity built on their diffusivity. No measurement of these compositions' Li
 #: diffusivity against temperature is at hand. PyBaMM's sets are no better source: 18.55 kJ/mol for LiCoO2
 #: (``Marquis2019.lico2_diffusivity_Dualfoil1998``, "taken from Dualfoil", no measurement named) and the same

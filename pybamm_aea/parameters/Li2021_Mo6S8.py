@@ -28,8 +28,9 @@ X_MAX = 4.0
 #: coefficient of the end terms of the Mo6S8 OCP [V] (fit: steep ends, flat plateaus)
 K_END = 1e-3
 #: activation energy of Li hops in LixMo6S8 [J.mol-1], every phase's diffusivity on both hosts: an assumption (the
-#: paper's PITT is at one temperature; of the order of Li in sulfide hosts); LixTiS2 assumes the same value for
-#: its own hops (:data:`pybamm_aea.parameters.Li2021_TiS2.E_A_LI_HOPS`)
+#: paper's PITT is at one temperature; no measurement of Li diffusion in a Chevrel phase against temperature was found,
+#: searched in session 43); of the order of Li in sulfide hosts: 0.31 eV, between the 0.26 and 0.41 eV measured by NMR
+#: for Li hops in LixTiS2 (:data:`pybamm_aea.parameters.Li2021_TiS2.E_A_LI_HOPS`, which takes the 0.41 eV)
 E_A_LI_HOPS = 30e3
 
 
@@ -48,7 +49,7 @@ def mo6s8_diffusivity(x, T):
     J. Electrochem. Soc. 124, 1569, 1977): the PITT value is multiplied by max(1, chi_end / chi_end(x_1.8V)),
     chi_end ~ k_end x / (4 - x)^2 the factor of the OCP's end term. PITT measured the chemical diffusivity, which
     holds the thermodynamic factor at its own 1.8 V, so the multiplier is 1 there (D is Fig. S1's 8.8e-8 cm2/s)
-    and at Li1 and Li3 (chi_end / chi_end(x_1.8V) = 4e-7, 1.1e-5); past it D grows as chi_end (x 4 at 1.55 V, the
+    and at Li1 and Li3 (chi_end / chi_end(x_1.8V) = 5.9e-7, 1.6e-5); past it D grows as chi_end (x 4.6 at 1.55 V, the
     Li4Ti5O12 plateau). This is what lets Li cross a nearly full host to a dispersed material below 1.8 V. (A
     multiplier 1 + chi_end / chi_end(x_1.8V) was already 2 at 1.8 V: 1.54e-7 cm2/s, 1.75x Fig. S1.)
     """
@@ -271,8 +272,9 @@ def get_parameter_values():
             "Cathode host Li content as made": 0.0,
             # pristine Mo6S8 as assembled (paper: first discharge from Mo6S8); 4e-3 Li per
             # formula unit because any OCP of a Li-free host is singular at exactly zero Li,
-            # chosen so that the pristine OCV lies inside the 1.8-2.8 V window (2.59 V on the lever-rule
-            # branches; 2.348 V on the multi-phase default, the Li0 lattice gas 2.30 + (R T / F) ln(0.02 / 4e-3))
+            # chosen so that the pristine OCV lies inside the 1.8-2.8 V window (2.584 V on the lever-rule
+            # host's lithiation branch, where the initial hysteresis state 1 puts it; 2.348 V on the multi-phase
+            # default, the Li0 lattice gas 2.30 + (R T / F) ln(0.02 / 4e-3))
             "Initial cathode Li content": 4e-3,
             # Bruggeman exponent for the solid network (Bruggeman, Ann. Phys. 416, 636, 1935)
             "Cathode Bruggeman coefficient": 1.5,

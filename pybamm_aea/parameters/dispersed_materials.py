@@ -82,8 +82,10 @@ def sulfur(mass_fraction=SLMS_COMPOSITION["S8"],
     - AEA model (shrinking core, :mod:`pybamm_aea.models.submodels.dispersed_material`):
       domain radius 10 nm (the paper's 10-30 nm S8 nano-domains, TEM Fig. 4a: 20 nm across);
       Li2S product-layer Li diffusivity D_LI2S_REF at 70 C, **fit** to the paper's 1290 of
-      1675 mAh/g of S at 0.1C, 70 C (tests/test_hybrids.py, marked ``fit``); of the order the
-      Nernst-Einstein relation gives for Li2S's ~1e-11 S/cm near 70 C (an ionic insulator);
+      1675 mAh/g of S at 0.1C, 70 C (tests/test_hybrids.py, marked ``fit``); by Nernst-Einstein over
+      all the Li of Li2S (72 kmol/m3) an ionic conductivity of 8e-14 S/cm at 70 C, an ionic insulator
+      (no measurement of Li2S's at hand; this said "of the order of ~1e-11 S/cm near 70 C", unsourced,
+      which is 4.2e-21 m2/s, 128x the fit, until session 43);
       activation energy :data:`E_A_LI2S`, 50 kJ/mol (assumption: no measurement for Li2S at hand;
       the conventional S-C-LGPS model's sulfur particles read the same value);
       interfacial rate constant 1e-2 s-1 (assumption: fast enough not to limit at 0.1C, so
