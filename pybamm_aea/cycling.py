@@ -55,6 +55,7 @@ import pandas as pd
 from ._summaries import summary_dict
 from .constants import F
 from .energy.electrode import NoDischargedState
+from .ranges import check_loading_mg_cm2
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
                       RetentionUndefinedWarning, _ranges, check_reference, gives, integrates_energy, is_skipped,
@@ -510,9 +511,9 @@ def _cathode_area_cm2(s):
     return math.nan
 
 
-def _cell_factors(cell, electrode, mass_g, area_cm2, s):
+def _cell_factors(cell, electrode, mass_g, area_cm2, s, mass_given):
     """(mass share, cathode loading [mg.cm-2] / stack thickness [um]) of the cathode layer in the stack,
-    and the Cell used."""
+    and the Cell used. ``mass_given``: ``mass_g`` is the user's (else the solution's)."""
     from .energy import Cell, cell_preset
 
     if isinstance(cell, str):
@@ -521,6 +522,7 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, s):
                 f"cell={cell!r} is a preset name: give electrode= (a pybamm_aea.energy.Electrode of the "
                 "simulated cathode) so that the preset is built around the simulated cathode"
             )
+        area_given = area_cm2 is not None
         area_cm2 = _cathode_area_cm2(s) if area_cm2 is None else finite_positive("area_cm2", area_cm2)
         if not (is_finite_positive(area_cm2) and is_finite_positive(mass_g)):
             raise ValueError(
@@ -529,6 +531,11 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, s):
                 "\"Areal capacity [mA.h.cm-2]\")"
             )
         loading = mass_g * 1e3 / area_cm2  # mg/cm2
+        # within the loading range, named by what the user gave (the preset's error named its own loading_mg_cm2)
+        said = (f"mass_g = {mass_g:.10g} g" if mass_given else f"the solution's {MASS!r} {mass_g:.6g}") + " over " + (
+            f"area_cm2 = {area_cm2:.10g} cm2" if area_given else f"the solution's area {area_cm2:.6g} cm2")
+        check_loading_mg_cm2(*(("mass_g", mass_g, loading, "g") if mass_given else ("area_cm2", area_cm2, loading,
+                                                                                   "cm2")), said=said)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # anode-limited warnings do not apply here
             cell = cell_preset(cell, cathode=electrode, loading_mg_cm2=loading)
@@ -572,12 +579,12 @@ def _electrode_columns(col, mass, volume, mass_d, volume_d):
     return out
 
 
-def _cell_columns(cell, electrode, mass, area_cm2, s, eg):
+def _cell_columns(cell, electrode, mass, area_cm2, s, eg, mass_given):
     """Cell Wh/kg and Wh/L of every cycle from the cell's energy per kg of electrode ``eg``, and the cell's
-    name."""
+    name (``mass_given``: as :func:`_cell_factors`)."""
     if cell is None:
         return {CELL_GRAVIMETRIC: np.full(eg.size, np.nan), CELL_VOLUMETRIC: np.full(eg.size, np.nan)}, None
-    share, loading_per_um, cell_obj = _cell_factors(cell, electrode, mass, area_cm2, s)
+    share, loading_per_um, cell_obj = _cell_factors(cell, electrode, mass, area_cm2, s, mass_given)
     # mWh/g * mg/cm2 * 1e-3 -> mWh/cm2; / (um * 1e-4 cm) -> mWh/cm3 = Wh/L
     return {CELL_GRAVIMETRIC: eg * share, CELL_VOLUMETRIC: eg * loading_per_um * 10.0}, cell_obj.name
 
@@ -657,7 +664,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         ``mass_g / electrode.density`` when ``electrode`` is given.
     area_cm2 : float, optional
         Electrode area [cm2], only for a preset ``cell``. Default: "Discharge capacity [A.h]" /
-        "Areal capacity [mA.h.cm-2]" of the solution.
+        "Areal capacity [mA.h.cm-2]" of the solution. The loading the mass over it gives is within
+        :data:`pybamm_aea.ranges.CATHODE_LOADING` (at most 300 mg/cm2), else a ValueError naming ``mass_g``,
+        ``area_cm2`` and that loading (and mg, where a mass in mg would be in range).
     discharged_porosity : None, float or "constant volume"
         Porosity of the discharged electrode for the discharged basis (as in
         :meth:`~pybamm_aea.energy.Electrode.lithiated`; None keeps the charged porosity, the paper's
@@ -741,7 +750,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     ------
     ValueError
         Bad ``reference_cycle`` (naming it), bad ``resistance``, ``energy_source`` or ``cycle_start``, a
-        preset ``cell`` without ``electrode`` or without mass and area.
+        preset ``cell`` without ``electrode`` or without mass and area, or with a mass and area out of the loading
+        range.
     TypeError
         ``reference_cycle`` not an integer; ``cell`` neither a Cell nor a string; ``electrode`` not an
         Electrode.
@@ -816,7 +826,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     out = _electrode_columns(col, mass, volume, mass_d, volume_d)
     with np.errstate(divide="ignore", invalid="ignore"):
         cell_energy = col["ed"] * 1e3 / mass  # the cell's, per kg of electrode
-    cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, cell_energy)
+    cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, cell_energy,
+                                              mass_g is not None)
     out.update(cell_columns)
     if not undefined:
         out[RETENTION] = _retention_column(col["qd"], ref)

@@ -872,6 +872,32 @@ def test_a_summarys_mass_volume_and_area_must_be_positive_numbers(name, value):
                       cell="practical target", **given)
 
 
+@pytest.mark.parametrize("given, said", [
+    (dict(mass_g=0.5, area_cm2=1.0), "mass_g = 0.5 g over area_cm2 = 1 cm2 (a cathode of 500 mg/cm2) is outside a "
+     "cathode loading's physical range (0, 300] mg/cm2"),
+    # the paper's 1.3 mg S-LMS electrode given in mg: said so
+    (dict(mass_g=1.3, area_cm2=0.785), "mass_g = 1.3 g over area_cm2 = 0.785 cm2 (a cathode of 1656.05 mg/cm2) is "
+     "outside"),
+    (dict(mass_g=1.3, area_cm2=0.785), "(1.3 g = 1300 mg); did you give mg? 1.3 mg = 0.0013 g"),
+    # the solution's mass over an area given
+    (dict(area_cm2=1.0, solution_mass_g=0.5), "the solution's 'Cathode electrode mass [g]' 0.5 over area_cm2 = 1 cm2 "
+     "(a cathode of 500 mg/cm2) is outside"),
+])
+def test_a_preset_cells_loading_out_of_range_names_the_mass_and_area_given(given, said):
+    """cycle_summary(..., cell="practical target", mass_g=0.5, area_cm2=1.0) was refused as "loading_mg_cm2 = 500
+    mg/cm2 is outside ...; did you give g/m2? 500 g/m2 = 50 mg/cm2", an argument the user never typed and a unit they
+    never used. Now the mass and area given and the loading they give, with mg where a mass in mg is in range."""
+    from pybamm_aea.energy import Electrode
+
+    data = _square_wave()
+    if "solution_mass_g" in given:
+        data["Cathode electrode mass [g]"] = np.array([given.pop("solution_mass_g")])
+    with pytest.raises(ValueError, match=re.escape(said)) as error:
+        cycle_summary(data, reference_cycle=1, electrode=Electrode({"Mo6S8": 1.0}, 0.2), cell="practical target",
+                      **given)
+    assert "loading_mg_cm2" not in str(error.value) and "g/m2" not in str(error.value)
+
+
 @pytest.mark.parametrize("call, suggested", [
     (lambda t: cycle_summary(None, energy_source="Kernel"), "kernel"),  # a wrong case
     (lambda t: cycle_summary(None, energy_source="kernal"), "kernel"),  # a misspelling
