@@ -275,9 +275,10 @@ class _Series:
         self.z = None
         if _has(self.solution, DISPERSED_LITHIATION):
             cap = _entries(self.solution, _DISPERSED_CAPACITY) if _has(self.solution, _DISPERSED_CAPACITY) else None
-            if cap is None or np.any(cap > 0):
+            held = None if cap is None else _holds_dispersed(cap)
+            if held is None or held.any():
                 z = _entries(self.solution, DISPERSED_LITHIATION)
-                self.z = z if cap is None else np.where(cap > 0, z, np.nan)
+                self.z = z if held is None else np.where(held, z, np.nan)
 
     def scalar(self, name):
         """A constant model variable (e.g. the electrode mass), from the series or a stored state."""
@@ -328,7 +329,8 @@ class _Series:
         last = summary.last_state
         if not _state_value(last, "Current [A]") < -self.tol:
             return math.nan
-        if _DISPERSED_CAPACITY in _model_variables(last) and not _state_value(last, _DISPERSED_CAPACITY) > 0:
+        if _DISPERSED_CAPACITY in _model_variables(last) and not _holds_dispersed(
+                _state_value(last, _DISPERSED_CAPACITY)):
             return math.nan
         return _state_value(last, DISPERSED_LITHIATION)
 
@@ -340,6 +342,13 @@ class _Series:
             return None
         last = self.sums[c - 1].last_state
         return _state_value(last, "Voltage [V]"), _state_value(last, "Current [A]")
+
+
+def _holds_dispersed(capacity):
+    """Whether the cathode holds dispersed material (a bool, or a bool array for an array): its "Dispersed material
+    capacity [A.h]" ``capacity`` > 0; not at 0 (a single host, LMS, or every domain cut off) or NaN (unknown). The
+    one statement of that fact, for the time series and for a cycle's last state alike."""
+    return np.asarray(capacity, dtype=float) > 0
 
 
 def _jump(before, v, i, tol):

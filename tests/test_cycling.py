@@ -588,6 +588,22 @@ def test_save_at_cycles_solution(sol, sol_saved, table, mo6s8):
                                rtol=1e-9, equal_nan=True)
 
 
+def test_a_cathode_without_dispersed_material_has_no_lithiation_column_kept_or_not():
+    """One fact, one place (cycling._holds_dispersed): the cathode holds dispersed material where its "Dispersed
+    material capacity [A.h]" is > 0, for a cycle whose time series was kept (each point) and one whose was not (its
+    last state, a charge's end) alike; LMS (capacity 0) gives NaN both ways, the lithiation the model still reports
+    for it not read as what a charge left."""
+    from pybamm_aea.cycling import DISPERSED_LITHIATION, LITHIATION_AFTER_CHARGE
+
+    experiment = pybamm.Experiment([("Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V")] * 3)
+    sol = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment).solve(save_at_cycles=[1])
+    table = cycle_summary(sol, reference_cycle=1)
+    assert table["Time series saved"].tolist() == [True, False, True]
+    assert np.isfinite(sol.cycles[0][DISPERSED_LITHIATION].entries).all()  # what either path would read
+    assert table[LITHIATION_AFTER_CHARGE].isna().all()
+
+
 def test_voltage_jump_resistance_after_cycles_not_kept():
     """The "jump" resistance (a model without "Total overpotential [V]": PyBaMM's DFN) on a run with
     ``save_at_cycles``: the point before a cycle's discharge is the previous cycle's last state, which PyBaMM keeps.
