@@ -69,6 +69,7 @@ __all__ = [
     "ANODE_OCP",
     "DISPERSED_LITHIATION",
     "LITHIATION_AFTER_CHARGE",
+    "HALF_CELL_LITHIUM_LOSS",
     "STRANDED_LITHIATION_LIMIT",
     "StrandedDispersedMaterialWarning",
     "cycle_summary",
@@ -701,7 +702,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         Only for solutions without experiment cycles: the phase that opens a cycle ("auto": the phase
         of the first non-rest current).
     include_pybamm_summary : bool, default False
-        Also join PyBaMM's summary variables (:func:`pybamm_summary`) as extra columns.
+        Also join PyBaMM's summary variables (:func:`pybamm_summary`) as extra columns (and its
+        ``attrs["Undefined"]``, the columns NaN by definition with the reason).
 
     Returns
     -------
@@ -867,7 +869,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     if include_pybamm_summary:
         extra = pybamm_summary(s.solution)
         if not extra.empty:
+            attrs = dict(df.attrs, Undefined=extra.attrs["Undefined"])
             df = df.join(extra.drop(columns=[c for c in extra.columns if c in df.columns]), how="left")
+            df.attrs = attrs
     return df
 
 
@@ -929,6 +933,29 @@ def _from_states(summary, r_method, tol, before):
 # PyBaMM's summary variables
 # ---------------------------------------------------------------------------------------------------
 
+#: PyBaMM's lithium-ion summary variables that, in its half cell ({"working electrode": "positive"}), count the Li
+#: its Li-metal counter electrode gives the cathode as Li gained and the Li it takes back as Li lost: NaN in
+#: :func:`pybamm_summary` there, with :data:`HALF_CELL_LITHIUM_LOSS_UNDEFINED` as the reason. The AEA model defines
+#: these names itself (:mod:`pybamm_aea.models.summary`: its lost Li as a share of the cathode's initial capacity)
+HALF_CELL_LITHIUM_LOSS = ("Loss of lithium inventory [%]", "Loss of lithium inventory, including electrolyte [%]",
+                          "Total lithium lost [mol]", "Total lithium lost from particles [mol]")
+#: why :data:`HALF_CELL_LITHIUM_LOSS` are NaN for PyBaMM's half cell (``DataFrame.attrs["Undefined"]`` says it)
+HALF_CELL_LITHIUM_LOSS_UNDEFINED = (
+    "PyBaMM's half cell counts the cell's Li without its Li-metal counter electrode, so the Li that electrode gives "
+    "the cathode on discharge reads as Li gained (its \"Loss of lithium inventory [%]\" divides by the cathode's "
+    "initial Li, about 0 in a cathode made empty: -999575 % after the S-C/LGPS cell's first 0.1C discharge, -313.9 % "
+    "at the end of that cycle, with the Li the charge left in the sulfur); the Li lost to side reactions is "
+    "\"Total lithium lost to side reactions [mol]\" (cycle_summary's \"Lost lithium [mol]\")")
+
+
+def _pybamm_half_cell(solution):
+    """Whether ``solution`` is of PyBaMM's lithium-ion half cell (its option "working electrode": "positive")."""
+    import pybamm
+
+    model = solution.all_models[0]
+    return isinstance(model, pybamm.lithium_ion.BaseModel) and model.options["working electrode"] == "positive"
+
+
 def pybamm_summary(solution):
     """PyBaMM's own per-cycle summary variables (``solution.summary_variables``) as a DataFrame.
 
@@ -946,7 +973,10 @@ def pybamm_summary(solution):
         cycle, in the unit of its name) and its "Change in ..." over the cycle; plus PyBaMM's eSOH
         variables for its lithium-ion models. Available for every cycle, also those whose time series
         was not kept (``save_at_cycles``). An empty DataFrame (same index name) if the solution has no
-        per-cycle summary variables.
+        per-cycle summary variables. For PyBaMM's half cell (``{"working electrode": "positive"}``, the S-C/LGPS
+        cell), :data:`HALF_CELL_LITHIUM_LOSS` ("Loss of lithium inventory [%]", ...) and their "Change in ..." are
+        NaN, with the reason in ``DataFrame.attrs["Undefined"]`` ({column: reason}): PyBaMM's numbers there take the
+        Li the counter electrode supplies as gained (:data:`HALF_CELL_LITHIUM_LOSS_UNDEFINED`).
     """
     empty = pd.DataFrame(index=pd.RangeIndex(0, 0, name="Cycle number"))
     sv = getattr(solution, "summary_variables", None)
@@ -959,8 +989,17 @@ def pybamm_summary(solution):
         except Exception:  # noqa: BLE001 - a variable PyBaMM cannot evaluate is left out
             continue
         data[name] = values
+    undefined = {}
+    if _pybamm_half_cell(solution):
+        for name in HALF_CELL_LITHIUM_LOSS:
+            for column in (name, "Change in " + name[0].lower() + name[1:]):
+                if column in data:
+                    data[column] = np.full(data[column].shape, np.nan)
+                    undefined[column] = HALF_CELL_LITHIUM_LOSS_UNDEFINED
     numbers_ = np.asarray(sv["Cycle number"], dtype=int)
-    return pd.DataFrame(data, index=pd.Index(numbers_, name="Cycle number"))
+    table = pd.DataFrame(data, index=pd.Index(numbers_, name="Cycle number"))
+    table.attrs["Undefined"] = undefined
+    return table
 
 
 # ---------------------------------------------------------------------------------------------------
