@@ -58,8 +58,8 @@ from .energy.electrode import NoDischargedState
 from .ranges import check_loading_mg_cm2
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
-                      RetentionUndefinedWarning, _ranges, check_reference, gives, integrates_energy, is_skipped,
-                      iter_steps, retention_curve)
+                      RetentionUndefinedWarning, _ranges, check_reference, experiment_cycle_numbers, gives,
+                      integrates_energy, is_skipped, iter_steps, retention_curve, step_descriptions)
 from .user_input import did_you_mean, finite_positive, is_finite_positive, real_number
 
 __all__ = [
@@ -69,6 +69,7 @@ __all__ = [
     "ANODE_OCP",
     "DISPERSED_LITHIATION",
     "LITHIATION_AFTER_CHARGE",
+    "CYCLE_STEPS",
     "HALF_CELL_LITHIUM_LOSS",
     "STRANDED_LITHIATION_LIMIT",
     "StrandedDispersedMaterialWarning",
@@ -106,7 +107,10 @@ LITHIATION_AFTER_CHARGE = "Dispersed material lithiation at end of charge"
 #: S8 at 60 C (0.295) and twice the paper's loading (0.320) above
 STRANDED_LITHIATION_LIMIT = 0.1
 
-#: The columns of :func:`cycle_summary`, in order.
+#: The column :func:`cycle_summary` adds with ``experiment=``: each cycle's steps as the experiment wrote them
+CYCLE_STEPS = "Cycle steps"
+
+#: The columns of :func:`cycle_summary`, in order (with ``experiment=``, :data:`CYCLE_STEPS` after them).
 SUMMARY_COLUMNS = [
     "Cycle start time [s]",
     "Discharge capacity [A.h]",
@@ -634,7 +638,8 @@ def _loss_columns(s, start_state, end_states):
 
 def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, mass_g=None,
                   volume_L=None, area_cm2=None, discharged_porosity=None, resistance="auto",
-                  energy_source="auto", rest_tol=None, cycle_start="auto", include_pybamm_summary=False):
+                  energy_source="auto", rest_tol=None, cycle_start="auto", include_pybamm_summary=False,
+                  experiment=None):
 
     """Per-cycle summary of a cycling solution: one row per cycle.
 
@@ -704,6 +709,13 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     include_pybamm_summary : bool, default False
         Also join PyBaMM's summary variables (:func:`pybamm_summary`) as extra columns (and its
         ``attrs["Undefined"]``, the columns NaN by definition with the reason).
+    experiment : pybamm.Experiment or list, optional
+        The experiment the solution ran (``sim.experiment``), or the list it was made of: adds the column
+        :data:`CYCLE_STEPS` ("Cycle steps"), each row's experiment cycle as its step strings joined by "; " (a cycle
+        PyBaMM skipped whole, and so dropped, matched as :func:`pybamm_aea.readout.step_table` does). The retention
+        of every cycle is against one reference; this picks out the cycles of one protocol, e.g. periodic C/20
+        check-ups among 1C cycles, ``table[table["Cycle steps"].str.contains("C/20")]`` (README, "Cycle life"). A
+        ValueError for a solution without experiment cycles or whose cycles do not follow these.
 
     Returns
     -------
@@ -752,6 +764,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           naming the cycles, the largest fraction and its cycle, and the remedy (a slower charge).
         - "Time series saved": True if the cycle's time series was there (capacities from the kernel),
           False if the row comes from PyBaMM's first/last states of the cycle (``save_at_cycles``).
+        - "Cycle steps" (only with ``experiment``): the cycle's steps as the experiment wrote them, joined by "; ".
 
         ``DataFrame.attrs`` records the mass [g], volume [L], the discharged mass and volume, the
         resistance method, the energy source, the reference cycle, the variables used for lost Li / active material and
@@ -852,8 +865,11 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     if stranded:
         warnings.warn(stranded, StrandedDispersedMaterialWarning, stacklevel=2)
     out["Time series saved"] = np.array([bool(r["saved"]) for r in rows], dtype=bool)
+    columns = SUMMARY_COLUMNS
+    if experiment is not None:
+        out[CYCLE_STEPS], columns = _cycle_steps(s, experiment), [*SUMMARY_COLUMNS, CYCLE_STEPS]
 
-    df = pd.DataFrame(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[SUMMARY_COLUMNS]
+    df = pd.DataFrame(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[columns]
     df.attrs.update({
         MASS: mass,
         VOLUME: volume,
@@ -873,6 +889,21 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
             df = df.join(extra.drop(columns=[c for c in extra.columns if c in df.columns]), how="left")
             df.attrs = attrs
     return df
+
+
+def _cycle_steps(s, experiment):
+    """Each of the solution's cycles as its experiment cycle's step strings joined by "; " (``experiment``: a
+    ``pybamm.Experiment`` or the list one is made of)."""
+    if not s.cycles:
+        raise ValueError("experiment= names the cycles of a pybamm.Experiment's solution; this solution has no "
+                         "experiment cycles (its rows are the kernel's)")
+    import pybamm
+
+    if not isinstance(experiment, pybamm.Experiment):  # the list a pybamm.Experiment is made of (its errors)
+        experiment = pybamm.Experiment(experiment)
+    descriptions = step_descriptions(experiment)
+    numbers = experiment_cycle_numbers(s.solution, descriptions)
+    return np.array(["; ".join(descriptions[n - 1]) for n in numbers], dtype=object)
 
 
 def _stranded(z):

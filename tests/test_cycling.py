@@ -935,6 +935,31 @@ def test_a_preset_cells_loading_out_of_range_names_the_mass_and_area_given(given
     assert "loading_mg_cm2" not in str(error.value) and "g/m2" not in str(error.value)
 
 
+def test_the_cycles_of_one_protocol_are_picked_out_by_their_steps():
+    """The retention column mixes every cycle (1C cycles and periodic C/20 check-ups): a user could not pick out the
+    check-ups. cycle_summary(..., experiment=) names each row's steps ("Cycle steps"), kept or not (save_at_cycles),
+    for the experiment or the list it is made of; a solution without experiment cycles, or of another experiment,
+    is refused."""
+    from pybamm_aea.cycling import CYCLE_STEPS
+
+    check = ("Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V")
+    fast = ("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")
+    steps = [check, fast, fast, check]
+    experiment = pybamm.Experiment(steps)
+    sol = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment).solve(save_at_cycles=[1, 4])
+    table = cycle_summary(sol, reference_cycle=1, experiment=experiment)
+    assert table[CYCLE_STEPS].tolist() == ["; ".join(c) for c in steps]
+    assert list(table.columns) == [*SUMMARY_COLUMNS, CYCLE_STEPS]
+    checks = table[table[CYCLE_STEPS].str.contains("0.5C")]
+    assert list(checks.index) == [1, 4] and checks["Time series saved"].all()
+    assert cycle_summary(sol, reference_cycle=1, experiment=steps)[CYCLE_STEPS].equals(table[CYCLE_STEPS])
+    with pytest.raises(ValueError, match="not this solution's experiment"):
+        cycle_summary(sol, reference_cycle=1, experiment=[check, fast])
+    with pytest.raises(ValueError, match="this solution has no experiment cycles"):
+        cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, experiment=experiment)
+
+
 @pytest.mark.parametrize("call, suggested", [
     (lambda t: cycle_summary(None, energy_source="Kernel"), "kernel"),  # a wrong case
     (lambda t: cycle_summary(None, energy_source="kernal"), "kernel"),  # a misspelling
