@@ -731,7 +731,8 @@ def test_a_pybamm_half_cells_lithium_loss_is_nan_with_its_reason():
         for name in HALF_CELL_LITHIUM_LOSS:
             change = "Change in " + name[0].lower() + name[1:]
             assert table[name].isna().all() and table[change].isna().all(), name
-            assert table.attrs["Undefined"][name] == table.attrs["Undefined"][change] == HALF_CELL_LITHIUM_LOSS_UNDEFINED
+            why = table.attrs["Undefined"]
+            assert why[name] == why[change] == HALF_CELL_LITHIUM_LOSS_UNDEFINED
         assert table["Total lithium in positive electrode [mol]"].gt(0).all()
         assert set(table.attrs["Undefined"]) == {n for name in HALF_CELL_LITHIUM_LOSS
                                                  for n in (name, "Change in " + name[0].lower() + name[1:])}
