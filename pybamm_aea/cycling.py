@@ -55,10 +55,11 @@ import pandas as pd
 from ._summaries import summary_dict
 from .constants import F
 from .energy.electrode import NoDischargedState
+from .ranges import check_loading_mg_cm2
 from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
-                      RetentionUndefinedWarning, _ranges, check_reference, gives, integrates_energy, is_skipped,
-                      iter_steps, retention_curve)
+                      RetentionUndefinedWarning, _ranges, check_reference, experiment_cycle_numbers, gives,
+                      integrates_energy, is_skipped, iter_steps, retention_curve, step_descriptions)
 from .user_input import did_you_mean, finite_positive, is_finite_positive, real_number
 
 __all__ = [
@@ -68,6 +69,8 @@ __all__ = [
     "ANODE_OCP",
     "DISPERSED_LITHIATION",
     "LITHIATION_AFTER_CHARGE",
+    "CYCLE_STEPS",
+    "HALF_CELL_LITHIUM_LOSS",
     "STRANDED_LITHIATION_LIMIT",
     "StrandedDispersedMaterialWarning",
     "cycle_summary",
@@ -104,7 +107,10 @@ LITHIATION_AFTER_CHARGE = "Dispersed material lithiation at end of charge"
 #: S8 at 60 C (0.295) and twice the paper's loading (0.320) above
 STRANDED_LITHIATION_LIMIT = 0.1
 
-#: The columns of :func:`cycle_summary`, in order.
+#: The column :func:`cycle_summary` adds with ``experiment=``: each cycle's steps as the experiment wrote them
+CYCLE_STEPS = "Cycle steps"
+
+#: The columns of :func:`cycle_summary`, in order (with ``experiment=``, :data:`CYCLE_STEPS` after them).
 SUMMARY_COLUMNS = [
     "Cycle start time [s]",
     "Discharge capacity [A.h]",
@@ -274,9 +280,10 @@ class _Series:
         self.z = None
         if _has(self.solution, DISPERSED_LITHIATION):
             cap = _entries(self.solution, _DISPERSED_CAPACITY) if _has(self.solution, _DISPERSED_CAPACITY) else None
-            if cap is None or np.any(cap > 0):
+            held = None if cap is None else _holds_dispersed(cap)
+            if held is None or held.any():
                 z = _entries(self.solution, DISPERSED_LITHIATION)
-                self.z = z if cap is None else np.where(cap > 0, z, np.nan)
+                self.z = z if held is None else np.where(held, z, np.nan)
 
     def scalar(self, name):
         """A constant model variable (e.g. the electrode mass), from the series or a stored state."""
@@ -327,7 +334,8 @@ class _Series:
         last = summary.last_state
         if not _state_value(last, "Current [A]") < -self.tol:
             return math.nan
-        if _DISPERSED_CAPACITY in _model_variables(last) and not _state_value(last, _DISPERSED_CAPACITY) > 0:
+        if _DISPERSED_CAPACITY in _model_variables(last) and not _holds_dispersed(
+                _state_value(last, _DISPERSED_CAPACITY)):
             return math.nan
         return _state_value(last, DISPERSED_LITHIATION)
 
@@ -339,6 +347,13 @@ class _Series:
             return None
         last = self.sums[c - 1].last_state
         return _state_value(last, "Voltage [V]"), _state_value(last, "Current [A]")
+
+
+def _holds_dispersed(capacity):
+    """Whether the cathode holds dispersed material (a bool, or a bool array for an array): its "Dispersed material
+    capacity [A.h]" ``capacity`` > 0; not at 0 (a single host, LMS, or every domain cut off) or NaN (unknown). The
+    one statement of that fact, for the time series and for a cycle's last state alike."""
+    return np.asarray(capacity, dtype=float) > 0
 
 
 def _jump(before, v, i, tol):
@@ -510,9 +525,9 @@ def _cathode_area_cm2(s):
     return math.nan
 
 
-def _cell_factors(cell, electrode, mass_g, area_cm2, s):
+def _cell_factors(cell, electrode, mass_g, area_cm2, s, mass_given):
     """(mass share, cathode loading [mg.cm-2] / stack thickness [um]) of the cathode layer in the stack,
-    and the Cell used."""
+    and the Cell used. ``mass_given``: ``mass_g`` is the user's (else the solution's)."""
     from .energy import Cell, cell_preset
 
     if isinstance(cell, str):
@@ -521,6 +536,7 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, s):
                 f"cell={cell!r} is a preset name: give electrode= (a pybamm_aea.energy.Electrode of the "
                 "simulated cathode) so that the preset is built around the simulated cathode"
             )
+        area_given = area_cm2 is not None
         area_cm2 = _cathode_area_cm2(s) if area_cm2 is None else finite_positive("area_cm2", area_cm2)
         if not (is_finite_positive(area_cm2) and is_finite_positive(mass_g)):
             raise ValueError(
@@ -529,6 +545,11 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, s):
                 "\"Areal capacity [mA.h.cm-2]\")"
             )
         loading = mass_g * 1e3 / area_cm2  # mg/cm2
+        # within the loading range, named by what the user gave (the preset's error named its own loading_mg_cm2)
+        said = (f"mass_g = {mass_g:.10g} g" if mass_given else f"the solution's {MASS!r} {mass_g:.6g}") + " over " + (
+            f"area_cm2 = {area_cm2:.10g} cm2" if area_given else f"the solution's area {area_cm2:.6g} cm2")
+        check_loading_mg_cm2(*(("mass_g", mass_g, loading, "g") if mass_given else ("area_cm2", area_cm2, loading,
+                                                                                   "cm2")), said=said)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # anode-limited warnings do not apply here
             cell = cell_preset(cell, cathode=electrode, loading_mg_cm2=loading)
@@ -572,12 +593,12 @@ def _electrode_columns(col, mass, volume, mass_d, volume_d):
     return out
 
 
-def _cell_columns(cell, electrode, mass, area_cm2, s, eg):
+def _cell_columns(cell, electrode, mass, area_cm2, s, eg, mass_given):
     """Cell Wh/kg and Wh/L of every cycle from the cell's energy per kg of electrode ``eg``, and the cell's
-    name."""
+    name (``mass_given``: as :func:`_cell_factors`)."""
     if cell is None:
         return {CELL_GRAVIMETRIC: np.full(eg.size, np.nan), CELL_VOLUMETRIC: np.full(eg.size, np.nan)}, None
-    share, loading_per_um, cell_obj = _cell_factors(cell, electrode, mass, area_cm2, s)
+    share, loading_per_um, cell_obj = _cell_factors(cell, electrode, mass, area_cm2, s, mass_given)
     # mWh/g * mg/cm2 * 1e-3 -> mWh/cm2; / (um * 1e-4 cm) -> mWh/cm3 = Wh/L
     return {CELL_GRAVIMETRIC: eg * share, CELL_VOLUMETRIC: eg * loading_per_um * 10.0}, cell_obj.name
 
@@ -617,7 +638,8 @@ def _loss_columns(s, start_state, end_states):
 
 def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, mass_g=None,
                   volume_L=None, area_cm2=None, discharged_porosity=None, resistance="auto",
-                  energy_source="auto", rest_tol=None, cycle_start="auto", include_pybamm_summary=False):
+                  energy_source="auto", rest_tol=None, cycle_start="auto", include_pybamm_summary=False,
+                  experiment=None):
 
     """Per-cycle summary of a cycling solution: one row per cycle.
 
@@ -657,7 +679,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         ``mass_g / electrode.density`` when ``electrode`` is given.
     area_cm2 : float, optional
         Electrode area [cm2], only for a preset ``cell``. Default: "Discharge capacity [A.h]" /
-        "Areal capacity [mA.h.cm-2]" of the solution.
+        "Areal capacity [mA.h.cm-2]" of the solution. The loading the mass over it gives is within
+        :data:`pybamm_aea.ranges.CATHODE_LOADING` (at most 300 mg/cm2), else a ValueError naming ``mass_g``,
+        ``area_cm2`` and that loading (and mg, where a mass in mg would be in range).
     discharged_porosity : None, float or "constant volume"
         Porosity of the discharged electrode for the discharged basis (as in
         :meth:`~pybamm_aea.energy.Electrode.lithiated`; None keeps the charged porosity, the paper's
@@ -683,7 +707,15 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         Only for solutions without experiment cycles: the phase that opens a cycle ("auto": the phase
         of the first non-rest current).
     include_pybamm_summary : bool, default False
-        Also join PyBaMM's summary variables (:func:`pybamm_summary`) as extra columns.
+        Also join PyBaMM's summary variables (:func:`pybamm_summary`) as extra columns (and its
+        ``attrs["Undefined"]``, the columns NaN by definition with the reason).
+    experiment : pybamm.Experiment or list, optional
+        The experiment the solution ran (``sim.experiment``), or the list it was made of: adds the column
+        :data:`CYCLE_STEPS` ("Cycle steps"), each row's experiment cycle as its step strings joined by "; " (a cycle
+        PyBaMM skipped whole, and so dropped, matched as :func:`pybamm_aea.readout.step_table` does). The retention
+        of every cycle is against one reference; this picks out the cycles of one protocol, e.g. periodic C/20
+        check-ups among 1C cycles, ``table[table["Cycle steps"].str.contains("C/20")]`` (README, "Cycle life"). A
+        ValueError for a solution without experiment cycles or whose cycles do not follow these.
 
     Returns
     -------
@@ -732,6 +764,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           naming the cycles, the largest fraction and its cycle, and the remedy (a slower charge).
         - "Time series saved": True if the cycle's time series was there (capacities from the kernel),
           False if the row comes from PyBaMM's first/last states of the cycle (``save_at_cycles``).
+        - "Cycle steps" (only with ``experiment``): the cycle's steps as the experiment wrote them, joined by "; ".
 
         ``DataFrame.attrs`` records the mass [g], volume [L], the discharged mass and volume, the
         resistance method, the energy source, the reference cycle, the variables used for lost Li / active material and
@@ -741,7 +774,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     ------
     ValueError
         Bad ``reference_cycle`` (naming it), bad ``resistance``, ``energy_source`` or ``cycle_start``, a
-        preset ``cell`` without ``electrode`` or without mass and area.
+        preset ``cell`` without ``electrode`` or without mass and area, or with a mass and area out of the loading
+        range.
     TypeError
         ``reference_cycle`` not an integer; ``cell`` neither a Cell nor a string; ``electrode`` not an
         Electrode.
@@ -816,7 +850,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     out = _electrode_columns(col, mass, volume, mass_d, volume_d)
     with np.errstate(divide="ignore", invalid="ignore"):
         cell_energy = col["ed"] * 1e3 / mass  # the cell's, per kg of electrode
-    cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, cell_energy)
+    cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, cell_energy,
+                                              mass_g is not None)
     out.update(cell_columns)
     if not undefined:
         out[RETENTION] = _retention_column(col["qd"], ref)
@@ -830,8 +865,11 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     if stranded:
         warnings.warn(stranded, StrandedDispersedMaterialWarning, stacklevel=2)
     out["Time series saved"] = np.array([bool(r["saved"]) for r in rows], dtype=bool)
+    columns = SUMMARY_COLUMNS
+    if experiment is not None:
+        out[CYCLE_STEPS], columns = _cycle_steps(s, experiment), [*SUMMARY_COLUMNS, CYCLE_STEPS]
 
-    df = pd.DataFrame(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[SUMMARY_COLUMNS]
+    df = pd.DataFrame(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[columns]
     df.attrs.update({
         MASS: mass,
         VOLUME: volume,
@@ -847,8 +885,25 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     if include_pybamm_summary:
         extra = pybamm_summary(s.solution)
         if not extra.empty:
+            attrs = dict(df.attrs, Undefined=extra.attrs["Undefined"])
             df = df.join(extra.drop(columns=[c for c in extra.columns if c in df.columns]), how="left")
+            df.attrs = attrs
     return df
+
+
+def _cycle_steps(s, experiment):
+    """Each of the solution's cycles as its experiment cycle's step strings joined by "; " (``experiment``: a
+    ``pybamm.Experiment`` or the list one is made of)."""
+    if not s.cycles:
+        raise ValueError("experiment= names the cycles of a pybamm.Experiment's solution; this solution has no "
+                         "experiment cycles (its rows are the kernel's)")
+    import pybamm
+
+    if not isinstance(experiment, pybamm.Experiment):  # the list a pybamm.Experiment is made of (its errors)
+        experiment = pybamm.Experiment(experiment)
+    descriptions = step_descriptions(experiment)
+    numbers = experiment_cycle_numbers(s.solution, descriptions)
+    return np.array(["; ".join(descriptions[n - 1]) for n in numbers], dtype=object)
 
 
 def _stranded(z):
@@ -909,6 +964,29 @@ def _from_states(summary, r_method, tol, before):
 # PyBaMM's summary variables
 # ---------------------------------------------------------------------------------------------------
 
+#: PyBaMM's lithium-ion summary variables that, in its half cell ({"working electrode": "positive"}), count the Li
+#: its Li-metal counter electrode gives the cathode as Li gained and the Li it takes back as Li lost: NaN in
+#: :func:`pybamm_summary` there, with :data:`HALF_CELL_LITHIUM_LOSS_UNDEFINED` as the reason. The AEA model defines
+#: these names itself (:mod:`pybamm_aea.models.summary`: its lost Li as a share of the cathode's initial capacity)
+HALF_CELL_LITHIUM_LOSS = ("Loss of lithium inventory [%]", "Loss of lithium inventory, including electrolyte [%]",
+                          "Total lithium lost [mol]", "Total lithium lost from particles [mol]")
+#: why :data:`HALF_CELL_LITHIUM_LOSS` are NaN for PyBaMM's half cell (``DataFrame.attrs["Undefined"]`` says it)
+HALF_CELL_LITHIUM_LOSS_UNDEFINED = (
+    "PyBaMM's half cell counts the cell's Li without its Li-metal counter electrode, so the Li that electrode gives "
+    "the cathode on discharge reads as Li gained (its \"Loss of lithium inventory [%]\" divides by the cathode's "
+    "initial Li, about 0 in a cathode made empty: -999575 % after the S-C/LGPS cell's first 0.1C discharge, -313.9 % "
+    "at the end of that cycle, with the Li the charge left in the sulfur); the Li lost to side reactions is "
+    "\"Total lithium lost to side reactions [mol]\" (cycle_summary's \"Lost lithium [mol]\")")
+
+
+def _pybamm_half_cell(solution):
+    """Whether ``solution`` is of PyBaMM's lithium-ion half cell (its option "working electrode": "positive")."""
+    import pybamm
+
+    model = solution.all_models[0]
+    return isinstance(model, pybamm.lithium_ion.BaseModel) and model.options["working electrode"] == "positive"
+
+
 def pybamm_summary(solution):
     """PyBaMM's own per-cycle summary variables (``solution.summary_variables``) as a DataFrame.
 
@@ -926,7 +1004,10 @@ def pybamm_summary(solution):
         cycle, in the unit of its name) and its "Change in ..." over the cycle; plus PyBaMM's eSOH
         variables for its lithium-ion models. Available for every cycle, also those whose time series
         was not kept (``save_at_cycles``). An empty DataFrame (same index name) if the solution has no
-        per-cycle summary variables.
+        per-cycle summary variables. For PyBaMM's half cell (``{"working electrode": "positive"}``, the S-C/LGPS
+        cell), :data:`HALF_CELL_LITHIUM_LOSS` ("Loss of lithium inventory [%]", ...) and their "Change in ..." are
+        NaN, with the reason in ``DataFrame.attrs["Undefined"]`` ({column: reason}): PyBaMM's numbers there take the
+        Li the counter electrode supplies as gained (:data:`HALF_CELL_LITHIUM_LOSS_UNDEFINED`).
     """
     empty = pd.DataFrame(index=pd.RangeIndex(0, 0, name="Cycle number"))
     sv = getattr(solution, "summary_variables", None)
@@ -939,8 +1020,17 @@ def pybamm_summary(solution):
         except Exception:  # noqa: BLE001 - a variable PyBaMM cannot evaluate is left out
             continue
         data[name] = values
+    undefined = {}
+    if _pybamm_half_cell(solution):
+        for name in HALF_CELL_LITHIUM_LOSS:
+            for column in (name, "Change in " + name[0].lower() + name[1:]):
+                if column in data:
+                    data[column] = np.full(data[column].shape, np.nan)
+                    undefined[column] = HALF_CELL_LITHIUM_LOSS_UNDEFINED
     numbers_ = np.asarray(sv["Cycle number"], dtype=int)
-    return pd.DataFrame(data, index=pd.Index(numbers_, name="Cycle number"))
+    table = pd.DataFrame(data, index=pd.Index(numbers_, name="Cycle number"))
+    table.attrs["Undefined"] = undefined
+    return table
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -96,29 +96,32 @@ CATHODE_LOADING = replace(CATHODE_LOADING, why=(
     f"at most {CATHODE_LOADING.high * CATHODE_LOADING.slip[2]:g} mg/cm2: a dense electrode of about 5 g/cm3 (Mo6S8, "
     "LiCoO2) 600 um thick, the thickest all-solid-state cathode reported"))
 
-#: :data:`CATHODE_LOADING` in mg/cm2, the unit of the Python API's loading arguments; its slip g/m2 (an electrode's
-#: coating weight is often quoted in it: 10 g/m2 in one mg/cm2)
-_LOADING_MG_CM2 = replace(CATHODE_LOADING, high=CATHODE_LOADING.high * CATHODE_LOADING.slip[2],
-                          slip=("mg/cm2", "g/m2", 10.0))
+#: :data:`CATHODE_LOADING` in mg/cm2, the unit of the Python API's loading arguments
+_LOADING_MG_CM2 = replace(CATHODE_LOADING, high=CATHODE_LOADING.high * CATHODE_LOADING.slip[2], slip=())
+#: the unit slip (:attr:`Range.slip`) the error of :func:`check_loading_mg_cm2` names for an argument in each unit: g/m2
+#: for a loading in mg/cm2 (an electrode's coating weight is often quoted in it, 10 g/m2 = 1 mg/cm2), mg for an
+#: electrode's mass in g (the paper's 1.3 mg S-LMS electrode given as 1.3 g)
+_SLIPS = {"mg/cm2": ("mg/cm2", "g/m2", 10.0), "g": ("g", "mg", 1000.0)}
 
 
-def check_loading_mg_cm2(name, value, loading=None, unit="mg/cm2"):
+def check_loading_mg_cm2(name, value, loading=None, unit="mg/cm2", said=None):
     """``value``, the finite number a user gave as the argument ``name`` (in ``unit``), as a float; a ValueError
     naming it unless the cathode's loading it gives [mg/cm2] (``loading``: derived from it, a composite's active
-    loading over its active mass fraction, a thickness times the density; None: ``value`` itself) is inside
-    :data:`CATHODE_LOADING`.
+    loading over its active mass fraction, a thickness times the density, a mass over an area; None: ``value``
+    itself) is inside :data:`CATHODE_LOADING`. ``said``: what the user gave, when more than ``name = value unit``
+    ("mass_g = 0.5 g over area_cm2 = 1 cm2"); the loading it gives is said after it.
 
-    The slip the error names for an argument in mg/cm2 is g/m2 (an electrode's coating weight is often quoted in
-    it, 10 g/m2 = 1 mg/cm2): a value above the range that is in it read as g/m2 is said so (:meth:`Range.slip_hint`).
-    A value typed in kg/m2 or g/cm2 (100 and 1000 times too small here: 0.1391 for 13.91 mg/cm2) is inside the range
-    and not caught, as a thin film's loading would be."""
+    The slip the error names (:data:`_SLIPS`, :meth:`Range.slip_hint`): for an argument in mg/cm2 g/m2, for a mass in
+    g mg: a value above the range that is in it read in that unit is said so. A value typed in kg/m2 or g/cm2 (100
+    and 1000 times too small here: 0.1391 for 13.91 mg/cm2) is inside the range and not caught, as a thin film's
+    loading would be."""
     v = float(value)
     loading = v if loading is None else float(loading)
     rng = _LOADING_MG_CM2
     if rng.contains(loading):
         return v
-    said = f"{name} = {v:.10g} {unit}"
+    said = f"{name} = {v:.10g} {unit}" if said is None else said
     if unit != "mg/cm2" or loading != v:
         said += f" (a cathode of {loading:.6g} mg/cm2)"
-    hint = rng.slip_hint(v, loading) if unit == "mg/cm2" else ""
+    hint = replace(rng, slip=_SLIPS[unit]).slip_hint(v, loading) if unit in _SLIPS else ""
     raise ValueError(f"{said} is outside a cathode loading's physical range {rng.describe()} mg/cm2 ({rng.why}){hint}")

@@ -31,7 +31,7 @@ __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMET
            "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "is_skipped", "iter_steps", "discharge_steps",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
-           "step_table", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning"]
+           "step_table", "experiment_cycle_numbers", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning"]
 
 ESC = "Electrode specific capacity [mA.h.g-1]"
 GRAVIMETRIC = "Electrode gravimetric energy [W.h.kg-1]"
@@ -331,6 +331,16 @@ def _experiment_cycles(solution, descriptions):
         out.append((j + 1, cycle, "not kept" if cycle is None else "solved"))
         j += 1
     return out
+
+
+def experiment_cycle_numbers(solution, descriptions):
+    """The experiment cycle number (1-based) of each of the solution's cycles, for ``descriptions`` (one list of step
+    strings per experiment cycle, :func:`step_descriptions`): in order when there are as many, else matched as
+    :func:`step_table` matches them (PyBaMM drops a cycle whose every step it skipped: :func:`_experiment_cycles`; a
+    ValueError when the solution's cycles do not follow them)."""
+    if len(solution.cycles) == len(descriptions):
+        return list(range(1, len(descriptions) + 1))
+    return [number for number, _, status in _experiment_cycles(solution, descriptions) if status != "skipped"]
 
 
 def gives(solution, name):

@@ -48,6 +48,7 @@ from .models.solvers import FlagKeepingIDAKLUSolver
 from .models.experiment_checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
+from .ranges import check_loading_mg_cm2
 from .readout import DISCHARGE_ENERGY_VS_LI, ENERGY_OPTIONS, ESC
 from .user_input import close_names, did_you_mean, first_repeat, is_finite_positive, not_a_number, number_refusal, real_number
 
@@ -394,7 +395,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         C-rates on the window capacity (1C empties the window in an hour); a single number is one rate.
     loadings : float or sequence of float, optional
         Cathode loadings [mg/cm2] (the field's unit); default 1.5 (the paper's) to 15. Each within the
-        model's range of "Cathode loading [kg.m-2]" (at most 300 mg/cm2), checked before any solve.
+        model's range of "Cathode loading [kg.m-2]" (at most 300 mg/cm2, :func:`pybamm_aea.ranges.check_loading_mg_cm2`:
+        g/m2 named where it fits), checked before any model is built.
     thicknesses : float or sequence of float, optional
         Dense-cathode thicknesses [um] instead of loadings (converted per material with its
         density and porosity; the loadings they give checked as ``loadings``).
@@ -444,6 +446,9 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         loadings = (1.5, 3.0, 5.0, 10.0, 15.0)
     grid = loadings if loadings is not None else thicknesses
     grid = _axis("loadings" if loadings is not None else "thicknesses", grid)
+    if loadings is not None:  # in the loading range's own unit (mg/cm2): checked before any model is built
+        for v in grid:
+            check_loading_mg_cm2("loadings", v, said=f"loadings: {v:g} mg/cm2")
     c_rates = _axis("c_rates", c_rates)
     threshold = _check_threshold(threshold)
     from .materials.material import CELL_BUILDS
@@ -466,17 +471,16 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     repeated = first_repeat(names)
     if repeated is not None:
         raise ValueError(f"two materials are named {repeated!r}: each material once, under its own name")
-    # each material's loadings [kg.m-2], checked against the model's range before any solve (its solver checks no
-    # input: 1391 mg/cm2 solved a 3.1 mm LMS electrode, utilisation 0, no error)
+    # each material's loadings [kg.m-2], within the loading range before any solve (its solver checks no input:
+    # 1391 mg/cm2 solved a 3.1 mm LMS electrode, utilisation 0, no error); those a thickness gives, per material
     grids = []
     for prepared in prepared_all:
         if loadings is not None:
             kg_m2 = [v * 1e-2 for v in grid]
         else:
             kg_m2 = [v * 1e-6 * prepared.loading_per_thickness for v in grid]
-        for v, m in zip(grid, kg_m2):
-            check_value(_INPUTS[0], m, said_as=f"loadings: {v:g} mg/cm2" if loadings is not None
-                        else f"thicknesses: {v:g} um of {prepared.name}")
+            for v, m in zip(grid, kg_m2):
+                check_loading_mg_cm2("thicknesses", v, m * 1e2, "um", said=f"thicknesses: {v:g} um of {prepared.name}")
         grids.append(sorted(kg_m2))
     rows = []
     for material, prepared, kg_m2 in zip(materials, prepared_all, grids):

@@ -564,21 +564,14 @@ def _sweep_thickness():
     (lambda: _cli(["simulate", "--set", f"{LOADING}=13.91", "--output", "x.csv"]), "argument --set: " + LOADING_SLIP),
     (lambda: _cli(["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", f"{LOADING}=0.1391,13.91"]),
      "argument --grid: " + LOADING_SLIP),
-    # the entry points in mg/cm2 or um: said in the user's unit
-    (lambda: pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=0.1, loadings=[1.5, 1391]),
-     "loadings: 1391 mg/cm2 gives 'Cathode loading [kg.m-2]' = 13.91, outside its physical range (0, 3]"),
-    (lambda: pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=0.1, loadings=None, thicknesses=[3000]),
-     "thicknesses: 3000 um of Li2021_Mo6S8 gives 'Cathode loading [kg.m-2]' = 13.5"),
-    (lambda: pybamm_aea.materials.get_material("LiFePO4").parameter_values(loading=1391),
-     "loading = 1391 mg/cm2 gives 'Cathode loading [kg.m-2]' = 13.91, outside its physical range (0, 3]"),
+    # a sweep's thickness: said in the user's unit (the entry points in mg/cm2 or um: the test below)
     (_sweep_thickness, "'Cathode thickness [um]' = 3000.0 gives 'Cathode loading [kg.m-2]' = 13.5"),
 ])
 def test_a_loading_typed_in_mg_per_cm2_is_named_at_every_entry_point(call, said):
     """The paper's 13.91 mg/cm2 typed into "Cathode loading [kg.m-2]" was taken as 13.91 kg/m2 (1391 mg/cm2, a 3.1
     mm electrode) and solved: the range had no upper end. Now at most 300 mg/cm2 (Kato et al. 2018's 600 um
     cathode, dense), said with the conversion, as a parameter value, an input at solve time, on the command line
-    and in a sweep's grid; the screen's loadings (mg/cm2) and thicknesses (um), a material's loading= (mg/cm2) and
-    a sweep's thickness are said in what the user gave (the screen's solver checked no input)."""
+    and in a sweep's grid; a sweep's thickness is said in what the user gave."""
     with pytest.raises(ValueError, match=re.escape(said)):
         call()
 
@@ -619,14 +612,40 @@ def _slms_cell(**loading):
     # the composite's electrode, its active loading over the active mass fraction (60 wt%): 200 -> 333.3 mg/cm2
     (lambda: pybamm_aea.composite.composite_parameter_values("LiFePO4", 200.0),
      f"active_loading_mg_cm2 = 200 mg/cm2 (a cathode of 333.333 mg/cm2) is {_LOADING_RANGE}"),
+    # a material's loading= and the screen's loadings, in mg/cm2 too: the same path (they had no g/m2 hint)
+    (lambda: pybamm_aea.materials.get_material("LiFePO4").parameter_values(loading=1391),
+     f"loading = 1391 mg/cm2 is {_LOADING_RANGE}"),
+    (lambda: pybamm_aea.materials.get_material("LiFePO4").parameter_values(loading=500),
+     "did you give g/m2? 500 g/m2 = 50 mg/cm2"),
+    (lambda: pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=0.1, loadings=[1.5, 500]),
+     f"loadings: 500 mg/cm2 is {_LOADING_RANGE}"),
+    (lambda: pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=0.1, loadings=[1.5, 500]),
+     "did you give g/m2? 500 g/m2 = 50 mg/cm2"),
+    (lambda: pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=0.1, loadings=None, thicknesses=[3000]),
+     f"thicknesses: 3000 um of Li2021_Mo6S8 (a cathode of 1351.02 mg/cm2) is {_LOADING_RANGE}"),
 ])
 def test_an_areal_mass_in_mg_per_cm2_is_bounded_at_every_entry_point(call, said):
     """composite_parameter_values, the S-C-LGPS set's loading_mg_cm2 and energy.Cell took any areal mass: 1391
     mg/cm2 (a 2.8 mm S-LMS layer) gave a Cell and a parameter set without a word. Now the model's range (one fact,
     pybamm_aea.ranges.CATHODE_LOADING) in mg/cm2, the value named, with the g/m2 slip (a coating weight) where it
-    fits; a Cell's thickness or areal capacity is said with the loading it gives."""
+    fits; a Cell's thickness or areal capacity and the screen's thicknesses are said with the loading they give. A
+    material's loading= and the screen's loadings went through the model's kg/m2 table instead, without the g/m2
+    slip ("loading = 500 mg/cm2 gives 'Cathode loading [kg.m-2]' = 5.0, outside ..."): one path now."""
     with pytest.raises(ValueError, match=re.escape(said)):
         call()
+
+
+def test_the_screens_loadings_are_refused_before_a_model_is_built(monkeypatch):
+    """screen(..., loadings=[1.5, 500]) built each material's model (~0.3 s a material) before checking loadings that
+    no material changes; now refused first."""
+    import pybamm_aea.screening as screening
+
+    def built(*args, **kwargs):
+        raise AssertionError("a model was built before the loadings were checked")
+
+    monkeypatch.setattr(screening, "_prepared", built)
+    with pytest.raises(ValueError, match=re.escape("loadings: 500 mg/cm2 is outside")):
+        screening.screen(["Li2021_Mo6S8"], c_rates=0.1, loadings=[1.5, 500])
 
 
 def test_the_loading_arguments_take_the_papers_loadings_and_the_range_end():

@@ -588,6 +588,22 @@ def test_save_at_cycles_solution(sol, sol_saved, table, mo6s8):
                                rtol=1e-9, equal_nan=True)
 
 
+def test_a_cathode_without_dispersed_material_has_no_lithiation_column_kept_or_not():
+    """One fact, one place (cycling._holds_dispersed): the cathode holds dispersed material where its "Dispersed
+    material capacity [A.h]" is > 0, for a cycle whose time series was kept (each point) and one whose was not (its
+    last state, a charge's end) alike; LMS (capacity 0) gives NaN both ways, the lithiation the model still reports
+    for it not read as what a charge left."""
+    from pybamm_aea.cycling import DISPERSED_LITHIATION, LITHIATION_AFTER_CHARGE
+
+    experiment = pybamm.Experiment([("Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V")] * 3)
+    sol = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment).solve(save_at_cycles=[1])
+    table = cycle_summary(sol, reference_cycle=1)
+    assert table["Time series saved"].tolist() == [True, False, True]
+    assert np.isfinite(sol.cycles[0][DISPERSED_LITHIATION].entries).all()  # what either path would read
+    assert table[LITHIATION_AFTER_CHARGE].isna().all()
+
+
 def test_voltage_jump_resistance_after_cycles_not_kept():
     """The "jump" resistance (a model without "Total overpotential [V]": PyBaMM's DFN) on a run with
     ``save_at_cycles``: the point before a cycle's discharge is the previous cycle's last state, which PyBaMM keeps.
@@ -698,6 +714,28 @@ def test_pybamm_summary_variables(sol, sol_saved, table):
     joined = cycle_summary(sol, include_pybamm_summary=True)
     assert "Li0 film thickness [m]" in joined.columns
     assert list(joined.columns[: len(SUMMARY_COLUMNS)]) == SUMMARY_COLUMNS
+
+
+def test_a_pybamm_half_cells_lithium_loss_is_nan_with_its_reason():
+    """PyBaMM's half cell (the S-C/LGPS DFN) counts the Li its Li-metal counter electrode gives the cathode as Li
+    gained: its "Loss of lithium inventory [%]" read -999575 % after the first 0.1C discharge, -313.9 % at the end of
+    that cycle (it divides by the cathode's initial Li, about 0), and pybamm_summary / cycle_summary(
+    include_pybamm_summary=True) passed it on (-2632 % after the 1C cycle here). Now NaN, with the reason in
+    attrs["Undefined"]; the Li in the cathode, which is right, stays."""
+    from pybamm_aea.conventional import s_c_lgps_simulation
+    from pybamm_aea.cycling import HALF_CELL_LITHIUM_LOSS, HALF_CELL_LITHIUM_LOSS_UNDEFINED
+
+    sol = s_c_lgps_simulation(pybamm.Experiment([("Discharge at 1C until 1 V", "Charge at 1C until 3 V")])).solve()
+    assert sol.summary_variables["Loss of lithium inventory [%]"][0] < -1e3  # PyBaMM's own number
+    for table in (pybamm_summary(sol), cycle_summary(sol, reference_cycle=1, include_pybamm_summary=True)):
+        for name in HALF_CELL_LITHIUM_LOSS:
+            change = "Change in " + name[0].lower() + name[1:]
+            assert table[name].isna().all() and table[change].isna().all(), name
+            why = table.attrs["Undefined"]
+            assert why[name] == why[change] == HALF_CELL_LITHIUM_LOSS_UNDEFINED
+        assert table["Total lithium in positive electrode [mol]"].gt(0).all()
+        assert set(table.attrs["Undefined"]) == {n for name in HALF_CELL_LITHIUM_LOSS
+                                                 for n in (name, "Change in " + name[0].lower() + name[1:])}
 
 
 # ------------------------------------------------------------------------------------------- plot
@@ -870,6 +908,57 @@ def test_a_summarys_mass_volume_and_area_must_be_positive_numbers(name, value):
     with pytest.raises(ValueError, match=rf"{name} must be a finite positive number, got {re.escape(repr(value))}"):
         cycle_summary(_square_wave(), reference_cycle=1, electrode=Electrode({"Mo6S8": 1.0}, 0.2),
                       cell="practical target", **given)
+
+
+@pytest.mark.parametrize("given, said", [
+    (dict(mass_g=0.5, area_cm2=1.0), "mass_g = 0.5 g over area_cm2 = 1 cm2 (a cathode of 500 mg/cm2) is outside a "
+     "cathode loading's physical range (0, 300] mg/cm2"),
+    # the paper's 1.3 mg S-LMS electrode given in mg: said so
+    (dict(mass_g=1.3, area_cm2=0.785), "mass_g = 1.3 g over area_cm2 = 0.785 cm2 (a cathode of 1656.05 mg/cm2) is "
+     "outside"),
+    (dict(mass_g=1.3, area_cm2=0.785), "(1.3 g = 1300 mg); did you give mg? 1.3 mg = 0.0013 g"),
+    # the solution's mass over an area given
+    (dict(area_cm2=1.0, solution_mass_g=0.5), "the solution's 'Cathode electrode mass [g]' 0.5 over area_cm2 = 1 cm2 "
+     "(a cathode of 500 mg/cm2) is outside"),
+])
+def test_a_preset_cells_loading_out_of_range_names_the_mass_and_area_given(given, said):
+    """cycle_summary(..., cell="practical target", mass_g=0.5, area_cm2=1.0) was refused as "loading_mg_cm2 = 500
+    mg/cm2 is outside ...; did you give g/m2? 500 g/m2 = 50 mg/cm2", an argument the user never typed and a unit they
+    never used. Now the mass and area given and the loading they give, with mg where a mass in mg is in range."""
+    from pybamm_aea.energy import Electrode
+
+    data = _square_wave()
+    if "solution_mass_g" in given:
+        data["Cathode electrode mass [g]"] = np.array([given.pop("solution_mass_g")])
+    with pytest.raises(ValueError, match=re.escape(said)) as error:
+        cycle_summary(data, reference_cycle=1, electrode=Electrode({"Mo6S8": 1.0}, 0.2), cell="practical target",
+                      **given)
+    assert "loading_mg_cm2" not in str(error.value) and "g/m2" not in str(error.value)
+
+
+def test_the_cycles_of_one_protocol_are_picked_out_by_their_steps():
+    """The retention column mixes every cycle (1C cycles and periodic C/20 check-ups): a user could not pick out the
+    check-ups. cycle_summary(..., experiment=) names each row's steps ("Cycle steps"), kept or not (save_at_cycles),
+    for the experiment or the list it is made of; a solution without experiment cycles, or of another experiment,
+    is refused."""
+    from pybamm_aea.cycling import CYCLE_STEPS
+
+    check = ("Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V")
+    fast = ("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")
+    steps = [check, fast, fast, check]
+    experiment = pybamm.Experiment(steps)
+    sol = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment).solve(save_at_cycles=[1, 4])
+    table = cycle_summary(sol, reference_cycle=1, experiment=experiment)
+    assert table[CYCLE_STEPS].tolist() == ["; ".join(c) for c in steps]
+    assert list(table.columns) == [*SUMMARY_COLUMNS, CYCLE_STEPS]
+    checks = table[table[CYCLE_STEPS].str.contains("0.5C")]
+    assert list(checks.index) == [1, 4] and checks["Time series saved"].all()
+    assert cycle_summary(sol, reference_cycle=1, experiment=steps)[CYCLE_STEPS].equals(table[CYCLE_STEPS])
+    with pytest.raises(ValueError, match="not this solution's experiment"):
+        cycle_summary(sol, reference_cycle=1, experiment=[check, fast])
+    with pytest.raises(ValueError, match="this solution has no experiment cycles"):
+        cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, experiment=experiment)
 
 
 @pytest.mark.parametrize("call, suggested", [

@@ -244,7 +244,7 @@ SWEEP_ONLY_INPUTS = tuple(_SWEEP_ONLY_RANGES)
 
 def _message(name, value, rng, bound_value=None, said_as=None):
     """The error for ``value`` of ``name`` outside ``rng``; ``said_as``: what the user gave, when the value was
-    derived from it (a screen's loading in mg/cm2, a sweep's thickness), said first instead (no unit-slip hint)."""
+    derived from it (a sweep's thickness), said first instead (no unit-slip hint)."""
     why = f" ({rng.why})" if rng.why else ""
     if said_as is not None:
         return f"{said_as} gives '{name}' = {value!r}, outside its physical range {rng.describe(bound_value)}{why}"
@@ -276,7 +276,7 @@ def check_value(name, value, bound_value=None, said_as=None):
 
     Names not in the table pass. ``bound_value``: the value of the parameter that bounds this one, if any (a
     range bounded by another parameter is checked against it only when given). ``said_as``: what the user gave
-    when ``value`` is derived from it ("loadings: 1391 mg/cm2"), said first in the error.
+    when ``value`` is derived from it (a sweep's "'Cathode thickness [um]' = 3000.0"), said first in the error.
     """
     rng = RANGES.get(name)
     if rng is None:

@@ -10,6 +10,7 @@ from pybamm_aea.constants import M_LI
 from pybamm_aea.energy.paper import PAPER_CELL
 from pybamm_aea.materials import functions as fn
 from pybamm_aea.materials.material import CELL_BUILDS, MaterialError, _check
+from pybamm_aea.ranges import check_loading_mg_cm2
 from pybamm_aea.user_input import did_you_mean
 
 from . import Li2021_Mo6S8, dispersed_materials, paper_cell
@@ -29,11 +30,9 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     if loading is None:
         loading = PAPER_CELL["standard_loading_mg_cm2"]
     else:
-        from pybamm_aea.models.checks import check_value
-
         loading = _check(loading, "loading [mg/cm2]", 0)
-        try:  # the model's range (pybamm_aea.models.checks.RANGES): one fact
-            check_value("Cathode loading [kg.m-2]", loading * 1e-2, said_as=f"loading = {loading:g} mg/cm2")
+        try:  # the loading range of every argument in mg/cm2, with its g/m2 slip: one fact
+            check_loading_mg_cm2("loading", loading)
         except ValueError as exc:
             raise MaterialError(str(exc)) from None
     porosity = material.porosity if porosity is None else _check(porosity, "porosity", 0, 0.9, low_open=False)
