@@ -13,6 +13,7 @@ import pybamm_aea.conventional
 import pybamm_aea.energy
 from pybamm_aea.composite import composite_parameter_values
 from pybamm_aea.cycling import cycle_summary
+from pybamm_aea.energy.paper import SLMS_COMPOSITION
 from pybamm_aea.models.checks import RANGES, check_inputs, check_value
 from pybamm_aea.models.experiment_checks import STEP_VALUE_RANGES, CheckedIDAKLUSolver
 from pybamm_aea.sweep.grid import expand_grid
@@ -344,7 +345,7 @@ NUMBER_ENTRY_POINTS = [
     (lambda z: expand_grid({"C-rate": [z, 2.0]}), 1.0, "grid entry 'C-rate'"),
     (lambda z: pybamm_aea.energy.Electrode({"LiFePO4": 1.0}, porosity=z).porosity, 0.1, "porosity"),
     (lambda z: pybamm_aea.energy.Electrode({"LiFePO4": 1.0}, porosity=0.1).energy_density(z), 3.4, "voltage"),
-    (lambda z: pybamm_aea.energy.Electrode.at_pressure({"S8": 0.325, "Mo6S8": 0.675}, z, "S-LMS").porosity, 360.0,
+    (lambda z: pybamm_aea.energy.Electrode.at_pressure(SLMS_COMPOSITION, z, "S-LMS").porosity, 360.0,
      "pressure_MPa"),
     (lambda z: _material_porosity(z), 0.2, "'porosity'"),
 ]
@@ -577,7 +578,11 @@ def test_a_loading_typed_in_mg_per_cm2_is_named_at_every_entry_point(call, said)
 
 
 def test_the_papers_loadings_and_the_thickest_electrode_are_in_range():
-    for kg_m2 in (0.015, 0.1391, 3.0):  # the paper's 1.5 and 13.91 mg/cm2, the upper end itself
+    from pybamm_aea.parameters import Li2021_Mo6S8, paper_cell
+
+    # the sets' loadings, the paper's 1.5 and 13.91 mg/cm2 (read from them: a set's loading written in another unit
+    # fails here), and the upper end itself
+    for kg_m2 in (paper_cell.STANDARD_LOADING, Li2021_Mo6S8.HIGH_LOADING, 3.0):
         check_value(LOADING, kg_m2)
     with pytest.raises(ValueError, match=re.escape("did you give mg/cm2? 3.01 mg/cm2 = 0.0301 kg/m2")):
         check_value(LOADING, 3.01)
@@ -596,7 +601,7 @@ _LOADING_RANGE = "outside a cathode loading's physical range (0, 300] mg/cm2 (at
 def _slms_cell(**loading):
     from pybamm_aea.energy import Cell, Electrode, LiMetalAnode
 
-    return Cell(Electrode({"S8": 0.325, "Mo6S8": 0.675}, 0.082), anode=LiMetalAnode(excess=0.0), **loading)
+    return Cell(Electrode(SLMS_COMPOSITION, 0.082), anode=LiMetalAnode(excess=0.0), **loading)
 
 
 @pytest.mark.parametrize("call, said", [

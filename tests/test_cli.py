@@ -11,9 +11,12 @@ import pytest
 import pybamm
 
 from pybamm_aea.cli import build_parsers, main, parse_grid_entry
-from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU
+from pybamm_aea.energy.paper import SLMS_COMPOSITION
+from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU, STANDARD_LOADING
 
 SUBCOMMANDS = ("energy", "simulate", "reproduce", "sweep", "screen")
+#: the paper's S-LMS composition as --composition takes it, written from its one record
+S_LMS = ",".join(f"{name}={fraction}" for name, fraction in SLMS_COMPOSITION.items())
 
 
 def _run(argv, capsys):
@@ -149,13 +152,13 @@ def test_python_dash_m_entry_point():
 def test_energy_json_matches_energy_model(capsys):
     from pybamm_aea.energy import Electrode, porosity
 
-    code, out, _ = _run(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "360",
+    code, out, _ = _run(["energy", "--composition", S_LMS, "--pressure", "360",
                          "--compaction", "S-LMS", "--voltage", "2", "--format", "json"], capsys)
     assert code == 0
     report = json.loads(out)
     phi = porosity("S-LMS", 360)
     assert report["porosity"] == pytest.approx(phi)
-    e = Electrode({"S8": 0.325, "Mo6S8": 0.675}, phi)
+    e = Electrode(SLMS_COMPOSITION, phi)
     charged, discharged = e.energy_density(2.0), e.lithiated().energy_density(2.0)
     for basis, ref in (("charged", charged), ("discharged", discharged)):
         got = report["bases"][basis]
@@ -368,7 +371,8 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     # energy's electrode errors name their argument (each said "argument --composition/--capacity/--pore-filler")
     (["energy", "--porosity", "0.1", "--pore-filler", "water"], "argument --pore-filler: unknown material 'water'"),
     (["energy", "--porosity", "0.1", "--capacity", "S8=-5"], "argument --capacity: capacities['S8'] must be >= 0"),
-    (["energy", "--porosity", "0.1", "--capacity", "S8=0,Mo6S8=0"], "argument --capacity: electrode {'S8': 0.325"),
+    (["energy", "--porosity", "0.1", "--capacity", "S8=0,Mo6S8=0"],
+     f"argument --capacity: electrode {SLMS_COMPOSITION} stores no charge"),
     (["energy", "--porosity", "0.1", "--composition", "Carbon=1", "--capacity", "Carbon=0"],
      "argument --composition: electrode {'Carbon': 1.0} stores no charge"),
     # an empty name: the main job wrote comparison.csv into the working folder, energy said "output '' is a folder"
@@ -478,18 +482,18 @@ def test_grid_entry_parsing():
 def test_energy_pressure_whose_porosity_the_law_cannot_give_is_a_usage_error(capsys):
     """energy --pressure 1e9 printed "porosity 0.0000" and a table with an ExtrapolationWarning: a usage error naming
     --pressure and the value now; --branch released on a set measured under pressure only still names --branch."""
-    err = _error(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "1e9", "--compaction", "S-LMS",
+    err = _error(["energy", "--composition", S_LMS, "--pressure", "1e9", "--compaction", "S-LMS",
                   "--voltage", "2"], capsys)
     assert "argument --pressure: pressure 1e+09 MPa: the heckel law fitted to 'S-LMS'" in err
     assert "porosity of 0, outside (0, 1)" in err and "ExtrapolationWarning" not in err
-    err = _error(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "100", "--compaction", "S-LMS",
+    err = _error(["energy", "--composition", S_LMS, "--pressure", "100", "--compaction", "S-LMS",
                   "--branch", "released", "--voltage", "2"], capsys)
     assert "argument --branch: 'S-LMS' was measured under pressure only" in err
 
 
 def test_energy_prints_an_extrapolated_porosity_with_its_significant_digits(capsys):
     """energy --pressure 1e4 printed "porosity 0.0000" (the law's 7.9e-15), its warning naming the pressure only."""
-    code, out, err = _run(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--pressure", "1e4", "--compaction",
+    code, out, err = _run(["energy", "--composition", S_LMS, "--pressure", "1e4", "--compaction",
                            "S-LMS", "--voltage", "2"], capsys)
     assert code == 0 and "; porosity 7.919e-15 (S-LMS, 10000 MPa, loading)" in out, out
     assert "outside the measured range [36, 360] MPa: porosity 7.919e-15" in err, err
@@ -520,7 +524,7 @@ def test_simulate_writes_csv_steps_and_plot(tmp_path, capsys):
     out = tmp_path / "lms.csv"
     code, stdout, _ = _run(["simulate", "--parameter-set", "Li2021_Mo6S8", "--experiment",
                             "Discharge at 0.5C until 1.8 V", "--experiment", "Charge at 0.5C until 2.8 V", "--cycles", "2",
-                            "--set", "Cathode loading [kg.m-2]=0.015", "--output", str(out)], capsys)
+                            "--set", f"Cathode loading [kg.m-2]={STANDARD_LOADING}", "--output", str(out)], capsys)
     assert code == 0
     df = pd.read_csv(out)
     for col in ("Cycle", "Step", "Time [s]", "Time [h]", "Current [A]", "Voltage [V]", "Discharge capacity [A.h]",
@@ -626,7 +630,8 @@ def test_simulate_warns_of_a_discharge_that_delivered_nothing(tmp_path, capsys):
     """A pristine Mo6S8 compact at 25 C and 2C ends at its cut-off almost at once (the README's nucleation limit):
     simulate says so on stderr, with the sweep's note, rather than writing 0.09 mA.h/g as a result (it said nothing);
     a discharge that fills says nothing."""
-    argv = ["simulate", "--set", "Ambient temperature [K]=298.15", "--set", "Cathode loading [kg.m-2]=0.015"]
+    argv = ["simulate", "--set", "Ambient temperature [K]=298.15",
+            "--set", f"Cathode loading [kg.m-2]={STANDARD_LOADING}"]
     code, _, err = _run(argv + ["--experiment", "Discharge at 2C until 1.8 V", "--output", str(tmp_path / "a.csv")],
                         capsys)
     assert code == 0 and "warning: discharge 1 delivered 0.0" in err and "< 1 %" in err
@@ -643,7 +648,8 @@ def test_simulate_reads_the_kept_discharges_once(tmp_path, capsys, monkeypatch):
     calls = []
     discharge_steps = readout.discharge_steps
     monkeypatch.setattr(readout, "discharge_steps", lambda *a, **k: calls.append(1) or discharge_steps(*a, **k))
-    argv = ["simulate", "--set", "Ambient temperature [K]=298.15", "--set", "Cathode loading [kg.m-2]=0.015",
+    argv = ["simulate", "--set", "Ambient temperature [K]=298.15", "--set",
+            f"Cathode loading [kg.m-2]={STANDARD_LOADING}",
             "--experiment", "Discharge at 2C until 1.8 V", "--output", str(tmp_path / "a.csv")]
     code, out, err = _run(argv, capsys)
     assert code == 0 and len(calls) == 1

@@ -14,7 +14,7 @@ import pytest
 from pybamm_aea import conventional
 from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.data import load_paper_table
-from pybamm_aea.energy import get_material
+from pybamm_aea.energy import get_material, paper
 from pybamm_aea.parameters import dispersed_materials, paper_cell
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "fig5_s_lms_vs_s_c_lgps.py"
@@ -67,10 +67,15 @@ def test_dfn_parameters_are_the_s_c_lgps_electrode():
     # c_max from S8's density and 1675 mAh/g
     c_max = SULFUR["Dispersed material density [kg.m-3]"] * Q_S8 * 3.6 / paper_cell.F * 1e3
     assert values["Maximum concentration in positive electrode [mol.m-3]"] == pytest.approx(c_max, rel=1e-12)
-    # single-ion LGPS: t+ = 1, Kamaya's 12 mS/cm at 27 C
+    # single-ion LGPS: t+ = 1, the AEA sets' law (Kamaya's, paper_cell) whatever c_e, which gives its stated
+    # conductivity at its stated temperature
     assert values["Cation transference number"] == 1.0
-    kappa = values["Electrolyte conductivity [S.m-1]"](pybamm.Scalar(1000.0), pybamm.Scalar(300.15))
-    assert float(kappa.evaluate()) == pytest.approx(1.2)
+    lgps = paper_cell.lgps_conductivity
+    for c_e, T in ((1000.0, paper_cell.LGPS_CONDUCTIVITY_T), (1.0, 343.15)):
+        kappa = values["Electrolyte conductivity [S.m-1]"](pybamm.Scalar(c_e), pybamm.Scalar(T))
+        assert float(kappa.evaluate()) == pytest.approx(float(lgps(pybamm.Scalar(T)).evaluate()), rel=1e-12)
+    kappa_ref = float(lgps(pybamm.Scalar(paper_cell.LGPS_CONDUCTIVITY_T)).evaluate())
+    assert kappa_ref == pytest.approx(paper_cell.LGPS_CONDUCTIVITY, rel=1e-12)
     # the separator's equivalent layer has the two-layer pellet's resistance at 70 C
     L, B = conventional.separator_equivalent(343.15)
     k1 = float(paper_cell.lgps_conductivity(pybamm.Scalar(343.15)).evaluate())
@@ -248,8 +253,9 @@ def test_volumetric_penalty_matches_table_s8(cells):
     t = _table_s8()
     ratio_s8 = float(t["S_C_LGPS_energy_Wh_per_L"]) / float(t["S_LMS_energy_Wh_per_L"])
     # densities implied by Table S8 (Wh/L / (Wh/kg at 2 V of its capacity basis))
-    rho_lms = float(t["S_LMS_energy_Wh_per_L"]) / (2.0 * (0.325 * 1600 + 0.675 * 90))
-    rho_sc = float(t["S_C_LGPS_energy_Wh_per_L"]) / (2.0 * 0.325 * 1600)
+    q, v = paper.TABLE_S8_CAPACITIES, paper.TABLE_S8_VOLTAGE  # S8 1600, Mo6S8 90 mAh/g, 2 V
+    rho_lms = float(t["S_LMS_energy_Wh_per_L"]) / (v * sum(w * q[m] for m, w in paper.SLMS_COMPOSITION.items()))
+    rho_sc = float(t["S_C_LGPS_energy_Wh_per_L"]) / (v * W_S * q["S8"])
     assert sc.electrode.density == pytest.approx(rho_sc, rel=2e-3)
     assert lms.electrode.density == pytest.approx(rho_lms, rel=2e-3)
     ratio = sc.practical.charged.volumetric / lms.practical.charged.volumetric

@@ -13,6 +13,7 @@ from pybamm_aea.energy import (
     get_material,
 )
 from pybamm_aea.energy import paper
+from pybamm_aea.energy.materials import LI_IN_PLATEAU
 
 
 def test_hand_computed_stack():
@@ -58,7 +59,7 @@ def test_paper_lab_cell():
     assert layers["Li"].thickness_um == lab["li_um"] and layers["In"].thickness_um == lab["in_um"]
     # the practical cathode: 0.6289 mAh on 0.785 cm2 = 0.8 mAh/cm2 (text)
     assert cell.areal_capacity == pytest.approx(0.8, abs=0.01)
-    assert cell.voltage == pytest.approx(paper.SLMS_PRACTICAL_MEAN_VOLTAGE - 0.62)
+    assert cell.voltage == pytest.approx(paper.SLMS_PRACTICAL_MEAN_VOLTAGE - LI_IN_PLATEAU)
     ed = cell.energy_density()
     # a thick-pellet lab cell: the separator is > 85 % of the mass, the stack gives a few Wh/kg
     assert cell.summary().set_index("role").loc["separator", "mass_share"].sum() > 0.85
@@ -97,7 +98,7 @@ def test_anode_limits_a_cathode_that_needs_lithium():
 
 def test_li_in_and_composite_anodes():
     li_in = LiInAnode(80, 30)
-    assert li_in.voltage_vs_li == 0.62
+    assert li_in.voltage_vs_li == LI_IN_PLATEAU
     assert li_in.lithium_capacity(1.0) == pytest.approx(80 / 4.85, rel=0.01)
     graphite = Electrode({"Graphite": 0.94, "Carbon": 0.03, "Binder": 0.03}, 0.3, pore_filler="1M LiPF6 EC/DMC")
     anode = CompositeAnode(graphite, np_ratio=1.1)
@@ -121,7 +122,7 @@ def test_bad_cell_input():
 
 def test_an_anode_above_the_cathode_is_refused():
     """A Li-In anode given 2.5 V vs Li under S-LMS (1.87 V) was a cell of -0.49 V and -13.8 Wh/kg."""
-    cathode = Electrode({"S8": 0.325, "Mo6S8": 0.675}, 0.082)
+    cathode = Electrode(paper.SLMS_COMPOSITION, 0.082)
     with pytest.raises(ValueError, match=r"the anode \(2.5 V vs Li\) is not below the cathode"):
         Cell(cathode, loading_mg_cm2=1.5, anode=LiInAnode(voltage_vs_li=2.5))
 

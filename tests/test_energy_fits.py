@@ -23,6 +23,7 @@ from pybamm_aea.energy import (
     fit_compaction,
     porosity,
 )
+from pybamm_aea.energy.paper import SLMS_COMPOSITION
 
 POROSITY_RMS_TOL = {("Mo6S8", "loading"): 0.020, ("Mo6S8", "released"): 0.020, ("S-LMS", "loading"): 0.040,
                     ("S-C-LGPS", "loading"): 0.030}
@@ -262,7 +263,8 @@ def test_at_pressure_says_when_the_law_was_measured_on_another_composition(capsy
         Electrode.at_pressure({"S8": 0.2, "Mo6S8": 0.8}, 360, "S-LMS")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        Electrode.at_pressure({"mo6s8": 0.675, "s8": 0.325}, 360, "slms")  # its own composition, any spelling
+        # its own composition, any spelling and order
+        Electrode.at_pressure({k.lower(): v for k, v in reversed(SLMS_COMPOSITION.items())}, 360, "slms")
     assert main(["energy", "--composition", "TiS2=1", "--pressure", "360", "--compaction", "Mo6S8"]) == 0
     out, err = capsys.readouterr()  # (the command line says a warning as a line of its own on stderr)
     assert "porosity 0.1171 (Mo6S8, 360 MPa" in out

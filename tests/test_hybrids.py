@@ -9,13 +9,13 @@ import pytest
 from pybamm_aea import readout
 from pybamm_aea.constants import F, M_LI
 from pybamm_aea.energy import Electrode, get_material
-from pybamm_aea.energy.paper import PAPER_CELL
+from pybamm_aea.energy.paper import PAPER_CELL, SLMS_COMPOSITION
 from pybamm_aea.models.aea import AEA
 from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU
 
 pytestmark = pytest.mark.slow  # cycle-life and hybrid simulations: the whole module
 
-S_LMS = {"S8": 0.325, "Mo6S8": 0.675}
+S_LMS = SLMS_COMPOSITION
 
 
 def run(parameter_set, steps, options=None, updates=None):
@@ -53,7 +53,7 @@ def sulfur_capacity(step):
     mass_g = step["Cathode electrode mass [g]"].entries[0]
     z = step["Average dispersed material lithiation"].entries
     q_D = step["Dispersed material capacity [A.h]"].entries[0] * 1e3
-    return (z[-1] - z[0]) * q_D / (0.325 * mass_g)
+    return (z[-1] - z[0]) * q_D / (S_LMS["S8"] * mass_g)
 
 
 @pytest.mark.fit
@@ -73,7 +73,7 @@ def test_s_lms_esc_after_three_cycles(s_lms):
     assert Q[-1] / mass_g == pytest.approx(483, rel=0.10)
     assert Q[-1] / PAPER_CELL["area_cm2"] == pytest.approx(0.8, rel=0.10)
     # the host delivers about its 94 mA.h/g besides the sulfur (physics notes)
-    host = (Q[-1] / mass_g - 0.325 * sulfur_capacity(third)) / 0.675
+    host = (Q[-1] / mass_g - S_LMS["S8"] * sulfur_capacity(third)) / S_LMS["Mo6S8"]
     assert host == pytest.approx(94, rel=0.10)
 
 

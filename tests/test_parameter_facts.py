@@ -8,6 +8,7 @@ from pybamm_aea import parameters
 from pybamm_aea.constants import M_LI, formula_mass
 from pybamm_aea.energy import Electrode, get_material
 from pybamm_aea.energy.materials import from_aea_material
+from pybamm_aea.energy.paper import LTO_LMS_COMPOSITION, SLMS_COMPOSITION
 from pybamm_aea.materials import paper_hosts
 from pybamm_aea.models.aea import AEA
 
@@ -112,7 +113,7 @@ def test_thickness_and_loading_are_inverse():
 
 def test_composition_from_the_set_values():
     assert parameters.composition("Li2021_Mo6S8") == {"Mo6S8": 1.0}
-    assert parameters.composition("Li2021_S_Mo6S8") == pytest.approx({"S8": 0.325, "Mo6S8": 0.675})
+    assert parameters.composition("Li2021_S_Mo6S8") == pytest.approx(SLMS_COMPOSITION)
     assert parameters.composition("Li2021_LTO_Mo6S8", dispersed_fraction=0.3) == pytest.approx(
         {"Li4Ti5O12": 0.3, "Mo6S8": 0.7})
     with pytest.raises(KeyError, match="Xu2019"):
@@ -176,8 +177,8 @@ def test_the_sweeps_tables_of_the_sets_are_views_of_their_facts():
     assert COMPACTION_SETS == {"Li2021_Mo6S8": "Mo6S8", "Li2021_S_Mo6S8": "S-LMS", "Li2021_LTO_Mo6S8": "Mo6S8"}
     assert sorted(SET_COMPOSITIONS) == ["Li2021_LTO_Mo6S8", "Li2021_Mo6S8", "Li2021_S_Mo6S8", "Li2021_TiS2"]
     assert SET_COMPOSITIONS["Li2021_TiS2"] == {"TiS2": 1.0}
-    assert SET_COMPOSITIONS["Li2021_S_Mo6S8"](None) == {"S8": 0.325, "Mo6S8": 0.675}
-    assert SET_COMPOSITIONS["Li2021_LTO_Mo6S8"](None) == {"Li4Ti5O12": 0.40, "Mo6S8": 0.60}
+    assert SET_COMPOSITIONS["Li2021_S_Mo6S8"](None) == SLMS_COMPOSITION
+    assert SET_COMPOSITIONS["Li2021_LTO_Mo6S8"](None) == LTO_LMS_COMPOSITION
     assert SET_COMPOSITIONS["Li2021_S_Mo6S8"](0.1) == pytest.approx({"S8": 0.1, "Mo6S8": 0.9})
     assert SET_COMPOSITIONS["Li2021_S_Mo6S8"].func is parameters.composition
 
@@ -520,6 +521,117 @@ def _typed_numbers_in_tests(is_typed):
     return hits
 
 
+def _tests_code():
+    """(file name, source, AST) of each test module (tests/*.py)."""
+    import ast
+    import pathlib
+
+    for path in sorted(pathlib.Path(__file__).parent.glob("*.py")):
+        text = path.read_text()
+        yield path.name, text, ast.parse(text)
+
+
+def _retyped_compositions(name, tree, records):
+    """``name:line`` of each place in ``tree``'s code that types a fraction of the S-LMS record (first of
+    ``records``; 0.325 and 0.675, fractions no test has another use for) as a number or inside a string that is not
+    a docstring ("S8=0.325,Mo6S8=0.675" as a command line's argument, "{'S8': 0.325" as an expected message), or
+    any record of ``records`` as a dict of numbers (LTO-LMS's {"Li4Ti5O12": 0.40, "Mo6S8": 0.60})."""
+    import ast
+    import math
+
+    fractions = list(records[0].values())
+    quoted = re.compile(r"(?<![\d.])(" + "|".join(re.escape(repr(f)) for f in fractions) + r")(?!\d)")
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    hits = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant) or isinstance(node.value, bool) or id(node) in docstrings:
+            continue
+        if isinstance(node.value, (int, float)) and any(math.isclose(node.value, f, rel_tol=1e-12) for f in fractions):
+            hits.append(f"{name}:{node.lineno}")
+        elif isinstance(node.value, str) and quoted.search(node.value):
+            hits.append(f"{name}:{node.lineno}")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict) and node.keys and all(
+                isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys) and all(
+                isinstance(v, ast.Constant) and isinstance(v.value, (int, float)) for v in node.values):
+            typed = {k.value.lower(): v.value for k, v in zip(node.keys, node.values)}
+            if any(typed.keys() == {k.lower() for k in record} and all(
+                    math.isclose(typed[k.lower()], v, rel_tol=1e-12) for k, v in record.items()) for record in records):
+                hits.append(f"{name}:{node.lineno}")
+    return sorted(set(hits))
+
+
+def _conductivities_compared(name, text, tree, values):
+    """``name:line`` of each comparison in ``tree``'s code whose source names a conductivity ("conductiv", kappa,
+    sigma) and that holds a number of ``values`` typed in place (alone or in ``pytest.approx``)."""
+    import ast
+    import math
+
+    named = re.compile(r"conductiv|kappa|sigma", re.IGNORECASE)
+    return [f"{name}:{node.lineno}" for node in ast.walk(tree)
+            if isinstance(node, ast.Compare) and named.search(ast.get_source_segment(text, node) or "")
+            and any(isinstance(c, ast.Constant) and isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
+                    and any(math.isclose(c.value, v, rel_tol=1e-12) for v in values) for c in ast.walk(node))]
+
+
+def test_no_test_retypes_a_composition_or_a_conductivity_of_the_code():
+    """A test reads the paper's compositions (:mod:`pybamm_aea.energy.paper`) and Kamaya's LGPS conductivity
+    (:data:`pybamm_aea.parameters.paper_cell.LGPS_CONDUCTIVITY`) from the code, never a copy (session 43: the S-LMS
+    composition was typed in 11 test modules, Kamaya's 1.2 S/m compared in place): a copy proves only that two
+    typings agree, and a composition corrected in its record would have left the tests checking the old one."""
+    import ast
+
+    from pybamm_aea.energy import paper
+    from pybamm_aea.parameters import paper_cell
+
+    records = [paper.SLMS_COMPOSITION, paper.LTO_LMS_COMPOSITION, paper.SCLGPS_COMPOSITION]
+    kappa = paper_cell.LGPS_CONDUCTIVITY
+    conductivities = (kappa, kappa * 10, kappa / 100)  # S/m, mS/cm, S/cm
+    hits = [hit for name, text, tree in _tests_code()
+            for hit in _retyped_compositions(name, tree, records) + _conductivities_compared(name, text, tree,
+                                                                                              conductivities)]
+    assert not hits, hits
+    # what each scan sees, and what it leaves alone (docstrings, other numbers); written from the records, so that
+    # this test types none of them either
+    s8, mo = paper.SLMS_COMPOSITION.values()
+    typed = [f'"""{s8} in a docstring."""\nx = {paper.SLMS_COMPOSITION}', f'argv = ["S8={s8},Mo6S8={mo}"]',
+             f'match = "electrode {{\'S8\': {s8}"', f"w = {mo} * q", f"c = {paper.LTO_LMS_COMPOSITION}".lower(),
+             f"c = {paper.SCLGPS_COMPOSITION}"]
+    assert [bool(_retyped_compositions("x.py", ast.parse(s), records)) for s in typed] == [True] * len(typed)
+    untyped = [f'"""S-LMS: {s8} S8."""\nx = {s8}5', 'x = {"S8": 0.4, "Mo6S8": 0.6}', f'x = "S8={s8}0001"']
+    assert not any(_retyped_compositions("x.py", ast.parse(s), records) for s in untyped)
+    compared = ["assert float(kappa.evaluate()) == pytest.approx(1.2)", "assert sigma_mS_cm == 12",
+                "assert conductivity(T) < 0.012"]
+    assert all(_conductivities_compared("x.py", s, ast.parse(s), conductivities) for s in compared)
+    other = ["assert porosity == 1.2", "assert kappa == pytest.approx(1.3)", "f(conductivity, 1.2)"]
+    assert not any(_conductivities_compared("x.py", s, ast.parse(s), conductivities) for s in other)
+
+
+def test_the_package_types_the_li_in_plateau_once():
+    """The In/LiIn plateau, 0.62 V vs Li, is :data:`pybamm_aea.energy.materials.LI_IN_PLATEAU`: the In and Li-In
+    alloy records of the energy model and the cell model's Li-In anode (:data:`pybamm_aea.parameters.paper_cell.
+    LI_IN_PLATEAU`) read it. It was typed three times (twice in energy/materials.py, once in paper_cell.py): one
+    retyped as 0.6 would have moved one model's anode and not the other's. No other number 0.62 in the package's
+    code (comments and docstrings may say it)."""
+    import io
+    import pathlib
+    import tokenize
+
+    import pybamm_aea
+    from pybamm_aea.energy import materials
+    from pybamm_aea.parameters import paper_cell
+
+    assert paper_cell.LI_IN_PLATEAU == materials.LI_IN_PLATEAU
+    assert get_material("In").average_voltage == get_material("Li-In alloy").average_voltage == materials.LI_IN_PLATEAU
+    root = pathlib.Path(pybamm_aea.__file__).parent
+    hits = [f"{path.relative_to(root)}:{tok.start[0]}" for path in sorted(root.rglob("*.py"))
+            for tok in tokenize.generate_tokens(io.StringIO(path.read_text()).readline)
+            if tok.type == tokenize.NUMBER and tok.string == repr(materials.LI_IN_PLATEAU)]
+    assert hits == ["energy/materials.py:" + str(next(
+        n for n, line in enumerate((root / "energy" / "materials.py").read_text().splitlines(), 1)
+        if line.startswith("LI_IN_PLATEAU = ")))], hits
+
+
 def test_the_charge_of_a_mole_of_electrons_in_mah_is_formed_once():
     """F / 3.6, the mA.h of a mole of electrons, was formed in four modules (the energy model's MAH_PER_MOL, the AEA
     material's theoretical capacity, the LiCoO2 and NMC532 windows) and the Faraday mass check of a dispersed
@@ -608,12 +720,12 @@ def test_the_one_cache_of_parameter_values_serves_neither_a_callers_change_nor_a
 
     mine = parameters.registered_values("Li2021_S_Mo6S8")
     mine["Dispersed material mass fraction"] = 0.2
-    assert parameters.registered_values("Li2021_S_Mo6S8")["Dispersed material mass fraction"] == 0.325
-    assert parameters.composition("Li2021_S_Mo6S8") == pytest.approx({"S8": 0.325, "Mo6S8": 0.675})
+    assert parameters.registered_values("Li2021_S_Mo6S8")["Dispersed material mass fraction"] == SLMS_COMPOSITION["S8"]
+    assert parameters.composition("Li2021_S_Mo6S8") == pytest.approx(SLMS_COMPOSITION)
     assert parameters.composition("Li2021_S_Mo6S8", mine) == pytest.approx({"S8": 0.2, "Mo6S8": 0.8})
     built = config.build_config(["Cathode loading [kg.m-2]"], [{"Cathode loading [kg.m-2]": 0.01}], "Li2021_S_Mo6S8",
                                 None, None, None, 0.1)
-    assert built.values()["Dispersed material mass fraction"] == 0.325
+    assert built.values()["Dispersed material mass fraction"] == SLMS_COMPOSITION["S8"]
 
     material = dataclasses.replace(get_material("LiFePO4"))  # the user's own copy of the literature record
     assert parameters.registered_values(material)["Cathode porosity"] == 0.11

@@ -7,6 +7,7 @@ import pybamm
 import pytest
 
 import pybamm_aea
+from pybamm_aea.energy.paper import SLMS_COMPOSITION
 from pybamm_aea.sweep import RESULT_COLUMNS, SweepConfigError, expand_grid, sweep
 
 LMS = "Li2021_Mo6S8"
@@ -157,7 +158,8 @@ def test_result_columns_of_the_discharges_follow_their_definitions():
     from pybamm_aea.sweep.config import composition_for
     from pybamm_aea.sweep.metrics import FIRST_ESC, empty_metrics, fill_from_discharges
 
-    fraction, porosity = 0.325, 0.0815  # the paper's S-LMS (Table S9's Li2S-LMS row)
+    s9 = load_paper_table("tableS9_electrode_energy").set_index("material").loc["Li2S-LMS"]
+    fraction, porosity = SLMS_COMPOSITION["S8"], s9["porosity"]  # the paper's S-LMS (Table S9's Li2S-LMS row)
     charged = Electrode(composition_for("Li2021_S_Mo6S8", fraction), porosity)
     mass_g = 1.3e-3
     volume_L = mass_g / charged.density / 1e3  # g / (g/cm3) = cm3 -> L
@@ -173,8 +175,6 @@ def test_result_columns_of_the_discharges_follow_their_definitions():
     density = metrics["Electrode volumetric energy [W.h.L-1]"] / metrics["Electrode gravimetric energy [W.h.kg-1]"]
     assert density == pytest.approx(charged.density, rel=1e-12)
     discharged = (metrics["Discharged-basis energy [W.h.L-1]"] / metrics["Discharged-basis energy [W.h.kg-1]"])
-    s9 = load_paper_table("tableS9_electrode_energy").set_index("material").loc["Li2S-LMS"]
-    assert s9["porosity"] == porosity
     assert discharged == pytest.approx(s9["total_electrode_density_g_per_cm3"], abs=0.05)  # printed to 0.1 g/cm3
 
 
@@ -229,7 +229,7 @@ def test_s8_fraction_needs_a_hybrid_set():
 @pytest.mark.slow
 @pytest.mark.skipif("Li2021_S_Mo6S8" not in pybamm.parameter_sets, reason="hybrid S-LMS set not registered")
 def test_s8_fraction_on_the_hybrid_set():
-    df = sweep({"S8 mass fraction": [0.2, 0.325]}, parameter_set="Li2021_S_Mo6S8", workers=1)
+    df = sweep({"S8 mass fraction": [0.2, SLMS_COMPOSITION["S8"]]}, parameter_set="Li2021_S_Mo6S8", workers=1)
     assert df["error"].isna().all(), df["error"].tolist()
     assert df["Electrode specific capacity [mA.h.g-1]"].iloc[1] > df["Electrode specific capacity [mA.h.g-1]"].iloc[0] > 150
 
@@ -672,7 +672,7 @@ def test_a_solve_warning_of_one_point_is_not_stamped_on_the_batch(monkeypatch):
     assert df["error"].isna().all()
 
 
-@pytest.mark.parametrize("fraction, law, note", [(0.0, "Mo6S8", False), (0.325, "S-LMS", False),
+@pytest.mark.parametrize("fraction, law, note", [(0.0, "Mo6S8", False), (SLMS_COMPOSITION["S8"], "S-LMS", False),
                                                  (0.45, "S-LMS", True)])
 def test_stack_pressure_uses_the_compaction_law_of_the_points_composition(fraction, law, note):
     """S-LMS swept in S8 fraction at 360 MPa: pure Mo6S8 takes the Mo6S8 law (Table S6, 11.7 %; it was given the
@@ -731,7 +731,8 @@ def test_a_compaction_law_of_another_composition_is_said_once_with_its_points():
     assert caught[0].filename == __file__  # the user's call
     assert df["warnings"].isna().all() and df["error"].isna().all()
     assert df.attrs["notes"] == notes  # kept with the results (they carried no trace of it)
-    names, points = expand_grid({"S8 mass fraction": [0.0, 0.325, 0.45, 0.6], "Stack pressure [MPa]": [100.0, 360.0]})
+    names, points = expand_grid({"S8 mass fraction": [0.0, SLMS_COMPOSITION["S8"], 0.45, 0.6],
+                                 "Stack pressure [MPa]": [100.0, 360.0]})
     config = build_config(names, points, "Li2021_S_Mo6S8", None, None, None, 0.1)
     assert [n.split(": ")[-1] for n in compaction_notes(config, points)] == [
         "2 of 8 points, at 'S8 mass fraction' = 0.45", "2 of 8 points, at 'S8 mass fraction' = 0.6"]
@@ -751,11 +752,12 @@ def test_the_compaction_law_is_decided_once_per_composition(monkeypatch):
         return real(config, fraction)
 
     monkeypatch.setattr(sweep_config, "_compaction_choice", counted)
-    names, points = expand_grid({"S8 mass fraction": [0.0, 0.325, 0.45, 0.6], "Stack pressure [MPa]": [100.0, 360.0]})
+    names, points = expand_grid({"S8 mass fraction": [0.0, SLMS_COMPOSITION["S8"], 0.45, 0.6],
+                                 "Stack pressure [MPa]": [100.0, 360.0]})
     config = sweep_config.build_config(names, points, "Li2021_S_Mo6S8", None, None, None, 0.1)
     notes = sweep_config.compaction_notes(config, points)
     porosities = [sweep_config.derive_inputs(config, p)[2] for p in points]
-    assert sorted(decided) == [0.0, 0.325, 0.45, 0.6]
+    assert sorted(decided) == [0.0, SLMS_COMPOSITION["S8"], 0.45, 0.6]
     # figures of the twice-deciding code (commit 0a1da63): Mo6S8 law at 0 wt% S8, the S-LMS law otherwise
     np.testing.assert_allclose(porosities, [0.39250666666666667, 0.11709] + [0.37166666666666665, 0.082] * 3,
                                rtol=1e-12)

@@ -10,9 +10,12 @@ import pytest
 from pybamm_aea.constants import STANDARD_ATOMIC_WEIGHTS
 from pybamm_aea.energy import get_material
 from pybamm_aea.energy.compaction import compaction_fit
+from pybamm_aea.energy.paper import SLMS_COMPOSITION
 from pybamm_aea.models.aea import AEA
 
 M_LI = STANDARD_ATOMIC_WEIGHTS["Li"]  # [g.mol-1]
+#: the S-LMS set's as-made porosity, 8.2 % (pressed at 360 MPa; Table S8)
+EPS0 = pybamm.ParameterValues("Li2021_S_Mo6S8")["Cathode porosity"]
 
 
 def first_discharge(parameter_set="Li2021_S_Mo6S8", updates=None, steps=("Discharge at 0.1C until 1.0 V",)):
@@ -27,10 +30,11 @@ def solid_volume_ratio(x, z):
     """Solid volume of S-LMS at host Li content x and S lithiation z over the charged solid's [-]."""
     S8, Li2S = get_material("S8"), get_material("Li2S")
     Mo, LiMo = get_material("Mo6S8"), get_material("Li4Mo6S8")
-    v0 = 0.325 / S8.density + 0.675 / Mo.density
+    w_s, w_mo = SLMS_COMPOSITION["S8"], SLMS_COMPOSITION["Mo6S8"]
+    v0 = w_s / S8.density + w_mo / Mo.density
     s_lith = Li2S.molar_mass * 8 / S8.molar_mass  # 8 Li2S per S8
     mo_lith = (Mo.molar_mass + 4 * M_LI) / Mo.molar_mass
-    v = 0.325 * ((1 - z) / S8.density + z * s_lith / Li2S.density) + 0.675 * (
+    v = w_s * ((1 - z) / S8.density + z * s_lith / Li2S.density) + w_mo * (
         (1 - x / 4) / Mo.density + (x / 4) * mo_lith / LiMo.density
     )
     return v / v0
@@ -47,7 +51,7 @@ def test_porosity_never_negative_and_thickness_from_molar_volumes(s_lms_cycle):
     discharge, charge = s_lms_cycle
     for step in (discharge, charge):
         assert step["Cathode local porosity"].entries.min() >= 0
-    eps0 = 0.082
+    eps0 = EPS0
     x = discharge["Average cathode Li content"].entries
     z = discharge["Average dispersed material lithiation"].entries
     L = discharge["Cathode thickness [m]"].entries
@@ -79,20 +83,20 @@ def test_volumetric_energy_uses_the_actual_volume(s_lms_cycle):
 def test_stack_above_the_fabrication_pressure_compacts_by_heckel():
     """At 720 MPa the 8.2 % compact (pressed at 360) densifies as Heckel's law of Table S6 says."""
     fit = compaction_fit("Mo6S8", "loading")
-    expected = 0.082 * fit.predict(720.0) / fit.predict(360.0)
+    expected = EPS0 * fit.predict(720.0) / fit.predict(360.0)
     step = first_discharge(updates={"Stack pressure [MPa]": 720.0}, steps=("Rest for 10 seconds",))[0]
     assert step["Average cathode porosity"].entries[0] == pytest.approx(expected, rel=1e-3)
     assert expected < 0.03
     # below the fabrication pressure the as-made compact is kept as it is
     step = first_discharge(updates={"Stack pressure [MPa]": 180.0}, steps=("Rest for 10 seconds",))[0]
-    assert step["Average cathode porosity"].entries[0] == pytest.approx(0.082, abs=1e-4)
+    assert step["Average cathode porosity"].entries[0] == pytest.approx(EPS0, abs=1e-4)
 
 
 @pytest.mark.slow
 def test_voids_left_open_below_the_fabrication_pressure():
     """After a cycle at 180 MPa the charged electrode keeps the porosity the stack can hold (Heckel)."""
     fit = compaction_fit("Mo6S8", "loading")
-    held = 0.082 * fit.predict(180.0) / fit.predict(360.0)
+    held = EPS0 * fit.predict(180.0) / fit.predict(360.0)
     steps = first_discharge(
         updates={"Stack pressure [MPa]": 180.0},
         steps=("Discharge at 0.1C until 1.0 V", "Charge at 0.1C until 3.0 V"),
@@ -102,7 +106,7 @@ def test_voids_left_open_below_the_fabrication_pressure():
     # less never opened that much
     # (the stack compacts with TAU_COMPACT = 10 s: a layer lags above the held porosity, +3.7e-3 at the end of charge)
     assert charged["Cathode local porosity"].entries[:, -1].max() == pytest.approx(held, abs=5e-3)
-    assert 0.082 < charged["Average cathode porosity"].entries[-1] < held + 1e-3
+    assert EPS0 < charged["Average cathode porosity"].entries[-1] < held + 1e-3
     assert charged["Cathode thickness change [%]"].entries[-1] > 5
     # the voids opened around the shrinking sulfur were left open: the contact-loss driver
     assert charged["Average dispersed material open void strain rate [s-1]"].entries.max() > 0
@@ -178,7 +182,7 @@ def test_sulfur_cut_off_keeps_its_li2s_volume():
     eps0 = values["Cathode porosity"]
     S8 = get_material("S8")
     # the Li the sulfur would hold fully lithiated (2 Li per S) [mol], from the electrode's mass
-    mass_S = 0.325 * sol["Cathode electrode mass [g]"].entries[0]
+    mass_S = SLMS_COMPOSITION["S8"] * sol["Cathode electrode mass [g]"].entries[0]
     full_li = 2 * mass_S / (S8.molar_mass / 8)
     y_cut = sol["Lost lithium in isolated dispersed material [mol]"].entries / full_li
     f = sol["Dispersed material accessible fraction"].entries

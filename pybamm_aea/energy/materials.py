@@ -49,6 +49,10 @@ _PAPER_S9 = PAPER + ", Table S9"
 _FORMULA = ("molar mass computed from the formula (pybamm_aea.constants.formula_mass, IUPAC 2013 standard atomic "
             "weights)")
 _CRC = "CRC Handbook of Chemistry and Physics, 97th ed. (2016)"
+#: The In/LiIn two-phase plateau [V vs Li/Li+], the voltage of the In and Li-In alloy records and of the cell model's
+#: Li-In anode (:data:`pybamm_aea.parameters.paper_cell.LI_IN_PLATEAU` reads it)
+LI_IN_PLATEAU = 0.62
+_LI_IN_SOURCE = f"{LI_IN_PLATEAU:g} V vs Li: Santhosha et al., Batteries & Supercaps 2, 524 (2019)"
 
 
 #: lattice parameter of LiIn's cubic NaTl-type cell (Fd-3m, 8 formula units) [A]: as first written, after Pearson's
@@ -524,18 +528,17 @@ _RECORDS = [
     ),
     Material(
         "In", "In", 7.31, "anode", molar_mass=formula_mass("In"), specific_capacity=MAH_PER_MOL / formula_mass("In"),
-        li_per_formula_unit=1, average_voltage=0.62, state="charged", lithiated_name="Li-In alloy",
-        source=f"density {_CRC}; In/LiIn plateau 0.62 V vs Li: Santhosha et al., Batteries & Supercaps 2, 524 "
-        "(2019); " + _FORMULA + " (114.82 g/mol)",
+        li_per_formula_unit=1, average_voltage=LI_IN_PLATEAU, state="charged", lithiated_name="Li-In alloy",
+        source=f"density {_CRC}; In/LiIn plateau {_LI_IN_SOURCE}; " + _FORMULA + " (114.82 g/mol)",
         aliases=("indium",),
     ),
     Material(
         "Li-In alloy", "LiIn", liin_density(), "anode", molar_mass=formula_mass("LiIn"),
         specific_capacity=MAH_PER_MOL / formula_mass("LiIn"),
-        li_per_formula_unit=1, average_voltage=0.62, state="discharged", delithiated_name="In",
+        li_per_formula_unit=1, average_voltage=LI_IN_PLATEAU, state="discharged", delithiated_name="In",
         source=f"NaTl-type LiIn, a = {LIIN_CELL_A} A, Z = 8 -> {liin_density():.3f} g/cm3 (the lattice parameter as "
         "first written, after Pearson's Handbook of Crystallographic Data: not checked, no copy found); "
-        "0.62 V vs Li: Santhosha et al., Batteries & Supercaps 2, 524 (2019); " + _FORMULA + " (121.76 g/mol)",
+        f"{_LI_IN_SOURCE}; " + _FORMULA + " (121.76 g/mol)",
         aliases=("LiIn", "Li-In"),
     ),
     Material(  # 372 mAh/g: the literature's rounded LiC6 value, not Faraday's on C6 (371.9, 0.03 % below)

@@ -72,12 +72,17 @@ def piecewise_linear(x, x_data, y_data):
     return out
 
 
-def lgps_conductivity(T):
-    """Ionic conductivity of Li10GeP2S12 [S.m-1]: 12 mS/cm at 27 C, Ea 24 kJ/mol.
+#: ionic conductivity of Li10GeP2S12 [S.m-1] at :data:`LGPS_CONDUCTIVITY_T` [K], 12 mS/cm at 27 C, and its
+#: activation energy [J.mol-1], 24 kJ/mol (Kamaya et al., Nat. Mater. 10, 682, 2011)
+LGPS_CONDUCTIVITY = 1.2
+LGPS_CONDUCTIVITY_T = 300.15
+E_A_LGPS = 24e3
 
-    Kamaya et al., Nat. Mater. 10, 682 (2011).
-    """
-    return 1.2 * arrhenius(T, 24e3, 300.15)
+
+def lgps_conductivity(T):
+    """Ionic conductivity of Li10GeP2S12 [S.m-1]: :data:`LGPS_CONDUCTIVITY` at :data:`LGPS_CONDUCTIVITY_T`,
+    activated by :data:`E_A_LGPS` (Kamaya et al., Nat. Mater. 10, 682, 2011)."""
+    return LGPS_CONDUCTIVITY * arrhenius(T, E_A_LGPS, LGPS_CONDUCTIVITY_T)
 
 
 def li3ps4_conductivity(T):
@@ -98,8 +103,9 @@ def anode_exchange_current_density(T):
     return 10.0 * arrhenius(T, E_A_ANODE_EXCHANGE, T_REF)
 
 
-#: the In/LiIn two-phase plateau [V vs Li/Li+] (Santhosha et al., Batteries & Supercaps 2, 524, 2019)
-LI_IN_PLATEAU = 0.62
+#: the In/LiIn two-phase plateau [V vs Li/Li+] (Santhosha et al., Batteries & Supercaps 2, 524, 2019): the energy
+#: model's record of it, one number for both models
+LI_IN_PLATEAU = get_material("In").average_voltage
 
 
 def li_in_window(low, high):
