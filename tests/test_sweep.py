@@ -885,3 +885,33 @@ def test_an_unknown_option_value_in_the_grid_suggests_the_close_name(typed):
     """A swept option's value listed the possible values but suggested none for a wrong case or a misspelling."""
     with pytest.raises(SweepConfigError, match=r"did you mean \['Li-In'\]"):
         sweep({"anode": [typed]}, parameter_set=LMS, workers=1)
+
+
+def test_the_forked_warm_up_warns_nothing_outside_the_rows(monkeypatch):
+    """Local processes under fork: the parent's warm-up solve of the first point (before the workers start) kept its
+    warnings to itself; that point's row has them, from its batch's own solve. A user's S-LMS / Li-In sweep at 25 C
+    printed the first point's MeshDependentNucleationWarning on stderr from worker.py, once, beside the table whose
+    rows say it (session 43's trial)."""
+    import warnings
+
+    from pybamm_aea.sweep import worker
+
+    solve = pybamm.Simulation.solve
+
+    def warns(self, *args, **kwargs):
+        if any(i[LOADING] == 0.015 for i in kwargs.get("inputs") or []):
+            warnings.warn("the point at 0.015 kg.m-2 warns")
+        return solve(self, *args, **kwargs)
+
+    monkeypatch.setattr(pybamm.Simulation, "solve", warns)
+    worker._SIMULATIONS.clear()  # the parent builds and warms up a simulation of its own
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            df = sweep({LOADING: [0.015, 0.02]}, parameter_set=LMS, workers=2, batch_size=1, options=LEVER,
+                       progress=False, mp_context="fork")
+    finally:
+        worker._SIMULATIONS.clear()
+    assert [str(w.message) for w in caught if "kg.m-2 warns" in str(w.message)] == []
+    assert df["warnings"].tolist() == ["the point at 0.015 kg.m-2 warns", None]
+    assert df["error"].isna().all()
