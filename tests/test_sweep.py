@@ -1,4 +1,5 @@
 """Design sweeps: tidy table, failed points kept, derived inputs, batched solves, local and Dask parallelism."""
+import functools
 import re
 
 import numpy as np
@@ -898,6 +899,7 @@ def test_the_forked_warm_up_warns_nothing_outside_the_rows(monkeypatch):
 
     solve = pybamm.Simulation.solve
 
+    @functools.wraps(solve)  # (the package's patches read solve's signature)
     def warns(self, *args, **kwargs):
         if any(i[LOADING] == 0.015 for i in kwargs.get("inputs") or []):
             warnings.warn("the point at 0.015 kg.m-2 warns")
@@ -915,3 +917,24 @@ def test_the_forked_warm_up_warns_nothing_outside_the_rows(monkeypatch):
     assert [str(w.message) for w in caught if "kg.m-2 warns" in str(w.message)] == []
     assert df["warnings"].tolist() == ["the point at 0.015 kg.m-2 warns", None]
     assert df["error"].isna().all()
+
+
+def test_a_rows_warning_keeps_its_first_line_whole(monkeypatch):
+    """A row's ``warnings`` hold each warning's first line whole: cut at 200 characters, an S-LMS / Li-In row at 25 C
+    read "... up to which the default 20-cell mesh answ", its MeshDependentNucleationWarning's advice (check with
+    pybamm_aea.mesh_check) lost (session 43's trial)."""
+    import warnings
+
+    long = "the point at 0.015 kg.m-2 warns " + "x" * 300 + " check with pybamm_aea.mesh_check"
+
+    solve = pybamm.Simulation.solve
+
+    @functools.wraps(solve)  # (the package's patches read solve's signature)
+    def warns(self, *args, **kwargs):
+        if any(i[LOADING] == 0.015 for i in kwargs.get("inputs") or []):
+            warnings.warn(long + "\nsecond line")
+        return solve(self, *args, **kwargs)
+
+    monkeypatch.setattr(pybamm.Simulation, "solve", warns)
+    df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, options=LEVER, progress=False)
+    assert df["warnings"].tolist() == [long]

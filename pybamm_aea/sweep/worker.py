@@ -135,7 +135,8 @@ def _options_of(config, point):
 
 
 def _finish(row, metrics, caught):
-    messages = list(dict.fromkeys(str(w.message).split("\n")[0][:200] for w in caught))
+    # each warning's first line whole: cut at 200 characters, the nucleation warning lost its advice mid-word
+    messages = list(dict.fromkeys(str(w.message).split("\n")[0] for w in caught))
     if metrics["warnings"]:  # the figures' own notes (metrics.note_model_event_stops)
         messages.append(metrics["warnings"])
     if messages:
