@@ -138,7 +138,7 @@ def test_an_anode_limited_cells_energy_density_warns_once():
     twice and warned twice, from two lines (session 43's trial: S-LMS at 10 mg/cm2 on 20 um Li + 10 um In)."""
     import warnings
 
-    slms = Electrode({"S8": 0.325, "Mo6S8": 0.675}, 0.082)
+    slms = Electrode(paper.SLMS_COMPOSITION, 0.082)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         cell = cell_preset("practical target", slms, loading_mg_cm2=10.0, anode=LiInAnode(20.0, 10.0))
