@@ -132,3 +132,20 @@ def test_an_unknown_cell_preset_suggests_the_close_names(typed):
     """cell_preset() listed the presets but suggested none for a wrong case or a misspelling."""
     with pytest.raises(ValueError, match=r"did you mean \['paper lab cell'\]"):
         cell_preset(typed)
+
+
+def test_an_anode_limited_cells_energy_density_warns_once():
+    """energy_density() of an anode-limited cell says "the anode limits the cell" once: it read the areal capacity
+    twice and warned twice, from two lines (session 43's trial: S-LMS at 10 mg/cm2 on 20 um Li + 10 um In)."""
+    import warnings
+
+    slms = Electrode(paper.SLMS_COMPOSITION, 0.082)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        cell = cell_preset("practical target", slms, loading_mg_cm2=10.0, anode=LiInAnode(20.0, 10.0))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        e = cell.energy_density()
+    assert [str(w.message) for w in caught] == [
+        "the anode limits the cell: 4.124 mAh/cm2 available for a cathode of 6.308 mAh/cm2"]
+    assert e.specific_capacity == pytest.approx(cell.areal_capacity / cell.areal_mass * 1000.0)

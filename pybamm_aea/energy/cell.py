@@ -346,11 +346,12 @@ class Cell:
 
     def energy_density(self):
         """Cell-level energy density (:class:`EnergyDensity`): Wh/kg, Wh/L, mAh/g of stack, V, stack density."""
-        energy = self.areal_capacity * self.voltage  # mWh/cm2
+        capacity = self.areal_capacity  # (once: an anode-limited cell's warning was given twice per call)
+        energy = capacity * self.voltage  # mWh/cm2
         mass, thickness = self.areal_mass, self.thickness
         return EnergyDensity(
             gravimetric=energy / mass * 1000.0, volumetric=energy / (thickness * 1e-4),
-            specific_capacity=self.areal_capacity / mass * 1000.0, average_voltage=self.voltage,
+            specific_capacity=capacity / mass * 1000.0, average_voltage=self.voltage,
             density=mass / thickness * 10.0,
         )
 

@@ -12,6 +12,7 @@ import os
 import sys
 import threading
 import time
+import warnings
 
 from .worker import run_batch
 
@@ -83,7 +84,9 @@ def run_local(config, batches, n_workers, mp_context, collect, failed_rows, batc
                 kind, value, _, _ = config.single_discharge
                 inputs["Current function [A]"] = value * inputs["Nominal cell capacity [A.h]"] \
                     if kind == "C-rate" else value
-                setup = simulation(config, _options_of(config, first), inputs, batched=True)[1]
+                with warnings.catch_warnings():  # the first point's own: its row has them, from its batch's solve
+                    warnings.simplefilter("ignore")
+                    setup = simulation(config, _options_of(config, first), inputs, batched=True)[1]
             except Exception:  # a bad first point: the workers build their own
                 pass
         else:  # the first point's solve builds and warms up the simulation: its row is made here, not again

@@ -14,7 +14,8 @@ import time
 import warnings
 
 from .config import TEMPERATURE_ALIAS, TEMPERATURE_PARAMS, derive_inputs, make_experiment
-from .metrics import (BATCH_VARIABLES, empty_metrics, fill_from_discharge_solution, fill_from_experiment)
+from .metrics import (BATCH_VARIABLES, MESH_DECIDED, empty_metrics, fill_from_discharge_solution,
+                      fill_from_experiment)
 
 #: simulations kept per process (a few configurations, each ~3 MB); the least recently used one is dropped
 CACHE_SIZE = 4
@@ -135,12 +136,17 @@ def _options_of(config, point):
 
 
 def _finish(row, metrics, caught):
-    messages = list(dict.fromkeys(str(w.message).split("\n")[0][:200] for w in caught))
+    # each warning's first line whole: cut at 200 characters, the nucleation warning lost its advice mid-word
+    messages = list(dict.fromkeys(str(w.message).split("\n")[0] for w in caught))
     if metrics["warnings"]:  # the figures' own notes (metrics.note_model_event_stops)
         messages.append(metrics["warnings"])
     if messages:
         metrics["warnings"] = "; ".join(messages)
     row.update(metrics)
+    from pybamm_aea.convergence import MeshDependentNucleationWarning
+
+    if any(issubclass(w.category, MeshDependentNucleationWarning) for w in caught):
+        row[MESH_DECIDED] = True
     return row
 
 
