@@ -489,6 +489,8 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
     infinite entries, see :class:`_DownstreamJacobian`). Since LiCoO2's volume grows on charge and with
     pybammsolvers 0.11.1 (session 38) none of AEA_LiCoO2 / AEA_NMC532 at 0.1, 0.4 and 1C, 25 C, fails, with
     or without the full-lattice-gas events; the test injects the failure. Nothing changes where no step fails.
+    The retry's integration, like any, is solved again if it ends outside the model's bounds or short of every event
+    (:class:`ConsistentEventIDAKLUSolver`).
     """
 
     #: the retry's first step [s]: a thousandth of a second, below every time constant of the cells
@@ -511,7 +513,7 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
             warnings.warn(f"IDA failed on a step at t = {t0:.6g} s ({exc}); solved again with PyBaMM's Newton "
                           f"matrix and a {self.RETRY_FIRST_STEP:g} s first step", StepRetriedWarning,
-                          stacklevel=3)
+                          stacklevel=_users_stacklevel())
             return retry._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 
 
