@@ -50,6 +50,7 @@ ADAPTER_ONLY_NAMES = {
     "y_slices", "len_rhs", "len_alg", "len_rhs_and_alg",  # a discretised model's state layout
     "rhs_algebraic_eval", "jac_rhs_algebraic_eval", "jac_rhs_algebraic_action_eval", "algebraic_eval",
     "jac_algebraic_eval", "terminate_events_eval", "calculate_sensitivities", "y0", "y0_list",  # a solver's set-up
+    "y0S_list", "y0full", "ydot0full",  # an integration's initial states
     "all_first_states", "all_summary_variables",  # an experiment solution's per-cycle slots
     "mesh", "d_edges",  # a processed variable's mesh
     "_options", "_y_event",  # IDAKLUSolver's options, the Solution's state at the event

@@ -16,6 +16,7 @@ screens a solution (:func:`largest_reversal`); only a solution that fails it is 
 tight tolerances and compared. The tolerances and their reasons: ``AEA.SOLVER_TOLERANCES``
 (lever rule) and ``AEA.MULTI_PHASE_SOLVER_TOLERANCES`` (multi-phase default).
 """
+import functools
 import importlib.util
 from pathlib import Path
 
@@ -679,25 +680,32 @@ def test_a_step_ending_past_full_is_solved_again_within_the_tolerance():
 
 
 def test_a_refined_step_is_checked_once(monkeypatch):
-    """A step solved again at the tighter tolerance has its end state checked once, by the solver that asked for the
-    refinement: the refined solver checked it too and dropped the answer (each refined step's states scanned twice).
-    The warnings are as before: one for the refinement, one for a refined step still outside."""
-    from pybamm_aea.models.solvers import SharedEventsIDAKLUSolver, StepRefinedWarning
+    """An integration solved again at the tighter tolerance has its end state checked once, by the solver that asked
+    for the refinement: the refined solver checked it too and dropped the answer (each refined step's states scanned
+    twice). The warnings are as before: one for the refinement, one for a refined step still outside."""
+    import types
 
-    solver = SharedEventsIDAKLUSolver(rtol=1e-4, atol=1e-6)
+    from pybamm_aea.models import solvers
+
+    solver = solvers.SharedEventsIDAKLUSolver(rtol=1e-4, atol=1e-6)
     checks = []
 
-    def outside(self, model, solution, rtol):
+    def outside(self, model, solution, rtol, short=None):
         checks.append(rtol)
         return "Dispersed material lithiation 1.01, above its 1"
 
-    monkeypatch.setattr(SharedEventsIDAKLUSolver, "_step_retried_on_failure", lambda self, *args, **kwargs: "step")
-    monkeypatch.setattr(SharedEventsIDAKLUSolver, "_outside_bounds", outside)
-    with pytest.warns(StepRefinedWarning) as said:
-        assert solver._checked_step(None, None, 1.0) == "step"
+    step = types.SimpleNamespace(termination="event")
+    monkeypatch.setattr(pybamm.IDAKLUSolver, "_integrate", lambda self, *args, **kwargs: [step])
+    monkeypatch.setattr(solvers, "integrate_again",  # (no set-up: the refined solver's own _integrate, as in a solve)
+                        lambda refined, model, t_eval, inputs_list, index, t_interp: refined._integrate(
+                            model, t_eval, [inputs_list[index]], t_interp)[0])
+    monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_outside_bounds", outside)
+    with pytest.warns(solvers.StepRefinedWarning) as said:
+        assert solver._integrate(None, np.array([0.0, 1.0])) == [step]
     assert checks == pytest.approx([1e-4, 1e-5], rel=1e-12)
     messages = [str(w.message) for w in said]
-    assert len(messages) == 2 and messages[0].startswith("a step from t = 0 s") and "still ended" in messages[1]
+    assert (len(messages) == 2 and messages[0].startswith("the integration from t = 0 s")
+            and "still ended" in messages[1])
 
 
 def test_a_step_ended_by_an_event_ends_on_a_consistent_state():
@@ -922,34 +930,138 @@ def test_the_lever_rule_hosts_remedy_meets_the_cut_off_with_finite_energies():
     assert np.isfinite(sol["Voltage [V]"].sensitivities["Cathode Li diffusivity factor"]).all()
 
 
+def _thin_lms_values():
+    """Li2021_Mo6S8 at 1 % of the set's loading (33 nm of electrode), its nominal capacity scaled with it."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode loading [kg.m-2]"] *= 0.01
+    values["Nominal cell capacity [A.h]"] *= 0.01
+    return values
+
+
+def _thin_lms_discharged(rate):
+    """(the solution, its mA.h per g of electrode) of the thin electrode's discharge at ``rate`` to 1.8 V (an
+    experiment)."""
+    from pybamm_aea.readout import ESC
+
+    sol = pybamm.Simulation(AEA(), parameter_values=_thin_lms_values(),
+                            experiment=pybamm.Experiment([f"Discharge at {rate} until 1.8 V"])).solve()
+    q = sol[ESC].entries
+    return sol, q[-1] - q[0]
+
+
+@functools.lru_cache(maxsize=None)
+def _thin_lms_equilibrium():
+    """The thin electrode's equilibrium capacity [mA.h/g], a 0.05C discharge's (128.1988 at 0.05C and at C/50,
+    measured 2026-12-05; once per test session)."""
+    return _thin_lms_discharged("0.05C")[1]
+
+
+def _refined_warnings(said):
+    """The StepRefinedWarnings of a ``warnings.catch_warnings(record=True)`` list."""
+    from pybamm_aea.models.solvers import StepRefinedWarning
+
+    return [w for w in said if issubclass(w.category, StepRefinedWarning)]
+
+
 def test_a_cut_off_located_on_the_interpolant_short_of_the_event_is_solved_again():
     """A step an event ended whose consistent end state reaches no event (IDA located the cut-off on its interpolant
     of the algebraic host potential across the Li4 window's steep end) is solved again at a tenth of rtol. A 33 nm LMS
     electrode (1 % of the set's loading) at 1C stopped on "Voltage < 1.8 [V]" at 2.0346 V, x = 3.97747, 127.971
     mA.h/g (0.18 % short of the equilibrium's 128.199, a 0.05C discharge's, where the set's thickness at 1C gives 128.157); refined it ends
-    at 1.8000 V with 128.198 (found by session 42's physics review, thin-electrode limit)."""
+    at 1.8000 V with 128.198 (found by session 42's physics review, thin-electrode limit). The warning points at the
+    user's call (it pointed into PyBaMM's simulation.py)."""
     import warnings
 
-    from pybamm_aea.models.solvers import StepRefinedWarning
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        sol, capacity = _thin_lms_discharged("1C")
+    refined = _refined_warnings(said)
+    assert len(refined) == 1 and "no event reached at its consistent end state" in str(refined[0].message), refined
+    assert str(refined[0].message).startswith("a step from t = 0 s")
+    assert refined[0].filename == __file__
+    assert sol["Voltage [V]"].entries[-1] == pytest.approx(1.8, abs=1e-3)
+    assert capacity == pytest.approx(_thin_lms_equilibrium(), abs=0.01)
+
+
+def test_a_plain_solve_short_of_its_cut_off_is_solved_again():
+    """The thin electrode of the test above solved without an experiment, ``sim.solve([0, 4000])`` at 1C: the check
+    sat at the experiment step's depth, and the solve ended on "Minimum voltage [V]" at 2.0346 V with 127.971 mA.h/g
+    and no warning. Now every solve and step passes it: 1.8000 V, 128.198, one warning at the user's call."""
+    import warnings
 
     from pybamm_aea.readout import ESC
 
-    values = pybamm.ParameterValues("Li2021_Mo6S8")
-    values["Cathode loading [kg.m-2]"] *= 0.01
-    values["Nominal cell capacity [A.h]"] *= 0.01
-
-    def discharged(rate):
-        """(the solution, its mA.h per g of electrode) of the thin electrode's discharge at ``rate`` to 1.8 V."""
-        sol = pybamm.Simulation(AEA(), parameter_values=values.copy(),
-                                experiment=pybamm.Experiment([f"Discharge at {rate} until 1.8 V"])).solve()
-        q = sol[ESC].entries
-        return sol, q[-1] - q[0]
-
+    values = _thin_lms_values()
+    values["Current function [A]"] = values["Nominal cell capacity [A.h]"]  # 1C
     with warnings.catch_warnings(record=True) as said:
-        warnings.simplefilter("always", StepRefinedWarning)
-        sol, capacity = discharged("1C")
-    refined = [str(w.message) for w in said if issubclass(w.category, StepRefinedWarning)]
-    assert len(refined) == 1 and "no event reached at its consistent end state" in refined[0], refined
+        warnings.simplefilter("always")
+        sol = pybamm.Simulation(AEA(), parameter_values=values).solve([0, 4000])
+    refined = _refined_warnings(said)
+    assert len(refined) == 1 and "no event reached at its consistent end state" in str(refined[0].message), refined
+    assert str(refined[0].message).startswith("the integration from t = 0 s ended")
+    assert refined[0].filename == __file__
+    assert "Minimum voltage" in sol.termination
     assert sol["Voltage [V]"].entries[-1] == pytest.approx(1.8, abs=1e-3)
-    equilibrium = discharged("0.05C")[1]  # (the equilibrium's: 128.1988 at 0.05C and at C/50, measured 2026-12-05)
-    assert capacity == pytest.approx(equilibrium, abs=0.01)
+    q = sol[ESC].entries
+    assert q[-1] - q[0] == pytest.approx(_thin_lms_equilibrium(), abs=0.01)
+
+
+@pytest.mark.parametrize("outputs_only", [False, True], ids=["states", "output_variables"])
+def test_a_batched_solve_solves_again_only_the_input_set_short_of_its_cut_off(outputs_only):
+    """A solve of a list of input sets (the sweep's batched rows, which keep only output variables): PyBaMM
+    post-processes each set, and each is checked on its own. The set's loading and the thin one (1 % of it), each at
+    1C: the thin set ended at 1.9042 V with 128.134 mA.h/g (with output variables only: its voltage output IDA's
+    interpolated 1.8000 V beside the same 128.134), no warning; now it alone is solved again (1.8000 V, 128.198) and
+    the other set is the solution it has solved alone, to the bit."""
+    import warnings
+
+    from pybamm_aea.readout import ESC
+
+    def simulation():
+        model = AEA()
+        solver = model.default_solver_with(output_variables=["Voltage [V]", ESC]) if outputs_only else None
+        return pybamm.Simulation(model, parameter_values=values, solver=solver)
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    loading, capacity = values["Cathode loading [kg.m-2]"], values["Nominal cell capacity [A.h]"]
+    values.update({"Cathode loading [kg.m-2]": "[input]", "Current function [A]": "[input]"})
+    sets = [{"Cathode loading [kg.m-2]": loading * f, "Current function [A]": capacity * f} for f in (1.0, 0.01)]
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        full, thin = simulation().solve([0, 4000], inputs=sets)
+    refined = [str(w.message) for w in _refined_warnings(said)]
+    assert len(refined) == 1 and "of input set 1 (of 2) ended with no event reached" in refined[0], refined
+    assert thin["Voltage [V]"].entries[-1] == pytest.approx(1.8, abs=1e-3)
+    q = thin[ESC].entries
+    assert q[-1] - q[0] == pytest.approx(_thin_lms_equilibrium(), abs=0.01)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        alone = simulation().solve([0, 4000], inputs=sets[0])
+    for name in ("Voltage [V]", ESC):
+        assert np.array_equal(full[name].entries, alone[name].entries), name
+
+
+def test_each_event_is_judged_reached_in_its_own_unit(monkeypatch):
+    """:meth:`ConsistentEventIDAKLUSolver._event_short`: each event's value at the consistent end state is made a time
+    by the rate it fell at over the last solver interval and compared with rtol times the integration's duration
+    (at rtol 1e-4 over 3580 s: 0.358 s). One threshold, 1e-3, was compared with every event in its own unit: a
+    current cut-off 5e-4 A from zero (a thin cell's) hid a voltage 0.2346 V short (the check could only miss).
+    Events are rows of the state here."""
+    from pybamm_aea.models import solvers
+
+    monkeypatch.setattr(solvers, "event_functions",
+                        lambda model: [lambda t, y, p, k=k: y[k] for k in range(2)])
+    solver = solvers.ConsistentEventIDAKLUSolver(rtol=1e-4)
+
+    def short(before, end):
+        return solver._event_short(None, 0.0, (3500.0, np.array(before)), (3580.0, np.array(end)), np.zeros(0))
+
+    # a voltage 0.2346 V short (287 s at its rate) and a current 5e-4 A from its cut-off (400 s): short, the voltage
+    assert short([0.30, 6e-4], [0.2346, 5e-4]) == pytest.approx(0.2346)
+    # the voltage 1e-5 V from its cut-off, falling 0.05 V in the 80 s: 0.016 s, reached
+    assert short([0.05, 6e-4], [1e-5, 5e-4]) is None
+    # an event past zero, or one not finite: reached (nothing solved again)
+    assert short([0.30, 1e-3], [0.2346, -1e-6]) is None
+    assert short([0.30, np.nan], [0.2346, 5e-4]) is None
+    # an event rising (a discharge's maximum-voltage event) is not reached: short if the other is not either
+    assert short([0.30, 1.0], [0.2346, 1.1]) == pytest.approx(0.2346)

@@ -1,7 +1,9 @@
 """The AEA model's solvers: PyBaMM's IDAKLU solver specialised for its models (one module for the package's
 subclassing of PyBaMM's solver internals; :meth:`pybamm_aea.AEA.default_solver` chooses among them).
 
-- :class:`ConsistentEventIDAKLUSolver`: a step ended by an event ends on a consistent state.
+- :class:`ConsistentEventIDAKLUSolver`: a step ended by an event ends on a consistent state; an integration that
+  ends outside the model's bounds or short of every event is solved again at a tighter tolerance
+  (:class:`StepRefinedWarning`).
 - :class:`SharedEventsIDAKLUSolver`: the multi-phase host's default, events joined in one function, a Newton
   matrix per variable, one retry of a failed step (:class:`StepRetriedWarning`).
 - :class:`ScalarFunctionsIDAKLUSolver`: the lever-rule host's default, the model's functions as CasADi SX.
@@ -10,6 +12,9 @@ subclassing of PyBaMM's solver internals; :meth:`pybamm_aea.AEA.default_solver` 
 The first three are :class:`pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (inputs checked against their
 physical ranges).
 """
+import os
+from pathlib import Path
+import sys
 import warnings
 
 import casadi
@@ -19,13 +24,27 @@ import pybamm
 
 from ..pybamm_adapter.model_internals import algebraic_size, differential_size, state_scale, state_slices, state_values
 from ..pybamm_adapter.solver_internals import (event_functions, flatten_inputs, has_sensitivities, idaklu_options,
-                                               replace_solver_functions, residual_function, set_end_state,
-                                               set_event_functions, set_jacobian_function)
+                                               integrate_again, replace_solver_functions, residual_function,
+                                               set_end_state, set_event_functions, set_jacobian_function)
 from .experiment_checks import CheckedIDAKLUSolver, NonFiniteStatesError
 
 __all__ = ["ConsistentEventIDAKLUSolver", "SharedEventsIDAKLUSolver", "ScalarFunctionsIDAKLUSolver",
            "StepRetriedWarning", "StepRefinedWarning", "NonFiniteStatesError", "downstream_states",
            "FlagKeepingIDAKLUSolver"]
+
+
+#: the folders of PyBaMM's and this package's code: a warning is pointed past their frames, at the user's call
+_LIBRARY_FOLDERS = tuple(os.path.join(str(folder), "") for folder in
+                         (Path(pybamm.__file__).resolve().parent, Path(__file__).resolve().parents[1]))
+
+
+def _users_stacklevel():
+    """The ``stacklevel`` (:func:`warnings.warn`'s, counted from the function that calls this) of the first frame
+    outside PyBaMM and this package: the user's ``sim.solve`` or ``solver.solve`` call."""
+    frame, level = sys._getframe(1), 1
+    while frame.f_back is not None and os.path.realpath(frame.f_code.co_filename).startswith(_LIBRARY_FOLDERS):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 class _ScalarFunctions(pybamm.BaseSolver):
@@ -249,6 +268,27 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
     2.80025 V, where IDA's interpolant put 2.80000 V). PyBaMM's SPM, whose solver keeps the
     algebraic states in the error test, ends a constant-power step within 4e-5 of P. A state the Newton
     iteration does not converge for is left as IDA returned it.
+
+    An integration (a solve's, a step's: every path passes :meth:`_integrate`, one check per input set) that ends
+    with a state outside the range the model's equations keep it in (:attr:`BOUNDED_STATES`) by more than the
+    solver's tolerance on it has an integration error above the tolerances: that input set is integrated once more
+    from the same state at a tenth of the relative tolerance (:attr:`REFINED_RTOL`), with a
+    :class:`StepRefinedWarning` (another if the refined integration ends outside too); the other sets are kept as
+    they are. The case: the dispersed material's lithiation z, which its rate law keeps in [0, 1] (the rate vanishes
+    with the reacting area at each end). On the steep end of the Li4Ti5O12 plateau, LTO-LMS vs Li-In at 0.1C
+    (activation and contact loss, persistent Li0), the 8th discharge's last two IDA steps (85 s, 26 s) left z at
+    1.0091; charge 8 returned the overfill to the host at its Li4 end within 2.5 s, faster than the current takes
+    Li out, and its voltage fell through the model's minimum-voltage event ("Experiment is infeasible" after 8 of
+    120 cycles). Refined, the step ends within the tolerance and all 120 cycles run (9 of 240 steps refined;
+    tests/test_degradation.py). Nothing changes where no integration ends outside.
+
+    So is an integration an event ended whose consistent end state reaches none of the termination events
+    (:meth:`_event_short`): each event's value there, in its own unit, over the rate it fell at in the last solver
+    interval, is more than rtol times the integration's duration ahead (at a constant current, a capacity short by
+    more than rtol: the scale the tolerance sets for a capacity). IDA located the event on its interpolant of
+    algebraic states. A 33 nm LMS electrode (1 % of the set's loading) at 1C stopped on its 1.8 V cut-off at
+    2.0346 V, 127.971 against the equilibrium's 128.199 mA.h/g, in an experiment and in a plain ``solve``;
+    refined, at 1.8000 V with 128.198 (tests/test_solver_tolerance.py). The main comparison's figures do not move.
     """
 
     #: Newton iterations and the residual (of PyBaMM's scaled equations) it must reach
@@ -276,31 +316,48 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     def _post_process_solution(self, sol, model, integration_time, inputs_dict, t_eval):
         solution = super()._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)
-        if (solution.termination == "event" and algebraic_size(model) > 0 and not solution.variables_returned
-                and not has_sensitivities(model) and len(solution.all_ts[-1]) > 1):
-            y = np.array(solution.all_ys[-1], dtype=float)
-            t = float(solution.all_ts[-1][-1])
+        short = None
+        ts = np.asarray(solution.all_ts[-1], dtype=float)
+        if (solution.termination == "event" and algebraic_size(model) > 0 and not has_sensitivities(model)
+                and len(ts) > 1):
             p = flatten_inputs(inputs_dict) if inputs_dict else np.zeros(0)
-            z = self._consistent_algebraic_states(model, t, y[:, -1], p)
             n = differential_size(model)
-            if z is not None and self._off_by_more_than_tolerance(model, y[n:, -1], z):
-                y[n:, -1] = z
-                set_end_state(solution, y)
-                # (a Solution takes no new attribute: the step that asked reads it from here, see
-                # SharedEventsIDAKLUSolver._checked_step)
-                self._last_event_short = self._event_short(model, t, y[:, -1], p)
+            if not solution.variables_returned:
+                y = np.array(solution.all_ys[-1], dtype=float)
+                z = self._consistent_algebraic_states(model, float(ts[-1]), y[:, -1], p)
+                if z is not None and self._off_by_more_than_tolerance(model, y[n:, -1], z):
+                    y[n:, -1] = z
+                    set_end_state(solution, y)
+                    short = self._event_short(model, ts[0], (ts[-2], y[:, -2]), (ts[-1], y[:, -1]), p)
+            else:  # (only output variables kept, computed by IDA at its end state: that is judged, not replaced)
+                end = np.array(solution.y_event, dtype=float).ravel()
+                z = self._consistent_algebraic_states(model, float(ts[-1]), end, p)
+                if z is not None and self._off_by_more_than_tolerance(model, end[n:], z):
+                    end[n:] = z
+                    start = np.asarray(solution.first_state.all_ys[0], dtype=float)[:, 0]
+                    short = self._event_short(model, ts[0], (ts[0], start), (ts[-1], end), p)
+        # (one per input set, in their order; a Solution takes no new attribute: :meth:`_integrate` reads them)
+        self.__dict__.setdefault("_ends_short", []).append(short)
         return solution
 
-    #: how far [the event's own unit: V for a voltage cut-off] every termination event may still be from zero at the
-    #: consistent end state of a step an event ended before the step counts as ended short of it
-    EVENT_REACHED = 1e-3
-
-    def _event_short(self, model, t, y, p):
-        """The smallest value of the model's termination events at the state ``y`` (time ``t`` [s], inputs ``p``) if
-        every one is above :attr:`EVENT_REACHED` (no event reached there: IDA located the event on its interpolant of
-        algebraic states off by more than that), else None."""
-        values = [float(np.min(np.asarray(f(t, y, p), dtype=float))) for f in event_functions(model)]
-        return min(values) if values and min(values) > self.EVENT_REACHED else None
+    def _event_short(self, model, t_start, before, end, p):
+        """The value (in its own unit: V, Li content, A) of the termination event nearest in time at the consistent end
+        state of an integration from ``t_start`` [s] an event ended, if every event was still more than rtol times
+        the integration's duration ahead there, else None. ``end`` and ``before`` are (time [s], state): the
+        consistent end state and the solution's point before it (its start when only output variables are kept),
+        ``p`` the inputs. Each event's value is made a time by the rate it fell at from ``before`` to ``end``; an
+        event at or past zero, rising, or not finite counts as reached."""
+        (t_before, y_before), (t_end, y_end) = before, end
+        if not t_end > t_before:
+            return None
+        values = [np.concatenate([np.ravel(np.asarray(f(t, y, p), dtype=float)) for f in event_functions(model)])
+                  for t, y in ((float(t_before), y_before), (float(t_end), y_end))]
+        if not values[1].size or not np.isfinite(values).all() or (values[1] <= 0).any():
+            return None
+        fell = values[0] - values[1]
+        ahead = np.where(fell > 0, values[1] * (t_end - t_before) / np.where(fell > 0, fell, 1.0), np.inf)
+        nearest = int(np.argmin(ahead))
+        return float(values[1][nearest]) if ahead[nearest] > self.rtol * (t_end - t_start) else None
 
     def _consistent_algebraic_states(self, model, t, y, p):
         """The algebraic states solving the model's algebraic equations at time ``t`` [s] with the
@@ -333,6 +390,72 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         atol = atol.ravel()[differential_size(model):] if atol.ndim else atol
         return bool(np.max(np.abs(z_ida - z) / (self.rtol * np.abs(z) + atol)) > 1)
 
+    #: state variables (by name) and the closed range their equations keep them in
+    BOUNDED_STATES = {"Dispersed material lithiation": (0.0, 1.0)}
+    #: the relative tolerance of a refined integration, as a fraction of the solver's
+    REFINED_RTOL = 0.1
+
+    def _integrate(self, model, t_eval, inputs_list=None, t_interp=None, nproc=None):
+        # (every solve and step integrates here, one solution per input set; see the class's refinement)
+        self._ends_short = []  # (one per input set, from _post_process_solution)
+        solutions = super()._integrate(model, t_eval, inputs_list, t_interp, nproc)
+        if getattr(self, "_refined", False):  # (the solver that refined the integration checks its end, once)
+            return solutions
+        for index, solution in enumerate(solutions):
+            if solution.termination == "failure":  # (IDA failed: a failure stands as one, or is retried)
+                continue
+            outside = self._outside_bounds(model, solution, self.rtol, self._end_short(index))
+            if outside is not None:
+                solutions[index] = self._solved_again(model, t_eval, inputs_list or [{}], index, t_interp, outside)
+        return solutions
+
+    def _end_short(self, index):
+        """Input set ``index``'s :meth:`_event_short` of the last integration (None if it has none)."""
+        shorts = getattr(self, "_ends_short", [])
+        return shorts[index] if index < len(shorts) else None
+
+    def _solved_again(self, model, t_eval, inputs_list, index, t_interp, outside):
+        """Input set ``index``'s integration over ``t_eval`` [s], which ended with ``outside``, solved again from
+        its start at :attr:`REFINED_RTOL` times rtol, with a :class:`StepRefinedWarning` (another if its end is
+        still outside)."""
+        refined = type(self)(rtol=self.rtol * self.REFINED_RTOL, atol=self.atol, options=dict(idaklu_options(self)),
+                             output_variables=self.output_variables)
+        refined._refined = True
+        refined.experiment_inputs = self.experiment_inputs
+        what = f"{'a step' if self.experiment_inputs is not None else 'the integration'} from t = {t_eval[0]:.6g} s"
+        if len(inputs_list) > 1:
+            what += f" of input set {index} (of {len(inputs_list)})"
+        warnings.warn(f"{what} ended with {outside}; solved again at rtol {refined.rtol:g}", StepRefinedWarning,
+                      stacklevel=_users_stacklevel())
+        solution = integrate_again(refined, model, t_eval, inputs_list, index, t_interp)
+        still = refined._outside_bounds(model, solution, refined.rtol, refined._end_short(0))
+        if still is not None:
+            warnings.warn(f"{what} solved again at rtol {refined.rtol:g} still ended with {still}", StepRefinedWarning,
+                          stacklevel=_users_stacklevel())
+        return solution
+
+    def _outside_bounds(self, model, solution, rtol, short=None):
+        """What an integration's end state holds outside :attr:`BOUNDED_STATES` by more than the tolerance (``rtol``
+        times the bound plus the solver's atol times the state's scale), or, given ``short`` (:meth:`_event_short`), the
+        event it ended on not reached at its consistent end state, as a phrase, or None."""
+        if short is not None:
+            return (f"no event reached at its consistent end state (the nearest in time still {short:.4g} from zero in "
+                    "its own unit: an event located on IDA's interpolant of the algebraic states)")
+        if getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
+            return None
+        y = np.asarray(solution.all_ys[-1], dtype=float)[:, -1]
+        for name, (low, high) in self.BOUNDED_STATES.items():
+            values = state_values(model, y, name)
+            if values is None or not values.size:
+                continue
+            atol = self.atol * abs(state_scale(model, name))
+            top, bottom = values.max(), values.min()
+            if top > high + rtol * abs(high) + atol:
+                return f"{name} {top:.6g}, above its {high:g}"
+            if bottom < low - rtol * abs(low) - atol:
+                return f"{name} {bottom:.6g}, below its {low:g}"
+        return None
+
     def __getstate__(self):
         state = super().__getstate__()
         state.pop("_consistent_newton", None)  # (rebuilt for the model of the next solve)
@@ -344,8 +467,9 @@ class StepRetriedWarning(UserWarning):
 
 
 class StepRefinedWarning(UserWarning):
-    """An experiment step was solved again at a tighter tolerance because it ended with a state outside the range
-    the model keeps it in (:class:`SharedEventsIDAKLUSolver`)."""
+    """An integration (an experiment step's, a solve's input set) was solved again at a tighter tolerance because it
+    ended with a state outside the range the model keeps it in or short of every event
+    (:class:`ConsistentEventIDAKLUSolver`)."""
 
 
 class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _DownstreamJacobian):
@@ -365,81 +489,14 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
     infinite entries, see :class:`_DownstreamJacobian`). Since LiCoO2's volume grows on charge and with
     pybammsolvers 0.11.1 (session 38) none of AEA_LiCoO2 / AEA_NMC532 at 0.1, 0.4 and 1C, 25 C, fails, with
     or without the full-lattice-gas events; the test injects the failure. Nothing changes where no step fails.
-
-    A step that ends with a state outside the range the model's equations keep it in (:attr:`BOUNDED_STATES`) by
-    more than the solver's tolerance on it has an integration error above the tolerances: it is solved once more
-    from the same state at a tenth of the relative tolerance (:attr:`REFINED_RTOL`), with a
-    :class:`StepRefinedWarning` (another if the refined step ends outside too). The case: the dispersed material's
-    lithiation z, which its rate law keeps in [0, 1] (the rate vanishes with the reacting area at each end). On the
-    steep end of the Li4Ti5O12 plateau, LTO-LMS vs Li-In at 0.1C (activation and contact loss, persistent Li0),
-    the 8th discharge's last two IDA steps (85 s, 26 s) left z at 1.0091; charge 8 returned the overfill to the host
-    at its Li4 end within 2.5 s, faster than the current takes Li out, and its voltage fell through the model's
-    minimum-voltage event ("Experiment is infeasible" after 8 of 120 cycles). Refined, the step ends within the
-    tolerance and all 120 cycles run (9 of 240 steps refined; tests/test_degradation.py). Nothing changes where no
-    step ends outside.
-
-    So is a step an event ended whose consistent end state (:class:`ConsistentEventIDAKLUSolver`) reaches none of
-    the termination events (each above :attr:`~ConsistentEventIDAKLUSolver.EVENT_REACHED` there): IDA located the
-    event on its interpolant of algebraic states off by more than that. A 33 nm LMS electrode (1 % of the set's
-    loading) at 1C stopped on its 1.8 V cut-off at 2.0346 V, 127.971 against the equilibrium's 128.199 mA.h/g;
-    refined, at 1.8000 V with 128.198 (tests/test_solver_tolerance.py). The main comparison's figures do not move.
-    A step the retry solved is not checked so.
+    The retry's integration, like any, is solved again if it ends outside the model's bounds or short of every event
+    (:class:`ConsistentEventIDAKLUSolver`).
     """
 
     #: the retry's first step [s]: a thousandth of a second, below every time constant of the cells
     RETRY_FIRST_STEP = 1e-3
-    #: state variables (by name) and the closed range their equations keep them in
-    BOUNDED_STATES = {"Dispersed material lithiation": (0.0, 1.0)}
-    #: the relative tolerance of a refined step, as a fraction of the solver's
-    REFINED_RTOL = 0.1
 
     def _checked_step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
-        self._last_event_short = None  # (set by _post_process_solution for this step's end)
-        solution = self._step_retried_on_failure(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
-        if getattr(self, "_refined", False):  # (the solver that refined the step checks its end state, once)
-            return solution
-        outside = self._outside_bounds(model, solution, self.rtol)
-        if outside is None:
-            return solution
-        refined = type(self)(rtol=self.rtol * self.REFINED_RTOL, atol=self.atol, options=dict(idaklu_options(self)),
-                             output_variables=self.output_variables)
-        refined._refined = True
-        refined.experiment_inputs = self.experiment_inputs
-        t0 = float(old_solution.t[-1]) if old_solution is not None and hasattr(old_solution, "t") else 0.0
-        warnings.warn(f"a step from t = {t0:.6g} s ended with {outside}; solved again at rtol {refined.rtol:g}",
-                      StepRefinedWarning, stacklevel=3)
-        solution = refined._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
-        still = refined._outside_bounds(model, solution, refined.rtol)
-        if still is not None:
-            warnings.warn(f"the step from t = {t0:.6g} s solved again at rtol {refined.rtol:g} still ended with "
-                          f"{still}", StepRefinedWarning, stacklevel=3)
-        return solution
-
-    def _outside_bounds(self, model, solution, rtol):
-        """What a step's end state holds outside :attr:`BOUNDED_STATES` by more than the tolerance (``rtol`` times the
-        bound plus the solver's atol times the state's scale), or the event it ended on not reached at its consistent
-        end state (:meth:`ConsistentEventIDAKLUSolver._event_short`), as a phrase, or None."""
-        short = getattr(self, "_last_event_short", None)
-        if short is not None:
-            return (f"no event reached at its consistent end state (the nearest {short:.4g} from it: an event located "
-                    "on IDA's interpolant of the algebraic states)")
-        if getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
-            return None
-        y = np.asarray(solution.all_ys[-1], dtype=float)[:, -1]
-        for name, (low, high) in self.BOUNDED_STATES.items():
-            values = state_values(model, y, name)
-            if values is None or not values.size:
-                continue
-            atol = self.atol * abs(state_scale(model, name))
-            top, bottom = values.max(), values.min()
-            if top > high + rtol * abs(high) + atol:
-                return f"{name} {top:.6g}, above its {high:g}"
-            if bottom < low - rtol * abs(low) - atol:
-                return f"{name} {bottom:.6g}, below its {low:g}"
-        return None
-
-    def _step_retried_on_failure(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args,
-                                 **kwargs):
         # (CheckedIDAKLUSolver.step's note on a custom step's failure, which solves the step again, is made after
         # this, once, only if the retry fails too)
         try:
@@ -456,7 +513,7 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
             warnings.warn(f"IDA failed on a step at t = {t0:.6g} s ({exc}); solved again with PyBaMM's Newton "
                           f"matrix and a {self.RETRY_FIRST_STEP:g} s first step", StepRetriedWarning,
-                          stacklevel=3)
+                          stacklevel=_users_stacklevel())
             return retry._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 
 

@@ -40,7 +40,9 @@ not; :func:`install` installs them, idempotently, in this order):
 **Solver internals read or set outside an override** (:mod:`.solver_internals`, used by
 :mod:`pybamm_aea.models.solvers` and :mod:`pybamm_aea.models.experiment_checks`):
 ``pybamm.solvers.base_solver.flatten_inputs``, the private ``Solution._y_event`` (set with the solution's end state)
-and ``IDAKLUSolver._options`` (read); what ``BaseSolver.set_up`` attaches to a model: ``rhs_algebraic_eval``,
+and ``IDAKLUSolver._options`` (read); ``IDAKLUSolver._integrate`` called on a second solver set up for the same model,
+with the model's ``y0_list``, ``y0S_list``, ``y0full`` and ``ydot0full`` (an integration's initial states) read and
+restored around it (``integrate_again``); what ``BaseSolver.set_up`` attaches to a model: ``rhs_algebraic_eval``,
 ``jac_rhs_algebraic_eval`` and ``terminate_events_eval`` (read and replaced), the other CasADi functions IDAKLU takes
 (replaced by their SX form), ``calculate_sensitivities`` and ``y0`` (read). Retired by: those made public, or IDAKLU
 ending an event-terminated step on a consistent state itself.
@@ -64,6 +66,10 @@ one fails the tests that run the solvers and the model):
   :class:`~pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver` (the event point made consistent) and
   :class:`~pybamm_aea.models.solvers.FlagKeepingIDAKLUSolver` (IDA's return flags kept). Retired by: a public
   post-processing hook, IDA's flag on the Solution, and the consistent event state upstream.
+- ``pybamm.IDAKLUSolver._integrate(model, t_eval, inputs_list, t_interp, nproc)`` (the one method ``solve`` and
+  ``step`` both integrate through, one solution per input set):
+  :class:`~pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver` (an input set that ends outside the model's bounds or short of every event integrated again at a tighter
+  tolerance). Retired by: a public post-integration hook per input set.
 - ``pybamm.BaseSolver._check_event_violation(t_eval, model, y0, inputs_dict)``:
   :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (PyBaMM's "non-positive at initial conditions"
   explained). Retired by: PyBaMM's error naming the event, its value and the state it was evaluated on.

@@ -14,9 +14,13 @@ methods they override (listed in :mod:`pybamm_aea.pybamm_adapter`) goes through 
   ``model.jac_rhs_algebraic_eval``: CasADi functions of ``(t, y, inputs)``), :func:`event_functions` and
   :func:`set_event_functions` (``model.terminate_events_eval``), :func:`replace_solver_functions`
   (:data:`SOLVER_FUNCTIONS`), :func:`has_sensitivities` (``model.calculate_sensitivities``) and
-  :func:`initial_state` (``model.y0``, from ``model.y0_list``: the consistent initial state of the last set-up or step).
+  :func:`initial_state` (``model.y0``, from ``model.y0_list``: the consistent initial state of the last set-up or step);
+- :func:`integrate_again`: one input set of the last integration run again by another solver, which calls
+  ``IDAKLUSolver.set_up`` and the private ``_integrate`` (the one method ``solve`` and ``step`` both integrate through)
+  and reads and restores the model's initial states of the integration (:data:`INITIAL_STATES`).
 
-What upstream would replace this module: ``flatten_inputs`` exported; a public way to set a solution's end state
+What upstream would replace this module: ``flatten_inputs`` exported; a public post-integration hook per input set
+(or IDA's tolerance tightened for one input set); a public way to set a solution's end state
 (or IDAKLU ending an event-terminated step on a consistent state itself); a public ``IDAKLUSolver.options``; a
 documented set-up result (the model's functions and initial state) a solver subclass may read and replace.
 """
@@ -90,3 +94,24 @@ def initial_state(model):
     """The state vector a set-up ``model``'s solve or step starts from (PyBaMM 26.10's ``model.y0``: the first of
     ``model.y0_list``, a ``casadi.DM`` or array; None before the set-up)."""
     return model.y0
+
+
+#: the model attributes PyBaMM 26.10's ``solve`` and ``step`` set to an integration's initial states, one per input
+#: set (``y0full`` and ``ydot0full``, IDAKLU's, are what it integrates from), and ``set_up`` resets
+INITIAL_STATES = ("y0_list", "y0S_list", "y0full", "ydot0full")
+
+
+def integrate_again(solver, model, t_eval, inputs_list, index, t_interp=None):
+    """Input set ``index`` of the integration ``model`` last ran (over ``t_eval`` [s] with ``inputs_list``, the
+    model inputs it ran with) integrated again from the same initial state by ``solver``, another IDAKLU solver, set
+    up here for ``model``; the model's :data:`INITIAL_STATES` as they were after. Returns the solution (PyBaMM's
+    post-processing of one input set, before its termination reason is read, as ``_integrate`` returns it)."""
+    saved = {name: getattr(model, name) for name in INITIAL_STATES if hasattr(model, name)}
+    inputs = [inputs_list[index]]
+    try:
+        solver.set_up(model, inputs, t_eval)
+        model.y0full, model.ydot0full = [saved["y0full"][index]], [saved["ydot0full"][index]]
+        return solver._integrate(model, t_eval, inputs, t_interp)[0]
+    finally:
+        for name, value in saved.items():
+            setattr(model, name, value)
