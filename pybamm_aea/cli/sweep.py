@@ -100,8 +100,7 @@ def register(subparsers):
              "points are dropped, and the count is printed)")
     keep(_args.add_cathode_cells(p))
     add("--mesh-check", action="store_true",
-        help="also run every point on twice the cells (a point the mesh decides, warned "
-             "MeshDependentNucleationWarning: 8x, at least 160): columns 'Fine-mesh ...' and 'Mesh converged' (ESC "
+        help="also run every point on twice the cells: columns 'Fine-mesh ...' and 'Mesh converged' (ESC "
              "within 1 %%, mean discharge voltage within 10 mV); with --results the fine rows go to "
              "FILE's stem + '.fine' + its suffix")
     add("--no-progress", keyword="progress", action="store_true", help="no progress bar on stderr")

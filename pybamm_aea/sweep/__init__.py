@@ -83,9 +83,7 @@ Mesh
 Points run on the model's mesh (20 cells across the cathode on the multi-phase host, 10 on the lever rule), or on
 ``cathode_cells``. Near a nucleation threshold the multi-phase host's outcome can be the mesh's (README, known
 limits): ``mesh_check=True`` runs the grid a second time on twice the cells and compares row by row with the
-criteria of :func:`pybamm_aea.mesh_check`; a row whose solve warns
-:class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` is compared with 8x the cells (at least 160), as
-``mesh_check`` compares such a run.
+criteria of :func:`pybamm_aea.mesh_check`.
 
 Parallelism
 -----------

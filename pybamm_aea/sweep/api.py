@@ -102,14 +102,11 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     mesh_check : bool
         Also run every point on twice the cells (of ``cathode_cells``, else of the model's mesh) and add the
         columns "Fine-mesh electrode specific capacity [mA.h.g-1]", "Fine-mesh first discharge electrode specific
-        capacity [mA.h.g-1]", "Fine-mesh mean discharge voltage vs Li [V]", "Mesh converged" and "Fine-mesh cathode
-        cells": both capacities within 1 % of the largest of the four and the mean discharge voltage within 10 mV
-        (the criteria of :func:`pybamm_aea.mesh_check`), no error on either mesh. A row whose solve warns
-        :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` is compared, as ``mesh_check`` compares such a
-        run, with 8x the cells (at least 160), where twice the cells can agree and both be wrong. With
-        ``results_file`` the fine rows keep a store of their own beside it (``s.sqlite`` -> ``s.fine.sqlite``,
-        checked before any solve), so both resume; the rows on 8x the cells are solved again.
-        ``table.attrs["mesh check"]`` gives the meshes. About 3x the time (README, "Design sweeps").
+        capacity [mA.h.g-1]", "Fine-mesh mean discharge voltage vs Li [V]" and "Mesh converged": both capacities within
+        1 % of the largest of the four and the mean discharge voltage within 10 mV (the criteria of
+        :func:`pybamm_aea.mesh_check`), no error on either mesh. With ``results_file`` the fine rows keep a store
+        of their own beside it (``s.sqlite`` -> ``s.fine.sqlite``, checked before any solve), so both resume.
+        ``table.attrs["mesh check"]`` gives the two meshes. About 3x the time (README, "Design sweeps").
 
     Returns
     -------

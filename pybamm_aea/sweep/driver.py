@@ -10,12 +10,10 @@ from ..user_input import is_finite_positive, not_a_number
 from .api import SweepConfigError, SweepNote, _default_batch_size, count, worker_count
 from .config import build_config, compaction_notes
 from .grid import batches as split, expand_grid, point_key, unique_points, with_reference_rate
-from .metrics import ESC, FIRST_ESC, MEAN_DISCHARGE_VOLTAGE_VS_LI, MESH_DECIDED, RESULT_COLUMNS, RETENTION
+from .metrics import ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION
 
 #: prefix of the mesh check's columns: "Fine-mesh electrode specific capacity [mA.h.g-1]", ...
 FINE_MESH = "Fine-mesh "
-#: the columns of a row the mesh check compares (:func:`_add_mesh_check`)
-COMPARED = (ESC, FIRST_ESC, MEAN_DISCHARGE_VOLTAGE_VS_LI, "error")
 
 
 def _failed_rows(names):
@@ -130,12 +128,10 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         if store is not None:
             store.close()
 
-    rows, decided = [], []
-    for k, p in enumerate(all_points):
+    rows = []
+    for p in all_points:
         rec = results[point_key(p, names)]
         rows.append({c: rec.get(c, p.get(c, np.nan)) for c in columns})
-        if rec.get(MESH_DECIDED):
-            decided.append(k)
     df = pd.DataFrame(rows, columns=columns)
     if "C-rate" in names:
         _rate_capability(df, names, reference_c_rate)
@@ -154,27 +150,10 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
                       compaction=compaction, reference_c_rate=reference_c_rate, retry_failed=retry_failed,
                       batch_size=batch_size, batched=batched, threads=threads, progress=progress,
                       mp_context=mp_context, cathode_cells=fine["cells"], notes=False)
-        cells = np.full(len(df), fine["cells"])
-        if decided and fine["finest cells"] > fine["cells"]:
-            # rows the mesh decides (MeshDependentNucleationWarning): twice the cells can agree and both be wrong, so
-            # they are compared with the finest mesh measured, as mesh_check does (no store: run again on a resume)
-            finest = run([{n: all_points[k][n] for n in names} for k in decided], parameter_set=parameter_set,
-                         experiment=experiment, client=client, options=options, results_file=None, workers=workers,
-                         export=None, force=force, compaction=compaction, reference_c_rate=reference_c_rate,
-                         retry_failed=retry_failed, batch_size=batch_size, batched=batched, threads=threads,
-                         progress=progress, mp_context=mp_context, cathode_cells=fine["finest cells"], notes=False)
-            where = {point_key(r, names): i for i, r in enumerate(finest[names].to_dict("records"))}
-            fine_df = fine_df.copy()
-            for k in decided:
-                for col in COMPARED:
-                    fine_df.at[k, col] = finest.at[where[point_key(all_points[k], names)], col]
-                cells[k] = fine["finest cells"]
         _add_mesh_check(df, fine_df)
-        df[FINE_MESH + "cathode cells"] = cells
         fine_file = None if fine["results_file"] is None else str(fine["results_file"])  # attrs stay JSON (Parquet)
         df.attrs["mesh check"] = {"cathode cells": fine["cells"] // 2, "fine cathode cells": fine["cells"],
-                                  "fine results_file": fine_file, "finest cathode cells": fine["finest cells"],
-                                  "rows on the finest mesh": len(decided)}
+                                  "fine results_file": fine_file}
     if export is not None:
         export_table(df, export, key_columns=names)
     return df
@@ -189,21 +168,17 @@ def fine_results_path(results_file):
 
 
 def _fine_run(config, results_file):
-    """Cells, record and store of the mesh check's run: twice the sweep's cells (its own, or the model's); and the
-    cells of a row the mesh decides, mesh_check's refinement of such a run (8x, at least 160)."""
-    import math
-
-    from pybamm_aea.convergence import NUCLEATION_FINE_CELLS, NUCLEATION_REFINEMENT, refined_var_pts
+    """Cells, record and store of the mesh check's run: twice the sweep's cells (its own, or the model's)."""
+    from pybamm_aea.convergence import refined_var_pts
     from pybamm_aea.models.submodels import xi
 
-    coarse = config.cathode_cells
-    if coarse is None:
+    cells = config.cathode_cells
+    if cells is None:
         from pybamm_aea.models.aea import AEA
 
-        coarse = AEA(config.options, build=False).default_var_pts[xi]
-    cells = refined_var_pts({xi: coarse})[xi]  # the mesh check's refinement, as mesh_check's and the screen's
-    finest = coarse * max(NUCLEATION_REFINEMENT, math.ceil(NUCLEATION_FINE_CELLS / coarse))
-    return {"cells": cells, "finest cells": finest, "record": {**config.record, "cathode cells": cells},
+        cells = AEA(config.options, build=False).default_var_pts[xi]
+    cells = refined_var_pts({xi: cells})[xi]  # the mesh check's refinement, as mesh_check's and the screen's
+    return {"cells": cells, "record": {**config.record, "cathode cells": cells},
             "results_file": fine_results_path(results_file) if results_file is not None else None}
 
 

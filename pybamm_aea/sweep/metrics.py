@@ -32,12 +32,6 @@ RESULT_COLUMNS = (
 )
 
 
-#: a row's private flag (in its store record, not a column): its solve warned
-#: :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning`, so its mesh check compares it with the finest mesh
-#: measured, as :func:`pybamm_aea.mesh_check` does, not with twice the cells
-MESH_DECIDED = "_mesh decided"
-
-
 def empty_metrics():
     metrics = {c: np.nan for c in RESULT_COLUMNS}
     metrics.update({"error": None, "warnings": None, "Number of discharges": 0, "Setup time [s]": 0.0})

@@ -14,8 +14,7 @@ import time
 import warnings
 
 from .config import TEMPERATURE_ALIAS, TEMPERATURE_PARAMS, derive_inputs, make_experiment
-from .metrics import (BATCH_VARIABLES, MESH_DECIDED, empty_metrics, fill_from_discharge_solution,
-                      fill_from_experiment)
+from .metrics import (BATCH_VARIABLES, empty_metrics, fill_from_discharge_solution, fill_from_experiment)
 
 #: simulations kept per process (a few configurations, each ~3 MB); the least recently used one is dropped
 CACHE_SIZE = 4
@@ -143,10 +142,6 @@ def _finish(row, metrics, caught):
     if messages:
         metrics["warnings"] = "; ".join(messages)
     row.update(metrics)
-    from pybamm_aea.convergence import MeshDependentNucleationWarning
-
-    if any(issubclass(w.category, MeshDependentNucleationWarning) for w in caught):
-        row[MESH_DECIDED] = True
     return row
 
 
