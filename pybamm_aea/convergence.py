@@ -36,8 +36,8 @@ class MeshDependentNucleationWarning(UserWarning):
     separator before the cut-off, and so the capacity, is the mesh's (:func:`nucleation_mesh_warning`). Warned after
     every solve of an AEA model: an experiment, a plain ``solve(t_eval)`` (each solution of a list of inputs, and so
     ``pybamm_aea.sweep``'s batched rows), from ``initial_soc`` or a ``starting_solution``. Not for a discharge after a
-    charge by its current (formed cells: no input quantity separates them) but by the solved state's voltage trough
-    where Li1 nucleates at the separator (:data:`FORMED_TROUGH_MARGIN`); not on 160 cells or more
+    charge by its current (formed cells: no input quantity separates them) but by the solved state where Li1 nucleates
+    at the separator (:data:`FORMED_POLARISATION_RATE`); not on 160 cells or more
     (docs/known_limits.rst, "Multi-phase host: nucleation and the mesh")."""
 
 
@@ -76,17 +76,15 @@ HYBRID_NUCLEATION_MESH_CURRENT_DENSITY = {material: hybrid.threshold for materia
 NUCLEATION_FINE_CELLS = 160
 
 #: a discharge of Mo6S8 alone that starts with the separator cell in the Li0 phase and not from a pristine host (a
-#: formed cell) is taken as decided by the mesh when the voltage trough where Li1 nucleates at the separator (the
-#: lowest voltage before the step's largest recovery) lies less than this margin [V] above the step's cut-off; the
-#: margin by the cells the Li0 layer at the separator spans at the step's start (its content below the binodals'
-#: midpoint), fewer cells missing more of the nucleus's gradient-energy barrier: (up to that many cells, margin),
-#: the last for any more. Measured 2026-12-05 (session 43, docs/known_limits.rst "Formed cells: the voltage trough";
-#: LMS 1.5-13.91 mg/cm2, 25-70 C, 20 against 80-160 cells). Each margin lies above every mesh-decided trough measured
-#: (1 cell: up to 0.393 V; 2-4 cells: up to 0.307; 5 or more: up to 0.196), so it also flags some converged ones
-#: close below it (1 cell: 13.91 mg/cm2 from 0.372 to 0.396 V converged; 2-4: 0.314; 5 or more: 0.197), and it
-#: misses one checked afterwards (2 mg/cm2 at 70 C and 1.25C: 0.234 V with 6 cells, 100.67 mA.h/g on 20 cells, 0.004
-#: on 160): the separating margin also moves with the loading at one layer count
-FORMED_TROUGH_MARGIN = ((1, 0.40), (4, 0.315), (math.inf, 0.20))
+#: formed cell) is taken as decided by the mesh when, at the voltage trough where Li1 nucleates at the separator (the
+#: lowest voltage before the step's largest recovery), the cell's polarisation (the separator surface's host OCP minus
+#: the cell voltage) over the square root of the time from the step's start exceeds this [V.s-1/2]: a large
+#: polarisation reached fast, Li piling up in a layer thinner than the separator cell. Measured 2026-12-05 (session 43,
+#: docs/known_limits.rst "Formed cells: the nucleation trough"; LMS 1.5-13.91 mg/cm2, 25-70 C, 20 against 80-160
+#: cells): the 23 runs the mesh decides from 0.01166 on, 25 of the 27 converged up to 0.01068 (10 mg/cm2 at 70 C and
+#: 0.4C, 0.01288, and, checked afterwards, 8 mg/cm2 at 55 C and 0.35C, 0.01393, converge and are flagged). Found by a
+#: search over products of powers of the 20-cell solution's quantities on the first 42 of these runs, not derived
+FORMED_POLARISATION_RATE = 0.0112
 #: the smallest recovery [V] after a trough that is read as Li1 nucleating (the measured ones: 0.21-0.48 V; a
 #: discharge in which Li1 never nucleates falls monotonically)
 NUCLEATION_RECOVERY = 0.05
@@ -135,7 +133,7 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     discharge whose time-weighted mean current density [A.m-2] (and temperature), scaled to 70 C with the Li hops' 30
     kJ/mol (x exp(Ea/R (1/T - 1/T_ref))), is above :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's
     :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). No such quantity separates formed cells: any other discharge of
-    Mo6S8 alone is judged by its solved voltage trough (:func:`_formed_trough_warning`). ``cells``: the run's cathode
+    Mo6S8 alone is judged by its solved nucleation trough (:func:`_formed_trough_warning`). ``cells``: the run's cathode
     cells; none from :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is)."""
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or not steps:
         return None
@@ -154,7 +152,7 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
         x0 = float(steps[0]["Cathode Li content"].entries[..., 0].max())
     except (KeyError, IndexError, AttributeError):
         pass
-    if x0 is None or not x0 < x_li0:  # (not pristine: each discharge by its voltage trough)
+    if x0 is None or not x0 < x_li0:  # (not pristine: each discharge by its nucleation trough)
         return None if hybrid is not None else _formed_trough_warning(values, steps, inputs, 1)
     import numpy as np
 
@@ -193,42 +191,37 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
 def _formed_trough_warning(values, steps, inputs, first):
     """The text of a :class:`MeshDependentNucleationWarning` for the first of the step solutions ``steps[first - 1:]``
     (numbered from ``first``) that is a discharge of Mo6S8 alone starting with the separator cell in its Li0 phase
-    whose voltage trough where Li1 nucleates lies within :data:`FORMED_TROUGH_MARGIN` of its cut-off, or None. The
-    cut-off: the step's end voltage when a voltage event ended it, else the set's "Lower voltage cut-off [V]"."""
+    whose polarisation where Li1 nucleates there, over the square root of the time it took, exceeds
+    :data:`FORMED_POLARISATION_RATE`, or None."""
     import numpy as np
 
     try:
-        x_li0, x_li1, lower = (_value(values, n, inputs) for n in (
-            "Li0 phase binodal Li content", "Li1 phase binodal Li content", "Lower voltage cut-off [V]"))
+        x_li0 = _value(values, "Li0 phase binodal Li content", inputs)
     except KeyError:  # (absent: not the case measured)
-        return None
-    if None in (x_li0, x_li1):
         return None
     for number, step in enumerate(steps[first - 1:], start=first):
         try:
-            t, current, V, x = (step[n].entries for n in ("Time [s]", "Current [A]", "Voltage [V]",
-                                                          "Cathode Li content"))
+            t, current, V, x, U = (step[n].entries for n in ("Time [s]", "Current [A]", "Voltage [V]",
+                                                             "Cathode Li content", "Cathode surface OCP [V]"))
         except KeyError:
             return None
         if not (t[-1] > t[0] and np.trapezoid(current, t) > 0) or x.ndim != 2 or not x[-1, 0] < x_li0:
             continue  # (a charge, a rest, or a discharge with no Li0 at the separator to nucleate in)
         after = np.maximum.accumulate(V[::-1])[::-1]  # the highest voltage from each time on
         trough = int(np.argmax(after - V))
-        if after[trough] - V[trough] < NUCLEATION_RECOVERY:
+        if after[trough] - V[trough] < NUCLEATION_RECOVERY or not t[trough] > t[0]:
             continue  # (Li1 did not nucleate: the voltage never recovers)
-        cut_off = V[-1] if "voltage" in str(getattr(step, "termination", "")).lower() else lower
-        layer = int(np.argmax(np.append(x[::-1, 0], math.inf) >= (x_li0 + x_li1) / 2))  # Li0 cells from the separator
-        margin = next(m for cells, m in FORMED_TROUGH_MARGIN if layer <= cells)
-        if cut_off is None or V[trough] - cut_off >= margin:
+        polarisation = float(U[trough] - V[trough])
+        rate = polarisation / math.sqrt(t[trough] - t[0])
+        if not rate > FORMED_POLARISATION_RATE:
             continue
-        return (f"step {number}, a discharge from a formed state (a Li0 layer of {layer} cathode cell"
-                f"{'s' * (layer != 1)} at the separator), nucleates Li1 there at {V[trough]:.3f} V, "
-                f"{1e3 * (V[trough] - cut_off):.0f} mV above its {cut_off:.3g} V cut-off, less than the {margin:g} V "
-                f"below which the default 20-cell mesh's formed cells were measured to nucleate where finer meshes reach "
-                f"the cut-off first, so the capacity may be the mesh's ({_FORMED_EXAMPLE}); check with "
-                f"pybamm_aea.mesh_check, which compares "
-                f"such a run with {NUCLEATION_REFINEMENT}x its cells (at least {NUCLEATION_FINE_CELLS}; "
-                f"docs/known_limits.rst)")
+        return (f"step {number}, a discharge from a formed state (Li0 at the separator), nucleates Li1 there "
+                f"{t[trough] - t[0]:.3g} s in, at {V[trough]:.3f} V with the cell polarised by "
+                f"{1e3 * polarisation:.0f} mV (surface OCP minus voltage): {rate:.3g} V/s^0.5, above the "
+                f"{FORMED_POLARISATION_RATE:g} up to which the default 20-cell mesh's formed cells were measured to "
+                f"answer as 160 cells do, so the capacity may be the mesh's ({_FORMED_EXAMPLE}); check with "
+                f"pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
+                f"{NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
     return None
 
 

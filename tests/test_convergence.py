@@ -377,29 +377,30 @@ def _formed(formation, rate):
 
 
 #: formed LMS discharges (loading [mg/cm2], temperature [K], formation and discharge C-rates) the default mesh decides,
-#: with the cells their Li0 layer spans at the separator on 20 cells and their voltage trough [V] where Li1 nucleates
-#: (measured 2026-12-05, session 43; mA.h/g on 20 / 160 cells): the paper's cell at 45 C and 0.75C (100.74 / 0.008),
-#: 13.91 mg/cm2 at 70 C and 0.5C (50.07 / 55.42, both discharging), 4.5 mg/cm2 at 25 C and 0.25C (73.83 / 0.01) and
-#: at 70 C and 0.75C (79.84 / 0.006)
-FORMED_MESH_DECIDED = [((1.5, 318.15, 0.1, 0.75), 6, "1.99"), ((13.91, 343.15, 0.05, 0.5), 1, "2.12"),
-                       ((4.5, 298.15, 0.05, 0.25), 1, "2.19"), ((4.5, 343.15, 0.05, 0.75), 2, "2.10")]
+#: with their polarisation rate where Li1 nucleates at the separator on 20 cells [V.s-1/2] (measured 2026-12-05,
+#: session 43; mA.h/g on 20 / 160 cells): the paper's cell at 45 C and 0.75C (100.74 / 0.008), 13.91 mg/cm2 at 70 C
+#: and 0.5C (50.07 / 55.42, both discharging), 4.5 mg/cm2 at 25 C and 0.25C (73.83 / 0.01) and at 70 C and 0.75C
+#: (79.84 / 0.006)
+FORMED_MESH_DECIDED = [((1.5, 318.15, 0.1, 0.75), 0.01177), ((13.91, 343.15, 0.05, 0.5), 0.02598),
+                       ((4.5, 298.15, 0.05, 0.25), 0.01335), ((4.5, 343.15, 0.05, 0.75), 0.01327)]
 
 
-@pytest.mark.parametrize("case, layer, trough", FORMED_MESH_DECIDED)
-def test_a_formed_discharge_the_mesh_decides_is_warned(case, layer, trough):
+@pytest.mark.parametrize("case, rate", FORMED_MESH_DECIDED)
+def test_a_formed_discharge_the_mesh_decides_is_warned(case, rate):
     """A discharge after a formation was never warned about (no input quantity separates formed cells), though the
     default mesh decides these: 13.91 mg/cm2 at 70 C and 0.5C discharged 50.07 mA.h/g on 20 cells against 55.42 on
-    160, the paper's cell at 45 C and 0.75C 100.74 against 0.008. Now the solved voltage trough where Li1 nucleates at
-    the separator is read against FORMED_TROUGH_MARGIN, by the cells the Li0 layer spans there."""
-    from pybamm_aea.convergence import FORMED_TROUGH_MARGIN
+    160, the paper's cell at 45 C and 0.75C 100.74 against 0.008. Now the cell's polarisation where Li1 nucleates at
+    the separator over the square root of the time it took is read against FORMED_POLARISATION_RATE."""
+    import re
 
-    loading, temperature, formation, rate = case
-    said = _nucleation_warned(_lms_at(loading, temperature), _formed(formation, rate))[1]
-    margin = next(m for cells, m in FORMED_TROUGH_MARGIN if layer <= cells)
+    from pybamm_aea.convergence import FORMED_POLARISATION_RATE
+
+    loading, temperature, formation, c_rate = case
+    said = _nucleation_warned(_lms_at(loading, temperature), _formed(formation, c_rate))[1]
     assert len(said) == 1 and said[0].startswith(
-        f"step 3, a discharge from a formed state (a Li0 layer of {layer} cathode cell{'s' * (layer != 1)} at the "
-        f"separator), nucleates Li1 there at {trough}"), said
-    assert f"less than the {margin:g} V below which" in said[0] and "8x its cells (at least 160" in said[0]
+        "step 3, a discharge from a formed state (Li0 at the separator), nucleates Li1 there "), said
+    assert f"V/s^0.5, above the {FORMED_POLARISATION_RATE:g} up to which" in said[0] and "8x its cells" in said[0]
+    assert float(re.search(r"\): ([0-9.e-]+) V/s\^0.5", said[0]).group(1)) == pytest.approx(rate, rel=0.01)
 
 
 @pytest.mark.parametrize("case", [(1.5, 318.15, 0.1, 0.5), (4.5, 298.15, 0.05, 0.2), (3.0, 343.15, 0.1, 0.5),
@@ -407,15 +408,17 @@ def test_a_formed_discharge_the_mesh_decides_is_warned(case, layer, trough):
 def test_a_formed_discharge_the_mesh_does_not_decide_is_not_warned(case):
     """One step slower each converges (mA.h/g on 20 / 160 cells, measured 2026-12-05: the paper's cell at 45 C and
     0.5C 100.77 / 100.77; 4.5 mg/cm2 at 25 C and 0.2C 75.94 / 75.74; 3 mg/cm2 at 70 C and 0.5C 100.27 / 100.29; the
-    paper's cell at 25 C and 0.4C 100.44 / 100.40) and is not warned."""
+    paper's cell at 25 C and 0.4C 100.44 / 100.40; polarisation rates 0.0068 / 0.0094 / 0.0047 / 0.0094 V/s^0.5) and is
+    not warned."""
     loading, temperature, formation, rate = case
     assert _nucleation_warned(_lms_at(loading, temperature), _formed(formation, rate))[1] == []
 
 
-def test_the_formed_trough_is_a_recovery_read_against_the_steps_cut_off():
+def test_the_formed_trough_is_a_recovery_and_its_polarisation_rate():
     """The trough is the lowest voltage before the step's largest recovery, read as Li1 nucleating only when the voltage
     recovers by NUCLEATION_RECOVERY (a discharge that falls to its cut-off with a 10 mV wobble did not nucleate), and
-    against the voltage a voltage event ended the step at (a 2.0 V cut-off here), else the set's 1.8 V."""
+    judged by the polarisation there (surface OCP minus voltage) over the square root of the time since the step's
+    start: 0.1 V after 33.3 s is 0.0173 V/s^0.5 (warned), 0.05 V 0.0087 (not)."""
     from types import SimpleNamespace
 
     import numpy as np
@@ -423,24 +426,25 @@ def test_the_formed_trough_is_a_recovery_read_against_the_steps_cut_off():
     from pybamm_aea.convergence import nucleation_mesh_warning
 
     class Step(dict):
-        """A step solution: its variables' entries by name, and its termination."""
+        """A step solution: its variables' entries by name."""
 
-        def __init__(self, V, termination="event: Voltage < 2.0 [V] [experiment]"):
+        def __init__(self, V, polarisation, start=0.0):
             n = len(V)
             x = np.tile(np.append(np.full(19, 0.95), 1e-5)[:, None], (1, n))  # a formed state: Li0 at the separator
             super().__init__({name: SimpleNamespace(entries=np.asarray(v, float)) for name, v in (
-                ("Time [s]", np.linspace(0, 100, n)), ("Current [A]", np.full(n, 1e-4)), ("Voltage [V]", V),
-                ("Cathode Li content", x), ("Ambient temperature [K]", np.full(n, 343.15)))})
-            self.termination = termination
+                ("Time [s]", start + np.linspace(0, 100, n)), ("Current [A]", np.full(n, 1e-4)), ("Voltage [V]", V),
+                ("Cathode Li content", x), ("Cathode surface OCP [V]", np.asarray(V) + polarisation),
+                ("Ambient temperature [K]", np.full(n, 343.15)))})
 
     model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
-    nucleating = [2.6, 2.4, 2.3, 2.35, 2.4, 2.2, 2.0]  # a trough 0.3 V above a 2.0 V cut-off, recovering by 0.1 V
-    said = nucleation_mesh_warning(model, lms(), [Step(nucleating)])
-    assert said.startswith("step 1, a discharge from a formed state (a Li0 layer of 1 cathode cell at the separator), "
-                           "nucleates Li1 there at 2.300 V, 300 mV above its 2 V cut-off"), said
-    assert nucleation_mesh_warning(model, lms(), [Step(nucleating, "final time")]) is None  # 0.5 V above 1.8 V
-    wobble = [2.6, 2.4, 2.3, 2.31, 2.2, 2.0]  # (no nucleation: recovers by 10 mV)
-    assert nucleation_mesh_warning(model, lms(), [Step(wobble)]) is None
+    nucleating = [2.6, 2.5, 2.3, 2.35, 2.4, 2.2, 2.0]  # its trough 100/3 s in, recovering by 0.1 V
+    said = nucleation_mesh_warning(model, lms(), [Step(nucleating, 0.1, start=500)])
+    assert said.startswith("step 1, a discharge from a formed state (Li0 at the separator), nucleates Li1 there 33.3 s "
+                           "in, at 2.300 V with the cell polarised by 100 mV (surface OCP minus voltage): 0.0173 V/s^0.5"
+                           ), said
+    assert nucleation_mesh_warning(model, lms(), [Step(nucleating, 0.05)]) is None
+    wobble = [2.6, 2.5, 2.3, 2.31, 2.2, 2.0]  # (no nucleation: recovers by 10 mV)
+    assert nucleation_mesh_warning(model, lms(), [Step(wobble, 0.1)]) is None
 
 
 @pytest.mark.slow
