@@ -83,7 +83,9 @@ NUCLEATION_FINE_CELLS = 160
 #: docs/known_limits.rst "Formed cells: the nucleation trough"; LMS 1.5-13.91 mg/cm2, 25-70 C, 20 against 80-160
 #: cells): the 23 runs the mesh decides from 0.01166 on, 25 of the 27 converged up to 0.01068 (10 mg/cm2 at 70 C and
 #: 0.4C, 0.01288, and, checked afterwards, 8 mg/cm2 at 55 C and 0.35C, 0.01393, converge and are flagged). Found by a
-#: search over products of powers of the 20-cell solution's quantities on the first 42 of these runs, not derived
+#: search over products of powers of the 20-cell solution's quantities on the first 42 of these runs, not derived; of
+#: six more chosen near it, one decided by the mesh lies below it (3 mg/cm2 at 45 C and 0.45C, 0.0087: 87.50 mA.h/g on
+#: 20 cells, 0.006 on 160), not warned
 FORMED_POLARISATION_RATE = 0.0112
 #: the smallest recovery [V] after a trough that is read as Li1 nucleating (the measured ones: 0.21-0.48 V; a
 #: discharge in which Li1 never nucleates falls monotonically)
