@@ -7,8 +7,9 @@ the paper's lab cell at 70 C, at five C-rates and five loadings (1.5-15 mg/cm2).
 is the largest areal capacity [mA.h/cm2] that still delivers 80 % of the window, with the limiting
 mechanism of the thickest electrode at that rate; grey "x" = fails already at 1.5 mg/cm2 (the paper's
 Fig. S2 verdict for LiFePO4 and Li4Ti5O12; on the default multi-phase host also pristine Mo6S8 at 2C and 5C,
-where Li1 does not nucleate before 1.8 V: README, known limits). Every point is solved again on twice the
-cells (``screen(..., mesh_check=True)``); "?" marks a rate at which some loading's utilisation moves by more
+where Li1 does not nucleate before 1.8 V: README, known limits). Every point is solved again on a finer mesh
+(``screen(..., mesh_check=True)``: 160 cells for Mo6S8, twice the cells for the others, as ``pybamm_aea.mesh_check``
+refines); "?" marks a rate at which some loading's utilisation moves by more
 than 1 % of the window: pristine Mo6S8 at 0.5-2C, where whether Li1 nucleates before 1.8 V is decided cell by
 cell. Also writes the full table as CSV.
 

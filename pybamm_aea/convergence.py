@@ -17,7 +17,8 @@ from ._summaries import ROUND_OFF_FRACTION
 from .readout import SKIPPED, step_descriptions, step_table
 from .user_input import finite_positive, whole_at_least
 
-__all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "verdict", "within_tolerances",
+__all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "refinement", "nucleation_host", "verdict",
+           "within_tolerances",
            "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY", "HYBRID_NUCLEATION_MESH_CURRENT_DENSITY",
            "nucleation_mesh_warning"]
 
@@ -35,8 +36,9 @@ class MeshDependentNucleationWarning(UserWarning):
     separator before the cut-off, and so the capacity, is the mesh's (:func:`nucleation_mesh_warning`). Warned after
     every solve of an AEA model: an experiment, a plain ``solve(t_eval)`` (each solution of a list of inputs, and so
     ``pybamm_aea.sweep``'s batched rows), from ``initial_soc`` or a ``starting_solution``. Not for a discharge after a
-    charge (formed cells: no input quantity separates them) nor on 160 cells or more (docs/known_limits.rst,
-    "Multi-phase host: nucleation and the mesh")."""
+    charge by its current (formed cells: no input quantity separates them) but by the solved state where Li1 nucleates
+    at the separator (:data:`FORMED_POLARISATION_RATE`); not on 160 cells or more
+    (docs/known_limits.rst, "Multi-phase host: nucleation and the mesh")."""
 
 
 #: the separator current density [A.m-2], scaled to 70 C with the host's activation energy, above which the first
@@ -72,6 +74,22 @@ HYBRID_NUCLEATION_MESH_CURRENT_DENSITY = {material: hybrid.threshold for materia
 #: the cathode cells from which a run is not warned about: 8x the default 20, the finest meshes of those measurements
 #: (320 and 640 cells give the 160's thresholds: the paper's thin cell at 70 C formed, 2026-12-04)
 NUCLEATION_FINE_CELLS = 160
+
+#: a discharge of Mo6S8 alone that starts with the separator cell in the Li0 phase and not from a pristine host (a
+#: formed cell) is taken as decided by the mesh when, at the voltage trough where Li1 nucleates at the separator (the
+#: lowest voltage before the step's largest recovery), the cell's polarisation (the separator surface's host OCP minus
+#: the cell voltage) over the square root of the time from the step's start exceeds this [V.s-1/2]: a large
+#: polarisation reached fast, Li piling up in a layer thinner than the separator cell. Measured 2026-12-05 (session 43,
+#: docs/known_limits.rst "Formed cells: the nucleation trough"; LMS 1.5-13.91 mg/cm2, 25-70 C, 20 against 80-160
+#: cells): the 23 runs the mesh decides from 0.01166 on, 25 of the 27 converged up to 0.01068 (10 mg/cm2 at 70 C and
+#: 0.4C, 0.01288, and, checked afterwards, 8 mg/cm2 at 55 C and 0.35C, 0.01393, converge and are flagged). Found by a
+#: search over products of powers of the 20-cell solution's quantities on the first 42 of these runs, not derived; of
+#: six more chosen near it, one decided by the mesh lies below it (3 mg/cm2 at 45 C and 0.45C, 0.0087: 87.50 mA.h/g on
+#: 20 cells, 0.006 on 160), not warned
+FORMED_POLARISATION_RATE = 0.0112
+#: the smallest recovery [V] after a trough that is read as Li1 nucleating (the measured ones: 0.21-0.48 V; a
+#: discharge in which Li1 never nucleates falls monotonically)
+NUCLEATION_RECOVERY = 0.05
 
 
 def _value(values, name, inputs):
@@ -116,9 +134,9 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     content"), Mo6S8 alone or a shipped hybrid (:func:`_hybrid_threshold`), the first step that passes charge a
     discharge whose time-weighted mean current density [A.m-2] (and temperature), scaled to 70 C with the Li hops' 30
     kJ/mol (x exp(Ea/R (1/T - 1/T_ref))), is above :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's
-    :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). A discharge after a charge is not: no such quantity separates
-    formed cells (docs/known_limits.rst). ``cells``: the run's cathode cells; none from
-    :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is)."""
+    :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). No such quantity separates formed cells: any other discharge of
+    Mo6S8 alone is judged by its solved nucleation trough (:func:`_formed_trough_warning`). ``cells``: the run's cathode
+    cells; none from :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is)."""
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or not steps:
         return None
     if cells is not None and cells >= NUCLEATION_FINE_CELLS:
@@ -136,8 +154,8 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
         x0 = float(steps[0]["Cathode Li content"].entries[..., 0].max())
     except (KeyError, IndexError, AttributeError):
         pass
-    if x0 is None or not x0 < x_li0:
-        return None
+    if x0 is None or not x0 < x_li0:  # (not pristine: each discharge by its nucleation trough)
+        return None if hybrid is not None else _formed_trough_warning(values, steps, inputs, 1)
     import numpy as np
 
     from .constants import R
@@ -155,11 +173,12 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
         # time-weighted means: the solver's samples crowd toward the cut-off (a power or voltage step's current moves)
         mean_current, T = (float(np.trapezoid(y, t) / (t[-1] - t[0])) for y in (current, temperature))
         if mean_current < 0:  # a charge first: not a pristine discharge
-            return None
+            break
         i = mean_current / (width * height * parallel)
         scaled = i * math.exp(E_A_LI_HOPS / R * (1 / T - 1 / T_REF))
         if scaled <= threshold:
-            return None
+            number += 1  # (converged: the discharges after it by their troughs)
+            break
         what, example = (("a host starting in its Li0 phase (pristine Mo6S8)", _PRISTINE_EXAMPLE) if hybrid is None
                          else (f"a pristine {hybrid.name} hybrid", hybrid.example))
         return (f"step {number}, the first discharge of {what}, runs at {i:.3g} A/m2 and {T - 273.15:.4g} C, "
@@ -168,11 +187,50 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
                 f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
                 f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
                 f"{NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
+    return None if hybrid is not None else _formed_trough_warning(values, steps, inputs, number)
+
+
+def _formed_trough_warning(values, steps, inputs, first):
+    """The text of a :class:`MeshDependentNucleationWarning` for the first of the step solutions ``steps[first - 1:]``
+    (numbered from ``first``) that is a discharge of Mo6S8 alone starting with the separator cell in its Li0 phase
+    whose polarisation where Li1 nucleates there, over the square root of the time it took, exceeds
+    :data:`FORMED_POLARISATION_RATE`, or None."""
+    import numpy as np
+
+    try:
+        x_li0 = _value(values, "Li0 phase binodal Li content", inputs)
+    except KeyError:  # (absent: not the case measured)
+        return None
+    for number, step in enumerate(steps[first - 1:], start=first):
+        try:
+            t, current, V, x, U = (step[n].entries for n in ("Time [s]", "Current [A]", "Voltage [V]",
+                                                             "Cathode Li content", "Cathode surface OCP [V]"))
+        except KeyError:
+            return None
+        if not (t[-1] > t[0] and np.trapezoid(current, t) > 0) or x.ndim != 2 or not x[-1, 0] < x_li0:
+            continue  # (a charge, a rest, or a discharge with no Li0 at the separator to nucleate in)
+        after = np.maximum.accumulate(V[::-1])[::-1]  # the highest voltage from each time on
+        trough = int(np.argmax(after - V))
+        if after[trough] - V[trough] < NUCLEATION_RECOVERY or not t[trough] > t[0]:
+            continue  # (Li1 did not nucleate: the voltage never recovers)
+        polarisation = float(U[trough] - V[trough])
+        rate = polarisation / math.sqrt(t[trough] - t[0])
+        if not rate > FORMED_POLARISATION_RATE:
+            continue
+        return (f"step {number}, a discharge from a formed state (Li0 at the separator), nucleates Li1 there "
+                f"{t[trough] - t[0]:.3g} s in, at {V[trough]:.3f} V with the cell polarised by "
+                f"{1e3 * polarisation:.0f} mV (surface OCP minus voltage): {rate:.3g} V/s^0.5, above the "
+                f"{FORMED_POLARISATION_RATE:g} up to which the default 20-cell mesh's formed cells were measured to "
+                f"answer as 160 cells do, so the capacity may be the mesh's ({_FORMED_EXAMPLE}); check with "
+                f"pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
+                f"{NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
     return None
 
 
 #: the measured example the warning quotes for Mo6S8 alone (a hybrid's: :data:`_HYBRIDS`)
 _PRISTINE_EXAMPLE = "at 25 C, 0.1C, 4.5 mg/cm2: 115.5 mA.h/g on 20 and 40 cells, 0.023 / 0.003 on 80 / 160"
+#: ... and for a formed cell (:func:`_formed_trough_warning`)
+_FORMED_EXAMPLE = "the paper's cell at 45 C formed at 0.1C, then 0.75C: 100.74 mA.h/g on 20 cells, 0.008 on 160"
 
 
 def within_tolerances(capacity_change, scale, voltage_change=0.0, capacity_tolerance=CAPACITY_TOLERANCE,
@@ -262,6 +320,28 @@ def _check_solution_mesh(solution, var_pts):
 NUCLEATION_REFINEMENT = 8
 
 
+def refinement(cells, mesh_decided):
+    """The factor :func:`mesh_check` refines a mesh of ``cells`` cathode cells by: 2, or for a run the mesh may decide
+    (``mesh_decided``) :data:`NUCLEATION_REFINEMENT`, to :data:`NUCLEATION_FINE_CELLS` cells at least."""
+    return max(NUCLEATION_REFINEMENT, math.ceil(NUCLEATION_FINE_CELLS / cells)) if mesh_decided else 2
+
+
+def nucleation_host(options, values):
+    """Whether runs of the AEA model with ``options`` on ``values`` can be decided by the mesh: a multi-phase host
+    whose phases separate (a gradient energy > 0, Mo6S8's), where a phase nucleates cell by cell. The sweep's and the
+    screen's mesh checks, which refine a whole grid before its rows are solved, refine these by :func:`refinement`'s
+    factor for a run the mesh decides."""
+    from .models.aea import AEA
+
+    if AEA(options, build=False).options["host thermodynamics"] != "multi-phase":
+        return False
+    try:
+        kappa = _value(values, "Cathode gradient energy coefficient [V.m2]", None)
+    except KeyError:
+        return False
+    return kappa is None or kappa > 0  # (a function or an input: may be > 0)
+
+
 def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *, coarse_solution=None,
                capacity_tolerance=CAPACITY_TOLERANCE, voltage_tolerance=VOLTAGE_TOLERANCE, **solve_kwargs):
     """Solve ``experiment`` on ``var_pts`` (the model's default mesh if None) and on every entry
@@ -295,7 +375,7 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
                                          {getattr(k, "name", k): n for k, n in coarse_pts.items()}.get(xi.name))
     if factor is None:  # (a coarse mesh of other than 20 cells refined to NUCLEATION_FINE_CELLS at least)
         cells = {getattr(k, "name", k): n for k, n in coarse_pts.items()}[xi.name]
-        factor = 2 if nucleation is None else max(NUCLEATION_REFINEMENT, math.ceil(NUCLEATION_FINE_CELLS / cells))
+        factor = refinement(cells, nucleation is not None)
     meshes = {"coarse": coarse_pts, "fine": refined_var_pts(coarse_pts, factor)}
     with warnings.catch_warnings():  # (the fine run's own warning would advise the check being run)
         warnings.simplefilter("ignore", MeshDependentNucleationWarning)

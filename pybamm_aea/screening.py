@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 import pybamm
 
-from .convergence import refined_var_pts, within_tolerances
+from .convergence import nucleation_host, refined_var_pts, refinement, within_tolerances
 from .materials import AEAMaterial
 from .models.aea import AEA
 from .models.solvers import FlagKeepingIDAKLUSolver
@@ -420,7 +420,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         AEA model options (default: the model's defaults, the multi-phase host); each is solved
         with the tolerances of the model's own default solver for those options.
     mesh_check : bool
-        Also solve every point on twice the cells of the model's mesh (:mod:`pybamm_aea.convergence`):
+        Also solve every point on a finer mesh, the model's refined as :func:`pybamm_aea.mesh_check` refines a run
+        the mesh may decide (8x, 160 cells at least, for Mo6S8's multi-phase host; twice for other hosts):
         columns "fine-mesh utilisation", "fine-mesh error" (what failed there, as "error"; None if it solved),
         "mesh converged" (the two utilisations within 1 % of the window; False where the fine mesh failed)
         and, per (material, C-rate), "mesh converged at this C-rate" (every loading of the row). Near a
@@ -484,7 +485,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         grids.append(sorted(kg_m2))
     rows = []
     for material, prepared, kg_m2 in zip(materials, prepared_all, grids):
-        fine = _prepared(material, temperature, cell, options, refinement=2) if mesh_check else None
+        fine = _prepared(material, temperature, cell, options, refinement=_check_refinement(prepared)) if mesh_check \
+            else None
         alternative = _composite_of(material, prepared) if composite else None
         for c in c_rates:
             block = [prepared.run(c, m) for m in kg_m2]
@@ -505,6 +507,15 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     df = pd.DataFrame(rows)
     df.attrs["seconds"] = time.perf_counter() - start
     return df
+
+
+def _check_refinement(prepared):
+    """The mesh check's refinement of a material's default mesh: :func:`pybamm_aea.mesh_check`'s for a run the mesh
+    may decide (8x, for Mo6S8's multi-phase host: :func:`pybamm_aea.convergence.nucleation_host`), else 2."""
+    from .models.submodels import xi
+
+    return refinement(AEA(prepared.options, build=False).default_var_pts[xi],
+                      nucleation_host(prepared.options, prepared.values))
 
 
 def _add_mesh_check(block, fine, c_rate, kg_m2):

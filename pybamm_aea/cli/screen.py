@@ -39,7 +39,9 @@ def register(subparsers):
                    help="write the full table to FILE (.csv, .json or .parquet); stdout gets the suitability map")
     p.add_argument("--force", action="store_true", help="overwrite an existing --output")
     p.add_argument("--mesh-check", action="store_true",
-                   help="solve every point again on twice the cells; the table gets 'mesh converged' columns and "
+                   help="solve every point again on a finer mesh (as pybamm_aea.mesh_check refines a run the mesh may "
+                        "decide: 8x the cells, 160 at least, for Mo6S8's multi-phase host; else twice); the table "
+                        "gets 'mesh converged' columns and "
                         "the map marks with '?' a rate at which some loading moved by more than 1 %% of the window")
     p.set_defaults(func=run, parser=p)
     return p
@@ -119,7 +121,7 @@ def run(args):
         f"largest areal capacity [mA.h/cm2] at {threshold_label(args.threshold)} utilisation, the threshold x the window "
         f"capacity of the largest loading reaching it (NaN: none on the grid; >=: the grid's largest loading, or "
         f"the last before a failed point, still reaches it"
-        f"{'; ?: moves on doubling the mesh' if args.mesh_check else ''}); "
+        f"{'; ?: moves on the finer mesh' if args.mesh_check else ''}); "
         f"{len(df)} points in {df.attrs['seconds']:.1f} s"
         f"{f', {failed.sum()} failed to solve (the table column error)' if failed.any() else ''}"
         f"{f', {len(fine_errors)} on the fine mesh (fine-mesh error)' if len(fine_errors) else ''}"

@@ -100,7 +100,9 @@ def register(subparsers):
              "points are dropped, and the count is printed)")
     keep(_args.add_cathode_cells(p))
     add("--mesh-check", action="store_true",
-        help="also run every point on twice the cells: columns 'Fine-mesh ...' and 'Mesh converged' (ESC "
+        help="also run every point on a finer mesh (as pybamm_aea.mesh_check refines a run the mesh may decide: "
+             "8x the cells, 160 at least, for Mo6S8's multi-phase host; else twice): columns 'Fine-mesh ...' and "
+             "'Mesh converged' (ESC "
              "within 1 %%, mean discharge voltage within 10 mV); with --results the fine rows go to "
              "FILE's stem + '.fine' + its suffix")
     add("--no-progress", keyword="progress", action="store_true", help="no progress bar on stderr")

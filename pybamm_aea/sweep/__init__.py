@@ -82,8 +82,9 @@ Mesh
 ----
 Points run on the model's mesh (20 cells across the cathode on the multi-phase host, 10 on the lever rule), or on
 ``cathode_cells``. Near a nucleation threshold the multi-phase host's outcome can be the mesh's (README, known
-limits): ``mesh_check=True`` runs the grid a second time on twice the cells and compares row by row with the
-criteria of :func:`pybamm_aea.mesh_check`.
+limits): ``mesh_check=True`` runs the grid a second time on a finer mesh, refined as :func:`pybamm_aea.mesh_check`
+refines a run the mesh may decide (8x the cells, 160 at least, for Mo6S8's multi-phase host, where 20 and 40 cells can
+agree and both be wrong; twice for other hosts), and compares row by row with its criteria.
 
 Parallelism
 -----------

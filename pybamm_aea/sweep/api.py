@@ -100,7 +100,9 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         rule). Run a sweep again on twice the cells to see whether its numbers are the mesh's (README: "Is a
         prediction mesh-converged?"); a results store keeps the number and refuses another.
     mesh_check : bool
-        Also run every point on twice the cells (of ``cathode_cells``, else of the model's mesh) and add the
+        Also run every point on a finer mesh (``cathode_cells``, else the model's mesh, refined as
+        :func:`pybamm_aea.mesh_check` refines a run the mesh may decide: 8x, 160 cells at least, for Mo6S8's
+        multi-phase host; twice for other hosts) and add the
         columns "Fine-mesh electrode specific capacity [mA.h.g-1]", "Fine-mesh first discharge electrode specific
         capacity [mA.h.g-1]", "Fine-mesh mean discharge voltage vs Li [V]" and "Mesh converged": both capacities within
         1 % of the largest of the four and the mean discharge voltage within 10 mV (the criteria of

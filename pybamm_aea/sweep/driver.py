@@ -152,7 +152,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
                       mp_context=mp_context, cathode_cells=fine["cells"], notes=False)
         _add_mesh_check(df, fine_df)
         fine_file = None if fine["results_file"] is None else str(fine["results_file"])  # attrs stay JSON (Parquet)
-        df.attrs["mesh check"] = {"cathode cells": fine["cells"] // 2, "fine cathode cells": fine["cells"],
+        df.attrs["mesh check"] = {"cathode cells": fine["coarse cells"], "fine cathode cells": fine["cells"],
                                   "fine results_file": fine_file}
     if export is not None:
         export_table(df, export, key_columns=names)
@@ -168,17 +168,19 @@ def fine_results_path(results_file):
 
 
 def _fine_run(config, results_file):
-    """Cells, record and store of the mesh check's run: twice the sweep's cells (its own, or the model's)."""
-    from pybamm_aea.convergence import refined_var_pts
+    """Cells, record and store of the mesh check's run: the sweep's cells (its own, or the model's) refined as
+    :func:`pybamm_aea.mesh_check` refines a run the mesh may decide (8x, 160 cells at least, for Mo6S8's multi-phase
+    host: :func:`pybamm_aea.convergence.nucleation_host`), else twice."""
+    from pybamm_aea.convergence import nucleation_host, refined_var_pts, refinement
+    from pybamm_aea.models.aea import AEA
     from pybamm_aea.models.submodels import xi
 
     cells = config.cathode_cells
     if cells is None:
-        from pybamm_aea.models.aea import AEA
-
         cells = AEA(config.options, build=False).default_var_pts[xi]
-    cells = refined_var_pts({xi: cells})[xi]  # the mesh check's refinement, as mesh_check's and the screen's
-    return {"cells": cells, "record": {**config.record, "cathode cells": cells},
+    factor = refinement(cells, nucleation_host(config.options, config.values()))
+    cells = refined_var_pts({xi: cells}, factor)[xi]  # the mesh check's refinement, as mesh_check's and the screen's
+    return {"cells": cells, "coarse cells": cells // factor, "record": {**config.record, "cathode cells": cells},
             "results_file": fine_results_path(results_file) if results_file is not None else None}
 
 
