@@ -1065,3 +1065,6 @@ def test_each_event_is_judged_reached_in_its_own_unit(monkeypatch):
     assert short([0.30, np.nan], [0.2346, 5e-4]) is None
     # an event rising (a discharge's maximum-voltage event) is not reached: short if the other is not either
     assert short([0.30, 1.0], [0.2346, 1.1]) == pytest.approx(0.2346)
+    # no event falling (all rising or flat): going on reaches none, solving again would not move the end: reached
+    assert short([0.20, 1.0], [0.2346, 1.1]) is None
+    assert short([0.2346, 1.1], [0.2346, 1.1]) is None

@@ -346,7 +346,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         the integration's duration ahead there, else None. ``end`` and ``before`` are (time [s], state): the
         consistent end state and the solution's point before it (its start when only output variables are kept),
         ``p`` the inputs. Each event's value is made a time by the rate it fell at from ``before`` to ``end``; an
-        event at or past zero, rising, or not finite counts as reached."""
+        event at or past zero or not finite counts as reached; one not falling is never the nearest (going on does not
+        reach it), and an end where none falls counts as reached (solving again would not move it)."""
         (t_before, y_before), (t_end, y_end) = before, end
         if not t_end > t_before:
             return None
@@ -355,6 +356,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         if not values[1].size or not np.isfinite(values).all() or (values[1] <= 0).any():
             return None
         fell = values[0] - values[1]
+        if not (fell > 0).any():
+            return None
         ahead = np.where(fell > 0, values[1] * (t_end - t_before) / np.where(fell > 0, fell, 1.0), np.inf)
         nearest = int(np.argmin(ahead))
         return float(values[1][nearest]) if ahead[nearest] > self.rtol * (t_end - t_start) else None
