@@ -715,7 +715,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         PyBaMM skipped whole, and so dropped, matched as :func:`pybamm_aea.readout.step_table` does). The retention
         of every cycle is against one reference; this picks out the cycles of one protocol, e.g. periodic C/20
         check-ups among 1C cycles, ``table[table["Cycle steps"].str.contains("C/20")]`` (README, "Cycle life"). A
-        ValueError for a solution without experiment cycles or whose cycles do not follow these.
+        ValueError for a solution without experiment cycles or whose cycles do not follow these (their count, each
+        step's current direction and held voltage: another experiment of the same shape, 0.5C where 1C ran, is not
+        told apart).
 
     Returns
     -------
@@ -835,6 +837,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
             raise TypeError(f"electrode must be a pybamm_aea.energy.Electrode, got {type(electrode).__name__}")
 
     s = _Series(solution, rest_tol, resistance, energy_source)
+    steps = None if experiment is None else _cycle_steps(s, experiment)  # (refused before the summary is computed)
     rows, start_state, end_states = _experiment_rows(s) if s.cycles else _kernel_rows(s, cycle_start)
     col = {key: np.array([r[key] for r in rows], dtype=float)
            for key in ("start", "qd", "qc", "ed", "ec", "ed_li", "r", "z")}
@@ -866,8 +869,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         warnings.warn(stranded, StrandedDispersedMaterialWarning, stacklevel=2)
     out["Time series saved"] = np.array([bool(r["saved"]) for r in rows], dtype=bool)
     columns = SUMMARY_COLUMNS
-    if experiment is not None:
-        out[CYCLE_STEPS], columns = _cycle_steps(s, experiment), [*SUMMARY_COLUMNS, CYCLE_STEPS]
+    if steps is not None:
+        out[CYCLE_STEPS], columns = steps, [*SUMMARY_COLUMNS, CYCLE_STEPS]
 
     df = pd.DataFrame(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[columns]
     df.attrs.update({
@@ -899,10 +902,19 @@ def _cycle_steps(s, experiment):
                          "experiment cycles (its rows are the kernel's)")
     import pybamm
 
-    if not isinstance(experiment, pybamm.Experiment):  # the list a pybamm.Experiment is made of (its errors)
-        experiment = pybamm.Experiment(experiment)
+    if not isinstance(experiment, pybamm.Experiment):  # the list a pybamm.Experiment is made of
+        if isinstance(experiment, str) or not isinstance(experiment, (list, tuple)):
+            raise ValueError(f"experiment={experiment!r}: give the pybamm.Experiment the solution ran, or the list "
+                             "of cycles (step strings or tuples of them) it was made of")
+        try:
+            experiment = pybamm.Experiment(experiment)
+        except Exception as err:
+            raise ValueError(f"experiment={experiment!r} is not a pybamm.Experiment's list of cycles: {err}") from err
     descriptions = step_descriptions(experiment)
-    numbers = experiment_cycle_numbers(s.solution, descriptions)
+    try:
+        numbers = experiment_cycle_numbers(s.solution, descriptions)
+    except ValueError as err:
+        raise ValueError(f"experiment=: {err}") from err
     return np.array(["; ".join(descriptions[n - 1]) for n in numbers], dtype=object)
 
 

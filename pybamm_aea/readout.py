@@ -335,11 +335,10 @@ def _experiment_cycles(solution, descriptions):
 
 def experiment_cycle_numbers(solution, descriptions):
     """The experiment cycle number (1-based) of each of the solution's cycles, for ``descriptions`` (one list of step
-    strings per experiment cycle, :func:`step_descriptions`): in order when there are as many, else matched as
-    :func:`step_table` matches them (PyBaMM drops a cycle whose every step it skipped: :func:`_experiment_cycles`; a
-    ValueError when the solution's cycles do not follow them)."""
-    if len(solution.cycles) == len(descriptions):
-        return list(range(1, len(descriptions) + 1))
+    strings per experiment cycle, :func:`step_descriptions`), matched as :func:`step_table` matches them (PyBaMM drops
+    a cycle whose every step it skipped: :func:`_experiment_cycles`; a ValueError when the solution's cycles do not
+    follow them). A match checks each step's count, current direction and held voltage, not its rate or cut-off:
+    another experiment of the same shape (0.5C where 1C ran) is not told apart."""
     return [number for number, _, status in _experiment_cycles(solution, descriptions) if status != "skipped"]
 
 

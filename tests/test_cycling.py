@@ -955,8 +955,16 @@ def test_the_cycles_of_one_protocol_are_picked_out_by_their_steps():
     checks = table[table[CYCLE_STEPS].str.contains("0.5C")]
     assert list(checks.index) == [1, 4] and checks["Time series saved"].all()
     assert cycle_summary(sol, reference_cycle=1, experiment=steps)[CYCLE_STEPS].equals(table[CYCLE_STEPS])
-    with pytest.raises(ValueError, match="not this solution's experiment"):
+    with pytest.raises(ValueError, match="^experiment=: .*not this solution's experiment"):
         cycle_summary(sol, reference_cycle=1, experiment=[check, fast])
+    # as many cycles, another shape (a charge where the solution discharged): refused, not labelled in order
+    flipped = [tuple(reversed(c)) for c in steps]
+    with pytest.raises(ValueError, match="not this solution's experiment"):
+        cycle_summary(sol, reference_cycle=1, experiment=flipped)
+    # a string or a number is named as the argument, not read letter by letter by PyBaMM
+    for bad in ("Discharge at 1C until 1.8 V", 4):
+        with pytest.raises(ValueError, match=re.escape(f"experiment={bad!r}: give the pybamm.Experiment")):
+            cycle_summary(sol, reference_cycle=1, experiment=bad)
     with pytest.raises(ValueError, match="this solution has no experiment cycles"):
         cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, experiment=experiment)
 
