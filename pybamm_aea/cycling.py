@@ -985,9 +985,8 @@ HALF_CELL_LITHIUM_LOSS = ("Loss of lithium inventory [%]", "Loss of lithium inve
 #: why :data:`HALF_CELL_LITHIUM_LOSS` are NaN for PyBaMM's half cell (``DataFrame.attrs["Undefined"]`` says it)
 HALF_CELL_LITHIUM_LOSS_UNDEFINED = (
     "PyBaMM's half cell counts the cell's Li without its Li-metal counter electrode, so the Li that electrode gives "
-    "the cathode on discharge reads as Li gained (its \"Loss of lithium inventory [%]\" divides by the cathode's "
-    "initial Li, about 0 in a cathode made empty: -999575 % after the S-C/LGPS cell's first 0.1C discharge, -313.9 % "
-    "at the end of that cycle, with the Li the charge left in the sulfur); the Li lost to side reactions is "
+    "the cathode on discharge reads as Li gained (and its \"Loss of lithium inventory [%]\" divides by the cathode's "
+    "initial Li, which a cathode made empty hardly has: docs/known_limits.rst); the Li lost to side reactions is "
     "\"Total lithium lost to side reactions [mol]\" (cycle_summary's \"Lost lithium [mol]\")")
 
 
@@ -1022,6 +1021,7 @@ def pybamm_summary(solution):
         Li the counter electrode supplies as gained (:data:`HALF_CELL_LITHIUM_LOSS_UNDEFINED`).
     """
     empty = pd.DataFrame(index=pd.RangeIndex(0, 0, name="Cycle number"))
+    empty.attrs["Undefined"] = {}
     sv = getattr(solution, "summary_variables", None)
     if sv is None or not getattr(sv, "cycles", None):
         return empty

@@ -70,5 +70,5 @@ TIS2 = AEAMaterial(
     lower_voltage=1.0,
     upper_voltage=3.0,
     references={"all": "Li et al., Adv. Mater. 33, 2008723 (2021), via the Li2021_TiS2 set"},
-    citations=[citations.CHIANELLI1975, citations.THOMPSON1978, citations.WHITTINGHAM2004, citations.WILKENING2008],
+    citations=list(_ts.HOST_CITATIONS),
 )

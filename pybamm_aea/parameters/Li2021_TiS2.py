@@ -25,10 +25,15 @@ X_MAX = 1.0
 #: over the model's 25-70 C), 0.41(1) eV, prefactor 6.3e12 s-1 (Wilkening & Heitjans, Phys. Rev. B 77, 024311, 2008,
 #: abstract). Read by the diffusivity and by the trapping rate, whose traps are reached by the same hops. The same
 #: group's SAE NMR on LixTiS2 at x ~ 1 gave 0.26(1) eV between 185 and 293 K (Wilkening & Heitjans, Defect Diffus.
-#: Forum, 1182-1187, 2005, abstract), below the model's temperatures; the composition dependence is not modelled.
+#: Forum, 1182-1187, 2005, abstract), which it calls similar to relaxation results at higher temperatures: the
+#: composition dependence (0.26-0.41 eV) is not modelled, a range on figures away from 70 C (docs/known_limits.rst).
 #: Until session 43 this was an assumption, 30 kJ/mol (0.31 eV), the value assumed for Mo6S8
 #: (:data:`pybamm_aea.parameters.Li2021_Mo6S8.E_A_LI_HOPS`)
 E_A_LI_HOPS = 0.41 * paper_cell.F
+#: the sources of the host's own properties (density, OCP form and range, the Li hops' activation energy and its
+#: spread), cited by this set and by the TiS2 material record (:data:`pybamm_aea.materials.paper_hosts.TIS2`)
+HOST_CITATIONS = (citations.CHIANELLI1975, citations.THOMPSON1978, citations.WHITTINGHAM2004, citations.WILKENING2008,
+                  citations.WILKENING2005)
 
 
 def tis2_diffusivity(x, T):
@@ -165,8 +170,5 @@ def get_parameter_values():
     # one phase: no Li0 layer on the multi-phase host either
     values.update(thermodynamics.li0_phase_parameters(None))
     values.update(dispersed_materials.none())
-    # density, OCP form and range, the Li hops' activation energy, Bruggeman exponent
-    values["citations"] = [*values["citations"], citations.CHIANELLI1975, citations.THOMPSON1978,
-                           citations.WHITTINGHAM2004, citations.WILKENING2008, citations.WILKENING2005,
-                           citations.BRUGGEMAN1935]
+    values["citations"] = [*values["citations"], *HOST_CITATIONS, citations.BRUGGEMAN1935]  # (+ Bruggeman exponent)
     return values
