@@ -982,3 +982,25 @@ def test_a_refused_choice_or_column_gets_the_close_names(call, suggested):
     t = pd.DataFrame({"Capacity retention [%]": [100.0], "Electrode gravimetric energy [W.h.kg-1]": [1.0]})
     with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):
         call(t)
+
+
+@pytest.mark.slow
+def test_the_readmes_check_up_retention_is_the_models(readme_figure):
+    """The README's "Cycle life" example (C/20 check-ups among 1C cycles of LMS with the persistent Li0): the
+    check-ups' retention it prints and the table's own column at a 1C cycle are the model's, to the README's digits
+    (a label on the wrong cycle, or a retention against the wrong reference, moves them)."""
+    from pybamm_aea.cycling import CYCLE_STEPS
+
+    formation = ("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V")
+    cycle_1c = ("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")
+    check_up = ("Discharge at C/20 until 1.8 V", "Charge at C/20 until 2.8 V")
+    experiment = pybamm.Experiment([formation, check_up] + ([cycle_1c] * 10 + [check_up]) * 2)
+    sim = pybamm.Simulation(pybamm.Model("AEA", {"ionic-switch host loss": "persistent Li0"}),
+                            parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"), experiment=experiment)
+    table = cycle_summary(sim.solve(save_at_cycles=[1]), experiment=experiment)
+    check_ups = table[table[CYCLE_STEPS].str.contains("C/20")]
+    assert list(check_ups.index) == [2, 13, 24]
+    retention = 100 * check_ups["Discharge capacity [A.h]"] / check_ups["Discharge capacity [A.h]"].iloc[0]
+    assert retention[13] == readme_figure("retention, 100, {} and {_} % at cycles 2, 13 and 24").approx()
+    assert retention[24] == readme_figure("retention, 100, {_} and {} % at cycles 2, 13 and 24").approx()
+    assert table.loc[12, "Capacity retention [%]"] == readme_figure("1C cycles between them ({} % at cycle 12)").approx()
