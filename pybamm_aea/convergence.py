@@ -194,7 +194,8 @@ def _formed_trough_warning(values, steps, inputs, first):
     """The text of a :class:`MeshDependentNucleationWarning` for the first of the step solutions ``steps[first - 1:]``
     (numbered from ``first``) that is a discharge of Mo6S8 alone starting with the separator cell in its Li0 phase
     whose polarisation where Li1 nucleates there, over the square root of the time it took, exceeds
-    :data:`FORMED_POLARISATION_RATE`, or None."""
+    :data:`FORMED_POLARISATION_RATE`, or None (None too for a solve that kept only output variables without "Cathode
+    surface OCP [V]" and "Cathode Li content", as the sweep's batched rows: not judged, docs/known_limits.rst)."""
     import numpy as np
 
     try:
@@ -219,9 +220,10 @@ def _formed_trough_warning(values, steps, inputs, first):
             continue
         return (f"step {number}, a discharge from a formed state (Li0 at the separator), nucleates Li1 there "
                 f"{t[trough] - t[0]:.3g} s in, at {V[trough]:.3f} V with the cell polarised by "
-                f"{1e3 * polarisation:.0f} mV (surface OCP minus voltage): {rate:.3g} V/s^0.5, above the "
-                f"{FORMED_POLARISATION_RATE:g} up to which the default 20-cell mesh's formed cells were measured to "
-                f"answer as 160 cells do, so the capacity may be the mesh's ({_FORMED_EXAMPLE}); check with "
+                f"{1e3 * polarisation:.0f} mV (surface OCP minus voltage): {rate:.3g} V/s^0.5, above "
+                f"{FORMED_POLARISATION_RATE:g}, an empirical threshold (of 56 formed cells measured on 20 and 160 "
+                f"cells, all but one that the mesh decided lay above it, and two that converged), so the capacity may "
+                f"be the mesh's ({_FORMED_EXAMPLE}); check with "
                 f"pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
                 f"{NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
     return None
