@@ -133,6 +133,16 @@ def test_options_round_trip_and_pybamm_keys_at_their_one_value():
         AEAOptions({"working electrode": "both"})
 
 
+def test_options_assigned_to_a_model_are_validated():
+    """``model.options = {"anod": 1}`` was kept as given (PyBaMM's battery models validate an assignment); now it is
+    checked as AEA(options) checks them, and a valid one is the full AEAOptions."""
+    model = AEA(build=False)
+    with pytest.raises(pybamm.OptionError, match="Unknown AEA option 'anod'"):
+        model.options = {"anod": 1}
+    model.options = {"anode": "Li-In"}
+    assert isinstance(model.options, AEAOptions) and model.options == AEAOptions({"anode": "Li-In"})
+
+
 @pytest.mark.parametrize("call, suggested", [
     (lambda: AEAOptions({"Anode": "Li-In"}), "anode"),  # a wrong case (refused: names are case-sensitive)
     (lambda: AEAOptions({"anod": "Li-In"}), "anode"),  # a misspelling

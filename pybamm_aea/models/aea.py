@@ -184,6 +184,16 @@ class AEA(pybamm.BaseModel):
         if build:
             self.build_model()
 
+    @property
+    def options(self):
+        """The model's :class:`AEAOptions`."""
+        return self._options
+
+    @options.setter
+    def options(self, options):
+        # validated as PyBaMM's battery models validate theirs (``model.options = {"anod": ...}`` was kept as given)
+        self._options = AEAOptions(options)
+
     # --- assembly -------------------------------------------------------------------------
     def set_submodels(self):
         """One submodel per mechanism (any order: PyBaMM's build resolves the coupling).
