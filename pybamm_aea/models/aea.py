@@ -186,13 +186,13 @@ class AEA(pybamm.BaseModel):
 
     @property
     def options(self):
-        """The model's :class:`AEAOptions`."""
-        return self._options
+        """The model's :class:`AEAOptions` (kept by PyBaMM's ``BaseModel.options``)."""
+        return pybamm.BaseModel.options.fget(self)
 
     @options.setter
     def options(self, options):
         # validated as PyBaMM's battery models validate theirs (``model.options = {"anod": ...}`` was kept as given)
-        self._options = AEAOptions(options)
+        pybamm.BaseModel.options.fset(self, AEAOptions(options))
 
     # --- assembly -------------------------------------------------------------------------
     def set_submodels(self):
