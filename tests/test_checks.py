@@ -2175,6 +2175,23 @@ def test_a_complete_set_written_before_the_host_full_flag_is_told_what_to_set(se
     assert not isinstance(err.value, MissingParameterError)
 
 
+@pytest.mark.parametrize("set_name", ["Li2021_S_C_LGPS", "Chen2020"])
+@pytest.mark.parametrize("host", ["multi-phase", "lever rule"])
+def test_a_set_of_another_model_is_named_as_such(set_name, host):
+    """The registered Li2021_S_C_LGPS (for PyBaMM's DFN) or one of PyBaMM's sets given to the AEA model got the advice
+    for an AEA set of one's own written before session 29 ("Parameter 'Cathode host full at maximum Li content' not
+    found: the multi-phase host reads it since session 29, ...") or, on the lever rule, PyBaMM's bare "Parameter
+    'Cathode maximum Li content' not found"; now it is told the values are not an AEA cell's and the AEA sets."""
+    from pybamm_aea.models.checks import MissingParameterError
+
+    sim = pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": host}),
+                            parameter_values=pybamm.ParameterValues(set_name))
+    with pytest.raises(MissingParameterError, match=r"these parameter values are not an AEA cell's .*"
+                                                    r"Li2021_S_C_LGPS is for pybamm_aea.conventional.s_c_lgps_model"
+                                                    r".*'Li2021_Mo6S8', 'Li2021_TiS2'"):
+        sim.solve([0, 60])
+
+
 @pytest.mark.parametrize("set_name, options", [
     ("Li2021_Mo6S8", {}),
     ("Li2021_S_Mo6S8", {"anode": "Li-In", "Li trapping": "irreversible", "ionic-switch host loss": "persistent Li0",

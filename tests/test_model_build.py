@@ -118,6 +118,31 @@ def test_unknown_option_and_value_are_named():
         AEA({"hysteresis": "none"})
 
 
+def test_options_round_trip_and_pybamm_keys_at_their_one_value():
+    """model.options lists PyBaMM's keys ("working electrode": "positive", ...), and giving them back was
+    "Unknown AEA option 'calculate discharge energy'": AEA(dict(model.options)) failed, and so did
+    {"working electrode": "positive"} written as for PyBaMM's half cells. Their one value is accepted, another
+    refused naming it and the value the model has."""
+    model = AEA({"anode": "Li-In"}, build=False)
+    assert AEA(dict(model.options), build=False).options == model.options
+    assert AEAOptions({"working electrode": "positive", "operating mode": "current"}) == AEAOptions()
+    with pytest.raises(pybamm.OptionError, match="'operating mode' cannot be 'voltage' on the AEA model; its only "
+                                                 "value is 'current'.*pybamm.step.voltage"):
+        AEA({"operating mode": "voltage"}, build=False)
+    with pytest.raises(pybamm.OptionError, match="'working electrode' cannot be 'both'.*half cell"):
+        AEAOptions({"working electrode": "both"})
+
+
+def test_options_assigned_to_a_model_are_validated():
+    """``model.options = {"anod": 1}`` was kept as given (PyBaMM's battery models validate an assignment); now it is
+    checked as AEA(options) checks them, and a valid one is the full AEAOptions."""
+    model = AEA(build=False)
+    with pytest.raises(pybamm.OptionError, match="Unknown AEA option 'anod'"):
+        model.options = {"anod": 1}
+    model.options = {"anode": "Li-In"}
+    assert isinstance(model.options, AEAOptions) and model.options == AEAOptions({"anode": "Li-In"})
+
+
 @pytest.mark.parametrize("call, suggested", [
     (lambda: AEAOptions({"Anode": "Li-In"}), "anode"),  # a wrong case (refused: names are case-sensitive)
     (lambda: AEAOptions({"anod": "Li-In"}), "anode"),  # a misspelling

@@ -145,3 +145,14 @@ def test_install_is_idempotent(name):
     getattr(pybamm_adapter, name)()
     assert (pybamm.Simulation.solve, pybamm.Simulation.build_for_experiment, pybamm.make_cycle_solution,
             pybamm.ParameterValues.set_initial_state) == before
+
+
+def test_var_pts_takes_the_cathode_variable_by_name():
+    """``var_pts={"xi_c": N}``, the name of PyBaMM's own "Points not given for variable 'xi_c'", raised
+    "AttributeError: module 'pybamm.geometry.standard_spatial_vars' has no attribute 'xi_c'" (PyBaMM's Mesh reads a
+    text key there); it now meshes as the object does (pybamm_adapter.spatial_variables)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, var_pts={"xi_c": 24}).solve([0, 30])
+    assert solution["Cathode Li content"].entries.shape[0] == 24
+    pybamm_adapter.spatial_variables.install()  # idempotent
+    assert pybamm.standard_spatial_vars.xi_c is pybamm_aea.models.submodels.xi

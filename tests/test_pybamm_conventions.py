@@ -194,6 +194,21 @@ def test_capacity_is_what_the_next_slow_discharge_delivers(name, options):
         np.testing.assert_allclose(Q_p - capacity, lost, rtol=1e-9)
 
 
+def test_lithium_lost_to_side_reactions_is_a_summary_variable_in_mol_too():
+    """PyBaMM's half cells give "Total lithium lost to side reactions [mol]" beside "Total capacity lost to side
+    reactions [A.h]"; the AEA cell gave the A.h one only (KeyError "Variable 'Total lithium lost to side reactions
+    [mol]' is not a summary variable."). Both are the Li lost to cycling."""
+    name = "Total lithium lost to side reactions [mol]"
+    assert name in pybamm.lithium_ion.DFN({"working electrode": "positive"}).summary_variables
+    experiment = pybamm.Experiment([("Discharge at 1C for 5 minutes", "Charge at 1C for 5 minutes")] * 2)
+    sol = pybamm.Simulation(pybamm.Model("AEA", options={"Li trapping": "irreversible"}),
+                            parameter_values=pybamm.ParameterValues("Li2021_TiS2"), experiment=experiment).solve()
+    mol = np.array(sol.summary_variables[name])
+    assert mol[-1] > 0
+    np.testing.assert_allclose(mol * 96485.33212 / 3600,
+                               sol.summary_variables["Total capacity lost to side reactions [A.h]"], rtol=1e-6)
+
+
 @pytest.mark.parametrize("name", ["Li2021_Mo6S8", "Li2021_TiS2", "Li2021_S_Mo6S8", "Li2021_LTO_Mo6S8"])
 def test_host_ocp_reaches_the_cutoffs_near_empty_and_full(name):
     """y_0 = 1 and y_100 = trapped Li: the host's OCP ends put the cut-offs within 0.2 % of both."""

@@ -88,7 +88,8 @@ class AEAOptions(dict):
     }
     #: the options that switch on a degradation mechanism ("none": off)
     DEGRADATION = ("Li trapping", "ionic-switch host loss", "dispersed material degradation", "interphase growth")
-    # keys PyBaMM's own external-circuit and experiment code reads from a model's options
+    # keys PyBaMM's own external-circuit and experiment code reads from a model's options; each has one value on
+    # this model, which a user may give (``dict(model.options)`` back to ``AEA``), and no other
     _PYBAMM_KEYS = {
         "calculate discharge energy": "true",
         # half cell: the cathode is the working electrode, the anode a foil counter electrode;
@@ -98,6 +99,16 @@ class AEAOptions(dict):
         "particle phases": "1",
         "operating mode": "current",
     }
+    # why a PyBaMM key has only its one value here
+    _PYBAMM_KEYS_WHY = {
+        "calculate discharge energy": "the model's energy variables (Electrode gravimetric and volumetric energy, "
+                                      "Discharge energy [W.h]) integrate the power",
+        "working electrode": "the AEA cell is a half cell whose cathode is the working electrode and whose Li or Li-In "
+                             "anode is a foil counter electrode",
+        "particle phases": "the cathode's host is one reacting phase (a dispersed material is a submodel of its own)",
+        "operating mode": "the model is current-driven; hold a voltage, power or resistance with an experiment's "
+                          "steps (pybamm.step.voltage, pybamm.step.power, pybamm.step.resistance)",
+    }
 
     def __init__(self, options=None):
         if isinstance(options, AEAOptions):  # a model's options: its own, less the keys for PyBaMM
@@ -106,7 +117,14 @@ class AEAOptions(dict):
             raise pybamm.OptionError(f"AEA options must be a dict of option names to values, got {options!r}; "
                                      f"known options: {sorted(self.POSSIBLE)}")
         options = dict(options or {})
-        for key, value in options.items():
+        for key, value in list(options.items()):
+            if key in self._PYBAMM_KEYS:
+                if value != self._PYBAMM_KEYS[key]:
+                    raise pybamm.OptionError(
+                        f"Option {key!r} cannot be {value!r} on the AEA model; its only value is "
+                        f"{self._PYBAMM_KEYS[key]!r}: {self._PYBAMM_KEYS_WHY[key]}")
+                del options[key]  # set below with the others
+                continue
             if key not in self.POSSIBLE:
                 raise pybamm.OptionError(
                     f"Unknown AEA option {key!r}; known options: {sorted(self.POSSIBLE)}"
@@ -165,6 +183,16 @@ class AEA(pybamm.BaseModel):
         self.set_submodels()
         if build:
             self.build_model()
+
+    @property
+    def options(self):
+        """The model's :class:`AEAOptions` (kept by PyBaMM's ``BaseModel.options``)."""
+        return pybamm.BaseModel.options.fget(self)
+
+    @options.setter
+    def options(self, options):
+        # validated as PyBaMM's battery models validate theirs (``model.options = {"anod": ...}`` was kept as given)
+        pybamm.BaseModel.options.fset(self, AEAOptions(options))
 
     # --- assembly -------------------------------------------------------------------------
     def set_submodels(self):

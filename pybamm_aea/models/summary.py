@@ -28,7 +28,8 @@ x_100, loss of negative active material) have no meaning for a foil and are not 
   (docs/known_limits.rst, "Capacity of a material whose window stops short").
 - "Total capacity lost to side reactions [A.h]": the charge of the Li lost to cycling
   (``Lost lithium inventory [mol]``: trapped in the host, held in isolated host or dispersed
-  material). The interphase model grows resistance only and consumes no Li.
+  material), which "Total lithium lost to side reactions [mol]" gives in mol, as PyBaMM's half cells give both.
+  The interphase model grows resistance only and consumes no Li.
 - "Loss of lithium inventory [%]": that lost Li as a share of the cathode's initial capacity
   Q_p(t=0). PyBaMM divides by the Li initially in the particles, which for a cathode
   assembled empty (pristine Mo6S8, TiS2) is about zero.
@@ -57,6 +58,7 @@ def standard_summary_variables(param, variables):
         "y_0": y_0,
         "Capacity [A.h]": Q_host * (y_0 - y_100) + to_Ah * f_D * p.c_D_full,
         "Total lithium lost [mol]": variables["Lost lithium inventory [mol]"],
+        "Total lithium lost to side reactions [mol]": variables["Lost lithium inventory [mol]"],
         "Total capacity lost to side reactions [A.h]": lost_Ah,
         "Loss of lithium inventory [%]": 100 * lost_Ah / Q_p_init,
     }
@@ -68,6 +70,7 @@ STANDARD_SUMMARY_VARIABLES = [
     "Positive electrode capacity [A.h]",
     "Loss of lithium inventory [%]",
     "Total lithium lost [mol]",
+    "Total lithium lost to side reactions [mol]",
     "Total capacity lost to side reactions [A.h]",
     "Loss of active material in positive electrode [%]",
 ]

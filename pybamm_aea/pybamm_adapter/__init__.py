@@ -37,6 +37,10 @@ not; :func:`install` installs them, idempotently, in this order):
   ``Simulation.solve`` for the keys of the callback ``logs`` at ``on_experiment_error``. Retired by: the solution
   saying the experiment stopped on an error, or PyBaMM warning as it returns.
 
+- :mod:`.spatial_variables`: sets the attribute ``xi_c`` of ``pybamm.standard_spatial_vars`` (the module PyBaMM's
+  ``Mesh`` reads a text ``var_pts`` key from) to the model's cathode depth variable, so ``var_pts={"xi_c": N}`` works
+  as ``{"x_p": N}`` does on PyBaMM's models. Retired by: PyBaMM reading a text key against the geometry's variables.
+
 **Solver internals read or set outside an override** (:mod:`.solver_internals`, used by
 :mod:`pybamm_aea.models.solvers` and :mod:`pybamm_aea.models.experiment_checks`):
 ``pybamm.solvers.base_solver.flatten_inputs``, the private ``Solution._y_event`` (set with the solution's end state)
@@ -91,13 +95,13 @@ Where the patches are installed: :func:`install` when :mod:`pybamm_aea.models.ae
 (which ``pybamm.ParameterValues("Li2021_...")`` does).
 """
 from . import (cycle_states, experiment_errors, experiment_inputs, initial_states, model_internals, parameter_values,
-               solver_internals)
+               solver_internals, spatial_variables)
 from .experiment_inputs import PYBAMM_INPUTS
 from .initial_states import patch_mismatch
 
 __all__ = ["install", "install_initial_state", "PYBAMM_INPUTS", "patch_mismatch", "cycle_states",
            "experiment_errors", "experiment_inputs", "initial_states", "model_internals", "parameter_values",
-           "solver_internals"]
+           "solver_internals", "spatial_variables"]
 
 
 def install_initial_state():
@@ -113,3 +117,4 @@ def install():
     experiment_inputs.install()
     parameter_values.install()
     experiment_errors.install()
+    spatial_variables.install()

@@ -202,6 +202,24 @@ def _missing_with_advice(substitutor, roots, exc):
     return error if _checked_in(roots, name) else None
 
 
+def _refuse_a_set_of_another_model(store):
+    """A :class:`~pybamm_aea.models.checks.MissingParameterError` when the values given an AEA model are not an AEA
+    cell's (:func:`pybamm_aea.parameters.is_aea_set`): PyBaMM's sets and ``Li2021_S_C_LGPS`` got the advice for an AEA
+    set of its own written before session 29 ("Parameter 'Cathode host full at maximum Li content' not found: the
+    multi-phase host reads it since session 29, ..."), or PyBaMM's bare "not found" on the lever rule."""
+    from ..models.checks import MissingParameterError
+    from ..parameters import PYBAMM_MODEL_SETS, SET_FACTS, is_aea_set
+
+    if is_aea_set(store):
+        return
+    others = ", ".join(f"{name} is for {model}" for name, model in PYBAMM_MODEL_SETS.items())
+    raise MissingParameterError(
+        "Parameter 'Cathode loading [kg.m-2]' not found: these parameter values are not an AEA cell's (every AEA set "
+        f"gives the cathode's loading; PyBaMM's own sets are for its models, and {others}). Give the AEA model one "
+        f"of its sets, pybamm.ParameterValues(name) with name in {list(SET_FACTS)}, or a material's "
+        "(pybamm_aea.materials.AEAMaterial.parameter_values).")
+
+
 def _check_every_value_first(substitutor, model):
     """Before ``process_model``: when the equations of ``model`` (all its parts but its variables) hold a
     :class:`~pybamm_aea.models.checks.PhysicalRange` (every AEA model's first equation holds one), every number of
@@ -215,6 +233,7 @@ def _check_every_value_first(substitutor, model):
     from ..models.checks import RANGES, check_parameter_values
 
     store = getattr(substitutor, STORE)
+    _refuse_a_set_of_another_model(store)
     check_parameter_values(store)
     for name in (name for name, rng in RANGES.items() if rng.if_missing and name not in store):
         try:
