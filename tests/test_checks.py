@@ -2192,6 +2192,21 @@ def test_a_set_of_another_model_is_named_as_such(set_name, host):
         sim.solve([0, 60])
 
 
+def test_an_aea_set_with_its_loading_misspelt_is_told_so():
+    """A user's own AEA set whose loading's name is misspelt was told its values are not an AEA cell's: it is named
+    as the likely misspelling."""
+    from pybamm_aea.models.checks import MissingParameterError
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8").copy()
+    loading = values["Cathode loading [kg.m-2]"]
+    del values["Cathode loading [kg.m-2]"]
+    values.update({"Cathode loadng [kg.m-2]": loading}, check_already_exists=False)
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(MissingParameterError, match=re.escape("these values give ['Cathode loadng [kg.m-2]']: a "
+                                                              "misspelling of it?")):
+        sim.solve([0, 60])
+
+
 @pytest.mark.parametrize("set_name, options", [
     ("Li2021_Mo6S8", {}),
     ("Li2021_S_Mo6S8", {"anode": "Li-In", "Li trapping": "irreversible", "ionic-switch host loss": "persistent Li0",

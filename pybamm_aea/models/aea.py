@@ -88,26 +88,19 @@ class AEAOptions(dict):
     }
     #: the options that switch on a degradation mechanism ("none": off)
     DEGRADATION = ("Li trapping", "ionic-switch host loss", "dispersed material degradation", "interphase growth")
-    # keys PyBaMM's own external-circuit and experiment code reads from a model's options; each has one value on
-    # this model, which a user may give (``dict(model.options)`` back to ``AEA``), and no other
+    # keys PyBaMM's own external-circuit and experiment code reads from a model's options: (its one value on this
+    # model, which a user may give, ``dict(model.options)`` back to ``AEA``, and no other; why it has only that one)
     _PYBAMM_KEYS = {
-        "calculate discharge energy": "true",
-        # half cell: the cathode is the working electrode, the anode a foil counter electrode;
-        # one reacting phase at the cathode|electrolyte interface (the host). Read by
-        # pybamm.plot_voltage_components.
-        "working electrode": "positive",
-        "particle phases": "1",
-        "operating mode": "current",
-    }
-    # why a PyBaMM key has only its one value here
-    _PYBAMM_KEYS_WHY = {
-        "calculate discharge energy": "the model's energy variables (Electrode gravimetric and volumetric energy, "
-                                      "Discharge energy [W.h]) integrate the power",
-        "working electrode": "the AEA cell is a half cell whose cathode is the working electrode and whose Li or Li-In "
-                             "anode is a foil counter electrode",
-        "particle phases": "the cathode's host is one reacting phase (a dispersed material is a submodel of its own)",
-        "operating mode": "the model is current-driven; hold a voltage, power or resistance with an experiment's "
-                          "steps (pybamm.step.voltage, pybamm.step.power, pybamm.step.resistance)",
+        "calculate discharge energy": ("true", "the model's energy variables (Electrode gravimetric and volumetric "
+                                               "energy, Discharge energy [W.h]) integrate the power"),
+        # read by pybamm.plot_voltage_components
+        "working electrode": ("positive", "the AEA cell is a half cell whose cathode is the working electrode and "
+                                          "whose Li or Li-In anode is a foil counter electrode"),
+        "particle phases": ("1", "the cathode's host is one reacting phase (a dispersed material is a submodel of its "
+                                 "own)"),
+        "operating mode": ("current", "the model is current-driven; hold a voltage, power or resistance with an "
+                                      "experiment's steps (pybamm.step.voltage, pybamm.step.power, "
+                                      "pybamm.step.resistance)"),
     }
 
     def __init__(self, options=None):
@@ -119,10 +112,10 @@ class AEAOptions(dict):
         options = dict(options or {})
         for key, value in list(options.items()):
             if key in self._PYBAMM_KEYS:
-                if value != self._PYBAMM_KEYS[key]:
+                only, why = self._PYBAMM_KEYS[key]
+                if value != only:
                     raise pybamm.OptionError(
-                        f"Option {key!r} cannot be {value!r} on the AEA model; its only value is "
-                        f"{self._PYBAMM_KEYS[key]!r}: {self._PYBAMM_KEYS_WHY[key]}")
+                        f"Option {key!r} cannot be {value!r} on the AEA model; its only value is {only!r}: {why}")
                 del options[key]  # set below with the others
                 continue
             if key not in self.POSSIBLE:
@@ -142,7 +135,7 @@ class AEAOptions(dict):
                 f"Option 'hysteresis': {full['hysteresis']!r} is an option of the lever-rule host (\"host "
                 "thermodynamics\": \"lever rule\"); the multi-phase host's hysteresis follows from its free energy"
             )
-        full.update(self._PYBAMM_KEYS)
+        full.update({key: only for key, (only, _) in self._PYBAMM_KEYS.items()})
         super().__init__(full)
 
 

@@ -212,7 +212,13 @@ def _refuse_a_set_of_another_model(store):
 
     if is_aea_set(store):
         return
+    from ..user_input import close_names
+
     others = ", ".join(f"{name} is for {model}" for name, model in PYBAMM_MODEL_SETS.items())
+    typed = close_names("Cathode loading [kg.m-2]", list(store.keys()))
+    if typed:  # an AEA set of the user's own with the loading's name misspelt
+        raise MissingParameterError(f"Parameter 'Cathode loading [kg.m-2]' not found; these values give {typed}: a "
+                                    "misspelling of it?")
     raise MissingParameterError(
         "Parameter 'Cathode loading [kg.m-2]' not found: these parameter values are not an AEA cell's (every AEA set "
         f"gives the cathode's loading; PyBaMM's own sets are for its models, and {others}). Give the AEA model one "
