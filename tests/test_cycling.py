@@ -961,6 +961,15 @@ def test_the_cycles_of_one_protocol_are_picked_out_by_their_steps():
     flipped = [tuple(reversed(c)) for c in steps]
     with pytest.raises(ValueError, match="not this solution's experiment"):
         cycle_summary(sol, reference_cycle=1, experiment=flipped)
+    # a cycle PyBaMM skipped whole (a hold above the voltage reached: dropped from the solution) has no row, and the
+    # row after it is labelled with its own steps, not the skipped cycle's
+    dropped = [("Discharge at 0.5C until 1.8 V", "Rest for 10 minutes"), ("Hold at 1.8 V until 5 A",),
+               ("Charge at 0.5C until 2.8 V",)]
+    held = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                             experiment=pybamm.Experiment(dropped)).solve()
+    assert len(held.cycles) == 2
+    assert cycle_summary(held, reference_cycle=1, experiment=dropped)[CYCLE_STEPS].tolist() == [
+        "; ".join(dropped[0]), dropped[2][0]]
     # a string or a number is named as the argument, not read letter by letter by PyBaMM
     for bad in ("Discharge at 1C until 1.8 V", 4):
         with pytest.raises(ValueError, match=re.escape(f"experiment={bad!r}: give the pybamm.Experiment")):
