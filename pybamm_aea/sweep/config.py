@@ -430,12 +430,12 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
                                    "parameter_set") from exc
         anodes = {p["anode"] for p in points} if "anode" in option_names else {options.get("anode")}
         if "Li-In" in anodes:  # the set's window is vs Li metal: the model's own defaults on Li-In move it
-            from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU, mixed_anodes_message
+            from pybamm_aea.parameters.paper_cell import li_in_cut_offs, mixed_anodes_message
 
             if len(anodes) > 1:
                 raise SweepConfigError(mixed_anodes_message(low), "grid")
-            low -= LI_IN_PLATEAU
-            high = [v - LI_IN_PLATEAU for v in high]
+            moved = li_in_cut_offs(values)
+            low, *high = (float(moved[name]) for name in cut_offs)
         steps = [f"Discharge at {reference_c_rate:g}C until {low:g} V"]
         if charge_first:  # one cycle: its metrics are the discharge's (a discharge of a full cathode gave ~0)
             steps = [(f"Charge at {reference_c_rate:g}C until {high[0]:g} V", steps[0])]
