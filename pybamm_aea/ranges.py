@@ -4,7 +4,7 @@ the cathode's loading range (:data:`CATHODE_LOADING`), read by every entry point
 without importing it. The model's table of ranges is :data:`pybamm_aea.models.checks.RANGES`."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 import numbers
 
 import numpy as np
@@ -33,6 +33,15 @@ class Range:
     only: tuple = ()
     if_missing: str = ""
     slip: tuple = ()
+
+    def to_json(self):
+        """The range as a JSON-native dict (its fields; tuples as lists)."""
+        return {name: list(value) if isinstance(value, tuple) else value for name, value in asdict(self).items()}
+
+    @classmethod
+    def from_json(cls, fields):
+        """The range :meth:`to_json` gave."""
+        return cls(**{name: tuple(value) if isinstance(value, list) else value for name, value in fields.items()})
 
     def slip_hint(self, value, bounded=None):
         """The end of an error refusing ``value`` when it is above a numeric ``high`` and inside the range read in

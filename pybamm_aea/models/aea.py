@@ -8,6 +8,7 @@ way PyBaMM's lithium-ion models are, and runs in ``pybamm.Simulation`` and
 import collections.abc
 import numbers
 
+import numpy as np
 import pybamm
 
 from .. import citations, pybamm_adapter
@@ -40,6 +41,16 @@ class CathodeSubMesh(pybamm.Exponential1DSubMesh):
                                  f"integer >= {MIN_CATHODE_CELLS} (PyBaMM's extrapolation to each face of the "
                                  f"electrode takes the two cells next to it)")
         super().__init__(lims, npts, side=side, stretch=stretch)
+
+    @classmethod
+    def _from_json(cls, snippet):
+        """The submesh PyBaMM's JSON export wrote (``SubMesh1D.to_json``: its edges, coordinate system, tabs), for
+        ``pybamm.load_model`` (PyBaMM's ``Exponential1DSubMesh`` has no ``_from_json``: ``sim.save_model(mesh=True)``
+        raised ``SerialisationError: ...CathodeSubMesh is registered as serialisable but is missing _from_json``)."""
+        submesh = cls.__new__(cls)
+        pybamm.SubMesh1D.__init__(submesh, np.asarray(snippet["edges"], dtype=float), snippet["coord_sys"],
+                                  tabs=snippet.get("tabs"))
+        return submesh
 
 
 class AEAOptions(dict):

@@ -327,6 +327,19 @@ class PhysicalRange(pybamm.BinaryOperator):
             if not self.range.contains(float(v), bound if isinstance(self.range.high, str) else None):
                 raise ValueError(_message(self.parameter_name, float(v), self.range, bound))
 
+    # PyBaMM's JSON hooks (``model.to_config()``, ``sim.save_model`` of a model with input parameters): the value and
+    # the bound travel as the two children, the name and the range as fields
+    _serialise_derived_params = frozenset({"value", "bound"})
+
+    def to_json(self):
+        return {"name": self.name, "domains": self.domains, "parameter_name": self.parameter_name,
+                "rng": self.range.to_json()}
+
+    @classmethod
+    def _from_json(cls, snippet):
+        value, bound = snippet["children"]
+        return PhysicalRange(value, bound, snippet["parameter_name"], Range.from_json(snippet["rng"]))
+
     def _binary_evaluate(self, left, right):
         return left
 
@@ -407,8 +420,17 @@ class LithiationMassCheck(PhysicalRange):
         capacity the ratio itself implies, so each is checked in its own range only."""
         return cls(ratio, capacity * (fraction > 0) + (ratio - 1) / _LI_PER_CAPACITY * (fraction <= 0))
 
+    _serialise_derived_params = frozenset({"ratio", "capacity"})  # the two children
+
     def _with(self, value, bound):
         return LithiationMassCheck(value, bound)
+
+    def to_json(self):
+        return {"name": self.name, "domains": self.domains}
+
+    @classmethod
+    def _from_json(cls, snippet):
+        return LithiationMassCheck(*snippet["children"])
 
     def check(self, value, bound=None):
         for ratio, capacity in np.broadcast(np.asarray(value, dtype=float), np.asarray(bound, dtype=float)):

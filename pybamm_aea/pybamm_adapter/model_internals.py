@@ -19,12 +19,36 @@ differential / algebraic split), per-cycle first states and summaries as documen
 processed variable's mesh as a documented property.
 """
 import numpy as np
+import pybamm
 
 
 def state_slices(model):
     """A discretised ``model``'s state vector by variable: a dict of state variable -> list of slices of the vector
-    (PyBaMM 26.10's ``model.y_slices``); empty for a model not discretised."""
-    return getattr(model, "y_slices", None) or {}
+    (PyBaMM 26.10's ``model.y_slices``); empty for a model not discretised. A model ``pybamm.load_model`` read from
+    PyBaMM's JSON has no ``y_slices`` (the file does not keep them): its layout is that of the ``pybamm.StateVector``
+    nodes of its equations, events and variables (:func:`_loaded_state_slices`)."""
+    return getattr(model, "y_slices", None) or _loaded_state_slices(model)
+
+
+def _loaded_state_slices(model):
+    """The state layout of a discretised model that has no ``y_slices`` (read from PyBaMM's JSON): a dict of one
+    ``pybamm.StateVector`` (named ``y[a:b]``, with no ``scale`` or ``reference``) -> its slices, for each distinct
+    list of slices among the state vectors of its equations, events and processed variables (each state variable of
+    a discretised model is one); empty if the model is not discretised or its states do not tile the vector."""
+    if not getattr(model, "is_discretised", False):
+        return {}
+    roots = [model.concatenated_rhs, model.concatenated_algebraic, *(e.expression for e in model.events),
+             *getattr(model, "_variables_processed", {}).values()]
+    layout = {}
+    for root in roots:
+        for node in root.pre_order() if isinstance(root, pybamm.Symbol) else ():
+            if isinstance(node, pybamm.StateVector):
+                layout.setdefault(tuple((s.start, s.stop) for s in node.y_slices), node)
+    n = model.len_rhs_and_alg
+    covered = sorted(bound for key in layout for bound in key)
+    if [a for a, _ in covered] != [0] + [b for _, b in covered[:-1]] or not covered or covered[-1][1] != n:
+        return {}
+    return {node: list(node.y_slices) for node in layout.values()}
 
 
 def differential_size(model):
