@@ -80,3 +80,13 @@ def test_loaded_model_checks_its_inputs(tmp_path):
     np.testing.assert_allclose(again["Voltage [V]"].entries, solution["Voltage [V]"].entries, rtol=0, atol=1e-10)
     with pytest.raises(ValueError, match=r"'Current function \[A\]' = nan is outside its physical range"):
         pybamm.Simulation(loaded).solve([0, 600], inputs={"Current function [A]": np.nan})
+
+
+@pytest.mark.parametrize("host, error, message", [
+    ("multi-phase", TypeError, "unsupported operand type\\(s\\) for \\*: 'LessThan' and 'Symbol'"),
+    ("lever rule", RecursionError, "maximum recursion depth")])
+def test_latexify_fails_in_pybamm_as_the_docs_say(host, error, message):
+    # docs/pybamm_tools.rst: PyBaMM 26.10's SymPy conversion of its Heaviside (and minimum, sign, abs); a PyBaMM that
+    # latexifies the model fails this, for the paragraph to be updated
+    with pytest.raises(error, match=message):
+        AEA({"host thermodynamics": host}).latexify()

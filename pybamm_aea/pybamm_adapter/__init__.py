@@ -54,7 +54,8 @@ ending an event-terminated step on a consistent state itself.
 **Undocumented attributes of models, solutions and processed variables read** (:mod:`.model_internals`, used by
 :mod:`pybamm_aea.models.solvers`, :mod:`pybamm_aea.models.experiment_checks`, :mod:`pybamm_aea.readout`,
 :mod:`pybamm_aea.cycling` and :mod:`pybamm_aea.phases`): a discretised model's ``y_slices``, ``len_rhs``, ``len_alg``
-and ``len_rhs_and_alg``; an experiment solution's ``all_first_states`` and ``all_summary_variables``; a processed
+and ``len_rhs_and_alg`` (of a model ``pybamm.load_model`` read, which has no ``y_slices``: its ``StateVector`` nodes'
+``y_slices``); an experiment solution's ``all_first_states`` and ``all_summary_variables``; a processed
 variable's ``mesh`` (its ``edges`` and ``d_edges``). Retired by: a documented state layout, per-cycle states and
 mesh. (Read as PyBaMM's public API, elsewhere: ``Solution.all_models``, ``all_ts``, ``all_ys``, ``all_yps``,
 ``first_state``, ``last_state``, ``termination``, ``variables_returned``, ``y_event``, ``cycles``;
@@ -77,6 +78,13 @@ one fails the tests that run the solvers and the model):
 - ``pybamm.BaseSolver._check_event_violation(t_eval, model, y0, inputs_dict)``:
   :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (PyBaMM's "non-positive at initial conditions"
   explained). Retired by: PyBaMM's error naming the event, its value and the state it was evaluated on.
+- PyBaMM's JSON hooks (``pybamm.expression_tree.operations.serialise_kernel``: ``to_json``, the classmethod
+  ``_from_json`` and the class attribute ``_serialise_derived_params``, which PyBaMM's symbols and submeshes define):
+  :class:`~pybamm_aea.models.aea.CathodeSubMesh` (``_from_json``, which PyBaMM's ``Exponential1DSubMesh`` lacks:
+  ``sim.save_model(mesh=True)`` raised a ``SerialisationError``), :class:`~pybamm_aea.models.checks.PhysicalRange`
+  and :class:`~pybamm_aea.models.checks.LithiationMassCheck` (the parameter's name and range as fields, the value
+  and bound as children: ``model.to_config()`` raised one). Retired by: PyBaMM's ``Exponential1DSubMesh._from_json``
+  (for the submesh); the range checks' hooks are theirs to keep.
 - ``pybamm.ElectricalParameters._set_parameters()``: :class:`~pybamm_aea.models.parameters.AEAParameters`
   extends it (as PyBaMM's own parameter classes do). Retired by: a public way to add parameters to a subclass.
 - ``pybamm.BaseModel``: :class:`~pybamm_aea.models.aea.AEA` calls ``_build_model()`` and sets ``_built`` (PyBaMM's

@@ -5,7 +5,9 @@ make; PyBaMM's API documentation names none of them (or names them with another 
 Checked against PyBaMM 26.10.1.1:
 
 - :func:`state_slices`: ``BaseModel.y_slices``, set by ``Discretisation.process_model`` (its class docstring says
-  "None or list"; it is a dict of state variable -> list of slices of the state vector);
+  "None or list"; it is a dict of state variable -> list of slices of the state vector); on a model
+  ``pybamm.load_model`` read (PyBaMM's JSON keeps no ``y_slices``), the ``y_slices`` of the ``pybamm.StateVector``
+  nodes of its ``concatenated_rhs``, ``concatenated_algebraic``, events and processed variables;
 - :func:`state_values`, :func:`state_scale`: a state variable's ``scale`` and ``reference`` (``pybamm.Variable``'s
   constructor arguments, kept as attributes the API documentation does not name);
 - :func:`differential_size`, :func:`algebraic_size`, :func:`state_size`: ``BaseModel.len_rhs``, ``len_alg`` and
@@ -15,7 +17,7 @@ Checked against PyBaMM 26.10.1.1:
 - :func:`mesh_edges`, :func:`cell_widths`: ``ProcessedVariable.mesh`` and its ``SubMesh1D.edges`` and ``d_edges``.
 
 What upstream would replace this module: a documented state layout of a discretised model (names, sizes, the
-differential / algebraic split), per-cycle first states and summaries as documented ``Solution`` properties, and a
+differential / algebraic split), kept by PyBaMM's JSON export, per-cycle first states and summaries as documented ``Solution`` properties, and a
 processed variable's mesh as a documented property.
 """
 import numpy as np
@@ -38,15 +40,15 @@ def _loaded_state_slices(model):
     if not getattr(model, "is_discretised", False):
         return {}
     roots = [model.concatenated_rhs, model.concatenated_algebraic, *(e.expression for e in model.events),
-             *getattr(model, "_variables_processed", {}).values()]
+             *model.get_processed_variables_dict().values()]
     layout = {}
     for root in roots:
         for node in root.pre_order() if isinstance(root, pybamm.Symbol) else ():
             if isinstance(node, pybamm.StateVector):
                 layout.setdefault(tuple((s.start, s.stop) for s in node.y_slices), node)
-    n = model.len_rhs_and_alg
     covered = sorted(bound for key in layout for bound in key)
-    if [a for a, _ in covered] != [0] + [b for _, b in covered[:-1]] or not covered or covered[-1][1] != n:
+    if not covered or [a for a, _ in covered] != [0] + [b for _, b in covered[:-1]] \
+            or covered[-1][1] != model.len_rhs_and_alg:
         return {}
     return {node: list(node.y_slices) for node in layout.values()}
 
