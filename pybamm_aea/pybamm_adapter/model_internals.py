@@ -17,8 +17,8 @@ Checked against PyBaMM 26.10.1.1:
 - :func:`mesh_edges`, :func:`cell_widths`: ``ProcessedVariable.mesh`` and its ``SubMesh1D.edges`` and ``d_edges``.
 
 What upstream would replace this module: a documented state layout of a discretised model (names, sizes, the
-differential / algebraic split), kept by PyBaMM's JSON export, per-cycle first states and summaries as documented ``Solution`` properties, and a
-processed variable's mesh as a documented property.
+differential / algebraic split), kept by PyBaMM's JSON export, per-cycle first states and summaries as documented
+``Solution`` properties, and a processed variable's mesh as a documented property.
 """
 import numpy as np
 import pybamm
