@@ -988,6 +988,38 @@ def test_the_sweeps_cell_columns_are_cycle_summarys_on_the_same_solve(monkeypatc
     np.testing.assert_allclose(batched[CELL_COLUMNS], single[CELL_COLUMNS], rtol=10 * AEA().default_solver.rtol)
 
 
+def test_the_cell_columns_are_the_last_discharges_as_cycle_summarys(monkeypatch):
+    """LMS (lever rule) discharged at 1C then at 0.1C, point by point: the row's cell columns are those of
+    cycle_summary(cell="paper lab cell") of the point's own solution on its last cycle (to 1e-9), the discharge the
+    electrode columns report; a sweep's mesh check with a results store keeps the cell (its fine run's store is of
+    the same configuration)."""
+    from pybamm_aea.cycling import cycle_summary
+    from pybamm_aea.sweep import metrics, worker
+
+    solved = []
+    original = worker.fill_from_experiment
+
+    def spy(m, config, solution, porosity, fraction, *args, **kwargs):
+        solved.append((solution, metrics.electrode(config.composition_key(), fraction, porosity)))
+        return original(m, config, solution, porosity, fraction, *args, **kwargs)
+
+    monkeypatch.setattr(worker, "fill_from_experiment", spy)
+    df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, progress=False, options=LEVER, cell="paper lab cell",
+               experiment=["Discharge at 1C until 1.8 V", "Discharge at 0.1C until 1.8 V"])
+    (solution, electrode), = solved
+    summary = cycle_summary(solution, electrode=electrode, cell="paper lab cell", energy_source="states")
+    assert len(summary) == 2 and df["Number of discharges"].iloc[0] == 2
+    assert summary[CELL_COLUMNS[1]].iloc[0] != pytest.approx(summary[CELL_COLUMNS[1]].iloc[1], rel=0.01)
+    np.testing.assert_allclose(df[CELL_COLUMNS].iloc[0], summary[CELL_COLUMNS].iloc[-1], rtol=1e-9)
+
+
+def test_a_mesh_checked_sweep_with_a_store_keeps_its_cell(tmp_path):
+    """mesh_check=True with results_file and cell=: both runs' stores are of the same configuration."""
+    df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, progress=False, options=LEVER, cell="practical target",
+               mesh_check=True, results_file=tmp_path / "s.sqlite")
+    assert df["error"].isna().all() and df[CELL_COLUMNS].notna().all(axis=None)
+
+
 @pytest.mark.parametrize("cell, said", [("practical targt", "did you mean ['practical target']"),
                                         ("Paper lab cell", "did you mean ['paper lab cell']"), (3, "presets: ")])
 def test_a_cell_that_is_not_a_preset_is_refused_with_the_close_names(monkeypatch, cell, said):
