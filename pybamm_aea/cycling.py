@@ -525,34 +525,46 @@ def _cathode_area_cm2(s):
     return math.nan
 
 
-def _cell_factors(cell, electrode, mass_g, area_cm2, s, mass_given):
-    """(mass share, cathode loading [mg.cm-2] / stack thickness [um]) of the cathode layer in the stack,
-    and the Cell used. ``mass_given``: ``mass_g`` is the user's (else the solution's)."""
+def _preset_loading(cell, electrode, mass_g, area_cm2, s, mass_given):
+    """The simulated cathode loading [mg.cm-2] a preset ``cell`` is built at: mass over area (the solution's, else
+    the user's), within the loading range. ``mass_given``: ``mass_g`` is the user's (else the solution's)."""
+    if electrode is None:
+        raise ValueError(
+            f"cell={cell!r} is a preset name: give electrode= (a pybamm_aea.energy.Electrode of the "
+            "simulated cathode) so that the preset is built around the simulated cathode"
+        )
+    area_given = area_cm2 is not None
+    area_cm2 = _cathode_area_cm2(s) if area_cm2 is None else finite_positive("area_cm2", area_cm2)
+    if not (is_finite_positive(area_cm2) and is_finite_positive(mass_g)):
+        raise ValueError(
+            f"cell={cell!r}: the simulated cathode loading needs the electrode mass and area; give "
+            "mass_g= and area_cm2= (the solution has no usable \"Cathode electrode mass [g]\" / "
+            "\"Areal capacity [mA.h.cm-2]\")"
+        )
+    loading = mass_g * 1e3 / area_cm2  # mg/cm2
+    # within the loading range, named by what the user gave (the preset's error named its own loading_mg_cm2)
+    said = (f"mass_g = {mass_g:.10g} g" if mass_given else f"the solution's {MASS!r} {mass_g:.6g}") + " over " + (
+        f"area_cm2 = {area_cm2:.10g} cm2" if area_given else f"the solution's area {area_cm2:.6g} cm2")
+    check_loading_mg_cm2(*(("mass_g", mass_g, loading, "g") if mass_given else ("area_cm2", area_cm2, loading,
+                                                                               "cm2")), said=said)
+    return loading
+
+
+def cell_energy(cell, gravimetric, electrode=None, loading_mg_cm2=None):
+    """(Cell Wh/kg, Cell Wh/L, the Cell) of a cathode that delivered ``gravimetric`` W.h per kg of the cathode
+    electrode as made (NumPy arrays too), in the stack ``cell``: a :class:`~pybamm_aea.energy.Cell`, or a preset
+    name of :func:`~pybamm_aea.energy.cell_preset` built around ``electrode`` at ``loading_mg_cm2`` [mg.cm-2].
+
+    Wh/kg_cell = Wh/kg_electrode * m_cathode / m_stack and Wh/L_cell = Wh/kg_electrode * m_cathode / t_stack, with the
+    areal masses and thicknesses of the Cell's layers (:func:`cycle_summary`'s Notes, "Cell level"): the one
+    computation of :func:`cycle_summary`'s and :func:`pybamm_aea.sweep.sweep`'s cell columns.
+    """
     from .energy import Cell, cell_preset
 
     if isinstance(cell, str):
-        if electrode is None:
-            raise ValueError(
-                f"cell={cell!r} is a preset name: give electrode= (a pybamm_aea.energy.Electrode of the "
-                "simulated cathode) so that the preset is built around the simulated cathode"
-            )
-        area_given = area_cm2 is not None
-        area_cm2 = _cathode_area_cm2(s) if area_cm2 is None else finite_positive("area_cm2", area_cm2)
-        if not (is_finite_positive(area_cm2) and is_finite_positive(mass_g)):
-            raise ValueError(
-                f"cell={cell!r}: the simulated cathode loading needs the electrode mass and area; give "
-                "mass_g= and area_cm2= (the solution has no usable \"Cathode electrode mass [g]\" / "
-                "\"Areal capacity [mA.h.cm-2]\")"
-            )
-        loading = mass_g * 1e3 / area_cm2  # mg/cm2
-        # within the loading range, named by what the user gave (the preset's error named its own loading_mg_cm2)
-        said = (f"mass_g = {mass_g:.10g} g" if mass_given else f"the solution's {MASS!r} {mass_g:.6g}") + " over " + (
-            f"area_cm2 = {area_cm2:.10g} cm2" if area_given else f"the solution's area {area_cm2:.6g} cm2")
-        check_loading_mg_cm2(*(("mass_g", mass_g, loading, "g") if mass_given else ("area_cm2", area_cm2, loading,
-                                                                                   "cm2")), said=said)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # anode-limited warnings do not apply here
-            cell = cell_preset(cell, cathode=electrode, loading_mg_cm2=loading)
+            cell = cell_preset(cell, cathode=electrode, loading_mg_cm2=loading_mg_cm2)
     elif not isinstance(cell, Cell):
         raise TypeError(
             f"cell must be a pybamm_aea.energy.Cell or a preset name, got {type(cell).__name__}"
@@ -561,7 +573,8 @@ def _cell_factors(cell, electrode, mass_g, area_cm2, s, mass_given):
     m_cathode = math.fsum(layer.areal_mass_mg_cm2 for layer in layers if layer.role == _ROLE_CATHODE)
     m_total = math.fsum(layer.areal_mass_mg_cm2 for layer in layers)
     thickness = math.fsum(layer.thickness_um for layer in layers)
-    return m_cathode / m_total, m_cathode / thickness, cell
+    # mWh/g * mg/cm2 * 1e-3 -> mWh/cm2; / (um * 1e-4 cm) -> mWh/cm3 = Wh/L
+    return gravimetric * (m_cathode / m_total), gravimetric * (m_cathode / thickness) * 10.0, cell
 
 
 def _masses(s, electrode, mass_g, volume_L, discharged_porosity):
@@ -594,13 +607,13 @@ def _electrode_columns(col, mass, volume, mass_d, volume_d):
 
 
 def _cell_columns(cell, electrode, mass, area_cm2, s, eg, mass_given):
-    """Cell Wh/kg and Wh/L of every cycle from the cell's energy per kg of electrode ``eg``, and the cell's
-    name (``mass_given``: as :func:`_cell_factors`)."""
+    """Cell Wh/kg and Wh/L of every cycle from the cell's energy per kg of electrode ``eg`` (:func:`cell_energy`),
+    and the cell's name (``mass_given``: as :func:`_preset_loading`)."""
     if cell is None:
         return {CELL_GRAVIMETRIC: np.full(eg.size, np.nan), CELL_VOLUMETRIC: np.full(eg.size, np.nan)}, None
-    share, loading_per_um, cell_obj = _cell_factors(cell, electrode, mass, area_cm2, s, mass_given)
-    # mWh/g * mg/cm2 * 1e-3 -> mWh/cm2; / (um * 1e-4 cm) -> mWh/cm3 = Wh/L
-    return {CELL_GRAVIMETRIC: eg * share, CELL_VOLUMETRIC: eg * loading_per_um * 10.0}, cell_obj.name
+    loading = _preset_loading(cell, electrode, mass, area_cm2, s, mass_given) if isinstance(cell, str) else None
+    gravimetric, volumetric, cell_obj = cell_energy(cell, eg, electrode, loading)
+    return {CELL_GRAVIMETRIC: gravimetric, CELL_VOLUMETRIC: volumetric}, cell_obj.name
 
 
 def _retention_column(qd, ref):

@@ -25,7 +25,7 @@ import warnings
 
 import numpy as np
 
-from .user_input import finite_positive, is_finite_positive, whole_at_least
+from .user_input import did_you_mean, finite_positive, is_finite_positive, whole_at_least
 
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
            "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI",
@@ -90,17 +90,22 @@ def _curve_energy(Q, V):
         return float(np.sum(0.5 * (V[1:] + V[:-1]) * np.diff(Q)))
 
 
-def discharge_steps(solution, arrays=True):
+#: the energy of a discharge step on each basis of :func:`discharge_steps`: the model variables tried in order
+_ENERGY_BASES = {"vs Li": (DISCHARGE_ENERGY_VS_LI, "Discharge energy [W.h]"), "cell": ("Discharge energy [W.h]",)}
+
+
+def discharge_steps(solution, arrays=True, energy="vs Li"):
     """Every discharge step of a PyBaMM solution, in order.
 
     Returns a list of ``(capacity_Ah, energy_Wh, capacity_Ah_array, voltage_V_array)``, one per step that passed
     charge in the discharge direction ("Discharge capacity [A.h]" increases over the step); the arrays start at
-    0 Ah at the start of the step (None with ``arrays=False``, which reads fewer variables). The energy is the
-    cathode's against Li, the paper's electrode-level basis: the AEA model's "Discharge energy vs Li [W.h]" over
-    the step (integrated by the solver; on the Li-In anode the cell's voltage plus the anode's OCP), else the
-    model's "Discharge energy [W.h]" (a half cell on Li metal), else the integral of V dQ over the output points
-    (compiled ``pybamm_aea.kernels.curve_energy``; PyBaMM's own models compute the discharge energy only on
-    request).
+    0 Ah at the start of the step (None with ``arrays=False``, which reads fewer variables). The energy
+    (``energy="vs Li"``, the default) is the cathode's against Li, the paper's electrode-level basis: the AEA
+    model's "Discharge energy vs Li [W.h]" over the step (integrated by the solver; on the Li-In anode the cell's
+    voltage plus the anode's OCP), else the model's "Discharge energy [W.h]" (a half cell on Li metal), else the
+    integral of V dQ over the output points (compiled ``pybamm_aea.kernels.curve_energy``; PyBaMM's own models
+    compute the discharge energy only on request). ``energy="cell"``: the cell's own, "Discharge energy [W.h]",
+    else that integral (on Li metal the same; on Li-In the cell's voltage, the basis of the cell-level figures).
 
     Only the cycles kept in memory have steps: with ``save_at_cycles`` the others' discharges are missing (a
     :class:`CyclesNotKeptWarning` says so), so a retention from this list is not relative to the 2nd discharge;
@@ -111,6 +116,10 @@ def discharge_steps(solution, arrays=True):
         warnings.warn(f"cycles {_ranges(missing)} were not kept (save_at_cycles): their discharges are not listed; "
                       "pybamm_aea.cycling.cycle_summary reads them from PyBaMM's stored states",
                       CyclesNotKeptWarning, stacklevel=2)
+    names = _ENERGY_BASES.get(energy)
+    if names is None:
+        raise ValueError(f"energy must be one of {list(_ENERGY_BASES)}, got {energy!r}"
+                         + did_you_mean(str(energy), _ENERGY_BASES))
     out = []
     for _, _, step in iter_steps(solution):
         Q = np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
@@ -119,7 +128,7 @@ def discharge_steps(solution, arrays=True):
         if not dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):
             continue
         e = 0.0
-        for name in (DISCHARGE_ENERGY_VS_LI, "Discharge energy [W.h]"):
+        for name in names:
             try:  # the model's own integral, to the solver's tolerance (README: known limits)
                 E = step[name].entries
             except KeyError:

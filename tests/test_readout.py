@@ -246,3 +246,9 @@ def test_step_table_of_a_solve_without_the_energy_has_nan_energies():
     for column in ("capacity [mA.h]", "end voltage [V]"):
         np.testing.assert_allclose(few[column], full[column], rtol=1e-4)
     assert list(few["termination"]) == list(full["termination"])
+
+
+def test_a_discharge_energy_basis_not_known_is_named_with_the_close_one():
+    """discharge_steps(energy=) is "vs Li" (the electrode columns') or "cell" (the sweep's cell columns')."""
+    with pytest.raises(ValueError, match=r"energy must be one of \['vs Li', 'cell'\], got 'Cell'; did you mean \['cell'\]"):
+        readout.discharge_steps(None, energy="Cell")

@@ -114,6 +114,7 @@ def test_cathode_cells_reach_the_sweep(tmp_path, capsys):
     (["--experiment", "Discharge at 1 mA until 1.8 V", "--grid", "C-rate=0.5"], "--experiment", "no C-rate step"),
     (["--results", "r.csv"], "--results", "'r.csv'"),
     (["--output", "taken.csv/t.csv"], "--output", "taken.csv' is a file, not a folder"),  # (a missing folder is made)
+    (["--cell", "practical targt"], "--cell", "did you mean ['practical target']"),
 ])
 def test_a_configuration_error_names_the_one_option_it_is_in(given, option, value, capsys, tmp_path, monkeypatch):
     """A bad value the sweep finds before any solve is named with its own option alone (it read

@@ -105,6 +105,10 @@ def register(subparsers):
              "'Mesh converged' (ESC "
              "within 1 %%, mean discharge voltage within 10 mV); with --results the fine rows go to "
              "FILE's stem + '.fine' + its suffix")
+    add("--cell", default=None, metavar="PRESET",
+        help="also the cell-level Wh/kg and Wh/L of each point on a stack of pybamm_aea.energy.cell_preset ('paper lab "
+             "cell', 'practical target', 'liquid LIB') built around the point's cathode, as cycle_summary(cell=) "
+             "computes them (the cell's energy as simulated, not re-referenced to the preset's anode)")
     add("--no-progress", keyword="progress", action="store_true", help="no progress bar on stderr")
     p.set_defaults(func=run, parser=p, **{OPTION_TABLE: options})
     return p
@@ -175,7 +179,7 @@ def run(args):
                        compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress,
                        export=args.output, force=args.force, replace_results=args.replace_results,
                        threads=args.threads, cathode_cells=args.cathode_cells, mesh_check=args.mesh_check,
-                       reference_c_rate=args.reference_c_rate)
+                       reference_c_rate=args.reference_c_rate, cell=args.cell)
     except SweepConfigError as exc:
         option = option_of(parser).get(exc.argument)
         raise _args.error(parser, f"argument {option}: {exc}" if option else str(exc))

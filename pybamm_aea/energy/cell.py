@@ -45,6 +45,7 @@ __all__ = [
     "CompositeAnode",
     "Cell",
     "cell_preset",
+    "check_preset_name",
     "CELL_PRESETS",
 ]
 
@@ -418,6 +419,14 @@ def _liquid_lib(cathode, loading_mg_cm2=None, thickness_um=None, areal_capacity_
 CELL_PRESETS = {"paper lab cell": _paper_lab_cell, "practical target": _practical_target, "liquid LIB": _liquid_lib}
 
 
+def check_preset_name(name):
+    """``name`` if it is a key of :data:`CELL_PRESETS`, else a ValueError listing them and the close names."""
+    if not isinstance(name, str) or name not in CELL_PRESETS:
+        raise ValueError(f"unknown cell preset {name!r}; presets: {', '.join(CELL_PRESETS)}"
+                         + did_you_mean(str(name), CELL_PRESETS))
+    return name
+
+
 def cell_preset(name, cathode=None, **kwargs):
     """A :class:`Cell` from a named stack (see the module docstring for the numbers and their sources).
 
@@ -430,9 +439,7 @@ def cell_preset(name, cathode=None, **kwargs):
     **kwargs
         ``loading_mg_cm2`` / ``thickness_um`` / ``areal_capacity_mAh_cm2`` (one), ``cathode_voltage``, ``anode``.
     """
-    if name not in CELL_PRESETS:
-        raise ValueError(f"unknown cell preset {name!r}; presets: {', '.join(CELL_PRESETS)}"
-                         + did_you_mean(name, CELL_PRESETS))
+    check_preset_name(name)
     if cathode is None and name != "paper lab cell":
         raise ValueError(f"cell preset {name!r} needs a cathode Electrode")
     return CELL_PRESETS[name](cathode, **kwargs)

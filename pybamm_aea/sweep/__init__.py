@@ -63,7 +63,8 @@ gravimetric energy [W.h.kg-1]"`` and ``"Electrode volumetric energy [W.h.L-1]"``
 energy the cathode's against Li, as the paper's: on the Li-In anode the cell's plus the anode's OCP; per mass and
 volume of the cathode electrode from the model's ``"Cathode electrode mass [g]"`` and ``"Cathode electrode volume
 [L]"``), ``"Discharged-basis energy [W.h.kg-1]"`` / ``"[W.h.L-1]"`` (the same energy per mass and volume of the
-lithiated electrode, :meth:`pybamm_aea.energy.Electrode.lithiated`, when the set's composition is known),
+lithiated electrode, :meth:`pybamm_aea.energy.Electrode.lithiated`, when the set's composition is known), with
+``cell=`` ``"Cell gravimetric energy [W.h.kg-1]"`` / ``"Cell volumetric energy [W.h.L-1]"`` (:func:`sweep`'s ``cell``),
 ``"Rate capability"`` (capacity at the point's C-rate over the capacity at the reference rate, same design; only
 when C-rate is swept), ``"Capacity retention [%]"`` (:func:`pybamm_aea.readout.capacity_retention`: last discharge
 over the second one, the paper's "compared with the 2nd cycle"; NaN with fewer than 3 discharges),

@@ -37,7 +37,7 @@ def _default_batch_size(n_points, n_workers, batched):
 def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, options=None, results_file=None,
           workers=None, *, export=None, force=False, compaction=None, reference_c_rate=0.1, retry_failed=False,
           batch_size=None, batched=True, threads=1, progress=None, mp_context=None, cathode_cells=None,
-          mesh_check=False, replace_results=False):
+          mesh_check=False, replace_results=False, cell=None):
     """Evaluate a grid (or a sample) of AEA cell designs; one row per point. See :mod:`pybamm_aea.sweep`.
 
     Parameters
@@ -109,12 +109,21 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         :func:`pybamm_aea.mesh_check`), no error on either mesh. With ``results_file`` the fine rows keep a store
         of their own beside it (``s.sqlite`` -> ``s.fine.sqlite``, checked before any solve), so both resume.
         ``table.attrs["mesh check"]`` gives the two meshes. About 3x the time (README, "Design sweeps").
+    cell : str, optional
+        A stack of :func:`pybamm_aea.energy.cell_preset` (``"paper lab cell"``, ``"practical target"``, ``"liquid
+        LIB"``; another name is refused with the close ones): adds the columns "Cell gravimetric energy [W.h.kg-1]"
+        and "Cell volumetric energy [W.h.L-1]", the last discharge's energy over the stack's mass and volume with
+        the point's cathode (its composition, porosity and loading) as the stack's, computed as
+        :func:`pybamm_aea.cycling.cycle_summary` ``(cell=)`` computes them (:func:`pybamm_aea.cycling.cell_energy`).
+        The energy is the cell's as simulated (against the simulated anode: on Li-In the cell's voltage, not the
+        cathode's vs Li of the electrode columns), not re-referenced to the preset's anode. Only for sets whose
+        composition the sweep knows (:data:`SET_COMPOSITIONS`) and materials; a results store keeps the preset.
 
     Returns
     -------
     pandas.DataFrame
         One row per point, in grid order: the inputs, derived inputs and the columns of :data:`RESULT_COLUMNS`
-        (``"Rate capability"`` only when C-rate is swept). ``table.attrs["failed"]`` is the number of failed points,
+        (``"Rate capability"`` only when C-rate is swept, the cell columns only with ``cell``). ``table.attrs["failed"]`` is the number of failed points,
         ``table.attrs["notes"]`` the facts of the whole sweep (list of str, each warned once as a
         :class:`SweepNote` before any solve; not in the CSV or JSON export, which hold the rows).
 
@@ -132,7 +141,7 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
                results_file=results_file, workers=workers, export=export, force=force, compaction=compaction,
                reference_c_rate=reference_c_rate, retry_failed=retry_failed, batch_size=batch_size, batched=batched,
                threads=threads, progress=progress, mp_context=mp_context, cathode_cells=cathode_cells,
-               mesh_check=mesh_check, replace_results=replace_results)
+               mesh_check=mesh_check, replace_results=replace_results, cell=cell)
 
 
 def count(name, value):

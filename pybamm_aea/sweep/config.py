@@ -86,6 +86,8 @@ class SweepConfig:
     #: a point at a rate c below the reference gets that duration at its own rate, x reference / c
     #: (:meth:`discharge_time`); the step's 20 h at 0.1C had cut a 0.02C discharge at 40 % of its capacity
     rate_scaled_duration: bool = False
+    #: the :func:`pybamm_aea.energy.cell_preset` of the cell columns (:func:`.metrics.fill_cell`), None: no such columns
+    cell: str | None = None
 
     def duration_stretch(self, point):
         """reference C-rate / the point's swept C-rate when below the reference, else 1: the factor on PyBaMM's
@@ -307,7 +309,7 @@ def _signature(f):
 
 
 def build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
-                 cathode_cells=None):
+                 cathode_cells=None, cell=None):
     """Validate the grid against the parameter set; the :class:`SweepConfig` of the workers."""
     import pybamm
 
@@ -487,6 +489,8 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     }
     if cathode_cells is not None:  # absent on the default mesh: stores written before the option still resume
         record["cathode cells"] = int(cathode_cells)
+    if cell is not None:  # absent without cell columns: stores written before the option still resume
+        record["cell"] = cell
     if compaction is None and compaction_set is not None and fraction_name is not None:
         # the law follows each point's composition (compaction_for): a store whose points all took the set's law
         # (written before) is not resumed with it; a grid of one composition keeps its record
@@ -511,11 +515,37 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         cathode_cells=None if cathode_cells is None else int(cathode_cells), default_charge_first=charge_first,
         material=material,
         rate_scaled_duration="C-rate" in names and _default_c_rate_discharge(exp),
+        cell=cell,
     )
+    if cell is not None:
+        _check_cell(config, points)
     if "Stack pressure [MPa]" in config.names and not callable(config.compaction):
         for point in points:
             compaction_choice(config, point_fraction(config, point))
     return config
+
+
+def _check_cell(config, points):
+    """``config.cell`` is a preset of :func:`pybamm_aea.energy.cell_preset` (else its error: the presets and the
+    close names) and every point's cathode is known (its composition and porosity), before any solve."""
+    from pybamm_aea.energy.cell import check_preset_name
+
+    try:
+        check_preset_name(config.cell)
+    except ValueError as exc:
+        raise SweepConfigError(f"cell={config.cell!r}: {exc}", "cell") from None
+    swept = set(config.names)
+    porosity = config.porosity0 is not None or bool({"Stack pressure [MPa]", "Cathode porosity"} & swept)
+    loading = config.loading0 is not None or bool({"Cathode loading [kg.m-2]", "Cathode thickness [um]"} & swept)
+    if not (porosity and loading):
+        raise SweepConfigError(f"cell={config.cell!r} builds the stack around each point's cathode, whose porosity or "
+                               f"loading {config.parameter_set!r} does not give", "cell")
+    fractions = {point_fraction(config, p) for p in points}
+    if any(composition_for(config.composition_key(), f) is None for f in fractions):
+        raise SweepConfigError(
+            f"cell={config.cell!r} builds the stack around each point's cathode, whose make-up the sweep knows only "
+            f"for the paper's sets ({', '.join(SET_COMPOSITIONS)}) and a material given as parameter_set, not "
+            f"{config.parameter_set!r}", "cell")
 
 
 def _compaction_choice(config, fraction):
@@ -586,6 +616,12 @@ def compaction_notes(config, points):
     return out
 
 
+def point_loading(config, inputs):
+    """The cathode loading [kg.m-2] of a point's PyBaMM ``inputs`` (:func:`derive_inputs`): swept or derived, else the
+    set's."""
+    return inputs.get("Cathode loading [kg.m-2]", config.loading0)
+
+
 def derive_inputs(config, point):
     """PyBaMM inputs of one point, the derived columns to report, its porosity, dispersed-material fraction and
     window [A.h] (the set's nominal capacity at the point's loading and composition, :func:`rescaled_nominal`; None
@@ -611,7 +647,7 @@ def derive_inputs(config, point):
 
             porosity = float(porosity_of(compaction_for(config, fraction), pressure))
         inputs["Cathode porosity"] = derived["Cathode porosity"] = porosity
-    loading = inputs.get("Cathode loading [kg.m-2]", config.loading0)
+    loading = point_loading(config, inputs)
     if "Cathode thickness [um]" in point:
         from pybamm_aea.parameters import loading_for_thickness  # the model's solid density: host + dispersed
 

@@ -10,7 +10,7 @@ from ..user_input import is_finite_positive, not_a_number
 from .api import SweepConfigError, SweepNote, _default_batch_size, count, worker_count
 from .config import build_config, compaction_notes
 from .grid import batches as split, expand_grid, point_key, unique_points, with_reference_rate
-from .metrics import ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION
+from .metrics import CELL_COLUMNS, ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION
 
 #: prefix of the mesh check's columns: "Fine-mesh electrode specific capacity [mA.h.g-1]", ...
 FINE_MESH = "Fine-mesh "
@@ -32,7 +32,7 @@ def _failed_rows(names):
 
 def run(grid, *, parameter_set, experiment, client, options, results_file, workers, export, force, compaction,
         reference_c_rate, retry_failed, batch_size, batched, threads, progress, mp_context, cathode_cells=None,
-        mesh_check=False, replace_results=False, notes=True):
+        mesh_check=False, replace_results=False, notes=True, cell=None):
     """The sweep (see :func:`pybamm_aea.sweep.sweep`); ``notes=False``: the facts of the whole sweep (the
     compaction law of another composition; ``table.attrs["notes"]``) are not warned again nor kept (the mesh
     check's run of the same grid)."""
@@ -47,7 +47,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     all_points = with_reference_rate(points, names, reference_c_rate)
     points = unique_points(all_points, names)
     config = build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
-                          cathode_cells)
+                          cathode_cells, cell)
     config.threads = count("threads", threads)
     if batch_size is not None:
         batch_size = count("batch_size", batch_size)
@@ -56,7 +56,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     n_workers = 1 if client is not None else worker_count(workers)
     derived_cols = [c for n, c in (("Stack pressure [MPa]", "Cathode porosity"),
                                    ("Cathode thickness [um]", "Cathode loading [kg.m-2]")) if n in names]
-    columns = names + derived_cols + list(RESULT_COLUMNS)
+    columns = names + derived_cols + [c for c in RESULT_COLUMNS if cell is not None or c not in CELL_COLUMNS]
 
     # pre-flight: every output path before any solve
     from .store import ResultStore, check_export_path, export_table
@@ -149,7 +149,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
                       replace_results=replace_results,
                       compaction=compaction, reference_c_rate=reference_c_rate, retry_failed=retry_failed,
                       batch_size=batch_size, batched=batched, threads=threads, progress=progress,
-                      mp_context=mp_context, cathode_cells=fine["cells"], notes=False)
+                      mp_context=mp_context, cathode_cells=fine["cells"], notes=False, cell=cell)
         _add_mesh_check(df, fine_df)
         fine_file = None if fine["results_file"] is None else str(fine["results_file"])  # attrs stay JSON (Parquet)
         df.attrs["mesh check"] = {"cathode cells": fine["coarse cells"], "fine cathode cells": fine["cells"],

@@ -1,4 +1,4 @@
-"""Figures of merit of one solved point: ESC, electrode Wh/kg and Wh/L, retention (the result columns)."""
+"""Figures of merit of one solved point: ESC, electrode and cell Wh/kg and Wh/L, retention (the result columns)."""
 from __future__ import annotations
 
 import functools
@@ -6,8 +6,8 @@ import functools
 import numpy as np
 
 from pybamm_aea.readout import (  # one definition of each name and of retention, re-exported here
-    DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS, MEAN_DISCHARGE_VOLTAGE_VS_LI, RETENTION, VOLUME, VOLUMETRIC,
-    capacity_retention, discharge_steps,
+    CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS, MEAN_DISCHARGE_VOLTAGE_VS_LI,
+    RETENTION, VOLUME, VOLUMETRIC, capacity_retention, discharge_steps,
 )
 
 #: ESC of the experiment's first discharge (the sweep's column; ESC is its last discharge's)
@@ -22,6 +22,8 @@ RESULT_COLUMNS = (
     VOLUMETRIC,
     "Discharged-basis energy [W.h.kg-1]",
     "Discharged-basis energy [W.h.L-1]",
+    CELL_GRAVIMETRIC,
+    CELL_VOLUMETRIC,
     "Rate capability",
     RETENTION,
     "Number of discharges",
@@ -38,11 +40,15 @@ def empty_metrics():
     return metrics
 
 
+#: the cell-level columns, only in the table of a sweep given ``cell=``
+CELL_COLUMNS = (CELL_GRAVIMETRIC, CELL_VOLUMETRIC)
+
+
 @functools.lru_cache(maxsize=256)
-def _lithiation_ratios(parameter_set, fraction, porosity):
-    """(mass, volume) of the lithiated electrode over the charged one (:class:`pybamm_aea.energy.Electrode`), None
-    when the set's composition is unknown (``parameter_set``: :meth:`.config.SweepConfig.composition_key`); cached
-    (a sweep repeats a few compositions and porosities)."""
+def electrode(parameter_set, fraction, porosity):
+    """The point's cathode (:class:`pybamm_aea.energy.Electrode`), None when the set's composition or the porosity
+    is unknown (``parameter_set``: :meth:`.config.SweepConfig.composition_key`); cached (a sweep repeats a few
+    compositions and porosities)."""
     from .config import composition_for
 
     comp = composition_for(parameter_set, fraction)
@@ -50,7 +56,28 @@ def _lithiation_ratios(parameter_set, fraction, porosity):
         return None
     from pybamm_aea.energy import Electrode
 
-    return Electrode(comp, porosity).lithiation_ratios()
+    return Electrode(comp, porosity)
+
+
+@functools.lru_cache(maxsize=256)
+def _lithiation_ratios(parameter_set, fraction, porosity):
+    """(mass, volume) of the lithiated electrode over the charged one, None when :func:`electrode` is."""
+    made = electrode(parameter_set, fraction, porosity)
+    return None if made is None else made.lithiation_ratios()
+
+
+def fill_cell(metrics, config, cell_energy_Wh, mass_g, porosity, fraction, loading):
+    """The cell columns (``config.cell``, a preset name; nothing without one) of a discharge that delivered
+    ``cell_energy_Wh`` [W.h] (the cell's own, as :func:`pybamm_aea.cycling.cycle_summary`'s) from an electrode of
+    ``mass_g`` [g] at ``loading`` [kg.m-2]: :func:`pybamm_aea.cycling.cell_energy` of the preset built around the
+    point's cathode at that loading."""
+    if config.cell is None:
+        return
+    from pybamm_aea.cycling import cell_energy
+
+    made = electrode(config.composition_key(), fraction, porosity)
+    metrics[CELL_GRAVIMETRIC], metrics[CELL_VOLUMETRIC], _ = cell_energy(
+        config.cell, cell_energy_Wh * 1e3 / mass_g, made, loading * 100.0)  # kg/m2 -> mg/cm2
 
 
 #: a discharge that delivered less than this fraction of the point's window (the set's nominal capacity at its
@@ -112,10 +139,11 @@ def note_model_event_stops(metrics, terminations):
         metrics["warnings"] = note if not metrics["warnings"] else f"{metrics['warnings']}; {note}"
 
 
-def fill_from_experiment(metrics, config, solution, porosity, fraction, window_Ah=None, stopped=None):
+def fill_from_experiment(metrics, config, solution, porosity, fraction, window_Ah=None, stopped=None, loading=None):
     """The result columns of an experiment's solution (per-point path; ``window_Ah``: :func:`fill_from_discharges`;
     ``stopped``: why the solve stopped before the experiment's end, :attr:`pybamm_aea.progress.ExperimentProgress.stopped`
-    of its callback, e.g. a later step's solver error, which the solution does not hold)."""
+    of its callback, e.g. a later step's solver error, which the solution does not hold; ``loading`` [kg.m-2]: the
+    point's, for :func:`fill_cell`)."""
     if not getattr(solution, "cycles", None):  # PyBaMM's EmptySolution: not even the first step ran
         from .config import make_experiment
 
@@ -128,6 +156,9 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
     volume_L = float(solution[VOLUME].entries[0])
     discharges = discharge_steps(solution, arrays=False)
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)
+    if config.cell is not None and discharges:  # the last discharge's, as the electrode columns'
+        last = discharge_steps(solution, arrays=False, energy="cell")[-1]
+        fill_cell(metrics, config, last[1], mass_g, porosity, fraction, loading)
     note_model_event_stops(metrics, [step.termination for c in solution.cycles if c is not None for step in c.steps])
     if stopped:  # its termination is the last solved step's ("final time"): the solver's error is in stopped
         metrics["error"] = (f"the experiment {stopped}; figures are from the {steps_done} of {config.n_steps} "
@@ -140,12 +171,12 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
 
 
 #: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed)
-BATCH_VARIABLES = ["Discharge capacity [A.h]", DISCHARGE_ENERGY_VS_LI, MASS, VOLUME]
+BATCH_VARIABLES = ["Discharge capacity [A.h]", DISCHARGE_ENERGY_VS_LI, "Discharge energy [W.h]", MASS, VOLUME]
 
 
-def fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window_Ah=None):
+def fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window_Ah=None, loading=None):
     """The result columns of one batched constant-current discharge (a solution without experiment; ``window_Ah``:
-    :func:`fill_from_discharges`)."""
+    :func:`fill_from_discharges`; ``loading`` [kg.m-2]: :func:`fill_cell`)."""
     Q = solution["Discharge capacity [A.h]"].entries
     E = solution[DISCHARGE_ENERGY_VS_LI].entries  # the electrode's basis, as discharge_steps
     mass_g = float(solution[MASS].entries[0])
@@ -153,6 +184,9 @@ def fill_from_discharge_solution(metrics, config, solution, porosity, fraction, 
     dq, de = float(Q[-1] - Q[0]), float(E[-1] - E[0])
     discharges = [(dq, de)] if dq > 0 and de > 0 else []
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)
+    if config.cell is not None and discharges:
+        E_cell = solution["Discharge energy [W.h]"].entries  # the cell's own, as discharge_steps(energy="cell")
+        fill_cell(metrics, config, float(E_cell[-1] - E_cell[0]), mass_g, porosity, fraction, loading)
     note_model_event_stops(metrics, [solution.termination])
     if solution.termination == "failure" or not discharges:
         metrics["error"] = f"the discharge did not run ({solution.termination})"

@@ -13,7 +13,7 @@ import math
 import time
 import warnings
 
-from .config import TEMPERATURE_ALIAS, TEMPERATURE_PARAMS, derive_inputs, make_experiment
+from .config import TEMPERATURE_ALIAS, TEMPERATURE_PARAMS, derive_inputs, make_experiment, point_loading
 from .metrics import (BATCH_VARIABLES, empty_metrics, fill_from_discharge_solution, fill_from_experiment)
 
 #: simulations kept per process (a few configurations, each ~3 MB); the least recently used one is dropped
@@ -179,7 +179,8 @@ def evaluate_point(config, point):
                 if isinstance(warm.outcome, Exception):
                     raise warm.outcome
                 solution = warm.outcome
-            fill_from_experiment(metrics, config, solution, porosity, fraction, window, progress.stopped)
+            fill_from_experiment(metrics, config, solution, porosity, fraction, window, progress.stopped,
+                                 point_loading(config, inputs))
         except Exception as exc:  # reported, never dropped
             metrics["error"] = _error_text(exc)
             if isinstance(metrics["Solve time [s]"], float) and math.isnan(metrics["Solve time [s]"]):
@@ -270,7 +271,8 @@ def _evaluate_discharges(config, options, points):
         try:
             if isinstance(solution, Exception):
                 raise solution
-            fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window)
+            fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window,
+                                         point_loading(config, inputs))
         except Exception as exc:
             metrics["error"] = _error_text(exc)
         rows[i] = _finish(row, metrics, caught)
