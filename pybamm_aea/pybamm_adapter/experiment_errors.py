@@ -195,19 +195,16 @@ def _warn_failed_step(pybamm_method):
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
         try:
             solution = pybamm_method(*bound.args, **bound.kwargs)
-        except pybamm.SolverError as exc:  # every step of a cycle started past its cut-off: a C-rate's basis said
-            if ALL_STEPS_INFEASIBLE not in str(exc):
-                raise
-            from ..models.experiment_checks import c_rate_basis_note
+        except Exception as exc:  # PyBaMM's when a cycle's steps all start past their cut-offs, with a C-rate's
+            # basis; a starting solution of another state layout: casadi's shape error, explained
+            from ..models.experiment_checks import c_rate_basis_note, starting_state_mismatch
 
-            note = c_rate_basis_note(self.experiment.steps, self.parameter_values,
-                                     list((getattr(self, STEP_MODELS, None) or {}).values()),
-                                     bound.arguments.get("inputs"))
-            if note is None:
-                raise
-            raise pybamm.SolverError(f"{str(exc).rstrip('.')}{note}") from exc
-        except Exception as exc:  # a starting solution of another state layout: casadi's shape error, explained
-            from ..models.experiment_checks import starting_state_mismatch
+            if isinstance(exc, pybamm.SolverError) and ALL_STEPS_INFEASIBLE in str(exc):
+                note = c_rate_basis_note(self.experiment.steps, self.parameter_values,
+                                         list((getattr(self, STEP_MODELS, None) or {}).values()),
+                                         bound.arguments.get("inputs"))
+                if note is not None:
+                    raise pybamm.SolverError(f"{str(exc).rstrip('.')}{note}") from exc
 
             why = None if starting is None else starting_state_mismatch(
                 starting, (getattr(self, STEP_MODELS, None) or {}).values())
