@@ -1024,7 +1024,7 @@ def pybamm_summary(solution):
     pandas.DataFrame
         Index "Cycle number" (1-based), one column per summary variable of the model
         (``model.summary_variables``: for the AEA model "Average cathode Li content", "Total lithium in
-        cathode [mol]", "Li0 film thickness [m]", "Throughput capacity [A.h]", each at the end of the
+        cathode [mol]", "Cathode Li0 film thickness [m]", "Throughput capacity [A.h]", each at the end of the
         cycle, in the unit of its name) and its "Change in ..." over the cycle; plus PyBaMM's eSOH
         variables for its lithium-ion models. Available for every cycle, also those whose time series
         was not kept (``save_at_cycles``). An empty DataFrame (same index name) if the solution has no

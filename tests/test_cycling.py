@@ -712,7 +712,7 @@ def test_pybamm_summary_variables(sol, sol_saved, table):
         table["Discharge capacity [A.h]"] + table["Charge capacity [A.h]"], rtol=1e-6,
     )
     joined = cycle_summary(sol, include_pybamm_summary=True)
-    assert "Li0 film thickness [m]" in joined.columns
+    assert "Cathode Li0 film thickness [m]" in joined.columns
     assert list(joined.columns[: len(SUMMARY_COLUMNS)]) == SUMMARY_COLUMNS
 
 

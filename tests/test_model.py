@@ -1004,3 +1004,36 @@ def test_batch_study_and_dynamic_plot(tmp_path):
     plot.plot(0.5)
     plot.fig.savefig(tmp_path / "plot.png")
     assert (tmp_path / "plot.png").stat().st_size > 0
+
+
+def test_an_experiment_that_ran_no_step_says_why_when_read():
+    """Trial AW: "Nominal cell capacity [A.h]" = 0.15 (meant in mA.h: the LMS cell's is 0.1517 mA.h) made 0.1C
+    0.015 A, 99C of the cathode; the discharge started past its cut-off, PyBaMM skipped it (the
+    StartOutsideWindowWarning said how far) and returned an EmptySolution, whose reading raised "TypeError:
+    'EmptySolution' object is not subscriptable". Now the reading says no step ran and names the nominal capacity,
+    the current and the cathode's capacity; with a charge in the cycle (PyBaMM's own SolverError at the solve) its
+    error names them too."""
+    from pybamm_aea.models.experiment_checks import ExperimentNotStartedError
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    capacity = values["Nominal cell capacity [A.h]"]  # (the set's: the cathode's capacity)
+    values["Nominal cell capacity [A.h]"] = 0.15
+    said = (r"a C-rate is of \"Nominal cell capacity \[A.h\]\" = 0.15 A.h: 0.1C is 0.015 A, 98.9C of the cathode's "
+            r"capacity \(\"Positive electrode capacity \[A.h\]\" = 0.0001517 A.h\): the nominal capacity is 989 times "
+            r"the cathode's")
+    assert capacity == pytest.approx(0.0001517, rel=1e-3)
+    sim = pybamm.Simulation(AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]))
+    with pytest.warns(StartOutsideWindowWarning):
+        solution = sim.solve()
+    assert isinstance(solution, pybamm.EmptySolution) and sim.solution is solution
+    for read in (solution, sim.solution):
+        with pytest.raises(ExperimentNotStartedError, match=r"the solution holds no 'Voltage \[V\]': no step of the "
+                           r"experiment ran: PyBaMM skipped its step \(Discharge at 0.1C until 1.8 V\) as starting "
+                           r"past its cut-off.*" + said):
+            read["Voltage [V]"]
+    sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V")]))
+    with pytest.warns(StartOutsideWindowWarning), pytest.raises(pybamm.SolverError, match=r"All steps in the cycle "
+                                                                 r".* are infeasible.*recheck the experiment; " + said):
+        sim.solve()

@@ -332,3 +332,61 @@ def test_capacity_follows_cut_offs_narrowed_by_hand():
                              experiment=pybamm.Experiment(["Rest for 1 minute"])).solve()
     window = full.summary_variables["Capacity [A.h]"][0] * (x_full - x_empty) / values["Cathode maximum Li content"]
     assert solution.summary_variables["Capacity [A.h]"][0] == pytest.approx(window, rel=0.005)
+
+
+# ------------------------------------------------------------------------------------------- PyBaMM's variable names
+def _pybamm_half_cell_variable(name):
+    """PyBaMM's own half-cell variable called ``name`` (its DFN with a positive working electrode, else its
+    BasicDFNHalfCell, which alone has "Current density [A.m-2]")."""
+    for model in (pybamm.lithium_ion.DFN({"working electrode": "positive"}),
+                  pybamm.lithium_ion.BasicDFNHalfCell({"working electrode": "positive"})):
+        if name in model.variables:
+            return model.variables[name]
+    raise AssertionError(f"PyBaMM's half cells have no {name!r}")
+
+
+@pytest.mark.parametrize("host", ["multi-phase", "lever rule"])
+def test_pybamms_half_cell_names_are_the_aea_variables_with_pybamms_shape(host):
+    """Trial AW: a PyBaMM user's "Positive electrode stoichiometry", "Positive electrode porosity", "Current density
+    [A.m-2]" ... were KeyErrors (the model had them under its own names). Each is now the AEA variable itself (one
+    symbol, two names), with PyBaMM's shape: a profile across the electrode where PyBaMM's is one (the porosity),
+    one number per time where PyBaMM's is (its electrode stoichiometry is the volume average, not a profile)."""
+    from pybamm_aea.models.aea import PYBAMM_NAMES
+
+    model = pybamm.Model("AEA", options={"host thermodynamics": host})
+    solution = pybamm.Simulation(model, parameter_values=pybamm.ParameterValues("Li2021_Mo6S8")).solve([0, 600])
+    points = solution["Cathode Li content"].entries.shape[0]
+    for pybamm_name, name in PYBAMM_NAMES.items():
+        assert model.variables[pybamm_name] is model.variables[name], pybamm_name
+        np.testing.assert_array_equal(solution[pybamm_name].entries, solution[name].entries)
+        if pybamm_name.startswith("Cathode"):  # the AEA's own name for a summary variable
+            continue
+        profile = _pybamm_half_cell_variable(pybamm_name).domain == ["positive electrode"]
+        assert solution[pybamm_name].entries.shape == ((points, len(solution.t)) if profile else (len(solution.t),)), \
+            pybamm_name
+
+
+@pytest.mark.parametrize("name", ["Positive electrode open-circuit potential [V]",
+                                  "Positive electrode thickness change [m]", "Total heating [W]"])
+def test_pybamm_names_of_other_quantities_are_not_published(name):
+    """PyBaMM names whose quantity the AEA model has not (docs/pybamm_tools.rst, "PyBaMM's variable names"): the
+    open-circuit potential of a reacting surface at each depth (the dense cathode reacts at the separator only),
+    the thickness change from the initial state per electrode pair (the AEA's is from the as-made cathode), the
+    heat of an isothermal model (not computed: PyBaMM's isothermal model gives 0)."""
+    assert name not in pybamm.Model("AEA").variables
+
+
+def test_the_li0_film_summary_change_reads_as_a_name():
+    """PyBaMM lowercases a summary variable's first letter for its change: "Li0 film thickness [m]" gave "Change in
+    li0 film thickness [m]"; the summary variable is now "Cathode Li0 film thickness [m]" (the film's thickness
+    under the model's cathode names), whose change is "Change in cathode Li0 film thickness [m]"."""
+    experiment = pybamm.Experiment([("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")])
+    solution = pybamm.Simulation(pybamm.Model("AEA", options={"host thermodynamics": "lever rule"}),
+                                 parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"), experiment=experiment).solve()
+    sv = solution.summary_variables
+    assert "Change in li0 film thickness [m]" not in sv.all_variables
+    film = solution["Li0 film thickness [m]"].entries
+    np.testing.assert_allclose(sv["Cathode Li0 film thickness [m]"], film[-1], rtol=1e-12)
+    np.testing.assert_allclose(sv["Change in cathode Li0 film thickness [m]"], film[-1] - film[0], rtol=1e-12,
+                               atol=1e-18)
+    assert film[-1] > 0

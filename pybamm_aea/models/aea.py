@@ -24,6 +24,23 @@ from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
 #: (mesh convergence in tests/test_host_phase_field.py)
 MULTI_PHASE_POINTS = 20
 MULTI_PHASE_STRETCH = 2.0
+#: PyBaMM's lithium-ion names for AEA variables that are the same quantity (definition, units, shape) as in its
+#: half-cell models (``lithium_ion.DFN({"working electrode": "positive"})``, ``BasicDFNHalfCell``): {PyBaMM's name:
+#: the AEA variable published under it too}. PyBaMM's "Positive electrode stoichiometry" is the electrode's
+#: volume-averaged stoichiometry (one number; ``particle.TotalConcentration``), not a profile; its porosity is the
+#: electrode's non-solid volume fraction, local and x-averaged (in the AEA cathode the pores hold no electrolyte);
+#: its x-averaged open-circuit potential is the average over the reacting surfaces, here the one at the separator.
+#: PyBaMM names the AEA model does not publish, and why: docs/pybamm_tools.rst, "PyBaMM's variable names"
+PYBAMM_NAMES = {
+    "Positive electrode stoichiometry": "Average cathode stoichiometry",
+    "Positive electrode porosity": "Cathode local porosity",
+    "X-averaged positive electrode porosity": "Average cathode porosity",
+    "X-averaged positive electrode open-circuit potential [V]": "Cathode surface OCP [V]",
+    "Current density [A.m-2]": "Total current density [A.m-2]",
+    # a summary variable whose "Change in ..." reads well (PyBaMM lowercases a summary name's first letter:
+    # "Change in li0 film thickness [m]")
+    "Cathode Li0 film thickness [m]": "Li0 film thickness [m]",
+}
 #: fewest cells across the cathode a mesh may have: PyBaMM's finite-volume extrapolation to the
 #: boundaries (the surface Li content, the fluxes at the faces) takes the two cells next to each face
 MIN_CATHODE_CELLS = 3
@@ -300,6 +317,7 @@ class AEA(pybamm.BaseModel):
             "Resistance [Ohm]": _resistance(variables["Voltage [V]"], variables["Current [A]"]),
         })
         variables.update(self._phase_variables(variables))
+        variables.update({pybamm_name: variables[name] for pybamm_name, name in PYBAMM_NAMES.items()})
         self.summary_variables = [
             # PyBaMM's lithium-ion models' that mean something for this half cell, as its DFN half cell gives them
             "Time [s]",
@@ -308,7 +326,7 @@ class AEA(pybamm.BaseModel):
             "Total lithium in positive electrode [mol]",
             "Average cathode Li content",
             "Total lithium in cathode [mol]",
-            "Li0 film thickness [m]",
+            "Cathode Li0 film thickness [m]",
             "Throughput capacity [A.h]",
             "Lost lithium inventory [mol]",
             "Loss of active material [%]",

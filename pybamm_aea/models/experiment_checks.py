@@ -1008,6 +1008,53 @@ class StartOutsideWindowWarning(UserWarning):
     PyBaMM's ordinary skip, not warned about: a cycling run would warn every cycle."""
 
 
+def not_started_message(experiment, parameter_values, built_models, inputs=None):
+    """Why an AEA experiment ran no step: PyBaMM skipped each of its steps as starting past its cut-off (how far,
+    :class:`StartOutsideWindowWarning`), and, for its C-rate steps, the current their rate is on
+    "Nominal cell capacity [A.h]" (the value) against the cathode's capacity ("Positive electrode capacity [A.h]" at
+    the initial state of ``built_models``, one of the experiment's built step models): 0.1C of a nominal 0.15 A.h
+    (0.15 mA.h meant) is 99C of a 0.15 mA.h cathode."""
+    steps = list(experiment.steps)
+    which = "its step" if len(steps) == 1 else f"each of its {len(steps)} steps"
+    said = (f"no step of the experiment ran: PyBaMM skipped {which} "
+            f"({'; '.join(dict.fromkeys(str(step) for step in steps))}) as starting past its cut-off "
+            "(the StartOutsideWindowWarning says by how much)")
+    return said + (c_rate_basis_note(steps, parameter_values, built_models, inputs) or "")
+
+
+def c_rate_basis_note(steps, parameter_values, built_models, inputs=None):
+    """"; its 0.1C is ... A on "Nominal cell capacity [A.h]" = ..., ...C of the cathode's capacity" for the C-rate
+    ``steps`` (the first rate), or None without one or without a nominal capacity (:func:`not_started_message`)."""
+    inputs = dict(inputs or {})
+    rate = next((float(step.value) for step in steps if isinstance(step, pybamm.step.CRate)
+                 and isinstance(step.value, numbers.Real)), None)
+    nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", inputs)
+    if rate is None or not nominal:
+        return None
+    note = (f"; a C-rate is of \"Nominal cell capacity [A.h]\" = {nominal:g} A.h: {abs(rate):g}C is "
+            f"{abs(rate) * nominal:.3g} A")
+    capacity = None
+    for model in built_models:
+        try:
+            capacity = _evaluated(model, "Positive electrode capacity [A.h]", 0.0, initial_state(model), inputs)
+            break
+        except Exception:  # noqa: BLE001 - the note without the cathode's capacity
+            continue
+    if capacity is None or not (math.isfinite(capacity) and capacity > 0):
+        return note
+    note += (f", {abs(rate) * nominal / capacity:.3g}C of the cathode's capacity (\"Positive electrode capacity "
+             f"[A.h]\" = {capacity:.4g} A.h)")
+    if nominal / capacity > 10:
+        note += (f": the nominal capacity is {nominal / capacity:.3g} times the cathode's; it is in A.h (a value in "
+                 "mA.h is 1000 times too large)")
+    return note
+
+
+class ExperimentNotStartedError(pybamm.SolverError):
+    """Reading the solution of an AEA experiment none of whose steps ran (:func:`not_started_message`; PyBaMM
+    returns an ``EmptySolution``, whose reading was ``TypeError: 'EmptySolution' object is not subscriptable``)."""
+
+
 class ExperimentStepFailedWarning(UserWarning):
     """An experiment step after the first failed in the solver: ``pybamm.Simulation.solve`` returned the steps
     before it (PyBaMM logs the error and returns them). Names the step (its cycle and description), the solver's

@@ -22,7 +22,11 @@ ran before the failure, out of the experiment's. The solution is returned as PyB
 after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a ``starting_solution``
 (:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it); a solve that fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
-ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). A failure in the first
+ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). An experiment none of whose steps ran (each skipped as
+starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a :class:`NotStartedSolution`, whose reading raises
+:class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedError` saying why (PyBaMM's: "TypeError:
+'EmptySolution' object is not subscriptable"), and PyBaMM's SolverError for a cycle whose steps all start so gets the
+same note on a C-rate's basis (:func:`~pybamm_aea.models.experiment_checks.not_started_message`). A failure in the first
 step still raises (PyBaMM's behaviour), other models are left as PyBaMM runs them, and
 a step PyBaMM ends on a model event it was not given (``on_experiment_infeasible_event``, logged as a warning by
 PyBaMM) is not this module's. After every solve of such a model, with an experiment or without (``solve(t_eval)``,
@@ -61,6 +65,9 @@ STARTING_SOLUTION, INITIAL_SOC = "starting_solution", "initial_soc"
 #: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; read with a default,
 #: so a PyBaMM without it only loses the explanation)
 STEP_MODELS = "steps_to_built_models"
+#: the private ``pybamm.Simulation`` attribute its ``solution`` property returns (set to the
+#: :class:`NotStartedSolution` of an experiment that ran no step, the one ``solve`` returns)
+SOLUTION = "_solution"
 #: the keys of PyBaMM's callback ``logs`` the recorder reads at ``on_experiment_error``
 LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error")
 
@@ -112,6 +119,39 @@ def failed_step_message(failure, experiment, solution):
             "logs the error and returns the steps that ran")
 
 
+class NotStartedSolution(pybamm.EmptySolution):
+    """PyBaMM's ``EmptySolution`` of an AEA experiment none of whose steps ran, saying why when it is read
+    (:class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedError`: PyBaMM's was a TypeError, "'EmptySolution'
+    object is not subscriptable")."""
+
+    def __init__(self, why, termination=None, t=None):
+        super().__init__(termination=termination, t=t)
+        #: :func:`~pybamm_aea.models.experiment_checks.not_started_message`
+        self.why = why
+
+    def __getitem__(self, key):
+        from ..models.experiment_checks import ExperimentNotStartedError
+
+        raise ExperimentNotStartedError(f"the solution holds no {key!r}: {self.why}")
+
+    def copy(self):
+        return NotStartedSolution(self.why, termination=self.termination, t=self.t)
+
+
+def _not_started(simulation, empty, inputs):
+    """The :class:`NotStartedSolution` of ``simulation``'s experiment (its step models built, the solve's ``inputs``)
+    in place of PyBaMM's ``empty`` solution (its termination and time kept)."""
+    from ..models.experiment_checks import not_started_message
+
+    models = list((getattr(simulation, STEP_MODELS, None) or {}).values())
+    why = not_started_message(simulation.experiment, simulation.parameter_values, models, inputs)
+    return NotStartedSolution(why, termination=empty.termination, t=empty.t)
+
+
+#: the text of PyBaMM's SolverError when every step of a cycle starts past its cut-off (Simulation._check_infeasible_steps)
+ALL_STEPS_INFEASIBLE = "are infeasible due to exceeded bounds at initial conditions"
+
+
 def _warn_mesh_decided(simulation, solution):
     """Warn :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` for each of ``solution`` (one, or the list
     a solve of a list of inputs returns) whose discharge the mesh decides
@@ -155,14 +195,27 @@ def _warn_failed_step(pybamm_method):
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
         try:
             solution = pybamm_method(*bound.args, **bound.kwargs)
-        except Exception as exc:  # a starting solution of another state layout: casadi's shape error, explained
-            from ..models.experiment_checks import starting_state_mismatch
+        except Exception as exc:  # PyBaMM's when a cycle's steps all start past their cut-offs, with a C-rate's
+            # basis; a starting solution of another state layout: casadi's shape error, explained
+            from ..models.experiment_checks import c_rate_basis_note, starting_state_mismatch
+
+            if isinstance(exc, pybamm.SolverError) and ALL_STEPS_INFEASIBLE in str(exc):
+                note = c_rate_basis_note(self.experiment.steps, self.parameter_values,
+                                         list((getattr(self, STEP_MODELS, None) or {}).values()),
+                                         bound.arguments.get("inputs"))
+                if note is not None:
+                    raise pybamm.SolverError(f"{str(exc).rstrip('.')}{note}") from exc
 
             why = None if starting is None else starting_state_mismatch(
                 starting, (getattr(self, STEP_MODELS, None) or {}).values())
             if why is None:
                 raise
             raise ValueError(f"{why} (PyBaMM: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from exc
+        if type(solution) is pybamm.EmptySolution:  # no step ran: reading it says why (PyBaMM's: a TypeError)
+            empty, solution = solution, _not_started(self, solution, bound.arguments.get("inputs"))
+            if getattr(self, SOLUTION, None) is empty:  # (sim.solution too)
+                setattr(self, SOLUTION, solution)
+            return solution
         _warn_mesh_decided(self, solution)  # (its cycles begin with a starting solution's)
         if recorder.failure is not None:
             from ..models.experiment_checks import ExperimentStepFailedWarning
