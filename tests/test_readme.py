@@ -230,7 +230,7 @@ def test_every_readme_figure_a_test_pins_is_in_the_readme_once(readme_figure):
     """Each figure a (slow) test pins through readme_figure is in README.md once, stated alike where the README
     repeats it: a README edit that loses an anchor fails here in the quick loop, not only in the slow run."""
     pinned = _pinned_anchors()
-    assert {f for f, _ in pinned} == {"test_cli.py", "test_conventional.py", "test_convergence.py",
+    assert {f for f, _ in pinned} == {"test_cli.py", "test_conventional.py", "test_convergence.py", "test_cycling.py",
                                       "test_degradation.py",
                                       "test_host_phase_field.py", "test_hybrids.py", "test_initial_state.py",
                                       "test_materials_figS2.py",
