@@ -577,6 +577,24 @@ def cell_energy(cell, gravimetric, electrode=None, loading_mg_cm2=None):
     return gravimetric * (m_cathode / m_total), gravimetric * (m_cathode / thickness) * 10.0, cell
 
 
+def cell_anode_mismatch(cell, anode):
+    """Why the cell figures of the stack ``cell`` (a :class:`~pybamm_aea.energy.Cell`) do not describe the simulated
+    cell, whose anode is ``anode`` (the AEA model's option, "lithium metal" or "Li-In"; None: not an AEA model, not
+    judged), or "": the figures divide the energy against the simulated anode by the stack's mass and thickness, so
+    a stack with another anode (the "paper lab cell"'s Li-In, the "liquid LIB"'s graphite, under a Li metal
+    simulation) mixes two cells."""
+    from .energy.cell import LiInAnode, LiMetalAnode
+
+    if anode is None or cell.anode is None:
+        return ""
+    kind = {LiMetalAnode: "lithium metal", LiInAnode: "Li-In"}.get(type(cell.anode), type(cell.anode).__name__)
+    if kind == anode:
+        return ""
+    return (f"the stack {cell.name!r} has a {kind} anode and the simulation a {anode} one: its cell figures are the "
+            f"energy against the simulated {anode} anode over the {kind} stack's mass and thickness; choose a stack "
+            f"of the simulated anode (or simulate the stack's: options={{'anode': ...}})")
+
+
 def _masses(s, electrode, mass_g, volume_L, discharged_porosity):
     """Mass [g] and volume [L] of the electrode as made and discharged (NaN without ``electrode`` or without its
     discharged state, :class:`~pybamm_aea.energy.NoDischargedState`)."""
@@ -613,6 +631,10 @@ def _cell_columns(cell, electrode, mass, area_cm2, s, eg, mass_given):
         return {CELL_GRAVIMETRIC: np.full(eg.size, np.nan), CELL_VOLUMETRIC: np.full(eg.size, np.nan)}, None
     loading = _preset_loading(cell, electrode, mass, area_cm2, s, mass_given) if isinstance(cell, str) else None
     gravimetric, volumetric, cell_obj = cell_energy(cell, eg, electrode, loading)
+    mismatch = cell_anode_mismatch(cell_obj, getattr(s.solution.all_models[0], "options", {}).get("anode")
+                                   if hasattr(s.solution, "all_models") else None)
+    if mismatch:
+        warnings.warn(f"cell={cell_obj.name!r}: {mismatch}", UserWarning, stacklevel=3)
     return {CELL_GRAVIMETRIC: gravimetric, CELL_VOLUMETRIC: volumetric}, cell_obj.name
 
 

@@ -7,6 +7,7 @@ import hashlib
 import json
 import math
 import pickle
+import warnings
 
 from pybamm_aea import compaction_data_sets
 from pybamm_aea.models.checks import SWEEP_ONLY_INPUTS, check_value
@@ -613,6 +614,32 @@ def compaction_notes(config, points):
             which = (f"{len(fractions)} of {len(points)} points, at {config.fraction_name!r} = "
                      f"{', '.join(f'{f:g}' for f in sorted(set(fractions)))}")
         out.append(f"{note}: {which}")
+    return out
+
+
+def cell_notes(config, points):
+    """With ``cell=``, one message per simulated anode the preset's stack does not have
+    (:func:`pybamm_aea.cycling.cell_anode_mismatch`), naming the points it concerns: said once, before any solve."""
+    if config.cell is None:
+        return []
+    from pybamm_aea.cycling import cell_anode_mismatch
+    from pybamm_aea.energy import cell_preset
+    from pybamm_aea.energy.paper import slms_practical_electrode
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # (the stack's own anode-limited warnings)
+        stack = cell_preset(config.cell, cathode=slms_practical_electrode(), loading_mg_cm2=1.0)  # (its anode only)
+    from pybamm_aea.models.aea import AEA
+
+    anodes = ([p["anode"] for p in points] if "anode" in config.option_names
+              else [AEA(config.options, build=False).options["anode"]])
+    out = []
+    for anode in dict.fromkeys(anodes):
+        mismatch = cell_anode_mismatch(stack, anode)
+        if mismatch:
+            n = anodes.count(anode)
+            which = f"all {n} points" if n == len(anodes) else f"{n} of {len(anodes)} points"
+            out.append(f"cell={config.cell!r}: {mismatch}: {which}")
     return out
 
 

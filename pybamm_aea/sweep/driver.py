@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..user_input import is_finite_positive, not_a_number
 from .api import SweepConfigError, SweepNote, _default_batch_size, count, worker_count
-from .config import build_config, compaction_notes
+from .config import build_config, cell_notes, compaction_notes
 from .grid import batches as split, expand_grid, point_key, unique_points, with_reference_rate
 from .metrics import CELL_COLUMNS, ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION
 
@@ -69,7 +69,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         if fine["results_file"] is not None:
             ResultStore(fine["results_file"], fine["record"], replace_results).close()
     store = ResultStore(results_file, config.record, replace_results) if results_file is not None else None
-    sweep_notes = compaction_notes(config, points) if notes else []
+    sweep_notes = [*compaction_notes(config, points), *cell_notes(config, points)] if notes else []
     for note in sweep_notes:  # a fact of the sweep: once, not on every row, and in the table's attrs
         warnings.warn(note, SweepNote, stacklevel=3)
 
