@@ -562,6 +562,10 @@ def cell_energy(cell, gravimetric, electrode=None, loading_mg_cm2=None):
     from .energy import Cell, cell_preset
 
     if isinstance(cell, str):
+        if electrode is None or loading_mg_cm2 is None:  # (a preset's own cathode or loading is not the simulated)
+            raise ValueError(f"cell={cell!r} is a preset name: give the simulated cathode's electrode= and "
+                             f"loading_mg_cm2= (got {electrode!r}, {loading_mg_cm2!r})")
+        check_loading_mg_cm2("loading_mg_cm2", loading_mg_cm2)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # anode-limited warnings do not apply here
             cell = cell_preset(cell, cathode=electrode, loading_mg_cm2=loading_mg_cm2)
@@ -887,8 +891,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     mass, volume, mass_d, volume_d = _masses(s, electrode, mass_g, volume_L, discharged_porosity)
     out = _electrode_columns(col, mass, volume, mass_d, volume_d)
     with np.errstate(divide="ignore", invalid="ignore"):
-        cell_energy = col["ed"] * 1e3 / mass  # the cell's, per kg of electrode
-    cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, cell_energy,
+        cell_wh_kg_electrode = col["ed"] * 1e3 / mass  # the cell's energy, per kg of electrode
+    cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, cell_wh_kg_electrode,
                                               mass_g is not None)
     out.update(cell_columns)
     if not undefined:

@@ -1040,6 +1040,20 @@ def test_a_cell_around_a_cathode_of_unknown_make_up_is_refused():
     assert exc.value.argument == "cell"
 
 
+def test_a_preset_stack_needs_the_simulated_cathode_and_loading():
+    """cycling.cell_energy("paper lab cell", 300.0) filled in the preset's own cathode and loading (2.27 Wh/kg for the
+    paper's S-LMS, whatever was simulated) and took a negative loading: it needs the simulated cathode's electrode=
+    and loading_mg_cm2=, the loading within its range."""
+    from pybamm_aea.cycling import cell_energy
+    from pybamm_aea.energy.paper import slms_practical_electrode
+
+    with pytest.raises(ValueError, match=re.escape("cell='paper lab cell' is a preset name: give the simulated "
+                                                   "cathode's electrode= and loading_mg_cm2= (got None, None)")):
+        cell_energy("paper lab cell", 300.0)
+    with pytest.raises(ValueError, match="loading_mg_cm2 = -1 mg/cm2 is outside"):
+        cell_energy("paper lab cell", 300.0, slms_practical_electrode(), -1.0)
+
+
 def test_a_store_of_another_cell_is_refused(tmp_path):
     """The store keeps the preset its cell columns are of: resumed with another it is refused (its rows' columns
     are the first preset's). A sweep without cell= has no cell columns."""

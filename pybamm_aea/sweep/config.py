@@ -539,8 +539,10 @@ def _check_cell(config, points):
     porosity = config.porosity0 is not None or bool({"Stack pressure [MPa]", "Cathode porosity"} & swept)
     loading = config.loading0 is not None or bool({"Cathode loading [kg.m-2]", "Cathode thickness [um]"} & swept)
     if not (porosity and loading):
-        raise SweepConfigError(f"cell={config.cell!r} builds the stack around each point's cathode, whose porosity or "
-                               f"loading {config.parameter_set!r} does not give", "cell")
+        missing = " and ".join(name for name, given in (('"Cathode porosity"', porosity),
+                                                         ('"Cathode loading [kg.m-2]"', loading)) if not given)
+        raise SweepConfigError(f"cell={config.cell!r} builds the stack around each point's cathode, whose {missing} "
+                               f"{config.parameter_set!r} does not give (sweep it, or a set that has it)", "cell")
     fractions = {point_fraction(config, p) for p in points}
     if any(composition_for(config.composition_key(), f) is None for f in fractions):
         raise SweepConfigError(
