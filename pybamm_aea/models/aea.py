@@ -27,7 +27,8 @@ MULTI_PHASE_STRETCH = 2.0
 #: PyBaMM's lithium-ion names for AEA variables that are the same quantity (definition, units, shape) as in its
 #: half-cell models (``lithium_ion.DFN({"working electrode": "positive"})``, ``BasicDFNHalfCell``): {PyBaMM's name:
 #: the AEA variable published under it too}. PyBaMM's "Positive electrode stoichiometry" is the electrode's
-#: volume-averaged stoichiometry (one number; ``particle.TotalConcentration``), not a profile; its porosity is the
+#: volume-averaged stoichiometry (one number; ``particle.TotalConcentration``), not a profile (in a hybrid the host's,
+#: PyBaMM's primary phase's: the dispersed material is not in it); its porosity is the
 #: electrode's non-solid volume fraction, local and x-averaged (in the AEA cathode the pores hold no electrolyte);
 #: its x-averaged open-circuit potential is the average over the reacting surfaces, here the one at the separator.
 #: PyBaMM names the AEA model does not publish, and why: docs/pybamm_tools.rst, "PyBaMM's variable names"
