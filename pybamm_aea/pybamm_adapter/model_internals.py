@@ -47,10 +47,20 @@ def _loaded_state_slices(model):
             if isinstance(node, pybamm.StateVector):
                 layout.setdefault(tuple((s.start, s.stop) for s in node.y_slices), node)
     covered = sorted(bound for key in layout for bound in key)
-    if not covered or [a for a, _ in covered] != [0] + [b for _, b in covered[:-1]] \
-            or covered[-1][1] != model.len_rhs_and_alg:
-        return {}
-    return {node: list(node.y_slices) for node in layout.values()}
+    tiles = bool(covered) and [a for a, _ in covered] == [0] + [b for _, b in covered[:-1]] \
+        and covered[-1][1] == model.len_rhs_and_alg
+    if not model.__dict__.get("_aea_loaded_layout_said"):  # (once per model: the solver reads this every solve)
+        model.__dict__["_aea_loaded_layout_said"] = True
+        import warnings
+
+        warnings.warn(
+            "a model read back from PyBaMM's JSON keeps no y_slices: " + (
+                "its states are named by slice, so the default solver's check that a run ends inside the states' "
+                "bounds (a dispersed material's lithiation in [0, 1]) is not run" if tiles else
+                "its state vectors do not tile the state vector, so the default solver solves it without its "
+                "per-variable Jacobian and may end elsewhere than the model that was saved"
+            ) + "; pickle the simulation to keep them (docs/pybamm_tools.rst)", UserWarning, stacklevel=2)
+    return {node: list(node.y_slices) for node in layout.values()} if tiles else {}
 
 
 def differential_size(model):
