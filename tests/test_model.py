@@ -1037,3 +1037,9 @@ def test_an_experiment_that_ran_no_step_says_why_when_read():
     with pytest.warns(StartOutsideWindowWarning), pytest.raises(pybamm.SolverError, match=r"All steps in the cycle "
                                                                  r".* are infeasible.*recheck the experiment; " + said):
         sim.solve()
+    # a step not allowed to skip (PyBaMM's "Step '...' is infeasible due to exceeded bounds ...") says it too
+    sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [pybamm.step.string("Discharge at 0.1C until 1.8 V", skip_ok=False)]))
+    with pytest.warns(StartOutsideWindowWarning), pytest.raises(pybamm.SolverError, match=r"(?s)Step 'Discharge at 0.1C "
+                                                                 r"until 1.8 V' is infeasible.*skip this step; " + said):
+        sim.solve()

@@ -148,8 +148,10 @@ def _not_started(simulation, empty, inputs):
     return NotStartedSolution(why, termination=empty.termination, t=empty.t)
 
 
-#: the text of PyBaMM's SolverError when every step of a cycle starts past its cut-off (Simulation._check_infeasible_steps)
-ALL_STEPS_INFEASIBLE = "are infeasible due to exceeded bounds at initial conditions"
+#: the text of PyBaMM's SolverError when every step of a cycle ("All steps in the cycle ... are infeasible ...") or a
+#: cycle's one step not allowed to skip ("Step '...' is infeasible ...") starts past its cut-off
+#: (Simulation._check_infeasible_steps)
+ALL_STEPS_INFEASIBLE = "infeasible due to exceeded bounds at initial conditions"
 
 
 def _warn_mesh_decided(simulation, solution):
@@ -200,7 +202,8 @@ def _warn_failed_step(pybamm_method):
             from ..models.experiment_checks import c_rate_basis_note, starting_state_mismatch
 
             if isinstance(exc, pybamm.SolverError) and ALL_STEPS_INFEASIBLE in str(exc):
-                note = c_rate_basis_note(self.experiment.steps, self.parameter_values,
+                named = [step for step in self.experiment.steps if str(step) in str(exc)]  # (the failing cycle's)
+                note = c_rate_basis_note(named or self.experiment.steps, self.parameter_values,
                                          list((getattr(self, STEP_MODELS, None) or {}).values()),
                                          bound.arguments.get("inputs"))
                 if note is not None:
