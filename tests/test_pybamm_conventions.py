@@ -366,6 +366,23 @@ def test_pybamms_half_cell_names_are_the_aea_variables_with_pybamms_shape(host):
         profile = _pybamm_half_cell_variable(pybamm_name).domain == ["positive electrode"]
         assert solution[pybamm_name].entries.shape == ((points, len(solution.t)) if profile else (len(solution.t),)), \
             pybamm_name
+    # the quantities themselves, computed apart from the aliases (a same-shape wrong alias, e.g. the surface's
+    # stoichiometry for the electrode's, passes the above): the volume average of the profile over the cathode's
+    # mesh, and the current over the electrode's area
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    widths = sim_mesh_widths(model, values)
+    np.testing.assert_allclose(solution["Positive electrode stoichiometry"].entries,
+                               widths @ solution["Cathode stoichiometry"].entries / widths.sum(), rtol=1e-9)
+    area = values["Electrode width [m]"] * values["Electrode height [m]"]
+    np.testing.assert_allclose(solution["Current density [A.m-2]"].entries, solution["Current [A]"].entries / area,
+                               rtol=1e-9)
+
+
+def sim_mesh_widths(model, values):
+    """The widths of the cathode's cells (its reference coordinate's mesh) of ``model`` on ``values``."""
+    sim = pybamm.Simulation(model.new_copy(), parameter_values=values)
+    sim.build()
+    return sim.mesh[model.variables["Cathode stoichiometry"].domain[0]].d_edges
 
 
 @pytest.mark.parametrize("name", ["Positive electrode open-circuit potential [V]",
