@@ -951,6 +951,21 @@ def test_a_rows_warning_keeps_its_first_line_whole(monkeypatch):
 CELL_COLUMNS = ["Cell gravimetric energy [W.h.kg-1]", "Cell volumetric energy [W.h.L-1]"]
 
 
+def _spied_solutions(monkeypatch):
+    """The list each per-point solve of a sweep run after this call appends (its solution, its cathode's Electrode)."""
+    from pybamm_aea.sweep import metrics, worker
+
+    solved = []
+    original = worker.fill_from_experiment
+
+    def spy(m, config, solution, porosity, fraction, *args, **kwargs):
+        solved.append((solution, metrics.electrode(config.composition_key(), fraction, porosity)))
+        return original(m, config, solution, porosity, fraction, *args, **kwargs)
+
+    monkeypatch.setattr(worker, "fill_from_experiment", spy)
+    return solved
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("options", [None, {"anode": "Li-In"}])
 def test_the_sweeps_cell_columns_are_cycle_summarys_on_the_same_solve(monkeypatch, options):
@@ -962,16 +977,8 @@ def test_the_sweeps_cell_columns_are_cycle_summarys_on_the_same_solve(monkeypatc
     columns are there only with cell= (a user had them from cycle_summary or energy.Cell by hand)."""
     from pybamm_aea.cycling import cycle_summary
     from pybamm_aea.models.aea import AEA
-    from pybamm_aea.sweep import metrics, worker
 
-    solved = []
-    original = worker.fill_from_experiment
-
-    def spy(m, config, solution, porosity, fraction, *args, **kwargs):
-        solved.append((solution, metrics.electrode(config.composition_key(), fraction, porosity)))
-        return original(m, config, solution, porosity, fraction, *args, **kwargs)
-
-    monkeypatch.setattr(worker, "fill_from_experiment", spy)
+    solved = _spied_solutions(monkeypatch)
     grid = {LOADING: [0.0166, 0.04], "S8 mass fraction": [0.2]}
     stack = "practical target" if options is None else "paper lab cell"  # (a stack of the simulated anode)
     single = sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, progress=False, batched=False, options=options,
@@ -991,20 +998,12 @@ def test_the_sweeps_cell_columns_are_cycle_summarys_on_the_same_solve(monkeypatc
 
 def test_the_cell_columns_are_the_last_discharges_as_cycle_summarys(monkeypatch):
     """LMS (lever rule) discharged at 1C then at 0.1C, point by point: the row's cell columns are those of
-    cycle_summary(cell="paper lab cell") of the point's own solution on its last cycle (to 1e-9), the discharge the
+    cycle_summary(cell="practical target") of the point's own solution on its last cycle (to 1e-9), the discharge the
     electrode columns report; a sweep's mesh check with a results store keeps the cell (its fine run's store is of
     the same configuration)."""
     from pybamm_aea.cycling import cycle_summary
-    from pybamm_aea.sweep import metrics, worker
 
-    solved = []
-    original = worker.fill_from_experiment
-
-    def spy(m, config, solution, porosity, fraction, *args, **kwargs):
-        solved.append((solution, metrics.electrode(config.composition_key(), fraction, porosity)))
-        return original(m, config, solution, porosity, fraction, *args, **kwargs)
-
-    monkeypatch.setattr(worker, "fill_from_experiment", spy)
+    solved = _spied_solutions(monkeypatch)
     df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, progress=False, options=LEVER,
                cell="practical target", experiment=["Discharge at 1C until 1.8 V", "Discharge at 0.1C until 1.8 V"])
     (solution, electrode), = solved
