@@ -22,7 +22,8 @@ import numpy as np
 
 import pybamm
 
-from ..pybamm_adapter.model_internals import algebraic_size, differential_size, state_scale, state_slices, state_values
+from ..pybamm_adapter.model_internals import (algebraic_size, differential_size, slices_tile, state_scale,
+                                              state_slices, state_values)
 from ..pybamm_adapter.solver_internals import (event_functions, flatten_inputs, has_sensitivities, idaklu_options,
                                                integrate_again, replace_solver_functions, residual_function,
                                                set_end_state, set_event_functions, set_jacobian_function)
@@ -221,9 +222,9 @@ def _downstream_jacobian(model):
     f = residual_function(model)
     n = f.sparsity_in(1).size1()
     layout = state_slices(model)
-    bounds = sorted((s.start, s.stop) for slices in layout.values() for s in slices)
-    if [a for a, _ in bounds] != [0] + [b for _, b in bounds[:-1]] or bounds[-1][1] != n:
+    if not slices_tile([s for slices in layout.values() for s in slices], n):
         return None  # the slices do not tile the state vector: leave PyBaMM's
+    bounds = sorted((s.start, s.stop) for slices in layout.values() for s in slices)
     down = {(s.start, s.stop) for var in downstream_states(model) for s in layout[var]}
     if not down:
         return None

@@ -46,9 +46,7 @@ def _loaded_state_slices(model):
         for node in root.pre_order() if isinstance(root, pybamm.Symbol) else ():
             if isinstance(node, pybamm.StateVector):
                 layout.setdefault(tuple((s.start, s.stop) for s in node.y_slices), node)
-    covered = sorted(bound for key in layout for bound in key)
-    tiles = bool(covered) and [a for a, _ in covered] == [0] + [b for _, b in covered[:-1]] \
-        and covered[-1][1] == model.len_rhs_and_alg
+    tiles = slices_tile([slice(a, b) for key in layout for a, b in key], model.len_rhs_and_alg)
     if not model.__dict__.get("_aea_loaded_layout_said"):  # (once per model: the solver reads this every solve)
         model.__dict__["_aea_loaded_layout_said"] = True
         import warnings
@@ -61,6 +59,12 @@ def _loaded_state_slices(model):
                 "per-variable Jacobian and may end elsewhere than the model that was saved"
             ) + "; pickle the simulation to keep them (docs/pybamm_tools.rst)", UserWarning, stacklevel=2)
     return {node: list(node.y_slices) for node in layout.values()} if tiles else {}
+
+
+def slices_tile(slices, n):
+    """Whether ``slices`` (of a state vector of ``n`` entries) cover it once each, end to end, without a gap."""
+    bounds = sorted((s.start, s.stop) for s in slices)
+    return bool(bounds) and [a for a, _ in bounds] == [0] + [b for _, b in bounds[:-1]] and bounds[-1][1] == n
 
 
 def differential_size(model):
