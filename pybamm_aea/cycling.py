@@ -552,27 +552,32 @@ def _preset_loading(cell, electrode, mass_g, area_cm2, s, mass_given):
 
 def cell_energy(cell, gravimetric, electrode=None, loading_mg_cm2=None):
     """(Cell Wh/kg, Cell Wh/L, the Cell) of a cathode that delivered ``gravimetric`` W.h per kg of the cathode
-    electrode as made (NumPy arrays too), in the stack ``cell``: a :class:`~pybamm_aea.energy.Cell`, or a preset
-    name of :func:`~pybamm_aea.energy.cell_preset` built around ``electrode`` at ``loading_mg_cm2`` [mg.cm-2].
+    electrode as made (NumPy arrays too), in the stack ``cell``: a preset name of
+    :func:`~pybamm_aea.energy.cell_preset`, or a :class:`~pybamm_aea.energy.Cell`, built around ``electrode`` at
+    ``loading_mg_cm2`` [mg.cm-2] (:func:`~pybamm_aea.energy.cell.stack_around`; a Cell without them is taken as it is,
+    its own cathode at its own loading).
 
     Wh/kg_cell = Wh/kg_electrode * m_cathode / m_stack and Wh/L_cell = Wh/kg_electrode * m_cathode / t_stack, with the
     areal masses and thicknesses of the Cell's layers (:func:`cycle_summary`'s Notes, "Cell level"): the one
     computation of :func:`cycle_summary`'s and :func:`pybamm_aea.sweep.sweep`'s cell columns.
     """
-    from .energy import Cell, cell_preset
+    from .energy.cell import Cell, check_stack, stack_around, stack_label
 
-    if isinstance(cell, str):
+    try:
+        check_stack(cell)
+    except ValueError as exc:
+        if isinstance(cell, str):
+            raise
+        raise TypeError(str(exc)) from None
+    if not isinstance(cell, Cell) or loading_mg_cm2 is not None:
         if electrode is None or loading_mg_cm2 is None:  # (a preset's own cathode or loading is not the simulated)
-            raise ValueError(f"cell={cell!r} is a preset name: give the simulated cathode's electrode= and "
+            what = "is a preset name" if isinstance(cell, str) else "is rebuilt around the simulated cathode"
+            raise ValueError(f"cell={stack_label(cell)} {what}: give the simulated cathode's electrode= and "
                              f"loading_mg_cm2= (got {electrode!r}, {loading_mg_cm2!r})")
         check_loading_mg_cm2("loading_mg_cm2", loading_mg_cm2)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # anode-limited warnings do not apply here
-            cell = cell_preset(cell, cathode=electrode, loading_mg_cm2=loading_mg_cm2)
-    elif not isinstance(cell, Cell):
-        raise TypeError(
-            f"cell must be a pybamm_aea.energy.Cell or a preset name, got {type(cell).__name__}"
-        )
+            cell = stack_around(cell, electrode, loading_mg_cm2)
     layers = cell.layers
     m_cathode = math.fsum(layer.areal_mass_mg_cm2 for layer in layers if layer.role == _ROLE_CATHODE)
     m_total = math.fsum(layer.areal_mass_mg_cm2 for layer in layers)
