@@ -590,16 +590,29 @@ def cell_anode_mismatch(cell, anode):
     """Why the cell figures of the stack ``cell`` (a :class:`~pybamm_aea.energy.Cell`) do not describe the simulated
     cell, whose anode is ``anode`` (the AEA model's option, "lithium metal" or "Li-In"; None: not an AEA model, not
     judged), or "": the figures divide the energy against the simulated anode by the stack's mass and thickness, so
-    a stack with another anode (the "paper lab cell"'s Li-In, the "liquid LIB"'s graphite, under a Li metal
-    simulation) mixes two cells."""
-    from .energy.cell import LiInAnode, LiMetalAnode
+    a stack with another anode (the "paper lab cell"'s Li-In under a Li metal simulation) mixes two cells, and a
+    composite anode (the "liquid LIB"'s graphite) is one the model does not simulate at all."""
+    from .energy.cell import CompositeAnode, LiInAnode, LiMetalAnode
+    from .energy.materials import LI_IN_PLATEAU
 
     if anode is None or cell.anode is None:
         return ""
+    stack = f"the stack {cell.name!r}" if cell.name else "the stack"
+    if isinstance(cell.anode, CompositeAnode):
+        what = cell.anode.electrode.name or "composite"
+        no_li = ("; made Li-free it holds no Li, so with a Li-free cathode (S8, Mo6S8, TiS2: the paper's) that stack "
+                 "has none to cycle" if not cell.anode.lithium_capacity(1.0) else "")
+        # the simulated anode's potential vs Li (Li metal 0, Li-In its plateau): that stack's cell is off it by
+        shift = cell.anode.voltage_vs_li - (LI_IN_PLATEAU if anode == "Li-In" else 0.0)
+        return (f"{stack} has a {what} ({cell.anode.voltage_vs_li:.3g} V vs Li), an anode the AEA model does not "
+                f"simulate (it simulates lithium metal or Li-In): its cell figures are the energy against the "
+                f"simulated {anode} anode over that stack's mass and thickness, not a cell of that anode (whose "
+                f"voltage is {abs(shift):.3g} V {'lower' if shift > 0 else 'higher'}{no_li}); for a cell as simulated "
+                f"choose a stack of a {anode} anode")
     kind = {LiMetalAnode: "lithium metal", LiInAnode: "Li-In"}.get(type(cell.anode), type(cell.anode).__name__)
     if kind == anode:
         return ""
-    return (f"the stack {cell.name!r} has a {kind} anode and the simulation a {anode} one: its cell figures are the "
+    return (f"{stack} has a {kind} anode and the simulation a {anode} one: its cell figures are the "
             f"energy against the simulated {anode} anode over the {kind} stack's mass and thickness; choose a stack "
             f"of the simulated anode (or simulate the stack's: options={{'anode': ...}})")
 

@@ -1153,6 +1153,24 @@ def test_a_stack_of_another_anode_than_the_simulated_is_said_once():
         cycle_summary(solution, cell="paper lab cell", electrode=pybamm_aea.energy.Electrode({"Mo6S8": 1.0}, 0.11))
 
 
+def test_a_graphite_stack_says_once_that_the_model_has_no_such_anode():
+    """sweep(cell="liquid LIB") said "the stack 'liquid LIB' has a CompositeAnode anode ... (or simulate the stack's:
+    options={'anode': ...})", a class name and an option the model does not have: the note says the model simulates
+    no graphite anode, what the figures then are and that the Li-free graphite brings no Li; once, in the table's
+    notes, in no row. It counted "all 1 points" of this 2-point grid (the anode not swept: one entry for all)."""
+    with pytest.warns(SweepNote) as said:
+        df = sweep({LOADING: [0.015, 0.03]}, parameter_set=LMS, workers=1, progress=False, options=LEVER,
+                   cell="liquid LIB", experiment=["Discharge at 1C until 1.8 V"])
+    notes = [str(w.message) for w in said if issubclass(w.category, SweepNote)]
+    assert notes == df.attrs["notes"] == [
+        "cell='liquid LIB': the stack 'liquid LIB' has a graphite anode (0.1 V vs Li), an anode the AEA model does "
+        "not simulate (it simulates lithium metal or Li-In): its cell figures are the energy against the simulated "
+        "lithium metal anode over that stack's mass and thickness, not a cell of that anode (whose voltage is 0.1 V "
+        "lower; made Li-free it holds no Li, so with a Li-free cathode (S8, Mo6S8, TiS2: the paper's) that stack has "
+        "none to cycle); for a cell as simulated choose a stack of a lithium metal anode: all 2 points of the sweep"]
+    assert df["error"].isna().all() and df["warnings"].isna().all()
+
+
 @pytest.mark.slow
 @pytest.mark.prediction
 def test_the_cell_level_energy_of_s_lms_has_an_interior_maximum_in_loading():

@@ -660,13 +660,14 @@ def cell_notes(config, points):
     from pybamm_aea.models.aea import AEA
 
     anodes = ([p["anode"] for p in points] if "anode" in config.option_names
-              else [AEA(config.options, build=False).options["anode"]])
+              else [AEA(config.options, build=False).options["anode"]] * len(points))  # (each point's)
     out = []
     for anode in dict.fromkeys(anodes):
         mismatch = cell_anode_mismatch(stack, anode)
         if mismatch:
             n = anodes.count(anode)
-            which = f"all {n} points" if n == len(anodes) else f"{n} of {len(anodes)} points"
+            which = (f"{n} of {len(anodes)} points" if n < len(anodes)
+                     else f"all {n} points of the sweep" if n > 1 else "the one point of the sweep")
             out.append(f"cell={stack_label(config.cell)}: {mismatch}: {which}")
     return out
 
