@@ -1171,6 +1171,17 @@ def test_a_graphite_stack_says_once_that_the_model_has_no_such_anode():
     assert df["error"].isna().all() and df["warnings"].isna().all()
 
 
+def test_a_row_whose_experiment_ran_no_step_says_why():
+    """A point whose one step starts past its cut-off (LMS discharged to 3.5 V) kept the generic "cannot start from
+    the initial state (e.g. ...)" though the solution says why (PyBaMM skipped the step; the C-rate's basis)."""
+    df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, progress=False, options=LEVER, batched=False,
+               experiment=["Discharge at 0.1C until 3.5 V"])
+    error = df["error"].iloc[0]
+    assert error.startswith("no step of the experiment ran: PyBaMM skipped its step (Discharge at 0.1C until 3.5 V) "
+                            "as starting past its cut-off"), error
+    assert "a C-rate is of \"Nominal cell capacity [A.h]\"" in error and "cannot start" not in error
+
+
 @pytest.mark.slow
 @pytest.mark.prediction
 def test_the_cell_level_energy_of_s_lms_has_an_interior_maximum_in_loading():
