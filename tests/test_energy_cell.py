@@ -173,3 +173,21 @@ def test_a_stack_around_another_cathode_keeps_its_layers_and_its_record():
                         "areal_mass_mg_cm2": pytest.approx(get_material("Stainless steel").density)}]}
     lib = cell_preset("liquid LIB", Electrode({"LiCoO2": 1.0}, 0.3), loading_mg_cm2=10.0)
     assert lib.stack_record()["anode"]["np_ratio"] == 1.1
+
+
+def test_a_practical_target_stack_by_hand_from_the_papers_table_s9():
+    """A cell engineer's check of the "practical target" stack (30 um sulfide SE at 1.92 g/cm3, 20 um Li at 0.534,
+    10 um Al at 2.70, 10 um Cu at 8.96 g/cm3) around Table S9's Mo6S8 electrode (91.2 mAh/g, 4.78 g/cm3 at 11 %
+    porosity, 2.05 V) at 3 mAh/cm2: 32.89 mg/cm2 and 77.32 um of cathode, 51.38 mg/cm2 and 147.32 um of stack,
+    6.15 mWh/cm2: 119.69 Wh/kg and 417.45 Wh/L."""
+    electrode, voltage = paper.table_s9_electrode("Mo6S8")
+    cell = cell_preset("practical target", electrode, areal_capacity_mAh_cm2=3.0, cathode_voltage=voltage)
+    loading = 3.0 / 91.2 * 1000.0  # mg/cm2
+    cathode_um = loading / (4.78 * (1 - 0.11)) * 10.0
+    mass = loading + 30 * 1.92 / 10 + 20 * 0.534 / 10 + 10 * 2.70 / 10 + 10 * 8.96 / 10
+    thickness = cathode_um + 30 + 20 + 10 + 10
+    assert (loading, cathode_um, mass, thickness) == pytest.approx((32.894737, 77.3230, 51.382737, 147.3230), rel=1e-6)
+    e = cell.energy_density()
+    assert (e.gravimetric, e.volumetric) == pytest.approx((3.0 * 2.05 / mass * 1e3, 3.0 * 2.05 / thickness * 1e4),
+                                                          rel=1e-12)
+    assert (e.gravimetric, e.volumetric) == pytest.approx((119.690, 417.450), abs=1e-3)
