@@ -552,27 +552,32 @@ def _preset_loading(cell, electrode, mass_g, area_cm2, s, mass_given):
 
 def cell_energy(cell, gravimetric, electrode=None, loading_mg_cm2=None):
     """(Cell Wh/kg, Cell Wh/L, the Cell) of a cathode that delivered ``gravimetric`` W.h per kg of the cathode
-    electrode as made (NumPy arrays too), in the stack ``cell``: a :class:`~pybamm_aea.energy.Cell`, or a preset
-    name of :func:`~pybamm_aea.energy.cell_preset` built around ``electrode`` at ``loading_mg_cm2`` [mg.cm-2].
+    electrode as made (NumPy arrays too), in the stack ``cell``: a preset name of
+    :func:`~pybamm_aea.energy.cell_preset`, or a :class:`~pybamm_aea.energy.Cell`, built around ``electrode`` at
+    ``loading_mg_cm2`` [mg.cm-2] (:func:`~pybamm_aea.energy.cell.stack_around`; a Cell without them is taken as it is,
+    its own cathode at its own loading).
 
     Wh/kg_cell = Wh/kg_electrode * m_cathode / m_stack and Wh/L_cell = Wh/kg_electrode * m_cathode / t_stack, with the
     areal masses and thicknesses of the Cell's layers (:func:`cycle_summary`'s Notes, "Cell level"): the one
     computation of :func:`cycle_summary`'s and :func:`pybamm_aea.sweep.sweep`'s cell columns.
     """
-    from .energy import Cell, cell_preset
+    from .energy.cell import Cell, check_stack, stack_around, stack_label
 
-    if isinstance(cell, str):
+    try:
+        check_stack(cell)
+    except ValueError as exc:
+        if isinstance(cell, str):
+            raise
+        raise TypeError(str(exc)) from None
+    if not isinstance(cell, Cell) or loading_mg_cm2 is not None:
         if electrode is None or loading_mg_cm2 is None:  # (a preset's own cathode or loading is not the simulated)
-            raise ValueError(f"cell={cell!r} is a preset name: give the simulated cathode's electrode= and "
+            what = "is a preset name" if isinstance(cell, str) else "is rebuilt around the simulated cathode"
+            raise ValueError(f"cell={stack_label(cell)} {what}: give the simulated cathode's electrode= and "
                              f"loading_mg_cm2= (got {electrode!r}, {loading_mg_cm2!r})")
         check_loading_mg_cm2("loading_mg_cm2", loading_mg_cm2)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # anode-limited warnings do not apply here
-            cell = cell_preset(cell, cathode=electrode, loading_mg_cm2=loading_mg_cm2)
-    elif not isinstance(cell, Cell):
-        raise TypeError(
-            f"cell must be a pybamm_aea.energy.Cell or a preset name, got {type(cell).__name__}"
-        )
+            cell = stack_around(cell, electrode, loading_mg_cm2)
     layers = cell.layers
     m_cathode = math.fsum(layer.areal_mass_mg_cm2 for layer in layers if layer.role == _ROLE_CATHODE)
     m_total = math.fsum(layer.areal_mass_mg_cm2 for layer in layers)
@@ -585,16 +590,29 @@ def cell_anode_mismatch(cell, anode):
     """Why the cell figures of the stack ``cell`` (a :class:`~pybamm_aea.energy.Cell`) do not describe the simulated
     cell, whose anode is ``anode`` (the AEA model's option, "lithium metal" or "Li-In"; None: not an AEA model, not
     judged), or "": the figures divide the energy against the simulated anode by the stack's mass and thickness, so
-    a stack with another anode (the "paper lab cell"'s Li-In, the "liquid LIB"'s graphite, under a Li metal
-    simulation) mixes two cells."""
-    from .energy.cell import LiInAnode, LiMetalAnode
+    a stack with another anode (the "paper lab cell"'s Li-In under a Li metal simulation) mixes two cells, and a
+    composite anode (the "liquid LIB"'s graphite) is one the model does not simulate at all."""
+    from .energy.cell import CompositeAnode, LiInAnode, LiMetalAnode
+    from .energy.materials import LI_IN_PLATEAU
 
     if anode is None or cell.anode is None:
         return ""
+    stack = f"the stack {cell.name!r}" if cell.name else "the stack"
+    if isinstance(cell.anode, CompositeAnode):
+        what = cell.anode.electrode.name or "composite"
+        no_li = ("; made Li-free it holds no Li, so with a Li-free cathode (S8, Mo6S8, TiS2: the paper's) that stack "
+                 "has none to cycle" if not cell.anode.lithium_capacity(1.0) else "")
+        # the simulated anode's potential vs Li (Li metal 0, Li-In its plateau): that stack's cell is off it by
+        shift = cell.anode.voltage_vs_li - (LI_IN_PLATEAU if anode == "Li-In" else 0.0)
+        return (f"{stack} has a {what} ({cell.anode.voltage_vs_li:.3g} V vs Li), an anode the AEA model does not "
+                f"simulate (it simulates lithium metal or Li-In): its cell figures are the energy against the "
+                f"simulated {anode} anode over that stack's mass and thickness, not a cell of that anode (whose "
+                f"voltage is {abs(shift):.3g} V {'lower' if shift > 0 else 'higher'}{no_li}); for a cell as simulated "
+                f"choose a stack of a {anode} anode")
     kind = {LiMetalAnode: "lithium metal", LiInAnode: "Li-In"}.get(type(cell.anode), type(cell.anode).__name__)
     if kind == anode:
         return ""
-    return (f"the stack {cell.name!r} has a {kind} anode and the simulation a {anode} one: its cell figures are the "
+    return (f"{stack} has a {kind} anode and the simulation a {anode} one: its cell figures are the "
             f"energy against the simulated {anode} anode over the {kind} stack's mass and thickness; choose a stack "
             f"of the simulated anode (or simulate the stack's: options={{'anode': ...}})")
 

@@ -125,6 +125,18 @@ def test_the_compaction_data_sets_are_named_once_and_the_parser_stays_light(monk
     assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
 
 
+def test_the_cell_presets_are_named_once_in_the_sweeps_help(monkeypatch):
+    """sweep --cell's help listed the presets by hand (a copy of energy.cell's names): it lists
+    pybamm_aea.cell_preset_names.NAMES, the names CELL_PRESETS is keyed by, and says a Cell of one's own goes through
+    the Python API; building the parser stays light (test above)."""
+    from pybamm_aea import cell_preset_names
+
+    monkeypatch.setattr(cell_preset_names, "NAMES", (*cell_preset_names.NAMES, "X"))
+    help_text = " ".join(build_parsers()[1]["sweep"].format_help().split())
+    assert "'paper lab cell', 'practical target', 'liquid LIB', 'X', built around" in help_text
+    assert "Presets only here; a stack of your own (a pybamm_aea.energy.Cell): pybamm_aea.sweep(cell=)" in help_text
+
+
 @pytest.mark.parametrize("command", ["energy", "sweep"])
 def test_a_compaction_set_is_read_as_the_energy_package_reads_it(command, capsys):
     """energy --compaction s-lms was refused by argparse ("invalid choice: 's-lms' (choose from 'Mo6S8', 'S-LMS',

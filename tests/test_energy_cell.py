@@ -149,3 +149,45 @@ def test_an_anode_limited_cells_energy_density_warns_once():
     assert [str(w.message) for w in caught] == [
         "the anode limits the cell: 4.124 mAh/cm2 available for a cathode of 6.308 mAh/cm2"]
     assert e.specific_capacity == pytest.approx(cell.areal_capacity / cell.areal_mass * 1000.0)
+
+
+def test_a_stack_around_another_cathode_keeps_its_layers_and_its_record():
+    """Cell.with_cathode puts another cathode at another loading in the same stack (a sweep's point), which
+    stack_record describes without its cathode; cell_preset_names.NAMES are the presets, in order."""
+    from pybamm_aea import cell_preset_names
+    from pybamm_aea.energy import CELL_PRESETS
+
+    assert tuple(CELL_PRESETS) == cell_preset_names.NAMES
+    slms = paper.slms_practical_electrode()
+    mine = Cell(slms, loading_mg_cm2=1.0, separators=[SeparatorLayer("Sulfide SE", thickness_um=30.0)],
+                anode=LiInAnode(20.0, 10.0), collectors=[CurrentCollector("Stainless steel", 10.0)], name="mine")
+    mo6s8 = Electrode({"Mo6S8": 1.0}, 0.11)
+    moved = mine.with_cathode(mo6s8, 5.0)
+    assert moved.cathode is mo6s8 and moved.cathode_loading == 5.0 and moved.name == "mine"
+    assert moved.layers[1:] == mine.layers[1:] and moved.stack_record() == mine.stack_record()
+    assert mine.stack_record() == {
+        "name": "mine", "separators": [{"separator": "Sulfide SE", "thickness_um": 30.0,
+                                        "areal_mass_mg_cm2": pytest.approx(5.76)}],
+        "anode": {"anode": "Li-In", "li_thickness_um": 20.0, "in_thickness_um": 10.0, "voltage_vs_li": LI_IN_PLATEAU},
+        "collectors": [{"collector": "Stainless steel", "thickness_um": 10.0,
+                        "areal_mass_mg_cm2": pytest.approx(get_material("Stainless steel").density)}]}
+    lib = cell_preset("liquid LIB", Electrode({"LiCoO2": 1.0}, 0.3), loading_mg_cm2=10.0)
+    assert lib.stack_record()["anode"]["np_ratio"] == 1.1
+
+
+def test_a_practical_target_stack_by_hand_from_the_papers_table_s9():
+    """A cell engineer's check of the "practical target" stack (30 um sulfide SE at 1.92 g/cm3, 20 um Li at 0.534,
+    10 um Al at 2.70, 10 um Cu at 8.96 g/cm3) around Table S9's Mo6S8 electrode (91.2 mAh/g, 4.78 g/cm3 at 11 %
+    porosity, 2.05 V) at 3 mAh/cm2: 32.89 mg/cm2 and 77.32 um of cathode, 51.38 mg/cm2 and 147.32 um of stack,
+    6.15 mWh/cm2: 119.69 Wh/kg and 417.45 Wh/L."""
+    electrode, voltage = paper.table_s9_electrode("Mo6S8")
+    cell = cell_preset("practical target", electrode, areal_capacity_mAh_cm2=3.0, cathode_voltage=voltage)
+    loading = 3.0 / 91.2 * 1000.0  # mg/cm2
+    cathode_um = loading / (4.78 * (1 - 0.11)) * 10.0
+    mass = loading + 30 * 1.92 / 10 + 20 * 0.534 / 10 + 10 * 2.70 / 10 + 10 * 8.96 / 10
+    thickness = cathode_um + 30 + 20 + 10 + 10
+    assert (loading, cathode_um, mass, thickness) == pytest.approx((32.894737, 77.3230, 51.382737, 147.3230), rel=1e-6)
+    e = cell.energy_density()
+    assert (e.gravimetric, e.volumetric) == pytest.approx((3.0 * 2.05 / mass * 1e3, 3.0 * 2.05 / thickness * 1e4),
+                                                          rel=1e-12)
+    assert (e.gravimetric, e.volumetric) == pytest.approx((119.690, 417.450), abs=1e-3)

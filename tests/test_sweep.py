@@ -1020,16 +1020,78 @@ def test_a_mesh_checked_sweep_with_a_store_keeps_its_cell(tmp_path):
     assert df["error"].isna().all() and df[CELL_COLUMNS].notna().all(axis=None)
 
 
-@pytest.mark.parametrize("cell, said", [("practical targt", "did you mean ['practical target']"),
-                                        ("Paper lab cell", "did you mean ['paper lab cell']"), (3, "presets: ")])
+@pytest.mark.parametrize("cell, said", [
+    ("practical targt", "unknown cell preset 'practical targt'; presets: paper lab cell, practical target, liquid LIB; "
+                        "did you mean ['practical target']"),
+    ("Paper lab cell", "did you mean ['paper lab cell']"),
+    (3, "cell must be a preset name ('paper lab cell', 'practical target', 'liquid LIB') or a pybamm_aea.energy.Cell, "
+        "got 3 (int)"),
+    (pybamm_aea.energy.LiMetalAnode(thickness_um=20.0), "or a pybamm_aea.energy.Cell, got <pybamm_aea.energy.cell."
+                                                        "LiMetalAnode object"),
+])
 def test_a_cell_that_is_not_a_preset_is_refused_with_the_close_names(monkeypatch, cell, said):
-    """Before any solve, naming the argument (the command's --cell) and the presets."""
+    """Before any solve, naming the argument (the command's --cell), the value and what it may be: a preset (the
+    close names) or a Cell."""
     from pybamm_aea.sweep import worker
 
     monkeypatch.setattr(worker, "run_batch", lambda *a, **k: pytest.fail("solved"))
     with pytest.raises(SweepConfigError, match=re.escape(said)) as exc:
         sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, progress=False, cell=cell)
-    assert exc.value.argument == "cell" and "unknown cell preset" in str(exc.value)
+    assert exc.value.argument == "cell"
+
+
+def _own_stack(separator_um=30.0, name="mine"):
+    """A user's stack: a sulfide separator, 20 um Li + 10 um In, a 10 um stainless-steel collector (its cathode, a
+    placeholder: a sweep puts each point's in its place)."""
+    from pybamm_aea.energy import Cell, CurrentCollector, LiInAnode, SeparatorLayer
+    from pybamm_aea.energy.paper import slms_practical_electrode
+
+    return Cell(slms_practical_electrode(), loading_mg_cm2=1.0, separators=[SeparatorLayer("Sulfide SE",
+                thickness_um=separator_um)], anode=LiInAnode(20.0, 10.0),
+                collectors=[CurrentCollector("Stainless steel", 10.0)], name=name)
+
+
+def test_a_stack_of_ones_own_is_taken_where_a_preset_is(monkeypatch, tmp_path):
+    """sweep(cell=) took preset names only: a Cell of one's own (20 um Li + 10 um In, 30 um separator, a steel
+    collector) was refused. Each row's cell columns are cycle_summary's of the point's own solution in that stack
+    around the point's cathode (the Cell's own cathode and loading replaced, to 1e-9), on Li-In without a note;
+    a thicker separator gives less; a store keeps the stack and refuses another."""
+    from pybamm_aea.cycling import cycle_summary
+
+    solved = _spied_solutions(monkeypatch)
+    grid = {LOADING: [0.015, 0.03]}
+    kw = dict(parameter_set=LMS, workers=1, progress=False, options={**LEVER, "anode": "Li-In"}, batched=False,
+              experiment=["Discharge at 1C until 1.18 V"])
+    store = tmp_path / "s.sqlite"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SweepNote)  # (a Li-In stack on a Li-In simulation: nothing to say)
+        df = sweep(grid, cell=_own_stack(), results_file=store, **kw)
+    assert df["error"].isna().all() and df.attrs["notes"] == []
+    for (solution, electrode), row in zip(solved, df.to_dict("records")):
+        stack = _own_stack().with_cathode(electrode, row[LOADING] * 100.0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", pybamm_aea.readout.RetentionUndefinedWarning)  # (one cycle)
+            summary = cycle_summary(solution, electrode=electrode, cell=stack, energy_source="states")
+        np.testing.assert_allclose([row[c] for c in CELL_COLUMNS], summary[CELL_COLUMNS].iloc[-1], rtol=1e-9)
+    thicker = sweep(grid, cell=_own_stack(60.0), **kw)
+    assert (thicker[CELL_COLUMNS] < df[CELL_COLUMNS]).all(axis=None)
+    with pytest.raises(SweepConfigError, match=r"cell: .*'thickness_um': 30\.0.* -> .*'thickness_um': 60\.0") as exc:
+        sweep(grid, cell=_own_stack(60.0), results_file=store, **kw)
+    assert exc.value.argument == "results_file"
+
+
+def test_a_stack_that_does_not_suit_the_sweeps_cathode_is_refused_before_any_solve(monkeypatch):
+    """An anode-free Cell around the Li-free Mo6S8 of every point: refused once, naming the stack, not in each row."""
+    from pybamm_aea.energy import Cell, Electrode
+    from pybamm_aea.sweep import worker
+
+    monkeypatch.setattr(worker, "run_batch", lambda *a, **k: pytest.fail("solved"))
+    anode_free = Cell(Electrode({"LiCoO2": 1.0}, 0.1), loading_mg_cm2=10.0, name="anode-free")
+    with pytest.raises(SweepConfigError, match=re.escape(
+            "cell=Cell('anode-free') cannot be built around the sweep's cathode: an anode-free cell needs a lithiated "
+            "cathode")) as exc:
+        sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, progress=False, cell=anode_free)
+    assert exc.value.argument == "cell"
 
 
 def test_a_cell_around_a_cathode_of_unknown_make_up_is_refused():
@@ -1089,6 +1151,35 @@ def test_a_stack_of_another_anode_than_the_simulated_is_said_once():
     with pytest.warns(UserWarning, match="cell='paper lab cell': the stack 'paper lab cell' has a Li-In anode and the "
                                          "simulation a lithium metal one"):
         cycle_summary(solution, cell="paper lab cell", electrode=pybamm_aea.energy.Electrode({"Mo6S8": 1.0}, 0.11))
+
+
+def test_a_graphite_stack_says_once_that_the_model_has_no_such_anode():
+    """sweep(cell="liquid LIB") said "the stack 'liquid LIB' has a CompositeAnode anode ... (or simulate the stack's:
+    options={'anode': ...})", a class name and an option the model does not have: the note says the model simulates
+    no graphite anode, what the figures then are and that the Li-free graphite brings no Li; once, in the table's
+    notes, in no row. It counted "all 1 points" of this 2-point grid (the anode not swept: one entry for all)."""
+    with pytest.warns(SweepNote) as said:
+        df = sweep({LOADING: [0.015, 0.03]}, parameter_set=LMS, workers=1, progress=False, options=LEVER,
+                   cell="liquid LIB", experiment=["Discharge at 1C until 1.8 V"])
+    notes = [str(w.message) for w in said if issubclass(w.category, SweepNote)]
+    assert notes == df.attrs["notes"] == [
+        "cell='liquid LIB': the stack 'liquid LIB' has a graphite anode (0.1 V vs Li), an anode the AEA model does "
+        "not simulate (it simulates lithium metal or Li-In): its cell figures are the energy against the simulated "
+        "lithium metal anode over that stack's mass and thickness, not a cell of that anode (whose voltage is 0.1 V "
+        "lower; made Li-free it holds no Li, so with a Li-free cathode (S8, Mo6S8, TiS2: the paper's) that stack has "
+        "none to cycle); for a cell as simulated choose a stack of a lithium metal anode: all 2 points of the sweep"]
+    assert df["error"].isna().all() and df["warnings"].isna().all()
+
+
+def test_a_row_whose_experiment_ran_no_step_says_why():
+    """A point whose one step starts past its cut-off (LMS discharged to 3.5 V) kept the generic "cannot start from
+    the initial state (e.g. ...)" though the solution says why (PyBaMM skipped the step; the C-rate's basis)."""
+    df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, progress=False, options=LEVER, batched=False,
+               experiment=["Discharge at 0.1C until 3.5 V"])
+    error = df["error"].iloc[0]
+    assert error.startswith("no step of the experiment ran: PyBaMM skipped its step (Discharge at 0.1C until 3.5 V) "
+                            "as starting past its cut-off"), error
+    assert "a C-rate is of \"Nominal cell capacity [A.h]\"" in error and "cannot start" not in error
 
 
 @pytest.mark.slow

@@ -10,6 +10,8 @@ import time
 import warnings
 
 
+from pybamm_aea import cell_preset_names
+
 from . import _args
 
 #: columns of the sweep table not shown on the terminal (they are in --output)
@@ -106,9 +108,10 @@ def register(subparsers):
              "within 1 %%, mean discharge voltage within 10 mV); with --results the fine rows go to "
              "FILE's stem + '.fine' + its suffix")
     add("--cell", default=None, metavar="PRESET",
-        help="also the cell-level Wh/kg and Wh/L of each point on a stack of pybamm_aea.energy.cell_preset ('paper lab "
-             "cell', 'practical target', 'liquid LIB') built around the point's cathode, as cycle_summary(cell=) "
-             "computes them (the cell's energy as simulated, not re-referenced to the preset's anode)")
+        help="also the cell-level Wh/kg and Wh/L of each point on a stack of pybamm_aea.energy.cell_preset: "
+             f"{', '.join(map(repr, cell_preset_names.NAMES))}, built around the point's cathode, as "
+             "cycle_summary(cell=) computes them (the cell's energy as simulated, not re-referenced to the preset's "
+             "anode). Presets only here; a stack of your own (a pybamm_aea.energy.Cell): pybamm_aea.sweep(cell=)")
     add("--no-progress", keyword="progress", action="store_true", help="no progress bar on stderr")
     p.set_defaults(func=run, parser=p, **{OPTION_TABLE: options})
     return p

@@ -29,6 +29,7 @@ import warnings
 
 import pandas as pd
 
+from pybamm_aea import cell_preset_names
 from pybamm_aea.ranges import check_loading_mg_cm2
 from pybamm_aea.user_input import did_you_mean
 
@@ -46,6 +47,9 @@ __all__ = [
     "Cell",
     "cell_preset",
     "check_preset_name",
+    "check_stack",
+    "stack_around",
+    "stack_label",
     "CELL_PRESETS",
 ]
 
@@ -105,6 +109,11 @@ class SeparatorLayer:
         """The stack layer(s) of this separator."""
         return [Layer(self.material.name, "separator", self.thickness_um, self.areal_mass_mg_cm2)]
 
+    def record(self):
+        """What sizes this layer, as JSON (:meth:`Cell.stack_record`)."""
+        return {"separator": self.material.name, "thickness_um": self.thickness_um,
+                "areal_mass_mg_cm2": self.areal_mass_mg_cm2}
+
 
 class CurrentCollector:
     """A current-collector foil: ``material`` (``"Al"``, ``"Cu"``, ``"Stainless steel"``) and thickness (um)."""
@@ -119,6 +128,12 @@ class CurrentCollector:
             Layer(f"{self.material.name} collector", "current collector", self.thickness_um,
                   self.thickness_um * self.material.density / 10.0)
         ]
+
+    def record(self):
+        """What sizes this foil, as JSON (:meth:`Cell.stack_record`)."""
+        (layer,) = self.layers()
+        return {"collector": self.material.name, "thickness_um": layer.thickness_um,
+                "areal_mass_mg_cm2": layer.areal_mass_mg_cm2}
 
 
 def _li_volumetric_capacity():
@@ -169,6 +184,10 @@ class LiMetalAnode:
         t = self.thickness(cathode_capacity)
         return [Layer("Li", "anode", t, t * get_material("Li").density / 10.0)]
 
+    def record(self):
+        """What sizes this anode, as JSON (:meth:`Cell.stack_record`)."""
+        return {"anode": "lithium metal", self._key: self._value}
+
 
 class LiInAnode:
     """A Li-In alloy anode made of a Li foil and an In foil (the paper's anode: 80 um Li + 30 um In).
@@ -209,6 +228,11 @@ class LiInAnode:
             Layer("In", "anode", self.in_thickness_um, self.in_thickness_um * indium.density / 10.0),
         ]
 
+    def record(self):
+        """What sizes this anode, as JSON (:meth:`Cell.stack_record`)."""
+        return {"anode": "Li-In", "li_thickness_um": self.li_thickness_um, "in_thickness_um": self.in_thickness_um,
+                "voltage_vs_li": self.voltage_vs_li}
+
 
 class CompositeAnode:
     """A composite anode electrode (e.g. graphite) sized by the N:P ratio.
@@ -246,6 +270,12 @@ class CompositeAnode:
         """The anode electrode layer."""
         m = self._loading(cathode_capacity)
         return [Layer(self.electrode.name or "anode", "anode", self.electrode.thickness_um(m), m)]
+
+    def record(self):
+        """What sizes this anode, as JSON (:meth:`Cell.stack_record`): its N:P, its electrode's capacity and density."""
+        return {"anode": self.electrode.name or "composite", "np_ratio": self.np_ratio,
+                "specific_capacity_mAh_g": self.electrode.specific_capacity,
+                "density_g_cm3": self.electrode.density, "voltage_vs_li": self.voltage_vs_li}
 
 
 class Cell:
@@ -363,6 +393,20 @@ class Cell:
         df["thickness_share"] = df["thickness_um"] / df["thickness_um"].sum()
         return df
 
+    def with_cathode(self, cathode, loading_mg_cm2):
+        """This stack (its separators, anode, collectors and name) around another ``cathode`` (an
+        :class:`Electrode`, at its own average voltage) at ``loading_mg_cm2`` [mg/cm^2]: a sweep's stack around
+        each point's cathode."""
+        return Cell(cathode, loading_mg_cm2=loading_mg_cm2, separators=self.separators, anode=self.anode,
+                    collectors=self.collectors, name=self.name)
+
+    def stack_record(self):
+        """The stack but its cathode (name, separators, anode, collectors: what sizes each) as JSON: what a sweep's
+        results store keeps of a Cell, whose cathode is each point's."""
+        return {"name": self.name, "separators": [s.record() for s in self.separators],
+                "anode": None if self.anode is None else self.anode.record(),
+                "collectors": [c.record() for c in self.collectors]}
+
     def __repr__(self):
         e = self.energy_density()
         return (f"<Cell {self.name or ''}: {self.areal_capacity:.3g} mAh/cm2 x {self.voltage:.3g} V, "
@@ -416,7 +460,8 @@ def _liquid_lib(cathode, loading_mg_cm2=None, thickness_um=None, areal_capacity_
     )
 
 
-CELL_PRESETS = {"paper lab cell": _paper_lab_cell, "practical target": _practical_target, "liquid LIB": _liquid_lib}
+#: preset name (:data:`pybamm_aea.cell_preset_names.NAMES`, the one list of them) -> the function building it
+CELL_PRESETS = dict(zip(cell_preset_names.NAMES, (_paper_lab_cell, _practical_target, _liquid_lib), strict=True))
 
 
 def check_preset_name(name):
@@ -425,6 +470,30 @@ def check_preset_name(name):
         raise ValueError(f"unknown cell preset {name!r}; presets: {', '.join(CELL_PRESETS)}"
                          + did_you_mean(str(name), CELL_PRESETS))
     return name
+
+
+def check_stack(cell, argument="cell"):
+    """``cell`` if it is a preset name (:func:`check_preset_name`) or a :class:`Cell`, else a ValueError naming
+    ``argument``, the value and what it may be."""
+    if isinstance(cell, Cell):
+        return cell
+    if isinstance(cell, str):
+        return check_preset_name(cell)
+    raise ValueError(f"{argument} must be a preset name ({', '.join(map(repr, CELL_PRESETS))}) or a "
+                     f"pybamm_aea.energy.Cell, got {cell!r} ({type(cell).__name__})")
+
+
+def stack_label(cell):
+    """How messages name a stack: a preset's name, or "Cell 'its name'"."""
+    return repr(cell) if isinstance(cell, str) else f"Cell({cell.name!r})"
+
+
+def stack_around(cell, cathode, loading_mg_cm2):
+    """The stack ``cell`` (a preset name or a :class:`Cell`) around ``cathode`` at ``loading_mg_cm2`` [mg/cm^2]:
+    :func:`cell_preset`, or :meth:`Cell.with_cathode`."""
+    if isinstance(check_stack(cell), Cell):
+        return cell.with_cathode(cathode, loading_mg_cm2)
+    return cell_preset(cell, cathode=cathode, loading_mg_cm2=loading_mg_cm2)
 
 
 def cell_preset(name, cathode=None, **kwargs):

@@ -109,15 +109,19 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         :func:`pybamm_aea.mesh_check`), no error on either mesh. With ``results_file`` the fine rows keep a store
         of their own beside it (``s.sqlite`` -> ``s.fine.sqlite``, checked before any solve), so both resume.
         ``table.attrs["mesh check"]`` gives the two meshes. About 3x the time (README, "Design sweeps").
-    cell : str, optional
-        A stack of :func:`pybamm_aea.energy.cell_preset` (``"paper lab cell"``, ``"practical target"``, ``"liquid
-        LIB"``; another name is refused with the close ones): adds the columns "Cell gravimetric energy [W.h.kg-1]"
+    cell : str or pybamm_aea.energy.Cell, optional
+        A stack: a preset name of :func:`pybamm_aea.energy.cell_preset` (:data:`pybamm_aea.cell_preset_names.NAMES`;
+        another name is refused with the close ones), or a :class:`pybamm_aea.energy.Cell` of your own (its
+        separators, anode and collectors; its cathode and loading are replaced by each point's,
+        :meth:`~pybamm_aea.energy.Cell.with_cathode`). Adds the columns "Cell gravimetric energy [W.h.kg-1]"
         and "Cell volumetric energy [W.h.L-1]", the last discharge's energy over the stack's mass and volume with
         the point's cathode (its composition, porosity and loading) as the stack's, computed as
         :func:`pybamm_aea.cycling.cycle_summary` ``(cell=)`` computes them (:func:`pybamm_aea.cycling.cell_energy`).
         The energy is the cell's as simulated (against the simulated anode: on Li-In the cell's voltage, not the
-        cathode's vs Li of the electrode columns), not re-referenced to the preset's anode. Only for sets whose
-        composition the sweep knows (:data:`SET_COMPOSITIONS`) and materials; a results store keeps the preset.
+        cathode's vs Li of the electrode columns), not re-referenced to the stack's anode. Only for sets whose
+        composition the sweep knows (:data:`SET_COMPOSITIONS`) and materials; checked before any solve (a value
+        neither a preset nor a Cell, a Cell whose anode does not suit the sweep's cathode); a results store keeps
+        the preset, or the Cell's stack (:meth:`~pybamm_aea.energy.Cell.stack_record`), and refuses another.
 
     Returns
     -------

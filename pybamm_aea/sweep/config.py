@@ -87,8 +87,9 @@ class SweepConfig:
     #: a point at a rate c below the reference gets that duration at its own rate, x reference / c
     #: (:meth:`discharge_time`); the step's 20 h at 0.1C had cut a 0.02C discharge at 40 % of its capacity
     rate_scaled_duration: bool = False
-    #: the :func:`pybamm_aea.energy.cell_preset` of the cell columns (:func:`.metrics.fill_cell`), None: no such columns
-    cell: str | None = None
+    #: the stack of the cell columns (:func:`.metrics.fill_cell`): a :func:`pybamm_aea.energy.cell_preset` name or a
+    #: :class:`pybamm_aea.energy.Cell`, built around each point's cathode; None: no such columns
+    cell: object = None
 
     def duration_stretch(self, point):
         """reference C-rate / the point's swept C-rate when below the reference, else 1: the factor on PyBaMM's
@@ -491,7 +492,8 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     if cathode_cells is not None:  # absent on the default mesh: stores written before the option still resume
         record["cathode cells"] = int(cathode_cells)
     if cell is not None:  # absent without cell columns: stores written before the option still resume
-        record["cell"] = cell
+        cell = _checked_stack(cell)
+        record["cell"] = cell if isinstance(cell, str) else cell.stack_record()  # (a Cell: its stack, not its cathode)
     if compaction is None and compaction_set is not None and fraction_name is not None:
         # the law follows each point's composition (compaction_for): a store whose points all took the set's law
         # (written before) is not resumed with it; a grid of one composition keeps its record
@@ -526,29 +528,49 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     return config
 
 
-def _check_cell(config, points):
-    """``config.cell`` is a preset of :func:`pybamm_aea.energy.cell_preset` (else its error: the presets and the
-    close names) and every point's cathode is known (its composition and porosity), before any solve."""
-    from pybamm_aea.energy.cell import check_preset_name
+def _checked_stack(cell):
+    """``cell`` if it is a preset name of :func:`pybamm_aea.energy.cell_preset` or a :class:`pybamm_aea.energy.Cell`
+    (:func:`pybamm_aea.energy.cell.check_stack`), else a SweepConfigError naming it (the presets and the close
+    names)."""
+    from pybamm_aea.energy.cell import check_stack
 
     try:
-        check_preset_name(config.cell)
+        return check_stack(cell)
     except ValueError as exc:
-        raise SweepConfigError(f"cell={config.cell!r}: {exc}", "cell") from None
+        raise SweepConfigError(f"cell={cell!r}: {exc}" if isinstance(cell, str) else str(exc), "cell") from None
+
+
+def _check_cell(config, points):
+    """``config.cell`` (checked by :func:`_checked_stack`) can be built around every point's cathode: its
+    composition and porosity are known and a Cell's anode suits each composition (below it in voltage, or a
+    lithiated cathode for an anode-free stack), before any solve."""
+    from pybamm_aea.energy import Electrode
+    from pybamm_aea.energy.cell import stack_around, stack_label
+
+    label = stack_label(config.cell)
     swept = set(config.names)
     porosity = config.porosity0 is not None or bool({"Stack pressure [MPa]", "Cathode porosity"} & swept)
     loading = config.loading0 is not None or bool({"Cathode loading [kg.m-2]", "Cathode thickness [um]"} & swept)
     if not (porosity and loading):
         missing = " and ".join(name for name, given in (('"Cathode porosity"', porosity),
                                                          ('"Cathode loading [kg.m-2]"', loading)) if not given)
-        raise SweepConfigError(f"cell={config.cell!r} builds the stack around each point's cathode, whose {missing} "
+        raise SweepConfigError(f"cell={label} builds the stack around each point's cathode, whose {missing} "
                                f"{config.parameter_set!r} does not give (sweep it, or a set that has it)", "cell")
     fractions = {point_fraction(config, p) for p in points}
     if any(composition_for(config.composition_key(), f) is None for f in fractions):
         raise SweepConfigError(
-            f"cell={config.cell!r} builds the stack around each point's cathode, whose make-up the sweep knows only "
+            f"cell={label} builds the stack around each point's cathode, whose make-up the sweep knows only "
             f"for the paper's sets ({', '.join(SET_COMPOSITIONS)}) and a material given as parameter_set, not "
             f"{config.parameter_set!r}", "cell")
+    for f in sorted(fractions, key=lambda f: -1.0 if f is None else f):
+        try:  # (whether the anode suits the cathode is the composition's: any porosity and loading)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)  # (the stack's own anode-limited warnings)
+                stack_around(config.cell, Electrode(composition_for(config.composition_key(), f), 0.0), 1.0)
+        except ValueError as exc:
+            at = "" if f is None else f" at {config.fraction_name!r} = {f:g}"
+            raise SweepConfigError(f"cell={label} cannot be built around the sweep's cathode{at}: {exc}",
+                                   "cell") from None
 
 
 def _compaction_choice(config, fraction):
@@ -620,28 +642,33 @@ def compaction_notes(config, points):
 
 
 def cell_notes(config, points):
-    """With ``cell=``, one message per simulated anode the preset's stack does not have
+    """With ``cell=``, one message per simulated anode the stack (a preset's or a Cell's) does not have
     (:func:`pybamm_aea.cycling.cell_anode_mismatch`), naming the points it concerns: said once, before any solve."""
     if config.cell is None:
         return []
     from pybamm_aea.cycling import cell_anode_mismatch
-    from pybamm_aea.energy import cell_preset
+    from pybamm_aea.energy import Cell, cell_preset
+    from pybamm_aea.energy.cell import stack_label
     from pybamm_aea.energy.paper import slms_practical_electrode
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)  # (the stack's own anode-limited warnings)
-        stack = cell_preset(config.cell, cathode=slms_practical_electrode(), loading_mg_cm2=1.0)  # (its anode only)
+    if isinstance(config.cell, Cell):
+        stack = config.cell
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # (the stack's own anode-limited warnings)
+            stack = cell_preset(config.cell, cathode=slms_practical_electrode(), loading_mg_cm2=1.0)  # (its anode only)
     from pybamm_aea.models.aea import AEA
 
     anodes = ([p["anode"] for p in points] if "anode" in config.option_names
-              else [AEA(config.options, build=False).options["anode"]])
+              else [AEA(config.options, build=False).options["anode"]] * len(points))  # (each point's)
     out = []
     for anode in dict.fromkeys(anodes):
         mismatch = cell_anode_mismatch(stack, anode)
         if mismatch:
             n = anodes.count(anode)
-            which = f"all {n} points" if n == len(anodes) else f"{n} of {len(anodes)} points"
-            out.append(f"cell={config.cell!r}: {mismatch}: {which}")
+            which = (f"{n} of {len(anodes)} points" if n < len(anodes)
+                     else f"all {n} points of the sweep" if n > 1 else "the one point of the sweep")
+            out.append(f"cell={stack_label(config.cell)}: {mismatch}: {which}")
     return out
 
 

@@ -145,6 +145,10 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
     of its callback, e.g. a later step's solver error, which the solution does not hold; ``loading`` [kg.m-2]: the
     point's, for :func:`fill_cell`)."""
     if not getattr(solution, "cycles", None):  # PyBaMM's EmptySolution: not even the first step ran
+        why = getattr(solution, "why", None)  # the AEA model's says why (pybamm_adapter's NotStartedSolution)
+        if why:
+            metrics["error"] = why
+            return
         from .config import make_experiment
 
         first = make_experiment(config.steps).steps[0]
