@@ -471,3 +471,15 @@ def test_a_depth_profile_beside_a_conventional_cells_in_one_quickplot_as_known_l
     np.testing.assert_allclose(read, aea["Positive electrode porosity"](t=aea.t[-1], x=0.0), rtol=1e-6)
     pybamm.QuickPlot([aea, dfn], output_variables=["X-averaged positive electrode porosity"])
     plt.close("all")
+
+
+def test_a_drive_cycles_cut_off_needs_its_operator_in_pybamm_as_known_limits_says():
+    """docs/known_limits.rst ("PyBaMM's own behaviours met in a user trial"): PyBaMM 26.10 refuses a drive cycle's
+    voltage termination without "<" or ">" (it does not know the step's direction), for any model; with it the
+    step is made. A PyBaMM that takes "1.8 V" fails this, for the bullet to be updated."""
+    t = np.linspace(0, 600, 61)
+    data = np.column_stack([t, 1.5e-5 * (1 + 0.5 * np.sin(t / 100))])
+    with pytest.raises(ValueError, match="Termination must include an operator when using InputParameter"):
+        pybamm.step.current(data, termination="1.8 V")
+    step = pybamm.step.current(data, termination="< 1.8 V")
+    assert step.termination
