@@ -409,3 +409,77 @@ def test_the_li0_film_summary_change_reads_as_a_name():
     np.testing.assert_allclose(sv["Change in cathode Li0 film thickness [m]"], film[-1] - film[0], rtol=1e-12,
                                atol=1e-18)
     assert film[-1] > 0
+
+
+@pytest.mark.parametrize("experiment", [True, False], ids=["experiment", "t_eval"])
+def test_calc_esoh_on_the_aea_model_is_warned_at_the_users_call(experiment):
+    """``sim.solve(calc_esoh=True)``: PyBaMM computes no eSOH for the AEA model and says so, but its warning pointed at
+    the package's wrapper of ``solve`` ("pybamm_adapter/experiment_errors.py:199: UserWarning: Model is not suitable
+    for calculating eSOH ...", session 44's trial), as if the package had failed there. Now once, at the user's line,
+    saying what the model gives instead; the summary variables are there either way."""
+    import warnings
+
+    sim = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Discharge at 0.1C for 1 minute"]) if experiment else None)
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        sol = sim.solve(calc_esoh=True) if experiment else sim.solve([0, 60], calc_esoh=True)
+    esoh = [w for w in said if "not suitable for calculating eSOH" in str(w.message)]
+    assert len(esoh) == 1, [str(w.message) for w in esoh]
+    assert esoh[0].filename == __file__
+    assert "Capacity [A.h]" in str(esoh[0].message)
+    if experiment:
+        assert sol.summary_variables["Capacity [A.h]"][0] > 0
+
+
+def _two_short_cycles(model, values):
+    experiment = pybamm.Experiment([("Discharge at 0.1C for 2 minutes", "Charge at 0.1C for 2 minutes")] * 2)
+    return pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+
+
+def test_plot_summary_variables_of_one_name_fails_in_pybamm_as_known_limits_says():
+    """docs/known_limits.rst ("PyBaMM's own behaviours met in a user trial"): PyBaMM 26.10's
+    ``plot_summary_variables`` with a single ``output_variables`` name indexes ``axes.flat`` of the one Axes
+    matplotlib returns, on PyBaMM's own SPM as on the AEA cell. A PyBaMM that plots one name fails this, for the
+    paragraph to be updated."""
+    solutions = [_two_short_cycles(pybamm.Model("AEA"), pybamm.ParameterValues("Li2021_TiS2")),
+                 _two_short_cycles(pybamm.lithium_ion.SPM(), pybamm.ParameterValues("Chen2020"))]
+    for solution in solutions:
+        with pytest.raises(AttributeError, match="'Axes' object has no attribute 'flat'"):
+            pybamm.plot_summary_variables(solution, output_variables=["Capacity [A.h]"], show_plot=False)
+        pybamm.plot_summary_variables(solution, output_variables=["Capacity [A.h]", "Time [h]"], show_plot=False)
+    plt.close("all")
+
+
+def test_a_depth_profile_beside_a_conventional_cells_in_one_quickplot_as_known_limits_says():
+    """docs/known_limits.rst ("QuickPlot's depth coordinate"): PyBaMM's QuickPlot evaluates every solution at the
+    first solution's depth points; the AEA cathode's are its scaled coordinate, [0, 1], PyBaMM's DFN's metres. AEA
+    first: the DFN's profile is NaN there and QuickPlot raises; the DFN first: the AEA profile is read at its current
+    collector, one value across the depth. The averages plot together. A PyBaMM that plots each solution on its own
+    mesh fails this, for the paragraph to be updated."""
+    import warnings
+
+    aea = _two_short_cycles(pybamm.Model("AEA"), pybamm.ParameterValues("Li2021_TiS2"))
+    dfn = _two_short_cycles(pybamm.lithium_ion.DFN({"working electrode": "positive"}), pybamm.ParameterValues("Xu2019"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # (numpy's All-NaN slice, on the way to PyBaMM's error)
+        with pytest.raises(ValueError, match="min and max values are NaN"):
+            pybamm.QuickPlot([aea, dfn], output_variables=["Positive electrode porosity"])
+    plot = pybamm.QuickPlot([dfn, aea], output_variables=["Positive electrode porosity"])
+    key, = plot.spatial_variable_dict
+    read = plot.variables[key][1][0](aea.t[-1], **plot.spatial_variable_dict[key])
+    np.testing.assert_allclose(read, aea["Positive electrode porosity"](t=aea.t[-1], x=0.0), rtol=1e-6)
+    pybamm.QuickPlot([aea, dfn], output_variables=["X-averaged positive electrode porosity"])
+    plt.close("all")
+
+
+def test_a_drive_cycles_cut_off_needs_its_operator_in_pybamm_as_known_limits_says():
+    """docs/known_limits.rst ("PyBaMM's own behaviours met in a user trial"): PyBaMM 26.10 refuses a drive cycle's
+    voltage termination without "<" or ">" (it does not know the step's direction), for any model; with it the
+    step is made. A PyBaMM that takes "1.8 V" fails this, for the bullet to be updated."""
+    t = np.linspace(0, 600, 61)
+    data = np.column_stack([t, 1.5e-5 * (1 + 0.5 * np.sin(t / 100))])
+    with pytest.raises(ValueError, match="Termination must include an operator when using InputParameter"):
+        pybamm.step.current(data, termination="1.8 V")
+    step = pybamm.step.current(data, termination="< 1.8 V")
+    assert step.termination

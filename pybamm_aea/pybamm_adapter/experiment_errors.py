@@ -33,6 +33,8 @@ PyBaMM) is not this module's. After every solve of such a model, with an experim
 each solution of a list of inputs: ``pybamm_aea.sweep``'s batched discharges), from the set's state, ``initial_soc``'s
 or a ``starting_solution``'s, it warns :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` when the mesh
 decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`).
+A ``calc_esoh=True`` given to such a model's solve gets PyBaMM's warning that the model computes no eSOH at the
+user's call, saying what the model gives instead (:func:`_refuse_esoh`; PyBaMM's pointed at this module's line).
 
 The wrapper reads the simulation's ``experiment`` (set only when it has one) and ``model`` (public attributes),
 passes ``callbacks`` to PyBaMM's ``solve`` and reads the ``logs`` keys of :data:`LOG_NAMES`; :func:`check`
@@ -78,7 +80,7 @@ def check(simulation_class=None):
     method = getattr(simulation_class, METHOD, None)
     method = getattr(method, "__wrapped__", method)
     missing = [] if callable(method) else [f"Simulation.{METHOD}"]
-    for name in (CALLBACKS, SAVE_AT_CYCLES, STARTING_SOLUTION, INITIAL_SOC):
+    for name in (CALLBACKS, SAVE_AT_CYCLES, STARTING_SOLUTION, INITIAL_SOC, CALC_ESOH):
         if callable(method) and name not in inspect.signature(method).parameters:
             missing.append(f"Simulation.{METHOD}({name}=...)")
     source = inspect.getsource(method) if callable(method) else ""  # the method only: the class takes ~0.1 s
@@ -172,6 +174,25 @@ def _warn_mesh_decided(simulation, solution):
             warnings.warn(said, MeshDependentNucleationWarning, stacklevel=3)
 
 
+#: the parameter of ``solve`` asking for PyBaMM's electrode-SOH summary variables (:func:`_refuse_esoh`)
+CALC_ESOH = "calc_esoh"
+#: PyBaMM's own warning when a model cannot take its eSOH calculation (``BaseSimulation._prepare_solve``)
+ESOH_NOT_SUITABLE = "Model is not suitable for calculating eSOH, setting `calc_esoh` to False"
+
+
+def _refuse_esoh(model, bound):
+    """``solve(calc_esoh=True)`` on a model PyBaMM computes no eSOH for (the AEA model): PyBaMM's warning, at the
+    user's call, with what the AEA model gives instead, and the argument left to the model's default (False), so
+    that PyBaMM does not warn again. PyBaMM's own warning pointed at this module's call of its solve (its stacklevel
+    counts PyBaMM's frames only)."""
+    if not bound.arguments.get(CALC_ESOH) or getattr(model, CALC_ESOH, False):
+        return
+    warnings.warn(f"{ESOH_NOT_SUITABLE} (PyBaMM's eSOH solver is its lithium-ion full cells'; the AEA model gives "
+                  "\"Capacity [A.h]\", \"Loss of lithium inventory [%]\" and its other summary variables itself, "
+                  "docs/pybamm_tools.rst)", UserWarning, stacklevel=3)
+    bound.arguments[CALC_ESOH] = None
+
+
 def _warn_failed_step(pybamm_method):
     """``pybamm_method`` (``Simulation.solve``) with a :class:`StepErrorRecorder` among its callbacks, then the
     warning if a step failed, for a simulation with an experiment on a model class that sets :data:`MODEL_FLAG`."""
@@ -181,11 +202,12 @@ def _warn_failed_step(pybamm_method):
     def solve(self, *args, **kwargs):
         if not getattr(type(self.model), MODEL_FLAG, False):
             return pybamm_method(self, *args, **kwargs)
+        bound = signature.bind(self, *args, **kwargs)
+        _refuse_esoh(self.model, bound)
         if getattr(self, "experiment", None) is None:  # a plain solve(t_eval): only the nucleation warning
-            solution = pybamm_method(self, *args, **kwargs)
+            solution = pybamm_method(*bound.args, **bound.kwargs)
             _warn_mesh_decided(self, solution)
             return solution
-        bound = signature.bind(self, *args, **kwargs)
         from ..models.experiment_checks import check_save_at_cycles, check_starting_state
 
         starting = bound.arguments.get(STARTING_SOLUTION)
