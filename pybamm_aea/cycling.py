@@ -56,10 +56,10 @@ from ._summaries import summary_dict
 from .constants import F
 from .energy.electrode import NoDischargedState
 from .ranges import check_loading_mg_cm2
-from .readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
-                      MEAN_DISCHARGE_VOLTAGE, RETENTION, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
+from .readout import (ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
+                      MEAN_DISCHARGE_VOLTAGE, NO_ENERGY, RETENTION, ROUTES, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
                       RetentionUndefinedWarning, _ranges, check_reference, experiment_cycle_numbers, gives,
-                      integrates_energy, is_skipped, iter_steps, retention_curve, step_descriptions)
+                      integrates_energy, is_skipped, iter_steps, retention_curve, step_descriptions, voltage_vs_li)
 from .user_input import did_you_mean, finite_positive, is_finite_positive, real_number
 
 __all__ = [
@@ -90,9 +90,6 @@ LOST_ACTIVE_MATERIAL_VARIABLES = (
     "Loss of active material [%]",
     "Loss of active material in positive electrode [%]",
 )
-#: The model variable of a Li-In anode's OCP [V]: :func:`cycle_summary` adds it to the cell's voltage for the
-#: cathode's voltage vs Li (the electrode energies' basis); ``pybamm-aea simulate`` writes it in a Li-In time series.
-ANODE_OCP = "Anode OCP [V]"
 _DISCHARGED = " (discharged basis) "
 #: The model variable of the dispersed material's (a hybrid's sulfur, Li4Ti5O12) lithiated fraction, 0 charged to 1
 #: discharged, averaged over the electrode; "Dispersed material capacity [A.h]" 0: the cathode has none
@@ -139,8 +136,6 @@ SUMMARY_COLUMNS = [
 ]
 
 _ROLE_CATHODE = "cathode"
-_NO_ENERGY = ('this model does not integrate "Discharge energy [W.h]" (a PyBaMM model without its option "calculate '
-              'discharge energy": "true", whose energy states are the constant 0)')
 _OVERPOTENTIAL = "Total overpotential [V]"
 
 
@@ -245,7 +240,7 @@ class _Series:
         # cell's voltage taken for the cathode's); a series has no model: its column
         has_anode = _has(self.solution, ANODE_OCP) or ANODE_OCP in _model_variables(self.solution)
         anode = _entries(self.solution, ANODE_OCP) if has_anode else None
-        self.v_li = self.v + anode if anode is not None and np.any(anode) else self.v
+        self.v_li = voltage_vs_li(self.v, anode)
         self.rest_tol = rest_tol
         self.tol = _rest_tolerance(self.i, rest_tol)
         self.r_method = resistance
@@ -264,7 +259,7 @@ class _Series:
             raise ValueError("energy_source='states' needs an experiment solution with PyBaMM's per-cycle states "
                              "(solution.all_summary_variables)")
         elif energy_source == "states" and not self.energy_states:
-            raise ValueError(f"energy_source='states' needs a model that integrates the energy: {_NO_ENERGY}")
+            raise ValueError(f"energy_source='states' needs a model that integrates the energy: {NO_ENERGY}")
         self.lli_var = _first_present(self.solution, LOST_LITHIUM_VARIABLES)
         self.lam_var = _first_present(self.solution, LOST_ACTIVE_MATERIAL_VARIABLES)
         self.balance_vars = []
@@ -747,10 +742,12 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         How "Resistance [Ohm]" is estimated (see Notes). "auto": "overpotential" if the model has a
         "Total overpotential [V]" variable, else "jump".
     energy_source : {"auto", "kernel", "states"}
-        Where the discharge/charge energies come from (capacities are the same either way). "kernel":
-        the compiled kernel on the cycle's time series where it was saved, PyBaMM's integrated energy
-        states (first/last state of the cycle) elsewhere. "states": the integrated states for every
-        cycle (experiment solutions only). "auto": "kernel" when every cycle's time series is there
+        Where the discharge/charge energies come from (capacities are the same either way): the routes of
+        :func:`pybamm_aea.readout.delivered`, the one definition of what a discharge delivered (its docstring
+        has the measurement behind "kernel" as the default). "kernel": the compiled kernel on the cycle's time
+        series where it was saved (a kept cycle's discharge agrees with ``delivered``'s to round-off), PyBaMM's
+        integrated energy states (first/last state of the cycle) elsewhere. "states": the integrated states for
+        every cycle (experiment solutions only). "auto": "kernel" when every cycle's time series is there
         (or there is no experiment), else "states", so that one table does not mix the two sources
         (they differ by the solver's error on the energy states, ~1-2 % with IDAKLU's default
         tolerances for the paper's cell: a saw-tooth in Wh/kg vs cycle otherwise). See the module
@@ -884,7 +881,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     cathode. The delivered energy is the simulation's (vs the simulation's anode), not re-referenced
     to the Cell's anode potential; the stack mass does not change with state of charge.
     """
-    _check_choice("energy_source", energy_source, ("auto", "kernel", "states"))
+    _check_choice("energy_source", energy_source, ("auto", *ROUTES))
     _check_choice("resistance", resistance, ("auto", "overpotential", "jump"))
     _check_choice("cycle_start", cycle_start, ("auto", "discharge", "charge"))
     if electrode is not None:
@@ -901,7 +898,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     unsaved = [k + 1 for k, r in enumerate(rows) if not r["saved"]]
     if unsaved and not s.energy_states:
         warnings.warn(f"the energies of cycles {_ranges(unsaved)}, whose time series was not kept (save_at_cycles), "
-                      f"are NaN: {_NO_ENERGY}; build the model with that option to have them",
+                      f"are NaN: {NO_ENERGY}; build the model with that option to have them",
                       UserWarning, stacklevel=2)
     undefined = reference_cycle is None and _default_reference_undefined(col["qd"], bool(s.cycles))
     ref = DEFAULT_REFERENCE_CYCLE if undefined else _check_reference(

@@ -49,7 +49,7 @@ from .models.experiment_checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
 from .ranges import check_loading_mg_cm2
-from .readout import DISCHARGE_ENERGY_VS_LI, ENERGY_OPTIONS, ESC
+from .readout import ANODE_OCP, ENERGY_OPTIONS, ESC, delivered
 from .user_input import close_names, did_you_mean, first_repeat, is_finite_positive, not_a_number, number_refusal, real_number
 
 MECHANISMS = {
@@ -134,8 +134,9 @@ class _Prepared:
         self.loading_per_thickness = loading_for_thickness(values, 1.0)
         for key in _INPUTS:
             values[key] = "[input]"
-        # what a step delivered (against Li on either anode, integrated by the solver) and the losses
-        self.names = [DISCHARGE_ENERGY_VS_LI] + [v for vs in MECHANISMS.values() for v in vs]
+        # the losses, and what a step delivered (against Li on either anode: the variables readout.delivered reads)
+        self.losses = [v for vs in MECHANISMS.values() for v in vs]
+        self.names = ["Current [A]", "Voltage [V]", ANODE_OCP, *self.losses]
         self.model = self._discretised(values, voltage_events=True)
         # the solver computes only these variables (PyBaMM's fast output path)
         self.solver = self._solver(on_failure="ignore")
@@ -169,7 +170,7 @@ class _Prepared:
             self._no_events = self._discretised(self.values, voltage_events=False)
             self._start_solver = self._solver()
         sol = self._start_solver.solve(self._no_events, np.array([0.0, 1e-3]), inputs=inputs)
-        return {n: float(sol[n].entries[0]) for n in self.names if n != DISCHARGE_ENERGY_VS_LI}
+        return {n: float(sol[n].entries[0]) for n in self.losses}
 
     def _solve(self, inputs, t_end):
         """(solution, None), or (partial solution, what failed) when IDA fails after the start: PyBaMM's
@@ -198,17 +199,16 @@ class _Prepared:
                     end = self.losses_at_start(inputs)
                 except pybamm.SolverError:  # not even the first instant solves (e.g. 1e6C)
                     raise ValueError(f"{point}: the solver failed ({exc})") from exc
-                t = np.array([0.0])
         if failure is not None:  # no physical result: what failed, when, and what the incomplete step gave
             t_fail = 0.0 if sol is None else float(sol.t[-1])
             error = (f"{point}: {failure} at t = {t_fail:.4g} s of the {t_end:.4g} s step, having delivered "
                      f"{current * t_fail / 3600 / (self.q_ref * mass):.3g} of the window (incomplete)")
-            t, end = np.array([math.nan]), {n: math.nan for n in self.names}
+            Q, E, end = math.nan, math.nan, {n: math.nan for n in self.losses}
         elif sol is not None:
-            t = sol.t
-            end = {n: float(sol[n].entries[-1]) for n in self.names}
-        Q = current * t[-1] / 3600  # A.h
-        E = end.get(DISCHARGE_ENERGY_VS_LI, 0.0)  # W.h, the model's own integral (the losses at t = 0 have none)
+            end = {n: float(sol[n].entries[-1]) for n in self.losses}
+            Q, E = delivered(sol)  # A.h, W.h against Li
+        else:  # the losses at t = 0 exceed the window: nothing delivered
+            Q, E = 0.0, 0.0
         L = loading_kg_m2 / self.loading_per_thickness  # as-made thickness [m]: the charged basis of the Wh/L
         utilisation = Q / (self.q_ref * mass)
         loss = {k: sum(abs(end[v]) for v in vs) for k, vs in MECHANISMS.items()}
@@ -277,13 +277,12 @@ class _Composite:
         error = None
         try:
             sol = sim.solve([0.0, 1.05 * 3600 / c_rate], inputs={"Current function [A]": current})
-            t_end, E = sol.t[-1], float(sol["Discharge energy [W.h]"].entries[-1])  # a half cell: against Li
+            Q, E = delivered(sol)  # A.h, W.h (a half cell: against Li)
         except pybamm.SolverError as exc:
             if not starts_outside_window(exc):  # no physical result
-                t_end, E, error = math.nan, math.nan, f"the composite's solver failed ({exc})"
+                Q, E, error = math.nan, math.nan, f"the composite's solver failed ({exc})"
             else:  # the losses exceed the window at t = 0: nothing is delivered
-                t_end, E = 0.0, 0.0
-        Q = current * t_end / 3600
+                Q, E = 0.0, 0.0
         area = self.prepared.area
         active_kg = loading_kg_m2 * area
         return {

@@ -939,8 +939,9 @@ def test_comparison_retention_is_the_calibrated_fade():
 def test_the_main_jobs_s_lms_row_is_the_readmes(readme_figure):
     """The main job's S-LMS row (formation + 3 cycles at 0.1C, 70 C) as the README's table of what the model
     reproduces states it (read from it, to its stated digits): ESC in mA.h/g and mA.h/cm2, Wh/kg and Wh/L of
-    electrode (charged basis), mean discharge voltage. Measured 2026-12-04 (pybammsolvers 0.11.1): 490.64, 898.71,
-    2757.27, 1.8317 with the formula's Mo6S8 molar mass (490.74, 899.06, 2758.32, 1.8321 with the typed 832.2 g/mol;
+    electrode (charged basis), mean discharge voltage. Measured 2026-12-05 (pybammsolvers 0.11.1): 490.64, 899.07,
+    2758.36, 1.8324, the energy the trapezoid over the returned points (readout.delivered; 898.71, 2757.27, 1.8317
+    from the solver's energy state, 2026-12-04) with the formula's Mo6S8 molar mass (490.74, 899.06, 2758.32, 1.8321 with the typed 832.2 g/mol;
     490.67, 898.56, 2756.79, 1.8313 before the ionic current started at zero at the collector).
     A solver build or a model change that moves them fails here, and the README is updated with the test."""
     from pybamm_aea.studies.comparison import CELL_SPECS, run_comparison

@@ -181,6 +181,30 @@ def test_result_columns_of_the_discharges_follow_their_definitions():
     assert discharged == pytest.approx(s9["total_electrode_density_g_per_cm3"], abs=0.05)  # printed to 0.1 g/cm3
 
 
+def test_the_batched_discharge_is_read_as_the_experiment_paths():
+    """The batched path's columns (fill_from_discharge_solution, a solve of the solver's BATCH_VARIABLES only) are
+    readout.delivered's of the same discharge, as the experiment path's (discharge_steps) and cycle_summary's: it
+    read the model's integrated states, 3e-4 from the trapezoid the others read (session 44). Catches: a route of its
+    own."""
+    from types import SimpleNamespace
+
+    from pybamm_aea import readout
+    from pybamm_aea.models.aea import AEA
+    from pybamm_aea.sweep.metrics import BATCH_VARIABLES, empty_metrics, fill_from_discharge_solution
+
+    def solve(output_variables=None):
+        model = AEA(LEVER)
+        solver = model.default_solver_with(output_variables=output_variables)
+        return pybamm.Simulation(model, parameter_values=pybamm.ParameterValues(LMS), solver=solver).solve([0, 9000])
+
+    few, full = solve(BATCH_VARIABLES), solve()
+    metrics = empty_metrics()
+    fill_from_discharge_solution(metrics, SimpleNamespace(cell=None, composition_key=lambda: LMS), few, None, None)
+    q, e = readout.delivered(full)
+    assert metrics["Discharge capacity [mA.h]"] == pytest.approx(q * 1e3, rel=1e-12)
+    assert metrics["Mean discharge voltage vs Li [V]"] == pytest.approx(e / q, rel=1e-12)
+
+
 def test_unknown_name_is_refused_with_suggestions():
     with pytest.raises(SweepConfigError, match="did you mean.*Cathode loading"):
         sweep({"Cathode loadng [kg.m-2]": [0.01]}, parameter_set=LMS, workers=1)
@@ -971,8 +995,8 @@ def _spied_solutions(monkeypatch):
 def test_the_sweeps_cell_columns_are_cycle_summarys_on_the_same_solve(monkeypatch, options):
     """sweep(cell="practical target") on S-LMS at 20 wt% S8, 1.66 and 4 mg/cm2: each row's cell Wh/kg and Wh/L are
     cycle_summary(cell="practical target") of the point's own solution (its cathode, the same preset) to 1e-9
-    (measured 4e-16), with the summary's energies from the solver's states as the sweep's (its default, the kernel's
-    integral over the output points, is 0.07-0.14 % higher); on Li-In the cell's energy, 0.67 of the cathode's vs
+    (measured 4e-16), both by readout.delivered's default route (the sweep read the solver's states, 0.07-0.14 %
+    below the summary's default, session 44); on Li-In the cell's energy, 0.67 of the cathode's vs
     Li there (the electrode columns'). The batched path gives the per-point path's to 10x the solver's rtol. The
     columns are there only with cell= (a user had them from cycle_summary or energy.Cell by hand)."""
     from pybamm_aea.cycling import cycle_summary
@@ -987,7 +1011,7 @@ def test_the_sweeps_cell_columns_are_cycle_summarys_on_the_same_solve(monkeypatc
     for (solution, electrode), row in zip(solved, single.to_dict("records")):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", pybamm_aea.readout.RetentionUndefinedWarning)  # (one cycle)
-            summary = cycle_summary(solution, electrode=electrode, cell=stack, energy_source="states")
+            summary = cycle_summary(solution, electrode=electrode, cell=stack)
         np.testing.assert_allclose([row[c] for c in CELL_COLUMNS], summary[CELL_COLUMNS].iloc[-1], rtol=1e-9)
     ratio = single[CELL_COLUMNS[0]] / single["Electrode gravimetric energy [W.h.kg-1]"]
     ratio_li = 1.0 if options is None else 1.0 - LI_IN_PLATEAU / single["Mean discharge voltage vs Li [V]"]
@@ -1007,7 +1031,7 @@ def test_the_cell_columns_are_the_last_discharges_as_cycle_summarys(monkeypatch)
     df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, progress=False, options=LEVER,
                cell="practical target", experiment=["Discharge at 1C until 1.8 V", "Discharge at 0.1C until 1.8 V"])
     (solution, electrode), = solved
-    summary = cycle_summary(solution, electrode=electrode, cell="practical target", energy_source="states")
+    summary = cycle_summary(solution, electrode=electrode, cell="practical target")
     assert len(summary) == 2 and df["Number of discharges"].iloc[0] == 2
     assert summary[CELL_COLUMNS[1]].iloc[0] != pytest.approx(summary[CELL_COLUMNS[1]].iloc[1], rel=0.01)
     np.testing.assert_allclose(df[CELL_COLUMNS].iloc[0], summary[CELL_COLUMNS].iloc[-1], rtol=1e-9)

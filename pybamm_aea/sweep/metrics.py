@@ -6,8 +6,8 @@ import functools
 import numpy as np
 
 from pybamm_aea.readout import (  # one definition of each name and of retention, re-exported here
-    CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS, MEAN_DISCHARGE_VOLTAGE_VS_LI,
-    RETENTION, VOLUME, VOLUMETRIC, capacity_retention, discharge_steps,
+    ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, MASS, MEAN_DISCHARGE_VOLTAGE_VS_LI, RETENTION,
+    VOLUME, VOLUMETRIC, capacity_retention, delivered, discharge_steps,
 )
 
 #: ESC of the experiment's first discharge (the sweep's column; ESC is its last discharge's)
@@ -174,23 +174,22 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
         metrics["error"] = "the experiment has no discharge step"
 
 
-#: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed)
-BATCH_VARIABLES = ["Discharge capacity [A.h]", DISCHARGE_ENERGY_VS_LI, "Discharge energy [W.h]", MASS, VOLUME]
+#: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed): what
+#: :func:`pybamm_aea.readout.delivered`'s default route integrates, and the electrode's mass and volume
+BATCH_VARIABLES = ["Current [A]", "Voltage [V]", ANODE_OCP, MASS, VOLUME]
 
 
 def fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window_Ah=None, loading=None):
     """The result columns of one batched constant-current discharge (a solution without experiment; ``window_Ah``:
-    :func:`fill_from_discharges`; ``loading`` [kg.m-2]: :func:`fill_cell`)."""
-    Q = solution["Discharge capacity [A.h]"].entries
-    E = solution[DISCHARGE_ENERGY_VS_LI].entries  # the electrode's basis, as discharge_steps
+    :func:`fill_from_discharges`; ``loading`` [kg.m-2]: :func:`fill_cell`), what it delivered read as the experiment
+    path reads each discharge (:func:`pybamm_aea.readout.delivered`)."""
     mass_g = float(solution[MASS].entries[0])
     volume_L = float(solution[VOLUME].entries[0])
-    dq, de = float(Q[-1] - Q[0]), float(E[-1] - E[0])
+    dq, de = delivered(solution)  # the electrode's basis, as discharge_steps
     discharges = [(dq, de)] if dq > 0 and de > 0 else []
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)
-    if config.cell is not None and discharges:
-        E_cell = solution["Discharge energy [W.h]"].entries  # the cell's own, as discharge_steps(energy="cell")
-        fill_cell(metrics, config, float(E_cell[-1] - E_cell[0]), mass_g, porosity, fraction, loading)
+    if config.cell is not None and discharges:  # the cell's own, as discharge_steps(energy="cell")
+        fill_cell(metrics, config, delivered(solution, energy="cell")[1], mass_g, porosity, fraction, loading)
     note_model_event_stops(metrics, [solution.termination])
     if solution.termination == "failure" or not discharges:
         metrics["error"] = f"the discharge did not run ({solution.termination})"
