@@ -203,13 +203,18 @@ def _formed_trough_warning(values, steps, inputs, first):
     except KeyError:  # (absent: not the case measured)
         return None
     for number, step in enumerate(steps[first - 1:], start=first):
+        # each variable read only where the test before it passed: PyBaMM computes a variable over the whole step
+        # when it is first read (100 C/10 LMS cycles with rests: this check 0.67 -> 0.39 s of a 7 s solve)
         try:
-            t, current, V, x, U = (step[n].entries for n in ("Time [s]", "Current [A]", "Voltage [V]",
-                                                             "Cathode Li content", "Cathode surface OCP [V]"))
+            t, current = (step[n].entries for n in ("Time [s]", "Current [A]"))
+            if not (t[-1] > t[0] and np.trapezoid(current, t) > 0):
+                continue  # (a charge or a rest)
+            x = step["Cathode Li content"].entries
+            if x.ndim != 2 or not x[-1, 0] < x_li0:
+                continue  # (a discharge with no Li0 at the separator to nucleate in)
+            V, U = (step[n].entries for n in ("Voltage [V]", "Cathode surface OCP [V]"))
         except KeyError:
             return None
-        if not (t[-1] > t[0] and np.trapezoid(current, t) > 0) or x.ndim != 2 or not x[-1, 0] < x_li0:
-            continue  # (a charge, a rest, or a discharge with no Li0 at the separator to nucleate in)
         after = np.maximum.accumulate(V[::-1])[::-1]  # the highest voltage from each time on
         trough = int(np.argmax(after - V))
         if after[trough] - V[trough] < NUCLEATION_RECOVERY or not t[trough] > t[0]:
