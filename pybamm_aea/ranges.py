@@ -22,8 +22,9 @@ class Range:
     for a parameter the model reads since a later session than a user's complete set may have been written in, what
     to set it to, shown when a set lacks it (:func:`missing_parameter_error`); no value is assumed for it.
     ``slip``: (the parameter's unit, a unit its values are often typed in by mistake, how many of that unit make one
-    of the parameter's), e.g. ``("kg/m2", "mg/cm2", 100.0)``: a value above ``high`` that would be in range read in
-    that unit is said so (:meth:`slip_hint`)."""
+    of the parameter's[, that unit's zero in the parameter's unit]), e.g. ``("kg/m2", "mg/cm2", 100.0)`` or ``("K",
+    "degrees C", 1.0, 273.15)``: a value outside the range that would be in it read in that unit is said so
+    (:meth:`slip_hint`)."""
 
     low: float | None = None
     high: float | str | None = None
@@ -44,19 +45,21 @@ class Range:
         return cls(**{name: tuple(value) if isinstance(value, list) else value for name, value in fields.items()})
 
     def slip_hint(self, value, bounded=None):
-        """The end of an error refusing ``value`` when it is above a numeric ``high`` and inside the range read in
-        :attr:`slip`'s unit (13.91 meant as mg/cm2 given as kg/m2): " (13.91 kg/m2 = 1391 mg/cm2); did you give
-        mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2"; else "". ``bounded``: the value the range bounds, if derived from
-        ``value`` in proportion (a composite's electrode loading from its active loading); ``value`` if None."""
+        """The end of an error refusing ``value`` when it is outside the range (with a numeric ``high``) and inside it
+        read in :attr:`slip`'s unit (13.91 meant as mg/cm2 given as kg/m2): " (13.91 kg/m2 = 1391 mg/cm2); did you
+        give mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2" (70 meant as degrees C given as K: "... did you give degrees C? 70
+        degrees C = 343.15 K"); else "". ``bounded``: the value the range bounds, if derived from ``value`` in
+        proportion (a composite's electrode loading from its active loading); ``value`` if None."""
         if not self.slip or not isinstance(self.high, numbers.Real) or number_refusal(value) is not None:
             return ""
-        unit, other, per = self.slip
+        unit, other, per, *zero = self.slip
+        zero = zero[0] if zero else 0.0  # (the other unit's zero in this unit: a temperature's offset)
         v = float(value)
         b = v if bounded is None else float(bounded)
-        if not (b > self.high and self.contains(b / per)):
+        if self.contains(b) or not self.contains(b / per + zero):
             return ""
-        return (f" ({v:.10g} {unit} = {v * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "
-                f"{v / per:.10g} {unit}")
+        return (f" ({v:.10g} {unit} = {(v - zero) * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "
+                f"{v / per + zero:.10g} {unit}")
 
     def describe(self, bound_value=None):
         if self.only:

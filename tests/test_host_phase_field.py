@@ -57,6 +57,30 @@ def with_li0_diffusivity(D):
 
 
 # --- thermodynamics (no solve) ---------------------------------------------------------------
+def test_li0_diffusivity_factor_scales_the_li0_phase_as_its_diffusivity_would():
+    """"Li0 film Li diffusivity factor" f (an input: one built model) gives, on the lever-rule host, f times the
+    film's diffusivity and, on the multi-phase host, the log-mobility of the host whose Li0
+    diffusivity is f times the set's, at every Li content (the Li0 window, the Li0/Li1 region's blend, Li1 on):
+    before session 44 Li0's mobility on this host, an assumption of the set (1e-12 cm2/s), was a number inside
+    MO6S8_HOST that only a rebuilt host could change, and the factor was no parameter of the model (an input of it was
+    warned about and did nothing)."""
+    from pybamm_aea.models.parameters import AEAParameters
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Li0 film Li diffusivity factor"] = "[input]"
+    x = pybamm.Vector(np.linspace(0.0, 4.0, 801))
+    T = pybamm.Scalar(320.0)
+    log_b = values.process_symbol(AEAParameters().logB_c(x, T))
+    for factor in (0.01, 1.0, 30.0):
+        got = np.ravel(log_b.evaluate(inputs={"Li0 film Li diffusivity factor": factor}))
+        want = np.ravel(th.log_mobility(with_li0_diffusivity(HOST.phases[0].D_ref * factor), x, T).evaluate())
+        np.testing.assert_allclose(got, want, rtol=0, atol=1e-12)
+    # the lever-rule host's Li0 film: its diffusivity times the factor
+    d_film = values.process_symbol(AEAParameters().D_film(T))
+    assert float(d_film.evaluate(inputs={"Li0 film Li diffusivity factor": 30.0})) == pytest.approx(
+        30.0 * Li2021_Mo6S8.li0_film_diffusivity(320.0), rel=1e-12)
+
+
 def test_host_rejects_a_piece_of_zero_width():
     """U_h and log B are written as increments over continuous pieces: a two-phase region (or a
     window) of zero width would hide a jump, so the host refuses it and names the edges."""

@@ -66,6 +66,7 @@ import weakref
 
 import casadi
 import numpy as np
+from scipy.constants import zero_Celsius
 
 import pybamm
 
@@ -86,13 +87,23 @@ _POSITIVE = Range(0.0, None, low_open=True)
 _NON_NEGATIVE = Range(0.0)
 _FRACTION = Range(0.0, 1.0)
 _POTENTIAL = Range(0.0, MAX_VOLTAGE_VS_LI, why=f"a potential vs Li/Li+, at most {MAX_VOLTAGE_VS_LI:g} V")
+# the Li metal anode melts at 453.65 K (180.5 C, CRC Handbook); below 200 K the Arrhenius laws of the set (fitted
+# at 298-353 K) are extrapolated by orders of magnitude and underflow to 0 near 5 K (a division by zero). A temperature
+# typed in degrees C (70 for the paper's 70 C) is said so: it was refused naming the range only
+_TEMPERATURE = Range(200.0, 453.65, why="200 K to the melting point of Li, 453.65 K",
+                     slip=("K", "degrees C", 1.0, zero_Celsius))
+
+# a layer of the cell (a solid-electrolyte pellet, a film, an interphase), in m: thinner than the cell is wide (the
+# paper's 0.62 and 0.34 mm pellets on its 8.86 mm wide cell, paper_cell). A thickness in um or mm typed as m (640 for
+# 640 um) is a layer metres thick: it ran, a cell that could not start said to lower the current or the loading, and
+# a 0.64 m separator (mm typed as m) solved at 0.1C as if right
+_LAYER = Range(0.0, "Electrode width [m]", why="a layer of the cell, thinner than the cell is wide; in m: 640 um is "
+               "0.00064 m")
 
 #: Parameter (or sweep input) name -> physical range. One line per parameter.
 RANGES = {
-    # the Li metal anode melts at 453.65 K (180.5 C, CRC Handbook); below 200 K the Arrhenius laws of the set (fitted
-    # at 298-353 K) are extrapolated by orders of magnitude and underflow to 0 near 5 K (a division by zero)
-    "Ambient temperature [K]": Range(200.0, 453.65, why="200 K to the melting point of Li, 453.65 K"),
-    "Reference temperature [K]": Range(200.0, 453.65, why="200 K to the melting point of Li, 453.65 K"),
+    "Ambient temperature [K]": _TEMPERATURE,
+    "Reference temperature [K]": _TEMPERATURE,
     "Nominal cell capacity [A.h]": _POSITIVE,
     # cell voltages (on Li-In 0.62 V below the cathode's vs Li); NaN ran to -206 V and x = 8 in a 4-Li host
     "Lower voltage cut-off [V]": Range(0.0, "Upper voltage cut-off [V]", high_open=True,
@@ -150,11 +161,11 @@ RANGES = {
     # would form at any content
     "Li0 film onset Li content": Range(None, "Cathode maximum Li content",
                                        why="a Li content within the host, below 0 for a host that forms no film"),
-    "Initial Li0 film thickness [m]": _NON_NEGATIVE,
-    "Initial interphase thickness [m]": _NON_NEGATIVE,
+    "Initial Li0 film thickness [m]": _LAYER,
+    "Initial interphase thickness [m]": _LAYER,
     "Interphase ionic conductivity [S.m-1]": _POSITIVE,
-    "Separator layer 1 thickness [m]": _NON_NEGATIVE,
-    "Separator layer 2 thickness [m]": _NON_NEGATIVE,
+    "Separator layer 1 thickness [m]": _LAYER,
+    "Separator layer 2 thickness [m]": _LAYER,
     "Li-In anode indium amount [mol.m-2]": _POSITIVE,
     "Li-In anode Li foil amount [mol.m-2]": _NON_NEGATIVE,
     "Initial Li-In anode Li:In ratio": Range(0.0, 1.0, low_open=True, high_open=True),
@@ -209,6 +220,10 @@ RANGES = {
     "Separator layer 2 ionic conductivity factor": _POSITIVE,
     "Dispersed material reaction rate constant factor": _POSITIVE,
     "Dispersed material product-layer Li diffusivity factor": _POSITIVE,
+    "Li0 film Li diffusivity factor": Range(0.0, None, low_open=True, if_missing=(
+        "the model reads it since session 44 (it multiplies Li's transport through Li0: the lever-rule host's film "
+        "diffusivity, the multi-phase host's Li0 phase mobility), so a complete parameter set written before then "
+        "lacks it. Set it to 1 for Li0 as the set gives it.")),
     # parameters the sets give as functions, checked when a user gives a number or an input
     # (checked_function); a zero conductivity or exchange current was a bare ZeroDivisionError, a negative one a
     # negative resistance or an interface that made energy
@@ -689,6 +704,44 @@ def check_inputs(model, inputs, times=None):
             raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
 
 
+def factor_of(name):
+    """The name of the scalar factor that multiplies the parameter ``name`` where the model evaluates it
+    (:func:`pybamm_aea.parameters.paper_cell.fitting_factors`: "Cathode Li diffusivity [m2.s-1]" -> "Cathode Li
+    diffusivity factor"), whether or not a set has one."""
+    return name.rsplit(" [", 1)[0] + " factor"
+
+
+_READ_INPUTS = weakref.WeakKeyDictionary()  # discretised model -> the names of the inputs it reads
+
+
+def read_input_names(model):
+    """The names of the input parameters ``model`` (discretised) reads: those of its equations, boundary conditions
+    and events (PyBaMM's ``required_input_parameters``), and those its variables read, which PyBaMM processes only
+    when a solution reads them (a parameter named there whose value is or holds the input). PyBaMM 26 counts every
+    input of the parameter values as an input of the model (``model.input_parameters``), read or not: the multi-phase
+    host given ``"Cathode Li diffusivity [m2.s-1]": "[input]"`` (the lever-rule host's) listed it, and a solve at any
+    value of it ran as the set's, without a word. Found once per model (5 ms for the LMS model's 173 variables)."""
+    try:
+        return _READ_INPUTS[model]
+    except (KeyError, TypeError):
+        pass
+    names = {p.name for p in model.required_input_parameters}
+    values = getattr(getattr(model, "symbol_processor", None), "parameter_values", None)
+    kinds = (pybamm.InputParameter, pybamm.Parameter, pybamm.FunctionParameter)
+    for symbol in pybamm.SymbolUnpacker(kinds).unpack_list_of_symbols(
+            v for v in model.variables.values() if isinstance(v, pybamm.Symbol)):
+        names.add(symbol.name)  # (an input, or a parameter given as one under its own name)
+        given = None if values is None or isinstance(symbol, pybamm.InputParameter) else values.get(symbol.name)
+        if isinstance(given, pybamm.Symbol):  # (an input under another name: values[T] = pybamm.InputParameter("T"))
+            names |= {s.name for s in given.pre_order() if isinstance(s, pybamm.InputParameter)}
+    names = frozenset(names & {p.name for p in model.input_parameters})  # (the inputs among the names)
+    try:
+        _READ_INPUTS[model] = names
+    except TypeError:
+        pass
+    return names
+
+
 def _input_names(inputs):
     """The keys of ``inputs`` (a dict, a list of dicts or None)."""
     return {k for one in (inputs if isinstance(inputs, (list, tuple)) else [inputs or {}]) for k in (one or {})}
@@ -704,10 +757,20 @@ def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", 
     if not inputs:
         return
     keys = _input_names(inputs)
+    declared = set()  # the inputs of the parameter values the model does not read
     if known is None:
-        known = {p.name for p in model.input_parameters}  # PyBaMM caches them on the model
+        known = read_input_names(model)
+        declared = {p.name for p in model.input_parameters} - known  # (PyBaMM caches them on the model)
     shown = sorted(set(known) - set(hidden), key=str)
     for name in sorted(keys - known - PYBAMM_INPUTS, key=str):
+        if name in declared:
+            factor = factor_of(name)
+            why = (f" (another host's: this one's {factor!r} scales the same transport; vary that instead)"
+                   if factor in RANGES else " (a parameter of the AEA model that its options do not use)"
+                   if name in RANGES else "")
+            warnings.warn(f"input {name!r} is an input of the parameter values, but no equation or variable of {of} "
+                          f"reads it, so it has no effect{why}", UserWarning, stacklevel=stacklevel)
+            continue
         close = close_names(name, shown)
         warnings.warn(f"input {name!r} is not an input parameter of {of}, so it has no effect"
                       + (f"; did you mean {close}?" if close else f" ({whose} inputs: {shown or 'none'})"),
@@ -733,7 +796,7 @@ class ExperimentInputNames:
 
     def __init__(self, step_models, internal=()):
         models = list({id(model): model for model in step_models}.values())  # (a model once, however many steps)
-        self.known = {p.name for m in models for p in m.input_parameters}  # every step model's input names
+        self.known = {n for m in models for n in read_input_names(m)}  # the inputs some step model reads
         self.internal = frozenset(internal) | PYBAMM_INPUTS  # PyBaMM's own inputs: known, never shown
         self.of, self.whose = (("the experiment's step model", "its") if len(models) == 1 else
                                (f"any of the experiment's {len(models)} step models", "their"))

@@ -164,6 +164,7 @@ class AEAParameters(pybamm.ElectricalParameters):
                 "Separator layer 2 ionic conductivity factor",
                 "Dispersed material reaction rate constant factor",
                 "Dispersed material product-layer Li diffusivity factor",
+                "Li0 film Li diffusivity factor",
             )
         }
         self.f_D_c = factor["Cathode Li diffusivity factor"]
@@ -175,6 +176,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.f_sigma_s2 = factor["Separator layer 2 ionic conductivity factor"]
         self.f_kappa_D = factor["Dispersed material reaction rate constant factor"]
         self.f_D_shell_D = factor["Dispersed material product-layer Li diffusivity factor"]
+        self.f_D_li0 = factor["Li0 film Li diffusivity factor"]
 
     # --- functions of state ------------------------------------------------------------
     def D_c(self, x, T):
@@ -197,11 +199,15 @@ class AEAParameters(pybamm.ElectricalParameters):
         [m2.V-1.s-1] (log so that it can be averaged onto cell faces as a geometric mean).
 
         The "Cathode Li diffusivity factor" multiplies B (the chemical diffusivity is
-        ``B |dU_h/dx|``)."""
+        ``B |dU_h/dx|``); the "Li0 film Li diffusivity factor" multiplies it in the Li0 phase's window (up to "Li0
+        phase binodal Li content"), as if that phase's diffusivity were multiplied: log B's linear blend across the
+        Li0/Li1 region (:func:`pybamm_aea.thermodynamics.log_mobility`) carries its log down to 0 at "Li1 phase
+        binodal Li content" (a host without Li0 puts the region below zero Li: no effect)."""
+        li0_share = (self.x_li1 - pybamm.maximum(pybamm.minimum(x, self.x_li1), self.x_li0)) / (self.x_li1 - self.x_li0)
         return checked_function(
             "Cathode Li log-mobility",
             {"Cathode Li content": x, "Temperature [K]": T},
-        ) + pybamm.log(self.f_D_c)
+        ) + pybamm.log(self.f_D_c) + pybamm.log(self.f_D_li0) * li0_share
 
     def U_lith(self, x, T):
         """Cathode OCP on lithiation (discharge) [V vs Li/Li+]."""
@@ -282,8 +288,9 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     def D_film(self, T):
         """Li diffusivity of the lever-rule host's Li0 surface film [m2.s-1] at temperature ``T`` (a number, or a
-        function of T: a set's Arrhenius law)."""
-        return checked_function("Li0 film Li diffusivity [m2.s-1]", {"Temperature [K]": T})
+        function of T: a set's Arrhenius law), times its factor (which on the multi-phase host multiplies the Li0
+        phase's mobility, :meth:`logB_c`)."""
+        return self.f_D_li0 * checked_function("Li0 film Li diffusivity [m2.s-1]", {"Temperature [K]": T})
 
     def sigma_s1(self, T):
         """Ionic conductivity of separator layer 1 [S.m-1]."""

@@ -222,6 +222,9 @@ def fitting_factors():
         "Separator layer 2 ionic conductivity factor": 1.0,
         "Dispersed material reaction rate constant factor": 1.0,
         "Dispersed material product-layer Li diffusivity factor": 1.0,
+        # Li's transport through Li0: the lever-rule host's film diffusivity, the multi-phase host's Li0 phase mobility
+        # (an assumption of the sets, 1e-12 cm2/s, which only a rebuilt host could change before session 44)
+        "Li0 film Li diffusivity factor": 1.0,
     }
 
 

@@ -10,7 +10,7 @@ import pickle
 import warnings
 
 from pybamm_aea import compaction_data_sets
-from pybamm_aea.models.checks import SWEEP_ONLY_INPUTS, check_value
+from pybamm_aea.models.checks import SWEEP_ONLY_INPUTS, check_value, factor_of
 from pybamm_aea.parameters import SET_FACTS, composition, registered_values
 from pybamm_aea.user_input import close_names, did_you_mean, whole_at_least
 
@@ -367,7 +367,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
             )
     for n in parameters:  # a grid value replaces the set's value: a function's dependences would be dropped
         if callable(values[n]):
-            factor = n.rsplit(" [", 1)[0] + " factor"  # the model's scalar on it (paper_cell.fitting_factors)
+            factor = factor_of(n)  # the model's scalar on it (paper_cell.fitting_factors)
             instead = (f"sweep {factor!r} (a number multiplying it, its shape kept) instead" if factor in keys else
                        "sweep a parameter that is a number, or a material (parameter_set=AEAMaterial) with the "
                        "function you mean")
