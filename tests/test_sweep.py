@@ -1095,7 +1095,7 @@ def test_a_stack_of_ones_own_is_taken_where_a_preset_is(monkeypatch, tmp_path):
         stack = _own_stack().with_cathode(electrode, row[LOADING] * 100.0)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", pybamm_aea.readout.RetentionUndefinedWarning)  # (one cycle)
-            summary = cycle_summary(solution, electrode=electrode, cell=stack, energy_source="states")
+            summary = cycle_summary(solution, electrode=electrode, cell=stack)  # (one route: readout.delivered)
         np.testing.assert_allclose([row[c] for c in CELL_COLUMNS], summary[CELL_COLUMNS].iloc[-1], rtol=1e-9)
     thicker = sweep(grid, cell=_own_stack(60.0), **kw)
     assert (thicker[CELL_COLUMNS] < df[CELL_COLUMNS]).all(axis=None)
