@@ -34,10 +34,12 @@ each solution of a list of inputs: ``pybamm_aea.sweep``'s batched discharges), f
 or a ``starting_solution``'s, it warns :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` when the mesh
 decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`).
 
-The wrapper reads the simulation's ``experiment`` (set only when it has one) and ``model`` (public attributes),
-passes ``callbacks`` to PyBaMM's ``solve`` and reads the ``logs`` keys of :data:`LOG_NAMES`; :func:`check`
-verifies the method's parameters and that PyBaMM's ``Simulation`` source sets those keys before anything is
-wrapped, and raises an ImportError naming the PyBaMM version and what is missing.
+The wrapper reads the simulation's ``experiment`` (set only when it has one), ``model``, ``parameter_values``,
+``var_pts`` and ``steps_to_built_models``, passes ``callbacks`` to PyBaMM's ``solve`` and reads the ``logs`` keys of
+:data:`LOG_NAMES`, sets the private ``Simulation._solution`` and matches the text of PyBaMM's SolverError
+(:data:`ALL_STEPS_INFEASIBLE`); :func:`check` verifies each of these before anything is wrapped (the method's
+parameters, the keys and the text in PyBaMM's ``Simulation`` source, the ``solution`` property reading
+``_solution``), and raises an ImportError naming the PyBaMM version and what is missing.
 
 What upstream would replace this module: the solution saying the experiment stopped on an error (e.g. a
 ``solution.termination`` of "error: ..." and the failed step's index), or PyBaMM warning as it returns.
@@ -61,6 +63,8 @@ CALLBACKS = "callbacks"
 SAVE_AT_CYCLES = "save_at_cycles"
 #: the parameters of ``solve`` that may not be given together (:func:`pybamm_aea.models.experiment_checks.check_starting_state`)
 STARTING_SOLUTION, INITIAL_SOC = "starting_solution", "initial_soc"
+#: the parameter of ``solve`` whose inputs explain a cycle none of whose steps started (:func:`_not_started`)
+INPUTS = "inputs"
 #: the ``pybamm.Simulation`` attribute holding its experiment's built step models (a starting solution that does not
 #: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; read with a default,
 #: so a PyBaMM without it only loses the explanation)
@@ -73,12 +77,18 @@ LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error"
 
 
 def check(simulation_class=None):
-    """ImportError naming the PyBaMM version unless the names this patch relies on are there."""
+    """ImportError naming the PyBaMM version unless every PyBaMM name and text this patch relies on is there:
+    ``Simulation.solve``'s parameters (:data:`CALLBACKS`, :data:`SAVE_AT_CYCLES`, :data:`STARTING_SOLUTION`,
+    :data:`INITIAL_SOC`, ``inputs``), the ``logs`` keys it sets (:data:`LOG_NAMES`) and its ``on_experiment_error``
+    call; the simulation's ``experiment``, ``model``, ``parameter_values``, ``var_pts`` and :data:`STEP_MODELS`;
+    the private :data:`SOLUTION`, which ``solve`` sets and the ``solution`` property returns; and the text of
+    PyBaMM's SolverError for steps that all start past their cut-offs (:data:`ALL_STEPS_INFEASIBLE`, among the string
+    literals of the simulation's classes)."""
     simulation_class = simulation_class or pybamm.Simulation
     method = getattr(simulation_class, METHOD, None)
     method = getattr(method, "__wrapped__", method)
     missing = [] if callable(method) else [f"Simulation.{METHOD}"]
-    for name in (CALLBACKS, SAVE_AT_CYCLES, STARTING_SOLUTION, INITIAL_SOC):
+    for name in (CALLBACKS, SAVE_AT_CYCLES, STARTING_SOLUTION, INITIAL_SOC, INPUTS):
         if callable(method) and name not in inspect.signature(method).parameters:
             missing.append(f"Simulation.{METHOD}({name}=...)")
     source = inspect.getsource(method) if callable(method) else ""  # the method only: the class takes ~0.1 s
@@ -87,8 +97,52 @@ def check(simulation_class=None):
         missing.append("callbacks.on_experiment_error")
     missing += [f"Simulation.{name}" for name in ("experiment", "model") if not hasattr(simulation_class, name)
                 and not re.search(rf"self\.{name}\b", source)]
+    strings, assigned = _class_literals(simulation_class)
+    missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", STEP_MODELS)
+                if not hasattr(simulation_class, name) and name not in assigned]
+    if not re.search(rf"self\.{SOLUTION}\s*=", source) or not _solution_property_reads(simulation_class):
+        missing.append(f"Simulation.{SOLUTION} (set by {METHOD}, returned by the solution property)")
+    if not any(ALL_STEPS_INFEASIBLE in text for text in strings):
+        missing.append(f'the SolverError "... {ALL_STEPS_INFEASIBLE}"')
     if missing:
         raise patch_mismatch("experiment step-error", __name__, missing)
+
+
+def _class_literals(simulation_class):
+    """(the string literals, adjacent ones joined and an f-string's literal parts each one; the attribute names
+    assigned to ``self``) in the class bodies of ``simulation_class`` and its bases, read from their modules' source
+    (a class whose source is not there gives none)."""
+    import ast
+
+    names = {cls.__name__ for cls in simulation_class.__mro__ if cls is not object}
+    strings, assigned = [], set()
+    for module in {inspect.getmodule(cls) for cls in simulation_class.__mro__ if cls is not object}:
+        try:
+            tree = ast.parse(inspect.getsource(module))
+        except (OSError, TypeError, SyntaxError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name in names:
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+                        strings.append(inner.value)
+                    elif (isinstance(inner, ast.Attribute) and isinstance(inner.ctx, ast.Store)
+                          and isinstance(inner.value, ast.Name) and inner.value.id == "self"):
+                        assigned.add(inner.attr)
+    return strings, assigned
+
+
+def _solution_property_reads(simulation_class):
+    """Whether ``simulation_class``'s ``solution`` is a property returning the instance's :data:`SOLUTION`."""
+    prop = getattr(simulation_class, "solution", None)
+    if not isinstance(prop, property):
+        return False
+    probe, held = object.__new__(simulation_class), object()
+    try:
+        setattr(probe, SOLUTION, held)
+        return prop.fget(probe) is held
+    except Exception:  # (a getter reading anything else)
+        return False
 
 
 class StepErrorRecorder(pybamm.callbacks.Callback):
@@ -205,7 +259,7 @@ def _warn_failed_step(pybamm_method):
                 named = [step for step in self.experiment.steps if str(step) in str(exc)]  # (the failing cycle's)
                 note = c_rate_basis_note(named or self.experiment.steps, self.parameter_values,
                                          list((getattr(self, STEP_MODELS, None) or {}).values()),
-                                         bound.arguments.get("inputs"))
+                                         bound.arguments.get(INPUTS))
                 if note is not None:
                     raise pybamm.SolverError(f"{str(exc).rstrip('.')}{note}") from exc
 
@@ -215,7 +269,7 @@ def _warn_failed_step(pybamm_method):
                 raise
             raise ValueError(f"{why} (PyBaMM: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from exc
         if type(solution) is pybamm.EmptySolution:  # no step ran: reading it says why (PyBaMM's: a TypeError)
-            empty, solution = solution, _not_started(self, solution, bound.arguments.get("inputs"))
+            empty, solution = solution, _not_started(self, solution, bound.arguments.get(INPUTS))
             if getattr(self, SOLUTION, None) is empty:  # (sim.solution too)
                 setattr(self, SOLUTION, solution)
             return solution
