@@ -319,8 +319,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         solution = super()._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)
         short = None
         ts = np.asarray(solution.all_ts[-1], dtype=float)
-        if (solution.termination == "event" and algebraic_size(model) > 0 and not has_sensitivities(model)
-                and len(ts) > 1):
+        if solution.termination == "event" and algebraic_size(model) > 0 and len(ts) > 1:
             p = flatten_inputs(inputs_dict) if inputs_dict else np.zeros(0)
             n = differential_size(model)
             if not solution.variables_returned:
@@ -328,7 +327,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                 z = self._consistent_algebraic_states(model, float(ts[-1]), y[:, -1], p)
                 if z is not None and self._off_by_more_than_tolerance(model, y[n:, -1], z):
                     y[n:, -1] = z
-                    set_end_state(solution, y)
+                    if not has_sensitivities(model):  # (with them judged, not replaced: IDAS's sensitivities are
+                        set_end_state(solution, y)    # of its own end state)
                     short = self._event_short(model, ts[0], (ts[-2], y[:, -2]), (ts[-1], y[:, -1]), p)
             else:  # (only output variables kept, computed by IDA at its end state: that is judged, not replaced)
                 end = np.array(solution.y_event, dtype=float).ravel()
