@@ -218,12 +218,12 @@ def _warn_mesh_decided(simulation, solution):
     from ..readout import iter_steps
 
     cells = {getattr(k, "name", k): n for k, n in (getattr(simulation, "var_pts", None) or {}).items()}.get(xi.name)
-    for one in solution if isinstance(solution, list) else [solution]:
+    for index, one in enumerate(solution if isinstance(solution, list) else [solution]):
         inputs = (getattr(one, "all_inputs", None) or [{}])[0]
         said = nucleation_mesh_warning(simulation.model, simulation.parameter_values,
                                        [step for *_, step in iter_steps(one)], inputs, cells)
         if said is not None:
-            warnings.warn(said, MeshDependentNucleationWarning, stacklevel=3)
+            warnings.warn(MeshDependentNucleationWarning(said, index), stacklevel=3)
 
 
 def _warn_failed_step(pybamm_method):
