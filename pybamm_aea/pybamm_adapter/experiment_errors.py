@@ -66,8 +66,8 @@ STARTING_SOLUTION, INITIAL_SOC = "starting_solution", "initial_soc"
 #: the parameter of ``solve`` whose inputs explain a cycle none of whose steps started (:func:`_not_started`)
 INPUTS = "inputs"
 #: the ``pybamm.Simulation`` attribute holding its experiment's built step models (a starting solution that does not
-#: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; read with a default,
-#: so a PyBaMM without it only loses the explanation)
+#: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; :func:`check` names it
+#: if PyBaMM has none, and it is read with a default: a simulation not built for an experiment has none)
 STEP_MODELS = "steps_to_built_models"
 #: the private ``pybamm.Simulation`` attribute its ``solution`` property returns (set to the
 #: :class:`NotStartedSolution` of an experiment that ran no step, the one ``solve`` returns)
