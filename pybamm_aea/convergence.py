@@ -14,6 +14,7 @@ import warnings
 from typing import NamedTuple
 
 from ._summaries import ROUND_OFF_FRACTION
+from .models.solvers import InputSetWarning
 from .readout import SKIPPED, step_descriptions, step_table
 from .user_input import finite_positive, whole_at_least
 
@@ -30,7 +31,7 @@ CAPACITY_TOLERANCE = 0.01
 VOLTAGE_TOLERANCE = 0.01
 
 
-class MeshDependentNucleationWarning(UserWarning):
+class MeshDependentNucleationWarning(InputSetWarning):
     """The first discharge of a pristine Mo6S8 compact (or of a pristine S-LMS or LTO-LMS hybrid) ran above the current
     density up to which the default 20-cell mesh answers as 80-160 cells do: whether Li1 nucleates in the Li0 at the
     separator before the cut-off, and so the capacity, is the mesh's (:func:`nucleation_mesh_warning`). Warned after

@@ -156,3 +156,39 @@ def test_var_pts_takes_the_cathode_variable_by_name():
     assert solution["Cathode Li content"].entries.shape[0] == 24
     pybamm_adapter.spatial_variables.install()  # idempotent
     assert pybamm.standard_spatial_vars.xi_c is pybamm_aea.models.submodels.xi
+
+
+def test_the_step_error_check_covers_the_solution_slot_and_the_infeasible_text(monkeypatch):
+    """:func:`pybamm_adapter.experiment_errors.check` probed ``Simulation.solve``'s parameters and logs only; the
+    patch also reads the private ``Simulation._solution`` (set to the NotStartedSolution that explains an experiment
+    none of whose steps ran, as ``sim.solution``) and matches the text of PyBaMM's SolverError for steps that all start
+    past their cut-offs (to add the C-rate's basis): a PyBaMM that renamed either lost the explanation silently. Each
+    is now named in the check's ImportError, as the simulation's other attributes the patch reads are."""
+    from pybamm_aea.pybamm_adapter import experiment_errors
+
+    experiment_errors.check()  # the installed PyBaMM's
+
+    class RenamedSolution(pybamm.Simulation):
+        @property
+        def solution(self):
+            return self._last_solution
+
+    with pytest.raises(ImportError) as err:
+        experiment_errors.check(RenamedSolution)
+    assert "Simulation._solution (set by solve, returned by the solution property)" in str(err.value)
+    assert "SolverError" not in str(err.value) and "step_models" not in str(err.value)
+    monkeypatch.setattr(experiment_errors, "ALL_STEPS_INFEASIBLE", "infeasible as bounds were exceeded initially")
+    with pytest.raises(ImportError) as err:
+        experiment_errors.check()
+    assert 'the SolverError "... infeasible as bounds were exceeded initially"' in str(err.value)
+    assert "_solution" not in str(err.value)
+
+    class Bare:  # a simulation class without any of the names
+        def solve(self, t_eval=None):
+            return t_eval
+
+    with pytest.raises(ImportError) as err:
+        experiment_errors.check(Bare)
+    for name in ("solve(inputs=...)", "Simulation.parameter_values", "Simulation.var_pts",
+                 "Simulation.steps_to_built_models", "Simulation._solution", "the SolverError"):
+        assert name in str(err.value), name

@@ -1041,6 +1041,55 @@ def test_a_batched_solve_solves_again_only_the_input_set_short_of_its_cut_off(ou
         assert np.array_equal(full[name].entries, alone[name].entries), name
 
 
+@pytest.mark.parametrize("outputs_only", [False, True], ids=["states", "output_variables"])
+def test_a_solve_with_sensitivities_short_of_its_cut_off_is_solved_again_with_them(monkeypatch, outputs_only):
+    """A solve with sensitivities (``calculate_sensitivities``, PyBaMM's fit loop) skipped the cut-off check: an input
+    set an event ended short of every event was returned as it was, silently. Now it is checked as any (its end state
+    judged, not replaced: IDAS's sensitivities are of its own state). The thin electrode at 1C with the sensitivity to
+    the diffusivity factor reaches its cut-off (the algebraic states are in IDA's error test with sensitivities):
+    1.8000 V, 128.198 mA.h/g, nothing solved again. An end judged short (forced here) is solved again at a tenth of
+    rtol with its sensitivities: the figures and sensitivities of that solve, to the bit, with the warning."""
+    import warnings
+
+    from pybamm_aea.models import solvers
+    from pybamm_aea.readout import ESC
+
+    values = _thin_lms_values()
+    values["Current function [A]"] = values["Nominal cell capacity [A.h]"]  # 1C
+    values.update({"Cathode Li diffusivity factor": "[input]"})
+    name = "Cathode Li diffusivity factor"
+
+    def solved(rtol=None):
+        model = AEA()
+        kwargs = {"output_variables": ["Voltage [V]", ESC]} if outputs_only else {}
+        solver = model.default_solver_with(**kwargs, **({"rtol": rtol} if rtol else {}))
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            sol = pybamm.Simulation(model, parameter_values=values, solver=solver).solve(
+                [0, 4000], inputs={name: 1.0}, calculate_sensitivities=True)
+        return sol, [str(w.message) for w in _refined_warnings(said)]
+
+    sol, refined = solved()
+    assert refined == [] and sol["Voltage [V]"].entries[-1] == pytest.approx(1.8, abs=1e-6)
+    q = sol[ESC].entries
+    assert q[-1] - q[0] == pytest.approx(_thin_lms_equilibrium(), abs=0.01)
+    judged = []
+    monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_off_by_more_than_tolerance", lambda self, *a: True)
+    monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_event_short",
+                        lambda self, *a: judged.append(self.rtol) or (None if getattr(self, "_refined", False) else 0.1))
+    sol, refined = solved()
+    rtol = AEA().default_solver.rtol
+    assert judged == [rtol, rtol * solvers.ConsistentEventIDAKLUSolver.REFINED_RTOL]  # (the refined one checked too)
+    assert len(refined) == 1 and "the integration from t = 0 s ended with no event reached" in refined[0], refined
+    monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_event_short", lambda self, *a: None)
+    tight, _ = solved(rtol * solvers.ConsistentEventIDAKLUSolver.REFINED_RTOL)
+    assert np.array_equal(sol.t, tight.t)
+    for variable in ("Voltage [V]", ESC):
+        assert np.array_equal(sol[variable].entries, tight[variable].entries), variable
+    assert np.array_equal(sol["Voltage [V]"].sensitivities[name], tight["Voltage [V]"].sensitivities[name])
+    assert np.isfinite(sol["Voltage [V]"].sensitivities[name]).all()
+
+
 def test_each_event_is_judged_reached_in_its_own_unit(monkeypatch):
     """:meth:`ConsistentEventIDAKLUSolver._event_short`: each event's value at the consistent end state is made a time
     by the rate it fell at over the last solver interval and compared with rtol times the integration's duration

@@ -1221,3 +1221,70 @@ def test_the_cell_level_energy_of_s_lms_has_an_interior_maximum_in_loading():
         k = int(np.argmax(df[column].to_numpy()))
         assert 0 < k < len(df) - 1, df[[LOADING, column]]
     assert df[ESC].is_monotonic_decreasing  # the transport's side
+
+
+#: the 33 nm LMS electrode (1 % of the set's 1.5 mg/cm2), whose discharge its solver refines
+#: (tests/test_solver_tolerance.py::test_a_batched_solve_solves_again_only_the_input_set_short_of_its_cut_off)
+THIN_LMS = 0.00015
+
+
+def _counted_solves(monkeypatch):
+    """The number of input sets of each ``pybamm.Simulation.solve`` of a sweep run after this call (1 for a single
+    set), in order, in a new cache of simulations (the first point's build warms up with one solve)."""
+    from collections import OrderedDict
+
+    from pybamm_aea.sweep import worker
+
+    monkeypatch.setattr(worker, "_SIMULATIONS", OrderedDict())
+    solves, solve = [], pybamm.Simulation.solve
+
+    @functools.wraps(solve)  # (the package's patches read solve's signature)
+    def counted(self, *args, **kwargs):
+        inputs = kwargs.get("inputs")
+        solves.append(len(inputs) if isinstance(inputs, list) else 1)
+        return solve(self, *args, **kwargs)
+
+    monkeypatch.setattr(pybamm.Simulation, "solve", counted)
+    return solves
+
+
+@pytest.mark.slow
+def test_a_batch_solves_again_alone_only_the_point_its_solver_refined(monkeypatch):
+    """LMS at 0.1C, two loadings and the 33 nm electrode between them, one batch: the solver refines the thin set's
+    integration (StepRefinedWarning, ended short of its cut-off) and the sweep solved the whole batch again point by
+    point (200 points and the thin one: 15.3 -> 19.3 s CPU, docs/known_limits.rst). Now only the thin point is solved
+    again, alone (one solve more than the batch, not one per point): its row is its own solve's (a sweep of it alone,
+    to the bit) with its warning, the other rows the batch's without it, to the bit, with none."""
+    solves = _counted_solves(monkeypatch)
+    df = sweep({LOADING: [0.01, THIN_LMS, 0.02]}, parameter_set=LMS, workers=1, progress=False, batch_size=3)
+    assert solves == [1, 3, 1]  # the warm-up (the first point), the batch, the thin point alone
+    assert df["error"].isna().all()
+    assert "no event reached at its consistent end state" in df["warnings"].iloc[1]
+    assert df["warnings"].iloc[[0, 2]].isna().all()
+    figures = [c for c in RESULT_COLUMNS if c not in ("error", "warnings", "Solve time [s]", "Setup time [s]")
+               and c in df]
+    others = sweep({LOADING: [0.01, 0.02]}, parameter_set=LMS, workers=1, progress=False, batch_size=2)
+    alone = sweep({LOADING: [THIN_LMS]}, parameter_set=LMS, workers=1, progress=False)
+    pd.testing.assert_frame_equal(df[figures].iloc[[0, 2]].reset_index(drop=True), others[figures])
+    pd.testing.assert_frame_equal(df[figures].iloc[[1]].reset_index(drop=True), alone[figures])
+    assert df["warnings"].iloc[1] == alone["warnings"].iloc[0]
+
+
+class _Said(UserWarning):
+    """A warning that names no input set."""
+
+
+@pytest.mark.parametrize("said, alone", [([], []), ([1], [1]), ([2, 0, 2], [0, 2]), ([1, None], [0, 1, 2]),
+                                         ([5], [0, 1, 2])])
+def test_only_the_input_sets_a_batchs_warnings_name_are_solved_again(said, alone):
+    """:func:`pybamm_aea.sweep.worker._solved_alone` on a batch of 3: the sets the warnings name (``input_set``), each
+    once; a warning naming none (None here), or a set not in the batch, every set; a batch that raised, every set; a
+    one-point batch, none (its solve alone is the batch's)."""
+    from pybamm_aea.models.solvers import InputSetWarning
+    from pybamm_aea.sweep.worker import _solved_alone
+
+    caught = [warnings.WarningMessage(_Said("x") if k is None else InputSetWarning("x", k), UserWarning, "f", 1)
+              for k in said]
+    assert _solved_alone([object()] * 3, caught, 3) == alone
+    assert _solved_alone(pybamm.SolverError("x"), [], 3) == [0, 1, 2]
+    assert _solved_alone(object(), caught, 1) == []

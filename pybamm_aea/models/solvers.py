@@ -31,7 +31,7 @@ from .experiment_checks import CheckedIDAKLUSolver, NonFiniteStatesError
 
 __all__ = ["ConsistentEventIDAKLUSolver", "SharedEventsIDAKLUSolver", "ScalarFunctionsIDAKLUSolver",
            "StepRetriedWarning", "StepRefinedWarning", "NonFiniteStatesError", "downstream_states",
-           "FlagKeepingIDAKLUSolver"]
+           "FlagKeepingIDAKLUSolver", "InputSetWarning", "INPUT_SET"]
 
 
 #: the folders of PyBaMM's and this package's code: a warning is pointed past their frames, at the user's call
@@ -319,8 +319,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         solution = super()._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)
         short = None
         ts = np.asarray(solution.all_ts[-1], dtype=float)
-        if (solution.termination == "event" and algebraic_size(model) > 0 and not has_sensitivities(model)
-                and len(ts) > 1):
+        if solution.termination == "event" and algebraic_size(model) > 0 and len(ts) > 1:
             p = flatten_inputs(inputs_dict) if inputs_dict else np.zeros(0)
             n = differential_size(model)
             if not solution.variables_returned:
@@ -328,7 +327,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                 z = self._consistent_algebraic_states(model, float(ts[-1]), y[:, -1], p)
                 if z is not None and self._off_by_more_than_tolerance(model, y[n:, -1], z):
                     y[n:, -1] = z
-                    set_end_state(solution, y)
+                    if not has_sensitivities(model):  # (with them judged, not replaced: IDAS's sensitivities are
+                        set_end_state(solution, y)    # of its own end state)
                     short = self._event_short(model, ts[0], (ts[-2], y[:, -2]), (ts[-1], y[:, -1]), p)
             else:  # (only output variables kept, computed by IDA at its end state: that is judged, not replaced)
                 end = np.array(solution.y_event, dtype=float).ravel()
@@ -429,13 +429,13 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         what = f"{'a step' if self.experiment_inputs is not None else 'the integration'} from t = {t_eval[0]:.6g} s"
         if len(inputs_list) > 1:
             what += f" of input set {index} (of {len(inputs_list)})"
-        warnings.warn(f"{what} ended with {outside}; solved again at rtol {refined.rtol:g}", StepRefinedWarning,
+        warnings.warn(StepRefinedWarning(f"{what} ended with {outside}; solved again at rtol {refined.rtol:g}", index),
                       stacklevel=_users_stacklevel())
         solution = integrate_again(refined, model, t_eval, inputs_list, index, t_interp)
         still = refined._outside_bounds(model, solution, refined.rtol, refined._end_short(0))
         if still is not None:
-            warnings.warn(f"{what} solved again at rtol {refined.rtol:g} still ended with {still}", StepRefinedWarning,
-                          stacklevel=_users_stacklevel())
+            warnings.warn(StepRefinedWarning(f"{what} solved again at rtol {refined.rtol:g} still ended with {still}",
+                                             index), stacklevel=_users_stacklevel())
         return solution
 
     def _outside_bounds(self, model, solution, rtol, short=None):
@@ -466,11 +466,24 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         return state
 
 
+#: the attribute of an :class:`InputSetWarning`: the index of the input set it is about in the solve's list of inputs
+INPUT_SET = "input_set"
+
+
+class InputSetWarning(UserWarning):
+    """A warning about one input set of a solve (its :data:`INPUT_SET`, the set's index in the solve's list of inputs;
+    0 for one set): ``pybamm_aea.sweep`` solves only that row of a batch again, alone, for its figures and warnings."""
+
+    def __init__(self, message, input_set=0):
+        super().__init__(message)
+        setattr(self, INPUT_SET, input_set)
+
+
 class StepRetriedWarning(UserWarning):
     """An experiment step was solved again after IDA failed on it (:class:`SharedEventsIDAKLUSolver`)."""
 
 
-class StepRefinedWarning(UserWarning):
+class StepRefinedWarning(InputSetWarning):
     """An integration (an experiment step's, a solve's input set) was solved again at a tighter tolerance because it
     ended with a state outside the range the model keeps it in or short of every event
     (:class:`ConsistentEventIDAKLUSolver`)."""

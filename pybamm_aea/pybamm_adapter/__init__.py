@@ -37,7 +37,9 @@ not; :func:`install` installs them, idempotently, in this order):
   ``Simulation.solve`` for the keys of the callback ``logs`` at ``on_experiment_error``; an experiment that ran no
   step returns an ``EmptySolution`` subclass that says why when read, also set as the private ``Simulation._solution``
   (``sim.solution``), and PyBaMM's SolverError when a cycle's steps all start past their cut-offs is matched by its
-  text ("are infeasible due to exceeded bounds at initial conditions") to add the C-rate's basis. Retired by: the solution
+  text ("are infeasible due to exceeded bounds at initial conditions") to add the C-rate's basis (its ``check``
+  verifies both, the text among the string literals of the ``Simulation`` classes' source, with the rest it reads).
+  Retired by: the solution
   saying the experiment stopped on an error, or PyBaMM warning as it returns.
 
 - :mod:`.spatial_variables`: sets the attribute ``xi_c`` of ``pybamm.standard_spatial_vars`` (the module PyBaMM's

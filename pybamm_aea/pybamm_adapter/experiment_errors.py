@@ -36,10 +36,12 @@ decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`).
 A ``calc_esoh=True`` given to such a model's solve gets PyBaMM's warning that the model computes no eSOH at the
 user's call, saying what the model gives instead (:func:`_refuse_esoh`; PyBaMM's pointed at this module's line).
 
-The wrapper reads the simulation's ``experiment`` (set only when it has one) and ``model`` (public attributes),
-passes ``callbacks`` to PyBaMM's ``solve`` and reads the ``logs`` keys of :data:`LOG_NAMES`; :func:`check`
-verifies the method's parameters and that PyBaMM's ``Simulation`` source sets those keys before anything is
-wrapped, and raises an ImportError naming the PyBaMM version and what is missing.
+The wrapper reads the simulation's ``experiment`` (set only when it has one), ``model``, ``parameter_values``,
+``var_pts`` and ``steps_to_built_models``, passes ``callbacks`` to PyBaMM's ``solve`` and reads the ``logs`` keys of
+:data:`LOG_NAMES`, sets the private ``Simulation._solution`` and matches the text of PyBaMM's SolverError
+(:data:`ALL_STEPS_INFEASIBLE`); :func:`check` verifies each of these before anything is wrapped (the method's
+parameters, the keys and the text in PyBaMM's ``Simulation`` source, the ``solution`` property reading
+``_solution``), and raises an ImportError naming the PyBaMM version and what is missing.
 
 What upstream would replace this module: the solution saying the experiment stopped on an error (e.g. a
 ``solution.termination`` of "error: ..." and the failed step's index), or PyBaMM warning as it returns.
@@ -63,9 +65,11 @@ CALLBACKS = "callbacks"
 SAVE_AT_CYCLES = "save_at_cycles"
 #: the parameters of ``solve`` that may not be given together (:func:`pybamm_aea.models.experiment_checks.check_starting_state`)
 STARTING_SOLUTION, INITIAL_SOC = "starting_solution", "initial_soc"
+#: the parameter of ``solve`` whose inputs explain a cycle none of whose steps started (:func:`_not_started`)
+INPUTS = "inputs"
 #: the ``pybamm.Simulation`` attribute holding its experiment's built step models (a starting solution that does not
-#: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; read with a default,
-#: so a PyBaMM without it only loses the explanation)
+#: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; :func:`check` names it
+#: if PyBaMM has none, and it is read with a default: a simulation not built for an experiment has none)
 STEP_MODELS = "steps_to_built_models"
 #: the private ``pybamm.Simulation`` attribute its ``solution`` property returns (set to the
 #: :class:`NotStartedSolution` of an experiment that ran no step, the one ``solve`` returns)
@@ -75,12 +79,18 @@ LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error"
 
 
 def check(simulation_class=None):
-    """ImportError naming the PyBaMM version unless the names this patch relies on are there."""
+    """ImportError naming the PyBaMM version unless every PyBaMM name and text this patch relies on is there:
+    ``Simulation.solve``'s parameters (:data:`CALLBACKS`, :data:`SAVE_AT_CYCLES`, :data:`STARTING_SOLUTION`,
+    :data:`INITIAL_SOC`, ``inputs``), the ``logs`` keys it sets (:data:`LOG_NAMES`) and its ``on_experiment_error``
+    call; the simulation's ``experiment``, ``model``, ``parameter_values``, ``var_pts`` and :data:`STEP_MODELS`;
+    the private :data:`SOLUTION`, which ``solve`` sets and the ``solution`` property returns; and the text of
+    PyBaMM's SolverError for steps that all start past their cut-offs (:data:`ALL_STEPS_INFEASIBLE`, among the string
+    literals of the simulation's classes)."""
     simulation_class = simulation_class or pybamm.Simulation
     method = getattr(simulation_class, METHOD, None)
     method = getattr(method, "__wrapped__", method)
     missing = [] if callable(method) else [f"Simulation.{METHOD}"]
-    for name in (CALLBACKS, SAVE_AT_CYCLES, STARTING_SOLUTION, INITIAL_SOC, CALC_ESOH):
+    for name in (CALLBACKS, SAVE_AT_CYCLES, STARTING_SOLUTION, INITIAL_SOC, CALC_ESOH, INPUTS):
         if callable(method) and name not in inspect.signature(method).parameters:
             missing.append(f"Simulation.{METHOD}({name}=...)")
     source = inspect.getsource(method) if callable(method) else ""  # the method only: the class takes ~0.1 s
@@ -89,8 +99,52 @@ def check(simulation_class=None):
         missing.append("callbacks.on_experiment_error")
     missing += [f"Simulation.{name}" for name in ("experiment", "model") if not hasattr(simulation_class, name)
                 and not re.search(rf"self\.{name}\b", source)]
+    strings, assigned = _class_literals(simulation_class)
+    missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", STEP_MODELS)
+                if not hasattr(simulation_class, name) and name not in assigned]
+    if not re.search(rf"self\.{SOLUTION}\s*=", source) or not _solution_property_reads(simulation_class):
+        missing.append(f"Simulation.{SOLUTION} (set by {METHOD}, returned by the solution property)")
+    if not any(ALL_STEPS_INFEASIBLE in text for text in strings):
+        missing.append(f'the SolverError "... {ALL_STEPS_INFEASIBLE}"')
     if missing:
         raise patch_mismatch("experiment step-error", __name__, missing)
+
+
+def _class_literals(simulation_class):
+    """(the string literals, adjacent ones joined and an f-string's literal parts each one; the attribute names
+    assigned to ``self``) in the class bodies of ``simulation_class`` and its bases, read from their modules' source
+    (a class whose source is not there gives none)."""
+    import ast
+
+    names = {cls.__name__ for cls in simulation_class.__mro__ if cls is not object}
+    strings, assigned = [], set()
+    for module in {inspect.getmodule(cls) for cls in simulation_class.__mro__ if cls is not object}:
+        try:
+            tree = ast.parse(inspect.getsource(module))
+        except (OSError, TypeError, SyntaxError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name in names:
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+                        strings.append(inner.value)
+                    elif (isinstance(inner, ast.Attribute) and isinstance(inner.ctx, ast.Store)
+                          and isinstance(inner.value, ast.Name) and inner.value.id == "self"):
+                        assigned.add(inner.attr)
+    return strings, assigned
+
+
+def _solution_property_reads(simulation_class):
+    """Whether ``simulation_class``'s ``solution`` is a property returning the instance's :data:`SOLUTION`."""
+    prop = getattr(simulation_class, "solution", None)
+    if not isinstance(prop, property):
+        return False
+    probe, held = object.__new__(simulation_class), object()
+    try:
+        setattr(probe, SOLUTION, held)
+        return prop.fget(probe) is held
+    except Exception:  # (a getter reading anything else)
+        return False
 
 
 class StepErrorRecorder(pybamm.callbacks.Callback):
@@ -166,12 +220,12 @@ def _warn_mesh_decided(simulation, solution):
     from ..readout import iter_steps
 
     cells = {getattr(k, "name", k): n for k, n in (getattr(simulation, "var_pts", None) or {}).items()}.get(xi.name)
-    for one in solution if isinstance(solution, list) else [solution]:
+    for index, one in enumerate(solution if isinstance(solution, list) else [solution]):
         inputs = (getattr(one, "all_inputs", None) or [{}])[0]
         said = nucleation_mesh_warning(simulation.model, simulation.parameter_values,
                                        [step for *_, step in iter_steps(one)], inputs, cells)
         if said is not None:
-            warnings.warn(said, MeshDependentNucleationWarning, stacklevel=3)
+            warnings.warn(MeshDependentNucleationWarning(said, index), stacklevel=3)
 
 
 #: the parameter of ``solve`` asking for PyBaMM's electrode-SOH summary variables (:func:`_refuse_esoh`)
@@ -227,7 +281,7 @@ def _warn_failed_step(pybamm_method):
                 named = [step for step in self.experiment.steps if str(step) in str(exc)]  # (the failing cycle's)
                 note = c_rate_basis_note(named or self.experiment.steps, self.parameter_values,
                                          list((getattr(self, STEP_MODELS, None) or {}).values()),
-                                         bound.arguments.get("inputs"))
+                                         bound.arguments.get(INPUTS))
                 if note is not None:
                     raise pybamm.SolverError(f"{str(exc).rstrip('.')}{note}") from exc
 
@@ -237,7 +291,7 @@ def _warn_failed_step(pybamm_method):
                 raise
             raise ValueError(f"{why} (PyBaMM: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from exc
         if type(solution) is pybamm.EmptySolution:  # no step ran: reading it says why (PyBaMM's: a TypeError)
-            empty, solution = solution, _not_started(self, solution, bound.arguments.get("inputs"))
+            empty, solution = solution, _not_started(self, solution, bound.arguments.get(INPUTS))
             if getattr(self, SOLUTION, None) is empty:  # (sim.solution too)
                 setattr(self, SOLUTION, solution)
             return solution

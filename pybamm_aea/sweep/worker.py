@@ -203,8 +203,9 @@ def _evaluate_discharges(config, options, points):
     """One batched solve of single-discharge points with the same options; rows in the order of ``points``.
 
     Each row carries its own warnings, as on the per-point path: those of deriving its inputs and checking them,
-    the model build's on the first point (which is charged its setup time), and its solve's: a batched solve that
-    warns is solved again point by point, so that a warning is not stamped on the points that did not raise it.
+    the model build's on the first point (which is charged its setup time), and its solve's: the input set a warning
+    names (:func:`_solved_alone`) is solved again alone, so that a warning is not stamped on the points that did not
+    raise it; a batch that fails, or warns without naming the set, point by point.
     """
     from pybamm_aea.models.checks import check_inputs
 
@@ -252,18 +253,16 @@ def _evaluate_discharges(config, options, points):
     t0 = time.perf_counter()
     solutions, caught = _recorded(sim.solve, [0, max(g[7] for g in good)], inputs=[g[2] for g in good])
     times = [(time.perf_counter() - t0) / len(good)] * len(good)
-    if isinstance(solutions, Exception) or caught:
-        # a solver failure of one input set, or a warning of the batch: each point alone, so that only that one
-        # fails or says so
-        solutions, times = [], []
-        for item in good:
-            t1 = time.perf_counter()
-            solution, caught = _recorded(sim.solve, [0, item[7]], inputs=[item[2]])
-            times.append(time.perf_counter() - t1)
-            solutions.append(solution)
-            item[6] += caught
-    elif len(good) == 1:
-        solutions = [solutions]
+    alone = _solved_alone(solutions, caught, len(good))
+    if not isinstance(solutions, list):
+        solutions = [solutions] * len(good)  # (one input set's solution, or the batch's exception: replaced)
+    for n in alone:  # each alone, so that only it fails or says so (its own solve's figures and warnings)
+        t1 = time.perf_counter()
+        solutions[n], said = _recorded(sim.solve, [0, good[n][7]], inputs=[good[n][2]])
+        times[n] = time.perf_counter() - t1
+        good[n][6] += said
+    if len(good) == 1 and not alone:  # (one point's batch: the warnings are its own)
+        good[0][6] += caught
     for n, ((i, row, inputs, porosity, fraction, window, caught, _), solution) in enumerate(zip(good, solutions)):
         metrics = empty_metrics()
         metrics["Solve time [s]"] = times[n]
@@ -277,6 +276,24 @@ def _evaluate_discharges(config, options, points):
             metrics["error"] = _error_text(exc)
         rows[i] = _finish(row, metrics, caught)
     return rows
+
+
+def _solved_alone(solutions, caught, n):
+    """The input sets (indices) of a batched solve of ``n`` points to solve again each alone: ``solutions`` the solve's
+    result (or its exception), ``caught`` its warnings. A warning naming its input set (``input_set``,
+    :data:`pybamm_aea.models.solvers.INPUT_SET`: an integration refined, a mesh-decided discharge) is that set's:
+    only it is solved again, the others keep the batch's solutions. A failure or another warning: every set, as
+    nothing tells whose it is. A one-point batch keeps its solution and warnings (its solve alone is the same)."""
+    from pybamm_aea.models.solvers import INPUT_SET
+
+    if isinstance(solutions, Exception):
+        return list(range(n))
+    if n == 1:
+        return []
+    sets = {getattr(w.message, INPUT_SET, None) for w in caught}
+    if None in sets or not sets <= set(range(n)):
+        return list(range(n))
+    return sorted(sets)
 
 
 def run_batch(config, points, batched=True):
