@@ -215,3 +215,98 @@ def test_initial_volume_counts_the_activated_sulfur_at_its_lithiation():
     stretch = 1 + sol["Cathode thickness change [%]"].entries[0] / 100
     assert stretch == pytest.approx(expected / (1 - 1e-3), abs=2e-4)
     assert stretch > 1.01
+
+
+def _discretised(options, values, *names):
+    """The model built on ``values`` and discretised on its default mesh; each of ``names`` (a variable, or ("rhs"
+    / "algebraic", state name) for that state's equation) processed into an expression of the state vector."""
+    model = AEA(options)
+    geometry = model.default_geometry
+    values.process_geometry(geometry)
+    disc = pybamm.Discretisation(pybamm.Mesh(geometry, model.default_submesh_types, model.default_var_pts),
+                                 model.default_spatial_methods)
+    built = disc.process_model(values.process_model(model, inplace=False), inplace=False)
+    exprs = []
+    for name in names:
+        if isinstance(name, tuple):
+            kind, state = name
+            (expr,) = [e for v, e in getattr(model, kind).items() if v.name == state]
+        else:
+            expr = model.variables[name]
+        exprs.append(disc.process_symbol(values.process_symbol(expr)))
+    return built, exprs
+
+
+def _set_state(built, y, name, values):
+    """Put a state's values (in its own units) into the scaled state vector ``y``."""
+    ((var, (cells,)),) = [(v, s) for v, s in built.y_slices.items() if v.name == name]
+    y[cells] = (values - var.reference.evaluate()) / var.scale.evaluate()
+
+
+@pytest.mark.parametrize("host", ["multi-phase", "lever rule"])
+def test_the_host_transport_crosses_the_swollen_thickness(host):
+    """Li crosses the electrode as it is, L = L0 int lambda dxi ("Cathode thickness [m]"), not the as-made L0: in a
+    layer stretched uniformly by lambda the same content profile (per formula unit, the host's sites staying with
+    their layer) is a gradient 1 / lambda as steep over a path lambda as long, so the host's transport rate at zero
+    current is 1 / lambda of the unstretched one, and on the multi-phase host the gradient-energy term of the
+    chemical potential, kappa d2x/dX2, is 1 / lambda^2 of it. S-LMS swells 23 % on its first discharge (Li2S,
+    :mod:`pybamm_aea.models.submodels.volume`). Catches: the transport on the as-made thickness (the rate the same
+    at any stretch: mutations ``host_transport_on_as_made_thickness_fickian``,
+    ``host_transport_on_as_made_thickness_phase_field``, ``gradient_energy_on_as_made_thickness``)."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    values["Current function [A]"] = 0.0
+    names = ["Cathode Li transport rate [s-1]"]
+    if host == "multi-phase":
+        names += [("algebraic", "Cathode host OCP [V]"), "Cathode homogeneous OCP [V]"]
+    built, exprs = _discretised({"host thermodynamics": host}, values, *names)
+    y = built.concatenated_initial_conditions.evaluate(0, inputs={}).ravel()
+    (cells,) = [s for v, (s,) in built.y_slices.items() if v.name == "Cathode local stretch"]
+    depth = np.linspace(0.05, 0.95, cells.stop - cells.start)
+    # a Li content profile across the depth (Li3 at the collector to Li1 at the separator) and, on the
+    # multi-phase host, a potential profile (its algebraic state) to drive the flux
+    x = 1 + 2 * (1 - depth) ** 2
+    if host == "multi-phase":
+        from pybamm_aea.models.submodels import CathodeCahnHilliard
+
+        content_variable = CathodeCahnHilliard.content_variable(pybamm.Vector(x)).evaluate().ravel()
+        _set_state(built, y, "Cathode Li content variable", content_variable)
+        _set_state(built, y, "Cathode host OCP [V]", 2.3 - 0.2 * depth**2)
+    else:
+        _set_state(built, y, "Cathode Li content", x)
+    out = {}
+    for lam in (1.0, 1.25):
+        _set_state(built, y, "Cathode local stretch", np.full(depth.size, lam))
+        out[lam] = [np.asarray(e.evaluate(0, y, inputs={})).ravel() for e in exprs]
+    rate = {lam: v[0] for lam, v in out.items()}
+    assert np.abs(rate[1.0]).max() > 1e-6
+    np.testing.assert_allclose(rate[1.25], rate[1.0] / 1.25, rtol=1e-9, atol=1e-12 * np.abs(rate[1.0]).max())
+    if host == "multi-phase":
+        # the algebraic residual U - U_h - kappa d2x/dX2: its gradient-energy part
+        U = 2.3 - 0.2 * depth**2
+        gradient_term = {lam: U - v[2] - v[1] for lam, v in out.items()}
+        assert np.abs(gradient_term[1.0]).max() > 1e-6
+        np.testing.assert_allclose(gradient_term[1.25], gradient_term[1.0] / 1.25**2, rtol=1e-9,
+                                   atol=1e-12 * np.abs(gradient_term[1.0]).max())
+
+
+@pytest.mark.parametrize("parameter_set", ["Li2021_S_Mo6S8", "AEA_Li4Ti5O12"])
+@pytest.mark.parametrize("host", ["multi-phase", "lever rule"])
+def test_the_electrons_cross_the_swollen_thickness(host, parameter_set):
+    """The electrons' ohmic drop across the dense cathode is int (i - I_ion) / sigma_e dX over the electrode as it is
+    (dX = L0 lambda dxi): with the host at its uniform initial content and 1 mA through it, a layer stretched
+    uniformly by 1.25 drops 1.25 times the voltage (measured: 1.2500 on both hosts and both sets: S-LMS's metallic
+    Mo6S8, read through the storage form of the drop, and the insulating Li4Ti5O12, through the flux form).
+    Catches: either form integrated over the as-made thickness (mutations ``electronic_drop_on_as_made_thickness``,
+    ``electronic_drop_on_as_made_thickness_storage_form``: 1.0001 for Li4Ti5O12, 1.0 for S-LMS)."""
+    values = pybamm.ParameterValues(parameter_set)
+    values["Current function [A]"] = 1e-3
+    built, (eta,) = _discretised({"host thermodynamics": host}, values,
+                                 "Cathode electronic ohmic overpotential expression [V]")
+    y = built.concatenated_initial_conditions.evaluate(0, inputs={}).ravel()
+    (cells,) = [s for v, (s,) in built.y_slices.items() if v.name == "Cathode local stretch"]
+    drop = {}
+    for lam in (1.0, 1.25):
+        _set_state(built, y, "Cathode local stretch", np.full(cells.stop - cells.start, lam))
+        drop[lam] = float(np.asarray(eta.evaluate(0, y, inputs={})).ravel()[0])
+    assert drop[1.0] > 1e-10
+    assert drop[1.25] == pytest.approx(1.25 * drop[1.0], rel=1e-9)
