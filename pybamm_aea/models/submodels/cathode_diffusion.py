@@ -11,15 +11,8 @@ c = c_host x (c_host formula units per m3 of host, x Li per formula unit), phi t
 fraction of the host in the electrode (1 - eps for a pure host), r the Li taken up by a
 dispersed active material (see :mod:`.dispersed_material`). The current-collector side (X = 0)
 blocks ions; Li crosses the separator interface (X = L) at the rate i/F. The
-equation is solved on the scaled depth xi in [0, 1] of the as-made electrode (thickness L0), so thickness,
-loading and porosity are ordinary (input-able) parameters and need no re-meshing.
-
-The electrode swells and shrinks with its solids (S8 -> Li2S +79 %, Mo6S8 -> Li4Mo6S8 +9 %): each layer is
-stretched through the thickness by lambda(xi, t) (:mod:`.volume`), so the depth is X = L0 int_0^xi lambda and
-d/dX = (1 / (L0 lambda)) d/dxi; the host's sites and the Li in a layer stay with it (xi is a material
-coordinate). A flux across the swollen layer is its coefficient over lambda, divided through on the nodes and
-carried to the faces by PyBaMM's harmonic mean (the series resistance of the two half cells, each L0 lambda
-h / 2 thick). The host, its porosity's Bruggeman factor included, is as made (see docs/known_limits.rst).
+equation is solved on the scaled depth xi = X / L in [0, 1], so thickness, loading and porosity
+are ordinary (input-able) parameters and need no re-meshing.
 
 Coupled ion-electron transport (Jamnik & Maier, PCCP 5, 5215, 2003). Li+ enters at X = L and
 electrons at X = 0; with local equilibrium (mu_Li = mu~_Li+ + mu~_e) the ionic current toward the
@@ -94,6 +87,7 @@ class CathodeSolidDiffusion(AEASubModel):
         )
         x_av = pybamm.Integral(x, xi)
         x_s = pybamm.boundary_value(x, "right")
+        L = p.L_c
         c = p.c_host * x
         variables = {
             "Cathode Li content": x,
@@ -103,6 +97,8 @@ class CathodeSolidDiffusion(AEASubModel):
             "Average cathode stoichiometry": x_av / p.x_max,
             "Cathode surface stoichiometry": x_s / p.x_max,
             "Cathode Li concentration [mol.m-3]": c,
+            "Cathode thickness [m]": L,
+            "Cathode depth [m]": L * xi,
             "Cathode capacity [A.h]": p.q_c * p.A_cc / 3600,
             # where the host's Li is at t = 0 (read by the volume's initial state): uniform, the Fickian host
             # has no two-phase initial state
@@ -127,9 +123,6 @@ class CathodeSolidDiffusion(AEASubModel):
         D_amb = D * t_e
         # phi^b D~ / phi: diffusivity per unit of host volume
         D_eff = D_amb * p.phi_host ** (p.b_c - 1)
-        # the same across the swollen layer, per unit of the scaled depth (module docstring): D_eff / lambda
-        lam = variables["Cathode local stretch"]
-        D_xi = D_eff / lam
         # migration: the ions' share of the current, as a flux of x on the cell edges
         i = variables["Total current density [A.m-2]"]
         K = p.L_c * i / (p.F * a_h * p.c_h)
@@ -138,14 +131,14 @@ class CathodeSolidDiffusion(AEASubModel):
         # rate of change of x from transport alone [s-1]
         # the gradient that moves free Li (trapped Li, option "Li trapping", does not move)
         grad_free = free_li_gradient(p, x, variables["Cathode local trapped Li content"])
-        transport = pybamm.div(D_xi * grad_free + migration) / p.L_c**2
+        transport = pybamm.div(D_eff * grad_free + migration) / p.L_c**2
         # the electrons' field I_e / sigma_e on the cell edges, from the same flux law, for the
         # ohmic drop (:mod:`.electronic_conduction`): I_e = t_e i - F a_h c_host phi^b D~ dx/dX and
         # D~ / sigma_e = D / (sigma_e + sigma_ion), so I_e / sigma_e = [i - F a_h c_host phi^b D
         # dx/dX] / (sigma_e + sigma_ion): finite however small sigma_e is (i - I_ion would cancel
         # to round-off in an insulator)
         g = 1 / (sigma_e + sigma_ion)
-        h = p.F * a_h * p.c_host * p.phi_host**p.b_c * D * g / (p.L_c * lam)
+        h = p.F * a_h * p.c_host * p.phi_host**p.b_c * D * g / p.L_c
         electron_field = i * g * edges - h * grad_free
         variables.update(
             {
@@ -161,9 +154,8 @@ class CathodeSolidDiffusion(AEASubModel):
                 "Cathode electronic transference number": t_e,
                 "Cathode electronic field [V.m-1]": electron_field,
                 "Average cathode chemical diffusivity [m2.s-1]": pybamm.Integral(D_amb, xi),
-                # diffusion time of the electrode, L0 L / D~ at the mean Li content (L0^2 / D~ as made: the host's
-                # sites per area are the as-made layer's, the path the swollen one's)
-                "Cathode diffusion time [s]": p.L_c * variables["Cathode thickness [m]"] / pybamm.Integral(D_eff, xi),
+                # diffusion time of the electrode, L^2 / D~ at the mean Li content
+                "Cathode diffusion time [s]": p.L_c**2 / pybamm.Integral(D_eff, xi),
             }
         )
         return variables
@@ -179,12 +171,12 @@ class CathodeSolidDiffusion(AEASubModel):
         # D~ and the transference numbers at the ends exactly as the finite-volume scheme puts
         # them on the boundary edges (linear extrapolation of the nodal values), so the imposed
         # total fluxes are exactly I_ion(0) = 0 and I_ion(L) = i
-        D_xi = variables["Cathode effective Li diffusivity [m2.s-1]"] / variables["Cathode local stretch"]
+        D_eff = variables["Cathode effective Li diffusivity [m2.s-1]"]
         t_ion = variables["Cathode ionic transference number"]
         t_e = variables["Cathode electronic transference number"]
         K = p.L_c * i / (p.F * a_h * p.c_h)
-        D_left = pybamm.boundary_value(D_xi, "left")
-        D_right = pybamm.boundary_value(D_xi, "right")
+        D_left = pybamm.boundary_value(D_eff, "left")
+        D_right = pybamm.boundary_value(D_eff, "right")
         lbc = -K * pybamm.boundary_value(t_ion, "left") / D_left
         rbc = K * pybamm.boundary_value(t_e, "right") / D_right
         self.boundary_conditions = {x: {"left": (lbc, "Neumann"), "right": (rbc, "Neumann")}}

@@ -8,8 +8,7 @@ Li chemical potential mu, with a phase-dependent mobility B(x, T) [m2.V-1.s-1]
 
 U_h the homogeneous potential of the host's free energy (:mod:`pybamm_aea.thermodynamics`),
 kappa [V.m2] its gradient-energy coefficient, phi^(b-1) the Bruggeman factor of the solid
-network (as in :mod:`.cathode_diffusion`), r the Li taken by a dispersed material; X is the depth in the
-swollen electrode, L0 int_0^xi lambda (:mod:`.cathode_diffusion`), so per as-made layer dx/dt = -lambda dN/dX. The current
+network (as in :mod:`.cathode_diffusion`), r the Li taken by a dispersed material. The current
 collector (X = 0) blocks Li; at the separator interface (X = L) the Li flux is i / F; the
 natural boundary condition dx/dX = 0 holds at both ends. U is the local host potential: at
 X = L it is the electrode's OCP (the reaction sees the surface chemical potential, as in
@@ -196,6 +195,7 @@ class CathodeCahnHilliard(AEASubModel):
         # in 10 ms (S-LMS on Li-In failed in IDA on its 4th-8th charge). A single-phase host has
         # no interface, and its steep Fickian profile is extrapolated (see get_coupled_variables)
         x_s = surface_value(p, x)
+        L = p.L_c
         return {
             "Cathode Li content variable": y,
             "Cathode Li content": x,
@@ -206,6 +206,8 @@ class CathodeCahnHilliard(AEASubModel):
             "Average cathode stoichiometry": x_av / p.x_max,
             "Cathode surface stoichiometry": x_s / p.x_max,
             "Cathode Li concentration [mol.m-3]": p.c_host * x,
+            "Cathode thickness [m]": L,
+            "Cathode depth [m]": L * xi,
             "Cathode capacity [A.h]": p.q_c * p.A_cc / 3600,
             # where the host's Li is at t = 0, its two phases in place (read by the volume's initial state)
             "Initial cathode Li content profile": initial_content(p),
@@ -266,19 +268,14 @@ class CathodeCahnHilliard(AEASubModel):
         # (a single-phase host's Fickian gradient is the one that moves free Li: trapped Li, option "Li trapping",
         # does not move; the mobility form reads it through U_h(x_free))
         grad_free = free_li_gradient(p, x, variables["Cathode local trapped Li content"])
-        # across the swollen layer, per unit of the scaled depth (:mod:`.cathode_diffusion`'s docstring): over the
-        # local stretch lambda; 1 / lambda times a gradient goes to the faces as PyBaMM's harmonic mean, the
-        # half cells' series stretch
-        lam = variables["Cathode local stretch"]
-        grad_U = (1 / lam) * pybamm.grad(U)
-        chemical = (1 - single_phase) * (-B_amb_face * grad_U) + single_phase * (D_eff * t_e / lam * grad_free)
+        chemical = (1 - single_phase) * (-B_amb_face * pybamm.grad(U)) + single_phase * (D_eff * t_e * grad_free)
         flux = chemical / p.L_c + n_in * (at_separator + t_ion * interior)
         transport = pybamm.div(flux) / p.L_c
         # the electrons' field I_e / sigma_e on the edges from the same flux law, written so that
         # it stays finite for an insulator: I_e / sigma_e = (i + F c_h a_h B grad U) / (sigma_e + sigma_ion)
         # (the ambipolar flux is t_e times the electron-rich one, and t_e / sigma_e = 1 / (sigma_e + sigma_ion))
         g = 1 / (sigma_e + sigma_ion)
-        electron_rich = (1 - single_phase) * (B_face * grad_U) - single_phase * (D_eff / lam * grad_free)
+        electron_rich = (1 - single_phase) * (B_face * pybamm.grad(U)) - single_phase * (D_eff * grad_free)
         electron_field = (i * edges + p.F * p.c_h * a_h * electron_rich / p.L_c) * g
         # the surface potential: a single-phase host's U_h at the surface content (extrapolating
         # U and x separately would put the OCP and the kinetics at two surface states where the
@@ -322,9 +319,7 @@ class CathodeCahnHilliard(AEASubModel):
         x = variables["Cathode Li content"]
         U = variables["Cathode host OCP [V]"]
         U_h = variables["Cathode homogeneous OCP [V]"]
-        # kappa d2x/dX2 across the swollen layer, d/dX = (1 / (L0 lambda)) d/dxi
-        lam = variables["Cathode local stretch"]
-        self.algebraic = {U: U - U_h - p.kappa_c / p.L_c**2 * pybamm.div((1 / lam) * pybamm.grad(x)) / lam}
+        self.algebraic = {U: U - U_h - p.kappa_c / p.L_c**2 * pybamm.div(pybamm.grad(x))}
 
     def set_boundary_conditions(self, variables):
         x = variables["Cathode Li content"]
