@@ -37,7 +37,7 @@ class MeshDependentNucleationWarning(UserWarning):
     every solve of an AEA model: an experiment, a plain ``solve(t_eval)`` (each solution of a list of inputs, and so
     ``pybamm_aea.sweep``'s batched rows), from ``initial_soc`` or a ``starting_solution``. Not for a discharge after a
     charge by its current (formed cells: no input quantity separates them) but by the solved state where Li1 nucleates
-    at the separator (:data:`FORMED_POLARISATION_RATE`); not on 160 cells or more
+    at the separator (:data:`FORMED_POLARISATION_RATES`; LTO-LMS by its own, S-LMS not); not on 160 cells or more
     (docs/known_limits.rst, "Multi-phase host: nucleation and the mesh")."""
 
 
@@ -52,10 +52,13 @@ NUCLEATION_MESH_CURRENT_DENSITY = 1.8
 
 class _Hybrid(NamedTuple):
     """A shipped hybrid the nucleation warning knows: its name, its threshold [A.m-2] (as
-    :data:`NUCLEATION_MESH_CURRENT_DENSITY`) and the measured example the warning quotes."""
+    :data:`NUCLEATION_MESH_CURRENT_DENSITY`), the measured example the warning quotes, and the polarisation-rate
+    thresholds [V.s-1/2] of a discharge after a charge by the cathode cells measured (as
+    :data:`FORMED_POLARISATION_RATES`; empty: not judged)."""
     name: str
     threshold: float
     example: str
+    formed: dict = {}
 
 
 #: the same for the first discharge of the paper's pristine hybrids, to their sets' 1.0 V, by the dispersed material of
@@ -67,8 +70,11 @@ class _Hybrid(NamedTuple):
 #: 144.80 on 20 cells, 0.0073 on 80)
 _HYBRIDS = {"S8": _Hybrid("S-LMS (S8 in Mo6S8)", 2.9,
                            "at 70 C and 0.3C: 299 mA.h/g on 20, 40 and 80 cells, 0.01 on 160"),
+            # after a charge (session 44, formed at 0.1C / 0.05C at 70 / 25 C, 20 / 160 cells, docs/known_limits.rst):
+            # converged at 70 C 1.5C (128.14 / 128.26 mA.h/g, 0.0179 V/s^0.5) and 25 C 0.5C (104.51 / 104.50, 0.0163),
+            # the mesh's at 70 C 2C (114.86 / 0.004, 0.0264), 2.5C, 3C and 25 C 1C (78.55 / 0.002, 0.0416)
             "Li4Ti5O12": _Hybrid("LTO-LMS (Li4Ti5O12 in Mo6S8)", 3.27,
-                                 "at 70 C and 1.5C: 144.8 mA.h/g on 20 cells, 0.0073 on 80")}
+                                 "at 70 C and 1.5C: 144.8 mA.h/g on 20 cells, 0.0073 on 80", {20: 0.022})}
 #: each hybrid's threshold [A.m-2], by its dispersed material
 HYBRID_NUCLEATION_MESH_CURRENT_DENSITY = {material: hybrid.threshold for material, hybrid in _HYBRIDS.items()}
 #: the cathode cells from which a run is not warned about: 8x the default 20, the finest meshes of those measurements
@@ -149,7 +155,7 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     discharge whose time-weighted mean current density [A.m-2] (and temperature), scaled to 70 C with the Li hops' 30
     kJ/mol (x exp(Ea/R (1/T - 1/T_ref))), is above :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's
     :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). No such quantity separates formed cells: any other discharge of
-    Mo6S8 alone is judged by its solved nucleation trough (:func:`_formed_trough_warning`). ``cells``: the run's cathode
+    Mo6S8 alone, or of LTO-LMS, is judged by its solved nucleation trough (:func:`_formed_trough_warning`). ``cells``: the run's cathode
     cells; none from :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is)."""
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or not steps:
         return None
@@ -169,7 +175,7 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     except (KeyError, IndexError, AttributeError):
         pass
     if x0 is None or not x0 < x_li0:  # (not pristine: each discharge by its nucleation trough)
-        return None if hybrid is not None else _formed_trough_warning(values, steps, inputs, 1)
+        return _formed_trough_warning(values, steps, inputs, 1, hybrid)
     import numpy as np
 
     from .constants import R
@@ -201,7 +207,7 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
                 f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
                 f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
                 f"{NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
-    return None if hybrid is not None else _formed_trough_warning(values, steps, inputs, number)
+    return _formed_trough_warning(values, steps, inputs, number, hybrid)
 
 
 def _formed_trough(step, x_li0):
@@ -226,22 +232,27 @@ def _formed_trough(step, x_li0):
             x.shape[0])
 
 
-def formed_polarisation_threshold(cells):
+def formed_polarisation_threshold(cells, rates=None):
     """The polarisation rate [V.s-1/2] above which a formed discharge's nucleation trough on ``cells`` cathode cells is
     taken as decided by the mesh: :data:`FORMED_POLARISATION_RATES`'s for the finest measured mesh not finer than
     ``cells`` (between measured meshes the coarser one's, the lower: a run's rate grows with the cells, so it warns
-    more, not less), None below the coarsest measured (20 cells: not judged)."""
-    measured = [n for n in FORMED_POLARISATION_RATES if n <= cells]
-    return FORMED_POLARISATION_RATES[max(measured)] if measured else None
+    more, not less), None below the coarsest measured (20 cells: not judged). ``rates``: a hybrid's instead."""
+    rates = FORMED_POLARISATION_RATES if rates is None else rates
+    measured = [n for n in rates if n <= cells]
+    return rates[max(measured)] if measured else None
 
 
-def _formed_trough_warning(values, steps, inputs, first):
+def _formed_trough_warning(values, steps, inputs, first, hybrid=None):
     """The text of a :class:`MeshDependentNucleationWarning` for the first of the step solutions ``steps[first - 1:]``
     (numbered from ``first``) that is a discharge of Mo6S8 alone starting with the separator cell in its Li0 phase
     whose polarisation where Li1 nucleates there, over the square root of the time it took, exceeds its mesh's
     threshold (:func:`formed_polarisation_threshold`; on a mesh coarser than any measured, any that nucleates), or None
     (None too for a solve that kept only output variables without "Cathode surface OCP [V]" and "Cathode Li content",
-    as the sweep's batched rows: not judged, docs/known_limits.rst)."""
+    as the sweep's batched rows: not judged, docs/known_limits.rst). ``hybrid``: the :class:`_Hybrid` the cell is, judged
+    by its own thresholds (none: not judged)."""
+    rates = FORMED_POLARISATION_RATES if hybrid is None else hybrid.formed
+    if not rates:
+        return None
     try:
         x_li0 = _value(values, "Li0 phase binodal Li content", inputs)
     except KeyError:  # (absent: not the case measured)
@@ -259,15 +270,15 @@ def _formed_trough_warning(values, steps, inputs, first):
                 f"{1e3 * polarisation:.0f} mV (surface OCP minus voltage): {rate:.3g} V/s^0.5")
         check = (f"check with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells "
                  f"(at least {NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
-        threshold = formed_polarisation_threshold(cells)
+        threshold = formed_polarisation_threshold(cells, rates)
         if threshold is None:
             return (f"{said}, on {cells} cathode cells, coarser than any mesh the threshold on this polarisation rate "
-                    f"was measured on ({', '.join(map(str, FORMED_POLARISATION_RATES))} cells): not judged, "
+                    f"was measured on ({', '.join(map(str, rates))} cells): not judged, "
                     f"the capacity may be the mesh's; {check}")
         if not rate > threshold:
             continue
         return (f"{said}, above {threshold:g}, an empirical threshold on {cells} cells (measured on "
-                f"{max(n for n in FORMED_POLARISATION_RATES if n <= cells)} against 160 cells; it misses a few runs "
+                f"{max(n for n in rates if n <= cells)} against 160 cells; it misses a few runs "
                 f"the mesh decides and flags a few that converge), so the capacity may "
                 f"be the mesh's ({_FORMED_EXAMPLE}); {check}")
     return None
