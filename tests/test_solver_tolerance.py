@@ -1076,7 +1076,8 @@ def test_a_solve_with_sensitivities_short_of_its_cut_off_is_solved_again_with_th
     judged = []
     monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_off_by_more_than_tolerance", lambda self, *a: True)
     monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_event_short",
-                        lambda self, *a: judged.append(self.rtol) or (None if getattr(self, "_refined", False) else 0.1))
+                        lambda self, *a: judged.append(self.rtol) or (None if getattr(self, "_refined", False) else
+                                                                      solvers.EventShort(0.1, 0.1, 0.01, "charge")))
     sol, refined = solved()
     rtol = AEA().default_solver.rtol
     assert judged == [rtol, rtol * solvers.ConsistentEventIDAKLUSolver.REFINED_RTOL]  # (the refined one checked too)
@@ -1100,7 +1101,7 @@ def test_each_event_is_judged_reached_in_its_own_unit(monkeypatch):
 
     monkeypatch.setattr(solvers, "event_functions",
                         lambda model: [lambda t, y, p, k=k: y[k] for k in range(2)])
-    monkeypatch.setattr(solvers, "state_values", lambda model, y, name: None)  # (no charge state: judged in time)
+    monkeypatch.setattr(solvers, "scaled_state_values", lambda model, y, name: None)  # (no charge state: in time)
     solver = solvers.ConsistentEventIDAKLUSolver(rtol=1e-4)
 
     def short(before, end):
@@ -1127,9 +1128,8 @@ def test_a_cccv_hold_ending_within_its_charge_tolerance_is_not_solved_again():
     surface (x 3.4e-5) carries the current, which falls from C/5 to C/50 in 3.3 ms. IDA's end was 6.8e-7 s short of
     the C/50 cut-off, judged against rtol times the 3.3 ms (3.3e-7 s): solved again at rtol 1e-5, which ended 10x
     further off (I = 1.0085 C/50 against 1.00085) and was kept, with two StepRefinedWarnings per hold (user trial,
-    session 44). In charge the end is 1.0e-15 A.h short, against IDA's tolerance on the charge passed, rtol times the
-    hold's 1.25e-11 A.h plus atol times the charge state's scale (1.5e-10 A.h): accepted, no warning, I = 1.00085
-    C/50."""
+    session 44). In charge the end is 1.0e-15 A.h short (the last interval's mean |I| times the time ahead), against
+    rtol times the hold's 1.25e-11 A.h, 1.25e-15: accepted, no warning, I = 1.00085 C/50."""
     import warnings
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
@@ -1147,30 +1147,26 @@ def test_a_cccv_hold_ending_within_its_charge_tolerance_is_not_solved_again():
 
 def test_an_end_short_by_less_than_the_charge_tolerance_is_reached(monkeypatch):
     """:meth:`ConsistentEventIDAKLUSolver._event_short` makes the time ahead a charge (the mean |I| of the last interval,
-    from the throughput state) and judges it against rtol times the charge the integration passed plus atol times the
-    state's scale (what IDA resolves the charge to; a tighter rtol at the same atol cannot move the end). Events and
-    the throughput [A.h] are rows of the state here; its scale 1.5e-4 A.h (LMS's nominal capacity), atol 1e-6: a floor
-    of 1.5e-10 A.h."""
+    from the throughput state) and judges it against rtol times the charge the integration passed: a current falling
+    fast (a CCCV hold) is judged by the charge still to pass, not by the time. Events and the throughput [A.h] are rows
+    of the state here."""
     from pybamm_aea.models import solvers
 
     monkeypatch.setattr(solvers, "event_functions", lambda model: [lambda t, y, p: y[0]])
-    monkeypatch.setattr(solvers, "state_values", lambda model, y, name: np.array([y[1]]))
-    monkeypatch.setattr(solvers, "state_scale", lambda model, name: 1.5e-4)
+    monkeypatch.setattr(solvers, "scaled_state_values", lambda model, y, name: np.array([y[1]]))
     solver = solvers.ConsistentEventIDAKLUSolver(rtol=1e-4, atol=1e-6)
 
-    def short(start_q, before, end):
-        return solver._event_short(None, (0.0, np.array([1.0, start_q])), (0.9, np.array(before)),
-                                   (1.0, np.array(end)), np.zeros(0))
+    def short(before, end):
+        return solver._event_short(None, (0.0, np.array([1.0, 0.0])), (0.9, np.array(before)), (1.0, np.array(end)),
+                                   np.zeros(0))
 
-    # a hold: 1e-9 A.h passed, the last 0.1 s at 5e-9 A.h/s, the event 0.1 s ahead: 5e-10 A.h short, above the floor
-    found = short(0.0, [2e-3, 0.5e-9], [1e-3, 1e-9])
-    assert found is not None and found.unit == "A.h"
-    assert found.short == pytest.approx(5e-10) and found.tolerance == pytest.approx(1e-4 * 1e-9 + 1.5e-10)
-    # the event 0.01 s ahead: 5e-11 A.h short, 500x rtol times the charge passed but below the floor: reached
-    assert short(0.0, [1.1e-3, 0.5e-9], [1e-4, 1e-9]) is None
-    # a constant current (1 A.h/s) for 1 s: the time ahead against rtol times the duration, as before
-    assert short(0.0, [0.1, 0.9], [1.0e-3, 1.0]) is not None  # 1e-3 s ahead, more than 1e-4 s
-    assert short(0.0, [0.1, 0.9], [5e-5, 1.0]) is None  # 5e-5 s ahead
+    # a hold: 1e-9 A.h passed, 1e-9 of it in the first 0.9 s, the last 0.1 s at 1e-12 A.h/s (current fallen 100-fold
+    # from its mean), the event 2e-4 s ahead (twice rtol times the duration): 2e-7 of the charge short, reached
+    assert short([1e-3, 1e-9 - 1e-13], [2e-6, 1e-9]) is None
+    # the same end with the current at its mean (1e-9 A.h/s): 2e-4 of the charge short, against rtol 1e-4: short
+    found = short([1e-3, 0.9e-9], [2e-6, 1e-9])
+    assert found is not None and found.basis == "charge"
+    assert found.short == pytest.approx(2e-4, rel=1e-2) and found.tolerance == 1e-4
 
 
 def test_a_solve_again_ending_further_off_is_not_kept(monkeypatch):
@@ -1182,11 +1178,11 @@ def test_a_solve_again_ending_further_off_is_not_kept(monkeypatch):
     from pybamm_aea.models import solvers
 
     solver = solvers.SharedEventsIDAKLUSolver(rtol=1e-4, atol=1e-6)
-    first, again = types.SimpleNamespace(termination="event"), types.SimpleNamespace(termination="event")
+    first, again = (types.SimpleNamespace(termination="event", variables_returned=True) for _ in range(2))
 
     def integrate(self, *args, **kwargs):
         near = self.rtol > 5e-5
-        self._ends_short = [solvers.EventShort(1.7e-5 if near else 1.7e-4, 1e-15 if near else 1e-14, 1e-16, "A.h")]
+        self._ends_short = [solvers.EventShort(1.7e-5 if near else 1.7e-4, 1e-3 if near else 1e-2, 1e-4, "charge")]
         return [first if near else again]
 
     monkeypatch.setattr(pybamm.IDAKLUSolver, "_integrate", integrate)
@@ -1197,5 +1193,5 @@ def test_a_solve_again_ending_further_off_is_not_kept(monkeypatch):
     with pytest.warns(solvers.StepRefinedWarning) as said:
         assert solver._integrate(None, np.array([0.0, 1.0])) == [first]
     messages = [str(w.message) for w in said]
-    assert len(messages) == 1 and "ended further from its event (1e-14 A.h short)" in messages[0], messages
+    assert len(messages) == 1 and "ended further from its event (0.01 of its charge short)" in messages[0], messages
     assert messages[0].endswith("the first integration is kept")

@@ -23,8 +23,8 @@ import numpy as np
 
 import pybamm
 
-from ..pybamm_adapter.model_internals import (algebraic_size, differential_size, slices_tile, state_scale,
-                                              state_slices, state_values)
+from ..pybamm_adapter.model_internals import (algebraic_size, differential_size, scaled_state_values, slices_tile,
+                                              state_scale, state_slices, state_values)
 from ..pybamm_adapter.solver_internals import (event_functions, flatten_inputs, has_sensitivities, idaklu_options,
                                                integrate_again, replace_solver_functions, residual_function,
                                                set_end_state, set_event_functions, set_jacobian_function)
@@ -286,10 +286,10 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     So is an integration an event ended whose consistent end state reaches none of the termination events
     (:meth:`_event_short`): each event's value there, in its own unit, over the rate it fell at in the last solver
-    interval, times that interval's mean current, is a charge more than IDA's tolerance on the charge passed ahead
-    (rtol times the integration's charge plus atol times the charge state's scale; at a constant current, rtol times
-    the duration ahead; a hold's current falling 10-fold in 3 ms ended short by 1e-15 A.h against rtol times its
-    3 ms, and was solved again). IDA located the event on its interpolant of
+    interval, times that interval's mean current, is a charge more than rtol times the integration's charge ahead
+    (at a constant current, rtol times the duration ahead; a hold whose current falls 10-fold in 3 ms, 1.0e-15 A.h
+    short against 1.25e-15, was judged by time, 6.8e-7 s against 3.3e-7 s, and solved again). IDA located the event
+    on its interpolant of
     algebraic states. A 33 nm LMS electrode (1 % of the set's loading) at 1C stopped on its 1.8 V cut-off at
     2.0346 V, 127.971 against the equilibrium's 128.199 mA.h/g, in an experiment and in a plain ``solve``;
     refined, at 1.8000 V with 128.198 (tests/test_solver_tolerance.py). The main comparison's figures do not move.
@@ -346,18 +346,17 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     def _event_short(self, model, start, before, end, p):
         """The termination event nearest in time at the consistent end state of an integration an event ended, as
-        :class:`EventShort` (its value in its own unit: V, Li content, A; the charge still to pass to reach it and the
-        tolerance that is judged against, A.h), if that charge is more than the tolerance, else None. ``start``,
+        :class:`EventShort` (its value in its own unit: V, Li content, A; the charge still to pass to reach it as a
+        fraction of the charge the integration passed, and rtol), if that is more than rtol, else None. ``start``,
         ``before`` and ``end`` are (time [s], state): the integration's start, the solution's point before the
         consistent end state (the start when only output variables are kept) and that end state; ``p`` the inputs.
         Each event's value is made a time by the rate it fell at from ``before`` to ``end``; an event at or past zero
         or not finite counts as reached; one not falling is never the nearest (going on does not reach it), and an end
         where none falls counts as reached (solving again would not move it). The time ahead is made a charge by the
-        mean |I| of that interval (the model's "Throughput capacity [A.h]" state) and judged against IDA's error
-        weight on that state over the integration, rtol times the charge it passed plus atol times the state's scale
-        (the charge a solve at this atol resolves at all; a tighter rtol cannot move an end short by less). At a
-        constant current this is the time ahead against rtol times the duration. A model without that state is judged
-        in time: the time ahead [s] against rtol times the duration."""
+        mean |I| of that interval (the model's "Throughput capacity [A.h]" state) and judged against rtol times the
+        charge the integration passed (the step's capacity to the solver's relative tolerance; at a constant current
+        the time ahead against rtol times the duration, as before session 44). A model without that state, or an
+        integration that passed no charge, is judged in time: the time ahead against rtol times the duration."""
         (t_start, y_start), (t_before, y_before), (t_end, y_end) = start, before, end
         if not t_end > t_before:
             return None
@@ -371,20 +370,19 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         ahead = np.where(fell > 0, values[1] * (t_end - t_before) / np.where(fell > 0, fell, 1.0), np.inf)
         nearest = int(np.argmin(ahead))
         q_start, q_before, q_end = (self._throughput(model, y) for y in (y_start, y_before, y_end))
-        if q_end is None:
-            short, tolerance, unit = ahead[nearest], self.rtol * (t_end - t_start), "s"
+        if None in (q_start, q_before, q_end) or q_end == q_start:  # (no charge state, or no charge passed)
+            short, basis = ahead[nearest] / (t_end - t_start), "duration"
         else:
-            short = abs(q_end - q_before) / (t_end - t_before) * ahead[nearest]
-            scale = state_scale(model, self.THROUGHPUT)
-            tolerance, unit = self.rtol * abs(q_end - q_start) + self.atol * abs(scale), "A.h"
-        return EventShort(float(values[1][nearest]), float(short), float(tolerance), unit) if short > tolerance else None
+            short, basis = abs(q_end - q_before) / (t_end - t_before) * ahead[nearest] / abs(q_end - q_start), "charge"
+        return EventShort(float(values[1][nearest]), float(short), self.rtol, basis) if short > self.rtol else None
 
-    #: the state whose change is the charge an integration passed, |I| dt [A.h] (PyBaMM's lithium-ion models' too)
+    #: the state whose change is the charge an integration passed, |I| dt (PyBaMM's lithium-ion models' too)
     THROUGHPUT = "Throughput capacity [A.h]"
 
     def _throughput(self, model, y):
-        """The model's :attr:`THROUGHPUT` state at the state vector ``y`` [A.h], or None if it has no such state."""
-        values = state_values(model, y, self.THROUGHPUT)
+        """The model's :attr:`THROUGHPUT` state at the state vector ``y``, scaled (in its scale: only differences
+        are read), or None if it has no such state."""
+        values = scaled_state_values(model, y, self.THROUGHPUT)
         return None if values is None or values.size != 1 else float(values[0])
 
     def _consistent_algebraic_states(self, model, t, y, p):
@@ -447,8 +445,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         """Input set ``index``'s integration over ``t_eval`` [s], ``first``, which ended with ``outside``, solved again
         from its start at :attr:`REFINED_RTOL` times rtol, with a :class:`StepRefinedWarning` (another if its end is
         still outside). Of two integrations both short of their events the nearer (:meth:`_event_short`'s shortfall) is
-        kept, with one warning saying which: a solve at a tighter rtol can end further off (a hold's current falling
-        100-fold in 3 ms)."""
+        kept if it is within :attr:`BOUNDED_STATES`, with one warning saying which: a solve at a tighter rtol can end
+        further off (a hold's current falling 10-fold in 3 ms)."""
         refined = type(self)(rtol=self.rtol * self.REFINED_RTOL, atol=self.atol, options=dict(idaklu_options(self)),
                              output_variables=self.output_variables)
         refined._refined = True
@@ -459,9 +457,10 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         solution = integrate_again(refined, model, t_eval, inputs_list, index, t_interp)
         short, still_short = self._end_short(index), refined._end_short(0)
         said = f"{what} ended with {outside}; solved again at rtol {refined.rtol:g}"
-        if first is not None and short is not None and still_short is not None and still_short.short > short.short:
-            warnings.warn(StepRefinedWarning(f"{said} it ended further from its event ({still_short.short:.4g} "
-                                             f"{still_short.unit} short): the first integration is kept", index),
+        if (first is not None and short is not None and still_short is not None and still_short.short > short.short
+                and self._outside_bounds(model, first, self.rtol) is None):  # (the first within the model's bounds)
+            warnings.warn(StepRefinedWarning(f"{said} it ended further from its event ({still_short.short:.3g} of its "
+                                             f"{still_short.basis} short): the first integration is kept", index),
                           stacklevel=_users_stacklevel())
             return first
         warnings.warn(StepRefinedWarning(said, index), stacklevel=_users_stacklevel())
@@ -477,8 +476,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         event it ended on not reached at its consistent end state, as a phrase, or None."""
         if short is not None:
             return (f"no event reached at its consistent end state (the nearest in time still {short.value:.4g} from "
-                    f"zero in its own unit, {short.short:.4g} {short.unit} short of it against the tolerance's "
-                    f"{short.tolerance:.4g}: an event located on IDA's interpolant of the algebraic states)")
+                    f"zero in its own unit, {short.short:.3g} of the integration's {short.basis} short of it, against rtol "
+                    f"{short.tolerance:g}: an event located on IDA's interpolant of the algebraic states)")
         if getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
             return None
         y = np.asarray(solution.all_ys[-1], dtype=float)[:, -1]
@@ -513,10 +512,10 @@ class InputSetWarning(UserWarning):
         setattr(self, INPUT_SET, input_set)
 
 
-class EventShort(collections.namedtuple("EventShort", "value short tolerance unit")):
+class EventShort(collections.namedtuple("EventShort", "value short tolerance basis")):
     """An integration's end short of its termination events (:meth:`ConsistentEventIDAKLUSolver._event_short`): the
-    nearest event's value in its own unit, how far short of it the end is and the tolerance that is judged against, both
-    in ``unit`` (A.h: a charge; s: a time)."""
+    nearest event's value in its own unit, how far short of it the end is as a fraction of the integration's
+    ``basis`` ("charge" or "duration") and the tolerance (rtol) that is judged against."""
 
 
 class StepRetriedWarning(UserWarning):
