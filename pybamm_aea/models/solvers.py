@@ -353,9 +353,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         Each event's value is made a time by the rate it fell at from ``before`` to ``end``; an event at or past zero
         or not finite counts as reached; one not falling is never the nearest (going on does not reach it), and an end
         where none falls counts as reached (solving again would not move it). The time ahead is made a charge by the
-        mean |I| of that interval (the model's "Throughput capacity [A.h]" state) and judged against rtol times the
-        charge the integration passed (the step's capacity to the solver's relative tolerance; at a constant current
-        the time ahead against rtol times the duration, as before session 44). A model without that state, or an
+        mean current magnitude of that interval (the model's "Throughput capacity [A.h]" state) and judged against rtol
+        times the charge the integration passed (the step's capacity to the solver's relative tolerance; at a constant
+        current the time ahead against rtol times the duration, as before session 44). A model without that state, or an
         integration that passed no charge, is judged in time: the time ahead against rtol times the duration."""
         (t_start, y_start), (t_before, y_before), (t_end, y_end) = start, before, end
         if not t_end > t_before:
@@ -376,7 +376,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             short, basis = abs(q_end - q_before) / (t_end - t_before) * ahead[nearest] / abs(q_end - q_start), "charge"
         return EventShort(float(values[1][nearest]), float(short), self.rtol, basis) if short > self.rtol else None
 
-    #: the state whose change is the charge an integration passed, |I| dt (PyBaMM's lithium-ion models' too)
+    #: the state whose change is the charge an integration passed (the integral of the current's magnitude; PyBaMM's
+    #: lithium-ion models' too)
     THROUGHPUT = "Throughput capacity [A.h]"
 
     def _throughput(self, model, y):
@@ -476,8 +477,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         event it ended on not reached at its consistent end state, as a phrase, or None."""
         if short is not None:
             return (f"no event reached at its consistent end state (the nearest in time still {short.value:.4g} from "
-                    f"zero in its own unit, {short.short:.3g} of the integration's {short.basis} short of it, against rtol "
-                    f"{short.tolerance:g}: an event located on IDA's interpolant of the algebraic states)")
+                    f"zero in its own unit, {short.short:.3g} of the integration's {short.basis} short of it, against "
+                    f"rtol {short.tolerance:g}: an event located on IDA's interpolant of the algebraic states)")
         if getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
             return None
         y = np.asarray(solution.all_ys[-1], dtype=float)[:, -1]

@@ -33,7 +33,8 @@ PyBaMM) is not this module's, but for a charge or discharge at a current with no
 model's voltage window: its "Maximum/Minimum voltage [V]" event, or a failed step, gets the warning with what happened
 and what to type (:func:`~pybamm_aea.models.experiment_checks.uncut_step_note`; a pristine LMS cell's "Charge at 0.1C
 for 2 minutes" after as long a discharge: IDA_ERR_FAIL on the multi-phase host, PyBaMM's logged "Experiment is
-infeasible" at 3.80 V on the lever rule). After every solve of such a model, with an experiment or without (``solve(t_eval)``,
+infeasible" at 3.80 V on the lever rule).
+After every solve of such a model, with an experiment or without (``solve(t_eval)``,
 each solution of a list of inputs: ``pybamm_aea.sweep``'s batched discharges), from the set's state, ``initial_soc``'s
 or a ``starting_solution``'s, it warns :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` when the mesh
 decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`).
