@@ -2810,3 +2810,40 @@ def test_a_value_pybamm_cannot_substitute_is_refused_by_name(value):
     values["Cathode porosity"] = value
     with pytest.raises(ValueError, match=r"'Cathode porosity' = .* is not a value PyBaMM can substitute"):
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+
+
+@pytest.mark.parametrize("options, stopped", [
+    ({}, "the solver failed in 'Charge at 0.1C for 2 minutes'"),
+    ({"host thermodynamics": "lever rule"}, "the model's event 'event: Maximum voltage [V]' during 'Charge at 0.1C"),
+], ids=["multi-phase", "lever rule"])
+def test_a_charge_with_no_voltage_cut_off_is_told_what_it_met_and_what_to_type(options, stopped):
+    """A pristine LMS cell, "Discharge at 0.1C for 2 minutes" then "Charge at 0.1C for 2 minutes" (no voltage cut-off;
+    user trial, session 44): the charge gives back the little Li put in and its voltage climbs past 2.8 V within 66 s
+    (11 s on the lever rule). The multi-phase host warned IDA_ERR_FAIL only, the lever rule's "Maximum voltage [V]"
+    event at 3.80 V was PyBaMM's logged "Experiment is infeasible" only. Now both warn naming the step, what it met
+    and what to type ('... or until 2.8 V', the set's upper cut-off), with the host's Li content at its start."""
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
+
+    experiment = pybamm.Experiment([("Discharge at 0.1C for 2 minutes", "Charge at 0.1C for 2 minutes")])
+    sim = pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sim.solve()
+    (failed,) = [str(w.message) for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
+    assert stopped in failed, failed
+    assert "'Charge at 0.1C for 2 minutes' has no voltage cut-off" in failed, failed
+    assert "(x = 0.01733 Li per formula unit at its start)" in failed, failed
+    assert failed.endswith("add a voltage cut-off: 'Charge at 0.1C for 2 minutes or until 2.8 V'"), failed
+
+
+def test_a_step_with_a_voltage_cut_off_or_at_rest_gets_no_note():
+    """:func:`~pybamm_aea.models.experiment_checks.uncut_step_note` is for a charge or discharge with no voltage
+    cut-off only."""
+    from pybamm_aea.models.experiment_checks import uncut_step_note
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    for text in ("Charge at 0.1C for 2 minutes or until 2.8 V", "Rest for 1 hour", "Hold at 2.8 V for 1 hour"):
+        assert uncut_step_note(pybamm.step.string(text), values) is None, text
+    note = uncut_step_note(pybamm.step.string("Discharge at 0.1C for 2 minutes"), values)
+    assert note.endswith("'Discharge at 0.1C for 2 minutes or until 1.8 V'") and "(x =" not in note

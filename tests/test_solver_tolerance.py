@@ -1076,7 +1076,8 @@ def test_a_solve_with_sensitivities_short_of_its_cut_off_is_solved_again_with_th
     judged = []
     monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_off_by_more_than_tolerance", lambda self, *a: True)
     monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_event_short",
-                        lambda self, *a: judged.append(self.rtol) or (None if getattr(self, "_refined", False) else 0.1))
+                        lambda self, *a: judged.append(self.rtol) or (None if getattr(self, "_refined", False) else
+                                                                      solvers.EventShort(0.1, 0.1, 0.01, "charge")))
     sol, refined = solved()
     rtol = AEA().default_solver.rtol
     assert judged == [rtol, rtol * solvers.ConsistentEventIDAKLUSolver.REFINED_RTOL]  # (the refined one checked too)
@@ -1100,10 +1101,13 @@ def test_each_event_is_judged_reached_in_its_own_unit(monkeypatch):
 
     monkeypatch.setattr(solvers, "event_functions",
                         lambda model: [lambda t, y, p, k=k: y[k] for k in range(2)])
+    monkeypatch.setattr(solvers, "scaled_state_values", lambda model, y, name: None)  # (no charge state: in time)
     solver = solvers.ConsistentEventIDAKLUSolver(rtol=1e-4)
 
     def short(before, end):
-        return solver._event_short(None, 0.0, (3500.0, np.array(before)), (3580.0, np.array(end)), np.zeros(0))
+        found = solver._event_short(None, (0.0, None), (3500.0, np.array(before)), (3580.0, np.array(end)),
+                                    np.zeros(0))
+        return None if found is None else found.value
 
     # a voltage 0.2346 V short (287 s at its rate) and a current 5e-4 A from its cut-off (400 s): short, the voltage
     assert short([0.30, 6e-4], [0.2346, 5e-4]) == pytest.approx(0.2346)
@@ -1117,3 +1121,77 @@ def test_each_event_is_judged_reached_in_its_own_unit(monkeypatch):
     # no event falling (all rising or flat): going on reaches none, solving again would not move the end: reached
     assert short([0.20, 1.0], [0.2346, 1.1]) is None
     assert short([0.2346, 1.1], [0.2346, 1.1]) is None
+
+
+def test_a_cccv_hold_ending_within_its_charge_tolerance_is_not_solved_again():
+    """LMS (the set, multi-phase host) charged at 0.2C to 2.8 V and held at 2.8 V until C/50: the Li0 lattice gas at the
+    surface (x 3.4e-5) carries the current, which falls from C/5 to C/50 in 3.3 ms. IDA's end was 6.8e-7 s short of
+    the C/50 cut-off, judged against rtol times the 3.3 ms (3.3e-7 s): solved again at rtol 1e-5, which ended 10x
+    further off (I = 1.0085 C/50 against 1.00085) and was kept, with two StepRefinedWarnings per hold (user trial,
+    session 44). In charge the end is 1.0e-15 A.h short (the last interval's mean |I| times the time ahead), against
+    rtol times the hold's 1.25e-11 A.h, 1.25e-15: accepted, no warning, I = 1.00085 C/50."""
+    import warnings
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    experiment = pybamm.Experiment([("Discharge at 0.2C until 1.8 V", "Charge at 0.2C until 2.8 V",
+                                     "Hold at 2.8 V until C/50")])
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        sol = pybamm.Simulation(AEA(), parameter_values=values, experiment=experiment).solve()
+    assert not _refined_warnings(said), [str(w.message) for w in _refined_warnings(said)]
+    hold = sol.cycles[0].steps[2]
+    assert "C-rate cut-off" in hold.termination and hold.t[-1] - hold.t[0] < 0.01
+    current = hold["Current [A]"].entries[-1] / (values["Nominal cell capacity [A.h]"] / 50)
+    assert current == pytest.approx(-1.0, abs=1e-3)
+
+
+def test_an_end_short_by_less_than_the_charge_tolerance_is_reached(monkeypatch):
+    """:meth:`ConsistentEventIDAKLUSolver._event_short` makes the time ahead a charge (the mean |I| of the last interval,
+    from the throughput state) and judges it against rtol times the charge the integration passed: a current falling
+    fast (a CCCV hold) is judged by the charge still to pass, not by the time. Events and the throughput [A.h] are rows
+    of the state here."""
+    from pybamm_aea.models import solvers
+
+    monkeypatch.setattr(solvers, "event_functions", lambda model: [lambda t, y, p: y[0]])
+    monkeypatch.setattr(solvers, "scaled_state_values", lambda model, y, name: np.array([y[1]]))
+    solver = solvers.ConsistentEventIDAKLUSolver(rtol=1e-4, atol=1e-6)
+
+    def short(before, end):
+        return solver._event_short(None, (0.0, np.array([1.0, 0.0])), (0.9, np.array(before)), (1.0, np.array(end)),
+                                   np.zeros(0))
+
+    # a hold: 1e-9 A.h passed, 1e-9 of it in the first 0.9 s, the last 0.1 s at 1e-12 A.h/s (current fallen 100-fold
+    # from its mean), the event 2e-4 s ahead (twice rtol times the duration): 2e-7 of the charge short, reached
+    assert short([1e-3, 1e-9 - 1e-13], [2e-6, 1e-9]) is None
+    # the same end with the current at its mean (1e-9 A.h/s): 2e-4 of the charge short, against rtol 1e-4: short
+    found = short([1e-3, 0.9e-9], [2e-6, 1e-9])
+    assert found is not None and found.basis == "charge"
+    assert found.short == pytest.approx(2e-4, rel=1e-2) and found.tolerance == 1e-4
+
+
+def test_a_solve_again_ending_further_off_is_not_kept(monkeypatch):
+    """An integration short of its event solved again at rtol/10 that ends further off (the CCCV hold above, before
+    its judgement in charge: 1.0085 C/50 refined against 1.00085) keeps the first integration, with one warning saying
+    so; it was the refined one that was kept, after two warnings."""
+    import types
+
+    from pybamm_aea.models import solvers
+
+    solver = solvers.SharedEventsIDAKLUSolver(rtol=1e-4, atol=1e-6)
+    first, again = (types.SimpleNamespace(termination="event", variables_returned=True) for _ in range(2))
+
+    def integrate(self, *args, **kwargs):
+        near = self.rtol > 5e-5
+        self._ends_short = [solvers.EventShort(1.7e-5 if near else 1.7e-4, 1e-3 if near else 1e-2, 1e-4, "charge")]
+        return [first if near else again]
+
+    monkeypatch.setattr(pybamm.IDAKLUSolver, "_integrate", integrate)
+    monkeypatch.setattr(solvers, "integrate_again",
+                        lambda refined, model, t_eval, inputs_list, index, t_interp: refined._integrate(
+                            model, t_eval, [inputs_list[index]], t_interp)[0])
+    monkeypatch.setattr(solvers, "_users_stacklevel", lambda: 1)
+    with pytest.warns(solvers.StepRefinedWarning) as said:
+        assert solver._integrate(None, np.array([0.0, 1.0])) == [first]
+    messages = [str(w.message) for w in said]
+    assert len(messages) == 1 and "ended further from its event (0.01 of its charge short)" in messages[0], messages
+    assert messages[0].endswith("the first integration is kept")

@@ -1050,6 +1050,38 @@ def c_rate_basis_note(steps, parameter_values, built_models, inputs=None):
     return note
 
 
+def uncut_step_note(step, parameter_values, li_content=None, reached=True):
+    """What a charge or discharge at a current with no voltage cut-off met when it ran onto the model's voltage window
+    (``reached``: its "Maximum/Minimum voltage [V]" event ended the step; else the solver failed on the step, which
+    the window may or may not explain), and what to type; None for any other step. ``li_content`` the host's average
+    Li content at the step's start (Li per formula unit), if known. A pristine LMS cell discharged and charged at 0.1C
+    for 2 minutes each: the charge gives back the 0.0133 Li the discharge put in (x 0.004 to 0.0173) from the host's
+    Li0 phase, whose voltage climbs without bound as its surface empties, and passes 2.8 V after 66 s (multi-phase
+    host; 11 s on the lever rule) with x 0.010 (0.016) still in: IDA failed (IDA_ERR_FAIL) on the multi-phase host,
+    the lever rule stopped on "Maximum voltage [V]" at 3.80 V (session 44)."""
+    direction = getattr(step, "direction", None)
+    terminations = getattr(step, "termination", None) or ()
+    if direction not in ("charge", "discharge") or any(isinstance(term, pybamm.step.VoltageTermination)
+                                                       for term in terminations):
+        return None
+    charge = direction == "charge"
+    cut_off = _cut_off(parameter_values, f"{'Upper' if charge else 'Lower'} voltage cut-off [V]", {})
+    held = "" if li_content is None else f" (x = {li_content:.4g} Li per formula unit at its start)"
+    limit = "maximum" if charge else "minimum"
+    (did, done), what = ((("took out", "taken out"), "the Li the host gives back") if charge
+                         else (("filled", "filled"), "the host"))
+    moves = ("its voltage climbs without bound as the host's surface empties" if charge
+             else "its voltage falls without bound as the host's surface fills")
+    until = f" or until {cut_off:g} V" if cut_off is not None else " or until <a voltage> V"
+    if reached:
+        met = (f" and {did} {what}{held}: {moves}, so it ran to the model's {limit} voltage (PyBaMM's "
+               f"\"{limit.capitalize()} voltage [V]\" event)")
+    else:
+        met = (f": once it has {done} {what}{held}, {moves} toward the model's {limit} voltage and the solver can "
+               "fail on the way")
+    return f"'{step}' has no voltage cut-off{met}; add a voltage cut-off: '{step}{until}'"
+
+
 class ExperimentNotStartedError(pybamm.SolverError):
     """Reading the solution of an AEA experiment none of whose steps ran (:func:`not_started_message`; PyBaMM
     returns an ``EmptySolution``, whose reading was ``TypeError: 'EmptySolution' object is not subscriptable``)."""
@@ -1059,7 +1091,8 @@ class ExperimentStepFailedWarning(UserWarning):
     """An experiment step after the first failed in the solver: ``pybamm.Simulation.solve`` returned the steps
     before it (PyBaMM logs the error and returns them). Names the step (its cycle and description), the solver's
     error and how many cycles and steps of the experiment the solution holds (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`,
-    for AEA models)."""
+    for AEA models). Also a charge or discharge with no voltage cut-off the model's voltage-window event ended (PyBaMM
+    logs "Experiment is infeasible" only), and for either what it met and what to type (:func:`uncut_step_note`)."""
 
 
 class NonFiniteStatesError(pybamm.SolverError):

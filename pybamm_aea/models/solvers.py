@@ -12,6 +12,7 @@ subclassing of PyBaMM's solver internals; :meth:`pybamm_aea.AEA.default_solver` 
 The first three are :class:`pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (inputs checked against their
 physical ranges).
 """
+import collections
 import os
 from pathlib import Path
 import sys
@@ -22,8 +23,8 @@ import numpy as np
 
 import pybamm
 
-from ..pybamm_adapter.model_internals import (algebraic_size, differential_size, slices_tile, state_scale,
-                                              state_slices, state_values)
+from ..pybamm_adapter.model_internals import (algebraic_size, differential_size, scaled_state_values, slices_tile,
+                                              state_scale, state_slices, state_values)
 from ..pybamm_adapter.solver_internals import (event_functions, flatten_inputs, has_sensitivities, idaklu_options,
                                                integrate_again, replace_solver_functions, residual_function,
                                                set_end_state, set_event_functions, set_jacobian_function)
@@ -285,8 +286,10 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     So is an integration an event ended whose consistent end state reaches none of the termination events
     (:meth:`_event_short`): each event's value there, in its own unit, over the rate it fell at in the last solver
-    interval, is more than rtol times the integration's duration ahead (at a constant current, a capacity short by
-    more than rtol: the scale the tolerance sets for a capacity). IDA located the event on its interpolant of
+    interval, times that interval's mean current, is a charge more than rtol times the integration's charge ahead
+    (at a constant current, rtol times the duration ahead; a hold whose current falls 10-fold in 3 ms, 1.0e-15 A.h
+    short against 1.25e-15, was judged by time, 6.8e-7 s against 3.3e-7 s, and solved again). IDA located the event
+    on its interpolant of
     algebraic states. A 33 nm LMS electrode (1 % of the set's loading) at 1C stopped on its 1.8 V cut-off at
     2.0346 V, 127.971 against the equilibrium's 128.199 mA.h/g, in an experiment and in a plain ``solve``;
     refined, at 1.8000 V with 128.198 (tests/test_solver_tolerance.py). The main comparison's figures do not move.
@@ -329,27 +332,32 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                     y[n:, -1] = z
                     if not has_sensitivities(model):  # (with them judged, not replaced: IDAS's sensitivities are
                         set_end_state(solution, y)    # of its own end state)
-                    short = self._event_short(model, ts[0], (ts[-2], y[:, -2]), (ts[-1], y[:, -1]), p)
+                    short = self._event_short(model, (ts[0], y[:, 0]), (ts[-2], y[:, -2]), (ts[-1], y[:, -1]), p)
             else:  # (only output variables kept, computed by IDA at its end state: that is judged, not replaced)
                 end = np.array(solution.y_event, dtype=float).ravel()
                 z = self._consistent_algebraic_states(model, float(ts[-1]), end, p)
                 if z is not None and self._off_by_more_than_tolerance(model, end[n:], z):
                     end[n:] = z
                     start = np.asarray(solution.first_state.all_ys[0], dtype=float)[:, 0]
-                    short = self._event_short(model, ts[0], (ts[0], start), (ts[-1], end), p)
+                    short = self._event_short(model, (ts[0], start), (ts[0], start), (ts[-1], end), p)
         # (one per input set, in their order; a Solution takes no new attribute: :meth:`_integrate` reads them)
         self.__dict__.setdefault("_ends_short", []).append(short)
         return solution
 
-    def _event_short(self, model, t_start, before, end, p):
-        """The value (in its own unit: V, Li content, A) of the termination event nearest in time at the consistent end
-        state of an integration from ``t_start`` [s] an event ended, if every event was still more than rtol times
-        the integration's duration ahead there, else None. ``end`` and ``before`` are (time [s], state): the
-        consistent end state and the solution's point before it (its start when only output variables are kept),
-        ``p`` the inputs. Each event's value is made a time by the rate it fell at from ``before`` to ``end``; an
-        event at or past zero or not finite counts as reached; one not falling is never the nearest (going on does not
-        reach it), and an end where none falls counts as reached (solving again would not move it)."""
-        (t_before, y_before), (t_end, y_end) = before, end
+    def _event_short(self, model, start, before, end, p):
+        """The termination event nearest in time at the consistent end state of an integration an event ended, as
+        :class:`EventShort` (its value in its own unit: V, Li content, A; the charge still to pass to reach it as a
+        fraction of the charge the integration passed, and rtol), if that is more than rtol, else None. ``start``,
+        ``before`` and ``end`` are (time [s], state): the integration's start, the solution's point before the
+        consistent end state (the start when only output variables are kept) and that end state; ``p`` the inputs.
+        Each event's value is made a time by the rate it fell at from ``before`` to ``end``; an event at or past zero
+        or not finite counts as reached; one not falling is never the nearest (going on does not reach it), and an end
+        where none falls counts as reached (solving again would not move it). The time ahead is made a charge by the
+        mean current magnitude of that interval (the model's "Throughput capacity [A.h]" state) and judged against rtol
+        times the charge the integration passed (the step's capacity to the solver's relative tolerance; at a constant
+        current the time ahead against rtol times the duration, as before session 44). A model without that state, or an
+        integration that passed no charge, is judged in time: the time ahead against rtol times the duration."""
+        (t_start, y_start), (t_before, y_before), (t_end, y_end) = start, before, end
         if not t_end > t_before:
             return None
         values = [np.concatenate([np.ravel(np.asarray(f(t, y, p), dtype=float)) for f in event_functions(model)])
@@ -361,7 +369,22 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             return None
         ahead = np.where(fell > 0, values[1] * (t_end - t_before) / np.where(fell > 0, fell, 1.0), np.inf)
         nearest = int(np.argmin(ahead))
-        return float(values[1][nearest]) if ahead[nearest] > self.rtol * (t_end - t_start) else None
+        q_start, q_before, q_end = (self._throughput(model, y) for y in (y_start, y_before, y_end))
+        if None in (q_start, q_before, q_end) or q_end == q_start:  # (no charge state, or no charge passed)
+            short, basis = ahead[nearest] / (t_end - t_start), "duration"
+        else:
+            short, basis = abs(q_end - q_before) / (t_end - t_before) * ahead[nearest] / abs(q_end - q_start), "charge"
+        return EventShort(float(values[1][nearest]), float(short), self.rtol, basis) if short > self.rtol else None
+
+    #: the state whose change is the charge an integration passed (the integral of the current's magnitude; PyBaMM's
+    #: lithium-ion models' too)
+    THROUGHPUT = "Throughput capacity [A.h]"
+
+    def _throughput(self, model, y):
+        """The model's :attr:`THROUGHPUT` state at the state vector ``y``, scaled (in its scale: only differences
+        are read), or None if it has no such state."""
+        values = scaled_state_values(model, y, self.THROUGHPUT)
+        return None if values is None or values.size != 1 else float(values[0])
 
     def _consistent_algebraic_states(self, model, t, y, p):
         """The algebraic states solving the model's algebraic equations at time ``t`` [s] with the
@@ -410,7 +433,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                 continue
             outside = self._outside_bounds(model, solution, self.rtol, self._end_short(index))
             if outside is not None:
-                solutions[index] = self._solved_again(model, t_eval, inputs_list or [{}], index, t_interp, outside)
+                solutions[index] = self._solved_again(model, t_eval, inputs_list or [{}], index, t_interp, outside,
+                                                      solution)
         return solutions
 
     def _end_short(self, index):
@@ -418,10 +442,12 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         shorts = getattr(self, "_ends_short", [])
         return shorts[index] if index < len(shorts) else None
 
-    def _solved_again(self, model, t_eval, inputs_list, index, t_interp, outside):
-        """Input set ``index``'s integration over ``t_eval`` [s], which ended with ``outside``, solved again from
-        its start at :attr:`REFINED_RTOL` times rtol, with a :class:`StepRefinedWarning` (another if its end is
-        still outside)."""
+    def _solved_again(self, model, t_eval, inputs_list, index, t_interp, outside, first=None):
+        """Input set ``index``'s integration over ``t_eval`` [s], ``first``, which ended with ``outside``, solved again
+        from its start at :attr:`REFINED_RTOL` times rtol, with a :class:`StepRefinedWarning` (another if its end is
+        still outside). Of two integrations both short of their events the nearer (:meth:`_event_short`'s shortfall) is
+        kept if it is within :attr:`BOUNDED_STATES`, with one warning saying which: a solve at a tighter rtol can end
+        further off (a hold's current falling 10-fold in 3 ms)."""
         refined = type(self)(rtol=self.rtol * self.REFINED_RTOL, atol=self.atol, options=dict(idaklu_options(self)),
                              output_variables=self.output_variables)
         refined._refined = True
@@ -429,10 +455,17 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         what = f"{'a step' if self.experiment_inputs is not None else 'the integration'} from t = {t_eval[0]:.6g} s"
         if len(inputs_list) > 1:
             what += f" of input set {index} (of {len(inputs_list)})"
-        warnings.warn(StepRefinedWarning(f"{what} ended with {outside}; solved again at rtol {refined.rtol:g}", index),
-                      stacklevel=_users_stacklevel())
         solution = integrate_again(refined, model, t_eval, inputs_list, index, t_interp)
-        still = refined._outside_bounds(model, solution, refined.rtol, refined._end_short(0))
+        short, still_short = self._end_short(index), refined._end_short(0)
+        said = f"{what} ended with {outside}; solved again at rtol {refined.rtol:g}"
+        if (first is not None and short is not None and still_short is not None and still_short.short > short.short
+                and self._outside_bounds(model, first, self.rtol) is None):  # (the first within the model's bounds)
+            warnings.warn(StepRefinedWarning(f"{said} it ended further from its event ({still_short.short:.3g} of its "
+                                             f"{still_short.basis} short): the first integration is kept", index),
+                          stacklevel=_users_stacklevel())
+            return first
+        warnings.warn(StepRefinedWarning(said, index), stacklevel=_users_stacklevel())
+        still = refined._outside_bounds(model, solution, refined.rtol, still_short)
         if still is not None:
             warnings.warn(StepRefinedWarning(f"{what} solved again at rtol {refined.rtol:g} still ended with {still}",
                                              index), stacklevel=_users_stacklevel())
@@ -443,8 +476,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         times the bound plus the solver's atol times the state's scale), or, given ``short`` (:meth:`_event_short`), the
         event it ended on not reached at its consistent end state, as a phrase, or None."""
         if short is not None:
-            return (f"no event reached at its consistent end state (the nearest in time still {short:.4g} from zero in "
-                    "its own unit: an event located on IDA's interpolant of the algebraic states)")
+            return (f"no event reached at its consistent end state (the nearest in time still {short.value:.4g} from "
+                    f"zero in its own unit, {short.short:.3g} of the integration's {short.basis} short of it, against "
+                    f"rtol {short.tolerance:g}: an event located on IDA's interpolant of the algebraic states)")
         if getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
             return None
         y = np.asarray(solution.all_ys[-1], dtype=float)[:, -1]
@@ -477,6 +511,12 @@ class InputSetWarning(UserWarning):
     def __init__(self, message, input_set=0):
         super().__init__(message)
         setattr(self, INPUT_SET, input_set)
+
+
+class EventShort(collections.namedtuple("EventShort", "value short tolerance basis")):
+    """An integration's end short of its termination events (:meth:`ConsistentEventIDAKLUSolver._event_short`): the
+    nearest event's value in its own unit, how far short of it the end is as a fraction of the integration's
+    ``basis`` ("charge" or "duration") and the tolerance (rtol) that is judged against."""
 
 
 class StepRetriedWarning(UserWarning):

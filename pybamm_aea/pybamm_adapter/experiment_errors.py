@@ -29,7 +29,12 @@ starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a :class:`NotSt
 same note on a C-rate's basis (:func:`~pybamm_aea.models.experiment_checks.not_started_message`). A failure in the first
 step still raises (PyBaMM's behaviour), other models are left as PyBaMM runs them, and
 a step PyBaMM ends on a model event it was not given (``on_experiment_infeasible_event``, logged as a warning by
-PyBaMM) is not this module's. After every solve of such a model, with an experiment or without (``solve(t_eval)``,
+PyBaMM) is not this module's, but for a charge or discharge at a current with no voltage cut-off that ran onto the
+model's voltage window: its "Maximum/Minimum voltage [V]" event, or a failed step, gets the warning with what happened
+and what to type (:func:`~pybamm_aea.models.experiment_checks.uncut_step_note`; a pristine LMS cell's "Charge at 0.1C
+for 2 minutes" after as long a discharge: IDA_ERR_FAIL on the multi-phase host, PyBaMM's logged "Experiment is
+infeasible" at 3.80 V on the lever rule).
+After every solve of such a model, with an experiment or without (``solve(t_eval)``,
 each solution of a list of inputs: ``pybamm_aea.sweep``'s batched discharges), from the set's state, ``initial_soc``'s
 or a ``starting_solution``'s, it warns :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` when the mesh
 decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`).
@@ -153,9 +158,15 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
     def __init__(self):
         #: {name: value} of :data:`LOG_NAMES` at the step the solver failed on, or None
         self.failure = None
+        #: the cycle, step, step's text and PyBaMM's termination of a step a model event ended (PyBaMM's "Experiment is
+        #: infeasible"), or None
+        self.stopped = None
 
     def on_experiment_error(self, logs):
         self.failure = {name: logs[name] for name in LOG_NAMES}
+
+    def on_experiment_infeasible_event(self, logs):
+        self.stopped = {name: logs.get(name) for name in (*LOG_NAMES[:3], "termination")}
 
 
 def failed_step_message(failure, experiment, solution):
@@ -173,6 +184,35 @@ def failed_step_message(failure, experiment, solution):
             f"{step} of the experiment's {len(experiment.steps)}: the returned solution holds the {step - 1} "
             f"step{'s' * (step != 2)} before it, in {held} of the experiment's {len(lengths)} cycle{'s' * (len(lengths) != 1)}{cut}; PyBaMM "
             "logs the error and returns the steps that ran")
+
+
+#: the ends of PyBaMM's termination text of the model's voltage-window events
+WINDOW_EVENTS = ("Maximum voltage [V]", "Minimum voltage [V]")
+#: the prefix of IDA's return flags in the solver's error text (IDA_ERR_FAIL, IDA_CONV_FAIL ...: IDA failed integrating)
+IDA_FAILED = "IDA_"
+#: the model's variable of the host's Li content the note on a step with no voltage cut-off reads
+LI_CONTENT = "Average cathode Li content"
+
+
+def _uncut_step_note(simulation, logs, solution, failed):
+    """:func:`~pybamm_aea.models.experiment_checks.uncut_step_note` for the experiment step of ``logs`` (PyBaMM's
+    callback logs: cycle and step number) of ``simulation``, with the host's Li content at its start read off
+    ``solution`` (its last point if the step ``failed`` and the solution holds the steps before it, else the first
+    point of its last step), or None."""
+    from ..models.experiment_checks import uncut_step_note
+
+    lengths = list(simulation.experiment.cycle_lengths)
+    offset = logs["cycle number"][1] - len(lengths)  # the cycles of a starting solution
+    index = sum(lengths[:logs["cycle number"][0] - offset - 1]) + logs["step number"][0] - 1
+    if not 0 <= index < len(simulation.experiment.steps):
+        return None
+    try:
+        li_content = float(solution[LI_CONTENT].entries[-1] if failed
+                           else solution.cycles[-1].steps[-1][LI_CONTENT].entries[0])
+    except (KeyError, IndexError, AttributeError, TypeError):  # (no such variable or step kept: the note without it)
+        li_content = None
+    return uncut_step_note(simulation.experiment.steps[index], simulation.parameter_values, li_content,
+                           reached=not failed)
 
 
 class NotStartedSolution(pybamm.EmptySolution):
@@ -296,11 +336,21 @@ def _warn_failed_step(pybamm_method):
                 setattr(self, SOLUTION, solution)
             return solution
         _warn_mesh_decided(self, solution)  # (its cycles begin with a starting solution's)
-        if recorder.failure is not None:
-            from ..models.experiment_checks import ExperimentStepFailedWarning
+        from ..models.experiment_checks import ExperimentStepFailedWarning
 
-            warnings.warn(failed_step_message(recorder.failure, self.experiment, solution),
-                          ExperimentStepFailedWarning, stacklevel=2)
+        if recorder.failure is not None:
+            # (IDA failing as it integrated; a refusal before it, e.g. a step starting outside the window, says why)
+            note = (_uncut_step_note(self, recorder.failure, solution, failed=True)
+                    if IDA_FAILED in str(recorder.failure["error"]) else None)
+            message = failed_step_message(recorder.failure, self.experiment, solution)
+            warnings.warn(f"{message}. {note}" if note else message, ExperimentStepFailedWarning, stacklevel=2)
+        elif recorder.stopped is not None and str(recorder.stopped["termination"]).endswith(WINDOW_EVENTS):
+            stopped = recorder.stopped
+            note = _uncut_step_note(self, stopped, solution, failed=False)
+            if note:  # (PyBaMM logged "Experiment is infeasible" only)
+                why = f"the model's event '{stopped['termination']}' during '{stopped['step operating conditions']}'"
+                warnings.warn(f"the experiment {stopped_text(stopped['cycle number'], stopped['step number'], why)}. "
+                              f"{note}", ExperimentStepFailedWarning, stacklevel=2)
         return solution
 
     solve._pybamm_aea_step_error = True

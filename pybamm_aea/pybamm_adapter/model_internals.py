@@ -97,6 +97,16 @@ def state_values(model, y, name):
     return float(var.reference.evaluate()) + float(var.scale.evaluate()) * scaled
 
 
+def scaled_state_values(model, y, name):
+    """The values of the state variable called ``name`` in a discretised ``model``'s state vector ``y`` (one point) as
+    PyBaMM keeps them, scaled (no ``reference`` or ``scale`` applied: those may be inputs); None if no such state."""
+    var, slices = _state_variable(model, name)
+    if var is None:
+        return None
+    y = np.asarray(y, dtype=float)
+    return np.concatenate([y[s] for s in slices])
+
+
 def state_scale(model, name):
     """The scale of the state variable called ``name`` of a discretised ``model`` (PyBaMM 26.10's
     ``Variable.scale``); None if the model has no such state."""
