@@ -37,17 +37,7 @@ area the reaction runs on: the core's s^2 = (1 - z)^(2/3) at the full end as the
 z^(2/3) at the empty end, each regularised over the same END_REG into a linear end,
 (1 - z) / ((1 - z)^2 + END_REG)^(1/6), so that it is 0 at the end itself (a full hybrid at rest
 at its lower cut-off, initial_soc=0, stays at rest) and of finite slope, and a round-off step
-past the end reverses the rate and is driven back. The shell the Li crosses to the core, s (1 - s) in the
-lithiation law, is continued over the same last 1e-3 of the domain (SHELL_END: y = 1 - z replaced there by
-y + (SHELL_END - y)^3 / (3 SHELL_END^2), equal to y with its first two derivatives at SHELL_END and at least
-SHELL_END / 3), so the shell-limited rate is linear in 1 - z at the full end too: with the raw cube root it went as
-(1 - z)^(2/3) down to 1 - z ~ (tau_int / tau_shell)^3 ~ 2e-13 (S-LMS), a kink below the solver's
-absolute tolerance on z (1e-9), and a domain that fills, as S-LMS's do with both dispersed kinetics factors
-1e6, failed in IDA late in the discharge ("Error test failures occurred too many times during one step", t =
-36000 s of 0.1C; now it ends on the 1.0 V cut-off at 631.19 mA.h/g, the sulfur full). No domain of the sets' runs
-that end short of full is touched (S-LMS at 0.1C: z <= 0.82; its first discharge 510.18911526 mA.h/g to the bit),
-and LTO-LMS, interface-limited (k_int tau_shell 0.083 against S-LMS's 1.7e4), moves by 1e-6 (130.62172 -> 130.62186 mA.h/g on its
-2nd 0.1C discharge; measured 2026-12-05). U_D's logarithm is written
+past the end reverses the rate and is driven back. U_D's logarithm is written
 asinh((1 - z) / d) - asinh(z / d), d = OCP_REG = 1e-9 (equal to ln((1 - z) / z) within (d / z)^2
 on [d, 1 - d]): finite at the ends but, unlike a clipped log, falling on past them, so U_D is
 smooth and monotonic in z and a domain pushed past full meets a driving force that grows with
@@ -76,9 +66,6 @@ class DispersedConversion(AEASubModel):
     #: regularisation of the product's area factor near z = 0 and of the core's near z = 1 (see
     #: get_coupled_variables and the module docstring)
     END_REG = 1e-6
-    #: the core's remaining volume 1 - z below which the shell's thickness factor is continued smoothly (see
-    #: get_coupled_variables and the module docstring): END_REG's scale, the last 1e-3 of a domain
-    SHELL_END = 1e-3
     #: lithiation (and 1 - lithiation) below which U_D's log term is regularised (numerical: the
     #: former floor of its argument, (1 - z + 1e-9) / (z + 1e-9), by which it is written)
     OCP_REG = 1e-9
@@ -141,12 +128,7 @@ class DispersedConversion(AEASubModel):
         # k_int = 1 / tau_int, so k_int = 0 switches the material off). One rate law through
         # equilibrium: the area factor passes from the lithiation law's to the delithiation
         # law's over -Phi ~ SWITCH_WIDTH on the delithiation side
-        # the shell's thickness factor s (1 - s) on the core's remaining volume continued over the last SHELL_END of the
-        # domain as y + (SHELL_END - y)^3 / (3 SHELL_END^2), C2 at SHELL_END and >= SHELL_END / 3 (module docstring):
-        # y itself, to the bit, above it
-        y_shell = y + pybamm.maximum(self.SHELL_END - y, 0) ** 3 / (3 * self.SHELL_END**2)
-        s_shell = (pybamm.minimum(y_shell, 1) + 1e-12) ** (1 / 3)
-        lithiation_area = core_area / (1 + k_int * tau_shell * s_shell * (1 - s_shell))
+        lithiation_area = core_area / (1 + k_int * tau_shell * s * (1 - s))
         Phi_neg = pybamm.maximum(-Phi, 0)
         area = lithiation_area + (product_area - lithiation_area) * pybamm.tanh(Phi_neg / self.SWITCH_WIDTH)
         # the reaction's own rate: the Li each domain in contact takes up (or gives up), and with it
