@@ -96,7 +96,7 @@ NO_ENERGY = ('this model does not integrate "Discharge energy [W.h]" (a PyBaMM m
 #: the routes to what a discharge delivered (:func:`delivered`), named as :func:`pybamm_aea.cycling.cycle_summary`'s
 #: ``energy_source``
 ROUTES = ("kernel", "states")
-#: the route of a discharge whose time series is in memory (:func:`delivered`'s docstring has the measurement)
+#: the route of a discharge whose time series is in memory (docs/known_limits.rst has the measurement)
 DEFAULT_ROUTE = "kernel"
 
 

@@ -272,7 +272,7 @@ def test_a_discharge_returned_on_too_few_points_is_said_to_be_coarse():
     coarse = _lms_discharge("1 hour")
     with pytest.warns(readout.CoarseDischargeWarning, match=r"its 11 returned points") as record:
         readout.discharge_steps(coarse)
-    assert len(record) == 1
+    assert len(record) == 1 and record[0].filename == __file__  # the caller's line, not readout's
     with warnings.catch_warnings():
         warnings.simplefilter("error", readout.CoarseDischargeWarning)
         readout.discharge_steps(_lms_discharge())
