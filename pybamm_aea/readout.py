@@ -130,9 +130,10 @@ def delivered(step, energy="vs Li", route=DEFAULT_ROUTE):
       intervals of discharge current): what ``cycle_summary`` computes of a kept cycle, so the two agree to
       round-off. Needs "Current [A]" and "Voltage [V]" (and on Li-In :data:`ANODE_OCP`) in the solution.
     - "states": the change over the step of the model's integrated states, "Discharge capacity [A.h]" and
-      :data:`DISCHARGE_ENERGY_VS_LI` (else "Discharge energy [W.h]"), as ``cycle_summary`` reads a cycle not kept.
-      A ValueError for a model that does not integrate the energy (PyBaMM's models without their option
-      ``"calculate discharge energy": "true"``, :func:`integrates_energy`).
+      :data:`DISCHARGE_ENERGY_VS_LI` (on a model without it, PyBaMM's, "Discharge energy [W.h]"), as
+      ``cycle_summary`` reads a cycle not kept. A ValueError for a model that does not integrate the energy
+      (PyBaMM's models without their option ``"calculate discharge energy": "true"``, :func:`integrates_energy`) and
+      for a solve that did not return the variables (the solver's ``output_variables``), naming them.
 
     Why "kernel" is the default, its accuracy against the states and the solver's points (measured): docs/known_limits.rst,
     "Discharge energy from the model's state". Its error grows as the returned points thin out (a 1-hour period,
