@@ -36,11 +36,9 @@ says which rows came from the kernel.
 
 *Accuracy.* Capacities agree between the two routes to round-off (constant-current steps). Energies
 need not: PyBaMM integrates "Discharge energy [W.h]" and "Throughput energy [W.h]" as ODE states under
-the solver's absolute tolerance (IDAKLU's default atol 1e-6, against ~2e-4 W.h per cycle for the paper's
-0.785 cm2 cell). Measured on the LMS cell at 0.1C with IDAKLU's defaults (rtol 1e-4, atol 1e-6): the
-kernel's trapezoidal energy of the returned voltage curve was 0.9 % and the energy states 2.4 % below the
-converged value (rtol 1e-8, atol 1e-10, where kernel and states agree to 1e-6); at rtol 1e-8 with the
-default atol the kernel was exact and the states 0.16 % low. Hence ``energy_source`` (see
+the solver's tolerance, and the kernel's trapezoid is as good as the returned points are dense: the two
+differ by 0.03-0.1 % at the model's default tolerances (measured: docs/known_limits.rst, "Discharge energy
+from the model's state"). Hence ``energy_source`` (see
 :func:`cycle_summary`): by default a table with unsaved cycles takes every cycle's energy from the states,
 so that its rows are consistent with each other; tighten the solver's tolerances when energies matter.
 """
@@ -743,14 +741,14 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         "Total overpotential [V]" variable, else "jump".
     energy_source : {"auto", "kernel", "states"}
         Where the discharge/charge energies come from (capacities are the same either way): the routes of
-        :func:`pybamm_aea.readout.delivered`, the one definition of what a discharge delivered (its docstring
+        :func:`pybamm_aea.readout.delivered`, the one definition of what a discharge delivered (docs/known_limits.rst
         has the measurement behind "kernel" as the default). "kernel": the compiled kernel on the cycle's time
         series where it was saved (a kept cycle's discharge agrees with ``delivered``'s to round-off), PyBaMM's
         integrated energy states (first/last state of the cycle) elsewhere. "states": the integrated states for
         every cycle (experiment solutions only). "auto": "kernel" when every cycle's time series is there
         (or there is no experiment), else "states", so that one table does not mix the two sources
-        (they differ by the solver's error on the energy states, ~1-2 % with IDAKLU's default
-        tolerances for the paper's cell: a saw-tooth in Wh/kg vs cycle otherwise). See the module
+        (they differ by 0.03-0.1 % at the model's default tolerances: a saw-tooth in Wh/kg vs cycle
+        otherwise). See the module
         docstring, "Accuracy". A PyBaMM model without its option ``"calculate discharge energy": "true"``
         integrates no energy: "auto" is then "kernel", the cycles not kept have NaN energies (a UserWarning
         names them) and "states" is a ValueError.

@@ -33,7 +33,8 @@ __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMET
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "ROUTES", "DEFAULT_ROUTE", "is_skipped",
            "iter_steps", "delivered", "discharge_steps", "voltage_vs_li",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
-           "step_table", "experiment_cycle_numbers", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning"]
+           "step_table", "experiment_cycle_numbers", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning",
+           "CoarseDischargeWarning", "COARSE_TOLERANCE"]
 
 ESC = "Electrode specific capacity [mA.h.g-1]"
 GRAVIMETRIC = "Electrode gravimetric energy [W.h.kg-1]"
@@ -95,7 +96,7 @@ NO_ENERGY = ('this model does not integrate "Discharge energy [W.h]" (a PyBaMM m
 #: the routes to what a discharge delivered (:func:`delivered`), named as :func:`pybamm_aea.cycling.cycle_summary`'s
 #: ``energy_source``
 ROUTES = ("kernel", "states")
-#: the route of a discharge whose time series is in memory (:func:`delivered`'s docstring has the measurement)
+#: the route of a discharge whose time series is in memory (docs/known_limits.rst has the measurement)
 DEFAULT_ROUTE = "kernel"
 
 
@@ -129,27 +130,51 @@ def delivered(step, energy="vs Li", route=DEFAULT_ROUTE):
       intervals of discharge current): what ``cycle_summary`` computes of a kept cycle, so the two agree to
       round-off. Needs "Current [A]" and "Voltage [V]" (and on Li-In :data:`ANODE_OCP`) in the solution.
     - "states": the change over the step of the model's integrated states, "Discharge capacity [A.h]" and
-      :data:`DISCHARGE_ENERGY_VS_LI` (else "Discharge energy [W.h]"), as ``cycle_summary`` reads a cycle not kept.
-      A ValueError for a model that does not integrate the energy (PyBaMM's models without their option
-      ``"calculate discharge energy": "true"``, :func:`integrates_energy`).
+      :data:`DISCHARGE_ENERGY_VS_LI` (on a model without it, PyBaMM's, "Discharge energy [W.h]"), as
+      ``cycle_summary`` reads a cycle not kept. A ValueError for a model that does not integrate the energy
+      (PyBaMM's models without their option ``"calculate discharge energy": "true"``, :func:`integrates_energy`) and
+      for a solve that did not return the variables (the solver's ``output_variables``), naming them.
 
-    Why "kernel" is the default for a discharge whose points are in memory: the solver integrates the energy state to
-    its tolerance, the returned points carry the voltage to the same tolerance, and the trapezoid's own error is
-    second order in the solver's steps. Measured 2026-12-05, the first 0.1C discharge of a ``pybamm.Experiment`` on
-    the model's default solver against the same at rtol 1e-8, atol 1e-10 (where the two routes agree to 1.6e-7 on
-    LMS), energy error kernel / states: LMS +5.4e-6 / -2.7e-4 (1807 points), S-LMS -9.2e-5 / -9.8e-4, TiS2 -5.0e-4 /
-    -7.5e-4 (85 points); the capacities of the routes within 3.4e-12 of each other (a constant current).
-    docs/known_limits.rst, "Discharge energy from the model's state", has the states' bias over 15 cycles.
+    Why "kernel" is the default, its accuracy against the states and the solver's points (measured): docs/known_limits.rst,
+    "Discharge energy from the model's state". Its error grows as the returned points thin out (a 1-hour period,
+    a short ``t_interp``): where the model's energy state is returned, the two routes are compared (one subtraction)
+    and a :class:`CoarseDischargeWarning` names the points past :data:`COARSE_TOLERANCE`.
     """
+    q, e, coarse = _delivered(step, energy, route)
+    if coarse:
+        warnings.warn(coarse, CoarseDischargeWarning, stacklevel=2)
+    return q, e
+
+
+#: the relative difference of :func:`delivered`'s routes past which the kernel's trapezoid is too coarse
+#: (:class:`CoarseDischargeWarning`). Measured 2026-12-05 (0.1C to 1.8 V, rtol 1e-8 reference): the routes differ
+#: 9e-4 on S-LMS with the solver's adaptive points and 7e-4 on LMS at a 10-minute period (both routes within 5e-4 of
+#: the reference there), 4e-3 on LMS at a 1-hour period (11 points: kernel -4.4e-3, states -2.7e-4)
+COARSE_TOLERANCE = 2e-3
+
+
+def _states(step, energy):
+    """The states route's (capacity, energy) of one step on the ``energy`` basis (see :func:`delivered`)."""
+    model = step.all_models[0]
+    if not _model_integrates_energy(model):
+        raise ValueError(f'route="states" needs a model that integrates the energy: {NO_ENERGY}; use route="kernel"')
+    # the first of the basis' variables the model has: a later one only where the model lacks the first
+    name = next(n for n in _ENERGY_BASES[energy] if n in model.variables)
+    missing = [n for n in ("Discharge capacity [A.h]", name) if not gives(step, n)]
+    if missing:
+        raise ValueError(f'route="states" reads {missing}, which the solve did not return (the solver\'s '
+                         'output_variables): add them to output_variables, or use route="kernel"')
+    Q, E = step["Discharge capacity [A.h]"].entries, step[name].entries
+    return float(Q[-1] - Q[0]), float(E[-1] - E[0])
+
+
+def _delivered(step, energy, route):
+    """:func:`delivered`'s (capacity, energy) and, on the kernel route, the :class:`CoarseDischargeWarning`'s message
+    where the states disagree past :data:`COARSE_TOLERANCE` (else None)."""
     _check_basis(energy)
     _check_route(route)
     if route == "states":
-        names = [n for n in _ENERGY_BASES[energy] if gives(step, n)]
-        if not names or not integrates_energy(step):
-            raise ValueError(f'route="states" needs a model that integrates the energy: {NO_ENERGY}; use '
-                             'route="kernel"')
-        Q, E = step["Discharge capacity [A.h]"].entries, step[names[0]].entries
-        return float(Q[-1] - Q[0]), float(E[-1] - E[0])
+        return (*_states(step, energy), None)
     from .kernels import cycle_summaries
 
     # a model with an anode OCP needs it (a solve that did not return it is refused, not taken as Li metal)
@@ -163,7 +188,17 @@ def delivered(step, energy="vs Li", route=DEFAULT_ROUTE):
     v_li = voltage_vs_li(v, anode[0]) if anode else v
     res = cycle_summaries(np.asarray(step.t, dtype=float), i, v, voltage_vs_li=None if v_li is v else v_li)
     key = DISCHARGE_ENERGY_VS_LI if v_li is not v else "Discharge energy [W.h]"
-    return float(np.sum(res["Discharge capacity [A.h]"])), float(np.sum(res[key]))
+    q, e = float(np.sum(res["Discharge capacity [A.h]"])), float(np.sum(res[key]))
+    try:
+        e_states = _states(step, energy)[1]
+    except ValueError:  # no states to compare with (not integrated, not returned): the trapezoid as it is
+        return q, e, None
+    if not abs(e - e_states) > COARSE_TOLERANCE * abs(e_states):
+        return q, e, None
+    return q, e, (f"the discharge's energy by the trapezoid over its {len(step.t)} returned points, {e:.6g} W.h, "
+                  f"differs by {(e - e_states) / e_states:+.1e} from the model's integrated state ({e_states:.6g} "
+                  f"W.h), past {COARSE_TOLERANCE:g}: the points are too few; ask for route=\"states\", or solve "
+                  "with a finer period (or t_interp)")
 
 
 def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
@@ -188,21 +223,30 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
         warnings.warn(f"cycles {_ranges(missing)} were not kept (save_at_cycles): their discharges are not listed; "
                       "pybamm_aea.cycling.cycle_summary reads them from PyBaMM's stored states",
                       CyclesNotKeptWarning, stacklevel=2)
-    out = []
+    out, coarse = [], []
     for _, _, step in iter_steps(solution):
         Q = np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
         dq = Q[-1] - Q[0] if Q.size > 1 else 0.0
         # a discharge passes charge: rests and charges do not (1e-9 of the step's own scale: solver noise)
         if not dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):
             continue
-        q, e = delivered(step, energy, route)
+        q, e, note = _delivered(step, energy, route)
+        coarse += [note] if note else []
         V = np.ascontiguousarray(step["Voltage [V]"].entries, dtype=float) if arrays else None
         out.append((q, e, Q - Q[0] if arrays else None, V))
+    if coarse:  # once per call (long cycling has many steps)
+        more = f"{len(coarse)} of the {len(out)} discharges are so coarse; the first: " if len(coarse) > 1 else ""
+        warnings.warn(more + coarse[0], CoarseDischargeWarning, stacklevel=2)
     return out
 
 
 class RetentionUndefinedWarning(UserWarning):
     """Capacity retention asked of a run without a discharge after the reference one."""
+
+
+class CoarseDischargeWarning(UserWarning):
+    """A discharge's energy by the trapezoid over its returned points far from the model's integrated state: the
+    solve returned too few points (:data:`COARSE_TOLERANCE`)."""
 
 
 class CyclesNotKeptWarning(UserWarning):
@@ -426,6 +470,12 @@ def gives(solution, name):
 #: the option under which PyBaMM's own models integrate "Discharge energy [W.h]" (:func:`integrates_energy`), given to
 #: them wherever the library builds one (the CLI's --model, the conventional and composite cells)
 ENERGY_OPTIONS = {"calculate discharge energy": "true"}
+
+
+def _model_integrates_energy(model):
+    """:func:`integrates_energy` of a model, whatever its solve returned."""
+    options = getattr(model, "options", None) or {}
+    return "Discharge energy [W.h]" in model.variables and options.get("calculate discharge energy", "true") == "true"
 
 
 def integrates_energy(solution):

@@ -153,11 +153,7 @@ def test_an_anode_limited_cells_energy_density_warns_once():
 
 def test_a_stack_around_another_cathode_keeps_its_layers_and_its_record():
     """Cell.with_cathode puts another cathode at another loading in the same stack (a sweep's point), which
-    stack_record describes without its cathode; cell_preset_names.NAMES are the presets, in order."""
-    from pybamm_aea import cell_preset_names
-    from pybamm_aea.energy import CELL_PRESETS
-
-    assert tuple(CELL_PRESETS) == cell_preset_names.NAMES
+    stack_record describes without its cathode."""
     slms = paper.slms_practical_electrode()
     mine = Cell(slms, loading_mg_cm2=1.0, separators=[SeparatorLayer("Sulfide SE", thickness_um=30.0)],
                 anode=LiInAnode(20.0, 10.0), collectors=[CurrentCollector("Stainless steel", 10.0)], name="mine")
@@ -186,8 +182,23 @@ def test_a_practical_target_stack_by_hand_from_the_papers_table_s9():
     cathode_um = loading / (4.78 * (1 - 0.11)) * 10.0
     mass = loading + 30 * 1.92 / 10 + 20 * 0.534 / 10 + 10 * 2.70 / 10 + 10 * 8.96 / 10
     thickness = cathode_um + 30 + 20 + 10 + 10
-    assert (loading, cathode_um, mass, thickness) == pytest.approx((32.894737, 77.3230, 51.382737, 147.3230), rel=1e-6)
+    cathode = cell.layers[0]  # the cell's own layers against the engineer's
+    assert (cathode.areal_mass_mg_cm2, cathode.thickness_um) == pytest.approx((loading, cathode_um), rel=1e-6)
+    assert (cell.areal_mass, cell.thickness) == pytest.approx((51.382737, 147.3230), rel=1e-6)
     e = cell.energy_density()
     assert (e.gravimetric, e.volumetric) == pytest.approx((3.0 * 2.05 / mass * 1e3, 3.0 * 2.05 / thickness * 1e4),
                                                           rel=1e-12)
     assert (e.gravimetric, e.volumetric) == pytest.approx((119.690, 417.450), abs=1e-3)
+
+
+def test_a_stack_without_a_name_is_named_so_in_messages():
+    """stack_label of an unnamed Cell printed "Cell(None)" in the sweep's and cycle_summary's errors."""
+    from pybamm_aea.energy.cell import stack_label
+
+    def stack(**name):
+        return Cell(paper.slms_practical_electrode(), loading_mg_cm2=1.0, anode=LiInAnode(20.0, 10.0), **name)
+
+    assert stack().name is None
+    assert stack_label(stack()) == "Cell (no name)"
+    assert stack_label(stack(name="mine")) == "Cell('mine')"
+    assert stack_label("practical target") == "'practical target'"

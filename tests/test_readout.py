@@ -253,3 +253,48 @@ def test_a_discharge_energy_basis_not_known_is_named_with_the_close_one():
     """discharge_steps(energy=) is "vs Li" (the electrode columns') or "cell" (the sweep's cell columns')."""
     with pytest.raises(ValueError, match=r"energy must be one of \['vs Li', 'cell'\], got 'Cell'; did you mean \['cell'\]"):
         readout.discharge_steps(None, energy="Cell")
+
+
+def _lms_discharge(period=None, model=None, **solver_options):
+    import pybamm
+
+    model = model or AEA({})
+    step = "Discharge at 0.1C until 1.8 V" + (f" ({period} period)" if period else "")
+    sim = pybamm.Simulation(model, parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment([step]), solver=model.default_solver_with(**solver_options))
+    return sim.solve()
+
+
+@pytest.mark.slow
+def test_a_discharge_returned_on_too_few_points_is_said_to_be_coarse():
+    """A 1-hour period returns 11 points of a 10-hour discharge: the trapezoid's energy is 4.4e-3 low (the states'
+    2.7e-4), a CoarseDischargeWarning naming the points, once per discharge_steps; the adaptive points none."""
+    coarse = _lms_discharge("1 hour")
+    with pytest.warns(readout.CoarseDischargeWarning, match=r"its 11 returned points") as record:
+        readout.discharge_steps(coarse)
+    assert len(record) == 1 and record[0].filename == __file__  # the caller's line, not readout's
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", readout.CoarseDischargeWarning)
+        readout.discharge_steps(_lms_discharge())
+
+
+@pytest.mark.slow
+def test_the_states_route_takes_the_cells_energy_only_where_the_model_has_no_other():
+    """A Li-In solve that did not return "Discharge energy vs Li [W.h]" was read as the cell's energy, 0.62 V x Q
+    low (mean 1.4905 V against 2.1105 V): refused, naming the variable; a solve without the energy at all was said
+    to be of a model that does not integrate it."""
+    import pybamm
+
+    model = AEA({"anode": "Li-In", "host thermodynamics": "lever rule"})
+    solver = model.default_solver_with(output_variables=["Discharge capacity [A.h]", "Discharge energy [W.h]"])
+    sol = pybamm.Simulation(model, solver=solver).solve([0, 40000])
+    with pytest.raises(ValueError, match=r"Discharge energy vs Li \[W\.h\].*did not return.*output_variables"):
+        readout.delivered(sol, route="states")
+    q, e = readout.delivered(sol, energy="cell", route="states")
+    assert 1.45 < e / q < 1.53  # the cell's own, as asked
+    model = AEA({"host thermodynamics": "lever rule"})
+    sol = pybamm.Simulation(model, solver=model.default_solver_with(
+        output_variables=["Discharge capacity [A.h]", "Voltage [V]"])).solve([0, 40000])
+    with pytest.raises(ValueError, match=r"did not return.*add them to output_variables") as info:
+        readout.delivered(sol, route="states")
+    assert "does not integrate" not in str(info.value)

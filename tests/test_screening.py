@@ -359,10 +359,10 @@ def test_the_li_in_anode_is_screened_in_its_own_window_and_against_li():
 
 
 def test_a_points_energy_is_the_models_own_discharge_energy():
-    """The screen's Wh/kg is what the model says the step delivered ("Discharge energy vs Li [W.h]"), per gram
-    of the electrode as made: the same cell through pybamm.Simulation agrees within the multi-phase host's
-    tolerance (rtol 1e-4: the energy state moves by up to 4e-4 with the output times; the capacity, I t, by
-    3e-10). Catches the screen dividing by another mass, converting another unit or integrating another
+    """The screen's Wh/kg is what the step delivered (readout.delivered: the trapezoid over its returned points,
+    against Li), per gram of the electrode as made: the model's own "Discharge energy vs Li [W.h]" state of the
+    same cell through pybamm.Simulation agrees within the multi-phase host's tolerance (the routes differ by
+    3-4e-4 at rtol 1e-4; the capacity, I t, by 3e-10). Catches the screen dividing by another mass, converting another unit or integrating another
     voltage (the Li-In anode's basis: the test above)."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     loading = values["Cathode loading [kg.m-2]"]

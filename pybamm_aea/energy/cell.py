@@ -484,8 +484,10 @@ def check_stack(cell, argument="cell"):
 
 
 def stack_label(cell):
-    """How messages name a stack: a preset's name, or "Cell 'its name'"."""
-    return repr(cell) if isinstance(cell, str) else f"Cell({cell.name!r})"
+    """How messages name a stack: a preset's name, "Cell('its name')", or "Cell (no name)"."""
+    if isinstance(cell, str):
+        return repr(cell)
+    return "Cell (no name)" if getattr(cell, "name", None) is None else f"Cell({cell.name!r})"
 
 
 def stack_around(cell, cathode, loading_mg_cm2):

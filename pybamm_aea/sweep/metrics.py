@@ -67,10 +67,10 @@ def _lithiation_ratios(parameter_set, fraction, porosity):
 
 
 def fill_cell(metrics, config, cell_energy_Wh, mass_g, porosity, fraction, loading):
-    """The cell columns (``config.cell``, a preset name; nothing without one) of a discharge that delivered
-    ``cell_energy_Wh`` [W.h] (the cell's own, as :func:`pybamm_aea.cycling.cycle_summary`'s) from an electrode of
-    ``mass_g`` [g] at ``loading`` [kg.m-2]: :func:`pybamm_aea.cycling.cell_energy` of the preset built around the
-    point's cathode at that loading."""
+    """The cell columns (``config.cell``, a preset name or a :class:`pybamm_aea.energy.Cell`; nothing without one)
+    of a discharge that delivered ``cell_energy_Wh`` [W.h] (the cell's own, as
+    :func:`pybamm_aea.cycling.cycle_summary`'s) from an electrode of ``mass_g`` [g] at ``loading`` [kg.m-2]:
+    :func:`pybamm_aea.cycling.cell_energy` of that stack built around the point's cathode at that loading."""
     if config.cell is None:
         return
     from pybamm_aea.cycling import cell_energy
