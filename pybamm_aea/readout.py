@@ -189,6 +189,8 @@ def _delivered(step, energy, route):
     res = cycle_summaries(np.asarray(step.t, dtype=float), i, v, voltage_vs_li=None if v_li is v else v_li)
     key = DISCHARGE_ENERGY_VS_LI if v_li is not v else "Discharge energy [W.h]"
     q, e = float(np.sum(res["Discharge capacity [A.h]"])), float(np.sum(res[key]))
+    if not (i >= 0).all():  # (a charge, or a current of both signs: the kernel's discharge intervals only, the
+        return q, e, None   # states the net: not the same quantity, so nothing to compare)
     try:
         e_states = _states(step, energy)[1]
     except ValueError:  # no states to compare with (not integrated, not returned): the trapezoid as it is

@@ -446,7 +446,7 @@ def test_the_formed_trough_threshold_follows_the_mesh():
     model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
     nucleating = [2.6, 2.5, 2.3, 2.35, 2.4, 2.2, 2.0]  # its trough 100/3 s in, recovering by 0.1 V
     at = math.sqrt(100 / 3)  # [s^0.5]
-    assert FORMED_POLARISATION_RATES[20] == FORMED_POLARISATION_RATE == 0.0112
+    assert FORMED_POLARISATION_RATES[20] == FORMED_POLARISATION_RATE  # (one threshold for 20 cells, one name for it)
     assert 0.0141 < FORMED_POLARISATION_RATES[40] < 0.0149 and FORMED_POLARISATION_RATES[80] > FORMED_POLARISATION_RATES[40]
     for cells, measured in ((20, 20), (40, 40), (60, 40), (80, 80), (120, 80)):
         threshold = FORMED_POLARISATION_RATES[measured]

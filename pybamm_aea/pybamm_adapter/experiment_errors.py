@@ -81,13 +81,17 @@ STEP_MODELS = "steps_to_built_models"
 SOLUTION = "_solution"
 #: the keys of PyBaMM's callback ``logs`` the recorder reads at ``on_experiment_error``
 LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error")
+#: the callback PyBaMM calls when a model event it was not given ends a step ("Experiment is infeasible"), and the
+#: ``logs`` key it reads there with the event's name
+INFEASIBLE_EVENT, TERMINATION = "on_experiment_infeasible_event", "termination"
 
 
 def check(simulation_class=None):
     """ImportError naming the PyBaMM version unless every PyBaMM name and text this patch relies on is there:
     ``Simulation.solve``'s parameters (:data:`CALLBACKS`, :data:`SAVE_AT_CYCLES`, :data:`STARTING_SOLUTION`,
-    :data:`INITIAL_SOC`, ``inputs``), the ``logs`` keys it sets (:data:`LOG_NAMES`) and its ``on_experiment_error``
-    call; the simulation's ``experiment``, ``model``, ``parameter_values``, ``var_pts`` and :data:`STEP_MODELS`;
+    :data:`INITIAL_SOC`, ``inputs``), the ``logs`` keys it sets (:data:`LOG_NAMES`, :data:`TERMINATION`) and its
+    ``on_experiment_error`` and :data:`INFEASIBLE_EVENT` calls; the simulation's ``experiment``, ``model``,
+    ``parameter_values``, ``var_pts`` and :data:`STEP_MODELS`;
     the private :data:`SOLUTION`, which ``solve`` sets and the ``solution`` property returns; and the text of
     PyBaMM's SolverError for steps that all start past their cut-offs (:data:`ALL_STEPS_INFEASIBLE`, among the string
     literals of the simulation's classes)."""
@@ -100,8 +104,9 @@ def check(simulation_class=None):
             missing.append(f"Simulation.{METHOD}({name}=...)")
     source = inspect.getsource(method) if callable(method) else ""  # the method only: the class takes ~0.1 s
     missing += [f'logs["{name}"]' for name in LOG_NAMES if not re.search(rf'logs\["{name}"\]\s*=', source)]
-    if "on_experiment_error" not in source:
-        missing.append("callbacks.on_experiment_error")
+    if not re.search(rf'logs\["{TERMINATION}"\]\s*=', source):
+        missing.append(f'logs["{TERMINATION}"]')
+    missing += [f"callbacks.{name}" for name in ("on_experiment_error", INFEASIBLE_EVENT) if name not in source]
     missing += [f"Simulation.{name}" for name in ("experiment", "model") if not hasattr(simulation_class, name)
                 and not re.search(rf"self\.{name}\b", source)]
     strings, assigned = _class_literals(simulation_class)
@@ -166,7 +171,7 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
         self.failure = {name: logs[name] for name in LOG_NAMES}
 
     def on_experiment_infeasible_event(self, logs):
-        self.stopped = {name: logs.get(name) for name in (*LOG_NAMES[:3], "termination")}
+        self.stopped = {name: logs.get(name) for name in (*LOG_NAMES[:3], TERMINATION)}
 
 
 def failed_step_message(failure, experiment, solution):
@@ -344,11 +349,11 @@ def _warn_failed_step(pybamm_method):
                     if IDA_FAILED in str(recorder.failure["error"]) else None)
             message = failed_step_message(recorder.failure, self.experiment, solution)
             warnings.warn(f"{message}. {note}" if note else message, ExperimentStepFailedWarning, stacklevel=2)
-        elif recorder.stopped is not None and str(recorder.stopped["termination"]).endswith(WINDOW_EVENTS):
+        elif recorder.stopped is not None and str(recorder.stopped[TERMINATION]).endswith(WINDOW_EVENTS):
             stopped = recorder.stopped
             note = _uncut_step_note(self, stopped, solution, failed=False)
             if note:  # (PyBaMM logged "Experiment is infeasible" only)
-                why = f"the model's event '{stopped['termination']}' during '{stopped['step operating conditions']}'"
+                why = f"the model's event '{stopped[TERMINATION]}' during '{stopped['step operating conditions']}'"
                 warnings.warn(f"the experiment {stopped_text(stopped['cycle number'], stopped['step number'], why)}. "
                               f"{note}", ExperimentStepFailedWarning, stacklevel=2)
         return solution
