@@ -356,7 +356,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         mean current magnitude of that interval (the model's "Throughput capacity [A.h]" state) and judged against rtol
         times the charge the integration passed (the step's capacity to the solver's relative tolerance; at a constant
         current the time ahead against rtol times the duration, as before session 44). A model without that state, or an
-        integration that passed no charge, is judged in time: the time ahead against rtol times the duration."""
+        integration that passed no charge, is judged in time: the time ahead against rtol times the duration. An end
+        where going on changes no cathode cell's Li content by more than atol counts as reached
+        (:meth:`_host_settled`)."""
         (t_start, y_start), (t_before, y_before), (t_end, y_end) = start, before, end
         if not t_end > t_before:
             return None
