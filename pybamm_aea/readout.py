@@ -31,7 +31,7 @@ from .user_input import did_you_mean, finite_positive, is_finite_positive, whole
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
            "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI", "ANODE_OCP",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "ROUTES", "DEFAULT_ROUTE", "is_skipped",
-           "iter_steps", "delivered", "discharge_steps", "voltage_vs_li",
+           "iter_steps", "iter_discharges", "delivered", "discharge_steps", "voltage_vs_li",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
            "step_table", "experiment_cycle_numbers", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning",
            "CoarseDischargeWarning", "COARSE_TOLERANCE"]
@@ -226,12 +226,7 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
                       "pybamm_aea.cycling.cycle_summary reads them from PyBaMM's stored states",
                       CyclesNotKeptWarning, stacklevel=2)
     out, coarse = [], []
-    for _, _, step in iter_steps(solution):
-        Q = np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
-        dq = Q[-1] - Q[0] if Q.size > 1 else 0.0
-        # a discharge passes charge: rests and charges do not (1e-9 of the step's own scale: solver noise)
-        if not dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):
-            continue
+    for step, Q in iter_discharges(solution):
         q, e, note = _delivered(step, energy, route)
         coarse += [note] if note else []
         V = np.ascontiguousarray(step["Voltage [V]"].entries, dtype=float) if arrays else None
@@ -240,6 +235,16 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
         more = f"{len(coarse)} of the {len(out)} discharges are so coarse; the first: " if len(coarse) > 1 else ""
         warnings.warn(more + coarse[0], CoarseDischargeWarning, stacklevel=2)
     return out
+
+
+def iter_discharges(solution):
+    """(step solution, its "Discharge capacity [A.h]" entries) of each step of a PyBaMM solution that passed charge
+    in the discharge direction, in order: the steps :func:`discharge_steps` lists (rests and charges pass none)."""
+    for _, _, step in iter_steps(solution):
+        Q = np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
+        dq = Q[-1] - Q[0] if Q.size > 1 else 0.0
+        if dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):  # (1e-9 of the step's own scale: solver noise)
+            yield step, Q
 
 
 class RetentionUndefinedWarning(UserWarning):

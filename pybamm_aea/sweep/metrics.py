@@ -7,7 +7,7 @@ import numpy as np
 
 from pybamm_aea.readout import (  # one definition of each name and of retention, re-exported here
     ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, MASS, MEAN_DISCHARGE_VOLTAGE_VS_LI, RETENTION,
-    VOLUME, VOLUMETRIC, capacity_retention, delivered, discharge_steps,
+    VOLUME, VOLUMETRIC, capacity_retention, delivered, discharge_steps, iter_discharges,
 )
 
 #: ESC of the experiment's first discharge (the sweep's column; ESC is its last discharge's)
@@ -160,9 +160,9 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
     volume_L = float(solution[VOLUME].entries[0])
     discharges = discharge_steps(solution, arrays=False)
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)
-    if config.cell is not None and discharges:  # the last discharge's, as the electrode columns'
-        last = discharge_steps(solution, arrays=False, energy="cell")[-1]
-        fill_cell(metrics, config, last[1], mass_g, porosity, fraction, loading)
+    if config.cell is not None and discharges:  # the last discharge's, as the electrode columns' (that one step read)
+        *_, (last, _) = iter_discharges(solution)
+        fill_cell(metrics, config, delivered(last, energy="cell")[1], mass_g, porosity, fraction, loading)
     note_model_event_stops(metrics, [step.termination for c in solution.cycles if c is not None for step in c.steps])
     if stopped:  # its termination is the last solved step's ("final time"): the solver's error is in stopped
         metrics["error"] = (f"the experiment {stopped}; figures are from the {steps_done} of {config.n_steps} "
