@@ -164,7 +164,7 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     Li content, at the first step's start or else "Initial cathode Li content", below "Li0 phase binodal Li
     content"), Mo6S8 alone or a shipped hybrid (:func:`_hybrid_threshold`), the first step that passes charge a
     discharge whose time-weighted mean current density [A.m-2] (and temperature), scaled to 70 C with the Li hops' 30
-    kJ/mol (x exp(Ea/R (1/T - 1/T_ref))), is above :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's
+    kJ/mol (x exp(Ea/R (1/T - 1/T_ref))) and to the sets' Li0 mobility (/ :func:`_li0_mobility_factor`), is above :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's
     :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). No such quantity separates formed cells: any other discharge of
     Mo6S8 alone, or of LTO-LMS, is judged by its solved nucleation trough (:func:`_formed_trough_warning`). ``cells``: the run's cathode
     cells; none from :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is)."""
@@ -178,6 +178,7 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
         x_li0, x0, dispersed, width, height, parallel = (_value(values, n, inputs) for n in names)
     except KeyError:  # (absent: not the case measured)
         return None
+    li0_mobility = _li0_mobility_factor(values, inputs)
     hybrid = _hybrid_threshold(values, inputs) if dispersed != 0 else None
     if None in (x_li0, width, height, parallel) or (dispersed != 0 and hybrid is None):
         return None
@@ -206,7 +207,7 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
         if mean_current < 0:  # a charge first: not a pristine discharge
             break
         i = mean_current / (width * height * parallel)
-        scaled = i * math.exp(E_A_LI_HOPS / R * (1 / T - 1 / T_REF))
+        scaled = i * math.exp(E_A_LI_HOPS / R * (1 / T - 1 / T_REF)) / li0_mobility
         if scaled <= threshold:
             number += 1  # (converged: the discharges after it by their troughs)
             break
@@ -214,13 +215,47 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
             ("a host starting in its Li0 phase (pristine Mo6S8)", _PRISTINE_EXAMPLE, _PRISTINE_MESHES) if hybrid is None
             else (f"a pristine {hybrid.name} hybrid", hybrid.example,
                   "the default 20-cell mesh answers as 80-160 cells do"))
-        return (f"step {number}, the first discharge of {what}, runs at {i:.3g} A/m2 and {T - 273.15:.4g} C, "
-                f"{scaled:.3g} A/m2 at {T_REF - 273.15:.4g} C (the host's {E_A_LI_HOPS / 1e3:g} kJ/mol): above the "
+        return (f"step {number}, the first discharge of {what}, runs at {i:.3g} A/m2 and {T - 273.15:.4g} C"
+                f"{_scaled_text(i, scaled, li0_mobility)}: above the "
                 f"{threshold:g} A/m2 up to which {agree}, so whether Li1 "
                 f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
                 f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
                 f"{NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
     return _formed_trough_warning(values, steps, inputs, number, hybrid)
+
+
+def _li0_mobility_factor(values, inputs):
+    """The factor on the Li0 phase's mobility of ``values`` against the shipped sets': "Cathode Li diffusivity factor"
+    times "Li0 film Li diffusivity factor" (the multi-phase host's log-mobility adds both logs in the Li0 window,
+    :meth:`pybamm_aea.models.parameters.AEAParameters.logB_c`); 1 for a factor absent or not a number. Whether Li1
+    nucleates in a pristine compact's Li0 before the cut-off is set by that mobility, as the temperature sets it
+    through the host's Arrhenius law, so the current density is scaled by it too. Measured 2026-12-05 (session 45,
+    docs/known_limits.rst "Thick, cold compacts"; the paper's 1.5 mg/cm2 at 0.1C and 70 C, 0.193 A/m2): Li0's mobility
+    x 0.1, by either factor, 128.18 / 128.19 mA.h/g on 20 cells, 0.004 / 0.005 on 160; the cathode factor 0.1 with
+    Li0's x 10 (Li0 back at the set's) 128.18 on both."""
+    product = 1.0
+    for name in ("Cathode Li diffusivity factor", "Li0 film Li diffusivity factor"):
+        try:
+            factor = _value(values, name, inputs)
+        except KeyError:
+            continue
+        if factor is not None and factor > 0:
+            product *= factor
+    return product
+
+
+def _scaled_text(i, scaled, factor):
+    """The warning's words for the current density ``i`` [A.m-2] scaled to :data:`T_REF` and the set's Li0 mobility
+    (``scaled``, ``factor``: the Li0 mobility factor); '' where the scaling changed nothing (a run at 70 C and the
+    set's mobility: the figure once, not twice)."""
+    from .parameters.Li2021_Mo6S8 import E_A_LI_HOPS
+    from .parameters.paper_cell import T_REF
+
+    if math.isclose(scaled, i, rel_tol=1e-9):
+        return ""
+    mobility = "" if factor == 1 else f", and its Li0 phase's mobility x {factor:.3g} from the diffusivity factors"
+    return (f", {scaled:.3g} A/m2 at {T_REF - 273.15:.4g} C (the host's {E_A_LI_HOPS / 1e3:g} kJ/mol"
+            f"{mobility})")
 
 
 def _formed_trough(step, x_li0):
