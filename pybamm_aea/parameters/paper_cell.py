@@ -288,6 +288,9 @@ def degradation_parameters():
         # at every temperature: docs/known_limits.rst, "Cathode and LGPS interphase"
         "Li metal anode interphase growth constant [m2.s-1]": 3.5e-22,
         "Li-In anode interphase growth constant [m2.s-1]": 3.5e-24,
+        # assumed, because the paper measures no interphase of the assembled cell: 1 nm at each interface, the order
+        # of a native film; read only with an "interphase growth" option, where the two layers start at 2e-9 m / 1e-6
+        # S/m (the interphase conductivity) = 20 Ohm cm2 in series
         "Initial interphase thickness [m]": 1e-9,
         # Li3PS4-derived interphases (Li2S, Li3P): ~1e-8 S/cm order (assumption; Wenzel et al. 2018
         # report resistive interphases of argyrodite Li6PS5X at Li metal, a related thiophosphate, not Li3PS4)
