@@ -127,8 +127,9 @@ WEPPNER1977 = """@article{Weppner1977,
   doi = {10.1149/1.2133112}
 }"""
 
-#: verified (public reference lists, two Crossref-checked): title, first author, journal, 10, 682, 2011, DOI; the
-#: other authors as first written
+#: verified (public reference lists, two Crossref-checked): title, first author, journal, 10, 682, 2011, DOI; session
+#: 45: every author, the title, the DOI and the abstract's 12 mS/cm at room temperature on a public copy of the
+#: first page. The 24 kJ/mol once attributed to it is not on that page: paper_cell.E_A_LGPS states it as an assumption
 KAMAYA2011 = """@article{Kamaya2011,
   title = {A lithium superionic conductor},
   author = {Kamaya, Noriaki and Homma, Kenji and Yamakawa, Yuichiro and Hirayama, Masaaki and Kanno, Ryoji and
@@ -142,7 +143,8 @@ KAMAYA2011 = """@article{Kamaya2011,
 }"""
 
 #: verified (two public reference lists, one from the publisher's page): title, first author, journal, 135,
-#: 975-978, 2013, DOI; the other authors as first written
+#: 975-978, 2013, DOI; the other authors as first written. Session 45 found no public copy of its text: the 0.356 eV
+#: once attributed to it is stated as an assumption (paper_cell.E_A_LI3PS4_EV)
 LIU2013 = """@article{Liu2013Li3PS4,
   title = {Anomalous High Ionic Conductivity of Nanoporous beta-{Li3PS4}},
   author = {Liu, Zengcai and Fu, Wujun and Payzant, E. Andrew and Yu, Xiang and Wu, Zili and Dudney, Nancy J. and
@@ -388,19 +390,6 @@ CHUNG2002 = """@article{Chung2002,
   year = {2002}
 }"""
 
-#: not verified (no copy and no public record found, searched again in session 40: publisher pages, reference lists,
-#: repositories): fields as the LiFePO4 record quotes them (journal, volume, page A13, year), the authors, title and
-#: last page as recalled; DOI left out
-AMIN2007 = """@article{Amin2007,
-  title = {Anisotropy of Electronic and Ionic Transport in {LiFePO4} Single Crystals},
-  author = {Amin, R. and Balaya, P. and Maier, J.},
-  journal = {Electrochemical and Solid-State Letters},
-  volume = {10},
-  number = {1},
-  pages = {A13--A16},
-  year = {2007}
-}"""
-
 #: verified (the publisher's abstract page): title, journal, DOI, the numbers the record quotes (2.46 S/cm at 300 K,
 #: x ~ 0.04); not verified (no public record found in session 40): volume and pages (as the Li4Ti5O12 record
 #: quotes them), authors (as recalled)
@@ -415,9 +404,10 @@ YOUNG2013 = """@article{Young2013,
   doi = {10.1002/aenm.201300134}
 }"""
 
-#: not verified (no copy and no public record found, searched again in session 40: publisher pages, reference
-#: lists, repositories): journal, volume, first page and year as the Li4Ti5O12 record quotes them; title, authors,
-#: issue and last page as recalled; DOI left out
+#: partly verified (session 45: the reference list of Thackeray, Nat. Mater. 1, 81, 2002, on the publisher's page):
+#: first author (C. H. Chen), journal, 148, A102-A104, 2001; not verified: the title, the other authors, the issue
+#: (as recalled); DOI left out. Its text is not public here: the 1e-13 S/cm once attributed to it is stated as an
+#: assumption (li4ti5o12.SIGMA_E_LI4TI5O12)
 CHEN2001 = """@article{Chen2001,
   title = {Studies of {Mg}-Substituted {Li4-xMgxTi5O12} Spinel Electrodes (0 <= x <= 1) for Lithium Batteries},
   author = {Chen, C. H. and Vaughey, J. T. and Jansen, A. N. and Dees, D. W. and Kahaian, A. J. and Goacher, T. and
@@ -538,11 +528,24 @@ KATO2018 = """@article{Kato2018,
   year = {2018}
 }"""
 
+#: verified (session 45: a university repository's record with the abstract, epub.ub.uni-muenchen.de/22657): authors,
+#: title, journal, 6(12), 3548-3552, 2013, and the abstract's E_A ~ 0.22 eV of Li hopping in bulk LGPS, the public
+#: value paper_cell.E_A_LGPS (an assumption) is compared with; DOI not seen (left out)
+KUHN2013 = """@article{Kuhn2013,
+  title = {Tetragonal {Li10GeP2S12} and {Li7GePS8} - exploring the {Li} ion dynamics in {LGPS} {Li} electrolytes},
+  author = {Kuhn, Alexander and Duppel, Viola and Lotsch, Bettina V.},
+  journal = {Energy & Environmental Science},
+  volume = {6},
+  number = {12},
+  pages = {3548--3552},
+  year = {2013}
+}"""
+
 #: the works of the paper's cell outside the cathode (:func:`pybamm_aea.parameters.paper_cell.cell_parameters`):
 #: the paper, the separator layers' conductivities and densities, the electrolyte's stability window, the
 #: interphase growth law (the Li-In anode's works are registered by its submodel,
 #: :class:`pybamm_aea.models.submodels.anode.LithiumIndiumAnode`, the one that reads its OCP)
-PAPER_CELL = (LI2021, KAMAYA2011, LIU2013, HOMMA2011, ZHU2015, RICHARDS2016, WENZEL2016, WENZEL2018)
+PAPER_CELL = (LI2021, KAMAYA2011, KUHN2013, LIU2013, HOMMA2011, ZHU2015, RICHARDS2016, WENZEL2016, WENZEL2018)
 
 
 def bibtex_entries():

@@ -30,6 +30,26 @@ def test_parameter_tables_cover_every_parameter_with_a_source():
         assert not empty, f"{name}: no source for {empty}"
 
 
+def test_values_whose_cited_place_was_not_found_are_stated_as_assumptions():
+    """Four values were cited to works whose text could not be checked for them (session 45's audit): the separator
+    layers' activation energies (LGPS 24 kJ/mol, Kamaya 2011; Li3PS4 0.356 eV, Liu 2013), LiFePO4's 0.55 eV (Amin,
+    Balaya & Maier) and Li-free Li4Ti5O12's 1e-13 S/cm (Chen 2001). Where a user reads their source (the parameter
+    tables of docs/parameters.rst, the records' ``source``) each says it is assumed, and why; none cites the work."""
+    import aea_docs
+
+    from pybamm_aea.materials import get_material
+
+    table = aea_docs.parameter_table("Li2021_Mo6S8", aea_docs.aea_parameter_sets()["Li2021_Mo6S8"])
+    rows = dict((r[0], r[2]) for r in re.findall(r"   \* - (.+)\n     - (.+)\n     - (.+)\n", table))
+    for layer in ("Separator layer 1 ionic conductivity [S.m-1]", "Separator layer 2 ionic conductivity [S.m-1]"):
+        assert "assumed, because" in rows[layer], f"{layer}: {rows[layer]}"
+    lfp = get_material("LiFePO4")
+    for prop in (lfp.diffusivity, lfp.electronic_conductivity):
+        assert "Ea 0.55 eV assumed" in prop.source and "Amin" not in prop.source
+    lto = get_material("Li4Ti5O12").electronic_conductivity.source
+    assert "1e-13 S/cm assumed" in lto and "Chen" not in lto
+
+
 def test_license_and_citation_match_the_package():
     text = (ROOT / "LICENSE").read_text()
     assert "BSD 3-Clause" in text and "pybamm-aea developers" in text

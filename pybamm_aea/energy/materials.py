@@ -558,7 +558,8 @@ _RECORDS = [
     Material(
         "Li3PS4", "beta-Li3PS4", 1.87, "solid electrolyte", molar_mass=formula_mass("Li3PS4"),
         source="lower end of the sulfide-electrolyte densities quoted by the paper (1.87-1.97 g/cm3, main text); "
-        "beta-Li3PS4 crystallographic density ~1.86 g/cm3 (Homma et al., Solid State Ionics 182, 53 (2011)); "
+        "not checked against Homma et al., Solid State Ionics 182, 53 (2011), once quoted for a beta-Li3PS4 density of "
+        "~1.86 g/cm3 (session 45: the public ICSD record of that work gives gamma-Li3PS4's X-ray density, 1.93); "
         + _FORMULA + " (180.03 g/mol)",
         aliases=("LPS",),
     ),

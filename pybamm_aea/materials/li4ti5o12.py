@@ -1,10 +1,11 @@
-"""Li4Ti5O12 (spinel) as a dense AEA cathode vs Li: literature values only, each cited.
+"""Li4Ti5O12 (spinel) as a dense AEA cathode vs Li: literature values, each cited, and one stated assumption.
 
 - Molar mass, densities: the energy model's records of Li4Ti5O12 and Li7Ti5O12 (Ohzuku, Ueda &
   Yamamoto, J. Electrochem. Soc. 142, 1431, 1995; 3.48 and 3.646 g/cm3, 175 mAh/g for 3 Li).
 - OCP: the Li4Ti5O12/Li7Ti5O12 two-phase plateau at 1.55 V (Ohzuku et al. 1995).
-- Electronic conductivity vs Li content: insulating Li4Ti5O12, < 1e-13 S/cm (Chen et al., J.
-  Electrochem. Soc. 148, A102, 2001), metallic once lithiated: Li7Ti5O12 2.46 S/cm at 300 K,
+- Electronic conductivity vs Li content: insulating Li4Ti5O12, 1e-13 S/cm (:data:`SIGMA_E_LI4TI5O12`, assumed:
+  the value was attributed to Chen et al., J. Electrochem. Soc. 148, A102, 2001, whose text could not be
+  checked for it), metallic once lithiated: Li7Ti5O12 2.46 S/cm at 300 K,
   weakly activated, and high already from x ~ 0.04 of the Li4/3Ti5/3O4 -> Li7/3Ti5/3O4 range
   (Young et al., Adv. Energy Mater. 3, 1125, 2013). Table: theta 0 -> 1e-13, 0.04 -> 2.46 S/cm,
   log-linear in between.
@@ -44,6 +45,14 @@ _T = T_REF  # the paper's cells' 70 C, where the sets' Arrhenius laws have their
 _JUMP_RATE = 2200.0 ** ((1 / 295 - 1 / _T) / (1 / 295 - 1 / 400))
 _JUMP_LENGTH_CM = 3 ** 0.5 / 4 * 8.36e-8
 D_343K = _JUMP_LENGTH_CM**2 * _JUMP_RATE / 6  # cm2/s
+#: electronic conductivity of Li-free Li4Ti5O12 [S/cm], the table's theta = 0 end: 1e-13 S/cm, assumed, because the
+#: place it was attributed to, Chen et al. (J. Electrochem. Soc. 148, A102, 2001; its journal, volume, pages, year
+#: and first author are verified, its text is not public here), was not found, and no public record found in session 45
+#: gives it. It is the insulating end of what is reported: a public report measured ~1e-9 S/cm (DC) on Li4Ti5O12
+#: fired in an oxidizing atmosphere (Wolfenstine et al., US Army Research Laboratory report ARL-TR-4641, abstract);
+#: with 1e-9 the record's conductivity at its initial content (x = 0.01, theta = 0.0033, log-linear to 2.46 S/cm at
+#: 0.04) would be 6.1e-9 S/cm, not 1.3e-12
+SIGMA_E_LI4TI5O12 = 1e-13
 #: 3 mobile Li (8a) per formula unit [mol/cm3]
 _C_MOBILE = 3 * _LTO.density / _LTO.molar_mass
 SIGMA_ION_343K = F**2 * _C_MOBILE * D_343K / (R * _T)  # S/cm
@@ -63,8 +72,9 @@ MATERIAL = AEAMaterial(
         source="Wilkening et al., PCCP 9, 1239 (2007), 7Li SAE NMR jump rates",
     ),
     electronic_conductivity=TransportProperty(
-        theta=[0.0, 0.04, 1.0], values=[1e-13, 2.46, 2.46], reference_temperature=300.0,
-        source="Chen et al., JES 148, A102 (2001); Young et al., Adv. Energy Mater. 3, 1125 (2013)",
+        theta=[0.0, 0.04, 1.0], values=[SIGMA_E_LI4TI5O12, 2.46, 2.46], reference_temperature=300.0,
+        source="Li4Ti5O12 end 1e-13 S/cm assumed (see SIGMA_E_LI4TI5O12); Young et al., Adv. Energy Mater. 3, 1125 "
+               "(2013)",
     ),
     ionic_conductivity=TransportProperty(
         value=SIGMA_ION_343K, activation_energy=_EA, reference_temperature=_T,

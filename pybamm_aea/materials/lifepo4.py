@@ -1,4 +1,4 @@
-"""LiFePO4 (olivine) as a dense AEA cathode: literature values only, each cited.
+"""LiFePO4 (olivine) as a dense AEA cathode: literature values, each cited, and one stated assumption (Ea).
 
 - Molar mass and density: the energy model's record (:mod:`pybamm_aea.energy.materials`): 157.75
   g/mol (the formula's IUPAC mass), 3.4 g/cm3 as used by the paper (Tables S2/S9).
@@ -8,12 +8,10 @@
   2004; Padhi et al. 1997: 3.4-3.5 V), a few mV wide at its ends.
 - Chemical diffusivity: Table S5 of the paper (6.77e-16 to 1.8e-14 cm2/s, room temperature);
   the default is the geometric mean 3.5e-15 cm2/s (the range spans 1.4 decades; both ends are
-  run in tests/test_materials_figS2.py). Arrhenius with 0.55 eV, the activation energy of
-  transport in LiFePO4 single crystals (Amin, Balaya & Maier, Electrochem. Solid-State Lett. 10,
-  A13, 2007: 0.5-0.6 eV).
+  run in tests/test_materials_figS2.py). Arrhenius with 0.55 eV (:data:`E_A_LIFEPO4_KJ`), assumed.
 - Electronic conductivity: 1e-9 S/cm at room temperature for undoped, uncoated LiFePO4 (Chung,
   Bloking & Chiang, Nat. Mater. 1, 123, 2002; physics notes), FePO4 of the same order; 0.55 eV
-  (Amin et al. 2007). The paper's Table S4 lists only carbon-coated C-LiFePO4 (5e-3 S/cm, a
+  (assumed, as the diffusivity's). The paper's Table S4 lists only carbon-coated C-LiFePO4 (5e-3 S/cm, a
   composite), not the pure material pressed in Fig. S2.
 - Ionic conductivity: Nernst-Einstein from the diffusivity (the paper-cell default).
 - Window 2.5-4.0 V; lithiated as made, so the first step is a charge.
@@ -30,8 +28,11 @@ from ..energy.materials import get_material
 from .material import FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
 
 _LFP = get_material("LiFePO4")
-#: activation energy of Li transport in LiFePO4 [kJ.mol-1] (the unit of the material records), 0.55 eV: Amin, Balaya
-#: & Maier (2007), single crystals, 0.5-0.6 eV; the record's diffusivity and electronic conductivity read it
+#: activation energy of Li transport and electronic conduction in LiFePO4 [kJ.mol-1] (the unit of the material
+#: records), 0.55 eV: assumed, because no public record of a measured value was found (session 45). It was attributed
+#: to Amin, Balaya & Maier's single-crystal study (Electrochem. Solid-State Lett. 10, A13), whose text and abstract
+#: could not be read, so the value is not theirs here. It makes the record's diffusivity and electronic conductivity
+#: (both read it) 16.6 times their 25 C values at the paper's 70 C
 E_A_LIFEPO4_KJ = 0.55 * F / 1e3
 _EA = E_A_LIFEPO4_KJ
 #: Table S5 range of the paper [cm2/s]
@@ -49,11 +50,11 @@ MATERIAL = AEAMaterial(
     ocp=OCP("plateau", potential=3.42, width=0.005, source="Srinivasan & Newman, JES 151, A1517 (2004)"),
     diffusivity=TransportProperty(
         value=(D_LOWER * D_UPPER) ** 0.5, activation_energy=_EA, reference_temperature=298.15,
-        source="paper Table S5 (geometric mean of its range); Ea: Amin, Balaya & Maier, ESSL 10, A13 (2007)",
+        source="paper Table S5 (geometric mean of its range); Ea 0.55 eV assumed (no measured value checked)",
     ),
     electronic_conductivity=TransportProperty(
         value=1e-9, activation_energy=_EA, reference_temperature=298.15,
-        source="Chung, Bloking & Chiang, Nat. Mater. 1, 123 (2002); Ea: Amin et al. (2007)",
+        source="Chung, Bloking & Chiang, Nat. Mater. 1, 123 (2002); Ea 0.55 eV assumed (no measured value checked)",
     ),
     lower_voltage=2.5,
     upper_voltage=4.0,
@@ -64,5 +65,5 @@ MATERIAL = AEAMaterial(
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for LiFePO4",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
-    citations=[citations.SRINIVASAN2004, citations.PADHI1997, citations.CHUNG2002, citations.AMIN2007],
+    citations=[citations.SRINIVASAN2004, citations.PADHI1997, citations.CHUNG2002],
 )

@@ -27,7 +27,8 @@ STANDARD_LOADING = PAPER_CELL["standard_loading_mg_cm2"] / 1e2  # mg/cm2 -> kg/m
 
 #: densities of the separator layers [kg.m-3]: the energy model's records, LGPS 2.04 g/cm3 (Kamaya et al., Nat.
 #: Mater. 10, 682, 2011, crystallographic) and beta-Li3PS4 1.87 g/cm3 (the lower end of the paper's sulfide
-#: electrolytes; Homma et al., Solid State Ionics 182, 53, 2011, give ~1.86)
+#: electrolytes; the ~1.86 once quoted from Homma et al., Solid State Ionics 182, 53, 2011, is not checked: its
+#: public ICSD record gives gamma-Li3PS4's X-ray density, 1.93)
 RHO_LGPS = get_material("Li10GeP2S12").density * 1e3
 RHO_LI3PS4 = get_material("Li3PS4").density * 1e3
 #: masses pressed into the die [kg] (paper; PAPER_CELL)
@@ -72,31 +73,51 @@ def piecewise_linear(x, x_data, y_data):
     return out
 
 
-#: ionic conductivity of Li10GeP2S12 [S.m-1] at :data:`LGPS_CONDUCTIVITY_T` [K], 12 mS/cm at 27 C, and its
-#: activation energy [J.mol-1], 24 kJ/mol (Kamaya et al., Nat. Mater. 10, 682, 2011)
+#: ionic conductivity of Li10GeP2S12 [S.m-1] at :data:`LGPS_CONDUCTIVITY_T` [K]: 12 mS/cm at room temperature
+#: (Kamaya et al., Nat. Mater. 10, 682, 2011: its abstract, read on a public copy of the first page in session 45),
+#: room temperature taken as 27 C
 LGPS_CONDUCTIVITY = 1.2
 LGPS_CONDUCTIVITY_T = 300.15
+#: activation energy of the LGPS layer's conductivity [J.mol-1], 24 kJ/mol (0.249 eV): assumed, because the place in
+#: Kamaya et al. (2011) it was attributed to was not found (only the paper's first page is public; session 45's
+#: search found the value in no public record). It is near the one LGPS value a public record gives, 0.22 eV for Li
+#: hopping in the bulk (Kuhn, Duppel & Lotsch, Energy Environ. Sci. 6, 3548, 2013, abstract); 0.22 eV would take
+#: the layer's 70 C conductivity from 4.00 to 3.48 S/m and its resistance from 1.56 to 1.79 Ohm cm2, against the
+#: Li3PS4 layer's 33.7 (:func:`li3ps4_conductivity`)
 E_A_LGPS = 24e3
+#: ionic conductivity of nanoporous beta-Li3PS4 [S.m-1] at :data:`LI3PS4_CONDUCTIVITY_T` [K], 0.164 mS/cm at 25 C
+#: (Liu et al., J. Am. Chem. Soc. 135, 975, 2013; not read there in session 45: its 1.64e-4 S/cm at room temperature
+#: as a later public abstract quotes it, Yang et al., ACS Appl. Mater. Interfaces, "Elastic Properties, Defect
+#: Thermodynamics, Electrochemical Window, Phase Stability, and Li+ Mobility of Li3PS4")
+LI3PS4_CONDUCTIVITY = 0.0164
+LI3PS4_CONDUCTIVITY_T = 298.15
+#: activation energy of the Li3PS4 layer's conductivity [eV], 0.356 eV: assumed, because the place in Liu et al.
+#: (2013) it was attributed to was not found (the paper's text is not public here; no public record found quotes
+#: it). A public abstract on solvent-made beta-Li3PS4 (Dalton Trans., rsc.org d4dt02636e) gives 0.40 eV for
+#: long-range transport; with 0.40 eV the layer's 70 C conductivity would be 0.126 S/m, not 0.101, and its
+#: resistance 27.0 Ohm cm2, not 33.7 (the cell's largest ohmic term). At 25 C (the reference) neither moves
+E_A_LI3PS4_EV = 0.356
 
 
 def lgps_conductivity(T):
-    """Ionic conductivity of Li10GeP2S12 [S.m-1]: :data:`LGPS_CONDUCTIVITY` at :data:`LGPS_CONDUCTIVITY_T`,
-    activated by :data:`E_A_LGPS` (Kamaya et al., Nat. Mater. 10, 682, 2011)."""
+    """Ionic conductivity of Li10GeP2S12 [S.m-1]: 12 mS/cm at 27 C (Kamaya et al., Nat. Mater. 10, 682, 2011),
+    activated by :data:`E_A_LGPS`, 24 kJ/mol, assumed, because Kamaya et al.'s text could not be checked for it (0.22
+    eV, Kuhn et al. 2013, is the public value it is near)."""
     return LGPS_CONDUCTIVITY * arrhenius(T, E_A_LGPS, LGPS_CONDUCTIVITY_T)
 
 
 def li3ps4_conductivity(T):
-    """Ionic conductivity of beta-Li3PS4 [S.m-1]: 0.164 mS/cm at 25 C, Ea 0.356 eV.
-
-    Liu et al., J. Am. Chem. Soc. 135, 975 (2013).
+    """Ionic conductivity of beta-Li3PS4 [S.m-1]: 0.164 mS/cm at 25 C (Liu et al., J. Am. Chem. Soc. 135, 975,
+    2013), activated by :data:`E_A_LI3PS4_EV`, 0.356 eV, assumed, because Liu et al.'s text could not be checked for
+    it (0.40 eV, a public value for solvent-made beta-Li3PS4, would lower the layer's 70 C resistance by 20 %).
     """
-    return 0.0164 * arrhenius(T, 0.356 * F, 298.15)
+    return LI3PS4_CONDUCTIVITY * arrhenius(T, E_A_LI3PS4_EV * F, LI3PS4_CONDUCTIVITY_T)
 
 
 def anode_exchange_current_density(T):
-    """Exchange-current density of the Li|Li3PS4 interface [A.m-2].
+    """Exchange-current density of the Li|Li3PS4 interface [A.m-2]: assumed, because the paper reports no impedance.
 
-    Assumption (no impedance in the paper): 10 A/m2 at 70 C, i.e. a charge-transfer
+    10 A/m2 at 70 C, i.e. a charge-transfer
     resistance RT/(F j0) = 29.6 Ohm cm2, tens of Ohm cm2 being the order of Li|sulfide
     interfaces; activation energy :data:`E_A_ANODE_EXCHANGE` (assumed), reference :data:`T_REF`.
     """
@@ -267,6 +288,9 @@ def degradation_parameters():
         # at every temperature: docs/known_limits.rst, "Cathode and LGPS interphase"
         "Li metal anode interphase growth constant [m2.s-1]": 3.5e-22,
         "Li-In anode interphase growth constant [m2.s-1]": 3.5e-24,
+        # assumed, because the paper measures no interphase of the assembled cell: 1 nm at each interface, the order
+        # of a native film; read only with an "interphase growth" option, where the two layers start at 2e-9 m / 1e-6
+        # S/m (the interphase conductivity) = 20 Ohm cm2 in series
         "Initial interphase thickness [m]": 1e-9,
         # Li3PS4-derived interphases (Li2S, Li3P): ~1e-8 S/cm order (assumption; Wenzel et al. 2018
         # report resistive interphases of argyrodite Li6PS5X at Li metal, a related thiophosphate, not Li3PS4)
