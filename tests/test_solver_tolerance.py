@@ -1189,7 +1189,8 @@ def test_a_cccv_hold_at_25_c_is_solved_again_on_its_cut_off_and_the_warning_says
     (refined,) = [str(w.message) for w in _refined_warnings(said)]
     assert re.search(r"the nearest in time, 'C-rate cut-off \[experiment\]', still 0\.001[45]", refined), refined
     assert "Minimum voltage" not in refined and "still 1 from zero" not in refined, refined
-    assert "which reaches it (the step's charge 4.171e-10 A.h against the first integration's 4.195e-10" in refined, refined
+    assert "which reaches it (the step's charge 4.171e-10 A.h against the first integration's 4.195e-10" in refined, \
+        refined
     assert refined.endswith("(pybamm_aea.AEA().default_solver_with(rtol=1e-05)) ends such a step on its event without "
                             "the re-solve"), refined
     hold = sol.cycles[0].steps[2]
