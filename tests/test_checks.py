@@ -2837,6 +2837,29 @@ def test_a_charge_with_no_voltage_cut_off_is_told_what_it_met_and_what_to_type(o
     assert failed.endswith("add a voltage cut-off: 'Charge at 0.1C for 2 minutes or until 2.8 V'"), failed
 
 
+@pytest.mark.parametrize("formed, held", [(False, "0.004"), (True, "0.01733")], ids=["pristine", "after a discharge"])
+def test_a_first_step_charge_with_no_voltage_cut_off_raises_with_what_to_type(formed, held):
+    """The charge of the test above as the experiment's FIRST step, on the multi-phase host: of a pristine LMS cell
+    (x 0.004) and of one after "Discharge at 0.1C for 2 minutes" given as the starting solution (x 0.01733). PyBaMM
+    raises a first step's failure, and it was IDA's bare "IDA_ERR_FAIL: Error test failures occurred too many times
+    ..." (review, session 45); now the raised error goes on with what the step met and what to type."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    starting = None
+    if formed:
+        starting = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                                     experiment=pybamm.Experiment(["Discharge at 0.1C for 2 minutes"])).solve()
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Charge at 0.1C for 20 hours"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the retry's StepRetriedWarning)
+        with pytest.raises(pybamm.SolverError) as raised:
+            sim.solve(starting_solution=starting)
+    said = str(raised.value)
+    assert "IDA_ERR_FAIL" in said and "'Charge at 0.1C for 20 hours' has no voltage cut-off" in said, said
+    assert f"(x = {held} Li per formula unit at its start)" in said, said
+    assert said.endswith("add a voltage cut-off: 'Charge at 0.1C for 20 hours or until 2.8 V'"), said
+
+
 def test_a_step_with_a_voltage_cut_off_or_at_rest_gets_no_note():
     """:func:`~pybamm_aea.models.experiment_checks.uncut_step_note` is for a charge or discharge with no voltage
     cut-off only."""

@@ -25,7 +25,8 @@ import pybamm
 
 from ..pybamm_adapter.model_internals import (algebraic_size, differential_size, scaled_state_values, slices_tile,
                                               state_scale, state_slices, state_values)
-from ..pybamm_adapter.solver_internals import (event_functions, flatten_inputs, has_sensitivities, idaklu_options,
+from ..pybamm_adapter.solver_internals import (event_functions, event_names, flatten_inputs, has_sensitivities,
+                                               idaklu_options,
                                                integrate_again, replace_solver_functions, residual_function,
                                                set_end_state, set_event_functions, set_jacobian_function)
 from .experiment_checks import CheckedIDAKLUSolver, NonFiniteStatesError
@@ -332,7 +333,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                     y[n:, -1] = z
                     if not has_sensitivities(model):  # (with them judged, not replaced: IDAS's sensitivities are
                         set_end_state(solution, y)    # of its own end state)
-                    short = self._event_short(model, (ts[0], y[:, 0]), (ts[-2], y[:, -2]), (ts[-1], y[:, -1]), p)
+                    before = self._consistent_point(model, float(ts[-2]), y[:, -2], p)
+                    short = self._event_short(model, (ts[0], y[:, 0]), (ts[-2], before), (ts[-1], y[:, -1]), p)
             else:  # (only output variables kept, computed by IDA at its end state: that is judged, not replaced)
                 end = np.array(solution.y_event, dtype=float).ravel()
                 z = self._consistent_algebraic_states(model, float(ts[-1]), end, p)
@@ -344,12 +346,30 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         self.__dict__.setdefault("_ends_short", []).append(short)
         return solution
 
+    def _consistent_point(self, model, t, y, p):
+        """The state ``y`` at time ``t`` [s] with its algebraic states solved for its differential ones
+        (:meth:`_consistent_algebraic_states`; ``y`` itself if the Newton iteration does not converge): the point before
+        an event-ended integration's end, made a state of the model as that end is, for :meth:`_event_short`. PyBaMM's
+        output point there is IDA's interpolant (an experiment step's output times), whose algebraic states are off by
+        the error the end was corrected for: in a hold at 2.8 V (LMS, 25 C, until C/50, 20 cells) its voltage was
+        2.80106 V against the consistent end's 2.8 V exactly, which read as the voltage falling toward the 1.8 V
+        "Minimum voltage [V]" event, 1 V away, and made that the nearest event, 6.99 of the hold's charge short; between
+        two states of the model the held voltage does not move and the nearest event is the C/50 cut-off
+        (session 45)."""
+        z = self._consistent_algebraic_states(model, t, y, p)
+        if z is None:
+            return y
+        y = np.array(y, dtype=float)
+        y[differential_size(model):] = z
+        return y
+
     def _event_short(self, model, start, before, end, p):
         """The termination event nearest in time at the consistent end state of an integration an event ended, as
         :class:`EventShort` (its value in its own unit: V, Li content, A; the charge still to pass to reach it as a
         fraction of the charge the integration passed, and rtol), if that is more than rtol, else None. ``start``,
         ``before`` and ``end`` are (time [s], state): the integration's start, the solution's point before the
-        consistent end state (the start when only output variables are kept) and that end state; ``p`` the inputs.
+        consistent end state, made consistent too (:meth:`_consistent_point`; the start when only output variables are
+        kept) and that end state; ``p`` the inputs.
         Each event's value is made a time by the rate it fell at from ``before`` to ``end``; an event at or past zero
         or not finite counts as reached; one not falling is never the nearest (going on does not reach it), and an end
         where none falls counts as reached (solving again would not move it). The time ahead is made a charge by the
@@ -378,7 +398,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             short, basis = abs(q_end - q_before) / (t_end - t_before) * ahead[nearest] / abs(q_end - q_start), "charge"
         if not short > self.rtol or self._host_settled(model, y_before, y_end, ahead[nearest] / (t_end - t_before)):
             return None
-        return EventShort(float(values[1][nearest]), float(short), self.rtol, basis)
+        names = event_names(model)
+        name = names[nearest] if len(names) == values[1].size else None  # (one value per event: its name)
+        return EventShort(float(values[1][nearest]), float(short), self.rtol, basis, name)
 
     #: the host's Li content states (scaled, per cathode cell), the multi-phase host's and the lever rule's
     HOST_CONTENT = ("Cathode Li content variable", "Cathode Li content")
@@ -483,21 +505,52 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                                              f"{still_short.basis} short): the first integration is kept", index),
                           stacklevel=_users_stacklevel())
             return first
-        warnings.warn(StepRefinedWarning(said, index), stacklevel=_users_stacklevel())
         still = refined._outside_bounds(model, solution, refined.rtol, still_short)
+        if short is not None and still is None:  # (the event reached at the tighter rtol: what the re-solve changed)
+            said += self._refined_note(model, first, solution, short, refined.rtol)
+        warnings.warn(StepRefinedWarning(said, index), stacklevel=_users_stacklevel())
         if still is not None:
             warnings.warn(StepRefinedWarning(f"{what} solved again at rtol {refined.rtol:g} still ended with {still}",
                                              index), stacklevel=_users_stacklevel())
         return solution
+
+    def _charge_passed(self, model, solution):
+        """The charge [A.h] an integration's solution passed (its :attr:`THROUGHPUT` state from its first point to its
+        last), or None (no such state, or only output variables kept)."""
+        if solution is None or getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
+            return None
+        ys = np.asarray(solution.all_ys[-1], dtype=float)
+        try:
+            q = [state_values(model, ys[:, k], self.THROUGHPUT) for k in (0, -1)]
+        except Exception:  # (a scale that is an input: not a number here)
+            return None
+        return None if q[0] is None or q[0].size != 1 else float(q[1][0] - q[0][0])
+
+    def _refined_note(self, model, first, solution, short, rtol):
+        """What solving again changed for the user (the step's charge, the first integration's and the refined one's)
+        and what to do, for :meth:`_solved_again`'s warning on an end short of its event (``short``) that the
+        integration at ``rtol`` reached."""
+        before, after = self._charge_passed(model, first), self._charge_passed(model, solution)
+        changed = ""
+        if before and after is not None:
+            changed = (f" (the step's charge {after:.4g} A.h against the first integration's {before:.4g}, "
+                       f"{100 * (after / before - 1):+.2g} %)")
+        event = f"'{short.name}'" if short.name else "the event"
+        return (f", which reaches it{changed}; the refined step is kept. The first end was short of {event} by more "
+                f"than the solver's tolerance on the step's {short.basis}, so its end state (a hold's end current, a "
+                f"discharge's end voltage) was not yet the event's; solving at rtol {rtol:g} from the start "
+                f"(pybamm_aea.AEA().default_solver_with(rtol={rtol:g})) ends such a step on its event without the "
+                "re-solve")
 
     def _outside_bounds(self, model, solution, rtol, short=None):
         """What an integration's end state holds outside :attr:`BOUNDED_STATES` by more than the tolerance (``rtol``
         times the bound plus the solver's atol times the state's scale), or, given ``short`` (:meth:`_event_short`), the
         event it ended on not reached at its consistent end state, as a phrase, or None."""
         if short is not None:
-            return (f"no event reached at its consistent end state (the nearest in time still {short.value:.4g} from "
-                    f"zero in its own unit, {short.short:.3g} of the integration's {short.basis} short of it, against "
-                    f"rtol {short.tolerance:g}: an event located on IDA's interpolant of the algebraic states)")
+            named = f", '{short.name}'," if short.name else ""
+            return (f"no event reached at its consistent end state (the nearest in time{named} still {short.value:.4g} "
+                    f"from zero in its own unit, {short.short:.3g} of the integration's {short.basis} short of it, "
+                    f"against rtol {short.tolerance:g}: an event located on IDA's interpolant of the algebraic states)")
         if getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
             return None
         y = np.asarray(solution.all_ys[-1], dtype=float)[:, -1]
@@ -532,10 +585,11 @@ class InputSetWarning(UserWarning):
         setattr(self, INPUT_SET, input_set)
 
 
-class EventShort(collections.namedtuple("EventShort", "value short tolerance basis")):
+class EventShort(collections.namedtuple("EventShort", "value short tolerance basis name", defaults=(None,))):
     """An integration's end short of its termination events (:meth:`ConsistentEventIDAKLUSolver._event_short`): the
     nearest event's value in its own unit, how far short of it the end is as a fraction of the integration's
-    ``basis`` ("charge" or "duration") and the tolerance (rtol) that is judged against."""
+    ``basis`` ("charge" or "duration"), the tolerance (rtol) that is judged against and the event's name (None if
+    not known)."""
 
 
 class StepRetriedWarning(UserWarning):

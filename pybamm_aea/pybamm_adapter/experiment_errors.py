@@ -27,7 +27,8 @@ starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a :class:`NotSt
 :class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedError` saying why (PyBaMM's: "TypeError:
 'EmptySolution' object is not subscriptable"), and PyBaMM's SolverError for a cycle whose steps all start so gets the
 same note on a C-rate's basis (:func:`~pybamm_aea.models.experiment_checks.not_started_message`). A failure in the first
-step still raises (PyBaMM's behaviour), other models are left as PyBaMM runs them, and
+step still raises (PyBaMM's behaviour; IDA's failure of a charge or discharge with no voltage cut-off with the note
+below, session 45), other models are left as PyBaMM runs them, and
 a step PyBaMM ends on a model event it was not given (``on_experiment_infeasible_event``, logged as a warning by
 PyBaMM) is not this module's, but for a charge or discharge at a current with no voltage cut-off that ran onto the
 model's voltage window: its "Maximum/Minimum voltage [V]" event, or a failed step, gets the warning with what happened
@@ -197,13 +198,16 @@ WINDOW_EVENTS = ("Maximum voltage [V]", "Minimum voltage [V]")
 IDA_FAILED = "IDA_"
 #: the model's variable of the host's Li content the note on a step with no voltage cut-off reads
 LI_CONTENT = "Average cathode Li content"
+#: the parameter of that content at the start of an experiment with no starting solution (the note on its first step)
+INITIAL_LI_CONTENT = "Initial cathode Li content"
 
 
 def _uncut_step_note(simulation, logs, solution, failed):
     """:func:`~pybamm_aea.models.experiment_checks.uncut_step_note` for the experiment step of ``logs`` (PyBaMM's
     callback logs: cycle and step number) of ``simulation``, with the host's Li content at its start read off
     ``solution`` (its last point if the step ``failed`` and the solution holds the steps before it, else the first
-    point of its last step), or None."""
+    point of its last step; the simulation's :data:`INITIAL_LI_CONTENT` if the experiment's first step failed with no
+    starting ``solution``), or None."""
     from ..models.experiment_checks import uncut_step_note
 
     lengths = list(simulation.experiment.cycle_lengths)
@@ -212,10 +216,13 @@ def _uncut_step_note(simulation, logs, solution, failed):
     if not 0 <= index < len(simulation.experiment.steps):
         return None
     try:
-        li_content = float(solution[LI_CONTENT].entries[-1] if failed
-                           else solution.cycles[-1].steps[-1][LI_CONTENT].entries[0])
-    except (KeyError, IndexError, AttributeError, TypeError):  # (no such variable or step kept: the note without it)
-        li_content = None
+        if failed and solution is None:  # (the first step failed: the set's starting content)
+            li_content = float(simulation.parameter_values[INITIAL_LI_CONTENT])
+        else:
+            li_content = float(solution[LI_CONTENT].entries[-1] if failed
+                               else solution.cycles[-1].steps[-1][LI_CONTENT].entries[0])
+    except (KeyError, IndexError, AttributeError, TypeError, ValueError):  # (no such variable, step or number: the
+        li_content = None                                                  # note without it)
     return uncut_step_note(simulation.experiment.steps[index], simulation.parameter_values, li_content,
                            reached=not failed)
 
@@ -322,6 +329,12 @@ def _warn_failed_step(pybamm_method):
             # basis; a starting solution of another state layout: casadi's shape error, explained
             from ..models.experiment_checks import c_rate_basis_note, starting_state_mismatch
 
+            failure = recorder.failure
+            if (isinstance(exc, pybamm.SolverError) and failure is not None and failure["error"] is exc
+                    and IDA_FAILED in str(exc)):  # the experiment's first step (PyBaMM raises its failure)
+                note = _uncut_step_note(self, failure, starting, failed=True)
+                if note is not None:
+                    raise pybamm.SolverError(f"{str(exc).rstrip('.')}. {note}") from exc
             if isinstance(exc, pybamm.SolverError) and ALL_STEPS_INFEASIBLE in str(exc):
                 named = [step for step in self.experiment.steps if str(step) in str(exc)]  # (the failing cycle's)
                 note = c_rate_basis_note(named or self.experiment.steps, self.parameter_values,
