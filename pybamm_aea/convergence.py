@@ -202,8 +202,12 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
             break
         what, example = (("a host starting in its Li0 phase (pristine Mo6S8)", _PRISTINE_EXAMPLE) if hybrid is None
                          else (f"a pristine {hybrid.name} hybrid", hybrid.example))
-        return (f"step {number}, the first discharge of {what}, runs at {i:.3g} A/m2 and {T - 273.15:.4g} C, "
-                f"{scaled:.3g} A/m2 at {T_REF - 273.15:.4g} C (the host's {E_A_LI_HOPS / 1e3:g} kJ/mol): above the "
+        # (at another temperature than the threshold's, the current that acts as this one there, with the Li hops'
+        # activation energy; at that temperature the current itself, said once)
+        acts = ("" if f"{T:.4g}" == f"{T_REF:.4g}" else f", as {scaled:.3g} A/m2 would at {T_REF - 273.15:.4g} C (the "
+                f"host's {E_A_LI_HOPS / 1e3:g} kJ/mol)")
+        return (f"step {number}, the first discharge of {what}, runs at {i:.3g} A/m2 and {T - 273.15:.4g} C{acts}: "
+                f"above the "
                 f"{threshold:g} A/m2 up to which the default 20-cell mesh answers as 80-160 cells do, so whether Li1 "
                 f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
                 f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "

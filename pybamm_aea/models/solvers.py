@@ -25,7 +25,7 @@ import pybamm
 
 from ..pybamm_adapter.model_internals import (algebraic_size, differential_size, scaled_state_values, slices_tile,
                                               state_scale, state_slices, state_values)
-from ..pybamm_adapter.solver_internals import (event_functions, flatten_inputs, has_sensitivities, idaklu_options,
+from ..pybamm_adapter.solver_internals import (event_functions, event_names, flatten_inputs, has_sensitivities, idaklu_options,
                                                integrate_again, replace_solver_functions, residual_function,
                                                set_end_state, set_event_functions, set_jacobian_function)
 from .experiment_checks import CheckedIDAKLUSolver, NonFiniteStatesError
@@ -378,7 +378,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             short, basis = abs(q_end - q_before) / (t_end - t_before) * ahead[nearest] / abs(q_end - q_start), "charge"
         if not short > self.rtol or self._host_settled(model, y_before, y_end, ahead[nearest] / (t_end - t_before)):
             return None
-        return EventShort(float(values[1][nearest]), float(short), self.rtol, basis)
+        names = event_names(model)
+        name = names[nearest] if len(names) == values[1].size else None
+        return EventShort(float(values[1][nearest]), float(short), self.rtol, basis, name)
 
     #: the host's Li content states (scaled, per cathode cell), the multi-phase host's and the lever rule's
     HOST_CONTENT = ("Cathode Li content variable", "Cathode Li content")
@@ -495,9 +497,10 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         times the bound plus the solver's atol times the state's scale), or, given ``short`` (:meth:`_event_short`), the
         event it ended on not reached at its consistent end state, as a phrase, or None."""
         if short is not None:
-            return (f"no event reached at its consistent end state (the nearest in time still {short.value:.4g} from "
-                    f"zero in its own unit, {short.short:.3g} of the integration's {short.basis} short of it, against "
-                    f"rtol {short.tolerance:g}: an event located on IDA's interpolant of the algebraic states)")
+            event = f", {short.event!r}," if short.event else ""
+            return (f"no event reached at its consistent end state (the nearest in time{event} still "
+                    f"{short.value:.4g} from zero in its own unit, {short.short:.3g} of the integration's {short.basis} "
+                    f"short of it, against rtol {short.tolerance:g}: an event located on IDA's interpolant of the algebraic states)")
         if getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
             return None
         y = np.asarray(solution.all_ys[-1], dtype=float)[:, -1]
@@ -532,10 +535,12 @@ class InputSetWarning(UserWarning):
         setattr(self, INPUT_SET, input_set)
 
 
-class EventShort(collections.namedtuple("EventShort", "value short tolerance basis")):
+class EventShort(collections.namedtuple("EventShort", "value short tolerance basis event", defaults=(None,))):
     """An integration's end short of its termination events (:meth:`ConsistentEventIDAKLUSolver._event_short`): the
     nearest event's value in its own unit, how far short of it the end is as a fraction of the integration's
-    ``basis`` ("charge" or "duration") and the tolerance (rtol) that is judged against."""
+    ``basis`` ("charge" or "duration"), the tolerance (rtol) that is judged against and the event's name (which
+    tells an experiment's steps apart: "Voltage < 1.8 [V] [experiment]", a hold's current cut-off; None if
+    unknown)."""
 
 
 class StepRetriedWarning(UserWarning):

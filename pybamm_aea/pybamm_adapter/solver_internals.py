@@ -11,8 +11,9 @@ methods they override (listed in :mod:`pybamm_aea.pybamm_adapter`) goes through 
   PyBaMM's defaults), from which a retry solver is made with one option changed;
 - what ``BaseSolver.set_up`` attaches to the model it sets up (PyBaMM 26.10; none documented):
   :func:`residual_function` and :func:`set_jacobian_function` (``model.rhs_algebraic_eval``,
-  ``model.jac_rhs_algebraic_eval``: CasADi functions of ``(t, y, inputs)``), :func:`event_functions` and
-  :func:`set_event_functions` (``model.terminate_events_eval``), :func:`replace_solver_functions`
+  ``model.jac_rhs_algebraic_eval``: CasADi functions of ``(t, y, inputs)``), :func:`event_functions`,
+  :func:`event_names` (their events' names, in their order) and :func:`set_event_functions`
+  (``model.terminate_events_eval``), :func:`replace_solver_functions`
   (:data:`SOLVER_FUNCTIONS`), :func:`has_sensitivities` (``model.calculate_sensitivities``) and
   :func:`initial_state` (``model.y0``, from ``model.y0_list``: the consistent initial state of the last set-up or step);
 - :func:`integrate_again`: one input set of the last integration run again by another solver, which calls
@@ -24,6 +25,7 @@ What upstream would replace this module: ``flatten_inputs`` exported; a public p
 (or IDAKLU ending an event-terminated step on a consistent state itself); a public ``IDAKLUSolver.options``; a
 documented set-up result (the model's functions and initial state) a solver subclass may read and replace.
 """
+import pybamm
 from pybamm.solvers.base_solver import flatten_inputs  # noqa: F401  (re-exported)
 
 #: the private ``pybamm.Solution`` slot :func:`set_end_state` sets, and the ``IDAKLUSolver`` attribute
@@ -67,6 +69,13 @@ def event_functions(model):
     """A set-up ``model``'s termination events, one function of ``(t, y, inputs)`` each (PyBaMM 26.10's
     ``model.terminate_events_eval``)."""
     return model.terminate_events_eval
+
+
+def event_names(model):
+    """The names of a set-up ``model``'s termination events, in :func:`event_functions`' order (PyBaMM 26.10's
+    ``BaseSolver.set_up`` makes one function per ``pybamm.EventType.TERMINATION`` event of ``model.events``, in
+    order, as its check of the initial conditions names them)."""
+    return [event.name for event in model.events if event.event_type == pybamm.EventType.TERMINATION]
 
 
 def set_event_functions(model, functions):
