@@ -709,8 +709,8 @@ def test_the_pristine_discharge_warning_says_its_current_once_at_the_thresholds_
         def __getitem__(self, name):
             return SimpleNamespace(entries=dict.__getitem__(self, name))
 
-    values = {"Li0 phase binodal Li content": 0.1, "Initial cathode Li content": 0.0, "Dispersed material mass fraction":
-              0.0, "Electrode width [m]": 0.01, "Electrode height [m]": 0.01,
+    values = {"Li0 phase binodal Li content": 0.1, "Initial cathode Li content": 0.0,
+              "Dispersed material mass fraction": 0.0, "Electrode width [m]": 0.01, "Electrode height [m]": 0.01,
               "Number of electrodes connected in parallel to make a cell": 1.0}
     model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
 
@@ -724,4 +724,5 @@ def test_the_pristine_discharge_warning_says_its_current_once_at_the_thresholds_
     assert "runs at 2 A/m2 and 70 C: above the 1.8 A/m2 up to which" in hot, hot
     assert hot.count("A/m2") == 2, hot
     cold = said(298.15)
-    assert "runs at 2 A/m2 and 25 C, as 9.78 A/m2 would at 70 C (the host's 30 kJ/mol): above the 1.8 A/m2" in cold, cold
+    assert "runs at 2 A/m2 and 25 C, as 9.78 A/m2 would at 70 C (the host's 30 kJ/mol): above the 1.8 A/m2" in cold, \
+        cold

@@ -25,9 +25,10 @@ import pybamm
 
 from ..pybamm_adapter.model_internals import (algebraic_size, differential_size, scaled_state_values, slices_tile,
                                               state_scale, state_slices, state_values)
-from ..pybamm_adapter.solver_internals import (event_functions, event_names, flatten_inputs, has_sensitivities, idaklu_options,
-                                               integrate_again, replace_solver_functions, residual_function,
-                                               set_end_state, set_event_functions, set_jacobian_function)
+from ..pybamm_adapter.solver_internals import (event_functions, event_names, flatten_inputs, has_sensitivities,
+                                               idaklu_options, integrate_again, replace_solver_functions,
+                                               residual_function, set_end_state, set_event_functions,
+                                               set_jacobian_function)
 from .experiment_checks import CheckedIDAKLUSolver, NonFiniteStatesError
 
 __all__ = ["ConsistentEventIDAKLUSolver", "SharedEventsIDAKLUSolver", "ScalarFunctionsIDAKLUSolver",
@@ -499,8 +500,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         if short is not None:
             event = f", {short.event!r}," if short.event else ""
             return (f"no event reached at its consistent end state (the nearest in time{event} still "
-                    f"{short.value:.4g} from zero in its own unit, {short.short:.3g} of the integration's {short.basis} "
-                    f"short of it, against rtol {short.tolerance:g}: an event located on IDA's interpolant of the algebraic states)")
+                    f"{short.value:.4g} from zero in its own unit, {short.short:.3g} of the integration's "
+                    f"{short.basis} short of it, against rtol {short.tolerance:g}: an event located on IDA's "
+                    f"interpolant of the algebraic states)")
         if getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
             return None
         y = np.asarray(solution.all_ys[-1], dtype=float)[:, -1]

@@ -74,8 +74,8 @@ def event_functions(model):
 def event_names(model):
     """The names of a set-up ``model``'s termination events, in :func:`event_functions`' order (PyBaMM 26.10's
     ``BaseSolver.set_up`` makes one function per ``pybamm.EventType.TERMINATION`` event of ``model.events``, in
-    order, as its check of the initial conditions names them)."""
-    return [event.name for event in model.events if event.event_type == pybamm.EventType.TERMINATION]
+    order, as its check of the initial conditions names them); none for an object without events."""
+    return [event.name for event in getattr(model, "events", ()) if event.event_type == pybamm.EventType.TERMINATION]
 
 
 def set_event_functions(model, functions):
