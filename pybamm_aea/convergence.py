@@ -254,7 +254,7 @@ def _scaled_text(i, scaled, factor):
     if math.isclose(scaled, i, rel_tol=1e-9):
         return ""
     mobility = "" if factor == 1 else f", and its Li0 phase's mobility x {factor:.3g} from the diffusivity factors"
-    return (f", {scaled:.3g} A/m2 at {T_REF - 273.15:.4g} C (the host's {E_A_LI_HOPS / 1e3:g} kJ/mol"
+    return (f", as {scaled:.3g} A/m2 would at {T_REF - 273.15:.4g} C (the host's {E_A_LI_HOPS / 1e3:g} kJ/mol"
             f"{mobility})")
 
 

@@ -286,7 +286,7 @@ def test_a_pristine_discharge_the_mesh_decides_is_warned():
     said = _pristine_discharge(4.5, 0.1)[2]
     assert len(said) == 1 and said[0].startswith(
         "step 1, the first discharge of a host starting in its Li0 phase (pristine Mo6S8), runs at 0.58 A/m2 and 25 C, "
-        "2.83 A/m2 at 70 C (the host's 30 kJ/mol): above the 1.5 A/m2 up to which 20, 40 and 80 cells answer as "
+        "as 2.83 A/m2 would at 70 C (the host's 30 kJ/mol): above the 1.5 A/m2 up to which 20, 40 and 80 cells answer as "
         "160-320 cells do"), said
     assert "check with pybamm_aea.mesh_check, which compares such a run with 8x its cells" in said[0]
     assert _pristine_discharge(4.5, 0.05)[2] == []
@@ -371,7 +371,7 @@ def test_the_nucleation_current_is_scaled_by_the_li0_mobility_factors():
     slow_li0 = said(0.193, **{"Li0 film Li diffusivity factor": 0.1})
     assert slow_li0 is not None and slow_li0.startswith(
         "step 1, the first discharge of a host starting in its Li0 phase (pristine Mo6S8), runs at 0.193 A/m2 and 70 C, "
-        "1.93 A/m2 at 70 C (the host's 30 kJ/mol, and its Li0 phase's mobility x 0.1 from the diffusivity factors): "
+        "as 1.93 A/m2 would at 70 C (the host's 30 kJ/mol, and its Li0 phase's mobility x 0.1 from the diffusivity factors): "
         "above the 1.5 A/m2"), slow_li0
     assert said(0.193, **{"Cathode Li diffusivity factor": 0.1}) is not None
     assert said(0.193, **{"Cathode Li diffusivity factor": 0.1, "Li0 film Li diffusivity factor": 10.0}) is None
@@ -781,3 +781,35 @@ def test_cold_s_lms_first_discharge_is_the_coarse_meshes(readme_figure):
     # the near-zero figures to the solver's tolerance (1e-4 of the window's ~630 mAh/g)
     assert got[80] == readme_figure("takes nothing ({} and 0.002 mAh/g against").approx(0.063)
     assert got[160] == readme_figure("takes nothing (0.016 and {} mAh/g against").approx(0.063)
+
+
+def test_the_pristine_discharge_warning_says_its_current_once_at_the_thresholds_temperature():
+    """The warning scales a pristine discharge's current density to 70 C, the temperature its threshold (1.5 A/m2) was
+    measured at: at 70 C it said the same current twice ("runs at 1.93 A/m2 and 70 C, 1.93 A/m2 at 70 C (the host's 30
+    kJ/mol)", Li2021_Mo6S8 at 1C), and at 25 C "0.58 A/m2 and 25 C, 2.83 A/m2 at 70 C" left the reader to guess what
+    the second figure was. Now the current once at 70 C, and at another temperature the one it acts as at 70 C."""
+    import numpy as np
+
+    from pybamm_aea.convergence import nucleation_mesh_warning
+
+    class Step(dict):
+        def __getitem__(self, name):
+            return SimpleNamespace(entries=dict.__getitem__(self, name))
+
+    values = {"Li0 phase binodal Li content": 0.1, "Initial cathode Li content": 0.0,
+              "Dispersed material mass fraction": 0.0, "Electrode width [m]": 0.01, "Electrode height [m]": 0.01,
+              "Number of electrodes connected in parallel to make a cell": 1.0}
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+
+    def said(temperature):
+        step = Step({"Time [s]": np.array([0.0, 100.0]), "Current [A]": np.array([2e-4, 2e-4]),  # 2 A/m2
+                     "Ambient temperature [K]": np.array([temperature, temperature]),
+                     "Cathode Li content": np.zeros((20, 2))})
+        return nucleation_mesh_warning(model, values, [step])
+
+    hot = said(343.15)
+    assert "runs at 2 A/m2 and 70 C: above the 1.5 A/m2 up to which" in hot, hot
+    assert hot.count("A/m2") == 2, hot
+    cold = said(298.15)
+    assert "runs at 2 A/m2 and 25 C, as 9.78 A/m2 would at 70 C (the host's 30 kJ/mol): above the 1.5 A/m2" in cold, \
+        cold

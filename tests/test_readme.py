@@ -187,6 +187,27 @@ def test_the_options_paragraph_lists_every_option_and_value_defaults_first():
         assert tuple(re.findall(r'`"([^"]+)"`', match.group(1))) == values, (option, match.group(1))
 
 
+def test_the_options_paragraph_names_the_sets_that_give_li_trapping_a_rate():
+    """A degradation option runs at its set's rates, and a set that calibrates no such mechanism gives it 0: "Li
+    trapping": "irreversible" on Li2021_Mo6S8 (50 CCCV cycles at 0.5C) lost 0.0 mol of Li, without a word in the
+    options paragraph. It names the sets whose trapping fractions are not 0 (the sets' values decide)."""
+    import pybamm
+
+    from pybamm_aea.parameters import SET_FACTS
+
+    text = README.read_text()
+    start = text.index("Options (defaults first):")
+    paragraph = " ".join(text[start:text.index("\n\n", start)].split())
+    clause = paragraph[paragraph.index('`"Li trapping"`'):paragraph.index('`"ionic-switch host loss"`')]
+    rated = set()
+    for name in SET_FACTS:
+        values = pybamm.ParameterValues(name)
+        if values["Li trapping fraction"] or values["Initial Li trapping fraction"]:
+            rated.add(name)
+    assert rated and set(re.findall(r"`((?:Li2021|AEA)_\w+)`", clause)) == rated, (rated, clause)
+    assert "0 mol lost" in clause
+
+
 def test_a_readme_figure_is_read_to_its_own_rounding(readme_figure):
     """conftest's readme_figure reads a figure at its anchor and compares to its own rounding (half a unit of its
     last digit): a figure edited by one unit of its last digit no longer matches the model's; a figure the README

@@ -970,7 +970,8 @@ def test_a_cut_off_located_on_the_interpolant_short_of_the_event_is_solved_again
     electrode (1 % of the set's loading) at 1C stopped on "Voltage < 1.8 [V]" at 2.0346 V, x = 3.97747, 127.971
     mA.h/g (0.18 % short of the equilibrium's 128.199, a 0.05C discharge's, where the set's thickness at 1C gives 128.157); refined it ends
     at 1.8000 V with 128.198 (found by session 42's physics review, thin-electrode limit). The warning points at the
-    user's call (it pointed into PyBaMM's simulation.py)."""
+    user's call (it pointed into PyBaMM's simulation.py). It names the event, so the step of an experiment (a
+    50-cycle CCCV run warned "a step from t = 391425 s" alone: which of its 250 steps was left to find)."""
     import warnings
 
     with warnings.catch_warnings(record=True) as said:
@@ -979,6 +980,7 @@ def test_a_cut_off_located_on_the_interpolant_short_of_the_event_is_solved_again
     refined = _refined_warnings(said)
     assert len(refined) == 1 and "no event reached at its consistent end state" in str(refined[0].message), refined
     assert str(refined[0].message).startswith("a step from t = 0 s")
+    assert "(the nearest in time, 'Voltage < 1.8 [V] [experiment]', still " in str(refined[0].message), refined
     assert refined[0].filename == __file__
     assert sol["Voltage [V]"].entries[-1] == pytest.approx(1.8, abs=1e-3)
     assert capacity == pytest.approx(_thin_lms_equilibrium(), abs=0.01)
