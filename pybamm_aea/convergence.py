@@ -215,8 +215,8 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
             ("a host starting in its Li0 phase (pristine Mo6S8)", _PRISTINE_EXAMPLE, _PRISTINE_MESHES) if hybrid is None
             else (f"a pristine {hybrid.name} hybrid", hybrid.example,
                   "the default 20-cell mesh answers as 80-160 cells do"))
-        return (f"step {number}, the first discharge of {what}, runs at {i:.3g} A/m2 and {T - 273.15:.4g} C"
-                f"{_scaled_text(i, scaled, li0_mobility)}: above the "
+        return (f"step {number}, the first discharge of {what}, runs at {_beside(i, threshold)} A/m2 and "
+                f"{T - 273.15:.4g} C{_scaled_text(T, scaled, li0_mobility, threshold)}: above the "
                 f"{threshold:g} A/m2 up to which {agree}, so whether Li1 "
                 f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
                 f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
@@ -244,18 +244,30 @@ def _li0_mobility_factor(values, inputs):
     return product
 
 
-def _scaled_text(i, scaled, factor):
-    """The warning's words for the current density ``i`` [A.m-2] scaled to :data:`T_REF` and the set's Li0 mobility
-    (``scaled``, ``factor``: the Li0 mobility factor); '' where the scaling changed nothing (a run at 70 C and the
-    set's mobility: the figure once, not twice)."""
+def _beside(value, threshold):
+    """``value`` to 3 significant digits, or as many more (up to 6) as tell it from ``threshold`` (1.503 beside 1.5,
+    not "1.5 A/m2 ... above the 1.5 A/m2")."""
+    for digits in range(3, 7):
+        if f"{value:.{digits}g}" != f"{threshold:g}":
+            break
+    return f"{value:.{digits}g}"
+
+
+def _scaled_text(T, scaled, factor, threshold):
+    """The warning's words for a current density scaled to :data:`T_REF` and the sets' Li0 mobility (``scaled``
+    [A.m-2], told from ``threshold``) from a run at ``T`` [K] with a Li0 mobility ``factor``
+    (:func:`_li0_mobility_factor`), naming each scaling that acted; '' for a run at the threshold's temperature and
+    the sets' mobility (the current once, not twice)."""
     from .parameters.Li2021_Mo6S8 import E_A_LI_HOPS
     from .parameters.paper_cell import T_REF
 
-    if math.isclose(scaled, i, rel_tol=1e-9):
+    at_reference, own = math.isclose(T, T_REF, abs_tol=1e-6), factor == 1
+    if at_reference and own:
         return ""
-    mobility = "" if factor == 1 else f", and its Li0 phase's mobility x {factor:.3g} from the diffusivity factors"
-    return (f", as {scaled:.3g} A/m2 would at {T_REF - 273.15:.4g} C (the host's {E_A_LI_HOPS / 1e3:g} kJ/mol"
-            f"{mobility})")
+    why = ([] if at_reference else [f"the host's {E_A_LI_HOPS / 1e3:g} kJ/mol"]) + (
+        [] if own else [f"its Li0 phase's mobility x {factor:.3g} from the diffusivity factors"])
+    at = f"{T_REF - 273.15:.4g} C" + ("" if own else " and the sets' Li0 mobility")
+    return f", as {_beside(scaled, threshold)} A/m2 would at {at} ({', and '.join(why)})"
 
 
 def _formed_trough(step, x_li0):

@@ -527,20 +527,24 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         return None if q[0] is None or q[0].size != 1 else float(q[1][0] - q[0][0])
 
     def _refined_note(self, model, first, solution, short, rtol):
-        """What solving again changed for the user (the step's charge, the first integration's and the refined one's)
-        and what to do, for :meth:`_solved_again`'s warning on an end short of its event (``short``) that the
-        integration at ``rtol`` reached."""
+        """What solving again changed for the user (the charge the first integration passed and the refined one's, or
+        that they agree within the solver's atol on the :attr:`THROUGHPUT` state) and what to do, for
+        :meth:`_solved_again`'s warning on an end short of its event (``short``) that the integration at ``rtol``
+        reached."""
         before, after = self._charge_passed(model, first), self._charge_passed(model, solution)
         changed = ""
         if before and after is not None:
-            changed = (f" (the step's charge {after:.4g} A.h against the first integration's {before:.4g}, "
-                       f"{100 * (after / before - 1):+.2g} %)")
+            scale = state_scale(model, self.THROUGHPUT)
+            tolerance = self.atol * abs(scale) if scale is not None else 0.0
+            changed = (f" (its charge {after:.4g} A.h against the first integration's {before:.4g}: "
+                       + (f"the same within the solver's atol, {tolerance:.2g} A.h)" if abs(after - before) <= tolerance
+                          else f"{100 * (after / before - 1):+.2g} %)"))
         event = f"'{short.name}'" if short.name else "the event"
-        return (f", which reaches it{changed}; the refined step is kept. The first end was short of {event} by more "
-                f"than the solver's tolerance on the step's {short.basis}, so its end state (a hold's end current, a "
+        return (f", which reaches it{changed}; the refined integration is kept. The first end was short of {event} "
+                f"by more than the solver's tolerance on its {short.basis}, so its end state (a hold's end current, a "
                 f"discharge's end voltage) was not yet the event's; solving at rtol {rtol:g} from the start "
-                f"(pybamm_aea.AEA().default_solver_with(rtol={rtol:g})) ends such a step on its event without the "
-                "re-solve")
+                f"(model.default_solver_with(rtol={rtol:g}, atol={self.atol:g})) ended such steps on their events "
+                "without the re-solve where measured (docs/known_limits.rst)")
 
     def _outside_bounds(self, model, solution, rtol, short=None):
         """What an integration's end state holds outside :attr:`BOUNDED_STATES` by more than the tolerance (``rtol``
@@ -549,7 +553,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         if short is not None:
             named = f", '{short.name}'," if short.name else ""
             return (f"no event reached at its consistent end state (the nearest in time{named} still {short.value:.4g} "
-                    f"from zero in its own unit, {short.short:.3g} of the integration's {short.basis} short of it, "
+                    f"from zero in its own unit, an estimated {short.short:.3g} of the integration's {short.basis} short of it "
+                    f"at its last interval's rate, "
                     f"against rtol {short.tolerance:g}: an event located on IDA's interpolant of the algebraic states)")
         if getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
             return None
