@@ -25,13 +25,14 @@ import re
 import warnings
 
 import numpy as np
+import pybamm
 
 from .user_input import did_you_mean, finite_positive, is_finite_positive, whole_at_least
 
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
            "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI", "ANODE_OCP",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "ROUTES", "DEFAULT_ROUTE", "is_skipped",
-           "iter_steps", "iter_discharges", "delivered", "discharge_steps", "voltage_vs_li",
+           "iter_steps", "iter_discharges", "delivered", "delivered_on_both_bases", "discharge_steps", "voltage_vs_li",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
            "step_table", "experiment_cycle_numbers", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning",
            "CoarseDischargeWarning", "COARSE_TOLERANCE"]
@@ -137,13 +138,24 @@ def delivered(step, energy="vs Li", route=DEFAULT_ROUTE):
 
     Why "kernel" is the default, its accuracy against the states and the solver's points (measured): docs/known_limits.rst,
     "Discharge energy from the model's state". Its error grows as the returned points thin out (a 1-hour period,
-    a short ``t_interp``): where the model's energy state is returned, the two routes are compared (one subtraction)
-    and a :class:`CoarseDischargeWarning` names the points past :data:`COARSE_TOLERANCE`.
+    a short ``t_interp``): where the model's energy state is returned, the two routes are compared (one subtraction;
+    the state's change read from the step's first and last state vectors, :func:`_state_change`) and a :class:`CoarseDischargeWarning` names the points past :data:`COARSE_TOLERANCE`.
     """
-    q, e, coarse = _delivered(step, energy, route)
-    if coarse:
-        warnings.warn(coarse, CoarseDischargeWarning, stacklevel=2)
-    return q, e
+    q, energies, coarse = _delivered(step, (energy,), route)
+    for note in coarse:
+        warnings.warn(note, CoarseDischargeWarning, stacklevel=2)
+    return q, energies[energy]
+
+
+def delivered_on_both_bases(step, route=DEFAULT_ROUTE):
+    """(capacity [A.h], energy vs Li [W.h], the cell's energy [W.h]) of one step: :func:`delivered` on both its
+    ``energy`` bases from one pass of the compiled kernel over the step's points (two calls of :func:`delivered`
+    ran it twice), each energy bit for bit :func:`delivered`'s, each basis' :class:`CoarseDischargeWarning` as it
+    gives it (the sweep's cell columns read the cell's basis beside the electrode's)."""
+    q, energies, coarse = _delivered(step, ("vs Li", "cell"), route)
+    for note in coarse:
+        warnings.warn(note, CoarseDischargeWarning, stacklevel=2)
+    return q, energies["vs Li"], energies["cell"]
 
 
 #: the relative difference of :func:`delivered`'s routes past which the kernel's trapezoid is too coarse
@@ -168,17 +180,64 @@ def _states(step, energy):
     return float(Q[-1] - Q[0]), float(E[-1] - E[0])
 
 
-def _delivered(step, energy, route):
-    """:func:`delivered`'s (capacity, energy) and, on the kernel route, the :class:`CoarseDischargeWarning`'s message
-    where the states disagree past :data:`COARSE_TOLERANCE` (else None)."""
-    _check_basis(energy)
+def _state_change(step, name):
+    """The change over ``step`` of the model variable ``name`` when it is one of the model's states and the step kept
+    its full state vectors: from the state vectors of its first and last points alone
+    (:func:`pybamm_aea.pybamm_adapter.model_internals.state_change`), without PyBaMM's processing of the variable
+    over every point (what :func:`_states` reads, 1.5 ms a discharge, most of the coarse check's cost); None where
+    it is not (an expression of the states, a solve of ``output_variables``, a step of several models): read as
+    :func:`_states` reads it."""
+    from .pybamm_adapter.model_internals import state_change
+
+    models = step.all_models
+    variable = models[0].variables.get(name)
+    if (not isinstance(variable, pybamm.Variable) or getattr(step, "variables_returned", False)
+            or any(m is not models[0] for m in models)):
+        return None
+    change = state_change(models[0], step.all_ys[0][:, 0], step.all_ys[-1][:, -1], variable.name,
+                          step.all_inputs[0] if step.all_inputs else None)
+    return None if change is None or change.size != 1 else float(change[0])
+
+
+def _coarse_note(step, energy, e):
+    """The :class:`CoarseDischargeWarning`'s message for the kernel route's energy ``e`` [W.h] of a one-signed
+    discharge ``step`` on the ``energy`` basis, where the model's integrated state differs past
+    :data:`COARSE_TOLERANCE` (else None; None too where there is no state to compare with: not integrated, not
+    returned). The state's change is read from the step's end states where it is one (:func:`_state_change`)."""
+    if not _model_integrates_energy(step.all_models[0]):
+        return None
+    name = [n for n in _ENERGY_BASES[energy] if n in step.all_models[0].variables][0]  # (as _states reads it)
+    if not gives(step, name):
+        return None
+    e_states = _state_change(step, name)
+    if e_states is None:
+        try:
+            e_states = _states(step, energy)[1]
+        except ValueError:
+            return None
+    if not abs(e - e_states) > COARSE_TOLERANCE * abs(e_states):
+        return None
+    return (f"the discharge's energy by the trapezoid over its {len(step.t)} returned points, {e:.6g} W.h, "
+            f"differs by {(e - e_states) / e_states:+.1e} from the model's integrated state ({e_states:.6g} "
+            f"W.h), past {COARSE_TOLERANCE:g}: the points are too few; ask for route=\"states\", or solve "
+            "with a finer period (or t_interp)")
+
+
+def _delivered(step, energies, route):
+    """:func:`delivered`'s capacity, its energy on each basis of ``energies`` (a dict basis -> W.h) and, on the
+    kernel route, the :class:`CoarseDischargeWarning`'s message of each basis whose state disagrees past
+    :data:`COARSE_TOLERANCE` (a list). One pass of the kernel gives every basis (the cell's voltage and the
+    cathode's against Li in the same pass)."""
+    for energy in energies:
+        _check_basis(energy)
     _check_route(route)
     if route == "states":
-        return (*_states(step, energy), None)
+        results = {energy: _states(step, energy) for energy in energies}
+        return next(iter(results.values()))[0], {energy: r[1] for energy, r in results.items()}, []
     from .kernels import cycle_summaries
 
     # a model with an anode OCP needs it (a solve that did not return it is refused, not taken as Li metal)
-    with_anode = energy == "vs Li" and ANODE_OCP in step.all_models[0].variables
+    with_anode = "vs Li" in energies and ANODE_OCP in step.all_models[0].variables
     needed = ["Current [A]", "Voltage [V]"] + ([ANODE_OCP] if with_anode else [])
     try:
         i, v, *anode = (np.asarray(step[n].entries, dtype=float) for n in needed)
@@ -187,20 +246,14 @@ def _delivered(step, energy, route):
                          f'all ({exc}); ask the solver for them, or use route="states"') from exc
     v_li = voltage_vs_li(v, anode[0]) if anode else v
     res = cycle_summaries(np.asarray(step.t, dtype=float), i, v, voltage_vs_li=None if v_li is v else v_li)
-    key = DISCHARGE_ENERGY_VS_LI if v_li is not v else "Discharge energy [W.h]"
-    q, e = float(np.sum(res["Discharge capacity [A.h]"])), float(np.sum(res[key]))
+    q = float(np.sum(res["Discharge capacity [A.h]"]))
+    keys = {"vs Li": DISCHARGE_ENERGY_VS_LI if v_li is not v else "Discharge energy [W.h]",
+            "cell": "Discharge energy [W.h]"}
+    out = {energy: float(np.sum(res[keys[energy]])) for energy in energies}
     if not (i >= 0).all():  # (a charge, or a current of both signs: the kernel's discharge intervals only, the
-        return q, e, None   # states the net: not the same quantity, so nothing to compare)
-    try:
-        e_states = _states(step, energy)[1]
-    except ValueError:  # no states to compare with (not integrated, not returned): the trapezoid as it is
-        return q, e, None
-    if not abs(e - e_states) > COARSE_TOLERANCE * abs(e_states):
-        return q, e, None
-    return q, e, (f"the discharge's energy by the trapezoid over its {len(step.t)} returned points, {e:.6g} W.h, "
-                  f"differs by {(e - e_states) / e_states:+.1e} from the model's integrated state ({e_states:.6g} "
-                  f"W.h), past {COARSE_TOLERANCE:g}: the points are too few; ask for route=\"states\", or solve "
-                  "with a finer period (or t_interp)")
+        return q, out, []   # states the net: not the same quantity, so nothing to compare)
+    notes = (_coarse_note(step, energy, e) for energy, e in out.items())
+    return q, out, [note for note in notes if note]
 
 
 def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
@@ -227,8 +280,9 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
                       CyclesNotKeptWarning, stacklevel=2)
     out, coarse = [], []
     for step, Q in iter_discharges(solution):
-        q, e, note = _delivered(step, energy, route)
-        coarse += [note] if note else []
+        q, energies, notes = _delivered(step, (energy,), route)
+        e = energies[energy]
+        coarse += notes
         V = np.ascontiguousarray(step["Voltage [V]"].entries, dtype=float) if arrays else None
         out.append((q, e, Q - Q[0] if arrays else None, V))
     if coarse:  # once per call (long cycling has many steps)

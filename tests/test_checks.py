@@ -954,6 +954,32 @@ def test_an_input_of_the_values_the_model_does_not_read_is_warned_about():
     assert [m.split("'")[1] for m in said] == unread
 
 
+@pytest.mark.parametrize("set_name, options, advised", [
+    ("Li2021_Mo6S8", {}, True),  # the Li0 phase's window, 0-0.97 Li: the factor multiplies its mobility
+    ("Li2021_TiS2", {}, False),  # one phase: the window is put at -2..-1 Li
+    ("AEA_LiCoO2", {"host thermodynamics": "lever rule"}, False),  # its film's onset is -1 Li: it never forms
+])
+def test_the_unread_input_advice_names_only_a_factor_that_acts(set_name, options, advised):
+    """The warning about an unread input of the values advised the factor of its name whenever the AEA sets have
+    one: "Li0 film Li diffusivity [m2.s-1]" given as an input on TiS2 (or LiCoO2, any host of one phase) was told
+    "vary 'Li0 film Li diffusivity factor' instead", which multiplies the mobility of a Li0 window below zero Li (or
+    a film that never forms) there: no effect either. The advice now names a factor only where the model's build
+    read it and its condition of acting holds with the model's values (checks.acting_factors)."""
+    from pybamm_aea.models import checks
+
+    values = pybamm.ParameterValues(set_name)
+    unread = ("Cathode Li log-mobility" if options else "Li0 film Li diffusivity [m2.s-1]")
+    values[unread] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=values)
+    with pytest.warns(UserWarning) as record:
+        sim.solve([0, 60], inputs={unread: 1e-15})
+    said = [str(w.message) for w in record if "no effect" in str(w.message)]
+    assert len(said) == 1 and said[0].startswith(f"input {unread!r} is an input of the parameter values"), said
+    assert ("'Li0 film Li diffusivity factor'" in said[0]) is (advised and not options)
+    assert ("Li0 film Li diffusivity factor" in checks.acting_factors(sim.built_model)) is advised
+    assert "Cathode Li diffusivity factor" in checks.acting_factors(sim.built_model)  # (on every host)
+
+
 def _three_step_experiment():
     """A 3-step experiment whose second step's current is the input "I2" (PyBaMM builds one model per distinct
     step: only that step's model has the input)."""

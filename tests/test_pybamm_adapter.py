@@ -53,6 +53,7 @@ ADAPTER_ONLY_NAMES = {
     "y0S_list", "y0full", "ydot0full",  # an integration's initial states
     "all_first_states", "all_summary_variables",  # an experiment solution's per-cycle slots
     "mesh", "d_edges",  # a processed variable's mesh
+    "symbol_processor",  # the parameter values a processed model keeps
     "_options", "_y_event",  # IDAKLUSolver's options, the Solution's state at the event
 }
 
@@ -113,6 +114,28 @@ def test_the_start_time_input_is_pybamms():
         checks.warn_unknown_inputs(None, {start: 0.0}, known={"Cathode porosity"})
     with pytest.warns(UserWarning, match="Cathode porsity"):
         checks.warn_unknown_inputs(None, {"Cathode porsity": 0.3}, known={"Cathode porosity"})
+
+
+def test_the_model_parameter_values_check_catches_a_renaming(monkeypatch):
+    """``models/checks.py`` read the parameter values of a processed model from PyBaMM's ``model.symbol_processor``
+    itself, with ``getattr(..., None)``: a PyBaMM renaming it made every model look unparameterised, and the
+    parameter-typo warning and the unread-input advice went silent. The read is the adapter's
+    (``model_internals.parameter_values_of``), checked at install by ``model_internals.check``."""
+    from pybamm_aea.pybamm_adapter import model_internals
+    from pybamm_aea.models import checks
+
+    model_internals.check()  # the installed PyBaMM's
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    model = values.process_model(pybamm_aea.AEA(), inplace=False)
+    assert model_internals.parameter_values_of(model)["Cathode porosity"] == values["Cathode porosity"]
+    assert checks.parameter_values_of is model_internals.parameter_values_of
+
+    for name, renamed in (("SYMBOL_PROCESSOR", "processor"), ("PROCESSOR_VALUES", "values")):
+        with monkeypatch.context() as m:  # (a PyBaMM that names the model's processor, or its values, otherwise)
+            m.setattr(model_internals, name, renamed)
+            with pytest.raises(ImportError, match=r"PyBaMM .*model\.\w+\.\w+") as err:
+                model_internals.check()
+            assert renamed in str(err.value)
 
 
 def test_set_end_state_moves_the_state_at_the_event_too():

@@ -1020,6 +1020,41 @@ def test_the_sweeps_cell_columns_are_cycle_summarys_on_the_same_solve(monkeypatc
     np.testing.assert_allclose(batched[CELL_COLUMNS], single[CELL_COLUMNS], rtol=10 * AEA().default_solver.rtol)
 
 
+@pytest.mark.parametrize("options", [LEVER, {**LEVER, "anode": "Li-In"}])
+def test_the_batched_cell_columns_are_the_points_own_from_one_kernel_pass(monkeypatch, options):
+    """The batched path with cell= ran the compiled kernel twice per point, once per energy basis (delivered, then
+    delivered(energy="cell")), where one pass gives both: now once (readout.delivered_on_both_bases). The columns
+    are bit for bit the point's own figures: delivered's on each basis of the point's solution, fill_cell's of the
+    cell's (on Li-In the cell's energy, not the cathode's vs Li)."""
+    from pybamm_aea import kernels, readout
+    from pybamm_aea.sweep import metrics, worker
+
+    solved, calls = [], []
+    original, kernel = worker.fill_from_discharge_solution, kernels.cycle_summaries
+
+    def spy(m, config, solution, porosity, fraction, *args, **kwargs):
+        before = len(calls)
+        original(m, config, solution, porosity, fraction, *args, **kwargs)
+        solved.append((dict(m), config, solution, porosity, fraction, args, kwargs, len(calls) - before))
+
+    monkeypatch.setattr(worker, "fill_from_discharge_solution", spy)
+    monkeypatch.setattr(kernels, "cycle_summaries", lambda *a, **k: calls.append(1) or kernel(*a, **k))
+    df = sweep({LOADING: [0.01, 0.015]}, parameter_set=LMS, workers=1, progress=False, options=options,
+               cell="practical target" if "anode" not in options else "paper lab cell")
+    assert len(solved) == 2 and df["error"].isna().all()
+    for (m, config, solution, porosity, fraction, args, kwargs, n_kernel), row in zip(solved, df.to_dict("records")):
+        assert n_kernel == 1  # (2 before: once per basis)
+        q, e = readout.delivered(solution)
+        e_cell = readout.delivered(solution, energy="cell")[1]
+        assert (m["Discharge capacity [mA.h]"], m[metrics.GRAVIMETRIC]) == (
+            q * 1e3, e * 1e3 / float(solution[metrics.MASS].entries[0]))
+        expected = {}
+        metrics.fill_cell(expected, config, e_cell, float(solution[metrics.MASS].entries[0]), porosity, fraction,
+                          kwargs.get("loading", args[-1] if args else None))
+        assert [m[c] for c in CELL_COLUMNS] == [expected[c] for c in CELL_COLUMNS] == [row[c] for c in CELL_COLUMNS]
+        assert (e_cell == e) is ("anode" not in options)  # (on Li-In the cell's energy is below the cathode's vs Li)
+
+
 def test_the_cell_columns_are_the_last_discharges_as_cycle_summarys(monkeypatch):
     """LMS (lever rule) discharged at 1C then at 0.1C, point by point: the row's cell columns are those of
     cycle_summary(cell="practical target") of the point's own solution on its last cycle (to 1e-9), the discharge the

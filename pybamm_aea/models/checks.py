@@ -73,6 +73,7 @@ import pybamm
 from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
+from ..pybamm_adapter.model_internals import parameter_values_of
 # (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
 from ..ranges import CATHODE_LOADING, Range
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
@@ -726,7 +727,7 @@ def read_input_names(model):
     except (KeyError, TypeError):
         pass
     names = {p.name for p in model.required_input_parameters}
-    values = getattr(getattr(model, "symbol_processor", None), "parameter_values", None)
+    values = parameter_values_of(model)
     kinds = (pybamm.InputParameter, pybamm.Parameter, pybamm.FunctionParameter)
     for symbol in pybamm.SymbolUnpacker(kinds).unpack_list_of_symbols(
             v for v in model.variables.values() if isinstance(v, pybamm.Symbol)):
@@ -740,6 +741,41 @@ def read_input_names(model):
     except TypeError:
         pass
     return names
+
+
+_ACTING_FACTORS = weakref.WeakKeyDictionary()  # parameterised model -> the factors that act on it
+
+
+def acting_factors(model):
+    """The names of the scalar factors (:meth:`pybamm_aea.models.parameters.AEAParameters._factor`) that act on
+    ``model`` (an AEA model, parameterised): each one a function of state its build called reads, where a condition
+    of its acting holds with the model's parameter values (one that reads an input may hold: kept). The Li0 factor
+    acts on a host with a Li0 window above zero Li or a Li0 film that forms; on TiS2, LiCoO2 or any host of one phase
+    it multiplies the mobility of a window below zero Li, or a film that never forms: not listed. Empty for a model
+    without that record (PyBaMM's, or one read back from PyBaMM's JSON) or not parameterised."""
+    try:
+        return _ACTING_FACTORS[model]
+    except (KeyError, TypeError):
+        pass
+    conditions = getattr(getattr(model, "param", None), "factor_conditions", None) or {}
+    values = parameter_values_of(model)
+    acting = set()
+    for name, whens in conditions.items() if values is not None else ():
+        for when in whens:
+            try:
+                holds = bool(when) if not isinstance(when, pybamm.Symbol) else bool(
+                    values.process_symbol(when).evaluate())
+            except Exception:  # (an input among its parameters: it may hold)
+                holds = True
+            if holds:
+                acting.add(name)
+                break
+    acting = frozenset(acting)
+    try:
+        _ACTING_FACTORS[model] = acting
+    except TypeError:
+        pass
+    return acting
 
 
 def _input_names(inputs):
@@ -766,7 +802,7 @@ def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", 
         if name in declared:
             factor = factor_of(name)
             why = (f" (another host's: this one's {factor!r} scales the same transport; vary that instead)"
-                   if factor in RANGES else " (a parameter of the AEA model that its options do not use)"
+                   if factor in acting_factors(model) else " (a parameter of the AEA model that its options do not use)"
                    if name in RANGES else "")
             warnings.warn(f"input {name!r} is an input of the parameter values, but no equation or variable of {of} "
                           f"reads it, so it has no effect{why}", UserWarning, stacklevel=stacklevel)
@@ -823,7 +859,7 @@ def warn_unknown_parameters(model, warned=None):
     own, read by a function of theirs) is not warned about. An input of the sweep (:data:`SWEEP_ONLY_INPUTS`,
     e.g. ``values["S8 mass fraction"] = 0.45``) is warned about as one. Looked at once per model; a name in
     ``warned`` (a set, which gets each name warned about) is not warned about again (an experiment's steps)."""
-    values = getattr(getattr(model, "symbol_processor", None), "parameter_values", None)
+    values = parameter_values_of(model)
     if values is None:
         return
     try:

@@ -167,6 +167,13 @@ class AEAParameters(pybamm.ElectricalParameters):
                 "Li0 film Li diffusivity factor",
             )
         }
+        #: factor name -> the conditions (expressions of parameters) under which it acts, one per function of state
+        #: the model's build called that reads it (:meth:`_factor`): a factor absent here is read by no equation
+        #: or variable of the model (its option off), one whose conditions are all false is read where it
+        #: changes nothing (the Li0 factor on a host without Li0); read by the unread-input warning
+        #: (:func:`pybamm_aea.models.checks.acting_factors`) to advise only a factor that acts
+        self.factor_conditions = {}
+        self._factors = factor
         self.f_D_c = factor["Cathode Li diffusivity factor"]
         self.f_j0_c = factor["Cathode exchange-current density factor"]
         self.f_sigma_c = factor["Cathode electronic conductivity factor"]
@@ -178,11 +185,18 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.f_D_shell_D = factor["Dispersed material product-layer Li diffusivity factor"]
         self.f_D_li0 = factor["Li0 film Li diffusivity factor"]
 
+    def _factor(self, name, acts_where=True):
+        """The factor ``name`` for a function of state being built, its condition of acting (``acts_where``: True, or
+        an expression of parameters, true where the factor changes the function) recorded in
+        :attr:`factor_conditions`."""
+        self.factor_conditions.setdefault(name, []).append(acts_where)
+        return self._factors[name]
+
     # --- functions of state ------------------------------------------------------------
     def D_c(self, x, T):
         """Chemical diffusivity of Li in the cathode host [m2.s-1] at Li content ``x``, times its factor: the
         lever-rule host's (the multi-phase host reads :meth:`logB_c` instead, README "The multi-phase host")."""
-        return self.f_D_c * checked_function(
+        return self._factor("Cathode Li diffusivity factor") * checked_function(
             "Cathode Li diffusivity [m2.s-1]",
             {"Cathode Li content": x, "Temperature [K]": T},
         )
@@ -207,7 +221,9 @@ class AEAParameters(pybamm.ElectricalParameters):
         return checked_function(
             "Cathode Li log-mobility",
             {"Cathode Li content": x, "Temperature [K]": T},
-        ) + pybamm.log(self.f_D_c) + pybamm.log(self.f_D_li0) * li0_share
+        ) + pybamm.log(self._factor("Cathode Li diffusivity factor")) + pybamm.log(
+            # li0_share is 0 at every content from x_li1 up: the Li0 factor acts if the window starts above zero Li
+            self._factor("Li0 film Li diffusivity factor", self.x_li1 > 0)) * li0_share
 
     def U_lith(self, x, T):
         """Cathode OCP on lithiation (discharge) [V vs Li/Li+]."""
@@ -231,13 +247,13 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     def kappa_D(self, T):
         """Interfacial rate constant of the dispersed material's reaction front [s-1], times its factor."""
-        return self.f_kappa_D * checked_function(
+        return self._factor("Dispersed material reaction rate constant factor") * checked_function(
             "Dispersed material interfacial rate constant [s-1]", {"Temperature [K]": T}
         )
 
     def D_shell_D(self, T):
         """Li diffusivity of the dispersed material's product layer (Li2S) [m2.s-1], times its factor."""
-        return self.f_D_shell_D * checked_function(
+        return self._factor("Dispersed material product-layer Li diffusivity factor") * checked_function(
             "Dispersed material product-layer Li diffusivity [m2.s-1]", {"Temperature [K]": T}
         )
 
@@ -248,7 +264,7 @@ class AEAParameters(pybamm.ElectricalParameters):
 
     def j0_c(self, x_surf, T):
         """Exchange-current density at the separator|cathode interface [A.m-2]."""
-        return self.f_j0_c * checked_function(
+        return self._factor("Cathode exchange-current density factor") * checked_function(
             "Cathode exchange-current density [A.m-2]",
             {"Cathode surface Li content": x_surf, "Temperature [K]": T},
         )
@@ -256,7 +272,7 @@ class AEAParameters(pybamm.ElectricalParameters):
     def sigma_c(self, eps, T):
         """Electronic conductivity of the dense cathode [S.m-1] at porosity ``eps`` (checked > 0)."""
         name = "Cathode electronic conductivity [S.m-1]"
-        return self.f_sigma_c * checked_function(name, {"Cathode porosity": eps, "Temperature [K]": T})
+        return self._factor("Cathode electronic conductivity factor") * checked_function(name, {"Cathode porosity": eps, "Temperature [K]": T})
 
     def sigma_e_local(self, x, eps, T):
         """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``: the compact's
@@ -276,7 +292,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         (:func:`pybamm_aea.parameters.paper_cell.nernst_einstein_ionic_conductivity`) is a plain
         function of its arguments.
         """
-        return self.f_sigma_ion_c * checked_function(
+        return self._factor("Cathode ionic conductivity factor") * checked_function(
             "Cathode ionic conductivity [S.m-1]",
             {
                 "Cathode Li content": x,
@@ -290,23 +306,26 @@ class AEAParameters(pybamm.ElectricalParameters):
         """Li diffusivity of the lever-rule host's Li0 surface film [m2.s-1] at temperature ``T`` (a number, or a
         function of T: a set's Arrhenius law), times its factor (which on the multi-phase host multiplies the Li0
         phase's mobility, :meth:`logB_c`)."""
-        return self.f_D_li0 * checked_function("Li0 film Li diffusivity [m2.s-1]", {"Temperature [K]": T})
+        # the film grows below its onset content (never from an onset below zero Li) or is there from the start
+        forms = (self.x_film_onset > 0) + (self.delta_film_init > 0) > 0
+        return self._factor("Li0 film Li diffusivity factor", forms) * checked_function(
+            "Li0 film Li diffusivity [m2.s-1]", {"Temperature [K]": T})
 
     def sigma_s1(self, T):
         """Ionic conductivity of separator layer 1 [S.m-1]."""
-        return self.f_sigma_s1 * checked_function(
+        return self._factor("Separator layer 1 ionic conductivity factor") * checked_function(
             "Separator layer 1 ionic conductivity [S.m-1]", {"Temperature [K]": T}
         )
 
     def sigma_s2(self, T):
         """Ionic conductivity of separator layer 2 [S.m-1]."""
-        return self.f_sigma_s2 * checked_function(
+        return self._factor("Separator layer 2 ionic conductivity factor") * checked_function(
             "Separator layer 2 ionic conductivity [S.m-1]", {"Temperature [K]": T}
         )
 
     def j0_a(self, T):
         """Exchange-current density at the anode|separator interface [A.m-2]."""
-        return self.f_j0_a * checked_function(
+        return self._factor("Anode exchange-current density factor") * checked_function(
             "Anode exchange-current density [A.m-2]", {"Temperature [K]": T}
         )
 

@@ -61,8 +61,9 @@ ending an event-terminated step on a consistent state itself.
 :mod:`pybamm_aea.cycling` and :mod:`pybamm_aea.phases`): a discretised model's ``y_slices``, ``len_rhs``, ``len_alg``
 and ``len_rhs_and_alg`` (of a model ``pybamm.load_model`` read, which has no ``y_slices``: its ``StateVector`` nodes'
 ``y_slices``); an experiment solution's ``all_first_states`` and ``all_summary_variables``; a processed
-variable's ``mesh`` (its ``edges`` and ``d_edges``). Retired by: a documented state layout, per-cycle states and
-mesh. (Read as PyBaMM's public API, elsewhere: ``Solution.all_models``, ``all_ts``, ``all_ys``, ``all_yps``,
+variable's ``mesh`` (its ``edges`` and ``d_edges``); the parameter values a processed model keeps in its
+``symbol_processor`` (``parameter_values``: checked by :func:`install`, read by :mod:`pybamm_aea.models.checks`).
+Retired by: a documented state layout, per-cycle states and mesh, and the model's parameter values. (Read as PyBaMM's public API, elsewhere: ``Solution.all_models``, ``all_ts``, ``all_ys``, ``all_yps``,
 ``first_state``, ``last_state``, ``termination``, ``variables_returned``, ``y_event``, ``cycles``;
 ``BaseModel.variables``, ``events``, ``algebraic``, ``options``, ``input_parameters``, ``get_processed_variable``; ``Simulation.built_model``;
 the CasADi library's own API.)
@@ -131,3 +132,4 @@ def install():
     parameter_values.install()
     experiment_errors.install()
     spatial_variables.install()
+    model_internals.check()  # (nothing to install: the model attributes read are there)

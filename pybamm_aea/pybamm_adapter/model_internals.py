@@ -8,20 +8,56 @@ Checked against PyBaMM 26.10.1.1:
   "None or list"; it is a dict of state variable -> list of slices of the state vector); on a model
   ``pybamm.load_model`` read (PyBaMM's JSON keeps no ``y_slices``), the ``y_slices`` of the ``pybamm.StateVector``
   nodes of its ``concatenated_rhs``, ``concatenated_algebraic``, events and processed variables;
-- :func:`state_values`, :func:`state_scale`: a state variable's ``scale`` and ``reference`` (``pybamm.Variable``'s
+- :func:`state_values`, :func:`state_change`, :func:`state_scale`: a state variable's ``scale`` and ``reference`` (``pybamm.Variable``'s
   constructor arguments, kept as attributes the API documentation does not name);
 - :func:`differential_size`, :func:`algebraic_size`, :func:`state_size`: ``BaseModel.len_rhs``, ``len_alg`` and
   ``len_rhs_and_alg``, set by ``Discretisation.process_model``;
 - :func:`cycle_first_states`, :func:`cycle_summaries`: the ``Solution`` slots ``all_first_states`` and
   ``all_summary_variables``, set by ``pybamm.Simulation`` on an experiment's solution (one per cycle);
-- :func:`mesh_edges`, :func:`cell_widths`: ``ProcessedVariable.mesh`` and its ``SubMesh1D.edges`` and ``d_edges``.
+- :func:`mesh_edges`, :func:`cell_widths`: ``ProcessedVariable.mesh`` and its ``SubMesh1D.edges`` and ``d_edges``;
+- :func:`parameter_values_of`: the ``pybamm.ParameterValues`` a model was parameterised with, which
+  ``ParameterValues.process_model`` attaches to the model's ``symbol_processor`` (``SymbolProcessor.parameter_values``,
+  copied with the model; neither documented as part of the model's API). :func:`check` verifies it on a small model
+  (:func:`pybamm_aea.pybamm_adapter.install` calls it) and raises an ImportError naming the PyBaMM version if PyBaMM
+  renames either: read with ``getattr(..., None)`` alone, a rename made every model "not parameterised" and the
+  unread-input and parameter-typo warnings (:mod:`pybamm_aea.models.checks`) silently wrong or gone.
 
 What upstream would replace this module: a documented state layout of a discretised model (names, sizes, the
 differential / algebraic split), kept by PyBaMM's JSON export, per-cycle first states and summaries as documented
-``Solution`` properties, and a processed variable's mesh as a documented property.
+``Solution`` properties, a processed variable's mesh as a documented property, and a documented model property for
+the parameter values it was processed with.
 """
 import numpy as np
 import pybamm
+
+from .initial_states import patch_mismatch
+
+#: the model attribute ``ParameterValues.process_model`` attaches the values to, and its attribute holding them
+SYMBOL_PROCESSOR = "symbol_processor"
+PROCESSOR_VALUES = "parameter_values"
+
+
+def parameter_values_of(model):
+    """The ``pybamm.ParameterValues`` ``model`` was processed with (PyBaMM 26.10's
+    ``model.symbol_processor.parameter_values``), or None for a model not parameterised (or None)."""
+    return getattr(getattr(model, SYMBOL_PROCESSOR, None), PROCESSOR_VALUES, None)
+
+
+def check():
+    """ImportError naming the PyBaMM version unless a ``pybamm.BaseModel``
+    processed by ``ParameterValues.process_model`` gives back those values (PyBaMM keeps a copy) through
+    :func:`parameter_values_of`."""
+    model = pybamm.BaseModel()
+    a = pybamm.Variable("a")
+    model.rhs = {a: -pybamm.Parameter("pybamm-aea probe rate") * a}
+    model.initial_conditions = {a: pybamm.Scalar(1)}
+    values = pybamm.ParameterValues({"pybamm-aea probe rate": 1.0})
+    processed = values.process_model(model, inplace=False)
+    kept = parameter_values_of(processed)
+    if not isinstance(kept, pybamm.ParameterValues) or kept.get("pybamm-aea probe rate") != 1.0:
+        raise patch_mismatch("parameter-values reading", __name__, [
+            f"the parameter values ParameterValues.process_model attaches to the model as "
+            f"model.{SYMBOL_PROCESSOR}.{PROCESSOR_VALUES}"])
 
 
 def state_slices(model):
@@ -105,6 +141,19 @@ def scaled_state_values(model, y, name):
         return None
     y = np.asarray(y, dtype=float)
     return np.concatenate([y[s] for s in slices])
+
+
+def state_change(model, first, last, name, inputs=None):
+    """The change from state vector ``first`` to ``last`` (one point each, PyBaMM's scaled states, the whole state
+    vector of a discretised ``model``) of the state variable called ``name``, in its own units (``scale * (last -
+    first)``: the ``reference`` cancels; the scale evaluated with ``inputs``, the solve's, where it holds inputs), a
+    float array; None if the model has no such state or the vectors are not its whole state."""
+    var, slices = _state_variable(model, name)
+    first, last = (np.asarray(y, dtype=float).ravel() for y in (first, last))
+    if var is None or first.size != state_size(model) or last.size != first.size:
+        return None
+    scale = float(np.asarray(var.scale.evaluate(inputs=inputs or {})).item())
+    return scale * (np.concatenate([last[s] for s in slices]) - np.concatenate([first[s] for s in slices]))
 
 
 def state_scale(model, name):

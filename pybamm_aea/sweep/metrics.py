@@ -7,7 +7,7 @@ import numpy as np
 
 from pybamm_aea.readout import (  # one definition of each name and of retention, re-exported here
     ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, MASS, MEAN_DISCHARGE_VOLTAGE_VS_LI, RETENTION,
-    VOLUME, VOLUMETRIC, capacity_retention, delivered, discharge_steps, iter_discharges,
+    VOLUME, VOLUMETRIC, capacity_retention, delivered, delivered_on_both_bases, discharge_steps, iter_discharges,
 )
 
 #: ESC of the experiment's first discharge (the sweep's column; ESC is its last discharge's)
@@ -185,11 +185,14 @@ def fill_from_discharge_solution(metrics, config, solution, porosity, fraction, 
     path reads each discharge (:func:`pybamm_aea.readout.delivered`)."""
     mass_g = float(solution[MASS].entries[0])
     volume_L = float(solution[VOLUME].entries[0])
-    dq, de = delivered(solution)  # the electrode's basis, as discharge_steps
+    if config.cell is None:
+        dq, de = delivered(solution)  # the electrode's basis, as discharge_steps
+    else:  # and the cell's own, as discharge_steps(energy="cell"): both from one pass of the kernel
+        dq, de, de_cell = delivered_on_both_bases(solution)
     discharges = [(dq, de)] if dq > 0 and de > 0 else []
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)
-    if config.cell is not None and discharges:  # the cell's own, as discharge_steps(energy="cell")
-        fill_cell(metrics, config, delivered(solution, energy="cell")[1], mass_g, porosity, fraction, loading)
+    if config.cell is not None and discharges:
+        fill_cell(metrics, config, de_cell, mass_g, porosity, fraction, loading)
     note_model_event_stops(metrics, [solution.termination])
     if solution.termination == "failure" or not discharges:
         metrics["error"] = f"the discharge did not run ({solution.termination})"
