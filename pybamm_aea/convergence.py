@@ -158,16 +158,17 @@ def _hybrid_threshold(values, inputs):
 
 
 def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
-    """The text of a :class:`MeshDependentNucleationWarning` for the step solutions ``steps`` (in order, from the
-    start of the run: a starting solution's steps first) of ``model`` with ``values`` (``inputs``: the run's input
+    """The text of a :class:`MeshDependentNucleationWarning` for the step solutions ``steps`` (in order, from the start
+    of the run: a starting solution's steps first) of ``model`` with ``values`` (``inputs``: the run's input
     parameters), or None. Only where it was measured: the multi-phase host starting in its Li0 phase (every cell's
     Li content, at the first step's start or else "Initial cathode Li content", below "Li0 phase binodal Li
     content"), Mo6S8 alone or a shipped hybrid (:func:`_hybrid_threshold`), the first step that passes charge a
-    discharge whose time-weighted mean current density [A.m-2] (and temperature), scaled to 70 C with the Li hops' 30
-    kJ/mol (x exp(Ea/R (1/T - 1/T_ref))) and to the sets' Li0 mobility (/ :func:`_li0_mobility_factor`), is above :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's
-    :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). No such quantity separates formed cells: any other discharge of
-    Mo6S8 alone, or of LTO-LMS, is judged by its solved nucleation trough (:func:`_formed_trough_warning`). ``cells``: the run's cathode
-    cells; none from :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is)."""
+    discharge whose time-weighted mean current density [A.m-2] (and temperature), scaled to 70 C with the Li hops'
+    30 kJ/mol (x exp(Ea/R (1/T - 1/T_ref))) and to the sets' Li0 mobility (/ :func:`_li0_mobility_factor`), is above
+    :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). No such
+    quantity separates formed cells: any other discharge of Mo6S8 alone, or of LTO-LMS, is judged by its solved
+    nucleation trough (:func:`_formed_trough_warning`). ``cells``: the run's cathode cells; none from
+    :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is)."""
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or not steps:
         return None
     if cells is not None and cells >= NUCLEATION_FINE_CELLS:

@@ -367,8 +367,8 @@ def test_one_physical_process_has_one_activation_energy_across_models():
       eV of non-intercalated Li4Ti5O12 (kJ/mol in the record, J/mol in the set); the hybrid's Li7Ti5O12 product
       layer, another phase, its own assumed ``E_A_LTO_DIFFUSION``.
     - Li in the layered oxides: LiCoO2 and NMC532 read the one ``E_A_LI_HOPS_LAYERED_OXIDE_KJ`` (kJ/mol).
-    - Li in LiFePO4: the record's diffusivity and electronic conductivity read Amin et al.'s 0.55 eV on the package's
-      F (``E_A_LIFEPO4_KJ``; session 28 typed 0.55 * 96.485, 53.06675 against 53.06693 kJ/mol)."""
+    - Li in LiFePO4: the record's diffusivity and electronic conductivity read the assumed 0.55 eV (session 45: not found in
+      the work it was attributed to) on the package's F (``E_A_LIFEPO4_KJ``; session 28 typed 0.55 * 96.485, 53.06675 against 53.06693 kJ/mol)."""
     from pybamm_aea.materials import get_material, li4ti5o12, lifepo4
     from pybamm_aea.materials.material import E_A_LI_HOPS_LAYERED_OXIDE_KJ
     from pybamm_aea.parameters import dispersed_materials as dm

@@ -17,8 +17,8 @@ tight tolerances and compared. The tolerances and their reasons: ``AEA.SOLVER_TO
 (lever rule) and ``AEA.MULTI_PHASE_SOLVER_TOLERANCES`` (multi-phase default).
 """
 import functools
-import re
 import importlib.util
+import re
 from pathlib import Path
 
 import numpy as np

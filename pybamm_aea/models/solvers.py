@@ -553,8 +553,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         if short is not None:
             named = f", '{short.name}'," if short.name else ""
             return (f"no event reached at its consistent end state (the nearest in time{named} still {short.value:.4g} "
-                    f"from zero in its own unit, an estimated {short.short:.3g} of the integration's {short.basis} short of it "
-                    f"at its last interval's rate, "
+                    f"from zero in its own unit, an estimated {short.short:.3g} of the integration's {short.basis} "
+                    f"short of it at its last interval's rate, "
                     f"against rtol {short.tolerance:g}: an event located on IDA's interpolant of the algebraic states)")
         if getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
             return None
