@@ -262,7 +262,7 @@ def _scaled_text(T, scaled, factor, threshold):
     from .parameters.Li2021_Mo6S8 import E_A_LI_HOPS
     from .parameters.paper_cell import T_REF
 
-    at_reference, own = math.isclose(T, T_REF, abs_tol=1e-6), factor == 1
+    at_reference, own = math.isclose(T, T_REF, abs_tol=1e-6), math.isclose(factor, 1, rel_tol=1e-9)
     if at_reference and own:
         return ""
     why = ([] if at_reference else [f"the host's {E_A_LI_HOPS / 1e3:g} kJ/mol"]) + (

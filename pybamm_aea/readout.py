@@ -190,11 +190,9 @@ def _state_change(step, name):
     from .pybamm_adapter.model_internals import state_change
 
     models = step.all_models
-    variable = models[0].variables.get(name)
-    if (not isinstance(variable, pybamm.Variable) or getattr(step, "variables_returned", False)
-            or any(m is not models[0] for m in models)):
+    if getattr(step, "variables_returned", False) or any(m is not models[0] for m in models):
         return None
-    change = state_change(models[0], step.all_ys[0][:, 0], step.all_ys[-1][:, -1], variable.name,
+    change = state_change(models[0], step.all_ys[0][:, 0], step.all_ys[-1][:, -1], name,
                           step.all_inputs[0] if step.all_inputs else None)
     return None if change is None or change.size != 1 else float(change[0])
 

@@ -342,6 +342,14 @@ def test_the_coarse_check_reads_the_energy_state_at_the_steps_ends(monkeypatch, 
         name = next(n for n in names if n in model.variables)
         change = readout._state_change(sol, name)
         assert change == pytest.approx(readout._states(sol, basis)[1], rel=1e-12, abs=0) and change > 0
+    # a later step of an experiment, where the energy state does not start at 0: the change, not the end value
+    # (review: a read of the last state alone passed the solve from t = 0 and warned a second discharge "coarse")
+    later = pybamm.Simulation(model, parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"), experiment=pybamm.Experiment(
+        ["Discharge at 0.5C for 30 minutes", "Rest for 10 minutes", "Discharge at 0.5C for 30 minutes"])).solve()
+    step = later.cycles[-1].steps[-1]  # (the second discharge)
+    name = next(n for n in readout._ENERGY_BASES["vs Li"] if n in model.variables)
+    assert step[name].entries[0] > 0.9 * step[name].entries[-1] - step[name].entries[0] > 0  # (starts well above 0)
+    assert readout._state_change(step, name) == pytest.approx(readout._states(step, "vs Li")[1], rel=1e-12, abs=0)
     read = []
     monkeypatch.setattr(readout, "_states", lambda *args: read.append(args) or pytest.fail("read over every point"))
     with warnings.catch_warnings():

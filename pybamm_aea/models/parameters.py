@@ -173,17 +173,7 @@ class AEAParameters(pybamm.ElectricalParameters):
         #: changes nothing (the Li0 factor on a host without Li0); read by the unread-input warning
         #: (:func:`pybamm_aea.models.checks.acting_factors`) to advise only a factor that acts
         self.factor_conditions = {}
-        self._factors = factor
-        self.f_D_c = factor["Cathode Li diffusivity factor"]
-        self.f_j0_c = factor["Cathode exchange-current density factor"]
-        self.f_sigma_c = factor["Cathode electronic conductivity factor"]
-        self.f_sigma_ion_c = factor["Cathode ionic conductivity factor"]
-        self.f_j0_a = factor["Anode exchange-current density factor"]
-        self.f_sigma_s1 = factor["Separator layer 1 ionic conductivity factor"]
-        self.f_sigma_s2 = factor["Separator layer 2 ionic conductivity factor"]
-        self.f_kappa_D = factor["Dispersed material reaction rate constant factor"]
-        self.f_D_shell_D = factor["Dispersed material product-layer Li diffusivity factor"]
-        self.f_D_li0 = factor["Li0 film Li diffusivity factor"]
+        self._factors = factor  # (read only through :meth:`_factor`, which records each read)
 
     def _factor(self, name, acts_where=True):
         """The factor ``name`` for a function of state being built, its condition of acting (``acts_where``: True, or

@@ -538,18 +538,19 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         :meth:`_solved_again`'s warning on an end short of its event (``short``) that the integration at ``rtol``
         reached."""
         before, after = self._charge_passed(model, first), self._charge_passed(model, solution)
+        atol = float(np.min(self.atol))  # (a number, or one per state)
         changed = ""
         if before and after is not None:
             scale = state_scale(model, self.THROUGHPUT)
-            tolerance = self.atol * abs(scale) if scale is not None else 0.0
-            changed = (f" (its charge {after:.4g} A.h against the first integration's {before:.4g}: "
-                       + (f"the same within the solver's atol, {tolerance:.2g} A.h)" if abs(after - before) <= tolerance
-                          else f"{100 * (after / before - 1):+.2g} %)"))
+            within = scale is not None and abs(after - before) <= atol * abs(scale)
+            changed = (f" (its charge {after:.4g} A.h against the first integration's {before:.4g}, "
+                       f"{100 * (after / before - 1):+.2g} %" + (", within the solver's atol on the throughput state, "
+                       f"{atol * abs(scale):.2g} A.h" if within else "") + ")")
         event = f"'{short.name}'" if short.name else "the event"
         return (f", which reaches it{changed}; the refined integration is kept. The first end was short of {event} "
                 f"by more than the solver's tolerance on its {short.basis}, so its end state (a hold's end current, a "
                 f"discharge's end voltage) was not yet the event's; solving at rtol {rtol:g} from the start "
-                f"(model.default_solver_with(rtol={rtol:g}, atol={self.atol:g})) ended such steps on their events "
+                f"(model.default_solver_with(rtol={rtol:g}, atol={atol:g})) ended such steps on their events "
                 "without the re-solve where measured (docs/known_limits.rst)")
 
     def _outside_bounds(self, model, solution, rtol, short=None):

@@ -64,6 +64,7 @@ and ``len_rhs_and_alg`` (of a model ``pybamm.load_model`` read, which has no ``y
 variable's ``mesh`` (its ``edges`` and ``d_edges``); the parameter values a processed model keeps in its
 ``symbol_processor`` (``parameter_values``: checked by :func:`install`, read by :mod:`pybamm_aea.models.checks`).
 Retired by: a documented state layout, per-cycle states and mesh, and the model's parameter values. (Read as PyBaMM's public API, elsewhere: ``Solution.all_models``, ``all_ts``, ``all_ys``, ``all_yps``,
+``all_inputs``,
 ``first_state``, ``last_state``, ``termination``, ``variables_returned``, ``y_event``, ``cycles``;
 ``BaseModel.variables``, ``events``, ``algebraic``, ``options``, ``input_parameters``, ``get_processed_variable``; ``Simulation.built_model``;
 the CasADi library's own API.)

@@ -147,8 +147,13 @@ def state_change(model, first, last, name, inputs=None):
     """The change from state vector ``first`` to ``last`` (one point each, PyBaMM's scaled states, the whole state
     vector of a discretised ``model``) of the state variable called ``name``, in its own units (``scale * (last -
     first)``: the ``reference`` cancels; the scale evaluated with ``inputs``, the solve's, where it holds inputs), a
-    float array; None if the model has no such state or the vectors are not its whole state."""
-    var, slices = _state_variable(model, name)
+    float array; None if the model's variable of that name is no state (PyBaMM 26.10 keeps a discretised model's
+    ``variables`` as built, a state there a ``pybamm.Variable``, maybe under a second name; an expression of the
+    states is not one) or the vectors are not its whole state."""
+    variable = model.variables.get(name)
+    if not isinstance(variable, pybamm.Variable):
+        return None
+    var, slices = _state_variable(model, variable.name)  # (a state may be published under a second name)
     first, last = (np.asarray(y, dtype=float).ravel() for y in (first, last))
     if var is None or first.size != state_size(model) or last.size != first.size:
         return None
