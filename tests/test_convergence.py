@@ -818,3 +818,16 @@ def test_the_pristine_discharge_warning_says_its_current_once_at_the_thresholds_
     cold = said(298.15)
     assert "runs at 2 A/m2 and 25 C, as 9.78 A/m2 would at 70 C (the host's 30 kJ/mol): above the 1.5 A/m2" in cold, \
         cold
+
+
+def test_a_pristine_discharge_on_a_mesh_coarser_than_measured_is_not_judged_in_silence():
+    """The pristine threshold was measured on 20, 40 and 80 cells against 160-320; a pristine discharge below it on 10
+    cells passed without a word, where the formed-cell check says "not judged" on such a mesh (review, session 45).
+    Now said, naming the cells and the coarsest mesh measured; on 20 cells the same run is not warned."""
+    from pybamm_aea.convergence import PRISTINE_MEASURED_CELLS
+
+    experiment = pybamm.Experiment(["Discharge at 0.1C until 1.8 V"])  # (0.193 A/m2 at 70 C: converged on 20-320)
+    said = _nucleation_warned(lms(), experiment, 10)[1]
+    assert len(said) == 1 and (f"on 10 cathode cells, coarser than any mesh the 1.5 A/m2 threshold was measured on "
+                               f"(from {PRISTINE_MEASURED_CELLS[0]} cells): not judged") in said[0], said
+    assert _nucleation_warned(lms(), experiment, PRISTINE_MEASURED_CELLS[0])[1] == []
