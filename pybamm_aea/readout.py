@@ -25,7 +25,6 @@ import re
 import warnings
 
 import numpy as np
-import pybamm
 
 from .user_input import did_you_mean, finite_positive, is_finite_positive, whole_at_least
 
@@ -142,8 +141,7 @@ def delivered(step, energy="vs Li", route=DEFAULT_ROUTE):
     the state's change read from the step's first and last state vectors, :func:`_state_change`) and a :class:`CoarseDischargeWarning` names the points past :data:`COARSE_TOLERANCE`.
     """
     q, energies, coarse = _delivered(step, (energy,), route)
-    for note in coarse:
-        warnings.warn(note, CoarseDischargeWarning, stacklevel=2)
+    _warn_coarse(coarse)
     return q, energies[energy]
 
 
@@ -153,9 +151,15 @@ def delivered_on_both_bases(step, route=DEFAULT_ROUTE):
     ran it twice), each energy bit for bit :func:`delivered`'s, each basis' :class:`CoarseDischargeWarning` as it
     gives it (the sweep's cell columns read the cell's basis beside the electrode's)."""
     q, energies, coarse = _delivered(step, ("vs Li", "cell"), route)
-    for note in coarse:
-        warnings.warn(note, CoarseDischargeWarning, stacklevel=2)
+    _warn_coarse(coarse)
     return q, energies["vs Li"], energies["cell"]
+
+
+def _warn_coarse(notes):
+    """A :class:`CoarseDischargeWarning` for each of ``notes`` (:func:`_delivered`'s), at the line that called the
+    public function calling this."""
+    for note in notes:
+        warnings.warn(note, CoarseDischargeWarning, stacklevel=3)
 
 
 #: the relative difference of :func:`delivered`'s routes past which the kernel's trapezoid is too coarse

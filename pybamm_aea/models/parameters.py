@@ -262,7 +262,8 @@ class AEAParameters(pybamm.ElectricalParameters):
     def sigma_c(self, eps, T):
         """Electronic conductivity of the dense cathode [S.m-1] at porosity ``eps`` (checked > 0)."""
         name = "Cathode electronic conductivity [S.m-1]"
-        return self._factor("Cathode electronic conductivity factor") * checked_function(name, {"Cathode porosity": eps, "Temperature [K]": T})
+        return self._factor("Cathode electronic conductivity factor") * checked_function(
+            name, {"Cathode porosity": eps, "Temperature [K]": T})
 
     def sigma_e_local(self, x, eps, T):
         """Electronic conductivity of the cathode compact [S.m-1] at Li content ``x``: the compact's
