@@ -65,7 +65,9 @@ SMITH2017 = """@article{Smith2017,
   doi = {10.1149/2.0171711jes}
 }"""
 
-#: not verified (no public record found in session 40): its fields as first written; no DOI
+#: not verified (no public record found in session 40, nor in session 46: pages, code and documentation searched for
+#: its title and numbers): its fields as first written; no DOI. No value of the package is taken from it: it is cited
+#: for the form of the chemical diffusivity of a mixed conductor (models.submodels.cathode_diffusion)
 JAMNIK2003 = """@article{Jamnik2003,
   title = {Nanocrystallinity effects in lithium battery materials: Aspects of nano-ionics. {Part IV}},
   author = {Jamnik, Janko and Maier, Joachim},
@@ -156,7 +158,10 @@ LIU2013 = """@article{Liu2013Li3PS4,
   doi = {10.1021/ja3110895}
 }"""
 
-#: not verified (no public record found in session 40): its fields as first written
+#: not verified (no public record of the article found in sessions 40 and 46): its fields as first written. Session 46:
+#: a public thesis preview (coursehero 5634664) names Chianelli et al. for the atomic positions of stoichiometric
+#: TiS2 (Ti at 0,0,0; S at 1/3,2/3,u, u ~ 1/4), the structure refinement this entry's title says. No value of the
+#: package is taken from it (TiS2's 3.22 g/cm3 is the CRC Handbook's, Li2021_TiS2.RHO_TIS2)
 CHIANELLI1975 = """@article{Chianelli1975,
   title = {Structure refinement of stoichiometric {TiS2}},
   author = {Chianelli, R. R. and Scanlon, J. C. and Thompson, A. H.},
@@ -166,7 +171,10 @@ CHIANELLI1975 = """@article{Chianelli1975,
   year = {1975}
 }"""
 
-#: not verified (no public record found in session 40): its fields as first written
+#: not verified (no public record of the article found in sessions 40 and 46): its fields as first written. Session 46:
+#: a public thesis abstract (UBC, open.library.ubc.ca 1.0085282) says LixTiS2's measured voltage agrees with
+#: Thompson's (1978); the lattice-gas form once called Thompson's fit is not found there and is stated as an
+#: assumption (Li2021_TiS2.tis2_ocp, materials.functions.RegularSolutionOCP)
 THOMPSON1978 = """@article{Thompson1978,
   title = {Lithium Ordering in {LixTiS2}},
   author = {Thompson, A. H.},
@@ -230,8 +238,10 @@ MORADABADI2016 = """@article{Moradabadi2016,
   doi = {10.1063/1.4952434}
 }"""
 
-#: not verified (no public record found in session 40): journal, volume, first page and year as the Li4Ti5O12
-#: records quote them, the rest as first written
+#: not verified (no public record found in sessions 40 and 46): journal, volume, first page and year as the Li4Ti5O12
+#: records quote them, the rest as first written. Session 46: none of the numbers once attributed to it is checked
+#: there; the 1.55 V and 175 mAh/g are cited to Julien & Mauger 2024's abstract, a = 8.36 A to the literature value
+#: Teshima et al. 2011 quote, and Li7Ti5O12's a = 8.353 A is stated as an assumption (energy.materials records)
 OHZUKU1995 = """@article{Ohzuku1995,
   title = {Zero-Strain Insertion Material of {Li[Li1/3Ti5/3]O4} for Rechargeable Lithium Cells},
   author = {Ohzuku, Tsutomu and Ueda, Atsushi and Yamamoto, Norihiro},
@@ -293,7 +303,9 @@ REIMERS1992 = """@article{Reimers1992,
   doi = {10.1149/1.2221184}
 }"""
 
-#: not verified (no public record found in session 40): its fields (DOI included) as first written
+#: verified (session 46: a public copy of the first page, datapdf.com): authors, title, journal, 10, 4471-4475, 2010,
+#: DOI, and the abstract's literature lattice parameters of LiCoO2, a = 2.816 and c = 14.052 A
+#: (materials.licoo2.CELL_LICOO2; their flux-grown crystals: 2.816 and 14.077 A)
 TESHIMA2010 = """@article{Teshima2010,
   title = {Environmentally Friendly Growth of Well-Developed {LiCoO2} Crystals for Lithium-Ion Rechargeable
            Batteries Using a {NaCl} Flux},
@@ -316,7 +328,10 @@ BENYAHIA2013 = """@misc{BenYahia2013,
   year = {2013}
 }"""
 
-#: not verified (no public record found in session 40): its fields (DOI included) as first written
+#: verified (session 46: a university repository's record with the abstract, scholar.gist.ac.kr/handle/local/14995):
+#: authors, title, Solid State Ionics 263, 110-118, 2014, DOI, and the abstract's finding the LiCoO2 record cites:
+#: stoichiometric Li1CoO2 is a semiconductor, Li extraction makes LixCoO2 metallic (0.53 <= x <= 1). The abstract
+#: gives no conductivity: the record's 1e-2 and 1 S/cm are stated as assumptions (materials.licoo2)
 MILEWSKA2014 = """@article{Milewska2014,
   title = {The nature of the nonmetal-metal transition in {LixCoO2} oxide},
   author = {Milewska, A. and Świerczek, K. and Toboła, J. and Boudoire, F. and Hu, Y. and Bora, D. K. and
@@ -390,9 +405,9 @@ CHUNG2002 = """@article{Chung2002,
   year = {2002}
 }"""
 
-#: verified (the publisher's abstract page): title, journal, DOI, the numbers the record quotes (2.46 S/cm at 300 K,
-#: x ~ 0.04); not verified (no public record found in session 40): volume and pages (as the Li4Ti5O12 record
-#: quotes them), authors (as recalled)
+#: verified (the publisher's abstract page, found again in session 46): title, journal, DOI, the numbers the record
+#: quotes (2.46 S/cm at 300 K, weakly activated, high from x ~ 0.04); not verified (no public record found in sessions
+#: 40 and 46): volume and pages (as the Li4Ti5O12 record quotes them), authors (as recalled)
 YOUNG2013 = """@article{Young2013,
   title = {Electronic Conductivity in the {Li4/3Ti5/3O4-Li7/3Ti5/3O4} System and Variation with State-of-Charge as a
            {Li} Battery Anode},
@@ -402,6 +417,19 @@ YOUNG2013 = """@article{Young2013,
   pages = {1125--1129},
   year = {2013},
   doi = {10.1002/aenm.201300134}
+}"""
+
+#: verified (session 46: a university repository's record with the abstract, kyushu-u.elsevierpure.com): authors,
+#: title, journal, issue 10, 4401-4405, 2011, and the abstract's literature lattice parameter of Li4Ti5O12, a =
+#: 0.836 nm (the energy model's Li4Ti5O12 record; their flux-grown crystals: 0.838 nm); a misc entry: its volume
+#: and DOI were not seen
+TESHIMA2011 = """@misc{Teshima2011,
+  title = {Growth of well-developed {Li4Ti5O12} crystals by the cooling of a sodium chloride flux},
+  author = {Teshima, Katsuya and Inagaki, Hikaru and Tanaka, Syohei and Yubuta, Kunio and Hozumi, Masato and
+            Kohama, Keiichi and Shishido, Toetsu and Oishi, Shuji},
+  howpublished = {Crystal Growth and Design, issue 10, 4401--4405 (2011)},
+  journal = {Crystal Growth and Design},
+  year = {2011}
 }"""
 
 #: partly verified (session 45: the reference list of Thackeray, Nat. Mater. 1, 81, 2002, on the publisher's page):

@@ -169,7 +169,7 @@ def test_lto_lms_charge_has_no_jump_with_default_tolerances():
     shows that step."""
     sol = _lto_lms_cycles()
     assert largest_reversal(sol) < MAX_REVERSAL_V or curve_distance(sol, _lto_lms_cycles(tight_solver(AEA()))) < CURVE_TOLERANCE
-    # the profile is still the right one: the LTO plateau (1.55 V vs Li, Ohzuku 1995) carries the
+    # the profile is still the right one: the LTO plateau (1.55 V vs Li, Julien & Mauger 2024) carries the
     # first part of each charge (10-40 % of the charge passed; the dispersed LTO is 40 wt% of the solid)
     third_charge = sol.cycles[5]
     V = third_charge["Voltage [V]"].entries

@@ -8,7 +8,10 @@ they come from may have changed.
 Nothing here retypes a value or a source: the parameter tables read every registered AEA
 parameter set (the ``pybamm_parameter_sets`` entry points whose module is in pybamm_aea) and
 take each entry's source from the comments next to it in the parameter modules, or, for a
-function, from its docstring; the gallery reads the figure scripts' docstrings.
+function, from its docstring (its first paragraph and every later one that names a source,
+:func:`source_text`); an entry a material record gives (``material.<field>`` in
+:mod:`pybamm_aea.parameters.aea_material_cell`) also shows that field's ``source`` or
+``references`` entry in the record; the gallery reads the figure scripts' docstrings.
 """
 import functools
 import importlib
@@ -65,8 +68,8 @@ def _comments_by_key(module):
                 k -= 1
             constants[node.targets[0].id] = " ".join(above)
         elif isinstance(node, ast.FunctionDef):
-            functions.append((node.lineno, node.end_lineno, _first_paragraph(ast.get_docstring(node))))
-    found = {}
+            functions.append((node.lineno, node.end_lineno, source_text(ast.get_docstring(node)), node.name))
+    found, occurrences = {}, {}
     for number, line in enumerate(lines, start=1):
         match = re.match(r'\s*"([^"]+)"\s*:\s*(.*)', line)
         if not match:
@@ -90,11 +93,15 @@ def _comments_by_key(module):
                         other, name.group(1)
                     ):
                         text = _comments_by_key(other).get("#constants", {}).get(name.group(1), "")
+        enclosing = next(((doc, name) for start, end, doc, name in functions if start <= number <= end), ("", ""))
         if not text:
-            text = next((doc for start, end, doc in functions if start <= number <= end), "")
+            text = enclosing[0]
             kind = "enclosing function"
         found.setdefault(match.group(1), (text, f"{module.__name__}:{number}", kind))
+        # a key written in several functions (dispersed_materials.sulfur and .lithium_titanate): each, by function
+        occurrences.setdefault(match.group(1), []).append((text, f"{module.__name__}:{number}", kind, enclosing[1]))
     found["#constants"] = constants
+    found["#occurrences"] = occurrences
     return found
 
 
@@ -130,6 +137,47 @@ def _first_paragraph(doc):
     return doc.split("\n\n")[0].replace("\n", " ").strip().removesuffix("::").removesuffix(":")
 
 
+#: what a table entry's source names: a work (a year), the paper's tables, figures, text or physics notes, PyBaMM's
+#: sets, a handbook, IUPAC's atomic weights, or that the value is an assumption, a fit, a definition, a convention or a
+#: numerical choice, or not used (no effect) by the set, or the place (``:data:``, ``:mod:``) whose text
+#: gives it (not a ``:func:`` or ``:class:``, which a docstring names for how a value is computed); an entry's text
+#: without one of these has lost its source (tests/test_docs.py)
+SOURCE_MARKER = re.compile(
+    r"\b(1[89]|20)\d\d\b|Table S?\d|\bFig|\bpaper\b|physics notes|PyBaMM|CRC|assum|\bfit|definition|"
+    r"numerical|convention|IUPAC|not used|no effect|:(data|mod):", re.I)
+
+
+def source_text(doc):
+    """The source of a value a function gives, from its docstring: the first paragraph, and every later paragraph
+    that names a source (:data:`SOURCE_MARKER`; a docstring often cites its works below its summary), joined; code
+    blocks and paragraphs of implementation notes without a source are left out."""
+    paragraphs = [p.replace("\n", " ").strip() for p in inspect.cleandoc(doc or "").split("\n\n") if p.strip()]
+    if not paragraphs:
+        return ""
+    kept = [paragraphs[0]] + [p for p in paragraphs[1:] if SOURCE_MARKER.search(p) and not p.startswith(">>>")]
+    return " ".join(kept).removesuffix("::").removesuffix(":")
+
+
+def _material_field_source(material, field):
+    """The source a material record writes for one of its fields: the field's own ``source`` (an OCP, a
+    transport property), else the record's ``references`` entry naming it, else the record's ``source`` in the
+    energy model (molar mass and densities)."""
+    value = getattr(material, field, None)
+    if getattr(value, "source", ""):
+        return value.source
+    for keys, text in material.references.items():
+        if field in [k.strip() for k in keys.split(",")] or keys == "all":
+            return text
+    if field in ("molar_mass", "density", "lithiated_density", "delithiated_density"):
+        from pybamm_aea.energy.materials import UnknownMaterialError, get_material
+
+        try:
+            return get_material(material.formula).source
+        except UnknownMaterialError:  # a user's record without an energy-model entry: no source from there
+            return ""
+    return ""
+
+
 def _format_value(value):
     func, bound = _function_of(value)
     if callable(func) and not hasattr(func, "__qualname__"):  # a callable object: name its class
@@ -152,20 +200,63 @@ def _format_value(value):
     return f"``{value}``"
 
 
+def _material_fields(module, line_number):
+    """The fields of ``material`` the entry written at ``line_number`` of ``module`` reads: ``material.<field>`` in
+    its value, or in the assignments of the local names its value uses (``D = material.diffusivity...``)."""
+    lines = inspect.getsource(module).splitlines()
+    entry = lines[line_number - 1]
+    k = line_number  # an entry's value may go on over the next lines, up to the next entry
+    while k < len(lines) and not re.match(r'\s*"[^"]+"\s*:', lines[k]) and not lines[k].strip().startswith("}"):
+        entry += " " + lines[k]
+        k += 1
+    value = entry.split(":", 1)[1]
+    fields, seen, texts = [], set(), [value]
+    while texts:  # the value, then the assignments of the names it uses, and of theirs
+        text = texts.pop()
+        fields += re.findall(r"\bmaterial\.(\w+)", text)
+        for name in set(re.findall(r"\b([A-Za-z_]\w*)\b", text)) - seen - {"material", "fn", "if", "else", "is",
+                                                                           "not", "None", "and", "or"}:
+            seen.add(name)
+            for j, line in enumerate(lines[:line_number]):
+                match = re.match(rf"\s*(?:\w+\s*,\s*)*{name}\b(?:\s*,\s*\w+)*\s*=(?!=)(.*)", line)
+                if match:
+                    assigned = match.group(1)
+                    while assigned.count("(") > assigned.count(")") and j + 1 < line_number:  # over its lines
+                        j += 1
+                        assigned += lines[j]
+                    texts.append(assigned)
+    return list(dict.fromkeys(f for f in fields if not f.startswith("_")))
+
+
 def _source_of(key, value, modules, comments):
     func, _ = _function_of(value)
     for module in modules:
         text, where, kind = comments[module.__name__].get(key, ("", None, None))
         if where is None:
             continue
+        written = comments[module.__name__]["#occurrences"][key]
+        if len(written) > 1:  # the function of this module the set calls (``dispersed_materials.lithium_titanate(``)
+            short = module.__name__.rsplit(".", 1)[-1]
+            called = [w for w in written if w[3] and any(
+                f"{short}.{w[3]}(" in inspect.getsource(m) for m in modules if m is not module)]
+            text, where, kind = (called or written)[0][:3]
         if callable(func) and (not text or kind == "enclosing function"):
-            text = _first_paragraph(func.__doc__) or text
+            text = source_text(func.__doc__) or text
+        elif callable(func) and not SOURCE_MARKER.search(text):  # a comment on how, the function's text on whence
+            text = f"{text.rstrip('.')}; {source_text(func.__doc__)}"
         if not text:
             # the entry is written inside a function whose docstring gives the sources
             text = f"see :mod:`{module.__name__}`"
+        materials = [m.MATERIAL for m in _material_modules(modules[0]) if hasattr(m, "MATERIAL")]
+        if materials and module.__name__.endswith(".aea_material_cell"):
+            line = int(where.rsplit(":", 1)[1])
+            for field in _material_fields(module, line):
+                given = _material_field_source(materials[0], field)
+                if given:
+                    text = f"{text.rstrip('.')}; the record's {field.replace('_', ' ')}: {given}"
         return text, where
     if callable(func):
-        return _first_paragraph(func.__doc__), func.__module__
+        return source_text(func.__doc__), func.__module__
     for material in _material_modules(modules[0]):
         return f"{_first_paragraph(material.__doc__)} (values and citations: :mod:`{material.__name__}`)", ""
     # not written in any module here: taken over from the set the module builds on
@@ -207,8 +298,10 @@ def parameter_tables():
         "Every parameter set of the AEA model registered with PyBaMM by this package (entry points; the",
         "S-C/LGPS set, for PyBaMM's DFN, is documented in :mod:`pybamm_aea.conventional`), generated from",
         "the parameter modules when the docs are built: each entry's value, and its source taken from",
-        "the comment next to it in the module (or the docstring of its function). Values the paper does",
-        "not give say \"assumption\" or \"fit\" there, with the reason.",
+        "the comment next to it in the module (or the docstring of its function: its first paragraph and",
+        "every later one that names a source), and for an entry a material record gives, that record's",
+        "source of the field. Values the paper does not give say \"assumption\" or \"fit\" there, with the",
+        "reason; a value whose cited place could not be found says \"assumed, because ...\".",
         "",
     ]
     for name, module_path in sets.items():

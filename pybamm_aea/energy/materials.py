@@ -452,16 +452,21 @@ _RECORDS = [
     Material(
         "Li4Ti5O12", "Li4Ti5O12", 3.48, "active", molar_mass=formula_mass("Li4Ti5O12"), specific_capacity=175.0,
         li_per_formula_unit=3, average_voltage=1.55, state="charged", lithiated_name="Li7Ti5O12",
-        source="Ohzuku, Ueda, Yamamoto, J. Electrochem. Soc. 142, 1431 (1995): spinel a = 8.36 A -> 3.48 g/cm3, "
-        "175 mAh/g, 1.55 V; " + _FORMULA + " (459.08 g/mol)",
+        source="spinel a = 8.36 A (the literature value the public abstract of Teshima et al., Cryst. Growth Des., "
+        "4401 (2011) quotes) -> 3.48 g/cm3; 175 mAh/g (3 Li, Faraday) and 1.55 V as in the public abstract of Julien "
+        "& Mauger, Micromachines 15, 310 (2024); once attributed to Ohzuku, Ueda, Yamamoto, J. Electrochem. Soc. 142, "
+        "1431 (1995), whose text could not be checked (session 46); " + _FORMULA + " (459.08 g/mol)",
         aliases=("LTO",),
     ),
     Material(
         "Li7Ti5O12", "Li7Ti5O12", 3.646, "active", molar_mass=formula_mass("Li7Ti5O12"),
         specific_capacity=175.0 * formula_mass("Li4Ti5O12") / formula_mass("Li7Ti5O12"),
         li_per_formula_unit=3, average_voltage=1.55, state="discharged", delithiated_name="Li4Ti5O12",
-        source="Ohzuku et al., J. Electrochem. Soc. 142, 1431 (1995): 'zero-strain' lattice a = 8.353 A, 8/3 formula "
-        "units per cell -> 3.646 g/cm3; " + _FORMULA + " (479.90 g/mol)",
+        source="lattice a = 8.353 A, 8/3 formula units per cell -> 3.646 g/cm3: a = 8.353 A assumed, because the place "
+        "in Ohzuku et al., J. Electrochem. Soc. 142, 1431 (1995) it was attributed to could not be checked (its text "
+        "is not public here; no public record found in session 46 gives it); a 'zero-strain' lattice equal to "
+        "Li4Ti5O12's 8.36 A would give 3.637 g/cm3 and no volume change on lithiation instead of -0.2 %; "
+        + _FORMULA + " (479.90 g/mol)",
     ),
     # --- Conventional cathodes (the paper's Table S9 values are the defaults) ------------------------------------
     Material(

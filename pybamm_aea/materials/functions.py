@@ -183,7 +183,8 @@ def critical_temperature(slope):
 class RegularSolutionOCP(_Named):
     """Lattice gas with a mean-field interaction: U = U0 - s (theta - 1/2) + (RT/F) ln((1-theta)/theta) + end term.
 
-    The form Thompson fitted to LixTiS2 (Phys. Rev. Lett. 40, 1511, 1978); ``slope`` s [V]. A single phase only
+    The form once attributed to Thompson's fit of LixTiS2 (Phys. Rev. Lett. 40, 1511, 1978; not checked there, an
+    assumption: :func:`pybamm_aea.parameters.Li2021_TiS2.tis2_ocp`); ``slope`` s [V]. A single phase only
     above :func:`critical_temperature` (s < 0): the temperature it is called with is checked against it
     (:func:`pybamm_aea.models.checks.checked_above`: at once when a number, at parameterisation, or at solve
     time when the ambient temperature is an input), a ValueError naming the temperature, slope and T_c.

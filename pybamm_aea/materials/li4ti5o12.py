@@ -1,8 +1,11 @@
 """Li4Ti5O12 (spinel) as a dense AEA cathode vs Li: literature values, each cited, and one stated assumption.
 
-- Molar mass, densities: the energy model's records of Li4Ti5O12 and Li7Ti5O12 (Ohzuku, Ueda &
-  Yamamoto, J. Electrochem. Soc. 142, 1431, 1995; 3.48 and 3.646 g/cm3, 175 mAh/g for 3 Li).
-- OCP: the Li4Ti5O12/Li7Ti5O12 two-phase plateau at 1.55 V (Ohzuku et al. 1995).
+- Molar mass, densities: the energy model's records of Li4Ti5O12 and Li7Ti5O12 (3.48 g/cm3 from the spinel's
+  a = 8.36 A, the literature value Teshima et al. 2011 quote; 3.646 g/cm3 from a = 8.353 A, assumed, because the
+  place in Ohzuku, Ueda & Yamamoto, J. Electrochem. Soc. 142, 1431, 1995, it was attributed to could not be
+  checked; 175 mAh/g for 3 Li).
+- OCP: the Li4Ti5O12/Li7Ti5O12 two-phase plateau at 1.55 V (as in the public abstract of Julien & Mauger,
+  Micromachines 15, 310, 2024; once attributed to Ohzuku et al. 1995, whose text could not be checked).
 - Electronic conductivity vs Li content: insulating Li4Ti5O12, 1e-13 S/cm (:data:`SIGMA_E_LI4TI5O12`, assumed:
   the value was attributed to Chen et al., J. Electrochem. Soc. 148, A102, 2001, whose text could not be
   checked for it), metallic once lithiated: Li7Ti5O12 2.46 S/cm at 300 K,
@@ -66,7 +69,9 @@ MATERIAL = AEAMaterial(
     lithiated_density=_LTO7.density,
     x_max=3.0,
     initial_li_content=0.01,
-    ocp=OCP("plateau", potential=1.55, width=0.005, source="Ohzuku et al., JES 142, 1431 (1995)"),
+    ocp=OCP("plateau", potential=1.55, width=0.005,
+            source="1.55 V: Julien & Mauger, Micromachines 15, 310 (2024), abstract (Ohzuku et al., JES 142, 1431 "
+                   "(1995), once cited for it, not checked)"),
     diffusivity=TransportProperty(
         value=D_343K, activation_energy=_EA, reference_temperature=_T,
         source="Wilkening et al., PCCP 9, 1239 (2007), 7Li SAE NMR jump rates",
@@ -89,5 +94,5 @@ MATERIAL = AEAMaterial(
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },
     citations=[citations.OHZUKU1995, citations.WILKENING2007, citations.CHEN2001, citations.YOUNG2013,
-               citations.WAGEMAKER2009],
+               citations.WAGEMAKER2009, citations.JULIEN2024, citations.TESHIMA2011],
 )

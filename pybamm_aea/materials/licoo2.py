@@ -17,7 +17,8 @@
   2014; Menetrier et al., J. Mater. Chem. 9, 1135, 1999: metallic below x ~ 0.94; single crystals
   insulating at x = 0.90-0.99, metallic at 0.25-0.71: Miyoshi et al., arXiv:1005.4253). Table:
   1e-4 S/cm at x = 1 (the upper end of the paper's 1e-4-1e-10 S/cm for cathodes), 1e-2 at
-  x = 0.95 and 1 S/cm from x = 0.75 down (order of magnitude of the metallic phase; assumption).
+  x = 0.95 and 1 S/cm from x = 0.75 down (orders of magnitude of the metallic phase, assumed, because Milewska et
+  al.'s public abstract, read in session 46, states the transition without a conductivity).
 - Ionic conductivity: Nernst-Einstein from the diffusivity.
 - Window 3.0-4.2 V; lithiated as made: the first step is a charge.
 """
@@ -34,8 +35,8 @@ _LCO = get_material("LiCoO2")
 #: the window: Table S9's practical capacity as Li per formula unit, down from Li1CoO2
 X_MAX = _LCO.specific_capacity * _LCO.molar_mass / MAH_PER_MOL
 X_LOW = 1 - X_MAX
-#: LiCoO2's hexagonal R-3m cell: a, c [A], 3 CoO2 per cell (literature values quoted by Teshima et al., Cryst.
-#: Growth Des. 10, 4471, 2010); its X-ray density, 5.052 g/cm3, is Table S9's 5.05
+#: LiCoO2's hexagonal R-3m cell: a, c [A], 3 CoO2 per cell (the literature values Teshima et al., Cryst. Growth Des.
+#: 10, 4471, 2010, quote in their abstract, read in session 46); its X-ray density, 5.052 g/cm3, is Table S9's 5.05
 CELL_LICOO2 = (2.816, 14.052)
 #: Li0.5CoO2's monoclinic P2/m cell (the Li/vacancy-ordered phase at x = 0.5): a, b, c [A], beta [deg], 2 CoO2 per cell
 #: (one layer: c sin(beta) = 4.797 A, a hexagonal c of 14.39 A against LiCoO2's 14.052); Ben Yahia, Shikano &
@@ -73,7 +74,10 @@ MATERIAL = AEAMaterial(
     ),
     electronic_conductivity=TransportProperty(
         theta=[_theta(0.75), _theta(0.95), 1.0], values=[1.0, 1e-2, 1e-4], reference_temperature=298.15,
-        source="Milewska et al. (2014); Menetrier et al. (1999); orders of magnitude",
+        source="the insulator-metal transition: Milewska et al. (2014; abstract: Li1CoO2 a semiconductor, metallic "
+               "on Li extraction), Menetrier et al. (1999); 1e-4 S/cm at x = 1 the upper end of the paper's cathode "
+               "range; 1e-2 S/cm at x = 0.95 and 1 S/cm from x = 0.75 assumed (orders of magnitude), because no "
+               "public text of either work found gives a number",
     ),
     lower_voltage=3.0,
     upper_voltage=4.2,

@@ -141,7 +141,7 @@ class OCP:
 
     ``kind``: ``"plateau"`` (a two-phase plateau at ``potential``, sharpness ``width`` [V]),
     ``"regular solution"`` (``potential`` at theta = 1/2, U = potential - ``slope`` (theta - 1/2) [V] plus the
-    ideal entropy term: a ``slope`` > 0 falls with Li content, as Thompson's LixTiS2 fit), ``"table"`` (``theta``, ``values``; linear), or ``"function"`` (``function``:
+    ideal entropy term: a ``slope`` > 0 falls with Li content, as the TiS2 set's assumed lattice gas), ``"table"`` (``theta``, ``values``; linear), or ``"function"`` (``function``:
     ``"module:name"`` with signature U(x, T), x in Li per formula unit). A regular solution with s < 0 is a
     single phase only above T_c = -s F/(4R) (:func:`.functions.critical_temperature`): refused here when T_c
     exceeds every temperature the model accepts, and checked against the cell's temperature at

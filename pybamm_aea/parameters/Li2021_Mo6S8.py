@@ -286,11 +286,11 @@ def get_parameter_values():
             # assumption: 15 A/m2 at half lithiation (R_ct ~ 20 Ohm cm2 at 70 C)
             "Cathode exchange-current density [A.m-2]": mo6s8_exchange_current_density,
             "Cathode electronic conductivity [S.m-1]": mo6s8_conductivity,
-            # multi-phase host (option "host thermodynamics"): free energy and mobility of MO6S8_HOST
+            # multi-phase host (option "host thermodynamics"): free energy and mobility of :data:`MO6S8_HOST`
             "Cathode homogeneous OCP [V]": mo6s8_homogeneous_ocp,
             "Cathode Li log-mobility": mo6s8_log_mobility,
             "Cathode gradient energy coefficient [V.m2]": GRADIENT_ENERGY,
-            # Mo6S8 takes Li past x_max on its electron-limited Li4 end (thermodynamics.Host.U_full), so no event ends
+            # Mo6S8 takes Li past x_max on its electron-limited Li4 end (:data:`MO6S8_HOST`'s U_full), so no event ends
             # a solve there (a lattice gas full at x_max, its OCP's pole, sets 1: Li2021_TiS2, aea_material_cell)
             "Cathode host full at maximum Li content": 0.0,
             # ionic switch: Li0 forms below the Li1 composition (paper, Fig. 3c)

@@ -15,7 +15,7 @@ from pybamm_aea import citations
 
 from . import Li2021_Mo6S8, dispersed_materials, paper_cell
 
-#: TiS2 molar mass [kg/mol]: 47.867 + 2 x 32.06 g/mol (the energy model's record of it)
+#: TiS2 molar mass [kg/mol]: 47.867 + 2 x 32.06 g/mol, IUPAC standard atomic weights (the energy model's record of it)
 M_TIS2 = get_material("TiS2").molar_mass / 1e3
 #: TiS2 density [kg/m3]: the energy model's record of it (3.22 g/cm3; its source names the CRC Handbook)
 RHO_TIS2 = get_material("TiS2").density * 1e3
@@ -30,8 +30,10 @@ X_MAX = 1.0
 #: Until session 43 this was an assumption, 30 kJ/mol (0.31 eV), the value assumed for Mo6S8
 #: (:data:`pybamm_aea.parameters.Li2021_Mo6S8.E_A_LI_HOPS`)
 E_A_LI_HOPS = 0.41 * paper_cell.F
-#: the sources of the host's own properties (density, OCP form and range, the Li hops' activation energy and its
-#: spread), cited by this set and by the TiS2 material record (:data:`pybamm_aea.materials.paper_hosts.TIS2`)
+#: the works of the host's own properties (its structure, OCP form and range, the Li hops' activation energy and its
+#: spread), cited by this set and by the TiS2 material record (:data:`pybamm_aea.materials.paper_hosts.TIS2`):
+#: Chianelli et al. 1975 for the TiS2 structure only (no value is taken from it; the density is the CRC Handbook's),
+#: Thompson 1978 for LixTiS2's measured voltage (the OCP's form is assumed: :func:`tis2_ocp`)
 HOST_CITATIONS = (citations.CHIANELLI1975, citations.THOMPSON1978, citations.WHITTINGHAM2004, citations.WILKENING2008,
                   citations.WILKENING2005)
 
@@ -53,8 +55,10 @@ def tis2_diffusivity(x, T):
 def tis2_ocp(x, T):
     """OCP of LixTiS2 [V vs Li/Li+]: a lattice gas with a mean-field interaction.
 
-    U = U_mid - s (x - 1/2) + (R T / F) ln((1 - x)/x), the form Thompson fitted to LixTiS2
-    (Phys. Rev. Lett. 40, 1511, 1978). U_mid = 2.07 V is the paper's average voltage of TiS2
+    U = U_mid - s (x - 1/2) + (R T / F) ln((1 - x)/x): the form is assumed, because the place in Thompson's
+    LixTiS2 study (Phys. Rev. Lett. 40, 1511, 1978) it was attributed to as his fit could not be checked (no public
+    copy or abstract found in session 46; a public thesis abstract, UBC 1.0085282, says only that LixTiS2's measured
+    voltage agrees with Thompson's). U_mid = 2.07 V is the paper's average voltage of TiS2
     (Table S9, read from the CSV); s = 0.5 V spreads the curve over the 2.5 -> 1.9 V range of
     LixTiS2 (Whittingham, Chem. Rev. 104, 4271, 2004). The same curve serves charge and
     discharge: the paper's TiS2 profile is a smooth slope without a hysteresis loop. The
@@ -77,7 +81,7 @@ def tis2_log_mobility(x, T):
     The lattice gas of :func:`tis2_ocp` has one phase: its mean-field term -0.5 V (x - 1/2) is a
     repulsion (U falls monotonically, dU/dx = -0.5 - kT / (x (1 - x)) < 0, no miscibility
     gap). ``B = D / |dU/dx|`` makes its chemical diffusivity exactly the vacancy-limited
-    :func:`tis2_diffusivity`; the mobility itself vanishes as x (1 - x) at the ends (site
+    :func:`tis2_diffusivity` (the paper's Table S5 range); the mobility itself vanishes as x (1 - x) at the ends (site
     blocking of a lattice gas) while the thermodynamic factor diverges.
     """
     kT = paper_cell.R * T / paper_cell.F
@@ -131,15 +135,15 @@ def get_parameter_values():
             # assumption, as for Mo6S8: 15 A/m2 at half lithiation, 70 C
             "Cathode exchange-current density [A.m-2]": tis2_exchange_current_density,
             "Cathode electronic conductivity [S.m-1]": tis2_conductivity,
-            # multi-phase option: the same lattice gas as its free energy, one phase
+            # multi-phase option: the same lattice gas as its free energy, one phase (:func:`tis2_ocp`)
             "Cathode homogeneous OCP [V]": tis2_ocp,
             "Cathode Li log-mobility": tis2_log_mobility,
-            # one phase, no interface: no gradient energy
+            # one phase, no interface: no gradient energy (0 by definition)
             "Cathode gradient energy coefficient [V.m2]": 0.0,
-            # a lattice gas full at LiTiS2 (its OCP's logarithm has its pole at x = 1): the multi-phase host's
-            # content events end a solve there (host_phase_field), as for every material's set
+            # a lattice gas full at LiTiS2 (by definition: its OCP's logarithm has its pole at x = 1): the multi-phase
+            # host's content events end a solve there (host_phase_field), as for every material's set
             "Cathode host full at maximum Li content": 1.0,
-            # no ionically blocking phase in LixTiS2: the film never forms
+            # not used: no ionically blocking phase in LixTiS2, the film never forms
             "Li0 film onset Li content": -1.0,
             "Li0 film Li diffusivity [m2.s-1]": Li2021_Mo6S8.D_LI0_FILM_REF,  # no film forms: no effect
             "Initial Li0 film thickness [m]": 0.0,

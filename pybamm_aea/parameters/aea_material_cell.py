@@ -94,8 +94,8 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Cathode lithiation OCP [V]": ocp,
             "Cathode delithiation OCP [V]": ocp_del,
             "Cathode hysteresis decay rate": paper_cell.HYSTERESIS_DECAY_RATE,
-            # the branch of the first step: delithiation for a charge-first material (h = 0, the branches' mean,
-            # was written for it)
+            # the branch of the first step (by definition): delithiation for a charge-first material (h = 0, the
+            # branches' mean, was written for it)
             "Initial cathode hysteresis state": BRANCH_STATE["charge" if material.charge_first else "discharge"],
             # clamped beyond x_max as the paper's sets' on a host with an electron-limited end (Li past x_max)
             "Cathode exchange-current density [A.m-2]": fn.ExchangeCurrentDensity(
@@ -107,14 +107,14 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Cathode electronic conductivity [S.m-1]": compact,
             "Cathode electronic conductivity Li-content factor": li_factor,
             "Cathode ionic conductivity [S.m-1]": sigma_ion,
-            # no ionically blocking phase: the Li0 film of Mo6S8 never forms
+            # not used: no ionically blocking phase, the Li0 film of Mo6S8 never forms
             "Li0 film onset Li content": -1.0,
-            "Li0 film Li diffusivity [m2.s-1]": Li2021_Mo6S8.D_LI0_FILM_REF,  # no film forms: no effect
+            "Li0 film Li diffusivity [m2.s-1]": Li2021_Mo6S8.D_LI0_FILM_REF,  # not used: no film forms
             "Initial Li0 film thickness [m]": 0.0,
             "Lower voltage cut-off [V]": material.lower_voltage,
             "Upper voltage cut-off [V]": material.upper_voltage,
             "Nominal cell capacity [A.h]": q * m * area,
-            # 0.1C, negative (a charge) for a material lithiated as made, so that a plain
+            # 0.1C (a convention), negative (a charge) for a material lithiated as made, so that a plain
             # ``Simulation.solve`` runs the first step a user of the material expects
             "Current function [A]": (-0.1 if material.charge_first else 0.1) * q * m * area,
         }

@@ -98,10 +98,10 @@ def sulfur(mass_fraction=SLMS_COMPOSITION["S8"],
     """
     return {
         "Dispersed material mass fraction": mass_fraction,
-        "Dispersed material density [kg.m-3]": S8.density * 1e3,  # g/cm3 -> kg/m3
+        "Dispersed material density [kg.m-3]": S8.density * 1e3,  # the paper's 1.96 g/cm3 (energy model's S8 record)
         "Lithiated dispersed material density [kg.m-3]": LI2S.density * 1e3,
-        "Dispersed material lithiation mass ratio": 8 * LI2S.molar_mass / S8.molar_mass,  # 8 Li2S : S8
-        "Dispersed material specific capacity [A.h.kg-1]": S8.specific_capacity,  # mA.h/g = A.h/kg
+        "Dispersed material lithiation mass ratio": 8 * LI2S.molar_mass / S8.molar_mass,  # 8 Li2S : S8, paper's masses
+        "Dispersed material specific capacity [A.h.kg-1]": S8.specific_capacity,  # the paper's 1675 mA.h/g of S8
         "Dispersed material accessible fraction": accessible_fraction,
         "Dispersed material standard potential [V]": 2.20,
         "Dispersed material ideality factor": 0.3,
@@ -118,12 +118,14 @@ def sulfur(mass_fraction=SLMS_COMPOSITION["S8"],
 def lithium_titanate(mass_fraction=LTO_LMS_COMPOSITION["Li4Ti5O12"]):
     """Li4Ti5O12 -> Li7Ti5O12, two-phase at 1.55 V vs Li.
 
-    - OCP: 1.55 V plateau (Ohzuku et al., J. Electrochem. Soc. 142, 1431, 1995), MSMR ideality
-      w = 0.3 (flat: +-20 mV between 10 and 90 % lithiation).
+    - OCP: 1.55 V plateau (as in the public abstract of Julien & Mauger, Micromachines 15, 310, 2024; once
+      attributed to Ohzuku et al., J. Electrochem. Soc. 142, 1431, 1995, whose text could not be checked), MSMR
+      ideality w = 0.3 (flat: +-20 mV between 10 and 90 % lithiation).
     - 175 mAh/g (3 Li per Li4Ti5O12; physics notes); molar masses and densities: the energy model's Li4Ti5O12 and
-      Li7Ti5O12 records (their formulas' 459.08 and 479.90 g/mol; 3.48 and 3.646 g/cm3 from the cubic lattice
-      parameters of Ohzuku et al. 1995, 8/3 formula units per cell), so lithiation changes the volume by -0.2 %
-      ("zero strain").
+      Li7Ti5O12 records (their formulas' 459.08 and 479.90 g/mol; 3.48 and 3.646 g/cm3 from cubic lattice
+      parameters, 8/3 formula units per cell: 8.36 A, a literature value, and 8.353 A, assumed, because the place
+      in Ohzuku et al. 1995 it was attributed to could not be checked; see the records' sources), so lithiation
+      changes the volume by -0.2 % ("zero strain"; 0 with a = 8.36 A for both).
     - fully accessible: the paper's 130 mAh/g of LTO-LMS needs all of it
       ((130 - 0.4 x 175) / 0.6 = 100 mAh/g from Mo6S8, physics notes).
     - shrinking core with a product layer that conducts (Li7Ti5O12 is metallic, the paper's

@@ -20,7 +20,7 @@ from ..energy.paper import PAPER_CELL
 #: area of the 10 mm die [m2], 0.785 cm2 (paper; :data:`pybamm_aea.energy.paper.PAPER_CELL`, the one record of the
 #: lab cell, which the energy model reads too)
 AREA_M2 = PAPER_CELL["area_cm2"] / 1e4  # cm2 -> m2
-#: that area as width x height of equal sides [m]
+#: that area (the paper's 0.785 cm2) as width x height of equal sides [m], a convention of the model's square cell
 CELL_SIDE_M = float(np.sqrt(AREA_M2))
 #: the paper's standard cathode loading [kg.m-2], 1.5 mg/cm2 (Experimental Section; PAPER_CELL)
 STANDARD_LOADING = PAPER_CELL["standard_loading_mg_cm2"] / 1e2  # mg/cm2 -> kg/m2
@@ -180,7 +180,8 @@ def cell_parameters():
         "Separator layer 2 thickness [m]": MASS_LI3PS4 / (RHO_LI3PS4 * AREA_M2),
         "Separator layer 2 ionic conductivity [S.m-1]": li3ps4_conductivity,
         "Anode exchange-current density [A.m-2]": anode_exchange_current_density,
-        # Li-In entries are present so the Li-In option needs only the option switch
+        # Li-In entries are present so the Li-In option needs only the option switch; the OCP: li_in_ocp (the
+        # In/LiIn plateau of the energy model's records, the paper's 0.62 V)
         "Li-In anode OCP [V]": li_in_ocp,
         # 30 um In foil on the 80 um Li foil (paper); densities and molar masses of pybamm_aea.energy
         "Li-In anode indium amount [mol.m-2]": foil_amount("In", PAPER_CELL["in_um"] / 1e6),
@@ -196,7 +197,8 @@ def cell_parameters():
             # coupled ion-electron transport (Jamnik & Maier, PCCP 5, 5215, 2003): a host whose
             # electronic conductivity does not change with its Li content (the paper's Mo6S8, TiS2)
             "Cathode electronic conductivity Li-content factor": 1.0,
-            # Nernst-Einstein from the set's chemical diffusivity, thermodynamic factor 1 (default)
+            # Nernst-Einstein from the set's chemical diffusivity, thermodynamic factor 1 (default; an assumption,
+            # :func:`nernst_einstein_ionic_conductivity`)
             "Cathode ionic conductivity [S.m-1]": nernst_einstein_ionic_conductivity,
             # the host as assembled is one phase, uniform at "Initial cathode Li content";
             # pybamm_aea.set_initial_state sets two phases for a state inside a two-phase region
@@ -260,7 +262,7 @@ def degradation_parameters():
         "Initial Li trapping fraction": 0.0,
         # inert while both trapping fractions are 0; the value of Li2021_TiS2's fit (the paper's "Li0.1TiS2")
         "Saturated initially trapped Li content": 0.1,
-        # no trapping, so no temperature dependence of it (0: none); Li2021_TiS2 sets its own
+        # not used: no trapping, so no temperature dependence of it (0: none); Li2021_TiS2 sets its own
         "Li trapping activation energy [J.mol-1]": 0.0,
         "Ionic-switch host loss coefficient": 0.0,
         # the same mechanism on the multi-phase host (its rate is this fraction of the current that forms
@@ -271,9 +273,9 @@ def degradation_parameters():
         "Maximum dispersed material accessible fraction": 1.0,
         "Dispersed material activation coefficient": 0.0,
         "Dispersed material contact-loss coefficient": 0.0,
-        # the paper's cells are pressed at 360 MPa (Experimental)
+        # the paper's cells are pressed at 360 MPa (paper, Experimental)
         "Stack pressure [MPa]": 360.0,
-        # the cathode is pressed at 360 MPa onto the electrolyte (Experimental); its porosity
+        # the cathode is pressed at 360 MPa onto the electrolyte (paper, Experimental); its porosity
         # parameter is the one at that pressure
         "Cathode fabrication pressure [MPa]": 360.0,
         # Heckel's K of the Mo6S8 compact, fitted to Table S6 in pybamm_aea.energy.compaction
