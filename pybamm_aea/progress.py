@@ -48,6 +48,12 @@ def stopped_text(cycle, step, why):
     return f"stopped in step {step[0]} of cycle {cycle[0]} (of {cycle[1]}): {why}"
 
 
+def step_text(cycle, step, description):
+    """Which step of an experiment: ``cycle`` and ``step`` as PyBaMM's callbacks log them (1-based; see
+    :func:`stopped_text`) and the step's text, "step 2 of 4 in cycle 37 of 50, 'Charge at 0.5C until 2.8 V'"."""
+    return f"step {step[0]} of {step[1]} in cycle {cycle[0]} of {cycle[1]}, '{description}'"
+
+
 def solver_failed_text(logs):
     """Why, for a step the solver failed on (the ``logs`` of PyBaMM's ``on_experiment_error``): the step and the
     solver's error."""

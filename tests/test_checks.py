@@ -2863,6 +2863,56 @@ def test_a_charge_with_no_voltage_cut_off_is_told_what_it_met_and_what_to_type(o
     assert failed.endswith("add a voltage cut-off: 'Charge at 0.1C for 2 minutes or until 2.8 V'"), failed
 
 
+@pytest.mark.parametrize("step, voltage", [("Rest for 10 minutes", 2.4096),
+                                           ("Discharge at 0.1C for 2 minutes", 2.3630)], ids=["rest", "discharge"])
+def test_a_solution_stopped_on_the_maximum_voltage_event_can_be_continued(step, voltage):
+    """The lever rule's charge of the test above, stopped on the model's "Maximum voltage [V]" at 3.80 V, given as the
+    ``starting_solution`` of a new experiment: PyBaMM's ``BaseSolver.step`` returns a solution that ended on a model
+    event unchanged as each step's, and the simulation joined it to itself: ``ValueError: The `all_ts` time vector
+    must be strictly increasing across all segments of the sub-solutions`` (a rest, a discharge, any step; user
+    trial, session 46). It now continues from the state at the event: a 10-minute rest relaxes to 2.4096 V, a
+    2-minute discharge ends at 2.3630 V, and the starting solution keeps its termination."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    model = pybamm_aea.AEA({"host thermodynamics": "lever rule"})
+    first = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment(
+        [("Discharge at 0.1C for 2 minutes", "Charge at 0.1C for 2 minutes")]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the ExperimentStepFailedWarning of the test above)
+        stopped = first.solve()
+    assert stopped.termination == "event: Maximum voltage [V]"
+    sim = pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}), parameter_values=values,
+                            experiment=pybamm.Experiment([step]))
+    solution = sim.solve(starting_solution=stopped)
+    assert stopped.termination == "event: Maximum voltage [V]"  # (the user's solution as it was)
+    assert len(solution.cycles) == 2 and solution.termination == "final time", solution.termination
+    assert solution.t[-1] == pytest.approx(stopped.t[-1] + pybamm.step.string(step).duration)
+    assert solution["Voltage [V]"].entries[-1] == pytest.approx(voltage, abs=1e-3)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("host", ["multi-phase", "lever rule"])
+def test_a_solve_ended_on_its_cut_off_can_start_an_experiment(host):
+    """A plain ``sim.solve([0, 72000])`` of LMS at 1C, ended by the model's "Minimum voltage [V]" event at its 1.8 V
+    cut-off (3581 s multi-phase, 3590 s lever rule), as an experiment's ``starting_solution``: on both hosts
+    PyBaMM's ``ValueError`` about ``all_ts`` (the solution returned unchanged by the step, above). Now a 10-minute
+    rest from it relaxes to 1.867 V (multi-phase) / 1.868 V (lever rule)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Current function [A]"] = values["Nominal cell capacity [A.h]"]  # 1C
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the mesh's nucleation warning)
+        discharged = pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": host}),
+                                       parameter_values=values).solve([0, 72000])
+    assert discharged.termination == "event: Minimum voltage [V]"
+    sim = pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": host}),
+                            parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Rest for 10 minutes"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        solution = sim.solve(starting_solution=discharged)
+    assert solution.termination == "final time" and solution.t[-1] == pytest.approx(discharged.t[-1] + 600)
+    assert 1.85 < solution["Voltage [V]"].entries[-1] < 1.88
+
+
 @pytest.mark.parametrize("formed, held", [(False, "0.004"), (True, "0.01733")], ids=["pristine", "after a discharge"])
 def test_a_first_step_charge_with_no_voltage_cut_off_raises_with_what_to_type(formed, held):
     """The charge of the test above as the experiment's FIRST step, on the multi-phase host: of a pristine LMS cell

@@ -604,3 +604,20 @@ def test_pybamms_deprecated_initial_state_names_send_an_aea_set_to_set_initial_s
     assert chen["Initial concentration in negative electrode [mol.m-3]"] == pytest.approx(
         pybamm.ParameterValues("Chen2020").set_initial_state(0.5, inplace=False)[
             "Initial concentration in negative electrode [mol.m-3]"])
+
+
+@pytest.mark.parametrize("host", ["multi-phase", "lever rule"])
+def test_the_li_in_window_is_the_cut_offs_as_written(host):
+    """LMS's 1.8-2.8 V moved down by the Li-In plateau, 0.62 V, is 1.18-2.18 V as a user reads and writes it: the
+    bare differences were 1.1800000000000002 and 2.1799999999999997, printed so where the cut-off is told, and
+    ``initial_soc="1.18 V"`` / ``"2.18 V"`` on the Li-In cell were refused as "outside the voltage cut-offs [1.18,
+    2.18] V" (user trial, session 46). Each is now a state at its cut-off."""
+    options = {"anode": "Li-In", "host thermodynamics": host}
+    values = AEA(options).default_parameter_values
+    window = (values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"])
+    assert window == (1.18, 2.18) and repr(window) == "(1.18, 2.18)", window
+    assert li_in_cut_offs(pybamm.ParameterValues("Li2021_Mo6S8")) == {"Lower voltage cut-off [V]": 1.18,
+                                                                     "Upper voltage cut-off [V]": 2.18}
+    for voltage, direction in (("1.18 V", "discharge"), ("2.18 V", "charge")):
+        set_at = values.set_initial_state(voltage, direction=direction, options=options)
+        assert 0 < set_at["Initial cathode Li content"] <= values["Cathode maximum Li content"], voltage

@@ -216,3 +216,25 @@ def test_the_step_error_check_covers_the_solution_slot_and_the_infeasible_text(m
                  "Simulation.steps_to_built_models", "Simulation._solution", "the SolverError",
                  'logs["termination"]', "callbacks.on_experiment_infeasible_event"):  # (the window-event note's, review)
         assert name in str(err.value), name
+
+
+def test_the_step_error_check_covers_the_terminations_a_step_goes_on_from(monkeypatch):
+    """The patch gives a ``starting_solution`` that ended on a model event PyBaMM's "final time" while the solve runs
+    from it (:func:`~pybamm_aea.pybamm_adapter.experiment_errors._continued_from`), which relies on
+    ``BaseSolver.step`` stepping on from "final time" and returning any other old solution unchanged; and it tells the
+    step solvers, ``Simulation.steps_to_built_solvers``, which step they run. A PyBaMM without either is named in the
+    check's ImportError."""
+    from pybamm_aea.pybamm_adapter import experiment_errors
+
+    monkeypatch.setattr(experiment_errors, "STEPS_ON_FROM", ("end time", "[experiment]"))
+    with pytest.raises(ImportError, match=r"BaseSolver.step stepping on from a termination of \('end time'"):
+        experiment_errors.check()
+    monkeypatch.undo()
+    experiment_errors.check()
+
+    class Bare:  # a simulation class without any of the names
+        def solve(self, t_eval=None):
+            return t_eval
+
+    with pytest.raises(ImportError, match="Simulation.steps_to_built_solvers"):
+        experiment_errors.check(Bare)

@@ -986,6 +986,23 @@ def test_a_cut_off_located_on_the_interpolant_short_of_the_event_is_solved_again
     assert capacity == pytest.approx(_thin_lms_equilibrium(), abs=0.01)
 
 
+def test_a_refined_step_of_an_experiment_names_its_step_and_cycle():
+    """The thin electrode's 1C discharge of the test above after a minute's rest: the refined step's warning named
+    its time only ("a step from t = 60 s ended with ..."), so a user of a 50-cycle run could not find which of its
+    steps it was (user trial, session 46). It now says which, as PyBaMM numbers them, with the step's text."""
+    import warnings
+
+    experiment = pybamm.Experiment([("Rest for 1 minute", "Discharge at 1C until 1.8 V")])
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        pybamm.Simulation(AEA(), parameter_values=_thin_lms_values(), experiment=experiment).solve()
+    refined = _refined_warnings(said)
+    assert len(refined) == 1, refined
+    assert str(refined[0].message).startswith(
+        "a step from t = 60 s (step 2 of 2 in cycle 1 of 1, 'Discharge at 1C until 1.8 V') ended with no event "
+        "reached"), refined[0].message
+
+
 def test_a_plain_solve_short_of_its_cut_off_is_solved_again():
     """The thin electrode of the test above solved without an experiment, ``sim.solve([0, 4000])`` at 1C: the check
     sat at the experiment step's depth, and the solve ended on "Minimum voltage [V]" at 2.0346 V with 127.971 mA.h/g

@@ -1111,6 +1111,10 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     #: simulation's copy for its steps) runs the steps of (set by :mod:`pybamm_aea.pybamm_adapter.experiment_inputs`);
     #: None: each solve or step on its own
     experiment_inputs = None
+    #: which step of a ``pybamm.Simulation`` experiment this solver (a simulation's copy for its steps) runs,
+    #: "step 2 of 4 in cycle 37 of 50, 'Charge at 0.5C until 2.8 V'" (PyBaMM's numbers, 1-based; set at each step's
+    #: start by :mod:`pybamm_aea.pybamm_adapter.experiment_errors`); None: a solve, or a step not of an experiment
+    experiment_step = None
 
     #: what to do when IDA returns non-finite states in a solve with sensitivities, for this solver's host (the
     #: tail of :class:`NonFiniteStatesError`'s message; a subclass states its own, measured)

@@ -498,8 +498,10 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         refined = type(self)(rtol=self.rtol * self.REFINED_RTOL, atol=self.atol, options=dict(idaklu_options(self)),
                              output_variables=self.output_variables)
         refined._refined = True
-        refined.experiment_inputs = self.experiment_inputs
+        refined.experiment_inputs, refined.experiment_step = self.experiment_inputs, self.experiment_step
         what = f"{'a step' if self.experiment_inputs is not None else 'the integration'} from t = {t_eval[0]:.6g} s"
+        if self.experiment_step is not None:  # (which of the experiment's steps: a 50-cycle run has hundreds)
+            what += f" ({self.experiment_step})"
         if len(inputs_list) > 1:
             what += f" of input set {index} (of {len(inputs_list)})"
         solution = integrate_again(refined, model, t_eval, inputs_list, index, t_interp)
@@ -652,8 +654,10 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
                                         options={**idaklu_options(self), "dt_init": self.RETRY_FIRST_STEP},
                                         output_variables=self.output_variables)
             retry.experiment_inputs = self.experiment_inputs  # (its input names looked at once per solve too)
+            retry.experiment_step = self.experiment_step  # (its warnings name the step too)
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
-            warnings.warn(f"IDA failed on a step at t = {t0:.6g} s ({exc}); solved again with PyBaMM's Newton "
+            where = "" if self.experiment_step is None else f", {self.experiment_step}"
+            warnings.warn(f"IDA failed on a step at t = {t0:.6g} s{where} ({exc}); solved again with PyBaMM's Newton "
                           f"matrix and a {self.RETRY_FIRST_STEP:g} s first step", StepRetriedWarning,
                           stacklevel=_users_stacklevel())
             return retry._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)

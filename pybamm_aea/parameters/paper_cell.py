@@ -129,9 +129,17 @@ def anode_exchange_current_density(T):
 LI_IN_PLATEAU = get_material("In").average_voltage
 
 
+#: the decimal places [V] a window moved by the plateau keeps (:func:`li_in_window`): a pV, the float noise of the
+#: subtraction (1.8 - 0.62 = 1.1800000000000002) rounded off, a million times below any voltage the model resolves
+LI_IN_WINDOW_DECIMALS = 12
+
+
 def li_in_window(low, high):
-    """A cell-voltage window vs Li metal (V) as the same cathode window vs the Li-In anode's plateau."""
-    return low - LI_IN_PLATEAU, high - LI_IN_PLATEAU
+    """A cell-voltage window vs Li metal (V) as the same cathode window vs the Li-In anode's plateau, to
+    :data:`LI_IN_WINDOW_DECIMALS` places: LMS's 1.8-2.8 V is 1.18-2.18 V (the bare differences, 1.1800000000000002
+    and 2.1799999999999997, were printed so where the cut-off is told, and refused ``initial_soc="1.18 V"`` as
+    outside "[1.18, 2.18] V")."""
+    return tuple(round(v - LI_IN_PLATEAU, LI_IN_WINDOW_DECIMALS) for v in (low, high))
 
 
 def li_in_cut_offs(values):

@@ -39,8 +39,13 @@ not; :func:`install` installs them, idempotently, in this order):
   (``sim.solution``), and PyBaMM's SolverError when a cycle's steps all start past their cut-offs is matched by its
   text ("are infeasible due to exceeded bounds at initial conditions") to add the C-rate's basis (its ``check``
   verifies both, the text among the string literals of the ``Simulation`` classes' source, with the rest it reads).
-  Retired by: the solution
-  saying the experiment stopped on an error, or PyBaMM warning as it returns.
+  A ``starting_solution`` that ended on a model event is given PyBaMM's "final time" termination while the solve runs
+  from it and its own back after (``BaseSolver.step`` returns any other old solution unchanged, and the simulation
+  joined it to itself: a ``ValueError`` about ``all_ts``; ``check`` reads the texts in ``BaseSolver.step``'s source);
+  at each ``on_step_start`` the callback sets the AEA step solvers' ``experiment_step`` (in
+  ``Simulation.steps_to_built_solvers``), which their warnings name. Retired by: the solution
+  saying the experiment stopped on an error, or PyBaMM warning as it returns; ``BaseSolver.step`` going on from a
+  solution a model event ended when a new experiment starts from it; the step's position given to the solver.
 
 - :mod:`.spatial_variables`: sets the attribute ``xi_c`` of ``pybamm.standard_spatial_vars`` (the module PyBaMM's
   ``Mesh`` reads a text ``var_pts`` key from) to the model's cathode depth variable, so ``var_pts={"xi_c": N}`` works

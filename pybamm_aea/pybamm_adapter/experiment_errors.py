@@ -35,6 +35,11 @@ model's voltage window: its "Maximum/Minimum voltage [V]" event, or a failed ste
 and what to type (:func:`~pybamm_aea.models.experiment_checks.uncut_step_note`; a pristine LMS cell's "Charge at 0.1C
 for 2 minutes" after as long a discharge: IDA_ERR_FAIL on the multi-phase host, PyBaMM's logged "Experiment is
 infeasible" at 3.80 V on the lever rule).
+A ``starting_solution`` that ended on a model event (PyBaMM's ``BaseSolver.step`` returns it unchanged as each
+step's, and the simulation joined it to itself: "ValueError: The `all_ts` time vector must be strictly increasing
+...") is continued from the state at the event (:func:`_continued_from`). The callback also tells the AEA step
+solvers which step they run (their ``experiment_step``, at PyBaMM's ``on_step_start``), which a refined or retried
+step's warning names ("step 2 of 4 in cycle 37 of 50, 'Charge at 0.5C until 2.8 V'").
 After every solve of such a model, with an experiment or without (``solve(t_eval)``,
 each solution of a list of inputs: ``pybamm_aea.sweep``'s batched discharges), from the set's state, ``initial_soc``'s
 or a ``starting_solution``'s, it warns :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` when the mesh
@@ -52,6 +57,7 @@ parameters, the keys and the text in PyBaMM's ``Simulation`` source, the ``solut
 What upstream would replace this module: the solution saying the experiment stopped on an error (e.g. a
 ``solution.termination`` of "error: ..." and the failed step's index), or PyBaMM warning as it returns.
 """
+import contextlib
 import functools
 import inspect
 import re
@@ -60,7 +66,7 @@ import warnings
 import pybamm
 
 from .initial_states import patch_mismatch
-from ..progress import solver_failed_text, stopped_text
+from ..progress import solver_failed_text, step_text, stopped_text
 
 #: the model-class attribute that asks for the warning
 MODEL_FLAG = "warn_failed_experiment_step"
@@ -77,6 +83,9 @@ INPUTS = "inputs"
 #: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; :func:`check` names it
 #: if PyBaMM has none, and it is read with a default: a simulation not built for an experiment has none)
 STEP_MODELS = "steps_to_built_models"
+#: the ``pybamm.Simulation`` attribute holding its experiment's step solvers, and the attribute of an AEA solver
+#: (:class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver`) the recorder sets to the step it runs
+STEP_SOLVERS, EXPERIMENT_STEP = "steps_to_built_solvers", "experiment_step"
 #: the private ``pybamm.Simulation`` attribute its ``solution`` property returns (set to the
 #: :class:`NotStartedSolution` of an experiment that ran no step, the one ``solve`` returns)
 SOLUTION = "_solution"
@@ -85,6 +94,12 @@ LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error"
 #: the callback PyBaMM calls when a model event it was not given ends a step ("Experiment is infeasible"), and the
 #: ``logs`` key it reads there with the event's name
 INFEASIBLE_EVENT, TERMINATION = "on_experiment_infeasible_event", "termination"
+#: the terminations ``BaseSolver.step`` steps on from (PyBaMM: "final time", or one holding "[experiment]", an
+#: experiment's own cut-off); from any other (a model event: "event: Maximum voltage [V]") it returns the old solution
+#: unchanged, "as an event has already been triggered" (:func:`_continued_from`)
+STEPS_ON_FROM = ("final time", "[experiment]")
+#: the start of PyBaMM's termination text of an event (the model's, or an experiment's with :data:`STEPS_ON_FROM`'s tag)
+MODEL_EVENT = "event: "
 
 
 def check(simulation_class=None):
@@ -111,14 +126,51 @@ def check(simulation_class=None):
     missing += [f"Simulation.{name}" for name in ("experiment", "model") if not hasattr(simulation_class, name)
                 and not re.search(rf"self\.{name}\b", source)]
     strings, assigned = _class_literals(simulation_class)
-    missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", STEP_MODELS)
+    missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", STEP_MODELS, STEP_SOLVERS)
                 if not hasattr(simulation_class, name) and name not in assigned]
     if not re.search(rf"self\.{SOLUTION}\s*=", source) or not _solution_property_reads(simulation_class):
         missing.append(f"Simulation.{SOLUTION} (set by {METHOD}, returned by the solution property)")
     if not any(ALL_STEPS_INFEASIBLE in text for text in strings):
         missing.append(f'the SolverError "... {ALL_STEPS_INFEASIBLE}"')
+    step_source = _source(getattr(pybamm.BaseSolver, "step", None))
+    if not all(f'"{text}"' in step_source for text in STEPS_ON_FROM) or "return old_solution" not in step_source:
+        missing.append(f"BaseSolver.step stepping on from a termination of {STEPS_ON_FROM} only")
     if missing:
         raise patch_mismatch("experiment step-error", __name__, missing)
+
+
+def _source(function):
+    """The source of ``function`` ("" if it has none)."""
+    try:
+        return inspect.getsource(function)
+    except (OSError, TypeError):
+        return ""
+
+
+@contextlib.contextmanager
+def _continued_from(starting):
+    """A ``starting_solution`` that ended on a model event (its termination :data:`MODEL_EVENT` "...", without the
+    "[experiment]" of an experiment's own cut-off, which PyBaMM steps on from (:data:`STEPS_ON_FROM`): a step
+    PyBaMM's experiment stopped on the model's "Maximum voltage [V]", a charge with no cut-off; a ``solve(t_eval)`` to
+    the "Minimum voltage [V]" cut-off) given the termination "final time" while PyBaMM's solve runs from it, and its own
+    back after. PyBaMM's ``BaseSolver.step`` returns such a solution unchanged as each step's, and its simulation then
+    joined that solution to itself: ``ValueError: The `all_ts` time vector must be strictly increasing across all
+    segments of the sub-solutions`` (LMS on the lever-rule host, "Charge at 0.1C for 2 minutes" after as long a
+    discharge, stopped on "Maximum voltage [V]" at 3.80 V, then any experiment from it). The next step starts from the
+    state at the event, as after any other step: one that runs on past the window is refused or skipped there, as
+    PyBaMM's experiment does (its window events are checked at the step's start). Yields the original termination
+    (None if the solution is left as it is: any other termination, e.g. "failure", is PyBaMM's to step from or not)."""
+    termination = getattr(starting, "termination", None)
+    relabel = (isinstance(starting, pybamm.Solution) and isinstance(termination, str)
+               and termination.startswith(MODEL_EVENT) and STEPS_ON_FROM[1] not in termination)
+    if not relabel:
+        yield None
+        return
+    starting.termination = STEPS_ON_FROM[0]
+    try:
+        yield termination
+    finally:
+        starting.termination = termination
 
 
 def _class_literals(simulation_class):
@@ -159,9 +211,12 @@ def _solution_property_reads(simulation_class):
 
 
 class StepErrorRecorder(pybamm.callbacks.Callback):
-    """A PyBaMM callback keeping the logs of the last ``on_experiment_error`` of a solve (:attr:`failure`)."""
+    """A PyBaMM callback keeping the logs of the last ``on_experiment_error`` of a solve (:attr:`failure`). Given the
+    ``simulation``, it tells its step solvers which step they run at each ``on_step_start`` (their
+    ``experiment_step``, :func:`~pybamm_aea.progress.step_text`: a warning a solver gives during the step names it)."""
 
-    def __init__(self):
+    def __init__(self, simulation=None):
+        self.simulation = simulation
         #: {name: value} of :data:`LOG_NAMES` at the step the solver failed on, or None
         self.failure = None
         #: the cycle, step, step's text and PyBaMM's termination of a step a model event ended (PyBaMM's "Experiment is
@@ -170,6 +225,13 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
 
     def on_experiment_error(self, logs):
         self.failure = {name: logs[name] for name in LOG_NAMES}
+
+    def on_step_start(self, logs):
+        solvers = getattr(self.simulation, STEP_SOLVERS, None) or {}
+        where = step_text(logs["cycle number"], logs["step number"], logs["step operating conditions"])
+        for solver in solvers.values():
+            if hasattr(solver, EXPERIMENT_STEP):  # (the AEA solvers: a solver the user gave keeps its own attributes)
+                setattr(solver, EXPERIMENT_STEP, where)
 
     def on_experiment_infeasible_event(self, logs):
         self.stopped = {name: logs.get(name) for name in (*LOG_NAMES[:3], TERMINATION)}
@@ -321,10 +383,14 @@ def _warn_failed_step(pybamm_method):
                              len(getattr(starting, "cycles", None) or []))
         check_starting_state(starting, bound.arguments.get(INITIAL_SOC))
         given = bound.arguments.get(CALLBACKS)
-        recorder = StepErrorRecorder()
+        recorder = StepErrorRecorder(self)
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
         try:
-            solution = pybamm_method(*bound.args, **bound.kwargs)
+            with _continued_from(starting) as ended_on:
+                solution = pybamm_method(*bound.args, **bound.kwargs)
+                if (ended_on is not None and isinstance(solution, pybamm.Solution)
+                        and solution.termination == STEPS_ON_FROM[0] and solution.t[-1] == starting.t[-1]):
+                    solution.termination = ended_on  # (no step ran past it: a copy of the starting solution's end)
         except Exception as exc:  # PyBaMM's when a cycle's steps all start past their cut-offs, with a C-rate's
             # basis; a starting solution of another state layout: casadi's shape error, explained
             from ..models.experiment_checks import c_rate_basis_note, starting_state_mismatch
