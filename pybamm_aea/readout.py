@@ -188,7 +188,8 @@ def _state_change(step, name):
     """The change over ``step`` of the model variable ``name`` when it is one of the model's states and the step kept
     its full state vectors: from the state vectors of its first and last points alone
     (:func:`pybamm_aea.pybamm_adapter.model_internals.state_change`), without PyBaMM's processing of the variable
-    over every point (what :func:`_states` reads, 1.5 ms a discharge, most of the coarse check's cost); None where
+    over every point (what :func:`_states` reads; the two costs: docs/known_limits.rst, "Discharge energy from the
+    model's state"); None where
     it is not (an expression of the states, a solve of ``output_variables``, a step of several models): read as
     :func:`_states` reads it."""
     from .pybamm_adapter.model_internals import state_change

@@ -1388,3 +1388,79 @@ def test_interphase_overpotential_is_the_current_times_its_resistance():
     print("interphase drop [V] at 0, 30 and 60 min:", drop[[0, 30, 60]], "i R:", expected[[0, 30, 60]])
     assert expected[-1] > 1e-3
     np.testing.assert_allclose(drop, expected, rtol=2e-3)
+
+
+# --------------------------------------------------------------------- a degradation option without its rates
+def _rate_warnings(said):
+    from pybamm_aea.models.checks import DegradationWithoutRateWarning
+
+    return [str(w.message) for w in said if issubclass(w.category, DegradationWithoutRateWarning)]
+
+
+def test_a_degradation_option_without_its_rates_warns_once_naming_what_to_set():
+    """"Li trapping": "irreversible" on Li2021_Mo6S8, whose trapping fractions are 0: 50 CCCV cycles lost 0.0 mol of Li
+    without a word (a user's trial, session 45). Parameterising the model (an experiment of two steps: PyBaMM
+    parameterises a copy of the model per step, each with a copy of the values) warns once, naming the option, the
+    two parameters at 0 and the set that gives them (Li2021_TiS2's fit). The trapped Li is 0 all the same."""
+    import warnings
+
+    experiment = pybamm.Experiment([("Discharge at 1C for 2 minutes", "Rest for 1 minute")])
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        sol = pybamm.Simulation(AEA({"Li trapping": "irreversible"}), parameter_values=pybamm.ParameterValues(
+            "Li2021_Mo6S8"), experiment=experiment).solve()
+    (message,) = _rate_warnings(said)
+    assert message.startswith("option 'Li trapping': 'irreversible' does nothing with these parameter values: they "
+                              "give 'Li trapping fraction' and 'Initial Li trapping fraction' 0"), message
+    assert message.endswith("the registered sets that give them: Li2021_TiS2 (0.0064, 0.9)"), message
+    assert float(np.max(np.abs(sol["Lost lithium to trapping [mol]"].entries))) == 0.0
+
+
+def test_a_degradation_rate_given_or_an_input_is_not_warned_about():
+    """The set that gives the rates (Li2021_TiS2) and a rate given as an input (varied on purpose, 0 a comparison's
+    baseline; its value not known when the model is parameterised) give no warning; a rate given as the number 0 over
+    a set's own does (the lever rule's host-loss coefficient on Li2021_Mo6S8)."""
+    import warnings
+
+    def said_for(set_name, options, updates=None):
+        values = pybamm.ParameterValues(set_name)
+        values.update(updates or {})
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            values.process_model(AEA(options))
+        return _rate_warnings(said)
+
+    assert said_for("Li2021_TiS2", {"Li trapping": "irreversible"}) == []
+    assert said_for("Li2021_Mo6S8", {"Li trapping": "irreversible"}, {"Li trapping fraction": "[input]"}) == []
+    lever = {"host thermodynamics": "lever rule", "ionic-switch host loss": "persistent Li0"}
+    assert said_for("Li2021_Mo6S8", lever) == []
+    (message,) = said_for("Li2021_Mo6S8", lever, {"Ionic-switch host loss coefficient": 0.0})
+    assert "'Ionic-switch host loss coefficient' 0" in message and "Li2021_Mo6S8 (6.96)" in message, message
+
+
+def test_which_degradation_options_do_nothing_on_which_set():
+    """The table of session 46: the options (on either host where the rate differs by host) whose rates a registered
+    set gives as 0, each warned about, and no other. Li trapping: every set but Li2021_TiS2; the host loss: TiS2 and
+    the AEA_* materials (no Li0 phase either); the dispersed material's: Li2021_LTO_Mo6S8 (a single host is refused
+    the option, with why, and not warned about first; Li2021_S_Mo6S8 gives its fit); interphase growth: none (the anode's constants are every set's)."""
+    import warnings
+
+    from pybamm_aea.models.aea import AEAOptions
+    from pybamm_aea.models.checks import DEGRADATION_RATES, warn_degradation_without_rate
+    from pybamm_aea.parameters import SET_FACTS, registered_values
+
+    found = set()
+    for set_name in SET_FACTS:
+        values = registered_values(set_name)
+        for (option, value) in DEGRADATION_RATES:
+            for host in ("multi-phase", "lever rule"):
+                with warnings.catch_warnings(record=True) as said:
+                    warnings.simplefilter("always")
+                    warn_degradation_without_rate(AEAOptions({option: value, "host thermodynamics": host}), values)
+                if _rate_warnings(said):
+                    found.add((set_name, option))
+    no_li0 = {"Li2021_TiS2", "AEA_LiFePO4", "AEA_Li4Ti5O12", "AEA_LiCoO2", "AEA_NMC532"}
+    expected = ({(name, "Li trapping") for name in set(SET_FACTS) - {"Li2021_TiS2"}}
+                | {(name, "ionic-switch host loss") for name in no_li0}
+                | {("Li2021_LTO_Mo6S8", "dispersed material degradation")})
+    assert found == expected, sorted(found ^ expected)

@@ -190,7 +190,9 @@ def test_the_options_paragraph_lists_every_option_and_value_defaults_first():
 def test_the_options_paragraph_names_the_sets_that_give_li_trapping_a_rate():
     """A degradation option runs at its set's rates, and a set that calibrates no such mechanism gives it 0: "Li
     trapping": "irreversible" on Li2021_Mo6S8 (50 CCCV cycles at 0.5C) lost 0.0 mol of Li, without a word in the
-    options paragraph. It names the sets whose trapping fractions are not 0 (the sets' values decide)."""
+    options paragraph. It names the sets whose trapping fractions are not 0 (the sets' values decide) and, once for
+    every degradation option, the warning a model on values without its rates gives (session 46: the sets' 0 said
+    there, not again per option)."""
     import pybamm
 
     from pybamm_aea.parameters import SET_FACTS
@@ -205,7 +207,7 @@ def test_the_options_paragraph_names_the_sets_that_give_li_trapping_a_rate():
         if values["Li trapping fraction"] or values["Initial Li trapping fraction"]:
             rated.add(name)
     assert rated and set(re.findall(r"`((?:Li2021|AEA)_\w+)`", clause)) == rated, (rated, clause)
-    assert "0 mol lost" in clause
+    assert "DegradationWithoutRateWarning" in paragraph and "0 mol of Li lost" in paragraph
 
 
 def test_a_readme_figure_is_read_to_its_own_rounding(readme_figure):

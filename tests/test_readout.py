@@ -329,7 +329,8 @@ def test_the_states_route_takes_the_cells_energy_only_where_the_model_has_no_oth
 @pytest.mark.parametrize("anode", ["lithium metal", "Li-In"])
 def test_the_coarse_check_reads_the_energy_state_at_the_steps_ends(monkeypatch, anode):
     """The kernel route compared its energy with the model's integrated state by processing the state's variable
-    over every returned point (readout._states, 1.5 ms a discharge, 4-8 % of discharge_steps' time on 20 cycles)
+    over every returned point (readout._states; the cost of each: docs/known_limits.rst, "Discharge energy from the
+    model's state")
     where its change over the step is all it needs: now read from the step's first and last state vectors
     (readout._state_change), the same change to round-off on both bases (on Li-In the cathode's vs Li is a state of
     its own), the full read kept for an energy that is no state or a solve of output_variables. The warning itself:

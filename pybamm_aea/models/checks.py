@@ -48,7 +48,8 @@ The names a user gives are checked here too: an input the model has not (:func:`
 step models of an experiment :class:`ExperimentInputNames`) and a parameter no AEA model reads whose name is close
 to one of the table (:func:`warn_unknown_parameters`), each a ``UserWarning`` with the close names. The checks of
 an experiment's steps and the solver that applies these checks at each solve and step are
-:mod:`pybamm_aea.models.experiment_checks`'s.
+:mod:`pybamm_aea.models.experiment_checks`'s. A degradation option on values that give each of its rates as 0, which
+makes it do nothing, is warned about when the model is parameterised (:func:`warn_degradation_without_rate`).
 
 Limits: a solver passed by the user (``pybamm.Simulation(..., solver=pybamm.IDAKLUSolver())``) does not check inputs
 at solve time (call :func:`check_inputs` on ``sim.built_model``, or use
@@ -81,7 +82,8 @@ from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
-           "LithiationMassCheck"]
+           "LithiationMassCheck", "DegradationWithoutRateWarning", "DEGRADATION_RATES",
+           "warn_degradation_without_rate"]
 
 
 _POSITIVE = Range(0.0, None, low_open=True)
@@ -558,6 +560,113 @@ def check_parameter_values(values):
         check_lithiation_mass(ratio, capacity)
     if said:
         raise ValueError(said[0] + "".join(f"; also out of range: {more}" for more in said[1:]))
+
+
+# ------------------------------------------------------------------------------------ degradation without rates
+class DegradationWithoutRateWarning(UserWarning):
+    """A degradation option is on but the parameter values give every rate it reads 0: it does nothing."""
+
+
+def _dispersed_accessible_from_start(values):
+    # the option starts the dispersed material at its "Initial dispersed material accessible fraction" (off: 1), so
+    # below 1 it acts with both coefficients 0; a cathode without the material is refused by the model, with why
+    # (:func:`.submodels.degradation._dispersed_li_sites`), not warned about first
+    return (_number(values.get("Initial dispersed material accessible fraction")) == 1.0
+            and _number(values.get("Dispersed material mass fraction")) != 0.0)
+
+
+#: each degradation option's value that is on -> the rate parameters it reads (per "host thermodynamics" or
+#: "anode" where they differ): with every one a number 0 (and the condition beside it true) the option changes
+#: nothing (:mod:`.submodels.degradation`), which :func:`warn_degradation_without_rate` says
+DEGRADATION_RATES = {
+    ("Li trapping", "irreversible"): (("Li trapping fraction", "Initial Li trapping fraction"), None),
+    ("ionic-switch host loss", "persistent Li0"): ({"multi-phase": ("Persistent Li0 fraction",),
+                                                   "lever rule": ("Ionic-switch host loss coefficient",)}, None),
+    ("dispersed material degradation", "activation and contact loss"): (
+        ("Dispersed material activation coefficient", "Dispersed material contact-loss coefficient"),
+        _dispersed_accessible_from_start),
+    ("interphase growth", "parabolic"): ({"lithium metal": ("Cathode interphase growth constant [m2.s-1]",
+                                                           "Li metal anode interphase growth constant [m2.s-1]"),
+                                          "Li-In": ("Cathode interphase growth constant [m2.s-1]",
+                                                    "Li-In anode interphase growth constant [m2.s-1]")}, None),
+    ("interphase growth", "stability window"): (
+        {"lithium metal": ("Cathode interphase window growth constant [m2.s-1]",
+                           "Li metal anode interphase growth constant [m2.s-1]"),
+         "Li-In": ("Cathode interphase window growth constant [m2.s-1]",
+                   "Li-In anode interphase growth constant [m2.s-1]")}, None),
+}
+# a model's options (id: PyBaMM's copies of a model for an experiment's steps share the object) -> (a weak reference to
+# them, the options said of)
+_RATES_WARNED = {}
+_SETS_GIVING = {}  # rate parameter names -> the registered AEA sets whose values give one of them not 0
+
+
+def _rate_names(options, option):
+    names, _ = DEGRADATION_RATES[option, options[option]]
+    if isinstance(names, dict):
+        names = names[options["host thermodynamics" if option == "ionic-switch host loss" else "anode"]]
+    return names
+
+
+def _sets_giving(names):
+    """The registered AEA sets (:data:`pybamm_aea.parameters.SET_FACTS`) whose values give one of ``names`` a number
+    not 0, each with those values (read once per process)."""
+    if names not in _SETS_GIVING:
+        from ..parameters import SET_FACTS, registered_values
+
+        found = []
+        for set_name in SET_FACTS:
+            values = registered_values(set_name)
+            given = {name: _number(values.get(name)) for name in names}
+            if any(value for value in given.values()):
+                found.append(f"{set_name} ({', '.join(f'{value:g}' for value in given.values())})")
+        _SETS_GIVING[names] = found
+    return _SETS_GIVING[names]
+
+
+def _said_of(options):
+    """The set of the options already warned about for the model whose options are ``options`` (a new one, held as
+    long as they are, for options that take a weak reference; else a new one each time)."""
+    key = id(options)
+    held = _RATES_WARNED.get(key)
+    if held is None or held[0]() is not options:
+        try:
+            ref = weakref.ref(options, lambda _, key=key: _RATES_WARNED.pop(key, None))
+        except TypeError:  # (a plain dict: looked at each time)
+            return set()
+        held = _RATES_WARNED[key] = (ref, set())
+    return held[1]
+
+
+def warn_degradation_without_rate(options, values):
+    """A :class:`DegradationWithoutRateWarning` for each degradation option on in ``options`` (a model's) whose rate
+    parameters (:data:`DEGRADATION_RATES`) ``values`` (a mapping: a ``pybamm.ParameterValues``' store) all give as the
+    number 0: the option changes nothing, a model that runs as with it off. The warning names the option, the
+    parameters at 0 and the registered sets that give them (their values: what to set). Once per model (PyBaMM's
+    copies of it for an experiment's steps, each parameterised with a copy of the values, share its options). A rate given as an input is not warned about: its
+    value is not known here, and a user who makes a rate an input varies it on purpose (0 the baseline of a
+    comparison, as a sweep's row); nor one given as a function. Called before an AEA model is parameterised
+    (:mod:`pybamm_aea.pybamm_adapter.parameter_values`)."""
+    from .solvers import _users_stacklevel  # (the user's call: the solvers' one reading of the stack)
+
+    said = _said_of(options)
+    for option, value in options.items():
+        if (option, value) not in DEGRADATION_RATES or (option, value) in said:
+            continue
+        names = _rate_names(options, option)
+        given = [_number(values.get(name)) for name in names]
+        condition = DEGRADATION_RATES[option, value][1]
+        if any(number != 0.0 for number in given) or (condition is not None and not condition(values)):
+            continue  # (None, an input or a function, is no number 0)
+        said.add((option, value))
+        sets = _sets_giving(names)
+        gives = (f"; the registered sets that give them: {', '.join(sets)}" if sets else
+                 "; no registered set gives them")
+        zero = " and ".join(f"{name!r}" for name in names)
+        warnings.warn(DegradationWithoutRateWarning(
+            f"option {option!r}: {value!r} does nothing with these parameter values: they give {zero} 0, so the model "
+            f"runs as with the option off. Set {'them' if len(names) > 1 else 'it'} above 0 to model the mechanism"
+            f"{gives}"), stacklevel=_users_stacklevel())
 
 
 def in_range(symbol, *_ignored, **_ignored_kw):

@@ -429,7 +429,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     def _throughput(self, model, y):
         """The model's :attr:`THROUGHPUT` state at the state vector ``y``, scaled (in its scale: only differences
-        are read), or None if it has no such state."""
+        are read), or None if it has no such state: the one reader of it (:meth:`_event_short`, :meth:`_charge_passed`,
+        which gives a difference its scale)."""
         values = scaled_state_values(model, y, self.THROUGHPUT)
         return None if values is None or values.size != 1 else float(values[0])
 
@@ -528,11 +529,14 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         if solution is None or getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
             return None
         ys = np.asarray(solution.all_ys[-1], dtype=float)
+        first, last = (self._throughput(model, ys[:, k]) for k in (0, -1))
+        if first is None:
+            return None
         try:
-            q = [state_values(model, ys[:, k], self.THROUGHPUT) for k in (0, -1)]
+            scale = state_scale(model, self.THROUGHPUT)
         except Exception:  # (a scale that is an input: not a number here)
             return None
-        return None if q[0] is None or q[0].size != 1 else float(q[1][0] - q[0][0])
+        return scale * (last - first)
 
     def _refined_note(self, model, first, solution, short, rtol):
         """What solving again changed for the user (the charge the first integration passed and the refined one's, or
