@@ -575,9 +575,11 @@ def _dispersed_accessible_from_start(values):
             and _number(values.get("Dispersed material mass fraction")) != 0.0)
 
 
-#: each degradation option's value that is on -> the rate parameters it reads (per "host thermodynamics" or
-#: "anode" where they differ): with every one a number 0 (and the condition beside it true) the option changes
-#: nothing (:mod:`.submodels.degradation`), which :func:`warn_degradation_without_rate` says
+#: each degradation option's value that is on -> the rate parameters it reads (per "host thermodynamics" where they
+#: differ): with every one a number 0 (and the condition beside it true) the option changes nothing
+#: (:mod:`.submodels.degradation`), which :func:`warn_degradation_without_rate` says. Not "interphase growth": with
+#: its growth constants 0 its films keep their "Initial interphase thickness [m]", a resistance in series, so it
+#: still acts (session 46)
 DEGRADATION_RATES = {
     ("Li trapping", "irreversible"): (("Li trapping fraction", "Initial Li trapping fraction"), None),
     ("ionic-switch host loss", "persistent Li0"): ({"multi-phase": ("Persistent Li0 fraction",),
@@ -585,15 +587,6 @@ DEGRADATION_RATES = {
     ("dispersed material degradation", "activation and contact loss"): (
         ("Dispersed material activation coefficient", "Dispersed material contact-loss coefficient"),
         _dispersed_accessible_from_start),
-    ("interphase growth", "parabolic"): ({"lithium metal": ("Cathode interphase growth constant [m2.s-1]",
-                                                           "Li metal anode interphase growth constant [m2.s-1]"),
-                                          "Li-In": ("Cathode interphase growth constant [m2.s-1]",
-                                                    "Li-In anode interphase growth constant [m2.s-1]")}, None),
-    ("interphase growth", "stability window"): (
-        {"lithium metal": ("Cathode interphase window growth constant [m2.s-1]",
-                           "Li metal anode interphase growth constant [m2.s-1]"),
-         "Li-In": ("Cathode interphase window growth constant [m2.s-1]",
-                   "Li-In anode interphase growth constant [m2.s-1]")}, None),
 }
 # a model's options (id: PyBaMM's copies of a model for an experiment's steps share the object) -> (a weak reference to
 # them, the options said of)
@@ -604,22 +597,36 @@ _SETS_GIVING = {}  # rate parameter names -> the registered AEA sets whose value
 def _rate_names(options, option):
     names, _ = DEGRADATION_RATES[option, options[option]]
     if isinstance(names, dict):
-        names = names[options["host thermodynamics" if option == "ionic-switch host loss" else "anode"]]
+        names = names[options["host thermodynamics"]]
     return names
+
+
+def _rate_said(given):
+    """A rate parameter's value as a warning says it: its number (``:g``), else what it is."""
+    number = _number(given)
+    if number is not None:
+        return f"{number:g}"
+    if given is None:
+        return "not given"
+    if isinstance(given, pybamm.InputParameter):
+        return "an input"
+    if isinstance(given, tuple):
+        return "an interpolant's data"
+    return "a function" if callable(given) else "an expression"
 
 
 def _sets_giving(names):
     """The registered AEA sets (:data:`pybamm_aea.parameters.SET_FACTS`) whose values give one of ``names`` a number
-    not 0, each with those values (read once per process)."""
+    not 0 or a function, input or expression, each with those values (read once per process)."""
     if names not in _SETS_GIVING:
         from ..parameters import SET_FACTS, registered_values
 
         found = []
         for set_name in SET_FACTS:
             values = registered_values(set_name)
-            given = {name: _number(values.get(name)) for name in names}
-            if any(value for value in given.values()):
-                found.append(f"{set_name} ({', '.join(f'{value:g}' for value in given.values())})")
+            given = [values.get(name) for name in names]
+            if any(value is not None and _number(value) != 0.0 for value in given):
+                found.append(f"{set_name} ({', '.join(_rate_said(value) for value in given)})")
         _SETS_GIVING[names] = found
     return _SETS_GIVING[names]
 
