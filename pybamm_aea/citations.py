@@ -434,8 +434,8 @@ TESHIMA2011 = """@misc{Teshima2011,
 
 #: partly verified (session 45: the reference list of Thackeray, Nat. Mater. 1, 81, 2002, on the publisher's page):
 #: first author (C. H. Chen), journal, 148, A102-A104, 2001; not verified: the title, the other authors, the issue
-#: (as recalled); DOI left out. Its text is not public here: the 1e-13 S/cm once attributed to it is stated as an
-#: assumption (li4ti5o12.SIGMA_E_LI4TI5O12)
+#: (as recalled); DOI left out. Its text is not public here: the 1e-13 S/cm once attributed to it is cited to
+#: Julien & Mauger 2024's abstract since session 46 (li4ti5o12.SIGMA_E_LI4TI5O12)
 CHEN2001 = """@article{Chen2001,
   title = {Studies of {Mg}-Substituted {Li4-xMgxTi5O12} Spinel Electrodes (0 <= x <= 1) for Lithium Batteries},
   author = {Chen, C. H. and Vaughey, J. T. and Jansen, A. N. and Dees, D. W. and Kahaian, A. J. and Goacher, T. and
@@ -530,7 +530,7 @@ HOMMA2011 = """@article{Homma2011,
 }"""
 
 #: verified (the publisher's page): authors, title, journal, volume, article number, year, DOI, and the 1e-13 to
-#: 1e-9 cm2/s range of Li transport in LTO its abstract gives
+#: 1e-9 cm2/s range of Li transport in LTO and the 1e-13 S/cm electrical conductivity its abstract gives
 JULIEN2024 = """@article{Julien2024,
   title = {Fabrication of {Li4Ti5O12} ({LTO}) as Anode Material for {Li}-Ion Batteries},
   author = {Julien, Christian M. and Mauger, Alain},

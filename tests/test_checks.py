@@ -2882,8 +2882,10 @@ def test_a_solution_stopped_on_the_maximum_voltage_event_can_be_continued(step, 
     assert stopped.termination == "event: Maximum voltage [V]"
     sim = pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}), parameter_values=values,
                             experiment=pybamm.Experiment([step]))
+    cycle = stopped.cycles[-1]
     solution = sim.solve(starting_solution=stopped)
     assert stopped.termination == "event: Maximum voltage [V]"  # (the user's solution as it was)
+    assert solution.cycles[0] is cycle and cycle.termination == "event: Maximum voltage [V]"  # (its cycle, unchanged)
     assert len(solution.cycles) == 2 and solution.termination == "final time", solution.termination
     assert solution.t[-1] == pytest.approx(stopped.t[-1] + pybamm.step.string(step).duration)
     assert solution["Voltage [V]"].entries[-1] == pytest.approx(voltage, abs=1e-3)
@@ -2911,6 +2913,40 @@ def test_a_solve_ended_on_its_cut_off_can_start_an_experiment(host):
         solution = sim.solve(starting_solution=discharged)
     assert solution.termination == "final time" and solution.t[-1] == pytest.approx(discharged.t[-1] + 600)
     assert 1.85 < solution["Voltage [V]"].entries[-1] < 1.88
+    assert solution.cycles[0].termination == discharged.termination == "event: Minimum voltage [V]"
+
+
+def test_a_solution_continued_from_its_event_is_never_relabelled_and_its_cycle_keeps_the_event():
+    """LMS on the lever-rule host discharged at 1C by a plain ``solve([0, 72000])`` to a 2.3 V cut-off (the model's
+    "Minimum voltage [V]" event at 132 s), then a 10-minute rest from it (review of fix_FB, session 46). The patch
+    relabelled the user's solution "final time" while PyBaMM's solve ran (another thread, or a second solve from it,
+    read "final time"), and PyBaMM's copy of it, the new solution's first cycle, kept that label: ``cycles[0].
+    termination`` was "final time". Now PyBaMM is given a shallow copy: the user's solution reads its event at every
+    step of the solve, and the first cycle says the event too."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Current function [A]"] = values["Nominal cell capacity [A.h]"]  # 1C
+    values["Lower voltage cut-off [V]"] = 2.3
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the mesh's nucleation warning)
+        discharged = pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}),
+                                       parameter_values=values).solve([0, 72000])
+    event = "event: Minimum voltage [V]"
+    assert discharged.termination == event
+    seen = []
+
+    class ReadsTheUsersSolution(pybamm.callbacks.Callback):
+        def on_step_start(self, logs):
+            seen.append(discharged.termination)
+
+    sim = pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}),
+                            parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Rest for 10 minutes"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        solution = sim.solve(starting_solution=discharged, callbacks=[ReadsTheUsersSolution()])
+    assert seen == [event] and discharged.termination == event
+    assert len(solution.cycles) == 2 and solution.cycles[0].termination == event
+    assert solution.termination == "final time" and solution.t[-1] == pytest.approx(discharged.t[-1] + 600)
 
 
 @pytest.mark.parametrize("formed, held", [(False, "0.004"), (True, "0.01733")], ids=["pristine", "after a discharge"])

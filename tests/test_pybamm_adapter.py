@@ -222,8 +222,9 @@ def test_the_step_error_check_covers_the_terminations_a_step_goes_on_from(monkey
     """The patch gives a ``starting_solution`` that ended on a model event PyBaMM's "final time" while the solve runs
     from it (:func:`~pybamm_aea.pybamm_adapter.experiment_errors._continued_from`), which relies on
     ``BaseSolver.step`` stepping on from "final time" and returning any other old solution unchanged; and it tells the
-    step solvers, ``Simulation.steps_to_built_solvers``, which step they run. A PyBaMM without either is named in the
-    check's ImportError."""
+    step solvers, ``Simulation.steps_to_built_solvers``, which step they run, at PyBaMM's ``callbacks.on_step_start``
+    (not checked until session 46: a PyBaMM that renamed it lost the step in the refined/retried step's warning
+    silently). A PyBaMM without any of them is named in the check's ImportError."""
     from pybamm_aea.pybamm_adapter import experiment_errors
 
     monkeypatch.setattr(experiment_errors, "STEPS_ON_FROM", ("end time", "[experiment]"))
@@ -231,6 +232,10 @@ def test_the_step_error_check_covers_the_terminations_a_step_goes_on_from(monkey
         experiment_errors.check()
     monkeypatch.undo()
     experiment_errors.check()
+    monkeypatch.setattr(experiment_errors, "STEP_START", "on_step_begin")  # (as a PyBaMM that renamed it)
+    with pytest.raises(ImportError, match=r"callbacks\.on_step_begin"):
+        experiment_errors.check()
+    monkeypatch.undo()
 
     class Bare:  # a simulation class without any of the names
         def solve(self, t_eval=None):

@@ -6,9 +6,10 @@
   checked; 175 mAh/g for 3 Li).
 - OCP: the Li4Ti5O12/Li7Ti5O12 two-phase plateau at 1.55 V (as in the public abstract of Julien & Mauger,
   Micromachines 15, 310, 2024; once attributed to Ohzuku et al. 1995, whose text could not be checked).
-- Electronic conductivity vs Li content: insulating Li4Ti5O12, 1e-13 S/cm (:data:`SIGMA_E_LI4TI5O12`, assumed:
-  the value was attributed to Chen et al., J. Electrochem. Soc. 148, A102, 2001, whose text could not be
-  checked for it), metallic once lithiated: Li7Ti5O12 2.46 S/cm at 300 K,
+- Electronic conductivity vs Li content: insulating Li4Ti5O12, 1e-13 S/cm (:data:`SIGMA_E_LI4TI5O12`: the
+  "low electrical conductivity (10-13 S cm-1)" of Julien & Mauger 2024's public abstract; once attributed to Chen
+  et al., J. Electrochem. Soc. 148, A102, 2001, whose text could not be checked for it), metallic once lithiated:
+  Li7Ti5O12 2.46 S/cm at 300 K,
   weakly activated, and high already from x ~ 0.04 of the Li4/3Ti5/3O4 -> Li7/3Ti5/3O4 range
   (Young et al., Adv. Energy Mater. 3, 1125, 2013). Table: theta 0 -> 1e-13, 0.04 -> 2.46 S/cm,
   log-linear in between.
@@ -48,10 +49,11 @@ _T = T_REF  # the paper's cells' 70 C, where the sets' Arrhenius laws have their
 _JUMP_RATE = 2200.0 ** ((1 / 295 - 1 / _T) / (1 / 295 - 1 / 400))
 _JUMP_LENGTH_CM = 3 ** 0.5 / 4 * 8.36e-8
 D_343K = _JUMP_LENGTH_CM**2 * _JUMP_RATE / 6  # cm2/s
-#: electronic conductivity of Li-free Li4Ti5O12 [S/cm], the table's theta = 0 end: 1e-13 S/cm, assumed, because the
-#: place it was attributed to, Chen et al. (J. Electrochem. Soc. 148, A102, 2001; its journal, volume, pages, year
-#: and first author are verified, its text is not public here), was not found, and no public record found in session 45
-#: gives it. It is the insulating end of what is reported: a public report measured ~1e-9 S/cm (DC) on Li4Ti5O12
+#: electronic conductivity of Li-free Li4Ti5O12 [S/cm], the table's theta = 0 end: 1e-13 S/cm, the "low electrical
+#: conductivity (10-13 S cm-1)" the public abstract of Julien & Mauger (Micromachines 15, 310, 2024) gives (read in
+#: session 46; it was attributed to Chen et al., J. Electrochem. Soc. 148, A102, 2001, whose text is not public here
+#: and is no longer cited for it). It is the insulating end of what is reported: a public report measured ~1e-9 S/cm
+#: (DC) on Li4Ti5O12
 #: fired in an oxidizing atmosphere (Wolfenstine et al., US Army Research Laboratory report ARL-TR-4641, abstract);
 #: with 1e-9 the record's conductivity at its initial content (x = 0.01, theta = 0.0033, log-linear to 2.46 S/cm at
 #: 0.04) would be 6.1e-9 S/cm, not 1.3e-12
@@ -78,7 +80,8 @@ MATERIAL = AEAMaterial(
     ),
     electronic_conductivity=TransportProperty(
         theta=[0.0, 0.04, 1.0], values=[SIGMA_E_LI4TI5O12, 2.46, 2.46], reference_temperature=300.0,
-        source="Li4Ti5O12 end 1e-13 S/cm assumed (see SIGMA_E_LI4TI5O12); Young et al., Adv. Energy Mater. 3, 1125 "
+        source="Li4Ti5O12 end 1e-13 S/cm: Julien & Mauger, Micromachines 15, 310 (2024), abstract (see "
+               "SIGMA_E_LI4TI5O12); Young et al., Adv. Energy Mater. 3, 1125 "
                "(2013)",
     ),
     ionic_conductivity=TransportProperty(
@@ -90,6 +93,11 @@ MATERIAL = AEAMaterial(
     charge_first=False,
     references={
         "molar_mass, density, lithiated_density": _LTO.source + "; " + _LTO7.source,
+        "x_max": "by definition: the 3 Li from Li4Ti5O12 to Li7Ti5O12 (175 mAh/g, Julien & Mauger 2024's abstract)",
+        "initial_li_content": "Li-free as made, as the paper's LTO, kept 0.01 off x = 0: a numerical choice, not a "
+                              "measurement",
+        "lower_voltage, upper_voltage": "assumption: a usual cycling window of Li4Ti5O12 vs Li (1.0-2.5 V), not in "
+                                        "the paper's tables",
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for Li4Ti5O12",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",
     },

@@ -29,7 +29,8 @@ from pybamm.input.parameters.lithium_ion import Marquis2019
 from .. import citations
 from ..constants import M_LI, MAH_PER_MOL
 from ..energy.materials import get_material
-from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
+from .material import (E_A_LI_HOPS_LAYERED_OXIDE_KJ, FILLED_AS_MADE, FILLED_AS_MADE_SOURCE, OCP, AEAMaterial,
+                       TransportProperty)
 
 _LCO = get_material("LiCoO2")
 #: the window: Table S9's practical capacity as Li per formula unit, down from Li1CoO2
@@ -84,6 +85,10 @@ MATERIAL = AEAMaterial(
     charge_first=True,
     references={
         "molar_mass, density": _LCO.source,
+        "x_max": "Table S9's practical capacity (the paper's supporting information, 150 mAh/g) as Li per LiCoO2",
+        "initial_li_content": FILLED_AS_MADE_SOURCE,
+        "lower_voltage, upper_voltage": "assumption: a usual cycling window of LiCoO2 vs Li (3.0-4.2 V), not in the "
+                                        "paper's tables",
         "delithiated_density": "cell volumes of LiCoO2 (Teshima et al., Cryst. Growth Des. 10, 4471, 2010) and "
                                "Li0.5CoO2 (Ben Yahia et al., Chem. Mater., 2013): +1.88 % on charge",
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for LiCoO2",

@@ -25,7 +25,7 @@ description would not lift, so the gap is not modelled.
 from .. import citations
 from ..constants import F, M_LI
 from ..energy.materials import get_material
-from .material import FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
+from .material import FILLED_AS_MADE, FILLED_AS_MADE_SOURCE, OCP, AEAMaterial, TransportProperty
 
 _LFP = get_material("LiFePO4")
 #: activation energy of Li transport and electronic conduction in LiFePO4 [kJ.mol-1] (the unit of the material
@@ -61,6 +61,10 @@ MATERIAL = AEAMaterial(
     charge_first=True,
     references={
         "molar_mass, density": _LFP.source,
+        "x_max": "by definition: one Li per LiFePO4, the olivine's full lithiation",
+        "initial_li_content": FILLED_AS_MADE_SOURCE,
+        "lower_voltage, upper_voltage": "assumption: a usual cycling window of LiFePO4 vs Li (2.5-4.0 V), not in the "
+                                        "paper's tables",
         "delithiated_density": "Padhi, Nanjundaswamy & Goodenough, J. Electrochem. Soc. 144, 1188 (1997)",
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for LiFePO4",
         "exchange_current_density": "assumption, as the paper's sets (15 A/m2 at 70 C)",

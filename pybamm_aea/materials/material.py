@@ -39,6 +39,9 @@ E_A_LI_HOPS_LAYERED_OXIDE_KJ = 30.0
 #: a numerical choice, not a measurement. Its OCP's end term diverges at theta = 1 (:class:`.functions.PlateauOCP`,
 #: :class:`.functions.TableOCP`), so the host starts 0.5 % short of full, inside its voltage window (LiFePO4: 3.37 V)
 FILLED_AS_MADE = 0.995
+#: the source of :data:`FILLED_AS_MADE` as a record's ``references`` entry (docs/parameters.rst's tables show it)
+FILLED_AS_MADE_SOURCE = ("0.995 of x_max (materials.material.FILLED_AS_MADE): a numerical choice, not a measurement: "
+                         "the OCP's end term diverges where the host is full")
 
 
 class MaterialError(ValueError):

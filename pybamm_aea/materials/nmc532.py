@@ -28,7 +28,8 @@ from .. import citations
 from ..constants import MAH_PER_MOL
 from ..energy.materials import get_material
 from ..parameters import paper_cell
-from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, FILLED_AS_MADE, OCP, AEAMaterial, TransportProperty
+from .material import (E_A_LI_HOPS_LAYERED_OXIDE_KJ, FILLED_AS_MADE, FILLED_AS_MADE_SOURCE, OCP, AEAMaterial,
+                       TransportProperty)
 
 _NMC = get_material("NMC532")
 _THETA = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 1.0]
@@ -72,7 +73,12 @@ MATERIAL = AEAMaterial(
     upper_voltage=4.3,
     charge_first=True,
     references={
-        "molar_mass, density": _NMC.source,
+        "molar_mass, density, lithiated_density": _NMC.source,
+        "x_max": "Table S9's practical capacity of NMC (the paper's supporting information, 170 mAh/g) as Li per "
+                 "formula unit",
+        "initial_li_content": FILLED_AS_MADE_SOURCE,
+        "lower_voltage, upper_voltage": "assumption: a usual cycling window of NMC vs Li (3.0-4.3 V), not in the "
+                                        "paper's tables",
         "delithiated_density": "assumption within the NCM111-NCM811 bracket of Kondrakov et al., J. Phys. Chem. C 121, "
                                "3286 (2017)",
         "porosity": "the paper's dense compact at 360 MPa (11 %, Mo6S8); assumption for NMC532",

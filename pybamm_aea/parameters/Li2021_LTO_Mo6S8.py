@@ -29,9 +29,12 @@ def get_parameter_values():
             "Current function [A]": 0.1 * q_theory * loading * area,
         }
     )
-    # Li4Ti5O12's plateau and lattice parameters; Li transport in lithiated Li4+xTi5O12 and the range its shell's
-    # diffusivity is taken in, against the ultraslow Li of non-intercalated Li4Ti5O12 (dispersed_materials); the
-    # dispersed material's shrinking core (as in Srinivasan & Newman)
-    values["citations"] = [*values["citations"], citations.OHZUKU1995, citations.WAGEMAKER2009, citations.JULIEN2024,
-                           citations.WILKENING2007, citations.SRINIVASAN2004]
+    # Li4Ti5O12's 1.55 V plateau and 175 mAh/g (Julien & Mauger 2024's abstract) and its a = 8.36 A (the literature
+    # value Teshima et al. 2011 quote; Li7Ti5O12's 8.353 A is assumed: no public record found, session 46's audit);
+    # Li transport in lithiated Li4+xTi5O12 and the range its shell's diffusivity is taken in, against the ultraslow
+    # Li of non-intercalated Li4Ti5O12 (dispersed_materials); the dispersed material's shrinking core (as in
+    # Srinivasan & Newman); Ohzuku et al. 1995, listed as the work the plateau and lattice were once attributed to
+    # (its text not checked; the records say so), the source of no value
+    values["citations"] = [*values["citations"], citations.JULIEN2024, citations.TESHIMA2011, citations.WAGEMAKER2009,
+                           citations.WILKENING2007, citations.SRINIVASAN2004, citations.OHZUKU1995]
     return values

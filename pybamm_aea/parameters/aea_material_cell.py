@@ -77,7 +77,11 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
         {
             "Cathode homogeneous OCP [V]": U_h,
             "Cathode Li log-mobility": log_B,
+            # the record's Cahn-Hilliard coefficient of its multi-phase host; 0 (the default) for a single-phase
+            # material: no phase boundary, so no gradient energy (by definition)
             "Cathode gradient energy coefficient [V.m2]": material.gradient_energy,
+            # the caller's loading, else the paper's standard 1.5 mg/cm2 (Experimental Section,
+            # paper_cell.STANDARD_LOADING)
             "Cathode loading [kg.m-2]": m,
             "Cathode porosity": porosity,
             # the model's host is Li-free, with the material's Li content as pressed (its loading's basis: the
@@ -89,6 +93,7 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Cathode maximum Li content": x_max,
             "Lithiated cathode host density [kg.m-3]": material.lithiated_density * 1e3,
             "Initial cathode Li content": material.initial_li_content,
+            # the record's exponent of the compact's both carriers, default 1.5: Bruggeman's (1935) for packed spheres
             "Cathode Bruggeman coefficient": material.bruggeman,
             "Cathode Li diffusivity [m2.s-1]": D,
             "Cathode lithiation OCP [V]": ocp,
@@ -110,9 +115,11 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             # not used: no ionically blocking phase, the Li0 film of Mo6S8 never forms
             "Li0 film onset Li content": -1.0,
             "Li0 film Li diffusivity [m2.s-1]": Li2021_Mo6S8.D_LI0_FILM_REF,  # not used: no film forms
-            "Initial Li0 film thickness [m]": 0.0,
+            "Initial Li0 film thickness [m]": 0.0,  # not used: no film forms
             "Lower voltage cut-off [V]": material.lower_voltage,
             "Upper voltage cut-off [V]": material.upper_voltage,
+            # by definition: the window's Faraday capacity (the record's x_max and molar mass) at the loading, over
+            # the electrode's area
             "Nominal cell capacity [A.h]": q * m * area,
             # 0.1C (a convention), negative (a charge) for a material lithiated as made, so that a plain
             # ``Simulation.solve`` runs the first step a user of the material expects
@@ -122,7 +129,16 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     # the multi-phase host's Li0 layer: the Li-poorest phase of the material's free energy, if it
     # has more than one phase (validated as a thermodynamics.Host by the material)
     host = None if material.host is None else fn.import_function(material.host)
-    values.update(thermodynamics.li0_phase_parameters(host))
+    li0 = thermodynamics.li0_phase_parameters(host)
+    values.update(
+        {
+            # the Li0/Li1 region of the record's multi-phase host (its free energy); a one-phase material has no
+            # Li0: by definition the region is put at -2..-1 Li, below any content (thermodynamics.li0_phase_parameters)
+            "Li0 phase binodal Li content": li0["Li0 phase binodal Li content"],
+            # by definition -1 for a one-phase material (above)
+            "Li1 phase binodal Li content": li0["Li1 phase binodal Li content"],
+        }
+    )
     values.update(dispersed_materials.none())
     # the cell build's works (paper_cell.cell_parameters: citations.PAPER_CELL), the compact's Bruggeman law, then the
     # material's

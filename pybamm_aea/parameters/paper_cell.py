@@ -208,8 +208,9 @@ def cell_parameters():
             # Nernst-Einstein from the set's chemical diffusivity, thermodynamic factor 1 (default; an assumption,
             # :func:`nernst_einstein_ionic_conductivity`)
             "Cathode ionic conductivity [S.m-1]": nernst_einstein_ionic_conductivity,
-            # the host as assembled is one phase, uniform at "Initial cathode Li content";
-            # pybamm_aea.set_initial_state sets two phases for a state inside a two-phase region
+            # the host as assembled is one phase (an assumption: no second phase before the first step), uniform at
+            # "Initial cathode Li content"; pybamm_aea.set_initial_state sets two phases for a state inside a
+            # two-phase region
             "Initial cathode separator-side phase Li content": 0.0,
             "Initial cathode collector-side phase Li content": 0.0,
         }

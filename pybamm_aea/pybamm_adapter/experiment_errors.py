@@ -37,7 +37,9 @@ for 2 minutes" after as long a discharge: IDA_ERR_FAIL on the multi-phase host, 
 infeasible" at 3.80 V on the lever rule).
 A ``starting_solution`` that ended on a model event (PyBaMM's ``BaseSolver.step`` returns it unchanged as each
 step's, and the simulation joined it to itself: "ValueError: The `all_ts` time vector must be strictly increasing
-...") is continued from the state at the event (:func:`_continued_from`). The callback also tells the AEA step
+...") is continued from the state at the event (:func:`_continued_from`: PyBaMM is given a shallow copy of it,
+the user's solution is never changed, and the returned solution's first cycle, PyBaMM's copy of a plain solve's
+solution, keeps the event as its termination). The callback also tells the AEA step
 solvers which step they run (their ``experiment_step``, at PyBaMM's ``on_step_start``), which a refined or retried
 step's warning names ("step 2 of 4 in cycle 37 of 50, 'Charge at 0.5C until 2.8 V'").
 After every solve of such a model, with an experiment or without (``solve(t_eval)``,
@@ -48,8 +50,10 @@ A ``calc_esoh=True`` given to such a model's solve gets PyBaMM's warning that th
 user's call, saying what the model gives instead (:func:`_refuse_esoh`; PyBaMM's pointed at this module's line).
 
 The wrapper reads the simulation's ``experiment`` (set only when it has one), ``model``, ``parameter_values``,
-``var_pts`` and ``steps_to_built_models``, passes ``callbacks`` to PyBaMM's ``solve`` and reads the ``logs`` keys of
-:data:`LOG_NAMES`, sets the private ``Simulation._solution`` and matches the text of PyBaMM's SolverError
+``var_pts``, ``steps_to_built_models`` and ``steps_to_built_solvers``, passes ``callbacks`` to PyBaMM's ``solve`` and
+reads the ``logs`` keys of :data:`LOG_NAMES` (at ``on_experiment_error``, ``on_step_start`` and
+``on_experiment_infeasible_event``), relies on ``BaseSolver.step`` stepping on from the terminations of
+:data:`STEPS_ON_FROM` only, sets the private ``Simulation._solution`` and matches the text of PyBaMM's SolverError
 (:data:`ALL_STEPS_INFEASIBLE`); :func:`check` verifies each of these before anything is wrapped (the method's
 parameters, the keys and the text in PyBaMM's ``Simulation`` source, the ``solution`` property reading
 ``_solution``), and raises an ImportError naming the PyBaMM version and what is missing.
@@ -57,7 +61,7 @@ parameters, the keys and the text in PyBaMM's ``Simulation`` source, the ``solut
 What upstream would replace this module: the solution saying the experiment stopped on an error (e.g. a
 ``solution.termination`` of "error: ..." and the failed step's index), or PyBaMM warning as it returns.
 """
-import contextlib
+import copy
 import functools
 import inspect
 import re
@@ -94,6 +98,9 @@ LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error"
 #: the callback PyBaMM calls when a model event it was not given ends a step ("Experiment is infeasible"), and the
 #: ``logs`` key it reads there with the event's name
 INFEASIBLE_EVENT, TERMINATION = "on_experiment_infeasible_event", "termination"
+#: the callbacks PyBaMM calls whose logs the recorder reads: a step's failure, and the start of each step (the step
+#: solvers are told which step they run, :attr:`StepErrorRecorder.on_step_start`)
+EXPERIMENT_ERROR, STEP_START = "on_experiment_error", "on_step_start"
 #: the terminations ``BaseSolver.step`` steps on from (PyBaMM: "final time", or one holding "[experiment]", an
 #: experiment's own cut-off); from any other (a model event: "event: Maximum voltage [V]") it returns the old solution
 #: unchanged, "as an event has already been triggered" (:func:`_continued_from`)
@@ -106,11 +113,12 @@ def check(simulation_class=None):
     """ImportError naming the PyBaMM version unless every PyBaMM name and text this patch relies on is there:
     ``Simulation.solve``'s parameters (:data:`CALLBACKS`, :data:`SAVE_AT_CYCLES`, :data:`STARTING_SOLUTION`,
     :data:`INITIAL_SOC`, ``inputs``), the ``logs`` keys it sets (:data:`LOG_NAMES`, :data:`TERMINATION`) and its
-    ``on_experiment_error`` and :data:`INFEASIBLE_EVENT` calls; the simulation's ``experiment``, ``model``,
-    ``parameter_values``, ``var_pts`` and :data:`STEP_MODELS`;
-    the private :data:`SOLUTION`, which ``solve`` sets and the ``solution`` property returns; and the text of
+    :data:`EXPERIMENT_ERROR`, :data:`STEP_START` and :data:`INFEASIBLE_EVENT` calls; the simulation's ``experiment``,
+    ``model``, ``parameter_values``, ``var_pts``, :data:`STEP_MODELS` and :data:`STEP_SOLVERS`;
+    the private :data:`SOLUTION`, which ``solve`` sets and the ``solution`` property returns; the text of
     PyBaMM's SolverError for steps that all start past their cut-offs (:data:`ALL_STEPS_INFEASIBLE`, among the string
-    literals of the simulation's classes)."""
+    literals of the simulation's classes); and ``BaseSolver.step`` stepping on from the terminations of
+    :data:`STEPS_ON_FROM` only, returning the old solution from any other (:func:`_continued_from`)."""
     simulation_class = simulation_class or pybamm.Simulation
     method = getattr(simulation_class, METHOD, None)
     method = getattr(method, "__wrapped__", method)
@@ -122,7 +130,8 @@ def check(simulation_class=None):
     missing += [f'logs["{name}"]' for name in LOG_NAMES if not re.search(rf'logs\["{name}"\]\s*=', source)]
     if not re.search(rf'logs\["{TERMINATION}"\]\s*=', source):
         missing.append(f'logs["{TERMINATION}"]')
-    missing += [f"callbacks.{name}" for name in ("on_experiment_error", INFEASIBLE_EVENT) if name not in source]
+    missing += [f"callbacks.{name}" for name in (EXPERIMENT_ERROR, STEP_START, INFEASIBLE_EVENT)
+                if f"callbacks.{name}(" not in source]
     missing += [f"Simulation.{name}" for name in ("experiment", "model") if not hasattr(simulation_class, name)
                 and not re.search(rf"self\.{name}\b", source)]
     strings, assigned = _class_literals(simulation_class)
@@ -147,7 +156,6 @@ def _source(function):
         return ""
 
 
-@contextlib.contextmanager
 def _continued_from(starting):
     """A ``starting_solution`` that ended on a model event (its termination :data:`MODEL_EVENT` "...", without the
     "[experiment]" of an experiment's own cut-off, which PyBaMM steps on from (:data:`STEPS_ON_FROM`): a step
@@ -158,19 +166,37 @@ def _continued_from(starting):
     segments of the sub-solutions`` (LMS on the lever-rule host, "Charge at 0.1C for 2 minutes" after as long a
     discharge, stopped on "Maximum voltage [V]" at 3.80 V, then any experiment from it). The next step starts from the
     state at the event, as after any other step: one that runs on past the window is refused or skipped there, as
-    PyBaMM's experiment does (its window events are checked at the step's start). Yields the original termination
-    (None if the solution is left as it is: any other termination, e.g. "failure", is PyBaMM's to step from or not)."""
+    PyBaMM's experiment does (its window events are checked at the step's start). Returns (the solution to give
+    PyBaMM's solve, the original termination): a shallow copy (``copy.copy``: its arrays, sub-solutions, cycles and
+    summary variables are the user's objects, only its termination its own; ~60 us) so that the user's solution is
+    never relabelled, not even while the solve runs (another thread reading it, or two solves from it at once, saw
+    "final time"); or (``starting``, None) if it is left as it is (any other termination, e.g. "failure", is PyBaMM's
+    to step from or not). PyBaMM's ``Solution.copy`` would not do: it leaves out an experiment's solution's cycles
+    and summary variables, so the solve would take it for a plain solve's."""
     termination = getattr(starting, "termination", None)
     relabel = (isinstance(starting, pybamm.Solution) and isinstance(termination, str)
                and termination.startswith(MODEL_EVENT) and STEPS_ON_FROM[1] not in termination)
     if not relabel:
-        yield None
+        return starting, None
+    given = copy.copy(starting)
+    given.termination = STEPS_ON_FROM[0]
+    return given, termination
+
+
+def _give_back_termination(solution, starting, ended_on):
+    """The termination ``ended_on`` of a ``starting`` solution given relabelled (:func:`_continued_from`) put back on
+    the returned ``solution``'s first cycle, PyBaMM's copy of a plain solve's solution (one without an experiment's
+    cycles): "final time" there, while the user's solution says "event: Minimum voltage [V]". An experiment's
+    solution's own cycles are passed on as they are (never relabelled). (A solve none of whose steps ran past the
+    starting solution's end returns PyBaMM's termination of what stopped it: "Event exceeded in initial conditions"
+    for a skipped step, the failed step's warning, or a first step's error raised; session 46 found no case that
+    returned the relabelled "final time", and the fix-up for one is gone.)"""
+    if ended_on is None or not isinstance(solution, pybamm.Solution):
         return
-    starting.termination = STEPS_ON_FROM[0]
-    try:
-        yield termination
-    finally:
-        starting.termination = termination
+    cycles = getattr(solution, "cycles", None) or []
+    if (not hasattr(starting, "all_summary_variables") and cycles and cycles[0] is not None
+            and cycles[0].termination == STEPS_ON_FROM[0]):
+        cycles[0].termination = ended_on
 
 
 def _class_literals(simulation_class):
@@ -226,7 +252,7 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
     def on_experiment_error(self, logs):
         self.failure = {name: logs[name] for name in LOG_NAMES}
 
-    def on_step_start(self, logs):
+    def on_step_start(self, logs):  # (PyBaMM's STEP_START, checked by check())
         solvers = getattr(self.simulation, STEP_SOLVERS, None) or {}
         where = step_text(logs["cycle number"], logs["step number"], logs["step operating conditions"])
         for solver in solvers.values():
@@ -386,11 +412,11 @@ def _warn_failed_step(pybamm_method):
         recorder = StepErrorRecorder(self)
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
         try:
-            with _continued_from(starting) as ended_on:
-                solution = pybamm_method(*bound.args, **bound.kwargs)
-                if (ended_on is not None and isinstance(solution, pybamm.Solution)
-                        and solution.termination == STEPS_ON_FROM[0] and solution.t[-1] == starting.t[-1]):
-                    solution.termination = ended_on  # (no step ran past it: a copy of the starting solution's end)
+            given, ended_on = _continued_from(starting)
+            if ended_on is not None:
+                bound.arguments[STARTING_SOLUTION] = given
+            solution = pybamm_method(*bound.args, **bound.kwargs)
+            _give_back_termination(solution, starting, ended_on)
         except Exception as exc:  # PyBaMM's when a cycle's steps all start past their cut-offs, with a C-rate's
             # basis; a starting solution of another state layout: casadi's shape error, explained
             from ..models.experiment_checks import c_rate_basis_note, starting_state_mismatch
