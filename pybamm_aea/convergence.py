@@ -76,20 +76,21 @@ class _Hybrid(NamedTuple):
     formed: dict = {}
 
 
-#: the same for the first discharge of the paper's pristine hybrids, to their sets' 1.0 V, by the dispersed material of
-#: their sets (:func:`_hybrid_threshold`), the same on 20, 40 and 80 cells (each fills up to the same runs above it).
-#: Measured 2026-12-05 17:50-18:09 UTC (session 46, docs/known_limits.rst "Multi-phase host: nucleation and the mesh";
-#: mA.h/g, 70 C unless said): unlike Mo6S8 alone, where 160 and 320 cells agree, the hybrids' turn moves down with each
-#: doubling of the mesh from 160 cells on, so each threshold is read against the finest mesh solved there (640 cells
-#: for S-LMS, 1280 for LTO-LMS) and bounds the converged one from above. S-LMS (S8, 32.5 wt%): 20 / 40 / 80 / 160 cells
-#: fill up to 0.265C (2.77 A/m2, 323.99 / 323.99 / 323.98 / 323.97), 160 take nothing from 0.27C (2.82: 320.22 on
-#: 20-80, 0.015), 320 from 0.24C (2.51: 344.10 on 20 and 160, 0.008 on 320, 0.004 on 640; 0.23C, 2.40: 352.78 on 320),
-#: 640 from 0.23C (0.006) and fill at 0.22C (2.30: 361.86; 361.89 on 20). LTO-LMS (Li4Ti5O12, 40 wt%): 20-160 fill up
-#: to 1.32C (2.92, 146.34 / 146.35 / 146.36 / 146.35), 160 take nothing from 1.34C (2.96, 0.005), 320 from 1.28C (2.83,
-#: 146.46 on 20, 0.003), 640 from 1.25C (2.76: 146.60 on 320, 0.0001), 1280 from 1.2C (2.65: 146.71 / 146.72 on 20 /
-#: 640, 0.0001) and fill at 1.15C (2.54: 146.81 / 146.82 on 20 / 1280) and 1.0C; 25 C, 0.3C (3.24) is the mesh's too
-#: (145.67 / 145.73 on 20 / 160, 0.003 on 320). Until session 46 the thresholds were 2.9 and 3.27 A/m2 (session 42, 20
-#: / 80 against 160 cells), which missed S-LMS from 0.24C to 0.27C and LTO-LMS from 1.2C to 1.48C at 70 C
+#: the same for the first discharge of the paper's pristine hybrids, to their sets' 1.0 V, by the dispersed material
+#: of their sets (:func:`_hybrid_threshold`), the same on 20, 40 and 80 cells (each fills up to the same runs above
+#: it). Measured 2026-12-05 17:50-18:22 UTC (session 46, docs/known_limits.rst "Multi-phase host: nucleation and the
+#: mesh"; mA.h/g, 70 C unless said): unlike Mo6S8 alone, where 160 and 320 cells agree, the hybrids' turn moves down
+#: with each doubling of the mesh from 160 cells on, so each threshold is read against the finest mesh solved there
+#: (640 cells for S-LMS, 1280 for LTO-LMS) and bounds the converged one from above. S-LMS (S8, 32.5 wt%): 20 / 40 /
+#: 80 / 160 cells fill up to 0.265C (2.77 A/m2, 323.99 / 323.99 / 323.98 / 323.97), 160 take nothing from 0.27C
+#: (2.82: 320.22 on 20-80, 0.015), 320 from 0.24C (2.51: 344.10 on 20 and 160, 0.008 on 320, 0.004 on 640; 0.23C,
+#: 2.40: 352.78 on 320), 640 from 0.23C (0.006) and fill at 0.22C (2.30: 361.86; 361.89 on 20, 361.85 on 1280).
+#: LTO-LMS (Li4Ti5O12, 40 wt%): 20-160 fill up to 1.32C (2.92, 146.34 / 146.35 / 146.36 / 146.35), 160 take nothing
+#: from 1.34C (2.96, 0.005), 320 from 1.28C (2.83, 146.46 on 20, 0.003), 640 from 1.25C (2.76: 146.60 on 320,
+#: 0.0001), 1280 from 1.2C (2.65: 146.71 / 146.72 on 20 / 640, 0.0001) and fill at 1.15C (2.54: 146.81 / 146.82 on 20
+#: / 1280) and 1.0C; 25 C, 0.3C (3.24) is the mesh's too (145.67 / 145.73 on 20 / 160, 0.003 on 320). Until session
+#: 46 the thresholds were 2.9 and 3.27 A/m2 (session 42, 20 / 80 against 160 cells), which missed S-LMS from 0.24C to
+#: 0.27C and LTO-LMS from 1.2C to 1.48C at 70 C
 _HYBRIDS = {"S8": _Hybrid("S-LMS (S8 in Mo6S8)", 2.35,
                            "at 70 C and 0.24C: 344.1 mA.h/g on 20 and 160 cells, 0.008 / 0.004 on 320 / 640"),
             # after a charge (session 44, formed at 0.1C / 0.05C at 70 / 25 C, 20 / 160 cells, docs/known_limits.rst):
