@@ -21,7 +21,8 @@ from .user_input import finite_positive, whole_at_least
 __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "refinement", "nucleation_host", "verdict",
            "within_tolerances",
            "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY", "HYBRID_NUCLEATION_MESH_CURRENT_DENSITY",
-           "nucleation_mesh_warning", "formed_polarisation_threshold"]
+           "nucleation_mesh_warning", "nucleation_mesh_judgement", "NucleationJudgement", "pristine_reference_cells",
+           "formed_polarisation_threshold"]
 
 #: a step has converged when its capacity moves by less than this fraction of the run's largest
 #: step capacity (the issue's < 1 % on doubling the mesh) ...
@@ -39,8 +40,9 @@ class MeshDependentNucleationWarning(InputSetWarning):
     ``solve(t_eval)`` (each solution of a list of inputs, and so ``pybamm_aea.sweep``'s batched rows), from
     ``initial_soc`` or a ``starting_solution``. Not for a discharge after a charge by its current (formed cells: no
     input quantity separates them) but by the solved state where Li1 nucleates at the separator
-    (:data:`FORMED_POLARISATION_RATES`; LTO-LMS by its own, S-LMS not); not on 160 cells or more (docs/known_limits.rst,
-    "Multi-phase host: nucleation and the mesh")."""
+    (:data:`FORMED_POLARISATION_RATES`; LTO-LMS by its own, S-LMS not); not on 160 cells or more, but a pristine hybrid's
+    first discharge not on its own fine mesh (S-LMS 640 cells, LTO-LMS 1280: :func:`pristine_reference_cells`) or more
+    (docs/known_limits.rst, "Multi-phase host: nucleation and the mesh")."""
 
 
 #: the separator current density [A.m-2], scaled to 70 C with the host's activation energy, above which the first
@@ -67,11 +69,14 @@ _PRISTINE_MESHES = (f"{', '.join(map(str, PRISTINE_MEASURED_CELLS[:-1]))} and {P
 
 class _Hybrid(NamedTuple):
     """A shipped hybrid the nucleation warning knows: its name, its threshold [A.m-2] (as
-    :data:`NUCLEATION_MESH_CURRENT_DENSITY`), the measured example the warning quotes, and the polarisation-rate
-    thresholds [V.s-1/2] of a discharge after a charge by the cathode cells measured (as
+    :data:`NUCLEATION_MESH_CURRENT_DENSITY`), the cathode cells from which a pristine discharge is not warned about and
+    that :func:`mesh_check` compares a warned one with by default (Mo6S8 alone's: :data:`NUCLEATION_FINE_CELLS`; a
+    hybrid's: the coarsest mesh that answered as the finest solved, 1280 cells, did), the measured example the warning quotes,
+    and the polarisation-rate thresholds [V.s-1/2] of a discharge after a charge by the cathode cells measured (as
     :data:`FORMED_POLARISATION_RATES`; empty: not judged)."""
     name: str
     threshold: float
+    fine_cells: int
     example: str
     formed: dict = {}
 
@@ -91,18 +96,23 @@ class _Hybrid(NamedTuple):
 #: / 1280) and 1.0C; 25 C, 0.3C (3.24) is the mesh's too (145.67 / 145.73 on 20 / 160, 0.003 on 320). Until session
 #: 46 the thresholds were 2.9 and 3.27 A/m2 (session 42, 20 / 80 against 160 cells), which missed S-LMS from 0.24C to
 #: 0.27C and LTO-LMS from 1.2C to 1.48C at 70 C
-_HYBRIDS = {"S8": _Hybrid("S-LMS (S8 in Mo6S8)", 2.35,
+#: The fine meshes (session 46, read from these measurements): S-LMS 640 cells (they fill at 0.22C and take nothing
+#: from 0.23C; 1280 fill at 0.22C too, 361.85; 320 fill at 0.23C, 352.78), LTO-LMS 1280 (640 fill at 1.2C, 146.72,
+#: where 1280 take nothing)
+_HYBRIDS = {"S8": _Hybrid("S-LMS (S8 in Mo6S8)", 2.35, 640,
                            "at 70 C and 0.24C: 344.1 mA.h/g on 20 and 160 cells, 0.008 / 0.004 on 320 / 640"),
             # after a charge (session 44, formed at 0.1C / 0.05C at 70 / 25 C, 20 / 160 cells, docs/known_limits.rst):
             # converged at 70 C 1.5C (128.14 / 128.26 mA.h/g, 0.0179 V/s^0.5) and 25 C 0.5C (104.51 / 104.50, 0.0163),
             # the mesh's at 70 C 2C (114.86 / 0.004, 0.0264), 2.5C, 3C and 25 C 1C (78.55 / 0.002, 0.0416)
-            "Li4Ti5O12": _Hybrid("LTO-LMS (Li4Ti5O12 in Mo6S8)", 2.6,
+            "Li4Ti5O12": _Hybrid("LTO-LMS (Li4Ti5O12 in Mo6S8)", 2.6, 1280,
                                  "at 70 C and 1.2C: 146.7 mA.h/g on 20 to 640 cells, 0.0001 on 1280",
                                  {20: 0.022})}
 #: each hybrid's threshold [A.m-2], by its dispersed material
 HYBRID_NUCLEATION_MESH_CURRENT_DENSITY = {material: hybrid.threshold for material, hybrid in _HYBRIDS.items()}
-#: the cathode cells from which a run is not warned about: 8x the default 20, the finest meshes of those measurements
-#: (320 and 640 cells give the 160's thresholds: the paper's thin cell at 70 C formed, 2026-12-04)
+#: the cathode cells from which a run is not warned about, and that :func:`mesh_check` compares a warned one with by
+#: default: 8x the default 20, the finest meshes of Mo6S8's measurements (320 and 640 cells give the 160's thresholds:
+#: the paper's thin cell at 70 C formed, 2026-12-04). A pristine hybrid's discharge: its own (:data:`_HYBRIDS`,
+#: :func:`pristine_reference_cells`), 160 and 320 cells filling above its threshold
 NUCLEATION_FINE_CELLS = 160
 
 #: a discharge of Mo6S8 alone that starts with the separator cell in the Li0 phase and not from a pristine host (a
@@ -170,9 +180,33 @@ def _hybrid_threshold(values, inputs):
     return None
 
 
+def pristine_reference_cells(values, inputs=None):
+    """The cathode cells a pristine discharge of ``values`` (``inputs``: the run's input parameters) the mesh decides
+    is compared with by default and from which it is not warned about: a shipped hybrid's own fine mesh
+    (:data:`_HYBRIDS`: S-LMS 640, LTO-LMS 1280, where 160 and 320 cells still fill above its threshold), else
+    :data:`NUCLEATION_FINE_CELLS` (Mo6S8 alone, and any discharge after a charge)."""
+    hybrid = _hybrid_threshold(values, inputs)  # (None for Mo6S8 alone: no dispersed fraction, or 0)
+    return NUCLEATION_FINE_CELLS if hybrid is None else hybrid.fine_cells
+
+
+class NucleationJudgement(NamedTuple):
+    """:func:`nucleation_mesh_judgement`'s answer: the warning's text (None: not warned) and the cathode cells of the
+    measured reference for the run (:data:`NUCLEATION_FINE_CELLS`, or a pristine hybrid's
+    :func:`pristine_reference_cells`)."""
+    text: object
+    reference_cells: int
+
+
 def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
-    """The text of a :class:`MeshDependentNucleationWarning` for the step solutions ``steps`` (in order, from the start
-    of the run: a starting solution's steps first) of ``model`` with ``values`` (``inputs``: the run's input
+    """The text of a :class:`MeshDependentNucleationWarning` for the run, or None: :func:`nucleation_mesh_judgement`'s
+    text (the arguments are its)."""
+    return nucleation_mesh_judgement(model, values, steps, inputs, cells).text
+
+
+def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None):
+    """(text, reference cells) (:class:`NucleationJudgement`): the text of a :class:`MeshDependentNucleationWarning`
+    for the step solutions ``steps`` (in order, from the start of the run: a starting solution's steps first) of
+    ``model`` with ``values`` (``inputs``: the run's input
     parameters), or None. Only where it was measured: the multi-phase host starting in its Li0 phase (every cell's
     Li content, at the first step's start or else "Initial cathode Li content", below "Li0 phase binodal Li
     content"), Mo6S8 alone or a shipped hybrid (:func:`_hybrid_threshold`), the first step that passes charge a
@@ -181,10 +215,19 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). No such
     quantity separates formed cells: any other discharge of Mo6S8 alone, or of LTO-LMS, is judged by its solved
     nucleation trough (:func:`_formed_trough_warning`). ``cells``: the run's cathode cells; none from
-    :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is)."""
+    :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is), for a pristine hybrid's first
+    discharge from its :func:`pristine_reference_cells` on; those cells are the judgement's ``reference_cells``."""
+    judged = _nucleation_judged(model, values, steps, inputs, cells)
+    return NucleationJudgement(*judged) if isinstance(judged, tuple) else NucleationJudgement(judged,
+                                                                                             NUCLEATION_FINE_CELLS)
+
+
+def _nucleation_judged(model, values, steps, inputs, cells):
+    """:func:`nucleation_mesh_judgement`'s text, or (text, reference cells) for a pristine first discharge."""
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or not steps:
         return None
-    if cells is not None and cells >= NUCLEATION_FINE_CELLS:
+    fine = cells is not None and cells >= NUCLEATION_FINE_CELLS  # (any discharge after a charge, Mo6S8 alone's)
+    if fine and cells >= max(h.fine_cells for h in _HYBRIDS.values()):
         return None
     names = ("Li0 phase binodal Li content", "Initial cathode Li content", "Dispersed material mass fraction",
              "Electrode width [m]", "Electrode height [m]", "Number of electrodes connected in parallel to make a cell")
@@ -201,7 +244,10 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     except (KeyError, IndexError, AttributeError):
         pass
     if x0 is None or not x0 < x_li0:  # (not pristine: each discharge by its nucleation trough)
-        return _formed_trough_warning(values, steps, inputs, 1, hybrid)
+        return None if fine else _formed_trough_warning(values, steps, inputs, 1, hybrid)
+    reference = NUCLEATION_FINE_CELLS if hybrid is None else hybrid.fine_cells
+    if cells is not None and cells >= reference:
+        return None
     import numpy as np
 
     from .constants import R
@@ -227,11 +273,12 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
             else (f"a pristine {hybrid.name} hybrid", hybrid.example,
                   f"{', '.join(map(str, PRISTINE_MEASURED_CELLS[:-1]))} and {PRISTINE_MEASURED_CELLS[-1]} cells answer "
                   "as the finest measured (640-1280 cells) do; 160 and 320 cells fill above it too, the turn moving "
-                  "down with each doubling: compare with 640 or more"))
+                  f"down with each doubling: compare with {hybrid.fine_cells} or more"))
         if scaled <= threshold and cells is not None and cells < PRISTINE_MEASURED_CELLS[0]:
             return (f"step {number}, the first discharge of {what}, on {cells} cathode cells, coarser than any mesh the "
                     f"{threshold:g} A/m2 threshold was measured on (from {PRISTINE_MEASURED_CELLS[0]} cells): not "
-                    f"judged, the capacity may be the mesh's; check with pybamm_aea.mesh_check (docs/known_limits.rst)")
+                    f"judged, the capacity may be the mesh's; check with pybamm_aea.mesh_check (docs/known_limits.rst)",
+                    reference)
         if scaled <= threshold:
             number += 1  # (converged: the discharges after it by their troughs)
             break
@@ -240,8 +287,8 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
                 f"{threshold:g} A/m2 up to which {agree}, so whether Li1 "
                 f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
                 f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
-                f"{NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
-    return _formed_trough_warning(values, steps, inputs, number, hybrid)
+                f"{reference}; docs/known_limits.rst)"), reference
+    return None if fine else _formed_trough_warning(values, steps, inputs, number, hybrid)
 
 
 def _li0_mobility_factor(values, inputs):
@@ -462,10 +509,11 @@ def _check_solution_mesh(solution, var_pts):
 NUCLEATION_REFINEMENT = 8
 
 
-def refinement(cells, mesh_decided):
+def refinement(cells, mesh_decided, reference_cells=NUCLEATION_FINE_CELLS):
     """The factor :func:`mesh_check` refines a mesh of ``cells`` cathode cells by: 2, or for a run the mesh may decide
-    (``mesh_decided``) :data:`NUCLEATION_REFINEMENT`, to :data:`NUCLEATION_FINE_CELLS` cells at least."""
-    return max(NUCLEATION_REFINEMENT, math.ceil(NUCLEATION_FINE_CELLS / cells)) if mesh_decided else 2
+    (``mesh_decided``) :data:`NUCLEATION_REFINEMENT`, to ``reference_cells`` at least (:data:`NUCLEATION_FINE_CELLS`,
+    or a pristine hybrid's :func:`pristine_reference_cells`: 32x / 64x the default 20 for S-LMS / LTO-LMS)."""
+    return max(NUCLEATION_REFINEMENT, math.ceil(reference_cells / cells)) if mesh_decided else 2
 
 
 def nucleation_host(options, values):
@@ -490,8 +538,14 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
     times ``factor``, and compare them (:func:`compare_meshes`; ``df.attrs["var_pts"]`` gives the
     two meshes). ``factor``: an integer >= 2; None (the default) is 2, or :data:`NUCLEATION_REFINEMENT` (8) when the run
     on ``var_pts`` is one whose discharge the mesh decides (:func:`nucleation_mesh_warning`, its text in
-    ``df.attrs["nucleation"]``). ``coarse_solution``: the run on ``var_pts`` if it is already solved (it is then
-    not solved again; a ValueError if its cathode cells are not ``var_pts``'s). ``solve_kwargs`` go to the
+    ``df.attrs["nucleation"]``), to the run's measured reference at least (``df.attrs["reference cells"]``,
+    :func:`nucleation_mesh_judgement`): :data:`NUCLEATION_FINE_CELLS` (160), or for a pristine hybrid's first discharge
+    its own, where 160 and 320 cells fill above its threshold (:func:`pristine_reference_cells`: S-LMS 640 cells, 32x
+    the default 20; LTO-LMS 1280, 64x). That costs: S-LMS at 70 C and 0.22C on 1280 cells took 746 s and on 640
+    cells 82 s (361.86 mA.h/g; on 160 cells, 0.24C, 6 s; 2 cores shared with other jobs, 2026-12-05). A ``factor``
+    given below the reference is kept, and a "converged" :func:`verdict` then says the two meshes may both be
+    under-resolved and names the reference. ``coarse_solution``: the run on ``var_pts`` if it is already solved (it is
+    then not solved again; a ValueError if its cathode cells are not ``var_pts``'s). ``solve_kwargs`` go to the
     ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
     import pybamm
 
@@ -512,12 +566,12 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
         values = coarse.parameter_values  # (an initial_soc's)
     from .models.submodels import xi
 
-    nucleation = nucleation_mesh_warning(model, values, [step for *_, step in iter_steps(coarse_solution)],
-                                         solve_kwargs.get("inputs"),
-                                         {getattr(k, "name", k): n for k, n in coarse_pts.items()}.get(xi.name))
-    if factor is None:  # (a coarse mesh of other than 20 cells refined to NUCLEATION_FINE_CELLS at least)
+    nucleation, reference = nucleation_mesh_judgement(
+        model, values, [step for *_, step in iter_steps(coarse_solution)], solve_kwargs.get("inputs"),
+        {getattr(k, "name", k): n for k, n in coarse_pts.items()}.get(xi.name))
+    if factor is None:  # (a coarse mesh of other than 20 cells refined to the reference's cells at least)
         cells = {getattr(k, "name", k): n for k, n in coarse_pts.items()}[xi.name]
-        factor = refinement(cells, nucleation is not None)
+        factor = refinement(cells, nucleation is not None, reference)
     meshes = {"coarse": coarse_pts, "fine": refined_var_pts(coarse_pts, factor)}
     with warnings.catch_warnings():  # (the fine run's own warning would advise the check being run)
         warnings.simplefilter("ignore", MeshDependentNucleationWarning)
@@ -527,6 +581,7 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
                            voltage_tolerance)
     table.attrs["var_pts"] = {label: {getattr(k, "name", k): n for k, n in pts.items()} for label, pts in meshes.items()}
     table.attrs["factor"], table.attrs["nucleation"] = factor, nucleation
+    table.attrs["reference cells"] = reference
     return table
 
 
@@ -537,11 +592,14 @@ def verdict(table):
         said = f"mesh converged: every step of {len(table)} within the tolerances"
         from .models.submodels import xi
 
-        if table.attrs.get("nucleation") and table.attrs["var_pts"]["fine"][xi.name] < NUCLEATION_FINE_CELLS:
+        reference = table.attrs.get("reference cells", NUCLEATION_FINE_CELLS)
+        if table.attrs.get("nucleation") and table.attrs["var_pts"]["fine"][xi.name] < reference:
             cells = " and ".join(str(pts.get(xi.name)) for pts in table.attrs["var_pts"].values())
             said += (f" on two meshes ({cells} cathode cells) that may both be under-resolved: the mesh "
-                     f"decides this run ({table.attrs['nucleation']}); compare with {NUCLEATION_FINE_CELLS} cells or "
-                     "more")
+                     f"decides this run ({table.attrs['nucleation']}); compare with {reference} cells or "
+                     "more" + ("" if reference == NUCLEATION_FINE_CELLS else
+                               " (the measured reference of this pristine hybrid: 160 and 320 cells fill above its "
+                               "threshold)"))
         return said
     parts = []
     for _, row in moved.iterrows():

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 import pybamm
 
-from .convergence import nucleation_host, refined_var_pts, refinement, within_tolerances
+from .convergence import nucleation_host, pristine_reference_cells, refined_var_pts, refinement, within_tolerances
 from .materials import AEAMaterial
 from .models.aea import AEA
 from .models.solvers import FlagKeepingIDAKLUSolver
@@ -510,11 +510,13 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
 
 def _check_refinement(prepared):
     """The mesh check's refinement of a material's default mesh: :func:`pybamm_aea.mesh_check`'s for a run the mesh
-    may decide (8x, for Mo6S8's multi-phase host: :func:`pybamm_aea.convergence.nucleation_host`), else 2."""
+    may decide (8x, for Mo6S8's multi-phase host: :func:`pybamm_aea.convergence.nucleation_host`; a shipped hybrid's
+    set to its own reference, S-LMS 640 and LTO-LMS 1280 cells: :func:`pybamm_aea.convergence.pristine_reference_cells`),
+    else 2."""
     from .models.submodels import xi
 
     return refinement(AEA(prepared.options, build=False).default_var_pts[xi],
-                      nucleation_host(prepared.options, prepared.values))
+                      nucleation_host(prepared.options, prepared.values), pristine_reference_cells(prepared.values))
 
 
 def _add_mesh_check(block, fine, c_rate, kg_m2):

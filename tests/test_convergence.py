@@ -728,6 +728,65 @@ def test_a_pristine_hybrid_discharge_the_mesh_decides_is_warned(set_name, rates,
         assert solution[ESC].entries[-1] > 140
 
 
+
+@pytest.mark.slow
+def test_a_pristine_hybrid_run_on_160_cells_above_its_threshold_is_warned():
+    """Runs on 160 cells (NUCLEATION_FINE_CELLS, Mo6S8's) were never warned, but a pristine hybrid's 160 and 320 cells
+    fill above its threshold: S-LMS at 70 C and 0.24C (2.51 A/m2) takes 344.1 mA.h/g on 160 cells (344.08 measured
+    2026-12-05, session 46, 6 s) and 0.008 / 0.004 on 320 / 640, silent. Warned now, up to S-LMS's own fine mesh
+    (640 cells); Mo6S8 alone on 160 cells (the paper's cell at 70 C and 1C, above its 1.5 A/m2) still not."""
+    experiment = pybamm.Experiment(["Discharge at 0.24C until 1.0 V"])
+    solution, said = _nucleation_warned(pybamm.ParameterValues("Li2021_S_Mo6S8"), experiment, 160)
+    assert solution[ESC].entries[-1] > 300  # (it fills on 160 cells)
+    assert len(said) == 1 and said[0].startswith("step 1, the first discharge of a pristine S-LMS"), said
+    assert "compare with 640 or more" in said[0] and "(at least 640;" in said[0], said
+    _, said = _nucleation_warned(lms(), pybamm.Experiment(["Discharge at 1C until 1.8 V"]), 160)
+    assert said == []
+
+
+def test_mesh_check_plans_a_pristine_hybrids_own_reference_mesh(monkeypatch):
+    """mesh_check compared a warned pristine hybrid's run with 8x its cells (20 -> 160), where both can fill (S-LMS at
+    70 C and 0.24C: 344.1 mA.h/g on 20 and 160 cells, 0.004 on 640) and it says "converged". Its default reference is
+    now the hybrid's own fine mesh, S-LMS 640 cells (LTO-LMS 1280), Mo6S8 alone's still 160; read here from the fine
+    run mesh_check sets up, stopped before its solve (the 640-cell solve takes minutes)."""
+    class Planned(Exception):
+        pass
+
+    def planned(model, var_pts=None, **kwargs):
+        raise Planned({getattr(k, "name", k): n for k, n in var_pts.items()})
+
+    s_lms = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    cases = [(s_lms, "Discharge at 0.24C until 1.0 V", 640), (lms(), "Discharge at 1C until 1.8 V", 160)]
+    solved = [(values, pybamm.Experiment([step]), cells) for values, step, cells in cases]
+    solved = [(values, experiment, _nucleation_warned(values, experiment), cells)
+              for values, experiment, cells in solved]
+    monkeypatch.setattr(pybamm, "Simulation", planned)
+    for values, experiment, (coarse, said), cells in solved:
+        assert len(said) == 1, said
+        with pytest.raises(Planned) as fine:
+            mesh_check(AEA(), values, experiment, coarse_solution=coarse)
+        assert fine.value.args[0] == {"xi_c": cells}
+    from pybamm_aea.convergence import pristine_reference_cells
+
+    assert pristine_reference_cells(pybamm.ParameterValues("Li2021_LTO_Mo6S8")) == 1280
+    assert pristine_reference_cells(s_lms) == 640 and pristine_reference_cells(lms()) == 160
+
+
+@pytest.mark.slow
+def test_mesh_check_given_a_factor_below_a_hybrids_reference_says_so():
+    """mesh_check(..., factor=8) on S-LMS at 70 C and 0.24C compares 20 with 160 cells, both filling (344.1 mA.h/g;
+    0.004 on 640): it said "mesh converged" without a word. The user's factor is kept; the verdict now says the two
+    meshes may both be under-resolved and names the hybrid's measured reference, 640 cells."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    experiment = pybamm.Experiment(["Discharge at 0.24C until 1.0 V"])
+    coarse, _ = _nucleation_warned(values, experiment)
+    table = mesh_check(AEA(), values, experiment, factor=8, coarse_solution=coarse)
+    said = verdict(table)
+    assert said.startswith("mesh converged: every step of 1 within the tolerances on two meshes (20 and 160 cathode "
+                           "cells) that may both be under-resolved"), said
+    assert "compare with 640 cells or more (the measured reference of this pristine hybrid" in said, said
+    assert table.attrs["var_pts"]["fine"] == {"xi_c": 160} and table.attrs["reference cells"] == 640
+
 #: the pristine S-LMS compact's discharges at 70 C to 1.0 V: rates and meshes (the README's 4 x 4 figures)
 S_LMS_RATES, S_LMS_CELLS = ("0.1C", "0.2C", "0.3C", "0.5C"), (20, 40, 80, 160)
 

@@ -170,15 +170,18 @@ def fine_results_path(results_file):
 def _fine_run(config, results_file):
     """Cells, record and store of the mesh check's run: the sweep's cells (its own, or the model's) refined as
     :func:`pybamm_aea.mesh_check` refines a run the mesh may decide (8x, 160 cells at least, for Mo6S8's multi-phase
-    host: :func:`pybamm_aea.convergence.nucleation_host`), else twice."""
-    from pybamm_aea.convergence import nucleation_host, refined_var_pts, refinement
+    host: :func:`pybamm_aea.convergence.nucleation_host`; a shipped hybrid's set to its own reference, S-LMS 640 and
+    LTO-LMS 1280 cells, :func:`pybamm_aea.convergence.pristine_reference_cells`, whether or not its rows start
+    pristine), else twice."""
+    from pybamm_aea.convergence import nucleation_host, pristine_reference_cells, refined_var_pts, refinement
     from pybamm_aea.models.aea import AEA
     from pybamm_aea.models.submodels import xi
 
     cells = config.cathode_cells
     if cells is None:
         cells = AEA(config.options, build=False).default_var_pts[xi]
-    factor = refinement(cells, nucleation_host(config.options, config.values()))
+    values = config.values()
+    factor = refinement(cells, nucleation_host(config.options, values), pristine_reference_cells(values))
     cells = refined_var_pts({xi: cells}, factor)[xi]  # the mesh check's refinement, as mesh_check's and the screen's
     return {"cells": cells, "coarse cells": cells // factor, "record": {**config.record, "cathode cells": cells},
             "results_file": fine_results_path(results_file) if results_file is not None else None}
