@@ -79,8 +79,9 @@ class _Hybrid(NamedTuple):
 #: the same for the first discharge of the paper's pristine hybrids, to their sets' 1.0 V, by the dispersed material of
 #: their sets (:func:`_hybrid_threshold`). Measured 2026-12-05 (session 42, docs/known_limits.rst; 20 / 80 / 160
 #: cells, 25 and 70 C): S-LMS (S8, 32.5 wt%) answers as 160 cells do up to 2.61 A/m2 (335.78 / 335.74 / 335.77
-#: mA.h/g at 70 C and 0.25C; 216.25 / 216.24 / 216.24 at 25 C and 0.05C, 2.56), not from 3.14 (70 C, 0.3C: 299 on
-#: 20 / 40 / 80 cells, 0.01 on 160; 25 C and 0.1C, 5.11: 145.2 / 0.016); LTO-LMS (Li4Ti5O12, 40 wt%) up to 3.24
+#: mA.h/g at 70 C and 0.25C; 216.25 / 216.24 / 216.24 at 25 C and 0.05C, 2.56), not from 3.14 (70 C, 0.3C: 299 (293 since session 46) on
+#: 20 / 40 / 80 cells, 0.01 on 160; 25 C and 0.1C, 5.11: 145.2 / 0.016, 146.3 / 0.016 since session 46's swollen-layer
+#: transport, the other figures on the as-made layer); LTO-LMS (Li4Ti5O12, 40 wt%) up to 3.24
 #: (25 C, 0.3C: 145.67 / 145.74 / 145.73; 70 C, 1.25C, 2.76: 146.58 / 146.61 / 146.59), not from 3.31 (70 C, 1.5C:
 #: 144.80 on 20 cells, 0.0073 on 80)
 _HYBRIDS = {"S8": _Hybrid("S-LMS (S8 in Mo6S8)", 2.9,
@@ -447,7 +448,7 @@ def _check_solution_mesh(solution, var_pts):
 #: the refinement :func:`mesh_check` uses by default on a run whose discharge the mesh decides
 #: (:func:`nucleation_mesh_warning`): there two meshes can agree and both be wrong, 20 and 40 cells (LMS, 4.5 mg/cm2 at
 #: 25 C and 0.1C: 115.47 / 115.55 mA.h/g, 0.023 on 80) and even 20, 40 and 80 (S-LMS at 70 C and 0.3C: 299 on each,
-#: 0.01 on 160); measured 2026-12-05 (docs/known_limits.rst, "Multi-phase host: nucleation and the mesh")
+#: 0.01 on 160; 293 and 0.01 since session 46's swollen-layer transport); measured 2026-12-05 (docs/known_limits.rst, "Multi-phase host: nucleation and the mesh")
 NUCLEATION_REFINEMENT = 8
 
 
