@@ -83,7 +83,8 @@ class _Hybrid(NamedTuple):
 
 #: the same for the first discharge of the paper's pristine hybrids, to their sets' 1.0 V, by the dispersed material
 #: of their sets (:func:`_hybrid_threshold`), the same on 20, 40 and 80 cells (each fills up to the same runs above
-#: it). Measured 2026-12-05 17:50-18:22 UTC (session 46, docs/known_limits.rst "Multi-phase host: nucleation and the
+#: it). Measured 2026-12-05 17:50-18:22 UTC (session 46, on the as-made layer's transport, before that session's
+#: swollen-layer adoption; docs/known_limits.rst "Multi-phase host: nucleation and the
 #: mesh"; mA.h/g, 70 C unless said): unlike Mo6S8 alone, where 160 and 320 cells agree, the hybrids' turn moves down
 #: with each doubling of the mesh from 160 cells on, so each threshold is read against the finest mesh solved there
 #: (640 cells for S-LMS, 1280 for LTO-LMS) and bounds the converged one from above. S-LMS (S8, 32.5 wt%): 20 / 40 /
@@ -505,7 +506,7 @@ def _check_solution_mesh(solution, var_pts):
 #: the refinement :func:`mesh_check` uses by default on a run whose discharge the mesh decides
 #: (:func:`nucleation_mesh_warning`): there two meshes can agree and both be wrong, 20 and 40 cells (LMS, 4.5 mg/cm2 at
 #: 25 C and 0.1C: 115.47 / 115.55 mA.h/g, 0.023 on 80) and even 20, 40 and 80 (S-LMS at 70 C and 0.3C: 299 on each,
-#: 0.01 on 160); measured 2026-12-05 (docs/known_limits.rst, "Multi-phase host: nucleation and the mesh")
+#: 0.01 on 160; 293 and 0.01 since session 46's swollen-layer transport); measured 2026-12-05 (docs/known_limits.rst, "Multi-phase host: nucleation and the mesh")
 NUCLEATION_REFINEMENT = 8
 
 

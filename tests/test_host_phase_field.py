@@ -427,7 +427,8 @@ def test_the_readmes_lms_figures(lms, readme_figure):
     """The README's LMS figures on the multi-phase host, read from it, to their stated digits (0.1C, 70 C,
     1.8-2.8 V): first discharge from pristine, reversible, mA.h/g passed between 2.40 and 2.50 V on charge. Measured
     2026-12-04 (pybammsolvers 0.11.1): 128.194, 101.017, 1.812 (128.191, 101.013, 1.796 with the typed Mo6S8 molar
-    mass 832.2 g/mol before the formula's 832.18). The tests above bound them
+    mass 832.2 g/mol before the formula's 832.18); the 2.45 V step 1.786 since session 46 (the host's transport across
+    the swollen layer, Mo6S8 to Li4Mo6S8's own swelling: further from the issue's >= 2). The tests above bound them
     against the paper; this one catches a solver build or a model change that moves what the README says, and a
     README figure edited away from the model's (or stated differently where the README repeats it)."""
     assert capacity(lms[0]) == readme_figure("| 130 mAh/g | {_} (lever rule); {} (multi-phase, predicted)").approx()
