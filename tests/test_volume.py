@@ -224,7 +224,7 @@ def test_host_transport_crosses_the_swollen_layer():
     lambda^(b+1), at the same Li content. S-LMS on the lever-rule host (which publishes the diffusion time and the
     mean D~), 0.1C to 1 V: the time over the as-made L0^2 / (phi_h^(b-1) <D~>), which the ratio below divides out,
     grows from the start to the end of the discharge as the mean stretch to the power b + 1 (1.23^2.5 = 1.7; it stayed 1
-    while the transport took the layer as made, until session 45). Tolerance: the stretch's spread across the layer."""
+    while the transport took the layer as made, until session 46). Tolerance: the stretch's spread across the layer."""
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     b = values["Cathode Bruggeman coefficient"]
     sim = pybamm.Simulation(AEA({"host thermodynamics": "lever rule"}), parameter_values=values,
