@@ -63,8 +63,9 @@ NUCLEATION_MESH_CURRENT_DENSITY = 1.5
 #: thresholds (:data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`, against 640-1280 cells; session 46)
 PRISTINE_MEASURED_CELLS = (20, 40, 80)
 #: what those meshes do below the threshold, as the warning says it
-_PRISTINE_MESHES = (f"{', '.join(map(str, PRISTINE_MEASURED_CELLS[:-1]))} and {PRISTINE_MEASURED_CELLS[-1]} cells answer "
-                    "as 160-320 cells do")
+#: the meshes of :data:`PRISTINE_MEASURED_CELLS` as the warnings name them ("20, 40 and 80 cells")
+_MEASURED_MESHES = f"{', '.join(map(str, PRISTINE_MEASURED_CELLS[:-1]))} and {PRISTINE_MEASURED_CELLS[-1]} cells"
+_PRISTINE_MESHES = f"{_MEASURED_MESHES} answer as 160-320 cells do"
 
 
 class _Hybrid(NamedTuple):
@@ -271,8 +272,8 @@ def _nucleation_judged(model, values, steps, inputs, cells):
         what, example, agree = (
             ("a host starting in its Li0 phase (pristine Mo6S8)", _PRISTINE_EXAMPLE, _PRISTINE_MESHES) if hybrid is None
             else (f"a pristine {hybrid.name} hybrid", hybrid.example,
-                  f"{', '.join(map(str, PRISTINE_MEASURED_CELLS[:-1]))} and {PRISTINE_MEASURED_CELLS[-1]} cells answer "
-                  "as the finest measured (640-1280 cells) do; 160 and 320 cells fill above it too, the turn moving "
+                  f"{_MEASURED_MESHES} answer as the finest measured (640-1280 cells) do; 160 and 320 cells fill "
+                  "above it too, the turn moving "
                   f"down with each doubling: compare with {hybrid.fine_cells} or more"))
         if scaled <= threshold and cells is not None and cells < PRISTINE_MEASURED_CELLS[0]:
             return (f"step {number}, the first discharge of {what}, on {cells} cathode cells, coarser than any mesh the "

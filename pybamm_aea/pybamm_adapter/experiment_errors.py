@@ -160,8 +160,8 @@ def _continued_from(starting):
     """A ``starting_solution`` that ended on a model event (its termination :data:`MODEL_EVENT` "...", without the
     "[experiment]" of an experiment's own cut-off, which PyBaMM steps on from (:data:`STEPS_ON_FROM`): a step
     PyBaMM's experiment stopped on the model's "Maximum voltage [V]", a charge with no cut-off; a ``solve(t_eval)`` to
-    the "Minimum voltage [V]" cut-off) given the termination "final time" while PyBaMM's solve runs from it, and its own
-    back after. PyBaMM's ``BaseSolver.step`` returns such a solution unchanged as each step's, and its simulation then
+    the "Minimum voltage [V]" cut-off) given to PyBaMM's solve as a copy whose termination is "final time" (the
+    user's keeps its own). PyBaMM's ``BaseSolver.step`` returns such a solution unchanged as each step's, and its simulation then
     joined that solution to itself: ``ValueError: The `all_ts` time vector must be strictly increasing across all
     segments of the sub-solutions`` (LMS on the lever-rule host, "Charge at 0.1C for 2 minutes" after as long a
     discharge, stopped on "Maximum voltage [V]" at 3.80 V, then any experiment from it). The next step starts from the
