@@ -40,11 +40,11 @@ class MeshDependentNucleationWarning(InputSetWarning):
     ``solve(t_eval)`` (each solution of a list of inputs, and so ``pybamm_aea.sweep``'s batched rows), from
     ``initial_soc`` or a ``starting_solution``. Not for a discharge after a charge by its current (formed cells: no
     input quantity separates them) but by the solved state where Li1 nucleates at the separator
-    (:data:`FORMED_POLARISATION_RATES`; LTO-LMS by its own, S-LMS not); not on 160 cells or more, but a pristine hybrid's
-    first discharge not on its own fine mesh (S-LMS 640 cells, LTO-LMS 1280: :func:`pristine_reference_cells`) or more.
-    Also the pristine first discharge of a Mo6S8 host holding a dispersed material at a composition no shipped hybrid
-    holds (a swept S8 fraction), said to be not judged (docs/known_limits.rst, "Multi-phase host: nucleation and the
-    mesh")."""
+    (:data:`FORMED_POLARISATION_RATES`; LTO-LMS by its own, S-LMS not); not on 160 cells or more, but a pristine
+    hybrid's first discharge not on its own fine mesh (S-LMS 640 cells, LTO-LMS 1280: :func:`pristine_reference_cells`)
+    or more. Also the pristine first discharge of a Mo6S8 host holding a dispersed material at a composition no shipped
+    hybrid holds (a swept S8 fraction), said to be not judged (docs/known_limits.rst, "Multi-phase host: nucleation and
+    the mesh")."""
 
 
 #: the separator current density [A.m-2], scaled to 70 C with the host's activation energy, above which the first
@@ -74,9 +74,9 @@ class _Hybrid(NamedTuple):
     """A shipped hybrid the nucleation warning knows: its name, its threshold [A.m-2] (as
     :data:`NUCLEATION_MESH_CURRENT_DENSITY`), the cathode cells from which a pristine discharge is not warned about and
     that :func:`mesh_check` compares a warned one with by default (Mo6S8 alone's: :data:`NUCLEATION_FINE_CELLS`; a
-    hybrid's: the coarsest mesh that answered as the finest solved, 1280 cells, did), the measured example the warning quotes,
-    and the polarisation-rate thresholds [V.s-1/2] of a discharge after a charge by the cathode cells measured (as
-    :data:`FORMED_POLARISATION_RATES`; empty: not judged)."""
+    hybrid's: the coarsest mesh that answered as the finest solved, 1280 cells, did), the measured example the warning
+    quotes, and the polarisation-rate thresholds [V.s-1/2] of a discharge after a charge by the cathode cells measured
+    (as :data:`FORMED_POLARISATION_RATES`; empty: not judged)."""
     name: str
     threshold: float
     fine_cells: int
@@ -136,13 +136,14 @@ NUCLEATION_FINE_CELLS = 160
 #: diffusion layer in it would); Li1 nucleates in the surface cell when it fills, so P reads how fast the mesh's
 #: surface cell fills against the current that polarises the cell, with no length or diffusivity of the host in it
 FORMED_POLARISATION_RATE = 0.0112
-#: the threshold on :data:`FORMED_POLARISATION_RATE`'s polarisation rate by the cathode cells it was measured on [V.s-1/2]:
-#: the same run's rate grows with the cells (its trough comes sooner; the polarisation there moves by a few mV), and
-#: so does the rate that separates the runs that mesh gets wrong. Measured 2026-12-05 (session 44, docs/known_limits.rst
-#: "Formed cells: the nucleation trough"; 24 formed LMS runs, 3-13.91 mg/cm2, 25-70 C, 0.06-1C, against 160 cells): on
-#: 40 cells the 10 converged runs reach 0.0141 (but 8 mg/cm2 at 55 C and 0.35C, 0.0174, and 10 mg/cm2 at 70 C and 0.4C,
-#: 0.0177, as on 20 cells, and 13.91 mg/cm2 at 70 C and 0.5C, 0.0379), the 14 decided ones start at 0.0149; on 80
-#: cells the 15 converged reach 0.0246 (but 13.91 mg/cm2 at 70 C and 0.5C, 0.0406), the 9 decided start at 0.0294. Not derived: see :data:`FORMED_POLARISATION_RATE`
+#: the threshold on :data:`FORMED_POLARISATION_RATE`'s polarisation rate by the cathode cells it was measured on
+#: [V.s-1/2]: the same run's rate grows with the cells (its trough comes sooner; the polarisation there moves by a few
+#: mV), and so does the rate that separates the runs that mesh gets wrong. Measured 2026-12-05 (session 44,
+#: docs/known_limits.rst "Formed cells: the nucleation trough"; 24 formed LMS runs, 3-13.91 mg/cm2, 25-70 C, 0.06-1C,
+#: against 160 cells): on 40 cells the 10 converged runs reach 0.0141 (but 8 mg/cm2 at 55 C and 0.35C, 0.0174, and 10
+#: mg/cm2 at 70 C and 0.4C, 0.0177, as on 20 cells, and 13.91 mg/cm2 at 70 C and 0.5C, 0.0379), the 14 decided ones
+#: start at 0.0149; on 80 cells the 15 converged reach 0.0246 (but 13.91 mg/cm2 at 70 C and 0.5C, 0.0406), the 9 decided
+#: start at 0.0294. Not derived: see :data:`FORMED_POLARISATION_RATE`
 FORMED_POLARISATION_RATES = {20: FORMED_POLARISATION_RATE, 40: 0.0145, 80: 0.027}
 #: the smallest recovery [V] after a trough that is read as Li1 nucleating (the measured ones: 0.21-0.48 V; a
 #: discharge in which Li1 never nucleates falls monotonically)
@@ -457,12 +458,12 @@ def formed_polarisation_threshold(cells, rates=None):
 
 def _formed_trough_warning(values, steps, inputs, first, hybrid=None):
     """A :class:`NucleationJudgement` (its text, the reference :data:`NUCLEATION_FINE_CELLS`) for the first of the step
-    solutions ``steps[first - 1:]`` (numbered from ``first``) that is a discharge of Mo6S8 alone starting with the separator cell in its Li0 phase
-    whose polarisation where Li1 nucleates there, over the square root of the time it took, exceeds its mesh's
-    threshold (:func:`formed_polarisation_threshold`; on a mesh coarser than any measured, any that nucleates), or None
-    (None too for a solve that kept only output variables without "Cathode surface OCP [V]" and "Cathode Li content",
-    as the sweep's batched rows: not judged, docs/known_limits.rst). ``hybrid``: the :class:`_Hybrid` the cell is, judged
-    by its own thresholds (none: not judged)."""
+    solutions ``steps[first - 1:]`` (numbered from ``first``) that is a discharge of Mo6S8 alone starting with the
+    separator cell in its Li0 phase whose polarisation where Li1 nucleates there, over the square root of the time it
+    took, exceeds its mesh's threshold (:func:`formed_polarisation_threshold`; on a mesh coarser than any measured, any
+    that nucleates), or None (None too for a solve that kept only output variables without "Cathode surface OCP [V]" and
+    "Cathode Li content", as the sweep's batched rows: not judged, docs/known_limits.rst). ``hybrid``: the
+    :class:`_Hybrid` the cell is, judged by its own thresholds (none: not judged)."""
     rates = FORMED_POLARISATION_RATES if hybrid is None else hybrid.formed
     if not rates:
         return None

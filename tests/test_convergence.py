@@ -927,8 +927,9 @@ def _swept_s8(fraction=None):
 
 def test_a_swept_s8_fraction_is_judged_as_s_lms_at_its_fraction_and_said_not_judged_elsewhere():
     """A pristine S-LMS compact whose S8 mass fraction is swept (an input, as pybamm_aea.sweep's rows) passed its first
-    discharge in silence at any fraction but the set's 32.5 wt%, whatever its current, and mesh_check and the sweep
-    compared it with Mo6S8's 160 cells: the threshold moves with the composition (S-LMS on Li-In at 25 C and 0.1C, 45
+    discharge in silence at any fraction but the set's 32.5 wt%, whatever its current (mesh_check then doubled its
+    mesh, and pristine_reference_cells gave Mo6S8's 160 cells): the threshold moves with the composition (S-LMS on
+    Li-In at 25 C and 0.1C, 45
     wt%: 119.7 mA.h/g on 20 cells, 0.002 on 160, session 43; 20 wt% converges on 160 cells at 3.55 A/m2 scaled, above
     32.5 wt%'s threshold), and no record holds it. Now such a run is said to be not judged, naming its composition, the
     shipped ones and the reference it is compared with: S-LMS's 640 cells for S8 (measured at 32.5 wt% only), the
@@ -936,6 +937,7 @@ def test_a_swept_s8_fraction_is_judged_as_s_lms_at_its_fraction_and_said_not_jud
     composition is not judged, as S-LMS's, and not warned (not by Mo6S8's threshold)."""
     from pybamm_aea.convergence import (NucleationJudgement, _nucleation_judged, nucleation_mesh_judgement,
                                         pristine_reference_cells)
+    from pybamm_aea.energy.paper import LTO_LMS_COMPOSITION, SLMS_COMPOSITION
 
     model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
     swept = _swept_s8()
@@ -945,15 +947,17 @@ def test_a_swept_s8_fraction_is_judged_as_s_lms_at_its_fraction_and_said_not_jud
         return nucleation_mesh_judgement(model, values, list(steps), {"Dispersed material mass fraction": fraction},
                                          cells)
 
-    assert judged(0.325) == (None, 160)  # (S-LMS below its threshold: converged)
-    assert judged(0.325, steps=[_PristineStep(swept, 3.0)]).text.startswith("step 1, the first discharge of a "
+    shipped = SLMS_COMPOSITION["S8"]
+    assert judged(shipped) == (None, 160)  # (S-LMS below its threshold: converged)
+    assert judged(shipped, steps=[_PristineStep(swept, 3.0)]).text.startswith("step 1, the first discharge of a "
                                                                             "pristine S-LMS")
     for fraction in (0.2, 0.45):
         text, reference = judged(fraction)
         assert reference == 640 == pristine_reference_cells(swept, {"Dispersed material mass fraction": fraction})
         assert text.startswith(f"step 1, the first discharge of a pristine Mo6S8 host with {100 * fraction:g} wt% of "
                                "S8, runs at 2 A/m2 and 70 C: not judged, no shipped hybrid having this composition "
-                               "(S-LMS (S8 in Mo6S8) 32.5 wt%, LTO-LMS (Li4Ti5O12 in Mo6S8) 40 wt%;"), text
+                               f"(S-LMS (S8 in Mo6S8) {100 * shipped:g} wt%, LTO-LMS (Li4Ti5O12 in Mo6S8) "
+                               f"{100 * LTO_LMS_COMPOSITION['Li4Ti5O12']:g} wt%;"), text
         assert ("compares such a run with 8x its cells (at least 640, the fine mesh of S-LMS (S8 in Mo6S8), measured at "
                 "its own composition only;") in text, text
         assert judged(fraction, cells=640) == (None, 160)  # (not on its reference mesh)
