@@ -266,6 +266,8 @@ class NucleationJudgement(NamedTuple):
     hybrid of its dispersed material, :func:`_unmatched_reference`)."""
     text: Optional[str]
     reference_cells: int
+    #: False when the reference was not measured for the run's composition (:func:`_unmatched_reference`)
+    reference_measured: bool = True
 
 
 def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
@@ -348,7 +350,7 @@ def _nucleation_judged(model, values, steps, inputs, cells):
                 f"{_scaled_text(T, scaled, li0_mobility, threshold)}")
         if unmatched:
             return NucleationJudgement(_unmatched_text(values, inputs, dispersed, number, runs, reference, whose),
-                                       reference)
+                                       reference, False)
         what, example, agree = (
             ("a host starting in its Li0 phase (pristine Mo6S8)", _PRISTINE_EXAMPLE, _PRISTINE_MESHES) if hybrid is None
             else (f"a pristine {hybrid.name} hybrid", hybrid.example,
@@ -652,7 +654,7 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
         values = coarse.parameter_values  # (an initial_soc's)
     from .models.submodels import xi
 
-    nucleation, reference = nucleation_mesh_judgement(
+    nucleation, reference, measured = nucleation_mesh_judgement(
         model, values, [step for *_, step in iter_steps(coarse_solution)], solve_kwargs.get("inputs"),
         {getattr(k, "name", k): n for k, n in coarse_pts.items()}.get(xi.name))
     if factor is None:  # (a coarse mesh of other than 20 cells refined to the reference's cells at least)
@@ -667,7 +669,7 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
                            voltage_tolerance)
     table.attrs["var_pts"] = {label: {getattr(k, "name", k): n for k, n in pts.items()} for label, pts in meshes.items()}
     table.attrs["factor"], table.attrs["nucleation"] = factor, nucleation
-    table.attrs["reference cells"] = reference
+    table.attrs["reference cells"], table.attrs["reference measured"] = reference, measured
     return table
 
 
@@ -679,13 +681,18 @@ def verdict(table):
         from .models.submodels import xi
 
         reference = table.attrs.get("reference cells", NUCLEATION_FINE_CELLS)
+        measured = table.attrs.get("reference measured", True)  # (False: measured at another composition only)
         if table.attrs.get("nucleation") and table.attrs["var_pts"]["fine"][xi.name] < reference:
             cells = " and ".join(str(pts.get(xi.name)) for pts in table.attrs["var_pts"].values())
             said += (f" on two meshes ({cells} cathode cells) that may both be under-resolved: the mesh "
                      f"decides this run ({table.attrs['nucleation']}); compare with {reference} cells or "
-                     "more" + ("" if reference == NUCLEATION_FINE_CELLS else
+                     "more" + ("" if reference == NUCLEATION_FINE_CELLS or not measured else
                                " (the measured reference of this pristine hybrid: 160 and 320 cells fill above its "
                                "threshold)"))
+        elif table.attrs.get("nucleation") and not measured:
+            cells = " and ".join(str(pts.get(xi.name)) for pts in table.attrs["var_pts"].values())
+            said += (f" on {cells} cathode cells, a reference not measured for this composition: the mesh may "
+                     f"decide this run ({table.attrs['nucleation']})")
         return said
     parts = []
     for _, row in moved.iterrows():

@@ -948,27 +948,27 @@ def test_a_swept_s8_fraction_is_judged_as_s_lms_at_its_fraction_and_said_not_jud
                                          cells)
 
     shipped = SLMS_COMPOSITION["S8"]
-    assert judged(shipped) == (None, 160)  # (S-LMS below its threshold: converged)
+    assert judged(shipped) == (None, 160, True)  # (S-LMS below its threshold: converged)
     assert judged(shipped, steps=[_PristineStep(swept, 3.0)]).text.startswith("step 1, the first discharge of a "
                                                                             "pristine S-LMS")
     for fraction in (0.2, 0.45):
-        text, reference = judged(fraction)
-        assert reference == 640 == pristine_reference_cells(swept, {"Dispersed material mass fraction": fraction})
+        text, reference, measured = judged(fraction)
+        assert not measured and reference == 640 == pristine_reference_cells(swept, {"Dispersed material mass fraction": fraction})
         assert text.startswith(f"step 1, the first discharge of a pristine Mo6S8 host with {100 * fraction:g} wt% of "
                                "S8, runs at 2 A/m2 and 70 C: not judged, no shipped hybrid having this composition "
                                f"(S-LMS (S8 in Mo6S8) {100 * shipped:g} wt%, LTO-LMS (Li4Ti5O12 in Mo6S8) "
                                f"{100 * LTO_LMS_COMPOSITION['Li4Ti5O12']:g} wt%;"), text
         assert ("compares such a run with 8x its cells (at least 640, the fine mesh of S-LMS (S8 in Mo6S8), measured at "
                 "its own composition only;") in text, text
-        assert judged(fraction, cells=640) == (None, 160)  # (not on its reference mesh)
+        assert judged(fraction, cells=640) == (None, 160, True)  # (not on its reference mesh)
     other = _swept_s8(0.3)
     other.update({"Dispersed material standard potential [V]": 1.9})
-    text, reference = nucleation_mesh_judgement(model, other, [step], None, 20)
+    text, reference, _ = nucleation_mesh_judgement(model, other, [step], None, 20)
     assert reference == 1280 == pristine_reference_cells(other) and "0.3 wt%" not in text
     assert "with 30 wt% of a dispersed material of standard potential 1.9 V, runs at" in text, text
     assert "(at least 1280, the finest of the shipped hybrids' fine meshes" in text, text
     formed = _TroughStep([2.6, 2.5, 2.3, 2.35, 2.4, 2.2, 2.0], 0.5)  # (a trough far above every formed threshold)
-    assert judged(0.45, steps=[formed]) == (None, 160)
+    assert judged(0.45, steps=[formed]) == (None, 160, True)
     assert pristine_reference_cells(pybamm.ParameterValues("Li2021_S_Mo6S8")) == 640
     # one type: a judgement or None, never a bare text
     assert isinstance(_nucleation_judged(model, swept, [step], {"Dispersed material mass fraction": 0.45}, 20),
@@ -990,3 +990,26 @@ def test_the_hybrid_warning_names_the_fine_meshes_of_the_hybrids_records(monkeyp
     monkeypatch.setitem(convergence._HYBRIDS, "S8", convergence._HYBRIDS["S8"]._replace(fine_cells=500))
     said = convergence.nucleation_mesh_warning(model, values, [step], None, 20)
     assert "answer as the finest measured (500-1280 cells) do" in said and "compare with 500 or more" in said, said
+
+
+def test_a_mesh_check_against_a_reference_of_another_composition_says_so():
+    """mesh_check compares a composition no shipped hybrid holds (S-LMS at 45 wt% S8, pristine, warned as not judged)
+    with the fine mesh of the hybrid of its material, S-LMS's 640 cells, measured at 32.5 wt% only: its verdict said
+    "mesh converged" without a word on 640 cells, and given a factor below it named 640 cells as "the measured
+    reference of this pristine hybrid". Now it says the reference was not measured for this composition and quotes
+    the warning, and below it names no measured reference."""
+    said = "step 1, the first discharge of a pristine Mo6S8 host with 45 wt% of S8, ...: not judged, ..."
+
+    def table(fine):
+        t = pd.DataFrame({"converged": [True]})
+        t.attrs.update({"var_pts": {"coarse": {"xi_c": 20}, "fine": {"xi_c": fine}}, "nucleation": said,
+                        "reference cells": 640, "reference measured": False})
+        return t
+
+    assert verdict(table(640)) == ("mesh converged: every step of 1 within the tolerances on 20 and 640 cathode cells, "
+                                   f"a reference not measured for this composition: the mesh may decide this run ({said})")
+    below = verdict(table(160))
+    assert "that may both be under-resolved" in below and below.endswith("compare with 640 cells or more"), below
+    measured = table(640)
+    measured.attrs["reference measured"] = True  # (S-LMS itself on its own 640 cells: converged, nothing to add)
+    assert verdict(measured) == "mesh converged: every step of 1 within the tolerances"
