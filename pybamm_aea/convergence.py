@@ -11,7 +11,7 @@ it on both meshes, :func:`compare_meshes` says, step by step, what moved.
 """
 import math
 import warnings
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from ._summaries import ROUND_OFF_FRACTION
 from .models.solvers import InputSetWarning
@@ -40,9 +40,11 @@ class MeshDependentNucleationWarning(InputSetWarning):
     ``solve(t_eval)`` (each solution of a list of inputs, and so ``pybamm_aea.sweep``'s batched rows), from
     ``initial_soc`` or a ``starting_solution``. Not for a discharge after a charge by its current (formed cells: no
     input quantity separates them) but by the solved state where Li1 nucleates at the separator
-    (:data:`FORMED_POLARISATION_RATES`; LTO-LMS by its own, S-LMS not); not on 160 cells or more, but a pristine hybrid's
-    first discharge not on its own fine mesh (S-LMS 640 cells, LTO-LMS 1280: :func:`pristine_reference_cells`) or more
-    (docs/known_limits.rst, "Multi-phase host: nucleation and the mesh")."""
+    (:data:`FORMED_POLARISATION_RATES`; LTO-LMS by its own, S-LMS not); not on 160 cells or more, but a pristine
+    hybrid's first discharge not on its own fine mesh (S-LMS 640 cells, LTO-LMS 1280: :func:`pristine_reference_cells`)
+    or more. Also the pristine first discharge of a Mo6S8 host holding a dispersed material at a composition no shipped
+    hybrid holds (a swept S8 fraction), said to be not judged (docs/known_limits.rst, "Multi-phase host: nucleation and
+    the mesh")."""
 
 
 #: the separator current density [A.m-2], scaled to 70 C with the host's activation energy, above which the first
@@ -72,9 +74,9 @@ class _Hybrid(NamedTuple):
     """A shipped hybrid the nucleation warning knows: its name, its threshold [A.m-2] (as
     :data:`NUCLEATION_MESH_CURRENT_DENSITY`), the cathode cells from which a pristine discharge is not warned about and
     that :func:`mesh_check` compares a warned one with by default (Mo6S8 alone's: :data:`NUCLEATION_FINE_CELLS`; a
-    hybrid's: the coarsest mesh that answered as the finest solved, 1280 cells, did), the measured example the warning quotes,
-    and the polarisation-rate thresholds [V.s-1/2] of a discharge after a charge by the cathode cells measured (as
-    :data:`FORMED_POLARISATION_RATES`; empty: not judged)."""
+    hybrid's: the coarsest mesh that answered as the finest solved, 1280 cells, did), the measured example the warning
+    quotes, and the polarisation-rate thresholds [V.s-1/2] of a discharge after a charge by the cathode cells measured
+    (as :data:`FORMED_POLARISATION_RATES`; empty: not judged)."""
     name: str
     threshold: float
     fine_cells: int
@@ -134,13 +136,14 @@ NUCLEATION_FINE_CELLS = 160
 #: diffusion layer in it would); Li1 nucleates in the surface cell when it fills, so P reads how fast the mesh's
 #: surface cell fills against the current that polarises the cell, with no length or diffusivity of the host in it
 FORMED_POLARISATION_RATE = 0.0112
-#: the threshold on :data:`FORMED_POLARISATION_RATE`'s polarisation rate by the cathode cells it was measured on [V.s-1/2]:
-#: the same run's rate grows with the cells (its trough comes sooner; the polarisation there moves by a few mV), and
-#: so does the rate that separates the runs that mesh gets wrong. Measured 2026-12-05 (session 44, docs/known_limits.rst
-#: "Formed cells: the nucleation trough"; 24 formed LMS runs, 3-13.91 mg/cm2, 25-70 C, 0.06-1C, against 160 cells): on
-#: 40 cells the 10 converged runs reach 0.0141 (but 8 mg/cm2 at 55 C and 0.35C, 0.0174, and 10 mg/cm2 at 70 C and 0.4C,
-#: 0.0177, as on 20 cells, and 13.91 mg/cm2 at 70 C and 0.5C, 0.0379), the 14 decided ones start at 0.0149; on 80
-#: cells the 15 converged reach 0.0246 (but 13.91 mg/cm2 at 70 C and 0.5C, 0.0406), the 9 decided start at 0.0294. Not derived: see :data:`FORMED_POLARISATION_RATE`
+#: the threshold on :data:`FORMED_POLARISATION_RATE`'s polarisation rate by the cathode cells it was measured on
+#: [V.s-1/2]: the same run's rate grows with the cells (its trough comes sooner; the polarisation there moves by a few
+#: mV), and so does the rate that separates the runs that mesh gets wrong. Measured 2026-12-05 (session 44,
+#: docs/known_limits.rst "Formed cells: the nucleation trough"; 24 formed LMS runs, 3-13.91 mg/cm2, 25-70 C, 0.06-1C,
+#: against 160 cells): on 40 cells the 10 converged runs reach 0.0141 (but 8 mg/cm2 at 55 C and 0.35C, 0.0174, and 10
+#: mg/cm2 at 70 C and 0.4C, 0.0177, as on 20 cells, and 13.91 mg/cm2 at 70 C and 0.5C, 0.0379), the 14 decided ones
+#: start at 0.0149; on 80 cells the 15 converged reach 0.0246 (but 13.91 mg/cm2 at 70 C and 0.5C, 0.0406), the 9 decided
+#: start at 0.0294. Not derived: see :data:`FORMED_POLARISATION_RATE`
 FORMED_POLARISATION_RATES = {20: FORMED_POLARISATION_RATE, 40: 0.0145, 80: 0.027}
 #: the smallest recovery [V] after a trough that is read as Li1 nucleating (the measured ones: 0.21-0.48 V; a
 #: discharge in which Li1 never nucleates falls monotonically)
@@ -148,12 +151,16 @@ NUCLEATION_RECOVERY = 0.05
 
 
 def _value(values, name, inputs):
-    """``values[name]`` as a float, an input parameter's from ``inputs``; None when it is neither (a function)."""
+    """``values[name]`` as a float, an input parameter's from ``inputs`` (a number, or an array of one entry: a
+    solution's ``all_inputs``, as the sweep's rows); None when it is neither (a function, an input not given)."""
+    import numpy as np
     import pybamm
 
     value = values[name]
     if isinstance(value, pybamm.InputParameter):
         value = (inputs or {}).get(value.name)
+    if isinstance(value, np.ndarray) and value.size == 1:  # (float() refuses a 1-entry array from NumPy 2.4 on)
+        value = value.item()
     try:
         return float(value)
     except (TypeError, ValueError):
@@ -164,38 +171,103 @@ def _hybrid_threshold(values, inputs):
     """The :class:`_Hybrid` (its threshold :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`) when ``values`` hold the
     dispersed material of a shipped hybrid set at that set's mass fraction (its standard potential and fraction),
     else None: another material or fraction was not measured."""
-    from .energy.paper import LTO_LMS_COMPOSITION, SLMS_COMPOSITION
-    from .parameters import dispersed_materials
-
-    names = ("Dispersed material standard potential [V]", "Dispersed material mass fraction")
     try:
-        given = [_value(values, n, inputs) for n in names]
+        given = [_value(values, n, inputs) for n in _DISPERSED_NAMES]
     except KeyError:
         return None
-    for material, made, fraction in (("S8", dispersed_materials.sulfur, SLMS_COMPOSITION["S8"]),
-                                     ("Li4Ti5O12", dispersed_materials.lithium_titanate,
-                                      LTO_LMS_COMPOSITION["Li4Ti5O12"])):
-        measured = (made()[names[0]], fraction)
+    for material, measured in _shipped_compositions().items():
         if None not in given and all(math.isclose(g, m, rel_tol=1e-9) for g, m in zip(given, measured)):
             return _HYBRIDS[material]
     return None
 
 
+#: the parameters that say which dispersed material a set holds, and how much of it
+_DISPERSED_NAMES = ("Dispersed material standard potential [V]", "Dispersed material mass fraction")
+
+
+def _shipped_compositions():
+    """Each shipped hybrid's dispersed material (:data:`_HYBRIDS`' key) -> (its standard potential [V], the set's mass
+    fraction): the values :func:`_hybrid_threshold` recognises."""
+    from .energy.paper import LTO_LMS_COMPOSITION, SLMS_COMPOSITION
+    from .parameters import dispersed_materials
+
+    return {"S8": (dispersed_materials.sulfur()[_DISPERSED_NAMES[0]], SLMS_COMPOSITION["S8"]),
+            "Li4Ti5O12": (dispersed_materials.lithium_titanate()[_DISPERSED_NAMES[0]],
+                          LTO_LMS_COMPOSITION["Li4Ti5O12"])}
+
+
+def _unmatched_reference(values, inputs):
+    """(cathode cells, whose fine mesh) a pristine first discharge of a Mo6S8 host holding a dispersed material at a
+    composition no shipped hybrid's record holds (a swept or edited mass fraction, another material: not judged,
+    :func:`_hybrid_threshold` None with a mass fraction not 0) is compared with: the fine mesh of the shipped hybrid of
+    the same dispersed material (by its standard potential), measured at that hybrid's composition only, or for
+    another material the finest of :data:`_HYBRIDS`' fine meshes."""
+    try:
+        potential = _value(values, _DISPERSED_NAMES[0], inputs)
+    except KeyError:
+        potential = None
+    for material, (measured, _) in _shipped_compositions().items():
+        if potential is not None and math.isclose(potential, measured, rel_tol=1e-9):
+            return (_HYBRIDS[material].fine_cells,
+                    f"the fine mesh of {_HYBRIDS[material].name}, measured at its own composition only")
+    return (max(hybrid.fine_cells for hybrid in _HYBRIDS.values()),
+            "the finest of the shipped hybrids' fine meshes, each measured at its own composition only")
+
+
+def _unmatched_text(values, inputs, dispersed, number, runs, reference, whose):
+    """The warning's text for step ``number``, the first discharge of a pristine Mo6S8 host holding a dispersed
+    material at a mass fraction ``dispersed`` no shipped hybrid holds with it (:func:`_unmatched_reference`, its
+    ``reference`` cells and ``whose`` they are): not judged. ``runs``: the step's current density as the warnings
+    say it."""
+    try:
+        potential = _value(values, _DISPERSED_NAMES[0], inputs)
+    except KeyError:
+        potential = None
+    shipped = _shipped_compositions()
+    material = next((m for m, (measured, _) in shipped.items()
+                     if potential is not None and math.isclose(potential, measured, rel_tol=1e-9)),
+                    "a dispersed material" + ("" if potential is None else f" of standard potential {potential:g} V"))
+    fraction = "a mass fraction not a number" if dispersed is None else f"{100 * dispersed:.4g} wt%"
+    records = ", ".join(f"{_HYBRIDS[m].name} {100 * w:.4g} wt%" for m, (_, w) in shipped.items())
+    return (f"step {number}, the first discharge of a pristine Mo6S8 host with {fraction} of {material}, {runs}: not "
+            f"judged, no shipped hybrid having this composition ({records}; the current up to which the mesh's "
+            "answer holds moves with the composition), so whether Li1 nucleates at the separator before the "
+            "cut-off, and so the capacity, may be the mesh's; check with pybamm_aea.mesh_check, which compares such a "
+            f"run with {NUCLEATION_REFINEMENT}x its cells (at least {reference}, {whose}; docs/known_limits.rst)")
+
+
+def _hybrid_fine_meshes():
+    """The hybrids' fine meshes (:data:`_HYBRIDS`' ``fine_cells``) as the warning names them: "640-1280 cells"."""
+    cells = sorted({hybrid.fine_cells for hybrid in _HYBRIDS.values()})
+    return f"{cells[0]} cells" if len(cells) == 1 else f"{cells[0]}-{cells[-1]} cells"
+
+
 def pristine_reference_cells(values, inputs=None):
     """The cathode cells a pristine discharge of ``values`` (``inputs``: the run's input parameters) the mesh decides
     is compared with by default and from which it is not warned about: a shipped hybrid's own fine mesh
-    (:data:`_HYBRIDS`: S-LMS 640, LTO-LMS 1280, where 160 and 320 cells still fill above its threshold), else
-    :data:`NUCLEATION_FINE_CELLS` (Mo6S8 alone, and any discharge after a charge)."""
+    (:data:`_HYBRIDS`: S-LMS 640, LTO-LMS 1280, where 160 and 320 cells still fill above its threshold; for a
+    composition no shipped hybrid holds, not judged, that of the hybrid of its dispersed material,
+    :func:`_unmatched_reference`), else :data:`NUCLEATION_FINE_CELLS` (Mo6S8 alone, and any discharge after a
+    charge)."""
     hybrid = _hybrid_threshold(values, inputs)  # (None for Mo6S8 alone: no dispersed fraction, or 0)
-    return NUCLEATION_FINE_CELLS if hybrid is None else hybrid.fine_cells
+    if hybrid is not None:
+        return hybrid.fine_cells
+    try:
+        dispersed = _value(values, _DISPERSED_NAMES[1], inputs)
+    except KeyError:
+        return NUCLEATION_FINE_CELLS
+    return NUCLEATION_FINE_CELLS if dispersed == 0 else _unmatched_reference(values, inputs)[0]
 
 
 class NucleationJudgement(NamedTuple):
     """:func:`nucleation_mesh_judgement`'s answer: the warning's text (None: not warned) and the cathode cells of the
     measured reference for the run (:data:`NUCLEATION_FINE_CELLS`, or a pristine hybrid's
-    :func:`pristine_reference_cells`)."""
-    text: object
+    :func:`pristine_reference_cells`; for a composition no shipped hybrid holds, not judged, the fine mesh of the
+    hybrid of its dispersed material, :func:`_unmatched_reference`)."""
+    text: Optional[str]
     reference_cells: int
+    #: False when the reference was not measured for the run's composition (:func:`_unmatched_reference`)
+    reference_measured: bool = True
 
 
 def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
@@ -215,16 +287,18 @@ def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None):
     30 kJ/mol (x exp(Ea/R (1/T - 1/T_ref))) and to the sets' Li0 mobility (/ :func:`_li0_mobility_factor`), is above
     :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). No such
     quantity separates formed cells: any other discharge of Mo6S8 alone, or of LTO-LMS, is judged by its solved
-    nucleation trough (:func:`_formed_trough_warning`). ``cells``: the run's cathode cells; none from
+    nucleation trough (:func:`_formed_trough_warning`). A Mo6S8 host holding a dispersed material at a composition no
+    shipped hybrid holds (a swept mass fraction, another material) is not judged: its pristine first discharge is
+    warned as such whatever its current (the threshold moves with the composition), its discharges after a charge not
+    (as S-LMS's). ``cells``: the run's cathode cells; none from
     :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is), for a pristine hybrid's first
     discharge from its :func:`pristine_reference_cells` on; those cells are the judgement's ``reference_cells``."""
     judged = _nucleation_judged(model, values, steps, inputs, cells)
-    return NucleationJudgement(*judged) if isinstance(judged, tuple) else NucleationJudgement(judged,
-                                                                                             NUCLEATION_FINE_CELLS)
+    return NucleationJudgement(None, NUCLEATION_FINE_CELLS) if judged is None else judged
 
 
 def _nucleation_judged(model, values, steps, inputs, cells):
-    """:func:`nucleation_mesh_judgement`'s text, or (text, reference cells) for a pristine first discharge."""
+    """:func:`nucleation_mesh_judgement`'s :class:`NucleationJudgement` when the run is warned, else None."""
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or not steps:
         return None
     fine = cells is not None and cells >= NUCLEATION_FINE_CELLS  # (any discharge after a charge, Mo6S8 alone's)
@@ -238,15 +312,18 @@ def _nucleation_judged(model, values, steps, inputs, cells):
         return None
     li0_mobility = _li0_mobility_factor(values, inputs)
     hybrid = _hybrid_threshold(values, inputs) if dispersed != 0 else None
-    if None in (x_li0, width, height, parallel) or (dispersed != 0 and hybrid is None):
+    unmatched = dispersed != 0 and hybrid is None  # (a composition no shipped hybrid holds: not judged, said so)
+    if None in (x_li0, width, height, parallel):
         return None
     try:  # the state the run started from (a starting solution's or initial_soc's), else the set's
         x0 = float(steps[0]["Cathode Li content"].entries[..., 0].max())
     except (KeyError, IndexError, AttributeError):
         pass
     if x0 is None or not x0 < x_li0:  # (not pristine: each discharge by its nucleation trough)
-        return None if fine else _formed_trough_warning(values, steps, inputs, 1, hybrid)
+        return None if fine or unmatched else _formed_trough_warning(values, steps, inputs, 1, hybrid)
     reference = NUCLEATION_FINE_CELLS if hybrid is None else hybrid.fine_cells
+    if unmatched:
+        reference, whose = _unmatched_reference(values, inputs)
     if cells is not None and cells >= reference:
         return None
     import numpy as np
@@ -269,26 +346,34 @@ def _nucleation_judged(model, values, steps, inputs, cells):
             break
         i = mean_current / (width * height * parallel)
         scaled = i * math.exp(E_A_LI_HOPS / R * (1 / T - 1 / T_REF)) / li0_mobility
+        runs = (f"runs at {_beside(i, threshold)} A/m2 and {T - 273.15:.4g} C"
+                f"{_scaled_text(T, scaled, li0_mobility, threshold)}")
+        if unmatched:
+            return NucleationJudgement(_unmatched_text(values, inputs, dispersed, number, runs, reference, whose),
+                                       reference, False)
         what, example, agree = (
             ("a host starting in its Li0 phase (pristine Mo6S8)", _PRISTINE_EXAMPLE, _PRISTINE_MESHES) if hybrid is None
             else (f"a pristine {hybrid.name} hybrid", hybrid.example,
-                  f"{_MEASURED_MESHES} answer as the finest measured (640-1280 cells) do; 160 and 320 cells fill "
-                  "above it too, the turn moving "
+                  f"{_MEASURED_MESHES} answer as the finest measured ({_hybrid_fine_meshes()}) do; 160 and 320 "
+                  "cells fill above it too, the turn moving "
                   f"down with each doubling: compare with {hybrid.fine_cells} or more"))
         if scaled <= threshold and cells is not None and cells < PRISTINE_MEASURED_CELLS[0]:
-            return (f"step {number}, the first discharge of {what}, on {cells} cathode cells, coarser than any mesh the "
-                    f"{threshold:g} A/m2 threshold was measured on (from {PRISTINE_MEASURED_CELLS[0]} cells): not "
-                    f"judged, the capacity may be the mesh's; check with pybamm_aea.mesh_check (docs/known_limits.rst)",
-                    reference)
+            return NucleationJudgement(
+                f"step {number}, the first discharge of {what}, on {cells} cathode cells, coarser than any mesh the "
+                f"{threshold:g} A/m2 threshold was measured on (from {PRISTINE_MEASURED_CELLS[0]} cells): not "
+                f"judged, the capacity may be the mesh's; check with pybamm_aea.mesh_check (docs/known_limits.rst)",
+                reference)
         if scaled <= threshold:
             number += 1  # (converged: the discharges after it by their troughs)
             break
-        return (f"step {number}, the first discharge of {what}, runs at {_beside(i, threshold)} A/m2 and "
-                f"{T - 273.15:.4g} C{_scaled_text(T, scaled, li0_mobility, threshold)}: above the "
-                f"{threshold:g} A/m2 up to which {agree}, so whether Li1 "
-                f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
-                f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
-                f"{reference}; docs/known_limits.rst)"), reference
+        return NucleationJudgement(
+            f"step {number}, the first discharge of {what}, {runs}: above the "
+            f"{threshold:g} A/m2 up to which {agree}, so whether Li1 "
+            f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
+            f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
+            f"{reference}; docs/known_limits.rst)", reference)
+    if unmatched:  # (a charge first: its discharges not judged either, as S-LMS's)
+        return None
     return None if fine else _formed_trough_warning(values, steps, inputs, number, hybrid)
 
 
@@ -374,13 +459,13 @@ def formed_polarisation_threshold(cells, rates=None):
 
 
 def _formed_trough_warning(values, steps, inputs, first, hybrid=None):
-    """The text of a :class:`MeshDependentNucleationWarning` for the first of the step solutions ``steps[first - 1:]``
-    (numbered from ``first``) that is a discharge of Mo6S8 alone starting with the separator cell in its Li0 phase
-    whose polarisation where Li1 nucleates there, over the square root of the time it took, exceeds its mesh's
-    threshold (:func:`formed_polarisation_threshold`; on a mesh coarser than any measured, any that nucleates), or None
-    (None too for a solve that kept only output variables without "Cathode surface OCP [V]" and "Cathode Li content",
-    as the sweep's batched rows: not judged, docs/known_limits.rst). ``hybrid``: the :class:`_Hybrid` the cell is, judged
-    by its own thresholds (none: not judged)."""
+    """A :class:`NucleationJudgement` (its text, the reference :data:`NUCLEATION_FINE_CELLS`) for the first of the step
+    solutions ``steps[first - 1:]`` (numbered from ``first``) that is a discharge of Mo6S8 alone starting with the
+    separator cell in its Li0 phase whose polarisation where Li1 nucleates there, over the square root of the time it
+    took, exceeds its mesh's threshold (:func:`formed_polarisation_threshold`; on a mesh coarser than any measured, any
+    that nucleates), or None (None too for a solve that kept only output variables without "Cathode surface OCP [V]" and
+    "Cathode Li content", as the sweep's batched rows: not judged, docs/known_limits.rst). ``hybrid``: the
+    :class:`_Hybrid` the cell is, judged by its own thresholds (none: not judged)."""
     rates = FORMED_POLARISATION_RATES if hybrid is None else hybrid.formed
     if not rates:
         return None
@@ -405,15 +490,17 @@ def _formed_trough_warning(values, steps, inputs, first, hybrid=None):
                  f"(at least {NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
         threshold = formed_polarisation_threshold(cells, rates)
         if threshold is None:
-            return (f"{said}, on {cells} cathode cells, coarser than any mesh the threshold on this polarisation rate "
-                    f"was measured on ({', '.join(map(str, rates))} cells): not judged, "
-                    f"the capacity may be the mesh's; {check}")
+            return NucleationJudgement(
+                f"{said}, on {cells} cathode cells, coarser than any mesh the threshold on this polarisation rate "
+                f"was measured on ({', '.join(map(str, rates))} cells): not judged, "
+                f"the capacity may be the mesh's; {check}", NUCLEATION_FINE_CELLS)
         if not rate > threshold:
             continue
-        return (f"{said}, above {threshold:g}, an empirical threshold on {cells} cells (measured on "
-                f"{max(n for n in rates if n <= cells)} against 160 cells; it misses a few runs "
-                f"the mesh decides and flags a few that converge), so the capacity may "
-                f"be the mesh's ({_FORMED_EXAMPLE}); {check}")
+        return NucleationJudgement(
+            f"{said}, above {threshold:g}, an empirical threshold on {cells} cells (measured on "
+            f"{max(n for n in rates if n <= cells)} against 160 cells; it misses a few runs "
+            f"the mesh decides and flags a few that converge), so the capacity may "
+            f"be the mesh's ({_FORMED_EXAMPLE}); {check}", NUCLEATION_FINE_CELLS)
     return None
 
 
@@ -567,7 +654,7 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
         values = coarse.parameter_values  # (an initial_soc's)
     from .models.submodels import xi
 
-    nucleation, reference = nucleation_mesh_judgement(
+    nucleation, reference, measured = nucleation_mesh_judgement(
         model, values, [step for *_, step in iter_steps(coarse_solution)], solve_kwargs.get("inputs"),
         {getattr(k, "name", k): n for k, n in coarse_pts.items()}.get(xi.name))
     if factor is None:  # (a coarse mesh of other than 20 cells refined to the reference's cells at least)
@@ -582,7 +669,7 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
                            voltage_tolerance)
     table.attrs["var_pts"] = {label: {getattr(k, "name", k): n for k, n in pts.items()} for label, pts in meshes.items()}
     table.attrs["factor"], table.attrs["nucleation"] = factor, nucleation
-    table.attrs["reference cells"] = reference
+    table.attrs["reference cells"], table.attrs["reference measured"] = reference, measured
     return table
 
 
@@ -594,13 +681,18 @@ def verdict(table):
         from .models.submodels import xi
 
         reference = table.attrs.get("reference cells", NUCLEATION_FINE_CELLS)
+        measured = table.attrs.get("reference measured", True)  # (False: measured at another composition only)
         if table.attrs.get("nucleation") and table.attrs["var_pts"]["fine"][xi.name] < reference:
             cells = " and ".join(str(pts.get(xi.name)) for pts in table.attrs["var_pts"].values())
             said += (f" on two meshes ({cells} cathode cells) that may both be under-resolved: the mesh "
                      f"decides this run ({table.attrs['nucleation']}); compare with {reference} cells or "
-                     "more" + ("" if reference == NUCLEATION_FINE_CELLS else
+                     "more" + ("" if reference == NUCLEATION_FINE_CELLS or not measured else
                                " (the measured reference of this pristine hybrid: 160 and 320 cells fill above its "
                                "threshold)"))
+        elif table.attrs.get("nucleation") and not measured:
+            cells = " and ".join(str(pts.get(xi.name)) for pts in table.attrs["var_pts"].values())
+            said += (f" on {cells} cathode cells, a reference not measured for this composition: the mesh may "
+                     f"decide this run ({table.attrs['nucleation']})")
         return said
     parts = []
     for _, row in moved.iterrows():

@@ -83,8 +83,8 @@ class ExperimentProgress(pybamm.callbacks.Callback):
 
     The bar advances at the end of each cycle; its description names the cycle and step being
     solved, and, when the experiment's termination ("80% capacity", a voltage or a time) ends it before its
-    last cycle, the termination met (also :attr:`terminated`). ``show`` None shows it only when stderr is a terminal. Pass it to
-    ``Simulation.solve(callbacks=[...])``; it sits beside PyBaMM's logging callback.
+    last cycle, the termination met (also :attr:`terminated`). ``show`` None shows it only when stderr is a terminal.
+    Pass it to ``Simulation.solve(callbacks=[...])``; it sits beside PyBaMM's logging callback.
     """
 
     def __init__(self, desc="cycles", show=None, **tqdm_kwargs):

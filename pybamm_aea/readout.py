@@ -7,8 +7,8 @@ One name per quantity, the model's (and PyBaMM's where PyBaMM has one):
   [W.h.L-1]": discharge energy per kg and per L of the whole cathode electrode (charged state, as made); per the
   electrode's actual mass and volume at the end of the discharge with :func:`electrode_mass_volume`'s
   ``basis="end of discharge"`` (the "discharged basis" of :mod:`pybamm_aea.cycling` and the sweep is the paper's:
-  every host fully lithiated, :meth:`pybamm_aea.energy.Electrode.lithiated`). The energy is the cathode's against Li (the
-  paper's basis): on the Li-In anode, the cell's voltage plus the anode's OCP (the model's "Discharge energy vs
+  every host fully lithiated, :meth:`pybamm_aea.energy.Electrode.lithiated`). The energy is the cathode's against Li
+  (the paper's basis): on the Li-In anode, the cell's voltage plus the anode's OCP (the model's "Discharge energy vs
   Li [W.h]")
 - "Discharge capacity [A.h]", "Discharge energy [W.h]": PyBaMM's integrals of I dt and I V dt; what one discharge
   delivered, by the trapezoid over its returned points or by these states: :func:`delivered` (the one definition)
@@ -135,10 +135,11 @@ def delivered(step, energy="vs Li", route=DEFAULT_ROUTE):
       (PyBaMM's models without their option ``"calculate discharge energy": "true"``, :func:`integrates_energy`) and
       for a solve that did not return the variables (the solver's ``output_variables``), naming them.
 
-    Why "kernel" is the default, its accuracy against the states and the solver's points (measured): docs/known_limits.rst,
-    "Discharge energy from the model's state". Its error grows as the returned points thin out (a 1-hour period,
-    a short ``t_interp``): where the model's energy state is returned, the two routes are compared (one subtraction;
-    the state's change read from the step's first and last state vectors, :func:`_state_change`) and a :class:`CoarseDischargeWarning` names the points past :data:`COARSE_TOLERANCE`.
+    Why "kernel" is the default, its accuracy against the states and the solver's points (measured):
+    docs/known_limits.rst, "Discharge energy from the model's state". Its error grows as the returned points thin out (a
+    1-hour period, a short ``t_interp``): where the model's energy state is returned, the two routes are compared (one
+    subtraction; the state's change read from the step's first and last state vectors, :func:`_state_change`) and a
+    :class:`CoarseDischargeWarning` names the points past :data:`COARSE_TOLERANCE`.
     """
     q, energies, coarse = _delivered(step, (energy,), route)
     _warn_coarse(coarse)

@@ -389,7 +389,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     materials : list, or one material
         Parameter-set names (``"Li2021_Mo6S8"``, ``"AEA_LiFePO4"``), literature material names
         (``"LiFePO4"``, see :data:`pybamm_aea.materials.LITERATURE`),
-        :class:`~pybamm_aea.materials.AEAMaterial` objects or paths of their ``.json`` files (:func:`pybamm_aea.materials.as_material`).
+        :class:`~pybamm_aea.materials.AEAMaterial` objects or paths of their ``.json`` files
+        (:func:`pybamm_aea.materials.as_material`).
     c_rates : float or sequence of float
         C-rates on the window capacity (1C empties the window in an hour); a single number is one rate.
     loadings : float or sequence of float, optional
@@ -511,8 +512,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
 def _check_refinement(prepared):
     """The mesh check's refinement of a material's default mesh: :func:`pybamm_aea.mesh_check`'s for a run the mesh
     may decide (8x, for Mo6S8's multi-phase host: :func:`pybamm_aea.convergence.nucleation_host`; a shipped hybrid's
-    set to its own reference, S-LMS 640 and LTO-LMS 1280 cells: :func:`pybamm_aea.convergence.pristine_reference_cells`),
-    else 2."""
+    set to its own reference, S-LMS 640 and LTO-LMS 1280 cells:
+    :func:`pybamm_aea.convergence.pristine_reference_cells`), else 2."""
     from .models.submodels import xi
 
     return refinement(AEA(prepared.options, build=False).default_var_pts[xi],

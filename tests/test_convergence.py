@@ -899,3 +899,117 @@ def test_a_pristine_discharge_on_a_mesh_coarser_than_measured_is_not_judged_in_s
     assert len(said) == 1 and (f"on 10 cathode cells, coarser than any mesh the 1.5 A/m2 threshold was measured on "
                                f"(from {PRISTINE_MEASURED_CELLS[0]} cells): not judged") in said[0], said
     assert _nucleation_warned(lms(), experiment, PRISTINE_MEASURED_CELLS[0])[1] == []
+
+
+class _PristineStep(dict):
+    """A pristine first discharge's step solution at ``current_density`` [A.m-2] through ``values``' electrode and
+    ``temperature`` [K] over 100 s, every cathode cell empty of Li (the host in its Li0 phase), its entries by name."""
+
+    def __init__(self, values, current_density, temperature=343.15, cells=20):
+        import numpy as np
+
+        area = values["Electrode width [m]"] * values["Electrode height [m]"] * values[
+            "Number of electrodes connected in parallel to make a cell"]
+        super().__init__({"Time [s]": np.array([0.0, 100.0]), "Current [A]": np.full(2, current_density * area),
+                          "Ambient temperature [K]": np.full(2, temperature), "Cathode Li content": np.zeros((cells, 2))})
+
+    def __getitem__(self, name):
+        return SimpleNamespace(entries=dict.__getitem__(self, name))
+
+
+def _swept_s8(fraction=None):
+    """The S-LMS set with its S8 mass fraction an input, as ``pybamm_aea.sweep`` sweeps it (``fraction``: a value
+    instead)."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    values.update({"Dispersed material mass fraction": "[input]" if fraction is None else fraction})
+    return values
+
+
+def test_a_swept_s8_fraction_is_judged_as_s_lms_at_its_fraction_and_said_not_judged_elsewhere():
+    """A pristine S-LMS compact whose S8 mass fraction is swept (an input, as pybamm_aea.sweep's rows) passed its first
+    discharge in silence at any fraction but the set's 32.5 wt%, whatever its current (mesh_check then doubled its
+    mesh, and pristine_reference_cells gave Mo6S8's 160 cells): the threshold moves with the composition (S-LMS on
+    Li-In at 25 C and 0.1C, 45
+    wt%: 119.7 mA.h/g on 20 cells, 0.002 on 160, session 43; 20 wt% converges on 160 cells at 3.55 A/m2 scaled, above
+    32.5 wt%'s threshold), and no record holds it. Now such a run is said to be not judged, naming its composition, the
+    shipped ones and the reference it is compared with: S-LMS's 640 cells for S8 (measured at 32.5 wt% only), the
+    finest hybrid's 1280 for another material; at 32.5 wt% it is judged as S-LMS. A discharge after a charge of such a
+    composition is not judged, as S-LMS's, and not warned (not by Mo6S8's threshold)."""
+    from pybamm_aea.convergence import (NucleationJudgement, _nucleation_judged, nucleation_mesh_judgement,
+                                        pristine_reference_cells)
+    from pybamm_aea.energy.paper import LTO_LMS_COMPOSITION, SLMS_COMPOSITION
+
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    swept = _swept_s8()
+    step = _PristineStep(swept, 2.0)  # (below S-LMS's 2.35 A/m2, above Mo6S8's 1.5)
+
+    def judged(fraction, values=swept, steps=(step,), cells=20):
+        return nucleation_mesh_judgement(model, values, list(steps), {"Dispersed material mass fraction": fraction},
+                                         cells)
+
+    shipped = SLMS_COMPOSITION["S8"]
+    assert judged(shipped) == (None, 160, True)  # (S-LMS below its threshold: converged)
+    assert judged(shipped, steps=[_PristineStep(swept, 3.0)]).text.startswith("step 1, the first discharge of a "
+                                                                            "pristine S-LMS")
+    for fraction in (0.2, 0.45):
+        text, reference, measured = judged(fraction)
+        assert not measured and reference == 640 == pristine_reference_cells(swept, {"Dispersed material mass fraction": fraction})
+        assert text.startswith(f"step 1, the first discharge of a pristine Mo6S8 host with {100 * fraction:g} wt% of "
+                               "S8, runs at 2 A/m2 and 70 C: not judged, no shipped hybrid having this composition "
+                               f"(S-LMS (S8 in Mo6S8) {100 * shipped:g} wt%, LTO-LMS (Li4Ti5O12 in Mo6S8) "
+                               f"{100 * LTO_LMS_COMPOSITION['Li4Ti5O12']:g} wt%;"), text
+        assert ("compares such a run with 8x its cells (at least 640, the fine mesh of S-LMS (S8 in Mo6S8), measured at "
+                "its own composition only;") in text, text
+        assert judged(fraction, cells=640) == (None, 160, True)  # (not on its reference mesh)
+    other = _swept_s8(0.3)
+    other.update({"Dispersed material standard potential [V]": 1.9})
+    text, reference, _ = nucleation_mesh_judgement(model, other, [step], None, 20)
+    assert reference == 1280 == pristine_reference_cells(other) and "0.3 wt%" not in text
+    assert "with 30 wt% of a dispersed material of standard potential 1.9 V, runs at" in text, text
+    assert "(at least 1280, the finest of the shipped hybrids' fine meshes" in text, text
+    formed = _TroughStep([2.6, 2.5, 2.3, 2.35, 2.4, 2.2, 2.0], 0.5)  # (a trough far above every formed threshold)
+    assert judged(0.45, steps=[formed]) == (None, 160, True)
+    assert pristine_reference_cells(pybamm.ParameterValues("Li2021_S_Mo6S8")) == 640
+    # one type: a judgement or None, never a bare text
+    assert isinstance(_nucleation_judged(model, swept, [step], {"Dispersed material mass fraction": 0.45}, 20),
+                      NucleationJudgement)
+    assert isinstance(_nucleation_judged(model, lms(), [_TroughStep([2.6, 2.5, 2.3, 2.35, 2.4, 2.2, 2.0], 0.5)],
+                                         None, 20), NucleationJudgement)
+
+
+def test_the_hybrid_warning_names_the_fine_meshes_of_the_hybrids_records(monkeypatch):
+    """The pristine hybrid warning typed "the finest measured (640-1280 cells)": a record's fine mesh changed left the
+    text as it was. Now it is read from the records (_HYBRIDS' fine_cells)."""
+    from pybamm_aea import convergence
+
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    step = _PristineStep(values, 3.0)  # (above S-LMS's 2.35 A/m2)
+    said = convergence.nucleation_mesh_warning(model, values, [step], None, 20)
+    assert "answer as the finest measured (640-1280 cells) do" in said, said
+    monkeypatch.setitem(convergence._HYBRIDS, "S8", convergence._HYBRIDS["S8"]._replace(fine_cells=500))
+    said = convergence.nucleation_mesh_warning(model, values, [step], None, 20)
+    assert "answer as the finest measured (500-1280 cells) do" in said and "compare with 500 or more" in said, said
+
+
+def test_a_mesh_check_against_a_reference_of_another_composition_says_so():
+    """mesh_check compares a composition no shipped hybrid holds (S-LMS at 45 wt% S8, pristine, warned as not judged)
+    with the fine mesh of the hybrid of its material, S-LMS's 640 cells, measured at 32.5 wt% only: its verdict said
+    "mesh converged" without a word on 640 cells, and given a factor below it named 640 cells as "the measured
+    reference of this pristine hybrid". Now it says the reference was not measured for this composition and quotes
+    the warning, and below it names no measured reference."""
+    said = "step 1, the first discharge of a pristine Mo6S8 host with 45 wt% of S8, ...: not judged, ..."
+
+    def table(fine):
+        t = pd.DataFrame({"converged": [True]})
+        t.attrs.update({"var_pts": {"coarse": {"xi_c": 20}, "fine": {"xi_c": fine}}, "nucleation": said,
+                        "reference cells": 640, "reference measured": False})
+        return t
+
+    assert verdict(table(640)) == ("mesh converged: every step of 1 within the tolerances on 20 and 640 cathode cells, "
+                                   f"a reference not measured for this composition: the mesh may decide this run ({said})")
+    below = verdict(table(160))
+    assert "that may both be under-resolved" in below and below.endswith("compare with 640 cells or more"), below
+    measured = table(640)
+    measured.attrs["reference measured"] = True  # (S-LMS itself on its own 640 cells: converged, nothing to add)
+    assert verdict(measured) == "mesh converged: every step of 1 within the tolerances"

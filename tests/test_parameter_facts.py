@@ -677,6 +677,38 @@ def test_no_module_imports_inside_a_loop():
     assert not hits, hits
 
 
+#: the width of the package's docstrings and comments [characters] (its code keeps to it too, but for a few long
+#: literals and signatures)
+LINE_WIDTH = 120
+
+
+def test_docstrings_and_comments_keep_to_the_line_width():
+    """No docstring or comment line of pybamm_aea/ is longer than LINE_WIDTH: 46 were (up to 202 characters, in 22
+    files) until session 47, reflowed then, their words unchanged. A line with a comment after code counts whole."""
+    import io
+    import pathlib
+    import tokenize
+
+    import pybamm_aea
+
+    root = pathlib.Path(pybamm_aea.__file__).parent
+    long = []
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text()
+        lines = text.splitlines()
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type != tokenize.NL]
+        code = [t for t in tokens if t.type != tokenize.COMMENT]
+        rows = {t.start[0] for t in tokens if t.type == tokenize.COMMENT}
+        for n, token in enumerate(code):  # a docstring: a string that is a statement of its own
+            if token.type == tokenize.STRING and (n == 0 or code[n - 1].type in (
+                    tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)) and code[n + 1].type in (
+                    tokenize.NEWLINE, tokenize.ENDMARKER):
+                rows.update(range(token.start[0], token.end[0] + 1))
+        long += [f"{path.relative_to(root)}:{row} ({len(lines[row - 1])})" for row in sorted(rows)
+                 if len(lines[row - 1]) > LINE_WIDTH]
+    assert long == [], long
+
+
 def test_separator_resistance_is_the_pellets():
     """The paper's pellet (100 mg LGPS + 50 mg Li3PS4 on 0.785 cm2) from the set's thicknesses and conductivities:
     ~34 ohm cm2 at 70 C and ~200 at 25 C, the Li3PS4 layer most of it (physics notes: 341 um at 0.164 mS/cm at

@@ -139,7 +139,8 @@ def _model(args, values):
         else:
             model = getattr(pybamm.lithium_ion, args.model)(options)
     except Exception as exc:
-        raise _args.error(args.parser, f"argument --option: {str(exc).strip()}")  # (PyBaMM's OptionError opens with a newline)
+        # (PyBaMM's OptionError opens with a newline)
+        raise _args.error(args.parser, f"argument --option: {str(exc).strip()}")
     if args.model == "AEA" and model.options["anode"] == "Li-In":  # the set's window is vs Li metal: moved down
         from pybamm_aea.parameters.paper_cell import li_in_cut_offs  # by the plateau, as the model's defaults
 

@@ -376,7 +376,8 @@ class Electrode:
         )
 
     def voltage_of(self, material, voltages=None):
-        """Average voltage (V vs Li) of one constituent: ``voltages`` arg, then constructor ``voltages``, then library."""
+        """Average voltage (V vs Li) of one constituent: ``voltages`` arg, then constructor ``voltages``, then
+        library."""
         m = self._resolve(material)
         for source in (voltages or {}, self._voltages):
             for key, val in source.items():
@@ -452,10 +453,10 @@ class Electrode:
         (``Material.lithiation_mass_ratio``: 8 M(Li2S) / M(S8) = 368/256 with the paper's molar masses);
         materials already lithiated and inactive ones are unchanged; a charged host with a capacity and no
         counterpart (the library's Graphite, a record of your own without ``lithiated_name``) is a
-        :class:`NoDischargedState` (a ValueError) naming it (its Li mass was left out: the discharged figures were the charged ones). Capacities become per gram of the lithiated
-        phase (C / mass_ratio) so that the electrode's capacity (mAh) is conserved: ESC_discharged =
-        ESC_charged / (mass of discharged electrode / mass of charged electrode). Full lithiation to the named
-        counterpart is assumed (as the paper does), whatever capacity is used.
+        :class:`NoDischargedState` (a ValueError) naming it (its Li mass was left out: the discharged figures were the
+        charged ones). Capacities become per gram of the lithiated phase (C / mass_ratio) so that the electrode's
+        capacity (mAh) is conserved: ESC_discharged = ESC_charged / (mass of discharged electrode / mass of charged
+        electrode). Full lithiation to the named counterpart is assumed (as the paper does), whatever capacity is used.
 
         Parameters
         ----------

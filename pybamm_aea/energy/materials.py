@@ -62,7 +62,8 @@ LIIN_CELL_A = 6.79
 
 def liin_density():
     """X-ray density of LiIn [g/cm3]: 8 LiIn in the cubic cell of :data:`LIIN_CELL_A`, 5.167 g/cm3 (the record said
-    5.14 g/cm3 from the same cell until session 43: 8 x 121.76 g/mol over N_A (6.79 A)^3 is 5.167; 5.14 needs 6.80 A)."""
+    5.14 g/cm3 from the same cell until session 43: 8 x 121.76 g/mol over N_A (6.79 A)^3 is 5.167; 5.14 needs 6.80
+    A)."""
     return 8 * formula_mass("LiIn") / (N_A * (LIIN_CELL_A * 1e-8) ** 3)
 
 

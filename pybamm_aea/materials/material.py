@@ -26,14 +26,15 @@ SCHEMA = "pybamm_aea.material/1"
 #: activation energy of Li diffusion in the layered oxides LiCoO2 and NMC532 (Li hopping in their Li layers)
 #: [kJ.mol-1], the unit of :attr:`TransportProperty.activation_energy`: an assumption, the 30 kJ/mol the paper's
 #: Mo6S8 set assumes for its Li hops (:data:`pybamm_aea.parameters.Li2021_Mo6S8.E_A_LI_HOPS`, 30e3 J/mol, a sulfide:
-#: another host, so its own constant; LixTiS2's is measured, 0.41 eV), read by both records (:mod:`.licoo2`, :mod:`.nmc532`) and
-#: by the Nernst-Einstein ionic conductivity built on their diffusivity. No measurement of these compositions' Li
-#: diffusivity against temperature is at hand. PyBaMM's sets are no better source: 18.55 kJ/mol for LiCoO2
-#: (``Marquis2019.lico2_diffusivity_Dualfoil1998``, "taken from Dualfoil", no measurement named) and the same
+#: another host, so its own constant; LixTiS2's is measured, 0.41 eV), read by both records (:mod:`.licoo2`,
+#: :mod:`.nmc532`) and by the Nernst-Einstein ionic conductivity built on their diffusivity. No measurement of these
+#: compositions' Li diffusivity against temperature is at hand. PyBaMM's sets are no better source: 18.55 kJ/mol for
+#: LiCoO2 (``Marquis2019.lico2_diffusivity_Dualfoil1998``, "taken from Dualfoil", no measurement named) and the same
 #: number for NMC532 (``Mohtat2020.NMC_diffusivity_PeymanMPM``, Dualfoil's LiCoO2 value carried over); 25 kJ/mol
 #: for NMC811 (``OKane2022``, after Cabanero et al. 2018). The records' reference is 25 C (Table S5's room
 #: temperature), so this value moves their 70 C figures: with 18.55 kJ/mol AEA_LiCoO2's first 0.1C discharge at
-#: 70 C falls from 116.83 to 99.12 mA.h/g, AEA_NMC532's from 166.27 to 164.24 (measured 2026-12-04, pybammsolvers 0.11.1)
+#: 70 C falls from 116.83 to 99.12 mA.h/g, AEA_NMC532's from 166.27 to 164.24 (measured 2026-12-04, pybammsolvers
+#: 0.11.1)
 E_A_LI_HOPS_LAYERED_OXIDE_KJ = 30.0
 #: Li content as made of a material pressed lithiated (LiFePO4, LiCoO2, NMC532), as a fraction of its window x_max:
 #: a numerical choice, not a measurement. Its OCP's end term diverges at theta = 1 (:class:`.functions.PlateauOCP`,
@@ -144,11 +145,11 @@ class OCP:
 
     ``kind``: ``"plateau"`` (a two-phase plateau at ``potential``, sharpness ``width`` [V]),
     ``"regular solution"`` (``potential`` at theta = 1/2, U = potential - ``slope`` (theta - 1/2) [V] plus the
-    ideal entropy term: a ``slope`` > 0 falls with Li content, as the TiS2 set's assumed lattice gas), ``"table"`` (``theta``, ``values``; linear), or ``"function"`` (``function``:
-    ``"module:name"`` with signature U(x, T), x in Li per formula unit). A regular solution with s < 0 is a
-    single phase only above T_c = -s F/(4R) (:func:`.functions.critical_temperature`): refused here when T_c
-    exceeds every temperature the model accepts, and checked against the cell's temperature at
-    parameterisation or solve time otherwise.
+    ideal entropy term: a ``slope`` > 0 falls with Li content, as the TiS2 set's assumed lattice gas), ``"table"``
+    (``theta``, ``values``; linear), or ``"function"`` (``function``: ``"module:name"`` with signature U(x, T), x in Li
+    per formula unit). A regular solution with s < 0 is a single phase only above T_c = -s F/(4R)
+    (:func:`.functions.critical_temperature`): refused here when T_c exceeds every temperature the model accepts, and
+    checked against the cell's temperature at parameterisation or solve time otherwise.
     """
 
     kind: str

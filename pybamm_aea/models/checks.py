@@ -14,10 +14,10 @@ parameters, when a solver is called with their values.
 - the values, read or not: before PyBaMM's ``process_model`` substitutes a model whose equations hold these
   nodes (an AEA model: what ``pybamm.Simulation`` builds), so that a refused value leaves the model as it was,
   :mod:`pybamm_aea.pybamm_adapter.parameter_values` calls :func:`check_parameter_values` on the
-  ``ParameterValues`` (after it only for a model holding them in its variables alone): every number there under a name of the table, those
-  the model's options do not read too (a degradation parameter with the degradation off, the Li-In anode's on a
-  Li-metal cell), is checked, with the error the node gives the same value (a parameter bounded by another reads
-  that one's number from the same values; a bound absent, an input or a function: the low end only). An input is
+  ``ParameterValues`` (after it only for a model holding them in its variables alone): every number there under a name
+  of the table, those the model's options do not read too (a degradation parameter with the degradation off, the Li-In
+  anode's on a Li-metal cell), is checked, with the error the node gives the same value (a parameter bounded by another
+  reads that one's number from the same values; a bound absent, an input or a function: the low end only). An input is
   not a number here (checked at solve time: by its node where read, by its name in :func:`check_inputs` where
   not); nor is a function, an interpolant's data or an expression (a function the model reads is checked through
   :func:`checked_function` below). PyBaMM's own models are left alone. Cost: 1.5-1.9 ms for the LMS set's 93
@@ -650,10 +650,10 @@ def warn_degradation_without_rate(options, values):
     parameters (:data:`DEGRADATION_RATES`) ``values`` (a mapping: a ``pybamm.ParameterValues``' store) all give as the
     number 0: the option changes nothing, a model that runs as with it off. The warning names the option, the
     parameters at 0 and the registered sets that give them (their values: what to set). Once per model (PyBaMM's
-    copies of it for an experiment's steps, each parameterised with a copy of the values, share its options). A rate given as an input is not warned about: its
-    value is not known here, and a user who makes a rate an input varies it on purpose (0 the baseline of a
-    comparison, as a sweep's row); nor one given as a function. Called before an AEA model is parameterised
-    (:mod:`pybamm_aea.pybamm_adapter.parameter_values`)."""
+    copies of it for an experiment's steps, each parameterised with a copy of the values, share its options). A rate
+    given as an input is not warned about: its value is not known here, and a user who makes a rate an input varies it
+    on purpose (0 the baseline of a comparison, as a sweep's row); nor one given as a function. Called before an AEA
+    model is parameterised (:mod:`pybamm_aea.pybamm_adapter.parameter_values`)."""
     from .solvers import _users_stacklevel  # (the user's call: the solvers' one reading of the stack)
 
     said = _said_of(options)

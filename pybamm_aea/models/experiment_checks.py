@@ -206,13 +206,13 @@ def _cells_at(model, inputs, y0, voltage):
 
 def _window_at_open_circuit(model, inputs, y0, past, cells, voltage):
     """Whether the cell's open-circuit voltage at ``y0`` ("Open-circuit voltage [V]": the surface OCP less the
-    anode's; ``voltage`` [V] the cell's there, None if not evaluated) is itself past a cut-off of ``past`` (event name -> its value at ``y0``, <= 0): True if so (the window
-    is the cause), False if it lies inside them all (the losses at the step's current are: a TiS2 cell of 20
-    mg/cm2 at 25 C on Li-In at 2C, its cut-offs moved to the cell's, started 0.96 V past its 0.38 V cut-off from an
-    open circuit of 1.66 V and was told to move its window to the Li-In plateau), None if it cannot be evaluated.
-    A step's cut-off is the battery's voltage, ``cells`` cells in series (:func:`_cells_at`), its gap taken per
-    cell (two such cells "until 3.0 V", 4.16 V past it, were told the window: 4.16 V is more than one cell's
-    2.24 V of losses)."""
+    anode's; ``voltage`` [V] the cell's there, None if not evaluated) is itself past a cut-off of ``past`` (event name
+    -> its value at ``y0``, <= 0): True if so (the window is the cause), False if it lies inside them all (the losses at
+    the step's current are: a TiS2 cell of 20 mg/cm2 at 25 C on Li-In at 2C, its cut-offs moved to the cell's, started
+    0.96 V past its 0.38 V cut-off from an open circuit of 1.66 V and was told to move its window to the Li-In plateau),
+    None if it cannot be evaluated. A step's cut-off is the battery's voltage, ``cells`` cells in series
+    (:func:`_cells_at`), its gap taken per cell (two such cells "until 3.0 V", 4.16 V past it, were told the window:
+    4.16 V is more than one cell's 2.24 V of losses)."""
     if voltage is None or (cells is None and any(_is_step_cut_off(name) for name in past)):
         return None
     try:
@@ -1090,9 +1090,10 @@ class ExperimentNotStartedError(pybamm.SolverError):
 class ExperimentStepFailedWarning(UserWarning):
     """An experiment step after the first failed in the solver: ``pybamm.Simulation.solve`` returned the steps
     before it (PyBaMM logs the error and returns them). Names the step (its cycle and description), the solver's
-    error and how many cycles and steps of the experiment the solution holds (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`,
-    for AEA models). Also a charge or discharge with no voltage cut-off the model's voltage-window event ended (PyBaMM
-    logs "Experiment is infeasible" only), and for either what it met and what to type (:func:`uncut_step_note`)."""
+    error and how many cycles and steps of the experiment the solution holds
+    (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`, for AEA models). Also a charge or discharge with no voltage
+    cut-off the model's voltage-window event ended (PyBaMM logs "Experiment is infeasible" only), and for either what it
+    met and what to type (:func:`uncut_step_note`)."""
 
 
 class NonFiniteStatesError(pybamm.SolverError):

@@ -56,7 +56,8 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.M_host = P("Cathode host molar mass [kg.mol-1]")  # Li-free
         self.x_max = P("Cathode maximum Li content")
         self.x_init = P("Initial cathode Li content")  # the average over the depth
-        # the multi-phase host's two phases of a phase-separated initial state (0 and 0: uniform; .submodels.host_phase_field)
+        # the multi-phase host's two phases of a phase-separated initial state (0 and 0: uniform;
+        # .submodels.host_phase_field)
         self.x_init_sep = P("Initial cathode separator-side phase Li content")
         self.x_init_col = P("Initial cathode collector-side phase Li content")
         self.b_c = P("Cathode Bruggeman coefficient")

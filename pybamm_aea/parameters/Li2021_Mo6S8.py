@@ -81,8 +81,8 @@ def two_plateau_ocp(x, T, U_low, U_high, x_step=1.0, width=0.05, k=0.005, k_end=
         U(x) = U_low + (U_high - U_low) S((x_step - x)/width) + k ln((4 - x)/x)
                + k_end (1/x - 1/(4 - x)),
 
-    the last term making the ends steep, with S(z) = (1 + tanh z)/2. Plateau levels from the paper; the shape constants (width,
-    k, k_end) are a fit to the paper's flat two-phase plateaus and steep ends.
+    the last term making the ends steep, with S(z) = (1 + tanh z)/2. Plateau levels from the paper; the shape constants
+    (width, k, k_end) are a fit to the paper's flat two-phase plateaus and steep ends.
     """
     step = (1 + pybamm.tanh((x_step - x) / width)) / 2
     return (
@@ -99,10 +99,11 @@ D_LI0_FILM_REF = 1e-19
 
 
 def li0_film_diffusivity(T):
-    """Li diffusivity of the lever-rule host's Li0 surface film [m2.s-1] (:mod:`pybamm_aea.models.submodels.ionic_switch`):
-    :data:`D_LI0_FILM_REF` at :data:`~pybamm_aea.parameters.paper_cell.T_REF`, Arrhenius with :data:`E_A_LI_HOPS`, as
-    the multi-phase host's Li0 phase (:data:`MO6S8_HOST`): colder, the film blocks more. (A constant made the film's
-    Nernst-Einstein conductivity F^2 D c / (R T) rise 15 % from 70 to 25 C, while the rest of the host slowed 4.9x.)"""
+    """Li diffusivity of the lever-rule host's Li0 surface film [m2.s-1]
+    (:mod:`pybamm_aea.models.submodels.ionic_switch`): :data:`D_LI0_FILM_REF` at
+    :data:`~pybamm_aea.parameters.paper_cell.T_REF`, Arrhenius with :data:`E_A_LI_HOPS`, as the multi-phase host's Li0
+    phase (:data:`MO6S8_HOST`): colder, the film blocks more. (A constant made the film's Nernst-Einstein conductivity
+    F^2 D c / (R T) rise 15 % from 70 to 25 C, while the rest of the host slowed 4.9x.)"""
     return D_LI0_FILM_REF * arrhenius(T, E_A_LI_HOPS, paper_cell.T_REF)
 
 
@@ -156,8 +157,8 @@ def _pitt_diffusivity(x_phase):
 #:   mA.h/g of electrode on its first discharge, S-LMS 319 instead of 510 (1.0 V cut-off, 0.1C).
 #: - plateaus: Li0/Li1 2.30 V (paper text and Fig. 2d, discharge); Li1/Li3-Li4 "2.05 V" (text):
 #:   split into Li1/Li3 2.065 V and Li3/Li4 2.035 V about the text's 2.05 V (assumption: a
-#:   30 mV split gives Li3 a window of its own; the prototype of issue 11 used 2.07/2.02). The text's plateaus are followed rather than the
-#:   PITT step voltages of Fig. S1 (Li3 "at 1.9 V", Li4 "at 1.8 V"): the PITT points are the
+#:   30 mV split gives Li3 a window of its own; the prototype of issue 11 used 2.07/2.02). The text's plateaus are
+#:   followed rather than the PITT step voltages of Fig. S1 (Li3 "at 1.9 V", Li4 "at 1.8 V"): the PITT points are the
 #:   potentials at which single-phase samples were held, below the two-phase plateaus, and a
 #:   Li3/Li4 plateau at 1.9 V would contradict the 2.05 V discharge plateau of Fig. 2d.
 #: - spinodal barrier of Li0 formation, 2.45 V (the paper's short charge plateau read as the

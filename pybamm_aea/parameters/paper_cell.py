@@ -45,10 +45,10 @@ E_A_ANODE_EXCHANGE = 30e3
 #: interface
 E_A_CATHODE_EXCHANGE = 30e3
 #: decay rate of the one-state hysteresis of the lever-rule OCP (Wycisk et al. 2022), ``dh/dt = gamma abs(i) / Q
-#: (sign(i) - h)`` [-]: the OCP moves to the other branch over ~1/30 of the cathode's capacity after the current reverses, an
-#: assumption (the paper shows no partial cycles to fit it on). It acts where the two branches differ (Li2021_Mo6S8,
-#: a material record with ``ocp_delithiation``); where they are one OCP (Li2021_TiS2, the AEA_* records) it changes
-#: nothing
+#: (sign(i) - h)`` [-]: the OCP moves to the other branch over ~1/30 of the cathode's capacity after the current
+#: reverses, an assumption (the paper shows no partial cycles to fit it on). It acts where the two branches differ
+#: (Li2021_Mo6S8, a material record with ``ocp_delithiation``); where they are one OCP (Li2021_TiS2, the AEA_* records)
+#: it changes nothing
 HYSTERESIS_DECAY_RATE = 30.0
 
 

@@ -30,19 +30,19 @@ not; :func:`install` installs them, idempotently, in this order):
   (``pybamm.parameters.parameter_substitutor``, not exported at ``pybamm.``); reads the private
   ``ParameterSubstitutor._store`` and the
   source of ``_process_parameter`` and ``_process_callable_function_parameter`` (PyBaMM's "Parameter '...' not
-  found" text for a NaN); checks every number of an AEA model's values before ``process_model`` substitutes it. Retired by:
-  PyBaMM telling a NaN value from a missing one, and a model-level hook called with the parameter values at
+  found" text for a NaN); checks every number of an AEA model's values before ``process_model`` substitutes it. Retired
+  by: PyBaMM telling a NaN value from a missing one, and a model-level hook called with the parameter values at
   ``process_model`` (to check the values a model does not read).
-- :mod:`.experiment_errors`: wraps ``Simulation.solve`` (adds a callback, checks ``save_at_cycles`` first); reads ``inspect.getsource`` of
-  ``Simulation.solve`` for the keys of the callback ``logs`` at ``on_experiment_error``; an experiment that ran no
-  step returns an ``EmptySolution`` subclass that says why when read, also set as the private ``Simulation._solution``
-  (``sim.solution``), and PyBaMM's SolverError when a cycle's steps all start past their cut-offs is matched by its
-  text ("are infeasible due to exceeded bounds at initial conditions") to add the C-rate's basis (its ``check``
-  verifies both, the text among the string literals of the ``Simulation`` classes' source, with the rest it reads).
-  A ``starting_solution`` that ended on a model event is given PyBaMM's "final time" termination while the solve runs
-  from it and its own back after (``BaseSolver.step`` returns any other old solution unchanged, and the simulation
-  joined it to itself: a ``ValueError`` about ``all_ts``; ``check`` reads the texts in ``BaseSolver.step``'s source);
-  at each ``on_step_start`` the callback sets the AEA step solvers' ``experiment_step`` (in
+- :mod:`.experiment_errors`: wraps ``Simulation.solve`` (adds a callback, checks ``save_at_cycles`` first); reads
+  ``inspect.getsource`` of ``Simulation.solve`` for the keys of the callback ``logs`` at ``on_experiment_error``; an
+  experiment that ran no step returns an ``EmptySolution`` subclass that says why when read, also set as the private
+  ``Simulation._solution`` (``sim.solution``), and PyBaMM's SolverError when a cycle's steps all start past their
+  cut-offs is matched by its text ("are infeasible due to exceeded bounds at initial conditions") to add the C-rate's
+  basis (its ``check`` verifies both, the text among the string literals of the ``Simulation`` classes' source, with the
+  rest it reads). A ``starting_solution`` that ended on a model event is given PyBaMM's "final time" termination while
+  the solve runs from it and its own back after (``BaseSolver.step`` returns any other old solution unchanged, and the
+  simulation joined it to itself: a ``ValueError`` about ``all_ts``; ``check`` reads the texts in ``BaseSolver.step``'s
+  source); at each ``on_step_start`` the callback sets the AEA step solvers' ``experiment_step`` (in
   ``Simulation.steps_to_built_solvers``), which their warnings name. Retired by: the solution
   saying the experiment stopped on an error, or PyBaMM warning as it returns; ``BaseSolver.step`` going on from a
   solution a model event ended when a new experiment starts from it; the step's position given to the solver.
@@ -68,11 +68,11 @@ and ``len_rhs_and_alg`` (of a model ``pybamm.load_model`` read, which has no ``y
 ``y_slices``); an experiment solution's ``all_first_states`` and ``all_summary_variables``; a processed
 variable's ``mesh`` (its ``edges`` and ``d_edges``); the parameter values a processed model keeps in its
 ``symbol_processor`` (``parameter_values``: checked by :func:`install`, read by :mod:`pybamm_aea.models.checks`).
-Retired by: a documented state layout, per-cycle states and mesh, and the model's parameter values. (Read as PyBaMM's public API, elsewhere: ``Solution.all_models``, ``all_ts``, ``all_ys``, ``all_yps``,
-``all_inputs``,
+Retired by: a documented state layout, per-cycle states and mesh, and the model's parameter values. (Read as PyBaMM's
+public API, elsewhere: ``Solution.all_models``, ``all_ts``, ``all_ys``, ``all_yps``, ``all_inputs``,
 ``first_state``, ``last_state``, ``termination``, ``variables_returned``, ``y_event``, ``cycles``;
-``BaseModel.variables``, ``events``, ``algebraic``, ``options``, ``input_parameters``, ``get_processed_variable``; ``Simulation.built_model``;
-the CasADi library's own API.)
+``BaseModel.variables``, ``events``, ``algebraic``, ``options``, ``input_parameters``, ``get_processed_variable``;
+``Simulation.built_model``; the CasADi library's own API.)
 
 **Private methods and attributes overridden in subclasses** (left where the subclass is: an override is its
 class's business, and moving it here would only add an indirection; not checked at import, a PyBaMM that drops
@@ -85,8 +85,9 @@ one fails the tests that run the solvers and the model):
   post-processing hook, IDA's flag on the Solution, and the consistent event state upstream.
 - ``pybamm.IDAKLUSolver._integrate(model, t_eval, inputs_list, t_interp, nproc)`` (the one method ``solve`` and
   ``step`` both integrate through, one solution per input set):
-  :class:`~pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver` (an input set that ends outside the model's bounds or short of every event integrated again at a tighter
-  tolerance). Retired by: a public post-integration hook per input set.
+  :class:`~pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver` (an input set that ends outside the model's bounds or
+  short of every event integrated again at a tighter tolerance). Retired by: a public post-integration hook per input
+  set.
 - ``pybamm.BaseSolver._check_event_violation(t_eval, model, y0, inputs_dict)``:
   :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (PyBaMM's "non-positive at initial conditions"
   explained). Retired by: PyBaMM's error naming the event, its value and the state it was evaluated on.

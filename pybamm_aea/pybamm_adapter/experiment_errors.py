@@ -17,28 +17,28 @@ after PyBaMM's solve returns, if a step failed it warns
 :class:`~pybamm_aea.models.experiment_checks.ExperimentStepFailedWarning` naming the step (its number in the
 experiment, its cycle and its description), the solver's error, and how many of the experiment's cycles the returned
 solution holds (``solution.cycles``, counted after the cycles of a ``starting_solution``) and how many of its steps
-ran before the failure, out of the experiment's. The solution is returned as PyBaMM made it. Before PyBaMM's solve it checks
-``save_at_cycles`` (:func:`~pybamm_aea.models.experiment_checks.check_save_at_cycles`: 0 raised a ZeroDivisionError
-after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a ``starting_solution``
+ran before the failure, out of the experiment's. The solution is returned as PyBaMM made it. Before PyBaMM's solve it
+checks ``save_at_cycles`` (:func:`~pybamm_aea.models.experiment_checks.check_save_at_cycles`: 0 raised a
+ZeroDivisionError after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a ``starting_solution``
 (:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it); a solve that fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
-ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). An experiment none of whose steps ran (each skipped as
-starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a :class:`NotStartedSolution`, whose reading raises
+ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). An experiment none of whose
+steps ran (each skipped as starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a
+:class:`NotStartedSolution`, whose reading raises
 :class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedError` saying why (PyBaMM's: "TypeError:
 'EmptySolution' object is not subscriptable"), and PyBaMM's SolverError for a cycle whose steps all start so gets the
 same note on a C-rate's basis (:func:`~pybamm_aea.models.experiment_checks.not_started_message`). A failure in the first
 step still raises (PyBaMM's behaviour; IDA's failure of a charge or discharge with no voltage cut-off with the note
-below, session 45), other models are left as PyBaMM runs them, and
-a step PyBaMM ends on a model event it was not given (``on_experiment_infeasible_event``, logged as a warning by
-PyBaMM) is not this module's, but for a charge or discharge at a current with no voltage cut-off that ran onto the
-model's voltage window: its "Maximum/Minimum voltage [V]" event, or a failed step, gets the warning with what happened
-and what to type (:func:`~pybamm_aea.models.experiment_checks.uncut_step_note`; a pristine LMS cell's "Charge at 0.1C
-for 2 minutes" after as long a discharge: IDA_ERR_FAIL on the multi-phase host, PyBaMM's logged "Experiment is
-infeasible" at 3.80 V on the lever rule).
-A ``starting_solution`` that ended on a model event (PyBaMM's ``BaseSolver.step`` returns it unchanged as each
-step's, and the simulation joined it to itself: "ValueError: The `all_ts` time vector must be strictly increasing
-...") is continued from the state at the event (:func:`_continued_from`: PyBaMM is given a shallow copy of it,
-the user's solution is never changed, and the returned solution's first cycle, PyBaMM's copy of a plain solve's
+below, session 45), other models are left as PyBaMM runs them, and a step PyBaMM ends on a model event it was not given
+(``on_experiment_infeasible_event``, logged as a warning by PyBaMM) is not this module's, but for a charge or discharge
+at a current with no voltage cut-off that ran onto the model's voltage window: its "Maximum/Minimum voltage [V]" event,
+or a failed step, gets the warning with what happened and what to type
+(:func:`~pybamm_aea.models.experiment_checks.uncut_step_note`; a pristine LMS cell's "Charge at 0.1C for 2 minutes"
+after as long a discharge: IDA_ERR_FAIL on the multi-phase host, PyBaMM's logged "Experiment is infeasible" at 3.80 V on
+the lever rule). A ``starting_solution`` that ended on a model event (PyBaMM's ``BaseSolver.step`` returns it unchanged
+as each step's, and the simulation joined it to itself: "ValueError: The `all_ts` time vector must be strictly
+increasing ...") is continued from the state at the event (:func:`_continued_from`: PyBaMM is given a shallow copy of
+it, the user's solution is never changed, and the returned solution's first cycle, PyBaMM's copy of a plain solve's
 solution, keeps the event as its termination). The callback also tells the AEA step
 solvers which step they run (their ``experiment_step``, at PyBaMM's ``on_step_start``), which a refined or retried
 step's warning names ("step 2 of 4 in cycle 37 of 50, 'Charge at 0.5C until 2.8 V'").
@@ -77,9 +77,11 @@ MODEL_FLAG = "warn_failed_experiment_step"
 #: the ``pybamm.Simulation`` method wrapped and the parameter the wrapper adds its callback to
 METHOD = "solve"
 CALLBACKS = "callbacks"
-#: the parameter of ``solve`` checked before PyBaMM's solve (:func:`pybamm_aea.models.experiment_checks.check_save_at_cycles`)
+#: the parameter of ``solve`` checked before PyBaMM's solve
+#: (:func:`pybamm_aea.models.experiment_checks.check_save_at_cycles`)
 SAVE_AT_CYCLES = "save_at_cycles"
-#: the parameters of ``solve`` that may not be given together (:func:`pybamm_aea.models.experiment_checks.check_starting_state`)
+#: the parameters of ``solve`` that may not be given together
+#: (:func:`pybamm_aea.models.experiment_checks.check_starting_state`)
 STARTING_SOLUTION, INITIAL_SOC = "starting_solution", "initial_soc"
 #: the parameter of ``solve`` whose inputs explain a cycle none of whose steps started (:func:`_not_started`)
 INPUTS = "inputs"
@@ -161,18 +163,19 @@ def _continued_from(starting):
     "[experiment]" of an experiment's own cut-off, which PyBaMM steps on from (:data:`STEPS_ON_FROM`): a step
     PyBaMM's experiment stopped on the model's "Maximum voltage [V]", a charge with no cut-off; a ``solve(t_eval)`` to
     the "Minimum voltage [V]" cut-off) given to PyBaMM's solve as a copy whose termination is "final time" (the
-    user's keeps its own). PyBaMM's ``BaseSolver.step`` returns such a solution unchanged as each step's, and its simulation then
-    joined that solution to itself: ``ValueError: The `all_ts` time vector must be strictly increasing across all
-    segments of the sub-solutions`` (LMS on the lever-rule host, "Charge at 0.1C for 2 minutes" after as long a
-    discharge, stopped on "Maximum voltage [V]" at 3.80 V, then any experiment from it). The next step starts from the
-    state at the event, as after any other step: one that runs on past the window is refused or skipped there, as
-    PyBaMM's experiment does (its window events are checked at the step's start). Returns (the solution to give
-    PyBaMM's solve, the original termination): a shallow copy (``copy.copy``: its arrays, sub-solutions, cycles and
-    summary variables are the user's objects, only its termination its own; ~60 us) so that the user's solution is
-    never relabelled, not even while the solve runs (another thread reading it, or two solves from it at once, saw
-    "final time"); or (``starting``, None) if it is left as it is (any other termination, e.g. "failure", is PyBaMM's
-    to step from or not). PyBaMM's ``Solution.copy`` would not do: it leaves out an experiment's solution's cycles
-    and summary variables, so the solve would take it for a plain solve's."""
+    user's keeps its own). PyBaMM's ``BaseSolver.step`` returns such a solution unchanged as each step's, and its
+    simulation then joined that solution to itself:
+    ``ValueError: The `all_ts` time vector must be strictly increasing across all segments of the sub-solutions`` (LMS
+    on the lever-rule host, "Charge at 0.1C for 2 minutes" after as long a discharge, stopped on "Maximum voltage [V]"
+    at 3.80 V, then any experiment from it). The next step starts from the state at the event, as after any other step:
+    one that runs on past the window is refused or skipped there, as PyBaMM's experiment does (its window events are
+    checked at the step's start). Returns (the solution to give PyBaMM's solve, the original termination): a shallow
+    copy (``copy.copy``: its arrays, sub-solutions, cycles and summary variables are the user's objects, only its
+    termination its own; ~60 us) so that the user's solution is never relabelled, not even while the solve runs (another
+    thread reading it, or two solves from it at once, saw "final time"); or (``starting``, None) if it is left as it is
+    (any other termination, e.g. "failure", is PyBaMM's to step from or not). PyBaMM's ``Solution.copy`` would not do:
+    it leaves out an experiment's solution's cycles and summary variables, so the solve would take it for a plain
+    solve's."""
     termination = getattr(starting, "termination", None)
     relabel = (isinstance(starting, pybamm.Solution) and isinstance(termination, str)
                and termination.startswith(MODEL_EVENT) and STEPS_ON_FROM[1] not in termination)

@@ -8,8 +8,8 @@ Checked against PyBaMM 26.10.1.1:
   "None or list"; it is a dict of state variable -> list of slices of the state vector); on a model
   ``pybamm.load_model`` read (PyBaMM's JSON keeps no ``y_slices``), the ``y_slices`` of the ``pybamm.StateVector``
   nodes of its ``concatenated_rhs``, ``concatenated_algebraic``, events and processed variables;
-- :func:`state_values`, :func:`state_change`, :func:`state_scale`: a state variable's ``scale`` and ``reference`` (``pybamm.Variable``'s
-  constructor arguments, kept as attributes the API documentation does not name);
+- :func:`state_values`, :func:`state_change`, :func:`state_scale`: a state variable's ``scale`` and ``reference``
+  (``pybamm.Variable``'s constructor arguments, kept as attributes the API documentation does not name);
 - :func:`differential_size`, :func:`algebraic_size`, :func:`state_size`: ``BaseModel.len_rhs``, ``len_alg`` and
   ``len_rhs_and_alg``, set by ``Discretisation.process_model``;
 - :func:`cycle_first_states`, :func:`cycle_summaries`: the ``Solution`` slots ``all_first_states`` and

@@ -22,8 +22,9 @@ Grid names
 - any PyBaMM parameter of the set, with its units, e.g. ``"Cathode loading [kg.m-2]"``, ``"Cathode porosity"``,
   ``"Ambient temperature [K]"``, ``"Separator layer 1 thickness [m]"``; a parameter that is a function of state
   (an exchange-current density, a diffusivity) is refused: a number would drop its dependence on Li content and
-  temperature; sweep its scalar factor (``"Cathode exchange-current density factor"``). ``"Ambient temperature [K]"`` is passed through an input of another name, because PyBaMM refuses
-  input parameters called like the ones an experiment controls; the effect is the same.
+  temperature; sweep its scalar factor (``"Cathode exchange-current density factor"``). ``"Ambient temperature [K]"`` is
+  passed through an input of another name, because PyBaMM refuses input parameters called like the ones an experiment
+  controls; the effect is the same.
 - derived inputs:
 
   - ``"Stack pressure [MPa]"``: sets ``"Cathode porosity"`` from the compaction law of the cathode under that
@@ -71,13 +72,13 @@ over the second one, the paper's "compared with the 2nd cycle"; NaN with fewer t
 ``"Number of discharges"``, ``"Solve time [s]"`` (the integration of this point), ``"Setup time [s]"`` (building and
 warming up the worker's simulation, charged to the first point a worker runs for a configuration; 0 for the
 others. Point by point, that warm-up is the first point's own solve, not repeated: its set-up, PyBaMM's timer of
-it, is the setup time, the rest the point's solve time), ``"error"`` (None, or the message: failed points keep their inputs and are never dropped) and
-``"warnings"`` (the point's own, on every path: e.g. the compaction law extrapolated, a model event that stopped a
-step, a discharge that delivered less than :data:`.metrics.NEGLIGIBLE_DELIVERY` of the point's window). With
-``mesh_check=True`` also ``"Fine-mesh electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh first discharge
-electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh mean discharge voltage vs Li [V]"`` (every point solved
-again on twice the cathode's cells) and ``"Mesh converged"``. ``table.attrs["notes"]`` lists the facts of the
-whole sweep (a list of str, each also warned once as a :class:`SweepNote`).
+it, is the setup time, the rest the point's solve time), ``"error"`` (None, or the message: failed points keep their
+inputs and are never dropped) and ``"warnings"`` (the point's own, on every path: e.g. the compaction law extrapolated,
+a model event that stopped a step, a discharge that delivered less than :data:`.metrics.NEGLIGIBLE_DELIVERY` of the
+point's window). With ``mesh_check=True`` also ``"Fine-mesh electrode specific capacity [mA.h.g-1]"``,
+``"Fine-mesh first discharge electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh mean discharge voltage vs Li [V]"``
+(every point solved again on twice the cathode's cells) and ``"Mesh converged"``. ``table.attrs["notes"]`` lists the
+facts of the whole sweep (a list of str, each also warned once as a :class:`SweepNote`).
 
 Mesh
 ----

@@ -127,9 +127,10 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     -------
     pandas.DataFrame
         One row per point, in grid order: the inputs, derived inputs and the columns of :data:`RESULT_COLUMNS`
-        (``"Rate capability"`` only when C-rate is swept, the cell columns only with ``cell``). ``table.attrs["failed"]`` is the number of failed points,
-        ``table.attrs["notes"]`` the facts of the whole sweep (list of str, each warned once as a
-        :class:`SweepNote` before any solve; not in the CSV or JSON export, which hold the rows).
+        (``"Rate capability"`` only when C-rate is swept, the cell columns only with ``cell``).
+        ``table.attrs["failed"]`` is the number of failed points, ``table.attrs["notes"]`` the facts of the whole sweep
+        (list of str, each warned once as a :class:`SweepNote` before any solve; not in the CSV or JSON export, which
+        hold the rows).
 
     Raises
     ------

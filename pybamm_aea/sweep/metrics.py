@@ -141,9 +141,9 @@ def note_model_event_stops(metrics, terminations):
 
 def fill_from_experiment(metrics, config, solution, porosity, fraction, window_Ah=None, stopped=None, loading=None):
     """The result columns of an experiment's solution (per-point path; ``window_Ah``: :func:`fill_from_discharges`;
-    ``stopped``: why the solve stopped before the experiment's end, :attr:`pybamm_aea.progress.ExperimentProgress.stopped`
-    of its callback, e.g. a later step's solver error, which the solution does not hold; ``loading`` [kg.m-2]: the
-    point's, for :func:`fill_cell`)."""
+    ``stopped``: why the solve stopped before the experiment's end,
+    :attr:`pybamm_aea.progress.ExperimentProgress.stopped` of its callback, e.g. a later step's solver error, which the
+    solution does not hold; ``loading`` [kg.m-2]: the point's, for :func:`fill_cell`)."""
     if not getattr(solution, "cycles", None):  # PyBaMM's EmptySolution: not even the first step ran
         why = getattr(solution, "why", None)  # the AEA model's says why (pybamm_adapter's NotStartedSolution)
         if why:

@@ -5,9 +5,9 @@ irrelevant), with its status (``running``, ``done``, ``failed``), the owner of a
 columns as JSON. The sweep's configuration (parameter set, options, experiment, swept names, every fixed value of
 the set) is stored once and compared on resume: a store of another configuration is refused with the differences
 (``replace_results=True``, ``--replace-results``, replaces it, with a warning naming what was dropped; an
-export's ``force`` never touches a store). Every write is one transaction (a killed writer leaves no partial row: SQLite rolls
-the transaction back); WAL journal and a busy timeout let several sweeps share a store. A sweep claims its points in
-a transaction before computing them (``running``, owner ``host:pid:token``), so two sweeps on one store never
+export's ``force`` never touches a store). Every write is one transaction (a killed writer leaves no partial row: SQLite
+rolls the transaction back); WAL journal and a busy timeout let several sweeps share a store. A sweep claims its points
+in a transaction before computing them (``running``, owner ``host:pid:token``), so two sweeps on one store never
 compute a point twice; the claims of a process that died on this host are taken over (a claim from another
 host is waited for: its liveness cannot be checked from here). Failed points keep their error and are
 run again only with ``retry_failed``.

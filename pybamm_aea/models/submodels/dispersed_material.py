@@ -24,9 +24,9 @@ U_h ("Cathode host OCP [V]") against the domain's two-phase equilibrium U_D:
 - Delithiation (Phi < 0; the area factor passes to it from the lithiation law's over a
   driving force of :attr:`DispersedConversion.SWITCH_WIDTH`, so the rate is smooth through
   equilibrium): Li2S is oxidised where it touches the host, which takes both the Li
-  and the electrons; the S8 formed is 41 % smaller (the sets' 256 g of S8 at 1.96 g/cm3 against 368 g of Li2S at 1.66) and shrinks away, and the stack presses the
-  host back onto the remaining Li2S where it can compact the electrode (:mod:`.volume`; where
-  it cannot, the domain loses contact, :mod:`.degradation`). So charge is interface-limited,
+  and the electrons; the S8 formed is 41 % smaller (the sets' 256 g of S8 at 1.96 g/cm3 against 368 g of Li2S at 1.66)
+  and shrinks away, and the stack presses the host back onto the remaining Li2S where it can compact the electrode
+  (:mod:`.volume`; where it cannot, the domain loses contact, :mod:`.degradation`). So charge is interface-limited,
   dz/dt = Phi z^(2/3) / tau_int (product surface ~ z^(2/3)); each direction stops at its end.
 - U_D = U0 + w (R T / F) ln((1 - z) / z) with a small ideality w, for a two-phase reaction a
   nearly flat plateau at U0.

@@ -81,7 +81,8 @@ from .base import AEASubModel
 from .cathode_diffusion import carrier_conductivities, host_li_balance, xi
 
 
-#: the names of the events that end a solve when a lattice-gas host is full (:meth:`CathodeCahnHilliard.add_events_from`)
+#: the names of the events that end a solve when a lattice-gas host is full
+#: (:meth:`CathodeCahnHilliard.add_events_from`)
 LATTICE_GAS_FULL_AT_SURFACE = "Cathode lattice gas full at its surface (Li content x_max, theta = 1)"
 LATTICE_GAS_FULL = "Cathode lattice gas full inside the electrode (Li content x_max, theta = 1)"
 
