@@ -55,7 +55,7 @@ from .constants import F
 from .energy.electrode import NoDischargedState
 from .ranges import check_loading_mg_cm2
 from .readout import (ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
-                      MEAN_DISCHARGE_VOLTAGE, NO_ENERGY, RETENTION, ROUTES, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
+                      MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI, NO_ENERGY, RETENTION, ROUTES, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
                       RetentionUndefinedWarning, _ranges, check_reference, experiment_cycle_numbers, gives,
                       integrates_energy, is_skipped, iter_steps, retention_curve, step_descriptions, voltage_vs_li)
 from .user_input import did_you_mean, finite_positive, is_finite_positive, real_number
@@ -71,6 +71,8 @@ __all__ = [
     "HALF_CELL_LITHIUM_LOSS",
     "STRANDED_LITHIATION_LIMIT",
     "StrandedDispersedMaterialWarning",
+    "DischargedBasisUndefinedWarning",
+    "DISCHARGED_BASIS_COLUMNS",
     "cycle_summary",
     "pybamm_summary",
     "plot_cycle_life",
@@ -117,6 +119,7 @@ SUMMARY_COLUMNS = [
     "Coulombic efficiency",
     "Energy efficiency",
     MEAN_DISCHARGE_VOLTAGE,
+    MEAN_DISCHARGE_VOLTAGE_VS_LI,
     "Mean charge voltage [V]",
     GRAVIMETRIC,
     VOLUMETRIC,
@@ -133,8 +136,25 @@ SUMMARY_COLUMNS = [
     "Time series saved",
 ]
 
+#: The columns of :func:`cycle_summary` on the discharged (lithiated) electrode's mass and volume: NaN without
+#: ``electrode=`` (the make-up the lithiated mass and volume follow from; the solution does not hold it), said once
+#: by a :class:`DischargedBasisUndefinedWarning` and in ``DataFrame.attrs["Undefined"]``
+DISCHARGED_BASIS_COLUMNS = tuple(c for c in SUMMARY_COLUMNS if _DISCHARGED in c)
+#: why :data:`DISCHARGED_BASIS_COLUMNS` are NaN without ``electrode=``
+_NO_ELECTRODE = ("the discharged basis needs the electrode's make-up, cycle_summary(..., electrode="
+                 "pybamm_aea.energy.Electrode(...)): the lithiated electrode's mass and volume follow from its "
+                 "materials, which the solution does not hold")
+
 _ROLE_CATHODE = "cathode"
 _OVERPOTENTIAL = "Total overpotential [V]"
+
+
+class DischargedBasisUndefinedWarning(UserWarning):
+    """:func:`cycle_summary` called without ``electrode=``: its :data:`DISCHARGED_BASIS_COLUMNS` are NaN (said once per
+    process: a loop of summaries is not told at every call; ``DataFrame.attrs["Undefined"]`` says it on each table)."""
+
+
+_told = set()  # the once-per-process warnings already given (DischargedBasisUndefinedWarning)
 
 
 class StrandedDispersedMaterialWarning(UserWarning):
@@ -636,6 +656,7 @@ def _electrode_columns(col, mass, volume, mass_d, volume_d):
                                    (VOLUMETRIC, ed, (volume, volume_d))):
             out[name] = value / basis[0]
             out[name.replace(" [", _DISCHARGED + "[")] = value / basis[1]
+        out[MEAN_DISCHARGE_VOLTAGE_VS_LI] = np.where(qd > 0, ed / qd, np.nan)  # (the electrode energy's voltage)
     return out
 
 
@@ -781,8 +802,10 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           "Charge energy [W.h]": integrals of I dt and I V dt over the discharge and over the charge
           intervals of the cycle (>= 0).
         - "Electrode specific capacity [mA.h.g-1]": ESC, discharge capacity per g of the whole cathode
-          electrode (charged mass); "(discharged basis)": per g of the lithiated electrode (NaN without
-          ``electrode``).
+          electrode (charged mass); "(discharged basis)": per g of the lithiated electrode. NaN without
+          ``electrode``, whose make-up the lithiated mass follows from (the solution does not hold it): a
+          :class:`DischargedBasisUndefinedWarning` says so once per process, and ``DataFrame.attrs["Undefined"]``
+          names these columns with the reason.
         - "Coulombic efficiency": discharge / charge capacity of the same cycle; "Energy efficiency":
           discharge / charge energy (dimensionless; NaN unless both are > 0 and neither is below
           1e-9 of the other, round-off of a step that ended at once). In an AEA cell made
@@ -791,7 +814,10 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           cycle that does not return to its start (S-LMS with 48.75 wt% S8 at 60 C, 0.1C: 1.42, the
           charge to 3 V leaving the sulfur 0.23 lithiated, the column "Dispersed material lithiation at end of
           charge"; docs/known_limits.rst, "Hybrids charged to 3 V: sulfur left lithiated").
-        - "Mean discharge voltage [V]", "Mean charge voltage [V]": energy / capacity.
+        - "Mean discharge voltage [V]", "Mean charge voltage [V]": energy / capacity, the cell's (on the Li-In anode
+          0.62 V below the cathode's against Li: TiS2 1.44 V). "Mean discharge voltage vs Li [V]": the cathode's
+          against Li, the basis of the electrode energies below (their energy per gram over the ESC), as the sweep's
+          column of that name; the same as the cell's on Li metal.
         - "Electrode gravimetric energy [W.h.kg-1]", "Electrode volumetric energy [W.h.L-1]":
           discharge energy per kg and per L of the whole cathode electrode as made (the charged basis,
           as the model's "Electrode gravimetric energy [W.h.kg-1]"); "(discharged basis)": per kg and
@@ -820,9 +846,10 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           False if the row comes from PyBaMM's first/last states of the cycle (``save_at_cycles``).
         - "Cycle steps" (only with ``experiment``): the cycle's steps as the experiment wrote them, joined by "; ".
 
-        ``DataFrame.attrs`` records the mass [g], volume [L], the discharged mass and volume, the
-        resistance method, the energy source, the reference cycle, the variables used for lost Li / active material and
-        the cell's name.
+        ``DataFrame.attrs`` records the mass [g], volume [L], the discharged mass and volume, the columns NaN by
+        definition with the reason ("Undefined": the discharged basis without ``electrode``), the resistance
+        method, the energy source, the reference cycle, the variables used for lost Li / active material and the
+        cell's name.
 
     Raises
     ------
@@ -925,7 +952,16 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         out[CYCLE_STEPS], columns = steps, [*SUMMARY_COLUMNS, CYCLE_STEPS]
 
     df = pd.DataFrame(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[columns]
+    undefined_columns = {}
+    if electrode is None:
+        undefined_columns = dict.fromkeys(DISCHARGED_BASIS_COLUMNS, _NO_ELECTRODE)
+        if DischargedBasisUndefinedWarning not in _told:
+            _told.add(DischargedBasisUndefinedWarning)
+            warnings.warn(f"the columns {list(DISCHARGED_BASIS_COLUMNS)} are NaN: {_NO_ELECTRODE} (said once; "
+                          "DataFrame.attrs['Undefined'] names them on each table)", DischargedBasisUndefinedWarning,
+                          stacklevel=2)
     df.attrs.update({
+        "Undefined": undefined_columns,
         MASS: mass,
         VOLUME: volume,
         "Discharged electrode mass [g]": mass_d,
@@ -940,7 +976,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     if include_pybamm_summary:
         extra = pybamm_summary(s.solution)
         if not extra.empty:
-            attrs = dict(df.attrs, Undefined=extra.attrs["Undefined"])
+            attrs = dict(df.attrs, Undefined={**undefined_columns, **extra.attrs["Undefined"]})
             df = df.join(extra.drop(columns=[c for c in extra.columns if c in df.columns]), how="left")
             df.attrs = attrs
     return df

@@ -23,8 +23,8 @@ class Range:
     to set it to, shown when a set lacks it (:func:`missing_parameter_error`); no value is assumed for it.
     ``slip``: (the parameter's unit, a unit its values are often typed in by mistake, how many of that unit make one
     of the parameter's[, that unit's zero in the parameter's unit]), e.g. ``("kg/m2", "mg/cm2", 100.0)`` or ``("K",
-    "degrees C", 1.0, 273.15)``: a value outside the range that would be in it read in that unit is said so
-    (:meth:`slip_hint`)."""
+    "degrees C", 1.0, 273.15)``, ``("", "%", 100.0)`` for a fraction (no unit) typed in percent, ``("MPa", "Pa", 1e6)``:
+    a value outside the range that would be in it read in that unit is said so (:meth:`slip_hint`)."""
 
     low: float | None = None
     high: float | str | None = None
@@ -58,8 +58,9 @@ class Range:
         b = v if bounded is None else float(bounded)
         if self.contains(b) or not self.contains(b / per + zero):
             return ""
-        return (f" ({v:.10g} {unit} = {(v - zero) * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "
-                f"{v / per + zero:.10g} {unit}")
+        unit = f" {unit}" if unit else ""  # (a fraction has no unit: " (11 = 1100 %); did you give %? 11 % = 0.11")
+        return (f" ({v:.10g}{unit} = {(v - zero) * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "
+                f"{v / per + zero:.10g}{unit}")
 
     def describe(self, bound_value=None):
         if self.only:

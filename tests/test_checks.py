@@ -2982,3 +2982,66 @@ def test_a_step_with_a_voltage_cut_off_or_at_rest_gets_no_note():
         assert uncut_step_note(pybamm.step.string(text), values) is None, text
     note = uncut_step_note(pybamm.step.string("Discharge at 0.1C for 2 minutes"), values)
     assert note.endswith("'Discharge at 0.1C for 2 minutes or until 1.8 V'") and "(x =" not in note
+
+
+# ------------------------------------------------------------------------------------------- session 47 (user trial)
+@pytest.mark.parametrize("name, value, said", [
+    # a fraction typed in percent: refused naming the range only (the degrees-C slip had its hint, these had none)
+    ("Cathode porosity", 11.0, "(11 = 1100 %); did you give %? 11 % = 0.11"),
+    ("Dispersed material mass fraction", 32.5, "(32.5 = 3250 %); did you give %? 32.5 % = 0.325"),
+    ("S8 mass fraction", 45.0, "did you give %? 45 % = 0.45"),
+    ("Persistent Li0 fraction", 2.0, "did you give %? 2 % = 0.02"),
+    # a stack pressure typed in Pa ran without a word (3.6e8: S-LMS +17 % at cycle 40)
+    ("Stack pressure [MPa]", 3.6e8, "is outside its physical range [0, 1000] (at most 1000 MPa: 2.8x the highest "
+     "pressure of the paper's compaction data, 36-360 MPa (Tables S6-S8)"),
+    ("Stack pressure [MPa]", 3.6e8, "did you give Pa? 360000000 Pa = 360 MPa"),
+])
+def test_a_fraction_in_percent_and_a_pressure_in_pa_are_named(name, value, said):
+    with pytest.raises(ValueError, match=re.escape(f"'{name}' = {value!r} ") + ".*" + re.escape(said)):
+        check_value(name, value)
+
+
+def test_stack_pressures_the_package_predicts_at_are_in_range():
+    """The paper's 36-360 MPa and the README's prediction at 720 MPa stay in range; 1000 MPa is the end."""
+    for pressure in (0.0, 36.0, 180.0, 360.0, 720.0, 1000.0):
+        check_value("Stack pressure [MPa]", pressure)
+    with pytest.raises(ValueError, match=re.escape("[0, 1000]")):
+        check_value("Stack pressure [MPa]", 1000.5)
+
+
+def test_a_stack_pressure_in_pa_is_refused_by_the_model():
+    """The trial's script: "Stack pressure [MPa]" = 3.6e8 (360 MPa typed in Pa) on S-LMS ran; now refused when the model
+    is parameterised, with the hint."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    values["Stack pressure [MPa]"] = 3.6e8
+    sim = pybamm.Simulation(pybamm_aea.AEA({"dispersed material degradation": "activation and contact loss"}),
+                            parameter_values=values)
+    with pytest.raises(ValueError, match=re.escape("did you give Pa? 360000000 Pa = 360 MPa")):
+        sim.solve([0, 60])
+
+
+def test_a_c_rate_on_a_nominal_capacity_far_from_the_cathodes_is_warned_once():
+    """The trial's script: the loading set to 3x by hand, "Discharge at 1C" ran at 0.333C of the electrode (the
+    README's convention: a C-rate of "Nominal cell capacity [A.h]"), cut by PyBaMM's 2 h default duration, with only
+    PyBaMM's logged "Experiment is infeasible". A NominalCapacityMismatchWarning now names both capacities and how to
+    set the nominal one, once per simulation; the convention is unchanged (the current is still 1C of the nominal)."""
+    from pybamm_aea.models.experiment_checks import NominalCapacityMismatchWarning
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    nominal = values["Nominal cell capacity [A.h]"]
+    values["Cathode loading [kg.m-2]"] = 3 * values["Cathode loading [kg.m-2]"]
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 1C for 1 minute"]))
+    said = (re.escape('"Nominal cell capacity [A.h]" = 0.0001517 A.h (PyBaMM\'s convention), 0.333 times the '
+                      'cathode\'s capacity ("Positive electrode capacity [A.h]" = 0.0004551 A.h; more than 1.25x apart)')
+            + ".*" + re.escape("0.333C of this electrode") + ".*"
+            + re.escape('set values["Nominal cell capacity [A.h]"] = 0.0004551'))
+    with pytest.warns(NominalCapacityMismatchWarning, match=said):
+        sol = sim.solve()
+    assert sol["Current [A]"].entries[0] == pytest.approx(nominal, rel=1e-9)  # the convention kept
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NominalCapacityMismatchWarning)
+        sim.solve()  # once per simulation
+        values["Nominal cell capacity [A.h]"] = 3 * nominal  # the nominal scaled: nothing to say
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                          experiment=pybamm.Experiment(["Discharge at 1C for 1 minute"])).solve()

@@ -1142,3 +1142,25 @@ def test_simulate_runs_pybamms_models_on_the_set_written_for_them_and_names_a_se
         main(["simulate", "--model", "SPM", "--parameter-set", "Xu2019", "--option", "working electrode=positive",
               "--experiment", "Discharge at 1C until 3.5 V", "--cycles", "2", "--termination", "80% capacity",
               "--output", str(tmp_path / "x.csv")])
+
+
+def test_simulate_default_cycles_hold_one_discharge_each(tmp_path, capsys):
+    """simulate --cycles N without --experiment repeated the whole default (discharge, charge, discharge): cycle 1
+    held two discharges (TiS2: 475.76 mA.h/g, CE 2.00) and every later cycle's first discharge was skipped at its
+    cut-off, so the retention read 100.0 % of a doubled cycle. Now a formation discharge (cycle 1, as `compare`),
+    then N cycles of charge and discharge: one discharge per cycle, none above the electrode's capacity."""
+    code, stdout, _ = _run(["simulate", "--parameter-set", "Li2021_TiS2", "--cycles", "2",
+                            "--output", str(tmp_path / "t.csv")], capsys)
+    assert code == 0
+    assert "5 steps in 3 cycles solved" in stdout
+    steps = pd.read_csv(tmp_path / "t_steps.csv")
+    assert list(steps["cycle"]) == [1, 2, 2, 3, 3]
+    assert [d.split()[0] for d in steps["description"]] == ["Discharge", "Charge", "Discharge", "Charge", "Discharge"]
+    assert not steps["termination"].str.startswith("skipped").any()
+    cycles = pd.read_csv(tmp_path / "t_cycles.csv").set_index("Cycle number")
+    first = steps.loc[0, "capacity [mA.h.g-1]"]
+    # each cycle one discharge, the formation's within 0.1 % of the later ones (TiS2 has no degradation here)
+    assert cycles["Electrode specific capacity [mA.h.g-1]"].to_numpy() == pytest.approx(first, rel=1e-3)
+    assert np.isnan(cycles.loc[1, "Coulombic efficiency"])  # the formation discharge has no charge
+    assert cycles.loc[[2, 3], "Coulombic efficiency"].to_numpy() == pytest.approx(1.0, abs=1e-4)
+    assert cycles.loc[3, "Capacity retention [%]"] == pytest.approx(100.0, abs=0.01)

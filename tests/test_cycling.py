@@ -771,7 +771,7 @@ def test_a_pybamm_half_cells_lithium_loss_is_nan_with_its_reason():
     include_pybamm_summary=True) passed it on (-2632 % after the 1C cycle here). Now NaN, with the reason in
     attrs["Undefined"]; the Li in the cathode, which is right, stays."""
     from pybamm_aea.conventional import s_c_lgps_simulation
-    from pybamm_aea.cycling import HALF_CELL_LITHIUM_LOSS, HALF_CELL_LITHIUM_LOSS_UNDEFINED
+    from pybamm_aea.cycling import DISCHARGED_BASIS_COLUMNS, HALF_CELL_LITHIUM_LOSS, HALF_CELL_LITHIUM_LOSS_UNDEFINED
 
     sol = s_c_lgps_simulation(pybamm.Experiment([("Discharge at 1C until 1 V", "Charge at 1C until 3 V")])).solve()
     assert sol.summary_variables["Loss of lithium inventory [%]"][0] < -1e3  # PyBaMM's own number
@@ -782,7 +782,7 @@ def test_a_pybamm_half_cells_lithium_loss_is_nan_with_its_reason():
             why = table.attrs["Undefined"]
             assert why[name] == why[change] == HALF_CELL_LITHIUM_LOSS_UNDEFINED
         assert table["Total lithium in positive electrode [mol]"].gt(0).all()
-        assert set(table.attrs["Undefined"]) == {n for name in HALF_CELL_LITHIUM_LOSS
+        assert set(table.attrs["Undefined"]) - set(DISCHARGED_BASIS_COLUMNS) == {n for name in HALF_CELL_LITHIUM_LOSS
                                                  for n in (name, "Change in " + name[0].lower() + name[1:])}
 
 
@@ -1061,3 +1061,43 @@ def test_the_readmes_check_up_retention_is_the_models(readme_figure):
     assert retention[13] == readme_figure("retention, 100, {} and {_} % at cycles 2, 13 and 24").approx()
     assert retention[24] == readme_figure("retention, 100, {_} and {} % at cycles 2, 13 and 24").approx()
     assert table.loc[12, "Capacity retention [%]"] == readme_figure("1C cycles between them ({} % at cycle 12)").approx()
+
+
+# ------------------------------------------------------------------------------------------- session 47 (user trial)
+def test_li_in_mean_discharge_voltage_is_said_as_the_cells_and_vs_li():
+    """On the Li-In anode "Mean discharge voltage [V]" is the cell's (TiS2 1.44 V in the trial) while the electrode
+    energies are the cathode's against Li: the table now has the sweep's "Mean discharge voltage vs Li [V]" too, the
+    voltage of those energies (gravimetric = ESC x it), 0.62 V above the cell's."""
+    data = _square_wave()
+    data["Anode OCP [V]"] = np.full(data["Time [s]"].size, LI_IN_PLATEAU)
+    table = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3)
+    np.testing.assert_allclose(table["Mean discharge voltage [V]"], 2.0, rtol=1e-12)
+    np.testing.assert_allclose(table["Mean discharge voltage vs Li [V]"], 2.0 + LI_IN_PLATEAU, rtol=1e-12)
+    np.testing.assert_allclose(table["Electrode gravimetric energy [W.h.kg-1]"],
+                               table["Electrode specific capacity [mA.h.g-1]"] * table["Mean discharge voltage vs Li [V]"],
+                               rtol=1e-12)
+    li = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0)  # Li metal: the cell's voltage is the cathode's
+    np.testing.assert_allclose(li["Mean discharge voltage vs Li [V]"], li["Mean discharge voltage [V]"], rtol=1e-12)
+
+
+def test_discharged_basis_without_electrode_says_why_once(monkeypatch, mo6s8):
+    """Without electrode= the "(discharged basis)" columns were all NaN without a word (session 47's trial): a
+    DischargedBasisUndefinedWarning now says why, once per process, and attrs["Undefined"] names them on each
+    table; with electrode= they are numbers and nothing is said."""
+    from pybamm_aea import cycling
+    from pybamm_aea.cycling import DISCHARGED_BASIS_COLUMNS, DischargedBasisUndefinedWarning
+
+    monkeypatch.setattr(cycling, "_told", set())
+    assert len(DISCHARGED_BASIS_COLUMNS) == 3
+    with pytest.warns(DischargedBasisUndefinedWarning, match=r"needs the electrode's make-up, cycle_summary\(\.\.\., "
+                      r"electrode=pybamm_aea\.energy\.Electrode"):
+        table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3)
+    assert table[list(DISCHARGED_BASIS_COLUMNS)].isna().all().all()
+    assert set(table.attrs["Undefined"]) == set(DISCHARGED_BASIS_COLUMNS)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DischargedBasisUndefinedWarning)  # once: not again
+        again = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3)
+        with_electrode = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, electrode=mo6s8)
+    assert set(again.attrs["Undefined"]) == set(DISCHARGED_BASIS_COLUMNS)
+    assert with_electrode.attrs["Undefined"] == {}
+    assert with_electrode[list(DISCHARGED_BASIS_COLUMNS)].notna().all().all()

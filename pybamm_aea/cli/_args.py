@@ -248,15 +248,16 @@ STEP_FORM = ("a step is 'Discharge|Charge|Hold at VALUE UNIT' (UNIT A, V, W, Ohm
              "'Rest for TIME UNIT'")
 
 
-def experiment_steps(parser, steps, cycles):
-    """PyBaMM experiment steps as ``cycles`` cycles (a list of ``cycles`` tuples of the steps), validated by PyBaMM;
-    a bad step string is an argparse error naming --experiment."""
+def experiment_steps(parser, steps, cycles, first=None):
+    """PyBaMM experiment steps as ``cycles`` cycles (a list of ``cycles`` tuples of the steps), after ``first`` (a
+    step of its own, cycle 1, as PyBaMM makes a step given alone: the formation discharge of a pristine cell), if
+    given; validated by PyBaMM; a bad step string is an argparse error naming --experiment."""
     import pybamm
 
     from pybamm_aea.models.experiment_checks import STEP_VALUE_RANGES
 
     cell_voltage = STEP_VALUE_RANGES["Voltage"][1]  # (the library's range of a step's voltage)
-    for step in steps:
+    for step in ([first] if first is not None else []) + list(steps):
         try:
             (parsed,) = pybamm.Experiment([step]).steps
         except ZeroDivisionError:  # PyBaMM's 1 / C-rate (the step's default duration, or C/N)
@@ -277,7 +278,8 @@ def experiment_steps(parser, steps, cycles):
             if isinstance(v, (int, float)) and not cell_voltage.contains(v):
                 raise error(parser, f"argument --experiment: {step!r}: {v:g} V is outside "
                                     f"{cell_voltage.describe()} V (a cell voltage)")
-    return cycles_in_memory(parser, cycles, lambda: [tuple(steps)] * cycles)
+    head = [first] if first is not None else []
+    return cycles_in_memory(parser, cycles, lambda: head + [tuple(steps)] * cycles)
 
 
 #: what --cycles' help says of its check (:func:`cycles_in_memory`)

@@ -29,7 +29,8 @@ def register(subparsers):
         "cycle_summary adds to the voltage), a per-step summary CSV (FILE stem + '_steps.csv': duration h, "
         "capacity mAh and mAh/g, energy mWh, end voltage V, termination), a voltage plot PNG and, with --cycles "
         "> 1, a per-cycle table (FILE stem + '_cycles.csv': pybamm_aea.cycling.cycle_summary's capacity, energy, "
-        "efficiency, retention and loss columns).",
+        "efficiency, retention and loss columns; its '(discharged basis)' columns are empty: they need the "
+        "electrode's make-up, cycle_summary(..., electrode=...)).",
         "Example:\n  pybamm-aea simulate --parameter-set Li2021_Mo6S8 --experiment \"Discharge at 0.1C until "
         "1.8 V\" \\\n      --experiment \"Charge at 0.1C until 2.8 V\" --cycles 3 --output lms.csv",
     )
@@ -42,11 +43,15 @@ def register(subparsers):
                         "of pybamm_aea.conventional.s_c_lgps_model(), a half cell, unless --option gives them)")
     p.add_argument("--experiment", action="append", default=None, metavar="STEP",
                    help="a PyBaMM experiment step, e.g. 'Discharge at 0.1C until 1.8 V' (repeat for several steps; "
-                        "default: discharge, charge, discharge at 0.1C between the set's voltage cut-offs (charge, "
-                        "discharge, charge for a set lithiated as made, e.g. AEA_LiCoO2), "
-                        "on the Li-In anode moved down by its plateau as the model's defaults)")
+                        "default: a formation discharge of the pristine cell, then --cycles cycles of charge and "
+                        "discharge, at 0.1C between the set's voltage cut-offs (a formation charge, then discharge "
+                        "and charge, for a set lithiated as made, e.g. AEA_LiCoO2), on the Li-In anode moved down by "
+                        "its plateau as the model's defaults)")
     p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
-                   help=f"repeat the --experiment steps N times, as N cycles ({_args.CYCLES_CHECK})")
+                   help=f"repeat the --experiment steps N times, as N cycles; without --experiment, N cycles of "
+                        f"charge and discharge after the formation discharge, which is cycle 1 of FILE stem + "
+                        f"'_cycles.csv' (one discharge per cycle; retention is relative to cycle 2, the first "
+                        f"after it), as in pybamm-aea compare ({_args.CYCLES_CHECK})")
     p.add_argument("--termination", default=None, metavar="TEXT",
                    help="stop the cycles early, as PyBaMM's Experiment(termination=...): '80%% capacity', "
                         "'0.1 A.h capacity' (PyBaMM's \"Capacity [A.h]\"), or '2.5 V' (a minimum voltage)")
@@ -162,7 +167,10 @@ def _model(args, values):
 def _default_steps(values):
     """Discharge, charge, discharge at 0.1C between the set's cut-offs; charge, discharge, charge for an AEA set
     lithiated as made (:func:`pybamm_aea.parameters.starts_with_charge`: its default current is a charge; a
-    discharge first delivered 0.01 % of AEA_LiCoO2's window)."""
+    discharge first delivered 0.01 % of AEA_LiCoO2's window). The first is the formation step, a cycle of its own;
+    the other two are the cycle --cycles repeats (:func:`run`): repeating all three made each cycle after the first
+    hold two discharges, the first of them skipped at its cut-off (TiS2 --cycles 2: cycle 1 475.76 mA.h/g, CE
+    2.00; session 47)."""
     from pybamm_aea.parameters import is_aea_set, starts_with_charge
 
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
@@ -247,7 +255,11 @@ def run(args):
     _args.check_not_overwritten(args.parser, written, args.force)
     values = _parameter_values(args)
     model = _model(args, values)
-    steps = _args.experiment_steps(args.parser, args.experiment or _default_steps(values), args.cycles)
+    if args.experiment:
+        steps = _args.experiment_steps(args.parser, args.experiment, args.cycles)
+    else:  # the formation step, then --cycles cycles of the other two
+        formation, *cycle = _default_steps(values)
+        steps = _args.experiment_steps(args.parser, cycle, args.cycles, first=formation)
     # The experiment's checks, said as usage errors naming the argument before the solve. They stay here though
     # the AEA model's solve runs them again (pybamm_adapter.experiment_inputs; the second run costs 0.14 ms for 3
     # steps, 4.8 ms for 500 cycles of them): check_termination is the only check on PyBaMM's models (their solver
@@ -321,14 +333,15 @@ def run(args):
     written, summary = [f"{output} ({len(df)} rows)", steps_path, png], None
     stranded = []
     if args.cycles > 1:
-        from pybamm_aea.cycling import cycle_summary
+        from pybamm_aea.cycling import DischargedBasisUndefinedWarning, cycle_summary
         from pybamm_aea.readout import RetentionUndefinedWarning
 
         with warnings.catch_warnings(record=True) as caught:  # a retention undefined on a run of one cycle: the
             warnings.simplefilter("always")  # text says so; the others (sulfur a charge stranded, energies not
             summary = cycle_summary(solution)  # kept) are told below
         stranded = [str(w.message) for w in caught
-                    if issubclass(w.category, UserWarning) and not issubclass(w.category, RetentionUndefinedWarning)]
+                    if issubclass(w.category, UserWarning)  # (the discharged basis: the help says why it is empty)
+                    and not issubclass(w.category, (RetentionUndefinedWarning, DischargedBasisUndefinedWarning))]
         summary_file = _args.write_table(summary.reset_index(), cycles_path)
         written.append(f"{summary_file} ({len(summary)} cycles)")
     with warnings.catch_warnings():  # cycles not kept: their discharges are not listed (the table has them)

@@ -49,7 +49,8 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
-           "check_starting_state", "starting_state_mismatch"]
+           "check_starting_state", "starting_state_mismatch", "NOMINAL_CAPACITY_FACTOR",
+           "NominalCapacityMismatchWarning", "nominal_capacity_mismatch", "cathode_capacity"]
 
 
 def starts_outside_window(exc):
@@ -1033,14 +1034,8 @@ def c_rate_basis_note(steps, parameter_values, built_models, inputs=None):
         return None
     note = (f"; a C-rate is of \"Nominal cell capacity [A.h]\" = {nominal:g} A.h: {abs(rate):g}C is "
             f"{abs(rate) * nominal:.3g} A")
-    capacity = None
-    for model in built_models:
-        try:
-            capacity = _evaluated(model, "Positive electrode capacity [A.h]", 0.0, initial_state(model), inputs)
-            break
-        except Exception:  # noqa: BLE001 - the note without the cathode's capacity
-            continue
-    if capacity is None or not (math.isfinite(capacity) and capacity > 0):
+    capacity = cathode_capacity(built_models, inputs)
+    if capacity is None:
         return note
     note += (f", {abs(rate) * nominal / capacity:.3g}C of the cathode's capacity (\"Positive electrode capacity "
              f"[A.h]\" = {capacity:.4g} A.h)")
@@ -1048,6 +1043,55 @@ def c_rate_basis_note(steps, parameter_values, built_models, inputs=None):
         note += (f": the nominal capacity is {nominal / capacity:.3g} times the cathode's; it is in A.h (a value in "
                  "mA.h is 1000 times too large)")
     return note
+
+
+def cathode_capacity(built_models, inputs=None):
+    """The cathode's capacity [A.h], "Positive electrode capacity [A.h]" at the initial state of the first of
+    ``built_models`` (an experiment's built step models) that gives it, or None (none gives a finite positive one)."""
+    for model in built_models:
+        try:
+            capacity = _evaluated(model, "Positive electrode capacity [A.h]", 0.0, initial_state(model),
+                                  dict(inputs or {}))
+        except Exception:  # noqa: BLE001 - the next model, or None
+            continue
+        return capacity if math.isfinite(capacity) and capacity > 0 else None
+    return None
+
+
+#: "Nominal cell capacity [A.h]", the basis of an experiment's C-rates (PyBaMM's convention), and the cathode's
+#: capacity further apart than this factor, either way, are warned about (:class:`NominalCapacityMismatchWarning`):
+#: every registered AEA set gives its cathode's theoretical capacity (ratio 1 to round-off), so a ratio past 1.25
+#: is a loading, a dispersed-material fraction or a material changed by hand (the set's loading x3: "1C" ran at
+#: 0.333C of the electrode, cut by PyBaMM's default duration of a 1C step, two hours)
+NOMINAL_CAPACITY_FACTOR = 1.25
+
+
+class NominalCapacityMismatchWarning(UserWarning):
+    """An experiment with C-rate steps on a cell whose "Nominal cell capacity [A.h]" (the C-rates' basis) differs from
+    the cathode's capacity by more than :data:`NOMINAL_CAPACITY_FACTOR`: both capacities, the rate the step runs at
+    on the electrode, and how to set the nominal one. Given once per ``pybamm.Simulation``."""
+
+
+def nominal_capacity_mismatch(steps, parameter_values, built_models, inputs=None):
+    """What :class:`NominalCapacityMismatchWarning` says of the C-rate ``steps`` (the first rate), or None: no C-rate
+    step, no nominal or cathode capacity, or the two within :data:`NOMINAL_CAPACITY_FACTOR` of each other."""
+    inputs = dict(inputs or {})
+    step = next((step for step in steps if isinstance(step, pybamm.step.CRate)
+                 and isinstance(step.value, numbers.Real)), None)
+    nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", inputs) if step is not None else None
+    if not nominal:
+        return None
+    capacity = cathode_capacity(built_models, inputs)
+    if capacity is None or 1.0 / NOMINAL_CAPACITY_FACTOR <= nominal / capacity <= NOMINAL_CAPACITY_FACTOR:
+        return None
+    rate = abs(float(step.value))
+    return (f"the experiment's C-rates are of \"Nominal cell capacity [A.h]\" = {nominal:.4g} A.h (PyBaMM's "
+            f"convention), {nominal / capacity:.3g} times the cathode's capacity (\"Positive electrode capacity "
+            f"[A.h]\" = {capacity:.4g} A.h; more than {NOMINAL_CAPACITY_FACTOR:g}x apart): \"{step}\" runs at "
+            f"{rate * nominal:.3g} A, {rate * nominal / capacity:.3g}C of this electrode, and a step without a "
+            f"duration is cut at PyBaMM's default of 2 / C-rate hours. For C-rates of this electrode set "
+            f"values[\"Nominal cell capacity [A.h]\"] = {capacity:.4g} (a set's high_loading_updates(), the CLI's "
+            "--set, the sweep and the screen scale it with the loading themselves), or give the current in A")
 
 
 def uncut_step_note(step, parameter_values, li_content=None, reached=True):

@@ -54,6 +54,7 @@ import collections
 import functools
 import inspect
 import re
+import warnings
 
 import pybamm
 
@@ -175,6 +176,16 @@ def _whole_experiment_check(pybamm_method):
             if constant is None:
                 raise
             raise ValueError(f"{exc}: {constant}") from exc
+        if checked and not getattr(self, "_pybamm_aea_nominal_told", False):
+            # a C-rate on a nominal capacity the cathode's is far from (a loading changed by hand): said once
+            from ..models.experiment_checks import NominalCapacityMismatchWarning, nominal_capacity_mismatch
+
+            mismatch = nominal_capacity_mismatch(self.experiment.steps, self.parameter_values,
+                                                 list((self.steps_to_built_models or {}).values()),
+                                                 signature.bind(self, *args, **kwargs).arguments.get("inputs"))
+            if mismatch:
+                self._pybamm_aea_nominal_told = True
+                warnings.warn(mismatch, NominalCapacityMismatchWarning, stacklevel=3)
         if checked:  # the custom and constant-power steps' own models, named if one fails: a custom step's current
             # at its start and where it failed, a power step's current its power needs and where it failed
             kinds = tuple(getattr(pybamm.step, name) for name in CUSTOM_STEP_FUNCTIONS if hasattr(pybamm.step, name))
