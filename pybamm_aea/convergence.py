@@ -646,7 +646,8 @@ def interior_li0_charge_warning(model, values, steps, inputs=None):
     already there) is not judged, nor a solve that kept no states.
     Measured 2026-12-05 (session 47; 72 runs, LMS 0.375-3 mg/cm2 at 70 C, 0.02-0.2C, 20 and 160 cells): it flags the
     10 runs whose charge the solver's step decided (0.375-1.125 mg/cm2, 0.02-0.07C; up to 17.5 % more charge than at
-    rtol 1e-6) and none of the 62 others, in which the separator cell was the first (:data:`SOLVER_RTOL_FOR_THE_SWITCH`)."""
+    rtol 1e-6) and none of the 62 others, in which the separator cell was the first
+    (:data:`SOLVER_RTOL_FOR_THE_SWITCH`)."""
     import numpy as np
 
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or not steps:
@@ -684,28 +685,25 @@ def interior_li0_charge_warning(model, values, steps, inputs=None):
                 f"{cell + 1} of {cells} (counted from the collector) fell below x = {layer:.3g} "
                 f"{(t[first] - t[0]) / 3600:.3g} h in, with the separator cell still at {x[-1, first]:.3f}, so Li kept "
                 f"leaving through it and the charge ended with the host{end}, past where the Li0 layer at the "
-                "separator stops it (the ionic switch). IDA's time step passed the onset of the spinodal decomposition at the "
-                "separator (an implicit step longer than its growth time damps it), so the charge, and the "
-                "reversible capacity after it, is the solver's, on any mesh (0.75 mg/cm2 at 70 C and 0.05C: 115.8 / "
-                "118.2 mA.h/g on 20 / 160 cells, 101.4 on both at rtol 1e-6); solve again with "
+                "separator stops it (the ionic switch). IDA's time step passed the onset of the spinodal "
+                "decomposition at the separator (an implicit step longer than its growth time damps it), so the "
+                "charge, and the reversible capacity after it, is the solver's, on any mesh (0.75 mg/cm2 at 70 C and "
+                "0.05C: 115.8 / 118.2 mA.h/g on 20 / 160 cells, 101.4 on both at rtol 1e-6); solve again with "
                 f"model.default_solver_with(rtol={SOLVER_RTOL_FOR_THE_SWITCH:g}) (docs/known_limits.rst)")
     return None
 
 
 def _content_history(step):
     """The cathode's Li content [Li per formula unit] of a step solution, one row per cell (collector to separator),
-    one column per time, from its states (the content of the solver's variable,
-    :meth:`pybamm_aea.models.submodels.host_phase_field.CathodeCahnHilliard.content`, in numpy), so that judging a
-    charge computes none of its variables (each is computed over the whole step when first read); None without the
-    state (the lever-rule host, a solve that kept no states). With "Li trapping" the total content, trapped Li
-    included."""
-    import numpy as np
+    one column per time, from its states
+    (:meth:`pybamm_aea.models.submodels.host_phase_field.CathodeCahnHilliard.content` of the solver's variable,
+    evaluated on its values), so that judging a charge computes none of the model's variables
+    (each is computed over the whole step when first read); None without the state (the lever-rule host, a solve that
+    kept no states). With "Li trapping" the total content, trapped Li included."""
+    import pybamm
 
     from .models.submodels.host_phase_field import CathodeCahnHilliard
     from .pybamm_adapter.model_internals import step_state_history
 
     y = step_state_history(step, "Cathode Li content variable")
-    if y is None:
-        return None
-    e = CathodeCahnHilliard.LOG_BELOW
-    return np.maximum(y, 0) + e * np.log1p(np.exp(-np.abs(y) / e))
+    return None if y is None else CathodeCahnHilliard.content(pybamm.Array(y)).evaluate()
