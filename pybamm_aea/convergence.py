@@ -22,7 +22,7 @@ __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "refinement", "nuc
            "within_tolerances",
            "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY", "HYBRID_NUCLEATION_MESH_CURRENT_DENSITY",
            "nucleation_mesh_warning", "nucleation_mesh_judgement", "NucleationJudgement", "pristine_reference_cells",
-           "formed_polarisation_threshold"]
+           "formed_polarisation_threshold", "interior_li0_charge_warning", "SOLVER_RTOL_FOR_THE_SWITCH"]
 
 #: a step has converged when its capacity moves by less than this fraction of the run's largest
 #: step capacity (the issue's < 1 % on doubling the mesh) ...
@@ -44,7 +44,8 @@ class MeshDependentNucleationWarning(InputSetWarning):
     hybrid's first discharge not on its own fine mesh (S-LMS 640 cells, LTO-LMS 1280: :func:`pristine_reference_cells`)
     or more. Also the pristine first discharge of a Mo6S8 host holding a dispersed material at a composition no shipped
     hybrid holds (a swept S8 fraction), said to be not judged (docs/known_limits.rst, "Multi-phase host: nucleation and
-    the mesh")."""
+    the mesh"). Also, on any mesh, a charge whose Li0 layer formed inside the electrode, not at the separator: the
+    solver's time step passed the ionic switch (:func:`interior_li0_charge_warning`)."""
 
 
 #: the separator current density [A.m-2], scaled to 70 C with the host's activation energy, above which the first
@@ -272,8 +273,12 @@ class NucleationJudgement(NamedTuple):
 
 def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     """The text of a :class:`MeshDependentNucleationWarning` for the run, or None: :func:`nucleation_mesh_judgement`'s
-    text (the arguments are its)."""
-    return nucleation_mesh_judgement(model, values, steps, inputs, cells).text
+    text (the arguments are its), and :func:`interior_li0_charge_warning`'s for a charge whose Li0 layer formed inside
+    the electrode (on every mesh: the solver's time step, not the mesh, decides it)."""
+    texts = [nucleation_mesh_judgement(model, values, steps, inputs, cells).text,
+             interior_li0_charge_warning(model, values, steps, inputs)]
+    texts = [text for text in texts if text is not None]
+    return "; and ".join(texts) if texts else None
 
 
 def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None):
@@ -704,3 +709,92 @@ def verdict(table):
                          f"mA.h ({row['capacity change [%]']:+.2f} % of the run's largest step), "
                          f"end voltage {row['end voltage change [mV]']:+.1f} mV")
     return f"NOT mesh converged, {len(moved)} of {len(table)} steps moved: " + "; ".join(parts)
+
+
+#: the rtol a charge :func:`interior_li0_charge_warning` flags is solved again at, by
+#: ``model.default_solver_with(rtol=...)``: measured 2026-12-05 (session 47, docs/known_limits.rst "Multi-phase host:
+#: the ionic switch and the solver's time step"), every flagged run of LMS 0.375-1.125 mg/cm2 at 0.02-0.07C at 70 C
+#: then forms its Li0 layer at the separator and returns what 20 and 160 cells return at 1e-6 (0.75 mg/cm2 at 0.05C:
+#: 101.42 / 101.36 mA.h/g against 115.82 / 118.19 at the default 1e-4), where 1e-5 still missed one (0.375 mg/cm2 at
+#: 0.02C, 20 cells: 110.55 against 108.99)
+SOLVER_RTOL_FOR_THE_SWITCH = 1e-6
+
+
+def interior_li0_charge_warning(model, values, steps, inputs=None):
+    """The text of a :class:`MeshDependentNucleationWarning` for the first of the step solutions ``steps`` that is a
+    charge of the multi-phase host (with a Li0 phase: "Li0 phase binodal Li content" >= 0) in which the Li0 layer
+    formed inside the electrode and not at the separator, or None. Such a charge climbs the Li0/Li1 spinodal loop
+    homogeneously; resolved, its separator cell, the poorest in Li, decomposes first and the Li0 layer it grows there
+    blocks (the ionic switch: LMS stops near x = 0.84). IDA's BDF steps at the default rtol (1e-4; up to 440 s at
+    0.05C on the thin cells) can pass that onset: an implicit step much longer than the instability's growth time
+    damps it and flips its sign, so the electrode goes on past the loop's peak homogeneous and then decomposes where
+    the flipped profile put the least Li, in the bulk; the separator cell stays Li1, Li keeps leaving through it and
+    the charge runs on (0.75 mg/cm2 at 70 C and 0.05C: 115.82 / 118.19 mA.h/g on 20 / 160 cells to x = 0.39 / 0.32,
+    against 101.42 / 101.36 to x = 0.84 at rtol 1e-6). Judged on the solved states
+    (:func:`_content_history`: a charge is read by its time and current, no variable of the cathode computed): the
+    first time a cell's Li content falls below the middle of the Li0/Li1 gap (its binodals' mean), that cell is not the
+    separator's and the separator cell is still above it; a charge that starts with a cell below it (a Li0 layer
+    already there) is not judged, nor a solve that kept no states.
+    Measured 2026-12-05 (session 47; 72 runs, LMS 0.375-3 mg/cm2 at 70 C, 0.02-0.2C, 20 and 160 cells): it flags the
+    10 runs whose charge the solver's step decided (0.375-1.125 mg/cm2, 0.02-0.07C; up to 17.5 % more charge than at
+    rtol 1e-6) and none of the 62 others, in which the separator cell was the first
+    (:data:`SOLVER_RTOL_FOR_THE_SWITCH`)."""
+    import numpy as np
+
+    if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or not steps:
+        return None
+    try:
+        x_li0, x_li1 = (_value(values, n, inputs) for n in ("Li0 phase binodal Li content",
+                                                              "Li1 phase binodal Li content"))
+    except KeyError:  # (absent: a host without the phases)
+        return None
+    if x_li0 is None or x_li1 is None or not 0 <= x_li0 < x_li1:  # (no Li0 phase: TiS2, the materials)
+        return None
+    layer = (x_li0 + x_li1) / 2
+    for number, step in enumerate(steps, start=1):
+        try:
+            t, current = (step[n].entries for n in ("Time [s]", "Current [A]"))
+        except KeyError:
+            return None
+        if not (t[-1] > t[0] and np.trapezoid(current, t) < 0):
+            continue  # (a discharge or a rest)
+        x = _content_history(step)
+        if x is None or x.ndim != 2 or x.shape[0] < 2:
+            continue
+        low = x.min(axis=0) < layer
+        if not low.any() or low[0]:
+            continue  # (no Li0 layer formed, or one there from the step's start)
+        first = int(np.argmax(low))
+        cell, cells = int(np.argmin(x[:, first])), x.shape[0]
+        if not x[-1, first] >= layer:
+            continue  # (the separator cell decomposed: the ionic switch)
+        try:  # (read only for the step warned about)
+            end = f" at x = {float(step['Average cathode Li content'].entries[-1]):.3g} on average"
+        except KeyError:
+            end = ""
+        return (f"step {number}, a charge, formed its Li0 layer inside the electrode, not at the separator: cell "
+                f"{cell + 1} of {cells} (counted from the collector) fell below x = {layer:.3g} "
+                f"{(t[first] - t[0]) / 3600:.3g} h in, with the separator cell still at {x[-1, first]:.3f}, so Li kept "
+                f"leaving through it and the charge ended with the host{end}, past where the Li0 layer at the "
+                "separator stops it (the ionic switch). IDA's time step passed the onset of the spinodal "
+                "decomposition at the separator (an implicit step longer than its growth time damps it), so the "
+                "charge, and the reversible capacity after it, is the solver's, on any mesh (0.75 mg/cm2 at 70 C and "
+                "0.05C: 115.8 / 118.2 mA.h/g on 20 / 160 cells, 101.4 on both at rtol 1e-6); solve again with "
+                f"model.default_solver_with(rtol={SOLVER_RTOL_FOR_THE_SWITCH:g}) (docs/known_limits.rst)")
+    return None
+
+
+def _content_history(step):
+    """The cathode's Li content [Li per formula unit] of a step solution, one row per cell (collector to separator),
+    one column per time, from its states
+    (:meth:`pybamm_aea.models.submodels.host_phase_field.CathodeCahnHilliard.content` of the solver's variable,
+    evaluated on its values), so that judging a charge computes none of the model's variables
+    (each is computed over the whole step when first read); None without the state (the lever-rule host, a solve that
+    kept no states). With "Li trapping" the total content, trapped Li included."""
+    import pybamm
+
+    from .models.submodels.host_phase_field import CathodeCahnHilliard
+    from .pybamm_adapter.model_internals import step_state_history
+
+    y = step_state_history(step, "Cathode Li content variable")
+    return None if y is None else CathodeCahnHilliard.content(pybamm.Array(y)).evaluate()

@@ -168,6 +168,23 @@ def state_scale(model, name):
     return None if var is None else float(var.scale.evaluate())
 
 
+def step_state_history(step, name):
+    """The values of the state variable called ``name`` over a step solution ``step`` (PyBaMM 26.10's ``step.y``, one
+    column per time, and ``step.all_models``), in its own units (:func:`state_values`): one row per entry of the
+    variable; None if the step has no such state or keeps no states (a solve with ``output_variables``), or if its
+    scale or reference is not a number (an input)."""
+    try:
+        model, y = step.all_models[0], np.asarray(step.y, dtype=float)
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return None
+    if y.ndim != 2 or y.shape[0] != state_size(model):
+        return None
+    try:
+        return state_values(model, y, name)
+    except (TypeError, ValueError, KeyError):  # (a scale or reference holding an input)
+        return None
+
+
 def state_size(model):
     """Number of values of a discretised ``model``'s state vector (PyBaMM 26.10's ``model.len_rhs_and_alg``)."""
     return model.len_rhs_and_alg
