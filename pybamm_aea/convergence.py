@@ -15,7 +15,7 @@ from typing import NamedTuple, Optional
 
 from ._summaries import ROUND_OFF_FRACTION
 from .models.solvers import InputSetWarning
-from .readout import SKIPPED, step_descriptions, step_table
+from .readout import SKIPPED, TOTAL_OVERPOTENTIAL, step_descriptions, step_table
 from .user_input import finite_positive, whole_at_least
 
 __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "refinement", "nucleation_host", "verdict",
@@ -33,16 +33,17 @@ VOLTAGE_TOLERANCE = 0.01
 
 
 class MeshDependentNucleationWarning(InputSetWarning):
-    """The first discharge of a pristine Mo6S8 compact (or of a pristine S-LMS or LTO-LMS hybrid) ran above the current
-    density up to which 20, 40 and 80 cells answer as 160 cells do (for a hybrid as 640-1280 do):
+    """A discharge of a pristine Mo6S8 compact (or of a pristine S-LMS or LTO-LMS hybrid: its first, or a later one with
+    the host still in its Li0 phase) ran above the current density up to which 20, 40 and 80 cells answer as 160 cells
+    do (for a hybrid as 640-1280 do):
     whether Li1 nucleates in the Li0 at the separator before the cut-off, and so the capacity, is the mesh's
     (:func:`nucleation_mesh_warning`). Warned after every solve of an AEA model: an experiment, a plain
     ``solve(t_eval)`` (each solution of a list of inputs, and so ``pybamm_aea.sweep``'s batched rows), from
-    ``initial_soc`` or a ``starting_solution``. Not for a discharge after a charge by its current (formed cells: no
+    ``initial_soc`` or a ``starting_solution``. Not for a formed cell's discharge (Li1 in the host) by its current (no
     input quantity separates them) but by the solved state where Li1 nucleates at the separator
     (:data:`FORMED_POLARISATION_RATES`; LTO-LMS by its own, S-LMS not); not on 160 cells or more, but a pristine
-    hybrid's first discharge not on its own fine mesh (S-LMS 640 cells, LTO-LMS 1280: :func:`pristine_reference_cells`)
-    or more. Also the pristine first discharge of a Mo6S8 host holding a dispersed material at a composition no shipped
+    hybrid's discharge not on its own fine mesh (S-LMS 640 cells, LTO-LMS 1280: :func:`pristine_reference_cells`)
+    or more. Also a pristine discharge of a Mo6S8 host holding a dispersed material at a composition no shipped
     hybrid holds (a swept S8 fraction), said to be not judged (docs/known_limits.rst, "Multi-phase host: nucleation and
     the mesh"). Also, on any mesh, a charge whose Li0 layer formed inside the electrode, not at the separator: the
     solver's time step passed the ionic switch (:func:`interior_li0_charge_warning`)."""
@@ -122,7 +123,9 @@ NUCLEATION_FINE_CELLS = 160
 #: a discharge of Mo6S8 alone that starts with the separator cell in the Li0 phase and not from a pristine host (a
 #: formed cell) is taken as decided by the mesh when, at the voltage trough where Li1 nucleates at the separator (the
 #: lowest voltage before the step's largest recovery), the cell's polarisation (the separator surface's host OCP minus
-#: the cell voltage) over the square root of the time from the step's start exceeds this [V.s-1/2]: a large
+#: the cathode's voltage against Li: the model's total overpotential, :data:`pybamm_aea.readout.TOTAL_OVERPOTENTIAL`;
+#: until session 47 the cell's voltage, which on Li-In is 0.62 V lower, so that every formed cell on Li-In was warned)
+#: over the square root of the time from the step's start exceeds this [V.s-1/2]: a large
 #: polarisation reached fast, Li piling up in a layer thinner than the separator cell. Measured 2026-12-05 (session 43,
 #: docs/known_limits.rst "Formed cells: the nucleation trough"; LMS 1.5-13.91 mg/cm2, 25-70 C, 20 against 80-160
 #: cells): the 23 runs the mesh decides from 0.01166 on, 25 of the 27 converged up to 0.01068 (10 mg/cm2 at 70 C and
@@ -215,11 +218,11 @@ def _unmatched_reference(values, inputs):
             "the finest of the shipped hybrids' fine meshes, each measured at its own composition only")
 
 
-def _unmatched_text(values, inputs, dispersed, number, runs, reference, whose):
-    """The warning's text for step ``number``, the first discharge of a pristine Mo6S8 host holding a dispersed
-    material at a mass fraction ``dispersed`` no shipped hybrid holds with it (:func:`_unmatched_reference`, its
-    ``reference`` cells and ``whose`` they are): not judged. ``runs``: the step's current density as the warnings
-    say it."""
+def _unmatched_text(values, inputs, dispersed, number, runs, reference, whose, order="the first discharge"):
+    """The warning's text for step ``number``, ``order`` (the first or a later discharge) of a pristine Mo6S8 host
+    holding a dispersed material at a mass fraction ``dispersed`` no shipped hybrid holds with it
+    (:func:`_unmatched_reference`, its ``reference`` cells and ``whose`` they are): not judged. ``runs``: the step's
+    current density as the warnings say it."""
     try:
         potential = _value(values, _DISPERSED_NAMES[0], inputs)
     except KeyError:
@@ -230,7 +233,7 @@ def _unmatched_text(values, inputs, dispersed, number, runs, reference, whose):
                     "a dispersed material" + ("" if potential is None else f" of standard potential {potential:g} V"))
     fraction = "a mass fraction not a number" if dispersed is None else f"{100 * dispersed:.4g} wt%"
     records = ", ".join(f"{_HYBRIDS[m].name} {100 * w:.4g} wt%" for m, (_, w) in shipped.items())
-    return (f"step {number}, the first discharge of a pristine Mo6S8 host with {fraction} of {material}, {runs}: not "
+    return (f"step {number}, {order} of a pristine Mo6S8 host with {fraction} of {material}, {runs}: not "
             f"judged, no shipped hybrid having this composition ({records}; the current up to which the mesh's "
             "answer holds moves with the composition), so whether Li1 nucleates at the separator before the "
             "cut-off, and so the capacity, may be the mesh's; check with pybamm_aea.mesh_check, which compares such a "
@@ -284,20 +287,21 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
 def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None):
     """(text, reference cells) (:class:`NucleationJudgement`): the text of a :class:`MeshDependentNucleationWarning`
     for the step solutions ``steps`` (in order, from the start of the run: a starting solution's steps first) of
-    ``model`` with ``values`` (``inputs``: the run's input
-    parameters), or None. Only where it was measured: the multi-phase host starting in its Li0 phase (every cell's
-    Li content, at the first step's start or else "Initial cathode Li content", below "Li0 phase binodal Li
-    content"), Mo6S8 alone or a shipped hybrid (:func:`_hybrid_threshold`), the first step that passes charge a
-    discharge whose time-weighted mean current density [A.m-2] (and temperature), scaled to 70 C with the Li hops'
-    30 kJ/mol (x exp(Ea/R (1/T - 1/T_ref))) and to the sets' Li0 mobility (/ :func:`_li0_mobility_factor`), is above
+    ``model`` with ``values`` (``inputs``: the run's input parameters), or None: the first discharge so warned. Only
+    where it was measured: the multi-phase host, Mo6S8 alone or a shipped hybrid (:func:`_hybrid_threshold`). A
+    discharge that starts with the host pristine, still in its Li0 phase (every cell's Li content at the step's start,
+    for the run's first step that passes charge else "Initial cathode Li content", below :func:`_li0_limit`: no Li1
+    anywhere), its first or a later one (after a charge, or a discharge that stopped before Li1 nucleated), is warned
+    when its time-weighted mean current density [A.m-2] (and temperature), scaled to 70 C with the Li hops' 30 kJ/mol
+    (x exp(Ea/R (1/T - 1/T_ref))) and to the sets' Li0 mobility (/ :func:`_li0_mobility_factor`), is above
     :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). No such
-    quantity separates formed cells: any other discharge of Mo6S8 alone, or of LTO-LMS, is judged by its solved
-    nucleation trough (:func:`_formed_trough_warning`). A Mo6S8 host holding a dispersed material at a composition no
-    shipped hybrid holds (a swept mass fraction, another material) is not judged: its pristine first discharge is
-    warned as such whatever its current (the threshold moves with the composition), its discharges after a charge not
-    (as S-LMS's). ``cells``: the run's cathode cells; none from
-    :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is), for a pristine hybrid's first
-    discharge from its :func:`pristine_reference_cells` on; those cells are the judgement's ``reference_cells``."""
+    quantity separates formed cells (Li1 in the host): their discharges, of Mo6S8 alone or of LTO-LMS, are judged by
+    their solved nucleation trough (:func:`_formed_trough_judgement`). A Mo6S8 host holding a dispersed material at a
+    composition no shipped hybrid holds (a swept mass fraction, another material) is not judged: its pristine
+    discharge is warned as such whatever its current (the threshold moves with the composition), its formed ones not
+    (as S-LMS's). ``cells``: the run's cathode cells; none from :data:`NUCLEATION_FINE_CELLS` on (the finest meshes
+    measured, whose answer it is), for a pristine hybrid's discharge from its :func:`pristine_reference_cells` on;
+    those cells are the judgement's ``reference_cells``."""
     judged = _nucleation_judged(model, values, steps, inputs, cells)
     return NucleationJudgement(None, NUCLEATION_FINE_CELLS) if judged is None else judged
 
@@ -324,13 +328,12 @@ def _nucleation_judged(model, values, steps, inputs, cells):
         x0 = float(steps[0]["Cathode Li content"].entries[..., 0].max())
     except (KeyError, IndexError, AttributeError):
         pass
-    if x0 is None or not x0 < x_li0:  # (not pristine: each discharge by its nucleation trough)
-        return None if fine or unmatched else _formed_trough_warning(values, steps, inputs, 1, hybrid)
+    li0_limit = _li0_limit(values, inputs)
+    if x0 is None or li0_limit is None:
+        return None
     reference = NUCLEATION_FINE_CELLS if hybrid is None else hybrid.fine_cells
     if unmatched:
         reference, whose = _unmatched_reference(values, inputs)
-    if cells is not None and cells >= reference:
-        return None
     import numpy as np
 
     from .constants import R
@@ -338,48 +341,91 @@ def _nucleation_judged(model, values, steps, inputs, cells):
     from .parameters.paper_cell import T_REF
 
     threshold = NUCLEATION_MESH_CURRENT_DENSITY if hybrid is None else hybrid.threshold
+    passed = discharged = False  # (charge passed before the step; a discharge before it)
     for number, step in enumerate(steps, start=1):
         try:  # (a solver computing only some output variables may not have them: not looked at)
-            t, current, temperature = (step[n].entries for n in ("Time [s]", "Current [A]", "Ambient temperature [K]"))
+            t, current = (step[n].entries for n in ("Time [s]", "Current [A]"))
         except KeyError:
             return None
         if not (t[-1] > t[0] and abs(current).max() > 0):  # (a rest or a zero-length step: no charge passed)
             continue
-        # time-weighted means: the solver's samples crowd toward the cut-off (a power or voltage step's current moves)
-        mean_current, T = (float(np.trapezoid(y, t) / (t[-1] - t[0])) for y in (current, temperature))
-        if mean_current < 0:  # a charge first: not a pristine discharge
-            break
+        first, passed = not passed, True
+        # time-weighted mean: the solver's samples crowd toward the cut-off (a power or voltage step's current moves)
+        mean_current = float(np.trapezoid(current, t) / (t[-1] - t[0]))
+        if not mean_current > 0:  # a charge
+            continue
+        try:  # the host's state at the step's start (the run's for its first step that passes charge)
+            x = step["Cathode Li content"].entries
+        except KeyError:
+            if not first:
+                return None  # (not known: not judged, as the sweep's batched rows)
+            x = None
+        if (x0 if x is None or x.ndim != 2 else float(x[:, 0].max())) >= li0_limit:
+            # not pristine (Li1 in the host): by its nucleation trough, Mo6S8 alone's and LTO-LMS's, not on the meshes
+            # whose answer it is, nor a composition no shipped hybrid holds (as S-LMS's)
+            judged = None if fine or unmatched or x is None else _formed_trough_judgement(values, step, t, x, number,
+                                                                                        inputs, hybrid)
+            if judged is not None:
+                return judged
+            discharged = True
+            continue
+        later, discharged = discharged, True
+        if cells is not None and cells >= reference:  # (the fine mesh's answer)
+            continue
+        try:
+            T = float(np.trapezoid(step["Ambient temperature [K]"].entries, t) / (t[-1] - t[0]))
+        except KeyError:
+            return None
         i = mean_current / (width * height * parallel)
         scaled = i * math.exp(E_A_LI_HOPS / R * (1 / T - 1 / T_REF)) / li0_mobility
         runs = (f"runs at {_beside(i, threshold)} A/m2 and {T - 273.15:.4g} C"
                 f"{_scaled_text(T, scaled, li0_mobility, threshold)}")
+        order = "a later discharge" if later else "the first discharge"
         if unmatched:
-            return NucleationJudgement(_unmatched_text(values, inputs, dispersed, number, runs, reference, whose),
-                                       reference, False)
+            return NucleationJudgement(_unmatched_text(values, inputs, dispersed, number, runs, reference, whose,
+                                                       order), reference, False)
         what, example, agree = (
-            ("a host starting in its Li0 phase (pristine Mo6S8)", _PRISTINE_EXAMPLE, _PRISTINE_MESHES) if hybrid is None
-            else (f"a pristine {hybrid.name} hybrid", hybrid.example,
+            (f"a host {'still' if later else 'starting'} in its Li0 phase (pristine Mo6S8)", _PRISTINE_EXAMPLE,
+             _PRISTINE_MESHES) if hybrid is None
+            else (f"a {'still ' if later else ''}pristine {hybrid.name} hybrid", hybrid.example,
                   f"{_MEASURED_MESHES} answer as the finest measured ({_hybrid_fine_meshes()}) do; 160 and 320 "
                   "cells fill above it too, the turn moving "
                   f"down with each doubling: compare with {hybrid.fine_cells} or more"))
         if scaled <= threshold and cells is not None and cells < PRISTINE_MEASURED_CELLS[0]:
             return NucleationJudgement(
-                f"step {number}, the first discharge of {what}, on {cells} cathode cells, coarser than any mesh the "
+                f"step {number}, {order} of {what}, on {cells} cathode cells, coarser than any mesh the "
                 f"{threshold:g} A/m2 threshold was measured on (from {PRISTINE_MEASURED_CELLS[0]} cells): not "
                 f"judged, the capacity may be the mesh's; check with pybamm_aea.mesh_check (docs/known_limits.rst)",
                 reference)
         if scaled <= threshold:
-            number += 1  # (converged: the discharges after it by their troughs)
-            break
+            continue  # (converged: the discharges after it by their own starting states)
         return NucleationJudgement(
-            f"step {number}, the first discharge of {what}, {runs}: above the "
+            f"step {number}, {order} of {what}, {runs}: above the "
             f"{threshold:g} A/m2 up to which {agree}, so whether Li1 "
             f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
             f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
             f"{reference}; docs/known_limits.rst)", reference)
-    if unmatched:  # (a charge first: its discharges not judged either, as S-LMS's)
+    return None
+
+
+def _li0_limit(values, inputs):
+    """The Li content below which every cell of a host at a step's start says the host is still pristine, in its Li0
+    phase (stable or supersaturated: Li1 has formed nowhere), or None when a binodal of ``values`` is not a number: the
+    lithiation spinodal of the Li0/Li1 loop, where a homogeneous Li0 turns unstable, at Mo6S8's loop's fraction of the
+    gap between the set's "Li0 phase binodal Li content" and "Li1 phase binodal Li content" (the loop's minimum,
+    s_m / 2 of it, :mod:`pybamm_aea.thermodynamics`; 0.376 Li for Mo6S8). A pristine discharge that stops before Li1
+    nucleates leaves the separator cell below it (0.27-0.34 Li, the host supersaturated there, and 0.04-0.05 after a
+    charge; LMS at 50 C, 2026-12-05); a formed cell holds Li1 (0.97 Li and more) behind the Li0 a charge leaves at the
+    separator."""
+    from .parameters.Li2021_Mo6S8 import MO6S8_HOST
+
+    try:
+        low, high = (_value(values, f"{phase} phase binodal Li content", inputs) for phase in ("Li0", "Li1"))
+    except KeyError:
         return None
-    return None if fine else _formed_trough_warning(values, steps, inputs, number, hybrid)
+    if None in (low, high):
+        return None
+    return low + MO6S8_HOST.regions[0].s_m / 2 * (high - low)
 
 
 def _li0_mobility_factor(values, inputs):
@@ -428,27 +474,26 @@ def _scaled_text(T, scaled, factor, threshold):
     return f", as {_beside(scaled, threshold)} A/m2 would at {at} ({', and '.join(why)})"
 
 
-def _formed_trough(step, x_li0):
+def _formed_trough(step, t, x, x_li0):
     """(time from the step's start [s], voltage [V], polarisation [V], polarisation rate [V.s-1/2], cathode cells) at
-    the nucleation trough of the step solution ``step`` (its variables by name) when it is a discharge starting with
-    the separator cell below ``x_li0`` (the Li0 phase) whose voltage, from its lowest point before its largest
-    recovery, recovers by :data:`NUCLEATION_RECOVERY` (Li1 nucleating there), else None; KeyError when the step lacks
-    a variable read (a solve that kept only some output variables). The polarisation is the separator surface's host
-    OCP minus the cell voltage, its rate that over the square root of the time from the step's start."""
+    the nucleation trough of the step solution ``step`` (its variables by name; ``t`` its "Time [s]" and ``x`` its
+    "Cathode Li content"), a discharge, when it starts with the separator cell below ``x_li0`` (the Li0 phase) and its
+    voltage, from its lowest point before its largest recovery, recovers by :data:`NUCLEATION_RECOVERY` (Li1 nucleating
+    there), else None;
+    KeyError when the step lacks a variable read (a solve that kept only some output variables). The polarisation is
+    the cell's :data:`~pybamm_aea.readout.TOTAL_OVERPOTENTIAL` (the cathode's surface OCP less the cell voltage and the
+    anode's OCP: against Li, on a Li-In anode as on Li metal), its rate that over the square root of the time from the
+    step's start."""
     import numpy as np
 
-    t, current = (step[n].entries for n in ("Time [s]", "Current [A]"))
-    if not (t[-1] > t[0] and np.trapezoid(current, t) > 0):
-        return None  # (a charge or a rest)
-    x = step["Cathode Li content"].entries
     if x.ndim != 2 or not x[-1, 0] < x_li0:
         return None  # (a discharge with no Li0 at the separator to nucleate in)
-    V, U = (step[n].entries for n in ("Voltage [V]", "Cathode surface OCP [V]"))
+    V = step["Voltage [V]"].entries
     after = np.maximum.accumulate(V[::-1])[::-1]  # the highest voltage from each time on
     trough = int(np.argmax(after - V))
     if after[trough] - V[trough] < NUCLEATION_RECOVERY or not t[trough] > t[0]:
         return None  # (Li1 did not nucleate: the voltage never recovers)
-    polarisation = float(U[trough] - V[trough])
+    polarisation = float(step[TOTAL_OVERPOTENTIAL].entries[trough])
     return (float(t[trough] - t[0]), float(V[trough]), polarisation, polarisation / math.sqrt(t[trough] - t[0]),
             x.shape[0])
 
@@ -463,14 +508,16 @@ def formed_polarisation_threshold(cells, rates=None):
     return rates[max(measured)] if measured else None
 
 
-def _formed_trough_warning(values, steps, inputs, first, hybrid=None):
-    """A :class:`NucleationJudgement` (its text, the reference :data:`NUCLEATION_FINE_CELLS`) for the first of the step
-    solutions ``steps[first - 1:]`` (numbered from ``first``) that is a discharge of Mo6S8 alone starting with the
-    separator cell in its Li0 phase whose polarisation where Li1 nucleates there, over the square root of the time it
-    took, exceeds its mesh's threshold (:func:`formed_polarisation_threshold`; on a mesh coarser than any measured, any
-    that nucleates), or None (None too for a solve that kept only output variables without "Cathode surface OCP [V]" and
-    "Cathode Li content", as the sweep's batched rows: not judged, docs/known_limits.rst). ``hybrid``: the
-    :class:`_Hybrid` the cell is, judged by its own thresholds (none: not judged)."""
+def _formed_trough_judgement(values, step, t, x, number, inputs, hybrid=None):
+    """A :class:`NucleationJudgement` (its text, the reference :data:`NUCLEATION_FINE_CELLS`) for step ``number``, the
+    step solution ``step`` (``t`` its "Time [s]", ``x`` its "Cathode Li content"), a discharge of a host not pristine
+    (Li1 in it: a formed cell), when it starts with the separator cell in its Li0 phase and its polarisation where Li1
+    nucleates there, over the square root of the time it took, exceeds its mesh's threshold
+    (:func:`formed_polarisation_threshold`; on a mesh coarser than any measured, any that nucleates), else None (None
+    too for a solve that kept only output variables without "Voltage [V]" and
+    :data:`~pybamm_aea.readout.TOTAL_OVERPOTENTIAL`, as the sweep's batched rows, which keep no "Cathode Li content"
+    either: not judged, docs/known_limits.rst). ``hybrid``: the :class:`_Hybrid` the cell is, judged by its own
+    thresholds (none: not judged)."""
     rates = FORMED_POLARISATION_RATES if hybrid is None else hybrid.formed
     if not rates:
         return None
@@ -478,40 +525,38 @@ def _formed_trough_warning(values, steps, inputs, first, hybrid=None):
         x_li0 = _value(values, "Li0 phase binodal Li content", inputs)
     except KeyError:  # (absent: not the case measured)
         return None
-    for number, step in enumerate(steps[first - 1:], start=first):
-        # each variable read only where the test before it passed: PyBaMM computes a variable over the whole step
-        # when it is first read (100 C/10 LMS cycles with rests: this check 0.67 -> 0.39 s of a 7 s solve)
-        try:
-            trough = _formed_trough(step, x_li0)
-        except KeyError:
-            return None
-        if trough is None:
-            continue
-        time, voltage, polarisation, rate, cells = trough
-        said = (f"step {number}, a discharge from a formed state (Li0 at the separator), nucleates Li1 there "
-                f"{time:.3g} s in, at {voltage:.3f} V with the cell polarised by "
-                f"{1e3 * polarisation:.0f} mV (surface OCP minus voltage): {rate:.3g} V/s^0.5")
-        check = (f"check with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells "
-                 f"(at least {NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
-        threshold = formed_polarisation_threshold(cells, rates)
-        if threshold is None:
-            return NucleationJudgement(
-                f"{said}, on {cells} cathode cells, coarser than any mesh the threshold on this polarisation rate "
-                f"was measured on ({', '.join(map(str, rates))} cells): not judged, "
-                f"the capacity may be the mesh's; {check}", NUCLEATION_FINE_CELLS)
-        if not rate > threshold:
-            continue
+    # each variable read only where the test before it passed: PyBaMM computes a variable over the whole step
+    # when it is first read (100 C/10 LMS cycles with rests: this check 0.67 -> 0.39 s of a 7 s solve)
+    try:
+        trough = _formed_trough(step, t, x, x_li0)
+    except KeyError:
+        return None
+    if trough is None:
+        return None
+    time, voltage, polarisation, rate, cells = trough
+    said = (f"step {number}, a discharge from a formed state (Li0 at the separator), nucleates Li1 there "
+            f"{time:.3g} s in, at {voltage:.3f} V with the cell polarised by "
+            f"{1e3 * polarisation:.0f} mV (surface OCP minus voltage vs Li): {rate:.3g} V/s^0.5")
+    check = (f"check with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells "
+             f"(at least {NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
+    threshold = formed_polarisation_threshold(cells, rates)
+    if threshold is None:
         return NucleationJudgement(
-            f"{said}, above {threshold:g}, an empirical threshold on {cells} cells (measured on "
-            f"{max(n for n in rates if n <= cells)} against 160 cells; it misses a few runs "
-            f"the mesh decides and flags a few that converge), so the capacity may "
-            f"be the mesh's ({_FORMED_EXAMPLE}); {check}", NUCLEATION_FINE_CELLS)
-    return None
+            f"{said}, on {cells} cathode cells, coarser than any mesh the threshold on this polarisation rate "
+            f"was measured on ({', '.join(map(str, rates))} cells): not judged, "
+            f"the capacity may be the mesh's; {check}", NUCLEATION_FINE_CELLS)
+    if not rate > threshold:
+        return None
+    return NucleationJudgement(
+        f"{said}, above {threshold:g}, an empirical threshold on {cells} cells (measured on "
+        f"{max(n for n in rates if n <= cells)} against 160 cells; it misses a few runs "
+        f"the mesh decides and flags a few that converge), so the capacity may "
+        f"be the mesh's ({_FORMED_EXAMPLE}); {check}", NUCLEATION_FINE_CELLS)
 
 
 #: the measured example the warning quotes for Mo6S8 alone (a hybrid's: :data:`_HYBRIDS`)
 _PRISTINE_EXAMPLE = "at 25 C, 0.1C, 4.5 mg/cm2: 115.5 mA.h/g on 20 and 40 cells, 0.023 / 0.003 on 80 / 160"
-#: ... and for a formed cell (:func:`_formed_trough_warning`)
+#: ... and for a formed cell (:func:`_formed_trough_judgement`)
 _FORMED_EXAMPLE = "the paper's cell at 45 C formed at 0.1C, then 0.75C: 100.74 mA.h/g on 20 cells, 0.008 on 160"
 
 

@@ -55,9 +55,10 @@ from .constants import F
 from .energy.electrode import NoDischargedState
 from .ranges import check_loading_mg_cm2
 from .readout import (ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
-                      MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI, NO_ENERGY, RETENTION, ROUTES, THROUGHPUT_ENERGY_VS_LI, VOLUME, VOLUMETRIC,
-                      RetentionUndefinedWarning, _ranges, check_reference, experiment_cycle_numbers, gives,
-                      integrates_energy, is_skipped, iter_steps, retention_curve, step_descriptions, voltage_vs_li)
+                      MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI, NO_ENERGY, RETENTION, ROUTES,
+                      THROUGHPUT_ENERGY_VS_LI, TOTAL_OVERPOTENTIAL, VOLUME, VOLUMETRIC, RetentionUndefinedWarning, _ranges,
+                      check_reference, experiment_cycle_numbers, gives, integrates_energy, is_skipped, iter_steps,
+                      retention_curve, step_descriptions, voltage_vs_li)
 from .user_input import did_you_mean, finite_positive, is_finite_positive, real_number
 
 __all__ = [
@@ -146,7 +147,6 @@ _NO_ELECTRODE = ("the discharged basis needs the electrode's make-up, cycle_summ
                  "materials, which the solution does not hold")
 
 _ROLE_CATHODE = "cathode"
-_OVERPOTENTIAL = "Total overpotential [V]"
 
 
 class DischargedBasisUndefinedWarning(UserWarning):
@@ -263,10 +263,10 @@ class _Series:
         self.tol = _rest_tolerance(self.i, rest_tol)
         self.r_method = resistance
         if resistance == "auto":
-            self.r_method = "overpotential" if _has(self.solution, _OVERPOTENTIAL) else "jump"
-        elif resistance == "overpotential" and not _has(self.solution, _OVERPOTENTIAL):
-            raise ValueError(f'resistance="overpotential" needs a "{_OVERPOTENTIAL}" variable')
-        self.eta = _entries(self.solution, _OVERPOTENTIAL) if self.r_method == "overpotential" else None
+            self.r_method = "overpotential" if _has(self.solution, TOTAL_OVERPOTENTIAL) else "jump"
+        elif resistance == "overpotential" and not _has(self.solution, TOTAL_OVERPOTENTIAL):
+            raise ValueError(f'resistance="overpotential" needs a "{TOTAL_OVERPOTENTIAL}" variable')
+        self.eta = _entries(self.solution, TOTAL_OVERPOTENTIAL) if self.r_method == "overpotential" else None
         self.e_source = energy_source
         # PyBaMM's own models integrate no energy without their option (both states the constant 0)
         self.energy_states = not isinstance(self.solution, _SeriesSolution) and integrates_energy(self.solution)
@@ -1053,8 +1053,8 @@ def _from_states(summary, r_method, tol, before):
         row["ed_li"] = max(0.5 * (thr_li + net_li), 0.0) if math.isfinite(thr_li) else nan
     i0 = _state_value(fs, "Current [A]")
     if i0 > tol:  # the cycle opens with its discharge step
-        if r_method == "overpotential" and "Total overpotential [V]" in variables:
-            row["r"] = _state_value(fs, "Total overpotential [V]") / i0
+        if r_method == "overpotential" and TOTAL_OVERPOTENTIAL in variables:
+            row["r"] = _state_value(fs, TOTAL_OVERPOTENTIAL) / i0
         elif r_method == "jump":
             row["r"] = _jump(before, _state_value(fs, "Voltage [V]"), i0, tol)
     return row

@@ -30,6 +30,7 @@ from .user_input import did_you_mean, finite_positive, is_finite_positive, whole
 
 __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMETRIC", "MEAN_DISCHARGE_VOLTAGE",
            "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI", "ANODE_OCP",
+           "TOTAL_OVERPOTENTIAL",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "ROUTES", "DEFAULT_ROUTE", "is_skipped",
            "iter_steps", "iter_discharges", "delivered", "delivered_on_both_bases", "discharge_steps", "voltage_vs_li",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
@@ -52,6 +53,11 @@ THROUGHPUT_ENERGY_VS_LI = "Throughput energy vs Li [W.h]"
 #: The model variable of a Li-In anode's OCP [V] (0 on Li metal): the cell's voltage plus it is the cathode's against
 #: Li (:func:`voltage_vs_li`, the electrode energies' basis); ``pybamm-aea simulate`` writes it in a Li-In time series
 ANODE_OCP = "Anode OCP [V]"
+#: The AEA model's polarisation [V]: the sum of its overpotentials, the cathode's surface OCP less the anode's OCP and
+#: the cell's voltage (V = U_c - U_a - eta, :mod:`pybamm_aea.models.submodels.cell_voltage`), so the cathode's surface
+#: OCP less its voltage against Li on either anode; read by :func:`pybamm_aea.cycling.cycle_summary`'s "overpotential"
+#: resistance and the formed cells' nucleation judgement (:mod:`pybamm_aea.convergence`)
+TOTAL_OVERPOTENTIAL = "Total overpotential [V]"
 RETENTION = "Capacity retention [%]"
 MASS = "Cathode electrode mass [g]"
 VOLUME = "Cathode electrode volume [L]"
