@@ -2988,7 +2988,7 @@ def test_a_step_with_a_voltage_cut_off_or_at_rest_gets_no_note():
 @pytest.mark.parametrize("name, value, said", [
     # a fraction typed in percent: refused naming the range only (the degrees-C slip had its hint, these had none)
     ("Cathode porosity", 11.0, "(11 = 1100 %); did you give %? 11 % = 0.11"),
-    ("Dispersed material mass fraction", 32.5, "(32.5 = 3250 %); did you give %? 32.5 % = 0.325"),
+    ("Dispersed material mass fraction", 27.5, "(27.5 = 2750 %); did you give %? 27.5 % = 0.275"),
     ("S8 mass fraction", 45.0, "did you give %? 45 % = 0.45"),
     ("Persistent Li0 fraction", 2.0, "did you give %? 2 % = 0.02"),
     # a stack pressure typed in Pa ran without a word (3.6e8: S-LMS +17 % at cycle 40)
