@@ -72,7 +72,6 @@ __all__ = [
     "HALF_CELL_LITHIUM_LOSS",
     "STRANDED_LITHIATION_LIMIT",
     "StrandedDispersedMaterialWarning",
-    "DischargedBasisUndefinedWarning",
     "DISCHARGED_BASIS_COLUMNS",
     "cycle_summary",
     "pybamm_summary",
@@ -138,8 +137,9 @@ SUMMARY_COLUMNS = [
 ]
 
 #: The columns of :func:`cycle_summary` on the discharged (lithiated) electrode's mass and volume: NaN without
-#: ``electrode=`` (the make-up the lithiated mass and volume follow from; the solution does not hold it), said once
-#: by a :class:`DischargedBasisUndefinedWarning` and in ``DataFrame.attrs["Undefined"]``
+#: ``electrode=`` (the make-up the lithiated mass and volume follow from; the solution does not hold it) or with an
+#: electrode that has no discharged state (graphite), said in ``DataFrame.attrs["Undefined"]`` with the reason (no
+#: warning: the README's first call, ``cycle_summary(solution)``, is the ordinary one; session 47)
 DISCHARGED_BASIS_COLUMNS = tuple(c for c in SUMMARY_COLUMNS if _DISCHARGED in c)
 #: why :data:`DISCHARGED_BASIS_COLUMNS` are NaN without ``electrode=``
 _NO_ELECTRODE = ("the discharged basis needs the electrode's make-up, cycle_summary(..., electrode="
@@ -147,14 +147,6 @@ _NO_ELECTRODE = ("the discharged basis needs the electrode's make-up, cycle_summ
                  "materials, which the solution does not hold")
 
 _ROLE_CATHODE = "cathode"
-
-
-class DischargedBasisUndefinedWarning(UserWarning):
-    """:func:`cycle_summary` called without ``electrode=``: its :data:`DISCHARGED_BASIS_COLUMNS` are NaN (said once per
-    process: a loop of summaries is not told at every call; ``DataFrame.attrs["Undefined"]`` says it on each table)."""
-
-
-_told = set()  # the once-per-process warnings already given (DischargedBasisUndefinedWarning)
 
 
 class StrandedDispersedMaterialWarning(UserWarning):
@@ -632,18 +624,19 @@ def cell_anode_mismatch(cell, anode):
 
 def _masses(s, electrode, mass_g, volume_L, discharged_porosity):
     """Mass [g] and volume [L] of the electrode as made and discharged (NaN without ``electrode`` or without its
-    discharged state, :class:`~pybamm_aea.energy.NoDischargedState`)."""
+    discharged state, :class:`~pybamm_aea.energy.NoDischargedState`), and why the discharged ones are NaN (None when
+    they are not)."""
     mass = finite_positive("mass_g", mass_g) if mass_g is not None else s.scalar(MASS)
     volume = finite_positive("volume_L", volume_L) if volume_L is not None else s.scalar(VOLUME)
     if volume_L is None and not math.isfinite(volume) and electrode is not None and math.isfinite(mass):
         volume = mass / electrode.density / 1000.0  # g / (g/cm3) = cm3 -> L
     if electrode is None:
-        return mass, volume, math.nan, math.nan
+        return mass, volume, math.nan, math.nan, _NO_ELECTRODE
     try:
         mass_ratio, volume_ratio = electrode.lithiation_ratios(discharged_porosity)
-    except NoDischargedState:  # (a Graphite electrode: no discharged basis, its charged one stands)
-        return mass, volume, math.nan, math.nan
-    return mass, volume, mass * mass_ratio, volume * volume_ratio
+    except NoDischargedState as exc:  # (a Graphite electrode: no discharged basis, its charged one stands)
+        return mass, volume, math.nan, math.nan, f"the electrode has no discharged state: {exc}"
+    return mass, volume, mass * mass_ratio, volume * volume_ratio, None
 
 
 def _electrode_columns(col, mass, volume, mass_d, volume_d):
@@ -803,9 +796,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           intervals of the cycle (>= 0).
         - "Electrode specific capacity [mA.h.g-1]": ESC, discharge capacity per g of the whole cathode
           electrode (charged mass); "(discharged basis)": per g of the lithiated electrode. NaN without
-          ``electrode``, whose make-up the lithiated mass follows from (the solution does not hold it): a
-          :class:`DischargedBasisUndefinedWarning` says so once per process, and ``DataFrame.attrs["Undefined"]``
-          names these columns with the reason.
+          ``electrode``, whose make-up the lithiated mass follows from (the solution does not hold it), or with
+          an electrode that has no discharged state (graphite): ``DataFrame.attrs["Undefined"]`` names these columns
+          with the reason.
         - "Coulombic efficiency": discharge / charge capacity of the same cycle; "Energy efficiency":
           discharge / charge energy (dimensionless; NaN unless both are > 0 and neither is below
           1e-9 of the other, round-off of a step that ended at once). In an AEA cell made
@@ -847,9 +840,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         - "Cycle steps" (only with ``experiment``): the cycle's steps as the experiment wrote them, joined by "; ".
 
         ``DataFrame.attrs`` records the mass [g], volume [L], the discharged mass and volume, the columns NaN by
-        definition with the reason ("Undefined": the discharged basis without ``electrode``), the resistance
-        method, the energy source, the reference cycle, the variables used for lost Li / active material and the
-        cell's name.
+        definition with the reason ("Undefined": the discharged basis without ``electrode`` or its discharged
+        state), the resistance method, the energy source, the reference cycle, the variables used for lost Li /
+        active material and the cell's name.
 
     Raises
     ------
@@ -928,7 +921,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     undefined = reference_cycle is None and _default_reference_undefined(col["qd"], bool(s.cycles))
     ref = DEFAULT_REFERENCE_CYCLE if undefined else _check_reference(
         DEFAULT_REFERENCE_CYCLE if reference_cycle is None else reference_cycle, len(rows))
-    mass, volume, mass_d, volume_d = _masses(s, electrode, mass_g, volume_L, discharged_porosity)
+    mass, volume, mass_d, volume_d, no_discharged = _masses(s, electrode, mass_g, volume_L, discharged_porosity)
     out = _electrode_columns(col, mass, volume, mass_d, volume_d)
     with np.errstate(divide="ignore", invalid="ignore"):
         cell_wh_kg_electrode = col["ed"] * 1e3 / mass  # the cell's energy, per kg of electrode
@@ -952,14 +945,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         out[CYCLE_STEPS], columns = steps, [*SUMMARY_COLUMNS, CYCLE_STEPS]
 
     df = pd.DataFrame(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[columns]
-    undefined_columns = {}
-    if electrode is None:
-        undefined_columns = dict.fromkeys(DISCHARGED_BASIS_COLUMNS, _NO_ELECTRODE)
-        if DischargedBasisUndefinedWarning not in _told:
-            _told.add(DischargedBasisUndefinedWarning)
-            warnings.warn(f"the columns {list(DISCHARGED_BASIS_COLUMNS)} are NaN: {_NO_ELECTRODE} (said once; "
-                          "DataFrame.attrs['Undefined'] names them on each table)", DischargedBasisUndefinedWarning,
-                          stacklevel=2)
+    # the discharged basis NaN without electrode= or without its discharged state: said here, not warned
+    undefined_columns = dict.fromkeys(DISCHARGED_BASIS_COLUMNS, no_discharged) if no_discharged else {}
     df.attrs.update({
         "Undefined": undefined_columns,
         MASS: mass,

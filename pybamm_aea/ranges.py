@@ -23,8 +23,12 @@ class Range:
     to set it to, shown when a set lacks it (:func:`missing_parameter_error`); no value is assumed for it.
     ``slip``: (the parameter's unit, a unit its values are often typed in by mistake, how many of that unit make one
     of the parameter's[, that unit's zero in the parameter's unit]), e.g. ``("kg/m2", "mg/cm2", 100.0)`` or ``("K",
-    "degrees C", 1.0, 273.15)``, ``("", "%", 100.0)`` for a fraction (no unit) typed in percent, ``("MPa", "Pa", 1e6)``:
-    a value outside the range that would be in it read in that unit is said so (:meth:`slip_hint`)."""
+    "degrees C", 1.0, 273.15)``, ``("", "%", 100.0)`` for a fraction (no unit) typed in percent, ``("MPa", "Pa", 1e6,
+    0.0, 0.1)``: a value outside the range that would be in it read in that unit is said so (:meth:`slip_hint`); the
+    optional fifth, the least value (in the parameter's unit) the slip's reading must reach to be a plausible one
+    (1500 read as Pa is 0.0015 MPa, no stack pressure: no hint). One slip per range: 360000 meant as kPa (360 MPa) is
+    said as Pa (0.36 MPa), the reading the fifth admits. ``kind``: what the range is, said in the error ("physical";
+    "modelled" for a bound of the model's own, not the material's)."""
 
     low: float | None = None
     high: float | str | None = None
@@ -34,6 +38,7 @@ class Range:
     only: tuple = ()
     if_missing: str = ""
     slip: tuple = ()
+    kind: str = "physical"
 
     def to_json(self):
         """The range as a JSON-native dict (its fields; tuples as lists)."""
@@ -52,11 +57,16 @@ class Range:
         proportion (a composite's electrode loading from its active loading); ``value`` if None."""
         if not self.slip or not isinstance(self.high, numbers.Real) or number_refusal(value) is not None:
             return ""
-        unit, other, per, *zero = self.slip
-        zero = zero[0] if zero else 0.0  # (the other unit's zero in this unit: a temperature's offset)
+        unit, other, per = self.slip[:3]
+        zero = self.slip[3] if len(self.slip) > 3 else 0.0  # (the other unit's zero in this unit: a temperature's)
+        least = self.slip[4] if len(self.slip) > 4 else None  # (the least plausible reading, this unit)
         v = float(value)
         b = v if bounded is None else float(bounded)
         if self.contains(b) or not self.contains(b / per + zero):
+            return ""
+        if b in (self.low, self.high):  # the range's own (open) bound typed, no slip: a porosity of 1 is not 1 %
+            return ""
+        if least is not None and b / per + zero < least:  # a reading in the range but of no plausible value
             return ""
         unit = f" {unit}" if unit else ""  # (a fraction has no unit: " (11 = 1100 %); did you give %? 11 % = 0.11")
         return (f" ({v:.10g}{unit} = {(v - zero) * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "

@@ -172,8 +172,9 @@ def test_a_curve_of_an_electrode_without_a_discharged_state_keeps_its_charged_ba
     assert p.discharged is None and p.discharged_mass_g is None
     with pytest.raises(NoDischargedState, match="'Graphite'"):
         e.lithiated()
-    mass, volume, mass_d, volume_d = _masses(None, e, 0.01, 1e-5, None)
+    mass, volume, mass_d, volume_d, why = _masses(None, e, 0.01, 1e-5, None)
     assert (mass, volume) == (0.01, 1e-5) and np.isnan(mass_d) and np.isnan(volume_d)
+    assert why.startswith("the electrode has no discharged state: ")  # (attrs["Undefined"] says it; session 47)
 
 
 def test_makeup_identities_liquid_electrode():

@@ -1,4 +1,5 @@
 """``pybamm-aea simulate``: a parameter set + PyBaMM experiment strings -> time series, step table, plot."""
+import math
 from pathlib import Path
 import re
 import sys
@@ -48,10 +49,12 @@ def register(subparsers):
                         "and charge, for a set lithiated as made, e.g. AEA_LiCoO2), on the Li-In anode moved down by "
                         "its plateau as the model's defaults)")
     p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
-                   help=f"repeat the --experiment steps N times, as N cycles; without --experiment, N cycles of "
-                        f"charge and discharge after the formation discharge, which is cycle 1 of FILE stem + "
-                        f"'_cycles.csv' (one discharge per cycle; retention is relative to cycle 2, the first "
-                        f"after it), as in pybamm-aea compare ({_args.CYCLES_CHECK})")
+                   help=f"repeat the --experiment steps N times, as N cycles; without --experiment, N cycles "
+                        f"after the formation step, which is cycle 1 of FILE stem + '_cycles.csv': a discharge, then "
+                        f"cycles of charge and discharge (a charge, then cycles of discharge and charge, for a set "
+                        f"lithiated as made, e.g. AEA_LiCoO2), one discharge per cycle, as in pybamm-aea compare. "
+                        f"The retention printed is that table's 'Capacity retention [%%]' of the last cycle, "
+                        f"relative to cycle 2, the first after the formation ({_args.CYCLES_CHECK})")
     p.add_argument("--termination", default=None, metavar="TEXT",
                    help="stop the cycles early, as PyBaMM's Experiment(termination=...): '80%% capacity', "
                         "'0.1 A.h capacity' (PyBaMM's \"Capacity [A.h]\"), or '2.5 V' (a minimum voltage)")
@@ -123,8 +126,9 @@ def _parameter_values(args):
 
 
 def _model(args, values):
-    """The model of --model with --option; for AEA, 0.1C keeps meaning 0.1C when --set changes the loading or the
-    dispersed-material fraction (:func:`pybamm_aea.sweep.config.rescaled_nominal`, as the sweep)."""
+    """The model of --model with --option; for AEA, 0.1C keeps meaning 0.1C of the electrode when --set changes its
+    capacity (the loading, the dispersed-material fraction, the electrode's area: the nominal capacity is rescaled by
+    the cathode's capacity as made, :func:`pybamm_aea.models.experiment_checks.theoretical_cathode_capacity`)."""
     import pybamm
 
     options = dict(args.option)
@@ -152,14 +156,18 @@ def _model(args, values):
         values.update(li_in_cut_offs(values))
     overrides = dict(args.set_values)
     if args.model == "AEA" and "Nominal cell capacity [A.h]" not in overrides:
-        from pybamm_aea.sweep.config import DISPERSED, rescaled_nominal
+        # the C-rate basis follows the cathode's capacity as made (pybamm_aea.models.summary.theoretical_capacity):
+        # every parameter --set changes it by (loading, dispersed-material fraction, electrode width and height,
+        # ...), at the set's ratio of the two (1 for each registered set); an electrode twice as wide ran its "0.1C"
+        # at 0.05C (session 47)
+        from pybamm_aea.models.experiment_checks import theoretical_cathode_capacity
 
-        def changed(name):  # (the set's value, the --set one), or Nones (--set names are the set's: checked)
-            return (values[name], overrides[name]) if name in overrides else (None, None)
-
-        values["Nominal cell capacity [A.h]"] = rescaled_nominal(
-            args.parameter_set, values["Nominal cell capacity [A.h]"], *changed("Cathode loading [kg.m-2]"),
-            *changed(DISPERSED))
+        before = theoretical_cathode_capacity(model, values)
+        changed = values.copy()
+        changed.update(overrides)
+        after = theoretical_cathode_capacity(model, changed)
+        if before and after:
+            values["Nominal cell capacity [A.h]"] *= after / before
     values.update(overrides)
     return model
 
@@ -206,17 +214,26 @@ def plot(df, path, title):
     return figures.save(fig, path, dpi=130)
 
 
-def retention_text(discharges, model, summary=None):
-    """The run's capacity retention as a sentence: undefined, and why, unless a discharge follows the 2nd; an AEA
-    run without a degradation option says that nothing in it fades. ``discharges`` the kept discharges
-    (:func:`pybamm_aea.readout.discharge_steps`); with cycles not kept (``save_at_cycles``), the last cycle's
-    discharge over the 2nd cycle's, from the per-cycle ``summary`` (:func:`pybamm_aea.cycling.cycle_summary`)."""
+def retention_text(discharges, model, summary=None, undefined=None):
+    """The run's capacity retention as a sentence; an AEA run without a degradation option says that nothing in it
+    fades. With the per-cycle ``summary`` (:func:`pybamm_aea.cycling.cycle_summary`, a run of more than one cycle) it
+    is that table's "Capacity retention [%]" of the last cycle, the one definition (what each cycle's discharge
+    delivered over the reference cycle's), undefined with ``undefined`` (its RetentionUndefinedWarning's text) or
+    while no cycle follows the reference: "last discharge over the 2nd" disagreed with the table for a set lithiated
+    as made (AEA_LiCoO2, whose cycle 1 is a charge: undefined on a run the table gave 100.0 %; session 47). Without
+    it (one cycle), the last of the kept ``discharges`` (:func:`pybamm_aea.readout.discharge_steps`) over the 2nd."""
     from pybamm_aea.models.aea import AEAOptions
     from pybamm_aea.readout import capacity_retention
 
-    if summary is not None and not summary["Time series saved"].all():
+    if summary is not None:
+        ref, last = summary.attrs.get("Reference cycle"), summary.index[-1]
         retention = summary["Capacity retention [%]"].iloc[-1] / 100
-        text = f"capacity retention {retention:.1%} (cycle {summary.index[-1]}'s discharge over the 2nd cycle's)"
+        if undefined:
+            return undefined
+        if ref is None or last <= ref or not math.isfinite(retention):
+            return (f"capacity retention is undefined: it needs a cycle after cycle {ref} (the reference) with a "
+                    f"discharge; the last is cycle {last}")
+        text = f"capacity retention {retention:.1%} (cycle {last}'s discharge over cycle {ref}'s)"
     else:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -235,7 +252,8 @@ def run(args):
     from pybamm_aea import readout
     from pybamm_aea.cycling import ANODE_OCP
     from pybamm_aea.models.checks import MissingParameterError
-    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning, check_step_values, check_termination
+    from pybamm_aea.models.experiment_checks import (ExperimentStepFailedWarning, NominalCapacityMismatchWarning,
+                                                     check_step_values, check_termination)
     from pybamm_aea.progress import ExperimentProgress
     from pybamm_aea.user_input import close_names
 
@@ -245,7 +263,9 @@ def run(args):
     _check_plot_path(args.parser, plot_path)
     written = [output, output.with_name(output.stem + "_steps.csv"), plot_path]
     cycles_path = output.with_name(output.stem + "_cycles.csv")
-    if args.cycles > 1:
+    # the experiment's cycles: --cycles, after the default experiment's formation step (a cycle of its own)
+    n_cycles = args.cycles + (0 if args.experiment else 1)
+    if n_cycles > 1:
         written.append(cycles_path)
     elif args.termination or args.save_at_cycles is not None:
         raise _args.error(args.parser, f"argument {'--termination' if args.termination else '--save-at-cycles'}: needs "
@@ -294,10 +314,18 @@ def run(args):
     progress = ExperimentProgress(desc=args.parameter_set)  # shown when stderr is a terminal
     var_pts = _var_pts(args, model)
     try:
-        with warnings.catch_warnings():  # a later step's failure is told once, by progress.stopped below (same text)
-            warnings.simplefilter("ignore", ExperimentStepFailedWarning)
+        with warnings.catch_warnings(record=True) as caught:  # a later step's failure is told once, by
+            warnings.simplefilter("ignore", ExperimentStepFailedWarning)  # progress.stopped below (same text)
+            warnings.simplefilter("always", NominalCapacityMismatchWarning)
             sim = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment, var_pts=var_pts)
             solution = sim.solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
+        for w in caught:  # the nominal capacity's advice as this command's option; the others as they came
+            if isinstance(w.message, NominalCapacityMismatchWarning):
+                print(f"{args.parameter_set}: warning: {w.message.facts}. For C-rates of this electrode give --set "
+                      f"'Nominal cell capacity [A.h]={w.message.capacity:.4g}', or the current in A",
+                      file=sys.stderr)
+            else:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
     except MissingParameterError as exc:  # a set of the user's written before a parameter the model reads now
         raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r}: {exc}")
     except KeyError as exc:  # PyBaMM's model reads a parameter the set has not: a half-cell set on a full cell, ...
@@ -331,17 +359,17 @@ def run(args):
     steps_path = _args.write_table(steps_table, output.with_name(output.stem + "_steps.csv"))
     png = plot(df, plot_path, f"{args.parameter_set} ({args.model})")[0]
     written, summary = [f"{output} ({len(df)} rows)", steps_path, png], None
-    stranded = []
-    if args.cycles > 1:
-        from pybamm_aea.cycling import DischargedBasisUndefinedWarning, cycle_summary
+    stranded, undefined = [], None
+    if n_cycles > 1:
+        from pybamm_aea.cycling import cycle_summary
         from pybamm_aea.readout import RetentionUndefinedWarning
 
         with warnings.catch_warnings(record=True) as caught:  # a retention undefined on a run of one cycle: the
             warnings.simplefilter("always")  # text says so; the others (sulfur a charge stranded, energies not
             summary = cycle_summary(solution)  # kept) are told below
+        undefined = next((str(w.message) for w in caught if issubclass(w.category, RetentionUndefinedWarning)), None)
         stranded = [str(w.message) for w in caught
-                    if issubclass(w.category, UserWarning)  # (the discharged basis: the help says why it is empty)
-                    and not issubclass(w.category, (RetentionUndefinedWarning, DischargedBasisUndefinedWarning))]
+                    if issubclass(w.category, UserWarning) and not issubclass(w.category, RetentionUndefinedWarning)]
         summary_file = _args.write_table(summary.reset_index(), cycles_path)
         written.append(f"{summary_file} ({len(summary)} cycles)")
     with warnings.catch_warnings():  # cycles not kept: their discharges are not listed (the table has them)
@@ -352,7 +380,7 @@ def run(args):
     kept = "" if solved == len(steps_table) else f", {len(steps_table)} kept in the time series"
     print(f"{args.parameter_set}: {solved} steps in {len(solution.cycles)} cycles solved in {wall:.2f} s{kept} "
           f"({solution.termination}); "
-          f"{retention_text(discharges, model, summary)}")
+          f"{retention_text(discharges, model, summary, undefined)}")
     print(f"wrote {', '.join(map(str, written))}")
     note = negligible_discharges_note(discharges, values, mass_g)
     if note:  # the sweep's own test of a discharge that delivered nothing (a pristine compact at a high rate)

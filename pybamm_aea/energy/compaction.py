@@ -32,7 +32,9 @@ measured pressure range (so tabulated pressures give the paper's porosity exactl
 the measured range); ``method="interpolate"`` refuses (ValueError) outside the measured range. Negative or
 non-finite pressures raise ValueError, as does a pressure where the law's porosity is outside (0, 1) (0 from
 about 2e5-4e5 MPa up with the shipped sets: exp(-K P) below the smallest float); a porosity the law gives is an
-extrapolation of a standard law, warned about, not refused.
+extrapolation of a standard law, warned about, not refused. The model's "Stack pressure [MPa]" stops at 1000 MPa
+(pybamm_aea.models.checks: its stack-held porosity nears the swelling's floor there, a bound of the cell model's
+void closure); this law has no such floor, so it takes pressures beyond (S-LMS at 1500 MPa: porosity 0.0024, warned).
 """
 from dataclasses import dataclass, field
 import functools

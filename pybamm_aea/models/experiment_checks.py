@@ -50,7 +50,8 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
            "check_starting_state", "starting_state_mismatch", "NOMINAL_CAPACITY_FACTOR",
-           "NominalCapacityMismatchWarning", "nominal_capacity_mismatch", "cathode_capacity"]
+           "NominalCapacityMismatchWarning", "nominal_capacity_mismatch", "cathode_capacity",
+           "theoretical_cathode_capacity"]
 
 
 def starts_outside_window(exc):
@@ -1069,29 +1070,58 @@ NOMINAL_CAPACITY_FACTOR = 1.25
 class NominalCapacityMismatchWarning(UserWarning):
     """An experiment with C-rate steps on a cell whose "Nominal cell capacity [A.h]" (the C-rates' basis) differs from
     the cathode's capacity by more than :data:`NOMINAL_CAPACITY_FACTOR`: both capacities, the rate the step runs at
-    on the electrode, and how to set the nominal one. Given once per ``pybamm.Simulation``."""
+    on the electrode, and how to set the nominal one. Given once per ``pybamm.Simulation``. ``facts`` the message
+    without its advice, ``capacity`` the cathode's capacity [A.h] (the CLI words the advice as its --set)."""
+
+    def __init__(self, facts, capacity):
+        super().__init__(f"{facts}. For C-rates of this electrode set values[\"Nominal cell capacity [A.h]\"] = "
+                         f"{capacity:.4g} (a set's high_loading_updates(), the CLI's --set, the sweep and the screen "
+                         "scale it with the loading themselves), or give the current in A")
+        self.facts, self.capacity = facts, capacity
 
 
-def nominal_capacity_mismatch(steps, parameter_values, built_models, inputs=None):
-    """What :class:`NominalCapacityMismatchWarning` says of the C-rate ``steps`` (the first rate), or None: no C-rate
-    step, no nominal or cathode capacity, or the two within :data:`NOMINAL_CAPACITY_FACTOR` of each other."""
+def theoretical_cathode_capacity(model, parameter_values, inputs=None):
+    """The cathode's capacity as made [A.h] (:func:`pybamm_aea.models.summary.theoretical_capacity`, all its material
+    in contact) of the AEA ``model`` on ``parameter_values`` with ``inputs``, or None (not an AEA model, or not a finite
+    positive number). From the parameter values alone, so known at the build, before the solver's set-up, for every
+    option: the initial state's "Positive electrode capacity [A.h]" could not be evaluated there with a state-dependent
+    capacity ("dispersed material degradation", "ionic-switch host loss": y0 is not yet made) and the check was
+    skipped without a word (session 47)."""
+    from .parameters import AEAParameters
+    from .summary import theoretical_capacity
+
+    param = getattr(model, "param", None)
+    if not isinstance(param, AEAParameters):
+        return None
+    try:
+        capacity = float(np.asarray(parameter_values.evaluate(theoretical_capacity(param),
+                                                              inputs=dict(inputs or {}))).item())
+    except Exception:  # noqa: BLE001 - a parameter the set lacks is the build's error, said there
+        return None
+    return capacity if math.isfinite(capacity) and capacity > 0 else None
+
+
+def nominal_capacity_mismatch(steps, parameter_values, model, inputs=None):
+    """The :class:`NominalCapacityMismatchWarning` of the C-rate ``steps`` (the first rate) on the AEA ``model``,
+    or None: no C-rate step, no nominal or cathode capacity, or the two within :data:`NOMINAL_CAPACITY_FACTOR` of each
+    other. The cathode's capacity is its capacity as made (:func:`theoretical_cathode_capacity`), what every
+    registered set's nominal capacity is."""
     inputs = dict(inputs or {})
     step = next((step for step in steps if isinstance(step, pybamm.step.CRate)
                  and isinstance(step.value, numbers.Real)), None)
     nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", inputs) if step is not None else None
     if not nominal:
         return None
-    capacity = cathode_capacity(built_models, inputs)
+    capacity = theoretical_cathode_capacity(model, parameter_values, inputs)
     if capacity is None or 1.0 / NOMINAL_CAPACITY_FACTOR <= nominal / capacity <= NOMINAL_CAPACITY_FACTOR:
         return None
     rate = abs(float(step.value))
-    return (f"the experiment's C-rates are of \"Nominal cell capacity [A.h]\" = {nominal:.4g} A.h (PyBaMM's "
-            f"convention), {nominal / capacity:.3g} times the cathode's capacity (\"Positive electrode capacity "
-            f"[A.h]\" = {capacity:.4g} A.h; more than {NOMINAL_CAPACITY_FACTOR:g}x apart): \"{step}\" runs at "
-            f"{rate * nominal:.3g} A, {rate * nominal / capacity:.3g}C of this electrode, and a step without a "
-            f"duration is cut at PyBaMM's default of 2 / C-rate hours. For C-rates of this electrode set "
-            f"values[\"Nominal cell capacity [A.h]\"] = {capacity:.4g} (a set's high_loading_updates(), the CLI's "
-            "--set, the sweep and the screen scale it with the loading themselves), or give the current in A")
+    return NominalCapacityMismatchWarning(
+        f"the experiment's C-rates are of \"Nominal cell capacity [A.h]\" = {nominal:.4g} A.h (PyBaMM's convention), "
+        f"{nominal / capacity:.3g} times the cathode's capacity ({capacity:.4g} A.h, its host and all its dispersed "
+        f"material; more than {NOMINAL_CAPACITY_FACTOR:g}x apart): \"{step}\" runs at {rate * nominal:.3g} A, "
+        f"{rate * nominal / capacity:.3g}C of this electrode, and a step without a duration is cut at PyBaMM's "
+        "default of 2 / C-rate hours", capacity)
 
 
 def uncut_step_note(step, parameter_values, li_content=None, reached=True):

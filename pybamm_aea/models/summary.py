@@ -37,10 +37,25 @@ x_100, loss of negative active material) have no meaning for a foil and are not 
 import pybamm
 
 
+def _to_Ah(p):
+    """mol.m-3 of electrode -> A.h (the cathode's volume, ``p`` the model's parameters)."""
+    return p.F * p.L_c * p.A_cc / 3600
+
+
+def theoretical_capacity(param):
+    """The cathode's capacity as made with all its material in contact [A.h]: the host's Li sites up to x_max and all
+    the dispersed material; the capacity each registered set's "Nominal cell capacity [A.h]" gives (the basis of its
+    C-rates), "Positive electrode capacity [A.h]" at the start without "dispersed material degradation" (with it, the
+    sulfur of S-LMS not yet activated is out of it: 0.573 of 0.821 mA.h). A parameter expression: it needs no state,
+    so it is known before a solver's set-up (:func:`pybamm_aea.models.experiment_checks.nominal_capacity_mismatch`)."""
+    p = param
+    return _to_Ah(p) * (p.c_h * p.x_max + p.c_D_full)
+
+
 def standard_summary_variables(param, variables):
     """PyBaMM's summary names for the AEA half cell, from the model's degradation variables."""
     p = param
-    to_Ah = p.F * p.L_c * p.A_cc / 3600  # mol.m-3 of electrode -> A.h
+    to_Ah = _to_Ah(p)  # mol.m-3 of electrode -> A.h
     a_h = variables["Cathode host active fraction"]
     f_D = variables["Dispersed material accessible fraction"]
     # every domain in contact without "dispersed material degradation", the set's initial fraction with it

@@ -178,14 +178,14 @@ def _whole_experiment_check(pybamm_method):
             raise ValueError(f"{exc}: {constant}") from exc
         if checked and not getattr(self, "_pybamm_aea_nominal_told", False):
             # a C-rate on a nominal capacity the cathode's is far from (a loading changed by hand): said once
-            from ..models.experiment_checks import NominalCapacityMismatchWarning, nominal_capacity_mismatch
+            from ..models.experiment_checks import nominal_capacity_mismatch
+            from ..models.solvers import _users_stacklevel  # (the user's call: sim.solve or build_for_experiment)
 
-            mismatch = nominal_capacity_mismatch(self.experiment.steps, self.parameter_values,
-                                                 list((self.steps_to_built_models or {}).values()),
+            mismatch = nominal_capacity_mismatch(self.experiment.steps, self.parameter_values, self.model,
                                                  signature.bind(self, *args, **kwargs).arguments.get("inputs"))
-            if mismatch:
+            if mismatch is not None:
                 self._pybamm_aea_nominal_told = True
-                warnings.warn(mismatch, NominalCapacityMismatchWarning, stacklevel=3)
+                warnings.warn(mismatch, stacklevel=_users_stacklevel())
         if checked:  # the custom and constant-power steps' own models, named if one fails: a custom step's current
             # at its start and where it failed, a power step's current its power needs and where it failed
             kinds = tuple(getattr(pybamm.step, name) for name in CUSTOM_STEP_FUNCTIONS if hasattr(pybamm.step, name))
