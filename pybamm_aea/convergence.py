@@ -173,20 +173,77 @@ def _value(values, name, inputs):
 
 def _hybrid_threshold(values, inputs):
     """The :class:`_Hybrid` (its threshold :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`) when ``values`` hold the
-    dispersed material of a shipped hybrid set at that set's mass fraction (its standard potential and fraction),
-    else None: another material or fraction was not measured."""
+    dispersed material of a shipped hybrid set (:func:`_dispersed_material`: its standard potential, and reacting) at
+    that set's mass fraction, else None: another material or fraction was not measured."""
+    material = _dispersed_material(values, inputs)
     try:
-        given = [_value(values, n, inputs) for n in _DISPERSED_NAMES]
+        fraction = _value(values, _DISPERSED_NAMES[1], inputs)
     except KeyError:
         return None
-    for material, measured in _shipped_compositions().items():
-        if None not in given and all(math.isclose(g, m, rel_tol=1e-9) for g, m in zip(given, measured)):
-            return _HYBRIDS[material]
-    return None
+    if material is None or fraction is None:
+        return None
+    return _HYBRIDS[material] if math.isclose(fraction, _shipped_compositions()[material][1], rel_tol=1e-9) else None
 
 
 #: the parameters that say which dispersed material a set holds, and how much of it
 _DISPERSED_NAMES = ("Dispersed material standard potential [V]", "Dispersed material mass fraction")
+#: the parameter that says whether the dispersed material reacts at all (Li2021_Mo6S8 carries S8's 2.2 V as a
+#: placeholder with this 0: :func:`pybamm_aea.parameters.dispersed_materials.none`)
+_DISPERSED_RATE = "Dispersed material interfacial rate constant [s-1]"
+
+
+def _reacts(values, inputs):
+    """Whether the dispersed material of ``values`` reacts: its :data:`_DISPERSED_RATE` (a number, or a function of
+    the temperature [K] read at :data:`pybamm_aea.parameters.paper_cell.T_REF`) above 0; False at 0 (a material that
+    never reacts is no hybrid), None when not known (absent, an input not given, a function not read)."""
+    import pybamm
+
+    from .parameters.paper_cell import T_REF
+
+    try:
+        value = values[_DISPERSED_RATE]
+    except KeyError:
+        return None
+    if callable(value) and not isinstance(value, pybamm.Symbol):
+        try:
+            value = value(pybamm.Scalar(T_REF)).evaluate()
+        except Exception:  # (a function of other arguments, or of inputs: not read)
+            return None
+        rate = _value({_DISPERSED_RATE: value}, _DISPERSED_RATE, inputs)
+    else:
+        rate = _value(values, _DISPERSED_RATE, inputs)
+    return None if rate is None else rate > 0
+
+
+def _dispersed_material(values, inputs):
+    """The shipped hybrid's dispersed material (:data:`_HYBRIDS`' key) that ``values`` hold, whatever its fraction: its
+    standard potential that of the hybrid's set, and reacting (:func:`_reacts`: Li2021_Mo6S8's S8 placeholder, rate
+    0, is not S8); None for another material, one that never reacts, or one not known (an input not given)."""
+    try:
+        potential = _value(values, _DISPERSED_NAMES[0], inputs)
+    except KeyError:
+        return None
+    if potential is None or not _reacts(values, inputs):
+        return None
+    return next((material for material, (measured, _) in _shipped_compositions().items()
+                 if math.isclose(potential, measured, rel_tol=1e-9)), None)
+
+
+def _inputs_not_given(values, inputs):
+    """The names of the dispersed material's parameters (:data:`_DISPERSED_NAMES`, :data:`_DISPERSED_RATE`) of
+    ``values`` that are input parameters with no value in ``inputs``: the composition is then not known (a direct call
+    without ``inputs=``), not unshipped."""
+    import pybamm
+
+    names = []
+    for name in (*_DISPERSED_NAMES, _DISPERSED_RATE):
+        try:
+            value = values[name]
+        except KeyError:
+            continue
+        if isinstance(value, pybamm.InputParameter) and value.name not in (inputs or {}):
+            names.append(value.name)
+    return names
 
 
 def _shipped_compositions():
@@ -204,16 +261,13 @@ def _unmatched_reference(values, inputs):
     """(cathode cells, whose fine mesh) a pristine first discharge of a Mo6S8 host holding a dispersed material at a
     composition no shipped hybrid's record holds (a swept or edited mass fraction, another material: not judged,
     :func:`_hybrid_threshold` None with a mass fraction not 0) is compared with: the fine mesh of the shipped hybrid of
-    the same dispersed material (by its standard potential), measured at that hybrid's composition only, or for
-    another material the finest of :data:`_HYBRIDS`' fine meshes."""
-    try:
-        potential = _value(values, _DISPERSED_NAMES[0], inputs)
-    except KeyError:
-        potential = None
-    for material, (measured, _) in _shipped_compositions().items():
-        if potential is not None and math.isclose(potential, measured, rel_tol=1e-9):
-            return (_HYBRIDS[material].fine_cells,
-                    f"the fine mesh of {_HYBRIDS[material].name}, measured at its own composition only")
+    the same dispersed material (:func:`_dispersed_material`: by its standard potential, and reacting), measured at
+    that hybrid's composition only, or for another material (one that never reacts included) the finest of
+    :data:`_HYBRIDS`' fine meshes."""
+    material = _dispersed_material(values, inputs)
+    if material is not None:
+        return (_HYBRIDS[material].fine_cells,
+                f"the fine mesh of {_HYBRIDS[material].name}, measured at its own composition only")
     return (max(hybrid.fine_cells for hybrid in _HYBRIDS.values()),
             "the finest of the shipped hybrids' fine meshes, each measured at its own composition only")
 
@@ -222,20 +276,31 @@ def _unmatched_text(values, inputs, dispersed, number, runs, reference, whose, o
     """The warning's text for step ``number``, ``order`` (the first or a later discharge) of a pristine Mo6S8 host
     holding a dispersed material at a mass fraction ``dispersed`` no shipped hybrid holds with it
     (:func:`_unmatched_reference`, its ``reference`` cells and ``whose`` they are): not judged. ``runs``: the step's
-    current density as the warnings say it."""
+    current density as the warnings say it. A composition not known because an input parameter of it has no value in
+    ``inputs`` (:func:`_inputs_not_given`) is said to be that, not an unshipped one."""
     try:
         potential = _value(values, _DISPERSED_NAMES[0], inputs)
     except KeyError:
         potential = None
     shipped = _shipped_compositions()
-    material = next((m for m, (measured, _) in shipped.items()
-                     if potential is not None and math.isclose(potential, measured, rel_tol=1e-9)),
-                    "a dispersed material" + ("" if potential is None else f" of standard potential {potential:g} V"))
+    material = _dispersed_material(values, inputs) or (
+        "a dispersed material" + ("" if potential is None else f" of standard potential {potential:g} V") +
+        (" that never reacts (interfacial rate constant 0)" if _reacts(values, inputs) is False else ""))
     fraction = "a mass fraction not a number" if dispersed is None else f"{100 * dispersed:.4g} wt%"
     records = ", ".join(f"{_HYBRIDS[m].name} {100 * w:.4g} wt%" for m, (_, w) in shipped.items())
-    return (f"step {number}, {order} of a pristine Mo6S8 host with {fraction} of {material}, {runs}: not "
-            f"judged, no shipped hybrid having this composition ({records}; the current up to which the mesh's "
-            "answer holds moves with the composition), so whether Li1 nucleates at the separator before the "
+    holding = f"{fraction} of {material}"
+    not_given = _inputs_not_given(values, inputs)
+    if not_given:
+        if dispersed is None:
+            holding = f"{material} at a mass fraction given as an input parameter"
+        why = (f"not judged: the input parameter{'s' if len(not_given) > 1 else ''} "
+               f"{', '.join(repr(n) for n in not_given)} not given a value (pass the run's inputs, inputs=...; the "
+               f"shipped compositions, {records}, are judged as their hybrids, others not)")
+    else:
+        why = (f"not judged, no shipped hybrid having this composition ({records}; the current up to which the mesh's "
+               "answer holds moves with the composition)")
+    return (f"step {number}, {order} of a pristine Mo6S8 host with {holding}, {runs}: {why}, so "
+            "whether Li1 nucleates at the separator before the "
             "cut-off, and so the capacity, may be the mesh's; check with pybamm_aea.mesh_check, which compares such a "
             f"run with {NUCLEATION_REFINEMENT}x its cells (at least {reference}, {whose}; docs/known_limits.rst)")
 
@@ -285,8 +350,8 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
 
 
 def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None):
-    """(text, reference cells) (:class:`NucleationJudgement`): the text of a :class:`MeshDependentNucleationWarning`
-    for the step solutions ``steps`` (in order, from the start of the run: a starting solution's steps first) of
+    """(text, reference cells, reference measured) (:class:`NucleationJudgement`): the text of a
+    :class:`MeshDependentNucleationWarning` for the step solutions ``steps`` (in order, from the start of the run: a starting solution's steps first) of
     ``model`` with ``values`` (``inputs``: the run's input parameters), or None: the first discharge so warned. Only
     where it was measured: the multi-phase host, Mo6S8 alone or a shipped hybrid (:func:`_hybrid_threshold`). A
     discharge that starts with the host pristine, still in its Li0 phase (every cell's Li content at the step's start,
@@ -297,13 +362,32 @@ def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None):
     :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). No such
     quantity separates formed cells (Li1 in the host): their discharges, of Mo6S8 alone or of LTO-LMS, are judged by
     their solved nucleation trough (:func:`_formed_trough_judgement`). A Mo6S8 host holding a dispersed material at a
-    composition no shipped hybrid holds (a swept mass fraction, another material) is not judged: its pristine
-    discharge is warned as such whatever its current (the threshold moves with the composition), its formed ones not
-    (as S-LMS's). ``cells``: the run's cathode cells; none from :data:`NUCLEATION_FINE_CELLS` on (the finest meshes
-    measured, whose answer it is), for a pristine hybrid's discharge from its :func:`pristine_reference_cells` on;
-    those cells are the judgement's ``reference_cells``."""
+    composition no shipped hybrid holds (a swept mass fraction, another material, one that never reacts: interfacial
+    rate constant 0) is not judged: its pristine discharge is warned as such whatever its current (the threshold moves
+    with the composition), its formed ones not (as S-LMS's); its judgement, warned or not, has ``reference_measured``
+    False and its :func:`pristine_reference_cells`. A composition with an input parameter given no value in
+    ``inputs`` is not known: warned as not judged for that, not as unshipped. ``cells``: the run's cathode cells; none
+    from :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is), for a pristine hybrid's
+    discharge from its :func:`pristine_reference_cells` on; those cells are the judgement's ``reference_cells``."""
     judged = _nucleation_judged(model, values, steps, inputs, cells)
-    return NucleationJudgement(None, NUCLEATION_FINE_CELLS) if judged is None else judged
+    if judged is not None:
+        return judged
+    if _unmatched(model, values, inputs):  # (not warned, but nobody measured the reference for it either)
+        return NucleationJudgement(None, _unmatched_reference(values, inputs)[0], False)
+    return NucleationJudgement(None, NUCLEATION_FINE_CELLS)
+
+
+def _unmatched(model, values, inputs):
+    """Whether ``model`` is the multi-phase host and ``values`` hold a dispersed material at a composition no shipped
+    hybrid holds (:func:`_hybrid_threshold` None with a mass fraction not 0; not known, an input not given,
+    included): its reference (:func:`_unmatched_reference`) was not measured for it."""
+    if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase":
+        return False
+    try:
+        dispersed = _value(values, _DISPERSED_NAMES[1], inputs)
+    except KeyError:
+        return False
+    return dispersed != 0 and _hybrid_threshold(values, inputs) is None
 
 
 def _nucleation_judged(model, values, steps, inputs, cells):
@@ -682,8 +766,11 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
     the default 20; LTO-LMS 1280, 64x). That costs: S-LMS at 70 C and 0.22C on 1280 cells took 746 s and on 640
     cells 82 s (361.86 mA.h/g; on 160 cells, 0.24C, 6 s; 2 cores shared with other jobs, 2026-12-05). A ``factor``
     given below the reference is kept, and a "converged" :func:`verdict` then says the two meshes may both be
-    under-resolved and names the reference. ``coarse_solution``: the run on ``var_pts`` if it is already solved (it is
-    then not solved again; a ValueError if its cathode cells are not ``var_pts``'s). ``solve_kwargs`` go to the
+    under-resolved and names the reference; ``df.attrs["reference measured"]`` False (a composition no shipped hybrid
+    holds, warned or not) makes a "converged" verdict say the reference was not measured for it.
+    ``coarse_solution``: the run on ``var_pts`` if it is already solved (it is then not solved again; a ValueError if
+    its cathode cells are not ``var_pts``'s; judged with the inputs it was solved with when ``inputs`` is not given).
+    ``solve_kwargs`` go to the
     ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
     import pybamm
 
@@ -704,8 +791,11 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
         values = coarse.parameter_values  # (an initial_soc's)
     from .models.submodels import xi
 
+    inputs = solve_kwargs.get("inputs")
+    if inputs is None:  # (a coarse_solution given without inputs=: those it was solved with)
+        inputs = (getattr(coarse_solution, "all_inputs", None) or [{}])[0]
     nucleation, reference, measured = nucleation_mesh_judgement(
-        model, values, [step for *_, step in iter_steps(coarse_solution)], solve_kwargs.get("inputs"),
+        model, values, [step for *_, step in iter_steps(coarse_solution)], inputs,
         {getattr(k, "name", k): n for k, n in coarse_pts.items()}.get(xi.name))
     if factor is None:  # (a coarse mesh of other than 20 cells refined to the reference's cells at least)
         cells = {getattr(k, "name", k): n for k, n in coarse_pts.items()}[xi.name]
@@ -739,10 +829,12 @@ def verdict(table):
                      "more" + ("" if reference == NUCLEATION_FINE_CELLS or not measured else
                                " (the measured reference of this pristine hybrid: 160 and 320 cells fill above its "
                                "threshold)"))
-        elif table.attrs.get("nucleation") and not measured:
+        elif not measured:  # (warned or not: nobody measured where this composition's answer is the mesh's)
             cells = " and ".join(str(pts.get(xi.name)) for pts in table.attrs["var_pts"].values())
             said += (f" on {cells} cathode cells, a reference not measured for this composition: the mesh may "
-                     f"decide this run ({table.attrs['nucleation']})")
+                     "decide this run" + (f" ({table.attrs['nucleation']})" if table.attrs.get("nucleation") else
+                                          f" (not warned: judged against {reference} cells, measured at another "
+                                          "composition only)"))
         return said
     parts = []
     for _, row in moved.iterrows():
