@@ -226,9 +226,11 @@ FIGURE_ARGUMENTS = {
 
 def _fig5abcd_readme_figures(recorded, readme_figure):
     """fig5abcd's S-LMS / Li-In cycling (0.1C, 0.4-2.4 V, 120 cycles, activation and contact loss, the multi-phase
-    default) as the README states it, read from it to its stated digits: the retention at cycle 120 vs 30 (75.90 %,
-    2026-12-05; the README's 75.88 of 2026-12-04 was read by no test), the cycles the largest capacity falls in (33-37; it
-    said 37, and 35 came out on 2026-12-05) and the share of cycle 1's "Capacity [A.h]" left at cycle 120 (96.07 %). The README's one multi-phase S-LMS
+    default) as the README states it, read from it to its stated digits: the retention at cycle 120 vs 30 (76.10 %,
+    2026-12-05, session 46, the contact-loss coefficient 0.0286 fitted on this host, the host's transport across the
+    swollen layer: the figure tests/test_degradation.py's fit test reads too; 75.90 % with 0.0285 on the as-made layer), the cycles the largest capacity falls in (33-37; it
+    said 37, and 35 came out on 2026-12-05) and the share of cycle 1's "Capacity [A.h]" left at cycle 120 (96.150 %, stated to two decimals: 96.2 would sit 2.5e-4 from its rounding edge; 96.07 % before
+    session 46). The README's one multi-phase S-LMS
     cycle-life run: this test already solves it."""
     from pybamm_aea.cycling import cycle_summary
 
@@ -427,17 +429,21 @@ def _set_up_default(options=None, values=None, sensitivities=()):
 
 def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
     """The multi-phase solver's Newton matrix (:class:`pybamm_aea.models.solvers._DownstreamJacobian`):
-    on LMS the states no other equation reads are the capacity and energy integrals, the stretch
-    and the (absent) dispersed material; every other row equals CasADi's exact Jacobian, each
-    downstream row keeps its own block and nothing else, and (the definition) no other row of
+    on LMS the states no other equation reads are the capacity and energy integrals and the (absent)
+    dispersed material (not the stretch since session 46: the host's transport crosses the swollen layer, so the
+    stretch is read); every other row equals CasADi's exact Jacobian, each
+    downstream row keeps nothing outside its own block, and (the definition) no other row of
     the exact Jacobian reads a downstream state. Catches: a state that is read taken as
-    downstream (its readers' Newton iteration would lag silently), a downstream row that loses
-    its own block, rows scattered to the wrong states. On S-LMS the dispersed sulfur, which the
+    downstream (its readers' Newton iteration would lag silently), rows scattered to the wrong
+    states. Not a downstream row that loses its own block: since session 46 no downstream state
+    reads itself (their own blocks are 0 in the exact Jacobian too, on LMS, LMS on Li-In and S-LMS
+    on Li-In with activation and contact loss), so that comparison is of zeros (its mutation
+    entry retired, benchmarks/mutations.md). On S-LMS the dispersed sulfur, which the
     host reads, is not downstream; the voltage as an algebraic state is never reduced."""
     from pybamm_aea.models.solvers import downstream_states
 
     expected = {"Discharge capacity [A.h]", "Throughput capacity [A.h]", "Discharge energy [W.h]",
-                "Throughput energy [W.h]", "Dispersed material lithiation", "Cathode local stretch"}
+                "Throughput energy [W.h]", "Dispersed material lithiation"}
     model, exact, p = _set_up_default()
     assert model.jac_rhs_algebraic_eval.name() == "jac_rhs_algebraic_downstream"
     down = downstream_states(model)
@@ -454,7 +460,7 @@ def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
     rng = np.random.default_rng(1)
     # a perturbed state, and states with the stretch below and above its band (the pores
     # opening, the stack compacting: its own block is 0 inside the band)
-    (stretch,) = model.y_slices[next(v for v in down if v.name == "Cathode local stretch")]
+    (stretch,) = model.y_slices[next(v for v in model.y_slices if v.name == "Cathode local stretch")]
     below, above = y0.copy(), y0.copy()
     below[stretch], above[stretch] = -30, 30  # lambda = 0.7, 1.3
     for y in (y0 * (1 + 0.02 * rng.standard_normal(y0.size)), below, above):
@@ -465,7 +471,9 @@ def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
         np.testing.assert_allclose(J[own], J_exact[own], rtol=1e-12, atol=1e-300)
         np.testing.assert_array_equal(J[down_rows[:, None] & ~own], 0)
         assert np.abs(J_exact[np.ix_(down_rows, ~down_rows)]).max() > 0  # the energies read the voltage: something was dropped
-    assert np.abs(J_exact[own]).max() > 0
+    # (the stretch's own block, nonzero outside its band, was the one the test saw kept until session 46; the integrals
+    # left downstream on LMS read only other states, so their own blocks are empty and the own-block comparison above
+    # compares zeros)
 
     model, _, _ = _set_up_default(values=pybamm.ParameterValues("Li2021_S_Mo6S8"))
     assert "Dispersed material lithiation" not in {v.name for v in downstream_states(model)}
@@ -1214,7 +1222,8 @@ def test_a_cccv_hold_at_25_c_is_solved_again_on_its_cut_off_and_the_warning_says
     assert "Minimum voltage" not in refined and "still 1 from zero" not in refined, refined
     # (the two integrations' charges differ by 2.4e-12 A.h, within the throughput state's atol, 1.5e-10 A.h: said so
     # beside the change, not as a correction alone (review))
-    assert ("which reaches it (its charge 4.171e-10 A.h against the first integration's 4.195e-10, -0.59 %, within "
+    # (4.171e-10 / 4.195e-10 before session 46: the host's Li now crosses the LMS layer as swollen, re-pinned by measurement)
+    assert ("which reaches it (its charge 4.167e-10 A.h against the first integration's 4.192e-10, -0.59 %, within "
             "the solver's atol on the throughput state, 1.5e-10 A.h)") in refined, refined
     assert refined.endswith("(model.default_solver_with(rtol=1e-05, atol=1e-06)) ended such steps on their events "
                             "without the re-solve where measured (docs/known_limits.rst)"), refined
