@@ -92,6 +92,25 @@ def test_stack_above_the_fabrication_pressure_compacts_by_heckel():
     assert step["Average cathode porosity"].entries[0] == pytest.approx(EPS0, abs=1e-4)
 
 
+def test_a_stack_that_can_hold_no_porosity_below_one_compacts_nothing():
+    """LTO-LMS at the Mo6S8 law's porosity at 100 MPa (39.3 %), the stack at 100 MPa, made at 360 MPa (a pressure
+    sweep's first point): Heckel puts the porosity the stack holds at 1.049, above 1, so it compacts nothing and the
+    layer stays as made. The band's bare upper edge phi_s / (1 - eps_stack) was negative there: the layer started at
+    its swelling floor (stretch 0.608, porosity 0.1 %) and was compacted without end (-0.18 at 1 s, -0.58 at 10 s,
+    a negative thickness; IDA_ERR_FAIL within 1 s once the host's transport read the stretch)."""
+    fit = compaction_fit("Mo6S8", "loading")
+    eps0 = fit.predict(100.0)
+    values = pybamm.ParameterValues("Li2021_LTO_Mo6S8")
+    values.update({"Stack pressure [MPa]": 100.0, "Cathode porosity": eps0})
+    held = eps0 * np.exp(-values["Cathode Heckel compaction coefficient [MPa-1]"] * (100.0 - 360.0))
+    assert values["Cathode fabrication pressure [MPa]"] == 360.0 and held > 1
+    sol = pybamm.Simulation(AEA({"host thermodynamics": "lever rule"}), parameter_values=values).solve([0, 10])
+    assert sol["Stack-held porosity"].entries[0] == pytest.approx(held, rel=1e-9)
+    lam = sol["Cathode local stretch"].entries
+    assert lam.min() == 1.0 and lam.max() == 1.0  # (the pores take the host's swelling; nothing compacts)
+    assert sol["Cathode local porosity"].entries[:, 0] == pytest.approx(eps0, abs=1e-3)
+
+
 @pytest.mark.slow
 def test_voids_left_open_below_the_fabrication_pressure():
     """After a cycle at 180 MPa the charged electrode keeps the porosity the stack can hold (Heckel)."""
