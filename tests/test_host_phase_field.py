@@ -979,7 +979,9 @@ def test_voltage_state_cut_offs_are_the_readmes(licoo2_voltage_state, readme_fig
     failure below): where a LiCoO2 cycle's steps stop and how much short of (or above) the default's capacity, read
     from it to its stated digits (measured 2026-12-05 on session 42's solver, which solves again a step whose event is
     not reached at its consistent end state: at 1C 4.2019 V and -0.70 %, 3.0897 V and -0.67 %; at 0.1C 4.1894 /
-    3.0383 V, 0.95 / 1.03 %; before it, at 1C 4.1944 V and 2.03 %, 3.2603 V and 2.28 %, at 0.1C 1.27 / 1.38 %)."""
+    3.0383 V, 0.95 / 1.03 %; session 47, with the host's transport across the swollen layer: at 0.1C 4.1980 / 3.0298 V,
+    0.18 / 0.20 % (the stretch, 0.99995-1 here, moves LiCoO2's transport by < 2e-4 but is now in the solver's Newton
+    system: the interpolant's path moved; 1C as before, 4.2019 / 3.0162 V, -0.70 / -0.70 %); before it, at 1C 4.1944 V and 2.03 %, 3.2603 V and 2.28 %, at 0.1C 1.27 / 1.38 %)."""
     figures = {}
     for rate in ("1C", "0.1C"):
         steps, default = licoo2_voltage_state[rate]
@@ -1010,7 +1012,8 @@ def test_voltage_state_cut_offs_are_the_readmes(licoo2_voltage_state, readme_fig
     "end state) the charge ends at 4.2019 V, 52.34 against the default's 51.98 uA.h (lever rule 52.09), the "
     "discharge at 3.090 V, 90 mV short of its 3.0 V cut-off, 17.71 against 17.59 (lever rule 17.60); before it, "
     "4.194 V and 3.260 V, 2.0 / 2.3 % short. At 0.1C 147.84 / 136.15 against the default's 149.25 / 137.57 uA.h "
-    "(0.95 / 1.03 % short), at 4.189 / 3.038 V: test_voltage_state_cut_offs_are_the_readmes reads them from the README",
+    "(0.95 / 1.03 % short), at 4.189 / 3.038 V (0.18 / 0.20 % at 4.198 / 3.030 V since session 47): "
+    "test_voltage_state_cut_offs_are_the_readmes reads them from the README",
 )
 def test_voltage_state_locates_a_steep_cut_off(licoo2_voltage_state):
     """Both steps of a LiCoO2 cycle at 1C end on their own cut-off, at that voltage, with the lever-rule
