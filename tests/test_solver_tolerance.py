@@ -890,16 +890,24 @@ def test_multi_phase_sensitivities_meet_the_cut_off(rtol):
 @pytest.mark.parametrize("name", ["Cathode Li diffusivity factor", "Cathode porosity",
                                   "Cathode exchange-current density factor"])
 def test_multi_phase_sensitivities_are_central_differences(name):
-    """The multi-phase host's voltage sensitivities (LMS at 1C, default solver) at 500, 1500 and 3000 s against
-    central differences of +-2 % of the input at rtol 1e-7: within 3.3 % measured (2026-12-05; the fronts move cell
-    by cell, so a 0.5 % step scatters by up to 11 %), held to 5 %."""
+    """The multi-phase host's voltage sensitivities (LMS at 1C, default solver) at 500, 1500 and 3000 s against the
+    slope at the input of a quadratic fitted to the voltages at +-2, 4 and 8 % of it (rtol 1e-7): within 2.9 %
+    measured (2026-12-05, session 47), held to 5 %. The voltage at a time is not smooth in the input (the fronts
+    move cell by cell), so one central difference is not the derivative: the exchange-current factor's at 500 s
+    was 0.003725 with +-2 % where the forward sensitivity is 0.004396 (18 %, after session 47's swollen-layer
+    transport, which left that sensitivity unchanged to 6 digits, 0.00439605 before and after, but moved the +2 %
+    solve's path: 0.004543 before), 0.004837 with +-0.5 %, 0.004373 with +-4 %, 0.004423 with +-8 %; the fit's
+    slope 0.004380 (0.36 %)."""
     times = np.array([500.0, 1500.0, 3000.0])
     p0 = pybamm.ParameterValues("Li2021_Mo6S8")[name]
     _, sol = _sensitivity_discharge("Li2021_Mo6S8", name=name, period=10)
     sensitivity = np.interp(times, sol.t, np.ravel(sol["Voltage [V]"].sensitivities[name]))
-    lo, hi = (_sensitivity_discharge("Li2021_Mo6S8", name=name, value=p0 * f, rtol=1e-7, sensitivities=False,
-                                     period=10)[1]["Voltage [V]"](times) for f in (0.98, 1.02))
-    np.testing.assert_allclose(sensitivity, (hi - lo) / (0.04 * p0), rtol=0.05)
+    steps = np.array([-0.08, -0.04, -0.02, 0.02, 0.04, 0.08]) * p0
+    voltages = np.array([_sensitivity_discharge("Li2021_Mo6S8", name=name, value=p0 + dp, rtol=1e-7,
+                                                sensitivities=False, period=10)[1]["Voltage [V]"](times)
+                         for dp in steps])
+    slope = np.linalg.lstsq(np.vstack([steps, steps**2, np.ones_like(steps)]).T, voltages, rcond=None)[0][0]
+    np.testing.assert_allclose(sensitivity, slope, rtol=0.05)
 
 
 def test_the_remedy_of_non_finite_states_meets_the_cut_off():
