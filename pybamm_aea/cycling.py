@@ -100,8 +100,10 @@ LITHIATION_AFTER_CHARGE = "Dispersed material lithiation at end of charge"
 #: A charge that leaves more of the dispersed material lithiated than this fraction of it (a tenth of its Li sites,
 #: a tenth of its capacity the next discharge finds already spent) is warned about
 #: (:class:`StrandedDispersedMaterialWarning`). Measured at 0.1C to 3 V, 20 cells (docs/known_limits.rst, "Hybrids
-#: charged to 3 V: sulfur left lithiated"): the paper's S-LMS at 60 C 0.0000 and 25 C 0.080 are below it, 48.75 wt%
-#: S8 at 60 C (0.295) and twice the paper's loading (0.320) above
+#: charged to 3 V: sulfur left lithiated"): the paper's S-LMS at 60 C 0.0000 and 25 C 0.0819 (0.080 on the as-made
+#: layer, before session 47) are below it, 48.75 wt%
+#: S8 at 60 C (0.271; 0.295 on the as-made layer, before session 47) and twice the paper's loading (0.320, as-made
+#: layer) above
 STRANDED_LITHIATION_LIMIT = 0.1
 
 #: The column :func:`cycle_summary` adds with ``experiment=``: each cycle's steps as the experiment wrote them

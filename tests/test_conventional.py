@@ -220,7 +220,8 @@ def test_the_readmes_comparison_figures(cells, readme_figure):
     stated digits: S-LMS's ESC, mean voltage and Wh/L after three cycles (charged basis), S-C/LGPS's ESC, Wh/kg and
     Wh/L as fractions of S-LMS's. Measured 2026-12-04 (pybammsolvers 0.11.1): 490.68, 1.83238, 2758.52 with the
     formula's Mo6S8 molar mass (490.69, 1.83242, 2758.58 with the typed 832.2 g/mol); 0.8539, 0.8405, 0.4531 (2758.49 before the ionic current started at zero at the collector; the voltage is stated to 1.83 V: its
-    third decimal sat 8e-5 from a rounding boundary). A solver build or a model change that moves them fails here,
+    third decimal sat 8e-5 from a rounding boundary); 487.42, 1.83064, 2737.58 and 0.8596, 0.8469, 0.4565 since session 47 (2026-12-05, the host's
+    transport across the swollen layer). A solver build or a model change that moves them fails here,
     and the README is updated with the test."""
     sc, lms = cells["S-C-LGPS"].practical.charged, cells["S-LMS"].practical.charged
     assert lms.specific_capacity == readme_figure(

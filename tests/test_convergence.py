@@ -182,7 +182,10 @@ def test_the_main_jobs_aea_cells_are_mesh_converged(spec, readme_figure):
     """The main job's AEA rows (formation + 3 cycles at 0.1C, with each set's degradation options)
     are the physics', not the 20-cell mesh's: every step's capacity within 0.1 % of the largest on
     40 cells (measured 2026-12-05, pybammsolvers 0.11.1: 0.0675 % LMS, 0.0023 % LTS, 0.0128 % S-LMS, end voltages
-    0.0058 / 2e-7 / 0.0146 mV; the README states 0.07, 0.002 and 0.01 %: 0.068 sat 5e-5 from its rounding edge; 2026-12-04: 0.068, 0.005, 0.028 %; 2026-12-01: 0.059,
+    0.0058 / 2e-7 / 0.0146 mV; session 47, with the host's transport across the swollen layer: 0.0654 / 0.0023 /
+    0.0250 %, 0.194 / 2e-7 / 0.131 mV, the README's 0.07, 0.002 and 0.025 % (S-LMS 40 -> 80 cells 0.036 %, 0.028 before:
+    not shrinking with the mesh, a floor of a few times the solver's rtol 1e-4, about twice the as-made layer's; cause
+    not isolated); before, the README stated 0.07, 0.002 and 0.01 %: 0.068 sat 5e-5 from its rounding edge; 2026-12-04: 0.068, 0.005, 0.028 %; 2026-12-01: 0.059,
     0.0005, 0.022 %), end voltages within
     0.25 mV: a step ended by its cut-off ends on the consistent state past it by up to the solver's tolerance
     (ConsistentEventIDAKLUSolver; 0.113 mV between the meshes at S-LMS's third charge to 3 V with casadi 3.8.1 /
@@ -719,10 +722,11 @@ def test_a_pristine_hybrid_discharge_the_mesh_decides_is_warned(set_name, rates,
     """The paper's pristine hybrids at 70 C, first discharge to 1.0 V, just above and below their thresholds, on 20,
     40 and 80 cells. S-LMS at 0.24C (2.51 A/m2) takes 344.10 mA.h/g on 20 and 160 cells, 0.008 / 0.004 on 320 / 640;
     LTO-LMS at 1.2C (2.65) 146.71 / 146.72 / 146.72 on 20 / 40 / 80 cells, 146.72 on 160 and 640, 0.0001 on 1280
-    (measured 2026-12-05, session 46): not warned, the thresholds being 2.9 and 3.27 A/m2, read against 160 cells
+    (measured 2026-12-05, session 46, all figures here on the as-made layer, before that session's swollen-layer
+    transport; since it S-LMS at 0.24C takes 337.45 on 20 and 160 cells, 0.0041 on 640): not warned, the thresholds being 2.9 and 3.27 A/m2, read against 160 cells
     (session 42), whose turn lies above the finer meshes'. Warned now on each of these meshes (each fills), against
     thresholds read against 640 and 1280 cells; one step slower they fill on those too (S-LMS 0.22C: 361.89 on 20
-    cells, 361.86 / 361.85 on 640 / 1280; LTO-LMS 1.15C: 146.81 / 146.82 / 146.82 on 20 / 40 / 80, 146.82 on 640 and
+    cells, 361.86 / 361.85 on 640 / 1280, on the as-made layer, 355.2 on 640 since; LTO-LMS 1.15C: 146.81 / 146.82 / 146.82 on 20 / 40 / 80, 146.82 on 640 and
     1280) and are not warned."""
     values = pybamm.ParameterValues(set_name)
     experiments = {rate: pybamm.Experiment([f"Discharge at {rate} until 1.0 V"]) for rate in rates}
@@ -744,7 +748,8 @@ def test_a_pristine_hybrid_discharge_the_mesh_decides_is_warned(set_name, rates,
 def test_a_pristine_hybrid_run_on_160_cells_above_its_threshold_is_warned():
     """Runs on 160 cells (NUCLEATION_FINE_CELLS, Mo6S8's) were never warned, but a pristine hybrid's 160 and 320 cells
     fill above its threshold: S-LMS at 70 C and 0.24C (2.51 A/m2) takes 344.1 mA.h/g on 160 cells (344.08 measured
-    2026-12-05, session 46, 6 s) and 0.008 / 0.004 on 320 / 640, silent. Warned now, up to S-LMS's own fine mesh
+    2026-12-05, session 46, 6 s) and 0.008 / 0.004 on 320 / 640, silent (on the as-made layer; 337.45 on 160 cells and
+    0.0041 on 640 with the swollen layer's transport). Warned now, up to S-LMS's own fine mesh
     (640 cells); Mo6S8 alone on 160 cells (the paper's cell at 70 C and 1C, above its 1.5 A/m2) still not."""
     experiment = pybamm.Experiment(["Discharge at 0.24C until 1.0 V"])
     solution, said = _nucleation_warned(pybamm.ParameterValues("Li2021_S_Mo6S8"), experiment, 160)
@@ -757,7 +762,8 @@ def test_a_pristine_hybrid_run_on_160_cells_above_its_threshold_is_warned():
 
 def test_mesh_check_plans_a_pristine_hybrids_own_reference_mesh(monkeypatch):
     """mesh_check compared a warned pristine hybrid's run with 8x its cells (20 -> 160), where both can fill (S-LMS at
-    70 C and 0.24C: 344.1 mA.h/g on 20 and 160 cells, 0.004 on 640) and it says "converged". Its default reference is
+    70 C and 0.24C: 344.1 mA.h/g on 20 and 160 cells, 0.004 on 640, on the as-made layer; 337.45 and 0.0041 since
+    session 47's swollen-layer transport) and it says "converged". Its default reference is
     now the hybrid's own fine mesh, S-LMS 640 cells (LTO-LMS 1280), Mo6S8 alone's still 160; read here from the fine
     run mesh_check sets up, stopped before its solve (the 640-cell solve takes minutes)."""
     class Planned(Exception):
@@ -786,7 +792,7 @@ def test_mesh_check_plans_a_pristine_hybrids_own_reference_mesh(monkeypatch):
 @pytest.mark.slow
 def test_mesh_check_given_a_factor_below_a_hybrids_reference_says_so():
     """mesh_check(..., factor=8) on S-LMS at 70 C and 0.24C compares 20 with 160 cells, both filling (344.1 mA.h/g;
-    0.004 on 640): it said "mesh converged" without a word. The user's factor is kept; the verdict now says the two
+    0.004 on 640; on the as-made layer, 337.45 and 0.0041 with the swollen layer's transport): it said "mesh converged" without a word. The user's factor is kept; the verdict now says the two
     meshes may both be under-resolved and names the hybrid's measured reference, 640 cells."""
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     experiment = pybamm.Experiment(["Discharge at 0.24C until 1.0 V"])
@@ -809,7 +815,9 @@ def test_a_doubling_can_agree_and_still_be_wrong_on_a_pristine_s_lms_compact(rea
     nucleate before the cut-off), and a formed cell discharges at 0.5C on every mesh. Read from the README to its stated
     digits; these were pinned by no test, and the 0.1C and 0.2C figures had gone stale (510.15 / 510.16 / 510.13 /
     510.15 and 381.37 / 381.35 / 381.33 / 381.35 of 2026-12-04; measured 2026-12-05: 510.19 / 510.18 / 510.15 / 510.02
-    and 381.36 / 381.37 / 381.36 / 381.35, so the README states them to 1 mA.h/g, the meshes' spread)."""
+    and 381.36 / 381.37 / 381.36 / 381.35, so the README states them to 1 mA.h/g, the meshes' spread). Re-measured
+    2026-12-05, session 46 (the host's transport across the swollen layer): 507.02 / 507.14 / 507.32 / 506.92, 374.82 /
+    374.85 / 374.83 / 374.81, 293.06 / 293.14 / 293.12 / 0.010, 203.98 / 204.11 / 0.018 / 0.003."""
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     esc = {}
     for rate in S_LMS_RATES:
@@ -837,8 +845,8 @@ def test_a_doubling_can_agree_and_still_be_wrong_on_a_pristine_s_lms_compact(rea
     }
     for key, value in esc.items():
         assert value == figure[key].approx(), key
-    # a formed cell (one 0.1C cycle first) discharges at 0.5C on every mesh (measured 2026-12-05: 244.01 / 243.90 /
-    # 243.83 / 243.81 uA.h on 20 / 40 / 80 / 160 cells)
+    # a formed cell (one 0.1C cycle first) discharges at 0.5C on every mesh (measured 2026-12-05, session 46: 240.63 /
+    # 240.51 / 240.43 / 240.40 uA.h on 20 / 40 / 80 / 160 cells; 244.01 / 243.90 / 243.83 / 243.81 on the as-made layer)
     experiment = pybamm.Experiment(["Discharge at 0.1C until 1.0 V", "Charge at 0.1C until 3.0 V",
                                     "Discharge at 0.5C until 1.0 V"])
     formed = []
@@ -853,14 +861,15 @@ def test_a_doubling_can_agree_and_still_be_wrong_on_a_pristine_s_lms_compact(rea
 
 
 def test_cold_s_lms_first_discharge_is_the_coarse_meshes(readme_figure):
-    """S-LMS from pristine at 25 C and 0.1C to 1 V: the README's 145.2 mAh/g holds on 20 and 40 cells, but on 80 and
+    """S-LMS from pristine at 25 C and 0.1C to 1 V: the README's 146.3 mAh/g (145.2 before session 47's swollen-layer
+    transport; measured 2026-12-05: 146.31 / 146.46 / 0.016 / 0.002 on 20 / 40 / 80 / 160 cells) holds on 20 and 40 cells, but on 80 and
     160 cells Li1 does not nucleate in the Li0 host and the compact takes nothing (found in a user trial: the README
     stated the 25 C figure without it)."""
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     values["Ambient temperature [K]"] = 298.15
     experiment = pybamm.Experiment(["Discharge at 0.1C until 1 V"])
     got = {cells: _solved(values, experiment, cells).cycles[0].steps[0][ESC].entries[-1] for cells in (20, 80, 160)}
-    assert got[20] == readme_figure("0.1C: {} mAh/g at 25 C and 510.2 at 70 C",
+    assert got[20] == readme_figure("0.1C: {} mAh/g at 25 C and 507.0 at 70 C",
                                     "compact takes nothing (0.016 and 0.002 mAh/g against {} and").approx()
     # the near-zero figures to the solver's tolerance (1e-4 of the window's ~630 mAh/g)
     assert got[80] == readme_figure("takes nothing ({} and 0.002 mAh/g against").approx(0.063)
@@ -1054,6 +1063,7 @@ def test_a_fraction_given_as_an_input_without_its_value_is_not_called_unshipped(
     this composition", though it may be 32.5 wt% (review R1, session 47). Now it says the input was not given and to
     pass inputs=; given 32.5 wt%, the same run is judged as S-LMS (not warned at 2 A/m2)."""
     from pybamm_aea.convergence import nucleation_mesh_warning
+    from pybamm_aea.energy.paper import SLMS_COMPOSITION
 
     model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
     swept = _swept_s8()
@@ -1063,7 +1073,7 @@ def test_a_fraction_given_as_an_input_without_its_value_is_not_called_unshipped(
                            "an input parameter, runs at 2 A/m2 and 70 C: not judged: the input parameter 'Dispersed "
                            "material mass fraction' not given a value (pass the run's inputs, inputs=..."), said
     assert nucleation_mesh_warning(model, swept, [_PristineStep(swept, 2.0)],
-                                   {"Dispersed material mass fraction": 0.325}, 20) is None
+                                   {"Dispersed material mass fraction": SLMS_COMPOSITION["S8"]}, 20) is None
 
 
 def test_mesh_check_records_a_reference_not_measured(monkeypatch):
@@ -1101,10 +1111,11 @@ def test_a_dispersed_material_that_never_reacts_is_no_hybrid():
     that never reacts is no hybrid: not judged, said so, compared with the finest hybrid's 1280 cells; S-LMS itself
     (its rate 1e-2 s-1 at 70 C) is still judged as S-LMS."""
     from pybamm_aea.convergence import nucleation_mesh_judgement, pristine_reference_cells
+    from pybamm_aea.energy.paper import SLMS_COMPOSITION
 
     model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
     inert = lms()
-    inert.update({"Dispersed material mass fraction": 0.325})
+    inert.update({"Dispersed material mass fraction": SLMS_COMPOSITION["S8"]})
     text, reference, measured = nucleation_mesh_judgement(model, inert, [_PristineStep(inert, 2.0)], None, 20)
     assert "32.5 wt% of a dispersed material of standard potential 2.2 V that never reacts (interfacial rate " \
            "constant 0), runs at 2 A/m2 and 70 C: not judged, no shipped hybrid having this composition" in text, text
@@ -1118,7 +1129,7 @@ def test_a_charge_whose_li0_layer_formed_inside_the_electrode_is_warned():
     """Half the paper's loading (0.75 mg/cm2) at 70 C and 0.05C (a user's trial, session 47): the charge returned 115.8
     mA.h/g on 20 cells and 118.2 on 160 (to x = 0.39 / 0.32), 101.4 on 40 / 80 / 320, without a word. Not the mesh: IDA's
     steps at the default rtol (up to 440 s) passed the onset of the spinodal decomposition at the separator, Li0
-    nucleated in the bulk (cell 5 of 20) and the separator cell, still Li1, let Li out. Now warned, naming the cell and
+    nucleated in the bulk (cell 3 of 20; 5 before the swollen-layer transport) and the separator cell, still Li1, let Li out. Now warned, naming the cell and
     the cure; solved at rtol 1e-6 the Li0 layer forms at the separator, the charge stops near the loop's peak (101.42,
     x = 0.835) and nothing is said (measured 2026-12-05)."""
     values = lms()
@@ -1137,11 +1148,16 @@ def test_a_charge_whose_li0_layer_formed_inside_the_electrode_is_warned():
     stepped, resolved = charge(), charge(1e-6)
     print("charge [mA.h/g], end x, warnings at the default rtol and at 1e-6:", stepped, resolved)
     capacity, x_end, said = stepped
-    assert len(said) == 1 and said[0].startswith(
-        "step 2, a charge, formed its Li0 layer inside the electrode, not at the separator: cell 5 of 20"), said
+    import re
+
+    # (which inner cell the solver's step leaves first follows its path: cell 5 of 20 before session 47's swollen-layer
+    # transport changed the Newton matrix, cell 3 since; the separator's is cell 20)
+    where = re.match(r"step 2, a charge, formed its Li0 layer inside the electrode, not at the separator: cell (\d+) of "
+                     r"20 \(counted from the co", said[0]) if len(said) == 1 else None
+    assert where and int(where.group(1)) < 20, said
     assert "model.default_solver_with(rtol=1e-06)" in said[0]
     assert resolved[2] == [] and resolved[1] > 0.8  # the ionic switch at the separator: the bulk left Li1
-    assert capacity > 1.1 * resolved[0]
+    assert capacity > 1.05 * resolved[0]  # (108.76 against 101.42 since session 47's swollen-layer transport; 115.8)
 
 
 def test_the_formed_trough_polarisation_is_against_li_on_either_anode():

@@ -44,22 +44,32 @@ def lms():
     return cycle("Li2021_Mo6S8", 50, 1.8, 2.8, {"ionic-switch host loss": "persistent Li0"})[0]
 
 
-#: S-LMS vs Li-In with the sulfur's activation and contact loss. The 120-cycle runs pin the
-#: lever-rule host (5-8x cheaper than the multi-phase default): the mechanism is the dispersed
-#: material's, and test_dispersed_material_degradation_is_host_independent shows on a short run
-#: that both hosts give it the same activation, contact loss and relative capacity at 0.1C (at 0.5C
-#: the multi-phase charge re-oxidises 2.2x the sulfur and so cuts off 2.2x as much:
-#: test_sulfur_contact_loss_at_half_c_follows_the_sulfur_each_host_reoxidises)
+#: S-LMS vs Li-In with the sulfur's activation and contact loss on the lever-rule host (5-8x cheaper than the
+#: multi-phase default), for the 120-cycle tests of a mechanism's direction (stack pressure, porosity): the
+#: mechanism is the dispersed material's, and test_dispersed_material_degradation_is_host_independent shows on a short
+#: run that both hosts give it the same activation, contact loss and relative capacity at 0.1C (at 0.5C the multi-phase
+#: charge re-oxidises 2.2x the sulfur and so cuts off 2.2x as much:
+#: test_sulfur_contact_loss_at_half_c_follows_the_sulfur_each_host_reoxidises). Over 120 cycles the lever rule lies
+#: 1.9 points below the default (test_the_lever_rule_stands_in_for_the_default_over_120_cycles), so the fit and the
+#: paper's figures run on the default, S_OPTIONS_DEFAULT.
 S_OPTIONS = {
     "anode": "Li-In",
     "dispersed material degradation": "activation and contact loss",
     "host thermodynamics": "lever rule",
 }
+#: the same on the multi-phase host, the default: the model users get, on which the contact-loss coefficient is fitted
+S_OPTIONS_DEFAULT = {**S_OPTIONS, "host thermodynamics": "multi-phase"}
 
 
 @pytest.fixture(scope="module")
 def s_lms_li_in():
     return cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS, reference_cycle=30)
+
+
+@pytest.fixture(scope="module")
+def s_lms_li_in_default():
+    """The fit's run: 120 cycles on the multi-phase default (about 45 s on a quiet machine, 220 s loaded)."""
+    return cycle("Li2021_S_Mo6S8", 120, 0.4, 2.4, S_OPTIONS_DEFAULT, reference_cycle=30)
 
 
 def discharge_capacities(solution):
@@ -72,7 +82,8 @@ def discharge_capacities(solution):
 @pytest.mark.prediction
 def test_dispersed_material_degradation_is_host_independent():
     """The sulfur's activation and contact loss on both hosts (S-LMS vs Li-In, 0.1C, 7 cycles), the
-    check that lets the 120-cycle tests pin the lever rule. What they read agrees:
+    check that lets the 120-cycle tests of a mechanism's direction run on the lever rule (over 120 cycles the hosts part
+    by 1.9 points: test_the_lever_rule_stands_in_for_the_default_over_120_cycles). What they read agrees:
 
     - the accessible fraction (activation minus loss) within 0.3 % and the capacity relative to
       cycle 2 within 0.5 points: activation is driven by the charge passed, which both hosts pass
@@ -351,27 +362,62 @@ def test_li_trapping_acts_on_the_multi_phase_host_as_on_the_lever_rule_host():
 
 @pytest.mark.slow
 @pytest.mark.fit
-def test_s_lms_li_in_rises_to_cycle_30_then_fades(s_lms_li_in, readme_figure):
-    """Fit: the contact-loss coefficient to the paper's 76 % (cycle 120 vs 30, 360 MPa, lever-rule host); activation
-    to the rise. Measured 2026-12-04: 75.93 % with the coefficient 0.0285 (76.02 % with 0.0284; 76.00 % on 2026-12-03, before
-    the lever rule's Mo6S8 D was Fig. S1's at 1.8 V); measured 2026-12-03: 0.9x (0.02565) gives 78.71 %, 1.1x
-    (0.03135) 73.43 %, 0.0143 (0.5x) 91.0 %, 0.057 (2x) 55.7 %. Tolerance 1.5 points, between what the numerical choices move it
-    (TAU_COMPACT 1 -> 10 s +0.15 points; the closure switch's EPS_SMOOTH halved -0.28, doubled +0.79) and the
-    coefficient 10 % off (2.6-2.7 points): it catches the coefficient drifting from its fit, or a change to the
-    mechanics that moves the fitted figure by as much (then refit, with the figure measured here)."""
-    summary, _ = s_lms_li_in
+def test_s_lms_li_in_rises_to_cycle_30_then_fades(s_lms_li_in_default, readme_figure):
+    """Fit: the contact-loss coefficient to the paper's 76 % (cycle 120 vs 30, 360 MPa), on the multi-phase host, the
+    default (the model users get); activation to the rise. Measured 2026-12-05 (session 46, the host's transport across
+    the swollen layer, D_LI2S_REF 3.4e-23): 76.10 % with the coefficient 0.0286, peak at cycle 36 (77.82 % with 0.0267,
+    the lever rule's fit); the lever rule gives 74.17 % with 0.0286
+    (test_the_lever_rule_stands_in_for_the_default_over_120_cycles). Before, on the as-made layer and the lever rule:
+    75.93 % with 0.0285 (2026-12-04); 0.9x (0.02565) gave 78.71 %, 1.1x (0.03135) 73.43 %, 0.0143 (0.5x) 91.0 %, 0.057
+    (2x) 55.7 % (2026-12-03). Tolerance 1.5 points, between what the numerical choices move it (TAU_COMPACT 1 -> 10 s
+    +0.15 points; the closure switch's EPS_SMOOTH halved -0.28, doubled +0.79) and the coefficient 10 % off (2.6-2.7
+    points): it catches the coefficient drifting from its fit, or a change to the mechanics that moves the fitted
+    figure by as much (then refit, with the figure measured here)."""
+    summary, _ = s_lms_li_in_default
     assert summary[RET].loc[120] == pytest.approx(76, abs=1.5)
-    # the README's figure, read from it, to its stated digits (75.93 on 2026-12-04): a solver build that moves it fails
-    assert summary[RET].loc[120] == readme_figure("| 76 %, rising to cycle 30 | {} % (").approx()
-    print("peak cycle:", summary[ESC].idxmax())
-    assert summary[ESC].idxmax() == readme_figure("peak at cycle {} on the lever rule").approx()
+    # the README's figure, read from it, to its stated digits (76.10 on 2026-12-05): a solver build that moves it fails
+    assert summary[RET].loc[120] == readme_figure("| 76 %, rising to cycle 30 | {} % on the multi-phase default").approx()
+    peak = summary[ESC].idxmax()
+    print("retention", summary[RET].loc[120], "peak cycle:", peak)
+    # the multi-phase top is flat to 0.15 %, its largest cycle the solver's per-cycle scatter: the README's range
+    assert readme_figure("within cycles {}-{_} on the multi-phase host").value <= peak
+    assert peak <= readme_figure("within cycles {_}-{} on the multi-phase host").value
     assert summary[ESC].loc[30] > 1.1 * summary[ESC].loc[3]
     assert summary[ESC].loc[30] > summary[ESC].loc[60] > summary[ESC].loc[120]
 
 
 @pytest.mark.slow
 @pytest.mark.prediction
-def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in, readme_figure):
+def test_the_lever_rule_stands_in_for_the_default_over_120_cycles(s_lms_li_in, s_lms_li_in_default):
+    """The lever rule, the reduced host the direction tests run on, against the default over the fit's 120 cycles:
+    its retention lies 1.93 points below (measured 2026-12-05, session 46, coefficient 0.0286: lever rule 74.17 %,
+    peak 34, multi-phase 76.10 %, peak 36). That is the stand-in's error, a reduced-host approximation: the lever
+    rule's charge ends on its film, keyed to the surface content, with the collector side still holding Li in
+    equilibrium with lithiated sulfur (0.024 / 0.042 of the sulfur left lithiated at cycles 30 / 120, below 1e-5 on
+    the multi-phase host), and the stranded sulfur grows with the layer's stretch, which slows the host's transport
+    as lambda^-(b+1); a 2.4 V hold after each lever-rule charge drains it and recovers 1.47 of the 1.87 points the
+    hosts part by with the coefficient 0.0267 (docs/known_limits.rst, "The host's transport across the as-made
+    thickness"). On the as-made transport the hosts were within 0.05 points.
+
+    Tolerance: the gap within 0.5 points of its 1.93, a quarter of it (each host's figure moves by 0.02-0.05 across
+    solver builds): a change that parts the hosts further (or closes the gap) changes the stand-in's stated error and
+    fails here. The lever rule stays below the default (its stranded sulfur), and both peak within cycles 30-40.
+    Catches: the lever rule's transport taking the stretch the wrong way (lambda^+2: 75.60 %, the gap 0.50; mutation
+    lever_rule_transport_stretch_taken_the_wrong_way); on the as-made transport (before session 46) the gap was -0.02
+    (multi-phase 75.90 %, lever rule 75.92 % with 0.0285), which this test fails too."""
+    lever, _ = s_lms_li_in
+    default, _ = s_lms_li_in_default
+    gap = default[RET].loc[120] - lever[RET].loc[120]
+    print("retention at 120 [%]: multi-phase", default[RET].loc[120], "lever rule", lever[RET].loc[120], "gap", gap,
+          "peaks", default[ESC].idxmax(), lever[ESC].idxmax())
+    assert gap == pytest.approx(1.93, abs=0.5)
+    for summary in (lever, default):
+        assert 30 <= summary[ESC].idxmax() <= 40
+
+
+@pytest.mark.slow
+@pytest.mark.prediction
+def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in_default, readme_figure):
     """LTO-LMS keeps > 10 points more of its cycle-30 capacity after 120 cycles than S-LMS (paper:
     the zero-strain Li4Ti5O12 hybrid is the stable one). Li4Ti5O12 (-0.2 % volume) opens no voids,
     so its contact loss vanishes; what fades is the host, through the persistent Li0 fraction
@@ -386,7 +432,7 @@ def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in, readme_figure):
     tolerance (SharedEventsIDAKLUSolver.BOUNDED_STATES: 9 of the 240 steps here; 91.74 % with the whole run at rtol
     1e-5).
     """
-    summary, _ = s_lms_li_in
+    summary, _ = s_lms_li_in_default
     options = {
         "anode": "Li-In",
         "dispersed material degradation": "activation and contact loss",
@@ -402,17 +448,19 @@ def test_lto_lms_is_the_most_stable_hybrid(s_lms_li_in, readme_figure):
 @pytest.mark.slow
 @pytest.mark.prediction
 def test_retention_rises_with_stack_pressure(s_lms_li_in, readme_figure):
-    """180 < 360 < 720 MPa after 120 cycles: only the 360 MPa figure was fitted (measured 2026-12-03, the
-    contact-loss coefficient 0.0285: 60.1 / 76.0 / 108.6 %; 59.9 / 75.9 / 108.5 % on 2026-12-04, the lever rule's Mo6S8 D
-    Fig. S1's at 1.8 V). The bounds are the trend's: the stack-held porosity's
+    """180 < 360 < 720 MPa after 120 cycles on the lever rule (a mechanism's direction: the reduced host stands in,
+    test_the_lever_rule_stands_in_for_the_default_over_120_cycles); the 360 MPa figure's coefficient is fitted on the
+    default. Measured 2026-12-05 (session 46, the coefficient 0.0286, the host's transport across the swollen layer):
+    63.69 / 74.17 / 108.21 %, the sulfur cut off 50.36 / 34.20 / 1.96 %, the 720 MPa top's 5-cycle mean at cycle 87;
+    the figures moved from the as-made layer's 59.9 / 75.9 / 108.5 % and 52.85 / 34.20 / 1.99 % (coefficient 0.0285,
+    2026-12-04/05) because the coefficient and the host's transport did: re-pinned by measurement. The bounds are the trend's: the stack-held porosity's
     Heckel exponent with the wrong sign (the stack loosening the electrode above the fabrication pressure) reverses
     it, 96.8 / 76.0 / 60.8 %; the fit test pins the coefficient's size.
 
     Voids opened around shrinking Li2S close only where the stack can compact the electrode
     (Heckel), i.e. below eps_stack = eps0 exp(-K (P - P_fab)); the rest is lost contact. The README's figures of it,
-    read from it to their stated digits, were read by no test until session 41 (the sulfur cut off in 120 cycles,
-    52.85 / 34.20 / 1.99 % at 180 / 360 / 720 MPa, and the 720 MPa capacity's top at cycles 86-91, 2026-12-05; the 180
-    MPa figure is stated as 53 %: 52.8 sat 2e-3 from its rounding edge).
+    read from it to their stated digits, were read by no test until session 41 (the sulfur cut off in 120 cycles and
+    the 720 MPa capacity's top at cycles 86-91; the 180 MPa figure is stated to whole percent, 50 % for 50.36).
     """
     runs = {360.0: s_lms_li_in}
     for pressure in (180.0, 720.0):
@@ -445,10 +493,11 @@ def test_porous_electrode_loses_more_contact(s_lms_li_in, readme_figure):
     Its pores take the whole S8 -> Li2S swelling, so it does not thicken; but the low pressure
     that made it cannot compact it, so every void the shrinking Li2S opens stays open: it loses
     much of its sulfur in the first cycles and ends with less capacity than the paper's 8.2 %
-    electrode, which supports the paper's dense electrode (measured 2026-12-03, the contact-loss coefficient 0.0285:
-    170 against 280 mAh/g after 120 cycles; 173 against 287 with 0.027; 170.6 against 281.4 on 2026-12-04, the lever
-    rule's Mo6S8 D Fig. S1's at 1.8 V). Its retention *relative to cycle 30* (74.4 %, the dense electrode's 75.9 %; 74.8
-    and 76.0 % on 2026-12-03) hides that most of its loss comes before cycle 30 (313 mAh/g on cycle 1, 216 on cycle 2).
+    electrode, which supports the paper's dense electrode (lever rule, measured 2026-12-05, session 46, the coefficient
+    0.0286 and the host's transport across the swollen layer: 171.3 against 269.3 mAh/g after 120 cycles; 170.6 against
+    281.4 on 2026-12-04 on the as-made layer with 0.0285, 173 against 287 with 0.027: re-pinned by measurement). Its
+    retention *relative to cycle 30* (73.9 %, the dense electrode's 74.2 % on the lever rule; 74.4 and 75.9 % on the
+    as-made layer) hides that most of its loss comes before cycle 30 (316 mAh/g on cycle 1, 219 on cycle 2).
     """
     from pybamm_aea.energy.compaction import compaction_data
 
@@ -461,8 +510,8 @@ def test_porous_electrode_loses_more_contact(s_lms_li_in, readme_figure):
     assert porous[ESC].loc[2] < 0.8 * porous[ESC].loc[1]
     assert sol.cycles[-1]["Cathode thickness change [%]"].entries.max() < 0.5
     # the README's figures, read from it to their stated digits: a solver build that moves them fails
-    assert porous[ESC].loc[120] == readme_figure("(lever rule, 2026-12-04, {} vs {_}, coefficient 0.0285").approx()
-    assert dense[ESC].loc[120] == readme_figure("(lever rule, 2026-12-04, {_} vs {}, coefficient 0.0285").approx()
+    assert porous[ESC].loc[120] == readme_figure("(lever rule, 2026-12-05, {} vs {_}, coefficient 0.0286").approx()
+    assert dense[ESC].loc[120] == readme_figure("(lever rule, 2026-12-05, {_} vs {}, coefficient 0.0286").approx()
     assert porous[RET].loc[120] == readme_figure("with 0.027); {} % vs cycle 30: most of its loss").approx()
     assert porous[ESC].loc[1] == readme_figure("({} mAh/g on cycle 1, {_} on cycle 2)").approx()
     assert porous[ESC].loc[2] == readme_figure("({_} mAh/g on cycle 1, {} on cycle 2)").approx()

@@ -59,7 +59,9 @@ def sulfur_capacity(step):
 @pytest.mark.fit
 def test_s_lms_sulfur_utilisation_is_the_fit(s_lms, readme_figure):
     """The Li2S product-layer diffusivity is fitted to 1290 of 1675 mA.h/g of S (0.1C, 70 C); the README's figure
-    (its table of what the model reproduces), read from it to its stated digits: a solver build that moves it fails."""
+    (its table of what the model reproduces), read from it to its stated digits: a solver build that moves it fails.
+    Measured 1292.80 with 3.4e-23 m2/s (2026-12-05, refitted with the host's transport across the swollen layer; 1302.7
+    with 3.3e-23 on the as-made layer)."""
     assert sulfur_capacity(s_lms[4]) == pytest.approx(1290, rel=0.02)
     assert sulfur_capacity(s_lms[4]) == readme_figure("| 1290 mAh/g of S | {} on the 3rd discharge").approx()
 
@@ -104,8 +106,8 @@ def test_s_lms_electrode_energy_on_both_bases(s_lms, readme_figure):
 def test_s_lms_discharged_basis_on_the_model_electrode(s_lms, readme_figure):
     """Paper: 777 Wh/kg on the discharged basis (its full-lithiation mass, 905.5 / 1.165). The model
     divides by the discharged electrode it computes: the as-made mass plus the Li it holds at the end
-    of the discharge (794.18 Wh/kg, 2236.3 Wh/L by readout.delivered, 2026-12-05; 793 / 2234 from the energy
-    state before; mass x 1.132, below full lithiation's 1.165 because 23 % of the S
+    of the discharge (788.74 Wh/kg, 2223.1 Wh/L by readout.delivered, 2026-12-05, session 46, the host's transport
+    across the swollen layer; 794.18 / 2236.3 on the as-made layer, 793 / 2234 from the energy state before; mass x 1.131, below full lithiation's 1.165 because 23 % of the S
     and the host's last Li stay unused, above 1 + Li taken up because the charge ends at Li1).
     Catches: the Li mass counted with a wrong sign or unit, or the charged mass used (898)."""
     third = s_lms[4]
@@ -129,7 +131,7 @@ def test_s_lms_discharged_basis_on_the_model_electrode(s_lms, readme_figure):
 
 def test_s_lms_sulfur_and_host_react_together(s_lms, readme_figure):
     """Half-way through the first discharge the S is > 0.2 lithiated while the host is at Li1.5-3.5 (the README's
-    0.36 and Li2.7, read from it to its stated digits).
+    0.36 and Li2.6, read from it to its stated digits; Li2.60 since session 47's swollen-layer transport, Li2.7 before).
 
     S8/Li2S (2.10 V) sits above the host's 2.05 V plateau, so at equilibrium the sulfur reacts
     alongside the host (the paper: "simultaneously"), not after it.
@@ -160,7 +162,8 @@ def test_the_readmes_lever_rule_hybrid_figures(s_lms_lever_rule, readme_figure):
     """The README's lever-rule figures of the hybrids (its table of what the model reproduces), read from it to
     their stated digits: S-LMS after three 0.1C cycles (1-3 V, 70 C) ESC, mA.h/cm2, sulfur utilisation, mean
     discharge voltage, energy on the model's end-of-discharge electrode; LTO-LMS's 2nd discharge. Measured
-    2026-12-05: 481.87, 0.798, 1282.6 (the README said 1276), 1.8360, 781.39 / 2200.0 Wh/kg / Wh/L by readout.delivered (780 / 2198);
+    2026-12-05, session 46, the host's transport across the swollen layer: 472.30, 0.782, 1253.3, 1.8321, 764.64 / 2154.3;
+    before it 481.87, 0.798, 1282.6 (the README said 1276), 1.8360, 781.39 / 2200.0 Wh/kg / Wh/L by readout.delivered (780 / 2198);
     128.31 (0.6 s and 0.4 s of solve). Catches a change of the reduced
     host that moves what the README says of it."""
     third = s_lms_lever_rule[4]
@@ -200,7 +203,8 @@ def test_s_lms_pores_fill_early_in_the_first_discharge(s_lms, readme_figure):
 
 @pytest.mark.prediction
 def test_domain_size_sets_the_utilisation(readme_figure):
-    """Twice the domain radius lowers the utilisation (shell transport ~ R^2 / D); half raises it."""
+    """Twice the domain radius lowers the utilisation (shell transport ~ R^2 / D); half raises it. Measured 1621.4 /
+    1293.0 / 622.7 mA.h/g of S at 5 / 10 / 20 nm (2026-12-05, session 46; 1634 / 1303 / 617 on the as-made layer)."""
     out = {}
     for radius in (5e-9, 10e-9, 20e-9):
         step = steps_of(
@@ -272,12 +276,14 @@ def heavier_s_lms():
 def test_heavier_s_lms_charge_ends_on_the_host_with_sulfur_left_lithiated(heavier_s_lms):
     """docs/known_limits.rst, "Hybrids charged to 3 V: sulfur left lithiated": S-LMS with 1.5x the sulfur (48.75 wt%
     S8, the C-rate's basis rescaled) at 60 C, 0.1C to 1 V, 30 min rest, 0.1C to 3 V (a user trial of session 41):
-    the charge ends with 0.295 of the sulfur lithiated, by the host's Li transport (diffusion overpotential -0.64 V,
+    the charge ends with 0.271 of the sulfur lithiated (session 46, the host's transport across the swollen layer;
+    0.295 on the as-made layer, session 41's measurement of the model, the band's first centre: the paper has no such
+    cell, so the band, +/- 0.015, is the model's own figure, re-pinned by measurement), by the host's Li transport (diffusion overpotential -0.64 V,
     the separator face emptied into Li0) while the collector half's host sits on the sulfur's 2.20 V plateau in
     equilibrium with it; the rest relaxes to the sulfur's 2.22 V. The documented numbers, within bands."""
     charge, rest = steps_of(heavier_s_lms)[2:4]
     assert charge["Voltage [V]"].entries[-1] == pytest.approx(3.0, abs=1e-3)
-    assert 0.28 < charge["Average dispersed material lithiation"].entries[-1] < 0.31
+    assert 0.256 < charge["Average dispersed material lithiation"].entries[-1] < 0.286
     diffusion = charge["Cathode diffusion overpotential [V]"].entries[-1]
     assert diffusion < -0.55 and abs(charge["Cathode interface overpotential [V]"].entries[-1]) < 0.2
     assert charge["Cathode surface Li content"].entries[-1] < 1e-3  # the separator face in Li0
@@ -288,7 +294,7 @@ def test_heavier_s_lms_charge_ends_on_the_host_with_sulfur_left_lithiated(heavie
 
 
 def test_cycle_summary_reads_and_warns_of_the_sulfur_the_heavier_s_lms_charge_left(heavier_s_lms):
-    """The same run: the 0.295 a modeller read from the charge step's last "Average dispersed material lithiation"
+    """The same run: the 0.271 (0.295 before session 47's swollen-layer transport) a modeller read from the charge step's last "Average dispersed material lithiation"
     is cycle_summary's "Dispersed material lithiation at end of charge" (cycle 3, the charge; NaN for the discharge
     and the rests), with a StrandedDispersedMaterialWarning naming the cycle, the fraction and the slower charge;
     a charge whose time series was not kept reads its last state (the charge's end) alike."""
@@ -303,7 +309,7 @@ def test_cycle_summary_reads_and_warns_of_the_sulfur_the_heavier_s_lms_charge_le
                             r"A slower charge empties it"):
         table = cycle_summary(heavier_s_lms, reference_cycle=1)
     column = table[LITHIATION_AFTER_CHARGE]
-    assert 0.28 < column[3] < 0.31 and column[3] == pytest.approx(z, abs=1e-12)
+    assert 0.256 < column[3] < 0.286 and column[3] == pytest.approx(z, abs=1e-12)
     assert column[[1, 2, 4]].isna().all()
     unsaved = copy.copy(heavier_s_lms)  # the charge's cycle as save_at_cycles leaves it: its two states only
     unsaved.cycles = [None if k == 2 else c for k, c in enumerate(heavier_s_lms.cycles)]
@@ -411,15 +417,17 @@ def test_dispersed_material_parameters_pickle():
 
 def test_s_lms_charge_without_hysteresis_stops_on_the_lever_rule_film(s_lms, readme_figure):
     """Lever-rule host, S-LMS, 0.1C to 1 V and back to 3 V: with "hysteresis": "none" (the mean of the host's
-    two OCP branches) the charge returns 0.317 of the 0.664 mA.h discharged, against 0.626 with the one-state
-    hysteresis (0.638 on the multi-phase host; measured 2026-12-05: 0.3173, 0.6636 / 0.6639, 0.6264, 0.6379; the
+    two OCP branches) the charge returns 0.269 of the 0.661 mA.h discharged, against 0.614 with the one-state
+    hysteresis (0.634 on the multi-phase host; measured 2026-12-05, session 46, the host's transport across the swollen
+    layer: 0.2692, 0.6609 / 0.6608, 0.6140, 0.6337, the sulfur left 0.381 / 0.014 lithiated; 0.3173, 0.6636 / 0.6639,
+    0.6264, 0.6379 and 0.34 / 0.007 on the as-made layer; the
     README stated 0.315, 0.661 and 0.624 of 2026-12-02 under a 0.005 tolerance of this test's own until session 40).
     Why (docs/known_limits.rst, "The lever-rule host without hysteresis"): the sulfur (S/Li2S 2.20 V) is
     re-oxidised by the host at ~2.20-2.22 V, which the branches' Li0/Li1 step (centred on x = 1, width 0.05)
     reaches at x_s = 1.018-1.025 on the charge branch (step mid-point 2.281 V) but at 1.004-1.011 on the mean
     branch (2.231 V), within reach of the Li0 film's onset (x = 1, growth weight (1 + tanh((0.98 - x_s) /
     0.005)) / 2: 6e-8 against 2e-5 at 2.21 V). The film grows ~300x faster, its ohmic drop takes the charge to
-    3 V with the sulfur still 0.34 lithiated (0.007 with hysteresis). Pins the mechanism: a change to the
+    3 V with the sulfur still 0.38 lithiated (0.014 with hysteresis). Pins the mechanism: a change to the
     film onset or the branches shows here."""
     out = {}
     for name, options in (("one-state", {}), ("none", {"hysteresis": "none"})):
@@ -439,7 +447,7 @@ def test_s_lms_charge_without_hysteresis_stops_on_the_lever_rule_film(s_lms, rea
     assert out["one-state"][0] == readme_figure("against {} with the one-state hysteresis").approx()
     multi_phase_charge = np.ptp(s_lms[1]["Discharge capacity [A.h]"].entries) * 1e3  # the same 0.1C 1-3 V cycle
     assert multi_phase_charge == readme_figure("hysteresis and {} on the multi-phase host").approx()
-    assert out["one-state"][1] < 0.02 and out["none"][1] == pytest.approx(0.34, abs=0.02)
+    assert out["one-state"][1] < 0.02 and out["none"][1] == pytest.approx(0.38, abs=0.02)
     # the charge ends on the film: its ohmic drop is most of the way from the sulfur's 2.2 V to 3 V
     assert out["none"][2] < -0.5
 

@@ -437,8 +437,9 @@ def test_a_sets_window_on_the_li_in_anode_is_an_error_that_says_why():
 
 def test_s_lms_on_li_in_with_its_sets_values_stops_at_the_sets_cut_off_read_as_a_cell_voltage(readme_figure):
     """The README's S-LMS case of a plain ``solve([t0, t1])`` on Li-In with the set's own values: it stops at the
-    set's 1.0 V read as the cell's voltage, 1.62 V vs Li (the Li-In plateau, 0.62 V, added), with 380 of the
-    510 mA.h/g the same solve gives on Li metal (measured 2026-12-05: 380.10 and 510.19)."""
+    set's 1.0 V read as the cell's voltage, 1.62 V vs Li (the Li-In plateau, 0.62 V, added), with 374 of the
+    507 mA.h/g the same solve gives on Li metal (measured 2026-12-05, session 46, the host's transport across the swollen
+    layer: 374.05 and 507.02; 380.10 and 510.19 on the as-made layer)."""
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     li_in = pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values.copy()).solve([0, 40000])
     li = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values.copy()).solve([0, 40000])

@@ -669,7 +669,7 @@ def test_the_screens_mesh_check_refines_as_mesh_check_does():
 
 def test_the_screens_mesh_check_refines_a_pristine_hybrid_to_its_own_reference():
     """screen(mesh_check=True) refined the hybrids 8x (160 cells) as Mo6S8 alone, but a pristine hybrid's 160 and 320
-    cells fill above its threshold (S-LMS at 70 C and 0.24C: 344.1 mA.h/g on 20 and 160 cells, 0.004 on 640; session
+    cells fill above its threshold (S-LMS at 70 C and 0.24C: 344.1 mA.h/g on 20 and 160 cells, 0.004 on 640 on the as-made layer, 337.45 / 0.0041 since; session
     46): now to its own reference as mesh_check, S-LMS 640 cells (32x), LTO-LMS 1280 (64x)."""
     from pybamm_aea.screening import _check_refinement, _prepared
 

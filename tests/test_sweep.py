@@ -527,7 +527,7 @@ def test_a_mesh_checked_table_keeps_attrs_a_parquet_export_can_write(tmp_path):
 def test_a_mesh_checked_hybrid_sweep_refines_to_the_hybrids_reference(parameter_set, cells):
     """sweep(mesh_check=True) on a hybrid (the default set, S-LMS, whose default experiment is a pristine discharge)
     compared every point with 160 cells, where 160 and 320 cells fill above its threshold (S-LMS at 70 C and 0.24C:
-    344.1 mA.h/g on 20 and 160 cells, 0.004 on 640; session 46): now with its own reference as mesh_check, S-LMS 640
+    344.1 mA.h/g on 20 and 160 cells, 0.004 on 640, session 46, on the as-made layer; 337.45 / 0.0041 since): now with its own reference as mesh_check, S-LMS 640
     and LTO-LMS 1280 cells; Mo6S8 alone 160. Read from the fine run's plan, before any solve."""
     from pybamm_aea.sweep.config import build_config
     from pybamm_aea.sweep.driver import _fine_run

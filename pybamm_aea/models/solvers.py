@@ -154,8 +154,9 @@ class _DownstreamJacobian(pybamm.BaseSolver):
 
     A differential state is downstream when no other state's equation reads it, or only other
     downstream states do (:func:`downstream_states` peels them off the Jacobian's sparsity). On
-    the multi-phase host's LMS cycling they are the capacity and energy integrals, the stretch
-    and the absent dispersed material. The rest of the system never sees them, so their rows'
+    the multi-phase host's LMS cycling they are the capacity and energy integrals and the absent
+    dispersed material (the stretch too until session 46, when the host's transport across the
+    swollen layer came to read it). The rest of the system never sees them, so their rows'
     entries in the other states' columns can go: the Newton iteration of everything else stays
     exact, and each downstream state is updated one iteration behind, still inside IDA's error
     test (IDAS's quadrature variables, for the same reason, are kept out of the Newton system
@@ -167,7 +168,8 @@ class _DownstreamJacobian(pybamm.BaseSolver):
     spares CasADi colouring the whole matrix at once, where the energy rows, which read every
     state the voltage reads, cost most: a Jacobian call on LMS 55 -> 43 us; CPU time of 100 C/10
     LMS cycles -4.5 %, of the S-LMS 120-cycle run with every degradation option -40 % (2-core
-    EPYC, benchmarks/bench_model.py and bench_cycling.py). PyBaMM's matrix is kept
+    EPYC, benchmarks/bench_model.py and bench_cycling.py; measured with the stretch downstream,
+    before session 46, not since). PyBaMM's matrix is kept
     when the model has sensitivities (IDAS corrects them with this matrix). Placed, like
     :class:`_SharedEvents`, before :class:`pybamm.BaseSolver` in the method order.
 

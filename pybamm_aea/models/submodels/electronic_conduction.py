@@ -44,9 +44,11 @@ class DenseElectrodeOhmic(AEASubModel):
         edges = pybamm.PrimaryBroadcastToEdges(1.0, "positive electrode")
         # I_e / sigma_e on the cell edges, from the transport submodel's own flux law
         drop_density = variables["Cathode electronic field [V.m-1]"]
+        # across the layer as it is: depth L0 lambda dxi (:func:`.cathode_diffusion.swollen_layer`)
+        lam = variables["Cathode local stretch"]
         # int_0^1 as the difference of the cumulative integral's two end values (PyBaMM's edge-to-node
         # indefinite integral carries a constant offset, which the difference removes)
-        cumulative = pybamm.IndefiniteIntegral(drop_density, xi)
+        cumulative = pybamm.IndefiniteIntegral(drop_density * lam, xi)
         eta_flux = p.L_c * (pybamm.boundary_value(cumulative, "right") - pybamm.boundary_value(cumulative, "left"))
         # the same integral from the storage profile, (i - I_ion) / sigma_e at the nodes: exact for
         # uniform filling, but its error (a fraction of i) is divided by sigma_e. Weighted by the
@@ -60,7 +62,7 @@ class DenseElectrodeOhmic(AEASubModel):
         # storage form of the drop 1.9 % above i L / (2 sigma_e) for uniform filling
         stored = pybamm.IndefiniteIntegral(storage * edges, xi)
         i_ion = p.F * p.L_c * (stored - pybamm.boundary_value(stored, "left"))
-        eta_storage = p.L_c * pybamm.Integral((i - i_ion) / sigma_e, xi)
+        eta_storage = p.L_c * pybamm.Integral((i - i_ion) * lam / sigma_e, xi)
         w = pybamm.Integral(sigma_e / (sigma_e + sigma_ion), xi) ** 2
         eta_e = w * eta_storage + (1 - w) * eta_flux
         variables.update(

@@ -78,7 +78,7 @@ import pybamm
 
 from ... import citations as c
 from .base import AEASubModel
-from .cathode_diffusion import carrier_conductivities, host_li_balance, xi
+from .cathode_diffusion import carrier_conductivities, host_li_balance, swollen_layer, xi
 
 
 #: the names of the events that end a solve when a lattice-gas host is full
@@ -229,14 +229,17 @@ class CathodeCahnHilliard(AEASubModel):
         # the mobility see the window [x_trap, x_max] (as the lever-rule host's OCP does), the
         # free-window content of :class:`.degradation.HostLiTrapping` (x_trap a field; x with no trap)
         x_free = variables["Cathode free Li content"]
-        logB = self.log_mobility(x_free, variables)
+        # the layer as it is: stretch lambda, host fraction phi_h / lambda (:func:`.cathode_diffusion.swollen_layer`)
+        lam, log_lam, phi_now = swollen_layer(p, variables)
+        # the swollen layer's Bruggeman factor (phi_h / lambda)^(b-1) per host volume
+        logB = self.log_mobility(x_free, variables) - (p.b_c - 1) * log_lam
         B = pybamm.exp(p.logB_c(x_free, T))
         # both carriers' conductivities of the compact [S.m-1]: the ions' from the mobility (the
         # set's ionic-conductivity function receives the self-diffusivity B R T / (F x) of the
         # mobility, so its Nernst-Einstein default is F c_h B), the electrons' at the local Li
         # content (:mod:`.electronic_conduction`)
         D_self = B * p.R * T / (p.F * pybamm.maximum(x, 1e-9 * p.x_max))
-        sigma_ion = p.sigma_ion_c(x, T, D_self) * p.phi_host**p.b_c
+        sigma_ion = p.sigma_ion_c(x, T, D_self) * phi_now**p.b_c
         sigma_e, t_e, t_ion = carrier_conductivities(p, self.options, x, sigma_ion)
         log_t_e = -pybamm.log(1 + sigma_ion / sigma_e)  # 0 for sigma_e = inf
         # face mobility: geometric mean of the neighbours (arithmetic mean of log B on the faces,
@@ -245,8 +248,10 @@ class CathodeCahnHilliard(AEASubModel):
         # :mod:`.cathode_diffusion`)
         edges = pybamm.PrimaryBroadcastToEdges(1, "positive electrode")
         U_h = p.U_h(x_free, T)
-        B_face = pybamm.exp(logB * edges)
-        B_amb_face = pybamm.exp((logB + log_t_e) * edges)
+        # on the material coordinate xi (depth L0 lambda dxi, the host's amount per dxi fixed): B / lambda^2
+        logB_xi = logB - 2 * log_lam
+        B_face = pybamm.exp(logB_xi * edges)
+        B_amb_face = pybamm.exp((logB_xi + log_t_e) * edges)
         # a single-phase host (no gradient energy, U = U_h(x)) takes the same flux in Fickian form,
         # D dx/dX with D = B |dU_h/dx| averaged onto the faces, exact for a Fickian host where the
         # geometric mean of B across a steep OCP end under-states the flux into the last cells
@@ -258,6 +263,7 @@ class CathodeCahnHilliard(AEASubModel):
         dUdx = U_h.diff(x)
         D = -B * dUdx
         D_eff = -pybamm.exp(logB) * dUdx
+        D_xi = D_eff / lam**2
         # Li entering the active host at the separator edge, per formula unit [m.s-1]
         i = variables["Total current density [A.m-2]"]
         n_in = i / (p.F * p.c_h * a_h)
@@ -269,14 +275,14 @@ class CathodeCahnHilliard(AEASubModel):
         # (a single-phase host's Fickian gradient is the one that moves free Li: trapped Li, option "Li trapping",
         # does not move; the mobility form reads it through U_h(x_free))
         grad_free = free_li_gradient(p, x, variables["Cathode local trapped Li content"])
-        chemical = (1 - single_phase) * (-B_amb_face * pybamm.grad(U)) + single_phase * (D_eff * t_e * grad_free)
+        chemical = (1 - single_phase) * (-B_amb_face * pybamm.grad(U)) + single_phase * (D_xi * t_e * grad_free)
         flux = chemical / p.L_c + n_in * (at_separator + t_ion * interior)
         transport = pybamm.div(flux) / p.L_c
         # the electrons' field I_e / sigma_e on the edges from the same flux law, written so that
         # it stays finite for an insulator: I_e / sigma_e = (i + F c_h a_h B grad U) / (sigma_e + sigma_ion)
         # (the ambipolar flux is t_e times the electron-rich one, and t_e / sigma_e = 1 / (sigma_e + sigma_ion))
         g = 1 / (sigma_e + sigma_ion)
-        electron_rich = (1 - single_phase) * (B_face * pybamm.grad(U)) - single_phase * (D_eff * grad_free)
+        electron_rich = (1 - single_phase) * (B_face * pybamm.grad(U)) - single_phase * (D_xi * grad_free)
         electron_field = (i * edges + p.F * p.c_h * a_h * electron_rich / p.L_c) * g
         # the surface potential: a single-phase host's U_h at the surface content (extrapolating
         # U and x separately would put the OCP and the kinetics at two surface states where the
@@ -320,7 +326,10 @@ class CathodeCahnHilliard(AEASubModel):
         x = variables["Cathode Li content"]
         U = variables["Cathode host OCP [V]"]
         U_h = variables["Cathode homogeneous OCP [V]"]
-        self.algebraic = {U: U - U_h - p.kappa_c / p.L_c**2 * pybamm.div(pybamm.grad(x))}
+        # the gradient energy per host amount, kappa (dx/dX)^2 / 2 with dX = L0 lambda dxi: its variation on xi is
+        # -kappa / L0^2 d/dxi(lambda^-2 dx/dxi) (the host's amount per dxi fixed)
+        lam = variables["Cathode local stretch"]
+        self.algebraic = {U: U - U_h - p.kappa_c / p.L_c**2 * pybamm.div(pybamm.grad(x) / lam**2)}
 
     def set_boundary_conditions(self, variables):
         x = variables["Cathode Li content"]

@@ -20,7 +20,10 @@ the stress that holds the compact at porosity eps is
   they are used up (eps -> 0) the layer thickens against the stack.
 - Shrinking opens voids around the shrinking domains. The stack closes them (the layer thins
   with its solids) only where it can compact the layer, sigma_c(eps) < P_stack, i.e. down to
-  eps_stack = eps0 exp(-K (P_stack - P_fab)); voids opened at a lower porosity stay open.
+  eps_stack = eps0 exp(-K (P_stack - P_fab)); voids opened at a lower porosity stay open. A stack far
+  enough below the fabrication pressure has eps_stack >= 1 (a porous compact at 100 MPa made at 360:
+  LTO-LMS at the Mo6S8 law's 39.3 % at 100 MPa, K = 0.00378 MPa-1, gives 1.049): it compacts no layer,
+  and no voids close.
 
 lambda relaxes to the band [phi_s / (1 - 1e-3), phi_s / (1 - eps_stack)], onto its lower edge (swelling)
 with a time constant of :attr:`TAU` and onto its upper edge (the stack compacting) with
@@ -169,8 +172,21 @@ class ConstrainedSwelling(AEASubModel):
         phi_s = variables["Cathode solid volume fraction"]
         eps_stack = variables["Stack-held porosity"]
         opening = pybamm.maximum(phi_s / (1 - self.EPS_FLOOR) - lam, 0)
-        compacting = pybamm.maximum(lam - phi_s / (1 - eps_stack), 0)
+        # the band's upper edge phi_s / (1 - eps_stack) exists only where the stack can hold a layer below a porosity
+        # of 1 (eps_stack < 1; a constant of the parameters); elsewhere it compacts nothing. (Written as the bare
+        # ratio, eps_stack >= 1 made the edge negative and the stack compacted without end: LTO-LMS at 100 MPa,
+        # porosity 0.393 as made at 360 MPa, lambda from 0.608 through 0.485 at 0.1 s towards -0.57 at 1.3 s-1,
+        # the porosity -0.25; with the host's transport reading lambda since session 46, IDA_ERR_FAIL within 1 s)
+        holds = self._stack_holds(eps_stack)
+        upper = phi_s / ((1 - eps_stack) * holds + (1 - holds))
+        compacting = holds * pybamm.maximum(lam - upper, 0)
         self.rhs = {lam: opening / self.TAU - compacting / self.TAU_COMPACT}
+
+    @staticmethod
+    def _stack_holds(eps_stack):
+        """1 where the stack can hold a layer at a porosity below 1 (eps_stack < 1), else 0: a stack too far below the
+        fabrication pressure compacts nothing (eps_stack = eps0 exp(K (P_fab - P_stack)) >= 1)."""
+        return eps_stack < 1
 
     def set_initial_conditions(self, variables):
         lam = variables["Cathode local stretch"]
@@ -182,6 +198,9 @@ class ConstrainedSwelling(AEASubModel):
         # degradation") at z_init, the rest charged; none cut off yet
         f_0 = variables["Initial dispersed material accessible fraction"]
         phi0 = solid_fraction(p, x_0, lithiated_share(p.z_init, f_0, 0))
-        # the stack compacts the as-made electrode further if it exceeds the fabrication pressure
-        lam0 = pybamm.maximum(phi0 / (1 - self.EPS_FLOOR), pybamm.minimum(1, phi0 / (1 - self._stack_porosity())))
+        # the stack compacts the as-made electrode further if it exceeds the fabrication pressure: to phi0 / (1 -
+        # eps_stack) where that is below 1, else the layer stays as made (1; also where eps_stack >= 1, a stack that
+        # compacts nothing: the bare min(1, phi0 / (1 - eps_stack)) was negative there, and the layer started at
+        # its swelling floor, 0.1 % porosity: LTO-LMS at 100 MPa, 0.393 as made, lambda 0.608)
+        lam0 = pybamm.maximum(phi0 / (1 - self.EPS_FLOOR), phi0 / pybamm.maximum(1 - self._stack_porosity(), phi0))
         self.initial_conditions = {lam: lam0}
