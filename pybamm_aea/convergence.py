@@ -868,8 +868,8 @@ def interior_li0_charge_warning(model, values, steps, inputs=None):
     the flipped profile put the least Li, in the bulk; the separator cell stays Li1, Li keeps leaving through it and
     the charge runs on (0.75 mg/cm2 at 70 C and 0.05C: 115.82 / 118.19 mA.h/g on 20 / 160 cells to x = 0.39 / 0.32,
     against 101.42 / 101.36 to x = 0.84 at rtol 1e-6). Judged on the solved states
-    (:func:`_content_history`: a charge is read by its time and current, no variable of the cathode computed): the
-    first time a cell's Li content falls below the middle of the Li0/Li1 gap (its binodals' mean), that cell is not the
+    (:func:`_content_history`: a charge is read by its time and current, its host's free Li content evaluated on its
+    states, no processed variable built): the first time a cell's free Li content falls below the middle of the Li0/Li1 gap (its binodals' mean), that cell is not the
     separator's and the separator cell is still above it; a charge that starts with a cell below it (a Li0 layer
     already there) is not judged, nor a solve that kept no states.
     Measured 2026-12-05 (session 47; 72 runs, LMS 0.375-3 mg/cm2 at 70 C, 0.02-0.2C, 20 and 160 cells): it flags the
@@ -922,16 +922,12 @@ def interior_li0_charge_warning(model, values, steps, inputs=None):
 
 
 def _content_history(step):
-    """The cathode's Li content [Li per formula unit] of a step solution, one row per cell (collector to separator),
-    one column per time, from its states
-    (:meth:`pybamm_aea.models.submodels.host_phase_field.CathodeCahnHilliard.content` of the solver's variable,
-    evaluated on its values), so that judging a charge computes none of the model's variables
-    (each is computed over the whole step when first read); None without the state (the lever-rule host, a solve that
-    kept no states). With "Li trapping" the total content, trapped Li included."""
-    import pybamm
+    """The cathode host's free Li content [Li per formula unit] of a step solution, one row per cell (collector to
+    separator), one column per time: "Cathode free Li content", the content in the free window the host's free
+    energy and phases read (the total content without "Li trapping"; with it, trapped Li excluded), evaluated on the
+    solver's states (:func:`pybamm_aea.pybamm_adapter.model_internals.step_variable_history`), so that judging a
+    charge builds no processed variable over the step; None without the states (a solve that kept none) or the
+    variable."""
+    from .pybamm_adapter.model_internals import step_variable_history
 
-    from .models.submodels.host_phase_field import CathodeCahnHilliard
-    from .pybamm_adapter.model_internals import step_state_history
-
-    y = step_state_history(step, "Cathode Li content variable")
-    return None if y is None else CathodeCahnHilliard.content(pybamm.Array(y)).evaluate()
+    return step_variable_history(step, "Cathode free Li content")

@@ -1225,3 +1225,31 @@ def test_a_later_pristine_discharge_the_mesh_decides_is_warned():
     said = _nucleation_warned(_lms_at(1.5, 323.15), experiment)[1]
     assert len(said) == 1 and said[0].startswith(
         "step 2, a later discharge of a host still in its Li0 phase (pristine Mo6S8), runs at 1.93 A/m2 and 50 C"), said
+
+
+def test_a_charge_starting_with_a_li0_cell_inside_is_not_judged(monkeypatch):
+    """The interior-Li0 charge check judges a charge whose first cell below the Li0/Li1 gap's middle (0.495 on
+    Mo6S8) appears during the charge; a charge that starts with such a cell inside the electrode (a Li0 layer already
+    there, the separator cell above it) is not judged: that layer is not the one the charge formed. Without that
+    guard the stub's charge below was said to have formed its Li0 layer inside the electrode "0 h in"."""
+    import numpy as np
+
+    import pybamm_aea.convergence as convergence
+
+    n, cells = 5, 20
+    t = np.linspace(0, 3600, n)
+
+    def step(content):
+        return {"Time [s]": SimpleNamespace(entries=t), "Current [A]": SimpleNamespace(entries=np.full(n, -1e-4)),
+                "content": content}
+
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    monkeypatch.setattr(convergence, "_content_history", lambda one: one["content"])
+    there = np.full((cells, n), 0.9)
+    there[5, :] = 0.3  # (cell 6 below 0.495 from the start, the separator cell at 0.9)
+    assert convergence.interior_li0_charge_warning(model, lms(), [step(there)]) is None
+    formed = np.full((cells, n), 0.9)
+    formed[5, 2:] = 0.3  # (cell 6 falls below it an hour's half in: formed by the charge, inside)
+    said = convergence.interior_li0_charge_warning(model, lms(), [step(formed)])
+    assert said is not None and said.startswith("step 1, a charge, formed its Li0 layer inside the electrode"), said
+    assert "cell 6 of 20" in said and "0.5 h in" in said
