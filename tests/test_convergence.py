@@ -1253,3 +1253,30 @@ def test_a_charge_starting_with_a_li0_cell_inside_is_not_judged(monkeypatch):
     said = convergence.interior_li0_charge_warning(model, lms(), [step(formed)])
     assert said is not None and said.startswith("step 1, a charge, formed its Li0 layer inside the electrode"), said
     assert "cell 6 of 20" in said and "0.5 h in" in said
+
+
+def test_mesh_check_says_a_charge_the_solver_decided_on_both_meshes():
+    """Review R3 (session 47): 0.75 mg/cm2 LMS at 70 C, 0.05C, factor 8. Both meshes' charges formed their Li0 layer
+    inside the electrode (the solver's time step passed the ionic switch: 101.4 mA.h/g on both at rtol 1e-6), but
+    mesh_check ran its fine mesh with every MeshDependentNucleationWarning ignored, the charge check's too, and its
+    verdict read "NOT mesh converged ... Charge ... -1.85 %" as if the mesh moved it. Now the charge check has its
+    own subclass (SolverSteppedSwitchWarning), the fine run's is said, both meshes' texts are in
+    attrs["solver switch"] and the verdict leads with the rtol to solve at."""
+    from pybamm_aea.convergence import SOLVER_RTOL_FOR_THE_SWITCH, SolverSteppedSwitchWarning
+
+    model = AEA()
+    values = model.default_parameter_values
+    values.update({"Cathode loading [kg.m-2]": 0.5 * values["Cathode loading [kg.m-2]"],
+                   "Nominal cell capacity [A.h]": 0.5 * values["Nominal cell capacity [A.h]"]})
+    experiment = pybamm.Experiment(["Discharge at 0.05C until 1.8 V", "Charge at 0.05C until 2.8 V"])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = mesh_check(model, values, experiment, factor=8)
+    switched = [str(w.message) for w in caught if w.category is SolverSteppedSwitchWarning]
+    assert len(switched) == 2 and "of 20 " in switched[0] and "of 160 " in switched[1], switched
+    assert all(table.attrs["solver switch"][label].startswith("step 2, a charge, formed its Li0 layer inside")
+               for label in ("coarse", "fine"))
+    assert table.attrs["nucleation"] is None
+    said = verdict(table)
+    assert said.startswith("the charge is the solver's on both meshes") and \
+        f"solve at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}" in said and "as solved: NOT mesh converged" in said, said
