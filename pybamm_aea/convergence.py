@@ -22,7 +22,8 @@ __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "refinement", "nuc
            "within_tolerances",
            "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY", "HYBRID_NUCLEATION_MESH_CURRENT_DENSITY",
            "nucleation_mesh_warning", "nucleation_mesh_judgement", "NucleationJudgement", "pristine_reference_cells",
-           "formed_polarisation_threshold", "interior_li0_charge_warning", "SOLVER_RTOL_FOR_THE_SWITCH"]
+           "formed_polarisation_threshold", "interior_li0_charge_warning", "SOLVER_RTOL_FOR_THE_SWITCH",
+           "SolverSteppedSwitchWarning"]
 
 #: a step has converged when its capacity moves by less than this fraction of the run's largest
 #: step capacity (the issue's < 1 % on doubling the mesh) ...
@@ -46,7 +47,16 @@ class MeshDependentNucleationWarning(InputSetWarning):
     or more. Also a pristine discharge of a Mo6S8 host holding a dispersed material at a composition no shipped
     hybrid holds (a swept S8 fraction), said to be not judged (docs/known_limits.rst, "Multi-phase host: nucleation and
     the mesh"). Also, on any mesh, a charge whose Li0 layer formed inside the electrode, not at the separator: the
-    solver's time step passed the ionic switch (:func:`interior_li0_charge_warning`)."""
+    solver's time step passed the ionic switch (:func:`interior_li0_charge_warning`), as its subclass
+    :class:`SolverSteppedSwitchWarning`."""
+
+
+class SolverSteppedSwitchWarning(MeshDependentNucleationWarning):
+    """A charge of the multi-phase host whose Li0 layer formed inside the electrode, not at the separator
+    (:func:`interior_li0_charge_warning`): the solver's time step, not the mesh, decided it, on any mesh, so a finer
+    mesh does not answer it (:func:`mesh_check` lets the fine run's through, records both meshes' in
+    ``attrs["solver switch"]`` and its :func:`verdict` says to solve at :data:`SOLVER_RTOL_FOR_THE_SWITCH`). A
+    subclass of :class:`MeshDependentNucleationWarning`, so a filter on that one takes it too."""
 
 
 #: the separator current density [A.m-2], scaled to 70 C with the host's activation energy, above which the first
@@ -506,7 +516,13 @@ def _li0_limit(values, inputs):
     s_m / 2 of it, :mod:`pybamm_aea.thermodynamics`; 0.376 Li for Mo6S8). A pristine discharge that stops before Li1
     nucleates leaves the separator cell below it (0.27-0.34 Li, the host supersaturated there, and 0.04-0.05 after a
     charge; LMS at 50 C, 2026-12-05); a formed cell holds Li1 (0.97 Li and more) behind the Li0 a charge leaves at the
-    separator."""
+    separator.
+    Two sources, stated (session 47, review): the binodals are the set's parameters, the loop's shape Mo6S8's. On a
+    shipped set they agree (its binodals are MO6S8_HOST's windows; an :class:`~pybamm_aea.materials.AEAMaterial` cell
+    gets its host's own, :func:`pybamm_aea.thermodynamics.li0_phase_parameters`), but the multi-phase host's free
+    energy does not read these two parameters: a user changing "Li0/Li1 phase binodal Li content" by hand on a Mo6S8
+    set moves this limit (and :func:`interior_li0_charge_warning`'s gap middle) and not the model's Li0/Li1 loop, and a
+    host of another loop shape is judged at Mo6S8's fraction, measured for Mo6S8 alone."""
     from .parameters.Li2021_Mo6S8 import MO6S8_HOST
 
     try:
@@ -777,7 +793,9 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
     holds, warned or not) makes a "converged" verdict say the reference was not measured for it.
     ``coarse_solution``: the run on ``var_pts`` if it is already solved (it is then not solved again; a ValueError if
     its cathode cells are not ``var_pts``'s; judged with the inputs it was solved with when ``inputs`` is not given).
-    ``solve_kwargs`` go to the
+    ``df.attrs["solver switch"]``: for "coarse" and "fine", :func:`interior_li0_charge_warning`'s text (a charge the
+    solver's time step decided, on any mesh; the fine run's :class:`SolverSteppedSwitchWarning` is said, its other
+    mesh warnings not) or None. ``solve_kwargs`` go to the
     ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
     import pybamm
 
@@ -808,20 +826,45 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
         cells = {getattr(k, "name", k): n for k, n in coarse_pts.items()}[xi.name]
         factor = refinement(cells, nucleation is not None, reference)
     meshes = {"coarse": coarse_pts, "fine": refined_var_pts(coarse_pts, factor)}
-    with warnings.catch_warnings():  # (the fine run's own warning would advise the check being run)
-        warnings.simplefilter("ignore", MeshDependentNucleationWarning)
-        fine = pybamm.Simulation(model.new_copy(), parameter_values=parameter_values.copy(), experiment=experiment,
-                                 var_pts=meshes["fine"]).solve(**solve_kwargs)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            fine = pybamm.Simulation(model.new_copy(), parameter_values=parameter_values.copy(), experiment=experiment,
+                                     var_pts=meshes["fine"]).solve(**solve_kwargs)
+        finally:
+            said = list(caught)
+    for w in said:  # the fine run's mesh warning would advise the check being run: not said; the solver's switch is
+        if issubclass(w.category, MeshDependentNucleationWarning) and \
+                not issubclass(w.category, SolverSteppedSwitchWarning):
+            continue
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     table = compare_meshes(coarse_solution, fine, step_descriptions(experiment), capacity_tolerance,
                            voltage_tolerance)
     table.attrs["var_pts"] = {label: {getattr(k, "name", k): n for k, n in pts.items()} for label, pts in meshes.items()}
     table.attrs["factor"], table.attrs["nucleation"] = factor, nucleation
+    table.attrs["solver switch"] = {  # (each mesh's charge the solver's time step decided, or None)
+        label: interior_li0_charge_warning(model, values, [step for *_, step in iter_steps(solution)], inputs)
+        for label, solution in (("coarse", coarse_solution), ("fine", fine))}
     table.attrs["reference cells"], table.attrs["reference measured"] = reference, measured
     return table
 
 
 def verdict(table):
-    """One sentence on a :func:`compare_meshes` table: every step converged, or which steps moved and by how much."""
+    """One sentence on a :func:`compare_meshes` table: every step converged, or which steps moved and by how much;
+    led, when a mesh's charge is the solver's (:func:`mesh_check`'s ``attrs["solver switch"]``,
+    :func:`interior_li0_charge_warning`), by that and the rtol to solve at: the two meshes' charges then compare two
+    of the solver's answers, not the mesh."""
+    switched = [label for label, text in (table.attrs.get("solver switch") or {}).items() if text]
+    lead = "" if not switched else (
+        f"the charge is the solver's on {'both meshes' if len(switched) == 2 else 'the ' + switched[0] + ' mesh'} "
+        "(its Li0 layer formed inside the electrode: IDA's time step passed the ionic switch): solve at rtol "
+        f"{SOLVER_RTOL_FOR_THE_SWITCH:g} (model.default_solver_with(rtol={SOLVER_RTOL_FOR_THE_SWITCH:g})) and compare "
+        "again; as solved: ")
+    return lead + _mesh_verdict(table)
+
+
+def _mesh_verdict(table):
+    """:func:`verdict`'s sentence on the meshes alone."""
     moved = table[~table["converged"]]
     if moved.empty:
         said = f"mesh converged: every step of {len(table)} within the tolerances"
@@ -875,10 +918,11 @@ def interior_li0_charge_warning(model, values, steps, inputs=None):
     the flipped profile put the least Li, in the bulk; the separator cell stays Li1, Li keeps leaving through it and
     the charge runs on (0.75 mg/cm2 at 70 C and 0.05C: 115.82 / 118.19 mA.h/g on 20 / 160 cells to x = 0.39 / 0.32,
     against 101.42 / 101.36 to x = 0.84 at rtol 1e-6). Judged on the solved states
-    (:func:`_content_history`: a charge is read by its time and current, no variable of the cathode computed): the
-    first time a cell's Li content falls below the middle of the Li0/Li1 gap (its binodals' mean), that cell is not the
-    separator's and the separator cell is still above it; a charge that starts with a cell below it (a Li0 layer
-    already there) is not judged, nor a solve that kept no states.
+    (:func:`_content_history`: a charge is read by its time and current, its host's free Li content evaluated on its
+    states, no processed variable built): the first time a cell's free Li content falls below the middle of the
+    Li0/Li1 gap (the set's binodals' mean: :func:`_li0_limit` says where they and the host's free energy can part),
+    that cell is not the separator's and the separator cell is still above it; a charge that starts with a cell below
+    it (a Li0 layer already there) is not judged, nor a solve that kept no states.
     Measured 2026-12-05 (session 47; 72 runs, LMS 0.375-3 mg/cm2 at 70 C, 0.02-0.2C, 20 and 160 cells): it flags the
     10 runs whose charge the solver's step decided (0.375-1.125 mg/cm2, 0.02-0.07C; up to 17.5 % more charge than at
     rtol 1e-6) and none of the 62 others, in which the separator cell was the first
@@ -929,16 +973,12 @@ def interior_li0_charge_warning(model, values, steps, inputs=None):
 
 
 def _content_history(step):
-    """The cathode's Li content [Li per formula unit] of a step solution, one row per cell (collector to separator),
-    one column per time, from its states
-    (:meth:`pybamm_aea.models.submodels.host_phase_field.CathodeCahnHilliard.content` of the solver's variable,
-    evaluated on its values), so that judging a charge computes none of the model's variables
-    (each is computed over the whole step when first read); None without the state (the lever-rule host, a solve that
-    kept no states). With "Li trapping" the total content, trapped Li included."""
-    import pybamm
+    """The cathode host's free Li content [Li per formula unit] of a step solution, one row per cell (collector to
+    separator), one column per time: "Cathode free Li content", the content in the free window the host's free
+    energy and phases read (the total content without "Li trapping"; with it, trapped Li excluded), evaluated on the
+    solver's states (:func:`pybamm_aea.pybamm_adapter.model_internals.step_variable_history`), so that judging a
+    charge builds no processed variable over the step; None without the states (a solve that kept none) or the
+    variable."""
+    from .pybamm_adapter.model_internals import step_variable_history
 
-    from .models.submodels.host_phase_field import CathodeCahnHilliard
-    from .pybamm_adapter.model_internals import step_state_history
-
-    y = step_state_history(step, "Cathode Li content variable")
-    return None if y is None else CathodeCahnHilliard.content(pybamm.Array(y)).evaluate()
+    return step_variable_history(step, "Cathode free Li content")

@@ -3144,3 +3144,31 @@ def test_the_nominal_warning_points_at_the_users_call():
     with pytest.warns(NominalCapacityMismatchWarning) as caught:
         sim.solve()
     assert [w.filename for w in caught if w.category is NominalCapacityMismatchWarning] == [__file__]
+
+
+def test_the_nominal_capacity_check_takes_out_the_c_rate_basis_the_package_set():
+    """The sweep runs a swept C-rate c on an experiment written at its reference rate r by scaling the C-rate basis
+    ("Nominal cell capacity [A.h]") by c / r: its 0.02C row on a 0.1C experiment (basis 0.2x the cathode's) was warned
+    "the experiment's C-rates are of ... 0.2 times the cathode's capacity" though the package set it so on purpose
+    (session 47). Inside c_rate_basis_scaled(c / r) the basis is compared after taking the scale out: the sweep's
+    row says nothing, a loading changed by hand (3x, its nominal left) is still warned, and outside it a basis 0.2x
+    the cathode's is."""
+    from pybamm_aea.models.experiment_checks import NominalCapacityMismatchWarning, c_rate_basis_scaled
+
+    def swept(loading=1.0, scale=0.2):  # the set at `loading` x its loading, its basis `scale` x the set's nominal
+        return _nominal_sim("Li2021_Mo6S8", {}, lambda v: {
+            "Cathode loading [kg.m-2]": loading * v["Cathode loading [kg.m-2]"],
+            "Nominal cell capacity [A.h]": scale * v["Nominal cell capacity [A.h]"]})
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NominalCapacityMismatchWarning)
+        with c_rate_basis_scaled(0.2):
+            swept().build_for_experiment()
+    with c_rate_basis_scaled(0.2), pytest.warns(NominalCapacityMismatchWarning,
+                                                match=re.escape("0.333 times with the sweep's C-rate scale 0.2")):
+        swept(loading=3.0).build_for_experiment()
+    with pytest.warns(NominalCapacityMismatchWarning, match=re.escape("0.2 times the cathode's capacity")):
+        swept().build_for_experiment()
+    with pytest.raises(ValueError, match="scale must be a finite number > 0, got 0.0"):
+        with c_rate_basis_scaled(0.0):
+            pass

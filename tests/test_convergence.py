@@ -1241,3 +1241,58 @@ def test_a_later_pristine_discharge_the_mesh_decides_is_warned():
     said = _nucleation_warned(_lms_at(1.5, 323.15), experiment)[1]
     assert len(said) == 1 and said[0].startswith(
         "step 2, a later discharge of a host still in its Li0 phase (pristine Mo6S8), runs at 1.93 A/m2 and 50 C"), said
+
+
+def test_a_charge_starting_with_a_li0_cell_inside_is_not_judged(monkeypatch):
+    """The interior-Li0 charge check judges a charge whose first cell below the Li0/Li1 gap's middle (0.495 on
+    Mo6S8) appears during the charge; a charge that starts with such a cell inside the electrode (a Li0 layer already
+    there, the separator cell above it) is not judged: that layer is not the one the charge formed. Without that
+    guard the stub's charge below was said to have formed its Li0 layer inside the electrode "0 h in"."""
+    import numpy as np
+
+    import pybamm_aea.convergence as convergence
+
+    n, cells = 5, 20
+    t = np.linspace(0, 3600, n)
+
+    def step(content):
+        return {"Time [s]": SimpleNamespace(entries=t), "Current [A]": SimpleNamespace(entries=np.full(n, -1e-4)),
+                "content": content}
+
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    monkeypatch.setattr(convergence, "_content_history", lambda one: one["content"])
+    there = np.full((cells, n), 0.9)
+    there[5, :] = 0.3  # (cell 6 below 0.495 from the start, the separator cell at 0.9)
+    assert convergence.interior_li0_charge_warning(model, lms(), [step(there)]) is None
+    formed = np.full((cells, n), 0.9)
+    formed[5, 2:] = 0.3  # (cell 6 falls below it an hour's half in: formed by the charge, inside)
+    said = convergence.interior_li0_charge_warning(model, lms(), [step(formed)])
+    assert said is not None and said.startswith("step 1, a charge, formed its Li0 layer inside the electrode"), said
+    assert "cell 6 of 20" in said and "0.5 h in" in said
+
+
+def test_mesh_check_says_a_charge_the_solver_decided_on_both_meshes():
+    """Review R3 (session 47): 0.75 mg/cm2 LMS at 70 C, 0.05C, factor 8. Both meshes' charges formed their Li0 layer
+    inside the electrode (the solver's time step passed the ionic switch: 101.4 mA.h/g on both at rtol 1e-6), but
+    mesh_check ran its fine mesh with every MeshDependentNucleationWarning ignored, the charge check's too, and its
+    verdict read "NOT mesh converged ... Charge ... -1.85 %" as if the mesh moved it. Now the charge check has its
+    own subclass (SolverSteppedSwitchWarning), the fine run's is said, both meshes' texts are in
+    attrs["solver switch"] and the verdict leads with the rtol to solve at."""
+    from pybamm_aea.convergence import SOLVER_RTOL_FOR_THE_SWITCH, SolverSteppedSwitchWarning
+
+    model = AEA()
+    values = model.default_parameter_values
+    values.update({"Cathode loading [kg.m-2]": 0.5 * values["Cathode loading [kg.m-2]"],
+                   "Nominal cell capacity [A.h]": 0.5 * values["Nominal cell capacity [A.h]"]})
+    experiment = pybamm.Experiment(["Discharge at 0.05C until 1.8 V", "Charge at 0.05C until 2.8 V"])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = mesh_check(model, values, experiment, factor=8)
+    switched = [str(w.message) for w in caught if w.category is SolverSteppedSwitchWarning]
+    assert len(switched) == 2 and "of 20 " in switched[0] and "of 160 " in switched[1], switched
+    assert all(table.attrs["solver switch"][label].startswith("step 2, a charge, formed its Li0 layer inside")
+               for label in ("coarse", "fine"))
+    assert table.attrs["nucleation"] is None
+    said = verdict(table)
+    assert said.startswith("the charge is the solver's on both meshes") and \
+        f"solve at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}" in said and "as solved: NOT mesh converged" in said, said

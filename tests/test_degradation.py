@@ -1584,3 +1584,26 @@ def test_a_set_giving_a_rate_as_a_function_or_an_input_is_named_with_what_it_giv
     initial = real("Li2021_TiS2")["Initial Li trapping fraction"]
     assert message.endswith(f"the registered sets that give them: Li2021_TiS2 (a function, {initial:g}), "
                             "AEA_LiCoO2 (0.01, an input)"), message
+
+
+def test_the_charge_judgement_reads_the_free_content_of_a_host_with_trapped_li_and_host_loss():
+    """The interior-Li0 charge check (convergence.interior_li0_charge_warning) reads each charge's host content from
+    the solver's states. On LMS with "Li trapping" and "ionic-switch host loss" it raised NotImplementedError (a
+    sparse array plus a scalar, the content's expression evaluated on the state matrix) or read a 2-D shape it could
+    not judge ("truth value ... ambiguous"), so every solve of that model failed (session 47). Now it is the
+    model's own "Cathode free Li content" (the free window the host's phases are read on; the total with trapped Li
+    is not) evaluated on the step's dense states: the same numbers as the step's variable, cells x times."""
+    from pybamm_aea.convergence import _content_history
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    tis2 = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({name: tis2[name] for name in TIS2_TRAPPING})
+    model = AEA({"Li trapping": "irreversible", "ionic-switch host loss": "persistent Li0"})
+    experiment = pybamm.Experiment([("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")])
+    sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+    charge = sol.cycles[0].steps[1]
+    x = _content_history(charge)
+    free = charge["Cathode free Li content"].entries
+    assert x.shape == free.shape == (20, charge.t.size)
+    np.testing.assert_allclose(x, free, rtol=1e-12, atol=1e-14)
+    assert np.max(np.abs(charge["Cathode Li content"].entries - free)) > 1e-3  # (trapped Li: total and free differ)

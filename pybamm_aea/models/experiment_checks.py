@@ -23,6 +23,8 @@ word, or failed with a bare ``RecursionError`` (the cases measured are in each f
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import dataclasses
 import math
 import numbers
@@ -50,7 +52,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
            "check_starting_state", "starting_state_mismatch", "NOMINAL_CAPACITY_FACTOR",
-           "NominalCapacityMismatchWarning", "nominal_capacity_mismatch", "cathode_capacity",
+           "NominalCapacityMismatchWarning", "nominal_capacity_mismatch", "c_rate_basis_scaled", "cathode_capacity",
            "theoretical_cathode_capacity"]
 
 
@@ -1101,11 +1103,35 @@ def theoretical_cathode_capacity(model, parameter_values, inputs=None):
     return capacity if math.isfinite(capacity) and capacity > 0 else None
 
 
+#: the factor by which the package itself set "Nominal cell capacity [A.h]" off the cathode's capacity on purpose, in
+#: the code running now (:func:`c_rate_basis_scaled`); 1.0 elsewhere
+_C_RATE_BASIS_SCALE = contextvars.ContextVar("pybamm_aea_c_rate_basis_scale", default=1.0)
+
+
+@contextlib.contextmanager
+def c_rate_basis_scaled(scale):
+    """Inside: the C-rate basis ("Nominal cell capacity [A.h]") of the solves was set to ``scale`` (a finite number
+    > 0) times the cathode's capacity on purpose by the package: the sweep runs a swept C-rate c with the
+    experiment's steps written at its reference rate r and the basis scaled by c / r
+    (:meth:`pybamm_aea.sweep.config.SweepConfig.c_rate_basis_scale`). :func:`nominal_capacity_mismatch` then compares
+    the basis / ``scale`` with the cathode's capacity: a sweep's 0.02C row on a 0.1C experiment is not warned about,
+    a loading changed by hand with its nominal capacity left as it was still is."""
+    scale = float(scale)
+    if not (math.isfinite(scale) and scale > 0):
+        raise ValueError(f"the C-rate basis scale must be a finite number > 0, got {scale!r}")
+    token = _C_RATE_BASIS_SCALE.set(scale)
+    try:
+        yield
+    finally:
+        _C_RATE_BASIS_SCALE.reset(token)
+
+
 def nominal_capacity_mismatch(steps, parameter_values, model, inputs=None):
     """The :class:`NominalCapacityMismatchWarning` of the C-rate ``steps`` (the first rate) on the AEA ``model``,
     or None: no C-rate step, no nominal or cathode capacity, or the two within :data:`NOMINAL_CAPACITY_FACTOR` of each
     other. The cathode's capacity is its capacity as made (:func:`theoretical_cathode_capacity`), what every
-    registered set's nominal capacity is."""
+    registered set's nominal capacity is. Inside :func:`c_rate_basis_scaled` the nominal capacity is compared after
+    dividing out the scale the package set on purpose."""
     inputs = dict(inputs or {})
     step = next((step for step in steps if isinstance(step, pybamm.step.CRate)
                  and isinstance(step.value, numbers.Real)), None)
@@ -1113,13 +1139,16 @@ def nominal_capacity_mismatch(steps, parameter_values, model, inputs=None):
     if not nominal:
         return None
     capacity = theoretical_cathode_capacity(model, parameter_values, inputs)
-    if capacity is None or 1.0 / NOMINAL_CAPACITY_FACTOR <= nominal / capacity <= NOMINAL_CAPACITY_FACTOR:
+    scale = _C_RATE_BASIS_SCALE.get()
+    if capacity is None or 1.0 / NOMINAL_CAPACITY_FACTOR <= nominal / scale / capacity <= NOMINAL_CAPACITY_FACTOR:
         return None
     rate = abs(float(step.value))
+    scaled = "" if scale == 1.0 else (f", {nominal / scale / capacity:.3g} times with the sweep's C-rate scale "
+                                      f"{scale:.3g} taken out")
     return NominalCapacityMismatchWarning(
         f"the experiment's C-rates are of \"Nominal cell capacity [A.h]\" = {nominal:.4g} A.h (PyBaMM's convention), "
         f"{nominal / capacity:.3g} times the cathode's capacity ({capacity:.4g} A.h, its host and all its dispersed "
-        f"material; more than {NOMINAL_CAPACITY_FACTOR:g}x apart): \"{step}\" runs at {rate * nominal:.3g} A, "
+        f"material{scaled}; more than {NOMINAL_CAPACITY_FACTOR:g}x apart): \"{step}\" runs at {rate * nominal:.3g} A, "
         f"{rate * nominal / capacity:.3g}C of this electrode, and a step without a duration is cut at PyBaMM's "
         "default of 2 / C-rate hours", capacity)
 

@@ -358,17 +358,21 @@ def _warn_mesh_decided(simulation, solution):
     a solve of a list of inputs returns) whose discharge the mesh decides
     (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`), read with the simulation's parameter values (those of
     its ``initial_soc``) and the solution's inputs."""
-    from ..convergence import MeshDependentNucleationWarning, nucleation_mesh_warning
+    from ..convergence import (MeshDependentNucleationWarning, SolverSteppedSwitchWarning,
+                               interior_li0_charge_warning, nucleation_mesh_judgement)
     from ..models.submodels import xi
     from ..readout import iter_steps
 
     cells = {getattr(k, "name", k): n for k, n in (getattr(simulation, "var_pts", None) or {}).items()}.get(xi.name)
     for index, one in enumerate(solution if isinstance(solution, list) else [solution]):
         inputs = (getattr(one, "all_inputs", None) or [{}])[0]
-        said = nucleation_mesh_warning(simulation.model, simulation.parameter_values,
-                                       [step for *_, step in iter_steps(one)], inputs, cells)
+        steps = [step for *_, step in iter_steps(one)]
+        said = nucleation_mesh_judgement(simulation.model, simulation.parameter_values, steps, inputs, cells).text
         if said is not None:
             warnings.warn(MeshDependentNucleationWarning(said, index), stacklevel=3)
+        said = interior_li0_charge_warning(simulation.model, simulation.parameter_values, steps, inputs)
+        if said is not None:  # (the solver's, on any mesh: its own class, which mesh_check does not silence)
+            warnings.warn(SolverSteppedSwitchWarning(said, index), stacklevel=3)
 
 
 #: the parameter of ``solve`` asking for PyBaMM's electrode-SOH summary variables (:func:`_refuse_esoh`)

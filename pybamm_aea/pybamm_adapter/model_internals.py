@@ -14,6 +14,8 @@ Checked against PyBaMM 26.10.1.1:
   ``len_rhs_and_alg``, set by ``Discretisation.process_model``;
 - :func:`cycle_first_states`, :func:`cycle_summaries`: the ``Solution`` slots ``all_first_states`` and
   ``all_summary_variables``, set by ``pybamm.Simulation`` on an experiment's solution (one per cycle);
+- :func:`step_variable_history`: a step solution's ``all_models``, ``y``, ``t`` and ``all_inputs`` and the model's
+  discretised variable (``BaseModel.get_processed_variable``), evaluated as ``step[name]`` evaluates it;
 - :func:`mesh_edges`, :func:`cell_widths`: ``ProcessedVariable.mesh`` and its ``SubMesh1D.edges`` and ``d_edges``;
 - :func:`parameter_values_of`: the ``pybamm.ParameterValues`` a model was parameterised with, which
   ``ParameterValues.process_model`` attaches to the model's ``symbol_processor`` (``SymbolProcessor.parameter_values``,
@@ -168,21 +170,27 @@ def state_scale(model, name):
     return None if var is None else float(var.scale.evaluate())
 
 
-def step_state_history(step, name):
-    """The values of the state variable called ``name`` over a step solution ``step`` (PyBaMM 26.10's ``step.y``, one
-    column per time, and ``step.all_models``), in its own units (:func:`state_values`): one row per entry of the
-    variable; None if the step has no such state or keeps no states (a solve with ``output_variables``), or if its
-    scale or reference is not a number (an input)."""
+def step_variable_history(step, name):
+    """The values of the model's variable called ``name`` over a step solution ``step``, one row per entry of the
+    variable (a cathode variable: one per cell), one column per time, a dense float array: its discretised expression
+    (PyBaMM 26.10's ``model.get_processed_variable``, the one ``step[name]`` evaluates) evaluated on each of the
+    step's dense state vectors (``step.y``, one column per time) with the step's inputs, as PyBaMM evaluates its own
+    variables, without a ``pybamm.ProcessedVariable`` built over the step. None if the step keeps no states (a solve
+    with ``output_variables``) or its model has no such variable."""
     try:
-        model, y = step.all_models[0], np.asarray(step.y, dtype=float)
+        model, t, y = step.all_models[0], np.asarray(step.t, dtype=float), np.asarray(step.y, dtype=float)
     except (AttributeError, IndexError, TypeError, ValueError):
         return None
-    if y.ndim != 2 or y.shape[0] != state_size(model):
+    if y.ndim != 2 or y.shape[0] != state_size(model) or y.shape[1] != t.size:
         return None
     try:
-        return state_values(model, y, name)
-    except (TypeError, ValueError, KeyError):  # (a scale or reference holding an input)
+        expression = model.get_processed_variable(name)
+    except KeyError:
         return None
+    inputs = (getattr(step, "all_inputs", None) or [{}])[0]
+    columns = [np.asarray(expression.evaluate(t=t[k], y=y[:, k], inputs=inputs), dtype=float).reshape(-1)
+               for k in range(t.size)]
+    return np.stack(columns, axis=1)
 
 
 def state_size(model):

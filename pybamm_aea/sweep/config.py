@@ -98,6 +98,17 @@ class SweepConfig:
             return max(1.0, self.reference_c_rate / float(point["C-rate"]))
         return 1.0
 
+    def c_rate_basis_scale(self, point):
+        """The factor the sweep sets "Nominal cell capacity [A.h]" (the C-rate basis) to off the point's electrode
+        capacity (the set's nominal capacity rescaled to its loading and composition) on purpose: the point's swept
+        C-rate / the reference rate, so that the experiment's steps written at the reference run at the point's rate
+        (:func:`derive_inputs`); 1 for a point without a swept C-rate, a nominal capacity the user sweeps (the user's
+        basis) or a set without one. The per-point solve runs inside
+        :func:`pybamm_aea.models.experiment_checks.c_rate_basis_scaled` with it."""
+        if "C-rate" in point and NOMINAL not in self.parameters and self.nominal is not None:
+            return float(point["C-rate"]) / self.reference_c_rate
+        return 1.0
+
     def discharge_time(self, point):
         """[s] the single discharge of ``point`` may last: the step's duration, at a swept C-rate below the
         reference stretched to the default duration of the point's own rate (:attr:`rate_scaled_duration`)."""
@@ -724,8 +735,5 @@ def derive_inputs(config, point):
     if NOMINAL in config.parameters:  # swept as given: the user's C-rate basis
         pass
     elif window is not None:
-        q = window
-        if "C-rate" in point:
-            q *= float(point["C-rate"]) / config.reference_c_rate
-        inputs[NOMINAL] = q
+        inputs[NOMINAL] = window * config.c_rate_basis_scale(point)
     return inputs, derived, porosity, fraction, window

@@ -152,7 +152,7 @@ def _error_text(exc):
 def evaluate_point(config, point):
     """Run one point through the experiment; never raises: errors go into the ``error`` column (a later step's
     solver error too, told there once: not its ExperimentStepFailedWarning in ``warnings``)."""
-    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning, c_rate_basis_scaled
     from pybamm_aea.progress import ExperimentProgress
 
     row = {name: point[name] for name in config.names}
@@ -167,18 +167,19 @@ def evaluate_point(config, point):
             row.update(derived)
             options = _options_of(config, point)
             stretch = config.duration_stretch(point)  # a swept C-rate below the reference: its own default time
-            sim, metrics["Setup time [s]"], warm = simulation(config, options, inputs, stretch=stretch)
-            if warm is None:
-                t0 = time.perf_counter()
-                solution = sim.solve(inputs=inputs, callbacks=[progress])
-                metrics["Solve time [s]"] = time.perf_counter() - t0
-            else:  # this point's solve was the simulation's warm-up: not solved again
-                for w in warm.caught:
-                    warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-                progress.stopped, metrics["Solve time [s]"] = warm.stopped, warm.solve_seconds
-                if isinstance(warm.outcome, Exception):
-                    raise warm.outcome
-                solution = warm.outcome
+            with c_rate_basis_scaled(config.c_rate_basis_scale(point)):  # (its C-rate basis the sweep's, on purpose)
+                sim, metrics["Setup time [s]"], warm = simulation(config, options, inputs, stretch=stretch)
+                if warm is None:
+                    t0 = time.perf_counter()
+                    solution = sim.solve(inputs=inputs, callbacks=[progress])
+                    metrics["Solve time [s]"] = time.perf_counter() - t0
+                else:  # this point's solve was the simulation's warm-up: not solved again
+                    for w in warm.caught:
+                        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+                    progress.stopped, metrics["Solve time [s]"] = warm.stopped, warm.solve_seconds
+                    if isinstance(warm.outcome, Exception):
+                        raise warm.outcome
+                    solution = warm.outcome
             fill_from_experiment(metrics, config, solution, porosity, fraction, window, progress.stopped,
                                  point_loading(config, inputs))
         except Exception as exc:  # reported, never dropped
