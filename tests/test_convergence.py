@@ -1272,7 +1272,9 @@ def test_a_charge_starting_with_a_li0_cell_inside_is_not_judged(monkeypatch):
 
 
 def test_mesh_check_says_a_charge_the_solver_decided_on_both_meshes():
-    """Review R3 (session 47): 0.75 mg/cm2 LMS at 70 C, 0.05C, factor 8. Both meshes' charges formed their Li0 layer
+    """Review R3 (session 47): 0.75 mg/cm2 LMS at 70 C, 0.05C, factor 8 (20 and 160 cells; since session 47's
+    swollen-layer transport moved the solver's path only 20 and 10 of 10-160 cells are flagged, so 10 and 20 here).
+    Both meshes' charges formed their Li0 layer
     inside the electrode (the solver's time step passed the ionic switch: 101.4 mA.h/g on both at rtol 1e-6), but
     mesh_check ran its fine mesh with every MeshDependentNucleationWarning ignored, the charge check's too, and its
     verdict read "NOT mesh converged ... Charge ... -1.85 %" as if the mesh moved it. Now the charge check has its
@@ -1287,12 +1289,12 @@ def test_mesh_check_says_a_charge_the_solver_decided_on_both_meshes():
     experiment = pybamm.Experiment(["Discharge at 0.05C until 1.8 V", "Charge at 0.05C until 2.8 V"])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        table = mesh_check(model, values, experiment, factor=8)
+        table = mesh_check(model, values, experiment, var_pts={**model.default_var_pts, "xi_c": 10}, factor=2)
     switched = [str(w.message) for w in caught if w.category is SolverSteppedSwitchWarning]
-    assert len(switched) == 2 and "of 20 " in switched[0] and "of 160 " in switched[1], switched
+    assert len(switched) == 2 and "of 10 " in switched[0] and "of 20 " in switched[1], switched
     assert all(table.attrs["solver switch"][label].startswith("step 2, a charge, formed its Li0 layer inside")
                for label in ("coarse", "fine"))
-    assert table.attrs["nucleation"] is None
+    assert table.attrs["nucleation"] is None or "on 10 cathode cells, coarser than any mesh" in table.attrs["nucleation"]
     said = verdict(table)
     assert said.startswith("the charge is the solver's on both meshes") and \
         f"solve at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}" in said and "as solved: NOT mesh converged" in said, said
