@@ -1010,11 +1010,12 @@ def test_simulate_default_steps_start_the_way_the_set_was_made(name, first):
 
 @pytest.mark.slow
 def test_simulate_with_one_cycle_says_retention_is_undefined(tmp_path, capsys):
-    """simulate --cycles 1 (discharge, charge, discharge: two discharges) has no discharge after the 2nd, so its
-    retention is undefined, and it says so rather than 100 %."""
+    """simulate --cycles 1 (the formation discharge, then one cycle of charge and discharge: cycle 2, the retention's
+    reference) has no cycle after the reference, so its retention is undefined, and it says so rather than 100 %
+    (since session 47 in the cycle table's words, one definition)."""
     code, stdout, _ = _run(["simulate", "--cycles", "1", "--output", str(tmp_path / "x.csv")], capsys)
     assert code == 0
-    assert "capacity retention is undefined: 2 discharges" in stdout
+    assert "capacity retention is undefined: it needs a cycle after cycle 2 (the reference)" in stdout
     assert "100.0%" not in stdout
 
 
