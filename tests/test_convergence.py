@@ -1250,7 +1250,7 @@ def test_a_charge_starting_with_a_li0_cell_inside_is_not_judged(monkeypatch):
     guard the stub's charge below was said to have formed its Li0 layer inside the electrode "0 h in"."""
     import numpy as np
 
-    import pybamm_aea.convergence as convergence
+    import pybamm_aea.switch_check as switch_check
 
     n, cells = 5, 20
     t = np.linspace(0, 3600, n)
@@ -1260,13 +1260,13 @@ def test_a_charge_starting_with_a_li0_cell_inside_is_not_judged(monkeypatch):
                 "content": content}
 
     model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
-    monkeypatch.setattr(convergence, "_content_history", lambda one: one["content"])
+    monkeypatch.setattr(switch_check, "_content_history", lambda one: one["content"])
     there = np.full((cells, n), 0.9)
     there[5, :] = 0.3  # (cell 6 below 0.495 from the start, the separator cell at 0.9)
-    assert convergence.interior_li0_charge_warning(model, lms(), [step(there)]) is None
+    assert switch_check.interior_li0_charge_warning(model, lms(), [step(there)]) is None
     formed = np.full((cells, n), 0.9)
     formed[5, 2:] = 0.3  # (cell 6 falls below it an hour's half in: formed by the charge, inside)
-    said = convergence.interior_li0_charge_warning(model, lms(), [step(formed)])
+    said = switch_check.interior_li0_charge_warning(model, lms(), [step(formed)])
     assert said is not None and said.startswith("step 1, a charge, formed its Li0 layer inside the electrode"), said
     assert "cell 6 of 20" in said and "0.5 h in" in said
 

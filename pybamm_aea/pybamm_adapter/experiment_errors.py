@@ -358,10 +358,10 @@ def _warn_mesh_decided(simulation, solution):
     a solve of a list of inputs returns) whose discharge the mesh decides
     (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`), read with the simulation's parameter values (those of
     its ``initial_soc``) and the solution's inputs."""
-    from ..convergence import (MeshDependentNucleationWarning, SolverSteppedSwitchWarning,
-                               interior_li0_charge_warning, nucleation_mesh_judgement)
+    from ..convergence import MeshDependentNucleationWarning, nucleation_mesh_judgement
     from ..models.submodels import xi
     from ..readout import iter_steps
+    from ..switch_check import SolverSteppedSwitchWarning, interior_li0_charge_warning
 
     cells = {getattr(k, "name", k): n for k, n in (getattr(simulation, "var_pts", None) or {}).items()}.get(xi.name)
     for index, one in enumerate(solution if isinstance(solution, list) else [solution]):
