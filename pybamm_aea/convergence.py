@@ -789,19 +789,22 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
     ``df.attrs["solver switch"]``: for "coarse" and "fine",
     :func:`~pybamm_aea.switch_check.interior_li0_charge_warning`'s text (a charge the solver's time step decided, on
     any mesh; the fine run's :class:`~pybamm_aea.switch_check.SolverSteppedSwitchWarning` is said, its other mesh
-    warnings not) or None. ``solve_kwargs`` go to the
+    warnings not) or None; since session 48 the model's default solver solves such a charge again at
+    :data:`~pybamm_aea.switch_check.SOLVER_RTOL_FOR_THE_SWITCH` as it integrates it, so a text here is a charge still
+    so; ``df.attrs["solver switch rtol"]`` the rtol to solve at then (None: no such charge). ``solve_kwargs`` go to the
     ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
     import pybamm
 
     from .readout import iter_steps
-    from .switch_check import SolverSteppedSwitchWarning, interior_li0_charge_warning
+    from .switch_check import SolverSteppedSwitchWarning, advised_rtol, interior_li0_charge_warning
 
     capacity_tolerance = finite_positive("capacity_tolerance", capacity_tolerance)  # before the two solves
     voltage_tolerance = finite_positive("voltage_tolerance", voltage_tolerance)
     coarse_pts = dict(model.default_var_pts if var_pts is None else var_pts)
     if factor is not None:
         refined_var_pts(coarse_pts, factor)  # (refused before either solve)
-    if coarse_solution is not None:
+    given = coarse_solution is not None  # (solved by a solver not known here)
+    if given:
         _check_solution_mesh(coarse_solution, coarse_pts)
         values = parameter_values
     else:
@@ -837,9 +840,17 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
                            voltage_tolerance)
     table.attrs["var_pts"] = {label: {getattr(k, "name", k): n for k, n in pts.items()} for label, pts in meshes.items()}
     table.attrs["factor"], table.attrs["nucleation"] = factor, nucleation
-    table.attrs["solver switch"] = {  # (each mesh's charge the solver's time step decided, or None)
-        label: interior_li0_charge_warning(model, values, [step for *_, step in iter_steps(solution)], inputs)
+    # each mesh's charge the solver's time step decided, or None, with the rtol to solve it at (the model's default
+    # solver, which solves such a charge again itself, solved the fine run, and the coarse unless given; an experiment's
+    # steps take the simulation's solver, not one given to solve)
+    solver = (solve_kwargs.get("solver") if experiment is None else None) or model.default_solver
+    advised = {"coarse": advised_rtol(None if given else solver), "fine": advised_rtol(solver)}
+    table.attrs["solver switch"] = {
+        label: interior_li0_charge_warning(model, values, [step for *_, step in iter_steps(solution)], inputs,
+                                           advised[label])
         for label, solution in (("coarse", coarse_solution), ("fine", fine))}
+    table.attrs["solver switch rtol"] = min((advised[label] for label, text in table.attrs["solver switch"].items()
+                                             if text), default=None)
     table.attrs["reference cells"], table.attrs["reference measured"] = reference, measured
     return table
 
@@ -847,16 +858,19 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
 def verdict(table):
     """One sentence on a :func:`compare_meshes` table: every step converged, or which steps moved and by how much;
     led, when a mesh's charge is the solver's (:func:`mesh_check`'s ``attrs["solver switch"]``,
-    :func:`~pybamm_aea.switch_check.interior_li0_charge_warning`), by that and the rtol to solve at: the two meshes'
-    charges then compare two of the solver's answers, not the mesh."""
+    :func:`~pybamm_aea.switch_check.interior_li0_charge_warning`), by that and the rtol to solve at
+    (``attrs["solver switch rtol"]``, :func:`~pybamm_aea.switch_check.advised_rtol`: with the model's default solver,
+    which solves such a charge again at :data:`~pybamm_aea.switch_check.SOLVER_RTOL_FOR_THE_SWITCH` itself, a tenth of
+    that): the two meshes' charges then compare two of the solver's answers, not the mesh."""
     from .switch_check import SOLVER_RTOL_FOR_THE_SWITCH
 
     switched = [label for label, text in (table.attrs.get("solver switch") or {}).items() if text]
+    rtol = table.attrs.get("solver switch rtol") or SOLVER_RTOL_FOR_THE_SWITCH
     lead = "" if not switched else (
         f"the charge is the solver's on {'both meshes' if len(switched) == 2 else 'the ' + switched[0] + ' mesh'} "
-        "(its Li0 layer formed inside the electrode: IDA's time step passed the ionic switch): solve at rtol "
-        f"{SOLVER_RTOL_FOR_THE_SWITCH:g} (model.default_solver_with(rtol={SOLVER_RTOL_FOR_THE_SWITCH:g})) and compare "
-        "again; as solved: ")
+        "(its Li0 layer formed inside the electrode: IDA's time step passed the ionic switch"
+        + ("" if rtol >= SOLVER_RTOL_FOR_THE_SWITCH else f", at rtol {10 * rtol:g} too") + "): solve at rtol "
+        f"{rtol:g} (model.default_solver_with(rtol={rtol:g})) and compare again; as solved: ")
     return lead + _mesh_verdict(table)
 
 
