@@ -1168,7 +1168,9 @@ def test_a_charge_whose_li0_layer_formed_inside_the_electrode_is_warned():
     steps at the default rtol (up to 440 s) passed the onset of the spinodal decomposition at the separator, Li0
     nucleated in the bulk (cell 3 of 20; 5 before the swollen-layer transport) and the separator cell, still Li1, let Li out. Now warned, naming the cell and
     the cure; solved at rtol 1e-6 the Li0 layer forms at the separator, the charge stops near the loop's peak (101.42,
-    x = 0.835) and nothing is said (measured 2026-12-05)."""
+    x = 0.835) and nothing is said (measured 2026-12-05). Since session 48 the AEA solver solves such a charge again
+    itself (tests/test_switch_check.py); here it is told not to (SOLVE_STEPPED_SWITCH_AGAIN False), as a solver that
+    does not would return it, and the check after the solve still warns it, advising rtol 1e-6."""
     values = lms()
     values.update({"Cathode loading [kg.m-2]": 0.5 * values["Cathode loading [kg.m-2]"],
                    "Nominal cell capacity [A.h]": 0.5 * values["Nominal cell capacity [A.h]"]})
@@ -1176,8 +1178,9 @@ def test_a_charge_whose_li0_layer_formed_inside_the_electrode_is_warned():
 
     def charge(rtol=None):
         model = AEA()
-        solve = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment,
-                                  solver=model.default_solver_with(rtol=rtol)).solve
+        solver = model.default_solver_with(rtol=rtol)
+        solver.SOLVE_STEPPED_SWITCH_AGAIN = False
+        solve = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment, solver=solver).solve
         solution, said = _mesh_warned(solve)
         q = solution.cycles[1].steps[0][ESC].entries
         return q[0] - q[-1], solution["Average cathode Li content"].entries[-1], said
@@ -1340,7 +1343,7 @@ def test_a_charge_starting_with_a_li0_cell_inside_is_not_judged(monkeypatch):
     guard the stub's charge below was said to have formed its Li0 layer inside the electrode "0 h in"."""
     import numpy as np
 
-    import pybamm_aea.convergence as convergence
+    import pybamm_aea.switch_check as switch_check
 
     n, cells = 5, 20
     t = np.linspace(0, 3600, n)
@@ -1350,18 +1353,19 @@ def test_a_charge_starting_with_a_li0_cell_inside_is_not_judged(monkeypatch):
                 "content": content}
 
     model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
-    monkeypatch.setattr(convergence, "_content_history", lambda one: one["content"])
+    monkeypatch.setattr(switch_check, "_content_history", lambda one: one["content"])
     there = np.full((cells, n), 0.9)
     there[5, :] = 0.3  # (cell 6 below 0.495 from the start, the separator cell at 0.9)
-    assert convergence.interior_li0_charge_warning(model, lms(), [step(there)]) is None
+    assert switch_check.interior_li0_charge_warning(model, lms(), [step(there)]) is None
     formed = np.full((cells, n), 0.9)
     formed[5, 2:] = 0.3  # (cell 6 falls below it an hour's half in: formed by the charge, inside)
-    said = convergence.interior_li0_charge_warning(model, lms(), [step(formed)])
+    said = switch_check.interior_li0_charge_warning(model, lms(), [step(formed)])
     assert said is not None and said.startswith("step 1, a charge, formed its Li0 layer inside the electrode"), said
     assert "cell 6 of 20" in said and "0.5 h in" in said
 
 
-def test_mesh_check_says_a_charge_the_solver_decided_on_both_meshes():
+@pytest.mark.slow
+def test_mesh_check_says_a_charge_the_solver_decided_on_both_meshes(monkeypatch):
     """Review R3 (session 47): 0.75 mg/cm2 LMS at 70 C, 0.05C, factor 8 (20 and 160 cells; since session 47's
     swollen-layer transport moved the solver's path only 20 and 10 of 10-160 cells are flagged, so 10 and 20 here).
     Both meshes' charges formed their Li0 layer
@@ -1369,17 +1373,39 @@ def test_mesh_check_says_a_charge_the_solver_decided_on_both_meshes():
     mesh_check ran its fine mesh with every MeshDependentNucleationWarning ignored, the charge check's too, and its
     verdict read "NOT mesh converged ... Charge ... -1.85 %" as if the mesh moved it. Now the charge check has its
     own subclass (SolverSteppedSwitchWarning), the fine run's is said, both meshes' texts are in
-    attrs["solver switch"] and the verdict leads with the rtol to solve at."""
-    from pybamm_aea.convergence import SOLVER_RTOL_FOR_THE_SWITCH, SolverSteppedSwitchWarning
+    attrs["solver switch"] and the verdict leads with the rtol to solve at. Since session 48 the model's default solver
+    solves each mesh's charge again at rtol 1e-6 (a SwitchRefinedWarning each, the fine run's said too): nothing is
+    left for the verdict to lead with, and the meshes compare the re-solved charges; a solver told not to
+    (its class's SOLVE_STEPPED_SWITCH_AGAIN False) gets the lead as before, and the default solver's lead,
+    when a re-solved charge is still flagged, advises a tenth of 1e-6."""
+    from pybamm_aea.switch_check import SOLVER_RTOL_FOR_THE_SWITCH, SolverSteppedSwitchWarning, SwitchRefinedWarning
 
     model = AEA()
     values = model.default_parameter_values
     values.update({"Cathode loading [kg.m-2]": 0.5 * values["Cathode loading [kg.m-2]"],
                    "Nominal cell capacity [A.h]": 0.5 * values["Nominal cell capacity [A.h]"]})
     experiment = pybamm.Experiment(["Discharge at 0.05C until 1.8 V", "Charge at 0.05C until 2.8 V"])
+    var_pts = {**model.default_var_pts, "xi_c": 10}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        table = mesh_check(model, values, experiment, var_pts={**model.default_var_pts, "xi_c": 10}, factor=2)
+        table = mesh_check(model, values, experiment, var_pts=var_pts, factor=2)
+    refined = [str(w.message) for w in caught if w.category is SwitchRefinedWarning]
+    assert len(refined) == 2 and "cell " in refined[0] and " of 10 " in refined[0] and " of 20 " in refined[1], refined
+    assert not [w for w in caught if w.category is SolverSteppedSwitchWarning]
+    assert table.attrs["solver switch"] == {"coarse": None, "fine": None} and table.attrs["solver switch rtol"] is None
+    assert not verdict(table).startswith("the charge is the solver's")
+    still = table.copy()
+    still.attrs = {**table.attrs, "solver switch": {"coarse": "step 2, a charge, ...", "fine": None},
+                   "solver switch rtol": SOLVER_RTOL_FOR_THE_SWITCH / 10}
+    assert verdict(still).startswith("the charge is the solver's on the coarse mesh (its Li0 layer formed inside the "
+                                     "electrode: IDA's time step passed the ionic switch, at rtol 1e-06 too): solve at "
+                                     "rtol 1e-07 (model.default_solver_with(rtol=1e-07))"), verdict(still)
+    from pybamm_aea.models.solvers import ConsistentEventIDAKLUSolver
+
+    monkeypatch.setattr(ConsistentEventIDAKLUSolver, "SOLVE_STEPPED_SWITCH_AGAIN", False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = mesh_check(model, values, experiment, var_pts=var_pts, factor=2)
     switched = [str(w.message) for w in caught if w.category is SolverSteppedSwitchWarning]
     assert len(switched) == 2 and "of 10 " in switched[0] and "of 20 " in switched[1], switched
     assert all(table.attrs["solver switch"][label].startswith("step 2, a charge, formed its Li0 layer inside")
