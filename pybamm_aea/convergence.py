@@ -14,6 +14,7 @@ import warnings
 from typing import NamedTuple, Optional
 
 from ._summaries import ROUND_OFF_FRACTION
+from .constants import celsius
 from .models.solvers import InputSetWarning
 from .readout import SKIPPED, TOTAL_OVERPOTENTIAL, step_descriptions, step_table
 from .user_input import finite_positive, whole_at_least
@@ -488,7 +489,7 @@ def _nucleation_judged(model, values, steps, inputs, cells):
             return None
         i = mean_current / (width * height * parallel)
         scaled = i * math.exp(E_A_LI_HOPS / R * (1 / T - 1 / T_REF)) / li0_mobility
-        runs = (f"runs at {_beside(i, threshold)} A/m2 and {T - 273.15:.4g} C"
+        runs = (f"runs at {_beside(i, threshold)} A/m2 and {celsius(T):.4g} C"
                 f"{_scaled_text(T, scaled, li0_mobility, threshold)}")
         order = "a later discharge" if later else "the first discharge"
         if unmatched:
@@ -614,7 +615,7 @@ def _scaled_text(T, scaled, factor, threshold):
         return ""
     why = ([] if at_reference else [f"the host's {E_A_LI_HOPS / 1e3:g} kJ/mol"]) + (
         [] if own else [f"its Li0 phase's mobility x {factor:.3g} from the diffusivity factors"])
-    at = f"{T_REF - 273.15:.4g} C" + ("" if own else " and the sets' Li0 mobility")
+    at = f"{celsius(T_REF):.4g} C" + ("" if own else " and the sets' Li0 mobility")
     return f", as {_beside(scaled, threshold)} A/m2 would at {at} ({', and '.join(why)})"
 
 

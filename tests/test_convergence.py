@@ -945,6 +945,35 @@ def test_the_pristine_discharge_warning_says_its_current_once_at_the_thresholds_
         cold
 
 
+def test_the_pristine_discharge_warning_prints_0_c_without_round_off():
+    """At 273.15 K the warning said "runs at 1.05 A/m2 and -5.684e-14 C" (session 48's user trial, an S-LMS hybrid at
+    --set "Ambient temperature [K]=273.15"): the step's mean temperature over its times, 273.15 K less round-off, less
+    273.15. Temperatures are now turned into degrees C in one place (pybamm_aea.constants.celsius), rounded to 1e-9
+    K: "0 C". Four evenly spaced times over 10 h give the round-off (their trapezoid mean is 5.7e-14 K low)."""
+    import numpy as np
+
+    from pybamm_aea.convergence import nucleation_mesh_warning
+
+    class Step(dict):
+        def __getitem__(self, name):
+            return SimpleNamespace(entries=dict.__getitem__(self, name))
+
+    values = {"Li0 phase binodal Li content": 0.1, "Li1 phase binodal Li content": 0.97,
+              "Initial cathode Li content": 0.0, "Dispersed material mass fraction": 0.0, "Electrode width [m]": 0.01,
+              "Electrode height [m]": 0.01, "Number of electrodes connected in parallel to make a cell": 1.0}
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    t = np.linspace(0.0, 36000.0, 4)
+    assert np.trapezoid(np.full(4, 273.15), t) / t[-1] != 273.15  # (the round-off the test is about)
+    step = Step({"Time [s]": t, "Current [A]": np.full(4, 2e-4), "Ambient temperature [K]": np.full(4, 273.15),
+                 "Cathode Li content": np.zeros((20, 4))})
+    said = nucleation_mesh_warning(model, values, [step])
+    assert "runs at 2 A/m2 and 0 C, as " in said, said
+    from pybamm_aea.constants import celsius  # (the one conversion)
+
+    assert [celsius(T) for T in (273.15 - 5.7e-14, 343.15, 298.15 + 1e-13, 253.15)] == [0.0, 70.0, 25.0, -20.0]
+    assert str(celsius(273.15 - 5.7e-14)) == "0.0"  # (not -0.0)
+
+
 def test_a_pristine_discharge_on_a_mesh_coarser_than_measured_is_not_judged_in_silence():
     """The pristine threshold was measured on 20, 40 and 80 cells against 160-320; a pristine discharge below it on 10
     cells passed without a word, where the formed-cell check says "not judged" on such a mesh (review, session 45).

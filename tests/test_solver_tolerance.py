@@ -610,6 +610,34 @@ def test_a_charge_past_the_model_range_needs_no_retry(rate):
     assert ends == pytest.approx([high, low, high], abs=1e-6)
 
 
+def test_a_retried_step_is_named_by_its_start(monkeypatch):
+    """The StepRetriedWarning said "IDA failed on a step at t = 60 s", the step's start, which read as the time of
+    the failure (session 48's user trial: "t = 9000 s" of a step that failed hours later); it now says it is the
+    step's start ("the step from t = 60 s": PyBaMM's error does not give the failure's time). The failure is
+    injected at the second step's first call of IDA, after a minute's discharge."""
+    from pybamm_aea.models import solvers
+    from pybamm_aea.models.solvers import StepRetriedWarning
+
+    pybamm_step, calls = pybamm.IDAKLUSolver.step, []
+
+    def fails_on_the_rest(self, *args, **kwargs):
+        if type(self) is solvers.SharedEventsIDAKLUSolver:
+            calls.append(self)
+            if len(calls) == 2:
+                raise pybamm.SolverError("IDA_ERR_FAIL (injected)")
+        return pybamm_step(self, *args, **kwargs)
+
+    experiment = pybamm.Experiment(["Discharge at 0.1C for 1 minute", "Rest for 1 minute"])
+    with monkeypatch.context() as patch:
+        patch.setattr(pybamm.IDAKLUSolver, "step", fails_on_the_rest)
+        with pytest.warns(StepRetriedWarning) as record:
+            pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                              experiment=experiment).solve()
+    (retried,) = [str(w.message) for w in record if issubclass(w.category, StepRetriedWarning)]
+    assert retried.startswith("IDA failed on the step from t = 60 s, step 1 of 1 in cycle 2 of 2, 'Rest for 1 "
+                              "minute' (IDA_ERR_FAIL (injected))"), retried
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("set_name", ["AEA_LiCoO2"])
 def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name, monkeypatch):
@@ -645,7 +673,7 @@ def test_a_step_ida_fails_on_is_solved_again_onto_the_tight_curve(set_name, monk
 
     with monkeypatch.context() as patch:
         patch.setattr(pybamm.IDAKLUSolver, "step", fails_on_the_discharge)
-        with pytest.warns(StepRetriedWarning, match="IDA failed on a step") as record:
+        with pytest.warns(StepRetriedWarning, match="IDA failed on the step from t = ") as record:
             default = solve()
     assert len(calls) == 2
     (retried,) = [str(w.message) for w in record if issubclass(w.category, StepRetriedWarning)]

@@ -744,8 +744,9 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
             retry.experiment_step = self.experiment_step  # (its warnings name the step too)
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
             where = "" if self.experiment_step is None else f", {self.experiment_step}"
-            warnings.warn(f"IDA failed on a step at t = {t0:.6g} s{where} ({exc}); solved again with PyBaMM's Newton "
-                          f"matrix and a {self.RETRY_FIRST_STEP:g} s first step", StepRetriedWarning,
+            # (the step's start: PyBaMM's error does not say when in the step IDA failed)
+            warnings.warn(f"IDA failed on the step from t = {t0:.6g} s{where} ({exc}); solved again with PyBaMM's "
+                          f"Newton matrix and a {self.RETRY_FIRST_STEP:g} s first step", StepRetriedWarning,
                           stacklevel=_users_stacklevel())
             return retry._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 
