@@ -958,9 +958,9 @@ def test_the_pristine_discharge_warning_prints_0_c_without_round_off():
         def __getitem__(self, name):
             return SimpleNamespace(entries=dict.__getitem__(self, name))
 
-    values = {"Li0 phase binodal Li content": 0.1, "Li1 phase binodal Li content": 0.97,
-              "Initial cathode Li content": 0.0, "Dispersed material mass fraction": 0.0, "Electrode width [m]": 0.01,
-              "Electrode height [m]": 0.01, "Number of electrodes connected in parallel to make a cell": 1.0}
+    values = lms()  # (the host's loop read from its free energy; an electrode of 1 cm2)
+    values.update({"Electrode width [m]": 0.01, "Electrode height [m]": 0.01,
+                   "Number of electrodes connected in parallel to make a cell": 1.0})
     model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
     t = np.linspace(0.0, 36000.0, 4)
     assert np.trapezoid(np.full(4, 273.15), t) / t[-1] != 273.15  # (the round-off the test is about)
