@@ -155,11 +155,12 @@ class _DownstreamJacobian(pybamm.BaseSolver):
 
     A differential state is downstream when no other state's equation reads it, or only other
     downstream states do (:func:`downstream_states` peels them off the Jacobian's sparsity). On
-    the multi-phase host's LMS cycling they are the capacity and energy integrals and the absent
-    dispersed material (the stretch too until session 46, when the host's transport across the
-    swollen layer came to read it). The rest of the system never sees them, so their rows'
-    entries in the other states' columns can go: the Newton iteration of everything else stays
-    exact, and each downstream state is updated one iteration behind, still inside IDA's error
+    the multi-phase host's LMS cycling they are the capacity and energy integrals, the absent
+    dispersed material and the stretch (read by the host's transport across the swollen layer in
+    sessions 46-47; since session 48 a set whose stretch cannot leave 1, LMS, has the transport read
+    the constant 1: ``volume.ConstrainedSwelling._stretch_can_move``). The rest of the system never
+    sees them, so their rows' entries in the other states' columns can go: the Newton iteration of
+    everything else stays exact, and each downstream state is updated one iteration behind, still inside IDA's error
     test (IDAS's quadrature variables, for the same reason, are kept out of the Newton system
     altogether). Residuals, error test and events are PyBaMM's: what IDA converges to is the
     same (20 C/10 LMS cycles at rtol 1e-7: capacities and energies within 5e-7 of the exact
@@ -170,7 +171,7 @@ class _DownstreamJacobian(pybamm.BaseSolver):
     state the voltage reads, cost most: a Jacobian call on LMS 55 -> 43 us; CPU time of 100 C/10
     LMS cycles -4.5 %, of the S-LMS 120-cycle run with every degradation option -40 % (2-core
     EPYC, benchmarks/bench_model.py and bench_cycling.py; measured with the stretch downstream,
-    before session 46, not since). PyBaMM's matrix is kept
+    as it is on LMS again since session 48). PyBaMM's matrix is kept
     when the model has sensitivities (IDAS corrects them with this matrix). Placed, like
     :class:`_SharedEvents`, before :class:`pybamm.BaseSolver` in the method order.
 
