@@ -1164,36 +1164,78 @@ def nominal_capacity_mismatch(steps, parameter_values, model, inputs=None):
         "default of 2 / C-rate hours", capacity)
 
 
-def uncut_step_note(step, parameter_values, li_content=None, reached=True):
+def uncut_step_note(step, parameter_values, li_content=None, reached=True, inputs=None):
     """What a charge or discharge at a current with no voltage cut-off met when it ran onto the model's voltage window
     (``reached``: its "Maximum/Minimum voltage [V]" event ended the step; else the solver failed on the step, which
     the window may or may not explain), and what to type; None for any other step. ``li_content`` the host's average
-    Li content at the step's start (Li per formula unit), if known. A pristine LMS cell discharged and charged at 0.1C
+    Li content at the step's start (Li per formula unit), if known; ``inputs`` the solve's, for a step whose value is
+    an input (its direction, :func:`_step_direction`). A pristine LMS cell discharged and charged at 0.1C
     for 2 minutes each: the charge gives back the 0.0133 Li the discharge put in (x 0.004 to 0.0173) from the host's
     Li0 phase, whose voltage climbs without bound as its surface empties, and passes 2.8 V after 66 s (multi-phase
     host; 11 s on the lever rule) with x 0.010 (0.016) still in: IDA failed (IDA_ERR_FAIL) on the multi-phase host,
-    the lever rule stopped on "Maximum voltage [V]" at 3.80 V (session 44)."""
-    direction = getattr(step, "direction", None)
+    the lever rule stopped on "Maximum voltage [V]" at 3.80 V (session 44); both stop on it since session 48
+    (:meth:`pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver._failed_at_event`). What to type is the string
+    form ("'Charge at 0.1C for 2 minutes or until 2.8 V'") for a step given as a string, a ``termination`` for a step
+    object (its text, "CRate(-0.1, duration=72000, direction=charge)", is no string PyBaMM reads): "2.8 V", or "> 2.8
+    V" for a step whose value is an input (PyBaMM reads no direction from it: "Termination must include an operator
+    when using InputParameter")."""
+    direction = _step_direction(step, inputs)
     terminations = getattr(step, "termination", None) or ()
     if direction not in ("charge", "discharge") or any(isinstance(term, pybamm.step.VoltageTermination)
                                                        for term in terminations):
         return None
     charge = direction == "charge"
-    cut_off = _cut_off(parameter_values, f"{'Upper' if charge else 'Lower'} voltage cut-off [V]", {})
+    cut_off = _cut_off(parameter_values, f"{'Upper' if charge else 'Lower'} voltage cut-off [V]", dict(inputs or {}))
     held = "" if li_content is None else f" (x = {li_content:.4g} Li per formula unit at its start)"
     limit = "maximum" if charge else "minimum"
     (did, done), what = ((("took out", "taken out"), "the Li the host gives back") if charge
                          else (("filled", "filled"), "the host"))
     moves = ("its voltage climbs without bound as the host's surface empties" if charge
              else "its voltage falls without bound as the host's surface fills")
-    until = f" or until {cut_off:g} V" if cut_off is not None else " or until <a voltage> V"
+    voltage = f"{cut_off:g} V" if cut_off is not None else "<a voltage> V"
     if reached:
         met = (f" and {did} {what}{held}: {moves}, so it ran to the model's {limit} voltage (PyBaMM's "
                f"\"{limit.capitalize()} voltage [V]\" event)")
     else:
         met = (f": once it has {done} {what}{held}, {moves} toward the model's {limit} voltage and the solver can "
                "fail on the way")
-    return f"'{step}' has no voltage cut-off{met}; add a voltage cut-off: '{step}{until}'"
+    if _typed_as_string(step):
+        advice = f"'{step} or until {voltage}'"
+    else:  # (a step object: its text is PyBaMM's repr, no string PyBaMM reads)
+        operator = "" if step.direction is not None else f"{'>' if charge else '<'} "
+        advice = f"termination=\"{operator}{voltage}\" in the step's call ({step})"
+    return f"'{step}' has no voltage cut-off{met}; add a voltage cut-off: {advice}"
+
+
+def _step_direction(step, inputs=None):
+    """``step``'s direction ("charge", "discharge", "rest" or None): PyBaMM's, or for a current or C-rate step whose
+    value is an expression of inputs (PyBaMM leaves its direction None) the sign of that value at the step's start
+    with the solve's ``inputs``, as PyBaMM reads a number's (``BaseStep.value_based_charge_or_discharge``); None if
+    the inputs do not give it."""
+    direction = getattr(step, "direction", None)
+    value = getattr(step, "value", None)
+    if direction is not None or not isinstance(step, (pybamm.step.Current, pybamm.step.CRate)) \
+            or not isinstance(value, pybamm.Symbol):
+        return direction
+    try:
+        start = float(np.ravel(value.evaluate(t=0, inputs=_at_start(inputs)))[0])
+    except Exception:  # noqa: BLE001 - an input not given, a value of the state: no direction to tell
+        return None
+    if not math.isfinite(start):
+        return None
+    return "rest" if start == 0 else "discharge" if start > 0 else "charge"
+
+
+def _typed_as_string(step):
+    """True if ``step`` is one PyBaMM read from a string (its description, which PyBaMM reads back to the same step):
+    the string form of it, with " or until ..." added, is what a user types."""
+    description = getattr(step, "description", None)
+    if not isinstance(description, str) or str(step) != description:
+        return False
+    try:
+        return pybamm.step.string(description).basic_repr() == step.basic_repr()
+    except Exception:  # noqa: BLE001 - a description PyBaMM does not read ("my charge")
+        return False
 
 
 class ExperimentNotStartedError(pybamm.SolverError):

@@ -333,6 +333,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                             "(LMS at 1C)")
 
     def _post_process_solution(self, sol, model, integration_time, inputs_dict, t_eval):
+        self.__dict__.setdefault("_flags", []).append(int(sol.flag))  # (IDA's, for :meth:`_end_failures_at_events`)
         solution = super()._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)
         short = None
         ts = np.asarray(solution.all_ts[-1], dtype=float)
@@ -392,6 +393,22 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         integration that passed no charge, is judged in time: the time ahead against rtol times the duration. An end
         where going on changes no cathode cell's Li content by more than IDA's tolerance on it counts as reached
         (:meth:`_host_settled`)."""
+        found = self._nearest_event(model, start, before, end, p)
+        if found is None:
+            return None
+        nearest, value, short, basis, fraction, size = found
+        if not short > self.rtol or self._host_settled(model, before[1], end[1], fraction):
+            return None
+        names = event_names(model)
+        name = names[nearest] if len(names) == size else None  # (one value per event: its name)
+        return EventShort(value, short, self.rtol, basis, name)
+
+    def _nearest_event(self, model, start, before, end, p):
+        """(index, value, short, basis, fraction, size) of the termination event nearest in time at ``end``, as
+        :meth:`_event_short` judges it (its arguments): its value in its own unit, the charge (or duration) still to
+        pass to reach it as a fraction of the integration's (``basis`` "charge" or "duration"), the time ahead as a
+        fraction of the last interval, and the number of event values; None if the end has no later time than
+        ``before``, an event value is not finite or at or past zero (one counts as reached), or none falls."""
         (t_start, y_start), (t_before, y_before), (t_end, y_end) = start, before, end
         if not t_end > t_before:
             return None
@@ -409,11 +426,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             short, basis = ahead[nearest] / (t_end - t_start), "duration"
         else:
             short, basis = abs(q_end - q_before) / (t_end - t_before) * ahead[nearest] / abs(q_end - q_start), "charge"
-        if not short > self.rtol or self._host_settled(model, y_before, y_end, ahead[nearest] / (t_end - t_before)):
-            return None
-        names = event_names(model)
-        name = names[nearest] if len(names) == values[1].size else None  # (one value per event: its name)
-        return EventShort(float(values[1][nearest]), float(short), self.rtol, basis, name)
+        return (nearest, float(values[1][nearest]), float(short), basis, float(ahead[nearest] / (t_end - t_before)),
+                values[1].size)
 
     #: the host's Li content states (scaled, per cathode cell), the multi-phase host's and the lever rule's
     HOST_CONTENT = ("Cathode Li content variable", "Cathode Li content")
@@ -489,8 +503,17 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     def _integrate(self, model, t_eval, inputs_list=None, t_interp=None, nproc=None):
         # (every solve and step integrates here, one solution per input set; see the class's refinement)
-        self._ends_short = []  # (one per input set, from _post_process_solution)
-        solutions = super()._integrate(model, t_eval, inputs_list, t_interp, nproc)
+        self._ends_short, self._flags = [], []  # (one per input set, from _post_process_solution)
+        raises = self.on_failure == "error"
+        if raises:  # (IDA's partial solution kept: one that failed at an event ends on it, :meth:`_failed_at_event`)
+            self.on_failure = "ignore"
+        try:
+            solutions = super()._integrate(model, t_eval, inputs_list, t_interp, nproc)
+        finally:
+            if raises:
+                self.on_failure = "error"
+        if raises:
+            self._end_failures_at_events(model, solutions, inputs_list or [{}])
         if getattr(self, "_refined", False):  # (the solver that refined the integration checks its end, once)
             return solutions
         for index, solution in enumerate(solutions):
@@ -506,6 +529,65 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                 solutions[index] = self._solved_again(model, t_eval, inputs_list or [{}], index, t_interp, outside,
                                                       solution)
         return solutions
+
+    def _end_failures_at_events(self, model, solutions, inputs_list):
+        """``solutions`` (one per input set, IDA's partial solution where it failed) with each failure that stopped at a
+        termination event (:meth:`_failed_at_event`) ended on that event, as PyBaMM ends a step on one (its termination
+        "event", the event's index kept for PyBaMM's name of it, the last point the event's); PyBaMM's SolverError,
+        naming IDA's flag of each input set that failed otherwise, if any did (as ``on_failure="error"`` raised)."""
+        failed = []
+        for index, solution in enumerate(solutions):
+            if solution.termination != "failure":
+                continue
+            inputs = inputs_list[index] if index < len(inputs_list) else {}
+            event = self._failed_at_event(model, solution, flatten_inputs(inputs) if inputs else np.zeros(0))
+            if event is None:
+                failed.append(index)
+                continue
+            solution.termination, solution.closest_event_idx = "event", event
+        if failed:
+            from pybammsolvers import idaklu
+
+            flags = getattr(self, "_flags", [])
+            raise pybamm.SolverError("; ".join(
+                f"input set {index}: " + (idaklu.sundials_error_message(flags[index]) if index < len(flags)
+                                          else "termination: failure") for index in failed))
+
+    #: the last interval of a failed integration, in units in the last place of its end time, at or below which IDA
+    #: could no longer advance the time (:meth:`_failed_at_event`): 1-2 where the voltage diverged (below)
+    STALLED_ULPS = 64
+
+    def _failed_at_event(self, model, solution, p):
+        """The index of the termination event an integration IDA failed on (``solution``, its partial solution;
+        ``p`` the inputs) had reached when it failed, or None. IDA must have stalled in time, its last interval at most
+        :attr:`STALLED_ULPS` units in the last place of the time (the states diverging faster than the time resolves),
+        and its last two points and its start are judged as an event-ended integration's end is
+        (:meth:`_nearest_event`): the nearest event in time at its last point, at its last interval's rate, short of it
+        by at most rtol of its charge (or duration). A constant-power step past the most the cell delivers fails at the
+        fold of its voltage (TiS2, 0.02 W until 1 V: IDA_CONV_FAIL at 1.009 V, its last interval 2.5e-6 to 2.7e-4 s,
+        6e9 to 6e11 units of its 2.2 s): no divergence, the 1 V cut-off never reached, its failure stands.
+
+        The case: a charge with no voltage cut-off past the multi-phase host's ionic switch (session 48). The Li0 layer
+        at the separator cuts the surface cell off from the electrode's Li, the current empties it, and its content
+        reaches zero at a finite time t*: the voltage climbs as kT/e ln(1 / (t* - t)) (LMS, "Discharge at 0.1C for 2
+        hours", rest 30 min, "Charge at 0.1C for 2 hours": 2.6 V 0.1 s before t*, 6716.4 s into the charge, 3.3 V
+        1e-11 s before), and the model's 3.8 V "Maximum voltage [V]" lies within the round-off of the time (1.8e-12 s
+        at t = 15716 s): IDA's steps shrank to it and it failed (IDA_ERR_FAIL) at 3.64 V, the retry too, and PyBaMM
+        dropped the step. Past t* the model has no solution; the event is reached to the time's round-off, so the step
+        ends on it, at the last state IDA reached (3.64 V there, 2.9e-11 s short of 3.8 V at its last rate), as
+        PyBaMM's models end on theirs; its voltage is that state's, not the event's 3.8 V."""
+        ts = np.asarray(solution.all_ts[-1], dtype=float)
+        if getattr(solution, "variables_returned", False) or ts.size < 2 or not event_functions(model):
+            return None
+        ys = np.asarray(solution.all_ys[-1], dtype=float)
+        if ys.ndim != 2 or ys.shape[1] != ts.size or not np.isfinite(ys[:, -2:]).all():
+            return None
+        if not ts[-1] - ts[-2] <= self.STALLED_ULPS * np.spacing(ts[-1]):  # (IDA still advanced the time: a failure
+            return None                                                    # of its own, not a divergence)
+        nearest = self._nearest_event(model, (ts[0], ys[:, 0]), (ts[-2], ys[:, -2]), (ts[-1], ys[:, -1]), p)
+        if nearest is None or not nearest[2] <= self.rtol or nearest[5] != len(event_names(model)):
+            return None  # (none falling, one further than the tolerance, or no event's index to name it by)
+        return nearest[0]
 
     def _end_short(self, index):
         """Input set ``index``'s :meth:`_event_short` of the last integration (None if it has none)."""

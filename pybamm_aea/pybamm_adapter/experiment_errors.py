@@ -33,9 +33,10 @@ below, session 45), other models are left as PyBaMM runs them, and a step PyBaMM
 (``on_experiment_infeasible_event``, logged as a warning by PyBaMM) is not this module's, but for a charge or discharge
 at a current with no voltage cut-off that ran onto the model's voltage window: its "Maximum/Minimum voltage [V]" event,
 or a failed step, gets the warning with what happened and what to type
-(:func:`~pybamm_aea.models.experiment_checks.uncut_step_note`; a pristine LMS cell's "Charge at 0.1C for 2 minutes"
-after as long a discharge: IDA_ERR_FAIL on the multi-phase host, PyBaMM's logged "Experiment is infeasible" at 3.80 V on
-the lever rule). A ``starting_solution`` that ended on a model event (PyBaMM's ``BaseSolver.step`` returns it unchanged
+(:func:`~pybamm_aea.models.experiment_checks.uncut_step_note`, the solve's inputs giving the direction of a step whose
+value is an input; a pristine LMS cell's "Charge at 0.1C for 2 minutes" after as long a discharge: IDA_ERR_FAIL on the
+multi-phase host until session 48, PyBaMM's logged "Experiment is infeasible" at 3.80 V on the lever rule, on both
+since). A ``starting_solution`` that ended on a model event (PyBaMM's ``BaseSolver.step`` returns it unchanged
 as each step's, and the simulation joined it to itself: "ValueError: The `all_ts` time vector must be strictly
 increasing ...") is continued from the state at the event (:func:`_continued_from`: PyBaMM is given a shallow copy of
 it, the user's solution is never changed, and the returned solution's first cycle, PyBaMM's copy of a plain solve's
@@ -293,9 +294,10 @@ LI_CONTENT = "Average cathode Li content"
 INITIAL_LI_CONTENT = "Initial cathode Li content"
 
 
-def _uncut_step_note(simulation, logs, solution, failed):
+def _uncut_step_note(simulation, logs, solution, failed, inputs=None):
     """:func:`~pybamm_aea.models.experiment_checks.uncut_step_note` for the experiment step of ``logs`` (PyBaMM's
-    callback logs: cycle and step number) of ``simulation``, with the host's Li content at its start read off
+    callback logs: cycle and step number) of ``simulation`` solved with ``inputs`` (the solve's: the direction of a
+    step whose value is an input), with the host's Li content at its start read off
     ``solution`` (its last point if the step ``failed`` and the solution holds the steps before it, else the first
     point of its last step; the simulation's :data:`INITIAL_LI_CONTENT` if the experiment's first step failed with no
     starting ``solution``), or None."""
@@ -315,7 +317,7 @@ def _uncut_step_note(simulation, logs, solution, failed):
     except (KeyError, IndexError, AttributeError, TypeError, ValueError):  # (no such variable, step or number: the
         li_content = None                                                  # note without it)
     return uncut_step_note(simulation.experiment.steps[index], simulation.parameter_values, li_content,
-                           reached=not failed)
+                           reached=not failed, inputs=inputs if isinstance(inputs, dict) else None)
 
 
 class NotStartedSolution(pybamm.EmptySolution):
@@ -436,7 +438,7 @@ def _warn_failed_step(pybamm_method):
             failure = recorder.failure
             if (isinstance(exc, pybamm.SolverError) and failure is not None and failure["error"] is exc
                     and IDA_FAILED in str(exc)):  # the experiment's first step (PyBaMM raises its failure)
-                note = _uncut_step_note(self, failure, starting, failed=True)
+                note = _uncut_step_note(self, failure, starting, failed=True, inputs=bound.arguments.get(INPUTS))
                 if note is not None:
                     raise pybamm.SolverError(f"{str(exc).rstrip('.')}. {note}") from exc
             if isinstance(exc, pybamm.SolverError) and ALL_STEPS_INFEASIBLE in str(exc):
@@ -464,13 +466,13 @@ def _warn_failed_step(pybamm_method):
 
         if recorder.failure is not None:
             # (IDA failing as it integrated; a refusal before it, e.g. a step starting outside the window, says why)
-            note = (_uncut_step_note(self, recorder.failure, solution, failed=True)
+            note = (_uncut_step_note(self, recorder.failure, solution, failed=True, inputs=bound.arguments.get(INPUTS))
                     if IDA_FAILED in str(recorder.failure["error"]) else None)
             message = failed_step_message(recorder.failure, self.experiment, solution)
             warnings.warn(f"{message}. {note}" if note else message, ExperimentStepFailedWarning, stacklevel=2)
         elif recorder.stopped is not None and str(recorder.stopped[TERMINATION]).endswith(WINDOW_EVENTS):
             stopped = recorder.stopped
-            note = _uncut_step_note(self, stopped, solution, failed=False)
+            note = _uncut_step_note(self, stopped, solution, failed=False, inputs=bound.arguments.get(INPUTS))
             if note:  # (PyBaMM logged "Experiment is infeasible" only)
                 why = f"the model's event '{stopped[TERMINATION]}' during '{stopped['step operating conditions']}'"
                 warnings.warn(f"the experiment {stopped_text(stopped['cycle number'], stopped['step number'], why)}. "
