@@ -698,6 +698,73 @@ def _loss_columns(s, start_state, end_states):
     }
 
 
+#: why an electrode column is NaN without the electrode's mass or volume (:func:`_undefined_columns`)
+_NO_MASS = f"no electrode mass: the solution has no {MASS!r}; give cycle_summary(..., mass_g=...)"
+_NO_VOLUME = (f"no electrode volume: the solution has no {VOLUME!r}; give cycle_summary(..., volume_L=...) (or "
+              "electrode=, whose density gives it from the mass)")
+_NO_CELL = ("cycle_summary was given no cell= (a pybamm_aea.energy.Cell or a preset's name: the stack whose mass and "
+            "thickness the energy is scaled to)")
+_ENERGY_COLUMNS = ("Discharge energy [W.h]", "Charge energy [W.h]", GRAVIMETRIC, VOLUMETRIC, CELL_GRAVIMETRIC,
+                   CELL_VOLUMETRIC, "Energy efficiency", MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI,
+                   "Mean charge voltage [V]")
+
+
+def _undefined_columns(table, s, no_discharged, retention):
+    """{column: why} for every column of the cycle summary ``table`` that is NaN in every cycle: the one place that
+    says a column is undefined and why (``DataFrame.attrs["Undefined"]``, which :func:`plot_cycle_life`'s warning
+    reads). ``s``: the :class:`_Series`; ``no_discharged``: why the discharged basis is undefined (None if it is
+    not); ``retention``: the RetentionUndefinedWarning's text ("" if the retention is defined). Reads the table's
+    attrs (the mass, volume and cell). A column NaN for a reason not foreseen here still gets one (its last line),
+    so no column is NaN without a word: PyBaMM's own models have no electrode mass, volume or dispersed material, a
+    table without cell= no cell figures (session 48: 9 such columns on Xu2019's DFN half cell, 3 explained)."""
+    mass_ok, volume_ok = is_finite_positive(table.attrs.get(MASS)), is_finite_positive(table.attrs.get(VOLUME))
+    qd, qc = table["Discharge capacity [A.h]"].to_numpy(), table["Charge capacity [A.h]"].to_numpy()
+    energies_kept = np.isfinite(table["Discharge energy [W.h]"].to_numpy()).any()
+    why = {}
+    for column in table.columns:
+        values = table[column]
+        if values.dtype.kind != "f" or not values.isna().all():
+            continue
+        if column in DISCHARGED_BASIS_COLUMNS and no_discharged:
+            reason = no_discharged
+        elif column in (CELL_GRAVIMETRIC, CELL_VOLUMETRIC) and table.attrs.get("Cell") is None:
+            reason = _NO_CELL
+        elif column == RETENTION and retention:
+            reason = retention
+        elif column in _ENERGY_COLUMNS + DISCHARGED_BASIS_COLUMNS[1:] and not energies_kept and len(table):
+            reason = f"the energies of cycles whose time series was not kept (save_at_cycles) are NaN: {NO_ENERGY}"
+        elif "[W.h.L-1]" in column and "Cell " not in column and not volume_ok:
+            reason = _NO_VOLUME
+        elif ("g-1]" in column or column == CELL_VOLUMETRIC) and not mass_ok:  # (the cell's: per kg of electrode)
+            reason = _NO_MASS
+        elif column == LITHIATION_AFTER_CHARGE and s.z is None:
+            reason = ("the cathode holds no dispersed material (a hybrid's sulfur or Li4Ti5O12): "
+                      + (f"the solution has no {DISPERSED_LITHIATION!r}" if not _has(s.solution, DISPERSED_LITHIATION)
+                         else f"its {_DISPERSED_CAPACITY!r} is 0"))
+        elif column in ("Lost lithium [mol]", "Lost lithium in cycle [mol]") and not s.lli_var and not s.balance_vars:
+            reason = (f"the solution has no lost-lithium variable ({', '.join(map(repr, LOST_LITHIUM_VARIABLES))}) "
+                      "nor 'Total lithium in cathode [mol]' for a lithium balance")
+        elif column == "Lost active material [%]" and not s.lam_var:
+            reason = (f"the model has no loss-of-active-material variable "
+                      f"({', '.join(map(repr, LOST_ACTIVE_MATERIAL_VARIABLES))}): the capacity retention carries all "
+                      "the fade")
+        elif column in ("Coulombic efficiency", "Energy efficiency") and not ((qd > 0) & (qc > 0)).any():
+            reason = "no cycle has both a discharge and a charge"
+        elif column in (MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI, "Resistance [Ohm]",
+                        LITHIATION_AFTER_CHARGE) and not (qd > 0).any():
+            reason = "no cycle has a discharge"
+        elif column in ("Mean charge voltage [V]", LITHIATION_AFTER_CHARGE) and not (qc > 0).any():
+            reason = "no cycle has a charge"
+        elif column == "Resistance [Ohm]" and s.r_method == "jump":
+            reason = (f"resistance='jump' (the solution has no {TOTAL_OVERPOTENTIAL!r}) needs the point before a "
+                      "discharge's onset, which a discharge opening the solution lacks (cycle_summary's Notes)")
+        else:
+            reason = ""
+        why[column] = reason or ("NaN in every cycle of this solution (see cycle_summary's Returns for what the "
+                                 "column needs)")
+    return why
+
+
 # ---------------------------------------------------------------------------------------------------
 # the table
 # ---------------------------------------------------------------------------------------------------
@@ -841,10 +908,11 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           False if the row comes from PyBaMM's first/last states of the cycle (``save_at_cycles``).
         - "Cycle steps" (only with ``experiment``): the cycle's steps as the experiment wrote them, joined by "; ".
 
-        ``DataFrame.attrs`` records the mass [g], volume [L], the discharged mass and volume, the columns NaN by
-        definition with the reason ("Undefined": the discharged basis without ``electrode`` or its discharged
-        state), the resistance method, the energy source, the reference cycle, the variables used for lost Li /
-        active material and the cell's name.
+        ``DataFrame.attrs`` records the mass [g], volume [L], the discharged mass and volume, every column NaN in
+        every cycle with the reason ("Undefined", {column: why}: the discharged basis without ``electrode`` or its
+        discharged state, the electrode columns without a mass or volume, the cell columns without ``cell``, the
+        dispersed material's lithiation without one, ...), the resistance method, the energy source, the reference
+        cycle, the variables used for lost Li / active material and the cell's name.
 
     Raises
     ------
@@ -947,10 +1015,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         out[CYCLE_STEPS], columns = steps, [*SUMMARY_COLUMNS, CYCLE_STEPS]
 
     df = pd.DataFrame(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[columns]
-    # the discharged basis NaN without electrode= or without its discharged state: said here, not warned
-    undefined_columns = dict.fromkeys(DISCHARGED_BASIS_COLUMNS, no_discharged) if no_discharged else {}
     df.attrs.update({
-        "Undefined": undefined_columns,
         MASS: mass,
         VOLUME: volume,
         "Discharged electrode mass [g]": mass_d,
@@ -962,6 +1027,10 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         "Lost active material source": s.lam_var,
         "Cell": cell_name,
     })
+    # every column NaN in every cycle, with the reason (the discharged basis without electrode=, the cell figures
+    # without cell=, ...): said here, not warned
+    undefined_columns = _undefined_columns(df, s, no_discharged, undefined or "")
+    df.attrs["Undefined"] = undefined_columns
     if include_pybamm_summary:
         extra = pybamm_summary(s.solution)
         if not extra.empty:
@@ -1127,14 +1196,10 @@ def pybamm_summary(solution):
 # ---------------------------------------------------------------------------------------------------
 
 def _why_nan(table, column):
-    """Why a cycle_summary ``column`` can be NaN throughout: the argument of cycle_summary it needed ("" if none)."""
-    if "Cell " in column and table.attrs.get("Cell") is None:
-        return " (cycle_summary was given no cell=)"
-    if "[W.h.L-1]" in column and not is_finite_positive(table.attrs.get(VOLUME)):
-        return f" (no electrode volume: the solution has no {VOLUME!r}; give cycle_summary(..., volume_L=...))"
-    if ("g-1]" in column or "kg-1]" in column) and not is_finite_positive(table.attrs.get(MASS)):
-        return f" (no electrode mass: the solution has no {MASS!r}; give cycle_summary(..., mass_g=...))"
-    return ""
+    """Why a cycle_summary ``column`` is NaN throughout, as " (reason)": its ``attrs["Undefined"]``
+    (:func:`_undefined_columns`); "" for a table without it (one read back from a file)."""
+    why = (table.attrs.get("Undefined") or {}).get(column)
+    return f" ({why})" if why else ""
 
 
 def plot_cycle_life(summaries, labels=None, ax=None, quantity="Electrode gravimetric energy [W.h.kg-1]",

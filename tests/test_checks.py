@@ -1031,6 +1031,24 @@ def test_a_step_current_given_as_an_input_is_refused_before_any_step_runs(value,
     assert steps == [] and sim.solution is None
 
 
+@pytest.mark.parametrize("text", ["Rest for 0 minutes", "Discharge at 0.1C for 0 seconds", "Rest for -10 minutes"])
+def test_a_step_of_no_time_is_refused_naming_it_before_any_step_runs(text):
+    """"Rest for 0 minutes" in the Python API ran into PyBaMM's "Step time must be >0" at the step, which the
+    default solver took for an IDA failure: a StepRetriedWarning ("IDA failed on a step ... solved again with
+    PyBaMM's Newton matrix") then a SolverError (session 48's user trial). The command line refused it before any
+    solve; now the Python path does too, with the same check (check_step_duration), naming the step."""
+    from pybamm_aea.models.solvers import StepRetriedWarning
+
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Discharge at 0.1C for 1 minute", text]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", StepRetriedWarning)
+        with pytest.raises(ValueError, match=re.escape(f"the experiment's step 2 ({text}): a step lasts a positive "
+                                                       "time, got ")):
+            sim.solve()
+    assert sim.solution is None
+
+
 def test_a_step_temperature_out_of_range_names_the_step():
     """A step's temperature= of 600 K was refused as "'Ambient temperature [K]' = 600.0 is outside its physical
     range [200, 453.65] (...)", the step not named; now the step that set it is, before any step runs (an

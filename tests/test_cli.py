@@ -490,6 +490,13 @@ def test_grid_entry_parsing():
     for bad in ("inf:1:2", "0.01:-inf:3"):
         with pytest.raises(argparse.ArgumentTypeError, match=f"needs finite start and stop, got '{bad}'"):
             parse_grid_entry(f"Cathode loading [kg.m-2]={bad}")
+    # a range without its count: "must be numbers, got ['0.015:0.03']" from the sweep, the form not named (session 48)
+    for bad in ("0.015:0.03", "0.01,0.015:0.03", "1:2:3:4"):
+        with pytest.raises(argparse.ArgumentTypeError, match=re.escape(
+                "grid values of 'Cathode loading [kg.m-2]' must be numbers or a range start:stop:num (num evenly "
+                "spaced values, ends included, e.g. Cathode loading [kg.m-2]=0.015:0.03:4), got '")):
+            parse_grid_entry(f"Cathode loading [kg.m-2]={bad}")
+    assert parse_grid_entry("parameter_set=C:my_set.json") == ("parameter_set", ["C:my_set.json"])  # (text: kept)
 
 
 def test_energy_pressure_whose_porosity_the_law_cannot_give_is_a_usage_error(capsys):

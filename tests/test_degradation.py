@@ -1587,13 +1587,13 @@ def test_a_set_giving_a_rate_as_a_function_or_an_input_is_named_with_what_it_giv
 
 
 def test_the_charge_judgement_reads_the_free_content_of_a_host_with_trapped_li_and_host_loss():
-    """The interior-Li0 charge check (convergence.interior_li0_charge_warning) reads each charge's host content from
+    """The interior-Li0 charge check (switch_check.interior_li0_charge_warning) reads each charge's host content from
     the solver's states. On LMS with "Li trapping" and "ionic-switch host loss" it raised NotImplementedError (a
     sparse array plus a scalar, the content's expression evaluated on the state matrix) or read a 2-D shape it could
     not judge ("truth value ... ambiguous"), so every solve of that model failed (session 47). Now it is the
     model's own "Cathode free Li content" (the free window the host's phases are read on; the total with trapped Li
     is not) evaluated on the step's dense states: the same numbers as the step's variable, cells x times."""
-    from pybamm_aea.convergence import _content_history
+    from pybamm_aea.switch_check import _content_history
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     tis2 = pybamm.ParameterValues("Li2021_TiS2")

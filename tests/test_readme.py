@@ -115,6 +115,23 @@ def test_command_lines_are_split_as_a_shell_would():
     assert command_lines(code) == ['pybamm-aea a --x "1 2" --y 3', "pip install -e .", "python -m m"]
 
 
+def test_the_docs_name_only_subcommands_that_exist():
+    """README said "as `pybamm-aea compare`", a subcommand that does not exist (the command line: "invalid choice:
+    'compare'"; the comparison is pybamm-aea without a subcommand; session 48's user trial). Every `pybamm-aea WORD`
+    in backticks, and every command line of a code block, of README.md and docs/*.rst names a subcommand of the
+    parser (or an option, or nothing)."""
+    from pybamm_aea.cli import build_parsers
+
+    subcommands = build_parsers()[1]
+    texts = [README.read_text()] + [path.read_text() for path in sorted(DOCS.glob("*.rst"))]
+    named = [m.group(1) for text in texts for m in re.finditer(r"`+pybamm-aea +([^\s`]+)", text)]
+    named += [line.split()[1] for _, language, code in code_blocks() if language == "bash"
+              for line in command_lines(code) if line.startswith("pybamm-aea ")]
+    assert named, "no pybamm-aea command found"
+    unknown = sorted({word for word in named if not word.startswith("-") and word not in subcommands})
+    assert unknown == [], f"{unknown} named as pybamm-aea subcommands; the parser's: {sorted(subcommands)}"
+
+
 def test_the_quick_loop_runs_the_quick_blocks():
     """`pytest -m "not slow"` collects the blocks listed as quick and only those (a slow mark on the whole test
     put every block out of the quick loop from 2026-11-30 to 2026-12-03)."""

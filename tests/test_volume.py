@@ -257,3 +257,98 @@ def test_host_transport_crosses_the_swollen_layer():
     print("stretch at the end", lam[:, -1].min(), lam[:, -1].max(), "ratio", q[-1] / q[0], "expected", expected)
     assert lam[:, -1].mean() > 1.15  # the sulfur's conversion swells the layer (+23 %)
     assert q[-1] / q[0] == pytest.approx(expected, rel=spread + 1e-3)
+
+
+def _stretch_decision(values):
+    """ConstrainedSwelling._stretch_can_move on ``values``: 1.0 (the host's transport reads the stretch) or 0.0."""
+    from pybamm_aea.models.submodels.volume import ConstrainedSwelling
+
+    swelling = next(s for s in AEA().submodels.values() if isinstance(s, ConstrainedSwelling))
+    return float(values.process_symbol(swelling._stretch_can_move()).evaluate())
+
+
+def _set_up_model(values, full=False, monkeypatch=None):
+    """The discretised, solver-set-up AEA model (multi-phase host, the set's current) on ``values``; ``full``: with the
+    decision forced to 1, the host's transport reading the stretch whatever the set (the expressions as before
+    session 48)."""
+    from pybamm_aea.models.submodels.volume import ConstrainedSwelling
+
+    with monkeypatch.context() as patch:
+        if full:
+            patch.setattr(ConstrainedSwelling, "_stretch_can_move", lambda self: pybamm.Scalar(1.0))
+        sim = pybamm.Simulation(AEA(), parameter_values=values.copy())
+        sim.build()
+    model = sim.built_model
+    AEA().default_solver.set_up(model, inputs={})
+    return sim, model
+
+
+def test_stretch_decision_from_the_parameter_values():
+    """Whether the stretch can leave 1 is decided from the parameter values alone (a number once processed): LMS
+    and LTS (Mo6S8 +9.4 % and TiS2 +10.7 % at their Li ends, 89 % solid as made: at most 97.4 / 98.5 % of the
+    layer, below the swelling's 99.9 % floor; made Li-free at the stack's own 360 MPa, nothing to compact) cannot;
+    S-LMS can (its Li2S overfills the 8.2 % pores), LMS at 720 MPa can (the stack compacts the Li-free host below
+    its as-made 11 %), LMS at 5 % porosity can (Li4Mo6S8 fills 95 x 1.094 = 104 % of the layer). LMS's compaction
+    bound is met with equality at x = 0 (phi_s = 1 - eps0 = 1 - eps_stack, 1.1e-16 apart in floating point): the
+    decision's round-off margin ConstrainedSwelling.STILL_WITHIN decides it. Catches a decision that forgets the
+    stack's compaction (mutation ``stretch_decision_forgets_compaction``) or takes the margin the wrong way
+    (``stretch_decision_margin_reversed``)."""
+    lms = pybamm.ParameterValues("Li2021_Mo6S8")
+    assert _stretch_decision(lms) == 0.0
+    assert _stretch_decision(pybamm.ParameterValues("Li2021_TiS2")) == 0.0
+    assert _stretch_decision(pybamm.ParameterValues("Li2021_S_Mo6S8")) == 1.0
+    for update in ({"Stack pressure [MPa]": 720.0}, {"Cathode porosity": 0.05}):
+        values = lms.copy()
+        values.update(update)
+        assert _stretch_decision(values) == 1.0, update
+
+
+@pytest.mark.parametrize("parameter_set, updates, moves", [
+    ("Li2021_Mo6S8", None, False),
+    ("Li2021_S_Mo6S8", None, True),
+    ("Li2021_Mo6S8", {"Stack pressure [MPa]": 720.0}, True),
+])
+def test_host_transport_reads_the_stretch_unless_it_stays_one(parameter_set, updates, moves, monkeypatch):
+    """The residual with the decision taken against the one that always reads the stretch (the expressions before
+    session 48), at the same states. LMS (its stretch cannot leave 1), at the states of a 600 s discharge at the
+    set's current, where the
+    stretch is 1: the same to 1e-12 of each state variable's scale, the larger of its rows' residual and its state
+    (the same numbers in another order of operations, and of the terms read at lambda = 1, log 1 = 0 and x / 1:
+    measured, the Li content's rows 4e-31 apart at a scale of 0.03, the host OCP's 2e-16 V at 2 V, the ohmic drop's
+    2e-24 V), and the stretch a state the other states' rows no longer read (the Newton matrix's stretch columns
+    gone: 411 -> 255 nonzeros on LMS). S-LMS and LMS at 720 MPa (stretch free to move): the same residual to the
+    bit, at a stretch of 0.97 and 1.05 too, the host's transport reading it. A wrong decision either way fails: a
+    set whose stretch moves judged still gives another residual at lambda != 1 (mutation
+    ``stretch_decision_forgets_compaction``); LMS judged free keeps the stretch's columns (mutation
+    ``stretch_decision_margin_reversed``)."""
+    from pybamm_aea.models.solvers import downstream_states
+
+    values = pybamm.ParameterValues(parameter_set)
+    if updates:
+        values.update(updates)
+    sim, model = _set_up_model(values, monkeypatch=monkeypatch)
+    _, full = _set_up_model(values, full=True, monkeypatch=monkeypatch)
+    layout = {v.name: s for v, (s,) in model.y_slices.items()}
+    stretch = layout["Cathode local stretch"]
+    states = sim.solve([0, 600]).all_ys[0]
+    assert states.shape[1] > 5
+    if not moves:
+        assert np.all(states[stretch] == 0)  # (lambda = 1 + 1e-2 y: exactly 1 on the way)
+    else:
+        for lam in (0.97, 1.05):  # (the state is (lambda - 1) / 1e-2, volume.py's STRETCH_SCALE)
+            y = states.copy()
+            y[stretch] = (lam - 1) / 1e-2
+            states = np.hstack([states, y])
+    p = np.zeros(0)
+    ours, theirs = ([m.rhs_algebraic_eval(0.0, states[:, k], p).full().ravel() for k in range(states.shape[1])]
+                    for m in (model, full))
+    ours, theirs = np.array(ours).T, np.array(theirs).T
+    if moves:
+        assert np.array_equal(ours, theirs)
+    else:
+        for name, rows in layout.items():
+            scale = max(np.abs(theirs[rows]).max(), np.abs(states[rows]).max())
+            assert np.abs(ours[rows] - theirs[rows]).max() <= 1e-12 * scale, name
+    downstream = {v.name for v in downstream_states(model)}
+    assert ("Cathode local stretch" in downstream) is not moves
+    assert "Cathode local stretch" not in {v.name for v in downstream_states(full)}

@@ -239,7 +239,13 @@ def parse_grid_entry(text):
         if not (np.isfinite(a) and np.isfinite(b)):  # (linspace makes nan of an infinite end: 'inf:1:2' said nan)
             raise argparse.ArgumentTypeError(f"range of {name!r} needs finite start and stop, got {values!r}")
         return name, [float(v) for v in np.linspace(a, b, n)]
-    return name, [number_or_text(v) for v in comma_items(values, repr(text))]
+    items = comma_items(values, repr(text))
+    for item in items:  # numbers joined by colons, not the range's three parts ('0.015:0.03', no count)
+        if ":" in item and all(isinstance(number_or_text(part), float) for part in item.split(":")):
+            raise argparse.ArgumentTypeError(
+                f"grid values of {name!r} must be numbers or a range start:stop:num (num evenly spaced values, ends "
+                f"included, e.g. {name}=0.015:0.03:4), got {item!r}")
+    return name, [number_or_text(v) for v in items]
 
 
 #: the form of a PyBaMM experiment step string (pybamm.step.string), said when PyBaMM's parser fails on one
@@ -254,7 +260,7 @@ def experiment_steps(parser, steps, cycles, first=None):
     given; validated by PyBaMM; a bad step string is an argparse error naming --experiment."""
     import pybamm
 
-    from pybamm_aea.models.experiment_checks import STEP_VALUE_RANGES
+    from pybamm_aea.models.experiment_checks import STEP_VALUE_RANGES, check_step_duration
 
     cell_voltage = STEP_VALUE_RANGES["Voltage"][1]  # (the library's range of a step's voltage)
     for step in ([first] if first is not None else []) + list(steps):
@@ -268,9 +274,10 @@ def experiment_steps(parser, steps, cycles, first=None):
                 raise error(parser, f"argument --experiment: {step!r}: {exc}")
             # Python's words from inside PyBaMM's parser ("could not convert string to float: ''")
             raise error(parser, f"argument --experiment: {step!r}: PyBaMM cannot read it ({exc}): {STEP_FORM}")
-        if parsed.duration is not None and not parsed.duration > 0:
-            raise error(parser, f"argument --experiment: {step!r}: a step lasts a positive time, got "
-                                f"{parsed.duration:g} s")
+        try:
+            check_step_duration(parsed, repr(step))
+        except ValueError as exc:
+            raise error(parser, f"argument --experiment: {exc}") from None
         voltages = [t.value for t in parsed.termination if isinstance(t, pybamm.step.VoltageTermination)]
         if isinstance(parsed, pybamm.step.Voltage):
             voltages.append(parsed.value)

@@ -48,7 +48,7 @@ from .checks import (Range, _input_value, check_inputs, check_value, warn_unknow
                      warn_unknown_parameters)
 
 __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
-           "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_values",
+           "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_duration", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
            "check_starting_state", "starting_state_mismatch", "NOMINAL_CAPACITY_FACTOR",
@@ -664,6 +664,16 @@ def check_steps_not_merged(experiment):
         "text, in which the two print the same though their values differ; give it a value that prints differently")
 
 
+def check_step_duration(step, name):
+    """Raise ``ValueError`` if the experiment step ``step`` (a ``pybamm.step.BaseStep``) lasts no positive time
+    (``"Rest for 0 minutes"``, a negative or NaN duration), naming it as ``name``: PyBaMM's solver refuses such a
+    step only when it reaches it ("Step time must be >0"), after the steps before it ran; the one check of a step's
+    duration, for the command line's ``--experiment`` and :func:`check_step_values` alike."""
+    duration = getattr(step, "duration", None)
+    if duration is not None and not duration > 0:
+        raise ValueError(f"{name}: a step lasts a positive time, got {duration:g} s")
+
+
 def check_step_values(steps, inputs, parameter_values=None):
     """Check the value each step of an experiment runs at (``steps``: ``pybamm.Experiment.steps``) against
     :data:`STEP_VALUE_RANGES`, with the user's ``inputs`` of ``Simulation.solve`` (a dict or None); a voltage
@@ -694,6 +704,7 @@ def check_step_values(steps, inputs, parameter_values=None):
         _cut_off(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
     seen, value_keys = set(), {}
     for index, step in enumerate(steps, start=1):
+        check_step_duration(step, f"the experiment's step {index} ({step})")
         if getattr(step, "temperature", None) is not None:  # the step's (or the experiment's) ambient temperature
             try:
                 check_value(_AMBIENT, step.temperature)

@@ -3,7 +3,8 @@ subclassing of PyBaMM's solver internals; :meth:`pybamm_aea.AEA.default_solver` 
 
 - :class:`ConsistentEventIDAKLUSolver`: a step ended by an event ends on a consistent state; an integration that
   ends outside the model's bounds or short of every event is solved again at a tighter tolerance
-  (:class:`StepRefinedWarning`).
+  (:class:`StepRefinedWarning`), and so is a charge of the multi-phase host whose Li0 layer formed inside the
+  electrode (:class:`pybamm_aea.switch_check.SwitchRefinedWarning`).
 - :class:`SharedEventsIDAKLUSolver`: the multi-phase host's default, events joined in one function, a Newton
   matrix per variable, one retry of a failed step (:class:`StepRetriedWarning`).
 - :class:`ScalarFunctionsIDAKLUSolver`: the lever-rule host's default, the model's functions as CasADi SX.
@@ -154,11 +155,12 @@ class _DownstreamJacobian(pybamm.BaseSolver):
 
     A differential state is downstream when no other state's equation reads it, or only other
     downstream states do (:func:`downstream_states` peels them off the Jacobian's sparsity). On
-    the multi-phase host's LMS cycling they are the capacity and energy integrals and the absent
-    dispersed material (the stretch too until session 46, when the host's transport across the
-    swollen layer came to read it). The rest of the system never sees them, so their rows'
-    entries in the other states' columns can go: the Newton iteration of everything else stays
-    exact, and each downstream state is updated one iteration behind, still inside IDA's error
+    the multi-phase host's LMS cycling they are the capacity and energy integrals, the absent
+    dispersed material and the stretch (read by the host's transport across the swollen layer in
+    sessions 46-47; since session 48 a set whose stretch cannot leave 1, LMS, has the transport read
+    the constant 1: ``volume.ConstrainedSwelling._stretch_can_move``). The rest of the system never
+    sees them, so their rows' entries in the other states' columns can go: the Newton iteration of
+    everything else stays exact, and each downstream state is updated one iteration behind, still inside IDA's error
     test (IDAS's quadrature variables, for the same reason, are kept out of the Newton system
     altogether). Residuals, error test and events are PyBaMM's: what IDA converges to is the
     same (20 C/10 LMS cycles at rtol 1e-7: capacities and energies within 5e-7 of the exact
@@ -169,7 +171,7 @@ class _DownstreamJacobian(pybamm.BaseSolver):
     state the voltage reads, cost most: a Jacobian call on LMS 55 -> 43 us; CPU time of 100 C/10
     LMS cycles -4.5 %, of the S-LMS 120-cycle run with every degradation option -40 % (2-core
     EPYC, benchmarks/bench_model.py and bench_cycling.py; measured with the stretch downstream,
-    before session 46, not since). PyBaMM's matrix is kept
+    as it is on LMS again since session 48). PyBaMM's matrix is kept
     when the model has sensitivities (IDAS corrects them with this matrix). Placed, like
     :class:`_SharedEvents`, before :class:`pybamm.BaseSolver` in the method order.
 
@@ -296,6 +298,15 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
     algebraic states. A 33 nm LMS electrode (1 % of the set's loading) at 1C stopped on its 1.8 V cut-off at
     2.0346 V, 127.971 against the equilibrium's 128.199 mA.h/g, in an experiment and in a plain ``solve``;
     refined, at 1.8000 V with 128.198 (tests/test_solver_tolerance.py). The main comparison's figures do not move.
+
+    So, first, is an integration that charged the multi-phase host and formed its Li0 layer inside the electrode, not
+    at the separator (:func:`pybamm_aea.switch_check.stepped_integration`): IDA's time step passed the ionic switch
+    (docs/known_limits.rst, "Multi-phase host: the ionic switch and the solver's time step"). It is solved again from
+    its start at :data:`~pybamm_aea.switch_check.SOLVER_RTOL_FOR_THE_SWITCH` (1e-6; a tenth of the default rtol, 1e-5,
+    still missed one measured charge), by a solver that checks its own end as above, with a
+    :class:`~pybamm_aea.switch_check.SwitchRefinedWarning`; only flagged integrations pay (0.75 mg/cm2 LMS at 70 C and
+    0.05C on 20 cells: 108.76 -> 101.42 mA.h/g of charge, the rtol 1e-6 solve's; 100 C/10 LMS cycles: none, session
+    48). Not at rtol 1e-6 or tighter, nor with :attr:`SOLVE_STEPPED_SWITCH_AGAIN` False.
     """
 
     #: Newton iterations and the residual (of PyBaMM's scaled equations) it must reach
@@ -471,6 +482,10 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
     BOUNDED_STATES = {"Dispersed material lithiation": (0.0, 1.0)}
     #: the relative tolerance of a refined integration, as a fraction of the solver's
     REFINED_RTOL = 0.1
+    #: whether a charge of the multi-phase host whose Li0 layer formed inside the electrode is solved again at
+    #: :data:`~pybamm_aea.switch_check.SOLVER_RTOL_FOR_THE_SWITCH` (:meth:`_switch_solved_again`); False on a solver
+    #: (``solver.SOLVE_STEPPED_SWITCH_AGAIN = False``) keeps the charge as integrated, warned after the solve only
+    SOLVE_STEPPED_SWITCH_AGAIN = True
 
     def _integrate(self, model, t_eval, inputs_list=None, t_interp=None, nproc=None):
         # (every solve and step integrates here, one solution per input set; see the class's refinement)
@@ -480,6 +495,11 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             return solutions
         for index, solution in enumerate(solutions):
             if solution.termination == "failure":  # (IDA failed: a failure stands as one, or is retried)
+                continue
+            stepped = self._switch_stepped(model, solution)
+            if stepped is not None:  # (solved again at an rtol that also checks its own end: not the bounds here)
+                solutions[index] = self._switch_solved_again(model, t_eval, inputs_list or [{}], index, t_interp,
+                                                             stepped, solution)
                 continue
             outside = self._outside_bounds(model, solution, self.rtol, self._end_short(index))
             if outside is not None:
@@ -492,21 +512,83 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         shorts = getattr(self, "_ends_short", [])
         return shorts[index] if index < len(shorts) else None
 
+    def _again_at(self, rtol):
+        """A solver of this class, tolerances and options at ``rtol``, told the step this one runs (its warnings name
+        it), to integrate an input set again (:func:`~pybamm_aea.pybamm_adapter.solver_internals.integrate_again`)."""
+        again = type(self)(rtol=rtol, atol=self.atol, options=dict(idaklu_options(self)),
+                           output_variables=self.output_variables)
+        again.experiment_inputs, again.experiment_step = self.experiment_inputs, self.experiment_step
+        return again
+
+    def _integration_named(self, t_eval, inputs_list, index):
+        """Input set ``index``'s integration over ``t_eval`` as the warnings name it: "a step from t = 0 s (step 2 of 4
+        in cycle 37 of 50, 'Charge at 0.5C until 2.8 V')" (a 50-cycle run has hundreds), "of input set 1 (of 3)"."""
+        what = f"{'a step' if self.experiment_inputs is not None else 'the integration'} from t = {t_eval[0]:.6g} s"
+        if self.experiment_step is not None:
+            what += f" ({self.experiment_step})"
+        if len(inputs_list) > 1:
+            what += f" of input set {index} (of {len(inputs_list)})"
+        return what
+
+    def _switch_stepped(self, model, solution):
+        """:func:`pybamm_aea.switch_check.stepped_integration` of an integration (where its charge formed the
+        multi-phase host's Li0 layer inside the electrode), or None; not judged (None) at an rtol of
+        :data:`~pybamm_aea.switch_check.SOLVER_RTOL_FOR_THE_SWITCH` or tighter, where it would not be solved again, nor
+        with :attr:`SOLVE_STEPPED_SWITCH_AGAIN` False, nor by the solver of that re-solve."""
+        from ..switch_check import SOLVER_RTOL_FOR_THE_SWITCH, stepped_integration
+
+        if not (self.SOLVE_STEPPED_SWITCH_AGAIN and self.rtol > SOLVER_RTOL_FOR_THE_SWITCH) or \
+                getattr(self, "_switch_again", False):  # (the re-solve's own solver: once)
+            return None
+        return stepped_integration(model, solution)
+
+    def _switch_solved_again(self, model, t_eval, inputs_list, index, t_interp, stepped, first):
+        """Input set ``index``'s integration ``first``, a charge whose Li0 layer formed inside the electrode at
+        ``stepped`` (:class:`~pybamm_aea.switch_check.InteriorLayer`), solved again from its start at
+        :data:`~pybamm_aea.switch_check.SOLVER_RTOL_FOR_THE_SWITCH` by a solver that checks its own end (its bounds
+        and events, :meth:`_solved_again`), with a :class:`~pybamm_aea.switch_check.SwitchRefinedWarning` naming
+        the step, the cell and the charge passed before and after; the refined integration is kept, unless IDA fails
+        on it (the first is then kept, said so). Still flagged, the solve warns
+        :class:`~pybamm_aea.switch_check.SolverSteppedSwitchWarning` after it, as before session 48."""
+        from ..switch_check import SOLVER_RTOL_FOR_THE_SWITCH, SwitchRefinedWarning, stepped_integration
+
+        again = self._again_at(SOLVER_RTOL_FOR_THE_SWITCH)
+        again._switch_again = True  # (it checks its own end, not its switch again: judged below)
+        what = self._integration_named(t_eval, inputs_list, index)
+        said = (f"{what}, a charge, formed its Li0 layer inside the electrode, not at the separator: {stepped.where()}"
+                f"; IDA's time step at rtol {self.rtol:g} passed the ionic switch (docs/known_limits.rst); solved "
+                f"again from its start at rtol {again.rtol:g}")
+        try:
+            solution = integrate_again(again, model, t_eval, inputs_list, index, t_interp)
+        except pybamm.SolverError as exc:
+            solution, failed = None, str(exc)
+        else:
+            failed = None if solution.termination != "failure" else "termination: failure"
+        if failed is not None:
+            warnings.warn(SwitchRefinedWarning(f"{said}, where IDA failed ({failed}): the first integration is kept",
+                                               index), stacklevel=_users_stacklevel())
+            return first
+        before, after = self._charge_passed(model, first), self._charge_passed(model, solution)
+        if before and after is not None:
+            said += (f": its charge {1e3 * after:.4g} mA.h against the first integration's {1e3 * before:.4g}, "
+                     f"{100 * (after / before - 1):+.3g} %")
+        still = stepped_integration(model, solution)
+        said += ("; its Li0 layer now forms at the separator (the ionic switch)" if still is None else
+                 f"; it still formed its Li0 layer inside ({still.where()}): the solve warns "
+                 "SolverSteppedSwitchWarning")
+        warnings.warn(SwitchRefinedWarning(f"{said}. The refined integration is kept", index),
+                      stacklevel=_users_stacklevel())
+        return solution
+
     def _solved_again(self, model, t_eval, inputs_list, index, t_interp, outside, first=None):
         """Input set ``index``'s integration over ``t_eval`` [s], ``first``, which ended with ``outside``, solved again
         from its start at :attr:`REFINED_RTOL` times rtol, with a :class:`StepRefinedWarning` (another if its end is
         still outside). Of two integrations both short of their events the nearer (:meth:`_event_short`'s shortfall) is
         kept if it is within :attr:`BOUNDED_STATES`, with one warning saying which: a solve at a tighter rtol can end
         further off (a hold's current falling 10-fold in 3 ms)."""
-        refined = type(self)(rtol=self.rtol * self.REFINED_RTOL, atol=self.atol, options=dict(idaklu_options(self)),
-                             output_variables=self.output_variables)
+        refined = self._again_at(self.rtol * self.REFINED_RTOL)
         refined._refined = True
-        refined.experiment_inputs, refined.experiment_step = self.experiment_inputs, self.experiment_step
-        what = f"{'a step' if self.experiment_inputs is not None else 'the integration'} from t = {t_eval[0]:.6g} s"
-        if self.experiment_step is not None:  # (which of the experiment's steps: a 50-cycle run has hundreds)
-            what += f" ({self.experiment_step})"
-        if len(inputs_list) > 1:
-            what += f" of input set {index} (of {len(inputs_list)})"
+        what = self._integration_named(t_eval, inputs_list, index)
         solution = integrate_again(refined, model, t_eval, inputs_list, index, t_interp)
         short, still_short = self._end_short(index), refined._end_short(0)
         said = f"{what} ended with {outside}; solved again at rtol {refined.rtol:g}"
@@ -663,8 +745,9 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
             retry.experiment_step = self.experiment_step  # (its warnings name the step too)
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
             where = "" if self.experiment_step is None else f", {self.experiment_step}"
-            warnings.warn(f"IDA failed on a step at t = {t0:.6g} s{where} ({exc}); solved again with PyBaMM's Newton "
-                          f"matrix and a {self.RETRY_FIRST_STEP:g} s first step", StepRetriedWarning,
+            # (the step's start: PyBaMM's error does not say when in the step IDA failed)
+            warnings.warn(f"IDA failed on the step from t = {t0:.6g} s{where} ({exc}); solved again with PyBaMM's "
+                          f"Newton matrix and a {self.RETRY_FIRST_STEP:g} s first step", StepRetriedWarning,
                           stacklevel=_users_stacklevel())
             return retry._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 

@@ -353,15 +353,17 @@ def _not_started(simulation, empty, inputs):
 ALL_STEPS_INFEASIBLE = "infeasible due to exceeded bounds at initial conditions"
 
 
-def _warn_mesh_decided(simulation, solution):
+def _warn_mesh_decided(simulation, solution, solver=None):
     """Warn :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` for each of ``solution`` (one, or the list
     a solve of a list of inputs returns) whose discharge the mesh decides
     (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`), read with the simulation's parameter values (those of
-    its ``initial_soc``) and the solution's inputs."""
-    from ..convergence import (MeshDependentNucleationWarning, SolverSteppedSwitchWarning,
-                               interior_li0_charge_warning, nucleation_mesh_judgement)
+    its ``initial_soc``) and the solution's inputs; and :class:`~pybamm_aea.switch_check.SolverSteppedSwitchWarning` for
+    a charge the solver's time step decided, with the rtol to solve it at for ``solver`` (a plain solve's, else the
+    simulation's, which an experiment's steps copy: :func:`~pybamm_aea.switch_check.advised_rtol`)."""
+    from ..convergence import MeshDependentNucleationWarning, nucleation_mesh_judgement
     from ..models.submodels import xi
     from ..readout import iter_steps
+    from ..switch_check import SolverSteppedSwitchWarning, advised_rtol, interior_li0_charge_warning
 
     cells = {getattr(k, "name", k): n for k, n in (getattr(simulation, "var_pts", None) or {}).items()}.get(xi.name)
     for index, one in enumerate(solution if isinstance(solution, list) else [solution]):
@@ -370,8 +372,11 @@ def _warn_mesh_decided(simulation, solution):
         said = nucleation_mesh_judgement(simulation.model, simulation.parameter_values, steps, inputs, cells).text
         if said is not None:
             warnings.warn(MeshDependentNucleationWarning(said, index), stacklevel=3)
-        said = interior_li0_charge_warning(simulation.model, simulation.parameter_values, steps, inputs)
-        if said is not None:  # (the solver's, on any mesh: its own class, which mesh_check does not silence)
+        said = interior_li0_charge_warning(simulation.model, simulation.parameter_values, steps, inputs,
+                                           advised_rtol(solver or getattr(simulation, "solver", None)))
+        # (the solver's, on any mesh: its own class, which mesh_check does not silence; with the AEA solver, a charge
+        # still so after its re-solve at SOLVER_RTOL_FOR_THE_SWITCH; the rtol advised, the one after the last solved)
+        if said is not None:
             warnings.warn(SolverSteppedSwitchWarning(said, index), stacklevel=3)
 
 
@@ -407,7 +412,7 @@ def _warn_failed_step(pybamm_method):
         _refuse_esoh(self.model, bound)
         if getattr(self, "experiment", None) is None:  # a plain solve(t_eval): only the nucleation warning
             solution = pybamm_method(*bound.args, **bound.kwargs)
-            _warn_mesh_decided(self, solution)
+            _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
             return solution
         from ..models.experiment_checks import check_save_at_cycles, check_starting_state
 
@@ -452,7 +457,9 @@ def _warn_failed_step(pybamm_method):
             if getattr(self, SOLUTION, None) is empty:  # (sim.solution too)
                 setattr(self, SOLUTION, solution)
             return solution
-        _warn_mesh_decided(self, solution)  # (its cycles begin with a starting solution's)
+        # (its cycles begin with a starting solution's; its steps' solvers are copies of the simulation's, whatever
+        # solver the solve was given)
+        _warn_mesh_decided(self, solution)
         from ..models.experiment_checks import ExperimentStepFailedWarning
 
         if recorder.failure is not None:

@@ -17,6 +17,7 @@ import time
 import warnings
 
 from .. import figures
+from ..constants import celsius
 from ..readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, MEAN_DISCHARGE_VOLTAGE, RETENTION,
                        VOLUMETRIC, RetentionUndefinedWarning, capacity_retention, discharge_steps, electrode_figures,
                        iter_steps)
@@ -255,7 +256,7 @@ def _temperature_C(solution):
     import numpy as np
 
     try:
-        return float(np.mean(solution["Ambient temperature [K]"].entries)) - 273.15
+        return celsius(np.mean(solution["Ambient temperature [K]"].entries))
     except KeyError:
         return float("nan")
 

@@ -45,7 +45,7 @@ class DenseElectrodeOhmic(AEASubModel):
         # I_e / sigma_e on the cell edges, from the transport submodel's own flux law
         drop_density = variables["Cathode electronic field [V.m-1]"]
         # across the layer as it is: depth L0 lambda dxi (:func:`.cathode_diffusion.swollen_layer`)
-        lam = variables["Cathode local stretch"]
+        lam = variables["Cathode transport stretch"]
         # int_0^1 as the difference of the cumulative integral's two end values (PyBaMM's edge-to-node
         # indefinite integral carries a constant offset, which the difference removes)
         cumulative = pybamm.IndefiniteIntegral(drop_density * lam, xi)

@@ -328,7 +328,7 @@ class CathodeCahnHilliard(AEASubModel):
         U_h = variables["Cathode homogeneous OCP [V]"]
         # the gradient energy per host amount, kappa (dx/dX)^2 / 2 with dX = L0 lambda dxi: its variation on xi is
         # -kappa / L0^2 d/dxi(lambda^-2 dx/dxi) (the host's amount per dxi fixed)
-        lam = variables["Cathode local stretch"]
+        lam = variables["Cathode transport stretch"]
         self.algebraic = {U: U - U_h - p.kappa_c / p.L_c**2 * pybamm.div(pybamm.grad(x) / lam**2)}
 
     def set_boundary_conditions(self, variables):

@@ -1,0 +1,223 @@
+"""The ionic switch and the solver's time step: a charge of the multi-phase host whose Li0 layer formed inside the
+electrode, not at the separator.
+
+On charge the multi-phase host (Mo6S8) climbs the Li0/Li1 spinodal loop homogeneously; resolved, its separator cell
+decomposes first at the loop's peak and the Li0 layer it grows there blocks (the ionic switch). IDA's BDF steps at the
+multi-phase default rtol 1e-4 can pass the onset of that decomposition, and the charge, and the reversible capacity
+after it, is then the solver's, on any mesh (docs/known_limits.rst, "Multi-phase host: the ionic switch and the
+solver's time step"). The AEA solver judges each integration it makes (:func:`stepped_integration`) and solves a
+flagged charge again from its start at :data:`SOLVER_RTOL_FOR_THE_SWITCH`, with a :class:`SwitchRefinedWarning`
+(:class:`pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver`); :func:`interior_li0_charge_warning` judges a solved
+run's charges after the solve, and :class:`SolverSteppedSwitchWarning` is the warning a solve gives for one still
+flagged. The check's names were in :mod:`pybamm_aea.convergence` (the mesh check, which reads them) until session 48
+and are still importable from there.
+"""
+from typing import NamedTuple
+
+from .convergence import MeshDependentNucleationWarning, _value
+from .models.solvers import ConsistentEventIDAKLUSolver, StepRefinedWarning
+
+__all__ = ["interior_li0_charge_warning", "SOLVER_RTOL_FOR_THE_SWITCH", "SolverSteppedSwitchWarning",
+           "SwitchRefinedWarning", "stepped_integration", "advised_rtol", "InteriorLayer"]
+
+
+class SolverSteppedSwitchWarning(MeshDependentNucleationWarning):
+    """A charge of the multi-phase host whose Li0 layer formed inside the electrode, not at the separator
+    (:func:`interior_li0_charge_warning`), in the solution a solve returned: the solver's time step, not the mesh,
+    decided it, on any mesh, so a finer mesh does not answer it (:func:`~pybamm_aea.convergence.mesh_check` lets the
+    fine run's through, records both meshes' in ``attrs["solver switch"]`` and its
+    :func:`~pybamm_aea.convergence.verdict` says the rtol to solve at, :func:`advised_rtol`). Since session 48 the AEA
+    solver solves such a charge again at :data:`SOLVER_RTOL_FOR_THE_SWITCH` as it integrates it
+    (:class:`SwitchRefinedWarning`), so with it this warning says that the charge formed its layer inside at that rtol
+    too (none measured), or that the solver does not solve it again (one of your own, or ``output_variables`` only: not
+    judged then). A subclass of :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning`, so a filter on that
+    one takes it too."""
+
+
+class SwitchRefinedWarning(StepRefinedWarning):
+    """An integration of the multi-phase host (an experiment step's, a solve's input set) that charged the host and
+    formed its Li0 layer inside the electrode (:func:`stepped_integration`) was solved again by the AEA solver from
+    its start at :data:`SOLVER_RTOL_FOR_THE_SWITCH`: it names the step, the cell the layer formed in, the charge the
+    integration passed before and after, and whether the layer now forms at the separator (if not, the solve warns
+    :class:`SolverSteppedSwitchWarning` too). A :class:`~pybamm_aea.models.solvers.StepRefinedWarning`, so a filter on
+    that one takes it too, and ``pybamm_aea.sweep`` solves the input set it names alone."""
+
+
+#: the rtol the AEA solver solves a charge :func:`stepped_integration` flags again at, from its start
+#: (:class:`~pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver`), and that :func:`advised_rtol` advises for a
+#: solver that does not: measured 2026-12-05 (session 47, docs/known_limits.rst "Multi-phase host: the ionic switch
+#: and the solver's time step"), every flagged run of LMS 0.375-1.125 mg/cm2 at 0.02-0.07C at 70 C then forms its Li0
+#: layer at the separator and returns what 20 and 160 cells return at 1e-6 (0.75 mg/cm2 at 0.05C: 101.42 / 101.36
+#: mA.h/g against 115.82 / 118.19 at the default 1e-4), where 1e-5 still missed one (0.375 mg/cm2 at 0.02C, 20 cells:
+#: 110.55 against 108.99). Not the solver's other re-solve's factor (its REFINED_RTOL, a tenth: 1e-5 from the
+#: multi-phase default), for that miss
+SOLVER_RTOL_FOR_THE_SWITCH = 1e-6
+
+
+def advised_rtol(solver=None):
+    """The rtol to solve again at a charge that :func:`interior_li0_charge_warning` flags in a solution ``solver``
+    returned: :data:`SOLVER_RTOL_FOR_THE_SWITCH`, or a tenth of the rtol the charge was last solved at when that was
+    it or tighter (the AEA solver, :class:`~pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver`, solved a flagged
+    charge again at :data:`SOLVER_RTOL_FOR_THE_SWITCH` already, unless its ``SOLVE_STEPPED_SWITCH_AGAIN`` is False; a
+    solver of its own rtol at or below it). ``solver`` None: not known, :data:`SOLVER_RTOL_FOR_THE_SWITCH`."""
+    rtol = getattr(solver, "rtol", None)
+    try:
+        rtol = float(rtol)
+    except (TypeError, ValueError):
+        return SOLVER_RTOL_FOR_THE_SWITCH
+    if isinstance(solver, ConsistentEventIDAKLUSolver) and solver.SOLVE_STEPPED_SWITCH_AGAIN:
+        rtol = min(rtol, SOLVER_RTOL_FOR_THE_SWITCH)
+    return SOLVER_RTOL_FOR_THE_SWITCH if rtol > SOLVER_RTOL_FOR_THE_SWITCH else rtol / 10
+
+
+def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_RTOL_FOR_THE_SWITCH):
+    """The text of a :class:`SolverSteppedSwitchWarning` for the first of the step solutions ``steps`` that is a
+    charge of the multi-phase host (with a Li0 phase: "Li0 phase binodal Li content" >= 0) in which the Li0 layer
+    formed inside the electrode and not at the separator, or None; ``rtol``: the rtol it advises to solve again at
+    (:func:`advised_rtol`: below :data:`SOLVER_RTOL_FOR_THE_SWITCH`, the text says the charge was solved at ten times
+    it). Such a charge climbs the Li0/Li1 spinodal loop
+    homogeneously; resolved, its separator cell, the poorest in Li, decomposes first and the Li0 layer it grows there
+    blocks (the ionic switch: LMS stops near x = 0.84). IDA's BDF steps at the default rtol (1e-4; up to 440 s at
+    0.05C on the thin cells) can pass that onset: an implicit step much longer than the instability's growth time
+    damps it and flips its sign, so the electrode goes on past the loop's peak homogeneous and then decomposes where
+    the flipped profile put the least Li, in the bulk; the separator cell stays Li1, Li keeps leaving through it and
+    the charge runs on (0.75 mg/cm2 at 70 C and 0.05C: 115.82 / 118.19 mA.h/g on 20 / 160 cells to x = 0.39 / 0.32,
+    against 101.42 / 101.36 to x = 0.84 at rtol 1e-6). Judged on the solved states
+    (:func:`_content_history`: a charge is read by its time and current, its host's free Li content evaluated on its
+    states, no processed variable built): the first time a cell's free Li content falls below the middle of the
+    Li0/Li1 gap (the set's binodals' mean: :func:`pybamm_aea.convergence._li0_limit` says where they and the host's
+    free energy can part), that cell is not the separator's and the separator cell is still above it; a charge that
+    starts with a cell below it (a Li0 layer already there) is not judged, nor a solve that kept no states.
+    Measured 2026-12-05 (session 47; 72 runs, LMS 0.375-3 mg/cm2 at 70 C, 0.02-0.2C, 20 and 160 cells): it flags the
+    10 runs whose charge the solver's step decided (0.375-1.125 mg/cm2, 0.02-0.07C; up to 17.5 % more charge than at
+    rtol 1e-6) and none of the 62 others, in which the separator cell was the first
+    (:data:`SOLVER_RTOL_FOR_THE_SWITCH`). The AEA solver now judges each integration the same way as it makes it
+    (:func:`stepped_integration`) and solves a flagged one again, so this flags only a charge still so."""
+    import numpy as np
+
+    layer = _gap_middle(model, values, inputs)
+    if layer is None or not steps:
+        return None
+    for number, step in enumerate(steps, start=1):
+        try:
+            t, current = (step[n].entries for n in ("Time [s]", "Current [A]"))
+        except KeyError:
+            return None
+        if not (t[-1] > t[0] and np.trapezoid(current, t) < 0):
+            continue  # (a discharge or a rest)
+        found = _interior_layer(t, _content_history(step), layer)
+        if found is None:
+            continue
+        try:  # (read only for the step warned about)
+            end = f" at x = {float(step['Average cathode Li content'].entries[-1]):.3g} on average"
+        except KeyError:
+            end = ""
+        advice = (f"solve again with model.default_solver_with(rtol={rtol:g})" if rtol >= SOLVER_RTOL_FOR_THE_SWITCH
+                  else f"it was solved at rtol {10 * rtol:g} (the AEA solver solves such a charge again at rtol "
+                       f"{SOLVER_RTOL_FOR_THE_SWITCH:g} itself, StepRefinedWarning): solve again with "
+                       f"model.default_solver_with(rtol={rtol:g})")
+        return (f"step {number}, a charge, formed its Li0 layer inside the electrode, not at the separator: "
+                f"{found.where()}, so Li kept "
+                f"leaving through it and the charge ended with the host{end}, past where the Li0 layer at the "
+                "separator stops it (the ionic switch). IDA's time step passed the onset of the spinodal "
+                "decomposition at the separator (an implicit step longer than its growth time damps it), so the "
+                "charge, and the reversible capacity after it, is the solver's, on any mesh (0.75 mg/cm2 at 70 C and "
+                "0.05C: 115.8 / 118.2 mA.h/g on 20 / 160 cells, 101.4 on both at rtol 1e-6); "
+                f"{advice} (docs/known_limits.rst)")
+    return None
+
+
+def _gap_middle(model, values, inputs):
+    """The middle of the Li0/Li1 gap of the multi-phase host ``model`` with ``values`` (``inputs``: the run's input
+    parameters), the mean of the set's "Li0 phase binodal Li content" and "Li1 phase binodal Li content" [Li per
+    formula unit], or None: another host, or one without a Li0 phase (TiS2, the materials), or a binodal not known."""
+    if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or values is None:
+        return None
+    try:
+        x_li0, x_li1 = (_value(values, n, inputs) for n in ("Li0 phase binodal Li content",
+                                                              "Li1 phase binodal Li content"))
+    except KeyError:  # (absent: a host without the phases)
+        return None
+    if x_li0 is None or x_li1 is None or not 0 <= x_li0 < x_li1:  # (no Li0 phase: TiS2, the materials)
+        return None
+    return (x_li0 + x_li1) / 2
+
+
+class InteriorLayer(NamedTuple):
+    """Where a charge formed its Li0 layer inside the electrode (:func:`_interior_layer`): the cell first below the
+    gap's middle (counted from the collector, from 0), the cathode cells, the time from the charge's start [s], the
+    separator cell's content then and the gap's middle [Li per formula unit]."""
+    cell: int
+    cells: int
+    time: float
+    separator: float
+    layer: float
+
+    def where(self):
+        """The words the warnings say it in."""
+        return (f"cell {self.cell + 1} of {self.cells} (counted from the collector) fell below x = {self.layer:.3g} "
+                f"{self.time / 3600:.3g} h in, with the separator cell still at {self.separator:.3f}")
+
+
+def _interior_layer(t, x, layer):
+    """The :class:`InteriorLayer` of a charge at the times ``t`` [s] whose host's free Li content is ``x`` (one row per
+    cell, collector to separator, one column per time; None: not known) when the first time a cell falls below
+    ``layer`` (the Li0/Li1 gap's middle) that cell is not the separator's and the separator cell is still above it,
+    else None: no Li0 layer formed, one formed at the separator (the ionic switch), or one there from the start."""
+    import numpy as np
+
+    if x is None or x.ndim != 2 or x.shape[0] < 2 or x.shape[1] != len(t):
+        return None
+    low = x.min(axis=0) < layer
+    if not low.any() or low[0]:
+        return None  # (no Li0 layer formed, or one there from the step's start)
+    first = int(np.argmax(low))
+    if not x[-1, first] >= layer:
+        return None  # (the separator cell decomposed: the ionic switch)
+    return InteriorLayer(int(np.argmin(x[:, first])), x.shape[0], float(t[first] - t[0]), float(x[-1, first]), layer)
+
+
+def _content_history(step):
+    """The cathode host's free Li content [Li per formula unit] of a step solution, one row per cell (collector to
+    separator), one column per time: "Cathode free Li content", the content in the free window the host's free
+    energy and phases read (the total content without "Li trapping"; with it, trapped Li excluded), evaluated on the
+    solver's states (:func:`pybamm_aea.pybamm_adapter.model_internals.step_variable_history`), so that judging a
+    charge builds no processed variable over the step; None without the states (a solve that kept none) or the
+    variable."""
+    from .pybamm_adapter.model_internals import step_variable_history
+
+    return step_variable_history(step, "Cathode free Li content")
+
+
+#: the model's state whose change over an integration says a charge (it falls) from a discharge
+_DISCHARGE_CAPACITY = "Discharge capacity [A.h]"
+
+
+def stepped_integration(model, solution):
+    """The :class:`InteriorLayer` of one integration the AEA solver made (``solution``, PyBaMM's of one input set,
+    before the solver's checks; ``model`` the discretised model it integrated), or None: when it charged the
+    multi-phase host (its "Discharge capacity [A.h]" state fell) and formed the host's Li0 layer inside the electrode,
+    judged as :func:`interior_li0_charge_warning` judges a step, on the integration's states, with the parameter values
+    the model was processed with and the integration's inputs. Not judged (None): another host, a model not
+    parameterised here, or an integration that kept no states (``output_variables`` only: the sweep's batched rows,
+    which are discharges). A discharge or rest costs a state difference; a charge the evaluation of its content over
+    its states (0.002 s for the charges of 10 LMS C/10 cycles, session 47)."""
+    import numpy as np
+
+    from .pybamm_adapter.model_internals import parameter_values_of, state_change
+
+    if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase":
+        return None
+    if getattr(solution, "variables_returned", False) or not len(solution.all_ys[-1]):
+        return None
+    inputs = (getattr(solution, "all_inputs", None) or [{}])[0]
+    y = np.asarray(solution.all_ys[-1], dtype=float)
+    if y.ndim != 2 or y.shape[1] < 2:
+        return None
+    fell = state_change(model, y[:, 0], y[:, -1], _DISCHARGE_CAPACITY, inputs)
+    if fell is None or not fell.size or not fell[0] < 0:
+        return None  # (a discharge or a rest, or no such state)
+    layer = _gap_middle(model, parameter_values_of(model), inputs)
+    if layer is None:
+        return None
+    return _interior_layer(np.asarray(solution.t, dtype=float), _content_history(solution), layer)

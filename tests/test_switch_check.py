@@ -1,0 +1,158 @@
+"""The ionic switch and the solver's time step (pybamm_aea.switch_check): a charge of the multi-phase host whose Li0
+layer formed inside the electrode is solved again by the AEA solver at SOLVER_RTOL_FOR_THE_SWITCH (session 48)."""
+import warnings
+
+import numpy as np
+import pybamm
+import pytest
+
+from pybamm_aea import AEA
+from pybamm_aea.constants import F
+from pybamm_aea.readout import ESC
+from pybamm_aea.switch_check import (SOLVER_RTOL_FOR_THE_SWITCH, InteriorLayer, SolverSteppedSwitchWarning,
+                                     SwitchRefinedWarning, advised_rtol)
+
+
+def _thin_lms():
+    """Half the paper's loading (0.75 mg/cm2) at the set's 70 C: at 0.05C its charge at the default rtol 1e-4 formed
+    the Li0 layer inside the electrode on 20 cells (108.76 mA.h/g of charge, to x = 0.61, since session 47's
+    swollen-layer transport; 115.8 before it), 101.42 at rtol 1e-6 (to x = 0.835; measured 2026-12-05)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode loading [kg.m-2]": 0.5 * values["Cathode loading [kg.m-2]"],
+                   "Nominal cell capacity [A.h]": 0.5 * values["Nominal cell capacity [A.h]"]})
+    return values
+
+
+def _solved(values, experiment, solver=None, **kwargs):
+    """(solution, warnings) of ``experiment`` on the default multi-phase AEA model (``solver``: its default's)."""
+    model = AEA()
+    sim = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment,
+                            solver=solver or model.default_solver)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        solution = sim.solve(**kwargs)
+    return solution, caught
+
+
+def _charge(step):
+    """The charge a step passed [mA.h/g]."""
+    q = step[ESC].entries
+    return q[0] - q[-1]
+
+
+@pytest.mark.slow
+def test_a_charge_the_solvers_step_decided_is_solved_again_at_the_switch_rtol():
+    """0.75 mg/cm2 LMS at 70 C and 0.05C on 20 cells: at the default rtol 1e-4 the charge passed the ionic switch
+    (its Li0 layer formed in cell 3, the separator cell still Li1: 108.76 mA.h/g to x = 0.61) and the solve only
+    warned (SolverSteppedSwitchWarning), the user to solve again by hand. Now the solver solves that charge again from
+    its start at rtol 1e-6 and returns what a solve at 1e-6 returns (101.42 mA.h/g, x = 0.835) within 0.1 % (the
+    discharge before it stays the default rtol's), with a SwitchRefinedWarning naming the step and the charge before
+    and after; Li is conserved through the re-solved charge, which starts where the discharge ended."""
+    experiment = pybamm.Experiment(["Discharge at 0.05C until 1.8 V", "Charge at 0.05C until 2.8 V"])
+    solution, caught = _solved(_thin_lms(), experiment)
+    reference, _ = _solved(_thin_lms(), experiment, AEA().default_solver_with(rtol=SOLVER_RTOL_FOR_THE_SWITCH))
+    charge = solution.cycles[1].steps[0]
+    print("charge [mA.h/g]:", _charge(charge), "at rtol 1e-6:", _charge(reference.cycles[1].steps[0]))
+    assert _charge(charge) == pytest.approx(_charge(reference.cycles[1].steps[0]), rel=1e-3)
+    assert solution["Average cathode Li content"].entries[-1] > 0.8  # (the ionic switch at the separator)
+    said = [str(w.message) for w in caught if w.category is SwitchRefinedWarning]
+    assert len(said) == 1 and not [w for w in caught if issubclass(w.category, SolverSteppedSwitchWarning)], said
+    assert said[0].startswith("a step from t = ") and "'Charge at 0.05C until 2.8 V'), a charge, formed its Li0 " \
+        "layer inside the electrode, not at the separator: cell " in said[0], said[0]
+    assert f"solved again from its start at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}: its charge " in said[0]
+    assert "its Li0 layer now forms at the separator (the ionic switch). The refined integration is kept" in said[0]
+    # Li conserved through the re-solved charge (to the 1e-6 solve's tolerance) and continuous with the discharge
+    n_c = charge["Total lithium in cathode [mol]"].entries
+    q = charge["Discharge capacity [A.h]"].entries
+    np.testing.assert_allclose(n_c - n_c[0], (q - q[0]) * 3600 / F, atol=1e-5 * np.abs(q - q[0]).max() * 3600 / F)
+    discharge = solution.cycles[0].steps[0]
+    assert n_c[0] == pytest.approx(discharge["Total lithium in cathode [mol]"].entries[-1], rel=1e-9)
+
+
+@pytest.mark.slow
+def test_a_flagged_charge_in_a_cycle_not_saved_is_solved_again():
+    """With save_at_cycles the steps of a cycle not saved are not in the solution, so the check after the solve never
+    saw its charge: the same 0.75 mg/cm2 charge as cycle 2 of 3 (save_at_cycles=[3]) ran on past the ionic switch to x
+    = 0.61 without a word. The solver judges each integration as it makes it: the charge is solved again (its
+    SwitchRefinedWarning names cycle 2) and the rest after it starts from the switch's x = 0.835."""
+    experiment = pybamm.Experiment([("Discharge at 0.05C until 1.8 V",), ("Charge at 0.05C until 2.8 V",),
+                                    ("Rest for 1 minute",)])
+    solution, caught = _solved(_thin_lms(), experiment, save_at_cycles=[3])
+    said = [str(w.message) for w in caught if w.category is SwitchRefinedWarning]
+    assert len(said) == 1 and "in cycle 2 of 3, 'Charge at 0.05C until 2.8 V'" in said[0], said
+    assert solution.cycles[1] is None  # (not saved)
+    assert solution.cycles[2]["Average cathode Li content"].entries[0] == pytest.approx(0.835, abs=0.01)
+
+
+def test_a_charge_the_solvers_step_did_not_decide_is_not_solved_again(monkeypatch):
+    """The paper's cell (1.5 mg/cm2) at 70 C and 0.1C: its charge forms the Li0 layer at the separator at the default
+    rtol (101.0 mA.h/g): judged, not flagged, not solved again: no SwitchRefinedWarning, and the same solution, state
+    for state, as a solver that does not solve such a charge again (SOLVE_STEPPED_SWITCH_AGAIN False)."""
+    import pybamm_aea.switch_check as switch_check
+
+    judged = []
+    stepped = switch_check.stepped_integration
+
+    def recorded(model, solution):
+        judged.append(stepped(model, solution))
+        return judged[-1]
+
+    monkeypatch.setattr(switch_check, "stepped_integration", recorded)
+    experiment = pybamm.Experiment(["Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V"])
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    solution, caught = _solved(values, experiment)
+    assert len(judged) == 2 and judged == [None, None]  # (the discharge by its state difference, the charge whole)
+    assert not [w for w in caught if issubclass(w.category, (SwitchRefinedWarning, SolverSteppedSwitchWarning))]
+    off = AEA().default_solver
+    off.SOLVE_STEPPED_SWITCH_AGAIN = False
+    plain, _ = _solved(values, experiment, off)
+    assert len(judged) == 2  # (that solver judges nothing)
+    for ours, theirs in zip(solution.cycles, plain.cycles):
+        np.testing.assert_array_equal(ours.steps[0].y, theirs.steps[0].y)
+    assert _charge(solution.cycles[1].steps[0]) == pytest.approx(101.0, abs=0.3)
+
+
+def test_only_the_flagged_input_set_of_a_list_of_inputs_is_solved_again(monkeypatch):
+    """A solve of a list of inputs integrates each input set; the one the check flags (here the second, made to be
+    flagged: a stub judgement) is solved again alone at rtol 1e-6, its warning naming it (input set 1 of 2, the index
+    pybamm_aea.sweep solves that row again alone by); the first keeps the batch's solution, state for state."""
+    import pybamm_aea.switch_check as switch_check
+
+    flagged = InteriorLayer(cell=2, cells=20, time=600.0, separator=0.95, layer=0.495)
+    calls = []
+
+    def stub(model, solution):  # (flags the set at the larger current, once: the re-solve is not flagged)
+        calls.append(float(np.ravel(solution.all_inputs[0]["Current function [A]"])[0]))
+        return flagged if calls[-1] > 7e-5 and calls.count(calls[-1]) == 1 else None
+
+    monkeypatch.setattr(switch_check, "stepped_integration", stub)
+    model = AEA()
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Current function [A]"] = "[input]"
+    inputs = [{"Current function [A]": 5e-5}, {"Current function [A]": 1e-4}]
+    sim = pybamm.Simulation(model, parameter_values=values)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        solutions = sim.solve([0, 600], inputs=inputs)
+    refined = [w.message for w in caught if w.category is SwitchRefinedWarning]
+    assert [w.input_set for w in refined] == [1], [str(w) for w in refined]
+    assert "the integration from t = 0 s of input set 1 (of 2), a charge, formed its Li0 layer inside the electrode, " \
+           "not at the separator: cell 3 of 20" in str(refined[0]) and "at rtol 1e-06" in str(refined[0])
+    monkeypatch.setattr(switch_check, "stepped_integration", lambda model, solution: None)
+    alone = pybamm.Simulation(model, parameter_values=values)
+    first, second = (alone.solve([0, 600], inputs=[one]) for one in inputs)
+    np.testing.assert_array_equal(solutions[0].y, first.y)
+    assert not np.array_equal(solutions[1].y, second.y)  # (solved again at 1e-6: another path)
+    np.testing.assert_allclose(solutions[1]["Voltage [V]"].entries[-1], second["Voltage [V]"].entries[-1], rtol=1e-3)
+
+
+def test_the_rtol_advised_after_the_solve_is_past_the_one_the_solver_solved_again_at():
+    """A charge still flagged after the solve: the AEA solver solved it again at 1e-6 already, so the warning and
+    mesh_check's verdict advise 1e-7; a solver that does not solve it again (another's, or
+    SOLVE_STEPPED_SWITCH_AGAIN False) 1e-6, as before; one at 1e-6 or tighter a tenth of its own."""
+    solver = AEA().default_solver
+    assert advised_rtol(solver) == pytest.approx(1e-7)
+    assert advised_rtol(AEA().default_solver_with(rtol=1e-8)) == pytest.approx(1e-9)
+    assert advised_rtol(None) == advised_rtol(pybamm.IDAKLUSolver(rtol=1e-4)) == SOLVER_RTOL_FOR_THE_SWITCH
+    solver.SOLVE_STEPPED_SWITCH_AGAIN = False
+    assert advised_rtol(solver) == SOLVER_RTOL_FOR_THE_SWITCH
