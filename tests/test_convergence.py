@@ -649,6 +649,73 @@ def test_the_formed_trough_is_a_recovery_and_its_polarisation_rate():
     assert nucleation_mesh_warning(model, lms(), [Step(wobble, 0.1)]) is None
 
 
+def test_every_later_discharge_the_mesh_decides_is_named_after_the_first():
+    """The warning named only a run's first discharge the mesh decides: LMS at 25 C formed at 0.1C, then 0.5C and 1C
+    discharges to 1.8 V (each after a 0.1C charge) gave 98.5 and 80.1 mA.h/g on 20 cells against 0.01 and 0.001 on
+    160, and only the 0.5C step was warned (a user's trial, session 48). Now one warning names the first in full and
+    each later one by its step, current density and reason: here steps 1, 3 and 4 of four formed discharges (step 2's
+    trough below the threshold)."""
+    from pybamm_aea.convergence import nucleation_mesh_warning
+
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    nucleating = [2.6, 2.5, 2.3, 2.35, 2.4, 2.2, 2.0]  # its trough 100/3 s in, recovering by 0.1 V
+    steps = [_TroughStep(nucleating, polarisation, start=100 * k)
+             for k, polarisation in enumerate((0.1, 0.05, 0.12, 0.2))]
+    said = nucleation_mesh_warning(model, lms(), steps)
+    assert said.startswith("step 1, a discharge from a formed state (Li0 at the separator), nucleates Li1 there"), said
+    assert said.count("step 1,") == 1 and "step 2" not in said and "\n" not in said
+    assert said.endswith("; flagged too, 2 later discharges: steps 3, 4 (a discharge from a formed state, its "
+                         "polarisation rate where Li1 nucleates above 0.0112 V/s^0.5 on 20 cells: 1.27 A/m2, "
+                         "0.0208-0.0346 V/s^0.5)"), said
+    # a pristine first discharge, then a formed one: each by its own reason (2 A/m2 at 70 C above the pristine 1.5)
+    values, pristine = _pristine_steps([0.004], [2.0])
+    said = nucleation_mesh_warning(model, values, [*pristine, _TroughStep(nucleating, 0.2, start=200)])
+    assert said.startswith("step 1, the first discharge of a host starting in its Li0 phase (pristine Mo6S8)"), said
+    assert said.endswith("; flagged too, 1 later discharge: step 2 (a discharge from a formed state, its polarisation "
+                         "rate where Li1 nucleates above 0.0112 V/s^0.5 on 20 cells: 1.27 A/m2, 0.0346 V/s^0.5)"), said
+
+
+def test_a_long_run_whose_discharges_the_mesh_decides_is_named_in_one_line():
+    """Naming every later discharge must not flood a 300-cycle run: the later ones are grouped by their reason, their
+    steps as runs ("2-300", "5-899 every 3rd"), their figures as ranges, past 20 runs "..." with how many in all and
+    the last; one line (a sweep row keeps each warning's first line)."""
+    from pybamm_aea.convergence import LISTED_STEPS, _step_numbers, nucleation_mesh_warning
+
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    nucleating = [2.6, 2.5, 2.3, 2.35, 2.4, 2.2, 2.0]
+    every = nucleation_mesh_warning(model, lms(), [_TroughStep(nucleating, 0.1 + 1e-4 * k, start=100 * k)
+                                                   for k in range(300)])
+    assert "; flagged too, 299 later discharges: steps 2-300 (a discharge from a formed state" in every, every
+    assert every.endswith("on 20 cells: 1.27 A/m2, 0.0173-0.0225 V/s^0.5)") and "\n" not in every, every
+    one = nucleation_mesh_warning(model, lms(), [_TroughStep(nucleating, 0.1)])
+    assert len(every) - len(one) < 250, every
+    # every 7th trough below the threshold: 43 runs of steps, the first 20 listed
+    gaps = nucleation_mesh_warning(model, lms(), [_TroughStep(nucleating, 0.01 if k % 7 == 0 else 0.1, start=100 * k)
+                                                  for k in range(300)])
+    assert "flagged too, 256 later discharges: steps 3-7, 9-14, 16-21," in gaps, gaps
+    assert f"135-140, ... (256 in all, the last 300) (a discharge" in gaps and len(gaps) - len(one) < 500, gaps
+    assert LISTED_STEPS == 20
+    assert _step_numbers([5, 8, 11, 14]) == "5-14 every 3rd"
+    assert _step_numbers([3, 4]) == "3, 4" and _step_numbers([1, 2, 3, 7]) == "1-3, 7"
+    assert _step_numbers([2, 4, 6, 9, 21]) == "2-6 every 2nd, 9, 21"
+
+
+@pytest.mark.slow
+def test_a_later_formed_discharge_the_mesh_decides_is_warned_in_a_real_run():
+    """The user's trial (session 48): LMS at 25 C, 20 cells, formed at 0.1C, then 0.5C and, after a 0.1C charge, 1C
+    to 1.8 V: 98.5 and 80.1 mA.h/g on 20 cells, 0.01 and 0.001 on 160 (measured 2026-12-05). The one warning named
+    step 3 (the 0.5C discharge); step 5 (1C) went without a word. Now both, in one warning."""
+    experiment = pybamm.Experiment(["Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V",
+                                    "Discharge at 0.5C until 1.8 V", "Charge at 0.1C until 2.8 V",
+                                    "Discharge at 1C until 1.8 V"], temperature="25oC")
+    solution, said = _nucleation_warned(lms(), experiment)
+    assert len(said) == 1 and said[0].startswith("step 3, a discharge from a formed state"), said
+    assert "; flagged too, 1 later discharge: step 5 (a discharge from a formed state, its polarisation rate where " \
+           "Li1 nucleates above 0.0112 V/s^0.5 on 20 cells: 1.93 A/m2, " in said[0], said
+    q = solution.cycles[4][ESC].entries
+    assert abs(q[-1] - q[0]) > 50  # (the 20 cells' 80.1 mA.h/g, where 160 cells take 0.001)
+
+
 def test_the_formed_trough_reads_a_charge_or_rest_by_its_time_and_current_only():
     """The nucleation check after each solve read all five of its variables for every step, each computed over the
     whole step when first read: on 100 C/10 LMS cycles with rests 0.67 s of a 7 s solve (0.39 s now; session 44). Now a

@@ -746,6 +746,34 @@ def test_gitt_relaxes_to_the_upper_plateau(gitt):
     assert np.all(np.abs(upper - 2.30) < 0.02)
 
 
+@pytest.mark.slow
+def test_the_li0_li1_plateau_under_load_ripples_by_the_mesh():
+    """Known limit (docs/known_limits.rst, "Multi-phase host: the Li0/Li1 plateau under load"): Li1 nucleates cell by
+    cell, each cell climbing to its spinodal before it turns, so the first 0.1C discharge's Li0/Li1 plateau (x
+    0.15-0.85, LMS at 70 C) is a sawtooth of one tooth per cell whose height falls with the cells and whose mean rises
+    toward the converged 2.2895 V (measured 2026-12-06, session 48: 90.2 / 44.8 / 26.7 / 9.7 / 4.0 mV peak to peak on
+    20 / 40 / 80 / 160 / 320 cells, mean 2.2750 / 2.2813 / 2.2868 / 2.2893 / 2.2895 V), while the capacity is the same
+    on every mesh (0.15095 mA.h), so mesh_check does not flag it. Catches: the ripple or its mesh dependence gone
+    unnoticed (the docs' advice, 80 cells for 30 mV and 160 for 10 mV, then stale), a nucleation that no longer goes
+    cell by cell."""
+    ripple, mean, teeth, capacity_mAh = {}, {}, {}, {}
+    for cells in (20, 80):
+        sim = pybamm.Simulation(AEA(MULTI), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                                experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"], period="10 seconds"),
+                                var_pts={xi: cells})
+        solution = sim.solve()
+        V, x = (solution[name].entries for name in ("Voltage [V]", "Average cathode Li content"))
+        plateau = V[(x > 0.15) & (x < 0.85)]
+        ripple[cells], mean[cells] = np.ptp(plateau), plateau.mean()
+        teeth[cells] = np.sum((plateau[1:-1] > plateau[:-2]) & (plateau[1:-1] >= plateau[2:]))
+        capacity_mAh[cells] = 1e3 * solution["Discharge capacity [A.h]"].entries[-1]
+    print("Li0/Li1 plateau under load, p-p [V], mean [V], teeth:", ripple, mean, teeth)
+    assert 0.075 < ripple[20] < 0.105 and 0.020 < ripple[80] < 0.035
+    assert 2.268 < mean[20] < 2.282 and 2.282 < mean[80] < 2.292 and 0.008 < mean[80] - mean[20] < 0.016
+    assert 0.5 * 20 <= teeth[20] <= 20 and 0.5 * 80 <= teeth[80] <= 80  # (one tooth per cell the front crosses)
+    assert capacity_mAh[80] == pytest.approx(capacity_mAh[20], rel=1e-4)
+
+
 def equilibrium_voltage(values, charge_mAh_g, low=2.0, high=2.4):
     """A hybrid's equilibrium OCV [V] in [low, high] at a charge passed from the Li-free compact [mA.h per g of electrode]: host and
     dispersed material at one potential (:func:`pybamm_aea.set_initial_state` at each voltage), solved for the
