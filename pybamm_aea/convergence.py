@@ -374,8 +374,9 @@ def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None):
     80.1 mA.h/g on 20 cells against 0.001 on 160, went without a word). Only where it was measured: the multi-phase
     host, Mo6S8 alone or a shipped hybrid (:func:`_hybrid_threshold`). A
     discharge that starts with the host pristine, still in its Li0 phase (every cell's Li content at the step's start,
-    for the run's first step that passes charge else "Initial cathode Li content", below :func:`_li0_limit`: no Li1
-    anywhere), its first or a later one (after a charge, or a discharge that stopped before Li1 nucleated), is warned
+    for the run's first step that passes charge else "Initial cathode Li content", in the free window, below
+    :func:`_li0_limit`: stable or supersaturated Li0; above it the host is read as formed, Li1 there or not), its first
+    or a later one (after a charge, or a discharge that stopped before Li1 nucleated), is warned
     when its time-weighted mean current density [A.m-2] (and temperature), scaled to 70 C with the Li hops' 30 kJ/mol
     (x exp(Ea/R (1/T - 1/T_ref))) and to the sets' Li0 mobility (/ :func:`_li0_mobility_factor`), is above
     :data:`NUCLEATION_MESH_CURRENT_DENSITY` (the hybrid's :data:`HYBRID_NUCLEATION_MESH_CURRENT_DENSITY`). No such
@@ -385,7 +386,9 @@ def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None):
     rate constant 0) is not judged: its pristine discharge is warned as such whatever its current (the threshold moves
     with the composition), its formed ones not (as S-LMS's); its judgement, warned or not, has ``reference_measured``
     False and its :func:`pristine_reference_cells`. A composition with an input parameter given no value in
-    ``inputs`` is not known: warned as not judged for that, not as unshipped. ``cells``: the run's cathode cells; none
+    ``inputs`` is not known: warned as not judged for that, not as unshipped; so is a host whose pristine limit reads
+    such an input (:func:`_li0_limit`). ``values`` not a ``pybamm.ParameterValues``: TypeError. ``cells``: the run's
+    cathode cells; none
     from :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is), for a pristine hybrid's
     discharge from its :func:`pristine_reference_cells` on; those cells are the judgement's ``reference_cells`` (of
     several discharges so warned, the most any of them needs; ``reference_measured`` False if any one's was not)."""
@@ -510,8 +513,12 @@ def _judged_discharges(model, values, steps, inputs, cells):
     unmatched = dispersed != 0 and hybrid is None  # (a composition no shipped hybrid holds: not judged, said so)
     if None in (x_li0, width, height, parallel):
         return None
+    # the content the limit is read in: the free window's (:func:`_li0_limit`), the total's without Li trapping (read
+    # only where it differs: PyBaMM computes a variable over the whole step when it is first read)
+    trapping = getattr(model, "options", {}).get("Li trapping", "none") != "none"
+    content = "Cathode free Li content" if trapping else "Cathode Li content"
     try:  # the state the run started from (a starting solution's or initial_soc's), else the set's
-        x0 = float(steps[0]["Cathode Li content"].entries[..., 0].max())
+        x0 = float(steps[0][content].entries[..., 0].max())
     except (KeyError, IndexError, AttributeError):
         pass
     if x0 is None:
@@ -550,17 +557,34 @@ def _judged_discharges(model, values, steps, inputs, cells):
             if not first:
                 return None  # (not known: not judged, as the sweep's batched rows)
             x = None
+        try:  # ... in the free window the limit is read in (with "Li trapping", the total less the trapped Li)
+            free = step[content].entries if trapping else x
+        except KeyError:
+            if not first:
+                return None
+            free = None
         T = set_temperature
-        if T is None:  # (a function of time, or each step's own: the step's at its start)
+        if T is None:  # (a function of time: the step's at its start; an experiment step's own temperature is not
+            # seen: the simulation's parameter values keep the set's number, and the limit is read at it)
             try:
                 T = float(step["Ambient temperature [K]"].entries[0])
             except KeyError:
                 return None
         if T not in limits:
-            limits[T] = _li0_limit(values, inputs, T)
+            try:
+                limits[T] = _li0_limit(values, inputs, T)
+            except _LimitNotRead as error:  # (said: not the silence of a host without a loop)
+                names = ", ".join(repr(name) for name in error.args[0])
+                return NucleationJudgement(
+                    f"step {number}, a discharge of the multi-phase host: not judged, its pristine limit (the "
+                    f"lithiation spinodal of its homogeneous OCP) not read, the input parameter"
+                    f"{'s' if len(error.args[0]) > 1 else ''} {names} not given a value (pass the run's inputs, "
+                    f"inputs=...), so whether Li1 nucleates at the separator before the cut-off, and so the capacity, "
+                    f"may be the mesh's; check with pybamm_aea.mesh_check (docs/known_limits.rst)", reference,
+                    not unmatched)
         if limits[T] is None:
             return None  # (no Li0/Li1 loop read: not the case measured)
-        if (x0 if x is None or x.ndim != 2 else float(x[:, 0].max())) >= limits[T]:
+        if (x0 if free is None or free.ndim != 2 else float(free[:, 0].max())) >= limits[T]:
             # not pristine (Li1 in the host): by its nucleation trough, Mo6S8 alone's and LTO-LMS's, not on the meshes
             # whose answer it is, nor a composition no shipped hybrid holds (as S-LMS's)
             judged = None if fine or unmatched or x is None else _formed_trough_judgement(values, step, t, x, number,
@@ -614,24 +638,49 @@ def _judged_discharges(model, values, steps, inputs, cells):
             f"{subject} above the {threshold:g} A/m2 threshold", i, figures)
 
 
+class _LimitNotRead(Exception):
+    """:func:`_li0_limit` could not read the host's homogeneous OCP because an input parameter it needs was given no
+    value (its ``args[0]``: the names): the judgement says so (not judged), not "no loop"."""
+
+
 def _li0_limit(values, inputs, T=None):
-    """The Li content below which every cell of a host at a step's start says the host is still pristine, in its Li0
-    phase (stable or supersaturated: Li1 has formed nowhere): the lithiation spinodal of the host's own Li0/Li1 loop,
-    where a homogeneous Li0 turns unstable, read from the free energy the multi-phase host solves: the first minimum,
-    as x rises from 0, of its homogeneous OCP U_h(x, T) (``"Cathode homogeneous OCP [V]"``) at ``T`` [K] (None: the
-    set's "Ambient temperature [K]", a number or an input given), on :data:`_LI0_LIMIT_GRID` points up to "Cathode
-    maximum Li content" and refined about the grid's lowest point (0.37625 Li for Mo6S8, the loop's minimum s_m / 2 of
-    the way from 0.02 to 0.97, :mod:`pybamm_aea.thermodynamics`). None when it cannot be read (a function of inputs not
-    given, a temperature not a number) or U_h has no minimum (a host without a Li0/Li1 loop: TiS2, the materials'
-    solid solutions): not judged. A pristine discharge that stops before Li1 nucleates leaves the separator cell below
-    it (0.27-0.34 Li, the host supersaturated there, and 0.04-0.05 after a charge; LMS at 50 C, 2026-12-05); a formed
-    cell holds Li1 (0.97 Li and more) behind the Li0 a charge leaves at the separator.
+    """The Li content (free: in the host's free window, "Cathode free Li content", the content its free energy reads;
+    the total without "Li trapping") at or above which a cell at a step's start says the host is not pristine: the
+    lithiation spinodal of the host's own Li0/Li1 loop, where a homogeneous Li0 turns unstable, read from the free
+    energy the multi-phase host solves: the first minimum, as x rises from 0, of its homogeneous OCP U_h(x, T)
+    (``"Cathode homogeneous OCP [V]"``) at ``T`` [K] (None: the set's "Ambient temperature [K]", a number or an input
+    given), on :data:`_LI0_LIMIT_GRID` points up to "Cathode maximum Li content" and refined about the grid's lowest
+    point (0.37625 Li for Mo6S8, the loop's minimum s_m / 2 of the way from 0.02 to 0.97,
+    :mod:`pybamm_aea.thermodynamics`). Every cell below it is Li0, stable or supersaturated; one above it has passed
+    the spinodal, and is read as formed, though Li1 need not have formed there: the separator cell of a pristine host
+    climbs the loop without splitting (LMS 1.5 mg/cm2 at 50 C and 0.1C: 0.50 Li after 250 s, 0.67 after 400 s on 20
+    and 80 cells, no cell at Li1 until ~450 s; a 1 h rest brings it back to 0.17-0.24 Li), and such a start is then
+    judged by its nucleation trough (:func:`_formed_trough_judgement`, which needs the separator below the 0.02
+    binodal: not judged, in silence; measured converged there, session 48's review: 1C 149.80 / 149.81, 2C 131.36 /
+    131.19, 3C 122.71 / 122.85 uA.h on 20 / 160 cells). A pristine discharge that stops before Li1 nucleates
+    leaves the separator cell below it (0.27-0.34 Li; 0.04-0.05 after a charge; LMS at 50 C, 2026-12-05); a formed
+    cell holds Li1 (0.97 Li and more) behind the Li0 a charge leaves at the separator. None when U_h has no minimum
+    (a host without a Li0/Li1 loop: TiS2, the materials' solid solutions): not judged, not the case measured.
+    :class:`_LimitNotRead` when an input parameter it reads (the temperature, the window, U_h's) has no value in
+    ``inputs``; TypeError for ``values`` not a ``pybamm.ParameterValues`` (U_h is a function of the set, read by
+    PyBaMM; a plain dict of values cannot give it); an error of the set's U_h itself is raised, not taken as no loop.
     Until session 48 it was the set's "Li0 / Li1 phase binodal Li content" with MO6S8_HOST's loop fraction between
     them: a user editing those two (which the free energy does not read) moved it and not the model's loop, and a host
     of another loop (an :class:`~pybamm_aea.materials.AEAMaterial`'s) was judged at Mo6S8's fraction."""
+    import re
+
     import numpy as np
     import pybamm
 
+    if not isinstance(values, pybamm.ParameterValues):
+        raise TypeError(f"the nucleation judgement reads the host's homogeneous OCP from a pybamm.ParameterValues, "
+                        f"not a {type(values).__name__} (which cannot give 'Cathode homogeneous OCP [V]' as the "
+                        "model reads it): pass the set's pybamm.ParameterValues")
+    not_given = [values[n].name for n in ("Cathode maximum Li content", "Ambient temperature [K]")[:1 if T else 2]
+                 if n in values.keys() and isinstance(values[n], pybamm.InputParameter)
+                 and values[n].name not in (inputs or {})]
+    if not_given:
+        raise _LimitNotRead(not_given)
     try:
         x_max = _value(values, "Cathode maximum Li content", inputs)
         if T is None:
@@ -644,18 +693,21 @@ def _li0_limit(values, inputs, T=None):
     def U_h(x):
         symbol = pybamm.FunctionParameter("Cathode homogeneous OCP [V]", {"Cathode Li content": pybamm.Vector(x),
                                                                            "Temperature [K]": pybamm.Scalar(T)})
-        return np.asarray(values.process_symbol(symbol).evaluate(inputs=inputs or {}), dtype=float).ravel()
+        try:
+            return np.asarray(values.process_symbol(symbol).evaluate(inputs=inputs or {}), dtype=float).ravel()
+        except KeyError as error:  # (PyBaMM's "Input parameter 'k' not found": an input U_h reads, not given)
+            match = re.match(r"Input parameter '(.*)' not found", str(error.args[0]) if error.args else "")
+            if match is None:
+                raise
+            raise _LimitNotRead([match.group(1)]) from error
 
-    try:
-        x = np.linspace(0, x_max, _LI0_LIMIT_GRID)[1:-1]  # (not the lattice gases' ends, where U_h is infinite)
-        rises = np.flatnonzero(np.diff(U_h(x)) > 0)
-        if not rises.size:
-            return None  # (U_h falls everywhere: no loop, no Li0 to stay in)
-        k = int(rises[0])  # x[k]: the grid's lowest point before U_h first rises
-        fine = np.linspace(x[max(k - 1, 0)], x[k + 1], _LI0_LIMIT_GRID)
-        U = U_h(fine)
-    except Exception:  # (a function of inputs not given, or of arguments the model does not pass: not read)
-        return None
+    x = np.linspace(0, x_max, _LI0_LIMIT_GRID)[1:-1]  # (not the lattice gases' ends, where U_h is infinite)
+    rises = np.flatnonzero(np.diff(U_h(x)) > 0)
+    if not rises.size:
+        return None  # (U_h falls everywhere: no loop, no Li0 to stay in)
+    k = int(rises[0])  # x[k]: the grid's lowest point before U_h first rises
+    fine = np.linspace(x[max(k - 1, 0)], x[k + 1], _LI0_LIMIT_GRID)
+    U = U_h(fine)
     j = min(max(int(np.argmin(U)), 1), fine.size - 2)
     curvature = U[j - 1] - 2 * U[j] + U[j + 1]
     shift = 0.5 * (U[j - 1] - U[j + 1]) / curvature if curvature > 0 else 0.0  # (the parabola's vertex)
@@ -663,8 +715,10 @@ def _li0_limit(values, inputs, T=None):
 
 
 #: the points on which :func:`_li0_limit` reads a host's homogeneous OCP: over the host's window, then again about its
-#: lowest point (Mo6S8's x_max 4: a grid of 2e-3 Li, then 4e-6 Li and the parabola through the lowest three; 0.37625
-#: Li to 1e-8; 24 ms a reading, once per judged run and temperature, 2026-12-05)
+#: lowest point (Mo6S8's x_max 4: a grid of 2e-3 Li, then 2e-6 Li and the parabola through the lowest three; 0.37625
+#: Li to 1e-8; 24 ms a reading, once per judged run and temperature: a temperature varying in time is read at each
+#: discharge's start, one reading each (200 discharges 3.4 s, against 0.023 s at one temperature; PyBaMM caches each
+#: in the ParameterValues, ~0.1 MB a temperature), 2026-12-05)
 _LI0_LIMIT_GRID = 2001
 
 

@@ -1345,6 +1345,16 @@ def _pristine_steps(x_starts, densities, cells=20, values=None):
     return values, steps
 
 
+def _spinodal(host=None):
+    """The lithiation spinodal [Li] of ``host``'s (MO6S8_HOST's) Li0/Li1 loop: s_m / 2 of the way from the Li0 binodal
+    to the Li1 one (:mod:`pybamm_aea.thermodynamics`)."""
+    from pybamm_aea.parameters.Li2021_Mo6S8 import MO6S8_HOST
+
+    host = MO6S8_HOST if host is None else host
+    li0, li1 = host.phases[0].hi, host.phases[1].lo
+    return li0 + host.regions[0].s_m / 2 * (li1 - li0)
+
+
 def test_a_later_discharge_of_a_host_still_pristine_is_judged_as_pristine():
     """Only a run's first step that passed charge was judged as a pristine discharge: a discharge after a short one or
     after a charge, the host still in its Li0 phase (supersaturated at the separator, no Li1 anywhere), was read as a
@@ -1365,9 +1375,10 @@ def test_a_later_discharge_of_a_host_still_pristine_is_judged_as_pristine():
     for x_starts, densities in (([0.004, 0.37], [0.5, 1.4]), ([0.004, 0.97], [0.5, 2.0])):  # below it; Li1 in it
         assert nucleation_mesh_warning(model, *_pristine_steps(x_starts, densities)) is None
     assert nucleation_mesh_warning(model, *_pristine_steps([0.004, 0.37], [0.5, 1.6])) is not None
+    assert nucleation_mesh_warning(model, *_pristine_steps([0.004, 0.375], [0.5, 2.0])) is not None  # (< 0.37625)
     from pybamm_aea.convergence import _li0_limit
 
-    assert _li0_limit(lms(), None) == pytest.approx(0.02 + 0.375 * (0.97 - 0.02))  # (Mo6S8's: 0.376 Li)
+    assert _li0_limit(lms(), None) == pytest.approx(_spinodal())  # (Mo6S8's: 0.376 Li)
 
 
 def test_the_pristine_limit_is_the_hosts_own_loop_not_the_sets_binodals():
@@ -1386,17 +1397,76 @@ def test_the_pristine_limit_is_the_hosts_own_loop_not_the_sets_binodals():
     model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
     edited = lms()
     edited.update({"Li1 phase binodal Li content": 0.5})
-    assert _li0_limit(edited, None) == pytest.approx(0.02 + 0.375 * (0.97 - 0.02))  # (the model's loop, not moved)
+    assert _li0_limit(edited, None) == pytest.approx(_spinodal())  # (the model's loop, not moved)
     said = nucleation_mesh_warning(model, *_pristine_steps([0.004, 0.3], [0.5, 2.0], values=edited))
     assert said and said.startswith("step 2, a later discharge of a host still in its Li0 phase"), said
     host = dataclasses.replace(MO6S8_HOST, regions=(dataclasses.replace(MO6S8_HOST.regions[0], s_m=0.5),
                                                     *MO6S8_HOST.regions[1:]))
     other = lms()
     other.update({"Cathode homogeneous OCP [V]": lambda x, T: thermodynamics.homogeneous_ocp(host, x, T)})
-    assert _li0_limit(other, None) == pytest.approx(0.02 + 0.25 * (0.97 - 0.02))
+    assert _li0_limit(other, None) == pytest.approx(_spinodal(host))
     assert nucleation_mesh_warning(model, *_pristine_steps([0.004, 0.3], [0.5, 2.0], values=other)) is None
     assert nucleation_mesh_warning(model, *_pristine_steps([0.004, 0.25], [0.5, 2.0], values=other)) is not None
     assert _li0_limit(pybamm.ParameterValues("Li2021_TiS2"), None) is None  # (no Li0/Li1 loop)
+
+
+def test_a_pristine_limit_not_read_is_said_not_silent():
+    """The pristine limit was read inside a bare ``except Exception``: a values object it could not read (a plain dict
+    of the set's values, which warned of a 2 A/m2 pristine discharge at 70 C before session 48), a user OCP that
+    raised, an input parameter given no value, all ended the judgement in silence, as a host without a loop does. Now a
+    dict is refused naming it, an input not given is said (not judged), and the OCP's own error is raised."""
+    from pybamm_aea.convergence import nucleation_mesh_judgement, nucleation_mesh_warning
+
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    values, steps = _pristine_steps([0.004], [2.0])
+    assert nucleation_mesh_warning(model, values, steps).startswith("step 1, the first discharge")
+    with pytest.raises(TypeError, match=r"from a pybamm.ParameterValues, not a dict"):
+        nucleation_mesh_warning(model, dict(values.items()), steps)
+    ocp = values["Cathode homogeneous OCP [V]"]
+    scaled = lms()
+    scaled.update({"Cathode homogeneous OCP [V]": lambda x, T: ocp(x, T) * pybamm.InputParameter("OCP scale")})
+    judged = nucleation_mesh_judgement(model, scaled, steps)
+    assert judged.text and ("not judged, its pristine limit (the lithiation spinodal of its homogeneous OCP) not "
+                            "read, the input parameter 'OCP scale' not given a value") in judged.text, judged
+    assert nucleation_mesh_warning(model, scaled, steps, {"OCP scale": 1.0}).startswith("step 1, the first discharge")
+
+    def broken(x, T):
+        raise ValueError("the user's OCP table ends at 3 Li")
+
+    broken_values = lms()
+    broken_values.update({"Cathode homogeneous OCP [V]": broken})
+    with pytest.raises(ValueError, match="ends at 3 Li"):
+        nucleation_mesh_warning(model, broken_values, steps)
+
+
+def test_the_pristine_limit_is_read_at_each_steps_temperature():
+    """A set whose ambient temperature is a function of time gives the judgement no number: each discharge's limit is
+    read at the step's own temperature at its start. Read at none (the set's), no limit, and a pristine 2 A/m2
+    discharge at 70 C was not judged (review of session 48: LMS at 0.5C and 53.6 C lost its warning so)."""
+    from pybamm_aea.convergence import nucleation_mesh_warning
+
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    values = lms()
+    values.update({"Ambient temperature [K]": lambda y, z, t: 343.15 + 0 * t})
+    said = nucleation_mesh_warning(model, *_pristine_steps([0.004, 0.3], [0.5, 2.0], values=values))
+    assert said and said.startswith("step 2, a later discharge of a host still in its Li0 phase"), said
+
+
+def test_the_pristine_limit_is_compared_with_the_free_li_content():
+    """The limit is read on the host's free window (its free energy's "Cathode free Li content") but was compared with
+    the total "Cathode Li content": with Li trapping (x_trap 0.054 on Mo6S8) a host still in its Li0 phase, 0.35 Li
+    free at the separator (0.40 in all, below the spinodal 0.376 in free Li), was read as formed and its 2 A/m2
+    discharge not judged. Now the free content, as the interior-Li0 charge check reads it."""
+    from pybamm_aea.convergence import nucleation_mesh_warning
+
+    values, steps = _pristine_steps([0.004, 0.40], [0.5, 2.0])
+    for step in steps:  # (Li trapped: the free content 0.05 below the total)
+        step["Cathode free Li content"] = SimpleNamespace(entries=step["Cathode Li content"].entries - 0.05)
+    plain = SimpleNamespace(options={"host thermodynamics": "multi-phase"})  # (no trapping: 0.40, past the spinodal)
+    assert nucleation_mesh_warning(plain, values, steps) is None
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase", "Li trapping": "irreversible"})
+    said = nucleation_mesh_warning(model, values, steps)
+    assert said and said.startswith("step 2, a later discharge of a host still in its Li0 phase"), said
 
 
 def test_a_later_pristine_discharge_the_mesh_decides_is_warned():
