@@ -303,6 +303,50 @@ def test_stretch_decision_from_the_parameter_values():
         assert _stretch_decision(values) == 1.0, update
 
 
+def test_stretch_decision_at_the_swelling_floor():
+    """LMS pressed to the porosity at which Li4Mo6S8 (x_max) fills exactly the swelling's floor, 1 - EPS_FLOOR of the
+    layer (0.08675): the bound met with equality up to round-off, which the decision's margin STILL_WITHIN takes as
+    still (0); 1e-9 less porous, the layer overfills it and the stretch can move (1). Catches a margin taken the wrong
+    way on the swelling side (mutation ``stretch_decision_floor_margin_reversed``)."""
+    from pybamm_aea.models.submodels.volume import ConstrainedSwelling, solid_fraction
+
+    swelling = next(s for s in AEA().submodels.values() if isinstance(s, ConstrainedSwelling))
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    full = values.process_symbol(solid_fraction(swelling.param, swelling.param.x_max, pybamm.Scalar(0.0)))
+    ratio = float(full.evaluate()) / (1 - values["Cathode porosity"])  # volume of Li4Mo6S8 over Mo6S8's
+    edge = 1 - (1 - ConstrainedSwelling.EPS_FLOOR) / ratio
+    assert edge == pytest.approx(0.08675, abs=1e-5)
+    for porosity, moves in ((edge, 0.0), (edge - 1e-9, 1.0)):
+        at = values.copy()
+        at.update({"Cathode porosity": porosity})
+        assert _stretch_decision(at) == moves, porosity
+
+
+def test_carried_stretch_off_one_on_values_that_cannot_move_it_is_refused():
+    """A starting solution's stretch off 1 continued on values whose stretch cannot leave 1 from a fresh start (the
+    host's transport reading the constant 1) is refused before the solve, naming the carried stretch and the values:
+    LMS rested at 720 MPa (stretch 0.916), then LMS at 360 MPa, as new parameter values or as the stack pressure
+    given as an input. Before, it ran without a word, the transport ignoring the stretch (1C discharge: 2.2402 V at
+    600 s against 2.2519 V reading it; /tmp/R3/cont3.py, session 48). The same values (720 MPa, the stretch free to
+    move) continue it. Catches a check that lets any carried stretch through (mutation
+    ``carried_stretch_check_skipped``)."""
+    v720 = pybamm.ParameterValues("Li2021_Mo6S8")
+    v720.update({"Stack pressure [MPa]": 720.0})
+    rest = pybamm.Simulation(AEA(), parameter_values=v720, experiment=pybamm.Experiment(["Rest for 10 s"])).solve()
+    assert rest.last_state["Cathode local stretch"].entries.max() < 0.95
+    step = pybamm.Experiment(["Rest for 10 s"])
+    with pytest.raises(ValueError, match=r"stretch is 0\.9159.*Stack pressure \[MPa\] = 360.*cannot leave 1"):
+        pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                          experiment=step).solve(starting_solution=rest)
+    as_input = pybamm.ParameterValues("Li2021_Mo6S8")
+    as_input.update({"Stack pressure [MPa]": "[input]"})
+    with pytest.raises(ValueError, match=r"Stack pressure \[MPa\] = 360.*cannot leave 1"):
+        pybamm.Simulation(AEA(), parameter_values=as_input, experiment=step).solve(
+            starting_solution=rest, inputs={"Stack pressure [MPa]": 360.0})
+    go_on = pybamm.Simulation(AEA(), parameter_values=v720, experiment=step).solve(starting_solution=rest)
+    assert go_on.cycles[-1]["Cathode transport stretch"].entries.max() < 0.95  # the transport reads the stretch
+
+
 @pytest.mark.parametrize("parameter_set, updates, moves", [
     ("Li2021_Mo6S8", None, False),
     ("Li2021_S_Mo6S8", None, True),

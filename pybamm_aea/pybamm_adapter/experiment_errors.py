@@ -416,12 +416,13 @@ def _warn_failed_step(pybamm_method):
             solution = pybamm_method(*bound.args, **bound.kwargs)
             _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
             return solution
-        from ..models.experiment_checks import check_save_at_cycles, check_starting_state
+        from ..models.experiment_checks import check_carried_stretch, check_save_at_cycles, check_starting_state
 
         starting = bound.arguments.get(STARTING_SOLUTION)
         check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES),  # before any step (PyBaMM reads it after each cycle)
                              len(getattr(starting, "cycles", None) or []))
         check_starting_state(starting, bound.arguments.get(INITIAL_SOC))
+        check_carried_stretch(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder(self)
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
