@@ -113,9 +113,10 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
         except KeyError:
             end = ""
         advice = (f"solve again with model.default_solver_with(rtol={rtol:g})" if rtol >= SOLVER_RTOL_FOR_THE_SWITCH
-                  else f"it was solved at rtol {10 * rtol:g} (the AEA solver solves such a charge again at rtol "
-                       f"{SOLVER_RTOL_FOR_THE_SWITCH:g} itself, StepRefinedWarning): solve again with "
-                       f"model.default_solver_with(rtol={rtol:g})")
+                  else f"it was solved at rtol {10 * rtol:g} (by your solver, or by the AEA solver's re-solve of "
+                       f"such a charge at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}, a SwitchRefinedWarning; if that "
+                       "warning says IDA failed on the re-solve, the charge kept is the solver's own rtol's): solve "
+                       f"again with model.default_solver_with(rtol={rtol:g})")
         return (f"step {number}, a charge, formed its Li0 layer inside the electrode, not at the separator: "
                 f"{found.where()}, so Li kept "
                 f"leaving through it and the charge ended with the host{end}, past where the Li0 layer at the "

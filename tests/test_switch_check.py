@@ -60,6 +60,8 @@ def test_a_charge_the_solvers_step_decided_is_solved_again_at_the_switch_rtol():
     assert said[0].startswith("a step from t = ") and "'Charge at 0.05C until 2.8 V'), a charge, formed its Li0 " \
         "layer inside the electrode, not at the separator: cell " in said[0], said[0]
     assert f"solved again from its start at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}: its charge " in said[0]
+    # (per gram too, as the docs quote it: the re-solved charge's is the one returned)
+    assert f" mA.h ({_charge(charge):.5g} mA.h/g) against the first integration's " in said[0], said[0]
     assert "its Li0 layer now forms at the separator (the ionic switch). The refined integration is kept" in said[0]
     # Li conserved through the re-solved charge (to the 1e-6 solve's tolerance) and continuous with the discharge
     n_c = charge["Total lithium in cathode [mol]"].entries
@@ -156,3 +158,73 @@ def test_the_rtol_advised_after_the_solve_is_past_the_one_the_solver_solved_agai
     assert advised_rtol(None) == advised_rtol(pybamm.IDAKLUSolver(rtol=1e-4)) == SOLVER_RTOL_FOR_THE_SWITCH
     solver.SOLVE_STEPPED_SWITCH_AGAIN = False
     assert advised_rtol(solver) == SOLVER_RTOL_FOR_THE_SWITCH
+
+
+def test_the_retry_of_a_failed_step_keeps_a_solvers_opt_out(monkeypatch):
+    """A default solver told not to solve a stepped charge again (SOLVE_STEPPED_SWITCH_AGAIN False) retries a step IDA
+    failed on with a new solver (SharedEventsIDAKLUSolver._checked_step); that retry did not copy the False, so the
+    retried step was judged and, flagged, solved again at rtol 1e-6 against the user's choice. It judges nothing now."""
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.models import solvers
+
+    failed, judged = [], []
+    pybamm_step = pybamm.IDAKLUSolver.step
+    stepped = switch_check.stepped_integration
+
+    def fails_once(self, old_solution, model, *args, **kwargs):  # (IDA failing once on the default solver)
+        if type(self) is solvers.SharedEventsIDAKLUSolver and not failed:
+            failed.append(model)
+            raise pybamm.SolverError("IDA_ERR_FAIL (injected)")
+        return pybamm_step(self, old_solution, model, *args, **kwargs)
+
+    monkeypatch.setattr(pybamm.IDAKLUSolver, "step", fails_once)
+    monkeypatch.setattr(switch_check, "stepped_integration",
+                        lambda model, solution: judged.append(model) or stepped(model, solution))
+    off = AEA().default_solver
+    off.SOLVE_STEPPED_SWITCH_AGAIN = False
+    experiment = pybamm.Experiment(["Discharge at 0.1C for 10 minutes"])  # (judged too: its state difference)
+    solution, caught = _solved(pybamm.ParameterValues("Li2021_Mo6S8"), experiment, off)
+    assert len(failed) == 1 and any(issubclass(w.category, solvers.StepRetriedWarning) for w in caught)
+    assert judged == []
+
+
+def test_the_post_solve_text_below_the_switch_rtol_names_the_warning_and_both_solvers(monkeypatch):
+    """The SolverSteppedSwitchWarning text for a charge last solved at rtol 1e-6 (advised 1e-7) said "the AEA solver
+    solves such a charge again at rtol 1e-06 itself, StepRefinedWarning": the warning is SwitchRefinedWarning, and a
+    solver of the user's own at 1e-6 (never judged as it integrates) or a re-solve IDA failed on did not solve it
+    so. The text names SwitchRefinedWarning and says whose rtol it was."""
+    import pybamm_aea.switch_check as switch_check
+
+    class _Entries:
+        def __init__(self, entries):
+            self.entries = np.asarray(entries, dtype=float)
+
+    t = np.linspace(0, 3600, 4)
+    step = {"Time [s]": _Entries(t), "Current [A]": _Entries(-1e-4 * np.ones(4)),
+            "Average cathode Li content": _Entries([1.9, 1.5, 1.0, 0.6])}
+    content = np.array([[1.9, 1.5, 1.0, 0.3], [1.9, 1.5, 1.0, 0.8], [1.9, 1.5, 1.0, 0.9]])  # (cell 1 first below)
+    monkeypatch.setattr(switch_check, "_gap_middle", lambda model, values, inputs: 0.5)
+    monkeypatch.setattr(switch_check, "_content_history", lambda step: content)
+    said = switch_check.interior_li0_charge_warning(AEA(), {}, [step], rtol=1e-7)
+    assert said is not None and "StepRefinedWarning" not in said and "SwitchRefinedWarning" in said
+    assert "by your solver" in said and "IDA failed" in said and "default_solver_with(rtol=1e-07)" in said
+
+
+def test_default_solver_with_opts_out_of_solving_a_stepped_charge_again(monkeypatch):
+    """A user opted out only by setting the attribute (solver.SOLVE_STEPPED_SWITCH_AGAIN = False);
+    default_solver_with(solve_stepped_switch_again=False) does it now: its solver judges no integration. The default
+    keeps the class's True; False on the lever-rule host (no ionic switch), or a value not a bool, is refused."""
+    import pybamm_aea.switch_check as switch_check
+
+    judged = []
+    stepped = switch_check.stepped_integration
+    monkeypatch.setattr(switch_check, "stepped_integration",
+                        lambda model, solution: judged.append(model) or stepped(model, solution))
+    off = AEA().default_solver_with(solve_stepped_switch_again=False)
+    assert off.SOLVE_STEPPED_SWITCH_AGAIN is False and AEA().default_solver_with().SOLVE_STEPPED_SWITCH_AGAIN is True
+    _solved(pybamm.ParameterValues("Li2021_Mo6S8"), pybamm.Experiment(["Discharge at 0.1C for 10 minutes"]), off)
+    assert judged == []
+    with pytest.raises(ValueError, match="lever rule"):
+        AEA({"host thermodynamics": "lever rule"}).default_solver_with(solve_stepped_switch_again=False)
+    with pytest.raises(ValueError, match="got 0"):
+        AEA().default_solver_with(solve_stepped_switch_again=0)

@@ -569,8 +569,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             return first
         before, after = self._charge_passed(model, first), self._charge_passed(model, solution)
         if before and after is not None:
-            said += (f": its charge {1e3 * after:.4g} mA.h against the first integration's {1e3 * before:.4g}, "
-                     f"{100 * (after / before - 1):+.3g} %")
+            per_gram = self._per_gram(first, solution)
+            said += (f": its charge {1e3 * after:.4g} mA.h{per_gram[0]} against the first integration's "
+                     f"{1e3 * before:.4g}{per_gram[1]}, {100 * (after / before - 1):+.3g} %")
         still = stepped_integration(model, solution)
         said += ("; its Li0 layer now forms at the separator (the ionic switch)" if still is None else
                  f"; it still formed its Li0 layer inside ({still.where()}): the solve warns "
@@ -578,6 +579,24 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         warnings.warn(SwitchRefinedWarning(f"{said}. The refined integration is kept", index),
                       stacklevel=_users_stacklevel())
         return solution
+
+    @staticmethod
+    def _per_gram(first, solution):
+        """(" (X mA.h/g)", " (Y)"): the charge the re-solve ``solution`` and the ``first`` integration passed per gram
+        of host (the "Electrode specific capacity [mA.h.g-1]" the docs quote, on their states), or ("", "")."""
+        from ..pybamm_adapter.model_internals import step_variable_history
+        from ..readout import ESC
+
+        passed = []
+        for integration in (solution, first):
+            try:
+                q = step_variable_history(integration, ESC)
+            except Exception:  # (a variable that does not evaluate on these states: the mA.h are said)
+                q = None
+            if q is None or not q.size:
+                return "", ""
+            passed.append(abs(float(q[0, -1] - q[0, 0])))
+        return f" ({passed[0]:.5g} mA.h/g)", f" ({passed[1]:.5g})"
 
     def _solved_again(self, model, t_eval, inputs_list, index, t_interp, outside, first=None):
         """Input set ``index``'s integration over ``t_eval`` [s], ``first``, which ended with ``outside``, solved again
@@ -742,6 +761,7 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
                                         output_variables=self.output_variables)
             retry.experiment_inputs = self.experiment_inputs  # (its input names looked at once per solve too)
             retry.experiment_step = self.experiment_step  # (its warnings name the step too)
+            retry.SOLVE_STEPPED_SWITCH_AGAIN = self.SOLVE_STEPPED_SWITCH_AGAIN  # (a solver's opt-out holds in it)
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
             where = "" if self.experiment_step is None else f", {self.experiment_step}"
             # (the step's start: PyBaMM's error does not say when in the step IDA failed)
