@@ -228,3 +228,38 @@ def test_default_solver_with_opts_out_of_solving_a_stepped_charge_again(monkeypa
         AEA({"host thermodynamics": "lever rule"}).default_solver_with(solve_stepped_switch_again=False)
     with pytest.raises(ValueError, match="got 0"):
         AEA().default_solver_with(solve_stepped_switch_again=0)
+
+
+def test_a_step_that_charges_for_a_time_but_nets_a_discharge_is_judged(monkeypatch):
+    """A drive cycle's step (a current profile: 10 minutes of charge at 0.1C, then 20 of discharge at 0.2C) nets a
+    discharge, and both the check as the solver integrates (the "Discharge capacity [A.h]" state's net change) and the
+    one after the solve (the current's integral) read the net sign: it was never judged, its charge passing the ionic
+    switch unseen. A step is judged now when it charged at any time: by the solver as it integrates it, and after."""
+    import pybamm_aea.switch_check as switch_check
+
+    judged, in_solver = [], []
+    interior, stepped = switch_check._interior_layer, switch_check.stepped_integration
+    monkeypatch.setattr(switch_check, "_interior_layer",
+                        lambda t, x, layer: judged.append((t[-1] - t[0], bool(in_solver))) or interior(t, x, layer))
+
+    def solver_judging(model, solution):  # (the solver's judgement, told from the check after the solve)
+        in_solver.append(True)
+        try:
+            return stepped(model, solution)
+        finally:
+            in_solver.pop()
+
+    monkeypatch.setattr(switch_check, "stepped_integration", solver_judging)
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    current = 0.1 * values["Nominal cell capacity [A.h]"]
+    profile = np.column_stack([[0, 600, 601, 1800], [-current, -current, 2 * current, 2 * current]])
+    experiment = pybamm.Experiment(["Discharge at 0.1C for 1 hour",
+                                    pybamm.step.current(profile, termination=["< 1.6 V", "> 2.9 V"])])
+    solution, _ = _solved(values, experiment)
+    drive = solution.cycles[1].steps[0]
+    assert drive["Discharge capacity [A.h]"].entries[-1] > drive["Discharge capacity [A.h]"].entries[0]  # (net)
+    by_solver = [span for span, solver in judged if solver]
+    assert by_solver and by_solver[0] == pytest.approx(1800, rel=1e-6), judged  # (the whole step, as integrated)
+    judged.clear()
+    assert switch_check.interior_li0_charge_warning(AEA(), values, [drive]) is None  # (the layer at the separator)
+    assert judged, "not judged after the solve"
