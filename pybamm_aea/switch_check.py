@@ -38,8 +38,10 @@ class SwitchRefinedWarning(StepRefinedWarning):
     """An integration of the multi-phase host (an experiment step's, a solve's input set) that charged the host and
     formed its Li0 layer inside the electrode (:func:`stepped_integration`) was solved again by the AEA solver from
     its start at :data:`SOLVER_RTOL_FOR_THE_SWITCH`: it names the step, the cell the layer formed in, the charge the
-    integration passed before and after, and whether the layer now forms at the separator (if not, the solve warns
-    :class:`SolverSteppedSwitchWarning` too). A :class:`~pybamm_aea.models.solvers.StepRefinedWarning`, so a filter on
+    integration passed before and after (mA.h and mA.h/g), and whether the layer now forms at the separator (if not,
+    the solve warns :class:`SolverSteppedSwitchWarning` too); after an experiment solve's first, which says why, the
+    later ones are short (the step, the cell, their count, the charges). A
+    :class:`~pybamm_aea.models.solvers.StepRefinedWarning`, so a filter on
     that one takes it too, and ``pybamm_aea.sweep`` solves the input set it names alone."""
 
 

@@ -263,3 +263,36 @@ def test_a_step_that_charges_for_a_time_but_nets_a_discharge_is_judged(monkeypat
     judged.clear()
     assert switch_check.interior_li0_charge_warning(AEA(), values, [drive]) is None  # (the layer at the separator)
     assert judged, "not judged after the solve"
+
+
+def test_later_switch_refined_warnings_of_a_solve_are_short(monkeypatch):
+    """0.375 mg/cm2 LMS at 0.02C over 20 cycles gave 11 SwitchRefinedWarnings of ~570 characters each, all saying
+    why. The first of an experiment solve still does, with its numbers; the later ones name the step, the cell and
+    the count, and keep the charge before and after. The next solve's first says why again. (The judgement here is a
+    stub flagging each charge once, its re-solve not.)"""
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.pybamm_adapter.model_internals import state_changes
+
+    flagged = InteriorLayer(cell=2, cells=20, time=60.0, separator=0.95, layer=0.495)
+    seen = set()
+
+    def stub(model, solution):
+        fell = state_changes(model, solution.all_ys[-1], "Discharge capacity [A.h]")
+        if fell is None or not fell[0][-1] < 0 or float(solution.t[0]) in seen:
+            return None
+        seen.add(float(solution.t[0]))
+        return flagged
+
+    monkeypatch.setattr(switch_check, "stepped_integration", stub)
+    experiment = pybamm.Experiment([("Discharge at 1C for 3 minutes", "Charge at 1C for 2 minutes")] * 3)
+    solver = AEA().default_solver
+    for _ in range(2):
+        seen.clear()
+        _, caught = _solved(pybamm.ParameterValues("Li2021_Mo6S8"), experiment, solver)
+        said = [str(w.message) for w in caught if w.category is SwitchRefinedWarning]
+        assert len(said) == 3, said
+        assert "IDA's time step at rtol 0.0001 passed the ionic switch" in said[0] and " mA.h/g) against " in said[0]
+        for number, text in enumerate(said[1:], start=2):
+            assert f"(cell 3 of 20, 0.0167 h in), charge {number} of this solve so (the first's " in text, text
+            assert "passed the ionic switch" not in text and " mA.h/g) against " in text, text
+            assert len(text) < 0.8 * len(said[0])

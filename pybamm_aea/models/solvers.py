@@ -554,9 +554,15 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         again = self._again_at(SOLVER_RTOL_FOR_THE_SWITCH)
         again._switch_again = True  # (it checks its own end, not its switch again: judged below)
         what = self._integration_named(t_eval, inputs_list, index)
-        said = (f"{what}, a charge, formed its Li0 layer inside the electrode, not at the separator: {stepped.where()}"
-                f"; IDA's time step at rtol {self.rtol:g} passed the ionic switch (docs/known_limits.rst); solved "
-                f"again from its start at rtol {again.rtol:g}")
+        earlier = self._switches_before()
+        if earlier:  # (a 20-cycle run of a thin cell had 11 such charges, each ~570 characters: the first says why)
+            said = (f"{what}, a charge, formed its Li0 layer inside the electrode too (cell {stepped.cell + 1} of "
+                    f"{stepped.cells}, {stepped.time / 3600:.3g} h in), charge {earlier + 1} of this solve so (the "
+                    f"first's SwitchRefinedWarning says why); solved again from its start at rtol {again.rtol:g}")
+        else:
+            said = (f"{what}, a charge, formed its Li0 layer inside the electrode, not at the separator: "
+                    f"{stepped.where()}; IDA's time step at rtol {self.rtol:g} passed the ionic switch "
+                    f"(docs/known_limits.rst); solved again from its start at rtol {again.rtol:g}")
         try:
             solution = integrate_again(again, model, t_eval, inputs_list, index, t_interp)
         except pybamm.SolverError as exc:
@@ -573,12 +579,26 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             said += (f": its charge {1e3 * after:.4g} mA.h{per_gram[0]} against the first integration's "
                      f"{1e3 * before:.4g}{per_gram[1]}, {100 * (after / before - 1):+.3g} %")
         still = stepped_integration(model, solution)
-        said += ("; its Li0 layer now forms at the separator (the ionic switch)" if still is None else
-                 f"; it still formed its Li0 layer inside ({still.where()}): the solve warns "
-                 "SolverSteppedSwitchWarning")
-        warnings.warn(SwitchRefinedWarning(f"{said}. The refined integration is kept", index),
-                      stacklevel=_users_stacklevel())
+        if still is None and earlier:
+            said += "; now at the separator, kept"
+        else:
+            said += ("; its Li0 layer now forms at the separator (the ionic switch)" if still is None else
+                     f"; it still formed its Li0 layer inside ({still.where()}): the solve warns "
+                     "SolverSteppedSwitchWarning")
+            said += ". The refined integration is kept"
+        warnings.warn(SwitchRefinedWarning(said, index), stacklevel=_users_stacklevel())
         return solution
+
+    def _switches_before(self):
+        """How many charges this experiment solve (its :attr:`experiment_inputs`, one per solve) solved again before
+        this one at the switch's rtol (:meth:`_switch_solved_again`), this one counted; 0 outside an experiment."""
+        solve = self.experiment_inputs
+        if solve is None:
+            return 0
+        seen, count = getattr(self, "_switches_seen", (None, 0))
+        count = count if seen is solve else 0
+        self._switches_seen = (solve, count + 1)
+        return count
 
     @staticmethod
     def _per_gram(first, solution):
