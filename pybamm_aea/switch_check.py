@@ -38,8 +38,10 @@ class SwitchRefinedWarning(StepRefinedWarning):
     """An integration of the multi-phase host (an experiment step's, a solve's input set) that charged the host and
     formed its Li0 layer inside the electrode (:func:`stepped_integration`) was solved again by the AEA solver from
     its start at :data:`SOLVER_RTOL_FOR_THE_SWITCH`: it names the step, the cell the layer formed in, the charge the
-    integration passed before and after, and whether the layer now forms at the separator (if not, the solve warns
-    :class:`SolverSteppedSwitchWarning` too). A :class:`~pybamm_aea.models.solvers.StepRefinedWarning`, so a filter on
+    integration passed before and after (mA.h and mA.h/g), and whether the layer now forms at the separator (if not,
+    the solve warns :class:`SolverSteppedSwitchWarning` too); after an experiment solve's first, which says why, the
+    later ones are short (the step, the cell, their count, the charges). A
+    :class:`~pybamm_aea.models.solvers.StepRefinedWarning`, so a filter on
     that one takes it too, and ``pybamm_aea.sweep`` solves the input set it names alone."""
 
 
@@ -72,7 +74,8 @@ def advised_rtol(solver=None):
 
 def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_RTOL_FOR_THE_SWITCH):
     """The text of a :class:`SolverSteppedSwitchWarning` for the first of the step solutions ``steps`` that is a
-    charge of the multi-phase host (with a Li0 phase: "Li0 phase binodal Li content" >= 0) in which the Li0 layer
+    charge of the multi-phase host (a step whose current is negative at any time, a drive cycle's too, since session
+    48; with a Li0 phase: "Li0 phase binodal Li content" >= 0) in which the Li0 layer
     formed inside the electrode and not at the separator, or None; ``rtol``: the rtol it advises to solve again at
     (:func:`advised_rtol`: below :data:`SOLVER_RTOL_FOR_THE_SWITCH`, the text says the charge was solved at ten times
     it). Such a charge climbs the Li0/Li1 spinodal loop
@@ -103,8 +106,8 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
             t, current = (step[n].entries for n in ("Time [s]", "Current [A]"))
         except KeyError:
             return None
-        if not (t[-1] > t[0] and np.trapezoid(current, t) < 0):
-            continue  # (a discharge or a rest)
+        if not (t[-1] > t[0] and np.min(current) < 0):
+            continue  # (a discharge or a rest throughout; a step that charges for a time is judged)
         found = _interior_layer(t, _content_history(step), layer)
         if found is None:
             continue
@@ -113,9 +116,10 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
         except KeyError:
             end = ""
         advice = (f"solve again with model.default_solver_with(rtol={rtol:g})" if rtol >= SOLVER_RTOL_FOR_THE_SWITCH
-                  else f"it was solved at rtol {10 * rtol:g} (the AEA solver solves such a charge again at rtol "
-                       f"{SOLVER_RTOL_FOR_THE_SWITCH:g} itself, StepRefinedWarning): solve again with "
-                       f"model.default_solver_with(rtol={rtol:g})")
+                  else f"it was solved at rtol {10 * rtol:g} (by your solver, or by the AEA solver's re-solve of "
+                       f"such a charge at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}, a SwitchRefinedWarning; if that "
+                       "warning says IDA failed on the re-solve, the charge kept is the solver's own rtol's): solve "
+                       f"again with model.default_solver_with(rtol={rtol:g})")
         return (f"step {number}, a charge, formed its Li0 layer inside the electrode, not at the separator: "
                 f"{found.where()}, so Li kept "
                 f"leaving through it and the charge ended with the host{end}, past where the Li0 layer at the "
@@ -192,19 +196,26 @@ def _content_history(step):
 #: the model's state whose change over an integration says a charge (it falls) from a discharge
 _DISCHARGE_CAPACITY = "Discharge capacity [A.h]"
 
+#: how far [A.h] that state must fall below its start, at any time in the integration, for it to have charged: a
+#: millionth of a uA.h, above the state's round-off in a rest (1e-16 of its ~1e-4 A.h) and far below any charge
+#: (0.375 mg/cm2 LMS: ~3e-5 A.h); a drive cycle's step that charges for a time and nets a discharge is judged
+_CHARGED = 1e-12
+
 
 def stepped_integration(model, solution):
     """The :class:`InteriorLayer` of one integration the AEA solver made (``solution``, PyBaMM's of one input set,
     before the solver's checks; ``model`` the discretised model it integrated), or None: when it charged the
-    multi-phase host (its "Discharge capacity [A.h]" state fell) and formed the host's Li0 layer inside the electrode,
+    multi-phase host (its "Discharge capacity [A.h]" state fell below its start by :data:`_CHARGED` at any time: a
+    drive cycle's step that charges for a time is judged, since session 48, though its net is a discharge) and formed
+    the host's Li0 layer inside the electrode,
     judged as :func:`interior_li0_charge_warning` judges a step, on the integration's states, with the parameter values
     the model was processed with and the integration's inputs. Not judged (None): another host, a model not
     parameterised here, or an integration that kept no states (``output_variables`` only: the sweep's batched rows,
-    which are discharges). A discharge or rest costs a state difference; a charge the evaluation of its content over
+    which are discharges). A discharge or rest costs its state's history; a charge the evaluation of its content over
     its states (0.002 s for the charges of 10 LMS C/10 cycles, session 47)."""
     import numpy as np
 
-    from .pybamm_adapter.model_internals import parameter_values_of, state_change
+    from .pybamm_adapter.model_internals import parameter_values_of, state_changes
 
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase":
         return None
@@ -214,9 +225,9 @@ def stepped_integration(model, solution):
     y = np.asarray(solution.all_ys[-1], dtype=float)
     if y.ndim != 2 or y.shape[1] < 2:
         return None
-    fell = state_change(model, y[:, 0], y[:, -1], _DISCHARGE_CAPACITY, inputs)
-    if fell is None or not fell.size or not fell[0] < 0:
-        return None  # (a discharge or a rest, or no such state)
+    fell = state_changes(model, y, _DISCHARGE_CAPACITY, inputs)
+    if fell is None or not fell.size or not fell[0].min() < -_CHARGED:
+        return None  # (a discharge or a rest throughout, or no such state)
     layer = _gap_middle(model, parameter_values_of(model), inputs)
     if layer is None:
         return None

@@ -60,6 +60,8 @@ def test_a_charge_the_solvers_step_decided_is_solved_again_at_the_switch_rtol():
     assert said[0].startswith("a step from t = ") and "'Charge at 0.05C until 2.8 V'), a charge, formed its Li0 " \
         "layer inside the electrode, not at the separator: cell " in said[0], said[0]
     assert f"solved again from its start at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}: its charge " in said[0]
+    # (per gram too, as the docs quote it: the re-solved charge's is the one returned)
+    assert f" mA.h ({_charge(charge):.5g} mA.h/g) against the first integration's " in said[0], said[0]
     assert "its Li0 layer now forms at the separator (the ionic switch). The refined integration is kept" in said[0]
     # Li conserved through the re-solved charge (to the 1e-6 solve's tolerance) and continuous with the discharge
     n_c = charge["Total lithium in cathode [mol]"].entries
@@ -156,3 +158,141 @@ def test_the_rtol_advised_after_the_solve_is_past_the_one_the_solver_solved_agai
     assert advised_rtol(None) == advised_rtol(pybamm.IDAKLUSolver(rtol=1e-4)) == SOLVER_RTOL_FOR_THE_SWITCH
     solver.SOLVE_STEPPED_SWITCH_AGAIN = False
     assert advised_rtol(solver) == SOLVER_RTOL_FOR_THE_SWITCH
+
+
+def test_the_retry_of_a_failed_step_keeps_a_solvers_opt_out(monkeypatch):
+    """A default solver told not to solve a stepped charge again (SOLVE_STEPPED_SWITCH_AGAIN False) retries a step IDA
+    failed on with a new solver (SharedEventsIDAKLUSolver._checked_step); that retry did not copy the False, so the
+    retried step was judged and, flagged, solved again at rtol 1e-6 against the user's choice. It judges nothing now."""
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.models import solvers
+
+    failed, judged = [], []
+    pybamm_step = pybamm.IDAKLUSolver.step
+    stepped = switch_check.stepped_integration
+
+    def fails_once(self, old_solution, model, *args, **kwargs):  # (IDA failing once on the default solver)
+        if type(self) is solvers.SharedEventsIDAKLUSolver and not failed:
+            failed.append(model)
+            raise pybamm.SolverError("IDA_ERR_FAIL (injected)")
+        return pybamm_step(self, old_solution, model, *args, **kwargs)
+
+    monkeypatch.setattr(pybamm.IDAKLUSolver, "step", fails_once)
+    monkeypatch.setattr(switch_check, "stepped_integration",
+                        lambda model, solution: judged.append(model) or stepped(model, solution))
+    off = AEA().default_solver
+    off.SOLVE_STEPPED_SWITCH_AGAIN = False
+    experiment = pybamm.Experiment(["Discharge at 0.1C for 10 minutes"])  # (judged too: its state difference)
+    solution, caught = _solved(pybamm.ParameterValues("Li2021_Mo6S8"), experiment, off)
+    assert len(failed) == 1 and any(issubclass(w.category, solvers.StepRetriedWarning) for w in caught)
+    assert judged == []
+
+
+def test_the_post_solve_text_below_the_switch_rtol_names_the_warning_and_both_solvers(monkeypatch):
+    """The SolverSteppedSwitchWarning text for a charge last solved at rtol 1e-6 (advised 1e-7) said "the AEA solver
+    solves such a charge again at rtol 1e-06 itself, StepRefinedWarning": the warning is SwitchRefinedWarning, and a
+    solver of the user's own at 1e-6 (never judged as it integrates) or a re-solve IDA failed on did not solve it
+    so. The text names SwitchRefinedWarning and says whose rtol it was."""
+    import pybamm_aea.switch_check as switch_check
+
+    class _Entries:
+        def __init__(self, entries):
+            self.entries = np.asarray(entries, dtype=float)
+
+    t = np.linspace(0, 3600, 4)
+    step = {"Time [s]": _Entries(t), "Current [A]": _Entries(-1e-4 * np.ones(4)),
+            "Average cathode Li content": _Entries([1.9, 1.5, 1.0, 0.6])}
+    content = np.array([[1.9, 1.5, 1.0, 0.3], [1.9, 1.5, 1.0, 0.8], [1.9, 1.5, 1.0, 0.9]])  # (cell 1 first below)
+    monkeypatch.setattr(switch_check, "_gap_middle", lambda model, values, inputs: 0.5)
+    monkeypatch.setattr(switch_check, "_content_history", lambda step: content)
+    said = switch_check.interior_li0_charge_warning(AEA(), {}, [step], rtol=1e-7)
+    assert said is not None and "StepRefinedWarning" not in said and "SwitchRefinedWarning" in said
+    assert "by your solver" in said and "IDA failed" in said and "default_solver_with(rtol=1e-07)" in said
+
+
+def test_default_solver_with_opts_out_of_solving_a_stepped_charge_again(monkeypatch):
+    """A user opted out only by setting the attribute (solver.SOLVE_STEPPED_SWITCH_AGAIN = False);
+    default_solver_with(solve_stepped_switch_again=False) does it now: its solver judges no integration. The default
+    keeps the class's True; False on the lever-rule host (no ionic switch), or a value not a bool, is refused."""
+    import pybamm_aea.switch_check as switch_check
+
+    judged = []
+    stepped = switch_check.stepped_integration
+    monkeypatch.setattr(switch_check, "stepped_integration",
+                        lambda model, solution: judged.append(model) or stepped(model, solution))
+    off = AEA().default_solver_with(solve_stepped_switch_again=False)
+    assert off.SOLVE_STEPPED_SWITCH_AGAIN is False and AEA().default_solver_with().SOLVE_STEPPED_SWITCH_AGAIN is True
+    _solved(pybamm.ParameterValues("Li2021_Mo6S8"), pybamm.Experiment(["Discharge at 0.1C for 10 minutes"]), off)
+    assert judged == []
+    with pytest.raises(ValueError, match="lever rule"):
+        AEA({"host thermodynamics": "lever rule"}).default_solver_with(solve_stepped_switch_again=False)
+    with pytest.raises(ValueError, match="got 0"):
+        AEA().default_solver_with(solve_stepped_switch_again=0)
+
+
+def test_a_step_that_charges_for_a_time_but_nets_a_discharge_is_judged(monkeypatch):
+    """A drive cycle's step (a current profile: 10 minutes of charge at 0.1C, then 20 of discharge at 0.2C) nets a
+    discharge, and both the check as the solver integrates (the "Discharge capacity [A.h]" state's net change) and the
+    one after the solve (the current's integral) read the net sign: it was never judged, its charge passing the ionic
+    switch unseen. A step is judged now when it charged at any time: by the solver as it integrates it, and after."""
+    import pybamm_aea.switch_check as switch_check
+
+    judged, in_solver = [], []
+    interior, stepped = switch_check._interior_layer, switch_check.stepped_integration
+    monkeypatch.setattr(switch_check, "_interior_layer",
+                        lambda t, x, layer: judged.append((t[-1] - t[0], bool(in_solver))) or interior(t, x, layer))
+
+    def solver_judging(model, solution):  # (the solver's judgement, told from the check after the solve)
+        in_solver.append(True)
+        try:
+            return stepped(model, solution)
+        finally:
+            in_solver.pop()
+
+    monkeypatch.setattr(switch_check, "stepped_integration", solver_judging)
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    current = 0.1 * values["Nominal cell capacity [A.h]"]
+    profile = np.column_stack([[0, 600, 601, 1800], [-current, -current, 2 * current, 2 * current]])
+    experiment = pybamm.Experiment(["Discharge at 0.1C for 1 hour",
+                                    pybamm.step.current(profile, termination=["< 1.6 V", "> 2.9 V"])])
+    solution, _ = _solved(values, experiment)
+    drive = solution.cycles[1].steps[0]
+    assert drive["Discharge capacity [A.h]"].entries[-1] > drive["Discharge capacity [A.h]"].entries[0]  # (net)
+    by_solver = [span for span, solver in judged if solver]
+    assert by_solver and by_solver[0] == pytest.approx(1800, rel=1e-6), judged  # (the whole step, as integrated)
+    judged.clear()
+    assert switch_check.interior_li0_charge_warning(AEA(), values, [drive]) is None  # (the layer at the separator)
+    assert judged, "not judged after the solve"
+
+
+def test_later_switch_refined_warnings_of_a_solve_are_short(monkeypatch):
+    """0.375 mg/cm2 LMS at 0.02C over 20 cycles gave 11 SwitchRefinedWarnings of ~570 characters each, all saying
+    why. The first of an experiment solve still does, with its numbers; the later ones name the step, the cell and
+    the count, and keep the charge before and after. The next solve's first says why again. (The judgement here is a
+    stub flagging each charge once, its re-solve not.)"""
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.pybamm_adapter.model_internals import state_changes
+
+    flagged = InteriorLayer(cell=2, cells=20, time=60.0, separator=0.95, layer=0.495)
+    seen = set()
+
+    def stub(model, solution):
+        fell = state_changes(model, solution.all_ys[-1], "Discharge capacity [A.h]")
+        if fell is None or not fell[0][-1] < 0 or float(solution.t[0]) in seen:
+            return None
+        seen.add(float(solution.t[0]))
+        return flagged
+
+    monkeypatch.setattr(switch_check, "stepped_integration", stub)
+    experiment = pybamm.Experiment([("Discharge at 1C for 3 minutes", "Charge at 1C for 2 minutes")] * 3)
+    solver = AEA().default_solver
+    for _ in range(2):
+        seen.clear()
+        _, caught = _solved(pybamm.ParameterValues("Li2021_Mo6S8"), experiment, solver)
+        said = [str(w.message) for w in caught if w.category is SwitchRefinedWarning]
+        assert len(said) == 3, said
+        assert "IDA's time step at rtol 0.0001 passed the ionic switch" in said[0] and " mA.h/g) against " in said[0]
+        for number, text in enumerate(said[1:], start=2):
+            assert f"(cell 3 of 20, 0.0167 h in), charge {number} of this solve so (the first's " in text, text
+            assert "passed the ionic switch" not in text and " mA.h/g) against " in text, text
+            assert len(text) < 0.8 * len(said[0])

@@ -482,7 +482,8 @@ class AEA(pybamm.BaseModel):
     def default_solver(self):
         return self.default_solver_with()
 
-    def default_solver_with(self, rtol=None, atol=None, output_variables=None, **options):
+    def default_solver_with(self, rtol=None, atol=None, output_variables=None, solve_stepped_switch_again=True,
+                            **options):
         """The model's default solver with other tolerances and IDAKLU ``options`` set over its own.
 
         An IDAKLU solver that checks input parameters against their physical ranges before each
@@ -495,8 +496,16 @@ class AEA(pybamm.BaseModel):
         compilation of the model's functions with the system C compiler, cached on disk under
         ``$PYBAMM_CASADI_AOT_CACHE``) for long runs of the multi-phase host:
         ``benchmarks/bench_model.py`` gives its cold (compiling) and cached times.
+        ``solve_stepped_switch_again`` False (the multi-phase host's solver only): a charge whose Li0 layer formed
+        inside the electrode is kept as integrated, not solved again at rtol 1e-6 (its ``SOLVE_STEPPED_SWITCH_AGAIN``,
+        docs/known_limits.rst "Multi-phase host: the ionic switch and the solver's time step").
         """
         multi_phase = self.options["host thermodynamics"] == "multi-phase"
+        if not isinstance(solve_stepped_switch_again, bool):
+            raise ValueError(f"solve_stepped_switch_again must be True or False, got {solve_stepped_switch_again!r}")
+        if not solve_stepped_switch_again and not multi_phase:
+            raise ValueError("solve_stepped_switch_again=False is the multi-phase host's (its ionic switch); this "
+                             f"model's host thermodynamics is {self.options['host thermodynamics']!r}")
         tolerances = dict(self.MULTI_PHASE_SOLVER_TOLERANCES if multi_phase else self.SOLVER_TOLERANCES)
         for name, value in (("rtol", rtol), ("atol", atol)):
             if value is not None:
@@ -504,8 +513,11 @@ class AEA(pybamm.BaseModel):
                     raise ValueError(f"{name} must be a positive number, got {value!r}")
                 tolerances[name] = value
         if multi_phase:
-            return SharedEventsIDAKLUSolver(**tolerances, options={**self.MULTI_PHASE_SOLVER_OPTIONS, **options},
-                                            output_variables=output_variables)
+            solver = SharedEventsIDAKLUSolver(**tolerances, options={**self.MULTI_PHASE_SOLVER_OPTIONS, **options},
+                                              output_variables=output_variables)
+            if not solve_stepped_switch_again:  # (True: the class's, which a test or a user may set)
+                solver.SOLVE_STEPPED_SWITCH_AGAIN = False
+            return solver
         return ScalarFunctionsIDAKLUSolver(**tolerances, options=options, output_variables=output_variables)
 
     @property

@@ -8,8 +8,9 @@ Checked against PyBaMM 26.10.1.1:
   "None or list"; it is a dict of state variable -> list of slices of the state vector); on a model
   ``pybamm.load_model`` read (PyBaMM's JSON keeps no ``y_slices``), the ``y_slices`` of the ``pybamm.StateVector``
   nodes of its ``concatenated_rhs``, ``concatenated_algebraic``, events and processed variables;
-- :func:`state_values`, :func:`state_change`, :func:`state_scale`: a state variable's ``scale`` and ``reference``
-  (``pybamm.Variable``'s constructor arguments, kept as attributes the API documentation does not name);
+- :func:`state_values`, :func:`state_change`, :func:`state_changes`, :func:`state_scale`: a state variable's
+  ``scale`` and ``reference`` (``pybamm.Variable``'s constructor arguments, kept as attributes the API documentation
+  does not name);
 - :func:`differential_size`, :func:`algebraic_size`, :func:`state_size`: ``BaseModel.len_rhs``, ``len_alg`` and
   ``len_rhs_and_alg``, set by ``Discretisation.process_model``;
 - :func:`cycle_first_states`, :func:`cycle_summaries`: the ``Solution`` slots ``all_first_states`` and
@@ -161,6 +162,21 @@ def state_change(model, first, last, name, inputs=None):
         return None
     scale = float(np.asarray(var.scale.evaluate(inputs=inputs or {})).item())
     return scale * (np.concatenate([last[s] for s in slices]) - np.concatenate([first[s] for s in slices]))
+
+
+def state_changes(model, ys, name, inputs=None):
+    """:func:`state_change` from the first column of ``ys`` (a discretised ``model``'s whole scaled state vectors, one
+    column per time) to each column, one row per entry of the state called ``name``, or None as there."""
+    variable = model.variables.get(name)
+    if not isinstance(variable, pybamm.Variable):
+        return None
+    var, slices = _state_variable(model, variable.name)
+    ys = np.asarray(ys, dtype=float)
+    if var is None or ys.ndim != 2 or ys.shape[0] != state_size(model):
+        return None
+    scale = float(np.asarray(var.scale.evaluate(inputs=inputs or {})).item())
+    values = np.concatenate([ys[s] for s in slices], axis=0)
+    return scale * (values - values[:, :1])
 
 
 def state_scale(model, name):
