@@ -152,8 +152,10 @@ def test_default_tolerances_keep_the_multi_phase_curve_on_the_tight_one(lms_tigh
 @pytest.mark.slow
 def test_the_curve_criterion_fails_on_loose_tolerances(lms_tight):
     """The criterion can fail: rtol 1e-2 (atol 1e-4) lets the charge run 8-11 % too long (measured
-    distance 10-11; the default's 0.3 before main bceb77e)."""
-    loose = _lms_nucleation_cycle(tight_solver(AEA(), {"rtol": 1e-2, "atol": 1e-4}))
+    distance 10-11; the default's 0.3 before main bceb77e). Since session 48 the solver solves such a charge again at
+    rtol 1e-6 itself (a SwitchRefinedWarning; distance 1.48 then): the criterion is tested with that turned off."""
+    loose = _lms_nucleation_cycle(tight_solver(AEA(), {"rtol": 1e-2, "atol": 1e-4,
+                                                       "solve_stepped_switch_again": False}))
     assert curve_distance(loose, lms_tight) > 3 * CURVE_TOLERANCE
 
 
