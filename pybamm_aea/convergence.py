@@ -575,13 +575,14 @@ def _judged_discharges(model, values, steps, inputs, cells):
                 limits[T] = _li0_limit(values, inputs, T)
             except _LimitNotRead as error:  # (said: not the silence of a host without a loop)
                 names = ", ".join(repr(name) for name in error.args[0])
-                return NucleationJudgement(
+                yield _Judged(number, NucleationJudgement(
                     f"step {number}, a discharge of the multi-phase host: not judged, its pristine limit (the "
                     f"lithiation spinodal of its homogeneous OCP) not read, the input parameter"
                     f"{'s' if len(error.args[0]) > 1 else ''} {names} not given a value (pass the run's inputs, "
                     f"inputs=...), so whether Li1 nucleates at the separator before the cut-off, and so the capacity, "
                     f"may be the mesh's; check with pybamm_aea.mesh_check (docs/known_limits.rst)", reference,
-                    not unmatched)
+                    not unmatched), "its pristine limit not read")
+                return  # (a generator's return value is lost: the judgement is yielded, then the run's reading stops)
         if limits[T] is None:
             return None  # (no Li0/Li1 loop read: not the case measured)
         if (x0 if free is None or free.ndim != 2 else float(free[:, 0].max())) >= limits[T]:

@@ -980,6 +980,22 @@ def test_cold_s_lms_first_discharge_is_the_coarse_meshes(readme_figure):
     assert got[160] == readme_figure("takes nothing (0.016 and {} mAh/g against").approx(0.063)
 
 
+class _EntriesStep(dict):
+    """A step solution's stand-in: its entries by variable name."""
+
+    def __getitem__(self, name):
+        return SimpleNamespace(entries=dict.__getitem__(self, name))
+
+
+def _multi_phase_lms_on_one_cm2():
+    """A multi-phase model's stand-in and LMS's parameter values on an electrode of 1 cm2 (the host's loop read from
+    its free energy), for judging hand-made steps."""
+    values = lms()
+    values.update({"Electrode width [m]": 0.01, "Electrode height [m]": 0.01,
+                   "Number of electrodes connected in parallel to make a cell": 1.0})
+    return SimpleNamespace(options={"host thermodynamics": "multi-phase"}), values
+
+
 def test_the_pristine_discharge_warning_says_its_current_once_at_the_thresholds_temperature():
     """The warning scales a pristine discharge's current density to 70 C, the temperature its threshold (1.5 A/m2) was
     measured at: at 70 C it said the same current twice ("runs at 1.93 A/m2 and 70 C, 1.93 A/m2 at 70 C (the host's 30
@@ -989,14 +1005,8 @@ def test_the_pristine_discharge_warning_says_its_current_once_at_the_thresholds_
 
     from pybamm_aea.convergence import nucleation_mesh_warning
 
-    class Step(dict):
-        def __getitem__(self, name):
-            return SimpleNamespace(entries=dict.__getitem__(self, name))
-
-    values = lms()  # (the host's loop read from its free energy; an electrode of 1 cm2)
-    values.update({"Electrode width [m]": 0.01, "Electrode height [m]": 0.01,
-                   "Number of electrodes connected in parallel to make a cell": 1.0})
-    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    Step = _EntriesStep
+    model, values = _multi_phase_lms_on_one_cm2()
 
     def said(temperature):
         step = Step({"Time [s]": np.array([0.0, 100.0]), "Current [A]": np.array([2e-4, 2e-4]),  # 2 A/m2
@@ -1021,14 +1031,8 @@ def test_the_pristine_discharge_warning_prints_0_c_without_round_off():
 
     from pybamm_aea.convergence import nucleation_mesh_warning
 
-    class Step(dict):
-        def __getitem__(self, name):
-            return SimpleNamespace(entries=dict.__getitem__(self, name))
-
-    values = lms()  # (the host's loop read from its free energy; an electrode of 1 cm2)
-    values.update({"Electrode width [m]": 0.01, "Electrode height [m]": 0.01,
-                   "Number of electrodes connected in parallel to make a cell": 1.0})
-    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    Step = _EntriesStep
+    model, values = _multi_phase_lms_on_one_cm2()
     t = np.linspace(0.0, 36000.0, 4)
     assert np.trapezoid(np.full(4, 273.15), t) / t[-1] != 273.15  # (the round-off the test is about)
     step = Step({"Time [s]": t, "Current [A]": np.full(4, 2e-4), "Ambient temperature [K]": np.full(4, 273.15),
