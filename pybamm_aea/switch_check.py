@@ -12,6 +12,7 @@ run's charges after the solve, and :class:`SolverSteppedSwitchWarning` is the wa
 flagged. The check's names were in :mod:`pybamm_aea.convergence` (the mesh check, which reads them) until session 48
 and are still importable from there.
 """
+import weakref
 from typing import NamedTuple
 
 from .convergence import MeshDependentNucleationWarning, _value
@@ -98,7 +99,9 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
     10 runs whose charge the solver's step decided (0.375-1.125 mg/cm2, 0.02-0.07C; up to 17.5 % more charge than at
     rtol 1e-6) and none of the 62 others, in which the separator cell was the first
     (:data:`SOLVER_RTOL_FOR_THE_SWITCH`). The AEA solver now judges each integration the same way as it makes it
-    (:func:`stepped_integration`) and solves a flagged one again, so this flags only a charge still so."""
+    (:func:`stepped_integration`) and solves a flagged one again, so this flags only a charge still so; on a step that
+    is the integration the solver judged, its verdict is read, not judged again (:func:`_recalled`, since session 49:
+    0.011 s of 2.7 s, a 30-cycle run of the paper's cell at 0.1C), a step no solver of ours judged is judged here."""
     import numpy as np
 
     layer = _gap_middle(model, values, inputs)
@@ -111,8 +114,10 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
             return None
         if not (t[-1] > t[0] and np.min(current) < 0):
             continue  # (a discharge or a rest throughout; a step that charges for a time is judged)
-        widths = _cell_widths((getattr(step, "all_models", None) or [None])[0])
-        found = _interior_layer(t, _content_history(step), layer, widths)
+        found = _recalled(step, t)  # (the AEA solver's verdict on it, if it judged this very integration)
+        if found is _NOT_RECALLED:
+            widths = _cell_widths((getattr(step, "all_models", None) or [None])[0])
+            found = _interior_layer(t, _content_history(step), layer, widths)
         if found is None:
             continue
         try:  # (read only for the step warned about)
@@ -302,4 +307,38 @@ def stepped_integration(model, solution):
     layer = _gap_middle(model, parameter_values_of(model), inputs)
     if layer is None:
         return None
-    return _interior_layer(np.asarray(solution.t, dtype=float), _content_history(solution), layer, _cell_widths(model))
+    t = np.asarray(solution.t, dtype=float)
+    found = _interior_layer(t, _content_history(solution), layer, _cell_widths(model))
+    _remember(solution, t, found)
+    return found
+
+
+#: the verdicts of :func:`stepped_integration` (the AEA solver's, as it integrates) by the integration judged, each
+#: with its time points' count and last time: :func:`interior_li0_charge_warning` reads the verdict on a step that is
+#: that very integration (an experiment's step, a solve's one input set, kept as PyBaMM returned it) instead of
+#: evaluating the host's free content over its states again (since session 49); held weakly, dropped with the solution
+_VERDICTS = weakref.WeakKeyDictionary()
+
+#: :func:`_recalled`'s "no verdict kept for that step": judge it
+_NOT_RECALLED = object()
+
+
+def _remember(solution, t, found):
+    """Keep :func:`stepped_integration`'s verdict ``found`` (None: not flagged) on ``solution`` at the times ``t``."""
+    try:
+        _VERDICTS[solution] = (t.size, float(t[-1]), found)
+    except TypeError:  # (an object that takes no weak reference: judged again after the solve)
+        pass
+
+
+def _recalled(step, t):
+    """The verdict :func:`stepped_integration` kept on the step solution ``step`` whose times are ``t``, or
+    :data:`_NOT_RECALLED`: not judged by it (another solver, a re-solve's own check off, a stub step), or the step is
+    no longer the integration it judged (its times' count or end differ)."""
+    try:
+        kept = _VERDICTS.get(step)
+    except TypeError:  # (not weakly referable, or unhashable: a dict standing for a step)
+        return _NOT_RECALLED
+    if kept is None or kept[0] != len(t) or not kept[1] == float(t[-1]):
+        return _NOT_RECALLED
+    return kept[2]

@@ -311,6 +311,8 @@ def test_a_step_that_charges_for_a_time_but_nets_a_discharge_is_judged(monkeypat
     by_solver = [span for span, solver in judged if solver]
     assert by_solver and by_solver[0] == pytest.approx(1800, rel=1e-6), judged  # (the whole step, as integrated)
     judged.clear()
+    assert switch_check._recalled(drive, drive["Time [s]"].entries) is None  # (the solver's verdict, read after)
+    switch_check._VERDICTS.clear()  # (as for a solver not ours: the check after the solve judges it itself)
     assert switch_check.interior_li0_charge_warning(AEA(), values, [drive]) is None  # (the layer at the separator)
     assert judged, "not judged after the solve"
 
@@ -346,3 +348,34 @@ def test_later_switch_refined_warnings_of_a_solve_are_short(monkeypatch):
             assert f"(cell 3 of 20, 0.0167 h in), charge {number} of this solve so (the first's " in text, text
             assert "passed the ionic switch" not in text and " mA.h/g) against " in text, text
             assert len(text) < 0.8 * len(said[0])
+
+
+def test_the_check_after_the_solve_reads_the_solvers_verdict(monkeypatch):
+    """Each charge was judged twice: by the AEA solver as it integrated it and again after the solve
+    (interior_li0_charge_warning), each evaluating the host's free content over its states (0.4 % of a 30-cycle run
+    of the paper's cell at 0.1C). The check after the solve now reads the solver's verdict on a step that is the
+    integration it judged, the same verdict a fresh judgement gives; a step the solver did not judge (a solver told
+    not to) is judged after the solve as before."""
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.readout import iter_steps
+
+    evaluated = []
+    history = switch_check._content_history
+    monkeypatch.setattr(switch_check, "_content_history", lambda step: evaluated.append(step) or history(step))
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    experiment = pybamm.Experiment([("Discharge at 0.2C until 1.8 V", "Charge at 0.2C until 2.8 V")])
+    solution, caught = _solved(values, experiment)
+    assert len(evaluated) == 1  # (the charge, by the solver; the discharge by its state's change alone)
+    steps = [step for *_, step in iter_steps(solution)]
+    charge = steps[1]
+    t = charge["Time [s]"].entries
+    assert switch_check._recalled(charge, t) is None  # (judged, not flagged)
+    layer = switch_check._gap_middle(AEA(), values, None)
+    assert switch_check._interior_layer(t, history(charge), layer, switch_check._cell_widths(charge.all_models[0])) \
+        is None
+    off = AEA().default_solver_with(solve_stepped_switch_again=False)
+    evaluated.clear()
+    solution, _ = _solved(values, experiment, off)
+    assert len(evaluated) == 1  # (not judged by that solver: judged after the solve)
+    charge = [step for *_, step in iter_steps(solution)][1]
+    assert switch_check._recalled(charge, charge["Time [s]"].entries) is switch_check._NOT_RECALLED
