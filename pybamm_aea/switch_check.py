@@ -143,7 +143,13 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
 def _gap_middle(model, values, inputs):
     """The middle of the Li0/Li1 gap of the multi-phase host ``model`` with ``values`` (``inputs``: the run's input
     parameters), the mean of the set's "Li0 phase binodal Li content" and "Li1 phase binodal Li content" [Li per
-    formula unit], or None: another host, or one without a Li0 phase (TiS2, the materials), or a binodal not known."""
+    formula unit], or None: another host, or one without a Li0 phase (TiS2, the materials), or a binodal not known.
+    The set's binodals, which the model's Li0 layer reads too, are its host's phase windows
+    (:func:`pybamm_aea.thermodynamics.li0_phase_parameters`); the common tangent of the set's homogeneous OCP (equal
+    areas, :func:`pybamm_aea.convergence._li0_limit`'s U_h) gives 0.02 + 1.69e-12 and 0.97 + 1.88e-13 on the
+    shipped sets with a Li0 phase (LMS, S-LMS, LTO-LMS, at 298.15 and 343.15 K; 2026-12-06), the numerical
+    construction's precision, not round-off: so the middle is not read from the free energy (it would move by 9.4e-13
+    and cost a construction per set)."""
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or values is None:
         return None
     try:
