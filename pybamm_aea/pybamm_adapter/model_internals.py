@@ -18,6 +18,7 @@ Checked against PyBaMM 26.10.1.1:
 - :func:`step_variable_history`: a step solution's ``all_models``, ``y``, ``t`` and ``all_inputs`` and the model's
   discretised variable (``BaseModel.get_processed_variable``), evaluated as ``step[name]`` evaluates it;
 - :func:`mesh_edges`, :func:`cell_widths`: ``ProcessedVariable.mesh`` and its ``SubMesh1D.edges`` and ``d_edges``;
+  :func:`variable_cell_widths`: the ``mesh`` ``Discretisation`` sets on a discretised variable, and its ``d_edges``;
 - :func:`parameter_values_of`: the ``pybamm.ParameterValues`` a model was parameterised with, which
   ``ParameterValues.process_model`` attaches to the model's ``symbol_processor`` (``SymbolProcessor.parameter_values``,
   copied with the model; neither documented as part of the model's API). :func:`check` verifies it on a small model
@@ -241,6 +242,18 @@ def mesh_edges(variable):
     """The edges of the one-dimensional mesh a processed ``variable`` is on (in the mesh's units), a float array
     (PyBaMM 26.10's ``variable.mesh.edges``)."""
     return np.asarray(variable.mesh.edges, dtype=float)
+
+
+def variable_cell_widths(model, name):
+    """The widths of the cells of the mesh the discretised ``model``'s variable ``name`` is on (in the mesh's units,
+    one per entry), a float array (PyBaMM 26.10's discretised variable's ``mesh.d_edges``), without a
+    ``pybamm.ProcessedVariable`` built; None if the model has no such variable or it is on no mesh."""
+    try:
+        mesh = getattr(model.get_processed_variable(name), "mesh", None)
+    except (AttributeError, KeyError):
+        return None
+    widths = getattr(mesh, "d_edges", None)
+    return None if widths is None else np.asarray(widths, dtype=float)
 
 
 def cell_widths(variable):
