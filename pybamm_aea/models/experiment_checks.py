@@ -45,8 +45,8 @@ from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivitie
 # a solve's save_at_cycles, checked by the solve (pybamm_adapter.experiment_errors): written in user_input, which the
 # command line imports without PyBaMM
 from ..user_input import check_save_at_cycles
-from .checks import (Range, _input_value, check_inputs, check_value, warn_unknown_inputs,
-                     warn_unknown_parameters)
+from .checks import (Range, _input_value, check_inputs, check_value, warn_outside_measured_temperatures,
+                     warn_unknown_inputs, warn_unknown_parameters)
 
 __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_duration", "check_step_values",
@@ -1374,6 +1374,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         check_inputs(model, inputs, times=t_eval)
         warn_unknown_inputs(model, inputs)
         warn_unknown_parameters(model)
+        warn_outside_measured_temperatures(model, inputs)
         return super().solve(model, t_eval, inputs, *args, **kwargs)
 
     def _check_event_violation(self, t_eval, model, y0, inputs_dict):
@@ -1426,6 +1427,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         else:  # a step of pybamm.Simulation's experiment: its input names checked against every step's model
             experiment.warn(inputs, stacklevel=3)
             warn_unknown_parameters(model, warned=experiment.parameters_warned)
+        warn_outside_measured_temperatures(model, inputs, stacklevel=4)  # (an experiment step's temperature too)
         return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 
     def _failed_state(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
