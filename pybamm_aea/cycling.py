@@ -709,60 +709,74 @@ _ENERGY_COLUMNS = ("Discharge energy [W.h]", "Charge energy [W.h]", GRAVIMETRIC,
                    "Mean charge voltage [V]")
 
 
-def _undefined_columns(table, s, no_discharged, retention):
-    """{column: why} for every column of the cycle summary ``table`` that is NaN in every cycle: the one place that
-    says a column is undefined and why (``DataFrame.attrs["Undefined"]``, which :func:`plot_cycle_life`'s warning
-    reads). ``s``: the :class:`_Series`; ``no_discharged``: why the discharged basis is undefined (None if it is
-    not); ``retention``: the RetentionUndefinedWarning's text ("" if the retention is defined). Reads the table's
-    attrs (the mass, volume and cell). A column NaN for a reason not foreseen here still gets one (its last line),
-    so no column is NaN without a word: PyBaMM's own models have no electrode mass, volume or dispersed material, a
-    table without cell= no cell figures (session 48: 9 such columns on Xu2019's DFN half cell, 3 explained)."""
-    mass_ok, volume_ok = is_finite_positive(table.attrs.get(MASS)), is_finite_positive(table.attrs.get(VOLUME))
-    qd, qc = table["Discharge capacity [A.h]"].to_numpy(), table["Charge capacity [A.h]"].to_numpy()
-    energies_kept = np.isfinite(table["Discharge energy [W.h]"].to_numpy()).any()
+#: what a column NaN in every cycle is said to be when no reason of its own was foreseen
+_NOT_FORESEEN = "NaN in every cycle of this solution (see cycle_summary's Returns for what the column needs)"
+
+
+def _said_undefined(table, reason, otherwise):
+    """{column: why} for every column of ``table`` (a per-cycle table: :func:`cycle_summary`'s,
+    :func:`pybamm_summary`'s) that is NaN in every cycle: the one place that decides a column is undefined and has it
+    said (``DataFrame.attrs["Undefined"]``). ``reason(column)``: why, or "" if no reason of its own is known; then
+    ``otherwise`` (a text, or a function of the column). So no column is NaN without a word."""
     why = {}
     for column in table.columns:
         values = table[column]
         if values.dtype.kind != "f" or not values.isna().all():
             continue
-        if column in DISCHARGED_BASIS_COLUMNS and no_discharged:
-            reason = no_discharged
-        elif column in (CELL_GRAVIMETRIC, CELL_VOLUMETRIC) and table.attrs.get("Cell") is None:
-            reason = _NO_CELL
-        elif column == RETENTION and retention:
-            reason = retention
-        elif column in _ENERGY_COLUMNS + DISCHARGED_BASIS_COLUMNS[1:] and not energies_kept and len(table):
-            reason = f"the energies of cycles whose time series was not kept (save_at_cycles) are NaN: {NO_ENERGY}"
-        elif "[W.h.L-1]" in column and "Cell " not in column and not volume_ok:
-            reason = _NO_VOLUME
-        elif ("g-1]" in column or column == CELL_VOLUMETRIC) and not mass_ok:  # (the cell's: per kg of electrode)
-            reason = _NO_MASS
-        elif column == LITHIATION_AFTER_CHARGE and s.z is None:
-            reason = ("the cathode holds no dispersed material (a hybrid's sulfur or Li4Ti5O12): "
-                      + (f"the solution has no {DISPERSED_LITHIATION!r}" if not _has(s.solution, DISPERSED_LITHIATION)
-                         else f"its {_DISPERSED_CAPACITY!r} is 0"))
-        elif column in ("Lost lithium [mol]", "Lost lithium in cycle [mol]") and not s.lli_var and not s.balance_vars:
-            reason = (f"the solution has no lost-lithium variable ({', '.join(map(repr, LOST_LITHIUM_VARIABLES))}) "
-                      "nor 'Total lithium in cathode [mol]' for a lithium balance")
-        elif column == "Lost active material [%]" and not s.lam_var:
-            reason = (f"the model has no loss-of-active-material variable "
-                      f"({', '.join(map(repr, LOST_ACTIVE_MATERIAL_VARIABLES))}): the capacity retention carries all "
-                      "the fade")
-        elif column in ("Coulombic efficiency", "Energy efficiency") and not ((qd > 0) & (qc > 0)).any():
-            reason = "no cycle has both a discharge and a charge"
-        elif column in (MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI, "Resistance [Ohm]",
-                        LITHIATION_AFTER_CHARGE) and not (qd > 0).any():
-            reason = "no cycle has a discharge"
-        elif column in ("Mean charge voltage [V]", LITHIATION_AFTER_CHARGE) and not (qc > 0).any():
-            reason = "no cycle has a charge"
-        elif column == "Resistance [Ohm]" and s.r_method == "jump":
-            reason = (f"resistance='jump' (the solution has no {TOTAL_OVERPOTENTIAL!r}) needs the point before a "
-                      "discharge's onset, which a discharge opening the solution lacks (cycle_summary's Notes)")
-        else:
-            reason = ""
-        why[column] = reason or ("NaN in every cycle of this solution (see cycle_summary's Returns for what the "
-                                 "column needs)")
+        why[column] = reason(column) or (otherwise(column) if callable(otherwise) else otherwise)
     return why
+
+
+def _undefined_columns(table, s, no_discharged, retention):
+    """{column: why} for every column of the cycle summary ``table`` that is NaN in every cycle: the one place that
+    says a column is undefined and why (``DataFrame.attrs["Undefined"]``, which :func:`plot_cycle_life`'s warning
+    reads). ``s``: the :class:`_Series`; ``no_discharged``: why the discharged basis is undefined (None if it is
+    not); ``retention``: the RetentionUndefinedWarning's text ("" if the retention is defined). Reads the table's
+    attrs (the mass, volume and cell). A column NaN for a reason not foreseen here still gets one
+    (:func:`_said_undefined`, with :data:`_NOT_FORESEEN`), so no column is NaN without a word: PyBaMM's own models
+    have no electrode mass, volume or dispersed material, a table without cell= no cell figures (session 48: 9 such
+    columns on Xu2019's DFN half cell, 3 explained)."""
+    mass_ok, volume_ok = is_finite_positive(table.attrs.get(MASS)), is_finite_positive(table.attrs.get(VOLUME))
+    qd, qc = table["Discharge capacity [A.h]"].to_numpy(), table["Charge capacity [A.h]"].to_numpy()
+    energies_kept = np.isfinite(table["Discharge energy [W.h]"].to_numpy()).any()
+
+    def reason(column):
+        if column in DISCHARGED_BASIS_COLUMNS and no_discharged:
+            return no_discharged
+        if column in (CELL_GRAVIMETRIC, CELL_VOLUMETRIC) and table.attrs.get("Cell") is None:
+            return _NO_CELL
+        if column == RETENTION and retention:
+            return retention
+        if column in _ENERGY_COLUMNS + DISCHARGED_BASIS_COLUMNS[1:] and not energies_kept and len(table):
+            return f"the energies of cycles whose time series was not kept (save_at_cycles) are NaN: {NO_ENERGY}"
+        if "[W.h.L-1]" in column and "Cell " not in column and not volume_ok:
+            return _NO_VOLUME
+        if ("g-1]" in column or column == CELL_VOLUMETRIC) and not mass_ok:  # (the cell's: per kg of electrode)
+            return _NO_MASS
+        if column == LITHIATION_AFTER_CHARGE and s.z is None:
+            return ("the cathode holds no dispersed material (a hybrid's sulfur or Li4Ti5O12): "
+                    + (f"the solution has no {DISPERSED_LITHIATION!r}" if not _has(s.solution, DISPERSED_LITHIATION)
+                       else f"its {_DISPERSED_CAPACITY!r} is 0"))
+        if column in ("Lost lithium [mol]", "Lost lithium in cycle [mol]") and not s.lli_var and not s.balance_vars:
+            return (f"the solution has no lost-lithium variable ({', '.join(map(repr, LOST_LITHIUM_VARIABLES))}) "
+                    "nor 'Total lithium in cathode [mol]' for a lithium balance")
+        if column == "Lost active material [%]" and not s.lam_var:
+            return (f"the model has no loss-of-active-material variable "
+                    f"({', '.join(map(repr, LOST_ACTIVE_MATERIAL_VARIABLES))}): the capacity retention carries all "
+                    "the fade")
+        if column in ("Coulombic efficiency", "Energy efficiency") and not ((qd > 0) & (qc > 0)).any():
+            return "no cycle has both a discharge and a charge"
+        if column in (MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI, "Resistance [Ohm]",
+                      LITHIATION_AFTER_CHARGE) and not (qd > 0).any():
+            return "no cycle has a discharge"
+        if column in ("Mean charge voltage [V]", LITHIATION_AFTER_CHARGE) and not (qc > 0).any():
+            return "no cycle has a charge"
+        if column == "Resistance [Ohm]" and s.r_method == "jump":
+            return (f"resistance='jump' (the solution has no {TOTAL_OVERPOTENTIAL!r}) needs the point before a "
+                    "discharge's onset, which a discharge opening the solution lacks (cycle_summary's Notes)")
+        return ""
+
+    return _said_undefined(table, reason, _NOT_FORESEEN)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1164,7 +1178,9 @@ def pybamm_summary(solution):
         per-cycle summary variables. For PyBaMM's half cell (``{"working electrode": "positive"}``, the S-C/LGPS
         cell), :data:`HALF_CELL_LITHIUM_LOSS` ("Loss of lithium inventory [%]", ...) and their "Change in ..." are
         NaN, with the reason in ``DataFrame.attrs["Undefined"]`` ({column: reason}): PyBaMM's numbers there take the
-        Li the counter electrode supplies as gained (:data:`HALF_CELL_LITHIUM_LOSS_UNDEFINED`).
+        Li the counter electrode supplies as gained (:data:`HALF_CELL_LITHIUM_LOSS_UNDEFINED`). Any other column NaN
+        in every cycle (a variable the model gives no value for the cell) is said there too, with what it is
+        (:func:`_said_undefined`, as :func:`cycle_summary`'s columns).
     """
     empty = pd.DataFrame(index=pd.RangeIndex(0, 0, name="Cycle number"))
     empty.attrs["Undefined"] = {}
@@ -1187,8 +1203,21 @@ def pybamm_summary(solution):
                     undefined[column] = HALF_CELL_LITHIUM_LOSS_UNDEFINED
     numbers_ = np.asarray(sv["Cycle number"], dtype=int)
     table = pd.DataFrame(data, index=pd.Index(numbers_, name="Cycle number"))
-    table.attrs["Undefined"] = undefined
+    # every column NaN in every cycle, with the reason: the half cell's Li loss, else what PyBaMM computed it from
+    table.attrs["Undefined"] = _said_undefined(table, undefined.get, lambda column: _summary_nan(table, column))
     return table
+
+
+def _summary_nan(table, column):
+    """Why a column of :func:`pybamm_summary`'s ``table`` is NaN in every cycle when no reason of its own is known:
+    PyBaMM's "Change in ..." of a variable NaN throughout is that variable's; a summary variable is the model's
+    variable of that name at each cycle's end, NaN there in every cycle."""
+    for name in table.columns:
+        if column == "Change in " + name[0].lower() + name[1:] and table[name].isna().all():
+            return f"the change over each cycle of {name!r}, which is NaN in every cycle too"
+    return (f"PyBaMM's summary variable {column!r} is the model's variable of that name at each cycle's end, and it "
+            f"is NaN there in every cycle: the model gives it no value for this cell (solution[{column!r}] shows "
+            "where it is NaN)")
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -3291,3 +3291,53 @@ def test_the_nominal_capacity_check_takes_out_the_c_rate_basis_the_package_set()
     with pytest.raises(ValueError, match="scale must be a finite number > 0, got 0.0"):
         with c_rate_basis_scaled(0.0):
             pass
+
+
+# ------------------------------------------------------------------------------- temperature beyond the data
+def _temperature_warnings(values, inputs=None, experiment=None):
+    """The TemperatureOutsideMeasuredRangeWarning texts of a short solve (60 s at the set's current) of ``values``."""
+    from pybamm_aea.models.checks import TemperatureOutsideMeasuredRangeWarning
+
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sim.solve([0, 60], inputs=inputs) if experiment is None else sim.solve()
+    return [str(w.message) for w in record if issubclass(w.category, TemperatureOutsideMeasuredRangeWarning)]
+
+
+@pytest.mark.slow
+def test_a_temperature_outside_the_sets_measured_ones_is_warned_not_refused():
+    """A user trial ran S-LMS at 0 C (71.7 mA.h/g) and 90 C (601.7) with the activation energies extrapolated, without
+    a word. The paper measured its cells at 70 C (Experimental Section) and the LMS cell at room temperature too (Fig.
+    S5): each set gives those temperatures ("Lowest/Highest measured temperature [K]": LMS 25-70 C, S-LMS 70 C), and a
+    solve outside them is warned about (a value, an input at solve time, an experiment step's temperature), never
+    refused; 25 and 70 C on LMS are not, nor a set without them (a user's own)."""
+    from pybamm_aea.models.checks import HIGHEST_MEASURED, LOWEST_MEASURED
+
+    lms = pybamm.ParameterValues("Li2021_Mo6S8")
+    assert (lms[LOWEST_MEASURED], lms[HIGHEST_MEASURED]) == (298.15, 343.15)
+    for kelvin in (298.15, 343.15):  # (25 and 70 C)
+        at = lms.copy()
+        at["Ambient temperature [K]"] = kelvin
+        assert _temperature_warnings(at) == [], kelvin
+    cold = lms.copy()
+    cold["Ambient temperature [K]"] = 273.15
+    (said,) = _temperature_warnings(cold)
+    assert said.startswith("the ambient temperature 273.15 K (0 C) is outside the temperatures the paper measured "
+                           "this set's cell at, 298.15-343.15 K (25-70 C)"), said
+    given = lms.copy()
+    given["Ambient temperature [K]"] = pybamm.InputParameter("T")
+    assert _temperature_warnings(given, inputs={"T": 343.15}) == []
+    assert "273.15 K (0 C)" in _temperature_warnings(given, inputs={"T": 273.15})[0]
+    step = pybamm.Experiment([pybamm.step.c_rate(0.1, duration=60, temperature="0oC")])
+    assert "273.15 K (0 C)" in _temperature_warnings(lms.copy(), experiment=step)[0]
+    slms = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    assert (slms[LOWEST_MEASURED], slms[HIGHEST_MEASURED]) == (343.15, 343.15)
+    hot = slms.copy()
+    hot["Ambient temperature [K]"] = 363.15
+    (said,) = _temperature_warnings(hot)
+    assert "363.15 K (90 C) is outside the temperatures the paper measured this set's cell at, 343.15 K (70 C)" in said
+    assert _temperature_warnings(slms.copy()) == []
+    own = cold.copy()
+    del own[LOWEST_MEASURED], own[HIGHEST_MEASURED]
+    assert _temperature_warnings(own) == []

@@ -4,6 +4,7 @@ import importlib.util
 import math
 import pickle
 import re
+import types
 import warnings
 from pathlib import Path
 
@@ -823,6 +824,40 @@ def test_a_pybamm_half_cells_lithium_loss_is_nan_with_its_reason():
         assert {n for name in HALF_CELL_LITHIUM_LOSS for n in (name, "Change in " + name[0].lower() + name[1:])} <= \
             set(table.attrs["Undefined"])
         _assert_every_nan_column_is_said(table)
+
+
+class _SummaryVariables:
+    """PyBaMM's per-cycle summary variables of a solution (``solution.summary_variables``), as pybamm_summary reads
+    them: its cycles, the names and each name's value per cycle."""
+
+    def __init__(self, values):
+        self.values, self.cycles, self.all_variables = values, [None] * len(values["Cycle number"]), list(values)
+
+    def __getitem__(self, name):
+        return self.values[name]
+
+
+def test_every_pybamm_summary_column_nan_in_every_cycle_is_said_with_its_reason():
+    """pybamm_summary explained only the half cell's Li-loss columns it makes NaN itself: a summary variable of the
+    model NaN at the end of every cycle (here "Positive electrode capacity [A.h]" of two cycles, and its "Change in
+    ...") came back NaN with attrs["Undefined"] empty, while cycle_summary says each of its NaN columns (session
+    48). Now said through the same place (cycling._said_undefined): what the column is and that the model gives it
+    no value; a column NaN in one cycle only is not undefined, and the joined table keeps both tables' reasons."""
+    values = {"Cycle number": [1, 2], "Throughput capacity [A.h]": [2e-4, 4e-4],
+              "Change in throughput capacity [A.h]": [2e-4, 2e-4],
+              "Positive electrode capacity [A.h]": [np.nan, np.nan],
+              "Change in positive electrode capacity [A.h]": [np.nan, np.nan],
+              "Capacity [A.h]": [1e-4, np.nan]}
+    solution = types.SimpleNamespace(summary_variables=_SummaryVariables(values), all_models=[object()])
+    table = pybamm_summary(solution)
+    _assert_every_nan_column_is_said(table)
+    why = table.attrs["Undefined"]
+    assert set(why) == {"Positive electrode capacity [A.h]", "Change in positive electrode capacity [A.h]"}
+    assert why["Positive electrode capacity [A.h]"].startswith(
+        "PyBaMM's summary variable 'Positive electrode capacity [A.h]' is the model's variable of that name at each "
+        "cycle's end, and it is NaN there in every cycle"), why
+    assert why["Change in positive electrode capacity [A.h]"] == (
+        "the change over each cycle of 'Positive electrode capacity [A.h]', which is NaN in every cycle too")
 
 
 # ------------------------------------------------------------------------------------------- plot

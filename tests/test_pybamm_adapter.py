@@ -55,6 +55,7 @@ ADAPTER_ONLY_NAMES = {
     "mesh", "d_edges",  # a processed variable's mesh
     "symbol_processor",  # the parameter values a processed model keeps
     "_options", "_y_event",  # IDAKLUSolver's options, the Solution's state at the event
+    "on_failure",  # what a solver does where IDA fails, set around an integration whose partial solution is kept
 }
 
 
@@ -85,6 +86,35 @@ def test_no_module_outside_the_adapter_names_the_attributes_it_reads():
     assert _adapter_only_names_outside(PACKAGE.parent) == []
     adapter = "".join(p.read_text() for p in ADAPTER.glob("*.py"))
     assert sorted(n for n in ADAPTER_ONLY_NAMES if n not in adapter) == []  # (each is one the adapter reads)
+
+
+def test_failures_ignored_sets_on_failure_and_sets_it_back():
+    """``solver_internals.failures_ignored``, the one place a solver's ``on_failure`` is flipped (before: in
+    ``models/solvers.py``'s ``_integrate`` and ``models/experiment_checks.py``'s ``_failed_state``, each its own
+    try/finally): "ignore" inside the block, the solver's own value after (also when the block raises); with
+    ``when``, changed only from that value; a solver without the attribute raises on entry, nothing set."""
+    from pybamm_aea.pybamm_adapter.solver_internals import failures_ignored
+
+    solver = pybamm.IDAKLUSolver(on_failure="error")
+    with failures_ignored(solver) as was:
+        assert (was, solver.on_failure) == ("error", "ignore")
+    assert solver.on_failure == "error"
+    with pytest.raises(RuntimeError), failures_ignored(solver, when="error"):
+        assert solver.on_failure == "ignore"
+        raise RuntimeError("the integration failed otherwise")
+    assert solver.on_failure == "error"
+    solver = pybamm.IDAKLUSolver(on_failure="warn")
+    with failures_ignored(solver, when="error") as was:
+        assert (was, solver.on_failure) == ("warn", "warn")  # (a solver that warns is left to warn)
+    assert solver.on_failure == "warn"
+
+    class Bare:  # (a PyBaMM solver without on_failure)
+        pass
+
+    bare = Bare()
+    with pytest.raises(AttributeError), failures_ignored(bare):
+        pass
+    assert not hasattr(bare, "on_failure")
 
 
 def test_the_scan_finds_a_read_of_an_adapter_only_name(tmp_path):

@@ -49,7 +49,10 @@ step models of an experiment :class:`ExperimentInputNames`) and a parameter no A
 to one of the table (:func:`warn_unknown_parameters`), each a ``UserWarning`` with the close names. The checks of
 an experiment's steps and the solver that applies these checks at each solve and step are
 :mod:`pybamm_aea.models.experiment_checks`'s. A degradation option on values that give each of its rates as 0, which
-makes it do nothing, is warned about when the model is parameterised (:func:`warn_degradation_without_rate`).
+makes it do nothing, is warned about when the model is parameterised (:func:`warn_degradation_without_rate`). An
+ambient temperature in range but outside those the paper measured the set's cell at (each set's
+:data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED`) is warned about at each solve and step, never refused
+(:func:`warn_outside_measured_temperatures`).
 
 Limits: a solver passed by the user (``pybamm.Simulation(..., solver=pybamm.IDAKLUSolver())``) does not check inputs
 at solve time (call :func:`check_inputs` on ``sim.built_model``, or use
@@ -83,7 +86,8 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
            "LithiationMassCheck", "DegradationWithoutRateWarning", "DEGRADATION_RATES",
-           "warn_degradation_without_rate"]
+           "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
+           "HIGHEST_MEASURED", "warn_outside_measured_temperatures"]
 
 
 _POSITIVE = Range(0.0, None, low_open=True)
@@ -123,10 +127,20 @@ _TEMPERATURE = Range(200.0, 453.65, why="200 K to the melting point of Li, 453.6
 _LAYER = Range(0.0, "Electrode width [m]", why="a layer of the cell, thinner than the cell is wide; in m: 640 um is "
                "0.00064 m")
 
+#: the parameters of a set giving the lowest and highest temperature [K] the paper measured its cell at (each set's
+#: values, with the source): outside them its temperature dependences are extrapolated
+#: (:func:`warn_outside_measured_temperatures`)
+LOWEST_MEASURED = "Lowest measured temperature [K]"
+HIGHEST_MEASURED = "Highest measured temperature [K]"
+
 #: Parameter (or sweep input) name -> physical range. One line per parameter.
 RANGES = {
     "Ambient temperature [K]": _TEMPERATURE,
     "Reference temperature [K]": _TEMPERATURE,
+    # the temperatures a set's cell was measured at (its own values, with the source; not read by the model: the
+    # ambient temperature outside them is warned about at solve time, warn_outside_measured_temperatures)
+    LOWEST_MEASURED: _TEMPERATURE,
+    HIGHEST_MEASURED: _TEMPERATURE,
     "Nominal cell capacity [A.h]": _POSITIVE,
     # cell voltages (on Li-In 0.62 V below the cathode's vs Li); NaN ran to -206 V and x = 8 in a 4-Li host
     "Lower voltage cut-off [V]": Range(0.0, "Upper voltage cut-off [V]", high_open=True,
@@ -1018,6 +1032,50 @@ def warn_unknown_parameters(model, warned=None):
                    if name in SWEEP_ONLY_INPUTS else f"did you mean {close}?")
             warnings.warn(f"parameter {name!r}{shown} is not a parameter of the AEA model, so it has no effect; "
                           + why, UserWarning, stacklevel=3)
+
+
+# ------------------------------------------------------------------------------- temperature beyond the data
+class TemperatureOutsideMeasuredRangeWarning(UserWarning):
+    """A solve's ambient temperature lies outside the temperatures the paper measured the set's cell at (its values'
+    :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED`): the set's temperature dependences (activation energies,
+    most of them assumed) are extrapolated there. Warned, never refused: the run is a prediction beyond the data."""
+
+
+_AMBIENT = "Ambient temperature [K]"
+_TEMPERATURES_WARNED = weakref.WeakKeyDictionary()  # discretised model -> the temperatures [K] warned about
+
+
+def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3):
+    """:class:`TemperatureOutsideMeasuredRangeWarning` if the ambient temperature ``model`` solves at (its parameter
+    values': a number, or an input parameter's value in ``inputs``, a dict or PyBaMM's list of dicts; an experiment
+    step's ``temperature=``, which PyBaMM sets in the step model's values) lies outside the values'
+    :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED`. Values without them (a user's own set, PyBaMM's) and an
+    ambient temperature that is a function of time or space are not looked at. Once per model and temperature."""
+    values = parameter_values_of(model)
+    if values is None:
+        return
+    try:
+        low, high = float(values[LOWEST_MEASURED]), float(values[HIGHEST_MEASURED])
+        given = values[_AMBIENT]
+    except (KeyError, TypeError, ValueError):
+        return
+    if isinstance(given, pybamm.InputParameter):
+        sets = inputs if isinstance(inputs, list) else [inputs or {}]
+        temperatures = [_number(dict(one).get(given.name)) for one in sets if isinstance(one, dict)]
+    else:
+        temperatures = [_number(given)]
+    warned = _TEMPERATURES_WARNED.setdefault(model, set())
+    for T in temperatures:
+        if T is None or not math.isfinite(T) or low <= T <= high or T in warned:
+            continue
+        warned.add(T)
+        measured = (f"{low:g} K ({low - zero_Celsius:g} C)" if low == high else
+                    f"{low:g}-{high:g} K ({low - zero_Celsius:g}-{high - zero_Celsius:g} C)")
+        warnings.warn(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) is outside the temperatures the "
+                      f"paper measured this set's cell at, {measured} (the set's {LOWEST_MEASURED!r} and "
+                      f"{HIGHEST_MEASURED!r}): its temperature dependences (activation energies, most assumed) are "
+                      "extrapolated there, so the result is a prediction beyond the data, not checked against it",
+                      TemperatureOutsideMeasuredRangeWarning, stacklevel=stacklevel)
 
 
 #: the names of an experiment's step checks, here until session 31 (``__all__`` then), now in

@@ -41,12 +41,12 @@ from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
 from ..pybamm_adapter.model_internals import state_size, state_slices
-from ..pybamm_adapter.solver_internals import has_sensitivities, initial_state
+from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivities, initial_state
 # a solve's save_at_cycles, checked by the solve (pybamm_adapter.experiment_errors): written in user_input, which the
 # command line imports without PyBaMM
 from ..user_input import check_save_at_cycles
-from .checks import (Range, _input_value, check_inputs, check_value, warn_unknown_inputs,
-                     warn_unknown_parameters)
+from .checks import (Range, _input_value, check_inputs, check_value, warn_outside_measured_temperatures,
+                     warn_unknown_inputs, warn_unknown_parameters)
 
 __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_duration", "check_step_values",
@@ -1374,6 +1374,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         check_inputs(model, inputs, times=t_eval)
         warn_unknown_inputs(model, inputs)
         warn_unknown_parameters(model)
+        warn_outside_measured_temperatures(model, inputs)
         return super().solve(model, t_eval, inputs, *args, **kwargs)
 
     def _check_event_violation(self, t_eval, model, y0, inputs_dict):
@@ -1426,6 +1427,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         else:  # a step of pybamm.Simulation's experiment: its input names checked against every step's model
             experiment.warn(inputs, stacklevel=3)
             warn_unknown_parameters(model, warned=experiment.parameters_warned)
+        warn_outside_measured_temperatures(model, inputs, stacklevel=4)  # (an experiment step's temperature too)
         return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 
     def _failed_state(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
@@ -1434,11 +1436,8 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         state and its time derivative of its last point); False if it raises PyBaMM's SolverError (a failure before IDA
         integrates: the step's start is the state it failed at), None if it fails otherwise or returns no point.
         Called only after a failure (a custom step's, :func:`_custom_step_note`), its cost the failed step's."""
-        on_failure = None
-        try:
-            on_failure = self.on_failure  # (inside the try: a PyBaMM without it leaves the solver's error standing)
-            self.on_failure = "ignore"
-            with warnings.catch_warnings():
+        try:  # (the set-up inside the try: a PyBaMM without on_failure leaves the solver's error standing)
+            with failures_ignored(self), warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # (the failure's own warnings were given the first time)
                 partial = super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
             t, y = np.asarray(partial.all_ts[-1], dtype=float), np.asarray(partial.all_ys[-1], dtype=float)
@@ -1450,9 +1449,6 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             return False
         except Exception:  # noqa: BLE001 - the first failure's error stands
             return None
-        finally:
-            if on_failure is not None:
-                self.on_failure = on_failure
         if partial.termination != "failure" or t.size == 0 or y.ndim != 2:
             return None
         return float(t[-1]), y[:, -1], yp

@@ -26,8 +26,8 @@ import pybamm
 
 from ..pybamm_adapter.model_internals import (algebraic_size, differential_size, scaled_state_values, slices_tile,
                                               state_scale, state_slices, state_values)
-from ..pybamm_adapter.solver_internals import (event_functions, event_names, flatten_inputs, has_sensitivities,
-                                               idaklu_options,
+from ..pybamm_adapter.solver_internals import (event_functions, event_names, failures_ignored, flatten_inputs,
+                                               has_sensitivities, idaklu_options,
                                                integrate_again, replace_solver_functions, residual_function,
                                                set_end_state, set_event_functions, set_jacobian_function)
 from .experiment_checks import CheckedIDAKLUSolver, NonFiniteStatesError
@@ -506,15 +506,11 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
     def _integrate(self, model, t_eval, inputs_list=None, t_interp=None, nproc=None):
         # (every solve and step integrates here, one solution per input set; see the class's refinement)
         self._ends_short, self._flags = [], []  # (one per input set, from _post_process_solution)
-        raises = self.on_failure == "error"
-        if raises:  # (IDA's partial solution kept: one that failed at an event ends on it, :meth:`_failed_at_event`)
-            self.on_failure = "ignore"
-        try:
+        # (a solver that raises on failure made to keep IDA's partial solution: one that failed at an event ends on
+        # it, :meth:`_failed_at_event`; the rest raise after)
+        with failures_ignored(self, when="error") as on_failure:
             solutions = super()._integrate(model, t_eval, inputs_list, t_interp, nproc)
-        finally:
-            if raises:
-                self.on_failure = "error"
-        if raises:
+        if on_failure == "error":
             self._end_failures_at_events(model, solutions, inputs_list or [{}])
         if getattr(self, "_refined", False):  # (the solver that refined the integration checks its end, once)
             return solutions

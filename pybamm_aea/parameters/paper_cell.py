@@ -37,6 +37,9 @@ MASS_LI3PS4 = PAPER_CELL["li3ps4_mg"] / 1e6
 
 #: the paper's cell temperature, 70 C [K], the reference of the sets' Arrhenius laws ("Reference temperature [K]")
 T_REF = 343.15
+#: room temperature [K], taken as 25 C, where the paper measured the LMS-AEA cell too ("This AEA electrode can
+#: also work at room temperature", Fig. S5): the lowest temperature the Li2021_Mo6S8 set was measured at
+ROOM_TEMPERATURE = 298.15
 #: activation energy of the Li | Li3PS4 exchange current [J.mol-1]: an assumption (the paper cycles at 70 C and gives
 #: no impedance, so no temperature dependence of the interface's kinetics)
 E_A_ANODE_EXCHANGE = 30e3
@@ -173,8 +176,9 @@ def foil_amount(material, thickness):
     return thickness * m.density * 1e3 / (m.molar_mass * 1e-3)  # g/cm3 -> kg/m3, g/mol -> kg/mol
 
 
-def cell_parameters():
-    """Parameters of the paper's cell outside the cathode (Li metal anode)."""
+def cell_parameters(lowest_measured=T_REF):
+    """Parameters of the paper's cell outside the cathode (Li metal anode); ``lowest_measured``: the lowest
+    temperature [K] the paper measured the set's cell at (70 C, :data:`T_REF`; LMS :data:`ROOM_TEMPERATURE`)."""
     values = {
         "chemistry": "lithium_ion",
         "Electrode width [m]": CELL_SIDE_M,
@@ -183,6 +187,14 @@ def cell_parameters():
         "Number of cells connected in series to make a battery": 1.0,
         "Ambient temperature [K]": T_REF,
         "Reference temperature [K]": T_REF,
+        # the lowest temperature the paper measured the set's cell at: 70 C for every cell ("The electrochemistry
+        # was conducted on a LAND battery test station at 70 C", Experimental Section), 25 C for LMS
+        # (Li2021_Mo6S8: Fig. S5, the LMS-AEA cell at room temperature, ROOM_TEMPERATURE); below it a solve is
+        # warned about (models.checks.warn_outside_measured_temperatures)
+        "Lowest measured temperature [K]": lowest_measured,
+        # the highest temperature the paper measured a cell at: 70 C (Experimental Section); above it a solve is
+        # warned about
+        "Highest measured temperature [K]": T_REF,
         "Separator layer 1 thickness [m]": MASS_LGPS / (RHO_LGPS * AREA_M2),
         "Separator layer 1 ionic conductivity [S.m-1]": lgps_conductivity,
         "Separator layer 2 thickness [m]": MASS_LI3PS4 / (RHO_LI3PS4 * AREA_M2),

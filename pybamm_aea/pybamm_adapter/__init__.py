@@ -54,12 +54,13 @@ not; :func:`install` installs them, idempotently, in this order):
 **Solver internals read or set outside an override** (:mod:`.solver_internals`, used by
 :mod:`pybamm_aea.models.solvers` and :mod:`pybamm_aea.models.experiment_checks`):
 ``pybamm.solvers.base_solver.flatten_inputs``, the private ``Solution._y_event`` (set with the solution's end state)
-and ``IDAKLUSolver._options`` (read); ``IDAKLUSolver._integrate`` called on a second solver set up for the same model,
-with the model's ``y0_list``, ``y0S_list``, ``y0full`` and ``ydot0full`` (an integration's initial states) read and
-restored around it (``integrate_again``); what ``BaseSolver.set_up`` attaches to a model: ``rhs_algebraic_eval``,
-``jac_rhs_algebraic_eval`` and ``terminate_events_eval`` (read and replaced), the other CasADi functions IDAKLU takes
-(replaced by their SX form), ``calculate_sensitivities`` and ``y0`` (read). Retired by: those made public, or IDAKLU
-ending an event-terminated step on a consistent state itself.
+and ``IDAKLUSolver._options`` (read); ``BaseSolver.on_failure`` (set to "ignore" around an integration whose partial
+solution is kept, and set back: ``failures_ignored``); ``IDAKLUSolver._integrate`` called on a second solver set up
+for the same model, with the model's ``y0_list``, ``y0S_list``, ``y0full`` and ``ydot0full`` (an integration's
+initial states) read and restored around it (``integrate_again``); what ``BaseSolver.set_up`` attaches to a model:
+``rhs_algebraic_eval``, ``jac_rhs_algebraic_eval`` and ``terminate_events_eval`` (read and replaced), the other
+CasADi functions IDAKLU takes (replaced by their SX form), ``calculate_sensitivities`` and ``y0`` (read). Retired
+by: those made public, or IDAKLU ending an event-terminated step on a consistent state itself.
 
 **Undocumented attributes of models, solutions and processed variables read** (:mod:`.model_internals`, used by
 :mod:`pybamm_aea.models.solvers`, :mod:`pybamm_aea.models.experiment_checks`, :mod:`pybamm_aea.readout`,

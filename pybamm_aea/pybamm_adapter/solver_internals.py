@@ -9,6 +9,8 @@ methods they override (listed in :mod:`pybamm_aea.pybamm_adapter`) goes through 
   ``Solution._y_event`` (the state at the event, which ``Solution.last_state`` and the next experiment step read);
 - :func:`idaklu_options`: the private ``IDAKLUSolver._options`` (the options the solver was made with, merged with
   PyBaMM's defaults), from which a retry solver is made with one option changed;
+- :func:`failures_ignored`: ``BaseSolver.on_failure`` (set at construction, undocumented as an attribute) set to
+  ``"ignore"`` around one integration and set back after, for the partial solution IDA returns where PyBaMM would raise;
 - what ``BaseSolver.set_up`` attaches to the model it sets up (PyBaMM 26.10; none documented):
   :func:`residual_function` and :func:`set_jacobian_function` (``model.rhs_algebraic_eval``,
   ``model.jac_rhs_algebraic_eval``: CasADi functions of ``(t, y, inputs)``), :func:`event_functions` and
@@ -25,6 +27,8 @@ What upstream would replace this module: ``flatten_inputs`` exported; a public p
 (or IDAKLU ending an event-terminated step on a consistent state itself); a public ``IDAKLUSolver.options``; a
 documented set-up result (the model's functions and initial state) a solver subclass may read and replace.
 """
+import contextlib
+
 import pybamm
 from pybamm.solvers.base_solver import flatten_inputs  # noqa: F401  (re-exported)
 
@@ -45,6 +49,29 @@ def idaklu_options(solver):
     """The options ``solver`` (a ``pybamm.IDAKLUSolver``) runs with: a dict, PyBaMM's defaults overlaid with the
     user's."""
     return getattr(solver, OPTIONS)
+
+
+#: the ``BaseSolver`` attribute (PyBaMM's ``on_failure`` argument: "error", "warn" or "ignore") :func:`failures_ignored`
+#: sets
+ON_FAILURE = "on_failure"
+
+
+@contextlib.contextmanager
+def failures_ignored(solver, when=None):
+    """Inside the block, ``solver`` (a PyBaMM solver) returns IDA's partial solution where it fails
+    (``on_failure="ignore"``) rather than raising or warning; its own ``on_failure`` set back after, also when the
+    block raises. With ``when`` (e.g. ``"error"``), changed only if it was that. Yields the value it had.
+    A PyBaMM solver without the attribute raises AttributeError on entry, before anything is set (the caller
+    decides what that means)."""
+    was = getattr(solver, ON_FAILURE)
+    change = when is None or was == when
+    if change:
+        setattr(solver, ON_FAILURE, "ignore")
+    try:
+        yield was
+    finally:
+        if change:
+            setattr(solver, ON_FAILURE, was)
 
 
 #: the model attributes PyBaMM 26.10's ``BaseSolver.set_up`` sets to the functions IDAKLU integrates with
