@@ -20,7 +20,9 @@ solution holds (``solution.cycles``, counted after the cycles of a ``starting_so
 ran before the failure, out of the experiment's. The solution is returned as PyBaMM made it. Before PyBaMM's solve it
 checks ``save_at_cycles`` (:func:`~pybamm_aea.models.experiment_checks.check_save_at_cycles`: 0 raised a
 ZeroDivisionError after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a ``starting_solution``
-(:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it); a solve that fails on a
+(:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it) and a ``starting_solution`` whose
+model carries other states (:func:`~pybamm_aea.models.experiment_checks.check_carried_states`: PyBaMM dropped a state
+the new model lacks without a word, and failed on one the solution lacks); a solve that fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
 ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). An experiment none of whose
 steps ran (each skipped as starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a
@@ -90,6 +92,11 @@ INPUTS = "inputs"
 #: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; :func:`check` names it
 #: if PyBaMM has none, and it is read with a default: a simulation not built for an experiment has none)
 STEP_MODELS = "steps_to_built_models"
+#: the states PyBaMM's step control adds to a step's model (``external_circuit.FunctionControl``: a voltage or power
+#: step's current), no model option's: a starting solution's model may carry one the continuing model lacks, or lack
+#: one it needs, and PyBaMM maps it (:func:`pybamm_aea.models.experiment_checks.check_carried_states` passes them over;
+#: :func:`check` finds the name in PyBaMM's source)
+CONTROL_STATES = ("Current variable [A]",)
 #: the ``pybamm.Simulation`` attribute holding its experiment's step solvers, and the attribute of an AEA solver
 #: (:class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver`) the recorder sets to the step it runs
 STEP_SOLVERS, EXPERIMENT_STEP = "steps_to_built_solvers", "experiment_step"
@@ -121,7 +128,8 @@ def check(simulation_class=None):
     the private :data:`SOLUTION`, which ``solve`` sets and the ``solution`` property returns; the text of
     PyBaMM's SolverError for steps that all start past their cut-offs (:data:`ALL_STEPS_INFEASIBLE`, among the string
     literals of the simulation's classes); and ``BaseSolver.step`` stepping on from the terminations of
-    :data:`STEPS_ON_FROM` only, returning the old solution from any other (:func:`_continued_from`)."""
+    :data:`STEPS_ON_FROM` only, returning the old solution from any other (:func:`_continued_from`); the states of
+    :data:`CONTROL_STATES` in the source of PyBaMM's ``external_circuit.FunctionControl``."""
     simulation_class = simulation_class or pybamm.Simulation
     method = getattr(simulation_class, METHOD, None)
     method = getattr(method, "__wrapped__", method)
@@ -147,6 +155,9 @@ def check(simulation_class=None):
     step_source = _source(getattr(pybamm.BaseSolver, "step", None))
     if not all(f'"{text}"' in step_source for text in STEPS_ON_FROM) or "return old_solution" not in step_source:
         missing.append(f"BaseSolver.step stepping on from a termination of {STEPS_ON_FROM} only")
+    control = _source(getattr(getattr(pybamm, "external_circuit", None), "FunctionControl", None))
+    missing += [f'the state "{name}" of external_circuit.FunctionControl' for name in CONTROL_STATES
+                if f'Variable("{name}"' not in control]
     if missing:
         raise patch_mismatch("experiment step-error", __name__, missing)
 
@@ -416,12 +427,14 @@ def _warn_failed_step(pybamm_method):
             solution = pybamm_method(*bound.args, **bound.kwargs)
             _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
             return solution
-        from ..models.experiment_checks import check_carried_stretch, check_save_at_cycles, check_starting_state
+        from ..models.experiment_checks import (check_carried_states, check_carried_stretch, check_save_at_cycles,
+                                                check_starting_state)
 
         starting = bound.arguments.get(STARTING_SOLUTION)
         check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES),  # before any step (PyBaMM reads it after each cycle)
                              len(getattr(starting, "cycles", None) or []))
         check_starting_state(starting, bound.arguments.get(INITIAL_SOC))
+        check_carried_states(starting, self.model)
         check_carried_stretch(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder(self)
