@@ -48,7 +48,8 @@ step's warning names ("step 2 of 4 in cycle 37 of 50, 'Charge at 0.5C until 2.8 
 After every solve of such a model, with an experiment or without (``solve(t_eval)``,
 each solution of a list of inputs: ``pybamm_aea.sweep``'s batched discharges), from the set's state, ``initial_soc``'s
 or a ``starting_solution``'s, it warns :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` when the mesh
-decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`).
+decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`), judging this solve's steps only (a
+starting solution's were judged by its own solve: :func:`_warn_mesh_decided`).
 A ``calc_esoh=True`` given to such a model's solve gets PyBaMM's warning that the model computes no eSOH at the
 user's call, saying what the model gives instead (:func:`_refuse_esoh`; PyBaMM's pointed at this module's line).
 
@@ -366,23 +367,31 @@ def _not_started(simulation, empty, inputs):
 ALL_STEPS_INFEASIBLE = "infeasible due to exceeded bounds at initial conditions"
 
 
-def _warn_mesh_decided(simulation, solution, solver=None):
+#: the start of a judgement's text naming its step ("step 3, a charge, ..."): renumbered from this solve's steps to
+#: the run's (:func:`_warn_mesh_decided`)
+STEP_NUMBER = re.compile(r"^step (\d+), ")
+
+
+def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
     """Warn :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` for each of ``solution`` (one, or the list
     a solve of a list of inputs returns) whose discharge the mesh decides
     (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`), read with the simulation's parameter values (those of
     its ``initial_soc``) and the solution's inputs; and :class:`~pybamm_aea.switch_check.SolverSteppedSwitchWarning` for
     a charge the solver's time step decided, with the rtol to solve it at for ``solver`` (a plain solve's, else the
-    simulation's, which an experiment's steps copy: :func:`~pybamm_aea.switch_check.advised_rtol`)."""
+    simulation's, which an experiment's steps copy: :func:`~pybamm_aea.switch_check.advised_rtol`). Only this solve's
+    steps are judged: a solution continuing a ``starting`` solution begins with its cycles (:func:`_this_solves_steps`),
+    whose steps its own solve judged (a 200-cycle S-LMS run and 4 continuations warned 5 times of its first discharge,
+    at 70 C, each continuation as if the step were its own, until session 49); they keep their numbers in the run."""
     from ..convergence import MeshDependentNucleationWarning, nucleation_mesh_judgement
     from ..models.submodels import xi
-    from ..readout import iter_steps
     from ..switch_check import SolverSteppedSwitchWarning, advised_rtol, interior_li0_charge_warning
 
     cells = {getattr(k, "name", k): n for k, n in (getattr(simulation, "var_pts", None) or {}).items()}.get(xi.name)
     for index, one in enumerate(solution if isinstance(solution, list) else [solution]):
         inputs = (getattr(one, "all_inputs", None) or [{}])[0]
-        steps = [step for *_, step in iter_steps(one)]
-        said = nucleation_mesh_judgement(simulation.model, simulation.parameter_values, steps, inputs, cells).text
+        earlier, steps = _this_solves_steps(one, starting)
+        said = nucleation_mesh_judgement(simulation.model, simulation.parameter_values, steps, inputs, cells,
+                                         earlier).text
         if said is not None:
             warnings.warn(MeshDependentNucleationWarning(said, index), stacklevel=3)
         said = interior_li0_charge_warning(simulation.model, simulation.parameter_values, steps, inputs,
@@ -390,7 +399,20 @@ def _warn_mesh_decided(simulation, solution, solver=None):
         # (the solver's, on any mesh: its own class, which mesh_check does not silence; with the AEA solver, a charge
         # still so after its re-solve at SOLVER_RTOL_FOR_THE_SWITCH; the rtol advised, the one after the last solved)
         if said is not None:
+            said = STEP_NUMBER.sub(lambda found: f"step {int(found.group(1)) + len(earlier)}, ", said, count=1)
             warnings.warn(SolverSteppedSwitchWarning(said, index), stacklevel=3)
+
+
+def _this_solves_steps(solution, starting=None):
+    """(the steps of ``solution`` that are the ``starting`` solution's, the steps after them): PyBaMM's solve from a
+    ``starting_solution`` returns its cycles first (an experiment's, each cycle kept; a plain solve's as one cycle),
+    then this solve's (:func:`~pybamm_aea.readout.iter_steps`: the cycles kept in memory, the steps that ran)."""
+    from ..readout import iter_steps
+
+    carried = 0 if starting is None else len(getattr(starting, "cycles", None) or []) or 1
+    steps = list(iter_steps(solution))
+    before = sum(1 for cycle, *_ in steps if cycle <= carried)
+    return [step for *_, step in steps[:before]], [step for *_, step in steps[before:]]
 
 
 #: the parameter of ``solve`` asking for PyBaMM's electrode-SOH summary variables (:func:`_refuse_esoh`)
@@ -475,7 +497,7 @@ def _warn_failed_step(pybamm_method):
             return solution
         # (its cycles begin with a starting solution's; its steps' solvers are copies of the simulation's, whatever
         # solver the solve was given)
-        _warn_mesh_decided(self, solution)
+        _warn_mesh_decided(self, solution, starting=starting)
         from ..models.experiment_checks import ExperimentStepFailedWarning
 
         if recorder.failure is not None:
