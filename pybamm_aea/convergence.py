@@ -363,10 +363,10 @@ def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
     return "; and ".join(texts) if texts else None
 
 
-def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None):
+def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None, earlier=()):
     """(text, reference cells, reference measured) (:class:`NucleationJudgement`): the text of a
-    :class:`MeshDependentNucleationWarning` for the step solutions ``steps`` (in order, from the start of the run: a
-    starting solution's steps first) of
+    :class:`MeshDependentNucleationWarning` for the step solutions ``steps`` (in order, from the start of the run or
+    after its ``earlier`` steps: a starting solution's, below) of
     ``model`` with ``values`` (``inputs``: the run's input parameters), or None: every discharge so warned, the run's
     first in full and each later one after it by its step, current density and reason (:func:`_later_text`: grouped by
     the reason, the steps of a group as ranges, so that a 300-cycle run whose every discharge the mesh decides is one
@@ -391,8 +391,11 @@ def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None):
     cathode cells; none
     from :data:`NUCLEATION_FINE_CELLS` on (the finest meshes measured, whose answer it is), for a pristine hybrid's
     discharge from its :func:`pristine_reference_cells` on; those cells are the judgement's ``reference_cells`` (of
-    several discharges so warned, the most any of them needs; ``reference_measured`` False if any one's was not)."""
-    judged = _nucleation_judged(model, values, steps, inputs, cells)
+    several discharges so warned, the most any of them needs; ``reference_measured`` False if any one's was not).
+    ``earlier``: the run's steps before ``steps`` (a continuation's, of its starting solution), not judged again (its
+    own solve judged them: session 49), read only for the numbers of ``steps`` and whether a charge passed or a
+    discharge ran before them (:func:`_earlier_flags`: a discharge is then "a later discharge")."""
+    judged = _nucleation_judged(model, values, steps, inputs, cells, earlier)
     if judged is not None:
         return judged
     if _unmatched(model, values, inputs):  # (not warned, but nobody measured the reference for it either)
@@ -413,11 +416,11 @@ def _unmatched(model, values, inputs):
     return dispersed != 0 and _hybrid_threshold(values, inputs) is None
 
 
-def _nucleation_judged(model, values, steps, inputs, cells):
+def _nucleation_judged(model, values, steps, inputs, cells, earlier=()):
     """:func:`nucleation_mesh_judgement`'s :class:`NucleationJudgement` when the run is warned, else None: every
     discharge :func:`_judged_discharges` flags, the first in full, the later ones after it (:func:`_later_text`); the
     reference the finest any of them needs, measured if each one's was."""
-    judged = list(_judged_discharges(model, values, steps, inputs, cells))
+    judged = list(_judged_discharges(model, values, steps, inputs, cells, earlier))
     if not judged:
         return None
     text = judged[0].judgement.text + ("" if len(judged) == 1 else f"; {_later_text(judged[1:])}")
@@ -494,9 +497,10 @@ def _ordinal(n):
     return f"{n}{suffix}"
 
 
-def _judged_discharges(model, values, steps, inputs, cells):
-    """Each discharge of ``steps`` that :func:`nucleation_mesh_judgement` flags (a :class:`_Judged`), in order; it stops
-    at a step lacking a variable read (a solve that kept only some outputs), the ones before it kept."""
+def _judged_discharges(model, values, steps, inputs, cells, earlier=()):
+    """Each discharge of ``steps`` that :func:`nucleation_mesh_judgement` flags (a :class:`_Judged`, numbered on after
+    the run's ``earlier`` steps), in order; it stops at a step lacking a variable read (a solve that kept only some
+    outputs), the ones before it kept."""
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or not steps:
         return None
     fine = cells is not None and cells >= NUCLEATION_FINE_CELLS  # (any discharge after a charge, Mo6S8 alone's)
@@ -538,8 +542,8 @@ def _judged_discharges(model, values, steps, inputs, cells):
     from .parameters.paper_cell import T_REF
 
     threshold = NUCLEATION_MESH_CURRENT_DENSITY if hybrid is None else hybrid.threshold
-    passed = discharged = False  # (charge passed before the step; a discharge before it)
-    for number, step in enumerate(steps, start=1):
+    passed, discharged = _earlier_flags(earlier)  # (charge passed before the step; a discharge before it)
+    for number, step in enumerate(steps, start=len(earlier) + 1):
         try:  # (a solver computing only some output variables may not have them: not looked at)
             t, current = (step[n].entries for n in ("Time [s]", "Current [A]"))
         except KeyError:
@@ -637,6 +641,25 @@ def _judged_discharges(model, values, steps, inputs, cells):
             f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
             f"{reference}; docs/known_limits.rst)", reference),
             f"{subject} above the {threshold:g} A/m2 threshold", i, figures)
+
+
+def _earlier_flags(earlier):
+    """(whether charge passed, whether a discharge ran) in the steps ``earlier``, read from the last back (a cycle
+    holds both: a run of any length is read in a few steps); a step lacking the time or current is passed over."""
+    import numpy as np
+
+    passed = discharged = False
+    for step in reversed(earlier):
+        try:
+            t, current = (step[n].entries for n in ("Time [s]", "Current [A]"))
+        except KeyError:
+            continue
+        if t[-1] > t[0] and abs(current).max() > 0:
+            passed = True
+            discharged = discharged or float(np.trapezoid(current, t)) > 0
+        if discharged:
+            return passed, discharged
+    return passed, discharged
 
 
 class _LimitNotRead(Exception):

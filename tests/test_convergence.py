@@ -455,6 +455,54 @@ def test_a_starting_solution_is_read_from_its_first_step_and_a_formed_discharge_
     assert _nucleation_warned(values, formed)[1] == []
 
 
+def test_a_continuation_judges_only_its_own_steps_numbered_in_the_run():
+    """The warning after a solve from a ``starting_solution`` judged every step of the returned solution, the starting
+    solution's too: S-LMS cycled twice at 0.5C (70 C), then one cycle at 25 C from it, warned again of "step 1, the
+    first discharge of a pristine S-LMS ... 70 C", a step of the first run, its own solve's warning; a 200-cycle run
+    and 4 continuations warned 5 times (measured session 49). Now only this solve's steps are judged, numbered in
+    the run: here 3x the paper's loading at 25 C, 10 seconds at 0.1C (2.83 A/m2 scaled: warned), then a rest from it
+    says nothing, and a discharge from it is warned as step 2, a later discharge, step 1 not named again."""
+    values = _lms_at(4.5, 298.15)
+
+    def solve(step, starting=None):
+        sim = pybamm.Simulation(AEA(), parameter_values=values.copy(), experiment=pybamm.Experiment([step]))
+        return _mesh_warned(lambda: sim.solve(starting_solution=starting))
+
+    first, said = solve("Discharge at 0.1C for 10 seconds")
+    assert len(said) == 1 and said[0].startswith("step 1, the first discharge of a host starting in its Li0 phase")
+    assert solve("Rest for 1 minute", first)[1] == []
+    _, said = solve("Discharge at 0.1C for 10 seconds", first)
+    assert len(said) == 1 and said[0].startswith("step 2, a later discharge of a host still in its Li0 phase"), \
+        said
+    assert "step 1" not in said[0]
+
+
+def test_a_continuations_switch_judgement_reads_only_its_own_steps(monkeypatch):
+    """The same for the charge the solver's step decided (SolverSteppedSwitchWarning, judged after the solve by
+    ``switch_check.interior_li0_charge_warning``): it is given only this solve's steps, and the step it names is
+    numbered in the run (the judgement is stood in for here: a charge so decided takes minutes to solve)."""
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.switch_check import SolverSteppedSwitchWarning
+
+    given = []
+
+    def judged(model, values, steps, inputs=None, rtol=None):
+        given.append([step["Current [A]"].entries[0] for step in steps])
+        return "step 1, a charge, formed its Li0 layer inside the electrode (stood in)"
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    first = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        ["Discharge at 1C for 1 minute", "Rest for 1 minute"])).solve()
+    monkeypatch.setattr(switch_check, "interior_li0_charge_warning", judged)
+    sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(["Charge at 1C for 1 minute"]))
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sim.solve(starting_solution=first)
+    assert len(given) == 1 and len(given[0]) == 1 and given[0][0] < 0, given  # (the charge alone)
+    said = [str(w.message) for w in record if w.category is SolverSteppedSwitchWarning]
+    assert len(said) == 1 and said[0].startswith("step 3, a charge"), said
+
+
 def test_every_solve_path_warns_of_a_pristine_discharge_the_mesh_decides():
     """3x the paper's loading at 25 C and 0.1C (2.83 A/m2 scaled; 115.5 mA.h/g on 20 cells, 0.023 on 80) was warned
     only from an experiment from the set's state: a solve from initial_soc=1 (the same pristine state), a plain

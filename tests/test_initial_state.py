@@ -531,7 +531,8 @@ def test_a_starting_solution_of_another_state_layout_is_named(options, var_pts, 
     """Continuing a multi-phase LMS solution with a lever-rule model, or with the same model on a finer mesh, failed
     inside casadi, naming neither the solution nor the models ("Error in Function::call for 'RHS' ... Input 1 (i1)
     has mismatching shape. Got 66-by-1 ..."): PyBaMM carries the state over as it is laid out. Now a ValueError
-    names both state sizes and what differs, PyBaMM's error chained."""
+    names both state sizes and what differs, PyBaMM's error chained; the lever rule's, whose host content is another
+    state ("Cathode Li content", not "... variable"), before the solve, naming the states (session 49)."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     first = pybamm.Simulation(AEA(), parameter_values=values,
                               experiment=pybamm.Experiment(["Discharge at 1C for 2 minutes"])).solve()
@@ -541,9 +542,67 @@ def test_a_starting_solution_of_another_state_layout_is_named(options, var_pts, 
     sim = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment(["Rest for 1 minute"]),
                             var_pts=var_pts)
     n = len(first.last_state.all_ys[0])
-    with pytest.raises(ValueError, match=re.escape(f"the starting_solution's state ({n} values") + ".*"
-                       + re.escape(differs)):
+    said = (re.escape("does not carry this simulation's model's states: states the starting_solution carries that "
+                      "this simulation's model lacks (they would be dropped): 'Cathode Li content variable'")
+            if options else re.escape(f"the starting_solution's state ({n} values"))
+    with pytest.raises(ValueError, match=said + ".*" + re.escape(differs)):
         sim.solve(starting_solution=first)
+
+
+#: S-LMS with its sulfur's activation and contact loss (the options of the defect's run, session 49)
+_DEGRADED = {"dispersed material degradation": "activation and contact loss"}
+_DEGRADATION_STATES = ("'Dispersed material accessible fraction', 'Dispersed material fraction lost', 'Dispersed "
+                       "material fraction not yet activated', 'Lost lithium in isolated dispersed material [mol]'")
+
+
+@pytest.mark.parametrize("before, after, said, differs", [
+    (_DEGRADED, {}, "states the starting_solution carries that this simulation's model lacks (they would be "
+                    f"dropped): {_DEGRADATION_STATES}. ",
+     "'dispersed material degradation': 'activation and contact loss' -> 'none'"),
+    ({}, _DEGRADED, f"states this simulation's model needs that the starting_solution lacks: {_DEGRADATION_STATES}. ",
+     "'dispersed material degradation': 'none' -> 'activation and contact loss'"),
+    ({}, {"anode": "Li-In"}, "states this simulation's model needs that the starting_solution lacks: 'Discharge "
+                             "energy vs Li [W.h]', 'Li-In anode Li per In', 'Throughput energy vs Li [W.h]'. ",
+     "'anode': 'lithium metal' -> 'Li-In'"),
+])
+def test_a_starting_solution_of_a_model_with_other_states_is_refused_before_the_solve(before, after, said, differs):
+    """S-LMS cycled 3 times at 0.5C with its sulfur's activation and contact loss, then one cycle from it on a plain
+    model: 145.830 uA.h against 120.966 with the same options (+20.6 %), without a word: PyBaMM carries the last state
+    over by the states' names and dropped the four the plain model lacks, the sulfur whole again. The other way round,
+    or a Li-In model on a Li-anode solution, PyBaMM's bare ModelError ("To update a model from a solution, each
+    variable in model.initial_conditions must appear in the solution ..."; measured session 49). Now a ValueError
+    before any step names the states dropped or missing and the options that differ."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    first = pybamm.Simulation(AEA(before), parameter_values=values,
+                              experiment=pybamm.Experiment(["Discharge at 0.5C for 2 minutes"])).solve()
+    steps = []
+
+    class Started(pybamm.callbacks.Callback):
+        def on_step_start(self, logs):
+            steps.append(logs["step number"])
+
+    sim = pybamm.Simulation(AEA(after), parameter_values=values, experiment=pybamm.Experiment(["Rest for 1 minute"]))
+    with pytest.raises(ValueError, match=re.escape(said) + ".*" + re.escape(f"options that differ: {differs}")):
+        sim.solve(starting_solution=first, callbacks=[Started()])
+    assert steps == []  # (refused before any step)
+
+
+@pytest.mark.parametrize("options", [{"ionic switch": "none"}, {"electronic conduction": "infinite"},
+                                     {"voltage as a state": "true"}])
+def test_a_starting_solution_continues_across_options_that_carry_every_state_with_a_history(options):
+    """An option that adds no state ("ionic switch": "none"), or only algebraic ones the solver finds again from the
+    others (the electrode's ohmic drop dropped; the voltage as a state, its first guess read off the solution's
+    voltage), carries every state with a history over: the continuation runs from the solution's last state. So does
+    a solution that ended on a hold (its step model's current, PyBaMM's own control state, not the rest's)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    first = pybamm.Simulation(AEA(), parameter_values=values,
+                              experiment=pybamm.Experiment(["Discharge at 1C for 2 minutes",
+                                                            "Hold at 2.2 V for 1 minute"])).solve()
+    then = pybamm.Simulation(AEA(options), parameter_values=values,
+                             experiment=pybamm.Experiment(["Rest for 1 minute"])).solve(starting_solution=first)
+    assert len(then.cycles) == 3
+    held, rest = first["Cathode Li content"].entries[..., -1], then.cycles[-1]["Cathode Li content"].entries[..., 0]
+    np.testing.assert_allclose(rest, held, rtol=1e-9)
 
 
 def test_a_failure_continuing_a_solution_of_the_same_layout_is_pybamms_own():

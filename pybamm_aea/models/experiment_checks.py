@@ -14,7 +14,8 @@ word, or failed with a bare ``RecursionError`` (the cases measured are in each f
   constant NaN), named;
 - at ``Simulation.solve``, before any step (:mod:`pybamm_aea.pybamm_adapter.experiment_errors` calls them):
   :func:`check_save_at_cycles`, :func:`check_starting_state` (an ``initial_soc`` PyBaMM would ignore),
-  :func:`check_carried_stretch` (a carried stretch off 1 on values whose host transport reads a constant 1);
+  :func:`check_carried_stretch` (a carried stretch off 1 on values whose host transport reads a constant 1),
+  :func:`check_carried_states` (a starting solution whose model carries other states, by name);
 - at each solve and step: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks the inputs
   (:func:`~pybamm_aea.models.checks.check_inputs`) and their names, explains a start outside the voltage window
   (:func:`starts_outside_window`, :class:`StartOutsideWindowWarning`) and a custom step's failure (its current at
@@ -52,9 +53,9 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_duration", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
-           "check_starting_state", "check_carried_stretch", "starting_state_mismatch", "NOMINAL_CAPACITY_FACTOR",
-           "NominalCapacityMismatchWarning", "nominal_capacity_mismatch", "c_rate_basis_scaled", "cathode_capacity",
-           "theoretical_cathode_capacity"]
+           "check_starting_state", "check_carried_stretch", "check_carried_states", "starting_state_mismatch",
+           "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
+           "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity"]
 
 
 def starts_outside_window(exc):
@@ -360,6 +361,61 @@ def check_carried_stretch(starting_solution, model, parameter_values, inputs=Non
         "starting solution's stack pressure), or start these values from a fresh state (no starting_solution)")
 
 
+def check_carried_states(starting_solution, model):
+    """Raise ``ValueError`` for a ``starting_solution`` whose model does not carry the states of ``model`` (the
+    unbuilt model of the simulation that continues it), by their names: PyBaMM carries the last state over by name,
+    so a state the solution carries that ``model`` lacks is dropped without a word, and one ``model`` needs that the
+    solution lacks fails in PyBaMM's build ("ModelError: To update a model from a solution ..."), or is read off a
+    variable of the same name that is no state. S-LMS at 0.5C, 3 cycles with "dispersed material degradation":
+    "activation and contact loss", then one cycle from it on a plain model: 145.830 uA.h against 120.966 with the
+    same options (+20.6 %, its sulfur whole again), the accessible, lost and not yet activated fractions and the
+    isolated lithium dropped (measured session 49); a Li-In model on a Li-anode solution: PyBaMM's bare ModelError.
+    Refused: a differential state (one with a history: a content, a fraction lost, a capacity counted) dropped or
+    missing, and an algebraic one missing that the solution has no variable of (PyBaMM's ModelError); the error names
+    them and the options that differ. A continuation across options whose models differ in no more runs, each state
+    with a history carried over: an option that adds no state ("ionic switch": "none"), or only algebraic ones, which
+    the solver finds again from the others ("electronic conduction": "infinite" drops the electrode's ohmic drop;
+    "voltage as a state": "true" takes the voltage from the solution as its first guess). So do the states of PyBaMM's
+    own step control (:data:`~pybamm_aea.pybamm_adapter.experiment_errors.CONTROL_STATES`: a voltage hold's current),
+    which are no option's. A state both carry with another number of values (another mesh) is
+    :func:`starting_state_mismatch`'s, read when PyBaMM's solve fails."""
+    from ..pybamm_adapter.experiment_errors import CONTROL_STATES
+
+    if starting_solution is None:
+        return
+    try:
+        previous = starting_solution.all_models[-1]
+        carried = {var.name for var in state_slices(previous)} - set(CONTROL_STATES)
+        history = {var.name for var in previous.rhs}
+        needed = {var.name for var in model.initial_conditions}
+        differential = {var.name for var in model.rhs}
+        known = set(previous.variables.keys())
+    except (AttributeError, IndexError, TypeError):  # (no model behind it, e.g. an EmptySolution: PyBaMM's to say)
+        return
+    dropped = sorted((carried - needed) & history)
+    missing = sorted(name for name in needed - carried if name in differential or name not in known)
+    if not dropped and not missing:
+        return
+    named = "; ".join(f"{what}: {', '.join(map(repr, names))}" for what, names in (
+        ("states the starting_solution carries that this simulation's model lacks (they would be dropped)", dropped),
+        ("states this simulation's model needs that the starting_solution lacks", missing)) if names)
+    raise ValueError(f"the starting_solution's model ({type(previous).__name__}) does not carry this simulation's "
+                     f"model's states: {named}. PyBaMM carries a starting solution's last state over by its states' "
+                     "names: it drops a state the new model lacks without a word (S-LMS continued without its sulfur "
+                     "degradation: +20.6 % capacity, its lost sulfur back) and fails on one the solution lacks, or "
+                     f"reads it off a variable of that name; {_options_differ(previous, model)}. Continue with the "
+                     "starting solution's model options, or start this model from a fresh state (no "
+                     "starting_solution)")
+
+
+def _options_differ(previous, model):
+    """The words naming the options of ``previous`` (a starting solution's model) that ``model``'s differ in."""
+    old, new = dict(getattr(previous, "options", {}) or {}), dict(getattr(model, "options", {}) or {})
+    differ = [f"{name!r}: {old.get(name)!r} -> {new.get(name)!r}" for name in sorted(set(old) | set(new), key=str)
+              if old.get(name) != new.get(name)]
+    return ("options that differ: " + ", ".join(differ)) if differ else "the options are the same"
+
+
 def starting_state_mismatch(starting_solution, step_models):
     """Why ``starting_solution``'s last state does not fit the step models of the simulation that continues it
     (``step_models``: PyBaMM's built models of its steps), or None: a state both models name has another number of
@@ -382,11 +438,8 @@ def starting_state_mismatch(starting_solution, step_models):
             break
     else:
         return None
-    old, new = dict(getattr(previous, "options", {}) or {}), dict(getattr(mine, "options", {}) or {})
-    differ = [f"{name!r}: {old.get(name)!r} -> {new.get(name)!r}" for name in sorted(set(old) | set(new), key=str)
-              if old.get(name) != new.get(name)]
-    what = ("options that differ: " + ", ".join(differ)) if differ else \
-        "the options are the same: the mesh (var_pts) differs"
+    what = _options_differ(previous, mine)
+    what += "" if what.startswith("options") else ": the mesh (var_pts) differs"
     return (f"the starting_solution's state ({n} values, its model {type(previous).__name__}) does not fit this "
             f"simulation's model ({state_size(mine)} values; values per state: {', '.join(resized)}): PyBaMM "
             f"carries a starting solution's last state over by its states' names, so a run continues only a solution "

@@ -20,7 +20,9 @@ solution holds (``solution.cycles``, counted after the cycles of a ``starting_so
 ran before the failure, out of the experiment's. The solution is returned as PyBaMM made it. Before PyBaMM's solve it
 checks ``save_at_cycles`` (:func:`~pybamm_aea.models.experiment_checks.check_save_at_cycles`: 0 raised a
 ZeroDivisionError after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a ``starting_solution``
-(:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it); a solve that fails on a
+(:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it) and a ``starting_solution`` whose
+model carries other states (:func:`~pybamm_aea.models.experiment_checks.check_carried_states`: PyBaMM dropped a state
+the new model lacks without a word, and failed on one the solution lacks); a solve that fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
 ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). An experiment none of whose
 steps ran (each skipped as starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a
@@ -46,7 +48,8 @@ step's warning names ("step 2 of 4 in cycle 37 of 50, 'Charge at 0.5C until 2.8 
 After every solve of such a model, with an experiment or without (``solve(t_eval)``,
 each solution of a list of inputs: ``pybamm_aea.sweep``'s batched discharges), from the set's state, ``initial_soc``'s
 or a ``starting_solution``'s, it warns :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` when the mesh
-decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`).
+decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`), judging this solve's steps only (a
+starting solution's were judged by its own solve: :func:`_warn_mesh_decided`).
 A ``calc_esoh=True`` given to such a model's solve gets PyBaMM's warning that the model computes no eSOH at the
 user's call, saying what the model gives instead (:func:`_refuse_esoh`; PyBaMM's pointed at this module's line).
 
@@ -90,6 +93,11 @@ INPUTS = "inputs"
 #: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; :func:`check` names it
 #: if PyBaMM has none, and it is read with a default: a simulation not built for an experiment has none)
 STEP_MODELS = "steps_to_built_models"
+#: the states PyBaMM's step control adds to a step's model (``external_circuit.FunctionControl``: a voltage or power
+#: step's current), no model option's: a starting solution's model may carry one the continuing model lacks, or lack
+#: one it needs, and PyBaMM maps it (:func:`pybamm_aea.models.experiment_checks.check_carried_states` passes them over;
+#: :func:`check` finds the name in PyBaMM's source)
+CONTROL_STATES = ("Current variable [A]",)
 #: the ``pybamm.Simulation`` attribute holding its experiment's step solvers, and the attribute of an AEA solver
 #: (:class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver`) the recorder sets to the step it runs
 STEP_SOLVERS, EXPERIMENT_STEP = "steps_to_built_solvers", "experiment_step"
@@ -121,7 +129,8 @@ def check(simulation_class=None):
     the private :data:`SOLUTION`, which ``solve`` sets and the ``solution`` property returns; the text of
     PyBaMM's SolverError for steps that all start past their cut-offs (:data:`ALL_STEPS_INFEASIBLE`, among the string
     literals of the simulation's classes); and ``BaseSolver.step`` stepping on from the terminations of
-    :data:`STEPS_ON_FROM` only, returning the old solution from any other (:func:`_continued_from`)."""
+    :data:`STEPS_ON_FROM` only, returning the old solution from any other (:func:`_continued_from`); the states of
+    :data:`CONTROL_STATES` in the source of PyBaMM's ``external_circuit.FunctionControl``."""
     simulation_class = simulation_class or pybamm.Simulation
     method = getattr(simulation_class, METHOD, None)
     method = getattr(method, "__wrapped__", method)
@@ -147,6 +156,9 @@ def check(simulation_class=None):
     step_source = _source(getattr(pybamm.BaseSolver, "step", None))
     if not all(f'"{text}"' in step_source for text in STEPS_ON_FROM) or "return old_solution" not in step_source:
         missing.append(f"BaseSolver.step stepping on from a termination of {STEPS_ON_FROM} only")
+    control = _source(getattr(getattr(pybamm, "external_circuit", None), "FunctionControl", None))
+    missing += [f'the state "{name}" of external_circuit.FunctionControl' for name in CONTROL_STATES
+                if f'Variable("{name}"' not in control]
     if missing:
         raise patch_mismatch("experiment step-error", __name__, missing)
 
@@ -355,23 +367,31 @@ def _not_started(simulation, empty, inputs):
 ALL_STEPS_INFEASIBLE = "infeasible due to exceeded bounds at initial conditions"
 
 
-def _warn_mesh_decided(simulation, solution, solver=None):
+#: the start of a judgement's text naming its step ("step 3, a charge, ..."): renumbered from this solve's steps to
+#: the run's (:func:`_warn_mesh_decided`)
+STEP_NUMBER = re.compile(r"^step (\d+), ")
+
+
+def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
     """Warn :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` for each of ``solution`` (one, or the list
     a solve of a list of inputs returns) whose discharge the mesh decides
     (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`), read with the simulation's parameter values (those of
     its ``initial_soc``) and the solution's inputs; and :class:`~pybamm_aea.switch_check.SolverSteppedSwitchWarning` for
     a charge the solver's time step decided, with the rtol to solve it at for ``solver`` (a plain solve's, else the
-    simulation's, which an experiment's steps copy: :func:`~pybamm_aea.switch_check.advised_rtol`)."""
+    simulation's, which an experiment's steps copy: :func:`~pybamm_aea.switch_check.advised_rtol`). Only this solve's
+    steps are judged: a solution continuing a ``starting`` solution begins with its cycles (:func:`_this_solves_steps`),
+    whose steps its own solve judged (a 200-cycle S-LMS run and 4 continuations warned 5 times of its first discharge,
+    at 70 C, each continuation as if the step were its own, until session 49); they keep their numbers in the run."""
     from ..convergence import MeshDependentNucleationWarning, nucleation_mesh_judgement
     from ..models.submodels import xi
-    from ..readout import iter_steps
     from ..switch_check import SolverSteppedSwitchWarning, advised_rtol, interior_li0_charge_warning
 
     cells = {getattr(k, "name", k): n for k, n in (getattr(simulation, "var_pts", None) or {}).items()}.get(xi.name)
     for index, one in enumerate(solution if isinstance(solution, list) else [solution]):
         inputs = (getattr(one, "all_inputs", None) or [{}])[0]
-        steps = [step for *_, step in iter_steps(one)]
-        said = nucleation_mesh_judgement(simulation.model, simulation.parameter_values, steps, inputs, cells).text
+        earlier, steps = _this_solves_steps(one, starting)
+        said = nucleation_mesh_judgement(simulation.model, simulation.parameter_values, steps, inputs, cells,
+                                         earlier).text
         if said is not None:
             warnings.warn(MeshDependentNucleationWarning(said, index), stacklevel=3)
         said = interior_li0_charge_warning(simulation.model, simulation.parameter_values, steps, inputs,
@@ -379,7 +399,20 @@ def _warn_mesh_decided(simulation, solution, solver=None):
         # (the solver's, on any mesh: its own class, which mesh_check does not silence; with the AEA solver, a charge
         # still so after its re-solve at SOLVER_RTOL_FOR_THE_SWITCH; the rtol advised, the one after the last solved)
         if said is not None:
+            said = STEP_NUMBER.sub(lambda found: f"step {int(found.group(1)) + len(earlier)}, ", said, count=1)
             warnings.warn(SolverSteppedSwitchWarning(said, index), stacklevel=3)
+
+
+def _this_solves_steps(solution, starting=None):
+    """(the steps of ``solution`` that are the ``starting`` solution's, the steps after them): PyBaMM's solve from a
+    ``starting_solution`` returns its cycles first (an experiment's, each cycle kept; a plain solve's as one cycle),
+    then this solve's (:func:`~pybamm_aea.readout.iter_steps`: the cycles kept in memory, the steps that ran)."""
+    from ..readout import iter_steps
+
+    carried = 0 if starting is None else len(getattr(starting, "cycles", None) or []) or 1
+    steps = list(iter_steps(solution))
+    before = sum(1 for cycle, *_ in steps if cycle <= carried)
+    return [step for *_, step in steps[:before]], [step for *_, step in steps[before:]]
 
 
 #: the parameter of ``solve`` asking for PyBaMM's electrode-SOH summary variables (:func:`_refuse_esoh`)
@@ -416,12 +449,14 @@ def _warn_failed_step(pybamm_method):
             solution = pybamm_method(*bound.args, **bound.kwargs)
             _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
             return solution
-        from ..models.experiment_checks import check_carried_stretch, check_save_at_cycles, check_starting_state
+        from ..models.experiment_checks import (check_carried_states, check_carried_stretch, check_save_at_cycles,
+                                                check_starting_state)
 
         starting = bound.arguments.get(STARTING_SOLUTION)
         check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES),  # before any step (PyBaMM reads it after each cycle)
                              len(getattr(starting, "cycles", None) or []))
         check_starting_state(starting, bound.arguments.get(INITIAL_SOC))
+        check_carried_states(starting, self.model)
         check_carried_stretch(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder(self)
@@ -462,7 +497,7 @@ def _warn_failed_step(pybamm_method):
             return solution
         # (its cycles begin with a starting solution's; its steps' solvers are copies of the simulation's, whatever
         # solver the solve was given)
-        _warn_mesh_decided(self, solution)
+        _warn_mesh_decided(self, solution, starting=starting)
         from ..models.experiment_checks import ExperimentStepFailedWarning
 
         if recorder.failure is not None:
