@@ -20,7 +20,10 @@ solution holds (``solution.cycles``, counted after the cycles of a ``starting_so
 ran before the failure, out of the experiment's. The solution is returned as PyBaMM made it. Before PyBaMM's solve it
 checks ``save_at_cycles`` (:func:`~pybamm_aea.models.experiment_checks.check_save_at_cycles`: 0 raised a
 ZeroDivisionError after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a ``starting_solution``
-(:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it); a solve that fails on a
+(:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it), and builds the step models on a
+copy of the values whose host transport reads the stretch when a ``starting_solution`` carries it off 1 on values where
+it would read the constant 1 (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`; the simulation's
+``parameter_values`` are that copy since); a solve that fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
 ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). An experiment none of whose
 steps ran (each skipped as starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a
@@ -54,7 +57,8 @@ The wrapper reads the simulation's ``experiment`` (set only when it has one), ``
 ``var_pts``, ``steps_to_built_models`` and ``steps_to_built_solvers``, passes ``callbacks`` to PyBaMM's ``solve`` and
 reads the ``logs`` keys of :data:`LOG_NAMES` (at ``on_experiment_error``, ``on_step_start`` and
 ``on_experiment_infeasible_event``), relies on ``BaseSolver.step`` stepping on from the terminations of
-:data:`STEPS_ON_FROM` only, sets the private ``Simulation._solution`` and matches the text of PyBaMM's SolverError
+:data:`STEPS_ON_FROM` only, sets the private ``Simulation._solution`` (and, for a carried stretch, the private
+:data:`PARAMETER_VALUES` and :data:`BUILT_FOR_EXPERIMENT`) and matches the text of PyBaMM's SolverError
 (:data:`ALL_STEPS_INFEASIBLE`); :func:`check` verifies each of these before anything is wrapped (the method's
 parameters, the keys and the text in PyBaMM's ``Simulation`` source, the ``solution`` property reading
 ``_solution``), and raises an ImportError naming the PyBaMM version and what is missing.
@@ -96,6 +100,13 @@ STEP_SOLVERS, EXPERIMENT_STEP = "steps_to_built_solvers", "experiment_step"
 #: the private ``pybamm.Simulation`` attribute its ``solution`` property returns (set to the
 #: :class:`NotStartedSolution` of an experiment that ran no step, the one ``solve`` returns)
 SOLUTION = "_solution"
+#: the private ``pybamm.Simulation`` attribute holding the parameter values its models are built on (PyBaMM's
+#: ``set_initial_state`` sets it to a new copy too), and those that say its experiment's models are built (cleared
+#: to have the next ``build_for_experiment`` build them anew): a ``starting_solution`` whose stretch is off 1 is run
+#: on a copy of the values with the host's transport reading it
+#: (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`)
+PARAMETER_VALUES = "_parameter_values"
+BUILT_FOR_EXPERIMENT = (STEP_MODELS, STEP_SOLVERS, "_built_experiment_model", "_built_experiment_solver")
 #: the keys of PyBaMM's callback ``logs`` the recorder reads at ``on_experiment_error``
 LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error")
 #: the callback PyBaMM calls when a model event it was not given ends a step ("Experiment is infeasible"), and the
@@ -138,7 +149,8 @@ def check(simulation_class=None):
     missing += [f"Simulation.{name}" for name in ("experiment", "model") if not hasattr(simulation_class, name)
                 and not re.search(rf"self\.{name}\b", source)]
     strings, assigned = _class_literals(simulation_class)
-    missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", STEP_MODELS, STEP_SOLVERS)
+    missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", PARAMETER_VALUES,
+                                                  *BUILT_FOR_EXPERIMENT)
                 if not hasattr(simulation_class, name) and name not in assigned]
     if not re.search(rf"self\.{SOLUTION}\s*=", source) or not _solution_property_reads(simulation_class):
         missing.append(f"Simulation.{SOLUTION} (set by {METHOD}, returned by the solution property)")
@@ -149,6 +161,14 @@ def check(simulation_class=None):
         missing.append(f"BaseSolver.step stepping on from a termination of {STEPS_ON_FROM} only")
     if missing:
         raise patch_mismatch("experiment step-error", __name__, missing)
+
+
+def _build_anew_on(simulation, values):
+    """Have ``simulation`` build its experiment's models on ``values`` (a copy: the user's parameter values are left
+    as they are) at the next ``build_for_experiment``, those it built before (on its earlier values) dropped."""
+    setattr(simulation, PARAMETER_VALUES, values)
+    for name in BUILT_FOR_EXPERIMENT:
+        setattr(simulation, name, None)
 
 
 def _source(function):
@@ -416,13 +436,15 @@ def _warn_failed_step(pybamm_method):
             solution = pybamm_method(*bound.args, **bound.kwargs)
             _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
             return solution
-        from ..models.experiment_checks import check_carried_stretch, check_save_at_cycles, check_starting_state
+        from ..models.experiment_checks import carried_stretch_values, check_save_at_cycles, check_starting_state
 
         starting = bound.arguments.get(STARTING_SOLUTION)
         check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES),  # before any step (PyBaMM reads it after each cycle)
                              len(getattr(starting, "cycles", None) or []))
         check_starting_state(starting, bound.arguments.get(INITIAL_SOC))
-        check_carried_stretch(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
+        carried = carried_stretch_values(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
+        if carried is not None:  # the host's transport to read the carried stretch: the models built on a copy
+            _build_anew_on(self, carried)
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder(self)
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
