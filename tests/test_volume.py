@@ -366,6 +366,40 @@ def test_carried_stretch_off_one_is_read_on_values_that_cannot_move_it(monkeypat
     assert go_on.parameter_values is v720  # the transport reads the stretch already: no copy
 
 
+def test_initial_stretch_set_by_hand_off_one_is_read(monkeypatch):
+    """Initial conditions set by hand from a solution whose stretch is off 1 (``model.set_initial_conditions_from``:
+    LMS rested at 720 MPa, stretch 0.916), solved without experiment on LMS at 360 MPa, where the stretch cannot leave 1
+    from a fresh start: the host's transport reads the stretch (on a copy of the values, "Initial cathode stretch off
+    1" = 1), the voltage at 30 s that of the run whose stretch can move to 1e-4 V (2.1815 V; the transport reading 1
+    ran 2.1720 V without a word before session 49). A fresh start runs on the user's values, the transport reading 1.
+    Catches initial conditions not read (mutation ``initial_stretch_set_by_hand_not_read``)."""
+    from pybamm_aea.models.submodels.volume import ConstrainedSwelling
+
+    v720 = pybamm.ParameterValues("Li2021_Mo6S8")
+    v720.update({"Stack pressure [MPa]": 720.0})
+    rest = pybamm.Simulation(AEA(), parameter_values=v720, experiment=pybamm.Experiment(["Rest for 10 s"])).solve()
+    lms = pybamm.ParameterValues("Li2021_Mo6S8")
+
+    def solved(reference=False):
+        with monkeypatch.context() as patch:
+            if reference:
+                patch.setattr(ConstrainedSwelling, "stretch_can_move", lambda self: pybamm.Scalar(1.0))
+            model = AEA()
+            model.set_initial_conditions_from(rest)
+            sim = pybamm.Simulation(model, parameter_values=lms)
+            return sim, sim.solve([0, 30])
+
+    _, reference = solved(reference=True)
+    sim, solution = solved()
+    assert float(solution["Voltage [V]"].entries[-1]) == pytest.approx(float(reference["Voltage [V]"].entries[-1]),
+                                                                       abs=1e-4)
+    assert solution["Cathode transport stretch"].entries.max() < 0.95
+    assert lms[ConstrainedSwelling.STARTS_OFF_ONE] == 0.0 and sim.parameter_values is not lms
+    fresh = pybamm.Simulation(AEA(), parameter_values=lms)
+    assert fresh.solve([0, 30])["Cathode transport stretch"].entries.min() == 1.0
+    assert fresh.parameter_values is lms
+
+
 @pytest.mark.parametrize("parameter_set, updates, moves", [
     ("Li2021_Mo6S8", None, False),
     ("Li2021_S_Mo6S8", None, True),

@@ -316,7 +316,8 @@ def check_starting_state(starting_solution, initial_soc):
 def carried_stretch_values(starting_solution, model, parameter_values, inputs=None):
     """The parameter values a simulation continuing ``starting_solution`` must run on, or None for its own: a copy of
     ``parameter_values`` with :attr:`~.volume.ConstrainedSwelling.STARTS_OFF_ONE` ("Initial cathode stretch off 1")
-    1 when the solution's last "Cathode local stretch" is off 1 (by more than
+    1 when the solution's last "Cathode local stretch" (without a ``starting_solution``: the ``model``'s initial
+    condition of it where that is a number, ``model.set_initial_conditions_from(solution)``'s) is off 1 (by more than
     :attr:`~.volume.ConstrainedSwelling.CARRIED_WITHIN`) and, on ``parameter_values`` (with the solve's ``inputs``),
     the host's transport would read the constant 1 (:meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` 0:
     a stretch that cannot leave 1 from a fresh start). With the copy it reads the carried stretch. LMS rested 60 s at
@@ -328,15 +329,20 @@ def carried_stretch_values(starting_solution, model, parameter_values, inputs=No
     copy (reading the stretch is right at any value). ``parameter_values`` itself is never changed."""
     from .submodels.volume import ConstrainedSwelling
 
-    if starting_solution is None:
-        return None
     swelling = next((s for s in (getattr(model, "submodels", None) or {}).values()
                      if isinstance(s, ConstrainedSwelling)), None)
-    if swelling is None:
+    if swelling is None or getattr(model, "is_discretised", False):
         return None
     try:
-        lam = np.asarray(starting_solution.last_state["Cathode local stretch"].entries, dtype=float)
-    except (KeyError, AttributeError, IndexError, TypeError, pybamm.ModelError):
+        if starting_solution is not None:
+            lam = np.asarray(starting_solution.last_state["Cathode local stretch"].entries, dtype=float)
+        else:  # initial conditions set by hand: numbers (a fresh start's are an expression of the parameters)
+            lam = next((value for variable, value in model.initial_conditions.items()
+                        if getattr(variable, "name", None) == "Cathode local stretch"), None)
+            if not isinstance(lam, (pybamm.Array, pybamm.Scalar)):
+                return None
+            lam = np.asarray(lam.evaluate(), dtype=float)
+    except (KeyError, AttributeError, IndexError, TypeError, ValueError, pybamm.ModelError):
         return None
     off = float(np.max(np.abs(lam - 1))) if lam.size else 0.0
     if not off > ConstrainedSwelling.CARRIED_WITHIN:

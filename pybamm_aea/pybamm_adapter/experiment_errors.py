@@ -23,7 +23,8 @@ ZeroDivisionError after cycle 2, -1 kept every cycle) and refuses an ``initial_s
 (:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it), and builds the step models on a
 copy of the values whose host transport reads the stretch when a ``starting_solution`` carries it off 1 on values where
 it would read the constant 1 (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`; the simulation's
-``parameter_values`` are that copy since); a solve that fails on a
+``parameter_values`` are that copy since; so too, with an experiment or without, for numbers set by hand as the
+model's initial stretch, ``model.set_initial_conditions_from(solution)``); a solve that fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
 ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). An experiment none of whose
 steps ran (each skipped as starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a
@@ -107,6 +108,9 @@ SOLUTION = "_solution"
 #: (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`)
 PARAMETER_VALUES = "_parameter_values"
 BUILT_FOR_EXPERIMENT = (STEP_MODELS, STEP_SOLVERS, "_built_experiment_model", "_built_experiment_solver")
+#: the private ``pybamm.Simulation`` attributes that say its model is built for a solve without experiment (the same:
+#: initial conditions set by hand, ``model.set_initial_conditions_from(solution)``, with the stretch off 1)
+BUILT = ("_built_model", "_model_with_set_params")
 #: the keys of PyBaMM's callback ``logs`` the recorder reads at ``on_experiment_error``
 LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error")
 #: the callback PyBaMM calls when a model event it was not given ends a step ("Experiment is infeasible"), and the
@@ -150,7 +154,7 @@ def check(simulation_class=None):
                 and not re.search(rf"self\.{name}\b", source)]
     strings, assigned = _class_literals(simulation_class)
     missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", PARAMETER_VALUES,
-                                                  *BUILT_FOR_EXPERIMENT)
+                                                  *BUILT_FOR_EXPERIMENT, *BUILT)
                 if not hasattr(simulation_class, name) and name not in assigned]
     if not re.search(rf"self\.{SOLUTION}\s*=", source) or not _solution_property_reads(simulation_class):
         missing.append(f"Simulation.{SOLUTION} (set by {METHOD}, returned by the solution property)")
@@ -164,10 +168,10 @@ def check(simulation_class=None):
 
 
 def _build_anew_on(simulation, values):
-    """Have ``simulation`` build its experiment's models on ``values`` (a copy: the user's parameter values are left
-    as they are) at the next ``build_for_experiment``, those it built before (on its earlier values) dropped."""
+    """Have ``simulation`` build its models on ``values`` (a copy: the user's parameter values are left as they are)
+    at its next build (``build_for_experiment`` or ``build``), those it built before (on its earlier values) dropped."""
     setattr(simulation, PARAMETER_VALUES, values)
-    for name in BUILT_FOR_EXPERIMENT:
+    for name in (*BUILT_FOR_EXPERIMENT, *BUILT):
         setattr(simulation, name, None)
 
 
@@ -432,7 +436,13 @@ def _warn_failed_step(pybamm_method):
             return pybamm_method(self, *args, **kwargs)
         bound = signature.bind(self, *args, **kwargs)
         _refuse_esoh(self.model, bound)
-        if getattr(self, "experiment", None) is None:  # a plain solve(t_eval): only the nucleation warning
+        if getattr(self, "experiment", None) is None:  # a plain solve(t_eval): only the nucleation warning (and the
+            # values of initial conditions set by hand with the stretch off 1)
+            from ..models.experiment_checks import carried_stretch_values
+
+            carried = carried_stretch_values(None, self.model, self.parameter_values, bound.arguments.get(INPUTS))
+            if carried is not None:
+                _build_anew_on(self, carried)
             solution = pybamm_method(*bound.args, **bound.kwargs)
             _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
             return solution

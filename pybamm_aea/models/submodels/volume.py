@@ -113,7 +113,7 @@ class ConstrainedSwelling(AEASubModel):
     #: the parameter saying the run starts from a stretch off 1 (1: a starting solution's, or initial conditions set
     #: by hand) or from a fresh start (0, the parameter sets' value): with 1 the host's transport reads the stretch
     #: whatever :meth:`stretch_can_move` decides (:meth:`transport_reads_stretch`). ``pybamm.Simulation.solve`` sets
-    #: it on a copy of the simulation's values for a ``starting_solution`` off 1
+    #: it on a copy of the simulation's values for a ``starting_solution`` (or numbers set as initial conditions) off 1
     #: (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`)
     STARTS_OFF_ONE = "Initial cathode stretch off 1"
 
