@@ -1185,7 +1185,7 @@ def test_gradient_energy_crosses_the_swollen_layer():
     lambda^-2 - 1, the gradient term being the only one of U's equation that reads the stretch. On the as-made length
     (no lambda^-2) it did not change at all; a lambda^-1 would give 2.538 in place of 2.352 for the ratio below.
     S-LMS, whose Li2S overfills the pores: on LMS the stretch cannot leave 1, and since session 48 its host's
-    transport reads the constant 1 (``ConstrainedSwelling._stretch_can_move``; LMS was this test's set before)."""
+    transport reads the constant 1 (``ConstrainedSwelling.stretch_can_move``; LMS was this test's set before)."""
     import casadi  # noqa: F401  (PyBaMM's residual function is CasADi's)
 
     sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_S_Mo6S8"),

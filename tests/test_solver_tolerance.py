@@ -433,7 +433,7 @@ def test_downstream_jacobian_is_exact_wherever_the_system_reads_it():
     """The multi-phase solver's Newton matrix (:class:`pybamm_aea.models.solvers._DownstreamJacobian`):
     on LMS the states no other equation reads are the capacity and energy integrals, the (absent)
     dispersed material and the stretch (which cannot leave 1 on LMS: its host's transport reads the constant 1 since
-    session 48, ``ConstrainedSwelling._stretch_can_move``; it read the stretch in sessions 46-47); every other row
+    session 48, ``ConstrainedSwelling.stretch_can_move``; it read the stretch in sessions 46-47); every other row
     equals CasADi's exact Jacobian, each downstream row keeps its own block and nothing else, and (the definition)
     no other row of the exact Jacobian reads a downstream state. Catches: a state that is read taken as
     downstream (its readers' Newton iteration would lag silently), rows scattered to the wrong states; and a

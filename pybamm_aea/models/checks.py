@@ -244,6 +244,12 @@ RANGES = {
                                           why="the Li0 window ends where the Li0/Li1 region begins, below the Li1 window"),
     "Li1 phase binodal Li content": Range(None, "Cathode maximum Li content", why="within the host"),
     "Cathode fabrication pressure [MPa]": _POSITIVE,
+    "Initial cathode stretch off 1": Range(0.0, 1.0, only=(0.0, 1.0), why=(
+        "0: a fresh start (the stretch from its as-made value); 1: a starting stretch off 1 (a starting solution's, "
+        "set by Simulation.solve), which the host's transport then reads"), if_missing=(
+        "the model reads it since session 49 (1 has the host's transport read the cathode's stretch where a "
+        "starting state carries it off 1), so a complete parameter set written before then lacks it. Set it to 0 "
+        "(a fresh start; Simulation.solve sets 1 on its own copy for a starting solution that needs it).")),
     "Cathode Heckel compaction coefficient [MPa-1]": _POSITIVE,
     "Dispersed material domain radius [m]": _POSITIVE,
     # fitting factors on the functions of state (1 in the parameter sets)

@@ -14,7 +14,7 @@ word, or failed with a bare ``RecursionError`` (the cases measured are in each f
   constant NaN), named;
 - at ``Simulation.solve``, before any step (:mod:`pybamm_aea.pybamm_adapter.experiment_errors` calls them):
   :func:`check_save_at_cycles`, :func:`check_starting_state` (an ``initial_soc`` PyBaMM would ignore),
-  :func:`check_carried_stretch` (a carried stretch off 1 on values whose host transport reads a constant 1),
+  :func:`carried_stretch_values` (the values a carried stretch off 1 runs on: the host's transport reading it),
   :func:`check_carried_states` (a starting solution whose model carries other states, by name);
 - at each solve and step: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks the inputs
   (:func:`~pybamm_aea.models.checks.check_inputs`) and their names, explains a start outside the voltage window
@@ -53,7 +53,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_duration", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
-           "check_starting_state", "check_carried_stretch", "check_carried_states", "starting_state_mismatch",
+           "check_starting_state", "carried_stretch_values", "check_carried_states", "starting_state_mismatch",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity"]
 
@@ -314,51 +314,50 @@ def check_starting_state(starting_solution, initial_soc):
                      "be ignored); give starting_solution to continue a run, or initial_soc to start a new one")
 
 
-def check_carried_stretch(starting_solution, model, parameter_values, inputs=None):
-    """Raise ``ValueError`` for a ``starting_solution`` whose last "Cathode local stretch" is off 1 (by more than
-    :attr:`~.volume.ConstrainedSwelling.CARRIED_WITHIN`) when the simulation that continues it runs on parameter
-    values (with its ``inputs``) whose stretch cannot leave 1 from a fresh start
-    (:meth:`~.volume.ConstrainedSwelling._stretch_can_move` is 0 there: the host's transport, gradient energy and
-    ohmic drop read the constant 1, not the carried stretch). LMS rested 60 s at 720 MPa (stretch 0.916), then
-    "Discharge at 1C until 1.8 V" on LMS at 360 MPa from it (multi-phase host): 2.2402 V at 600 s against 2.2519 V
-    with the transport reading the stretch (11.7 mV low, 73 mV at 30 s), without a word (measured session 48). The
-    same starting state on values where the stretch can move, or a carried stretch of 1 (one parameter set's
-    steps, bench_model's LMS cycling), passes. Nothing is checked for a model without the swelling submodel."""
+def carried_stretch_values(starting_solution, model, parameter_values, inputs=None):
+    """The parameter values a simulation continuing ``starting_solution`` must run on, or None for its own: a copy of
+    ``parameter_values`` with :attr:`~.volume.ConstrainedSwelling.STARTS_OFF_ONE` ("Initial cathode stretch off 1")
+    1 when the solution's last "Cathode local stretch" (without a ``starting_solution``: the ``model``'s initial
+    condition of it where that is a number, ``model.set_initial_conditions_from(solution)``'s) is off 1 (by more than
+    :attr:`~.volume.ConstrainedSwelling.CARRIED_WITHIN`) and, on ``parameter_values`` (with the solve's ``inputs``),
+    the host's transport would read the constant 1 (:meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` 0:
+    a stretch that cannot leave 1 from a fresh start). With the copy it reads the carried stretch. LMS rested 60 s at
+    720 MPa (stretch 0.916), then "Discharge at 1C until 1.8 V" on LMS at 360 MPa from it (multi-phase host): the
+    transport reading 1 ran 2.2402 V at 600 s against 2.2519 V reading the stretch (11.7 mV low, 73 mV at 30 s),
+    without a word (session 48, which refused it; re-decided since session 49). A carried stretch of 1 (one parameter
+    set's steps, bench_model's LMS cycling), values whose transport reads the stretch already, a model without the
+    swelling submodel: None. A decision that needs an input the solve was not given (PyBaMM's error names it): the
+    copy (reading the stretch is right at any value). ``parameter_values`` itself is never changed."""
     from .submodels.volume import ConstrainedSwelling
 
-    if starting_solution is None:
-        return
     swelling = next((s for s in (getattr(model, "submodels", None) or {}).values()
                      if isinstance(s, ConstrainedSwelling)), None)
-    if swelling is None:
-        return
+    if swelling is None or getattr(model, "is_discretised", False):
+        return None
     try:
-        lam = np.asarray(starting_solution.last_state["Cathode local stretch"].entries, dtype=float)
-    except (KeyError, AttributeError, IndexError, TypeError, pybamm.ModelError):
-        return
+        if starting_solution is not None:
+            lam = np.asarray(starting_solution.last_state["Cathode local stretch"].entries, dtype=float)
+        else:  # initial conditions set by hand: numbers (a fresh start's are an expression of the parameters)
+            lam = next((value for variable, value in model.initial_conditions.items()
+                        if getattr(variable, "name", None) == "Cathode local stretch"), None)
+            if not isinstance(lam, (pybamm.Array, pybamm.Scalar)):
+                return None
+            lam = np.asarray(lam.evaluate(), dtype=float)
+    except (KeyError, AttributeError, IndexError, TypeError, ValueError, pybamm.ModelError):
+        return None
     off = float(np.max(np.abs(lam - 1))) if lam.size else 0.0
     if not off > ConstrainedSwelling.CARRIED_WITHIN:
-        return
-    decision = parameter_values.process_symbol(swelling._stretch_can_move())
-    inputs = inputs if isinstance(inputs, dict) else {}
+        return None
+    decision = parameter_values.process_symbol(swelling.transport_reads_stretch())
     try:
-        moves = float(decision.evaluate(inputs=inputs))
-    except (KeyError, TypeError, ValueError):  # an input the solve was not given: PyBaMM's own error names it
-        return
-    if moves != 0.0:
-        return
-    named = {name: inputs.get(name, parameter_values[name]) for name in
-             ("Stack pressure [MPa]", "Cathode fabrication pressure [MPa]", "Cathode porosity")
-             if name in parameter_values.keys()}
-    values = ", ".join(f"{name} = {value:g}" if isinstance(value, numbers.Number) else f"{name} = {value!r}"
-                       for name, value in named.items())
-    raise ValueError(
-        f"the starting_solution's last cathode stretch is {lam.min():.6g} to {lam.max():.6g} (\"Cathode local "
-        f"stretch\", {off:.3g} off 1), but on this simulation's parameter values ({values}) the stretch cannot "
-        "leave 1 from a fresh start, so the host's transport, gradient energy and ohmic drop read the constant 1 "
-        "(\"Cathode transport stretch\") and would ignore the carried stretch: the voltage would be wrong (LMS from "
-        "720 to 360 MPa at 1C: 11.7 mV low at 600 s). Continue on values where the stretch can move (e.g. the "
-        "starting solution's stack pressure), or start these values from a fresh state (no starting_solution)")
+        reads = float(decision.evaluate(inputs=inputs if isinstance(inputs, dict) else {}))
+    except (KeyError, TypeError, ValueError):  # an input the solve was not given
+        reads = 0.0
+    if reads != 0.0:
+        return None
+    values = parameter_values.copy()
+    values.update({ConstrainedSwelling.STARTS_OFF_ONE: 1.0}, check_already_exists=False)
+    return values
 
 
 def check_carried_states(starting_solution, model):

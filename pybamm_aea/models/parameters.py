@@ -141,6 +141,8 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.P_stack = P("Stack pressure [MPa]")
         self.P_fab = P("Cathode fabrication pressure [MPa]")
         self.K_heckel = P("Cathode Heckel compaction coefficient [MPa-1]")
+        # 1: the run starts from a stretch off 1 (a starting solution's, .submodels.volume), 0: a fresh start
+        self.stretch_starts_off_one = P("Initial cathode stretch off 1")
         self.k_int_c = P("Cathode interphase growth constant [m2.s-1]")
         self.k_int_a = P("Li metal anode interphase growth constant [m2.s-1]")
         self.k_int_a_LiIn = P("Li-In anode interphase growth constant [m2.s-1]")

@@ -158,7 +158,7 @@ class _DownstreamJacobian(pybamm.BaseSolver):
     the multi-phase host's LMS cycling they are the capacity and energy integrals, the absent
     dispersed material and the stretch (read by the host's transport across the swollen layer in
     sessions 46-47; since session 48 a set whose stretch cannot leave 1 from a fresh start, LMS, has the transport
-    read the constant 1: ``volume.ConstrainedSwelling._stretch_can_move``). The rest of the system never
+    read the constant 1: ``volume.ConstrainedSwelling.stretch_can_move``). The rest of the system never
     sees them, so their rows' entries in the other states' columns can go: the Newton iteration of
     everything else stays exact, and each downstream state is updated one iteration behind, still inside IDA's error
     test (IDAS's quadrature variables, for the same reason, are kept out of the Newton system

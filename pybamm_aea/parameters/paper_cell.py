@@ -301,6 +301,9 @@ def degradation_parameters():
         "Cathode fabrication pressure [MPa]": 360.0,
         # Heckel's K of the Mo6S8 compact, fitted to Table S6 in pybamm_aea.energy.compaction
         "Cathode Heckel compaction coefficient [MPa-1]": heckel_coefficient(),
+        # 0 by definition of a fresh start (the stretch from its as-made value), not a material's: pybamm.Simulation
+        # .solve sets 1 on a copy for a starting solution whose stretch is off 1 (models.submodels.volume)
+        "Initial cathode stretch off 1": 0.0,
         # sulfide cathode on sulfide electrolyte: chemically compatible (paper, advantage 3)
         "Cathode interphase growth constant [m2.s-1]": 0.0,
         # Li metal reduces thiophosphate electrolytes into an interphase that grows with the square root of

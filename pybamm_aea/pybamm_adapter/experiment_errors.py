@@ -22,7 +22,11 @@ checks ``save_at_cycles`` (:func:`~pybamm_aea.models.experiment_checks.check_sav
 ZeroDivisionError after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a ``starting_solution``
 (:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it) and a ``starting_solution`` whose
 model carries other states (:func:`~pybamm_aea.models.experiment_checks.check_carried_states`: PyBaMM dropped a state
-the new model lacks without a word, and failed on one the solution lacks); a solve that fails on a
+the new model lacks without a word, and failed on one the solution lacks), and builds the step models on a
+copy of the values whose host transport reads the stretch when a ``starting_solution`` carries it off 1 on values where
+it would read the constant 1 (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`; the simulation's
+``parameter_values`` are that copy since; so too, with an experiment or without, for numbers set by hand as the
+model's initial stretch, ``model.set_initial_conditions_from(solution)``); a solve that fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
 ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). An experiment none of whose
 steps ran (each skipped as starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a
@@ -57,7 +61,8 @@ The wrapper reads the simulation's ``experiment`` (set only when it has one), ``
 ``var_pts``, ``steps_to_built_models`` and ``steps_to_built_solvers``, passes ``callbacks`` to PyBaMM's ``solve`` and
 reads the ``logs`` keys of :data:`LOG_NAMES` (at ``on_experiment_error``, ``on_step_start`` and
 ``on_experiment_infeasible_event``), relies on ``BaseSolver.step`` stepping on from the terminations of
-:data:`STEPS_ON_FROM` only, sets the private ``Simulation._solution`` and matches the text of PyBaMM's SolverError
+:data:`STEPS_ON_FROM` only, sets the private ``Simulation._solution`` (and, for a carried stretch, the private
+:data:`PARAMETER_VALUES` and :data:`BUILT_FOR_EXPERIMENT`) and matches the text of PyBaMM's SolverError
 (:data:`ALL_STEPS_INFEASIBLE`); :func:`check` verifies each of these before anything is wrapped (the method's
 parameters, the keys and the text in PyBaMM's ``Simulation`` source, the ``solution`` property reading
 ``_solution``), and raises an ImportError naming the PyBaMM version and what is missing.
@@ -104,6 +109,16 @@ STEP_SOLVERS, EXPERIMENT_STEP = "steps_to_built_solvers", "experiment_step"
 #: the private ``pybamm.Simulation`` attribute its ``solution`` property returns (set to the
 #: :class:`NotStartedSolution` of an experiment that ran no step, the one ``solve`` returns)
 SOLUTION = "_solution"
+#: the private ``pybamm.Simulation`` attribute holding the parameter values its models are built on (PyBaMM's
+#: ``set_initial_state`` sets it to a new copy too), and those that say its experiment's models are built (cleared
+#: to have the next ``build_for_experiment`` build them anew): a ``starting_solution`` whose stretch is off 1 is run
+#: on a copy of the values with the host's transport reading it
+#: (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`)
+PARAMETER_VALUES = "_parameter_values"
+BUILT_FOR_EXPERIMENT = (STEP_MODELS, STEP_SOLVERS, "_built_experiment_model", "_built_experiment_solver")
+#: the private ``pybamm.Simulation`` attributes that say its model is built for a solve without experiment (the same:
+#: initial conditions set by hand, ``model.set_initial_conditions_from(solution)``, with the stretch off 1)
+BUILT = ("_built_model", "_model_with_set_params")
 #: the keys of PyBaMM's callback ``logs`` the recorder reads at ``on_experiment_error``
 LOG_NAMES = ("cycle number", "step number", "step operating conditions", "error")
 #: the callback PyBaMM calls when a model event it was not given ends a step ("Experiment is infeasible"), and the
@@ -147,7 +162,8 @@ def check(simulation_class=None):
     missing += [f"Simulation.{name}" for name in ("experiment", "model") if not hasattr(simulation_class, name)
                 and not re.search(rf"self\.{name}\b", source)]
     strings, assigned = _class_literals(simulation_class)
-    missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", STEP_MODELS, STEP_SOLVERS)
+    missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", PARAMETER_VALUES,
+                                                  *BUILT_FOR_EXPERIMENT, *BUILT)
                 if not hasattr(simulation_class, name) and name not in assigned]
     if not re.search(rf"self\.{SOLUTION}\s*=", source) or not _solution_property_reads(simulation_class):
         missing.append(f"Simulation.{SOLUTION} (set by {METHOD}, returned by the solution property)")
@@ -161,6 +177,14 @@ def check(simulation_class=None):
                 if f'Variable("{name}"' not in control]
     if missing:
         raise patch_mismatch("experiment step-error", __name__, missing)
+
+
+def _build_anew_on(simulation, values):
+    """Have ``simulation`` build its models on ``values`` (a copy: the user's parameter values are left as they are)
+    at its next build (``build_for_experiment`` or ``build``), those it built before (on its earlier values) dropped."""
+    setattr(simulation, PARAMETER_VALUES, values)
+    for name in (*BUILT_FOR_EXPERIMENT, *BUILT):
+        setattr(simulation, name, None)
 
 
 def _source(function):
@@ -445,11 +469,17 @@ def _warn_failed_step(pybamm_method):
             return pybamm_method(self, *args, **kwargs)
         bound = signature.bind(self, *args, **kwargs)
         _refuse_esoh(self.model, bound)
-        if getattr(self, "experiment", None) is None:  # a plain solve(t_eval): only the nucleation warning
+        if getattr(self, "experiment", None) is None:  # a plain solve(t_eval): only the nucleation warning (and the
+            # values of initial conditions set by hand with the stretch off 1)
+            from ..models.experiment_checks import carried_stretch_values
+
+            carried = carried_stretch_values(None, self.model, self.parameter_values, bound.arguments.get(INPUTS))
+            if carried is not None:
+                _build_anew_on(self, carried)
             solution = pybamm_method(*bound.args, **bound.kwargs)
             _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
             return solution
-        from ..models.experiment_checks import (check_carried_states, check_carried_stretch, check_save_at_cycles,
+        from ..models.experiment_checks import (carried_stretch_values, check_carried_states, check_save_at_cycles,
                                                 check_starting_state)
 
         starting = bound.arguments.get(STARTING_SOLUTION)
@@ -457,7 +487,9 @@ def _warn_failed_step(pybamm_method):
                              len(getattr(starting, "cycles", None) or []))
         check_starting_state(starting, bound.arguments.get(INITIAL_SOC))
         check_carried_states(starting, self.model)
-        check_carried_stretch(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
+        carried = carried_stretch_values(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
+        if carried is not None:  # the host's transport to read the carried stretch: the models built on a copy
+            _build_anew_on(self, carried)
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder(self)
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]

@@ -64,7 +64,8 @@ def swollen_layer(param, variables):
     4 for b = 1.5 (LMS and the hybrids on Mo6S8 alike; for LMS alone lambda stays 1 until its pores fill, so there
     the host's swelling shows in nothing here). docs/known_limits.rst, "The host's transport across the swollen
     layer"."""
-    # lambda, or 1 where it cannot leave 1 (:meth:`.volume.ConstrainedSwelling._stretch_can_move`)
+    # lambda, or 1 where it starts at 1 and cannot leave it
+    # (:meth:`.volume.ConstrainedSwelling.transport_reads_stretch`)
     lam = variables["Cathode transport stretch"]
     log_lam = pybamm.log(lam)
     return lam, log_lam, param.phi_host / lam

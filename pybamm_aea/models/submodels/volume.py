@@ -103,27 +103,41 @@ class ConstrainedSwelling(AEASubModel):
     #: of the first three cycles was 5-12 % above its rtol 1e-6 value, depending on the solver's
     #: path; with this variable, within 0.7 %)
     STRETCH_SCALE = 1e-2
-    #: relative round-off allowed on the bounds of :meth:`_stretch_can_move`'s decision
+    #: relative round-off allowed on the bounds of :meth:`stretch_can_move`'s decision
     STILL_WITHIN = 1e-12
-    #: largest distance from 1 of a starting solution's stretch that a simulation whose decision is 0 continues
-    #: (:func:`~pybamm_aea.models.experiment_checks.check_carried_stretch` refuses more): the transport reading 1
-    #: there moves the voltage by that order relative, round-off against the solver's rtol 1e-4 (one parameter
-    #: set's steps carry exactly 1)
+    #: largest distance from 1 of a starting solution's stretch that a simulation whose decision is 0 continues on
+    #: the cheap path (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values` re-decides beyond it): the
+    #: transport reading 1 there moves the voltage by that order relative, round-off against the solver's rtol 1e-4
+    #: (one parameter set's steps carry exactly 1)
     CARRIED_WITHIN = 1e-9
+    #: the parameter saying the run starts from a stretch off 1 (1: a starting solution's, or initial conditions set
+    #: by hand) or from a fresh start (0, the parameter sets' value): with 1 the host's transport reads the stretch
+    #: whatever :meth:`stretch_can_move` decides (:meth:`transport_reads_stretch`). ``pybamm.Simulation.solve`` sets
+    #: it on a copy of the simulation's values for a ``starting_solution`` (or numbers set as initial conditions) off 1
+    #: (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`)
+    STARTS_OFF_ONE = "Initial cathode stretch off 1"
 
     def get_fundamental_variables(self):
         lam = pybamm.Variable(
             "Cathode local stretch", domain="positive electrode", reference=1.0, scale=self.STRETCH_SCALE
         )
-        moves = self._stretch_can_move()
+        moves = self.transport_reads_stretch()
         return {
             "Cathode local stretch": lam,
             # the stretch the host's transport reads (:func:`.cathode_diffusion.swollen_layer`, the gradient energy,
-            # the ohmic drop): lambda itself, or 1 where lambda cannot leave 1 (:meth:`_stretch_can_move`)
+            # the ohmic drop): lambda itself, or 1 where lambda starts at 1 and cannot leave it
+            # (:meth:`transport_reads_stretch`)
             "Cathode transport stretch": moves * lam + (1 - moves),
         }
 
-    def _stretch_can_move(self):
+    def transport_reads_stretch(self):
+        """1 where the host's transport reads the stretch lambda, else 0 (it reads the constant 1): where lambda can
+        leave 1 from a fresh start (:meth:`stretch_can_move`) or starts off 1 (the parameter :attr:`STARTS_OFF_ONE`
+        1: a starting solution's stretch off 1, continued at another stack pressure). An expression of parameters,
+        folded to a number where PyBaMM puts their values in."""
+        return pybamm.maximum(self.stretch_can_move(), self.param.stretch_starts_off_one)
+
+    def stretch_can_move(self):
         """1 where the stretch lambda can leave 1 on the parameters' values, else 0: an expression of parameters
         alone, a number once PyBaMM puts their values in, so that a set whose lambda stays 1 (LMS: Mo6S8 -> Li4Mo6S8
         +9.4 %, 89 % solid as made: at most 97.4 % of the layer) has the host's transport read the constant 1, its
@@ -141,8 +155,10 @@ class ConstrainedSwelling(AEASubModel):
         dispersed material's lithiated share y: over x in [0, x_max] and y in [0, 1] its extremes are at the four
         corners. Where both hold there, lambda starts at 1 (:meth:`set_initial_conditions`) and stays 1: from a fresh
         start only. A starting solution's stretch carried in off 1 (LMS rested at 720 MPa, 0.916, continued at 360
-        MPa) would not relax back through the transport's eyes (11.7 mV low at 600 s of a 1C discharge), and
-        :func:`~pybamm_aea.models.experiment_checks.check_carried_stretch` refuses it before the solve. The host's
+        MPa) stays off 1 (the stack holds the compacted layer), and the transport reading 1 was 11.7 mV low at 600 s
+        of a 1C discharge: ``Simulation.solve`` then sets :attr:`STARTS_OFF_ONE` to 1 on a copy of its values
+        (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`), and :meth:`transport_reads_stretch`
+        reads lambda. The host's
         content is taken up to x_max: the multi-phase Mo6S8 host goes past it on a deep discharge (x 4.0093 to 0.5 V
         at 0.1C, porosity 0.0868, above the 0.08675 where Li4Mo6S8 fills the floor: lambda 1.000138 while the
         transport reads 1, the discharge's end 1.6e-4 s off; review of session 48), within the solver's tolerance
