@@ -1,5 +1,6 @@
 """Design sweeps: tidy table, failed points kept, derived inputs, batched solves, local and Dask parallelism."""
 import functools
+import json
 import re
 import warnings
 
@@ -129,11 +130,104 @@ def test_stack_pressure_sets_porosity_from_compaction_data():
 
 @pytest.mark.slow
 def test_c_rate_gives_rate_capability_with_reference_point():
-    df = sweep({"C-rate": [1.0, 5.0]}, parameter_set=LMS, workers=1)
-    assert df["C-rate"].tolist() == [1.0, 5.0, 0.1]  # the 0.1C reference is added
-    assert df["Rate capability"].iloc[2] == pytest.approx(1.0)
-    assert (df["Rate capability"].iloc[:2] <= 1.0 + 1e-3).all()
+    df = sweep({"C-rate": [1.0, 5.0]}, parameter_set=LMS, workers=1, rate_capability=True)
+    assert df["C-rate"].tolist() == [1.0, 5.0]  # the 0.1C reference is solved, not a row
+    assert [r["C-rate"] for r in df.attrs["reference points"]] == [0.1]
+    assert (df["Rate capability"] <= 1.0 + 1e-3).all()
     assert df["Rate capability"].iloc[1] <= df["Rate capability"].iloc[0] + 1e-6
+    ref = sweep({"C-rate": [0.1]}, parameter_set=LMS, workers=1)
+    assert ref["Rate capability"].iloc[0] == pytest.approx(1.0)
+
+
+def test_a_swept_c_rate_gives_the_grids_rows_only_its_reference_points_when_asked():
+    """A design study over "C-rate": [0.2] (session 49's trial: 2 loadings x 2 porosities of LMS) got 8 rows, half at
+    the 0.1C reference rate no one swept (added for the rate capability): the best "Cell gravimetric energy" row was a
+    0.1C one (70.4 Wh/kg against 44.1 at 0.2C), and the solves doubled. The rows are the grid's, exactly; "Rate
+    capability" is NaN where the grid lacks a design's reference point (said once, a SweepNote), and
+    ``rate_capability=True`` solves those points too, kept in ``attrs["reference points"]``, not as rows. LMS on the
+    lever rule, 1.5 and 3 mg/cm2 at 0.2C."""
+    grid = {LOADING: [0.015, 0.03], "C-rate": [0.2]}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df = sweep(grid, parameter_set=LMS, workers=1, options=LEVER, progress=False)
+    assert df[LOADING].tolist() == [0.015, 0.03] and df["C-rate"].tolist() == [0.2, 0.2]
+    assert df["Rate capability"].isna().all() and df.attrs["reference points"] == []
+    notes = [str(w.message) for w in caught if w.category is SweepNote]
+    assert notes == df.attrs["notes"] and len(notes) == 1, notes
+    assert notes[0].startswith('"Rate capability" is NaN for all 2 designs: their 0.1C reference point'), notes
+    assert "rate_capability=True" in notes[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SweepNote)  # (asked: nothing to say)
+        asked = sweep(grid, parameter_set=LMS, workers=1, options=LEVER, progress=False, rate_capability=True)
+    assert asked.attrs["notes"] == []
+    assert asked[LOADING].tolist() == [0.015, 0.03] and asked["C-rate"].tolist() == [0.2, 0.2]
+    pd.testing.assert_series_equal(asked[ESC], df[ESC])
+    reference = pd.DataFrame(asked.attrs["reference points"])
+    assert reference[LOADING].tolist() == [0.015, 0.03] and reference["C-rate"].tolist() == [0.1, 0.1]
+    assert (reference[ESC] > asked[ESC]).all() and reference["error"].isna().all()
+    np.testing.assert_allclose(asked["Rate capability"], asked[ESC] / reference[ESC], rtol=1e-12)
+    assert json.loads(json.dumps(asked.attrs)) == asked.attrs  # (a Parquet export writes the attrs as JSON)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SweepNote)  # a grid holding the reference rate: nothing to say, nothing added
+        both = sweep({LOADING: [0.015], "C-rate": [0.2, 0.1]}, parameter_set=LMS, workers=1, options=LEVER,
+                     progress=False, rate_capability=True)
+    assert both["C-rate"].tolist() == [0.2, 0.1] and both.attrs["reference points"] == []
+    assert both["Rate capability"].tolist() == pytest.approx([asked["Rate capability"].iloc[0], 1.0], rel=1e-9)
+
+
+@pytest.mark.parametrize("grid, value, said", [({"C-rate": [0.2]}, "yes", "rate_capability must be True or False"),
+                                               ({LOADING: [0.015]}, True, "rate_capability=True needs 'C-rate'")])
+def test_rate_capability_is_refused_unless_a_bool_with_a_swept_c_rate(grid, value, said):
+    with pytest.raises(SweepConfigError, match=re.escape(said)) as exc:
+        sweep(grid, parameter_set=LMS, workers=1, rate_capability=value)
+    assert exc.value.argument == "rate_capability"
+
+
+@pytest.mark.parametrize("text, row", [
+    ("porosity of 'Mo6S8' (loading) extrapolated with the fitted heckel law to [1000.0] MPa, outside the measured "
+     "range [36, 360] MPa: porosity 0.01041", "porosity of 'Mo6S8' (loading) extrapolated with the fitted heckel law "
+     "to [1000.0] MPa, outside the measured range [36, 360] MPa"),
+    ("the integration from t = 0 s ended with no event reached at its consistent end state (the nearest in time, "
+     "'Minimum voltage [V]', still 0.0007323 from zero in its own unit, an estimated 0.00624 of the integration's "
+     "charge short of it at its last interval's rate, against rtol 0.0001: an event located on IDA's interpolant)",
+     "the integration from t = 0 s ended with no event reached at its consistent end state (...)"),
+    ("a point (e.g. this one) warns, e.g. here. Then more; and more", "a point (e.g. this one) warns, e.g. here"),
+    ("one line without a clause\nand a second", "one line without a clause"),
+])
+def test_a_warning_in_a_row_is_its_class_and_first_clause(text, row):
+    """A row gives a warning by its class name and first clause (up to ": ", "; " or a sentence's end outside
+    parentheses; a parenthesis of more than 40 characters as "(...)"): the StepRefinedWarning of a thick LMS
+    electrode was 370 characters to its first ": " (session 49), the nucleation warning 542 whole."""
+    from pybamm_aea.sweep.metrics import short_warning
+
+    assert short_warning("StepRefinedWarning", text) == "StepRefinedWarning: " + row
+
+
+def test_a_rows_warnings_give_each_warning_short_its_full_text_once_in_the_attrs(tmp_path):
+    """Every row of a pristine LMS design study repeated the 542-character MeshDependentNucleationWarning whole
+    (session 49's trial). A row now gives its class name and first clause (the step, its current density and
+    temperature: each row's own), the full text once in ``attrs["warnings"]`` with the rows it is in; nothing is
+    lost, the row's head starting its full text. LMS at 25 C, 4.5 and 5 mg/cm2, 0.1C (2.83 A/m2 at 70 C and
+    more), batched and point by point alike, and read back from a results store."""
+    from pybamm_aea.convergence import MeshDependentNucleationWarning
+
+    grid = {LOADING: [0.045, 0.05], TEMPERATURE: [298.15]}
+    store = tmp_path / "s.sqlite"
+    for batched in (True, False, True):  # (the third run reads the first one's store back, solving nothing)
+        df = sweep(grid, parameter_set=LMS, workers=1, progress=False, batched=batched,
+                   results_file=store if batched else None)
+        said = df.attrs["warnings"]
+        assert [one["rows"] for one in said] == [[0], [1]], said
+        for i, one in enumerate(said):
+            row = df["warnings"].iloc[i]
+            assert one["warning"] == MeshDependentNucleationWarning.__name__
+            assert row.startswith("MeshDependentNucleationWarning: step 1, the first discharge of a host starting in "
+                                  "its Li0 phase (pristine Mo6S8), runs at "), row
+            assert len(row) < 250 and "check with pybamm_aea.mesh_check" not in row, row
+            assert one["text"].startswith(row[len("MeshDependentNucleationWarning: "):] + ": above the 1.5 A/m2")
+            assert "check with pybamm_aea.mesh_check" in one["text"] and len(one["text"]) > 500
+        assert "2.83 A/m2 would at 70 C" in df["warnings"].iloc[0]
+        assert json.loads(json.dumps(df.attrs)) == df.attrs
 
 
 @pytest.mark.slow
@@ -274,7 +368,8 @@ def test_a_swept_s8_fraction_is_judged_by_the_nucleation_warning():
     fraction = SLMS_COMPOSITION["S8"]
     df = sweep({"S8 mass fraction": [fraction, 0.45], "C-rate": [0.1, 0.3]}, parameter_set="Li2021_S_Mo6S8",
                workers=1)
-    said = {(row["S8 mass fraction"], row["C-rate"]): row["warnings"] for _, row in df.iterrows()}
+    texts = {i: said["text"] for said in df.attrs["warnings"] for i in said["rows"]}  # (the rows give the heads)
+    said = {(row["S8 mass fraction"], row["C-rate"]): texts.get(i) for i, row in df.iterrows()}
     assert said[(fraction, 0.1)] is None, said
     assert said[(fraction, 0.3)].startswith("step 1, the first discharge of a pristine S-LMS (S8 in Mo6S8) hybrid, "
                                             f"runs at 3.14 A/m2 and 70 C: above the {_HYBRIDS['S8'].threshold:g} "
@@ -486,7 +581,7 @@ def test_cathode_cells_must_be_an_integer_of_at_least_three(cells):
 def test_mesh_check_flags_the_points_that_move(tmp_path, monkeypatch):
     """mesh_check=True solves every point again on mesh_check's refinement of a run the mesh may decide (160 cells
     for Mo6S8's multi-phase host; it was twice the cells, 40, where 20 and 40 cells can agree and both be wrong): the
-    pristine compact at 0.5C (and the 0.1C reference) converges, at 1C it does not (128.15 mA.h/g on 20 cells).
+    pristine compact at 0.5C converges, at 1C it does not (128.15 mA.h/g on 20 cells).
     With a results store the fine rows go to a store of their own beside it, and a re-run resumes
     both. Catches: a fine run on the same mesh, fine rows matched to the wrong points, a verdict
     that ignores the capacity."""
@@ -499,7 +594,7 @@ def test_mesh_check_flags_the_points_that_move(tmp_path, monkeypatch):
     assert df.attrs["mesh check"] == {"cathode cells": 20, "fine cathode cells": 160,
                                       "fine results_file": str(tmp_path / "lms.fine.sqlite")}
     rows = df.set_index("C-rate")
-    assert rows["Mesh converged"].to_dict() == {0.5: True, 1.0: False, 0.1: True}
+    assert rows["Mesh converged"].to_dict() == {0.5: True, 1.0: False}
     assert rows.loc[1.0, "Electrode specific capacity [mA.h.g-1]"] > 120
     assert rows.loc[1.0, "Fine-mesh electrode specific capacity [mA.h.g-1]"] < 1
     assert rows.loc[0.5, "Fine-mesh mean discharge voltage vs Li [V]"] == pytest.approx(rows.loc[0.5, "Mean discharge voltage vs Li [V]"], abs=1e-3)
@@ -695,7 +790,7 @@ def test_a_set_made_lithiated_delivers_its_discharge_and_a_given_experiment_is_t
 def test_a_discharge_that_delivered_nothing_is_flagged():
     """Pristine Mo6S8 at 25 C, 1.5 mg/cm2, 2C: 0.089 mA.h/g, 0.07 % of its 128.8 mA.h/g window, a row without
     error that now says so in ``warnings`` (with the number); its 0.1C reference (128.2) has no such note."""
-    df = sweep({"C-rate": [2.0], TEMPERATURE: [298.15]}, parameter_set=LMS, workers=1, progress=False)
+    df = sweep({"C-rate": [2.0, 0.1], TEMPERATURE: [298.15]}, parameter_set=LMS, workers=1, progress=False)
     fast, ref = df.iloc[0], df.iloc[1]
     assert fast[ESC] < 0.2 and fast["error"] is None
     assert "discharge 1 delivered 0.0687 % of the window (0.08855 of 128.8 mA.h.g-1" in fast["warnings"]
@@ -741,7 +836,7 @@ def test_a_solve_warning_of_one_point_is_not_stamped_on_the_batch(monkeypatch):
     monkeypatch.setattr(worker, "simulation", simulation)
     df = sweep({LOADING: [0.015, 0.03, 0.045]}, parameter_set=LMS, workers=1, progress=False, options=LEVER,
                batch_size=3)
-    assert df["warnings"].tolist() == [None, "the point at 0.03 kg.m-2 warns", None]
+    assert df["warnings"].tolist() == [None, "UserWarning: the point at 0.03 kg.m-2 warns", None]
     assert df["error"].isna().all()
 
 
@@ -989,14 +1084,15 @@ def test_the_forked_warm_up_warns_nothing_outside_the_rows(monkeypatch):
     finally:
         worker._SIMULATIONS.clear()
     assert [str(w.message) for w in caught if "kg.m-2 warns" in str(w.message)] == []
-    assert df["warnings"].tolist() == ["the point at 0.015 kg.m-2 warns", None]
+    assert df["warnings"].tolist() == ["UserWarning: the point at 0.015 kg.m-2 warns", None]
     assert df["error"].isna().all()
 
 
 def test_a_rows_warning_keeps_its_first_line_whole(monkeypatch):
-    """A row's ``warnings`` hold each warning's first line whole: cut at 200 characters, an S-LMS / Li-In row at 25 C
-    read "... up to which the default 20-cell mesh answ", its MeshDependentNucleationWarning's advice (check with
-    pybamm_aea.mesh_check) lost (session 43's trial)."""
+    """A row's ``warnings`` hold each warning's first clause whole (here its whole first line: no clause ends in it),
+    never cut inside: cut at 200 characters, an S-LMS / Li-In row at 25 C read "... up to which the default 20-cell
+    mesh answ", its MeshDependentNucleationWarning's advice (check with pybamm_aea.mesh_check) lost (session 43's
+    trial). The whole text, second line too, is the table's ``attrs["warnings"]``."""
     import warnings
 
     long = "the point at 0.015 kg.m-2 warns " + "x" * 300 + " check with pybamm_aea.mesh_check"
@@ -1011,7 +1107,8 @@ def test_a_rows_warning_keeps_its_first_line_whole(monkeypatch):
 
     monkeypatch.setattr(pybamm.Simulation, "solve", warns)
     df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, options=LEVER, progress=False)
-    assert df["warnings"].tolist() == [long]
+    assert df["warnings"].tolist() == ["UserWarning: " + long]
+    assert df.attrs["warnings"] == [{"warning": "UserWarning", "text": long + "\nsecond line", "rows": [0]}]
 
 
 CELL_COLUMNS = ["Cell gravimetric energy [W.h.kg-1]", "Cell volumetric energy [W.h.L-1]"]

@@ -44,8 +44,9 @@ def register(subparsers):
         "retention (several cycles), solve time and error (failed points are kept, with their message).",
         "Grid names: PyBaMM parameters of the set with their units ('Cathode loading [kg.m-2]', 'Ambient "
         "temperature [K]', 'Cathode porosity', ...); derived inputs 'Stack pressure [MPa]' (-> porosity from "
-        "the compaction data), 'C-rate' (in 1/h; the --reference-c-rate point of each design is added for the rate "
-        "capability), 'S8 mass fraction' (hybrid S8-Mo6S8 sets), 'Cathode thickness [um]'; and AEA options "
+        "the compaction data), 'C-rate' (in 1/h; the rate capability needs each design's --reference-c-rate point: "
+        "--rate-capability solves it where the grid lacks it, kept out of the rows), 'S8 mass fraction' (hybrid "
+        "S8-Mo6S8 sets), 'Cathode thickness [um]'; and AEA options "
         "('anode', 'hysteresis', 'ionic switch', 'electronic conduction').",
         "Example:\n  pybamm-aea sweep --parameter-set Li2021_Mo6S8 --grid 'Cathode loading [kg.m-2]=0.01,0.02' "
         "\\\n      --grid 'Ambient temperature [K]=298.15:343.15:4' --results lms_sweep.sqlite --output lms_sweep.csv",
@@ -73,6 +74,9 @@ def register(subparsers):
     add("--reference-c-rate", type=_args.float_in("--reference-c-rate", 0, low_open=True), default=0.1,
         metavar="C", help="the rate the --experiment's C-rate steps are written at: a swept 'C-rate' c runs "
                           "them at c / C times their rate (default 0.1, the paper's)")
+    add("--rate-capability", action="store_true",
+        help="with a swept 'C-rate', also solve each design at --reference-c-rate where the grid lacks that point, "
+             "for its 'Rate capability' (not a row of the table; without it the column is NaN for such designs)")
     add("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
         help="repeat the --experiment steps N times (capacity retention, the last discharge over the 2nd, needs "
              f">= 3 discharges; {_args.CYCLES_CHECK})")
@@ -182,7 +186,8 @@ def run(args):
                        compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress,
                        export=args.output, force=args.force, replace_results=args.replace_results,
                        threads=args.threads, cathode_cells=args.cathode_cells, mesh_check=args.mesh_check,
-                       reference_c_rate=args.reference_c_rate, cell=args.cell)
+                       reference_c_rate=args.reference_c_rate, cell=args.cell,
+                       rate_capability=args.rate_capability)
     except SweepConfigError as exc:
         option = option_of(parser).get(exc.argument)
         raise _args.error(parser, f"argument {option}: {exc}" if option else str(exc))
@@ -197,6 +202,9 @@ def run(args):
         print(df[show].to_string(index=False) if len(df) <= 60 else df[show])
     for note in df.attrs["notes"]:  # the facts of the whole sweep, said once
         print(f"{args.parameter_set}: warning: {note}", file=sys.stderr)
+    for said in df.attrs["warnings"]:  # each warning's full text once (a row's warnings give its first clause)
+        print(f"{args.parameter_set}: warning, {len(said['rows'])} of {len(df)} points: {said['warning']}: "
+              f"{said['text']}", file=sys.stderr)
     failed = df.attrs["failed"]
     warned = int(df["warnings"].notna().sum())  # e.g. a discharge that delivered nothing: not an error, said
     print(f"\n{len(df)} points in {wall:.1f} s ({failed} failed, {warned} with warnings)", file=sys.stderr)

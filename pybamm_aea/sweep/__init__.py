@@ -40,8 +40,10 @@ Grid names
     ``reference_c_rate`` (0.1C by default, the paper's rate); a point at C-rate ``c`` runs them at
     ``c / reference_c_rate`` times that rate (through the nominal capacity PyBaMM turns C-rates into currents
     with, an input parameter too). With the default experiment that is simply "Discharge at cC until the lower
-    cut-off". The rate capability column needs the reference-rate point of each design: if ``reference_c_rate``
-    is not among the swept C-rates it is added (those rows are in the table too).
+    cut-off". The rate capability column needs the reference-rate point of each design: where the grid lacks it,
+    the column is NaN (said once, a :class:`SweepNote`), unless ``rate_capability=True``, which solves those points
+    too and keeps them out of the rows, in ``table.attrs["reference points"]``: the table's rows are the grid's,
+    exactly (until session 49 the reference points were always added as rows).
   - ``"S8 mass fraction"``: for the hybrid S8-in-Mo6S8 sets (``"Li2021_S_Mo6S8"``), passed to the set's
     ``"Dispersed material mass fraction"`` when its dispersed material is S8 (or to a parameter of that name); any
     other set is a ``SweepConfigError`` naming it. ``"Dispersed material mass fraction"`` itself can be swept on
@@ -67,16 +69,19 @@ volume of the cathode electrode from the model's ``"Cathode electrode mass [g]"`
 lithiated electrode, :meth:`pybamm_aea.energy.Electrode.lithiated`, when the set's composition is known), with
 ``cell=`` ``"Cell gravimetric energy [W.h.kg-1]"`` / ``"Cell volumetric energy [W.h.L-1]"`` (:func:`sweep`'s ``cell``),
 ``"Rate capability"`` (capacity at the point's C-rate over the capacity at the reference rate, same design; only
-when C-rate is swept), ``"Capacity retention [%]"`` (:func:`pybamm_aea.readout.capacity_retention`: last discharge
-over the second one, the paper's "compared with the 2nd cycle"; NaN with fewer than 3 discharges),
+when C-rate is swept; NaN for a design whose reference point is neither in the grid nor asked for),
+``"Capacity retention [%]"`` (:func:`pybamm_aea.readout.capacity_retention`: last discharge over the second one, the
+paper's "compared with the 2nd cycle"; NaN with fewer than 3 discharges),
 ``"Number of discharges"``, ``"Solve time [s]"`` (the integration of this point), ``"Setup time [s]"`` (building and
 warming up the worker's simulation, charged to the first point a worker runs for a configuration; 0 for the
 others. Point by point, that warm-up is the first point's own solve, not repeated: its set-up, PyBaMM's timer of
 it, is the setup time, the rest the point's solve time), ``"error"`` (None, or the message: failed points keep their
 inputs and are never dropped) and ``"warnings"`` (the point's own, on every path: e.g. the compaction law extrapolated,
 a model event that stopped a step, a discharge that delivered less than :data:`.metrics.NEGLIGIBLE_DELIVERY` of the
-point's window). With ``mesh_check=True`` also ``"Fine-mesh electrode specific capacity [mA.h.g-1]"``,
-``"Fine-mesh first discharge electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh mean discharge voltage vs Li [V]"``
+point's window; each warning by its class name and first clause, :func:`.metrics.short_warning`, its full text once
+in ``table.attrs["warnings"]`` with the rows it is in). With ``mesh_check=True`` also
+``"Fine-mesh electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh first discharge electrode specific capacity
+[mA.h.g-1]"``, ``"Fine-mesh mean discharge voltage vs Li [V]"``
 (every point solved again on twice the cathode's cells) and ``"Mesh converged"``. ``table.attrs["notes"]`` lists the
 facts of the whole sweep (a list of str, each also warned once as a :class:`SweepNote`).
 

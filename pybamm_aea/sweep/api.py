@@ -37,7 +37,7 @@ def _default_batch_size(n_points, n_workers, batched):
 def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, options=None, results_file=None,
           workers=None, *, export=None, force=False, compaction=None, reference_c_rate=0.1, retry_failed=False,
           batch_size=None, batched=True, threads=1, progress=None, mp_context=None, cathode_cells=None,
-          mesh_check=False, replace_results=False, cell=None):
+          mesh_check=False, replace_results=False, cell=None, rate_capability=False):
     """Evaluate a grid (or a sample) of AEA cell designs; one row per point. See :mod:`pybamm_aea.sweep`.
 
     Parameters
@@ -79,6 +79,14 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         Compaction data set for ``"Stack pressure [MPa]"`` (default from :data:`COMPACTION_SETS`).
     reference_c_rate : float
         The rate the experiment's C-rate steps are written at and the basis of the rate capability (default 0.1).
+    rate_capability : bool
+        With a swept ``"C-rate"``, also solve each design at ``reference_c_rate`` where the grid lacks that point, for
+        its "Rate capability" (default False: that column is filled only for designs whose reference-rate point is
+        in the grid, NaN for the others, said once in a :class:`SweepNote`). The points so added are not rows of the
+        table (its rows are the grid's, exactly): they are ``table.attrs["reference points"]`` (a list of dicts: the
+        table's columns, and ``"warning texts"``, the full text of each of its warnings as [class name, text]).
+        Until session 49 they were always solved and were rows of the table (a design study over ``"C-rate": [0.2]``
+        got half its rows at 0.1C, and twice the solves).
     retry_failed : bool
         Run again the points whose stored row has an error (default False: they are kept as they are).
     batch_size : int, optional
@@ -126,11 +134,15 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     Returns
     -------
     pandas.DataFrame
-        One row per point, in grid order: the inputs, derived inputs and the columns of :data:`RESULT_COLUMNS`
-        (``"Rate capability"`` only when C-rate is swept, the cell columns only with ``cell``).
+        One row per point of the grid, in grid order, and no other: the inputs, derived inputs and the columns of
+        :data:`RESULT_COLUMNS` (``"Rate capability"`` only when C-rate is swept, the cell columns only with ``cell``).
+        A row's ``warnings`` give each warning by its class name and first clause
+        (:func:`pybamm_aea.sweep.metrics.short_warning`), then the row's own notes whole.
         ``table.attrs["failed"]`` is the number of failed points, ``table.attrs["notes"]`` the facts of the whole sweep
-        (list of str, each warned once as a :class:`SweepNote` before any solve; not in the CSV or JSON export, which
-        hold the rows).
+        (list of str, each warned once as a :class:`SweepNote` before any solve), ``table.attrs["warnings"]`` each
+        distinct warning's full text once (a list of dicts: ``"warning"`` its class name, ``"text"``, ``"rows"`` the
+        positions of the rows it is in), ``table.attrs["reference points"]`` the reference-rate points solved beside
+        the grid (``rate_capability``; else empty); the attrs are not in the CSV or JSON export, which hold the rows.
 
     Raises
     ------
@@ -146,7 +158,7 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
                results_file=results_file, workers=workers, export=export, force=force, compaction=compaction,
                reference_c_rate=reference_c_rate, retry_failed=retry_failed, batch_size=batch_size, batched=batched,
                threads=threads, progress=progress, mp_context=mp_context, cathode_cells=cathode_cells,
-               mesh_check=mesh_check, replace_results=replace_results, cell=cell)
+               mesh_check=mesh_check, replace_results=replace_results, cell=cell, rate_capability=rate_capability)
 
 
 def count(name, value):

@@ -9,8 +9,8 @@ import pandas as pd
 from ..user_input import is_finite_positive, not_a_number
 from .api import SweepConfigError, SweepNote, _default_batch_size, count, worker_count
 from .config import build_config, cell_notes, compaction_notes
-from .grid import batches as split, expand_grid, point_key, unique_points, with_reference_rate
-from .metrics import CELL_COLUMNS, ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION
+from .grid import batches as split, expand_grid, point_key, reference_points, unique_points
+from .metrics import CELL_COLUMNS, ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION, WARNING_TEXTS, warning_texts
 
 #: prefix of the mesh check's columns: "Fine-mesh electrode specific capacity [mA.h.g-1]", ...
 FINE_MESH = "Fine-mesh "
@@ -32,7 +32,7 @@ def _failed_rows(names):
 
 def run(grid, *, parameter_set, experiment, client, options, results_file, workers, export, force, compaction,
         reference_c_rate, retry_failed, batch_size, batched, threads, progress, mp_context, cathode_cells=None,
-        mesh_check=False, replace_results=False, notes=True, cell=None):
+        mesh_check=False, replace_results=False, notes=True, cell=None, rate_capability=False):
     """The sweep (see :func:`pybamm_aea.sweep.sweep`); ``notes=False``: the facts of the whole sweep (the
     compaction law of another composition; ``table.attrs["notes"]``) are not warned again nor kept (the mesh
     check's run of the same grid)."""
@@ -44,7 +44,16 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
                                f"{not_a_number(reference_c_rate)}",
                                "reference_c_rate")
     reference_c_rate = float(reference_c_rate)
-    all_points = with_reference_rate(points, names, reference_c_rate)
+    if not isinstance(rate_capability, bool):
+        raise SweepConfigError(f"rate_capability must be True or False, got {rate_capability!r}", "rate_capability")
+    if rate_capability and "C-rate" not in names:
+        raise SweepConfigError(f"rate_capability=True needs 'C-rate' among the grid's names, got {names}",
+                               "rate_capability")
+    # the table's rows are the grid's points, exactly; the reference-rate points the grid lacks are solved only when
+    # asked, and kept out of the rows (table.attrs["reference points"]; until session 49 they were rows of the table)
+    grid_points = points
+    extra = reference_points(grid_points, names, reference_c_rate) if rate_capability else []
+    all_points = grid_points + extra
     points = unique_points(all_points, names)
     config = build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
                           cathode_cells, cell)
@@ -69,7 +78,8 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         if fine["results_file"] is not None:
             ResultStore(fine["results_file"], fine["record"], replace_results).close()
     store = ResultStore(results_file, config.record, replace_results) if results_file is not None else None
-    sweep_notes = [*compaction_notes(config, points), *cell_notes(config, points)] if notes else []
+    rate_notes = [] if rate_capability else _reference_notes(grid_points, names, reference_c_rate)
+    sweep_notes = [*compaction_notes(config, points), *cell_notes(config, points), *rate_notes] if notes else []
     for note in sweep_notes:  # a fact of the sweep: once, not on every row, and in the table's attrs
         warnings.warn(note, SweepNote, stacklevel=3)
 
@@ -128,10 +138,11 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         if store is not None:
             store.close()
 
-    rows = []
+    rows, texts = [], []
     for p in all_points:
         rec = results[point_key(p, names)]
         rows.append({c: rec.get(c, p.get(c, np.nan)) for c in columns})
+        texts.append(rec.get(WARNING_TEXTS) or [])
     df = pd.DataFrame(rows, columns=columns)
     if "C-rate" in names:
         _rate_capability(df, names, reference_c_rate)
@@ -141,8 +152,12 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         df = df.drop(columns=[RETENTION])
     for col in ("error", "warnings"):
         df[col] = df[col].astype(object).where(df[col].notna(), None)
+    df, reference = df.iloc[:len(grid_points)].reset_index(drop=True), df.iloc[len(grid_points):]
     df.attrs["failed"] = int(df["error"].notna().sum())
     df.attrs["notes"] = sweep_notes
+    df.attrs["warnings"] = warning_texts(texts[:len(grid_points)])
+    df.attrs["reference points"] = [dict(r, **{WARNING_TEXTS: t}) for r, t in zip(_records(reference),
+                                                                                 texts[len(grid_points):])]
     if fine is not None:
         fine_df = run(grid, parameter_set=parameter_set, experiment=experiment, client=client, options=options,
                       results_file=fine["results_file"], workers=workers, export=None, force=force,
@@ -205,6 +220,29 @@ def _add_mesh_check(df, fine_df):
     for coarse, fine in pairs:
         ok &= within_tolerances(fine - coarse, scale, dv)
     df["Mesh converged"] = ok
+
+
+def _records(df):
+    """The rows of ``df`` as a list of dicts of plain JSON values (NaN as None: a table's attrs go into a Parquet
+    export as JSON)."""
+    return [{k: (None if isinstance(v, float) and np.isnan(v) else v.item() if isinstance(v, np.generic) else v)
+             for k, v in r.items()} for r in df.to_dict("records")]
+
+
+def _reference_notes(points, names, reference_c_rate):
+    """The note of a swept C-rate whose designs lack their reference-rate point in the grid (``points``): their "Rate
+    capability" is NaN, and ``rate_capability=True`` solves them too; none when every design has it."""
+    missing = reference_points(points, names, reference_c_rate)
+    if not missing:
+        return []
+    designs = len(unique_points([dict(p, **{"C-rate": 0.0}) for p in points], names))
+    rates = ", ".join(f"{c:g}" for c in dict.fromkeys(float(p["C-rate"]) for p in points))
+    which = (("the design" if designs == 1 else f"all {designs} designs") if len(missing) == designs
+             else f"{len(missing)} of the {designs} designs")
+    return [f"\"Rate capability\" is NaN for {which}: their {reference_c_rate:g}C "
+            f"reference point (reference_c_rate) is not in the grid (C-rates {rates}) and is not solved unless asked; "
+            "rate_capability=True (--rate-capability) solves it too, kept out of the rows "
+            "(table.attrs[\"reference points\"])"]
 
 
 def _rate_capability(df, names, reference_c_rate):

@@ -112,10 +112,12 @@ def unique_points(points, names):
     return out
 
 
-def with_reference_rate(points, names, reference_c_rate):
-    """The points plus, when "C-rate" is swept, the reference-rate point of each design (for the rate capability)."""
+def reference_points(points, names, reference_c_rate):
+    """The reference-rate point of each design of ``points`` (``"C-rate"`` swept) that ``points`` lack, in order,
+    each once: what :func:`pybamm_aea.sweep.sweep` solves beside the grid for ``rate_capability=True`` (the
+    denominator of each design's "Rate capability"); none when "C-rate" is not swept."""
     if "C-rate" not in names:
-        return points
+        return []
     seen = {point_key(p, names) for p in points}
     extra = []
     for p in points:
@@ -124,7 +126,7 @@ def with_reference_rate(points, names, reference_c_rate):
         if k not in seen:
             seen.add(k)
             extra.append(ref)
-    return points + extra
+    return extra
 
 
 def batches(points, size, workers=1):

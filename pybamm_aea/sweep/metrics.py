@@ -40,6 +40,72 @@ def empty_metrics():
     return metrics
 
 
+#: the key of a row (as computed and as stored) holding the full text of each warning its ``warnings`` column
+#: shortens: a list of [class name, text] (:func:`row_warnings`); the table gathers them in ``attrs["warnings"]``
+WARNING_TEXTS = "warning texts"
+
+
+#: a parenthesis of a warning's first clause longer than this (characters inside it) reads "(...)" in a row's
+#: ``warnings`` (:func:`_head`), as the 259 characters of the solver's "no event reached at its consistent end state
+#: (the nearest in time, ...)" on a thick LMS row; short ones, "(pristine Mo6S8)", stay
+LONG_PARENTHESIS = 40
+
+
+def _head(text):
+    """The first clause of a warning's ``text``: up to its first ": ", "; " or sentence end (". ") outside
+    parentheses and brackets, else its first line (a clause is never cut inside a word), with each parenthesis of more
+    than :data:`LONG_PARENTHESIS` characters as "(...)"."""
+    line = text.split("\n")[0]
+    out, depth, start = [], 0, 0
+    for k, ch in enumerate(line):
+        if ch in "([":
+            if depth == 0:
+                start = k
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+            if depth == 0:
+                inside = line[start + 1:k]
+                out.append(f"{line[start]}...{ch}" if len(inside) > LONG_PARENTHESIS else line[start:k + 1])
+        elif depth == 0 and ch in ":;." and line[k + 1:k + 2] == " ":
+            if ch == "." and "." in line[line.rfind(" ", 0, k) + 1:k]:
+                out.append(ch)
+                continue  # (an abbreviation, "e.g.", "i.e.": not a sentence's end)
+            return "".join(out)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out) + (line[start:] if depth else "")
+
+
+def short_warning(category, text):
+    """A warning as a row's ``warnings`` column gives it: its class name and the first clause of its text
+    (:func:`_head`; the whole text is the table's ``attrs["warnings"]``). A nucleation warning of 542 characters
+    reads "MeshDependentNucleationWarning: step 1, the first discharge of a host starting in its Li0 phase (pristine
+    Mo6S8), runs at 0.515 A/m2 and 25 C, as 2.52 A/m2 would at 70 C (the host's 30 kJ/mol)"."""
+    return f"{category}: {_head(text)}"
+
+
+def row_warnings(caught, notes=None):
+    """``(column, texts)`` of a point's warnings (``caught``: ``warnings.WarningMessage``s, each once by class and
+    text) and the figures' own ``notes`` (a str, or None: said whole, they are short): the ``warnings`` column (each
+    warning's :func:`short_warning`, then the notes, "; "-joined; None when there are none) and the
+    :data:`WARNING_TEXTS` of the row."""
+    texts = [list(t) for t in dict.fromkeys((w.category.__name__, str(w.message)) for w in caught)]
+    said = list(dict.fromkeys(short_warning(*t) for t in texts)) + ([notes] if notes else [])
+    return ("; ".join(said) if said else None), texts
+
+
+def warning_texts(rows):
+    """``attrs["warnings"]`` of a table whose rows (in order) hold ``rows``' :data:`WARNING_TEXTS`: each distinct
+    warning once, ``{"warning": class name, "text": its full text, "rows": [the positions of the rows it is
+    in]}``, in the order first met."""
+    out = {}
+    for i, texts in enumerate(rows):
+        for category, text in texts:
+            out.setdefault((category, text), {"warning": category, "text": text, "rows": []})["rows"].append(i)
+    return list(out.values())
+
+
 #: the cell-level columns, only in the table of a sweep given ``cell=``
 CELL_COLUMNS = (CELL_GRAVIMETRIC, CELL_VOLUMETRIC)
 

@@ -14,7 +14,8 @@ import time
 import warnings
 
 from .config import TEMPERATURE_ALIAS, TEMPERATURE_PARAMS, derive_inputs, make_experiment, point_loading
-from .metrics import (BATCH_VARIABLES, empty_metrics, fill_from_discharge_solution, fill_from_experiment)
+from .metrics import (BATCH_VARIABLES, WARNING_TEXTS, empty_metrics, fill_from_discharge_solution,
+                      fill_from_experiment, row_warnings)
 
 #: simulations kept per process (a few configurations, each ~3 MB); the least recently used one is dropped
 CACHE_SIZE = 4
@@ -135,12 +136,10 @@ def _options_of(config, point):
 
 
 def _finish(row, metrics, caught):
-    # each warning's first line whole: cut at 200 characters, the nucleation warning lost its advice mid-word
-    messages = list(dict.fromkeys(str(w.message).split("\n")[0] for w in caught))
-    if metrics["warnings"]:  # the figures' own notes (metrics.note_model_event_stops)
-        messages.append(metrics["warnings"])
-    if messages:
-        metrics["warnings"] = "; ".join(messages)
+    # each warning by its class and first clause (the 542-character nucleation warning was on every row whole), its
+    # full text in the row's WARNING_TEXTS (the table's attrs["warnings"]); the figures' own notes
+    # (metrics.note_model_event_stops, note_negligible_discharges) whole
+    metrics["warnings"], metrics[WARNING_TEXTS] = row_warnings(caught, metrics["warnings"])
     row.update(metrics)
     return row
 
