@@ -620,7 +620,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         if not (self.SOLVE_STEPPED_SWITCH_AGAIN and self.rtol > SOLVER_RTOL_FOR_THE_SWITCH) or \
                 getattr(self, "_switch_again", False):  # (the re-solve's own solver: once)
             return None
-        return stepped_integration(model, solution)
+        return stepped_integration(model, solution)  # (looser than the switch's rtol: its bulk judged too)
 
     def _switch_solved_again(self, model, t_eval, inputs_list, index, t_interp, stepped, first):
         """Input set ``index``'s integration ``first``, a charge whose Li0 layer formed inside the electrode at
@@ -637,8 +637,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         what = self._integration_named(t_eval, inputs_list, index)
         earlier = self._switches_before()
         if earlier:  # (a 20-cycle run of a thin cell had 11 such charges, each ~570 characters: the first says why)
-            cells = (f"cells {stepped.cell + 1}-{stepped.last + 1} of {stepped.cells} together" if stepped.span > 0
-                     else f"cell {stepped.cell + 1} of {stepped.cells}")  # (its bulk at once: since session 49)
+            cells = f"{stepped.named()} of {stepped.cells}" + (" together" if stepped.span > 0 else "")
             said = (f"{what}, a charge, formed its Li0 layer inside the electrode too ({cells}, "
                     f"{stepped.time / 3600:.3g} h in), charge {earlier + 1} of this solve so (the "
                     f"first's SwitchRefinedWarning says why); solved again from its start at rtol {again.rtol:g}")
@@ -661,7 +660,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             per_gram = self._per_gram(first, solution)
             said += (f": its charge {1e3 * after:.4g} mA.h{per_gram[0]} against the first integration's "
                      f"{1e3 * before:.4g}{per_gram[1]}, {100 * (after / before - 1):+.3g} %")
-        still = stepped_integration(model, solution)
+        still = stepped_integration(model, solution, rtol=again.rtol)  # (at that rtol its bulk is not judged)
         if still is None and earlier:
             said += "; now at the separator, kept"
         else:
