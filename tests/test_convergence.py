@@ -503,6 +503,34 @@ def test_a_continuations_switch_judgement_reads_only_its_own_steps(monkeypatch):
     assert len(said) == 1 and said[0].startswith("step 3, a charge"), said
 
 
+def test_the_switch_warnings_real_text_is_renumbered_in_a_continuation(monkeypatch):
+    """The text ``switch_check.interior_li0_charge_warning`` really writes (its judgement stood in for by a small fake:
+    a charge as its second step whose second cell falls below the gap's middle first) starts as the renumbering of a
+    continuation's warning reads it (``experiment_errors.STEP_NUMBER``, "step N, "), so that a change of that wording
+    fails here and not, silently, in a continuation's warning naming the step of its own solve (mutation
+    ``switch_warning_step_wording_changed``)."""
+    import numpy as np
+
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.pybamm_adapter.experiment_errors import STEP_NUMBER
+
+    class _Entries:
+        def __init__(self, entries):
+            self.entries = np.asarray(entries, dtype=float)
+
+    t = np.linspace(0, 3600, 4)
+    rest = {"Time [s]": _Entries(t), "Current [A]": _Entries(np.zeros(4))}
+    charge = {"Time [s]": _Entries(t), "Current [A]": _Entries(-1e-4 * np.ones(4)),
+              "Average cathode Li content": _Entries([1.9, 1.5, 1.0, 0.6])}
+    content = np.array([[1.9, 1.5, 1.0, 0.8], [1.9, 1.5, 1.0, 0.3], [1.9, 1.5, 1.0, 0.9]])  # (cell 2 first below)
+    monkeypatch.setattr(switch_check, "_gap_middle", lambda model, values, inputs: 0.5)
+    monkeypatch.setattr(switch_check, "_content_history", lambda step: content)
+    said = switch_check.interior_li0_charge_warning(AEA(), {}, [rest, charge])
+    assert said is not None
+    found = STEP_NUMBER.match(said)
+    assert found is not None and found.group(1) == "2", said[:80]
+
+
 def test_every_solve_path_warns_of_a_pristine_discharge_the_mesh_decides():
     """3x the paper's loading at 25 C and 0.1C (2.83 A/m2 scaled; 115.5 mA.h/g on 20 cells, 0.023 on 80) was warned
     only from an experiment from the set's state: a solve from initial_soc=1 (the same pristine state), a plain

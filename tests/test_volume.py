@@ -449,3 +449,85 @@ def test_host_transport_reads_the_stretch_unless_it_stays_one(parameter_set, upd
     downstream = {v.name for v in downstream_states(model)}
     assert ("Cathode local stretch" in downstream) is not moves
     assert "Cathode local stretch" not in {v.name for v in downstream_states(full)}
+
+
+def test_initial_stretch_set_by_hand_survives_initial_soc(monkeypatch):
+    """Initial conditions set by hand from a solution whose stretch is off 1 (LMS rested at 720 MPa, 0.916), solved on
+    LMS at 360 MPa with ``initial_soc=1``: PyBaMM's ``set_initial_state`` makes the simulation's values anew from those
+    it was given, which undid the re-decision ("Initial cathode stretch off 1" back to 0, the host's transport reading
+    1: 9.6 mV low at 30 s of a plain 1C discharge, 73.4 mV high in an experiment's, without a word, before session 49).
+    Now the voltage is that of the run whose stretch can move, to 1e-4 V, both ways, and the user's values are left as
+    they were. Catches the values an initial_soc is set from left the user's (mutation
+    ``initial_soc_undoes_the_carried_stretch``)."""
+    from pybamm_aea.models.submodels.volume import ConstrainedSwelling
+
+    v720 = pybamm.ParameterValues("Li2021_Mo6S8")
+    v720.update({"Stack pressure [MPa]": 720.0})
+    rest = pybamm.Simulation(AEA(), parameter_values=v720, experiment=pybamm.Experiment(["Rest for 10 s"])).solve()
+    lms = pybamm.ParameterValues("Li2021_Mo6S8")
+
+    def voltages(reference=False):
+        with monkeypatch.context() as patch:
+            if reference:
+                patch.setattr(ConstrainedSwelling, "stretch_can_move", lambda self: pybamm.Scalar(1.0))
+            model = AEA()
+            model.set_initial_conditions_from(rest)
+            plain = pybamm.Simulation(model, parameter_values=lms).solve([0, 30], initial_soc=1.0)
+            model = AEA()
+            model.set_initial_conditions_from(rest)
+            stepped = pybamm.Simulation(model, parameter_values=lms, experiment=pybamm.Experiment(
+                ["Discharge at 1C for 30 s"])).solve(initial_soc=1.0)
+            return [float(s["Voltage [V]"].entries[-1]) for s in (plain, stepped)]
+
+    assert voltages() == pytest.approx(voltages(reference=True), abs=1e-4)
+    assert lms[ConstrainedSwelling.STARTS_OFF_ONE] == 0.0
+
+
+@pytest.mark.parametrize("kind", ["PrimaryBroadcast", "Parameter", "InputParameter"])
+def test_initial_stretch_set_by_hand_as_any_expression_of_numbers_is_read(kind):
+    """An initial stretch of 0.95 set by hand as ``pybamm.PrimaryBroadcast(0.95, "positive electrode")``, as a
+    ``pybamm.Parameter`` of the values, or as an input the solve is given, on LMS at 360 MPa (where the stretch cannot
+    leave 1 from a fresh start): the host's transport reads it, the voltage at 30 s that of the same stretch set as
+    ``pybamm.Scalar(0.95)`` to 1e-4 V (2.1778 V; the broadcast and the parameter were left at the transport's constant
+    1 before session 49: 2.1720 V, 5.8 mV low, without a word). Catches a broadcast not read through (mutation
+    ``hand_set_stretch_broadcast_not_unwrapped``)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"My initial stretch": 0.95}, check_already_exists=False)
+    made = {"PrimaryBroadcast": pybamm.PrimaryBroadcast(0.95, "positive electrode"),
+            "Parameter": pybamm.Parameter("My initial stretch"),
+            "InputParameter": pybamm.PrimaryBroadcast(pybamm.InputParameter("stretch"), "positive electrode")}
+
+    def solved(initial, inputs=None):
+        model = AEA()
+        lam = next(v for v in model.initial_conditions if v.name == "Cathode local stretch")
+        model.initial_conditions[lam] = initial
+        return pybamm.Simulation(model, parameter_values=values).solve([0, 30], inputs=inputs)
+
+    reference = solved(pybamm.Scalar(0.95))
+    solution = solved(made[kind], {"stretch": 0.95} if kind == "InputParameter" else None)
+    assert float(solution["Voltage [V]"].entries[-1]) == pytest.approx(float(reference["Voltage [V]"].entries[-1]),
+                                                                       abs=1e-4)
+    assert solution["Cathode transport stretch"].entries.max() < 0.96
+    assert values["Initial cathode stretch off 1"] == 0.0
+
+
+def test_hand_set_stretch_needing_an_input_not_given_is_re_decided_a_fresh_start_is_not():
+    """The decision alone (no solve): a hand-set stretch that reads an input the solve was not given one value of (a
+    list of inputs, or none) is re-decided to the full expressions (right at any stretch), as the decision itself
+    needing such an input is; the model's own initial stretch (a fresh start), an expression of the stack pressure
+    given as an input, is not (its transport is decided by the set's values: a sweep over pressure runs as before), nor
+    a hand-set stretch that comes to 1. Catches an input's stretch taken as no number (mutation
+    ``hand_set_stretch_input_not_re_decided``)."""
+    from pybamm_aea.models.experiment_checks import carried_stretch_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Stack pressure [MPa]": "[input]"})
+    rows = [{"Stack pressure [MPa]": 360.0, "stretch": 0.95}, {"Stack pressure [MPa]": 360.0, "stretch": 1.0}]
+    assert carried_stretch_values(None, AEA(), values, rows) is None  # (a fresh start)
+    model = AEA()
+    lam = next(v for v in model.initial_conditions if v.name == "Cathode local stretch")
+    model.initial_conditions[lam] = pybamm.PrimaryBroadcast(pybamm.InputParameter("stretch"), "positive electrode")
+    for inputs in (rows, None):
+        carried = carried_stretch_values(None, model, values, inputs)
+        assert carried is not None and carried["Initial cathode stretch off 1"] == 1.0, inputs
+    assert carried_stretch_values(None, model, values, rows[1]) is None  # (a stretch of 1: nothing carried)

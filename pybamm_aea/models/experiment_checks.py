@@ -41,7 +41,7 @@ import pybamm
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
-from ..pybamm_adapter.model_internals import state_size, state_slices
+from ..pybamm_adapter.model_internals import state_names, state_size, state_slices
 from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivities, initial_state
 # a solve's save_at_cycles, checked by the solve (pybamm_adapter.experiment_errors): written in user_input, which the
 # command line imports without PyBaMM
@@ -318,7 +318,8 @@ def carried_stretch_values(starting_solution, model, parameter_values, inputs=No
     """The parameter values a simulation continuing ``starting_solution`` must run on, or None for its own: a copy of
     ``parameter_values`` with :attr:`~.volume.ConstrainedSwelling.STARTS_OFF_ONE` ("Initial cathode stretch off 1")
     1 when the solution's last "Cathode local stretch" (without a ``starting_solution``: the ``model``'s initial
-    condition of it where that is a number, ``model.set_initial_conditions_from(solution)``'s) is off 1 (by more than
+    condition of it set by hand where that comes to numbers on the values, :func:`_hand_set_stretch`:
+    ``model.set_initial_conditions_from(solution)``'s, a broadcast number, a parameter) is off 1 (by more than
     :attr:`~.volume.ConstrainedSwelling.CARRIED_WITHIN`) and, on ``parameter_values`` (with the solve's ``inputs``),
     the host's transport would read the constant 1 (:meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` 0:
     a stretch that cannot leave 1 from a fresh start). With the copy it reads the carried stretch. LMS rested 60 s at
@@ -337,12 +338,10 @@ def carried_stretch_values(starting_solution, model, parameter_values, inputs=No
     try:
         if starting_solution is not None:
             lam = np.asarray(starting_solution.last_state["Cathode local stretch"].entries, dtype=float)
-        else:  # initial conditions set by hand: numbers (a fresh start's are an expression of the parameters)
-            lam = next((value for variable, value in model.initial_conditions.items()
-                        if getattr(variable, "name", None) == "Cathode local stretch"), None)
-            if not isinstance(lam, (pybamm.Array, pybamm.Scalar)):
+        else:  # initial conditions set by hand (a fresh start's, the submodel's own, is transport_reads_stretch's)
+            lam = _hand_set_stretch(model, swelling, parameter_values, inputs)
+            if lam is None:
                 return None
-            lam = np.asarray(lam.evaluate(), dtype=float)
     except (KeyError, AttributeError, IndexError, TypeError, ValueError, pybamm.ModelError):
         return None
     off = float(np.max(np.abs(lam - 1))) if lam.size else 0.0
@@ -358,6 +357,43 @@ def carried_stretch_values(starting_solution, model, parameter_values, inputs=No
     values = parameter_values.copy()
     values.update({ConstrainedSwelling.STARTS_OFF_ONE: 1.0}, check_already_exists=False)
     return values
+
+
+#: what :func:`_hand_set_stretch` returns for a hand-set stretch that needs an input the solve was not given (one
+#: input of a list of inputs, or none): off 1 as far as the decision goes (the full expressions are right at any value)
+_NEEDS_AN_INPUT = np.array([np.inf])
+
+
+def _hand_set_stretch(model, swelling, parameter_values, inputs):
+    """The numbers of ``model``'s initial "Cathode local stretch" set by hand, or None: the submodel's own (a fresh
+    start's, ``swelling``'s, :meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` decides on it) or an
+    expression that does not come to numbers on ``parameter_values`` (a state's, a variable's, a place's). Any
+    expression of numbers is read once PyBaMM puts the values in, a broadcast's child: ``pybamm.Scalar(0.95)``,
+    ``model.set_initial_conditions_from(solution)``'s Array, ``pybamm.PrimaryBroadcast(0.95, "positive electrode")``
+    or a ``pybamm.Parameter`` (those two were left at the constant 1 until session 49: 5.8 mV low at 30 s of a 1C
+    discharge, without a word); with the solve's ``inputs`` where it reads an input, :data:`_NEEDS_AN_INPUT` where the
+    solve does not give it one."""
+    variable, lam = next(((variable, value) for variable, value in model.initial_conditions.items()
+                          if getattr(variable, "name", None) == "Cathode local stretch"), (None, None))
+    own = (getattr(swelling, "initial_conditions", None) or {}).get(variable)
+    if lam is None or lam is own:
+        return None
+    if isinstance(lam, (pybamm.Array, pybamm.Scalar)):
+        return np.asarray(lam.evaluate(), dtype=float)
+    processed = parameter_values.process_symbol(lam)
+    while isinstance(processed, pybamm.Broadcast):
+        processed = processed.orphans[0]
+    if processed.has_symbol_of_classes((pybamm.Variable, pybamm.StateVector, pybamm.SpatialVariable,
+                                        pybamm.VariableDot, pybamm.StateVectorDot, pybamm.Time)):
+        return None
+    if processed.has_symbol_of_classes(pybamm.InputParameter) and not isinstance(inputs, dict):
+        return _NEEDS_AN_INPUT
+    try:
+        return np.asarray(processed.evaluate(inputs=inputs if isinstance(inputs, dict) else {}), dtype=float)
+    except KeyError:  # (an input the solve was not given)
+        return _NEEDS_AN_INPUT
+    except (NotImplementedError, TypeError, ValueError):
+        return None
 
 
 def check_carried_states(starting_solution, model):
@@ -377,14 +413,21 @@ def check_carried_states(starting_solution, model):
     "voltage as a state": "true" takes the voltage from the solution as its first guess). So do the states of PyBaMM's
     own step control (:data:`~pybamm_aea.pybamm_adapter.experiment_errors.CONTROL_STATES`: a voltage hold's current),
     which are no option's. A state both carry with another number of values (another mesh) is
-    :func:`starting_state_mismatch`'s, read when PyBaMM's solve fails."""
+    :func:`starting_state_mismatch`'s, read when PyBaMM's solve fails. A solution of a model ``pybamm.load_model`` read
+    from JSON is not judged: its model's states are named by slice ("y[0:40]"), not by name
+    (:func:`~pybamm_aea.pybamm_adapter.model_internals.state_names`), and each of LMS's 9 looked missing, a false
+    "the options are the same" refusal of a continuation PyBaMM runs (2.23685 V after 30 s at 1C, as from the solution
+    of the model not saved; session 49)."""
     from ..pybamm_adapter.experiment_errors import CONTROL_STATES
 
     if starting_solution is None:
         return
     try:
         previous = starting_solution.all_models[-1]
-        carried = {var.name for var in state_slices(previous)} - set(CONTROL_STATES)
+        carried = state_names(previous)
+        if carried is None:  # (a model pybamm.load_model read: its states named by slice, "y[0:40]", so each would look
+            return            # missing, a false error; PyBaMM carries the state over by the solution's variables)
+        carried -= set(CONTROL_STATES)
         history = {var.name for var in previous.rhs}
         needed = {var.name for var in model.initial_conditions}
         differential = {var.name for var in model.rhs}

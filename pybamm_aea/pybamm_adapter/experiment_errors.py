@@ -25,8 +25,9 @@ model carries other states (:func:`~pybamm_aea.models.experiment_checks.check_ca
 the new model lacks without a word, and failed on one the solution lacks), and builds the step models on a
 copy of the values whose host transport reads the stretch when a ``starting_solution`` carries it off 1 on values where
 it would read the constant 1 (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`; the simulation's
-``parameter_values`` are that copy since; so too, with an experiment or without, for numbers set by hand as the
-model's initial stretch, ``model.set_initial_conditions_from(solution)``); a solve that fails on a
+``parameter_values`` are that copy since, and the values an ``initial_soc`` is set from too; so too, with an
+experiment or without, for an initial stretch set by hand that comes to numbers, ``model.set_initial_conditions_from(
+solution)``'s, a broadcast, a parameter); a solve that fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
 ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). An experiment none of whose
 steps ran (each skipped as starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a
@@ -62,10 +63,10 @@ The wrapper reads the simulation's ``experiment`` (set only when it has one), ``
 reads the ``logs`` keys of :data:`LOG_NAMES` (at ``on_experiment_error``, ``on_step_start`` and
 ``on_experiment_infeasible_event``), relies on ``BaseSolver.step`` stepping on from the terminations of
 :data:`STEPS_ON_FROM` only, sets the private ``Simulation._solution`` (and, for a carried stretch, the private
-:data:`PARAMETER_VALUES` and :data:`BUILT_FOR_EXPERIMENT`) and matches the text of PyBaMM's SolverError
-(:data:`ALL_STEPS_INFEASIBLE`); :func:`check` verifies each of these before anything is wrapped (the method's
-parameters, the keys and the text in PyBaMM's ``Simulation`` source, the ``solution`` property reading
-``_solution``), and raises an ImportError naming the PyBaMM version and what is missing.
+:data:`PARAMETER_VALUES`, :data:`UNPROCESSED_VALUES` and :data:`BUILT_FOR_EXPERIMENT`) and matches the text of
+PyBaMM's SolverError (:data:`ALL_STEPS_INFEASIBLE`); :func:`check` verifies each of these before anything is
+wrapped (the method's parameters, the keys and the text in PyBaMM's ``Simulation`` source, the ``solution`` property
+reading ``_solution``), and raises an ImportError naming the PyBaMM version and what is missing.
 
 What upstream would replace this module: the solution saying the experiment stopped on an error (e.g. a
 ``solution.termination`` of "error: ..." and the failed step's index), or PyBaMM warning as it returns.
@@ -115,6 +116,11 @@ SOLUTION = "_solution"
 #: on a copy of the values with the host's transport reading it
 #: (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`)
 PARAMETER_VALUES = "_parameter_values"
+#: the private ``pybamm.Simulation`` attribute holding the values it was given, from which its ``set_initial_state``
+#: (an ``initial_soc``) makes :data:`PARAMETER_VALUES` anew: the carried stretch's copy is set there too, else an
+#: ``initial_soc`` undid it (a stretch of 0.916 set by hand, then ``initial_soc=1``: 9.6 mV low at 30 s of a plain
+#: 1C discharge, 73.4 mV high in an experiment's, without a word, until session 49)
+UNPROCESSED_VALUES = "_unprocessed_parameter_values"
 BUILT_FOR_EXPERIMENT = (STEP_MODELS, STEP_SOLVERS, "_built_experiment_model", "_built_experiment_solver")
 #: the private ``pybamm.Simulation`` attributes that say its model is built for a solve without experiment (the same:
 #: initial conditions set by hand, ``model.set_initial_conditions_from(solution)``, with the stretch off 1)
@@ -162,7 +168,7 @@ def check(simulation_class=None):
     missing += [f"Simulation.{name}" for name in ("experiment", "model") if not hasattr(simulation_class, name)
                 and not re.search(rf"self\.{name}\b", source)]
     strings, assigned = _class_literals(simulation_class)
-    missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", PARAMETER_VALUES,
+    missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", PARAMETER_VALUES, UNPROCESSED_VALUES,
                                                   *BUILT_FOR_EXPERIMENT, *BUILT)
                 if not hasattr(simulation_class, name) and name not in assigned]
     if not re.search(rf"self\.{SOLUTION}\s*=", source) or not _solution_property_reads(simulation_class):
@@ -179,12 +185,29 @@ def check(simulation_class=None):
         raise patch_mismatch("experiment step-error", __name__, missing)
 
 
-def _build_anew_on(simulation, values):
-    """Have ``simulation`` build its models on ``values`` (a copy: the user's parameter values are left as they are)
-    at its next build (``build_for_experiment`` or ``build``), those it built before (on its earlier values) dropped."""
+def _build_anew_on(simulation, values, changed=()):
+    """Have ``simulation`` build its models on ``values`` (a copy of its :data:`PARAMETER_VALUES` with the names
+    ``changed``: the user's parameter values are left as they are) at its next build (``build_for_experiment`` or
+    ``build``), those it built before (on its earlier values) dropped; and the values an ``initial_soc`` is set from
+    (:data:`UNPROCESSED_VALUES`) the same (those values, or, where an earlier ``initial_soc`` made
+    :data:`PARAMETER_VALUES` anew, a copy of them with ``changed`` as in ``values``)."""
+    given, current = getattr(simulation, UNPROCESSED_VALUES, None), getattr(simulation, PARAMETER_VALUES, None)
+    if given is None or given is current:
+        unprocessed = values
+    else:
+        unprocessed = given.copy()
+        unprocessed.update({name: values[name] for name in changed}, check_already_exists=False)
+    setattr(simulation, UNPROCESSED_VALUES, unprocessed)
     setattr(simulation, PARAMETER_VALUES, values)
     for name in (*BUILT_FOR_EXPERIMENT, *BUILT):
         setattr(simulation, name, None)
+
+
+def _carried_names():
+    """The parameters :func:`~pybamm_aea.models.experiment_checks.carried_stretch_values` sets on its copy."""
+    from ..models.submodels.volume import ConstrainedSwelling
+
+    return (ConstrainedSwelling.STARTS_OFF_ONE,)
 
 
 def _source(function):
@@ -475,7 +498,7 @@ def _warn_failed_step(pybamm_method):
 
             carried = carried_stretch_values(None, self.model, self.parameter_values, bound.arguments.get(INPUTS))
             if carried is not None:
-                _build_anew_on(self, carried)
+                _build_anew_on(self, carried, _carried_names())
             solution = pybamm_method(*bound.args, **bound.kwargs)
             _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
             return solution
@@ -489,7 +512,7 @@ def _warn_failed_step(pybamm_method):
         check_carried_states(starting, self.model)
         carried = carried_stretch_values(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
         if carried is not None:  # the host's transport to read the carried stretch: the models built on a copy
-            _build_anew_on(self, carried)
+            _build_anew_on(self, carried, _carried_names())
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder(self)
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]

@@ -72,6 +72,14 @@ def state_slices(model):
     return getattr(model, "y_slices", None) or _loaded_state_slices(model)
 
 
+def state_names(model):
+    """The names of a discretised ``model``'s state variables (its ``y_slices``' keys), or None where they cannot be
+    read: a model ``pybamm.load_model`` read from PyBaMM's JSON keeps no ``y_slices``, and its states, read off its
+    equations (:func:`_loaded_state_slices`), are named by slice ("y[0:40]"), no state's name."""
+    slices = getattr(model, "y_slices", None)
+    return {var.name for var in slices} if slices else None
+
+
 def _loaded_state_slices(model):
     """The state layout of a discretised model that has no ``y_slices`` (read from PyBaMM's JSON): a dict of one
     ``pybamm.StateVector`` (named ``y[a:b]``, with no ``scale`` or ``reference``) -> its slices, for each distinct
