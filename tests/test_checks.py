@@ -3341,3 +3341,20 @@ def test_a_temperature_outside_the_sets_measured_ones_is_warned_not_refused():
     own = cold.copy()
     del own[LOWEST_MEASURED], own[HIGHEST_MEASURED]
     assert _temperature_warnings(own) == []
+
+
+def test_a_temperature_input_given_as_an_array_is_judged_too():
+    """``inputs={"T": np.array([273.15])}`` (the form the package's input error advises) was not looked at: only a
+    plain number was. Each of an array's values is judged; ``once=False`` warns at each call (the sweep's rows)."""
+    from pybamm_aea.models.checks import TemperatureOutsideMeasuredRangeWarning, warn_outside_measured_temperatures
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Ambient temperature [K]"] = pybamm.InputParameter("T")
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        warn_outside_measured_temperatures(values, {"T": np.array([273.15])})
+        warn_outside_measured_temperatures(values, [{"T": np.array([298.15, 263.15])}, {"T": 343.15}])
+        warn_outside_measured_temperatures(values, {"T": np.array([298.15, 343.15])})
+    said = [str(w.message) for w in record if issubclass(w.category, TemperatureOutsideMeasuredRangeWarning)]
+    assert [s.split(" is outside")[0] for s in said] == ["the ambient temperature 273.15 K (0 C)",
+                                                          "the ambient temperature 263.15 K (-10 C)"], said
