@@ -127,8 +127,9 @@ _TEMPERATURE = Range(200.0, 453.65, why="200 K to the melting point of Li, 453.6
 _LAYER = Range(0.0, "Electrode width [m]", why="a layer of the cell, thinner than the cell is wide; in m: 640 um is "
                "0.00064 m")
 
-#: the parameters of a set giving the lowest and highest temperature [K] the paper measured its cell at (each set's
-#: values, with the source): outside them its temperature dependences are extrapolated
+#: the parameters of a set giving the lowest and highest temperature [K] its parameters were measured at (the paper's
+#: cells: paper_cell.MEASURED_AT_70C, LMS 25-70 C; a cell around a material the paper did not measure: the span of
+#: its sources, aea_material_cell): outside them its temperature dependences are extrapolated
 #: (:func:`warn_outside_measured_temperatures`)
 LOWEST_MEASURED = "Lowest measured temperature [K]"
 HIGHEST_MEASURED = "Highest measured temperature [K]"
@@ -139,7 +140,8 @@ RANGES = {
     "Reference temperature [K]": _TEMPERATURE,
     # the temperatures a set's cell was measured at (its own values, with the source; not read by the model: the
     # ambient temperature outside them is warned about at solve time, warn_outside_measured_temperatures)
-    LOWEST_MEASURED: _TEMPERATURE,
+    LOWEST_MEASURED: Range(_TEMPERATURE.low, HIGHEST_MEASURED, why="the lowest temperature measured, at most the "
+                           "highest", slip=_TEMPERATURE.slip),
     HIGHEST_MEASURED: _TEMPERATURE,
     "Nominal cell capacity [A.h]": _POSITIVE,
     # cell voltages (on Li-In 0.62 V below the cathode's vs Li); NaN ran to -206 V and x = 8 in a 4-Li host
@@ -1068,6 +1070,7 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
         given = values[_AMBIENT]
     except (KeyError, TypeError, ValueError):
         return
+    check_value(LOWEST_MEASURED, low, bound_value=high)  # (a range upside down: an error naming both)
     if isinstance(given, pybamm.InputParameter):
         sets = inputs if isinstance(inputs, list) else [inputs or {}]
         temperatures = [T for one in sets if isinstance(one, dict) for T in _numbers(dict(one).get(given.name))]
@@ -1089,8 +1092,9 @@ def _measured(values):
     low, high = float(values[LOWEST_MEASURED]), float(values[HIGHEST_MEASURED])
     measured = (f"{low:g} K ({low - zero_Celsius:g} C)" if low == high else
                 f"{low:g}-{high:g} K ({low - zero_Celsius:g}-{high - zero_Celsius:g} C)")
-    return (f"the temperatures the paper measured this set's cell at, {measured} (the set's {LOWEST_MEASURED!r} and "
-            f"{HIGHEST_MEASURED!r})")
+    return (f"the temperatures this set's parameters were measured at, {measured} (the set's {LOWEST_MEASURED!r} "
+            f"and {HIGHEST_MEASURED!r}: its cell's, or for a cell the paper did not measure its sources', each set's "
+            "source in its parameter file)")
 
 
 def _numbers(value):
