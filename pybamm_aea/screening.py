@@ -401,7 +401,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         Dense-cathode thicknesses [um] instead of loadings (converted per material with its
         density and porosity; the loadings they give checked as ``loadings``).
     temperature : float, optional
-        [K]; default the cell build's (the paper's 70 C).
+        [K]; default the cell build's (the paper's 70 C). Outside a material's set's measured temperatures (its
+        "Lowest/Highest measured temperature [K]") a ``TemperatureOutsideMeasuredRangeWarning`` names it, at each call.
     cell : str
         The cell build around a material (:data:`pybamm_aea.materials.material.CELL_BUILDS`: ``"paper"``, the
         paper's lab cell, which a parameter set's name already is); another name is refused, for a set name too.
@@ -472,6 +473,10 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     repeated = first_repeat(names)
     if repeated is not None:
         raise ValueError(f"two materials are named {repeated!r}: each material once, under its own name")
+    from .models.checks import warn_outside_measured_temperatures
+
+    for prepared in prepared_all:  # (its solver checks nothing: a set's measured temperatures said here, each call)
+        warn_outside_measured_temperatures(prepared.values, once=False)
     # each material's loadings [kg.m-2], within the loading range before any solve (its solver checks no input:
     # 1391 mg/cm2 solved a 3.1 mm LMS electrode, utilisation 0, no error); those a thickness gives, per material
     grids = []

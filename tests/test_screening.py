@@ -675,3 +675,20 @@ def test_the_screens_mesh_check_refines_a_pristine_hybrid_to_its_own_reference()
 
     assert _check_refinement(_prepared("Li2021_S_Mo6S8", None, "paper")) == 32
     assert _check_refinement(_prepared("Li2021_LTO_Mo6S8", None, "paper")) == 64
+
+
+def test_a_screen_outside_a_sets_measured_temperatures_warns():
+    """screen(["AEA_LiFePO4"], ..., temperature=273.15) said nothing (its solver checks no temperature), where a
+    solve of the same set at 0 C warns TemperatureOutsideMeasuredRangeWarning: the screen warns it too, at each call
+    (its models are cached), and not at the set's own 70 C."""
+    import warnings
+
+    from pybamm_aea.models.checks import TemperatureOutsideMeasuredRangeWarning
+
+    for kelvin, expected in ((273.15, 1), (273.15, 1), (343.15, 0)):
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            pybamm_aea.screen(["AEA_LiFePO4"], c_rates=(0.1,), loadings=(1.5,), temperature=kelvin)
+        said = [str(w.message) for w in record if issubclass(w.category, TemperatureOutsideMeasuredRangeWarning)]
+        assert len(said) == expected, (kelvin, said)
+        assert all("273.15 K (0 C)" in s for s in said), said

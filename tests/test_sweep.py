@@ -1462,3 +1462,35 @@ def test_only_the_input_sets_a_batchs_warnings_name_are_solved_again(said, alone
     assert _solved_alone([object()] * 3, caught, 3) == alone
     assert _solved_alone(pybamm.SolverError("x"), [], 3) == [0, 1, 2]
     assert _solved_alone(object(), caught, 1) == []
+
+
+def test_each_row_outside_the_measured_temperatures_is_warned_and_no_batch_solved_again(monkeypatch):
+    """A review's LMS sweep at 25 and 0 C warned 0 of its 0 C rows (the warning once per model and temperature, the
+    simulation shared by the points; a forked worker inherited what its parent's quiet warm-up had been warned of),
+    and a batch's warning, naming no input set, had every point solved again alone (S-LMS at 70 and 25 C: 18 solver
+    calls over 33 input sets, not 2 over 17). Each row at 0 C carries the warning, none at 70 C; the warm-up and the
+    batch are the only solves; a second sweep on the cached (already warned) simulation warns its rows the same."""
+    from pybamm_aea.models.experiment_checks import CheckedIDAKLUSolver
+    from pybamm_aea.sweep import worker
+
+    worker._SIMULATIONS.clear()
+    calls = []
+    solve = CheckedIDAKLUSolver.solve
+
+    def counted(self, model, t_eval=None, inputs=None, *args, **kwargs):
+        calls.append(len(inputs) if isinstance(inputs, list) else 1)
+        return solve(self, model, t_eval, inputs, *args, **kwargs)
+
+    monkeypatch.setattr(CheckedIDAKLUSolver, "solve", counted)
+    grid = {LOADING: [0.015, 0.02], TEMPERATURE: [343.15, 273.15]}
+    try:
+        for _ in range(2):
+            calls.clear()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                df = sweep(grid, parameter_set=LMS, workers=1, options=LEVER, progress=False, batch_size=4)
+            warned = df["warnings"].fillna("").str.contains("TemperatureOutsideMeasuredRangeWarning")
+            assert list(warned) == list(df[TEMPERATURE] == 273.15), df[[TEMPERATURE, "warnings"]]
+            assert calls == ([1, 4] if _ == 0 else [4]), calls
+    finally:
+        worker._SIMULATIONS.clear()

@@ -127,8 +127,9 @@ _TEMPERATURE = Range(200.0, 453.65, why="200 K to the melting point of Li, 453.6
 _LAYER = Range(0.0, "Electrode width [m]", why="a layer of the cell, thinner than the cell is wide; in m: 640 um is "
                "0.00064 m")
 
-#: the parameters of a set giving the lowest and highest temperature [K] the paper measured its cell at (each set's
-#: values, with the source): outside them its temperature dependences are extrapolated
+#: the parameters of a set giving the lowest and highest temperature [K] its parameters were measured at (the paper's
+#: cells: paper_cell.MEASURED_AT_70C, LMS 25-70 C; a cell around a material the paper did not measure: the span of
+#: its sources, aea_material_cell): outside them its temperature dependences are extrapolated
 #: (:func:`warn_outside_measured_temperatures`)
 LOWEST_MEASURED = "Lowest measured temperature [K]"
 HIGHEST_MEASURED = "Highest measured temperature [K]"
@@ -139,7 +140,8 @@ RANGES = {
     "Reference temperature [K]": _TEMPERATURE,
     # the temperatures a set's cell was measured at (its own values, with the source; not read by the model: the
     # ambient temperature outside them is warned about at solve time, warn_outside_measured_temperatures)
-    LOWEST_MEASURED: _TEMPERATURE,
+    LOWEST_MEASURED: Range(_TEMPERATURE.low, HIGHEST_MEASURED, why="the lowest temperature measured, at most the "
+                           "highest", slip=_TEMPERATURE.slip),
     HIGHEST_MEASURED: _TEMPERATURE,
     "Nominal cell capacity [A.h]": _POSITIVE,
     # cell voltages (on Li-In 0.62 V below the cathode's vs Li); NaN ran to -206 V and x = 8 in a 4-Li host
@@ -1051,13 +1053,16 @@ _AMBIENT = "Ambient temperature [K]"
 _TEMPERATURES_WARNED = weakref.WeakKeyDictionary()  # discretised model -> the temperatures [K] warned about
 
 
-def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3):
+def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=True):
     """:class:`TemperatureOutsideMeasuredRangeWarning` if the ambient temperature ``model`` solves at (its parameter
-    values': a number, or an input parameter's value in ``inputs``, a dict or PyBaMM's list of dicts; an experiment
-    step's ``temperature=``, which PyBaMM sets in the step model's values) lies outside the values'
-    :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED`. Values without them (a user's own set, PyBaMM's) and an
-    ambient temperature that is a function of time or space are not looked at. Once per model and temperature."""
-    values = parameter_values_of(model)
+    values': a number, or an input parameter's value in ``inputs``, a dict or PyBaMM's list of dicts, a number or a
+    numpy array of them; an experiment step's ``temperature=``, which PyBaMM sets in the step model's values) lies
+    outside the values' :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED`. ``model``: a parameterised model, or the
+    ``pybamm.ParameterValues`` themselves. Values without them (a user's own set, PyBaMM's) and an ambient temperature
+    that is a function of time or space are not looked at. Once per model and temperature; ``once=False``: at each
+    call (what :mod:`pybamm_aea.sweep` does for each point, whose row carries its own temperature's warning), as for
+    values given themselves."""
+    values = model if isinstance(model, pybamm.ParameterValues) else parameter_values_of(model)
     if values is None:
         return
     try:
@@ -1065,23 +1070,42 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3):
         given = values[_AMBIENT]
     except (KeyError, TypeError, ValueError):
         return
+    check_value(LOWEST_MEASURED, low, bound_value=high)  # (a range upside down: an error naming both)
     if isinstance(given, pybamm.InputParameter):
         sets = inputs if isinstance(inputs, list) else [inputs or {}]
-        temperatures = [_number(dict(one).get(given.name)) for one in sets if isinstance(one, dict)]
+        temperatures = [T for one in sets if isinstance(one, dict) for T in _numbers(dict(one).get(given.name))]
     else:
         temperatures = [_number(given)]
-    warned = _TEMPERATURES_WARNED.setdefault(model, set())
+    warned = _TEMPERATURES_WARNED.setdefault(model, set()) if once and values is not model else set()
     for T in temperatures:
         if T is None or not math.isfinite(T) or low <= T <= high or T in warned:
             continue
         warned.add(T)
-        measured = (f"{low:g} K ({low - zero_Celsius:g} C)" if low == high else
-                    f"{low:g}-{high:g} K ({low - zero_Celsius:g}-{high - zero_Celsius:g} C)")
-        warnings.warn(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) is outside the temperatures the "
-                      f"paper measured this set's cell at, {measured} (the set's {LOWEST_MEASURED!r} and "
-                      f"{HIGHEST_MEASURED!r}): its temperature dependences (activation energies, most assumed) are "
-                      "extrapolated there, so the result is a prediction beyond the data, not checked against it",
+        warnings.warn(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) is outside {_measured(values)}: "
+                      "its temperature dependences (activation energies, most assumed) are extrapolated there, so "
+                      "the result is a prediction beyond the data, not checked against it",
                       TemperatureOutsideMeasuredRangeWarning, stacklevel=stacklevel)
+
+
+def _measured(values):
+    """What the range of ``values``' :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED` is, in words."""
+    low, high = float(values[LOWEST_MEASURED]), float(values[HIGHEST_MEASURED])
+    measured = (f"{low:g} K ({low - zero_Celsius:g} C)" if low == high else
+                f"{low:g}-{high:g} K ({low - zero_Celsius:g}-{high - zero_Celsius:g} C)")
+    return (f"the temperatures this set's parameters were measured at, {measured} (the set's {LOWEST_MEASURED!r} "
+            f"and {HIGHEST_MEASURED!r}: its cell's, or for a cell the paper did not measure its sources', each set's "
+            "source in its parameter file)")
+
+
+def _numbers(value):
+    """The floats an input's ``value`` holds: a number's, or each of a numpy array's (the form PyBaMM's inputs take,
+    ``{"T": np.array([273.15])}``); none for anything else (PyBaMM's to refuse)."""
+    number = _number(value)
+    if number is not None:
+        return [number]
+    if isinstance(value, np.ndarray) and value.dtype.kind in "iuf":
+        return [float(v) for v in np.unique(value.ravel())]
+    return []
 
 
 #: the names of an experiment's step checks, here until session 31 (``__all__`` then), now in

@@ -23,9 +23,7 @@ def get_parameter_values():
         {
             "Cathode loading [kg.m-2]": loading,
             "Cathode porosity": 0.11,
-            # the paper's LTO-LMS cells were measured at 70 C only (Experimental Section), not at the LMS cell's
-            # room temperature (Fig. S5)
-            "Lowest measured temperature [K]": paper_cell.T_REF,
+            **paper_cell.MEASURED_AT_70C,  # (not at the LMS cell's room temperature)
             "Lower voltage cut-off [V]": 1.0,
             "Upper voltage cut-off [V]": 3.0,
             "Nominal cell capacity [A.h]": q_theory * loading * area,

@@ -258,7 +258,8 @@ def get_parameter_values():
     loading = paper_cell.STANDARD_LOADING  # 1.5 mg/cm2 (paper, Experimental) in kg/m2
     area = paper_cell.AREA_M2
     q_theory = theoretical_capacity()  # A.h/kg
-    values = paper_cell.cell_parameters(lowest_measured=paper_cell.ROOM_TEMPERATURE)  # (Fig. S5: 25-70 C)
+    values = paper_cell.cell_parameters()
+    values["Lowest measured temperature [K]"] = paper_cell.ROOM_TEMPERATURE  # Fig. S5: 25-70 C
     values.update(
         {
             # cathode

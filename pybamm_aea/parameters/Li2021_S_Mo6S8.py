@@ -28,9 +28,7 @@ def get_parameter_values():
         {
             "Cathode loading [kg.m-2]": loading,
             "Cathode porosity": 0.082,  # Table S8, 360 MPa
-            # the paper's S-LMS cells were measured at 70 C only (Experimental Section), not at the LMS cell's
-            # room temperature (Fig. S5)
-            "Lowest measured temperature [K]": paper_cell.T_REF,
+            **paper_cell.MEASURED_AT_70C,  # (not at the LMS cell's room temperature)
             # cycle life (option "dispersed material degradation": "activation and contact
             # loss"). Activation (fit to the capacity rising to cycle 30 of Fig. 5d): sulfur
             # domains join from 65 % to at most 97 % in contact. Contact loss (fit to the 76 %

@@ -5,6 +5,8 @@ Every cathode value below is a field of the material (its value and citation are
 module, e.g. :mod:`pybamm_aea.materials.lifepo4`); the rest of the cell is
 :mod:`pybamm_aea.parameters.paper_cell`.
 """
+import importlib
+
 from pybamm_aea import citations, thermodynamics
 from pybamm_aea.constants import M_LI
 from pybamm_aea.energy.paper import PAPER_CELL
@@ -126,6 +128,7 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Current function [A]": (-0.1 if material.charge_first else 0.1) * q * m * area,
         }
     )
+    values.update(dict(zip(_MEASURED, _measured_temperatures(material, values))))
     # the multi-phase host's Li0 layer: the Li-poorest phase of the material's free energy, if it
     # has more than one phase (validated as a thermodynamics.Host by the material)
     host = None if material.host is None else fn.import_function(material.host)
@@ -144,3 +147,28 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     # material's
     values["citations"] = [*values["citations"], citations.BRUGGEMAN1935, *material.citations]
     return values
+
+
+#: a set's "Lowest/Highest measured temperature [K]" (models.checks.LOWEST_MEASURED, HIGHEST_MEASURED)
+_MEASURED = ("Lowest measured temperature [K]", "Highest measured temperature [K]")
+
+
+def _measured_temperatures(material, cell_values):
+    """``(lowest, highest)`` [K] the parameters of a cell around ``material`` were measured at, its
+    "Lowest/Highest measured temperature [K]": the span of the cell build's (the paper's cells, 70 C:
+    paper_cell.MEASURED_AT_70C) and of each of the material's transport properties' sources (a value or a table: its
+    reference temperature, LiCoO2's 25 C; a parameter set's function: that set's, Mo6S8's Li2021_Mo6S8 25-70 C; any
+    other function: none). The paper measured few of these cells (Fig. S2: LiFePO4, Li4Ti5O12 at 70 C; not LiCoO2 nor
+    NMC532): outside this span the cell's temperature dependences are extrapolated beyond every source."""
+    temperatures = [cell_values[name] for name in _MEASURED]
+    for prop in (material.diffusivity, material.electronic_conductivity, material.ionic_conductivity):
+        if prop is None:
+            continue
+        if prop.function is None:
+            temperatures.append(prop.reference_temperature)
+            continue
+        module = importlib.import_module(prop.function.partition(":")[0])
+        if module.__name__.startswith(__package__ + ".") and hasattr(module, "get_parameter_values"):
+            set_values = module.get_parameter_values()
+            temperatures += [set_values[name] for name in _MEASURED]
+    return float(min(temperatures)), float(max(temperatures))

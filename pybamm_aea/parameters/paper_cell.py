@@ -176,9 +176,16 @@ def foil_amount(material, thickness):
     return thickness * m.density * 1e3 / (m.molar_mass * 1e-3)  # g/cm3 -> kg/m3, g/mol -> kg/mol
 
 
-def cell_parameters(lowest_measured=T_REF):
-    """Parameters of the paper's cell outside the cathode (Li metal anode); ``lowest_measured``: the lowest
-    temperature [K] the paper measured the set's cell at (70 C, :data:`T_REF`; LMS :data:`ROOM_TEMPERATURE`)."""
+#: the temperatures [K] the paper measured its cells at: 70 C ("The electrochemistry was conducted on a LAND battery
+#: test station at 70 C", Experimental Section), for every cell but LMS's (Li2021_Mo6S8, also at room temperature:
+#: Fig. S5, :data:`ROOM_TEMPERATURE`); each set's "Lowest/Highest measured temperature [K]", outside which a solve is
+#: warned about (models.checks.warn_outside_measured_temperatures). The one statement of "70 C only"
+MEASURED_AT_70C = {"Lowest measured temperature [K]": T_REF, "Highest measured temperature [K]": T_REF}
+
+
+def cell_parameters():
+    """Parameters of the paper's cell outside the cathode (Li metal anode), measured at 70 C
+    (:data:`MEASURED_AT_70C`)."""
     values = {
         "chemistry": "lithium_ion",
         "Electrode width [m]": CELL_SIDE_M,
@@ -187,14 +194,7 @@ def cell_parameters(lowest_measured=T_REF):
         "Number of cells connected in series to make a battery": 1.0,
         "Ambient temperature [K]": T_REF,
         "Reference temperature [K]": T_REF,
-        # the lowest temperature the paper measured the set's cell at: 70 C for every cell ("The electrochemistry
-        # was conducted on a LAND battery test station at 70 C", Experimental Section), 25 C for LMS
-        # (Li2021_Mo6S8: Fig. S5, the LMS-AEA cell at room temperature, ROOM_TEMPERATURE); below it a solve is
-        # warned about (models.checks.warn_outside_measured_temperatures)
-        "Lowest measured temperature [K]": lowest_measured,
-        # the highest temperature the paper measured a cell at: 70 C (Experimental Section); above it a solve is
-        # warned about
-        "Highest measured temperature [K]": T_REF,
+        **MEASURED_AT_70C,
         "Separator layer 1 thickness [m]": MASS_LGPS / (RHO_LGPS * AREA_M2),
         "Separator layer 1 ionic conductivity [S.m-1]": lgps_conductivity,
         "Separator layer 2 thickness [m]": MASS_LI3PS4 / (RHO_LI3PS4 * AREA_M2),

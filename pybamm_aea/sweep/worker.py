@@ -168,6 +168,7 @@ def evaluate_point(config, point):
             stretch = config.duration_stretch(point)  # a swept C-rate below the reference: its own default time
             with c_rate_basis_scaled(config.c_rate_basis_scale(point)):  # (its C-rate basis the sweep's, on purpose)
                 sim, metrics["Setup time [s]"], warm = simulation(config, options, inputs, stretch=stretch)
+                _warn_temperature(sim, inputs)
                 if warm is None:
                     t0 = time.perf_counter()
                     solution = sim.solve(inputs=inputs, callbacks=[progress])
@@ -250,6 +251,8 @@ def _evaluate_discharges(config, options, points):
     good = checked
     if not good:
         return rows
+    for item in good:
+        item[6] += _recorded(_warn_temperature, sim, item[2])[1]
     t0 = time.perf_counter()
     solutions, caught = _recorded(sim.solve, [0, max(g[7] for g in good)], inputs=[g[2] for g in good])
     times = [(time.perf_counter() - t0) / len(good)] * len(good)
@@ -284,16 +287,27 @@ def _solved_alone(solutions, caught, n):
     :data:`pybamm_aea.models.solvers.INPUT_SET`: an integration refined, a mesh-decided discharge) is that set's:
     only it is solved again, the others keep the batch's solutions. A failure or another warning: every set, as
     nothing tells whose it is. A one-point batch keeps its solution and warnings (its solve alone is the same)."""
+    from pybamm_aea.models.checks import TemperatureOutsideMeasuredRangeWarning
     from pybamm_aea.models.solvers import INPUT_SET
 
     if isinstance(solutions, Exception):
         return list(range(n))
     if n == 1:
         return []
-    sets = {getattr(w.message, INPUT_SET, None) for w in caught}
+    # (a temperature outside the measured ones is each point's own, judged by _warn_temperature: no set's failure)
+    sets = {getattr(w.message, INPUT_SET, None) for w in caught
+            if not issubclass(w.category, TemperatureOutsideMeasuredRangeWarning)}
     if None in sets or not sets <= set(range(n)):
         return list(range(n))
     return sorted(sets)
+
+
+def _warn_temperature(sim, inputs):
+    """The point's TemperatureOutsideMeasuredRangeWarning, at each point (not once per model: the simulation is
+    shared by the points and a forked worker inherits what its parent's warm-up was warned of), for its row."""
+    from pybamm_aea.models.checks import warn_outside_measured_temperatures
+
+    warn_outside_measured_temperatures(sim.parameter_values, inputs, once=False)
 
 
 def run_batch(config, points, batched=True):
