@@ -128,7 +128,17 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             "Current function [A]": (-0.1 if material.charge_first else 0.1) * q * m * area,
         }
     )
-    values.update(dict(zip(_MEASURED, _measured_temperatures(material, values))))
+    lowest, highest = _measured_temperatures(material, values)
+    values.update(
+        {
+            # the span of the temperatures the cell's sources were measured at: the paper's cells at 70 C (Fig. S2,
+            # paper_cell.MEASURED_AT_70C) and each transport property's reference temperature or parameter set
+            "Lowest measured temperature [K]": lowest,
+            # the same span's top (_measured_temperatures): the paper's cells at 70 C (Fig. S2) and the properties'
+            # sources
+            "Highest measured temperature [K]": highest,
+        }
+    )
     # the multi-phase host's Li0 layer: the Li-poorest phase of the material's free energy, if it
     # has more than one phase (validated as a thermodynamics.Host by the material)
     host = None if material.host is None else fn.import_function(material.host)
