@@ -52,9 +52,9 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     # the table's rows are the grid's points, exactly; the reference-rate points the grid lacks are solved only when
     # asked, and kept out of the rows (table.attrs["reference points"]; until session 49 they were rows of the table)
     grid_points = points
-    extra = reference_points(grid_points, names, reference_c_rate) if rate_capability else []
-    all_points = grid_points + extra
-    points = unique_points(all_points, names)
+    missing = reference_points(grid_points, names, reference_c_rate)
+    extra = missing if rate_capability else []
+    points = unique_points(grid_points + extra, names)
     config = build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
                           cathode_cells, cell)
     config.threads = count("threads", threads)
@@ -78,14 +78,25 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         if fine["results_file"] is not None:
             ResultStore(fine["results_file"], fine["record"], replace_results).close()
     store = ResultStore(results_file, config.record, replace_results) if results_file is not None else None
-    rate_notes = [] if rate_capability else _reference_notes(grid_points, names, reference_c_rate)
+    stored_references = {}
+    if store is not None and missing and not rate_capability:
+        # a store's reference-rate points (solved beside the grid before session 49): read, not solved again
+        try:
+            stored_references = store.finished([point_key(p, names) for p in missing])
+        except BaseException:
+            store.close()
+            raise
+        extra = [p for p in missing if point_key(p, names) in stored_references]
+    all_points = grid_points + extra
+    rate_notes = [] if rate_capability else _reference_notes(grid_points, names, reference_c_rate,
+                                                                 stored_references)
     sweep_notes = [*compaction_notes(config, points), *cell_notes(config, points), *rate_notes] if notes else []
     for note in sweep_notes:  # a fact of the sweep: once, not on every row, and in the table's attrs
         warnings.warn(note, SweepNote, stacklevel=3)
 
     keys = [point_key(p, names) for p in points]
     by_key = dict(zip(keys, points))
-    results = {}
+    results = dict(stored_references)
     try:
         if store is not None:
             mine, done, others = store.claim(keys, retry_failed)
@@ -229,10 +240,11 @@ def _records(df):
              for k, v in r.items()} for r in df.to_dict("records")]
 
 
-def _reference_notes(points, names, reference_c_rate):
-    """The note of a swept C-rate whose designs lack their reference-rate point in the grid (``points``): their "Rate
-    capability" is NaN, and ``rate_capability=True`` solves them too; none when every design has it."""
-    missing = reference_points(points, names, reference_c_rate)
+def _reference_notes(points, names, reference_c_rate, stored=()):
+    """The note of a swept C-rate whose designs lack their reference-rate point in the grid (``points``) and in the
+    results store (``stored``: keys of the reference points it holds): their "Rate capability" is NaN, and
+    ``rate_capability=True`` solves them too; none when every design has it."""
+    missing = [p for p in reference_points(points, names, reference_c_rate) if point_key(p, names) not in stored]
     if not missing:
         return []
     designs = len(unique_points([dict(p, **{"C-rate": 0.0}) for p in points], names))
