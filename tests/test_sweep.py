@@ -175,6 +175,35 @@ def test_a_swept_c_rate_gives_the_grids_rows_only_its_reference_points_when_aske
     assert both["Rate capability"].tolist() == pytest.approx([asked["Rate capability"].iloc[0], 1.0], rel=1e-9)
 
 
+def test_a_row_whose_rate_capability_reads_a_reference_point_carries_its_warnings():
+    """rate_capability=True: LMS at 4.5 mg/cm2, 0.05C and 25 C reads its "Rate capability" (above 1) over a 0.1C
+    reference point whose capacity the mesh decides (a MeshDependentNucleationWarning): the row said nothing of it
+    until session 49. It carries that point's warnings, named as the reference's, their full text in the attrs."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = sweep({LOADING: [0.045], TEMPERATURE: [298.15], "C-rate": [0.05]}, parameter_set=LMS, workers=1,
+                   progress=False, rate_capability=True)
+    reference = df.attrs["reference points"][0]
+    assert reference["warnings"] and df["Rate capability"].iloc[0] > 1.0
+    assert df["warnings"].iloc[0].endswith(f"its reference point, 0.1C: {reference['warnings']}")
+    said = {(w["warning"], w["text"]): w["rows"] for w in df.attrs["warnings"]}
+    assert all(said[tuple(t)] == [0] for t in reference["warning texts"]), said
+
+
+def test_a_float32_c_rate_grid_has_one_rule_for_its_reference_rate():
+    """A float32 grid's 0.1 (0.100000001490116) is the 0.1C reference, for the column and its note alike: the note
+    said "Rate capability" is NaN while the column was filled (the keys' 12 digits against np.isclose)."""
+    grid = {LOADING: [0.015], "C-rate": np.array([0.1, 0.2], dtype=np.float32)}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SweepNote)
+        df = sweep(grid, parameter_set=LMS, workers=1, options=LEVER, progress=False)
+        asked = sweep(grid, parameter_set=LMS, workers=1, options=LEVER, progress=False, rate_capability=True)
+    assert df.attrs["notes"] == [] and df["Rate capability"].notna().all()
+    assert df["Rate capability"].iloc[0] == 1.0
+    assert asked.attrs["reference points"] == []  # (nothing solved beside the grid)
+    assert asked["Rate capability"].tolist() == df["Rate capability"].tolist()
+
+
 @pytest.mark.parametrize("grid, value, said", [({"C-rate": [0.2]}, "yes", "rate_capability must be True or False"),
                                                ({LOADING: [0.015]}, True, "rate_capability=True needs 'C-rate'")])
 def test_rate_capability_is_refused_unless_a_bool_with_a_swept_c_rate(grid, value, said):

@@ -84,7 +84,9 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         its "Rate capability" (default False: that column is filled only for designs whose reference-rate point is
         in the grid, NaN for the others, said once in a :class:`SweepNote`). The points so added are not rows of the
         table (its rows are the grid's, exactly): they are ``table.attrs["reference points"]`` (a list of dicts: the
-        table's columns, and ``"warning texts"``, the full text of each of its warnings as [class name, text]).
+        table's columns, and ``"warning texts"``, the full text of each of its warnings as [class name, text]); a row
+        whose "Rate capability" reads one carries its warnings ("its reference point, 0.1C: ..."). A reference point a
+        ``results_file`` holds is read without it, not solved again.
         Until session 49 they were always solved and were rows of the table (a design study over ``"C-rate": [0.2]``
         got half its rows at 0.1C, and twice the solves).
     retry_failed : bool

@@ -9,7 +9,7 @@ import pandas as pd
 from ..user_input import is_finite_positive, not_a_number
 from .api import SweepConfigError, SweepNote, _default_batch_size, count, worker_count
 from .config import build_config, cell_notes, compaction_notes
-from .grid import batches as split, expand_grid, point_key, reference_points, unique_points
+from .grid import batches as split, expand_grid, is_reference_rate, point_key, reference_points, unique_points
 from .metrics import CELL_COLUMNS, ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION, WARNING_TEXTS, warning_texts
 
 #: prefix of the mesh check's columns: "Fine-mesh electrode specific capacity [mA.h.g-1]", ...
@@ -163,6 +163,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         df = df.drop(columns=[RETENTION])
     for col in ("error", "warnings"):
         df[col] = df[col].astype(object).where(df[col].notna(), None)
+    _reference_warnings(df, texts, all_points, names, len(grid_points))
     df, reference = df.iloc[:len(grid_points)].reset_index(drop=True), df.iloc[len(grid_points):]
     df.attrs["failed"] = int(df["error"].notna().sum())
     df.attrs["notes"] = sweep_notes
@@ -257,9 +258,32 @@ def _reference_notes(points, names, reference_c_rate, stored=()):
             "(table.attrs[\"reference points\"])"]
 
 
+#: how a row's ``warnings`` name the warnings of the reference point its "Rate capability" reads
+REFERENCE_SAID = "its reference point, {rate:g}C: "
+
+
+def _reference_warnings(df, texts, points, names, n_grid):
+    """Give each grid row whose "Rate capability" reads a reference point kept out of the rows (``df``'s rows, of
+    ``points``, from ``n_grid`` on, their :data:`WARNING_TEXTS` in ``texts``) that point's warnings: its ``warnings``
+    after the row's own, led by :data:`REFERENCE_SAID`, and its full texts with the row's (``attrs["warnings"]``). Until session 49
+    they were hidden: LMS at 4.5 mg/cm2 and 0.05C, Rate capability 1.109 over a 0.1C reference the mesh decided,
+    the row's warnings None."""
+    if "C-rate" not in names or len(df) == n_grid:
+        return
+    others = [n for n in names if n != "C-rate"]
+    at = {point_key(points[j], others): j for j in range(n_grid, len(df))}
+    for i, p in enumerate(points[:n_grid]):
+        j = at.get(point_key(p, others))
+        if j is None or not (df.at[j, "warnings"] or texts[j]):
+            continue
+        said = REFERENCE_SAID.format(rate=float(df.at[j, "C-rate"])) + (df.at[j, "warnings"] or "")
+        df.at[i, "warnings"] = f"{df.at[i, 'warnings']}; {said}" if df.at[i, "warnings"] else said
+        texts[i] = texts[i] + [t for t in texts[j] if t not in texts[i]]
+
+
 def _rate_capability(df, names, reference_c_rate):
     others = [n for n in names if n != "C-rate"]
-    ref_rows = df[np.isclose(df["C-rate"].astype(float), reference_c_rate)]
+    ref_rows = df[[is_reference_rate(c, reference_c_rate) for c in df["C-rate"]]]
     ref = {point_key(r, others): r[ESC] for r in ref_rows.to_dict("records")}
     base = [ref.get(point_key(r, others), np.nan) for r in df.to_dict("records")]
     df["Rate capability"] = df[ESC] / np.asarray(base, dtype=float)
