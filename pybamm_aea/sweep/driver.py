@@ -265,9 +265,9 @@ REFERENCE_SAID = "its reference point, {rate:g}C: "
 def _reference_warnings(df, texts, points, names, n_grid):
     """Give each grid row whose "Rate capability" reads a reference point kept out of the rows (``df``'s rows, of
     ``points``, from ``n_grid`` on, their :data:`WARNING_TEXTS` in ``texts``) that point's warnings: its ``warnings``
-    after the row's own, led by :data:`REFERENCE_SAID`, and its full texts with the row's (``attrs["warnings"]``). Until session 49
-    they were hidden: LMS at 4.5 mg/cm2 and 0.05C, Rate capability 1.109 over a 0.1C reference the mesh decided,
-    the row's warnings None."""
+    after the row's own, led by :data:`REFERENCE_SAID`, and its full texts with the row's (``attrs["warnings"]``).
+    Until session 49 they were hidden: LMS at 4.5 mg/cm2 and 0.05C, Rate capability 1.109 over a 0.1C reference the
+    mesh decided, the row's warnings None."""
     if "C-rate" not in names or len(df) == n_grid:
         return
     others = [n for n in names if n != "C-rate"]
