@@ -232,13 +232,64 @@ def test_a_warning_in_a_row_is_its_class_and_first_clause(text, row):
     assert short_warning("StepRefinedWarning", text) == "StepRefinedWarning: " + row
 
 
+def _switch_refined_texts(monkeypatch, outcome):
+    """The SwitchRefinedWarning texts the AEA solver writes for a charge flagged once (``"fixed"``), flagged again at
+    the re-solve's rtol (``"still"``), or whose re-solve IDA fails on (``"failed"``): LMS, one input set, the check
+    stubbed to flag its first integration."""
+    import pybamm_aea.models.solvers as solvers
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.models.aea import AEA
+    from pybamm_aea.switch_check import InteriorLayer, SwitchRefinedWarning
+
+    flagged = InteriorLayer(cell=2, cells=20, time=600.0, separator=0.95, layer=0.495)
+    calls = []
+
+    def stub(model, solution, rtol=None):
+        calls.append(rtol)
+        return flagged if len(calls) == 1 or outcome == "still" else None
+
+    def fails(*args, **kwargs):
+        raise pybamm.SolverError("IDA_CONV_FAIL")
+
+    monkeypatch.setattr(switch_check, "stepped_integration", stub)
+    if outcome == "failed":
+        monkeypatch.setattr(solvers, "integrate_again", fails)
+    values = pybamm.ParameterValues(LMS)
+    values["Current function [A]"] = "[input]"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        pybamm.Simulation(AEA(), parameter_values=values).solve([0, 600], inputs=[{"Current function [A]": 1e-4}])
+    return [str(w.message) for w in caught if w.category is SwitchRefinedWarning]
+
+
+@pytest.mark.parametrize("outcome, verdict", [
+    ("fixed", ": solved again at rtol 1e-06: now at the separator, kept; charge "),
+    ("still", ": solved again at rtol 1e-06, still inside: SolverSteppedSwitchWarning too; charge "),
+    ("failed", ": solved again at rtol 1e-06, where IDA failed: the first integration kept"),
+])
+def test_a_rows_switch_warning_keeps_its_outcome_and_charge(monkeypatch, outcome, verdict):
+    """A row's SwitchRefinedWarning read the same first clause for its three outcomes (the layer now at the separator,
+    still inside, IDA failed on the re-solve and the first integration kept) and dropped the charge change: the row's
+    short form keeps the outcome and the charges before and after, as the solver wrote them."""
+    from pybamm_aea.sweep.metrics import short_warning
+
+    (text,) = _switch_refined_texts(monkeypatch, outcome)
+    row = short_warning("SwitchRefinedWarning", text)
+    head = "a charge, formed its Li0 layer inside the electrode, not at the separator"
+    assert row.startswith("SwitchRefinedWarning: the integration from t = 0 s, " + head + verdict), row
+    if outcome != "failed":
+        charge = re.search(r"its charge (.+?) against the first integration's (.+?), (\S+ %)", text).groups()
+        assert row.endswith("; charge {} against {}, {}".format(*charge)), row
+    assert len(row) < len(text) / 2
+
+
 def test_a_rows_warnings_give_each_warning_short_its_full_text_once_in_the_attrs(tmp_path):
     """Every row of a pristine LMS design study repeated the 542-character MeshDependentNucleationWarning whole
     (session 49's trial). A row now gives its class name and first clause (the step, its current density and
     temperature: each row's own), the full text once in ``attrs["warnings"]`` with the rows it is in; nothing is
     lost, the row's head starting its full text. LMS at 25 C, 4.5 and 5 mg/cm2, 0.1C (2.83 A/m2 at 70 C and
     more), batched and point by point alike, and read back from a results store."""
-    from pybamm_aea.convergence import MeshDependentNucleationWarning
+    from pybamm_aea.convergence import NUCLEATION_MESH_CURRENT_DENSITY, MeshDependentNucleationWarning
 
     grid = {LOADING: [0.045, 0.05], TEMPERATURE: [298.15]}
     store = tmp_path / "s.sqlite"
@@ -252,8 +303,11 @@ def test_a_rows_warnings_give_each_warning_short_its_full_text_once_in_the_attrs
             assert one["warning"] == MeshDependentNucleationWarning.__name__
             assert row.startswith("MeshDependentNucleationWarning: step 1, the first discharge of a host starting in "
                                   "its Li0 phase (pristine Mo6S8), runs at "), row
-            assert len(row) < 250 and "check with pybamm_aea.mesh_check" not in row, row
-            assert one["text"].startswith(row[len("MeshDependentNucleationWarning: "):] + ": above the 1.5 A/m2")
+            assert len(row) < 300 and "check with pybamm_aea.mesh_check" not in row, row
+            # the row keeps the verdict and its threshold (session 49: it dropped them), a start of the full text
+            assert row.endswith(f": above the {NUCLEATION_MESH_CURRENT_DENSITY:g} A/m2 up to which 20, 40 and 80 "
+                                "cells answer as 160-320 cells do"), row
+            assert one["text"].startswith(row[len("MeshDependentNucleationWarning: "):] + ", so whether")
             assert "check with pybamm_aea.mesh_check" in one["text"] and len(one["text"]) > 500
         assert "2.83 A/m2 would at 70 C" in df["warnings"].iloc[0]
         assert json.loads(json.dumps(df.attrs)) == df.attrs

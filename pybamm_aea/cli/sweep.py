@@ -202,7 +202,7 @@ def run(args):
         print(df[show].to_string(index=False) if len(df) <= 60 else df[show])
     for note in df.attrs["notes"]:  # the facts of the whole sweep, said once
         print(f"{args.parameter_set}: warning: {note}", file=sys.stderr)
-    for said in df.attrs["warnings"]:  # each warning's full text once (a row's warnings give its first clause)
+    for said in df.attrs["warnings"]:  # each warning's full text once (a row's warnings give its short form)
         print(f"{args.parameter_set}: warning, {len(said['rows'])} of {len(df)} points: {said['warning']}: "
               f"{said['text']}", file=sys.stderr)
     failed = df.attrs["failed"]

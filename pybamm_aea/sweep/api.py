@@ -138,8 +138,9 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     pandas.DataFrame
         One row per point of the grid, in grid order, and no other: the inputs, derived inputs and the columns of
         :data:`RESULT_COLUMNS` (``"Rate capability"`` only when C-rate is swept, the cell columns only with ``cell``).
-        A row's ``warnings`` give each warning by its class name and first clause
-        (:func:`pybamm_aea.sweep.metrics.short_warning`), then the row's own notes whole.
+        A row's ``warnings`` give each warning by its class name and short form (its first clause, or its class's
+        own with its verdict and figures: :func:`pybamm_aea.sweep.metrics.short_warning`), then the row's own notes
+        whole.
         ``table.attrs["failed"]`` is the number of failed points, ``table.attrs["notes"]`` the facts of the whole sweep
         (list of str, each warned once as a :class:`SweepNote` before any solve), ``table.attrs["warnings"]`` each
         distinct warning's full text once (a list of dicts: ``"warning"`` its class name, ``"text"``, ``"rows"`` the
