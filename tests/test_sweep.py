@@ -232,6 +232,22 @@ def test_a_warning_in_a_row_is_its_class_and_first_clause(text, row):
     assert short_warning("StepRefinedWarning", text) == "StepRefinedWarning: " + row
 
 
+def test_a_warnings_rows_are_index_labels_that_survive_a_sort_and_a_filter():
+    """attrs["warnings"]["rows"] are the table's index labels: pandas keeps the attrs through a sort or a filter, so
+    positions would point at other rows; the labels still find the rows each text is in. LMS at 25 C, 4.5 and 5
+    mg/cm2, 0.1C: a nucleation text per row."""
+    df = sweep({LOADING: [0.045, 0.05], TEMPERATURE: [298.15]}, parameter_set=LMS, workers=1, progress=False)
+    turned = df.sort_values(LOADING, ascending=False)
+    kept = turned[turned[LOADING] > 0.046]
+    for table in (df, turned, kept):
+        assert table.attrs["warnings"] == df.attrs["warnings"]
+        for said in table.attrs["warnings"]:
+            for row in table.loc[table.index.isin(said["rows"]), "warnings"]:
+                head = row[len(said["warning"]) + 2:]
+                assert said["text"].startswith(head), (row, said["text"])
+    assert [said["rows"] for said in df.attrs["warnings"]] == [[0], [1]]
+
+
 def _switch_refined_texts(monkeypatch, outcome):
     """The SwitchRefinedWarning texts the AEA solver writes for a charge flagged once (``"fixed"``), flagged again at
     the re-solve's rtol (``"still"``), or whose re-solve IDA fails on (``"failed"``): LMS, one input set, the check

@@ -167,7 +167,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     df, reference = df.iloc[:len(grid_points)].reset_index(drop=True), df.iloc[len(grid_points):]
     df.attrs["failed"] = int(df["error"].notna().sum())
     df.attrs["notes"] = sweep_notes
-    df.attrs["warnings"] = warning_texts(texts[:len(grid_points)])
+    df.attrs["warnings"] = warning_texts(texts[:len(grid_points)], [int(i) for i in df.index])
     df.attrs["reference points"] = [dict(r, **{WARNING_TEXTS: t}) for r, t in zip(_records(reference),
                                                                                  texts[len(grid_points):])]
     if fine is not None:

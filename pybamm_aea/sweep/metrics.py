@@ -147,12 +147,14 @@ def row_warnings(caught, notes=None):
     return ("; ".join(said) if said else None), texts
 
 
-def warning_texts(rows):
-    """``attrs["warnings"]`` of a table whose rows (in order) hold ``rows``' :data:`WARNING_TEXTS`: each distinct
-    warning once, ``{"warning": class name, "text": its full text, "rows": [the positions of the rows it is
-    in]}``, in the order first met."""
+def warning_texts(rows, labels):
+    """``attrs["warnings"]`` of a table whose rows (in order; ``labels``, their index labels) hold ``rows``'
+    :data:`WARNING_TEXTS`: each distinct warning once, ``{"warning": class name, "text": its full text, "rows": [the
+    index labels of the rows it is in]}``, in the order first met. Labels, not positions: pandas keeps a table's attrs
+    through a filter or a sort, where positions point at other rows (``table.loc[table.index.isin(rows)]`` finds
+    them)."""
     out = {}
-    for i, texts in enumerate(rows):
+    for i, texts in zip(labels, rows):
         for category, text in texts:
             out.setdefault((category, text), {"warning": category, "text": text, "rows": []})["rows"].append(i)
     return list(out.values())
