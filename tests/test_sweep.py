@@ -175,6 +175,35 @@ def test_a_swept_c_rate_gives_the_grids_rows_only_its_reference_points_when_aske
     assert both["Rate capability"].tolist() == pytest.approx([asked["Rate capability"].iloc[0], 1.0], rel=1e-9)
 
 
+def test_a_row_whose_rate_capability_reads_a_reference_point_carries_its_warnings():
+    """rate_capability=True: LMS at 4.5 mg/cm2, 0.05C and 25 C reads its "Rate capability" (above 1) over a 0.1C
+    reference point whose capacity the mesh decides (a MeshDependentNucleationWarning): the row said nothing of it
+    until session 49. It carries that point's warnings, named as the reference's, their full text in the attrs."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = sweep({LOADING: [0.045], TEMPERATURE: [298.15], "C-rate": [0.05]}, parameter_set=LMS, workers=1,
+                   progress=False, rate_capability=True)
+    reference = df.attrs["reference points"][0]
+    assert reference["warnings"] and df["Rate capability"].iloc[0] > 1.0
+    assert df["warnings"].iloc[0].endswith(f"its reference point, 0.1C: {reference['warnings']}")
+    said = {(w["warning"], w["text"]): w["rows"] for w in df.attrs["warnings"]}
+    assert all(said[tuple(t)] == [0] for t in reference["warning texts"]), said
+
+
+def test_a_float32_c_rate_grid_has_one_rule_for_its_reference_rate():
+    """A float32 grid's 0.1 (0.100000001490116) is the 0.1C reference, for the column and its note alike: the note
+    said "Rate capability" is NaN while the column was filled (the keys' 12 digits against np.isclose)."""
+    grid = {LOADING: [0.015], "C-rate": np.array([0.1, 0.2], dtype=np.float32)}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", SweepNote)
+        df = sweep(grid, parameter_set=LMS, workers=1, options=LEVER, progress=False)
+        asked = sweep(grid, parameter_set=LMS, workers=1, options=LEVER, progress=False, rate_capability=True)
+    assert df.attrs["notes"] == [] and df["Rate capability"].notna().all()
+    assert df["Rate capability"].iloc[0] == 1.0
+    assert asked.attrs["reference points"] == []  # (nothing solved beside the grid)
+    assert asked["Rate capability"].tolist() == df["Rate capability"].tolist()
+
+
 @pytest.mark.parametrize("grid, value, said", [({"C-rate": [0.2]}, "yes", "rate_capability must be True or False"),
                                                ({LOADING: [0.015]}, True, "rate_capability=True needs 'C-rate'")])
 def test_rate_capability_is_refused_unless_a_bool_with_a_swept_c_rate(grid, value, said):
@@ -203,13 +232,80 @@ def test_a_warning_in_a_row_is_its_class_and_first_clause(text, row):
     assert short_warning("StepRefinedWarning", text) == "StepRefinedWarning: " + row
 
 
+def test_a_warnings_rows_are_index_labels_that_survive_a_sort_and_a_filter():
+    """attrs["warnings"]["rows"] are the table's index labels: pandas keeps the attrs through a sort or a filter, so
+    positions would point at other rows; the labels still find the rows each text is in. LMS at 25 C, 4.5 and 5
+    mg/cm2, 0.1C: a nucleation text per row."""
+    df = sweep({LOADING: [0.045, 0.05], TEMPERATURE: [298.15]}, parameter_set=LMS, workers=1, progress=False)
+    turned = df.sort_values(LOADING, ascending=False)
+    kept = turned[turned[LOADING] > 0.046]
+    for table in (df, turned, kept):
+        assert table.attrs["warnings"] == df.attrs["warnings"]
+        for said in table.attrs["warnings"]:
+            for row in table.loc[table.index.isin(said["rows"]), "warnings"]:
+                head = row[len(said["warning"]) + 2:]
+                assert said["text"].startswith(head), (row, said["text"])
+    assert [said["rows"] for said in df.attrs["warnings"]] == [[0], [1]]
+
+
+def _switch_refined_texts(monkeypatch, outcome):
+    """The SwitchRefinedWarning texts the AEA solver writes for a charge flagged once (``"fixed"``), flagged again at
+    the re-solve's rtol (``"still"``), or whose re-solve IDA fails on (``"failed"``): LMS, one input set, the check
+    stubbed to flag its first integration."""
+    import pybamm_aea.models.solvers as solvers
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.models.aea import AEA
+    from pybamm_aea.switch_check import InteriorLayer, SwitchRefinedWarning
+
+    flagged = InteriorLayer(cell=2, cells=20, time=600.0, separator=0.95, layer=0.495)
+    calls = []
+
+    def stub(model, solution, rtol=None):
+        calls.append(rtol)
+        return flagged if len(calls) == 1 or outcome == "still" else None
+
+    def fails(*args, **kwargs):
+        raise pybamm.SolverError("IDA_CONV_FAIL")
+
+    monkeypatch.setattr(switch_check, "stepped_integration", stub)
+    if outcome == "failed":
+        monkeypatch.setattr(solvers, "integrate_again", fails)
+    values = pybamm.ParameterValues(LMS)
+    values["Current function [A]"] = "[input]"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        pybamm.Simulation(AEA(), parameter_values=values).solve([0, 600], inputs=[{"Current function [A]": 1e-4}])
+    return [str(w.message) for w in caught if w.category is SwitchRefinedWarning]
+
+
+@pytest.mark.parametrize("outcome, verdict", [
+    ("fixed", ": solved again at rtol 1e-06: now at the separator, kept; charge "),
+    ("still", ": solved again at rtol 1e-06, still inside: SolverSteppedSwitchWarning too; charge "),
+    ("failed", ": solved again at rtol 1e-06, where IDA failed: the first integration kept"),
+])
+def test_a_rows_switch_warning_keeps_its_outcome_and_charge(monkeypatch, outcome, verdict):
+    """A row's SwitchRefinedWarning read the same first clause for its three outcomes (the layer now at the separator,
+    still inside, IDA failed on the re-solve and the first integration kept) and dropped the charge change: the row's
+    short form keeps the outcome and the charges before and after, as the solver wrote them."""
+    from pybamm_aea.sweep.metrics import short_warning
+
+    (text,) = _switch_refined_texts(monkeypatch, outcome)
+    row = short_warning("SwitchRefinedWarning", text)
+    head = "a charge, formed its Li0 layer inside the electrode, not at the separator"
+    assert row.startswith("SwitchRefinedWarning: the integration from t = 0 s, " + head + verdict), row
+    if outcome != "failed":
+        charge = re.search(r"its charge (.+?) against the first integration's (.+?), (\S+ %)", text).groups()
+        assert row.endswith("; charge {} against {}, {}".format(*charge)), row
+    assert len(row) < len(text) / 2
+
+
 def test_a_rows_warnings_give_each_warning_short_its_full_text_once_in_the_attrs(tmp_path):
     """Every row of a pristine LMS design study repeated the 542-character MeshDependentNucleationWarning whole
     (session 49's trial). A row now gives its class name and first clause (the step, its current density and
     temperature: each row's own), the full text once in ``attrs["warnings"]`` with the rows it is in; nothing is
     lost, the row's head starting its full text. LMS at 25 C, 4.5 and 5 mg/cm2, 0.1C (2.83 A/m2 at 70 C and
     more), batched and point by point alike, and read back from a results store."""
-    from pybamm_aea.convergence import MeshDependentNucleationWarning
+    from pybamm_aea.convergence import NUCLEATION_MESH_CURRENT_DENSITY, MeshDependentNucleationWarning
 
     grid = {LOADING: [0.045, 0.05], TEMPERATURE: [298.15]}
     store = tmp_path / "s.sqlite"
@@ -223,8 +319,11 @@ def test_a_rows_warnings_give_each_warning_short_its_full_text_once_in_the_attrs
             assert one["warning"] == MeshDependentNucleationWarning.__name__
             assert row.startswith("MeshDependentNucleationWarning: step 1, the first discharge of a host starting in "
                                   "its Li0 phase (pristine Mo6S8), runs at "), row
-            assert len(row) < 250 and "check with pybamm_aea.mesh_check" not in row, row
-            assert one["text"].startswith(row[len("MeshDependentNucleationWarning: "):] + ": above the 1.5 A/m2")
+            assert len(row) < 300 and "check with pybamm_aea.mesh_check" not in row, row
+            # the row keeps the verdict and its threshold (session 49: it dropped them), a start of the full text
+            assert row.endswith(f": above the {NUCLEATION_MESH_CURRENT_DENSITY:g} A/m2 up to which 20, 40 and 80 "
+                                "cells answer as 160-320 cells do"), row
+            assert one["text"].startswith(row[len("MeshDependentNucleationWarning: "):] + ", so whether")
             assert "check with pybamm_aea.mesh_check" in one["text"] and len(one["text"]) > 500
         assert "2.83 A/m2 would at 70 C" in df["warnings"].iloc[0]
         assert json.loads(json.dumps(df.attrs)) == df.attrs

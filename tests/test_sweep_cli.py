@@ -251,7 +251,7 @@ def test_the_sweeps_notes_are_printed_once_in_the_commands_format(capsys):
 
 
 def test_each_warnings_full_text_is_printed_once(tmp_path, capsys):
-    """The rows' ``warnings`` give each warning's first clause (the --output file's column); its full text, the
+    """The rows' ``warnings`` give each warning's short form (the --output file's column); its full text, the
     nucleation warning's advice to check with pybamm_aea.mesh_check, is printed once on stderr with the count of the
     points it is in (it was in every row of the output whole, and nowhere else). Pristine LMS at 4.5 mg/cm2, 25 C,
     0.1C."""
@@ -261,8 +261,22 @@ def test_each_warnings_full_text_is_printed_once(tmp_path, capsys):
     row = pd.read_csv(out)["warnings"].iloc[0]
     assert row.startswith("MeshDependentNucleationWarning: step 1, the first discharge") and "mesh_check" not in row
     err = [t for t in capsys.readouterr().err.splitlines() if "Nucleation" in t]
-    assert len(err) == 1 and err[0].startswith("Li2021_Mo6S8: warning, 1 of 1 points: " + row + ": above the "), err
+    assert len(err) == 1 and err[0].startswith("Li2021_Mo6S8: warning, 1 of 1 points (row 0): " + row + ", so whether "), err
     assert "check with pybamm_aea.mesh_check" in err[0]
+
+
+def test_a_warning_class_is_printed_once_with_its_rows(tmp_path, capsys):
+    """The nucleation texts differ per row by their figures: each was a line of its own on stderr (the README's 20
+    points printed 6 lines of 613 characters). One line per class: its first full text, the rows it is in, how many
+    texts it has. Pristine LMS at 4.5 and 5 mg/cm2, 25 C, 0.1C: two texts, one line."""
+    out = tmp_path / "t.csv"
+    assert main(BASE + ["--grid", f"{LOADING}=0.045,0.05", "--grid", "Ambient temperature [K]=298.15", "--output",
+                        str(out)]) == 0
+    rows = pd.read_csv(out)["warnings"].tolist()
+    err = [t for t in capsys.readouterr().err.splitlines() if "Nucleation" in t]
+    assert len(err) == 1, err
+    assert err[0].startswith("Li2021_Mo6S8: warning, 2 of 2 points (rows 0-1; 2 texts alike but their figures, the "
+                             "first here, each row's short form in the warnings column of --output): " + rows[0]), err
 
 
 def test_cycles_help_states_the_discharges_retention_needs(capsys):

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import warnings
 
 import pandas as pd
 import pytest
@@ -378,3 +379,59 @@ def test_a_store_of_slow_rates_cut_at_the_reference_time_is_not_resumed(tmp_path
     _as_an_earlier_store(store, "default duration by rate")
     with pytest.raises(SweepConfigError, match="another configuration.*default duration by rate"):
         sweep(grid, parameter_set="Li2021_TiS2", workers=1, results_file=store)
+
+
+def _edit_stored_config(path, edit):
+    con = sqlite3.connect(path)
+    try:
+        record = json.loads(con.execute("SELECT config FROM sweep_config").fetchone()[0])
+        edit(record)
+        con.execute("UPDATE sweep_config SET config = ?", (json.dumps(record, sort_keys=True),))
+        con.commit()
+    finally:
+        con.close()
+
+
+def test_a_store_written_before_the_later_entries_resumes_with_its_reference_rows(tmp_path, monkeypatch):
+    """A store written before the sets gained entries that change no figure (the measured temperatures, the
+    stretch's fresh start) resumes, no point solved again; its reference-rate rows (solved beside the grid before
+    session 49) give the "Rate capability" without rate_capability=True. Each was refused / NaN."""
+    from pybamm_aea.sweep.store import LATER_FIXED_VALUES
+
+    store = tmp_path / "sweep.sqlite"
+    grid = {LOADING: [0.015, 0.02], "C-rate": [0.2]}
+    first = sweep(grid, parameter_set=LMS, workers=1, results_file=store, rate_capability=True)
+    assert first["Rate capability"].notna().all()
+
+    def written_before(record):
+        for name in LATER_FIXED_VALUES:
+            del record["fixed values"][name]
+
+    _edit_stored_config(store, written_before)
+    ran = spy_batches(monkeypatch)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # (no note: the reference is in the store)
+        again = sweep(grid, parameter_set=LMS, workers=1, results_file=store)
+    assert ran == [] and again.attrs["notes"] == []
+    assert again["Rate capability"].tolist() == first["Rate capability"].tolist()
+    assert [r["C-rate"] for r in again.attrs["reference points"]] == [0.1, 0.1]
+    # a value the store holds is compared as any other: a real change is refused, naming it
+    _edit_stored_config(store, lambda r: r["fixed values"].update({"Highest measured temperature [K]": 333.15}))
+    with pytest.raises(SweepConfigError, match=r"another configuration.*'Highest measured temperature \[K\]' 333.15"):
+        sweep(grid, parameter_set=LMS, workers=1, results_file=store)
+
+
+def test_a_later_entry_off_its_neutral_value_is_a_change():
+    """A store without "Initial cathode stretch off 1" was solved from a fresh start (0): a record holding 1 is
+    another configuration; any other difference too."""
+    from pybamm_aea.sweep.store import _same_results
+
+    new = {"parameter set": LMS, "fixed values": {"a": 1.0, "Initial cathode stretch off 1": 0.0,
+                                                   "Highest measured temperature [K]": 343.15}}
+    old = {"parameter set": LMS, "fixed values": {"a": 1.0}}
+    assert _same_results(old, new)
+    assert not _same_results(old, dict(new, **{"fixed values": dict(new["fixed values"], **{
+        "Initial cathode stretch off 1": 1.0})}))
+    assert not _same_results(dict(old, **{"fixed values": {"a": 2.0}}), new)
+    assert not _same_results(dict(old, **{"parameter set": "Li2021_TiS2"}), new)
+    assert not _same_results(old, dict(new, **{"fixed values": dict(new["fixed values"], b=0.0)}))

@@ -121,6 +121,40 @@ def register(subparsers):
     return p
 
 
+def _spans(labels):
+    """Row labels as "0-3, 7, 9-10" (consecutive integers joined)."""
+    out, run = [], []
+    for label in labels:
+        if run and isinstance(label, int) and isinstance(run[-1], int) and label == run[-1] + 1:
+            run.append(label)
+            continue
+        if run:
+            out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else f"{run[0]}")
+        run = [label]
+    if run:
+        out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else f"{run[0]}")
+    return ", ".join(out)
+
+
+def warning_lines(df, parameter_set):
+    """The lines printed on stderr for ``df.attrs["warnings"]``: one per warning class, its first full text once,
+    then the rows it is in (the table's index labels, the rows' order in --output) and how many texts the class has
+    (a class's texts differ by each row's figures, which the rows' short forms give). Until session 49 each distinct
+    text was a line: the nucleation warning of 20 LMS points printed 6 lines of 613 characters alike but their
+    figures."""
+    groups = {}
+    for said in df.attrs["warnings"]:
+        groups.setdefault(said["warning"], []).append(said)
+    lines = []
+    for category, group in groups.items():
+        rows = sorted({r for said in group for r in said["rows"]})
+        texts = (f"; {len(group)} texts alike but their figures, the first here, each row's short form in the "
+                 "warnings column of --output" if len(group) > 1 else "")
+        lines.append(f"{parameter_set}: warning, {len(rows)} of {len(df)} points (row{'s' if len(rows) > 1 else ''} "
+                     f"{_spans(rows)}{texts}): {category}: {group[0]['text']}")
+    return lines
+
+
 def _grid(args):
     """The grid of the --grid entries; a value outside its physical range (the model's table,
     :data:`pybamm_aea.models.checks.RANGES`) is a usage error, before any solve."""
@@ -202,9 +236,8 @@ def run(args):
         print(df[show].to_string(index=False) if len(df) <= 60 else df[show])
     for note in df.attrs["notes"]:  # the facts of the whole sweep, said once
         print(f"{args.parameter_set}: warning: {note}", file=sys.stderr)
-    for said in df.attrs["warnings"]:  # each warning's full text once (a row's warnings give its first clause)
-        print(f"{args.parameter_set}: warning, {len(said['rows'])} of {len(df)} points: {said['warning']}: "
-              f"{said['text']}", file=sys.stderr)
+    for line in warning_lines(df, args.parameter_set):  # each class's full text once, then its rows
+        print(line, file=sys.stderr)
     failed = df.attrs["failed"]
     warned = int(df["warnings"].notna().sum())  # e.g. a discharge that delivered nothing: not an error, said
     print(f"\n{len(df)} points in {wall:.1f} s ({failed} failed, {warned} with warnings)", file=sys.stderr)

@@ -78,7 +78,7 @@ others. Point by point, that warm-up is the first point's own solve, not repeate
 it, is the setup time, the rest the point's solve time), ``"error"`` (None, or the message: failed points keep their
 inputs and are never dropped) and ``"warnings"`` (the point's own, on every path: e.g. the compaction law extrapolated,
 a model event that stopped a step, a discharge that delivered less than :data:`.metrics.NEGLIGIBLE_DELIVERY` of the
-point's window; each warning by its class name and first clause, :func:`.metrics.short_warning`, its full text once
+point's window; each warning by its class name and short form, :func:`.metrics.short_warning`, its full text once
 in ``table.attrs["warnings"]`` with the rows it is in). With ``mesh_check=True`` also
 ``"Fine-mesh electrode specific capacity [mA.h.g-1]"``, ``"Fine-mesh first discharge electrode specific capacity
 [mA.h.g-1]"``, ``"Fine-mesh mean discharge voltage vs Li [V]"``

@@ -84,7 +84,9 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         its "Rate capability" (default False: that column is filled only for designs whose reference-rate point is
         in the grid, NaN for the others, said once in a :class:`SweepNote`). The points so added are not rows of the
         table (its rows are the grid's, exactly): they are ``table.attrs["reference points"]`` (a list of dicts: the
-        table's columns, and ``"warning texts"``, the full text of each of its warnings as [class name, text]).
+        table's columns, and ``"warning texts"``, the full text of each of its warnings as [class name, text]); a row
+        whose "Rate capability" reads one carries its warnings ("its reference point, 0.1C: ..."). A reference point a
+        ``results_file`` holds is read without it, not solved again.
         Until session 49 they were always solved and were rows of the table (a design study over ``"C-rate": [0.2]``
         got half its rows at 0.1C, and twice the solves).
     retry_failed : bool
@@ -136,13 +138,14 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     pandas.DataFrame
         One row per point of the grid, in grid order, and no other: the inputs, derived inputs and the columns of
         :data:`RESULT_COLUMNS` (``"Rate capability"`` only when C-rate is swept, the cell columns only with ``cell``).
-        A row's ``warnings`` give each warning by its class name and first clause
-        (:func:`pybamm_aea.sweep.metrics.short_warning`), then the row's own notes whole.
+        A row's ``warnings`` give each warning by its class name and short form (its first clause, or its class's
+        own with its verdict and figures: :func:`pybamm_aea.sweep.metrics.short_warning`), then the row's own notes
+        whole.
         ``table.attrs["failed"]`` is the number of failed points, ``table.attrs["notes"]`` the facts of the whole sweep
         (list of str, each warned once as a :class:`SweepNote` before any solve), ``table.attrs["warnings"]`` each
         distinct warning's full text once (a list of dicts: ``"warning"`` its class name, ``"text"``, ``"rows"`` the
-        positions of the rows it is in), ``table.attrs["reference points"]`` the reference-rate points solved beside
-        the grid (``rate_capability``; else empty); the attrs are not in the CSV or JSON export, which hold the rows.
+        index labels of the rows it is in: a sort or a filter keeps the attrs, ``table.loc[table.index.isin(rows)]``),
+        ``table.attrs["reference points"]`` the reference-rate points solved beside the grid (``rate_capability``; else empty); the attrs are not in the CSV or JSON export, which hold the rows.
 
     Raises
     ------

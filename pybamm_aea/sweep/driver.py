@@ -9,7 +9,7 @@ import pandas as pd
 from ..user_input import is_finite_positive, not_a_number
 from .api import SweepConfigError, SweepNote, _default_batch_size, count, worker_count
 from .config import build_config, cell_notes, compaction_notes
-from .grid import batches as split, expand_grid, point_key, reference_points, unique_points
+from .grid import batches as split, expand_grid, is_reference_rate, point_key, reference_points, unique_points
 from .metrics import CELL_COLUMNS, ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION, WARNING_TEXTS, warning_texts
 
 #: prefix of the mesh check's columns: "Fine-mesh electrode specific capacity [mA.h.g-1]", ...
@@ -52,9 +52,9 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     # the table's rows are the grid's points, exactly; the reference-rate points the grid lacks are solved only when
     # asked, and kept out of the rows (table.attrs["reference points"]; until session 49 they were rows of the table)
     grid_points = points
-    extra = reference_points(grid_points, names, reference_c_rate) if rate_capability else []
-    all_points = grid_points + extra
-    points = unique_points(all_points, names)
+    missing = reference_points(grid_points, names, reference_c_rate)
+    extra = missing if rate_capability else []
+    points = unique_points(grid_points + extra, names)
     config = build_config(names, points, parameter_set, experiment, options, compaction, reference_c_rate,
                           cathode_cells, cell)
     config.threads = count("threads", threads)
@@ -78,14 +78,25 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         if fine["results_file"] is not None:
             ResultStore(fine["results_file"], fine["record"], replace_results).close()
     store = ResultStore(results_file, config.record, replace_results) if results_file is not None else None
-    rate_notes = [] if rate_capability else _reference_notes(grid_points, names, reference_c_rate)
+    stored_references = {}
+    if store is not None and missing and not rate_capability:
+        # a store's reference-rate points (solved beside the grid before session 49): read, not solved again
+        try:
+            stored_references = store.finished([point_key(p, names) for p in missing])
+        except BaseException:
+            store.close()
+            raise
+        extra = [p for p in missing if point_key(p, names) in stored_references]
+    all_points = grid_points + extra
+    rate_notes = [] if rate_capability else _reference_notes(grid_points, names, reference_c_rate,
+                                                                 stored_references)
     sweep_notes = [*compaction_notes(config, points), *cell_notes(config, points), *rate_notes] if notes else []
     for note in sweep_notes:  # a fact of the sweep: once, not on every row, and in the table's attrs
         warnings.warn(note, SweepNote, stacklevel=3)
 
     keys = [point_key(p, names) for p in points]
     by_key = dict(zip(keys, points))
-    results = {}
+    results = dict(stored_references)
     try:
         if store is not None:
             mine, done, others = store.claim(keys, retry_failed)
@@ -152,10 +163,11 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
         df = df.drop(columns=[RETENTION])
     for col in ("error", "warnings"):
         df[col] = df[col].astype(object).where(df[col].notna(), None)
+    _reference_warnings(df, texts, all_points, names, len(grid_points))
     df, reference = df.iloc[:len(grid_points)].reset_index(drop=True), df.iloc[len(grid_points):]
     df.attrs["failed"] = int(df["error"].notna().sum())
     df.attrs["notes"] = sweep_notes
-    df.attrs["warnings"] = warning_texts(texts[:len(grid_points)])
+    df.attrs["warnings"] = warning_texts(texts[:len(grid_points)], [int(i) for i in df.index])
     df.attrs["reference points"] = [dict(r, **{WARNING_TEXTS: t}) for r, t in zip(_records(reference),
                                                                                  texts[len(grid_points):])]
     if fine is not None:
@@ -229,10 +241,11 @@ def _records(df):
              for k, v in r.items()} for r in df.to_dict("records")]
 
 
-def _reference_notes(points, names, reference_c_rate):
-    """The note of a swept C-rate whose designs lack their reference-rate point in the grid (``points``): their "Rate
-    capability" is NaN, and ``rate_capability=True`` solves them too; none when every design has it."""
-    missing = reference_points(points, names, reference_c_rate)
+def _reference_notes(points, names, reference_c_rate, stored=()):
+    """The note of a swept C-rate whose designs lack their reference-rate point in the grid (``points``) and in the
+    results store (``stored``: keys of the reference points it holds): their "Rate capability" is NaN, and
+    ``rate_capability=True`` solves them too; none when every design has it."""
+    missing = [p for p in reference_points(points, names, reference_c_rate) if point_key(p, names) not in stored]
     if not missing:
         return []
     designs = len(unique_points([dict(p, **{"C-rate": 0.0}) for p in points], names))
@@ -245,9 +258,32 @@ def _reference_notes(points, names, reference_c_rate):
             "(table.attrs[\"reference points\"])"]
 
 
+#: how a row's ``warnings`` name the warnings of the reference point its "Rate capability" reads
+REFERENCE_SAID = "its reference point, {rate:g}C: "
+
+
+def _reference_warnings(df, texts, points, names, n_grid):
+    """Give each grid row whose "Rate capability" reads a reference point kept out of the rows (``df``'s rows, of
+    ``points``, from ``n_grid`` on, their :data:`WARNING_TEXTS` in ``texts``) that point's warnings: its ``warnings``
+    after the row's own, led by :data:`REFERENCE_SAID`, and its full texts with the row's (``attrs["warnings"]``).
+    Until session 49 they were hidden: LMS at 4.5 mg/cm2 and 0.05C, Rate capability 1.109 over a 0.1C reference the
+    mesh decided, the row's warnings None."""
+    if "C-rate" not in names or len(df) == n_grid:
+        return
+    others = [n for n in names if n != "C-rate"]
+    at = {point_key(points[j], others): j for j in range(n_grid, len(df))}
+    for i, p in enumerate(points[:n_grid]):
+        j = at.get(point_key(p, others))
+        if j is None or not (df.at[j, "warnings"] or texts[j]):
+            continue
+        said = REFERENCE_SAID.format(rate=float(df.at[j, "C-rate"])) + (df.at[j, "warnings"] or "")
+        df.at[i, "warnings"] = f"{df.at[i, 'warnings']}; {said}" if df.at[i, "warnings"] else said
+        texts[i] = texts[i] + [t for t in texts[j] if t not in texts[i]]
+
+
 def _rate_capability(df, names, reference_c_rate):
     others = [n for n in names if n != "C-rate"]
-    ref_rows = df[np.isclose(df["C-rate"].astype(float), reference_c_rate)]
+    ref_rows = df[[is_reference_rate(c, reference_c_rate) for c in df["C-rate"]]]
     ref = {point_key(r, others): r[ESC] for r in ref_rows.to_dict("records")}
     base = [ref.get(point_key(r, others), np.nan) for r in df.to_dict("records")]
     df["Rate capability"] = df[ESC] / np.asarray(base, dtype=float)

@@ -112,20 +112,33 @@ def unique_points(points, names):
     return out
 
 
+#: relative tolerance of :func:`is_reference_rate`: a float32 grid's 0.1 (0.100000001490116) is the 0.1C reference
+REFERENCE_RATE_RTOL = 1e-6
+
+
+def is_reference_rate(c_rate, reference_c_rate):
+    """True if a point's ``c_rate`` is ``reference_c_rate``, within :data:`REFERENCE_RATE_RTOL`: the one rule of the
+    sweep's reference-rate points (:func:`reference_points`, the "Rate capability" column, its note). Until session
+    49 the note compared the keys' 12 digits and the column ``np.isclose``: a float32 grid of 0.1 and 0.2 got a note
+    saying the column is NaN while it was filled."""
+    return math.isclose(float(c_rate), float(reference_c_rate), rel_tol=REFERENCE_RATE_RTOL)
+
+
 def reference_points(points, names, reference_c_rate):
-    """The reference-rate point of each design of ``points`` (``"C-rate"`` swept) that ``points`` lack, in order,
-    each once: what :func:`pybamm_aea.sweep.sweep` solves beside the grid for ``rate_capability=True`` (the
-    denominator of each design's "Rate capability"); none when "C-rate" is not swept."""
+    """The reference-rate point of each design of ``points`` (``"C-rate"`` swept) that ``points`` lack (none of its
+    points at :func:`is_reference_rate`), in order, each once: what :func:`pybamm_aea.sweep.sweep` solves beside the
+    grid for ``rate_capability=True`` (the denominator of each design's "Rate capability"); none when "C-rate" is not
+    swept."""
     if "C-rate" not in names:
         return []
-    seen = {point_key(p, names) for p in points}
+    others = [n for n in names if n != "C-rate"]
+    seen = {point_key(p, others) for p in points if is_reference_rate(p["C-rate"], reference_c_rate)}
     extra = []
     for p in points:
-        ref = dict(p, **{"C-rate": reference_c_rate})
-        k = point_key(ref, names)
-        if k not in seen:
-            seen.add(k)
-            extra.append(ref)
+        design = point_key(p, others)
+        if design not in seen:
+            seen.add(design)
+            extra.append(dict(p, **{"C-rate": reference_c_rate}))
     return extra
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy as np
 
@@ -51,11 +52,9 @@ WARNING_TEXTS = "warning texts"
 LONG_PARENTHESIS = 40
 
 
-def _head(text):
-    """The first clause of a warning's ``text``: up to its first ": ", "; " or sentence end (". ") outside
-    parentheses and brackets, else its first line (a clause is never cut inside a word), with each parenthesis of more
-    than :data:`LONG_PARENTHESIS` characters as "(...)"."""
-    line = text.split("\n")[0]
+def _cut(line):
+    """``(said, rest)``: the first clause of ``line`` as :func:`_head` gives it, and the text after its delimiter (None
+    when the clause is the whole line)."""
     out, depth, start = [], 0, 0
     for k, ch in enumerate(line):
         if ch in "([":
@@ -71,18 +70,71 @@ def _head(text):
             if ch == "." and "." in line[line.rfind(" ", 0, k) + 1:k]:
                 out.append(ch)
                 continue  # (an abbreviation, "e.g.", "i.e.": not a sentence's end)
-            return "".join(out)
+            return "".join(out), line[k + 2:]
         elif depth == 0:
             out.append(ch)
-    return "".join(out) + (line[start:] if depth else "")
+    return "".join(out) + (line[start:] if depth else ""), None
+
+
+def _head(text):
+    """The first clause of a warning's ``text``: up to its first ": ", "; " or sentence end (". ") outside
+    parentheses and brackets, else its first line (a clause is never cut inside a word), with each parenthesis of more
+    than :data:`LONG_PARENTHESIS` characters as "(...)"."""
+    return _cut(text.split("\n")[0])[0]
+
+
+def _nucleation_short(text):
+    """A :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning`'s first clause (the step, its current density
+    and temperature) and its verdict, the second clause up to ", so " ("above the 1.5 A/m2 up to which 20, 40 and 80
+    cells answer as 160-320 cells do", or "not judged, ..."): the row's threshold, which the first clause alone
+    dropped."""
+    head, rest = _cut(text.split("\n")[0])
+    if not rest:
+        return head
+    verdict = _cut(rest)[0].split(", so ")[0]
+    return f"{head}: {verdict}"
+
+
+_SWITCH_CHARGE = re.compile(r"its charge (.+?) against the first integration's (.+?), ([+-]?[0-9.e+-]+ %)")
+_SWITCH_RTOL = re.compile(r"solved again from its start at rtol ([0-9.e+-]+)")
+
+
+def _switch_short(text):
+    """A :class:`~pybamm_aea.switch_check.SwitchRefinedWarning`'s first clause (the integration, where its layer
+    formed), its outcome (now at the separator; still inside, a SolverSteppedSwitchWarning too; IDA failed on the
+    re-solve, the first integration kept) and the charge change ("charge 0.1014 mA.h (101.4 mA.h/g) against 0.1158
+    (115.8), -12.4 %"): the first clause alone read the same for all three and dropped the charge."""
+    head = _head(text)
+    rtol = _SWITCH_RTOL.search(text)
+    at = f" at rtol {rtol.group(1)}" if rtol else ""
+    if "where IDA failed" in text:
+        outcome = f"solved again{at}, where IDA failed: the first integration kept"
+    elif "still formed its Li0 layer inside" in text:
+        outcome = f"solved again{at}, still inside: SolverSteppedSwitchWarning too"
+    elif "now forms at the separator" in text or "now at the separator" in text:
+        outcome = f"solved again{at}: now at the separator, kept"
+    else:
+        return head
+    charge = _SWITCH_CHARGE.search(text)
+    return f"{head}: {outcome}" + (f"; charge {charge.group(1)} against {charge.group(2)}, {charge.group(3)}"
+                                   if charge else "")
+
+
+#: warning class name -> its row's short form (a function of the warning's text) where the first clause alone drops
+#: the verdict or the figures a user needs; other classes: the first clause (:func:`_head`)
+SHORT_FORMS = {
+    "MeshDependentNucleationWarning": _nucleation_short,
+    "SwitchRefinedWarning": _switch_short,
+}
 
 
 def short_warning(category, text):
-    """A warning as a row's ``warnings`` column gives it: its class name and the first clause of its text
-    (:func:`_head`; the whole text is the table's ``attrs["warnings"]``). A nucleation warning of 542 characters
-    reads "MeshDependentNucleationWarning: step 1, the first discharge of a host starting in its Li0 phase (pristine
-    Mo6S8), runs at 0.515 A/m2 and 25 C, as 2.52 A/m2 would at 70 C (the host's 30 kJ/mol)"."""
-    return f"{category}: {_head(text)}"
+    """A warning as a row's ``warnings`` column gives it: its class name and its short form (:data:`SHORT_FORMS`, else
+    the first clause of its text, :func:`_head`; the whole text is the table's ``attrs["warnings"]``). A nucleation
+    warning of 542 characters reads "MeshDependentNucleationWarning: step 1, the first discharge of a host starting in
+    its Li0 phase (pristine Mo6S8), runs at 0.515 A/m2 and 25 C, as 2.52 A/m2 would at 70 C (the host's 30 kJ/mol):
+    above the 1.5 A/m2 up to which 20, 40 and 80 cells answer as 160-320 cells do"."""
+    return f"{category}: {SHORT_FORMS.get(category, _head)(text)}"
 
 
 def row_warnings(caught, notes=None):
@@ -95,12 +147,14 @@ def row_warnings(caught, notes=None):
     return ("; ".join(said) if said else None), texts
 
 
-def warning_texts(rows):
-    """``attrs["warnings"]`` of a table whose rows (in order) hold ``rows``' :data:`WARNING_TEXTS`: each distinct
-    warning once, ``{"warning": class name, "text": its full text, "rows": [the positions of the rows it is
-    in]}``, in the order first met."""
+def warning_texts(rows, labels):
+    """``attrs["warnings"]`` of a table whose rows (in order; ``labels``, their index labels) hold ``rows``'
+    :data:`WARNING_TEXTS`: each distinct warning once, ``{"warning": class name, "text": its full text, "rows": [the
+    index labels of the rows it is in]}``, in the order first met. Labels, not positions: pandas keeps a table's attrs
+    through a filter or a sort, where positions point at other rows (``table.loc[table.index.isin(rows)]`` finds
+    them)."""
     out = {}
-    for i, texts in enumerate(rows):
+    for i, texts in zip(labels, rows):
         for category, text in texts:
             out.setdefault((category, text), {"warning": category, "text": text, "rows": []})["rows"].append(i)
     return list(out.values())

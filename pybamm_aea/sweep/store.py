@@ -4,6 +4,7 @@ One row per point, keyed by the point's inputs by name (JSON sorted by name: the
 irrelevant), with its status (``running``, ``done``, ``failed``), the owner of a running claim and the result
 columns as JSON. The sweep's configuration (parameter set, options, experiment, swept names, every fixed value of
 the set) is stored once and compared on resume: a store of another configuration is refused with the differences
+(a store written before the sets gained an entry of :data:`LATER_FIXED_VALUES` resumes while it holds its value)
 (``replace_results=True``, ``--replace-results``, replaces it, with a warning naming what was dropped; an
 export's ``force`` never touches a store). Every write is one transaction (a killed writer leaves no partial row: SQLite
 rolls the transaction back); WAL journal and a busy timeout let several sweeps share a store. A sweep claims its points
@@ -153,6 +154,31 @@ def export_table(df, path, key_columns=()):
             tmp.unlink()
 
 
+#: entries of a record's "fixed values" the sets gained after stores were written, with the value that leaves
+#: every figure of a store written before them as it is: "Initial cathode stretch off 1" 0 (a fresh start, what
+#: every point was solved from), and the measured temperatures, any value (they only decide a warning, no figure)
+LATER_FIXED_VALUES = {
+    "Initial cathode stretch off 1": 0.0,
+    "Lowest measured temperature [K]": any,
+    "Highest measured temperature [K]": any,
+}
+
+
+def _same_results(old, new):
+    """True if a store's record ``old`` differs from ``new`` only by :data:`LATER_FIXED_VALUES` it lacks, each
+    holding in ``new`` the value that changes no figure: the store resumes, no solved point lost (a store written
+    before session 49 was refused for 'Highest measured temperature [K]' None -> 343.15). A value it holds is
+    compared as any other (a real change is refused)."""
+    if set(old) != set(new) or any(old[k] != new[k] for k in old if k != "fixed values"):
+        return False
+    a, b = old["fixed values"], new["fixed values"]
+    if not isinstance(a, dict) or not isinstance(b, dict) or not set(a) <= set(b):
+        return False
+    if any(a[k] != b[k] for k in a):
+        return False
+    return all(k in LATER_FIXED_VALUES and LATER_FIXED_VALUES[k] in (any, b[k]) for k in set(b) - set(a))
+
+
 def _pid_alive(pid):
     try:
         os.kill(pid, 0)
@@ -227,8 +253,11 @@ class ResultStore:
                 return
             if row[0] == text:
                 return
+            old = json.loads(row[0])
+            if _same_results(old, record):  # a store written before entries that change none of its figures
+                self.con.execute("UPDATE sweep_config SET config = ? WHERE id = 1", (text,))
+                return
             if not replace:
-                old = json.loads(row[0])
                 diff = [k for k in sorted(set(old) | set(record)) if old.get(k) != record.get(k)]
                 detail = []
                 for k in diff:
@@ -316,6 +345,12 @@ class ResultStore:
                 "error=excluded.error, updated=excluded.updated",
                 [(k, "failed" if row.get("error") else "done", json.dumps(row, default=json_default),
                   row.get("error"), now) for k, row in items])
+
+    def finished(self, keys):
+        """key -> stored row of the points among ``keys`` that finished without an error (nothing claimed): the
+        reference-rate points a store holds beside its grid (written before session 49, when they were solved for
+        every swept C-rate), read for the "Rate capability" of a sweep that does not solve them."""
+        return {k: json.loads(result) for k, status, _, result in self._select(keys) if status == "done"}
 
     def release(self, keys):
         """Give back claims that were not computed (an interrupted sweep), so that another run takes them."""
