@@ -73,13 +73,15 @@ def advised_rtol(solver=None):
     return SOLVER_RTOL_FOR_THE_SWITCH if rtol > SOLVER_RTOL_FOR_THE_SWITCH else rtol / 10
 
 
-def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_RTOL_FOR_THE_SWITCH):
+def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=None):
     """The text of a :class:`SolverSteppedSwitchWarning` for the first of the step solutions ``steps`` that is a
     charge of the multi-phase host (a step whose current is negative at any time, a drive cycle's too, since session
     48; with a Li0 phase: "Li0 phase binodal Li content" >= 0) in which the Li0 layer
     formed inside the electrode and not at the separator, or None; ``rtol``: the rtol it advises to solve again at
-    (:func:`advised_rtol`: below :data:`SOLVER_RTOL_FOR_THE_SWITCH`, the text says the charge was solved at ten times
-    it). Such a charge climbs the Li0/Li1 spinodal loop
+    (:func:`advised_rtol` of the solver that solved ``steps``: below :data:`SOLVER_RTOL_FOR_THE_SWITCH`, the text says
+    the charge was solved at ten times it; None, the default since session 49: the rtol the steps were solved at is not
+    known, a PyBaMM Solution not recording its solver, so the text advises :data:`SOLVER_RTOL_FOR_THE_SWITCH` and the
+    bulk criterion is not judged). Such a charge climbs the Li0/Li1 spinodal loop
     homogeneously; resolved, its separator cell, the poorest in Li, decomposes first and the Li0 layer it grows there
     blocks (the ionic switch: LMS stops near x = 0.84). IDA's BDF steps at the default rtol (1e-4; up to 440 s at
     0.05C on the thin cells) can pass that onset: an implicit step much longer than the instability's growth time
@@ -95,7 +97,9 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
     separator cell first, but late: the bulk, homogeneous past the spinodal peak, decomposed at once; 0.375 mg/cm2 at
     0.02C, 20 cycles: 10 charges of 112.0-125.04 mA.h/g against 108.99 the first test passed), judged only when
     ``rtol`` is :data:`SOLVER_RTOL_FOR_THE_SWITCH` or looser (a charge solved looser than it: a thin electrode's bulk
-    decomposing together at 1e-6 is not warned, nor advised 1e-7, 1e-8, ... without end). A charge that
+    decomposing together at 1e-6 is not warned, nor advised 1e-7, 1e-8, ... without end), not when ``rtol`` is None
+    (not known: 0.045 mg/cm2 at 0.05C solved at 1e-7, its bulk really decomposing together, was told to solve at 1e-6
+    by :func:`~pybamm_aea.convergence.mesh_check` given its solution, until session 49). A charge that
     starts with a cell below it (a Li0 layer already there) is not judged, nor a solve that kept no states.
     Measured 2026-12-05 (session 47; 72 runs, LMS 0.375-3 mg/cm2 at 70 C, 0.02-0.2C, 20 and 160 cells): it flags the
     10 runs whose charge the solver's step decided (0.375-1.125 mg/cm2, 0.02-0.07C; up to 17.5 % more charge than at
@@ -117,9 +121,9 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
         if not (t[-1] > t[0] and np.min(current) < 0):
             continue  # (a discharge or a rest throughout; a step that charges for a time is judged)
         found = _recalled(step, t)  # (the AEA solver's verdict on it, if it judged this very integration)
-        if found is _NOT_RECALLED:  # (solved at the switch's rtol or tighter, advised below it: bulk not judged)
+        if found is _NOT_RECALLED:  # (solved at the switch's rtol or tighter, or not known: bulk not judged)
             widths = (_cell_widths((getattr(step, "all_models", None) or [None])[0])
-                      if rtol >= SOLVER_RTOL_FOR_THE_SWITCH else None)
+                      if rtol is not None and rtol >= SOLVER_RTOL_FOR_THE_SWITCH else None)
             charging = -(current[1:] + current[:-1]) / 2  # (the charge rate between time points, > 0 charging)
             found = _interior_layer(t, _content_history(step), layer, widths, _charging_time(t, charging))
         if found is None:
@@ -128,6 +132,8 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
             end = f" at x = {float(step['Average cathode Li content'].entries[-1]):.3g} on average"
         except KeyError:
             end = ""
+        if rtol is None:  # (the rtol solved at not known: the switch's advised, as for a solver looser than it)
+            rtol = SOLVER_RTOL_FOR_THE_SWITCH
         advice = (f"solve again with model.default_solver_with(rtol={rtol:g})" if rtol >= SOLVER_RTOL_FOR_THE_SWITCH
                   else f"it was solved at rtol {10 * rtol:g} (by your solver, or by the AEA solver's re-solve of "
                        f"such a charge at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}, a SwitchRefinedWarning; if that "

@@ -454,3 +454,52 @@ def test_cells_that_fell_together_are_named_in_groups():
     found = _interior_layer(t, x, 0.495, np.ones(8))
     assert found is not None and found.named() == "cells 2-3, 6, 8" and found.span == 0.5
     assert found.where().startswith("cells 2-3, 6, 8 of 8 ")
+
+
+def test_the_bulk_is_not_judged_where_the_rtol_solved_at_is_not_known(monkeypatch):
+    """The bulk criterion (a suspicion of an rtol looser than SOLVER_RTOL_FOR_THE_SWITCH) was judged where the rtol
+    was not known: interior_li0_charge_warning's default rtol 1e-6, nucleation_mesh_warning (no rtol), mesh_check
+    given a coarse_solution: 0.045 mg/cm2 at 70 C and 0.05C solved at rtol 1e-7 (its bulk really decomposing
+    together) was told "solve at rtol 1e-06". Now not known: not judged by the bulk; the first-cell criterion is."""
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.convergence import nucleation_mesh_warning
+
+    class _Entries:
+        def __init__(self, entries):
+            self.entries = np.asarray(entries, dtype=float)
+
+    t = np.linspace(0, 3600, 5)
+    step = {"Time [s]": _Entries(t), "Current [A]": _Entries(-1e-4 * np.ones(5))}
+    bulk = np.array([[1.9, 1.5, 1.0, 1.0, 0.3]] * 3 + [[1.9, 1.5, 1.0, 0.3, 0.3]])  # (separator first, then all)
+    monkeypatch.setattr(switch_check, "_gap_middle", lambda model, values, inputs: 0.5)
+    monkeypatch.setattr(switch_check, "_cell_widths", lambda model: np.ones(4))
+    monkeypatch.setattr(switch_check, "_content_history", lambda step: bulk)
+    assert "together" in switch_check.interior_li0_charge_warning(AEA(), {}, [step], rtol=SOLVER_RTOL_FOR_THE_SWITCH)
+    assert switch_check.interior_li0_charge_warning(AEA(), {}, [step]) is None
+    assert nucleation_mesh_warning(AEA(), pybamm.ParameterValues("Li2021_Mo6S8"), [step]) is None
+    inside = np.array([[1.9, 1.5, 1.0, 0.3, 0.3]] + [[1.9, 1.5, 1.0, 1.0, 0.3]] * 3)  # (cell 1 first: judged still)
+    monkeypatch.setattr(switch_check, "_content_history", lambda step: inside)
+    said = switch_check.interior_li0_charge_warning(AEA(), {}, [step])
+    assert said is not None and "cell 1 " in said and "default_solver_with(rtol=1e-06)" in said
+
+
+def test_mesh_check_does_not_judge_a_given_coarse_solutions_bulk(monkeypatch):
+    """mesh_check judged a coarse_solution it was given as if solved looser than rtol 1e-6 (advised_rtol(None)), so
+    a solve at 1e-7 whose thin electrode's bulk decomposed together was told to go back to 1e-6. Its rtol is not
+    known: judged with rtol None (no bulk); a flagged one's attrs["solver switch rtol"] stays the switch's."""
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.convergence import mesh_check
+
+    given = []
+
+    def judged(model, values, steps, inputs=None, rtol=None):
+        given.append(rtol)
+        return "flagged (stood in)" if rtol is None else None
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    experiment = pybamm.Experiment(["Discharge at 1C for 1 minute"])
+    coarse = pybamm.Simulation(AEA(), parameter_values=values.copy(), experiment=experiment).solve()
+    monkeypatch.setattr(switch_check, "interior_li0_charge_warning", judged)
+    table = mesh_check(AEA(), values, experiment, coarse_solution=coarse)
+    assert given[-2:] == [None, advised_rtol(AEA().default_solver)], given  # (coarse, fine; after the fine's own)
+    assert table.attrs["solver switch rtol"] == SOLVER_RTOL_FOR_THE_SWITCH
