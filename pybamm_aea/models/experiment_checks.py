@@ -465,12 +465,28 @@ def starting_state_mismatch(starting_solution, step_models):
     only after PyBaMM's solve failed (a continuation of a multi-phase LMS solution by a lever-rule model, or on a
     finer mesh, failed inside casadi: "Input 1 (i1) has mismatching shape. Got 66-by-1", naming neither; measured
     session 37). A state one model has and the other lacks is no mismatch (a voltage hold's current, 86 values
-    against a charge's 85)."""
+    against a charge's 85). A solution of a model ``pybamm.load_model`` read (its states named by slice, "y[0:40]",
+    :func:`~pybamm_aea.pybamm_adapter.model_internals.state_names` None) is judged by its total number of values
+    against each step model's without PyBaMM's step control states (since session 49: a multi-phase LMS solution so
+    read, continued by a lever-rule model, failed with casadi's bare "Got 66-by-1 ... 36-by-1")."""
+    from ..pybamm_adapter.experiment_errors import CONTROL_STATES
+
     try:
         previous = starting_solution.all_models[-1]
         n = len(starting_solution.last_state.all_ys[0])
         had = _state_sizes(previous)
+        unnamed = state_names(previous) is None
     except (AttributeError, IndexError, TypeError):
+        return None
+    if unnamed:  # (states named by slice: compare the totals; the options said if the loaded model kept them)
+        for mine in step_models:
+            own = sum(size for name, size in _state_sizes(mine).items() if name not in CONTROL_STATES)
+            if own != n:
+                return (f"the starting_solution's state ({n} values, its model {type(previous).__name__}, read by "
+                        f"pybamm.load_model: its states not named) does not fit this simulation's model ({own} "
+                        "values without PyBaMM's step control): PyBaMM carries a starting solution's last state "
+                        "over as it is laid out, so a run continues only a solution of the same model options and "
+                        f"mesh; {_options_differ(previous, mine)}")
         return None
     for mine in step_models:
         sizes = _state_sizes(mine)
