@@ -124,7 +124,7 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=None):
         if found is _NOT_RECALLED:  # (solved at the switch's rtol or tighter, or not known: bulk not judged)
             widths = (_cell_widths((getattr(step, "all_models", None) or [None])[0])
                       if rtol is not None and rtol >= SOLVER_RTOL_FOR_THE_SWITCH else None)
-            charging = -(current[1:] + current[:-1]) / 2  # (the charge rate between time points, > 0 charging)
+            charging = -(current[1:] + current[:-1]) / 2 * np.diff(t)  # (the charge per interval, > 0 charging)
             found = _interior_layer(t, _content_history(step), layer, widths, _charging_time(t, charging))
         if found is None:
             continue
@@ -285,24 +285,39 @@ def _bulk_at_once(t, x, layer, widths, charged=None):
                          int(cells[-1]), groups)
 
 
-#: the charge rate, as a fraction of the largest in the step, above which its time counts as charging in the window
-#: of :func:`_bulk_at_once` (:func:`_charging_time`): a rest's round-off and a CV hold's tail to C/200 of a 0.02C
-#: charge (a quarter of its rate) are on either side of it
-_CHARGING = 1e-3
+#: the share of a step's charge whose span is the time it charged (:func:`_charging_time`): the central 99 %, a half
+#: per cent cut at either end (a rest's round-off before or after, a CV hold's tail past 99.5 % of its charge)
+_CENTRAL_CHARGE = 0.99
 
 
-def _charging_time(t, rate):
-    """The time [s] a step at the times ``t`` charged: the sum of its intervals whose charge rate ``rate`` (one per
-    interval, > 0 charging; any unit) exceeds :data:`_CHARGING` of the largest, or None (it never charged: the step's
-    duration is used). Since session 49 the window of :func:`_bulk_at_once` scales with it, not with the step's
-    duration: a 400 h rest before a 0.02C charge in one step (``pybamm.step.current``) made the window 2.2 h instead
-    of 0.21 h and flagged a correct charge (0.375 mg/cm2 at 70 C, span 0.314)."""
+def _charging_time(t, charge):
+    """The time [s] a step at the times ``t`` charged: the span over which the central :data:`_CENTRAL_CHARGE` of its
+    charge passed (from when 0.5 % had passed to when 99.5 % had, linear within an interval), ``charge`` the charge
+    passed over each interval (one per interval, > 0 charging, a discharge's counted 0; any unit), or None (it never
+    charged: the step's duration is used). One definition for both paths since session 49: the solver's passes its
+    "Discharge capacity [A.h]" state's fall per interval, the after-solve check its mean current times the interval;
+    until then the after-solve check passed the mean current, and both counted the intervals above 1e-3 of the
+    step's peak, so a CV hold at 2.6 V from a discharged state (peak 59.7C) charged 0.040 h on one path and 99.33 h
+    on the other. By charge, not by a cut on the rate: right for a CC charge (its whole time, less 1 %), a CV hold
+    whose long tail carries little charge (not counted past 99.5 %) and a rest inside a step before or after its
+    charge (no charge: not counted; a rest between two charges of one step is counted, not met in the charges
+    measured). Since session 49 the window of :func:`_bulk_at_once` scales with it, not with the step's duration:
+    a 400 h rest before a 0.02C charge in one step (``pybamm.step.current``) made the window 2.2 h instead of 0.21 h
+    and flagged a correct charge (0.375 mg/cm2 at 70 C, span 0.314)."""
     import numpy as np
 
-    t, rate = np.asarray(t, dtype=float), np.asarray(rate, dtype=float)
-    if rate.size != t.size - 1 or not rate.size or not np.nanmax(rate) > 0:
+    t, charge = np.asarray(t, dtype=float), np.asarray(charge, dtype=float)
+    if charge.size != t.size - 1 or not charge.size:
         return None
-    return float(np.diff(t)[rate > _CHARGING * np.nanmax(rate)].sum())
+    passed = np.r_[0.0, np.cumsum(np.clip(np.nan_to_num(charge), 0.0, None))]
+    if not passed[-1] > 0:
+        return None
+    tail = (1 - _CENTRAL_CHARGE) / 2 * passed[-1]
+    times = []
+    for level in (tail, passed[-1] - tail):
+        i = int(np.searchsorted(passed, level))  # (passed[i - 1] < level <= passed[i], i >= 1)
+        times.append(t[i - 1] + (level - passed[i - 1]) / (passed[i] - passed[i - 1]) * (t[i] - t[i - 1]))
+    return float(times[1] - times[0])
 
 
 def _cell_widths(model):

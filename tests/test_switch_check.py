@@ -415,8 +415,8 @@ def test_the_window_of_cells_falling_together_scales_with_the_time_charged():
 
     hour = 3600.0
     t = np.r_[np.linspace(0, 400 * hour, 5), np.linspace(401 * hour, 460 * hour, 60)]
-    rate = np.where(t[1:] > 400 * hour, 1.0, 0.0)  # (a rest to 400 h, then a charge)
-    assert _charging_time(t, rate) == pytest.approx(60 * hour)
+    rate = np.where(t[1:] > 400 * hour, 1.0, 0.0) * np.diff(t)  # (a rest to 400 h, then a charge: charge per interval)
+    assert _charging_time(t, rate) == pytest.approx(0.99 * 60 * hour)  # (the central 99 % of its charge)
     assert _charging_time(t, np.zeros(t.size - 1)) is None
     x = np.full((8, t.size), 0.6)
     for cell, column in ((7, 40), (6, 41), (5, 42)):  # (the separator cell first, then one an hour: grown, not bulk)
@@ -503,3 +503,29 @@ def test_mesh_check_does_not_judge_a_given_coarse_solutions_bulk(monkeypatch):
     table = mesh_check(AEA(), values, experiment, coarse_solution=coarse)
     assert given[-2:] == [None, advised_rtol(AEA().default_solver)], given  # (coarse, fine; after the fine's own)
     assert table.attrs["solver switch rtol"] == SOLVER_RTOL_FOR_THE_SWITCH
+
+
+def test_the_time_charged_is_one_definition_right_for_a_cv_holds_tail(monkeypatch):
+    """_charging_time measured two things: the solver's path passed the charge per interval, the after-solve check a
+    mean current, and both counted the intervals above 1e-3 of the step's peak: a CV hold at 2.6 V from a discharged
+    state (peak 59.7C) charged 0.040 h on one path and 99.33 h on the other. Now both pass the charge per interval and
+    the time charged is the span of the central 99 % of the step's charge: here 1000 units for 0.04 h then 0.5 for
+    99.96 h (89.98 in all) charged from 0.00045 h to 99.1 h."""
+    import pybamm_aea.switch_check as switch_check
+
+    class _Entries:
+        def __init__(self, entries):
+            self.entries = np.asarray(entries, dtype=float)
+
+    hour = 3600.0
+    t = np.r_[np.linspace(0, 0.04, 41), 0.04 + 1 / hour, np.linspace(0.14, 100, 999)] * hour
+    current = -np.where(t <= 0.04 * hour, 1000.0, 0.5)
+    charge = -(current[1:] + current[:-1]) / 2 * np.diff(t)
+    assert switch_check._charging_time(t, charge) == pytest.approx((99.1 - 0.00045) * hour, rel=2e-3)
+    given = []
+    monkeypatch.setattr(switch_check, "_gap_middle", lambda model, values, inputs: 0.5)
+    monkeypatch.setattr(switch_check, "_content_history", lambda step: None)
+    monkeypatch.setattr(switch_check, "_interior_layer", lambda t, x, layer, widths, charged: given.append(charged))
+    step = {"Time [s]": _Entries(t), "Current [A]": _Entries(current)}
+    assert switch_check.interior_li0_charge_warning(AEA(), {}, [step]) is None
+    assert given == [pytest.approx(switch_check._charging_time(t, charge))]
