@@ -191,11 +191,16 @@ class InteriorLayer(NamedTuple):
 
     def named(self):
         """The cells in words, counted from 1: "cell 4", or the groups of adjacent cells that fell together
-        ("cells 1-5, 9, 12-20": since session 49, not "cells 1-20" over a gap)."""
+        ("cells 1-5, 9, 12-20": since session 49, not "cells 1-20" over a gap; one cell alone "cell 2", not "cells 2";
+        past :data:`_GROUPS_SAID` groups the first of them and "and N more groups": alternate cells of 160 made a
+        349-character list)."""
         if self.span <= 0:
             return f"cell {self.cell + 1}"
         groups = self.groups or ((self.cell, self.last),)
-        return "cells " + ", ".join(f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in groups)
+        said = ", ".join(f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in groups[:_GROUPS_SAID])
+        if len(groups) > _GROUPS_SAID:
+            said += f" and {len(groups) - _GROUPS_SAID} more groups"
+        return ("cell " if len(groups) == 1 and groups[0][0] == groups[0][1] else "cells ") + said
 
     def where(self):
         """The words the warnings say it in."""
@@ -208,6 +213,10 @@ class InteriorLayer(NamedTuple):
                     "thickness together)")
         return (f"cell {self.cell + 1} of {self.cells} (counted from the collector) fell below x = {self.layer:.3g} "
                 f"{self.time / 3600:.3g} h in, with the separator cell still at {self.separator:.3f}")
+
+
+#: the most groups of cells :meth:`InteriorLayer.named` lists before "and N more groups"
+_GROUPS_SAID = 8
 
 
 #: the time [fraction of the time a step charged, :func:`_charging_time`; of its duration until session 49] within

@@ -529,3 +529,13 @@ def test_the_time_charged_is_one_definition_right_for_a_cv_holds_tail(monkeypatc
     step = {"Time [s]": _Entries(t), "Current [A]": _Entries(current)}
     assert switch_check.interior_li0_charge_warning(AEA(), {}, [step]) is None
     assert given == [pytest.approx(switch_check._charging_time(t, charge))]
+
+
+def test_one_cell_is_singular_and_many_groups_are_capped():
+    """One cell that fell together was "cells 2 of 2", and alternate cells of 160 made a 349-character list: now
+    "cell 2 of 2", and past 8 groups "and N more groups"."""
+    found = InteriorLayer(1, 2, 10.0, 0.3, 0.495, 0.5, 1, ((1, 1),))
+    assert found.named() == "cell 2" and found.where().startswith("cell 2 of 2 ")
+    alternate = tuple((k, k) for k in range(0, 160, 2))
+    named = InteriorLayer(0, 160, 10.0, 0.3, 0.495, 0.5, 158, alternate).named()
+    assert named == "cells 1, 3, 5, 7, 9, 11, 13, 15 and 72 more groups" and len(named) < 60
