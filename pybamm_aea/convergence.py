@@ -351,14 +351,15 @@ class NucleationJudgement(NamedTuple):
     reference_measured: bool = True
 
 
-def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None):
+def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None, rtol=None):
     """The text of a :class:`MeshDependentNucleationWarning` for the run, or None: :func:`nucleation_mesh_judgement`'s
     text (the arguments are its), and :func:`~pybamm_aea.switch_check.interior_li0_charge_warning`'s for a charge
-    whose Li0 layer formed inside the electrode (on every mesh: the solver's time step, not the mesh, decides it)."""
+    whose Li0 layer formed inside the electrode (on every mesh: the solver's time step, not the mesh, decides it);
+    ``rtol`` its: :func:`~pybamm_aea.switch_check.advised_rtol` of the solver, None (not known) judges no bulk."""
     from .switch_check import interior_li0_charge_warning
 
     texts = [nucleation_mesh_judgement(model, values, steps, inputs, cells).text,
-             interior_li0_charge_warning(model, values, steps, inputs)]
+             interior_li0_charge_warning(model, values, steps, inputs, rtol)]
     texts = [text for text in texts if text is not None]
     return "; and ".join(texts) if texts else None
 
@@ -1016,7 +1017,9 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
     any mesh; the fine run's :class:`~pybamm_aea.switch_check.SolverSteppedSwitchWarning` is said, its other mesh
     warnings not) or None; since session 48 the model's default solver solves such a charge again at
     :data:`~pybamm_aea.switch_check.SOLVER_RTOL_FOR_THE_SWITCH` as it integrates it, so a text here is a charge still
-    so; ``df.attrs["solver switch rtol"]`` the rtol to solve at then (None: no such charge). ``solve_kwargs`` go to the
+    so; ``df.attrs["solver switch rtol"]`` the rtol to solve at then (None: no such charge). A ``coarse_solution``'s
+    solver is not known (a PyBaMM Solution does not record it), so its bulk criterion (``switch_check._BULK``, a
+    suspicion of an rtol looser than the switch's) is not judged, since session 49. ``solve_kwargs`` go to the
     ``pybamm.Simulation.solve`` calls (``inputs``, ``initial_soc``, ...); each mesh gets its own copy of ``model``."""
     import pybamm
 
@@ -1069,13 +1072,14 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
     # solver, which solves such a charge again itself, solved the fine run, and the coarse unless given; an experiment's
     # steps take the simulation's solver, not one given to solve)
     solver = (solve_kwargs.get("solver") if experiment is None else None) or model.default_solver
-    advised = {"coarse": advised_rtol(None if given else solver), "fine": advised_rtol(solver)}
+    # (a coarse_solution given: its solver, and the rtol it was solved at, not known; its bulk not judged, session 49)
+    advised = {"coarse": None if given else advised_rtol(solver), "fine": advised_rtol(solver)}
     table.attrs["solver switch"] = {
         label: interior_li0_charge_warning(model, values, [step for *_, step in iter_steps(solution)], inputs,
                                            advised[label])
         for label, solution in (("coarse", coarse_solution), ("fine", fine))}
-    table.attrs["solver switch rtol"] = min((advised[label] for label, text in table.attrs["solver switch"].items()
-                                             if text), default=None)
+    table.attrs["solver switch rtol"] = min((advised[label] or advised_rtol(None) for label, text
+                                             in table.attrs["solver switch"].items() if text), default=None)
     table.attrs["reference cells"], table.attrs["reference measured"] = reference, measured
     return table
 

@@ -73,13 +73,15 @@ def advised_rtol(solver=None):
     return SOLVER_RTOL_FOR_THE_SWITCH if rtol > SOLVER_RTOL_FOR_THE_SWITCH else rtol / 10
 
 
-def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_RTOL_FOR_THE_SWITCH):
+def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=None):
     """The text of a :class:`SolverSteppedSwitchWarning` for the first of the step solutions ``steps`` that is a
     charge of the multi-phase host (a step whose current is negative at any time, a drive cycle's too, since session
     48; with a Li0 phase: "Li0 phase binodal Li content" >= 0) in which the Li0 layer
     formed inside the electrode and not at the separator, or None; ``rtol``: the rtol it advises to solve again at
-    (:func:`advised_rtol`: below :data:`SOLVER_RTOL_FOR_THE_SWITCH`, the text says the charge was solved at ten times
-    it). Such a charge climbs the Li0/Li1 spinodal loop
+    (:func:`advised_rtol` of the solver that solved ``steps``: below :data:`SOLVER_RTOL_FOR_THE_SWITCH`, the text says
+    the charge was solved at ten times it; None, the default since session 49: the rtol the steps were solved at is not
+    known, a PyBaMM Solution not recording its solver, so the text advises :data:`SOLVER_RTOL_FOR_THE_SWITCH` and the
+    bulk criterion is not judged). Such a charge climbs the Li0/Li1 spinodal loop
     homogeneously; resolved, its separator cell, the poorest in Li, decomposes first and the Li0 layer it grows there
     blocks (the ionic switch: LMS stops near x = 0.84). IDA's BDF steps at the default rtol (1e-4; up to 440 s at
     0.05C on the thin cells) can pass that onset: an implicit step much longer than the instability's growth time
@@ -95,7 +97,9 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
     separator cell first, but late: the bulk, homogeneous past the spinodal peak, decomposed at once; 0.375 mg/cm2 at
     0.02C, 20 cycles: 10 charges of 112.0-125.04 mA.h/g against 108.99 the first test passed), judged only when
     ``rtol`` is :data:`SOLVER_RTOL_FOR_THE_SWITCH` or looser (a charge solved looser than it: a thin electrode's bulk
-    decomposing together at 1e-6 is not warned, nor advised 1e-7, 1e-8, ... without end). A charge that
+    decomposing together at 1e-6 is not warned, nor advised 1e-7, 1e-8, ... without end), not when ``rtol`` is None
+    (not known: 0.045 mg/cm2 at 0.05C solved at 1e-7, its bulk really decomposing together, was told to solve at 1e-6
+    by :func:`~pybamm_aea.convergence.mesh_check` given its solution, until session 49). A charge that
     starts with a cell below it (a Li0 layer already there) is not judged, nor a solve that kept no states.
     Measured 2026-12-05 (session 47; 72 runs, LMS 0.375-3 mg/cm2 at 70 C, 0.02-0.2C, 20 and 160 cells): it flags the
     10 runs whose charge the solver's step decided (0.375-1.125 mg/cm2, 0.02-0.07C; up to 17.5 % more charge than at
@@ -117,10 +121,10 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
         if not (t[-1] > t[0] and np.min(current) < 0):
             continue  # (a discharge or a rest throughout; a step that charges for a time is judged)
         found = _recalled(step, t)  # (the AEA solver's verdict on it, if it judged this very integration)
-        if found is _NOT_RECALLED:  # (solved at the switch's rtol or tighter, advised below it: bulk not judged)
+        if found is _NOT_RECALLED:  # (solved at the switch's rtol or tighter, or not known: bulk not judged)
             widths = (_cell_widths((getattr(step, "all_models", None) or [None])[0])
-                      if rtol >= SOLVER_RTOL_FOR_THE_SWITCH else None)
-            charging = -(current[1:] + current[:-1]) / 2  # (the charge rate between time points, > 0 charging)
+                      if rtol is not None and rtol >= SOLVER_RTOL_FOR_THE_SWITCH else None)
+            charging = -(current[1:] + current[:-1]) / 2 * np.diff(t)  # (the charge per interval, > 0 charging)
             found = _interior_layer(t, _content_history(step), layer, widths, _charging_time(t, charging))
         if found is None:
             continue
@@ -128,6 +132,8 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=SOLVER_R
             end = f" at x = {float(step['Average cathode Li content'].entries[-1]):.3g} on average"
         except KeyError:
             end = ""
+        if rtol is None:  # (the rtol solved at not known: the switch's advised, as for a solver looser than it)
+            rtol = SOLVER_RTOL_FOR_THE_SWITCH
         advice = (f"solve again with model.default_solver_with(rtol={rtol:g})" if rtol >= SOLVER_RTOL_FOR_THE_SWITCH
                   else f"it was solved at rtol {10 * rtol:g} (by your solver, or by the AEA solver's re-solve of "
                        f"such a charge at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}, a SwitchRefinedWarning; if that "
@@ -185,11 +191,16 @@ class InteriorLayer(NamedTuple):
 
     def named(self):
         """The cells in words, counted from 1: "cell 4", or the groups of adjacent cells that fell together
-        ("cells 1-5, 9, 12-20": since session 49, not "cells 1-20" over a gap)."""
+        ("cells 1-5, 9, 12-20": since session 49, not "cells 1-20" over a gap; one cell alone "cell 2", not "cells 2";
+        past :data:`_GROUPS_SAID` groups the first of them and "and N more groups": alternate cells of 160 made a
+        349-character list)."""
         if self.span <= 0:
             return f"cell {self.cell + 1}"
         groups = self.groups or ((self.cell, self.last),)
-        return "cells " + ", ".join(f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in groups)
+        said = ", ".join(f"{a + 1}" if a == b else f"{a + 1}-{b + 1}" for a, b in groups[:_GROUPS_SAID])
+        if len(groups) > _GROUPS_SAID:
+            said += f" and {len(groups) - _GROUPS_SAID} more groups"
+        return ("cell " if len(groups) == 1 and groups[0][0] == groups[0][1] else "cells ") + said
 
     def where(self):
         """The words the warnings say it in."""
@@ -202,6 +213,10 @@ class InteriorLayer(NamedTuple):
                     "thickness together)")
         return (f"cell {self.cell + 1} of {self.cells} (counted from the collector) fell below x = {self.layer:.3g} "
                 f"{self.time / 3600:.3g} h in, with the separator cell still at {self.separator:.3f}")
+
+
+#: the most groups of cells :meth:`InteriorLayer.named` lists before "and N more groups"
+_GROUPS_SAID = 8
 
 
 #: the time [fraction of the time a step charged, :func:`_charging_time`; of its duration until session 49] within
@@ -279,24 +294,39 @@ def _bulk_at_once(t, x, layer, widths, charged=None):
                          int(cells[-1]), groups)
 
 
-#: the charge rate, as a fraction of the largest in the step, above which its time counts as charging in the window
-#: of :func:`_bulk_at_once` (:func:`_charging_time`): a rest's round-off and a CV hold's tail to C/200 of a 0.02C
-#: charge (a quarter of its rate) are on either side of it
-_CHARGING = 1e-3
+#: the share of a step's charge whose span is the time it charged (:func:`_charging_time`): the central 99 %, a half
+#: per cent cut at either end (a rest's round-off before or after, a CV hold's tail past 99.5 % of its charge)
+_CENTRAL_CHARGE = 0.99
 
 
-def _charging_time(t, rate):
-    """The time [s] a step at the times ``t`` charged: the sum of its intervals whose charge rate ``rate`` (one per
-    interval, > 0 charging; any unit) exceeds :data:`_CHARGING` of the largest, or None (it never charged: the step's
-    duration is used). Since session 49 the window of :func:`_bulk_at_once` scales with it, not with the step's
-    duration: a 400 h rest before a 0.02C charge in one step (``pybamm.step.current``) made the window 2.2 h instead
-    of 0.21 h and flagged a correct charge (0.375 mg/cm2 at 70 C, span 0.314)."""
+def _charging_time(t, charge):
+    """The time [s] a step at the times ``t`` charged: the span over which the central :data:`_CENTRAL_CHARGE` of its
+    charge passed (from when 0.5 % had passed to when 99.5 % had, linear within an interval), ``charge`` the charge
+    passed over each interval (one per interval, > 0 charging, a discharge's counted 0; any unit), or None (it never
+    charged: the step's duration is used). One definition for both paths since session 49: the solver's passes its
+    "Discharge capacity [A.h]" state's fall per interval, the after-solve check its mean current times the interval;
+    until then the after-solve check passed the mean current, and both counted the intervals above 1e-3 of the
+    step's peak, so a CV hold at 2.6 V from a discharged state (peak 59.7C) charged 0.040 h on one path and 99.33 h
+    on the other. By charge, not by a cut on the rate: right for a CC charge (its whole time, less 1 %), a CV hold
+    whose long tail carries little charge (not counted past 99.5 %) and a rest inside a step before or after its
+    charge (no charge: not counted; a rest between two charges of one step is counted, not met in the charges
+    measured). Since session 49 the window of :func:`_bulk_at_once` scales with it, not with the step's duration:
+    a 400 h rest before a 0.02C charge in one step (``pybamm.step.current``) made the window 2.2 h instead of 0.21 h
+    and flagged a correct charge (0.375 mg/cm2 at 70 C, span 0.314)."""
     import numpy as np
 
-    t, rate = np.asarray(t, dtype=float), np.asarray(rate, dtype=float)
-    if rate.size != t.size - 1 or not rate.size or not np.nanmax(rate) > 0:
+    t, charge = np.asarray(t, dtype=float), np.asarray(charge, dtype=float)
+    if charge.size != t.size - 1 or not charge.size:
         return None
-    return float(np.diff(t)[rate > _CHARGING * np.nanmax(rate)].sum())
+    passed = np.r_[0.0, np.cumsum(np.clip(np.nan_to_num(charge), 0.0, None))]
+    if not passed[-1] > 0:
+        return None
+    tail = (1 - _CENTRAL_CHARGE) / 2 * passed[-1]
+    times = []
+    for level in (tail, passed[-1] - tail):
+        i = int(np.searchsorted(passed, level))  # (passed[i - 1] < level <= passed[i], i >= 1)
+        times.append(t[i - 1] + (level - passed[i - 1]) / (passed[i] - passed[i - 1]) * (t[i] - t[i - 1]))
+    return float(times[1] - times[0])
 
 
 def _cell_widths(model):

@@ -680,3 +680,27 @@ def test_the_li_in_window_is_the_cut_offs_as_written(host):
     for voltage, direction in (("1.18 V", "discharge"), ("2.18 V", "charge")):
         set_at = values.set_initial_state(voltage, direction=direction, options=options)
         assert 0 < set_at["Initial cathode Li content"] <= values["Cathode maximum Li content"], voltage
+
+
+def test_a_loaded_starting_solution_of_another_state_layout_is_named(tmp_path):
+    """A solution of a model pybamm.load_model read (its states named by slice) continued by a model of other options
+    (multi-phase LMS -> lever rule) failed with casadi's bare "Input 1 (i1) has mismatching shape. Got 66-by-1 ...
+    36-by-1": the names unreadable, no state compared. Now a ValueError names both totals, PyBaMM's error chained."""
+    import os
+    import warnings
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    sim = pybamm.Simulation(AEA(), parameter_values=values)
+    sim.solve([0, 30])
+    sim.save_model(os.path.join(tmp_path, "aea"), mesh=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        loaded = pybamm.Simulation(pybamm.load_model(os.path.join(tmp_path, "aea.json"))).solve([0, 30])
+        n = len(loaded.last_state.all_ys[0])
+        step = pybamm.Experiment(["Discharge at 1C for 30 s"])
+        lever = pybamm.Simulation(AEA({"host thermodynamics": "lever rule"}), parameter_values=values,
+                                  experiment=step)
+        with pytest.raises(ValueError, match=re.escape(f"the starting_solution's state ({n} values")):
+            lever.solve(starting_solution=loaded)
+        same = pybamm.Simulation(AEA(), parameter_values=values, experiment=step).solve(starting_solution=loaded)
+    assert len(same.cycles) == 2  # (the same options: runs, the loaded solution its first cycle)

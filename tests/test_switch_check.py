@@ -415,8 +415,8 @@ def test_the_window_of_cells_falling_together_scales_with_the_time_charged():
 
     hour = 3600.0
     t = np.r_[np.linspace(0, 400 * hour, 5), np.linspace(401 * hour, 460 * hour, 60)]
-    rate = np.where(t[1:] > 400 * hour, 1.0, 0.0)  # (a rest to 400 h, then a charge)
-    assert _charging_time(t, rate) == pytest.approx(60 * hour)
+    rate = np.where(t[1:] > 400 * hour, 1.0, 0.0) * np.diff(t)  # (a rest to 400 h, then a charge: charge per interval)
+    assert _charging_time(t, rate) == pytest.approx(0.99 * 60 * hour)  # (the central 99 % of its charge)
     assert _charging_time(t, np.zeros(t.size - 1)) is None
     x = np.full((8, t.size), 0.6)
     for cell, column in ((7, 40), (6, 41), (5, 42)):  # (the separator cell first, then one an hour: grown, not bulk)
@@ -454,3 +454,88 @@ def test_cells_that_fell_together_are_named_in_groups():
     found = _interior_layer(t, x, 0.495, np.ones(8))
     assert found is not None and found.named() == "cells 2-3, 6, 8" and found.span == 0.5
     assert found.where().startswith("cells 2-3, 6, 8 of 8 ")
+
+
+def test_the_bulk_is_not_judged_where_the_rtol_solved_at_is_not_known(monkeypatch):
+    """The bulk criterion (a suspicion of an rtol looser than SOLVER_RTOL_FOR_THE_SWITCH) was judged where the rtol
+    was not known: interior_li0_charge_warning's default rtol 1e-6, nucleation_mesh_warning (no rtol), mesh_check
+    given a coarse_solution: 0.045 mg/cm2 at 70 C and 0.05C solved at rtol 1e-7 (its bulk really decomposing
+    together) was told "solve at rtol 1e-06". Now not known: not judged by the bulk; the first-cell criterion is."""
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.convergence import nucleation_mesh_warning
+
+    class _Entries:
+        def __init__(self, entries):
+            self.entries = np.asarray(entries, dtype=float)
+
+    t = np.linspace(0, 3600, 5)
+    step = {"Time [s]": _Entries(t), "Current [A]": _Entries(-1e-4 * np.ones(5))}
+    bulk = np.array([[1.9, 1.5, 1.0, 1.0, 0.3]] * 3 + [[1.9, 1.5, 1.0, 0.3, 0.3]])  # (separator first, then all)
+    monkeypatch.setattr(switch_check, "_gap_middle", lambda model, values, inputs: 0.5)
+    monkeypatch.setattr(switch_check, "_cell_widths", lambda model: np.ones(4))
+    monkeypatch.setattr(switch_check, "_content_history", lambda step: bulk)
+    assert "together" in switch_check.interior_li0_charge_warning(AEA(), {}, [step], rtol=SOLVER_RTOL_FOR_THE_SWITCH)
+    assert switch_check.interior_li0_charge_warning(AEA(), {}, [step]) is None
+    assert nucleation_mesh_warning(AEA(), pybamm.ParameterValues("Li2021_Mo6S8"), [step]) is None
+    inside = np.array([[1.9, 1.5, 1.0, 0.3, 0.3]] + [[1.9, 1.5, 1.0, 1.0, 0.3]] * 3)  # (cell 1 first: judged still)
+    monkeypatch.setattr(switch_check, "_content_history", lambda step: inside)
+    said = switch_check.interior_li0_charge_warning(AEA(), {}, [step])
+    assert said is not None and "cell 1 " in said and "default_solver_with(rtol=1e-06)" in said
+
+
+def test_mesh_check_does_not_judge_a_given_coarse_solutions_bulk(monkeypatch):
+    """mesh_check judged a coarse_solution it was given as if solved looser than rtol 1e-6 (advised_rtol(None)), so
+    a solve at 1e-7 whose thin electrode's bulk decomposed together was told to go back to 1e-6. Its rtol is not
+    known: judged with rtol None (no bulk); a flagged one's attrs["solver switch rtol"] stays the switch's."""
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.convergence import mesh_check
+
+    given = []
+
+    def judged(model, values, steps, inputs=None, rtol=None):
+        given.append(rtol)
+        return "flagged (stood in)" if rtol is None else None
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    experiment = pybamm.Experiment(["Discharge at 1C for 1 minute"])
+    coarse = pybamm.Simulation(AEA(), parameter_values=values.copy(), experiment=experiment).solve()
+    monkeypatch.setattr(switch_check, "interior_li0_charge_warning", judged)
+    table = mesh_check(AEA(), values, experiment, coarse_solution=coarse)
+    assert given[-2:] == [None, advised_rtol(AEA().default_solver)], given  # (coarse, fine; after the fine's own)
+    assert table.attrs["solver switch rtol"] == SOLVER_RTOL_FOR_THE_SWITCH
+
+
+def test_the_time_charged_is_one_definition_right_for_a_cv_holds_tail(monkeypatch):
+    """_charging_time measured two things: the solver's path passed the charge per interval, the after-solve check a
+    mean current, and both counted the intervals above 1e-3 of the step's peak: a CV hold at 2.6 V from a discharged
+    state (peak 59.7C) charged 0.040 h on one path and 99.33 h on the other. Now both pass the charge per interval and
+    the time charged is the span of the central 99 % of the step's charge: here 1000 units for 0.04 h then 0.5 for
+    99.96 h (89.98 in all) charged from 0.00045 h to 99.1 h."""
+    import pybamm_aea.switch_check as switch_check
+
+    class _Entries:
+        def __init__(self, entries):
+            self.entries = np.asarray(entries, dtype=float)
+
+    hour = 3600.0
+    t = np.r_[np.linspace(0, 0.04, 41), 0.04 + 1 / hour, np.linspace(0.14, 100, 999)] * hour
+    current = -np.where(t <= 0.04 * hour, 1000.0, 0.5)
+    charge = -(current[1:] + current[:-1]) / 2 * np.diff(t)
+    assert switch_check._charging_time(t, charge) == pytest.approx((99.1 - 0.00045) * hour, rel=2e-3)
+    given = []
+    monkeypatch.setattr(switch_check, "_gap_middle", lambda model, values, inputs: 0.5)
+    monkeypatch.setattr(switch_check, "_content_history", lambda step: None)
+    monkeypatch.setattr(switch_check, "_interior_layer", lambda t, x, layer, widths, charged: given.append(charged))
+    step = {"Time [s]": _Entries(t), "Current [A]": _Entries(current)}
+    assert switch_check.interior_li0_charge_warning(AEA(), {}, [step]) is None
+    assert given == [pytest.approx(switch_check._charging_time(t, charge))]
+
+
+def test_one_cell_is_singular_and_many_groups_are_capped():
+    """One cell that fell together was "cells 2 of 2", and alternate cells of 160 made a 349-character list: now
+    "cell 2 of 2", and past 8 groups "and N more groups"."""
+    found = InteriorLayer(1, 2, 10.0, 0.3, 0.495, 0.5, 1, ((1, 1),))
+    assert found.named() == "cell 2" and found.where().startswith("cell 2 of 2 ")
+    alternate = tuple((k, k) for k in range(0, 160, 2))
+    named = InteriorLayer(0, 160, 10.0, 0.3, 0.495, 0.5, 158, alternate).named()
+    assert named == "cells 1, 3, 5, 7, 9, 11, 13, 15 and 72 more groups" and len(named) < 60

@@ -360,14 +360,18 @@ def carried_stretch_values(starting_solution, model, parameter_values, inputs=No
 
 
 #: what :func:`_hand_set_stretch` returns for a hand-set stretch that needs an input the solve was not given (one
-#: input of a list of inputs, or none): off 1 as far as the decision goes (the full expressions are right at any value)
+#: input of a list of inputs, or none), or that does not come to numbers before the solve (a place's, a state's; since
+#: session 49): off 1 as far as the decision goes (the full expressions are right at any value)
 _NEEDS_AN_INPUT = np.array([np.inf])
 
 
 def _hand_set_stretch(model, swelling, parameter_values, inputs):
     """The numbers of ``model``'s initial "Cathode local stretch" set by hand, or None: the submodel's own (a fresh
-    start's, ``swelling``'s, :meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` decides on it) or an
-    expression that does not come to numbers on ``parameter_values`` (a state's, a variable's, a place's). Any
+    start's, ``swelling``'s, :meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` decides on it, the cheap
+    path). A hand-set expression that does not come to numbers on ``parameter_values`` (a state's, a variable's, a
+    place's: ``0.95 + 1e-6 * x``, x a ``pybamm.SpatialVariable``, was read as not hand-set and left at the constant
+    1 until session 49, 5.8 mV low at 30 s of a 1C discharge, without a word): :data:`_NEEDS_AN_INPUT`, the full
+    expressions, right at any value. Any
     expression of numbers is read once PyBaMM puts the values in, a broadcast's child: ``pybamm.Scalar(0.95)``,
     ``model.set_initial_conditions_from(solution)``'s Array, ``pybamm.PrimaryBroadcast(0.95, "positive electrode")``
     or a ``pybamm.Parameter`` (those two were left at the constant 1 until session 49: 5.8 mV low at 30 s of a 1C
@@ -385,15 +389,13 @@ def _hand_set_stretch(model, swelling, parameter_values, inputs):
         processed = processed.orphans[0]
     if processed.has_symbol_of_classes((pybamm.Variable, pybamm.StateVector, pybamm.SpatialVariable,
                                         pybamm.VariableDot, pybamm.StateVectorDot, pybamm.Time)):
-        return None
+        return _NEEDS_AN_INPUT  # (hand-set, not numbers here: the full expressions, right at any value; session 49)
     if processed.has_symbol_of_classes(pybamm.InputParameter) and not isinstance(inputs, dict):
         return _NEEDS_AN_INPUT
     try:
         return np.asarray(processed.evaluate(inputs=inputs if isinstance(inputs, dict) else {}), dtype=float)
-    except KeyError:  # (an input the solve was not given)
+    except (KeyError, NotImplementedError, TypeError, ValueError):  # (an input not given; not numbers here)
         return _NEEDS_AN_INPUT
-    except (NotImplementedError, TypeError, ValueError):
-        return None
 
 
 def check_carried_states(starting_solution, model):
@@ -465,12 +467,28 @@ def starting_state_mismatch(starting_solution, step_models):
     only after PyBaMM's solve failed (a continuation of a multi-phase LMS solution by a lever-rule model, or on a
     finer mesh, failed inside casadi: "Input 1 (i1) has mismatching shape. Got 66-by-1", naming neither; measured
     session 37). A state one model has and the other lacks is no mismatch (a voltage hold's current, 86 values
-    against a charge's 85)."""
+    against a charge's 85). A solution of a model ``pybamm.load_model`` read (its states named by slice, "y[0:40]",
+    :func:`~pybamm_aea.pybamm_adapter.model_internals.state_names` None) is judged by its total number of values
+    against each step model's without PyBaMM's step control states (since session 49: a multi-phase LMS solution so
+    read, continued by a lever-rule model, failed with casadi's bare "Got 66-by-1 ... 36-by-1")."""
+    from ..pybamm_adapter.experiment_errors import CONTROL_STATES
+
     try:
         previous = starting_solution.all_models[-1]
         n = len(starting_solution.last_state.all_ys[0])
         had = _state_sizes(previous)
+        unnamed = state_names(previous) is None
     except (AttributeError, IndexError, TypeError):
+        return None
+    if unnamed:  # (states named by slice: compare the totals; the options said if the loaded model kept them)
+        for mine in step_models:
+            own = sum(size for name, size in _state_sizes(mine).items() if name not in CONTROL_STATES)
+            if own != n:
+                return (f"the starting_solution's state ({n} values, its model {type(previous).__name__}, read by "
+                        f"pybamm.load_model: its states not named) does not fit this simulation's model ({own} "
+                        "values without PyBaMM's step control): PyBaMM carries a starting solution's last state "
+                        "over as it is laid out, so a run continues only a solution of the same model options and "
+                        f"mesh; {_options_differ(previous, mine)}")
         return None
     for mine in step_models:
         sizes = _state_sizes(mine)
