@@ -3,6 +3,8 @@
 The expected volumes are computed here from the energy model's material table (pybamm_aea.energy), an
 independent path to the densities and molar masses, and the Heckel law from pybamm_aea.energy.compaction.
 """
+import functools
+
 import numpy as np
 import pybamm
 import pytest
@@ -267,15 +269,48 @@ def _stretch_decision(values):
     return float(values.process_symbol(swelling.stretch_can_move()).evaluate())
 
 
+@functools.lru_cache(maxsize=1)
+def _rested_at_720_mpa():
+    """``(values, solution)``: LMS at 720 MPa rested 10 s from a fresh start, its stretch 0.916 (one LMS at 360 MPa,
+    whose stretch cannot leave 1 from a fresh start, never reaches)."""
+    v720 = pybamm.ParameterValues("Li2021_Mo6S8")
+    v720.update({"Stack pressure [MPa]": 720.0})
+    return v720, pybamm.Simulation(AEA(), parameter_values=v720,
+                                   experiment=pybamm.Experiment(["Rest for 10 s"])).solve()
+
+
+def _set_by_hand_from_the_rest(monkeypatch, solve, reference=False):
+    """``solve(set_by_hand)``, ``set_by_hand()`` making a fresh AEA model whose initial conditions are set by hand from
+    LMS rested at 720 MPa (:func:`_rested_at_720_mpa`); ``reference``: with the host's transport reading the stretch
+    whatever the values (:func:`_read_the_stretch`)."""
+    _, rest = _rested_at_720_mpa()
+
+    def set_by_hand():
+        model = AEA()
+        model.set_initial_conditions_from(rest)
+        return model
+
+    with monkeypatch.context() as patch:
+        if reference:
+            _read_the_stretch(patch)
+        return solve(set_by_hand)
+
+
+def _read_the_stretch(patch):
+    """On ``patch`` (a monkeypatch context): the decision forced to 1, the host's transport reading the stretch
+    whatever the values (the reference runs)."""
+    from pybamm_aea.models.submodels.volume import ConstrainedSwelling
+
+    patch.setattr(ConstrainedSwelling, "stretch_can_move", lambda self: pybamm.Scalar(1.0))
+
+
 def _set_up_model(values, full=False, monkeypatch=None):
     """The discretised, solver-set-up AEA model (multi-phase host, the set's current) on ``values``; ``full``: with the
     decision forced to 1, the host's transport reading the stretch whatever the set (the expressions as before
     session 48)."""
-    from pybamm_aea.models.submodels.volume import ConstrainedSwelling
-
     with monkeypatch.context() as patch:
         if full:
-            patch.setattr(ConstrainedSwelling, "stretch_can_move", lambda self: pybamm.Scalar(1.0))
+            _read_the_stretch(patch)
         sim = pybamm.Simulation(AEA(), parameter_values=values.copy())
         sim.build()
     model = sim.built_model
@@ -335,9 +370,7 @@ def test_carried_stretch_off_one_is_read_on_values_that_cannot_move_it(monkeypat
     (``carried_stretch_keeps_built_models``)."""
     from pybamm_aea.models.submodels.volume import ConstrainedSwelling
 
-    v720 = pybamm.ParameterValues("Li2021_Mo6S8")
-    v720.update({"Stack pressure [MPa]": 720.0})
-    rest = pybamm.Simulation(AEA(), parameter_values=v720, experiment=pybamm.Experiment(["Rest for 10 s"])).solve()
+    v720, rest = _rested_at_720_mpa()
     assert rest.last_state["Cathode local stretch"].entries.max() < 0.95
     step = pybamm.Experiment(["Discharge at 1C for 30 s"])
 
@@ -346,7 +379,7 @@ def test_carried_stretch_off_one_is_read_on_values_that_cannot_move_it(monkeypat
 
     lms = pybamm.ParameterValues("Li2021_Mo6S8")
     with monkeypatch.context() as patch:  # the reference: the host's transport reads the stretch whatever the values
-        patch.setattr(ConstrainedSwelling, "stretch_can_move", lambda self: pybamm.Scalar(1.0))
+        _read_the_stretch(patch)
         reference = voltage(pybamm.Simulation(AEA(), parameter_values=lms, experiment=step).solve(
             starting_solution=rest))
     new_values = pybamm.Simulation(AEA(), parameter_values=lms, experiment=step)
@@ -375,22 +408,14 @@ def test_initial_stretch_set_by_hand_off_one_is_read(monkeypatch):
     Catches initial conditions not read (mutation ``initial_stretch_set_by_hand_not_read``)."""
     from pybamm_aea.models.submodels.volume import ConstrainedSwelling
 
-    v720 = pybamm.ParameterValues("Li2021_Mo6S8")
-    v720.update({"Stack pressure [MPa]": 720.0})
-    rest = pybamm.Simulation(AEA(), parameter_values=v720, experiment=pybamm.Experiment(["Rest for 10 s"])).solve()
     lms = pybamm.ParameterValues("Li2021_Mo6S8")
 
-    def solved(reference=False):
-        with monkeypatch.context() as patch:
-            if reference:
-                patch.setattr(ConstrainedSwelling, "stretch_can_move", lambda self: pybamm.Scalar(1.0))
-            model = AEA()
-            model.set_initial_conditions_from(rest)
-            sim = pybamm.Simulation(model, parameter_values=lms)
-            return sim, sim.solve([0, 30])
+    def solved(set_by_hand):
+        sim = pybamm.Simulation(set_by_hand(), parameter_values=lms)
+        return sim, sim.solve([0, 30])
 
-    _, reference = solved(reference=True)
-    sim, solution = solved()
+    _, reference = _set_by_hand_from_the_rest(monkeypatch, solved, reference=True)
+    sim, solution = _set_by_hand_from_the_rest(monkeypatch, solved)
     assert float(solution["Voltage [V]"].entries[-1]) == pytest.approx(float(reference["Voltage [V]"].entries[-1]),
                                                                        abs=1e-4)
     assert solution["Cathode transport stretch"].entries.max() < 0.95
@@ -461,25 +486,16 @@ def test_initial_stretch_set_by_hand_survives_initial_soc(monkeypatch):
     ``initial_soc_undoes_the_carried_stretch``)."""
     from pybamm_aea.models.submodels.volume import ConstrainedSwelling
 
-    v720 = pybamm.ParameterValues("Li2021_Mo6S8")
-    v720.update({"Stack pressure [MPa]": 720.0})
-    rest = pybamm.Simulation(AEA(), parameter_values=v720, experiment=pybamm.Experiment(["Rest for 10 s"])).solve()
     lms = pybamm.ParameterValues("Li2021_Mo6S8")
 
-    def voltages(reference=False):
-        with monkeypatch.context() as patch:
-            if reference:
-                patch.setattr(ConstrainedSwelling, "stretch_can_move", lambda self: pybamm.Scalar(1.0))
-            model = AEA()
-            model.set_initial_conditions_from(rest)
-            plain = pybamm.Simulation(model, parameter_values=lms).solve([0, 30], initial_soc=1.0)
-            model = AEA()
-            model.set_initial_conditions_from(rest)
-            stepped = pybamm.Simulation(model, parameter_values=lms, experiment=pybamm.Experiment(
-                ["Discharge at 1C for 30 s"])).solve(initial_soc=1.0)
-            return [float(s["Voltage [V]"].entries[-1]) for s in (plain, stepped)]
+    def voltages(set_by_hand):
+        plain = pybamm.Simulation(set_by_hand(), parameter_values=lms).solve([0, 30], initial_soc=1.0)
+        stepped = pybamm.Simulation(set_by_hand(), parameter_values=lms, experiment=pybamm.Experiment(
+            ["Discharge at 1C for 30 s"])).solve(initial_soc=1.0)
+        return [float(s["Voltage [V]"].entries[-1]) for s in (plain, stepped)]
 
-    assert voltages() == pytest.approx(voltages(reference=True), abs=1e-4)
+    assert _set_by_hand_from_the_rest(monkeypatch, voltages) == pytest.approx(
+        _set_by_hand_from_the_rest(monkeypatch, voltages, reference=True), abs=1e-4)
     assert lms[ConstrainedSwelling.STARTS_OFF_ONE] == 0.0
 
 
