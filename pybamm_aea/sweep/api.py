@@ -145,7 +145,8 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         (list of str, each warned once as a :class:`SweepNote` before any solve), ``table.attrs["warnings"]`` each
         distinct warning's full text once (a list of dicts: ``"warning"`` its class name, ``"text"``, ``"rows"`` the
         index labels of the rows it is in: a sort or a filter keeps the attrs, ``table.loc[table.index.isin(rows)]``),
-        ``table.attrs["reference points"]`` the reference-rate points solved beside the grid (``rate_capability``; else empty); the attrs are not in the CSV or JSON export, which hold the rows.
+        ``table.attrs["reference points"]`` the reference-rate points solved beside the grid (``rate_capability``;
+        else empty); the attrs are not in the CSV or JSON export, which hold the rows.
 
     Raises
     ------
