@@ -499,20 +499,17 @@ def test_initial_stretch_set_by_hand_survives_initial_soc(monkeypatch):
     assert lms[ConstrainedSwelling.STARTS_OFF_ONE] == 0.0
 
 
-@pytest.mark.parametrize("kind", ["PrimaryBroadcast", "Parameter", "InputParameter", "SpatialVariable"])
+@pytest.mark.parametrize("kind", ["PrimaryBroadcast", "Parameter", "InputParameter"])
 def test_initial_stretch_set_by_hand_as_any_expression_of_numbers_is_read(kind):
     """An initial stretch of 0.95 set by hand as ``pybamm.PrimaryBroadcast(0.95, "positive electrode")``, as a
     ``pybamm.Parameter`` of the values, or as an input the solve is given, on LMS at 360 MPa (where the stretch cannot
     leave 1 from a fresh start): the host's transport reads it, the voltage at 30 s that of the same stretch set as
     ``pybamm.Scalar(0.95)`` to 1e-4 V (2.1778 V; the broadcast and the parameter were left at the transport's constant
     1 before session 49: 2.1720 V, 5.8 mV low, without a word). Catches a broadcast not read through (mutation
-    ``hand_set_stretch_broadcast_not_unwrapped``). One varying with position (``0.95 + 1e-6 * x``, x a
-    ``pybamm.SpatialVariable``), no numbers before the solve, was read as not hand-set and left at 1 (2.1720 V) until
-    session 49: it is solved on the full expressions now (mutation ``hand_set_stretch_of_a_place_not_re_decided``)."""
+    ``hand_set_stretch_broadcast_not_unwrapped``)."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"My initial stretch": 0.95}, check_already_exists=False)
-    x = pybamm.SpatialVariable("x_p", domain=["positive electrode"], coord_sys="cartesian")
-    made = {"SpatialVariable": 0.95 + 1e-6 * x,"PrimaryBroadcast": pybamm.PrimaryBroadcast(0.95, "positive electrode"),
+    made = {"PrimaryBroadcast": pybamm.PrimaryBroadcast(0.95, "positive electrode"),
             "Parameter": pybamm.Parameter("My initial stretch"),
             "InputParameter": pybamm.PrimaryBroadcast(pybamm.InputParameter("stretch"), "positive electrode")}
 

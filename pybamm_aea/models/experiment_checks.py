@@ -360,18 +360,14 @@ def carried_stretch_values(starting_solution, model, parameter_values, inputs=No
 
 
 #: what :func:`_hand_set_stretch` returns for a hand-set stretch that needs an input the solve was not given (one
-#: input of a list of inputs, or none), or that does not come to numbers before the solve (a place's, a state's; since
-#: session 49): off 1 as far as the decision goes (the full expressions are right at any value)
+#: input of a list of inputs, or none): off 1 as far as the decision goes (the full expressions are right at any value)
 _NEEDS_AN_INPUT = np.array([np.inf])
 
 
 def _hand_set_stretch(model, swelling, parameter_values, inputs):
     """The numbers of ``model``'s initial "Cathode local stretch" set by hand, or None: the submodel's own (a fresh
-    start's, ``swelling``'s, :meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` decides on it, the cheap
-    path). A hand-set expression that does not come to numbers on ``parameter_values`` (a state's, a variable's, a
-    place's: ``0.95 + 1e-6 * x``, x a ``pybamm.SpatialVariable``, was read as not hand-set and left at the constant
-    1 until session 49, 5.8 mV low at 30 s of a 1C discharge, without a word): :data:`_NEEDS_AN_INPUT`, the full
-    expressions, right at any value. Any
+    start's, ``swelling``'s, :meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` decides on it) or an
+    expression that does not come to numbers on ``parameter_values`` (a state's, a variable's, a place's). Any
     expression of numbers is read once PyBaMM puts the values in, a broadcast's child: ``pybamm.Scalar(0.95)``,
     ``model.set_initial_conditions_from(solution)``'s Array, ``pybamm.PrimaryBroadcast(0.95, "positive electrode")``
     or a ``pybamm.Parameter`` (those two were left at the constant 1 until session 49: 5.8 mV low at 30 s of a 1C
@@ -389,13 +385,15 @@ def _hand_set_stretch(model, swelling, parameter_values, inputs):
         processed = processed.orphans[0]
     if processed.has_symbol_of_classes((pybamm.Variable, pybamm.StateVector, pybamm.SpatialVariable,
                                         pybamm.VariableDot, pybamm.StateVectorDot, pybamm.Time)):
-        return _NEEDS_AN_INPUT  # (hand-set, not numbers here: the full expressions, right at any value; session 49)
+        return None
     if processed.has_symbol_of_classes(pybamm.InputParameter) and not isinstance(inputs, dict):
         return _NEEDS_AN_INPUT
     try:
         return np.asarray(processed.evaluate(inputs=inputs if isinstance(inputs, dict) else {}), dtype=float)
-    except (KeyError, NotImplementedError, TypeError, ValueError):  # (an input not given; not numbers here)
+    except KeyError:  # (an input the solve was not given)
         return _NEEDS_AN_INPUT
+    except (NotImplementedError, TypeError, ValueError):
+        return None
 
 
 def check_carried_states(starting_solution, model):
