@@ -417,7 +417,9 @@ def _remember(solution, t, found):
 def _recalled(step, t):
     """The verdict :func:`stepped_integration` kept on the step solution ``step`` whose times are ``t``, or
     :data:`_NOT_RECALLED`: not judged by it (another solver, a re-solve's own check off, a stub step), or the step is
-    no longer the integration it judged (its times' count or end differ)."""
+    no longer the integration it judged (its times' count or end differ). Keyed on the solution object alone, not the
+    values or inputs: an integration's object keeps its inputs and model for life, another input set, re-solve, join
+    or event appended is a new object (session 50, :func:`stepped_integration` judged it on its own)."""
     try:
         kept = _VERDICTS.get(step)
     except TypeError:  # (not weakly referable, or unhashable: a dict standing for a step)

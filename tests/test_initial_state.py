@@ -587,6 +587,41 @@ def test_a_starting_solution_of_a_model_with_other_states_is_refused_before_the_
     assert steps == []  # (refused before any step)
 
 
+def test_a_not_started_solution_as_a_starting_solution_is_refused_naming_it():
+    """An experiment none of whose steps ran returns a NotStartedSolution (LMS with "Nominal cell capacity [A.h]" =
+    0.15, in mA.h meant: 0.1C is 98.9C of the cathode, the discharge skipped). Given as a starting_solution it failed
+    inside PyBaMM with a bare "AttributeError: 'NotStartedSolution' object has no attribute 'all_models'" (session 50,
+    the old code too). Now a ValueError before any step names it, says why its run ran no step and what to do; the
+    after-failure reading of the state layout (starting_state_mismatch) says the same, one decision
+    (carried_state_misfit)."""
+    from pybamm_aea.models.experiment_checks import (StartOutsideWindowWarning, carried_state_misfit,
+                                                     starting_state_mismatch)
+    from pybamm_aea.pybamm_adapter.experiment_errors import NotStartedSolution
+
+    wrong = pybamm.ParameterValues("Li2021_Mo6S8")
+    wrong["Nominal cell capacity [A.h]"] = 0.15
+    with pytest.warns(StartOutsideWindowWarning):
+        empty = pybamm.Simulation(AEA(), parameter_values=wrong,
+                                  experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"])).solve()
+    assert isinstance(empty, NotStartedSolution)
+    steps = []
+
+    class Started(pybamm.callbacks.Callback):
+        def on_step_start(self, logs):
+            steps.append(logs["step number"])
+
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]))
+    said = re.escape("the starting_solution is a NotStartedSolution, a solve none of whose experiment's steps ran "
+                     "(no step of the experiment ran: PyBaMM skipped its step (Discharge at 0.1C until 1.8 V)")
+    with pytest.raises(ValueError, match=said + r".*\): it holds no state to continue from\. Solve this experiment "
+                       r"from the set's state \(no starting_solution\) or with an initial_soc"):
+        sim.solve(starting_solution=empty, callbacks=[Started()])
+    assert steps == []  # (refused before any step)
+    assert starting_state_mismatch(empty, [AEA()]) == carried_state_misfit(empty, AEA())
+    assert carried_state_misfit(None, AEA()) is None
+
+
 @pytest.mark.parametrize("options", [{"ionic switch": "none"}, {"electronic conduction": "infinite"},
                                      {"voltage as a state": "true"}])
 def test_a_starting_solution_continues_across_options_that_carry_every_state_with_a_history(options):

@@ -381,6 +381,42 @@ def test_the_check_after_the_solve_reads_the_solvers_verdict(monkeypatch):
     assert switch_check._recalled(charge, charge["Time [s]"].entries) is switch_check._NOT_RECALLED
 
 
+def test_a_kept_verdict_is_each_integrations_own_inputs(monkeypatch):
+    """The solver's verdict is recalled by the solution object (its time count and end), not by the values or
+    inputs the check after the solve reads: safe because each integration is its own object, whose inputs and model
+    never change (session 50). Pinned with the gap's middle an input ("Li0 phase binodal Li content" = x0): a list
+    of two input sets and a re-solve of the same simulation with a third each keep and recall the verdict on their
+    own inputs, the check after the solve judging none again (each layer flagged here, the re-solve stubbed)."""
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.models.solvers import ConsistentEventIDAKLUSolver
+
+    judged = []
+
+    def flagged(t, x, layer, widths=None, charged=None):
+        judged.append(layer)
+        return InteriorLayer(1, x.shape[0], 10.0, 0.9, layer)
+
+    monkeypatch.setattr(switch_check, "_interior_layer", flagged)
+    monkeypatch.setattr(ConsistentEventIDAKLUSolver, "_switch_solved_again",
+                        lambda self, model, t_eval, inputs_list, index, t_interp, stepped, first: first)
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Li0 phase binodal Li content": pybamm.InputParameter("x0"), "Initial cathode Li content": 1.5,
+                   "Current function [A]": -0.5 * values["Nominal cell capacity [A.h]"]})  # (a C/2 charge)
+    sim = pybamm.Simulation(AEA(), parameter_values=values)
+    solutions, said = [], []
+    for inputs in ([{"x0": 0.02}, {"x0": 0.06}], {"x0": 0.04}):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            solved = sim.solve([0, 120], inputs=inputs)
+        solutions += solved if isinstance(solved, list) else [solved]
+        said += [str(w.message) for w in caught if issubclass(w.category, SolverSteppedSwitchWarning)]
+    assert judged == [0.495, 0.515, 0.505]  # (the gap's middle of each input set, judged once: by the solver)
+    assert len({id(one) for one in solutions}) == 3
+    for one, layer, text in zip(solutions, judged, said):
+        assert switch_check._recalled(one, one["Time [s]"].entries).layer == layer
+        assert f"fell below x = {layer:.3g} " in text, text
+
+
 def _thinnest_lms():
     """3 % of the paper's loading (0.045 mg/cm2) at the set's 70 C: its bulk really decomposes
     together (a uniform electrode), the same charge at rtol 1e-6, 1e-7 and 1e-8 (128.27 mA.h/g at 0.05C, measured

@@ -54,6 +54,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
            "check_starting_state", "carried_stretch_values", "check_carried_states", "starting_state_mismatch",
+           "carried_state_misfit",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity"]
 
@@ -396,10 +397,41 @@ def _hand_set_stretch(model, swelling, parameter_values, inputs):
         return None
 
 
+def carried_state_misfit(starting_solution, model=None, step_models=()):
+    """Why ``starting_solution`` does not carry the states of the simulation that continues it, or None (it does, or
+    none given): the one decision on a continuation's state layout (session 50), at the solve before any step
+    (:func:`check_carried_states`, ``model``) and after PyBaMM's solve failed (:func:`starting_state_mismatch`,
+    ``step_models``). A solution with no state to carry (PyBaMM's ``EmptySolution``, the
+    :class:`~pybamm_aea.pybamm_adapter.experiment_errors.NotStartedSolution` of an experiment that ran no step:
+    PyBaMM's bare "AttributeError: 'NotStartedSolution' object has no attribute 'all_models'", session 50); with
+    ``model`` (the unbuilt model), a state carried or needed by name (:func:`_misnamed_states`); with ``step_models``
+    (PyBaMM's built models of its steps, known only once its solve built them), a state of another number of values
+    (:func:`_resized_states`)."""
+    if starting_solution is None:
+        return None
+    if isinstance(starting_solution, pybamm.EmptySolution):
+        why = getattr(starting_solution, "why", None)
+        return (f"the starting_solution is a {type(starting_solution).__name__}, a solve none of whose experiment's "
+                f"steps ran{f' ({why})' if why else ''}: it holds no state to continue from. Solve this experiment "
+                "from the set's state (no starting_solution) or with an initial_soc, or continue the solution of a "
+                "run that ran a step")
+    return ((None if model is None else _misnamed_states(starting_solution, model))
+            or (_resized_states(starting_solution, step_models) if step_models else None))
+
+
 def check_carried_states(starting_solution, model):
-    """Raise ``ValueError`` for a ``starting_solution`` whose model does not carry the states of ``model`` (the
-    unbuilt model of the simulation that continues it), by their names: PyBaMM carries the last state over by name,
-    so a state the solution carries that ``model`` lacks is dropped without a word, and one ``model`` needs that the
+    """Raise ``ValueError`` for a ``starting_solution`` that does not carry the states of ``model`` (the unbuilt
+    model of the simulation that continues it), checked by name before the solve: :func:`carried_state_misfit`'s text
+    (a solution with no state, :func:`_misnamed_states`)."""
+    why = carried_state_misfit(starting_solution, model)
+    if why is not None:
+        raise ValueError(why)
+
+
+def _misnamed_states(starting_solution, model):
+    """Why ``starting_solution``'s model does not carry the states of ``model`` (the unbuilt model of the simulation
+    that continues it), by their names, or None: PyBaMM carries the last state over by name, so a state the solution
+    carries that ``model`` lacks is dropped without a word, and one ``model`` needs that the
     solution lacks fails in PyBaMM's build ("ModelError: To update a model from a solution ..."), or is read off a
     variable of the same name that is no state. S-LMS at 0.5C, 3 cycles with "dispersed material degradation":
     "activation and contact loss", then one cycle from it on a plain model: 145.830 uA.h against 120.966 with the
@@ -413,41 +445,39 @@ def check_carried_states(starting_solution, model):
     "voltage as a state": "true" takes the voltage from the solution as its first guess). So do the states of PyBaMM's
     own step control (:data:`~pybamm_aea.pybamm_adapter.experiment_errors.CONTROL_STATES`: a voltage hold's current),
     which are no option's. A state both carry with another number of values (another mesh) is
-    :func:`starting_state_mismatch`'s, read when PyBaMM's solve fails. A solution of a model ``pybamm.load_model`` read
+    :func:`_resized_states`'s, read when PyBaMM's solve fails. A solution of a model ``pybamm.load_model`` read
     from JSON is not judged: its model's states are named by slice ("y[0:40]"), not by name
     (:func:`~pybamm_aea.pybamm_adapter.model_internals.state_names`), and each of LMS's 9 looked missing, a false
     "the options are the same" refusal of a continuation PyBaMM runs (2.23685 V after 30 s at 1C, as from the solution
     of the model not saved; session 49)."""
     from ..pybamm_adapter.experiment_errors import CONTROL_STATES
 
-    if starting_solution is None:
-        return
     try:
         previous = starting_solution.all_models[-1]
         carried = state_names(previous)
         if carried is None:  # (a model pybamm.load_model read: its states named by slice, "y[0:40]", so each would look
-            return            # missing, a false error; PyBaMM carries the state over by the solution's variables)
+            return None       # missing, a false error; PyBaMM carries the state over by the solution's variables)
         carried -= set(CONTROL_STATES)
         history = {var.name for var in previous.rhs}
         needed = {var.name for var in model.initial_conditions}
         differential = {var.name for var in model.rhs}
         known = set(previous.variables.keys())
-    except (AttributeError, IndexError, TypeError):  # (no model behind it, e.g. an EmptySolution: PyBaMM's to say)
-        return
+    except (AttributeError, IndexError, TypeError):  # (no model behind it: PyBaMM's to say)
+        return None
     dropped = sorted((carried - needed) & history)
     missing = sorted(name for name in needed - carried if name in differential or name not in known)
     if not dropped and not missing:
-        return
+        return None
     named = "; ".join(f"{what}: {', '.join(map(repr, names))}" for what, names in (
         ("states the starting_solution carries that this simulation's model lacks (they would be dropped)", dropped),
         ("states this simulation's model needs that the starting_solution lacks", missing)) if names)
-    raise ValueError(f"the starting_solution's model ({type(previous).__name__}) does not carry this simulation's "
-                     f"model's states: {named}. PyBaMM carries a starting solution's last state over by its states' "
-                     "names: it drops a state the new model lacks without a word (S-LMS continued without its sulfur "
-                     "degradation: +20.6 % capacity, its lost sulfur back) and fails on one the solution lacks, or "
-                     f"reads it off a variable of that name; {_options_differ(previous, model)}. Continue with the "
-                     "starting solution's model options, or start this model from a fresh state (no "
-                     "starting_solution)")
+    return (f"the starting_solution's model ({type(previous).__name__}) does not carry this simulation's "
+            f"model's states: {named}. PyBaMM carries a starting solution's last state over by its states' "
+            "names: it drops a state the new model lacks without a word (S-LMS continued without its sulfur "
+            "degradation: +20.6 % capacity, its lost sulfur back) and fails on one the solution lacks, or "
+            f"reads it off a variable of that name; {_options_differ(previous, model)}. Continue with the "
+            "starting solution's model options, or start this model from a fresh state (no "
+            "starting_solution)")
 
 
 def _options_differ(previous, model):
@@ -459,6 +489,13 @@ def _options_differ(previous, model):
 
 
 def starting_state_mismatch(starting_solution, step_models):
+    """Why ``starting_solution``'s last state does not fit ``step_models`` (PyBaMM's built models of the steps of the
+    simulation that continues it), read after PyBaMM's solve failed, or None: :func:`carried_state_misfit`'s text
+    (a solution with no state, :func:`_resized_states`)."""
+    return carried_state_misfit(starting_solution, step_models=list(step_models))
+
+
+def _resized_states(starting_solution, step_models):
     """Why ``starting_solution``'s last state does not fit the step models of the simulation that continues it
     (``step_models``: PyBaMM's built models of its steps), or None: a state both models name has another number of
     values (PyBaMM maps the last state over by the states' names), from other model options or another mesh. Read

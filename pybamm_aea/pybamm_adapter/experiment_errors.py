@@ -22,14 +22,16 @@ checks ``save_at_cycles`` (:func:`~pybamm_aea.models.experiment_checks.check_sav
 ZeroDivisionError after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a ``starting_solution``
 (:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it) and a ``starting_solution`` whose
 model carries other states (:func:`~pybamm_aea.models.experiment_checks.check_carried_states`: PyBaMM dropped a state
-the new model lacks without a word, and failed on one the solution lacks), and builds the step models on a
+the new model lacks without a word, and failed on one the solution lacks) or none (a :class:`NotStartedSolution`:
+PyBaMM's bare AttributeError), and builds the step models on a
 copy of the values whose host transport reads the stretch when a ``starting_solution`` carries it off 1 on values where
 it would read the constant 1 (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`; the simulation's
 ``parameter_values`` are that copy since, and the values an ``initial_soc`` is set from too; so too, with an
 experiment or without, for an initial stretch set by hand that comes to numbers, ``model.set_initial_conditions_from(
 solution)``'s, a broadcast, a parameter); a solve that fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
-ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`). An experiment none of whose
+ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`; both readings one decision,
+:func:`~pybamm_aea.models.experiment_checks.carried_state_misfit`). An experiment none of whose
 steps ran (each skipped as starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a
 :class:`NotStartedSolution`, whose reading raises
 :class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedError` saying why (PyBaMM's: "TypeError:
