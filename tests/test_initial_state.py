@@ -349,6 +349,23 @@ def test_initial_soc_with_li_in_anode_and_an_input_temperature():
         assert solution["Voltage [V]"].entries[0] == pytest.approx(1.5, abs=1e-3)
 
 
+def test_initial_soc_with_a_list_of_inputs_is_one_set_or_refused_naming_the_list():
+    """``sim.solve(t_eval, inputs=[{...}, {...}], initial_soc=...)`` failed inside PyBaMM's ``_normalize_inputs``:
+    "AttributeError: 'list' object has no attribute 'keys'" (session 50). PyBaMM builds one model, so a list of inputs
+    starts every set from one initial state, while the one an SOC or voltage gives reads the inputs (here the
+    temperature: "1.5 V" is another Li content at 25 and 70 C): refused, naming the list and what to do. A list of one
+    set is that set's state (1.5 V at 70 C, as the set given alone)."""
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({"Ambient temperature [K]": "[input]", "Current function [A]": 0})
+    sim = pybamm.Simulation(AEA({"anode": "Li-In"}), parameter_values=values)
+    sets = [{"Ambient temperature [K]": 298.15}, {"Ambient temperature [K]": 343.15}]
+    with pytest.raises(ValueError, match=r"initial_soc='1.5 V' with a list of 2 input sets \(inputs=\[\{'Ambient "
+                                         r"temperature \[K\]': 298.15\}, \.\.\.\]\).*solve each set on its own"):
+        sim.solve([0, 60], initial_soc="1.5 V", direction="discharge", inputs=sets)
+    one = sim.solve([0, 60], initial_soc="1.5 V", direction="discharge", inputs=sets[1:])  # (PyBaMM: a Solution)
+    assert one.all_inputs[0]["Ambient temperature [K]"] == 343.15
+    assert one["Voltage [V]"].entries[0] == pytest.approx(1.5, abs=1e-3)
+
 @pytest.mark.slow
 def test_initial_soc_without_esoh_cache_and_in_batch_study():
     values = pybamm.ParameterValues("Li2021_Mo6S8")

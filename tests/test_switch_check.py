@@ -417,6 +417,45 @@ def test_a_kept_verdict_is_each_integrations_own_inputs(monkeypatch):
         assert f"fell below x = {layer:.3g} " in text, text
 
 
+def test_a_continuation_is_judged_with_its_own_inputs(monkeypatch):
+    """A solve from a ``starting_solution`` was judged after the solve with the starting solution's inputs (the
+    returned solution's ``all_inputs[0]``): an x0 = 0.02 run continued with x0 = 0.06 ("Li0 phase binodal Li
+    content" an input) warned of its charge falling below x = 0.495, the first run's gap middle, not its own 0.515,
+    and the nucleation judgement read x0 = 0.02 (session 50). Each solve's steps are judged with their own inputs
+    (the check after the solve judging each layer flagged here, no verdict of the solver recalled)."""
+    import pybamm_aea.convergence as convergence
+    import pybamm_aea.switch_check as switch_check
+    from pybamm_aea.models.solvers import ConsistentEventIDAKLUSolver
+
+    def flagged(t, x, layer, widths=None, charged=None):
+        return InteriorLayer(1, x.shape[0], 10.0, 0.9, layer)
+
+    read, judgement = [], convergence.nucleation_mesh_judgement
+
+    def nucleation(model, values, steps, inputs=None, cells=None, earlier=()):
+        read.append(dict(inputs or {}))
+        return judgement(model, values, steps, inputs, cells, earlier)
+
+    monkeypatch.setattr(switch_check, "_interior_layer", flagged)
+    monkeypatch.setattr(switch_check, "_recalled", lambda step, t: switch_check._NOT_RECALLED)
+    monkeypatch.setattr(convergence, "nucleation_mesh_judgement", nucleation)
+    monkeypatch.setattr(ConsistentEventIDAKLUSolver, "_switch_solved_again",
+                        lambda self, model, t_eval, inputs_list, index, t_interp, stepped, first: first)
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Li0 phase binodal Li content": pybamm.InputParameter("x0"), "Initial cathode Li content": 1.5})
+    solution, said = None, []
+    for x0 in (0.02, 0.06):
+        sim = pybamm.Simulation(AEA(), parameter_values=values.copy(),
+                                experiment=pybamm.Experiment(["Charge at 0.5C for 1 minute"]))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            solution = sim.solve(starting_solution=solution, inputs={"x0": x0})
+        said.append([str(w.message) for w in caught if issubclass(w.category, SolverSteppedSwitchWarning)])
+    assert len(said[0]) == 1 and "fell below x = 0.495 " in said[0][0], said
+    assert len(said[1]) == 1 and said[1][0].startswith("step 2, ") and "fell below x = 0.515 " in said[1][0], said
+    assert read == [{"x0": 0.02}, {"x0": 0.06}], read
+
+
 def _thinnest_lms():
     """3 % of the paper's loading (0.045 mg/cm2) at the set's 70 C: its bulk really decomposes
     together (a uniform electrode), the same charge at rtol 1e-6, 1e-7 and 1e-8 (128.27 mA.h/g at 0.05C, measured

@@ -437,8 +437,9 @@ def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
 
     cells = {getattr(k, "name", k): n for k, n in (getattr(simulation, "var_pts", None) or {}).items()}.get(xi.name)
     for index, one in enumerate(solution if isinstance(solution, list) else [solution]):
-        inputs = (getattr(one, "all_inputs", None) or [{}])[0]
         earlier, steps = _this_solves_steps(one, starting)
+        # (this solve's own inputs, its first step's: a continuation's all_inputs[0] is its starting solution's)
+        inputs = ((steps and getattr(steps[0], "all_inputs", None)) or getattr(one, "all_inputs", None) or [{}])[0]
         said = nucleation_mesh_judgement(simulation.model, simulation.parameter_values, steps, inputs, cells,
                                          earlier).text
         if said is not None:

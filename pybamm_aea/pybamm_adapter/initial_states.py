@@ -15,7 +15,8 @@ which ``pybamm.Model("AEA")`` and ``pybamm.ParameterValues("Li2021_...")`` do):
 - a simulation whose model class defines ``initial_state_parameter_values(parameter_values,
   initial_value, direction, inputs)`` gets the parameter values that method returns, cached on
   (initial value, direction, parameter values, inputs) as PyBaMM caches its eSOH result; a built
-  simulation then only recomputes its initial conditions;
+  simulation then only recomputes its initial conditions; a list of several input sets is refused, one set's list
+  read as that set (:func:`_one_input_set`: one model is built, so one state for every set);
 - parameter values of an AEA set (those holding ``"Cathode maximum Li content"``) go to
   :func:`pybamm_aea.set_initial_state`;
 - everything else goes to PyBaMM's own methods, called unchanged.
@@ -90,6 +91,7 @@ def _simulation_dispatch(pybamm_method):
     def set_initial_state(self, initial_soc, direction=None, inputs=None):
         if not hasattr(type(self._unprocessed_model), MODEL_HOOK):
             return pybamm_method(self, initial_soc, direction=direction, inputs=inputs)
+        inputs = _one_input_set(inputs, initial_soc)
         unprocessed = self._unprocessed_parameter_values
         fingerprint = (
             initial_soc,
@@ -108,6 +110,24 @@ def _simulation_dispatch(pybamm_method):
 
     set_initial_state._pybamm_aea_dispatch = True
     return set_initial_state
+
+
+def _one_input_set(inputs, initial_soc):
+    """The one input set ``inputs`` of a solve or build from ``initial_soc`` (a list of one set: that set). A list of
+    several is refused: PyBaMM builds one model from one set of values, so its solve of a list of inputs starts every
+    set from one initial state, while the state read from an SOC or voltage can read an input (a swept "Ambient
+    temperature [K]"); PyBaMM failed in ``_normalize_inputs``, "AttributeError: 'list' object has no attribute
+    'keys'" (session 50)."""
+    if not isinstance(inputs, (list, tuple)):
+        return inputs
+    if len(inputs) == 1:
+        return inputs[0]
+    raise ValueError(
+        f"initial_soc={initial_soc!r} with a list of {len(inputs)} input sets (inputs=[{inputs[0]!r}, ...]): the "
+        "simulation builds one model, so every set would start from one initial state, while the state an SOC or "
+        "voltage gives can read the inputs; solve each set on its own (for one in inputs: sim.solve(t_eval, "
+        f"inputs=one, initial_soc={initial_soc!r})), or, for a state that reads no input, set it on the parameter values "
+        f"(pybamm_aea.set_initial_state(values, {initial_soc!r})) and solve the list without initial_soc")
 
 
 def _parameter_values_dispatch(pybamm_method):
