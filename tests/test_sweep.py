@@ -299,6 +299,41 @@ def test_a_rows_switch_warning_keeps_its_outcome_and_charge(monkeypatch, outcome
     assert len(row) < len(text) / 2
 
 
+def test_a_rows_nucleation_warning_reads_its_judgement_not_its_wording(monkeypatch):
+    """A row's MeshDependentNucleationWarning read its verdict (the threshold) as the second clause of the warning's
+    words (until session 50): a rewording dropped it silently. Now the row reads the judgement's text's parts
+    (NucleationText: its first clause and verdict, from which the text is built): the same row from the judgement's
+    own words and from a rewording of them; a stored text (no warning) still reads as the live warning. The paper's
+    LMS at 70 C, a minute at 1C (1.93 A/m2, above the 1.5 threshold on 20 cells)."""
+    from pybamm_aea.convergence import MeshDependentNucleationWarning, NucleationText
+    from pybamm_aea.models.aea import AEA
+    from pybamm_aea.sweep.metrics import row_warnings, short_warning
+
+    def warned():
+        experiment = pybamm.Experiment(["Discharge at 1C for 1 minute"])
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues(LMS), experiment=experiment).solve()
+        (one,) = [w for w in caught if w.category is MeshDependentNucleationWarning]
+        return one
+
+    live = warned()
+    row, texts = row_warnings([live])
+    assert row.startswith("MeshDependentNucleationWarning: step 1, ") and ": above the 1.5 A/m2 up to which " in row
+    assert type(texts[0][1]) is str and live.message.judgement.text == texts[0][1]
+    assert short_warning("MeshDependentNucleationWarning", texts[0][1]) == row  # (the stored text's fallback)
+
+    def reworded(cls, head, verdict, rest=""):
+        said = str.__new__(cls, f"Mesh-decided. {head} is {verdict}{rest}")
+        said.head, said.verdict, said.rest = head, verdict, rest
+        return said
+
+    monkeypatch.setattr(NucleationText, "__new__", reworded)
+    again = warned()
+    assert str(again.message).startswith("Mesh-decided. step 1, ")
+    assert row_warnings([again])[0] == row
+
+
 def _reworded(self):
     """A SwitchRefinedWarning's text in other words (the outcome, the rtol and the charges said otherwise)."""
     return f"{self.what}: re-solved ({self.outcome}; tighter tolerance {self.rtol:.0e}; charges {self.charge})"

@@ -433,7 +433,8 @@ def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
         inputs = (getattr(one, "all_inputs", None) or [{}])[0]
         earlier, steps = _this_solves_steps(one, starting)
         said = nucleation_mesh_judgement(simulation.model, simulation.parameter_values, steps, inputs, cells,
-                                         earlier).text
+                                         earlier)
+        said = said if said.text is not None else None  # (warned: the judgement, its text and what a row reads)
         if said is not None:
             warnings.warn(MeshDependentNucleationWarning(said, index), stacklevel=3)
         found = interior_li0_charge(simulation.model, simulation.parameter_values, steps, inputs,

@@ -83,16 +83,24 @@ def _head(text):
     return _cut(text.split("\n")[0])[0]
 
 
+def _nucleation_said(head, rest):
+    """A nucleation warning's row from its first clause ``head`` and the text after it, ``rest``: the head, then the
+    rest's first clause up to ", so " (each parenthesis of more than :data:`LONG_PARENTHESIS` characters as "(...)")."""
+    return f"{_cut(head)[0]}: {_cut(rest)[0].split(', so ')[0]}"
+
+
 def _nucleation_short(text, warning=None):
     """A :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning`'s first clause (the step, its current density
     and temperature) and its verdict, the second clause up to ", so " ("above the 1.5 A/m2 up to which 20, 40 and 80
     cells answer as 160-320 cells do", or "not judged, ..."): the row's threshold, which the first clause alone
-    dropped."""
+    dropped. Read from the ``warning``'s :class:`~pybamm_aea.convergence.NucleationJudgement` (its text's ``head``
+    and ``verdict``, :class:`~pybamm_aea.convergence.NucleationText`, since session 50: a reworded text keeps its row's
+    verdict); a text alone (a stored one) by its words."""
+    said = getattr(getattr(warning, "judgement", None), "text", None)
+    if getattr(said, "verdict", None) is not None:
+        return _nucleation_said(said.head, said.verdict)
     head, rest = _cut(text.split("\n")[0])
-    if not rest:
-        return head
-    verdict = _cut(rest)[0].split(", so ")[0]
-    return f"{head}: {verdict}"
+    return _nucleation_said(head, rest) if rest else head
 
 
 #: the figures a stored :class:`~pybamm_aea.switch_check.SwitchRefinedWarning` text gives (:func:`_switch_short`): a
