@@ -22,7 +22,8 @@ from .user_input import finite_positive, whole_at_least
 __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "refinement", "nucleation_host", "verdict",
            "within_tolerances",
            "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY", "HYBRID_NUCLEATION_MESH_CURRENT_DENSITY",
-           "nucleation_mesh_warning", "nucleation_mesh_judgement", "NucleationJudgement", "pristine_reference_cells",
+           "nucleation_mesh_warning", "nucleation_mesh_judgement", "NucleationJudgement", "NucleationText",
+           "pristine_reference_cells",
            "formed_polarisation_threshold"]  # (the charge check's names, MOVED_TO_SWITCH_CHECK, are its module's)
 
 #: a step has converged when its capacity moves by less than this fraction of the run's largest
@@ -50,7 +51,15 @@ class MeshDependentNucleationWarning(InputSetWarning):
     hybrid holds (a swept S8 fraction), said to be not judged (docs/known_limits.rst, "Multi-phase host: nucleation and
     the mesh"). Also, on any mesh, a charge whose Li0 layer formed inside the electrode, not at the separator: the
     solver's time step passed the ionic switch (:func:`~pybamm_aea.switch_check.interior_li0_charge_warning`), as its
-    subclass :class:`~pybamm_aea.switch_check.SolverSteppedSwitchWarning`."""
+    subclass :class:`~pybamm_aea.switch_check.SolverSteppedSwitchWarning`. Given a :class:`NucleationJudgement` (as
+    a solve warns it), its text is the judgement's and the judgement is its ``judgement`` (its text's first clause
+    and verdict, :class:`NucleationText`, what a sweep's row gives: read there, not in the wording, since session
+    50); given a text, None."""
+
+    def __init__(self, message, input_set=0):
+        judged = message if isinstance(message, NucleationJudgement) else None
+        super().__init__(str(judged.text) if judged is not None else message, input_set)
+        self.judgement = judged
 
 
 #: the separator current density [A.m-2], scaled to 70 C with the host's activation energy, above which the first
@@ -285,11 +294,12 @@ def _unmatched_reference(values, inputs):
 
 
 def _unmatched_text(values, inputs, dispersed, number, runs, reference, whose, order="the first discharge"):
-    """The warning's text for step ``number``, ``order`` (the first or a later discharge) of a pristine Mo6S8 host
-    holding a dispersed material at a mass fraction ``dispersed`` no shipped hybrid holds with it
-    (:func:`_unmatched_reference`, its ``reference`` cells and ``whose`` they are): not judged. ``runs``: the step's
-    current density as the warnings say it. A composition not known because an input parameter of it has no value in
-    ``inputs`` (:func:`_inputs_not_given`) is said to be that, not an unshipped one."""
+    """The warning's text, as its head, verdict and rest (:func:`_judgement`), for step ``number``, ``order`` (the
+    first or a later discharge) of a pristine Mo6S8 host holding a dispersed material at a mass fraction ``dispersed``
+    no shipped hybrid holds with it (:func:`_unmatched_reference`, its ``reference`` cells and ``whose`` they are):
+    not judged. ``runs``: the step's current density as the warnings say it. A composition not known because an input
+    parameter of it has no value in ``inputs`` (:func:`_inputs_not_given`) is said to be that, not an unshipped
+    one."""
     try:
         potential = _value(values, _DISPERSED_NAMES[0], inputs)
     except KeyError:
@@ -311,7 +321,7 @@ def _unmatched_text(values, inputs, dispersed, number, runs, reference, whose, o
     else:
         why = (f"not judged, no shipped hybrid having this composition ({records}; the current up to which the mesh's "
                "answer holds moves with the composition)")
-    return (f"step {number}, {order} of a pristine Mo6S8 host with {holding}, {runs}: {why}, so "
+    return (f"step {number}, {order} of a pristine Mo6S8 host with {holding}, {runs}", why, ", so "
             "whether Li1 nucleates at the separator before the "
             "cut-off, and so the capacity, may be the mesh's; check with pybamm_aea.mesh_check, which compares such a "
             f"run with {NUCLEATION_REFINEMENT}x its cells (at least {reference}, {whose}; docs/known_limits.rst)")
@@ -349,6 +359,28 @@ class NucleationJudgement(NamedTuple):
     reference_cells: int
     #: False when the reference was not measured for the run's composition (:func:`_unmatched_reference`)
     reference_measured: bool = True
+
+
+class NucleationText(str):
+    """A :class:`NucleationJudgement`'s text (a str, the warning's words) built in one place from its parts, which it
+    keeps: ``head``, the first clause (the first discharge warned: its step, what it is, its current density),
+    ``verdict``, what follows it up to ``rest`` (the advice, from its ", so " or "; " on; the later discharges after
+    it). A sweep's row reads the head and verdict (:func:`pybamm_aea.sweep.metrics.short_warning`), not the wording,
+    since session 50."""
+
+    def __new__(cls, head, verdict, rest=""):
+        said = super().__new__(cls, f"{head}: {verdict}{rest}")
+        said.head, said.verdict, said.rest = head, verdict, rest
+        return said
+
+    def __getnewargs__(self):
+        return self.head, self.verdict, self.rest
+
+
+def _judgement(head, verdict, rest, reference, measured=True):
+    """A warned :class:`NucleationJudgement` of ``reference`` cells (``measured``: its ``reference_measured``), its
+    text a :class:`NucleationText` of ``head``, ``verdict`` and ``rest``."""
+    return NucleationJudgement(NucleationText(head, verdict, rest), reference, measured)
 
 
 def nucleation_mesh_warning(model, values, steps, inputs=None, cells=None, rtol=None):
@@ -424,7 +456,9 @@ def _nucleation_judged(model, values, steps, inputs, cells, earlier=()):
     judged = list(_judged_discharges(model, values, steps, inputs, cells, earlier))
     if not judged:
         return None
-    text = judged[0].judgement.text + ("" if len(judged) == 1 else f"; {_later_text(judged[1:])}")
+    first = judged[0].judgement.text
+    text = NucleationText(first.head, first.verdict,
+                          first.rest + ("" if len(judged) == 1 else f"; {_later_text(judged[1:])}"))
     return NucleationJudgement(text, max(one.judgement.reference_cells for one in judged),
                                all(one.judgement.reference_measured for one in judged))
 
@@ -580,12 +614,12 @@ def _judged_discharges(model, values, steps, inputs, cells, earlier=()):
                 limits[T] = _li0_limit(values, inputs, T)
             except _LimitNotRead as error:  # (said: not the silence of a host without a loop)
                 names = ", ".join(repr(name) for name in error.args[0])
-                yield _Judged(number, NucleationJudgement(
-                    f"step {number}, a discharge of the multi-phase host: not judged, its pristine limit (the "
+                yield _Judged(number, _judgement(
+                    f"step {number}, a discharge of the multi-phase host", "not judged, its pristine limit (the "
                     f"lithiation spinodal of its homogeneous OCP) not read, the input parameter"
                     f"{'s' if len(error.args[0]) > 1 else ''} {names} not given a value (pass the run's inputs, "
-                    f"inputs=...), so whether Li1 nucleates at the separator before the cut-off, and so the capacity, "
-                    f"may be the mesh's; check with pybamm_aea.mesh_check (docs/known_limits.rst)", reference,
+                    f"inputs=...)", ", so whether Li1 nucleates at the separator before the cut-off, and so the "
+                    "capacity, may be the mesh's; check with pybamm_aea.mesh_check (docs/known_limits.rst)", reference,
                     not unmatched), "its pristine limit not read")
                 return  # (a generator's return value is lost: the judgement is yielded, then the run's reading stops)
         if limits[T] is None:
@@ -614,8 +648,8 @@ def _judged_discharges(model, values, steps, inputs, cells, earlier=()):
         figures = ((" at {} C", T - 273.15),) + (() if math.isclose(scaled, i, rel_tol=1e-9) else
                                                    ((" ({} scaled)", scaled),))
         if unmatched:
-            yield _Judged(number, NucleationJudgement(_unmatched_text(values, inputs, dispersed, number, runs,
-                                                                      reference, whose, order), reference, False),
+            yield _Judged(number, _judgement(*_unmatched_text(values, inputs, dispersed, number, runs, reference,
+                                                              whose, order), reference, False),
                           "a pristine Mo6S8 host with a composition no shipped hybrid holds: not judged", i, figures)
             continue
         what, example, agree = (
@@ -627,17 +661,17 @@ def _judged_discharges(model, values, steps, inputs, cells, earlier=()):
                   f"down with each doubling: compare with {hybrid.fine_cells} or more"))
         subject = f"a pristine {'Mo6S8' if hybrid is None else hybrid.name} discharge"
         if scaled <= threshold and cells is not None and cells < PRISTINE_MEASURED_CELLS[0]:
-            yield _Judged(number, NucleationJudgement(
+            yield _Judged(number, _judgement(
                 f"step {number}, {order} of {what}, on {cells} cathode cells, coarser than any mesh the "
-                f"{threshold:g} A/m2 threshold was measured on (from {PRISTINE_MEASURED_CELLS[0]} cells): not "
-                f"judged, the capacity may be the mesh's; check with pybamm_aea.mesh_check (docs/known_limits.rst)",
+                f"{threshold:g} A/m2 threshold was measured on (from {PRISTINE_MEASURED_CELLS[0]} cells)", "not "
+                "judged, the capacity may be the mesh's", "; check with pybamm_aea.mesh_check (docs/known_limits.rst)",
                 reference), f"{subject} on {cells} cathode cells, coarser than any measured: not judged", i, figures)
             continue
         if scaled <= threshold:
             continue  # (converged: the discharges after it by their own starting states)
-        yield _Judged(number, NucleationJudgement(
-            f"step {number}, {order} of {what}, {runs}: above the "
-            f"{threshold:g} A/m2 up to which {agree}, so whether Li1 "
+        yield _Judged(number, _judgement(
+            f"step {number}, {order} of {what}, {runs}", f"above the "
+            f"{threshold:g} A/m2 up to which {agree}", ", so whether Li1 "
             f"nucleates at the separator before the cut-off, and so the capacity, is the mesh's ({example}); check "
             f"with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells (at least "
             f"{reference}; docs/known_limits.rst)", reference),
@@ -855,24 +889,24 @@ def _formed_trough_judgement(values, step, t, x, number, inputs, hybrid=None):
     time, voltage, polarisation, rate, cells = trough
     said = (f"step {number}, a discharge from a formed state (Li0 at the separator), nucleates Li1 there "
             f"{time:.3g} s in, at {voltage:.3f} V with the cell polarised by "
-            f"{1e3 * polarisation:.0f} mV (surface OCP minus voltage vs Li): {rate:.3g} V/s^0.5")
+            f"{1e3 * polarisation:.0f} mV (surface OCP minus voltage vs Li)")  # (then its rate: the verdict's start)
     check = (f"check with pybamm_aea.mesh_check, which compares such a run with {NUCLEATION_REFINEMENT}x its cells "
              f"(at least {NUCLEATION_FINE_CELLS}; docs/known_limits.rst)")
     threshold = formed_polarisation_threshold(cells, rates)
     figures = ((", {} V/s^0.5", rate),)
     if threshold is None:
-        return _Judged(number, NucleationJudgement(
-            f"{said}, on {cells} cathode cells, coarser than any mesh the threshold on this polarisation rate "
-            f"was measured on ({', '.join(map(str, rates))} cells): not judged, "
-            f"the capacity may be the mesh's; {check}", NUCLEATION_FINE_CELLS),
+        return _Judged(number, _judgement(
+            said, f"{rate:.3g} V/s^0.5, on {cells} cathode cells, coarser than any mesh the threshold on this "
+            f"polarisation rate was measured on ({', '.join(map(str, rates))} cells): not judged, "
+            f"the capacity may be the mesh's", f"; {check}", NUCLEATION_FINE_CELLS),
             f"a discharge from a formed state on {cells} cathode cells, coarser than any measured: not judged",
             figures=figures)
     if not rate > threshold:
         return None
-    return _Judged(number, NucleationJudgement(
-        f"{said}, above {threshold:g}, an empirical threshold on {cells} cells (measured on "
+    return _Judged(number, _judgement(
+        said, f"{rate:.3g} V/s^0.5, above {threshold:g}, an empirical threshold on {cells} cells (measured on "
         f"{max(n for n in rates if n <= cells)} against 160 cells; it misses a few runs "
-        f"the mesh decides and flags a few that converge), so the capacity may "
+        f"the mesh decides and flags a few that converge)", ", so the capacity may "
         f"be the mesh's ({_FORMED_EXAMPLE}); {check}", NUCLEATION_FINE_CELLS),
         f"a discharge from a formed state, its polarisation rate where Li1 nucleates above {threshold:g} V/s^0.5 on "
         f"{cells} cells",

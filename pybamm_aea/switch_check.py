@@ -13,13 +13,14 @@ flagged. The check's names were in :mod:`pybamm_aea.convergence` (the mesh check
 and are still importable from there.
 """
 import weakref
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from .convergence import MeshDependentNucleationWarning, _value
 from .models.solvers import ConsistentEventIDAKLUSolver, StepRefinedWarning
 
-__all__ = ["interior_li0_charge_warning", "SOLVER_RTOL_FOR_THE_SWITCH", "SolverSteppedSwitchWarning",
-           "SwitchRefinedWarning", "stepped_integration", "advised_rtol", "InteriorLayer"]
+__all__ = ["interior_li0_charge_warning", "interior_li0_charge", "SteppedCharge", "SOLVER_RTOL_FOR_THE_SWITCH",
+           "SolverSteppedSwitchWarning", "SwitchRefinedWarning", "SwitchResolve", "stepped_integration",
+           "advised_rtol", "InteriorLayer"]
 
 
 class SolverSteppedSwitchWarning(MeshDependentNucleationWarning):
@@ -32,7 +33,14 @@ class SolverSteppedSwitchWarning(MeshDependentNucleationWarning):
     (:class:`SwitchRefinedWarning`), so with it this warning says that the charge formed its layer inside at that rtol
     too (none measured), or that the solver does not solve it again (one of your own, or ``output_variables`` only: not
     judged then). A subclass of :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning`, so a filter on that
-    one takes it too."""
+    one takes it too. Given a :class:`SteppedCharge` (as the solve warns it), its text is that judgement's
+    (:meth:`SteppedCharge.text`) and the judgement is its ``judgement`` (the step number, where the layer formed, the
+    rtol advised: read there, not in the wording); given a text, ``judgement`` is None."""
+
+    def __init__(self, message, input_set=0):
+        judged = message if isinstance(message, SteppedCharge) else None
+        super().__init__(message.text() if judged is not None else message, input_set)
+        self.judgement = judged
 
 
 class SwitchRefinedWarning(StepRefinedWarning):
@@ -43,7 +51,15 @@ class SwitchRefinedWarning(StepRefinedWarning):
     the solve warns :class:`SolverSteppedSwitchWarning` too); after an experiment solve's first, which says why, the
     later ones are short (the step, the cell, their count, the charges). A
     :class:`~pybamm_aea.models.solvers.StepRefinedWarning`, so a filter on
-    that one takes it too, and ``pybamm_aea.sweep`` solves the input set it names alone."""
+    that one takes it too, and ``pybamm_aea.sweep`` solves the input set it names alone. Given a
+    :class:`SwitchResolve` (as the AEA solver warns it), its text is that record's (:meth:`SwitchResolve.text`) and the
+    record is its ``resolve`` (the outcome, the rtols, the charges: what a sweep's row reads, not the wording); given a
+    text, ``resolve`` is None."""
+
+    def __init__(self, message, input_set=0):
+        resolve = message if isinstance(message, SwitchResolve) else None
+        super().__init__(message.text() if resolve is not None else message, input_set)
+        self.resolve = resolve
 
 
 #: the rtol the AEA solver solves a charge :func:`stepped_integration` flags again at, from its start
@@ -74,7 +90,16 @@ def advised_rtol(solver=None):
 
 
 def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=None):
-    """The text of a :class:`SolverSteppedSwitchWarning` for the first of the step solutions ``steps`` that is a
+    """The text of a :class:`SolverSteppedSwitchWarning` (:meth:`SteppedCharge.text`) of :func:`interior_li0_charge`
+    (the arguments are its), or None."""
+    found = interior_li0_charge(model, values, steps, inputs, rtol)
+    return None if found is None else found.text()
+
+
+def interior_li0_charge(model, values, steps, inputs=None, rtol=None):
+    """The :class:`SteppedCharge` (since session 50: until then only its text, :func:`interior_li0_charge_warning`,
+    whose step number a continuation re-read from the wording) of a :class:`SolverSteppedSwitchWarning` for the first
+    of the step solutions ``steps`` that is a
     charge of the multi-phase host (a step whose current is negative at any time, a drive cycle's too, since session
     48; with a Li0 phase: "Li0 phase binodal Li content" >= 0) in which the Li0 layer
     formed inside the electrode and not at the separator, or None; ``rtol``: the rtol it advises to solve again at
@@ -129,24 +154,12 @@ def interior_li0_charge_warning(model, values, steps, inputs=None, rtol=None):
         if found is None:
             continue
         try:  # (read only for the step warned about)
-            end = f" at x = {float(step['Average cathode Li content'].entries[-1]):.3g} on average"
+            end = float(step['Average cathode Li content'].entries[-1])
         except KeyError:
-            end = ""
+            end = None
         if rtol is None:  # (the rtol solved at not known: the switch's advised, as for a solver looser than it)
             rtol = SOLVER_RTOL_FOR_THE_SWITCH
-        advice = (f"solve again with model.default_solver_with(rtol={rtol:g})" if rtol >= SOLVER_RTOL_FOR_THE_SWITCH
-                  else f"it was solved at rtol {10 * rtol:g} (by your solver, or by the AEA solver's re-solve of "
-                       f"such a charge at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}, a SwitchRefinedWarning; if that "
-                       "warning says IDA failed on the re-solve, the charge kept is the solver's own rtol's): solve "
-                       f"again with model.default_solver_with(rtol={rtol:g})")
-        return (f"step {number}, a charge, formed its Li0 layer inside the electrode, not at the separator: "
-                f"{found.where()}, so Li kept "
-                f"leaving through it and the charge ended with the host{end}, past where the Li0 layer at the "
-                "separator stops it (the ionic switch). IDA's time step passed the onset of the spinodal "
-                "decomposition at the separator (an implicit step longer than its growth time damps it), so the "
-                "charge, and the reversible capacity after it, is the solver's, on any mesh (0.75 mg/cm2 at 70 C and "
-                "0.05C: 115.8 / 118.2 mA.h/g on 20 / 160 cells, 101.4 on both at rtol 1e-6); "
-                f"{advice} (docs/known_limits.rst)")
+        return SteppedCharge(number, found, end, rtol)
     return None
 
 
@@ -213,6 +226,111 @@ class InteriorLayer(NamedTuple):
                     "thickness together)")
         return (f"cell {self.cell + 1} of {self.cells} (counted from the collector) fell below x = {self.layer:.3g} "
                 f"{self.time / 3600:.3g} h in, with the separator cell still at {self.separator:.3f}")
+
+
+class SteppedCharge(NamedTuple):
+    """A charge :func:`interior_li0_charge` flags after a solve, what a :class:`SolverSteppedSwitchWarning` says
+    (:meth:`text`, the one place its words are built): its ``step`` number (in the run: :meth:`renumbered`), where its
+    Li0 layer formed (:class:`InteriorLayer`), the host's mean Li content at its end (None: not known) and the rtol
+    advised (:func:`advised_rtol`; below :data:`SOLVER_RTOL_FOR_THE_SWITCH`, the charge was solved at ten times it)."""
+    step: int
+    layer: InteriorLayer
+    end: Optional[float]
+    rtol: float
+
+    def renumbered(self, earlier):
+        """The same judgement with its step numbered after ``earlier`` steps (a continuation's, of its starting
+        solution: its solve's step 1 is the run's ``earlier + 1``)."""
+        return self._replace(step=self.step + earlier)
+
+    def text(self):
+        """The warning's words."""
+        rtol = self.rtol
+        end = "" if self.end is None else f" at x = {self.end:.3g} on average"
+        advice = (f"solve again with model.default_solver_with(rtol={rtol:g})" if rtol >= SOLVER_RTOL_FOR_THE_SWITCH
+                  else f"it was solved at rtol {10 * rtol:g} (by your solver, or by the AEA solver's re-solve of "
+                       f"such a charge at rtol {SOLVER_RTOL_FOR_THE_SWITCH:g}, a SwitchRefinedWarning; if that "
+                       "warning says IDA failed on the re-solve, the charge kept is the solver's own rtol's): solve "
+                       f"again with model.default_solver_with(rtol={rtol:g})")
+        return (f"step {self.step}, a charge, formed its Li0 layer inside the electrode, not at the separator: "
+                f"{self.layer.where()}, so Li kept "
+                f"leaving through it and the charge ended with the host{end}, past where the Li0 layer at the "
+                "separator stops it (the ionic switch). IDA's time step passed the onset of the spinodal "
+                "decomposition at the separator (an implicit step longer than its growth time damps it), so the "
+                "charge, and the reversible capacity after it, is the solver's, on any mesh (0.75 mg/cm2 at 70 C and "
+                "0.05C: 115.8 / 118.2 mA.h/g on 20 / 160 cells, 101.4 on both at rtol 1e-6); "
+                f"{advice} (docs/known_limits.rst)")
+
+
+#: :attr:`SwitchResolve.outcome` of a re-solve whose layer now forms at the separator (the re-solve kept) ...
+NOW_AT_THE_SEPARATOR = "now at the separator"
+#: ... whose layer still formed inside (the re-solve kept; the solve warns :class:`SolverSteppedSwitchWarning`) ...
+STILL_INSIDE = "still inside"
+#: ... and on whose re-solve IDA failed (the first integration kept)
+RESOLVE_FAILED = "IDA failed"
+
+
+class SwitchResolve(NamedTuple):
+    """What the AEA solver's re-solve of a flagged charge found, what a :class:`SwitchRefinedWarning` says
+    (:meth:`text`, the one place its words are built; since session 50, when a sweep's row re-read the outcome, rtol
+    and charges from the wording): ``what`` the integration in words ("the integration from t = 0 s", "a step from
+    t = ... s (step 2 of 4 in cycle 37 of 50, ...)"), ``stepped`` where its first integration formed its layer
+    (:class:`InteriorLayer`), ``first_rtol`` and ``rtol`` the rtols of the first integration and of the re-solve,
+    ``earlier`` the charges this experiment solve solved again before it (after the first the text is short),
+    ``failed`` why IDA failed on the re-solve (None: it did not), ``charge`` the charge [A.h] the re-solve and the first
+    passed (None: not said), ``per_gram`` the same in mA.h/g of host (None: not read), ``still`` where the re-solve
+    still formed its layer inside (None: at the separator, or not judged as IDA failed)."""
+    what: str
+    stepped: InteriorLayer
+    first_rtol: float
+    rtol: float
+    earlier: int = 0
+    failed: Optional[str] = None
+    charge: Optional[tuple] = None
+    per_gram: Optional[tuple] = None
+    still: Optional[InteriorLayer] = None
+
+    @property
+    def outcome(self):
+        """:data:`RESOLVE_FAILED`, :data:`STILL_INSIDE` or :data:`NOW_AT_THE_SEPARATOR`."""
+        if self.failed is not None:
+            return RESOLVE_FAILED
+        return NOW_AT_THE_SEPARATOR if self.still is None else STILL_INSIDE
+
+    def charges(self):
+        """(the re-solve's charge, the first's, the change) in words: ("0.1014 mA.h (101.42 mA.h/g)", "0.1158
+        (115.82)", "-12.4 %"), or None (not said)."""
+        if self.charge is None:
+            return None
+        after, before = self.charge
+        grams = ("", "") if self.per_gram is None else (f" ({self.per_gram[0]:.5g} mA.h/g)",
+                                                        f" ({self.per_gram[1]:.5g})")
+        return (f"{1e3 * after:.4g} mA.h{grams[0]}", f"{1e3 * before:.4g}{grams[1]}",
+                f"{100 * (after / before - 1):+.3g} %")
+
+    def text(self):
+        """The warning's words."""
+        stepped = self.stepped
+        if self.earlier:  # (a thin cell's 20 cycles had 11 such charges, ~570 characters each: the first says why)
+            cells = f"{stepped.named()} of {stepped.cells}" + (" together" if stepped.span > 0 else "")
+            said = (f"{self.what}, a charge, formed its Li0 layer inside the electrode too ({cells}, "
+                    f"{stepped.time / 3600:.3g} h in), charge {self.earlier + 1} of this solve so (the "
+                    f"first's SwitchRefinedWarning says why); solved again from its start at rtol {self.rtol:g}")
+        else:
+            said = (f"{self.what}, a charge, formed its Li0 layer inside the electrode, not at the separator: "
+                    f"{stepped.where()}; IDA's time step at rtol {self.first_rtol:g} passed the ionic switch "
+                    f"(docs/known_limits.rst); solved again from its start at rtol {self.rtol:g}")
+        if self.failed is not None:
+            return f"{said}, where IDA failed ({self.failed}): the first integration is kept"
+        charges = self.charges()
+        if charges is not None:
+            said += ": its charge {} against the first integration's {}, {}".format(*charges)
+        if self.still is None and self.earlier:
+            return said + "; now at the separator, kept"
+        said += ("; its Li0 layer now forms at the separator (the ionic switch)" if self.still is None else
+                 f"; it still formed its Li0 layer inside ({self.still.where()}): the solve warns "
+                 "SolverSteppedSwitchWarning")
+        return said + ". The refined integration is kept"
 
 
 #: the most groups of cells :meth:`InteriorLayer.named` lists before "and N more groups"

@@ -479,21 +479,21 @@ def test_a_continuation_judges_only_its_own_steps_numbered_in_the_run():
 
 def test_a_continuations_switch_judgement_reads_only_its_own_steps(monkeypatch):
     """The same for the charge the solver's step decided (SolverSteppedSwitchWarning, judged after the solve by
-    ``switch_check.interior_li0_charge_warning``): it is given only this solve's steps, and the step it names is
+    ``switch_check.interior_li0_charge``): it is given only this solve's steps, and the step it names is
     numbered in the run (the judgement is stood in for here: a charge so decided takes minutes to solve)."""
     import pybamm_aea.switch_check as switch_check
-    from pybamm_aea.switch_check import SolverSteppedSwitchWarning
+    from pybamm_aea.switch_check import InteriorLayer, SolverSteppedSwitchWarning, SteppedCharge
 
     given = []
 
     def judged(model, values, steps, inputs=None, rtol=None):
         given.append([step["Current [A]"].entries[0] for step in steps])
-        return "step 1, a charge, formed its Li0 layer inside the electrode (stood in)"
+        return SteppedCharge(1, InteriorLayer(cell=2, cells=20, time=600.0, separator=0.95, layer=0.495), None, rtol)
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     first = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
         ["Discharge at 1C for 1 minute", "Rest for 1 minute"])).solve()
-    monkeypatch.setattr(switch_check, "interior_li0_charge_warning", judged)
+    monkeypatch.setattr(switch_check, "interior_li0_charge", judged)
     sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(["Charge at 1C for 1 minute"]))
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
@@ -503,16 +503,17 @@ def test_a_continuations_switch_judgement_reads_only_its_own_steps(monkeypatch):
     assert len(said) == 1 and said[0].startswith("step 3, a charge"), said
 
 
-def test_the_switch_warnings_real_text_is_renumbered_in_a_continuation(monkeypatch):
-    """The text ``switch_check.interior_li0_charge_warning`` really writes (its judgement stood in for by a small fake:
-    a charge as its second step whose second cell falls below the gap's middle first) starts as the renumbering of a
-    continuation's warning reads it (``experiment_errors.STEP_NUMBER``, "step N, "), so that a change of that wording
-    fails here and not, silently, in a continuation's warning naming the step of its own solve (mutation
-    ``switch_warning_step_wording_changed``)."""
+def test_the_switch_warnings_step_is_renumbered_on_its_judgement_not_its_words(monkeypatch):
+    """A continuation's SolverSteppedSwitchWarning names its charge by its number in the run: until session 50 by a
+    regular expression over the text ``switch_check.interior_li0_charge_warning`` writes ("step N, ..."), so a change
+    of that wording left the step numbered in its own solve, silently. Now the judgement
+    (``switch_check.interior_li0_charge``, its small fake: a charge as its second step whose second cell falls below
+    the gap's middle first) carries its step, renumbered on it: the same text as before from the same facts, and a
+    reworded text still numbered in the run."""
     import numpy as np
 
     import pybamm_aea.switch_check as switch_check
-    from pybamm_aea.pybamm_adapter.experiment_errors import STEP_NUMBER
+    from pybamm_aea.switch_check import SolverSteppedSwitchWarning, SteppedCharge
 
     class _Entries:
         def __init__(self, entries):
@@ -525,10 +526,16 @@ def test_the_switch_warnings_real_text_is_renumbered_in_a_continuation(monkeypat
     content = np.array([[1.9, 1.5, 1.0, 0.8], [1.9, 1.5, 1.0, 0.3], [1.9, 1.5, 1.0, 0.9]])  # (cell 2 first below)
     monkeypatch.setattr(switch_check, "_gap_middle", lambda model, values, inputs: 0.5)
     monkeypatch.setattr(switch_check, "_content_history", lambda step: content)
+    found = switch_check.interior_li0_charge(AEA(), {}, [rest, charge])
+    assert found is not None and found.step == 2 and found.layer.cell == 1 and found.end == 0.6
     said = switch_check.interior_li0_charge_warning(AEA(), {}, [rest, charge])
-    assert said is not None
-    found = STEP_NUMBER.match(said)
-    assert found is not None and found.group(1) == "2", said[:80]
+    assert said == found.text() and said.startswith("step 2, a charge, formed its Li0 layer inside the electrode")
+    warned = SolverSteppedSwitchWarning(found.renumbered(3), 1)
+    assert warned.judgement.step == 5 and warned.input_set == 1
+    assert str(warned) == said.replace("step 2, ", "step 5, ", 1)
+    monkeypatch.setattr(SteppedCharge, "text", lambda self: f"Charge of step {self.step} went wrong")
+    assert str(SolverSteppedSwitchWarning(found.renumbered(3))) == "Charge of step 5 went wrong"
+    assert SolverSteppedSwitchWarning("a stored text").judgement is None
 
 
 def test_every_solve_path_warns_of_a_pristine_discharge_the_mesh_decides():

@@ -248,10 +248,10 @@ def test_a_warnings_rows_are_index_labels_that_survive_a_sort_and_a_filter():
     assert [said["rows"] for said in df.attrs["warnings"]] == [[0], [1]]
 
 
-def _switch_refined_texts(monkeypatch, outcome):
+def _switch_refined_texts(monkeypatch, outcome, caught_too=False):
     """The SwitchRefinedWarning texts the AEA solver writes for a charge flagged once (``"fixed"``), flagged again at
     the re-solve's rtol (``"still"``), or whose re-solve IDA fails on (``"failed"``): LMS, one input set, the check
-    stubbed to flag its first integration."""
+    stubbed to flag its first integration (``caught_too``: the warnings as caught, ``warnings.WarningMessage``s)."""
     import pybamm_aea.models.solvers as solvers
     import pybamm_aea.switch_check as switch_check
     from pybamm_aea.models.aea import AEA
@@ -275,7 +275,7 @@ def _switch_refined_texts(monkeypatch, outcome):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         pybamm.Simulation(AEA(), parameter_values=values).solve([0, 600], inputs=[{"Current function [A]": 1e-4}])
-    return [str(w.message) for w in caught if w.category is SwitchRefinedWarning]
+    return [w if caught_too else str(w.message) for w in caught if w.category is SwitchRefinedWarning]
 
 
 @pytest.mark.parametrize("outcome, verdict", [
@@ -297,6 +297,67 @@ def test_a_rows_switch_warning_keeps_its_outcome_and_charge(monkeypatch, outcome
         charge = re.search(r"its charge (.+?) against the first integration's (.+?), (\S+ %)", text).groups()
         assert row.endswith("; charge {} against {}, {}".format(*charge)), row
     assert len(row) < len(text) / 2
+
+
+def test_a_rows_nucleation_warning_reads_its_judgement_not_its_wording(monkeypatch):
+    """A row's MeshDependentNucleationWarning read its verdict (the threshold) as the second clause of the warning's
+    words (until session 50): a rewording dropped it silently. Now the row reads the judgement's text's parts
+    (NucleationText: its first clause and verdict, from which the text is built): the same row from the judgement's
+    own words and from a rewording of them; a stored text (no warning) still reads as the live warning. The paper's
+    LMS at 70 C, a minute at 1C (1.93 A/m2, above the 1.5 threshold on 20 cells)."""
+    from pybamm_aea.convergence import MeshDependentNucleationWarning, NucleationText
+    from pybamm_aea.models.aea import AEA
+    from pybamm_aea.sweep.metrics import row_warnings, short_warning
+
+    def warned():
+        experiment = pybamm.Experiment(["Discharge at 1C for 1 minute"])
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues(LMS), experiment=experiment).solve()
+        (one,) = [w for w in caught if w.category is MeshDependentNucleationWarning]
+        return one
+
+    live = warned()
+    row, texts = row_warnings([live])
+    assert row.startswith("MeshDependentNucleationWarning: step 1, ") and ": above the 1.5 A/m2 up to which " in row
+    assert type(texts[0][1]) is str and live.message.judgement.text == texts[0][1]
+    assert short_warning("MeshDependentNucleationWarning", texts[0][1]) == row  # (the stored text's fallback)
+
+    def reworded(cls, head, verdict, rest=""):
+        said = str.__new__(cls, f"Mesh-decided. {head} is {verdict}{rest}")
+        said.head, said.verdict, said.rest = head, verdict, rest
+        return said
+
+    monkeypatch.setattr(NucleationText, "__new__", reworded)
+    again = warned()
+    assert str(again.message).startswith("Mesh-decided. step 1, ")
+    assert row_warnings([again])[0] == row
+
+
+def _reworded(self):
+    """A SwitchRefinedWarning's text in other words (the outcome, the rtol and the charges said otherwise)."""
+    return f"{self.what}: re-solved ({self.outcome}; tighter tolerance {self.rtol:.0e}; charges {self.charge})"
+
+
+@pytest.mark.parametrize("outcome", ["fixed", "still", "failed"])
+def test_a_rows_switch_warning_reads_the_re_solve_not_its_wording(monkeypatch, outcome):
+    """A row's SwitchRefinedWarning read its outcome, rtol and charges from the warning's words by regular expressions
+    (until session 50): a reworded text lost them silently (the row fell back to the first clause). Now the row reads
+    the warning's SwitchResolve: the same short form from the solver's own text and from a rewording of it; a stored
+    text (no warning: a results file's) still reads as the live warning does."""
+    from pybamm_aea.sweep.metrics import row_warnings, short_warning
+    from pybamm_aea.switch_check import SwitchResolve
+
+    (live,) = _switch_refined_texts(monkeypatch, outcome, caught_too=True)
+    row = row_warnings([live])[0]  # (one warning: the column is its short form)
+    assert live.message.resolve is not None and str(live.message) == live.message.resolve.text()
+    assert short_warning("SwitchRefinedWarning", str(live.message)) == row  # (the stored text's fallback)
+    monkeypatch.setattr(SwitchResolve, "text", _reworded)
+    (reworded,) = _switch_refined_texts(monkeypatch, outcome, caught_too=True)
+    column, texts = row_warnings([reworded])
+    assert texts == [["SwitchRefinedWarning", str(reworded.message)]] and "re-solved (" in texts[0][1]
+    head = "SwitchRefinedWarning: the integration from t = 0 s: "  # (the reworded text's first clause)
+    assert column == head + row.split(", not at the separator: ", 1)[1], (column, row)
 
 
 def test_a_rows_warnings_give_each_warning_short_its_full_text_once_in_the_attrs(tmp_path):

@@ -630,21 +630,12 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         the step, the cell and the charge passed before and after; the refined integration is kept, unless IDA fails
         on it (the first is then kept, said so). Still flagged, the solve warns
         :class:`~pybamm_aea.switch_check.SolverSteppedSwitchWarning` after it, as before session 48."""
-        from ..switch_check import SOLVER_RTOL_FOR_THE_SWITCH, SwitchRefinedWarning, stepped_integration
+        from ..switch_check import SOLVER_RTOL_FOR_THE_SWITCH, SwitchRefinedWarning, SwitchResolve, stepped_integration
 
         again = self._again_at(SOLVER_RTOL_FOR_THE_SWITCH)
         again._switch_again = True  # (it checks its own end, not its switch again: judged below)
-        what = self._integration_named(t_eval, inputs_list, index)
-        earlier = self._switches_before()
-        if earlier:  # (a 20-cycle run of a thin cell had 11 such charges, each ~570 characters: the first says why)
-            cells = f"{stepped.named()} of {stepped.cells}" + (" together" if stepped.span > 0 else "")
-            said = (f"{what}, a charge, formed its Li0 layer inside the electrode too ({cells}, "
-                    f"{stepped.time / 3600:.3g} h in), charge {earlier + 1} of this solve so (the "
-                    f"first's SwitchRefinedWarning says why); solved again from its start at rtol {again.rtol:g}")
-        else:
-            said = (f"{what}, a charge, formed its Li0 layer inside the electrode, not at the separator: "
-                    f"{stepped.where()}; IDA's time step at rtol {self.rtol:g} passed the ionic switch "
-                    f"(docs/known_limits.rst); solved again from its start at rtol {again.rtol:g}")
+        resolve = SwitchResolve(self._integration_named(t_eval, inputs_list, index), stepped, self.rtol, again.rtol,
+                                self._switches_before())  # (its words: SwitchResolve.text, one place)
         try:
             solution = integrate_again(again, model, t_eval, inputs_list, index, t_interp)
         except pybamm.SolverError as exc:
@@ -652,23 +643,13 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         else:
             failed = None if solution.termination != "failure" else "termination: failure"
         if failed is not None:
-            warnings.warn(SwitchRefinedWarning(f"{said}, where IDA failed ({failed}): the first integration is kept",
-                                               index), stacklevel=_users_stacklevel())
+            warnings.warn(SwitchRefinedWarning(resolve._replace(failed=failed), index), stacklevel=_users_stacklevel())
             return first
         before, after = self._charge_passed(model, first), self._charge_passed(model, solution)
         if before and after is not None:
-            per_gram = self._per_gram(first, solution)
-            said += (f": its charge {1e3 * after:.4g} mA.h{per_gram[0]} against the first integration's "
-                     f"{1e3 * before:.4g}{per_gram[1]}, {100 * (after / before - 1):+.3g} %")
+            resolve = resolve._replace(charge=(after, before), per_gram=self._per_gram(first, solution))
         still = stepped_integration(model, solution, rtol=again.rtol)  # (at that rtol its bulk is not judged)
-        if still is None and earlier:
-            said += "; now at the separator, kept"
-        else:
-            said += ("; its Li0 layer now forms at the separator (the ionic switch)" if still is None else
-                     f"; it still formed its Li0 layer inside ({still.where()}): the solve warns "
-                     "SolverSteppedSwitchWarning")
-            said += ". The refined integration is kept"
-        warnings.warn(SwitchRefinedWarning(said, index), stacklevel=_users_stacklevel())
+        warnings.warn(SwitchRefinedWarning(resolve._replace(still=still), index), stacklevel=_users_stacklevel())
         return solution
 
     def _switches_before(self):
@@ -684,8 +665,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     @staticmethod
     def _per_gram(first, solution):
-        """(" (X mA.h/g)", " (Y)"): the charge the re-solve ``solution`` and the ``first`` integration passed per gram
-        of host (the "Electrode specific capacity [mA.h.g-1]" the docs quote, on their states), or ("", "")."""
+        """(X, Y) [mA.h/g]: the charge the re-solve ``solution`` and the ``first`` integration passed per gram of host
+        (the "Electrode specific capacity [mA.h.g-1]" the docs quote, on their states), or None (not read)."""
         from ..pybamm_adapter.model_internals import step_variable_history
         from ..readout import ESC
 
@@ -696,9 +677,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             except Exception:  # (a variable that does not evaluate on these states: the mA.h are said)
                 q = None
             if q is None or not q.size:
-                return "", ""
+                return None
             passed.append(abs(float(q[0, -1] - q[0, 0])))
-        return f" ({passed[0]:.5g} mA.h/g)", f" ({passed[1]:.5g})"
+        return tuple(passed)
 
     def _solved_again(self, model, t_eval, inputs_list, index, t_interp, outside, first=None):
         """Input set ``index``'s integration over ``t_eval`` [s], ``first``, which ended with ``outside``, solved again

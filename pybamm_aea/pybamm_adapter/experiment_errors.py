@@ -416,11 +416,6 @@ def _not_started(simulation, empty, inputs):
 ALL_STEPS_INFEASIBLE = "infeasible due to exceeded bounds at initial conditions"
 
 
-#: the start of a judgement's text naming its step ("step 3, a charge, ..."): renumbered from this solve's steps to
-#: the run's (:func:`_warn_mesh_decided`)
-STEP_NUMBER = re.compile(r"^step (\d+), ")
-
-
 def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
     """Warn :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` for each of ``solution`` (one, or the list
     a solve of a list of inputs returns) whose discharge the mesh decides
@@ -433,7 +428,7 @@ def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
     at 70 C, each continuation as if the step were its own, until session 49); they keep their numbers in the run."""
     from ..convergence import MeshDependentNucleationWarning, nucleation_mesh_judgement
     from ..models.submodels import xi
-    from ..switch_check import SolverSteppedSwitchWarning, advised_rtol, interior_li0_charge_warning
+    from ..switch_check import SolverSteppedSwitchWarning, advised_rtol, interior_li0_charge
 
     cells = {getattr(k, "name", k): n for k, n in (getattr(simulation, "var_pts", None) or {}).items()}.get(xi.name)
     for index, one in enumerate(solution if isinstance(solution, list) else [solution]):
@@ -441,16 +436,17 @@ def _warn_mesh_decided(simulation, solution, solver=None, starting=None):
         # (this solve's own inputs, its first step's: a continuation's all_inputs[0] is its starting solution's)
         inputs = ((steps and getattr(steps[0], "all_inputs", None)) or getattr(one, "all_inputs", None) or [{}])[0]
         said = nucleation_mesh_judgement(simulation.model, simulation.parameter_values, steps, inputs, cells,
-                                         earlier).text
+                                         earlier)
+        said = said if said.text is not None else None  # (warned: the judgement, its text and what a row reads)
         if said is not None:
             warnings.warn(MeshDependentNucleationWarning(said, index), stacklevel=3)
-        said = interior_li0_charge_warning(simulation.model, simulation.parameter_values, steps, inputs,
-                                           advised_rtol(solver or getattr(simulation, "solver", None)))
+        found = interior_li0_charge(simulation.model, simulation.parameter_values, steps, inputs,
+                                    advised_rtol(solver or getattr(simulation, "solver", None)))
         # (the solver's, on any mesh: its own class, which mesh_check does not silence; with the AEA solver, a charge
-        # still so after its re-solve at SOLVER_RTOL_FOR_THE_SWITCH; the rtol advised, the one after the last solved)
-        if said is not None:
-            said = STEP_NUMBER.sub(lambda found: f"step {int(found.group(1)) + len(earlier)}, ", said, count=1)
-            warnings.warn(SolverSteppedSwitchWarning(said, index), stacklevel=3)
+        # still so after its re-solve at SOLVER_RTOL_FOR_THE_SWITCH; the rtol advised, the one after the last solved;
+        # its step numbered in the run, on the judgement, not in its words: since session 50)
+        if found is not None:
+            warnings.warn(SolverSteppedSwitchWarning(found.renumbered(len(earlier)), index), stacklevel=3)
 
 
 def _this_solves_steps(solution, starting=None):

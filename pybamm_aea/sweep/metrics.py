@@ -83,58 +83,99 @@ def _head(text):
     return _cut(text.split("\n")[0])[0]
 
 
-def _nucleation_short(text):
+def _nucleation_said(head, rest):
+    """A nucleation warning's row from its first clause ``head`` and the text after it, ``rest``: the head, then the
+    rest's first clause up to ", so " (each parenthesis of more than :data:`LONG_PARENTHESIS` characters as "(...)")."""
+    return f"{_cut(head)[0]}: {_cut(rest)[0].split(', so ')[0]}"
+
+
+def _nucleation_short(text, warning=None):
     """A :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning`'s first clause (the step, its current density
     and temperature) and its verdict, the second clause up to ", so " ("above the 1.5 A/m2 up to which 20, 40 and 80
     cells answer as 160-320 cells do", or "not judged, ..."): the row's threshold, which the first clause alone
-    dropped."""
+    dropped. Read from the ``warning``'s :class:`~pybamm_aea.convergence.NucleationJudgement` (its text's ``head``
+    and ``verdict``, :class:`~pybamm_aea.convergence.NucleationText`, since session 50: a reworded text keeps its row's
+    verdict); a text alone (a stored one) by its words."""
+    said = getattr(getattr(warning, "judgement", None), "text", None)
+    if getattr(said, "verdict", None) is not None:
+        return _nucleation_said(said.head, said.verdict)
     head, rest = _cut(text.split("\n")[0])
-    if not rest:
-        return head
-    verdict = _cut(rest)[0].split(", so ")[0]
-    return f"{head}: {verdict}"
+    return _nucleation_said(head, rest) if rest else head
 
 
+#: the figures a stored :class:`~pybamm_aea.switch_check.SwitchRefinedWarning` text gives (:func:`_switch_short`): a
+#: text alone, without the warning's :class:`~pybamm_aea.switch_check.SwitchResolve` (a results file's)
 _SWITCH_CHARGE = re.compile(r"its charge (.+?) against the first integration's (.+?), ([+-]?[0-9.e+-]+ %)")
 _SWITCH_RTOL = re.compile(r"solved again from its start at rtol ([0-9.e+-]+)")
 
 
-def _switch_short(text):
+def _switch_outcome(outcome, rtol):
+    """A re-solve's ``outcome`` (:attr:`~pybamm_aea.switch_check.SwitchResolve.outcome`) at ``rtol`` (its words, or
+    None: not read) as a row says it."""
+    from pybamm_aea.switch_check import NOW_AT_THE_SEPARATOR, RESOLVE_FAILED, STILL_INSIDE
+
+    at = f" at rtol {rtol}" if rtol else ""
+    return {RESOLVE_FAILED: f"solved again{at}, where IDA failed: the first integration kept",
+            STILL_INSIDE: f"solved again{at}, still inside: SolverSteppedSwitchWarning too",
+            NOW_AT_THE_SEPARATOR: f"solved again{at}: now at the separator, kept"}[outcome]
+
+
+def _switch_said(head, outcome, rtol, charges):
+    """A switch warning's row: its first clause ``head``, its outcome at ``rtol`` (:func:`_switch_outcome`) and its
+    ``charges`` (after, before, change; None: not said)."""
+    return f"{head}: {_switch_outcome(outcome, rtol)}" + ("" if charges is None else
+                                                          "; charge {} against {}, {}".format(*charges))
+
+
+def _switch_short(text, warning=None):
     """A :class:`~pybamm_aea.switch_check.SwitchRefinedWarning`'s first clause (the integration, where its layer
     formed), its outcome (now at the separator; still inside, a SolverSteppedSwitchWarning too; IDA failed on the
     re-solve, the first integration kept) and the charge change ("charge 0.1014 mA.h (101.4 mA.h/g) against 0.1158
-    (115.8), -12.4 %"): the first clause alone read the same for all three and dropped the charge."""
+    (115.8), -12.4 %"): the first clause alone read the same for all three and dropped the charge. Read from the
+    ``warning``'s :class:`~pybamm_aea.switch_check.SwitchResolve` (since session 50: a reworded text keeps its
+    row's outcome and charges); a text alone (a stored one, or a warning built from a text) by its words."""
+    from pybamm_aea.switch_check import NOW_AT_THE_SEPARATOR, RESOLVE_FAILED, STILL_INSIDE
+
     head = _head(text)
+    resolve = getattr(warning, "resolve", None)
+    if resolve is not None:
+        return _switch_said(head, resolve.outcome, f"{resolve.rtol:g}", resolve.charges())
     rtol = _SWITCH_RTOL.search(text)
-    at = f" at rtol {rtol.group(1)}" if rtol else ""
     if "where IDA failed" in text:
-        outcome = f"solved again{at}, where IDA failed: the first integration kept"
+        outcome = RESOLVE_FAILED
     elif "still formed its Li0 layer inside" in text:
-        outcome = f"solved again{at}, still inside: SolverSteppedSwitchWarning too"
+        outcome = STILL_INSIDE
     elif "now forms at the separator" in text or "now at the separator" in text:
-        outcome = f"solved again{at}: now at the separator, kept"
+        outcome = NOW_AT_THE_SEPARATOR
     else:
         return head
     charge = _SWITCH_CHARGE.search(text)
-    return f"{head}: {outcome}" + (f"; charge {charge.group(1)} against {charge.group(2)}, {charge.group(3)}"
-                                   if charge else "")
+    return _switch_said(head, outcome, rtol.group(1) if rtol else None, charge.groups() if charge else None)
 
 
-#: warning class name -> its row's short form (a function of the warning's text) where the first clause alone drops
-#: the verdict or the figures a user needs; other classes: the first clause (:func:`_head`)
+def _first_clause(text, warning=None):
+    """:func:`_head` of ``text`` (a ``warning`` of a class without a short form of its own: read by its text)."""
+    return _head(text)
+
+
+#: warning class name -> its row's short form (a function of the warning's text and the warning, None for a stored
+#: text) where the first clause alone drops the verdict or the figures a user needs; other classes: the first clause
+#: (:func:`_head`)
 SHORT_FORMS = {
     "MeshDependentNucleationWarning": _nucleation_short,
     "SwitchRefinedWarning": _switch_short,
 }
 
 
-def short_warning(category, text):
+def short_warning(category, text, warning=None):
     """A warning as a row's ``warnings`` column gives it: its class name and its short form (:data:`SHORT_FORMS`, else
-    the first clause of its text, :func:`_head`; the whole text is the table's ``attrs["warnings"]``). A nucleation
+    the first clause of its text, :func:`_head`; the whole text is the table's ``attrs["warnings"]``), read from the
+    ``warning`` itself where it carries what the short form says (since session 50), else from its ``text`` (a stored
+    one). A nucleation
     warning of 542 characters reads "MeshDependentNucleationWarning: step 1, the first discharge of a host starting in
     its Li0 phase (pristine Mo6S8), runs at 0.515 A/m2 and 25 C, as 2.52 A/m2 would at 70 C (the host's 30 kJ/mol):
     above the 1.5 A/m2 up to which 20, 40 and 80 cells answer as 160-320 cells do"."""
-    return f"{category}: {SHORT_FORMS.get(category, _head)(text)}"
+    return f"{category}: {SHORT_FORMS.get(category, _first_clause)(text, warning)}"
 
 
 def row_warnings(caught, notes=None):
@@ -142,8 +183,13 @@ def row_warnings(caught, notes=None):
     text) and the figures' own ``notes`` (a str, or None: said whole, they are short): the ``warnings`` column (each
     warning's :func:`short_warning`, then the notes, "; "-joined; None when there are none) and the
     :data:`WARNING_TEXTS` of the row."""
-    texts = [list(t) for t in dict.fromkeys((w.category.__name__, str(w.message)) for w in caught)]
-    said = list(dict.fromkeys(short_warning(*t) for t in texts)) + ([notes] if notes else [])
+    said, texts = {}, {}
+    for w in caught:  # (each class and text once: the first warning of them read for its short form)
+        key = (w.category.__name__, str(w.message))
+        if key not in texts:
+            texts[key] = list(key)
+            said.setdefault(short_warning(*key, w.message), None)
+    said, texts = list(said) + ([notes] if notes else []), list(texts.values())
     return ("; ".join(said) if said else None), texts
 
 
