@@ -756,3 +756,67 @@ def test_a_loaded_starting_solution_of_another_state_layout_is_named(tmp_path):
             lever.solve(starting_solution=loaded)
         same = pybamm.Simulation(AEA(), parameter_values=values, experiment=step).solve(starting_solution=loaded)
     assert len(same.cycles) == 2  # (the same options: runs, the loaded solution its first cycle)
+
+
+def _loading_times(factor, options=None):
+    def values():
+        values = AEA(options).default_parameter_values
+        values.update({"Cathode loading [kg.m-2]": factor * values["Cathode loading [kg.m-2]"],
+                       "Nominal cell capacity [A.h]": factor * values["Nominal cell capacity [A.h]"]})
+        return values
+    return values
+
+
+@pytest.mark.parametrize("options, other, change, differs", [
+    (None, _loading_times(2.0), "cathode +100 %", "'Cathode loading [kg.m-2]' 0.015 -> 0.03"),
+    (None, lambda: pybamm.ParameterValues("Li2021_TiS2"), "cathode +643 %",
+     "'Cathode host molar mass [kg.mol-1]' 0.83218 -> 0.111987, 'Cathode maximum Li content' 4 -> 1"),
+    # (a Li-In anode holds ~2900 times the cathode's lithium: in the sum 1.2 times the loading is 6.9e-5, under rtol)
+    ({"anode": "Li-In"}, _loading_times(1.2, {"anode": "Li-In"}), "cathode +20 %",
+     "'Cathode loading [kg.m-2]' 0.015 -> 0.018"),
+], ids=["twice_the_loading", "Li2021_TiS2", "Li-In_1.2x_loading"])
+def test_a_continuation_on_another_cells_values_is_refused_naming_its_lithium(options, other, change, differs):
+    """A solution continued on other parameter values was checked by its states' names only, which match: LMS at 1.5
+    mg/cm2 continued on 3 mg/cm2 ran on, "Total lithium in cathode [mol]" 1.207e-6 -> 2.414e-6 at the join (the
+    carried state is a content per host site) and the next discharge twice as large, without a word; the LMS state
+    continued on Li2021_TiS2 failed with SUNDIALS' bare "IDAGetDky: IDA_BAD_K" (user trial, session 50). Now a
+    ValueError before any step names the inventory before and after, the parameters that differ and what to do; each
+    part by itself (the cathode's, a Li-In anode's: no charge passes at the join)."""
+    first = pybamm.Simulation(AEA(options), parameter_values=AEA(options).default_parameter_values,
+                              experiment=pybamm.Experiment(["Discharge at 1C for 2 minutes"])).solve()
+    cathode = first["Total lithium in cathode [mol]"].entries[-1]
+    anode = f", anode {first['Total lithium in anode [mol]'].entries[-1]:.4g} mol" if options else ""
+    steps = []
+
+    class Started(pybamm.callbacks.Callback):
+        def on_step_start(self, logs):
+            steps.append(logs["step number"])
+
+    sim = pybamm.Simulation(AEA(options), parameter_values=other(),
+                            experiment=pybamm.Experiment(["Discharge at 0.2C for 2 minutes"]))
+    said = (re.escape("continuing the starting_solution on this simulation's parameter values would not conserve its "
+                      "lithium: its last state holds ") + r"\S+"
+            + re.escape(f" mol (cathode {cathode:.4g} mol{anode}) on the values it was solved on, and ") + ".*" + re.escape(f" on these ({change}, beyond the solver's rtol 0.0001)") + ".*" + re.escape(differs)
+            + ".*" + re.escape("Start a new run on these values (no starting_solution"))
+    with pytest.raises(ValueError, match=said):
+        sim.solve(starting_solution=first, callbacks=[Started()])
+    assert steps == []  # (refused before any step)
+
+
+def test_a_continuation_on_the_same_cells_values_at_another_temperature_or_pressure_runs():
+    """Values that keep the cell continue, each join conserving the lithium to round-off: another temperature
+    between continuations (no parameter the inventory reads differs: nothing built), another porosity (the stack
+    pressure's: read by the inventory, where it cancels in the host's amount), another current and cut-off."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    solution = pybamm.Simulation(AEA(), parameter_values=values,
+                                 experiment=pybamm.Experiment(["Discharge at 1C for 2 minutes"])).solve()
+    for update in ({"Ambient temperature [K]": values["Ambient temperature [K]"] - 10},
+                   {"Ambient temperature [K]": values["Ambient temperature [K]"] - 20, "Cathode porosity": 0.2}):
+        then = values.copy()
+        then.update(update)
+        n = len(solution.t)
+        solution = pybamm.Simulation(AEA(), parameter_values=then, experiment=pybamm.Experiment(
+            ["Discharge at 0.5C for 1 minute or until 1.9 V"])).solve(starting_solution=solution)
+        join = solution["Total lithium in cathode [mol]"].entries[n - 1:n + 1]
+        assert join[1] == pytest.approx(join[0], rel=1e-12), update
+    assert len(solution.cycles) == 3

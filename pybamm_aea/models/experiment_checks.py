@@ -15,7 +15,8 @@ word, or failed with a bare ``RecursionError`` (the cases measured are in each f
 - at ``Simulation.solve``, before any step (:mod:`pybamm_aea.pybamm_adapter.experiment_errors` calls them):
   :func:`check_save_at_cycles`, :func:`check_starting_state` (an ``initial_soc`` PyBaMM would ignore),
   :func:`carried_stretch_values` (the values a carried stretch off 1 runs on: the host's transport reading it),
-  :func:`check_carried_states` (a starting solution whose model carries other states, by name);
+  :func:`check_carried_states` (a starting solution whose model carries other states, by name),
+  :func:`check_carried_lithium` (one whose last state the simulation's values give another lithium inventory);
 - at each solve and step: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks the inputs
   (:func:`~pybamm_aea.models.checks.check_inputs`) and their names, explains a start outside the voltage window
   (:func:`starts_outside_window`, :class:`StartOutsideWindowWarning`) and a custom step's failure (its current at
@@ -41,7 +42,7 @@ import pybamm
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
-from ..pybamm_adapter.model_internals import state_names, state_size, state_slices
+from ..pybamm_adapter.model_internals import parameter_values_of, state_names, state_size, state_slices
 from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivities, initial_state
 # a solve's save_at_cycles, checked by the solve (pybamm_adapter.experiment_errors): written in user_input, which the
 # command line imports without PyBaMM
@@ -54,7 +55,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
            "check_starting_state", "carried_stretch_values", "check_carried_states", "starting_state_mismatch",
-           "carried_state_misfit",
+           "carried_state_misfit", "check_carried_lithium", "CARRIED_LITHIUM",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity"]
 
@@ -426,6 +427,133 @@ def check_carried_states(starting_solution, model):
     why = carried_state_misfit(starting_solution, model)
     if why is not None:
         raise ValueError(why)
+
+
+#: the AEA model's lithium bookkeeping [mol] a continuation conserves across its join (:func:`check_carried_lithium`):
+#: the cathode's, connected and cut off, whose lost Li ("Lost lithium inventory [mol]": trapped, isolated) it counts
+#: once (``AEA._degradation_summary_variables``), and a Li-In anode's; a Li metal anode is a reservoir with no such
+#: variable (no charge passes at the join, so the cathode's alone is conserved there)
+CARRIED_LITHIUM = ("Total lithium in cathode [mol]", "Total lithium in anode [mol]")
+
+
+def check_carried_lithium(starting_solution, model, parameter_values, inputs=None, rtol=None, mesh=None):
+    """Raise ``ValueError`` for a continuation that would not conserve the lithium of ``starting_solution``: its last
+    state, carried over by the states' names (a content per host site, a fraction: no amount), read on
+    ``parameter_values`` (the simulation's, with the solve's ``inputs``) by ``model`` (its unbuilt model) holds
+    another inventory (:data:`CARRIED_LITHIUM`, each part by itself: no charge passes at the join) than the
+    solution's own last figure, by more than ``rtol``
+    (the solver's relative tolerance, None: ``model``'s default solver's, 1e-4; the inventory the solver carries is
+    known to no better, and the same cell's values give it to round-off: a stack pressure that moves the porosity
+    cancels in the host's amount). LMS at 1.5 mg/cm2 continued on 3 mg/cm2: 1.207e-6 -> 2.414e-6 mol in the cathode
+    at the join, the next discharge twice as large, without a word; the LMS end state (x 1.0 of 4) continued on
+    Li2021_TiS2 (x_max 1): SUNDIALS' bare "SolverError: IDAGetDky: IDA_BAD_K" (user trial, session 50). The error
+    names both inventories and the parameters the inventory reads that differ from those the solution was solved on.
+    Values whose inventory parameters all equal those are not built (temperature, current, cut-offs, rates of
+    degradation, stack pressure: continued as before); else ``model`` is built on ``parameter_values`` and ``mesh``
+    (``pybamm.Simulation`` keyword arguments: the simulation's ``var_pts``, ``submesh_types``, ``spatial_methods``),
+    0.08-0.15 s on LMS (0.2 ms not built; 2026-12-06). Not judged, left to the existing behaviour
+    (:func:`carried_state_misfit`; PyBaMM's own): no
+    ``starting_solution`` or one with no state, a solution of a model ``pybamm.load_model`` read (its states named
+    by slice), a ``model`` built already or without the variables, a solution without them, and values the build or
+    the state's mapping fails on (another mesh, an input the solve does not give, a value out of its range: the
+    solve's own checks name it). A cathode holding no lithium continues on any loading (none to conserve); a Li-In
+    anode's foil amount only sets its initial state, which the carried one replaces: it continues on another."""
+    if starting_solution is None or isinstance(starting_solution, pybamm.EmptySolution) \
+            or getattr(model, "is_discretised", False):
+        return
+    try:
+        previous = starting_solution.all_models[-1]
+        variables = model.variables
+        names = [name for name in CARRIED_LITHIUM if name in variables]
+    except (AttributeError, IndexError, TypeError):
+        return
+    if state_names(previous) is None or CARRIED_LITHIUM[0] not in names:
+        return
+    read = sorted({symbol.name for name in names for symbol in variables[name].pre_order()
+                   if isinstance(symbol, (pybamm.Parameter, pybamm.FunctionParameter, pybamm.InputParameter))})
+    solved_on = parameter_values_of(previous)
+    differ = None if solved_on is None else [name for name in read
+                                             if not _same_value(solved_on, parameter_values, name)]
+    if differ == []:  # (the same cell's inventory: nothing to build)
+        return
+    try:
+        last = starting_solution.last_state
+        held = [float(np.asarray(last[name].entries, dtype=float).reshape(-1)[-1]) for name in names]
+    except Exception:  # noqa: BLE001 - a solution without the variables: not judged
+        return
+    after = _carried_inventory(starting_solution, model, parameter_values, names, inputs, mesh)
+    rtol = float(model.default_solver.rtol if rtol is None else rtol)
+    # (each part by itself: no charge passes at the join, and in the sum a Li-In anode's lithium, ~2900 times the
+    # LMS cathode's after 2 minutes at 1C, hid a cathode of 1.2 times its loading: 6.9e-5 of it)
+    moved = [] if after is None else [(name.split(" [")[0].replace("Total lithium in ", ""), old, new)
+                                      for name, old, new in zip(names, held, after)
+                                      if abs(new - old) > rtol * max(abs(old), abs(new))]
+    if not moved:
+        return
+    change = ", ".join(f"{part} {100 * (new - old) / old:+.3g} %" if old else f"{part} from none"
+                       for part, old, new in moved)
+    said = ("the values the starting solution was solved on are not kept with its model" if differ is None else
+            "parameters the inventory reads that differ: " + ", ".join(
+                f"{name!r} {_shown(solved_on.get(name))} -> {_shown(parameter_values.get(name))}" for name in differ))
+    raise ValueError(
+        f"continuing the starting_solution on this simulation's parameter values would not conserve its lithium: its "
+        f"last state holds {sum(held):.4g} mol ({_parts(names, held)}) on the values it was solved on, and "
+        f"{sum(after):.4g} mol ({_parts(names, after)}) on these "
+        f"({change}, beyond the solver's rtol {rtol:g}): PyBaMM carries the state over by the states' names, contents "
+        f"per host site and fractions, so other values make another cell of it; {said}. Start a new run on these "
+        "values (no starting_solution: the set's state, or an initial_soc), or continue with the values of the "
+        "starting solution's cell (a change of temperature, current, cut-offs, rates of degradation or stack "
+        "pressure continues)")
+
+
+def _parts(names, values):
+    """The parts of a lithium inventory, "cathode 1.207e-06 mol, anode ..." (:func:`check_carried_lithium`)."""
+    return ", ".join(f"{name.split(' [')[0].replace('Total lithium in ', '')} {value:.4g} mol"
+                     for name, value in zip(names, values))
+
+
+def _same_value(solved_on, values, name):
+    """Whether ``name`` has the same value in both ``pybamm.ParameterValues`` (the same object: a function, a
+    symbol; or equal numbers); False if either lacks it or they cannot be compared."""
+    try:
+        old, new = solved_on[name], values[name]
+    except KeyError:
+        return False
+    if old is new:
+        return True
+    if isinstance(old, numbers.Real) and isinstance(new, numbers.Real):
+        return float(old) == float(new)
+    return False
+
+
+def _shown(value):
+    """A parameter's value as the refusal of :func:`check_carried_lithium` names it."""
+    if isinstance(value, numbers.Real):
+        return f"{float(value):.6g}"
+    if isinstance(value, pybamm.InputParameter):
+        return "an input"
+    if value is None:
+        return "absent"
+    return f"{getattr(value, '__name__', type(value).__name__)}"
+
+
+def _carried_inventory(starting_solution, model, parameter_values, names, inputs, mesh):
+    """The lithium [mol] of each of ``names`` in ``starting_solution``'s last state carried onto ``model`` built on
+    ``parameter_values`` (``mesh``: ``pybamm.Simulation`` keyword arguments), mapped as PyBaMM maps it
+    (``set_initial_conditions_from``, by the states' names); None where the build or the mapping fails."""
+    inputs = inputs if isinstance(inputs, dict) else {}
+    try:
+        with warnings.catch_warnings():  # (the solve's own build warns where its values call for it)
+            warnings.simplefilter("ignore")
+            simulation = pybamm.Simulation(model, parameter_values=parameter_values, **(mesh or {}))
+            simulation.build(inputs=inputs)
+            built = simulation.built_model
+            _, carried = built.set_initial_conditions_from(starting_solution, inputs=inputs, return_type="ics")
+            y = np.asarray(carried.evaluate(0, inputs=inputs), dtype=float).reshape(-1, 1)
+            read = pybamm.Solution(np.array([0.0]), y, built, inputs)
+            return [float(np.asarray(read[name].entries, dtype=float).reshape(-1)[-1]) for name in names]
+    except Exception:  # noqa: BLE001 - not judged: the solve's own build, checks or PyBaMM say what fails
+        return None
 
 
 def _misnamed_states(starting_solution, model):

@@ -23,7 +23,9 @@ ZeroDivisionError after cycle 2, -1 kept every cycle) and refuses an ``initial_s
 (:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it) and a ``starting_solution`` whose
 model carries other states (:func:`~pybamm_aea.models.experiment_checks.check_carried_states`: PyBaMM dropped a state
 the new model lacks without a word, and failed on one the solution lacks) or none (a :class:`NotStartedSolution`:
-PyBaMM's bare AttributeError), and builds the step models on a
+PyBaMM's bare AttributeError) or a ``starting_solution`` whose lithium the simulation's values would not conserve
+(:func:`~pybamm_aea.models.experiment_checks.check_carried_lithium`: LMS continued on twice its loading ran on with
+twice its lithium), and builds the step models on a
 copy of the values whose host transport reads the stretch when a ``starting_solution`` carries it off 1 on values where
 it would read the constant 1 (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`; the simulation's
 ``parameter_values`` are that copy since, and the values an ``initial_soc`` is set from too; so too, with an
@@ -97,6 +99,10 @@ SAVE_AT_CYCLES = "save_at_cycles"
 STARTING_SOLUTION, INITIAL_SOC = "starting_solution", "initial_soc"
 #: the parameter of ``solve`` whose inputs explain a cycle none of whose steps started (:func:`_not_started`)
 INPUTS = "inputs"
+#: the parameter of ``solve`` whose tolerance a continuation's lithium is judged to, and the ``pybamm.Simulation``
+#: properties the starting state is mapped on with the simulation's values
+#: (:func:`pybamm_aea.models.experiment_checks.check_carried_lithium`)
+SOLVER, MESH_SETTINGS = "solver", ("var_pts", "submesh_types", "spatial_methods")
 #: the ``pybamm.Simulation`` attribute holding its experiment's built step models (a starting solution that does not
 #: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; :func:`check` names it
 #: if PyBaMM has none, and it is read with a default: a simulation not built for an experiment has none)
@@ -501,14 +507,17 @@ def _warn_failed_step(pybamm_method):
             solution = pybamm_method(*bound.args, **bound.kwargs)
             _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
             return solution
-        from ..models.experiment_checks import (carried_stretch_values, check_carried_states, check_save_at_cycles,
-                                                check_starting_state)
+        from ..models.experiment_checks import (carried_stretch_values, check_carried_lithium, check_carried_states,
+                                                check_save_at_cycles, check_starting_state)
 
         starting = bound.arguments.get(STARTING_SOLUTION)
         check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES),  # before any step (PyBaMM reads it after each cycle)
                              len(getattr(starting, "cycles", None) or []))
         check_starting_state(starting, bound.arguments.get(INITIAL_SOC))
         check_carried_states(starting, self.model)
+        check_carried_lithium(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS),
+                              getattr(bound.arguments.get(SOLVER) or self.solver, "rtol", None),
+                              {name: getattr(self, name) for name in MESH_SETTINGS})
         carried = carried_stretch_values(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
         if carried is not None:  # the host's transport to read the carried stretch: the models built on a copy
             _build_anew_on(self, carried, _carried_names())
