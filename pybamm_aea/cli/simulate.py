@@ -159,15 +159,11 @@ def _model(args, values):
         # the C-rate basis follows the cathode's capacity as made (pybamm_aea.models.summary.theoretical_capacity):
         # every parameter --set changes it by (loading, dispersed-material fraction, electrode width and height,
         # ...), at the set's ratio of the two (1 for each registered set); an electrode twice as wide ran its "0.1C"
-        # at 0.05C (session 47)
-        from pybamm_aea.models.experiment_checks import theoretical_cathode_capacity
+        # at 0.05C (session 47); the sweep's rule (rescaled_nominal_capacity)
+        from pybamm_aea.models.experiment_checks import rescaled_nominal_capacity
 
-        before = theoretical_cathode_capacity(model, values)
-        changed = values.copy()
-        changed.update(overrides)
-        after = theoretical_cathode_capacity(model, changed)
-        if before and after:
-            values["Nominal cell capacity [A.h]"] *= after / before
+        values["Nominal cell capacity [A.h]"] = rescaled_nominal_capacity(
+            values["Nominal cell capacity [A.h]"], values, overrides, model=model)
     values.update(overrides)
     return model
 
