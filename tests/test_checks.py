@@ -3343,6 +3343,24 @@ def test_a_temperature_outside_the_sets_measured_ones_is_warned_not_refused():
     assert _temperature_warnings(own) == []
 
 
+def test_a_temperature_outside_the_measured_ones_is_warned_once_per_experiment_solve():
+    """LTO-LMS cycled at 25 C (a value or an input) gave the same TemperatureOutsideMeasuredRangeWarning twice per
+    solve, once per step model pybamm.Simulation built (discharge, charge): now once, however many step models."""
+    steps = pybamm.Experiment([("Discharge at 0.1C for 1 minute", "Charge at 0.1C for 30 seconds")] * 2)
+    cold = pybamm.ParameterValues("Li2021_Mo6S8")
+    cold["Ambient temperature [K]"] = 273.15
+    said = _temperature_warnings(cold, experiment=steps)
+    assert len(said) == 1 and "273.15 K (0 C)" in said[0], said
+    given = pybamm.ParameterValues("Li2021_Mo6S8")
+    given["Ambient temperature [K]"] = pybamm.InputParameter("T")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=given, experiment=steps)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sim.solve(inputs={"T": 273.15})
+    said = [str(w.message) for w in record if "273.15 K (0 C)" in str(w.message)]
+    assert len(said) == 1, said
+
+
 def test_a_temperature_input_given_as_an_array_is_judged_too():
     """``inputs={"T": np.array([273.15])}`` (the form the package's input error advises) was not looked at: only a
     plain number was. Each of an array's values is judged; ``once=False`` warns at each call (the sweep's rows)."""

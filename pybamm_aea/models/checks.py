@@ -983,7 +983,9 @@ class ExperimentInputNames:
     (:attr:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver.experiment_inputs`), made from every step model
     the simulation built (run or not): :meth:`warn` names each input none of them reads, once for the solve, with
     close names among all their inputs. A typo of a parameter (:func:`warn_unknown_parameters`) is likewise named
-    once (:attr:`parameters_warned`). ``internal``: the inputs ``pybamm.Simulation`` gives each step itself (read
+    once (:attr:`parameters_warned`), and an ambient temperature outside the measured ones
+    (:func:`warn_outside_measured_temperatures`, :attr:`temperatures_warned`: it was named once per step model, twice
+    for LTO-LMS at 25 C cycled). ``internal``: the inputs ``pybamm.Simulation`` gives each step itself (read
     from PyBaMM by the hook), which the step models may read but the user does not give: not shown among the close
     names or the step models' inputs (with ``experiment_model_mode="unified"`` the warning listed "Experiment step
     index" and "Experiment step value", and "Ambient temperature [K]", which PyBaMM refuses as an input of an
@@ -997,6 +999,7 @@ class ExperimentInputNames:
                                (f"any of the experiment's {len(models)} step models", "their"))
         self.warned = set()  # the input names looked at (each warned about once)
         self.parameters_warned = set()  # the parameter names warn_unknown_parameters named
+        self.temperatures_warned = set()  # the temperatures [K] warn_outside_measured_temperatures named
 
     def warn(self, inputs, stacklevel=2):
         """Warn about each name of ``inputs`` no step model reads, unless already looked at in this solve;
@@ -1053,7 +1056,7 @@ _AMBIENT = "Ambient temperature [K]"
 _TEMPERATURES_WARNED = weakref.WeakKeyDictionary()  # discretised model -> the temperatures [K] warned about
 
 
-def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=True):
+def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=True, warned=None):
     """:class:`TemperatureOutsideMeasuredRangeWarning` if the ambient temperature ``model`` solves at (its parameter
     values': a number, or an input parameter's value in ``inputs``, a dict or PyBaMM's list of dicts, a number or a
     numpy array of them; an experiment step's ``temperature=``, which PyBaMM sets in the step model's values) lies
@@ -1061,7 +1064,8 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
     ``pybamm.ParameterValues`` themselves. Values without them (a user's own set, PyBaMM's) and an ambient temperature
     that is a function of time or space are not looked at. Once per model and temperature; ``once=False``: at each
     call (what :mod:`pybamm_aea.sweep` does for each point, whose row carries its own temperature's warning), as for
-    values given themselves."""
+    values given themselves. ``warned``: a set of the temperatures already named elsewhere in the same solve (an
+    experiment's other step models, :attr:`ExperimentInputNames.temperatures_warned`), each named once."""
     values = model if isinstance(model, pybamm.ParameterValues) else parameter_values_of(model)
     if values is None:
         return
@@ -1076,11 +1080,15 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
         temperatures = [T for one in sets if isinstance(one, dict) for T in _numbers(dict(one).get(given.name))]
     else:
         temperatures = [_number(given)]
-    warned = _TEMPERATURES_WARNED.setdefault(model, set()) if once and values is not model else set()
+    seen = _TEMPERATURES_WARNED.setdefault(model, set()) if once and values is not model else set()
     for T in temperatures:
-        if T is None or not math.isfinite(T) or low <= T <= high or T in warned:
+        if T is None or not math.isfinite(T) or low <= T <= high or T in seen:
             continue
-        warned.add(T)
+        seen.add(T)
+        if warned is not None:
+            if T in warned:
+                continue
+            warned.add(T)
         warnings.warn(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) is outside {_measured(values)}: "
                       "its temperature dependences (activation energies, most assumed) are extrapolated there, so "
                       "the result is a prediction beyond the data, not checked against it",

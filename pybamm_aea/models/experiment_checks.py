@@ -1602,7 +1602,9 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         else:  # a step of pybamm.Simulation's experiment: its input names checked against every step's model
             experiment.warn(inputs, stacklevel=3)
             warn_unknown_parameters(model, warned=experiment.parameters_warned)
-        warn_outside_measured_temperatures(model, inputs, stacklevel=4)  # (an experiment step's temperature too)
+        # (an experiment step's temperature too; once in the experiment's solve, not once per step model)
+        warn_outside_measured_temperatures(model, inputs, stacklevel=4,
+                                           warned=None if experiment is None else experiment.temperatures_warned)
         return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 
     def _failed_state(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
