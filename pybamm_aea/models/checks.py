@@ -79,7 +79,7 @@ from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 from ..pybamm_adapter.model_internals import parameter_values_of
 # (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
-from ..ranges import CATHODE_LOADING, Range
+from ..ranges import CATHODE_LOADING, FRACTION, FRACTION_BELOW_ONE, PERCENT, STACK_PRESSURE, Range
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
@@ -92,27 +92,12 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
 
 _POSITIVE = Range(0.0, None, low_open=True)
 _NON_NEGATIVE = Range(0.0)
-#: a fraction typed in percent (11 for the paper's 11 % porosity, 32.5 for its 32.5 wt% S8) is said so, as a
-#: temperature in degrees C: it was refused naming the range only
-_PERCENT = ("", "%", 100.0)
-_FRACTION = Range(0.0, 1.0, slip=_PERCENT)
-#: a mass or pore fraction below 1 (1: no host left, or no solid)
-_FRACTION_BELOW_ONE = Range(0.0, 1.0, high_open=True, slip=_PERCENT)
-# "Stack pressure [MPa]": at most 1000 MPa, a bound of the model, not of the material. The paper's compaction data
-# span 36-360 MPa (Tables S6-S8), its cells are pressed and cycled at 360 MPa, and this package's furthest prediction
-# is at 720 MPa (README, "retention vs stack pressure"). The model's stack-held porosity (Heckel's law,
-# models/submodels/volume.py) falls with the pressure onto the swelling's floor: its void-closure switch turns off
-# only where that porosity is above EPS_FLOOR + 2 EPS_SMOOTH = 0.005 (1e-3 + 2 x 2e-3), which S-LMS passes at
-# ~1100 MPa and the Mo6S8, TiS2 and oxide sets at ~1180 MPa (0.0073 and 0.0098 at 1000 MPa; S-LMS at the floor itself,
-# 1e-3, at ~1530 MPa): 1000 MPa is the round pressure below both. pybamm_aea.energy.compaction's porosity is the
-# fitted law alone, with no swelling floor, so it takes pressures beyond (warned as extrapolated past 360 MPa, refused
-# where the law's porosity is 0). A value typed in Pa (3.6e8 for 360 MPa) ran without a word: the voids closed at
-# once and S-LMS kept +17 % capacity at cycle 40; a reading in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no
-# stack pressure and gets no hint (session 47)
-_STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, 0.1), kind="modelled", why=(
-    "at most 1000 MPa, the model's bound, not the material's: above ~1100 MPa its stack-held porosity (S-LMS 0.0073 "
-    "at 1000 MPa) comes within 0.005 of the swelling's floor, where its void-closure switch no longer turns off; the "
-    "paper's cells are pressed and cycled at 360 MPa"))
+# a fraction typed in percent, a pressure in Pa: said so (the one statement, pybamm_aea.ranges, which the energy
+# model's checks read too)
+_PERCENT = PERCENT
+_FRACTION = FRACTION
+_FRACTION_BELOW_ONE = FRACTION_BELOW_ONE
+_STACK_PRESSURE = STACK_PRESSURE
 _POTENTIAL = Range(0.0, MAX_VOLTAGE_VS_LI, why=f"a potential vs Li/Li+, at most {MAX_VOLTAGE_VS_LI:g} V")
 # the Li metal anode melts at 453.65 K (180.5 C, CRC Handbook); below 200 K the Arrhenius laws of the set (fitted
 # at 298-353 K) are extrapolated by orders of magnitude and underflow to 0 near 5 K (a division by zero). A temperature
