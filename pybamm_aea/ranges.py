@@ -5,13 +5,15 @@ without importing it. The model's table of ranges is :data:`pybamm_aea.models.ch
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+import math
 import numbers
 
 import numpy as np
 
 from .user_input import number_refusal
 
-__all__ = ["Range", "CATHODE_LOADING", "check_loading_mg_cm2"]
+__all__ = ["Range", "CATHODE_LOADING", "check_loading_mg_cm2", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
+           "STACK_PRESSURE", "composition_percent_hint"]
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,31 @@ class Range:
         return not bool(np.any(self.outside(float(value), bound_value)))
 
 
+#: a fraction typed in percent (11 for the paper's 11 % porosity, 32.5 for its 32.5 wt% S8) is said so, as a
+#: temperature in degrees C: it was refused naming the range only. The model's checks
+#: (:data:`pybamm_aea.models.checks.RANGES`) and the energy model's (:mod:`pybamm_aea.energy`: a porosity, a
+#: composition, a pressure) read these, so both say a slip in the same words (session 50: the energy model's named
+#: the range only)
+PERCENT = ("", "%", 100.0)
+FRACTION = Range(0.0, 1.0, slip=PERCENT)
+#: a mass or pore fraction below 1 (1: no host left, or no solid)
+FRACTION_BELOW_ONE = Range(0.0, 1.0, high_open=True, slip=PERCENT)
+#: "Stack pressure [MPa]": at most 1000 MPa, a bound of the model, not of the material. The paper's compaction data
+#: span 36-360 MPa (Tables S6-S8), its cells are pressed and cycled at 360 MPa, and this package's furthest prediction
+#: is at 720 MPa (README, "retention vs stack pressure"). The model's stack-held porosity (Heckel's law,
+#: models/submodels/volume.py) falls with the pressure onto the swelling's floor: its void-closure switch turns off
+#: only where that porosity is above EPS_FLOOR + 2 EPS_SMOOTH = 0.005 (1e-3 + 2 x 2e-3), which S-LMS passes at
+#: ~1100 MPa and the Mo6S8, TiS2 and oxide sets at ~1180 MPa (0.0073 and 0.0098 at 1000 MPa; S-LMS at the floor itself,
+#: 1e-3, at ~1530 MPa): 1000 MPa is the round pressure below both. pybamm_aea.energy.compaction's porosity is the
+#: fitted law alone, with no swelling floor, so it takes pressures beyond (warned as extrapolated past 360 MPa, refused
+#: where the law's porosity is 0). A value typed in Pa (3.6e8 for 360 MPa) ran without a word: the voids closed at
+#: once and S-LMS kept +17 % capacity at cycle 40; a reading in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no
+#: stack pressure and gets no hint (session 47)
+STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, 0.1), kind="modelled", why=(
+    "at most 1000 MPa, the model's bound, not the material's: above ~1100 MPa its stack-held porosity (S-LMS 0.0073 "
+    "at 1000 MPa) comes within 0.005 of the swelling's floor, where its void-closure switch no longer turns off; the "
+    "paper's cells are pressed and cycled at 360 MPa"))
+
 #: a dense layer as thick as the thickest all-solid-state cathode reported, 600 um (Kato et al. 2018,
 #: citations.KATO2018: 115.4 mg/cm2 of LiCoO2 in a composite with the electrolyte), at the density of Mo6S8 or
 #: LiCoO2 (5.06, 5.05 g/cm3): 304 mg/cm2, 3 kg/m2 rounded. The paper's electrodes: 1.5 and 13.91 mg/cm2
@@ -148,3 +175,14 @@ def check_loading_mg_cm2(name, value, loading=None, unit="mg/cm2", said=None):
         said += f" (a cathode of {loading:.6g} mg/cm2)"
     hint = replace(rng, slip=_SLIPS[unit]).slip_hint(v, loading) if unit in _SLIPS else ""
     raise ValueError(f"{said} is outside a cathode loading's physical range {rng.describe()} mg/cm2 ({rng.why}){hint}")
+
+
+def composition_percent_hint(fractions):
+    """The end of an error refusing mass ``fractions`` (name -> number) that do not sum to 1 when they were typed in
+    percent (they sum to 100 within 1e-6): the first fraction above 1 said as the model's checks say one
+    (:data:`FRACTION`'s slip), e.g. "; 'Li4Ti5O12' = 40 (40 = 4000 %); did you give %? 40 % = 0.4"; else ""."""
+    total = math.fsum(float(v) for v in fractions.values())
+    if not abs(total - 100.0) <= 1e-4:
+        return ""
+    name, value = next(((k, v) for k, v in fractions.items() if float(v) > 1.0), (None, None))
+    return "" if name is None else f"; {name!r} = {float(value):g}{FRACTION.slip_hint(float(value))}"

@@ -2227,6 +2227,22 @@ def test_pybamms_own_experiment_inputs_are_not_shown_as_the_step_models_inputs()
         "['Cathode porosity'])"]
 
 
+def test_a_porosity_input_of_one_is_named_without_numpys_runtime_warning_first():
+    """A porosity of 1.0 given as an input printed "RuntimeWarning: invalid value encountered in scalar divide" (the
+    decision on a stretch set by hand divides by the solid fraction, before any check) ahead of the package's clear
+    ValueError: now the ValueError alone."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode loading [kg.m-2]": pybamm.InputParameter("L"),
+                   "Cathode porosity": pybamm.InputParameter("eps")})
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    sim.solve([0, 60], inputs={"L": 0.02, "eps": 0.15})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        with pytest.raises(ValueError, match=re.escape("'Cathode porosity' = 1.0 is outside its physical range "
+                                                       "[0, 1); from the input 'eps' = 1.0")):
+            sim.solve([0, 60], inputs={"L": 0.02, "eps": 1.0})
+
+
 def test_a_nan_parameter_value_is_named_with_its_range_and_pybamms_models_keep_their_error():
     """values.update({"Cathode porosity": nan}) was PyBaMM's "Parameter 'Cathode porosity' not found" (PyBaMM reads
     a NaN number as a value left out, before the model's range check sees it); now the range check's error, from
@@ -3341,6 +3357,24 @@ def test_a_temperature_outside_the_sets_measured_ones_is_warned_not_refused():
     own = cold.copy()
     del own[LOWEST_MEASURED], own[HIGHEST_MEASURED]
     assert _temperature_warnings(own) == []
+
+
+def test_a_temperature_outside_the_measured_ones_is_warned_once_per_experiment_solve():
+    """LTO-LMS cycled at 25 C (a value or an input) gave the same TemperatureOutsideMeasuredRangeWarning twice per
+    solve, once per step model pybamm.Simulation built (discharge, charge): now once, however many step models."""
+    steps = pybamm.Experiment([("Discharge at 0.1C for 1 minute", "Charge at 0.1C for 30 seconds")] * 2)
+    cold = pybamm.ParameterValues("Li2021_Mo6S8")
+    cold["Ambient temperature [K]"] = 273.15
+    said = _temperature_warnings(cold, experiment=steps)
+    assert len(said) == 1 and "273.15 K (0 C)" in said[0], said
+    given = pybamm.ParameterValues("Li2021_Mo6S8")
+    given["Ambient temperature [K]"] = pybamm.InputParameter("T")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=given, experiment=steps)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sim.solve(inputs={"T": 273.15})
+    said = [str(w.message) for w in record if "273.15 K (0 C)" in str(w.message)]
+    assert len(said) == 1, said
 
 
 def test_a_temperature_input_given_as_an_array_is_judged_too():

@@ -1250,3 +1250,18 @@ def test_simulate_words_the_nominal_warning_as_its_option(tmp_path, capsys):
     assert line.endswith(f"For C-rates of this electrode give --set 'Nominal cell capacity [A.h]={nominal:.4g}', "
                          "or the current in A")
     assert "values[" not in stderr and ".py:" not in stderr
+
+
+def test_simulate_prints_the_solves_warnings_as_its_own_lines_once_each(tmp_path):
+    """simulate printed the solve's warnings as Python does, with a file path and source line
+    (".../pybamm_aea/cli/simulate.py:321: ...", "<frozen runpy>:88: StepRefinedWarning ...") and the source line
+    after it, before its summary. Now as its other messages, "<set>: warning: <Class>: text", each text once."""
+    out = tmp_path / "cold.csv"
+    result = subprocess.run([sys.executable, "-m", "pybamm_aea", "simulate", "--set", "Ambient temperature [K]=273.15",
+                             "--experiment", "Discharge at 0.1C for 30 s", "--experiment", "Charge at 0.1C for 20 s",
+                             "--output", str(out)], capture_output=True, text=True, timeout=300)
+    err = result.stderr
+    assert result.returncode == 0, err[-2000:]
+    line = "Li2021_Mo6S8: warning: TemperatureOutsideMeasuredRangeWarning: the ambient temperature 273.15 K (0 C) is"
+    assert err.count(line) == 1, err
+    assert "simulate.py:" not in err and "<frozen runpy>" not in err and "sim.solve(" not in err, err

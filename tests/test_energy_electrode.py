@@ -385,3 +385,33 @@ def test_a_refused_material_name_role_or_state_gets_the_close_names(call, sugges
     none."""
     with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):
         call()
+
+
+def test_the_energy_models_checks_say_a_percent_or_pa_slip_as_the_models_do():
+    """A user typed percent and Pa into the energy model: "--composition Li4Ti5O12=40,Mo6S8=60" was "must sum to 1,
+    got 100", energy.porosity('S-LMS', 3.6e8) an extrapolation error and electronic_conductivity('Mo6S8', 11) "must
+    be in [0, 1)", none with the hint the model's range checks give ("did you give %?"). Now the same words, from
+    the same ranges (pybamm_aea.ranges)."""
+    import argparse
+
+    from pybamm_aea.cli._args import parse_composition
+    from pybamm_aea.energy import electronic_conductivity, porosity
+
+    with pytest.raises(argparse.ArgumentTypeError, match=re.escape(
+            "got 100 from {'Li4Ti5O12': 40.0, 'Mo6S8': 60.0}; 'Li4Ti5O12' = 40 (40 = 4000 %); did you give %? "
+            "40 % = 0.4")):
+        parse_composition("Li4Ti5O12=40,Mo6S8=60")
+    with pytest.raises(ValueError, match=re.escape("summing to 100.0; 'Li4Ti5O12' = 40 (40 = 4000 %); did you give "
+                                                   "%? 40 % = 0.4")):
+        Electrode({"Li4Ti5O12": 40, "Mo6S8": 60}, 0.1)
+    with pytest.raises(ValueError, match=re.escape("did you give Pa? 360000000 Pa = 360 MPa")):
+        porosity("S-LMS", 3.6e8)
+    for call in (lambda: electronic_conductivity("Mo6S8", 11), lambda: Electrode({"Mo6S8": 1.0}, 11)):
+        with pytest.raises(ValueError, match=re.escape("(11 = 1100 %); did you give %? 11 % = 0.11")):
+            call()
+    with pytest.raises(ValueError) as err:  # (a porosity of 1, the range's own bound, is no slip; nor a sum of 1.5)
+        electronic_conductivity("Mo6S8", 1.0)
+    assert "did you give" not in str(err.value)
+    with pytest.raises(argparse.ArgumentTypeError) as err:
+        parse_composition("Li4Ti5O12=0.9,Mo6S8=0.6")
+    assert "did you give" not in str(err.value)

@@ -1654,3 +1654,27 @@ def test_each_row_outside_the_measured_temperatures_is_warned_and_no_batch_solve
             assert calls == ([1, 4] if _ == 0 else [4]), calls
     finally:
         worker._SIMULATIONS.clear()
+
+
+@pytest.mark.parametrize("set_name, name, value", [("Li2021_LTO_Mo6S8", "Dispersed material mass fraction", 0.2),
+                                                   ("Li2021_S_Mo6S8", "Dispersed material mass fraction", 0.5),
+                                                   ("Li2021_Mo6S8", "Cathode loading [kg.m-2]", 0.03)])
+def test_sweep_and_cli_scale_the_nominal_capacity_to_the_models_capacity(set_name, name, value):
+    """The sweep scaled "Nominal cell capacity [A.h]" by the energy package's capacities (128 mA.h/g of Mo6S8, the
+    paper's calculation model), the CLI's --set and the sets by the model's (128.825): LTO-LMS at 0.2 Li4Ti5O12, 0.5C,
+    ran 1.99794 h in the CLI and 2.00077 h in the sweep. Now one rule: both give the cathode's capacity as made, 1C
+    one hour on the electrode simulated."""
+    import argparse
+
+    from pybamm_aea.cli.simulate import _model
+    from pybamm_aea.models.experiment_checks import theoretical_cathode_capacity
+    from pybamm_aea.sweep.config import NOMINAL, build_config, derive_inputs
+
+    point = {name: value}
+    inputs, _, _, _, window = derive_inputs(build_config([name], [point], set_name, None, None, None, 0.1), point)
+    values = pybamm.ParameterValues(set_name)
+    args = argparse.Namespace(model="AEA", option=[], parameter_set=set_name, set_values=[(name, value)])
+    _model(args, values)  # the CLI's --set: rescales the values' nominal capacity, then sets the value
+    assert values[name] == value
+    assert inputs[NOMINAL] == window == pytest.approx(values[NOMINAL], rel=1e-12)
+    assert window == pytest.approx(theoretical_cathode_capacity(None, values), rel=1e-12)  # 1C = one hour

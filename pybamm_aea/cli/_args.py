@@ -197,7 +197,10 @@ def parse_composition(text):
         raise argparse.ArgumentTypeError("empty composition")
     total = sum(out.values())
     if abs(total - 1.0) > 1e-6:
-        raise argparse.ArgumentTypeError(f"mass fractions must sum to 1, got {total:g} from {out}")
+        from pybamm_aea.ranges import composition_percent_hint
+
+        raise argparse.ArgumentTypeError(f"mass fractions must sum to 1, got {total:g} from {out}"
+                                         f"{composition_percent_hint(out)}")
     # remove the rounding of the command line so that Electrode's 1e-9 check passes
     return {k: v / total for k, v in out.items()}
 

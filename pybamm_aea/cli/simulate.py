@@ -159,15 +159,11 @@ def _model(args, values):
         # the C-rate basis follows the cathode's capacity as made (pybamm_aea.models.summary.theoretical_capacity):
         # every parameter --set changes it by (loading, dispersed-material fraction, electrode width and height,
         # ...), at the set's ratio of the two (1 for each registered set); an electrode twice as wide ran its "0.1C"
-        # at 0.05C (session 47)
-        from pybamm_aea.models.experiment_checks import theoretical_cathode_capacity
+        # at 0.05C (session 47); the sweep's rule (rescaled_nominal_capacity)
+        from pybamm_aea.models.experiment_checks import rescaled_nominal_capacity
 
-        before = theoretical_cathode_capacity(model, values)
-        changed = values.copy()
-        changed.update(overrides)
-        after = theoretical_cathode_capacity(model, changed)
-        if before and after:
-            values["Nominal cell capacity [A.h]"] *= after / before
+        values["Nominal cell capacity [A.h]"] = rescaled_nominal_capacity(
+            values["Nominal cell capacity [A.h]"], values, overrides, model=model)
     values.update(overrides)
     return model
 
@@ -319,13 +315,17 @@ def run(args):
             warnings.simplefilter("always", NominalCapacityMismatchWarning)
             sim = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment, var_pts=var_pts)
             solution = sim.solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
-        for w in caught:  # the nominal capacity's advice as this command's option; the others as they came
+        said = set()
+        for w in caught:  # the nominal capacity's advice as this command's option; the others as this command's
+            # lines, each text once (Python's showed this file's path and source line, or "<frozen runpy>:88:")
             if isinstance(w.message, NominalCapacityMismatchWarning):
-                print(f"{args.parameter_set}: warning: {w.message.facts}. For C-rates of this electrode give --set "
-                      f"'Nominal cell capacity [A.h]={w.message.capacity:.4g}', or the current in A",
-                      file=sys.stderr)
+                line = (f"{args.parameter_set}: warning: {w.message.facts}. For C-rates of this electrode give --set "
+                        f"'Nominal cell capacity [A.h]={w.message.capacity:.4g}', or the current in A")
             else:
-                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
+                line = f"{args.parameter_set}: warning: {w.category.__name__}: {w.message}"
+            if line not in said:
+                said.add(line)
+                print(line, file=sys.stderr)
     except MissingParameterError as exc:  # a set of the user's written before a parameter the model reads now
         raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r}: {exc}")
     except KeyError as exc:  # PyBaMM's model reads a parameter the set has not: a half-cell set on a full cell, ...

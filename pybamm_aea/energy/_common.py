@@ -4,6 +4,7 @@ import math
 import numpy as np
 
 from ..constants import MAX_VOLTAGE_VS_LI
+from ..ranges import FRACTION_BELOW_ONE
 from ..user_input import real_number
 
 
@@ -32,16 +33,25 @@ def check_voltage_vs_li(value, name):
 
 
 def check_porosity(value, name="porosity"):
-    """Return a porosity as a float in [0, 1); ValueError naming the value otherwise."""
-    return check_real(value, name, minimum=0.0, maximum=1.0, include_max=False)
+    """Return a porosity as a float in [0, 1); ValueError naming the value otherwise (a porosity typed in percent
+    said so, as the model's checks say it: :data:`pybamm_aea.ranges.FRACTION_BELOW_ONE`)."""
+    try:
+        return check_real(value, name, minimum=0.0, maximum=1.0, include_max=False)
+    except ValueError as exc:
+        hint = FRACTION_BELOW_ONE.slip_hint(value)
+        if not hint:
+            raise
+        raise ValueError(f"{exc}{hint}") from None
 
 
 def check_porosity_array(values, name="porosity"):
-    """Array version of :func:`check_porosity` (all entries finite and in [0, 1))."""
+    """Array version of :func:`check_porosity` (all entries finite and in [0, 1); the first bad one typed in
+    percent said so)."""
     arr = np.asarray(values, dtype=float)
     bad = ~np.isfinite(arr) | (arr < 0.0) | (arr >= 1.0)
     if np.any(bad):
-        raise ValueError(f"{name} must be finite and in [0, 1), got {arr[bad].tolist()!r}")
+        hint = FRACTION_BELOW_ONE.slip_hint(float(arr[bad][0]))
+        raise ValueError(f"{name} must be finite and in [0, 1), got {arr[bad].tolist()!r}{hint}")
     return arr
 
 

@@ -47,6 +47,7 @@ from pybamm_aea import compaction_data_sets
 from pybamm_aea.data import load_paper_table
 from pybamm_aea.user_input import did_you_mean, name_key
 
+from ..ranges import STACK_PRESSURE
 from ._common import ExtrapolationWarning, check_pressure_array, scalar_or_array
 
 __all__ = [
@@ -338,7 +339,7 @@ def porosity(material, pressure_MPa, branch="loading", method="auto"):
             f"pressure {np.ravel(p)[k]:g} MPa: the {fit.law} law fitted to {name!r} ({branch}, measured "
             f"[{lo:g}, {hi:g}] MPa) extrapolates to a porosity of {value:.4g}, outside (0, 1) where a "
             f"compacted powder's porosity lies at any finite pressure ({why}): give a pressure nearer the "
-            "measured range")
+            f"measured range{STACK_PRESSURE.slip_hint(float(np.ravel(p)[k]))}")
     if np.any(outside):  # (a porosity the law gives: a plausible extrapolation, said with its value)
         warnings.warn(
             f"porosity of {name!r} ({branch}) extrapolated with the fitted {fit.law} law to "

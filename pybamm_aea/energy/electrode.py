@@ -22,6 +22,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ..ranges import composition_percent_hint
 from ._common import ExtrapolationWarning, check_porosity, check_real, check_voltage_vs_li
 from .materials import Material, check_faraday, get_material
 
@@ -186,7 +187,8 @@ class Electrode:
             raise ValueError(f"mass fractions must be >= 0; got negative {negative} in {fractions}")
         total = math.fsum(fractions.values())
         if abs(total - 1.0) > 1e-9:
-            raise ValueError(f"mass fractions of the solid must sum to 1 (within 1e-9); got {fractions} summing to {total!r}")
+            raise ValueError(f"mass fractions of the solid must sum to 1 (within 1e-9); got {fractions} summing to {total!r}"
+                             f"{composition_percent_hint(fractions)}")
         self._materials = materials
         self._composition = fractions
         self._porosity = check_porosity(porosity)

@@ -79,7 +79,7 @@ from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 from ..pybamm_adapter.model_internals import parameter_values_of
 # (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
-from ..ranges import CATHODE_LOADING, Range
+from ..ranges import CATHODE_LOADING, FRACTION, FRACTION_BELOW_ONE, PERCENT, STACK_PRESSURE, Range
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
@@ -92,27 +92,12 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
 
 _POSITIVE = Range(0.0, None, low_open=True)
 _NON_NEGATIVE = Range(0.0)
-#: a fraction typed in percent (11 for the paper's 11 % porosity, 32.5 for its 32.5 wt% S8) is said so, as a
-#: temperature in degrees C: it was refused naming the range only
-_PERCENT = ("", "%", 100.0)
-_FRACTION = Range(0.0, 1.0, slip=_PERCENT)
-#: a mass or pore fraction below 1 (1: no host left, or no solid)
-_FRACTION_BELOW_ONE = Range(0.0, 1.0, high_open=True, slip=_PERCENT)
-# "Stack pressure [MPa]": at most 1000 MPa, a bound of the model, not of the material. The paper's compaction data
-# span 36-360 MPa (Tables S6-S8), its cells are pressed and cycled at 360 MPa, and this package's furthest prediction
-# is at 720 MPa (README, "retention vs stack pressure"). The model's stack-held porosity (Heckel's law,
-# models/submodels/volume.py) falls with the pressure onto the swelling's floor: its void-closure switch turns off
-# only where that porosity is above EPS_FLOOR + 2 EPS_SMOOTH = 0.005 (1e-3 + 2 x 2e-3), which S-LMS passes at
-# ~1100 MPa and the Mo6S8, TiS2 and oxide sets at ~1180 MPa (0.0073 and 0.0098 at 1000 MPa; S-LMS at the floor itself,
-# 1e-3, at ~1530 MPa): 1000 MPa is the round pressure below both. pybamm_aea.energy.compaction's porosity is the
-# fitted law alone, with no swelling floor, so it takes pressures beyond (warned as extrapolated past 360 MPa, refused
-# where the law's porosity is 0). A value typed in Pa (3.6e8 for 360 MPa) ran without a word: the voids closed at
-# once and S-LMS kept +17 % capacity at cycle 40; a reading in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no
-# stack pressure and gets no hint (session 47)
-_STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, 0.1), kind="modelled", why=(
-    "at most 1000 MPa, the model's bound, not the material's: above ~1100 MPa its stack-held porosity (S-LMS 0.0073 "
-    "at 1000 MPa) comes within 0.005 of the swelling's floor, where its void-closure switch no longer turns off; the "
-    "paper's cells are pressed and cycled at 360 MPa"))
+# a fraction typed in percent, a pressure in Pa: said so (the one statement, pybamm_aea.ranges, which the energy
+# model's checks read too)
+_PERCENT = PERCENT
+_FRACTION = FRACTION
+_FRACTION_BELOW_ONE = FRACTION_BELOW_ONE
+_STACK_PRESSURE = STACK_PRESSURE
 _POTENTIAL = Range(0.0, MAX_VOLTAGE_VS_LI, why=f"a potential vs Li/Li+, at most {MAX_VOLTAGE_VS_LI:g} V")
 # the Li metal anode melts at 453.65 K (180.5 C, CRC Handbook); below 200 K the Arrhenius laws of the set (fitted
 # at 298-353 K) are extrapolated by orders of magnitude and underflow to 0 near 5 K (a division by zero). A temperature
@@ -983,7 +968,9 @@ class ExperimentInputNames:
     (:attr:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver.experiment_inputs`), made from every step model
     the simulation built (run or not): :meth:`warn` names each input none of them reads, once for the solve, with
     close names among all their inputs. A typo of a parameter (:func:`warn_unknown_parameters`) is likewise named
-    once (:attr:`parameters_warned`). ``internal``: the inputs ``pybamm.Simulation`` gives each step itself (read
+    once (:attr:`parameters_warned`), and an ambient temperature outside the measured ones
+    (:func:`warn_outside_measured_temperatures`, :attr:`temperatures_warned`: it was named once per step model, twice
+    for LTO-LMS at 25 C cycled). ``internal``: the inputs ``pybamm.Simulation`` gives each step itself (read
     from PyBaMM by the hook), which the step models may read but the user does not give: not shown among the close
     names or the step models' inputs (with ``experiment_model_mode="unified"`` the warning listed "Experiment step
     index" and "Experiment step value", and "Ambient temperature [K]", which PyBaMM refuses as an input of an
@@ -997,6 +984,7 @@ class ExperimentInputNames:
                                (f"any of the experiment's {len(models)} step models", "their"))
         self.warned = set()  # the input names looked at (each warned about once)
         self.parameters_warned = set()  # the parameter names warn_unknown_parameters named
+        self.temperatures_warned = set()  # the temperatures [K] warn_outside_measured_temperatures named
 
     def warn(self, inputs, stacklevel=2):
         """Warn about each name of ``inputs`` no step model reads, unless already looked at in this solve;
@@ -1053,7 +1041,7 @@ _AMBIENT = "Ambient temperature [K]"
 _TEMPERATURES_WARNED = weakref.WeakKeyDictionary()  # discretised model -> the temperatures [K] warned about
 
 
-def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=True):
+def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=True, warned=None):
     """:class:`TemperatureOutsideMeasuredRangeWarning` if the ambient temperature ``model`` solves at (its parameter
     values': a number, or an input parameter's value in ``inputs``, a dict or PyBaMM's list of dicts, a number or a
     numpy array of them; an experiment step's ``temperature=``, which PyBaMM sets in the step model's values) lies
@@ -1061,7 +1049,8 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
     ``pybamm.ParameterValues`` themselves. Values without them (a user's own set, PyBaMM's) and an ambient temperature
     that is a function of time or space are not looked at. Once per model and temperature; ``once=False``: at each
     call (what :mod:`pybamm_aea.sweep` does for each point, whose row carries its own temperature's warning), as for
-    values given themselves."""
+    values given themselves. ``warned``: a set of the temperatures already named elsewhere in the same solve (an
+    experiment's other step models, :attr:`ExperimentInputNames.temperatures_warned`), each named once."""
     values = model if isinstance(model, pybamm.ParameterValues) else parameter_values_of(model)
     if values is None:
         return
@@ -1076,11 +1065,15 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
         temperatures = [T for one in sets if isinstance(one, dict) for T in _numbers(dict(one).get(given.name))]
     else:
         temperatures = [_number(given)]
-    warned = _TEMPERATURES_WARNED.setdefault(model, set()) if once and values is not model else set()
+    seen = _TEMPERATURES_WARNED.setdefault(model, set()) if once and values is not model else set()
     for T in temperatures:
-        if T is None or not math.isfinite(T) or low <= T <= high or T in warned:
+        if T is None or not math.isfinite(T) or low <= T <= high or T in seen:
             continue
-        warned.add(T)
+        seen.add(T)
+        if warned is not None:
+            if T in warned:
+                continue
+            warned.add(T)
         warnings.warn(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) is outside {_measured(values)}: "
                       "its temperature dependences (activation energies, most assumed) are extrapolated there, so "
                       "the result is a prediction beyond the data, not checked against it",

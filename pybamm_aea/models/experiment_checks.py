@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import dataclasses
+import functools
 import math
 import numbers
 import re
@@ -57,7 +58,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "check_starting_state", "carried_stretch_values", "check_carried_states", "starting_state_mismatch",
            "carried_state_misfit", "check_carried_lithium", "CARRIED_LITHIUM",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
-           "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity"]
+           "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity"]
 
 
 def starts_outside_window(exc):
@@ -1417,17 +1418,26 @@ class NominalCapacityMismatchWarning(UserWarning):
         self.facts, self.capacity = facts, capacity
 
 
+@functools.lru_cache(maxsize=1)
+def _model_param():
+    """The AEA model's parameters (:class:`~pybamm_aea.models.parameters.AEAParameters`; they take no options)."""
+    from .parameters import AEAParameters
+
+    return AEAParameters()
+
+
 def theoretical_cathode_capacity(model, parameter_values, inputs=None):
     """The cathode's capacity as made [A.h] (:func:`pybamm_aea.models.summary.theoretical_capacity`, all its material
-    in contact) of the AEA ``model`` on ``parameter_values`` with ``inputs``, or None (not an AEA model, or not a finite
-    positive number). From the parameter values alone, so known at the build, before the solver's set-up, for every
-    option: the initial state's "Positive electrode capacity [A.h]" could not be evaluated there with a state-dependent
-    capacity ("dispersed material degradation", "ionic-switch host loss": y0 is not yet made) and the check was
-    skipped without a word (session 47)."""
+    in contact) of the AEA ``model`` (None: the AEA model's parameters) on ``parameter_values`` with ``inputs``, or None
+    (not an AEA model, or not a finite positive number). From the parameter values alone, so known at the build,
+    before the solver's set-up, for every option: the initial state's "Positive electrode capacity [A.h]" could not
+    be evaluated there with a state-dependent capacity ("dispersed material degradation", "ionic-switch host loss":
+    y0 is not yet made) and the check was skipped without a word (session 47).
+    """
     from .parameters import AEAParameters
     from .summary import theoretical_capacity
 
-    param = getattr(model, "param", None)
+    param = _model_param() if model is None else getattr(model, "param", None)
     if not isinstance(param, AEAParameters):
         return None
     try:
@@ -1436,6 +1446,23 @@ def theoretical_cathode_capacity(model, parameter_values, inputs=None):
     except Exception:  # noqa: BLE001 - a parameter the set lacks is the build's error, said there
         return None
     return capacity if math.isfinite(capacity) and capacity > 0 else None
+
+
+def rescaled_nominal_capacity(nominal, parameter_values, changes, before=None, model=None):
+    """``nominal`` ("Nominal cell capacity [A.h]", the C-rate basis) of ``parameter_values`` for the cathode the
+    parameter ``changes`` (name -> value) make of them, ``before`` (name -> value) applied to both: ``nominal`` x the
+    ratio of the cathode's capacity as made after / before (:func:`theoretical_cathode_capacity`, the model's), so
+    that 1C stays one hour on the electrode simulated; ``nominal`` as given when either capacity is unknown. The one
+    rule of the CLI's --set and the sweep's points. The model's Mo6S8 is 4 F / 832.18 g/mol = 128.825 mA.h/g (each
+    set's nominal capacity); :mod:`pybamm_aea.energy` keeps the paper's calculation-model 128 mA.h/g for its Wh/kg
+    figures, which as the C-rate basis ran the CLI and the sweep 0.14 % apart (LTO-LMS at 0.2 Li4Ti5O12, 0.5C:
+    1.99794 h against 2.00077 h) and 1C at 1.0031 h on LTO-LMS, 1.0055 h on S-LMS (session 50)."""
+    base = parameter_values.copy()
+    base.update(dict(before or {}))
+    changed = base.copy()
+    changed.update(dict(changes))
+    q0, q1 = theoretical_cathode_capacity(model, base), theoretical_cathode_capacity(model, changed)
+    return nominal * q1 / q0 if q0 and q1 else nominal
 
 
 #: the factor by which the package itself set "Nominal cell capacity [A.h]" off the cathode's capacity on purpose, in
@@ -1703,7 +1730,9 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         else:  # a step of pybamm.Simulation's experiment: its input names checked against every step's model
             experiment.warn(inputs, stacklevel=3)
             warn_unknown_parameters(model, warned=experiment.parameters_warned)
-        warn_outside_measured_temperatures(model, inputs, stacklevel=4)  # (an experiment step's temperature too)
+        # (an experiment step's temperature too; once in the experiment's solve, not once per step model)
+        warn_outside_measured_temperatures(model, inputs, stacklevel=4,
+                                           warned=None if experiment is None else experiment.temperatures_warned)
         return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 
     def _failed_state(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):

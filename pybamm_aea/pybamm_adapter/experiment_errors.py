@@ -486,6 +486,20 @@ def _refuse_esoh(model, bound):
     bound.arguments[CALC_ESOH] = None
 
 
+def _carried_stretch_values(starting, model, parameter_values, inputs):
+    """:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`, its arithmetic on values not yet checked
+    kept quiet: an input outside its range (a porosity of 1.0) divided by zero there and printed numpy's
+    "RuntimeWarning: invalid value encountered in scalar divide" before the solver's check named the value (session
+    50). The decision is then None (no stretch off 1 read) and the check's ValueError follows, as at any other bad
+    value."""
+    import numpy as np
+
+    from ..models.experiment_checks import carried_stretch_values
+
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return carried_stretch_values(starting, model, parameter_values, inputs)
+
+
 def _warn_failed_step(pybamm_method):
     """``pybamm_method`` (``Simulation.solve``) with a :class:`StepErrorRecorder` among its callbacks, then the
     warning if a step failed, for a simulation with an experiment on a model class that sets :data:`MODEL_FLAG`."""
@@ -499,16 +513,14 @@ def _warn_failed_step(pybamm_method):
         _refuse_esoh(self.model, bound)
         if getattr(self, "experiment", None) is None:  # a plain solve(t_eval): only the nucleation warning (and the
             # values of initial conditions set by hand with the stretch off 1)
-            from ..models.experiment_checks import carried_stretch_values
-
-            carried = carried_stretch_values(None, self.model, self.parameter_values, bound.arguments.get(INPUTS))
+            carried = _carried_stretch_values(None, self.model, self.parameter_values, bound.arguments.get(INPUTS))
             if carried is not None:
                 _build_anew_on(self, carried, _carried_names())
             solution = pybamm_method(*bound.args, **bound.kwargs)
             _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
             return solution
-        from ..models.experiment_checks import (carried_stretch_values, check_carried_lithium, check_carried_states,
-                                                check_save_at_cycles, check_starting_state)
+        from ..models.experiment_checks import (check_carried_lithium, check_carried_states, check_save_at_cycles,
+                                                check_starting_state)
 
         starting = bound.arguments.get(STARTING_SOLUTION)
         check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES),  # before any step (PyBaMM reads it after each cycle)
@@ -518,7 +530,7 @@ def _warn_failed_step(pybamm_method):
         check_carried_lithium(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS),
                               getattr(bound.arguments.get(SOLVER) or self.solver, "rtol", None),
                               {name: getattr(self, name) for name in MESH_SETTINGS})
-        carried = carried_stretch_values(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
+        carried = _carried_stretch_values(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
         if carried is not None:  # the host's transport to read the carried stretch: the models built on a copy
             _build_anew_on(self, carried, _carried_names())
         given = bound.arguments.get(CALLBACKS)
