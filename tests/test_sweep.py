@@ -1678,3 +1678,53 @@ def test_sweep_and_cli_scale_the_nominal_capacity_to_the_models_capacity(set_nam
     assert values[name] == value
     assert inputs[NOMINAL] == window == pytest.approx(values[NOMINAL], rel=1e-12)
     assert window == pytest.approx(theoretical_cathode_capacity(None, values), rel=1e-12)  # 1C = one hour
+
+
+@pytest.mark.parametrize("case", ["input_not_given", "parameter_missing"])
+def test_a_c_rate_basis_whose_capacity_cannot_be_known_is_refused_naming_why_not_kept(case):
+    """rescaled_nominal_capacity (the CLI's --set and the sweep's rule) kept "Nominal cell capacity [A.h]" unchanged,
+    without a word, wherever the cathode's capacity could not be evaluated (a bare ``except Exception: return None``):
+    LTO-LMS at 2x its loading whose porosity is an input kept 0.1734 mA.h (2x: 0.3469), its "0.5C" 0.25C of the
+    electrode. Now the point's inputs are used (the sweep's) and a capacity that cannot be known is a ValueError
+    naming the parameter, PyBaMM's exception kept as its cause."""
+    from pybamm_aea.models.experiment_checks import rescaled_nominal_capacity
+    from pybamm_aea.sweep.config import rescaled_nominal
+
+    values = pybamm.ParameterValues("Li2021_LTO_Mo6S8")
+    nominal, loading = values[NOMINAL_NAME], values["Cathode loading [kg.m-2]"]
+    changes = {"Cathode loading [kg.m-2]": 2 * loading}
+    if case == "input_not_given":
+        porosity = values["Cathode porosity"]
+        values["Cathode porosity"] = pybamm.InputParameter("Cathode porosity")
+        # the caller's inputs evaluate it: twice the loading, twice the basis (the sweep passes its point's)
+        assert rescaled_nominal_capacity(nominal, values, changes, inputs={"Cathode porosity": porosity}) \
+            == pytest.approx(2 * nominal, rel=1e-12)
+        assert rescaled_nominal(values, nominal, loading, 2 * loading, inputs={"Cathode porosity": porosity}) \
+            == pytest.approx(2 * nominal, rel=1e-12)
+        named = "'Cathode porosity'"
+    else:
+        del values["Cathode maximum Li content"]
+        named = "Cathode maximum Li content"
+    with pytest.raises(ValueError, match="Nominal cell capacity") as raised:
+        rescaled_nominal_capacity(nominal, values, changes)
+    assert named in str(raised.value) and "set \"Nominal cell capacity [A.h]\" yourself" in str(raised.value)
+    assert isinstance(raised.value.__cause__, (ValueError, KeyError))
+
+
+
+def test_a_failure_other_than_cannot_be_evaluated_is_not_hidden_as_an_unknown_capacity(monkeypatch):
+    """theoretical_cathode_capacity caught every exception (``except Exception: return None``): a fault in the model's
+    own expression (here a RuntimeError) became "unknown capacity" and the C-rate basis was kept without a word. Only
+    what means "cannot be evaluated on these values" (KeyError, ValueError, TypeError, ZeroDivisionError) is None."""
+    from pybamm_aea.models import summary
+    from pybamm_aea.models.experiment_checks import theoretical_cathode_capacity
+
+    def broken(param):
+        raise RuntimeError("a fault in the capacity's expression")
+
+    monkeypatch.setattr(summary, "theoretical_capacity", broken)
+    with pytest.raises(RuntimeError, match="a fault in the capacity"):
+        theoretical_cathode_capacity(None, pybamm.ParameterValues("Li2021_LTO_Mo6S8"))
+
+
+NOMINAL_NAME = "Nominal cell capacity [A.h]"

@@ -58,7 +58,8 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "check_starting_state", "carried_stretch_values", "check_carried_states", "starting_state_mismatch",
            "carried_state_misfit", "check_carried_lithium", "CARRIED_LITHIUM",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
-           "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity"]
+           "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
+           "cathode_capacity_as_made"]
 
 
 def starts_outside_window(exc):
@@ -1429,40 +1430,83 @@ def _model_param():
 def theoretical_cathode_capacity(model, parameter_values, inputs=None):
     """The cathode's capacity as made [A.h] (:func:`pybamm_aea.models.summary.theoretical_capacity`, all its material
     in contact) of the AEA ``model`` (None: the AEA model's parameters) on ``parameter_values`` with ``inputs``, or None
-    (not an AEA model, or not a finite positive number). From the parameter values alone, so known at the build,
+    (not an AEA model; values it cannot be evaluated on, :func:`cathode_capacity_as_made` says why: a parameter the
+    set lacks is the build's error, said there). From the parameter values alone, so known at the build,
     before the solver's set-up, for every option: the initial state's "Positive electrode capacity [A.h]" could not
     be evaluated there with a state-dependent capacity ("dispersed material degradation", "ionic-switch host loss":
-    y0 is not yet made) and the check was skipped without a word (session 47).
+    y0 is not yet made) and the check was skipped without a word (session 47). Only "cannot be evaluated" is None:
+    any other exception is raised (a bare ``except Exception`` had hidden every failure, session 50).
     """
+    param = _model_param() if model is None else getattr(model, "param", None)
+    try:
+        return cathode_capacity_as_made(param, parameter_values, inputs)
+    except (TypeError, ValueError):
+        return None
+
+
+#: what PyBaMM raises when a parameter expression cannot be evaluated on the values given: a parameter they lack
+#: (KeyError), a value outside its range (ValueError, :mod:`pybamm_aea.models.checks`), a function or text where a
+#: number is read (TypeError), a zero loading or area divided by (ZeroDivisionError)
+_NOT_EVALUATED = (KeyError, ValueError, TypeError, ZeroDivisionError)
+
+
+def cathode_capacity_as_made(param, parameter_values, inputs=None):
+    """The cathode's capacity as made [A.h] of the AEA model's parameters ``param`` on ``parameter_values`` with
+    ``inputs`` (name -> value); ``TypeError`` if ``param`` is not the AEA model's, ``ValueError`` naming why it
+    cannot be known: an input the values hold and ``inputs`` do not give (named), the parameter PyBaMM could not
+    read (its exception kept as the cause), a result not a finite number > 0."""
     from .parameters import AEAParameters
     from .summary import theoretical_capacity
 
-    param = _model_param() if model is None else getattr(model, "param", None)
     if not isinstance(param, AEAParameters):
-        return None
+        raise TypeError(f"not the AEA model's parameters ({type(param).__name__}): no cathode capacity as made")
+    inputs = dict(inputs or {})
     try:
-        capacity = float(np.asarray(parameter_values.evaluate(theoretical_capacity(param),
-                                                              inputs=dict(inputs or {}))).item())
-    except Exception:  # noqa: BLE001 - a parameter the set lacks is the build's error, said there
-        return None
-    return capacity if math.isfinite(capacity) and capacity > 0 else None
+        expression = parameter_values.process_symbol(theoretical_capacity(param))
+        missing = sorted({symbol.name for symbol in expression.pre_order()
+                          if isinstance(symbol, pybamm.InputParameter) and symbol.name not in inputs})
+        if missing:
+            raise ValueError(f"the values hold {', '.join(map(repr, missing))} as an input, not given")
+        capacity = float(np.asarray(expression.evaluate(inputs=inputs)).item())
+    except _NOT_EVALUATED as exc:
+        raise ValueError(f"the cathode's capacity as made cannot be evaluated on these parameter values: "
+                         f"{type(exc).__name__}: {str(exc).strip()}") from exc
+    if not (math.isfinite(capacity) and capacity > 0):
+        raise ValueError(f"the cathode's capacity as made is {capacity!r} A.h on these parameter values, "
+                         "not a finite number > 0")
+    return capacity
 
 
-def rescaled_nominal_capacity(nominal, parameter_values, changes, before=None, model=None):
+def rescaled_nominal_capacity(nominal, parameter_values, changes, before=None, model=None, inputs=None):
     """``nominal`` ("Nominal cell capacity [A.h]", the C-rate basis) of ``parameter_values`` for the cathode the
     parameter ``changes`` (name -> value) make of them, ``before`` (name -> value) applied to both: ``nominal`` x the
-    ratio of the cathode's capacity as made after / before (:func:`theoretical_cathode_capacity`, the model's), so
-    that 1C stays one hour on the electrode simulated; ``nominal`` as given when either capacity is unknown. The one
-    rule of the CLI's --set and the sweep's points. The model's Mo6S8 is 4 F / 832.18 g/mol = 128.825 mA.h/g (each
-    set's nominal capacity); :mod:`pybamm_aea.energy` keeps the paper's calculation-model 128 mA.h/g for its Wh/kg
-    figures, which as the C-rate basis ran the CLI and the sweep 0.14 % apart (LTO-LMS at 0.2 Li4Ti5O12, 0.5C:
-    1.99794 h against 2.00077 h) and 1C at 1.0031 h on LTO-LMS, 1.0055 h on S-LMS (session 50)."""
+    ratio of the cathode's capacity as made after / before (:func:`cathode_capacity_as_made`, the AEA ``model``'s,
+    None: the AEA model), evaluated with ``inputs`` (the caller's: the sweep's point), so that 1C stays one hour on
+    the electrode simulated. The one rule of the CLI's --set and the sweep's points. The model's Mo6S8 is 4 F /
+    832.18 g/mol = 128.825 mA.h/g (each set's nominal capacity); :mod:`pybamm_aea.energy` keeps the paper's
+    calculation-model 128 mA.h/g for its Wh/kg figures, which as the C-rate basis ran the CLI and the sweep 0.14 %
+    apart (LTO-LMS at 0.2 Li4Ti5O12, 0.5C: 1.99794 h against 2.00077 h) and 1C at 1.0031 h on LTO-LMS, 1.0055 h on
+    S-LMS (session 50).
+
+    A capacity that cannot be known raises ``ValueError`` naming why (the parameter, an input not given, PyBaMM's
+    exception as the cause) and what to set; not a warning: it had returned ``nominal`` unchanged without a word,
+    a C-rate basis of another cathode (LTO-LMS 0.4 -> 0.2 Li4Ti5O12: 0.1734 mA.h kept, not 0.1626, its "0.5C" 0.53C
+    of the electrode), and no case needs it: the caller has the values and the inputs, a user's own basis is a
+    "Nominal cell capacity [A.h]" set by hand, which is not rescaled (CLI --set; a sweep's swept one)."""
     base = parameter_values.copy()
     base.update(dict(before or {}))
     changed = base.copy()
     changed.update(dict(changes))
-    q0, q1 = theoretical_cathode_capacity(model, base), theoretical_cathode_capacity(model, changed)
-    return nominal * q1 / q0 if q0 and q1 else nominal
+    param = _model_param() if model is None else getattr(model, "param", None)
+    try:
+        q0 = cathode_capacity_as_made(param, base, inputs)
+        q1 = cathode_capacity_as_made(param, changed, inputs)
+    except ValueError as exc:
+        raise ValueError(
+            f"the C-rate basis \"Nominal cell capacity [A.h]\" = {nominal:.6g} A.h cannot be rescaled to the cathode "
+            f"of {', '.join(f'{name!r} = {_shown(value)}' for name, value in dict(changes).items()) or 'these values'}"
+            f": {exc}; give the values (or inputs) it reads, or set \"Nominal cell capacity [A.h]\" yourself") from exc
+    return nominal * q1 / q0
 
 
 #: the factor by which the package itself set "Nominal cell capacity [A.h]" off the cathode's capacity on purpose, in

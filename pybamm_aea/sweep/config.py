@@ -260,14 +260,16 @@ def composition_for(set_name, fraction):
     return comp(fraction) if callable(comp) else dict(comp)
 
 
-def rescaled_nominal(set_name, nominal, loading0=None, loading=None, fraction0=None, fraction=None, changes=None):
+def rescaled_nominal(set_name, nominal, loading0=None, loading=None, fraction0=None, fraction=None, changes=None,
+                     inputs=None):
     """The set's C-rate basis ``nominal`` ("Nominal cell capacity [A.h]": its electrode's capacity as made) for
     another loading [kg.m-2] (from ``loading0``), dispersed-material mass fraction (from ``fraction0``) and other
     parameter ``changes`` (name -> value), so that 1C keeps meaning one hour on the electrode simulated: the CLI's
     rule, :func:`pybamm_aea.models.experiment_checks.rescaled_nominal_capacity` (the model's capacity; the energy
     package's paper figures, 128 mA.h/g of Mo6S8 against the model's 128.825, had run the two 0.14 % apart).
     ``set_name``: a registered set's name, an :class:`~pybamm_aea.materials.AEAMaterial` or its
-    ``pybamm.ParameterValues``."""
+    ``pybamm.ParameterValues``; ``inputs`` (name -> value) the point's, for values holding inputs. ``ValueError``
+    naming why where the capacity cannot be known (it had kept ``nominal`` without a word)."""
     import pybamm
 
     from pybamm_aea.models.experiment_checks import rescaled_nominal_capacity
@@ -279,7 +281,8 @@ def rescaled_nominal(set_name, nominal, loading0=None, loading=None, fraction0=N
     if fraction0 is not None and fraction is not None:
         before[DISPERSED], after[DISPERSED] = fraction0, fraction
     after = {name: v for name, v in after.items() if name in values.keys() and name != NOMINAL}
-    return rescaled_nominal_capacity(nominal, values, after, before={k: before[k] for k in before if k in after})
+    return rescaled_nominal_capacity(nominal, values, after, before={k: before[k] for k in before if k in after},
+                                     inputs=inputs)
 
 
 def _describe_value(v):
@@ -728,7 +731,7 @@ def derive_inputs(config, point):
     window = None
     if config.nominal is not None:  # (the point's other parameters too: the CLI's --set rule)
         window = rescaled_nominal(config.values(), config.nominal, config.loading0, loading, config.fraction0, fraction,
-                                  changes=inputs)
+                                  changes=inputs, inputs=inputs)
     if NOMINAL in config.parameters:  # swept as given: the user's C-rate basis
         pass
     elif window is not None:
