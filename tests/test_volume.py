@@ -499,19 +499,24 @@ def test_initial_stretch_set_by_hand_survives_initial_soc(monkeypatch):
     assert lms[ConstrainedSwelling.STARTS_OFF_ONE] == 0.0
 
 
-@pytest.mark.parametrize("kind", ["PrimaryBroadcast", "Parameter", "InputParameter"])
+@pytest.mark.parametrize("kind", ["PrimaryBroadcast", "Parameter", "InputParameter", "SpatialVariable"])
 def test_initial_stretch_set_by_hand_as_any_expression_of_numbers_is_read(kind):
     """An initial stretch of 0.95 set by hand as ``pybamm.PrimaryBroadcast(0.95, "positive electrode")``, as a
     ``pybamm.Parameter`` of the values, or as an input the solve is given, on LMS at 360 MPa (where the stretch cannot
     leave 1 from a fresh start): the host's transport reads it, the voltage at 30 s that of the same stretch set as
     ``pybamm.Scalar(0.95)`` to 1e-4 V (2.1778 V; the broadcast and the parameter were left at the transport's constant
     1 before session 49: 2.1720 V, 5.8 mV low, without a word). Catches a broadcast not read through (mutation
-    ``hand_set_stretch_broadcast_not_unwrapped``)."""
+    ``hand_set_stretch_broadcast_not_unwrapped``). One varying with position, ``0.95 + 1e-6 * x`` (x a
+    ``pybamm.SpatialVariable``: no numbers before the solve), was read as not hand-set and left at 1 (2.1720 V, 5.8 mV
+    low) until session 50; it is solved on the full expressions, as the Scalar (1.1e-7 V apart, measured; mutation
+    ``hand_set_stretch_of_a_place_not_re_decided``)."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"My initial stretch": 0.95}, check_already_exists=False)
+    x = pybamm.SpatialVariable("x_p", domain=["positive electrode"], coord_sys="cartesian")
     made = {"PrimaryBroadcast": pybamm.PrimaryBroadcast(0.95, "positive electrode"),
             "Parameter": pybamm.Parameter("My initial stretch"),
-            "InputParameter": pybamm.PrimaryBroadcast(pybamm.InputParameter("stretch"), "positive electrode")}
+            "InputParameter": pybamm.PrimaryBroadcast(pybamm.InputParameter("stretch"), "positive electrode"),
+            "SpatialVariable": 0.95 + 1e-6 * x}
 
     def solved(initial, inputs=None):
         model = AEA()
@@ -525,6 +530,25 @@ def test_initial_stretch_set_by_hand_as_any_expression_of_numbers_is_read(kind):
                                                                        abs=1e-4)
     assert solution["Cathode transport stretch"].entries.max() < 0.96
     assert values["Initial cathode stretch off 1"] == 0.0
+
+
+@pytest.mark.parametrize("experiment", [None, ["Discharge at 1C for 30 s"]])
+def test_hand_set_stretch_on_a_domain_the_model_lacks_is_named(experiment):
+    """An initial stretch set by hand as ``pybamm.FullBroadcast(0.95, "positive electrode", {"secondary": "current
+    collector"})``, PyBaMM's lithium-ion habit: the AEA model's stretch lives on "positive electrode" alone and its mesh
+    has no "current collector", and PyBaMM's discretisation looked that domain up without end, a bare RecursionError
+    (PyBaMM's own check compares the primary domain only; until session 50). Now a ValueError naming the expression
+    and saying what to give, before anything is built, with an experiment or without (mutation
+    ``hand_set_stretch_auxiliary_domain_not_checked``)."""
+    model = AEA()
+    lam = next(v for v in model.initial_conditions if v.name == "Cathode local stretch")
+    model.initial_conditions[lam] = pybamm.FullBroadcast(0.95, "positive electrode", {"secondary": "current collector"})
+    sim = pybamm.Simulation(model, parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment and pybamm.Experiment(experiment))
+    with pytest.raises(ValueError, match=r"(?s)set by hand, FullBroadcast.*'secondary': \['current collector'\]"
+                                         r".*give it on \['positive electrode'\] alone: a number, or e\.g\. "
+                                         r"pybamm\.PrimaryBroadcast\(0\.95, 'positive electrode'\)"):
+        sim.solve([0, 30] if experiment is None else None)
 
 
 def test_hand_set_stretch_needing_an_input_not_given_is_re_decided_a_fresh_start_is_not():

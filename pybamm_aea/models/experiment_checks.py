@@ -322,32 +322,38 @@ def carried_stretch_values(starting_solution, model, parameter_values, inputs=No
     """The parameter values a simulation continuing ``starting_solution`` must run on, or None for its own: a copy of
     ``parameter_values`` with :attr:`~.volume.ConstrainedSwelling.STARTS_OFF_ONE` ("Initial cathode stretch off 1")
     1 when the solution's last "Cathode local stretch" (without a ``starting_solution``: the ``model``'s initial
-    condition of it set by hand where that comes to numbers on the values, :func:`_hand_set_stretch`:
-    ``model.set_initial_conditions_from(solution)``'s, a broadcast number, a parameter) is off 1 (by more than
-    :attr:`~.volume.ConstrainedSwelling.CARRIED_WITHIN`) and, on ``parameter_values`` (with the solve's ``inputs``),
-    the host's transport would read the constant 1 (:meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` 0:
-    a stretch that cannot leave 1 from a fresh start). With the copy it reads the carried stretch. LMS rested 60 s at
+    condition of it set by hand, :func:`_hand_set_stretch`: ``model.set_initial_conditions_from(solution)``'s, a
+    broadcast number, a parameter, or an expression with no numbers before the solve, one varying with position) is
+    off 1 (by more than :attr:`~.volume.ConstrainedSwelling.CARRIED_WITHIN`) and, on ``parameter_values`` (with the
+    solve's ``inputs``), the host's transport would read the constant 1
+    (:meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` 0: a stretch that cannot leave 1 from a fresh
+    start). With the copy it reads the carried stretch. LMS rested 60 s at
     720 MPa (stretch 0.916), then "Discharge at 1C until 1.8 V" on LMS at 360 MPa from it (multi-phase host): the
     transport reading 1 ran 2.2402 V at 600 s against 2.2519 V reading the stretch (11.7 mV low, 73 mV at 30 s),
     without a word (session 48, which refused it; re-decided since session 49). A carried stretch of 1 (one parameter
     set's steps, bench_model's LMS cycling), values whose transport reads the stretch already, a model without the
     swelling submodel: None. A decision that needs an input the solve was not given (PyBaMM's error names it): the
-    copy (reading the stretch is right at any value). ``parameter_values`` itself is never changed."""
+    copy (reading the stretch is right at any value). ``parameter_values`` itself is never changed. ``model`` is the
+    model the simulation puts the values into (``Simulation.solve`` gives its unprocessed model: once built, its
+    ``model`` is the processed one, whose initial stretch, the submodel's own put through PyBaMM's processing, varies
+    with position after an ``initial_soc`` and is no user's). A hand-set stretch on other domains than the stretch's
+    own: ValueError naming it (:func:`_hand_set_stretch`)."""
     from .submodels.volume import ConstrainedSwelling
 
     swelling = next((s for s in (getattr(model, "submodels", None) or {}).values()
                      if isinstance(s, ConstrainedSwelling)), None)
     if swelling is None or getattr(model, "is_discretised", False):
         return None
-    try:
-        if starting_solution is not None:
+    if starting_solution is None:  # initial conditions set by hand (a fresh start's, the submodel's own, is
+        # transport_reads_stretch's); its ValueError, an expression on other domains, is raised
+        lam = _hand_set_stretch(model, swelling, parameter_values, inputs)
+        if lam is None:
+            return None
+    else:
+        try:
             lam = np.asarray(starting_solution.last_state["Cathode local stretch"].entries, dtype=float)
-        else:  # initial conditions set by hand (a fresh start's, the submodel's own, is transport_reads_stretch's)
-            lam = _hand_set_stretch(model, swelling, parameter_values, inputs)
-            if lam is None:
-                return None
-    except (KeyError, AttributeError, IndexError, TypeError, ValueError, pybamm.ModelError):
-        return None
+        except (KeyError, AttributeError, IndexError, TypeError, ValueError, pybamm.ModelError):
+            return None
     off = float(np.max(np.abs(lam - 1))) if lam.size else 0.0
     if not off > ConstrainedSwelling.CARRIED_WITHIN:
         return None
@@ -363,41 +369,57 @@ def carried_stretch_values(starting_solution, model, parameter_values, inputs=No
     return values
 
 
-#: what :func:`_hand_set_stretch` returns for a hand-set stretch that needs an input the solve was not given (one
-#: input of a list of inputs, or none): off 1 as far as the decision goes (the full expressions are right at any value)
-_NEEDS_AN_INPUT = np.array([np.inf])
+#: what :func:`_hand_set_stretch` returns for a hand-set stretch that does not come to numbers before the solve: one
+#: reading an input the solve gives no single value of (one input of a list of inputs, or none), or one of a place's
+#: or a state's (``0.95 + 1e-6 * x``, x a ``pybamm.SpatialVariable``, since session 50): off 1 as far as the decision
+#: goes (the full expressions are right at any value)
+_NO_NUMBERS = np.array([np.inf])
 
 
 def _hand_set_stretch(model, swelling, parameter_values, inputs):
     """The numbers of ``model``'s initial "Cathode local stretch" set by hand, or None: the submodel's own (a fresh
-    start's, ``swelling``'s, :meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` decides on it) or an
-    expression that does not come to numbers on ``parameter_values`` (a state's, a variable's, a place's). Any
-    expression of numbers is read once PyBaMM puts the values in, a broadcast's child: ``pybamm.Scalar(0.95)``,
+    start's, ``swelling``'s, :meth:`~.volume.ConstrainedSwelling.transport_reads_stretch` decides on it, the cheap
+    path; ``model`` unprocessed, so the own one is the submodel's expression itself). Any expression of numbers is
+    read once PyBaMM puts the values in, a broadcast's child: ``pybamm.Scalar(0.95)``,
     ``model.set_initial_conditions_from(solution)``'s Array, ``pybamm.PrimaryBroadcast(0.95, "positive electrode")``
     or a ``pybamm.Parameter`` (those two were left at the constant 1 until session 49: 5.8 mV low at 30 s of a 1C
-    discharge, without a word); with the solve's ``inputs`` where it reads an input, :data:`_NEEDS_AN_INPUT` where the
-    solve does not give it one."""
+    discharge, without a word); with the solve's ``inputs`` where it reads an input. :data:`_NO_NUMBERS` (the full
+    expressions, right at any value) where it reads an input the solve does not give it one value of, or a place or a
+    state: ``0.95 + 1e-6 * x``, x a ``pybamm.SpatialVariable``, was read as not hand-set and left at the constant 1
+    until session 50, 2.1720 V at 30 s of a 1C discharge on LMS at 360 MPa against 2.1778 V, 5.8 mV low, without a
+    word. ValueError for one on other auxiliary domains than the stretch's (``pybamm.FullBroadcast(0.95, "positive
+    electrode", {"secondary": "current collector"})``: the model has no "current collector", and PyBaMM's mesh
+    looked the domain up without end, a RecursionError; PyBaMM's own DomainError names a primary domain that
+    differs)."""
     variable, lam = next(((variable, value) for variable, value in model.initial_conditions.items()
                           if getattr(variable, "name", None) == "Cathode local stretch"), (None, None))
     own = (getattr(swelling, "initial_conditions", None) or {}).get(variable)
     if lam is None or lam is own:
         return None
+    theirs, ours = ({level: domain for level, domain in getattr(symbol, "domains", {}).items()
+                     if level != "primary" and domain} for symbol in (lam, variable))
+    if theirs != ours:  # (PyBaMM checks the primary domain only)
+        instead = (f"on {variable.domain} with the auxiliary domains {ours}" if ours else f"on {variable.domain} "
+                   f"alone: a number, or e.g. pybamm.PrimaryBroadcast(0.95, {variable.domain[0]!r})")
+        raise ValueError(f"the initial \"Cathode local stretch\" set by hand, {lam!r}, has the auxiliary domains "
+                         f"{theirs}, the model's stretch {ours or 'none'}: give it {instead}")
     if isinstance(lam, (pybamm.Array, pybamm.Scalar)):
         return np.asarray(lam.evaluate(), dtype=float)
-    processed = parameter_values.process_symbol(lam)
+    try:
+        processed = parameter_values.process_symbol(lam)
+    except (KeyError, AttributeError, IndexError, TypeError, ValueError, pybamm.ModelError):
+        return None  # (PyBaMM's build names what it lacks)
     while isinstance(processed, pybamm.Broadcast):
         processed = processed.orphans[0]
     if processed.has_symbol_of_classes((pybamm.Variable, pybamm.StateVector, pybamm.SpatialVariable,
                                         pybamm.VariableDot, pybamm.StateVectorDot, pybamm.Time)):
-        return None
+        return _NO_NUMBERS  # (a place's, a state's: no numbers before the solve; session 50)
     if processed.has_symbol_of_classes(pybamm.InputParameter) and not isinstance(inputs, dict):
-        return _NEEDS_AN_INPUT
+        return _NO_NUMBERS
     try:
         return np.asarray(processed.evaluate(inputs=inputs if isinstance(inputs, dict) else {}), dtype=float)
-    except KeyError:  # (an input the solve was not given)
-        return _NEEDS_AN_INPUT
-    except (NotImplementedError, TypeError, ValueError):
-        return None
+    except (KeyError, NotImplementedError, TypeError, ValueError):  # (an input not given; no numbers here)
+        return _NO_NUMBERS
 
 
 def carried_state_misfit(starting_solution, model=None, step_models=()):

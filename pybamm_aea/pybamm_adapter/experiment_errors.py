@@ -29,8 +29,9 @@ twice its lithium), and builds the step models on a
 copy of the values whose host transport reads the stretch when a ``starting_solution`` carries it off 1 on values where
 it would read the constant 1 (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`; the simulation's
 ``parameter_values`` are that copy since, and the values an ``initial_soc`` is set from too; so too, with an
-experiment or without, for an initial stretch set by hand that comes to numbers, ``model.set_initial_conditions_from(
-solution)``'s, a broadcast, a parameter); a solve that fails on a
+experiment or without, for an initial stretch set by hand on the simulation's unprocessed model,
+``model.set_initial_conditions_from(solution)``'s, a broadcast, a parameter, one varying with position); a solve that
+fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
 ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`; both readings one decision,
 :func:`~pybamm_aea.models.experiment_checks.carried_state_misfit`). An experiment none of whose
@@ -129,6 +130,11 @@ PARAMETER_VALUES = "_parameter_values"
 #: ``initial_soc`` undid it (a stretch of 0.916 set by hand, then ``initial_soc=1``: 9.6 mV low at 30 s of a plain
 #: 1C discharge, 73.4 mV high in an experiment's, without a word, until session 49)
 UNPROCESSED_VALUES = "_unprocessed_parameter_values"
+#: the private ``pybamm.Simulation`` attribute holding the model it puts its values into (a copy of the one it was
+#: given; PyBaMM's ``build`` processes it, and ``set_initial_state`` recomputes the built model's initial conditions
+#: from it): the initial stretch set by hand is read there (its ``model`` is the processed one once built, whose
+#: initial stretch is PyBaMM's processing of the submodel's own, varying with position after an ``initial_soc``)
+UNPROCESSED_MODEL = "_unprocessed_model"
 BUILT_FOR_EXPERIMENT = (STEP_MODELS, STEP_SOLVERS, "_built_experiment_model", "_built_experiment_solver")
 #: the private ``pybamm.Simulation`` attributes that say its model is built for a solve without experiment (the same:
 #: initial conditions set by hand, ``model.set_initial_conditions_from(solution)``, with the stretch off 1)
@@ -177,7 +183,7 @@ def check(simulation_class=None):
                 and not re.search(rf"self\.{name}\b", source)]
     strings, assigned = _class_literals(simulation_class)
     missing += [f"Simulation.{name}" for name in ("parameter_values", "var_pts", PARAMETER_VALUES, UNPROCESSED_VALUES,
-                                                  *BUILT_FOR_EXPERIMENT, *BUILT)
+                                                  UNPROCESSED_MODEL, *BUILT_FOR_EXPERIMENT, *BUILT)
                 if not hasattr(simulation_class, name) and name not in assigned]
     if not re.search(rf"self\.{SOLUTION}\s*=", source) or not _solution_property_reads(simulation_class):
         missing.append(f"Simulation.{SOLUTION} (set by {METHOD}, returned by the solution property)")
@@ -511,28 +517,29 @@ def _warn_failed_step(pybamm_method):
             return pybamm_method(self, *args, **kwargs)
         bound = signature.bind(self, *args, **kwargs)
         _refuse_esoh(self.model, bound)
-        if getattr(self, "experiment", None) is None:  # a plain solve(t_eval): only the nucleation warning (and the
-            # values of initial conditions set by hand with the stretch off 1)
-            carried = _carried_stretch_values(None, self.model, self.parameter_values, bound.arguments.get(INPUTS))
-            if carried is not None:
-                _build_anew_on(self, carried, _carried_names())
-            solution = pybamm_method(*bound.args, **bound.kwargs)
-            _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
-            return solution
         from ..models.experiment_checks import (check_carried_lithium, check_carried_states, check_save_at_cycles,
                                                 check_starting_state)
 
-        starting = bound.arguments.get(STARTING_SOLUTION)
-        check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES),  # before any step (PyBaMM reads it after each cycle)
-                             len(getattr(starting, "cycles", None) or []))
-        check_starting_state(starting, bound.arguments.get(INITIAL_SOC))
-        check_carried_states(starting, self.model)
-        check_carried_lithium(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS),
-                              getattr(bound.arguments.get(SOLVER) or self.solver, "rtol", None),
-                              {name: getattr(self, name) for name in MESH_SETTINGS})
-        carried = _carried_stretch_values(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS))
-        if carried is not None:  # the host's transport to read the carried stretch: the models built on a copy
+        stepped = getattr(self, "experiment", None) is not None
+        starting = bound.arguments.get(STARTING_SOLUTION) if stepped else None  # (PyBaMM refuses one without)
+        if stepped:  # save_at_cycles before any step (PyBaMM reads it after each cycle)
+            check_save_at_cycles(bound.arguments.get(SAVE_AT_CYCLES),
+                                 len(getattr(starting, "cycles", None) or []))
+            check_starting_state(starting, bound.arguments.get(INITIAL_SOC))
+            check_carried_states(starting, self.model)
+            check_carried_lithium(starting, self.model, self.parameter_values, bound.arguments.get(INPUTS),
+                                  getattr(bound.arguments.get(SOLVER) or self.solver, "rtol", None),
+                                  {name: getattr(self, name) for name in MESH_SETTINGS})
+        # the host's transport to read a carried stretch, or one set by hand, off 1: the models built on a copy (the
+        # model PyBaMM puts the values into: once built, self.model is the processed one)
+        carried = _carried_stretch_values(starting, getattr(self, UNPROCESSED_MODEL), self.parameter_values,
+                                          bound.arguments.get(INPUTS))
+        if carried is not None:
             _build_anew_on(self, carried, _carried_names())
+        if not stepped:  # a plain solve(t_eval): only the nucleation warning
+            solution = pybamm_method(*bound.args, **bound.kwargs)
+            _warn_mesh_decided(self, solution, bound.arguments.get("solver"))
+            return solution
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder(self)
         bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
