@@ -2229,8 +2229,9 @@ def test_pybamms_own_experiment_inputs_are_not_shown_as_the_step_models_inputs()
 
 def test_a_porosity_input_of_one_is_named_without_numpys_runtime_warning_first():
     """A porosity of 1.0 given as an input printed "RuntimeWarning: invalid value encountered in scalar divide" (the
-    decision on a stretch set by hand divides by the solid fraction, before any check) ahead of the package's clear
-    ValueError: now the ValueError alone."""
+    stretch decision read the built model's processed initial stretch as set by hand and divided by the solid fraction,
+    before any check) ahead of the package's clear ValueError: now the ValueError alone (the decision reads the
+    unprocessed model since session 50, where the set's own stretch is its submodel's: nothing evaluated)."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"Cathode loading [kg.m-2]": pybamm.InputParameter("L"),
                    "Cathode porosity": pybamm.InputParameter("eps")})

@@ -492,20 +492,6 @@ def _refuse_esoh(model, bound):
     bound.arguments[CALC_ESOH] = None
 
 
-def _carried_stretch_values(starting, model, parameter_values, inputs):
-    """:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`, its arithmetic on values not yet checked
-    kept quiet: an input outside its range (a porosity of 1.0) divided by zero there and printed numpy's
-    "RuntimeWarning: invalid value encountered in scalar divide" before the solver's check named the value (session
-    50). The decision is then None (no stretch off 1 read) and the check's ValueError follows, as at any other bad
-    value."""
-    import numpy as np
-
-    from ..models.experiment_checks import carried_stretch_values
-
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        return carried_stretch_values(starting, model, parameter_values, inputs)
-
-
 def _warn_failed_step(pybamm_method):
     """``pybamm_method`` (``Simulation.solve``) with a :class:`StepErrorRecorder` among its callbacks, then the
     warning if a step failed, for a simulation with an experiment on a model class that sets :data:`MODEL_FLAG`."""
@@ -517,8 +503,8 @@ def _warn_failed_step(pybamm_method):
             return pybamm_method(self, *args, **kwargs)
         bound = signature.bind(self, *args, **kwargs)
         _refuse_esoh(self.model, bound)
-        from ..models.experiment_checks import (check_carried_lithium, check_carried_states, check_save_at_cycles,
-                                                check_starting_state)
+        from ..models.experiment_checks import (carried_stretch_values, check_carried_lithium, check_carried_states,
+                                                check_save_at_cycles, check_starting_state)
 
         stepped = getattr(self, "experiment", None) is not None
         starting = bound.arguments.get(STARTING_SOLUTION) if stepped else None  # (PyBaMM refuses one without)
@@ -532,8 +518,8 @@ def _warn_failed_step(pybamm_method):
                                   {name: getattr(self, name) for name in MESH_SETTINGS})
         # the host's transport to read a carried stretch, or one set by hand, off 1: the models built on a copy (the
         # model PyBaMM puts the values into: once built, self.model is the processed one)
-        carried = _carried_stretch_values(starting, getattr(self, UNPROCESSED_MODEL), self.parameter_values,
-                                          bound.arguments.get(INPUTS))
+        carried = carried_stretch_values(starting, getattr(self, UNPROCESSED_MODEL), self.parameter_values,
+                                         bound.arguments.get(INPUTS))
         if carried is not None:
             _build_anew_on(self, carried, _carried_names())
         if not stepped:  # a plain solve(t_eval): only the nucleation warning
