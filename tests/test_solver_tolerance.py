@@ -1412,3 +1412,47 @@ def test_a_cccv_holds_end_current_is_the_interpolants_error_in_the_algebraic_cur
         ends.append(-hold["Current [A]"].entries[-1] / (values["Nominal cell capacity [A.h]"] / 20))
     assert 1.005 < ends[0] < 1.015, ends
     assert ends[1] == pytest.approx(1.0, abs=1e-4), ends
+
+
+def _thick_lto_lms_discharge(solver_of=None, output_variables=None):
+    """LTO-LMS at 3 mg/cm2 (twice the set's loading, its nominal capacity scaled with it), one 0.5C discharge to 1 V:
+    the electrode specific capacity [mA.h/g] and the warnings' messages; ``solver_of(model)`` its solver (None: the
+    default; with ``output_variables`` a plain solve, as the sweep's batched rows, else an experiment)."""
+    import warnings
+
+    values = pybamm.ParameterValues("Li2021_LTO_Mo6S8")
+    nominal = values["Nominal cell capacity [A.h]"]
+    values.update({"Cathode loading [kg.m-2]": 0.03, "Nominal cell capacity [A.h]": 2 * nominal})
+    model = AEA()
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        if output_variables is None:
+            sim = pybamm.Simulation(model, parameter_values=values, solver=solver_of(model) if solver_of else None,
+                                    experiment=pybamm.Experiment(["Discharge at 0.5C until 1 V"]))
+            capacity = sim.solve()["Electrode specific capacity [mA.h.g-1]"].entries[-1]
+        else:
+            values.update({"Current function [A]": nominal, "Lower voltage cut-off [V]": 1.0})
+            sim = pybamm.Simulation(model, parameter_values=values,
+                                    solver=model.default_solver_with(output_variables=output_variables))
+            capacity = sim.solve([0, 3 * 3600])["Electrode specific capacity [mA.h.g-1]"].entries[-1]
+    return float(capacity), [str(w.message) for w in said]
+
+
+@pytest.mark.slow
+def test_a_thick_lto_lms_discharge_past_the_lto_full_end_gives_the_tight_capacity_at_any_rtol():
+    """LTO-LMS at 3 mg/cm2, 0.5C to 1 V (session 50's user trial): 136.663 mA.h/g at rtol 1e-7 (and 1e-6). IDA's error
+    test allowed the dispersed LTO's lithiation an error of ~rtol near full, where a domain's equilibrium with the host
+    lies 1e-9 .. 1e-6 below 1: steps past 1 dropped its OCP below the host's and full domains gave Li back into the
+    host at its Li4 end. Unwarned, the default gave 136.000 (-0.48 %), rtol 3e-5 131.147 (-4.04 %: the voltage fell
+    1.0487 -> 1.000 V in 0.1 s at 6410.5 s, the tight curve at 1.057 V), rtol 1e-5 136.609 and the sweep's batched
+    solve (output variables) 137.068 (+0.30 %). Such an integration is now solved again at rtol 1e-6, with a
+    StepRefinedWarning: all within 0.01 % (2026-12-06). Catches: the past-full check dropped, or not run on a solve
+    with output variables."""
+    reference, _ = _thick_lto_lms_discharge(lambda model: model.default_solver_with(**TIGHT))
+    for solver_of in (None, lambda model: model.default_solver_with(rtol=3e-5)):
+        capacity, said = _thick_lto_lms_discharge(solver_of)
+        assert capacity == pytest.approx(reference, rel=1e-3), said
+        assert any("past its full end" in message for message in said), said
+    batch_variables = ["Voltage [V]", "Electrode specific capacity [mA.h.g-1]"]
+    capacity, said = _thick_lto_lms_discharge(output_variables=batch_variables)
+    assert capacity == pytest.approx(reference, rel=1e-3), said

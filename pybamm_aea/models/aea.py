@@ -513,6 +513,9 @@ class AEA(pybamm.BaseModel):
                     raise ValueError(f"{name} must be a positive number, got {value!r}")
                 tolerances[name] = value
         if multi_phase:
+            if output_variables is not None:  # (and what the solver judges a domain's full end by, if not among them)
+                judged = SharedEventsIDAKLUSolver.FULL_END_VARIABLES
+                output_variables = list(output_variables) + [name for name in judged if name not in output_variables]
             solver = SharedEventsIDAKLUSolver(**tolerances, options={**self.MULTI_PHASE_SOLVER_OPTIONS, **options},
                                               output_variables=output_variables)
             if not solve_stepped_switch_again:  # (True: the class's, which a test or a user may set)
