@@ -491,7 +491,8 @@ class AEA(pybamm.BaseModel):
         or :attr:`SOLVER_TOLERANCES`) replace the tolerances only: the solver class and the host's
         own options stay. ``output_variables`` (PyBaMM's IDAKLU argument: the solution then holds
         these variables only, computed while solving) keeps them too, where a
-        ``pybamm.IDAKLUSolver(output_variables=...)`` of your own would drop them. ``options``, for
+        ``pybamm.IDAKLUSolver(output_variables=...)`` of your own would drop them (the multi-phase host's adds the two
+        it judges a dispersed domain's full end by, ``SharedEventsIDAKLUSolver.FULL_END_VARIABLES``). ``options``, for
         example ``compile=True`` (PyBaMM's ahead-of-time
         compilation of the model's functions with the system C compiler, cached on disk under
         ``$PYBAMM_CASADI_AOT_CACHE``) for long runs of the multi-phase host:

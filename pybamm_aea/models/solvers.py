@@ -754,8 +754,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         potential and the full domain gives Li back, at the whole product's area, faster than the shell lets it return.
         Where the host is at its Li4 end that Li fills it and its OCP, and the voltage, collapse (LTO-LMS, 3 mg/cm2,
         0.5C to 1 V: 1.0487 -> 1.000 V in 0.1 s at 6410.5 s at rtol 3e-5, 131.147 against 136.663 mA.h/g). Flagged: a
-        point with z above 1 by more than the solver's atol on it and the driving force negative (delithiating), which
-        the exact solution never has."""
+        point with z above 1 by more than the solver's atol on it, and above its own start, with the driving force
+        negative (delithiating), which the exact solution never has."""
         if not self.rtol > self.FULL_END_RTOL or getattr(self, "_full_end_again", False):
             return None
         scale = state_scale(model, self.FULL_END_STATE)
@@ -768,7 +768,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
              state_values(model, np.asarray(solution.y, dtype=float), self.FULL_END_STATE))
         if z is None or not z.size:
             return None
-        above = z > 1 + float(np.min(self.atol)) * abs(scale)  # (the states first: most integrations stop here)
+        # (the states first: most integrations stop here; a domain the integration started past full, a charge after an
+        # overfilled discharge's end, is not its own step's: IDA returns that overfill, and a re-solve would start there)
+        above = (z > 1 + float(np.min(self.atol)) * abs(scale)) & (z > z[:, :1])
         if not above.any():
             return None
         name = self.FULL_END_VARIABLES[1]
