@@ -491,7 +491,8 @@ class AEA(pybamm.BaseModel):
         or :attr:`SOLVER_TOLERANCES`) replace the tolerances only: the solver class and the host's
         own options stay. ``output_variables`` (PyBaMM's IDAKLU argument: the solution then holds
         these variables only, computed while solving) keeps them too, where a
-        ``pybamm.IDAKLUSolver(output_variables=...)`` of your own would drop them. ``options``, for
+        ``pybamm.IDAKLUSolver(output_variables=...)`` of your own would drop them (the multi-phase host's adds the two
+        it judges a dispersed domain's full end by, ``SharedEventsIDAKLUSolver.FULL_END_VARIABLES``). ``options``, for
         example ``compile=True`` (PyBaMM's ahead-of-time
         compilation of the model's functions with the system C compiler, cached on disk under
         ``$PYBAMM_CASADI_AOT_CACHE``) for long runs of the multi-phase host:
@@ -513,6 +514,9 @@ class AEA(pybamm.BaseModel):
                     raise ValueError(f"{name} must be a positive number, got {value!r}")
                 tolerances[name] = value
         if multi_phase:
+            if output_variables is not None:  # (and what the solver judges a domain's full end by, if not among them)
+                judged = SharedEventsIDAKLUSolver.FULL_END_VARIABLES
+                output_variables = list(output_variables) + [name for name in judged if name not in output_variables]
             solver = SharedEventsIDAKLUSolver(**tolerances, options={**self.MULTI_PHASE_SOLVER_OPTIONS, **options},
                                               output_variables=output_variables)
             if not solve_stepped_switch_again:  # (True: the class's, which a test or a user may set)
