@@ -270,6 +270,15 @@ STILL_INSIDE = "still inside"
 RESOLVE_FAILED = "IDA failed"
 
 
+def charges_in_words(after, before, per_gram=None):
+    """A re-solve's charge ``after`` and the first integration's ``before`` [A.h], with ``per_gram`` (their mA.h/g, or
+    None: not read), and the change, in words: ("0.1014 mA.h (101.42 mA.h/g)", "0.1158 (115.82)", "-12.4 %"). The
+    one wording of every re-solve's warning (the switch's and the solver's past-full-end one)."""
+    grams = ("", "") if per_gram is None else (f" ({per_gram[0]:.5g} mA.h/g)", f" ({per_gram[1]:.5g})")
+    return (f"{1e3 * after:.4g} mA.h{grams[0]}", f"{1e3 * before:.4g}{grams[1]}",
+            f"{100 * (after / before - 1):+.3g} %")
+
+
 class SwitchResolve(NamedTuple):
     """What the AEA solver's re-solve of a flagged charge found, what a :class:`SwitchRefinedWarning` says
     (:meth:`text`, the one place its words are built; since session 50, when a sweep's row re-read the outcome, rtol
@@ -300,13 +309,7 @@ class SwitchResolve(NamedTuple):
     def charges(self):
         """(the re-solve's charge, the first's, the change) in words: ("0.1014 mA.h (101.42 mA.h/g)", "0.1158
         (115.82)", "-12.4 %"), or None (not said)."""
-        if self.charge is None:
-            return None
-        after, before = self.charge
-        grams = ("", "") if self.per_gram is None else (f" ({self.per_gram[0]:.5g} mA.h/g)",
-                                                        f" ({self.per_gram[1]:.5g})")
-        return (f"{1e3 * after:.4g} mA.h{grams[0]}", f"{1e3 * before:.4g}{grams[1]}",
-                f"{100 * (after / before - 1):+.3g} %")
+        return None if self.charge is None else charges_in_words(*self.charge, self.per_gram)
 
     def text(self):
         """The warning's words."""

@@ -1453,12 +1453,15 @@ def test_a_thick_lto_lms_discharge_past_the_lto_full_end_gives_the_tight_capacit
     1.0487 -> 1.000 V in 0.1 s at 6410.5 s, the tight curve at 1.057 V), rtol 1e-5 136.609 and the sweep's batched
     solve (output variables) 137.068 (+0.30 %). Such an integration is now solved again at rtol 1e-6, with a
     StepRefinedWarning: all within 0.01 % (2026-12-06). Catches: the past-full check dropped, or not run on a solve
-    with output variables."""
+    with output variables, or its charge said without its mA.h/g (the merge of session 50 printed "mA.h136.66")."""
     reference, _ = _thick_lto_lms_discharge(lambda model: model.default_solver_with(**TIGHT))
     for solver_of in (None, lambda model: model.default_solver_with(rtol=3e-5)):
         capacity, said = _thick_lto_lms_discharge(solver_of)
         assert capacity == pytest.approx(reference, rel=1e-3), said
         assert any("past its full end" in message for message in said), said
+        # (its charge in the switch re-solve's words: "its charge 0.4 mA.h (136.66 mA.h/g) against ... (136.00), +0.49 %")
+        assert any(re.search(r"its charge [\d.e+-]+ mA\.h \([\d.]+ mA\.h/g\) against the first integration's "
+                             r"[\d.e+-]+ \([\d.]+\), [+-][\d.e+-]+ %", message) for message in said), said
     batch_variables = ["Voltage [V]", "Electrode specific capacity [mA.h.g-1]"]
     capacity, said = _thick_lto_lms_discharge(output_variables=batch_variables)
     assert capacity == pytest.approx(reference, rel=1e-3), said

@@ -772,6 +772,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         :meth:`_past_full_end`), solved again from its start at :attr:`FULL_END_RTOL` by a solver that checks its own
         end (its bounds and events), with a :class:`StepRefinedWarning` naming the step and the charge passed before
         and after; the first is kept, said so, if IDA fails on the re-solve."""
+        from ..switch_check import charges_in_words
+
         again = self._again_at(self.FULL_END_RTOL)
         again._full_end_again = True
         said = (f"{self._integration_named(t_eval, inputs_list, index)} held {past}: IDA's error test at rtol "
@@ -788,10 +790,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                                              index), stacklevel=_users_stacklevel())
             return first
         before, after = self._charge_passed(model, first), self._charge_passed(model, solution)
-        if before and after is not None:
-            per_gram = self._per_gram(first, solution)
-            said += (f": its charge {1e3 * after:.4g} mA.h{per_gram[0]} against the first integration's "
-                     f"{1e3 * before:.4g}{per_gram[1]}, {100 * (after / before - 1):+.3g} %")
+        if before and after is not None:  # (the words of the switch's re-solve: switch_check.charges_in_words)
+            words = charges_in_words(after, before, self._per_gram(first, solution))
+            said += f": its charge {words[0]} against the first integration's {words[1]}, {words[2]}"
         warnings.warn(StepRefinedWarning(said + "; the refined integration is kept", index),
                       stacklevel=_users_stacklevel())
         return solution
