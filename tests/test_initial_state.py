@@ -820,3 +820,58 @@ def test_a_continuation_on_the_same_cells_values_at_another_temperature_or_press
         join = solution["Total lithium in cathode [mol]"].entries[n - 1:n + 1]
         assert join[1] == pytest.approx(join[0], rel=1e-12), update
     assert len(solution.cycles) == 3
+
+
+def test_a_continuation_on_another_input_value_of_a_parameter_the_lithium_reads_is_refused_naming_it():
+    """The cathode loading given as an input ("[input]"), the continuation given twice the first solve's on the same
+    values (or a copy): both held the same InputParameter, so the check saw no change and built nothing; the cathode's
+    lithium went 1.943e-07 -> 3.886e-07 mol at the join (+100 %) without a word (review R8, session 50). Now the
+    inputs are compared (the starting solution's own with the solve's): refused, naming the inputs' values and them
+    as the cause; fresh values with a new "[input]" object were refused as "an input -> an input"."""
+    values = AEA().default_parameter_values
+    loading = values["Cathode loading [kg.m-2]"]
+    values.update({"Cathode loading [kg.m-2]": "[input]"})
+    first = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        ["Discharge at 1C for 2 minutes"])).solve(inputs={"Cathode loading [kg.m-2]": loading})
+    fresh = AEA().default_parameter_values
+    fresh.update({"Cathode loading [kg.m-2]": "[input]"})
+    said = (re.escape(f"(cathode {first['Total lithium in cathode [mol]'].entries[-1]:.4g} mol) on the values it was "
+                      "solved on") + ".*" + re.escape("(cathode +100 %, beyond the solver's rtol 0.0001)") + ".*"
+            + re.escape(f"'Cathode loading [kg.m-2]' input {loading:.6g} -> {2 * loading:.6g} (the cause: the solve's "
+                        "inputs, other than those the starting solution was solved with)"))
+    for then in (values, values.copy(), fresh):
+        sim = pybamm.Simulation(AEA(), parameter_values=then,
+                                experiment=pybamm.Experiment(["Discharge at 0.2C for 2 minutes"]))
+        with pytest.raises(ValueError, match=said):
+            sim.solve(starting_solution=first, inputs={"Cathode loading [kg.m-2]": 2 * loading})
+
+
+def test_a_continuation_on_the_same_input_value_runs_without_a_build(monkeypatch):
+    """The same loading given as an input again (a numpy float for the first solve's float, on a copy of the values)
+    keeps the cell: nothing is built to judge it, and the join conserves the lithium."""
+    import pybamm_aea.models.experiment_checks as experiment_checks
+
+    values = AEA().default_parameter_values
+    loading = values["Cathode loading [kg.m-2]"]
+    values.update({"Cathode loading [kg.m-2]": "[input]"})
+    first = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        ["Discharge at 1C for 2 minutes"])).solve(inputs={"Cathode loading [kg.m-2]": float(loading)})
+    built = []
+    monkeypatch.setattr(experiment_checks, "_carried_inventory", lambda *args: built.append(args))
+    n = len(first.t)
+    then = pybamm.Simulation(AEA(), parameter_values=values.copy(), experiment=pybamm.Experiment(
+        ["Discharge at 0.2C for 2 minutes"])).solve(starting_solution=first,
+                                                    inputs={"Cathode loading [kg.m-2]": np.float64(loading)})
+    assert built == []
+    join = then["Total lithium in cathode [mol]"].entries[n - 1:n + 1]
+    assert join[1] == pytest.approx(join[0], rel=1e-12)
+
+
+def test_a_users_empty_solution_as_starting_solution_is_named_an_empty_solution():
+    """A user's own ``pybamm.EmptySolution()`` as starting_solution was refused as "a EmptySolution, a solve none of
+    whose experiment's steps ran" (no experiment ran, and the article wrong): now an empty solution, no state."""
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]))
+    with pytest.raises(ValueError, match=re.escape("the starting_solution is an empty solution (pybamm.EmptySolution): "
+                                                   "no state to continue. Solve this experiment from the set's state")):
+        sim.solve(starting_solution=pybamm.EmptySolution())

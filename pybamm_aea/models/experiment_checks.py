@@ -436,8 +436,11 @@ def carried_state_misfit(starting_solution, model=None, step_models=()):
         return None
     if isinstance(starting_solution, pybamm.EmptySolution):
         why = getattr(starting_solution, "why", None)
-        return (f"the starting_solution is a {type(starting_solution).__name__}, a solve none of whose experiment's "
-                f"steps ran{f' ({why})' if why else ''}: it holds no state to continue from. Solve this experiment "
+        # (a user's own pybamm.EmptySolution() was "a EmptySolution, a solve none of whose experiment's steps ran")
+        what = (f"a {type(starting_solution).__name__}, a solve none of whose experiment's steps ran ({why}): it "
+                "holds no state to continue from" if why
+                else f"an empty solution (pybamm.{type(starting_solution).__name__}): no state to continue")
+        return (f"the starting_solution is {what}. Solve this experiment "
                 "from the set's state (no starting_solution) or with an initial_soc, or continue the solution of a "
                 "run that ran a step")
     return ((None if model is None else _misnamed_states(starting_solution, model))
@@ -471,7 +474,9 @@ def check_carried_lithium(starting_solution, model, parameter_values, inputs=Non
     cancels in the host's amount). LMS at 1.5 mg/cm2 continued on 3 mg/cm2: 1.207e-6 -> 2.414e-6 mol in the cathode
     at the join, the next discharge twice as large, without a word; the LMS end state (x 1.0 of 4) continued on
     Li2021_TiS2 (x_max 1): SUNDIALS' bare "SolverError: IDAGetDky: IDA_BAD_K" (user trial, session 50). The error
-    names both inventories and the parameters the inventory reads that differ from those the solution was solved on.
+    names both inventories and the parameters the inventory reads that differ from those the solution was solved on;
+    one given as an input ("[input]") is judged by its inputs, the solution's own (its last step's) against ``inputs``
+    (:func:`_same_value`: the same values object held the same input, and twice the loading given ran on unseen).
     Values whose inventory parameters all equal those are not built (temperature, current, cut-offs, rates of
     degradation, stack pressure: continued as before); else ``model`` is built on ``parameter_values`` and ``mesh``
     (``pybamm.Simulation`` keyword arguments: the simulation's ``var_pts``, ``submesh_types``, ``spatial_methods``),
@@ -496,8 +501,10 @@ def check_carried_lithium(starting_solution, model, parameter_values, inputs=Non
     read = sorted({symbol.name for name in names for symbol in variables[name].pre_order()
                    if isinstance(symbol, (pybamm.Parameter, pybamm.FunctionParameter, pybamm.InputParameter))})
     solved_on = parameter_values_of(previous)
+    # (a value given as an input is judged by the inputs: the starting solution's own, those of this solve)
+    given = {"old": _solved_inputs(starting_solution), "new": inputs if isinstance(inputs, dict) else {}}
     differ = None if solved_on is None else [name for name in read
-                                             if not _same_value(solved_on, parameter_values, name)]
+                                             if not _same_value(solved_on, parameter_values, name, given)]
     if differ == []:  # (the same cell's inventory: nothing to build)
         return
     try:
@@ -518,7 +525,9 @@ def check_carried_lithium(starting_solution, model, parameter_values, inputs=Non
                        for part, old, new in moved)
     said = ("the values the starting solution was solved on are not kept with its model" if differ is None else
             "parameters the inventory reads that differ: " + ", ".join(
-                f"{name!r} {_shown(solved_on.get(name))} -> {_shown(parameter_values.get(name))}" for name in differ))
+                _changed(name, solved_on.get(name), parameter_values.get(name), given) for name in differ))
+    if differ and any(_is_input(parameter_values.get(name)) for name in differ):
+        said += " (the cause: the solve's inputs, other than those the starting solution was solved with)"
     raise ValueError(
         f"continuing the starting_solution on this simulation's parameter values would not conserve its lithium: its "
         f"last state holds {sum(held):.4g} mol ({_parts(names, held)}) on the values it was solved on, and "
@@ -536,13 +545,21 @@ def _parts(names, values):
                      for name, value in zip(names, values))
 
 
-def _same_value(solved_on, values, name):
+def _same_value(solved_on, values, name, given=None):
     """Whether ``name`` has the same value in both ``pybamm.ParameterValues`` (the same object: a function, a
-    symbol; or equal numbers); False if either lacks it or they cannot be compared."""
+    symbol; or equal numbers); False if either lacks it or they cannot be compared. A value given as an input
+    (``pybamm.InputParameter``, "[input]") is the input ``given`` to each ({"old": the starting solution's inputs,
+    "new": the solve's}), compared as a number (a float and a numpy float alike); False where one is not given: the
+    same InputParameter object held by both values said nothing of the loading a continuation ran on (session 50,
+    R8: 0.015 -> 0.03 given as inputs doubled the cathode's lithium at the join without a word)."""
     try:
         old, new = solved_on[name], values[name]
     except KeyError:
         return False
+    if _is_input(old) or _is_input(new):
+        given = given or {}
+        old, new = (_given_number(value, name, given.get(side)) for value, side in ((old, "old"), (new, "new")))
+        return old is not None and new is not None and old == new
     if old is new:
         return True
     if isinstance(old, numbers.Real) and isinstance(new, numbers.Real):
@@ -550,12 +567,48 @@ def _same_value(solved_on, values, name):
     return False
 
 
-def _shown(value):
-    """A parameter's value as the refusal of :func:`check_carried_lithium` names it."""
+def _is_input(value):
+    """Whether a parameter's value is given as an input at the solve ("[input]")."""
+    return isinstance(value, pybamm.InputParameter)
+
+
+def _given_number(value, name, inputs):
+    """The number ``value`` stands for: itself (a number), or, an input, ``inputs[name]`` (a number or a one-value
+    array); None where not given or not one number."""
+    if _is_input(value):
+        value = (inputs or {}).get(name)
+    try:
+        entries = np.asarray(value, dtype=float).reshape(-1)
+    except (TypeError, ValueError):
+        return None
+    return float(entries[0]) if entries.size == 1 else None
+
+
+def _solved_inputs(starting_solution):
+    """The inputs ``starting_solution``'s last step was solved with ({} where none are kept)."""
+    try:
+        inputs = starting_solution.all_inputs[-1]
+    except (AttributeError, IndexError, TypeError):
+        return {}
+    return inputs if isinstance(inputs, dict) else {}
+
+
+def _changed(name, old, new, given):
+    """A parameter's change as the refusal of :func:`check_carried_lithium` names it: "'Cathode loading [kg.m-2]'
+    0.015 -> 0.03", or given as inputs to both solves, "... input 0.015 -> 0.03"."""
+    if _is_input(old) and _is_input(new):
+        return f"{name!r} input {_shown(old, name, given['old'])[6:]} -> {_shown(new, name, given['new'])[6:]}"
+    return f"{name!r} {_shown(old, name, given['old'])} -> {_shown(new, name, given['new'])}"
+
+
+def _shown(value, name=None, inputs=None):
+    """A parameter's value as the refusal of :func:`check_carried_lithium` names it (an input: "input 0.03", the
+    value ``inputs`` give ``name``)."""
     if isinstance(value, numbers.Real):
         return f"{float(value):.6g}"
-    if isinstance(value, pybamm.InputParameter):
-        return "an input"
+    if _is_input(value):
+        number = _given_number(value, name, inputs)
+        return "input " + ("not given" if number is None else f"{number:.6g}")
     if value is None:
         return "absent"
     return f"{getattr(value, '__name__', type(value).__name__)}"
