@@ -45,9 +45,14 @@ def add_parser(subparsers, name, summary, *description):
     return subparsers.add_parser(name, formatter_class=Formatter, help=summary, description=describe(*description))
 
 
-def float_in(name, low=None, high=None, low_open=False, high_open=False):
+def float_in(name, low=None, high=None, low_open=False, high_open=False, rng=None):
     """Type: a finite float within [low, high] (open ends on request; ``high`` may be a function giving it when an
-    argument is parsed, as in :func:`int_at_least`); the error names ``name``."""
+    argument is parsed, as in :func:`int_at_least`); the error names ``name``. ``rng``: a
+    :class:`pybamm_aea.ranges.Range` giving the bounds instead, whose unit slip the error says as the package's
+    checks do (``energy --porosity 8.2`` said "must be < 1, got 8.2" without "did you give %? 8.2 % = 0.082")."""
+    if rng is not None:
+        low, high, low_open, high_open = rng.low, rng.high, rng.low_open, rng.high_open
+
     def convert(text):
         try:
             v = float(text)
@@ -59,7 +64,8 @@ def float_in(name, low=None, high=None, low_open=False, high_open=False):
             raise argparse.ArgumentTypeError(f"{name} must be {'>' if low_open else '>='} {low:g}, got {text}")
         most = high() if callable(high) else high
         if most is not None and (v > most or (high_open and v == most)):
-            raise argparse.ArgumentTypeError(f"{name} must be {'<' if high_open else '<='} {most:g}, got {text}")
+            hint = "" if rng is None else rng.slip_hint(v)
+            raise argparse.ArgumentTypeError(f"{name} must be {'<' if high_open else '<='} {most:g}, got {text}{hint}")
         return v
 
     return convert
