@@ -2231,17 +2231,23 @@ def test_a_porosity_input_of_one_is_named_without_numpys_runtime_warning_first()
     """A porosity of 1.0 given as an input printed "RuntimeWarning: invalid value encountered in scalar divide" (the
     stretch decision read the built model's processed initial stretch as set by hand and divided by the solid fraction,
     before any check) ahead of the package's clear ValueError: now the ValueError alone (the decision reads the
-    unprocessed model since session 50, where the set's own stretch is its submodel's: nothing evaluated)."""
+    unprocessed model since session 50, where the set's own stretch is its submodel's: nothing evaluated). In an
+    experiment ("Discharge at 0.1C for 1 minute") the nominal-capacity check evaluated the cathode's capacity with
+    the porosity 1.0 ("divide by zero encountered in scalar divide", "invalid value ... scalar multiply") before any
+    range check: now the inputs are checked first there too (session 50)."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"Cathode loading [kg.m-2]": pybamm.InputParameter("L"),
                    "Cathode porosity": pybamm.InputParameter("eps")})
     sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
     sim.solve([0, 60], inputs={"L": 0.02, "eps": 0.15})
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", RuntimeWarning)
-        with pytest.raises(ValueError, match=re.escape("'Cathode porosity' = 1.0 is outside its physical range "
-                                                       "[0, 1); from the input 'eps' = 1.0")):
-            sim.solve([0, 60], inputs={"L": 0.02, "eps": 1.0})
+    experiment = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                                   experiment=pybamm.Experiment(["Discharge at 0.1C for 1 minute"]))
+    for solve in (lambda inputs: sim.solve([0, 60], inputs=inputs), lambda inputs: experiment.solve(inputs=inputs)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RuntimeWarning)
+            with pytest.raises(ValueError, match=re.escape("'Cathode porosity' = 1.0 is outside its physical range "
+                                                           "[0, 1); from the input 'eps' = 1.0")):
+                solve({"L": 0.02, "eps": 1.0})
 
 
 def test_a_nan_parameter_value_is_named_with_its_range_and_pybamms_models_keep_their_error():

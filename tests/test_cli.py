@@ -1265,3 +1265,30 @@ def test_simulate_prints_the_solves_warnings_as_its_own_lines_once_each(tmp_path
     line = "Li2021_Mo6S8: warning: TemperatureOutsideMeasuredRangeWarning: the ambient temperature 273.15 K (0 C) is"
     assert err.count(line) == 1, err
     assert "simulate.py:" not in err and "<frozen runpy>" not in err and "sim.solve(" not in err, err
+
+
+def test_energy_porosity_in_percent_is_said_so_as_the_energy_model_says_it(capsys):
+    """``pybamm-aea energy --porosity 8.2`` said "--porosity must be < 1, got 8.2" without the percent hint that
+    energy.Electrode(porosity=8.2) and the sweep give: the CLI's bound is now pybamm_aea.ranges' (one wording)."""
+    err = _error(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--porosity", "8.2"], capsys)
+    assert "--porosity must be < 1, got 8.2 (8.2 = 820 %); did you give %? 8.2 % = 0.082" in err
+    err = _error(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--porosity", "1"], capsys)
+    assert "--porosity must be < 1, got 1" in err and "did you give" not in err  # the open bound typed: no slip
+
+
+def test_simulate_says_a_negligible_discharge_ended_at_its_cut_off_only_when_it_did(tmp_path, capsys):
+    """``simulate`` on "Discharge at 0.1C for 2 minutes" said "delivered 0.333 % ... it ended at its cut-off almost at
+    once" though the step ended on its duration (its termination "final time"): now the note says how each step
+    ended, the cut-off only for a step a cut-off ended (the sweep's note, pybamm_aea.sweep.metrics)."""
+    from pybamm_aea.sweep.metrics import note_negligible_discharges
+
+    code, _, err = _run(["simulate", "--experiment", "Discharge at 0.1C for 2 minutes",
+                         "--output", str(tmp_path / "a.csv")], capsys)
+    assert code == 0 and "warning: discharge 1 delivered 0.3" in err, err
+    assert "it ended on its duration (final time), not at a cut-off" in err and "at its cut-off almost" not in err
+    metrics = {"warnings": None}
+    note_negligible_discharges(metrics, [(1e-6, 2e-6), (5e-7, 1e-6)], None, 1e-3,
+                               ends=lambda: ["event: Voltage < 1.8 [V] [experiment]", "final time"])
+    first, second = metrics["warnings"].split("; ")
+    assert first.endswith("it ended at its cut-off almost at once")
+    assert second.endswith("(final time), not at a cut-off")

@@ -1712,6 +1712,29 @@ def test_a_c_rate_basis_whose_capacity_cannot_be_known_is_refused_naming_why_not
 
 
 
+def test_a_conventional_set_swept_gets_the_builds_error_not_a_c_rate_basis_that_cannot_be_rescaled():
+    """A sweep of "C-rate" on Li2021_S_C_LGPS (PyBaMM's DFN half cell, not an AEA cell) read on every row "the C-rate
+    basis ... cannot be rescaled ... KeyError 'Cathode loading [kg.m-2]' ... or set "Nominal cell capacity [A.h]"
+    yourself", which leads to the next missing parameter, though nothing was rescaled. Now nothing to rescale gives
+    the nominal capacity as given (nothing evaluated), and values that are not an AEA cell's give the build's
+    MissingParameterError naming the AEA sets (session 49's error)."""
+    from pybamm_aea.models.checks import MissingParameterError
+    from pybamm_aea.models.experiment_checks import rescaled_nominal_capacity
+    from pybamm_aea.sweep.config import build_config, derive_inputs
+
+    config = build_config(["C-rate"], [{"C-rate": 0.5}], "Li2021_S_C_LGPS", None, None, None, 0.1)
+    window = derive_inputs(config, {"C-rate": 0.5})[-1]
+    assert window == config.nominal  # no change among the capacity's parameters: the nominal as given
+    values = pybamm.ParameterValues("Li2021_S_C_LGPS")
+    with pytest.raises(MissingParameterError, match="not an AEA cell's") as raised:
+        rescaled_nominal_capacity(values[NOMINAL_NAME], values, {"Positive electrode thickness [m]": 6e-5})
+    assert "Li2021_Mo6S8" in str(raised.value) and "cannot be rescaled" not in str(raised.value)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = sweep({"C-rate": [0.1]}, parameter_set="Li2021_S_C_LGPS", workers=1)
+    assert "not an AEA cell's" in df["error"].iloc[0] and "cannot be rescaled" not in df["error"].iloc[0]
+
+
 def test_a_failure_other_than_cannot_be_evaluated_is_not_hidden_as_an_unknown_capacity(monkeypatch):
     """theoretical_cathode_capacity caught every exception (``except Exception: return None``): a fault in the model's
     own expression (here a RuntimeError) became "unknown capacity" and the C-rate basis was kept without a word. Only

@@ -45,21 +45,31 @@ def add_parser(subparsers, name, summary, *description):
     return subparsers.add_parser(name, formatter_class=Formatter, help=summary, description=describe(*description))
 
 
-def float_in(name, low=None, high=None, low_open=False, high_open=False):
+def float_in(name, low=None, high=None, low_open=False, high_open=False, rng=None):
     """Type: a finite float within [low, high] (open ends on request; ``high`` may be a function giving it when an
-    argument is parsed, as in :func:`int_at_least`); the error names ``name``."""
+    argument is parsed, as in :func:`int_at_least`); the error names ``name``. ``rng``: the name of a
+    :class:`pybamm_aea.ranges.Range` there giving the bounds instead (read when an argument is parsed: the parser
+    imports no numpy), whose unit slip the error says as the package's checks do (``energy --porosity 8.2`` said
+    "must be < 1, got 8.2" without "did you give %? 8.2 % = 0.082")."""
     def convert(text):
+        bounds = None
+        lo, most, lo_open, hi_open = low, high() if callable(high) else high, low_open, high_open
+        if rng is not None:
+            from pybamm_aea import ranges
+
+            bounds = getattr(ranges, rng)
+            lo, most, lo_open, hi_open = bounds.low, bounds.high, bounds.low_open, bounds.high_open
         try:
             v = float(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{name} must be a number, got {text!r}") from None
         if not math.isfinite(v):
             raise argparse.ArgumentTypeError(f"{name} must be finite, got {text!r}")
-        if low is not None and (v < low or (low_open and v == low)):
-            raise argparse.ArgumentTypeError(f"{name} must be {'>' if low_open else '>='} {low:g}, got {text}")
-        most = high() if callable(high) else high
-        if most is not None and (v > most or (high_open and v == most)):
-            raise argparse.ArgumentTypeError(f"{name} must be {'<' if high_open else '<='} {most:g}, got {text}")
+        if lo is not None and (v < lo or (lo_open and v == lo)):
+            raise argparse.ArgumentTypeError(f"{name} must be {'>' if lo_open else '>='} {lo:g}, got {text}")
+        if most is not None and (v > most or (hi_open and v == most)):
+            hint = "" if bounds is None else bounds.slip_hint(v)
+            raise argparse.ArgumentTypeError(f"{name} must be {'<' if hi_open else '<='} {most:g}, got {text}{hint}")
         return v
 
     return convert

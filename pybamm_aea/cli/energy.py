@@ -27,7 +27,7 @@ def register(subparsers):
                         "or the path of a material's .json (pybamm_aea.materials.save_material, as screen and sweep "
                         "take it); default: the paper's S-LMS hybrid")
     g = p.add_mutually_exclusive_group(required=True)
-    g.add_argument("--porosity", type=_args.float_in("--porosity", 0.0, 1.0, high_open=True), metavar="FRACTION",
+    g.add_argument("--porosity", type=_args.float_in("--porosity", rng="FRACTION_BELOW_ONE"), metavar="FRACTION",
                    help="pore volume fraction of the electrode, 0 <= porosity < 1 (e.g. 0.082)")
     g.add_argument("--pressure", type=_args.float_in("--pressure", 0.0), metavar="MPA",
                    help="stack (compaction) pressure in MPa; the porosity comes from the --compaction data set")

@@ -382,7 +382,7 @@ def run(args):
           f"({solution.termination}); "
           f"{retention_text(discharges, model, summary, undefined)}")
     print(f"wrote {', '.join(map(str, written))}")
-    note = negligible_discharges_note(discharges, values, mass_g)
+    note = negligible_discharges_note(discharges, values, mass_g, solution)
     if note:  # the sweep's own test of a discharge that delivered nothing (a pristine compact at a high rate)
         print(f"{args.parameter_set}: warning: {note}", file=sys.stderr)
     for text in stranded:  # (the table's column holds it per cycle)
@@ -401,15 +401,18 @@ def run(args):
     return 0
 
 
-def negligible_discharges_note(discharges, values, mass_g):
+def negligible_discharges_note(discharges, values, mass_g, solution=None):
     """The sweep's note (:func:`pybamm_aea.sweep.metrics.note_negligible_discharges`) on the kept ``discharges``
     (:func:`pybamm_aea.readout.discharge_steps`) that delivered less than 1 % of the window, the set's "Nominal cell
     capacity [A.h]" (rescaled with --set as the sweep's), or None. ``mass_g`` the electrode's mass [g] (None for
-    PyBaMM's models: the note is in mA.h)."""
+    PyBaMM's models: the note is in mA.h); ``solution`` the one they are of, whose steps' terminations say how each
+    ended (None: not said)."""
+    from pybamm_aea.readout import iter_discharges
     from pybamm_aea.sweep.metrics import note_negligible_discharges
 
     metrics = {"warnings": None}
-    note_negligible_discharges(metrics, discharges, mass_g, float(values["Nominal cell capacity [A.h]"]))
+    ends = None if solution is None else (lambda: [step.termination for step, _ in iter_discharges(solution)])
+    note_negligible_discharges(metrics, discharges, mass_g, float(values["Nominal cell capacity [A.h]"]), ends)
     return metrics["warnings"]
 
 

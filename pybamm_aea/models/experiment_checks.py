@@ -43,6 +43,7 @@ import pybamm
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
+from ..pybamm_adapter.parameter_values import refuse_a_set_of_another_model
 from ..pybamm_adapter.model_internals import parameter_values_of, state_names, state_size, state_slices
 from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivities, initial_state
 # a solve's save_at_cycles, checked by the solve (pybamm_adapter.experiment_errors): written in user_input, which the
@@ -1572,6 +1573,9 @@ def rescaled_nominal_capacity(nominal, parameter_values, changes, before=None, m
     base.update(dict(before or {}))
     changed = base.copy()
     changed.update(dict(changes))
+    if not _any_change(base, dict(changes)):  # nothing to rescale, nothing evaluated: the nominal as given
+        return nominal
+    refuse_a_set_of_another_model(base)  # the build's MissingParameterError, not "cannot be rescaled" (session 50)
     param = _model_param() if model is None else getattr(model, "param", None)
     try:
         q0 = cathode_capacity_as_made(param, base, inputs)
@@ -1582,6 +1586,25 @@ def rescaled_nominal_capacity(nominal, parameter_values, changes, before=None, m
             f"of {', '.join(f'{name!r} = {_shown(value)}' for name, value in dict(changes).items()) or 'these values'}"
             f": {exc}; give the values (or inputs) it reads, or set \"Nominal cell capacity [A.h]\" yourself") from exc
     return nominal * q1 / q0
+
+
+def _any_change(base, changes):
+    """Whether any of ``changes`` (name -> value) differs from its value in ``base`` (a ``pybamm.ParameterValues``,
+    which may lack it: a change). A C-rate sweep on a conventional set evaluated the capacity for no change and
+    each row read "cannot be rescaled ... KeyError 'Cathode loading [kg.m-2]'", not the build's error (session 50)."""
+    for name, new in changes.items():
+        if name not in base.keys():
+            return True
+        old = base[name]
+        if old is new:
+            continue
+        try:
+            if bool(np.all(np.asarray(old == new))):
+                continue
+        except Exception:  # noqa: BLE001 - values not comparable: a change
+            pass
+        return True
+    return False
 
 
 #: the factor by which the package itself set "Nominal cell capacity [A.h]" off the cathode's capacity on purpose, in

@@ -179,10 +179,16 @@ def _whole_experiment_check(pybamm_method):
         if checked and not getattr(self, "_pybamm_aea_nominal_told", False):
             # a C-rate on a nominal capacity the cathode's is far from (a loading changed by hand): said once
             from ..models.experiment_checks import nominal_capacity_mismatch
+            from ..models.checks import check_inputs
             from ..models.solvers import _users_stacklevel  # (the user's call: sim.solve or build_for_experiment)
 
-            mismatch = nominal_capacity_mismatch(self.experiment.steps, self.parameter_values, self.model,
-                                                 signature.bind(self, *args, **kwargs).arguments.get("inputs"))
+            inputs = signature.bind(self, *args, **kwargs).arguments.get("inputs")
+            first = next(iter((self.steps_to_built_models or {}).values()), None)
+            if inputs and first is not None:  # the range check first (the solver's, at its first step): the capacity
+                # below divides by the solid fraction, and an input porosity of 1.0 printed numpy's RuntimeWarnings
+                # ("divide by zero", "invalid value") ahead of the package's ValueError (session 50)
+                check_inputs(first, inputs)
+            mismatch = nominal_capacity_mismatch(self.experiment.steps, self.parameter_values, self.model, inputs)
             if mismatch is not None:
                 self._pybamm_aea_nominal_told = True
                 warnings.warn(mismatch, stacklevel=_users_stacklevel())

@@ -202,11 +202,13 @@ def _missing_with_advice(substitutor, roots, exc):
     return error if _checked_in(roots, name) else None
 
 
-def _refuse_a_set_of_another_model(store):
+def refuse_a_set_of_another_model(store):
     """A :class:`~pybamm_aea.models.checks.MissingParameterError` when the values given an AEA model are not an AEA
     cell's (:func:`pybamm_aea.parameters.is_aea_set`): PyBaMM's sets and ``Li2021_S_C_LGPS`` got the advice for an AEA
     set of its own written before session 29 ("Parameter 'Cathode host full at maximum Li content' not found: the
-    multi-phase host reads it since session 29, ..."), or PyBaMM's bare "not found" on the lever rule."""
+    multi-phase host reads it since session 29, ..."), or PyBaMM's bare "not found" on the lever rule. Also the
+    sweep's and the CLI's C-rate basis rescaling
+    (:func:`~pybamm_aea.models.experiment_checks.rescaled_nominal_capacity`) raises it, the build's error, not its own (session 50)."""
     from ..models.checks import MissingParameterError
     from ..parameters import PYBAMM_MODEL_SETS, SET_FACTS, is_aea_set
 
@@ -239,7 +241,7 @@ def _check_every_value_first(substitutor, model):
     from ..models.checks import RANGES, check_parameter_values, warn_degradation_without_rate
 
     store = getattr(substitutor, STORE)
-    _refuse_a_set_of_another_model(store)
+    refuse_a_set_of_another_model(store)
     check_parameter_values(store)
     if getattr(model, "options", None) is not None:  # (an AEA model's: a degradation option whose rates are 0)
         warn_degradation_without_rate(model.options, store)

@@ -252,28 +252,53 @@ def fill_cell(metrics, config, cell_energy_Wh, mass_g, porosity, fraction, loadi
 NEGLIGIBLE_DELIVERY = 0.01
 
 
-def note_negligible_discharges(metrics, discharges, mass_g, window_Ah):
+#: the end of a step's termination that is a cut-off: its own voltage condition, the cell's window
+_CUT_OFF_ENDS = ("[experiment]", "Minimum voltage [V]", "Maximum voltage [V]")
+
+
+def _how_it_ended(termination):
+    """How a negligible discharge ended, said from its step's ``termination`` (None: not known). "Discharge at 0.1C
+    for 2 minutes" (0.333 % of the window) was said to have "ended at its cut-off almost at once": it ended on its
+    duration (session 50)."""
+    if termination is None:
+        return "it ended almost at once"
+    if termination == "final time":
+        return "it ended on its duration (final time), not at a cut-off"
+    if termination.endswith(_CUT_OFF_ENDS):
+        return "it ended at its cut-off almost at once"
+    return f"it ended on {termination.removeprefix('event: ')}"
+
+
+def note_negligible_discharges(metrics, discharges, mass_g, window_Ah, ends=None):
     """Say in the ``warnings`` column which discharges (A.h, first of each pair) delivered less than
     :data:`NEGLIGIBLE_DELIVERY` of the window ``window_Ah`` [A.h] (None: not known, nothing said); per g of the
-    electrode's ``mass_g`` [g], or in mA.h when it is None."""
+    electrode's ``mass_g`` [g], or in mA.h when it is None; and how each ended (:func:`_how_it_ended`): ``ends`` a
+    function giving each discharge's step termination, in order (called only when one is negligible; None: not
+    known)."""
     if not window_Ah or not window_Ah > 0:
         return
+    small = [(k, q) for k, (q, *_) in enumerate(discharges, 1) if q < NEGLIGIBLE_DELIVERY * window_Ah]
+    if not small:
+        return
+    terminations = list(ends()) if ends is not None else []
     scale, unit = (1e3 / mass_g, "mA.h.g-1") if mass_g else (1e3, "mA.h")
     notes = [f"discharge {k} delivered {100 * q / window_Ah:.3g} % of the window ({q * scale:.4g} of "
-             f"{window_Ah * scale:.4g} {unit}, < {100 * NEGLIGIBLE_DELIVERY:g} %): it ended at its cut-off "
-             "almost at once" for k, (q, *_) in enumerate(discharges, 1) if q < NEGLIGIBLE_DELIVERY * window_Ah]
+             f"{window_Ah * scale:.4g} {unit}, < {100 * NEGLIGIBLE_DELIVERY:g} %): "
+             f"{_how_it_ended(terminations[k - 1] if k <= len(terminations) else None)}" for k, q in small]
     if notes:
         note = "; ".join(notes[:3]) + (f"; {len(notes) - 3} more such discharges" if len(notes) > 3 else "")
         metrics["warnings"] = note if not metrics["warnings"] else f"{metrics['warnings']}; {note}"
 
 
-def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah=None):
+def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah=None,
+                         ends=None):
     """The result columns from the (capacity A.h, energy W.h) of each discharge and the electrode's mass [g] and
-    volume [L]; a note on the discharges below :data:`NEGLIGIBLE_DELIVERY` of the window ``window_Ah`` [A.h]."""
+    volume [L]; a note on the discharges below :data:`NEGLIGIBLE_DELIVERY` of the window ``window_Ah`` [A.h]
+    (``ends``: :func:`note_negligible_discharges`)."""
     metrics["Number of discharges"] = len(discharges)
     if not discharges:
         return
-    note_negligible_discharges(metrics, discharges, mass_g, window_Ah)
+    note_negligible_discharges(metrics, discharges, mass_g, window_Ah, ends)
     q_first = discharges[0][0]
     q, e = discharges[-1][0], discharges[-1][1]
     metrics[FIRST_ESC] = q_first * 1e3 / mass_g
@@ -325,7 +350,8 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
     mass_g = float(solution[MASS].entries[0])
     volume_L = float(solution[VOLUME].entries[0])
     discharges = discharge_steps(solution, arrays=False)
-    fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)
+    fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah,
+                         ends=lambda: [step.termination for step, _ in iter_discharges(solution)])
     if config.cell is not None and discharges:  # the last discharge's, as the electrode columns' (that one step read)
         *_, (last, _) = iter_discharges(solution)
         fill_cell(metrics, config, delivered(last, energy="cell")[1], mass_g, porosity, fraction, loading)
@@ -356,7 +382,8 @@ def fill_from_discharge_solution(metrics, config, solution, porosity, fraction, 
     else:  # and the cell's own, as discharge_steps(energy="cell"): both from one pass of the kernel
         dq, de, de_cell = delivered_on_both_bases(solution)
     discharges = [(dq, de)] if dq > 0 and de > 0 else []
-    fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah)
+    fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah,
+                         ends=lambda: [solution.termination])
     if config.cell is not None and discharges:
         fill_cell(metrics, config, de_cell, mass_g, porosity, fraction, loading)
     note_model_event_stops(metrics, [solution.termination])
