@@ -759,6 +759,45 @@ def test_a_refined_step_is_checked_once(monkeypatch):
             and "still ended" in messages[1])
 
 
+def test_a_step_kept_past_full_after_a_failed_re_solve_still_has_its_end_checked(monkeypatch):
+    """An integration that held a dispersed domain past its full end is solved again at FULL_END_RTOL; where IDA fails
+    on that re-solve the first integration is kept, and its end still goes through the bounds check and its refinement
+    at REFINED_RTOL, as before the re-solve existed. Catches the kept first integration returned unchecked: review R10
+    (LTO-LMS at its set's loading, 0.5C, 2 cycles, the re-solve made to fail) saw the 1st discharge end at
+    z = 1.0011502, carried into the next step, only warned that the first integration was kept; refined, 1.0000003."""
+    import types
+
+    from pybamm_aea.models import solvers
+
+    solver = solvers.SharedEventsIDAKLUSolver(rtol=1e-4, atol=1e-6)
+    step, refined = types.SimpleNamespace(termination="event"), types.SimpleNamespace(termination="event")
+    checks = []
+
+    def again(solver, model, t_eval, inputs_list, index, t_interp):
+        if getattr(solver, "_full_end_again", False):
+            raise pybamm.SolverError("IDA_CONV_FAIL")
+        return refined
+
+    def outside(self, model, solution, rtol, short=None):
+        checks.append(rtol)
+        return "Dispersed material lithiation 1.00115, above its 1" if solution is step else None
+
+    monkeypatch.setattr(pybamm.IDAKLUSolver, "_integrate", lambda self, *args, **kwargs: [step])
+    monkeypatch.setattr(solvers, "integrate_again", again)
+    monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_past_full_end",
+                        lambda self, model, solution: "a dispersed material domain past its full end")
+    monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_switch_stepped", lambda self, model, solution: None)
+    monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_end_short", lambda self, index: None)
+    monkeypatch.setattr(solvers.ConsistentEventIDAKLUSolver, "_outside_bounds", outside)
+    with pytest.warns(solvers.StepRefinedWarning) as said:
+        assert solver._integrate(None, np.array([0.0, 1.0])) == [refined]
+    assert checks == pytest.approx([1e-4, 1e-5], rel=1e-12)
+    messages = [str(w.message) for w in said]
+    assert len(messages) == 2, messages
+    assert "where IDA failed" in messages[0] and "the first integration is kept" in messages[0]
+    assert "above its 1; solved again at rtol 1e-05" in messages[1]
+
+
 def test_a_step_ended_by_an_event_ends_on_a_consistent_state():
     """LMS discharged at constant power (its 0.1C power) to 1.8 V on the multi-phase host. IDA locates the cut-off
     on its interpolating polynomial, whose algebraic states (here the current) are out of its error test on this

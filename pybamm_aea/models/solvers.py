@@ -524,9 +524,11 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                 continue
             past = self._past_full_end(model, solution)
             if past is not None:  # (solved again at an rtol that also checks its own end: not the bounds here)
-                solutions[index] = self._full_end_solved_again(model, t_eval, inputs_list or [{}], index, t_interp,
-                                                               past, solution)
-                continue
+                again = self._full_end_solved_again(model, t_eval, inputs_list or [{}], index, t_interp, past, solution)
+                if again is not solution:
+                    solutions[index] = again
+                    continue
+                # (IDA failed on the re-solve: the first integration, kept, has its end checked and refined below)
             outside = self._outside_bounds(model, solution, self.rtol, self._end_short(index))
             if outside is not None:
                 solutions[index] = self._solved_again(model, t_eval, inputs_list or [{}], index, t_interp, outside,
@@ -771,7 +773,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         """Input set ``index``'s integration ``first``, which held a domain past its full end (``past``,
         :meth:`_past_full_end`), solved again from its start at :attr:`FULL_END_RTOL` by a solver that checks its own
         end (its bounds and events), with a :class:`StepRefinedWarning` naming the step and the charge passed before
-        and after; the first is kept, said so, if IDA fails on the re-solve."""
+        and after; ``first`` itself, said so, if IDA fails on the re-solve (its end then checked as any other's
+        by :meth:`_integrate`: its bounds, refined at :attr:`REFINED_RTOL`)."""
         from ..switch_check import charges_in_words
 
         again = self._again_at(self.FULL_END_RTOL)
