@@ -643,12 +643,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         again._switch_again = True  # (it checks its own end, not its switch again: judged below)
         resolve = SwitchResolve(self._integration_named(t_eval, inputs_list, index), stepped, self.rtol, again.rtol,
                                 self._switches_before())  # (its words: SwitchResolve.text, one place)
-        try:
-            solution = integrate_again(again, model, t_eval, inputs_list, index, t_interp)
-        except pybamm.SolverError as exc:
-            solution, failed = None, str(exc)
-        else:
-            failed = None if solution.termination != "failure" else "termination: failure"
+        solution, failed = self._integrated_again(again, model, t_eval, inputs_list, index, t_interp)
         if failed is not None:
             warnings.warn(SwitchRefinedWarning(resolve._replace(failed=failed), index), stacklevel=_users_stacklevel())
             return first
@@ -658,6 +653,17 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         still = stepped_integration(model, solution, rtol=again.rtol)  # (at that rtol its bulk is not judged)
         warnings.warn(SwitchRefinedWarning(resolve._replace(still=still), index), stacklevel=_users_stacklevel())
         return solution
+
+    @staticmethod
+    def _integrated_again(again, model, t_eval, inputs_list, index, t_interp):
+        """(input set ``index``'s integration solved again by the solver ``again``, or None; None, or why IDA failed
+        on it: its SolverError's text, or "termination: failure"): the one re-solve of the switch's and the past-full
+        end's (:meth:`_switch_solved_again`, :meth:`_full_end_solved_again`), each keeping its first on a failure."""
+        try:
+            solution = integrate_again(again, model, t_eval, inputs_list, index, t_interp)
+        except pybamm.SolverError as exc:
+            return None, str(exc)
+        return solution, (None if solution.termination != "failure" else "termination: failure")
 
     def _switches_before(self):
         """How many charges this experiment solve (its :attr:`experiment_inputs`, one per solve) solved again before
@@ -782,12 +788,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         said = (f"{self._integration_named(t_eval, inputs_list, index)} held {past}: IDA's error test at rtol "
                 f"{self.rtol:g} does not resolve a domain's equilibrium near full (docs/known_limits.rst); solved "
                 f"again from its start at rtol {again.rtol:g}")
-        try:
-            solution = integrate_again(again, model, t_eval, inputs_list, index, t_interp)
-        except pybamm.SolverError as exc:
-            solution, failed = None, str(exc)
-        else:
-            failed = None if solution.termination != "failure" else "termination: failure"
+        solution, failed = self._integrated_again(again, model, t_eval, inputs_list, index, t_interp)
         if failed is not None:
             warnings.warn(StepRefinedWarning(f"{said}, where IDA failed ({failed}): the first integration is kept",
                                              index), stacklevel=_users_stacklevel())
