@@ -1270,9 +1270,9 @@ def test_simulate_prints_the_solves_warnings_as_its_own_lines_once_each(tmp_path
 def test_energy_porosity_in_percent_is_said_so_as_the_energy_model_says_it(capsys):
     """``pybamm-aea energy --porosity 8.2`` said "--porosity must be < 1, got 8.2" without the percent hint that
     energy.Electrode(porosity=8.2) and the sweep give: the CLI's bound is now pybamm_aea.ranges' (one wording)."""
-    err = _error(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--porosity", "8.2"], capsys)
+    err = _error(["energy", "--composition", S_LMS, "--porosity", "8.2"], capsys)
     assert "--porosity must be < 1, got 8.2 (8.2 = 820 %); did you give %? 8.2 % = 0.082" in err
-    err = _error(["energy", "--composition", "S8=0.325,Mo6S8=0.675", "--porosity", "1"], capsys)
+    err = _error(["energy", "--composition", S_LMS, "--porosity", "1"], capsys)
     assert "--porosity must be < 1, got 1" in err and "did you give" not in err  # the open bound typed: no slip
 
 

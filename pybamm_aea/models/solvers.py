@@ -757,8 +757,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
              state_values(model, np.asarray(solution.y, dtype=float), self.FULL_END_STATE))
         if z is None or not z.size:
             return None
-        # (the states first: most integrations stop here; a domain the integration started past full, a charge after an
-        # overfilled discharge's end, is not its own step's: IDA returns that overfill, and a re-solve would start there)
+        # (the states first: most integrations stop here; a domain the integration started past full, a charge after
+        # an overfilled discharge's end, is not its own step's: IDA returns that overfill, and a re-solve would start
+        # there)
         above = (z > 1 + float(np.min(self.atol)) * abs(scale)) & (z > z[:, :1])
         if not above.any():
             return None
