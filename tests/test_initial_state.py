@@ -366,6 +366,31 @@ def test_initial_soc_with_a_list_of_inputs_is_one_set_or_refused_naming_the_list
     assert one.all_inputs[0]["Ambient temperature [K]"] == 343.15
     assert one["Voltage [V]"].entries[0] == pytest.approx(1.5, abs=1e-3)
 
+
+def test_initial_soc_with_a_list_of_inputs_the_state_does_not_read_starts_every_set_from_it():
+    """A list of several input sets with an initial_soc was refused whatever the initial state read (session 50): a
+    list of currents from "1.5 V" too, though each set starts from the state it has alone. Now the state is read with
+    the inputs the sets give alike (70 C) and shared; the refusal is kept where the state reads an input that differs,
+    naming it (the temperature, not the current that differs too)."""
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({"Ambient temperature [K]": "[input]", "Current function [A]": "[input]"})
+    model = AEA({"anode": "Li-In"})
+    current = 0.1 * values["Nominal cell capacity [A.h]"]  # 0.1C
+    sets = [{"Ambient temperature [K]": 343.15, "Current function [A]": rate * current} for rate in (1, 2)]
+    together = pybamm.Simulation(model, parameter_values=values).solve(
+        [0, 60], initial_soc="1.5 V", direction="discharge", inputs=sets)
+    for solution, one in zip(together, sets):
+        alone = pybamm.Simulation(model, parameter_values=values).solve(
+            [0, 60], initial_soc="1.5 V", direction="discharge", inputs=one)
+        assert solution["Voltage [V]"].entries[[0, -1]] == pytest.approx(alone["Voltage [V]"].entries[[0, -1]],
+                                                                         rel=1e-9)
+        assert solution.all_inputs[0]["Current function [A]"] == one["Current function [A]"]
+    assert together[1]["Voltage [V]"].entries[-1] < together[0]["Voltage [V]"].entries[-1]  # (twice the current)
+    sets[1]["Ambient temperature [K]"] = 298.15
+    with pytest.raises(ValueError, match=r"reads 'Ambient temperature \[K\]', which differs between the sets"):
+        pybamm.Simulation(model, parameter_values=values).solve(
+            [0, 60], initial_soc="1.5 V", direction="discharge", inputs=sets)
+
 @pytest.mark.slow
 def test_initial_soc_without_esoh_cache_and_in_batch_study():
     values = pybamm.ParameterValues("Li2021_Mo6S8")

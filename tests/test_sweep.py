@@ -1735,6 +1735,39 @@ def test_a_conventional_set_swept_gets_the_builds_error_not_a_c_rate_basis_that_
     assert "not an AEA cell's" in df["error"].iloc[0] and "cannot be rescaled" not in df["error"].iloc[0]
 
 
+def test_the_c_rate_basis_and_the_continuation_check_judge_a_changed_value_by_one_rule(monkeypatch):
+    """Whether a parameter's value differs between two values was written twice, with two rules: the continuation
+    check (numbers as floats, anything else by identity: the loading in a one-value array differed from the same
+    number, and the model was built to judge an unchanged cell) and the C-rate basis (numpy equality, an input by its name: a loading changed to
+    "[input]" given the same 0.015 was evaluated, ratio 1; one left "[input]" on both sides with no input given kept
+    the basis unevaluated). Now one rule (experiment_checks._same_value): numbers and arrays by value and shape, an
+    input by the number given to its side, not given: differs (the rescale then names the input not given)."""
+    import pybamm_aea.models.experiment_checks as experiment_checks
+    from pybamm_aea.models.experiment_checks import _same_value, rescaled_nominal_capacity
+
+    loading_name = "Cathode loading [kg.m-2]"
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    nominal, loading = values[NOMINAL_NAME], values[loading_name]
+    before, after = values.copy(), values.copy()
+    before.update({loading_name: np.array([loading])})
+    assert _same_value(before, after, loading_name)  # one number, in an array or not: the same value
+    before.update({loading_name: np.array([loading, loading])})
+    assert not _same_value(before, after, loading_name)  # (two numbers against one: differs, not broadcast)
+    evaluated = []
+    as_made = experiment_checks.cathode_capacity_as_made
+    monkeypatch.setattr(experiment_checks, "cathode_capacity_as_made",
+                        lambda *args: evaluated.append(args) or as_made(*args))
+    changes = {loading_name: "[input]"}
+    assert rescaled_nominal_capacity(nominal, values, changes, inputs={loading_name: loading}) == nominal
+    assert evaluated == []  # the loading held, given as an input: nothing to rescale, nothing evaluated
+    assert rescaled_nominal_capacity(nominal, values, changes, inputs={loading_name: 2 * loading}) \
+        == pytest.approx(2 * nominal, rel=1e-12)
+    values.update({loading_name: "[input]"})
+    with pytest.raises(ValueError, match="Nominal cell capacity.*cannot be rescaled") as raised:
+        rescaled_nominal_capacity(nominal, values, changes)  # an input on both sides, given to neither: unknown
+    assert loading_name in str(raised.value)
+
+
 def test_a_failure_other_than_cannot_be_evaluated_is_not_hidden_as_an_unknown_capacity(monkeypatch):
     """theoretical_cathode_capacity caught every exception (``except Exception: return None``): a fault in the model's
     own expression (here a RuntimeError) became "unknown capacity" and the C-rate basis was kept without a word. Only

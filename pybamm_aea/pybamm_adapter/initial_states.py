@@ -15,8 +15,9 @@ which ``pybamm.Model("AEA")`` and ``pybamm.ParameterValues("Li2021_...")`` do):
 - a simulation whose model class defines ``initial_state_parameter_values(parameter_values,
   initial_value, direction, inputs)`` gets the parameter values that method returns, cached on
   (initial value, direction, parameter values, inputs) as PyBaMM caches its eSOH result; a built
-  simulation then only recomputes its initial conditions; a list of several input sets is refused, one set's list
-  read as that set (:func:`_one_input_set`: one model is built, so one state for every set);
+  simulation then only recomputes its initial conditions; a list of several input sets shares one state, read with
+  the inputs they give alike, and is refused where the state reads an input that differs between them, one set's
+  list read as that set (:func:`_one_input_set`: one model is built, so one state for every set);
 - parameter values of an AEA set (those holding ``"Cathode maximum Li content"``) go to
   :func:`pybamm_aea.set_initial_state`;
 - everything else goes to PyBaMM's own methods, called unchanged.
@@ -91,8 +92,13 @@ def _simulation_dispatch(pybamm_method):
     def set_initial_state(self, initial_soc, direction=None, inputs=None):
         if not hasattr(type(self._unprocessed_model), MODEL_HOOK):
             return pybamm_method(self, initial_soc, direction=direction, inputs=inputs)
-        inputs = _one_input_set(inputs, initial_soc)
         unprocessed = self._unprocessed_parameter_values
+        hook = getattr(self._unprocessed_model, MODEL_HOOK)
+
+        def state(given):
+            return hook(unprocessed, initial_soc, direction=direction, inputs=given)
+
+        sets, inputs = inputs, _one_input_set(inputs)
         fingerprint = (
             initial_soc,
             direction,
@@ -101,9 +107,12 @@ def _simulation_dispatch(pybamm_method):
         )
         if fingerprint == self._esoh_fingerprint:
             return
-        self._parameter_values = getattr(self._unprocessed_model, MODEL_HOOK)(
-            unprocessed, initial_soc, direction=direction, inputs=inputs
-        )
+        try:
+            self._parameter_values = state(inputs)
+        except Exception as exc:
+            if sets is inputs or not isinstance(sets, (list, tuple)) or len(sets) < 2:
+                raise
+            raise _several_sets_refusal(sets, inputs, initial_soc, state) from exc
         self._needs_ic_rebuild = True
         self._built_initial_soc = initial_soc
         self._esoh_fingerprint = fingerprint
@@ -112,22 +121,50 @@ def _simulation_dispatch(pybamm_method):
     return set_initial_state
 
 
-def _one_input_set(inputs, initial_soc):
-    """The one input set ``inputs`` of a solve or build from ``initial_soc`` (a list of one set: that set). A list of
-    several is refused: PyBaMM builds one model from one set of values, so its solve of a list of inputs starts every
-    set from one initial state, while the state read from an SOC or voltage can read an input (a swept "Ambient
-    temperature [K]"); PyBaMM failed in ``_normalize_inputs``, "AttributeError: 'list' object has no attribute
-    'keys'" (session 50)."""
+def _one_input_set(inputs):
+    """The input set an initial state from an SOC or voltage is read with, for a solve or build given ``inputs``: a
+    set, or a list of one set: that set; a list of several: the inputs every set gives alike (by
+    :func:`pybamm_aea.models.experiment_checks._same_value`), the others left out. PyBaMM builds one model from one
+    set of values, so its solve of a list of inputs starts every set from one initial state: right where the state
+    reads none of the inputs that differ (a list of currents, or of rates of degradation: each set starts from the
+    state it would have alone), which reading it without them shows (it fails on an input not given); the state read
+    with them is refused by :func:`_several_sets_refusal`. A list of several had been refused whatever the state read
+    (session 50; PyBaMM failed in ``_normalize_inputs``, "AttributeError: 'list' object has no attribute 'keys'")."""
     if not isinstance(inputs, (list, tuple)):
         return inputs
     if len(inputs) == 1:
         return inputs[0]
-    raise ValueError(
-        f"initial_soc={initial_soc!r} with a list of {len(inputs)} input sets (inputs=[{inputs[0]!r}, ...]): the "
-        "simulation builds one model, so every set would start from one initial state, while the state an SOC or "
-        "voltage gives can read the inputs; solve each set on its own (for one in inputs: sim.solve(t_eval, "
-        f"inputs=one, initial_soc={initial_soc!r})), or, for a state that reads no input, set it on the parameter values "
-        f"(pybamm_aea.set_initial_state(values, {initial_soc!r})) and solve the list without initial_soc")
+    from ..models.experiment_checks import _same_value
+
+    first = dict(inputs[0])
+    return {name: value for name, value in first.items()
+            if all(_same_value(first, dict(other), name) for other in inputs[1:])}
+
+
+def _several_sets_refusal(sets, common, initial_soc, state):
+    """The ``ValueError`` of an initial state from ``initial_soc`` that a list of several input sets ``sets`` cannot
+    share: read with the inputs they give alike (``common``) it failed, read with the first set it is refused or not
+    (that refusal is raised then: the state's own, e.g. an SOC out of [0, 1]); else it names the inputs that differ
+    between the sets and that the state reads (``state``: the initial state read with one set of inputs), each found
+    by reading the state with the first set without it (the ambient temperature at "1.5 V": another Li content at 25
+    and 70 C)."""
+    first = dict(sets[0])
+    state(first)  # (a failure with every input given is the state's own: raised as it is)
+    read = []
+    for name in (name for name in first if name not in common):
+        try:
+            state({key: value for key, value in first.items() if key != name})
+        except Exception:  # noqa: BLE001 - the state cannot be read without it: it reads it
+            read.append(name)
+    differ = sorted({name for one in sets for name in one if name not in common})
+    return ValueError(
+        f"initial_soc={initial_soc!r} with a list of {len(sets)} input sets (inputs=[{sets[0]!r}, ...]): the "
+        "simulation builds one model, so every set would start from one initial state, while the state this SOC or "
+        f"voltage gives reads {', '.join(map(repr, read or differ))}, "
+        f"which {'differs' if len(read or differ) == 1 else 'differ'} between the sets; solve each set "
+        f"on its own (for one in inputs: sim.solve(t_eval, inputs=one, initial_soc={initial_soc!r})), or give the "
+        "sets alike what the state reads (a list of sets that differ only in inputs it does not read is solved from "
+        "the one state)")
 
 
 def _parameter_values_dispatch(pybamm_method):
