@@ -1292,3 +1292,33 @@ def test_simulate_says_a_negligible_discharge_ended_at_its_cut_off_only_when_it_
     first, second = metrics["warnings"].split("; ")
     assert first.endswith("it ended at its cut-off almost at once")
     assert second.endswith("(final time), not at a cut-off")
+
+
+# ------------------------------------------------------------------------------------------------ unit slips
+def test_energy_capacity_typed_in_ah_per_g_is_refused_with_its_hint(capsys):
+    """``energy --capacity Mo6S8=0.128`` (0.128 A.h/g meant, the CLI takes mA.h/g) ran and gave an ESC of 0.1 mA.h/g
+    (session 51): refused below a tenth of the smallest Faraday capacity of the package's materials, read from them,
+    and the A.h/g reading said; a capacity at the floor runs, and 0 (inert) is still taken."""
+    from pybamm_aea.energy.materials import BUILT_IN_FARADAY_CAPACITIES
+
+    floor = min(BUILT_IN_FARADAY_CAPACITIES.values()) / 10.0
+    err = _error(["energy", "--porosity", "0.1", "--composition", "Mo6S8=1", "--capacity", "Mo6S8=0.128"], capsys)
+    assert "argument --capacity: capacities['Mo6S8'] = 0.128 mA.h/g is below" in err
+    assert f"at least {floor:.4g} mA.h/g" in err
+    assert err.rstrip().endswith("did you give A.h/g? 0.128 A.h/g = 128 mA.h/g")
+    # below the floor but no capacity read in A.h/g (12 A.h/g is above Li's 3862 mA.h/g): refused, no hint
+    err = _error(["energy", "--porosity", "0.1", "--composition", "Mo6S8=1", "--capacity", "Mo6S8=12"], capsys)
+    assert "is below" in err and "did you give" not in err
+    code, out, _ = _run(["energy", "--porosity", "0.1", "--composition", "Mo6S8=1", "--capacity",
+                         f"Mo6S8={floor:.6f}", "--format", "json"], capsys)
+    assert code == 0 and json.loads(out)["capacities_mAh_per_g"]["Mo6S8"] == pytest.approx(floor, rel=1e-5)
+
+
+def test_energy_voltage_typed_in_mv_is_refused_with_its_hint(capsys):
+    """``energy --voltage 2050`` (2.05 V meant) was refused naming the bound only (session 51); 10 V and above is
+    said as mV, 7 V (6.5 mistyped more likely than 7 mV) is not."""
+    err = _error(["energy", "--porosity", "0.1", "--voltage", "2050"], capsys)
+    assert err.rstrip().endswith("did you give mV? 2050 mV = 2.05 V")
+    err = _error(["energy", "--porosity", "0.1", "--voltage", "7"], capsys)
+    assert "must be <= 6, got 7" in err and "did you give" not in err
+    assert "must be > 0, got 0" in _error(["energy", "--porosity", "0.1", "--voltage", "0"], capsys)
