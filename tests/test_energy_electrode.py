@@ -442,3 +442,20 @@ def test_a_voltage_typed_in_mv_is_refused_with_its_hint():
     with pytest.raises(ValueError) as exc:
         e.energy_density(7.0)
     assert "did you give" not in str(exc.value)
+
+
+def test_capacities_derived_from_a_simulation_are_not_floored():
+    """The typed capacity's floor (12.47 mA.h/g) is not a derived one's: the comparison scales S-LMS's capacities to
+    its simulated ESC, and a cell that delivered 5 % of its 630 mA.h/g gives Mo6S8 6.4 mA.h/g, which
+    Electrode(capacities=...) refuses (the comparison's row failed on it after the floor came in, session 51)."""
+    from pybamm_aea.studies.comparison import CELL_SPECS, _cell_figures
+
+    e = paper.slms_electrode(0.1)
+    derived = {n: 0.05 * e.capacity_of(n) for n in e.composition}
+    with pytest.raises(ValueError, match="below a Li-storing material's specific capacity"):
+        Electrode(e.composition, 0.1, capacities=derived)
+    assert e.with_derived_capacities(derived).specific_capacity == pytest.approx(0.05 * e.specific_capacity)
+    spec = next(c for c in CELL_SPECS if c.simulation == "Li2021_S_Mo6S8")
+    low = _cell_figures(spec, e, 0.1 * e.specific_capacity, 2.0)  # Mo6S8 12.8 mA.h/g, S8 167.5: above the floor
+    figures = _cell_figures(spec, e, 0.09 * e.specific_capacity, 2.0)  # Mo6S8 11.5 mA.h/g: below it
+    assert all(0 < figures[k] < low[k] for k in low)

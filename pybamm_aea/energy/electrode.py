@@ -286,6 +286,19 @@ class Electrode:
         copy._capacities = dict(self._capacities)  # (checked here; a lithiated electrode's derived, not given)
         return copy
 
+    def with_derived_capacities(self, capacities, voltages=None):
+        """A copy of this electrode with ``capacities`` (and ``voltages``, if given) derived, not typed: scaled to a
+        simulation's ESC, say (:mod:`pybamm_aea.studies.comparison`). Each is checked as ``capacities=`` is (>= 0,
+        within its material's Faraday capacity) but not against the floor of a typed one
+        (:func:`pybamm_aea.ranges.check_specific_capacity`): a cell that delivered a twelfth of its Faraday capacity
+        gives S-LMS's Mo6S8 10.7 mA.h/g."""
+        copy = Electrode(
+            {self._materials[n]: w for n, w in self._composition.items()}, self._porosity,
+            pore_filler=self._pore_filler, voltages=self._voltages if voltages is None else voltages, name=self.name,
+        )
+        copy._capacities = copy._checked_capacities(capacities, given=False)
+        return copy
+
     # ------------------------------------------------------------------ make-up
     @property
     def composition(self):
@@ -537,10 +550,8 @@ class Electrode:
         else:
             phi = check_porosity(porosity, "porosity of the lithiated electrode")
         name = f"{self.name} (discharged)" if self.name else None
-        lithiated = Electrode({records[k]: w for k, w in comp.items()}, phi, pore_filler=self._pore_filler,
-                              voltages=volts, name=name)
-        lithiated._capacities = lithiated._checked_capacities(caps, given=False)
-        return lithiated
+        return Electrode({records[k]: w for k, w in comp.items()}, phi, pore_filler=self._pore_filler,
+                         voltages=volts, name=name).with_derived_capacities(caps)
 
     def lithiation_mass_ratio(self, porosity=None):
         """Mass of the discharged electrode per mass of this (charged) electrode (``porosity`` as :meth:`lithiated`).
