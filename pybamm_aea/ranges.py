@@ -10,10 +10,12 @@ import numbers
 
 import numpy as np
 
+from .constants import MAX_VOLTAGE_VS_LI
 from .user_input import number_refusal
 
 __all__ = ["Range", "CATHODE_LOADING", "check_loading_mg_cm2", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
-           "STACK_PRESSURE", "composition_percent_hint"]
+           "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "specific_capacity_range",
+           "check_specific_capacity"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Range:
         give mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2" (70 meant as degrees C given as K: "... did you give degrees C? 70
         degrees C = 343.15 K"); else "". ``bounded``: the value the range bounds, if derived from ``value`` in
         proportion (a composite's electrode loading from its active loading); ``value`` if None."""
-        if not self.slip or not isinstance(self.high, numbers.Real) or number_refusal(value) is not None:
+        if not self.slip or isinstance(self.high, str) or number_refusal(value) is not None:
             return ""
         unit, other, per = self.slip[:3]
         zero = self.slip[3] if len(self.slip) > 3 else 0.0  # (the other unit's zero in this unit: a temperature's)
@@ -186,3 +188,49 @@ def composition_percent_hint(fractions):
         return ""
     name, value = next(((k, v) for k, v in fractions.items() if float(v) > 1.0), (None, None))
     return "" if name is None else f"; {name!r} = {float(value):g}{FRACTION.slip_hint(float(value))}"
+
+
+#: a potential vs Li/Li+ or a Li cell's voltage [V], :data:`pybamm_aea.constants.MAX_VOLTAGE_VS_LI` at most (the energy
+#: model's material and electrode voltages, ``energy --voltage``). One typed in mV (2050 for 2.05 V) was refused
+#: naming the bound only ("must be <= 6"); 10 V and above read in mV is said so: a reading below 10 mV (6-10 V, a
+#: mistyped volt more likely than mV) is no electrode's average voltage (session 51)
+VOLTAGE_VS_LI = Range(0.0, MAX_VOLTAGE_VS_LI, slip=("V", "mV", 1000.0, 0.0, 0.01), why=(
+    "above every Li insertion cathode's potential (the ~5 V spinels and phosphates)"))
+
+
+def voltage_hint(value):
+    """The end of an error refusing the voltage ``value`` [V] typed in mV (:data:`VOLTAGE_VS_LI`'s slip): " (2050 V =
+    2050000 mV); did you give mV? 2050 mV = 2.05 V"; else ""."""
+    return VOLTAGE_VS_LI.slip_hint(value)
+
+
+#: a capacity typed in A.h/g where mA.h/g is taken (0.128 for Mo6S8's 128) read as mA.h/g
+_CAPACITY_SLIP = ("mA.h/g", "A.h/g", 1e-3)
+
+
+def specific_capacity_range():
+    """The range of a Li-storing material's specific capacity [mA.h/g] other than 0 (an inert one's), from the Faraday
+    capacities of the package's own (:data:`pybamm_aea.energy.materials.BUILT_IN_FARADAY_CAPACITIES`): at least a tenth
+    of the smallest, Li4Mo6S8's 124.7 mA.h/g (12.5 mA.h/g; the paper's lowest capacity, Mo6S8's reversible 90 mA.h/g of
+    Table S8, is 0.70 of its Faraday capacity), and, read in A.h/g, at most the largest, Li's 3862 mA.h/g (a value
+    below the floor that is read so is said so). ``energy --capacity Mo6S8=0.128`` (0.128 A.h/g meant) ran and gave an
+    ESC of 0.1 mA.h/g (session 51)."""
+    from .energy.materials import BUILT_IN_FARADAY_CAPACITIES
+
+    faraday = BUILT_IN_FARADAY_CAPACITIES
+    smallest, largest = min(faraday, key=faraday.get), max(faraday, key=faraday.get)
+    return Range(faraday[smallest] / 10.0, faraday[largest], slip=_CAPACITY_SLIP, why=(
+        f"a tenth of the smallest Faraday capacity of the package's materials, {smallest}'s {faraday[smallest]:.4g} "
+        "mA.h/g; 0 for an inert material"))
+
+
+def check_specific_capacity(name, value):
+    """``value`` [mA.h/g], a real number that passed its own checks (finite, >= 0; its own material's Faraday capacity
+    bounds it above), unless it is above 0 and below :func:`specific_capacity_range`: then a ValueError naming ``name``
+    and the value, with the A.h/g slip said ("did you give A.h/g? 0.128 A.h/g = 128 mA.h/g")."""
+    v = float(value)
+    rng = specific_capacity_range()
+    if v == 0.0 or v >= rng.low:  # (0: an inert material's)
+        return value
+    raise ValueError(f"{name} = {v:.10g} mA.h/g is below a Li-storing material's specific capacity, at least "
+                     f"{rng.low:.4g} mA.h/g ({rng.why}){rng.slip_hint(v)}")

@@ -1292,3 +1292,56 @@ def test_simulate_says_a_negligible_discharge_ended_at_its_cut_off_only_when_it_
     first, second = metrics["warnings"].split("; ")
     assert first.endswith("it ended at its cut-off almost at once")
     assert second.endswith("(final time), not at a cut-off")
+
+
+# ------------------------------------------------------------------------------------------------ unit slips, -W error
+def test_energy_capacity_typed_in_ah_per_g_is_refused_with_its_hint(capsys):
+    """``energy --capacity Mo6S8=0.128`` (0.128 A.h/g meant, the CLI takes mA.h/g) ran and gave an ESC of 0.1 mA.h/g
+    (session 51): refused below a tenth of the smallest Faraday capacity of the package's materials, read from them,
+    and the A.h/g reading said; a capacity at the floor runs, and 0 (inert) is still taken."""
+    from pybamm_aea.energy.materials import BUILT_IN_FARADAY_CAPACITIES
+
+    floor = min(BUILT_IN_FARADAY_CAPACITIES.values()) / 10.0
+    err = _error(["energy", "--porosity", "0.1", "--composition", "Mo6S8=1", "--capacity", "Mo6S8=0.128"], capsys)
+    assert "argument --capacity: capacities['Mo6S8'] = 0.128 mA.h/g is below" in err
+    assert f"at least {floor:.4g} mA.h/g" in err
+    assert err.rstrip().endswith("did you give A.h/g? 0.128 A.h/g = 128 mA.h/g")
+    # below the floor but no capacity read in A.h/g (12 A.h/g is above Li's 3862 mA.h/g): refused, no hint
+    err = _error(["energy", "--porosity", "0.1", "--composition", "Mo6S8=1", "--capacity", "Mo6S8=12"], capsys)
+    assert "is below" in err and "did you give" not in err
+    code, out, _ = _run(["energy", "--porosity", "0.1", "--composition", "Mo6S8=1", "--capacity",
+                         f"Mo6S8={floor:.6f}", "--format", "json"], capsys)
+    assert code == 0 and json.loads(out)["capacities_mAh_per_g"]["Mo6S8"] == pytest.approx(floor, rel=1e-5)
+
+
+def test_energy_voltage_typed_in_mv_is_refused_with_its_hint(capsys):
+    """``energy --voltage 2050`` (2.05 V meant) was refused naming the bound only (session 51); 10 V and above is
+    said as mV, 7 V (6.5 mistyped more likely than 7 mV) is not."""
+    err = _error(["energy", "--porosity", "0.1", "--voltage", "2050"], capsys)
+    assert err.rstrip().endswith("did you give mV? 2050 mV = 2.05 V")
+    err = _error(["energy", "--porosity", "0.1", "--voltage", "7"], capsys)
+    assert "must be <= 6, got 7" in err and "did you give" not in err
+    assert "must be > 0, got 0" in _error(["energy", "--porosity", "0.1", "--voltage", "0"], capsys)
+
+
+def test_a_warning_raised_as_an_error_ends_in_one_line(capsys):
+    """Under ``python -W error`` a warning the command raises ended in a bare traceback (``simulate --option 'Li
+    trapping=irreversible'``'s DegradationWithoutRateWarning, energy's ExtrapolationWarning past 360 MPa): main says it
+    in one line naming the warning and returns 1 (session 51)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        code, out, err = _run(["energy", "--pressure", "500", "--compaction", "S-LMS"], capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("pybamm-aea energy: error: ExtrapolationWarning raised as an error")
+    assert "500" in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_python_w_error_ends_simulate_in_one_line(tmp_path):
+    """The user's case, as run: ``python -W error -m pybamm_aea simulate`` on a degradation option with no rate."""
+    proc = subprocess.run([sys.executable, "-W", "error", "-m", "pybamm_aea", "simulate", "--experiment",
+                           "Discharge at 1C until 1.8 V", "--option", "Li trapping=irreversible", "--output",
+                           str(tmp_path / "x.csv")], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("pybamm-aea simulate: error: DegradationWithoutRateWarning raised as an error")

@@ -415,3 +415,47 @@ def test_the_energy_models_checks_say_a_percent_or_pa_slip_as_the_models_do():
     with pytest.raises(argparse.ArgumentTypeError) as err:
         parse_composition("Li4Ti5O12=0.9,Mo6S8=0.6")
     assert "did you give" not in str(err.value)
+
+
+def test_a_capacity_typed_in_ah_per_g_is_refused_with_its_hint():
+    """Electrode(capacities={"Mo6S8": 0.128}) (0.128 A.h/g meant) gave an ESC of 0.1 mA.h/g (session 51): a capacity
+    above 0 below a tenth of the smallest Faraday capacity of the package's materials is refused, the A.h/g reading
+    said; the floor is read from the records (Li4Mo6S8's), not typed."""
+    from pybamm_aea.energy.materials import BUILT_IN_FARADAY_CAPACITIES
+    from pybamm_aea.ranges import specific_capacity_range
+
+    smallest = min(BUILT_IN_FARADAY_CAPACITIES.values())
+    assert specific_capacity_range().low == pytest.approx(smallest / 10.0)
+    assert smallest == pytest.approx(get_material("Li4Mo6S8").theoretical_capacity)
+    with pytest.raises(ValueError, match=re.escape("did you give A.h/g? 0.128 A.h/g = 128 mA.h/g")):
+        Electrode({"Mo6S8": 1.0}, 0.1, capacities={"Mo6S8": 0.128})
+    # the paper's lowest, Table S8's reversible 90 mA.h/g of Mo6S8, and 0 (inert) are taken
+    assert Electrode({"Mo6S8": 1.0}, 0.1, capacities={"Mo6S8": 90.0}).specific_capacity == pytest.approx(90.0)
+    assert Electrode({"Mo6S8": 0.5, "S8": 0.5}, 0.1, capacities={"S8": 0.0}).capacities["S8"] == 0.0
+
+
+def test_a_voltage_typed_in_mv_is_refused_with_its_hint():
+    """energy_density(2050) (2.05 V meant) was refused naming the 6 V bound only (session 51)."""
+    e = Electrode({"Mo6S8": 1.0}, 0.1)
+    with pytest.raises(ValueError, match=re.escape("did you give mV? 2050 mV = 2.05 V")):
+        e.energy_density(2050)
+    with pytest.raises(ValueError) as exc:
+        e.energy_density(7.0)
+    assert "did you give" not in str(exc.value)
+
+
+def test_capacities_derived_from_a_simulation_are_not_floored():
+    """The typed capacity's floor (12.47 mA.h/g) is not a derived one's: the comparison scales S-LMS's capacities to
+    its simulated ESC, and a cell that delivered 5 % of its 630 mA.h/g gives Mo6S8 6.4 mA.h/g, which
+    Electrode(capacities=...) refuses (the comparison's row failed on it after the floor came in, session 51)."""
+    from pybamm_aea.studies.comparison import CELL_SPECS, _cell_figures
+
+    e = paper.slms_electrode(0.1)
+    derived = {n: 0.05 * e.capacity_of(n) for n in e.composition}
+    with pytest.raises(ValueError, match="below a Li-storing material's specific capacity"):
+        Electrode(e.composition, 0.1, capacities=derived)
+    assert e.with_derived_capacities(derived).specific_capacity == pytest.approx(0.05 * e.specific_capacity)
+    spec = next(c for c in CELL_SPECS if c.simulation == "Li2021_S_Mo6S8")
+    low = _cell_figures(spec, e, 0.1 * e.specific_capacity, 2.0)  # Mo6S8 12.8 mA.h/g, S8 167.5: above the floor
+    figures = _cell_figures(spec, e, 0.09 * e.specific_capacity, 2.0)  # Mo6S8 11.5 mA.h/g: below it
+    assert all(0 < figures[k] < low[k] for k in low)

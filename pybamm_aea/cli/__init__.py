@@ -58,10 +58,24 @@ def build_parser():
 
 
 def main(argv=None):
-    """Entry point of ``pybamm-aea`` and ``python -m pybamm_aea``; returns the exit status."""
+    """Entry point of ``pybamm-aea`` and ``python -m pybamm_aea``; returns the exit status: 1 with one line on stderr
+    naming it for a warning raised as an error (``python -W error``, a warnings filter "error"), which ended in a bare
+    traceback (session 51: ``python -W error -m pybamm_aea simulate --option 'Li trapping=irreversible'``)."""
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = parser.parse_args(argv)
+    prog = parser.prog  # (the subcommand's once it is parsed: "pybamm-aea simulate")
+    try:
+        args = parser.parse_args(argv)
+        prog = getattr(args, "parser", parser).prog
+        return _run(parser, argv, args)
+    except Warning as exc:  # a warning raised as an exception: said as the command's other errors are, in one line
+        print(f"{prog}: error: {type(exc).__name__} raised as an error (python -W error or a warnings filter): {exc}",
+              file=sys.stderr)
+        return 1
+
+
+def _run(parser, argv, args):
+    """Run the parsed command."""
     if args.command is not None:
         # the top-level options are the main job's: before a subcommand they would be parsed and then ignored
         # (argparse lets the subcommand's defaults win)

@@ -50,7 +50,8 @@ def float_in(name, low=None, high=None, low_open=False, high_open=False, rng=Non
     argument is parsed, as in :func:`int_at_least`); the error names ``name``. ``rng``: the name of a
     :class:`pybamm_aea.ranges.Range` there giving the bounds instead (read when an argument is parsed: the parser
     imports no numpy), whose unit slip the error says as the package's checks do (``energy --porosity 8.2`` said
-    "must be < 1, got 8.2" without "did you give %? 8.2 % = 0.082")."""
+    "must be < 1, got 8.2" without "did you give %? 8.2 % = 0.082"); ``low_open``/``high_open`` still open its ends
+    (``energy --voltage``: above 0 V in :data:`~pybamm_aea.ranges.VOLTAGE_VS_LI`'s [0, 6] V)."""
     def convert(text):
         bounds = None
         lo, most, lo_open, hi_open = low, high() if callable(high) else high, low_open, high_open
@@ -58,7 +59,8 @@ def float_in(name, low=None, high=None, low_open=False, high_open=False, rng=Non
             from pybamm_aea import ranges
 
             bounds = getattr(ranges, rng)
-            lo, most, lo_open, hi_open = bounds.low, bounds.high, bounds.low_open, bounds.high_open
+            lo, most = bounds.low, bounds.high  # (an end open here or in the range is open)
+            lo_open, hi_open = low_open or bounds.low_open, high_open or bounds.high_open
         try:
             v = float(text)
         except ValueError:

@@ -37,7 +37,7 @@ def register(subparsers):
     p.add_argument("--branch", choices=["loading", "released"], default=None,
                    help="with --pressure: porosity under pressure (loading, the default) or after release (released, Mo6S8 "
                         "only)")
-    p.add_argument("--voltage", type=_args.float_in("--voltage", 0.0, _max_voltage, low_open=True), default=None,
+    p.add_argument("--voltage", type=_args.float_in("--voltage", low_open=True, rng="VOLTAGE_VS_LI"), default=None,
                    metavar="V",
                    help="average voltage vs Li/Li+ in V for the whole electrode (default: each active material's "
                         "library voltage)")
@@ -63,12 +63,6 @@ def register(subparsers):
 def _branch(args):
     """--branch with its default, "loading" (None in the parser, so that --branch alone can be refused)."""
     return args.branch or "loading"
-
-
-def _max_voltage():
-    from pybamm_aea.constants import MAX_VOLTAGE_VS_LI
-
-    return MAX_VOLTAGE_VS_LI
 
 
 def _porosity(args):

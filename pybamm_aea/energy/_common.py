@@ -4,7 +4,7 @@ import math
 import numpy as np
 
 from ..constants import MAX_VOLTAGE_VS_LI
-from ..ranges import FRACTION_BELOW_ONE
+from ..ranges import FRACTION_BELOW_ONE, voltage_hint
 from ..user_input import real_number
 
 
@@ -29,7 +29,13 @@ def check_real(value, name, *, minimum=None, maximum=None, include_max=True):
 
 def check_voltage_vs_li(value, name):
     """Return a potential vs Li/Li+ (V) as a float in [0, :data:`MAX_VOLTAGE_VS_LI`]; ValueError naming it otherwise."""
-    return check_real(value, name, minimum=0.0, maximum=MAX_VOLTAGE_VS_LI)
+    try:
+        return check_real(value, name, minimum=0.0, maximum=MAX_VOLTAGE_VS_LI)
+    except ValueError as exc:  # one typed in mV said so (VOLTAGE_VS_LI's slip)
+        hint = voltage_hint(value)
+        if not hint:
+            raise
+        raise ValueError(f"{exc}{hint}") from None
 
 
 def check_porosity(value, name="porosity"):

@@ -22,7 +22,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..ranges import composition_percent_hint
+from ..ranges import check_specific_capacity, composition_percent_hint
 from ._common import ExtrapolationWarning, check_porosity, check_real, check_voltage_vs_li
 from .materials import Material, check_faraday, get_material
 
@@ -200,9 +200,7 @@ class Electrode:
                     f"with role {pore_filler.role!r}"
                 )
         self._pore_filler = pore_filler
-        self._capacities = self._check_per_material(capacities, "capacities", minimum=0.0)
-        for n, capacity in self._capacities.items():
-            check_faraday(capacity, self._materials[n], f"capacities[{n!r}] [mAh/g]")
+        self._capacities = self._checked_capacities(capacities)
         self._voltages = self._check_per_material(voltages, "voltages")
         self.name = name
 
@@ -217,6 +215,17 @@ class Electrode:
         if self._pore_filler is not None and key == self._pore_filler.name:
             return self._pore_filler
         return get_material(key)
+
+    def _checked_capacities(self, capacities, given=True):
+        """``capacities`` by material name, checked: each >= 0 and within its material's Faraday capacity; a ``given``
+        one (a user's, not :meth:`lithiated`'s, derived from given ones per gram of the heavier phase: Mo6S8's 12.47
+        mA.h/g is Li4Mo6S8's 12.06) also 0 or above the floor of :func:`pybamm_aea.ranges.check_specific_capacity`."""
+        checked = self._check_per_material(capacities, "capacities", minimum=0.0)
+        for n, capacity in checked.items():
+            if given:
+                check_specific_capacity(f"capacities[{n!r}]", capacity)  # (one typed in A.h/g said so)
+            check_faraday(capacity, self._materials[n], f"capacities[{n!r}] [mAh/g]")
+        return checked
 
     def _check_per_material(self, values, label, minimum=None):
         if values is None:
@@ -270,10 +279,25 @@ class Electrode:
 
     def with_porosity(self, porosity):
         """A copy of this electrode with another porosity (same solid, filler, capacities and voltages)."""
-        return Electrode(
-            {self._materials[n]: w for n, w in self._composition.items()}, porosity, pore_filler=self._pore_filler, capacities=self._capacities,
+        copy = Electrode(
+            {self._materials[n]: w for n, w in self._composition.items()}, porosity, pore_filler=self._pore_filler,
             voltages=self._voltages, name=self.name,
         )
+        copy._capacities = dict(self._capacities)  # (checked here; a lithiated electrode's derived, not given)
+        return copy
+
+    def with_derived_capacities(self, capacities, voltages=None):
+        """A copy of this electrode with ``capacities`` (and ``voltages``, if given) derived, not typed: scaled to a
+        simulation's ESC, say (:mod:`pybamm_aea.studies.comparison`). Each is checked as ``capacities=`` is (>= 0,
+        within its material's Faraday capacity) but not against the floor of a typed one
+        (:func:`pybamm_aea.ranges.check_specific_capacity`): a cell that delivered a twelfth of its Faraday capacity
+        gives S-LMS's Mo6S8 10.7 mA.h/g."""
+        copy = Electrode(
+            {self._materials[n]: w for n, w in self._composition.items()}, self._porosity,
+            pore_filler=self._pore_filler, voltages=self._voltages if voltages is None else voltages, name=self.name,
+        )
+        copy._capacities = copy._checked_capacities(capacities, given=False)
+        return copy
 
     # ------------------------------------------------------------------ make-up
     @property
@@ -527,7 +551,7 @@ class Electrode:
             phi = check_porosity(porosity, "porosity of the lithiated electrode")
         name = f"{self.name} (discharged)" if self.name else None
         return Electrode({records[k]: w for k, w in comp.items()}, phi, pore_filler=self._pore_filler,
-                         capacities=caps, voltages=volts, name=name)
+                         voltages=volts, name=name).with_derived_capacities(caps)
 
     def lithiation_mass_ratio(self, porosity=None):
         """Mass of the discharged electrode per mass of this (charged) electrode (``porosity`` as :meth:`lithiated`).

@@ -614,3 +614,9 @@ _RECORDS = [
 for _m in _RECORDS:
     register_material(_m)
 del _m
+
+#: the Faraday capacity [mA.h/g] of each built-in Li-storing material (cathode or anode) that has one (users' registered
+#: ones not included): :func:`pybamm_aea.ranges.specific_capacity_range`, the floor of a material's capacity and the
+#: largest a capacity typed in A.h/g is read as, is read from them
+BUILT_IN_FARADAY_CAPACITIES = {m.name: m.theoretical_capacity for m in _RECORDS
+                               if m.role in ("active", "anode") and m.theoretical_capacity is not None}

@@ -276,8 +276,8 @@ def _cell_figures(spec, make_up, esc, v_mean):
     factor = esc / make_up.specific_capacity
     active = [m for m in make_up.composition if make_up.capacity_of(m) > 0]
     cathode = Electrode({make_up.materials[m]: w for m, w in make_up.composition.items()}, make_up.porosity,
-                        pore_filler=make_up.pore_filler, capacities={m: make_up.capacity_of(m) * factor for m in active},
-                        voltages={m: v_mean for m in active}, name=spec.label)
+                        pore_filler=make_up.pore_filler, name=spec.label).with_derived_capacities(
+        {m: make_up.capacity_of(m) * factor for m in active}, voltages={m: v_mean for m in active})
     ed = cell_preset(spec.stack, cathode=cathode, areal_capacity_mAh_cm2=CELL_AREAL_CAPACITY).energy_density()
     return {CELL_GRAVIMETRIC: ed.gravimetric, CELL_VOLUMETRIC: ed.volumetric}
 
