@@ -1169,6 +1169,48 @@ def test_an_experiment_termination_out_of_range_is_refused(termination, message)
     sim(["80% capacity", "1.8 V"]).build_for_experiment()
 
 
+@pytest.mark.parametrize("termination, message", [
+    ("0.8 A.h capacity", "its capacity 0.8 A.h is at or above the cell's capacity, the cathode's capacity as made "
+                         "0.0001517 A.h (0.1517 mA.h; its \"Nominal cell capacity [A.h]\" 0.0001517 A.h)"),
+    ("0.8 A.h capacity", "; did you give mA.h? 0.8 mA.h = 0.0008 A.h, still 5.27 times the cell's capacity; for 80 % "
+                         "of cycle 1's capacity write '80% capacity'"),
+    ("0.0008 A.h capacity", "(0.0008 A.h = 0.8 mA.h); did you give mA.h? 0.0008 mA.h = 8e-07 A.h"),
+    ("0.0001517 A.h capacity", "its capacity 0.0001517 A.h is at or above the cell's capacity"),
+])
+def test_a_termination_capacity_at_or_above_the_cells_is_refused(termination, message):
+    """termination="0.8 A.h capacity" (meant as 0.8 mA.h, or 80 %) on the 0.1517 mA.h Mo6S8 cell ran 1 cycle of 3 and
+    stopped without a word: no cycle's "Capacity [A.h]" reaches the cathode's capacity as made. Refused before the
+    solve, naming the value, the cell's capacity and the slip; 0.1 mA.h (0.0001 A.h) passes."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+
+    def sim(term):
+        experiment = pybamm.Experiment([("Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V")] * 3,
+                                       termination=term)
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+
+    with pytest.raises(ValueError, match=re.escape(f"the experiment's termination {termination!r}: ")) as error:
+        sim(termination).build_for_experiment()
+    assert message in str(error.value)
+    sim("0.0001 A.h capacity").build_for_experiment()
+
+
+def test_a_termination_capacity_is_checked_against_the_cathode_the_inputs_make():
+    """With the loading an input of the solve, the cell's capacity is the inputs': 0.0002 A.h is refused on the
+    0.1517 mA.h cell and passes on one of twice the loading."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    loading = values["Cathode loading [kg.m-2]"]
+    values.update({"Cathode loading [kg.m-2]": "[input]"})
+
+    def sim():
+        experiment = pybamm.Experiment([("Discharge at 0.01 mA for 1 minute",)] * 2, termination="0.0002 A.h capacity")
+        return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+
+    with pytest.raises(ValueError, match=re.escape("its capacity 0.0002 A.h is at or above the cell's capacity, "
+                                                   "the cathode's capacity as made 0.0001517 A.h")):
+        sim().build_for_experiment(inputs={"Cathode loading [kg.m-2]": loading})
+    sim().build_for_experiment(inputs={"Cathode loading [kg.m-2]": 2 * loading})
+
+
 def test_a_termination_voltage_at_or_above_an_input_upper_cut_off_is_refused():
     """With "Upper voltage cut-off [V]" an input of the solve, termination="2.9 V" at an upper cut-off of 2.8 V ran
     cycle 1 and stopped there ("experiment voltage limit reached"), without a word: the check read the cut-off

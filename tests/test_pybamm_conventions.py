@@ -6,6 +6,8 @@ PyBaMM's names; ``pybamm.plot_summary_variables`` and experiment terminations su
 components add up to the voltage (a sign or a missing term would not), and that the equilibrium
 "Capacity [A.h]" is the capacity the next slow discharge delivers.
 """
+import warnings
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -17,6 +19,7 @@ import pytest  # noqa: E402
 import scipy.constants  # noqa: E402
 
 import pybamm_aea  # noqa: E402,F401
+from pybamm_aea.convergence import MeshDependentNucleationWarning  # noqa: E402
 
 #: the components plot_voltage_components stacks (split_by_electrode False), battery level
 COMPONENTS = [
@@ -385,13 +388,46 @@ def sim_mesh_widths(model, values):
     return sim.mesh[model.variables["Cathode stoichiometry"].domain[0]].d_edges
 
 
+def test_pybamms_short_summary_names_and_temperatures_in_c_are_the_aea_quantities():
+    """A user trial (session 51): "LLI [%]", "LAM_pe [%]" and "Cell temperature [C]" were KeyErrors. PyBaMM's
+    "LLI [%]" and "LAM_pe [%]" are its "Loss of lithium inventory [%]" and "Loss of active material in positive
+    electrode [%]" (one symbol each, base_lithium_ion_model), its "Cell temperature [C]" its "[K]" - 273.15. Each is
+    the AEA's quantity, over a 2-cycle S-Mo6S8 run with degradation, where the positive electrode's LAM (-0.63 %: the
+    sulfur's activation) is not the AEA's "Loss of active material [%]" (+0.08 %, the capacity cut off), nor the LLI;
+    the summary variables (PyBaMM's long names) are the short names' values at each cycle's end."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    model = pybamm.Model("AEA", options={"dispersed material degradation": "activation and contact loss"})
+    with warnings.catch_warnings():  # (the first discharge's mesh-dependent nucleation: not what is tested here)
+        warnings.simplefilter("ignore", MeshDependentNucleationWarning)
+        solution = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment(
+            [("Discharge at 0.5C until 1.8 V", "Charge at 0.5C until 2.8 V")] * 2)).solve()
+    for short, long in (("LLI [%]", "Loss of lithium inventory [%]"),
+                        ("LAM_pe [%]", "Loss of active material in positive electrode [%]")):
+        np.testing.assert_array_equal(solution[short].entries, solution[long].entries)
+        ends = [cycle[short].entries[-1] for cycle in solution.cycles]
+        np.testing.assert_allclose(solution.summary_variables[long], ends, rtol=1e-12)
+    lam, lli = solution["LAM_pe [%]"].entries[-1], solution["LLI [%]"].entries[-1]
+    assert lam < -0.1 and lli > 0.01  # (a swap or another quantity under the short names: not these)
+    assert solution["Loss of active material [%]"].entries[-1] > 0
+    lost = solution["Total capacity lost to side reactions [A.h]"].entries[-1]
+    assert lli == pytest.approx(100 * lost / solution["Positive electrode capacity [A.h]"].entries[0] /
+                                (1 - solution["LAM_pe [%]"].entries[0] / 100), rel=1e-9)
+    kelvin = values["Ambient temperature [K]"]
+    for name in ("Ambient temperature", "Cell temperature", "X-averaged cell temperature",
+                 "Volume-averaged cell temperature"):
+        np.testing.assert_allclose(solution[f"{name} [K]"].entries, kelvin, rtol=1e-12)
+        np.testing.assert_allclose(solution[f"{name} [C]"].entries, kelvin - 273.15, rtol=1e-12)
+
+
 @pytest.mark.parametrize("name", ["Positive electrode open-circuit potential [V]",
-                                  "Positive electrode thickness change [m]", "Total heating [W]"])
+                                  "Positive electrode thickness change [m]", "Total heating [W]",
+                                  "Positive electrode potential [V]", "X-averaged positive electrode potential [V]"])
 def test_pybamm_names_of_other_quantities_are_not_published(name):
     """PyBaMM names whose quantity the AEA model has not (docs/pybamm_tools.rst, "PyBaMM's variable names"): the
     open-circuit potential of a reacting surface at each depth (the dense cathode reacts at the separator only),
     the thickness change from the initial state per electrode pair (the AEA's is from the as-made cathode), the
-    heat of an isothermal model (not computed: PyBaMM's isothermal model gives 0)."""
+    heat of an isothermal model (not computed: PyBaMM's isothermal model gives 0), the electrode's (solid phase's)
+    potential at each depth (the AEA's electronic conduction is one ohmic drop across the cathode)."""
     assert name not in pybamm.Model("AEA").variables
 
 

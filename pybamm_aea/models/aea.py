@@ -38,10 +38,19 @@ PYBAMM_NAMES = {
     "X-averaged positive electrode porosity": "Average cathode porosity",
     "X-averaged positive electrode open-circuit potential [V]": "Cathode surface OCP [V]",
     "Current density [A.m-2]": "Total current density [A.m-2]",
+    # PyBaMM's short names of its summary quantities (base_lithium_ion_model: "LLI [%]" is its "Loss of lithium
+    # inventory [%]", "LAM_pe [%]" its "Loss of active material in positive electrode [%]", one symbol each); not
+    # the AEA's "Loss of active material [%]" (the capacity isolated or cut off, over the set's nominal: it does not
+    # count the dispersed material's activation, which lowers LAM_pe below 0)
+    "LLI [%]": "Loss of lithium inventory [%]",
+    "LAM_pe [%]": "Loss of active material in positive electrode [%]",
     # a summary variable whose "Change in ..." reads well (PyBaMM lowercases a summary name's first letter:
     # "Change in li0 film thickness [m]")
     "Cathode Li0 film thickness [m]": "Li0 film thickness [m]",
 }
+#: the model's temperatures, each in K and in degrees C: all the ambient one (isothermal), under PyBaMM's names
+_TEMPERATURES = ("Ambient temperature", "Cell temperature", "X-averaged cell temperature",
+                 "Volume-averaged cell temperature")
 #: fewest cells across the cathode a mesh may have: PyBaMM's finite-volume extrapolation to the
 #: boundaries (the surface Li content, the fluxes at the faces) takes the two cells next to each face
 MIN_CATHODE_CELLS = 3
@@ -307,11 +316,10 @@ class AEA(pybamm.BaseModel):
             "Time [s]": pybamm.t,
             "Time [min]": pybamm.t / 60,
             "Time [h]": pybamm.t / 3600,
-            "Ambient temperature [K]": self.param.T,
-            "Ambient temperature [C]": self.param.T - 273.15,
-            # isothermal: the cell is at the ambient temperature (PyBaMM's isothermal model's names)
-            **{name: self.param.T for name in ("Cell temperature [K]", "X-averaged cell temperature [K]",
-                                               "Volume-averaged cell temperature [K]")},
+            # isothermal: the cell is at the ambient temperature (PyBaMM's isothermal model's names, in K and
+            # degrees C: its "Cell temperature [C]" is its "Cell temperature [K]" - 273.15)
+            **{f"{name} [K]": self.param.T for name in _TEMPERATURES},
+            **{f"{name} [C]": self.param.T - 273.15 for name in _TEMPERATURES},
             # (PyBaMM's two names for one quantity)
             **dict.fromkeys(("Power [W]", "Terminal power [W]"), variables["Voltage [V]"] * variables["Current [A]"]),
             # as PyBaMM's battery models: V / |I|, 0 at zero current (where it is not defined)

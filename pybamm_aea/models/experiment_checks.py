@@ -778,6 +778,8 @@ def check_termination(experiment, parameter_values=None, inputs=None):
         if rng is not None and rng.outside(np.array([float(number)])).any():
             raise ValueError(f"the experiment's termination {written!r}: its "
                              f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
+        if (kind, unit) == ("capacity", "Ah") and parameter_values is not None:
+            _check_capacity_termination(written, float(number), parameter_values, _at_start(inputs))
         upper = None if parameter_values is None or (kind, unit) != ("voltage", "V") else _cut_off(
             parameter_values, "Upper voltage cut-off [V]", _at_start(inputs))
         # (PyBaMM reads a cycle's lowest voltage on the battery's, the cut-off is a cell's)
@@ -787,6 +789,40 @@ def check_termination(experiment, parameter_values=None, inputs=None):
             raise ValueError(f"the experiment's termination {written!r}: its voltage {float(number):g} V is at or "
                              f"above the cell's \"Upper voltage cut-off [V]\" {upper:g} V{battery}, so every cycle's "
                              "lowest voltage is below it and PyBaMM stops the experiment after cycle 1")
+
+
+#: a capacity termination's unit slip (:attr:`~pybamm_aea.ranges.Range.slip`): PyBaMM reads it in A.h, a cell's
+#: capacity is said in mA.h ("0.8 A.h capacity" meant as 0.8 mA.h on a 0.1517 mA.h Mo6S8 cell)
+_CAPACITY_SLIP = ("A.h", "mA.h", 1000.0)
+
+
+def _check_capacity_termination(written, capacity, parameter_values, inputs):
+    """Refuse an absolute capacity termination (``"0.8 A.h capacity"``, ``capacity`` in A.h) at or above the cathode's
+    capacity as made (:func:`theoretical_cathode_capacity` of the AEA model on ``parameter_values`` with ``inputs``;
+    skipped where it cannot be evaluated: another model's values, an input not given): no cycle's "Capacity [A.h]"
+    exceeds it (:func:`pybamm_aea.models.summary.standard_summary_variables`), so PyBaMM stops the experiment after
+    cycle 1 without a word (session 51: 1 of 3 cycles ran on a 0.1517 mA.h Mo6S8 cell). ValueError naming the
+    termination as written, its value, the cell's capacity and "Nominal cell capacity [A.h]" (the C-rate basis), and
+    a unit slip (:meth:`~pybamm_aea.ranges.Range.slip_hint`), and a percentage where the value reads as a retention.
+    """
+    made = theoretical_cathode_capacity(None, parameter_values, inputs)
+    if made is None:
+        return
+    bound = dataclasses.replace(TERMINATION_RANGES[("capacity", "Ah")], high=made, high_open=True,
+                                slip=_CAPACITY_SLIP)
+    if bound.contains(capacity):
+        return
+    nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", inputs)
+    basis = "" if nominal is None else f"; its \"Nominal cell capacity [A.h]\" {nominal:.4g} A.h"
+    unit, other, per = _CAPACITY_SLIP
+    hint = bound.slip_hint(capacity) or (f"; did you give {other}? {capacity:g} {other} = {capacity / per:g} {unit}, "
+                                         f"still {capacity / per / made:.3g} times the cell's capacity")
+    if 0.5 <= capacity < 1:  # (a retention typed as a fraction: 0.8 for 80 %)
+        hint += f"; for {100 * capacity:g} % of cycle 1's capacity write '{100 * capacity:g}% capacity'"
+    raise ValueError(f"the experiment's termination {written!r}: its capacity {capacity:g} A.h is at or above the "
+                     f"cell's capacity, the cathode's capacity as made {made:.4g} A.h ({made * per:.4g} {other}{basis})"
+                     f", the most a cycle's \"Capacity [A.h]\" can be, so PyBaMM stops the experiment after cycle 1"
+                     f"{hint}")
 
 
 def _check_cut_offs(index, step, cut_offs, cells=1.0):
