@@ -19,8 +19,9 @@ word, or failed with a bare ``RecursionError`` (the cases measured are in each f
   :func:`check_carried_lithium` (one whose last state the simulation's values give another lithium inventory);
 - at each solve and step: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks the inputs
   (:func:`~pybamm_aea.models.checks.check_inputs`) and their names, explains a start outside the voltage window
-  (:func:`starts_outside_window`, :class:`StartOutsideWindowWarning`) and a custom step's failure (its current at
-  the step's start and where the solver stopped: :data:`CUSTOM_STEP_MODELS`);
+  (:func:`starts_outside_window`, :class:`StartOutsideWindowWarning`; a later step's, :class:`LaterStepSkippedWarning`)
+  and a custom step's failure (its current at the step's start and where the solver stopped:
+  :data:`CUSTOM_STEP_MODELS`);
 - after the solve: :class:`ExperimentStepFailedWarning`, which
   :mod:`pybamm_aea.pybamm_adapter.experiment_errors` gives when a step after the first failed in the solver.
 """
