@@ -3110,6 +3110,27 @@ def test_a_failure_short_of_every_event_still_raises():
         solver._end_failures_at_events(sim.built_model, [partial], [{}])
 
 
+def test_a_hold_ida_failed_on_is_a_failure_not_its_voltage_event():
+    """LMS, pristine, 70 C, "Hold at 3.5 V for 10 minutes" on the multi-phase host (user trial, session 51): IDA fails
+    0.64 ms in (the separator's cell emptied by the hold's first current, -98 A), its last interval 1.1e-19 s, and the
+    held voltage's events fell by round-off only ("Minimum voltage [V]" 2.7 V away, 0.33 ms ahead at that rate, 0.52 of
+    the step's time; no charge in the interval, so 0 of it). The step ended "on" that event at 3.500 V, t = 0.6377 ms,
+    124 points at one time. Now the failure stands: the first step's raises IDA's error (the retry's too), naming the
+    step and when in it IDA failed."""
+    from pybamm_aea.models.solvers import StepRetriedWarning
+
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Hold at 3.5 V for 10 minutes"]))
+    with warnings.catch_warnings(record=True) as record, pytest.raises(pybamm.SolverError) as raised:
+        warnings.simplefilter("always")
+        sim.solve()
+    assert [w for w in record if issubclass(w.category, StepRetriedWarning)]  # (solved again, failed again)
+    said = str(raised.value)
+    assert "IDA_" in said and "step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes'" in said, said
+    into = float(re.search(r"IDA failed (\S+) s into a step from t = 0 s", said).group(1))
+    assert 0 < into < 0.01, said  # (0.647 ms on the retry)
+
+
 @pytest.mark.parametrize("step, inputs, advice", [
     ("Charge at 0.1C for 20 hours", None, "'Charge at 0.1C for 20 hours or until 2.8 V'"),
     (pybamm.step.c_rate(-0.1, duration=72000), None,

@@ -14,7 +14,7 @@ import pybamm_aea
 from pybamm_aea.constants import F
 from pybamm_aea.energy import get_material
 from pybamm_aea.models.aea import AEA
-from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
+from pybamm_aea.models.experiment_checks import LaterStepSkippedWarning, StartOutsideWindowWarning
 from pybamm_aea.parameters import Li2021_Mo6S8
 from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU, li_in_window
 from pybamm_aea.readout import electrode_mass_volume
@@ -556,12 +556,33 @@ def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
     steps = ["Discharge at 1C until 2.2 V", "Discharge at 1C until 2.2 V", "Charge at 1C until 2.1 V"]
     with warnings.catch_warnings():
         warnings.simplefilter("error", StartOutsideWindowWarning)
+        warnings.simplefilter("error", LaterStepSkippedWarning)  # (nor that: both skips are ordinary, session 51)
         sol = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment([tuple(steps)])).solve()
     assert sol["Voltage [V]"].entries[-1] == pytest.approx(2.2, abs=1e-3)
     with pytest.warns(StartOutsideWindowWarning, match=r"past its step's cut-off \(Voltage < 2\.4 \[V\]\)"):
         pybamm.Simulation(AEA(), parameter_values=values,
                           experiment=pybamm.Experiment([("Discharge at 0.1C until 2.4 V", "Rest for 1 minute")])
                           ).solve()
+
+
+def test_a_later_step_its_current_puts_past_its_cut_off_is_warned_once():
+    """A 0.15 mA.h LMS cell, "Charge at 0.1 W until 2.8 V" after "Discharge at 0.1C until 2.0 V", two cycles (user
+    trial, session 51): the power's losses take the cell from an open circuit below 2.8 V to 0.92 V past it, and
+    PyBaMM skipped the step each cycle with its logged line only. Now one LaterStepSkippedWarning (once per step, not
+    per cycle) names the step, its cycle, the cut-off it starts past and by how much, and what to change."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    cycle = ("Discharge at 0.1C until 2.0 V", "Charge at 0.1 W until 2.8 V", "Charge at 0.1C until 2.6 V")
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sol = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment([cycle] * 2)).solve()
+    skipped = [c.steps[1].termination for c in sol.cycles]
+    assert skipped == ["Event exceeded in initial conditions"] * 2, skipped
+    (said,) = [str(w.message) for w in record if issubclass(w.category, LaterStepSkippedWarning)]
+    past = re.match(r"step 2 of 3 in cycle 1 of 2, 'Charge at 0\.1 W until 2\.8 V' is skipped: the cell starts "
+                    r"(\S+) V past its step's cut-off \(Voltage > 2\.8 \[V\]\) under its current", said)
+    assert past and 0.5 < float(past.group(1)) < 1.5, said
+    assert "A smaller current or power" in said and "once per step" in said, said
+    assert not [w for w in record if issubclass(w.category, StartOutsideWindowWarning)]
 
 
 def test_a_step_that_starts_past_its_own_cut_off_is_told_to_move_the_step_not_the_window():

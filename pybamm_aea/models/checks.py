@@ -985,6 +985,7 @@ class ExperimentInputNames:
         self.warned = set()  # the input names looked at (each warned about once)
         self.parameters_warned = set()  # the parameter names warn_unknown_parameters named
         self.temperatures_warned = set()  # the temperatures [K] warn_outside_measured_temperatures named
+        self.steps_skipped_warned = set()  # the later steps LaterStepSkippedWarning named (experiment_checks)
 
     def warn(self, inputs, stacklevel=2):
         """Warn about each name of ``inputs`` no step model reads, unless already looked at in this solve;

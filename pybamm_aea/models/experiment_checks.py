@@ -19,8 +19,9 @@ word, or failed with a bare ``RecursionError`` (the cases measured are in each f
   :func:`check_carried_lithium` (one whose last state the simulation's values give another lithium inventory);
 - at each solve and step: :class:`CheckedIDAKLUSolver` (the AEA model's default solver) checks the inputs
   (:func:`~pybamm_aea.models.checks.check_inputs`) and their names, explains a start outside the voltage window
-  (:func:`starts_outside_window`, :class:`StartOutsideWindowWarning`) and a custom step's failure (its current at
-  the step's start and where the solver stopped: :data:`CUSTOM_STEP_MODELS`);
+  (:func:`starts_outside_window`, :class:`StartOutsideWindowWarning`; a later step's, :class:`LaterStepSkippedWarning`)
+  and a custom step's failure (its current at the step's start and where the solver stopped:
+  :data:`CUSTOM_STEP_MODELS`);
 - after the solve: :class:`ExperimentStepFailedWarning`, which
   :mod:`pybamm_aea.pybamm_adapter.experiment_errors` gives when a step after the first failed in the solver.
 """
@@ -53,6 +54,7 @@ from .checks import (Range, _input_value, check_inputs, check_value, warn_outsid
                      warn_unknown_inputs, warn_unknown_parameters)
 
 __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
+           "LaterStepSkippedWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_duration", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
@@ -93,8 +95,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     try:
         y0 = y0.full() if hasattr(y0, "full") else np.asarray(y0, dtype=float)
         y0 = y0.reshape(-1, 1)
-        gaps = {e.name: float(np.asarray(e.expression.evaluate(0.0, y0, inputs=dict(inputs or {}))).item())
-                for e in model.events if e.name in _WINDOW_EVENTS or _is_step_cut_off(e.name)}
+        gaps = _cut_off_values(model, inputs, y0)
     except Exception:  # noqa: BLE001 - PyBaMM's own message stands
         return None
     past = {name: gap for name, gap in gaps.items() if gap <= 0}
@@ -131,6 +132,13 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
         message += (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading or a wider window "
                     f"(\"Lower/Upper voltage cut-off [V]\") lets the cell start; {_OTHER_SIGN}")
     return f"{message} (PyBaMM: {text})"
+
+
+def _cut_off_values(model, inputs, y0):
+    """{name: value} of ``model``'s window events and step cut-offs at the state ``y0`` (a column): the voltage still
+    to go to each, in V; at or below 0, past it."""
+    return {e.name: float(np.asarray(e.expression.evaluate(0.0, y0, inputs=dict(inputs or {}))).item())
+            for e in model.events if e.name in _WINDOW_EVENTS or _is_step_cut_off(e.name)}
 
 
 #: where a cell past a cut-off under its step's current starts, and a step of the other sign
@@ -1469,7 +1477,20 @@ class StartOutsideWindowWarning(UserWarning):
     """An experiment's step from the initial state starts outside the voltage window under its current
     (pybamm.Simulation skips it): how far outside, and what to change (:class:`CheckedIDAKLUSolver`). A later step
     that starts past its cut-off (a discharge to 1.8 V right after one, a hold the charge already reached) is
-    PyBaMM's ordinary skip, not warned about: a cycling run would warn every cycle."""
+    PyBaMM's ordinary skip, not warned about: a cycling run would warn every cycle; one past it by more than that is
+    :class:`LaterStepSkippedWarning`."""
+
+
+class LaterStepSkippedWarning(UserWarning):
+    """An experiment step after one has run starts past a cut-off because of the losses at its current (its open
+    circuit inside the cut-off), by more than the solver resolves of the voltage (rtol of it: not a cell already at
+    the cut-off the step before ended on, 1e-14 V past, nor one past it at open circuit: PyBaMM's ordinary skips),
+    and pybamm.Simulation skips it, logging only "Step '...' is infeasible at initial conditions, but skip_ok is True.
+    Skipping step." (LMS, a 0.15 mA.h cell: "Charge at 0.1 W until 2.8 V" after "Discharge at 0.1C until 2.0 V"
+    starts 0.9224 V past 2.8 V, from an open circuit below it).
+    Names the step (its number, cycle and text), the cut-off it starts past and by how much, and what to change, as
+    :class:`StartOutsideWindowWarning` does for a first step; once per step of the experiment in a solve (a cycle-life
+    run skipping it each cycle warns at its first cycle)."""
 
 
 def not_started_message(experiment, parameter_values, built_models, inputs=None):
@@ -1867,7 +1888,41 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             if "[experiment]" in str(exc) and getattr(self, "_from_initial_state", True):
                 # pybamm.Simulation skips the step with its own bare words: say why here
                 warnings.warn(f"an experiment step is skipped: {explained}", StartOutsideWindowWarning, stacklevel=2)
+            elif "[experiment]" in str(exc):  # a later step: warned if past by more than the cell already there
+                self._warn_later_step_skipped(model, inputs_dict, y0, explained)
             raise pybamm.SolverError(explained) from exc
+
+    def _warn_later_step_skipped(self, model, inputs, y0, explained):
+        """:class:`LaterStepSkippedWarning` for the later experiment step this solver runs (:attr:`experiment_step`),
+        which starts at the state ``y0`` past a cut-off (``explained``: :func:`_outside_window`'s text), if the losses
+        at its current put it there (its open circuit inside every cut-off it is past, :func:`_window_at_open_circuit`)
+        by more than rtol of the cell's voltage; not warned: a cell already past at open circuit (a charge "until" a
+        voltage below the one it rests at) or at the cut-off the step before ended on (1e-14 V past), undecided ones,
+        and a step already warned about in this solve (:attr:`experiment_inputs`' ``steps_skipped_warned``, by its
+        number in its cycle and text)."""
+        try:
+            y0 = np.asarray(y0.full() if hasattr(y0, "full") else y0, dtype=float).reshape(-1, 1)
+            past = {name: gap for name, gap in _cut_off_values(model, inputs, y0).items() if gap <= 0}
+            voltage = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
+            by_losses = _window_at_open_circuit(model, inputs, y0, past, _cells_at(model, inputs, y0, voltage),
+                                                voltage) is False
+        except Exception:  # noqa: BLE001 - undecided: PyBaMM's skip as before
+            return
+        if not (by_losses and past and -min(past.values()) > self.rtol * abs(voltage)):
+            return
+        from .solvers import _users_stacklevel
+
+        where = self.experiment_step or "a later experiment step"
+        key = re.sub(r" in cycle \d+ of \d+", "", where)  # (step_text's: the same step in every cycle)
+        warned = getattr(self.experiment_inputs, "steps_skipped_warned", None)
+        if warned is not None:
+            if key in warned:
+                return
+            warned.add(key)
+        warnings.warn(LaterStepSkippedWarning(
+            f"{where} is skipped: {explained}. PyBaMM skips a later step so, logging a line only ('infeasible at "
+            "initial conditions ... Skipping step'), and the solution has no entry for it; warned once per step "
+            "of the experiment (not again in later cycles)"), stacklevel=_users_stacklevel())
 
     def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
         try:
