@@ -2276,7 +2276,8 @@ def test_a_porosity_input_of_one_is_named_without_numpys_runtime_warning_first()
     unprocessed model since session 50, where the set's own stretch is its submodel's: nothing evaluated). In an
     experiment ("Discharge at 0.1C for 1 minute") the nominal-capacity check evaluated the cathode's capacity with
     the porosity 1.0 ("divide by zero encountered in scalar divide", "invalid value ... scalar multiply") before any
-    range check: now the inputs are checked first there too (session 50)."""
+    range check: now the inputs are checked first there too (session 50); and so did an absolute capacity termination's
+    check, before the build (session 51)."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     values.update({"Cathode loading [kg.m-2]": pybamm.InputParameter("L"),
                    "Cathode porosity": pybamm.InputParameter("eps")})
@@ -2284,7 +2285,11 @@ def test_a_porosity_input_of_one_is_named_without_numpys_runtime_warning_first()
     sim.solve([0, 60], inputs={"L": 0.02, "eps": 0.15})
     experiment = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
                                    experiment=pybamm.Experiment(["Discharge at 0.1C for 1 minute"]))
-    for solve in (lambda inputs: sim.solve([0, 60], inputs=inputs), lambda inputs: experiment.solve(inputs=inputs)):
+    # (an absolute capacity termination evaluates the cathode's capacity before the build: session 51, review R13)
+    terminated = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        ["Discharge at 0.1C for 1 minute"], termination="0.0001 A.h capacity"))
+    for solve in (lambda inputs: sim.solve([0, 60], inputs=inputs), lambda inputs: experiment.solve(inputs=inputs),
+                  lambda inputs: terminated.solve(inputs=inputs)):
         with warnings.catch_warnings():
             warnings.simplefilter("error", RuntimeWarning)
             with pytest.raises(ValueError, match=re.escape("'Cathode porosity' = 1.0 is outside its physical range "

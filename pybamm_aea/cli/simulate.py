@@ -57,7 +57,8 @@ def register(subparsers):
                         f"relative to cycle 2, the first after the formation ({_args.CYCLES_CHECK})")
     p.add_argument("--termination", default=None, metavar="TEXT",
                    help="stop the cycles early, as PyBaMM's Experiment(termination=...): '80%% capacity', "
-                        "'0.1 A.h capacity' (PyBaMM's \"Capacity [A.h]\"), or '2.5 V' (a minimum voltage)")
+                        "'0.0001 A.h capacity' (PyBaMM's \"Capacity [A.h]\", below the cell's), or '2.5 V' (a minimum "
+                        "voltage)")
     p.add_argument("--save-at-cycles", type=_save_at_cycles, default=None, metavar="N or LIST",
                    help="keep the time series of these cycles only, as PyBaMM's solve(save_at_cycles=...): N keeps "
                         "every Nth cycle (and the first), '1,500' the cycles listed; the others are in FILE stem + "
