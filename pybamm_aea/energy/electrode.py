@@ -449,7 +449,7 @@ class Electrode:
             eg = math.fsum(terms)
             v_avg = eg / esc
         else:
-            v_avg = check_voltage_vs_li(voltage, "voltage")
+            v_avg = check_voltage_vs_li(voltage, "voltage", above_zero=True)
             eg = esc * v_avg
         rho = self.density
         return EnergyDensity(gravimetric=eg, volumetric=eg * rho, specific_capacity=esc, average_voltage=v_avg,
