@@ -1343,6 +1343,26 @@ def test_a_warning_raised_as_an_error_ends_in_one_line(capsys):
     assert "500" in err and err.count("\n") == 1 and "Traceback" not in err
 
 
+def test_a_warning_raised_as_an_error_says_where_it_was_raised(capsys):
+    """Under ``-W error`` the one line lost the warning's origin (session 51: a pandas or PyBaMM deprecation met
+    inside the package could not be found): it names the file:line of the frame that called warnings.warn."""
+    import inspect
+    import warnings
+
+    from pybamm_aea.cli import energy
+
+    def run(args):  # stands in for a library's deprecation met inside the command
+        warnings.warn("the default of 'lineterminator' will change", FutureWarning, stacklevel=2)
+
+    line = inspect.getsourcelines(run)[1] + 1
+    with warnings.catch_warnings(), pytest.MonkeyPatch.context() as patch:
+        warnings.simplefilter("error")
+        patch.setattr(energy, "run", run)
+        code, _, err = _run(["energy", "--porosity", "0.1"], capsys)
+    assert code == 1 and err.count("\n") == 1
+    assert f"raised as an error (python -W error or a warnings filter) at {__file__}:{line}: the default" in err
+
+
 def test_python_w_error_ends_simulate_in_one_line(tmp_path):
     """The user's case, as run: ``python -W error -m pybamm_aea simulate`` on a degradation option with no rate."""
     proc = subprocess.run([sys.executable, "-W", "error", "-m", "pybamm_aea", "simulate", "--experiment",
