@@ -219,4 +219,5 @@ def test_a_cathode_voltage_of_zero_is_refused_naming_cathode_voltage():
         Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=2050, anode=LiInAnode())
     with pytest.raises(ValueError, match=f"^voltage must be > {VOLTAGE_VS_LI.low}, got 0.0$"):
         cathode.energy_density(0.0)
-    assert Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=2.0, anode=LiInAnode()).cathode_voltage_vs_li == 2.0
+    cell = Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=2.0, anode=LiInAnode())
+    assert cell.cathode_voltage_vs_li == 2.0
