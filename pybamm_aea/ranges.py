@@ -14,8 +14,7 @@ from .constants import MAX_VOLTAGE_VS_LI
 from .user_input import number_refusal
 
 __all__ = ["Range", "CATHODE_LOADING", "check_loading_mg_cm2", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
-           "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "specific_capacity_range",
-           "check_specific_capacity"]
+           "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint"]
 
 
 @dataclass(frozen=True)
@@ -203,34 +202,3 @@ def voltage_hint(value):
     2050000 mV); did you give mV? 2050 mV = 2.05 V"; else ""."""
     return VOLTAGE_VS_LI.slip_hint(value)
 
-
-#: a capacity typed in A.h/g where mA.h/g is taken (0.128 for Mo6S8's 128) read as mA.h/g
-_CAPACITY_SLIP = ("mA.h/g", "A.h/g", 1e-3)
-
-
-def specific_capacity_range():
-    """The range of a Li-storing material's specific capacity [mA.h/g] other than 0 (an inert one's), from the Faraday
-    capacities of the package's own (:data:`pybamm_aea.energy.materials.BUILT_IN_FARADAY_CAPACITIES`): at least a tenth
-    of the smallest, Li4Mo6S8's 124.7 mA.h/g (12.5 mA.h/g; the paper's lowest capacity, Mo6S8's reversible 90 mA.h/g of
-    Table S8, is 0.70 of its Faraday capacity), and, read in A.h/g, at most the largest, Li's 3862 mA.h/g (a value
-    below the floor that is read so is said so). ``energy --capacity Mo6S8=0.128`` (0.128 A.h/g meant) ran and gave an
-    ESC of 0.1 mA.h/g (session 51)."""
-    from .energy.materials import BUILT_IN_FARADAY_CAPACITIES
-
-    faraday = BUILT_IN_FARADAY_CAPACITIES
-    smallest, largest = min(faraday, key=faraday.get), max(faraday, key=faraday.get)
-    return Range(faraday[smallest] / 10.0, faraday[largest], slip=_CAPACITY_SLIP, why=(
-        f"a tenth of the smallest Faraday capacity of the package's materials, {smallest}'s {faraday[smallest]:.4g} "
-        "mA.h/g; 0 for an inert material"))
-
-
-def check_specific_capacity(name, value):
-    """``value`` [mA.h/g], a real number that passed its own checks (finite, >= 0; its own material's Faraday capacity
-    bounds it above), unless it is above 0 and below :func:`specific_capacity_range`: then a ValueError naming ``name``
-    and the value, with the A.h/g slip said ("did you give A.h/g? 0.128 A.h/g = 128 mA.h/g")."""
-    v = float(value)
-    rng = specific_capacity_range()
-    if v == 0.0 or v >= rng.low:  # (0: an inert material's)
-        return value
-    raise ValueError(f"{name} = {v:.10g} mA.h/g is below a Li-storing material's specific capacity, at least "
-                     f"{rng.low:.4g} mA.h/g ({rng.why}){rng.slip_hint(v)}")

@@ -202,3 +202,22 @@ def test_a_stack_without_a_name_is_named_so_in_messages():
     assert stack_label(stack()) == "Cell (no name)"
     assert stack_label(stack(name="mine")) == "Cell('mine')"
     assert stack_label("practical target") == "'practical target'"
+
+
+def test_a_cathode_voltage_of_zero_is_refused_naming_cathode_voltage():
+    """Cell(cathode_voltage=0) gave 0 Wh/kg without a word while ``energy --voltage 0`` is refused (> 0), and
+    Cell(cathode_voltage=-0.62)'s error named "voltage" (session 51): both refused naming cathode_voltage, as is an
+    electrode's whole voltage of 0; the bounds are :data:`pybamm_aea.ranges.VOLTAGE_VS_LI`'s."""
+    from pybamm_aea.ranges import VOLTAGE_VS_LI
+
+    cathode = paper.slms_electrode(0.082)
+    with pytest.raises(ValueError, match=f"^cathode_voltage must be > {VOLTAGE_VS_LI.low}, got 0$"):
+        Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=0, anode=LiInAnode())
+    with pytest.raises(ValueError, match=f"^cathode_voltage must be >= {VOLTAGE_VS_LI.low}, got -0.62$"):
+        Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=-0.62, anode=LiInAnode())
+    with pytest.raises(ValueError, match=f"^cathode_voltage must be <= {VOLTAGE_VS_LI.high}, got 2050 "):
+        Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=2050, anode=LiInAnode())
+    with pytest.raises(ValueError, match=f"^voltage must be > {VOLTAGE_VS_LI.low}, got 0.0$"):
+        cathode.energy_density(0.0)
+    cell = Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=2.0, anode=LiInAnode())
+    assert cell.cathode_voltage_vs_li == 2.0

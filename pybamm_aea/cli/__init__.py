@@ -15,6 +15,7 @@ Every argument is explained, with its unit, by ``--help`` at each level. A new s
 ``register`` and ``run``, added to :data:`SUBCOMMANDS`.
 """
 import argparse
+import os
 import sys
 
 from . import _args, compare, energy, reproduce, screen, simulate, sweep
@@ -59,8 +60,10 @@ def build_parser():
 
 def main(argv=None):
     """Entry point of ``pybamm-aea`` and ``python -m pybamm_aea``; returns the exit status: 1 with one line on stderr
-    naming it for a warning raised as an error (``python -W error``, a warnings filter "error"), which ended in a bare
-    traceback (session 51: ``python -W error -m pybamm_aea simulate --option 'Li trapping=irreversible'``)."""
+    naming it and where it was raised (file:line) for a warning raised as an error (``python -W error``, a warnings
+    filter "error"), which ended in a bare traceback (session 51: ``python -W error -m pybamm_aea simulate --option
+    'Li trapping=irreversible'``). ``sweep`` does not end there: it records a point's warnings in its row's
+    ``warnings`` column (and says them on stderr), ``-W error`` or not, and goes on (exit 0)."""
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
     prog = parser.prog  # (the subcommand's once it is parsed: "pybamm-aea simulate")
@@ -69,9 +72,22 @@ def main(argv=None):
         prog = getattr(args, "parser", parser).prog
         return _run(parser, argv, args)
     except Warning as exc:  # a warning raised as an exception: said as the command's other errors are, in one line
-        print(f"{prog}: error: {type(exc).__name__} raised as an error (python -W error or a warnings filter): {exc}",
-              file=sys.stderr)
+        print(f"{prog}: error: {type(exc).__name__} raised as an error (python -W error or a warnings filter) at "
+              f"{_raised_at(exc)}: {exc}", file=sys.stderr)
         return 1
+
+
+def _raised_at(exc):
+    """``file:line`` of the frame that called ``warnings.warn`` for the warning ``exc`` raised as an error: the last of
+    its traceback outside the warnings module (the C ``warn`` adds no frame, the pure-Python one does), so that a
+    deprecation's origin can be found (it was lost under ``-W error``, session 51); "an unknown place" without one."""
+    where, tb = "an unknown place", exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if os.path.basename(code.co_filename) != "warnings.py":
+            where = f"{code.co_filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
 
 
 def _run(parser, argv, args):

@@ -3,8 +3,7 @@ import math
 
 import numpy as np
 
-from ..constants import MAX_VOLTAGE_VS_LI
-from ..ranges import FRACTION_BELOW_ONE, voltage_hint
+from ..ranges import FRACTION_BELOW_ONE, VOLTAGE_VS_LI, voltage_hint
 from ..user_input import real_number
 
 
@@ -27,15 +26,17 @@ def check_real(value, name, *, minimum=None, maximum=None, include_max=True):
 
 
 
-def check_voltage_vs_li(value, name):
-    """Return a potential vs Li/Li+ (V) as a float in [0, :data:`MAX_VOLTAGE_VS_LI`]; ValueError naming it otherwise."""
+def check_voltage_vs_li(value, name, *, above_zero=False):
+    """Return a potential vs Li/Li+ (V) as a float within :data:`pybamm_aea.ranges.VOLTAGE_VS_LI` (its bounds read
+    there); ValueError naming ``name`` otherwise, one typed in mV said so. ``above_zero``: its low end open, for a
+    cathode's or an electrode's voltage (0 V gives 0 Wh/kg: ``energy --voltage 0`` was refused, the API's 0 taken)."""
+    x = check_real(value, name, minimum=VOLTAGE_VS_LI.low)
+    if above_zero and x <= VOLTAGE_VS_LI.low:
+        raise ValueError(f"{name} must be > {VOLTAGE_VS_LI.low}, got {value!r}")
     try:
-        return check_real(value, name, minimum=0.0, maximum=MAX_VOLTAGE_VS_LI)
-    except ValueError as exc:  # one typed in mV said so (VOLTAGE_VS_LI's slip)
-        hint = voltage_hint(value)
-        if not hint:
-            raise
-        raise ValueError(f"{exc}{hint}") from None
+        return check_real(x, name, maximum=VOLTAGE_VS_LI.high)
+    except ValueError:  # one typed in mV said so (VOLTAGE_VS_LI's slip)
+        raise ValueError(f"{name} must be <= {VOLTAGE_VS_LI.high}, got {value!r}{voltage_hint(value)}") from None
 
 
 def check_porosity(value, name="porosity"):

@@ -23,6 +23,7 @@ Presets (:func:`cell_preset`):
   1.2 g/cm^3 electrolyte, graphite anode (94 % graphite, 3 % carbon, 3 % binder, 30 % porosity, liquid-filled,
   N:P 1.1, 0.1 V vs Li), 12 um Al and 8 um Cu foils: typical commercial values (assumptions).
 """
+from collections.abc import Mapping
 from dataclasses import dataclass
 import math
 import warnings
@@ -290,7 +291,7 @@ class Cell:
         (mAh/cm^2). The loading given or derived is within :data:`pybamm_aea.ranges.CATHODE_LOADING` (0 to 300
         mg/cm^2), else a ValueError naming the argument.
     cathode_voltage : float or dict, optional
-        Cathode average voltage vs Li (V), or per active material; default: the electrode's.
+        Cathode average voltage vs Li (V, above 0), or per active material; default: the electrode's.
     separators : list of SeparatorLayer
         In series (several layers allowed, e.g. LGPS + Li3PS4).
     anode : LiMetalAnode, LiInAnode, CompositeAnode or None
@@ -315,6 +316,8 @@ class Cell:
             self.cathode_loading = cathode.loading_for_areal_capacity(value)
         # the loading given or derived from a thickness or an areal capacity, within the model's range: one fact
         check_loading_mg_cm2(key, value, self.cathode_loading, _UNITS[key])
+        if cathode_voltage is not None and not isinstance(cathode_voltage, Mapping):  # (named as typed, above 0)
+            cathode_voltage = check_voltage_vs_li(cathode_voltage, "cathode_voltage", above_zero=True)
         self.cathode_voltage_vs_li = cathode.average_voltage(cathode_voltage)
         self.separators = list(separators)
         self.anode = anode

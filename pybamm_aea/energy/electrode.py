@@ -22,9 +22,9 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..ranges import check_specific_capacity, composition_percent_hint
+from ..ranges import composition_percent_hint
 from ._common import ExtrapolationWarning, check_porosity, check_real, check_voltage_vs_li
-from .materials import Material, check_faraday, get_material
+from .materials import Material, check_faraday, check_typed_capacity, get_material
 
 __all__ = ["Electrode", "EnergyDensity", "NoDischargedState", "PracticalEnergy"]
 
@@ -218,12 +218,12 @@ class Electrode:
 
     def _checked_capacities(self, capacities, given=True):
         """``capacities`` by material name, checked: each >= 0 and within its material's Faraday capacity; a ``given``
-        one (a user's, not :meth:`lithiated`'s, derived from given ones per gram of the heavier phase: Mo6S8's 12.47
-        mA.h/g is Li4Mo6S8's 12.06) also 0 or above the floor of :func:`pybamm_aea.ranges.check_specific_capacity`."""
+        one (a user's, not one derived by :meth:`with_derived_capacities`) also not an A.h/g slip
+        (:func:`~pybamm_aea.energy.materials.check_typed_capacity`: at most 0.1 % of its Faraday capacity)."""
         checked = self._check_per_material(capacities, "capacities", minimum=0.0)
         for n, capacity in checked.items():
             if given:
-                check_specific_capacity(f"capacities[{n!r}]", capacity)  # (one typed in A.h/g said so)
+                check_typed_capacity(capacity, self._materials[n], f"capacities[{n!r}]")
             check_faraday(capacity, self._materials[n], f"capacities[{n!r}] [mAh/g]")
         return checked
 
@@ -288,15 +288,17 @@ class Electrode:
 
     def with_derived_capacities(self, capacities, voltages=None):
         """A copy of this electrode with ``capacities`` (and ``voltages``, if given) derived, not typed: scaled to a
-        simulation's ESC, say (:mod:`pybamm_aea.studies.comparison`). Each is checked as ``capacities=`` is (>= 0,
-        within its material's Faraday capacity) but not against the floor of a typed one
-        (:func:`pybamm_aea.ranges.check_specific_capacity`): a cell that delivered a twelfth of its Faraday capacity
-        gives S-LMS's Mo6S8 10.7 mA.h/g."""
+        simulation's ESC, say (:mod:`pybamm_aea.studies.comparison`), or per gram of the discharged phase
+        (:meth:`lithiated`); this electrode's capacities of materials not in ``capacities`` are kept, as
+        :meth:`with_porosity` keeps them. Each is checked as ``capacities=`` is (>= 0, within its material's Faraday
+        capacity) but not as a typed one that may be in A.h/g
+        (:func:`~pybamm_aea.energy.materials.check_typed_capacity`): a cell that delivered 0.08 % of its Faraday
+        capacity is no slip."""
         copy = Electrode(
             {self._materials[n]: w for n, w in self._composition.items()}, self._porosity,
             pore_filler=self._pore_filler, voltages=self._voltages if voltages is None else voltages, name=self.name,
         )
-        copy._capacities = copy._checked_capacities(capacities, given=False)
+        copy._capacities = {**self._capacities, **copy._checked_capacities(capacities, given=False)}
         return copy
 
     # ------------------------------------------------------------------ make-up
@@ -447,7 +449,7 @@ class Electrode:
             eg = math.fsum(terms)
             v_avg = eg / esc
         else:
-            v_avg = check_voltage_vs_li(voltage, "voltage")
+            v_avg = check_voltage_vs_li(voltage, "voltage", above_zero=True)
             eg = esc * v_avg
         rho = self.density
         return EnergyDensity(gravimetric=eg, volumetric=eg * rho, specific_capacity=esc, average_voltage=v_avg,

@@ -221,15 +221,36 @@ class Material:
         return self.lithiated_units * lith.molar_mass / self.molar_mass
 
 
+#: how far above its Faraday capacity a material's capacity may be (the paper's rounded capacities; the library's are
+#: at most 0.03 % above theirs): :func:`check_faraday`, and the largest capacity :func:`check_typed_capacity` reads
+FARADAY_TOLERANCE = 1.01
+
+
 def check_faraday(capacity, material, where):
     """ValueError naming ``where`` if ``capacity`` [mAh/g] exceeds the Faraday capacity of ``material`` (its
     ``li_per_formula_unit`` Li per ``molar_mass``) by more than 1 % (the paper's rounded capacities; the library's
     are at most 0.03 % above theirs); nothing to check without a molar mass or a Li count."""
     faraday = material.theoretical_capacity
-    if faraday is not None and capacity > 1.01 * faraday:
+    if faraday is not None and capacity > FARADAY_TOLERANCE * faraday:
         raise ValueError(f"{where} = {capacity!r} exceeds the Faraday capacity of li_per_formula_unit = "
                          f"{material.li_per_formula_unit!r} Li per molar_mass = {material.molar_mass!r} g/mol, "
                          f"{faraday:.4g} mAh/g")
+
+
+def check_typed_capacity(capacity, material, where):
+    """ValueError naming ``where`` if ``capacity`` [mA.h/g], a user's (>= 0, checked), is above 0 and read in A.h/g
+    is a capacity ``material`` can have: 1000 ``capacity`` within its Faraday capacity as :func:`check_faraday`
+    takes it, i.e. ``capacity`` at most 0.1 % of it ("... did you give A.h/g? 0.128 A.h/g = 128 mA.h/g";
+    ``energy --capacity Mo6S8=0.128`` ran and gave an ESC of 0.1 mA.h/g, session 51). Any other capacity up to the
+    Faraday capacity is taken (a cell's delivered few mA.h/g: LiFePO4 5, Mo6S8 10), and 0 (inert); a material with no
+    Faraday capacity (no molar mass or Li count) is not checked: its A.h/g slip cannot be told."""
+    faraday = material.theoretical_capacity
+    if faraday is None or capacity == 0.0 or 1000.0 * capacity > FARADAY_TOLERANCE * faraday:
+        return
+    raise ValueError(f"{where} = {capacity:.10g} mA.h/g ({capacity / 1000.0:.10g} A.h/g) is at most 0.1 % of "
+                     f"{material.name}'s Faraday capacity, {faraday:.4g} mA.h/g, and a capacity it can have read in "
+                     f"A.h/g (0 is taken: an inert material's); did you give A.h/g? {capacity:.10g} A.h/g = "
+                     f"{capacity * 1000.0:.10g} mA.h/g")
 
 
 _REGISTRY = {}
@@ -614,9 +635,3 @@ _RECORDS = [
 for _m in _RECORDS:
     register_material(_m)
 del _m
-
-#: the Faraday capacity [mA.h/g] of each built-in Li-storing material (cathode or anode) that has one (users' registered
-#: ones not included): :func:`pybamm_aea.ranges.specific_capacity_range`, the floor of a material's capacity and the
-#: largest a capacity typed in A.h/g is read as, is read from them
-BUILT_IN_FARADAY_CAPACITIES = {m.name: m.theoretical_capacity for m in _RECORDS
-                               if m.role in ("active", "anode") and m.theoretical_capacity is not None}
