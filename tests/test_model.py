@@ -585,6 +585,23 @@ def test_a_later_step_its_current_puts_past_its_cut_off_is_warned_once():
     assert not [w for w in record if issubclass(w.category, StartOutsideWindowWarning)]
 
 
+def test_a_later_step_past_the_cut_off_the_step_before_overshot_is_not_warned():
+    """S-LMS, "Charge at 0.5C until 3.0 V" twice in a row (review R14, session 51): the first ends on its 3.0 V event
+    1.74 mV past it (IDA locates an event to its tolerance, more than rtol x 3 V here), and PyBaMM skips the second,
+    the cell where the step before left it: its ordinary skip, which LaterStepSkippedWarning had named with advice to
+    lower the current. Not warned now; the skip itself is PyBaMM's, unchanged."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    down, up, hold = "Discharge at 0.5C until 1.0 V", "Charge at 0.5C until 3.0 V", "Hold at 3.0 V until C/20"
+    experiment = pybamm.Experiment([(down, up, hold), (down, up, up, hold)])  # (cycle 2's charge overshoots)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sol = pybamm.Simulation(AEA(), parameter_values=values, experiment=experiment).solve()
+    first, second = sol.cycles[1].steps[1:3]
+    assert first["Voltage [V]"].entries[-1] - 3.0 > 1e-4 * 3.0, first["Voltage [V]"].entries[-1]  # (the case's)
+    assert second.termination == "Event exceeded in initial conditions", second.termination
+    assert not [str(w.message) for w in record if issubclass(w.category, LaterStepSkippedWarning)]
+
+
 def test_a_step_that_starts_past_its_own_cut_off_is_told_to_move_the_step_not_the_window():
     """A step's own cut-off ("until 2.4 V") is not the window's: no "Lower/Upper voltage cut-off [V]" moves it, yet
     the warning said "a smaller current or power, a lower loading or a wider window" (session 40). Pristine Mo6S8
