@@ -560,9 +560,9 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                 + self._failed_when(solutions[index], inputs_list, index) for index in failed))
 
     def _failed_when(self, solution, inputs_list, index):
-        """The tail of :meth:`_end_failures_at_events`'s error: when in which integration IDA failed, read
-        off its partial ``solution`` (input set ``index`` of ``inputs_list``), e.g. " (IDA failed 0.000646994 s into a step from
-        t = 0 s (step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes'))"; "" if it holds no time."""
+        """The tail of :meth:`_end_failures_at_events`'s error: when in which integration IDA failed, read off its
+        partial ``solution`` (input set ``index`` of ``inputs_list``), e.g. " (IDA failed 0.000646994 s into a step
+        from t = 0 s (step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes'))"; "" if it holds no time."""
         ts = np.asarray(solution.all_ts[-1], dtype=float) if getattr(solution, "all_ts", None) else np.zeros(0)
         if not ts.size:
             return ""
