@@ -491,5 +491,5 @@ def test_capacities_derived_from_a_simulation_are_not_floored():
     low = _cell_figures(spec, e, 0.1 * e.specific_capacity, 2.0)  # (0.05 %: past the 300 mg/cm2 loading bound)
     figures = _cell_figures(spec, e, 0.09 * e.specific_capacity, 2.0)  # Mo6S8 11.5 mA.h/g, refused session 51
     assert all(0 < figures[k] < low[k] for k in low)
-    typed = Electrode({"S8": 0.325, "Mo6S8": 0.675}, 0.082, capacities={"S8": 1600.0, "Mo6S8": 90.0})
+    typed = Electrode(paper.SLMS_COMPOSITION, 0.082, capacities={"S8": 1600.0, "Mo6S8": 90.0})
     assert typed.with_derived_capacities({"Mo6S8": 10.0}).capacities == {"S8": 1600.0, "Mo6S8": 10.0}

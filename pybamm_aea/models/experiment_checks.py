@@ -808,8 +808,9 @@ def _check_capacity_termination(written, capacity, parameter_values, inputs):
     """Refuse an absolute capacity termination (``"0.8 A.h capacity"``, ``capacity`` in A.h) at or above the cathode's
     capacity as made (:func:`theoretical_cathode_capacity` of the AEA model on ``parameter_values`` with ``inputs``;
     skipped where it cannot be evaluated: another model's values, an input not given, an input out of range, which the
-    input check names after without numpy's RuntimeWarning first): no cycle's "Capacity [A.h]" exceeds it (:func:`pybamm_aea.models.summary.standard_summary_variables`), so PyBaMM stops the experiment after
-    cycle 1 without a word (session 51: 1 of 3 cycles ran on a 0.1517 mA.h Mo6S8 cell). ValueError naming the
+    input check names after without numpy's RuntimeWarning first): no cycle's "Capacity [A.h]" exceeds it
+    (:func:`pybamm_aea.models.summary.standard_summary_variables`), so PyBaMM stops the experiment after cycle 1
+    without a word (session 51: 1 of 3 cycles ran on a 0.1517 mA.h Mo6S8 cell). ValueError naming the
     termination as written, its value, the cell's capacity and "Nominal cell capacity [A.h]" (the C-rate basis), and
     a unit slip (:meth:`~pybamm_aea.ranges.Range.slip_hint`), and a percentage where the value reads as a retention.
     """
