@@ -1154,12 +1154,8 @@ def test_simulate_runs_pybamms_models_on_the_set_written_for_them_and_names_a_se
         assert "argument --parameter-set:" in err and named in err and "Traceback" not in err, err
     assert "--option 'working electrode=positive'" in _error(
         ["simulate", "--model", "DFN", "--parameter-set", "Xu2019", "--output", str(tmp_path / "x.csv")], capsys)
-    # a KeyError that is no missing parameter (PyBaMM's half cell has no "Capacity [A.h]" summary variable for a
-    # capacity termination) stands as PyBaMM raised it, not told as a set that does not fit
-    with pytest.raises(KeyError, match="not a summary variable"):
-        main(["simulate", "--model", "SPM", "--parameter-set", "Xu2019", "--option", "working electrode=positive",
-              "--experiment", "Discharge at 1C until 3.5 V", "--cycles", "2", "--termination", "80% capacity",
-              "--output", str(tmp_path / "x.csv")])
+    # PyBaMM's half cell has no "Capacity [A.h]" summary variable for a capacity termination: a usage error of
+    # --termination before the solve (test_simulate_capacity_termination_on_a_half_cell_is_a_usage_error)
 
 
 def test_simulate_default_cycles_hold_one_discharge_each(tmp_path, capsys):
@@ -1370,3 +1366,23 @@ def test_python_w_error_ends_simulate_in_one_line(tmp_path):
                            str(tmp_path / "x.csv")], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("pybamm-aea simulate: error: DegradationWithoutRateWarning raised as an error")
+
+
+# ------------------------------------------------------------------------------------------- session 51 (review R13)
+@pytest.mark.parametrize("termination", ["80% capacity", "0.0005 A.h capacity"])
+def test_simulate_capacity_termination_on_a_half_cell_is_a_usage_error(termination, tmp_path, capsys):
+    """simulate --model DFN --parameter-set Li2021_S_C_LGPS --cycles 3 --termination '80% capacity' ran cycle 1, then
+    ended in a traceback: KeyError "Variable 'Capacity [A.h]' is not a summary variable." (PyBaMM's half cells have
+    no eSOH). Now a usage error of --termination before the solve, saying why and offering a voltage termination;
+    the AEA model (its own "Capacity [A.h]") and PyBaMM's full cells (their eSOH's) keep it."""
+    argv = ["simulate", "--experiment", "Discharge at 1C for 2 minutes", "--experiment", "Charge at 1C for 2 minutes",
+            "--cycles", "3", "--termination", termination, "--output", str(tmp_path / "x.csv")]
+    for model, parameter_set in [("DFN", "Li2021_S_C_LGPS"), ("SPM", "Xu2019")]:
+        extra = ["--option", "working electrode=positive"] if parameter_set == "Xu2019" else []
+        err = _error(["simulate", "--model", model, "--parameter-set", parameter_set, *extra, *argv[1:]], capsys)
+        assert f"argument --termination: {termination!r}" in err and "\"Capacity [A.h]\" summary variable" in err, err
+        assert "voltage termination" in err and "Traceback" not in err
+    from pybamm_aea.models.aea import AEA
+    from pybamm_aea.pybamm_adapter.model_internals import summary_has_capacity
+    assert summary_has_capacity(AEA()) and summary_has_capacity(pybamm.lithium_ion.SPM())
+    assert not summary_has_capacity(pybamm.lithium_ion.SPM({"working electrode": "positive"}))

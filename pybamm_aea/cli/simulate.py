@@ -252,6 +252,7 @@ def run(args):
     from pybamm_aea.models.experiment_checks import (ExperimentStepFailedWarning, NominalCapacityMismatchWarning,
                                                      check_step_values, check_termination)
     from pybamm_aea.progress import ExperimentProgress
+    from pybamm_aea.pybamm_adapter.model_internals import summary_has_capacity
     from pybamm_aea.user_input import close_names
 
     _args.check_output(args.parser, args.output, OUTPUT_FORMATS)
@@ -288,6 +289,15 @@ def run(args):
         check_termination(experiment, values)  # (the library's check, for PyBaMM's models too)
     except ValueError as exc:
         raise _args.error(args.parser, f"argument --termination: {args.termination!r}: {exc}")
+    if "capacity" in experiment.termination and not summary_has_capacity(model):
+        # (PyBaMM's half cells: the solve raised KeyError "Variable 'Capacity [A.h]' is not a summary variable."
+        # after cycle 1, the cycles run lost)
+        raise _args.error(args.parser, f"argument --termination: {args.termination!r}: the {args.model} model of "
+                                       f"{args.parameter_set} has no \"Capacity [A.h]\" summary variable, which a "
+                                       f"capacity termination stops on (PyBaMM's full cells get it from their eSOH; "
+                                       f"its half cells have none); give a voltage termination instead "
+                                       f"('<voltage> V', e.g. '3.0 V': the run ends after a cycle whose lowest "
+                                       f"voltage is at or below it)")
     if args.model == "AEA":  # the checks the AEA model's solve makes of the steps
         try:
             check_step_values(experiment.steps, None, values)

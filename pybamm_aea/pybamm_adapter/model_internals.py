@@ -15,6 +15,10 @@ Checked against PyBaMM 26.10.1.1:
   ``len_rhs_and_alg``, set by ``Discretisation.process_model``;
 - :func:`cycle_first_states`, :func:`cycle_summaries`: the ``Solution`` slots ``all_first_states`` and
   ``all_summary_variables``, set by ``pybamm.Simulation`` on an experiment's solution (one per cycle);
+- :func:`summary_has_capacity`: whether ``pybamm.SummaryVariables`` (which a capacity termination reads) will have
+  "Capacity [A.h]": the model's ``summary_variables``, or the eSOH variables ``SummaryVariables`` adds when
+  ``model.calc_esoh`` (``Simulation.solve``'s default) and its own test (``SummaryVariables.__init__``: a lithium-ion
+  model, ``options.electrode_types["negative"] == "porous"``, both electrodes' "... capacity [A.h]" variables) hold;
 - :func:`step_variable_history`: a step solution's ``all_models``, ``y``, ``t`` and ``all_inputs`` and the model's
   discretised variable (``BaseModel.get_processed_variable``), evaluated as ``step[name]`` evaluates it;
 - :func:`mesh_edges`, :func:`cell_widths`: ``ProcessedVariable.mesh`` and its ``SubMesh1D.edges`` and ``d_edges``;
@@ -227,6 +231,24 @@ def step_variable_history(step, name):
 def state_size(model):
     """Number of values of a discretised ``model``'s state vector (PyBaMM 26.10's ``model.len_rhs_and_alg``)."""
     return model.len_rhs_and_alg
+
+
+#: the summary variable a capacity termination reads (PyBaMM 26.10's ``Simulation.solve``)
+CAPACITY_SUMMARY = "Capacity [A.h]"
+
+
+def summary_has_capacity(model):
+    """True if ``pybamm.Simulation(model, experiment=...).solve()`` gives each cycle the summary variable
+    "Capacity [A.h]" a capacity termination reads: ``model.summary_variables`` has it (the AEA model's), or PyBaMM's
+    eSOH adds it (``SummaryVariables.calc_esoh`` of PyBaMM 26.10: ``model.calc_esoh``, False for a half cell, with a
+    porous negative electrode and both electrodes' capacities among the variables). A half cell of PyBaMM's has not:
+    its capacity termination raised KeyError "Variable 'Capacity [A.h]' is not a summary variable." after cycle 1."""
+    if CAPACITY_SUMMARY in (getattr(model, "summary_variables", None) or []):
+        return True
+    return bool(isinstance(model, pybamm.lithium_ion.BaseModel) and model.calc_esoh
+                and model.options.electrode_types["negative"] == "porous"
+                and "Negative electrode capacity [A.h]" in model.variables
+                and "Positive electrode capacity [A.h]" in model.variables)
 
 
 def cycle_first_states(solution):
