@@ -579,9 +579,11 @@ def test_a_later_step_its_current_puts_past_its_cut_off_is_warned_once():
     assert skipped == ["Event exceeded in initial conditions"] * 2, skipped
     (said,) = [str(w.message) for w in record if issubclass(w.category, LaterStepSkippedWarning)]
     past = re.match(r"step 2 of 3 in cycle 1 of 2, 'Charge at 0\.1 W until 2\.8 V' is skipped: the cell starts "
-                    r"(\S+) V past its step's cut-off \(Voltage > 2\.8 \[V\]\) under its current", said)
+                    r"(\S+) V past its step's cut-off \(Voltage > 2\.8 \[V\]\) under its power at the start", said)
     assert past and 0.5 < float(past.group(1)) < 1.5, said
     assert "A smaller current or power" in said and "once per step" in said, said
+    # a power step's text says power (review R14: "under its current", "a current of the other sign")
+    assert "under its current" not in said and "a power of the other sign runs the other way" in said, said
     assert not [w for w in record if issubclass(w.category, StartOutsideWindowWarning)]
 
 
@@ -1082,3 +1084,15 @@ def test_an_experiment_that_ran_no_step_says_why_when_read():
     with pytest.warns(StartOutsideWindowWarning), pytest.raises(pybamm.SolverError, match=r"(?s)Step 'Discharge at 0.1C "
                                                                  r"until 1.8 V' is infeasible.*skip this step; " + said):
         sim.solve()
+
+
+def test_a_current_steps_start_past_cut_off_text_is_unchanged_by_the_power_wording():
+    """Review R14 gave a constant-power step its own wording ("under its power", "a power of the other sign"); a
+    current step's text stays as it was, byte for byte."""
+    from pybamm_aea.models import experiment_checks as ec
+
+    assert ec._UNDER_ITS_CURRENT == (" under its current at the start (the voltage after the consistent "
+                                     "initialisation: the open-circuit voltage and the losses at that current): "
+                                     "nothing to integrate.")
+    assert ec._OTHER_SIGN == ("a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) "
+                              "at \"Current function [A]\" = 0 gives the open-circuit voltage)")

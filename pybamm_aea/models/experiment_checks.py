@@ -131,6 +131,8 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     else:
         message += (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading or a wider window "
                     f"(\"Lower/Upper voltage cut-off [V]\") lets the cell start; {_OTHER_SIGN}")
+    if model in POWER_STEP_MODELS:  # a constant-power step's: its power, not a current, sets where it starts
+        message = message.replace(_UNDER_ITS_CURRENT, _UNDER_ITS_POWER).replace(_OTHER_SIGN, _OTHER_SIGN_POWER)
     return f"{message} (PyBaMM: {text})"
 
 
@@ -146,6 +148,13 @@ _UNDER_ITS_CURRENT = (" under its current at the start (the voltage after the co
                       "open-circuit voltage and the losses at that current): nothing to integrate.")
 _OTHER_SIGN = ("a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at \"Current "
                "function [A]\" = 0 gives the open-circuit voltage)")
+#: the same for a constant-power step (:data:`POWER_STEP_MODELS`; "Charge at 0.1 W until 2.8 V" was told "under its
+#: current" and a current of the other sign)
+_UNDER_ITS_POWER = (" under its power at the start (the voltage after the consistent initialisation: the "
+                    "open-circuit voltage and the losses at the current that power draws): nothing to integrate.")
+_OTHER_SIGN_POWER = ("a power of the other sign runs the other way (the open-circuit voltage: "
+                     "pybamm.Simulation(...).solve([0, 600]) of the model without the step, at \"Current function "
+                     "[A]\" = 0)")
 
 
 def _beyond_cut_offs(start, window_margin=0.0):
