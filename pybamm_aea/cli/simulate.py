@@ -296,8 +296,8 @@ def run(args):
                                        f"{args.parameter_set} has no \"Capacity [A.h]\" summary variable, which a "
                                        f"capacity termination stops on (PyBaMM's full cells get it from their eSOH; "
                                        f"its half cells have none); give a voltage termination instead "
-                                       f"('<voltage> V', e.g. '3.0 V': the run ends after a cycle whose lowest "
-                                       f"voltage is at or below it)")
+                                       f"('<voltage> V': the run ends after a cycle whose lowest voltage is at "
+                                       f"or below it)")
     if args.model == "AEA":  # the checks the AEA model's solve makes of the steps
         try:
             check_step_values(experiment.steps, None, values)
