@@ -559,6 +559,14 @@ def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
         warnings.simplefilter("error", LaterStepSkippedWarning)  # (nor that: both skips are ordinary, session 51)
         sol = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment([tuple(steps)])).solve()
     assert sol["Voltage [V]"].entries[-1] == pytest.approx(2.2, abs=1e-3)
+    # a charge whose cut-off lies below the open circuit the cell rests at, though above the voltage the discharge
+    # before it ended at (pristine Mo6S8 at 1C ends at 2.25 V in 0.09 s, its open circuit above 2.28 V): ordinary too
+    steps = ("Discharge at 1C until 2.25 V", "Charge at 1C until 2.28 V", "Rest for 1 minute")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", LaterStepSkippedWarning)
+        sol = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment([steps])).solve()
+    assert sol.cycles[0].steps[1].termination == "Event exceeded in initial conditions"
+    assert sol.cycles[0].steps[0]["Voltage [V]"].entries[-1] < 2.28
     with pytest.warns(StartOutsideWindowWarning, match=r"past its step's cut-off \(Voltage < 2\.4 \[V\]\)"):
         pybamm.Simulation(AEA(), parameter_values=values,
                           experiment=pybamm.Experiment([("Discharge at 0.1C until 2.4 V", "Rest for 1 minute")])
