@@ -432,13 +432,29 @@ def test_a_capacity_typed_in_ah_per_g_is_refused_with_its_hint():
     assert Electrode({"Mo6S8": 0.5, "S8": 0.5}, 0.1, capacities={"S8": 0.0}).capacities["S8"] == 0.0
 
 
+def test_a_capacity_typed_in_ah_per_g_for_a_material_without_a_faraday_capacity_is_refused():
+    """"ASSLB AM (average)" (the paper's ASSLB column: no molar mass, no Faraday capacity) typed at 0.128 mA.h/g ran
+    (an ESC of 64.1 mA.h/g beside Mo6S8, review R15): held to Li metal's Faraday capacity, the most any material
+    stores per gram, 0.128 is refused with the hint; 5 and 150 mA.h/g are taken."""
+    composition = {"Mo6S8": 0.5, "ASSLB AM (average)": 0.5}
+    li = get_material("Li").theoretical_capacity
+    with pytest.raises(ValueError, match=re.escape(f"Li metal's Faraday capacity, the most any material stores (ASSLB "
+                                                   f"AM (average) has none known), {li:.4g} mA.h/g")) as exc:
+        Electrode(composition, 0.1, capacities={"ASSLB AM (average)": 0.128})
+    assert str(exc.value).endswith("did you give A.h/g? 0.128 A.h/g = 128 mA.h/g")
+    for capacity in (5.0, 150.0):
+        assert Electrode(composition, 0.1, capacities={"ASSLB AM (average)": capacity}).capacities[
+            "ASSLB AM (average)"] == capacity
+
+
 @pytest.mark.parametrize("material, capacity", [("Mo6S8", 12.4), ("Mo6S8", 10.0), ("LiFePO4", 5.0),
                                                 ("Li4Ti5O12", 8.0), ("Carbon", 5.0), ("Mo6S8", 1.675)])
 def test_a_capacity_a_cell_delivers_is_no_ah_per_g_slip(material, capacity):
     """A few mA.h/g, what a failed or fast-cycled cell delivers (the paper's Fig. S2 LiFePO4, Mo6S8 at a twelfth of
     its Faraday capacity), was refused by session 51's floor of 12.47 mA.h/g (a tenth of the smallest built-in
     Faraday capacity); it cannot be an A.h/g slip (1000 times it is above the material's Faraday capacity) and is
-    taken. Carbon has no Faraday capacity: not checked. Mo6S8 1.675 read in A.h/g (1675) is no Mo6S8 capacity."""
+    taken. Carbon has no Faraday capacity: held to Li metal's, 5000 mA.h/g is none. Mo6S8 1.675 read in A.h/g (1675)
+    is no Mo6S8 capacity."""
     composition = {material: 0.9, "Li10GeP2S12": 0.1} if material == "Carbon" else {material: 1.0}
     e = Electrode(composition, 0.1, capacities={material: capacity})
     assert e.capacities[material] == capacity

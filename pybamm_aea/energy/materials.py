@@ -242,13 +242,18 @@ def check_typed_capacity(capacity, material, where):
     is a capacity ``material`` can have: 1000 ``capacity`` within its Faraday capacity as :func:`check_faraday`
     takes it, i.e. ``capacity`` at most 0.1 % of it ("... did you give A.h/g? 0.128 A.h/g = 128 mA.h/g";
     ``energy --capacity Mo6S8=0.128`` ran and gave an ESC of 0.1 mA.h/g, session 51). Any other capacity up to the
-    Faraday capacity is taken (a cell's delivered few mA.h/g: LiFePO4 5, Mo6S8 10), and 0 (inert); a material with no
-    Faraday capacity (no molar mass or Li count) is not checked: its A.h/g slip cannot be told."""
+    Faraday capacity is taken (a cell's delivered few mA.h/g: LiFePO4 5, Mo6S8 10), and 0 (inert). A material with no
+    Faraday capacity (no molar mass or Li count: "ASSLB AM (average)", a user's record) is held to Li metal's, the
+    most any material stores per gram (review R15: "ASSLB AM (average)=0.128" ran, an ESC of 64.1 mA.h/g)."""
     faraday = material.theoretical_capacity
-    if faraday is None or capacity == 0.0 or 1000.0 * capacity > FARADAY_TOLERANCE * faraday:
+    whose = f"{material.name}'s Faraday capacity"
+    if faraday is None:
+        faraday = get_material("Li").theoretical_capacity
+        whose = f"Li metal's Faraday capacity, the most any material stores ({material.name} has none known)"
+    if capacity == 0.0 or 1000.0 * capacity > FARADAY_TOLERANCE * faraday:
         return
     raise ValueError(f"{where} = {capacity:.10g} mA.h/g ({capacity / 1000.0:.10g} A.h/g) is at most 0.1 % of "
-                     f"{material.name}'s Faraday capacity, {faraday:.4g} mA.h/g, and a capacity it can have read in "
+                     f"{whose}, {faraday:.4g} mA.h/g, and a capacity it can have read in "
                      f"A.h/g (0 is taken: an inert material's); did you give A.h/g? {capacity:.10g} A.h/g = "
                      f"{capacity * 1000.0:.10g} mA.h/g")
 
