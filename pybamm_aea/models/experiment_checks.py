@@ -76,9 +76,15 @@ def starts_outside_window(exc):
 _WINDOW_EVENTS = {"Minimum voltage [V]": "below its lower cut-off", "Maximum voltage [V]": "above its upper cut-off"}
 
 
+#: an experiment step's voltage cut-off event as PyBaMM names it (a battery's voltage; "until 2800 mV" is named in V):
+#: its side and its value [V] ("Voltage > 3.0 [V] [experiment]"), also as a step's termination ("event: " before it)
+_STEP_CUT_OFF_NAME = re.compile(r"(?:event: )?Voltage ([<>]) (\S+) \[V\] \[experiment\]$")
+
+
 def _is_step_cut_off(name):
-    """An experiment step's voltage cut-off event, as PyBaMM names it ("Voltage > 4.0 [V] [experiment]")."""
-    return name.startswith("Voltage") and name.endswith("[experiment]")
+    """Whether the event ``name`` is an experiment step's voltage cut-off (:data:`_STEP_CUT_OFF_NAME`); a custom
+    termination PyBaMM names "... [experiment]" is not, whatever its name begins with."""
+    return _STEP_CUT_OFF_NAME.match(name) is not None
 
 
 def _outside_window(exc, model, inputs, y0, window_margin=0.0):
@@ -1258,11 +1264,6 @@ def _evaluated(model, name, t, y, inputs):
     y = np.asarray(y.full() if hasattr(y, "full") else y, dtype=float).reshape(-1, 1)
     with np.errstate(all="ignore"):
         return float(np.asarray(model.get_processed_variable(name).evaluate(t, y, inputs=dict(inputs or {}))).item())
-
-
-#: an experiment step's voltage cut-off event as PyBaMM names it (a battery's voltage; "until 2800 mV" is named in V):
-#: its side and its value [V] ("Voltage > 3.0 [V] [experiment]"), also as a step's termination ("event: " before it)
-_STEP_CUT_OFF_NAME = re.compile(r"(?:event: )?Voltage ([<>]) (\S+) \[V\] \[experiment\]$")
 
 
 def _ended_past_already(ended_on, past):
