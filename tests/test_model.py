@@ -1148,8 +1148,9 @@ def test_a_current_steps_start_past_cut_off_text_is_unchanged_by_the_power_wordi
     current step's text stays as it was, byte for byte."""
     from pybamm_aea.models import experiment_checks as ec
 
-    assert ec._UNDER_ITS_CURRENT == (" under its current at the start (the voltage after the consistent "
-                                     "initialisation: the open-circuit voltage and the losses at that current): "
-                                     "nothing to integrate.")
-    assert ec._OTHER_SIGN == ("a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) "
-                              "at \"Current function [A]\" = 0 gives the open-circuit voltage)")
+    assert ec._UNDER_ITS["current"] == (" under its current at the start (the voltage after the consistent "
+                                        "initialisation: the open-circuit voltage and the losses at that current): "
+                                        "nothing to integrate.")
+    assert ec._OTHER_SIGN["current"] == ("a current of the other sign runs the other way (pybamm.Simulation(...)"
+                                         ".solve([0, 600]) at \"Current function [A]\" = 0 gives the open-circuit "
+                                         "voltage)")
