@@ -509,3 +509,22 @@ def test_capacities_derived_from_a_simulation_are_not_floored():
     assert all(0 < figures[k] < low[k] for k in low)
     typed = Electrode(paper.SLMS_COMPOSITION, 0.082, capacities={"S8": 1600.0, "Mo6S8": 90.0})
     assert typed.with_derived_capacities({"Mo6S8": 10.0}).capacities == {"S8": 1600.0, "Mo6S8": 10.0}
+
+
+def test_a_copy_at_another_porosity_keeps_the_solid_filler_name_capacities_and_voltages():
+    """Electrode.with_porosity, pinned nowhere before session 52, when it and with_derived_capacities came to share
+    one copy: the copy has the new porosity and this electrode's solid, pore filler, name and voltages, its typed
+    capacities and its derived ones (Mo6S8's derived 0.064 mA.h/g, which a typed capacity may not be, is kept, not
+    re-checked as typed); a porosity out of [0, 1) is refused, as Electrode's is."""
+    typed = Electrode(paper.SLMS_COMPOSITION, 0.082, capacities={"S8": 1600.0}, voltages={"S8": 2.1}, name="S-LMS")
+    derived = typed.with_derived_capacities({"Mo6S8": 0.064})
+    assert derived.capacities == {"S8": 1600.0, "Mo6S8": 0.064}
+    for e in (typed, derived):
+        copy = e.with_porosity(0.2)
+        assert (copy.porosity, copy.composition, copy.name, copy.pore_filler) == (0.2, e.composition, "S-LMS", None)
+        assert copy.capacities == e.capacities and copy.voltage_of("S8") == 2.1
+    assert typed.with_derived_capacities({"Mo6S8": 10.0}, voltages={"Mo6S8": 2.3}).voltage_of("Mo6S8") == 2.3
+    liquid = paper.table_s2_electrode("LiFePO4")
+    assert liquid.pore_filler is not None and liquid.with_porosity(0.25).pore_filler == liquid.pore_filler
+    with pytest.raises(ValueError, match="porosity"):
+        typed.with_porosity(1.0)

@@ -595,6 +595,27 @@ def test_a_later_step_its_current_puts_past_its_cut_off_is_warned_once():
     assert not [w for w in record if issubclass(w.category, StartOutsideWindowWarning)]
 
 
+def test_a_step_cut_off_is_known_by_pybamms_name_and_a_custom_termination_is_not():
+    """A step's voltage cut-off event is known by one rule, the name PyBaMM gives it ("until 2800 mV" is "Voltage <
+    2.8 [V] [experiment]", the battery's voltage whatever its cells in series), which the start-outside-window message
+    and the later-step overshoot rule share. A custom termination named "Voltage drop" (PyBaMM: "Voltage drop
+    [experiment]") is not one: the message's own rule (its first word and "[experiment]", session 51) took it for one,
+    its gap for a battery voltage past a cut-off, while the overshoot rule did not (session 52)."""
+    from pybamm_aea.models import experiment_checks as ec
+
+    def names(step):
+        return [t.get_event_name(step) for t in step.termination]
+
+    assert names(pybamm.step.string("Discharge at 1C until 2800 mV")) == ["Voltage < 2.8 [V] [experiment]"]
+    for text in ("Discharge at 1C until 2800 mV", "Discharge at 0.1C until 2.0 V", "Charge at 0.1 W until 2.8 V"):
+        assert all(ec._is_step_cut_off(name) for name in names(pybamm.step.string(text))), text
+    custom = pybamm.step.CustomTermination("Voltage drop", lambda variables: variables["Voltage [V]"] - 1.0)
+    current_cut_off = names(pybamm.step.string("Hold at 2.8 V until 50 mA"))
+    assert current_cut_off == ["abs(Current [A]) < 0.05 [A] [experiment]"]
+    assert not [name for name in [*names(pybamm.step.current(1e-5, termination=[custom])), *current_cut_off]
+                if ec._is_step_cut_off(name)]
+
+
 def test_a_later_step_past_the_cut_off_the_step_before_overshot_is_not_warned():
     """S-LMS, "Charge at 0.5C until 3.0 V" twice in a row (review R14, session 51): the first ends on its 3.0 V event
     1.74 mV past it (IDA locates an event to its tolerance, more than rtol x 3 V here), and PyBaMM skips the second,
@@ -1127,8 +1148,9 @@ def test_a_current_steps_start_past_cut_off_text_is_unchanged_by_the_power_wordi
     current step's text stays as it was, byte for byte."""
     from pybamm_aea.models import experiment_checks as ec
 
-    assert ec._UNDER_ITS_CURRENT == (" under its current at the start (the voltage after the consistent "
-                                     "initialisation: the open-circuit voltage and the losses at that current): "
-                                     "nothing to integrate.")
-    assert ec._OTHER_SIGN == ("a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) "
-                              "at \"Current function [A]\" = 0 gives the open-circuit voltage)")
+    assert ec._UNDER_ITS["current"] == (" under its current at the start (the voltage after the consistent "
+                                        "initialisation: the open-circuit voltage and the losses at that current): "
+                                        "nothing to integrate.")
+    assert ec._OTHER_SIGN["current"] == ("a current of the other sign runs the other way (pybamm.Simulation(...)"
+                                         ".solve([0, 600]) at \"Current function [A]\" = 0 gives the open-circuit "
+                                         "voltage)")

@@ -277,14 +277,21 @@ class Electrode:
             warnings.warn(note, ExtrapolationWarning, stacklevel=2)
         return electrode
 
-    def with_porosity(self, porosity):
-        """A copy of this electrode with another porosity (same solid, filler, capacities and voltages)."""
+    def _copy(self, porosity, voltages=None, capacities=None):
+        """A copy of this electrode (its solid, filler and name) at ``porosity``, with ``voltages`` (None: this one's)
+        and this one's capacities, typed or derived as they were (checked here), those of ``capacities`` (None: none)
+        replaced by derived ones: checked as ``capacities=`` is (>= 0, within its material's Faraday capacity) but not
+        as a typed one (``given=False``, :meth:`with_derived_capacities`)."""
         copy = Electrode(
             {self._materials[n]: w for n, w in self._composition.items()}, porosity, pore_filler=self._pore_filler,
-            voltages=self._voltages, name=self.name,
+            voltages=self._voltages if voltages is None else voltages, name=self.name,
         )
-        copy._capacities = dict(self._capacities)  # (checked here; a lithiated electrode's derived, not given)
+        copy._capacities = {**self._capacities, **copy._checked_capacities(capacities, given=False)}
         return copy
+
+    def with_porosity(self, porosity):
+        """A copy of this electrode with another porosity (same solid, filler, capacities and voltages)."""
+        return self._copy(porosity)
 
     def with_derived_capacities(self, capacities, voltages=None):
         """A copy of this electrode with ``capacities`` (and ``voltages``, if given) derived, not typed: scaled to a
@@ -294,12 +301,7 @@ class Electrode:
         capacity) but not as a typed one that may be in A.h/g
         (:func:`~pybamm_aea.energy.materials.check_typed_capacity`): a cell that delivered 0.08 % of its Faraday
         capacity is no slip."""
-        copy = Electrode(
-            {self._materials[n]: w for n, w in self._composition.items()}, self._porosity,
-            pore_filler=self._pore_filler, voltages=self._voltages if voltages is None else voltages, name=self.name,
-        )
-        copy._capacities = {**self._capacities, **copy._checked_capacities(capacities, given=False)}
-        return copy
+        return self._copy(self._porosity, voltages, capacities)
 
     # ------------------------------------------------------------------ make-up
     @property

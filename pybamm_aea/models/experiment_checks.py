@@ -76,9 +76,15 @@ def starts_outside_window(exc):
 _WINDOW_EVENTS = {"Minimum voltage [V]": "below its lower cut-off", "Maximum voltage [V]": "above its upper cut-off"}
 
 
+#: an experiment step's voltage cut-off event as PyBaMM names it (a battery's voltage; "until 2800 mV" is named in V):
+#: its side and its value [V] ("Voltage > 3.0 [V] [experiment]"), also as a step's termination ("event: " before it)
+_STEP_CUT_OFF_NAME = re.compile(r"(?:event: )?Voltage ([<>]) (\S+) \[V\] \[experiment\]$")
+
+
 def _is_step_cut_off(name):
-    """An experiment step's voltage cut-off event, as PyBaMM names it ("Voltage > 4.0 [V] [experiment]")."""
-    return name.startswith("Voltage") and name.endswith("[experiment]")
+    """Whether the event ``name`` is an experiment step's voltage cut-off (:data:`_STEP_CUT_OFF_NAME`); a custom
+    termination PyBaMM names "... [experiment]" is not, whatever its name begins with."""
+    return _STEP_CUT_OFF_NAME.match(name) is not None
 
 
 def _outside_window(exc, model, inputs, y0, window_margin=0.0):
@@ -115,10 +121,11 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     if not where:
         return None
     message = f"the cell starts {' and '.join(where)}"
+    sets = "power" if model in POWER_STEP_MODELS else "current"  # a constant-power step's power sets where it starts
     li_in = (getattr(model, "options", None) or {}).get("anode") == "Li-In"
     at_open_circuit = _window_at_open_circuit(model, inputs, y0, past, cells, start)
     if step_cut_off:
-        message += _past_step_cut_off(at_open_circuit, li_in, window_past, start)
+        message += _past_step_cut_off(at_open_circuit, li_in, window_past, start, sets)
     elif li_in and at_open_circuit is not False:
         from ..parameters.paper_cell import LI_IN_PLATEAU
 
@@ -127,12 +134,11 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
                     "default_parameter_values, whose window is moved down by the plateau, or set the cut-offs")
     elif _beyond_cut_offs(start, window_margin):
         message += _out_of_reach(start, window_margin, "a wider window (\"Lower/Upper voltage cut-off [V]\") around "
-                                 "the open-circuit voltage, which is outside it too" if at_open_circuit else None)
+                                 "the open-circuit voltage, which is outside it too" if at_open_circuit else None,
+                                 sets=sets)
     else:
-        message += (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading or a wider window "
-                    f"(\"Lower/Upper voltage cut-off [V]\") lets the cell start; {_OTHER_SIGN}")
-    if model in POWER_STEP_MODELS:  # a constant-power step's: its power, not a current, sets where it starts
-        message = message.replace(_UNDER_ITS_CURRENT, _UNDER_ITS_POWER).replace(_OTHER_SIGN, _OTHER_SIGN_POWER)
+        message += (f"{_UNDER_ITS[sets]} A smaller current or power, a lower loading or a wider window "
+                    f"(\"Lower/Upper voltage cut-off [V]\") lets the cell start; {_OTHER_SIGN[sets]}")
     return f"{message} (PyBaMM: {text})"
 
 
@@ -143,18 +149,24 @@ def _cut_off_values(model, inputs, y0):
             for e in model.events if e.name in _WINDOW_EVENTS or _is_step_cut_off(e.name)}
 
 
-#: where a cell past a cut-off under its step's current starts, and a step of the other sign
-_UNDER_ITS_CURRENT = (" under its current at the start (the voltage after the consistent initialisation: the "
-                      "open-circuit voltage and the losses at that current): nothing to integrate.")
-_OTHER_SIGN = ("a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at \"Current "
-               "function [A]\" = 0 gives the open-circuit voltage)")
-#: the same for a constant-power step (:data:`POWER_STEP_MODELS`; "Charge at 0.1 W until 2.8 V" was told "under its
-#: current" and a current of the other sign)
-_UNDER_ITS_POWER = (" under its power at the start (the voltage after the consistent initialisation: the "
-                    "open-circuit voltage and the losses at the current that power draws): nothing to integrate.")
-_OTHER_SIGN_POWER = ("a power of the other sign runs the other way (the open-circuit voltage: "
-                     "pybamm.Simulation(...).solve([0, 600]) of the model without the step, at \"Current function "
-                     "[A]\" = 0)")
+#: by what the step sets ("current", or "power" for a constant-power step's model, :data:`POWER_STEP_MODELS`):
+#: where a cell past a cut-off under it starts, and a step of the other sign. Each kind has its own sentences, so a
+#: power step's cannot fall back to a current's ("Charge at 0.1 W until 2.8 V" was told "under its current" and a
+#: current of the other sign, review R14; its text was then made by replacing a current's, which an edited sentence
+#: would have silently undone, session 52).
+_UNDER_ITS = {
+    "current": (" under its current at the start (the voltage after the consistent initialisation: the "
+                "open-circuit voltage and the losses at that current): nothing to integrate."),
+    "power": (" under its power at the start (the voltage after the consistent initialisation: the "
+              "open-circuit voltage and the losses at the current that power draws): nothing to integrate."),
+}
+_OTHER_SIGN = {
+    "current": ("a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at \"Current "
+                "function [A]\" = 0 gives the open-circuit voltage)"),
+    "power": ("a power of the other sign runs the other way (the open-circuit voltage: "
+              "pybamm.Simulation(...).solve([0, 600]) of the model without the step, at \"Current function "
+              "[A]\" = 0)"),
+}
 
 
 def _beyond_cut_offs(start, window_margin=0.0):
@@ -165,7 +177,7 @@ def _beyond_cut_offs(start, window_margin=0.0):
     return start is not None and not 0 < start <= MAX_VOLTAGE_VS_LI + window_margin
 
 
-def _out_of_reach(start, window_margin=0.0, also=None, step=False):
+def _out_of_reach(start, window_margin=0.0, also=None, step=False, *, sets):
     """What to change for a cell whose losses take its voltage ``start`` [V] where no window nor cut-off lies
     (:func:`_beyond_cut_offs`) or, past its ``step``'s own cut-off, where no step's cut-off lies (at most
     :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI`; a window's event, moved out in an experiment, may lie above it):
@@ -173,7 +185,8 @@ def _out_of_reach(start, window_margin=0.0, also=None, step=False):
     (AEA_Li4Ti5O12 at 0.1C, -13.66 V, was told a wider window; discharged "until 2.0 V", its open circuit at 1.608
     V, that a smaller current alone lets it start; AEA_LiFePO4 charged at 1C, 12.42 V, to move its step's cut-off
     and widen its window past it; at 0.35C, 6.54 V past its step's cut-off, that no window nor cut-off lies there,
-    where the window's event, 1 V out in an experiment, may.)"""
+    where the window's event, 1 V out in an experiment, may.) ``sets``: what the step sets, a key of
+    :data:`_UNDER_ITS`."""
     if step:
         where = f"where no step's cut-off lies: a step's is above 0 V and at most {MAX_VOLTAGE_VS_LI:g} V"
     else:
@@ -181,13 +194,13 @@ def _out_of_reach(start, window_margin=0.0, also=None, step=False):
             if window_margin else ""
         where = (f"where no window nor cut-off lies: a cell's are above 0 V and at most "
                  f"{MAX_VOLTAGE_VS_LI + window_margin:g} V{moved}")
-    said = (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading (the losses take the cell to "
+    said = (f"{_UNDER_ITS[sets]} A smaller current or power, a lower loading (the losses take the cell to "
             f"{start:.4g} V, {where})")
     said += f", and {also}, let the cell start together" if also else " lets the cell start"
-    return f"{said}; {_OTHER_SIGN}"
+    return f"{said}; {_OTHER_SIGN[sets]}"
 
 
-def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
+def _past_step_cut_off(at_open_circuit, li_in, window_past, start, sets):
     """What to change for a cell that starts past its step's own cut-off ("Discharge ... until 2.4 V"), which no
     window ("Lower/Upper voltage cut-off [V]") moves: the step's cut-off, with a wider window where the cell starts
     past the window's event too (``window_past``); the current or loading only if the losses put it there
@@ -196,21 +209,23 @@ def _past_step_cut_off(at_open_circuit, li_in, window_past, start):
     (:func:`_out_of_reach`: a step's cut-off is at most :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI`,
     :func:`_check_cut_offs`, whatever the window's margin). On the Li-In anode (``li_in``), unless
     the losses put it there, a step's cut-off is said to be a cell voltage. (The advice was the window's, which
-    does not end the step: pristine Mo6S8 discharged "until 2.4 V" was told a smaller current or a wider window.)"""
+    does not end the step: pristine Mo6S8 discharged "until 2.4 V" was told a smaller current or a wider window.)
+    ``sets``: what the step sets, a key of :data:`_UNDER_ITS`."""
     if _beyond_cut_offs(start):
         return _out_of_reach(start, also="the step's cut-off (its \"until\" voltage) moved past the "
-                             "open-circuit voltage, which is past it too" if at_open_circuit else None, step=True)
+                             "open-circuit voltage, which is past it too" if at_open_circuit else None, step=True,
+                             sets=sets)
     move = "the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at"
     if window_past:
         move += (", and a wider window (\"Lower/Upper voltage cut-off [V]\"), whose event "
                  f"({EXPERIMENT_WINDOW_MARGIN:g} V out in an experiment) it starts past as well,")
     tail = "" if window_past else "; the window (\"Lower/Upper voltage cut-off [V]\") does not end this step"
     if at_open_circuit:
-        said = (f"{_UNDER_ITS_CURRENT} Its open-circuit voltage is past that cut-off too, so no smaller current "
-                f"or loading lets the step start: {move} does{tail}; {_OTHER_SIGN}")
+        said = (f"{_UNDER_ITS[sets]} Its open-circuit voltage is past that cut-off too, so no smaller current "
+                f"or loading lets the step start: {move} does{tail}; {_OTHER_SIGN[sets]}")
     else:
-        said = (f"{_UNDER_ITS_CURRENT} A smaller current or power, a lower loading or {move} lets the cell "
-                f"start{tail}; {_OTHER_SIGN}")
+        said = (f"{_UNDER_ITS[sets]} A smaller current or power, a lower loading or {move} lets the cell "
+                f"start{tail}; {_OTHER_SIGN[sets]}")
     if li_in and at_open_circuit is not False:
         from ..parameters.paper_cell import LI_IN_PLATEAU
 
@@ -1258,11 +1273,6 @@ def _evaluated(model, name, t, y, inputs):
     y = np.asarray(y.full() if hasattr(y, "full") else y, dtype=float).reshape(-1, 1)
     with np.errstate(all="ignore"):
         return float(np.asarray(model.get_processed_variable(name).evaluate(t, y, inputs=dict(inputs or {}))).item())
-
-
-#: an experiment step's voltage cut-off event as PyBaMM names it (a battery's voltage; "until 2800 mV" is named in V):
-#: its side and its value [V] ("Voltage > 3.0 [V] [experiment]"), also as a step's termination ("event: " before it)
-_STEP_CUT_OFF_NAME = re.compile(r"(?:event: )?Voltage ([<>]) (\S+) \[V\] \[experiment\]$")
 
 
 def _ended_past_already(ended_on, past):
