@@ -1171,7 +1171,8 @@ def test_an_experiment_termination_out_of_range_is_refused(termination, message)
 
 @pytest.mark.parametrize("termination, message", [
     ("0.8 A.h capacity", "its capacity 0.8 A.h is at or above the cell's capacity, the cathode's capacity as made "
-                         "0.0001517 A.h (0.1517 mA.h; its \"Nominal cell capacity [A.h]\" 0.0001517 A.h)"),
+                         "0.0001517 A.h (0.1517 mA.h, from its \"Cathode loading [kg.m-2]\" 0.015 kg/m2 (1.5 mg/cm2); "
+                         "its \"Nominal cell capacity [A.h]\" 0.0001517 A.h)"),
     ("0.8 A.h capacity", "; did you give mA.h? 0.8 mA.h = 0.0008 A.h, still 5.27 times the cell's capacity; for 80 % "
                          "of cycle 1's capacity write '80% capacity'"),
     ("0.0008 A.h capacity", "(0.0008 A.h = 0.8 mA.h); did you give mA.h? 0.0008 mA.h = 8e-07 A.h"),
@@ -1209,6 +1210,26 @@ def test_a_termination_capacity_is_checked_against_the_cathode_the_inputs_make()
                                                    "the cathode's capacity as made 0.0001517 A.h")):
         sim().build_for_experiment(inputs={"Cathode loading [kg.m-2]": loading})
     sim().build_for_experiment(inputs={"Cathode loading [kg.m-2]": 2 * loading})
+
+
+@pytest.mark.parametrize("loading", ["[input]", pybamm.InputParameter("L")])
+def test_a_termination_refused_on_a_loading_slip_names_the_loading_it_was_computed_from(loading):
+    """The loading given as an input 1000 times too small (0.015 g/m2 for 0.015 kg/m2: inside its range (0, 3]
+    kg/m2, so no input check names it) with "0.0001 A.h capacity": the refusal blamed the termination ("did you give
+    mA.h?") and said nothing of the loading its bound of 1.517e-07 A.h came from (review R13). Now it names the
+    loading with its input and says the cell's "Nominal cell capacity [A.h]" is 1000 times that capacity."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    set_loading = values["Cathode loading [kg.m-2]"]
+    values.update({"Cathode loading [kg.m-2]": loading})
+    name = "Cathode loading [kg.m-2]" if loading == "[input]" else "L"
+    experiment = pybamm.Experiment([("Discharge at 0.01 mA for 1 minute",)] * 2, termination="0.0001 A.h capacity")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+    with pytest.raises(ValueError) as error:
+        sim.build_for_experiment(inputs={name: set_loading * 1e-3})
+    assert ("the cathode's capacity as made 1.517e-07 A.h (0.0001517 mA.h, from its \"Cathode loading [kg.m-2]\" "
+            f"1.5e-05 kg/m2 (0.0015 mg/cm2), the input {name!r};") in str(error.value)
+    assert ("the cell's \"Nominal cell capacity [A.h]\" is 1000 times this capacity as made: if the termination is "
+            "meant, check what that capacity is computed from") in str(error.value)
 
 
 #: a cell whose cycle 1 ends below its capacity as made, the experiment's cycle and its termination between the two

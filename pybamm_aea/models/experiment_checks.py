@@ -838,10 +838,42 @@ def _check_capacity_termination(written, capacity, parameter_values, inputs):
                                          f"still {capacity / per / made:.3g} times the cell's capacity")
     if 0.5 <= capacity < 1:  # (a retention typed as a fraction: 0.8 for 80 %)
         hint += f"; for {100 * capacity:g} % of cycle 1's capacity write '{100 * capacity:g}% capacity'"
+    if nominal is not None and nominal / made > NOMINAL_CAPACITY_FACTOR:  # (the C-rate basis of another cathode)
+        hint += (f"; the cell's \"Nominal cell capacity [A.h]\" is {nominal / made:.4g} times this capacity as made: "
+                 "if the termination is meant, check what that capacity is computed from")
     raise ValueError(f"the experiment's termination {written!r}: its capacity {capacity:g} A.h is at or above the "
-                     f"cell's capacity, the cathode's capacity as made {made:.4g} A.h ({made * per:.4g} {other}{basis})"
-                     f", the most a cycle's \"Capacity [A.h]\" can be, so PyBaMM stops the experiment after cycle 1"
-                     f"{hint}")
+                     f"cell's capacity, the cathode's capacity as made {made:.4g} A.h ({made * per:.4g} {other}, "
+                     f"{_capacity_made_from(parameter_values, inputs)}{basis}), the most a cycle's \"Capacity [A.h]\" "
+                     f"can be, so PyBaMM stops the experiment after cycle 1{hint}")
+
+
+#: the parameter the cathode's capacity as made scales with, named in :func:`_check_capacity_termination`'s refusal
+#: (a loading given 1000 times too small is inside its range, ``CATHODE_LOADING``: the capacity it makes is seen there)
+_LOADING = "Cathode loading [kg.m-2]"
+
+
+def _capacity_made_from(parameter_values, inputs):
+    """What the cathode's capacity as made (:func:`theoretical_cathode_capacity`) is computed from, as
+    :func:`_check_capacity_termination` names it: "from its \"Cathode loading [kg.m-2]\" 0.015 kg/m2 (1.5 mg/cm2)",
+    ", the input 'L'" where the loading is one, and the other inputs of the solve it reads ("the input 'X' = 2.0"): a
+    loading given 1000 times too small (in its range) made the termination the one refused, nothing pointing at the
+    loading (review R13)."""
+    from ..ranges import CATHODE_LOADING
+    from .summary import theoretical_capacity
+
+    unit, other, per = CATHODE_LOADING.slip
+    loading, value = _cut_off(parameter_values, _LOADING, inputs), parameter_values.get(_LOADING)
+    as_input = (_LOADING if isinstance(value, str) and value == "[input]"
+                else value.name if isinstance(value, pybamm.InputParameter) else None)
+    said = [] if loading is None else [f"its \"{_LOADING}\" {loading:.4g} {unit} ({loading * per:.4g} {other})"
+                                       + ("" if as_input is None else f", the input {as_input!r}")]
+    try:
+        expression = parameter_values.process_symbol(theoretical_capacity(_model_param()))
+        read = {s.name for s in expression.pre_order() if isinstance(s, pybamm.InputParameter)}
+    except _NOT_EVALUATED:  # (evaluated just before, so not met)
+        read = set()
+    said += [f"the input {name!r} = {inputs[name]!r}" for name in sorted(read & inputs.keys() - {as_input})]
+    return "from " + " and ".join(said) if said else "from the parameter values"
 
 
 class FirstCycleCapacityTerminationWarning(UserWarning):
