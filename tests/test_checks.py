@@ -1171,7 +1171,8 @@ def test_an_experiment_termination_out_of_range_is_refused(termination, message)
 
 @pytest.mark.parametrize("termination, message", [
     ("0.8 A.h capacity", "its capacity 0.8 A.h is at or above the cell's capacity, the cathode's capacity as made "
-                         "0.0001517 A.h (0.1517 mA.h; its \"Nominal cell capacity [A.h]\" 0.0001517 A.h)"),
+                         "0.0001517 A.h (0.1517 mA.h, from its \"Cathode loading [kg.m-2]\" 0.015 kg/m2 (1.5 mg/cm2); "
+                         "its \"Nominal cell capacity [A.h]\" 0.0001517 A.h)"),
     ("0.8 A.h capacity", "; did you give mA.h? 0.8 mA.h = 0.0008 A.h, still 5.27 times the cell's capacity; for 80 % "
                          "of cycle 1's capacity write '80% capacity'"),
     ("0.0008 A.h capacity", "(0.0008 A.h = 0.8 mA.h); did you give mA.h? 0.0008 mA.h = 8e-07 A.h"),
@@ -1209,6 +1210,84 @@ def test_a_termination_capacity_is_checked_against_the_cathode_the_inputs_make()
                                                    "the cathode's capacity as made 0.0001517 A.h")):
         sim().build_for_experiment(inputs={"Cathode loading [kg.m-2]": loading})
     sim().build_for_experiment(inputs={"Cathode loading [kg.m-2]": 2 * loading})
+
+
+@pytest.mark.parametrize("loading", ["[input]", pybamm.InputParameter("L")])
+def test_a_termination_refused_on_a_loading_slip_names_the_loading_it_was_computed_from(loading):
+    """The loading given as an input 1000 times too small (0.015 g/m2 for 0.015 kg/m2: inside its range (0, 3]
+    kg/m2, so no input check names it) with "0.0001 A.h capacity": the refusal blamed the termination ("did you give
+    mA.h?") and said nothing of the loading its bound of 1.517e-07 A.h came from (review R13). Now it names the
+    loading with its input and says the cell's "Nominal cell capacity [A.h]" is 1000 times that capacity."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    set_loading = values["Cathode loading [kg.m-2]"]
+    values.update({"Cathode loading [kg.m-2]": loading})
+    name = "Cathode loading [kg.m-2]" if loading == "[input]" else "L"
+    experiment = pybamm.Experiment([("Discharge at 0.01 mA for 1 minute",)] * 2, termination="0.0001 A.h capacity")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
+    with pytest.raises(ValueError) as error:
+        sim.build_for_experiment(inputs={name: set_loading * 1e-3})
+    assert ("the cathode's capacity as made 1.517e-07 A.h (0.0001517 mA.h, from its \"Cathode loading [kg.m-2]\" "
+            f"1.5e-05 kg/m2 (0.0015 mg/cm2), the input {name!r};") in str(error.value)
+    assert ("the cell's \"Nominal cell capacity [A.h]\" is 1000 times this capacity as made: if the termination is "
+            "meant, check what that capacity is computed from") in str(error.value)
+
+
+#: a cell whose cycle 1 ends below its capacity as made, the experiment's cycle and its termination between the two
+_FIRST_CYCLE_SHORT = {
+    # S-LMS: its sulfur activates as charge passes (0.70 of the 0.8207 mA.h as made at cycle 1's end)
+    "activation": ("Li2021_S_Mo6S8", {"host thermodynamics": "lever rule",
+                                      "dispersed material degradation": "activation and contact loss"},
+                   ("Discharge at 1C for 1 minute",), "0.0007 A.h capacity",
+                   "A.h of its material out of contact at its end (dispersed material not yet activated"),
+    # TiS2 with Li trapping: cycle 1 0.2720, cycle 2 0.2669 of 0.2818 mA.h as made
+    "trapping": ("Li2021_TiS2", {"Li trapping": "irreversible", "host thermodynamics": "lever rule"},
+                 ("Discharge at 1C for 5 minutes", "Charge at 1C until 2.9 V"), "0.00028 A.h capacity",
+                 "A.h in Li trapped in the host"),
+}
+
+
+def _first_cycle_short(case, termination=None, cycles=3):
+    name, options, cycle, written, _ = _FIRST_CYCLE_SHORT[case]
+    experiment = pybamm.Experiment([cycle] * cycles, termination=termination or written)
+    return pybamm.Simulation(pybamm_aea.AEA(options=options), parameter_values=pybamm.ParameterValues(name),
+                             experiment=experiment)
+
+
+@pytest.mark.parametrize("case", sorted(_FIRST_CYCLE_SHORT))
+def test_an_experiment_its_capacity_termination_stops_after_cycle_1_is_warned(case):
+    """S-LMS with "activation and contact loss" ends cycle 1 at 0.70 of its capacity as made (its sulfur not yet
+    activated), so "0.0007 A.h capacity", below the capacity as made and passed by the check, stopped a 3-cycle run
+    after cycle 1 with PyBaMM's log line only (review R13); so did TiS2 with Li trapping, whose cycle 1 keeps Li in
+    its host. Now FirstCycleCapacityTerminationWarning names the termination, cycle 1's "Capacity [A.h]", the
+    capacity as made and what cycle 1 lacks of it; the solution is PyBaMM's (1 cycle)."""
+    written, part = _FIRST_CYCLE_SHORT[case][3:]
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = _first_cycle_short(case).solve()
+    assert len(solution.cycles) == 1 and solution.termination == "experiment capacity limit reached"
+    record = [w for w in record if "after its first cycle" in str(w.message)]
+    assert [w.category.__name__ for w in record] == ["FirstCycleCapacityTerminationWarning"]
+    text = str(record[0].message)
+    first = float(solution.summary_variables["Capacity [A.h]"][0])
+    assert f"the experiment stopped at its termination {written!r} after its first cycle, 1 of its 3 cycles" in text
+    assert f"cycle 1's \"Capacity [A.h]\" {first:.4g} A.h" in text and "The cathode's capacity as made is" in text
+    assert part in text and record[0].filename == __file__
+    assert ("not yet activated at cycle 1's end" in text) == (case == "activation")
+
+
+@pytest.mark.parametrize("termination, cycles, ran", [
+    ("0.00027 A.h capacity", 3, 2),  # between cycle 2's 0.2669 and cycle 1's 0.2720 mA.h: a fade run's
+    ("99% capacity", 3, 2),  # cycle 2 at 98.1 % of cycle 1's
+    ("0.00028 A.h capacity", 1, 1),  # an experiment of one cycle: it ran all it was asked
+])
+def test_a_capacity_termination_met_after_a_later_cycle_or_on_a_one_cycle_run_is_not_warned(termination, cycles,
+                                                                                             ran):
+    """The FirstCycleCapacityTerminationWarning is for a run stopped after cycle 1 of several: a termination a fade
+    meets at cycle 2 (TiS2 with Li trapping) and a one-cycle experiment are not warned about."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*after its first cycle")
+        solution = _first_cycle_short("trapping", termination, cycles).solve()
+    assert len(solution.cycles) == ran
 
 
 def test_a_termination_voltage_at_or_above_an_input_upper_cut_off_is_refused():

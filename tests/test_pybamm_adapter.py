@@ -235,6 +235,11 @@ def test_the_step_error_check_covers_the_solution_slot_and_the_infeasible_text(m
         experiment_errors.check()
     assert 'the SolverError "... infeasible as bounds were exceeded initially"' in str(err.value)
     assert "_solution" not in str(err.value)
+    monkeypatch.undo()
+    # (the termination of a run stopped at its capacity termination: FirstCycleCapacityTerminationWarning's, session 52)
+    monkeypatch.setattr(experiment_errors, "CAPACITY_LIMIT", "capacity termination reached")
+    with pytest.raises(ImportError, match=re.escape('the termination "capacity termination reached"')):
+        experiment_errors.check()
 
     class Bare:  # a simulation class without any of the names
         def solve(self, t_eval=None):

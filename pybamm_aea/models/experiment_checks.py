@@ -853,10 +853,107 @@ def _check_capacity_termination(written, capacity, parameter_values, inputs):
                                          f"still {capacity / per / made:.3g} times the cell's capacity")
     if 0.5 <= capacity < 1:  # (a retention typed as a fraction: 0.8 for 80 %)
         hint += f"; for {100 * capacity:g} % of cycle 1's capacity write '{100 * capacity:g}% capacity'"
+    if nominal is not None and nominal / made > NOMINAL_CAPACITY_FACTOR:  # (the C-rate basis of another cathode)
+        hint += (f"; the cell's \"Nominal cell capacity [A.h]\" is {nominal / made:.4g} times this capacity as made: "
+                 "if the termination is meant, check what that capacity is computed from")
     raise ValueError(f"the experiment's termination {written!r}: its capacity {capacity:g} A.h is at or above the "
-                     f"cell's capacity, the cathode's capacity as made {made:.4g} A.h ({made * per:.4g} {other}{basis})"
-                     f", the most a cycle's \"Capacity [A.h]\" can be, so PyBaMM stops the experiment after cycle 1"
-                     f"{hint}")
+                     f"cell's capacity, the cathode's capacity as made {made:.4g} A.h ({made * per:.4g} {other}, "
+                     f"{_capacity_made_from(parameter_values, inputs)}{basis}), the most a cycle's \"Capacity [A.h]\" "
+                     f"can be, so PyBaMM stops the experiment after cycle 1{hint}")
+
+
+#: the parameter the cathode's capacity as made scales with, named in :func:`_check_capacity_termination`'s refusal
+#: (a loading given 1000 times too small is inside its range, ``CATHODE_LOADING``: the capacity it makes is seen there)
+_LOADING = "Cathode loading [kg.m-2]"
+
+
+def _capacity_made_from(parameter_values, inputs):
+    """What the cathode's capacity as made (:func:`theoretical_cathode_capacity`) is computed from, as
+    :func:`_check_capacity_termination` names it: "from its \"Cathode loading [kg.m-2]\" 0.015 kg/m2 (1.5 mg/cm2)",
+    ", the input 'L'" where the loading is one, and the other inputs of the solve it reads ("the input 'X' = 2.0"): a
+    loading given 1000 times too small (in its range) made the termination the one refused, nothing pointing at the
+    loading (review R13)."""
+    from ..ranges import CATHODE_LOADING
+    from .summary import theoretical_capacity
+
+    unit, other, per = CATHODE_LOADING.slip
+    loading, value = _cut_off(parameter_values, _LOADING, inputs), parameter_values.get(_LOADING)
+    as_input = (_LOADING if isinstance(value, str) and value == "[input]"
+                else value.name if isinstance(value, pybamm.InputParameter) else None)
+    said = [] if loading is None else [f"its \"{_LOADING}\" {loading:.4g} {unit} ({loading * per:.4g} {other})"
+                                       + ("" if as_input is None else f", the input {as_input!r}")]
+    try:
+        expression = parameter_values.process_symbol(theoretical_capacity(_model_param()))
+        read = {s.name for s in expression.pre_order() if isinstance(s, pybamm.InputParameter)}
+    except _NOT_EVALUATED:  # (evaluated just before, so not met)
+        read = set()
+    said += [f"the input {name!r} = {inputs[name]!r}" for name in sorted(read & inputs.keys() - {as_input})]
+    return "from " + " and ".join(said) if said else "from the parameter values"
+
+
+class FirstCycleCapacityTerminationWarning(UserWarning):
+    """An experiment of more than one cycle stopped at its absolute capacity termination (``"0.0008 A.h capacity"``)
+    after its first cycle, which PyBaMM logs only ("Stopping experiment since capacity ... is below stopping
+    capacity"): S-LMS with "dispersed material degradation": "activation and contact loss" ends cycle 1 at 0.70 of
+    its capacity as made (its sulfur not yet activated), so a termination between the two, which
+    :func:`check_termination` passes, ran 1 of 3 cycles without a word (review R13). Not a refusal: a cell already
+    below the value stops there rightly. Names the termination, cycle 1's "Capacity [A.h]", the capacity as made and
+    what cycle 1 lacks of it (:func:`first_cycle_termination_message`). A termination met at a later cycle is a fade
+    run's and is not warned about; nor one met at the first cycle of a solve continuing a ``starting_solution``."""
+
+
+def first_cycle_termination_message(experiment, solution, parameter_values, options=None, inputs=None):
+    """The text of :class:`FirstCycleCapacityTerminationWarning` for ``solution``, the one a ``pybamm.Simulation``
+    of ``experiment`` on ``parameter_values`` (with ``inputs``; the AEA model's ``options``) returned from the
+    initial state, stopped at its capacity termination (PyBaMM's termination text, told by the caller); or None: the
+    termination is not an absolute capacity, the experiment has one cycle, the solution holds more than one, or cycle
+    1's "Capacity [A.h]" cannot be read. What cycle 1 lacks of the capacity as made is read off its summary
+    variables (:func:`pybamm_aea.models.summary.standard_summary_variables`): the material out of contact at its end
+    (as made minus "Positive electrode capacity [A.h]": dispersed material not yet activated or cut off, host
+    isolated) and the Li trapped in the host ("Positive electrode capacity [A.h]" minus "Capacity [A.h]")."""
+    value = (getattr(experiment, "termination", None) or {}).get("capacity")
+    cycles = len(list(getattr(experiment, "cycle_lengths", ())))
+    if not (isinstance(value, tuple) and len(value) == 2 and value[1] == "Ah") or cycles < 2:
+        return None
+    if len(getattr(solution, "cycles", None) or []) != 1:
+        return None
+    try:
+        summary = solution.summary_variables
+        first = float(np.asarray(summary["Capacity [A.h]"], dtype=float).ravel()[0])
+        electrode = float(np.asarray(summary["Positive electrode capacity [A.h]"], dtype=float).ravel()[0])
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return None
+    written = getattr(experiment, "termination_string", None) or f"{float(value[0]):g} A.h capacity"
+    said = (f"the experiment stopped at its termination {written!r} after its first cycle, 1 of its {cycles} "
+            f"cycles: cycle 1's \"Capacity [A.h]\" {first:.4g} A.h ({first * 1e3:.4g} mA.h) is at or below "
+            f"{float(value[0]):g} A.h, and PyBaMM stops after the first cycle whose is, logging a line only")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        made = theoretical_cathode_capacity(None, parameter_values, _at_start(inputs))
+    if made is not None:
+        parts = [f"{made - electrode:.4g} A.h of its material out of contact at its end (dispersed material not yet "
+                 "activated or cut off, host isolated)" if made - electrode > 1e-4 * made else None,
+                 f"{electrode - first:.4g} A.h in Li trapped in the host" if electrode - first > 1e-4 * made else None]
+        parts = [part for part in parts if part]
+        said += (f". The cathode's capacity as made is {made:.4g} A.h; cycle 1 ended at {first / made:.3g} of it"
+                 + (f": {' and '.join(parts)}" if parts else ""))
+    if dict(options or {}).get("dispersed material degradation") == "activation and contact loss":
+        pool = _last_value(solution, "Dispersed material fraction not yet activated")
+        share = "" if pool is None else f" ({pool:.3g} of it not yet activated at cycle 1's end)"
+        said += (f"; with \"dispersed material degradation\": \"activation and contact loss\" the dispersed material "
+                 f"activates as charge passes{share}, so a later cycle's capacity can be above cycle 1's")
+    return (f"{said}. \"Capacity [A.h]\" is the capacity between the host's ends at the cycle's end state, not the "
+            "charge a discharge delivers at its rate and cut-offs (\"Discharge capacity [A.h]\"). If the cell is meant "
+            f"to stop there, nothing is wrong; for a fade from cycle 1 give a capacity below {first:.4g} A.h or a "
+            "percentage of cycle 1's ('80% capacity'), or run the first cycles without a termination and continue "
+            "from their solution (starting_solution) with it")
+
+
+def _last_value(solution, name):
+    """``name``'s value at the end of ``solution``'s first cycle (a scalar variable), or None (not a variable)."""
+    try:
+        return float(np.asarray(solution.cycles[0][name].entries, dtype=float).ravel()[-1])
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def _check_cut_offs(index, step, cut_offs, cells=1.0):

@@ -62,6 +62,10 @@ decides a discharge (:func:`~pybamm_aea.convergence.nucleation_mesh_warning`), j
 starting solution's were judged by its own solve: :func:`_warn_mesh_decided`).
 A ``calc_esoh=True`` given to such a model's solve gets PyBaMM's warning that the model computes no eSOH at the
 user's call, saying what the model gives instead (:func:`_refuse_esoh`; PyBaMM's pointed at this module's line).
+An experiment of several cycles, from the initial state, that PyBaMM stopped at its capacity termination after its first
+cycle (its termination :data:`CAPACITY_LIMIT`; PyBaMM logs a line only) gets
+:class:`~pybamm_aea.models.experiment_checks.FirstCycleCapacityTerminationWarning` saying what cycle 1 lacks of the
+cathode's capacity as made (:func:`_warn_first_cycle_termination`; S-LMS's sulfur not yet activated, review R13).
 
 The wrapper reads the simulation's ``experiment`` (set only when it has one), ``model``, ``parameter_values``,
 ``var_pts``, ``steps_to_built_models`` and ``steps_to_built_solvers``, passes ``callbacks`` to PyBaMM's ``solve`` and
@@ -151,6 +155,9 @@ EXPERIMENT_ERROR, STEP_START = "on_experiment_error", "on_step_start"
 #: experiment's own cut-off); from any other (a model event: "event: Maximum voltage [V]") it returns the old solution
 #: unchanged, "as an event has already been triggered" (:func:`_continued_from`)
 STEPS_ON_FROM = ("final time", "[experiment]")
+#: PyBaMM's termination of an experiment it stopped at its capacity termination (``Simulation._TERMINATION_CAPACITY``)
+#: (:func:`_warn_first_cycle_termination`)
+CAPACITY_LIMIT = "experiment capacity limit reached"
 #: the start of PyBaMM's termination text of an event (the model's, or an experiment's with :data:`STEPS_ON_FROM`'s tag)
 MODEL_EVENT = "event: "
 
@@ -162,8 +169,9 @@ def check(simulation_class=None):
     :data:`EXPERIMENT_ERROR`, :data:`STEP_START` and :data:`INFEASIBLE_EVENT` calls; the simulation's ``experiment``,
     ``model``, ``parameter_values``, ``var_pts``, :data:`STEP_MODELS` and :data:`STEP_SOLVERS`;
     the private :data:`SOLUTION`, which ``solve`` sets and the ``solution`` property returns; the text of
-    PyBaMM's SolverError for steps that all start past their cut-offs (:data:`ALL_STEPS_INFEASIBLE`, among the string
-    literals of the simulation's classes); and ``BaseSolver.step`` stepping on from the terminations of
+    PyBaMM's SolverError for steps that all start past their cut-offs (:data:`ALL_STEPS_INFEASIBLE`) and its termination
+    of an experiment stopped at its capacity termination (:data:`CAPACITY_LIMIT`), among the string literals of the
+    simulation's classes; and ``BaseSolver.step`` stepping on from the terminations of
     :data:`STEPS_ON_FROM` only, returning the old solution from any other (:func:`_continued_from`); the states of
     :data:`CONTROL_STATES` in the source of PyBaMM's ``external_circuit.FunctionControl``."""
     simulation_class = simulation_class or pybamm.Simulation
@@ -189,6 +197,8 @@ def check(simulation_class=None):
         missing.append(f"Simulation.{SOLUTION} (set by {METHOD}, returned by the solution property)")
     if not any(ALL_STEPS_INFEASIBLE in text for text in strings):
         missing.append(f'the SolverError "... {ALL_STEPS_INFEASIBLE}"')
+    if CAPACITY_LIMIT not in strings:
+        missing.append(f'the termination "{CAPACITY_LIMIT}"')
     step_source = _source(getattr(pybamm.BaseSolver, "step", None))
     if not all(f'"{text}"' in step_source for text in STEPS_ON_FROM) or "return old_solution" not in step_source:
         missing.append(f"BaseSolver.step stepping on from a termination of {STEPS_ON_FROM} only")
@@ -492,6 +502,19 @@ def _refuse_esoh(model, bound):
     bound.arguments[CALC_ESOH] = None
 
 
+def _warn_first_cycle_termination(simulation, solution, inputs):
+    """:class:`~pybamm_aea.models.experiment_checks.FirstCycleCapacityTerminationWarning` if ``solution``, which
+    ``simulation``'s experiment stopped at its capacity termination (:data:`CAPACITY_LIMIT`) from the initial state,
+    holds its first cycle only (:func:`~pybamm_aea.models.experiment_checks.first_cycle_termination_message`)."""
+    from ..models.experiment_checks import FirstCycleCapacityTerminationWarning, first_cycle_termination_message
+
+    message = first_cycle_termination_message(simulation.experiment, solution, simulation.parameter_values,
+                                              getattr(simulation.model, "options", None),
+                                              inputs if isinstance(inputs, dict) else None)
+    if message is not None:
+        warnings.warn(message, FirstCycleCapacityTerminationWarning, stacklevel=3)
+
+
 def _warn_failed_step(pybamm_method):
     """``pybamm_method`` (``Simulation.solve``) with a :class:`StepErrorRecorder` among its callbacks, then the
     warning if a step failed, for a simulation with an experiment on a model class that sets :data:`MODEL_FLAG`."""
@@ -581,6 +604,8 @@ def _warn_failed_step(pybamm_method):
                 why = f"the model's event '{stopped[TERMINATION]}' during '{stopped['step operating conditions']}'"
                 warnings.warn(f"the experiment {stopped_text(stopped['cycle number'], stopped['step number'], why)}. "
                               f"{note}", ExperimentStepFailedWarning, stacklevel=2)
+        if starting is None and getattr(solution, "termination", None) == CAPACITY_LIMIT:
+            _warn_first_cycle_termination(self, solution, bound.arguments.get(INPUTS))
         return solution
 
     solve._pybamm_aea_step_error = True
