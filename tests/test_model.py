@@ -616,6 +616,37 @@ def test_a_step_cut_off_is_known_by_pybamms_name_and_a_custom_termination_is_not
                 if ec._is_step_cut_off(name)]
 
 
+
+def test_a_step_cut_off_given_as_an_input_is_known_and_compared_by_its_name():
+    """A cut-off given as an input parameter is named by the symbol ("Voltage < Lower step cut-off [V] [V]
+    [experiment]", "Voltage < V_min [V] [experiment]"): the one rule (session 52) took only a value without spaces,
+    so a step starting past such a cut-off was skipped without its warning, and the later-step rule read "V_min" as a
+    number: ValueError out of Simulation.solve, no solution (review R16). LMS at 0.1C to the input's 2.0 V, then at
+    2C to the same cut-off, which its losses put past at the start: solved, the second step skipped as with a
+    number (the same cut-off the step before ended on: not warned); pristine LMS at 0.1C to 2.4 V starts past it:
+    warned with the input's name."""
+    from pybamm_aea.models import experiment_checks as ec
+
+    spaced = "Voltage < Lower step cut-off [V] [V] [experiment]"
+    assert ec._is_step_cut_off(spaced) and ec._STEP_CUT_OFF_NAME.match(spaced)[2] == "Lower step cut-off [V]"
+    assert ec._ended_past_already("event: Voltage < V_min [V] [experiment]", {"Voltage < V_min [V] [experiment]": -0.1})
+    assert not ec._ended_past_already("event: Voltage < V_min [V] [experiment]",
+                                      {"Voltage < 2.0 [V] [experiment]": -0.1})  # (undecided: warned)
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    capacity = values["Nominal cell capacity [A.h]"]
+    for name in ("V_min", "Lower step cut-off [V]"):
+        cut_off = pybamm.step.VoltageTermination(pybamm.InputParameter(name), "<")
+        experiment = pybamm.Experiment([(pybamm.step.current(0.1 * capacity, termination=cut_off),
+                                         pybamm.step.current(2 * capacity, termination=cut_off))])
+        sol = pybamm.Simulation(AEA(), parameter_values=values, experiment=experiment).solve(inputs={name: 2.0})
+        assert [s.termination for s in sol.cycles[0].steps] == [
+            f"event: Voltage < {name} [V] [experiment]", "Event exceeded in initial conditions"], name
+    cut_off = pybamm.step.VoltageTermination(pybamm.InputParameter("Lower step cut-off [V]"), "<")
+    experiment = pybamm.Experiment([(pybamm.step.current(0.1 * capacity, termination=cut_off),)])
+    with pytest.warns(StartOutsideWindowWarning, match=r"0\.059\d* V past its step's cut-off \(Voltage < Lower step"):
+        pybamm.Simulation(AEA(), parameter_values=values, experiment=experiment).solve(
+            inputs={"Lower step cut-off [V]": 2.4})
+
 def test_a_later_step_past_the_cut_off_the_step_before_overshot_is_not_warned():
     """S-LMS, "Charge at 0.5C until 3.0 V" twice in a row (review R14, session 51): the first ends on its 3.0 V event
     1.74 mV past it (IDA locates an event to its tolerance, more than rtol x 3 V here), and PyBaMM skips the second,

@@ -77,14 +77,25 @@ _WINDOW_EVENTS = {"Minimum voltage [V]": "below its lower cut-off", "Maximum vol
 
 
 #: an experiment step's voltage cut-off event as PyBaMM names it (a battery's voltage; "until 2800 mV" is named in V):
-#: its side and its value [V] ("Voltage > 3.0 [V] [experiment]"), also as a step's termination ("event: " before it)
-_STEP_CUT_OFF_NAME = re.compile(r"(?:event: )?Voltage ([<>]) (\S+) \[V\] \[experiment\]$")
+#: its side and its value as written ("Voltage > 3.0 [V] [experiment]": "3.0"; a symbol's name, spaces and all, for a
+#: cut-off given as an input: "Voltage < Lower step cut-off [V] [V] [experiment]", review R16), also as a step's
+#: termination ("event: " before it)
+_STEP_CUT_OFF_NAME = re.compile(r"(?:event: )?Voltage ([<>]) (.+?) \[V\] \[experiment\]$")
 
 
 def _is_step_cut_off(name):
-    """Whether the event ``name`` is an experiment step's voltage cut-off (:data:`_STEP_CUT_OFF_NAME`); a custom
-    termination PyBaMM names "... [experiment]" is not, whatever its name begins with."""
+    """Whether the event ``name`` is an experiment step's voltage cut-off (:data:`_STEP_CUT_OFF_NAME`). A custom
+    termination (PyBaMM names it "<its name> [experiment]") is not, unless its name reads as a cut-off's does."""
     return _STEP_CUT_OFF_NAME.match(name) is not None
+
+
+def _cut_off_volts(match):
+    """The value [V] of a step cut-off's name matched by :data:`_STEP_CUT_OFF_NAME`, or None where it is not a number
+    (an input parameter's name, an expression: "Voltage < -0.1 + V [V] [experiment]")."""
+    try:
+        return float(match[2])
+    except ValueError:
+        return None
 
 
 def _outside_window(exc, model, inputs, y0, window_margin=0.0):
@@ -1384,12 +1395,16 @@ def _ended_past_already(ended_on, past):
     ended = _STEP_CUT_OFF_NAME.match(ended_on or "")
     if ended is None or not past:
         return False
-    side, reached = ended[1], float(ended[2])
+    side, reached = ended[1], _cut_off_volts(ended)
     for name in past:
         match = _STEP_CUT_OFF_NAME.match(name)
         if match is None or match[1] != side:
             return False
-        cut_off = float(match[2])
+        if match[2] == ended[2]:  # (the same cut-off, a number or an input's name: "until V_min" twice, review R16)
+            continue
+        cut_off = _cut_off_volts(match)
+        if reached is None or cut_off is None:  # (an input's value is not in its name: undecided, so warned)
+            return False
         if not (cut_off <= reached if side == ">" else cut_off >= reached):
             return False
     return True
