@@ -3111,7 +3111,8 @@ def test_a_failure_short_of_every_event_still_raises():
                                     variables_returned=False)
     assert solver._failed_at_event(sim.built_model, stalled, np.zeros(0)) is None
     solver._flags, partial.termination = [-3], "failure"  # (IDA's flag -3: IDA_ERR_FAIL)
-    with pytest.raises(pybamm.SolverError, match=re.escape("input set 0: IDA_ERR_FAIL")):
+    with pytest.raises(pybamm.SolverError, match=re.escape("IDA failed 10 s into the integration, which started at t = 0 s "
+                                                           "(IDA_ERR_FAIL")):
         solver._end_failures_at_events(sim.built_model, [partial], [{}])
 
 
@@ -3132,8 +3133,47 @@ def test_a_hold_ida_failed_on_is_a_failure_not_its_voltage_event():
     assert [w for w in record if issubclass(w.category, StepRetriedWarning)]  # (solved again, failed again)
     said = str(raised.value)
     assert "IDA_" in said and "step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes'" in said, said
-    into = float(re.search(r"IDA failed (\S+) s into a step from t = 0 s", said).group(1))
+    into = float(re.search(r"IDA failed (\S+) s into step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes', "
+                           r"which started at t = 0 s", said).group(1))
     assert 0 < into < 0.01, said  # (0.647 ms on the retry)
+
+
+def test_an_ida_failure_names_its_step_once_in_one_sentence():
+    """Review R14: the failure's text nested brackets and named the step twice, three times in PyBaMM's warning of a
+    later step ("the solver failed in 'Hold at 3.7 V for 10 minutes': input set 0: IDA_ERR_FAIL: ... (IDA failed
+    36.5405 s into a step from t = 120 s (step 2 of 3 in cycle 1 of 2, 'Hold at 3.7 V for 10 minutes'))"), the retry's
+    warning twice in "(...(...(...)))". Now each names the step once (number, cycle, text), when IDA failed, IDA's
+    flag, and (the error) what to try: LMS, pristine, the 3.5 V hold first (IDA fails 0.65 ms in) and the 3.7 V hold
+    after 2 minutes at 0.1C (36.5 s in)."""
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
+    from pybamm_aea.models.solvers import StepRetriedWarning
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    hold = "'Hold at 3.5 V for 10 minutes'"
+    with warnings.catch_warnings(record=True) as record, pytest.raises(pybamm.SolverError) as raised:
+        warnings.simplefilter("always")
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                          experiment=pybamm.Experiment([hold[1:-1]])).solve()
+    (retried,) = [str(w.message) for w in record if issubclass(w.category, StepRetriedWarning)]
+    said = str(raised.value)
+    for text in (said, retried):
+        assert text.count(hold) == 1 and text.count("step 1 of 1 in cycle 1 of 1") == 1, text
+        assert "((" not in text and "))" not in text and "input set" not in text, text
+        assert re.match(r"IDA failed \S+ s into step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes', which "
+                        r"started at t = 0 s \(IDA_ERR_FAIL: [^()]*\)", text), text
+    assert '{"host thermodynamics": "lever rule"}' in said and "lever rule" not in retried, (said, retried)
+
+    hold = "'Hold at 3.7 V for 10 minutes'"
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+            [("Discharge at 0.1C for 2 minutes", hold[1:-1], "Rest for 10 minutes")] * 2)).solve()
+    (failed,) = [str(w.message) for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
+    assert failed.count(hold) == 1 and failed.count("step 2 of 3 in cycle 1 of 2") == 1, failed
+    assert "((" not in failed and "))" not in failed and "the solver failed in" not in failed, failed
+    assert re.match(r"the experiment stopped: IDA failed \S+ s into step 2 of 3 in cycle 1 of 2, 'Hold at 3.7 V for "
+                    r"10 minutes', which started at t = 120 s \(IDA_ERR_FAIL: [^()]*\)\. The lever-rule host", failed), \
+        failed
 
 
 @pytest.mark.parametrize("step, inputs, advice", [

@@ -351,7 +351,9 @@ def failed_step_message(failure, experiment, solution):
     before = failure["step number"][0] - 1  # steps of its cycle that ran
     cut = f" (the last cut short after its {before} step{'s' * (before != 1)})" if before else ""
     why = solver_failed_text(failure)
-    return (f"the experiment {stopped_text(failure['cycle number'], failure['step number'], why)}. It is step "
+    where = (f"stopped: {why}" if why == str(failure["error"])  # (the solver's error names the step)
+             else stopped_text(failure['cycle number'], failure['step number'], why))
+    return (f"the experiment {where}. It is step "
             f"{step} of the experiment's {len(experiment.steps)}: the returned solution holds the {step - 1} "
             f"step{'s' * (step != 2)} before it, in {held} of the experiment's {len(lengths)} cycle{'s' * (len(lengths) != 1)}{cut}; PyBaMM "
             "logs the error and returns the steps that ran")
