@@ -1445,8 +1445,8 @@ def test_a_step_object_keeps_its_sign_whatever_its_description_and_a_drive_cycle
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     check_step_values([pybamm.step.c_rate(0.1, description="Charge at 0.1C", duration=60)], None, values)
     cycle = pybamm.step.current(np.c_[np.arange(2000.0), np.full(2000, 1e-5)], termination="< 0.5 V")
-    with pytest.raises(ValueError, match=re.escape("step 1 (Current(a drive cycle of 2000 samples over 1999 s)) = "
-                                                   "0.5 V is outside its range (0.8, 3.8)")) as caught:
+    with pytest.raises(ValueError, match=re.escape("step 1 (Current(a drive cycle of 2000 samples over 1999 s, 1e-05 A, "
+                                                   "until V < 0.5 V)) = 0.5 V is outside its range (0.8, 3.8)")) as caught:
         check_step_values([cycle], None, values)
     assert "\n" not in str(caught.value)
 
@@ -1544,11 +1544,11 @@ def test_a_python_function_step_is_checked_at_100_times_before_any_step_runs(mon
     # check of increasing times); decreasing times PyBaMM refuses when the step is made
     ("current", _cycle([0, 10, 10, 30], [1e-5, 1e-5, 2e-5, 2e-5]),
      "the time of sample 3 (of 4) of the drive cycle of the experiment's step 1 (Current(a drive cycle of 4 samples "
-     "over 30 s)) = 10.0 s is not after sample 2's t = 10 s (a drive cycle's times [s] are finite and increase "
+     "over 30 s, 1e-05 to 2e-05 A)) = 10.0 s is not after sample 2's t = 10 s (a drive cycle's times [s] are finite and increase "
      "strictly: PyBaMM interpolates its current linearly between them)"),
     ("current", _cycle([0, 10, math.nan, 30], [1e-5, 1e-5, 2e-5, 2e-5]),
      "the time of sample 3 (of 4) of the drive cycle of the experiment's step 1 (Current(a drive cycle of 4 samples "
-     "over 30 s)) = nan s is not finite"),
+     "over 30 s, 1e-05 to 2e-05 A)) = nan s is not finite"),
 ], ids=["current -inf", "C-rate NaN", "power inf", "resistance 0", "voltage 7 V", "voltage below the window",
         "repeated time", "NaN time"])
 def test_each_kind_of_drive_cycle_is_checked_at_every_sample(kind, cycle, message):
@@ -1667,6 +1667,30 @@ def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
                           None, values)
 
 
+def test_a_drive_cycle_step_is_named_by_its_samples_range_and_cut_off():
+    """Review R14: a drive-cycle step (601 samples of 0 and 1.5 mA over 600 s, until 1.8 V) was named in the solve's
+    messages by PyBaMM's text of it, numpy's print of its samples: a LaterStepSkippedWarning of 1202 characters on
+    seven lines. Every message now names it by ``_step_name`` (its samples, span, range and terminations): LMS, 0.1C
+    to 1.85 V, then the cycle, which starts past its 1.8 V cut-off under its current."""
+    from pybamm_aea.models.experiment_checks import LaterStepSkippedWarning, _step_name
+
+    t = np.linspace(0, 600, 601)
+    drive = pybamm.step.current(np.column_stack([t, np.where(t % 20 < 10, 1.5e-3, 0.0)]), termination="< 1.8 V")
+    name = "Current(a drive cycle of 601 samples over 600 s, 0 to 0.0015 A, until V < 1.8 V)"
+    assert _step_name(drive, str) == _step_name(drive) == name
+    short = pybamm.step.c_rate(np.c_[[0.0, 10.0], [0.1, 0.1]], duration=5)
+    assert _step_name(short) == "CRate(a drive cycle of 2 samples over 10 s, a step of 5 s, 0.1 C)"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment([("Discharge at 0.1C until 1.85 V", drive,
+                                                           "Charge at 0.1C until 2.4 V")]))
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sim.solve()
+    (said,) = [str(w.message) for w in record if issubclass(w.category, LaterStepSkippedWarning)]
+    assert said.startswith(f"step 2 of 3 in cycle 1 of 1, '{name}' is skipped: "), said
+    assert "\n" not in said and "e-03" not in said and "[[" not in said, said
+
+
 def test_two_drive_cycles_pybamm_would_merge_are_refused():
     """PyBaMM keys an experiment's steps by their text, in which numpy prints a drive cycle of more than 1000
     numbers in part: two 600-sample current cycles differing from t = 100 to 499 s (1e-5 and 2e-5 A) were one step
@@ -1692,8 +1716,8 @@ def test_two_drive_cycles_pybamm_would_merge_are_refused():
     assert described.steps[1].input_value[300, 1] == 2e-5 and len(described.unique_steps) == 1  # (its Simulation)
     for experiment in (merged, described):
         with pytest.raises(ValueError, match=re.escape(
-                "the experiment's step 2 (Current(a drive cycle of 600 samples over 599 s)) would run step 1's value: "
-                "PyBaMM "
+                "the experiment's step 2 (Current(a drive cycle of 600 samples over 599 s, 1e-05 to 2e-05 A)) would "
+                "run step 1's value: PyBaMM "
                 "keys an experiment's steps by their text, in which the two print the same")):
             pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve()
     check_steps_not_merged(pybamm.Experiment([(pybamm.step.current(first), pybamm.step.rest(duration=10))] * 3))
@@ -1707,8 +1731,8 @@ def test_two_drive_cycles_pybamm_would_merge_are_refused():
     ramp = 1e-5 * (1 + np.arange(10.0) / 10)
     cycle = np.c_[np.arange(10.0), ramp]
     with pytest.raises(ValueError, match=re.escape(
-            "the experiment's step 2 (Current(a drive cycle of 10 samples over 9 s, a step of 27 s)) would run its "
-            "drive cycle as PyBaMM made it for step 1 (9 s): PyBaMM builds one model per step.basic_repr(), which "
+            "the experiment's step 2 (Current(a drive cycle of 10 samples over 9 s, a step of 27 s, 1e-05 to 1.9e-05 "
+            "A)) would run its drive cycle as PyBaMM made it for step 1 (9 s): PyBaMM builds one model per step.basic_repr(), which "
             "holds no duration, and loops a drive cycle over a step longer than it, so step 2 would run past the 9 s "
             "that step 1's interpolant holds")):
         check_steps_not_merged(pybamm.Experiment([pybamm.step.current(cycle, duration=9),

@@ -85,7 +85,7 @@ import warnings
 import pybamm
 
 from .initial_states import patch_mismatch
-from ..progress import solver_failed_text, step_text, stopped_text
+from ..progress import DESCRIPTION, STEP_NAME, solver_failed_text, step_description, step_text, stopped_text
 
 #: the model-class attribute that asks for the warning
 MODEL_FLAG = "warn_failed_experiment_step"
@@ -328,16 +328,30 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
 
     def on_experiment_error(self, logs):
         self.failure = {name: logs[name] for name in LOG_NAMES}
+        self.failure[DESCRIPTION] = step_description(logs)
 
     def on_step_start(self, logs):  # (PyBaMM's STEP_START, checked by check())
+        logs[STEP_NAME] = self._named(logs[DESCRIPTION])  # (for the callbacks after: the recorder runs first)
         solvers = getattr(self.simulation, STEP_SOLVERS, None) or {}
-        where = step_text(logs["cycle number"], logs["step number"], logs["step operating conditions"])
+        where = step_text(logs["cycle number"], logs["step number"], logs[STEP_NAME])
         for solver in solvers.values():
             if hasattr(solver, EXPERIMENT_STEP):  # (the AEA solvers: a solver the user gave keeps its own attributes)
                 setattr(solver, EXPERIMENT_STEP, where)
 
+    def _named(self, description):
+        """The step PyBaMM describes as ``description`` (its ``str(step)``) as the package names it, by
+        :func:`~pybamm_aea.models.experiment_checks._step_name`: a drive cycle's name, not numpy's print of its samples
+        (1202 characters in a warning); any other step's description as it is. The names are made once per solve."""
+        from ..models.experiment_checks import _is_drive_cycle, _step_name
+
+        if getattr(self, "_names", None) is None:
+            steps = getattr(getattr(self.simulation, "experiment", None), "steps", None) or ()
+            self._names = {str(step): _step_name(step, str) for step in steps if _is_drive_cycle(step)}
+        return self._names.get(description, description)
+
     def on_experiment_infeasible_event(self, logs):
         self.stopped = {name: logs.get(name) for name in (*LOG_NAMES[:3], TERMINATION)}
+        self.stopped[DESCRIPTION] = step_description(logs)
 
 
 def failed_step_message(failure, experiment, solution):
@@ -530,7 +544,8 @@ def _warn_failed_step(pybamm_method):
             return solution
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder(self)
-        bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
+        # (the recorder first: at each step's start it names the step for the callbacks after it, progress' bar)
+        bound.arguments[CALLBACKS] = [recorder, *(given if isinstance(given, list) else [given] if given else [])]
         try:
             given, ended_on = _continued_from(starting)
             if ended_on is not None:
