@@ -48,6 +48,23 @@ def stopped_text(cycle, step, why):
     return f"stopped in step {step[0]} of cycle {cycle[0]} (of {cycle[1]}): {why}"
 
 
+#: PyBaMM's callback logs' key of a step's description (``str(step)``: a drive cycle's holds numpy's print of its
+#: samples)
+DESCRIPTION = "step operating conditions"
+#: the key of a step's name in the callback logs, set at each step's start by the AEA models' solve (its
+#: :class:`~pybamm_aea.pybamm_adapter.experiment_errors.StepErrorRecorder`, the first callback)
+STEP_NAME = "pybamm_aea step name"
+#: the key of the solver's error of a later step IDA failed on whose points the solution keeps (PyBaMM's termination
+#: "failure"), set by that recorder at PyBaMM's stop on it
+STEP_FAILURE = "pybamm_aea step failure"
+
+
+def step_description(logs):
+    """The step of PyBaMM's callback ``logs`` as the messages name it: the AEA solve's name of it (a drive cycle's
+    samples, span, range and terminations), else PyBaMM's description."""
+    return logs.get(STEP_NAME) or logs[DESCRIPTION]
+
+
 def step_text(cycle, step, description):
     """Which step of an experiment: ``cycle`` and ``step`` as PyBaMM's callbacks log them (1-based; see
     :func:`stopped_text`) and the step's text, "step 2 of 4 in cycle 37 of 50, 'Charge at 0.5C until 2.8 V'"."""
@@ -56,8 +73,12 @@ def step_text(cycle, step, description):
 
 def solver_failed_text(logs):
     """Why, for a step the solver failed on (the ``logs`` of PyBaMM's ``on_experiment_error``): the step and the
-    solver's error."""
-    return f"the solver failed in '{logs['step operating conditions']}': {logs['error']}"
+    solver's error; the error alone where it names the step already (the AEA solvers' "IDA failed 36.54 s into step 2
+    of 3 in cycle 1 of 2, 'Hold at 3.7 V for 10 minutes', ...")."""
+    error, description = str(logs["error"]), step_description(logs)
+    if error.startswith("IDA failed ") and f"'{description}'" in error:
+        return error
+    return f"the solver failed in '{description}': {error}"
 
 
 def termination_text(logs):
@@ -113,7 +134,7 @@ class ExperimentProgress(pybamm.callbacks.Callback):
     def on_step_start(self, logs):
         self.step = tuple(logs["step number"])
         if self.bar is not None:
-            self.bar.set_postfix_str(f"step {self.step[0]}/{self.step[1]}: {logs['step operating conditions']}",
+            self.bar.set_postfix_str(f"step {self.step[0]}/{self.step[1]}: {step_description(logs)}",
                                      refresh=False)
 
     def on_cycle_end(self, logs):
@@ -140,7 +161,11 @@ class ExperimentProgress(pybamm.callbacks.Callback):
         self._stop(f"the experiment's time ran out ({logs['termination']})")
 
     def on_experiment_infeasible_event(self, logs):
-        self._stop(f"the model's event '{logs['termination']}' during '{logs['step operating conditions']}'")
+        if logs.get(STEP_FAILURE):  # (the AEA solver's error of a later step whose points the solution keeps)
+            self._stop(f"{logs[STEP_FAILURE]}; the solution keeps the step's points IDA reached, to t = "
+                       f"{logs['experiment time']:.6g} s")
+            return
+        self._stop(f"the model's event '{logs['termination']}' during '{step_description(logs)}'")
 
     on_experiment_end = _close
 

@@ -12,6 +12,7 @@ import pytest
 import pybamm_aea
 import pybamm_aea.conventional
 import pybamm_aea.energy
+import pybamm_aea.progress
 from pybamm_aea.composite import composite_parameter_values
 from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.energy.paper import SLMS_COMPOSITION
@@ -1524,8 +1525,8 @@ def test_a_step_object_keeps_its_sign_whatever_its_description_and_a_drive_cycle
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     check_step_values([pybamm.step.c_rate(0.1, description="Charge at 0.1C", duration=60)], None, values)
     cycle = pybamm.step.current(np.c_[np.arange(2000.0), np.full(2000, 1e-5)], termination="< 0.5 V")
-    with pytest.raises(ValueError, match=re.escape("step 1 (Current(a drive cycle of 2000 samples over 1999 s)) = "
-                                                   "0.5 V is outside its range (0.8, 3.8)")) as caught:
+    with pytest.raises(ValueError, match=re.escape("step 1 (Current(a drive cycle of 2000 samples over 1999 s, 1e-05 A, "
+                                                   "until V < 0.5 V)) = 0.5 V is outside its range (0.8, 3.8)")) as caught:
         check_step_values([cycle], None, values)
     assert "\n" not in str(caught.value)
 
@@ -1623,11 +1624,11 @@ def test_a_python_function_step_is_checked_at_100_times_before_any_step_runs(mon
     # check of increasing times); decreasing times PyBaMM refuses when the step is made
     ("current", _cycle([0, 10, 10, 30], [1e-5, 1e-5, 2e-5, 2e-5]),
      "the time of sample 3 (of 4) of the drive cycle of the experiment's step 1 (Current(a drive cycle of 4 samples "
-     "over 30 s)) = 10.0 s is not after sample 2's t = 10 s (a drive cycle's times [s] are finite and increase "
+     "over 30 s, 1e-05 to 2e-05 A)) = 10.0 s is not after sample 2's t = 10 s (a drive cycle's times [s] are finite and increase "
      "strictly: PyBaMM interpolates its current linearly between them)"),
     ("current", _cycle([0, 10, math.nan, 30], [1e-5, 1e-5, 2e-5, 2e-5]),
      "the time of sample 3 (of 4) of the drive cycle of the experiment's step 1 (Current(a drive cycle of 4 samples "
-     "over 30 s)) = nan s is not finite"),
+     "over 30 s, 1e-05 to 2e-05 A)) = nan s is not finite"),
 ], ids=["current -inf", "C-rate NaN", "power inf", "resistance 0", "voltage 7 V", "voltage below the window",
         "repeated time", "NaN time"])
 def test_each_kind_of_drive_cycle_is_checked_at_every_sample(kind, cycle, message):
@@ -1746,6 +1747,58 @@ def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
                           None, values)
 
 
+def test_a_later_hold_ida_fails_on_keeps_the_points_ida_reached():
+    """LMS, pristine, ("Discharge at 0.1C for 2 minutes", "Hold at 3.7 V for 10 minutes", "Rest for 10 minutes") x 2:
+    IDA fails 36.54 s into the hold (33.82 s on the first try, retried). The solver raised and PyBaMM dropped the
+    hold's points: the solution ended at 120 s, "final time". The solver now returns IDA's partial solution, which
+    PyBaMM's experiment keeps and stops on (termination "failure"): the solution ends at 156.54 s, at 3.7 V, and
+    ExperimentStepFailedWarning says where the data end."""
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
+
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment([("Discharge at 0.1C for 2 minutes", "Hold at 3.7 V for 10 "
+                                                           "minutes", "Rest for 10 minutes")] * 2))
+    progress = pybamm_aea.progress.ExperimentProgress(show=False)  # (its stopped text: pybamm-aea simulate's and sweep's)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = sim.solve(callbacks=[progress])
+    (failed,) = [str(w.message) for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
+    assert progress.stopped.startswith("stopped in step 2 of cycle 1 (of 2): IDA failed ") and progress.stopped.endswith(
+        f"; the solution keeps the step's points IDA reached, to t = {solution.t[-1]:.6g} s"), progress.stopped
+    steps = solution.cycles[-1].steps
+    assert len(solution.cycles) == 1 and [step.termination for step in steps] == ["final time", "failure"], steps
+    assert 150 < solution.t[-1] < 160 and solution.termination == "failure", solution.t[-1]
+    assert steps[-1]["Voltage [V]"].entries == pytest.approx(3.7, abs=1e-3)  # (held: 3.6995-3.7002 V)
+    into = float(re.search(r"IDA failed (\S+) s into step 2 of 3 in cycle 1 of 2", failed).group(1))
+    assert solution.t[-1] == pytest.approx(120 + into, abs=1e-4), failed
+    assert (f"the returned solution holds the 1 step before it and this step's points IDA reached, to t = "
+            f"{solution.t[-1]:.6g} s, where the data end") in failed, failed
+
+
+def test_a_drive_cycle_step_is_named_by_its_samples_range_and_cut_off():
+    """Review R14: a drive-cycle step (601 samples of 0 and 1.5 mA over 600 s, until 1.8 V) was named in the solve's
+    messages by PyBaMM's text of it, numpy's print of its samples: a LaterStepSkippedWarning of 1202 characters on
+    seven lines. Every message now names it by ``_step_name`` (its samples, span, range and terminations): LMS, 0.1C
+    to 1.85 V, then the cycle, which starts past its 1.8 V cut-off under its current."""
+    from pybamm_aea.models.experiment_checks import LaterStepSkippedWarning, _step_name
+
+    t = np.linspace(0, 600, 601)
+    drive = pybamm.step.current(np.column_stack([t, np.where(t % 20 < 10, 1.5e-3, 0.0)]), termination="< 1.8 V")
+    name = "Current(a drive cycle of 601 samples over 600 s, 0 to 0.0015 A, until V < 1.8 V)"
+    assert _step_name(drive, str) == _step_name(drive) == name
+    short = pybamm.step.c_rate(np.c_[[0.0, 10.0], [0.1, 0.1]], duration=5)
+    assert _step_name(short) == "CRate(a drive cycle of 2 samples over 10 s, a step of 5 s, 0.1 C)"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment([("Discharge at 0.1C until 1.85 V", drive,
+                                                           "Charge at 0.1C until 2.4 V")]))
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sim.solve()
+    (said,) = [str(w.message) for w in record if issubclass(w.category, LaterStepSkippedWarning)]
+    assert said.startswith(f"step 2 of 3 in cycle 1 of 1, '{name}' is skipped: "), said
+    assert "\n" not in said and "e-03" not in said and "[[" not in said, said
+
+
 def test_two_drive_cycles_pybamm_would_merge_are_refused():
     """PyBaMM keys an experiment's steps by their text, in which numpy prints a drive cycle of more than 1000
     numbers in part: two 600-sample current cycles differing from t = 100 to 499 s (1e-5 and 2e-5 A) were one step
@@ -1771,8 +1824,8 @@ def test_two_drive_cycles_pybamm_would_merge_are_refused():
     assert described.steps[1].input_value[300, 1] == 2e-5 and len(described.unique_steps) == 1  # (its Simulation)
     for experiment in (merged, described):
         with pytest.raises(ValueError, match=re.escape(
-                "the experiment's step 2 (Current(a drive cycle of 600 samples over 599 s)) would run step 1's value: "
-                "PyBaMM "
+                "the experiment's step 2 (Current(a drive cycle of 600 samples over 599 s, 1e-05 to 2e-05 A)) would "
+                "run step 1's value: PyBaMM "
                 "keys an experiment's steps by their text, in which the two print the same")):
             pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve()
     check_steps_not_merged(pybamm.Experiment([(pybamm.step.current(first), pybamm.step.rest(duration=10))] * 3))
@@ -1786,8 +1839,8 @@ def test_two_drive_cycles_pybamm_would_merge_are_refused():
     ramp = 1e-5 * (1 + np.arange(10.0) / 10)
     cycle = np.c_[np.arange(10.0), ramp]
     with pytest.raises(ValueError, match=re.escape(
-            "the experiment's step 2 (Current(a drive cycle of 10 samples over 9 s, a step of 27 s)) would run its "
-            "drive cycle as PyBaMM made it for step 1 (9 s): PyBaMM builds one model per step.basic_repr(), which "
+            "the experiment's step 2 (Current(a drive cycle of 10 samples over 9 s, a step of 27 s, 1e-05 to 1.9e-05 "
+            "A)) would run its drive cycle as PyBaMM made it for step 1 (9 s): PyBaMM builds one model per step.basic_repr(), which "
             "holds no duration, and loops a drive cycle over a step longer than it, so step 2 would run past the 9 s "
             "that step 1's interpolant holds")):
         check_steps_not_merged(pybamm.Experiment([pybamm.step.current(cycle, duration=9),
@@ -3190,7 +3243,8 @@ def test_a_failure_short_of_every_event_still_raises():
                                     variables_returned=False)
     assert solver._failed_at_event(sim.built_model, stalled, np.zeros(0)) is None
     solver._flags, partial.termination = [-3], "failure"  # (IDA's flag -3: IDA_ERR_FAIL)
-    with pytest.raises(pybamm.SolverError, match=re.escape("input set 0: IDA_ERR_FAIL")):
+    with pytest.raises(pybamm.SolverError, match=re.escape("IDA failed 10 s into the integration, which started at t = 0 s "
+                                                           "(IDA_ERR_FAIL")):
         solver._end_failures_at_events(sim.built_model, [partial], [{}])
 
 
@@ -3211,8 +3265,51 @@ def test_a_hold_ida_failed_on_is_a_failure_not_its_voltage_event():
     assert [w for w in record if issubclass(w.category, StepRetriedWarning)]  # (solved again, failed again)
     said = str(raised.value)
     assert "IDA_" in said and "step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes'" in said, said
-    into = float(re.search(r"IDA failed (\S+) s into a step from t = 0 s", said).group(1))
+    into = float(re.search(r"IDA failed (\S+) s into step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes', "
+                           r"which started at t = 0 s", said).group(1))
     assert 0 < into < 0.01, said  # (0.647 ms on the retry)
+
+
+def test_an_ida_failure_names_its_step_once_in_one_sentence():
+    """Review R14: the failure's text nested brackets and named the step twice, three times in PyBaMM's warning of a
+    later step ("the solver failed in 'Hold at 3.7 V for 10 minutes': input set 0: IDA_ERR_FAIL: ... (IDA failed
+    36.5405 s into a step from t = 120 s (step 2 of 3 in cycle 1 of 2, 'Hold at 3.7 V for 10 minutes'))"), the retry's
+    warning twice in "(...(...(...)))". Now each names the step once (number, cycle, text), when IDA failed, IDA's
+    flag, and (the error) what to try: LMS, pristine, the 3.5 V hold first (IDA fails 0.65 ms in) and the 3.7 V hold
+    after 2 minutes at 0.1C (36.5 s in)."""
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
+    from pybamm_aea.models.solvers import StepRetriedWarning
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    hold = "'Hold at 3.5 V for 10 minutes'"
+    with warnings.catch_warnings(record=True) as record, pytest.raises(pybamm.SolverError) as raised:
+        warnings.simplefilter("always")
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                          experiment=pybamm.Experiment([hold[1:-1]])).solve()
+    (retried,) = [str(w.message) for w in record if issubclass(w.category, StepRetriedWarning)]
+    said = str(raised.value)
+    for text in (said, retried):
+        assert text.count(hold) == 1 and text.count("step 1 of 1 in cycle 1 of 1") == 1, text
+        assert "((" not in text and "))" not in text and "input set" not in text, text
+        assert re.match(r"IDA failed \S+ s into step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes', which "
+                        r"started at t = 0 s \(IDA_ERR_FAIL: [^()]*\)", text), text
+    assert '{"host thermodynamics": "lever rule"}' in said and "lever rule" not in retried, (said, retried)
+
+    hold = "'Hold at 3.7 V for 10 minutes'"
+    from pybamm_aea.models.solvers import ConsistentEventIDAKLUSolver
+
+    with warnings.catch_warnings(record=True) as record, pytest.MonkeyPatch.context() as patch:
+        warnings.simplefilter("always")  # (the step raised, as before session 52 and with the solver's opt-out)
+        patch.setattr(ConsistentEventIDAKLUSolver, "KEEP_FAILED_LATER_STEP", False)
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+            [("Discharge at 0.1C for 2 minutes", hold[1:-1], "Rest for 10 minutes")] * 2)).solve()
+    (failed,) = [str(w.message) for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
+    assert failed.count(hold) == 1 and failed.count("step 2 of 3 in cycle 1 of 2") == 1, failed
+    assert "((" not in failed and "))" not in failed and "the solver failed in" not in failed, failed
+    assert re.match(r"the experiment stopped: IDA failed \S+ s into step 2 of 3 in cycle 1 of 2, 'Hold at 3.7 V for "
+                    r"10 minutes', which started at t = 120 s \(IDA_ERR_FAIL: [^()]*\)\. The lever-rule host", failed), \
+        failed
+    assert "the returned solution holds the 1 step before it, in 1 of the experiment's 2 cycles" in failed, failed
 
 
 @pytest.mark.parametrize("step, inputs, advice", [

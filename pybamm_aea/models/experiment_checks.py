@@ -1096,17 +1096,45 @@ def _check_drive_cycle(index, step, kind, cut_offs):
                              f"{'physical range' if check is rng else 'range'} {check.describe()} ({check.why})")
 
 
+#: the unit of a drive cycle's values by its step's class (PyBaMM's ``pybamm.step`` classes), for
+#: :func:`_drive_cycle_name`
+DRIVE_CYCLE_UNITS = {"Current": "A", "CRate": "C", "Voltage": "V", "Power": "W", "Resistance": "Ohm"}
+#: the quantity and unit of a step's termination by its class, for :func:`_drive_cycle_name`
+TERMINATION_QUANTITIES = {"VoltageTermination": ("V", "V"), "CurrentTermination": ("I", "A"),
+                          "CRateTermination": ("C-rate", "C")}
+
+
 def _drive_cycle_name(step):
-    """A drive-cycle step's name in an error (numpy's print of its samples is several lines): its class, number of
-    samples, their span and the step's duration where it is not that span, "Current(a drive cycle of 600 samples
-    over 599 s)", "Current(a drive cycle of 10 samples over 9 s, a step of 27 s)"."""
+    """A drive-cycle step's name in an error or warning (numpy's print of its samples is several lines, 1202
+    characters in a warning): its class, number of samples, their span, the step's duration where it is not that
+    span, the values' range (if all are finite) and the step's terminations, "Current(a drive cycle of 601 samples
+    over 600 s, 0 to 0.0015 A, until V < 1.8 V)", "Current(a drive cycle of 10 samples over 9 s, a step of 27 s,
+    1e-05 to 2e-05 A)"."""
     data, duration = step.input_value, float(step.duration)
     try:
         span = float(np.asarray(data[-1, 0], dtype=float) - np.asarray(data[0, 0], dtype=float))
     except (TypeError, ValueError, IndexError):
         span = None
-    return f"{type(step).__name__}(a drive cycle of {len(data)} samples" + (
-        "" if span is None else f" over {span:g} s") + ("" if duration == span else f", a step of {duration:g} s") + ")"
+    parts = [f"a drive cycle of {len(data)} samples" + ("" if span is None else f" over {span:g} s")]
+    if duration != span:
+        parts.append(f"a step of {duration:g} s")
+    try:
+        values = np.asarray(data[:, 1], dtype=float)
+    except (TypeError, ValueError, IndexError):
+        values = np.zeros(0)
+    if values.size and np.isfinite(values).all():  # (a value not finite: the check's error says it)
+        unit = DRIVE_CYCLE_UNITS.get(type(step).__name__, "")
+        parts.append((f"{values.min():g} to {values.max():g}" if values.min() != values.max() else f"{values[0]:g}")
+                     + (f" {unit}" if unit else ""))
+    ends = []
+    for end in getattr(step, "termination", None) or ():
+        quantity = TERMINATION_QUANTITIES.get(type(end).__name__)
+        value, operator = getattr(end, "value", None), getattr(end, "operator", None)
+        ends.append(f"{quantity[0]} {operator} {value:g} {quantity[1]}"
+                    if quantity and isinstance(value, numbers.Real) and operator else str(end))
+    if ends:
+        parts.append("until " + " or ".join(ends))
+    return f"{type(step).__name__}({', '.join(parts)})"
 
 
 def _value_key(value):

@@ -313,6 +313,29 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     #: Newton iterations and the residual (of PyBaMM's scaled equations) it must reach
     NEWTON = {"max_iter": 20, "abstol": 1e-10}
+    #: whether an experiment step after the first that IDA fails on (not at an event) is returned to PyBaMM as IDA's
+    #: partial solution, termination "failure", which PyBaMM's experiment keeps and stops on, rather than raised, when
+    #: PyBaMM drops the step's points (:meth:`_checked_step`; its error's text then in :attr:`experiment_failure`)
+    KEEP_FAILED_LATER_STEP = True
+    #: (a solver that solves a failed step again with another solver raises on its own first try: False here)
+    _KEEPS_ITS_OWN_FAILURE = True
+    #: the text of the error a kept failure of the last step (:attr:`KEEP_FAILED_LATER_STEP`) would have raised
+    experiment_failure = None
+
+    def _checked_step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
+        # (a step after the first of an experiment, or of one continued from a starting solution: PyBaMM raises the
+        # first step's failure, its only step, and keeps a later step returned with termination "failure"; not a
+        # custom or constant-power step, whose error :meth:`step` adds a note to, where their current failed)
+        from .experiment_checks import CUSTOM_STEP_MODELS, POWER_STEP_MODELS
+
+        self._keep_failure = (self.KEEP_FAILED_LATER_STEP and self._KEEPS_ITS_OWN_FAILURE
+                              and self.experiment_inputs is not None and isinstance(old_solution, pybamm.Solution)
+                              and model not in CUSTOM_STEP_MODELS and model not in POWER_STEP_MODELS)
+        self.experiment_failure = None
+        try:
+            return super()._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+        finally:
+            self._keep_failure = False
 
     def set_up(self, model, inputs=None, t_eval=None, ics_only=False):
         # With sensitivities the algebraic states stay in IDA's error test: with them left out
@@ -554,19 +577,40 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             from pybammsolvers import idaklu
 
             flags = getattr(self, "_flags", [])
-            raise pybamm.SolverError("; ".join(
-                f"input set {index}: " + (idaklu.sundials_error_message(flags[index]) if index < len(flags)
-                                          else "termination: failure")
-                + self._failed_when(solutions[index], inputs_list, index) for index in failed))
+            said = "; ".join(self._failed_when(solutions[index], inputs_list, index,
+                                               idaklu.sundials_error_message(flags[index]) if index < len(flags)
+                                               else "termination: failure") for index in failed) + self._what_to_try()
+            if getattr(self, "_keep_failure", False) and len(solutions) == 1:  # (a later step's: kept, said after)
+                self.experiment_failure = said
+                return
+            raise pybamm.SolverError(said)
 
-    def _failed_when(self, solution, inputs_list, index):
-        """The tail of :meth:`_end_failures_at_events`'s error: when in which integration IDA failed, read off its
-        partial ``solution`` (input set ``index`` of ``inputs_list``), e.g. " (IDA failed 0.000646994 s into a step
-        from t = 0 s (step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes'))"; "" if it holds no time."""
+    def _failed_when(self, solution, inputs_list, index, why):
+        """One failure of :meth:`_end_failures_at_events`'s error, the step named once: when in which integration IDA
+        failed, read off its partial ``solution`` (input set ``index`` of ``inputs_list``), and IDA's ``why``, e.g.
+        "IDA failed 0.000646994 s into step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes', which started at
+        t = 0 s (IDA_ERR_FAIL: Error test failures ...)"; without the time if it holds none."""
         ts = np.asarray(solution.all_ts[-1], dtype=float) if getattr(solution, "all_ts", None) else np.zeros(0)
+        what = self.experiment_step or ("a step" if self.experiment_inputs is not None else "the integration")
+        if len(inputs_list) > 1:
+            what += f" of input set {index} of {len(inputs_list)}"
         if not ts.size:
-            return ""
-        return f" (IDA failed {ts[-1] - ts[0]:.6g} s into {self._integration_named(ts, inputs_list, index)})"
+            return f"IDA failed in {what} ({why})"
+        return f"IDA failed {ts[-1] - ts[0]:.6g} s into {what}, which started at t = {ts[0]:.6g} s ({why})"
+
+    #: what :meth:`_what_to_try` says after IDA's failure of a voltage hold (the case of docs/known_limits.rst)
+    HOLD_ADVICE = (". The lever-rule host ({\"host thermodynamics\": \"lever rule\"}) ran pristine LMS's "
+                   "3.5 V hold, which this host fails on 0.64 ms in; see docs/known_limits.rst, 'An experiment step "
+                   "that fails after the first'")
+    #: what :meth:`_what_to_try` says after IDA's failure of any other integration
+    OTHER_ADVICE = (". See docs/known_limits.rst, 'An experiment step that fails after the first', for the failures "
+                    "known")
+
+    def _what_to_try(self):
+        """The last sentence of :meth:`_end_failures_at_events`'s error: :attr:`HOLD_ADVICE` for a voltage hold (a
+        step "Hold at ..." or ``pybamm.step.voltage``), else :attr:`OTHER_ADVICE`."""
+        step = self.experiment_step or ""
+        return self.HOLD_ADVICE if ", 'Hold at " in step or ", 'Voltage(" in step else self.OTHER_ADVICE
 
     #: the last interval of a failed integration, in units in the last place of its end time, at or below which IDA
     #: could no longer advance the time (:meth:`_failed_at_event`): 1-2 where the voltage diverged (below)
@@ -943,6 +987,7 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
 
     #: the retry's first step [s]: a thousandth of a second, below every time constant of the cells
     RETRY_FIRST_STEP = 1e-3
+    _KEEPS_ITS_OWN_FAILURE = False  # (its first try raises, to be retried; the retry keeps a later step's failure)
 
     def _checked_step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
         # (CheckedIDAKLUSolver.step's note on a custom step's failure, which solves the step again, is made after
@@ -961,12 +1006,18 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
             retry.experiment_step = self.experiment_step  # (its warnings name the step too)
             retry.SOLVE_STEPPED_SWITCH_AGAIN = self.SOLVE_STEPPED_SWITCH_AGAIN  # (a solver's opt-out holds in it)
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
-            where = "" if self.experiment_step is None else f", {self.experiment_step}"
-            # (the step's start: PyBaMM's error does not say when in the step IDA failed)
-            warnings.warn(f"IDA failed on the step from t = {t0:.6g} s{where} ({exc}); solved again with PyBaMM's "
-                          f"Newton matrix and a {self.RETRY_FIRST_STEP:g} s first step", StepRetriedWarning,
-                          stacklevel=_users_stacklevel())
-            return retry._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+            said = str(exc)
+            for advice in (self.HOLD_ADVICE, self.OTHER_ADVICE):  # (what to try is said if the retry fails too)
+                said = said.replace(advice, "")
+            if not said.startswith("IDA failed "):  # (another error than ours, which names the step and its start)
+                where = "" if self.experiment_step is None else f", {self.experiment_step}"
+                said = f"IDA failed on the step from t = {t0:.6g} s{where} ({said})"  # (its start, not the failure's)
+            warnings.warn(f"{said}; solved again with PyBaMM's Newton matrix and a {self.RETRY_FIRST_STEP:g} s first "
+                          "step", StepRetriedWarning, stacklevel=_users_stacklevel())
+            retry.KEEP_FAILED_LATER_STEP = self.KEEP_FAILED_LATER_STEP  # (a solver's opt-out holds in it)
+            solution = retry._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+            self.experiment_failure = retry.experiment_failure  # (the failure kept, if one was: said after the solve)
+            return solution
 
 
 class ScalarFunctionsIDAKLUSolver(CheckedIDAKLUSolver, _ScalarFunctions, _SharedEvents):

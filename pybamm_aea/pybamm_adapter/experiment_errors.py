@@ -89,7 +89,8 @@ import warnings
 import pybamm
 
 from .initial_states import patch_mismatch
-from ..progress import solver_failed_text, step_text, stopped_text
+from ..progress import (DESCRIPTION, STEP_FAILURE, STEP_NAME, solver_failed_text, step_description, step_text,
+                        stopped_text)
 
 #: the model-class attribute that asks for the warning
 MODEL_FLAG = "warn_failed_experiment_step"
@@ -338,16 +339,37 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
 
     def on_experiment_error(self, logs):
         self.failure = {name: logs[name] for name in LOG_NAMES}
+        self.failure[DESCRIPTION] = step_description(logs)
 
     def on_step_start(self, logs):  # (PyBaMM's STEP_START, checked by check())
+        logs[STEP_NAME] = self._named(logs[DESCRIPTION])  # (for the callbacks after: the recorder runs first)
         solvers = getattr(self.simulation, STEP_SOLVERS, None) or {}
-        where = step_text(logs["cycle number"], logs["step number"], logs["step operating conditions"])
+        where = step_text(logs["cycle number"], logs["step number"], logs[STEP_NAME])
         for solver in solvers.values():
             if hasattr(solver, EXPERIMENT_STEP):  # (the AEA solvers: a solver the user gave keeps its own attributes)
                 setattr(solver, EXPERIMENT_STEP, where)
 
+    def _named(self, description):
+        """The step PyBaMM describes as ``description`` (its ``str(step)``) as the package names it, by
+        :func:`~pybamm_aea.models.experiment_checks._step_name`: a drive cycle's name, not numpy's print of its samples
+        (1202 characters in a warning); any other step's description as it is. The names are made once per solve."""
+        from ..models.experiment_checks import _is_drive_cycle, _step_name
+
+        if getattr(self, "_names", None) is None:
+            steps = getattr(getattr(self.simulation, "experiment", None), "steps", None) or ()
+            self._names = {str(step): _step_name(step, str) for step in steps if _is_drive_cycle(step)}
+        return self._names.get(description, description)
+
     def on_experiment_infeasible_event(self, logs):
         self.stopped = {name: logs.get(name) for name in (*LOG_NAMES[:3], TERMINATION)}
+        self.stopped[DESCRIPTION] = step_description(logs)
+        if logs.get(TERMINATION) == FAILURE:  # (a later step IDA failed on, its points kept: the solver's error, for
+            # the callbacks after, progress' stopped text, and the solve's warning)
+            where = step_text(logs["cycle number"], logs["step number"], self.stopped[DESCRIPTION])
+            solvers = (getattr(self.simulation, STEP_SOLVERS, None) or {}).values()
+            logs[STEP_FAILURE] = self.stopped[STEP_FAILURE] = next(
+                (text for solver in solvers for text in [getattr(solver, "experiment_failure", None)]
+                 if text and where in text), None)
 
 
 def failed_step_message(failure, experiment, solution):
@@ -361,10 +383,37 @@ def failed_step_message(failure, experiment, solution):
     before = failure["step number"][0] - 1  # steps of its cycle that ran
     cut = f" (the last cut short after its {before} step{'s' * (before != 1)})" if before else ""
     why = solver_failed_text(failure)
-    return (f"the experiment {stopped_text(failure['cycle number'], failure['step number'], why)}. It is step "
+    where = (f"stopped: {why}" if why == str(failure["error"])  # (the solver's error names the step)
+             else stopped_text(failure['cycle number'], failure['step number'], why))
+    return (f"the experiment {where}. It is step "
             f"{step} of the experiment's {len(experiment.steps)}: the returned solution holds the {step - 1} "
             f"step{'s' * (step != 2)} before it, in {held} of the experiment's {len(lengths)} cycle{'s' * (len(lengths) != 1)}{cut}; PyBaMM "
             "logs the error and returns the steps that ran")
+
+
+#: PyBaMM's termination of a step the solver returned as IDA's partial solution (the AEA solvers' later step IDA
+#: failed on: :attr:`~pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver.KEEP_FAILED_LATER_STEP`)
+FAILURE = "failure"
+
+
+def kept_failure_message(simulation, stopped, solution):
+    """The :class:`~pybamm_aea.models.experiment_checks.ExperimentStepFailedWarning` of a later step IDA failed on whose
+    points the solution keeps (``stopped``: the logs :class:`StepErrorRecorder` kept of PyBaMM's stop on it): the
+    step's solver's error (its ``experiment_failure``), where the data end and what the solution holds; None if no
+    step solver kept such a failure of that step."""
+    said = stopped.get(STEP_FAILURE)
+    if said is None:
+        return None
+    lengths = list(simulation.experiment.cycle_lengths)
+    cycle, cycles = stopped["cycle number"]
+    offset = cycles - len(lengths)  # the cycles of a starting solution
+    step = sum(lengths[:cycle - offset - 1]) + stopped["step number"][0]  # its number in the experiment
+    held = len(getattr(solution, "cycles", None) or []) - offset
+    end = float(solution.t[-1])
+    return (f"the experiment stopped: {said}. It is step {step} of the experiment's {len(simulation.experiment.steps)}"
+            f": the returned solution holds the {step - 1} step{'s' * (step != 2)} before it and this step's points "
+            f"IDA reached, to t = {end:.6g} s, where the data end (its termination \"failure\"), in {held} of the "
+            f"experiment's {len(lengths)} cycle{'s' * (len(lengths) != 1)}; PyBaMM stops the experiment there")
 
 
 #: the ends of PyBaMM's termination text of the model's voltage-window events
@@ -551,7 +600,8 @@ def _warn_failed_step(pybamm_method):
             return solution
         given = bound.arguments.get(CALLBACKS)
         recorder = StepErrorRecorder(self)
-        bound.arguments[CALLBACKS] = [*(given if isinstance(given, list) else [given] if given else []), recorder]
+        # (the recorder first: at each step's start it names the step for the callbacks after it, progress' bar)
+        bound.arguments[CALLBACKS] = [recorder, *(given if isinstance(given, list) else [given] if given else [])]
         try:
             given, ended_on = _continued_from(starting)
             if ended_on is not None:
@@ -597,6 +647,10 @@ def _warn_failed_step(pybamm_method):
                     if IDA_FAILED in str(recorder.failure["error"]) else None)
             message = failed_step_message(recorder.failure, self.experiment, solution)
             warnings.warn(f"{message}. {note}" if note else message, ExperimentStepFailedWarning, stacklevel=2)
+        elif recorder.stopped is not None and recorder.stopped[TERMINATION] == FAILURE:
+            said = kept_failure_message(self, recorder.stopped, solution)
+            if said is not None:
+                warnings.warn(said, ExperimentStepFailedWarning, stacklevel=2)
         elif recorder.stopped is not None and str(recorder.stopped[TERMINATION]).endswith(WINDOW_EVENTS):
             stopped = recorder.stopped
             note = _uncut_step_note(self, stopped, solution, failed=False, inputs=bound.arguments.get(INPUTS))
