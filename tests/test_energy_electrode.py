@@ -274,6 +274,18 @@ def test_bad_porosity(phi):
     assert repr(phi) in str(exc.value)
 
 
+def test_a_per_material_voltage_of_zero_is_refused_naming_the_material():
+    # as a whole electrode's 0 is (session 51): voltages={"Mo6S8": 0.0} gave 0 Wh/kg without a word until session 52
+    with pytest.raises(ValueError, match=r"voltage of 'Mo6S8' must be > 0.0, got 0.0"):
+        Electrode({"Mo6S8": 1.0}, 0.1, voltages={"Mo6S8": 0.0})
+    e = Electrode(paper.SLMS_COMPOSITION, 0.1)
+    with pytest.raises(ValueError, match=r"voltage of 'Mo6S8' must be > 0.0, got 0"):
+        e.energy_density({"S8": 2.1, "Mo6S8": 0})
+    with pytest.raises(ValueError, match=r"voltage of 'S8' must be > 0.0, got 0.0"):
+        e.voltage_of("S8", {"S8": 0.0})
+    assert Electrode({"Mo6S8": 1.0}, 0.1, voltages={"Mo6S8": 1e-3}).energy_density().gravimetric > 0
+
+
 def test_bad_filler_capacities_voltages():
     with pytest.raises(ValueError, match="liquid electrolyte"):
         Electrode({"Mo6S8": 1.0}, 0.1, pore_filler="Sulfide SE")
