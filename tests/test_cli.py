@@ -1411,7 +1411,10 @@ def test_simulate_capacity_termination_on_a_half_cell_is_a_usage_error(terminati
         err = _error(["simulate", "--model", model, "--parameter-set", parameter_set, *extra, *argv[1:]], capsys)
         assert f"argument --termination: {termination!r}" in err and "\"Capacity [A.h]\" summary variable" in err, err
         assert "voltage termination" in err and "Traceback" not in err
+        # the rule is any model without the summary variable, the half cell its example (it named half cells only)
+        assert "any model without one cannot stop on capacity, e.g. a half cell of PyBaMM's" in err, err
     from pybamm_aea.models.aea import AEA
     from pybamm_aea.pybamm_adapter.model_internals import summary_has_capacity
     assert summary_has_capacity(AEA()) and summary_has_capacity(pybamm.lithium_ion.SPM())
     assert not summary_has_capacity(pybamm.lithium_ion.SPM({"working electrode": "positive"}))
+    assert not summary_has_capacity(pybamm.lithium_ion.SPM({"particle phases": ("2", "1")}))  # (a full cell)
