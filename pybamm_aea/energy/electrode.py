@@ -222,7 +222,8 @@ class Electrode:
     def _checked_capacities(self, capacities, given=True):
         """``capacities`` by material name, checked: each >= 0 and within its material's Faraday capacity; a ``given``
         one (a user's, not one derived by :meth:`with_derived_capacities`) also not an A.h/g slip
-        (:func:`~pybamm_aea.energy.materials.check_typed_capacity`: at most FARADAY_TOLERANCE / MAH_PER_AH of its Faraday capacity)."""
+        (:func:`~pybamm_aea.energy.materials.check_typed_capacity`: at most FARADAY_TOLERANCE / MAH_PER_AH of its
+        Faraday capacity)."""
         checked = self._check_per_material(capacities, "capacities", minimum=0.0)
         for n, capacity in checked.items():
             if given:

@@ -148,8 +148,8 @@ def _one_state_of_all(sets, state):
     """The initial state (``state``: read with one set of inputs) every one of several input ``sets`` gives alike, or
     None: read with each set, stopped at the first that differs (by
     :func:`pybamm_aea.models.experiment_checks._same_value`, an input kept as one the same) or fails. A state that
-    reads an input it does not change with was refused: S-LMS at "2.3 V" reads the S8 fraction (0.1 and 0.3 give one
-    state), a Li-In cell the cut-offs (review R11; 0.45 s a set on S-LMS, 2026-12-06)."""
+    reads an input it does not change with was refused: S-LMS at "2.3 V" reads the S8 fraction and the lower cut-off
+    (0.1 and 0.3, 1.7 and 1.8 V give one state; review R11; 0.45 s a set on S-LMS, 2026-12-06)."""
     from ..models.experiment_checks import _same_value
 
     try:
