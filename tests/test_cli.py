@@ -1341,14 +1341,18 @@ def test_a_warning_raised_as_an_error_ends_in_one_line(capsys):
 
 def test_a_warning_raised_as_an_error_says_where_it_was_raised(capsys):
     """Under ``-W error`` the one line lost the warning's origin (session 51: a pandas or PyBaMM deprecation met
-    inside the package could not be found): it names the file:line of the frame that called warnings.warn."""
+    inside the package could not be found): it names the file:line of the frame that called warnings.warn, found
+    in the traceback for a warning issued past main's wrapper of ``warnings.warn`` (C code's, ``from warnings import
+    warn``)."""
     import inspect
     import warnings
 
     from pybamm_aea.cli import energy
 
+    warn = warnings.warn  # (bound before main wraps warnings.warn, as a module's ``from warnings import warn``)
+
     def run(args):  # stands in for a library's deprecation met inside the command
-        warnings.warn("the default of 'lineterminator' will change", FutureWarning, stacklevel=2)
+        warn("the default of 'lineterminator' will change", FutureWarning)
 
     line = inspect.getsourcelines(run)[1] + 1
     with warnings.catch_warnings(), pytest.MonkeyPatch.context() as patch:
@@ -1357,6 +1361,31 @@ def test_a_warning_raised_as_an_error_says_where_it_was_raised(capsys):
         code, _, err = _run(["energy", "--porosity", "0.1"], capsys)
     assert code == 1 and err.count("\n") == 1
     assert f"raised as an error (python -W error or a warnings filter) at {__file__}:{line}: the default" in err
+
+
+def test_a_warning_raised_as_an_error_is_said_where_its_stacklevel_points(capsys):
+    """Under ``-W error`` the one line named the ``warnings.warn`` line (energy --pressure 500: compaction.py's), not
+    the frame its stacklevel points at, which Python's own warning line names (``-W default``: the CLI's call of
+    ``porosity``, energy.py): it names that frame, then the ``warnings.warn`` line in parentheses (session 52)."""
+    import warnings
+
+    from pybamm_aea.cli import build_parsers, energy
+    from pybamm_aea.energy import compaction
+
+    warn = warnings.warn
+    argv = ["energy", "--pressure", "500", "--compaction", "S-LMS"]
+    with warnings.catch_warnings(record=True) as caught:  # where Python's warning line says it (stacklevel=2)
+        warnings.simplefilter("always")
+        energy._porosity(build_parsers()[0].parse_args(argv))
+    (w,) = caught
+    assert w.filename == energy.__file__  # (not compaction.py, whose warnings.warn it is)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        code, _, err = _run(argv, capsys)
+    assert code == 1 and err.count("\n") == 1
+    assert (f"ExtrapolationWarning raised as an error (python -W error or a warnings filter) at {w.filename}:{w.lineno}"
+            f" (its warnings.warn at {compaction.__file__}:") in err
+    assert warnings.warn is warn  # (main's wrapper undone)
 
 
 def test_python_w_error_ends_simulate_in_one_line(tmp_path):
@@ -1382,7 +1411,10 @@ def test_simulate_capacity_termination_on_a_half_cell_is_a_usage_error(terminati
         err = _error(["simulate", "--model", model, "--parameter-set", parameter_set, *extra, *argv[1:]], capsys)
         assert f"argument --termination: {termination!r}" in err and "\"Capacity [A.h]\" summary variable" in err, err
         assert "voltage termination" in err and "Traceback" not in err
+        # the rule is any model without the summary variable, the half cell its example (it named half cells only)
+        assert "any model without one cannot stop on capacity, e.g. a half cell of PyBaMM's" in err, err
     from pybamm_aea.models.aea import AEA
     from pybamm_aea.pybamm_adapter.model_internals import summary_has_capacity
     assert summary_has_capacity(AEA()) and summary_has_capacity(pybamm.lithium_ion.SPM())
     assert not summary_has_capacity(pybamm.lithium_ion.SPM({"working electrode": "positive"}))
+    assert not summary_has_capacity(pybamm.lithium_ion.SPM({"particle phases": ("2", "1")}))  # (a full cell)

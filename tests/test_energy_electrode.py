@@ -274,6 +274,18 @@ def test_bad_porosity(phi):
     assert repr(phi) in str(exc.value)
 
 
+def test_a_per_material_voltage_of_zero_is_refused_naming_the_material():
+    # as a whole electrode's 0 is (session 51): voltages={"Mo6S8": 0.0} gave 0 Wh/kg without a word until session 52
+    with pytest.raises(ValueError, match=r"voltage of 'Mo6S8' must be > 0.0, got 0.0"):
+        Electrode({"Mo6S8": 1.0}, 0.1, voltages={"Mo6S8": 0.0})
+    e = Electrode(paper.SLMS_COMPOSITION, 0.1)
+    with pytest.raises(ValueError, match=r"voltage of 'Mo6S8' must be > 0.0, got 0"):
+        e.energy_density({"S8": 2.1, "Mo6S8": 0})
+    with pytest.raises(ValueError, match=r"voltage of 'S8' must be > 0.0, got 0.0"):
+        e.voltage_of("S8", {"S8": 0.0})
+    assert Electrode({"Mo6S8": 1.0}, 0.1, voltages={"Mo6S8": 1e-3}).energy_density().gravimetric > 0
+
+
 def test_bad_filler_capacities_voltages():
     with pytest.raises(ValueError, match="liquid electrolyte"):
         Electrode({"Mo6S8": 1.0}, 0.1, pore_filler="Sulfide SE")
@@ -419,7 +431,7 @@ def test_the_energy_models_checks_say_a_percent_or_pa_slip_as_the_models_do():
 
 def test_a_capacity_typed_in_ah_per_g_is_refused_with_its_hint():
     """Electrode(capacities={"Mo6S8": 0.128}) (0.128 A.h/g meant) gave an ESC of 0.1 mA.h/g (session 51): a capacity
-    above 0 is refused as an A.h/g slip where its A.h/g reading is a capacity its material can have (at most 0.1 % of
+    above 0 is refused as an A.h/g slip where its A.h/g reading is a capacity its material can have (at most 0.101 % of
     its Faraday capacity, with check_faraday's tolerance: Li's 3.87 is 3870 mA.h/g, taken); 0 (inert) is taken."""
     faraday = get_material("Mo6S8").theoretical_capacity
     with pytest.raises(ValueError, match=re.escape(f"Faraday capacity, {faraday:.4g} mA.h/g")) as exc:
@@ -460,11 +472,25 @@ def test_a_capacity_a_cell_delivers_is_no_ah_per_g_slip(material, capacity):
     assert e.capacities[material] == capacity
 
 
+def test_the_ah_per_g_slip_message_states_the_rule_it_applies():
+    """The A.h/g slip's error said "at most 0.1 % of" the Faraday capacity while the rule refuses up to 1.01 / 1000 of
+    it, 0.101 % (FARADAY_TOLERANCE): a capacity at 0.1005 % was refused as "at most 0.1 %" (review R15). The
+    percentage it states is the rule's: just below it refused, just above taken (session 52)."""
+    faraday = get_material("Mo6S8").theoretical_capacity
+    with pytest.raises(ValueError) as exc:
+        Electrode({"Mo6S8": 1.0}, 0.1, capacities={"Mo6S8": 0.128})
+    share = float(re.search(r"is at most ([0-9.]+) % of Mo6S8's Faraday capacity", str(exc.value)).group(1)) / 100
+    with pytest.raises(ValueError, match="did you give A.h/g"):
+        Electrode({"Mo6S8": 1.0}, 0.1, capacities={"Mo6S8": share * faraday * (1 - 1e-6)})
+    assert Electrode({"Mo6S8": 1.0}, 0.1, capacities={"Mo6S8": share * faraday * (1 + 1e-6)}).specific_capacity > 0
+    assert "within 1.01 times that Faraday capacity" in str(exc.value)
+
+
 def test_a_registered_material_takes_a_capacity_below_its_faraday_one():
     """A user's registered host of Faraday capacity 10.7 mA.h/g (no library capacity: the error says to pass
     capacities=) was refused capacities={'PolyHost': 10} by session 51's 12.47 floor; an electrode rebuilt from a
     lithiated one's own capacities (Li4Mo6S8's 12.1 from Mo6S8's 12.5) likewise. Both are taken; the host's 0.0107
-    (at most 0.1 % of its Faraday capacity) is refused with the A.h/g reading."""
+    (at most 0.101 % of its Faraday capacity) is refused with the A.h/g reading."""
     from dataclasses import replace
 
     mo = get_material("Mo6S8")

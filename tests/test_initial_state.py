@@ -391,6 +391,25 @@ def test_initial_soc_with_a_list_of_inputs_the_state_does_not_read_starts_every_
         pybamm.Simulation(model, parameter_values=values).solve(
             [0, 60], initial_soc="1.5 V", direction="discharge", inputs=sets)
 
+def test_initial_soc_with_a_list_of_inputs_the_state_reads_but_does_not_change_with_starts_every_set_from_it():
+    """S-LMS at "2.3 V" reads the S8 fraction but gives one state for 0.1 and 0.3 (both > 0): a list of the two was
+    refused as if the sets needed two states (review R11). Now the state is read with each set and, one for all,
+    every set starts from it, as it would alone; sets whose states differ are refused as before (session 52)."""
+    fraction, current = "Dispersed material mass fraction", "Current function [A]"
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    sets = [{fraction: w, current: 0.1 * values["Nominal cell capacity [A.h]"]} for w in (0.1, 0.3)]
+    values.update({fraction: "[input]", current: "[input]"})
+    model = AEA()
+    together = pybamm.Simulation(model, parameter_values=values).solve(
+        [0, 60], initial_soc="2.3 V", direction="discharge", inputs=sets)
+    for solution, one in zip(together, sets):
+        alone = pybamm.Simulation(model, parameter_values=values).solve(
+            [0, 60], initial_soc="2.3 V", direction="discharge", inputs=one)
+        assert solution["Voltage [V]"].entries[[0, -1]] == pytest.approx(alone["Voltage [V]"].entries[[0, -1]],
+                                                                         rel=1e-9)
+        assert solution.all_inputs[0][fraction] == one[fraction]
+
+
 @pytest.mark.slow
 def test_initial_soc_without_esoh_cache_and_in_batch_study():
     values = pybamm.ParameterValues("Li2021_Mo6S8")

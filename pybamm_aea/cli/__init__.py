@@ -15,8 +15,10 @@ Every argument is explained, with its unit, by ``--help`` at each level. A new s
 ``register`` and ``run``, added to :data:`SUBCOMMANDS`.
 """
 import argparse
+import contextlib
 import os
 import sys
+import warnings
 
 from . import _args, compare, energy, reproduce, screen, simulate, sweep
 from ._args import Formatter, describe, parse_composition, parse_grid_entry
@@ -70,17 +72,60 @@ def main(argv=None):
     try:
         args = parser.parse_args(argv)
         prog = getattr(args, "parser", parser).prog
-        return _run(parser, argv, args)
+        with _warnings_located():
+            return _run(parser, argv, args)
     except Warning as exc:  # a warning raised as an exception: said as the command's other errors are, in one line
         print(f"{prog}: error: {type(exc).__name__} raised as an error (python -W error or a warnings filter) at "
               f"{_raised_at(exc)}: {exc}", file=sys.stderr)
         return 1
 
 
+#: the attribute of a warning raised as an error that holds the file:line its stacklevel points at
+_RAISED_AT = "_pybamm_aea_raised_at"
+
+
+@contextlib.contextmanager
+def _warnings_located():
+    """``warnings.warn`` wrapped while a command runs, so that a warning raised as an error keeps the ``file:line`` its
+    ``stacklevel`` points at: the place Python's own warning line names (``python -W default``), usually the user's
+    call or the package's public function, not the ``warnings.warn`` line inside it (session 52: energy --pressure 500
+    named compaction.py's warn, where ``-W default`` names the CLI's call of ``porosity``). Filters, category and
+    stacklevel are the caller's; a warning issued otherwise (C code's, a module's ``from warnings import warn``) is
+    located by its traceback (:func:`_raised_at`). The ``warnings.warn`` line is said too where it differs (a package
+    warning whose stacklevel points past the package, at the CLI's ``<frozen runpy>:88``, keeps its origin)."""
+    warn = warnings.warn
+
+    def located(message, category=None, stacklevel=1, source=None, **kwargs):
+        try:
+            return warn(message, category, max(stacklevel, 1) + 1, source, **kwargs)  # (+1: this frame)
+        except Warning as exc:
+            frame = sys._getframe(1)  # the caller's; then stacklevel - 1 up, importlib's frames skipped, as Python's
+            caller = f"{frame.f_code.co_filename}:{frame.f_lineno}"
+            for _ in range(stacklevel - 1):
+                frame = frame.f_back
+                while frame is not None and "importlib" in frame.f_code.co_filename \
+                        and "_bootstrap" in frame.f_code.co_filename:
+                    frame = frame.f_back
+                if frame is None:
+                    break
+            where = "sys:1" if frame is None else f"{frame.f_code.co_filename}:{frame.f_lineno}"  # (Python's too)
+            setattr(exc, _RAISED_AT, where if where == caller else f"{where} (its warnings.warn at {caller})")
+            raise
+
+    warnings.warn = located
+    try:
+        yield
+    finally:
+        warnings.warn = warn
+
+
 def _raised_at(exc):
-    """``file:line`` of the frame that called ``warnings.warn`` for the warning ``exc`` raised as an error: the last of
-    its traceback outside the warnings module (the C ``warn`` adds no frame, the pure-Python one does), so that a
-    deprecation's origin can be found (it was lost under ``-W error``, session 51); "an unknown place" without one."""
+    """``file:line`` the warning ``exc`` raised as an error is said at: the frame its stacklevel points at, as Python's
+    warning line (:func:`_warnings_located`), else the frame that called ``warnings.warn``, the last of its traceback
+    outside the warnings module (the C ``warn`` adds no frame, the pure-Python one does), so that a deprecation's
+    origin can be found (it was lost under ``-W error``, session 51); "an unknown place" without one."""
+    if getattr(exc, _RAISED_AT, None):
+        return getattr(exc, _RAISED_AT)
     where, tb = "an unknown place", exc.__traceback__
     while tb is not None:
         code = tb.tb_frame.f_code

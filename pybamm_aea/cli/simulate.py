@@ -290,12 +290,14 @@ def run(args):
     except ValueError as exc:
         raise _args.error(args.parser, f"argument --termination: {args.termination!r}: {exc}")
     if "capacity" in experiment.termination and not summary_has_capacity(model):
-        # (PyBaMM's half cells: the solve raised KeyError "Variable 'Capacity [A.h]' is not a summary variable."
-        # after cycle 1, the cycles run lost)
+        # (any model without it, PyBaMM's half cells for one: the solve raised KeyError "Variable 'Capacity [A.h]' is
+        # not a summary variable." after cycle 1, the cycles run lost)
         raise _args.error(args.parser, f"argument --termination: {args.termination!r}: the {args.model} model of "
                                        f"{args.parameter_set} has no \"Capacity [A.h]\" summary variable, which a "
-                                       f"capacity termination stops on (PyBaMM's full cells get it from their eSOH; "
-                                       f"its half cells have none); give a voltage termination instead "
+                                       f"capacity termination stops on (a model has one of its own, as AEA, or from "
+                                       f"PyBaMM's eSOH, which only its full cells of one particle phase get; any "
+                                       f"model without one cannot stop on capacity, e.g. a half cell of PyBaMM's); "
+                                       f"give a voltage termination instead "
                                        f"('<voltage> V': the run ends after a cycle whose lowest voltage is at "
                                        f"or below it)")
     if args.model == "AEA":  # the checks the AEA model's solve makes of the steps

@@ -29,7 +29,8 @@ def check_real(value, name, *, minimum=None, maximum=None, include_max=True):
 def check_voltage_vs_li(value, name, *, above_zero=False):
     """Return a potential vs Li/Li+ (V) as a float within :data:`pybamm_aea.ranges.VOLTAGE_VS_LI` (its bounds read
     there); ValueError naming ``name`` otherwise, one typed in mV said so. ``above_zero``: its low end open, for a
-    cathode's or an electrode's voltage (0 V gives 0 Wh/kg: ``energy --voltage 0`` was refused, the API's 0 taken)."""
+    cathode's, an electrode's or one material's voltage (0 V gives 0 Wh/kg: ``energy --voltage 0`` was refused, the
+    API's 0 taken; a per-material 0, ``Electrode(voltages={"Mo6S8": 0.0})``, until session 52)."""
     x = check_real(value, name, minimum=VOLTAGE_VS_LI.low)
     if above_zero and x <= VOLTAGE_VS_LI.low:
         raise ValueError(f"{name} must be > {VOLTAGE_VS_LI.low}, got {value!r}")

@@ -158,7 +158,8 @@ class Electrode:
         Material -> capacity in mAh per g of that material, overriding the library default
         (e.g. ``{"S8": 1600, "Mo6S8": 90}`` for the reversible basis of the paper's Table S8).
     voltages : dict, optional
-        Material -> average voltage (V vs Li) overriding the library default.
+        Material -> average voltage (V vs Li) overriding the library default; each > 0 (0 V would give 0 Wh/kg)
+        and within :data:`pybamm_aea.ranges.VOLTAGE_VS_LI`, as ``energy_density``'s whole-electrode voltage.
     name : str, optional
         Label used in reprs and plots.
 
@@ -202,6 +203,8 @@ class Electrode:
         self._pore_filler = pore_filler
         self._capacities = self._checked_capacities(capacities)
         self._voltages = self._check_per_material(voltages, "voltages")
+        for n in self._voltages:  # refused here, by voltage_of's rule, not first at energy_density
+            self.voltage_of(n)
         self.name = name
 
     # ------------------------------------------------------------------ construction helpers
@@ -219,7 +222,8 @@ class Electrode:
     def _checked_capacities(self, capacities, given=True):
         """``capacities`` by material name, checked: each >= 0 and within its material's Faraday capacity; a ``given``
         one (a user's, not one derived by :meth:`with_derived_capacities`) also not an A.h/g slip
-        (:func:`~pybamm_aea.energy.materials.check_typed_capacity`: at most 0.1 % of its Faraday capacity)."""
+        (:func:`~pybamm_aea.energy.materials.check_typed_capacity`: at most FARADAY_TOLERANCE / MAH_PER_AH of its
+        Faraday capacity)."""
         checked = self._check_per_material(capacities, "capacities", minimum=0.0)
         for n, capacity in checked.items():
             if given:
@@ -412,7 +416,8 @@ class Electrode:
         for source in (voltages or {}, self._voltages):
             for key, val in source.items():
                 if self._resolve(key).name == m.name:
-                    return check_voltage_vs_li(val, f"voltage of {m.name!r}")
+                    # > 0 as a whole electrode's (0 V gave 0 Wh/kg without a word until session 52)
+                    return check_voltage_vs_li(val, f"voltage of {m.name!r}", above_zero=True)
         if m.average_voltage is None:
             raise ValueError(f"the library has no average voltage for {m.name!r}; pass voltages={{{m.name!r}: V}}")
         return float(m.average_voltage)

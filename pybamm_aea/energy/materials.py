@@ -225,6 +225,9 @@ class Material:
 #: at most 0.03 % above theirs): :func:`check_faraday`, and the largest capacity :func:`check_typed_capacity` reads
 FARADAY_TOLERANCE = 1.01
 
+#: mA.h per A.h: a capacity typed in A.h/g where mA.h/g is meant is read this many times too small
+MAH_PER_AH = 1000.0
+
 
 def check_faraday(capacity, material, where):
     """ValueError naming ``where`` if ``capacity`` [mAh/g] exceeds the Faraday capacity of ``material`` (its
@@ -239,8 +242,10 @@ def check_faraday(capacity, material, where):
 
 def check_typed_capacity(capacity, material, where):
     """ValueError naming ``where`` if ``capacity`` [mA.h/g], a user's (>= 0, checked), is above 0 and read in A.h/g
-    is a capacity ``material`` can have: 1000 ``capacity`` within its Faraday capacity as :func:`check_faraday`
-    takes it, i.e. ``capacity`` at most 0.1 % of it ("... did you give A.h/g? 0.128 A.h/g = 128 mA.h/g";
+    is a capacity ``material`` can have: :data:`MAH_PER_AH` ``capacity`` within its Faraday capacity as
+    :func:`check_faraday` takes it (:data:`FARADAY_TOLERANCE` times it), i.e. ``capacity`` at most
+    100 FARADAY_TOLERANCE / MAH_PER_AH % of it, which the error states ("... did you give A.h/g? 0.128 A.h/g =
+    128 mA.h/g";
     ``energy --capacity Mo6S8=0.128`` ran and gave an ESC of 0.1 mA.h/g, session 51). Any other capacity up to the
     Faraday capacity is taken (a cell's delivered few mA.h/g: LiFePO4 5, Mo6S8 10), and 0 (inert). A material with no
     Faraday capacity (no molar mass or Li count: "ASSLB AM (average)", a user's record) is held to Li metal's, the
@@ -250,12 +255,13 @@ def check_typed_capacity(capacity, material, where):
     if faraday is None:
         faraday = get_material("Li").theoretical_capacity
         whose = f"Li metal's Faraday capacity, the most any material stores ({material.name} has none known)"
-    if capacity == 0.0 or 1000.0 * capacity > FARADAY_TOLERANCE * faraday:
+    if capacity == 0.0 or MAH_PER_AH * capacity > FARADAY_TOLERANCE * faraday:
         return
-    raise ValueError(f"{where} = {capacity:.10g} mA.h/g ({capacity / 1000.0:.10g} A.h/g) is at most 0.1 % of "
-                     f"{whose}, {faraday:.4g} mA.h/g, and a capacity it can have read in "
-                     f"A.h/g (0 is taken: an inert material's); did you give A.h/g? {capacity:.10g} A.h/g = "
-                     f"{capacity * 1000.0:.10g} mA.h/g")
+    raise ValueError(f"{where} = {capacity:.10g} mA.h/g ({capacity / MAH_PER_AH:.10g} A.h/g) is at most "
+                     f"{100.0 * FARADAY_TOLERANCE / MAH_PER_AH:.4g} % of {whose}, {faraday:.4g} mA.h/g: read in "
+                     f"A.h/g ({MAH_PER_AH:g} times it) a capacity it can have, within {FARADAY_TOLERANCE:g} times "
+                     f"that Faraday capacity as the Faraday check takes it (0 is taken: an inert material's); did you "
+                     f"give A.h/g? {capacity:.10g} A.h/g = {capacity * MAH_PER_AH:.10g} mA.h/g")
 
 
 _REGISTRY = {}

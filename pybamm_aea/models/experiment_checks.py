@@ -597,9 +597,11 @@ def _same_value(before, after, name, given=None):
     "new": of ``after``}; a number on the other side is itself), and False where not given: the same InputParameter
     held by both said nothing of the loading a continuation ran on (session 50, R8: 0.015 -> 0.03 given as inputs
     doubled the cathode's lithium at the join without a word); in the rescale, where both sides read the caller's
-    one ``inputs``, a change to "[input]" given the value held is no change (it had been evaluated, the ratio 1), and
-    an input not given is evaluated to the error naming it. The same object (a function, a symbol) is the same value;
-    numbers and arrays are compared with numpy, value for value and shape for shape (one number however held: a float,
+    one ``inputs`` (``given["one"]``), a change to "[input]" given the value held is no change (it had been
+    evaluated, the ratio 1), "[input]" on both sides is none, given or not (whatever number it is given, the same on
+    both: a loading held as "[input]" and set to "[input]" again, no inputs given, was refused as not evaluable until
+    session 52), and an input on one side only, not given, is evaluated to the error naming it. The same object (a
+    function, a symbol) is the same value; numbers and arrays are compared with numpy, value for value and shape for shape (one number however held: a float,
     a numpy float, a one-value array alike; the continuation check had called an array different from its equal
     number or list and built the model to judge an unchanged cell, 0.08-0.15 s on LMS); anything else, or what cannot
     be compared, differs."""
@@ -609,6 +611,8 @@ def _same_value(before, after, name, given=None):
         return False
     if _is_input(old) or _is_input(new):
         given = given or {}
+        if given.get("one") and _is_input(old) and _is_input(new):  # (one inputs read by both: one number)
+            return True
         old, new = (_given_number(value, name, given.get(side)) for value, side in ((old, "old"), (new, "new")))
         return old is not None and new is not None and old == new
     if old is new:
@@ -1830,7 +1834,7 @@ def rescaled_nominal_capacity(nominal, parameter_values, changes, before=None, m
     base.update(dict(before or {}))
     changed = base.copy()
     changed.update(dict(changes))
-    given = {"old": inputs, "new": inputs}  # (both sides read the caller's inputs)
+    given = {"old": inputs, "new": inputs, "one": True}  # (both sides read the caller's inputs)
     if all(_same_value(base, changed, name, given) for name in dict(changes)):  # nothing to rescale, nothing
         return nominal  # evaluated: the nominal as given
     refuse_a_set_of_another_model(base)  # the build's MissingParameterError, not "cannot be rescaled" (session 50)

@@ -112,7 +112,9 @@ def _simulation_dispatch(pybamm_method):
         except Exception as exc:
             if sets is inputs or not isinstance(sets, (list, tuple)) or len(sets) < 2:
                 raise
-            raise _several_sets_refusal(sets, inputs, initial_soc, state) from exc
+            self._parameter_values = _one_state_of_all(sets, state)
+            if self._parameter_values is None:
+                raise _several_sets_refusal(sets, inputs, initial_soc, state) from exc
         self._needs_ic_rebuild = True
         self._built_initial_soc = initial_soc
         self._esoh_fingerprint = fingerprint
@@ -127,8 +129,9 @@ def _one_input_set(inputs):
     :func:`pybamm_aea.models.experiment_checks._same_value`), the others left out. PyBaMM builds one model from one
     set of values, so its solve of a list of inputs starts every set from one initial state: right where the state
     reads none of the inputs that differ (a list of currents, or of rates of degradation: each set starts from the
-    state it would have alone), which reading it without them shows (it fails on an input not given); the state read
-    with them is refused by :func:`_several_sets_refusal`. A list of several had been refused whatever the state read
+    state it would have alone), which reading it without them shows (it fails on an input not given), or where it
+    reads them but every set gives one state (:func:`_one_state_of_all`); else it is refused by
+    :func:`_several_sets_refusal`. A list of several had been refused whatever the state read
     (session 50; PyBaMM failed in ``_normalize_inputs``, "AttributeError: 'list' object has no attribute 'keys'")."""
     if not isinstance(inputs, (list, tuple)):
         return inputs
@@ -139,6 +142,25 @@ def _one_input_set(inputs):
     first = dict(inputs[0])
     return {name: value for name, value in first.items()
             if all(_same_value(first, dict(other), name) for other in inputs[1:])}
+
+
+def _one_state_of_all(sets, state):
+    """The initial state (``state``: read with one set of inputs) every one of several input ``sets`` gives alike, or
+    None: read with each set, stopped at the first that differs (by
+    :func:`pybamm_aea.models.experiment_checks._same_value`, an input kept as one the same) or fails. A state that
+    reads an input it does not change with was refused: S-LMS at "2.3 V" reads the S8 fraction and the lower cut-off
+    (0.1 and 0.3, 1.7 and 1.8 V give one state; review R11; 0.45 s a set on S-LMS, 2026-12-06)."""
+    from ..models.experiment_checks import _same_value
+
+    try:
+        first = state(dict(sets[0]))
+        for one in sets[1:]:
+            other = state(dict(one))
+            if not all(_same_value(first, other, name, {"one": True}) for name in first.keys()):
+                return None
+    except Exception:  # noqa: BLE001 - a set the state cannot be read with: the refusal says why
+        return None
+    return first
 
 
 def _several_sets_refusal(sets, common, initial_soc, state):
@@ -161,10 +183,11 @@ def _several_sets_refusal(sets, common, initial_soc, state):
         f"initial_soc={initial_soc!r} with a list of {len(sets)} input sets (inputs=[{sets[0]!r}, ...]): the "
         "simulation builds one model, so every set would start from one initial state, while the state this SOC or "
         f"voltage gives reads {', '.join(map(repr, read or differ))}, "
-        f"which {'differs' if len(read or differ) == 1 else 'differ'} between the sets; solve each set "
+        f"which {'differs' if len(read or differ) == 1 else 'differ'} between the sets, and gives them different "
+        f"states; solve each set "
         f"on its own (for one in inputs: sim.solve(t_eval, inputs=one, initial_soc={initial_soc!r})), or give the "
-        "sets alike what the state reads (a list of sets that differ only in inputs it does not read is solved from "
-        "the one state)")
+        "sets alike what the state reads (a list of sets that differ only in inputs it does not read, or that give "
+        "one state, is solved from that state)")
 
 
 def _parameter_values_dispatch(pybamm_method):

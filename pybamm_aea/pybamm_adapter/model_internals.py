@@ -241,8 +241,9 @@ def summary_has_capacity(model):
     """True if ``pybamm.Simulation(model, experiment=...).solve()`` gives each cycle the summary variable
     "Capacity [A.h]" a capacity termination reads: ``model.summary_variables`` has it (the AEA model's), or PyBaMM's
     eSOH adds it (``SummaryVariables.calc_esoh`` of PyBaMM 26.10: ``model.calc_esoh``, False for a half cell, with a
-    porous negative electrode and both electrodes' capacities among the variables). A half cell of PyBaMM's has not:
-    its capacity termination raised KeyError "Variable 'Capacity [A.h]' is not a summary variable." after cycle 1."""
+    porous negative electrode and both electrodes' capacities among the variables). Any other model has not (a half
+    cell of PyBaMM's, a full cell of two particle phases): its capacity termination raised KeyError "Variable
+    'Capacity [A.h]' is not a summary variable." after cycle 1."""
     if CAPACITY_SUMMARY in (getattr(model, "summary_variables", None) or []):
         return True
     return bool(isinstance(model, pybamm.lithium_ion.BaseModel) and model.calc_esoh
