@@ -372,14 +372,21 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
                  if text and where in text), None)
 
 
+def _stopped_step(logs, lengths, solution):
+    """The number in the experiment (its cycles' step counts ``lengths``) of the step PyBaMM stopped on (``logs``: a
+    :class:`StepErrorRecorder`'s, its "cycle number" counting a starting solution's cycles too) and how many of the
+    experiment's cycles ``solution`` holds (a starting solution's not counted)."""
+    cycle, cycles = logs["cycle number"]
+    offset = cycles - len(lengths)  # the cycles of a starting solution
+    step = sum(lengths[:cycle - offset - 1]) + logs["step number"][0]
+    return step, len(getattr(solution, "cycles", None) or []) - offset
+
+
 def failed_step_message(failure, experiment, solution):
     """The text of :class:`~pybamm_aea.models.experiment_checks.ExperimentStepFailedWarning`: ``failure`` the logs a
     :class:`StepErrorRecorder` kept, ``experiment`` the simulation's, ``solution`` the one the solve returned."""
     lengths = list(experiment.cycle_lengths)
-    cycle, cycles = failure["cycle number"]
-    offset = cycles - len(lengths)  # the cycles of a starting solution
-    step = sum(lengths[:cycle - offset - 1]) + failure["step number"][0]  # its number in the experiment
-    held = len(getattr(solution, "cycles", None) or []) - offset
+    step, held = _stopped_step(failure, lengths, solution)
     before = failure["step number"][0] - 1  # steps of its cycle that ran
     cut = f" (the last cut short after its {before} step{'s' * (before != 1)})" if before else ""
     why = solver_failed_text(failure)
@@ -405,10 +412,7 @@ def kept_failure_message(simulation, stopped, solution):
     if said is None:
         return None
     lengths = list(simulation.experiment.cycle_lengths)
-    cycle, cycles = stopped["cycle number"]
-    offset = cycles - len(lengths)  # the cycles of a starting solution
-    step = sum(lengths[:cycle - offset - 1]) + stopped["step number"][0]  # its number in the experiment
-    held = len(getattr(solution, "cycles", None) or []) - offset
+    step, held = _stopped_step(stopped, lengths, solution)
     end = float(solution.t[-1])
     return (f"the experiment stopped: {said}. It is step {step} of the experiment's {len(simulation.experiment.steps)}"
             f": the returned solution holds the {step - 1} step{'s' * (step != 2)} before it and this step's points "
