@@ -367,6 +367,21 @@ def test_initial_soc_with_a_list_of_inputs_is_one_set_or_refused_naming_the_list
     assert one["Voltage [V]"].entries[0] == pytest.approx(1.5, abs=1e-3)
 
 
+def _each_set_as_alone(model, values, sets, soc, differing):
+    """The solutions of ``model`` on ``values`` solved from ``initial_soc=soc`` over 60 s with the list of input
+    ``sets``, after checking that each set's voltages at the start and end are those it gives solved alone (rel 1e-9)
+    and that each solution holds its own set's value of the input ``differing``."""
+    together = pybamm.Simulation(model, parameter_values=values).solve(
+        [0, 60], initial_soc=soc, direction="discharge", inputs=sets)
+    for solution, one in zip(together, sets):
+        alone = pybamm.Simulation(model, parameter_values=values).solve(
+            [0, 60], initial_soc=soc, direction="discharge", inputs=one)
+        assert solution["Voltage [V]"].entries[[0, -1]] == pytest.approx(alone["Voltage [V]"].entries[[0, -1]],
+                                                                         rel=1e-9)
+        assert solution.all_inputs[0][differing] == one[differing]
+    return together
+
+
 def test_initial_soc_with_a_list_of_inputs_the_state_does_not_read_starts_every_set_from_it():
     """A list of several input sets with an initial_soc was refused whatever the initial state read (session 50): a
     list of currents from "1.5 V" too, though each set starts from the state it has alone. Now the state is read with
@@ -377,19 +392,13 @@ def test_initial_soc_with_a_list_of_inputs_the_state_does_not_read_starts_every_
     model = AEA({"anode": "Li-In"})
     current = 0.1 * values["Nominal cell capacity [A.h]"]  # 0.1C
     sets = [{"Ambient temperature [K]": 343.15, "Current function [A]": rate * current} for rate in (1, 2)]
-    together = pybamm.Simulation(model, parameter_values=values).solve(
-        [0, 60], initial_soc="1.5 V", direction="discharge", inputs=sets)
-    for solution, one in zip(together, sets):
-        alone = pybamm.Simulation(model, parameter_values=values).solve(
-            [0, 60], initial_soc="1.5 V", direction="discharge", inputs=one)
-        assert solution["Voltage [V]"].entries[[0, -1]] == pytest.approx(alone["Voltage [V]"].entries[[0, -1]],
-                                                                         rel=1e-9)
-        assert solution.all_inputs[0]["Current function [A]"] == one["Current function [A]"]
+    together = _each_set_as_alone(model, values, sets, "1.5 V", "Current function [A]")
     assert together[1]["Voltage [V]"].entries[-1] < together[0]["Voltage [V]"].entries[-1]  # (twice the current)
     sets[1]["Ambient temperature [K]"] = 298.15
     with pytest.raises(ValueError, match=r"reads 'Ambient temperature \[K\]', which differs between the sets"):
         pybamm.Simulation(model, parameter_values=values).solve(
             [0, 60], initial_soc="1.5 V", direction="discharge", inputs=sets)
+
 
 def test_initial_soc_with_a_list_of_inputs_the_state_reads_but_does_not_change_with_starts_every_set_from_it():
     """S-LMS at "2.3 V" reads the S8 fraction but gives one state for 0.1 and 0.3 (both > 0): a list of the two was
@@ -400,14 +409,7 @@ def test_initial_soc_with_a_list_of_inputs_the_state_reads_but_does_not_change_w
     sets = [{fraction: w, current: 0.1 * values["Nominal cell capacity [A.h]"]} for w in (0.1, 0.3)]
     values.update({fraction: "[input]", current: "[input]"})
     model = AEA()
-    together = pybamm.Simulation(model, parameter_values=values).solve(
-        [0, 60], initial_soc="2.3 V", direction="discharge", inputs=sets)
-    for solution, one in zip(together, sets):
-        alone = pybamm.Simulation(model, parameter_values=values).solve(
-            [0, 60], initial_soc="2.3 V", direction="discharge", inputs=one)
-        assert solution["Voltage [V]"].entries[[0, -1]] == pytest.approx(alone["Voltage [V]"].entries[[0, -1]],
-                                                                         rel=1e-9)
-        assert solution.all_inputs[0][fraction] == one[fraction]
+    _each_set_as_alone(model, values, sets, "2.3 V", fraction)
 
 
 @pytest.mark.slow
