@@ -54,9 +54,6 @@ DESCRIPTION = "step operating conditions"
 #: the key of a step's name in the callback logs, set at each step's start by the AEA models' solve (its
 #: :class:`~pybamm_aea.pybamm_adapter.experiment_errors.StepErrorRecorder`, the first callback)
 STEP_NAME = "pybamm_aea step name"
-#: the key of the solver's error of a later step IDA failed on whose points the solution keeps (PyBaMM's termination
-#: "failure"), set by that recorder at PyBaMM's stop on it
-STEP_FAILURE = "pybamm_aea step failure"
 
 
 def step_description(logs):
@@ -161,10 +158,6 @@ class ExperimentProgress(pybamm.callbacks.Callback):
         self._stop(f"the experiment's time ran out ({logs['termination']})")
 
     def on_experiment_infeasible_event(self, logs):
-        if logs.get(STEP_FAILURE):  # (the AEA solver's error of a later step whose points the solution keeps)
-            self._stop(f"{logs[STEP_FAILURE]}; the solution keeps the step's points IDA reached, to t = "
-                       f"{logs['experiment time']:.6g} s")
-            return
         self._stop(f"the model's event '{logs['termination']}' during '{step_description(logs)}'")
 
     on_experiment_end = _close

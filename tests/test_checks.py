@@ -12,7 +12,6 @@ import pytest
 import pybamm_aea
 import pybamm_aea.conventional
 import pybamm_aea.energy
-import pybamm_aea.progress
 from pybamm_aea.composite import composite_parameter_values
 from pybamm_aea.cycling import cycle_summary
 from pybamm_aea.energy.paper import SLMS_COMPOSITION
@@ -1747,34 +1746,6 @@ def test_a_repeated_cycle_checks_each_distinct_step_once(monkeypatch):
                           None, values)
 
 
-def test_a_later_hold_ida_fails_on_keeps_the_points_ida_reached():
-    """LMS, pristine, ("Discharge at 0.1C for 2 minutes", "Hold at 3.7 V for 10 minutes", "Rest for 10 minutes") x 2:
-    IDA fails 36.54 s into the hold (33.82 s on the first try, retried). The solver raised and PyBaMM dropped the
-    hold's points: the solution ended at 120 s, "final time". The solver now returns IDA's partial solution, which
-    PyBaMM's experiment keeps and stops on (termination "failure"): the solution ends at 156.54 s, at 3.7 V, and
-    ExperimentStepFailedWarning says where the data end."""
-    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
-
-    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
-                            experiment=pybamm.Experiment([("Discharge at 0.1C for 2 minutes", "Hold at 3.7 V for 10 "
-                                                           "minutes", "Rest for 10 minutes")] * 2))
-    progress = pybamm_aea.progress.ExperimentProgress(show=False)  # (its stopped text: pybamm-aea simulate's and sweep's)
-    with warnings.catch_warnings(record=True) as record:
-        warnings.simplefilter("always")
-        solution = sim.solve(callbacks=[progress])
-    (failed,) = [str(w.message) for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
-    assert progress.stopped.startswith("stopped in step 2 of cycle 1 (of 2): IDA failed ") and progress.stopped.endswith(
-        f"; the solution keeps the step's points IDA reached, to t = {solution.t[-1]:.6g} s"), progress.stopped
-    steps = solution.cycles[-1].steps
-    assert len(solution.cycles) == 1 and [step.termination for step in steps] == ["final time", "failure"], steps
-    assert 150 < solution.t[-1] < 160 and solution.termination == "failure", solution.t[-1]
-    assert steps[-1]["Voltage [V]"].entries == pytest.approx(3.7, abs=1e-3)  # (held: 3.6995-3.7002 V)
-    into = float(re.search(r"IDA failed (\S+) s into step 2 of 3 in cycle 1 of 2", failed).group(1))
-    assert solution.t[-1] == pytest.approx(120 + into, abs=1e-4), failed
-    assert (f"the returned solution holds the 1 step before it and this step's points IDA reached, to t = "
-            f"{solution.t[-1]:.6g} s, where the data end") in failed, failed
-
-
 def test_a_drive_cycle_step_is_named_by_its_samples_range_and_cut_off():
     """Review R14: a drive-cycle step (601 samples of 0 and 1.5 mA over 600 s, until 1.8 V) was named in the solve's
     messages by PyBaMM's text of it, numpy's print of its samples: a LaterStepSkippedWarning of 1202 characters on
@@ -3296,11 +3267,8 @@ def test_an_ida_failure_names_its_step_once_in_one_sentence():
     assert '{"host thermodynamics": "lever rule"}' in said and "lever rule" not in retried, (said, retried)
 
     hold = "'Hold at 3.7 V for 10 minutes'"
-    from pybamm_aea.models.solvers import ConsistentEventIDAKLUSolver
-
-    with warnings.catch_warnings(record=True) as record, pytest.MonkeyPatch.context() as patch:
-        warnings.simplefilter("always")  # (the step raised, as before session 52 and with the solver's opt-out)
-        patch.setattr(ConsistentEventIDAKLUSolver, "KEEP_FAILED_LATER_STEP", False)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
             [("Discharge at 0.1C for 2 minutes", hold[1:-1], "Rest for 10 minutes")] * 2)).solve()
     (failed,) = [str(w.message) for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
@@ -3309,7 +3277,6 @@ def test_an_ida_failure_names_its_step_once_in_one_sentence():
     assert re.match(r"the experiment stopped: IDA failed \S+ s into step 2 of 3 in cycle 1 of 2, 'Hold at 3.7 V for "
                     r"10 minutes', which started at t = 120 s \(IDA_ERR_FAIL: [^()]*\)\. The lever-rule host", failed), \
         failed
-    assert "the returned solution holds the 1 step before it, in 1 of the experiment's 2 cycles" in failed, failed
 
 
 @pytest.mark.parametrize("step, inputs, advice", [

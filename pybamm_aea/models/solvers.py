@@ -313,29 +313,6 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
 
     #: Newton iterations and the residual (of PyBaMM's scaled equations) it must reach
     NEWTON = {"max_iter": 20, "abstol": 1e-10}
-    #: whether an experiment step after the first that IDA fails on (not at an event) is returned to PyBaMM as IDA's
-    #: partial solution, termination "failure", which PyBaMM's experiment keeps and stops on, rather than raised, when
-    #: PyBaMM drops the step's points (:meth:`_checked_step`; its error's text then in :attr:`experiment_failure`)
-    KEEP_FAILED_LATER_STEP = True
-    #: (a solver that solves a failed step again with another solver raises on its own first try: False here)
-    _KEEPS_ITS_OWN_FAILURE = True
-    #: the text of the error a kept failure of the last step (:attr:`KEEP_FAILED_LATER_STEP`) would have raised
-    experiment_failure = None
-
-    def _checked_step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
-        # (a step after the first of an experiment, or of one continued from a starting solution: PyBaMM raises the
-        # first step's failure, its only step, and keeps a later step returned with termination "failure"; not a
-        # custom or constant-power step, whose error :meth:`step` adds a note to, where their current failed)
-        from .experiment_checks import CUSTOM_STEP_MODELS, POWER_STEP_MODELS
-
-        self._keep_failure = (self.KEEP_FAILED_LATER_STEP and self._KEEPS_ITS_OWN_FAILURE
-                              and self.experiment_inputs is not None and isinstance(old_solution, pybamm.Solution)
-                              and model not in CUSTOM_STEP_MODELS and model not in POWER_STEP_MODELS)
-        self.experiment_failure = None
-        try:
-            return super()._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
-        finally:
-            self._keep_failure = False
 
     def set_up(self, model, inputs=None, t_eval=None, ics_only=False):
         # With sensitivities the algebraic states stay in IDA's error test: with them left out
@@ -577,13 +554,10 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             from pybammsolvers import idaklu
 
             flags = getattr(self, "_flags", [])
-            said = "; ".join(self._failed_when(solutions[index], inputs_list, index,
-                                               idaklu.sundials_error_message(flags[index]) if index < len(flags)
-                                               else "termination: failure") for index in failed) + self._what_to_try()
-            if getattr(self, "_keep_failure", False) and len(solutions) == 1:  # (a later step's: kept, said after)
-                self.experiment_failure = said
-                return
-            raise pybamm.SolverError(said)
+            raise pybamm.SolverError("; ".join(
+                self._failed_when(solutions[index], inputs_list, index,
+                                  idaklu.sundials_error_message(flags[index]) if index < len(flags)
+                                  else "termination: failure") for index in failed) + self._what_to_try())
 
     def _failed_when(self, solution, inputs_list, index, why):
         """One failure of :meth:`_end_failures_at_events`'s error, the step named once: when in which integration IDA
@@ -987,7 +961,6 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
 
     #: the retry's first step [s]: a thousandth of a second, below every time constant of the cells
     RETRY_FIRST_STEP = 1e-3
-    _KEEPS_ITS_OWN_FAILURE = False  # (its first try raises, to be retried; the retry keeps a later step's failure)
 
     def _checked_step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
         # (CheckedIDAKLUSolver.step's note on a custom step's failure, which solves the step again, is made after
@@ -1014,10 +987,7 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
                 said = f"IDA failed on the step from t = {t0:.6g} s{where} ({said})"  # (its start, not the failure's)
             warnings.warn(f"{said}; solved again with PyBaMM's Newton matrix and a {self.RETRY_FIRST_STEP:g} s first "
                           "step", StepRetriedWarning, stacklevel=_users_stacklevel())
-            retry.KEEP_FAILED_LATER_STEP = self.KEEP_FAILED_LATER_STEP  # (a solver's opt-out holds in it)
-            solution = retry._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
-            self.experiment_failure = retry.experiment_failure  # (the failure kept, if one was: said after the solve)
-            return solution
+            return retry._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 
 
 class ScalarFunctionsIDAKLUSolver(CheckedIDAKLUSolver, _ScalarFunctions, _SharedEvents):

@@ -89,8 +89,7 @@ import warnings
 import pybamm
 
 from .initial_states import patch_mismatch
-from ..progress import (DESCRIPTION, STEP_FAILURE, STEP_NAME, solver_failed_text, step_description, step_text,
-                        stopped_text)
+from ..progress import DESCRIPTION, STEP_NAME, solver_failed_text, step_description, step_text, stopped_text
 
 #: the model-class attribute that asks for the warning
 MODEL_FLAG = "warn_failed_experiment_step"
@@ -363,13 +362,6 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
     def on_experiment_infeasible_event(self, logs):
         self.stopped = {name: logs.get(name) for name in (*LOG_NAMES[:3], TERMINATION)}
         self.stopped[DESCRIPTION] = step_description(logs)
-        if logs.get(TERMINATION) == FAILURE:  # (a later step IDA failed on, its points kept: the solver's error, for
-            # the callbacks after, progress' stopped text, and the solve's warning)
-            where = step_text(logs["cycle number"], logs["step number"], self.stopped[DESCRIPTION])
-            solvers = (getattr(self.simulation, STEP_SOLVERS, None) or {}).values()
-            logs[STEP_FAILURE] = self.stopped[STEP_FAILURE] = next(
-                (text for solver in solvers for text in [getattr(solver, "experiment_failure", None)]
-                 if text and where in text), None)
 
 
 def _stopped_step(logs, lengths, solution):
@@ -396,28 +388,6 @@ def failed_step_message(failure, experiment, solution):
             f"{step} of the experiment's {len(experiment.steps)}: the returned solution holds the {step - 1} "
             f"step{'s' * (step != 2)} before it, in {held} of the experiment's {len(lengths)} cycle{'s' * (len(lengths) != 1)}{cut}; PyBaMM "
             "logs the error and returns the steps that ran")
-
-
-#: PyBaMM's termination of a step the solver returned as IDA's partial solution (the AEA solvers' later step IDA
-#: failed on: :attr:`~pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver.KEEP_FAILED_LATER_STEP`)
-FAILURE = "failure"
-
-
-def kept_failure_message(simulation, stopped, solution):
-    """The :class:`~pybamm_aea.models.experiment_checks.ExperimentStepFailedWarning` of a later step IDA failed on whose
-    points the solution keeps (``stopped``: the logs :class:`StepErrorRecorder` kept of PyBaMM's stop on it): the
-    step's solver's error (its ``experiment_failure``), where the data end and what the solution holds; None if no
-    step solver kept such a failure of that step."""
-    said = stopped.get(STEP_FAILURE)
-    if said is None:
-        return None
-    lengths = list(simulation.experiment.cycle_lengths)
-    step, held = _stopped_step(stopped, lengths, solution)
-    end = float(solution.t[-1])
-    return (f"the experiment stopped: {said}. It is step {step} of the experiment's {len(simulation.experiment.steps)}"
-            f": the returned solution holds the {step - 1} step{'s' * (step != 2)} before it and this step's points "
-            f"IDA reached, to t = {end:.6g} s, where the data end (its termination \"failure\"), in {held} of the "
-            f"experiment's {len(lengths)} cycle{'s' * (len(lengths) != 1)}; PyBaMM stops the experiment there")
 
 
 #: the ends of PyBaMM's termination text of the model's voltage-window events
@@ -651,10 +621,6 @@ def _warn_failed_step(pybamm_method):
                     if IDA_FAILED in str(recorder.failure["error"]) else None)
             message = failed_step_message(recorder.failure, self.experiment, solution)
             warnings.warn(f"{message}. {note}" if note else message, ExperimentStepFailedWarning, stacklevel=2)
-        elif recorder.stopped is not None and recorder.stopped[TERMINATION] == FAILURE:
-            said = kept_failure_message(self, recorder.stopped, solution)
-            if said is not None:
-                warnings.warn(said, ExperimentStepFailedWarning, stacklevel=2)
         elif recorder.stopped is not None and str(recorder.stopped[TERMINATION]).endswith(WINDOW_EVENTS):
             stopped = recorder.stopped
             note = _uncut_step_note(self, stopped, solution, failed=False, inputs=bound.arguments.get(INPUTS))
