@@ -412,6 +412,25 @@ def test_initial_soc_with_a_list_of_inputs_the_state_reads_but_does_not_change_w
     _each_set_as_alone(model, values, sets, "2.3 V", fraction)
 
 
+
+def test_initial_soc_with_a_list_of_inputs_checks_each_list_and_shares_states_one_round_off_apart():
+    """Review R18 of session 52's sharing: (1) the state was remembered by the inputs the sets give alike, so on the
+    same Simulation a list [1.7, 1.8] V of lower cut-offs (one state at "2.3 V") let a later [1.7, 2.35] through
+    unchecked (a late SolverError, 0.07 V below the cut-off; a fresh Simulation refuses it); (2) states that differ
+    by round-off were refused: S-LMS at "1.9 V" at 25 and 70 C (Li content 1 ulp apart) solves each set alone."""
+    low, temperature, current = "Lower voltage cut-off [V]", "Ambient temperature [K]", "Current function [A]"
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    rate = 0.1 * values["Nominal cell capacity [A.h]"]
+    values.update({low: "[input]", temperature: "[input]", current: "[input]"})
+    sim = pybamm.Simulation(AEA(), parameter_values=values)
+    sim.solve([0, 60], initial_soc="2.3 V", direction="discharge",
+              inputs=[{low: x, temperature: 343.15, current: rate} for x in (1.7, 1.8)])
+    with pytest.raises(ValueError, match=r"reads 'Lower voltage cut-off \[V\]', which differs between the sets"):
+        sim.solve([0, 60], initial_soc="2.3 V", direction="discharge",
+                  inputs=[{low: x, temperature: 343.15, current: rate} for x in (1.7, 2.35)])
+    sets = [{low: 1.0, temperature: kelvin, current: rate} for kelvin in (298.15, 343.15)]
+    _each_set_as_alone(AEA(), values, sets, "1.9 V", temperature)
+
 @pytest.mark.slow
 def test_initial_soc_without_esoh_cache_and_in_batch_study():
     values = pybamm.ParameterValues("Li2021_Mo6S8")
