@@ -1212,24 +1212,41 @@ def test_a_termination_capacity_is_checked_against_the_cathode_the_inputs_make()
     sim().build_for_experiment(inputs={"Cathode loading [kg.m-2]": 2 * loading})
 
 
-@pytest.mark.parametrize("loading", ["[input]", pybamm.InputParameter("L")])
-def test_a_termination_refused_on_a_loading_slip_names_the_loading_it_was_computed_from(loading):
-    """The loading given as an input 1000 times too small (0.015 g/m2 for 0.015 kg/m2: inside its range (0, 3]
-    kg/m2, so no input check names it) with "0.0001 A.h capacity": the refusal blamed the termination ("did you give
-    mA.h?") and said nothing of the loading its bound of 1.517e-07 A.h came from (review R13). Now it names the
-    loading with its input and says the cell's "Nominal cell capacity [A.h]" is 1000 times that capacity."""
+@pytest.mark.parametrize("loading, inputs, source", [
+    ("[input]", {"Cathode loading [kg.m-2]": 1.5e-5}, ", the input 'Cathode loading [kg.m-2]'"),
+    (pybamm.InputParameter("L"), {"L": 1.5e-5}, ", the input 'L'"),
+    (1.5e-5, {}, ""),
+    # a loading computed from another parameter: its value and what it is computed from (review R17)
+    (pybamm.Parameter("Cathode density [kg.m-3]") * 1e-8, {}, ", computed as "),
+    (pybamm.InputParameter("t") * 1500, {"t": 1e-8}, ", computed as "),
+])
+def test_a_termination_refused_on_a_loading_slip_names_the_loading_it_was_computed_from(loading, inputs, source):
+    """The loading given 1000 times too small (0.015 g/m2 for 0.015 kg/m2: inside its range (0, 3] kg/m2, so no
+    input check names it) with "0.0001 A.h capacity": the refusal blamed the termination ("did you give mA.h?") and
+    said nothing of the loading its bound of 1.517e-07 A.h came from (review R13); then it led with "did you give
+    mA.h? 0.0001 mA.h = 1e-07 A.h", a termination that passes and runs the wrong cell, and a loading computed from
+    another parameter or an input was not named with its value (review R17). Now the loading slip's sign leads, alone:
+    the capacity as made is 1/1000 of the cell's "Nominal cell capacity [A.h]", the loading named with its value
+    whatever it is computed from."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
-    set_loading = values["Cathode loading [kg.m-2]"]
+    if isinstance(loading, pybamm.Symbol) and "Cathode density [kg.m-3]" in str(loading):
+        values.update({"Cathode density [kg.m-3]": 1500.0}, check_already_exists=False)
     values.update({"Cathode loading [kg.m-2]": loading})
-    name = "Cathode loading [kg.m-2]" if loading == "[input]" else "L"
     experiment = pybamm.Experiment([("Discharge at 0.01 mA for 1 minute",)] * 2, termination="0.0001 A.h capacity")
     sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
     with pytest.raises(ValueError) as error:
-        sim.build_for_experiment(inputs={name: set_loading * 1e-3})
-    assert ("the cathode's capacity as made 1.517e-07 A.h (0.0001517 mA.h, from its \"Cathode loading [kg.m-2]\" "
-            f"1.5e-05 kg/m2 (0.0015 mg/cm2), the input {name!r};") in str(error.value)
-    assert ("the cell's \"Nominal cell capacity [A.h]\" is 1000 times this capacity as made: if the termination is "
-            "meant, check what that capacity is computed from") in str(error.value)
+        sim.build_for_experiment(inputs=inputs)
+    text = str(error.value)
+    assert text.startswith(
+        "the experiment's termination '0.0001 A.h capacity': the cathode's capacity as made 1.517e-07 A.h (0.0001517 "
+        f"mA.h, from its \"Cathode loading [kg.m-2]\" 1.5e-05 kg/m2 (0.0015 mg/cm2){source}"), text
+    assert "of the cell's \"Nominal cell capacity [A.h]\" 0.0001517 A.h: check what that capacity is computed from" \
+        in text
+    assert "did you give mA.h" not in text  # (0.0001 mA.h = 1e-07 A.h would pass and run the wrong cell)
+    if "Cathode density" in str(loading):
+        assert "\"Cathode density [kg.m-3]\" 1500" in text
+    if inputs.get("t"):
+        assert "the input 't' = 1e-08" in text
 
 
 #: a cell whose cycle 1 ends below its capacity as made, the experiment's cycle and its termination between the two

@@ -860,16 +860,22 @@ def _check_capacity_termination(written, capacity, parameter_values, inputs):
     nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", inputs)
     basis = "" if nominal is None else f"; its \"Nominal cell capacity [A.h]\" {nominal:.4g} A.h"
     unit, other, per = _CAPACITY_SLIP
+    made_from = _capacity_made_from(parameter_values, inputs)
+    if nominal is not None and nominal / made > NOMINAL_CAPACITY_FACTOR:  # (the C-rate basis of another cathode)
+        # the sign of a loading slip, said first and alone: a termination mended to the capacity it made (a unit
+        # hint's 0.0001 mA.h under a 1.517e-07 A.h bound) would pass and run the wrong cell (review R17)
+        raise ValueError(f"the experiment's termination {written!r}: the cathode's capacity as made {made:.4g} A.h "
+                         f"({made * per:.4g} {other}, {made_from}) is 1/{nominal / made:.4g} of the cell's \"Nominal "
+                         f"cell capacity [A.h]\" {nominal:.4g} A.h: check what that capacity is computed from (a "
+                         f"loading in the wrong unit?); the termination's {capacity:g} A.h is at or above it, the most "
+                         "a cycle's \"Capacity [A.h]\" can be, so PyBaMM would stop the experiment after cycle 1")
     hint = bound.slip_hint(capacity) or (f"; did you give {other}? {capacity:g} {other} = {capacity / per:g} {unit}, "
                                          f"still {capacity / per / made:.3g} times the cell's capacity")
     if 0.5 <= capacity < 1:  # (a retention typed as a fraction: 0.8 for 80 %)
         hint += f"; for {100 * capacity:g} % of cycle 1's capacity write '{100 * capacity:g}% capacity'"
-    if nominal is not None and nominal / made > NOMINAL_CAPACITY_FACTOR:  # (the C-rate basis of another cathode)
-        hint += (f"; the cell's \"Nominal cell capacity [A.h]\" is {nominal / made:.4g} times this capacity as made: "
-                 "if the termination is meant, check what that capacity is computed from")
     raise ValueError(f"the experiment's termination {written!r}: its capacity {capacity:g} A.h is at or above the "
                      f"cell's capacity, the cathode's capacity as made {made:.4g} A.h ({made * per:.4g} {other}, "
-                     f"{_capacity_made_from(parameter_values, inputs)}{basis}), the most a cycle's \"Capacity [A.h]\" "
+                     f"{made_from}{basis}), the most a cycle's \"Capacity [A.h]\" "
                      f"can be, so PyBaMM stops the experiment after cycle 1{hint}")
 
 
@@ -888,11 +894,22 @@ def _capacity_made_from(parameter_values, inputs):
     from .summary import theoretical_capacity
 
     unit, other, per = CATHODE_LOADING.slip
-    loading, value = _cut_off(parameter_values, _LOADING, inputs), parameter_values.get(_LOADING)
+    value = parameter_values.get(_LOADING)
     as_input = (_LOADING if isinstance(value, str) and value == "[input]"
                 else value.name if isinstance(value, pybamm.InputParameter) else None)
+    try:  # (a number, an input, or an expression of other parameters and inputs: its value all the same)
+        loading = float(np.asarray(parameter_values.process_symbol(pybamm.Parameter(_LOADING)).evaluate(
+            inputs=dict(inputs or {})), dtype=float).item())
+    except _NOT_EVALUATED:
+        loading = None
+    source = ("" if as_input is not None or isinstance(value, numbers.Real) or not isinstance(value, pybamm.Symbol)
+              else f", computed as {value}")
+    if source:  # (the parameters it reads, with their values; its inputs are said below)
+        given = {p.name: _cut_off(parameter_values, p.name, inputs) for p in value.pre_order()
+                 if isinstance(p, pybamm.Parameter)}
+        source += "".join(f", \"{name}\" {number:g}" for name, number in sorted(given.items()) if number is not None)
     said = [] if loading is None else [f"its \"{_LOADING}\" {loading:.4g} {unit} ({loading * per:.4g} {other})"
-                                       + ("" if as_input is None else f", the input {as_input!r}")]
+                                       + ("" if as_input is None else f", the input {as_input!r}") + source]
     try:
         expression = parameter_values.process_symbol(theoretical_capacity(_model_param()))
         read = {s.name for s in expression.pre_order() if isinstance(s, pybamm.InputParameter)}
