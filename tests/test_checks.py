@@ -1249,6 +1249,22 @@ def test_a_termination_refused_on_a_loading_slip_names_the_loading_it_was_comput
         assert "the input 't' = 1e-08" in text
 
 
+@pytest.mark.parametrize("termination, said", [
+    (["-80% capacity", "2.5 V"], "the experiment's termination '-80% capacity': its capacity -80 %"),
+    (["0.8 A.h capacity", "2.5 V"], "the experiment's termination '0.8 A.h capacity': its capacity 0.8 A.h"),
+    (["80% capacity", "2.9 V"], "the experiment's termination '2.9 V': its voltage 2.9 V"),
+])
+def test_a_termination_of_a_list_is_refused_quoting_itself(termination, said):
+    """A termination given in a list (["-80% capacity", "2.5 V"]) was refused quoting the whole list
+    ("the experiment's termination ['-80% capacity', '2.5 V']: its capacity ..."; review R17); now the one refused,
+    as written."""
+    from pybamm_aea.models.experiment_checks import check_termination
+
+    experiment = pybamm.Experiment([("Rest for 1 minute",)] * 2, termination=termination)
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_termination(experiment, pybamm.ParameterValues("Li2021_Mo6S8"))
+
+
 #: a cell whose cycle 1 ends below its capacity as made, the experiment's cycle and its termination between the two
 _FIRST_CYCLE_SHORT = {
     # S-LMS: its sulfur activates as charge passes (0.70 of the 0.8207 mA.h as made at cycle 1's end)

@@ -812,11 +812,12 @@ def check_termination(experiment, parameter_values=None, inputs=None):
     stopped it after cycle 1, and so did a voltage at or above the cell's "Upper voltage cut-off [V]" (read from
     ``parameter_values``, a number there or an input of the solve given in ``inputs``: every cycle's lowest voltage is
     below it; LMS "2.9 V"). ValueError naming the termination as written and its value."""
-    written = getattr(experiment, "termination_string", None)
+    quoted = _written_terminations(experiment)  # (each as written: one of a list is not quoted as the list)
     for kind, value in (getattr(experiment, "termination", None) or {}).items():
         if not isinstance(value, tuple) or len(value) != 2:
             continue  # (a time: PyBaMM's to check)
         number, unit = value
+        written = quoted.get(kind)
         rng = TERMINATION_RANGES.get((kind, unit))
         if rng is not None and rng.outside(np.array([float(number)])).any():
             raise ValueError(f"the experiment's termination {written!r}: its "
