@@ -1212,24 +1212,57 @@ def test_a_termination_capacity_is_checked_against_the_cathode_the_inputs_make()
     sim().build_for_experiment(inputs={"Cathode loading [kg.m-2]": 2 * loading})
 
 
-@pytest.mark.parametrize("loading", ["[input]", pybamm.InputParameter("L")])
-def test_a_termination_refused_on_a_loading_slip_names_the_loading_it_was_computed_from(loading):
-    """The loading given as an input 1000 times too small (0.015 g/m2 for 0.015 kg/m2: inside its range (0, 3]
-    kg/m2, so no input check names it) with "0.0001 A.h capacity": the refusal blamed the termination ("did you give
-    mA.h?") and said nothing of the loading its bound of 1.517e-07 A.h came from (review R13). Now it names the
-    loading with its input and says the cell's "Nominal cell capacity [A.h]" is 1000 times that capacity."""
+@pytest.mark.parametrize("loading, inputs, source", [
+    ("[input]", {"Cathode loading [kg.m-2]": 1.5e-5}, ", the input 'Cathode loading [kg.m-2]'"),
+    (pybamm.InputParameter("L"), {"L": 1.5e-5}, ", the input 'L'"),
+    (1.5e-5, {}, ""),
+    # a loading computed from another parameter: its value and what it is computed from (review R17)
+    (pybamm.Parameter("Cathode density [kg.m-3]") * 1e-8, {}, ", computed as "),
+    (pybamm.InputParameter("t") * 1500, {"t": 1e-8}, ", computed as "),
+])
+def test_a_termination_refused_on_a_loading_slip_names_the_loading_it_was_computed_from(loading, inputs, source):
+    """The loading given 1000 times too small (0.015 g/m2 for 0.015 kg/m2: inside its range (0, 3] kg/m2, so no
+    input check names it) with "0.0001 A.h capacity": the refusal blamed the termination ("did you give mA.h?") and
+    said nothing of the loading its bound of 1.517e-07 A.h came from (review R13); then it led with "did you give
+    mA.h? 0.0001 mA.h = 1e-07 A.h", a termination that passes and runs the wrong cell, and a loading computed from
+    another parameter or an input was not named with its value (review R17). Now the loading slip's sign leads, alone:
+    the capacity as made is 1/1000 of the cell's "Nominal cell capacity [A.h]", the loading named with its value
+    whatever it is computed from."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")
-    set_loading = values["Cathode loading [kg.m-2]"]
+    if isinstance(loading, pybamm.Symbol) and "Cathode density [kg.m-3]" in str(loading):
+        values.update({"Cathode density [kg.m-3]": 1500.0}, check_already_exists=False)
     values.update({"Cathode loading [kg.m-2]": loading})
-    name = "Cathode loading [kg.m-2]" if loading == "[input]" else "L"
     experiment = pybamm.Experiment([("Discharge at 0.01 mA for 1 minute",)] * 2, termination="0.0001 A.h capacity")
     sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment)
     with pytest.raises(ValueError) as error:
-        sim.build_for_experiment(inputs={name: set_loading * 1e-3})
-    assert ("the cathode's capacity as made 1.517e-07 A.h (0.0001517 mA.h, from its \"Cathode loading [kg.m-2]\" "
-            f"1.5e-05 kg/m2 (0.0015 mg/cm2), the input {name!r};") in str(error.value)
-    assert ("the cell's \"Nominal cell capacity [A.h]\" is 1000 times this capacity as made: if the termination is "
-            "meant, check what that capacity is computed from") in str(error.value)
+        sim.build_for_experiment(inputs=inputs)
+    text = str(error.value)
+    assert text.startswith(
+        "the experiment's termination '0.0001 A.h capacity': the cathode's capacity as made 1.517e-07 A.h (0.0001517 "
+        f"mA.h, from its \"Cathode loading [kg.m-2]\" 1.5e-05 kg/m2 (0.0015 mg/cm2){source}"), text
+    assert "of the cell's \"Nominal cell capacity [A.h]\" 0.0001517 A.h: check what that capacity is computed from" \
+        in text
+    assert "did you give mA.h" not in text  # (0.0001 mA.h = 1e-07 A.h would pass and run the wrong cell)
+    if "Cathode density" in str(loading):
+        assert "\"Cathode density [kg.m-3]\" 1500" in text
+    if inputs.get("t"):
+        assert "the input 't' = 1e-08" in text
+
+
+@pytest.mark.parametrize("termination, said", [
+    (["-80% capacity", "2.5 V"], "the experiment's termination '-80% capacity': its capacity -80 %"),
+    (["0.8 A.h capacity", "2.5 V"], "the experiment's termination '0.8 A.h capacity': its capacity 0.8 A.h"),
+    (["80% capacity", "2.9 V"], "the experiment's termination '2.9 V': its voltage 2.9 V"),
+])
+def test_a_termination_of_a_list_is_refused_quoting_itself(termination, said):
+    """A termination given in a list (["-80% capacity", "2.5 V"]) was refused quoting the whole list
+    ("the experiment's termination ['-80% capacity', '2.5 V']: its capacity ..."; review R17); now the one refused,
+    as written."""
+    from pybamm_aea.models.experiment_checks import check_termination
+
+    experiment = pybamm.Experiment([("Rest for 1 minute",)] * 2, termination=termination)
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_termination(experiment, pybamm.ParameterValues("Li2021_Mo6S8"))
 
 
 #: a cell whose cycle 1 ends below its capacity as made, the experiment's cycle and its termination between the two
@@ -1259,8 +1292,12 @@ def test_an_experiment_its_capacity_termination_stops_after_cycle_1_is_warned(ca
     activated), so "0.0007 A.h capacity", below the capacity as made and passed by the check, stopped a 3-cycle run
     after cycle 1 with PyBaMM's log line only (review R13); so did TiS2 with Li trapping, whose cycle 1 keeps Li in
     its host. Now FirstCycleCapacityTerminationWarning names the termination, cycle 1's "Capacity [A.h]", the
-    capacity as made and what cycle 1 lacks of it; the solution is PyBaMM's (1 cycle)."""
-    written, part = _FIRST_CYCLE_SHORT[case][3:]
+    capacity as made and what cycle 1 lacks of it, each part its own figure (S-LMS: material out of contact only,
+    TiS2: Li trapped only; they sum to the gap, review R17: a trapped part read as made minus cycle 1's passed); the
+    capacity it advises is one check_termination takes; the solution is PyBaMM's (1 cycle)."""
+    from pybamm_aea.models.experiment_checks import check_termination, theoretical_cathode_capacity
+
+    name, written, part = _FIRST_CYCLE_SHORT[case][0], *_FIRST_CYCLE_SHORT[case][3:]
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
         solution = _first_cycle_short(case).solve()
@@ -1269,10 +1306,109 @@ def test_an_experiment_its_capacity_termination_stops_after_cycle_1_is_warned(ca
     assert [w.category.__name__ for w in record] == ["FirstCycleCapacityTerminationWarning"]
     text = str(record[0].message)
     first = float(solution.summary_variables["Capacity [A.h]"][0])
+    electrode = float(solution.summary_variables["Positive electrode capacity [A.h]"][0])
+    made = theoretical_cathode_capacity(None, pybamm.ParameterValues(name))
     assert f"the experiment stopped at its termination {written!r} after its first cycle, 1 of its 3 cycles" in text
-    assert f"cycle 1's \"Capacity [A.h]\" {first:.4g} A.h" in text and "The cathode's capacity as made is" in text
+    said = float(re.search(r"cycle 1's \"Capacity \[A\.h\]\" (\S+) A\.h", text)[1])
+    assert said == pytest.approx(first, rel=1e-3)
+    assert float(re.search(r"The cathode's capacity as made is (\S+) A\.h", text)[1]) == pytest.approx(made, rel=1e-3)
+    out = re.search(r"(\S+) A\.h of its material out of contact", text)
+    trapped = re.search(r"(\S+) A\.h in Li trapped in the host", text)
+    assert (out is not None, trapped is not None) == ((True, False) if case == "activation" else (False, True))
+    if out:
+        assert float(out[1]) == pytest.approx(made - electrode, rel=1e-3)
+    if trapped:
+        assert float(trapped[1]) == pytest.approx(electrode - first, rel=1e-3)
+    parts = sum(float(m[1]) for m in (out, trapped) if m)
+    assert parts == pytest.approx(made - first, rel=2e-3)
     assert part in text and record[0].filename == __file__
     assert ("not yet activated at cycle 1's end" in text) == (case == "activation")
+    advised = re.search(r"give a capacity below (\S+) A\.h", text)[1]
+    check_termination(pybamm.Experiment([("Rest for 1 minute",)] * 2, termination=f"{advised} A.h capacity"),
+                      pybamm.ParameterValues(name))
+    assert "starting_solution" not in text  # (a continuation's first cycle is not warned about, nor said in the CLI)
+
+
+def test_the_first_cycle_warning_prints_figures_apart_and_advises_a_capacity_the_check_takes():
+    """LMS with "persistent Li0" at 1C: cycle 1 0.00015165 A.h, "0.00015167 A.h capacity", 0.00015169 A.h as made.
+    At 4 digits the warning said cycle 1's "0.0001517 A.h ... is at or below 0.0001517 A.h", ended "at 1 of" the
+    capacity as made and advised "a capacity below 0.0001517 A.h", which check_termination refuses (review R17).
+    Now each figure is printed apart from the others and the capacity advised is taken."""
+    from pybamm_aea.models.experiment_checks import check_termination
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    experiment = pybamm.Experiment([("Discharge at 1C until 1.8 V", "Charge at 1C until 2.8 V")] * 3,
+                                   termination="0.00015167 A.h capacity")
+    model = pybamm_aea.AEA(options={"host thermodynamics": "lever rule", "ionic-switch host loss": "persistent Li0"})
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+    assert len(solution.cycles) == 1
+    text = next(str(w.message) for w in record if w.category.__name__ == "FirstCycleCapacityTerminationWarning")
+    first = re.search(r"cycle 1's \"Capacity \[A\.h\]\" (\S+) A\.h", text)[1]
+    limit = re.search(r"is at or below (\S+) A\.h", text)[1]
+    made = re.search(r"The cathode's capacity as made is (\S+) A\.h", text)[1]
+    assert len({first, limit, made}) == 3 and float(first) < float(limit) < float(made)
+    assert not re.search(r"cycle 1 ended at 1 of it", text)
+    advised = re.search(r"give a capacity below (\S+) A\.h", text)[1]
+    check_termination(pybamm.Experiment([("Rest for 1 minute",)] * 2, termination=f"{advised} A.h capacity"), values)
+    assert "(host isolated behind the Li0 film)" in text and "dispersed" not in text
+
+
+@pytest.mark.parametrize("cycle, termination", [
+    (("Discharge at 1C for 10 hours",), "0.0007 A.h capacity"),  # its "Minimum voltage [V]" event ends cycle 1
+    (("Discharge at 1C for 1 minute", "Rest for 1 minute"), ["0.0007 A.h capacity", "30 seconds"]),  # 1 step of 2
+])
+def test_a_cycle_1_a_step_or_a_time_cut_short_is_not_told_as_the_capacity_termination(cycle, termination):
+    """S-LMS with activation: a step of cycle 1 ending on the model's "Minimum voltage [V]" event (PyBaMM: "only
+    contains up to step 1 of cycle 1") got the ExperimentStepFailedWarning and also FirstCycleCapacityTerminationWarning
+    saying the run stopped at its capacity termination after its first cycle (PyBaMM checks the capacity first and
+    labels the stop its; review R17); a time termination met within cycle 1's first step likewise. Now the step's
+    warning alone, and nothing for a cycle 1 cut short by the time."""
+    name, options = _FIRST_CYCLE_SHORT["activation"][:2]
+    experiment = pybamm.Experiment([cycle] * 3, termination=termination)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        solution = pybamm.Simulation(pybamm_aea.AEA(options=options), parameter_values=pybamm.ParameterValues(name),
+                                     experiment=experiment).solve()
+    assert len(solution.cycles) == 1 and solution.termination == "experiment capacity limit reached"
+    names = [w.category.__name__ for w in record if "Capacity" in w.category.__name__ or "Step" in w.category.__name__]
+    assert names == (["ExperimentStepFailedWarning"] if len(cycle) == 1 else [])
+
+
+@pytest.mark.parametrize("other, said", [
+    ("2.5 V", "its termination '2.5 V' (cycle 1's lowest voltage 2."),  # its lowest 2.20 V
+    ("30 seconds", "its termination '30 seconds' (cycle 1 took 30 s)"),
+])
+def test_another_termination_cycle_1_met_is_named_with_the_capacity_one(other, said):
+    """S-LMS with activation, termination=["0.0007 A.h capacity", "2.5 V"]: cycle 1's lowest voltage 2.20 V meets the
+    voltage termination too, but PyBaMM labels the stop the capacity's, and the warning blamed the capacity alone,
+    quoting the list (review R17); a "30 seconds" termination likewise. Now the capacity termination is quoted as
+    written and the other one cycle 1 met is named: a lower capacity alone would still stop the run there."""
+    name, options, cycle = _FIRST_CYCLE_SHORT["activation"][:3]
+    experiment = pybamm.Experiment([cycle] * 3, termination=["0.0007 A.h capacity", other])
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        pybamm.Simulation(pybamm_aea.AEA(options=options), parameter_values=pybamm.ParameterValues(name),
+                          experiment=experiment).solve()
+    text = next(str(w.message) for w in record if w.category.__name__ == "FirstCycleCapacityTerminationWarning")
+    assert "the experiment stopped at its termination '0.0007 A.h capacity' after its first cycle" in text
+    assert said in text and "was also met by cycle 1, so a lower capacity alone would still stop it there" in text
+
+
+def test_a_continuation_its_first_cycle_stops_is_not_told_as_cycle_1():
+    """The first cycle of a solve continuing a starting_solution is not warned about (its cycles count on from the
+    starting solution's; docs/checks.rst); PyBaMM stops it there (S-LMS with activation, "0.0007 A.h capacity")."""
+    name, options, cycle, written = _FIRST_CYCLE_SHORT["activation"][:4]
+    values = pybamm.ParameterValues(name)
+    start = pybamm.Simulation(pybamm_aea.AEA(options=options), parameter_values=values,
+                              experiment=pybamm.Experiment([cycle])).solve()
+    experiment = pybamm.Experiment([cycle] * 3, termination=written)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*after its first cycle")
+        solution = pybamm.Simulation(pybamm_aea.AEA(options=options), parameter_values=values,
+                                     experiment=experiment).solve(starting_solution=start)
+    assert len(solution.cycles) == 2 and solution.termination == "experiment capacity limit reached"
 
 
 @pytest.mark.parametrize("termination, cycles, ran", [

@@ -816,11 +816,12 @@ def check_termination(experiment, parameter_values=None, inputs=None):
     stopped it after cycle 1, and so did a voltage at or above the cell's "Upper voltage cut-off [V]" (read from
     ``parameter_values``, a number there or an input of the solve given in ``inputs``: every cycle's lowest voltage is
     below it; LMS "2.9 V"). ValueError naming the termination as written and its value."""
-    written = getattr(experiment, "termination_string", None)
+    quoted = _written_terminations(experiment)  # (each as written: one of a list is not quoted as the list)
     for kind, value in (getattr(experiment, "termination", None) or {}).items():
         if not isinstance(value, tuple) or len(value) != 2:
             continue  # (a time: PyBaMM's to check)
         number, unit = value
+        written = quoted.get(kind)
         rng = TERMINATION_RANGES.get((kind, unit))
         if rng is not None and rng.outside(np.array([float(number)])).any():
             raise ValueError(f"the experiment's termination {written!r}: its "
@@ -864,16 +865,22 @@ def _check_capacity_termination(written, capacity, parameter_values, inputs):
     nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", inputs)
     basis = "" if nominal is None else f"; its \"Nominal cell capacity [A.h]\" {nominal:.4g} A.h"
     unit, other, per = _CAPACITY_SLIP
+    made_from = _capacity_made_from(parameter_values, inputs)
+    if nominal is not None and nominal / made > NOMINAL_CAPACITY_FACTOR:  # (the C-rate basis of another cathode)
+        # the sign of a loading slip, said first and alone: a termination mended to the capacity it made (a unit
+        # hint's 0.0001 mA.h under a 1.517e-07 A.h bound) would pass and run the wrong cell (review R17)
+        raise ValueError(f"the experiment's termination {written!r}: the cathode's capacity as made {made:.4g} A.h "
+                         f"({made * per:.4g} {other}, {made_from}) is 1/{nominal / made:.4g} of the cell's \"Nominal "
+                         f"cell capacity [A.h]\" {nominal:.4g} A.h: check what that capacity is computed from (a "
+                         f"loading in the wrong unit?); the termination's {capacity:g} A.h is at or above it, the most "
+                         "a cycle's \"Capacity [A.h]\" can be, so PyBaMM would stop the experiment after cycle 1")
     hint = bound.slip_hint(capacity) or (f"; did you give {other}? {capacity:g} {other} = {capacity / per:g} {unit}, "
                                          f"still {capacity / per / made:.3g} times the cell's capacity")
     if 0.5 <= capacity < 1:  # (a retention typed as a fraction: 0.8 for 80 %)
         hint += f"; for {100 * capacity:g} % of cycle 1's capacity write '{100 * capacity:g}% capacity'"
-    if nominal is not None and nominal / made > NOMINAL_CAPACITY_FACTOR:  # (the C-rate basis of another cathode)
-        hint += (f"; the cell's \"Nominal cell capacity [A.h]\" is {nominal / made:.4g} times this capacity as made: "
-                 "if the termination is meant, check what that capacity is computed from")
     raise ValueError(f"the experiment's termination {written!r}: its capacity {capacity:g} A.h is at or above the "
                      f"cell's capacity, the cathode's capacity as made {made:.4g} A.h ({made * per:.4g} {other}, "
-                     f"{_capacity_made_from(parameter_values, inputs)}{basis}), the most a cycle's \"Capacity [A.h]\" "
+                     f"{made_from}{basis}), the most a cycle's \"Capacity [A.h]\" "
                      f"can be, so PyBaMM stops the experiment after cycle 1{hint}")
 
 
@@ -892,11 +899,22 @@ def _capacity_made_from(parameter_values, inputs):
     from .summary import theoretical_capacity
 
     unit, other, per = CATHODE_LOADING.slip
-    loading, value = _cut_off(parameter_values, _LOADING, inputs), parameter_values.get(_LOADING)
+    value = parameter_values.get(_LOADING)
     as_input = (_LOADING if isinstance(value, str) and value == "[input]"
                 else value.name if isinstance(value, pybamm.InputParameter) else None)
+    try:  # (a number, an input, or an expression of other parameters and inputs: its value all the same)
+        loading = float(np.asarray(parameter_values.process_symbol(pybamm.Parameter(_LOADING)).evaluate(
+            inputs=dict(inputs or {})), dtype=float).item())
+    except _NOT_EVALUATED:
+        loading = None
+    source = ("" if as_input is not None or isinstance(value, numbers.Real) or not isinstance(value, pybamm.Symbol)
+              else f", computed as {value}")
+    if source:  # (the parameters it reads, with their values; its inputs are said below)
+        given = {p.name: _cut_off(parameter_values, p.name, inputs) for p in value.pre_order()
+                 if isinstance(p, pybamm.Parameter)}
+        source += "".join(f", \"{name}\" {number:g}" for name, number in sorted(given.items()) if number is not None)
     said = [] if loading is None else [f"its \"{_LOADING}\" {loading:.4g} {unit} ({loading * per:.4g} {other})"
-                                       + ("" if as_input is None else f", the input {as_input!r}")]
+                                       + ("" if as_input is None else f", the input {as_input!r}") + source]
     try:
         expression = parameter_values.process_symbol(theoretical_capacity(_model_param()))
         read = {s.name for s in expression.pre_order() if isinstance(s, pybamm.InputParameter)}
@@ -920,17 +938,25 @@ class FirstCycleCapacityTerminationWarning(UserWarning):
 def first_cycle_termination_message(experiment, solution, parameter_values, options=None, inputs=None):
     """The text of :class:`FirstCycleCapacityTerminationWarning` for ``solution``, the one a ``pybamm.Simulation``
     of ``experiment`` on ``parameter_values`` (with ``inputs``; the AEA model's ``options``) returned from the
-    initial state, stopped at its capacity termination (PyBaMM's termination text, told by the caller); or None: the
-    termination is not an absolute capacity, the experiment has one cycle, the solution holds more than one, or cycle
-    1's "Capacity [A.h]" cannot be read. What cycle 1 lacks of the capacity as made is read off its summary
-    variables (:func:`pybamm_aea.models.summary.standard_summary_variables`): the material out of contact at its end
-    (as made minus "Positive electrode capacity [A.h]": dispersed material not yet activated or cut off, host
-    isolated) and the Li trapped in the host ("Positive electrode capacity [A.h]" minus "Capacity [A.h]")."""
-    value = (getattr(experiment, "termination", None) or {}).get("capacity")
-    cycles = len(list(getattr(experiment, "cycle_lengths", ())))
-    if not (isinstance(value, tuple) and len(value) == 2 and value[1] == "Ah") or cycles < 2:
+    initial state, stopped at its capacity termination (PyBaMM's termination text, told by the caller; a step that
+    failed or was stopped by a model event is the caller's ExperimentStepFailedWarning alone); or None: the
+    termination is not an absolute capacity, the experiment has one cycle, the solution holds more than one or a
+    cycle 1 of fewer steps than the experiment's (a step stopped it), or cycle 1's "Capacity [A.h]" cannot be read.
+    Another termination cycle 1 also met (a voltage at or above its lowest, a time it reached: PyBaMM labels the stop
+    the capacity's all the same) is named with it: a lower capacity alone would still stop the run there. What cycle
+    1 lacks of the capacity as made is read off its summary variables
+    (:func:`pybamm_aea.models.summary.standard_summary_variables`): the material out of contact at its end (as made
+    minus "Positive electrode capacity [A.h]") and the Li trapped in the host ("Positive electrode capacity [A.h]"
+    minus "Capacity [A.h]"), each named where it is not nil. Each A.h figure has the digits that tell it from the
+    others (:func:`_digits`), so the capacity advised is below the capacity as made (:func:`check_termination`
+    takes it)."""
+    termination = getattr(experiment, "termination", None) or {}
+    value = termination.get("capacity")
+    lengths = list(getattr(experiment, "cycle_lengths", ()))
+    if not (isinstance(value, tuple) and len(value) == 2 and value[1] == "Ah") or len(lengths) < 2:
         return None
-    if len(getattr(solution, "cycles", None) or []) != 1:
+    cycles = getattr(solution, "cycles", None) or []
+    if len(cycles) != 1 or len(getattr(cycles[0], "steps", None) or []) < lengths[0]:
         return None
     try:
         summary = solution.summary_variables
@@ -938,29 +964,89 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
         electrode = float(np.asarray(summary["Positive electrode capacity [A.h]"], dtype=float).ravel()[0])
     except (KeyError, IndexError, TypeError, ValueError, AttributeError):
         return None
-    written = getattr(experiment, "termination_string", None) or f"{float(value[0]):g} A.h capacity"
-    said = (f"the experiment stopped at its termination {written!r} after its first cycle, 1 of its {cycles} "
-            f"cycles: cycle 1's \"Capacity [A.h]\" {first:.4g} A.h ({first * 1e3:.4g} mA.h) is at or below "
-            f"{float(value[0]):g} A.h, and PyBaMM stops after the first cycle whose is, logging a line only")
+    written = _written_terminations(experiment)
+    limit = float(value[0])
     with np.errstate(divide="ignore", invalid="ignore"):
         made = theoretical_cathode_capacity(None, parameter_values, _at_start(inputs))
+    p = _digits(first, limit, *([] if made is None else [made]))
+    said = (f"the experiment stopped at its termination {written.get('capacity')!r} after its first cycle, 1 of its "
+            f"{len(lengths)} cycles: cycle 1's \"Capacity [A.h]\" {first:.{p}g} A.h ({first * 1e3:.{p}g} mA.h) is "
+            f"at or below {limit:.{p}g} A.h, and PyBaMM stops after the first cycle whose capacity is, logging a line "
+            "only")
+    also = _other_terminations_met(termination, written, cycles[0])
+    if also:
+        said += (f"; its termination{'s' if len(also) > 1 else ''} {' and '.join(also)} "
+                 f"{'were' if len(also) > 1 else 'was'} also met by cycle 1, so a lower capacity alone would still "
+                 "stop it there")
+    options = dict(options or {})
     if made is not None:
-        parts = [f"{made - electrode:.4g} A.h of its material out of contact at its end (dispersed material not yet "
-                 "activated or cut off, host isolated)" if made - electrode > 1e-4 * made else None,
-                 f"{electrode - first:.4g} A.h in Li trapped in the host" if electrode - first > 1e-4 * made else None]
+        activation = options.get("dispersed material degradation") == "activation and contact loss"
+        what = [why for why, applies in (("dispersed material not yet activated or cut off", activation),
+                                         ("host isolated behind the Li0 film",
+                                          options.get("ionic-switch host loss") == "persistent Li0")) if applies]
+        parts = [f"{made - electrode:.{p}g} A.h of its material out of contact at its end"
+                 + (f" ({', '.join(what)})" if what else "") if made - electrode > 1e-4 * made else None,
+                 f"{electrode - first:.{p}g} A.h in Li trapped in the host"
+                 if electrode - first > 1e-4 * made else None]
         parts = [part for part in parts if part]
-        said += (f". The cathode's capacity as made is {made:.4g} A.h; cycle 1 ended at {first / made:.3g} of it"
-                 + (f": {' and '.join(parts)}" if parts else ""))
-    if dict(options or {}).get("dispersed material degradation") == "activation and contact loss":
+        said += (f". The cathode's capacity as made is {made:.{p}g} A.h; cycle 1 ended at {first / made:.{p}g} of "
+                 "it" + (f": {' and '.join(parts)}" if parts else ""))
+    if options.get("dispersed material degradation") == "activation and contact loss":
         pool = _last_value(solution, "Dispersed material fraction not yet activated")
         share = "" if pool is None else f" ({pool:.3g} of it not yet activated at cycle 1's end)"
         said += (f"; with \"dispersed material degradation\": \"activation and contact loss\" the dispersed material "
                  f"activates as charge passes{share}, so a later cycle's capacity can be above cycle 1's")
     return (f"{said}. \"Capacity [A.h]\" is the capacity between the host's ends at the cycle's end state, not the "
             "charge a discharge delivers at its rate and cut-offs (\"Discharge capacity [A.h]\"). If the cell is meant "
-            f"to stop there, nothing is wrong; for a fade from cycle 1 give a capacity below {first:.4g} A.h or a "
-            "percentage of cycle 1's ('80% capacity'), or run the first cycles without a termination and continue "
-            "from their solution (starting_solution) with it")
+            f"to stop there, nothing is wrong; for a fade from cycle 1 give a capacity below {first:.{p}g} A.h or a "
+            "percentage of cycle 1's ('80% capacity')")
+
+
+def _digits(*values):
+    """The significant digits (at least 4) that print ``values`` (A.h) each apart from every other of them it differs
+    from: at 4, LMS's cycle 1 0.00015165 A.h, termination 0.00015167 A.h and 0.00015169 A.h as made were all
+    "0.0001517" (review R17), and a bound advised below cycle 1's read as the capacity as made, refused."""
+    distinct = len(set(values))
+    for p in range(4, 18):
+        if len({f"{v:.{p}g}" for v in values}) == distinct:
+            return p
+    return 17
+
+
+def _written_terminations(experiment):
+    """{kind: the termination as the user wrote it}, kind as PyBaMM reads it ("capacity", "voltage", "time"): one
+    string or one item of the list given (PyBaMM keeps the list in ``termination_string``)."""
+    given = getattr(experiment, "termination_string", None)
+    written = {}
+    for item in [given] if isinstance(given, str) else list(given or []):
+        try:
+            written.update(dict.fromkeys(pybamm.Experiment.read_termination([item]), item))
+        except (ValueError, TypeError, IndexError, AttributeError):
+            continue
+    for kind, value in (getattr(experiment, "termination", None) or {}).items():
+        written.setdefault(kind, f"{float(value[0]):g} {value[1]}" if isinstance(value, tuple) else f"{value:g} s")
+    return written
+
+
+def _other_terminations_met(termination, written, cycle):
+    """The experiment's voltage and time terminations that its first cycle ``cycle`` met too, as written with what
+    met them: PyBaMM checks the capacity first and labels the stop "experiment capacity limit reached" either way."""
+    met = []
+    voltage = termination.get("voltage")
+    try:
+        lowest = float(np.min(np.asarray(cycle["Battery voltage [V]"].entries, dtype=float)))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        lowest = None
+    if isinstance(voltage, tuple) and lowest is not None and lowest <= float(voltage[0]):
+        met.append(f"{written.get('voltage')!r} (cycle 1's lowest voltage {lowest:.4g} V)")
+    stop = termination.get("time")
+    try:
+        span = float(cycle.t[-1] - cycle.t[0])
+    except (TypeError, IndexError, AttributeError):
+        span = None
+    if isinstance(stop, numbers.Real) and span is not None and span >= float(stop) * (1 - 1e-9):
+        met.append(f"{written.get('time')!r} (cycle 1 took {span:.4g} s)")
+    return met
 
 
 def _last_value(solution, name):

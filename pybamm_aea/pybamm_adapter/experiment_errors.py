@@ -628,7 +628,8 @@ def _warn_failed_step(pybamm_method):
                 why = f"the model's event '{stopped[TERMINATION]}' during '{stopped['step operating conditions']}'"
                 warnings.warn(f"the experiment {stopped_text(stopped['cycle number'], stopped['step number'], why)}. "
                               f"{note}", ExperimentStepFailedWarning, stacklevel=2)
-        if starting is None and getattr(solution, "termination", None) == CAPACITY_LIMIT:
+        if (starting is None and getattr(solution, "termination", None) == CAPACITY_LIMIT
+                and recorder.failure is None and recorder.stopped is None):  # (a step's: its warning alone)
             _warn_first_cycle_termination(self, solution, bound.arguments.get(INPUTS))
         return solution
 
