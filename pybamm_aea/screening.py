@@ -51,7 +51,7 @@ from .models.solvers import FlagKeepingIDAKLUSolver
 from .models.experiment_checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
-from .ranges import check_loading_mg_cm2
+from .ranges import check_loading_mg_cm2, check_thickness_um
 from .readout import ANODE_OCP, ENERGY_OPTIONS, ESC, delivered
 from .user_input import close_names, did_you_mean, first_repeat, is_finite_positive, not_a_number, number_refusal, real_number
 
@@ -509,6 +509,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         else:
             kg_m2 = [v * 1e-6 * prepared.loading_per_thickness for v in grid]
             for v, m in zip(grid, kg_m2):
+                check_thickness_um("thicknesses", v, said=f"thicknesses: {v:g} um")
                 check_loading_mg_cm2("thicknesses", v, m * 1e2, "um", said=f"thicknesses: {v:g} um of {prepared.name}")
         grids.append(sorted(kg_m2))
     rows = []
