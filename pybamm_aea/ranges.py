@@ -135,9 +135,10 @@ FRACTION_BELOW_ONE = Range(0.0, 1.0, high_open=True, slip=PERCENT)
 #: only where that porosity is above EPS_FLOOR + 2 EPS_SMOOTH = 0.005 (1e-3 + 2 x 2e-3), which S-LMS passes at
 #: ~1100 MPa and the Mo6S8, TiS2 and oxide sets at ~1180 MPa (0.0073 and 0.0098 at 1000 MPa; S-LMS at the floor itself,
 #: 1e-3, at ~1530 MPa): 1000 MPa is the round pressure below both. pybamm_aea.energy.compaction's porosity is the
-#: fitted law alone, with no swelling floor, so it takes pressures beyond (warned as extrapolated past 360 MPa, refused
-#: where the law's porosity is 0). A value typed in Pa (3.6e8 for 360 MPa) ran without a word: the voids closed at
-#: once and S-LMS kept +17 % capacity at cycle 40; a reading in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no
+#: fitted law alone, with no swelling floor, so its Python function takes pressures beyond (warned as extrapolated past
+#: 360 MPa, refused where the law's porosity is 0); the energy command's --pressure is held to this range, as a sweep's
+#: (energy --pressure 5000 printed a porosity of 2.8e-9 and exited 0 until session 52). A value typed in Pa (3.6e8
+#: for 360 MPa) ran without a word: the voids closed at once and S-LMS kept +17 % capacity at cycle 40; a reading in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no
 #: stack pressure and gets no hint (session 47)
 STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, 0.1), kind="modelled", why=(
     "at most 1000 MPa, the model's bound, not the material's: above ~1100 MPa its stack-held porosity (S-LMS 0.0073 "

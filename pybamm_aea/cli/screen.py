@@ -67,12 +67,14 @@ def _numbers(parser, name, text):
 
 
 def _material(parser, name):
+    """A .json material file read by the one resolver (:func:`pybamm_aea.materials.as_material`, as energy and sweep
+    read it: a missing file said "material file '...' cannot be read", not a bare "[Errno 2] ..."); a name as given."""
     if name.lower().endswith(".json"):
-        from pybamm_aea.materials import MaterialError, load_material
+        from pybamm_aea.materials import MaterialError, as_material
 
         try:
-            return load_material(name)
-        except (OSError, MaterialError) as exc:
+            return as_material(name)
+        except MaterialError as exc:
             raise _args.error(parser, f"argument --materials: {exc}")
     return name
 
