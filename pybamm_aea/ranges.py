@@ -13,7 +13,8 @@ import numpy as np
 from .constants import MAX_VOLTAGE_VS_LI
 from .user_input import number_refusal
 
-__all__ = ["Range", "CATHODE_LOADING", "check_loading_mg_cm2", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
+__all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS_UM", "check_loading_mg_cm2",
+           "check_thickness_um", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
            "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint"]
 
 
@@ -31,7 +32,8 @@ class Range:
     optional fifth, the least value (in the parameter's unit) the slip's reading must reach to be a plausible one
     (1500 read as Pa is 0.0015 MPa, no stack pressure: no hint). One slip per range: 360000 meant as kPa (360 MPa) is
     said as Pa (0.36 MPa), the reading the fifth admits. ``kind``: what the range is, said in the error ("physical";
-    "modelled" for a bound of the model's own, not the material's)."""
+    "modelled" for a bound of the model's own, not the material's). ``low_slip``: as ``slip``, for a value below the
+    range (a loading in mg/cm2 typed in kg/m2, ``("mg/cm2", "kg/m2", 0.01)``; a thickness in um typed in m)."""
 
     low: float | None = None
     high: float | str | None = None
@@ -42,6 +44,7 @@ class Range:
     if_missing: str = ""
     slip: tuple = ()
     kind: str = "physical"
+    low_slip: tuple = ()
 
     def to_json(self):
         """The range as a JSON-native dict (its fields; tuples as lists)."""
@@ -58,13 +61,17 @@ class Range:
         give mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2" (70 meant as degrees C given as K: "... did you give degrees C? 70
         degrees C = 343.15 K"); else "". ``bounded``: the value the range bounds, if derived from ``value`` in
         proportion (a composite's electrode loading from its active loading); ``value`` if None."""
-        if not self.slip or isinstance(self.high, str) or number_refusal(value) is not None:
+        if number_refusal(value) is not None:
             return ""
-        unit, other, per = self.slip[:3]
-        zero = self.slip[3] if len(self.slip) > 3 else 0.0  # (the other unit's zero in this unit: a temperature's)
-        least = self.slip[4] if len(self.slip) > 4 else None  # (the least plausible reading, this unit)
         v = float(value)
         b = v if bounded is None else float(bounded)
+        below = self.low is not None and b < self.low  # (a value below the range: its own slip, :attr:`low_slip`)
+        slip = self.low_slip if below and self.low_slip else self.slip
+        if not slip or isinstance(self.high, str):
+            return ""
+        unit, other, per = slip[:3]
+        zero = slip[3] if len(slip) > 3 else 0.0  # (the other unit's zero in this unit: a temperature's)
+        least = slip[4] if len(slip) > 4 else None  # (the least plausible reading, this unit)
         if self.contains(b) or not self.contains(b / per + zero):
             return ""
         if b in (self.low, self.high):  # the range's own (open) bound typed, no slip: a porosity of 1 is not 1 %
@@ -128,9 +135,10 @@ FRACTION_BELOW_ONE = Range(0.0, 1.0, high_open=True, slip=PERCENT)
 #: only where that porosity is above EPS_FLOOR + 2 EPS_SMOOTH = 0.005 (1e-3 + 2 x 2e-3), which S-LMS passes at
 #: ~1100 MPa and the Mo6S8, TiS2 and oxide sets at ~1180 MPa (0.0073 and 0.0098 at 1000 MPa; S-LMS at the floor itself,
 #: 1e-3, at ~1530 MPa): 1000 MPa is the round pressure below both. pybamm_aea.energy.compaction's porosity is the
-#: fitted law alone, with no swelling floor, so it takes pressures beyond (warned as extrapolated past 360 MPa, refused
-#: where the law's porosity is 0). A value typed in Pa (3.6e8 for 360 MPa) ran without a word: the voids closed at
-#: once and S-LMS kept +17 % capacity at cycle 40; a reading in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no
+#: fitted law alone, with no swelling floor, so its Python function takes pressures beyond (warned as extrapolated past
+#: 360 MPa, refused where the law's porosity is 0); the energy command's --pressure is held to this range, as a sweep's
+#: (energy --pressure 5000 printed a porosity of 2.8e-9 and exited 0 until session 52). A value typed in Pa (3.6e8
+#: for 360 MPa) ran without a word: the voids closed at once and S-LMS kept +17 % capacity at cycle 40; a reading in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no
 #: stack pressure and gets no hint (session 47)
 STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, 0.1), kind="modelled", why=(
     "at most 1000 MPa, the model's bound, not the material's: above ~1100 MPa its stack-held porosity (S-LMS 0.0073 "
@@ -142,13 +150,33 @@ STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, 0.1), kind="mod
 #: LiCoO2 (5.06, 5.05 g/cm3): 304 mg/cm2, 3 kg/m2 rounded. The paper's electrodes: 1.5 and 13.91 mg/cm2
 #: (0.015, 0.1391 kg/m2). Loadings are said in mg/cm2, so a value typed in them is 100x too large here (13.91: a
 #: 3.1 mm LMS electrode)
-CATHODE_LOADING = Range(0.0, 3.0, low_open=True, slip=("kg/m2", "mg/cm2", 100.0))
-CATHODE_LOADING = replace(CATHODE_LOADING, why=(
+#: The thinnest: :data:`THINNEST_CATHODE_UM`, a layer of the particles such an electrode is pressed from; as a loading
+#: at 2 g/cm3, about the lightest solid a set holds (the paper's S8, 1.96 g/cm3), 0.02 mg/cm2, which a thickness at
+#: that bound never falls below. A loading typed in kg/m2 where mg/cm2 are asked (the paper's 1.5 mg/cm2 as 0.015: a
+#: 33 nm Mo6S8 electrode, 128.2 mA.h/g at 1C) ran without a word until session 52; 0.1391 for 13.91 mg/cm2 (0.3 um
+#: of Mo6S8) is a thin film's loading and passes
+CATHODE_LOADING = Range(0.0, 3.0, slip=("kg/m2", "mg/cm2", 100.0))
+#: the thinnest electrode [um] the model is for: one layer of the largest domains an AEA set holds (LTO-LMS's
+#: Li4Ti5O12, 50 nm radius: parameters/dispersed_materials.py), a few of the paper's 10-30 nm S8 nanodomains across;
+#: the paper's thinnest electrode is 3.3 um (1.5 mg/cm2 at 4.5 g/cm3), and sputtered thin-film cathodes of 0.1 um and
+#: more are accepted. A thickness typed in m (50 um as 0.00005: a 0.05 nm electrode, 128.2 mA.h/g) is said so
+THINNEST_CATHODE_UM = 0.1
+_THINNEST_WHY = "one layer of the particles a dense cathode is pressed from"
+CATHODE_LOADING = replace(CATHODE_LOADING, low=round(THINNEST_CATHODE_UM * 1e-6 * 2000.0, 12), why=(
     f"at most {CATHODE_LOADING.high * CATHODE_LOADING.slip[2]:g} mg/cm2: a dense electrode of about 5 g/cm3 (Mo6S8, "
-    "LiCoO2) 600 um thick, the thickest all-solid-state cathode reported"))
+    "LiCoO2) 600 um thick, the thickest all-solid-state cathode reported, and at least "
+    f"{THINNEST_CATHODE_UM * 0.2:g} mg/cm2: {THINNEST_CATHODE_UM:g} um ({_THINNEST_WHY}) at 2 g/cm3, the lightest "
+    "solid's (S8, 1.96 g/cm3)"))
+#: a dense cathode's thickness [um] (a sweep's "Cathode thickness [um]", the screen's ``thicknesses``), at least
+#: :data:`THINNEST_CATHODE_UM`; the thickest is the loading's (:data:`CATHODE_LOADING`), by the material's density
+CATHODE_THICKNESS_UM = Range(THINNEST_CATHODE_UM, low_slip=("um", "m", 1e-6), why=(
+    f"at least {THINNEST_CATHODE_UM:g} um, {_THINNEST_WHY}"))
 
-#: :data:`CATHODE_LOADING` in mg/cm2, the unit of the Python API's loading arguments
-_LOADING_MG_CM2 = replace(CATHODE_LOADING, high=CATHODE_LOADING.high * CATHODE_LOADING.slip[2], slip=())
+#: :data:`CATHODE_LOADING` in mg/cm2, the unit of the Python API's loading arguments; a value below it is said as
+#: given in kg/m2 (0.015 for 1.5 mg/cm2)
+_LOADING_MG_CM2 = replace(CATHODE_LOADING, low=CATHODE_LOADING.low * CATHODE_LOADING.slip[2],
+                          high=CATHODE_LOADING.high * CATHODE_LOADING.slip[2], slip=(),
+                          low_slip=("mg/cm2", "kg/m2", 1 / CATHODE_LOADING.slip[2]))
 #: the unit slip (:attr:`Range.slip`) the error of :func:`check_loading_mg_cm2` names for an argument in each unit: g/m2
 #: for a loading in mg/cm2 (an electrode's coating weight is often quoted in it, 10 g/m2 = 1 mg/cm2), mg for an
 #: electrode's mass in g (the paper's 1.3 mg S-LMS electrode given as 1.3 g)
@@ -163,9 +191,9 @@ def check_loading_mg_cm2(name, value, loading=None, unit="mg/cm2", said=None):
     ("mass_g = 0.5 g over area_cm2 = 1 cm2"); the loading it gives is said after it.
 
     The slip the error names (:data:`_SLIPS`, :meth:`Range.slip_hint`): for an argument in mg/cm2 g/m2, for a mass in
-    g mg: a value above the range that is in it read in that unit is said so. A value typed in kg/m2 or g/cm2 (100
-    and 1000 times too small here: 0.1391 for 13.91 mg/cm2) is inside the range and not caught, as a thin film's
-    loading would be."""
+    g mg: a value above the range that is in it read in that unit is said so; for an argument in mg/cm2 below the
+    range (thinner than a particle layer, :data:`THINNEST_CATHODE_UM`), kg/m2 (0.015 for 1.5 mg/cm2). A value typed in
+    kg/m2 above the least (0.1391 for 13.91 mg/cm2) is inside the range and not caught, as a thin film's would be."""
     v = float(value)
     loading = v if loading is None else float(loading)
     rng = _LOADING_MG_CM2
@@ -174,8 +202,24 @@ def check_loading_mg_cm2(name, value, loading=None, unit="mg/cm2", said=None):
     said = f"{name} = {v:.10g} {unit}" if said is None else said
     if unit != "mg/cm2" or loading != v:
         said += f" (a cathode of {loading:.6g} mg/cm2)"
-    hint = replace(rng, slip=_SLIPS[unit]).slip_hint(v, loading) if unit in _SLIPS else ""
+    if loading < rng.low:  # (the slip of a value too small: a loading's kg/m2; a thickness is checked as such first)
+        hint = rng.slip_hint(v, loading) if unit == "mg/cm2" else ""
+    else:
+        hint = replace(rng, slip=_SLIPS[unit]).slip_hint(v, loading) if unit in _SLIPS else ""
     raise ValueError(f"{said} is outside a cathode loading's physical range {rng.describe()} mg/cm2 ({rng.why}){hint}")
+
+
+def check_thickness_um(name, value, said=None):
+    """``value``, the finite number a user gave as the cathode thickness ``name`` [um], as a float; a ValueError naming
+    it (``said``: what the user gave, else ``name = value um``) when below :data:`CATHODE_THICKNESS_UM`, with the
+    slip of a thickness typed in m ("did you give m? 5e-05 m = 50 um"). Its loading is checked as a loading."""
+    v = float(value)
+    if CATHODE_THICKNESS_UM.contains(v):
+        return v
+    said = f"{name} = {v:.10g} um" if said is None else said
+    rng = CATHODE_THICKNESS_UM
+    raise ValueError(f"{said} is outside a cathode thickness's physical range {rng.describe()} um ({rng.why})"
+                     f"{rng.slip_hint(v)}")
 
 
 def composition_percent_hint(fractions):

@@ -36,19 +36,22 @@ import math
 import numbers
 import os
 import time
+import warnings
 
 import numpy as np
 import pandas as pd
 import pybamm
 
-from .convergence import nucleation_host, pristine_reference_cells, refined_var_pts, refinement, within_tolerances
+from .convergence import (MeshDependentNucleationWarning, NucleationText, nucleation_host, nucleation_mesh_judgement,
+                          pristine_reference_cells, refined_var_pts, refinement, within_tolerances)
 from .materials import AEAMaterial
 from .models.aea import AEA
+from .models.submodels import xi
 from .models.solvers import FlagKeepingIDAKLUSolver
 from .models.experiment_checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
-from .ranges import check_loading_mg_cm2
+from .ranges import check_loading_mg_cm2, check_thickness_um
 from .readout import ANODE_OCP, ENERGY_OPTIONS, ESC, delivered
 from .user_input import close_names, did_you_mean, first_repeat, is_finite_positive, not_a_number, number_refusal, real_number
 
@@ -61,6 +64,10 @@ MECHANISMS = {
     "separator": ("Separator ohmic overpotential [V]",),
 }
 _INPUTS = ("Cathode loading [kg.m-2]", "Current function [A]")
+#: the column True where the mesh decides the point's discharge (:meth:`_Prepared.mesh_judgement`), and the row's key
+#: of its judgement, which :func:`screen` warns once per material and C-rate
+MESH_DECIDES = "mesh decides"
+_JUDGEMENT = "_nucleation judgement"
 
 
 def _resolve(material, temperature, cell):
@@ -160,6 +167,8 @@ class _Prepared:
         values.process_geometry(geometry)
         var_pts = model.default_var_pts if self.refinement == 1 else refined_var_pts(model.default_var_pts,
                                                                                       self.refinement)
+        #: the cathode's cells, which the nucleation check reads (:meth:`mesh_judgement`)
+        self.cells = {getattr(k, "name", k): n for k, n in var_pts.items()}.get(xi.name)
         mesh = pybamm.Mesh(geometry, model.default_submesh_types, var_pts)
         disc = pybamm.Discretisation(mesh, model.default_spatial_methods)
         return disc.process_model(model)
@@ -181,13 +190,21 @@ class _Prepared:
             return sol, f"the solver failed ({self.solver.failure_message()})"
         return sol, None
 
+    def mesh_judgement(self, sol, inputs):
+        """The :class:`~pybamm_aea.convergence.NucleationJudgement` of a point's solution when the mesh decides its
+        discharge (a simulation's or a sweep's rule, :func:`~pybamm_aea.convergence.nucleation_mesh_judgement`), else
+        None: a pristine Mo6S8 compact at 1C and 1.5 mg/cm2 gave 128.16 mA.h/g on the default 20 cells, 9e-7 mA.h
+        on 160, without a word until session 52."""
+        said = nucleation_mesh_judgement(self.model, self.values, [sol], inputs, self.cells)
+        return said if said.text is not None else None
+
     def run(self, c_rate, loading_kg_m2):
         current = c_rate * self.q_ref * loading_kg_m2 * self.area
         inputs = {"Cathode loading [kg.m-2]": loading_kg_m2, "Current function [A]": current}
         t_end = 1.05 * 3600 / c_rate
         point = f"{self.name} at {c_rate:g}C and {loading_kg_m2 * 1e2:g} mg/cm2"
         mass = loading_kg_m2 * self.area  # kg
-        error = None
+        error, judgement = None, None
         try:
             sol, failure = self._solve(inputs, t_end)
         except pybamm.SolverError as exc:
@@ -207,6 +224,7 @@ class _Prepared:
         elif sol is not None:
             end = {n: float(sol[n].entries[-1]) for n in self.losses}
             Q, E = delivered(sol)  # A.h, W.h against Li
+            judgement = self.mesh_judgement(sol, inputs)
         else:  # the losses at t = 0 exceed the window: nothing delivered
             Q, E = 0.0, 0.0
         L = loading_kg_m2 / self.loading_per_thickness  # as-made thickness [m]: the charged basis of the Wh/L
@@ -227,6 +245,8 @@ class _Prepared:
             "limiting mechanism": limiting,
             **{f"{k} loss [V]": v for k, v in loss.items()},
             "error": error,
+            MESH_DECIDES: judgement is not None,
+            _JUDGEMENT: judgement,  # (taken out of the row by screen: the warning's)
         }
 
 
@@ -427,7 +447,10 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         "mesh converged" (the two utilisations within 1 % of the window; False where the fine mesh failed)
         and, per (material, C-rate), "mesh converged at this C-rate" (every loading of the row). Near a
         nucleation threshold the multi-phase host's outcome can be the mesh's (a pristine Mo6S8 compact
-        at >= 0.5C: README, known limits); about 2x the time (the six materials of the Fig. S2 map: 13.4
+        at >= 0.5C: README, known limits); without it a point the mesh decides (a simulation's and a sweep's
+        judgement, :func:`pybamm_aea.convergence.nucleation_mesh_judgement`) is True in the column "mesh decides"
+        and warned :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning`, once per material and C-rate
+        (:func:`mesh_decided`: the map's "?"); about 2x the time (the six materials of the Fig. S2 map: 13.4
         against 6.1 s, 2026-12-01).
 
     Returns
@@ -486,6 +509,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         else:
             kg_m2 = [v * 1e-6 * prepared.loading_per_thickness for v in grid]
             for v, m in zip(grid, kg_m2):
+                check_thickness_um("thicknesses", v, said=f"thicknesses: {v:g} um")
                 check_loading_mg_cm2("thicknesses", v, m * 1e2, "um", said=f"thicknesses: {v:g} um of {prepared.name}")
         grids.append(sorted(kg_m2))
     rows = []
@@ -504,8 +528,11 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
                 # threshold x window capacity of that loading: what it delivers at exactly the threshold
                 r[AREAL_CAPACITY_COLUMN.format(at)] = best * prepared.q_ref * threshold * 1e-3
                 r[LOWER_BOUND_COLUMN.format(at)] = bound
-            if fine is not None:
+            judged = [(r["loading [mg.cm-2]"], r.pop(_JUDGEMENT)) for r in block]
+            if fine is not None:  # (its own columns say whether the finer mesh moved the points: not warned)
                 _add_mesh_check(block, fine, c, kg_m2)
+            else:
+                _warn_mesh_decided(prepared.name, c, judged)
             if composite:
                 _add_composite(block, alternative, c, kg_m2)
             rows.extend(block)
@@ -514,12 +541,27 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     return df
 
 
+def _warn_mesh_decided(name, c_rate, judged):
+    """One :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning` for a material's C-rate whose points
+    (``judged``: (loading [mg/cm2], judgement or None) pairs) the mesh decides: the first such point's judgement, its
+    head naming the material, rate and each such loading, its advice the screen's mesh check."""
+    flagged = [(m, j) for m, j in judged if j is not None]
+    if not flagged:
+        return
+    said = flagged[0][1]
+    loadings = ", ".join(f"{m:g}" for m, _ in flagged)
+    head = f"{name} at {c_rate:g}C, the mesh decides the discharge at {loadings} mg/cm2; at {flagged[0][0]:g} mg/cm2, "
+    text = NucleationText(head + said.text.head, said.text.verdict,
+                          f"{said.text.rest}; screen(..., mesh_check=True) (pybamm-aea screen --mesh-check) solves "
+                          "each point on the finer mesh too")
+    warnings.warn(MeshDependentNucleationWarning(said._replace(text=text)), stacklevel=3)
+
+
 def _check_refinement(prepared):
     """The mesh check's refinement of a material's default mesh: :func:`pybamm_aea.mesh_check`'s for a run the mesh
     may decide (8x, for Mo6S8's multi-phase host: :func:`pybamm_aea.convergence.nucleation_host`; a shipped hybrid's
     set to its own reference, S-LMS 640 and LTO-LMS 1280 cells:
     :func:`pybamm_aea.convergence.pristine_reference_cells`), else 2."""
-    from .models.submodels import xi
 
     return refinement(AEA(prepared.options, build=False).default_var_pts[xi],
                       nucleation_host(prepared.options, prepared.values), pristine_reference_cells(prepared.values))
@@ -594,6 +636,12 @@ def lower_bounds(df, threshold=0.8):
     loading, or the last before a failed point, still reaches ``threshold``)."""
     col = _threshold_column(df, threshold, LOWER_BOUND_COLUMN)
     return df.groupby(["material", "C-rate"], sort=False)[col].first().unstack("C-rate").astype(bool)
+
+
+def mesh_decided(df):
+    """Materials x C-rate table: True where the mesh decides some loading's discharge (the column "mesh decides", as
+    :func:`screen` warns :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning`; the map's "?" where True)."""
+    return df.groupby(["material", "C-rate"], sort=False)[MESH_DECIDES].any().unstack("C-rate").astype(bool)
 
 
 def mesh_converged(df):

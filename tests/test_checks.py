@@ -523,9 +523,12 @@ def test_sweep_reports_each_bad_value_on_its_row(defaults):
 
 LOADING = "Cathode loading [kg.m-2]"
 #: what a loading typed in mg/cm2 (the paper's 13.91 mg/cm2 electrode) into the kg/m2 parameter is told
-LOADING_SLIP = ("'Cathode loading [kg.m-2]' = 13.91 is outside its physical range (0, 3] (at most 300 mg/cm2: a dense "
-                "electrode of about 5 g/cm3 (Mo6S8, LiCoO2) 600 um thick, the thickest all-solid-state cathode reported) (13.91 kg/m2 = 1391 mg/cm2); "
-                "did you give mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2")
+#: the loading range's reason, both ends (the thinnest since session 52)
+LOADING_WHY = ("at most 300 mg/cm2: a dense electrode of about 5 g/cm3 (Mo6S8, LiCoO2) 600 um thick, the thickest "
+               "all-solid-state cathode reported, and at least 0.02 mg/cm2: 0.1 um (one layer of the particles a dense "
+               "cathode is pressed from) at 2 g/cm3, the lightest solid's (S8, 1.96 g/cm3)")
+LOADING_SLIP = (f"'Cathode loading [kg.m-2]' = 13.91 is outside its physical range [0.0002, 3] ({LOADING_WHY}) (13.91 "
+                "kg/m2 = 1391 mg/cm2); did you give mg/cm2? 13.91 mg/cm2 = 0.1391 kg/m2")
 
 
 def _loading_as_value():
@@ -587,9 +590,7 @@ def test_the_papers_loadings_and_the_thickest_electrode_are_in_range():
         check_value(LOADING, kg_m2)
     with pytest.raises(ValueError, match=re.escape("did you give mg/cm2? 3.01 mg/cm2 = 0.0301 kg/m2")):
         check_value(LOADING, 3.01)
-    with pytest.raises(ValueError, match=re.escape("(0, 3] (at most 300 mg/cm2: a dense electrode of about 5 g/cm3 "
-                                                   "(Mo6S8, LiCoO2) 600 um thick, the thickest all-solid-state "
-                                                   "cathode reported)") + "$"):
+    with pytest.raises(ValueError, match=re.escape(f"[0.0002, 3] ({LOADING_WHY})") + "$"):
         check_value(LOADING, 400.0)  # (400 mg/cm2 is out of range too: no unit to suggest)
     # just above the end: the conversion does not round the value back into range ("3 kg/m2 = 300 mg/cm2")
     with pytest.raises(ValueError, match=re.escape("(3.0000001 kg/m2 = 300.00001 mg/cm2); did you give mg/cm2?")):
@@ -653,7 +654,7 @@ def test_the_papers_layers_and_temperatures_are_in_range():
         check_value("Ambient temperature [K]", 500.0)  # (500 degrees C is out of range too: no unit to suggest)
 
 
-_LOADING_RANGE = "outside a cathode loading's physical range (0, 300] mg/cm2 (at most 300 mg/cm2: a dense electrode"
+_LOADING_RANGE = "outside a cathode loading's physical range [0.02, 300] mg/cm2 (at most 300 mg/cm2: a dense electrode"
 
 
 def _slms_cell(**loading):
@@ -709,6 +710,55 @@ def test_the_screens_loadings_are_refused_before_a_model_is_built(monkeypatch):
     monkeypatch.setattr(screening, "_prepared", built)
     with pytest.raises(ValueError, match=re.escape("loadings: 500 mg/cm2 is outside")):
         screening.screen(["Li2021_Mo6S8"], c_rates=0.1, loadings=[1.5, 500])
+
+
+def _sweep_thickness_of(um):
+    from pybamm_aea.sweep.config import build_config, derive_inputs
+
+    point = {"Cathode thickness [um]": um}
+    derive_inputs(build_config(list(point), [point], "Li2021_Mo6S8", None, None, None, 0.1), point)
+
+
+_THICKNESS_SLIP = "(5e-05 um = 5e-11 m); did you give m? 5e-05 m = 50 um"
+
+
+@pytest.mark.parametrize("call, said", [
+    (lambda: check_value(LOADING, 1e-5), f"'Cathode loading [kg.m-2]' = 1e-05 is outside its physical range [0.0002, 3]"
+                                         f" ({LOADING_WHY})"),
+    (lambda: pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=1.0, loadings=[0.015]),
+     "loadings: 0.015 mg/cm2 is outside a cathode loading's physical range [0.02, 300] mg/cm2"),
+    (lambda: pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=1.0, loadings=[0.015]),
+     "(0.015 mg/cm2 = 0.00015 kg/m2); did you give kg/m2? 0.015 kg/m2 = 1.5 mg/cm2"),
+    (lambda: _cli(["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "1", "--loadings", "0.015"]),
+     "did you give kg/m2? 0.015 kg/m2 = 1.5 mg/cm2"),
+    (lambda: _slms_cell(loading_mg_cm2=0.015), "did you give kg/m2? 0.015 kg/m2 = 1.5 mg/cm2"),
+    (lambda: pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=1.0, loadings=None, thicknesses=[5e-5]),
+     "thicknesses: 5e-05 um is outside a cathode thickness's physical range [0.1, inf) um (at least 0.1 um, one layer "
+     "of the particles a dense cathode is pressed from) " + _THICKNESS_SLIP),
+    (lambda: _sweep_thickness_of(5e-5), "'Cathode thickness [um]' = 5e-05 is outside its physical range [0.1, inf) "
+                                        "(at least 0.1 um, one layer of the particles a dense cathode is pressed from) "
+                                        + _THICKNESS_SLIP),
+    (lambda: _cli(["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode thickness [um]=0.00005,50"]),
+     "argument --grid: 'Cathode thickness [um]' = 5e-05 is outside its physical range [0.1, inf)"),
+])
+def test_a_loading_or_thickness_thinner_than_a_particle_layer_is_refused_with_its_slip(call, said):
+    """KF, session 52: no lower end: the paper's 1.5 mg/cm2 typed in kg/m2 into the screen's loadings (0.015) ran a
+    33 nm Mo6S8 electrode, and 50 um typed in m into a sweep's thickness (0.00005) a 0.05 nm one, 128.2 mA.h/g, no word.
+    Now a cathode is at least one layer of the particles it is pressed from, 0.1 um (0.02 mg/cm2 at 2 g/cm3, below
+    every set's solid), at every entry point, with the slip of a value too small."""
+    with pytest.raises(ValueError, match=re.escape(said)):
+        call()
+
+
+def test_the_thinnest_cathodes_in_range_are_taken():
+    """The loading range's least (0.02 mg/cm2), a 0.1 um thickness and a thin film's 0.1391 mg/cm2 (13.91 typed in
+    kg/m2: 0.3 um of Mo6S8, not told from a real thin film) pass."""
+    from pybamm_aea.ranges import check_loading_mg_cm2, check_thickness_um
+
+    check_value(LOADING, 2e-4)
+    check_value("Cathode thickness [um]", 0.1)
+    assert check_loading_mg_cm2("loadings", 0.02) == 0.02 and check_loading_mg_cm2("loadings", 0.1391) == 0.1391
+    assert check_thickness_um("thicknesses", 0.1) == 0.1
 
 
 def test_the_loading_arguments_take_the_papers_loadings_and_the_range_end():

@@ -501,22 +501,36 @@ def test_grid_entry_parsing():
 
 def test_energy_pressure_whose_porosity_the_law_cannot_give_is_a_usage_error(capsys):
     """energy --pressure 1e9 printed "porosity 0.0000" and a table with an ExtrapolationWarning: a usage error naming
-    --pressure and the value now; --branch released on a set measured under pressure only still names --branch."""
+    --pressure and the value now (the stack pressure's range since session 52; the law's own refusal is the Python
+    API's, tests/test_energy*); --branch released on a set measured under pressure only still names --branch."""
     err = _error(["energy", "--composition", S_LMS, "--pressure", "1e9", "--compaction", "S-LMS",
                   "--voltage", "2"], capsys)
-    assert "argument --pressure: pressure 1e+09 MPa: the heckel law fitted to 'S-LMS'" in err
-    assert "porosity of 0, outside (0, 1)" in err and "ExtrapolationWarning" not in err
+    assert "argument --pressure: --pressure must be <= 1000, got 1e9 (at most 1000 MPa" in err
+    assert "ExtrapolationWarning" not in err
     err = _error(["energy", "--composition", S_LMS, "--pressure", "100", "--compaction", "S-LMS",
                   "--branch", "released", "--voltage", "2"], capsys)
     assert "argument --branch: 'S-LMS' was measured under pressure only" in err
 
 
 def test_energy_prints_an_extrapolated_porosity_with_its_significant_digits(capsys):
-    """energy --pressure 1e4 printed "porosity 0.0000" (the law's 7.9e-15), its warning naming the pressure only."""
-    code, out, err = _run(["energy", "--composition", S_LMS, "--pressure", "1e4", "--compaction",
+    """energy --pressure 1e4 printed "porosity 0.0000" (the law's 7.9e-15), its warning naming the pressure only; since
+    session 52 1e4 MPa is beyond the stack pressure's range, and its end, 1000 MPa, is extrapolated (0.01121)."""
+    code, out, err = _run(["energy", "--composition", S_LMS, "--pressure", "1000", "--compaction",
                            "S-LMS", "--voltage", "2"], capsys)
-    assert code == 0 and "; porosity 7.919e-15 (S-LMS, 10000 MPa, loading)" in out, out
-    assert "outside the measured range [36, 360] MPa: porosity 7.919e-15" in err, err
+    assert code == 0 and "; porosity 0.01121 (S-LMS, 1000 MPa, loading)" in out, out
+    assert "outside the measured range [36, 360] MPa: porosity 0.01121" in err, err
+
+
+def test_energy_and_sweep_hold_a_stack_pressure_to_one_range(capsys):
+    """KF, session 52: energy --pressure 5000 --compaction Mo6S8 extrapolated to a porosity of 2.8e-9 with a warning
+    and exit 0, where sweep --grid 'Stack pressure [MPa]=5000' refused above 1000 MPa. Now one range
+    (pybamm_aea.ranges.STACK_PRESSURE) for both, its reason and the Pa slip said."""
+    err = _error(["energy", "--composition", "Mo6S8=1", "--pressure", "5000", "--compaction", "Mo6S8"], capsys)
+    assert "argument --pressure: --pressure must be <= 1000, got 5000 (at most 1000 MPa, the model's bound" in err
+    err = _error(["energy", "--composition", "Mo6S8=1", "--pressure", "3.6e8", "--compaction", "Mo6S8"], capsys)
+    assert "did you give Pa? 360000000 Pa = 360 MPa" in err
+    err = _error(["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Stack pressure [MPa]=5000"], capsys)
+    assert "'Stack pressure [MPa]' = 5000.0 is outside its modelled range [0, 1000] (at most 1000 MPa" in err
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -1418,3 +1432,25 @@ def test_simulate_capacity_termination_on_a_half_cell_is_a_usage_error(terminati
     assert summary_has_capacity(AEA()) and summary_has_capacity(pybamm.lithium_ion.SPM())
     assert not summary_has_capacity(pybamm.lithium_ion.SPM({"working electrode": "positive"}))
     assert not summary_has_capacity(pybamm.lithium_ion.SPM({"particle phases": ("2", "1")}))  # (a full cell)
+
+
+def test_the_help_names_only_commands_that_exist(capsys):
+    """KF, session 52: simulate --help's --cycles said "as in pybamm-aea compare", a subcommand that does not exist
+    (the built-in comparison is pybamm-aea without a subcommand). Every "pybamm-aea NAME" a help gives is one."""
+    for name in ("", *SUBCOMMANDS):
+        with pytest.raises(SystemExit):
+            main([name, "--help"] if name else ["--help"])
+        text = " ".join(capsys.readouterr().out.split())  # (argparse wraps the help: one line)
+        named = set(re.findall(r"pybamm-aea ([a-z][a-z-]*)\b", text)) - {"without", "did"}  # (words, not commands)
+        assert named <= set(SUBCOMMANDS), (name, named - set(SUBCOMMANDS))
+    with pytest.raises(SystemExit):
+        main(["simulate", "--help"])
+    assert "as in the built-in comparison (pybamm-aea without a subcommand)" in " ".join(capsys.readouterr().out.split())
+
+
+def test_screen_says_a_missing_material_file_as_energy_and_sweep_do(tmp_path, capsys):
+    """KF, session 52: screen --materials LiCoO2.json (no such file) said a bare "[Errno 2] No such file or directory"
+    where energy and sweep say "material file '...' cannot be read": one reader, one message."""
+    missing = str(tmp_path / "LiCoO2.json")
+    err = _error(["screen", "--materials", missing, "--c-rates", "1", "--loadings", "1.5"], capsys)
+    assert f"argument --materials: material file {missing!r} cannot be read: [Errno 2]" in err, err

@@ -1034,7 +1034,7 @@ def test_a_summarys_mass_volume_and_area_must_be_positive_numbers(name, value):
 
 @pytest.mark.parametrize("given, said", [
     (dict(mass_g=0.5, area_cm2=1.0), "mass_g = 0.5 g over area_cm2 = 1 cm2 (a cathode of 500 mg/cm2) is outside a "
-     "cathode loading's physical range (0, 300] mg/cm2"),
+     "cathode loading's physical range [0.02, 300] mg/cm2"),
     # the paper's 1.3 mg S-LMS electrode given in mg: said so
     (dict(mass_g=1.3, area_cm2=0.785), "mass_g = 1.3 g over area_cm2 = 0.785 cm2 (a cathode of 1656.05 mg/cm2) is "
      "outside"),

@@ -1102,12 +1102,15 @@ def test_out_of_range_parameters_fail_before_solving(name, value, message):
 
 def test_a_pure_host_has_no_domain_radius_bound():
     """The domain-size bound is the dispersed material's: a pure host (TiS2, no dispersed material, whose radius
-    enters nothing) builds at a loading where the bound would be 1.7 nm (it was refused by a radius it has not)."""
+    enters nothing) builds at a loading where the bound would be 35 nm (it was refused by a radius it has not): the
+    loading range's least, 0.02 mg/cm2 (1e-5 kg/m2, 1.7 nm, until session 52's lower bound)."""
+    from pybamm_aea.ranges import CATHODE_LOADING
+
     values = pybamm.ParameterValues("Li2021_TiS2")
-    values["Cathode loading [kg.m-2]"] = 1e-5
+    values["Cathode loading [kg.m-2]"] = CATHODE_LOADING.low
     pybamm.Simulation(AEA(), parameter_values=values).build()
     values = pybamm.ParameterValues("Li2021_LTO_Mo6S8")  # with it, the bound holds
-    values["Cathode loading [kg.m-2]"] = 1e-5
+    values["Cathode loading [kg.m-2]"] = CATHODE_LOADING.low
     with pytest.raises(ValueError, match="half the cathode thickness"):
         pybamm.Simulation(AEA(), parameter_values=values).build()
 

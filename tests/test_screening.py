@@ -2,6 +2,7 @@
 import importlib.util
 from pathlib import Path
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -205,18 +206,54 @@ def test_cli_screen(tmp_path, capsys):
 def test_mesh_check_flags_the_pristine_mo6s8_nucleation_threshold(capsys):
     """A pristine 1.5 mg/cm2 Mo6S8 compact fills at 1C on the default 20 cells and takes no Li on 40
     (README, known limits); at 0.1C it fills on both. Without the option there are no such columns."""
-    df = pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=(0.1, 1.0), loadings=(1.5,), mesh_check=True).set_index("C-rate")
+    from pybamm_aea.convergence import MeshDependentNucleationWarning
+
+    with warnings.catch_warnings():  # (the fine mesh's columns answer it: not warned as well)
+        warnings.simplefilter("error", MeshDependentNucleationWarning)
+        df = pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=(0.1, 1.0), loadings=(1.5,), mesh_check=True)
+    df = df.set_index("C-rate")
     assert df.loc[0.1, "mesh converged"] and df.loc[0.1, "mesh converged at this C-rate"]
     assert df.loc[0.1, "fine-mesh utilisation"] == pytest.approx(df.loc[0.1, "utilisation"], abs=1e-3)
     assert df.loc[1.0, "utilisation"] > 0.99 and df.loc[1.0, "fine-mesh utilisation"] < 0.01
     assert not df.loc[1.0, "mesh converged"] and not df.loc[1.0, "mesh converged at this C-rate"]
-    plain = pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=(1.0,), loadings=(1.5,))
+    with pytest.warns(MeshDependentNucleationWarning):
+        plain = pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=(1.0,), loadings=(1.5,))
     assert "mesh converged" not in plain.columns and plain["utilisation"].iloc[0] == df.loc[1.0, "utilisation"]
     from pybamm_aea.cli import main
 
     assert main(["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "0.1,1", "--loadings", "1.5", "--mesh-check"]) == 0
     out = capsys.readouterr().out
     assert "?: moves on the finer mesh" in out and out.count("?") == 2  # the legend and the 1C entry
+
+
+def test_the_screen_warns_where_the_mesh_decides_a_point_as_a_simulation_does(capsys):
+    """KF, session 52: a pristine 1.5 mg/cm2 Mo6S8 compact at 1C was 99.5 % used (128.16 mA.h/g) on the screen's 20
+    cells without a word, where 160 cells give ~0 and simulate / sweep warn MeshDependentNucleationWarning (the
+    screen's solve skipped the check). Now the same judgement: one warning per material and rate naming its loadings,
+    the column "mesh decides", and the map's "?" with its legend; the slow rate (0.19 A/m2) is not flagged."""
+    from pybamm_aea.cli import main
+    from pybamm_aea.convergence import MeshDependentNucleationWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df = pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=(0.1, 1.0), loadings=(1.5, 10.0))
+    said = [w.message for w in caught if isinstance(w.message, MeshDependentNucleationWarning)]
+    assert len(said) == 1, [str(w.message) for w in caught]
+    assert str(said[0]).startswith("Li2021_Mo6S8 at 1C, the mesh decides the discharge at 1.5, 10 mg/cm2; at 1.5 "
+                                   "mg/cm2, step 1, the first discharge of a host starting in its Li0 phase")
+    assert "pybamm-aea screen --mesh-check" in str(said[0]) and said[0].judgement.reference_cells == 160
+    decided = df.set_index(["C-rate", "loading [mg.cm-2]"])["mesh decides"]
+    assert decided[(1.0, 1.5)] and decided[(1.0, 10.0)] and not decided[(0.1, 1.5)] and not decided[(0.1, 10.0)]
+    from pybamm_aea.screening import mesh_decided
+
+    assert mesh_decided(df).loc["Li2021_Mo6S8"].to_dict() == {0.1: False, 1.0: True}
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        assert main(["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "0.1,1", "--loadings", "1.5,10"]) == 0
+    out = capsys.readouterr().out
+    assert "?: the mesh decides a loading (MeshDependentNucleationWarning; --mesh-check answers)" in out
+    row = out.strip().splitlines()[-1].split()
+    assert row[0] == "Li2021_Mo6S8" and not row[1].endswith("?") and row[2].endswith("?")
 
 
 def test_crossover_is_the_sign_change_of_the_wh_per_litre_difference():

@@ -70,7 +70,7 @@ def float_in(name, low=None, high=None, low_open=False, high_open=False, rng=Non
         if lo is not None and (v < lo or (lo_open and v == lo)):
             raise argparse.ArgumentTypeError(f"{name} must be {'>' if lo_open else '>='} {lo:g}, got {text}")
         if most is not None and (v > most or (hi_open and v == most)):
-            hint = "" if bounds is None else bounds.slip_hint(v)
+            hint = "" if bounds is None else (f" ({bounds.why})" if bounds.why else "") + bounds.slip_hint(v)
             raise argparse.ArgumentTypeError(f"{name} must be {'<' if hi_open else '<='} {most:g}, got {text}{hint}")
         return v
 

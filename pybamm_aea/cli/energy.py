@@ -29,8 +29,9 @@ def register(subparsers):
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--porosity", type=_args.float_in("--porosity", rng="FRACTION_BELOW_ONE"), metavar="FRACTION",
                    help="pore volume fraction of the electrode, 0 <= porosity < 1 (e.g. 0.082)")
-    g.add_argument("--pressure", type=_args.float_in("--pressure", 0.0), metavar="MPA",
-                   help="stack (compaction) pressure in MPa; the porosity comes from the --compaction data set")
+    g.add_argument("--pressure", type=_args.float_in("--pressure", rng="STACK_PRESSURE"), metavar="MPA",
+                   help="stack (compaction) pressure in MPa, within a sweep's range (pybamm_aea.ranges.STACK_PRESSURE); "
+                        "the porosity comes from the --compaction data set")
     p.add_argument("--compaction", type=_args.compaction_set, default=None, metavar="SET",
                    help=_args.compaction_help("porosity-vs-pressure data set for --pressure (Tables S6-S8); required "
                                               "with --pressure"))

@@ -67,12 +67,14 @@ def _numbers(parser, name, text):
 
 
 def _material(parser, name):
+    """A .json material file read by the one resolver (:func:`pybamm_aea.materials.as_material`, as energy and sweep
+    read it: a missing file said "material file '...' cannot be read", not a bare "[Errno 2] ..."); a name as given."""
     if name.lower().endswith(".json"):
-        from pybamm_aea.materials import MaterialError, load_material
+        from pybamm_aea.materials import MaterialError, as_material
 
         try:
-            return load_material(name)
-        except (OSError, MaterialError) as exc:
+            return as_material(name)
+        except MaterialError as exc:
             raise _args.error(parser, f"argument --materials: {exc}")
     return name
 
@@ -88,7 +90,7 @@ def _cells(table):
 
 def run(args):
     import pybamm_aea
-    from pybamm_aea.screening import lower_bounds, mesh_converged, suitability, threshold_label
+    from pybamm_aea.screening import lower_bounds, mesh_converged, mesh_decided, suitability, threshold_label
 
     parser = args.parser
     if args.output is not None:
@@ -115,13 +117,17 @@ def run(args):
     table = table.mask(lower_bounds(df, args.threshold), ">=" + table)
     if args.mesh_check:  # a NaN entry (no loading reaches the threshold) that moves on the fine mesh gets one too
         table = table.mask(~mesh_converged(df), table + "?")
+    else:  # a rate some loading of which the mesh decides (its MeshDependentNucleationWarning above)
+        table = table.mask(mesh_decided(df), table + "?")
+    decided = not args.mesh_check and bool(mesh_decided(df).to_numpy().any())
     failed = df["error"].notna()
     fine_errors = df["fine-mesh error"].dropna() if "fine-mesh error" in df else df["error"].iloc[:0]
     _args.write_text(
         f"largest areal capacity [mA.h/cm2] at {threshold_label(args.threshold)} utilisation, the threshold x the window "
         f"capacity of the largest loading reaching it (NaN: none on the grid; >=: the grid's largest loading, or "
         f"the last before a failed point, still reaches it"
-        f"{'; ?: moves on the finer mesh' if args.mesh_check else ''}); "
+        f"{'; ?: moves on the finer mesh' if args.mesh_check else ''}"
+        f"{'; ?: the mesh decides a loading (MeshDependentNucleationWarning; --mesh-check answers)' * decided}); "
         f"{len(df)} points in {df.attrs['seconds']:.1f} s"
         f"{f', {failed.sum()} failed to solve (the table column error)' if failed.any() else ''}"
         f"{f', {len(fine_errors)} on the fine mesh (fine-mesh error)' if len(fine_errors) else ''}"

@@ -52,7 +52,8 @@ def register(subparsers):
                    help=f"repeat the --experiment steps N times, as N cycles; without --experiment, N cycles "
                         f"after the formation step, which is cycle 1 of FILE stem + '_cycles.csv': a discharge, then "
                         f"cycles of charge and discharge (a charge, then cycles of discharge and charge, for a set "
-                        f"lithiated as made, e.g. AEA_LiCoO2), one discharge per cycle, as in pybamm-aea compare. "
+                        f"lithiated as made, e.g. AEA_LiCoO2), one discharge per cycle, as in the built-in "
+                        f"comparison (pybamm-aea without a subcommand). "
                         f"The retention printed is that table's 'Capacity retention [%%]' of the last cycle, "
                         f"relative to cycle 2, the first after the formation ({_args.CYCLES_CHECK})")
     p.add_argument("--termination", default=None, metavar="TEXT",

@@ -79,7 +79,7 @@ from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 from ..pybamm_adapter.model_internals import parameter_values_of
 # (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
-from ..ranges import CATHODE_LOADING, FRACTION, FRACTION_BELOW_ONE, PERCENT, STACK_PRESSURE, Range
+from ..ranges import CATHODE_LOADING, CATHODE_THICKNESS_UM, FRACTION, FRACTION_BELOW_ONE, PERCENT, STACK_PRESSURE, Range
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
@@ -280,7 +280,7 @@ RANGES = {
 _SWEEP_ONLY_RANGES = {
     "C-rate": _POSITIVE,
     "S8 mass fraction": _FRACTION_BELOW_ONE,
-    "Cathode thickness [um]": _POSITIVE,
+    "Cathode thickness [um]": CATHODE_THICKNESS_UM,  # (one particle layer at least; its loading checked as such)
 }
 RANGES.update(_SWEEP_ONLY_RANGES)
 #: their names
