@@ -155,18 +155,19 @@ STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, 0.1), kind="mod
 #: that bound never falls below. A loading typed in kg/m2 where mg/cm2 are asked (the paper's 1.5 mg/cm2 as 0.015: a
 #: 33 nm Mo6S8 electrode, 128.2 mA.h/g at 1C) ran without a word until session 52; 0.1391 for 13.91 mg/cm2 (0.3 um
 #: of Mo6S8) is a thin film's loading and passes
-CATHODE_LOADING = Range(0.0, 3.0, slip=("kg/m2", "mg/cm2", 100.0))
 #: the thinnest electrode [um] the model is for: one layer of the largest domains an AEA set holds (LTO-LMS's
 #: Li4Ti5O12, 50 nm radius: parameters/dispersed_materials.py), a few of the paper's 10-30 nm S8 nanodomains across;
 #: the paper's thinnest electrode is 3.3 um (1.5 mg/cm2 at 4.5 g/cm3), and sputtered thin-film cathodes of 0.1 um and
 #: more are accepted. A thickness typed in m (50 um as 0.00005: a 0.05 nm electrode, 128.2 mA.h/g) is said so
 THINNEST_CATHODE_UM = 0.1
 _THINNEST_WHY = "one layer of the particles a dense cathode is pressed from"
-CATHODE_LOADING = replace(CATHODE_LOADING, low=round(THINNEST_CATHODE_UM * 1e-6 * 2000.0, 12), why=(
-    f"at most {CATHODE_LOADING.high * CATHODE_LOADING.slip[2]:g} mg/cm2: a dense electrode of about 5 g/cm3 (Mo6S8, "
-    "LiCoO2) 600 um thick, the thickest all-solid-state cathode reported, and at least "
-    f"{THINNEST_CATHODE_UM * 0.2:g} mg/cm2: {THINNEST_CATHODE_UM:g} um ({_THINNEST_WHY}) at 2 g/cm3, the lightest "
-    "solid's (S8, 1.96 g/cm3)"))
+#: the loading range's ends [kg/m2]: that layer at 2 g/cm3, and the 600 um electrode above
+_LIGHTEST_KG_M2 = round(THINNEST_CATHODE_UM * 1e-6 * 2000.0, 12)
+_HEAVIEST_KG_M2 = 3.0
+CATHODE_LOADING = Range(_LIGHTEST_KG_M2, _HEAVIEST_KG_M2, slip=("kg/m2", "mg/cm2", 100.0), why=(
+    f"at most {_HEAVIEST_KG_M2 * 100.0:g} mg/cm2: a dense electrode of about 5 g/cm3 (Mo6S8, LiCoO2) 600 um thick, "
+    f"the thickest all-solid-state cathode reported, and at least {_LIGHTEST_KG_M2 * 100.0:g} mg/cm2: "
+    f"{THINNEST_CATHODE_UM:g} um ({_THINNEST_WHY}) at 2 g/cm3, the lightest solid's (S8, 1.96 g/cm3)"))
 #: a dense cathode's thickness [um] (a sweep's "Cathode thickness [um]", the screen's ``thicknesses``), at least
 #: :data:`THINNEST_CATHODE_UM`; the thickest is the loading's (:data:`CATHODE_LOADING`), by the material's density
 CATHODE_THICKNESS_UM = Range(THINNEST_CATHODE_UM, low_slip=("um", "m", 1e-6), why=(

@@ -1263,16 +1263,17 @@ def test_a_termination_capacity_is_checked_against_the_cathode_the_inputs_make()
 
 
 @pytest.mark.parametrize("loading, inputs, source", [
-    ("[input]", {"Cathode loading [kg.m-2]": 1.5e-5}, ", the input 'Cathode loading [kg.m-2]'"),
-    (pybamm.InputParameter("L"), {"L": 1.5e-5}, ", the input 'L'"),
-    (1.5e-5, {}, ""),
+    ("[input]", {"Cathode loading [kg.m-2]": 3e-4}, ", the input 'Cathode loading [kg.m-2]'"),
+    (pybamm.InputParameter("L"), {"L": 3e-4}, ", the input 'L'"),
+    (3e-4, {}, ""),
     # a loading computed from another parameter: its value and what it is computed from (review R17)
-    (pybamm.Parameter("Cathode density [kg.m-3]") * 1e-8, {}, ", computed as "),
-    (pybamm.InputParameter("t") * 1500, {"t": 1e-8}, ", computed as "),
+    (pybamm.Parameter("Cathode density [kg.m-3]") * 2e-7, {}, ", computed as "),
+    (pybamm.InputParameter("t") * 1500, {"t": 2e-7}, ", computed as "),
 ])
 def test_a_termination_refused_on_a_loading_slip_names_the_loading_it_was_computed_from(loading, inputs, source):
-    """The loading given 1000 times too small (0.015 g/m2 for 0.015 kg/m2: inside its range (0, 3] kg/m2, so no
-    input check names it) with "0.0001 A.h capacity": the refusal blamed the termination ("did you give mA.h?") and
+    """The loading given 1000 times too small (0.015 g/m2 for 0.015 kg/m2: inside its range (0, 3] kg/m2 until
+    session 52, so no input check named it; here 50 times, 0.03 mg/cm2, inside the range now) with "0.0001 A.h
+    capacity": the refusal blamed the termination ("did you give mA.h?") and
     said nothing of the loading its bound of 1.517e-07 A.h came from (review R13); then it led with "did you give
     mA.h? 0.0001 mA.h = 1e-07 A.h", a termination that passes and runs the wrong cell, and a loading computed from
     another parameter or an input was not named with its value (review R17). Now the loading slip's sign leads, alone:
@@ -1288,15 +1289,15 @@ def test_a_termination_refused_on_a_loading_slip_names_the_loading_it_was_comput
         sim.build_for_experiment(inputs=inputs)
     text = str(error.value)
     assert text.startswith(
-        "the experiment's termination '0.0001 A.h capacity': the cathode's capacity as made 1.517e-07 A.h (0.0001517 "
-        f"mA.h, from its \"Cathode loading [kg.m-2]\" 1.5e-05 kg/m2 (0.0015 mg/cm2){source}"), text
-    assert "of the cell's \"Nominal cell capacity [A.h]\" 0.0001517 A.h: check what that capacity is computed from" \
-        in text
+        "the experiment's termination '0.0001 A.h capacity': the cathode's capacity as made 3.034e-06 A.h (0.003034 "
+        f"mA.h, from its \"Cathode loading [kg.m-2]\" 0.0003 kg/m2 (0.03 mg/cm2){source}"), text
+    assert "is 1/50 of the cell's \"Nominal cell capacity [A.h]\" 0.0001517 A.h: check what that capacity is computed " \
+        "from" in text, text
     assert "did you give mA.h" not in text  # (0.0001 mA.h = 1e-07 A.h would pass and run the wrong cell)
     if "Cathode density" in str(loading):
         assert "\"Cathode density [kg.m-3]\" 1500" in text
     if inputs.get("t"):
-        assert "the input 't' = 1e-08" in text
+        assert "the input 't' = 2e-07" in text
 
 
 @pytest.mark.parametrize("termination, said", [
@@ -1404,6 +1405,35 @@ def test_the_first_cycle_warning_prints_figures_apart_and_advises_a_capacity_the
     check_termination(pybamm.Experiment([("Rest for 1 minute",)] * 2, termination=f"{advised} A.h capacity"), values)
     assert "(host isolated behind the Li0 film)" in text and "dispersed" not in text
 
+
+
+def test_the_advised_capacity_is_below_cycle_1s_and_a_thinner_cathode_is_no_loading_slip():
+    """Review R19: (1) the advice's capacity was cycle 1's rounded to nearest: S-LMS with activation, cycle 1
+    0.0005731920897 A.h, a termination 1e-6 above it, advised "below 0.0005731921" (above cycle 1: that termination
+    stops there too); now rounded down. (2) S-LMS at 75 % of its loading (its "Nominal cell capacity [A.h]" 1.325 times
+    the capacity as made) with "0.0007 A.h capacity" was refused as a loading slip ("check what that capacity is
+    computed from"), dropping the termination's own hints; a slip's sign is a factor of 10 or more."""
+    from pybamm_aea.models.experiment_checks import _down
+
+    assert _down(0.0005731920897, 7) == "0.000573192" and _down(0.0005731920897, 4) == "0.0005731"
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    model = pybamm_aea.AEA(options={"host thermodynamics": "lever rule",
+                                    "dispersed material degradation": "activation and contact loss"})
+    cycle = ("Discharge at 1C for 1 minute",)
+    first = float(pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment([cycle])).solve()
+                  .summary_variables["Capacity [A.h]"][0])
+    experiment = pybamm.Experiment([cycle] * 3, termination=f"{first * (1 + 1e-6)!r} A.h capacity")
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        pybamm.Simulation(model, parameter_values=values, experiment=experiment).solve()
+    text = next(str(w.message) for w in record if w.category.__name__ == "FirstCycleCapacityTerminationWarning")
+    assert float(re.search(r"give a capacity below (\S+) A\.h", text)[1]) < first, text
+    values.update({"Cathode loading [kg.m-2]": 0.75 * values["Cathode loading [kg.m-2]"]})
+    experiment = pybamm.Experiment([cycle] * 3, termination="0.0007 A.h capacity")
+    with pytest.raises(ValueError) as error:
+        pybamm.Simulation(model, parameter_values=values, experiment=experiment).build_for_experiment()
+    assert "is at or above the cell's capacity" in str(error.value), str(error.value)
+    assert "check what that capacity is computed from" not in str(error.value)
 
 @pytest.mark.parametrize("cycle, termination", [
     (("Discharge at 1C for 10 hours",), "0.0007 A.h capacity"),  # its "Minimum voltage [V]" event ends cycle 1

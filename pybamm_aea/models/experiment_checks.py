@@ -839,9 +839,22 @@ def check_termination(experiment, parameter_values=None, inputs=None):
                              "lowest voltage is below it and PyBaMM stops the experiment after cycle 1")
 
 
+#: "Nominal cell capacity [A.h]" this many times the capacity as made leads a capacity termination's refusal as a
+#: loading slip's sign (a unit's: mg/cm2 for kg/m2 is 100x, g/m2 1000x); a thinner electrode than its set's (S-LMS
+#: at 75 % of its loading, 1.325x: review R19) keeps the termination's own hints
+LOADING_SLIP_FACTOR = 10.0
+
+
 #: a capacity termination's unit slip (:attr:`~pybamm_aea.ranges.Range.slip`): PyBaMM reads it in A.h, a cell's
 #: capacity is said in mA.h ("0.8 A.h capacity" meant as 0.8 mA.h on a 0.1517 mA.h Mo6S8 cell)
 _CAPACITY_SLIP = ("A.h", "mA.h", 1000.0)
+
+
+def _down(value, digits):
+    """``value`` (> 0) rounded down to ``digits`` significant digits, as text: an advised bound "below" a capacity
+    that rounding to nearest put above it (0.0005731920897 said "below 0.0005732", which stopped there too: R19)."""
+    scale = 10.0 ** (math.floor(math.log10(value)) - digits + 1)
+    return f"{math.floor(value / scale) * scale:.{digits}g}"
 
 
 def _check_capacity_termination(written, capacity, parameter_values, inputs):
@@ -866,7 +879,7 @@ def _check_capacity_termination(written, capacity, parameter_values, inputs):
     basis = "" if nominal is None else f"; its \"Nominal cell capacity [A.h]\" {nominal:.4g} A.h"
     unit, other, per = _CAPACITY_SLIP
     made_from = _capacity_made_from(parameter_values, inputs)
-    if nominal is not None and nominal / made > NOMINAL_CAPACITY_FACTOR:  # (the C-rate basis of another cathode)
+    if nominal is not None and nominal / made > LOADING_SLIP_FACTOR:  # (the C-rate basis of another cathode)
         # the sign of a loading slip, said first and alone: a termination mended to the capacity it made (a unit
         # hint's 0.0001 mA.h under a 1.517e-07 A.h bound) would pass and run the wrong cell (review R17)
         raise ValueError(f"the experiment's termination {written!r}: the cathode's capacity as made {made:.4g} A.h "
@@ -998,7 +1011,7 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
                  f"activates as charge passes{share}, so a later cycle's capacity can be above cycle 1's")
     return (f"{said}. \"Capacity [A.h]\" is the capacity between the host's ends at the cycle's end state, not the "
             "charge a discharge delivers at its rate and cut-offs (\"Discharge capacity [A.h]\"). If the cell is meant "
-            f"to stop there, nothing is wrong; for a fade from cycle 1 give a capacity below {first:.{p}g} A.h or a "
+            f"to stop there, nothing is wrong; for a fade from cycle 1 give a capacity below {_down(first, p)} A.h or a "
             "percentage of cycle 1's ('80% capacity')")
 
 
