@@ -1407,6 +1407,20 @@ def test_the_first_cycle_warning_prints_figures_apart_and_advises_a_capacity_the
 
 
 
+def test_two_terminations_of_one_kind_are_refused_naming_both():
+    """["80% capacity", "0.0007 A.h capacity"]: PyBaMM keeps the last of one kind and drops the other without a word
+    (S-LMS with activation stopped after cycle 1, or reversed ran all cycles: review R19). Refused naming both; one of
+    each kind is taken."""
+    from pybamm_aea.models.experiment_checks import check_termination
+
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    for given in (["80% capacity", "0.0007 A.h capacity"], ["0.0007 A.h capacity", "80% capacity"]):
+        with pytest.raises(ValueError, match=re.escape(f"terminations {given[0]!r}, {given[1]!r}: 2 capacity "
+                                                       f"terminations, of which PyBaMM keeps only the last "
+                                                       f"({given[1]!r})")):
+            check_termination(pybamm.Experiment([("Rest for 1 minute",)] * 2, termination=given), values)
+    check_termination(pybamm.Experiment([("Rest for 1 minute",)] * 2, termination=["80% capacity", "2.5 V"]), values)
+
 def test_the_advised_capacity_is_below_cycle_1s_and_a_thinner_cathode_is_no_loading_slip():
     """Review R19: (1) the advice's capacity was cycle 1's rounded to nearest: S-LMS with activation, cycle 1
     0.0005731920897 A.h, a termination 1e-6 above it, advised "below 0.0005731921" (above cycle 1: that termination

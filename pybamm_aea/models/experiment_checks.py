@@ -816,6 +816,7 @@ def check_termination(experiment, parameter_values=None, inputs=None):
     stopped it after cycle 1, and so did a voltage at or above the cell's "Upper voltage cut-off [V]" (read from
     ``parameter_values``, a number there or an input of the solve given in ``inputs``: every cycle's lowest voltage is
     below it; LMS "2.9 V"). ValueError naming the termination as written and its value."""
+    _check_one_of_each_kind(getattr(experiment, "termination_string", None))
     quoted = _written_terminations(experiment)  # (each as written: one of a list is not quoted as the list)
     for kind, value in (getattr(experiment, "termination", None) or {}).items():
         if not isinstance(value, tuple) or len(value) != 2:
@@ -1024,6 +1025,25 @@ def _digits(*values):
         if len({f"{v:.{p}g}" for v in values}) == distinct:
             return p
     return 17
+
+
+def _check_one_of_each_kind(given):
+    """Refuse a list of terminations (``given``, the experiment's ``termination_string``) with two of one kind
+    (["80% capacity", "0.0007 A.h capacity"]): PyBaMM reads them into one dict by kind, keeping the last and
+    dropping the others without a word (the first stopped S-LMS with activation after cycle 1 or never, by their
+    order: review R19). ValueError naming the items of that kind."""
+    kinds = {}
+    for item in [] if isinstance(given, str) else list(given or []):
+        try:
+            for kind in pybamm.Experiment.read_termination([item]):
+                kinds.setdefault(kind, []).append(item)
+        except (ValueError, TypeError, IndexError, AttributeError):
+            continue  # (PyBaMM's to refuse)
+    for kind, items in kinds.items():
+        if len(items) > 1:
+            raise ValueError(f"the experiment's terminations {', '.join(map(repr, items))}: {len(items)} {kind} "
+                             f"terminations, of which PyBaMM keeps only the last ({items[-1]!r}) and drops the "
+                             "others without a word; give one")
 
 
 def _written_terminations(experiment):
