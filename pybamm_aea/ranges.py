@@ -138,8 +138,8 @@ FRACTION_BELOW_ONE = Range(0.0, 1.0, high_open=True, slip=PERCENT)
 #: fitted law alone, with no swelling floor, so its Python function takes pressures beyond (warned as extrapolated past
 #: 360 MPa, refused where the law's porosity is 0); the energy command's --pressure is held to this range, as a sweep's
 #: (energy --pressure 5000 printed a porosity of 2.8e-9 and exited 0 until session 52). A value typed in Pa (3.6e8
-#: for 360 MPa) ran without a word: the voids closed at once and S-LMS kept +17 % capacity at cycle 40; a reading in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no
-#: stack pressure and gets no hint (session 47)
+#: for 360 MPa) ran without a word: the voids closed at once and S-LMS kept +17 % capacity at cycle 40; a reading
+#: in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no stack pressure and gets no hint (session 47)
 STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, 0.1), kind="modelled", why=(
     "at most 1000 MPa, the model's bound, not the material's: above ~1100 MPa its stack-held porosity (S-LMS 0.0073 "
     "at 1000 MPa) comes within 0.005 of the swelling's floor, where its void-closure switch no longer turns off; the "

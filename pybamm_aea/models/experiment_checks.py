@@ -601,10 +601,10 @@ def _same_value(before, after, name, given=None):
     evaluated, the ratio 1), "[input]" on both sides is none, given or not (whatever number it is given, the same on
     both: a loading held as "[input]" and set to "[input]" again, no inputs given, was refused as not evaluable until
     session 52), and an input on one side only, not given, is evaluated to the error naming it. The same object (a
-    function, a symbol) is the same value; numbers and arrays are compared with numpy, value for value and shape for shape (one number however held: a float,
-    a numpy float, a one-value array alike; the continuation check had called an array different from its equal
-    number or list and built the model to judge an unchanged cell, 0.08-0.15 s on LMS); anything else, or what cannot
-    be compared, differs."""
+    function, a symbol) is the same value; numbers and arrays are compared with numpy, value for value and shape for
+    shape (one number however held: a float, a numpy float, a one-value array alike; the continuation check had
+    called an array different from its equal number or list and built the model to judge an unchanged cell, 0.08-0.15
+    s on LMS); anything else, or what cannot be compared, differs."""
     try:
         old, new = before[name], after[name]
     except KeyError:
