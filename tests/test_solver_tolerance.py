@@ -1050,20 +1050,6 @@ def test_the_lever_rule_hosts_remedy_meets_the_cut_off_with_finite_energies():
 THIN = 0.01
 
 
-@pytest.fixture
-def thin_electrode_below_range(monkeypatch):
-    """The loading range without its lower end (:data:`pybamm_aea.ranges.THINNEST_CATHODE_UM`, since session 52) for
-    the thin electrode, 33 nm, thinner than a particle layer: the solver's probe here (the end short of its cut-off
-    it shows, measured at this loading: at 1.34 %, 1.5 %, 2 %, 2.5 %, 3 % and 5 % of the set's the tests below see
-    other ends), not a cell a user can build."""
-    from dataclasses import replace
-
-    from pybamm_aea.models import checks
-    from pybamm_aea.ranges import CATHODE_LOADING
-
-    monkeypatch.setitem(checks.RANGES, "Cathode loading [kg.m-2]", replace(CATHODE_LOADING, low=0.0, low_open=True))
-
-
 def _thin_lms_values():
     """Li2021_Mo6S8 at :data:`THIN` of the set's loading, its nominal capacity scaled with it."""
     values = pybamm.ParameterValues("Li2021_Mo6S8")

@@ -1583,6 +1583,7 @@ def _counted_solves(monkeypatch):
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("thin_electrode_below_range")
 def test_a_batch_solves_again_alone_only_the_point_its_solver_refined(monkeypatch):
     """LMS at 0.1C, two loadings and the 33 nm electrode between them, one batch: the solver refines the thin set's
     integration (StepRefinedWarning, ended short of its cut-off) and the sweep solved the whole batch again point by
