@@ -146,6 +146,12 @@ def add_cathode_cells(parser):
                                     "multi-phase host, 10 on the lever rule)")
 
 
+def add_no_progress(parser):
+    """``--no-progress``: no progress bar on stderr (one is shown when stderr is a terminal:
+    :func:`pybamm_aea.progress.progress_bar`); returns the argparse action."""
+    return parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+
 def number_or_text(text):
     """A float if the text is one, else the stripped text."""
     text = text.strip()
