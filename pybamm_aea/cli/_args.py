@@ -152,6 +152,18 @@ def add_no_progress(parser):
     return parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
 
+def say_warnings(prog, caught):
+    """The warnings ``caught`` (``warnings.catch_warnings(record=True)``'s list) on stderr as the command's own lines,
+    each text once: "pybamm-aea screen: warning: MeshDependentNucleationWarning: ..." (Python's own showed the
+    package's path and source line, "/.../cli/screen.py:110: ... df = pybamm_aea.screen(materials, ...")."""
+    said = []
+    for w in caught:
+        line = f"{prog}: warning: {w.category.__name__}: {w.message}"
+        if line not in said:
+            said.append(line)
+            print(line, file=sys.stderr)
+
+
 def number_or_text(text):
     """A float if the text is one, else the stripped text."""
     text = text.strip()
