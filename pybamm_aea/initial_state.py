@@ -59,6 +59,7 @@ from .constants import F, R
 from .models.aea import AEAOptions
 from .models.checks import check_value
 from .parameters import host_molar_mass_as_made
+from .ranges import FRACTION, VOLTAGE_VS_LI
 from .user_input import did_you_mean
 
 #: initial hysteresis state per direction (h = +1 is the lithiation branch, as in the model)
@@ -331,7 +332,8 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         try:
             voltage = float(text[:-1])
         except ValueError:
-            raise ValueError(f"initial_value {initial_value!r}: a voltage must be written like '2.1 V'") from None
+            raise ValueError(f"initial_value {initial_value!r}: a voltage must be written like '2.1 V'"
+                             f"{_millivolt_hint(text)}") from None
         if not V_low <= voltage <= V_high:
             raise ValueError(
                 f"initial_value {initial_value!r} is outside the voltage cut-offs [{V_low:g}, {V_high:g}] V"
@@ -340,7 +342,8 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     else:
         soc = float(initial_value)
         if not 0 <= soc <= 1:
-            raise ValueError(f"initial_value (state of charge) must be in [0, 1], got {initial_value!r}")
+            raise ValueError(f"initial_value (state of charge) must be in [0, 1], got {initial_value!r}"
+                             f"{FRACTION.slip_hint(soc)}")
 
         def lithium(x):
             return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(evaluator, x, ocp, T)
@@ -369,3 +372,17 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     if direction is not None and hysteresis:
         values["Initial cathode hysteresis state"] = h
     return values
+
+
+def _millivolt_hint(text):
+    """The end of the error refusing the initial voltage ``text`` written in mV ("2300 mV", which PyBaMM's
+    ``initial_soc`` does not read either): "; 2300 mV in V: '2.3 V'" (:data:`~pybamm_aea.ranges.VOLTAGE_VS_LI`'s
+    slip, mV); else "" (session 53: the error named the form only)."""
+    unit, other, per = VOLTAGE_VS_LI.slip[:3]
+    try:
+        value = float(text[:-len(other)]) if text.endswith(other) else None
+    except ValueError:
+        value = None
+    if value is None:
+        return ""
+    return f"; {value:g} {other} in {unit}: '{value / per:g} {unit}'"

@@ -82,6 +82,21 @@ class Range:
         return (f" ({v:.10g}{unit} = {(v - zero) * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "
                 f"{v / per + zero:.10g}{unit}")
 
+    def refusal(self, name, value, shown=None):
+        """The error refusing the number ``value``, given as ``name``, outside the range (numeric bounds): "--pressure
+        must be <= 1000, got 5000 (at most 1000 MPa, ...)" above it, with :attr:`why` and the unit slip
+        (:meth:`slip_hint`); "... must be >= 0, got -1" below it; "... must be finite, got nan". ``shown``: the value
+        as the user typed it (the command line's text), else ``value`` to 10 digits. The words of the command line's
+        bounded numbers and of the Python API's stack pressure (:func:`pybamm_aea.energy.porosity`)."""
+        v = float(value)
+        shown = f"{v:.10g}" if shown is None else shown
+        if not math.isfinite(v):
+            return f"{name} must be finite, got {shown}"
+        if self.low is not None and (v < self.low or (self.low_open and v == self.low)):
+            return f"{name} must be {'>' if self.low_open else '>='} {self.low:g}, got {shown}{self.slip_hint(v)}"
+        why = f" ({self.why})" if self.why else ""
+        return f"{name} must be {'<' if self.high_open else '<='} {self.high:g}, got {shown}{why}{self.slip_hint(v)}"
+
     def describe(self, bound_value=None):
         if self.only:
             return "{" + ", ".join(f"{v:g}" for v in self.only) + "}"
@@ -134,11 +149,11 @@ FRACTION_BELOW_ONE = Range(0.0, 1.0, high_open=True, slip=PERCENT)
 #: models/submodels/volume.py) falls with the pressure onto the swelling's floor: its void-closure switch turns off
 #: only where that porosity is above EPS_FLOOR + 2 EPS_SMOOTH = 0.005 (1e-3 + 2 x 2e-3), which S-LMS passes at
 #: ~1100 MPa and the Mo6S8, TiS2 and oxide sets at ~1180 MPa (0.0073 and 0.0098 at 1000 MPa; S-LMS at the floor itself,
-#: 1e-3, at ~1530 MPa): 1000 MPa is the round pressure below both. pybamm_aea.energy.compaction's porosity is the
-#: fitted law alone, with no swelling floor, so its Python function takes pressures beyond (warned as extrapolated past
-#: 360 MPa, refused where the law's porosity is 0); the energy command's --pressure is held to this range, as a sweep's
-#: (energy --pressure 5000 printed a porosity of 2.8e-9 and exited 0 until session 52). A value typed in Pa (3.6e8
-#: for 360 MPa) ran without a word: the voids closed at once and S-LMS kept +17 % capacity at cycle 40; a reading
+#: 1e-3, at ~1530 MPa): 1000 MPa is the round pressure below both. The energy command's --pressure is held to this
+#: range, as a sweep's (energy --pressure 5000 printed a porosity of 2.8e-9 and exited 0 until session 52), and so is
+#: the Python API's (pybamm_aea.energy.porosity, Electrode.at_pressure: the fitted law alone, with no swelling floor,
+#: gave 4.5e-8 at 5000 MPa, warned, until session 53), in the same words (:meth:`Range.refusal`). A value typed in Pa
+#: (3.6e8 for 360 MPa) ran without a word: the voids closed at once and S-LMS kept +17 % capacity at cycle 40; a reading
 #: in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no stack pressure and gets no hint (session 47)
 STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, 0.1), kind="modelled", why=(
     "at most 1000 MPa, the model's bound, not the material's: above ~1100 MPa its stack-held porosity (S-LMS 0.0073 "

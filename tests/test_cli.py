@@ -1040,6 +1040,24 @@ def test_simulate_with_one_cycle_says_retention_is_undefined(tmp_path, capsys):
     assert "100.0%" not in stdout
 
 
+def test_simulate_takes_no_progress_as_sweep_does(tmp_path, capsys, monkeypatch):
+    """simulate shows a cycle bar on stderr in a terminal ("Li2021_Mo6S8: 100%|...| 2/2 [...cycle/s...]"), but
+    'simulate --no-progress' was "pybamm-aea: error: unrecognized arguments: --no-progress", where sweep and the
+    comparison took it (session 53). One option (cli._args.add_no_progress), one help text, the bar gone with it."""
+    from pybamm_aea import progress
+
+    monkeypatch.setattr(progress, "interactive", lambda stream=None: True)  # (stderr as a terminal's)
+    for flags, shown in (([], True), (["--no-progress"], False)):
+        code, _, err = _run(["simulate", *flags, "--output", str(tmp_path / "x.csv"), "--force"], capsys)
+        assert code == 0
+        assert ("Li2021_Mo6S8: 100%|" in err) == shown, err
+    for argv in (["simulate", "--help"], ["sweep", "--help"], ["--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        line = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("--no-progress"))
+        assert line.split() == ["--no-progress", "no", "progress", "bar", "on", "stderr"], (argv, line)
+
+
 def test_simulate_on_the_li_in_anode_moves_the_sets_window_as_the_model_does(tmp_path, capsys):
     """The set's 1.8-2.8 V is vs Li metal: on Li-In the default steps run in the window moved down by the plateau
     (they were refused), as AEA({"anode": "Li-In"}).default_parameter_values, and deliver what Li metal does

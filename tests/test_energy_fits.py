@@ -87,19 +87,55 @@ def test_porosity_extrapolation_is_allowed_with_a_warning():
 
 
 @pytest.mark.parametrize("method", ["auto", "fit"])
-def test_a_pressure_whose_extrapolated_porosity_is_none_is_refused_naming_it(method):
+def test_a_pressure_whose_extrapolated_porosity_is_none_is_refused_naming_it(method, monkeypatch):
     """energy --pressure 1e9 (MPa: 1 PPa, beyond the 36-360 MPa of Tables S6-S8) gave "porosity 0.0000", a fully
     dense powder, with only the ExtrapolationWarning: the Heckel law's exp(-K P) below the smallest float, no
-    porosity a compacted powder has at a finite pressure. Refused, naming the pressure and the value; a porosity the
-    law does give (2000 MPa: 5e-4, about five mean yield pressures 1/K beyond the data) stays a warned extrapolation."""
-    for pressure in (1e9, [300.0, 1e6]):
+    porosity a compacted powder has at a finite pressure. Since session 53 such a pressure is outside the stack
+    pressure's range (next test), where the shipped laws give 0.0104 at least; a law's 0 within it is still refused,
+    naming the pressure and the value."""
+    from pybamm_aea.energy import compaction
+
+    real = compaction._fit("S-LMS", "loading")
+    predict = staticmethod(lambda p: np.where(np.asarray(p) > 500, 0.0, 0.2))  # (0 from 500 MPa on)
+    dense = type("Fit", (), {"law": real.law, "predict": predict})()
+    monkeypatch.setattr(compaction, "_fit", lambda name, branch: dense)
+    for pressure in (900.0, [300.0, 900.0]):
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # (refused, not warned first)
-            with pytest.raises(ValueError, match=r"pressure 1e\+(09|06) MPa: the heckel law fitted to 'S-LMS' \(loading, "
-                               r"measured \[36, 360\] MPa\) extrapolates to a porosity of 0, outside \(0, 1\)"):
+            with pytest.raises(ValueError, match=r"pressure 900 MPa: the heckel law fitted to 'S-LMS' \(loading, "
+                               r"measured \[36, 360\] MPa\) extrapolates to a porosity of 0, outside \(0, 1\) .*\(0 "
+                               r"is the law's value below the smallest float\)"):
                 porosity("S-LMS", pressure, method=method)
-    with pytest.warns(ExtrapolationWarning, match="outside the measured range"):
-        assert 1e-4 < porosity("S-LMS", 2000.0, method=method) < 2e-3
+
+
+@pytest.mark.parametrize("text", ["5000", "1500", "3.6e8", "-1", "1e9"])
+def test_the_energy_api_holds_a_stack_pressure_to_the_commands_range(text):
+    """Session 53: energy.porosity('S-LMS', 5000) gave 4.5e-8 (1500 MPa: 0.0024) with an ExtrapolationWarning, where
+    ``pybamm-aea energy --pressure 5000`` and a sweep refused above 1000 MPa since session 52. One range
+    (pybamm_aea.ranges.STACK_PRESSURE), one message (Range.refusal): the command's, naming the argument; an
+    Electrode at a pressure and the S-C-LGPS electrode too, a law given as a function included."""
+    import argparse
+
+    from pybamm_aea.cli._args import float_in
+    from pybamm_aea.conventional import s_c_lgps_electrode
+
+    with pytest.raises(argparse.ArgumentTypeError) as cli:
+        float_in("--pressure", rng="STACK_PRESSURE")(text)
+    said = str(cli.value).replace("--pressure", "pressure_MPa").replace(f"got {text}", f"got {float(text):.10g}")
+    for call in (lambda: porosity("S-LMS", float(text)), lambda: porosity("Mo6S8", [360.0, float(text)], method="fit"),
+                 lambda: Electrode.at_pressure({"Mo6S8": 1.0}, float(text), "Mo6S8"),
+                 lambda: Electrode.at_pressure({"Mo6S8": 1.0}, float(text), lambda p: 0.1),
+                 lambda: s_c_lgps_electrode(float(text))):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # (refused, not warned first)
+            with pytest.raises(ValueError) as api:
+                call()
+        assert str(api.value) == said
+    if float(text) > 0:
+        assert said.startswith(f"pressure_MPa must be <= 1000, got {float(text):.10g} (at most 1000 MPa, the model's "
+                               "bound")
+    with pytest.warns(ExtrapolationWarning, match=r"porosity 0.01121$"):  # the range's end: the law's, warned
+        assert porosity("S-LMS", 1000.0) == pytest.approx(0.011213, rel=1e-4)
 
 
 def test_a_refused_porosity_says_why_by_its_value(monkeypatch):
@@ -107,9 +143,9 @@ def test_a_refused_porosity_says_why_by_its_value(monkeypatch):
     1.2 too; an extrapolated porosity's warning named the pressure only (10^4 MPa: 'porosity 0.0000', true 7.9e-15)."""
     from pybamm_aea.energy import compaction
 
-    with pytest.warns(ExtrapolationWarning, match=r"\[10000.0\] MPa, outside the measured range \[36, 360\] MPa: "
-                                                  r"porosity 7.919e-15$"):
-        porosity("S-LMS", 1e4)
+    with pytest.warns(ExtrapolationWarning, match=r"\[1000.0\] MPa, outside the measured range \[36, 360\] MPa: "
+                                                  r"porosity 0.01121$"):  # (1e4 MPa, 7.9e-15, refused since session 53)
+        porosity("S-LMS", 1000.0)
     real = compaction._fit("S-LMS", "loading")
     too_porous = type("Fit", (), {"law": real.law, "predict": staticmethod(lambda p: 1.2 + 0.0 * p)})()
     monkeypatch.setattr(compaction, "_fit", lambda name, branch: too_porous)

@@ -451,6 +451,21 @@ def test_bad_initial_soc_in_solve_is_named():
         sim.solve([0, 60], initial_soc="9 V")
 
 
+@pytest.mark.parametrize("value,said", [
+    (50, "got 50 (50 = 5000 %); did you give %? 50 % = 0.5"),
+    ("2300 mV", "initial_value '2300 mV': a voltage must be written like '2.1 V'; 2300 mV in V: '2.3 V'"),
+])
+def test_an_initial_soc_in_percent_or_mv_is_said_so(value, said):
+    """Session 53: solve(initial_soc=50) was refused as "must be in [0, 1], got 50" and initial_soc='2300 mV' as "a
+    voltage must be written like '2.1 V'", without the percent or mV reading the model's checks give every fraction
+    and voltage (pybamm_aea.ranges.FRACTION, VOLTAGE_VS_LI); set_initial_state's error the same."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    with pytest.raises(ValueError, match=re.escape(said)):
+        pybamm.Simulation(AEA(), parameter_values=values).solve([0, 60], initial_soc=value)
+    with pytest.raises(ValueError, match=re.escape(said)):
+        pybamm_aea.set_initial_state(values, value)
+
+
 @pytest.mark.slow
 def test_lithium_ion_models_still_go_through_pybamm():
     """The wrapper hands every other model to PyBaMM's own eSOH code, unchanged."""

@@ -256,6 +256,25 @@ def test_the_screen_warns_where_the_mesh_decides_a_point_as_a_simulation_does(ca
     assert row[0] == "Li2021_Mo6S8" and not row[1].endswith("?") and row[2].endswith("?")
 
 
+def test_the_cli_screen_says_its_warnings_as_its_own_lines(capsys):
+    """Session 53: 'pybamm-aea screen --temperature 253.15' printed Python's warning format, the package's path and
+    source line ("/.../pybamm_aea/cli/screen.py:110: TemperatureOutsideMeasuredRangeWarning: ...", then "  df =
+    pybamm_aea.screen(materials, c_rates=..."), where energy and simulate say theirs as lines of their own. Now
+    "pybamm-aea screen: warning: <class>: <text>", each text once, the class the map's legend names kept."""
+    from pybamm_aea.cli import main
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        assert main(["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "0.1", "--loadings", "1.5",
+                     "--temperature", "253.15"]) == 0
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert lines[0].startswith("pybamm-aea screen: warning: TemperatureOutsideMeasuredRangeWarning: the ambient "
+                               "temperature 253.15 K (-20 C) is outside"), err
+    assert all(line.startswith("pybamm-aea screen: warning: ") for line in lines), err
+    assert len(set(lines)) == len(lines) and "screen.py" not in err and "pybamm_aea.screen(" not in err, err
+
+
 def test_crossover_is_the_sign_change_of_the_wh_per_litre_difference():
     from pybamm_aea.screening import _crossover
 

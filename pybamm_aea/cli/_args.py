@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import importlib.util
 import math
 from pathlib import Path
@@ -51,27 +52,27 @@ def float_in(name, low=None, high=None, low_open=False, high_open=False, rng=Non
     :class:`pybamm_aea.ranges.Range` there giving the bounds instead (read when an argument is parsed: the parser
     imports no numpy), whose unit slip the error says as the package's checks do (``energy --porosity 8.2`` said
     "must be < 1, got 8.2" without "did you give %? 8.2 % = 0.082"); ``low_open``/``high_open`` still open its ends
-    (``energy --voltage``: above 0 V in :data:`~pybamm_aea.ranges.VOLTAGE_VS_LI`'s [0, 6] V)."""
+    (``energy --voltage``: above 0 V in :data:`~pybamm_aea.ranges.VOLTAGE_VS_LI`'s [0, 6] V). The error's words are
+    :meth:`pybamm_aea.ranges.Range.refusal`'s, the Python API's (``energy.porosity('S-LMS', 5000)``)."""
     def convert(text):
-        bounds = None
-        lo, most, lo_open, hi_open = low, high() if callable(high) else high, low_open, high_open
-        if rng is not None:
+        from pybamm_aea.ranges import Range
+
+        most = high() if callable(high) else high
+        if rng is None:
+            bounds = Range(low, most, low_open, high_open)
+        else:
             from pybamm_aea import ranges
 
-            bounds = getattr(ranges, rng)
-            lo, most = bounds.low, bounds.high  # (an end open here or in the range is open)
-            lo_open, hi_open = low_open or bounds.low_open, high_open or bounds.high_open
+            bounds = getattr(ranges, rng)  # (an end open here or in the range is open)
+            bounds = replace(bounds, low_open=low_open or bounds.low_open, high_open=high_open or bounds.high_open)
         try:
             v = float(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{name} must be a number, got {text!r}") from None
         if not math.isfinite(v):
             raise argparse.ArgumentTypeError(f"{name} must be finite, got {text!r}")
-        if lo is not None and (v < lo or (lo_open and v == lo)):
-            raise argparse.ArgumentTypeError(f"{name} must be {'>' if lo_open else '>='} {lo:g}, got {text}")
-        if most is not None and (v > most or (hi_open and v == most)):
-            hint = "" if bounds is None else (f" ({bounds.why})" if bounds.why else "") + bounds.slip_hint(v)
-            raise argparse.ArgumentTypeError(f"{name} must be {'<' if hi_open else '<='} {most:g}, got {text}{hint}")
+        if not bounds.contains(v):
+            raise argparse.ArgumentTypeError(bounds.refusal(name, v, text))
         return v
 
     return convert
@@ -143,6 +144,24 @@ def add_cathode_cells(parser):
                                default=None, metavar="N",
                                help="finite-volume cells across the AEA cathode (default: the model's, 20 on the "
                                     "multi-phase host, 10 on the lever rule)")
+
+
+def add_no_progress(parser):
+    """``--no-progress``: no progress bar on stderr (one is shown when stderr is a terminal:
+    :func:`pybamm_aea.progress.progress_bar`); returns the argparse action."""
+    return parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+
+def say_warnings(prog, caught):
+    """The warnings ``caught`` (``warnings.catch_warnings(record=True)``'s list) on stderr as the command's own lines,
+    each text once: "pybamm-aea screen: warning: MeshDependentNucleationWarning: ..." (Python's own showed the
+    package's path and source line, "/.../cli/screen.py:110: ... df = pybamm_aea.screen(materials, ...")."""
+    said = []
+    for w in caught:
+        line = f"{prog}: warning: {w.category.__name__}: {w.message}"
+        if line not in said:
+            said.append(line)
+            print(line, file=sys.stderr)
 
 
 def number_or_text(text):

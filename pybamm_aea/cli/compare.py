@@ -45,7 +45,7 @@ def configure(parser):
                         help="charge/discharge cycles after the formation discharge, each at 0.1C "
                              f"({_args.CYCLES_CHECK})")
     parser.add_argument("--no-figures", action="store_true", help="do not write the PNG figures")
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    _args.add_no_progress(parser)
     parser.add_argument("--force", action="store_true",
                         help="overwrite files in --out that pybamm-aea did not write there, or that were edited since "
                              "(its own files of an earlier run are replaced without it)")

@@ -1,6 +1,7 @@
 """``pybamm-aea screen``: materials x C-rates x loadings (or thicknesses) -> AEA screening table."""
 import argparse
 import sys
+import warnings
 
 from . import _args
 
@@ -107,10 +108,12 @@ def run(args):
     elif args.loadings is not None:
         kwargs["loadings"] = _numbers(parser, "--loadings", args.loadings)
     try:
-        df = pybamm_aea.screen(materials, c_rates=c_rates, temperature=args.temperature,
-                               threshold=args.threshold, mesh_check=args.mesh_check, **kwargs)
+        with warnings.catch_warnings(record=True) as caught:  # (said below as lines of this command's)
+            df = pybamm_aea.screen(materials, c_rates=c_rates, temperature=args.temperature,
+                                   threshold=args.threshold, mesh_check=args.mesh_check, **kwargs)
     except ValueError as exc:
         raise _args.error(parser, str(exc))
+    _args.say_warnings(parser.prog, caught)
     if args.output is not None:
         _args.write_table(df, args.output)
     table = _cells(suitability(df, args.threshold).round(3))

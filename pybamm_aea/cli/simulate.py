@@ -79,6 +79,7 @@ def register(subparsers):
     p.add_argument("--force", action="store_true",
                    help="overwrite existing output files (FILE, its _steps.csv and _mesh.csv, the plot)")
     _args.add_cathode_cells(p)
+    _args.add_no_progress(p)
     p.add_argument("--mesh-check", action="store_true",
                    help="solve again on a finer mesh (twice the cells; 8x, 160 at least, for a run the solve warns the mesh "
                         "decides: pybamm_aea.mesh_check) and compare step by step (capacity within 1 %% "
@@ -321,7 +322,8 @@ def run(args):
                                            + (f"; did you mean {close}?" if close else ""))
         columns.append(v)
     t0 = time.perf_counter()
-    progress = ExperimentProgress(desc=args.parameter_set)  # shown when stderr is a terminal
+    # shown when stderr is a terminal, unless --no-progress (refused as unknown until session 53, where sweep took it)
+    progress = ExperimentProgress(desc=args.parameter_set, show=False if args.no_progress else None)
     var_pts = _var_pts(args, model)
     try:
         with warnings.catch_warnings(record=True) as caught:  # a later step's failure is told once, by

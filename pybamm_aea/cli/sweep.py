@@ -116,7 +116,7 @@ def register(subparsers):
              f"{', '.join(map(repr, cell_preset_names.NAMES))}, built around the point's cathode, as "
              "cycle_summary(cell=) computes them (the cell's energy as simulated, not re-referenced to the preset's "
              "anode). Presets only here; a stack of your own (a pybamm_aea.energy.Cell): pybamm_aea.sweep(cell=)")
-    add("--no-progress", keyword="progress", action="store_true", help="no progress bar on stderr")
+    keep(_args.add_no_progress(p), "progress")
     p.set_defaults(func=run, parser=p, **{OPTION_TABLE: options})
     return p
 

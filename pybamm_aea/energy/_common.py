@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 
-from ..ranges import FRACTION_BELOW_ONE, VOLTAGE_VS_LI, voltage_hint
+from ..ranges import FRACTION_BELOW_ONE, STACK_PRESSURE, VOLTAGE_VS_LI, voltage_hint
 from ..user_input import real_number
 
 
@@ -64,11 +64,24 @@ def check_porosity_array(values, name="porosity"):
 
 
 def check_pressure_array(values, name="pressure_MPa"):
-    """Pressures (MPa) as a float array; ValueError naming any negative or non-finite value."""
+    """Measured pressures (MPa) as a float array; ValueError naming any negative or non-finite value (a compaction
+    measured beyond the model's stack pressures, above 1000 MPa, is data and taken)."""
     arr = np.asarray(values, dtype=float)
     bad = ~np.isfinite(arr) | (arr < 0.0)
     if np.any(bad):
         raise ValueError(f"{name} must be finite and >= 0 MPa, got {arr[bad].tolist()!r}")
+    return arr
+
+
+def check_stack_pressure_array(values, name="pressure_MPa"):
+    """Stack pressures (MPa) as a float array; ValueError at the first outside :data:`pybamm_aea.ranges.STACK_PRESSURE`
+    (0-1000 MPa), in the words of ``pybamm-aea energy --pressure`` (:meth:`~pybamm_aea.ranges.Range.refusal`): "...
+    must be <= 1000, got 5000 (at most 1000 MPa, ...)" (5000 MPa extrapolated Heckel's law to 4.5e-8, warned,
+    until session 53, where the command line and a sweep refused it)."""
+    arr = np.asarray(values, dtype=float)
+    bad = STACK_PRESSURE.outside(arr)
+    if np.any(bad):
+        raise ValueError(STACK_PRESSURE.refusal(name, arr[bad][0]))
     return arr
 
 

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..ranges import composition_percent_hint
-from ._common import ExtrapolationWarning, check_porosity, check_real, check_voltage_vs_li
+from ._common import ExtrapolationWarning, check_porosity, check_real, check_stack_pressure_array, check_voltage_vs_li
 from .materials import Material, check_faraday, check_typed_capacity, get_material
 
 __all__ = ["Electrode", "EnergyDensity", "NoDischargedState", "PracticalEnergy"]
@@ -257,7 +257,8 @@ class Electrode:
         composition : dict
             As for :class:`Electrode`.
         pressure_MPa : float
-            Applied (``branch="loading"``) or previously applied (``"released"``) pressure, MPa (>= 0).
+            Applied (``branch="loading"``) or previously applied (``"released"``) pressure, MPa, within 0-1000
+            (:data:`pybamm_aea.ranges.STACK_PRESSURE`, as :func:`pybamm_aea.energy.porosity`'s).
         compaction : str or callable
             Name of a compaction data set of :func:`pybamm_aea.energy.porosity` (``"Mo6S8"``, ``"S-LMS"``,
             ``"S-C-LGPS"``) or a function pressure_MPa -> porosity.
@@ -272,7 +273,7 @@ class Electrode:
         """
         from .compaction import composition_note, porosity as _porosity
 
-        pressure = check_real(pressure_MPa, "pressure_MPa", minimum=0.0)
+        pressure = float(check_stack_pressure_array(check_real(pressure_MPa, "pressure_MPa")))  # (a law given too)
         if callable(compaction):
             return cls(composition, float(compaction(pressure)), **kwargs)
         electrode = cls(composition, float(_porosity(compaction, pressure, branch=branch, method=method)), **kwargs)
