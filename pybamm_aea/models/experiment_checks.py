@@ -1875,9 +1875,20 @@ class NominalCapacityMismatchWarning(UserWarning):
         self.facts, self.capacity = facts, capacity
 
 
-@functools.lru_cache(maxsize=1)
 def _model_param():
-    """The AEA model's parameters (:class:`~pybamm_aea.models.parameters.AEAParameters`; they take no options)."""
+    """The AEA model's parameters (:class:`~pybamm_aea.models.parameters.AEAParameters`; they take no options) on the
+    ranges of :data:`~pybamm_aea.models.checks.RANGES` as they are now: each parameter's check holds the range it was
+    built with, and the one built first had been kept for good (a loading range lowered after a first sweep still
+    refused 0.00015 kg/m2 at the C-rate basis's rescale, a model built on the new range accepting it; session 53)."""
+    from .checks import ranges_now
+
+    return _model_param_on(ranges_now())
+
+
+@functools.lru_cache(maxsize=1)
+def _model_param_on(ranges):
+    """:func:`_model_param` for ``ranges`` (:func:`~pybamm_aea.models.checks.ranges_now`: the key; a build takes 2 ms,
+    an evaluation 0.3 ms)."""
     from .parameters import AEAParameters
 
     return AEAParameters()
