@@ -816,8 +816,9 @@ def check_termination(experiment, parameter_values=None, inputs=None):
     stopped it after cycle 1, and so did a voltage at or above the cell's "Upper voltage cut-off [V]" (read from
     ``parameter_values``, a number there or an input of the solve given in ``inputs``: every cycle's lowest voltage is
     below it; LMS "2.9 V"). ValueError naming the termination as written and its value."""
-    _check_one_of_each_kind(getattr(experiment, "termination_string", None))
-    quoted = _written_terminations(experiment)  # (each as written: one of a list is not quoted as the list)
+    kinds = _terminations_by_kind(experiment)
+    _check_one_of_each_kind(kinds)
+    quoted = _written_terminations(experiment, kinds)  # (each as written: one of a list is not quoted as the list)
     for kind, value in (getattr(experiment, "termination", None) or {}).items():
         if not isinstance(value, tuple) or len(value) != 2:
             continue  # (a time: PyBaMM's to check)
@@ -978,7 +979,7 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
         electrode = float(np.asarray(summary["Positive electrode capacity [A.h]"], dtype=float).ravel()[0])
     except (KeyError, IndexError, TypeError, ValueError, AttributeError):
         return None
-    written = _written_terminations(experiment)
+    written = _written_terminations(experiment, _terminations_by_kind(experiment))
     limit = float(value[0])
     with np.errstate(divide="ignore", invalid="ignore"):
         made = theoretical_cathode_capacity(None, parameter_values, _at_start(inputs))
@@ -1027,18 +1028,26 @@ def _digits(*values):
     return 17
 
 
-def _check_one_of_each_kind(given):
-    """Refuse a list of terminations (``given``, the experiment's ``termination_string``) with two of one kind
-    (["80% capacity", "0.0007 A.h capacity"]): PyBaMM reads them into one dict by kind, keeping the last and
-    dropping the others without a word (the first stopped S-LMS with activation after cycle 1 or never, by their
-    order: review R19). ValueError naming the items of that kind."""
+def _terminations_by_kind(experiment):
+    """{kind: [the terminations of that kind as the user wrote them, in order]}, kind as PyBaMM reads it
+    ("capacity", "voltage", "time"): the one string or the items of the list given (PyBaMM keeps it in
+    ``termination_string``); an item PyBaMM cannot read is left out (PyBaMM's to refuse)."""
+    given = getattr(experiment, "termination_string", None)
     kinds = {}
-    for item in [] if isinstance(given, str) else list(given or []):
+    for item in [given] if isinstance(given, str) else list(given or []):
         try:
             for kind in pybamm.Experiment.read_termination([item]):
                 kinds.setdefault(kind, []).append(item)
         except (ValueError, TypeError, IndexError, AttributeError):
-            continue  # (PyBaMM's to refuse)
+            continue
+    return kinds
+
+
+def _check_one_of_each_kind(kinds):
+    """Refuse terminations (``kinds``, :func:`_terminations_by_kind`) with two of one kind (["80% capacity",
+    "0.0007 A.h capacity"]): PyBaMM reads them into one dict by kind, keeping the last and dropping the others
+    without a word (the first stopped S-LMS with activation after cycle 1 or never, by their order: review R19).
+    ValueError naming the items of that kind."""
     for kind, items in kinds.items():
         if len(items) > 1:
             raise ValueError(f"the experiment's terminations {', '.join(map(repr, items))}: {len(items)} {kind} "
@@ -1046,16 +1055,11 @@ def _check_one_of_each_kind(given):
                              "others without a word; give one")
 
 
-def _written_terminations(experiment):
-    """{kind: the termination as the user wrote it}, kind as PyBaMM reads it ("capacity", "voltage", "time"): one
-    string or one item of the list given (PyBaMM keeps the list in ``termination_string``)."""
-    given = getattr(experiment, "termination_string", None)
-    written = {}
-    for item in [given] if isinstance(given, str) else list(given or []):
-        try:
-            written.update(dict.fromkeys(pybamm.Experiment.read_termination([item]), item))
-        except (ValueError, TypeError, IndexError, AttributeError):
-            continue
+def _written_terminations(experiment, kinds):
+    """{kind: the termination as the user wrote it} of ``experiment`` (``kinds``, :func:`_terminations_by_kind`;
+    of several of a kind the last, PyBaMM's); one PyBaMM's ``termination`` holds and ``kinds`` lacks as PyBaMM
+    reads it."""
+    written = {kind: items[-1] for kind, items in kinds.items()}
     for kind, value in (getattr(experiment, "termination", None) or {}).items():
         written.setdefault(kind, f"{float(value[0]):g} {value[1]}" if isinstance(value, tuple) else f"{value:g} s")
     return written
