@@ -287,6 +287,12 @@ RANGES.update(_SWEEP_ONLY_RANGES)
 SWEEP_ONLY_INPUTS = tuple(_SWEEP_ONLY_RANGES)
 
 
+def ranges_now():
+    """:data:`RANGES`'s items as they are now, hashable: the key of a cache of what is built on them (a parameter's
+    check holds the range it was built with; a range changed after the build is not read by it)."""
+    return tuple(RANGES.items())
+
+
 def _message(name, value, rng, bound_value=None, said_as=None):
     """The error for ``value`` of ``name`` outside ``rng``; ``said_as``: what the user gave, when the value was
     derived from it (a sweep's thickness), said first instead (no unit-slip hint)."""

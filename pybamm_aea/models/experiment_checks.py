@@ -62,7 +62,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "carried_state_misfit", "check_carried_lithium", "CARRIED_LITHIUM",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
-           "cathode_capacity_as_made"]
+           "cathode_capacity_as_made", "capacity_as_made_at_start", "CAPACITY_AS_MADE"]
 
 
 def starts_outside_window(exc):
@@ -815,9 +815,14 @@ def check_termination(experiment, parameter_values=None, inputs=None):
     (:data:`TERMINATION_RANGES`): ``"-80% capacity"`` or ``"0% capacity"`` never stopped a run, ``"150% capacity"``
     stopped it after cycle 1, and so did a voltage at or above the cell's "Upper voltage cut-off [V]" (read from
     ``parameter_values``, a number there or an input of the solve given in ``inputs``: every cycle's lowest voltage is
-    below it; LMS "2.9 V"). ValueError naming the termination as written and its value."""
-    _check_one_of_each_kind(getattr(experiment, "termination_string", None))
-    quoted = _written_terminations(experiment)  # (each as written: one of a list is not quoted as the list)
+    below it; LMS "2.9 V"). ValueError naming the termination as written and its value. Returns the cathode's
+    capacity as made an A.h capacity termination was held to (:func:`capacity_as_made_at_start`; None: no such
+    termination, no ``parameter_values``, or it cannot be evaluated), which a solve's
+    :class:`FirstCycleCapacityTerminationWarning` reads (:data:`CAPACITY_AS_MADE`) rather than evaluating it again."""
+    made = None
+    kinds = _terminations_by_kind(experiment)
+    _check_one_of_each_kind(kinds)
+    quoted = _written_terminations(experiment, kinds)  # (each as written: one of a list is not quoted as the list)
     for kind, value in (getattr(experiment, "termination", None) or {}).items():
         if not isinstance(value, tuple) or len(value) != 2:
             continue  # (a time: PyBaMM's to check)
@@ -828,7 +833,8 @@ def check_termination(experiment, parameter_values=None, inputs=None):
             raise ValueError(f"the experiment's termination {written!r}: its "
                              f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
         if (kind, unit) == ("capacity", "Ah") and parameter_values is not None:
-            _check_capacity_termination(written, float(number), parameter_values, _at_start(inputs))
+            made = capacity_as_made_at_start(parameter_values, inputs)
+            _check_capacity_termination(written, float(number), made, parameter_values, _at_start(inputs))
         upper = None if parameter_values is None or (kind, unit) != ("voltage", "V") else _cut_off(
             parameter_values, "Upper voltage cut-off [V]", _at_start(inputs))
         # (PyBaMM reads a cycle's lowest voltage on the battery's, the cut-off is a cell's)
@@ -838,6 +844,24 @@ def check_termination(experiment, parameter_values=None, inputs=None):
             raise ValueError(f"the experiment's termination {written!r}: its voltage {float(number):g} V is at or "
                              f"above the cell's \"Upper voltage cut-off [V]\" {upper:g} V{battery}, so every cycle's "
                              "lowest voltage is below it and PyBaMM stops the experiment after cycle 1")
+    return made
+
+
+def capacity_as_made_at_start(parameter_values, inputs=None):
+    """The cathode's capacity as made [A.h] (:func:`theoretical_cathode_capacity` of the AEA model) on
+    ``parameter_values`` with a solve's ``inputs`` at a step's start (:func:`_at_start`), or None (cannot be
+    evaluated); numpy's warnings of an input out of range silenced (the input check names it after). The bound of
+    an A.h capacity termination (:func:`check_termination`) and what :func:`first_cycle_termination_message` compares
+    cycle 1 with."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return theoretical_cathode_capacity(None, parameter_values, _at_start(inputs))
+
+
+#: a ``pybamm.Simulation`` -> the capacity as made (A.h or None) :func:`check_termination` evaluated in its solve
+#: running now, set by :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` at the build and read by the solve's
+#: :class:`FirstCycleCapacityTerminationWarning` (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`, which clears it
+#: before the solve): one evaluation a solve, not one for the check and one for the warning
+CAPACITY_AS_MADE = weakref.WeakKeyDictionary()
 
 
 #: "Nominal cell capacity [A.h]" this many times the capacity as made leads a capacity termination's refusal as a
@@ -858,18 +882,16 @@ def _down(value, digits):
     return f"{math.floor(value / scale) * scale:.{digits}g}"
 
 
-def _check_capacity_termination(written, capacity, parameter_values, inputs):
+def _check_capacity_termination(written, capacity, made, parameter_values, inputs):
     """Refuse an absolute capacity termination (``"0.8 A.h capacity"``, ``capacity`` in A.h) at or above the cathode's
-    capacity as made (:func:`theoretical_cathode_capacity` of the AEA model on ``parameter_values`` with ``inputs``;
-    skipped where it cannot be evaluated: another model's values, an input not given, an input out of range, which the
-    input check names after without numpy's RuntimeWarning first): no cycle's "Capacity [A.h]" exceeds it
-    (:func:`pybamm_aea.models.summary.standard_summary_variables`), so PyBaMM stops the experiment after cycle 1
-    without a word (session 51: 1 of 3 cycles ran on a 0.1517 mA.h Mo6S8 cell). ValueError naming the
+    capacity as made ``made`` (:func:`capacity_as_made_at_start` on ``parameter_values`` with ``inputs``, those at a
+    step's start; skipped where it cannot be evaluated, None: another model's values, an input not given, an input out
+    of range, which the input check names after without numpy's RuntimeWarning first): no cycle's "Capacity [A.h]"
+    exceeds it (:func:`pybamm_aea.models.summary.standard_summary_variables`), so PyBaMM stops the experiment after
+    cycle 1 without a word (session 51: 1 of 3 cycles ran on a 0.1517 mA.h Mo6S8 cell). ValueError naming the
     termination as written, its value, the cell's capacity and "Nominal cell capacity [A.h]" (the C-rate basis), and
     a unit slip (:meth:`~pybamm_aea.ranges.Range.slip_hint`), and a percentage where the value reads as a retention.
     """
-    with np.errstate(divide="ignore", invalid="ignore"):  # (an input out of range is the input check's, said later)
-        made = theoretical_cathode_capacity(None, parameter_values, inputs)
     if made is None:
         return
     bound = dataclasses.replace(TERMINATION_RANGES[("capacity", "Ah")], high=made, high_open=True,
@@ -949,7 +971,12 @@ class FirstCycleCapacityTerminationWarning(UserWarning):
     run's and is not warned about; nor one met at the first cycle of a solve continuing a ``starting_solution``."""
 
 
-def first_cycle_termination_message(experiment, solution, parameter_values, options=None, inputs=None):
+#: :func:`first_cycle_termination_message`'s ``made`` not given: evaluated there
+_EVALUATE = object()
+
+
+def first_cycle_termination_message(experiment, solution, parameter_values, options=None, inputs=None,
+                                    made=_EVALUATE):
     """The text of :class:`FirstCycleCapacityTerminationWarning` for ``solution``, the one a ``pybamm.Simulation``
     of ``experiment`` on ``parameter_values`` (with ``inputs``; the AEA model's ``options``) returned from the
     initial state, stopped at its capacity termination (PyBaMM's termination text, told by the caller; a step that
@@ -963,7 +990,8 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
     minus "Positive electrode capacity [A.h]") and the Li trapped in the host ("Positive electrode capacity [A.h]"
     minus "Capacity [A.h]"), each named where it is not nil. Each A.h figure has the digits that tell it from the
     others (:func:`_digits`), so the capacity advised is below the capacity as made (:func:`check_termination`
-    takes it)."""
+    takes it). ``made``: the capacity as made the solve's :func:`check_termination` evaluated
+    (:data:`CAPACITY_AS_MADE`); not given, :func:`capacity_as_made_at_start` here."""
     termination = getattr(experiment, "termination", None) or {}
     value = termination.get("capacity")
     lengths = list(getattr(experiment, "cycle_lengths", ()))
@@ -978,10 +1006,10 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
         electrode = float(np.asarray(summary["Positive electrode capacity [A.h]"], dtype=float).ravel()[0])
     except (KeyError, IndexError, TypeError, ValueError, AttributeError):
         return None
-    written = _written_terminations(experiment)
+    written = _written_terminations(experiment, _terminations_by_kind(experiment))
     limit = float(value[0])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        made = theoretical_cathode_capacity(None, parameter_values, _at_start(inputs))
+    if made is _EVALUATE:
+        made = capacity_as_made_at_start(parameter_values, inputs)
     p = _digits(first, limit, *([] if made is None else [made]))
     said = (f"the experiment stopped at its termination {written.get('capacity')!r} after its first cycle, 1 of its "
             f"{len(lengths)} cycles: cycle 1's \"Capacity [A.h]\" {first:.{p}g} A.h ({first * 1e3:.{p}g} mA.h) is "
@@ -1027,18 +1055,26 @@ def _digits(*values):
     return 17
 
 
-def _check_one_of_each_kind(given):
-    """Refuse a list of terminations (``given``, the experiment's ``termination_string``) with two of one kind
-    (["80% capacity", "0.0007 A.h capacity"]): PyBaMM reads them into one dict by kind, keeping the last and
-    dropping the others without a word (the first stopped S-LMS with activation after cycle 1 or never, by their
-    order: review R19). ValueError naming the items of that kind."""
+def _terminations_by_kind(experiment):
+    """{kind: [the terminations of that kind as the user wrote them, in order]}, kind as PyBaMM reads it
+    ("capacity", "voltage", "time"): the one string or the items of the list given (PyBaMM keeps it in
+    ``termination_string``); an item PyBaMM cannot read is left out (PyBaMM's to refuse)."""
+    given = getattr(experiment, "termination_string", None)
     kinds = {}
-    for item in [] if isinstance(given, str) else list(given or []):
+    for item in [given] if isinstance(given, str) else list(given or []):
         try:
             for kind in pybamm.Experiment.read_termination([item]):
                 kinds.setdefault(kind, []).append(item)
         except (ValueError, TypeError, IndexError, AttributeError):
-            continue  # (PyBaMM's to refuse)
+            continue
+    return kinds
+
+
+def _check_one_of_each_kind(kinds):
+    """Refuse terminations (``kinds``, :func:`_terminations_by_kind`) with two of one kind (["80% capacity",
+    "0.0007 A.h capacity"]): PyBaMM reads them into one dict by kind, keeping the last and dropping the others
+    without a word (the first stopped S-LMS with activation after cycle 1 or never, by their order: review R19).
+    ValueError naming the items of that kind."""
     for kind, items in kinds.items():
         if len(items) > 1:
             raise ValueError(f"the experiment's terminations {', '.join(map(repr, items))}: {len(items)} {kind} "
@@ -1046,16 +1082,11 @@ def _check_one_of_each_kind(given):
                              "others without a word; give one")
 
 
-def _written_terminations(experiment):
-    """{kind: the termination as the user wrote it}, kind as PyBaMM reads it ("capacity", "voltage", "time"): one
-    string or one item of the list given (PyBaMM keeps the list in ``termination_string``)."""
-    given = getattr(experiment, "termination_string", None)
-    written = {}
-    for item in [given] if isinstance(given, str) else list(given or []):
-        try:
-            written.update(dict.fromkeys(pybamm.Experiment.read_termination([item]), item))
-        except (ValueError, TypeError, IndexError, AttributeError):
-            continue
+def _written_terminations(experiment, kinds):
+    """{kind: the termination as the user wrote it} of ``experiment`` (``kinds``, :func:`_terminations_by_kind`;
+    of several of a kind the last, PyBaMM's); one PyBaMM's ``termination`` holds and ``kinds`` lacks as PyBaMM
+    reads it."""
+    written = {kind: items[-1] for kind, items in kinds.items()}
     for kind, value in (getattr(experiment, "termination", None) or {}).items():
         written.setdefault(kind, f"{float(value[0]):g} {value[1]}" if isinstance(value, tuple) else f"{value:g} s")
     return written
@@ -1875,9 +1906,20 @@ class NominalCapacityMismatchWarning(UserWarning):
         self.facts, self.capacity = facts, capacity
 
 
-@functools.lru_cache(maxsize=1)
 def _model_param():
-    """The AEA model's parameters (:class:`~pybamm_aea.models.parameters.AEAParameters`; they take no options)."""
+    """The AEA model's parameters (:class:`~pybamm_aea.models.parameters.AEAParameters`; they take no options) on the
+    ranges of :data:`~pybamm_aea.models.checks.RANGES` as they are now: each parameter's check holds the range it was
+    built with, and the one built first had been kept for good (a loading range lowered after a first sweep still
+    refused 0.00015 kg/m2 at the C-rate basis's rescale, a model built on the new range accepting it; session 53)."""
+    from .checks import ranges_now
+
+    return _model_param_on(ranges_now())
+
+
+@functools.lru_cache(maxsize=1)
+def _model_param_on(ranges):
+    """:func:`_model_param` for ``ranges`` (:func:`~pybamm_aea.models.checks.ranges_now`: the key; a build takes 2 ms,
+    an evaluation 0.3 ms)."""
     from .parameters import AEAParameters
 
     return AEAParameters()

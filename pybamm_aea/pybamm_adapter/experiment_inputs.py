@@ -151,7 +151,8 @@ def _whole_experiment_check(pybamm_method):
     def build_for_experiment(self, *args, **kwargs):
         # (imported here: pybamm_aea.models installs this hook while it is being imported)
         from ..models.checks import ExperimentInputNames
-        from ..models.experiment_checks import (CUSTOM_STEP_MODELS, POWER_STEP_MODELS, CheckedIDAKLUSolver,
+        from ..models.experiment_checks import (CAPACITY_AS_MADE, CUSTOM_STEP_MODELS, POWER_STEP_MODELS,
+                                                CheckedIDAKLUSolver,
                                                 check_step_values, check_steps_not_merged, check_termination,
                                                 circular_custom_steps, constant_custom_currents)
 
@@ -161,7 +162,8 @@ def _whole_experiment_check(pybamm_method):
             # with its own value (PyBaMM's Experiment merges two drive cycles that print the same)
             inputs = signature.bind(self, *args, **kwargs).arguments.get("inputs")
             check_steps_not_merged(self.experiment)
-            check_termination(self.experiment, self.parameter_values, inputs)  # (an input upper cut-off: its value)
+            # (an input upper cut-off: its value; the capacity as made it evaluated: the solve's first-cycle warning's)
+            CAPACITY_AS_MADE[self] = check_termination(self.experiment, self.parameter_values, inputs)
             check_step_values(self.experiment.steps, inputs, self.parameter_values)
         try:
             built = pybamm_method(self, *args, **kwargs)

@@ -90,7 +90,10 @@ def simulation(config, options, warm_inputs=None, batched=False, stretch=1.0):
     C-rate steps of default duration last that many times their default (a swept C-rate below the reference,
     :meth:`~pybamm_aea.sweep.config.SweepConfig.duration_stretch`; the batched path times its solve itself).
     """
-    key = (config.cache_key(options), batched, stretch)
+    from pybamm_aea.models.checks import ranges_now
+
+    # (the model's checks hold the ranges it was built on: a range changed since is a simulation of its own)
+    key = (config.cache_key(options), batched, stretch, ranges_now())
     sim = _SIMULATIONS.get(key)
     if sim is not None:
         _SIMULATIONS.move_to_end(key)
