@@ -1470,8 +1470,9 @@ def test_the_first_cycle_warning_gives_each_figure_its_own_digits():
     assert _digits(0.99999, 1.0) == 5 and _digits(0.6983915, 1.0) == 4
     name, options, cycle = _FIRST_CYCLE_SHORT["activation"][:3]
     values = pybamm.ParameterValues(name)
-    first = float(pybamm.Simulation(pybamm_aea.AEA(options=options), parameter_values=values,
-                                    experiment=pybamm.Experiment([cycle])).solve().summary_variables["Capacity [A.h]"][0])
+    alone = pybamm.Simulation(pybamm_aea.AEA(options=options), parameter_values=values,
+                              experiment=pybamm.Experiment([cycle])).solve()
+    first = float(alone.summary_variables["Capacity [A.h]"][0])
     experiment = pybamm.Experiment([cycle] * 3, termination=f"{first + 1e-10!r} A.h capacity")
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")

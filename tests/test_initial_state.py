@@ -448,7 +448,8 @@ def test_initial_soc_with_a_list_of_inputs_refused_names_the_states_and_how_far_
     values = pybamm.ParameterValues(name)
     values.update({differing: "[input]", current: "[input]", "Lower voltage cut-off [V]": 1.0})
     sets = [{differing: value, current: 0.1 * values["Nominal cell capacity [A.h]"]} for value in values_of_set]
-    alone = [AEA().initial_state_parameter_values(values, soc, inputs=one)["Initial cathode Li content"] for one in sets]
+    alone = [AEA().initial_state_parameter_values(values, soc, inputs=one)["Initial cathode Li content"]
+             for one in sets]
     with pytest.raises(ValueError, match=f"reads {re.escape(repr(differing))}") as error:
         pybamm.Simulation(AEA(), parameter_values=values).solve([0, 60], initial_soc=soc, inputs=sets)
     said = re.search(r"different states \('Initial cathode Li content' (\S+) with set 1 and (\S+) with set 2, (\S+) "

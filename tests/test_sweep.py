@@ -1703,7 +1703,8 @@ def test_a_c_rate_basis_whose_capacity_cannot_be_known_is_refused_naming_why_not
         given = {fraction: values[fraction]}
         values[fraction] = pybamm.InputParameter(fraction)
         # the caller's inputs evaluate it: twice the loading, twice the basis (the sweep passes its point's)
-        assert rescaled_nominal_capacity(nominal, values, changes, inputs=given) == pytest.approx(2 * nominal, rel=1e-12)
+        assert rescaled_nominal_capacity(nominal, values, changes, inputs=given) \
+            == pytest.approx(2 * nominal, rel=1e-12)
         assert rescaled_nominal(values, nominal, loading, 2 * loading, inputs=given) \
             == pytest.approx(2 * nominal, rel=1e-12)
         named = f"{fraction!r}"
