@@ -1225,7 +1225,8 @@ def test_an_experiment_termination_out_of_range_is_refused(termination, message)
                          "its \"Nominal cell capacity [A.h]\" 0.0001517 A.h)"),
     ("0.8 A.h capacity", "; did you give mA.h? 0.8 mA.h = 0.0008 A.h, still 5.27 times the cell's capacity; for 80 % "
                          "of cycle 1's capacity write '80% capacity'"),
-    ("0.0008 A.h capacity", "(0.0008 A.h = 0.8 mA.h); did you give mA.h? 0.0008 mA.h = 8e-07 A.h"),
+    # (659 times the cell's capacity: a unit slip's sign, LOADING_SLIP_FACTOR or more; 0.0008, 5.27 times, is none)
+    ("0.1 A.h capacity", "(0.1 A.h = 100 mA.h); did you give mA.h? 0.1 mA.h = 0.0001 A.h"),
     ("0.0001517 A.h capacity", "its capacity 0.0001517 A.h is at or above the cell's capacity"),
 ])
 def test_a_termination_capacity_at_or_above_the_cells_is_refused(termination, message):
@@ -1243,6 +1244,29 @@ def test_a_termination_capacity_at_or_above_the_cells_is_refused(termination, me
         sim(termination).build_for_experiment()
     assert message in str(error.value)
     sim("0.0001 A.h capacity").build_for_experiment()
+
+
+@pytest.mark.parametrize("name, termination, said", [
+    ("Li2021_S_Mo6S8", "0.00082074 A.h capacity", "its capacity 0.00082074 A.h is at or above the cell's capacity, "
+                                                  "the cathode's capacity as made 0.00082073 A.h (0.82073 mA.h, "),
+    ("Li2021_S_Mo6S8", f"{0.0008207317918842404!r} A.h capacity", "the cathode's capacity as made 0.0008207 A.h"),
+    ("Li2021_Mo6S8", "0.0002 A.h capacity", "the cathode's capacity as made 0.0001517 A.h (0.1517 mA.h, "),
+    ("Li2021_Mo6S8", "0.0008 A.h capacity", "the cathode's capacity as made 0.0001517 A.h (0.1517 mA.h, "),
+])
+def test_a_termination_capacity_near_the_cells_is_refused_with_the_digits_apart_and_no_unit_hint(name, termination,
+                                                                                                  said):
+    """Review R19: S-LMS (0.8207318 mA.h as made) with "0.00082074 A.h capacity" was refused as at or above "the
+    cathode's capacity as made 0.0008207 A.h", which reads below it (4 digits); and a value equal to the capacity as
+    made was asked "did you give mA.h? ... still 0.001 times the cell's capacity", one 1.32 or 5.27 times it (on the
+    0.1517 mA.h Mo6S8 cell) "did you give mA.h? 0.0002 mA.h = 2e-07 A.h": no unit slip explains those. Now the two
+    figures are printed apart, and the unit hint is offered from LOADING_SLIP_FACTOR (10) times the cell's capacity
+    (test_a_termination_capacity_at_or_above_the_cells_is_refused: 0.1 A.h)."""
+    from pybamm_aea.models.experiment_checks import check_termination
+
+    experiment = pybamm.Experiment([("Rest for 1 minute",)] * 2, termination=termination)
+    with pytest.raises(ValueError, match=re.escape(f"the experiment's termination {termination!r}: ")) as error:
+        check_termination(experiment, pybamm.ParameterValues(name))
+    assert said in str(error.value) and "did you give" not in str(error.value), str(error.value)
 
 
 def test_a_termination_capacity_is_checked_against_the_cathode_the_inputs_make():
@@ -1298,6 +1322,34 @@ def test_a_termination_refused_on_a_loading_slip_names_the_loading_it_was_comput
         assert "\"Cathode density [kg.m-3]\" 1500" in text
     if inputs.get("t"):
         assert "the input 't' = 2e-07" in text
+
+
+def test_the_capacity_as_made_reads_no_porosity_unless_the_loading_does():
+    """Review R19: the capacity as made, loading x area x specific capacity, was computed by volume (thickness from
+    the loading and porosity, times the Li sites per m3), so with the porosity an input the capacity-termination
+    refusal named "the input 'Cathode porosity' = 0.2" as what the capacity was computed from, though 0.1 and 0.5 gave
+    0.0001516919130412458 A.h to 1 ulp, and without the input's value the capacity could not be evaluated and the
+    check was skipped. Now the porosity is not read; a loading computed from the porosity still names it."""
+    from pybamm_aea.models.experiment_checks import check_termination, theoretical_cathode_capacity
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode porosity": "[input]"})
+    made = [theoretical_cathode_capacity(None, values, {"Cathode porosity": eps}) for eps in (0.1, 0.5)]
+    assert made[0] == made[1] == pytest.approx(1.516919130412458e-4, rel=1e-14)
+    assert theoretical_cathode_capacity(None, values) == made[0]  # (the porosity not given: not needed)
+    experiment = pybamm.Experiment([("Rest for 1 minute",)] * 2, termination="0.0002 A.h capacity")
+    with pytest.raises(ValueError, match="at or above the cell's capacity") as error:
+        check_termination(experiment, values, {"Cathode porosity": 0.2})
+    assert "porosity" not in str(error.value), str(error.value)
+    # a loading computed from a thickness and the porosity: the porosity enters, and is named
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode porosity": pybamm.InputParameter("eps"),
+                   "Cathode loading [kg.m-2]": 2e-5 * 2400 * (1 - pybamm.Parameter("Cathode porosity"))})
+    experiment = pybamm.Experiment([("Rest for 1 minute",)] * 2, termination="0.0003 A.h capacity")  # (0.2427 mA.h)
+    with pytest.raises(ValueError, match="at or above the cell's capacity") as error:
+        check_termination(experiment, values, {"eps": 0.5})
+    assert "\"Cathode loading [kg.m-2]\" 0.024 kg/m2" in str(error.value)
+    assert "the input 'eps' = 0.5" in str(error.value), str(error.value)
 
 
 @pytest.mark.parametrize("termination, said", [
@@ -1405,6 +1457,31 @@ def test_the_first_cycle_warning_prints_figures_apart_and_advises_a_capacity_the
     check_termination(pybamm.Experiment([("Rest for 1 minute",)] * 2, termination=f"{advised} A.h capacity"), values)
     assert "(host isolated behind the Li0 film)" in text and "dispersed" not in text
 
+
+
+def test_the_first_cycle_warning_gives_each_figure_its_own_digits():
+    """Review R19: S-LMS with activation and a termination 1e-10 A.h above cycle 1's capacity: cycle 1's and the
+    termination's figures need 10 digits apart, and every figure got them: the capacity as made 0.0008207318 A.h, cycle
+    1 ended "at 0.6983915 of it", 0.0002475397 A.h out of contact, most of it noise. Now each figure has the digits
+    that tell it from the ones it is said with: 4 for the capacity as made and the parts, those that tell cycle 1's
+    share from 1 for it (0.99999 is not "1")."""
+    from pybamm_aea.models.experiment_checks import _digits
+
+    assert _digits(0.99999, 1.0) == 5 and _digits(0.6983915, 1.0) == 4
+    name, options, cycle = _FIRST_CYCLE_SHORT["activation"][:3]
+    values = pybamm.ParameterValues(name)
+    alone = pybamm.Simulation(pybamm_aea.AEA(options=options), parameter_values=values,
+                              experiment=pybamm.Experiment([cycle])).solve()
+    first = float(alone.summary_variables["Capacity [A.h]"][0])
+    experiment = pybamm.Experiment([cycle] * 3, termination=f"{first + 1e-10!r} A.h capacity")
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        pybamm.Simulation(pybamm_aea.AEA(options=options), parameter_values=values, experiment=experiment).solve()
+    text = next(str(w.message) for w in record if w.category.__name__ == "FirstCycleCapacityTerminationWarning")
+    said = re.search(r"cycle 1's \"Capacity \[A\.h\]\" (\S+) A\.h \((\S+) mA\.h\) is at or below (\S+) A\.h", text)
+    assert said[1] != said[3] and float(said[1]) < float(said[3]) and len(said[1]) == len("0.0005731921"), text
+    assert "The cathode's capacity as made is 0.0008207 A.h; cycle 1 ended at 0.6984 of it: 0.0002475 A.h of its " \
+        "material out of contact" in text, text
 
 
 def test_two_terminations_of_one_kind_are_refused_naming_both():
@@ -2629,6 +2706,22 @@ def test_a_porosity_input_of_one_is_named_without_numpys_runtime_warning_first()
             with pytest.raises(ValueError, match=re.escape("'Cathode porosity' = 1.0 is outside its physical range "
                                                            "[0, 1); from the input 'eps' = 1.0")):
                 solve({"L": 0.02, "eps": 1.0})
+
+
+def test_a_molar_mass_input_of_zero_with_a_capacity_termination_is_named_without_numpys_warning_first():
+    """The capacity termination's check evaluates the cathode's capacity as made before the build's input check; since
+    session 53 (review R19) that reads the porosity no more (loading x area x specific capacity), but the host's molar
+    mass it divides by: an input of 0 gave numpy's "divide by zero encountered in scalar divide" first if not
+    silenced. The input check's ValueError alone."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode host molar mass [kg.mol-1]": pybamm.InputParameter("M")})
+    terminated = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        ["Discharge at 0.1C for 1 minute"], termination="0.0001 A.h capacity"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        with pytest.raises(ValueError, match=re.escape("'Cathode host molar mass [kg.mol-1]' = 0.0 is outside its "
+                                                       "physical range (0, inf); from the input 'M' = 0.0")):
+            terminated.solve(inputs={"M": 0.0})
 
 
 def test_a_nan_parameter_value_is_named_with_its_range_and_pybamms_models_keep_their_error():

@@ -422,6 +422,16 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
       "--output", "x.csv"], "argument --termination: '150% capacity': the experiment's termination '150% capacity'"),
     (["simulate", "--experiment", "Discharge at 0.1C until 1.8 V", "--cycles", "3", "--termination", "2.9 V",
       "--output", "x.csv"], "its voltage 2.9 V is at or above the cell's \"Upper voltage cut-off [V]\" 2.8 V"),
+    # a capacity in mA.h is converted and checked as A.h; another unit is refused naming the forms taken (PyBaMM's
+    # parser said "could not convert string to float: '0.2m'", review R19)
+    (["simulate", "--experiment", "Discharge at 0.1C until 1.8 V", "--cycles", "3", "--termination",
+      "0.2 mA.h capacity", "--output", "x.csv"],
+     "argument --termination: '0.2 mA.h capacity': the experiment's termination '0.0002 A.h capacity': its capacity "
+     "0.0002 A.h is at or above the cell's capacity"),
+    (["simulate", "--experiment", "Discharge at 0.1C until 1.8 V", "--cycles", "3", "--termination",
+      "0.7 kA.h capacity", "--output", "x.csv"],
+     "argument --termination: '0.7 kA.h capacity': a capacity termination is '<number> A.h capacity' (PyBaMM's "
+     "\"Capacity [A.h]\"), '<number> mA.h capacity' (converted to A.h) or '<number>% capacity'"),
     (["simulate", "--experiment", "Discharge at 0.1C until 0.5 V", "--output", "x.csv"],
      "argument --experiment: the voltage cut-off of the experiment's step 1"),
     (["simulate", "--experiment", "Discharge at -0.1C until 1.8 V", "--output", "x.csv"],
@@ -1234,6 +1244,21 @@ def test_simulate_default_one_cycle_takes_a_termination(tmp_path, capsys):
     assert code == 0
     assert len(pd.read_csv(tmp_path / "t_cycles.csv")) == 2
     assert "capacity retention is undefined: it needs a cycle after cycle 2 (the reference)" in stdout
+
+
+@pytest.mark.parametrize("written, read", [("0.1 mA.h capacity", "0.0001 A.h capacity"),
+                                           ("0.14mAh capacity", "0.00014 A.h capacity")])
+def test_simulate_takes_a_capacity_termination_in_mA_h_and_says_it_in_A_h(written, read, tmp_path, capsys):
+    """--termination '0.1 mA.h capacity' (the unit the command says a cell's capacity in) failed in PyBaMM's parser:
+    "could not convert string to float: '0.1m'" (review R19). Now converted to A.h by a decimal shift (0.14 mA.h is
+    0.00014 A.h, not 0.14 / 1000 = 0.00014000000000000001), said on stdout, and run."""
+    code, stdout, _ = _run(["simulate", "--parameter-set", "Li2021_Mo6S8", "--experiment",
+                            "Discharge at 1C for 1 minute", "--cycles", "2", "--termination", written, "--output",
+                            str(tmp_path / "t.csv")], capsys)
+    assert code == 0
+    assert f"Li2021_Mo6S8: --termination {written!r} read as {read!r} (PyBaMM's capacity termination is in A.h)" \
+        in stdout, stdout
+    assert "2 steps in 2 cycles solved" in stdout
 
 
 def test_simulate_cycles_help_says_the_formation_step_of_a_set_lithiated_as_made(capsys):

@@ -431,6 +431,36 @@ def test_initial_soc_with_a_list_of_inputs_checks_each_list_and_shares_states_on
     sets = [{low: 1.0, temperature: kelvin, current: rate} for kelvin in (298.15, 343.15)]
     _each_set_as_alone(AEA(), values, sets, "1.9 V", temperature)
 
+@pytest.mark.parametrize("name, soc, differing, values_of_set", [
+    # near 0: 2.941e-14 and 1.048e-12 Li, both far below the solver's atol (1e-6), a real difference there (the 70 C
+    # set from the 25 C state starts 0.0207 V above its cut-off and fails; STATE_ROUND_OFF's comment)
+    ("Li2021_S_Mo6S8", 1.0, "Ambient temperature [K]", (298.15, 343.15)),
+    # 2.26e-10 apart: another SOC window (its top 2.8 or 3.0 V), not the SOC solve's round-off (xtol 4e-12 Li)
+    ("Li2021_Mo6S8", 0.5, "Upper voltage cut-off [V]", (2.8, 3.0)),
+])
+def test_initial_soc_with_a_list_of_inputs_refused_names_the_states_and_how_far_apart(name, soc, differing,
+                                                                                     values_of_set):
+    """Review R19: a list of sets whose initial states differ was refused naming the input, not the states: S-LMS at
+    initial_soc=1 at 25 and 70 C (Li content 2.941e-14 and 1.048e-12), Mo6S8 at 0.5 with upper cut-offs 2.8 and 3.0 V
+    (2.26e-10 apart) read as if any difference were refused. Now the first state that differs, its value with each set
+    and how far apart (absolute, and of the larger) are said, and the round-off it is held to."""
+    current = "Current function [A]"
+    values = pybamm.ParameterValues(name)
+    values.update({differing: "[input]", current: "[input]", "Lower voltage cut-off [V]": 1.0})
+    sets = [{differing: value, current: 0.1 * values["Nominal cell capacity [A.h]"]} for value in values_of_set]
+    alone = [AEA().initial_state_parameter_values(values, soc, inputs=one)["Initial cathode Li content"]
+             for one in sets]
+    with pytest.raises(ValueError, match=f"reads {re.escape(repr(differing))}") as error:
+        pybamm.Simulation(AEA(), parameter_values=values).solve([0, 60], initial_soc=soc, inputs=sets)
+    said = re.search(r"different states \('Initial cathode Li content' (\S+) with set 1 and (\S+) with set 2, (\S+) "
+                     r"apart, (\S+) of the larger; one state takes them within 1e-12 of the larger, round-off\)",
+                     str(error.value))
+    assert said is not None, str(error.value)
+    assert [float(said[1]), float(said[2])] == alone
+    assert float(said[3]) == pytest.approx(abs(alone[1] - alone[0]), rel=1e-3)
+    assert float(said[4]) == pytest.approx(abs(alone[1] - alone[0]) / max(alone), rel=1e-2)
+
+
 @pytest.mark.slow
 def test_initial_soc_without_esoh_cache_and_in_batch_study():
     values = pybamm.ParameterValues("Li2021_Mo6S8")

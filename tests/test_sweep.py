@@ -1709,7 +1709,8 @@ def test_a_c_rate_basis_whose_capacity_cannot_be_known_is_refused_naming_why_not
     without a word, wherever the cathode's capacity could not be evaluated (a bare ``except Exception: return None``):
     LTO-LMS at 2x its loading whose porosity is an input kept 0.1734 mA.h (2x: 0.3469), its "0.5C" 0.25C of the
     electrode. Now the point's inputs are used (the sweep's) and a capacity that cannot be known is a ValueError
-    naming the parameter, PyBaMM's exception kept as its cause."""
+    naming the parameter, PyBaMM's exception kept as its cause. (The input here is the Li4Ti5O12 fraction: the
+    capacity as made reads no porosity since session 53, loading x area x specific capacity, review R19.)"""
     from pybamm_aea.models.experiment_checks import rescaled_nominal_capacity
     from pybamm_aea.sweep.config import rescaled_nominal
 
@@ -1717,14 +1718,15 @@ def test_a_c_rate_basis_whose_capacity_cannot_be_known_is_refused_naming_why_not
     nominal, loading = values[NOMINAL_NAME], values["Cathode loading [kg.m-2]"]
     changes = {"Cathode loading [kg.m-2]": 2 * loading}
     if case == "input_not_given":
-        porosity = values["Cathode porosity"]
-        values["Cathode porosity"] = pybamm.InputParameter("Cathode porosity")
+        fraction = "Dispersed material mass fraction"
+        given = {fraction: values[fraction]}
+        values[fraction] = pybamm.InputParameter(fraction)
         # the caller's inputs evaluate it: twice the loading, twice the basis (the sweep passes its point's)
-        assert rescaled_nominal_capacity(nominal, values, changes, inputs={"Cathode porosity": porosity}) \
+        assert rescaled_nominal_capacity(nominal, values, changes, inputs=given) \
             == pytest.approx(2 * nominal, rel=1e-12)
-        assert rescaled_nominal(values, nominal, loading, 2 * loading, inputs={"Cathode porosity": porosity}) \
+        assert rescaled_nominal(values, nominal, loading, 2 * loading, inputs=given) \
             == pytest.approx(2 * nominal, rel=1e-12)
-        named = "'Cathode porosity'"
+        named = f"{fraction!r}"
     else:
         del values["Cathode maximum Li content"]
         named = "Cathode maximum Li content"

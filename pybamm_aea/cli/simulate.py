@@ -1,4 +1,5 @@
 """``pybamm-aea simulate``: a parameter set + PyBaMM experiment strings -> time series, step table, plot."""
+import decimal
 import math
 from pathlib import Path
 import re
@@ -58,8 +59,8 @@ def register(subparsers):
                         f"relative to cycle 2, the first after the formation ({_args.CYCLES_CHECK})")
     p.add_argument("--termination", default=None, metavar="TEXT",
                    help="stop the cycles early, as PyBaMM's Experiment(termination=...): '80%% capacity', "
-                        "'0.0001 A.h capacity' (PyBaMM's \"Capacity [A.h]\", below the cell's), or '2.5 V' (a minimum "
-                        "voltage)")
+                        "'0.0001 A.h capacity' (PyBaMM's \"Capacity [A.h]\", below the cell's; '0.1 mA.h capacity' "
+                        "is converted to it, and said), or '2.5 V' (a minimum voltage)")
     p.add_argument("--save-at-cycles", type=_save_at_cycles, default=None, metavar="N or LIST",
                    help="keep the time series of these cycles only, as PyBaMM's solve(save_at_cycles=...): N keeps "
                         "every Nth cycle (and the first), '1,500' the cycles listed; the others are in FILE stem + "
@@ -286,8 +287,12 @@ def run(args):
     # is not the checked one), and a ValueError out of the solve does not say which argument is at fault (the
     # build's checks of the parameter values and PyBaMM's own raise ValueErrors too), so it could not be told as
     # --termination's or --experiment's.
+    termination = _termination(args.parser, args.termination)
+    if termination != args.termination:
+        print(f"{args.parameter_set}: --termination {args.termination!r} read as {termination!r} (PyBaMM's capacity "
+              "termination is in A.h)")
     try:
-        experiment = pybamm.Experiment(steps, termination=args.termination)
+        experiment = pybamm.Experiment(steps, termination=termination)
         check_termination(experiment, values)  # (the library's check, for PyBaMM's models too)
     except ValueError as exc:
         raise _args.error(args.parser, f"argument --termination: {args.termination!r}: {exc}")
@@ -430,6 +435,35 @@ def negligible_discharges_note(discharges, values, mass_g, solution=None):
     ends = None if solution is None else (lambda: [step.termination for step, _ in iter_discharges(solution)])
     note_negligible_discharges(metrics, discharges, mass_g, float(values["Nominal cell capacity [A.h]"]), ends)
     return metrics["warnings"]
+
+
+#: --termination's capacity in mA.h, the unit this command says a cell's capacity in: "0.7 mA.h capacity" (or "0.7
+#: mAh capacity"), which PyBaMM's parser failed on ("could not convert string to float: '0.7m'", review R19)
+_MILLI_AMP_HOURS = re.compile(r"(?P<number>\S+?)\s*(?:mA\.h|mAh)\s+capacity")
+#: a capacity termination PyBaMM's parser takes (its number aside): "<number> A.h capacity", "<number>% capacity"
+_CAPACITY_FORMS = re.compile(r"\S+?\s*(?:A\.h|Ah|%)\s+capacity")
+
+
+def _termination(parser, text):
+    """--termination ``text`` as PyBaMM's ``Experiment(termination=...)`` reads it: a capacity in mA.h converted to
+    A.h ("0.7 mA.h capacity" -> "0.0007 A.h capacity", by a decimal shift: no binary round-off added), else as given.
+    A capacity in another unit ("0.7 kA.h capacity", PyBaMM's "could not convert string to float: '0.7k'") is a usage
+    error naming the forms taken. None: no termination."""
+    if text is None:
+        return None
+    match = _MILLI_AMP_HOURS.fullmatch(text.strip())
+    if match is not None:
+        try:
+            number = decimal.Decimal(match["number"])
+        except decimal.InvalidOperation:
+            number = None
+        if number is not None and number.is_finite():
+            return f"{number.scaleb(-3):f} A.h capacity"
+    elif not text.strip().endswith("capacity") or _CAPACITY_FORMS.fullmatch(text.strip()) is not None:
+        return text
+    raise _args.error(parser, f"argument --termination: {text!r}: a capacity termination is '<number> A.h capacity' "
+                              f"(PyBaMM's \"Capacity [A.h]\"), '<number> mA.h capacity' (converted to A.h) or "
+                              f"'<number>% capacity' (of cycle 1's), the number a decimal one (0.0001, 1e-4)")
 
 
 def _save_at_cycles(text):

@@ -864,9 +864,11 @@ def capacity_as_made_at_start(parameter_values, inputs=None):
 CAPACITY_AS_MADE = weakref.WeakKeyDictionary()
 
 
-#: "Nominal cell capacity [A.h]" this many times the capacity as made leads a capacity termination's refusal as a
-#: loading slip's sign (a unit's: mg/cm2 for kg/m2 is 100x, g/m2 1000x); a thinner electrode than its set's (S-LMS
-#: at 75 % of its loading, 1.325x: review R19) keeps the termination's own hints
+#: a unit slip's sign in a capacity termination's refusal: "Nominal cell capacity [A.h]" this many times the capacity
+#: as made leads it as a loading slip's (a unit's: mg/cm2 for kg/m2 is 100x, g/m2 1000x); a thinner electrode than its
+#: set's (S-LMS at 75 % of its loading, 1.325x: review R19) keeps the termination's own hints; and a termination this
+#: many times the capacity as made is told "did you give mA.h?", one nearer it (0.00082074 A.h on the 0.8207318 mA.h
+#: S-LMS cell, or equal to it) is no unit slip (it was asked, "still 0.001 times the cell's capacity": review R19)
 LOADING_SLIP_FACTOR = 10.0
 
 
@@ -902,20 +904,24 @@ def _check_capacity_termination(written, capacity, made, parameter_values, input
     basis = "" if nominal is None else f"; its \"Nominal cell capacity [A.h]\" {nominal:.4g} A.h"
     unit, other, per = _CAPACITY_SLIP
     made_from = _capacity_made_from(parameter_values, inputs)
+    # (each at the digits that tell it from the other: at 4, 0.00082074 A.h was refused as above 0.0008207, R19)
+    p = _digits(made, capacity)
+    said, as_made = f"{capacity:.{_digits(capacity, made)}g}", f"{made:.{p}g} A.h ({made * per:.{p}g} {other}"
     if nominal is not None and nominal / made > LOADING_SLIP_FACTOR:  # (the C-rate basis of another cathode)
         # the sign of a loading slip, said first and alone: a termination mended to the capacity it made (a unit
         # hint's 0.0001 mA.h under a 1.517e-07 A.h bound) would pass and run the wrong cell (review R17)
-        raise ValueError(f"the experiment's termination {written!r}: the cathode's capacity as made {made:.4g} A.h "
-                         f"({made * per:.4g} {other}, {made_from}) is 1/{nominal / made:.4g} of the cell's \"Nominal "
+        raise ValueError(f"the experiment's termination {written!r}: the cathode's capacity as made {as_made}, "
+                         f"{made_from}) is 1/{nominal / made:.4g} of the cell's \"Nominal "
                          f"cell capacity [A.h]\" {nominal:.4g} A.h: check what that capacity is computed from (a "
-                         f"loading in the wrong unit?); the termination's {capacity:g} A.h is at or above it, the most "
+                         f"loading in the wrong unit?); the termination's {said} A.h is at or above it, the most "
                          "a cycle's \"Capacity [A.h]\" can be, so PyBaMM would stop the experiment after cycle 1")
-    hint = bound.slip_hint(capacity) or (f"; did you give {other}? {capacity:g} {other} = {capacity / per:g} {unit}, "
-                                         f"still {capacity / per / made:.3g} times the cell's capacity")
+    hint = "" if capacity < LOADING_SLIP_FACTOR * made else bound.slip_hint(capacity) or (
+        f"; did you give {other}? {capacity:g} {other} = {capacity / per:g} {unit}, still "
+        f"{capacity / per / made:.3g} times the cell's capacity")
     if 0.5 <= capacity < 1:  # (a retention typed as a fraction: 0.8 for 80 %)
         hint += f"; for {100 * capacity:g} % of cycle 1's capacity write '{100 * capacity:g}% capacity'"
-    raise ValueError(f"the experiment's termination {written!r}: its capacity {capacity:g} A.h is at or above the "
-                     f"cell's capacity, the cathode's capacity as made {made:.4g} A.h ({made * per:.4g} {other}, "
+    raise ValueError(f"the experiment's termination {written!r}: its capacity {said} A.h is at or above the "
+                     f"cell's capacity, the cathode's capacity as made {as_made}, "
                      f"{made_from}{basis}), the most a cycle's \"Capacity [A.h]\" "
                      f"can be, so PyBaMM stops the experiment after cycle 1{hint}")
 
@@ -988,10 +994,11 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
     1 lacks of the capacity as made is read off its summary variables
     (:func:`pybamm_aea.models.summary.standard_summary_variables`): the material out of contact at its end (as made
     minus "Positive electrode capacity [A.h]") and the Li trapped in the host ("Positive electrode capacity [A.h]"
-    minus "Capacity [A.h]"), each named where it is not nil. Each A.h figure has the digits that tell it from the
-    others (:func:`_digits`), so the capacity advised is below the capacity as made (:func:`check_termination`
-    takes it). ``made``: the capacity as made the solve's :func:`check_termination` evaluated
-    (:data:`CAPACITY_AS_MADE`); not given, :func:`capacity_as_made_at_start` here."""
+    minus "Capacity [A.h]"), each named where it is not nil (at 4 digits). Cycle 1's, the termination's and the
+    capacity as made each have the digits that tell it from the other two, cycle 1's share of it those that tell it
+    from 1 (:func:`_digits`), so the capacity advised is below the capacity as made (:func:`check_termination` takes
+    it). ``made``: the capacity as made the solve's :func:`check_termination` evaluated (:data:`CAPACITY_AS_MADE`);
+    not given, :func:`capacity_as_made_at_start` here."""
     termination = getattr(experiment, "termination", None) or {}
     value = termination.get("capacity")
     lengths = list(getattr(experiment, "cycle_lengths", ()))
@@ -1010,11 +1017,12 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
     limit = float(value[0])
     if made is _EVALUATE:
         made = capacity_as_made_at_start(parameter_values, inputs)
-    p = _digits(first, limit, *([] if made is None else [made]))
+    figures = [first, limit] + ([] if made is None else [made])
+    p = _digits(first, *figures)  # (each figure its own digits: review R19)
     said = (f"the experiment stopped at its termination {written.get('capacity')!r} after its first cycle, 1 of its "
             f"{len(lengths)} cycles: cycle 1's \"Capacity [A.h]\" {first:.{p}g} A.h ({first * 1e3:.{p}g} mA.h) is "
-            f"at or below {limit:.{p}g} A.h, and PyBaMM stops after the first cycle whose capacity is, logging a line "
-            "only")
+            f"at or below {limit:.{_digits(limit, *figures)}g} A.h, and PyBaMM stops after the first cycle whose "
+            "capacity is, logging a line only")
     also = _other_terminations_met(termination, written, cycles[0])
     if also:
         said += (f"; its termination{'s' if len(also) > 1 else ''} {' and '.join(also)} "
@@ -1026,13 +1034,13 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
         what = [why for why, applies in (("dispersed material not yet activated or cut off", activation),
                                          ("host isolated behind the Li0 film",
                                           options.get("ionic-switch host loss") == "persistent Li0")) if applies]
-        parts = [f"{made - electrode:.{p}g} A.h of its material out of contact at its end"
+        parts = [f"{made - electrode:.4g} A.h of its material out of contact at its end"
                  + (f" ({', '.join(what)})" if what else "") if made - electrode > 1e-4 * made else None,
-                 f"{electrode - first:.{p}g} A.h in Li trapped in the host"
+                 f"{electrode - first:.4g} A.h in Li trapped in the host"
                  if electrode - first > 1e-4 * made else None]
         parts = [part for part in parts if part]
-        said += (f". The cathode's capacity as made is {made:.{p}g} A.h; cycle 1 ended at {first / made:.{p}g} of "
-                 "it" + (f": {' and '.join(parts)}" if parts else ""))
+        said += (f". The cathode's capacity as made is {made:.{_digits(made, *figures)}g} A.h; cycle 1 ended at "
+                 f"{first / made:.{_digits(first / made, 1.0)}g} of it" + (f": {' and '.join(parts)}" if parts else ""))
     if options.get("dispersed material degradation") == "activation and contact loss":
         pool = _last_value(solution, "Dispersed material fraction not yet activated")
         share = "" if pool is None else f" ({pool:.3g} of it not yet activated at cycle 1's end)"
@@ -1044,13 +1052,14 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
             "percentage of cycle 1's ('80% capacity')")
 
 
-def _digits(*values):
-    """The significant digits (at least 4) that print ``values`` (A.h) each apart from every other of them it differs
-    from: at 4, LMS's cycle 1 0.00015165 A.h, termination 0.00015167 A.h and 0.00015169 A.h as made were all
-    "0.0001517" (review R17), and a bound advised below cycle 1's read as the capacity as made, refused."""
-    distinct = len(set(values))
-    for p in range(4, 18):
-        if len({f"{v:.{p}g}" for v in values}) == distinct:
+def _digits(value, *others):
+    """The significant digits (at least 4) that print ``value`` apart from each of ``others`` (the figures it is said
+    with) it differs from: at 4, LMS's cycle 1 0.00015165 A.h, termination 0.00015167 A.h and 0.00015169 A.h as made
+    were all "0.0001517" (review R17), and a bound advised below cycle 1's read as the capacity as made, refused. Each
+    figure its own: with one count for all, a termination 1e-10 A.h above S-LMS's cycle 1 printed the capacity as made
+    (0.0008207318 A.h), cycle 1's share of it (0.6983915) and the parts (0.0002475397 A.h) at 10 digits (review R19)."""
+    for p in range(4, 17):
+        if all(f"{value:.{p}g}" != f"{other:.{p}g}" for other in others if other != value):
             return p
     return 17
 

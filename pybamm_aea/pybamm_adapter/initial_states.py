@@ -117,9 +117,10 @@ def _simulation_dispatch(pybamm_method):
         except Exception as exc:
             if not several:
                 raise
-            self._parameter_values = _one_state_of_all(sets, state)
+            differs = []  # (the first state two sets give apart, said in the refusal)
+            self._parameter_values = _one_state_of_all(sets, state, differs)
             if self._parameter_values is None:
-                raise _several_sets_refusal(sets, inputs, initial_soc, state) from exc
+                raise _several_sets_refusal(sets, inputs, initial_soc, state, differs) from exc
         self._needs_ic_rebuild = True
         self._built_initial_soc = initial_soc
         self._esoh_fingerprint = fingerprint
@@ -149,12 +150,13 @@ def _one_input_set(inputs):
             if all(_same_value(first, dict(other), name) for other in inputs[1:])}
 
 
-def _one_state_of_all(sets, state):
+def _one_state_of_all(sets, state, differs=None):
     """The initial state (``state``: read with one set of inputs) every one of several input ``sets`` gives alike, or
     None: read with each set, stopped at the first that differs (by
-    :func:`pybamm_aea.models.experiment_checks._same_value`, an input kept as one the same) or fails. A state that
-    reads an input it does not change with was refused: S-LMS at "2.3 V" reads the S8 fraction and the lower cut-off
-    (0.1 and 0.3, 1.7 and 1.8 V give one state; review R11; 0.45 s a set on S-LMS, 2026-12-06)."""
+    :func:`pybamm_aea.models.experiment_checks._same_value`, an input kept as one the same) or fails; the first
+    value that differs is appended to the list ``differs`` (None: not kept), as :func:`_state_apart` says it. A state
+    that reads an input it does not change with was refused: S-LMS at "2.3 V" reads the S8 fraction and the lower
+    cut-off (0.1 and 0.3, 1.7 and 1.8 V give one state; review R11; 0.45 s a set on S-LMS, 2026-12-06)."""
     from ..models.experiment_checks import _same_value
 
     def same(first, other, name):
@@ -168,9 +170,12 @@ def _one_state_of_all(sets, state):
 
     try:
         first = state(dict(sets[0]))
-        for one in sets[1:]:
+        for number, one in enumerate(sets[1:], start=2):
             other = state(dict(one))
-            if not all(same(first, other, name) for name in first.keys()):
+            apart = next((name for name in first.keys() if not same(first, other, name)), None)
+            if apart is not None:
+                if differs is not None:
+                    differs.append(_state_apart(apart, first, other, number))
                 return None
     except Exception:  # noqa: BLE001 - a set the state cannot be read with: the refusal says why
         return None
@@ -178,17 +183,38 @@ def _one_state_of_all(sets, state):
 
 
 #: the relative difference within which two input sets' initial states are one (:func:`_one_state_of_all`): round-off,
-#: 1e-12 = 4500 times double precision's 2.2e-16 (the states R18 found refused differed by 1-9 of it)
+#: 1e-12 = 4500 times double precision's 2.2e-16 (the states R18 found refused differed by 1-9 of it). Relative near 0
+#: too, with no absolute floor: a host's Li content there sets its voltage by its logarithm, so S-LMS at initial_soc=1
+#: at 25 and 70 C, with 2.941e-14 and 1.048e-12 Li (both far below the solver's atol, 1e-6, and the 4 Li of the
+#: inventory), starts at 2.819 and 2.915 V alone, and the 70 C set from the 25 C state 0.0207 V above its cut-off,
+#: which fails (review R19)
 STATE_ROUND_OFF = 1e-12
 
 
-def _several_sets_refusal(sets, common, initial_soc, state):
+def _state_apart(name, first, other, number):
+    """The state ``name`` as it differs between the first input set's state ``first`` and set ``number``'s (1-based)
+    ``other``, for :func:`_several_sets_refusal`: both values, and for numbers their difference, absolute and relative
+    (S-LMS at initial_soc=1 at 25 and 70 C: "'Initial cathode Li content' 2.941393642669741e-14 with set 1 and
+    1.0478081900635613e-12 with set 2, 1.018e-12 apart, 0.972 of the larger"; review R19: the refusal said no value)."""
+    a, b = first[name], other[name]
+    said = f"{name!r} {a!r} with set 1 and {b!r} with set {number}"
+    try:
+        a, b = float(a), float(b)
+    except (TypeError, ValueError):  # (a function, a symbol, an array: as they are)
+        return said
+    larger = max(abs(a), abs(b))
+    relative = "" if not larger else f", {abs(a - b) / larger:.3g} of the larger"
+    return f"{said}, {abs(a - b):.4g} apart{relative}"
+
+
+def _several_sets_refusal(sets, common, initial_soc, state, differs=()):
     """The ``ValueError`` of an initial state from ``initial_soc`` that a list of several input sets ``sets`` cannot
     share: read with the inputs they give alike (``common``) it failed, read with the first set it is refused or not
     (that refusal is raised then: the state's own, e.g. an SOC out of [0, 1]); else it names the inputs that differ
     between the sets and that the state reads (``state``: the initial state read with one set of inputs), each found
     by reading the state with the first set without it (the ambient temperature at "1.5 V": another Li content at 25
-    and 70 C)."""
+    and 70 C), and the first state two sets give apart (``differs``: :func:`_one_state_of_all`'s, empty where a set
+    failed) against :data:`STATE_ROUND_OFF`."""
     first = dict(sets[0])
     state(first)  # (a failure with every input given is the state's own: raised as it is)
     read = []
@@ -198,12 +224,14 @@ def _several_sets_refusal(sets, common, initial_soc, state):
         except Exception:  # noqa: BLE001 - the state cannot be read without it: it reads it
             read.append(name)
     differ = sorted({name for one in sets for name in one if name not in common})
+    apart = "".join(f" ({said}; one state takes them within {STATE_ROUND_OFF:g} of the larger, round-off)"
+                    for said in differs[:1])
     return ValueError(
         f"initial_soc={initial_soc!r} with a list of {len(sets)} input sets (inputs=[{sets[0]!r}, ...]): the "
         "simulation builds one model, so every set would start from one initial state, while the state this SOC or "
         f"voltage gives reads {', '.join(map(repr, read or differ))}, "
         f"which {'differs' if len(read or differ) == 1 else 'differ'} between the sets, and gives them different "
-        f"states; solve each set "
+        f"states{apart}; solve each set "
         f"on its own (for one in inputs: sim.solve(t_eval, inputs=one, initial_soc={initial_soc!r})), or give the "
         "sets alike what the state reads (a list of sets that differ only in inputs it does not read, or that give "
         "one state, is solved from that state)")
