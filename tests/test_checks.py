@@ -3450,6 +3450,31 @@ def test_a_failure_short_of_every_event_still_raises():
         solver._end_failures_at_events(sim.built_model, [partial], [{}])
 
 
+@pytest.mark.parametrize("host, advice", [("lever rule", "OTHER_ADVICE"), ("multi-phase", "HOLD_ADVICE")])
+def test_the_hold_advice_is_given_only_where_the_lever_rule_would_change_something(host, advice):
+    """Review R18: IDA's failure of a voltage hold advised the lever-rule host whatever the model's host, so a
+    lever-rule model run on the multi-phase host's solver (``SharedEventsIDAKLUSolver``) was told "The lever-rule host
+    ... ran pristine LMS's 3.5 V hold, which this host fails on". Now the hold advice is the multi-phase model's only;
+    the lever-rule model's failure points to the failures known. The failure: IDA's flag -3 given to a 10 s solve, as
+    :func:`test_a_failure_short_of_every_event_still_raises` gives it."""
+    from pybamm_aea.models.solvers import SharedEventsIDAKLUSolver
+
+    sim = pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": host}),
+                            parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"), solver=SharedEventsIDAKLUSolver())
+    sim.build()
+    solver = sim.solver
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        partial = solver.solve(sim.built_model, [0, 10])
+    solver.experiment_step = "step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes'"
+    solver._flags, partial.termination = [-3], "failure"  # (IDA's flag -3: IDA_ERR_FAIL)
+    with pytest.raises(pybamm.SolverError) as raised:
+        solver._end_failures_at_events(sim.built_model, [partial], [{}])
+    said = str(raised.value)
+    assert said.endswith(getattr(SharedEventsIDAKLUSolver, advice)), said
+    assert ("lever-rule host" in said) == (host == "multi-phase"), said
+
+
 def test_a_hold_ida_failed_on_is_a_failure_not_its_voltage_event():
     """LMS, pristine, 70 C, "Hold at 3.5 V for 10 minutes" on the multi-phase host (user trial, session 51): IDA fails
     0.64 ms in (the separator's cell emptied by the hold's first current, -98 A), its last interval 1.1e-19 s, and the

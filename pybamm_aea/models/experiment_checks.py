@@ -2128,10 +2128,17 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     #: start by :mod:`pybamm_aea.pybamm_adapter.experiment_errors`); None: a solve, or a step not of an experiment
     experiment_step = None
 
-    #: what to do when IDA returns non-finite states in a solve with sensitivities, for this solver's host (the
-    #: tail of :class:`NonFiniteStatesError`'s message; a subclass states its own, measured)
-    SENSITIVITIES_REMEDY = ("with sensitivities on the lever-rule host at rtol 1e-6 (docs/known_limits.rst); "
-                            "a tighter rtol, model.default_solver_with(rtol=1e-7), computes them (TiS2 at 1C)")
+    #: what to do when IDA returns non-finite states in a solve with sensitivities, by the model's host (its
+    #: "host thermodynamics"; the tail of :class:`NonFiniteStatesError`'s message, measured; none for a model of no
+    #: host). By the model, not the solver: a lever-rule model on the multi-phase host's solver was told to take the
+    #: lever-rule host (TiS2 at 1C, rtol 1e-6, NaN at 3458.94 s on both; session 53)
+    SENSITIVITIES_REMEDIES = {
+        "lever rule": ("with sensitivities on the lever-rule host at rtol 1e-6 (docs/known_limits.rst); "
+                       "a tighter rtol, model.default_solver_with(rtol=1e-7), computes them (TiS2 at 1C)"),
+        "multi-phase": ("with sensitivities on the multi-phase host (docs/known_limits.rst); the lever-rule host, "
+                        "pybamm.Model(\"AEA\", {\"host thermodynamics\": \"lever rule\"}), computes them "
+                        "(LMS at 1C)"),
+    }
 
     def _post_process_solution(self, sol, model, integration_time, inputs_dict, t_eval):
         solution = super()._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)
@@ -2171,7 +2178,8 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
                 return
             first_t = float(solution.all_ts[-1][bad[0]])
             names = _state_names(model, np.flatnonzero(~np.isfinite(y[:, bad[0]])))
-        remedy = f"; {self.SENSITIVITIES_REMEDY}" if has_sensitivities(model) else ""
+        remedy = self.SENSITIVITIES_REMEDIES.get((getattr(model, "options", None) or {}).get("host thermodynamics"))
+        remedy = f"; {remedy}" if remedy and has_sensitivities(model) else ""
         raise NonFiniteStatesError(
             f"IDA returned non-finite states from t = {first_t:.6g} s "
             f"({', '.join(names) or 'the state vector'}); no solution is returned past them{remedy}")
