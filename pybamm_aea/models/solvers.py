@@ -644,6 +644,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         again = type(self)(rtol=rtol, atol=self.atol, options=dict(idaklu_options(self)),
                            output_variables=self.output_variables)
         again.experiment_inputs, again.experiment_step = self.experiment_inputs, self.experiment_step
+        again.running_step = self.running_step
         return again
 
     def _integration_named(self, t_eval, inputs_list, index):
@@ -977,6 +978,7 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
                                         output_variables=self.output_variables)
             retry.experiment_inputs = self.experiment_inputs  # (its input names looked at once per solve too)
             retry.experiment_step = self.experiment_step  # (its warnings name the step too)
+            retry.running_step = self.running_step  # (and read its terminations)
             retry.SOLVE_STEPPED_SWITCH_AGAIN = self.SOLVE_STEPPED_SWITCH_AGAIN  # (a solver's opt-out holds in it)
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
             said = str(exc)

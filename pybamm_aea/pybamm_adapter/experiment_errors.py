@@ -120,6 +120,8 @@ CONTROL_STATES = ("Current variable [A]",)
 #: the ``pybamm.Simulation`` attribute holding its experiment's step solvers, and the attribute of an AEA solver
 #: (:class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver`) the recorder sets to the step it runs
 STEP_SOLVERS, EXPERIMENT_STEP = "steps_to_built_solvers", "experiment_step"
+#: the attribute of an AEA solver set to the step object it runs (its events, what it sets: the skipped step's warning)
+RUNNING_STEP = "running_step"
 #: the private ``pybamm.Simulation`` attribute its ``solution`` property returns (set to the
 #: :class:`NotStartedSolution` of an experiment that ran no step, the one ``solve`` returns)
 SOLUTION = "_solution"
@@ -351,6 +353,7 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
         for solver in solvers.values():
             if hasattr(solver, EXPERIMENT_STEP):  # (the AEA solvers: a solver the user gave keeps its own attributes)
                 setattr(solver, EXPERIMENT_STEP, where)
+                setattr(solver, RUNNING_STEP, step)
 
     def _running(self, logs):
         """The step of the experiment PyBaMM starts (``logs``: its callback's), found by its cycle and number in it
