@@ -609,8 +609,8 @@ def test_a_skipped_step_is_explained_with_pybamms_unified_experiment_model(mode)
     assert re.search(r"the cell starts 0\.022\d+ V past its step's cut-off \(Voltage < 2\.6 \[V\]\) under its current",
                      first), first
     (later,) = [str(w.message) for w in record if issubclass(w.category, LaterStepSkippedWarning)]
-    assert re.match(r"step 2 of 2 in cycle 2 of 2, 'Charge at 0\.1 W until 2\.8 V' is skipped: the cell starts 0\.9\d+ V "
-                    r"past its step's cut-off \(Voltage > 2\.8 \[V\]\) under its power", later), later
+    assert re.match(r"step 2 of 2 in cycle 2 of 2, 'Charge at 0\.1 W until 2\.8 V' is skipped: the cell starts "
+                    r"0\.9\d+ V past its step's cut-off \(Voltage > 2\.8 \[V\]\) under its power", later), later
 
 
 ALWAYS_MET = pybamm.step.CustomTermination("Li content above 10", lambda variables: 0 * variables["Voltage [V]"] - 10)
