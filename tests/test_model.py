@@ -647,6 +647,23 @@ def test_a_step_whose_termination_is_met_at_its_start_is_warned_once(mode, step,
     assert not [w for w in record if issubclass(w.category, (StartOutsideWindowWarning, LaterStepSkippedWarning))]
 
 
+def test_an_experiment_no_step_of_which_ran_for_a_termination_met_says_which_warning_tells():
+    """A one-step experiment whose custom termination is met at its start (session 53): reading the solution said
+    "PyBaMM skipped its step ... as starting past its cut-off (the StartOutsideWindowWarning says by how much)", a
+    warning not given; it now names both warnings, and the one given is TerminationMetAtStartWarning."""
+    from pybamm_aea.models.experiment_checks import ExperimentNotStartedError, TerminationMetAtStartWarning
+
+    step = pybamm.step.c_rate(0.1, duration=600, termination=[ALWAYS_MET])
+    with pytest.warns(TerminationMetAtStartWarning, match="'Li content above 10' is met at its start"):
+        sol = pybamm.Simulation(AEA({"host thermodynamics": "lever rule"}),
+                                parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                                experiment=pybamm.Experiment([step])).solve()
+    with pytest.raises(ExperimentNotStartedError, match=re.escape(
+            "as starting past its cut-off or termination (the StartOutsideWindowWarning or "
+            "TerminationMetAtStartWarning says which and by how much)")):
+        sol["Voltage [V]"]
+
+
 def test_a_later_step_its_current_puts_past_its_cut_off_is_warned_once():
     """A 0.15 mA.h LMS cell, "Charge at 0.1 W until 2.8 V" after "Discharge at 0.1C until 2.0 V", two cycles (user
     trial, session 51): the power's losses take the cell from an open circuit below 2.8 V to 0.92 V past it, and

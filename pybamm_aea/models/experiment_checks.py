@@ -1880,15 +1880,16 @@ def _terminations_met(model, t, inputs, y0, step):
 
 def not_started_message(experiment, parameter_values, built_models, inputs=None):
     """Why an AEA experiment ran no step: PyBaMM skipped each of its steps as starting past its cut-off (how far,
-    :class:`StartOutsideWindowWarning`), and, for its C-rate steps, the current their rate is on
-    "Nominal cell capacity [A.h]" (the value) against the cathode's capacity ("Positive electrode capacity [A.h]" at
-    the initial state of ``built_models``, one of the experiment's built step models): 0.1C of a nominal 0.15 A.h
-    (0.15 mA.h meant) is 99C of a 0.15 mA.h cathode."""
+    :class:`StartOutsideWindowWarning`) or termination (:class:`TerminationMetAtStartWarning`; until session 53 a
+    custom one met was said as a cut-off, by how much in a warning not given), and, for its C-rate steps, the current
+    their rate is on "Nominal cell capacity [A.h]" (the value) against the cathode's capacity ("Positive electrode
+    capacity [A.h]" at the initial state of ``built_models``, one of the experiment's built step models): 0.1C of a
+    nominal 0.15 A.h (0.15 mA.h meant) is 99C of a 0.15 mA.h cathode."""
     steps = list(experiment.steps)
     which = "its step" if len(steps) == 1 else f"each of its {len(steps)} steps"
     said = (f"no step of the experiment ran: PyBaMM skipped {which} "
-            f"({'; '.join(dict.fromkeys(str(step) for step in steps))}) as starting past its cut-off "
-            "(the StartOutsideWindowWarning says by how much)")
+            f"({'; '.join(dict.fromkeys(str(step) for step in steps))}) as starting past its cut-off or termination "
+            "(the StartOutsideWindowWarning or TerminationMetAtStartWarning says which and by how much)")
     return said + (c_rate_basis_note(steps, parameter_values, built_models, inputs) or "")
 
 
