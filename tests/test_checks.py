@@ -2078,6 +2078,67 @@ def test_a_drive_cycle_step_is_named_by_its_samples_range_and_cut_off():
     assert "\n" not in said and "e-03" not in said and "[[" not in said, said
 
 
+def test_two_drive_cycles_described_alike_keep_their_own_names():
+    """Review R18: the messages' name of a drive-cycle step was looked up by PyBaMM's text of it (``str(step)``, its
+    description if it has one), so two cycles of 1001 samples differing only at sample 501 (1e-5 A, one 2e-5 A),
+    both described "US06" and made inside ``numpy.printoptions(threshold=sys.maxsize)`` (so that PyBaMM runs each
+    with its own samples), were both named as the second, "1e-05 to 2e-05 A", in the callbacks' logs the warnings and
+    the progress bar read. Now each step is found by its cycle and number: the first is "1e-05 A"."""
+    import sys
+
+    from pybamm_aea.progress import STEP_NAME
+
+    class Names(pybamm.callbacks.Callback):
+        def __init__(self):
+            self.names = []
+
+        def on_step_start(self, logs):
+            self.names.append(logs[STEP_NAME])
+
+    times = np.arange(1001.0)
+    first = np.c_[times, np.full(1001, 1e-5)]
+    second = first.copy()
+    second[500, 1] = 2e-5
+    names = Names()
+    with np.printoptions(threshold=sys.maxsize), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        experiment = pybamm.Experiment([(pybamm.step.current(first, description="US06"),
+                                         pybamm.step.current(second, description="US06"))])
+        assert str(experiment.steps[0]) == str(experiment.steps[1])  # (one text: the description)
+        pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}),
+                          parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                          experiment=experiment).solve(callbacks=[names])
+    assert names.names == ["Current(a drive cycle of 1001 samples over 1000 s, 1e-05 A)",
+                           "Current(a drive cycle of 1001 samples over 1000 s, 1e-05 to 2e-05 A)"], names.names
+
+
+def test_pybamms_padding_rest_is_not_named_as_the_step_before_it():
+    """The step a callback's logs name is found by its cycle and number (review R18), which PyBaMM's padding rest
+    (a step's start time after the step before ended) shares with the step before it: it keeps its own description,
+    "Rest for padding", not that step's."""
+    import datetime
+
+    from pybamm_aea.progress import STEP_NAME
+
+    class Names(pybamm.callbacks.Callback):
+        def __init__(self):
+            self.names = []
+
+        def on_step_start(self, logs):
+            self.names.append(logs[STEP_NAME])
+
+    names, start = Names(), datetime.datetime(2024, 1, 1)
+    experiment = pybamm.Experiment([
+        pybamm.step.string("Discharge at 0.1C for 1 minute", start_time=start),
+        pybamm.step.string("Rest for 1 minute", start_time=start + datetime.timedelta(minutes=5))])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}),
+                          parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                          experiment=experiment).solve(callbacks=[names])
+    assert names.names == ["Discharge at 0.1C for 1 minute", "Rest for padding", "Rest for 1 minute"], names.names
+
+
 def test_two_drive_cycles_pybamm_would_merge_are_refused():
     """PyBaMM keys an experiment's steps by their text, in which numpy prints a drive cycle of more than 1000
     numbers in part: two 600-sample current cycles differing from t = 100 to 499 s (1e-5 and 2e-5 A) were one step
@@ -3541,6 +3602,31 @@ def test_a_failure_short_of_every_event_still_raises():
     with pytest.raises(pybamm.SolverError, match=re.escape("IDA failed 10 s into the integration, which started at t = 0 s "
                                                            "(IDA_ERR_FAIL")):
         solver._end_failures_at_events(sim.built_model, [partial], [{}])
+
+
+@pytest.mark.parametrize("host, advice", [("lever rule", "OTHER_ADVICE"), ("multi-phase", "HOLD_ADVICE")])
+def test_the_hold_advice_is_given_only_where_the_lever_rule_would_change_something(host, advice):
+    """Review R18: IDA's failure of a voltage hold advised the lever-rule host whatever the model's host, so a
+    lever-rule model run on the multi-phase host's solver (``SharedEventsIDAKLUSolver``) was told "The lever-rule host
+    ... ran pristine LMS's 3.5 V hold, which this host fails on". Now the hold advice is the multi-phase model's only;
+    the lever-rule model's failure points to the failures known. The failure: IDA's flag -3 given to a 10 s solve, as
+    :func:`test_a_failure_short_of_every_event_still_raises` gives it."""
+    from pybamm_aea.models.solvers import SharedEventsIDAKLUSolver
+
+    sim = pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": host}),
+                            parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"), solver=SharedEventsIDAKLUSolver())
+    sim.build()
+    solver = sim.solver
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        partial = solver.solve(sim.built_model, [0, 10])
+    solver.experiment_step = "step 1 of 1 in cycle 1 of 1, 'Hold at 3.5 V for 10 minutes'"
+    solver._flags, partial.termination = [-3], "failure"  # (IDA's flag -3: IDA_ERR_FAIL)
+    with pytest.raises(pybamm.SolverError) as raised:
+        solver._end_failures_at_events(sim.built_model, [partial], [{}])
+    said = str(raised.value)
+    assert said.endswith(getattr(SharedEventsIDAKLUSolver, advice)), said
+    assert ("lever-rule host" in said) == (host == "multi-phase"), said
 
 
 def test_a_hold_ida_failed_on_is_a_failure_not_its_voltage_event():

@@ -213,7 +213,7 @@ def test_a_cathode_voltage_of_zero_is_refused_naming_cathode_voltage():
     cathode = paper.slms_electrode(0.082)
     with pytest.raises(ValueError, match=f"^cathode_voltage must be > {VOLTAGE_VS_LI.low}, got 0$"):
         Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=0, anode=LiInAnode())
-    with pytest.raises(ValueError, match=f"^cathode_voltage must be >= {VOLTAGE_VS_LI.low}, got -0.62$"):
+    with pytest.raises(ValueError, match=f"^cathode_voltage must be > {VOLTAGE_VS_LI.low}, got -0.62$"):
         Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=-0.62, anode=LiInAnode())
     with pytest.raises(ValueError, match=f"^cathode_voltage must be <= {VOLTAGE_VS_LI.high}, got 2050 "):
         Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=2050, anode=LiInAnode())

@@ -286,6 +286,23 @@ def test_a_per_material_voltage_of_zero_is_refused_naming_the_material():
     assert Electrode({"Mo6S8": 1.0}, 0.1, voltages={"Mo6S8": 1e-3}).energy_density().gravimetric > 0
 
 
+@pytest.mark.parametrize("call, said", [
+    (lambda: Electrode({"Mo6S8": 1.0}, 0.1, voltages={"Mo6S8": -1}), "voltage of 'Mo6S8' must be > 0.0, got -1.0"),
+    (lambda: Electrode({"Mo6S8": 1.0}, 0.1).energy_density(-1), "voltage must be > 0.0, got -1"),
+    (lambda: Electrode({"Mo6S8": 1.0}, 0.1).from_curve([0.0, 1.0], [2.5, 2.4], -1),
+     "mass_g must be > 0.0, got -1"),
+    (lambda: Electrode({"Mo6S8": 1.0}, 0.1).from_curve([0.0, 1.0], [2.5, 2.4], 0),
+     "mass_g must be > 0.0, got 0"),
+])
+def test_a_value_below_an_open_low_end_is_refused_with_the_rule_applied(call, said):
+    """Review R18: a per-material voltage of -1 was refused as "must be >= 0.0" (the rule is > 0: 0 itself is refused
+    since session 52), as was a whole electrode's, and a mass of -1 g for ``from_curve`` ("> 0" said for 0 only):
+    the error states the rule the check applies."""
+    with pytest.raises(ValueError) as raised:
+        call()
+    assert str(raised.value) == said
+
+
 def test_bad_filler_capacities_voltages():
     with pytest.raises(ValueError, match="liquid electrolyte"):
         Electrode({"Mo6S8": 1.0}, 0.1, pore_filler="Sulfide SE")
@@ -306,9 +323,9 @@ def test_bad_filler_capacities_voltages():
     with pytest.raises(ValueError, match="no capacity"):
         Electrode({"ASSLB AM (average)": 1.0}, 0.1).specific_capacity
     # a voltage vs Li below 0 would give negative Wh/kg and Wh/L (it did: -1261.55 Wh/kg)
-    with pytest.raises(ValueError, match="voltage must be >= 0.0, got -2.0"):
+    with pytest.raises(ValueError, match="voltage must be > 0.0, got -2.0"):
         Electrode({"Mo6S8": 1.0}, 0.1).energy_density(-2.0)
-    with pytest.raises(ValueError, match="voltage of 'Mo6S8' must be >= 0.0, got -2.0"):
+    with pytest.raises(ValueError, match="voltage of 'Mo6S8' must be > 0.0, got -2.0"):
         Electrode({"Mo6S8": 1.0}, 0.1).energy_density({"Mo6S8": -2.0})
     # a voltage for a material outside the composition (ignored; the constructor refused it)
     with pytest.raises(ValueError, match="voltage names 'LiCoO2', which is not in the composition"):

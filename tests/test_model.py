@@ -573,6 +573,97 @@ def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
                           ).solve()
 
 
+def test_a_resistance_step_past_its_cut_off_is_told_as_a_resistance():
+    """Review R16: LMS on a 1 Ohm load "until 1.8 V" starts 1.757 V past its cut-off (the load draws the cell to
+    0.04 V), and the warning said "under its current", "A smaller current or power" and "a current of the other sign
+    runs the other way": a resistance step sets its resistance, and has no other sign. Now it is worded as one."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    said = warned(AEA({"host thermodynamics": "lever rule"}), values,
+                  pybamm.step.resistance(1.0, duration=600, termination="1.8 V"), "Rest for 1 minute")
+    assert re.search(r"the cell starts 1\.75\d V past its step's cut-off \(Voltage < 1\.8 \[V\]\) under its resistance "
+                     r"at the start \(.*the losses at the current the resistance draws", said), said
+    assert "A larger resistance (a smaller current), a lower loading" in said, said
+    assert "a resistance only discharges the cell" in said, said
+    assert "current at the start" not in said and "A smaller current" not in said and "other sign" not in said, said
+
+
+@pytest.mark.parametrize("mode", ["legacy", "unified"])
+def test_a_skipped_step_is_explained_with_pybamms_unified_experiment_model(mode):
+    """Review R16: with ``experiment_model_mode="unified"`` (PyBaMM 26.10: one model for every step, their
+    terminations joined in one event, "Combined termination [experiment]") no skipped step was explained: pristine LMS
+    at 0.1C "until 2.6 V" (0.0227 V past at its start) was skipped without a StartOutsideWindowWarning, and "Charge at
+    0.1 W until 2.8 V" after a discharge to 2.0 V (0.906 V past by its losses) without a LaterStepSkippedWarning: the
+    explanation read the step's cut-off among the model's events by its name. Now it reads the step's own terminations
+    (made on the unified model as PyBaMM makes them to name the one a step ended on), and says what the step sets by
+    the step (the power step's model is no one step's there): both warned as in the default mode."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    model = AEA({"host thermodynamics": "lever rule"})
+    experiment = pybamm.Experiment([("Discharge at 0.1C until 2.6 V", "Rest for 1 minute"),
+                                    ("Discharge at 0.1C until 2.0 V", "Charge at 0.1 W until 2.8 V")])
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sol = pybamm.Simulation(model, parameter_values=values, experiment=experiment,
+                                experiment_model_mode=mode).solve()
+    assert [c.steps[i].termination for c, i in zip(sol.cycles, (0, 1))] == ["Event exceeded in initial conditions"] * 2
+    (first,) = [str(w.message) for w in record if issubclass(w.category, StartOutsideWindowWarning)]
+    assert re.search(r"the cell starts 0\.022\d+ V past its step's cut-off \(Voltage < 2\.6 \[V\]\) under its current",
+                     first), first
+    (later,) = [str(w.message) for w in record if issubclass(w.category, LaterStepSkippedWarning)]
+    assert re.match(r"step 2 of 2 in cycle 2 of 2, 'Charge at 0\.1 W until 2\.8 V' is skipped: the cell starts "
+                    r"0\.9\d+ V past its step's cut-off \(Voltage > 2\.8 \[V\]\) under its power", later), later
+
+
+ALWAYS_MET = pybamm.step.CustomTermination("Li content above 10", lambda variables: 0 * variables["Voltage [V]"] - 10)
+
+
+@pytest.mark.parametrize("mode", ["legacy", "unified"])
+@pytest.mark.parametrize("step, said", [
+    ("Hold at 2.4 V for 10 minutes or until 1 A",
+     r"its termination 'abs\(Current \[A\]\) < 1\.0 \[A\]' is met at its start: Current \[A\] = -6\.0\d+e-05 A"),
+    ("Hold at 2.4 V for 10 minutes or until 5C",
+     r"its termination 'C-rate cut-off' \(\|C-rate\| < 5\) is met at its start: C-rate = -0\.39\d+C"),
+    (pybamm.step.c_rate(0.1, duration=600, termination=[ALWAYS_MET], description="Discharge to Li content 10"),
+     r"its termination 'Li content above 10' is met at its start: its event function is -10 there"),
+])
+def test_a_step_whose_termination_is_met_at_its_start_is_warned_once(mode, step, said):
+    """Review R16: a step whose termination other than a voltage cut-off (a current or C-rate one, a
+    ``pybamm.step.CustomTermination``) is met as it starts is skipped by PyBaMM without a word in a cycle of several
+    steps (LMS, 2 minutes at 0.1C, then a 2.4 V hold "until 1 A", whose current starts at -60 uA): only a voltage
+    cut-off past at the start was warned. Now a TerminationMetAtStartWarning names the step, the termination and its
+    value at the start (the custom one's event function), once for the two cycles, in PyBaMM's default and unified
+    modes."""
+    from pybamm_aea.models.experiment_checks import TerminationMetAtStartWarning
+
+    cycle = ("Discharge at 0.1C for 2 minutes", step)
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        sol = pybamm.Simulation(AEA({"host thermodynamics": "lever rule"}),
+                                parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                                experiment=pybamm.Experiment([cycle] * 2), experiment_model_mode=mode).solve()
+    assert [c.steps[1].termination for c in sol.cycles] == ["Event exceeded in initial conditions"] * 2
+    (met,) = [str(w.message) for w in record if issubclass(w.category, TerminationMetAtStartWarning)]
+    assert re.match(rf"step 2 of 2 in cycle 1 of 2, '{re.escape(str(step))}' is skipped: {said}", met), met
+    assert "once per step" in met, met
+    assert not [w for w in record if issubclass(w.category, (StartOutsideWindowWarning, LaterStepSkippedWarning))]
+
+
+def test_an_experiment_no_step_of_which_ran_for_a_termination_met_says_which_warning_tells():
+    """A one-step experiment whose custom termination is met at its start (session 53): reading the solution said
+    "PyBaMM skipped its step ... as starting past its cut-off (the StartOutsideWindowWarning says by how much)", a
+    warning not given; it now names both warnings, and the one given is TerminationMetAtStartWarning."""
+    from pybamm_aea.models.experiment_checks import ExperimentNotStartedError, TerminationMetAtStartWarning
+
+    step = pybamm.step.c_rate(0.1, duration=600, termination=[ALWAYS_MET])
+    with pytest.warns(TerminationMetAtStartWarning, match="'Li content above 10' is met at its start"):
+        sol = pybamm.Simulation(AEA({"host thermodynamics": "lever rule"}),
+                                parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                                experiment=pybamm.Experiment([step])).solve()
+    with pytest.raises(ExperimentNotStartedError, match=re.escape(
+            "as starting past its cut-off or termination (the StartOutsideWindowWarning or "
+            "TerminationMetAtStartWarning says which and by how much)")):
+        sol["Voltage [V]"]
+
+
 def test_a_later_step_its_current_puts_past_its_cut_off_is_warned_once():
     """A 0.15 mA.h LMS cell, "Charge at 0.1 W until 2.8 V" after "Discharge at 0.1C until 2.0 V", two cycles (user
     trial, session 51): the power's losses take the cell from an open circuit below 2.8 V to 0.92 V past it, and

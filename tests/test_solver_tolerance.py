@@ -1037,6 +1037,25 @@ def test_the_lever_rule_hosts_non_finite_states_are_refused_with_its_own_remedy(
         _lever_rule_tis2_sensitivity_discharge(output_variables=output_variables)
 
 
+def test_the_non_finite_remedy_is_the_models_hosts_not_the_solvers():
+    """Session 53 (the family of review R18's hold advice): the remedy was the solver class's, so TiS2 at 1C with
+    sensitivities on the lever-rule host run on the multi-phase host's solver (``SharedEventsIDAKLUSolver`` at the
+    lever rule's tolerances; NaN energies at 3458.94 s, as on its own solver) was told "with sensitivities on the
+    multi-phase host ...; the lever-rule host ... computes them". Now the lever-rule host's remedy, rtol 1e-7."""
+    from pybamm_aea.models.solvers import NonFiniteStatesError, SharedEventsIDAKLUSolver
+
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({"Cathode Li diffusivity factor": "[input]"})
+    model = pybamm.Model("AEA", LEVER)
+    sim = pybamm.Simulation(model, parameter_values=values, solver=SharedEventsIDAKLUSolver(**model.SOLVER_TOLERANCES),
+                            experiment=pybamm.Experiment(["Discharge at 1C until 1.0 V"]))
+    with pytest.raises(NonFiniteStatesError) as raised:
+        sim.solve(inputs={"Cathode Li diffusivity factor": 1.0}, calculate_sensitivities=True)
+    said = str(raised.value)
+    assert said.endswith(SharedEventsIDAKLUSolver.SENSITIVITIES_REMEDIES["lever rule"]), said
+    assert "multi-phase host" not in said and "from t = 3458.9" in said, said
+
+
 def test_the_lever_rule_hosts_remedy_meets_the_cut_off_with_finite_energies():
     """The remedy the lever-rule host's error names: rtol 1e-7 ends TiS2's 1C discharge at 1.0 V (3458.94 s) on finite
     states."""

@@ -11,13 +11,14 @@ class ExtrapolationWarning(UserWarning):
     """A fitted law of :mod:`pybamm_aea.energy` was evaluated outside the range of the data it was fitted to."""
 
 
-def check_real(value, name, *, minimum=None, maximum=None, include_max=True):
-    """Return ``value`` as a float; ValueError naming it if not a finite real number or out of bounds."""
+def check_real(value, name, *, minimum=None, maximum=None, include_min=True, include_max=True):
+    """Return ``value`` as a float; ValueError naming it if not a finite real number or out of bounds (each bound
+    closed unless ``include_min``/``include_max`` is False; the error states the bound as the rule applies it)."""
     x = real_number(name, value)
     if not math.isfinite(x):
         raise ValueError(f"{name} must be finite, got {value!r}")
-    if minimum is not None and x < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
+    if minimum is not None and (x < minimum or (not include_min and x <= minimum)):
+        raise ValueError(f"{name} must be {'>=' if include_min else '>'} {minimum}, got {value!r}")
     if maximum is not None and (x > maximum or (not include_max and x >= maximum)):
         bound = "<=" if include_max else "<"
         raise ValueError(f"{name} must be {bound} {maximum}, got {value!r}")
@@ -31,9 +32,9 @@ def check_voltage_vs_li(value, name, *, above_zero=False):
     there); ValueError naming ``name`` otherwise, one typed in mV said so. ``above_zero``: its low end open, for a
     cathode's, an electrode's or one material's voltage (0 V gives 0 Wh/kg: ``energy --voltage 0`` was refused, the
     API's 0 taken; a per-material 0, ``Electrode(voltages={"Mo6S8": 0.0})``, until session 52)."""
-    x = check_real(value, name, minimum=VOLTAGE_VS_LI.low)
-    if above_zero and x <= VOLTAGE_VS_LI.low:
-        raise ValueError(f"{name} must be > {VOLTAGE_VS_LI.low}, got {value!r}")
+    # (one check of the low end, stated as applied: -1 with above_zero was refused as "must be >= 0.0" until
+    # session 53)
+    x = check_real(value, name, minimum=VOLTAGE_VS_LI.low, include_min=not above_zero)
     try:
         return check_real(x, name, maximum=VOLTAGE_VS_LI.high)
     except ValueError:  # one typed in mV said so (VOLTAGE_VS_LI's slip)

@@ -617,9 +617,7 @@ class Electrode:
             when the electrode has no known discharged state (a Graphite electrode: :class:`NoDischargedState`).
         """
         q, v = _check_curve(capacity_mAh, voltage_V)
-        mass = check_real(mass_g, "mass_g", minimum=0.0)
-        if mass == 0:
-            raise ValueError("mass_g must be > 0, got 0")
+        mass = check_real(mass_g, "mass_g", minimum=0.0, include_min=False)
         from pybamm_aea.kernels import curve_energy
 
         energy, mean_v = curve_energy(q, v)

@@ -44,6 +44,7 @@ import pybamm
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
+from ..pybamm_adapter.experiment_inputs import step_terminations
 from ..pybamm_adapter.parameter_values import refuse_a_set_of_another_model
 from ..pybamm_adapter.model_internals import parameter_values_of, state_names, state_size, state_slices
 from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivities, initial_state
@@ -54,7 +55,7 @@ from .checks import (Range, _input_value, check_inputs, check_value, warn_outsid
                      warn_unknown_inputs, warn_unknown_parameters)
 
 __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
-           "LaterStepSkippedWarning",
+           "LaterStepSkippedWarning", "TerminationMetAtStartWarning",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_duration", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
@@ -98,21 +99,23 @@ def _cut_off_volts(match):
         return None
 
 
-def _outside_window(exc, model, inputs, y0, window_margin=0.0):
+def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None):
     """How far outside its window the cell starts at the state ``y0`` the events were evaluated on (after the
     consistent initialisation: under the step's current, i.e. with its losses) and what to change, or on the
     Li-In anode why (a set's window is vs Li metal), followed by PyBaMM's "Events [...] are non-positive at
     initial conditions" (``exc``, for a voltage cut-off; None for any other error). The explanation comes first:
     PyBaMM's text ends with every input, and the sweep keeps a warning's first 200 characters.
     ``window_margin``: how far out PyBaMM moved the window events (:data:`EXPERIMENT_WINDOW_MARGIN` in an experiment's
-    step models, 0 otherwise), added back so that the distance said is from the set's cut-off."""
-    if not starts_outside_window(exc):
-        return None
+    step models, 0 otherwise), added back so that the distance said is from the set's cut-off. ``step``: the
+    experiment step ``model`` runs (None: not known), whose cut-offs are read off it where the model does not hold
+    them (:func:`_cut_off_values`) and which says what sets the losses (:func:`_what_sets`)."""
     text = str(exc)
+    if "non-positive at initial conditions" not in text:  # (the cut-offs past are read below: on PyBaMM's unified
+        return None                                       # model no event's name says "voltage")
     try:
         y0 = y0.full() if hasattr(y0, "full") else np.asarray(y0, dtype=float)
         y0 = y0.reshape(-1, 1)
-        gaps = _cut_off_values(model, inputs, y0)
+        gaps = _cut_off_values(model, inputs, y0, step)
     except Exception:  # noqa: BLE001 - PyBaMM's own message stands
         return None
     past = {name: gap for name, gap in gaps.items() if gap <= 0}
@@ -132,7 +135,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
     if not where:
         return None
     message = f"the cell starts {' and '.join(where)}"
-    sets = "power" if model in POWER_STEP_MODELS else "current"  # a constant-power step's power sets where it starts
+    sets = _what_sets(model, step)  # (a constant-power step's power sets where it starts, a resistance's resistance)
     li_in = (getattr(model, "options", None) or {}).get("anode") == "Li-In"
     at_open_circuit = _window_at_open_circuit(model, inputs, y0, past, cells, start)
     if step_cut_off:
@@ -148,28 +151,46 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0):
                                  "the open-circuit voltage, which is outside it too" if at_open_circuit else None,
                                  sets=sets)
     else:
-        message += (f"{_UNDER_ITS[sets]} A smaller current or power, a lower loading or a wider window "
+        message += (f"{_UNDER_ITS[sets]} {_LESS_LOSS[sets][0]}, a lower loading or a wider window "
                     f"(\"Lower/Upper voltage cut-off [V]\") lets the cell start; {_OTHER_SIGN[sets]}")
     return f"{message} (PyBaMM: {text})"
 
 
-def _cut_off_values(model, inputs, y0):
+def _cut_off_values(model, inputs, y0, step=None):
     """{name: value} of ``model``'s window events and step cut-offs at the state ``y0`` (a column): the voltage still
-    to go to each, in V; at or below 0, past it."""
-    return {e.name: float(np.asarray(e.expression.evaluate(0.0, y0, inputs=dict(inputs or {}))).item())
-            for e in model.events if e.name in _WINDOW_EVENTS or _is_step_cut_off(e.name)}
+    to go to each, in V; at or below 0, past it. The cut-offs of the experiment ``step`` ``model`` runs too (None: not
+    known; :func:`~pybamm_aea.pybamm_adapter.experiment_inputs.step_terminations`): PyBaMM's unified model
+    (``experiment_model_mode="unified"``) holds them joined in one event, whose start past it was not explained."""
+    events = {e.name: e for e in model.events if e.name in _WINDOW_EVENTS or _is_step_cut_off(e.name)}
+    if step is not None:
+        events.update({e.name: e for _, e in step_terminations(model, step) if _is_step_cut_off(e.name)})
+    return {name: float(np.asarray(e.expression.evaluate(0.0, y0, inputs=dict(inputs or {}))).item())
+            for name, e in events.items()}
 
 
-#: by what the step sets ("current", or "power" for a constant-power step's model, :data:`POWER_STEP_MODELS`):
-#: where a cell past a cut-off under it starts, and a step of the other sign. Each kind has its own sentences, so a
-#: power step's cannot fall back to a current's ("Charge at 0.1 W until 2.8 V" was told "under its current" and a
-#: current of the other sign, review R14; its text was then made by replacing a current's, which an edited sentence
-#: would have silently undone, session 52).
+def _what_sets(model, step=None):
+    """What the experiment ``step`` (None: not known; then the step whose own model ``model`` is, if a constant-power
+    one, :data:`POWER_STEP_MODELS`) sets, by its class: "power" (``pybamm.step.Power``), "resistance"
+    (``pybamm.step.Resistance``: a 1 Ohm load's start 1.76 V past 1.8 V was said as under its current, review R16)
+    or "current" (any other), a key of :data:`_UNDER_ITS`. By the step: PyBaMM's unified model is no one step's."""
+    step = step if step is not None else (POWER_STEP_MODELS.get(model) or (None,))[0]
+    return "power" if isinstance(step, pybamm.step.Power) else \
+        "resistance" if isinstance(step, pybamm.step.Resistance) else "current"
+
+
+#: by what the step sets (:func:`_what_sets`): where a cell past a cut-off under it starts, and a step of the other
+#: sign. Each kind has its own sentences, so a power step's cannot fall back to a current's ("Charge at 0.1 W until
+#: 2.8 V" was told "under its current" and a current of the other sign, review R14; its text was then made by
+#: replacing a current's, which an edited sentence would have silently undone, session 52), nor a resistance step's
+#: (a passive load: it has no other sign; told as a current until session 53, review R16).
 _UNDER_ITS = {
     "current": (" under its current at the start (the voltage after the consistent initialisation: the "
                 "open-circuit voltage and the losses at that current): nothing to integrate."),
     "power": (" under its power at the start (the voltage after the consistent initialisation: the "
               "open-circuit voltage and the losses at the current that power draws): nothing to integrate."),
+    "resistance": (" under its resistance at the start (the voltage after the consistent initialisation: the "
+                   "open-circuit voltage and the losses at the current the resistance draws, the voltage over it): "
+                   "nothing to integrate."),
 }
 _OTHER_SIGN = {
     "current": ("a current of the other sign runs the other way (pybamm.Simulation(...).solve([0, 600]) at \"Current "
@@ -177,7 +198,14 @@ _OTHER_SIGN = {
     "power": ("a power of the other sign runs the other way (the open-circuit voltage: "
               "pybamm.Simulation(...).solve([0, 600]) of the model without the step, at \"Current function "
               "[A]\" = 0)"),
+    "resistance": ("a resistance only discharges the cell, at the current its voltage drives through it (a charge is a "
+                   "current or power step; the open-circuit voltage: pybamm.Simulation(...).solve([0, 600]) of the "
+                   "model without the step, at \"Current function [A]\" = 0)"),
 }
+#: by what the step sets: the change that lowers its losses, as a sentence's start and within one
+_LESS_LOSS = {"current": ("A smaller current or power", "smaller current"),
+              "power": ("A smaller current or power", "smaller current"),
+              "resistance": ("A larger resistance (a smaller current)", "larger resistance")}
 
 
 def _beyond_cut_offs(start, window_margin=0.0):
@@ -205,7 +233,7 @@ def _out_of_reach(start, window_margin=0.0, also=None, step=False, *, sets):
             if window_margin else ""
         where = (f"where no window nor cut-off lies: a cell's are above 0 V and at most "
                  f"{MAX_VOLTAGE_VS_LI + window_margin:g} V{moved}")
-    said = (f"{_UNDER_ITS[sets]} A smaller current or power, a lower loading (the losses take the cell to "
+    said = (f"{_UNDER_ITS[sets]} {_LESS_LOSS[sets][0]}, a lower loading (the losses take the cell to "
             f"{start:.4g} V, {where})")
     said += f", and {also}, let the cell start together" if also else " lets the cell start"
     return f"{said}; {_OTHER_SIGN[sets]}"
@@ -232,10 +260,10 @@ def _past_step_cut_off(at_open_circuit, li_in, window_past, start, sets):
                  f"({EXPERIMENT_WINDOW_MARGIN:g} V out in an experiment) it starts past as well,")
     tail = "" if window_past else "; the window (\"Lower/Upper voltage cut-off [V]\") does not end this step"
     if at_open_circuit:
-        said = (f"{_UNDER_ITS[sets]} Its open-circuit voltage is past that cut-off too, so no smaller current "
+        said = (f"{_UNDER_ITS[sets]} Its open-circuit voltage is past that cut-off too, so no {_LESS_LOSS[sets][1]} "
                 f"or loading lets the step start: {move} does{tail}; {_OTHER_SIGN[sets]}")
     else:
-        said = (f"{_UNDER_ITS[sets]} A smaller current or power, a lower loading or {move} lets the cell "
+        said = (f"{_UNDER_ITS[sets]} {_LESS_LOSS[sets][0]}, a lower loading or {move} lets the cell "
                 f"start{tail}; {_OTHER_SIGN[sets]}")
     if li_in and at_open_circuit is not False:
         from ..parameters.paper_cell import LI_IN_PLATEAU
@@ -1845,17 +1873,63 @@ class LaterStepSkippedWarning(UserWarning):
     run skipping it each cycle warns at its first cycle)."""
 
 
+class TerminationMetAtStartWarning(UserWarning):
+    """An experiment step a termination of which other than a voltage cut-off (a current or C-rate one, "until 1 A",
+    or a ``pybamm.step.CustomTermination``) is met as it starts: pybamm.Simulation skips it, without a word in a
+    cycle of several steps (a logged line for a cycle of one step), and the solution holds an empty solution for it
+    (LMS, "Hold at 2.4 V for 10 minutes or until 1 A" after 2 minutes at 0.1C; review R16). Names the step, the
+    termination and its value at the start (:func:`_terminations_met`); once per step of the experiment in a solve. A
+    voltage cut-off past at the start is :class:`StartOutsideWindowWarning`'s or :class:`LaterStepSkippedWarning`'s."""
+
+
+#: what a step's current or C-rate termination reads (PyBaMM's ``CurrentTermination``, ``CRateTermination``), by its
+#: class: the variable, its unit and the condition (a current's is in its event's name, "abs(Current [A]) < 1 [A]")
+_TERMINATION_READS = {"CurrentTermination": ("Current [A]", " A", ""),
+                      "CRateTermination": ("C-rate", "C", " (|C-rate| < {value:g})")}
+
+
+def _terminations_met(model, t, inputs, y0, step):
+    """The terminations of the experiment ``step`` (None: not known) on its built ``model`` other than its voltage
+    cut-offs that are met at the state ``y0`` (a column) at time ``t`` [s]: their event at or below 0, as PyBaMM reads
+    them (:func:`~pybamm_aea.pybamm_adapter.experiment_inputs.step_terminations`, on its unified model too), each
+    said with its value there: "its termination 'abs(Current [A]) < 1 [A]' is met at its start: Current [A] =
+    -6.034e-05 A", "its termination 'C-rate cut-off' (|C-rate| < 5) ...: C-rate = -0.3978C", a custom one's by its
+    event function's value ("... is -10 there (PyBaMM ends the step where it falls to 0)")."""
+    if step is None:
+        return []
+    y0 = np.asarray(y0.full() if hasattr(y0, "full") else y0, dtype=float).reshape(-1, 1)
+    said = []
+    for termination, event in step_terminations(model, step):
+        if _is_step_cut_off(event.name):
+            continue
+        value = float(np.asarray(event.expression.evaluate(t, y0, inputs=dict(inputs or {}))).item())
+        if value > 0:
+            continue
+        name = event.name.removesuffix(" [experiment]")
+        reads = _TERMINATION_READS.get(type(termination).__name__)
+        if reads is None:
+            said.append(f"its termination '{name}' is met at its start: its event function is {value:.4g} there "
+                        "(PyBaMM ends the step where it falls to 0)")
+            continue
+        variable, unit, condition = reads
+        at = _evaluated(model, variable, t, y0, inputs)
+        said.append(f"its termination '{name}'{condition.format(value=termination.value)} is met at its start: "
+                    f"{variable} = {at:.4g}{unit}")
+    return said
+
+
 def not_started_message(experiment, parameter_values, built_models, inputs=None):
     """Why an AEA experiment ran no step: PyBaMM skipped each of its steps as starting past its cut-off (how far,
-    :class:`StartOutsideWindowWarning`), and, for its C-rate steps, the current their rate is on
-    "Nominal cell capacity [A.h]" (the value) against the cathode's capacity ("Positive electrode capacity [A.h]" at
-    the initial state of ``built_models``, one of the experiment's built step models): 0.1C of a nominal 0.15 A.h
-    (0.15 mA.h meant) is 99C of a 0.15 mA.h cathode."""
+    :class:`StartOutsideWindowWarning`) or termination (:class:`TerminationMetAtStartWarning`; until session 53 a
+    custom one met was said as a cut-off, by how much in a warning not given), and, for its C-rate steps, the current
+    their rate is on "Nominal cell capacity [A.h]" (the value) against the cathode's capacity ("Positive electrode
+    capacity [A.h]" at the initial state of ``built_models``, one of the experiment's built step models): 0.1C of a
+    nominal 0.15 A.h (0.15 mA.h meant) is 99C of a 0.15 mA.h cathode."""
     steps = list(experiment.steps)
     which = "its step" if len(steps) == 1 else f"each of its {len(steps)} steps"
     said = (f"no step of the experiment ran: PyBaMM skipped {which} "
-            f"({'; '.join(dict.fromkeys(str(step) for step in steps))}) as starting past its cut-off "
-            "(the StartOutsideWindowWarning says by how much)")
+            f"({'; '.join(dict.fromkeys(str(step) for step in steps))}) as starting past its cut-off or termination "
+            "(the StartOutsideWindowWarning or TerminationMetAtStartWarning says which and by how much)")
     return said + (c_rate_basis_note(steps, parameter_values, built_models, inputs) or "")
 
 
@@ -2178,11 +2252,22 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     #: "step 2 of 4 in cycle 37 of 50, 'Charge at 0.5C until 2.8 V'" (PyBaMM's numbers, 1-based; set at each step's
     #: start by :mod:`pybamm_aea.pybamm_adapter.experiment_errors`); None: a solve, or a step not of an experiment
     experiment_step = None
+    #: the ``pybamm.step.BaseStep`` of that experiment this solver runs (set with :attr:`experiment_step`; None: a
+    #: solve, PyBaMM's padding rest, or a step not of an experiment): its terminations and what it sets, read when it
+    #: starts past one (:func:`_outside_window`, :class:`TerminationMetAtStartWarning`)
+    running_step = None
 
-    #: what to do when IDA returns non-finite states in a solve with sensitivities, for this solver's host (the
-    #: tail of :class:`NonFiniteStatesError`'s message; a subclass states its own, measured)
-    SENSITIVITIES_REMEDY = ("with sensitivities on the lever-rule host at rtol 1e-6 (docs/known_limits.rst); "
-                            "a tighter rtol, model.default_solver_with(rtol=1e-7), computes them (TiS2 at 1C)")
+    #: what to do when IDA returns non-finite states in a solve with sensitivities, by the model's host (its
+    #: "host thermodynamics"; the tail of :class:`NonFiniteStatesError`'s message, measured; none for a model of no
+    #: host). By the model, not the solver: a lever-rule model on the multi-phase host's solver was told to take the
+    #: lever-rule host (TiS2 at 1C, rtol 1e-6, NaN at 3458.94 s on both; session 53)
+    SENSITIVITIES_REMEDIES = {
+        "lever rule": ("with sensitivities on the lever-rule host at rtol 1e-6 (docs/known_limits.rst); "
+                       "a tighter rtol, model.default_solver_with(rtol=1e-7), computes them (TiS2 at 1C)"),
+        "multi-phase": ("with sensitivities on the multi-phase host (docs/known_limits.rst); the lever-rule host, "
+                        "pybamm.Model(\"AEA\", {\"host thermodynamics\": \"lever rule\"}), computes them "
+                        "(LMS at 1C)"),
+    }
 
     def _post_process_solution(self, sol, model, integration_time, inputs_dict, t_eval):
         solution = super()._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)
@@ -2222,7 +2307,8 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
                 return
             first_t = float(solution.all_ts[-1][bad[0]])
             names = _state_names(model, np.flatnonzero(~np.isfinite(y[:, bad[0]])))
-        remedy = f"; {self.SENSITIVITIES_REMEDY}" if has_sensitivities(model) else ""
+        remedy = self.SENSITIVITIES_REMEDIES.get((getattr(model, "options", None) or {}).get("host thermodynamics"))
+        remedy = f"; {remedy}" if remedy and has_sensitivities(model) else ""
         raise NonFiniteStatesError(
             f"IDA returned non-finite states from t = {first_t:.6g} s "
             f"({', '.join(names) or 'the state vector'}); no solution is returned past them{remedy}")
@@ -2245,7 +2331,9 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         except pybamm.SolverError as exc:
             # (an experiment's step solvers carry its input names; PyBaMM moved their window events out)
             margin = 0.0 if self.experiment_inputs is None else EXPERIMENT_WINDOW_MARGIN
-            explained = _outside_window(exc, model, inputs_dict, y0, window_margin=margin)
+            explained = _outside_window(exc, model, inputs_dict, y0, window_margin=margin, step=self.running_step)
+            if "[experiment]" in str(exc):  # (a step's termination other than a voltage cut-off met at its start)
+                self._warn_termination_met(model, t_eval[0], inputs_dict, y0)
             if explained is None:
                 raise
             if "[experiment]" in str(exc) and getattr(self, "_from_initial_state", True):
@@ -2266,7 +2354,8 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         number in its cycle and text)."""
         try:
             y0 = np.asarray(y0.full() if hasattr(y0, "full") else y0, dtype=float).reshape(-1, 1)
-            past = {name: gap for name, gap in _cut_off_values(model, inputs, y0).items() if gap <= 0}
+            past = {name: gap for name, gap in _cut_off_values(model, inputs, y0, self.running_step).items()
+                    if gap <= 0}
             voltage = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
             by_losses = _window_at_open_circuit(model, inputs, y0, past, _cells_at(model, inputs, y0, voltage),
                                                 voltage) is False
@@ -2279,16 +2368,44 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         from .solvers import _users_stacklevel
 
         where = self.experiment_step or "a later experiment step"
-        key = re.sub(r" in cycle \d+ of \d+", "", where)  # (step_text's: the same step in every cycle)
-        warned = getattr(self.experiment_inputs, "steps_skipped_warned", None)
-        if warned is not None:
-            if key in warned:
-                return
-            warned.add(key)
+        if self._warned_before(LaterStepSkippedWarning, where):
+            return
         warnings.warn(LaterStepSkippedWarning(
             f"{where} is skipped: {explained}. PyBaMM skips a later step so, logging a line only ('infeasible at "
             "initial conditions ... Skipping step'), and the solution has no entry for it; warned once per step "
             "of the experiment (not again in later cycles)"), stacklevel=_users_stacklevel())
+
+    def _warned_before(self, category, where):
+        """Whether the warning ``category`` was given for the step ``where`` (:attr:`experiment_step`) before in this
+        solve (:attr:`experiment_inputs`' ``steps_skipped_warned``, by the step's number in its cycle and text: the
+        same step in every cycle), marking it given; False outside an experiment's solve."""
+        warned = getattr(self.experiment_inputs, "steps_skipped_warned", None)
+        if warned is None:
+            return False
+        key = (category.__name__, re.sub(r" in cycle \d+ of \d+", "", where))  # (step_text's cycle left out)
+        if key in warned:
+            return True
+        warned.add(key)
+        return False
+
+    def _warn_termination_met(self, model, t, inputs, y0):
+        """:class:`TerminationMetAtStartWarning` for the experiment step this solver runs (:attr:`running_step`) if a
+        termination of it other than a voltage cut-off is met at the state ``y0`` it starts at (time ``t`` [s],
+        :func:`_terminations_met`); once per step of the experiment in a solve, undecided ones not warned."""
+        try:
+            met = _terminations_met(model, t, inputs, y0, self.running_step)
+        except Exception:  # noqa: BLE001 - undecided: PyBaMM's skip as before
+            return
+        where = self.experiment_step or "an experiment step"
+        if not met or self._warned_before(TerminationMetAtStartWarning, where):
+            return
+        from .solvers import _users_stacklevel
+
+        warnings.warn(TerminationMetAtStartWarning(
+            f"{where} is skipped: {'; '.join(met)}. PyBaMM skips a step whose termination is met as it starts, "
+            "without a word in a cycle of several steps (a logged line for a cycle of one), and the solution holds an "
+            "empty solution for it; warned once per step of the experiment (not again in later cycles)"),
+            stacklevel=_users_stacklevel())
 
     def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
         try:

@@ -329,11 +329,6 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         finally:
             options["suppress_algebraic_error"] = suppress
 
-    #: the multi-phase host's remedy (this solver is that host's retry; see the base class's)
-    SENSITIVITIES_REMEDY = ("with sensitivities on the multi-phase host (docs/known_limits.rst); the lever-rule host, "
-                            "pybamm.Model(\"AEA\", {\"host thermodynamics\": \"lever rule\"}), computes them "
-                            "(LMS at 1C)")
-
     def _post_process_solution(self, sol, model, integration_time, inputs_dict, t_eval):
         self.__dict__.setdefault("_flags", []).append(int(sol.flag))  # (IDA's, for :meth:`_end_failures_at_events`)
         solution = super()._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)
@@ -557,7 +552,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             raise pybamm.SolverError("; ".join(
                 self._failed_when(solutions[index], inputs_list, index,
                                   idaklu.sundials_error_message(flags[index]) if index < len(flags)
-                                  else "termination: failure") for index in failed) + self._what_to_try())
+                                  else "termination: failure") for index in failed) + self._what_to_try(model))
 
     def _failed_when(self, solution, inputs_list, index, why):
         """One failure of :meth:`_end_failures_at_events`'s error, the step named once: when in which integration IDA
@@ -572,7 +567,8 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
             return f"IDA failed in {what} ({why})"
         return f"IDA failed {ts[-1] - ts[0]:.6g} s into {what}, which started at t = {ts[0]:.6g} s ({why})"
 
-    #: what :meth:`_what_to_try` says after IDA's failure of a voltage hold (the case of docs/known_limits.rst)
+    #: what :meth:`_what_to_try` says after IDA's failure of a voltage hold (the case of docs/known_limits.rst) on a
+    #: model whose host is not the lever rule
     HOLD_ADVICE = (". The lever-rule host ({\"host thermodynamics\": \"lever rule\"}) ran pristine LMS's "
                    "3.5 V hold, which this host fails on 0.64 ms in; see docs/known_limits.rst, 'An experiment step "
                    "that fails after the first'")
@@ -580,11 +576,15 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
     OTHER_ADVICE = (". See docs/known_limits.rst, 'An experiment step that fails after the first', for the failures "
                     "known")
 
-    def _what_to_try(self):
+    def _what_to_try(self, model):
         """The last sentence of :meth:`_end_failures_at_events`'s error: :attr:`HOLD_ADVICE` for a voltage hold (a
-        step "Hold at ..." or ``pybamm.step.voltage``), else :attr:`OTHER_ADVICE`."""
+        step "Hold at ..." or ``pybamm.step.voltage``) of a ``model`` whose host is not already the lever rule (this
+        solver run on a lever-rule model was told to take the lever-rule host, review R18), else
+        :attr:`OTHER_ADVICE`."""
         step = self.experiment_step or ""
-        return self.HOLD_ADVICE if ", 'Hold at " in step or ", 'Voltage(" in step else self.OTHER_ADVICE
+        hold = ", 'Hold at " in step or ", 'Voltage(" in step
+        lever_rule = (getattr(model, "options", None) or {}).get("host thermodynamics") == "lever rule"
+        return self.HOLD_ADVICE if hold and not lever_rule else self.OTHER_ADVICE
 
     #: the last interval of a failed integration, in units in the last place of its end time, at or below which IDA
     #: could no longer advance the time (:meth:`_failed_at_event`): 1-2 where the voltage diverged (below)
@@ -644,6 +644,7 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         again = type(self)(rtol=rtol, atol=self.atol, options=dict(idaklu_options(self)),
                            output_variables=self.output_variables)
         again.experiment_inputs, again.experiment_step = self.experiment_inputs, self.experiment_step
+        again.running_step = self.running_step
         return again
 
     def _integration_named(self, t_eval, inputs_list, index):
@@ -977,6 +978,7 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
                                         output_variables=self.output_variables)
             retry.experiment_inputs = self.experiment_inputs  # (its input names looked at once per solve too)
             retry.experiment_step = self.experiment_step  # (its warnings name the step too)
+            retry.running_step = self.running_step  # (and read its terminations)
             retry.SOLVE_STEPPED_SWITCH_AGAIN = self.SOLVE_STEPPED_SWITCH_AGAIN  # (a solver's opt-out holds in it)
             t0 = float(old_solution.t[-1]) if old_solution is not None else 0.0
             said = str(exc)

@@ -120,6 +120,8 @@ CONTROL_STATES = ("Current variable [A]",)
 #: the ``pybamm.Simulation`` attribute holding its experiment's step solvers, and the attribute of an AEA solver
 #: (:class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver`) the recorder sets to the step it runs
 STEP_SOLVERS, EXPERIMENT_STEP = "steps_to_built_solvers", "experiment_step"
+#: the attribute of an AEA solver set to the step object it runs (its events, what it sets: the skipped step's warning)
+RUNNING_STEP = "running_step"
 #: the private ``pybamm.Simulation`` attribute its ``solution`` property returns (set to the
 #: :class:`NotStartedSolution` of an experiment that ran no step, the one ``solve`` returns)
 SOLUTION = "_solution"
@@ -341,37 +343,51 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
         self.failure[DESCRIPTION] = step_description(logs)
 
     def on_step_start(self, logs):  # (PyBaMM's STEP_START, checked by check())
-        logs[STEP_NAME] = self._named(logs[DESCRIPTION])  # (for the callbacks after: the recorder runs first)
+        from ..models.experiment_checks import _step_name
+
+        step = self._running(logs)
+        # (for the callbacks after: the recorder runs first)
+        logs[STEP_NAME] = logs[DESCRIPTION] if step is None else _step_name(step, str)
         solvers = getattr(self.simulation, STEP_SOLVERS, None) or {}
         where = step_text(logs["cycle number"], logs["step number"], logs[STEP_NAME])
         for solver in solvers.values():
             if hasattr(solver, EXPERIMENT_STEP):  # (the AEA solvers: a solver the user gave keeps its own attributes)
                 setattr(solver, EXPERIMENT_STEP, where)
+                setattr(solver, RUNNING_STEP, step)
 
-    def _named(self, description):
-        """The step PyBaMM describes as ``description`` (its ``str(step)``) as the package names it, by
-        :func:`~pybamm_aea.models.experiment_checks._step_name`: a drive cycle's name, not numpy's print of its samples
-        (1202 characters in a warning); any other step's description as it is. The names are made once per solve."""
-        from ..models.experiment_checks import _is_drive_cycle, _step_name
-
-        if getattr(self, "_names", None) is None:
-            steps = getattr(getattr(self.simulation, "experiment", None), "steps", None) or ()
-            self._names = {str(step): _step_name(step, str) for step in steps if _is_drive_cycle(step)}
-        return self._names.get(description, description)
+    def _running(self, logs):
+        """The step of the experiment PyBaMM starts (``logs``: its callback's), found by its cycle and number in it
+        (:func:`_step_index`), named by :func:`~pybamm_aea.models.experiment_checks._step_name` (a drive cycle's name,
+        not numpy's print of its samples, 1202 characters in a warning); None for PyBaMM's padding rest, whose
+        description is its own. Not by its description (``str(step)``): two drive cycles of one description, or two
+        printed alike, got one name, the last's (review R18)."""
+        experiment = getattr(self.simulation, "experiment", None)
+        steps = getattr(experiment, "steps", None) or ()
+        if not steps:
+            return None
+        index = _step_index(logs, list(experiment.cycle_lengths))
+        step = steps[index] if 0 <= index < len(steps) else None
+        return step if step is not None and str(step) == logs[DESCRIPTION] else None
 
     def on_experiment_infeasible_event(self, logs):
         self.stopped = {name: logs.get(name) for name in (*LOG_NAMES[:3], TERMINATION)}
         self.stopped[DESCRIPTION] = step_description(logs)
 
 
-def _stopped_step(logs, lengths, solution):
-    """The number in the experiment (its cycles' step counts ``lengths``) of the step PyBaMM stopped on (``logs``: a
-    :class:`StepErrorRecorder`'s, its "cycle number" counting a starting solution's cycles too) and how many of the
-    experiment's cycles ``solution`` holds (a starting solution's not counted)."""
+def _step_index(logs, lengths):
+    """The index (from 0) in the experiment's steps (its cycles' step counts ``lengths``) of the step of PyBaMM's
+    callback ``logs`` (its "cycle number" counting a starting solution's cycles too, its "step number" in the cycle)."""
     cycle, cycles = logs["cycle number"]
     offset = cycles - len(lengths)  # the cycles of a starting solution
-    step = sum(lengths[:cycle - offset - 1]) + logs["step number"][0]
-    return step, len(getattr(solution, "cycles", None) or []) - offset
+    return sum(lengths[:cycle - offset - 1]) + logs["step number"][0] - 1
+
+
+def _stopped_step(logs, lengths, solution):
+    """The number in the experiment (its cycles' step counts ``lengths``) of the step PyBaMM stopped on (``logs``: a
+    :class:`StepErrorRecorder`'s, :func:`_step_index`) and how many of the experiment's cycles ``solution`` holds (a
+    starting solution's not counted)."""
+    offset = logs["cycle number"][1] - len(lengths)  # the cycles of a starting solution
+    return _step_index(logs, lengths) + 1, len(getattr(solution, "cycles", None) or []) - offset
 
 
 def failed_step_message(failure, experiment, solution):
@@ -409,9 +425,7 @@ def _uncut_step_note(simulation, logs, solution, failed, inputs=None):
     starting ``solution``), or None."""
     from ..models.experiment_checks import uncut_step_note
 
-    lengths = list(simulation.experiment.cycle_lengths)
-    offset = logs["cycle number"][1] - len(lengths)  # the cycles of a starting solution
-    index = sum(lengths[:logs["cycle number"][0] - offset - 1]) + logs["step number"][0] - 1
+    index = _step_index(logs, list(simulation.experiment.cycle_lengths))
     if not 0 <= index < len(simulation.experiment.steps):
         return None
     try:

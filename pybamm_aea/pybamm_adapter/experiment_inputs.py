@@ -84,6 +84,12 @@ SOLUTION_NAMES = ("all_ts", "all_ys", "termination")
 #: index and value): not shown to the user among the step models' inputs. Optional: a PyBaMM without it has no
 #: unified mode, and its start time is filtered anyway (:data:`PYBAMM_INPUTS`)
 INTERNAL_INPUTS = "_INTERNAL_EXPERIMENT_INPUTS"
+#: the event in which ``experiment_model_mode="unified"``'s one model joins every step's terminations (the private
+#: ``pybamm.Simulation._COMBINED_TERMINATION_EVENT``, PyBaMM 26.10; None in a PyBaMM without unified mode): a step's own
+#: events are not in that model (:func:`step_terminations`)
+COMBINED_TERMINATION = getattr(pybamm.Simulation, "_COMBINED_TERMINATION_EVENT", None)
+#: the methods of ``pybamm.step.BaseTermination`` :func:`step_terminations` reads
+TERMINATION_NAMES = ("get_event", "get_event_name")
 #: the inputs PyBaMM itself passes to a solver (an experiment step's start time, ``pybamm.Simulation``'s private
 #: ``_START_TIME_INPUT``, "start time" before PyBaMM named it): not the user's (:mod:`pybamm_aea.models.checks`
 #: neither warns about them nor shows them)
@@ -114,6 +120,7 @@ def check(simulation_class=None):
     # the steps as given and as run, the custom steps' functions, a failed custom step's re-solve (read after a
     # failure, inside a try: a PyBaMM without them would leave the solver's error without its note, unnoticed)
     for where, cls, names in (("Experiment", pybamm.Experiment, EXPERIMENT_NAMES),
+                              ("step.BaseTermination", pybamm.step.BaseTermination, TERMINATION_NAMES),
                               ("BaseSolver", pybamm.BaseSolver, SOLVER_NAMES),
                               ("Solution", pybamm.Solution, SOLUTION_NAMES),
                               *((f"step.{kind}", getattr(pybamm.step, kind, None), (name,))
@@ -140,6 +147,37 @@ def owned_models(steps, steps_to_built_models):
             models[id(model)] = model
             steps_of[id(model)].setdefault(step.basic_repr(), step)
     return {models[key]: next(iter(own.values())) for key, own in steps_of.items() if len(own) == 1}
+
+
+class _ProcessedVariables(dict):
+    """A built ``model``'s variables as its solver evaluates them (``model.get_processed_variable``, made when read):
+    what a step's termination is made on in a model whose variables PyBaMM processes when read."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def __missing__(self, name):
+        self[name] = variable = self.model.get_processed_variable(name)
+        return variable
+
+
+def step_terminations(model, step):
+    """[(termination, event)] of the experiment ``step``'s terminations (``step.termination``: PyBaMM's voltage,
+    current, C-rate and custom terminations) and their events on its built ``model``: the model's own events of
+    their names (one model per step, PyBaMM's default), or, on the one model of ``experiment_model_mode="unified"``,
+    which holds them joined in its :data:`COMBINED_TERMINATION` event only, each made on the model's processed
+    variables (as PyBaMM's Simulation makes them to name the one a step ended on). A termination with no event (a
+    voltage cut-off of a step of no direction) is left out."""
+    own = {event.name: event for event in model.events}
+    variables = _ProcessedVariables(model) if COMBINED_TERMINATION in own else None
+    pairs = []
+    for termination in getattr(step, "termination", None) or ():
+        event = (own.get(termination.get_event_name(step)) if variables is None
+                 else termination.get_event(variables, step))
+        if event is not None:
+            pairs.append((termination, event))
+    return pairs
 
 
 def _whole_experiment_check(pybamm_method):
