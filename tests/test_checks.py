@@ -1461,7 +1461,7 @@ def test_the_first_cycle_warning_prints_figures_apart_and_advises_a_capacity_the
 
 def test_the_first_cycle_warning_gives_each_figure_its_own_digits():
     """Review R19: S-LMS with activation and a termination 1e-10 A.h above cycle 1's capacity: cycle 1's and the
-    termination's figures need 10 digits apart, and every figure got them: the capacity as made 0.0008207318 A.h, cycle
+    termination's figures need 7 significant digits apart, and every figure got them: the capacity as made 0.0008207318 A.h, cycle
     1 ended "at 0.6983915 of it", 0.0002475397 A.h out of contact, most of it noise. Now each figure has the digits
     that tell it from the ones it is said with: 4 for the capacity as made and the parts, those that tell cycle 1's
     share from 1 for it (0.99999 is not "1")."""

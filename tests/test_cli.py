@@ -1261,6 +1261,23 @@ def test_simulate_takes_a_capacity_termination_in_mA_h_and_says_it_in_A_h(writte
     assert "2 steps in 2 cycles solved" in stdout
 
 
+@pytest.mark.parametrize("written, read", [("2 mA.h capacity", "0.002 A.h capacity"),
+                                           ("800 mA.h capacity", "0.8 A.h capacity")])
+def test_a_capacity_termination_given_in_mA_h_is_refused_without_asking_whether_it_was_mA_h(written, read, tmp_path,
+                                                                                          capsys):
+    """Review R21: '2 mA.h capacity' on the 0.1517 mA.h Mo6S8 cell, read as 0.002 A.h, was refused with "did you give
+    mA.h? 0.002 mA.h = 2e-06 A.h" (the unit it was given in, divided by 1000 again), and '800 mA.h capacity' (read as
+    0.8 A.h) was told to write '80% capacity'; '100 mA.h capacity' was read as '0.100 A.h capacity'. Now refused
+    with neither reading, and the figure without the shift's zeros."""
+    err = _error(["simulate", "--parameter-set", "Li2021_Mo6S8", "--experiment", "Discharge at 0.1C until 1.8 V",
+                  "--cycles", "3", "--termination", written, "--output", str(tmp_path / "t.csv")], capsys)
+    assert f"argument --termination: {written!r}: the experiment's termination {read!r}: its capacity" in err, err
+    assert "did you give" not in err and "% capacity'" not in err, err
+    from pybamm_aea.cli.simulate import _termination
+
+    assert _termination(None, "100 mA.h capacity") == "0.1 A.h capacity"
+
+
 def test_simulate_cycles_help_says_the_formation_step_of_a_set_lithiated_as_made(capsys):
     with pytest.raises(SystemExit):
         main(["simulate", "--help"])

@@ -293,7 +293,9 @@ def run(args):
               "termination is in A.h)")
     try:
         experiment = pybamm.Experiment(steps, termination=termination)
-        check_termination(experiment, values)  # (the library's check, for PyBaMM's models too)
+        # (the library's check, for PyBaMM's models too; a termination converted from mA.h is not asked whether
+        # it was given in mA.h)
+        check_termination(experiment, values, slip_hints=termination == args.termination)
     except ValueError as exc:
         raise _args.error(args.parser, f"argument --termination: {args.termination!r}: {exc}")
     if "capacity" in experiment.termination and not summary_has_capacity(model):
@@ -458,7 +460,7 @@ def _termination(parser, text):
         except decimal.InvalidOperation:
             number = None
         if number is not None and number.is_finite():
-            return f"{number.scaleb(-3):f} A.h capacity"
+            return f"{number.scaleb(-3).normalize():f} A.h capacity"  # (100 mA.h: '0.1', not '0.100')
     elif not text.strip().endswith("capacity") or _CAPACITY_FORMS.fullmatch(text.strip()) is not None:
         return text
     raise _args.error(parser, f"argument --termination: {text!r}: a capacity termination is '<number> A.h capacity' "

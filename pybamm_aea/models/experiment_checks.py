@@ -838,7 +838,7 @@ def _state_sizes(model):
     return {var.name: sum(s.stop - s.start for s in parts) for var, parts in state_slices(model).items()}
 
 
-def check_termination(experiment, parameter_values=None, inputs=None):
+def check_termination(experiment, parameter_values=None, inputs=None, slip_hints=True):
     """Refuse an experiment termination PyBaMM would take without a word but that cannot mean what it says
     (:data:`TERMINATION_RANGES`): ``"-80% capacity"`` or ``"0% capacity"`` never stopped a run, ``"150% capacity"``
     stopped it after cycle 1, and so did a voltage at or above the cell's "Upper voltage cut-off [V]" (read from
@@ -846,7 +846,10 @@ def check_termination(experiment, parameter_values=None, inputs=None):
     below it; LMS "2.9 V"). ValueError naming the termination as written and its value. Returns the cathode's
     capacity as made an A.h capacity termination was held to (:func:`capacity_as_made_at_start`; None: no such
     termination, no ``parameter_values``, or it cannot be evaluated), which a solve's
-    :class:`FirstCycleCapacityTerminationWarning` reads (:data:`CAPACITY_AS_MADE`) rather than evaluating it again."""
+    :class:`FirstCycleCapacityTerminationWarning` reads (:data:`CAPACITY_AS_MADE`) rather than evaluating it again.
+    ``slip_hints`` False: the termination was converted from the unit a refusal's hints would suggest (the CLI's
+    "2 mA.h capacity", read as 0.002 A.h, was asked "did you give mA.h? 0.002 mA.h = 2e-06 A.h": review R21), so
+    the refusal offers neither the mA.h nor the percentage reading."""
     made = None
     kinds = _terminations_by_kind(experiment)
     _check_one_of_each_kind(kinds)
@@ -862,7 +865,8 @@ def check_termination(experiment, parameter_values=None, inputs=None):
                              f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
         if (kind, unit) == ("capacity", "Ah") and parameter_values is not None:
             made = capacity_as_made_at_start(parameter_values, inputs)
-            _check_capacity_termination(written, float(number), made, parameter_values, _at_start(inputs))
+            _check_capacity_termination(written, float(number), made, parameter_values, _at_start(inputs),
+                                        slip_hints)
         upper = None if parameter_values is None or (kind, unit) != ("voltage", "V") else _cut_off(
             parameter_values, "Upper voltage cut-off [V]", _at_start(inputs))
         # (PyBaMM reads a cycle's lowest voltage on the battery's, the cut-off is a cell's)
@@ -912,7 +916,7 @@ def _down(value, digits):
     return f"{math.floor(value / scale) * scale:.{digits}g}"
 
 
-def _check_capacity_termination(written, capacity, made, parameter_values, inputs):
+def _check_capacity_termination(written, capacity, made, parameter_values, inputs, slip_hints=True):
     """Refuse an absolute capacity termination (``"0.8 A.h capacity"``, ``capacity`` in A.h) at or above the cathode's
     capacity as made ``made`` (:func:`capacity_as_made_at_start` on ``parameter_values`` with ``inputs``, those at a
     step's start; skipped where it cannot be evaluated, None: another model's values, an input not given, an input out
@@ -920,7 +924,8 @@ def _check_capacity_termination(written, capacity, made, parameter_values, input
     exceeds it (:func:`pybamm_aea.models.summary.standard_summary_variables`), so PyBaMM stops the experiment after
     cycle 1 without a word (session 51: 1 of 3 cycles ran on a 0.1517 mA.h Mo6S8 cell). ValueError naming the
     termination as written, its value, the cell's capacity and "Nominal cell capacity [A.h]" (the C-rate basis), and
-    a unit slip (:meth:`~pybamm_aea.ranges.Range.slip_hint`), and a percentage where the value reads as a retention.
+    a unit slip (:meth:`~pybamm_aea.ranges.Range.slip_hint`), and a percentage where the value reads as a retention
+    (neither with ``slip_hints`` False: :func:`check_termination`).
     """
     if made is None:
         return
@@ -943,10 +948,10 @@ def _check_capacity_termination(written, capacity, made, parameter_values, input
                          f"cell capacity [A.h]\" {nominal:.4g} A.h: check what that capacity is computed from (a "
                          f"loading in the wrong unit?); the termination's {said} A.h is at or above it, the most "
                          "a cycle's \"Capacity [A.h]\" can be, so PyBaMM would stop the experiment after cycle 1")
-    hint = "" if capacity < LOADING_SLIP_FACTOR * made else bound.slip_hint(capacity) or (
+    hint = "" if not slip_hints or capacity < LOADING_SLIP_FACTOR * made else bound.slip_hint(capacity) or (
         f"; did you give {other}? {capacity:g} {other} = {capacity / per:g} {unit}, still "
         f"{capacity / per / made:.3g} times the cell's capacity")
-    if 0.5 <= capacity < 1:  # (a retention typed as a fraction: 0.8 for 80 %)
+    if slip_hints and 0.5 <= capacity < 1:  # (a retention typed as a fraction: 0.8 for 80 %)
         hint += f"; for {100 * capacity:g} % of cycle 1's capacity write '{100 * capacity:g}% capacity'"
     raise ValueError(f"the experiment's termination {written!r}: its capacity {said} A.h is at or above the "
                      f"cell's capacity, the cathode's capacity as made {as_made}, "
@@ -1085,7 +1090,8 @@ def _digits(value, *others):
     with) it differs from: at 4, LMS's cycle 1 0.00015165 A.h, termination 0.00015167 A.h and 0.00015169 A.h as made
     were all "0.0001517" (review R17), and a bound advised below cycle 1's read as the capacity as made, refused. Each
     figure its own: with one count for all, a termination 1e-10 A.h above S-LMS's cycle 1 printed the capacity as made
-    (0.0008207318 A.h), cycle 1's share of it (0.6983915) and the parts (0.0002475397 A.h) at 10 digits (review R19)."""
+    (0.0008207318 A.h), cycle 1's share of it (0.6983915) and the parts (0.0002475397 A.h) at 7 significant digits
+    (review R19)."""
     for p in range(4, 17):
         if all(f"{value:.{p}g}" != f"{other:.{p}g}" for other in others if other != value):
             return p
