@@ -3968,3 +3968,34 @@ def test_each_sets_measured_temperatures_say_what_is_true():
     with pytest.raises(ValueError, match=re.escape("'Lowest measured temperature [K]' = 350.0 is outside its physical "
                                                    "range [200, 'Highest measured temperature [K]' = 343.15]")):
         warn_outside_measured_temperatures(values)
+
+
+def test_a_range_given_lists_is_hashable_and_read_by_the_checks(monkeypatch):
+    """A Range with a list field (``slip``, ``only``) was accepted, and then every check keyed on
+    checks.ranges_now() raised "TypeError: unhashable type: 'list'" (the capacity as made, the sweep's simulation):
+    its lists are tuples from construction."""
+    import dataclasses
+
+    from pybamm_aea.models.checks import ranges_now
+    from pybamm_aea.models.experiment_checks import theoretical_cathode_capacity
+    from pybamm_aea.ranges import Range
+
+    assert Range(0.0, 1.0, only=[0.0, 1.0], slip=["", "%", 100.0]) == Range(0.0, 1.0, only=(0.0, 1.0),
+                                                                            slip=("", "%", 100.0))
+    name = "Cathode loading [kg.m-2]"
+    monkeypatch.setitem(RANGES, name, dataclasses.replace(RANGES[name], slip=list(RANGES[name].slip)))
+    assert isinstance(RANGES[name].slip, tuple)
+    hash(ranges_now())
+    capacity = theoretical_cathode_capacity(None, pybamm.ParameterValues("Li2021_Mo6S8"))
+    assert capacity > 0
+
+
+def test_a_refused_value_a_round_off_above_its_bound_is_not_said_as_the_bound():
+    """1000.0000000000001 MPa was refused as "must be <= 1000, got 1000": to 10 digits it is the bound. It is said
+    with all its digits there; 5000 as typed."""
+    from pybamm_aea.ranges import STACK_PRESSURE
+
+    said = STACK_PRESSURE.refusal("pressure_MPa", 1000.0000000000001)
+    assert said.startswith("pressure_MPa must be <= 1000, got 1000.0000000000001 (at most 1000 MPa"), said
+    assert STACK_PRESSURE.refusal("pressure_MPa", -1e-17).startswith("pressure_MPa must be >= 0, got -1e-17")
+    assert STACK_PRESSURE.refusal("pressure_MPa", 5000.0).startswith("pressure_MPa must be <= 1000, got 5000 (")
