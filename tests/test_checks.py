@@ -3999,3 +3999,26 @@ def test_a_refused_value_a_round_off_above_its_bound_is_not_said_as_the_bound():
     assert said.startswith("pressure_MPa must be <= 1000, got 1000.0000000000001 (at most 1000 MPa"), said
     assert STACK_PRESSURE.refusal("pressure_MPa", -1e-17).startswith("pressure_MPa must be >= 0, got -1e-17")
     assert STACK_PRESSURE.refusal("pressure_MPa", 5000.0).startswith("pressure_MPa must be <= 1000, got 5000 (")
+
+
+def test_the_first_cycle_warning_states_the_capacity_as_made_of_its_own_solve():
+    """The capacity as made a solve's termination check evaluated is kept for that solve's first-cycle warning and
+    dropped before the next solve: one whose check does not run (the simulation's solver swapped for a plain
+    IDAKLUSolver) at 0.9 of the loading states its own 0.0007387 A.h, not the first solve's 0.0008207 A.h."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    loading = values["Cathode loading [kg.m-2]"]
+    values.update({"Cathode loading [kg.m-2]": "[input]"})
+    model = pybamm_aea.AEA(options={"host thermodynamics": "lever rule",
+                                    "dispersed material degradation": "activation and contact loss"})
+    experiment = pybamm.Experiment([("Discharge at 1C for 1 minute",)] * 3, termination="0.0007 A.h capacity")
+    sim = pybamm.Simulation(model, parameter_values=values, experiment=experiment)
+    said = []
+    for share in (1.0, 0.9):
+        if share != 1.0:
+            sim._solver = pybamm.IDAKLUSolver()  # (no CheckedIDAKLUSolver: the termination check does not run)
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            sim.solve(inputs={"Cathode loading [kg.m-2]": share * loading})
+        text = next(str(w.message) for w in record if w.category.__name__ == "FirstCycleCapacityTerminationWarning")
+        said.append(re.search(r"The cathode's capacity as made is (\S+) A\.h", text)[1])
+    assert said == ["0.0008207", "0.0007387"]
