@@ -59,8 +59,12 @@ from .constants import F, R
 from .models.aea import AEAOptions
 from .models.checks import check_value
 from .parameters import host_molar_mass_as_made
-from .ranges import FRACTION, VOLTAGE_VS_LI
+from .ranges import PERCENT, VOLTAGE_VS_LI, Range
 from .user_input import did_you_mean
+
+#: an initial state of charge, a fraction typed in percent said so (:data:`~pybamm_aea.ranges.PERCENT`) from 5 (5 %)
+#: on: a value just above 1 (1.5, 1 + round-off) is no percent slip and was said as one ("1.5 % = 0.015") in session 53
+_STATE_OF_CHARGE = Range(0.0, 1.0, slip=PERCENT + (0.0, 0.05))
 
 #: initial hysteresis state per direction (h = +1 is the lithiation branch, as in the model)
 BRANCH_STATE = {"discharge": 1.0, "charge": -1.0}
@@ -343,7 +347,7 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         soc = float(initial_value)
         if not 0 <= soc <= 1:
             raise ValueError(f"initial_value (state of charge) must be in [0, 1], got {initial_value!r}"
-                             f"{FRACTION.slip_hint(soc)}")
+                             f"{_STATE_OF_CHARGE.slip_hint(soc)}")
 
         def lithium(x):
             return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(evaluator, x, ocp, T)

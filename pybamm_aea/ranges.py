@@ -4,7 +4,7 @@ the cathode's loading range (:data:`CATHODE_LOADING`), read by every entry point
 without importing it. The model's table of ranges is :data:`pybamm_aea.models.checks.RANGES`."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 import math
 import numbers
 
@@ -46,14 +46,22 @@ class Range:
     kind: str = "physical"
     low_slip: tuple = ()
 
+    def __post_init__(self):
+        """A list given as a field (``slip``, ``only``, ``low_slip``; JSON's) kept as a tuple: the range is hashable,
+        a key of what is built on :data:`~pybamm_aea.models.checks.RANGES` (``slip=[...]`` raised ``TypeError:
+        unhashable type: 'list'`` from every parameter check and sweep until session 53)."""
+        for field in fields(self):
+            if isinstance(getattr(self, field.name), list):
+                object.__setattr__(self, field.name, tuple(getattr(self, field.name)))
+
     def to_json(self):
         """The range as a JSON-native dict (its fields; tuples as lists)."""
         return {name: list(value) if isinstance(value, tuple) else value for name, value in asdict(self).items()}
 
     @classmethod
     def from_json(cls, fields):
-        """The range :meth:`to_json` gave."""
-        return cls(**{name: tuple(value) if isinstance(value, list) else value for name, value in fields.items()})
+        """The range :meth:`to_json` gave (its lists tuples again, :meth:`__post_init__`)."""
+        return cls(**fields)
 
     def slip_hint(self, value, bounded=None):
         """The end of an error refusing ``value`` when it is outside the range (with a numeric ``high``) and inside it
@@ -86,10 +94,14 @@ class Range:
         """The error refusing the number ``value``, given as ``name``, outside the range (numeric bounds): "--pressure
         must be <= 1000, got 5000 (at most 1000 MPa, ...)" above it, with :attr:`why` and the unit slip
         (:meth:`slip_hint`); "... must be >= 0, got -1" below it; "... must be finite, got nan". ``shown``: the value
-        as the user typed it (the command line's text), else ``value`` to 10 digits. The words of the command line's
-        bounded numbers and of the Python API's stack pressure (:func:`pybamm_aea.energy.porosity`)."""
+        as the user typed it (the command line's text), else ``value`` to 10 digits, or all its digits where those are a
+        bound's. The words of the command line's bounded numbers and of the Python API's stack pressure
+        (:func:`pybamm_aea.energy.porosity`)."""
         v = float(value)
-        shown = f"{v:.10g}" if shown is None else shown
+        if shown is None:
+            shown = f"{v:.10g}"
+            if float(shown) != v and float(shown) in (self.low, self.high):  # (1000.0000000000001 not said as 1000)
+                shown = repr(v)
         if not math.isfinite(v):
             return f"{name} must be finite, got {shown}"
         if self.low is not None and (v < self.low or (self.low_open and v == self.low)):
@@ -151,8 +163,8 @@ FRACTION_BELOW_ONE = Range(0.0, 1.0, high_open=True, slip=PERCENT)
 #: ~1100 MPa and the Mo6S8, TiS2 and oxide sets at ~1180 MPa (0.0073 and 0.0098 at 1000 MPa; S-LMS at the floor itself,
 #: 1e-3, at ~1530 MPa): 1000 MPa is the round pressure below both. The energy command's --pressure is held to this
 #: range, as a sweep's (energy --pressure 5000 printed a porosity of 2.8e-9 and exited 0 until session 52), and so is
-#: the Python API's (pybamm_aea.energy.porosity, Electrode.at_pressure: the fitted law alone, with no swelling floor,
-#: gave 4.5e-8 at 5000 MPa, warned, until session 53), in the same words (:meth:`Range.refusal`). A value typed in Pa
+#: the Python API's (pybamm_aea.energy.porosity, Electrode.at_pressure: the fitted law alone, with no swelling floor;
+#: warned only until session 53, docs/checks.rst), in the same words (:meth:`Range.refusal`). A value typed in Pa
 #: (3.6e8 for 360 MPa) ran without a word: the voids closed at once and S-LMS kept +17 % capacity at cycle 40; a reading
 #: in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no stack pressure and gets no hint (session 47)
 STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, 0.1), kind="modelled", why=(

@@ -4054,3 +4054,57 @@ def test_each_sets_measured_temperatures_say_what_is_true():
     with pytest.raises(ValueError, match=re.escape("'Lowest measured temperature [K]' = 350.0 is outside its physical "
                                                    "range [200, 'Highest measured temperature [K]' = 343.15]")):
         warn_outside_measured_temperatures(values)
+
+
+def test_a_range_given_lists_is_hashable_and_read_by_the_checks(monkeypatch):
+    """A Range with a list field (``slip``, ``only``) was accepted, and then every check keyed on
+    checks.ranges_now() raised "TypeError: unhashable type: 'list'" (the capacity as made, the sweep's simulation):
+    its lists are tuples from construction."""
+    import dataclasses
+
+    from pybamm_aea.models.checks import ranges_now
+    from pybamm_aea.models.experiment_checks import theoretical_cathode_capacity
+    from pybamm_aea.ranges import Range
+
+    assert Range(0.0, 1.0, only=[0.0, 1.0], slip=["", "%", 100.0]) == Range(0.0, 1.0, only=(0.0, 1.0),
+                                                                            slip=("", "%", 100.0))
+    name = "Cathode loading [kg.m-2]"
+    monkeypatch.setitem(RANGES, name, dataclasses.replace(RANGES[name], slip=list(RANGES[name].slip)))
+    assert isinstance(RANGES[name].slip, tuple)
+    hash(ranges_now())
+    capacity = theoretical_cathode_capacity(None, pybamm.ParameterValues("Li2021_Mo6S8"))
+    assert capacity > 0
+
+
+def test_a_refused_value_a_round_off_above_its_bound_is_not_said_as_the_bound():
+    """1000.0000000000001 MPa was refused as "must be <= 1000, got 1000": to 10 digits it is the bound. It is said
+    with all its digits there; 5000 as typed."""
+    from pybamm_aea.ranges import STACK_PRESSURE
+
+    said = STACK_PRESSURE.refusal("pressure_MPa", 1000.0000000000001)
+    assert said.startswith("pressure_MPa must be <= 1000, got 1000.0000000000001 (at most 1000 MPa"), said
+    assert STACK_PRESSURE.refusal("pressure_MPa", -1e-17).startswith("pressure_MPa must be >= 0, got -1e-17")
+    assert STACK_PRESSURE.refusal("pressure_MPa", 5000.0).startswith("pressure_MPa must be <= 1000, got 5000 (")
+
+
+def test_the_first_cycle_warning_states_the_capacity_as_made_of_its_own_solve():
+    """The capacity as made a solve's termination check evaluated is kept for that solve's first-cycle warning and
+    dropped before the next solve: one whose check does not run (the simulation's solver swapped for a plain
+    IDAKLUSolver) at 0.9 of the loading states its own 0.0007387 A.h, not the first solve's 0.0008207 A.h."""
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    loading = values["Cathode loading [kg.m-2]"]
+    values.update({"Cathode loading [kg.m-2]": "[input]"})
+    model = pybamm_aea.AEA(options={"host thermodynamics": "lever rule",
+                                    "dispersed material degradation": "activation and contact loss"})
+    experiment = pybamm.Experiment([("Discharge at 1C for 1 minute",)] * 3, termination="0.0007 A.h capacity")
+    sim = pybamm.Simulation(model, parameter_values=values, experiment=experiment)
+    said = []
+    for share in (1.0, 0.9):
+        if share != 1.0:
+            sim._solver = pybamm.IDAKLUSolver()  # (no CheckedIDAKLUSolver: the termination check does not run)
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            sim.solve(inputs={"Cathode loading [kg.m-2]": share * loading})
+        text = next(str(w.message) for w in record if w.category.__name__ == "FirstCycleCapacityTerminationWarning")
+        said.append(re.search(r"The cathode's capacity as made is (\S+) A\.h", text)[1])
+    assert said == ["0.0008207", "0.0007387"]

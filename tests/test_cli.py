@@ -256,9 +256,25 @@ def test_energy_warnings_are_lines_of_their_own(capsys):
     code, out, err = _run(["energy", "--composition", "Mo6S8=1", "--pressure", "1000", "--compaction", "Mo6S8",
                            "--format", "json"], capsys)
     assert code == 0 and json.loads(out)["pressure_MPa"] == 1000
-    assert err.splitlines() == ["pybamm-aea energy: warning: porosity of 'Mo6S8' (loading) extrapolated with the "
-                                "fitted heckel law to [1000.0] MPa, outside the measured range [36, 360] MPa: "
-                                "porosity 0.01041"], err
+    assert err.splitlines() == ["pybamm-aea energy: warning: ExtrapolationWarning: porosity of 'Mo6S8' (loading) "
+                                "extrapolated with the fitted heckel law to [1000.0] MPa, outside the measured range "
+                                "[36, 360] MPa: porosity 0.01041"], err
+
+
+def test_the_command_lines_warnings_are_said_once_each(capsys):
+    """simulate, screen and energy say their warnings in one wording (cli._args.say_warnings), each text once; energy
+    said each as often as warned, without its class, until session 53."""
+    import warnings
+
+    from pybamm_aea.cli._args import say_warnings
+    from pybamm_aea.energy import ExtrapolationWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for _ in range(3):
+            warnings.warn("porosity 0.01041", ExtrapolationWarning)
+    say_warnings("pybamm-aea energy", caught)
+    assert capsys.readouterr().err.splitlines() == ["pybamm-aea energy: warning: ExtrapolationWarning: porosity 0.01041"]
 
 
 def test_energy_csv_to_file_and_table(tmp_path, capsys):

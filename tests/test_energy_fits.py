@@ -304,8 +304,9 @@ def test_at_pressure_says_when_the_law_was_measured_on_another_composition(capsy
     assert main(["energy", "--composition", "TiS2=1", "--pressure", "360", "--compaction", "Mo6S8"]) == 0
     out, err = capsys.readouterr()  # (the command line says a warning as a line of its own on stderr)
     assert "porosity 0.1171 (Mo6S8, 360 MPa" in out
-    assert err.splitlines() == ["pybamm-aea energy: warning: porosity from the 'Mo6S8' compaction law, measured on "
-                                "100 wt% Mo6S8, for a cathode of 100 wt% TiS2 (no law measured on this composition)"]
+    assert err.splitlines() == ["pybamm-aea energy: warning: ExtrapolationWarning: porosity from the 'Mo6S8' "
+                                "compaction law, measured on 100 wt% Mo6S8, for a cathode of 100 wt% TiS2 (no law "
+                                "measured on this composition)"]
 
 
 @pytest.mark.parametrize("call, suggested", [

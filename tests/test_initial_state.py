@@ -483,6 +483,7 @@ def test_bad_initial_soc_in_solve_is_named():
 
 @pytest.mark.parametrize("value,said", [
     (50, "got 50 (50 = 5000 %); did you give %? 50 % = 0.5"),
+    (100, "got 100 (100 = 10000 %); did you give %? 100 % = 1"),
     ("2300 mV", "initial_value '2300 mV': a voltage must be written like '2.1 V'; 2300 mV in V: '2.3 V'"),
 ])
 def test_an_initial_soc_in_percent_or_mv_is_said_so(value, said):
@@ -494,6 +495,15 @@ def test_an_initial_soc_in_percent_or_mv_is_said_so(value, said):
         pybamm.Simulation(AEA(), parameter_values=values).solve([0, 60], initial_soc=value)
     with pytest.raises(ValueError, match=re.escape(said)):
         pybamm_aea.set_initial_state(values, value)
+
+
+@pytest.mark.parametrize("value", [1.5, 1 + 1e-9, 4.9])
+def test_an_initial_soc_just_above_one_is_not_said_as_percent(value):
+    """set_initial_state(v, 1.5) was refused with "(1.5 = 150 %); did you give %? 1.5 % = 0.015", 1 + 1e-9 the same:
+    a SOC below 5 is no percent slip (its reading, below 5 %); the range is said, no hint."""
+    with pytest.raises(ValueError) as error:
+        pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), value)
+    assert str(error.value) == f"initial_value (state of charge) must be in [0, 1], got {value!r}"
 
 
 @pytest.mark.slow

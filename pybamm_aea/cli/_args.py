@@ -152,13 +152,16 @@ def add_no_progress(parser):
     return parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
 
-def say_warnings(prog, caught):
+def say_warnings(prog, caught, words=None):
     """The warnings ``caught`` (``warnings.catch_warnings(record=True)``'s list) on stderr as the command's own lines,
     each text once: "pybamm-aea screen: warning: MeshDependentNucleationWarning: ..." (Python's own showed the
-    package's path and source line, "/.../cli/screen.py:110: ... df = pybamm_aea.screen(materials, ...")."""
+    package's path and source line, "/.../cli/screen.py:110: ... df = pybamm_aea.screen(materials, ...").
+    ``words``: a function giving a warning's text after "warning: " where the command says it its own way (None: the
+    category and message). The one wording of the command line's warnings (screen, simulate, energy)."""
     said = []
     for w in caught:
-        line = f"{prog}: warning: {w.category.__name__}: {w.message}"
+        text = None if words is None else words(w)
+        line = f"{prog}: warning: {w.category.__name__}: {w.message}" if text is None else f"{prog}: warning: {text}"
         if line not in said:
             said.append(line)
             print(line, file=sys.stderr)

@@ -1,7 +1,6 @@
 """``pybamm-aea energy``: composition + porosity (or stack pressure) -> theoretical electrode energy table."""
 import json
 from pathlib import Path
-import sys
 import warnings
 
 from pybamm_aea import compaction_data_sets
@@ -219,7 +218,6 @@ def run(args):
     # a warning as a line of its own (Python's showed energy.py's path and source line: 'warnings.warn(note, ...')
     with warnings.catch_warnings(record=True) as caught:
         text = render(report(args), fmt)
-    for w in caught:
-        print(f"{args.parser.prog}: warning: {w.message}", file=sys.stderr)
+    _args.say_warnings(args.parser.prog, caught)
     _args.write_text(text, args.output)
     return 0

@@ -338,17 +338,9 @@ def run(args):
             warnings.simplefilter("always", NominalCapacityMismatchWarning)
             sim = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment, var_pts=var_pts)
             solution = sim.solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
-        said = set()
-        for w in caught:  # the nominal capacity's advice as this command's option; the others as this command's
-            # lines, each text once (Python's showed this file's path and source line, or "<frozen runpy>:88:")
-            if isinstance(w.message, NominalCapacityMismatchWarning):
-                line = (f"{args.parameter_set}: warning: {w.message.facts}. For C-rates of this electrode give --set "
-                        f"'Nominal cell capacity [A.h]={w.message.capacity:.4g}', or the current in A")
-            else:
-                line = f"{args.parameter_set}: warning: {w.category.__name__}: {w.message}"
-            if line not in said:
-                said.add(line)
-                print(line, file=sys.stderr)
+        # the warnings as this command's lines (Python's showed this file's path and source line, or "<frozen
+        # runpy>:88:"), the nominal capacity's advice as this command's option
+        _args.say_warnings(args.parameter_set, caught, _nominal_capacity_advice)
     except MissingParameterError as exc:  # a set of the user's written before a parameter the model reads now
         raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r}: {exc}")
     except KeyError as exc:  # PyBaMM's model reads a parameter the set has not: a half-cell set on a full cell, ...
@@ -444,6 +436,17 @@ def negligible_discharges_note(discharges, values, mass_g, solution=None):
 _MILLI_AMP_HOURS = re.compile(r"(?P<number>\S+?)\s*(?:mA\.h|mAh)\s+capacity")
 #: a capacity termination PyBaMM's parser takes (its number aside): "<number> A.h capacity", "<number>% capacity"
 _CAPACITY_FORMS = re.compile(r"\S+?\s*(?:A\.h|Ah|%)\s+capacity")
+
+
+def _nominal_capacity_advice(w):
+    """A :class:`NominalCapacityMismatchWarning` said as this command's option (``--set 'Nominal cell capacity
+    [A.h]=...'``); None for another warning (said as it is, :func:`~pybamm_aea.cli._args.say_warnings`)."""
+    from pybamm_aea.models.experiment_checks import NominalCapacityMismatchWarning
+
+    if not isinstance(w.message, NominalCapacityMismatchWarning):
+        return None
+    return (f"{w.message.facts}. For C-rates of this electrode give --set 'Nominal cell capacity "
+            f"[A.h]={w.message.capacity:.4g}', or the current in A")
 
 
 def _termination(parser, text):

@@ -77,8 +77,8 @@ def check_pressure_array(values, name="pressure_MPa"):
 def check_stack_pressure_array(values, name="pressure_MPa"):
     """Stack pressures (MPa) as a float array; ValueError at the first outside :data:`pybamm_aea.ranges.STACK_PRESSURE`
     (0-1000 MPa), in the words of ``pybamm-aea energy --pressure`` (:meth:`~pybamm_aea.ranges.Range.refusal`): "...
-    must be <= 1000, got 5000 (at most 1000 MPa, ...)" (5000 MPa extrapolated Heckel's law to 4.5e-8, warned,
-    until session 53, where the command line and a sweep refused it)."""
+    must be <= 1000, got 5000 (at most 1000 MPa, ...)" (warned only until session 53: docs/checks.rst, "Parameter
+    values and inputs")."""
     arr = np.asarray(values, dtype=float)
     bad = STACK_PRESSURE.outside(arr)
     if np.any(bad):

@@ -32,9 +32,11 @@ measured pressure range (so tabulated pressures give the paper's porosity exactl
 the measured range); ``method="interpolate"`` refuses (ValueError) outside the measured range. Negative or
 non-finite pressures raise ValueError, as do pressures above 1000 MPa, the model's "Stack pressure [MPa]" range
 (:data:`pybamm_aea.ranges.STACK_PRESSURE`, its stack-held porosity nears the swelling's floor there), in the words of
-``pybamm-aea energy --pressure`` and a sweep's range (S-LMS at 1500 MPa gave 0.0024, warned, until session 53).
-Within it the shipped laws give 0.010 (Mo6S8) to 0.038 (S-C-LGPS) at 1000 MPa, extrapolations warned about, not
-refused; a law's porosity outside (0, 1) is refused naming the pressure (none of the shipped sets' within the range).
+``pybamm-aea energy --pressure`` and a sweep's range (warned only until session 53: docs/checks.rst, "Parameter
+values and inputs"). Within it, at 1000 MPa, the shipped laws give 0.010 (Mo6S8) to 0.038 (S-C-LGPS) by
+``method="auto"`` on the loading branch, up to 0.051 (S-C-LGPS) by ``"fit"`` and 0.052-0.054 on Mo6S8's released
+branch: extrapolations warned about, not refused; a law's porosity outside (0, 1) is refused naming the pressure
+(none of the shipped sets' within the range).
 """
 from dataclasses import dataclass, field
 import functools

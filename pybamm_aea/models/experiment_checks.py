@@ -63,7 +63,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "carried_state_misfit", "check_carried_lithium", "CARRIED_LITHIUM",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
-           "cathode_capacity_as_made", "capacity_as_made_at_start", "CAPACITY_AS_MADE"]
+           "cathode_capacity_as_made"]
 
 
 def starts_outside_window(exc):
@@ -889,10 +889,12 @@ def capacity_as_made_at_start(parameter_values, inputs=None):
         return theoretical_cathode_capacity(None, parameter_values, _at_start(inputs))
 
 
-#: a ``pybamm.Simulation`` -> the capacity as made (A.h or None) :func:`check_termination` evaluated in its solve
-#: running now, set by :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` at the build and read by the solve's
-#: :class:`FirstCycleCapacityTerminationWarning` (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`, which clears it
-#: before the solve): one evaluation a solve, not one for the check and one for the warning
+#: a ``pybamm.Simulation`` -> the capacity as made (A.h or None) :func:`check_termination` evaluated in its latest
+#: solve, if the check ran there (an AEA solver's build, :mod:`pybamm_aea.pybamm_adapter.experiment_inputs`), read by
+#: that solve's :class:`FirstCycleCapacityTerminationWarning`: one evaluation a solve, not one for the check and one
+#: for the warning. Internal. The entry stays after the solve until the simulation's next solve, which drops it first
+#: (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`): a solve whose check does not run (another solver) evaluates
+#: its own, not the one before's
 CAPACITY_AS_MADE = weakref.WeakKeyDictionary()
 
 

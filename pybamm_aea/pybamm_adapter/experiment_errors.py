@@ -569,7 +569,7 @@ def _warn_failed_step(pybamm_method):
         from ..models.experiment_checks import (CAPACITY_AS_MADE, carried_stretch_values, check_carried_lithium,
                                                 check_carried_states, check_save_at_cycles, check_starting_state)
 
-        CAPACITY_AS_MADE.pop(self, None)  # (the termination check of this solve's build sets it anew)
+        CAPACITY_AS_MADE.pop(self, None)  # (the last solve's; this one's termination check, if it runs, sets its own)
 
         stepped = getattr(self, "experiment", None) is not None
         starting = bound.arguments.get(STARTING_SOLUTION) if stepped else None  # (PyBaMM refuses one without)
