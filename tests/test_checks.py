@@ -976,6 +976,21 @@ def test_an_input_the_model_has_not_is_warned_about_with_close_names():
             inputs={"Cathode porosity": 0.2})
 
 
+def test_a_misspelt_input_the_model_then_lacks_is_refused_before_the_solve():
+    """sim.solve(inputs={"Cathode porsity": 0.11}) with "Cathode porosity" an input raised PyBaMM's SolverError "No
+    value provided for input: ['Cathode porosity']", naming neither the key nor its likeness (session 53); now our
+    ValueError names both, in a plain solve and in an experiment's."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode porosity"] = "[input]"
+    said = ("input 'Cathode porsity' (did you mean 'Cathode porosity'?) is not an input parameter of the model, and "
+            "its input 'Cathode porosity' is given no value")
+    with pytest.raises(ValueError, match=re.escape(said)):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60], inputs={"Cathode porsity": 0.11})
+    with pytest.raises(ValueError, match=re.escape(said)):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                          experiment=pybamm.Experiment(["Rest for 1 minute"])).solve(inputs={"Cathode porsity": 0.11})
+
+
 def test_an_input_of_the_values_the_model_does_not_read_is_warned_about():
     """PyBaMM 26 counts every input of the parameter values as the model's (``model.input_parameters``), read or not:
     the lever-rule host's "Cathode Li diffusivity [m2.s-1]" made an input on the default multi-phase host, or PyBaMM's

@@ -87,7 +87,7 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
            "LithiationMassCheck", "DegradationWithoutRateWarning", "DEGRADATION_RATES",
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
-           "HIGHEST_MEASURED", "warn_outside_measured_temperatures"]
+           "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs"]
 
 
 _POSITIVE = Range(0.0, None, low_open=True)
@@ -961,6 +961,31 @@ def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", 
         warnings.warn(f"input {name!r} is not an input parameter of {of}, so it has no effect"
                       + (f"; did you mean {close}?" if close else f" ({whose} inputs: {shown or 'none'})"),
                       UserWarning, stacklevel=stacklevel)
+
+
+def refuse_misspelt_inputs(model, inputs, known=None, internal=frozenset()):
+    """``ValueError`` before a solve of ``model`` that would fail on an input it needs and ``inputs`` (a dict or a list
+    of dicts) lack while they give a key no model reads: the key, the close names (:func:`close_names`) and the input
+    given no value. PyBaMM's "No value provided for input: ['Cathode porosity']" named neither the key
+    "Cathode porsity" nor its likeness (session 53). ``known``: the inputs of all the experiment's step models
+    (:class:`ExperimentInputNames`), else ``model``'s; ``internal``: the inputs PyBaMM gives the steps itself."""
+    if not inputs:
+        return
+    internal = frozenset(internal) | PYBAMM_INPUTS
+    known = set(read_input_names(model) if known is None else known) - internal
+    needed = {p.name for p in model.required_input_parameters} - internal
+    batch = isinstance(inputs, (list, tuple))
+    for i, one in enumerate(inputs if batch else [inputs]):
+        one = dict(one or {})
+        missing, unknown = sorted(needed - one.keys()), sorted(one.keys() - known - internal, key=str)
+        if not (missing and unknown):
+            continue
+        typed = "; ".join(f"{name!r}" + (f" (did you mean {' or '.join(map(repr, close))}?)"
+                                         if (close := close_names(name, sorted(known))) else "")
+                          for name in unknown)
+        raise ValueError(f"{'input set ' + str(i) + ': ' if batch else ''}input {typed} is not an input parameter "
+                         f"of the model, and its input {', '.join(map(repr, missing))} is given no value: "
+                         "give it under its name")
 
 
 class ExperimentInputNames:

@@ -50,8 +50,8 @@ from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivitie
 # a solve's save_at_cycles, checked by the solve (pybamm_adapter.experiment_errors): written in user_input, which the
 # command line imports without PyBaMM
 from ..user_input import check_save_at_cycles
-from .checks import (Range, _input_value, check_inputs, check_value, warn_outside_measured_temperatures,
-                     warn_unknown_inputs, warn_unknown_parameters)
+from .checks import (Range, _input_value, check_inputs, check_value, refuse_misspelt_inputs,
+                     warn_outside_measured_temperatures, warn_unknown_inputs, warn_unknown_parameters)
 
 __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
            "LaterStepSkippedWarning",
@@ -2262,6 +2262,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
 
     def solve(self, model, t_eval=None, inputs=None, *args, **kwargs):
         self._from_initial_state = True  # (a solve starts from the model's initial state; see step)
+        refuse_misspelt_inputs(model, inputs)
         check_inputs(model, inputs, times=t_eval)
         warn_unknown_inputs(model, inputs)
         warn_unknown_parameters(model)
@@ -2348,8 +2349,9 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         # (an experiment's steps until one has run step from pybamm.EmptySolution: the initial state)
         self._from_initial_state = old_solution is None or isinstance(old_solution, pybamm.EmptySolution)
         self._step_before_ended_on = None if self._from_initial_state else getattr(old_solution, "termination", None)
-        check_inputs(model, inputs, times=[t0, t0 + dt])
         experiment = self.experiment_inputs
+        refuse_misspelt_inputs(model, inputs, *(() if experiment is None else (experiment.known, experiment.internal)))
+        check_inputs(model, inputs, times=[t0, t0 + dt])
         if experiment is None:
             warn_unknown_inputs(model, inputs)
             warn_unknown_parameters(model)
