@@ -1073,7 +1073,7 @@ _AMBIENT = "Ambient temperature [K]"
 _TEMPERATURES_WARNED = weakref.WeakKeyDictionary()  # discretised model -> the temperatures [K] warned about
 
 
-def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=True, warned=None):
+def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=True, warned=None, name=None):
     """:class:`TemperatureOutsideMeasuredRangeWarning` if the ambient temperature ``model`` solves at (its parameter
     values': a number, or an input parameter's value in ``inputs``, a dict or PyBaMM's list of dicts, a number or a
     numpy array of them; an experiment step's ``temperature=``, which PyBaMM sets in the step model's values) lies
@@ -1082,7 +1082,8 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
     that is a function of time or space are not looked at. Once per model and temperature; ``once=False``: at each
     call (what :mod:`pybamm_aea.sweep` does for each point, whose row carries its own temperature's warning), as for
     values given themselves. ``warned``: a set of the temperatures already named elsewhere in the same solve (an
-    experiment's other step models, :attr:`ExperimentInputNames.temperatures_warned`), each named once."""
+    experiment's other step models, :attr:`ExperimentInputNames.temperatures_warned`), each named once. ``name``: the
+    set's or material's name, said (the screen's and the sweep's: two sets' warnings read the same without it)."""
     values = model if isinstance(model, pybamm.ParameterValues) else parameter_values_of(model)
     if values is None:
         return
@@ -1106,18 +1107,20 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
             if T in warned:
                 continue
             warned.add(T)
-        warnings.warn(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) is outside {_measured(values)}: "
+        warnings.warn(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) is outside {_measured(values, name)}: "
                       "its temperature dependences (activation energies, most assumed) are extrapolated there, so "
                       "the result is a prediction beyond the data, not checked against it",
                       TemperatureOutsideMeasuredRangeWarning, stacklevel=stacklevel)
 
 
-def _measured(values):
-    """What the range of ``values``' :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED` is, in words."""
+def _measured(values, name=None):
+    """What the range of ``values``' :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED` is, in words; ``name``: the
+    set's (None: "this set")."""
     low, high = float(values[LOWEST_MEASURED]), float(values[HIGHEST_MEASURED])
     measured = (f"{low:g} K ({low - zero_Celsius:g} C)" if low == high else
                 f"{low:g}-{high:g} K ({low - zero_Celsius:g}-{high - zero_Celsius:g} C)")
-    return (f"the temperatures this set's parameters were measured at, {measured} (the set's {LOWEST_MEASURED!r} "
+    whose = "this set's" if name is None else f"{name}'s"
+    return (f"the temperatures {whose} parameters were measured at, {measured} (the set's {LOWEST_MEASURED!r} "
             f"and {HIGHEST_MEASURED!r}: its cell's, or for a cell the paper did not measure its sources', each set's "
             "source in its parameter file)")
 
