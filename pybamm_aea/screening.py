@@ -499,7 +499,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     from .models.checks import warn_outside_measured_temperatures
 
     for prepared in prepared_all:  # (its solver checks nothing: a set's measured temperatures said here, each call)
-        warn_outside_measured_temperatures(prepared.values, once=False)
+        warn_outside_measured_temperatures(prepared.values, once=False, name=prepared.name)
     # each material's loadings [kg.m-2], within the loading range before any solve (its solver checks no input:
     # 1391 mg/cm2 solved a 3.1 mm LMS electrode, utilisation 0, no error); those a thickness gives, per material
     grids = []

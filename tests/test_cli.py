@@ -1084,6 +1084,41 @@ def test_simulate_takes_no_progress_as_sweep_does(tmp_path, capsys, monkeypatch)
         assert line.split() == ["--no-progress", "no", "progress", "bar", "on", "stderr"], (argv, line)
 
 
+def test_the_comparison_and_the_sweep_show_their_bar_only_on_a_terminal(tmp_path, capsys, monkeypatch):
+    """The comparison's tqdm bar was drawn with stderr a file or pipe (its ``disable`` was --no-progress alone), and so
+    was the sweep's (it passed progress=True); simulate's only on a terminal. One rule now
+    (cli._args.progress_shown): on a terminal unless --no-progress."""
+    import pybamm_aea.studies.comparison as comparison
+    import pybamm_aea.sweep as sweep_package
+    from pybamm_aea import progress
+
+    class Stop(Exception):
+        pass
+
+    shown = []
+
+    def comparison_bar(cycles, progress):
+        shown.append(not progress(["a cell"]).disable)
+        raise Stop
+
+    def sweep_bar(*args, progress=None, **kwargs):
+        shown.append(progress is not False and (progress or progress is None and progress_module.interactive()))
+        raise Stop
+
+    progress_module = progress
+    monkeypatch.setattr(comparison, "run_comparison", comparison_bar)
+    monkeypatch.setattr(sweep_package, "sweep", sweep_bar)
+    for terminal in (False, True):
+        monkeypatch.setattr(progress, "interactive", lambda stream=None, terminal=terminal: terminal)
+        for flags in ([], ["--no-progress"]):
+            for argv in (["--out", str(tmp_path / "c"), "--force"],
+                         ["sweep", "--grid", "Cathode loading [kg.m-2]=0.015", "--output", str(tmp_path / "s.csv")]):
+                shown.clear()
+                with pytest.raises(Stop):
+                    main(argv + flags)
+                assert shown == [terminal and not flags], (terminal, argv, flags)
+
+
 def test_simulate_on_the_li_in_anode_moves_the_sets_window_as_the_model_does(tmp_path, capsys):
     """The set's 1.8-2.8 V is vs Li metal: on Li-In the default steps run in the window moved down by the plateau
     (they were refused), as AEA({"anode": "Li-In"}).default_parameter_values, and deliver what Li metal does

@@ -86,6 +86,21 @@ def test_porosity_extrapolation_is_allowed_with_a_warning():
         porosity("Mo6S8", 500, method="interpolate")
 
 
+def test_a_pressure_in_gpa_below_the_measured_range_is_said_so():
+    """sweep --grid "Stack pressure [MPa]=0.36" (360 MPa meant) ran S-LMS at porosity 0.5418 with only "outside the
+    measured range [36, 360] MPa" (session 53): warned, not refused (a pressure below the range is one the law
+    extrapolates to), now with the GPa reading where it lies in the measured range; 5 MPa (5000 MPa) and 500 MPa
+    (above) get none."""
+    with pytest.warns(ExtrapolationWarning) as record:
+        assert porosity("S-LMS", 0.36) == pytest.approx(0.5418, abs=1e-4)
+    assert str(record[0].message).endswith("porosity 0.5418 (0.36 MPa = 0.00036 GPa); did you give GPa? 0.36 GPa = "
+                                           "360 MPa"), str(record[0].message)
+    for pressure in (5.0, 500.0):
+        with pytest.warns(ExtrapolationWarning) as record:
+            porosity("S-LMS", pressure)
+        assert "GPa" not in str(record[0].message), str(record[0].message)
+
+
 @pytest.mark.parametrize("method", ["auto", "fit"])
 def test_a_pressure_whose_extrapolated_porosity_is_none_is_refused_naming_it(method, monkeypatch):
     """energy --pressure 1e9 (MPa: 1 PPa, beyond the 36-360 MPa of Tables S6-S8) gave "porosity 0.0000", a fully

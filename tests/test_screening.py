@@ -733,6 +733,23 @@ def test_the_screens_mesh_check_refines_a_pristine_hybrid_to_its_own_reference()
     assert _check_refinement(_prepared("Li2021_LTO_Mo6S8", None, "paper")) == 64
 
 
+def test_a_screens_temperature_warning_names_each_set():
+    """screen(["Li2021_Mo6S8", "LiFePO4"], temperature=253.15) gave two identical texts, "this set's parameters were
+    measured at 298.15-343.15 K", naming neither set (session 53): each names its own, both measured at 25-70 C
+    (LMS's Fig. S5; LiFePO4's 25 C diffusivity, Table S5, and its cell at 70 C)."""
+    import warnings
+
+    from pybamm_aea.models.checks import TemperatureOutsideMeasuredRangeWarning
+
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        pybamm_aea.screen(["Li2021_Mo6S8", "LiFePO4"], c_rates=(0.1,), loadings=(1.5,), temperature=253.15)
+    said = sorted(str(w.message) for w in record if issubclass(w.category, TemperatureOutsideMeasuredRangeWarning))
+    assert len(said) == 2, said
+    for text, name in zip(said, ("Li2021_Mo6S8", "LiFePO4")):
+        assert f"the temperatures {name}'s parameters were measured at, 298.15-343.15 K (25-70 C)" in text, said
+
+
 def test_a_screen_outside_a_sets_measured_temperatures_warns():
     """screen(["AEA_LiFePO4"], ..., temperature=273.15) said nothing (its solver checks no temperature), where a
     solve of the same set at 0 C warns TemperatureOutsideMeasuredRangeWarning: the screen warns it too, at each call

@@ -1674,6 +1674,7 @@ def test_each_row_outside_the_measured_temperatures_is_warned_and_no_batch_solve
                 df = sweep(grid, parameter_set=LMS, workers=1, options=LEVER, progress=False, batch_size=4)
             warned = df["warnings"].fillna("").str.contains("TemperatureOutsideMeasuredRangeWarning")
             assert list(warned) == list(df[TEMPERATURE] == 273.15), df[[TEMPERATURE, "warnings"]]
+            assert df["warnings"][warned].str.contains(f"{LMS}'s parameters were measured at").all(), df["warnings"]
             assert calls == ([1, 4] if _ == 0 else [4]), calls
     finally:
         worker._SIMULATIONS.clear()

@@ -152,6 +152,13 @@ def add_no_progress(parser):
     return parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
 
+def progress_shown(args):
+    """What a command's bar is given as its ``show`` (:func:`pybamm_aea.progress.progress_bar`): False with
+    ``--no-progress``, else None, shown only when stderr is a terminal; the one rule of simulate, sweep and the
+    comparison (the comparison's and the sweep's bars were drawn into a file or pipe too, session 53)."""
+    return False if args.no_progress else None
+
+
 def say_warnings(prog, caught, words=None):
     """The warnings ``caught`` (``warnings.catch_warnings(record=True)``'s list) on stderr as the command's own lines,
     each text once: "pybamm-aea screen: warning: MeshDependentNucleationWarning: ..." (Python's own showed the

@@ -114,8 +114,7 @@ def report(comparison, stream):
 
 
 def run(args, stream=None):
-    from tqdm.auto import tqdm
-
+    from pybamm_aea.progress import progress_bar
     from pybamm_aea.studies.comparison import plot_comparison, run_comparison
 
     stream = stream or sys.stdout
@@ -131,7 +130,8 @@ def run(args, stream=None):
     _args.cycles_in_memory(args.parser, args.cycles, lambda: formation_experiment(1.0, 2.0, args.cycles))
 
     def bar(specs):
-        return tqdm(specs, desc="pybamm-aea comparison", unit="cell", disable=args.no_progress, file=sys.stderr)
+        return progress_bar(specs, desc="pybamm-aea comparison", unit="cell", show=_args.progress_shown(args),
+                            file=sys.stderr)
 
     comparison = run_comparison(cycles=args.cycles, progress=bar)
     out = Path(args.out)

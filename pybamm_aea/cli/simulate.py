@@ -329,8 +329,8 @@ def run(args):
                                            + (f"; did you mean {close}?" if close else ""))
         columns.append(v)
     t0 = time.perf_counter()
-    # shown when stderr is a terminal, unless --no-progress (refused as unknown until session 53, where sweep took it)
-    progress = ExperimentProgress(desc=args.parameter_set, show=False if args.no_progress else None)
+    # (--no-progress was refused as unknown until session 53, where sweep took it)
+    progress = ExperimentProgress(desc=args.parameter_set, show=_args.progress_shown(args))
     var_pts = _var_pts(args, model)
     try:
         with warnings.catch_warnings(record=True) as caught:  # a later step's failure is told once, by

@@ -217,7 +217,7 @@ def run(args):
             warnings.simplefilter("ignore", SweepNote)
             df = sweep(grid, parameter_set=args.parameter_set, experiment=experiment, client=client,
                        options=dict(args.option) or None, results_file=args.results, workers=args.workers,
-                       compaction=args.compaction, retry_failed=args.retry_failed, progress=not args.no_progress,
+                       compaction=args.compaction, retry_failed=args.retry_failed, progress=_args.progress_shown(args),
                        export=args.output, force=args.force, replace_results=args.replace_results,
                        threads=args.threads, cathode_cells=args.cathode_cells, mesh_check=args.mesh_check,
                        reference_c_rate=args.reference_c_rate, cell=args.cell,

@@ -47,6 +47,7 @@ from scipy.optimize import least_squares
 
 from pybamm_aea import compaction_data_sets
 from pybamm_aea.data import load_paper_table
+from pybamm_aea.ranges import Range
 from pybamm_aea.user_input import did_you_mean, name_key
 
 from ._common import ExtrapolationWarning, check_pressure_array, check_stack_pressure_array, scalar_or_array
@@ -281,6 +282,16 @@ def compaction_fit(material, branch="loading"):
     return _fit(compaction_set_name(material), branch)
 
 
+def _gpa_hint(below, lo, hi):
+    """The unit slip of the first pressure of ``below`` [MPa] (those under a law's measured range ``lo`` .. ``hi``
+    [MPa]) that read in GPa lies in that range: " (0.36 MPa = 0.00036 GPa); did you give GPa? 0.36 GPa = 360 MPa"
+    (:meth:`pybamm_aea.ranges.Range.slip_hint`), else "". Warned, not refused: a pressure below the measured range is
+    one the law extrapolates to (a cell held at a few MPa), and 0.36 MPa is inside :data:`STACK_PRESSURE`; only the
+    measured range makes the GPa reading the likelier (the paper's 360 MPa; session 53)."""
+    measured = Range(lo, hi, low_slip=("MPa", "GPa", 1e-3))
+    return next((hint for value in np.ravel(below) if (hint := measured.slip_hint(float(value)))), "")
+
+
 def porosity(material, pressure_MPa, branch="loading", method="auto"):
     """Porosity (fraction) of a compacted powder at a pressure.
 
@@ -346,7 +357,7 @@ def porosity(material, pressure_MPa, branch="loading", method="auto"):
         warnings.warn(
             f"porosity of {name!r} ({branch}) extrapolated with the fitted {fit.law} law to "
             f"{p[outside].tolist()} MPa, outside the measured range [{lo:g}, {hi:g}] MPa: porosity "
-            f"{', '.join(f'{v:.4g}' for v in np.ravel(out)[np.ravel(outside)])}",
+            f"{', '.join(f'{v:.4g}' for v in np.ravel(out)[np.ravel(outside)])}{_gpa_hint(p[p < lo], lo, hi)}",
             ExtrapolationWarning,
             stacklevel=2,
         )

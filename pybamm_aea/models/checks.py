@@ -87,7 +87,7 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
            "LithiationMassCheck", "DegradationWithoutRateWarning", "DEGRADATION_RATES",
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
-           "HIGHEST_MEASURED", "warn_outside_measured_temperatures"]
+           "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs"]
 
 
 _POSITIVE = Range(0.0, None, low_open=True)
@@ -963,6 +963,31 @@ def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", 
                       UserWarning, stacklevel=stacklevel)
 
 
+def refuse_misspelt_inputs(model, inputs, known=None, internal=frozenset()):
+    """``ValueError`` before a solve of ``model`` that would fail on an input it needs and ``inputs`` (a dict or a list
+    of dicts) lack while they give a key no model reads: the key, the close names (:func:`close_names`) and the input
+    given no value. PyBaMM's "No value provided for input: ['Cathode porosity']" named neither the key
+    "Cathode porsity" nor its likeness (session 53). ``known``: the inputs of all the experiment's step models
+    (:class:`ExperimentInputNames`), else ``model``'s; ``internal``: the inputs PyBaMM gives the steps itself."""
+    if not inputs:
+        return
+    internal = frozenset(internal) | PYBAMM_INPUTS
+    known = set(read_input_names(model) if known is None else known) - internal
+    needed = {p.name for p in model.required_input_parameters} - internal
+    batch = isinstance(inputs, (list, tuple))
+    for i, one in enumerate(inputs if batch else [inputs]):
+        one = dict(one or {})
+        missing, unknown = sorted(needed - one.keys()), sorted(one.keys() - known - internal, key=str)
+        if not (missing and unknown):
+            continue
+        typed = "; ".join(f"{name!r}" + (f" (did you mean {' or '.join(map(repr, close))}?)"
+                                         if (close := close_names(name, sorted(known))) else "")
+                          for name in unknown)
+        raise ValueError(f"{'input set ' + str(i) + ': ' if batch else ''}input {typed} is not an input parameter "
+                         f"of the model, and its input {', '.join(map(repr, missing))} is given no value: "
+                         "give it under its name")
+
+
 class ExperimentInputNames:
     """The check of input names over all the step models of one experiment solve.
 
@@ -1048,7 +1073,7 @@ _AMBIENT = "Ambient temperature [K]"
 _TEMPERATURES_WARNED = weakref.WeakKeyDictionary()  # discretised model -> the temperatures [K] warned about
 
 
-def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=True, warned=None):
+def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=True, warned=None, name=None):
     """:class:`TemperatureOutsideMeasuredRangeWarning` if the ambient temperature ``model`` solves at (its parameter
     values': a number, or an input parameter's value in ``inputs``, a dict or PyBaMM's list of dicts, a number or a
     numpy array of them; an experiment step's ``temperature=``, which PyBaMM sets in the step model's values) lies
@@ -1057,7 +1082,8 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
     that is a function of time or space are not looked at. Once per model and temperature; ``once=False``: at each
     call (what :mod:`pybamm_aea.sweep` does for each point, whose row carries its own temperature's warning), as for
     values given themselves. ``warned``: a set of the temperatures already named elsewhere in the same solve (an
-    experiment's other step models, :attr:`ExperimentInputNames.temperatures_warned`), each named once."""
+    experiment's other step models, :attr:`ExperimentInputNames.temperatures_warned`), each named once. ``name``: the
+    set's or material's name, said (the screen's and the sweep's: two sets' warnings read the same without it)."""
     values = model if isinstance(model, pybamm.ParameterValues) else parameter_values_of(model)
     if values is None:
         return
@@ -1081,18 +1107,20 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
             if T in warned:
                 continue
             warned.add(T)
-        warnings.warn(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) is outside {_measured(values)}: "
+        warnings.warn(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) is outside {_measured(values, name)}: "
                       "its temperature dependences (activation energies, most assumed) are extrapolated there, so "
                       "the result is a prediction beyond the data, not checked against it",
                       TemperatureOutsideMeasuredRangeWarning, stacklevel=stacklevel)
 
 
-def _measured(values):
-    """What the range of ``values``' :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED` is, in words."""
+def _measured(values, name=None):
+    """What the range of ``values``' :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED` is, in words; ``name``: the
+    set's (None: "this set")."""
     low, high = float(values[LOWEST_MEASURED]), float(values[HIGHEST_MEASURED])
     measured = (f"{low:g} K ({low - zero_Celsius:g} C)" if low == high else
                 f"{low:g}-{high:g} K ({low - zero_Celsius:g}-{high - zero_Celsius:g} C)")
-    return (f"the temperatures this set's parameters were measured at, {measured} (the set's {LOWEST_MEASURED!r} "
+    whose = "this set's" if name is None else f"{name}'s"
+    return (f"the temperatures {whose} parameters were measured at, {measured} (the set's {LOWEST_MEASURED!r} "
             f"and {HIGHEST_MEASURED!r}: its cell's, or for a cell the paper did not measure its sources', each set's "
             "source in its parameter file)")
 

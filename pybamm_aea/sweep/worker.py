@@ -171,7 +171,7 @@ def evaluate_point(config, point):
             stretch = config.duration_stretch(point)  # a swept C-rate below the reference: its own default time
             with c_rate_basis_scaled(config.c_rate_basis_scale(point)):  # (its C-rate basis the sweep's, on purpose)
                 sim, metrics["Setup time [s]"], warm = simulation(config, options, inputs, stretch=stretch)
-                _warn_temperature(sim, inputs)
+                _warn_temperature(sim, inputs, config.parameter_set)
                 if warm is None:
                     t0 = time.perf_counter()
                     solution = sim.solve(inputs=inputs, callbacks=[progress])
@@ -255,7 +255,7 @@ def _evaluate_discharges(config, options, points):
     if not good:
         return rows
     for item in good:
-        item[6] += _recorded(_warn_temperature, sim, item[2])[1]
+        item[6] += _recorded(_warn_temperature, sim, item[2], config.parameter_set)[1]
     t0 = time.perf_counter()
     solutions, caught = _recorded(sim.solve, [0, max(g[7] for g in good)], inputs=[g[2] for g in good])
     times = [(time.perf_counter() - t0) / len(good)] * len(good)
@@ -305,12 +305,13 @@ def _solved_alone(solutions, caught, n):
     return sorted(sets)
 
 
-def _warn_temperature(sim, inputs):
+def _warn_temperature(sim, inputs, name):
     """The point's TemperatureOutsideMeasuredRangeWarning, at each point (not once per model: the simulation is
-    shared by the points and a forked worker inherits what its parent's warm-up was warned of), for its row."""
+    shared by the points and a forked worker inherits what its parent's warm-up was warned of), for its row; ``name``
+    the set's (the sweep config's ``parameter_set``)."""
     from pybamm_aea.models.checks import warn_outside_measured_temperatures
 
-    warn_outside_measured_temperatures(sim.parameter_values, inputs, once=False)
+    warn_outside_measured_temperatures(sim.parameter_values, inputs, once=False, name=name)
 
 
 def run_batch(config, points, batched=True):
