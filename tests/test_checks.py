@@ -4123,26 +4123,3 @@ def test_the_first_cycle_warning_states_the_capacity_as_made_of_its_own_solve():
         text = next(str(w.message) for w in record if w.category.__name__ == "FirstCycleCapacityTerminationWarning")
         said.append(re.search(r"The cathode's capacity as made is (\S+) A\.h", text)[1])
     assert said == ["0.0008207", "0.0007387"]
-
-
-def test_a_first_step_its_cut_off_ends_at_once_is_warned():
-    """Li2021_Mo6S8 on Li-In (lever rule), "Discharge at 0.1C until 1.8 V": 1.8 V is 2.42 V vs Li, above the LMS
-    plateau, and the step ended 56 s in (its first 60 s output interval) having passed 0.000236 of 0.1513 mA.h,
-    without a word (session 53); until 1.2 V it passes 0.1513 mA.h, not warned."""
-    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
-
-    model = pybamm_aea.AEA({"anode": "Li-In", "host thermodynamics": "lever rule"})
-    said = {}
-    for cut_off in ("1.8", "1.2"):
-        sim = pybamm.Simulation(model, parameter_values=model.default_parameter_values,
-                                experiment=pybamm.Experiment([f"Discharge at 0.1C until {cut_off} V"]))
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            sim.solve()
-        said[cut_off] = [str(w.message) for w in caught if w.category is StartOutsideWindowWarning]
-    assert said["1.2"] == []
-    assert len(said["1.8"]) == 1, said
-    text = said["1.8"][0]
-    for part in ("step 1, 'Discharge at 0.1C until 1.8 V'", "(1.8 V)", "0.000236 mA.h", "0.1517 mA.h as made",
-                 "first output interval (60 s)", "1.8 V is 2.42 V vs Li"):
-        assert part in text, (part, text)

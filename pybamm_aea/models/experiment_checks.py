@@ -63,7 +63,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "carried_state_misfit", "check_carried_lithium", "CARRIED_LITHIUM",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
-           "cathode_capacity_as_made", "ended_at_start_message"]
+           "cathode_capacity_as_made"]
 
 
 def starts_outside_window(exc):
@@ -1870,49 +1870,7 @@ class StartOutsideWindowWarning(UserWarning):
     (pybamm.Simulation skips it): how far outside, and what to change (:class:`CheckedIDAKLUSolver`). A later step
     that starts past its cut-off (a discharge to 1.8 V right after one, a hold the charge already reached) is
     PyBaMM's ordinary skip, not warned about: a cycling run would warn every cycle; one past it by more than that is
-    :class:`LaterStepSkippedWarning`. A first step that starts inside its cut-off and ends on it within its first
-    output interval is warned too, after the solve (:func:`ended_at_start_message`)."""
-
-
-def ended_at_start_message(experiment, solution, parameter_values, options=None, inputs=None):
-    """Why the experiment's first step, from the initial state, ended on its own voltage cut-off within its first
-    output interval (the step's period, PyBaMM's ``default_period()``, 60 s, where none is given; a drive cycle's
-    first sample interval), or None: its cut-off lies next to where the cell starts, on the near side of the plateau
-    it was to run on (:class:`StartOutsideWindowWarning`; PyBaMM started it and ended it without a word). Names the
-    step, the charge it passed [mA.h] against the cathode's capacity as made, the cut-off and the voltage it started
-    at, and on the Li-In anode (``options``) the cut-off vs Li it stands for: Li2021_Mo6S8 on Li-In (lever rule),
-    "Discharge at 0.1C until 1.8 V" (2.42 V vs Li, above the LMS plateau) passed 0.000236 mA.h of 0.1513 in 57 s
-    (session 53)."""
-    try:
-        step, ran = experiment.steps[0], solution.cycles[0].steps[0]
-    except (AttributeError, IndexError, TypeError):
-        return None
-    match = _STEP_CUT_OFF_NAME.match(str(getattr(ran, "termination", "")))
-    if match is None:
-        return None
-    period = step.period or (float(np.diff(step.value.x[0]).min()) if getattr(step, "is_drive_cycle", False)
-                             else step.default_period())
-    t = ran["Time [s]"].entries
-    if t[-1] - t[0] >= period:
-        return None
-    passed = abs(float(np.ptp(ran["Discharge capacity [A.h]"].entries)))
-    voltage = ran["Voltage [V]"].entries
-    said = (f"the experiment's step 1, '{step}', ended on its cut-off ({match[2]} V) {t[-1] - t[0]:.3g} s in, within "
-            f"its first output interval ({period:g} s), having passed {passed * 1e3:.3g} mA.h")
-    capacity = theoretical_cathode_capacity(None, parameter_values, inputs)
-    if capacity is not None:
-        said += f" of the cathode's {capacity * 1e3:.4g} mA.h as made"
-    said += (f": it started at {voltage[0]:.4g} V, its cut-off lies next to that, on the near side of the plateau "
-             "the step was to run on. Move the cut-off past the plateau")
-    volts = _cut_off_volts(match)
-    if (options or {}).get("anode") == "Li-In":
-        from ..parameters.paper_cell import LI_IN_PLATEAU
-
-        vs_li = "" if volts is None else f": {volts:g} V is {volts + LI_IN_PLATEAU:.4g} V vs Li"
-        said += (f". On the Li-In anode a step's cut-off is a cell voltage, {LI_IN_PLATEAU:g} V below the cathode's "
-                 f"vs Li{vs_li}; AEA({{'anode': 'Li-In'}}).default_parameter_values hold a set's window moved down "
-                 "by the plateau")
-    return said
+    :class:`LaterStepSkippedWarning`."""
 
 
 class LaterStepSkippedWarning(UserWarning):

@@ -555,19 +555,6 @@ def _warn_first_cycle_termination(simulation, solution, inputs):
         warnings.warn(message, FirstCycleCapacityTerminationWarning, stacklevel=3)
 
 
-def _warn_ended_at_start(simulation, solution, inputs):
-    """:class:`~pybamm_aea.models.experiment_checks.StartOutsideWindowWarning` if the first step of ``simulation``'s
-    experiment, from the initial state, ended on its cut-off within its first output interval
-    (:func:`~pybamm_aea.models.experiment_checks.ended_at_start_message`)."""
-    from ..models.experiment_checks import StartOutsideWindowWarning, ended_at_start_message
-
-    message = ended_at_start_message(simulation.experiment, solution, simulation.parameter_values,
-                                     getattr(simulation.model, "options", None),
-                                     inputs if isinstance(inputs, dict) else None)
-    if message is not None:
-        warnings.warn(message, StartOutsideWindowWarning, stacklevel=3)
-
-
 def _warn_failed_step(pybamm_method):
     """``pybamm_method`` (``Simulation.solve``) with a :class:`StepErrorRecorder` among its callbacks, then the
     warning if a step failed, for a simulation with an experiment on a model class that sets :data:`MODEL_FLAG`."""
@@ -660,8 +647,6 @@ def _warn_failed_step(pybamm_method):
                 why = f"the model's event '{stopped[TERMINATION]}' during '{stopped['step operating conditions']}'"
                 warnings.warn(f"the experiment {stopped_text(stopped['cycle number'], stopped['step number'], why)}. "
                               f"{note}", ExperimentStepFailedWarning, stacklevel=2)
-        if starting is None and recorder.failure is None:  # (a first step its cut-off ended at once)
-            _warn_ended_at_start(self, solution, bound.arguments.get(INPUTS))
         if (starting is None and getattr(solution, "termination", None) == CAPACITY_LIMIT
                 and recorder.failure is None and recorder.stopped is None):  # (a step's: its warning alone)
             _warn_first_cycle_termination(self, solution, bound.arguments.get(INPUTS))
