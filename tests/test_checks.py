@@ -989,6 +989,14 @@ def test_a_misspelt_input_the_model_then_lacks_is_refused_before_the_solve():
     with pytest.raises(ValueError, match=re.escape(said)):
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
                           experiment=pybamm.Experiment(["Rest for 1 minute"])).solve(inputs={"Cathode porsity": 0.11})
+    # (review R23: a key unlike the missing input is not told to be it)
+    with pytest.raises(ValueError, match=re.escape("input 'Ambient temperature [K]' is not an input parameter of the "
+                                                   "model, and its input 'Cathode porosity' is given no value: give "
+                                                   "it one")):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60],
+                                                                           inputs={"Ambient temperature [K]": 300})
+    with pytest.raises(ValueError, match=re.escape("is given no value: give it under its name")):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60], inputs={"Cathode porsity": 0.11})
 
 
 def test_an_input_of_the_values_the_model_does_not_read_is_warned_about():

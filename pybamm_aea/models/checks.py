@@ -980,12 +980,14 @@ def refuse_misspelt_inputs(model, inputs, known=None, internal=frozenset()):
         missing, unknown = sorted(needed - one.keys()), sorted(one.keys() - known - internal, key=str)
         if not (missing and unknown):
             continue
-        typed = "; ".join(f"{name!r}" + (f" (did you mean {' or '.join(map(repr, close))}?)"
-                                         if (close := close_names(name, sorted(known))) else "")
-                          for name in unknown)
+        closes = {name: close_names(name, sorted(known)) for name in unknown}
+        typed = "; ".join(f"{name!r}" + (f" (did you mean {' or '.join(map(repr, close))}?)" if close else "")
+                          for name, close in closes.items())
+        # (under its name only where a key given is like it: 'Ambient temperature [K]' is no 'Cathode porosity', R23)
+        like = any(set(close) & set(missing) for close in closes.values())
         raise ValueError(f"{'input set ' + str(i) + ': ' if batch else ''}input {typed} is not an input parameter "
                          f"of the model, and its input {', '.join(map(repr, missing))} is given no value: "
-                         "give it under its name")
+                         + ("give it under its name" if like else "give it one"))
 
 
 class ExperimentInputNames:
