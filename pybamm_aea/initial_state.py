@@ -307,16 +307,9 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     anode, hysteresis, degradation, host = (
         options[key] for key in ("anode", "hysteresis", "dispersed material degradation", "host thermodynamics")
     )
-    # the multi-phase host has no hysteresis state: its hysteresis is in its free energy
-    hysteresis = hysteresis == "one-state" and host == "lever rule"
     values = parameter_values if inplace else parameter_values.copy()
     evaluator = _Evaluator(values, inputs)
-    if not hysteresis:
-        h = 0.0
-    elif direction is not None:
-        h = BRANCH_STATE[direction]
-    else:
-        h = evaluator["Initial cathode hysteresis state"]
+    hysteresis, h = _branch_state(evaluator, options, direction)
     T = evaluator["Ambient temperature [K]"]
     x_max = evaluator["Cathode maximum Li content"]
     V_low = evaluator["Lower voltage cut-off [V]"]
@@ -390,3 +383,29 @@ def _millivolt_hint(text):
     if value is None:
         return ""
     return f"; {value:g} {other} in {unit}: '{value / per:g} {unit}'"
+
+
+def _branch_state(evaluator, options, direction):
+    """Whether the lever-rule host's hysteresis state counts (``options``: :class:`AEAOptions`; the multi-phase host has
+    none: its hysteresis is in its free energy) and the state h its OCP is taken at: ``direction``'s branch
+    (:data:`BRANCH_STATE`), or the set's "Initial cathode hysteresis state" with None; 0 (the branches' mean)
+    without."""
+    hysteresis = options["hysteresis"] == "one-state" and options["host thermodynamics"] == "lever rule"
+    if not hysteresis:
+        return False, 0.0
+    return True, BRANCH_STATE[direction] if direction is not None else evaluator["Initial cathode hysteresis state"]
+
+
+def open_circuit_voltage_at(parameter_values, x, direction=None, options=None, inputs=None):
+    """The cell's open-circuit voltage [V] at rest at the cathode's Li content ``x`` [Li per formula unit]: the host's
+    OCP :func:`set_initial_state` solves on (the multi-phase host's equilibrium OCP; the lever-rule host's on the
+    branch of ``direction``, "discharge" or "charge") less the anode's at its initial state. ``ValueError`` for an
+    ``x`` outside the host's window (0, "Cathode maximum Li content")."""
+    checked = AEAOptions(options)
+    evaluator = _Evaluator(parameter_values, inputs)
+    T, x_max = evaluator["Ambient temperature [K]"], evaluator["Cathode maximum Li content"]
+    if not 0 < x < x_max:
+        raise ValueError(f"a cathode Li content of {x!r} is outside the host's window (0, {x_max:g})")
+    ocp = (_EquilibriumOCP(evaluator, T, x_max) if checked["host thermodynamics"] == "multi-phase"
+           else _BranchOCP(evaluator, _branch_state(evaluator, checked, direction)[1], T))
+    return ocp(x) - _anode_ocp(evaluator, checked["anode"], T)

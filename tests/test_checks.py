@@ -4131,3 +4131,62 @@ def test_the_first_cycle_warning_states_the_capacity_as_made_of_its_own_solve():
         text = next(str(w.message) for w in record if w.category.__name__ == "FirstCycleCapacityTerminationWarning")
         said.append(re.search(r"The cathode's capacity as made is (\S+) A\.h", text)[1])
     assert said == ["0.0008207", "0.0007387"]
+
+
+def _first_step_said(options, steps, **solve):
+    """The StartOutsideWindowWarning texts of the AEA model with ``options`` on its default values, solved through
+    the experiment of ``steps`` (``solve``: initial_soc), and the last step's termination."""
+    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
+
+    model = pybamm_aea.AEA(options)
+    sim = pybamm.Simulation(model, parameter_values=model.default_parameter_values,
+                            experiment=pybamm.Experiment(steps))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        solution = sim.solve(**solve)
+    return ([str(w.message) for w in caught if w.category is StartOutsideWindowWarning],
+            solution.cycles[0].steps[-1].termination)
+
+
+_LI_IN_LEVER = {"anode": "Li-In", "host thermodynamics": "lever rule"}
+
+
+def test_a_first_step_its_window_ends_at_once_is_warned():
+    """Li2021_Mo6S8 on Li-In (lever rule), "Discharge at 0.1C until 1.8 V": 1.8 V is 2.42 V vs Li, above the LMS
+    plateau; the step ended 56 s in having passed 0.000236 of 0.1517 mA.h, without a word (session 53). Its open
+    circuit at rest 1% in is 1.725 V, below the cut-off: warned, naming the step, the charges, the cut-off vs Li."""
+    said, termination = _first_step_said(_LI_IN_LEVER, ["Discharge at 0.1C until 1.8 V"])
+    assert termination == "event: Voltage < 1.8 [V] [experiment]"
+    assert len(said) == 1, said
+    for part in ("step 1, 'Discharge at 0.1C until 1.8 V', ended on its cut-off (1.8 V) 56.1 s in",
+                 "passed 0.000236 mA.h of the cathode's 0.1517 mA.h as made (under 1% of it)",
+                 "open-circuit voltage is 1.807 V where it ended and 1.725 V at rest 1% in",
+                 "not a dip under load. Move the cut-off below 1.725 V", "1.8 V is 2.42 V vs Li"):
+        assert part in said[0], (part, said[0])
+
+
+@pytest.mark.parametrize("options, steps, solve, ended", [
+    # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
+    ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),
+    # R23 (b): a nearly empty cell the user asked for (0.99% of the capacity passed, 1.792 V at rest 1% in)
+    ({}, ["Discharge at 0.1C until 1.8 V"], {"initial_soc": 0.01}, "event: Voltage < 1.8 [V] [experiment]"),
+    # R23 (c): step 1 skipped, step 2 (the Li-In case) not step 1: its figures are not said under step 1's name
+    (_LI_IN_LEVER, [("Charge at 0.1C until 1.9 V", "Discharge at 0.1C until 1.8 V")], {},
+     "event: Voltage < 1.8 [V] [experiment]"),
+    (_LI_IN_LEVER, ["Charge at 0.1C until 1.9 V", "Discharge at 0.1C until 1.8 V"], {},
+     "event: Voltage < 1.8 [V] [experiment]"),
+    # a GITT pulse: ended on its duration
+    ({}, ["Discharge at 1C for 10 seconds or until 1.8 V (1 second period)"], {}, "final time"),
+    # the Li-In case's cut-off below the plateau: the whole capacity (0.1513 mA.h)
+    (_LI_IN_LEVER, ["Discharge at 0.1C until 1.2 V"], {}, "event: Voltage < 1.2 [V] [experiment]"),
+    # on the plateau, over more than the 1% share (its open circuit at rest 50% in is below 2.33 V)
+    ({"host thermodynamics": "lever rule"}, ["Discharge at 0.1C until 2.33 V"], {},
+     "event: Voltage < 2.33 [V] [experiment]"),
+])
+def test_a_first_step_not_ended_by_its_window_is_not_warned(options, steps, solve, ended):
+    """A first step that ended on a dip under load, ran from a state the user set, or is not the experiment's first,
+    or ended otherwise, or passed more than 1% of the capacity: not warned (review R23 found all but the last two
+    warned, the rule then was "ended within its first output interval", session 53)."""
+    said, termination = _first_step_said(options, steps, **solve)
+    assert termination == ended
+    assert not [text for text in said if not text.startswith("an experiment step is skipped")], said

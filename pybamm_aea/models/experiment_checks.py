@@ -63,7 +63,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "carried_state_misfit", "check_carried_lithium", "CARRIED_LITHIUM",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
-           "cathode_capacity_as_made"]
+           "cathode_capacity_as_made", "FIRST_STEP_SHARE", "first_step_window_message"]
 
 
 def starts_outside_window(exc):
@@ -1870,7 +1870,68 @@ class StartOutsideWindowWarning(UserWarning):
     (pybamm.Simulation skips it): how far outside, and what to change (:class:`CheckedIDAKLUSolver`). A later step
     that starts past its cut-off (a discharge to 1.8 V right after one, a hold the charge already reached) is
     PyBaMM's ordinary skip, not warned about: a cycling run would warn every cycle; one past it by more than that is
-    :class:`LaterStepSkippedWarning`."""
+    :class:`LaterStepSkippedWarning`. The experiment's first step that ran from the initial state and ended on its
+    cut-off with the cell's open circuit past it is warned too, after the solve (:func:`first_step_window_message`)."""
+
+
+#: the share of the cathode's capacity as made under which a first step that ended on its own voltage cut-off is
+#: looked at (:func:`first_step_window_message`): the pristine cathode's sloping start before its first plateau
+#: (Li2021_Mo6S8 at 0.1C on Li metal: the open-circuit voltage from 2.50 V to 2.34 V in its first 1%, within 0.03 V
+#: of the 2.31 V it holds at 10%); a step that passed more has run on the plateau, whatever its cut-off
+FIRST_STEP_SHARE = 0.01
+
+
+def first_step_window_message(experiment, solution, parameter_values, options=None, inputs=None):
+    """Why the experiment's first step, run from the initial state (the caller's to know: no ``initial_soc``, no
+    starting solution, step 1 not skipped), ended on its own voltage cut-off having passed under
+    :data:`FIRST_STEP_SHARE` of the cathode's capacity as made with the cut-off on the wrong side of the cell's
+    open-circuit voltage, where it ended ("Battery open-circuit voltage [V]") or at rest over that share
+    (:func:`~pybamm_aea.initial_state.open_circuit_voltage_at`, on the step's direction's branch, at the Li content
+    the step's own charge per content reaches there): the window, not a dip under load, ended it. None otherwise, or
+    if undecided (a cut-off given as an input, a content outside the host's window). Names the step, the charge [mA.h]
+    against the capacity as made, the cut-off, both open-circuit voltages and on the Li-In anode (``options``) the
+    cut-off vs Li: Li2021_Mo6S8 on Li-In (lever rule), "Discharge at 0.1C until 1.8 V" (2.42 V vs Li) ended 56 s in at
+    0.000236 of 0.1517 mA.h, its open circuit at rest 1% in 1.72 V, without a word (session 53)."""
+    from ..initial_state import open_circuit_voltage_at
+
+    try:
+        step, ran = experiment.steps[0], solution.cycles[0].steps[0]
+    except (AttributeError, IndexError, TypeError):
+        return None
+    match = _STEP_CUT_OFF_NAME.match(str(getattr(ran, "termination", "")))
+    volts = None if match is None else _cut_off_volts(match)
+    capacity = theoretical_cathode_capacity(None, parameter_values, inputs)
+    if volts is None or capacity is None or isinstance(ran, pybamm.EmptySolution):
+        return None
+    charge = ran["Discharge capacity [A.h]"].entries
+    passed = abs(float(charge[-1] - charge[0]))
+    if not 0 < passed < FIRST_STEP_SHARE * capacity:
+        return None
+    discharge = match[1] == "<"  # (a lower cut-off ends a discharge)
+    content = ran["Average cathode free Li content"].entries
+    share = content[0] + (content[-1] - content[0]) * FIRST_STEP_SHARE * capacity / passed
+    cells = _cells(parameter_values, inputs)
+    ended = float(ran[_OCV].entries[-1])
+    try:
+        at_rest = cells * open_circuit_voltage_at(parameter_values, float(share),
+                                                  "discharge" if discharge else "charge", options, inputs)
+    except ValueError:  # (past the host's window: undecided)
+        return None
+    if not any(volts >= ocv if discharge else volts <= ocv for ocv in (ended, at_rest)):
+        return None  # (at rest the cell is inside its cut-off: the losses at its current ended it)
+    said = (f"the experiment's step 1, '{step}', ended on its cut-off ({volts:g} V) {float(np.ptp(ran.t)):.3g} s in, "
+            f"having passed {passed * 1e3:.3g} mA.h of the cathode's {capacity * 1e3:.4g} mA.h as made (under "
+            f"{FIRST_STEP_SHARE:.0%} of it); the cell's open-circuit voltage is {ended:.4g} V where it ended and "
+            f"{at_rest:.4g} V at rest {FIRST_STEP_SHARE:.0%} in: at rest the cell would be past its cut-off, a voltage "
+            f"window the step cannot run in, not a dip under load. Move the cut-off "
+            f"{'below' if discharge else 'above'} {at_rest:.4g} V")
+    if (options or {}).get("anode") == "Li-In":
+        from ..parameters.paper_cell import LI_IN_PLATEAU
+
+        said += (f". On the Li-In anode a step's cut-off is a cell voltage, {LI_IN_PLATEAU:g} V below the cathode's "
+                 f"vs Li: {volts:g} V is {volts + LI_IN_PLATEAU:.4g} V vs Li; AEA({{'anode': 'Li-In'}})."
+                 "default_parameter_values hold a set's window moved down by the plateau")
+    return said
 
 
 class LaterStepSkippedWarning(UserWarning):

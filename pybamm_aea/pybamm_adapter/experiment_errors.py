@@ -160,6 +160,8 @@ STEPS_ON_FROM = ("final time", "[experiment]")
 #: PyBaMM's termination of an experiment it stopped at its capacity termination (``Simulation._TERMINATION_CAPACITY``)
 #: (:func:`_warn_first_cycle_termination`)
 CAPACITY_LIMIT = "experiment capacity limit reached"
+#: PyBaMM's termination of a step it skipped, started past its cut-off (its ``EmptySolution``'s, Simulation.solve)
+STEP_SKIPPED = "Event exceeded in initial conditions"
 #: the start of PyBaMM's termination text of an event (the model's, or an experiment's with :data:`STEPS_ON_FROM`'s tag)
 MODEL_EVENT = "event: "
 
@@ -189,6 +191,8 @@ def check(simulation_class=None):
         missing.append(f'logs["{TERMINATION}"]')
     missing += [f"callbacks.{name}" for name in (EXPERIMENT_ERROR, STEP_START, INFEASIBLE_EVENT)
                 if f"callbacks.{name}(" not in source]
+    if f'"{STEP_SKIPPED}"' not in source:  # (the skipped step's termination, :class:`StepErrorRecorder`)
+        missing.append(f"the skipped step's termination {STEP_SKIPPED!r}")
     missing += [f"Simulation.{name}" for name in ("experiment", "model") if not hasattr(simulation_class, name)
                 and not re.search(rf"self\.{name}\b", source)]
     strings, assigned = _class_literals(simulation_class)
@@ -337,6 +341,9 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
         #: the cycle, step, step's text and PyBaMM's termination of a step a model event ended (PyBaMM's "Experiment is
         #: infeasible"), or None
         self.stopped = None
+        #: how many steps PyBaMM started, and PyBaMM's termination of the first (read at the second's start: None if
+        #: one started), :data:`STEP_SKIPPED` if it skipped it
+        self.started, self.first_ended = 0, None
 
     def on_experiment_error(self, logs):
         self.failure = {name: logs[name] for name in LOG_NAMES}
@@ -345,6 +352,9 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
     def on_step_start(self, logs):  # (PyBaMM's STEP_START, checked by check())
         from ..models.experiment_checks import _step_name
 
+        self.started += 1
+        if self.started == 2:
+            self.first_ended = logs.get(TERMINATION)
         step = self._running(logs)
         # (for the callbacks after: the recorder runs first)
         logs[STEP_NAME] = logs[DESCRIPTION] if step is None else _step_name(step, str)
@@ -555,6 +565,19 @@ def _warn_first_cycle_termination(simulation, solution, inputs):
         warnings.warn(message, FirstCycleCapacityTerminationWarning, stacklevel=3)
 
 
+def _warn_first_step_window(simulation, solution, inputs):
+    """:class:`~pybamm_aea.models.experiment_checks.StartOutsideWindowWarning` if the first step of ``simulation``'s
+    experiment, run from the initial state, ended on its cut-off with the cell's open circuit past it
+    (:func:`~pybamm_aea.models.experiment_checks.first_step_window_message`)."""
+    from ..models.experiment_checks import StartOutsideWindowWarning, first_step_window_message
+
+    message = first_step_window_message(simulation.experiment, solution, simulation.parameter_values,
+                                        getattr(simulation.model, "options", None),
+                                        inputs if isinstance(inputs, dict) else None)
+    if message is not None:
+        warnings.warn(message, StartOutsideWindowWarning, stacklevel=3)
+
+
 def _warn_failed_step(pybamm_method):
     """``pybamm_method`` (``Simulation.solve``) with a :class:`StepErrorRecorder` among its callbacks, then the
     warning if a step failed, for a simulation with an experiment on a model class that sets :data:`MODEL_FLAG`."""
@@ -647,6 +670,9 @@ def _warn_failed_step(pybamm_method):
                 why = f"the model's event '{stopped[TERMINATION]}' during '{stopped['step operating conditions']}'"
                 warnings.warn(f"the experiment {stopped_text(stopped['cycle number'], stopped['step number'], why)}. "
                               f"{note}", ExperimentStepFailedWarning, stacklevel=2)
+        if (starting is None and bound.arguments.get(INITIAL_SOC) is None and recorder.failure is None
+                and recorder.first_ended != STEP_SKIPPED):  # (step 1, run from the initial state)
+            _warn_first_step_window(self, solution, bound.arguments.get(INPUTS))
         if (starting is None and getattr(solution, "termination", None) == CAPACITY_LIMIT
                 and recorder.failure is None and recorder.stopped is None):  # (a step's: its warning alone)
             _warn_first_cycle_termination(self, solution, bound.arguments.get(INPUTS))
