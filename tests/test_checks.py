@@ -4151,14 +4151,16 @@ def _first_step_said(options, steps, **solve):
 _LI_IN_LEVER = {"anode": "Li-In", "host thermodynamics": "lever rule"}
 
 
-def test_a_first_step_its_window_ends_at_once_is_warned():
+@pytest.mark.parametrize("period", ["", " (1 second period)"])
+def test_a_first_step_its_window_ends_at_once_is_warned(period):
     """Li2021_Mo6S8 on Li-In (lever rule), "Discharge at 0.1C until 1.8 V": 1.8 V is 2.42 V vs Li, above the LMS
     plateau; the step ended 56 s in having passed 0.000236 of 0.1517 mA.h, without a word (session 53). Its open
-    circuit at rest 1% in is 1.725 V, below the cut-off: warned, naming the step, the charges, the cut-off vs Li."""
-    said, termination = _first_step_said(_LI_IN_LEVER, ["Discharge at 0.1C until 1.8 V"])
+    circuit at rest 1% in is 1.725 V, below the cut-off: warned, naming the step, the charges, the cut-off vs Li;
+    whatever the output period (R23 (d): the rule reverted read it)."""
+    said, termination = _first_step_said(_LI_IN_LEVER, [f"Discharge at 0.1C until 1.8 V{period}"])
     assert termination == "event: Voltage < 1.8 [V] [experiment]"
     assert len(said) == 1, said
-    for part in ("step 1, 'Discharge at 0.1C until 1.8 V', ended on its cut-off (1.8 V) 56.1 s in",
+    for part in (f"step 1, 'Discharge at 0.1C until 1.8 V{period}', ended on its cut-off (1.8 V) 56.1 s in",
                  "passed 0.000236 mA.h of the cathode's 0.1517 mA.h as made (under 1% of it)",
                  "open-circuit voltage is 1.807 V where it ended and 1.725 V at rest 1% in",
                  "not a dip under load. Move the cut-off below 1.725 V", "1.8 V is 2.42 V vs Li"):
