@@ -304,8 +304,8 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
                          + did_you_mean(direction, ("discharge", "charge")))
     # checked as AEA() checks them (pybamm.OptionError naming an unknown option or value), with the model's defaults
     options = AEAOptions(options)
-    anode, hysteresis, degradation, host = (
-        options[key] for key in ("anode", "hysteresis", "dispersed material degradation", "host thermodynamics")
+    anode, degradation, host = (
+        options[key] for key in ("anode", "dispersed material degradation", "host thermodynamics")
     )
     values = parameter_values if inplace else parameter_values.copy()
     evaluator = _Evaluator(values, inputs)

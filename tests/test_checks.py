@@ -4167,6 +4167,40 @@ def test_a_first_step_its_window_ends_at_once_is_warned(period):
         assert part in said[0], (part, said[0])
 
 
+def _said_on(model, values, steps):
+    """The StartOutsideWindowWarning texts of ``model`` on ``values`` through the experiment of ``steps``."""
+    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
+
+    sim = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment(steps))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.solve()
+    return [str(w.message) for w in caught if w.category is StartOutsideWindowWarning]
+
+
+def test_the_first_step_window_rule_reads_the_made_end_the_cells_in_series_and_the_steps_name():
+    """Review R24 on the rule above: a cell made nearly empty in its parameter values (set_initial_state at 0.01,
+    not solve's initial_soc) was warned "move the cut-off below 1.792 V"; on 2 Li-In cells in series "until 3.6 V"
+    was said "3.6 V is 4.22 V vs Li" (per cell 1.8 V is 2.42 V); without hysteresis the open circuit at rest 1.79997
+    V was said "1.8 V", the cut-off itself; a drive cycle was named by its whole array (1807 characters)."""
+    model = pybamm_aea.AEA()
+    values = pybamm_aea.set_initial_state(model.default_parameter_values, 0.01, options=model.options)
+    assert _said_on(model, values, ["Discharge at 0.1C until 1.8 V"]) == []
+    model = pybamm_aea.AEA(_LI_IN_LEVER)
+    values = model.default_parameter_values
+    values["Number of cells connected in series to make a battery"] = 2
+    (said,) = _said_on(model, values, ["Discharge at 0.1C until 3.6 V"])
+    assert "1.8 V (3.6 V over 2 cells in series) is 2.42 V vs Li" in said, said
+    model = pybamm_aea.AEA(dict(_LI_IN_LEVER, hysteresis="none"))
+    (said,) = _said_on(model, model.default_parameter_values, ["Discharge at 0.1C until 1.8 V"])
+    assert "Move the cut-off below 1.79997 V" in said, said
+    model = pybamm_aea.AEA(_LI_IN_LEVER)
+    cycle = np.column_stack([np.linspace(0, 600, 61), np.full(61, 1.5e-5)])
+    (said,) = _said_on(model, model.default_parameter_values, [pybamm.step.current(cycle, termination="< 1.8 V")])
+    assert said.startswith("the experiment's step 1, 'Current(a drive cycle of 61 samples over 600 s, 1.5e-05 A, "
+                           "until V < 1.8 V)', ended on its cut-off"), said
+
+
 @pytest.mark.parametrize("options, steps, solve, ended", [
     # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
     ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),

@@ -1909,6 +1909,9 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
         return None
     discharge = match[1] == "<"  # (a lower cut-off ends a discharge)
     content = ran["Average cathode free Li content"].entries
+    x_max = _cut_off(parameter_values, "Cathode maximum Li content", dict(inputs or {}))
+    if x_max is None or (content[0] if discharge else x_max - content[0]) > FIRST_STEP_SHARE * x_max:
+        return None  # (not from the end it was made at: a cell made nearly empty by set_initial_state, review R24)
     share = content[0] + (content[-1] - content[0]) * FIRST_STEP_SHARE * capacity / passed
     cells = _cells(parameter_values, inputs)
     ended = float(ran[_OCV].entries[-1])
@@ -1919,18 +1922,20 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
         return None
     if not any(volts >= ocv if discharge else volts <= ocv for ocv in (ended, at_rest)):
         return None  # (at rest the cell is inside its cut-off: the losses at its current ended it)
-    said = (f"the experiment's step 1, '{step}', ended on its cut-off ({volts:g} V) {float(np.ptp(ran.t)):.3g} s in, "
-            f"having passed {passed * 1e3:.3g} mA.h of the cathode's {capacity * 1e3:.4g} mA.h as made (under "
-            f"{FIRST_STEP_SHARE:.0%} of it); the cell's open-circuit voltage is {ended:.4g} V where it ended and "
-            f"{at_rest:.4g} V at rest {FIRST_STEP_SHARE:.0%} in: at rest the cell would be past its cut-off, a voltage "
-            f"window the step cannot run in, not a dip under load. Move the cut-off "
-            f"{'below' if discharge else 'above'} {at_rest:.4g} V")
+    rest = f"{at_rest:.{_digits(at_rest, volts)}g}"  # (apart from the cut-off: 1.7996 V is not "1.8", review R24)
+    said = (f"the experiment's step 1, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
+            f"{float(np.ptp(ran.t)):.3g} s in, having passed {passed * 1e3:.3g} mA.h of the cathode's "
+            f"{capacity * 1e3:.4g} mA.h as made (under {FIRST_STEP_SHARE:.0%} of it); the cell's open-circuit voltage "
+            f"is {ended:.4g} V where it ended and {rest} V at rest {FIRST_STEP_SHARE:.0%} in: at rest the cell would "
+            f"be past its cut-off, a voltage window the step cannot run in, not a dip under load. Move the cut-off "
+            f"{'below' if discharge else 'above'} {rest} V")
     if (options or {}).get("anode") == "Li-In":
         from ..parameters.paper_cell import LI_IN_PLATEAU
 
+        per_cell = "" if cells == 1 else f" ({volts:g} V over {cells:g} cells in series)"
         said += (f". On the Li-In anode a step's cut-off is a cell voltage, {LI_IN_PLATEAU:g} V below the cathode's "
-                 f"vs Li: {volts:g} V is {volts + LI_IN_PLATEAU:.4g} V vs Li; AEA({{'anode': 'Li-In'}})."
-                 "default_parameter_values hold a set's window moved down by the plateau")
+                 f"vs Li: {volts / cells:g} V{per_cell} is {volts / cells + LI_IN_PLATEAU:.4g} V vs Li; "
+                 "AEA({'anode': 'Li-In'}).default_parameter_values hold a set's window moved down by the plateau")
     return said
 
 
