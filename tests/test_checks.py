@@ -4201,6 +4201,29 @@ def test_the_first_step_window_rule_reads_the_made_end_the_cells_in_series_and_t
                            "until V < 1.8 V)', ended on its cut-off"), said
 
 
+@pytest.mark.parametrize("set_name, options, step, said", [
+    # pristine Mo6S8 (x = 0.004 of 4) on Li-In: ended 0.58 s in at 2.46e-6 mA.h, without a word (session 54)
+    (None, {"anode": "Li-In"}, "Charge at 0.1C until 2.0 V",
+     "ended on its cut-off (2 V) 0.584 s in, having passed 2.46e-06 mA.h of the cathode's 0.1517 mA.h as made: the "
+     "cathode starts at Li content 0.004 of its maximum 4 (\"Initial cathode Li content\", 0.10% of it: made at its "
+     "Li-free end), so there is nothing to charge. Discharge it first"),
+    # LiCoO2 made full (0.995 of x_max): ended 3.66 s in at 1.8e-5 of 0.1766 mA.h, without a word
+    ("AEA_LiCoO2", {}, "Discharge at 0.1C until 3.0 V",
+     "ended on its cut-off (3 V) 3.66 s in, having passed 1.8e-05 mA.h of the cathode's 0.1766 mA.h as made: the "
+     "cathode starts at Li content 0.545 of its maximum 0.547756 (\"Initial cathode Li content\", 99.50% of it: made "
+     "at its full end), so there is nothing to discharge. Charge it first"),
+], ids=["Li-In charge of pristine Mo6S8", "discharge of LiCoO2 made full"])
+def test_a_first_step_toward_the_end_the_cell_was_made_at_is_told_it_has_nothing_to_pass(set_name, options, step,
+                                                                                          said):
+    """A first charge of a cathode made Li-free (a discharge of one made full) ends on its cut-off at once whatever
+    the cut-off: 1% further its content is past the host's window, so the window rule was undecided and said nothing
+    (session 54). Warned now, naming the step and the content as made."""
+    model = pybamm_aea.AEA(options)
+    values = model.default_parameter_values if set_name is None else pybamm.ParameterValues(set_name)
+    (text,) = _said_on(model, values, [step])
+    assert text.startswith(f"the experiment's step 1, '{step}', ") and said in text, text
+
+
 @pytest.mark.parametrize("options, steps, solve, ended", [
     # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
     ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),

@@ -1888,7 +1888,9 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     open-circuit voltage, where it ended ("Battery open-circuit voltage [V]") or at rest over that share
     (:func:`~pybamm_aea.initial_state.open_circuit_voltage_at`, on the step's direction's branch, at the Li content
     the step's own charge per content reaches there): the window, not a dip under load, ended it. None otherwise, or
-    if undecided (a cut-off given as an input, a content outside the host's window). Names the step, the charge [mA.h]
+    if undecided (a cut-off given as an input, a content outside the host's window). A step toward the end the cell
+    starts within that share of (a charge of a cathode made Li-free, a discharge of one made full) had nothing to pass:
+    :func:`_nothing_to_pass_message`, whatever its cut-off. Names the step, the charge [mA.h]
     against the capacity as made, the cut-off, both open-circuit voltages and on the Li-In anode (``options``) the
     cut-off vs Li: Li2021_Mo6S8 on Li-In (lever rule), "Discharge at 0.1C until 1.8 V" (2.42 V vs Li) ended 56 s in at
     0.000236 of 0.1517 mA.h, its open circuit at rest 1% in 1.72 V, without a word (session 53)."""
@@ -1910,6 +1912,8 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     discharge = match[1] == "<"  # (a lower cut-off ends a discharge)
     content = ran["Average cathode free Li content"].entries
     x_max = _cut_off(parameter_values, "Cathode maximum Li content", dict(inputs or {}))
+    if x_max is not None and (x_max - content[0] if discharge else content[0]) <= FIRST_STEP_SHARE * x_max:
+        return _nothing_to_pass_message(step, ran, passed, capacity, float(content[0]), x_max, discharge)
     if x_max is None or (content[0] if discharge else x_max - content[0]) > FIRST_STEP_SHARE * x_max:
         return None  # (not from the end it was made at: a cell made nearly empty by set_initial_state, review R24)
     share = content[0] + (content[-1] - content[0]) * FIRST_STEP_SHARE * capacity / passed
@@ -1937,6 +1941,24 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
                  f"vs Li: {volts / cells:g} V{per_cell} is {volts / cells + LI_IN_PLATEAU:.4g} V vs Li; "
                  "AEA({'anode': 'Li-In'}).default_parameter_values hold a set's window moved down by the plateau")
     return said
+
+
+
+def _nothing_to_pass_message(step, ran, passed, capacity, start, x_max, discharge):
+    """Why the experiment's first step (:func:`first_step_window_message`) passed next to nothing: it started within
+    :data:`FIRST_STEP_SHARE` of x_max of the end it runs toward, the Li content ``start`` of ``x_max`` (a charge of
+    a cathode made Li-free, a discharge of one made full), so there was nothing to charge or discharge.
+    AEA({"anode": "Li-In"}), "Charge at 0.1C until 2.0 V" from pristine Mo6S8 (x = 0.004 of 4) ended 0.58 s in
+    having passed 2.5e-6 mA.h, without a word (session 54)."""
+    word, end, fix = (("discharge", "full", "Charge it first (a charge step before the discharge) to make room for Li")
+                      if discharge else
+                      ("charge", "Li-free", "Discharge it first (a discharge step before the charge) to give it Li"))
+    volts = _cut_off_volts(_STEP_CUT_OFF_NAME.match(str(ran.termination)))
+    return (f"the experiment's step 1, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
+            f"{float(np.ptp(ran.t)):.3g} s in, having passed {passed * 1e3:.3g} mA.h of the cathode's "
+            f"{capacity * 1e3:.4g} mA.h as made: the cathode starts at Li content {start:.4g} of its maximum "
+            f"{x_max:g} (\"Initial cathode Li content\", {start / x_max:.2%} of it: made at its {end} end), so there "
+            f"is nothing to {word}. {fix}")
 
 
 class LaterStepSkippedWarning(UserWarning):
