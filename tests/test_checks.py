@@ -4133,6 +4133,42 @@ def test_the_first_cycle_warning_states_the_capacity_as_made_of_its_own_solve():
     assert said == ["0.0008207", "0.0007387"]
 
 
+def test_a_solve_evaluates_the_capacity_as_made_once(monkeypatch):
+    """The cathode's capacity as made is evaluated once a solve and read by its termination check, nominal-capacity
+    check and first-step window (Li2021_Mo6S8): "Discharge at 0.1C until 1.8 V" evaluated it 2 times a solve, 2 cycles
+    with "0.0001 A.h capacity" 3 (session 54). With the loading an input, each solve evaluates its own: two solves at
+    1 and 2 times the loading each evaluate once, with their own loading."""
+    import pybamm_aea.models.experiment_checks as checks
+
+    seen = []
+    evaluate = checks.theoretical_cathode_capacity
+
+    def counted(model, parameter_values, inputs=None):
+        seen.append(dict(inputs or {}).get("Cathode loading [kg.m-2]"))
+        return evaluate(model, parameter_values, inputs)
+
+    monkeypatch.setattr(checks, "theoretical_cathode_capacity", counted)
+    cycle = ("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V")
+    for experiment in (pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]),
+                       pybamm.Experiment([cycle] * 2, termination="0.0001 A.h capacity")):
+        sim = pybamm.Simulation(pybamm_aea.AEA(), experiment=experiment)
+        for _ in range(2):
+            seen.clear()
+            sim.solve()
+            assert len(seen) == 1, (experiment.termination, seen)
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    loading = values["Cathode loading [kg.m-2]"]
+    values.update({"Cathode loading [kg.m-2]": "[input]"})
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]))
+    for share in (1.0, 2.0):
+        seen.clear()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # (the nominal capacity of the loading 1x at 2x: warned, not the point)
+            sim.solve(inputs={"Cathode loading [kg.m-2]": share * loading})
+        assert seen == [share * loading]
+
+
 def _first_step_said(options, steps, **solve):
     """The StartOutsideWindowWarning texts of the AEA model with ``options`` on its default values, solved through
     the experiment of ``steps`` (``solve``: initial_soc), and the last step's termination."""
