@@ -4237,6 +4237,28 @@ def test_the_first_step_window_rule_reads_the_made_end_the_cells_in_series_and_t
                            "until V < 1.8 V)', ended on its cut-off"), said
 
 
+def test_a_first_step_from_an_initial_soc_is_judged_by_the_end_it_starts_at():
+    """solve(initial_soc=...) was never judged by the first-step window rule (the wrapper's own condition), though the
+    rule reads the end of the host the step starts at (review R24): Li2021_Mo6S8 on Li-In (lever rule), "Discharge at
+    0.1C until 1.8 V" at initial_soc=1.0 (Li content 0.00216, the end it was made at) ended 72.6 s in at 0.000306 of
+    0.1517 mA.h, 1.726 V at rest 1% in, without a word (session 54); now warned as from the made state. At 0.01 the
+    step starts 0.4177 V past its cut-off and is skipped: the start's warning only."""
+    said, termination = _first_step_said(_LI_IN_LEVER, ["Discharge at 0.1C until 1.8 V"], initial_soc=1.0)
+    assert termination == "event: Voltage < 1.8 [V] [experiment]"
+    assert len(said) == 1, said
+    for part in ("step 1, 'Discharge at 0.1C until 1.8 V', ended on its cut-off (1.8 V) 72.6 s in",
+                 "passed 0.000306 mA.h of the cathode's 0.1517 mA.h as made", "Move the cut-off below 1.726 V"):
+        assert part in said[0], (part, said[0])
+    model = pybamm_aea.AEA(_LI_IN_LEVER)
+    sim = pybamm.Simulation(model, parameter_values=model.default_parameter_values,
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.solve(initial_soc=0.01)
+    said = [str(w.message) for w in caught if type(w.message).__name__ == "StartOutsideWindowWarning"]
+    assert len(said) == 1 and said[0].startswith("an experiment step is skipped: the cell starts 0.4177 V past"), said
+
+
 @pytest.mark.parametrize("options, steps, solve, ended", [
     # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
     ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),

@@ -1890,8 +1890,8 @@ FIRST_STEP_SHARE = 0.01
 
 
 def first_step_window_message(experiment, solution, parameter_values, options=None, inputs=None, made=None):
-    """Why the experiment's first step, run from the initial state (the caller's to know: no ``initial_soc``, no
-    starting solution, step 1 not skipped), ended on its own voltage cut-off having passed under
+    """Why the experiment's first step, run from the initial state (the caller's to know: no starting solution, step 1
+    not skipped), ended on its own voltage cut-off having passed under
     :data:`FIRST_STEP_SHARE` of the cathode's capacity as made with the cut-off on the wrong side of the cell's
     open-circuit voltage, where it ended ("Battery open-circuit voltage [V]") or at rest over that share
     (:func:`~pybamm_aea.initial_state.open_circuit_voltage_at`, on the step's direction's branch, at the Li content
@@ -1899,7 +1899,11 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     if undecided (a cut-off given as an input, a content outside the host's window). Names the step, the charge [mA.h]
     against the capacity as made, the cut-off, both open-circuit voltages and on the Li-In anode (``options``) the
     cut-off vs Li: Li2021_Mo6S8 on Li-In (lever rule), "Discharge at 0.1C until 1.8 V" (2.42 V vs Li) ended 56 s in at
-    0.000236 of 0.1517 mA.h, its open circuit at rest 1% in 1.72 V, without a word (session 53). ``made``: what gives
+    0.000236 of 0.1517 mA.h, its open circuit at rest 1% in 1.72 V, without a word (session 53). Judged only from the
+    end of the host the cell was made at (within the share of its maximum Li content), which also decides a solve's
+    ``initial_soc``: there at 1.0 (Li content 0.00216) the same step ends 72.6 s in at 0.000306 mA.h, 1.726 V at rest
+    1% in, and is warned (it was not, session 54); at 0.01 it is skipped, 0.4177 V past its cut-off at its start
+    (:class:`StartOutsideWindowWarning`); on Li metal at 0.01 it starts nearly full and is not. ``made``: what gives
     the capacity as made, as :func:`check_termination` takes it."""
     from ..initial_state import open_circuit_voltage_at
 

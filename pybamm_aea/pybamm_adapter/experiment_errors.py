@@ -668,8 +668,8 @@ def _warn_failed_step(pybamm_method):
                 why = f"the model's event '{stopped[TERMINATION]}' during '{stopped['step operating conditions']}'"
                 warnings.warn(f"the experiment {stopped_text(stopped['cycle number'], stopped['step number'], why)}. "
                               f"{note}", ExperimentStepFailedWarning, stacklevel=2)
-        if (starting is None and bound.arguments.get(INITIAL_SOC) is None and recorder.failure is None
-                and recorder.first_ended != STEP_SKIPPED):  # (step 1, run from the initial state)
+        if starting is None and recorder.failure is None and recorder.first_ended != STEP_SKIPPED:
+            # (step 1, run from the initial state: an initial_soc's too, judged by the end of the host it starts at)
             _warn_first_step_window(self, solution, bound.arguments.get(INPUTS))
         if (starting is None and getattr(solution, "termination", None) == CAPACITY_LIMIT
                 and recorder.failure is None and recorder.stopped is None):  # (a step's: its warning alone)
