@@ -4133,6 +4133,42 @@ def test_the_first_cycle_warning_states_the_capacity_as_made_of_its_own_solve():
     assert said == ["0.0008207", "0.0007387"]
 
 
+def test_a_solve_evaluates_the_capacity_as_made_once(monkeypatch):
+    """The cathode's capacity as made is evaluated once a solve and read by its termination check, nominal-capacity
+    check and first-step window (Li2021_Mo6S8): "Discharge at 0.1C until 1.8 V" evaluated it 2 times a solve, 2 cycles
+    with "0.0001 A.h capacity" 3 (session 54). With the loading an input, each solve evaluates its own: two solves at
+    1 and 2 times the loading each evaluate once, with their own loading."""
+    import pybamm_aea.models.experiment_checks as checks
+
+    seen = []
+    evaluate = checks.theoretical_cathode_capacity
+
+    def counted(model, parameter_values, inputs=None):
+        seen.append(dict(inputs or {}).get("Cathode loading [kg.m-2]"))
+        return evaluate(model, parameter_values, inputs)
+
+    monkeypatch.setattr(checks, "theoretical_cathode_capacity", counted)
+    cycle = ("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V")
+    for experiment in (pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]),
+                       pybamm.Experiment([cycle] * 2, termination="0.0001 A.h capacity")):
+        sim = pybamm.Simulation(pybamm_aea.AEA(), experiment=experiment)
+        for _ in range(2):
+            seen.clear()
+            sim.solve()
+            assert len(seen) == 1, (experiment.termination, seen)
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    loading = values["Cathode loading [kg.m-2]"]
+    values.update({"Cathode loading [kg.m-2]": "[input]"})
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]))
+    for share in (1.0, 2.0):
+        seen.clear()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # (the nominal capacity of the loading 1x at 2x: warned, not the point)
+            sim.solve(inputs={"Cathode loading [kg.m-2]": share * loading})
+        assert seen == [share * loading]
+
+
 def _first_step_said(options, steps, **solve):
     """The StartOutsideWindowWarning texts of the AEA model with ``options`` on its default values, solved through
     the experiment of ``steps`` (``solve``: initial_soc), and the last step's termination."""
@@ -4222,6 +4258,28 @@ def test_a_first_step_toward_the_end_the_cell_was_made_at_is_told_it_has_nothing
     values = model.default_parameter_values if set_name is None else pybamm.ParameterValues(set_name)
     (text,) = _said_on(model, values, [step])
     assert text.startswith(f"the experiment's step 1, '{step}', ") and said in text, text
+
+
+def test_a_first_step_from_an_initial_soc_is_judged_by_the_end_it_starts_at():
+    """solve(initial_soc=...) was never judged by the first-step window rule (the wrapper's own condition), though the
+    rule reads the end of the host the step starts at (review R24): Li2021_Mo6S8 on Li-In (lever rule), "Discharge at
+    0.1C until 1.8 V" at initial_soc=1.0 (Li content 0.00216, the end it was made at) ended 72.6 s in at 0.000306 of
+    0.1517 mA.h, 1.726 V at rest 1% in, without a word (session 54); now warned as from the made state. At 0.01 the
+    step starts 0.4177 V past its cut-off and is skipped: the start's warning only."""
+    said, termination = _first_step_said(_LI_IN_LEVER, ["Discharge at 0.1C until 1.8 V"], initial_soc=1.0)
+    assert termination == "event: Voltage < 1.8 [V] [experiment]"
+    assert len(said) == 1, said
+    for part in ("step 1, 'Discharge at 0.1C until 1.8 V', ended on its cut-off (1.8 V) 72.6 s in",
+                 "passed 0.000306 mA.h of the cathode's 0.1517 mA.h as made", "Move the cut-off below 1.726 V"):
+        assert part in said[0], (part, said[0])
+    model = pybamm_aea.AEA(_LI_IN_LEVER)
+    sim = pybamm.Simulation(model, parameter_values=model.default_parameter_values,
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.solve(initial_soc=0.01)
+    said = [str(w.message) for w in caught if type(w.message).__name__ == "StartOutsideWindowWarning"]
+    assert len(said) == 1 and said[0].startswith("an experiment step is skipped: the cell starts 0.4177 V past"), said
 
 
 @pytest.mark.parametrize("options, steps, solve, ended", [

@@ -842,19 +842,17 @@ def _state_sizes(model):
     return {var.name: sum(s.stop - s.start for s in parts) for var, parts in state_slices(model).items()}
 
 
-def check_termination(experiment, parameter_values=None, inputs=None, slip_hints=True):
+def check_termination(experiment, parameter_values=None, inputs=None, slip_hints=True, made=None):
     """Refuse an experiment termination PyBaMM would take without a word but that cannot mean what it says
     (:data:`TERMINATION_RANGES`): ``"-80% capacity"`` or ``"0% capacity"`` never stopped a run, ``"150% capacity"``
     stopped it after cycle 1, and so did a voltage at or above the cell's "Upper voltage cut-off [V]" (read from
     ``parameter_values``, a number there or an input of the solve given in ``inputs``: every cycle's lowest voltage is
-    below it; LMS "2.9 V"). ValueError naming the termination as written and its value. Returns the cathode's
-    capacity as made an A.h capacity termination was held to (:func:`capacity_as_made_at_start`; None: no such
-    termination, no ``parameter_values``, or it cannot be evaluated), which a solve's
-    :class:`FirstCycleCapacityTerminationWarning` reads (:data:`CAPACITY_AS_MADE`) rather than evaluating it again.
-    ``slip_hints`` False: the termination was converted from the unit a refusal's hints would suggest (the CLI's
-    "2 mA.h capacity", read as 0.002 A.h, was asked "did you give mA.h? 0.002 mA.h = 2e-06 A.h": review R21), so
-    the refusal offers neither the mA.h nor the percentage reading."""
-    made = None
+    below it; LMS "2.9 V"). ValueError naming the termination as written and its value. An A.h capacity termination
+    is held to the cathode's capacity as made, ``made()`` (a solve's :func:`solve_capacity_as_made`; None:
+    :func:`capacity_as_made_at_start` here), evaluated only for one. ``slip_hints`` False: the termination was
+    converted from the unit a refusal's hints would suggest (the CLI's "2 mA.h capacity", read as 0.002 A.h, was asked
+    "did you give mA.h? 0.002 mA.h = 2e-06 A.h": review R21), so the refusal offers neither the mA.h nor the
+    percentage reading."""
     kinds = _terminations_by_kind(experiment)
     _check_one_of_each_kind(kinds)
     quoted = _written_terminations(experiment, kinds)  # (each as written: one of a list is not quoted as the list)
@@ -868,9 +866,8 @@ def check_termination(experiment, parameter_values=None, inputs=None, slip_hints
             raise ValueError(f"the experiment's termination {written!r}: its "
                              f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
         if (kind, unit) == ("capacity", "Ah") and parameter_values is not None:
-            made = capacity_as_made_at_start(parameter_values, inputs)
-            _check_capacity_termination(written, float(number), made, parameter_values, _at_start(inputs),
-                                        slip_hints)
+            _check_capacity_termination(written, float(number), _made(made, parameter_values, inputs),
+                                        parameter_values, _at_start(inputs), slip_hints)
         upper = None if parameter_values is None or (kind, unit) != ("voltage", "V") else _cut_off(
             parameter_values, "Upper voltage cut-off [V]", _at_start(inputs))
         # (PyBaMM reads a cycle's lowest voltage on the battery's, the cut-off is a cell's)
@@ -880,26 +877,40 @@ def check_termination(experiment, parameter_values=None, inputs=None, slip_hints
             raise ValueError(f"the experiment's termination {written!r}: its voltage {float(number):g} V is at or "
                              f"above the cell's \"Upper voltage cut-off [V]\" {upper:g} V{battery}, so every cycle's "
                              "lowest voltage is below it and PyBaMM stops the experiment after cycle 1")
-    return made
 
 
 def capacity_as_made_at_start(parameter_values, inputs=None):
     """The cathode's capacity as made [A.h] (:func:`theoretical_cathode_capacity` of the AEA model) on
     ``parameter_values`` with a solve's ``inputs`` at a step's start (:func:`_at_start`), or None (cannot be
     evaluated); numpy's warnings of an input out of range silenced (the input check names it after). The bound of
-    an A.h capacity termination (:func:`check_termination`) and what :func:`first_cycle_termination_message` compares
-    cycle 1 with."""
+    an A.h capacity termination (:func:`check_termination`), the nominal capacity's match
+    (:func:`nominal_capacity_mismatch`), the first step's share (:func:`first_step_window_message`) and what
+    :func:`first_cycle_termination_message` compares cycle 1 with; a solve's is :func:`solve_capacity_as_made`."""
     with np.errstate(divide="ignore", invalid="ignore"):
         return theoretical_cathode_capacity(None, parameter_values, _at_start(inputs))
 
 
-#: a ``pybamm.Simulation`` -> the capacity as made (A.h or None) :func:`check_termination` evaluated in its latest
-#: solve, if the check ran there (an AEA solver's build, :mod:`pybamm_aea.pybamm_adapter.experiment_inputs`), read by
-#: that solve's :class:`FirstCycleCapacityTerminationWarning`: one evaluation a solve, not one for the check and one
-#: for the warning. Internal. The entry stays after the solve until the simulation's next solve, which drops it first
-#: (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`): a solve whose check does not run (another solver) evaluates
-#: its own, not the one before's
+#: a ``pybamm.Simulation`` -> the capacity as made (A.h or None) of its build or solve under way, the first evaluation
+#: of :func:`solve_capacity_as_made` there. Internal. A build drops the one before's as it starts (each solve builds
+#: first, :mod:`pybamm_aea.pybamm_adapter.experiment_inputs`): a solve with other inputs or values evaluates its own
 CAPACITY_AS_MADE = weakref.WeakKeyDictionary()
+
+
+def solve_capacity_as_made(simulation, inputs=None):
+    """The cathode's capacity as made [A.h] of ``simulation``'s solve (or build) under way with its ``inputs``, or None
+    (cannot be evaluated): :func:`capacity_as_made_at_start` on its parameter values at the solve's first call, kept
+    (:data:`CAPACITY_AS_MADE`) and read by the others: its termination check, nominal-capacity warning, first-step
+    window and first-cycle warnings. One evaluation a solve: Li2021_Mo6S8 with a capacity termination and C-rate
+    steps had 3 (the check, the nominal capacity's match, the first step's window; session 54)."""
+    if simulation not in CAPACITY_AS_MADE:
+        CAPACITY_AS_MADE[simulation] = capacity_as_made_at_start(simulation.parameter_values, inputs)
+    return CAPACITY_AS_MADE[simulation]
+
+
+def _made(made, parameter_values, inputs):
+    """The cathode's capacity as made ``made()`` gives (a solve's, :func:`solve_capacity_as_made`), or, ``made``
+    None, :func:`capacity_as_made_at_start` on ``parameter_values`` with ``inputs`` [A.h]; None: cannot be evaluated."""
+    return capacity_as_made_at_start(parameter_values, inputs) if made is None else made()
 
 
 #: a unit slip's sign in a capacity termination's refusal: "Nominal cell capacity [A.h]" this many times the capacity
@@ -1017,11 +1028,10 @@ class FirstCycleCapacityTerminationWarning(UserWarning):
 
 
 #: :func:`first_cycle_termination_message`'s ``made`` not given: evaluated there
-_EVALUATE = object()
 
 
 def first_cycle_termination_message(experiment, solution, parameter_values, options=None, inputs=None,
-                                    made=_EVALUATE):
+                                    made=None):
     """The text of :class:`FirstCycleCapacityTerminationWarning` for ``solution``, the one a ``pybamm.Simulation``
     of ``experiment`` on ``parameter_values`` (with ``inputs``; the AEA model's ``options``) returned from the
     initial state, stopped at its capacity termination (PyBaMM's termination text, told by the caller; a step that
@@ -1036,8 +1046,7 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
     minus "Capacity [A.h]"), each named where it is not nil (at 4 digits). Cycle 1's, the termination's and the
     capacity as made each have the digits that tell it from the other two, cycle 1's share of it those that tell it
     from 1 (:func:`_digits`), so the capacity advised is below the capacity as made (:func:`check_termination` takes
-    it). ``made``: the capacity as made the solve's :func:`check_termination` evaluated (:data:`CAPACITY_AS_MADE`);
-    not given, :func:`capacity_as_made_at_start` here."""
+    it). ``made``: what gives the capacity as made, as :func:`check_termination` takes it."""
     termination = getattr(experiment, "termination", None) or {}
     value = termination.get("capacity")
     lengths = list(getattr(experiment, "cycle_lengths", ()))
@@ -1054,8 +1063,7 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
         return None
     written = _written_terminations(experiment, _terminations_by_kind(experiment))
     limit = float(value[0])
-    if made is _EVALUATE:
-        made = capacity_as_made_at_start(parameter_values, inputs)
+    made = _made(made, parameter_values, inputs)
     figures = [first, limit] + ([] if made is None else [made])
     p = _digits(first, *figures)  # (each figure its own digits: review R19)
     said = (f"the experiment stopped at its termination {written.get('capacity')!r} after its first cycle, 1 of its "
@@ -1881,9 +1889,9 @@ class StartOutsideWindowWarning(UserWarning):
 FIRST_STEP_SHARE = 0.01
 
 
-def first_step_window_message(experiment, solution, parameter_values, options=None, inputs=None):
-    """Why the experiment's first step, run from the initial state (the caller's to know: no ``initial_soc``, no
-    starting solution, step 1 not skipped), ended on its own voltage cut-off having passed under
+def first_step_window_message(experiment, solution, parameter_values, options=None, inputs=None, made=None):
+    """Why the experiment's first step, run from the initial state (the caller's to know: no starting solution, step 1
+    not skipped), ended on its own voltage cut-off having passed under
     :data:`FIRST_STEP_SHARE` of the cathode's capacity as made with the cut-off on the wrong side of the cell's
     open-circuit voltage, where it ended ("Battery open-circuit voltage [V]") or at rest over that share
     (:func:`~pybamm_aea.initial_state.open_circuit_voltage_at`, on the step's direction's branch, at the Li content
@@ -1893,7 +1901,12 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     :func:`_nothing_to_pass_message`, whatever its cut-off. Names the step, the charge [mA.h]
     against the capacity as made, the cut-off, both open-circuit voltages and on the Li-In anode (``options``) the
     cut-off vs Li: Li2021_Mo6S8 on Li-In (lever rule), "Discharge at 0.1C until 1.8 V" (2.42 V vs Li) ended 56 s in at
-    0.000236 of 0.1517 mA.h, its open circuit at rest 1% in 1.72 V, without a word (session 53)."""
+    0.000236 of 0.1517 mA.h, its open circuit at rest 1% in 1.72 V, without a word (session 53). Judged only from the
+    end of the host the cell was made at (within the share of its maximum Li content), which also decides a solve's
+    ``initial_soc``: there at 1.0 (Li content 0.00216) the same step ends 72.6 s in at 0.000306 mA.h, 1.726 V at rest
+    1% in, and is warned (it was not, session 54); at 0.01 it is skipped, 0.4177 V past its cut-off at its start
+    (:class:`StartOutsideWindowWarning`); on Li metal at 0.01 it starts nearly full and is not. ``made``: what gives
+    the capacity as made, as :func:`check_termination` takes it."""
     from ..initial_state import open_circuit_voltage_at
 
     try:
@@ -1902,8 +1915,10 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
         return None
     match = _STEP_CUT_OFF_NAME.match(str(getattr(ran, "termination", "")))
     volts = None if match is None else _cut_off_volts(match)
-    capacity = theoretical_cathode_capacity(None, parameter_values, inputs)
-    if volts is None or capacity is None or isinstance(ran, pybamm.EmptySolution):
+    if volts is None or isinstance(ran, pybamm.EmptySolution):
+        return None
+    capacity = _made(made, parameter_values, inputs)
+    if capacity is None:
         return None
     charge = ran["Discharge capacity [A.h]"].entries
     passed = abs(float(charge[-1] - charge[0]))
@@ -2218,19 +2233,20 @@ def c_rate_basis_scaled(scale):
         _C_RATE_BASIS_SCALE.reset(token)
 
 
-def nominal_capacity_mismatch(steps, parameter_values, model, inputs=None):
-    """The :class:`NominalCapacityMismatchWarning` of the C-rate ``steps`` (the first rate) on the AEA ``model``,
-    or None: no C-rate step, no nominal or cathode capacity, or the two within :data:`NOMINAL_CAPACITY_FACTOR` of each
-    other. The cathode's capacity is its capacity as made (:func:`theoretical_cathode_capacity`), what every
-    registered set's nominal capacity is. Inside :func:`c_rate_basis_scaled` the nominal capacity is compared after
-    dividing out the scale the package set on purpose."""
+def nominal_capacity_mismatch(steps, parameter_values, inputs=None, made=None):
+    """The :class:`NominalCapacityMismatchWarning` of the C-rate ``steps`` (the first rate) on the AEA model's
+    ``parameter_values``, or None: no C-rate step, no nominal or cathode capacity, or the two within
+    :data:`NOMINAL_CAPACITY_FACTOR` of each other. The cathode's capacity is its capacity as made, what every
+    registered set's nominal capacity is (``made``: what gives it, as :func:`check_termination` takes it). Inside
+    :func:`c_rate_basis_scaled` the nominal capacity is compared after dividing out the scale the package set on
+    purpose."""
     inputs = dict(inputs or {})
     step = next((step for step in steps if isinstance(step, pybamm.step.CRate)
                  and isinstance(step.value, numbers.Real)), None)
     nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", inputs) if step is not None else None
     if not nominal:
         return None
-    capacity = theoretical_cathode_capacity(model, parameter_values, inputs)
+    capacity = _made(made, parameter_values, inputs)
     scale = _C_RATE_BASIS_SCALE.get()
     if capacity is None or 1.0 / NOMINAL_CAPACITY_FACTOR <= nominal / scale / capacity <= NOMINAL_CAPACITY_FACTOR:
         return None

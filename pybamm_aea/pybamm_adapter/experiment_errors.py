@@ -553,14 +553,13 @@ def _warn_first_cycle_termination(simulation, solution, inputs):
     """:class:`~pybamm_aea.models.experiment_checks.FirstCycleCapacityTerminationWarning` if ``solution``, which
     ``simulation``'s experiment stopped at its capacity termination (:data:`CAPACITY_LIMIT`) from the initial state,
     holds its first cycle only (:func:`~pybamm_aea.models.experiment_checks.first_cycle_termination_message`)."""
-    from ..models.experiment_checks import (CAPACITY_AS_MADE, FirstCycleCapacityTerminationWarning,
-                                            first_cycle_termination_message)
+    from ..models.experiment_checks import (FirstCycleCapacityTerminationWarning, first_cycle_termination_message,
+                                            solve_capacity_as_made)
 
-    # (the capacity as made the solve's termination check evaluated, if it ran: an AEA solver's build)
-    made = {"made": CAPACITY_AS_MADE[simulation]} if simulation in CAPACITY_AS_MADE else {}
+    inputs = inputs if isinstance(inputs, dict) else None
     message = first_cycle_termination_message(simulation.experiment, solution, simulation.parameter_values,
-                                              getattr(simulation.model, "options", None),
-                                              inputs if isinstance(inputs, dict) else None, **made)
+                                              getattr(simulation.model, "options", None), inputs,
+                                              made=functools.partial(solve_capacity_as_made, simulation, inputs))
     if message is not None:
         warnings.warn(message, FirstCycleCapacityTerminationWarning, stacklevel=3)
 
@@ -569,11 +568,12 @@ def _warn_first_step_window(simulation, solution, inputs):
     """:class:`~pybamm_aea.models.experiment_checks.StartOutsideWindowWarning` if the first step of ``simulation``'s
     experiment, run from the initial state, ended on its cut-off with the cell's open circuit past it
     (:func:`~pybamm_aea.models.experiment_checks.first_step_window_message`)."""
-    from ..models.experiment_checks import StartOutsideWindowWarning, first_step_window_message
+    from ..models.experiment_checks import StartOutsideWindowWarning, first_step_window_message, solve_capacity_as_made
 
+    inputs = inputs if isinstance(inputs, dict) else None
     message = first_step_window_message(simulation.experiment, solution, simulation.parameter_values,
-                                        getattr(simulation.model, "options", None),
-                                        inputs if isinstance(inputs, dict) else None)
+                                        getattr(simulation.model, "options", None), inputs,
+                                        made=functools.partial(solve_capacity_as_made, simulation, inputs))
     if message is not None:
         warnings.warn(message, StartOutsideWindowWarning, stacklevel=3)
 
@@ -589,10 +589,8 @@ def _warn_failed_step(pybamm_method):
             return pybamm_method(self, *args, **kwargs)
         bound = signature.bind(self, *args, **kwargs)
         _refuse_esoh(self.model, bound)
-        from ..models.experiment_checks import (CAPACITY_AS_MADE, carried_stretch_values, check_carried_lithium,
-                                                check_carried_states, check_save_at_cycles, check_starting_state)
-
-        CAPACITY_AS_MADE.pop(self, None)  # (the last solve's; this one's termination check, if it runs, sets its own)
+        from ..models.experiment_checks import (carried_stretch_values, check_carried_lithium, check_carried_states,
+                                                check_save_at_cycles, check_starting_state)
 
         stepped = getattr(self, "experiment", None) is not None
         starting = bound.arguments.get(STARTING_SOLUTION) if stepped else None  # (PyBaMM refuses one without)
@@ -670,8 +668,8 @@ def _warn_failed_step(pybamm_method):
                 why = f"the model's event '{stopped[TERMINATION]}' during '{stopped['step operating conditions']}'"
                 warnings.warn(f"the experiment {stopped_text(stopped['cycle number'], stopped['step number'], why)}. "
                               f"{note}", ExperimentStepFailedWarning, stacklevel=2)
-        if (starting is None and bound.arguments.get(INITIAL_SOC) is None and recorder.failure is None
-                and recorder.first_ended != STEP_SKIPPED):  # (step 1, run from the initial state)
+        if starting is None and recorder.failure is None and recorder.first_ended != STEP_SKIPPED:
+            # (step 1, run from the initial state: an initial_soc's too, judged by the end of the host it starts at)
             _warn_first_step_window(self, solution, bound.arguments.get(INPUTS))
         if (starting is None and getattr(solution, "termination", None) == CAPACITY_LIMIT
                 and recorder.failure is None and recorder.stopped is None):  # (a step's: its warning alone)

@@ -192,16 +192,19 @@ def _whole_experiment_check(pybamm_method):
         from ..models.experiment_checks import (CAPACITY_AS_MADE, CUSTOM_STEP_MODELS, POWER_STEP_MODELS,
                                                 CheckedIDAKLUSolver,
                                                 check_step_values, check_steps_not_merged, check_termination,
-                                                circular_custom_steps, constant_custom_currents)
+                                                circular_custom_steps, constant_custom_currents,
+                                                solve_capacity_as_made)
 
+        # (the capacity as made of the build or solve before: each solve builds, with its own values and inputs)
+        CAPACITY_AS_MADE.pop(self, None)
+        inputs = signature.bind(self, *args, **kwargs).arguments.get("inputs")
+        made = functools.partial(solve_capacity_as_made, self, inputs)  # (evaluated where first read, then kept)
         checked = isinstance(self.solver, CheckedIDAKLUSolver)  # (the step solvers are its copies)
         if checked:
             # every step's own value (a current given as an input) before the build and any step, each step run
             # with its own value (PyBaMM's Experiment merges two drive cycles that print the same)
-            inputs = signature.bind(self, *args, **kwargs).arguments.get("inputs")
             check_steps_not_merged(self.experiment)
-            # (an input upper cut-off: its value; the capacity as made it evaluated: the solve's first-cycle warning's)
-            CAPACITY_AS_MADE[self] = check_termination(self.experiment, self.parameter_values, inputs)
+            check_termination(self.experiment, self.parameter_values, inputs, made=made)  # (an input cut-off: read)
             check_step_values(self.experiment.steps, inputs, self.parameter_values)
         try:
             built = pybamm_method(self, *args, **kwargs)
@@ -222,13 +225,12 @@ def _whole_experiment_check(pybamm_method):
             from ..models.checks import check_inputs
             from ..models.solvers import _users_stacklevel  # (the user's call: sim.solve or build_for_experiment)
 
-            inputs = signature.bind(self, *args, **kwargs).arguments.get("inputs")
             first = next(iter((self.steps_to_built_models or {}).values()), None)
             if inputs and first is not None:  # the range check first (the solver's, at its first step): the capacity
                 # below divides by the solid fraction, and an input porosity of 1.0 printed numpy's RuntimeWarnings
                 # ("divide by zero", "invalid value") ahead of the package's ValueError (session 50)
                 check_inputs(first, inputs)
-            mismatch = nominal_capacity_mismatch(self.experiment.steps, self.parameter_values, self.model, inputs)
+            mismatch = nominal_capacity_mismatch(self.experiment.steps, self.parameter_values, inputs, made)
             if mismatch is not None:
                 self._pybamm_aea_nominal_told = True
                 warnings.warn(mismatch, stacklevel=_users_stacklevel())
