@@ -1565,3 +1565,17 @@ def test_screen_says_a_missing_material_file_as_energy_and_sweep_do(tmp_path, ca
     missing = str(tmp_path / "LiCoO2.json")
     err = _error(["screen", "--materials", missing, "--c-rates", "1", "--loadings", "1.5"], capsys)
     assert f"argument --materials: material file {missing!r} cannot be read: [Errno 2]" in err, err
+
+
+def test_simulate_counts_one_step_and_one_cycle_in_the_singular(tmp_path, capsys):
+    """A run of one step printed "Li2021_Mo6S8: 1 steps in 1 cycles solved in ..." (user trial, session 54); now "1 step
+    in 1 cycle", and 2 of each stay plural."""
+    step = "Discharge at 1C for 1 minute"
+    code, stdout, _ = _run(["simulate", "--parameter-set", "Li2021_TiS2", "--experiment", step,
+                            "--output", str(tmp_path / "t.csv"), "--no-progress"], capsys)
+    assert code == 0
+    assert "Li2021_TiS2: 1 step in 1 cycle solved in " in stdout, stdout
+    code, stdout, _ = _run(["simulate", "--parameter-set", "Li2021_TiS2", "--experiment", step, "--cycles", "2",
+                            "--output", str(tmp_path / "u.csv"), "--no-progress"], capsys)
+    assert code == 0
+    assert "Li2021_TiS2: 2 steps in 2 cycles solved in " in stdout and "u_cycles.csv (2 cycles)" in stdout, stdout

@@ -32,6 +32,11 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
         return f"{text} (default: {default})"
 
 
+def count(n, noun):
+    """``n`` and ``noun``, plural unless ``n`` is 1: "1 step", "2 steps" (the summaries said "1 steps")."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def describe(*paragraphs):
     """Description text: prose paragraphs wrapped at 100 columns; lines starting with two spaces kept verbatim."""
     out = []

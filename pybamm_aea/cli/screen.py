@@ -131,7 +131,7 @@ def run(args):
         f"the last before a failed point, still reaches it"
         f"{'; ?: moves on the finer mesh' if args.mesh_check else ''}"
         f"{'; ?: the mesh decides a loading (MeshDependentNucleationWarning; --mesh-check answers)' * decided}); "
-        f"{len(df)} points in {df.attrs['seconds']:.1f} s"
+        f"{_args.count(len(df), 'point')} in {df.attrs['seconds']:.1f} s"
         f"{f', {failed.sum()} failed to solve (the table column error)' if failed.any() else ''}"
         f"{f', {len(fine_errors)} on the fine mesh (fine-mesh error)' if len(fine_errors) else ''}"
         f"\n{table.to_string()}\n", None)

@@ -386,14 +386,15 @@ def run(args):
         stranded = [str(w.message) for w in caught
                     if issubclass(w.category, UserWarning) and not issubclass(w.category, RetentionUndefinedWarning)]
         summary_file = _args.write_table(summary.reset_index(), cycles_path)
-        written.append(f"{summary_file} ({len(summary)} cycles)")
+        written.append(f"{summary_file} ({_args.count(len(summary), 'cycle')})")
     with warnings.catch_warnings():  # cycles not kept: their discharges are not listed (the table has them)
         warnings.simplefilter("ignore")
         discharges = readout.discharge_steps(solution, arrays=False)
     # a cycle --save-at-cycles dropped ran its steps too (they are not in the steps table): count them all
     solved = sum(len(c.steps) if c is not None else experiment.cycle_lengths[k] for k, c in enumerate(solution.cycles))
     kept = "" if solved == len(steps_table) else f", {len(steps_table)} kept in the time series"
-    print(f"{args.parameter_set}: {solved} steps in {len(solution.cycles)} cycles solved in {wall:.2f} s{kept} "
+    print(f"{args.parameter_set}: {_args.count(solved, 'step')} in {_args.count(len(solution.cycles), 'cycle')} solved in "
+          f"{wall:.2f} s{kept} "
           f"({solution.termination}); "
           f"{retention_text(discharges, model, summary, undefined)}")
     print(f"wrote {', '.join(map(str, written))}")

@@ -240,10 +240,11 @@ def run(args):
         print(line, file=sys.stderr)
     failed = df.attrs["failed"]
     warned = int(df["warnings"].notna().sum())  # e.g. a discharge that delivered nothing: not an error, said
-    print(f"\n{len(df)} points in {wall:.1f} s ({failed} failed, {warned} with warnings)", file=sys.stderr)
+    points = _args.count(len(df), "point")
+    print(f"\n{points} in {wall:.1f} s ({failed} failed, {warned} with warnings)", file=sys.stderr)
     if args.output:
         print(f"wrote {args.output}", file=sys.stderr)
     if failed:
-        print(f"pybamm-aea sweep: {failed} of {len(df)} points failed (see the error column)", file=sys.stderr)
+        print(f"pybamm-aea sweep: {failed} of {points} failed (see the error column)", file=sys.stderr)
         return EXIT_POINTS_FAILED
     return 0
