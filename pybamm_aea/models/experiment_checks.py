@@ -2302,6 +2302,12 @@ class ExperimentNotStartedError(pybamm.SolverError):
     returns an ``EmptySolution``, whose reading was ``TypeError: 'EmptySolution' object is not subscriptable``)."""
 
 
+class ExperimentNotStartedAttributeError(ExperimentNotStartedError, AttributeError):
+    """Reading an attribute a run's solution has (``sol.cycles``, ``sol.steps``) on one none of whose steps ran: an
+    AttributeError too, as PyBaMM's ``EmptySolution`` raises (``hasattr`` False), saying why (its bare
+    "'NotStartedSolution' object has no attribute 'cycles'" until session 54)."""
+
+
 class ExperimentStepFailedWarning(UserWarning):
     """An experiment step after the first failed in the solver: ``pybamm.Simulation.solve`` returned the steps
     before it (PyBaMM logs the error and returns them). Names the step (its cycle and description), the solver's
