@@ -339,8 +339,9 @@ def run(args):
             sim = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment, var_pts=var_pts)
             solution = sim.solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
         # the warnings as this command's lines (Python's showed this file's path and source line, or "<frozen
-        # runpy>:88:"), the nominal capacity's advice as this command's option
-        _args.say_warnings(args.parameter_set, caught, _nominal_capacity_advice)
+        # runpy>:88:"), the nominal capacity's advice as this command's option; "pybamm-aea simulate: warning: ..." as
+        # screen's and energy's (the set's name, "Li2021_Mo6S8: warning: ...", until session 54)
+        _args.say_warnings(args.parser.prog, caught, _nominal_capacity_advice)
     except MissingParameterError as exc:  # a set of the user's written before a parameter the model reads now
         raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r}: {exc}")
     except KeyError as exc:  # PyBaMM's model reads a parameter the set has not: a half-cell set on a full cell, ...
@@ -354,7 +355,7 @@ def run(args):
                                        f"{args.model} reads with 'working electrode' = {electrode!r} "
                                        f"({exc.args[0] if exc.args else exc}); {hint}")
     except pybamm.SolverError as exc:  # the first step failed: nothing to write
-        print(f"{args.parameter_set}: the solver failed in the first step ({experiment.steps[0]}), nothing "
+        print(f"{args.parser.prog}: the solver failed in the first step ({experiment.steps[0]}), nothing "
               f"written: {exc}", file=sys.stderr)
         return 1
     wall = time.perf_counter() - t0
@@ -399,11 +400,11 @@ def run(args):
     print(f"wrote {', '.join(map(str, written))}")
     note = negligible_discharges_note(discharges, values, mass_g, solution)
     if note:  # the sweep's own test of a discharge that delivered nothing (a pristine compact at a high rate)
-        print(f"{args.parameter_set}: warning: {note}", file=sys.stderr)
+        print(f"{args.parser.prog}: warning: {note}", file=sys.stderr)
     for text in stranded:  # (the table's column holds it per cycle)
-        print(f"{args.parameter_set}: warning: {text}", file=sys.stderr)
+        print(f"{args.parser.prog}: warning: {text}", file=sys.stderr)
     if progress.stopped:  # the files hold the steps that ran; the exit status says the experiment did not
-        print(f"{args.parameter_set}: {progress.stopped}; the files hold the steps that ran", file=sys.stderr)
+        print(f"{args.parser.prog}: {progress.stopped}; the files hold the steps that ran", file=sys.stderr)
         return 1
     if args.mesh_check:
         from pybamm_aea.convergence import mesh_check, verdict
