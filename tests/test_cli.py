@@ -1416,6 +1416,25 @@ def test_simulate_says_a_negligible_discharge_ended_at_its_cut_off_only_when_it_
     assert second.endswith("(final time), not at a cut-off")
 
 
+def test_simulate_says_a_first_discharge_the_window_warning_told_once(tmp_path, capsys):
+    """Li-In, lever rule, "Discharge at 0.1C until 1.8 V": the StartOutsideWindowWarning ("step 1 ... ended on its
+    cut-off (1.8 V) 56.1 s in, having passed 0.000236 mA.h of the cathode's 0.1517 mA.h") and then the command's
+    "discharge 1 delivered 0.156 % of the window": one fact twice (session 53). The warning, which says why, stays;
+    the note leaves that discharge out (a later one it still says)."""
+    from pybamm_aea.sweep.metrics import note_negligible_discharges
+
+    code, _, err = _run(["simulate", "--option", "anode=Li-In", "--option", "host thermodynamics=lever rule",
+                         "--experiment", "Discharge at 0.1C until 1.8 V", "--output", str(tmp_path / "a.csv")], capsys)
+    assert code == 0, err
+    assert err.count("StartOutsideWindowWarning: the experiment's step 1, 'Discharge at 0.1C until 1.8 V', ended on "
+                     "its cut-off (1.8 V)") == 1, err
+    assert "delivered" not in err.replace("having passed", ""), err
+    metrics = {"warnings": None}
+    note_negligible_discharges(metrics, [(1e-6, 2e-6), (5e-7, 1e-6)], None, 1e-3, left_out=(1,))
+    assert metrics["warnings"].startswith("discharge 2 delivered 0.05 % of the window") and ";" not in \
+        metrics["warnings"], metrics["warnings"]
+
+
 # ------------------------------------------------------------------------------------------------ unit slips, -W error
 def test_energy_capacity_typed_in_ah_per_g_is_refused_with_its_hint(capsys, tmp_path):
     """``energy --capacity Mo6S8=0.128`` (0.128 A.h/g meant, the CLI takes mA.h/g) ran and gave an ESC of 0.1 mA.h/g

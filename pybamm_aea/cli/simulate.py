@@ -398,7 +398,8 @@ def run(args):
           f"({solution.termination}); "
           f"{retention_text(discharges, model, summary, undefined)}")
     print(f"wrote {', '.join(map(str, written))}")
-    note = negligible_discharges_note(discharges, values, mass_g, solution)
+    warned = _first_discharge_warned(caught, solution)  # (the window warning's step 1: not said again)
+    note = negligible_discharges_note(discharges, values, mass_g, solution, first_warned=warned)
     if note:  # the sweep's own test of a discharge that delivered nothing (a pristine compact at a high rate)
         print(f"{args.parser.prog}: warning: {note}", file=sys.stderr)
     for text in stranded:  # (the table's column holds it per cycle)
@@ -417,19 +418,36 @@ def run(args):
     return 0
 
 
-def negligible_discharges_note(discharges, values, mass_g, solution=None):
+def negligible_discharges_note(discharges, values, mass_g, solution=None, first_warned=False):
     """The sweep's note (:func:`pybamm_aea.sweep.metrics.note_negligible_discharges`) on the kept ``discharges``
     (:func:`pybamm_aea.readout.discharge_steps`) that delivered less than 1 % of the window, the set's "Nominal cell
     capacity [A.h]" (rescaled with --set as the sweep's), or None. ``mass_g`` the electrode's mass [g] (None for
     PyBaMM's models: the note is in mA.h); ``solution`` the one they are of, whose steps' terminations say how each
-    ended (None: not said)."""
+    ended (None: not said); ``first_warned``: the first discharge left out, a StartOutsideWindowWarning having said
+    it (:func:`_first_discharge_warned`)."""
     from pybamm_aea.readout import iter_discharges
     from pybamm_aea.sweep.metrics import note_negligible_discharges
 
     metrics = {"warnings": None}
     ends = None if solution is None else (lambda: [step.termination for step, _ in iter_discharges(solution)])
-    note_negligible_discharges(metrics, discharges, mass_g, float(values["Nominal cell capacity [A.h]"]), ends)
+    note_negligible_discharges(metrics, discharges, mass_g, float(values["Nominal cell capacity [A.h]"]), ends,
+                               left_out=(1,) if first_warned else ())
     return metrics["warnings"]
+
+
+def _first_discharge_warned(caught, solution):
+    """Whether the solve's warnings ``caught`` hold a StartOutsideWindowWarning and the first discharge of
+    ``solution`` is the experiment's step 1, the step it is of: its "ended on its cut-off ... 56.1 s in, having passed
+    0.000236 mA.h of the cathode's 0.1517 mA.h" says what the negligible-discharge note would ("discharge 1 delivered
+    0.156 % of the window", both until session 54: Li-In, lever rule, 'Discharge at 0.1C until 1.8 V')."""
+    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
+    from pybamm_aea.readout import iter_discharges, iter_steps
+
+    if not any(issubclass(w.category, StartOutsideWindowWarning) for w in caught):
+        return False
+    first = next(iter_discharges(solution), None)
+    start = next(iter_steps(solution, include_skipped=True), None)
+    return first is not None and start is not None and start[:2] == (1, 1) and first[0] is start[2]
 
 
 #: --termination's capacity in mA.h, the unit this command says a cell's capacity in: "0.7 mA.h capacity" (or "0.7
