@@ -2495,10 +2495,13 @@ def test_a_power_step_above_what_the_cell_can_deliver_says_the_current_it_needs(
     1.20 V at 0.02 A and 0.31 V at 0.038 A) has no current to run at: IDA's consistent initialisation fails and the
     error was a bare "IDAGetDky: IDA_BAD_K". It now says the power, the current it needs at least at the open-circuit
     voltage of the step's start (0.1 / 2.624 V = 0.0381 A, 135C) and what runs. A power step that runs is
-    unchanged."""
+    unchanged. With ``experiment_model_mode="unified"`` (one model for every step) the power step running is named
+    as in the legacy mode (no note until session 54)."""
     def sim(steps):
         return pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_TiS2"),
                                  experiment=pybamm.Experiment(steps))
+
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
 
     capacity = pybamm.ParameterValues("Li2021_TiS2")["Nominal cell capacity [A.h]"]
     with warnings.catch_warnings():
@@ -2531,16 +2534,26 @@ def test_a_power_step_above_what_the_cell_can_deliver_says_the_current_it_needs(
                                                      r"1\.\d+ V at 0\.01\d+ A, where the solver failed") as failed:
             sim(["Discharge at 0.02 W until 1 V"]).solve()
         assert "no current to run at" not in str(failed.value)
-        # one model for every step (PyBaMM's unified mode): no step's power is told for another's failure. (0.02 W,
-        # failing after it ran; with 0.1 W, PyBaMM 26.10 with casadi 3.8.1 / pybammsolvers 0.11.1 finds the unified
-        # model's start below 1 V and skips the step, raising nothing)
+        # one model for every step (PyBaMM's unified mode): the note of the power step running, as the legacy mode's,
+        # not another's (it had none until session 54). (0.02 W, failing after it ran; with 0.1 W, PyBaMM 26.10 with
+        # casadi 3.8.1 / pybammsolvers 0.11.1 finds the unified model's start below 1 V and skips the step)
+        note = (r"the constant-power step Discharge at 0\.02 W until 1 V asks 0\.02 W: at least 0\.00762 A.*; it ran "
+                r"\d[.\d]* s, to 1\.\d+ V at 0\.01\d+ A, where the solver failed")
         unified = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_TiS2"),
                                     experiment=pybamm.Experiment(["Discharge at 0.02 W until 1 V",
                                                                   "Discharge at 1 mW until 1 V"]),
                                     experiment_model_mode="unified")
-        with pytest.raises(pybamm.SolverError) as failed:
+        with pytest.raises(pybamm.SolverError, match=note) as failed:
             unified.solve()
-        assert "1 mW" not in str(failed.value) and "asks" not in str(failed.value)
+        assert "1 mW" not in str(failed.value)
+        # the power step after a rest, a later step: the ExperimentStepFailedWarning's note, in both modes
+        for mode in ("legacy", "unified"):
+            later = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_TiS2"),
+                                      experiment=pybamm.Experiment([("Rest for 1 minute",
+                                                                     "Discharge at 0.02 W until 1 V")]),
+                                      experiment_model_mode=mode)
+            with pytest.warns(ExperimentStepFailedWarning, match=note):
+                later.solve()
     solution = sim(["Discharge at 1 mW until 1 V"]).solve()
     assert "Voltage < 1.0" in solution.termination
 

@@ -622,7 +622,7 @@ def test_simulate_cycle_life_says_the_sulfur_a_charge_stranded(tmp_path, capsys,
     steps = ["--experiment", "Discharge at 0.5C until 1.8 V", "--experiment", "Charge at 0.5C until 2.8 V"]
     code, _, stderr = _run(["simulate", *steps, "--cycles", "2", "--output", str(tmp_path / "s.csv")], capsys)
     assert code == 0
-    assert ("Li2021_Mo6S8: warning: the charge of cycle 2 left the dispersed material up to 0.295 lithiated"
+    assert ("pybamm-aea simulate: warning: the charge of cycle 2 left the dispersed material up to 0.295 lithiated"
             in stderr), stderr
 
 
@@ -1366,7 +1366,7 @@ def test_simulate_words_the_nominal_warning_as_its_option(tmp_path, capsys):
                             "Discharge at 0.001C for 1 second", "--output", str(tmp_path / "t.csv")], capsys)
     assert code == 0
     line = next(l for l in stderr.splitlines() if "Nominal cell capacity" in l)
-    assert line.startswith("Li2021_Mo6S8: warning: the experiment's C-rates are of")
+    assert line.startswith("pybamm-aea simulate: warning: the experiment's C-rates are of")
     assert "runs at 0.000152 A, 1C of this electrode" in line
     assert line.endswith(f"For C-rates of this electrode give --set 'Nominal cell capacity [A.h]={nominal:.4g}', "
                          "or the current in A")
@@ -1376,14 +1376,15 @@ def test_simulate_words_the_nominal_warning_as_its_option(tmp_path, capsys):
 def test_simulate_prints_the_solves_warnings_as_its_own_lines_once_each(tmp_path):
     """simulate printed the solve's warnings as Python does, with a file path and source line
     (".../pybamm_aea/cli/simulate.py:321: ...", "<frozen runpy>:88: StepRefinedWarning ...") and the source line
-    after it, before its summary. Now as its other messages, "<set>: warning: <Class>: text", each text once."""
+    after it, before its summary. Now as its other messages, "pybamm-aea simulate: warning: <Class>: text" (screen's
+    and energy's wording; "<set>: warning: ..." until session 54), each text once."""
     out = tmp_path / "cold.csv"
     result = subprocess.run([sys.executable, "-m", "pybamm_aea", "simulate", "--set", "Ambient temperature [K]=273.15",
                              "--experiment", "Discharge at 0.1C for 30 s", "--experiment", "Charge at 0.1C for 20 s",
                              "--output", str(out)], capture_output=True, text=True, timeout=300)
     err = result.stderr
     assert result.returncode == 0, err[-2000:]
-    line = "Li2021_Mo6S8: warning: TemperatureOutsideMeasuredRangeWarning: the ambient temperature 273.15 K (0 C) is"
+    line = "pybamm-aea simulate: warning: TemperatureOutsideMeasuredRangeWarning: the ambient temperature 273.15 K (0 C)"
     assert err.count(line) == 1, err
     assert "simulate.py:" not in err and "<frozen runpy>" not in err and "sim.solve(" not in err, err
 
@@ -1413,6 +1414,25 @@ def test_simulate_says_a_negligible_discharge_ended_at_its_cut_off_only_when_it_
     first, second = metrics["warnings"].split("; ")
     assert first.endswith("it ended at its cut-off almost at once")
     assert second.endswith("(final time), not at a cut-off")
+
+
+def test_simulate_says_a_first_discharge_the_window_warning_told_once(tmp_path, capsys):
+    """Li-In, lever rule, "Discharge at 0.1C until 1.8 V": the StartOutsideWindowWarning ("step 1 ... ended on its
+    cut-off (1.8 V) 56.1 s in, having passed 0.000236 mA.h of the cathode's 0.1517 mA.h") and then the command's
+    "discharge 1 delivered 0.156 % of the window": one fact twice (session 53). The warning, which says why, stays;
+    the note leaves that discharge out (a later one it still says)."""
+    from pybamm_aea.sweep.metrics import note_negligible_discharges
+
+    code, _, err = _run(["simulate", "--option", "anode=Li-In", "--option", "host thermodynamics=lever rule",
+                         "--experiment", "Discharge at 0.1C until 1.8 V", "--output", str(tmp_path / "a.csv")], capsys)
+    assert code == 0, err
+    assert err.count("StartOutsideWindowWarning: the experiment's step 1, 'Discharge at 0.1C until 1.8 V', ended on "
+                     "its cut-off (1.8 V)") == 1, err
+    assert "delivered" not in err.replace("having passed", ""), err
+    metrics = {"warnings": None}
+    note_negligible_discharges(metrics, [(1e-6, 2e-6), (5e-7, 1e-6)], None, 1e-3, left_out=(1,))
+    assert metrics["warnings"].startswith("discharge 2 delivered 0.05 % of the window") and ";" not in \
+        metrics["warnings"], metrics["warnings"]
 
 
 # ------------------------------------------------------------------------------------------------ unit slips, -W error

@@ -101,6 +101,20 @@ def test_a_pressure_in_gpa_below_the_measured_range_is_said_so():
         assert "GPa" not in str(record[0].message), str(record[0].message)
 
 
+def test_an_atmospheric_pressure_is_no_gpa_slip():
+    """energy --pressure 0.1 --compaction S-LMS (1 bar, an unpressed cell) was asked "(0.1 MPa = 0.0001 GPa); did you
+    give GPa? 0.1 GPa = 100 MPa" (session 53's hint covered 0.036 to 0.36 MPa): a pressure at or below one standard
+    atmosphere (0.101325 MPa) gets the extrapolation warning alone; 0.102 MPa still gets the hint."""
+    for pressure in (0.1, 0.1013, 0.101325):
+        with pytest.warns(ExtrapolationWarning) as record:
+            assert porosity("S-LMS", pressure) == pytest.approx(0.5423, abs=1e-4)
+        assert str(record[0].message).endswith("porosity 0.5423"), str(record[0].message)
+    with pytest.warns(ExtrapolationWarning) as record:
+        porosity("S-LMS", [0.1, 0.102])
+    assert str(record[0].message).endswith("(0.102 MPa = 0.000102 GPa); did you give GPa? 0.102 GPa = 102 MPa"), \
+        str(record[0].message)
+
+
 @pytest.mark.parametrize("method", ["auto", "fit"])
 def test_a_pressure_whose_extrapolated_porosity_is_none_is_refused_naming_it(method, monkeypatch):
     """energy --pressure 1e9 (MPa: 1 PPa, beyond the 36-360 MPa of Tables S6-S8) gave "porosity 0.0000", a fully

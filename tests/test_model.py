@@ -1356,6 +1356,27 @@ def test_an_experiment_that_ran_no_step_says_why_when_read():
         sim.solve()
 
 
+def test_the_cycles_of_an_experiment_that_ran_no_step_say_why():
+    """Li2021_Mo6S8 solved with initial_soc=0 (empty: "Discharge at 0.1C until 1.8 V" skipped): a user's loop
+    ``for c in sol.cycles`` raised "AttributeError: 'NotStartedSolution' object has no attribute 'cycles'" (PyBaMM's
+    EmptySolution has none either); now an ExperimentNotStartedError saying no step ran and why, still an
+    AttributeError (hasattr False); a name no solution has stays Python's AttributeError."""
+    from pybamm_aea.models.experiment_checks import ExperimentNotStartedError
+
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]))
+    with pytest.warns(StartOutsideWindowWarning):
+        sol = sim.solve(initial_soc=0.0)
+    for name in ("cycles", "steps", "summary_variables"):
+        with pytest.raises(ExperimentNotStartedError, match=re.escape(
+                f"the solution has no '{name}': no step of the experiment ran: PyBaMM skipped its step (Discharge at "
+                "0.1C until 1.8 V) as starting past its cut-off")):
+            getattr(sol, name)
+        assert not hasattr(sol, name)
+    with pytest.raises(AttributeError, match="^'NotStartedSolution' object has no attribute 'cylces'$"):
+        sol.cylces
+
+
 def test_a_current_steps_start_past_cut_off_text_is_unchanged_by_the_power_wording():
     """Review R14 gave a constant-power step its own wording ("under its power", "a power of the other sign"); a
     current step's text stays as it was, byte for byte."""

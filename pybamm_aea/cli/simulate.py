@@ -339,8 +339,9 @@ def run(args):
             sim = pybamm.Simulation(model, parameter_values=values.copy(), experiment=experiment, var_pts=var_pts)
             solution = sim.solve(callbacks=[progress], save_at_cycles=args.save_at_cycles)
         # the warnings as this command's lines (Python's showed this file's path and source line, or "<frozen
-        # runpy>:88:"), the nominal capacity's advice as this command's option
-        _args.say_warnings(args.parameter_set, caught, _nominal_capacity_advice)
+        # runpy>:88:"), the nominal capacity's advice as this command's option; "pybamm-aea simulate: warning: ..." as
+        # screen's and energy's (the set's name, "Li2021_Mo6S8: warning: ...", until session 54)
+        _args.say_warnings(args.parser.prog, caught, _nominal_capacity_advice)
     except MissingParameterError as exc:  # a set of the user's written before a parameter the model reads now
         raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r}: {exc}")
     except KeyError as exc:  # PyBaMM's model reads a parameter the set has not: a half-cell set on a full cell, ...
@@ -354,7 +355,7 @@ def run(args):
                                        f"{args.model} reads with 'working electrode' = {electrode!r} "
                                        f"({exc.args[0] if exc.args else exc}); {hint}")
     except pybamm.SolverError as exc:  # the first step failed: nothing to write
-        print(f"{args.parameter_set}: the solver failed in the first step ({experiment.steps[0]}), nothing "
+        print(f"{args.parser.prog}: the solver failed in the first step ({experiment.steps[0]}), nothing "
               f"written: {exc}", file=sys.stderr)
         return 1
     wall = time.perf_counter() - t0
@@ -398,13 +399,14 @@ def run(args):
           f"({solution.termination}); "
           f"{retention_text(discharges, model, summary, undefined)}")
     print(f"wrote {', '.join(map(str, written))}")
-    note = negligible_discharges_note(discharges, values, mass_g, solution)
+    warned = _first_discharge_warned(caught, solution)  # (the window warning's step 1: not said again)
+    note = negligible_discharges_note(discharges, values, mass_g, solution, first_warned=warned)
     if note:  # the sweep's own test of a discharge that delivered nothing (a pristine compact at a high rate)
-        print(f"{args.parameter_set}: warning: {note}", file=sys.stderr)
+        print(f"{args.parser.prog}: warning: {note}", file=sys.stderr)
     for text in stranded:  # (the table's column holds it per cycle)
-        print(f"{args.parameter_set}: warning: {text}", file=sys.stderr)
+        print(f"{args.parser.prog}: warning: {text}", file=sys.stderr)
     if progress.stopped:  # the files hold the steps that ran; the exit status says the experiment did not
-        print(f"{args.parameter_set}: {progress.stopped}; the files hold the steps that ran", file=sys.stderr)
+        print(f"{args.parser.prog}: {progress.stopped}; the files hold the steps that ran", file=sys.stderr)
         return 1
     if args.mesh_check:
         from pybamm_aea.convergence import mesh_check, verdict
@@ -417,19 +419,36 @@ def run(args):
     return 0
 
 
-def negligible_discharges_note(discharges, values, mass_g, solution=None):
+def negligible_discharges_note(discharges, values, mass_g, solution=None, first_warned=False):
     """The sweep's note (:func:`pybamm_aea.sweep.metrics.note_negligible_discharges`) on the kept ``discharges``
     (:func:`pybamm_aea.readout.discharge_steps`) that delivered less than 1 % of the window, the set's "Nominal cell
     capacity [A.h]" (rescaled with --set as the sweep's), or None. ``mass_g`` the electrode's mass [g] (None for
     PyBaMM's models: the note is in mA.h); ``solution`` the one they are of, whose steps' terminations say how each
-    ended (None: not said)."""
+    ended (None: not said); ``first_warned``: the first discharge left out, a StartOutsideWindowWarning having said
+    it (:func:`_first_discharge_warned`)."""
     from pybamm_aea.readout import iter_discharges
     from pybamm_aea.sweep.metrics import note_negligible_discharges
 
     metrics = {"warnings": None}
     ends = None if solution is None else (lambda: [step.termination for step, _ in iter_discharges(solution)])
-    note_negligible_discharges(metrics, discharges, mass_g, float(values["Nominal cell capacity [A.h]"]), ends)
+    note_negligible_discharges(metrics, discharges, mass_g, float(values["Nominal cell capacity [A.h]"]), ends,
+                               left_out=(1,) if first_warned else ())
     return metrics["warnings"]
+
+
+def _first_discharge_warned(caught, solution):
+    """Whether the solve's warnings ``caught`` hold a StartOutsideWindowWarning and the first discharge of
+    ``solution`` is the experiment's step 1, the step it is of: its "ended on its cut-off ... 56.1 s in, having passed
+    0.000236 mA.h of the cathode's 0.1517 mA.h" says what the negligible-discharge note would ("discharge 1 delivered
+    0.156 % of the window", both until session 54: Li-In, lever rule, 'Discharge at 0.1C until 1.8 V')."""
+    from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
+    from pybamm_aea.readout import iter_discharges, iter_steps
+
+    if not any(issubclass(w.category, StartOutsideWindowWarning) for w in caught):
+        return False
+    first = next(iter_discharges(solution), None)
+    start = next(iter_steps(solution, include_skipped=True), None)
+    return first is not None and start is not None and start[:2] == (1, 1) and first[0] is start[2]
 
 
 #: --termination's capacity in mA.h, the unit this command says a cell's capacity in: "0.7 mA.h capacity" (or "0.7

@@ -43,6 +43,7 @@ import functools
 import warnings
 
 import numpy as np
+from scipy.constants import atm
 from scipy.optimize import least_squares
 
 from pybamm_aea import compaction_data_sets
@@ -65,6 +66,10 @@ __all__ = [
 ]
 
 BRANCHES = ("loading", "released")
+
+#: One standard atmosphere [MPa] (101325 Pa): a stack pressure at or below it is a cell held unpressed, at ambient
+#: (0.1 MPa, 1 bar), never a GPa slip (:func:`_gpa_hint`; 0.1 MPa was asked "did you give GPa?" in session 53)
+ATMOSPHERE_MPA = atm / 1e6
 
 
 def heckel_porosity(pressure_MPa, K, A):
@@ -287,9 +292,11 @@ def _gpa_hint(below, lo, hi):
     [MPa]) that read in GPa lies in that range: " (0.36 MPa = 0.00036 GPa); did you give GPa? 0.36 GPa = 360 MPa"
     (:meth:`pybamm_aea.ranges.Range.slip_hint`), else "". Warned, not refused: a pressure below the measured range is
     one the law extrapolates to (a cell held at a few MPa), and 0.36 MPa is inside :data:`STACK_PRESSURE`; only the
-    measured range makes the GPa reading the likelier (the paper's 360 MPa; session 53)."""
+    measured range makes the GPa reading the likelier (the paper's 360 MPa; session 53). A pressure at or below
+    :data:`ATMOSPHERE_MPA` gets none: it is an unpressed cell's."""
     measured = Range(lo, hi, low_slip=("MPa", "GPa", 1e-3))
-    return next((hint for value in np.ravel(below) if (hint := measured.slip_hint(float(value)))), "")
+    pressed = [float(value) for value in np.ravel(below) if value > ATMOSPHERE_MPA]
+    return next((hint for value in pressed if (hint := measured.slip_hint(value))), "")
 
 
 def porosity(material, pressure_MPa, branch="loading", method="auto"):

@@ -1606,10 +1606,11 @@ def check_step_values(steps, inputs, parameter_values=None):
 CUSTOM_STEP_MODELS = weakref.WeakKeyDictionary()
 #: the variable PyBaMM gives an implicit step's current (its algebraic state; the step's function is its equation)
 _IMPLICIT_CURRENT = "Current variable [A]"
-#: the step models of an experiment's constant-power steps (``pybamm.step.Power``), each its step's own (not a unified
-#: model) -> (the step, the parameter values it was built with), set by
+#: the step models of an experiment's constant-power steps (``pybamm.step.Power``) -> (the step, the parameter values
+#: it was built with); the step None for a model shared by several steps (``experiment_model_mode="unified"``): the
+#: step its solver runs then, if a power step (its ``running_step``). Set by
 #: :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` after the build; read only when a step fails
-#: (:func:`_power_step_note`)
+#: (:func:`_power_step_note`; the unified model's failure had no note until session 54)
 POWER_STEP_MODELS = weakref.WeakKeyDictionary()
 #: the model's open-circuit voltage of the cell [V] (:mod:`pybamm_aea.models.submodels.cell_voltage`)
 _OCV = "Battery open-circuit voltage [V]"
@@ -1649,8 +1650,9 @@ def _ended_past_already(ended_on, past):
     return True
 
 
-def _power_step_note(model, t0, inputs, last):
-    """For a constant-power step's model (:data:`POWER_STEP_MODELS`) the solver failed on: the current its power
+def _power_step_note(model, t0, inputs, last, running=None):
+    """For a constant-power step's model (:data:`POWER_STEP_MODELS`; a shared model's step is ``running``, the step
+    its solver runs, if a power step) the solver failed on: the current its power
     needs at least, at the open-circuit voltage of the state the step started from (``model.y0``, at ``t0`` [s]), in
     A and C; then, from ``last`` (as :func:`_custom_step_note`'s: a function returning the last point IDA reached,
     False if the solver failed at the step's start, None if it returned none), whether the step failed at its start
@@ -1663,6 +1665,10 @@ def _power_step_note(model, t0, inputs, last):
     if entry is None:
         return None
     step, parameter_values = entry
+    if step is None:  # (the unified model: the power step running, else none to tell)
+        step = running if isinstance(running, pybamm.step.Power) else None
+    if step is None:
+        return None
     try:
         power = float(step.value)
         ocv = _evaluated(model, _OCV, t0, initial_state(model), inputs)
@@ -2340,6 +2346,12 @@ class ExperimentNotStartedError(pybamm.SolverError):
     returns an ``EmptySolution``, whose reading was ``TypeError: 'EmptySolution' object is not subscriptable``)."""
 
 
+class ExperimentNotStartedAttributeError(ExperimentNotStartedError, AttributeError):
+    """Reading an attribute a run's solution has (``sol.cycles``, ``sol.steps``) on one none of whose steps ran: an
+    AttributeError too, as PyBaMM's ``EmptySolution`` raises (``hasattr`` False), saying why (its bare
+    "'NotStartedSolution' object has no attribute 'cycles'" until session 54)."""
+
+
 class ExperimentStepFailedWarning(UserWarning):
     """An experiment step after the first failed in the solver: ``pybamm.Simulation.solve`` returned the steps
     before it (PyBaMM logs the error and returns them). Names the step (its cycle and description), the solver's
@@ -2537,7 +2549,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             t0 = 0.0 if old_solution is None or not hasattr(old_solution, "t") else float(old_solution.t[-1])
             failed_state = lambda: self._failed_state(  # noqa: E731 - called only by the note that needs it
                 old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
-            note = (_power_step_note(model, t0, inputs, failed_state) if model in POWER_STEP_MODELS
+            note = (_power_step_note(model, t0, inputs, failed_state, self.running_step) if model in POWER_STEP_MODELS
                     else _custom_step_note(model, t0, inputs, failed_state))
             if note is None:
                 raise

@@ -465,6 +465,16 @@ class NotStartedSolution(pybamm.EmptySolution):
 
         raise ExperimentNotStartedError(f"the solution holds no {key!r}: {self.why}")
 
+    def __getattr__(self, name):
+        """A run's solution's attribute (``pybamm.Solution``'s: ``cycles``, ``steps``, ``all_ts``) read here: why it
+        has none (:class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedAttributeError`); another name,
+        Python's AttributeError."""
+        if name.startswith("_") or not hasattr(pybamm.Solution, name):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self)
+        from ..models.experiment_checks import ExperimentNotStartedAttributeError
+
+        raise ExperimentNotStartedAttributeError(f"the solution has no {name!r}: {self.why}")
+
     def copy(self):
         return NotStartedSolution(self.why, termination=self.termination, t=self.t)
 

@@ -237,11 +237,16 @@ def _whole_experiment_check(pybamm_method):
         if checked:  # the custom and constant-power steps' own models, named if one fails: a custom step's current
             # at its start and where it failed, a power step's current its power needs and where it failed
             kinds = tuple(getattr(pybamm.step, name) for name in CUSTOM_STEP_FUNCTIONS if hasattr(pybamm.step, name))
-            for model, step in owned_models(self.experiment.steps, self.steps_to_built_models).items():
+            owned = owned_models(self.experiment.steps, self.steps_to_built_models)
+            for model, step in owned.items():
                 if isinstance(step, kinds):
                     CUSTOM_STEP_MODELS[model] = step
                 elif isinstance(step, pybamm.step.Power):
                     POWER_STEP_MODELS[model] = (step, self.parameter_values)
+            for step in self.experiment.steps:  # a power step's shared (unified) model: the step running is named
+                model = (self.steps_to_built_models or {}).get(step.basic_repr())
+                if isinstance(step, pybamm.step.Power) and model is not None and model not in owned:
+                    POWER_STEP_MODELS[model] = (None, self.parameter_values)
         solvers = [solver for solver in (self.steps_to_built_solvers or {}).values()
                    if isinstance(solver, CheckedIDAKLUSolver)]
         if solvers:

@@ -269,15 +269,16 @@ def _how_it_ended(termination):
     return f"it ended on {termination.removeprefix('event: ')}"
 
 
-def note_negligible_discharges(metrics, discharges, mass_g, window_Ah, ends=None):
+def note_negligible_discharges(metrics, discharges, mass_g, window_Ah, ends=None, left_out=()):
     """Say in the ``warnings`` column which discharges (A.h, first of each pair) delivered less than
     :data:`NEGLIGIBLE_DELIVERY` of the window ``window_Ah`` [A.h] (None: not known, nothing said); per g of the
     electrode's ``mass_g`` [g], or in mA.h when it is None; and how each ended (:func:`_how_it_ended`): ``ends`` a
     function giving each discharge's step termination, in order (called only when one is negligible; None: not
-    known)."""
+    known). ``left_out``: the numbers (1-based) of discharges said elsewhere (the command line's first, warned)."""
     if not window_Ah or not window_Ah > 0:
         return
-    small = [(k, q) for k, (q, *_) in enumerate(discharges, 1) if q < NEGLIGIBLE_DELIVERY * window_Ah]
+    small = [(k, q) for k, (q, *_) in enumerate(discharges, 1)
+             if q < NEGLIGIBLE_DELIVERY * window_Ah and k not in left_out]
     if not small:
         return
     terminations = list(ends()) if ends is not None else []
