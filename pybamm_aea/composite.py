@@ -26,7 +26,7 @@ from .energy import get_material as _energy_material
 from .materials import functions as fn
 from .models.checks import check_value
 from .parameters import paper_cell
-from .ranges import check_loading_mg_cm2
+from .ranges import FRACTION_BELOW_ONE, POSITIVE, check_loading_mg_cm2
 from .user_input import did_you_mean, is_finite_positive, not_a_number, real_number
 
 #: Mass fractions of the composite's solid (assumption, see the module docstring); "active" is the material.
@@ -83,8 +83,8 @@ def make_up(material, composition=None, porosity=POROSITY):
             or not all(0 <= v <= 1 for v in w.values())):
         raise ValueError(f"composition must be mass fractions of 'active', 'Sulfide SE', 'Carbon' summing to 1, got {w}"
                          + "".join(did_you_mean(k, COMPOSITION, named=True) for k in w if k not in COMPOSITION))
-    if not 0 <= porosity < 1:
-        raise ValueError(f"porosity must be in [0, 1), got {porosity}")
+    if not FRACTION_BELOW_ONE.contains(porosity):
+        raise ValueError(FRACTION_BELOW_ONE.refusal("porosity", porosity))
     rho = {"active": material.density, "Sulfide SE": _energy_material("Sulfide SE").density,
            "Carbon": _energy_material("Carbon").density}
     v = {k: w[k] / rho[k] for k in w}  # cm3 per g of solid
@@ -116,9 +116,8 @@ def composite_parameter_values(material, active_loading_mg_cm2, temperature_K=pa
         raise ValueError(f"particle_radius_m needed (finite, > 0) for {m.name!r}, got {particle_radius_m!r}"
                          f"{not_a_number(R) if R is not None else ''}; defaults exist for {list(PARTICLE_RADIUS)}")
     R = float(R)
-    if not is_finite_positive(active_loading_mg_cm2):
-        raise ValueError(f"active_loading_mg_cm2 must be finite and > 0, got {active_loading_mg_cm2!r}"
-                         f"{not_a_number(active_loading_mg_cm2)}")
+    if not POSITIVE.contains(real_number("active_loading_mg_cm2", active_loading_mg_cm2)):
+        raise ValueError(POSITIVE.refusal("active_loading_mg_cm2", active_loading_mg_cm2))
     temperature_K = real_number("temperature_K", temperature_K)
     try:  # the model's range, named by this argument
         check_value("Ambient temperature [K]", temperature_K)

@@ -49,6 +49,7 @@ where the sulfur sits: in S-LMS, 10-30 nm domains inside a mixed-conducting host
 particles of radius ``particle_radius_m`` that reach Li through LGPS and electrons through carbon, neither of
 which stores charge.
 """
+from dataclasses import replace
 import warnings
 
 import pybamm
@@ -61,7 +62,7 @@ from pybamm_aea.energy import porosity as _table_porosity
 from pybamm_aea.energy._common import ExtrapolationWarning
 from pybamm_aea.energy.conductivity import electronic_conductivity
 from pybamm_aea.parameters import Li2021_S_Mo6S8, dispersed_materials, paper_cell
-from pybamm_aea.ranges import check_loading_mg_cm2
+from pybamm_aea.ranges import FRACTION, POSITIVE, check_loading_mg_cm2
 from pybamm_aea.readout import ENERGY_OPTIONS
 
 __all__ = [
@@ -112,6 +113,8 @@ DEFAULT_SULFUR_DIFFUSIVITY = 1e-16
 #: Li diffusivity in LGPS [m2.s-1], 8.8e-8 to 9.0e-8 cm2/s (the paper's Table S5): the DFN's "electrolyte
 #: diffusivity". With a transference number of 1 it multiplies a concentration gradient that never forms.
 LGPS_DIFFUSIVITY = 8.9e-12
+#: the fraction of the dispersed sulfur that takes part, (0, 1]: none taking part is no cathode
+_ACCESSIBLE_FRACTION = replace(FRACTION, low_open=True)
 
 #: Initial lithiation of the accessible sulfur (S8 as made; the AEA set starts at 0). 1e-4 puts the OCP's
 #: logarithm at a finite 2.18 V; it costs 0.01 % of the first discharge.
@@ -462,12 +465,12 @@ def s_c_lgps_parameter_values(
     mass_g = electrode_mass_g(loading)
     thickness = loading * 1e-3 / electrode.density * 1e-2  # (g/cm2) / (g/cm3) = cm -> m
     f = s["Dispersed material accessible fraction"] if accessible_fraction is None else float(accessible_fraction)
-    if not 0 < f <= 1:
-        raise ValueError(f"accessible_fraction must be in (0, 1], got {accessible_fraction!r}")
+    if not _ACCESSIBLE_FRACTION.contains(f):
+        raise ValueError(_ACCESSIBLE_FRACTION.refusal("accessible_fraction", f))
     for label, val in (("particle_radius_m", particle_radius_m), ("sulfur_diffusivity_m2_s", sulfur_diffusivity_m2_s),
                        ("temperature_K", temperature_K)):
-        if not float(val) > 0:
-            raise ValueError(f"{label} must be > 0, got {val!r}")
+        if not POSITIVE.contains(float(val)):
+            raise ValueError(POSITIVE.refusal(label, val))
     q_S = s["Dispersed material specific capacity [A.h.kg-1]"]  # A.h/kg = mAh/g
     rho_S = s["Dispersed material density [kg.m-3]"]
     c_max = rho_S * q_S * 3600.0 / F

@@ -338,9 +338,8 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         x0 = _content_at(evaluator, voltage, ocp, anode, T, x_max)
     else:
         soc = float(initial_value)
-        if not 0 <= soc <= 1:
-            raise ValueError(f"initial_value (state of charge) must be in [0, 1], got {initial_value!r}"
-                             f"{_STATE_OF_CHARGE.slip_hint(soc)}")
+        if not _STATE_OF_CHARGE.contains(soc):
+            raise ValueError(_STATE_OF_CHARGE.refusal("initial_value (state of charge)", soc))
 
         def lithium(x):
             return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(evaluator, x, ocp, T)

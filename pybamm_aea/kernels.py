@@ -34,6 +34,7 @@ from ._overflow import (cycle_overflow_error, curve_overflow_error, r as _r, ser
                         weight_sum_error)
 from ._summaries import summary_dict  # noqa: E402
 from .phases import MO6S8_WINDOWS  # noqa: E402  (one phase diagram for kernels and model)
+from .ranges import NON_NEGATIVE  # noqa: E402
 
 _NUMERIC_KINDS = "biuf"  # bool, signed and unsigned integer, real floating point
 
@@ -420,8 +421,8 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
         tol = _REST_ATOL + _REST_RTOL * _kernels.max_abs(i)
     else:
         tol = float(rest_tol)
-        if not (np.isfinite(tol) and tol >= 0):
-            raise ValueError(f"rest_tol must be finite and >= 0, got {rest_tol!r}")
+        if not NON_NEGATIVE.contains(tol):
+            raise ValueError(NON_NEGATIVE.refusal("rest_tol", tol))
     status, cycles = _kernels.cycle_summaries(t, i, v, tol, open_sign, v_li)
     if status != 0:
         raise _series_error(t, i, v, v_li)

@@ -15,7 +15,8 @@ from .user_input import number_refusal
 
 __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS_UM", "check_loading_mg_cm2",
            "check_thickness_um", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
-           "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint"]
+           "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
+           "UTILISATION"]
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,12 @@ class Range:
         return not bool(np.any(self.outside(float(value), bound_value)))
 
 
+#: a size, mass or amount that cannot be negative (a thickness, a loading, a capacity, an N/P ratio) and one that must
+#: be above zero (a density, a molar mass, a mass a quantity is divided by): the energy model's bounds of such values,
+#: refused in :meth:`Range.refusal`'s words ("thickness_um must be >= 0, got -1")
+NON_NEGATIVE = Range(0.0)
+POSITIVE = Range(0.0, low_open=True)
+
 #: a fraction typed in percent (11 for the paper's 11 % porosity, 32.5 for its 32.5 wt% S8) is said so, as a
 #: temperature in degrees C: it was refused naming the range only. The model's checks
 #: (:data:`pybamm_aea.models.checks.RANGES`) and the energy model's (:mod:`pybamm_aea.energy`: a porosity, a
@@ -155,6 +162,9 @@ PERCENT = ("", "%", 100.0)
 FRACTION = Range(0.0, 1.0, slip=PERCENT)
 #: a mass or pore fraction below 1 (1: no host left, or no solid)
 FRACTION_BELOW_ONE = Range(0.0, 1.0, high_open=True, slip=PERCENT)
+#: a screen's utilisation threshold (``screen(threshold=...)``, ``screen --threshold``): a share of the capacity, above
+#: 0 (80 typed for 80 % said so; 1.5, a reading of 1.5 %, is no such slip, as :data:`pybamm_aea.initial_state`'s SOC)
+UTILISATION = Range(0.0, 1.0, low_open=True, slip=PERCENT + (0.0, 0.05))
 #: "Stack pressure [MPa]": at most 1000 MPa, a bound of the model, not of the material. The paper's compaction data
 #: span 36-360 MPa (Tables S6-S8), its cells are pressed and cycled at 360 MPa, and this package's furthest prediction
 #: is at 720 MPa (README, "retention vs stack pressure"). The model's stack-held porosity (Heckel's law,

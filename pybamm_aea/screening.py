@@ -51,9 +51,9 @@ from .models.solvers import FlagKeepingIDAKLUSolver
 from .models.experiment_checks import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
-from .ranges import check_loading_mg_cm2, check_thickness_um
+from .ranges import POSITIVE, UTILISATION, check_loading_mg_cm2, check_thickness_um
 from .readout import ANODE_OCP, ENERGY_OPTIONS, ESC, delivered
-from .user_input import close_names, did_you_mean, first_repeat, is_finite_positive, not_a_number, number_refusal, real_number
+from .user_input import close_names, did_you_mean, first_repeat, not_a_number, number_refusal, real_number
 
 MECHANISMS = {
     "ionic": ("Cathode diffusion overpotential [V]", "Li0 film overpotential [V]"),
@@ -361,8 +361,11 @@ def _axis(name, values):
     if text:  # (float("0.5") took a string as a number, float(True) a bool as 1)
         raise ValueError(f"{name} must be numbers, got {text[0]!r} in {values!r}{not_a_number(text[0])}")
     values = [float(v) for v in values]  # (a 0-d array of a number: the number it holds)
-    if not values or not all(map(is_finite_positive, values)):
+    if not values:
         raise ValueError(f"{name} must be finite numbers > 0, got {values}")
+    bad = next((v for v in values if not POSITIVE.contains(v)), None)
+    if bad is not None:
+        raise ValueError(POSITIVE.refusal(name, bad))
     repeated = first_repeat(values)
     if repeated is not None:
         raise ValueError(f"{name} repeat {repeated:g}: each value once")
@@ -371,8 +374,8 @@ def _axis(name, values):
 
 def _check_threshold(threshold):
     """``threshold`` as a float: a utilisation in (0, 1] (as ``--threshold``); ValueError naming it otherwise."""
-    if number_refusal(threshold) is not None or not 0 < threshold <= 1:
-        raise ValueError(f"threshold must be a utilisation in (0, 1], got {threshold!r}{not_a_number(threshold)}")
+    if not UTILISATION.contains(real_number("threshold", threshold)):
+        raise ValueError(UTILISATION.refusal("threshold", threshold))
     return float(threshold)
 
 

@@ -59,6 +59,7 @@ import numpy as np
 import pybamm
 
 from .constants import F, R, arrhenius
+from .ranges import POSITIVE
 from .user_input import finite_positive
 
 
@@ -124,8 +125,8 @@ class Host:
             if not np.isfinite(value):
                 raise ValueError(f"{name} = {value!r} must be finite")
         for name, value in [("T_ref [K]", self.T_ref)] + [(f"phase {ph.name!r} D_ref [m2.s-1]", ph.D_ref) for ph in self.phases]:
-            if not value > 0:
-                raise ValueError(f"{name} = {value!r} must be positive")
+            if not POSITIVE.contains(value):
+                raise ValueError(POSITIVE.refusal(name, value))
         edges = [e for ph in self.phases for e in (ph.lo, ph.hi)]
         # every window and every two-phase region of positive width: U_h and log B are then
         # continuous, which homogeneous_ocp and log_mobility rely on

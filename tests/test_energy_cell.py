@@ -211,13 +211,13 @@ def test_a_cathode_voltage_of_zero_is_refused_naming_cathode_voltage():
     from pybamm_aea.ranges import VOLTAGE_VS_LI
 
     cathode = paper.slms_electrode(0.082)
-    with pytest.raises(ValueError, match=f"^cathode_voltage must be > {VOLTAGE_VS_LI.low}, got 0$"):
+    with pytest.raises(ValueError, match=f"^cathode_voltage must be > {VOLTAGE_VS_LI.low:g}, got 0$"):
         Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=0, anode=LiInAnode())
-    with pytest.raises(ValueError, match=f"^cathode_voltage must be > {VOLTAGE_VS_LI.low}, got -0.62$"):
+    with pytest.raises(ValueError, match=f"^cathode_voltage must be > {VOLTAGE_VS_LI.low:g}, got -0.62$"):
         Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=-0.62, anode=LiInAnode())
-    with pytest.raises(ValueError, match=f"^cathode_voltage must be <= {VOLTAGE_VS_LI.high}, got 2050 "):
+    with pytest.raises(ValueError, match=f"^cathode_voltage must be <= {VOLTAGE_VS_LI.high:g}, got 2050 "):
         Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=2050, anode=LiInAnode())
-    with pytest.raises(ValueError, match=f"^voltage must be > {VOLTAGE_VS_LI.low}, got 0.0$"):
+    with pytest.raises(ValueError, match=f"^voltage must be > {VOLTAGE_VS_LI.low:g}, got 0$"):
         cathode.energy_density(0.0)
     cell = Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=2.0, anode=LiInAnode())
     assert cell.cathode_voltage_vs_li == 2.0

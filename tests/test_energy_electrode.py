@@ -121,11 +121,11 @@ def test_register_and_pass_own_material():
     # a molar mass of -100 a theoretical capacity of -268 mAh/g, an infinite density a division by zero later
     ("specific_capacity", math.nan, "specific_capacity .mAh/g. must be finite"),
     ("specific_capacity", math.inf, "specific_capacity .mAh/g. must be finite"),
-    ("average_voltage", -3.0, "average_voltage .V vs Li. must be >= 0.0, got -3.0"),
-    ("average_voltage", 7.0, "average_voltage .V vs Li. must be <= 6.0, got 7.0"),
-    ("molar_mass", -100.0, "molar_mass .g/mol. must be > 0, got -100.0"),
+    ("average_voltage", -3.0, "average_voltage .V vs Li. must be >= 0, got -3$"),
+    ("average_voltage", 7.0, "average_voltage .V vs Li. must be <= 6, got 7 .above every Li"),
+    ("molar_mass", -100.0, "molar_mass .g/mol. must be > 0, got -100$"),
     ("density", math.inf, "density .g/cm.3. must be finite"),
-    ("li_per_formula_unit", -1, "li_per_formula_unit must be >= 0.0"),
+    ("li_per_formula_unit", -1, "li_per_formula_unit must be >= 0, got -1$"),
     # above Faraday's law: was accepted (10000 mAh/g of a 4-Li, 120 g/mol host gave 11x its possible Wh/kg)
     ("specific_capacity", 300.0, r"specific_capacity .mAh/g. = 300.0 exceeds the Faraday capacity of "
                                  r"li_per_formula_unit = 1 Li per molar_mass = 100.0 g/mol, 268 mAh/g"),
@@ -271,28 +271,28 @@ def test_bad_composition(comp, match):
 def test_bad_porosity(phi):
     with pytest.raises(ValueError, match="porosity") as exc:
         Electrode({"Mo6S8": 1.0}, phi)
-    assert repr(phi) in str(exc.value)
+    assert f"got {phi:.10g}" in str(exc.value)
 
 
 def test_a_per_material_voltage_of_zero_is_refused_naming_the_material():
     # as a whole electrode's 0 is (session 51): voltages={"Mo6S8": 0.0} gave 0 Wh/kg without a word until session 52
-    with pytest.raises(ValueError, match=r"voltage of 'Mo6S8' must be > 0.0, got 0.0"):
+    with pytest.raises(ValueError, match=r"voltage of 'Mo6S8' must be > 0, got 0$"):
         Electrode({"Mo6S8": 1.0}, 0.1, voltages={"Mo6S8": 0.0})
     e = Electrode(paper.SLMS_COMPOSITION, 0.1)
-    with pytest.raises(ValueError, match=r"voltage of 'Mo6S8' must be > 0.0, got 0"):
+    with pytest.raises(ValueError, match=r"voltage of 'Mo6S8' must be > 0, got 0$"):
         e.energy_density({"S8": 2.1, "Mo6S8": 0})
-    with pytest.raises(ValueError, match=r"voltage of 'S8' must be > 0.0, got 0.0"):
+    with pytest.raises(ValueError, match=r"voltage of 'S8' must be > 0, got 0$"):
         e.voltage_of("S8", {"S8": 0.0})
     assert Electrode({"Mo6S8": 1.0}, 0.1, voltages={"Mo6S8": 1e-3}).energy_density().gravimetric > 0
 
 
 @pytest.mark.parametrize("call, said", [
-    (lambda: Electrode({"Mo6S8": 1.0}, 0.1, voltages={"Mo6S8": -1}), "voltage of 'Mo6S8' must be > 0.0, got -1.0"),
-    (lambda: Electrode({"Mo6S8": 1.0}, 0.1).energy_density(-1), "voltage must be > 0.0, got -1"),
+    (lambda: Electrode({"Mo6S8": 1.0}, 0.1, voltages={"Mo6S8": -1}), "voltage of 'Mo6S8' must be > 0, got -1"),
+    (lambda: Electrode({"Mo6S8": 1.0}, 0.1).energy_density(-1), "voltage must be > 0, got -1"),
     (lambda: Electrode({"Mo6S8": 1.0}, 0.1).from_curve([0.0, 1.0], [2.5, 2.4], -1),
-     "mass_g must be > 0.0, got -1"),
+     "mass_g must be > 0, got -1"),
     (lambda: Electrode({"Mo6S8": 1.0}, 0.1).from_curve([0.0, 1.0], [2.5, 2.4], 0),
-     "mass_g must be > 0.0, got 0"),
+     "mass_g must be > 0, got 0"),
 ])
 def test_a_value_below_an_open_low_end_is_refused_with_the_rule_applied(call, said):
     """Review R18: a per-material voltage of -1 was refused as "must be >= 0.0" (the rule is > 0: 0 itself is refused
@@ -323,17 +323,17 @@ def test_bad_filler_capacities_voltages():
     with pytest.raises(ValueError, match="no capacity"):
         Electrode({"ASSLB AM (average)": 1.0}, 0.1).specific_capacity
     # a voltage vs Li below 0 would give negative Wh/kg and Wh/L (it did: -1261.55 Wh/kg)
-    with pytest.raises(ValueError, match="voltage must be > 0.0, got -2.0"):
+    with pytest.raises(ValueError, match="voltage must be > 0, got -2$"):
         Electrode({"Mo6S8": 1.0}, 0.1).energy_density(-2.0)
-    with pytest.raises(ValueError, match="voltage of 'Mo6S8' must be > 0.0, got -2.0"):
+    with pytest.raises(ValueError, match="voltage of 'Mo6S8' must be > 0, got -2$"):
         Electrode({"Mo6S8": 1.0}, 0.1).energy_density({"Mo6S8": -2.0})
     # a voltage for a material outside the composition (ignored; the constructor refused it)
     with pytest.raises(ValueError, match="voltage names 'LiCoO2', which is not in the composition"):
         Electrode({"Mo6S8": 1.0}, 0.1).energy_density({"LiCoO2": 4.0})
     # and above every Li insertion cathode (1000 V gave 128000 Wh/kg)
-    with pytest.raises(ValueError, match="voltage must be <= 6.0, got 1000"):
+    with pytest.raises(ValueError, match="voltage must be <= 6, got 1000 "):
         Electrode({"Mo6S8": 1.0}, 0.1).energy_density(1000)
-    with pytest.raises(ValueError, match="voltage_vs_li must be >= 0.0, got -0.5"):
+    with pytest.raises(ValueError, match="voltage_vs_li must be >= 0, got -0.5$"):
         LiInAnode(voltage_vs_li=-0.5)
     # an electrode that stores no charge has no energy density (was 0 Wh/kg at a NaN average voltage)
     with pytest.raises(ValueError, match=r"electrode \{'Carbon': 1.0\} stores no charge"):

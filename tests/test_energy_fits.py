@@ -352,3 +352,31 @@ def test_a_refused_data_set_name_gets_the_close_names(call, suggested):
     none."""
     with pytest.raises(ValueError, match=re.escape(f"did you mean [{suggested!r}")):
         call()
+
+
+def test_no_shipped_law_leaves_a_porosity_in_0_1_within_the_stack_pressure_range():
+    """Review R20: porosity()'s "outside (0, 1)" refusal is reached by no input: porosity() reads the shipped data
+    sets only (a name; compaction_set_name refuses any other), each fitted by a Heckel law with K, A > 0, so its
+    porosity falls from exp(-A) < 1 at 0 MPa and stays above 0 up to ~197 GPa (K P = 745, exp's underflow), far past
+    STACK_PRESSURE's 1000 MPa. It stays a guard for a data set added to NAMES whose law leaves (0, 1), tested on such
+    laws above; a user's law (a function, Electrode.at_pressure) is refused as a porosity naming the pressure
+    (tests/test_range_refusals.py)."""
+    from pybamm_aea.energy.compaction import FITTED_POROSITY, compaction_fit, compaction_sets
+    from pybamm_aea.ranges import STACK_PRESSURE
+
+    pressures = np.array([STACK_PRESSURE.low, 1e-9, 36.0, 360.0, STACK_PRESSURE.high])
+    lows, highs = [], []
+    for name in compaction_sets():
+        for branch in ("loading", "released") if name == "Mo6S8" else ("loading",):
+            fit = compaction_fit(name, branch)
+            assert fit.law == "heckel" and fit.params["K"] > 0 and fit.params["A"] > 0, (name, branch, fit.params)
+            assert 745.0 / fit.params["K"] > 150e3  # (MPa: exp(-K P) underflows only past 150 GPa)
+            for method in ("auto", "fit"):
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", ExtrapolationWarning)
+                    out = porosity(name, pressures, branch=branch, method=method)
+                assert not FITTED_POROSITY.outside(out).any(), (name, branch, method, out)
+                assert np.all(np.diff(out) < 0)  # (falls with pressure: the ends bound it)
+                lows.append(out[-1])
+                highs.append(out[0])
+    assert min(lows) == pytest.approx(0.0104, abs=1e-4) and max(highs) == pytest.approx(0.5742, abs=1e-4)

@@ -92,8 +92,8 @@ def test_host_rejects_a_piece_of_zero_width():
 @pytest.mark.parametrize("change, message", [
     (lambda: {"phases": (dataclasses.replace(HOST.phases[0], hi=float("nan")),) + HOST.phases[1:]}, r"phase 'Li0' hi = nan must be finite"),
     (lambda: {"regions": (dataclasses.replace(HOST.regions[0], U=float("nan")),) + HOST.regions[1:]}, r"region 0 U = nan must be finite"),
-    (lambda: {"phases": (dataclasses.replace(HOST.phases[0], D_ref=-1e-16),) + HOST.phases[1:]}, r"phase 'Li0' D_ref \[m2.s-1\] = -1e-16 must be positive"),
-    (lambda: {"T_ref": -343.15}, r"T_ref \[K\] = -343.15 must be positive"),
+    (lambda: {"phases": (dataclasses.replace(HOST.phases[0], D_ref=-1e-16),) + HOST.phases[1:]}, r"phase 'Li0' D_ref \[m2.s-1\] must be > 0, got -1e-16"),
+    (lambda: {"T_ref": -343.15}, r"T_ref \[K\] must be > 0, got -343.15"),
     (lambda: {"phases": HOST.phases[:1], "regions": ()}, r"at least 2 phases .* got 1"),
 ])
 def test_host_rejects_non_finite_or_unphysical_numbers(change, message):

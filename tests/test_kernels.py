@@ -700,7 +700,7 @@ def test_cycle_summaries_errors():
             K.cycle_summaries(arrs["time"], arrs["current"], arrs["voltage"])
     with pytest.raises(ValueError, match=r"cycle_start must be 'discharge' or 'charge'"):
         K.cycle_summaries(t, i, v, cycle_start="rest")
-    with pytest.raises(ValueError, match=r"rest_tol must be finite and >= 0"):
+    with pytest.raises(ValueError, match=r"rest_tol must be >= 0, got -1$"):
         K.cycle_summaries(t, i, v, rest_tol=-1.0)
     with pytest.raises(TypeError, match=r"^current must be an array of real numbers"):
         K.cycle_summaries(t, i.astype(str), v)

@@ -91,7 +91,7 @@ def test_a_hybrids_thickness_and_wh_per_litre_are_the_models_as_made_ones():
      # a 0-d numpy array of a number (PyBaMM's solution gives one) is that number here (test_checks.py::
      # test_a_zero_d_array_is_the_number_it_holds_at_the_packages_own_entry_points): its value is checked, and one of
      # a truth value or of text is no number
-     ({"thicknesses": np.array(-5.0)}, r"thicknesses must be finite numbers > 0, got \[-5.0\]"),
+     ({"thicknesses": np.array(-5.0)}, r"thicknesses must be > 0, got -5$"),
      ({"c_rates": np.array(True)}, r"c_rates must be numbers, got array\(True\) in \[array\(True\)\], a truth "
                                    "value, not a number"),
      ({"c_rates": [np.array("0.5")]}, r"c_rates must be numbers, got array\('0.5', dtype='<U3'\) in .*, a numpy "
@@ -99,8 +99,8 @@ def test_a_hybrids_thickness_and_wh_per_litre_are_the_models_as_made_ones():
      ({"temperature": np.array(500.0)}, r"'Ambient temperature \[K\]' = 500.0 is outside"),
      ({"temperature": np.array("343.15")}, r"temperature \[K\] must be a real number, got array\('343.15', "
                                            r"dtype='<U6'\), a numpy array of 0 dimensions of <U6, not a number"),
-     ({"threshold": np.array(1.5)}, r"threshold must be a utilisation in \(0, 1\], got array\(1.5\)"),
-     ({"threshold": np.array(True)}, r"threshold must be a utilisation in \(0, 1\], got array\(True\), a truth "
+     ({"threshold": np.array(1.5)}, r"threshold must be <= 1, got 1.5$"),
+     ({"threshold": np.array(True)}, r"threshold must be a real number, got array\(True\), a truth "
                                      "value"),
      ({"temperature": True}, r"temperature \[K\] must be a real number, got True, a truth value, not a number")],
 )
@@ -348,7 +348,7 @@ def test_composite_set_pickles_and_rejects_bad_input():
                             ({"temperature_K": float("nan")}, r"temperature_K: 'Ambient temperature \[K\]' = nan is outside"),
                             ({"temperature_K": 5.0}, r"temperature_K: 'Ambient temperature \[K\]' = 5.0 is outside"),
                             ({"particle_radius_m": float("inf")}, "particle_radius_m needed .* got inf"),
-                            ({"active_loading_mg_cm2": float("inf")}, "active_loading_mg_cm2 must be finite and > 0, got inf"),
+                            ({"active_loading_mg_cm2": float("inf")}, "active_loading_mg_cm2 must be finite, got inf"),
                             ({"composition": {"active": float("nan"), "Sulfide SE": 0.3, "Carbon": 0.1}}, "composition")]:
         with pytest.raises(ValueError, match=message):
             composite.composite_parameter_values("NMC532", **{"active_loading_mg_cm2": 3.0, **kwargs})
@@ -363,7 +363,7 @@ def test_a_composites_radius_and_loading_must_be_numbers(value):
 
     with pytest.raises(ValueError, match=r"particle_radius_m needed \(finite, > 0\) for 'NMC532', got "):
         composite.composite_parameter_values("NMC532", 3.0, particle_radius_m=value)
-    with pytest.raises(ValueError, match=r"active_loading_mg_cm2 must be finite and > 0, got "):
+    with pytest.raises(ValueError, match=r"active_loading_mg_cm2 must be a real number, got "):
         composite.composite_parameter_values("NMC532", value)
 
 def test_a_users_initial_content_near_an_end_is_refused_not_clipped():
@@ -632,7 +632,7 @@ def test_a_set_name_and_its_literature_name_reach_the_same_composite():
 def test_a_threshold_outside_0_1_is_refused_as_the_cli_does(threshold):
     """threshold=0 and 1.5 were accepted (the CLI's --threshold is (0, 1]); suitability(df, 2.0) then raised a bare
     KeyError on its column."""
-    with pytest.raises(ValueError, match=r"threshold must be a utilisation in \(0, 1\], got"):
+    with pytest.raises(ValueError, match=r"threshold must be (> 0|<= 1|a real number|finite), got"):
         pybamm_aea.screen(["Li2021_TiS2"], c_rates=(1.0,), loadings=(1.5,), threshold=threshold)
 
 
@@ -640,7 +640,7 @@ def test_suitability_names_a_threshold_the_table_was_not_screened_at():
     df = pd.DataFrame({"material": ["a"], "C-rate": [0.1], "max areal capacity at 80% [mA.h.cm-2]": [1.0],
                        "max at 80% is a lower bound": [False]})
     assert suitability(df, 0.8).loc["a", 0.1] == 1.0
-    with pytest.raises(ValueError, match=r"threshold must be a utilisation in \(0, 1\], got 2.0"):
+    with pytest.raises(ValueError, match=r"threshold must be <= 1, got 2$"):
         suitability(df, 2.0)
     with pytest.raises(ValueError, match=r"threshold=0.5: the table was screened at 80%"):
         pybamm_aea.screening.lower_bounds(df, 0.5)
@@ -680,7 +680,7 @@ def test_a_scalar_rate_is_one_rate_as_a_sweep_axis():
     from pybamm_aea.screening import _axis
 
     assert _axis("c_rates", 0.1) == [0.1] and _axis("loadings", 3) == [3.0]
-    with pytest.raises(ValueError, match=r"c_rates must be finite numbers > 0, got \[0.0\]"):
+    with pytest.raises(ValueError, match=r"c_rates must be > 0, got 0$"):
         pybamm_aea.screen(["Li2021_TiS2"], c_rates=0.0, loadings=1.5)
 
 

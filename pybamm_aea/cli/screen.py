@@ -34,7 +34,7 @@ def register(subparsers):
     p.add_argument("--temperature", type=_args.in_physical_range("--temperature", "Ambient temperature [K]"),
                    default=None, metavar="K",
                    help="ambient temperature in kelvin (default: the paper's 343.15 K, 70 C)")
-    p.add_argument("--threshold", type=_args.float_in("--threshold", 0.0, 1.0, low_open=True), default=0.8,
+    p.add_argument("--threshold", type=_args.float_in("--threshold", rng="UTILISATION"), default=0.8,
                    metavar="FRACTION", help="utilisation the 'largest loading' columns refer to")
     p.add_argument("--output", default=None, metavar="FILE",
                    help="write the full table to FILE (.csv, .json or .parquet); stdout gets the suitability map")

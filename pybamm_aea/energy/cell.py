@@ -31,7 +31,7 @@ import warnings
 import pandas as pd
 
 from pybamm_aea import cell_preset_names
-from pybamm_aea.ranges import check_loading_mg_cm2
+from pybamm_aea.ranges import NON_NEGATIVE, check_loading_mg_cm2
 from pybamm_aea.user_input import did_you_mean
 
 from ._common import check_porosity, check_real, check_voltage_vs_li
@@ -96,7 +96,7 @@ class SeparatorLayer:
         self.porosity = check_porosity(porosity, "separator porosity")
         self.pore_filler = get_material(pore_filler) if pore_filler is not None else None
         key, value = _one_of(thickness_um=thickness_um, areal_mass_mg_cm2=areal_mass_mg_cm2)
-        value = check_real(value, key, minimum=0.0)
+        value = check_real(value, key, NON_NEGATIVE)
         filler = self.pore_filler.density if self.pore_filler is not None else 0.0
         self.density = (1.0 - self.porosity) * self.material.density + self.porosity * filler
         if key == "thickness_um":
@@ -121,7 +121,7 @@ class CurrentCollector:
 
     def __init__(self, material="Al", thickness_um=10.0):
         self.material = get_material(material)
-        self.thickness_um = check_real(thickness_um, "collector thickness_um", minimum=0.0)
+        self.thickness_um = check_real(thickness_um, "collector thickness_um", NON_NEGATIVE)
 
     def layers(self):
         """The stack layer of this foil."""
@@ -162,9 +162,9 @@ class LiMetalAnode:
     def __init__(self, thickness_um=None, np_ratio=None, excess=None):
         key, value = _one_of(thickness_um=thickness_um, np_ratio=np_ratio, excess=excess)
         if key == "excess":
-            key, value = "np_ratio", 1.0 + check_real(value, "excess", minimum=0.0)
+            key, value = "np_ratio", 1.0 + check_real(value, "excess", NON_NEGATIVE)
         self._key = key
-        self._value = check_real(value, key, minimum=0.0)
+        self._value = check_real(value, key, NON_NEGATIVE)
 
     def thickness(self, cathode_capacity):
         """Li thickness (um) for a cathode of ``cathode_capacity`` mAh/cm^2."""
@@ -206,8 +206,8 @@ class LiInAnode:
     """
 
     def __init__(self, li_thickness_um=80.0, in_thickness_um=30.0, voltage_vs_li=None):
-        self.li_thickness_um = check_real(li_thickness_um, "li_thickness_um", minimum=0.0)
-        self.in_thickness_um = check_real(in_thickness_um, "in_thickness_um", minimum=0.0)
+        self.li_thickness_um = check_real(li_thickness_um, "li_thickness_um", NON_NEGATIVE)
+        self.in_thickness_um = check_real(in_thickness_um, "in_thickness_um", NON_NEGATIVE)
         indium = get_material("In")
         self.voltage_vs_li = (indium.average_voltage if voltage_vs_li is None
                               else check_voltage_vs_li(voltage_vs_li, "voltage_vs_li"))
@@ -252,7 +252,7 @@ class CompositeAnode:
         if not isinstance(electrode, Electrode):
             raise TypeError(f"electrode must be an Electrode, got {type(electrode).__name__}")
         self.electrode = electrode
-        self.np_ratio = check_real(np_ratio, "np_ratio", minimum=0.0)
+        self.np_ratio = check_real(np_ratio, "np_ratio", NON_NEGATIVE)
         self.voltage_vs_li = (electrode.average_voltage() if voltage_vs_li is None
                               else check_voltage_vs_li(voltage_vs_li, "voltage_vs_li"))
 
@@ -307,7 +307,7 @@ class Cell:
         self.cathode = cathode
         key, value = _one_of(loading_mg_cm2=loading_mg_cm2, thickness_um=thickness_um,
                              areal_capacity_mAh_cm2=areal_capacity_mAh_cm2)
-        value = check_real(value, key, minimum=0.0)
+        value = check_real(value, key, NON_NEGATIVE)
         if key == "loading_mg_cm2":
             self.cathode_loading = value
         elif key == "thickness_um":

@@ -30,7 +30,8 @@ from scipy.optimize import least_squares
 from pybamm_aea.data import load_paper_table
 from pybamm_aea.user_input import did_you_mean, name_key
 
-from ._common import ExtrapolationWarning, check_porosity_array, scalar_or_array
+from ..ranges import POSITIVE
+from ._common import ExtrapolationWarning, check_porosity_array, first_outside, scalar_or_array
 
 __all__ = [
     "ConductivityFit",
@@ -113,8 +114,7 @@ def fit_conductivity(porosity, conductivity_S_per_cm, material="user data"):
     sigma = np.asarray(conductivity_S_per_cm, dtype=float)
     if phi.shape != sigma.shape or phi.ndim != 1 or phi.size < 4:
         raise ValueError(f"need matching 1-D porosity and conductivity arrays of >= 4 points, got {phi.shape}, {sigma.shape}")
-    if np.any(~np.isfinite(sigma) | (sigma <= 0)):
-        raise ValueError(f"conductivities must be > 0, got {sigma.tolist()}")
+    first_outside(POSITIVE, sigma, "conductivity_S_per_cm")
     if np.unique(phi).size < 3:
         raise ValueError(f"need >= 3 distinct porosities (the percolation law has 3 parameters), got "
                          f"{np.unique(phi).tolist()}")

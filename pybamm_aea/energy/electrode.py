@@ -22,7 +22,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..ranges import composition_percent_hint
+from ..ranges import NON_NEGATIVE, POSITIVE, composition_percent_hint
 from ._common import ExtrapolationWarning, check_porosity, check_real, check_stack_pressure_array, check_voltage_vs_li
 from .materials import Material, check_faraday, check_typed_capacity, get_material
 
@@ -182,10 +182,7 @@ class Electrode:
                     f"{m.name!r} is a liquid electrolyte: pass it as pore_filler=, not in the solid composition"
                 )
             materials[m.name] = m
-            fractions[m.name] = check_real(w, f"mass fraction of {m.name!r}")
-        negative = {k: v for k, v in fractions.items() if v < 0}
-        if negative:
-            raise ValueError(f"mass fractions must be >= 0; got negative {negative} in {fractions}")
+            fractions[m.name] = check_real(w, f"mass fraction of {m.name!r}", NON_NEGATIVE)
         total = math.fsum(fractions.values())
         if abs(total - 1.0) > 1e-9:
             raise ValueError(f"mass fractions of the solid must sum to 1 (within 1e-9); got {fractions} summing to {total!r}"
@@ -224,14 +221,14 @@ class Electrode:
         one (a user's, not one derived by :meth:`with_derived_capacities`) also not an A.h/g slip
         (:func:`~pybamm_aea.energy.materials.check_typed_capacity`: at most FARADAY_TOLERANCE / MAH_PER_AH of its
         Faraday capacity)."""
-        checked = self._check_per_material(capacities, "capacities", minimum=0.0)
+        checked = self._check_per_material(capacities, "capacities", NON_NEGATIVE)
         for n, capacity in checked.items():
             if given:
                 check_typed_capacity(capacity, self._materials[n], f"capacities[{n!r}]")
             check_faraday(capacity, self._materials[n], f"capacities[{n!r}] [mAh/g]")
         return checked
 
-    def _check_per_material(self, values, label, minimum=None):
+    def _check_per_material(self, values, label, rng=None):
         if values is None:
             return {}
         if not isinstance(values, Mapping):
@@ -245,7 +242,7 @@ class Electrode:
                 )
             if m.name in out:  # two spellings of one material ('s8', 'S8'): one value would be lost
                 raise ValueError(f"{label} names {m.name!r} twice in {dict(values)!r}")
-            out[m.name] = check_real(val, f"{label}[{m.name!r}]", minimum=minimum)
+            out[m.name] = check_real(val, f"{label}[{m.name!r}]", rng)
         return out
 
     @classmethod
@@ -274,8 +271,9 @@ class Electrode:
         from .compaction import composition_note, porosity as _porosity
 
         pressure = float(check_stack_pressure_array(check_real(pressure_MPa, "pressure_MPa")))  # (a law given too)
-        if callable(compaction):
-            return cls(composition, float(compaction(pressure)), **kwargs)
+        if callable(compaction):  # (a user's law: its porosity refused naming the pressure, as the data sets' laws')
+            return cls(composition, check_porosity(compaction(pressure), f"porosity of the law at {pressure:g} MPa"),
+                       **kwargs)
         electrode = cls(composition, float(_porosity(compaction, pressure, branch=branch, method=method)), **kwargs)
         note = composition_note(electrode.composition, compaction)
         if note is not None:
@@ -466,19 +464,20 @@ class Electrode:
     # ------------------------------------------------------------------ loading helpers (per unit area)
     def areal_capacity(self, loading_mg_cm2):
         """Areal capacity, mAh/cm^2, of a layer of ``loading_mg_cm2`` mg of electrode per cm^2."""
-        return self.specific_capacity * check_real(loading_mg_cm2, "loading_mg_cm2", minimum=0.0) / 1000.0
+        return self.specific_capacity * check_real(loading_mg_cm2, "loading_mg_cm2", NON_NEGATIVE) / 1000.0
 
     def thickness_um(self, loading_mg_cm2):
         """Thickness (um) of a layer of ``loading_mg_cm2`` mg/cm^2 at this electrode's density."""
-        return check_real(loading_mg_cm2, "loading_mg_cm2", minimum=0.0) / self.density * 10.0
+        return check_real(loading_mg_cm2, "loading_mg_cm2", NON_NEGATIVE) / self.density * 10.0
 
     def loading_for_thickness(self, thickness_um):
         """Loading (mg/cm^2) of a layer ``thickness_um`` thick."""
-        return check_real(thickness_um, "thickness_um", minimum=0.0) * self.density / 10.0
+        return check_real(thickness_um, "thickness_um", NON_NEGATIVE) * self.density / 10.0
 
     def loading_for_areal_capacity(self, areal_capacity_mAh_cm2):
         """Loading (mg/cm^2) that gives ``areal_capacity_mAh_cm2``."""
-        return check_real(areal_capacity_mAh_cm2, "areal_capacity_mAh_cm2", minimum=0.0) / self.specific_capacity * 1000.0
+        capacity = check_real(areal_capacity_mAh_cm2, "areal_capacity_mAh_cm2", NON_NEGATIVE)
+        return capacity / self.specific_capacity * 1000.0
 
     # ------------------------------------------------------------------ lithiation
     def lithiated(self, porosity=None):
@@ -617,7 +616,7 @@ class Electrode:
             when the electrode has no known discharged state (a Graphite electrode: :class:`NoDischargedState`).
         """
         q, v = _check_curve(capacity_mAh, voltage_V)
-        mass = check_real(mass_g, "mass_g", minimum=0.0, include_min=False)
+        mass = check_real(mass_g, "mass_g", POSITIVE)
         from pybamm_aea.kernels import curve_energy
 
         energy, mean_v = curve_energy(q, v)

@@ -27,6 +27,7 @@ import pandas as pd
 
 from pybamm_aea.constants import M_LI, MAH_PER_MOL, N_A, formula_mass
 from pybamm_aea.data import load_paper_table
+from pybamm_aea.ranges import NON_NEGATIVE, POSITIVE
 from pybamm_aea.user_input import did_you_mean, name_key
 
 from ._common import check_real, check_voltage_vs_li
@@ -158,11 +159,11 @@ class Material:
         for name, unit, optional in (("density", " [g/cm^3]", False), ("molar_mass", " [g/mol]", True),
                                      ("lithiated_units", "", False)):
             value = getattr(self, name)
-            if not (optional and value is None) and check_real(value, f"{where} {name}{unit}") <= 0:
-                raise ValueError(f"{where} {name}{unit} must be > 0, got {value!r}")
+            if not (optional and value is None):
+                check_real(value, f"{where} {name}{unit}", POSITIVE)
         if self.specific_capacity is not None:
-            check_real(self.specific_capacity, f"{where} specific_capacity [mAh/g]", minimum=0.0)
-        check_real(self.li_per_formula_unit, f"{where} li_per_formula_unit", minimum=0.0)
+            check_real(self.specific_capacity, f"{where} specific_capacity [mAh/g]", NON_NEGATIVE)
+        check_real(self.li_per_formula_unit, f"{where} li_per_formula_unit", NON_NEGATIVE)
         if self.specific_capacity is not None:
             check_faraday(self.specific_capacity, self, f"{where} specific_capacity [mAh/g]")
         if self.average_voltage is not None:

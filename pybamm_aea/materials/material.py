@@ -18,6 +18,7 @@ import math
 import numpy as np
 
 from ..constants import F, M_LI, MAH_PER_MOL, R
+from ..ranges import FRACTION, VOLTAGE_VS_LI, Range
 from ..user_input import as_number, did_you_mean, json_default, not_a_number, number_refusal, zero_d_number
 from . import functions as fn
 
@@ -49,14 +50,28 @@ class MaterialError(ValueError):
     """A material definition is incomplete or out of physical range; the message names the field."""
 
 
-def _check(value, where, low=None, high=None, low_open=True, high_open=False):
-    if number_refusal(value) is not None or not math.isfinite(value):
+def _check(value, where, rng):
+    """``value`` as a float; MaterialError naming ``where`` and the value unless a finite number inside the
+    :class:`~pybamm_aea.ranges.Range` ``rng``, in :meth:`~pybamm_aea.ranges.Range.refusal`'s words ("... 'density'
+    [g/cm3] must be > 0.5, got -1"; until session 54 "... = -1 is out of range: must be > 0.5", words of its own)."""
+    if number_refusal(value) is not None:
         raise MaterialError(f"{where} must be a finite number, got {value!r}{not_a_number(value)}")
-    if low is not None and (value <= low if low_open else value < low):
-        raise MaterialError(f"{where} = {value!r} is out of range: must be {'>' if low_open else '>='} {low}")
-    if high is not None and (value >= high if high_open else value > high):
-        raise MaterialError(f"{where} = {value!r} is out of range: must be {'<' if high_open else '<='} {high}")
+    if not rng.contains(float(value)):
+        raise MaterialError(rng.refusal(where, value))
     return float(value)
+
+
+#: a potential vs Li/Li+ of an OCP or a cut-off [V]: above 0, at most :data:`pybamm_aea.ranges.VOLTAGE_VS_LI`'s bound
+#: (one typed in mV said so)
+VOLTAGE_ABOVE_ZERO = replace(VOLTAGE_VS_LI, low_open=True)
+#: the bounds of a transport property's fields: its activation energy [kJ/mol] (the paper's Li hops: 30 kJ/mol) and
+#: reference temperature [K]; the OCP's plateau width [V] and regular-solution slope [V]
+ACTIVATION_ENERGY_KJ = Range(0.0, 300.0)
+REFERENCE_TEMPERATURE_K = Range(0.0, 2000.0, low_open=True)
+OCP_WIDTH_V = Range(0.0, 1.0, low_open=True)
+OCP_SLOPE_V = Range(-5.0, 5.0, low_open=True)
+#: a Cahn-Hilliard gradient energy coefficient [V.m2] (:attr:`AEAMaterial.gradient_energy`)
+GRADIENT_ENERGY = Range(0.0, 1e-10)
 
 
 def _numbers_as_held(part):
@@ -107,18 +122,18 @@ class TransportProperty:
             except ValueError as exc:
                 raise MaterialError(f"{where}.function: {exc}") from None
         elif self.value is not None:
-            _check(self.value, f"{where}.value", low, high, low_open=False)
+            _check(self.value, f"{where}.value", Range(low, high))
         else:
             _check_lists(where, theta=self.theta, values=self.values)
             if self.theta is None or self.values is None or len(self.theta) != len(self.values) or len(self.theta) < 1:
                 raise MaterialError(f"{where}: 'theta' and 'values' must be lists of equal length >= 1")
             for k, (t, v) in enumerate(zip(self.theta, self.values)):
-                _check(t, f"{where}.theta[{k}]", 0, 1, low_open=False)
-                _check(v, f"{where}.values[{k}]", low, high, low_open=False)
+                _check(t, f"{where}.theta[{k}]", FRACTION)
+                _check(v, f"{where}.values[{k}]", Range(low, high))
             if np.any(np.diff(np.asarray(self.theta, float)) <= 0):
                 raise MaterialError(f"{where}.theta must be strictly increasing, got {self.theta}")
-        _check(self.activation_energy, f"{where}.activation_energy [kJ/mol]", 0, 300, low_open=False)
-        _check(self.reference_temperature, f"{where}.reference_temperature [K]", 0, 2000)
+        _check(self.activation_energy, f"{where}.activation_energy [kJ/mol]", ACTIVATION_ENERGY_KJ)
+        _check(self.reference_temperature, f"{where}.reference_temperature [K]", REFERENCE_TEMPERATURE_K)
 
     def function_of_content(self, x_max, si_factor):
         """A picklable f(x, T) in SI units (``si_factor`` converts the field's unit to SI)."""
@@ -170,9 +185,9 @@ class OCP:
         if self.kind in ("plateau", "regular solution"):
             if self.potential is None:
                 raise MaterialError(f"{where}: kind {self.kind!r} needs 'potential' [V]")
-            _check(self.potential, f"{where}.potential [V]", 0, 6)
-            _check(self.width, f"{where}.width [V]", 0, 1)
-            _check(self.slope, f"{where}.slope [V]", -5, 5)
+            _check(self.potential, f"{where}.potential [V]", VOLTAGE_ABOVE_ZERO)
+            _check(self.width, f"{where}.width [V]", OCP_WIDTH_V)
+            _check(self.slope, f"{where}.slope [V]", OCP_SLOPE_V)
             if self.kind == "regular solution":
                 self._check_single_phase(where)
         elif self.kind == "table":
@@ -180,8 +195,8 @@ class OCP:
             if self.theta is None or self.values is None or len(self.theta) != len(self.values) or len(self.theta) < 2:
                 raise MaterialError(f"{where}: kind 'table' needs 'theta' and 'values' of equal length >= 2")
             for k, (t, v) in enumerate(zip(self.theta, self.values)):
-                _check(t, f"{where}.theta[{k}]", 0, 1, low_open=False)
-                _check(v, f"{where}.values[{k}] [V]", 0, 6)
+                _check(t, f"{where}.theta[{k}]", FRACTION)
+                _check(v, f"{where}.values[{k}] [V]", VOLTAGE_ABOVE_ZERO)
             if np.any(np.diff(np.asarray(self.theta, float)) <= 0):
                 raise MaterialError(f"{where}.theta must be strictly increasing")
             if np.any(np.diff(np.asarray(self.values, float)) > 0):
@@ -268,19 +283,23 @@ class OCP:
         return fn.FunctionOfContentAndTemperature(self.function)
 
 
-#: field -> (unit, low, high, description): the physical ranges of the scalar fields
+_DENSITY = Range(0.5, 15.0, low_open=True)
+#: field -> (unit, range, description): the physical ranges (:class:`~pybamm_aea.ranges.Range`) of the scalar fields;
+#: that of ``initial_li_content``, (0, x_max), is the material's own (None here)
 SCALAR_FIELDS = {
-    "molar_mass": ("g/mol", 1.0, 5000.0, "molar mass of one formula unit as pressed"),
-    "density": ("g/cm3", 0.5, 15.0, "true density as pressed"),
-    "delithiated_density": ("g/cm3", 0.5, 15.0, "true density at x = 0"),
-    "lithiated_density": ("g/cm3", 0.5, 15.0, "true density at x = x_max"),
-    "x_max": ("Li per formula unit", 0.0, 20.0, "Li exchanged across the window"),
-    "initial_li_content": ("Li per formula unit", None, None, "Li content as pressed, 0 < x < x_max"),
-    "lower_voltage": ("V", 0.0, 6.0, "lower voltage cut-off vs Li"),
-    "upper_voltage": ("V", 0.0, 6.0, "upper voltage cut-off vs Li"),
-    "porosity": ("-", 0.0, 0.9, "porosity of the pressed compact"),
-    "bruggeman": ("-", 0.0, 5.0, "Bruggeman exponent of both carriers in the compact (default 1.5, Bruggeman 1935)"),
-    "exchange_current_density": ("A/m2", 0.0, 1e5, "cathode|electrolyte j0 at half lithiation, 70 C"),
+    "molar_mass": ("g/mol", Range(1.0, 5000.0, low_open=True), "molar mass of one formula unit as pressed"),
+    "density": ("g/cm3", _DENSITY, "true density as pressed"),
+    "delithiated_density": ("g/cm3", _DENSITY, "true density at x = 0"),
+    "lithiated_density": ("g/cm3", _DENSITY, "true density at x = x_max"),
+    "x_max": ("Li per formula unit", Range(0.0, 20.0, low_open=True), "Li exchanged across the window"),
+    "initial_li_content": ("Li per formula unit", None, "Li content as pressed, 0 < x < x_max"),
+    "lower_voltage": ("V", VOLTAGE_ABOVE_ZERO, "lower voltage cut-off vs Li"),
+    "upper_voltage": ("V", VOLTAGE_ABOVE_ZERO, "upper voltage cut-off vs Li"),
+    "porosity": ("-", Range(0.0, 0.9, low_open=True), "porosity of the pressed compact"),
+    "bruggeman": ("-", Range(0.0, 5.0, low_open=True),
+                  "Bruggeman exponent of both carriers in the compact (default 1.5, Bruggeman 1935)"),
+    "exchange_current_density": ("A/m2", Range(0.0, 1e5, low_open=True),
+                                 "cathode|electrolyte j0 at half lithiation, 70 C"),
 }
 
 
@@ -354,13 +373,11 @@ class AEAMaterial:
         where = f"material {self.name!r}"
         if not isinstance(self.name, str) or not self.name:
             raise MaterialError("material: 'name' must be a non-empty string")
-        for name, (unit, low, high, _) in SCALAR_FIELDS.items():
-            value = getattr(self, name)
-            if name == "initial_li_content":
-                continue
-            _check(value, f"{where}: '{name}' [{unit}]", low, high)
-        _check(self.initial_li_content, f"{where}: 'initial_li_content' [Li per formula unit]", 0, self.x_max,
-               high_open=True)
+        for name, (unit, rng, _) in SCALAR_FIELDS.items():
+            if rng is not None:
+                _check(getattr(self, name), f"{where}: '{name}' [{unit}]", rng)
+        _check(self.initial_li_content, f"{where}: 'initial_li_content' [Li per formula unit]",
+               Range(0.0, self.x_max, low_open=True, high_open=True))
         self._check_density_as_pressed(where)
         if not isinstance(self.charge_first, bool):
             raise MaterialError(f"{where}: 'charge_first' must be true or false, got {self.charge_first!r}")
@@ -396,7 +413,7 @@ class AEAMaterial:
                 raise MaterialError(f"{where}: 'host': {exc}") from exc
             if not isinstance(host, Host):
                 raise MaterialError(f"{where}: 'host' {self.host!r} is a {type(host).__name__}, not a thermodynamics.Host")
-        _check(self.gradient_energy, f"{where}: 'gradient_energy' [V.m2]", 0, 1e-10, low_open=False)
+        _check(self.gradient_energy, f"{where}: 'gradient_energy' [V.m2]", GRADIENT_ENERGY)
         if self.electronic_conductivity.function is not None and self.electronic_conductivity.activation_energy:
             raise MaterialError(f"{where}: electronic_conductivity.function carries its own temperature dependence")
 

@@ -12,7 +12,7 @@ from pybamm_aea.constants import M_LI
 from pybamm_aea.energy.paper import PAPER_CELL
 from pybamm_aea.materials import functions as fn
 from pybamm_aea.materials.material import CELL_BUILDS, MaterialError, _check
-from pybamm_aea.ranges import check_loading_mg_cm2
+from pybamm_aea.ranges import POSITIVE, Range, check_loading_mg_cm2
 from pybamm_aea.user_input import did_you_mean
 
 from . import Li2021_Mo6S8, dispersed_materials, paper_cell
@@ -32,18 +32,18 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     if loading is None:
         loading = PAPER_CELL["standard_loading_mg_cm2"]
     else:
-        loading = _check(loading, "loading [mg/cm2]", 0)
+        loading = _check(loading, "loading [mg/cm2]", POSITIVE)
         try:  # the loading range of every argument in mg/cm2, with its g/m2 slip: one fact
             check_loading_mg_cm2("loading", loading)
         except ValueError as exc:
             raise MaterialError(str(exc)) from None
-    porosity = material.porosity if porosity is None else _check(porosity, "porosity", 0, 0.9, low_open=False)
+    porosity = material.porosity if porosity is None else _check(porosity, "porosity", Range(0.0, 0.9))
     values = CELL_BUILDS[cell]()
     if temperature is not None:
         from pybamm_aea.models.checks import RANGES
 
         T_range = RANGES["Ambient temperature [K]"]  # the model's own range: one fact
-        T = _check(temperature, f"temperature [K] ({T_range.why})", T_range.low, T_range.high, low_open=False)
+        T = _check(temperature, "temperature [K]", T_range)
         values["Ambient temperature [K]"] = T
     x_max = material.x_max
     area = values["Electrode width [m]"] * values["Electrode height [m]"]

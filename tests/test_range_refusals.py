@@ -1,0 +1,192 @@
+"""Session 54 (review: range refusals worded by hand): a number refused against its bounds by the energy model
+(energy/_common.py's checks), a material record (materials/material.py's ``_check``), a compaction or conductivity
+fit, the S-C-LGPS cell, the composite, a Host and an initial state of charge is refused in the words of
+:meth:`pybamm_aea.ranges.Range.refusal`, the command line's: "porosity must be < 1, got 1.2 (1.2 = 120 %); did you
+give %? 1.2 % = 0.012". Each had words of its own ("porosity must be < 1.0, got 1.2", "... = -1 is out of range:
+must be > 0.5", "porosities must be in (0, 1), got [...]", "T_ref [K] = -343.15 must be positive", "must be in [0, 1]");
+a voltage typed in mV in a material record and a temperature typed in degrees C were not said so."""
+import dataclasses
+
+import pytest
+
+from pybamm_aea import ranges
+
+
+def _electrode(*args, **kwargs):
+    from pybamm_aea.energy import Electrode
+
+    return Electrode(*args, **kwargs)
+
+
+def _material(**changes):
+    from pybamm_aea.materials import get_material
+
+    return dataclasses.replace(get_material("TiS2"), **changes)
+
+
+def _ocp(**changes):
+    from pybamm_aea.materials import get_material
+
+    m = get_material("LiFePO4")  # (a plateau OCP: its potential a number)
+    return dataclasses.replace(m, ocp=dataclasses.replace(m.ocp, **changes))
+
+
+def _fit_compaction(pressures, porosities):
+    from pybamm_aea.energy import fit_compaction
+
+    return fit_compaction(pressures, porosities)
+
+
+def _fit_conductivity(conductivities):
+    from pybamm_aea.energy.conductivity import fit_conductivity
+
+    return fit_conductivity([0.1, 0.2, 0.3, 0.4], conductivities)
+
+
+def _host(**changes):
+    from pybamm_aea.parameters import Li2021_Mo6S8
+
+    return dataclasses.replace(Li2021_Mo6S8.MO6S8_HOST, **changes)
+
+
+def _soc(value):
+    import pybamm
+
+    import pybamm_aea
+
+    return pybamm_aea.set_initial_state(pybamm.ParameterValues("Li2021_Mo6S8"), value)
+
+
+def _s_c_lgps(**kwargs):
+    from pybamm_aea import conventional
+
+    return conventional.s_c_lgps_parameter_values(**kwargs)
+
+
+def _make_up(porosity):
+    from pybamm_aea import composite
+    from pybamm_aea.materials import get_material
+
+    return composite.make_up(get_material("TiS2"), porosity=porosity)
+
+
+def _at_pressure(law):
+    from pybamm_aea.energy import Electrode
+
+    return Electrode.at_pressure({"Mo6S8": 1.0}, 360.0, law)
+
+
+def _ranges():
+    from pybamm_aea.energy.compaction import FITTED_POROSITY
+    from pybamm_aea.materials.material import SCALAR_FIELDS, VOLTAGE_ABOVE_ZERO
+    from pybamm_aea.models.checks import RANGES
+
+    return {"FITTED_POROSITY": FITTED_POROSITY, "density": SCALAR_FIELDS["density"][1],
+            "VOLTAGE_ABOVE_ZERO": VOLTAGE_ABOVE_ZERO, "T": RANGES["Ambient temperature [K]"]}
+
+
+SITES = [
+    (lambda: _electrode({"Mo6S8": 1.0}, 1.2), ranges.FRACTION_BELOW_ONE, "porosity", 1.2, "did you give %"),
+    (lambda: _electrode({"Mo6S8": 1.0}, 0.1).energy_density(2050), "VOLTAGE_ABOVE_ZERO", "voltage", 2050,
+     "did you give mV? 2050 mV = 2.05 V"),
+    (lambda: _electrode({"Mo6S8": 1.0}, 0.1).energy_density(0), "VOLTAGE_ABOVE_ZERO", "voltage", 0, "> 0, got 0"),
+    (lambda: _electrode({"Mo6S8": -0.5, "S8": 1.5}, 0.1), ranges.NON_NEGATIVE, "mass fraction of 'Mo6S8'", -0.5,
+     ">= 0, got -0.5"),
+    (lambda: _electrode({"Mo6S8": 1.0}, 0.1).thickness_um(-1), ranges.NON_NEGATIVE, "loading_mg_cm2", -1, ">= 0"),
+    (lambda: _fit_compaction([0, 50, 100, 200], [40, 30, 20, 10]), "FITTED_POROSITY", "porosity_fraction", 40,
+     "did you give %? 40 % = 0.4"),
+    (lambda: _fit_compaction([0, 50, 100, 200], [0.4, 0.3, 0.2, 0.0]), "FITTED_POROSITY", "porosity_fraction", 0.0,
+     "> 0, got 0"),
+    (lambda: _fit_compaction([-1, 50, 100, 200], [0.4, 0.3, 0.2, 0.1]), ranges.NON_NEGATIVE, "pressure_MPa", -1,
+     ">= 0, got -1"),
+    (lambda: _fit_conductivity([1e-3, 1e-4, 0.0, 1e-6]), ranges.POSITIVE, "conductivity_S_per_cm", 0.0, "> 0, got 0"),
+    (lambda: _material(density=-1), "density", "material 'TiS2': 'density' [g/cm3]", -1, "> 0.5, got -1"),
+    (lambda: _material(lower_voltage=1800.0), "VOLTAGE_ABOVE_ZERO", "material 'TiS2': 'lower_voltage' [V]", 1800.0,
+     "did you give mV? 1800 mV = 1.8 V"),
+    (lambda: _ocp(potential=2100.0), "VOLTAGE_ABOVE_ZERO", "material 'LiFePO4': ocp.potential [V]", 2100.0,
+     "did you give mV?"),
+    (lambda: _s_c_lgps(accessible_fraction=1.2), dataclasses.replace(ranges.FRACTION, low_open=True),
+     "accessible_fraction", 1.2, "did you give %"),
+    (lambda: _s_c_lgps(particle_radius_m=-1e-6), ranges.POSITIVE, "particle_radius_m", -1e-6, "> 0, got -1e-06"),
+    (lambda: _make_up(8.2), ranges.FRACTION_BELOW_ONE, "porosity", 8.2, "did you give %? 8.2 % = 0.082"),
+    (lambda: _make_up(1.0), ranges.FRACTION_BELOW_ONE, "porosity", 1.0, "< 1, got 1"),
+    (lambda: _host(T_ref=-343.15), ranges.POSITIVE, "T_ref [K]", -343.15, "> 0, got -343.15"),
+    (lambda: _soc(1.5), "SOC", "initial_value (state of charge)", 1.5, "<= 1, got 1.5"),
+    (lambda: _at_pressure(lambda p: 8.2), ranges.FRACTION_BELOW_ONE, "porosity of the law at 360 MPa", 8.2,
+     "did you give %? 8.2 % = 0.082"),
+]
+
+
+@pytest.mark.parametrize("call, rng, name, value, words", SITES)
+def test_a_value_outside_its_range_is_refused_in_the_shared_words(call, rng, name, value, words):
+    if isinstance(rng, str):
+        from pybamm_aea.initial_state import _STATE_OF_CHARGE
+
+        rng = _STATE_OF_CHARGE if rng == "SOC" else _ranges()[rng]
+    with pytest.raises(ValueError) as refused:
+        call()
+    said = str(refused.value)
+    assert said == rng.refusal(name, value), said
+    assert words in said, said
+
+
+@pytest.mark.parametrize("T", [70.0, 500.0])
+def test_a_material_cells_temperature_is_refused_in_the_models_words(T):
+    """``parameter_values(temperature=70)``, degrees C typed for K: "temperature [K] (200 K to ...) = 70.0 is out of
+    range: must be >= 200.0" -> the model's words, with the slip said ("did you give degrees C? 70 degrees C =
+    343.15 K")."""
+    from pybamm_aea.materials import MaterialError, get_material
+
+    with pytest.raises(MaterialError) as refused:
+        get_material("TiS2").parameter_values(temperature=T)
+    assert str(refused.value) == _ranges()["T"].refusal("temperature [K]", T)
+    assert ("did you give degrees C? 70 degrees C = 343.15 K" in str(refused.value)) == (T == 70.0)
+
+
+def _cycle_summaries(rest_tol):
+    import numpy as np
+
+    from pybamm_aea import kernels
+
+    t = np.linspace(0.0, 10.0, 11)
+    return kernels.cycle_summaries(t, -np.ones_like(t), np.full_like(t, 2.0), rest_tol=rest_tol)
+
+
+def _composite(active_loading):
+    from pybamm_aea import composite
+
+    return composite.composite_parameter_values("NMC532", active_loading)
+
+
+@pytest.mark.parametrize("call, rng, name, value", [
+    (lambda: _cycle_summaries(-1.0), ranges.NON_NEGATIVE, "rest_tol", -1.0),
+    (lambda: _composite(-2.0), ranges.POSITIVE, "active_loading_mg_cm2", -2.0),
+    (lambda: __import__("pybamm_aea.screening").screening._axis("thicknesses", [5.0, -5.0]), ranges.POSITIVE,
+     "thicknesses", -5.0),
+    (lambda: __import__("pybamm_aea.screening").screening._check_threshold(80), ranges.UTILISATION, "threshold", 80),
+    (lambda: __import__("pybamm_aea.screening").screening._check_threshold(0), ranges.UTILISATION, "threshold", 0),
+])
+def test_more_values_outside_their_ranges_are_refused_in_the_shared_words(call, rng, name, value):
+    """rest_tol "must be finite and >= 0, got -1.0", an active loading "must be finite and > 0", a screen's axis
+    "thicknesses must be finite numbers > 0, got [5.0, -5.0]", its threshold "must be a utilisation in (0, 1], got
+    80" (the command line's --threshold: "must be <= 1, got 80", no slip said) -> Range.refusal's words."""
+    with pytest.raises(ValueError) as refused:
+        call()
+    assert str(refused.value) == rng.refusal(name, value)
+
+
+def test_the_threshold_is_refused_as_the_command_line_refuses_it(capsys):
+    """One range (ranges.UTILISATION), one message, the Python API's and ``pybamm-aea screen --threshold``'s: 80
+    typed for 80 % is said so by both; 1.5 (a reading of 1.5 %) is no such slip."""
+    from pybamm_aea.cli import main
+    from pybamm_aea.screening import _check_threshold
+
+    for text in ("80", "0", "1.5", "-0.2"):
+        with pytest.raises(SystemExit):
+            main(["screen", "--threshold", text, "Li2021_TiS2"])
+        said = capsys.readouterr().err.strip().splitlines()[-1]
+        with pytest.raises(ValueError) as api:
+            _check_threshold(float(text))
+        assert said.endswith("argument --threshold: " + ranges.UTILISATION.refusal("--threshold", float(text), text))
+        assert str(api.value) == ranges.UTILISATION.refusal("threshold", float(text))
+        assert ("did you give %? 80 % = 0.8" in said) == (text == "80"), said
