@@ -4295,6 +4295,52 @@ def test_a_first_step_from_an_initial_soc_is_judged_by_the_end_it_starts_at():
     assert len(said) == 1 and said[0].startswith("an experiment step is skipped: the cell starts 0.4177 V past"), said
 
 
+_NOTHING_TO_CHARGE = ("the cathode starts at Li content 0.004 of its maximum 4 (\"Initial cathode Li content\", 0.10% "
+                      "of it: made at its Li-free end), so there is nothing to charge. Discharge it first (a discharge "
+                      "step before the charge) to give it Li")
+_NOTHING_TO_DISCHARGE = ("the cathode starts at Li content 0.545 of its maximum 0.547756 (\"Initial cathode Li "
+                         "content\", 99.50% of it: made at its full end), so there is nothing to discharge. Charge it "
+                         "first (a charge step before the discharge) to make room for Li")
+_SKIPPED = "an experiment step is skipped: the cell starts "
+_LEVER = {"host thermodynamics": "lever rule"}
+_OPEN_CIRCUIT_PAST = "nothing to integrate. Its open-circuit voltage is past that cut-off too"
+
+
+@pytest.mark.parametrize("options, set_name, soc, step, said", [
+    # skipped 0.07127 V past 1.9 V: told to move the cut-off past the voltage it starts at, passing next to nothing
+    (_LI_IN_LEVER, None, None, "Charge at 0.1C until 1.9 V", f"{_OPEN_CIRCUIT_PAST}: {_NOTHING_TO_CHARGE} (PyBaMM: "),
+    # LiCoO2 made full, skipped 0.5165 V past 3.9 V: the same advice
+    (_LEVER, "AEA_LiCoO2", None, "Discharge at 0.1C until 3.9 V",
+     f"{_OPEN_CIRCUIT_PAST}: {_NOTHING_TO_DISCHARGE} (PyBaMM: "),
+    # "until 3.0 V" it runs (5.47 s, 2.68e-5 mA.h): told so after the run, in the same words
+    (_LEVER, "AEA_LiCoO2", None, "Discharge at 0.1C until 3.0 V", f"as made: {_NOTHING_TO_DISCHARGE}"),
+    # made mid-window (x = 1.999 of 4), its open circuit 0.47 V past 1.9 V: the cut-off is the one to move
+    (_LI_IN_LEVER, None, 0.5, "Discharge at 0.1C until 1.9 V", f"{_OPEN_CIRCUIT_PAST}, so no smaller current or loading lets the "
+     "step start: the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at does"),
+    # LiFePO4 made full (0.995 of 1) on its default host, 0.03067 V past 2.5 V by the losses at 0.1C, its open circuit
+    # inside: as it was (on the lever-rule host it runs, 4.33 s: told so after the run)
+    ({}, "AEA_LiFePO4", None, "Discharge at 0.1C until 2.5 V", "nothing to integrate. A smaller current or power, a lower "
+     "loading or the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at lets the cell "
+     "start"),
+], ids=["Li-In Mo6S8 charge skipped", "LiCoO2 discharge skipped", "LiCoO2 discharge ran", "made mid-window",
+        "LiFePO4 skipped by its losses"])
+def test_a_first_step_skipped_toward_the_end_the_cell_was_made_at_is_told_it_has_nothing_to_pass(options, set_name,
+                                                                                                 soc, step, said):
+    """On the lever-rule host a first step toward the end the cell was made at is skipped at its start, its open
+    circuit past the cut-off: it was told to move the cut-off past the voltage it starts at, which passes next to
+    nothing (pristine Mo6S8 on Li-In, "until 2.0 V", 0.584 s, 2.46e-6 mA.h, session 54). Told now that there is
+    nothing to charge (discharge), in the words of the step that ran; a cell made mid-window, or one its losses at
+    the step's current put past (AEA_LiFePO4, Fig. S2), keeps the advice."""
+    model = pybamm_aea.AEA(options)
+    values = model.default_parameter_values if set_name is None else pybamm.ParameterValues(set_name)
+    if soc is not None:
+        values = pybamm_aea.set_initial_state(values, soc, options=model.options)
+    (text,) = _said_on(model, values, [step])
+    assert said in text, text
+    if "(PyBaMM: " in said:
+        assert text.startswith(_SKIPPED) and "moved past" not in text and "On the Li-In anode" not in text, text
+
+
 @pytest.mark.parametrize("options, steps, solve, ended", [
     # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
     ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),
