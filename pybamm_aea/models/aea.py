@@ -438,6 +438,29 @@ class AEA(pybamm.BaseModel):
         # the 31 um high-loading electrode and 5C at 25 C (tests/test_model.py)
         return {submodels.xi: 10}
 
+    def check_var_pts(self, var_pts, geometry):
+        """ValueError unless ``var_pts`` gives points for each spatial variable of ``geometry`` and for nothing else,
+        naming the keys given, those missing, those unknown and the model's own (``xi_c``, the cathode depth: key
+        ``"xi_c"`` or :data:`.submodels.xi`). PyBaMM's keys of its DFN (``"x_p"``, ``"r_p"``) are no variable of this
+        model: ``var_pts={"x_p": 40}`` was PyBaMM's bare ``KeyError "Points not given for variable 'xi_c' in domain
+        'positive electrode'"``. Called by every ``pybamm.Simulation`` of the model
+        (:mod:`pybamm_aea.pybamm_adapter.spatial_variables`)."""
+        names = {getattr(key, "name", key): key for key in var_pts}
+        needed = {getattr(var, "name", var): domain for domain, variables in geometry.items() for var in variables
+                  if var != "tabs"}
+        missing = [name for name in needed if name not in names]
+        unknown = [name for name in names if name not in needed]
+        if missing or unknown:
+            said = [f"no points for {', '.join(repr(n) for n in missing)}"] if missing else []
+            said += [f"{', '.join(repr(n) for n in unknown)} {'is' if len(unknown) == 1 else 'are'} no spatial "
+                     "variable of this model (one dense cathode: no particle or separator mesh)"
+                     ] if unknown else []
+            own = ", ".join(f"{name!r} ({domain})" for name, domain in needed.items())
+            default = {getattr(var, "name", var): n for var, n in self.default_var_pts.items()}
+            raise ValueError(f"var_pts keys {list(names)}: {'; '.join(said)}. The model's spatial variables: {own}, "
+                             f"keyed by name or by the variable (pybamm_aea.models.submodels.xi for 'xi_c'); its "
+                             f"default var_pts {default}")
+
     @property
     def default_submesh_types(self):
         # cells clustered toward the separator interface, where the gradients are (and where
