@@ -48,6 +48,19 @@ PYBAMM_NAMES = {
     # "Change in li0 film thickness [m]")
     "Cathode Li0 film thickness [m]": "Li0 film thickness [m]",
 }
+#: the variables to plot an AEA solution beside a PyBaMM lithium-ion half cell's (``DFN({"working electrode":
+#: "positive"})``) in one ``pybamm.QuickPlot([aea, dfn], COMPARISON_PLOT_VARIABLES)``: both models have each, one number
+#: per time. QuickPlot's default, the first model's ``default_quick_plot_variables``, raised ``KeyError "'Cathode Li
+#: content' not found"`` on the DFN, and ``"Cell temperature [C]"`` (the AEA's one number, PyBaMM's a profile across the
+#: cell) a shape ``ValueError``; docs/pybamm_tools.rst, "An AEA cell beside PyBaMM's DFN in one QuickPlot"
+COMPARISON_PLOT_VARIABLES = (
+    "Voltage [V]",
+    "Current [A]",
+    "Discharge capacity [A.h]",
+    "Positive electrode stoichiometry",
+    "X-averaged positive electrode open-circuit potential [V]",
+    "X-averaged cell temperature [C]",
+)
 #: the model's temperatures, each in K and in degrees C: all the ambient one (isothermal), under PyBaMM's names
 _TEMPERATURES = ("Ambient temperature", "Cell temperature", "X-averaged cell temperature",
                  "Volume-averaged cell temperature")
