@@ -1142,6 +1142,9 @@ def test_screen_takes_no_progress_and_an_unknown_argument_is_said_under_its_comm
         said = "--no-progress" if command != "screen" else "--bogus"
         assert err.startswith(f"usage: pybamm-aea {command} "), err
         assert err.rstrip().endswith(f"pybamm-aea {command}: error: unrecognized arguments: {said}"), err
+    err = _error(["--bogus", "energy", "--porosity", "0.1"], capsys)  # (before the subcommand: the top level's)
+    assert err.startswith("usage: pybamm-aea [-h]") and err.rstrip().endswith("pybamm-aea: error: unrecognized "
+                                                                              "arguments: --bogus"), err
     with pytest.raises(SystemExit):
         main(["screen", "--help"])
     line = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("--no-progress"))
