@@ -404,7 +404,7 @@ def _threshold_column(df, threshold, template):
 
 
 def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknesses=None, temperature=None,
-           cell="paper", threshold=0.8, composite=False, options=None, mesh_check=False):
+           cell="paper", threshold=0.8, composite=False, options=None, mesh_check=False, progress=None):
     """Screen materials as dense AEA cathodes on a cell build; returns a pandas DataFrame.
 
     Parameters
@@ -455,6 +455,9 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
         and warned :class:`~pybamm_aea.convergence.MeshDependentNucleationWarning`, once per material and C-rate
         (:func:`mesh_decided`: the map's "?"); about 2x the time (the six materials of the Fig. S2 map: 13.4
         against 6.1 s, 2026-12-01).
+    progress : bool, optional
+        Show a tqdm bar of the points on stderr, advanced as each (material, C-rate) row of loadings is done; None
+        (default): when stderr is a terminal (:func:`pybamm_aea.progress.progress_bar`, as the sweep's).
 
     Returns
     -------
@@ -516,6 +519,10 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
                 check_loading_mg_cm2("thicknesses", v, m * 1e2, "um", said=f"thicknesses: {v:g} um of {prepared.name}")
         grids.append(sorted(kg_m2))
     rows = []
+    from .progress import progress_bar
+
+    bar = progress_bar(total=len(c_rates) * sum(len(kg_m2) for kg_m2 in grids), desc="screen", unit="pt",
+                       show=progress)
     for material, prepared, kg_m2 in zip(materials, prepared_all, grids):
         fine = _prepared(material, temperature, cell, options, refinement=_check_refinement(prepared)) if mesh_check \
             else None
@@ -539,6 +546,8 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
             if composite:
                 _add_composite(block, alternative, c, kg_m2)
             rows.extend(block)
+            bar.update(len(block))
+    bar.close()
     df = pd.DataFrame(rows)
     df.attrs["seconds"] = time.perf_counter() - start
     return df

@@ -1119,6 +1119,38 @@ def test_the_comparison_and_the_sweep_show_their_bar_only_on_a_terminal(tmp_path
                 assert shown == [terminal and not flags], (terminal, argv, flags)
 
 
+def test_screen_takes_no_progress_and_an_unknown_argument_is_said_under_its_command(capsys, monkeypatch):
+    """'pybamm-aea screen --no-progress' was "pybamm-aea: error: unrecognized arguments: --no-progress" under the
+    top-level usage, which lists [--no-progress]: screen draws a bar of its points now (pybamm_aea.screen(progress=...),
+    shown on a terminal unless --no-progress, cli._args.progress_shown), and an argument a subcommand does not take is
+    refused under that subcommand's usage ("pybamm-aea energy: error: ..."), not the top level's."""
+    import pybamm_aea
+    from pybamm_aea import progress
+
+    monkeypatch.setattr(progress, "interactive", lambda stream=None: True)  # (stderr as a terminal's)
+    argv = ["screen", "--materials", "Li2021_TiS2", "--c-rates", "1", "--loadings", "1.5,3"]
+    for flags, shown in (([], True), (["--no-progress"], False)):
+        code, _, err = _run(argv + flags, capsys)
+        assert code == 0
+        assert ("screen: 100%|" in err and "2/2" in err) == shown, err
+    screen = pybamm_aea.screen
+    monkeypatch.setattr(progress, "interactive", lambda stream=None: False)
+    screen("Li2021_TiS2", c_rates=1, loadings=1.5, progress=True)  # (True: drawn off a terminal too)
+    assert "screen: 100%|" in capsys.readouterr().err
+    for command, rest in (("screen", []), ("energy", ["--porosity", "0.1"]), ("reproduce", [])):
+        err = _error([command, *rest, "--no-progress" if command != "screen" else "--bogus"], capsys)
+        said = "--no-progress" if command != "screen" else "--bogus"
+        assert err.startswith(f"usage: pybamm-aea {command} "), err
+        assert err.rstrip().endswith(f"pybamm-aea {command}: error: unrecognized arguments: {said}"), err
+    err = _error(["--bogus", "energy", "--porosity", "0.1"], capsys)  # (before the subcommand: the top level's)
+    assert err.startswith("usage: pybamm-aea [-h]") and err.rstrip().endswith("pybamm-aea: error: unrecognized "
+                                                                              "arguments: --bogus"), err
+    with pytest.raises(SystemExit):
+        main(["screen", "--help"])
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith("--no-progress"))
+    assert line.split() == ["--no-progress", "no", "progress", "bar", "on", "stderr"], line
+
+
 def test_simulate_on_the_li_in_anode_moves_the_sets_window_as_the_model_does(tmp_path, capsys):
     """The set's 1.8-2.8 V is vs Li metal: on Li-In the default steps run in the window moved down by the plateau
     (they were refused), as AEA({"anode": "Li-In"}).default_parameter_values, and deliver what Li metal does

@@ -211,6 +211,25 @@ def test_var_pts_takes_the_cathode_variable_by_name():
     assert pybamm.standard_spatial_vars.xi_c is pybamm_aea.models.submodels.xi
 
 
+@pytest.mark.parametrize("var_pts, said", [
+    ({"x_p": 40}, "var_pts keys ['x_p']: no points for 'xi_c'; 'x_p' is no spatial variable of this model"),
+    ({"xi_c": 40, "r_p": 5}, "var_pts keys ['xi_c', 'r_p']: 'r_p' is no spatial variable of this model"),
+])
+def test_var_pts_without_the_cathode_key_or_with_an_unknown_one_is_named(var_pts, said):
+    """``pybamm.Simulation(AEA(), var_pts={"x_p": 40})`` (PyBaMM's DFN key) raised PyBaMM's bare ``KeyError "Points
+    not given for variable 'xi_c' in domain 'positive electrode'"`` at the solve, and ``{"xi_c": 40, "r_p": 5}`` was
+    taken with "r_p" ignored: a ValueError at the Simulation naming the keys given, the missing and unknown ones and
+    the model's own with its default; the model's own key still meshes (AEA.check_var_pts); PyBaMM's models untouched."""
+    with pytest.raises(ValueError, match=re.escape(said)) as raised:
+        pybamm.Simulation(pybamm_aea.AEA(), var_pts=var_pts)
+    assert "The model's spatial variables: 'xi_c' (positive electrode)" in str(raised.value)
+    assert "its default var_pts {'xi_c': 20}" in str(raised.value)
+    sim = pybamm.Simulation(pybamm_aea.AEA(), var_pts={pybamm_aea.models.submodels.xi: 12})
+    sim.build()
+    assert sim.mesh["positive electrode"].npts == 12
+    pybamm.Simulation(pybamm.lithium_ion.SPM(), var_pts={"x_p": 5, "r_p": 5})  # (PyBaMM's own: no check added)
+
+
 def test_the_step_error_check_covers_the_solution_slot_and_the_infeasible_text(monkeypatch):
     """:func:`pybamm_adapter.experiment_errors.check` probed ``Simulation.solve``'s parameters and logs only; the
     patch also reads the private ``Simulation._solution`` (set to the NotStartedSolution that explains an experiment

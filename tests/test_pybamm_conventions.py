@@ -509,6 +509,30 @@ def test_a_depth_profile_beside_a_conventional_cells_in_one_quickplot_as_known_l
     plt.close("all")
 
 
+def test_an_aea_and_a_dfn_solution_plot_together_on_the_comparison_variables():
+    """``pybamm.QuickPlot([aea, dfn])`` raised ``KeyError "'Cathode Li content' not found"`` (the first model's
+    default plot variables, on PyBaMM's DFN) and ``QuickPlot([aea, dfn], ["Cell temperature [C]"])`` a shape
+    ValueError (the AEA's one number per time, PyBaMM's a profile): ``models.aea.COMPARISON_PLOT_VARIABLES``, each one
+    number per time in both models, plots in either order (docs/pybamm_tools.rst). A PyBaMM whose QuickPlot takes the
+    default of each model, or whose temperature is one number, fails the first half, for the docs to be updated."""
+    from pybamm_aea.models.aea import COMPARISON_PLOT_VARIABLES
+
+    aea = _two_short_cycles(pybamm.Model("AEA"), pybamm.ParameterValues("Li2021_TiS2"))
+    dfn = _two_short_cycles(pybamm.lithium_ion.DFN({"working electrode": "positive"}), pybamm.ParameterValues("Xu2019"))
+    with pytest.raises(KeyError, match="'Cathode Li content' not found"):
+        pybamm.QuickPlot([aea, dfn])
+    assert (aea["Cell temperature [C]"].entries.ndim, dfn["Cell temperature [C]"].entries.ndim) == (1, 2)
+    for name in COMPARISON_PLOT_VARIABLES:
+        assert (aea[name].entries.ndim, dfn[name].entries.ndim) == (1, 1), name
+    for solutions in ([aea, dfn], [dfn, aea]):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # (its legend's "Mismatched number of handles": known limits)
+            plot = pybamm.QuickPlot(solutions, output_variables=COMPARISON_PLOT_VARIABLES)
+            plot.plot(aea.t[-1])
+        assert [key[0] for key in plot.variables] == list(COMPARISON_PLOT_VARIABLES)
+    plt.close("all")
+
+
 def test_a_drive_cycles_cut_off_needs_its_operator_in_pybamm_as_known_limits_says():
     """docs/known_limits.rst ("PyBaMM's own behaviours met in a user trial"): PyBaMM 26.10 refuses a drive cycle's
     voltage termination without "<" or ">" (it does not know the step's direction), for any model; with it the

@@ -70,8 +70,11 @@ def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     prog = parser.prog  # (the subcommand's once it is parsed: "pybamm-aea simulate")
     try:
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
         prog = getattr(args, "parser", parser).prog
+        if unknown:  # under the usage of the command they were given to (a subcommand's were under the top level's)
+            after = args.command is not None and unknown[0] in argv[argv.index(args.command) + 1:]
+            raise _args.error(args.parser if after else parser, f"unrecognized arguments: {' '.join(unknown)}")
         with _warnings_located():
             return _run(parser, argv, args)
     except Warning as exc:  # a warning raised as an exception: said as the command's other errors are, in one line

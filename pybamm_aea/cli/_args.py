@@ -159,7 +159,7 @@ def add_no_progress(parser):
 
 def progress_shown(args):
     """What a command's bar is given as its ``show`` (:func:`pybamm_aea.progress.progress_bar`): False with
-    ``--no-progress``, else None, shown only when stderr is a terminal; the one rule of simulate, sweep and the
+    ``--no-progress``, else None, shown only when stderr is a terminal; the one rule of simulate, sweep, screen and the
     comparison (the comparison's and the sweep's bars were drawn into a file or pipe too, session 53)."""
     return False if args.no_progress else None
 

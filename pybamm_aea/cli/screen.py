@@ -44,6 +44,7 @@ def register(subparsers):
                         "decide: 8x the cells, 160 at least, for Mo6S8's multi-phase host; else twice); the table "
                         "gets 'mesh converged' columns and "
                         "the map marks with '?' a rate at which some loading moved by more than 1 %% of the window")
+    _args.add_no_progress(p)
     p.set_defaults(func=run, parser=p)
     return p
 
@@ -110,7 +111,8 @@ def run(args):
     try:
         with warnings.catch_warnings(record=True) as caught:  # (said below as lines of this command's)
             df = pybamm_aea.screen(materials, c_rates=c_rates, temperature=args.temperature,
-                                   threshold=args.threshold, mesh_check=args.mesh_check, **kwargs)
+                                   threshold=args.threshold, mesh_check=args.mesh_check,
+                                   progress=_args.progress_shown(args), **kwargs)
     except ValueError as exc:
         raise _args.error(parser, str(exc))
     _args.say_warnings(parser.prog, caught)

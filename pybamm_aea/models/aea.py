@@ -48,6 +48,19 @@ PYBAMM_NAMES = {
     # "Change in li0 film thickness [m]")
     "Cathode Li0 film thickness [m]": "Li0 film thickness [m]",
 }
+#: the variables to plot an AEA solution beside a PyBaMM lithium-ion half cell's (``DFN({"working electrode":
+#: "positive"})``) in one ``pybamm.QuickPlot([aea, dfn], COMPARISON_PLOT_VARIABLES)``: both models have each, one number
+#: per time. QuickPlot's default, the first model's ``default_quick_plot_variables``, raised ``KeyError "'Cathode Li
+#: content' not found"`` on the DFN, and ``"Cell temperature [C]"`` (the AEA's one number, PyBaMM's a profile across the
+#: cell) a shape ``ValueError``; docs/pybamm_tools.rst, "An AEA cell beside PyBaMM's DFN in one QuickPlot"
+COMPARISON_PLOT_VARIABLES = (
+    "Voltage [V]",
+    "Current [A]",
+    "Discharge capacity [A.h]",
+    "Positive electrode stoichiometry",
+    "X-averaged positive electrode open-circuit potential [V]",
+    "X-averaged cell temperature [C]",
+)
 #: the model's temperatures, each in K and in degrees C: all the ambient one (isothermal), under PyBaMM's names
 _TEMPERATURES = ("Ambient temperature", "Cell temperature", "X-averaged cell temperature",
                  "Volume-averaged cell temperature")
@@ -437,6 +450,29 @@ class AEA(pybamm.BaseModel):
         # mesh-converged: 10 and 40 cells agree within 0.1 % on capacity for the paper's cells,
         # the 31 um high-loading electrode and 5C at 25 C (tests/test_model.py)
         return {submodels.xi: 10}
+
+    def check_var_pts(self, var_pts, geometry):
+        """ValueError unless ``var_pts`` gives points for each spatial variable of ``geometry`` and for nothing else,
+        naming the keys given, those missing, those unknown and the model's own (``xi_c``, the cathode depth: key
+        ``"xi_c"`` or :data:`.submodels.xi`). PyBaMM's keys of its DFN (``"x_p"``, ``"r_p"``) are no variable of this
+        model: ``var_pts={"x_p": 40}`` was PyBaMM's bare ``KeyError "Points not given for variable 'xi_c' in domain
+        'positive electrode'"``. Called by every ``pybamm.Simulation`` of the model
+        (:mod:`pybamm_aea.pybamm_adapter.spatial_variables`)."""
+        names = {getattr(key, "name", key): key for key in var_pts}
+        needed = {getattr(var, "name", var): domain for domain, variables in geometry.items() for var in variables
+                  if var != "tabs"}
+        missing = [name for name in needed if name not in names]
+        unknown = [name for name in names if name not in needed]
+        if missing or unknown:
+            said = [f"no points for {', '.join(repr(n) for n in missing)}"] if missing else []
+            said += [f"{', '.join(repr(n) for n in unknown)} {'is' if len(unknown) == 1 else 'are'} no spatial "
+                     "variable of this model (one dense cathode: no particle or separator mesh)"
+                     ] if unknown else []
+            own = ", ".join(f"{name!r} ({domain})" for name, domain in needed.items())
+            default = {getattr(var, "name", var): n for var, n in self.default_var_pts.items()}
+            raise ValueError(f"var_pts keys {list(names)}: {'; '.join(said)}. The model's spatial variables: {own}, "
+                             f"keyed by name or by the variable (pybamm_aea.models.submodels.xi for 'xi_c'); its "
+                             f"default var_pts {default}")
 
     @property
     def default_submesh_types(self):
