@@ -2751,6 +2751,21 @@ def test_a_parameter_no_aea_model_reads_is_warned_about_with_close_names():
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60])
 
 
+def test_pybamms_own_model_and_values_on_the_aea_solver_are_no_typo_of_an_aea_parameter():
+    """PyBaMM's SPM with Chen2020 on the AEA solver (with or without an experiment) was told "parameter 'Negative
+    electrode conductivity [S.m-1]' = 215.0 is not a parameter of the AEA model, so it has no effect" (review R25):
+    values that are not an AEA set are another model's, not checked against the AEA parameters."""
+    from pybamm_aea.models.solvers import CheckedIDAKLUSolver
+
+    for experiment in (None, pybamm.Experiment(["Discharge at 1C for 2 minutes"])):
+        sim = pybamm.Simulation(pybamm.lithium_ion.SPM(), parameter_values=pybamm.ParameterValues("Chen2020"),
+                                solver=CheckedIDAKLUSolver(), experiment=experiment)
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            sim.solve([0, 120] if experiment is None else None)
+        assert not [str(w.message) for w in record if "AEA model" in str(w.message)], experiment
+
+
 def test_pybamms_own_experiment_inputs_are_not_shown_as_the_step_models_inputs():
     """With experiment_model_mode="unified" PyBaMM builds one model for all the steps, which reads the inputs it
     gives each step itself (pybamm.Simulation._INTERNAL_EXPERIMENT_INPUTS: "Experiment step index", "Experiment

@@ -1039,9 +1039,14 @@ def warn_unknown_parameters(model, warned=None):
     accepts and ignores, so the cell ran at the set's porosity. A name far from every AEA parameter (a user's
     own, read by a function of theirs) is not warned about. An input of the sweep (:data:`SWEEP_ONLY_INPUTS`,
     e.g. ``values["S8 mass fraction"] = 0.45``) is warned about as one. Looked at once per model; a name in
-    ``warned`` (a set, which gets each name warned about) is not warned about again (an experiment's steps)."""
+    ``warned`` (a set, which gets each name warned about) is not warned about again (an experiment's steps). Values
+    that are not an AEA set (:func:`~pybamm_aea.parameters.is_aea_set`: PyBaMM's SPM with Chen2020 on the AEA solver
+    was told "'Negative electrode conductivity [S.m-1]' = 215.0 is not a parameter of the AEA model": review R25) are
+    another model's, not looked at."""
+    from ..parameters import is_aea_set
+
     values = parameter_values_of(model)
-    if values is None:
+    if values is None or not is_aea_set(values):
         return
     try:
         names = frozenset(values.keys())
