@@ -246,7 +246,7 @@ def test_the_sweeps_notes_are_printed_once_in_the_commands_format(capsys):
     assert not [w for w in caught if "compaction law" in str(w.message)]
     err = capsys.readouterr().err.splitlines()
     assert [t for t in err if "compaction law" in t] == [
-        "Li2021_LTO_Mo6S8: warning: porosity from the 'Mo6S8' compaction law, measured on 100 wt% Mo6S8, for a "
+        "pybamm-aea sweep: warning: porosity from the 'Mo6S8' compaction law, measured on 100 wt% Mo6S8, for a "
         "cathode of 40 wt% Li4Ti5O12 + 60 wt% Mo6S8 (no law measured on this composition): all 2 points of the sweep"]
 
 
@@ -261,7 +261,7 @@ def test_each_warnings_full_text_is_printed_once(tmp_path, capsys):
     row = pd.read_csv(out)["warnings"].iloc[0]
     assert row.startswith("MeshDependentNucleationWarning: step 1, the first discharge") and "mesh_check" not in row
     err = [t for t in capsys.readouterr().err.splitlines() if "Nucleation" in t]
-    assert len(err) == 1 and err[0].startswith("Li2021_Mo6S8: warning, 1 of 1 points (row 0): " + row + ", so whether "), err
+    assert len(err) == 1 and err[0].startswith("pybamm-aea sweep: warning, 1 of 1 points (row 0): " + row + ", so whether "), err
     assert "check with pybamm_aea.mesh_check" in err[0]
 
 
@@ -275,7 +275,7 @@ def test_a_warning_class_is_printed_once_with_its_rows(tmp_path, capsys):
     rows = pd.read_csv(out)["warnings"].tolist()
     err = [t for t in capsys.readouterr().err.splitlines() if "Nucleation" in t]
     assert len(err) == 1, err
-    assert err[0].startswith("Li2021_Mo6S8: warning, 2 of 2 points (rows 0-1; 2 texts alike but their figures, the "
+    assert err[0].startswith("pybamm-aea sweep: warning, 2 of 2 points (rows 0-1; 2 texts alike but their figures, the "
                              "first here, each row's short form in the warnings column of --output): " + rows[0]), err
 
 

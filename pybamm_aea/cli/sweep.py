@@ -136,9 +136,10 @@ def _spans(labels):
     return ", ".join(out)
 
 
-def warning_lines(df, parameter_set):
-    """The lines printed on stderr for ``df.attrs["warnings"]``: one per warning class, its first full text once,
-    then the rows it is in (the table's index labels, the rows' order in --output) and how many texts the class has
+def warning_lines(df, prog):
+    """The lines printed on stderr for ``df.attrs["warnings"]``, after the command's name ``prog`` ("pybamm-aea
+    sweep", as simulate's, screen's and energy's warnings; the set's name until session 54): one per warning class,
+    its first full text once, then the rows it is in (the table's index labels, the rows' order in --output) and how many texts the class has
     (a class's texts differ by each row's figures, which the rows' short forms give). Until session 49 each distinct
     text was a line: the nucleation warning of 20 LMS points printed 6 lines of 613 characters alike but their
     figures."""
@@ -150,7 +151,7 @@ def warning_lines(df, parameter_set):
         rows = sorted({r for said in group for r in said["rows"]})
         texts = (f"; {len(group)} texts alike but their figures, the first here, each row's short form in the "
                  "warnings column of --output" if len(group) > 1 else "")
-        lines.append(f"{parameter_set}: warning, {len(rows)} of {len(df)} points (row{'s' if len(rows) > 1 else ''} "
+        lines.append(f"{prog}: warning, {len(rows)} of {len(df)} points (row{'s' if len(rows) > 1 else ''} "
                      f"{_spans(rows)}{texts}): {category}: {group[0]['text']}")
     return lines
 
@@ -235,8 +236,8 @@ def run(args):
                            "display.float_format", "{:.6g}".format, "display.max_colwidth", 60):
         print(df[show].to_string(index=False) if len(df) <= 60 else df[show])
     for note in df.attrs["notes"]:  # the facts of the whole sweep, said once
-        print(f"{args.parameter_set}: warning: {note}", file=sys.stderr)
-    for line in warning_lines(df, args.parameter_set):  # each class's full text once, then its rows
+        print(f"{parser.prog}: warning: {note}", file=sys.stderr)
+    for line in warning_lines(df, parser.prog):  # each class's full text once, then its rows
         print(line, file=sys.stderr)
     failed = df.attrs["failed"]
     warned = int(df["warnings"].notna().sum())  # e.g. a discharge that delivered nothing: not an error, said
