@@ -139,10 +139,10 @@ def _spans(labels):
 def warning_lines(df, prog):
     """The lines printed on stderr for ``df.attrs["warnings"]``, after the command's name ``prog`` ("pybamm-aea
     sweep", as simulate's, screen's and energy's warnings; the set's name until session 54): one per warning class,
-    its first full text once, then the rows it is in (the table's index labels, the rows' order in --output) and how many texts the class has
-    (a class's texts differ by each row's figures, which the rows' short forms give). Until session 49 each distinct
-    text was a line: the nucleation warning of 20 LMS points printed 6 lines of 613 characters alike but their
-    figures."""
+    its first full text once, then the rows it is in (the table's index labels, the rows' order in --output) and how
+    many texts the class has (a class's texts differ by each row's figures, which the rows' short forms give). Until
+    session 49 each distinct text was a line: the nucleation warning of 20 LMS points printed 6 lines of 613
+    characters alike but their figures."""
     groups = {}
     for said in df.attrs["warnings"]:
         groups.setdefault(said["warning"], []).append(said)
