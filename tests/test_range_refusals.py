@@ -190,3 +190,59 @@ def test_the_threshold_is_refused_as_the_command_line_refuses_it(capsys):
         assert said.endswith("argument --threshold: " + ranges.UTILISATION.refusal("--threshold", float(text), text))
         assert str(api.value) == ranges.UTILISATION.refusal("threshold", float(text))
         assert ("did you give %? 80 % = 0.8" in said) == (text == "80"), said
+
+
+def _d_ref(value):
+    from pybamm_aea.parameters import Li2021_Mo6S8
+
+    host = Li2021_Mo6S8.MO6S8_HOST
+    return _host(phases=(dataclasses.replace(host.phases[0], D_ref=value),) + host.phases[1:])
+
+
+def _threshold(value):
+    from pybamm_aea.screening import _check_threshold
+
+    return _check_threshold(value)
+
+
+def _numbers(value):
+    """``value`` as a Python float, a NumPy float64 and a 0-d array of it."""
+    import numpy as np
+
+    return [value, np.float64(value), np.array(value)]
+
+
+#: (the site, a value at each end of its range it takes): the composite's porosity [0, 1), a Host's T_ref and D_ref
+#: (0, inf), a screen's threshold (0, 1] and an electrode's porosity [0, 1)
+_ENDS = [(_make_up, 0.0), (_make_up, 1 - 2 ** -52), (lambda v: _host(T_ref=v), 1e-300), (_d_ref, 1e-300),
+         (_threshold, 1.0), (_threshold, 5e-324), (lambda v: _electrode({"Mo6S8": 1.0}, v), 0.0)]
+
+
+@pytest.mark.parametrize("call, value", [(call, v) for call, end in _ENDS for v in _numbers(end)])
+def test_a_moved_site_takes_its_ends_as_any_real_number(call, value):
+    """A 0-d array or a NumPy float at a moved site is the number it holds: ``make_up(porosity=np.array(0.2))``
+    raised "porosity must be < 1, got 0.2" and ``Host(T_ref=np.array(300.))`` "TypeError: unsupported format string
+    passed to NoneType.__format__" in session 54 (Range.contains takes no array; the refusal formatted high=None)."""
+    call(value)
+
+
+@pytest.mark.parametrize("call, value, error", [
+    (_make_up, False, TypeError), (_make_up, True, TypeError), (_make_up, "0.3", TypeError),
+    (lambda v: _host(T_ref=v), True, TypeError), (lambda v: _host(T_ref=v), "300", TypeError),
+    (_d_ref, True, TypeError), (_threshold, True, ValueError), (_threshold, "0.5", ValueError),
+    (lambda v: _material(density=v), True, ValueError), (lambda v: _electrode({"Mo6S8": 1.0}, v), False, ValueError),
+])
+def test_a_moved_site_refuses_a_bool_or_text_by_type(call, value, error):
+    """A bool or text is refused as not a number, by the error type the site gave before its move (``porosity=False``
+    was "porosity must be < 1, got 0", ``Host(T_ref=True)`` the format's TypeError), naming it."""
+    with pytest.raises(error, match="must be a (real|finite) number") as refused:
+        call(value)
+    assert repr(value) in str(refused.value)
+
+
+def test_a_refusal_never_fails_on_a_value_its_bounds_do_not_refuse():
+    """``POSITIVE.refusal("x", 5)`` (high None) raised TypeError from a format; a switch's value not among its
+    ``only`` was said as above the high end."""
+    assert ranges.POSITIVE.refusal("x", 5) == "x must be in (0, inf), got 5"
+    assert ranges.Range(0.0, 1.0, only=(0.0, 1.0)).refusal("s", 0.5) == "s must be in {0, 1}, got 0.5"
+    assert ranges.POSITIVE.refusal("x", -1) == "x must be > 0, got -1"
