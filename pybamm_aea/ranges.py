@@ -97,8 +97,8 @@ class Range:
         (:meth:`slip_hint`); "... must be >= 0, got -1" below it; "... must be finite, got nan". ``shown``: the value
         as the user typed it (the command line's text), else ``value`` to 10 digits, or all its digits where those are a
         bound's. A value the bounds do not refuse (a switch's not among :attr:`only`) is said with the whole range,
-        "... must be in {0, 1}, got 0.5". The words of the command line's bounded numbers and of the Python API's stack pressure
-        (:func:`pybamm_aea.energy.porosity`)."""
+        "... must be in {0, 1}, got 0.5". The words of the command line's bounded numbers and of the Python API's
+        stack pressure (:func:`pybamm_aea.energy.porosity`)."""
         v = float(value)
         if shown is None:
             shown = f"{v:.10g}"
@@ -110,7 +110,8 @@ class Range:
             return f"{name} must be {'>' if self.low_open else '>='} {self.low:g}, got {shown}{self.slip_hint(v)}"
         why = f" ({self.why})" if self.why else ""
         if isinstance(self.high, (int, float)) and (v > self.high or (self.high_open and v == self.high)):
-            return f"{name} must be {'<' if self.high_open else '<='} {self.high:g}, got {shown}{why}{self.slip_hint(v)}"
+            below = "<" if self.high_open else "<="
+            return f"{name} must be {below} {self.high:g}, got {shown}{why}{self.slip_hint(v)}"
         # (a switch's value not among :attr:`only`, a bound naming another parameter, or a value inside the range:
         # the range said whole; "must be <= None" raised TypeError from a format until session 54)
         return f"{name} must be in {self.describe()}, got {shown}{why}"
