@@ -169,7 +169,8 @@ FRACTION = Range(0.0, 1.0, slip=PERCENT)
 #: a mass or pore fraction below 1 (1: no host left, or no solid)
 FRACTION_BELOW_ONE = Range(0.0, 1.0, high_open=True, slip=PERCENT)
 #: a screen's utilisation threshold (``screen(threshold=...)``, ``screen --threshold``): a share of the capacity, above
-#: 0 (80 typed for 80 % said so; 1.5, a reading of 1.5 %, is no such slip, as :data:`pybamm_aea.initial_state`'s SOC)
+#: 0 (80 typed for 80 % said so; 1.5, a reading of 1.5 %, is no such slip, as :data:`pybamm_aea.initial_state`'s SOC);
+#: the S-C-LGPS cell's accessible sulfur fraction (:func:`pybamm_aea.conventional.s_c_lgps_parameter_values`) too
 UTILISATION = Range(0.0, 1.0, low_open=True, slip=PERCENT + (0.0, 0.05))
 #: "Stack pressure [MPa]": at most 1000 MPa, a bound of the model, not of the material. The paper's compaction data
 #: span 36-360 MPa (Tables S6-S8), its cells are pressed and cycled at 360 MPa, and this package's furthest prediction

@@ -105,8 +105,9 @@ SITES = [
      "did you give mV? 1800 mV = 1.8 V"),
     (lambda: _ocp(potential=2100.0), "VOLTAGE_ABOVE_ZERO", "material 'LiFePO4': ocp.potential [V]", 2100.0,
      "did you give mV?"),
-    (lambda: _s_c_lgps(accessible_fraction=1.2), dataclasses.replace(ranges.FRACTION, low_open=True),
-     "accessible_fraction", 1.2, "did you give %"),
+    (lambda: _s_c_lgps(accessible_fraction=1.2), ranges.UTILISATION, "accessible_fraction", 1.2, "<= 1, got 1.2"),
+    (lambda: _s_c_lgps(accessible_fraction=80), ranges.UTILISATION, "accessible_fraction", 80,
+     "did you give %? 80 % = 0.8"),
     (lambda: _s_c_lgps(particle_radius_m=-1e-6), ranges.POSITIVE, "particle_radius_m", -1e-6, "> 0, got -1e-06"),
     (lambda: _make_up(8.2), ranges.FRACTION_BELOW_ONE, "porosity", 8.2, "did you give %? 8.2 % = 0.082"),
     (lambda: _make_up(1.0), ranges.FRACTION_BELOW_ONE, "porosity", 1.0, "< 1, got 1"),
@@ -246,3 +247,27 @@ def test_a_refusal_never_fails_on_a_value_its_bounds_do_not_refuse():
     assert ranges.POSITIVE.refusal("x", 5) == "x must be in (0, inf), got 5"
     assert ranges.Range(0.0, 1.0, only=(0.0, 1.0)).refusal("s", 0.5) == "s must be in {0, 1}, got 0.5"
     assert ranges.POSITIVE.refusal("x", -1) == "x must be > 0, got -1"
+
+
+def test_an_accessible_fraction_of_1_2_is_no_percent_slip():
+    """``accessible_fraction=1.2`` said "did you give %? 1.2 % = 0.012" (session 54): a share's range,
+    ranges.UTILISATION, as the screen's threshold and the SOC, gives no % reading below 0.05."""
+    with pytest.raises(ValueError) as refused:
+        _s_c_lgps(accessible_fraction=1.2)
+    assert str(refused.value) == "accessible_fraction must be <= 1, got 1.2"
+
+
+@pytest.mark.parametrize("label, value, words", [
+    ("particle_radius_m", True, "must be a real number, got True, a truth value"),
+    ("particle_radius_m", "1e-7", "must be a real number, got '1e-7'"),
+    ("temperature_K", "343", "must be a real number, got '343'"),
+    ("accessible_fraction", True, "must be a real number, got True"),
+    ("sulfur_diffusivity_m2_s", float("inf"), "sulfur_diffusivity_m2_s must be finite, got inf"),
+    ("temperature_K", float("inf"), "temperature_K must be finite, got inf"),
+])
+def test_the_s_c_lgps_cell_refuses_what_is_no_finite_number(label, value, words):
+    """``particle_radius_m=True`` or "1e-7", ``temperature_K="343"``: float() took them (True as a 1 m particle) until
+    session 54; inf, taken until session 54 (MB), is refused as not finite."""
+    with pytest.raises(ValueError, match="must be") as refused:
+        _s_c_lgps(**{label: value})
+    assert words in str(refused.value), str(refused.value)
