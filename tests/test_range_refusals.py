@@ -93,13 +93,13 @@ SITES = [
     (lambda: _electrode({"Mo6S8": -0.5, "S8": 1.5}, 0.1), ranges.NON_NEGATIVE, "mass fraction of 'Mo6S8'", -0.5,
      ">= 0, got -0.5"),
     (lambda: _electrode({"Mo6S8": 1.0}, 0.1).thickness_um(-1), ranges.NON_NEGATIVE, "loading_mg_cm2", -1, ">= 0"),
-    (lambda: _fit_compaction([0, 50, 100, 200], [40, 30, 20, 10]), "FITTED_POROSITY", "porosity_fraction", 40,
+    (lambda: _fit_compaction([0, 50, 100, 200], [40, 30, 20, 10]), "FITTED_POROSITY", "porosity_fraction[0]", 40,
      "did you give %? 40 % = 0.4"),
-    (lambda: _fit_compaction([0, 50, 100, 200], [0.4, 0.3, 0.2, 0.0]), "FITTED_POROSITY", "porosity_fraction", 0.0,
+    (lambda: _fit_compaction([0, 50, 100, 200], [0.4, 0.3, 0.2, 0.0]), "FITTED_POROSITY", "porosity_fraction[3]", 0.0,
      "> 0, got 0"),
-    (lambda: _fit_compaction([-1, 50, 100, 200], [0.4, 0.3, 0.2, 0.1]), ranges.NON_NEGATIVE, "pressure_MPa", -1,
+    (lambda: _fit_compaction([-1, 50, 100, 200], [0.4, 0.3, 0.2, 0.1]), ranges.NON_NEGATIVE, "pressure_MPa[0]", -1,
      ">= 0, got -1"),
-    (lambda: _fit_conductivity([1e-3, 1e-4, 0.0, 1e-6]), ranges.POSITIVE, "conductivity_S_per_cm", 0.0, "> 0, got 0"),
+    (lambda: _fit_conductivity([1e-3, 1e-4, 0.0, 1e-6]), ranges.POSITIVE, "conductivity_S_per_cm[2]", 0.0, "> 0, got 0"),
     (lambda: _material(density=-1), "density", "material 'TiS2': 'density' [g/cm3]", -1, "> 0.5, got -1"),
     (lambda: _material(lower_voltage=1800.0), "VOLTAGE_ABOVE_ZERO", "material 'TiS2': 'lower_voltage' [V]", 1800.0,
      "did you give mV? 1800 mV = 1.8 V"),
@@ -271,3 +271,17 @@ def test_the_s_c_lgps_cell_refuses_what_is_no_finite_number(label, value, words)
     with pytest.raises(ValueError, match="must be") as refused:
         _s_c_lgps(**{label: value})
     assert words in str(refused.value), str(refused.value)
+
+
+def test_an_arrays_refusal_names_the_index_of_its_first_value_outside():
+    """``fit_compaction([36, 100, 200, 360], [0.3, 0.25, 1.2, 0.15])`` said "porosity_fraction must be < 1, got 1.2"
+    (which of the 4?); the % hint judged on that value, 1.2, as before."""
+    with pytest.raises(ValueError) as refused:
+        _fit_compaction([36, 100, 200, 360], [0.3, 0.25, 1.2, 0.15])
+    assert str(refused.value).startswith("porosity_fraction[2] must be < 1, got 1.2 (1.2 = 120 %)"), str(refused.value)
+    from pybamm_aea.energy._common import first_outside
+
+    with pytest.raises(ValueError, match=r"^x\[1, 0\] must be >= 0, got -2$"):
+        first_outside(ranges.NON_NEGATIVE, [[1.0, 2.0], [-2.0, -3.0]], "x")
+    with pytest.raises(ValueError, match=r"^x must be >= 0, got -2$"):  # (a scalar: no index)
+        first_outside(ranges.NON_NEGATIVE, -2.0, "x")

@@ -37,11 +37,14 @@ def check_porosity(value, name="porosity"):
 
 
 def first_outside(rng, values, name):
-    """``values`` as a float array; a ValueError at the first outside ``rng``, in :meth:`Range.refusal`'s words."""
+    """``values`` as a float array; a ValueError at the first outside ``rng``, in :meth:`Range.refusal`'s words, an
+    array's named by its index ("porosity_fraction[2] must be < 1, got 1.2"; the name alone until session 54)."""
     arr = np.asarray(values, dtype=float)
     bad = rng.outside(arr)
     if np.any(bad):
-        raise ValueError(rng.refusal(name, arr[bad][0]))
+        at = np.unravel_index(np.argmax(bad), arr.shape)  # (the first in C order, as arr[bad][0])
+        label = f"{name}[{', '.join(str(i) for i in at)}]" if arr.ndim else name
+        raise ValueError(rng.refusal(label, arr[at]))
     return arr
 
 
