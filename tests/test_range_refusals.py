@@ -131,16 +131,26 @@ def test_a_value_outside_its_range_is_refused_in_the_shared_words(call, rng, nam
     assert words in said, said
 
 
-@pytest.mark.parametrize("T", [70.0, 500.0])
+@pytest.mark.parametrize("T", [70.0, 199.0, 500.0])
 def test_a_material_cells_temperature_is_refused_in_the_models_words(T):
     """``parameter_values(temperature=70)``, degrees C typed for K: "temperature [K] (200 K to ...) = 70.0 is out of
-    range: must be >= 200.0" -> the model's words, with the slip said ("did you give degrees C? 70 degrees C =
-    343.15 K")."""
+    range: must be >= 200.0" until session 54, then "temperature [K] must be >= 200, got 70 ..." (Range.refusal's, not
+    the model's) -> the model's own check's words, as the composite's (``temperature_K: 'Ambient temperature [K]' =
+    199.0 is outside its physical range [200, 453.65] (...)``), with the slip said ("did you give degrees C? 70
+    degrees C = 343.15 K")."""
+    from pybamm_aea.composite import composite_parameter_values
     from pybamm_aea.materials import MaterialError, get_material
+    from pybamm_aea.models.checks import check_value
 
     with pytest.raises(MaterialError) as refused:
         get_material("TiS2").parameter_values(temperature=T)
-    assert str(refused.value) == _ranges()["T"].refusal("temperature [K]", T)
+    with pytest.raises(ValueError) as model:
+        check_value("Ambient temperature [K]", T)
+    with pytest.raises(ValueError) as composite:
+        composite_parameter_values("NMC532", 10.0, temperature_K=T)
+    assert str(refused.value) == f"temperature: {model.value}"
+    assert str(composite.value) == f"temperature_K: {model.value}"
+    assert f"'Ambient temperature [K]' = {T!r} is outside its physical range [200, 453.65]" in str(refused.value)
     assert ("did you give degrees C? 70 degrees C = 343.15 K" in str(refused.value)) == (T == 70.0)
 
 

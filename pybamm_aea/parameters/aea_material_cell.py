@@ -40,10 +40,13 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     porosity = material.porosity if porosity is None else _check(porosity, "porosity", Range(0.0, 0.9))
     values = CELL_BUILDS[cell]()
     if temperature is not None:
-        from pybamm_aea.models.checks import RANGES
+        from pybamm_aea.models.checks import check_value
 
-        T_range = RANGES["Ambient temperature [K]"]  # the model's own range: one fact
-        T = _check(temperature, "temperature [K]", T_range)
+        T = _check(temperature, "temperature [K]", Range())  # (a finite number; then the model's range and words)
+        try:  # the model's own check, as the composite's and the screen's: one fact, one wording
+            check_value("Ambient temperature [K]", T)
+        except ValueError as exc:
+            raise MaterialError(f"temperature: {exc}") from None
         values["Ambient temperature [K]"] = T
     x_max = material.x_max
     area = values["Electrode width [m]"] * values["Electrode height [m]"]
