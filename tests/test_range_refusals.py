@@ -295,3 +295,19 @@ def test_an_arrays_refusal_names_the_index_of_its_first_value_outside():
         first_outside(ranges.NON_NEGATIVE, [[1.0, 2.0], [-2.0, -3.0]], "x")
     with pytest.raises(ValueError, match=r"^x must be >= 0, got -2$"):  # (a scalar: no index)
         first_outside(ranges.NON_NEGATIVE, -2.0, "x")
+
+
+@pytest.mark.parametrize("text, item", [("1,-2", "-2"), ("0.5, inf", "inf"), ("0,1", "0")])
+def test_a_screens_axis_is_refused_as_the_python_api_refuses_it(capsys, text, item):
+    """``screen --c-rates 1,-2`` said "positive numbers expected, got '1,-2'" and took inf (1,inf ran), while
+    ``screen(c_rates=[1, -2])`` says "c_rates must be > 0, got -2": one rule, ranges.POSITIVE, in its words."""
+    from pybamm_aea.cli import main
+    from pybamm_aea.screening import _axis
+
+    with pytest.raises(SystemExit):
+        main(["screen", "--materials", "Li2021_TiS2", "--c-rates", text])
+    said = capsys.readouterr().err.strip().splitlines()[-1]
+    assert said.endswith("argument --c-rates: " + ranges.POSITIVE.refusal("--c-rates", float(item), item)), said
+    with pytest.raises(ValueError) as api:
+        _axis("c_rates", [float(v) for v in text.split(",")])
+    assert str(api.value) == ranges.POSITIVE.refusal("c_rates", float(item))

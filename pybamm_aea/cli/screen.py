@@ -58,12 +58,21 @@ def _items(parser, name, text):
 
 
 def _numbers(parser, name, text):
+    """A grid axis: comma-separated numbers, each finite and > 0, the Python API's rule (``screen``'s
+    :data:`pybamm_aea.ranges.POSITIVE`) in its words: "--c-rates must be > 0, got -2" (until session 54 "positive
+    numbers expected, got '1,-2'", and inf taken)."""
+    from pybamm_aea.ranges import POSITIVE
+
+    items = _items(parser, name, text)
     try:
-        values = [float(v) for v in _items(parser, name, text)]
+        values = [float(v) for v in items]
     except ValueError:
         raise _args.error(parser, f"argument {name}: comma-separated numbers expected, got {text!r}")
-    if not values or any(not v > 0 for v in values):
+    if not values:
         raise _args.error(parser, f"argument {name}: positive numbers expected, got {text!r}")
+    bad = next((k for k, v in enumerate(values) if not POSITIVE.contains(v)), None)
+    if bad is not None:
+        raise _args.error(parser, f"argument {name}: {POSITIVE.refusal(name, values[bad], items[bad].strip())}")
     return values
 
 
