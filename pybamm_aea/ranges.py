@@ -16,7 +16,7 @@ from .user_input import number_refusal
 __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS_UM", "check_loading_mg_cm2",
            "check_thickness_um", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
            "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
-           "UTILISATION"]
+           "UTILISATION", "VOLTAGE_ABOVE_ZERO"]
 
 
 @dataclass(frozen=True)
@@ -284,6 +284,11 @@ def composition_percent_hint(fractions):
 #: mistyped volt more likely than mV) is no electrode's average voltage (session 51)
 VOLTAGE_VS_LI = Range(0.0, MAX_VOLTAGE_VS_LI, slip=("V", "mV", 1000.0, 0.0, 0.01), why=(
     "above every Li insertion cathode's potential (the ~5 V spinels and phosphates)"))
+
+#: a voltage that must be above 0 (a cathode's, an electrode's or one material's voltage in the energy model, ``energy
+#: --voltage``, a material record's OCP and cut-offs): 0 V gives 0 Wh/kg, no potential of a cathode. The one statement
+#: of it (it was built three times until session 54: materials, energy/_common and the command line)
+VOLTAGE_ABOVE_ZERO = replace(VOLTAGE_VS_LI, low_open=True)
 
 
 def voltage_hint(value):

@@ -311,3 +311,39 @@ def test_a_screens_axis_is_refused_as_the_python_api_refuses_it(capsys, text, it
     with pytest.raises(ValueError) as api:
         _axis("c_rates", [float(v) for v in text.split(",")])
     assert str(api.value) == ranges.POSITIVE.refusal("c_rates", float(item))
+
+
+@pytest.mark.parametrize("value, words", [
+    (0.95, "must be <= 0.9, got 0.95 (a pressed compact of at least 10 vol% solid)"),
+    (40, "(40 = 4000 %); did you give %? 40 % = 0.4"), (-0.1, "must be >= 0, got -0.1")])
+def test_a_compacts_porosity_is_one_range_for_the_record_and_the_cell(value, words):
+    """A record's ``porosity`` was (0, 0.9] and ``parameter_values(porosity=...)`` [0, 0.9], two statements of one
+    fact (a dense electrode, 0, refused in the record and taken by the cell); 40 typed for 40 % was not said so.
+    One range, material.COMPACT_POROSITY: 0 taken by both, the rest refused by both in one wording."""
+    from pybamm_aea.materials import MaterialError, get_material
+    from pybamm_aea.materials.material import COMPACT_POROSITY
+
+    assert _material(porosity=0.0).porosity == 0.0
+    assert get_material("TiS2").parameter_values(porosity=0.0)["Cathode porosity"] == 0.0
+    for call, name in ((lambda: _material(porosity=value), "material 'TiS2': 'porosity' [-]"),
+                       (lambda: get_material("TiS2").parameter_values(porosity=value), "porosity")):
+        with pytest.raises(MaterialError) as refused:
+            call()
+        assert str(refused.value) == COMPACT_POROSITY.refusal(name, value)
+        assert words in str(refused.value)
+    assert "did you give" not in COMPACT_POROSITY.refusal("porosity", 1.5)  # (1.5 %: no compact's porosity)
+
+
+def test_a_voltage_above_zero_is_one_range():
+    """``VOLTAGE_ABOVE_ZERO`` was built three times (materials, the energy model, ``energy --voltage``)."""
+    from pybamm_aea.cli import _args
+    from pybamm_aea.energy._common import check_voltage_vs_li
+    from pybamm_aea.materials import material
+
+    assert material.VOLTAGE_ABOVE_ZERO is ranges.VOLTAGE_ABOVE_ZERO
+    with pytest.raises(ValueError) as api:
+        check_voltage_vs_li(0.0, "voltage", above_zero=True)
+    assert str(api.value) == ranges.VOLTAGE_ABOVE_ZERO.refusal("voltage", 0.0) == "voltage must be > 0, got 0"
+    with pytest.raises(__import__("argparse").ArgumentTypeError) as cli:
+        _args.float_in("--voltage", rng="VOLTAGE_ABOVE_ZERO")("0")
+    assert str(cli.value) == "--voltage must be > 0, got 0"

@@ -37,7 +37,7 @@ def register(subparsers):
     p.add_argument("--branch", choices=["loading", "released"], default=None,
                    help="with --pressure: porosity under pressure (loading, the default) or after release (released, Mo6S8 "
                         "only)")
-    p.add_argument("--voltage", type=_args.float_in("--voltage", low_open=True, rng="VOLTAGE_VS_LI"), default=None,
+    p.add_argument("--voltage", type=_args.float_in("--voltage", rng="VOLTAGE_ABOVE_ZERO"), default=None,
                    metavar="V",
                    help="average voltage vs Li/Li+ in V for the whole electrode (default: each active material's "
                         "library voltage)")
