@@ -507,9 +507,9 @@ def s_c_lgps_parameter_values(
 
 #: Options of PyBaMM's DFN for this cell: a half cell with a Li metal counter electrode, with the interface
 #: potential difference as a differential variable (a double layer, :data:`DOUBLE_LAYER_CAPACITY`). Without it
-#: ("surface form" false, PyBaMM's default, the same equations otherwise) the solve fails at t = 0, 0 A too (IDA_BAD_K;
-#: 2026-12-06), and with "algebraic" IDAKLU's consistent-initialisation step fails at many current reversals and
-#: rests after a full discharge, where the sulfur's Butler-Volmer law is far from linear;
+#: ("surface form" false, PyBaMM's default, the same equations otherwise) the solve fails at once (IDA_BAD_K at t = 0;
+#: IDA_CONV_FAIL at 0 A, 0.25 s in; 2026-12-06), and with "algebraic" IDAKLU's consistent-initialisation step fails
+#: at many current reversals and rests after a full discharge, where the sulfur's Butler-Volmer law is far from linear;
 #: with it every tested experiment solves with PyBaMM's default solver (0.02C, 0.1C and 1C with rests,
 #: R = 10 nm to 3 um, 25-70 C, 36-360 MPa, 1.7-5 mg/cm2, accessible fraction 0.77 and 1). "calculate discharge
 #: energy": the energy states the AEA model integrates too (without it PyBaMM's "Discharge energy [W.h]" and
