@@ -133,7 +133,8 @@ class _EquilibriumOCP:
         hull = ConvexHull(np.column_stack([x, g]))
         lower = sorted({k for simplex, (_, n_g, _) in zip(hull.simplices, hull.equations) if n_g < 0 for k in simplex})
         # two-phase regions: hull edges that skip grid points (with their common-tangent potential)
-        self.regions = [(x[a], x[b], -(g[b] - g[a]) / (x[b] - x[a])) for a, b in zip(lower[:-1], lower[1:]) if b - a > 2]
+        self.regions = [(x[a], x[b], -(g[b] - g[a]) / (x[b] - x[a]))
+                        for a, b in zip(lower[:-1], lower[1:]) if b - a > 2]
 
     def region(self, x):
         """The two-phase region (binodal Li contents and plateau [V]) that holds Li content ``x``, or None."""
@@ -146,7 +147,8 @@ class _EquilibriumOCP:
         region = self.region(x)
         if region is not None:
             return region[2]
-        return self.values.function("Cathode homogeneous OCP [V]", **{"Cathode Li content": x, "Temperature [K]": self.T})
+        return self.values.function("Cathode homogeneous OCP [V]",
+                                    **{"Cathode Li content": x, "Temperature [K]": self.T})
 
 
 def _free_energy_ocp(values, T, x_max, fallback):

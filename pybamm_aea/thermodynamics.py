@@ -124,7 +124,8 @@ class Host:
         for name, value in numbers:  # (text, a bool: TypeError naming it, not numpy's isfinite's)
             if not np.isfinite(real_number(name, value, TypeError)):
                 raise ValueError(f"{name} = {value!r} must be finite")
-        for name, value in [("T_ref [K]", self.T_ref)] + [(f"phase {ph.name!r} D_ref [m2.s-1]", ph.D_ref) for ph in self.phases]:
+        positive = [("T_ref [K]", self.T_ref)] + [(f"phase {ph.name!r} D_ref [m2.s-1]", ph.D_ref) for ph in self.phases]
+        for name, value in positive:
             value = real_number(name, value, TypeError)  # (a 0-d array or NumPy scalar is its number; True is not)
             if not POSITIVE.contains(value):
                 raise ValueError(POSITIVE.refusal(name, value))

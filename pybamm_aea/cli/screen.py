@@ -22,7 +22,8 @@ def register(subparsers):
         ),
     )
     p.add_argument("--materials", default="Li2021_Mo6S8,Li2021_TiS2,AEA_LiFePO4,AEA_Li4Ti5O12,AEA_LiCoO2,AEA_NMC532",
-                   metavar="NAME,...", help="comma-separated set names, literature names or paths of .json materials (a material's "
+                   metavar="NAME,...", help="comma-separated set names, literature names or paths of .json materials "
+                                            "(a material's "
                         "'function' fields are imported: use only files you trust)")
     p.add_argument("--c-rates", default="0.1,0.5,1,2,5", metavar="C,...",
                    help="comma-separated C-rates on the window capacity (1C empties it in an hour)")
@@ -135,7 +136,8 @@ def run(args):
     failed = df["error"].notna()
     fine_errors = df["fine-mesh error"].dropna() if "fine-mesh error" in df else df["error"].iloc[:0]
     _args.write_text(
-        f"largest areal capacity [mA.h/cm2] at {threshold_label(args.threshold)} utilisation, the threshold x the window "
+        f"largest areal capacity [mA.h/cm2] at {threshold_label(args.threshold)} utilisation, the threshold x the "
+        "window "
         f"capacity of the largest loading reaching it (NaN: none on the grid; >=: the grid's largest loading, or "
         f"the last before a failed point, still reaches it"
         f"{'; ?: moves on the finer mesh' if args.mesh_check else ''}"

@@ -391,7 +391,8 @@ class AEAMaterial:
                                 f"(non-empty strings), got {self.citations!r}")
         if self.lower_voltage >= self.upper_voltage:
             raise MaterialError(
-                f"{where}: 'lower_voltage' ({self.lower_voltage} V) must be below 'upper_voltage' ({self.upper_voltage} V)"
+                f"{where}: 'lower_voltage' ({self.lower_voltage} V) must be below 'upper_voltage' "
+                f"({self.upper_voltage} V)"
             )
         if not isinstance(self.ocp, OCP):
             raise MaterialError(f"{where}: 'ocp' must be an OCP or its dict, got {self.ocp!r}")
@@ -403,7 +404,8 @@ class AEAMaterial:
             self.ocp_delithiation.check_falls(f"{where}: ocp_delithiation", self.x_max)
         for name in ("diffusivity", "electronic_conductivity"):
             if not isinstance(getattr(self, name), TransportProperty):
-                raise MaterialError(f"{where}: '{name}' must be a TransportProperty or its dict, got {getattr(self, name)!r}")
+                raise MaterialError(f"{where}: '{name}' must be a TransportProperty or its dict, got "
+                                    f"{getattr(self, name)!r}")
         self.diffusivity.validate(f"{where}: diffusivity [cm2/s]", 1e-25, 1e-1)
         self.electronic_conductivity.validate(f"{where}: electronic_conductivity [S/cm]", 1e-25, 1e6)
         if self.ionic_conductivity is not None:
@@ -417,7 +419,8 @@ class AEAMaterial:
             except ValueError as exc:
                 raise MaterialError(f"{where}: 'host': {exc}") from exc
             if not isinstance(host, Host):
-                raise MaterialError(f"{where}: 'host' {self.host!r} is a {type(host).__name__}, not a thermodynamics.Host")
+                raise MaterialError(f"{where}: 'host' {self.host!r} is a {type(host).__name__}, not a "
+                                    "thermodynamics.Host")
         _check(self.gradient_energy, f"{where}: 'gradient_energy' [V.m2]", GRADIENT_ENERGY)
         if self.electronic_conductivity.function is not None and self.electronic_conductivity.activation_energy:
             raise MaterialError(f"{where}: electronic_conductivity.function carries its own temperature dependence")
@@ -434,7 +437,8 @@ class AEAMaterial:
         if abs(self.density / implied - 1) > tolerance:
             raise MaterialError(
                 f"{where}: 'density' {self.density} g/cm3 (as pressed) disagrees with the {implied:.4g} g/cm3 that "
-                f"'delithiated_density' ({self.delithiated_density}) and 'lithiated_density' ({self.lithiated_density}) "
+                f"'delithiated_density' ({self.delithiated_density}) and 'lithiated_density' "
+                f"({self.lithiated_density}) "
                 f"give at 'initial_li_content' {self.initial_li_content} of 'x_max' {self.x_max} (Vegard's law, which "
                 f"the cell model uses) by more than {tolerance:.0%}; make them agree")
 
