@@ -60,7 +60,7 @@ from .models.aea import AEAOptions
 from .models.checks import check_value
 from .parameters import host_molar_mass_as_made
 from .ranges import PERCENT, VOLTAGE_VS_LI, Range
-from .user_input import did_you_mean
+from .user_input import as_number, did_you_mean
 
 #: an initial state of charge, a fraction typed in percent said so (:data:`~pybamm_aea.ranges.PERCENT`) from 5 (5 %)
 #: on: a value just above 1 (1.5, 1 + round-off) is no percent slip and was said as one ("1.5 % = 0.015") in session 53
@@ -298,6 +298,7 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     -------
     pybamm.ParameterValues
     """
+    initial_value = as_number(initial_value)  # (a 0-d array of a number, as PyBaMM's solution gives: that number)
     if isinstance(initial_value, bool) or not isinstance(initial_value, (str, numbers.Real)):
         raise TypeError(f"initial_value must be a state of charge in [0, 1] or a voltage such as '2.1 V', "
                         f"got {initial_value!r}")

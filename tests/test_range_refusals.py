@@ -224,9 +224,12 @@ def _numbers(value):
 
 
 #: (the site, a value at each end of its range it takes): the composite's porosity [0, 1), a Host's T_ref and D_ref
-#: (0, inf), a screen's threshold (0, 1] and an electrode's porosity [0, 1)
+#: (0, inf), a screen's threshold (0, 1], an electrode's porosity [0, 1), rest_tol [0, inf), a screen's axis (0, inf)
+#: and an initial state of charge [0, 1]
 _ENDS = [(_make_up, 0.0), (_make_up, 1 - 2 ** -52), (lambda v: _host(T_ref=v), 1e-300), (_d_ref, 1e-300),
-         (_threshold, 1.0), (_threshold, 5e-324), (lambda v: _electrode({"Mo6S8": 1.0}, v), 0.0)]
+         (_threshold, 1.0), (_threshold, 5e-324), (lambda v: _electrode({"Mo6S8": 1.0}, v), 0.0),
+         (_cycle_summaries, 0.0), (lambda v: __import__("pybamm_aea.screening").screening._axis("c_rates", v), 5e-324),
+         (_soc, 0.0), (_soc, 1.0)]
 
 
 @pytest.mark.parametrize("call, value", [(call, v) for call, end in _ENDS for v in _numbers(end)])
