@@ -83,6 +83,7 @@ def make_up(material, composition=None, porosity=POROSITY):
             or not all(0 <= v <= 1 for v in w.values())):
         raise ValueError(f"composition must be mass fractions of 'active', 'Sulfide SE', 'Carbon' summing to 1, got {w}"
                          + "".join(did_you_mean(k, COMPOSITION, named=True) for k in w if k not in COMPOSITION))
+    porosity = real_number("porosity", porosity, TypeError)  # (a 0-d array or NumPy scalar is its number)
     if not FRACTION_BELOW_ONE.contains(porosity):
         raise ValueError(FRACTION_BELOW_ONE.refusal("porosity", porosity))
     rho = {"active": material.density, "Sulfide SE": _energy_material("Sulfide SE").density,

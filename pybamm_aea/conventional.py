@@ -49,7 +49,6 @@ where the sulfur sits: in S-LMS, 10-30 nm domains inside a mixed-conducting host
 particles of radius ``particle_radius_m`` that reach Li through LGPS and electrons through carbon, neither of
 which stores charge.
 """
-from dataclasses import replace
 import warnings
 
 import pybamm
@@ -62,7 +61,8 @@ from pybamm_aea.energy import porosity as _table_porosity
 from pybamm_aea.energy._common import ExtrapolationWarning
 from pybamm_aea.energy.conductivity import electronic_conductivity
 from pybamm_aea.parameters import Li2021_S_Mo6S8, dispersed_materials, paper_cell
-from pybamm_aea.ranges import FRACTION, POSITIVE, check_loading_mg_cm2
+from pybamm_aea.ranges import POSITIVE, UTILISATION, check_loading_mg_cm2
+from pybamm_aea.user_input import real_number
 from pybamm_aea.readout import ENERGY_OPTIONS
 
 __all__ = [
@@ -113,8 +113,9 @@ DEFAULT_SULFUR_DIFFUSIVITY = 1e-16
 #: Li diffusivity in LGPS [m2.s-1], 8.8e-8 to 9.0e-8 cm2/s (the paper's Table S5): the DFN's "electrolyte
 #: diffusivity". With a transference number of 1 it multiplies a concentration gradient that never forms.
 LGPS_DIFFUSIVITY = 8.9e-12
-#: the fraction of the dispersed sulfur that takes part, (0, 1]: none taking part is no cathode
-_ACCESSIBLE_FRACTION = replace(FRACTION, low_open=True)
+#: the fraction of the dispersed sulfur that takes part, (0, 1]: none taking part is no cathode. A share as a screen's
+#: utilisation is, the one range (80 typed for 80 % said so; 1.2, a reading of 1.2 %, is no such slip)
+_ACCESSIBLE_FRACTION = UTILISATION
 
 #: Initial lithiation of the accessible sulfur (S8 as made; the AEA set starts at 0). 1e-4 puts the OCP's
 #: logarithm at a finite 2.18 V; it costs 0.01 % of the first discharge.
@@ -464,12 +465,13 @@ def s_c_lgps_parameter_values(
     loading = _loading(loading_mg_cm2)  # mg/cm2
     mass_g = electrode_mass_g(loading)
     thickness = loading * 1e-3 / electrode.density * 1e-2  # (g/cm2) / (g/cm3) = cm -> m
-    f = s["Dispersed material accessible fraction"] if accessible_fraction is None else float(accessible_fraction)
+    f = (s["Dispersed material accessible fraction"] if accessible_fraction is None
+         else real_number("accessible_fraction", accessible_fraction))  # (float() read True as 1, "0.5" as 0.5)
     if not _ACCESSIBLE_FRACTION.contains(f):
         raise ValueError(_ACCESSIBLE_FRACTION.refusal("accessible_fraction", f))
     for label, val in (("particle_radius_m", particle_radius_m), ("sulfur_diffusivity_m2_s", sulfur_diffusivity_m2_s),
-                       ("temperature_K", temperature_K)):
-        if not POSITIVE.contains(float(val)):
+                       ("temperature_K", temperature_K)):  # (inf refused "must be finite" since session 54)
+        if not POSITIVE.contains(real_number(label, val)):
             raise ValueError(POSITIVE.refusal(label, val))
     q_S = s["Dispersed material specific capacity [A.h.kg-1]"]  # A.h/kg = mAh/g
     rho_S = s["Dispersed material density [kg.m-3]"]
@@ -505,9 +507,9 @@ def s_c_lgps_parameter_values(
 
 #: Options of PyBaMM's DFN for this cell: a half cell with a Li metal counter electrode, with the interface
 #: potential difference as a differential variable (a double layer, :data:`DOUBLE_LAYER_CAPACITY`). Without it
-#: ("surface form" false, PyBaMM's default, the same equations otherwise) the solve fails at t = 0, 0 A too (IDA_BAD_K;
-#: 2026-12-06), and with "algebraic" IDAKLU's consistent-initialisation step fails at many current reversals and
-#: rests after a full discharge, where the sulfur's Butler-Volmer law is far from linear;
+#: ("surface form" false, PyBaMM's default, the same equations otherwise) the solve fails at once (IDA_BAD_K at t = 0;
+#: IDA_CONV_FAIL at 0 A, 0.25 s in; 2026-12-06), and with "algebraic" IDAKLU's consistent-initialisation step fails
+#: at many current reversals and rests after a full discharge, where the sulfur's Butler-Volmer law is far from linear;
 #: with it every tested experiment solves with PyBaMM's default solver (0.02C, 0.1C and 1C with rests,
 #: R = 10 nm to 3 um, 25-70 C, 36-360 MPa, 1.7-5 mg/cm2, accessible fraction 0.77 and 1). "calculate discharge
 #: energy": the energy states the AEA model integrates too (without it PyBaMM's "Discharge energy [W.h]" and

@@ -21,7 +21,8 @@ from .user_input import finite_positive, whole_at_least
 
 __all__ = ["mesh_check", "compare_meshes", "refined_var_pts", "refinement", "nucleation_host", "verdict",
            "within_tolerances",
-           "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY", "HYBRID_NUCLEATION_MESH_CURRENT_DENSITY",
+           "MeshDependentNucleationWarning", "NUCLEATION_MESH_CURRENT_DENSITY",
+           "HYBRID_NUCLEATION_MESH_CURRENT_DENSITY",
            "nucleation_mesh_warning", "nucleation_mesh_judgement", "NucleationJudgement", "NucleationText",
            "pristine_reference_cells",
            "formed_polarisation_threshold"]  # (the charge check's names, MOVED_TO_SWITCH_CHECK, are its module's)
@@ -1100,7 +1101,8 @@ def mesh_check(model, parameter_values, experiment, var_pts=None, factor=None, *
         warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     table = compare_meshes(coarse_solution, fine, step_descriptions(experiment), capacity_tolerance,
                            voltage_tolerance)
-    table.attrs["var_pts"] = {label: {getattr(k, "name", k): n for k, n in pts.items()} for label, pts in meshes.items()}
+    table.attrs["var_pts"] = {label: {getattr(k, "name", k): n for k, n in pts.items()}
+                              for label, pts in meshes.items()}
     table.attrs["factor"], table.attrs["nucleation"] = factor, nucleation
     # each mesh's charge the solver's time step decided, or None, with the rtol to solve it at (the model's default
     # solver, which solves such a charge again itself, solved the fine run, and the coarse unless given; an experiment's

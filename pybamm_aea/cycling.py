@@ -56,7 +56,8 @@ from .energy.electrode import NoDischargedState
 from .ranges import check_loading_mg_cm2
 from .readout import (ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI, NO_ENERGY, RETENTION, ROUTES,
-                      THROUGHPUT_ENERGY_VS_LI, TOTAL_OVERPOTENTIAL, VOLUME, VOLUMETRIC, RetentionUndefinedWarning, _ranges,
+                      THROUGHPUT_ENERGY_VS_LI, TOTAL_OVERPOTENTIAL, VOLUME, VOLUMETRIC, RetentionUndefinedWarning,
+                      _ranges,
                       check_reference, experiment_cycle_numbers, gives, integrates_energy, is_skipped, iter_steps,
                       retention_curve, step_descriptions, voltage_vs_li)
 from .user_input import did_you_mean, finite_positive, is_finite_positive, real_number

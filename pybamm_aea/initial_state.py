@@ -60,7 +60,7 @@ from .models.aea import AEAOptions
 from .models.checks import check_value
 from .parameters import host_molar_mass_as_made
 from .ranges import PERCENT, VOLTAGE_VS_LI, Range
-from .user_input import did_you_mean
+from .user_input import as_number, did_you_mean
 
 #: an initial state of charge, a fraction typed in percent said so (:data:`~pybamm_aea.ranges.PERCENT`) from 5 (5 %)
 #: on: a value just above 1 (1.5, 1 + round-off) is no percent slip and was said as one ("1.5 % = 0.015") in session 53
@@ -133,7 +133,8 @@ class _EquilibriumOCP:
         hull = ConvexHull(np.column_stack([x, g]))
         lower = sorted({k for simplex, (_, n_g, _) in zip(hull.simplices, hull.equations) if n_g < 0 for k in simplex})
         # two-phase regions: hull edges that skip grid points (with their common-tangent potential)
-        self.regions = [(x[a], x[b], -(g[b] - g[a]) / (x[b] - x[a])) for a, b in zip(lower[:-1], lower[1:]) if b - a > 2]
+        self.regions = [(x[a], x[b], -(g[b] - g[a]) / (x[b] - x[a]))
+                        for a, b in zip(lower[:-1], lower[1:]) if b - a > 2]
 
     def region(self, x):
         """The two-phase region (binodal Li contents and plateau [V]) that holds Li content ``x``, or None."""
@@ -146,7 +147,8 @@ class _EquilibriumOCP:
         region = self.region(x)
         if region is not None:
             return region[2]
-        return self.values.function("Cathode homogeneous OCP [V]", **{"Cathode Li content": x, "Temperature [K]": self.T})
+        return self.values.function("Cathode homogeneous OCP [V]",
+                                    **{"Cathode Li content": x, "Temperature [K]": self.T})
 
 
 def _free_energy_ocp(values, T, x_max, fallback):
@@ -296,6 +298,7 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     -------
     pybamm.ParameterValues
     """
+    initial_value = as_number(initial_value)  # (a 0-d array of a number, as PyBaMM's solution gives: that number)
     if isinstance(initial_value, bool) or not isinstance(initial_value, (str, numbers.Real)):
         raise TypeError(f"initial_value must be a state of charge in [0, 1] or a voltage such as '2.1 V', "
                         f"got {initial_value!r}")

@@ -87,7 +87,8 @@ def termination_text(logs):
         now = logs["summary variables"]["Capacity [A.h]"]
         if not np.isnan(now) and now <= capacity:
             start = logs.get("start capacity", np.nan)
-            return (f'"Capacity [A.h]" {now:.6g} A.h ({100 * now / start:.4g} % of the first cycle\'s), at or below the '
+            return (f'"Capacity [A.h]" {now:.6g} A.h ({100 * now / start:.4g} % of the first cycle\'s), at or below '
+                    'the '
                     f"termination's {capacity:.6g} A.h")
     if voltage is not None and logs.get("Minimum voltage [V]", np.inf) <= voltage[0]:
         return f"minimum voltage {logs['Minimum voltage [V]']:.6g} V at or below the termination's {voltage[0]:.6g} V"

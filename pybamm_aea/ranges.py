@@ -16,7 +16,7 @@ from .user_input import number_refusal
 __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS_UM", "check_loading_mg_cm2",
            "check_thickness_um", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
            "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
-           "UTILISATION"]
+           "UTILISATION", "VOLTAGE_ABOVE_ZERO"]
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,9 @@ class Range:
         must be <= 1000, got 5000 (at most 1000 MPa, ...)" above it, with :attr:`why` and the unit slip
         (:meth:`slip_hint`); "... must be >= 0, got -1" below it; "... must be finite, got nan". ``shown``: the value
         as the user typed it (the command line's text), else ``value`` to 10 digits, or all its digits where those are a
-        bound's. The words of the command line's bounded numbers and of the Python API's stack pressure
-        (:func:`pybamm_aea.energy.porosity`)."""
+        bound's. A value the bounds do not refuse (a switch's not among :attr:`only`) is said with the whole range,
+        "... must be in {0, 1}, got 0.5". The words of the command line's bounded numbers and of the Python API's
+        stack pressure (:func:`pybamm_aea.energy.porosity`)."""
         v = float(value)
         if shown is None:
             shown = f"{v:.10g}"
@@ -108,7 +109,12 @@ class Range:
         if self.low is not None and (v < self.low or (self.low_open and v == self.low)):
             return f"{name} must be {'>' if self.low_open else '>='} {self.low:g}, got {shown}{self.slip_hint(v)}"
         why = f" ({self.why})" if self.why else ""
-        return f"{name} must be {'<' if self.high_open else '<='} {self.high:g}, got {shown}{why}{self.slip_hint(v)}"
+        if isinstance(self.high, (int, float)) and (v > self.high or (self.high_open and v == self.high)):
+            below = "<" if self.high_open else "<="
+            return f"{name} must be {below} {self.high:g}, got {shown}{why}{self.slip_hint(v)}"
+        # (a switch's value not among :attr:`only`, a bound naming another parameter, or a value inside the range:
+        # the range said whole; "must be <= None" raised TypeError from a format until session 54)
+        return f"{name} must be in {self.describe()}, got {shown}{why}"
 
     def describe(self, bound_value=None):
         if self.only:
@@ -163,7 +169,8 @@ FRACTION = Range(0.0, 1.0, slip=PERCENT)
 #: a mass or pore fraction below 1 (1: no host left, or no solid)
 FRACTION_BELOW_ONE = Range(0.0, 1.0, high_open=True, slip=PERCENT)
 #: a screen's utilisation threshold (``screen(threshold=...)``, ``screen --threshold``): a share of the capacity, above
-#: 0 (80 typed for 80 % said so; 1.5, a reading of 1.5 %, is no such slip, as :data:`pybamm_aea.initial_state`'s SOC)
+#: 0 (80 typed for 80 % said so; 1.5, a reading of 1.5 %, is no such slip, as :data:`pybamm_aea.initial_state`'s SOC);
+#: the S-C-LGPS cell's accessible sulfur fraction (:func:`pybamm_aea.conventional.s_c_lgps_parameter_values`) too
 UTILISATION = Range(0.0, 1.0, low_open=True, slip=PERCENT + (0.0, 0.05))
 #: "Stack pressure [MPa]": at most 1000 MPa, a bound of the model, not of the material. The paper's compaction data
 #: span 36-360 MPa (Tables S6-S8), its cells are pressed and cycled at 360 MPa, and this package's furthest prediction
@@ -277,6 +284,11 @@ def composition_percent_hint(fractions):
 #: mistyped volt more likely than mV) is no electrode's average voltage (session 51)
 VOLTAGE_VS_LI = Range(0.0, MAX_VOLTAGE_VS_LI, slip=("V", "mV", 1000.0, 0.0, 0.01), why=(
     "above every Li insertion cathode's potential (the ~5 V spinels and phosphates)"))
+
+#: a voltage that must be above 0 (a cathode's, an electrode's or one material's voltage in the energy model, ``energy
+#: --voltage``, a material record's OCP and cut-offs): 0 V gives 0 Wh/kg, no potential of a cathode. The one statement
+#: of it (it was built three times until session 54: materials, energy/_common and the command line)
+VOLTAGE_ABOVE_ZERO = replace(VOLTAGE_VS_LI, low_open=True)
 
 
 def voltage_hint(value):

@@ -60,7 +60,7 @@ import pybamm
 
 from .constants import F, R, arrhenius
 from .ranges import POSITIVE
-from .user_input import finite_positive
+from .user_input import finite_positive, real_number
 
 
 @dataclass(frozen=True)
@@ -121,10 +121,12 @@ class Host:
             numbers += [(f"phase {ph.name!r} {name}", getattr(ph, name)) for name in ("lo", "hi", "D_ref", "E_a")]
         for k, r in enumerate(self.regions):
             numbers += [(f"region {k} {name}", getattr(r, name)) for name in ("U", "A_delith", "s_m")]
-        for name, value in numbers:
-            if not np.isfinite(value):
+        for name, value in numbers:  # (text, a bool: TypeError naming it, not numpy's isfinite's)
+            if not np.isfinite(real_number(name, value, TypeError)):
                 raise ValueError(f"{name} = {value!r} must be finite")
-        for name, value in [("T_ref [K]", self.T_ref)] + [(f"phase {ph.name!r} D_ref [m2.s-1]", ph.D_ref) for ph in self.phases]:
+        positive = [("T_ref [K]", self.T_ref)] + [(f"phase {ph.name!r} D_ref [m2.s-1]", ph.D_ref) for ph in self.phases]
+        for name, value in positive:
+            value = real_number(name, value, TypeError)  # (a 0-d array or NumPy scalar is its number; True is not)
             if not POSITIVE.contains(value):
                 raise ValueError(POSITIVE.refusal(name, value))
         edges = [e for ph in self.phases for e in (ph.lo, ph.hi)]

@@ -93,11 +93,11 @@ def not_a_number(value):
     return "" if why is None else f", {why}"
 
 
-def real_number(name, value):
-    """``value`` as a float if one real number (:func:`number_refusal`), else ValueError naming ``name``, the value
-    and why."""
+def real_number(name, value, error=ValueError):
+    """``value`` as a float if one real number (:func:`number_refusal`), else ``error`` (ValueError; TypeError where a
+    site refused text and bools so before its range check) naming ``name``, the value and why."""
     if number_refusal(value) is not None:
-        raise ValueError(f"{name} must be a real number, got {value!r}{not_a_number(value)}")
+        raise error(f"{name} must be a real number, got {value!r}{not_a_number(value)}")
     return float(value)
 
 

@@ -162,7 +162,7 @@ def test_a_step_temperature_gives_the_set_built_at_that_temperature():
     [
         ({"loading_mg_cm2": 0}, r"loading_mg_cm2 = 0 mg/cm2 is outside a cathode loading's physical range \[0.02, 300\]"),
         ({"accessible_fraction": 0}, r"accessible_fraction must be > 0, got 0$"),
-        ({"accessible_fraction": 1.2}, r"accessible_fraction must be <= 1, got 1.2 \(1.2 = 120 %\); did you give %\? 1.2 % = 0.012"),
+        ({"accessible_fraction": 1.2}, r"accessible_fraction must be <= 1, got 1.2$"),
         ({"particle_radius_m": -1e-6}, r"particle_radius_m must be > 0, got -1e-06"),
     ],
 )

@@ -29,15 +29,17 @@ def register(subparsers):
     g.add_argument("--porosity", type=_args.float_in("--porosity", rng="FRACTION_BELOW_ONE"), metavar="FRACTION",
                    help="pore volume fraction of the electrode, 0 <= porosity < 1 (e.g. 0.082)")
     g.add_argument("--pressure", type=_args.float_in("--pressure", rng="STACK_PRESSURE"), metavar="MPA",
-                   help="stack (compaction) pressure in MPa, within a sweep's range (pybamm_aea.ranges.STACK_PRESSURE); "
+                   help="stack (compaction) pressure in MPa, within a sweep's range "
+                        "(pybamm_aea.ranges.STACK_PRESSURE); "
                         "the porosity comes from the --compaction data set")
     p.add_argument("--compaction", type=_args.compaction_set, default=None, metavar="SET",
                    help=_args.compaction_help("porosity-vs-pressure data set for --pressure (Tables S6-S8); required "
                                               "with --pressure"))
     p.add_argument("--branch", choices=["loading", "released"], default=None,
-                   help="with --pressure: porosity under pressure (loading, the default) or after release (released, Mo6S8 "
+                   help="with --pressure: porosity under pressure (loading, the default) or after release (released, "
+                        "Mo6S8 "
                         "only)")
-    p.add_argument("--voltage", type=_args.float_in("--voltage", low_open=True, rng="VOLTAGE_VS_LI"), default=None,
+    p.add_argument("--voltage", type=_args.float_in("--voltage", rng="VOLTAGE_ABOVE_ZERO"), default=None,
                    metavar="V",
                    help="average voltage vs Li/Li+ in V for the whole electrode (default: each active material's "
                         "library voltage)")
@@ -209,11 +211,13 @@ def run(args):
     suffix = Path(args.output).suffix.lower() if args.output is not None else ""
     formats = {".json": "json", ".csv": "csv", ".txt": "table", "": "table"}
     if suffix not in formats:  # a table of text in an .xlsx is no spreadsheet
-        raise _args.error(args.parser, f"argument --output: must end in .json, .csv or .txt (the table), got {args.output!r}")
+        raise _args.error(args.parser, f"argument --output: must end in .json, .csv or .txt (the table), got "
+                                       f"{args.output!r}")
     if fmt is None:
         fmt = formats[suffix]
     elif suffix and fmt != formats[suffix]:  # (nothing the user wrote is overruled: the file would lie)
-        raise _args.error(args.parser, f"argument --format: {fmt!r} contradicts --output {args.output!r}, whose suffix {suffix} "
+        raise _args.error(args.parser, f"argument --format: {fmt!r} contradicts --output {args.output!r}, whose "
+                                       f"suffix {suffix} "
                                        f"means {formats[suffix]!r}: give one of them, or make them agree")
     # a warning as a line of its own (Python's showed energy.py's path and source line: 'warnings.warn(note, ...')
     with warnings.catch_warnings(record=True) as caught:

@@ -61,8 +61,9 @@ def _outputs(reproduce, path):
 def run(args):
     examples = find_examples(args.examples)
     if examples is None:
+        where = "in " + args.examples if args.examples else "installed as pybamm_aea.examples"
         raise _args.error(args.parser, "argument --examples: no examples/ folder with reproduce.py found "
-                                       f"({'in ' + args.examples if args.examples else 'installed as pybamm_aea.examples'}); "
+                                       f"({where}); "
                                        "reinstall the package or pass --examples DIR")
     reproduce = _load_reproduce(examples)
     scripts = reproduce.discover(examples)

@@ -22,7 +22,8 @@ def register(subparsers):
         ),
     )
     p.add_argument("--materials", default="Li2021_Mo6S8,Li2021_TiS2,AEA_LiFePO4,AEA_Li4Ti5O12,AEA_LiCoO2,AEA_NMC532",
-                   metavar="NAME,...", help="comma-separated set names, literature names or paths of .json materials (a material's "
+                   metavar="NAME,...", help="comma-separated set names, literature names or paths of .json materials "
+                                            "(a material's "
                         "'function' fields are imported: use only files you trust)")
     p.add_argument("--c-rates", default="0.1,0.5,1,2,5", metavar="C,...",
                    help="comma-separated C-rates on the window capacity (1C empties it in an hour)")
@@ -59,12 +60,21 @@ def _items(parser, name, text):
 
 
 def _numbers(parser, name, text):
+    """A grid axis: comma-separated numbers, each finite and > 0, the Python API's rule (``screen``'s
+    :data:`pybamm_aea.ranges.POSITIVE`) in its words: "--c-rates must be > 0, got -2" (until session 54 "positive
+    numbers expected, got '1,-2'", and inf taken)."""
+    from pybamm_aea.ranges import POSITIVE
+
+    items = _items(parser, name, text)
     try:
-        values = [float(v) for v in _items(parser, name, text)]
+        values = [float(v) for v in items]
     except ValueError:
         raise _args.error(parser, f"argument {name}: comma-separated numbers expected, got {text!r}")
-    if not values or any(not v > 0 for v in values):
+    if not values:
         raise _args.error(parser, f"argument {name}: positive numbers expected, got {text!r}")
+    bad = next((k for k, v in enumerate(values) if not POSITIVE.contains(v)), None)
+    if bad is not None:
+        raise _args.error(parser, f"argument {name}: {POSITIVE.refusal(name, values[bad], items[bad].strip())}")
     return values
 
 
@@ -128,7 +138,8 @@ def run(args):
     failed = df["error"].notna()
     fine_errors = df["fine-mesh error"].dropna() if "fine-mesh error" in df else df["error"].iloc[:0]
     _args.write_text(
-        f"largest areal capacity [mA.h/cm2] at {threshold_label(args.threshold)} utilisation, the threshold x the window "
+        f"largest areal capacity [mA.h/cm2] at {threshold_label(args.threshold)} utilisation, the threshold x the "
+        "window "
         f"capacity of the largest loading reaching it (NaN: none on the grid; >=: the grid's largest loading, or "
         f"the last before a failed point, still reaches it"
         f"{'; ?: moves on the finer mesh' if args.mesh_check else ''}"

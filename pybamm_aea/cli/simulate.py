@@ -82,7 +82,8 @@ def register(subparsers):
     _args.add_cathode_cells(p)
     _args.add_no_progress(p)
     p.add_argument("--mesh-check", action="store_true",
-                   help="solve again on a finer mesh (twice the cells; 8x, 160 at least, for a run the solve warns the mesh "
+                   help="solve again on a finer mesh (twice the cells; 8x, 160 at least, for a run the solve warns "
+                        "the mesh "
                         "decides: pybamm_aea.mesh_check) and compare step by step (capacity within 1 %% "
                         "of the largest step's, end voltage within 10 mV, same termination); writes FILE stem + "
                         "'_mesh.csv' and says which steps moved")
@@ -105,10 +106,12 @@ def _parameter_values(args):
 
     if args.model == "AEA" and not is_aea_set(values):
         model = PYBAMM_MODEL_SETS.get(args.parameter_set, "PyBaMM's models (--model DFN, SPMe or SPM)")
-        raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r} is not a set of the AEA model; it is "
+        raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r} is not a set of the AEA "
+                                       "model; it is "
                                        f"for {model}")
     if args.model != "AEA" and is_aea_set(values):
-        raise _args.error(args.parser, f"argument --model: {args.parameter_set!r} is a set of the AEA model (--model AEA); "
+        raise _args.error(args.parser, f"argument --model: {args.parameter_set!r} is a set of the AEA model (--model "
+                                       "AEA); "
                                        f"PyBaMM's {args.model} needs one of PyBaMM's sets, e.g. Xu2019")
     repeated = first_repeat([name for name, _ in args.set_values])
     if repeated is not None:
@@ -315,7 +318,8 @@ def run(args):
         except ValueError as exc:
             raise _args.error(args.parser, f"argument --experiment: {exc}")
     if args.mesh_check and args.save_at_cycles is not None:
-        raise _args.error(args.parser, "argument --mesh-check: compares every step's time series, which --save-at-cycles "
+        raise _args.error(args.parser, "argument --mesh-check: compares every step's time series, which "
+                                       "--save-at-cycles "
                                        "leaves out")
     columns = list(COLUMNS) + (list(AEA_COLUMNS) if args.model == "AEA" else [])
     if args.model == "AEA" and model.options["anode"] == "Li-In":
@@ -351,7 +355,8 @@ def run(args):
         electrode = model.options["working electrode"]
         hint = ("a half-cell set (e.g. Xu2019) needs --option 'working electrode=positive'" if electrode == "both"
                 else "a full-cell set (e.g. Chen2020) needs PyBaMM's default 'working electrode=both'")
-        raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r} has not every parameter PyBaMM's "
+        raise _args.error(args.parser, f"argument --parameter-set: {args.parameter_set!r} has not every parameter "
+                                       "PyBaMM's "
                                        f"{args.model} reads with 'working electrode' = {electrode!r} "
                                        f"({exc.args[0] if exc.args else exc}); {hint}")
     except pybamm.SolverError as exc:  # the first step failed: nothing to write
@@ -360,7 +365,8 @@ def run(args):
         return 1
     wall = time.perf_counter() - t0
     if not getattr(solution, "cycles", None) or not any(True for _ in readout.iter_steps(solution)):
-        raise _args.error(args.parser, f"argument --experiment: no step could run: each starts at or beyond its cut-off "
+        raise _args.error(args.parser, f"argument --experiment: no step could run: each starts at or beyond its "
+                                       "cut-off "
                                        f"({'; '.join(map(str, experiment.steps))})")
     if args.model == "AEA" and not solution["Cathode host has the LixMo6S8 phases"].entries[0]:
         # the phase map is LixMo6S8's: zero on another host, so left out unless asked for
@@ -394,7 +400,8 @@ def run(args):
     # a cycle --save-at-cycles dropped ran its steps too (they are not in the steps table): count them all
     solved = sum(len(c.steps) if c is not None else experiment.cycle_lengths[k] for k, c in enumerate(solution.cycles))
     kept = "" if solved == len(steps_table) else f", {len(steps_table)} kept in the time series"
-    print(f"{args.parameter_set}: {_args.count(solved, 'step')} in {_args.count(len(solution.cycles), 'cycle')} solved in "
+    print(f"{args.parameter_set}: {_args.count(solved, 'step')} in {_args.count(len(solution.cycles), 'cycle')} "
+          f"solved in "
           f"{wall:.2f} s{kept} "
           f"({solution.termination}); "
           f"{retention_text(discharges, model, summary, undefined)}")
@@ -518,7 +525,8 @@ def _check_plot_path(parser, path):
 
     formats = FigureCanvasBase.get_supported_filetypes()
     if path.suffix.lower().lstrip(".") not in formats:
-        raise _args.error(parser, f"argument --plot: must end in one of .{', .'.join(sorted(formats))}, got {str(path)!r}")
+        raise _args.error(parser, f"argument --plot: must end in one of .{', .'.join(sorted(formats))}, got "
+                                  f"{str(path)!r}")
     if path.is_dir():
         raise _args.error(parser, f"argument --plot: {str(path)!r} is a folder")
 
@@ -528,7 +536,8 @@ def _var_pts(args, model):
     var_pts = dict(model.default_var_pts)
     if args.cathode_cells is not None:
         if args.model != "AEA":
-            raise _args.error(args.parser, "argument --cathode-cells: only for --model AEA (PyBaMM's models keep their meshes)")
+            raise _args.error(args.parser, "argument --cathode-cells: only for --model AEA (PyBaMM's models keep "
+                                           "their meshes)")
         from pybamm_aea.models.submodels import xi
 
         var_pts[xi] = args.cathode_cells

@@ -15,7 +15,8 @@ from pybamm_aea import cell_preset_names
 from . import _args
 
 #: columns of the sweep table not shown on the terminal (they are in --output)
-HIDDEN_COLUMNS = ("warnings", "First discharge electrode specific capacity [mA.h.g-1]", "Discharged-basis energy [W.h.kg-1]",
+HIDDEN_COLUMNS = ("warnings", "First discharge electrode specific capacity [mA.h.g-1]",
+                  "Discharged-basis energy [W.h.kg-1]",
                   "Discharged-basis energy [W.h.L-1]", "Discharge capacity [mA.h]")
 OUTPUT_FORMATS = (".csv", ".json", ".parquet")
 #: exit status when points failed
@@ -189,7 +190,8 @@ def _dask_client(args):
         try:
             return Client(args.dask_address), None
         except (OSError, ValueError) as exc:  # Dask's three chained tracebacks said no more than this
-            raise _args.error(args.parser, f"argument --dask-address: cannot connect to a Dask scheduler at {args.dask_address!r}: "
+            raise _args.error(args.parser, f"argument --dask-address: cannot connect to a Dask scheduler at "
+                                           f"{args.dask_address!r}: "
                                            f"{exc} (is the scheduler running, and is the address its tcp://host:port?)")
     cluster = LocalCluster(n_workers=args.workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                            host="127.0.0.1", dashboard_address=None)

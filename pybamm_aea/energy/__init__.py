@@ -27,7 +27,8 @@ from .materials import (
 )
 from .electrode import Electrode, EnergyDensity, NoDischargedState, PracticalEnergy
 from .compaction import CompactionFit, compaction_data, compaction_fit, fit_compaction, porosity
-from .conductivity import ConductivityFit, conductivity_data, conductivity_fit, electronic_conductivity, fit_conductivity
+from .conductivity import (ConductivityFit, conductivity_data, conductivity_fit, electronic_conductivity,
+                           fit_conductivity)
 from .cell import (
     CELL_PRESETS,
     Cell,

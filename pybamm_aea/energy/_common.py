@@ -1,9 +1,7 @@
 """Shared validation helpers and the warning class of :mod:`pybamm_aea.energy`."""
-from dataclasses import replace
-
 import numpy as np
 
-from ..ranges import FRACTION_BELOW_ONE, NON_NEGATIVE, STACK_PRESSURE, VOLTAGE_VS_LI, Range
+from ..ranges import FRACTION_BELOW_ONE, NON_NEGATIVE, STACK_PRESSURE, VOLTAGE_ABOVE_ZERO, VOLTAGE_VS_LI, Range
 from ..user_input import real_number
 
 
@@ -27,7 +25,7 @@ def check_voltage_vs_li(value, name, *, above_zero=False):
     there); ValueError naming ``name`` otherwise, one typed in mV said so. ``above_zero``: its low end open, for a
     cathode's, an electrode's or one material's voltage (0 V gives 0 Wh/kg: ``energy --voltage 0`` was refused, the
     API's 0 taken; a per-material 0, ``Electrode(voltages={"Mo6S8": 0.0})``, until session 52)."""
-    return check_real(value, name, replace(VOLTAGE_VS_LI, low_open=True) if above_zero else VOLTAGE_VS_LI)
+    return check_real(value, name, VOLTAGE_ABOVE_ZERO if above_zero else VOLTAGE_VS_LI)
 
 
 def check_porosity(value, name="porosity"):
@@ -37,11 +35,14 @@ def check_porosity(value, name="porosity"):
 
 
 def first_outside(rng, values, name):
-    """``values`` as a float array; a ValueError at the first outside ``rng``, in :meth:`Range.refusal`'s words."""
+    """``values`` as a float array; a ValueError at the first outside ``rng``, in :meth:`Range.refusal`'s words, an
+    array's named by its index ("porosity_fraction[2] must be < 1, got 1.2"; the name alone until session 54)."""
     arr = np.asarray(values, dtype=float)
     bad = rng.outside(arr)
     if np.any(bad):
-        raise ValueError(rng.refusal(name, arr[bad][0]))
+        at = np.unravel_index(np.argmax(bad), arr.shape)  # (the first in C order, as arr[bad][0])
+        label = f"{name}[{', '.join(str(i) for i in at)}]" if arr.ndim else name
+        raise ValueError(rng.refusal(label, arr[at]))
     return arr
 
 

@@ -51,7 +51,8 @@ from pybamm_aea.data import load_paper_table
 from pybamm_aea.ranges import FRACTION_BELOW_ONE, Range
 from pybamm_aea.user_input import did_you_mean, name_key
 
-from ._common import ExtrapolationWarning, check_pressure_array, check_stack_pressure_array, first_outside, scalar_or_array
+from ._common import (ExtrapolationWarning, check_pressure_array, check_stack_pressure_array, first_outside,
+                      scalar_or_array)
 
 __all__ = [
     "CompactionFit",
@@ -149,9 +150,11 @@ def fit_compaction(pressure_MPa, porosity_fraction, material="user data", branch
     p = check_pressure_array(pressure_MPa, "pressure_MPa")
     phi = first_outside(FITTED_POROSITY, porosity_fraction, "porosity_fraction")
     if p.shape != phi.shape or p.ndim != 1 or p.size < 4:
-        raise ValueError(f"need matching 1-D pressure and porosity arrays of >= 4 points, got {p.shape} and {phi.shape}")
+        raise ValueError(f"need matching 1-D pressure and porosity arrays of >= 4 points, got {p.shape} and "
+                         f"{phi.shape}")
     if np.unique(p).size < 3:
-        raise ValueError(f"need >= 3 distinct pressures (the Kawakita law has 3 parameters), got {np.unique(p).tolist()}")
+        raise ValueError(f"need >= 3 distinct pressures (the Kawakita law has 3 parameters), got "
+                         f"{np.unique(p).tolist()}")
     n = p.size
     alternatives = {}
 

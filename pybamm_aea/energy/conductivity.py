@@ -56,7 +56,8 @@ def percolation_conductivity(porosity, sigma0, phi_c, t):
     return np.where(x > 0, sigma0 * np.clip(x, 1e-300, None) ** t, 0.0)
 
 
-_LAWS = {"archie": (archie_conductivity, ("sigma0", "m")), "percolation": (percolation_conductivity, ("sigma0", "phi_c", "t"))}
+_LAWS = {"archie": (archie_conductivity, ("sigma0", "m")),
+         "percolation": (percolation_conductivity, ("sigma0", "phi_c", "t"))}
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,8 @@ def fit_conductivity(porosity, conductivity_S_per_cm, material="user data"):
     phi = check_porosity_array(porosity)
     sigma = np.asarray(conductivity_S_per_cm, dtype=float)
     if phi.shape != sigma.shape or phi.ndim != 1 or phi.size < 4:
-        raise ValueError(f"need matching 1-D porosity and conductivity arrays of >= 4 points, got {phi.shape}, {sigma.shape}")
+        raise ValueError(f"need matching 1-D porosity and conductivity arrays of >= 4 points, got {phi.shape}, "
+                         f"{sigma.shape}")
     first_outside(POSITIVE, sigma, "conductivity_S_per_cm")
     if np.unique(phi).size < 3:
         raise ValueError(f"need >= 3 distinct porosities (the percolation law has 3 parameters), got "

@@ -185,7 +185,8 @@ class Electrode:
             fractions[m.name] = check_real(w, f"mass fraction of {m.name!r}", NON_NEGATIVE)
         total = math.fsum(fractions.values())
         if abs(total - 1.0) > 1e-9:
-            raise ValueError(f"mass fractions of the solid must sum to 1 (within 1e-9); got {fractions} summing to {total!r}"
+            raise ValueError(f"mass fractions of the solid must sum to 1 (within 1e-9); got {fractions} summing to "
+                             f"{total!r}"
                              f"{composition_percent_hint(fractions)}")
         self._materials = materials
         self._composition = fractions
@@ -647,7 +648,8 @@ class Electrode:
         mf, vf, pd_ = self.mass_fractions, self.volume_fractions, self.partial_densities
         rows = []
         for n in list(self._composition) + [k for k in vf if k not in self._composition]:
-            m = self._materials.get(n) or (self._pore_filler if self._pore_filler is not None and n == self._pore_filler.name else None)
+            filler = self._pore_filler
+            m = self._materials.get(n) or (filler if filler is not None and n == filler.name else None)
             rows.append(
                 {
                     "component": n,

@@ -396,7 +396,8 @@ def _from_aea_material(aea, temperature):
     if temperature is None:
         temperature = CELL_BUILDS["paper"]()["Ambient temperature [K]"]
     v = _window_average_voltage(aea, temperature)
-    source = f"AEAMaterial {aea.name!r} ({', '.join(f'{k}: {r}' for k, r in aea.references.items()) or 'no references'})"
+    cited = ', '.join(f'{k}: {r}' for k, r in aea.references.items()) or 'no references'
+    source = f"AEAMaterial {aea.name!r} ({cited})"
     m_li = M_LI * 1e3  # g/mol
     q = aea.theoretical_capacity
     if aea.charge_first:  # made lithiated: the counterpart is the delithiated phase

@@ -188,7 +188,8 @@ def slms_practical_electrode(porosity=None):
     p = SLMS_PRACTICAL
     esc = p["capacity_mAh"] / p["mass_mg"] * 1000.0
     w_s = SLMS_COMPOSITION["S8"]
-    caps = {"S8": p["sulfur_capacity_mAh_per_g"], "Mo6S8": (esc - w_s * p["sulfur_capacity_mAh_per_g"]) / SLMS_COMPOSITION["Mo6S8"]}
+    caps = {"S8": p["sulfur_capacity_mAh_per_g"],
+            "Mo6S8": (esc - w_s * p["sulfur_capacity_mAh_per_g"]) / SLMS_COMPOSITION["Mo6S8"]}
     v = SLMS_PRACTICAL_MEAN_VOLTAGE
     return Electrode(
         SLMS_COMPOSITION, p["porosity"] if porosity is None else porosity, capacities=caps,
@@ -223,7 +224,8 @@ def table_s9_electrode(row):
     active = TABLE_S9_ROWS[row]
     if row in ("LiFePO4", "NMC", "LiMn2O4", "LiCoO2"):
         e = table_s2_electrode(row)
-        e = Electrode(e.composition, e.porosity, pore_filler=e.pore_filler, capacities={active: sc}, name=f"Table S9 {row}")
+        e = Electrode(e.composition, e.porosity, pore_filler=e.pore_filler, capacities={active: sc},
+                      name=f"Table S9 {row}")
     elif row == "Li2S":
         w = float(r["active_mass_fraction"])
         comp = {"Li2S": w, **{k: (1.0 - w) * f for k, f in LI2S_ASSLB_INACTIVE_SPLIT.items()}}

@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from ..constants import F, M_LI, MAH_PER_MOL, R
-from ..ranges import FRACTION, VOLTAGE_VS_LI, Range
+from ..ranges import FRACTION, PERCENT, VOLTAGE_ABOVE_ZERO, Range
 from ..user_input import as_number, did_you_mean, json_default, not_a_number, number_refusal, zero_d_number
 from . import functions as fn
 
@@ -61,9 +61,13 @@ def _check(value, where, rng):
     return float(value)
 
 
-#: a potential vs Li/Li+ of an OCP or a cut-off [V]: above 0, at most :data:`pybamm_aea.ranges.VOLTAGE_VS_LI`'s bound
-#: (one typed in mV said so)
-VOLTAGE_ABOVE_ZERO = replace(VOLTAGE_VS_LI, low_open=True)
+#: the porosity of a material's pressed compact, its record's ``porosity`` and a cell's ``porosity=`` argument (one
+#: range: the record's was (0, 0.9] and the argument's [0, 0.9] until session 54). 0 included: a dense electrode
+#: (sintered, or a sputtered thin film, which :data:`pybamm_aea.ranges.THINNEST_CATHODE_UM` admits) is a physical
+#: limit, and the model takes it ("Cathode porosity" [0, 1), the void-closure switch then closed from the start);
+#: at most 0.9, a compact of 10 vol% solid (the paper's fitted compacts: 0.0104-0.5742 over 0-1000 MPa). 11 typed for
+#: 11 % is said so; a reading below 5 % (1.5 for 0.015) is not
+COMPACT_POROSITY = Range(0.0, 0.9, slip=PERCENT + (0.0, 0.05), why="a pressed compact of at least 10 vol% solid")
 #: the bounds of a transport property's fields: its activation energy [kJ/mol] (the paper's Li hops: 30 kJ/mol) and
 #: reference temperature [K]; the OCP's plateau width [V] and regular-solution slope [V]
 ACTIVATION_ENERGY_KJ = Range(0.0, 300.0)
@@ -285,7 +289,8 @@ class OCP:
 
 _DENSITY = Range(0.5, 15.0, low_open=True)
 #: field -> (unit, range, description): the physical ranges (:class:`~pybamm_aea.ranges.Range`) of the scalar fields;
-#: that of ``initial_li_content``, (0, x_max), is the material's own (None here)
+#: that of ``initial_li_content``, (0, x_max), is the material's own (None here). (unit, low, high, description)
+#: until session 54 (docs/checks.rst)
 SCALAR_FIELDS = {
     "molar_mass": ("g/mol", Range(1.0, 5000.0, low_open=True), "molar mass of one formula unit as pressed"),
     "density": ("g/cm3", _DENSITY, "true density as pressed"),
@@ -295,7 +300,7 @@ SCALAR_FIELDS = {
     "initial_li_content": ("Li per formula unit", None, "Li content as pressed, 0 < x < x_max"),
     "lower_voltage": ("V", VOLTAGE_ABOVE_ZERO, "lower voltage cut-off vs Li"),
     "upper_voltage": ("V", VOLTAGE_ABOVE_ZERO, "upper voltage cut-off vs Li"),
-    "porosity": ("-", Range(0.0, 0.9, low_open=True), "porosity of the pressed compact"),
+    "porosity": ("-", COMPACT_POROSITY, "porosity of the pressed compact"),
     "bruggeman": ("-", Range(0.0, 5.0, low_open=True),
                   "Bruggeman exponent of both carriers in the compact (default 1.5, Bruggeman 1935)"),
     "exchange_current_density": ("A/m2", Range(0.0, 1e5, low_open=True),
@@ -386,7 +391,8 @@ class AEAMaterial:
                                 f"(non-empty strings), got {self.citations!r}")
         if self.lower_voltage >= self.upper_voltage:
             raise MaterialError(
-                f"{where}: 'lower_voltage' ({self.lower_voltage} V) must be below 'upper_voltage' ({self.upper_voltage} V)"
+                f"{where}: 'lower_voltage' ({self.lower_voltage} V) must be below 'upper_voltage' "
+                f"({self.upper_voltage} V)"
             )
         if not isinstance(self.ocp, OCP):
             raise MaterialError(f"{where}: 'ocp' must be an OCP or its dict, got {self.ocp!r}")
@@ -398,7 +404,8 @@ class AEAMaterial:
             self.ocp_delithiation.check_falls(f"{where}: ocp_delithiation", self.x_max)
         for name in ("diffusivity", "electronic_conductivity"):
             if not isinstance(getattr(self, name), TransportProperty):
-                raise MaterialError(f"{where}: '{name}' must be a TransportProperty or its dict, got {getattr(self, name)!r}")
+                raise MaterialError(f"{where}: '{name}' must be a TransportProperty or its dict, got "
+                                    f"{getattr(self, name)!r}")
         self.diffusivity.validate(f"{where}: diffusivity [cm2/s]", 1e-25, 1e-1)
         self.electronic_conductivity.validate(f"{where}: electronic_conductivity [S/cm]", 1e-25, 1e6)
         if self.ionic_conductivity is not None:
@@ -412,7 +419,8 @@ class AEAMaterial:
             except ValueError as exc:
                 raise MaterialError(f"{where}: 'host': {exc}") from exc
             if not isinstance(host, Host):
-                raise MaterialError(f"{where}: 'host' {self.host!r} is a {type(host).__name__}, not a thermodynamics.Host")
+                raise MaterialError(f"{where}: 'host' {self.host!r} is a {type(host).__name__}, not a "
+                                    "thermodynamics.Host")
         _check(self.gradient_energy, f"{where}: 'gradient_energy' [V.m2]", GRADIENT_ENERGY)
         if self.electronic_conductivity.function is not None and self.electronic_conductivity.activation_energy:
             raise MaterialError(f"{where}: electronic_conductivity.function carries its own temperature dependence")
@@ -429,7 +437,8 @@ class AEAMaterial:
         if abs(self.density / implied - 1) > tolerance:
             raise MaterialError(
                 f"{where}: 'density' {self.density} g/cm3 (as pressed) disagrees with the {implied:.4g} g/cm3 that "
-                f"'delithiated_density' ({self.delithiated_density}) and 'lithiated_density' ({self.lithiated_density}) "
+                f"'delithiated_density' ({self.delithiated_density}) and 'lithiated_density' "
+                f"({self.lithiated_density}) "
                 f"give at 'initial_li_content' {self.initial_li_content} of 'x_max' {self.x_max} (Vegard's law, which "
                 f"the cell model uses) by more than {tolerance:.0%}; make them agree")
 

@@ -197,8 +197,9 @@ RANGES = {
     "Initial Li trapping fraction": _FRACTION,
     "Saturated initially trapped Li content": Range(0.0, "Cathode maximum Li content", why="within the host"),
     # thermally activated (0: no temperature dependence); a negative one traps faster when colder
-    "Li trapping activation energy [J.mol-1]": Range(0.0, 300e3, why="trapping is thermally activated, slower when colder;"
-                                                     " Li hops in solids cost 0.1-1 eV (10-100 kJ/mol): 300 kJ/mol is 3.1 eV"),
+    "Li trapping activation energy [J.mol-1]": Range(0.0, 300e3, why=(
+        "trapping is thermally activated, slower when colder; Li hops in solids cost 0.1-1 eV (10-100 kJ/mol): "
+        "300 kJ/mol is 3.1 eV")),
     # degradation rates (0: off; a negative one reverses the mechanism: Li made, material regained)
     "Ionic-switch host loss coefficient": _NON_NEGATIVE,
     "Dispersed material activation coefficient": _NON_NEGATIVE,
@@ -228,7 +229,8 @@ RANGES = {
     # the multi-phase host's Li0/Li1 region (below zero Li for a host without Li0,
     # thermodynamics.li0_phase_parameters)
     "Li0 phase binodal Li content": Range(None, "Li1 phase binodal Li content", high_open=True,
-                                          why="the Li0 window ends where the Li0/Li1 region begins, below the Li1 window"),
+                                          why="the Li0 window ends where the Li0/Li1 region begins, below the Li1 "
+                                              "window"),
     "Li1 phase binodal Li content": Range(None, "Cathode maximum Li content", why="within the host"),
     "Cathode fabrication pressure [MPa]": _POSITIVE,
     "Initial cathode stretch off 1": Range(0.0, 1.0, only=(0.0, 1.0), why=(
@@ -1114,7 +1116,8 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
             if T in warned:
                 continue
             warned.add(T)
-        warnings.warn(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) is outside {_measured(values, name)}: "
+        warnings.warn(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) is outside "
+                      f"{_measured(values, name)}: "
                       "its temperature dependences (activation energies, most assumed) are extrapolated there, so "
                       "the result is a prediction beyond the data, not checked against it",
                       TemperatureOutsideMeasuredRangeWarning, stacklevel=stacklevel)

@@ -400,7 +400,8 @@ def _check_direction_word(index, step, kind):
 #: at or below the voltage (Simulation.solve)
 TERMINATION_RANGES = {
     ("capacity", "%"): Range(0.0, 100.0, low_open=True, high_open=True,
-                             why="a percentage of cycle 1's \"Capacity [A.h]\", checked after each cycle: 100 % or more "
+                             why="a percentage of cycle 1's \"Capacity [A.h]\", checked after each cycle: 100 % or "
+                                 "more "
                              "stops after cycle 1, 0 % or less never"),
     ("capacity", "Ah"): Range(0.0, low_open=True, why="a capacity [A.h] (\"Capacity [A.h]\" at or below it stops "
                               "the experiment): 0 or less never stops it"),
@@ -1123,7 +1124,8 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
                  f"activates as charge passes{share}, so a later cycle's capacity can be above cycle 1's")
     return (f"{said}. \"Capacity [A.h]\" is the capacity between the host's ends at the cycle's end state, not the "
             "charge a discharge delivers at its rate and cut-offs (\"Discharge capacity [A.h]\"). If the cell is meant "
-            f"to stop there, nothing is wrong; for a fade from cycle 1 give a capacity below {_down(first, p)} A.h or a "
+            f"to stop there, nothing is wrong; for a fade from cycle 1 give a capacity below {_down(first, p)} A.h "
+            "or a "
             "percentage of cycle 1's ('80% capacity')")
 
 
@@ -1235,7 +1237,8 @@ def _check_cut_offs(index, step, cut_offs, cells=1.0):
             raise ValueError(f"the voltage cut-off of the experiment's step {index} ({name}) = {float(value)!r} V"
                              f"{per_cell} is "
                              f"outside its range {window.describe()} (the cell's voltage cut-offs {cut_offs[0]:g} and "
-                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out{_above_zero(cut_offs)}; {why})")
+                             f"{cut_offs[1]:g} V moved {EXPERIMENT_WINDOW_MARGIN:g} V out{_above_zero(cut_offs)}; "
+                             f"{why})")
 
 
 def _at_start(inputs):

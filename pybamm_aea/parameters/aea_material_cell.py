@@ -11,7 +11,7 @@ from pybamm_aea import citations, thermodynamics
 from pybamm_aea.constants import M_LI
 from pybamm_aea.energy.paper import PAPER_CELL
 from pybamm_aea.materials import functions as fn
-from pybamm_aea.materials.material import CELL_BUILDS, MaterialError, _check
+from pybamm_aea.materials.material import CELL_BUILDS, COMPACT_POROSITY, MaterialError, _check
 from pybamm_aea.ranges import POSITIVE, Range, check_loading_mg_cm2
 from pybamm_aea.user_input import did_you_mean
 
@@ -37,13 +37,16 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
             check_loading_mg_cm2("loading", loading)
         except ValueError as exc:
             raise MaterialError(str(exc)) from None
-    porosity = material.porosity if porosity is None else _check(porosity, "porosity", Range(0.0, 0.9))
+    porosity = material.porosity if porosity is None else _check(porosity, "porosity", COMPACT_POROSITY)
     values = CELL_BUILDS[cell]()
     if temperature is not None:
-        from pybamm_aea.models.checks import RANGES
+        from pybamm_aea.models.checks import check_value
 
-        T_range = RANGES["Ambient temperature [K]"]  # the model's own range: one fact
-        T = _check(temperature, "temperature [K]", T_range)
+        T = _check(temperature, "temperature [K]", Range())  # (a finite number; then the model's range and words)
+        try:  # the model's own check, as the composite's and the screen's: one fact, one wording
+            check_value("Ambient temperature [K]", T)
+        except ValueError as exc:
+            raise MaterialError(f"temperature: {exc}") from None
         values["Ambient temperature [K]"] = T
     x_max = material.x_max
     area = values["Electrode width [m]"] * values["Electrode height [m]"]

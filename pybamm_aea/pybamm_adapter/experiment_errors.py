@@ -412,7 +412,8 @@ def failed_step_message(failure, experiment, solution):
              else stopped_text(failure['cycle number'], failure['step number'], why))
     return (f"the experiment {where}. It is step "
             f"{step} of the experiment's {len(experiment.steps)}: the returned solution holds the {step - 1} "
-            f"step{'s' * (step != 2)} before it, in {held} of the experiment's {len(lengths)} cycle{'s' * (len(lengths) != 1)}{cut}; PyBaMM "
+            f"step{'s' * (step != 2)} before it, in {held} of the experiment's {len(lengths)} "
+            f"cycle{'s' * (len(lengths) != 1)}{cut}; PyBaMM "
             "logs the error and returns the steps that ran")
 
 
