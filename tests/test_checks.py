@@ -4341,6 +4341,33 @@ def test_a_first_step_skipped_toward_the_end_the_cell_was_made_at_is_told_it_has
         assert text.startswith(_SKIPPED) and "moved past" not in text and "On the Li-In anode" not in text, text
 
 
+@pytest.mark.parametrize("options, lithiation, step, said", [
+    # a Li2S cathode (S-LMS, its sulfur fully lithiated): at 5C a dip under load, 9.2e-6 mA.h; at 0.1C it charges
+    # 0.6823 mA.h. Was told "nothing to charge" by its host's Li content, 0.004 of 4 (review R25)
+    ({}, 1.0, "Charge at 5C until 3.0 V", None),
+    # skipped on the Li-In lever-rule host 0.1009 V past 1.9 V: the cut-off's advice, not "nothing to charge"
+    (_LI_IN_LEVER, 1.0, "Charge at 0.1C until 1.9 V", "the step's cut-off (its \"until\" voltage) moved past"),
+    # S-LMS as made, its sulfur unlithiated: no Li anywhere in the cathode, 1.81e-6 mA.h: nothing to charge
+    ({}, None, "Charge at 0.1C until 2.8 V", "made at its Li-free end) and its dispersed material at lithiation 0 "
+     "(\"Initial dispersed material lithiation\"), so there is nothing to charge. Discharge it first"),
+    (_LI_IN_LEVER, None, "Charge at 0.1C until 1.9 V", "and its dispersed material at lithiation 0 (\"Initial "
+     "dispersed material lithiation\"), so there is nothing to charge"),
+], ids=["Li2S charged at 5C", "Li2S skipped on Li-In", "S-LMS as made", "S-LMS as made skipped on Li-In"])
+def test_nothing_to_pass_reads_the_dispersed_materials_lithium_too(options, lithiation, step, said):
+    """The "nothing to pass" rule read only the host's Li content: Li2021_S_Mo6S8 with "Initial dispersed material
+    lithiation" 1.0 charged "at 5C until 3.0 V" (a dip under load) was told there was nothing to charge (review R25).
+    It reads the dispersed material's lithiation too: 0 for a charge (1 for a discharge) or none held."""
+    model = pybamm_aea.AEA(options)
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    if lithiation is not None:
+        values["Initial dispersed material lithiation"] = lithiation
+    texts = _said_on(model, values, [step])
+    assert not [text for text in texts if "nothing to charge" in text] or lithiation is None, texts
+    if said is not None:
+        (text,) = texts
+        assert said in text, text
+
+
 @pytest.mark.parametrize("options, steps, solve, ended", [
     # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
     ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),

@@ -338,7 +338,30 @@ def _made_end_reached(model, inputs, y0, past):
         return None
     if (x_max - start if discharge else start) > FIRST_STEP_SHARE * x_max:
         return None
-    return _nothing_to_pass(start, x_max, discharge)
+    try:
+        dispersed = _dispersed_at(_evaluated(model, DISPERSED_LITHIATION, 0.0, y0, inputs),
+                                  _evaluated(model, DISPERSED_CAPACITY, 0.0, y0, inputs), discharge)
+    except KeyError:  # (a model without a dispersed material)
+        dispersed = None
+    except Exception:  # noqa: BLE001 - undecided: the skip's own advice
+        return None
+    return None if dispersed is False else _nothing_to_pass(start, x_max, discharge, dispersed)
+
+
+#: the model's dispersed material's lithiation (0 to 1) and capacity [A.h] (0: none), read by :func:`_dispersed_at`
+DISPERSED_LITHIATION, DISPERSED_CAPACITY = "Average dispersed material lithiation", "Dispersed material capacity [A.h]"
+
+
+def _dispersed_at(lithiation, capacity, discharge):
+    """The dispersed material's ``lithiation`` at the start if it too is within :data:`FIRST_STEP_SHARE` of the end
+    a step runs toward (0 for a charge, 1 for a ``discharge``), None if the cathode holds none (``capacity`` [A.h]
+    not > 0), False if it has Li to give or room for Li: then the step has something to pass. Li2021_S_Mo6S8 with
+    "Initial dispersed material lithiation" 1.0 (a Li2S cathode) charged at 5C until 3.0 V was told nothing to
+    charge by its host's 0.004 of 4; at 0.1C it charges 0.6823 mA.h (review R25)."""
+    lithiation, capacity = float(lithiation), float(capacity)
+    if not (math.isfinite(capacity) and capacity > 0):
+        return None
+    return lithiation if (1 - lithiation if discharge else lithiation) <= FIRST_STEP_SHARE else False
 
 
 #: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
@@ -1962,7 +1985,14 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     content = ran["Average cathode free Li content"].entries
     x_max = _cut_off(parameter_values, "Cathode maximum Li content", dict(inputs or {}))
     if x_max is not None and (x_max - content[0] if discharge else content[0]) <= FIRST_STEP_SHARE * x_max:
-        return _nothing_to_pass_message(step, ran, passed, capacity, float(content[0]), x_max, discharge)
+        try:
+            dispersed = _dispersed_at(ran[DISPERSED_LITHIATION].entries[0], ran[DISPERSED_CAPACITY].entries[0],
+                                      discharge)
+        except KeyError:  # (a model without a dispersed material)
+            dispersed = None
+        if dispersed is not False:
+            return _nothing_to_pass_message(step, ran, passed, capacity, float(content[0]), x_max, discharge,
+                                            dispersed)
     if x_max is None or (content[0] if discharge else x_max - content[0]) > FIRST_STEP_SHARE * x_max:
         return None  # (not from the end it was made at: a cell made nearly empty by set_initial_state, review R24)
     share = content[0] + (content[-1] - content[0]) * FIRST_STEP_SHARE * capacity / passed
@@ -1993,7 +2023,7 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
 
 
 
-def _nothing_to_pass_message(step, ran, passed, capacity, start, x_max, discharge):
+def _nothing_to_pass_message(step, ran, passed, capacity, start, x_max, discharge, dispersed=None):
     """Why the experiment's first step (:func:`first_step_window_message`) passed next to nothing: it started within
     :data:`FIRST_STEP_SHARE` of x_max of the end it runs toward, the Li content ``start`` of ``x_max`` (a charge of
     a cathode made Li-free, a discharge of one made full), so there was nothing to charge or discharge.
@@ -2002,18 +2032,23 @@ def _nothing_to_pass_message(step, ran, passed, capacity, start, x_max, discharg
     volts = _cut_off_volts(_STEP_CUT_OFF_NAME.match(str(ran.termination)))
     return (f"the experiment's step 1, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
             f"{float(np.ptp(ran.t)):.3g} s in, having passed {passed * 1e3:.3g} mA.h of the cathode's "
-            f"{capacity * 1e3:.4g} mA.h as made: {_nothing_to_pass(start, x_max, discharge)}")
+            f"{capacity * 1e3:.4g} mA.h as made: {_nothing_to_pass(start, x_max, discharge, dispersed)}")
 
 
-def _nothing_to_pass(start, x_max, discharge):
+def _nothing_to_pass(start, x_max, discharge, dispersed=None):
     """Why a step from the initial state toward the end of the host's window it was made at has nothing to pass: the
-    Li content ``start`` of ``x_max``, made Li-free for a charge (made full for a ``discharge``), and what to do; said
-    when such a step ran (:func:`_nothing_to_pass_message`) and when it was skipped (:func:`_made_end_reached`)."""
+    Li content ``start`` of ``x_max``, made Li-free for a charge (made full for a ``discharge``), and the dispersed
+    material's lithiation ``dispersed`` at that end too (None: the cathode holds none, :func:`_dispersed_at`), and
+    what to do; said when such a step ran (:func:`_nothing_to_pass_message`) and when it was skipped
+    (:func:`_made_end_reached`)."""
     word, end, fix = (("discharge", "full", "Charge it first (a charge step before the discharge) to make room for Li")
                       if discharge else
                       ("charge", "Li-free", "Discharge it first (a discharge step before the charge) to give it Li"))
     return (f"the cathode starts at Li content {start:.4g} of its maximum {x_max:g} (\"Initial cathode Li content\", "
-            f"{start / x_max:.2%} of it: made at its {end} end), so there is nothing to {word}. {fix}")
+            f"{start / x_max:.2%} of it: made at its {end} end)"
+            + ("" if dispersed is None else f" and its dispersed material at lithiation {dispersed:.4g} "
+               "(\"Initial dispersed material lithiation\")")
+            + f", so there is nothing to {word}. {fix}")
 
 
 class LaterStepSkippedWarning(UserWarning):
