@@ -4368,6 +4368,30 @@ def test_nothing_to_pass_reads_the_dispersed_materials_lithium_too(options, lith
         assert said in text, text
 
 
+@pytest.mark.parametrize("options, state, step, said", [
+    # Li2021_Mo6S8 is made Li-free: at initial_soc 0 it starts full (3.985 of 4) and was said "made at its full end"
+    ({}, {"initial_soc": 0}, "Discharge at 0.1C until 1.5 V", "99.61% of it: it starts at its full end), so there"),
+    ({}, {"set_initial_state": 0.0}, "Discharge at 0.1C until 1.5 V", "99.61% of it: it starts at its full end), so"),
+    # skipped 0.7266 V past its cut-off on the Li-In lever-rule host
+    (_LI_IN_LEVER, {"initial_soc": 0}, "Discharge at 0.1C until 1.9 V", "99.88% of it: it starts at its full end), so"),
+    # as made: "made at"
+    (_LI_IN_LEVER, {}, "Charge at 0.1C until 1.9 V", "0.10% of it: made at its Li-free end), so"),
+], ids=["initial_soc 0 ran", "set_initial_state 0 ran", "initial_soc 0 skipped", "as made skipped"])
+def test_nothing_to_pass_says_made_at_only_from_the_state_as_made(options, state, step, said):
+    """"Made at its full end" was said of a cell initial_soc or set_initial_state put there (review R25): said now
+    only within 1% of x_max of "Cathode host Li content as made", else "it starts at its ... end"."""
+    model = pybamm_aea.AEA(options)
+    values = model.default_parameter_values
+    if "set_initial_state" in state:
+        values = pybamm_aea.set_initial_state(values, state["set_initial_state"], options=model.options)
+    sim = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment([step]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.solve(**{key: value for key, value in state.items() if key == "initial_soc"})
+    (text,) = [str(w.message) for w in caught if type(w.message).__name__ == "StartOutsideWindowWarning"]
+    assert said in text, text
+
+
 @pytest.mark.parametrize("options, steps, solve, ended", [
     # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
     ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),

@@ -345,7 +345,11 @@ def _made_end_reached(model, inputs, y0, past):
         dispersed = None
     except Exception:  # noqa: BLE001 - undecided: the skip's own advice
         return None
-    return None if dispersed is False else _nothing_to_pass(start, x_max, discharge, dispersed)
+    try:
+        made = _evaluated(model, "Cathode host Li content as made", 0.0, y0, inputs)
+    except Exception:  # noqa: BLE001 - not known: "starts at", not "made at"
+        made = None
+    return None if dispersed is False else _nothing_to_pass(start, x_max, discharge, dispersed, made)
 
 
 #: the model's dispersed material's lithiation (0 to 1) and capacity [A.h] (0: none), read by :func:`_dispersed_at`
@@ -1992,7 +1996,8 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
             dispersed = None
         if dispersed is not False:
             return _nothing_to_pass_message(step, ran, passed, capacity, float(content[0]), x_max, discharge,
-                                            dispersed)
+                                            dispersed, _cut_off(parameter_values, "Cathode host Li content as made",
+                                                                dict(inputs or {})))
     if x_max is None or (content[0] if discharge else x_max - content[0]) > FIRST_STEP_SHARE * x_max:
         return None  # (not from the end it was made at: a cell made nearly empty by set_initial_state, review R24)
     share = content[0] + (content[-1] - content[0]) * FIRST_STEP_SHARE * capacity / passed
@@ -2023,7 +2028,7 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
 
 
 
-def _nothing_to_pass_message(step, ran, passed, capacity, start, x_max, discharge, dispersed=None):
+def _nothing_to_pass_message(step, ran, passed, capacity, start, x_max, discharge, dispersed=None, made=None):
     """Why the experiment's first step (:func:`first_step_window_message`) passed next to nothing: it started within
     :data:`FIRST_STEP_SHARE` of x_max of the end it runs toward, the Li content ``start`` of ``x_max`` (a charge of
     a cathode made Li-free, a discharge of one made full), so there was nothing to charge or discharge.
@@ -2032,20 +2037,24 @@ def _nothing_to_pass_message(step, ran, passed, capacity, start, x_max, discharg
     volts = _cut_off_volts(_STEP_CUT_OFF_NAME.match(str(ran.termination)))
     return (f"the experiment's step 1, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
             f"{float(np.ptp(ran.t)):.3g} s in, having passed {passed * 1e3:.3g} mA.h of the cathode's "
-            f"{capacity * 1e3:.4g} mA.h as made: {_nothing_to_pass(start, x_max, discharge, dispersed)}")
+            f"{capacity * 1e3:.4g} mA.h as made: {_nothing_to_pass(start, x_max, discharge, dispersed, made)}")
 
 
-def _nothing_to_pass(start, x_max, discharge, dispersed=None):
+def _nothing_to_pass(start, x_max, discharge, dispersed=None, made=None):
     """Why a step from the initial state toward the end of the host's window it was made at has nothing to pass: the
     Li content ``start`` of ``x_max``, made Li-free for a charge (made full for a ``discharge``), and the dispersed
     material's lithiation ``dispersed`` at that end too (None: the cathode holds none, :func:`_dispersed_at`), and
     what to do; said when such a step ran (:func:`_nothing_to_pass_message`) and when it was skipped
-    (:func:`_made_end_reached`)."""
+    (:func:`_made_end_reached`). "Made at" that end only if ``start`` is within :data:`FIRST_STEP_SHARE` of x_max of
+    the host's Li content as made, ``made`` (None: not known); else it "starts at" it (initial_soc or
+    set_initial_state put it there: Li2021_Mo6S8, made Li-free, at initial_soc 0 was "made at its full end", R25)."""
     word, end, fix = (("discharge", "full", "Charge it first (a charge step before the discharge) to make room for Li")
                       if discharge else
                       ("charge", "Li-free", "Discharge it first (a discharge step before the charge) to give it Li"))
+    made_end = made is not None and abs(start - made) <= FIRST_STEP_SHARE * x_max
+    as_made = "made at its" if made_end else "it starts at its"
     return (f"the cathode starts at Li content {start:.4g} of its maximum {x_max:g} (\"Initial cathode Li content\", "
-            f"{start / x_max:.2%} of it: made at its {end} end)"
+            f"{start / x_max:.2%} of it: {as_made} {end} end)"
             + ("" if dispersed is None else f" and its dispersed material at lithiation {dispersed:.4g} "
                "(\"Initial dispersed material lithiation\")")
             + f", so there is nothing to {word}. {fix}")
