@@ -4317,11 +4317,14 @@ _OPEN_CIRCUIT_PAST = "nothing to integrate. Its open-circuit voltage is past tha
     # made mid-window (x = 1.999 of 4), its open circuit 0.47 V past 1.9 V: the cut-off is the one to move
     (_LI_IN_LEVER, None, 0.5, "Discharge at 0.1C until 1.9 V", f"{_OPEN_CIRCUIT_PAST}, so no smaller current or loading lets the "
      "step start: the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at does"),
-    # LiFePO4 made full (0.995 of 1) on its default host, 0.03067 V past 2.5 V by the losses at 0.1C, its open circuit
-    # inside: as it was (on the lever-rule host it runs, 4.33 s: told so after the run)
-    ({}, "AEA_LiFePO4", None, "Discharge at 0.1C until 2.5 V", "nothing to integrate. A smaller current or power, a lower "
-     "loading or the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at lets the cell "
-     "start"),
+    # LiFePO4 made full (0.995 of 1) on its default host, 0.03067 V past 2.5 V by the losses at 0.1C (Fig. S2), its
+    # open circuit inside: told to move its cut-off, which "until 2.4 V" passed 8.36e-6 mA.h (review R25); now
+    # nothing to discharge, the losses kept (on the lever-rule host it runs, 4.33 s: told so after the run)
+    ({}, "AEA_LiFePO4", None, "Discharge at 0.1C until 2.5 V", "nothing to integrate. Its open-circuit voltage is "
+     "inside that cut-off (the losses at the step's current put the cell past it), but a smaller current or loading, "
+     "or another cut-off, passes next to nothing: the cathode starts at Li content 0.995 of its maximum 1 "
+     "(\"Initial cathode Li content\", 99.50% of it: made at its full end), so there is nothing to discharge. "
+     "Charge it first (a charge step before the discharge) to make room for Li (PyBaMM: "),
 ], ids=["Li-In Mo6S8 charge skipped", "LiCoO2 discharge skipped", "LiCoO2 discharge ran", "made mid-window",
         "LiFePO4 skipped by its losses"])
 def test_a_first_step_skipped_toward_the_end_the_cell_was_made_at_is_told_it_has_nothing_to_pass(options, set_name,
@@ -4329,8 +4332,8 @@ def test_a_first_step_skipped_toward_the_end_the_cell_was_made_at_is_told_it_has
     """On the lever-rule host a first step toward the end the cell was made at is skipped at its start, its open
     circuit past the cut-off: it was told to move the cut-off past the voltage it starts at, which passes next to
     nothing (pristine Mo6S8 on Li-In, "until 2.0 V", 0.584 s, 2.46e-6 mA.h, session 54). Told now that there is
-    nothing to charge (discharge), in the words of the step that ran; a cell made mid-window, or one its losses at
-    the step's current put past (AEA_LiFePO4, Fig. S2), keeps the advice."""
+    nothing to charge (discharge), in the words of the step that ran, also one its losses at the step's current put
+    past (AEA_LiFePO4, Fig. S2: the losses said too, review R25); a cell made mid-window keeps the advice."""
     model = pybamm_aea.AEA(options)
     values = model.default_parameter_values if set_name is None else pybamm.ParameterValues(set_name)
     if soc is not None:

@@ -143,9 +143,12 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
     sets = _what_sets(model, step)  # (a constant-power step's power sets where it starts, a resistance's resistance)
     li_in = (getattr(model, "options", None) or {}).get("anode") == "Li-In"
     at_open_circuit = _window_at_open_circuit(model, inputs, y0, past, cells, start)
-    nothing = _made_end_reached(model, inputs, y0, past) if made and step_cut_off and at_open_circuit else None
-    if nothing is not None:  # (moving the cut-off would pass next to nothing, session 54)
-        message += f"{_UNDER_ITS[sets]} Its open-circuit voltage is past that cut-off too: {nothing}"
+    # (moving the cut-off would pass next to nothing, session 54; a smaller current too where the losses put the cell
+    # past it: AEA_LiFePO4 "Discharge at 0.1C until 2.5 V" was told to move its cut-off, and "until 2.4 V" that there
+    # was nothing to discharge, review R25)
+    nothing = _made_end_reached(model, inputs, y0, past) if made and step_cut_off else None
+    if nothing is not None:
+        message += f"{_UNDER_ITS[sets]} {_OPEN_CIRCUIT_SAID[at_open_circuit].format(_LESS_LOSS[sets][1])}: {nothing}"
     elif step_cut_off:
         message += _past_step_cut_off(at_open_circuit, li_in, window_past, start, sets)
     elif li_in and at_open_circuit is not False:
@@ -210,6 +213,13 @@ _OTHER_SIGN = {
                    "current or power step; the open-circuit voltage: pybamm.Simulation(...).solve([0, 600]) of the "
                    "model without the step, at \"Current function [A]\" = 0)"),
 }
+#: where a step toward the end the cell starts at (:func:`_made_end_reached`) starts past its cut-off, by whether its
+#: open circuit is past it too (True), inside it (False: the losses at its current, Fig. S2's ohmic drop) or undecided
+_OPEN_CIRCUIT_SAID = {True: "Its open-circuit voltage is past that cut-off too",
+                      False: ("Its open-circuit voltage is inside that cut-off (the losses at the step's current put "
+                              "the cell past it), but a {} or loading, or another cut-off, passes next to "
+                              "nothing"),
+                      None: "Moving the cut-off passes next to nothing"}
 #: by what the step sets: the change that lowers its losses, as a sentence's start and within one
 _LESS_LOSS = {"current": ("A smaller current or power", "smaller current"),
               "power": ("A smaller current or power", "smaller current"),
