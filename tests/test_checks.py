@@ -4395,6 +4395,28 @@ def test_nothing_to_pass_says_made_at_only_from_the_state_as_made(options, state
     assert said in text, text
 
 
+@pytest.mark.parametrize("set_name, steps, said", [
+    # 1.8e-05 mA.h, silent: the rest was read as the first step (review R25)
+    ("AEA_LiCoO2", ["Rest for 1 minute", "Discharge at 0.1C until 3 V"],
+     "the experiment's step 2, 'Discharge at 0.1C until 3 V', ended on its cut-off (3 V) 3.66 s in, having passed "
+     "1.8e-05 mA.h"),
+    ("Li2021_Mo6S8", ["Rest for 1 minute", "Charge at 0.1C until 2.8 V"],
+     "the experiment's step 2, 'Charge at 0.1C until 2.8 V', ended on its cut-off (2.8 V) 0.586 s in, having passed "
+     "2.47e-06 mA.h"),
+    # a normal discharge after a rest (0.136 mA.h): not warned
+    ("Li2021_Mo6S8", ["Rest for 1 minute", "Discharge at 0.1C until 1.8 V"], None),
+], ids=["LiCoO2 discharge", "Mo6S8 charge", "Mo6S8 discharge"])
+def test_a_first_step_after_rests_alone_is_judged_from_the_initial_state(set_name, steps, said):
+    """A rest first hid the first-step rules (review R25): the first step that carries current, with only rests
+    before it, is judged, named by its own number."""
+    texts = _said_on(pybamm_aea.AEA(), pybamm.ParameterValues(set_name), steps)
+    if said is None:
+        assert texts == [], texts
+        return
+    (text,) = texts
+    assert text.startswith(said) and "so there is nothing to" in text, text
+
+
 @pytest.mark.parametrize("options, steps, solve, ended", [
     # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
     ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),

@@ -1977,11 +1977,12 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     ``initial_soc``: there at 1.0 (Li content 0.00216) the same step ends 72.6 s in at 0.000306 mA.h, 1.726 V at rest
     1% in, and is warned (it was not, session 54); at 0.01 it is skipped, 0.4177 V past its cut-off at its start
     (:class:`StartOutsideWindowWarning`); on Li metal at 0.01 it starts nearly full and is not. ``made``: what gives
-    the capacity as made, as :func:`check_termination` takes it."""
+    the capacity as made, as :func:`check_termination` takes it. After rests alone the first step with current is
+    judged, by its own number (:func:`_first_with_current`)."""
     from ..initial_state import open_circuit_voltage_at
 
     try:
-        step, ran = experiment.steps[0], solution.cycles[0].steps[0]
+        number, step, ran = _first_with_current(experiment.steps, [s for c in solution.cycles for s in c.steps])
     except (AttributeError, IndexError, TypeError):
         return None
     match = _STEP_CUT_OFF_NAME.match(str(getattr(ran, "termination", "")))
@@ -2005,7 +2006,7 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
         except KeyError:  # (a model without a dispersed material)
             dispersed = None
         if dispersed is not False:
-            return _nothing_to_pass_message(step, ran, passed, capacity, float(content[0]), x_max, discharge,
+            return _nothing_to_pass_message(number, step, ran, passed, capacity, float(content[0]), x_max, discharge,
                                             dispersed, _cut_off(parameter_values, "Cathode host Li content as made",
                                                                 dict(inputs or {})))
     if x_max is None or (content[0] if discharge else x_max - content[0]) > FIRST_STEP_SHARE * x_max:
@@ -2021,7 +2022,7 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     if not any(volts >= ocv if discharge else volts <= ocv for ocv in (ended, at_rest)):
         return None  # (at rest the cell is inside its cut-off: the losses at its current ended it)
     rest = f"{at_rest:.{_digits(at_rest, volts)}g}"  # (apart from the cut-off: 1.7996 V is not "1.8", review R24)
-    said = (f"the experiment's step 1, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
+    said = (f"the experiment's step {number}, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
             f"{float(np.ptp(ran.t)):.3g} s in, having passed {passed * 1e3:.3g} mA.h of the cathode's "
             f"{capacity * 1e3:.4g} mA.h as made (under {FIRST_STEP_SHARE:.0%} of it); the cell's open-circuit voltage "
             f"is {ended:.4g} V where it ended and {rest} V at rest {FIRST_STEP_SHARE:.0%} in: at rest the cell would "
@@ -2038,14 +2039,35 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
 
 
 
-def _nothing_to_pass_message(step, ran, passed, capacity, start, x_max, discharge, dispersed=None, made=None):
+def _first_with_current(steps, ran):
+    """(number from 1, step, its solution) of the first of the experiment's ``steps`` that carries current, with only
+    rests (zero-current steps) run before it (``ran``: each step's solution, in order): those leave the cell in its
+    initial state. AEA_LiCoO2 ["Rest for 1 minute", "Discharge at 0.1C until 3 V"] passed 1.8e-05 mA.h without a
+    word, its rest taken for the first step (review R25). ``IndexError`` if none."""
+    for number, (step, solved) in enumerate(zip(steps, ran), 1):
+        if not _is_rest(step):
+            return number, step, solved
+        if isinstance(solved, pybamm.EmptySolution):
+            break
+    raise IndexError("no step with current after rests alone")
+
+
+def _is_rest(step):
+    """Whether the experiment ``step`` sets zero current ("Rest for ...", a current, C-rate or power of 0)."""
+    value = getattr(step, "value", None)
+    return isinstance(step, (pybamm.step.Current, pybamm.step.CRate, pybamm.step.Power)) and \
+        isinstance(value, numbers.Number) and value == 0
+
+
+def _nothing_to_pass_message(number, step, ran, passed, capacity, start, x_max, discharge, dispersed=None,
+                             made=None):
     """Why the experiment's first step (:func:`first_step_window_message`) passed next to nothing: it started within
     :data:`FIRST_STEP_SHARE` of x_max of the end it runs toward, the Li content ``start`` of ``x_max`` (a charge of
     a cathode made Li-free, a discharge of one made full), so there was nothing to charge or discharge.
     AEA({"anode": "Li-In"}), "Charge at 0.1C until 2.0 V" from pristine Mo6S8 (x = 0.004 of 4) ended 0.58 s in
     having passed 2.5e-6 mA.h, without a word (session 54)."""
     volts = _cut_off_volts(_STEP_CUT_OFF_NAME.match(str(ran.termination)))
-    return (f"the experiment's step 1, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
+    return (f"the experiment's step {number}, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
             f"{float(np.ptp(ran.t)):.3g} s in, having passed {passed * 1e3:.3g} mA.h of the cathode's "
             f"{capacity * 1e3:.4g} mA.h as made: {_nothing_to_pass(start, x_max, discharge, dispersed, made)}")
 
