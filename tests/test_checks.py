@@ -4332,11 +4332,14 @@ _OPEN_CIRCUIT_PAST = "nothing to integrate. Its open-circuit voltage is past tha
     # made mid-window (x = 1.999 of 4), its open circuit 0.47 V past 1.9 V: the cut-off is the one to move
     (_LI_IN_LEVER, None, 0.5, "Discharge at 0.1C until 1.9 V", f"{_OPEN_CIRCUIT_PAST}, so no smaller current or loading lets the "
      "step start: the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at does"),
-    # LiFePO4 made full (0.995 of 1) on its default host, 0.03067 V past 2.5 V by the losses at 0.1C, its open circuit
-    # inside: as it was (on the lever-rule host it runs, 4.33 s: told so after the run)
-    ({}, "AEA_LiFePO4", None, "Discharge at 0.1C until 2.5 V", "nothing to integrate. A smaller current or power, a lower "
-     "loading or the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at lets the cell "
-     "start"),
+    # LiFePO4 made full (0.995 of 1) on its default host, 0.03067 V past 2.5 V by the losses at 0.1C (Fig. S2), its
+    # open circuit inside: told to move its cut-off, which "until 2.4 V" passed 8.36e-6 mA.h (review R25); now
+    # nothing to discharge, the losses kept (on the lever-rule host it runs, 4.33 s: told so after the run)
+    ({}, "AEA_LiFePO4", None, "Discharge at 0.1C until 2.5 V", "nothing to integrate. Its open-circuit voltage is "
+     "inside that cut-off (the losses at the step's current put the cell past it), but a smaller current or loading, "
+     "or another cut-off, passes next to nothing: the cathode starts at Li content 0.995 of its maximum 1 "
+     "(\"Initial cathode Li content\", 99.50% of it: made at its full end), so there is nothing to discharge. "
+     "Charge it first (a charge step before the discharge) to make room for Li (PyBaMM: "),
 ], ids=["Li-In Mo6S8 charge skipped", "LiCoO2 discharge skipped", "LiCoO2 discharge ran", "made mid-window",
         "LiFePO4 skipped by its losses"])
 def test_a_first_step_skipped_toward_the_end_the_cell_was_made_at_is_told_it_has_nothing_to_pass(options, set_name,
@@ -4344,8 +4347,8 @@ def test_a_first_step_skipped_toward_the_end_the_cell_was_made_at_is_told_it_has
     """On the lever-rule host a first step toward the end the cell was made at is skipped at its start, its open
     circuit past the cut-off: it was told to move the cut-off past the voltage it starts at, which passes next to
     nothing (pristine Mo6S8 on Li-In, "until 2.0 V", 0.584 s, 2.46e-6 mA.h, session 54). Told now that there is
-    nothing to charge (discharge), in the words of the step that ran; a cell made mid-window, or one its losses at
-    the step's current put past (AEA_LiFePO4, Fig. S2), keeps the advice."""
+    nothing to charge (discharge), in the words of the step that ran, also one its losses at the step's current put
+    past (AEA_LiFePO4, Fig. S2: the losses said too, review R25); a cell made mid-window keeps the advice."""
     model = pybamm_aea.AEA(options)
     values = model.default_parameter_values if set_name is None else pybamm.ParameterValues(set_name)
     if soc is not None:
@@ -4354,6 +4357,79 @@ def test_a_first_step_skipped_toward_the_end_the_cell_was_made_at_is_told_it_has
     assert said in text, text
     if "(PyBaMM: " in said:
         assert text.startswith(_SKIPPED) and "moved past" not in text and "On the Li-In anode" not in text, text
+
+
+@pytest.mark.parametrize("options, lithiation, step, said", [
+    # a Li2S cathode (S-LMS, its sulfur fully lithiated): at 5C a dip under load, 9.2e-6 mA.h; at 0.1C it charges
+    # 0.6823 mA.h. Was told "nothing to charge" by its host's Li content, 0.004 of 4 (review R25)
+    ({}, 1.0, "Charge at 5C until 3.0 V", None),
+    # skipped on the Li-In lever-rule host 0.1009 V past 1.9 V: the cut-off's advice, not "nothing to charge"
+    (_LI_IN_LEVER, 1.0, "Charge at 0.1C until 1.9 V", "the step's cut-off (its \"until\" voltage) moved past"),
+    # S-LMS as made, its sulfur unlithiated: no Li anywhere in the cathode, 1.81e-6 mA.h: nothing to charge
+    ({}, None, "Charge at 0.1C until 2.8 V", "made at its Li-free end) and its dispersed material at lithiation 0 "
+     "(\"Initial dispersed material lithiation\"), so there is nothing to charge. Discharge it first"),
+    (_LI_IN_LEVER, None, "Charge at 0.1C until 1.9 V", "and its dispersed material at lithiation 0 (\"Initial "
+     "dispersed material lithiation\"), so there is nothing to charge"),
+], ids=["Li2S charged at 5C", "Li2S skipped on Li-In", "S-LMS as made", "S-LMS as made skipped on Li-In"])
+def test_nothing_to_pass_reads_the_dispersed_materials_lithium_too(options, lithiation, step, said):
+    """The "nothing to pass" rule read only the host's Li content: Li2021_S_Mo6S8 with "Initial dispersed material
+    lithiation" 1.0 charged "at 5C until 3.0 V" (a dip under load) was told there was nothing to charge (review R25).
+    It reads the dispersed material's lithiation too: 0 for a charge (1 for a discharge) or none held."""
+    model = pybamm_aea.AEA(options)
+    values = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    if lithiation is not None:
+        values["Initial dispersed material lithiation"] = lithiation
+    texts = _said_on(model, values, [step])
+    assert not [text for text in texts if "nothing to charge" in text] or lithiation is None, texts
+    if said is not None:
+        (text,) = texts
+        assert said in text, text
+
+
+@pytest.mark.parametrize("options, state, step, said", [
+    # Li2021_Mo6S8 is made Li-free: at initial_soc 0 it starts full (3.985 of 4) and was said "made at its full end"
+    ({}, {"initial_soc": 0}, "Discharge at 0.1C until 1.5 V", "99.61% of it: it starts at its full end), so there"),
+    ({}, {"set_initial_state": 0.0}, "Discharge at 0.1C until 1.5 V", "99.61% of it: it starts at its full end), so"),
+    # skipped 0.7266 V past its cut-off on the Li-In lever-rule host
+    (_LI_IN_LEVER, {"initial_soc": 0}, "Discharge at 0.1C until 1.9 V", "99.88% of it: it starts at its full end), so"),
+    # as made: "made at"
+    (_LI_IN_LEVER, {}, "Charge at 0.1C until 1.9 V", "0.10% of it: made at its Li-free end), so"),
+], ids=["initial_soc 0 ran", "set_initial_state 0 ran", "initial_soc 0 skipped", "as made skipped"])
+def test_nothing_to_pass_says_made_at_only_from_the_state_as_made(options, state, step, said):
+    """"Made at its full end" was said of a cell initial_soc or set_initial_state put there (review R25): said now
+    only within 1% of x_max of "Cathode host Li content as made", else "it starts at its ... end"."""
+    model = pybamm_aea.AEA(options)
+    values = model.default_parameter_values
+    if "set_initial_state" in state:
+        values = pybamm_aea.set_initial_state(values, state["set_initial_state"], options=model.options)
+    sim = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment([step]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.solve(**{key: value for key, value in state.items() if key == "initial_soc"})
+    (text,) = [str(w.message) for w in caught if type(w.message).__name__ == "StartOutsideWindowWarning"]
+    assert said in text, text
+
+
+@pytest.mark.parametrize("set_name, steps, said", [
+    # 1.8e-05 mA.h, silent: the rest was read as the first step (review R25)
+    ("AEA_LiCoO2", ["Rest for 1 minute", "Discharge at 0.1C until 3 V"],
+     "the experiment's step 2, 'Discharge at 0.1C until 3 V', ended on its cut-off (3 V) 3.66 s in, having passed "
+     "1.8e-05 mA.h"),
+    ("Li2021_Mo6S8", ["Rest for 1 minute", "Charge at 0.1C until 2.8 V"],
+     "the experiment's step 2, 'Charge at 0.1C until 2.8 V', ended on its cut-off (2.8 V) 0.586 s in, having passed "
+     "2.47e-06 mA.h"),
+    # a normal discharge after a rest (0.136 mA.h): not warned
+    ("Li2021_Mo6S8", ["Rest for 1 minute", "Discharge at 0.1C until 1.8 V"], None),
+], ids=["LiCoO2 discharge", "Mo6S8 charge", "Mo6S8 discharge"])
+def test_a_first_step_after_rests_alone_is_judged_from_the_initial_state(set_name, steps, said):
+    """A rest first hid the first-step rules (review R25): the first step that carries current, with only rests
+    before it, is judged, named by its own number."""
+    texts = _said_on(pybamm_aea.AEA(), pybamm.ParameterValues(set_name), steps)
+    if said is None:
+        assert texts == [], texts
+        return
+    (text,) = texts
+    assert text.startswith(said) and "so there is nothing to" in text, text
 
 
 @pytest.mark.parametrize("options, steps, solve, ended", [

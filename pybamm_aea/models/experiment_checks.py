@@ -143,9 +143,12 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
     sets = _what_sets(model, step)  # (a constant-power step's power sets where it starts, a resistance's resistance)
     li_in = (getattr(model, "options", None) or {}).get("anode") == "Li-In"
     at_open_circuit = _window_at_open_circuit(model, inputs, y0, past, cells, start)
-    nothing = _made_end_reached(model, inputs, y0, past) if made and step_cut_off and at_open_circuit else None
-    if nothing is not None:  # (moving the cut-off would pass next to nothing, session 54)
-        message += f"{_UNDER_ITS[sets]} Its open-circuit voltage is past that cut-off too: {nothing}"
+    # (moving the cut-off would pass next to nothing, session 54; a smaller current too where the losses put the cell
+    # past it: AEA_LiFePO4 "Discharge at 0.1C until 2.5 V" was told to move its cut-off, and "until 2.4 V" that there
+    # was nothing to discharge, review R25)
+    nothing = _made_end_reached(model, inputs, y0, past) if made and step_cut_off else None
+    if nothing is not None:
+        message += f"{_UNDER_ITS[sets]} {_OPEN_CIRCUIT_SAID[at_open_circuit].format(_LESS_LOSS[sets][1])}: {nothing}"
     elif step_cut_off:
         message += _past_step_cut_off(at_open_circuit, li_in, window_past, start, sets)
     elif li_in and at_open_circuit is not False:
@@ -210,6 +213,13 @@ _OTHER_SIGN = {
                    "current or power step; the open-circuit voltage: pybamm.Simulation(...).solve([0, 600]) of the "
                    "model without the step, at \"Current function [A]\" = 0)"),
 }
+#: where a step toward the end the cell starts at (:func:`_made_end_reached`) starts past its cut-off, by whether its
+#: open circuit is past it too (True), inside it (False: the losses at its current, Fig. S2's ohmic drop) or undecided
+_OPEN_CIRCUIT_SAID = {True: "Its open-circuit voltage is past that cut-off too",
+                      False: ("Its open-circuit voltage is inside that cut-off (the losses at the step's current put "
+                              "the cell past it), but a {} or loading, or another cut-off, passes next to "
+                              "nothing"),
+                      None: "Moving the cut-off passes next to nothing"}
 #: by what the step sets: the change that lowers its losses, as a sentence's start and within one
 _LESS_LOSS = {"current": ("A smaller current or power", "smaller current"),
               "power": ("A smaller current or power", "smaller current"),
@@ -338,7 +348,34 @@ def _made_end_reached(model, inputs, y0, past):
         return None
     if (x_max - start if discharge else start) > FIRST_STEP_SHARE * x_max:
         return None
-    return _nothing_to_pass(start, x_max, discharge)
+    try:
+        dispersed = _dispersed_at(_evaluated(model, DISPERSED_LITHIATION, 0.0, y0, inputs),
+                                  _evaluated(model, DISPERSED_CAPACITY, 0.0, y0, inputs), discharge)
+    except KeyError:  # (a model without a dispersed material)
+        dispersed = None
+    except Exception:  # noqa: BLE001 - undecided: the skip's own advice
+        return None
+    try:
+        made = _evaluated(model, "Cathode host Li content as made", 0.0, y0, inputs)
+    except Exception:  # noqa: BLE001 - not known: "starts at", not "made at"
+        made = None
+    return None if dispersed is False else _nothing_to_pass(start, x_max, discharge, dispersed, made)
+
+
+#: the model's dispersed material's lithiation (0 to 1) and capacity [A.h] (0: none), read by :func:`_dispersed_at`
+DISPERSED_LITHIATION, DISPERSED_CAPACITY = "Average dispersed material lithiation", "Dispersed material capacity [A.h]"
+
+
+def _dispersed_at(lithiation, capacity, discharge):
+    """The dispersed material's ``lithiation`` at the start if it too is within :data:`FIRST_STEP_SHARE` of the end
+    a step runs toward (0 for a charge, 1 for a ``discharge``), None if the cathode holds none (``capacity`` [A.h]
+    not > 0), False if it has Li to give or room for Li: then the step has something to pass. Li2021_S_Mo6S8 with
+    "Initial dispersed material lithiation" 1.0 (a Li2S cathode) charged at 5C until 3.0 V was told nothing to
+    charge by its host's 0.004 of 4; at 0.1C it charges 0.6823 mA.h (review R25)."""
+    lithiation, capacity = float(lithiation), float(capacity)
+    if not (math.isfinite(capacity) and capacity > 0):
+        return None
+    return lithiation if (1 - lithiation if discharge else lithiation) <= FIRST_STEP_SHARE else False
 
 
 #: an experiment step's own value by the step's class (pybamm.step.current, rest, c_rate, voltage, power,
@@ -1943,11 +1980,12 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     ``initial_soc``: there at 1.0 (Li content 0.00216) the same step ends 72.6 s in at 0.000306 mA.h, 1.726 V at rest
     1% in, and is warned (it was not, session 54); at 0.01 it is skipped, 0.4177 V past its cut-off at its start
     (:class:`StartOutsideWindowWarning`); on Li metal at 0.01 it starts nearly full and is not. ``made``: what gives
-    the capacity as made, as :func:`check_termination` takes it."""
+    the capacity as made, as :func:`check_termination` takes it. After rests alone the first step with current is
+    judged, by its own number (:func:`_first_with_current`)."""
     from ..initial_state import open_circuit_voltage_at
 
     try:
-        step, ran = experiment.steps[0], solution.cycles[0].steps[0]
+        number, step, ran = _first_with_current(experiment.steps, [s for c in solution.cycles for s in c.steps])
     except (AttributeError, IndexError, TypeError):
         return None
     match = _STEP_CUT_OFF_NAME.match(str(getattr(ran, "termination", "")))
@@ -1965,7 +2003,15 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     content = ran["Average cathode free Li content"].entries
     x_max = _cut_off(parameter_values, "Cathode maximum Li content", dict(inputs or {}))
     if x_max is not None and (x_max - content[0] if discharge else content[0]) <= FIRST_STEP_SHARE * x_max:
-        return _nothing_to_pass_message(step, ran, passed, capacity, float(content[0]), x_max, discharge)
+        try:
+            dispersed = _dispersed_at(ran[DISPERSED_LITHIATION].entries[0], ran[DISPERSED_CAPACITY].entries[0],
+                                      discharge)
+        except KeyError:  # (a model without a dispersed material)
+            dispersed = None
+        if dispersed is not False:
+            return _nothing_to_pass_message(number, step, ran, passed, capacity, float(content[0]), x_max, discharge,
+                                            dispersed, _cut_off(parameter_values, "Cathode host Li content as made",
+                                                                dict(inputs or {})))
     if x_max is None or (content[0] if discharge else x_max - content[0]) > FIRST_STEP_SHARE * x_max:
         return None  # (not from the end it was made at: a cell made nearly empty by set_initial_state, review R24)
     share = content[0] + (content[-1] - content[0]) * FIRST_STEP_SHARE * capacity / passed
@@ -1979,7 +2025,7 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     if not any(volts >= ocv if discharge else volts <= ocv for ocv in (ended, at_rest)):
         return None  # (at rest the cell is inside its cut-off: the losses at its current ended it)
     rest = f"{at_rest:.{_digits(at_rest, volts)}g}"  # (apart from the cut-off: 1.7996 V is not "1.8", review R24)
-    said = (f"the experiment's step 1, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
+    said = (f"the experiment's step {number}, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
             f"{float(np.ptp(ran.t)):.3g} s in, having passed {passed * 1e3:.3g} mA.h of the cathode's "
             f"{capacity * 1e3:.4g} mA.h as made (under {FIRST_STEP_SHARE:.0%} of it); the cell's open-circuit voltage "
             f"is {ended:.4g} V where it ended and {rest} V at rest {FIRST_STEP_SHARE:.0%} in: at rest the cell would "
@@ -1996,27 +2042,57 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
 
 
 
-def _nothing_to_pass_message(step, ran, passed, capacity, start, x_max, discharge):
+def _first_with_current(steps, ran):
+    """(number from 1, step, its solution) of the first of the experiment's ``steps`` that carries current, with only
+    rests (zero-current steps) run before it (``ran``: each step's solution, in order): those leave the cell in its
+    initial state. AEA_LiCoO2 ["Rest for 1 minute", "Discharge at 0.1C until 3 V"] passed 1.8e-05 mA.h without a
+    word, its rest taken for the first step (review R25). ``IndexError`` if none."""
+    for number, (step, solved) in enumerate(zip(steps, ran), 1):
+        if not _is_rest(step):
+            return number, step, solved
+        if isinstance(solved, pybamm.EmptySolution):
+            break
+    raise IndexError("no step with current after rests alone")
+
+
+def _is_rest(step):
+    """Whether the experiment ``step`` sets zero current ("Rest for ...", a current, C-rate or power of 0)."""
+    value = getattr(step, "value", None)
+    return isinstance(step, (pybamm.step.Current, pybamm.step.CRate, pybamm.step.Power)) and \
+        isinstance(value, numbers.Number) and value == 0
+
+
+def _nothing_to_pass_message(number, step, ran, passed, capacity, start, x_max, discharge, dispersed=None,
+                             made=None):
     """Why the experiment's first step (:func:`first_step_window_message`) passed next to nothing: it started within
     :data:`FIRST_STEP_SHARE` of x_max of the end it runs toward, the Li content ``start`` of ``x_max`` (a charge of
     a cathode made Li-free, a discharge of one made full), so there was nothing to charge or discharge.
     AEA({"anode": "Li-In"}), "Charge at 0.1C until 2.0 V" from pristine Mo6S8 (x = 0.004 of 4) ended 0.58 s in
     having passed 2.5e-6 mA.h, without a word (session 54)."""
     volts = _cut_off_volts(_STEP_CUT_OFF_NAME.match(str(ran.termination)))
-    return (f"the experiment's step 1, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
+    return (f"the experiment's step {number}, '{_step_name(step, str)}', ended on its cut-off ({volts:g} V) "
             f"{float(np.ptp(ran.t)):.3g} s in, having passed {passed * 1e3:.3g} mA.h of the cathode's "
-            f"{capacity * 1e3:.4g} mA.h as made: {_nothing_to_pass(start, x_max, discharge)}")
+            f"{capacity * 1e3:.4g} mA.h as made: {_nothing_to_pass(start, x_max, discharge, dispersed, made)}")
 
 
-def _nothing_to_pass(start, x_max, discharge):
+def _nothing_to_pass(start, x_max, discharge, dispersed=None, made=None):
     """Why a step from the initial state toward the end of the host's window it was made at has nothing to pass: the
-    Li content ``start`` of ``x_max``, made Li-free for a charge (made full for a ``discharge``), and what to do; said
-    when such a step ran (:func:`_nothing_to_pass_message`) and when it was skipped (:func:`_made_end_reached`)."""
+    Li content ``start`` of ``x_max``, made Li-free for a charge (made full for a ``discharge``), and the dispersed
+    material's lithiation ``dispersed`` at that end too (None: the cathode holds none, :func:`_dispersed_at`), and
+    what to do; said when such a step ran (:func:`_nothing_to_pass_message`) and when it was skipped
+    (:func:`_made_end_reached`). "Made at" that end only if ``start`` is within :data:`FIRST_STEP_SHARE` of x_max of
+    the host's Li content as made, ``made`` (None: not known); else it "starts at" it (initial_soc or
+    set_initial_state put it there: Li2021_Mo6S8, made Li-free, at initial_soc 0 was "made at its full end", R25)."""
     word, end, fix = (("discharge", "full", "Charge it first (a charge step before the discharge) to make room for Li")
                       if discharge else
                       ("charge", "Li-free", "Discharge it first (a discharge step before the charge) to give it Li"))
+    made_end = made is not None and abs(start - made) <= FIRST_STEP_SHARE * x_max
+    as_made = "made at its" if made_end else "it starts at its"
     return (f"the cathode starts at Li content {start:.4g} of its maximum {x_max:g} (\"Initial cathode Li content\", "
-            f"{start / x_max:.2%} of it: made at its {end} end), so there is nothing to {word}. {fix}")
+            f"{start / x_max:.2%} of it: {as_made} {end} end)"
+            + ("" if dispersed is None else f" and its dispersed material at lithiation {dispersed:.4g} "
+               "(\"Initial dispersed material lithiation\")")
+            + f", so there is nothing to {word}. {fix}")
 
 
 class LaterStepSkippedWarning(UserWarning):
