@@ -1467,6 +1467,19 @@ def test_simulate_says_a_first_discharge_the_window_warning_told_once(tmp_path, 
         metrics["warnings"], metrics["warnings"]
 
 
+def test_simulate_says_a_first_discharge_after_a_rest_the_window_warning_told_once(tmp_path, capsys):
+    """The same discharge after "Rest for 1 minute": the warning judges it as the experiment's step 2 (review R25's
+    mend), and the command still said "discharge 1 delivered 0.156 % of the window" (its rule read step 1 alone:
+    session 54)."""
+    code, _, err = _run(["simulate", "--option", "anode=Li-In", "--option", "host thermodynamics=lever rule",
+                         "--experiment", "Rest for 1 minute", "--experiment", "Discharge at 0.1C until 1.8 V",
+                         "--output", str(tmp_path / "a.csv")], capsys)
+    assert code == 0, err
+    assert err.count("StartOutsideWindowWarning: the experiment's step 2, 'Discharge at 0.1C until 1.8 V', ended on "
+                     "its cut-off (1.8 V)") == 1, err
+    assert "delivered" not in err.replace("having passed", ""), err
+
+
 # ------------------------------------------------------------------------------------------------ unit slips, -W error
 def test_energy_capacity_typed_in_ah_per_g_is_refused_with_its_hint(capsys, tmp_path):
     """``energy --capacity Mo6S8=0.128`` (0.128 A.h/g meant, the CLI takes mA.h/g) ran and gave an ESC of 0.1 mA.h/g

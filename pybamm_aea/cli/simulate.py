@@ -445,17 +445,29 @@ def negligible_discharges_note(discharges, values, mass_g, solution=None, first_
 
 def _first_discharge_warned(caught, solution):
     """Whether the solve's warnings ``caught`` hold a StartOutsideWindowWarning and the first discharge of
-    ``solution`` is the experiment's step 1, the step it is of: its "ended on its cut-off ... 56.1 s in, having passed
-    0.000236 mA.h of the cathode's 0.1517 mA.h" says what the negligible-discharge note would ("discharge 1 delivered
-    0.156 % of the window", both until session 54: Li-In, lever rule, 'Discharge at 0.1C until 1.8 V')."""
+    ``solution`` is the step it is of: the experiment's first step with current, after rests alone (their "Current
+    [A]" all 0) in cycle 1. Its "ended on its cut-off ... 56.1 s in, having passed 0.000236 mA.h of the cathode's
+    0.1517 mA.h" says what the negligible-discharge note would ("discharge 1 delivered 0.156 % of the window", both
+    until session 54: Li-In, lever rule, 'Discharge at 0.1C until 1.8 V'; after "Rest for 1 minute" both still, the
+    rule then judging step 2)."""
+    import numpy as np
+
     from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
     from pybamm_aea.readout import iter_discharges, iter_steps
 
     if not any(issubclass(w.category, StartOutsideWindowWarning) for w in caught):
         return False
     first = next(iter_discharges(solution), None)
-    start = next(iter_steps(solution, include_skipped=True), None)
-    return first is not None and start is not None and start[:2] == (1, 1) and first[0] is start[2]
+    if first is None:
+        return False
+    for cycle, _, step in iter_steps(solution, include_skipped=True):
+        if cycle != 1 or step is None or type(step).__name__ == "EmptySolution":
+            return False
+        if step is first[0]:
+            return True
+        if np.any(np.asarray(step["Current [A]"].entries) != 0):  # (a step with current before it: not the one)
+            return False
+    return False
 
 
 #: --termination's capacity in mA.h, the unit this command says a cell's capacity in: "0.7 mA.h capacity" (or "0.7
