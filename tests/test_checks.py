@@ -4432,6 +4432,28 @@ def test_a_first_step_after_rests_alone_is_judged_from_the_initial_state(set_nam
     assert text.startswith(said) and "so there is nothing to" in text, text
 
 
+@pytest.mark.parametrize("steps", [["Rest for 1 minute", "Discharge at 0.1C until 2.5 V"],
+                                   [("Rest for 1 minute",), ("Discharge at 0.1C until 2.5 V",)]],
+                         ids=["a rest before it", "a cycle of a rest before it"])
+def test_a_step_skipped_after_rests_alone_is_judged_as_the_first(steps):
+    """AEA_LiFePO4's "Discharge at 0.1C until 2.5 V" alone is skipped with "nothing to discharge" (made full, its
+    losses naming why it cannot start); after "Rest for 1 minute" (in its cycle or one before) it was told as a
+    later step (LaterStepSkippedWarning: "a smaller current ... or the step's cut-off moved past the voltage the cell
+    starts at", review R27): rests alone leave the cell as it started, so it is judged as the first. A step after one
+    with current stays a later step's."""
+    from pybamm_aea.models.experiment_checks import LaterStepSkippedWarning
+
+    values = pybamm.ParameterValues("AEA_LiFePO4")
+    (alone,) = _said_on(pybamm_aea.AEA(), values, ["Discharge at 0.1C until 2.5 V"])
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(steps))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.solve()
+    said = [str(w.message) for w in caught if w.category.__name__ == "StartOutsideWindowWarning"]
+    assert said == [alone] and "so there is nothing to discharge" in alone, said
+    assert not [w for w in caught if w.category is LaterStepSkippedWarning]
+
+
 @pytest.mark.parametrize("options, steps, solve, ended", [
     # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
     ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),
