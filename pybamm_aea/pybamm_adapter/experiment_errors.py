@@ -65,7 +65,7 @@ user's call, saying what the model gives instead (:func:`_refuse_esoh`; PyBaMM's
 An experiment of several cycles, from the initial state, that PyBaMM stopped at its capacity termination after its first
 cycle (its termination :data:`CAPACITY_LIMIT`; PyBaMM logs a line only) gets
 :class:`~pybamm_aea.models.experiment_checks.FirstCycleCapacityTerminationWarning` saying what cycle 1 lacks of the
-cathode's capacity as made (:func:`_warn_first_cycle_termination`; S-LMS's sulfur not yet activated, review R13).
+cathode's capacity as made (:func:`_warn_after_solve`; S-LMS's sulfur not yet activated, review R13).
 
 The wrapper reads the simulation's ``experiment`` (set only when it has one), ``model``, ``parameter_values``,
 ``var_pts``, ``steps_to_built_models`` and ``steps_to_built_solvers``, passes ``callbacks`` to PyBaMM's ``solve`` and
@@ -158,7 +158,7 @@ EXPERIMENT_ERROR, STEP_START = "on_experiment_error", "on_step_start"
 #: unchanged, "as an event has already been triggered" (:func:`_continued_from`)
 STEPS_ON_FROM = ("final time", "[experiment]")
 #: PyBaMM's termination of an experiment it stopped at its capacity termination (``Simulation._TERMINATION_CAPACITY``)
-#: (:func:`_warn_first_cycle_termination`)
+#: (:func:`_warn_after_solve`)
 CAPACITY_LIMIT = "experiment capacity limit reached"
 #: PyBaMM's termination of a step it skipped, started past its cut-off (its ``EmptySolution``'s, Simulation.solve)
 STEP_SKIPPED = "Event exceeded in initial conditions"
@@ -560,33 +560,19 @@ def _refuse_esoh(model, bound):
     bound.arguments[CALC_ESOH] = None
 
 
-def _warn_first_cycle_termination(simulation, solution, inputs):
-    """:class:`~pybamm_aea.models.experiment_checks.FirstCycleCapacityTerminationWarning` if ``solution``, which
-    ``simulation``'s experiment stopped at its capacity termination (:data:`CAPACITY_LIMIT`) from the initial state,
-    holds its first cycle only (:func:`~pybamm_aea.models.experiment_checks.first_cycle_termination_message`)."""
-    from ..models.experiment_checks import (FirstCycleCapacityTerminationWarning, first_cycle_termination_message,
-                                            solve_capacity_as_made)
+def _warn_after_solve(simulation, solution, inputs, message_of, category):
+    """``category`` with the text ``message_of`` gives on ``solution`` of ``simulation``'s experiment, if any:
+    :func:`~pybamm_aea.models.experiment_checks.first_cycle_termination_message` (FirstCycleCapacityTerminationWarning)
+    or :func:`~pybamm_aea.models.experiment_checks.first_step_window_message` (StartOutsideWindowWarning), each reading
+    the solve's one capacity as made (:func:`~pybamm_aea.models.experiment_checks.solve_capacity_as_made`)."""
+    from ..models.experiment_checks import solve_capacity_as_made
 
     inputs = inputs if isinstance(inputs, dict) else None
-    message = first_cycle_termination_message(simulation.experiment, solution, simulation.parameter_values,
-                                              getattr(simulation.model, "options", None), inputs,
-                                              made=functools.partial(solve_capacity_as_made, simulation, inputs))
+    message = message_of(simulation.experiment, solution, simulation.parameter_values,
+                         getattr(simulation.model, "options", None), inputs,
+                         made=functools.partial(solve_capacity_as_made, simulation, inputs))
     if message is not None:
-        warnings.warn(message, FirstCycleCapacityTerminationWarning, stacklevel=3)
-
-
-def _warn_first_step_window(simulation, solution, inputs):
-    """:class:`~pybamm_aea.models.experiment_checks.StartOutsideWindowWarning` if the first step of ``simulation``'s
-    experiment, run from the initial state, ended on its cut-off with the cell's open circuit past it
-    (:func:`~pybamm_aea.models.experiment_checks.first_step_window_message`)."""
-    from ..models.experiment_checks import StartOutsideWindowWarning, first_step_window_message, solve_capacity_as_made
-
-    inputs = inputs if isinstance(inputs, dict) else None
-    message = first_step_window_message(simulation.experiment, solution, simulation.parameter_values,
-                                        getattr(simulation.model, "options", None), inputs,
-                                        made=functools.partial(solve_capacity_as_made, simulation, inputs))
-    if message is not None:
-        warnings.warn(message, StartOutsideWindowWarning, stacklevel=3)
+        warnings.warn(message, category, stacklevel=3)
 
 
 def _warn_failed_step(pybamm_method):
@@ -664,7 +650,9 @@ def _warn_failed_step(pybamm_method):
         # (its cycles begin with a starting solution's; its steps' solvers are copies of the simulation's, whatever
         # solver the solve was given)
         _warn_mesh_decided(self, solution, starting=starting)
-        from ..models.experiment_checks import ExperimentStepFailedWarning
+        from ..models.experiment_checks import (ExperimentStepFailedWarning, FirstCycleCapacityTerminationWarning,
+                                                StartOutsideWindowWarning, first_cycle_termination_message,
+                                                first_step_window_message)
 
         if recorder.failure is not None:
             # (IDA failing as it integrated; a refusal before it, e.g. a step starting outside the window, says why)
@@ -681,10 +669,12 @@ def _warn_failed_step(pybamm_method):
                               f"{note}", ExperimentStepFailedWarning, stacklevel=2)
         if starting is None and recorder.failure is None and recorder.first_ended != STEP_SKIPPED:
             # (step 1, run from the initial state: an initial_soc's too, judged by the end of the host it starts at)
-            _warn_first_step_window(self, solution, bound.arguments.get(INPUTS))
+            _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_step_window_message,
+                              StartOutsideWindowWarning)
         if (starting is None and getattr(solution, "termination", None) == CAPACITY_LIMIT
                 and recorder.failure is None and recorder.stopped is None):  # (a step's: its warning alone)
-            _warn_first_cycle_termination(self, solution, bound.arguments.get(INPUTS))
+            _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_cycle_termination_message,
+                              FirstCycleCapacityTerminationWarning)
         return solution
 
     solve._pybamm_aea_step_error = True
