@@ -35,6 +35,7 @@ from ._overflow import (cycle_overflow_error, curve_overflow_error, r as _r, ser
 from ._summaries import summary_dict  # noqa: E402
 from .phases import MO6S8_WINDOWS  # noqa: E402  (one phase diagram for kernels and model)
 from .ranges import NON_NEGATIVE  # noqa: E402
+from .user_input import real_number  # noqa: E402
 
 _NUMERIC_KINDS = "biuf"  # bool, signed and unsigned integer, real floating point
 
@@ -399,7 +400,7 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
         nan/inf in any input or decreasing time (naming the array and index), shape mismatch, bad
         rest_tol or cycle_start.
     TypeError
-        If an input is not real numeric.
+        If an input is not real numeric (a rest_tol of True or "0.1" too: no number).
     """
     t = _as_float64(time, "time")
     i = _as_float64(current, "current")
@@ -420,7 +421,7 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     if rest_tol is None:
         tol = _REST_ATOL + _REST_RTOL * _kernels.max_abs(i)
     else:
-        tol = float(rest_tol)
+        tol = real_number("rest_tol", rest_tol, TypeError)  # (float() read True as 1.0 and "0.1" as 0.1)
         if not NON_NEGATIVE.contains(tol):
             raise ValueError(NON_NEGATIVE.refusal("rest_tol", tol))
     status, cycles = _kernels.cycle_summaries(t, i, v, tol, open_sign, v_li)

@@ -1119,6 +1119,20 @@ def test_the_comparison_and_the_sweep_show_their_bar_only_on_a_terminal(tmp_path
                 assert shown == [terminal and not flags], (terminal, argv, flags)
 
 
+def test_an_unknown_argument_is_said_before_a_missing_required_one_by_every_subcommand(capsys):
+    """'pybamm-aea energy --bogus' said "one of the arguments --porosity --pressure is required" and 'sweep --bogus'
+    "the following arguments are required: --grid" (argparse checks them before the unknown), where 'screen --bogus'
+    named --bogus: every subcommand names the unknown argument first, under its own usage; a missing required one
+    alone is still said."""
+    for command in SUBCOMMANDS:
+        err = _error([command, "--bogus"], capsys)
+        assert err.startswith(f"usage: pybamm-aea {command} "), err
+        assert err.rstrip().endswith(f"pybamm-aea {command}: error: unrecognized arguments: --bogus"), err
+    assert _error(["energy"], capsys).rstrip().endswith("one of the arguments --porosity --pressure is required")
+    assert _error(["sweep"], capsys).rstrip().endswith("the following arguments are required: --grid")
+    assert "invalid choice" in _error(["energy", "--porosity", "0.1", "--format", "xml", "--bogus"], capsys)
+
+
 def test_screen_takes_no_progress_and_an_unknown_argument_is_said_under_its_command(capsys, monkeypatch):
     """'pybamm-aea screen --no-progress' was "pybamm-aea: error: unrecognized arguments: --no-progress" under the
     top-level usage, which lists [--no-progress]: screen draws a bar of its points now (pybamm_aea.screen(progress=...),

@@ -1,4 +1,5 @@
 """Tests of the compiled kernels (pybamm_aea.kernels) against the NumPy reference and physics."""
+import re
 import subprocess
 import sys
 
@@ -711,6 +712,18 @@ def test_cycle_summaries_errors():
     # integer arrays are converted
     r = K.cycle_summaries(np.arange(0, 7200, 360), np.full(20, 2), np.full(20, 3))
     assert r["Discharge capacity [A.h]"] == pytest.approx([2.0 * 6840 / 3600])
+
+
+def test_cycle_summaries_refuses_a_truth_value_or_text_as_rest_tol():
+    """rest_tol=True was float(True) = 1 A (a 1 A discharge then all rest: no cycle, no word) and rest_tol="0.1"
+    0.1 A: both went through float(); now user_input.real_number refuses them, naming the value, in the kernel's
+    wrapper and the NumPy reference alike. A NumPy scalar is still its number."""
+    t, i, v = build_series(SQUARE)
+    for module in (K, ref):
+        for bad, why in ((True, "a truth value, not a number"), ("0.1", "a str, not a number")):
+            with pytest.raises(TypeError, match=re.escape(f"rest_tol must be a real number, got {bad!r}, {why}")):
+                module.cycle_summaries(t, i, v, rest_tol=bad)
+        assert module.cycle_summaries(t, i, v, rest_tol=np.float64(1e-9))["Discharge capacity [A.h]"].size >= 1
 
 
 @pytest.mark.slow

@@ -230,6 +230,25 @@ def test_var_pts_without_the_cathode_key_or_with_an_unknown_one_is_named(var_pts
     pybamm.Simulation(pybamm.lithium_ion.SPM(), var_pts={"x_p": 5, "r_p": 5})  # (PyBaMM's own: no check added)
 
 
+def test_a_mesh_of_an_aea_geometry_names_a_missing_or_unknown_var_pts_key():
+    """``pybamm.Mesh(AEA().default_geometry, AEA().default_submesh_types, {"x_p": 40})``, no Simulation, was PyBaMM's
+    bare ``KeyError "Points not given for variable 'xi_c' in domain 'positive electrode'"`` (the var_pts check ran only
+    at a Simulation): the adapter's wrap of ``pybamm.Mesh.__init__`` names the keys as the Simulation does, with both
+    hosts' default cells; the model's own key meshes, and a PyBaMM model's geometry keeps PyBaMM's KeyError."""
+    model = pybamm_aea.AEA()
+    for var_pts, said in (({"x_p": 40}, "var_pts keys ['x_p']: no points for 'xi_c'; 'x_p' is no spatial variable"),
+                          ({"xi_c": 8, "r_p": 5}, "var_pts keys ['xi_c', 'r_p']: 'r_p' is no spatial variable")):
+        with pytest.raises(ValueError, match=re.escape(said)) as raised:
+            pybamm.Mesh(model.default_geometry, model.default_submesh_types, var_pts)
+        assert "its default var_pts {'xi_c': 20} ({'xi_c': 10} on the lever rule)" in str(raised.value)
+    assert pybamm.Mesh(model.default_geometry, model.default_submesh_types, {"xi_c": 8})["positive electrode"].npts == 8
+    spm = pybamm.lithium_ion.SPM()
+    geometry = spm.default_geometry
+    spm.default_parameter_values.process_geometry(geometry)
+    with pytest.raises(KeyError, match="Points not given for variable 'x_s'"):
+        pybamm.Mesh(geometry, spm.default_submesh_types, {"x_n": 5})
+
+
 def test_the_step_error_check_covers_the_solution_slot_and_the_infeasible_text(monkeypatch):
     """:func:`pybamm_adapter.experiment_errors.check` probed ``Simulation.solve``'s parameters and logs only; the
     patch also reads the private ``Simulation._solution`` (set to the NotStartedSolution that explains an experiment

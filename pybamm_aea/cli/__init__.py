@@ -70,8 +70,11 @@ def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     prog = parser.prog  # (the subcommand's once it is parsed: "pybamm-aea simulate")
     try:
-        args, unknown = parser.parse_known_args(argv)
+        with _required_off(parser):  # unknown arguments first, a missing required one after (the rule of all)
+            args, unknown = parser.parse_known_args(argv)
         prog = getattr(args, "parser", parser).prog
+        if not unknown:
+            args, unknown = parser.parse_known_args(argv)
         if unknown:  # under the usage of the command they were given to (a subcommand's were under the top level's)
             after = args.command is not None and unknown[0] in argv[argv.index(args.command) + 1:]
             raise _args.error(args.parser if after else parser, f"unrecognized arguments: {' '.join(unknown)}")
@@ -81,6 +84,25 @@ def main(argv=None):
         print(f"{prog}: error: {type(exc).__name__} raised as an error (python -W error or a warnings filter) at "
               f"{_raised_at(exc)}: {exc}", file=sys.stderr)
         return 1
+
+
+@contextlib.contextmanager
+def _required_off(parser):
+    """``parser`` and its subcommands' parsers with no argument or exclusive group required while it is open, so that
+    a first parse names an unknown argument before a missing required one: ``energy --bogus`` said "one of the
+    arguments --porosity --pressure is required" and ``sweep --bogus`` "--grid is required" (argparse checks them
+    first), where ``screen --bogus`` (nothing required) said "unrecognized arguments: --bogus"."""
+    parsers = [parser] + [sub for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+                          for sub in action.choices.values()]
+    items = [item for p in parsers for item in (*p._actions, *p._mutually_exclusive_groups)]
+    required = [item.required for item in items]
+    for item in items:
+        item.required = False
+    try:
+        yield
+    finally:
+        for item, was in zip(items, required):
+            item.required = was
 
 
 #: the attribute of a warning raised as an error that holds the file:line its stacklevel points at

@@ -24,6 +24,9 @@ from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
 #: (mesh convergence in tests/test_host_phase_field.py)
 MULTI_PHASE_POINTS = 20
 MULTI_PHASE_STRETCH = 2.0
+#: default cells of the lever-rule host: mesh-converged, 10 and 40 cells agree within 0.1 % on capacity for the
+#: paper's cells, the 31 um high-loading electrode and 5C at 25 C (tests/test_model.py)
+LEVER_RULE_POINTS = 10
 #: PyBaMM's lithium-ion names for AEA variables that are the same quantity (definition, units, shape) as in its
 #: half-cell models (``lithium_ion.DFN({"working electrode": "positive"})``, ``BasicDFNHalfCell``): {PyBaMM's name:
 #: the AEA variable published under it too}. PyBaMM's "Positive electrode stoichiometry" is the electrode's
@@ -447,32 +450,13 @@ class AEA(pybamm.BaseModel):
     def default_var_pts(self):
         if self.options["host thermodynamics"] == "multi-phase":
             return {submodels.xi: MULTI_PHASE_POINTS}
-        # mesh-converged: 10 and 40 cells agree within 0.1 % on capacity for the paper's cells,
-        # the 31 um high-loading electrode and 5C at 25 C (tests/test_model.py)
-        return {submodels.xi: 10}
+        return {submodels.xi: LEVER_RULE_POINTS}
 
     def check_var_pts(self, var_pts, geometry):
-        """ValueError unless ``var_pts`` gives points for each spatial variable of ``geometry`` and for nothing else,
-        naming the keys given, those missing, those unknown and the model's own (``xi_c``, the cathode depth: key
-        ``"xi_c"`` or :data:`.submodels.xi`). PyBaMM's keys of its DFN (``"x_p"``, ``"r_p"``) are no variable of this
-        model: ``var_pts={"x_p": 40}`` was PyBaMM's bare ``KeyError "Points not given for variable 'xi_c' in domain
-        'positive electrode'"``. Called by every ``pybamm.Simulation`` of the model
-        (:mod:`pybamm_aea.pybamm_adapter.spatial_variables`)."""
-        names = {getattr(key, "name", key): key for key in var_pts}
-        needed = {getattr(var, "name", var): domain for domain, variables in geometry.items() for var in variables
-                  if var != "tabs"}
-        missing = [name for name in needed if name not in names]
-        unknown = [name for name in names if name not in needed]
-        if missing or unknown:
-            said = [f"no points for {', '.join(repr(n) for n in missing)}"] if missing else []
-            said += [f"{', '.join(repr(n) for n in unknown)} {'is' if len(unknown) == 1 else 'are'} no spatial "
-                     "variable of this model (one dense cathode: no particle or separator mesh)"
-                     ] if unknown else []
-            own = ", ".join(f"{name!r} ({domain})" for name, domain in needed.items())
-            default = {getattr(var, "name", var): n for var, n in self.default_var_pts.items()}
-            raise ValueError(f"var_pts keys {list(names)}: {'; '.join(said)}. The model's spatial variables: {own}, "
-                             f"keyed by name or by the variable (pybamm_aea.models.submodels.xi for 'xi_c'); its "
-                             f"default var_pts {default}")
+        """ValueError unless ``var_pts`` gives points for each spatial variable of ``geometry`` and for nothing else
+        (:func:`check_var_pts`, naming this model's default var_pts). Called by every ``pybamm.Simulation`` of the
+        model (:mod:`pybamm_aea.pybamm_adapter.spatial_variables`)."""
+        check_var_pts(var_pts, geometry, self.default_var_pts)
 
     @property
     def default_submesh_types(self):
@@ -607,3 +591,31 @@ def _resistance(V, I):
 
 # the PyBaMM patches the model relies on (pybamm_aea.pybamm_adapter lists them and what each reads of PyBaMM)
 pybamm_adapter.install()
+
+
+def check_var_pts(var_pts, geometry, default_var_pts=None):
+    """ValueError unless ``var_pts`` gives points for each spatial variable of ``geometry`` and for nothing else,
+    naming the keys given, those missing, those unknown and the model's own (``xi_c``, the cathode depth: key
+    ``"xi_c"`` or :data:`.submodels.xi`). PyBaMM's keys of its DFN (``"x_p"``, ``"r_p"``) are no variable of this
+    model: ``var_pts={"x_p": 40}`` was PyBaMM's bare ``KeyError "Points not given for variable 'xi_c' in domain
+    'positive electrode'"``. ``default_var_pts``: the model's, said in the error (None, a mesh built with no model:
+    ``pybamm.Mesh`` of an AEA geometry, both options' defaults)."""
+    names = {getattr(key, "name", key): key for key in var_pts}
+    needed = {getattr(var, "name", var): domain for domain, variables in geometry.items() for var in variables
+              if var != "tabs"}
+    missing = [name for name in needed if name not in names]
+    unknown = [name for name in names if name not in needed]
+    if missing or unknown:
+        said = [f"no points for {', '.join(repr(n) for n in missing)}"] if missing else []
+        said += [f"{', '.join(repr(n) for n in unknown)} {'is' if len(unknown) == 1 else 'are'} no spatial "
+                 "variable of this model (one dense cathode: no particle or separator mesh)"
+                 ] if unknown else []
+        own = ", ".join(f"{name!r} ({domain})" for name, domain in needed.items())
+        if default_var_pts is None:
+            default = (f"{{{submodels.xi.name!r}: {MULTI_PHASE_POINTS}}} ({{{submodels.xi.name!r}: "
+                       f"{LEVER_RULE_POINTS}}} on the lever rule)")
+        else:
+            default = {getattr(var, "name", var): n for var, n in default_var_pts.items()}
+        raise ValueError(f"var_pts keys {list(names)}: {'; '.join(said)}. The model's spatial variables: {own}, "
+                         f"keyed by name or by the variable (pybamm_aea.models.submodels.xi for 'xi_c'); its "
+                         f"default var_pts {default}")

@@ -50,7 +50,8 @@ not; :func:`install` installs them, idempotently, in this order):
 - :mod:`.spatial_variables`: sets the attribute ``xi_c`` of ``pybamm.standard_spatial_vars`` (the module PyBaMM's
   ``Mesh`` reads a text ``var_pts`` key from) to the model's cathode depth variable, so ``var_pts={"xi_c": N}`` works
   as ``{"x_p": N}`` does on PyBaMM's models; wraps ``BaseSimulation.__init__`` to call a model's
-  ``check_var_pts(var_pts, geometry)`` (reads the public ``model``, ``var_pts``, ``geometry``). Retired by: PyBaMM
+  ``check_var_pts(var_pts, geometry)`` (reads the public ``model``, ``var_pts``, ``geometry``), and ``Mesh.__init__``
+  to check the ``var_pts`` of a geometry holding ``xi_c`` (an AEA model's) before PyBaMM meshes it. Retired by: PyBaMM
   reading a text key against the geometry's variables and naming the keys given.
 
 **Solver internals read or set outside an override** (:mod:`.solver_internals`, used by
