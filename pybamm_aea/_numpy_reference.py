@@ -10,6 +10,7 @@ import numpy as np
 
 from ._overflow import cycle_overflow_error, curve_overflow_error, series_overflow_error, weight_sum_error
 from ._summaries import summary_dict
+from .ranges import NON_NEGATIVE
 from .user_input import real_number
 
 
@@ -125,8 +126,12 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     overflow = series_overflow_error(t, i, v, v_li)
     if overflow is not None:
         raise overflow
-    tol = (1e-12 + 1e-9 * np.max(np.abs(i), initial=0.0)) if rest_tol is None else real_number("rest_tol", rest_tol,
-                                                                                                  TypeError)
+    if rest_tol is None:
+        tol = 1e-12 + 1e-9 * np.max(np.abs(i), initial=0.0)
+    else:  # the kernel wrapper's checks: one real number, finite, >= 0 (-1 gave a cycle and nan none, silently)
+        tol = real_number("rest_tol", rest_tol)
+        if not NON_NEGATIVE.contains(tol):
+            raise ValueError(NON_NEGATIVE.refusal("rest_tol", tol))
     open_sign = 1 if cycle_start == "discharge" else -1
     dt = np.diff(t)
     im = 0.5 * (i[1:] + i[:-1])

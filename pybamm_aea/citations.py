@@ -556,20 +556,6 @@ KATO2018 = """@article{Kato2018,
   year = {2018}
 }"""
 
-#: verified (session 55: a public copy of its first page, studylib.net): authors, title, journal, 73, 051301, 2006, DOI,
-#: and its introduction's "packing fractions as low as 0.125 have been found experimentally in
-#: three-dimensional systems with high grain-grain attraction" (its ref. 5, not read): the loosest powder, the ceiling
-#: of a compact's porosity, 0.875 (:data:`pybamm_aea.materials.material.COMPACT_POROSITY`)
-URI2006 = """@article{Uri2006,
-  title = {Structure of plastically compacting granular packings},
-  author = {Uri, Lina and Walmann, Thomas and Alberts, Luc and Dysthe, Dag Kristian and Feder, Jens},
-  journal = {Physical Review E},
-  volume = {73},
-  pages = {051301},
-  year = {2006},
-  doi = {10.1103/PhysRevE.73.051301}
-}"""
-
 #: verified (session 45: a university repository's record with the abstract, epub.ub.uni-muenchen.de/22657): authors,
 #: title, journal, 6(12), 3548-3552, 2013, and the abstract's E_A ~ 0.22 eV of Li hopping in bulk LGPS, the public
 #: value paper_cell.E_A_LGPS (an assumption) is compared with; DOI not seen (left out)

@@ -421,7 +421,7 @@ def cycle_summaries(time, current, voltage, *, rest_tol=None, cycle_start="disch
     if rest_tol is None:
         tol = _REST_ATOL + _REST_RTOL * _kernels.max_abs(i)
     else:
-        tol = real_number("rest_tol", rest_tol, TypeError)  # (float() read True as 1.0 and "0.1" as 0.1)
+        tol = real_number("rest_tol", rest_tol)  # (float() read True as 1.0 and "0.1" as 0.1)
         if not NON_NEGATIVE.contains(tol):
             raise ValueError(NON_NEGATIVE.refusal("rest_tol", tol))
     status, cycles = _kernels.cycle_summaries(t, i, v, tol, open_sign, v_li)

@@ -717,11 +717,16 @@ def test_cycle_summaries_errors():
 def test_cycle_summaries_refuses_a_truth_value_or_text_as_rest_tol():
     """rest_tol=True was float(True) = 1 A (a 1 A discharge then all rest: no cycle, no word) and rest_tol="0.1"
     0.1 A: both went through float(); now user_input.real_number refuses them, naming the value, in the kernel's
-    wrapper and the NumPy reference alike. A NumPy scalar is still its number."""
+    wrapper and the NumPy reference alike, with cycle_summary's ValueError (review R28: TypeError in session 55's first
+    cut); the reference also refuses a negative or NaN rest_tol, as the wrapper does (it took -1 as one cycle and nan as
+    none, silently). A NumPy scalar is still its number."""
     t, i, v = build_series(SQUARE)
     for module in (K, ref):
         for bad, why in ((True, "a truth value, not a number"), ("0.1", "a str, not a number")):
-            with pytest.raises(TypeError, match=re.escape(f"rest_tol must be a real number, got {bad!r}, {why}")):
+            with pytest.raises(ValueError, match=re.escape(f"rest_tol must be a real number, got {bad!r}, {why}")):
+                module.cycle_summaries(t, i, v, rest_tol=bad)
+        for bad, why in ((-1.0, "must be >= 0, got -1"), (float("nan"), "must be finite, got nan")):
+            with pytest.raises(ValueError, match=re.escape(f"rest_tol {why}")):
                 module.cycle_summaries(t, i, v, rest_tol=bad)
         assert module.cycle_summaries(t, i, v, rest_tol=np.float64(1e-9))["Discharge capacity [A.h]"].size >= 1
 

@@ -317,15 +317,12 @@ def test_a_screens_axis_is_refused_as_the_python_api_refuses_it(capsys, text, it
 
 
 @pytest.mark.parametrize("value, words", [
-    (0.95, "must be <= 0.875, got 0.95 (no looser than the loosest powder reported, 12.5 vol% solid (Uri et al. "
-           "2006))"),
-    (0.88, "must be <= 0.875, got 0.88"),  # (taken until session 55: the ceiling 0.9 had no source)
+    (0.95, "must be <= 0.9, got 0.95 (a pressed compact of at least 10 vol% solid)"),
     (40, "(40 = 4000 %); did you give %? 40 % = 0.4"), (-0.1, "must be >= 0, got -0.1")])
 def test_a_compacts_porosity_is_one_range_for_the_record_and_the_cell(value, words):
     """A record's ``porosity`` was (0, 0.9] and ``parameter_values(porosity=...)`` [0, 0.9], two statements of one
     fact (a dense electrode, 0, refused in the record and taken by the cell); 40 typed for 40 % was not said so.
-    One range, material.COMPACT_POROSITY: 0 taken by both, the rest refused by both in one wording. Its ceiling,
-    0.9 with no source until session 55 (0.88 taken), is the loosest powder reported, 0.875 (citations.URI2006)."""
+    One range, material.COMPACT_POROSITY: 0 taken by both, the rest refused by both in one wording."""
     from pybamm_aea.materials import MaterialError, get_material
     from pybamm_aea.materials.material import COMPACT_POROSITY
 

@@ -65,13 +65,10 @@ def _check(value, where, rng):
 #: range: the record's was (0, 0.9] and the argument's [0, 0.9] until session 54). 0 included: a dense electrode
 #: (sintered, or a sputtered thin film, which :data:`pybamm_aea.ranges.THINNEST_CATHODE_UM` admits) is a physical
 #: limit, and the model takes it ("Cathode porosity" [0, 1), the void-closure switch then closed from the start);
-#: at most 0.875: a compact is pressed from a powder and is no looser than it, and the loosest powders reported, fine
-#: grains held apart by their attraction, are 0.125 solid (Uri et al. 2006, citations.URI2006: "packing fractions as low
-#: as 0.125" in 3D); 0.9 until session 55, with no source. Not random loose packing of spheres (0.555 solid, porosity
-#: 0.445): the paper's own Mo6S8 compact is 0.486 at 36 MPa (Table S6) and its fit 0.5742 at 0 MPa (fits: 0.0104-0.5742
-#: over 0-1000 MPa). 11 typed for 11 % is said so; a reading below 5 % (1.5 for 0.015) is not
-COMPACT_POROSITY = Range(0.0, 0.875, slip=PERCENT + (0.0, 0.05), why=(
-    "no looser than the loosest powder reported, 12.5 vol% solid (Uri et al. 2006)"))
+#: at most 0.9, a compact of 10 vol% solid: a judgement, no measured limit (the paper's fitted compacts: 0.0104-0.5742
+#: over 0-1000 MPa; cohesive powders are looser still, fumed silica ~3 vol% solid, so no powder bounds it: review R28,
+#: session 55). 11 typed for 11 % is said so; a reading below 5 % (1.5 for 0.015) is not
+COMPACT_POROSITY = Range(0.0, 0.9, slip=PERCENT + (0.0, 0.05), why="a pressed compact of at least 10 vol% solid")
 #: the bounds of a transport property's fields: its activation energy [kJ/mol] (the paper's Li hops: 30 kJ/mol) and
 #: reference temperature [K]; the OCP's plateau width [V] and regular-solution slope [V]
 ACTIVATION_ENERGY_KJ = Range(0.0, 300.0)
