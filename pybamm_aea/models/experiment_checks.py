@@ -1785,7 +1785,8 @@ def _custom_step_note(model, t, inputs, last=None, running=None):
     step = CUSTOM_STEP_MODELS.get(model)
     shared = step is None and model in CUSTOM_STEP_MODELS  # (the unified model)
     if shared:
-        step = running if isinstance(running, (pybamm.step.CustomStepExplicit, pybamm.step.CustomStepImplicit)) else None
+        kinds = (pybamm.step.CustomStepExplicit, pybamm.step.CustomStepImplicit)
+        step = running if isinstance(running, kinds) else None
     if step is None:
         return None
     explicit = shared and isinstance(step, pybamm.step.CustomStepExplicit)
