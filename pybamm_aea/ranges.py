@@ -40,9 +40,10 @@ class Range:
     0.0, ATMOSPHERE_MPA)``: a value outside the range that would be in it read in that unit is said so
     (:meth:`slip_hint`); the optional fifth, the greatest reading (in the parameter's unit) of no plausible value: one
     at or below it gets no hint (:meth:`implausible`; 1500 read as Pa is 0.0015 MPa, no stack pressure). One slip per
-    range: 360000 meant as kPa (360 MPa) is said as Pa (0.36 MPa), the reading the fifth admits. ``kind``: what the range is, said in the error ("physical";
-    "modelled" for a bound of the model's own, not the material's). ``low_slip``: as ``slip``, for a value below the
-    range (a loading in mg/cm2 typed in kg/m2, ``("mg/cm2", "kg/m2", 0.01)``; a thickness in um typed in m)."""
+    range: 360000 meant as kPa (360 MPa) is said as Pa (0.36 MPa), the reading the fifth admits. ``kind``: what the
+    range is, said in the error ("physical"; "modelled" for a bound of the model's own, not the material's).
+    ``low_slip``: as ``slip``, for a value below the range (a loading in mg/cm2 typed in kg/m2, ``("mg/cm2", "kg/m2",
+    0.01)``; a thickness in um typed in m)."""
 
     low: float | None = None
     high: float | str | None = None
