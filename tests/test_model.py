@@ -1377,6 +1377,25 @@ def test_the_cycles_of_an_experiment_that_ran_no_step_say_why():
         sol.cylces
 
 
+def test_an_experiment_not_started_at_its_full_end_leaves_out_the_c_rates_basis():
+    """Li2021_Mo6S8 at initial_soc=0 (Li content 3.985 of 4), "Discharge at 0.1C until 1.8 V" skipped at its start:
+    the reading said "...; a C-rate is of "Nominal cell capacity [A.h]" = 0.000151692 A.h: 0.1C is 1.52e-05 A, 0.1C
+    of the cathode's capacity ("Positive electrode capacity [A.h]" = 0.0001517 A.h)", true but beside the point (the
+    rate is the cathode's; the step has nothing to discharge). Said only where the nominal capacity is more than
+    NOMINAL_CAPACITY_FACTOR (1.25) from the cathode's (test_an_experiment_that_ran_no_step_says_why_when_read: 989
+    times)."""
+    from pybamm_aea.models.experiment_checks import ExperimentNotStartedError
+
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]))
+    with pytest.warns(StartOutsideWindowWarning):
+        sol = sim.solve(initial_soc=0.0)
+    with pytest.raises(ExperimentNotStartedError) as said:
+        sol["Voltage [V]"]
+    assert str(said.value).endswith("(the StartOutsideWindowWarning or TerminationMetAtStartWarning says which and "
+                                    "by how much)"), str(said.value)
+
+
 def test_a_current_steps_start_past_cut_off_text_is_unchanged_by_the_power_wording():
     """Review R14 gave a constant-power step its own wording ("under its power", "a power of the other sign"); a
     current step's text stays as it was, byte for byte."""

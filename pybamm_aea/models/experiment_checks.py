@@ -2200,7 +2200,10 @@ def not_started_message(experiment, parameter_values, built_models, inputs=None)
 
 def c_rate_basis_note(steps, parameter_values, built_models, inputs=None):
     """"; its 0.1C is ... A on "Nominal cell capacity [A.h]" = ..., ...C of the cathode's capacity" for the C-rate
-    ``steps`` (the first rate), or None without one or without a nominal capacity (:func:`not_started_message`)."""
+    ``steps`` (the first rate), or None without one or without a nominal capacity (:func:`not_started_message`), or
+    where the basis explains nothing: a nominal capacity within :data:`NOMINAL_CAPACITY_FACTOR` of the cathode's, its
+    rate the rate of the cathode (Li2021_Mo6S8 at initial_soc 0, "Discharge at 0.1C until 1.8 V": "0.1C is 1.52e-05 A,
+    0.1C of the cathode's capacity" said until session 55, the step skipped at its full end, as its warning says)."""
     inputs = dict(inputs or {})
     rate = next((float(step.value) for step in steps if isinstance(step, pybamm.step.CRate)
                  and isinstance(step.value, numbers.Real)), None)
@@ -2212,6 +2215,8 @@ def c_rate_basis_note(steps, parameter_values, built_models, inputs=None):
     capacity = cathode_capacity(built_models, inputs)
     if capacity is None:
         return note
+    if max(nominal / capacity, capacity / nominal) <= NOMINAL_CAPACITY_FACTOR:  # (the rate is the cathode's)
+        return None
     note += (f", {abs(rate) * nominal / capacity:.3g}C of the cathode's capacity (\"Positive electrode capacity "
              f"[A.h]\" = {capacity:.4g} A.h)")
     if nominal / capacity > 10:
