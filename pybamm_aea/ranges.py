@@ -9,6 +9,7 @@ import math
 import numbers
 
 import numpy as np
+from scipy.constants import atm
 
 from .constants import MAX_VOLTAGE_VS_LI
 from .user_input import number_refusal
@@ -16,7 +17,14 @@ from .user_input import number_refusal
 __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS_UM", "check_loading_mg_cm2",
            "check_thickness_um", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
            "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
-           "UTILISATION", "VOLTAGE_ABOVE_ZERO"]
+           "UTILISATION", "VOLTAGE_ABOVE_ZERO", "ATMOSPHERE_MPA"]
+
+
+#: One standard atmosphere [MPa] (101325 Pa, scipy.constants.atm): a stack pressure at or below it is a cell held
+#: unpressed, at ambient (0.1 MPa, 1 bar), never a unit slip: neither Pa (:data:`STACK_PRESSURE`'s slip) nor GPa
+#: (:func:`pybamm_aea.energy.compaction._gpa_hint`), both by :meth:`Range.implausible` (session 55: the Pa rule's
+#: own 0.1 MPa, compared with "<", and the GPa rule's atmosphere, with "<=", were two constants for this one idea)
+ATMOSPHERE_MPA = atm / 1e6
 
 
 @dataclass(frozen=True)
@@ -29,12 +37,13 @@ class Range:
     ``slip``: (the parameter's unit, a unit its values are often typed in by mistake, how many of that unit make one
     of the parameter's[, that unit's zero in the parameter's unit]), e.g. ``("kg/m2", "mg/cm2", 100.0)`` or ``("K",
     "degrees C", 1.0, 273.15)``, ``("", "%", 100.0)`` for a fraction (no unit) typed in percent, ``("MPa", "Pa", 1e6,
-    0.0, 0.1)``: a value outside the range that would be in it read in that unit is said so (:meth:`slip_hint`); the
-    optional fifth, the least value (in the parameter's unit) the slip's reading must reach to be a plausible one
-    (1500 read as Pa is 0.0015 MPa, no stack pressure: no hint). One slip per range: 360000 meant as kPa (360 MPa) is
-    said as Pa (0.36 MPa), the reading the fifth admits. ``kind``: what the range is, said in the error ("physical";
-    "modelled" for a bound of the model's own, not the material's). ``low_slip``: as ``slip``, for a value below the
-    range (a loading in mg/cm2 typed in kg/m2, ``("mg/cm2", "kg/m2", 0.01)``; a thickness in um typed in m)."""
+    0.0, ATMOSPHERE_MPA)``: a value outside the range that would be in it read in that unit is said so
+    (:meth:`slip_hint`); the optional fifth, the greatest reading (in the parameter's unit) of no plausible value: one
+    at or below it gets no hint (:meth:`implausible`; 1500 read as Pa is 0.0015 MPa, no stack pressure). One slip per
+    range: 360000 meant as kPa (360 MPa) is said as Pa (0.36 MPa), the reading the fifth admits. ``kind``: what the
+    range is, said in the error ("physical"; "modelled" for a bound of the model's own, not the material's).
+    ``low_slip``: as ``slip``, for a value below the range (a loading in mg/cm2 typed in kg/m2, ``("mg/cm2", "kg/m2",
+    0.01)``; a thickness in um typed in m)."""
 
     low: float | None = None
     high: float | str | None = None
@@ -80,16 +89,22 @@ class Range:
             return ""
         unit, other, per = slip[:3]
         zero = slip[3] if len(slip) > 3 else 0.0  # (the other unit's zero in this unit: a temperature's)
-        least = slip[4] if len(slip) > 4 else None  # (the least plausible reading, this unit)
         if self.contains(b) or not self.contains(b / per + zero):
             return ""
         if b in (self.low, self.high):  # the range's own (open) bound typed, no slip: a porosity of 1 is not 1 %
             return ""
-        if least is not None and b / per + zero < least:  # a reading in the range but of no plausible value
+        if self.implausible(b / per + zero, slip):  # a reading in the range but of no plausible value
             return ""
         unit = f" {unit}" if unit else ""  # (a fraction has no unit: " (11 = 1100 %); did you give %? 11 % = 0.11")
         return (f" ({v:.10g}{unit} = {(v - zero) * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "
                 f"{v / per + zero:.10g}{unit}")
+
+    def implausible(self, reading, slip=None):
+        """Whether ``reading`` (in the parameter's unit) is at or below the fifth of ``slip`` (:attr:`slip` if None),
+        the greatest reading of no plausible value (a stack pressure at or below :data:`ATMOSPHERE_MPA`: an unpressed
+        cell's, no unit slip); False for a slip without one."""
+        slip = self.slip if slip is None else slip
+        return len(slip) > 4 and reading <= slip[4]
 
     def refusal(self, name, value, shown=None):
         """The error refusing the number ``value``, given as ``name``, outside the range (numeric bounds): "--pressure
@@ -183,8 +198,9 @@ UTILISATION = Range(0.0, 1.0, low_open=True, slip=PERCENT + (0.0, 0.05))
 #: the Python API's (pybamm_aea.energy.porosity, Electrode.at_pressure: the fitted law alone, with no swelling floor;
 #: warned only until session 53, docs/checks.rst), in the same words (:meth:`Range.refusal`). A value typed in Pa
 #: (3.6e8 for 360 MPa) ran without a word: the voids closed at once and S-LMS kept +17 % capacity at cycle 40; a reading
-#: in Pa below 0.1 MPa (1 atm; 1500 -> 0.0015 MPa) is no stack pressure and gets no hint (session 47)
-STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, 0.1), kind="modelled", why=(
+#: in Pa at or below :data:`ATMOSPHERE_MPA` (1500 -> 0.0015 MPa) is no stack pressure and gets no hint (session 47;
+#: below 0.1 MPa until session 55: 100000 and 101325, one atmosphere, were asked "did you give Pa?")
+STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, ATMOSPHERE_MPA), kind="modelled", why=(
     "at most 1000 MPa, the model's bound, not the material's: above ~1100 MPa its stack-held porosity (S-LMS 0.0073 "
     "at 1000 MPa) comes within 0.005 of the swelling's floor, where its void-closure switch no longer turns off; the "
     "paper's cells are pressed and cycled at 360 MPa"))
@@ -281,8 +297,9 @@ def composition_percent_hint(fractions):
 #: a potential vs Li/Li+ or a Li cell's voltage [V], :data:`pybamm_aea.constants.MAX_VOLTAGE_VS_LI` at most (the energy
 #: model's material and electrode voltages, ``energy --voltage``). One typed in mV (2050 for 2.05 V) was refused
 #: naming the bound only ("must be <= 6"); 10 V and above read in mV is said so: a reading below 10 mV (6-10 V, a
-#: mistyped volt more likely than mV) is no electrode's average voltage (session 51)
-VOLTAGE_VS_LI = Range(0.0, MAX_VOLTAGE_VS_LI, slip=("V", "mV", 1000.0, 0.0, 0.01), why=(
+#: mistyped volt more likely than mV) is no electrode's average voltage (session 51; the slip's fifth the float just
+#: below 10 mV: 10 mV itself is hinted)
+VOLTAGE_VS_LI = Range(0.0, MAX_VOLTAGE_VS_LI, slip=("V", "mV", 1000.0, 0.0, math.nextafter(0.01, 0.0)), why=(
     "above every Li insertion cathode's potential (the ~5 V spinels and phosphates)"))
 
 #: a voltage that must be above 0 (a cathode's, an electrode's or one material's voltage in the energy model, ``energy

@@ -2459,7 +2459,8 @@ def test_a_failing_custom_step_after_another_is_not_told_as_the_first(mode):
     termination=< 1.0 V)'s current ... is nan" (the first's text, and an equation the explicit step has not). A
     model is a step's own only when it runs that one step's text (pybamm_aea.pybamm_adapter.experiment_inputs.
     owned_models, for the custom and the power steps alike): the unified failure is named by the step PyBaMM ran,
-    the second, and the first is not named; in legacy mode the second step's own model says its current."""
+    the second, and the first is not named; the second step's current is said in both modes (its own model's in
+    legacy mode; on the unified model, the step its solver runs: no note until session 55)."""
     from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
 
     first = pybamm.step.CustomStepExplicit(lambda variables: 0 * variables[_Q] + 1e-5, duration=20,
@@ -2476,7 +2477,7 @@ def test_a_failing_custom_step_after_another_is_not_told_as_the_first(mode):
     assert "termination=< 1.0 V" not in failed, failed
     own = ("the custom step CustomStepExplicit(None, duration=60)'s current, a function of the state, is nan A at "
            "the step's start (t = 20 s)")
-    assert (own in failed) is (mode == "legacy"), failed
+    assert own in failed, failed
     assert len(solution.cycles) == 1
     # the rule: a model running one step's text (a repeated step too) is that step's, a model of two texts no step's
     from pybamm_aea.pybamm_adapter.experiment_inputs import owned_models
@@ -2488,6 +2489,39 @@ def test_a_failing_custom_step_after_another_is_not_told_as_the_first(mode):
     else:
         assert owned == {}
         assert owned_models([second, second], models) == {models[second.basic_repr()]: second}
+
+
+@pytest.mark.parametrize("mode", ["legacy", "unified"])
+def test_a_custom_step_on_pybamms_unified_model_says_its_functions_current(mode):
+    """On the unified model (one model for every step) an explicit custom step's current is the model's algebraic
+    state, its equation (current - f(state)) / the state's scale (the nominal capacity): the note gives f, the
+    step's function, at the step's start, as the legacy mode's own model does (1.0003399346342396e-05 A; read off the
+    residual unscaled it was 3.24e-05 A), and where the solver stopped; an implicit step's equation is said as
+    in legacy mode."""
+    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning
+
+    first = pybamm.step.CustomStepExplicit(lambda variables: 0 * variables[_Q] + 1e-5, duration=20,
+                                           termination="< 1.0 V")
+    turning = pybamm.step.CustomStepExplicit(
+        lambda variables: 1e-5 * (1 + pybamm.sqrt(6e-8 - variables[_Q] + 2e-5 / 3600 * 20)), duration=60)
+    implicit = pybamm.step.CustomStepImplicit(lambda variables: variables["Current [A]"]
+                                              - pybamm.sqrt(-1 - variables[_Q]), duration=60)
+    said = []
+    for second in (turning, implicit):
+        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                                experiment=pybamm.Experiment([first, second]), experiment_model_mode=mode)
+        with warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            sim.solve()
+        assert sim._experiment_uses_unified_model is (mode == "unified")  # (the mode this test is about)
+        said += [str(w.message) for w in record if issubclass(w.category, ExperimentStepFailedWarning)]
+    assert len(said) == 2, said
+    start = re.search(r"'s current, a function of the state, is (\S+) A at the step's start \(t = 20 s\); at the last "
+                      r"state the solver reached, t = 61\.59\d* s .* it turns non-finite there", said[0])
+    assert start, said[0]
+    assert float(start.group(1)) == pytest.approx(1.0003399346342396e-05, rel=1e-9)
+    assert ("the equation of the custom step CustomStepImplicit(None, duration=60)'s current, a function of the state, "
+            "is nan at the step's start (t = 20 s), with the current at 1e-05 A") in said[1], said[1]
 
 
 def test_a_power_step_above_what_the_cell_can_deliver_says_the_current_it_needs():

@@ -115,6 +115,31 @@ def test_an_atmospheric_pressure_is_no_gpa_slip():
         str(record[0].message)
 
 
+@pytest.mark.parametrize("pressure, hinted", [(0.1, False), (0.101325, False), (0.102, True)])
+def test_one_atmosphere_bounds_both_unit_slips_of_a_stack_pressure(pressure, hinted, capsys):
+    """An unpressed cell (at or below one standard atmosphere, ranges.ATMOSPHERE_MPA = 0.101325 MPa) is no unit slip,
+    read in GPa (the extrapolation warning's hint) or in Pa (the refusal's): one constant, one comparison. The Pa rule
+    had its own 0.1 MPa, compared with "<": 100000 and 101325 were asked "did you give Pa? 100000 Pa = 0.1 MPa"
+    until session 55, while 0.1 and 0.101325 MPa were not asked "did you give GPa?". The Python API and the energy
+    command alike."""
+    from pybamm_aea.cli import main
+
+    gpa = f"did you give GPa? {pressure:g} GPa = {pressure * 1e3:g} MPa"
+    pa = f"did you give Pa? {pressure * 1e6:g} Pa = {pressure:g} MPa"
+    with pytest.warns(ExtrapolationWarning) as record:
+        porosity("S-LMS", pressure)
+    assert (gpa in str(record[0].message)) is hinted, str(record[0].message)
+    with pytest.raises(ValueError, match=r"pressure_MPa must be <= 1000") as refused:
+        porosity("S-LMS", pressure * 1e6)
+    assert (pa in str(refused.value)) is hinted, str(refused.value)
+    assert main(["energy", "--pressure", f"{pressure:g}", "--compaction", "S-LMS"]) == 0
+    assert (gpa in capsys.readouterr().err) is hinted
+    with pytest.raises(SystemExit):
+        main(["energy", "--pressure", f"{pressure * 1e6:g}", "--compaction", "S-LMS"])
+    err = capsys.readouterr().err
+    assert "--pressure must be <= 1000" in err and (pa in err) is hinted, err
+
+
 @pytest.mark.parametrize("method", ["auto", "fit"])
 def test_a_pressure_whose_extrapolated_porosity_is_none_is_refused_naming_it(method, monkeypatch):
     """energy --pressure 1e9 (MPa: 1 PPa, beyond the 36-360 MPa of Tables S6-S8) gave "porosity 0.0000", a fully

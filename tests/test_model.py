@@ -678,6 +678,26 @@ def test_a_skipped_step_is_explained_with_pybamms_unified_experiment_model(mode)
                     r"0\.9\d+ V past its step's cut-off \(Voltage > 2\.8 \[V\]\) under its power", later), later
 
 
+def test_a_later_step_skipped_ends_alike_in_pybamms_two_experiment_modes():
+    """Li2021_Mo6S8, "Discharge at 0.1C until 1.8 V" then "... until 1.9 V" (skipped: it starts 0.1 V past its
+    cut-off), in one cycle and in two: the legacy and unified modes return the same terminations (checked in session
+    55 against a report of "Event exceeded in initial conditions" in one mode and "final time" in the other, which
+    did not reproduce with PyBaMM 26.10.1.1): one cycle, the skipped step's EmptySolution in it, or the second cycle
+    left out, its termination the solution's."""
+    first, skipped = "Discharge at 0.1C until 1.8 V", "Discharge at 0.1C until 1.9 V"
+    told = {}
+    for mode in ("legacy", "unified"):
+        for cycles in ([(first, skipped)], [first, skipped]):
+            sol = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                                    experiment=pybamm.Experiment(cycles), experiment_model_mode=mode).solve()
+            told.setdefault(mode, []).append((sol.termination, [c.termination for c in sol.cycles],
+                                              [s.termination for c in sol.cycles for s in c.steps]))
+    cut = "event: Voltage < 1.8 [V] [experiment]"
+    assert told["legacy"] == told["unified"] == [
+        (cut, [cut], [cut, "Event exceeded in initial conditions"]),
+        ("Event exceeded in initial conditions", [cut], [cut])], told
+
+
 ALWAYS_MET = pybamm.step.CustomTermination("Li content above 10", lambda variables: 0 * variables["Voltage [V]"] - 10)
 
 
@@ -1375,6 +1395,25 @@ def test_the_cycles_of_an_experiment_that_ran_no_step_say_why():
         assert not hasattr(sol, name)
     with pytest.raises(AttributeError, match="^'NotStartedSolution' object has no attribute 'cylces'$"):
         sol.cylces
+
+
+def test_an_experiment_not_started_at_its_full_end_leaves_out_the_c_rates_basis():
+    """Li2021_Mo6S8 at initial_soc=0 (Li content 3.985 of 4), "Discharge at 0.1C until 1.8 V" skipped at its start:
+    the reading said "...; a C-rate is of "Nominal cell capacity [A.h]" = 0.000151692 A.h: 0.1C is 1.52e-05 A, 0.1C
+    of the cathode's capacity ("Positive electrode capacity [A.h]" = 0.0001517 A.h)", true but beside the point (the
+    rate is the cathode's; the step has nothing to discharge). Said only where the nominal capacity is more than
+    NOMINAL_CAPACITY_FACTOR (1.25) from the cathode's (test_an_experiment_that_ran_no_step_says_why_when_read: 989
+    times)."""
+    from pybamm_aea.models.experiment_checks import ExperimentNotStartedError
+
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.8 V"]))
+    with pytest.warns(StartOutsideWindowWarning):
+        sol = sim.solve(initial_soc=0.0)
+    with pytest.raises(ExperimentNotStartedError) as said:
+        sol["Voltage [V]"]
+    assert str(said.value).endswith("(the StartOutsideWindowWarning or TerminationMetAtStartWarning says which and "
+                                    "by how much)"), str(said.value)
 
 
 def test_a_current_steps_start_past_cut_off_text_is_unchanged_by_the_power_wording():

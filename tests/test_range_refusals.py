@@ -350,3 +350,11 @@ def test_a_voltage_above_zero_is_one_range():
     with pytest.raises(__import__("argparse").ArgumentTypeError) as cli:
         _args.float_in("--voltage", rng="VOLTAGE_ABOVE_ZERO")("0")
     assert str(cli.value) == "--voltage must be > 0, got 0"
+
+
+def test_ten_volts_typed_keeps_its_mv_hint():
+    """The slip's fifth is the greatest implausible reading, compared with "<=" (session 55, one rule with the stack
+    pressure's atmosphere): the voltage's is the float just below 10 mV, so 10 typed keeps "did you give mV?" (10 mV
+    the least plausible reading, as since session 51) and 9.99 gets none."""
+    assert ranges.voltage_hint(10).endswith("did you give mV? 10 mV = 0.01 V")
+    assert ranges.voltage_hint(9.99) == ""

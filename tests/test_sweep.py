@@ -1531,13 +1531,14 @@ def test_a_graphite_stack_says_once_that_the_model_has_no_such_anode():
 
 def test_a_row_whose_experiment_ran_no_step_says_why():
     """A point whose one step starts past its cut-off (LMS discharged to 3.5 V) kept the generic "cannot start from
-    the initial state (e.g. ...)" though the solution says why (PyBaMM skipped the step; the C-rate's basis)."""
+    the initial state (e.g. ...)" though the solution says why (PyBaMM skipped the step). The C-rate's basis, the
+    sweep's nominal capacity the cathode's, explains nothing and is left out (said until session 55)."""
     df = sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, progress=False, options=LEVER, batched=False,
                experiment=["Discharge at 0.1C until 3.5 V"])
     error = df["error"].iloc[0]
     assert error.startswith("no step of the experiment ran: PyBaMM skipped its step (Discharge at 0.1C until 3.5 V) "
                             "as starting past its cut-off"), error
-    assert "a C-rate is of \"Nominal cell capacity [A.h]\"" in error and "cannot start" not in error
+    assert "a C-rate is of \"Nominal cell capacity [A.h]\"" not in error and "cannot start" not in error
 
 
 @pytest.mark.slow

@@ -43,12 +43,11 @@ import functools
 import warnings
 
 import numpy as np
-from scipy.constants import atm
 from scipy.optimize import least_squares
 
 from pybamm_aea import compaction_data_sets
 from pybamm_aea.data import load_paper_table
-from pybamm_aea.ranges import FRACTION_BELOW_ONE, Range
+from pybamm_aea.ranges import FRACTION_BELOW_ONE, STACK_PRESSURE, Range
 from pybamm_aea.user_input import did_you_mean, name_key
 
 from ._common import (ExtrapolationWarning, check_pressure_array, check_stack_pressure_array, first_outside,
@@ -70,10 +69,6 @@ BRANCHES = ("loading", "released")
 #: a measured porosity a law is fitted to: in (0, 1), above 0 as the Heckel law's ln(1/porosity) needs (one typed in
 #: percent said so, :data:`~pybamm_aea.ranges.PERCENT`)
 FITTED_POROSITY = replace(FRACTION_BELOW_ONE, low_open=True)
-
-#: One standard atmosphere [MPa] (101325 Pa): a stack pressure at or below it is a cell held unpressed, at ambient
-#: (0.1 MPa, 1 bar), never a GPa slip (:func:`_gpa_hint`; 0.1 MPa was asked "did you give GPa?" in session 53)
-ATMOSPHERE_MPA = atm / 1e6
 
 
 def heckel_porosity(pressure_MPa, K, A):
@@ -297,9 +292,10 @@ def _gpa_hint(below, lo, hi):
     (:meth:`pybamm_aea.ranges.Range.slip_hint`), else "". Warned, not refused: a pressure below the measured range is
     one the law extrapolates to (a cell held at a few MPa), and 0.36 MPa is inside :data:`STACK_PRESSURE`; only the
     measured range makes the GPa reading the likelier (the paper's 360 MPa; session 53). A pressure at or below
-    :data:`ATMOSPHERE_MPA` gets none: it is an unpressed cell's."""
+    :data:`~pybamm_aea.ranges.ATMOSPHERE_MPA` gets none: it is an unpressed cell's (0.1 MPa was asked "did you give
+    GPa?" in session 53), by the rule of the Pa slip's (:meth:`~pybamm_aea.ranges.Range.implausible`)."""
     measured = Range(lo, hi, low_slip=("MPa", "GPa", 1e-3))
-    pressed = [float(value) for value in np.ravel(below) if value > ATMOSPHERE_MPA]
+    pressed = [float(value) for value in np.ravel(below) if not STACK_PRESSURE.implausible(value)]
     return next((hint for value in pressed if (hint := measured.slip_hint(value))), "")
 
 

@@ -1669,8 +1669,10 @@ def check_step_values(steps, inputs, parameter_values=None):
 
 
 #: the step models of an experiment's custom steps (``pybamm.step.CustomStepExplicit`` / ``CustomStepImplicit``,
-#: whose current is the user's function of the state, so not checked before the solve) -> the step, set by
-#: :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` after the build; read only when a step fails
+#: whose current is the user's function of the state, so not checked before the solve) -> the step; None for a model
+#: shared by several steps (``experiment_model_mode="unified"``): the step its solver runs then, if a custom step (no
+#: note until session 55). Set by :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` after the build; read only when a
+#: step fails
 CUSTOM_STEP_MODELS = weakref.WeakKeyDictionary()
 #: the variable PyBaMM gives an implicit step's current (its algebraic state; the step's function is its equation)
 _IMPLICIT_CURRENT = "Current variable [A]"
@@ -1769,8 +1771,9 @@ def _power_step_note(model, t0, inputs, last, running=None):
     return said + ran
 
 
-def _custom_step_note(model, t, inputs, last=None):
-    """For a custom step's model (:data:`CUSTOM_STEP_MODELS`) the solver failed on: its current at the step's start
+def _custom_step_note(model, t, inputs, last=None, running=None):
+    """For a custom step's model (:data:`CUSTOM_STEP_MODELS`; a shared model's step is ``running``, the step its
+    solver runs, if a custom step) the solver failed on: its current at the step's start
     ``t`` [s] (the state the step started from, ``model.y0``), and for an implicit step the residual of the
     current's equation there if it is not finite; None for another model, or if they cannot be evaluated.
     A current finite at the start is also evaluated where the solver stopped (:func:`_failed_state_note`):
@@ -1780,11 +1783,16 @@ def _custom_step_note(model, t, inputs, last=None):
     state (said so: the current may have turned non-finite later).
     Evaluated only after a failure: no cost to a step that runs."""
     step = CUSTOM_STEP_MODELS.get(model)
+    shared = step is None and model in CUSTOM_STEP_MODELS  # (the unified model)
+    if shared:
+        kinds = (pybamm.step.CustomStepExplicit, pybamm.step.CustomStepImplicit)
+        step = running if isinstance(running, kinds) else None
     if step is None:
         return None
+    explicit = shared and isinstance(step, pybamm.step.CustomStepExplicit)
     try:
         y0 = initial_state(model)
-        current, residual = _custom_current(model, t, y0.full() if hasattr(y0, "full") else y0, inputs)
+        current, residual = _custom_current(model, t, y0.full() if hasattr(y0, "full") else y0, inputs, explicit)
     except Exception:  # noqa: BLE001 - the solver's own error stands
         return None
     at = f"at the step's start (t = {t:g} s)"
@@ -1799,7 +1807,7 @@ def _custom_step_note(model, t, inputs, last=None):
             last = last()
         if last is False:  # (the solver failed at the step's start, before integrating)
             return said
-        later = None if last is None else _failed_state_note(model, t, last, inputs)
+        later = None if last is None else _failed_state_note(model, t, last, inputs, explicit)
     except Exception:  # noqa: BLE001 - what is known stands
         later = None
     if later is None:
@@ -1808,15 +1816,21 @@ def _custom_step_note(model, t, inputs, last=None):
     return said + later
 
 
-def _custom_current(model, t, y, inputs):
+def _custom_current(model, t, y, inputs, explicit=False):
     """A custom step's model's current [A] at time ``t`` [s] and state ``y``, and the residual of an implicit
-    step's equation of its current there (None for an explicit step)."""
+    step's equation of its current there (None for an explicit step). On a shared model (PyBaMM's unified mode: the
+    current its algebraic state, an ``explicit`` step's equation (current - f(state)) / the state's scale, PyBaMM's
+    discretisation's) an explicit step's current is its function's, f = current - residual * scale."""
     current = _evaluated(model, "Current [A]", t, y, inputs)
     y = np.asarray(y, dtype=float).reshape(-1, 1)
     one = dict(inputs or {})
     with np.errstate(all="ignore"):
-        residual = next((float(np.asarray(eq.evaluate(t, y, inputs=one)).item())
-                         for var, eq in model.algebraic.items() if var.name == _IMPLICIT_CURRENT), None)
+        var, residual = next(((var, float(np.asarray(eq.evaluate(t, y, inputs=one)).item()))
+                              for var, eq in model.algebraic.items() if var.name == _IMPLICIT_CURRENT), (None, None))
+        if explicit and residual is not None:
+            scale = getattr(var, "scale", 1)
+            scale = float(np.asarray(scale.evaluate(t, y, inputs=one)).item()) if hasattr(scale, "evaluate") else scale
+            return current - residual * scale, None
     return current, residual
 
 
@@ -1824,14 +1838,14 @@ def _custom_current(model, t, y, inputs):
 _PAST_FAILURE = tuple(10.0 ** np.arange(-9, 1))
 
 
-def _failed_state_note(model, t0, last, inputs):
+def _failed_state_note(model, t0, last, inputs, explicit=False):
     """The text after :func:`_custom_step_note`'s for the last state IDA reached on a custom step, ``last`` =
     (time [s], state, its time derivative or None): the current there, and if it is finite the first of
     :data:`_PAST_FAILURE` past it at which the state carried on linearly by its derivative gives a non-finite
     current (or implicit-step residual): where the current turns non-finite (IDA cannot step into it; a current
     1e-5 (1 + sqrt(6e-8 - Q)) A fails IDA's error test where Q reaches 6e-8 A.h, its slope infinite)."""
     t, y, yp = last
-    current, residual = _custom_current(model, t, y, inputs)
+    current, residual = _custom_current(model, t, y, inputs, explicit)
     said = (f"; at the last state the solver reached, t = {t:.6g} s ({t - t0:.6g} s into the step), it is "
             f"{current!r} A")
     if residual is not None and not math.isfinite(residual):
@@ -1840,7 +1854,7 @@ def _failed_state_note(model, t0, last, inputs):
         return said
     y, yp = np.asarray(y, dtype=float).ravel(), np.asarray(yp, dtype=float).ravel()
     for h in _PAST_FAILURE:
-        ahead, ahead_residual = _custom_current(model, t + h, y + h * yp, inputs)
+        ahead, ahead_residual = _custom_current(model, t + h, y + h * yp, inputs, explicit)
         if not math.isfinite(ahead) or (ahead_residual is not None and not math.isfinite(ahead_residual)):
             what = f"{ahead!r} A" if not math.isfinite(ahead) else \
                 f"the residual of its equation {ahead_residual!r} (the current {ahead!r} A)"
@@ -2186,7 +2200,10 @@ def not_started_message(experiment, parameter_values, built_models, inputs=None)
 
 def c_rate_basis_note(steps, parameter_values, built_models, inputs=None):
     """"; its 0.1C is ... A on "Nominal cell capacity [A.h]" = ..., ...C of the cathode's capacity" for the C-rate
-    ``steps`` (the first rate), or None without one or without a nominal capacity (:func:`not_started_message`)."""
+    ``steps`` (the first rate), or None without one or without a nominal capacity (:func:`not_started_message`), or
+    where the basis explains nothing: a nominal capacity within :data:`NOMINAL_CAPACITY_FACTOR` of the cathode's, its
+    rate the rate of the cathode (Li2021_Mo6S8 at initial_soc 0, "Discharge at 0.1C until 1.8 V": "0.1C is 1.52e-05 A,
+    0.1C of the cathode's capacity" said until session 55, the step skipped at its full end, as its warning says)."""
     inputs = dict(inputs or {})
     rate = next((float(step.value) for step in steps if isinstance(step, pybamm.step.CRate)
                  and isinstance(step.value, numbers.Real)), None)
@@ -2198,6 +2215,8 @@ def c_rate_basis_note(steps, parameter_values, built_models, inputs=None):
     capacity = cathode_capacity(built_models, inputs)
     if capacity is None:
         return note
+    if max(nominal / capacity, capacity / nominal) <= NOMINAL_CAPACITY_FACTOR:  # (the rate is the cathode's)
+        return None
     note += (f", {abs(rate) * nominal / capacity:.3g}C of the cathode's capacity (\"Positive electrode capacity "
              f"[A.h]\" = {capacity:.4g} A.h)")
     if nominal / capacity > 10:
@@ -2680,8 +2699,11 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             t0 = 0.0 if old_solution is None or not hasattr(old_solution, "t") else float(old_solution.t[-1])
             failed_state = lambda: self._failed_state(  # noqa: E731 - called only by the note that needs it
                 old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
+            # (the unified model may be in both: its note is the running step's kind's)
             note = (_power_step_note(model, t0, inputs, failed_state, self.running_step) if model in POWER_STEP_MODELS
-                    else _custom_step_note(model, t0, inputs, failed_state))
+                    else None)
+            if note is None:
+                note = _custom_step_note(model, t0, inputs, failed_state, self.running_step)
             if note is None:
                 raise
             raise pybamm.SolverError(f"{exc}; {note}") from exc

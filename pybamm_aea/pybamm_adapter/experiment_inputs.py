@@ -243,10 +243,14 @@ def _whole_experiment_check(pybamm_method):
                     CUSTOM_STEP_MODELS[model] = step
                 elif isinstance(step, pybamm.step.Power):
                     POWER_STEP_MODELS[model] = (step, self.parameter_values)
-            for step in self.experiment.steps:  # a power step's shared (unified) model: the step running is named
-                model = (self.steps_to_built_models or {}).get(step.basic_repr())
-                if isinstance(step, pybamm.step.Power) and model is not None and model not in owned:
+            for step in self.experiment.steps:  # a power or custom step's shared (unified) model: the step running
+                model = (self.steps_to_built_models or {}).get(step.basic_repr())  # is named
+                if model is None or model in owned:
+                    continue
+                if isinstance(step, pybamm.step.Power):
                     POWER_STEP_MODELS[model] = (None, self.parameter_values)
+                elif isinstance(step, kinds):
+                    CUSTOM_STEP_MODELS[model] = None
         solvers = [solver for solver in (self.steps_to_built_solvers or {}).values()
                    if isinstance(solver, CheckedIDAKLUSolver)]
         if solvers:
