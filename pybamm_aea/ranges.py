@@ -17,7 +17,7 @@ from .user_input import number_refusal
 __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS_UM", "check_loading_mg_cm2",
            "check_thickness_um", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
            "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
-           "UTILISATION", "VOLTAGE_ABOVE_ZERO", "ATMOSPHERE_MPA"]
+           "UTILISATION", "VOLTAGE_ABOVE_ZERO", "ATMOSPHERE_MPA", "LEAST_PRESSED_MPA"]
 
 
 #: One standard atmosphere [MPa] (101325 Pa, scipy.constants.atm): a stack pressure at or below it is a cell held
@@ -25,6 +25,9 @@ __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS
 #: (:func:`pybamm_aea.energy.compaction._gpa_hint`), both by :meth:`Range.implausible` (session 55: the Pa rule's
 #: own 0.1 MPa, compared with "<", and the GPa rule's atmosphere, with "<=", were two constants for this one idea)
 ATMOSPHERE_MPA = atm / 1e6
+#: the least stack pressure [MPa] that is a pressed cell's: the float just above :data:`ATMOSPHERE_MPA` (1 atm itself
+#: is an unpressed cell's), the fifth of :data:`STACK_PRESSURE`'s slip
+LEAST_PRESSED_MPA = math.nextafter(ATMOSPHERE_MPA, math.inf)
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,9 @@ class Range:
     ``slip``: (the parameter's unit, a unit its values are often typed in by mistake, how many of that unit make one
     of the parameter's[, that unit's zero in the parameter's unit]), e.g. ``("kg/m2", "mg/cm2", 100.0)`` or ``("K",
     "degrees C", 1.0, 273.15)``, ``("", "%", 100.0)`` for a fraction (no unit) typed in percent, ``("MPa", "Pa", 1e6,
-    0.0, ATMOSPHERE_MPA)``: a value outside the range that would be in it read in that unit is said so
-    (:meth:`slip_hint`); the optional fifth, the greatest reading (in the parameter's unit) of no plausible value: one
-    at or below it gets no hint (:meth:`implausible`; 1500 read as Pa is 0.0015 MPa, no stack pressure). One slip per
+    0.0, LEAST_PRESSED_MPA)``: a value outside the range that would be in it read in that unit is said so
+    (:meth:`slip_hint`); the optional fifth, the least plausible reading (in the parameter's unit): one below it gets no
+    hint (:meth:`implausible`; 1500 read as Pa is 0.0015 MPa, no stack pressure). One slip per
     range: 360000 meant as kPa (360 MPa) is said as Pa (0.36 MPa), the reading the fifth admits. ``kind``: what the
     range is, said in the error ("physical"; "modelled" for a bound of the model's own, not the material's).
     ``low_slip``: as ``slip``, for a value below the range (a loading in mg/cm2 typed in kg/m2, ``("mg/cm2", "kg/m2",
@@ -100,11 +103,12 @@ class Range:
                 f"{v / per + zero:.10g}{unit}")
 
     def implausible(self, reading, slip=None):
-        """Whether ``reading`` (in the parameter's unit) is at or below the fifth of ``slip`` (:attr:`slip` if None),
-        the greatest reading of no plausible value (a stack pressure at or below :data:`ATMOSPHERE_MPA`: an unpressed
-        cell's, no unit slip); False for a slip without one."""
+        """Whether ``reading`` (in the parameter's unit) is below the fifth of ``slip`` (:attr:`slip` if None), the
+        least plausible reading (5 % of a fraction, 10 mV of a voltage, :data:`LEAST_PRESSED_MPA` of a stack pressure:
+        one atmosphere is an unpressed cell's); False for a slip without one. (Session 55 made it "at or below the
+        greatest implausible reading" for a while, which silenced the hint at exactly 5 %: review R29.)"""
         slip = self.slip if slip is None else slip
-        return len(slip) > 4 and reading <= slip[4]
+        return len(slip) > 4 and reading < slip[4]
 
     def refusal(self, name, value, shown=None):
         """The error refusing the number ``value``, given as ``name``, outside the range (numeric bounds): "--pressure
@@ -200,7 +204,7 @@ UTILISATION = Range(0.0, 1.0, low_open=True, slip=PERCENT + (0.0, 0.05))
 #: (3.6e8 for 360 MPa) ran without a word: the voids closed at once and S-LMS kept +17 % capacity at cycle 40; a reading
 #: in Pa at or below :data:`ATMOSPHERE_MPA` (1500 -> 0.0015 MPa) is no stack pressure and gets no hint (session 47;
 #: below 0.1 MPa until session 55: 100000 and 101325, one atmosphere, were asked "did you give Pa?")
-STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, ATMOSPHERE_MPA), kind="modelled", why=(
+STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, LEAST_PRESSED_MPA), kind="modelled", why=(
     "at most 1000 MPa, the model's bound, not the material's: above ~1100 MPa its stack-held porosity (S-LMS 0.0073 "
     "at 1000 MPa) comes within 0.005 of the swelling's floor, where its void-closure switch no longer turns off; the "
     "paper's cells are pressed and cycled at 360 MPa"))
@@ -297,9 +301,8 @@ def composition_percent_hint(fractions):
 #: a potential vs Li/Li+ or a Li cell's voltage [V], :data:`pybamm_aea.constants.MAX_VOLTAGE_VS_LI` at most (the energy
 #: model's material and electrode voltages, ``energy --voltage``). One typed in mV (2050 for 2.05 V) was refused
 #: naming the bound only ("must be <= 6"); 10 V and above read in mV is said so: a reading below 10 mV (6-10 V, a
-#: mistyped volt more likely than mV) is no electrode's average voltage (session 51; the slip's fifth the float just
-#: below 10 mV: 10 mV itself is hinted)
-VOLTAGE_VS_LI = Range(0.0, MAX_VOLTAGE_VS_LI, slip=("V", "mV", 1000.0, 0.0, math.nextafter(0.01, 0.0)), why=(
+#: mistyped volt more likely than mV) is no electrode's average voltage (session 51)
+VOLTAGE_VS_LI = Range(0.0, MAX_VOLTAGE_VS_LI, slip=("V", "mV", 1000.0, 0.0, 0.01), why=(
     "above every Li insertion cathode's potential (the ~5 V spinels and phosphates)"))
 
 #: a voltage that must be above 0 (a cathode's, an electrode's or one material's voltage in the energy model, ``energy

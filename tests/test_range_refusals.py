@@ -358,3 +358,16 @@ def test_ten_volts_typed_keeps_its_mv_hint():
     the least plausible reading, as since session 51) and 9.99 gets none."""
     assert ranges.voltage_hint(10).endswith("did you give mV? 10 mV = 0.01 V")
     assert ranges.voltage_hint(9.99) == ""
+
+
+@pytest.mark.parametrize("where", ["ranges.UTILISATION", "material.COMPACT_POROSITY", "initial_state._STATE_OF_CHARGE"])
+def test_a_share_typed_as_exactly_5_is_read_as_percent_and_4_9_is_not(where):
+    """Each share's % slip reads from 5 (5 %) on, as its docs say: review R29 found 5 silenced in session 55 (the
+    slip's fifth compared with "<=", made to keep one atmosphere quiet, turned the three shares' 0.05 from the least
+    plausible reading into the greatest implausible one); the pressure keeps its own bound (LEAST_PRESSED_MPA)."""
+    from pybamm_aea import initial_state  # noqa: F401 - the three ranges' modules
+    from pybamm_aea.materials import material  # noqa: F401
+    module, name = where.split(".")
+    rng = getattr({"ranges": ranges, "material": material, "initial_state": initial_state}[module], name)
+    assert rng.refusal("x", 5).endswith("(5 = 500 %); did you give %? 5 % = 0.05"), rng.refusal("x", 5)
+    assert "did you give %" not in rng.refusal("x", 4.9)

@@ -1541,6 +1541,19 @@ def test_a_row_whose_experiment_ran_no_step_says_why():
     assert "a C-rate is of \"Nominal cell capacity [A.h]\"" not in error and "cannot start" not in error
 
 
+def test_a_swept_c_rates_own_basis_is_not_read_as_the_users_in_a_row_that_ran_no_step():
+    """The sweep runs a swept C-rate c on an experiment written at its reference 0.1C with the C-rate basis scaled by
+    c / 0.1 on purpose: review R29 found rows 0.13C and 2C told "a C-rate is of 'Nominal cell capacity [A.h]' ...", the
+    2C row that "the nominal capacity is 20 times the cathode's; it is in A.h (a value in mA.h is 1000 times too
+    large)", advice about a value the user never gave, while 0.12C was not: the scale is divided out, as the nominal
+    capacity warning does, so no row carries the basis note."""
+    df = sweep({LOADING: [0.015], "C-rate": [0.12, 0.13, 2.0]}, parameter_set=LMS, workers=1, progress=False,
+               options=LEVER, batched=False, experiment=["Discharge at 0.1C until 3.5 V"])
+    for rate, error in zip(df["C-rate"], df["error"]):
+        assert error.startswith("no step of the experiment ran: PyBaMM skipped its step"), (rate, error)
+        assert "Nominal cell capacity" not in error and "times the cathode's" not in error, (rate, error)
+
+
 @pytest.mark.slow
 @pytest.mark.prediction
 def test_the_cell_level_energy_of_s_lms_has_an_interior_maximum_in_loading():

@@ -2203,7 +2203,10 @@ def c_rate_basis_note(steps, parameter_values, built_models, inputs=None):
     ``steps`` (the first rate), or None without one or without a nominal capacity (:func:`not_started_message`), or
     where the basis explains nothing: a nominal capacity within :data:`NOMINAL_CAPACITY_FACTOR` of the cathode's, its
     rate the rate of the cathode (Li2021_Mo6S8 at initial_soc 0, "Discharge at 0.1C until 1.8 V": "0.1C is 1.52e-05 A,
-    0.1C of the cathode's capacity" said until session 55, the step skipped at its full end, as its warning says)."""
+    0.1C of the cathode's capacity" said until session 55, the step skipped at its full end, as its warning says).
+    Inside :func:`c_rate_basis_scaled` the nominal capacity is compared after dividing out the package's scale, as
+    :func:`nominal_capacity_mismatch` does (a sweep's 2C row of a 0.1C experiment was told its nominal capacity was 20
+    times the cathode's, "a value in mA.h is 1000 times too large")."""
     inputs = dict(inputs or {})
     rate = next((float(step.value) for step in steps if isinstance(step, pybamm.step.CRate)
                  and isinstance(step.value, numbers.Real)), None)
@@ -2215,12 +2218,15 @@ def c_rate_basis_note(steps, parameter_values, built_models, inputs=None):
     capacity = cathode_capacity(built_models, inputs)
     if capacity is None:
         return note
-    if max(nominal / capacity, capacity / nominal) <= NOMINAL_CAPACITY_FACTOR:  # (the rate is the cathode's)
+    scale = _C_RATE_BASIS_SCALE.get()  # (a sweep's basis set off the cathode's on purpose: divided out, review R29)
+    ratio = nominal / scale / capacity
+    if max(ratio, 1.0 / ratio) <= NOMINAL_CAPACITY_FACTOR:  # (the rate is the cathode's)
         return None
     note += (f", {abs(rate) * nominal / capacity:.3g}C of the cathode's capacity (\"Positive electrode capacity "
              f"[A.h]\" = {capacity:.4g} A.h)")
-    if nominal / capacity > 10:
-        note += (f": the nominal capacity is {nominal / capacity:.3g} times the cathode's; it is in A.h (a value in "
+    if ratio > 10:
+        scaled = "" if scale == 1.0 else f" with the sweep's C-rate scale {scale:.3g} taken out"
+        note += (f": the nominal capacity is {ratio:.3g} times the cathode's{scaled}; it is in A.h (a value in "
                  "mA.h is 1000 times too large)")
     return note
 

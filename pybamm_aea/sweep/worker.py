@@ -183,8 +183,9 @@ def evaluate_point(config, point):
                     if isinstance(warm.outcome, Exception):
                         raise warm.outcome
                     solution = warm.outcome
-            fill_from_experiment(metrics, config, solution, porosity, fraction, window, progress.stopped,
-                                 point_loading(config, inputs))
+                # (inside: a not-started solution's message, read here, compares the basis with the scale out)
+                fill_from_experiment(metrics, config, solution, porosity, fraction, window, progress.stopped,
+                                     point_loading(config, inputs))
         except Exception as exc:  # reported, never dropped
             metrics["error"] = _error_text(exc)
             if isinstance(metrics["Solve time [s]"], float) and math.isnan(metrics["Solve time [s]"]):
