@@ -64,7 +64,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
            "cathode_capacity_as_made", "FIRST_STEP_SHARE", "first_step_window_message", "FirstStepLossesWarning",
-           "first_step_losses_message"]
+           "first_step_losses_message", "carries_no_current"]
 
 
 def starts_outside_window(exc):
@@ -2171,38 +2171,40 @@ def first_step_losses_message(experiment, solution, parameter_values, options=No
 
 def _first_with_current(steps, ran):
     """(number from 1, step, its solution) of the first of the experiment's ``steps`` that carries current, with only
-    rests (zero-current steps) run before it (``ran``: each step's solution, in order): those leave the cell in its
-    initial state. AEA_LiCoO2 ["Rest for 1 minute", "Discharge at 0.1C until 3 V"] passed 1.8e-05 mA.h without a
-    word, its rest taken for the first step (review R25). ``IndexError`` if none."""
+    rests run before it (``ran``: each step's solution, in order; a rest read by :func:`carries_no_current`): those
+    leave the cell in its initial state. AEA_LiCoO2 ["Rest for 1 minute", "Discharge at 0.1C until 3 V"] passed
+    1.8e-05 mA.h without a word, its rest taken for the first step (review R25). ``IndexError`` if none."""
     for number, (step, solved) in enumerate(zip(steps, ran), 1):
-        if not _is_rest(step):
+        if not carries_no_current(solved):
             return number, step, solved
-        if isinstance(solved, pybamm.EmptySolution):
-            break
     raise IndexError("no step with current after rests alone")
 
 
 def _rests_alone(solution):
     """Whether ``solution``, the one an experiment step starts from, ran from the initial state (its first time 0)
-    with zero "Current [A]" throughout: rests alone, which leave the cell as it started, so a step skipped at its
-    start after them is judged as the first (:class:`StartOutsideWindowWarning`, "nothing to discharge"): AEA_LiFePO4
-    ["Rest for 1 minute", "Discharge at 0.1C until 2.5 V"] was told as a later step to move its cut-off (review R27).
-    False where it cannot be read."""
+    with zero current throughout (:func:`carries_no_current`): rests alone, which leave the cell as it started, so a
+    step skipped at its start after them is judged as the first (:class:`StartOutsideWindowWarning`, "nothing to
+    discharge"): AEA_LiFePO4 ["Rest for 1 minute", "Discharge at 0.1C until 2.5 V"] was told as a later step to move
+    its cut-off (review R27). False where it cannot be read."""
+    try:
+        return float(solution.t[0]) == 0.0 and carries_no_current(solution)
+    except Exception:  # noqa: BLE001 - undecided (None, an EmptySolution): a later step, as before
+        return False
+
+
+def carries_no_current(solution):
+    """Whether ``solution`` (an experiment step's, or the steps' a step starts from) ran at zero "Current [A]"
+    throughout, as PyBaMM's step gives it: a rest ("Rest for ...", a current, C-rate or power of 0, a drive cycle of
+    zeros), which leaves the cell as it was. The one reading of a rest: the first-step rules' after the solve
+    (:func:`_first_with_current`), the solver's at a skipped step (:func:`_rests_alone`) and ``pybamm-aea
+    simulate``'s (the step before a first discharge); until session 55 the first read the experiment's step (its
+    value 0), the others its solution. False where it cannot be read (a skipped step's EmptySolution)."""
     if solution is None or isinstance(solution, pybamm.EmptySolution):
         return False
     try:
-        if float(solution.t[0]) != 0.0:
-            return False
         return bool(np.all(np.asarray(solution["Current [A]"].entries, dtype=float) == 0.0))
-    except Exception:  # noqa: BLE001 - undecided: a later step, as before
+    except Exception:  # noqa: BLE001 - undecided: not a rest
         return False
-
-
-def _is_rest(step):
-    """Whether the experiment ``step`` sets zero current ("Rest for ...", a current, C-rate or power of 0)."""
-    value = getattr(step, "value", None)
-    return isinstance(step, (pybamm.step.Current, pybamm.step.CRate, pybamm.step.Power)) and \
-        isinstance(value, numbers.Number) and value == 0
 
 
 def _nothing_to_pass_message(number, step, ran, passed, capacity, start, x_max, discharge, dispersed=None,
