@@ -192,6 +192,18 @@ def _host_capacity_share(values, reach):
     return q_host / (q_host + q_D)
 
 
+def _cathode_lithium(values, degradation, ocp, T, x_max):
+    """The cathode's Li that the state of charge is linear in (module docstring), as a function of the host's Li
+    content x and its dispersed material's lithiation z (None: in equilibrium with the host at x): the host's share of
+    the Li capacity in reach times x / x_max, plus the dispersed material's share (its domains in reach) times z."""
+    host_share = _host_capacity_share(values, _dispersed_reach(values, degradation))
+
+    def lithium(x, z=None):
+        z = _dispersed_lithiation(values, x, ocp, T) if z is None else z
+        return host_share * x / x_max + (1 - host_share) * z
+    return lithium
+
+
 def _dispersed_lithiation(values, x, ocp, T):
     """Lithiation of the dispersed material in equilibrium with the host at Li content ``x``."""
     U_host = ocp(x)
@@ -321,7 +333,7 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
     # swapped cut-offs gave an SOC on the reversed window, silently
     check_value("Ambient temperature [K]", T)
     check_value("Lower voltage cut-off [V]", V_low, V_high)
-    ocp = _EquilibriumOCP(evaluator, T, x_max) if host == "multi-phase" else _BranchOCP(evaluator, h, T)
+    ocp = _host_ocp(evaluator, options, direction, T, x_max)
     # the window checked on the host's free energy on either host (module docstring), before any state is solved
     _check_cutoffs(evaluator, ocp if host == "multi-phase" else _free_energy_ocp(evaluator, T, x_max, ocp), anode, T,
                    x_max)
@@ -344,10 +356,7 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         if not _STATE_OF_CHARGE.contains(soc):
             raise ValueError(_STATE_OF_CHARGE.refusal("initial_value (state of charge)", soc))
 
-        def lithium(x):
-            return host_share * x / x_max + (1 - host_share) * _dispersed_lithiation(evaluator, x, ocp, T)
-
-        host_share = _host_capacity_share(evaluator, _dispersed_reach(evaluator, degradation))
+        lithium = _cathode_lithium(evaluator, degradation, ocp, T, x_max)
         # solved for the Li content, not the voltage: on a two-phase plateau one voltage holds a
         # whole range of Li contents
         x_low = _content_at(evaluator, V_low, ocp, anode, T, x_max)
@@ -408,6 +417,28 @@ def open_circuit_voltage_at(parameter_values, x, direction=None, options=None, i
     T, x_max = evaluator["Ambient temperature [K]"], evaluator["Cathode maximum Li content"]
     if not 0 < x < x_max:
         raise ValueError(f"a cathode Li content of {x!r} is outside the host's window (0, {x_max:g})")
-    ocp = (_EquilibriumOCP(evaluator, T, x_max) if checked["host thermodynamics"] == "multi-phase"
-           else _BranchOCP(evaluator, _branch_state(evaluator, checked, direction)[1], T))
-    return ocp(x) - _anode_ocp(evaluator, checked["anode"], T)
+    return _host_ocp(evaluator, checked, direction, T, x_max)(x) - _anode_ocp(evaluator, checked["anode"], T)
+
+
+def _host_ocp(evaluator, options, direction, T, x_max):
+    """The host's OCP [V] a state is solved on (module docstring): the multi-phase host's equilibrium OCP, the
+    lever-rule host's on the branch :func:`_branch_state` gives for ``direction`` (``options``: :class:`AEAOptions`)."""
+    if options["host thermodynamics"] == "multi-phase":
+        return _EquilibriumOCP(evaluator, T, x_max)
+    return _BranchOCP(evaluator, _branch_state(evaluator, options, direction)[1], T)
+
+
+def window_state_of_charge(parameter_values, x, z, cut_offs, direction, options=None, inputs=None):
+    """Where a cathode at Li content ``x`` [Li per formula unit], its dispersed material at lithiation ``z`` (None:
+    none held, or in equilibrium with the host), sits at rest in the window between the cell voltages ``cut_offs``
+    (lower, upper) [V]: (its state of charge there as :func:`set_initial_state` defines it on that window, 0 at the
+    lower and 1 at the upper cut-off, linear in the cathode's Li, below 0 or above 1 past them; the window's Li, a
+    fraction of the cathode's Li capacity in reach). On the OCP of ``direction``'s branch ("discharge", "charge":
+    the lever-rule host's, as a step that way runs). ``ValueError`` for a cut-off outside the cell's OCV range."""
+    checked = AEAOptions(options)
+    evaluator = _Evaluator(parameter_values, inputs)
+    T, x_max = evaluator["Ambient temperature [K]"], evaluator["Cathode maximum Li content"]
+    ocp = _host_ocp(evaluator, checked, direction, T, x_max)
+    lithium = _cathode_lithium(evaluator, checked["dispersed material degradation"], ocp, T, x_max)
+    low, high = (lithium(_content_at(evaluator, voltage, ocp, checked["anode"], T, x_max)) for voltage in cut_offs)
+    return (lithium(x, z) - low) / (high - low), low - high

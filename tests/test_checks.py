@@ -4488,6 +4488,61 @@ def test_a_step_skipped_after_rests_alone_is_judged_as_the_first(steps):
     assert not [w for w in caught if w.category is LaterStepSkippedWarning]
 
 
+def test_a_first_step_skipped_at_its_windows_end_is_told_it_has_nothing_to_pass():
+    """AEA_LiCoO2 at initial_soc=1 (its open circuit 1e-9 V inside 4.2 V, Li content 0.04236 of 0.5478: not within 1%
+    of x_max), "Charge at 0.1C until 4.2 V", skipped 0.002289 V past by its losses, was told that a smaller current
+    lets the cell start (review R27). Judged by where it starts in the step's window: nothing to charge in it."""
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("AEA_LiCoO2"),
+                            experiment=pybamm.Experiment(["Charge at 0.1C until 4.2 V"]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.solve(initial_soc=1)
+    (text,) = [str(w.message) for w in caught if type(w.message).__name__ == "StartOutsideWindowWarning"]
+    assert text.startswith(f"{_SKIPPED}0.002289 V past its step's cut-off (Voltage > 4.2 [V])"), text
+    assert ("passes next to nothing: at rest the cell starts 0.00% of its window inside the step's cut-off (the "
+            "window from 3 V, its \"Lower voltage cut-off [V]\", to the step's 4.2 V, in the state of charge it "
+            "defines as initial_soc does), so there is nothing to charge in it. Discharge it first") in text, text
+    assert "lets the cell start" not in text, text
+
+
+@pytest.mark.parametrize("options, set_name, soc, steps, parts", [
+    # the lever-rule S-LMS host: 55.3 s, 0.001262 mA.h (the multi-phase host passes 0.3849 mA.h)
+    ({"host thermodynamics": "lever rule"}, "Li2021_S_Mo6S8", 0.5, ["Charge at 0.1C until 3.0 V"],
+     ["step 1, 'Charge at 0.1C until 3.0 V', ended on its cut-off (3 V) 55.3 s in, having passed 0.00126 mA.h of "
+      "the 0.4103 mA.h between its start and its cut-off at rest (under 1% of it; 50.00% of its window from 1 V)",
+      "voltage under load was 2.208 V against an open circuit of 2.199 V (0.00917 V of losses)",
+      "A lower rate (a smaller current), a lower loading or a cut-off farther out (above 3 V) lets it run"]),
+    # 0.92 V of losses at the full end of LiFePO4, after a rest too
+    ({}, "AEA_LiFePO4", 0, ["Charge at 0.1C until 4.0 V"],
+     ["step 1, 'Charge at 0.1C until 4.0 V', ended on its cut-off (4 V) 0.0909 s in, having passed 5.05e-07 mA.h "
+      "of the 0.2 mA.h", "3.419 V against an open circuit of 2.5 V (0.919 V of losses)"]),
+    ({}, "AEA_LiFePO4", 0, ["Rest for 1 minute", "Charge at 0.1C until 4.0 V"], ["step 2, 'Charge at 0.1C"]),
+    # R23 (a): a dip under load, 2.3 s, 0.000193 mA.h (no window warning: test below)
+    ({}, "Li2021_Mo6S8", None, ["Discharge at 2C until 1.8 V"],
+     ["2.3 s in, having passed 0.000193 mA.h of the 0.151 mA.h", "cut-off farther out (below 1.8 V)"]),
+    # R23 (b): a nearly empty cell the user asked for, 1% of its window inside its cut-off (0.997 of it passed): silent
+    ({}, "Li2021_Mo6S8", 0.01, ["Discharge at 0.1C until 1.8 V"], None),
+], ids=["lever-rule S-LMS", "LiFePO4 at SOC 0", "LiFePO4 after a rest", "Mo6S8 at 2C", "Mo6S8 at SOC 0.01"])
+def test_a_first_step_its_losses_end_at_once_is_warned(options, set_name, soc, steps, parts):
+    """A first step ended by its losses, not its window, having passed under 1% of what its window holds ahead of it
+    at rest, was silent (a "finished" experiment that did nothing, review R27): FirstStepLossesWarning."""
+    from pybamm_aea.models.experiment_checks import FirstStepLossesWarning
+
+    sim = pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=pybamm.ParameterValues(set_name),
+                            experiment=pybamm.Experiment(steps))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.solve(**({} if soc is None else {"initial_soc": soc}))
+    said = [str(w.message) for w in caught if w.category is FirstStepLossesWarning]
+    if parts is None:
+        assert said == [], said
+        return
+    (text,) = said
+    assert text.startswith("the experiment's step ") and "the losses at its current ended it" in text, text
+    for part in parts:
+        assert part in text, (part, text)
+
+
 @pytest.mark.parametrize("options, steps, solve, ended", [
     # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
     ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),

@@ -63,7 +63,8 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "carried_state_misfit", "check_carried_lithium", "CARRIED_LITHIUM",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
-           "cathode_capacity_as_made", "FIRST_STEP_SHARE", "first_step_window_message"]
+           "cathode_capacity_as_made", "FIRST_STEP_SHARE", "first_step_window_message", "FirstStepLossesWarning",
+           "first_step_losses_message", "carries_no_current"]
 
 
 def starts_outside_window(exc):
@@ -147,6 +148,8 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
     # past it: AEA_LiFePO4 "Discharge at 0.1C until 2.5 V" was told to move its cut-off, and "until 2.4 V" that there
     # was nothing to discharge, review R25)
     nothing = _made_end_reached(model, inputs, y0, past) if made and step_cut_off else None
+    if nothing is None and made and step_cut_off:  # (or at its window's end, review R27)
+        nothing = _window_end_reached(model, inputs, y0, past, any(name.startswith("Voltage <") for name in past))
     if nothing is not None:
         message += f"{_UNDER_ITS[sets]} {_OPEN_CIRCUIT_SAID[at_open_circuit].format(_LESS_LOSS[sets][1])}: {nothing}"
     elif step_cut_off:
@@ -360,6 +363,69 @@ def _made_end_reached(model, inputs, y0, past):
     except Exception:  # noqa: BLE001 - not known: "starts at", not "made at"
         made = None
     return None if dispersed is False else _nothing_to_pass(start, x_max, discharge, dispersed, made)
+
+
+def _window_end_reached(model, inputs, y0, past, discharge):
+    """:func:`_nothing_in_window` for a cell at its initial state ``y0`` that starts past its step's cut-off of ``past``
+    (event name -> gap; a ``discharge`` step's lower one) within :data:`FIRST_STEP_SHARE` of the step's window at
+    rest, on either side of its end (:func:`_window_ahead`); None otherwise or if undecided. AEA_LiCoO2 at
+    initial_soc=1, "Charge at 0.1C until 4.2 V" (open circuit 1e-9 V inside 4.2 V, Li content 0.04236 of 0.5478), was
+    skipped 0.002289 V past with the advice that a smaller current lets the cell start (review R27)."""
+    (name,) = [name for name in past if _is_step_cut_off(name)] or [None]
+    match = None if name is None else _STEP_CUT_OFF_NAME.match(name)
+    volts = None if match is None else _cut_off_volts(match)
+    values = parameter_values_of(model)
+    if volts is None or values is None:
+        return None
+    try:
+        start = _evaluated(model, "Average cathode free Li content", 0.0, y0, inputs)
+        try:
+            lithiation = _evaluated(model, DISPERSED_LITHIATION, 0.0, y0, inputs)
+        except KeyError:  # (a model without a dispersed material)
+            lithiation = None
+        volts /= _cells(values, inputs)
+    except Exception:  # noqa: BLE001 - undecided: the skip's own advice
+        return None
+    where = _window_ahead(values, getattr(model, "options", None), inputs, start, lithiation, volts, discharge)
+    if where is None or abs(where[0]) > FIRST_STEP_SHARE:
+        return None
+    return _nothing_in_window(where[0], volts, where[2], discharge)
+
+
+def _window_ahead(parameter_values, options, inputs, content, lithiation, volts, discharge):
+    """(the share of a step's window still ahead at rest of a cathode at Li content ``content``, its dispersed material
+    at ``lithiation`` (None: none), at or below 0 past the step's cut-off ``volts`` [V, a cell's]; the window's Li, a
+    fraction of the cathode's Li capacity in reach; the window's other end [V]) for a ``discharge`` (else a charge)
+    step. The window: from the cell's other cut-off ("Upper voltage cut-off [V]" for a discharge, "Lower ..." for a
+    charge) to the step's, in the state of charge it defines as initial_soc's does
+    (:func:`~pybamm_aea.initial_state.window_state_of_charge`, on the step's branch). None if undecided: a cut-off not
+    a number or outside the cell's OCV range, the step's not inside the other."""
+    from ..initial_state import window_state_of_charge
+
+    inputs = dict(inputs or {})
+    other = _cut_off(parameter_values, "Upper voltage cut-off [V]" if discharge else "Lower voltage cut-off [V]",
+                     inputs)
+    if other is None or (volts >= other if discharge else volts <= other):
+        return None
+    try:
+        soc, span = window_state_of_charge(parameter_values, float(content), lithiation,
+                                           (volts, other) if discharge else (other, volts),
+                                           "discharge" if discharge else "charge", options, inputs)
+    except Exception:  # noqa: BLE001 - undecided
+        return None
+    ahead = soc if discharge else 1 - soc
+    return (ahead, span, other) if math.isfinite(ahead) and math.isfinite(span) and span > 0 else None
+
+
+def _nothing_in_window(ahead, volts, other, discharge):
+    """Why a step has nothing to pass that starts within :data:`FIRST_STEP_SHARE` of its window's end at rest:
+    ``ahead`` (:func:`_window_ahead`; below 0 past it) of the window from ``other`` [V], the cell's other cut-off, to
+    the step's ``volts`` [V, a cell's], toward which a ``discharge`` (else a charge) runs."""
+    word, _, fix = _NOTHING_TO[discharge]
+    side = "inside" if ahead >= 0 else "past"
+    return (f"at rest the cell starts {abs(ahead):.2%} of its window {side} the step's cut-off (the window from "
+            f"{other:g} V, its \"{'Upper' if discharge else 'Lower'} voltage cut-off [V]\", to the step's {volts:g} V, "
+            f"in the state of charge it defines as initial_soc does), so there is nothing to {word} in it. {fix}")
 
 
 #: the model's dispersed material's lithiation (0 to 1) and capacity [A.h] (0: none), read by :func:`_dispersed_at`
@@ -1998,22 +2064,10 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     judged, by its own number (:func:`_first_with_current`)."""
     from ..initial_state import open_circuit_voltage_at
 
-    try:
-        number, step, ran = _first_with_current(experiment.steps, [s for c in solution.cycles for s in c.steps])
-    except (AttributeError, IndexError, TypeError):
+    first = _first_step_short(experiment, solution, parameter_values, inputs, made)
+    if first is None:
         return None
-    match = _STEP_CUT_OFF_NAME.match(str(getattr(ran, "termination", "")))
-    volts = None if match is None else _cut_off_volts(match)
-    if volts is None or isinstance(ran, pybamm.EmptySolution):
-        return None
-    capacity = _made(made, parameter_values, inputs)
-    if capacity is None:
-        return None
-    charge = ran["Discharge capacity [A.h]"].entries
-    passed = abs(float(charge[-1] - charge[0]))
-    if not 0 < passed < FIRST_STEP_SHARE * capacity:
-        return None
-    discharge = match[1] == "<"  # (a lower cut-off ends a discharge)
+    number, step, ran, volts, discharge, passed, capacity = first
     content = ran["Average cathode free Li content"].entries
     x_max = _cut_off(parameter_values, "Cathode maximum Li content", dict(inputs or {}))
     if x_max is not None and (x_max - content[0] if discharge else content[0]) <= FIRST_STEP_SHARE * x_max:
@@ -2056,40 +2110,115 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
 
 
 
+def _first_step_short(experiment, solution, parameter_values, inputs, made):
+    """(number from 1, step, its solution, its cut-off [V], whether a discharge, the charge it passed [A.h], the
+    cathode's capacity as made [A.h]) of the experiment's first step with current after rests alone
+    (:func:`_first_with_current`) if it ended on its own voltage cut-off having passed under :data:`FIRST_STEP_SHARE`
+    of the capacity as made (``made``: :func:`check_termination`'s); None otherwise or if undecided. What the
+    first-step rules look at (:func:`first_step_window_message`, :func:`first_step_losses_message`)."""
+    try:
+        number, step, ran = _first_with_current(experiment.steps, [s for c in solution.cycles for s in c.steps])
+    except (AttributeError, IndexError, TypeError):
+        return None
+    match = _STEP_CUT_OFF_NAME.match(str(getattr(ran, "termination", "")))
+    volts = None if match is None else _cut_off_volts(match)
+    if volts is None or isinstance(ran, pybamm.EmptySolution):
+        return None
+    capacity = _made(made, parameter_values, inputs)
+    if capacity is None:
+        return None
+    charge = ran["Discharge capacity [A.h]"].entries
+    passed = abs(float(charge[-1] - charge[0]))
+    if not 0 < passed < FIRST_STEP_SHARE * capacity:
+        return None
+    return number, step, ran, volts, match[1] == "<", passed, capacity  # (a lower cut-off ends a discharge)
+
+
+class FirstStepLossesWarning(UserWarning):
+    """The experiment's first step with current, from the initial state, ended on its cut-off having passed under
+    :data:`FIRST_STEP_SHARE` of what its window holds ahead of it at rest, its open circuit inside the cut-off: the
+    losses at its current ended it, and the experiment "finished" having done next to nothing
+    (:func:`first_step_losses_message`)."""
+
+
+def first_step_losses_message(experiment, solution, parameter_values, options=None, inputs=None, made=None):
+    """Why the experiment's first step (:func:`_first_step_short`) passed next to nothing though its window had Li to
+    pass: it started more than :data:`FIRST_STEP_SHARE` of its window inside its cut-off at rest
+    (:func:`_window_ahead`) and passed under that share of the charge ahead, so the losses at its current ended it:
+    the voltage under load against the open circuit at its start and end, and what lets it run. None otherwise or if
+    undecided. Lever-rule Li2021_S_Mo6S8 at initial_soc=0.5, "Charge at 0.1C until 3.0 V", ended 55.3 s in having
+    passed 0.001262 of the 0.41 mA.h ahead (the multi-phase host passes 0.3849 mA.h); AEA_LiFePO4 at initial_soc=0
+    "Charge at 0.1C until 4.0 V" 0.091 s in, 5.05e-07 mA.h, 0.92 V of losses at its start: both silent (review R27).
+    The arguments as :func:`first_step_window_message`'s, whose warning, given, goes alone."""
+    first = _first_step_short(experiment, solution, parameter_values, inputs, made)
+    if first is None:
+        return None
+    number, step, ran, volts, discharge, passed, _ = first
+    cells = _cells(parameter_values, inputs)
+    try:
+        content = float(ran["Average cathode free Li content"].entries[0])
+        try:
+            lithiation = float(ran[DISPERSED_LITHIATION].entries[0])
+        except KeyError:  # (a model without a dispersed material)
+            lithiation = None
+        reach = float(ran["Positive electrode capacity [A.h]"].entries[0])
+        voltage, ocv = (np.asarray(ran[name].entries, dtype=float) for name in ("Battery voltage [V]", _OCV))
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+    where = _window_ahead(parameter_values, options, inputs, content, lithiation, volts / cells, discharge)
+    if where is None or where[0] <= FIRST_STEP_SHARE:
+        return None  # (nothing ahead to pass: the window's end, not the losses)
+    ahead = where[0] * where[1] * reach
+    if not passed < FIRST_STEP_SHARE * ahead:
+        return None
+    loss = abs(voltage[0] - ocv[0])
+    name = _step_name(step, str)
+    return (f"the experiment's step {number}, '{name}', ended on its cut-off ({volts:g} V) {float(np.ptp(ran.t)):.3g} "
+            f"s in, having passed {passed * 1e3:.3g} mA.h of the {ahead * 1e3:.4g} mA.h between its start and its "
+            f"cut-off at rest (under {FIRST_STEP_SHARE:.0%} of it; {where[0]:.2%} of its window from "
+            f"{where[2] * cells:g} V): the losses at its current ended it, not its window. At its start the cell's "
+            f"voltage under load was {voltage[0]:.4g} V against an open circuit of {ocv[0]:.4g} V ({loss:.3g} V of "
+            f"losses), inside its cut-off; where it ended, {voltage[-1]:.4g} V against {ocv[-1]:.4g} V "
+            f"({abs(voltage[-1] - ocv[-1]):.3g} V). A lower rate (a smaller current), a lower loading or a cut-off "
+            f"farther out ({'below' if discharge else 'above'} {volts:g} V) lets it run")
+
+
 def _first_with_current(steps, ran):
     """(number from 1, step, its solution) of the first of the experiment's ``steps`` that carries current, with only
-    rests (zero-current steps) run before it (``ran``: each step's solution, in order): those leave the cell in its
-    initial state. AEA_LiCoO2 ["Rest for 1 minute", "Discharge at 0.1C until 3 V"] passed 1.8e-05 mA.h without a
-    word, its rest taken for the first step (review R25). ``IndexError`` if none."""
+    rests run before it (``ran``: each step's solution, in order; a rest read by :func:`carries_no_current`): those
+    leave the cell in its initial state. AEA_LiCoO2 ["Rest for 1 minute", "Discharge at 0.1C until 3 V"] passed
+    1.8e-05 mA.h without a word, its rest taken for the first step (review R25). ``IndexError`` if none."""
     for number, (step, solved) in enumerate(zip(steps, ran), 1):
-        if not _is_rest(step):
+        if not carries_no_current(solved):
             return number, step, solved
-        if isinstance(solved, pybamm.EmptySolution):
-            break
     raise IndexError("no step with current after rests alone")
 
 
 def _rests_alone(solution):
     """Whether ``solution``, the one an experiment step starts from, ran from the initial state (its first time 0)
-    with zero "Current [A]" throughout: rests alone, which leave the cell as it started, so a step skipped at its
-    start after them is judged as the first (:class:`StartOutsideWindowWarning`, "nothing to discharge"): AEA_LiFePO4
-    ["Rest for 1 minute", "Discharge at 0.1C until 2.5 V"] was told as a later step to move its cut-off (review R27).
-    False where it cannot be read."""
+    with zero current throughout (:func:`carries_no_current`): rests alone, which leave the cell as it started, so a
+    step skipped at its start after them is judged as the first (:class:`StartOutsideWindowWarning`, "nothing to
+    discharge"): AEA_LiFePO4 ["Rest for 1 minute", "Discharge at 0.1C until 2.5 V"] was told as a later step to move
+    its cut-off (review R27). False where it cannot be read."""
+    try:
+        return float(solution.t[0]) == 0.0 and carries_no_current(solution)
+    except Exception:  # noqa: BLE001 - undecided (None, an EmptySolution): a later step, as before
+        return False
+
+
+def carries_no_current(solution):
+    """Whether ``solution`` (an experiment step's, or the steps' a step starts from) ran at zero "Current [A]"
+    throughout, as PyBaMM's step gives it: a rest ("Rest for ...", a current, C-rate or power of 0, a drive cycle of
+    zeros), which leaves the cell as it was. The one reading of a rest: the first-step rules' after the solve
+    (:func:`_first_with_current`), the solver's at a skipped step (:func:`_rests_alone`) and ``pybamm-aea
+    simulate``'s (the step before a first discharge); until session 55 the first read the experiment's step (its
+    value 0), the others its solution. False where it cannot be read (a skipped step's EmptySolution)."""
     if solution is None or isinstance(solution, pybamm.EmptySolution):
         return False
     try:
-        if float(solution.t[0]) != 0.0:
-            return False
         return bool(np.all(np.asarray(solution["Current [A]"].entries, dtype=float) == 0.0))
-    except Exception:  # noqa: BLE001 - undecided: a later step, as before
+    except Exception:  # noqa: BLE001 - undecided: not a rest
         return False
-
-
-def _is_rest(step):
-    """Whether the experiment ``step`` sets zero current ("Rest for ...", a current, C-rate or power of 0)."""
-    value = getattr(step, "value", None)
-    return isinstance(step, (pybamm.step.Current, pybamm.step.CRate, pybamm.step.Power)) and \
-        isinstance(value, numbers.Number) and value == 0
 
 
 def _nothing_to_pass_message(number, step, ran, passed, capacity, start, x_max, discharge, dispersed=None,
@@ -2105,6 +2234,11 @@ def _nothing_to_pass_message(number, step, ran, passed, capacity, start, x_max, 
             f"{capacity * 1e3:.4g} mA.h as made: {_nothing_to_pass(start, x_max, discharge, dispersed, made)}")
 
 
+#: by a step's direction (True: a discharge): what it would pass, the host's end it runs toward and what passes first
+_NOTHING_TO = {True: ("discharge", "full", "Charge it first (a charge step before the discharge) to make room for Li"),
+               False: ("charge", "Li-free", "Discharge it first (a discharge step before the charge) to give it Li")}
+
+
 def _nothing_to_pass(start, x_max, discharge, dispersed=None, made=None):
     """Why a step from the initial state toward the end of the host's window it was made at has nothing to pass: the
     Li content ``start`` of ``x_max``, made Li-free for a charge (made full for a ``discharge``), and the dispersed
@@ -2113,9 +2247,7 @@ def _nothing_to_pass(start, x_max, discharge, dispersed=None, made=None):
     (:func:`_made_end_reached`). "Made at" that end only if ``start`` is within :data:`FIRST_STEP_SHARE` of x_max of
     the host's Li content as made, ``made`` (None: not known); else it "starts at" it (initial_soc or
     set_initial_state put it there: Li2021_Mo6S8, made Li-free, at initial_soc 0 was "made at its full end", R25)."""
-    word, end, fix = (("discharge", "full", "Charge it first (a charge step before the discharge) to make room for Li")
-                      if discharge else
-                      ("charge", "Li-free", "Discharge it first (a discharge step before the charge) to give it Li"))
+    word, end, fix = _NOTHING_TO[discharge]
     made_end = made is not None and abs(start - made) <= FIRST_STEP_SHARE * x_max
     as_made = "made at its" if made_end else "it starts at its"
     return (f"the cathode starts at Li content {start:.4g} of its maximum {x_max:g} (\"Initial cathode Li content\", "

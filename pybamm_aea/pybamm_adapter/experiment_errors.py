@@ -564,7 +564,8 @@ def _warn_after_solve(simulation, solution, inputs, message_of, category):
     """``category`` with the text ``message_of`` gives on ``solution`` of ``simulation``'s experiment, if any:
     :func:`~pybamm_aea.models.experiment_checks.first_cycle_termination_message` (FirstCycleCapacityTerminationWarning)
     or :func:`~pybamm_aea.models.experiment_checks.first_step_window_message` (StartOutsideWindowWarning), each reading
-    the solve's one capacity as made (:func:`~pybamm_aea.models.experiment_checks.solve_capacity_as_made`)."""
+    the solve's one capacity as made (:func:`~pybamm_aea.models.experiment_checks.solve_capacity_as_made`), or
+    :func:`~pybamm_aea.models.experiment_checks.first_step_losses_message` (FirstStepLossesWarning); whether warned."""
     from ..models.experiment_checks import solve_capacity_as_made
 
     inputs = inputs if isinstance(inputs, dict) else None
@@ -573,6 +574,7 @@ def _warn_after_solve(simulation, solution, inputs, message_of, category):
                          made=functools.partial(solve_capacity_as_made, simulation, inputs))
     if message is not None:
         warnings.warn(message, category, stacklevel=3)
+    return message is not None
 
 
 def _warn_failed_step(pybamm_method):
@@ -651,7 +653,8 @@ def _warn_failed_step(pybamm_method):
         # solver the solve was given)
         _warn_mesh_decided(self, solution, starting=starting)
         from ..models.experiment_checks import (ExperimentStepFailedWarning, FirstCycleCapacityTerminationWarning,
-                                                StartOutsideWindowWarning, first_cycle_termination_message,
+                                                FirstStepLossesWarning, StartOutsideWindowWarning,
+                                                first_cycle_termination_message, first_step_losses_message,
                                                 first_step_window_message)
 
         if recorder.failure is not None:
@@ -669,8 +672,10 @@ def _warn_failed_step(pybamm_method):
                               f"{note}", ExperimentStepFailedWarning, stacklevel=2)
         if starting is None and recorder.failure is None and recorder.first_ended != STEP_SKIPPED:
             # (step 1, run from the initial state: an initial_soc's too, judged by the end of the host it starts at)
-            _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_step_window_message,
-                              StartOutsideWindowWarning)
+            if not _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_step_window_message,
+                                     StartOutsideWindowWarning):  # (else: the losses, if they ended it at once)
+                _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_step_losses_message,
+                                  FirstStepLossesWarning)
         if (starting is None and getattr(solution, "termination", None) == CAPACITY_LIMIT
                 and recorder.failure is None and recorder.stopped is None):  # (a step's: its warning alone)
             _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_cycle_termination_message,
