@@ -1568,7 +1568,39 @@ def test_a_cycle_1_a_step_or_a_time_cut_short_is_not_told_as_the_capacity_termin
                                      experiment=experiment).solve()
     assert len(solution.cycles) == 1 and solution.termination == "experiment capacity limit reached"
     names = [w.category.__name__ for w in record if "Capacity" in w.category.__name__ or "Step" in w.category.__name__]
-    assert names == (["ExperimentStepFailedWarning"] if len(cycle) == 1 else [])
+    # (the capacity termination on a rising "Capacity [A.h]" is told at the build, before any step: session 55)
+    assert names == ["RisingCapacityTerminationWarning"] + (["ExperimentStepFailedWarning"] if len(cycle) == 1 else [])
+
+
+@pytest.mark.parametrize("termination", ["80% capacity", "0.0004 A.h capacity"])
+def test_a_capacity_termination_on_an_activating_cell_says_capacity_rises_and_how_to_stop_on_the_delivered(
+        termination):
+    """Session 55's trial: S-LMS with "activation and contact loss", 200 cycles, "Capacity [A.h]" 0.578 -> 0.650
+    (cycle 50) -> 0.470 mA.h (81.3 % of cycle 1) while the capacity delivered fell 0.306 -> 0.169 mA.h (55 %): an
+    "80% capacity" termination never stopped the run, without a word. Now the build warns once per simulation, naming
+    the termination, the option and how to stop on the delivered capacity; not without the option, nor for a voltage
+    termination."""
+    from pybamm_aea.models.experiment_checks import RisingCapacityTerminationWarning
+
+    name, options = _FIRST_CYCLE_SHORT["activation"][:2]
+    cycle = ("Discharge at 1C for 1 minute",)
+    sim = pybamm.Simulation(pybamm_aea.AEA(options=options), parameter_values=pybamm.ParameterValues(name),
+                            experiment=pybamm.Experiment([cycle] * 2, termination=termination))
+    with pytest.warns(RisingCapacityTerminationWarning) as record:
+        sim.build_for_experiment()
+    text = str([w for w in record if w.category is RisingCapacityTerminationWarning][0].message)
+    for said in (f"termination {termination!r} stops on the summary variable \"Capacity [A.h]\"",
+                 "'dispersed material degradation': 'activation and contact loss'", "0.650 at cycle 50",
+                 "cycle_summary(solution)[\"Discharge capacity [A.h]\"]", "starting_solution"):
+        assert said in text, (said, text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RisingCapacityTerminationWarning)
+        sim.build_for_experiment()  # (told once)
+        for model, kept in ((pybamm_aea.AEA(options={"host thermodynamics": "lever rule",
+                                                     "ionic-switch host loss": "persistent Li0"}), termination),
+                            (pybamm_aea.AEA(options=options), "2.5 V")):
+            pybamm.Simulation(model, parameter_values=pybamm.ParameterValues(name),
+                              experiment=pybamm.Experiment([cycle] * 2, termination=kept)).build_for_experiment()
 
 
 @pytest.mark.parametrize("other, said", [

@@ -194,10 +194,10 @@ def test_install_is_idempotent(name):
     import pybamm_aea.models  # noqa: F401  (installs everything)
 
     before = (pybamm.Simulation.solve, pybamm.Simulation.build_for_experiment, pybamm.make_cycle_solution,
-              pybamm.ParameterValues.set_initial_state)
+              pybamm.ParameterValues.set_initial_state, pybamm.plot_summary_variables)
     getattr(pybamm_adapter, name)()
     assert (pybamm.Simulation.solve, pybamm.Simulation.build_for_experiment, pybamm.make_cycle_solution,
-            pybamm.ParameterValues.set_initial_state) == before
+            pybamm.ParameterValues.set_initial_state, pybamm.plot_summary_variables) == before
 
 
 def test_var_pts_takes_the_cathode_variable_by_name():

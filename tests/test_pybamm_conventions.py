@@ -487,6 +487,46 @@ def test_plot_summary_variables_of_one_name_fails_in_pybamm_as_known_limits_says
     plt.close("all")
 
 
+@pytest.mark.parametrize("options, values", [
+    ({}, "Li2021_Mo6S8"),
+    ({"host thermodynamics": "lever rule", "anode": "Li-In"}, "Li2021_Mo6S8"),
+    ({"dispersed material degradation": "activation and contact loss"}, "Li2021_S_Mo6S8"),
+])
+def test_the_default_summary_plot_variables_are_summary_variables_of_every_host(options, values):
+    """SUMMARY_PLOT_VARIABLES, what ``pybamm.plot_summary_variables(solution)`` plots of an AEA solution, are summary
+    variables of the model on the multi-phase and lever-rule hosts, Li metal and Li-In, pure host and hybrid."""
+    from pybamm_aea.models.aea import SUMMARY_PLOT_VARIABLES
+
+    model = pybamm.Model("AEA", options)
+    assert set(SUMMARY_PLOT_VARIABLES) <= set(model.summary_variables)
+    assert type(model).default_summary_plot_variables == SUMMARY_PLOT_VARIABLES
+
+
+def test_plot_summary_variables_without_a_list_plots_the_aea_models_and_leaves_pybamms_models_to_pybamm():
+    """Session 55's trial: ``pybamm.plot_summary_variables(solution)`` raised ``KeyError: "Variable 'Loss of active
+    material in negative electrode [%]' is not a summary variable."`` on an AEA solution; now it plots the model's
+    SUMMARY_PLOT_VARIABLES. PyBaMM's SPM half cell's solution, alone or beside an AEA one, keeps PyBaMM's default
+    list and its KeyError; a list given is plotted as given."""
+    from pybamm_aea.models.aea import SUMMARY_PLOT_VARIABLES
+    from pybamm_aea.pybamm_adapter.summary_plots import model_defaults
+
+    aea = _two_short_cycles(pybamm.Model("AEA"), pybamm.ParameterValues("Li2021_TiS2"))
+    axes = pybamm.plot_summary_variables(aea, show_plot=False)
+    assert [ax.get_ylabel() for ax in axes.flat] == list(SUMMARY_PLOT_VARIABLES)
+    assert all(len(ax.get_lines()) == 1 for ax in axes.flat)
+    axes = pybamm.plot_summary_variables([aea, aea], show_plot=False)
+    assert [len(ax.get_lines()) for ax in axes.flat] == [2] * len(SUMMARY_PLOT_VARIABLES)
+    axes = pybamm.plot_summary_variables(aea, output_variables=["Time [h]", "Capacity [A.h]"], show_plot=False)
+    assert [ax.get_ylabel() for ax in axes.flat] == ["Time [h]", "Capacity [A.h]"]
+    spm = _two_short_cycles(pybamm.lithium_ion.SPM({"working electrode": "positive"}),
+                            pybamm.ParameterValues("Xu2019"))
+    for solutions in (spm, [aea, spm]):
+        with pytest.raises(KeyError, match="is not a summary variable"):
+            pybamm.plot_summary_variables(solutions, show_plot=False)
+        assert model_defaults(solutions) is None  # (PyBaMM's list: both raise on the SPM's "Capacity [A.h]")
+    plt.close("all")
+
+
 def test_a_depth_profile_beside_a_conventional_cells_in_one_quickplot_as_known_limits_says():
     """docs/known_limits.rst ("QuickPlot's depth coordinate"): PyBaMM's QuickPlot evaluates every solution at the
     first solution's depth points; the AEA cathode's are its scaled coordinate, [0, 1], PyBaMM's DFN's metres. AEA

@@ -64,6 +64,19 @@ COMPARISON_PLOT_VARIABLES = (
     "X-averaged positive electrode open-circuit potential [V]",
     "X-averaged cell temperature [C]",
 )
+#: what ``pybamm.plot_summary_variables(solution)`` plots of an AEA solution when given no ``output_variables``
+#: (:mod:`pybamm_aea.pybamm_adapter.summary_plots`): PyBaMM's default list without the negative electrode's and the
+#: stoichiometries a Li half cell does not define (its KeyError "'Loss of active material in negative electrode [%]'
+#: is not a summary variable"), with the electrode capacity and throughput; all are summary variables under every
+#: option (host, anode Li or Li-In, hybrid or not: :data:`pybamm_aea.models.summary.STANDARD_SUMMARY_VARIABLES`)
+SUMMARY_PLOT_VARIABLES = (
+    "Capacity [A.h]",
+    "Loss of lithium inventory [%]",
+    "Total capacity lost to side reactions [A.h]",
+    "Loss of active material in positive electrode [%]",
+    "Positive electrode capacity [A.h]",
+    "Throughput capacity [A.h]",
+)
 #: the model's temperatures, each in K and in degrees C: all the ambient one (isothermal), under PyBaMM's names
 _TEMPERATURES = ("Ambient temperature", "Cell temperature", "X-averaged cell temperature",
                  "Volume-averaged cell temperature")
@@ -220,6 +233,8 @@ class AEA(pybamm.BaseModel):
     #: an experiment step after the first that fails in the solver warns, naming the step, the error and what
     #: the returned solution holds (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`; PyBaMM only logs it)
     warn_failed_experiment_step = True
+    #: ``pybamm.plot_summary_variables(solution)``'s list for this model's solutions
+    default_summary_plot_variables = SUMMARY_PLOT_VARIABLES
 
     def __init__(self, options=None, name="AEA model", build=True):
         super().__init__(name=name)

@@ -1011,6 +1011,47 @@ def check_termination(experiment, parameter_values=None, inputs=None, slip_hints
                              "lowest voltage is below it and PyBaMM stops the experiment after cycle 1")
 
 
+class RisingCapacityTerminationWarning(UserWarning):
+    """A capacity termination (``"80% capacity"``, ``"0.0004 A.h capacity"``) on an AEA model whose option makes
+    "Capacity [A.h]", the summary variable PyBaMM stops on, rise while the capacity a cycle delivers falls
+    (:data:`RISING_CAPACITY_OPTIONS`): the termination stops the run late or never. Given once per
+    ``pybamm.Simulation``; :func:`rising_capacity_termination_message` words it."""
+
+
+#: the AEA options under which "Capacity [A.h]" (the cathode's equilibrium accessible capacity, models/summary.py)
+#: rises while the delivered capacity falls, with the figures measured (session 55's trial, /tmp/nd/life200.py: S-LMS,
+#: Li2021_S_Mo6S8 at 70 C, with "ionic-switch host loss", 0.2C 1-3 V, 3 V hold to C/50, 10 min rests). Not listed:
+#: "ionic-switch host loss" (LMS 0.5C CCCV 1.8-2.8 V, cycles 2-5: "Capacity [A.h]" -0.66 %, delivered -0.68 %),
+#: "Li trapping" (counted in it: y_100), "interphase growth" (resistance only; LMS 1C, 20 cycles: neither moved)
+RISING_CAPACITY_OPTIONS = {
+    ("dispersed material degradation", "activation and contact loss"):
+        "the dispersed material's activation adds to it (S-LMS over 200 cycles: 0.578 mA.h at cycle 1, 0.650 at "
+        "cycle 50, 0.470 at cycle 200 = 81.3 % of cycle 1, while the capacity delivered fell 0.306 -> 0.169 mA.h, "
+        "55 %)",
+}
+
+
+def rising_capacity_termination_message(experiment, options):
+    """The :class:`RisingCapacityTerminationWarning` text for ``experiment`` on an AEA model of ``options``, or None
+    (no capacity termination, or no option of :data:`RISING_CAPACITY_OPTIONS`). Names the termination as written,
+    the option, what "Capacity [A.h]" is, and how to stop on the delivered capacity (PyBaMM 26.10's experiment reads
+    "Capacity [A.h]" alone: ``Experiment.read_termination`` takes capacity, voltage and time only)."""
+    termination = getattr(experiment, "termination", None) or {}
+    if "capacity" not in termination or not options:
+        return None
+    rising = [(key, value, why) for (key, value), why in RISING_CAPACITY_OPTIONS.items() if options.get(key) == value]
+    if not rising:
+        return None
+    written = _written_terminations(experiment, _terminations_by_kind(experiment)).get("capacity")
+    said = "; ".join(f"{key!r}: {value!r}: {why}" for key, value, why in rising)
+    return (f"the experiment's termination {written!r} stops on the summary variable \"Capacity [A.h]\", the "
+            "cathode's equilibrium capacity (host sites less trapped Li, plus the accessible dispersed material), not "
+            f"the capacity a cycle delivers; {said}. PyBaMM's termination reads no other summary variable: to stop on "
+            "the delivered capacity, solve in blocks of cycles (sim.solve(starting_solution=solution)) and stop when "
+            "pybamm_aea.cycling.cycle_summary(solution)[\"Discharge capacity [A.h]\"] falls below your share of "
+            "cycle 1's, or give a voltage termination")
+
+
 def capacity_as_made_at_start(parameter_values, inputs=None):
     """The cathode's capacity as made [A.h] (:func:`theoretical_cathode_capacity` of the AEA model) on
     ``parameter_values`` with a solve's ``inputs`` at a step's start (:func:`_at_start`), or None (cannot be

@@ -53,6 +53,10 @@ not; :func:`install` installs them, idempotently, in this order):
   ``check_var_pts(var_pts, geometry)`` (reads the public ``model``, ``var_pts``, ``geometry``), and ``Mesh.__init__``
   to check the ``var_pts`` of a geometry holding ``xi_c`` (an AEA model's) before PyBaMM meshes it. Retired by: PyBaMM
   reading a text key against the geometry's variables and naming the keys given.
+- :mod:`.summary_plots`: replaces ``pybamm.plot_summary_variables`` with a wrapper that, given no
+  ``output_variables``, passes the list of the solutions' model class (``default_summary_plot_variables``: the AEA
+  model's :data:`~pybamm_aea.models.aea.SUMMARY_PLOT_VARIABLES`) when all share one; PyBaMM's default list raised a
+  KeyError on the negative electrode's loss of active material. Retired by: PyBaMM reading a model's default list.
 
 **Solver internals read or set outside an override** (:mod:`.solver_internals`, used by
 :mod:`pybamm_aea.models.solvers` and :mod:`pybamm_aea.models.experiment_checks`):
@@ -120,13 +124,13 @@ Where the patches are installed: :func:`install` when :mod:`pybamm_aea.models.ae
 (which ``pybamm.ParameterValues("Li2021_...")`` does).
 """
 from . import (cycle_states, experiment_errors, experiment_inputs, initial_states, model_internals, parameter_values,
-               solver_internals, spatial_variables)
+               solver_internals, spatial_variables, summary_plots)
 from .experiment_inputs import PYBAMM_INPUTS
 from .initial_states import patch_mismatch
 
 __all__ = ["install", "install_initial_state", "PYBAMM_INPUTS", "patch_mismatch", "cycle_states",
            "experiment_errors", "experiment_inputs", "initial_states", "model_internals", "parameter_values",
-           "solver_internals", "spatial_variables"]
+           "solver_internals", "spatial_variables", "summary_plots"]
 
 
 def install_initial_state():
@@ -143,4 +147,5 @@ def install():
     parameter_values.install()
     experiment_errors.install()
     spatial_variables.install()
+    summary_plots.install()
     model_internals.check()  # (nothing to install: the model attributes read are there)

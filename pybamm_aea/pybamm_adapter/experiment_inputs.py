@@ -234,6 +234,15 @@ def _whole_experiment_check(pybamm_method):
             if mismatch is not None:
                 self._pybamm_aea_nominal_told = True
                 warnings.warn(mismatch, stacklevel=_users_stacklevel())
+        if checked and not getattr(self, "_pybamm_aea_rising_told", False):
+            # a capacity termination on "Capacity [A.h]" that an option makes rise (activation): said once
+            from ..models.experiment_checks import RisingCapacityTerminationWarning, rising_capacity_termination_message
+            from ..models.solvers import _users_stacklevel
+
+            rising = rising_capacity_termination_message(self.experiment, getattr(self.model, "options", None))
+            if rising is not None:
+                self._pybamm_aea_rising_told = True
+                warnings.warn(RisingCapacityTerminationWarning(rising), stacklevel=_users_stacklevel())
         if checked:  # the custom and constant-power steps' own models, named if one fails: a custom step's current
             # at its start and where it failed, a power step's current its power needs and where it failed
             kinds = tuple(getattr(pybamm.step, name) for name in CUSTOM_STEP_FUNCTIONS if hasattr(pybamm.step, name))
