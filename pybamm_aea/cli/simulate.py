@@ -453,7 +453,7 @@ def _first_discharge_warned(caught, solution):
     import numpy as np
 
     from pybamm_aea.models.experiment_checks import StartOutsideWindowWarning
-    from pybamm_aea.readout import iter_discharges, iter_steps
+    from pybamm_aea.readout import is_skipped, iter_discharges, iter_steps
 
     if not any(issubclass(w.category, StartOutsideWindowWarning) for w in caught):
         return False
@@ -461,7 +461,7 @@ def _first_discharge_warned(caught, solution):
     if first is None:
         return False
     for cycle, _, step in iter_steps(solution, include_skipped=True):
-        if cycle != 1 or step is None or type(step).__name__ == "EmptySolution":
+        if cycle != 1 or is_skipped(step):
             return False
         if step is first[0]:
             return True
