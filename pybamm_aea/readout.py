@@ -2,7 +2,11 @@
 
 One name per quantity, the model's (and PyBaMM's where PyBaMM has one):
 
-- :data:`ESC` "Electrode specific capacity [mA.h.g-1]": discharge capacity per g of the whole cathode electrode
+- :data:`ESC` "Electrode specific capacity [mA.h.g-1]": discharge capacity per g of the whole cathode electrode, a
+  running total from the solution's start as "Discharge capacity [A.h]" (a step's ``[ESC].entries[-1]`` is not
+  what the step delivered: Li2021_Mo6S8 at 3x loading, 25 C, a 0.5C discharge after a 0.05C cycle reads 29.47 where
+  the step delivered 0.56); a step's own is :func:`step_table`'s "capacity [mA.h.g-1]" (``mass_g=``), a cycle's
+  :func:`pybamm_aea.cycling.cycle_summary`'s
 - :data:`GRAVIMETRIC` "Electrode gravimetric energy [W.h.kg-1]", :data:`VOLUMETRIC` "Electrode volumetric energy
   [W.h.L-1]": discharge energy per kg and per L of the whole cathode electrode (charged state, as made); per the
   electrode's actual mass and volume at the end of the discharge with :func:`electrode_mass_volume`'s

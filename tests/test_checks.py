@@ -4104,6 +4104,25 @@ def test_a_temperature_outside_the_sets_measured_ones_is_warned_not_refused():
     assert _temperature_warnings(own) == []
 
 
+def test_the_temperature_warning_says_the_set_temperature_range_and_source_in_one_line():
+    """Trial ND: TiS2 (measured at 70 C) solved at 25 C warned 455 characters, on every solve and each sweep row
+    (what is extrapolated, each set's sources: docs/known_limits.rst). Now the set, the temperature, the measured
+    range, where it is written and that the figure is a prediction beyond the data, 260 characters; the warning's
+    temperature and set name are attributes too (the sweep keeps one per temperature on a row)."""
+    from pybamm_aea.models.checks import TemperatureOutsideMeasuredRangeWarning, warn_outside_measured_temperatures
+
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values["Ambient temperature [K]"] = 298.15
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        warn_outside_measured_temperatures(values, name="Li2021_TiS2")
+    (said,) = [w.message for w in record if issubclass(w.category, TemperatureOutsideMeasuredRangeWarning)]
+    assert str(said) == ("the ambient temperature 298.15 K (25 C) is outside the temperatures Li2021_TiS2's "
+                         "parameters were measured at, 343.15 K (70 C) (its 'Lowest/Highest measured temperature [K]', "
+                         "from its sources): extrapolated, a prediction beyond the data (docs/known_limits.rst)")
+    assert (said.temperature, said.set_name) == (298.15, "Li2021_TiS2")
+
+
 def test_a_temperature_outside_the_measured_ones_is_warned_once_per_experiment_solve():
     """LTO-LMS cycled at 25 C (a value or an input) gave the same TemperatureOutsideMeasuredRangeWarning twice per
     solve, once per step model pybamm.Simulation built (discharge, charge): now once, however many step models."""

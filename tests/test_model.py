@@ -1378,6 +1378,51 @@ def test_an_experiment_that_ran_no_step_says_why_when_read():
         sim.solve()
 
 
+def test_a_skipped_later_steps_solution_says_which_step_and_why_when_read(tmp_path):
+    """Trial ND: Mo6S8 at 3x loading, 25 C: "Discharge at 2C until 1.8 V" after a 0.05C cycle and a rest starts
+    0.02932 V past its cut-off and is skipped (LaterStepSkippedWarning); reading ``sol.cycles[0].steps[-1]["Voltage
+    [V]"]`` was "TypeError: 'EmptySolution' object is not subscriptable". Now a StepSkippedError (still a TypeError)
+    names the step and says why in the warning's words, and its attributes the same (an AttributeError); the step stays
+    an EmptySolution for is_skipped, step_table, cycle_summary and ``sol.save`` + ``pybamm.load``."""
+    from pybamm_aea.cycling import cycle_summary
+    from pybamm_aea.models.experiment_checks import StepSkippedError
+    from pybamm_aea.readout import is_skipped, step_table
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Cathode loading [kg.m-2]"] *= 3
+    values["Nominal cell capacity [A.h]"] *= 3
+    values["Ambient temperature [K]"] = 298.15
+    experiment = pybamm.Experiment([("Discharge at 0.05C until 1.8 V", "Charge at 0.05C until 2.8 V",
+                                     "Rest for 10 minutes", "Discharge at 2C until 1.8 V")])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sol = pybamm.Simulation(AEA(), parameter_values=values, experiment=experiment).solve()
+    (warned,) = [str(w.message) for w in caught if issubclass(w.category, LaterStepSkippedWarning)]
+    steps = sol.cycles[0].steps
+    assert [is_skipped(step) for step in steps] == [False, False, False, True]
+    skipped = steps[-1]
+    assert isinstance(skipped, pybamm.EmptySolution) and skipped.termination == "Event exceeded in initial conditions"
+    why = ("step 4 of 4 in cycle 1 of 1, 'Discharge at 2C until 1.8 V' is skipped: the cell starts 0.0293 V past "
+           "its step's cut-off (Voltage < 1.8 [V]) under its current at the start")
+    assert re.sub(r"0\.02932", "0.0293", warned).startswith(why) and warned.startswith(skipped.why)
+    with pytest.raises(StepSkippedError, match=re.escape("the skipped step's solution holds no 'Voltage [V]': "
+                                                         + why.replace("0.0293", "0.02932"))):
+        skipped["Voltage [V]"]
+    with pytest.raises(TypeError):  # (PyBaMM's error type kept)
+        skipped["Voltage [V]"]
+    with pytest.raises(StepSkippedError, match=re.escape("the skipped step's solution has no 'y': step 4 of 4")):
+        skipped.y
+    assert not hasattr(skipped, "all_ts")
+    rows = step_table(sol, mass_g=1e-3)
+    assert list(rows["termination"])[-1].startswith("skipped") and len(rows) == 4
+    assert cycle_summary(sol)["Discharge capacity [A.h]"].iloc[0] == pytest.approx(4.53e-4, rel=1e-2)
+    sol.save(tmp_path / "sol.pkl")
+    loaded = pybamm.load(tmp_path / "sol.pkl").cycles[0].steps[-1]
+    assert type(loaded) is type(skipped) and loaded.why == skipped.why and is_skipped(loaded)
+    with pytest.raises(StepSkippedError, match="step 4 of 4 in cycle 1 of 1"):
+        loaded["Voltage [V]"]
+
+
 def test_the_cycles_of_an_experiment_that_ran_no_step_say_why():
     """Li2021_Mo6S8 solved with initial_soc=0 (empty: "Discharge at 0.1C until 1.8 V" skipped): a user's loop
     ``for c in sol.cycles`` raised "AttributeError: 'NotStartedSolution' object has no attribute 'cycles'" (PyBaMM's

@@ -309,6 +309,13 @@ def test_the_step_error_check_covers_the_terminations_a_step_goes_on_from(monkey
     with pytest.raises(ImportError, match=r"callbacks\.on_step_begin"):
         experiment_errors.check()
     monkeypatch.undo()
+    # (the calls at which a skipped step's reason is read and kept: session 55)
+    for name, renamed in (("STEP_END", "on_step_finish"), ("CYCLE_START", "on_cycle_begin"),
+                          ("CYCLE_END", "on_cycle_finish")):
+        monkeypatch.setattr(experiment_errors, name, renamed)
+        with pytest.raises(ImportError, match=rf"callbacks\.{renamed}"):
+            experiment_errors.check()
+        monkeypatch.undo()
 
     class Bare:  # a simulation class without any of the names
         def solve(self, t_eval=None):

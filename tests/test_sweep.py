@@ -1694,6 +1694,25 @@ def test_each_row_outside_the_measured_temperatures_is_warned_and_no_batch_solve
         worker._SIMULATIONS.clear()
 
 
+def test_a_rows_temperature_warning_is_given_once():
+    """Trial ND: a TiS2 rate sweep at 25 C (outside its measured 70 C): the first row's warnings held the
+    TemperatureOutsideMeasuredRangeWarning twice, the solver's ("this set's") and the sweep's ("Li2021_TiS2's"), 343
+    characters, and the summary counted 3 texts for 2 temperatures; now one per row and one text per temperature."""
+    from pybamm_aea.sweep import worker
+
+    worker._SIMULATIONS.clear()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            df = sweep({"C-rate": [0.1, 0.2], TEMPERATURE: [298.15, 333.15]}, parameter_set="Li2021_TiS2", workers=1,
+                       progress=False)
+    finally:
+        worker._SIMULATIONS.clear()
+    assert df["warnings"].str.count("TemperatureOutsideMeasuredRangeWarning").tolist() == [1, 1, 1, 1], df["warnings"]
+    texts = [said["text"] for said in df.attrs["warnings"] if said["warning"] == "TemperatureOutsideMeasuredRangeWarning"]
+    assert len(texts) == 2 and all("Li2021_TiS2's parameters were measured at, 343.15 K (70 C)" in t for t in texts)
+
+
 @pytest.mark.parametrize("set_name, name, value", [("Li2021_LTO_Mo6S8", "Dispersed material mass fraction", 0.2),
                                                    ("Li2021_S_Mo6S8", "Dispersed material mass fraction", 0.5),
                                                    ("Li2021_Mo6S8", "Cathode loading [kg.m-2]", 0.03)])

@@ -453,7 +453,7 @@ def _first_discharge_warned(caught, solution):
     load) says it too ("having passed 0.000104 mA.h of the 0.151 mA.h between its start and its cut-off", a pristine
     compact at 2C and 25 C, with "discharge 1 delivered 0.0687 % of the window" after it until session 55)."""
     from pybamm_aea.models.experiment_checks import FirstStepLossesWarning, StartOutsideWindowWarning, carries_no_current
-    from pybamm_aea.readout import iter_discharges, iter_steps
+    from pybamm_aea.readout import is_skipped, iter_discharges, iter_steps
 
     if not any(issubclass(w.category, (StartOutsideWindowWarning, FirstStepLossesWarning)) for w in caught):
         return False
@@ -461,7 +461,7 @@ def _first_discharge_warned(caught, solution):
     if first is None:
         return False
     for cycle, _, step in iter_steps(solution, include_skipped=True):
-        if cycle != 1 or step is None or type(step).__name__ == "EmptySolution":
+        if cycle != 1 or is_skipped(step):
             return False
         if step is first[0]:
             return True

@@ -55,7 +55,7 @@ from .checks import (Range, _input_value, check_inputs, check_value, refuse_miss
                      warn_outside_measured_temperatures, warn_unknown_inputs, warn_unknown_parameters)
 
 __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
-           "LaterStepSkippedWarning", "TerminationMetAtStartWarning",
+           "LaterStepSkippedWarning", "TerminationMetAtStartWarning", "StepSkippedError", "StepSkippedAttributeError",
            "ExperimentStepFailedWarning", "STEP_VALUE_RANGES", "check_step_duration", "check_step_values",
            "CUSTOM_STEP_MODELS", "POWER_STEP_MODELS", "circular_custom_steps", "constant_custom_currents",
            "check_steps_not_merged", "check_termination", "TERMINATION_RANGES", "check_save_at_cycles",
@@ -2679,6 +2679,24 @@ class ExperimentNotStartedAttributeError(ExperimentNotStartedError, AttributeErr
     "'NotStartedSolution' object has no attribute 'cycles'" until session 54)."""
 
 
+def skipped_text(where, why):
+    """Why an experiment step was skipped at its start, "step 4 of 4 in cycle 1 of 1, 'Discharge at 2C until 1.8 V'
+    is skipped: the cell starts 0.02932 V past ...": ``where`` the step (:attr:`CheckedIDAKLUSolver.experiment_step`),
+    ``why`` what its start is past. Its warning's words and its empty solution's when read."""
+    return f"{where} is skipped: {why}"
+
+
+class StepSkippedError(pybamm.SolverError, TypeError):
+    """Reading the solution of an experiment step PyBaMM skipped at its start (an empty solution in its cycle's
+    ``steps``: ``sol.cycles[0].steps[3]["Voltage [V]"]``): which step and why (:func:`skipped_text`). A TypeError
+    too, as PyBaMM's bare "'EmptySolution' object is not subscriptable" was until session 55."""
+
+
+class StepSkippedAttributeError(StepSkippedError, AttributeError):
+    """Reading an attribute a run's solution has (``step.y``, ``step.all_ts``) on a skipped step's: an AttributeError
+    too, as PyBaMM's ``EmptySolution`` raises (``hasattr`` False), saying which step and why."""
+
+
 class ExperimentStepFailedWarning(UserWarning):
     """An experiment step after the first failed in the solver: ``pybamm.Simulation.solve`` returned the steps
     before it (PyBaMM logs the error and returns them). Names the step (its cycle and description), the solver's
@@ -2712,6 +2730,10 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     #: solve, PyBaMM's padding rest, or a step not of an experiment): its terminations and what it sets, read when it
     #: starts past one (:func:`_outside_window`, :class:`TerminationMetAtStartWarning`)
     running_step = None
+    #: why the step this solver ran last was skipped at its start (:func:`skipped_text`, the words of its warning), or
+    #: None; read and cleared at each step's end by :mod:`pybamm_aea.pybamm_adapter.experiment_errors`, whose
+    #: ``SkippedStepSolution`` says it when the skipped step's empty solution is read
+    skip_reason = None
 
     #: what to do when IDA returns non-finite states in a solve with sensitivities, by the model's host (its
     #: "host thermodynamics"; the tail of :class:`NonFiniteStatesError`'s message, measured; none for a model of no
@@ -2791,13 +2813,17 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             initial = getattr(self, "_from_initial_state", True) or _rests_alone(getattr(self, "_old_solution", None))
             explained = _outside_window(exc, model, inputs_dict, y0, window_margin=margin, step=self.running_step,
                                         made=initial)
-            if "[experiment]" in str(exc):  # (a step's termination other than a voltage cut-off met at its start)
-                self._warn_termination_met(model, t_eval[0], inputs_dict, y0)
+            skipped = "[experiment]" in str(exc)  # (pybamm.Simulation skips the step)
+            # (a step's termination other than a voltage cut-off met at its start)
+            met = self._warn_termination_met(model, t_eval[0], inputs_dict, y0) if skipped else []
+            if skipped:  # (what its empty solution says when read: experiment_errors.SkippedStepSolution)
+                self.skip_reason = skipped_text(self.experiment_step or "an experiment step",
+                                                explained or "; ".join(met) or f"PyBaMM: {exc}")
             if explained is None:
                 raise
             if "[experiment]" in str(exc) and initial:
                 # pybamm.Simulation skips the step with its own bare words: say why here
-                warnings.warn(f"an experiment step is skipped: {explained}", StartOutsideWindowWarning, stacklevel=2)
+                warnings.warn(skipped_text("an experiment step", explained), StartOutsideWindowWarning, stacklevel=2)
             elif "[experiment]" in str(exc):  # a later step: warned if past by more than the cell already there
                 self._warn_later_step_skipped(model, inputs_dict, y0, explained)
             raise pybamm.SolverError(explained) from exc
@@ -2830,9 +2856,10 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         if self._warned_before(LaterStepSkippedWarning, where):
             return
         warnings.warn(LaterStepSkippedWarning(
-            f"{where} is skipped: {explained}. PyBaMM skips a later step so, logging a line only ('infeasible at "
-            "initial conditions ... Skipping step'), and the solution has no entry for it; warned once per step "
-            "of the experiment (not again in later cycles)"), stacklevel=_users_stacklevel())
+            f"{skipped_text(where, explained)}. PyBaMM skips a later step so, logging a line only ('infeasible at "
+            "initial conditions ... Skipping step'); its entry in the cycle's steps is an empty solution that says "
+            "this when read; warned once per step of the experiment (not again in later cycles)"),
+            stacklevel=_users_stacklevel())
 
     def _warned_before(self, category, where):
         """Whether the warning ``category`` was given for the step ``where`` (:attr:`experiment_step`) before in this
@@ -2850,21 +2877,23 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
     def _warn_termination_met(self, model, t, inputs, y0):
         """:class:`TerminationMetAtStartWarning` for the experiment step this solver runs (:attr:`running_step`) if a
         termination of it other than a voltage cut-off is met at the state ``y0`` it starts at (time ``t`` [s],
-        :func:`_terminations_met`); once per step of the experiment in a solve, undecided ones not warned."""
+        :func:`_terminations_met`); once per step of the experiment in a solve, undecided ones not warned. Returns
+        the terminations met, each said (an empty list: none, or undecided)."""
         try:
             met = _terminations_met(model, t, inputs, y0, self.running_step)
         except Exception:  # noqa: BLE001 - undecided: PyBaMM's skip as before
-            return
+            return []
         where = self.experiment_step or "an experiment step"
         if not met or self._warned_before(TerminationMetAtStartWarning, where):
-            return
+            return met
         from .solvers import _users_stacklevel
 
         warnings.warn(TerminationMetAtStartWarning(
-            f"{where} is skipped: {'; '.join(met)}. PyBaMM skips a step whose termination is met as it starts, "
+            f"{skipped_text(where, '; '.join(met))}. PyBaMM skips a step whose termination is met as it starts, "
             "without a word in a cycle of several steps (a logged line for a cycle of one), and the solution holds an "
             "empty solution for it; warned once per step of the experiment (not again in later cycles)"),
             stacklevel=_users_stacklevel())
+        return met
 
     def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
         try:

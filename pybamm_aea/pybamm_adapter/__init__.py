@@ -36,14 +36,15 @@ not; :func:`install` installs them, idempotently, in this order):
 - :mod:`.experiment_errors`: wraps ``Simulation.solve`` (adds a callback, checks ``save_at_cycles`` first); reads
   ``inspect.getsource`` of ``Simulation.solve`` for the keys of the callback ``logs`` at ``on_experiment_error``; an
   experiment that ran no step returns an ``EmptySolution`` subclass that says why when read, also set as the private
-  ``Simulation._solution`` (``sim.solution``), and PyBaMM's SolverError when a cycle's steps all start past their
-  cut-offs is matched by its text ("are infeasible due to exceeded bounds at initial conditions") to add the C-rate's
-  basis (its ``check`` verifies both, the text among the string literals of the ``Simulation`` classes' source, with the
-  rest it reads). A ``starting_solution`` that ended on a model event is given PyBaMM's "final time" termination while
-  the solve runs from it and its own back after (``BaseSolver.step`` returns any other old solution unchanged, and the
-  simulation joined it to itself: a ``ValueError`` about ``all_ts``; ``check`` reads the texts in ``BaseSolver.step``'s
-  source); at each ``on_step_start`` the callback sets the AEA step solvers' ``experiment_step`` (in
-  ``Simulation.steps_to_built_solvers``), which their warnings name. Retired by: the solution
+  ``Simulation._solution`` (``sim.solution``), a step skipped at its start is one in its cycle's ``steps`` (the reason
+  its AEA step solver gave, read at ``on_step_end``, kept per cycle at ``on_cycle_end``), and PyBaMM's SolverError when
+  a cycle's steps all start past their cut-offs is matched by its text ("are infeasible due to exceeded bounds at
+  initial conditions") to add the C-rate's basis (its ``check`` verifies both, the text among the string literals of the
+  ``Simulation`` classes' source, with the rest it reads). A ``starting_solution`` that ended on a model event is given
+  PyBaMM's "final time" termination while the solve runs from it and its own back after (``BaseSolver.step`` returns any
+  other old solution unchanged, and the simulation joined it to itself: a ``ValueError`` about ``all_ts``; ``check``
+  reads the texts in ``BaseSolver.step``'s source); at each ``on_step_start`` the callback sets the AEA step solvers'
+  ``experiment_step`` (in ``Simulation.steps_to_built_solvers``), which their warnings name. Retired by: the solution
   saying the experiment stopped on an error, or PyBaMM warning as it returns; ``BaseSolver.step`` going on from a
   solution a model event ended when a new experiment starts from it; the step's position given to the solver.
 

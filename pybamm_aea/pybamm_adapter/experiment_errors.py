@@ -39,7 +39,10 @@ steps ran (each skipped as starting past its cut-off) returns PyBaMM's ``EmptySo
 :class:`NotStartedSolution`, whose reading raises
 :class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedError` saying why (PyBaMM's: "TypeError:
 'EmptySolution' object is not subscriptable"), and PyBaMM's SolverError for a cycle whose steps all start so gets the
-same note on a C-rate's basis (:func:`~pybamm_aea.models.experiment_checks.not_started_message`). A failure in the first
+same note on a C-rate's basis (:func:`~pybamm_aea.models.experiment_checks.not_started_message`). A step PyBaMM
+skipped at its start, in a cycle that ran, is in its cycle's ``steps`` a :class:`SkippedStepSolution` whose reading
+raises :class:`~pybamm_aea.models.experiment_checks.StepSkippedError` naming it and why, in its warning's words
+(PyBaMM's: the same TypeError; the step solver's ``skip_reason``, read by the callback). A failure in the first
 step still raises (PyBaMM's behaviour; IDA's failure of a charge or discharge with no voltage cut-off with the note
 below, session 45), other models are left as PyBaMM runs them, and a step PyBaMM ends on a model event it was not given
 (``on_experiment_infeasible_event``, logged as a warning by PyBaMM) is not this module's, but for a charge or discharge
@@ -122,6 +125,10 @@ CONTROL_STATES = ("Current variable [A]",)
 STEP_SOLVERS, EXPERIMENT_STEP = "steps_to_built_solvers", "experiment_step"
 #: the attribute of an AEA solver set to the step object it runs (its events, what it sets: the skipped step's warning)
 RUNNING_STEP = "running_step"
+#: the attribute of an AEA solver holding why the step it ran was skipped at its start (or None), and PyBaMM's
+#: callbacks at whose calls the recorder reads it: a skipped step's empty solution says it when read
+#: (:class:`SkippedStepSolution`)
+SKIP_REASON, STEP_END, CYCLE_START, CYCLE_END = "skip_reason", "on_step_end", "on_cycle_start", "on_cycle_end"
 #: the private ``pybamm.Simulation`` attribute its ``solution`` property returns (set to the
 #: :class:`NotStartedSolution` of an experiment that ran no step, the one ``solve`` returns)
 SOLUTION = "_solution"
@@ -190,6 +197,8 @@ def check(simulation_class=None):
     if not re.search(rf'logs\["{TERMINATION}"\]\s*=', source):
         missing.append(f'logs["{TERMINATION}"]')
     missing += [f"callbacks.{name}" for name in (EXPERIMENT_ERROR, STEP_START, INFEASIBLE_EVENT)
+                if f"callbacks.{name}(" not in source]
+    missing += [f"callbacks.{name}" for name in (STEP_END, CYCLE_START, CYCLE_END)  # (a skipped step's reason)
                 if f"callbacks.{name}(" not in source]
     if f'"{STEP_SKIPPED}"' not in source:  # (the skipped step's termination, :class:`StepErrorRecorder`)
         missing.append(f"the skipped step's termination {STEP_SKIPPED!r}")
@@ -344,6 +353,21 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
         #: how many steps PyBaMM started, and PyBaMM's termination of the first (read at the second's start: None if
         #: one started), :data:`STEP_SKIPPED` if it skipped it
         self.started, self.first_ended = 0, None
+        #: for each cycle PyBaMM kept in the solution (its cycles after a starting solution's, in order), {step number
+        #: in the cycle: why it was skipped} (the step solver's :data:`SKIP_REASON`); and the running cycle's
+        self.skipped, self._cycle_skipped = [], {}
+
+    def on_cycle_start(self, logs):
+        self._cycle_skipped = {}  # (a cycle all of whose steps were skipped is dropped: no on_cycle_end)
+
+    def on_cycle_end(self, logs):
+        self.skipped.append(self._cycle_skipped)
+
+    def on_step_end(self, logs):
+        for solver in (getattr(self.simulation, STEP_SOLVERS, None) or {}).values():
+            if getattr(solver, SKIP_REASON, None) is not None:  # (the one that ran the step: cleared at each start)
+                self._cycle_skipped[logs["step number"][0]] = getattr(solver, SKIP_REASON)
+                setattr(solver, SKIP_REASON, None)
 
     def on_experiment_error(self, logs):
         self.failure = {name: logs[name] for name in LOG_NAMES}
@@ -364,6 +388,7 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
             if hasattr(solver, EXPERIMENT_STEP):  # (the AEA solvers: a solver the user gave keeps its own attributes)
                 setattr(solver, EXPERIMENT_STEP, where)
                 setattr(solver, RUNNING_STEP, step)
+                setattr(solver, SKIP_REASON, None)
 
     def _running(self, logs):
         """The step of the experiment PyBaMM starts (``logs``: its callback's), found by its cycle and number in it
@@ -451,33 +476,82 @@ def _uncut_step_note(simulation, logs, solution, failed, inputs=None):
                            reached=not failed, inputs=inputs if isinstance(inputs, dict) else None)
 
 
-class NotStartedSolution(pybamm.EmptySolution):
-    """PyBaMM's ``EmptySolution`` of an AEA experiment none of whose steps ran, saying why when it is read
-    (:class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedError`: PyBaMM's was a TypeError, "'EmptySolution'
-    object is not subscriptable")."""
+class ExplainedEmptySolution(pybamm.EmptySolution):
+    """PyBaMM's ``EmptySolution`` saying why it is empty when it is read by name (``sol["Voltage [V]"]``: PyBaMM's
+    "TypeError: 'EmptySolution' object is not subscriptable") or by an attribute a run's ``pybamm.Solution`` has
+    (``cycles``, ``y``, ``all_ts``; its own ``t`` and ``termination`` are PyBaMM's, which reads them); subclasses
+    name the errors (:meth:`errors`: one for a name, an AttributeError for an attribute) and what is empty."""
+
+    #: what the text of its errors calls it
+    NAME = "the solution"
 
     def __init__(self, why, termination=None, t=None):
         super().__init__(termination=termination, t=t)
-        #: :func:`~pybamm_aea.models.experiment_checks.not_started_message`
+        #: why it is empty
         self.why = why
 
-    def __getitem__(self, key):
-        from ..models.experiment_checks import ExperimentNotStartedError
+    @staticmethod
+    def errors():
+        """(the error of a name read, the AttributeError of an attribute read)."""
+        raise NotImplementedError
 
-        raise ExperimentNotStartedError(f"the solution holds no {key!r}: {self.why}")
+    def __getitem__(self, key):
+        raise self.errors()[0](f"{self.NAME} holds no {key!r}: {self.why}")
 
     def __getattr__(self, name):
         """A run's solution's attribute (``pybamm.Solution``'s: ``cycles``, ``steps``, ``all_ts``) read here: why it
-        has none (:class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedAttributeError`); another name,
-        Python's AttributeError."""
+        has none (:meth:`errors`); another name, Python's AttributeError."""
         if name.startswith("_") or not hasattr(pybamm.Solution, name):
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self)
-        from ..models.experiment_checks import ExperimentNotStartedAttributeError
-
-        raise ExperimentNotStartedAttributeError(f"the solution has no {name!r}: {self.why}")
+        raise self.errors()[1](f"{self.NAME} has no {name!r}: {self.why}")
 
     def copy(self):
-        return NotStartedSolution(self.why, termination=self.termination, t=self.t)
+        return type(self)(self.why, termination=self.termination, t=self.t)
+
+
+class NotStartedSolution(ExplainedEmptySolution):
+    """PyBaMM's ``EmptySolution`` of an AEA experiment none of whose steps ran, saying why when it is read
+    (:class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedError`: PyBaMM's was a TypeError, "'EmptySolution'
+    object is not subscriptable"); ``why``: :func:`~pybamm_aea.models.experiment_checks.not_started_message`."""
+
+    @staticmethod
+    def errors():
+        from ..models.experiment_checks import ExperimentNotStartedAttributeError, ExperimentNotStartedError
+
+        return ExperimentNotStartedError, ExperimentNotStartedAttributeError
+
+
+class SkippedStepSolution(ExplainedEmptySolution):
+    """PyBaMM's ``EmptySolution`` of an AEA experiment's step it skipped at its start, in its cycle's ``steps``, saying
+    which step and why when it is read (:class:`~pybamm_aea.models.experiment_checks.StepSkippedError`: PyBaMM's was
+    "TypeError: 'EmptySolution' object is not subscriptable"); ``why``: the words of its warning
+    (:func:`~pybamm_aea.models.experiment_checks.skipped_text`). Still an ``EmptySolution`` (PyBaMM's
+    and :func:`pybamm_aea.readout.is_skipped`'s test)."""
+
+    NAME = "the skipped step's solution"
+
+    @staticmethod
+    def errors():
+        from ..models.experiment_checks import StepSkippedAttributeError, StepSkippedError
+
+        return StepSkippedError, StepSkippedAttributeError
+
+
+def _explain_skipped_steps(solution, skipped):
+    """Each step of ``solution`` PyBaMM skipped at its start (its ``EmptySolution`` of termination
+    :data:`STEP_SKIPPED`) that ``skipped`` (:attr:`StepErrorRecorder.skipped`: this solve's kept cycles, the last of
+    the solution's) gives a reason for, replaced in its cycle's ``steps`` by a :class:`SkippedStepSolution` saying it
+    (its termination and time kept)."""
+    cycles = list(getattr(solution, "cycles", None) or [])
+    if not skipped or len(skipped) > len(cycles):
+        return
+    for cycle, reasons in zip(cycles[len(cycles) - len(skipped):], skipped):
+        steps = getattr(cycle, "steps", None) if cycle is not None else None  # (a cycle not kept: None)
+        for number, why in reasons.items():
+            if steps and 0 < number <= len(steps) and type(steps[number - 1]) is pybamm.EmptySolution \
+                    and steps[number - 1].termination == STEP_SKIPPED:
+                empty = steps[number - 1]
+                steps[number - 1] = SkippedStepSolution(why, termination=empty.termination, t=empty.t)
 
 
 def _not_started(simulation, empty, inputs):
@@ -680,6 +754,7 @@ def _warn_failed_step(pybamm_method):
                 and recorder.failure is None and recorder.stopped is None):  # (a step's: its warning alone)
             _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_cycle_termination_message,
                               FirstCycleCapacityTerminationWarning)
+        _explain_skipped_steps(solution, recorder.skipped)  # (last: the checks above read the steps as PyBaMM's)
         return solution
 
     solve._pybamm_aea_step_error = True
