@@ -4118,8 +4118,9 @@ def test_the_temperature_warning_says_the_set_temperature_range_and_source_in_on
         warn_outside_measured_temperatures(values, name="Li2021_TiS2")
     (said,) = [w.message for w in record if issubclass(w.category, TemperatureOutsideMeasuredRangeWarning)]
     assert str(said) == ("the ambient temperature 298.15 K (25 C) is outside the temperatures Li2021_TiS2's "
-                         "parameters were measured at, 343.15 K (70 C) (its 'Lowest/Highest measured temperature [K]', "
-                         "from its sources): extrapolated, a prediction beyond the data (docs/known_limits.rst)")
+                         "parameters were measured at, 343.15 K (70 C) (its 'Lowest measured temperature [K]' and "
+                         "'Highest measured temperature [K]', from its sources): its temperature dependences "
+                         "extrapolated: a prediction beyond the data (docs/known_limits.rst)")
     assert (said.temperature, said.set_name) == (298.15, "Li2021_TiS2")
 
 

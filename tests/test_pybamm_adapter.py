@@ -323,3 +323,25 @@ def test_the_step_error_check_covers_the_terminations_a_step_goes_on_from(monkey
 
     with pytest.raises(ImportError, match="Simulation.steps_to_built_solvers"):
         experiment_errors.check(Bare)
+
+
+def test_a_cycle_whose_first_step_failed_keeps_no_skip_reasons_of_its_own():
+    """PyBaMM keeps no cycle whose first step failed, yet calls ``on_cycle_end`` for it: the recorder appended an empty
+    {} for it, so with a later cycle (after a starting solution) every reason shifted one cycle ("cycle 3 of 4" named
+    for cycle 2), and without one the reasons outnumbered the kept cycles and no skipped step was explained (review
+    R31: a solver failure at cycle 3's first step, Mo6S8 at 3x loading). Only a cycle in which a step ended counts."""
+    from types import SimpleNamespace
+
+    from pybamm_aea.pybamm_adapter.experiment_errors import SKIP_REASON, STEP_SOLVERS, StepErrorRecorder
+
+    solver = SimpleNamespace(**{SKIP_REASON: None})
+    recorder = StepErrorRecorder(SimpleNamespace(**{STEP_SOLVERS: {"step": solver}}))
+    for reasons in ({}, {2: "starts past its cut-off"}):  # two kept cycles, the second with its step 2 skipped
+        recorder.on_cycle_start({})
+        for number in (1, 2):
+            setattr(solver, SKIP_REASON, reasons.get(number))
+            recorder.on_step_end({"step number": (number, 2)})
+        recorder.on_cycle_end({})
+    recorder.on_cycle_start({})  # cycle 3: its first step fails, no step ends
+    recorder.on_cycle_end({})
+    assert recorder.skipped == [{}, {2: "starts past its cut-off"}]

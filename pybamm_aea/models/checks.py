@@ -1128,7 +1128,7 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
 #: what :class:`TemperatureOutsideMeasuredRangeWarning` says of a result outside the measured temperatures, the rest
 #: (what is extrapolated, each set's range and sources) in docs/known_limits.rst (its text was 455 characters until
 #: session 55, given on every solve of TiS2 at 25 or 60 C and on each row of a sweep)
-BEYOND_THE_DATA = "extrapolated, a prediction beyond the data (docs/known_limits.rst)"
+BEYOND_THE_DATA = "its temperature dependences extrapolated: a prediction beyond the data (docs/known_limits.rst)"
 
 
 def _measured(values, name=None):
@@ -1138,8 +1138,8 @@ def _measured(values, name=None):
     measured = (f"{low:g} K ({low - zero_Celsius:g} C)" if low == high else
                 f"{low:g}-{high:g} K ({low - zero_Celsius:g}-{high - zero_Celsius:g} C)")
     whose = "this set's" if name is None else f"{name}'s"
-    return (f"the temperatures {whose} parameters were measured at, {measured} (its "
-            f"{LOWEST_MEASURED.replace('Lowest', 'Lowest/Highest')!r}, from its sources)")
+    return (f"the temperatures {whose} parameters were measured at, {measured} (its {LOWEST_MEASURED!r} and "
+            f"{HIGHEST_MEASURED!r}, from its sources)")  # (two names a user can look up: review R31)
 
 
 def _numbers(value):

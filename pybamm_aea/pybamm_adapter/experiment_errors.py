@@ -354,16 +354,21 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
         #: one started), :data:`STEP_SKIPPED` if it skipped it
         self.started, self.first_ended = 0, None
         #: for each cycle PyBaMM kept in the solution (its cycles after a starting solution's, in order), {step number
-        #: in the cycle: why it was skipped} (the step solver's :data:`SKIP_REASON`); and the running cycle's
-        self.skipped, self._cycle_skipped = [], {}
+        #: in the cycle: why it was skipped} (the step solver's :data:`SKIP_REASON`); the running cycle's; and whether
+        #: a step of the running cycle ended
+        self.skipped, self._cycle_skipped, self._stepped = [], {}, False
 
     def on_cycle_start(self, logs):
-        self._cycle_skipped = {}  # (a cycle all of whose steps were skipped is dropped: no on_cycle_end)
+        self._cycle_skipped, self._stepped = {}, False  # (a cycle all of whose steps were skipped: no on_cycle_end)
 
     def on_cycle_end(self, logs):
-        self.skipped.append(self._cycle_skipped)
+        # a cycle whose first step failed ends with no step: PyBaMM keeps no cycle for it (review R31: its {} shifted
+        # every later cycle's reasons, or made them too many to match, leaving every skipped step unexplained)
+        if self._stepped:
+            self.skipped.append(self._cycle_skipped)
 
     def on_step_end(self, logs):
+        self._stepped = True
         for solver in (getattr(self.simulation, STEP_SOLVERS, None) or {}).values():
             if getattr(solver, SKIP_REASON, None) is not None:  # (the one that ran the step: cleared at each start)
                 self._cycle_skipped[logs["step number"][0]] = getattr(solver, SKIP_REASON)
