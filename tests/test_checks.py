@@ -4107,8 +4107,9 @@ def test_a_temperature_outside_the_sets_measured_ones_is_warned_not_refused():
 def test_the_temperature_warning_says_the_set_temperature_range_and_source_in_one_line():
     """Trial ND: TiS2 (measured at 70 C) solved at 25 C warned 455 characters, on every solve and each sweep row
     (what is extrapolated, each set's sources: docs/known_limits.rst). Now the set, the temperature, the measured
-    range, where it is written and that the figure is a prediction beyond the data, 260 characters; the warning's
-    temperature and set name are attributes too (the sweep keeps one per temperature on a row)."""
+    range, where it is written and that the figure is a prediction beyond the data, 319 characters (260 in session
+    55's first cut, whose 'Lowest/Highest measured temperature [K]' no user could look up); the warning's temperature
+    and set name are attributes too (the sweep keeps one per temperature on a row)."""
     from pybamm_aea.models.checks import TemperatureOutsideMeasuredRangeWarning, warn_outside_measured_temperatures
 
     values = pybamm.ParameterValues("Li2021_TiS2")
