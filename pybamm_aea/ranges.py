@@ -17,7 +17,7 @@ from .user_input import number_refusal
 __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS_UM", "check_loading_mg_cm2",
            "check_thickness_um", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
            "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
-           "UTILISATION", "VOLTAGE_ABOVE_ZERO", "ATMOSPHERE_MPA", "LEAST_PRESSED_MPA"]
+           "UTILISATION", "VOLTAGE_ABOVE_ZERO", "ATMOSPHERE_MPA", "LEAST_PRESSED_MPA", "DENSITY_G_CM3"]
 
 
 #: One standard atmosphere [MPa] (101325 Pa, scipy.constants.atm): a stack pressure at or below it is a cell held
@@ -177,6 +177,11 @@ class Range:
 #: refused in :meth:`Range.refusal`'s words ("thickness_um must be >= 0, got -1")
 NON_NEGATIVE = Range(0.0)
 POSITIVE = Range(0.0, low_open=True)
+#: a material's true density [g/cm3], for both material records (:class:`pybamm_aea.materials.AEAMaterial`,
+#: :class:`pybamm_aea.energy.Material`: the latter took any positive value until session 55, a density of 3500 typed
+#: in kg/m3 giving 1,027,950 Wh/L). Li metal, 0.534 g/cm3, is the lightest electrode solid; 15 bounds any battery
+#: material (the densest element, osmium, is 22.6). One typed in kg/m3 (3500 for 3.5) is said so
+DENSITY_G_CM3 = Range(0.5, 15.0, low_open=True, slip=("g/cm3", "kg/m3", 1000.0))
 
 #: a fraction typed in percent (11 for the paper's 11 % porosity, 32.5 for its 32.5 wt% S8) is said so, as a
 #: temperature in degrees C: it was refused naming the range only. The model's checks
