@@ -11,13 +11,14 @@ import numbers
 import numpy as np
 from scipy.constants import atm
 
-from .constants import MAX_VOLTAGE_VS_LI
+from .constants import F, MAX_VOLTAGE_VS_LI
 from .user_input import number_refusal
 
 __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS_UM", "check_loading_mg_cm2",
            "check_thickness_um", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
            "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
-           "UTILISATION", "VOLTAGE_ABOVE_ZERO", "ATMOSPHERE_MPA", "LEAST_PRESSED_MPA"]
+           "UTILISATION", "VOLTAGE_ABOVE_ZERO", "ATMOSPHERE_MPA", "LEAST_PRESSED_MPA", "DENSITY_G_CM3",
+           "LEAST_ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_J"]
 
 
 #: One standard atmosphere [MPa] (101325 Pa, scipy.constants.atm): a stack pressure at or below it is a cell held
@@ -46,7 +47,8 @@ class Range:
     range: 360000 meant as kPa (360 MPa) is said as Pa (0.36 MPa), the reading the fifth admits. ``kind``: what the
     range is, said in the error ("physical"; "modelled" for a bound of the model's own, not the material's).
     ``low_slip``: as ``slip``, for a value below the range (a loading in mg/cm2 typed in kg/m2, ``("mg/cm2", "kg/m2",
-    0.01)``; a thickness in um typed in m)."""
+    0.01)``; a thickness in um typed in m). ``also``: values taken outside ``low .. high`` (an activation energy's 0,
+    no temperature dependence, below its least non-zero value)."""
 
     low: float | None = None
     high: float | str | None = None
@@ -58,11 +60,12 @@ class Range:
     slip: tuple = ()
     kind: str = "physical"
     low_slip: tuple = ()
+    also: tuple = ()
 
     def __post_init__(self):
-        """A list given as a field (``slip``, ``only``, ``low_slip``; JSON's) kept as a tuple: the range is hashable,
-        a key of what is built on :data:`~pybamm_aea.models.checks.RANGES` (``slip=[...]`` raised ``TypeError:
-        unhashable type: 'list'`` from every parameter check and sweep until session 53)."""
+        """A list given as a field (``slip``, ``only``, ``low_slip``, ``also``; JSON's) kept as a tuple: the range is
+        hashable, a key of what is built on :data:`~pybamm_aea.models.checks.RANGES` (``slip=[...]`` raised
+        ``TypeError: unhashable type: 'list'`` from every parameter check and sweep until session 53)."""
         for field in fields(self):
             if isinstance(getattr(self, field.name), list):
                 object.__setattr__(self, field.name, tuple(getattr(self, field.name)))
@@ -125,9 +128,12 @@ class Range:
                 shown = repr(v)
         if not math.isfinite(v):
             return f"{name} must be finite, got {shown}"
-        if self.low is not None and (v < self.low or (self.low_open and v == self.low)):
-            return f"{name} must be {'>' if self.low_open else '>='} {self.low:g}, got {shown}{self.slip_hint(v)}"
         why = f" ({self.why})" if self.why else ""
+        if self.low is not None and (v < self.low or (self.low_open and v == self.low)):
+            if self.also:  # (0.3 for an activation energy of 0.3 eV: "must be 0 or >= 2, got 0.3 (why) ...")
+                return (f"{name} must be {' or '.join(f'{a:g}' for a in self.also)} or "
+                        f"{'>' if self.low_open else '>='} {self.low:g}, got {shown}{why}" + self.slip_hint(v))
+            return f"{name} must be {'>' if self.low_open else '>='} {self.low:g}, got {shown}{self.slip_hint(v)}"
         if isinstance(self.high, (int, float)) and (v > self.high or (self.high_open and v == self.high)):
             below = "<" if self.high_open else "<="
             return f"{name} must be {below} {self.high:g}, got {shown}{why}{self.slip_hint(v)}"
@@ -145,7 +151,8 @@ class Range:
             hi = "inf" if self.high is None else f"{self.high:g}"
         left = "(" if self.low_open or self.low is None else "["
         right = ")" if self.high_open or self.high is None else "]"
-        return f"{left}{lo}, {hi}{right}"
+        also = "".join(f"{{{a:g}}} or " for a in self.also)
+        return f"{also}{left}{lo}, {hi}{right}"
 
     def outside(self, values, bound_value=None):
         """The mask (a numpy array of bools, the shape of ``values``) of the numbers ``values`` outside the range:
@@ -162,6 +169,8 @@ class Range:
                 bad |= values >= high if self.high_open else values > high
             if self.only:
                 bad |= ~np.isin(values, self.only)
+            if self.also:
+                bad &= ~np.isin(values, self.also)
         return bad
 
     def contains(self, value, bound_value=None):
@@ -177,6 +186,26 @@ class Range:
 #: refused in :meth:`Range.refusal`'s words ("thickness_um must be >= 0, got -1")
 NON_NEGATIVE = Range(0.0)
 POSITIVE = Range(0.0, low_open=True)
+#: the least non-zero activation energy [kJ/mol] of a thermally activated property (Li diffusion, a conductivity, Li
+#: trapping): RT at 25 C is 2.48 kJ/mol, and the least Li hop this package cites is 0.22 eV, 21 kJ/mol (bulk LGPS,
+#: citations.KUHN2013; Li hops in solids cost ~0.1-1 eV, 10-100 kJ/mol). An activation energy given in eV where kJ/mol
+#: or J/mol are asked (0.3 for 28.9 kJ/mol, the paper's quoting unit) lies below it and is said so (session 55: it was
+#: taken as 0.3 kJ/mol, a 70 C screen then giving 31 Wh/kg for 140); 0 stays: no temperature dependence
+LEAST_ACTIVATION_ENERGY_KJ = 2.0
+_ACTIVATION_WHY = (f"0, no temperature dependence, or a thermally activated one of at least "
+                   f"{LEAST_ACTIVATION_ENERGY_KJ:g} kJ/mol (RT at 25 C is 2.48 kJ/mol); Li hops in solids cost "
+                   "0.1-1 eV (10-100 kJ/mol): 300 kJ/mol is 3.1 eV")
+#: a material's activation energy [kJ/mol] (:class:`pybamm_aea.materials.TransportProperty`) and the model's [J/mol]
+#: ("Li trapping activation energy [J.mol-1]", :data:`pybamm_aea.models.checks.RANGES`)
+ACTIVATION_ENERGY_KJ = Range(LEAST_ACTIVATION_ENERGY_KJ, 300.0, also=(0.0,), why=_ACTIVATION_WHY,
+                             low_slip=("kJ/mol", "eV", 1e3 / F))
+ACTIVATION_ENERGY_J = Range(LEAST_ACTIVATION_ENERGY_KJ * 1e3, 300e3, also=(0.0,), why=_ACTIVATION_WHY,
+                            low_slip=("J/mol", "eV", 1.0 / F))
+#: a material's true density [g/cm3], for both material records (:class:`pybamm_aea.materials.AEAMaterial`,
+#: :class:`pybamm_aea.energy.Material`: the latter took any positive value until session 55, a density of 3500 typed
+#: in kg/m3 giving 1,027,950 Wh/L). Li metal, 0.534 g/cm3, is the lightest electrode solid; 15 bounds any battery
+#: material (the densest element, osmium, is 22.6). One typed in kg/m3 (3500 for 3.5) is said so
+DENSITY_G_CM3 = Range(0.5, 15.0, low_open=True, slip=("g/cm3", "kg/m3", 1000.0))
 
 #: a fraction typed in percent (11 for the paper's 11 % porosity, 32.5 for its 32.5 wt% S8) is said so, as a
 #: temperature in degrees C: it was refused naming the range only. The model's checks

@@ -4621,3 +4621,20 @@ def test_a_first_step_not_ended_by_its_window_is_not_warned(options, steps, solv
     said, termination = _first_step_said(options, steps, **solve)
     assert termination == ended
     assert not [text for text in said if not text.startswith("an experiment step is skipped")], said
+
+
+def test_the_trapping_activation_energy_given_in_ev_is_refused_with_its_hint():
+    """'Li trapping activation energy [J.mol-1]' took 0.3 (0.3 eV meant, 28946 J/mol) as 0.3 J/mol, no temperature
+    dependence to speak of (session 55): below 2000 J/mol it is refused with the eV reading, 0 (none) and 2000 taken;
+    the range is the materials' activation energy's, in J/mol (ranges.ACTIVATION_ENERGY_J)."""
+    from pybamm_aea.models.checks import check_value
+
+    name = "Li trapping activation energy [J.mol-1]"
+    with pytest.raises(ValueError, match=re.escape(f"'{name}' = 0.3 is outside its physical range {{0}} or [2000, "
+                                                   "300000] (0, no temperature dependence")) as exc:
+        check_value(name, 0.3)
+    assert str(exc.value).endswith("did you give eV? 0.3 eV = 28945.59964 J/mol")
+    with pytest.raises(ValueError, match="outside its physical range"):
+        check_value(name, 30.0)  # (kJ/mol typed: refused too, its eV reading 2.9e6 J/mol said of nothing)
+    for value in (0.0, 2000.0, 39.6e3):
+        check_value(name, value)

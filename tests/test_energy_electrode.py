@@ -571,3 +571,31 @@ def test_a_copy_at_another_porosity_keeps_the_solid_filler_name_capacities_and_v
     assert liquid.pore_filler is not None and liquid.with_porosity(0.25).pore_filler == liquid.pore_filler
     with pytest.raises(ValueError, match="porosity"):
         typed.with_porosity(1.0)
+
+
+def _user_record(**changes):
+    """A user's sulfide host as the materials trial typed it (session 55): 'MS2', 178.7 g/mol, 150 mA.h/g, 2.2 V."""
+    from pybamm_aea.energy import Material
+
+    fields = dict(name="X", formula="MS2", density=3.5, role="active", molar_mass=178.7, specific_capacity=150.0,
+                  li_per_formula_unit=1, average_voltage=2.2, state="charged")
+    fields.update(changes)
+    return Material(**fields)
+
+
+def test_a_material_record_refuses_the_unit_slips_the_aea_material_refuses():
+    """energy.Material took a density typed in kg/m3 (3500: 1,027,950 Wh/L), a capacity in A.h/g (0.15: 0.33 Wh/kg)
+   , which AEAMaterial and Electrode(capacities=) refuse (session 55): the same ranges and
+    hints now (ranges.DENSITY_G_CM3, check_typed_capacity); register_material takes the record."""
+    from pybamm_aea.energy import register_material
+
+    assert Electrode({_user_record(): 1.0}, 0.11).energy_density().volumetric == pytest.approx(1027.95)
+    with pytest.raises(ValueError, match=re.escape("density [g/cm^3] must be <= 15, got 3500 (3500 g/cm3 = 3500000 "
+                                                   "kg/m3); did you give kg/m3? 3500 kg/m3 = 3.5 g/cm3")):
+        register_material(_user_record(density=3500.0))
+    with pytest.raises(ValueError, match=re.escape("did you give A.h/g? 0.15 A.h/g = 150 mA.h/g")):
+        _user_record(specific_capacity=0.15)
+    with pytest.raises(ValueError, match=re.escape("must be > 0.5, got 0.3")):
+        _user_record(density=0.3)
+    assert _user_record(specific_capacity=5.0).specific_capacity == 5.0  # (a delivered few mA.h/g: no slip)
+    assert _user_record(specific_capacity=0.0).specific_capacity == 0.0

@@ -6,6 +6,7 @@ The materials are the package's own TiS2 (made Li-free: a discharge first, the s
 """
 import dataclasses
 import math
+import re
 
 import pybamm
 import pytest
@@ -111,3 +112,26 @@ def test_energy_electrode_of_a_material(name, tmp_path):
     path = save_material(material, tmp_path / "m.json")
     assert Electrode({str(path): 1.0}, 0.11).specific_capacity == pytest.approx(q, rel=1e-12)
     assert math.isclose(energy_material(str(path)).average_voltage, record.average_voltage)
+
+
+@pytest.mark.parametrize("field", ["diffusivity", "electronic_conductivity"])
+def test_an_activation_energy_given_in_ev_is_refused_with_its_hint(field):
+    """An activation energy typed in eV (0.3 for 28.9 kJ/mol, the paper's unit) was taken as 0.3 kJ/mol: the range was
+    0-300 and a 70 C screen then gave 31 Wh/kg for 140 (session 55). Below 2 kJ/mol (RT at 25 C is 2.48; the least Li
+    hop cited, LGPS's 0.22 eV, is 21 kJ/mol) it is refused, with the eV reading; 0 (no temperature dependence) and 2
+    are taken."""
+    from pybamm_aea.materials import TransportProperty
+
+    material = get_material("LiFePO4")
+    part = getattr(material, field)
+    with pytest.raises(ValueError, match=re.escape(
+            "activation_energy [kJ/mol] must be 0 or >= 2, got 0.3 (0, no temperature dependence, or a thermally "
+            "activated one of at least 2 kJ/mol")) as exc:
+        dataclasses.replace(material, **{field: dataclasses.replace(part, activation_energy=0.3)})
+    assert str(exc.value).endswith("did you give eV? 0.3 eV = 28.94559964 kJ/mol")
+    with pytest.raises(ValueError, match="did you give eV"):
+        dataclasses.replace(material, **{field: dataclasses.replace(part, activation_energy=1.999)})
+    for ea in (0.0, 2.0, 28.9):
+        kept = dataclasses.replace(material, **{field: dataclasses.replace(part, activation_energy=ea)})
+        assert getattr(kept, field).activation_energy == ea
+    assert isinstance(part, TransportProperty)

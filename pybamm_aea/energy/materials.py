@@ -27,7 +27,7 @@ import pandas as pd
 
 from pybamm_aea.constants import M_LI, MAH_PER_MOL, N_A, formula_mass
 from pybamm_aea.data import load_paper_table
-from pybamm_aea.ranges import NON_NEGATIVE, POSITIVE
+from pybamm_aea.ranges import DENSITY_G_CM3, NON_NEGATIVE, POSITIVE
 from pybamm_aea.user_input import did_you_mean, name_key
 
 from ._common import check_real, check_voltage_vs_li
@@ -156,16 +156,21 @@ class Material:
         if not isinstance(self.name, str) or not self.name.strip():  # (the library's key and an Electrode's label)
             raise ValueError(f"material: name must be a non-empty string, got {self.name!r}")
         where = f"material {self.name!r}:"
-        for name, unit, optional in (("density", " [g/cm^3]", False), ("molar_mass", " [g/mol]", True),
-                                     ("lithiated_units", "", False)):
+        # (the AEA material's density range: one typed in kg/m3 said so, as there; a polymer host's molar mass may
+        # be above that record's 5000 g/mol)
+        for name, unit, optional, rng in (("density", " [g/cm^3]", False, DENSITY_G_CM3),
+                                          ("molar_mass", " [g/mol]", True, POSITIVE),
+                                          ("lithiated_units", "", False, POSITIVE)):
             value = getattr(self, name)
             if not (optional and value is None):
-                check_real(value, f"{where} {name}{unit}", POSITIVE)
+                check_real(value, f"{where} {name}{unit}", rng)
         if self.specific_capacity is not None:
             check_real(self.specific_capacity, f"{where} specific_capacity [mAh/g]", NON_NEGATIVE)
         check_real(self.li_per_formula_unit, f"{where} li_per_formula_unit", NON_NEGATIVE)
         if self.specific_capacity is not None:
             check_faraday(self.specific_capacity, self, f"{where} specific_capacity [mAh/g]")
+            if self.theoretical_capacity is not None or "Li" in _REGISTRY:  # (the library's own Li comes first)
+                check_typed_capacity(self.specific_capacity, self, f"{where} specific_capacity")
         if self.average_voltage is not None:
             check_voltage_vs_li(self.average_voltage, f"{where} average_voltage [V vs Li]")
         if self.role not in ROLES:

@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from ..constants import F, M_LI, MAH_PER_MOL, R
-from ..ranges import FRACTION, PERCENT, VOLTAGE_ABOVE_ZERO, Range
+from ..ranges import ACTIVATION_ENERGY_KJ, DENSITY_G_CM3, FRACTION, PERCENT, VOLTAGE_ABOVE_ZERO, Range
 from ..user_input import as_number, did_you_mean, json_default, not_a_number, number_refusal, zero_d_number
 from . import functions as fn
 
@@ -69,9 +69,9 @@ def _check(value, where, rng):
 #: over 0-1000 MPa; cohesive powders are looser still, fumed silica ~3 vol% solid, so no powder bounds it: review R28,
 #: session 55). 11 typed for 11 % is said so; a reading below 5 % (1.5 for 0.015) is not
 COMPACT_POROSITY = Range(0.0, 0.9, slip=PERCENT + (0.0, 0.05), why="a pressed compact of at least 10 vol% solid")
-#: the bounds of a transport property's fields: its activation energy [kJ/mol] (the paper's Li hops: 30 kJ/mol) and
-#: reference temperature [K]; the OCP's plateau width [V] and regular-solution slope [V]
-ACTIVATION_ENERGY_KJ = Range(0.0, 300.0)
+#: the bounds of a transport property's fields: its activation energy [kJ/mol] (the paper's Li hops: 30 kJ/mol; 0 or
+#: 2-300, :data:`pybamm_aea.ranges.ACTIVATION_ENERGY_KJ`: one in eV said so) and reference temperature [K]; the OCP's
+#: plateau width [V] and regular-solution slope [V]
 REFERENCE_TEMPERATURE_K = Range(0.0, 2000.0, low_open=True)
 OCP_WIDTH_V = Range(0.0, 1.0, low_open=True)
 OCP_SLOPE_V = Range(-5.0, 5.0, low_open=True)
@@ -288,7 +288,7 @@ class OCP:
         return fn.FunctionOfContentAndTemperature(self.function)
 
 
-_DENSITY = Range(0.5, 15.0, low_open=True)
+_DENSITY = DENSITY_G_CM3
 #: field -> (unit, range, description): the physical ranges (:class:`~pybamm_aea.ranges.Range`) of the scalar fields;
 #: that of ``initial_li_content``, (0, x_max), is the material's own (None here). (unit, low, high, description)
 #: until session 54 (docs/checks.rst)

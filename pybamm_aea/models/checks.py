@@ -79,7 +79,8 @@ from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 from ..pybamm_adapter.model_internals import parameter_values_of
 # (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
-from ..ranges import CATHODE_LOADING, CATHODE_THICKNESS_UM, FRACTION, FRACTION_BELOW_ONE, PERCENT, STACK_PRESSURE, Range
+from ..ranges import (ACTIVATION_ENERGY_J, CATHODE_LOADING, CATHODE_THICKNESS_UM, FRACTION, FRACTION_BELOW_ONE, PERCENT,
+                      STACK_PRESSURE, Range)
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
@@ -197,9 +198,7 @@ RANGES = {
     "Initial Li trapping fraction": _FRACTION,
     "Saturated initially trapped Li content": Range(0.0, "Cathode maximum Li content", why="within the host"),
     # thermally activated (0: no temperature dependence); a negative one traps faster when colder
-    "Li trapping activation energy [J.mol-1]": Range(0.0, 300e3, why=(
-        "trapping is thermally activated, slower when colder; Li hops in solids cost 0.1-1 eV (10-100 kJ/mol): "
-        "300 kJ/mol is 3.1 eV")),
+    "Li trapping activation energy [J.mol-1]": ACTIVATION_ENERGY_J,  # (0 or 2-300 kJ/mol: 0.3 eV typed said so)
     # degradation rates (0: off; a negative one reverses the mechanism: Li made, material regained)
     "Ionic-switch host loss coefficient": _NON_NEGATIVE,
     "Dispersed material activation coefficient": _NON_NEGATIVE,
