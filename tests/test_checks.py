@@ -4503,9 +4503,13 @@ def test_nothing_to_pass_says_made_at_only_from_the_state_as_made(options, state
     ("Li2021_Mo6S8", ["Rest for 1 minute", "Charge at 0.1C until 2.8 V"],
      "the experiment's step 2, 'Charge at 0.1C until 2.8 V', ended on its cut-off (2.8 V) 0.586 s in, having passed "
      "2.47e-06 mA.h"),
+    # a power of 0 solves to 3.57e-28 A: read as current, silent (review R30)
+    ("Li2021_Mo6S8", ["Discharge at 0 W for 1 minute", "Charge at 0.1C until 2.8 V"],
+     "the experiment's step 2, 'Charge at 0.1C until 2.8 V', ended on its cut-off (2.8 V) 0.586 s in, having passed "
+     "2.47e-06 mA.h"),
     # a normal discharge after a rest (0.136 mA.h): not warned
     ("Li2021_Mo6S8", ["Rest for 1 minute", "Discharge at 0.1C until 1.8 V"], None),
-], ids=["LiCoO2 discharge", "Mo6S8 charge", "Mo6S8 discharge"])
+], ids=["LiCoO2 discharge", "Mo6S8 charge", "Mo6S8 charge after 0 W", "Mo6S8 discharge"])
 def test_a_first_step_after_rests_alone_is_judged_from_the_initial_state(set_name, steps, said):
     """A rest first hid the first-step rules (review R25): the first step that carries current, with only rests
     before it, is judged, named by its own number."""
