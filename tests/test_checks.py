@@ -4564,7 +4564,8 @@ def test_a_first_step_skipped_at_its_windows_end_is_told_it_has_nothing_to_pass(
     # the lever-rule S-LMS host: 55.3 s, 0.001262 mA.h (the multi-phase host passes 0.3849 mA.h)
     ({"host thermodynamics": "lever rule"}, "Li2021_S_Mo6S8", 0.5, ["Charge at 0.1C until 3.0 V"],
      ["step 1, 'Charge at 0.1C until 3.0 V', ended on its cut-off (3 V) 55.3 s in, having passed 0.00126 mA.h of "
-      "the 0.4103 mA.h between its start and its cut-off at rest (under 1% of it; 50.00% of its window from 1 V)",
+      "the 0.4103 mA.h between its start and its cut-off at rest (0.31% of it, under 10%; 50.00% of its window from "
+      "1 V)",
       "voltage under load was 2.208 V against an open circuit of 2.199 V (0.00917 V of losses)",
       "A lower rate (a smaller current), a lower loading or a cut-off farther out (above 3 V) lets it run"]),
     # 0.92 V of losses at the full end of LiFePO4, after a rest too
@@ -4575,12 +4576,19 @@ def test_a_first_step_skipped_at_its_windows_end_is_told_it_has_nothing_to_pass(
     # R23 (a): a dip under load, 2.3 s, 0.000193 mA.h (no window warning: test below)
     ({}, "Li2021_Mo6S8", None, ["Discharge at 2C until 1.8 V"],
      ["2.3 s in, having passed 0.000193 mA.h of the 0.151 mA.h", "cut-off farther out (below 1.8 V)"]),
+    # from mid-window: 0.82 % of the 0.2 mA.h as made, 1.65 % of the 0.1 ahead, silent (review R30)
+    ({}, "AEA_LiFePO4", 0.5, ["Discharge at 0.1C until 2.5 V"],
+     ["step 1, 'Discharge at 0.1C until 2.5 V', ended on its cut-off (2.5 V) 297 s in, having passed 0.00165 mA.h of "
+      "the 0.09999 mA.h between its start and its cut-off at rest (1.65% of it, under 10%; 50.00% of its window from "
+      "4 V)", "2.732 V against an open circuit of 3.42 V (0.688 V of losses)"]),
     # R23 (b): a nearly empty cell the user asked for, 1% of its window inside its cut-off (0.997 of it passed): silent
     ({}, "Li2021_Mo6S8", 0.01, ["Discharge at 0.1C until 1.8 V"], None),
-], ids=["lever-rule S-LMS", "LiFePO4 at SOC 0", "LiFePO4 after a rest", "Mo6S8 at 2C", "Mo6S8 at SOC 0.01"])
+], ids=["lever-rule S-LMS", "LiFePO4 at SOC 0", "LiFePO4 after a rest", "Mo6S8 at 2C", "LiFePO4 at SOC 0.5",
+                        "Mo6S8 at SOC 0.01"])
 def test_a_first_step_its_losses_end_at_once_is_warned(options, set_name, soc, steps, parts):
-    """A first step ended by its losses, not its window, having passed under 1% of what its window holds ahead of it
-    at rest, was silent (a "finished" experiment that did nothing, review R27): FirstStepLossesWarning."""
+    """A first step ended by its losses, not its window, having passed under 1% of the capacity as made and 10% of
+    what its window holds ahead of it at rest, was silent (a "finished" experiment that did nothing, review R27):
+    FirstStepLossesWarning."""
     from pybamm_aea.models.experiment_checks import FirstStepLossesWarning
 
     sim = pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=pybamm.ParameterValues(set_name),
