@@ -2185,6 +2185,12 @@ def _first_step_short(experiment, solution, parameter_values, inputs, made):
     return number, step, ran, volts, match[1] == "<", passed, capacity  # (a lower cut-off ends a discharge)
 
 
+#: by what the step sets (:func:`_what_sets`): what draws less from the cell, the advice of
+#: :func:`first_step_losses_message`
+_LESS_DRAW = {"current": "A lower rate (a smaller current)", "power": "A lower power",
+              "resistance": "A larger resistance (a smaller current)"}
+
+
 class FirstStepLossesWarning(UserWarning):
     """The experiment's first step with current, from the initial state, ended on its cut-off having passed under
     :data:`FIRST_STEP_SHARE` of the capacity as made and under :data:`LOSSES_AHEAD_SHARE` of what its window holds
@@ -2227,15 +2233,20 @@ def first_step_losses_message(experiment, solution, parameter_values, options=No
         return None
     loss = abs(voltage[0] - ocv[0])
     name = _step_name(step, str)
-    return (f"the experiment's step {number}, '{name}', ended on its cut-off ({volts:g} V) {float(np.ptp(ran.t)):.3g} "
-            f"s in, having passed {passed * 1e3:.3g} mA.h of the {ahead * 1e3:.4g} mA.h between its start and its "
+    try:  # (the current that ran: a sweep's rate, not the step's written one, review R30)
+        current = f" (at {abs(float(ran['Current [A]'].entries[0])):.3g} A)"
+    except (KeyError, IndexError, TypeError, ValueError):
+        current = ""
+    return (f"the experiment's step {number}, '{name}'{current}, ended on its cut-off ({volts:g} V) "
+            f"{float(np.ptp(ran.t)):.3g} s in, having passed {passed * 1e3:.3g} mA.h of the {ahead * 1e3:.4g} mA.h "
+            f"between its start and its "
             f"cut-off at rest ({passed / ahead:.2%} of it, under {LOSSES_AHEAD_SHARE:.0%}; {where[0]:.2%} of its "
             f"window from {where[2] * cells:g} V): the losses at its current ended it, not its window. At its start "
             f"the cell's "
             f"voltage under load was {voltage[0]:.4g} V against an open circuit of {ocv[0]:.4g} V ({loss:.3g} V of "
             f"losses), inside its cut-off; where it ended, {voltage[-1]:.4g} V against {ocv[-1]:.4g} V "
-            f"({abs(voltage[-1] - ocv[-1]):.3g} V). A lower rate (a smaller current), a lower loading or a cut-off "
-            f"farther out ({'below' if discharge else 'above'} {volts:g} V) lets it run")
+            f"({abs(voltage[-1] - ocv[-1]):.3g} V). {_LESS_DRAW[_what_sets(None, step)]}, a lower loading or a "
+            f"cut-off farther out ({'below' if discharge else 'above'} {volts:g} V) lets it run")
 
 
 def _first_with_current(steps, ran):
