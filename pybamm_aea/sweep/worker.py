@@ -199,7 +199,7 @@ def evaluate_point(config, point):
                     solution = warm.outcome
                 # (inside: a not-started solution's message, read here, compares the basis with the scale out)
                 fill_from_experiment(metrics, config, solution, porosity, fraction, window, progress.stopped,
-                                     point_loading(config, inputs))
+                                     point_loading(config, inputs), caught)
         except Exception as exc:  # reported, never dropped
             metrics["error"] = _error_text(exc)
             if isinstance(metrics["Solve time [s]"], float) and math.isnan(metrics["Solve time [s]"]):
