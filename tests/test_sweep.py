@@ -967,6 +967,16 @@ def test_a_rows_first_discharge_its_losses_warning_said_is_not_noted_again():
     assert "delivered" not in row["warnings"], row["warnings"]
 
 
+def test_every_row_of_a_reused_simulation_says_its_rising_capacity_termination():
+    """S-LMS with "activation and contact loss", "80% capacity": PyBaMM's build gives RisingCapacityTerminationWarning
+    once per simulation, and the sweep reuses it: only the first of 3 loadings said it (review R30)."""
+    exp = pybamm.Experiment([("Discharge at 1C until 1.0 V", "Charge at 1C until 3.0 V")], termination="80% capacity")
+    table = sweep({LOADING: [0.01, 0.02]}, parameter_set="Li2021_S_Mo6S8", experiment=exp, workers=1, progress=False,
+                  options={"dispersed material degradation": "activation and contact loss"})
+    assert [str(w).count("RisingCapacityTerminationWarning: the experiment's termination '80% capacity'")
+            for w in table["warnings"]] == [1, 1], list(table["warnings"])
+
+
 def test_batched_rows_keep_the_warnings_of_their_inputs():
     """Stack pressure 5 / 200 / 1000 MPa on LMS: the compaction law extrapolates at 5 and 1000 MPa. The batched
     path (default) and the per-point path give the same warnings column, each row its own (the batched one gave
