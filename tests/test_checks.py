@@ -4505,9 +4505,13 @@ def test_nothing_to_pass_says_made_at_only_from_the_state_as_made(options, state
     ("Li2021_Mo6S8", ["Rest for 1 minute", "Charge at 0.1C until 2.8 V"],
      "the experiment's step 2, 'Charge at 0.1C until 2.8 V', ended on its cut-off (2.8 V) 0.586 s in, having passed "
      "2.47e-06 mA.h"),
+    # a power of 0 solves to 3.57e-28 A: read as current, silent (review R30)
+    ("Li2021_Mo6S8", ["Discharge at 0 W for 1 minute", "Charge at 0.1C until 2.8 V"],
+     "the experiment's step 2, 'Charge at 0.1C until 2.8 V', ended on its cut-off (2.8 V) 0.586 s in, having passed "
+     "2.47e-06 mA.h"),
     # a normal discharge after a rest (0.136 mA.h): not warned
     ("Li2021_Mo6S8", ["Rest for 1 minute", "Discharge at 0.1C until 1.8 V"], None),
-], ids=["LiCoO2 discharge", "Mo6S8 charge", "Mo6S8 discharge"])
+], ids=["LiCoO2 discharge", "Mo6S8 charge", "Mo6S8 charge after 0 W", "Mo6S8 discharge"])
 def test_a_first_step_after_rests_alone_is_judged_from_the_initial_state(set_name, steps, said):
     """A rest first hid the first-step rules (review R25): the first step that carries current, with only rests
     before it, is judged, named by its own number."""
@@ -4561,24 +4565,39 @@ def test_a_first_step_skipped_at_its_windows_end_is_told_it_has_nothing_to_pass(
 @pytest.mark.parametrize("options, set_name, soc, steps, parts", [
     # the lever-rule S-LMS host: 55.3 s, 0.001262 mA.h (the multi-phase host passes 0.3849 mA.h)
     ({"host thermodynamics": "lever rule"}, "Li2021_S_Mo6S8", 0.5, ["Charge at 0.1C until 3.0 V"],
-     ["step 1, 'Charge at 0.1C until 3.0 V', ended on its cut-off (3 V) 55.3 s in, having passed 0.00126 mA.h of "
-      "the 0.4103 mA.h between its start and its cut-off at rest (under 1% of it; 50.00% of its window from 1 V)",
+     ["step 1, 'Charge at 0.1C until 3.0 V' (at 8.21e-05 A), ended on its cut-off (3 V) 55.3 s in, having passed "
+      "0.00126 mA.h of "
+      "the 0.4103 mA.h between its start and its cut-off at rest (0.31% of it, under 10%; 50.00% of its window from "
+      "1 V)",
       "voltage under load was 2.208 V against an open circuit of 2.199 V (0.00917 V of losses)",
       "A lower rate (a smaller current), a lower loading or a cut-off farther out (above 3 V) lets it run"]),
     # 0.92 V of losses at the full end of LiFePO4, after a rest too
     ({}, "AEA_LiFePO4", 0, ["Charge at 0.1C until 4.0 V"],
-     ["step 1, 'Charge at 0.1C until 4.0 V', ended on its cut-off (4 V) 0.0909 s in, having passed 5.05e-07 mA.h "
+     ["step 1, 'Charge at 0.1C until 4.0 V' (at 2e-05 A), ended on its cut-off (4 V) 0.0909 s in, having passed "
+      "5.05e-07 mA.h "
       "of the 0.2 mA.h", "3.419 V against an open circuit of 2.5 V (0.919 V of losses)"]),
     ({}, "AEA_LiFePO4", 0, ["Rest for 1 minute", "Charge at 0.1C until 4.0 V"], ["step 2, 'Charge at 0.1C"]),
     # R23 (a): a dip under load, 2.3 s, 0.000193 mA.h (no window warning: test below)
     ({}, "Li2021_Mo6S8", None, ["Discharge at 2C until 1.8 V"],
      ["2.3 s in, having passed 0.000193 mA.h of the 0.151 mA.h", "cut-off farther out (below 1.8 V)"]),
+    # from mid-window: 0.82 % of the 0.2 mA.h as made, 1.65 % of the 0.1 ahead, silent (review R30)
+    ({}, "AEA_LiFePO4", 0.5, ["Discharge at 0.1C until 2.5 V"],
+     ["step 1, 'Discharge at 0.1C until 2.5 V' (at 2e-05 A), ended on its cut-off (2.5 V) 297 s in, having passed "
+      "0.00165 mA.h of "
+      "the 0.09999 mA.h between its start and its cut-off at rest (1.65% of it, under 10%; 50.00% of its window from "
+      "4 V)", "2.732 V against an open circuit of 3.42 V (0.688 V of losses)"]),
+    # a power step: its current at the start named, "a lower power" advised, not current-only advice (review R30)
+    ({}, "AEA_LiFePO4", 0.5, ["Discharge at 0.00005 W until 2.5 V"],
+     ["step 1, 'Discharge at 0.00005 W until 2.5 V' (at 1.78e-05 A), ended on its cut-off (2.5 V) 336 s in",
+      "A lower power, a lower loading or a cut-off farther out (below 2.5 V) lets it run"]),
     # R23 (b): a nearly empty cell the user asked for, 1% of its window inside its cut-off (0.997 of it passed): silent
     ({}, "Li2021_Mo6S8", 0.01, ["Discharge at 0.1C until 1.8 V"], None),
-], ids=["lever-rule S-LMS", "LiFePO4 at SOC 0", "LiFePO4 after a rest", "Mo6S8 at 2C", "Mo6S8 at SOC 0.01"])
+], ids=["lever-rule S-LMS", "LiFePO4 at SOC 0", "LiFePO4 after a rest", "Mo6S8 at 2C", "LiFePO4 at SOC 0.5",
+                        "LiFePO4 power step", "Mo6S8 at SOC 0.01"])
 def test_a_first_step_its_losses_end_at_once_is_warned(options, set_name, soc, steps, parts):
-    """A first step ended by its losses, not its window, having passed under 1% of what its window holds ahead of it
-    at rest, was silent (a "finished" experiment that did nothing, review R27): FirstStepLossesWarning."""
+    """A first step ended by its losses, not its window, having passed under 1% of the capacity as made and 10% of
+    what its window holds ahead of it at rest, was silent (a "finished" experiment that did nothing, review R27):
+    FirstStepLossesWarning."""
     from pybamm_aea.models.experiment_checks import FirstStepLossesWarning
 
     sim = pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=pybamm.ParameterValues(set_name),

@@ -516,6 +516,9 @@ def test_plot_summary_variables_without_a_list_plots_the_aea_models_and_leaves_p
     assert all(len(ax.get_lines()) == 1 for ax in axes.flat)
     axes = pybamm.plot_summary_variables([aea, aea], show_plot=False)
     assert [len(ax.get_lines()) for ax in axes.flat] == [2] * len(SUMMARY_PLOT_VARIABLES)
+    # a generator was read for its models, then reached PyBaMM empty: UnboundLocalError (review R30)
+    axes = pybamm.plot_summary_variables((s for s in [aea, aea]), show_plot=False)
+    assert [len(ax.get_lines()) for ax in axes.flat] == [2] * len(SUMMARY_PLOT_VARIABLES)
     axes = pybamm.plot_summary_variables(aea, output_variables=["Time [h]", "Capacity [A.h]"], show_plot=False)
     assert [ax.get_ylabel() for ax in axes.flat] == ["Time [h]", "Capacity [A.h]"]
     spm = _two_short_cycles(pybamm.lithium_ion.SPM({"working electrode": "positive"}),

@@ -957,6 +957,26 @@ def test_a_discharge_that_delivered_nothing_is_flagged():
     assert ref[ESC] > 120 and ref["warnings"] is None
 
 
+def test_a_rows_first_discharge_its_losses_warning_said_is_not_noted_again():
+    """Li2021_Mo6S8 at 2C on the per-point path: the row said "FirstStepLossesWarning: ... having passed 0.000193 mA.h
+    of the 0.151 mA.h" and "discharge 1 delivered 0.128 % of the window", one fact twice (review R30); the warning,
+    naming the current that ran (at 0.000303 A), stays alone, as in ``pybamm-aea simulate``."""
+    row = sweep({"C-rate": [2.0]}, parameter_set=LMS, batched=False, workers=1, progress=False).iloc[0]
+    assert "FirstStepLossesWarning: the experiment's step 1, 'Discharge at 0.1C until 1.8 V' (at 0.000303 A)" in \
+        row["warnings"], row["warnings"]
+    assert "delivered" not in row["warnings"], row["warnings"]
+
+
+def test_every_row_of_a_reused_simulation_says_its_rising_capacity_termination():
+    """S-LMS with "activation and contact loss", "80% capacity": PyBaMM's build gives RisingCapacityTerminationWarning
+    once per simulation, and the sweep reuses it: only the first of 3 loadings said it (review R30)."""
+    exp = pybamm.Experiment([("Discharge at 1C until 1.0 V", "Charge at 1C until 3.0 V")], termination="80% capacity")
+    table = sweep({LOADING: [0.01, 0.02]}, parameter_set="Li2021_S_Mo6S8", experiment=exp, workers=1, progress=False,
+                  options={"dispersed material degradation": "activation and contact loss"})
+    assert [str(w).count("RisingCapacityTerminationWarning: the experiment's termination '80% capacity'")
+            for w in table["warnings"]] == [1, 1], list(table["warnings"])
+
+
 def test_batched_rows_keep_the_warnings_of_their_inputs():
     """Stack pressure 5 / 200 / 1000 MPa on LMS: the compaction law extrapolates at 5 and 1000 MPa. The batched
     path (default) and the per-point path give the same warnings column, each row its own (the batched one gave

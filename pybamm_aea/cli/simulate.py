@@ -406,7 +406,9 @@ def run(args):
           f"({solution.termination}); "
           f"{retention_text(discharges, model, summary, undefined)}")
     print(f"wrote {', '.join(map(str, written))}")
-    warned = _first_discharge_warned(caught, solution)  # (the window warning's step 1: not said again)
+    from pybamm_aea.sweep.metrics import first_discharge_warned
+
+    warned = first_discharge_warned(caught, solution)  # (the window warning's step 1: not said again)
     note = negligible_discharges_note(discharges, values, mass_g, solution, first_warned=warned)
     if note:  # the sweep's own test of a discharge that delivered nothing (a pristine compact at a high rate)
         print(f"{args.parser.prog}: warning: {note}", file=sys.stderr)
@@ -432,7 +434,8 @@ def negligible_discharges_note(discharges, values, mass_g, solution=None, first_
     capacity [A.h]" (rescaled with --set as the sweep's), or None. ``mass_g`` the electrode's mass [g] (None for
     PyBaMM's models: the note is in mA.h); ``solution`` the one they are of, whose steps' terminations say how each
     ended (None: not said); ``first_warned``: the first discharge left out, a StartOutsideWindowWarning or a
-    FirstStepLossesWarning having said it (:func:`_first_discharge_warned`)."""
+    FirstStepLossesWarning having said it
+    (:func:`pybamm_aea.sweep.metrics.first_discharge_warned`)."""
     from pybamm_aea.readout import iter_discharges
     from pybamm_aea.sweep.metrics import note_negligible_discharges
 
@@ -441,33 +444,6 @@ def negligible_discharges_note(discharges, values, mass_g, solution=None, first_
     note_negligible_discharges(metrics, discharges, mass_g, float(values["Nominal cell capacity [A.h]"]), ends,
                                left_out=(1,) if first_warned else ())
     return metrics["warnings"]
-
-
-def _first_discharge_warned(caught, solution):
-    """Whether the solve's warnings ``caught`` hold a StartOutsideWindowWarning and the first discharge of
-    ``solution`` is the step it is of: the experiment's first step with current, after rests alone
-    (:func:`~pybamm_aea.models.experiment_checks.carries_no_current`) in cycle 1. Its "ended on its cut-off ... 56.1 s
-    in, having passed 0.000236 mA.h of the cathode's 0.1517 mA.h" says what the negligible-discharge note would
-    ("discharge 1 delivered 0.156 % of the window", both until session 54: Li-In, lever rule, 'Discharge at 0.1C until
-    1.8 V'; after "Rest for 1 minute" both still, the rule then judging step 2). A FirstStepLossesWarning (a dip under
-    load) says it too ("having passed 0.000104 mA.h of the 0.151 mA.h between its start and its cut-off", a pristine
-    compact at 2C and 25 C, with "discharge 1 delivered 0.0687 % of the window" after it until session 55)."""
-    from pybamm_aea.models.experiment_checks import FirstStepLossesWarning, StartOutsideWindowWarning, carries_no_current
-    from pybamm_aea.readout import is_skipped, iter_discharges, iter_steps
-
-    if not any(issubclass(w.category, (StartOutsideWindowWarning, FirstStepLossesWarning)) for w in caught):
-        return False
-    first = next(iter_discharges(solution), None)
-    if first is None:
-        return False
-    for cycle, _, step in iter_steps(solution, include_skipped=True):
-        if cycle != 1 or is_skipped(step):
-            return False
-        if step is first[0]:
-            return True
-        if not carries_no_current(step):  # (a step with current before it: not the one)
-            return False
-    return False
 
 
 #: --termination's capacity in mA.h, the unit this command says a cell's capacity in: "0.7 mA.h capacity" (or "0.7

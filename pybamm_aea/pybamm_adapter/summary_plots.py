@@ -8,7 +8,8 @@ not a summary variable."`` on every AEA solution (session 55's trial).
 What: :func:`install` replaces the attribute ``pybamm.plot_summary_variables`` (once) with a wrapper: called with
 no ``output_variables`` (None) on solutions whose models all have the class attribute :data:`MODEL_DEFAULTS`
 (:data:`pybamm_aea.models.aea.SUMMARY_PLOT_VARIABLES`), and the same list, it passes that list; any other call
-(a PyBaMM model's solution among them, or a list given) goes to PyBaMM unchanged, its KeyError its own. A
+(a PyBaMM model's solution among them, or a list given) goes to PyBaMM unchanged, its KeyError its own; the
+solutions of a call without a list are listed once (an iterator read for the models would reach PyBaMM empty). A
 ``from pybamm import plot_summary_variables`` made before pybamm-aea is imported keeps PyBaMM's function.
 Retired by: PyBaMM taking a model's default summary plot list (a ``default_summary_plot_variables`` property).
 """
@@ -33,6 +34,8 @@ def _with_model_defaults(pybamm_function):
     @functools.wraps(pybamm_function)
     def plot_summary_variables(solutions, output_variables=None, *args, **kwargs):
         if output_variables is None:
+            if not isinstance(solutions, pybamm.Solution):
+                solutions = list(solutions)  # (read twice: a generator would reach PyBaMM empty, review R30)
             output_variables = model_defaults(solutions)
         return pybamm_function(solutions, output_variables, *args, **kwargs)
 

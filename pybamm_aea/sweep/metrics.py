@@ -291,15 +291,45 @@ def note_negligible_discharges(metrics, discharges, mass_g, window_Ah, ends=None
         metrics["warnings"] = note if not metrics["warnings"] else f"{metrics['warnings']}; {note}"
 
 
+def first_discharge_warned(caught, solution):
+    """Whether the solve's warnings ``caught`` hold a StartOutsideWindowWarning and the first discharge of
+    ``solution`` is the step it is of: the experiment's first step with current, after rests alone
+    (:func:`~pybamm_aea.models.experiment_checks.carries_no_current`) in cycle 1. Its "ended on its cut-off ... 56.1 s
+    in, having passed 0.000236 mA.h of the cathode's 0.1517 mA.h" says what the negligible-discharge note would
+    ("discharge 1 delivered 0.156 % of the window", both until session 54: Li-In, lever rule, 'Discharge at 0.1C until
+    1.8 V'; after "Rest for 1 minute" both still, the rule then judging step 2). A FirstStepLossesWarning (a dip under
+    load) says it too ("having passed 0.000104 mA.h of the 0.151 mA.h between its start and its cut-off", a pristine
+    compact at 2C and 25 C, with "discharge 1 delivered 0.0687 % of the window" after it until session 55). The one
+    reading for ``pybamm-aea simulate`` and a sweep's row (:func:`fill_from_experiment`: a 2C Li2021_Mo6S8 row said
+    both until review R30)."""
+    from pybamm_aea.models.experiment_checks import (FirstStepLossesWarning, StartOutsideWindowWarning,
+                                                     carries_no_current)
+    from pybamm_aea.readout import is_skipped, iter_discharges, iter_steps
+
+    if not any(issubclass(w.category, (StartOutsideWindowWarning, FirstStepLossesWarning)) for w in caught):
+        return False
+    first = next(iter_discharges(solution), None)
+    if first is None:
+        return False
+    for cycle, _, step in iter_steps(solution, include_skipped=True):
+        if cycle != 1 or is_skipped(step):
+            return False
+        if step is first[0]:
+            return True
+        if not carries_no_current(step):  # (a step with current before it: not the one)
+            return False
+    return False
+
+
 def fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah=None,
-                         ends=None):
+                         ends=None, left_out=()):
     """The result columns from the (capacity A.h, energy W.h) of each discharge and the electrode's mass [g] and
     volume [L]; a note on the discharges below :data:`NEGLIGIBLE_DELIVERY` of the window ``window_Ah`` [A.h]
-    (``ends``: :func:`note_negligible_discharges`)."""
+    (``ends``, ``left_out``: :func:`note_negligible_discharges`)."""
     metrics["Number of discharges"] = len(discharges)
     if not discharges:
         return
-    note_negligible_discharges(metrics, discharges, mass_g, window_Ah, ends)
+    note_negligible_discharges(metrics, discharges, mass_g, window_Ah, ends, left_out)
     q_first = discharges[0][0]
     q, e = discharges[-1][0], discharges[-1][1]
     metrics[FIRST_ESC] = q_first * 1e3 / mass_g
@@ -331,9 +361,11 @@ def note_model_event_stops(metrics, terminations):
         metrics["warnings"] = note if not metrics["warnings"] else f"{metrics['warnings']}; {note}"
 
 
-def fill_from_experiment(metrics, config, solution, porosity, fraction, window_Ah=None, stopped=None, loading=None):
+def fill_from_experiment(metrics, config, solution, porosity, fraction, window_Ah=None, stopped=None, loading=None,
+                         caught=()):
     """The result columns of an experiment's solution (per-point path; ``window_Ah``: :func:`fill_from_discharges`;
-    ``stopped``: why the solve stopped before the experiment's end,
+    ``caught``: the solve's warnings, the first discharge left out of the note where one said it,
+    :func:`first_discharge_warned`; ``stopped``: why the solve stopped before the experiment's end,
     :attr:`pybamm_aea.progress.ExperimentProgress.stopped` of its callback, e.g. a later step's solver error, which the
     solution does not hold; ``loading`` [kg.m-2]: the point's, for :func:`fill_cell`)."""
     if not getattr(solution, "cycles", None):  # PyBaMM's EmptySolution: not even the first step ran
@@ -352,7 +384,8 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
     volume_L = float(solution[VOLUME].entries[0])
     discharges = discharge_steps(solution, arrays=False)
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah,
-                         ends=lambda: [step.termination for step, _ in iter_discharges(solution)])
+                         ends=lambda: [step.termination for step, _ in iter_discharges(solution)],
+                         left_out=(1,) if first_discharge_warned(caught, solution) else ())
     if config.cell is not None and discharges:  # the last discharge's, as the electrode columns' (that one step read)
         *_, (last, _) = iter_discharges(solution)
         fill_cell(metrics, config, delivered(last, energy="cell")[1], mass_g, porosity, fraction, loading)

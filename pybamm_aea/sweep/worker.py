@@ -161,6 +161,19 @@ def _finish(row, metrics, caught):
     return row
 
 
+def _warn_rising_capacity(sim, options):
+    """The :class:`~pybamm_aea.models.experiment_checks.RisingCapacityTerminationWarning` of a cached simulation's
+    experiment, which PyBaMM's build gives once per simulation: each row that uses it says it, as a row keeps its own
+    warnings (docs/checks.rst); until review R30 only the sweep's first row did (S-LMS, "80% capacity", 3 loadings:
+    1 row of 3)."""
+    from pybamm_aea.models.experiment_checks import (RisingCapacityTerminationWarning,
+                                                     rising_capacity_termination_message)
+
+    rising = rising_capacity_termination_message(sim.experiment, options)
+    if rising is not None:
+        warnings.warn(RisingCapacityTerminationWarning(rising), stacklevel=2)
+
+
 def _error_text(exc):
     return f"{type(exc).__name__}: {exc}".strip()
 
@@ -187,6 +200,7 @@ def evaluate_point(config, point):
                 sim, metrics["Setup time [s]"], warm = simulation(config, options, inputs, stretch=stretch)
                 _warn_temperature(sim, inputs, config.parameter_set)
                 if warm is None:
+                    _warn_rising_capacity(sim, options)
                     t0 = time.perf_counter()
                     solution = sim.solve(inputs=inputs, callbacks=[progress])
                     metrics["Solve time [s]"] = time.perf_counter() - t0
@@ -199,7 +213,7 @@ def evaluate_point(config, point):
                     solution = warm.outcome
                 # (inside: a not-started solution's message, read here, compares the basis with the scale out)
                 fill_from_experiment(metrics, config, solution, porosity, fraction, window, progress.stopped,
-                                     point_loading(config, inputs))
+                                     point_loading(config, inputs), caught)
         except Exception as exc:  # reported, never dropped
             metrics["error"] = _error_text(exc)
             if isinstance(metrics["Solve time [s]"], float) and math.isnan(metrics["Solve time [s]"]):
