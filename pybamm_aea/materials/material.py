@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from ..constants import F, M_LI, MAH_PER_MOL, R
-from ..ranges import FRACTION, PERCENT, VOLTAGE_ABOVE_ZERO, Range
+from ..ranges import FRACTION, MOLAR_MASS_G_MOL, PERCENT, SOLID_DENSITY_G_CM3, VOLTAGE_ABOVE_ZERO, Range
 from ..user_input import as_number, did_you_mean, json_default, not_a_number, number_refusal, zero_d_number
 from . import functions as fn
 
@@ -288,12 +288,12 @@ class OCP:
         return fn.FunctionOfContentAndTemperature(self.function)
 
 
-_DENSITY = Range(0.5, 15.0, low_open=True)
+_DENSITY = SOLID_DENSITY_G_CM3
 #: field -> (unit, range, description): the physical ranges (:class:`~pybamm_aea.ranges.Range`) of the scalar fields;
 #: that of ``initial_li_content``, (0, x_max), is the material's own (None here). (unit, low, high, description)
 #: until session 54 (docs/checks.rst)
 SCALAR_FIELDS = {
-    "molar_mass": ("g/mol", Range(1.0, 5000.0, low_open=True), "molar mass of one formula unit as pressed"),
+    "molar_mass": ("g/mol", MOLAR_MASS_G_MOL, "molar mass of one formula unit as pressed"),
     "density": ("g/cm3", _DENSITY, "true density as pressed"),
     "delithiated_density": ("g/cm3", _DENSITY, "true density at x = 0"),
     "lithiated_density": ("g/cm3", _DENSITY, "true density at x = x_max"),
