@@ -122,7 +122,7 @@ def test_energy_electrode_of_a_material(name, tmp_path):
     (3.0, "must be < 3, got 3: the OCP diverges at a full host (the end term k_end (1/theta - 1/(1 - theta)), theta = "
           "x/x_max), so a material made so starts just off it: give e.g. 2.985 (as the library's lithiated materials: "
           "0.995 x_max;"),
-])
+], ids=["empty", "negative", "full"])
 def test_an_initial_li_content_at_an_end_says_why_and_what_to_give(x, said):
     with pytest.raises(pybamm_aea.materials.MaterialError, match=re.escape(said)):
         dataclasses.replace(get_material("Li4Ti5O12"), initial_li_content=x)
