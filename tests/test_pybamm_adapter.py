@@ -323,3 +323,15 @@ def test_the_step_error_check_covers_the_terminations_a_step_goes_on_from(monkey
 
     with pytest.raises(ImportError, match="Simulation.steps_to_built_solvers"):
         experiment_errors.check(Bare)
+
+
+def test_print_parameters_takes_the_aea_models_symbols_as_a_dict():
+    """docs/pybamm_tools.rst's route: ``print_parameters(model.param)`` raises AttributeError ('n'), a dict of the
+    model's scalar symbols evaluates all but the two OCP-at-SOC ones (76 of 78 on Li2021_Mo6S8, session 55)."""
+    import pybamm
+
+    param = pybamm.Model("AEA").param
+    symbols = {name: s for name, s in vars(param).items() if isinstance(s, pybamm.Symbol)}
+    evaluated = pybamm.ParameterValues("Li2021_Mo6S8").print_parameters(symbols)
+    assert set(symbols) - set(evaluated) == {"ocp_soc_0", "ocp_soc_100"}
+    assert float(evaluated["voltage_low_cut"]) == 1.8
