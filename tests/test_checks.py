@@ -4640,7 +4640,8 @@ def test_a_density_in_g_cm3_and_a_molar_mass_in_g_mol_are_named(name, value, sai
 
 
 def test_the_model_and_the_material_share_the_density_and_molar_mass_bounds():
-    """The model's kg/m3 and kg/mol ranges are AEAMaterial's g/cm3 and g/mol ones, and every registered set is inside."""
+    """The model's kg/m3 and kg/mol ranges are AEAMaterial's g/cm3 and g/mol ones; every registered set is inside
+    them."""
     from pybamm_aea.materials.material import SCALAR_FIELDS
 
     density, molar_mass = SCALAR_FIELDS["density"][1], SCALAR_FIELDS["molar_mass"][1]
