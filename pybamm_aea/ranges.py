@@ -18,7 +18,8 @@ __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS
            "check_thickness_um", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
            "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
            "UTILISATION", "VOLTAGE_ABOVE_ZERO", "ATMOSPHERE_MPA", "LEAST_PRESSED_MPA", "DENSITY_G_CM3",
-           "LEAST_ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_J"]
+           "LEAST_ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_J", "MOLAR_MASS_G_MOL",
+           "SOLID_DENSITY_KG_M3", "MOLAR_MASS_KG_MOL"]
 
 
 #: One standard atmosphere [MPa] (101325 Pa, scipy.constants.atm): a stack pressure at or below it is a cell held
@@ -206,6 +207,25 @@ ACTIVATION_ENERGY_J = Range(LEAST_ACTIVATION_ENERGY_KJ * 1e3, 300e3, also=(0.0,)
 #: in kg/m3 giving 1,027,950 Wh/L). Li metal, 0.534 g/cm3, is the lightest electrode solid; 15 bounds any battery
 #: material (the densest element, osmium, is 22.6). One typed in kg/m3 (3500 for 3.5) is said so
 DENSITY_G_CM3 = Range(0.5, 15.0, low_open=True, slip=("g/cm3", "kg/m3", 1000.0))
+
+#: a formula unit's molar mass [g/mol], as an active material's (:data:`pybamm_aea.materials.material.SCALAR_FIELDS`);
+#: the model's parameters give it and the density (:data:`DENSITY_G_CM3`) in kg/mol and kg/m3
+#: (:data:`MOLAR_MASS_KG_MOL`, :data:`SOLID_DENSITY_KG_M3`: the same bounds)
+MOLAR_MASS_G_MOL = Range(1.0, 5000.0, low_open=True)
+
+
+def _in_si(rng, per, slip):
+    """``rng`` with its bounds in a unit ``per`` times smaller (g/cm3 -> kg/m3: 1000), a value typed in the old unit
+    said so by ``slip`` (:attr:`Range.slip`)."""
+    return replace(rng, low=rng.low * per, high=rng.high * per, slip=slip)
+
+
+#: "Cathode host density [kg.m-3]" and the model's other densities: a density typed in g/cm3 (3.5 for 3500 kg/m3) ran
+#: silently, a 4.77 mm cathode whose 0.1C discharge ended at 397 s with 1e-2 % of its capacity (until session 55)
+SOLID_DENSITY_KG_M3 = _in_si(DENSITY_G_CM3, 1000.0, ("kg/m3", "g/cm3", 1e-3))
+#: "Cathode host molar mass [kg.mol-1]": one typed in g/mol (178.7) was warned about only as a capacity 1e+03 times
+#: the cathode's (NominalCapacityMismatchWarning), not named (until session 55)
+MOLAR_MASS_KG_MOL = _in_si(MOLAR_MASS_G_MOL, 1e-3, ("kg/mol", "g/mol", 1000.0))
 
 #: a fraction typed in percent (11 for the paper's 11 % porosity, 32.5 for its 32.5 wt% S8) is said so, as a
 #: temperature in degrees C: it was refused naming the range only. The model's checks

@@ -2898,7 +2898,7 @@ def test_a_molar_mass_input_of_zero_with_a_capacity_termination_is_named_without
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)
         with pytest.raises(ValueError, match=re.escape("'Cathode host molar mass [kg.mol-1]' = 0.0 is outside its "
-                                                       "physical range (0, inf); from the input 'M' = 0.0")):
+                                                       "physical range (0.001, 5]; from the input 'M' = 0.0")):
             terminated.solve(inputs={"M": 0.0})
 
 
@@ -4657,3 +4657,53 @@ def test_the_trapping_activation_energy_given_in_ev_is_refused_with_its_hint():
         check_value(name, 30.0)  # (kJ/mol typed: refused too, its eV reading 2.9e6 J/mol said of nothing)
     for value in (0.0, 2000.0, 39.6e3):
         check_value(name, value)
+
+
+# ------------------------------------------------------------------------------------------- session 55 (trial NJ)
+@pytest.mark.parametrize("name, value, said", [
+    # a density typed in g/cm3 ran: a 4.77 mm cathode whose 0.1C discharge ended at 397 s with 1.95e-6 A.h
+    ("Cathode host density [kg.m-3]", 3.5, "(500, 15000] (3.5 kg/m3 = 0.0035 g/cm3); did you give g/cm3? 3.5 g/cm3 = "
+     "3500 kg/m3"),
+    ("Lithiated cathode host density [kg.m-3]", 3.4, "did you give g/cm3? 3.4 g/cm3 = 3400 kg/m3"),
+    ("Dispersed material density [kg.m-3]", 1.96, "did you give g/cm3? 1.96 g/cm3 = 1960 kg/m3"),
+    ("Lithiated dispersed material density [kg.m-3]", 1.66, "did you give g/cm3? 1.66 g/cm3 = 1660 kg/m3"),
+    # a molar mass typed in g/mol was warned about only as a nominal capacity 1e+03 times the cathode's
+    ("Cathode host molar mass [kg.mol-1]", 178.7, "(0.001, 5] (178.7 kg/mol = 178700 g/mol); did you give g/mol? "
+     "178.7 g/mol = 0.1787 kg/mol"),
+])
+def test_a_density_in_g_cm3_and_a_molar_mass_in_g_mol_are_named(name, value, said):
+    with pytest.raises(ValueError, match=re.escape(f"'{name}' = {value!r} is outside its physical range ") + ".*"
+                       + re.escape(said)):
+        check_value(name, value)
+
+
+def test_the_model_and_the_material_share_the_density_and_molar_mass_bounds():
+    """The model's kg/m3 and kg/mol ranges are AEAMaterial's g/cm3 and g/mol ones; every registered set is inside
+    them."""
+    from pybamm_aea.materials.material import SCALAR_FIELDS
+
+    density, molar_mass = SCALAR_FIELDS["density"][1], SCALAR_FIELDS["molar_mass"][1]
+    for name in ("Cathode host density [kg.m-3]", "Dispersed material density [kg.m-3]"):
+        assert (RANGES[name].low, RANGES[name].high) == (density.low * 1e3, density.high * 1e3)
+    rng = RANGES["Cathode host molar mass [kg.mol-1]"]
+    assert (rng.low, rng.high) == (molar_mass.low * 1e-3, molar_mass.high * 1e-3)
+    for set_name in pybamm.parameter_sets.keys():
+        if set_name.startswith(("Li2021_", "AEA_")):
+            values = pybamm.ParameterValues(set_name)
+            for name in ("Cathode host density [kg.m-3]", "Lithiated cathode host density [kg.m-3]",
+                         "Cathode host molar mass [kg.mol-1]", "Dispersed material density [kg.m-3]",
+                         "Lithiated dispersed material density [kg.m-3]"):
+                if name in values.keys():
+                    check_value(name, values[name])
+
+
+def test_a_host_density_in_g_cm3_is_refused_at_build_and_as_an_input_at_solve():
+    """The trial's AEAMaterial set with "Cathode host density [kg.m-3]" = 3.5 ran silently; now refused both ways."""
+    values = pybamm_aea.materials.get_material("LiFePO4").parameter_values()
+    values["Cathode host density [kg.m-3]"] = 3.5
+    with pytest.raises(ValueError, match=re.escape("did you give g/cm3? 3.5 g/cm3 = 3500 kg/m3")):
+        pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values).build()
+    values["Cathode host density [kg.m-3]"] = "[input]"
+    sim = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values)
+    with pytest.raises(ValueError, match=re.escape("did you give g/cm3? 3.5 g/cm3 = 3500 kg/m3")):
+        sim.solve([0, 100], inputs={"Cathode host density [kg.m-3]": 3.5})

@@ -1660,3 +1660,25 @@ def test_simulate_counts_one_step_and_one_cycle_in_the_singular(tmp_path, capsys
                             "--output", str(tmp_path / "u.csv"), "--no-progress"], capsys)
     assert code == 0
     assert "Li2021_TiS2: 2 steps in 2 cycles solved in " in stdout and "u_cycles.csv (2 cycles)" in stdout, stdout
+
+
+def test_energy_capacity_names_a_json_material_by_the_name_inside_it(tmp_path, capsys):
+    """``--composition /tmp/mys2.json=1 --capacity MyS2=140`` said "unknown material 'MyS2'" listing the library's
+    names alone, although ``Electrode(capacities={"MyS2": 140})`` and ``--capacity /tmp/mys2.json=140`` took it
+    (session 55): the name inside the .json is taken, as its path; an unknown name is refused naming both."""
+    from dataclasses import replace
+
+    from pybamm_aea.materials import get_material, save_material
+
+    path = save_material(replace(get_material("LiFePO4"), name="MyLFP"), tmp_path / "mylfp.json")
+    rows = {}
+    for key in ("MyLFP", str(path)):
+        code, out, err = _run(["energy", "--composition", f"{path}=1", "--porosity", "0.11", "--capacity",
+                               f"{key}=140", "--format", "json"], capsys)
+        assert code == 0, err
+        rows[key] = json.loads(out)["bases"]["charged"]
+    assert rows["MyLFP"]["specific_capacity_mAh_per_g"] == pytest.approx(140.0, rel=1e-12)
+    assert rows["MyLFP"] == rows[str(path)]
+    err = _error(["energy", "--composition", f"{path}=1", "--porosity", "0.11", "--capacity", "MyLFQ=140"], capsys)
+    assert "argument --capacity: unknown material 'MyLFQ'" in err
+    assert err.rstrip().endswith("materials of --composition: MyLFP; did you mean ['MyLFP']?")

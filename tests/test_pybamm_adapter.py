@@ -345,3 +345,15 @@ def test_a_cycle_whose_first_step_failed_keeps_no_skip_reasons_of_its_own():
     recorder.on_cycle_start({})  # cycle 3: its first step fails, no step ends
     recorder.on_cycle_end({})
     assert recorder.skipped == [{}, {2: "starts past its cut-off"}]
+
+
+def test_print_parameters_takes_the_aea_models_symbols_as_a_dict():
+    """docs/pybamm_tools.rst's route: ``print_parameters(model.param)`` raises AttributeError ('n'), a dict of the
+    model's scalar symbols evaluates all but the two OCP-at-SOC ones (76 of 78 on Li2021_Mo6S8, session 55)."""
+    import pybamm
+
+    param = pybamm.Model("AEA").param
+    symbols = {name: s for name, s in vars(param).items() if isinstance(s, pybamm.Symbol)}
+    evaluated = pybamm.ParameterValues("Li2021_Mo6S8").print_parameters(symbols)
+    assert set(symbols) - set(evaluated) == {"ocp_soc_0", "ocp_soc_100"}
+    assert float(evaluated["voltage_low_cut"]) == 1.8

@@ -135,3 +135,28 @@ def test_an_activation_energy_given_in_ev_is_refused_with_its_hint(field):
         kept = dataclasses.replace(material, **{field: dataclasses.replace(part, activation_energy=ea)})
         assert getattr(kept, field).activation_energy == ea
     assert isinstance(part, TransportProperty)
+
+
+@pytest.mark.parametrize("x, said", [
+    # "must be > 0, got 0" alone: no reason, no way forward (session 55)
+    (0.0, "must be > 0, got 0: the OCP diverges at an empty host (the end term k_end (1/theta - 1/(1 - theta)), theta "
+          "= x/x_max), so a material made so starts just off it: give e.g. 0.01 (as AEA_Li4Ti5O12's Li-free"),
+    (-0.1, "must be > 0, got -0.1: the OCP diverges at an empty host"),
+    (3.0, "must be < 3, got 3: the OCP diverges at a full host (the end term k_end (1/theta - 1/(1 - theta)), theta = "
+          "x/x_max), so a material made so starts just off it: give e.g. 2.985 (as the library's lithiated materials: "
+          "0.995 x_max;"),
+], ids=["empty", "negative", "full"])
+def test_an_initial_li_content_at_an_end_says_why_and_what_to_give(x, said):
+    with pytest.raises(pybamm_aea.materials.MaterialError, match=re.escape(said)):
+        dataclasses.replace(get_material("Li4Ti5O12"), initial_li_content=x)
+
+
+def test_the_advised_initial_li_contents_are_the_librarys():
+    """What the refusal advises is what the library's materials use (LTO 0.01, LiFePO4 0.995 x_max), and 1 % of a
+    window below 1 Li."""
+    for name, x in (("Li4Ti5O12", 0.0), ("LiFePO4", "x_max")):
+        m = get_material(name)
+        with pytest.raises(pybamm_aea.materials.MaterialError, match=re.escape(f"give e.g. {m.initial_li_content:g} ")):
+            dataclasses.replace(m, initial_li_content=m.x_max if x == "x_max" else x)
+    with pytest.raises(pybamm_aea.materials.MaterialError, match=re.escape("give e.g. 0.005 ")):
+        dataclasses.replace(get_material("Li4Ti5O12"), x_max=0.5, initial_li_content=0.0)

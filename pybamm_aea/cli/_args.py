@@ -202,8 +202,9 @@ def comma_items(text, where):
     return items
 
 
-def _pairs(text, what):
-    """``"A=1,B=2"`` -> [("A", "1"), ("B", "2")], the names checked against the materials library."""
+def _pairs(text, what, library=True):
+    """``"A=1,B=2"`` -> [("A", "1"), ("B", "2")], the names checked against the materials library (not if ``library``
+    is False: names the command checks once it knows its materials, e.g. that of a --composition material's .json)."""
     from pybamm_aea.energy import get_material
     from pybamm_aea.energy.materials import UnknownMaterialError
 
@@ -215,16 +216,17 @@ def _pairs(text, what):
         try:
             get_material(name.strip())
         except (UnknownMaterialError, KeyError, ValueError) as exc:
-            raise argparse.ArgumentTypeError(str(exc).strip('"')) from None
+            if library:
+                raise argparse.ArgumentTypeError(str(exc).strip('"')) from None
         if name.strip() in (n for n, _ in pairs):
             raise argparse.ArgumentTypeError(f"{name.strip()!r} given twice in {text!r}")
         pairs.append((name.strip(), value))
     return pairs
 
 
-def _material_numbers(text, what):
+def _material_numbers(text, what, library=True):
     out = {}
-    for name, value in _pairs(text, what.upper().replace(" ", "_")):
+    for name, value in _pairs(text, what.upper().replace(" ", "_"), library):
         try:
             out[name] = float(value)
         except ValueError:
@@ -251,9 +253,11 @@ def parse_composition(text):
     return {k: v / total for k, v in out.items()}
 
 
-def material_values(label):
-    """Type: ``"MAT=VALUE,..."`` -> ``{MAT: float}`` (e.g. capacities in mAh/g); the error names ``label``."""
-    return lambda text: _material_numbers(text, label)
+def material_values(label, library=True):
+    """Type: ``"MAT=VALUE,..."`` -> ``{MAT: float}`` (e.g. capacities in mAh/g); the error names ``label``. ``library``
+    False: a name not in the materials library is kept, for the command to check against its own materials
+    (:func:`_pairs`)."""
+    return lambda text: _material_numbers(text, label, library)
 
 
 def key_value(text):

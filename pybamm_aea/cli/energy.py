@@ -43,9 +43,11 @@ def register(subparsers):
                    metavar="V",
                    help="average voltage vs Li/Li+ in V for the whole electrode (default: each active material's "
                         "library voltage)")
-    p.add_argument("--capacity", type=_args.material_values("capacity"), default=None, metavar="MAT=MAH_PER_G,...",
+    p.add_argument("--capacity", type=_args.material_values("capacity", library=False), default=None,
+                   metavar="MAT=MAH_PER_G,...",
                    help="capacity overrides in mAh per g of that material, e.g. S8=1600,Mo6S8=90 (the Table S8 "
-                        "reversible basis); default: the library's capacities, pybamm_aea.energy.get_material(NAME)."
+                        "reversible basis; a material of --composition given by its .json: by its path or the "
+                        "name inside it); default: the library's capacities, pybamm_aea.energy.get_material(NAME)."
                         "specific_capacity (the paper's values: practical for the commercial cathodes made "
                         "lithiated, e.g. LiCoO2 and NMC, not their theoretical_capacity; the output lists those "
                         "used)")
@@ -105,12 +107,33 @@ def _blamed(electrode, composition, phi, given, voltage):
     return "--composition"
 
 
+def _check_capacity_names(args, composition):
+    """Each --capacity name a library material's or a --composition material's (the name inside its .json: "MyS2"
+    for /tmp/mys2.json, as ``Electrode(capacities={"MyS2": 140})``); else the library's refusal, naming those too.
+    (Until session 55 the parser held it to the library's names: "unknown material 'MyS2'".)"""
+    from pybamm_aea.energy import get_material
+    from pybamm_aea.energy.materials import UnknownMaterialError
+    from pybamm_aea.user_input import did_you_mean
+
+    constituents = [get_material(key).name for key in composition]
+    for name in args.capacity or {}:
+        if name in constituents:
+            continue
+        try:
+            get_material(name)
+        except (UnknownMaterialError, KeyError, ValueError) as exc:
+            raise _args.error(args.parser, f"argument --capacity: {str(exc).strip(chr(34))}; materials of "
+                                           f"--composition: {', '.join(constituents)}"
+                                           f"{did_you_mean(name, constituents)}") from None
+
+
 def report(args):
     """The energy report of the arguments: porosity, capacities and, per basis, ESC, Wh/kg, Wh/L, V, density."""
     from pybamm_aea.energy import Electrode, ExtrapolationWarning, NoDischargedState, compaction, paper
 
     composition = dict(paper.SLMS_COMPOSITION) if args.composition is None else args.composition
     phi = _porosity(args)
+    _check_capacity_names(args, composition)
     given = {key: value for key, value in (("pore_filler", args.pore_filler), ("capacities", args.capacity))
              if value is not None}
     try:

@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from ..constants import F, M_LI, MAH_PER_MOL, R
-from ..ranges import ACTIVATION_ENERGY_KJ, DENSITY_G_CM3, FRACTION, PERCENT, VOLTAGE_ABOVE_ZERO, Range
+from ..ranges import ACTIVATION_ENERGY_KJ, DENSITY_G_CM3, FRACTION, MOLAR_MASS_G_MOL, PERCENT, VOLTAGE_ABOVE_ZERO, Range
 from ..user_input import as_number, did_you_mean, json_default, not_a_number, number_refusal, zero_d_number
 from . import functions as fn
 
@@ -293,7 +293,7 @@ _DENSITY = DENSITY_G_CM3
 #: that of ``initial_li_content``, (0, x_max), is the material's own (None here). (unit, low, high, description)
 #: until session 54 (docs/checks.rst)
 SCALAR_FIELDS = {
-    "molar_mass": ("g/mol", Range(1.0, 5000.0, low_open=True), "molar mass of one formula unit as pressed"),
+    "molar_mass": ("g/mol", MOLAR_MASS_G_MOL, "molar mass of one formula unit as pressed"),
     "density": ("g/cm3", _DENSITY, "true density as pressed"),
     "delithiated_density": ("g/cm3", _DENSITY, "true density at x = 0"),
     "lithiated_density": ("g/cm3", _DENSITY, "true density at x = x_max"),
@@ -374,6 +374,22 @@ class AEAMaterial:
         return json.dumps(self.to_dict(), sort_keys=True)
 
     # --- checks ---------------------------------------------------------------------------
+    def _check_initial_li_content(self, where):
+        """``initial_li_content`` strictly inside (0, x_max), a refusal saying why and what to give: every OCP kind's
+        end term k_end (1/theta - 1/(1 - theta)) (:func:`.functions._end_term`) diverges at an empty or a full host, so
+        one made Li-free or full starts just off the end (until session 55 "must be > 0, got 0" alone)."""
+        label = f"{where}: 'initial_li_content' [Li per formula unit]"
+        x = _check(self.initial_li_content, label, Range(None, None))
+        if 0.0 < x < self.x_max:
+            return
+        end, give, like = ("an empty", min(0.01, 0.01 * self.x_max), "AEA_Li4Ti5O12's Li-free Li4Ti5O12: 0.01") \
+            if x <= 0 else ("a full", FILLED_AS_MADE * self.x_max, f"the library's lithiated materials: "
+                                                                    f"{FILLED_AS_MADE:g} x_max")
+        raise MaterialError(
+            f"{Range(0.0, self.x_max, low_open=True, high_open=True).refusal(label, x)}: the OCP diverges at {end} "
+            f"host (the end term k_end (1/theta - 1/(1 - theta)), theta = x/x_max), so a material made so starts "
+            f"just off it: give e.g. {give:g} (as {like}; a numerical choice, not a measurement)")
+
     def validate(self):
         """Raise :class:`MaterialError` naming the first missing or out-of-range field."""
         where = f"material {self.name!r}"
@@ -382,8 +398,7 @@ class AEAMaterial:
         for name, (unit, rng, _) in SCALAR_FIELDS.items():
             if rng is not None:
                 _check(getattr(self, name), f"{where}: '{name}' [{unit}]", rng)
-        _check(self.initial_li_content, f"{where}: 'initial_li_content' [Li per formula unit]",
-               Range(0.0, self.x_max, low_open=True, high_open=True))
+        self._check_initial_li_content(where)
         self._check_density_as_pressed(where)
         if not isinstance(self.charge_first, bool):
             raise MaterialError(f"{where}: 'charge_first' must be true or false, got {self.charge_first!r}")

@@ -79,8 +79,8 @@ from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 from ..pybamm_adapter.model_internals import parameter_values_of
 # (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
-from ..ranges import (ACTIVATION_ENERGY_J, CATHODE_LOADING, CATHODE_THICKNESS_UM, FRACTION, FRACTION_BELOW_ONE, PERCENT,
-                      STACK_PRESSURE, Range)
+from ..ranges import (ACTIVATION_ENERGY_J, CATHODE_LOADING, CATHODE_THICKNESS_UM, FRACTION, FRACTION_BELOW_ONE,
+                      MOLAR_MASS_KG_MOL, PERCENT, SOLID_DENSITY_KG_M3, STACK_PRESSURE, Range)
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
@@ -99,6 +99,8 @@ _PERCENT = PERCENT
 _FRACTION = FRACTION
 _FRACTION_BELOW_ONE = FRACTION_BELOW_ONE
 _STACK_PRESSURE = STACK_PRESSURE
+# a true density and a molar mass, the bounds of an active material's (pybamm_aea.ranges): 3.5 (g/cm3 typed) ran
+_SOLID_DENSITY = SOLID_DENSITY_KG_M3
 _POTENTIAL = Range(0.0, MAX_VOLTAGE_VS_LI, why=f"a potential vs Li/Li+, at most {MAX_VOLTAGE_VS_LI:g} V")
 # the Li metal anode melts at 453.65 K (180.5 C, CRC Handbook); below 200 K the Arrhenius laws of the set (fitted
 # at 298-353 K) are extrapolated by orders of magnitude and underflow to 0 near 5 K (a division by zero). A temperature
@@ -143,9 +145,9 @@ RANGES = {
     # the thickest all-solid-state cathode reported, at the hosts' density (pybamm_aea.ranges.CATHODE_LOADING)
     "Cathode loading [kg.m-2]": CATHODE_LOADING,
     "Cathode porosity": _FRACTION_BELOW_ONE,
-    "Cathode host density [kg.m-3]": _POSITIVE,
-    "Lithiated cathode host density [kg.m-3]": _POSITIVE,
-    "Cathode host molar mass [kg.mol-1]": _POSITIVE,
+    "Cathode host density [kg.m-3]": _SOLID_DENSITY,
+    "Lithiated cathode host density [kg.m-3]": _SOLID_DENSITY,
+    "Cathode host molar mass [kg.mol-1]": MOLAR_MASS_KG_MOL,
     "Cathode maximum Li content": _POSITIVE,
     # the host OCPs are singular at 0 and at the maximum Li content (ln((x_max - x)/x) terms)
     "Initial cathode Li content": Range(0.0, "Cathode maximum Li content", low_open=True, high_open=True,
@@ -164,8 +166,8 @@ RANGES = {
     "Initial cathode hysteresis state": Range(-1.0, 1.0, why="-1 delithiation to +1 lithiation branch"),
     "Cathode hysteresis decay rate": _NON_NEGATIVE,
     "Dispersed material mass fraction": _FRACTION_BELOW_ONE,
-    "Dispersed material density [kg.m-3]": _POSITIVE,
-    "Lithiated dispersed material density [kg.m-3]": _POSITIVE,
+    "Dispersed material density [kg.m-3]": _SOLID_DENSITY,
+    "Lithiated dispersed material density [kg.m-3]": _SOLID_DENSITY,
     # lithiated over delithiated mass: Li is added, nothing leaves (S8 -> 8 Li2S: 1.4375); 0.5 shrank S-LMS by 17.5 %
     # on discharge instead of swelling it by 23 % and kept its pores open (+19 % capacity)
     "Dispersed material lithiation mass ratio": Range(
