@@ -11,7 +11,7 @@ import numbers
 import numpy as np
 from scipy.constants import atm
 
-from .constants import F, MAX_VOLTAGE_VS_LI
+from .constants import F, M_LI, MAX_VOLTAGE_VS_LI
 from .user_input import number_refusal
 
 __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS_UM", "check_loading_mg_cm2",
@@ -199,14 +199,15 @@ _ACTIVATION_WHY = (f"0, no temperature dependence, or a thermally activated one 
 #: a material's activation energy [kJ/mol] (:class:`pybamm_aea.materials.TransportProperty`) and the model's [J/mol]
 #: ("Li trapping activation energy [J.mol-1]", :data:`pybamm_aea.models.checks.RANGES`)
 ACTIVATION_ENERGY_KJ = Range(LEAST_ACTIVATION_ENERGY_KJ, 300.0, also=(0.0,), why=_ACTIVATION_WHY,
-                             low_slip=("kJ/mol", "eV", 1e3 / F))
+                             low_slip=("kJ/mol", "eV", 1e3 / F), slip=("kJ/mol", "J/mol", 1000.0))
 ACTIVATION_ENERGY_J = Range(LEAST_ACTIVATION_ENERGY_KJ * 1e3, 300e3, also=(0.0,), why=_ACTIVATION_WHY,
                             low_slip=("J/mol", "eV", 1.0 / F))
 #: a material's true density [g/cm3], for both material records (:class:`pybamm_aea.materials.AEAMaterial`,
 #: :class:`pybamm_aea.energy.Material`: the latter took any positive value until session 55, a density of 3500 typed
 #: in kg/m3 giving 1,027,950 Wh/L). Li metal, 0.534 g/cm3, is the lightest electrode solid; 15 bounds any battery
 #: material (the densest element, osmium, is 22.6). One typed in kg/m3 (3500 for 3.5) is said so
-DENSITY_G_CM3 = Range(0.5, 15.0, low_open=True, slip=("g/cm3", "kg/m3", 1000.0))
+DENSITY_G_CM3 = Range(0.5, 15.0, low_open=True, slip=("g/cm3", "kg/m3", 1000.0), why=(
+    "Li metal, 0.534 g/cm3, is the lightest electrode solid; the densest element, osmium, is 22.6"))
 
 #: a formula unit's molar mass [g/mol], as an active material's (:data:`pybamm_aea.materials.material.SCALAR_FIELDS`);
 #: the model's parameters give it and the density (:data:`DENSITY_G_CM3`) in kg/mol and kg/m3
@@ -225,7 +226,7 @@ def _in_si(rng, per, slip):
 SOLID_DENSITY_KG_M3 = _in_si(DENSITY_G_CM3, 1000.0, ("kg/m3", "g/cm3", 1e-3))
 #: "Cathode host molar mass [kg.mol-1]": one typed in g/mol (178.7) was warned about only as a capacity 1e+03 times
 #: the cathode's (NominalCapacityMismatchWarning), not named (until session 55)
-MOLAR_MASS_KG_MOL = _in_si(MOLAR_MASS_G_MOL, 1e-3, ("kg/mol", "g/mol", 1000.0))
+MOLAR_MASS_KG_MOL = _in_si(MOLAR_MASS_G_MOL, 1e-3, ("kg/mol", "g/mol", 1000.0, 0.0, M_LI))  # (no reading below Li's)
 
 #: a fraction typed in percent (11 for the paper's 11 % porosity, 32.5 for its 32.5 wt% S8) is said so, as a
 #: temperature in degrees C: it was refused naming the range only. The model's checks

@@ -4565,7 +4565,7 @@ def test_a_first_step_skipped_at_its_windows_end_is_told_it_has_nothing_to_pass(
 @pytest.mark.parametrize("options, set_name, soc, steps, parts", [
     # the lever-rule S-LMS host: 55.3 s, 0.001262 mA.h (the multi-phase host passes 0.3849 mA.h)
     ({"host thermodynamics": "lever rule"}, "Li2021_S_Mo6S8", 0.5, ["Charge at 0.1C until 3.0 V"],
-     ["step 1, 'Charge at 0.1C until 3.0 V' (at 8.21e-05 A), ended on its cut-off (3 V) 55.3 s in, having passed "
+     ["step 1, 'Charge at 0.1C until 3.0 V' (at up to 8.21e-05 A), ended on its cut-off (3 V) 55.3 s in, having passed "
       "0.00126 mA.h of "
       "the 0.4103 mA.h between its start and its cut-off at rest (0.31% of it, under 10%; 50.00% of its window from "
       "1 V)",
@@ -4573,7 +4573,7 @@ def test_a_first_step_skipped_at_its_windows_end_is_told_it_has_nothing_to_pass(
       "A lower rate (a smaller current), a lower loading or a cut-off farther out (above 3 V) lets it run"]),
     # 0.92 V of losses at the full end of LiFePO4, after a rest too
     ({}, "AEA_LiFePO4", 0, ["Charge at 0.1C until 4.0 V"],
-     ["step 1, 'Charge at 0.1C until 4.0 V' (at 2e-05 A), ended on its cut-off (4 V) 0.0909 s in, having passed "
+     ["step 1, 'Charge at 0.1C until 4.0 V' (at up to 2e-05 A), ended on its cut-off (4 V) 0.0909 s in, having passed "
       "5.05e-07 mA.h "
       "of the 0.2 mA.h", "3.419 V against an open circuit of 2.5 V (0.919 V of losses)"]),
     ({}, "AEA_LiFePO4", 0, ["Rest for 1 minute", "Charge at 0.1C until 4.0 V"], ["step 2, 'Charge at 0.1C"]),
@@ -4582,13 +4582,13 @@ def test_a_first_step_skipped_at_its_windows_end_is_told_it_has_nothing_to_pass(
      ["2.3 s in, having passed 0.000193 mA.h of the 0.151 mA.h", "cut-off farther out (below 1.8 V)"]),
     # from mid-window: 0.82 % of the 0.2 mA.h as made, 1.65 % of the 0.1 ahead, silent (review R30)
     ({}, "AEA_LiFePO4", 0.5, ["Discharge at 0.1C until 2.5 V"],
-     ["step 1, 'Discharge at 0.1C until 2.5 V' (at 2e-05 A), ended on its cut-off (2.5 V) 297 s in, having passed "
+     ["step 1, 'Discharge at 0.1C until 2.5 V' (at up to 2e-05 A), ended on its cut-off (2.5 V) 297 s in, having passed "
       "0.00165 mA.h of "
       "the 0.09999 mA.h between its start and its cut-off at rest (1.65% of it, under 10%; 50.00% of its window from "
       "4 V)", "2.732 V against an open circuit of 3.42 V (0.688 V of losses)"]),
     # a power step: its current at the start named, "a lower power" advised, not current-only advice (review R30)
     ({}, "AEA_LiFePO4", 0.5, ["Discharge at 0.00005 W until 2.5 V"],
-     ["step 1, 'Discharge at 0.00005 W until 2.5 V' (at 1.78e-05 A), ended on its cut-off (2.5 V) 336 s in",
+     ["step 1, 'Discharge at 0.00005 W until 2.5 V' (at up to 2e-05 A), ended on its cut-off (2.5 V) 336 s in",
       "A lower power, a lower loading or a cut-off farther out (below 2.5 V) lets it run"]),
     # R23 (b): a nearly empty cell the user asked for, 1% of its window inside its cut-off (0.997 of it passed): silent
     ({}, "Li2021_Mo6S8", 0.01, ["Discharge at 0.1C until 1.8 V"], None),
@@ -4662,8 +4662,8 @@ def test_the_trapping_activation_energy_given_in_ev_is_refused_with_its_hint():
 # ------------------------------------------------------------------------------------------- session 55 (trial NJ)
 @pytest.mark.parametrize("name, value, said", [
     # a density typed in g/cm3 ran: a 4.77 mm cathode whose 0.1C discharge ended at 397 s with 1.95e-6 A.h
-    ("Cathode host density [kg.m-3]", 3.5, "(500, 15000] (3.5 kg/m3 = 0.0035 g/cm3); did you give g/cm3? 3.5 g/cm3 = "
-     "3500 kg/m3"),
+    ("Cathode host density [kg.m-3]", 3.5, "(500, 15000] (Li metal, 0.534 g/cm3, is the lightest electrode solid; the "
+     "densest element, osmium, is 22.6) (3.5 kg/m3 = 0.0035 g/cm3); did you give g/cm3? 3.5 g/cm3 = 3500 kg/m3"),
     ("Lithiated cathode host density [kg.m-3]", 3.4, "did you give g/cm3? 3.4 g/cm3 = 3400 kg/m3"),
     ("Dispersed material density [kg.m-3]", 1.96, "did you give g/cm3? 1.96 g/cm3 = 1960 kg/m3"),
     ("Lithiated dispersed material density [kg.m-3]", 1.66, "did you give g/cm3? 1.66 g/cm3 = 1660 kg/m3"),
@@ -4707,3 +4707,36 @@ def test_a_host_density_in_g_cm3_is_refused_at_build_and_as_an_input_at_solve():
     sim = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=values)
     with pytest.raises(ValueError, match=re.escape("did you give g/cm3? 3.5 g/cm3 = 3500 kg/m3")):
         sim.solve([0, 100], inputs={"Cathode host density [kg.m-3]": 3.5})
+
+
+def test_a_rest_is_read_on_the_cathodes_own_capacity_not_the_nominal_one_the_user_gave():
+    """carries_no_current read PyBaMM's "C-rate" (of the nominal capacity the user gives): with 1 A.h given for a
+    0.1517 mA.h cathode, "Discharge at 1e-6 A for 10 hours" (6.6 % of the cathode passed) read as a rest at C-rate 1e-6
+    (review R32). Now the current over the cathode's "Positive electrode capacity [A.h]"; PyBaMM's models, which give
+    none, keep the C-rate; a 0 W step's 3.6e-28 A stays a rest."""
+    from types import SimpleNamespace
+
+    from pybamm_aea.models.experiment_checks import carries_no_current
+
+    class Step(dict):
+        def __getitem__(self, name):
+            return SimpleNamespace(entries=dict.__getitem__(self, name))
+
+    nominal, cathode = 1.0, 1.517e-4
+    small = {"Current [A]": np.full(3, 1e-6), "C-rate": np.full(3, 1e-6 / nominal)}
+    assert not carries_no_current(Step(small, **{"Positive electrode capacity [A.h]": np.full(3, cathode)}))
+    assert carries_no_current(Step(small))  # (no cathode capacity: the C-rate's reading, 1e-6)
+    zero_watts = {"Current [A]": np.full(3, 3.57e-28), "C-rate": np.full(3, 2.4e-24),
+                  "Positive electrode capacity [A.h]": np.full(3, cathode)}
+    assert carries_no_current(Step(zero_watts))
+
+
+def test_a_molar_mass_read_lighter_than_li_gets_no_g_mol_hint_and_an_activation_energy_in_j_mol_gets_one():
+    """Review R32: "Cathode host molar mass [kg.mol-1]" = 5.1 was asked "did you give g/mol? 5.1 g/mol = 0.0051
+    kg/mol", lighter than Li (6.94 g/mol): no hint below Li's molar mass; an activation energy typed in J/mol where
+    kJ/mol is asked (30000) got none: "did you give J/mol? 30000 J/mol = 30 kJ/mol"."""
+    from pybamm_aea import ranges
+
+    assert ranges.MOLAR_MASS_KG_MOL.refusal("M", 5.1) == "M must be <= 5, got 5.1"
+    assert ranges.MOLAR_MASS_KG_MOL.refusal("M", 178.7).endswith("did you give g/mol? 178.7 g/mol = 0.1787 kg/mol")
+    assert ranges.ACTIVATION_ENERGY_KJ.refusal("Ea", 30000).endswith("did you give J/mol? 30000 J/mol = 30 kJ/mol")

@@ -960,9 +960,9 @@ def test_a_discharge_that_delivered_nothing_is_flagged():
 def test_a_rows_first_discharge_its_losses_warning_said_is_not_noted_again():
     """Li2021_Mo6S8 at 2C on the per-point path: the row said "FirstStepLossesWarning: ... having passed 0.000193 mA.h
     of the 0.151 mA.h" and "discharge 1 delivered 0.128 % of the window", one fact twice (review R30); the warning,
-    naming the current that ran (at 0.000303 A), stays alone, as in ``pybamm-aea simulate``."""
+    naming the current that ran (at up to 0.000303 A), stays alone, as in ``pybamm-aea simulate``."""
     row = sweep({"C-rate": [2.0]}, parameter_set=LMS, batched=False, workers=1, progress=False).iloc[0]
-    assert "FirstStepLossesWarning: the experiment's step 1, 'Discharge at 0.1C until 1.8 V' (at 0.000303 A)" in \
+    assert "FirstStepLossesWarning: the experiment's step 1, 'Discharge at 0.1C until 1.8 V' (at up to 0.000303 A)" in \
         row["warnings"], row["warnings"]
     assert "delivered" not in row["warnings"], row["warnings"]
 

@@ -141,14 +141,15 @@ def test_an_activation_energy_given_in_ev_is_refused_with_its_hint(field):
     # "must be > 0, got 0" alone: no reason, no way forward (session 55)
     (0.0, "must be > 0, got 0: the OCP diverges at an empty host (the end term k_end (1/theta - 1/(1 - theta)), theta "
           "= x/x_max), so a material made so starts just off it: give e.g. 0.01 (as AEA_Li4Ti5O12's Li-free"),
-    (-0.1, "must be > 0, got -0.1: the OCP diverges at an empty host"),
+    (-0.1, "must be > 0, got -0.1"),  # (beyond an end: no content at all, no divergence to explain: review R32)
     (3.0, "must be < 3, got 3: the OCP diverges at a full host (the end term k_end (1/theta - 1/(1 - theta)), theta = "
           "x/x_max), so a material made so starts just off it: give e.g. 2.985 (as the library's lithiated materials: "
           "0.995 x_max;"),
 ], ids=["empty", "negative", "full"])
 def test_an_initial_li_content_at_an_end_says_why_and_what_to_give(x, said):
-    with pytest.raises(pybamm_aea.materials.MaterialError, match=re.escape(said)):
+    with pytest.raises(pybamm_aea.materials.MaterialError, match=re.escape(said)) as refused:
         dataclasses.replace(get_material("Li4Ti5O12"), initial_li_content=x)
+    assert ("diverges" in str(refused.value)) == (x in (0.0, 3.0))  # (-0.1 was told the OCP diverges: review R32)
 
 
 def test_the_advised_initial_li_contents_are_the_librarys():

@@ -382,6 +382,8 @@ class AEAMaterial:
         x = _check(self.initial_li_content, label, Range(None, None))
         if 0.0 < x < self.x_max:
             return
+        if x not in (0.0, self.x_max):  # (beyond an end: no content at all, nothing to advise; review R32)
+            raise MaterialError(Range(0.0, self.x_max, low_open=True, high_open=True).refusal(label, x))
         end, give, like = ("an empty", min(0.01, 0.01 * self.x_max), "AEA_Li4Ti5O12's Li-free Li4Ti5O12: 0.01") \
             if x <= 0 else ("a full", FILLED_AS_MADE * self.x_max, f"the library's lithiated materials: "
                                                                     f"{FILLED_AS_MADE:g} x_max")

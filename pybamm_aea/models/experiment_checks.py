@@ -2233,8 +2233,9 @@ def first_step_losses_message(experiment, solution, parameter_values, options=No
         return None
     loss = abs(voltage[0] - ocv[0])
     name = _step_name(step, str)
-    try:  # (the current that ran: a sweep's rate, not the step's written one, review R30)
-        current = f" (at {abs(float(ran['Current [A]'].entries[0])):.3g} A)"
+    try:  # (the current that ran: a sweep's rate, not the step's written one, review R30; its largest, as a drive
+        # cycle starting at 0 A was said "(at 0 A)", review R32)
+        current = f" (at up to {float(np.max(np.abs(ran['Current [A]'].entries))):.3g} A)"
     except (KeyError, IndexError, TypeError, ValueError):
         current = ""
     return (f"the experiment's step {number}, '{name}'{current}, ended on its cut-off ({volts:g} V) "
@@ -2281,16 +2282,29 @@ def carries_no_current(solution):
     value 0), the others its solution. Zero is |"C-rate"| <= the model's finest solver rtol (AEA.SOLVER_TOLERANCES,
     1e-6: the solver resolves the current to that share of its 1C scale; a 100 h step passes under 1e-4 of the
     capacity): Li2021_Mo6S8 "Discharge at 0 W for 1 minute" solves to 3.57e-28 A (2.4e-24 C), was read as current
-    (review R30). False where it cannot be read (a skipped step's EmptySolution)."""
+    (review R30). The rate is of the cathode's own capacity ("Positive electrode capacity [A.h]") where the model
+    gives it, PyBaMM's "C-rate" (of the nominal capacity the user gives) elsewhere: with a nominal capacity of 1 A.h
+    on a 0.15 mA.h cathode, "Discharge at 1e-6 A for 10 hours" (6.6 % of it passed) read as a rest (review R32).
+    False where it cannot be read (a skipped step's EmptySolution)."""
     from .aea import AEA
 
     if solution is None or isinstance(solution, pybamm.EmptySolution):
         return False
     try:
-        rate = np.asarray(solution["C-rate"].entries, dtype=float)
+        current = np.abs(np.asarray(solution["Current [A]"].entries, dtype=float))
     except Exception:  # noqa: BLE001 - undecided: not a rest
         return False
-    return bool(np.all(np.abs(rate) <= AEA.SOLVER_TOLERANCES["rtol"]))
+    try:
+        capacity = float(np.ravel(solution["Positive electrode capacity [A.h]"].entries)[0])
+        rate = current / capacity if math.isfinite(capacity) and capacity > 0 else None
+    except Exception:  # noqa: BLE001 - a model without it (PyBaMM's): the C-rate of its nominal capacity
+        rate = None
+    if rate is None:
+        try:
+            rate = np.abs(np.asarray(solution["C-rate"].entries, dtype=float))
+        except Exception:  # noqa: BLE001 - undecided: not a rest
+            return False
+    return bool(np.all(rate <= AEA.SOLVER_TOLERANCES["rtol"]))
 
 
 def _nothing_to_pass_message(number, step, ran, passed, capacity, start, x_max, discharge, dispersed=None,
