@@ -590,8 +590,10 @@ def test_a_material_record_refuses_the_unit_slips_the_aea_material_refuses():
     from pybamm_aea.energy import register_material
 
     assert Electrode({_user_record(): 1.0}, 0.11).energy_density().volumetric == pytest.approx(1027.95)
-    with pytest.raises(ValueError, match=re.escape("density [g/cm^3] must be <= 15, got 3500 (3500 g/cm3 = 3500000 "
-                                                   "kg/m3); did you give kg/m3? 3500 kg/m3 = 3.5 g/cm3")):
+    with pytest.raises(ValueError, match=re.escape("density [g/cm^3] must be <= 15, got 3500 (Li metal, 0.534 g/cm3, "
+                                                   "is the lightest electrode solid; the densest element, osmium, is "
+                                                   "22.6) (3500 g/cm3 = 3500000 kg/m3); did you give kg/m3? 3500 kg/m3 "
+                                                   "= 3.5 g/cm3")):
         register_material(_user_record(density=3500.0))
     with pytest.raises(ValueError, match=re.escape("did you give A.h/g? 0.15 A.h/g = 150 mA.h/g")):
         _user_record(specific_capacity=0.15)

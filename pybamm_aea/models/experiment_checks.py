@@ -2279,7 +2279,7 @@ def carries_no_current(solution):
     zeros), which leaves the cell as it was. The one reading of a rest: the first-step rules' after the solve
     (:func:`_first_with_current`), the solver's at a skipped step (:func:`_rests_alone`) and ``pybamm-aea
     simulate``'s (the step before a first discharge); until session 55 the first read the experiment's step (its
-    value 0), the others its solution. Zero is |"C-rate"| <= the model's finest solver rtol (AEA.SOLVER_TOLERANCES,
+    value 0), the others its solution. Zero is a rate's magnitude <= the model's finest solver rtol (AEA.SOLVER_TOLERANCES,
     1e-6: the solver resolves the current to that share of its 1C scale; a 100 h step passes under 1e-4 of the
     capacity): Li2021_Mo6S8 "Discharge at 0 W for 1 minute" solves to 3.57e-28 A (2.4e-24 C), was read as current
     (review R30). The rate is of the cathode's own capacity ("Positive electrode capacity [A.h]") where the model
