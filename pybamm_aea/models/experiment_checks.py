@@ -2277,15 +2277,15 @@ def carries_no_current(solution):
     """Whether ``solution`` (an experiment step's, or the steps' a step starts from) ran at zero "Current [A]"
     throughout, as PyBaMM's step gives it: a rest ("Rest for ...", a current, C-rate or power of 0, a drive cycle of
     zeros), which leaves the cell as it was. The one reading of a rest: the first-step rules' after the solve
-    (:func:`_first_with_current`), the solver's at a skipped step (:func:`_rests_alone`) and ``pybamm-aea
-    simulate``'s (the step before a first discharge); until session 55 the first read the experiment's step (its
-    value 0), the others its solution. Zero is a rate's magnitude <= the model's finest solver rtol (AEA.SOLVER_TOLERANCES,
-    1e-6: the solver resolves the current to that share of its 1C scale; a 100 h step passes under 1e-4 of the
-    capacity): Li2021_Mo6S8 "Discharge at 0 W for 1 minute" solves to 3.57e-28 A (2.4e-24 C), was read as current
-    (review R30). The rate is of the cathode's own capacity ("Positive electrode capacity [A.h]") where the model
-    gives it, PyBaMM's "C-rate" (of the nominal capacity the user gives) elsewhere: with a nominal capacity of 1 A.h
-    on a 0.15 mA.h cathode, "Discharge at 1e-6 A for 10 hours" (6.6 % of it passed) read as a rest (review R32).
-    False where it cannot be read (a skipped step's EmptySolution)."""
+    (:func:`_first_with_current`), the solver's at a skipped step (:func:`_rests_alone`) and ``pybamm-aea simulate``'s
+    (the step before a first discharge); until session 55 the first read the experiment's step (its value 0), the others
+    its solution. Zero is a rate's magnitude <= the model's finest solver rtol (AEA.SOLVER_TOLERANCES, 1e-6: the solver
+    resolves the current to that share of its 1C scale; a 100 h step passes under 1e-4 of the capacity): Li2021_Mo6S8
+    "Discharge at 0 W for 1 minute" solves to 3.57e-28 A (2.4e-24 C), was read as current (review R30). The rate is of
+    the cathode's own capacity ("Positive electrode capacity [A.h]") where the model gives it, PyBaMM's "C-rate" (of the
+    nominal capacity the user gives) elsewhere: with a nominal capacity of 1 A.h on a 0.15 mA.h cathode, "Discharge at
+    1e-6 A for 10 hours" (6.6 % of it passed) read as a rest (review R32). False where it cannot be read (a skipped
+    step's EmptySolution)."""
     from .aea import AEA
 
     if solution is None or isinstance(solution, pybamm.EmptySolution):
