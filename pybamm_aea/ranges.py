@@ -215,18 +215,19 @@ DENSITY_G_CM3 = Range(0.5, 15.0, low_open=True, slip=("g/cm3", "kg/m3", 1000.0),
 MOLAR_MASS_G_MOL = Range(1.0, 5000.0, low_open=True)
 
 
-def _in_si(rng, per, slip):
-    """``rng`` with its bounds in a unit ``per`` times smaller (g/cm3 -> kg/m3: 1000), a value typed in the old unit
-    said so by ``slip`` (:attr:`Range.slip`)."""
-    return replace(rng, low=rng.low * per, high=rng.high * per, slip=slip)
+def _in_unit(rng, per, slip=(), low_slip=()):
+    """``rng`` with its bounds in a unit ``per`` times smaller (g/cm3 -> kg/m3: 1000; kg/m2 -> mg/cm2: 100), a value
+    typed in another unit said so by ``slip`` above the range and ``low_slip`` below it (:attr:`Range.slip`,
+    :attr:`Range.low_slip`; ``rng``'s own, in its unit, dropped). The one restating of a range in another unit."""
+    return replace(rng, low=rng.low * per, high=rng.high * per, slip=slip, low_slip=low_slip)
 
 
 #: "Cathode host density [kg.m-3]" and the model's other densities: a density typed in g/cm3 (3.5 for 3500 kg/m3) ran
 #: silently, a 4.77 mm cathode whose 0.1C discharge ended at 397 s with 1e-2 % of its capacity (until session 55)
-SOLID_DENSITY_KG_M3 = _in_si(DENSITY_G_CM3, 1000.0, ("kg/m3", "g/cm3", 1e-3))
+SOLID_DENSITY_KG_M3 = _in_unit(DENSITY_G_CM3, 1000.0, ("kg/m3", "g/cm3", 1e-3))
 #: "Cathode host molar mass [kg.mol-1]": one typed in g/mol (178.7) was warned about only as a capacity 1e+03 times
 #: the cathode's (NominalCapacityMismatchWarning), not named (until session 55)
-MOLAR_MASS_KG_MOL = _in_si(MOLAR_MASS_G_MOL, 1e-3, ("kg/mol", "g/mol", 1000.0, 0.0, M_LI))  # (no reading below Li's)
+MOLAR_MASS_KG_MOL = _in_unit(MOLAR_MASS_G_MOL, 1e-3, ("kg/mol", "g/mol", 1000.0, 0.0, M_LI))  # (no reading below Li's)
 
 #: a fraction typed in percent (11 for the paper's 11 % porosity, 32.5 for its 32.5 wt% S8) is said so, as a
 #: temperature in degrees C: it was refused naming the range only. The model's checks
@@ -289,9 +290,8 @@ CATHODE_THICKNESS_UM = Range(THINNEST_CATHODE_UM, low_slip=("um", "m", 1e-6), wh
 
 #: :data:`CATHODE_LOADING` in mg/cm2, the unit of the Python API's loading arguments; a value below it is said as
 #: given in kg/m2 (0.015 for 1.5 mg/cm2)
-_LOADING_MG_CM2 = replace(CATHODE_LOADING, low=CATHODE_LOADING.low * CATHODE_LOADING.slip[2],
-                          high=CATHODE_LOADING.high * CATHODE_LOADING.slip[2], slip=(),
-                          low_slip=("mg/cm2", "kg/m2", 1 / CATHODE_LOADING.slip[2]))
+_LOADING_MG_CM2 = _in_unit(CATHODE_LOADING, CATHODE_LOADING.slip[2],
+                           low_slip=("mg/cm2", "kg/m2", 1 / CATHODE_LOADING.slip[2]))
 #: the unit slip (:attr:`Range.slip`) the error of :func:`check_loading_mg_cm2` names for an argument in each unit: g/m2
 #: for a loading in mg/cm2 (an electrode's coating weight is often quoted in it, 10 g/m2 = 1 mg/cm2), mg for an
 #: electrode's mass in g (the paper's 1.3 mg S-LMS electrode given as 1.3 g)

@@ -4627,6 +4627,25 @@ def test_a_first_step_its_losses_end_at_once_is_warned(options, set_name, soc, s
         assert part in text, (part, text)
 
 
+def test_the_two_first_step_rules_evaluate_the_cell_at_rest_once(monkeypatch):
+    """The window rule (StartOutsideWindowWarning) and the losses rule (FirstStepLossesWarning) each built the host's
+    OCP at rest: AEA_LiFePO4 at initial_soc=0, "Charge at 0.1C until 4.0 V", judged by both, built its multi-phase
+    OCP (20,001-point common tangents) twice, 157 ms; once now (67 ms), the warning unchanged."""
+    from pybamm_aea import initial_state
+    from pybamm_aea.models.experiment_checks import FirstStepLossesWarning
+
+    built = []
+    host_ocp = initial_state._host_ocp
+    monkeypatch.setattr(initial_state, "_host_ocp", lambda *args: built.append(args[2]) or host_ocp(*args))
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("AEA_LiFePO4"),
+                            experiment=pybamm.Experiment(["Charge at 0.1C until 4.0 V"]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.solve(initial_soc=0)
+    assert [w.category for w in caught if w.category is FirstStepLossesWarning] == [FirstStepLossesWarning]
+    assert built.count("charge") == 1, built
+
+
 @pytest.mark.parametrize("options, steps, solve, ended", [
     # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
     ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),

@@ -1135,6 +1135,23 @@ def test_an_unknown_argument_is_said_before_a_missing_required_one_by_every_subc
     assert "invalid choice" in _error(["energy", "--porosity", "0.1", "--format", "xml", "--bogus"], capsys)
 
 
+def test_the_first_parse_requires_nothing_by_public_argparse_alone():
+    """The first parse (unknown arguments before missing required ones) ran with the parsers' ``required`` switched off
+    through argparse's private ``_actions`` and ``_mutually_exclusive_groups`` (until session 56): it is a second set of
+    parsers built with ``required=False`` now; the real ones still require ``energy``'s group and ``sweep --grid``."""
+    import inspect
+
+    import pybamm_aea.cli as cli
+
+    source = inspect.getsource(cli)
+    assert "_actions" not in source and "_mutually_exclusive_groups" not in source
+    lenient, commands = build_parsers(required=False)
+    assert lenient.parse_known_args(["energy", "--bogus"])[1] == ["--bogus"]
+    assert commands["sweep"].parse_args([]).grid is None
+    with pytest.raises(SystemExit):
+        build_parsers()[1]["sweep"].parse_args([])
+
+
 def test_screen_takes_no_progress_and_an_unknown_argument_is_said_under_its_command(capsys, monkeypatch):
     """'pybamm-aea screen --no-progress' was "pybamm-aea: error: unrecognized arguments: --no-progress" under the
     top-level usage, which lists [--no-progress]: screen draws a bar of its points now (pybamm_aea.screen(progress=...),

@@ -1463,6 +1463,28 @@ def test_an_experiment_not_started_at_its_full_end_leaves_out_the_c_rates_basis(
                                     "by how much)"), str(said.value)
 
 
+@pytest.mark.parametrize("step, volts, amps", [
+    ("Discharge at 0 W for 1 minute", 3.3736, 0.0), ("Charge at 0 W for 1 minute", 3.3736, 0.0),
+    ("Discharge at 0.000001 W for 1 minute", 3.3621, 2.974e-7)], ids=["0 W discharge", "0 W charge", "1 uW"])
+def test_a_small_power_step_from_a_lossy_start_runs_at_the_cells_root_not_the_short(step, volts, amps):
+    """Lever-rule AEA_LiFePO4 as made, "Discharge at 0 W for 1 minute", a rest, failed "the cell starts 2.5 V below its
+    lower cut-off" (-4.4e-16 V; 1e-6 W 2.488 V below) until session 56: PyBaMM guesses a power step's current at 1C,
+    whose losses take this cell 6.9 V below its cut-off, and I V = P was solved on its other root, V = 0 (the cell
+    shorted through its resistance). The guess is the power over the voltage's guess now
+    (pybamm_aea.pybamm_adapter.power_steps): 0 W rests at the open circuit, 3.3736 V; PyBaMM's own models keep 1C."""
+    sim = pybamm.Simulation(AEA({"host thermodynamics": "lever rule"}),
+                            parameter_values=pybamm.ParameterValues("AEA_LiFePO4"),
+                            experiment=pybamm.Experiment([step]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        solution = sim.solve()
+    assert solution["Battery voltage [V]"].entries[0] == pytest.approx(volts, abs=1e-4)
+    assert solution["Current [A]"].entries[0] == pytest.approx(amps, rel=1e-3, abs=1e-15)
+    spm = pybamm.lithium_ion.SPM()
+    built, _ = pybamm.step.Power(0.1).set_up(spm.new_copy(), spm.default_parameter_values.copy())
+    assert built.initial_conditions[built.variables["Current variable [A]"]] == spm.param.Q
+
+
 def test_a_current_steps_start_past_cut_off_text_is_unchanged_by_the_power_wording():
     """Review R14 gave a constant-power step its own wording ("under its power", "a power of the other sign"); a
     current step's text stays as it was, byte for byte."""

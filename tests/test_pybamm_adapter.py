@@ -357,3 +357,18 @@ def test_print_parameters_takes_the_aea_models_symbols_as_a_dict():
     evaluated = pybamm.ParameterValues("Li2021_Mo6S8").print_parameters(symbols)
     assert set(symbols) - set(evaluated) == {"ocp_soc_0", "ocp_soc_100"}
     assert float(evaluated["voltage_low_cut"]) == 1.8
+
+
+def test_the_power_step_guess_check_catches_a_changed_set_up():
+    """The power-step guess (pybamm_adapter.power_steps, session 56) wraps ``pybamm.step.Power.set_up(new_model,
+    new_parameter_values)``: a set_up of another signature is an ImportError naming it, before anything is wrapped."""
+    from pybamm_aea.pybamm_adapter import power_steps
+
+    power_steps.check()  # (the installed PyBaMM's)
+
+    class Renamed:
+        def set_up(self, model, parameter_values):
+            return model, parameter_values
+
+    with pytest.raises(ImportError, match=re.escape("Power.set_up(new_model, new_parameter_values)")):
+        power_steps.check(Renamed)

@@ -40,9 +40,25 @@ class _TopParser(argparse.ArgumentParser):
         super().error(message)
 
 
-def build_parsers():
-    """The ``pybamm-aea`` parser and ``{subcommand name: its parser}``."""
-    parser = _TopParser(
+class _NothingRequired(_TopParser):
+    """A parser whose arguments and exclusive groups are all optional (``required=True`` given to ``add_argument`` or
+    ``add_mutually_exclusive_group`` taken as False), its subcommands' too (argparse builds them of its class):
+    ``build_parsers(required=False)``, for a first parse that names an unknown argument before a missing required one
+    (:func:`main`)."""
+
+    def add_argument(self, *args, **kwargs):
+        if kwargs.get("required"):
+            kwargs["required"] = False
+        return super().add_argument(*args, **kwargs)
+
+    def add_mutually_exclusive_group(self, **kwargs):
+        return super().add_mutually_exclusive_group(**{**kwargs, "required": False})
+
+
+def build_parsers(required=True):
+    """The ``pybamm-aea`` parser and ``{subcommand name: its parser}``; ``required=False``: the same parsers with no
+    argument required (:class:`_NothingRequired`)."""
+    parser = (_TopParser if required else _NothingRequired)(
         prog="pybamm-aea",
         formatter_class=Formatter,
         description=describe(
@@ -66,43 +82,27 @@ def main(argv=None):
     filter "error"), which ended in a bare traceback (session 51: ``python -W error -m pybamm_aea simulate --option
     'Li trapping=irreversible'``). ``sweep`` does not end there: it records a point's warnings in its row's
     ``warnings`` column (and says them on stderr), ``-W error`` or not, and goes on (exit 0)."""
-    parser = build_parser()
+    parser, commands = build_parsers()
     argv = sys.argv[1:] if argv is None else list(argv)
     prog = parser.prog  # (the subcommand's once it is parsed: "pybamm-aea simulate")
     try:
-        with _required_off(parser):  # unknown arguments first, a missing required one after (the rule of all)
-            args, unknown = parser.parse_known_args(argv)
-        prog = getattr(args, "parser", parser).prog
+        # unknown arguments first, a missing required one after (the rule of all): ``energy --bogus`` said "one of the
+        # arguments --porosity --pressure is required" and ``sweep --bogus`` "--grid is required" (argparse checks
+        # them first), where ``screen --bogus`` (nothing required) named --bogus; so a first parse requires nothing
+        args, unknown = build_parsers(required=False)[0].parse_known_args(argv)
+        command = parser if args.command is None else commands[args.command]
+        prog = command.prog
         if not unknown:
             args, unknown = parser.parse_known_args(argv)
         if unknown:  # under the usage of the command they were given to (a subcommand's were under the top level's)
             after = args.command is not None and unknown[0] in argv[argv.index(args.command) + 1:]
-            raise _args.error(args.parser if after else parser, f"unrecognized arguments: {' '.join(unknown)}")
+            raise _args.error(command if after else parser, f"unrecognized arguments: {' '.join(unknown)}")
         with _warnings_located():
             return _run(parser, argv, args)
     except Warning as exc:  # a warning raised as an exception: said as the command's other errors are, in one line
         print(f"{prog}: error: {type(exc).__name__} raised as an error (python -W error or a warnings filter) at "
               f"{_raised_at(exc)}: {exc}", file=sys.stderr)
         return 1
-
-
-@contextlib.contextmanager
-def _required_off(parser):
-    """``parser`` and its subcommands' parsers with no argument or exclusive group required while it is open, so that
-    a first parse names an unknown argument before a missing required one: ``energy --bogus`` said "one of the
-    arguments --porosity --pressure is required" and ``sweep --bogus`` "--grid is required" (argparse checks them
-    first), where ``screen --bogus`` (nothing required) said "unrecognized arguments: --bogus"."""
-    parsers = [parser] + [sub for action in parser._actions if isinstance(action, argparse._SubParsersAction)
-                          for sub in action.choices.values()]
-    items = [item for p in parsers for item in (*p._actions, *p._mutually_exclusive_groups)]
-    required = [item.required for item in items]
-    for item in items:
-        item.required = False
-    try:
-        yield
-    finally:
-        for item, was in zip(items, required):
-            item.required = was
 
 
 #: the attribute of a warning raised as an error that holds the file:line its stacklevel points at

@@ -233,6 +233,9 @@ class AEA(pybamm.BaseModel):
     #: an experiment step after the first that fails in the solver warns, naming the step, the error and what
     #: the returned solution holds (:mod:`pybamm_aea.pybamm_adapter.experiment_errors`; PyBaMM only logs it)
     warn_failed_experiment_step = True
+    #: a constant-power step's current guessed as its power over the voltage's guess, not PyBaMM's 1C
+    #: (:mod:`pybamm_aea.pybamm_adapter.power_steps`: lever-rule AEA_LiFePO4's 0 W step landed on V = 0)
+    power_step_current_from_power = True
     #: ``pybamm.plot_summary_variables(solution)``'s list for this model's solutions
     default_summary_plot_variables = SUMMARY_PLOT_VARIABLES
 

@@ -66,7 +66,7 @@ __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
            "cathode_capacity_as_made", "FIRST_STEP_SHARE", "LOSSES_AHEAD_SHARE", "first_step_window_message",
            "FirstStepLossesWarning",
-           "first_step_losses_message", "carries_no_current"]
+           "first_step_losses_message", "first_step_warning", "carries_no_current"]
 
 
 def starts_outside_window(exc):
@@ -394,15 +394,16 @@ def _window_end_reached(model, inputs, y0, past, discharge):
     return _nothing_in_window(where[0], volts, where[2], discharge)
 
 
-def _window_ahead(parameter_values, options, inputs, content, lithiation, volts, discharge):
+def _window_ahead(parameter_values, options, inputs, content, lithiation, volts, discharge, at_rest=None):
     """(the share of a step's window still ahead at rest of a cathode at Li content ``content``, its dispersed material
     at ``lithiation`` (None: none), at or below 0 past the step's cut-off ``volts`` [V, a cell's]; the window's Li, a
     fraction of the cathode's Li capacity in reach; the window's other end [V]) for a ``discharge`` (else a charge)
     step. The window: from the cell's other cut-off ("Upper voltage cut-off [V]" for a discharge, "Lower ..." for a
     charge) to the step's, in the state of charge it defines as initial_soc's does
     (:func:`~pybamm_aea.initial_state.window_state_of_charge`, on the step's branch). None if undecided: a cut-off not
-    a number or outside the cell's OCV range, the step's not inside the other."""
-    from ..initial_state import window_state_of_charge
+    a number or outside the cell's OCV range, the step's not inside the other. ``at_rest``: the cell at rest on the
+    step's branch, if evaluated already (:class:`~pybamm_aea.initial_state.CellAtRest`)."""
+    from ..initial_state import CellAtRest
 
     inputs = dict(inputs or {})
     other = _cut_off(parameter_values, "Upper voltage cut-off [V]" if discharge else "Lower voltage cut-off [V]",
@@ -410,9 +411,10 @@ def _window_ahead(parameter_values, options, inputs, content, lithiation, volts,
     if other is None or (volts >= other if discharge else volts <= other):
         return None
     try:
-        soc, span = window_state_of_charge(parameter_values, float(content), lithiation,
-                                           (volts, other) if discharge else (other, volts),
-                                           "discharge" if discharge else "charge", options, inputs)
+        if at_rest is None:
+            at_rest = CellAtRest(parameter_values, "discharge" if discharge else "charge", options, inputs)
+        soc, span = at_rest.window_state_of_charge(float(content), lithiation,
+                                                   (volts, other) if discharge else (other, volts))
     except Exception:  # noqa: BLE001 - undecided
         return None
     ahead = soc if discharge else 1 - soc
@@ -2114,11 +2116,39 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     (:class:`StartOutsideWindowWarning`); on Li metal at 0.01 it starts nearly full and is not. ``made``: what gives
     the capacity as made, as :func:`check_termination` takes it. After rests alone the first step with current is
     judged, by its own number (:func:`_first_with_current`)."""
-    from ..initial_state import open_circuit_voltage_at
+    first = _first_step_short(experiment, solution, parameter_values, inputs, made)
+    return None if first is None else _window_message(first, parameter_values, options, inputs,
+                                                      _at_rest(first, parameter_values, options, inputs))
 
+
+def first_step_warning(experiment, solution, parameter_values, options=None, inputs=None, made=None):
+    """(the warning's category, its text) for the experiment's first step: :func:`first_step_window_message`'s
+    (:class:`StartOutsideWindowWarning`), else :func:`first_step_losses_message`'s (:class:`FirstStepLossesWarning`);
+    None if neither. The step (:func:`_first_step_short`) and the cell at rest on its branch
+    (:class:`~pybamm_aea.initial_state.CellAtRest`) are evaluated once for both rules: AEA_LiFePO4 at initial_soc=0,
+    "Charge at 0.1C until 4.0 V", judged by both, took 157 ms, the multi-phase host's OCP built twice (until session
+    56). The arguments as :func:`first_step_window_message`'s."""
     first = _first_step_short(experiment, solution, parameter_values, inputs, made)
     if first is None:
         return None
+    at_rest = _at_rest(first, parameter_values, options, inputs)
+    said = _window_message(first, parameter_values, options, inputs, at_rest)
+    if said is not None:
+        return StartOutsideWindowWarning, said
+    said = _losses_message(first, parameter_values, options, inputs, at_rest)
+    return None if said is None else (FirstStepLossesWarning, said)
+
+
+def _at_rest(first, parameter_values, options, inputs):
+    """The cell at rest on the branch of the first step ``first`` (:func:`_first_step_short`), evaluated when asked."""
+    from ..initial_state import CellAtRest
+
+    return CellAtRest(parameter_values, "discharge" if first[4] else "charge", options, inputs)
+
+
+def _window_message(first, parameter_values, options, inputs, at_rest):
+    """:func:`first_step_window_message` of the step ``first`` (:func:`_first_step_short`), the cell ``at_rest``
+    on its branch (:class:`~pybamm_aea.initial_state.CellAtRest`)."""
     number, step, ran, volts, discharge, passed, capacity = first
     content = ran["Average cathode free Li content"].entries
     x_max = _cut_off(parameter_values, "Cathode maximum Li content", dict(inputs or {}))
@@ -2138,8 +2168,7 @@ def first_step_window_message(experiment, solution, parameter_values, options=No
     cells = _cells(parameter_values, inputs)
     ended = float(ran[_OCV].entries[-1])
     try:
-        at_rest = cells * open_circuit_voltage_at(parameter_values, float(share),
-                                                  "discharge" if discharge else "charge", options, inputs)
+        at_rest = cells * at_rest.open_circuit_voltage(float(share))
     except ValueError:  # (past the host's window: undecided)
         return None
     if not any(volts >= ocv if discharge else volts <= ocv for ocv in (ended, at_rest)):
@@ -2211,10 +2240,16 @@ def first_step_losses_message(experiment, solution, parameter_values, options=No
     AEA_LiFePO4 at initial_soc=0 "Charge at 0.1C until 4.0 V" 0.091 s in, 5.05e-07 mA.h, 0.92 V of losses at its
     start: both silent (review R27); AEA_LiFePO4 at 0.5, "Discharge at 0.1C until 2.5 V", 1.65 % of the 0.1 mA.h
     ahead (0.82 % of the capacity), silent until :data:`LOSSES_AHEAD_SHARE` (review R30).
-    The arguments as :func:`first_step_window_message`'s, whose warning, given, goes alone."""
+    The arguments as :func:`first_step_window_message`'s, whose warning, given, goes alone
+    (:func:`first_step_warning`)."""
     first = _first_step_short(experiment, solution, parameter_values, inputs, made)
-    if first is None:
-        return None
+    return None if first is None else _losses_message(first, parameter_values, options, inputs,
+                                                      _at_rest(first, parameter_values, options, inputs))
+
+
+def _losses_message(first, parameter_values, options, inputs, at_rest):
+    """:func:`first_step_losses_message` of the step ``first`` (:func:`_first_step_short`), the cell ``at_rest``
+    on its branch (:class:`~pybamm_aea.initial_state.CellAtRest`)."""
     number, step, ran, volts, discharge, passed, _ = first
     cells = _cells(parameter_values, inputs)
     try:
@@ -2227,7 +2262,7 @@ def first_step_losses_message(experiment, solution, parameter_values, options=No
         voltage, ocv = (np.asarray(ran[name].entries, dtype=float) for name in ("Battery voltage [V]", _OCV))
     except (KeyError, IndexError, TypeError, ValueError):
         return None
-    where = _window_ahead(parameter_values, options, inputs, content, lithiation, volts / cells, discharge)
+    where = _window_ahead(parameter_values, options, inputs, content, lithiation, volts / cells, discharge, at_rest)
     if where is None or where[0] <= FIRST_STEP_SHARE:
         return None  # (nothing ahead to pass: the window's end, not the losses)
     ahead = where[0] * where[1] * reach

@@ -47,6 +47,11 @@ not; :func:`install` installs them, idempotently, in this order):
   ``experiment_step`` (in ``Simulation.steps_to_built_solvers``), which their warnings name. Retired by: the solution
   saying the experiment stopped on an error, or PyBaMM warning as it returns; ``BaseSolver.step`` going on from a
   solution a model event ended when a new experiment starts from it; the step's position given to the solver.
+- :mod:`.power_steps`: wraps ``pybamm.step.Power.set_up``: on a model whose class sets ``power_step_current_from_power``
+  (the AEA model's), the current's initial guess, PyBaMM's 1C, is the power over the voltage's guess (a 0 W step on a
+  cell whose 1C losses pass its open circuit was solved on I V = 0's short-circuit root, V = 0); reads the public
+  ``model.param`` cut-offs and the names "Current variable [A]" and "Power function [W]" of PyBaMM's power control.
+  Retired by: PyBaMM's power control guessing its current from the power.
 
 - :mod:`.spatial_variables`: sets the attribute ``xi_c`` of ``pybamm.standard_spatial_vars`` (the module PyBaMM's
   ``Mesh`` reads a text ``var_pts`` key from) to the model's cathode depth variable, so ``var_pts={"xi_c": N}`` works
@@ -125,13 +130,13 @@ Where the patches are installed: :func:`install` when :mod:`pybamm_aea.models.ae
 (which ``pybamm.ParameterValues("Li2021_...")`` does).
 """
 from . import (cycle_states, experiment_errors, experiment_inputs, initial_states, model_internals, parameter_values,
-               solver_internals, spatial_variables, summary_plots)
+               power_steps, solver_internals, spatial_variables, summary_plots)
 from .experiment_inputs import PYBAMM_INPUTS
 from .initial_states import patch_mismatch
 
 __all__ = ["install", "install_initial_state", "PYBAMM_INPUTS", "patch_mismatch", "cycle_states",
            "experiment_errors", "experiment_inputs", "initial_states", "model_internals", "parameter_values",
-           "solver_internals", "spatial_variables", "summary_plots"]
+           "power_steps", "solver_internals", "spatial_variables", "summary_plots"]
 
 
 def install_initial_state():
@@ -147,6 +152,7 @@ def install():
     experiment_inputs.install()
     parameter_values.install()
     experiment_errors.install()
+    power_steps.install()
     spatial_variables.install()
     summary_plots.install()
     model_internals.check()  # (nothing to install: the model attributes read are there)

@@ -639,18 +639,21 @@ def _refuse_esoh(model, bound):
     bound.arguments[CALC_ESOH] = None
 
 
-def _warn_after_solve(simulation, solution, inputs, message_of, category):
+def _warn_after_solve(simulation, solution, inputs, message_of, category=None):
     """``category`` with the text ``message_of`` gives on ``solution`` of ``simulation``'s experiment, if any:
-    :func:`~pybamm_aea.models.experiment_checks.first_cycle_termination_message` (FirstCycleCapacityTerminationWarning)
-    or :func:`~pybamm_aea.models.experiment_checks.first_step_window_message` (StartOutsideWindowWarning), each reading
-    the solve's one capacity as made (:func:`~pybamm_aea.models.experiment_checks.solve_capacity_as_made`), or
-    :func:`~pybamm_aea.models.experiment_checks.first_step_losses_message` (FirstStepLossesWarning); whether warned."""
+    :func:`~pybamm_aea.models.experiment_checks.first_cycle_termination_message` (FirstCycleCapacityTerminationWarning),
+    each reading the solve's one capacity as made (:func:`~pybamm_aea.models.experiment_checks.solve_capacity_as_made`),
+    or, ``category`` None, the (category, text) ``message_of`` gives:
+    :func:`~pybamm_aea.models.experiment_checks.first_step_warning` (StartOutsideWindowWarning or
+    FirstStepLossesWarning); whether warned."""
     from ..models.experiment_checks import solve_capacity_as_made
 
     inputs = inputs if isinstance(inputs, dict) else None
     message = message_of(simulation.experiment, solution, simulation.parameter_values,
                          getattr(simulation.model, "options", None), inputs,
                          made=functools.partial(solve_capacity_as_made, simulation, inputs))
+    if category is None and message is not None:
+        category, message = message
     if message is not None:
         warnings.warn(message, category, stacklevel=3)
     return message is not None
@@ -732,9 +735,7 @@ def _warn_failed_step(pybamm_method):
         # solver the solve was given)
         _warn_mesh_decided(self, solution, starting=starting)
         from ..models.experiment_checks import (ExperimentStepFailedWarning, FirstCycleCapacityTerminationWarning,
-                                                FirstStepLossesWarning, StartOutsideWindowWarning,
-                                                first_cycle_termination_message, first_step_losses_message,
-                                                first_step_window_message)
+                                                first_cycle_termination_message, first_step_warning)
 
         if recorder.failure is not None:
             # (IDA failing as it integrated; a refusal before it, e.g. a step starting outside the window, says why)
@@ -750,11 +751,9 @@ def _warn_failed_step(pybamm_method):
                 warnings.warn(f"the experiment {stopped_text(stopped['cycle number'], stopped['step number'], why)}. "
                               f"{note}", ExperimentStepFailedWarning, stacklevel=2)
         if starting is None and recorder.failure is None and recorder.first_ended != STEP_SKIPPED:
-            # (step 1, run from the initial state: an initial_soc's too, judged by the end of the host it starts at)
-            if not _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_step_window_message,
-                                     StartOutsideWindowWarning):  # (else: the losses, if they ended it at once)
-                _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_step_losses_message,
-                                  FirstStepLossesWarning)
+            # (step 1, run from the initial state: an initial_soc's too, judged by the end of the host it starts at;
+            # the window's warning, else the losses', if they ended it at once)
+            _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_step_warning)
         if (starting is None and getattr(solution, "termination", None) == CAPACITY_LIMIT
                 and recorder.failure is None and recorder.stopped is None):  # (a step's: its warning alone)
             _warn_after_solve(self, solution, bound.arguments.get(INPUTS), first_cycle_termination_message,
