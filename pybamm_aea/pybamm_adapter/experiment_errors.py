@@ -577,7 +577,8 @@ def lost_cycles_note(recorder):
     cut-offs (:data:`ALL_STEPS_INFEASIBLE`) after cycles that ran in this solve (``recorder``: the solve's
     :class:`StepErrorRecorder`), else None. PyBaMM's loop raises with no solution (``sim.solution`` None), its own
     DFN's too (a cycle 2 of "Discharge at 0.1C until 3.5 V" after one to 3.0 V): Li2021_Mo6S8's
-    ``[("Discharge at 0.1C until 1.8 V", "Discharge at 0.1C until 1.9 V")] * 2`` lost its cycle 1 unsaid (session 56)."""
+    ``[("Discharge at 0.1C until 1.8 V", "Discharge at 0.1C until 1.9 V")] * 2`` lost its cycle 1 unsaid (session
+    56)."""
     ran = len(recorder.skipped)  # (the cycles of this solve that ended, a starting solution's not among them)
     if not ran or recorder.cycle is None:
         return None
