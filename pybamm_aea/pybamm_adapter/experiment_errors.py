@@ -362,7 +362,7 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
 
     def on_cycle_start(self, logs):
         self._cycle_skipped, self._stepped = {}, False  # (a cycle all of whose steps were skipped: no on_cycle_end)
-        self.cycle = tuple(logs["cycle number"])  # (cycle, cycles), a starting solution's counted
+        self.cycle = logs.get("cycle number")  # (cycle, cycles), a starting solution's counted
 
     def on_cycle_end(self, logs):
         # a cycle whose first step failed ends with no step: PyBaMM keeps no cycle for it (review R31: its {} shifted
