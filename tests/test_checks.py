@@ -4771,3 +4771,36 @@ def test_a_molar_mass_read_lighter_than_li_gets_no_g_mol_hint_and_an_activation_
     assert ranges.MOLAR_MASS_KG_MOL.refusal("M", 5.1) == "M must be <= 5, got 5.1"
     assert ranges.MOLAR_MASS_KG_MOL.refusal("M", 178.7).endswith("did you give g/mol? 178.7 g/mol = 0.1787 kg/mol")
     assert ranges.ACTIVATION_ENERGY_KJ.refusal("Ea", 30000).endswith("did you give J/mol? 30000 J/mol = 30 kJ/mol")
+
+
+#: the numbers the model reads that a user may think temperature-dependent: a function given for one was PyBaMM's
+#: "Cannot process parameter '<function <lambda> at 0x...>'" mid-substitution, without the name (session 56)
+_NUMBERS_GIVEN_FUNCTIONS = ["Cathode host density [kg.m-3]", "Lithiated cathode host density [kg.m-3]",
+                            "Cathode host molar mass [kg.mol-1]", "Dispersed material density [kg.m-3]",
+                            "Lithiated dispersed material density [kg.m-3]", "Cathode porosity"]
+
+
+@pytest.mark.parametrize("name", _NUMBERS_GIVEN_FUNCTIONS)
+def test_a_function_for_a_number_is_refused_naming_it(name):
+    """A function (of temperature, as PyBaMM's parameter functions) given for a parameter the model reads as one
+    number is refused before PyBaMM substitutes anything, naming the parameter, what it got and the form it needs;
+    the model is left as it was and parameterises with the number."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    good = values[name]
+    values.update({name: lambda T: good + 0 * T})
+    model = pybamm_aea.AEA()
+    rhs = dict(model.rhs)
+    with pytest.raises(TypeError, match=re.escape(f"'{name}' = <function ") + r".*: a function, but the AEA model "
+                       r"reads it as one number, fixed for the whole solve.*Give a number .* or an input"):
+        values.process_model(model)
+    assert not model.is_parameterised and all(model.rhs[k] is v for k, v in rhs.items())
+    values.update({name: good})
+    assert values.process_model(model).is_parameterised
+
+
+def test_a_function_for_a_number_is_refused_by_simulation_solve():
+    """Simulation.solve says the same (the user's path of the review's report)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Cathode host density [kg.m-3]": lambda T: 5060.0 + 0 * T})
+    with pytest.raises(TypeError, match=re.escape("'Cathode host density [kg.m-3]' = <function")):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60])

@@ -1496,3 +1496,20 @@ def test_a_current_steps_start_past_cut_off_text_is_unchanged_by_the_power_wordi
     assert ec._OTHER_SIGN["current"] == ("a current of the other sign runs the other way (pybamm.Simulation(...)"
                                          ".solve([0, 600]) at \"Current function [A]\" = 0 gives the open-circuit "
                                          "voltage)")
+
+
+def test_a_later_cycle_all_of_whose_steps_start_past_their_cut_offs_says_the_cycles_before_are_lost():
+    """``[("Discharge at 0.1C until 1.8 V", "Discharge at 0.1C until 1.9 V")] * 2`` on Li2021_Mo6S8: cycle 1 ends at
+    1.8 V (its step 2 skipped), where no step of cycle 2 can start; PyBaMM raises "All steps in the cycle ... are
+    infeasible" and returns nothing (its DFN too, pybamm_aea.pybamm_adapter.experiment_errors.lost_cycles_note):
+    cycle 1 was lost unsaid. Now the error names cycle 2 of 2, the 1 cycle lost and how to keep it."""
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"), experiment=pybamm.Experiment(
+        [("Discharge at 0.1C until 1.8 V", "Discharge at 0.1C until 1.9 V")] * 2))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the skipped step 2 of cycle 1: its own warning)
+        with pytest.raises(pybamm.SolverError, match=r"All steps in the cycle .* are infeasible .*recheck the "
+                           r"experiment; it is cycle 2 of 2: PyBaMM raises here and returns no solution, so the 1 "
+                           r"cycle this solve ran before it is lost \(sim.solution is None\)\. .*pybamm.Experiment of "
+                           r"the first 1\)$"):
+            sim.solve()
+    assert sim.solution is None

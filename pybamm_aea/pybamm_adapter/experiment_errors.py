@@ -357,9 +357,12 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
         #: in the cycle: why it was skipped} (the step solver's :data:`SKIP_REASON`); the running cycle's; and whether
         #: a step of the running cycle ended
         self.skipped, self._cycle_skipped, self._stepped = [], {}, False
+        #: the running cycle's number and the experiment's cycles ((cycle, cycles): PyBaMM's "cycle number"), or None
+        self.cycle = None
 
     def on_cycle_start(self, logs):
         self._cycle_skipped, self._stepped = {}, False  # (a cycle all of whose steps were skipped: no on_cycle_end)
+        self.cycle = logs.get("cycle number")  # (cycle, cycles), a starting solution's counted
 
     def on_cycle_end(self, logs):
         # a cycle whose first step failed ends with no step: PyBaMM keeps no cycle for it (review R31: its {} shifted
@@ -569,6 +572,24 @@ def _not_started(simulation, empty, inputs):
     return NotStartedSolution(why, termination=empty.termination, t=empty.t)
 
 
+def lost_cycles_note(recorder):
+    """"; it is cycle 2 of 2: ... lost ..." for PyBaMM's SolverError of a cycle whose steps all start past their
+    cut-offs (:data:`ALL_STEPS_INFEASIBLE`) after cycles that ran in this solve (``recorder``: the solve's
+    :class:`StepErrorRecorder`), else None. PyBaMM's loop raises with no solution (``sim.solution`` None), its own
+    DFN's too (a cycle 2 of "Discharge at 0.1C until 3.5 V" after one to 3.0 V): Li2021_Mo6S8's
+    ``[("Discharge at 0.1C until 1.8 V", "Discharge at 0.1C until 1.9 V")] * 2`` lost its cycle 1 unsaid (session
+    56)."""
+    ran = len(recorder.skipped)  # (the cycles of this solve that ended, a starting solution's not among them)
+    if not ran or recorder.cycle is None:
+        return None
+    cycle, cycles = recorder.cycle
+    return (f"; it is cycle {cycle} of {cycles}: PyBaMM raises here and returns no solution, so the {ran} cycle"
+            f"{'s' if ran > 1 else ''} this solve ran before it {'are' if ran > 1 else 'is'} lost (sim.solution is "
+            f"None). A cycle ending on a step's cut-off leaves the cell there: let cycle {cycle} start (a step the "
+            f"other way or a rest first, or its cut-offs past where the cycle before ends), or solve the cycles "
+            f"before it alone (pybamm.Experiment of the first {cycle - 1})")
+
+
 #: the text of PyBaMM's SolverError when every step of a cycle ("All steps in the cycle ... are infeasible ...") or a
 #: cycle's one step not allowed to skip ("Step '...' is infeasible ...") starts past its cut-off
 #: (Simulation._check_infeasible_steps)
@@ -718,8 +739,9 @@ def _warn_failed_step(pybamm_method):
                 note = c_rate_basis_note(named or self.experiment.steps, self.parameter_values,
                                          list((getattr(self, STEP_MODELS, None) or {}).values()),
                                          bound.arguments.get(INPUTS))
-                if note is not None:
-                    raise pybamm.SolverError(f"{str(exc).rstrip('.')}{note}") from exc
+                lost = lost_cycles_note(recorder)
+                if note is not None or lost is not None:
+                    raise pybamm.SolverError(f"{str(exc).rstrip('.')}{note or ''}{lost or ''}") from exc
 
             why = None if starting is None else starting_state_mismatch(
                 starting, (getattr(self, STEP_MODELS, None) or {}).values())
