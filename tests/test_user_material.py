@@ -214,14 +214,16 @@ def test_a_material_on_the_li_in_anode_keeps_its_window_vs_li():
 
 def test_cut_offs_for_li_in_on_li_metal_are_warned_and_declared_ones_are_not():
     """The reverse (values moved to Li-In, solved on Li metal) is warned too; values that declare the anode the
-    model has, or that declare none (a user's own set), are not; the window is moved once only."""
+    model has, or that declare none (a user's own set), are not; a window moved to Li-In is not moved again."""
     from pybamm_aea.parameters.paper_cell import li_in_cut_offs
 
     values = _plateau_material().parameter_values(anode="Li-In")
     _, said = _plain_solve(values, "lithium metal", hours=0.05)
     assert len(said) == 1 and "lithium metal, at 0 V vs Li" in said[0] and "Li-In, at 0.62 V vs Li" in said[0]
-    with pytest.raises(ValueError, match="moved to Li-In already"):
-        li_in_cut_offs(values)
+    moved_again = li_in_cut_offs(values)  # (values for Li-In already: kept, not moved to 0.56-1.56 V)
+    assert (moved_again["Lower voltage cut-off [V]"], moved_again["Upper voltage cut-off [V]"]) == (1.18, 2.18)
+    with pytest.raises(ValueError, match="0.3 V vs Li .*neither Li metal's 0 V nor Li-In's 0.62 V"):
+        li_in_cut_offs({**values, "Anode potential of the voltage cut-offs [V]": 0.3})
     values["Anode potential of the voltage cut-offs [V]"] = 0.0  # (declared: 1.18-2.18 V meant on Li metal)
     assert not _plain_solve(values, "lithium metal", hours=0.05)[1]
     del values["Anode potential of the voltage cut-offs [V]"]

@@ -157,12 +157,16 @@ ANODE_POTENTIALS = {"lithium metal": 0.0, "Li-In": LI_IN_PLATEAU}
 def li_in_cut_offs(values):
     """The voltage cut-offs of ``values`` (a set's, vs Li metal) moved to the same cathode window on the Li-In
     anode (:func:`li_in_window`), with their :data:`CUT_OFF_ANODE_POTENTIAL` the plateau: a dict to update ``values``
-    with. ValueError for values whose cut-offs declare another anode than Li metal (moved once already)."""
+    with. Values whose cut-offs are declared against Li-In already keep them (they were moved twice, 1.18-2.18 V to
+    0.56-1.56 V); ValueError for values declared against any other anode than Li metal or Li-In."""
+    names = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
     declared = values[CUT_OFF_ANODE_POTENTIAL] if CUT_OFF_ANODE_POTENTIAL in values.keys() else 0.0
+    if declared == LI_IN_PLATEAU:
+        return {**{name: values[name] for name in names}, CUT_OFF_ANODE_POTENTIAL: LI_IN_PLATEAU}
     if declared != 0.0:
         raise ValueError(f"the voltage cut-offs are cell voltages against an anode at {declared!r} V vs Li (their "
-                         f"{CUT_OFF_ANODE_POTENTIAL!r}), not Li metal's 0 V: moved to Li-In already?")
-    names = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
+                         f"{CUT_OFF_ANODE_POTENTIAL!r}), neither Li metal's 0 V nor Li-In's {LI_IN_PLATEAU:g} V: "
+                         "moving them to Li-In is not defined")
     return {**dict(zip(names, li_in_window(*(values[name] for name in names)))),
             CUT_OFF_ANODE_POTENTIAL: LI_IN_PLATEAU}
 
