@@ -1111,11 +1111,13 @@ def cut_offs_of_another_anode(values, anode):
     seen = "" if None in (low, high) else (f": they stop this cell at {low + own:.4g}-{high + own:.4g} V vs Li, not "
                                            f"{low + declared:.4g}-{high + declared:.4g}")
     theirs = {v: k for k, v in ANODE_POTENTIALS.items()}.get(declared, "an anode")
+    take = ("Move them with values.update(pybamm_aea.parameters.paper_cell.li_in_cut_offs(values)), as "
+            "AEA({'anode': 'Li-In'}).default_parameter_values and a material's parameter_values(anode='Li-In') do"
+            if anode == "Li-In" else f"Take values made for the {anode} anode (a set's own, a material's "
+            f"parameter_values(anode={anode!r}))")
     return (f"the voltage cut-offs {cut} are cell voltages against {theirs}, at {declared:g} V vs Li (the values' "
-            f"{CUT_OFF_ANODE_POTENTIAL!r}), but the model's anode is {anode}, at {own:g} V vs Li{seen}. Take values "
-            f"made for the {anode} anode (AEA({{'anode': {anode!r}}}).default_parameter_values, a material's "
-            f"parameter_values(anode={anode!r})), or, if the cut-offs are meant as this cell's voltages, set "
-            f"{CUT_OFF_ANODE_POTENTIAL!r} to {own:g}")
+            f"{CUT_OFF_ANODE_POTENTIAL!r}), but the model's anode is {anode}, at {own:g} V vs Li{seen}. {take}; or, "
+            f"if the cut-offs are meant as this cell's voltages, set {CUT_OFF_ANODE_POTENTIAL!r} to {own:g}")
 
 
 #: the models :func:`warn_cut_offs_of_another_anode` has warned about (once each)
