@@ -47,6 +47,7 @@ OCP. A set's cut-offs are vs Li metal: on Li-In, LMS's 1.8-2.8 V is 2.42-3.42 V 
 3.12 V its Li0 lattice gas reaches 1e-15 x_max from empty, so it is refused, naming the Li-In window.
 """
 import numbers
+import warnings
 
 import numpy as np
 import pybamm
@@ -57,7 +58,7 @@ from scipy.special import expit
 
 from .constants import F, R
 from .models.aea import AEAOptions
-from .models.checks import check_value
+from .models.checks import CutOffsOfAnotherAnodeWarning, check_value, cut_offs_of_another_anode
 from .parameters import host_molar_mass_as_made
 from .ranges import PERCENT, VOLTAGE_VS_LI, Range
 from .user_input import as_number, did_you_mean
@@ -323,6 +324,10 @@ def set_initial_state(parameter_values, initial_value, direction=None, options=N
         options[key] for key in ("anode", "dispersed material degradation", "host thermodynamics")
     )
     values = parameter_values if inplace else parameter_values.copy()
+    if not isinstance(initial_value, str):  # an SOC: its window is the cut-offs, read as this anode's cell voltages
+        said = cut_offs_of_another_anode(values, anode)
+        if said is not None:
+            warnings.warn(CutOffsOfAnotherAnodeWarning(f"initial_soc {initial_value!r}: {said}"), stacklevel=2)
     evaluator = _Evaluator(values, inputs)
     hysteresis, h = _branch_state(evaluator, options, direction)
     T = evaluator["Ambient temperature [K]"]

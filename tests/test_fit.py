@@ -196,3 +196,18 @@ def test_pybop_fit_recovers_the_factors_within_5_percent():
     fitted, _ = example.fit_pybop(example.synthetic_discharge())
     for name, true in example.TRUE_FACTORS.items():
         assert fitted[name] == pytest.approx(true, rel=0.05), name
+
+
+def test_both_fit_routes_and_the_data_take_the_parameter_set_given():
+    """examples/fit_pybop.py on another set than LMS: the data run to that set's own lower cut-off (TiS2's 1.0 V: the
+    3C curve ends at 1.731 V after 198 points; with LMS's 1.8 V hard-coded it ended at 1.857 V after 161) and SciPy's
+    route fits on that set (the module's Li2021_Mo6S8 before, whatever set the data were of; the PyBOP route read the
+    same module variable): from the true factors it stays there, 1.000 and 1.000 in 3 solves."""
+    example = _load_example()
+    data = example.synthetic_discharge(factors=example.INITIAL_FACTORS, noise=0.0, parameter_set="Li2021_TiS2")
+    assert data["Voltage [V]"][-1] < 1.8
+    fitted, _ = example.fit_scipy(data, parameter_set="Li2021_TiS2")
+    for name in example.TRUE_FACTORS:
+        assert fitted[name] == pytest.approx(1.0, abs=1e-3), name
+    curve = example._curve(data, example.INITIAL_FACTORS, "Li2021_TiS2")
+    assert abs(curve - data["Voltage [V]"]).max() < 1e-5

@@ -847,8 +847,9 @@ def test_the_li_in_window_is_the_cut_offs_as_written(host):
     values = AEA(options).default_parameter_values
     window = (values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"])
     assert window == (1.18, 2.18) and repr(window) == "(1.18, 2.18)", window
-    assert li_in_cut_offs(pybamm.ParameterValues("Li2021_Mo6S8")) == {"Lower voltage cut-off [V]": 1.18,
-                                                                     "Upper voltage cut-off [V]": 2.18}
+    assert li_in_cut_offs(pybamm.ParameterValues("Li2021_Mo6S8")) == {
+        "Lower voltage cut-off [V]": 1.18, "Upper voltage cut-off [V]": 2.18,
+        "Anode potential of the voltage cut-offs [V]": 0.62}  # (the anode they are against, session 56)
     for voltage, direction in (("1.18 V", "discharge"), ("2.18 V", "charge")):
         set_at = values.set_initial_state(voltage, direction=direction, options=options)
         assert 0 < set_at["Initial cathode Li content"] <= values["Cathode maximum Li content"], voltage

@@ -161,3 +161,88 @@ def test_the_advised_initial_li_contents_are_the_librarys():
             dataclasses.replace(m, initial_li_content=m.x_max if x == "x_max" else x)
     with pytest.raises(pybamm_aea.materials.MaterialError, match=re.escape("give e.g. 0.005 ")):
         dataclasses.replace(get_material("Li4Ti5O12"), x_max=0.5, initial_li_content=0.0)
+
+
+# --------------------------------------------------------------------------- the anode the cut-offs are against
+def _plateau_material():
+    """A user's material: a 2.2 V plateau (0.1 V wide), window 1.8-2.8 V vs Li, on Li4Ti5O12's lattice and fast
+    transport (so its 0.1C discharge reaches its window's end)."""
+    from pybamm_aea.materials.material import OCP, TransportProperty
+
+    return dataclasses.replace(
+        get_material("Li4Ti5O12"), name="plateau 2.2 V",
+        ocp=OCP("plateau", potential=2.2, width=0.1, source="test"), lower_voltage=1.8, upper_voltage=2.8,
+        diffusivity=TransportProperty(value=1e-9, source="test"),
+        electronic_conductivity=TransportProperty(value=1.0, source="test"))
+
+
+def _plain_solve(values, anode, hours=15.0):
+    """(the delivered share of the nominal capacity, the CutOffsOfAnotherAnodeWarning messages) of a plain 0.1C
+    discharge ``solve([0, hours])`` of ``values`` on the model with ``anode``."""
+    import warnings
+
+    from pybamm_aea.models.checks import CutOffsOfAnotherAnodeWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            sol = pybamm.Simulation(AEA({"anode": anode}), parameter_values=values).solve([0, hours * 3600])
+        except pybamm.SolverError:  # (started past a cut-off: the warning came before)
+            sol = None
+    said = [str(w.message) for w in caught if issubclass(w.category, CutOffsOfAnotherAnodeWarning)]
+    share = None if sol is None else sol["Discharge capacity [A.h]"].entries[-1] / values["Nominal cell capacity [A.h]"]
+    return share, said
+
+
+def test_a_material_on_the_li_in_anode_keeps_its_window_vs_li():
+    """``parameter_values(anode="Li-In")`` moves the material's window (vs Li) down by the Li-In plateau, as the
+    paper's sets' (paper_cell.li_in_cut_offs), and says so in the cut-offs' anode potential: the 2.2 V plateau
+    material's 0.1C discharge on Li-In delivers 97.5 % of its window (170.7 of 175.1 mA.h/g). With the Li-metal
+    values it delivered 9.3 % (16.2 mA.h/g, stopped at 1.8 V cell, 2.42 V vs Li), with no warning; now warned, naming
+    the anode, the cut-offs and the anode's potential. (Before: no ``anode=``, a TypeError.)"""
+    mine = _plateau_material()
+    values = mine.parameter_values(anode="Li-In")
+    assert (values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]) == (1.18, 2.18)
+    assert values["Anode potential of the voltage cut-offs [V]"] == pytest.approx(0.62)
+    share, said = _plain_solve(values, "Li-In")
+    assert share > 0.95 and not said
+    share, said = _plain_solve(mine.parameter_values(), "Li-In")
+    assert share < 0.2
+    assert len(said) == 1 and all(s in said[0] for s in ("1.8-2.8 V", "Li-In, at 0.62 V vs Li", "lithium metal",
+                                                         "2.42-3.42 V vs Li", "parameter_values(anode='Li-In')"))
+
+
+def test_cut_offs_for_li_in_on_li_metal_are_warned_and_declared_ones_are_not():
+    """The reverse (values moved to Li-In, solved on Li metal) is warned too; values that declare the anode the
+    model has, or that declare none (a user's own set), are not; a window moved to Li-In is not moved again."""
+    from pybamm_aea.parameters.paper_cell import li_in_cut_offs
+
+    values = _plateau_material().parameter_values(anode="Li-In")
+    _, said = _plain_solve(values, "lithium metal", hours=0.05)
+    assert len(said) == 1 and "lithium metal, at 0 V vs Li" in said[0] and "Li-In, at 0.62 V vs Li" in said[0]
+    moved_again = li_in_cut_offs(values)  # (values for Li-In already: kept, not moved to 0.56-1.56 V)
+    assert (moved_again["Lower voltage cut-off [V]"], moved_again["Upper voltage cut-off [V]"]) == (1.18, 2.18)
+    with pytest.raises(ValueError, match="0.3 V vs Li .*neither Li metal's 0 V nor Li-In's 0.62 V"):
+        li_in_cut_offs({**values, "Anode potential of the voltage cut-offs [V]": 0.3})
+    values["Anode potential of the voltage cut-offs [V]"] = 0.0  # (declared: 1.18-2.18 V meant on Li metal)
+    assert not _plain_solve(values, "lithium metal", hours=0.05)[1]
+    del values["Anode potential of the voltage cut-offs [V]"]
+    assert not _plain_solve(values, "Li-In", hours=0.05)[1]
+    with pytest.raises(pybamm_aea.materials.MaterialError, match="unknown anode 'li-in'.*did you mean"):
+        _plateau_material().parameter_values(anode="li-in")
+
+
+def test_an_soc_on_cut_offs_of_another_anode_is_warned():
+    """``set_initial_state(0.5, options={"anode": "Li-In"})`` on values whose cut-offs are vs Li metal reads its
+    SOC window as the Li-In cell's voltages: warned; on the material's Li-In values it is not (nor on a voltage)."""
+    import warnings
+
+    from pybamm_aea.models.checks import CutOffsOfAnotherAnodeWarning
+
+    mine = _plateau_material()
+    with pytest.warns(CutOffsOfAnotherAnodeWarning, match="initial_soc 0.5: the voltage cut-offs 1.8-2.8 V"):
+        mine.parameter_values().set_initial_state(0.5, options={"anode": "Li-In"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CutOffsOfAnotherAnodeWarning)
+        mine.parameter_values(anode="Li-In").set_initial_state(0.5, options={"anode": "Li-In"})
+        mine.parameter_values().set_initial_state("2.0 V", options={"anode": "Li-In"})

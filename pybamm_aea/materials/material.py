@@ -490,23 +490,25 @@ class AEAMaterial:
         return {"D_cm2_per_s": D, "sigma_e_S_per_cm": sig_e, "sigma_ion_S_per_cm": sig_i}
 
     # --- PyBaMM ---------------------------------------------------------------------------
-    def parameter_dict(self, cell="paper", loading=None, temperature=None, porosity=None):
+    def parameter_dict(self, cell="paper", loading=None, temperature=None, porosity=None, anode="lithium metal"):
         """The parameter dict of an AEA cell with this cathode (module-level, picklable functions).
 
         ``cell``: a name in :data:`CELL_BUILDS` (``"paper"``: the paper's lab cell, 0.785 cm2,
         LGPS + Li3PS4 pellet, Li metal, 70 C). ``loading`` mg/cm2 (default 1.5, the paper's),
-        ``temperature`` K (default the build's), ``porosity`` (default the material's). Built by
+        ``temperature`` K (default the build's), ``porosity`` (default the material's). ``anode``: the model's option
+        "anode" the cell is for; on ``"Li-In"`` the material's window (vs Li) is moved down by the Li-In plateau, as
+        the paper's sets' (:func:`pybamm_aea.parameters.paper_cell.li_in_cut_offs`). Built by
         :func:`pybamm_aea.parameters.aea_material_cell.material_cell_parameters`.
         """
         from ..parameters.aea_material_cell import material_cell_parameters
 
-        return material_cell_parameters(self, cell, loading, temperature, porosity)
+        return material_cell_parameters(self, cell, loading, temperature, porosity, anode=anode)
 
-    def parameter_values(self, cell="paper", loading=None, temperature=None, porosity=None):
+    def parameter_values(self, cell="paper", loading=None, temperature=None, porosity=None, anode="lithium metal"):
         """``pybamm.ParameterValues`` of an AEA cell with this cathode (see :meth:`parameter_dict`)."""
         import pybamm
 
-        return pybamm.ParameterValues(self.parameter_dict(cell, loading, temperature, porosity))
+        return pybamm.ParameterValues(self.parameter_dict(cell, loading, temperature, porosity, anode=anode))
 
     # --- JSON -----------------------------------------------------------------------------
     def to_dict(self):

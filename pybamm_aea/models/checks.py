@@ -88,6 +88,7 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
            "LithiationMassCheck", "DegradationWithoutRateWarning", "DEGRADATION_RATES",
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
+           "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
            "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs"]
 
 
@@ -269,6 +270,9 @@ RANGES = {
     "Cathode ionic conductivity [S.m-1]": _NON_NEGATIVE,  # 0: electrons alone carry the ohmic drop (a limit)
     "Anode exchange-current density [A.m-2]": _POSITIVE,
     "Li-In anode OCP [V]": _POTENTIAL,
+    # the anode the set's cut-offs are cell voltages against (not read by the model: a solve on another anode is
+    # warned about, warn_cut_offs_of_another_anode)
+    "Anode potential of the voltage cut-offs [V]": _POTENTIAL,
     "Separator layer 1 ionic conductivity [S.m-1]": _POSITIVE,
     "Separator layer 2 ionic conductivity [S.m-1]": _POSITIVE,
     "Dispersed material product-layer Li diffusivity [m2.s-1]": _POSITIVE,
@@ -1070,6 +1074,54 @@ def warn_unknown_parameters(model, warned=None):
                    if name in SWEEP_ONLY_INPUTS else f"did you mean {close}?")
             warnings.warn(f"parameter {name!r}{shown} is not a parameter of the AEA model, so it has no effect; "
                           + why, UserWarning, stacklevel=3)
+
+
+# ------------------------------------------------------------------------------- cut-offs of another anode
+class CutOffsOfAnotherAnodeWarning(UserWarning):
+    """A solve whose voltage cut-offs are cell voltages against another anode than the model's (the values'
+    "Anode potential of the voltage cut-offs [V]", :data:`pybamm_aea.parameters.paper_cell.CUT_OFF_ANODE_POTENTIAL`)."""
+
+
+def warn_cut_offs_of_another_anode(model, stacklevel=3):
+    """:class:`CutOffsOfAnotherAnodeWarning` if the values ``model`` was parameterised with declare their voltage
+    cut-offs against an anode at another potential [V vs Li] than the model's option "anode"
+    (:data:`~pybamm_aea.parameters.paper_cell.ANODE_POTENTIALS`): a set's 1.8-2.8 V vs Li metal stop a Li-In cell at
+    2.42-3.42 V vs Li. Called on a plain solve, where the cut-offs end it (an experiment's steps set their own);
+    values that do not declare it (a user's own, PyBaMM's) or given as an input are not looked at. Once per model."""
+    if model in _CUT_OFFS_WARNED:
+        return
+    said = cut_offs_of_another_anode(parameter_values_of(model), (getattr(model, "options", None) or {}).get("anode"))
+    if said is not None:
+        _CUT_OFFS_WARNED.add(model)
+        warnings.warn(CutOffsOfAnotherAnodeWarning(said), stacklevel=stacklevel)
+
+
+def cut_offs_of_another_anode(values, anode):
+    """What :func:`warn_cut_offs_of_another_anode` says of ``values`` on the option "anode" ``anode``, or None."""
+    from ..parameters.paper_cell import ANODE_POTENTIALS, CUT_OFF_ANODE_POTENTIAL
+
+    if values is None or anode not in ANODE_POTENTIALS or CUT_OFF_ANODE_POTENTIAL not in values.keys():
+        return None
+    declared = _number(values[CUT_OFF_ANODE_POTENTIAL])
+    own = ANODE_POTENTIALS[anode]
+    if declared is None or abs(declared - own) < 1e-9:
+        return None
+    low, high = (_number(values[name]) for name in ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]"))
+    cut = "?" if None in (low, high) else f"{low:g}-{high:g} V"
+    seen = "" if None in (low, high) else (f": they stop this cell at {low + own:.4g}-{high + own:.4g} V vs Li, not "
+                                           f"{low + declared:.4g}-{high + declared:.4g}")
+    theirs = {v: k for k, v in ANODE_POTENTIALS.items()}.get(declared, "an anode")
+    take = ("Move them with values.update(pybamm_aea.parameters.paper_cell.li_in_cut_offs(values)), as "
+            "AEA({'anode': 'Li-In'}).default_parameter_values and a material's parameter_values(anode='Li-In') do"
+            if anode == "Li-In" else f"Take values made for the {anode} anode (a set's own, a material's "
+            f"parameter_values(anode={anode!r}))")
+    return (f"the voltage cut-offs {cut} are cell voltages against {theirs}, at {declared:g} V vs Li (the values' "
+            f"{CUT_OFF_ANODE_POTENTIAL!r}), but the model's anode is {anode}, at {own:g} V vs Li{seen}. {take}; or, "
+            f"if the cut-offs are meant as this cell's voltages, set {CUT_OFF_ANODE_POTENTIAL!r} to {own:g}")
+
+
+#: the models :func:`warn_cut_offs_of_another_anode` has warned about (once each)
+_CUT_OFFS_WARNED = weakref.WeakSet()
 
 
 # ------------------------------------------------------------------------------- temperature beyond the data

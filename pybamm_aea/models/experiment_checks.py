@@ -53,7 +53,8 @@ from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivitie
 # command line imports without PyBaMM
 from ..user_input import check_save_at_cycles
 from .checks import (Range, _input_value, check_inputs, check_value, refuse_misspelt_inputs,
-                     warn_outside_measured_temperatures, warn_unknown_inputs, warn_unknown_parameters)
+                     warn_cut_offs_of_another_anode, warn_outside_measured_temperatures, warn_unknown_inputs,
+                     warn_unknown_parameters)
 
 __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
            "LaterStepSkippedWarning", "TerminationMetAtStartWarning", "StepSkippedError", "StepSkippedAttributeError",
@@ -2913,6 +2914,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         warn_unknown_inputs(model, inputs)
         warn_unknown_parameters(model)
         warn_outside_measured_temperatures(model, inputs)
+        warn_cut_offs_of_another_anode(model)  # (a plain solve: the values' cut-offs end it)
         return super().solve(model, t_eval, inputs, *args, **kwargs)
 
     def _check_event_violation(self, t_eval, model, y0, inputs_dict):

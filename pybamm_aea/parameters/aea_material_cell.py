@@ -18,9 +18,11 @@ from pybamm_aea.user_input import did_you_mean
 from . import Li2021_Mo6S8, dispersed_materials, paper_cell
 
 
-def material_cell_parameters(material, cell="paper", loading=None, temperature=None, porosity=None):
+def material_cell_parameters(material, cell="paper", loading=None, temperature=None, porosity=None,
+                             anode="lithium metal"):
     """Parameters of an AEA cell whose cathode is ``material``: the material's own values and
-    citations (its module), the cell build's (``paper_cell``), 1.5 mg/cm2 unless ``loading``. The material is
+    citations (its module), the cell build's (``paper_cell``), 1.5 mg/cm2 unless ``loading``; on the ``anode``
+    ``"Li-In"`` its window (vs Li) moved down by the plateau (:func:`.paper_cell.li_in_cut_offs`). The material is
     checked again first (:meth:`~pybamm_aea.materials.AEAMaterial.validate`, ~3 ms): a field changed after it was
     made (``m.electronic_conductivity = TransportProperty(value=-3.0)``) is a MaterialError naming it."""
     from pybamm_aea.initial_state import BRANCH_STATE
@@ -38,6 +40,10 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
         except ValueError as exc:
             raise MaterialError(str(exc)) from None
     porosity = material.porosity if porosity is None else _check(porosity, "porosity", COMPACT_POROSITY)
+    if anode not in paper_cell.ANODE_POTENTIALS:
+        raise MaterialError(f"unknown anode {anode!r}; known: {sorted(paper_cell.ANODE_POTENTIALS)} (the model's "
+                            "option \"anode\")"
+                            + (did_you_mean(anode, paper_cell.ANODE_POTENTIALS) if isinstance(anode, str) else ""))
     values = CELL_BUILDS[cell]()
     if temperature is not None:
         from pybamm_aea.models.checks import check_value
@@ -156,6 +162,8 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
         }
     )
     values.update(dispersed_materials.none())
+    if anode == "Li-In":  # (the material's window is vs Li, as the paper's sets': the same cathode window)
+        values.update(paper_cell.li_in_cut_offs(values))
     # the cell build's works (paper_cell.cell_parameters: citations.PAPER_CELL), the compact's Bruggeman law, then the
     # material's
     values["citations"] = [*values["citations"], citations.BRUGGEMAN1935, *material.citations]

@@ -145,11 +145,30 @@ def li_in_window(low, high):
     return tuple(round(v - LI_IN_PLATEAU, LI_IN_WINDOW_DECIMALS) for v in (low, high))
 
 
+#: the parameter a set declares the anode its voltage cut-offs are cell voltages against with: that anode's potential
+#: [V vs Li/Li+] (0 for Li metal, :data:`LI_IN_PLATEAU` for Li-In). The sets' cut-offs are vs Li metal
+#: (:func:`cell_parameters`), :func:`li_in_cut_offs` moves them to Li-In; a solve on another anode is warned about
+#: (:func:`pybamm_aea.models.checks.warn_cut_offs_of_another_anode`); values without it are not looked at
+CUT_OFF_ANODE_POTENTIAL = "Anode potential of the voltage cut-offs [V]"
+#: the potential [V vs Li/Li+] of each anode of the model's option "anode": Li metal by definition 0, Li-In its plateau
+ANODE_POTENTIALS = {"lithium metal": 0.0, "Li-In": LI_IN_PLATEAU}
+
+
 def li_in_cut_offs(values):
     """The voltage cut-offs of ``values`` (a set's, vs Li metal) moved to the same cathode window on the Li-In
-    anode (:func:`li_in_window`): a dict to update ``values`` with."""
+    anode (:func:`li_in_window`), with their :data:`CUT_OFF_ANODE_POTENTIAL` the plateau: a dict to update ``values``
+    with. Values whose cut-offs are declared against Li-In already keep them (they were moved twice, 1.18-2.18 V to
+    0.56-1.56 V); ValueError for values declared against any other anode than Li metal or Li-In."""
     names = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
-    return dict(zip(names, li_in_window(*(values[name] for name in names))))
+    declared = values[CUT_OFF_ANODE_POTENTIAL] if CUT_OFF_ANODE_POTENTIAL in values.keys() else 0.0
+    if declared == LI_IN_PLATEAU:
+        return {**{name: values[name] for name in names}, CUT_OFF_ANODE_POTENTIAL: LI_IN_PLATEAU}
+    if declared != 0.0:
+        raise ValueError(f"the voltage cut-offs are cell voltages against an anode at {declared!r} V vs Li (their "
+                         f"{CUT_OFF_ANODE_POTENTIAL!r}), neither Li metal's 0 V nor Li-In's {LI_IN_PLATEAU:g} V: "
+                         "moving them to Li-In is not defined")
+    return {**dict(zip(names, li_in_window(*(values[name] for name in names)))),
+            CUT_OFF_ANODE_POTENTIAL: LI_IN_PLATEAU}
 
 
 def mixed_anodes_message(low):
@@ -208,6 +227,9 @@ def cell_parameters():
         "Li-In anode Li foil amount [mol.m-2]": foil_amount("Li", PAPER_CELL["li_um"] / 1e6),
         # the In/LiIn plateau half-way (assumption; the foil keeps the alloy there while it lasts)
         "Initial Li-In anode Li:In ratio": 0.5,
+        # by definition: the voltage cut-offs of every set built on this cell are vs Li metal, 0 V
+        # (CUT_OFF_ANODE_POTENTIAL; li_in_cut_offs moves them to Li-In)
+        "Anode potential of the voltage cut-offs [V]": ANODE_POTENTIALS["lithium metal"],
     }
     values["citations"] = list(citations.PAPER_CELL)
     values.update(degradation_parameters())

@@ -156,11 +156,13 @@ def export_table(df, path, key_columns=()):
 
 #: entries of a record's "fixed values" the sets gained after stores were written, with the value that leaves
 #: every figure of a store written before them as it is: "Initial cathode stretch off 1" 0 (a fresh start, what
-#: every point was solved from), and the measured temperatures, any value (they only decide a warning, no figure)
+#: every point was solved from), and the measured temperatures and the cut-offs' anode (session 56), any value (they
+#: only decide a warning, no figure)
 LATER_FIXED_VALUES = {
     "Initial cathode stretch off 1": 0.0,
     "Lowest measured temperature [K]": any,
     "Highest measured temperature [K]": any,
+    "Anode potential of the voltage cut-offs [V]": any,
 }
 
 
