@@ -1455,6 +1455,21 @@ def test_the_warning_leads_with_the_flagged_discharge_the_mesh_filled():
     assert nucleation_mesh_warning(model, values, steps).startswith("step 1, the first discharge")
 
 
+@pytest.mark.slow
+def test_the_warning_leads_with_the_discharge_the_mesh_filled_in_a_real_run():
+    """The user's trial (session 56): LMS at 25 C, 0.5C CCCV from pristine, 4 cycles on 20 cells: discharges of 1.83e-7,
+    2.31e-7, 1.48e-4 and 1.15e-4 A.h (on 160 cells 3.4e-10 each): the warning led with step 1 and named step 11 last.
+    Now it leads with step 11, steps 1 and 6 after it with their charges."""
+    cycle = ("Discharge at 0.5C until 1.8 V", "Rest for 10 minutes", "Charge at 0.5C until 2.8 V",
+             "Hold at 2.8 V until C/50", "Rest for 10 minutes")
+    values = lms()
+    values["Ambient temperature [K]"] = 298.15
+    solution, said = _nucleation_warned(values, pybamm.Experiment([cycle] * 4))
+    assert len(said) == 1 and said[0].startswith("step 11, a later discharge of a host still in its Li0 phase"), said
+    assert "; it took 0.148 mA.h, the flagged steps 1, 6 before it 0.000183-0.000231 mA.h (0.16 % of it" in said[0], said
+    assert len(said[0]) < 720, len(said[0])
+
+
 def _spinodal(host=None):
     """The lithiation spinodal [Li] of ``host``'s (MO6S8_HOST's) Li0/Li1 loop: s_m / 2 of the way from the Li0 binodal
     to the Li1 one (:mod:`pybamm_aea.thermodynamics`)."""
