@@ -40,7 +40,8 @@ class MeshDependentNucleationWarning(InputSetWarning):
     the host still in its Li0 phase) ran above the current density up to which 20, 40 and 80 cells answer as 160 cells
     do (for a hybrid as 640-1280 do):
     whether Li1 nucleates in the Li0 at the separator before the cut-off, and so the capacity, is the mesh's
-    (:func:`nucleation_mesh_warning`). One warning a solve names every such discharge: the run's first in full, the
+    (:func:`nucleation_mesh_warning`). One warning a solve names every such discharge: the run's first that filled
+    in full (:func:`_lead`; those before it, which took next to nothing, after it with their charges), the
     later ones after it, grouped by their reason, with their steps and current densities (one line for 300 cycles).
     Warned after every solve of an AEA model: an experiment, a plain ``solve(t_eval)`` (each solution of a list of
     inputs, and so ``pybamm_aea.sweep``'s batched rows, each row's own discharges), from
@@ -405,7 +406,8 @@ def nucleation_mesh_judgement(model, values, steps, inputs=None, cells=None, ear
     first in full and each later one after it by its step, current density and reason (:func:`_later_text`: grouped by
     the reason, the steps of a group as ranges, so that a 300-cycle run whose every discharge the mesh decides is one
     line; until session 48 only the first was named, and a later one, as a 1C discharge after a 0.5C one, LMS at 25 C:
-    80.1 mA.h/g on 20 cells against 0.001 on 160, went without a word). Only where it was measured: the multi-phase
+    80.1 mA.h/g on 20 cells against 0.001 on 160, went without a word; the one led with is :func:`_lead`'s, since
+    session 56 the first that filled, not one that took next to nothing). Only where it was measured: the multi-phase
     host, Mo6S8 alone or a shipped hybrid (:func:`_hybrid_threshold`). A
     discharge that starts with the host pristine, still in its Li0 phase (every cell's Li content at the step's start,
     for the run's first step that passes charge else "Initial cathode Li content", in the free window, below
@@ -452,16 +454,48 @@ def _unmatched(model, values, inputs):
 
 def _nucleation_judged(model, values, steps, inputs, cells, earlier=()):
     """:func:`nucleation_mesh_judgement`'s :class:`NucleationJudgement` when the run is warned, else None: every
-    discharge :func:`_judged_discharges` flags, the first in full, the later ones after it (:func:`_later_text`); the
+    discharge :func:`_judged_discharges` flags, the one :func:`_lead` picks in full (the first unless those before it
+    took next to nothing: their charges after it), the later ones after it (:func:`_later_text`); the
     reference the finest any of them needs, measured if each one's was."""
     judged = list(_judged_discharges(model, values, steps, inputs, cells, earlier))
     if not judged:
         return None
-    first = judged[0].judgement.text
-    text = NucleationText(first.head, first.verdict,
-                          first.rest + ("" if len(judged) == 1 else f"; {_later_text(judged[1:])}"))
+    charges = [_step_charge(steps[one.number - len(earlier) - 1]) for one in judged]
+    lead = _lead(charges)
+    first = judged[lead].judgement.text
+    if lead == 0:
+        rest = "" if len(judged) == 1 else f"; {_later_text(judged[1:])}"
+    else:  # (the discharges flagged before it took next to nothing: the converged answer, said after it)
+        rest = (f"; it took {charges[lead] * 1e3:.3g} mA.h, the flagged step{'s' if lead > 1 else ''} "
+                f"{_step_numbers([one.number for one in judged[:lead]])} before it "
+                f"{_span([charge * 1e3 for charge in charges[:lead]])} mA.h "
+                f"({100 * max(charges[:lead]) / charges[lead]:.2g} % of it: Li1 not nucleating, the fine mesh's answer)" +
+                ("" if len(judged) == lead + 1 else f"; {_later_text(judged[lead + 1:])}"))
+    text = NucleationText(first.head, first.verdict, first.rest + rest)
     return NucleationJudgement(text, max(one.judgement.reference_cells for one in judged),
                                all(one.judgement.reference_measured for one in judged))
+
+
+#: a flagged discharge that passed less than this fraction of the charge another flagged one passed is not the one
+#: the warning leads with: it stopped before Li1 nucleated, the fine mesh's answer (:func:`_lead`). LMS at 25 C, 0.5C
+#: CCCV, 20 cells (session 56): steps 1 and 6 took 1.8e-7 and 2.3e-7 A.h, step 11 1.48e-4 (0.16 %), where 40 cells
+#: take 2.1e-8-2.4e-8 and 160 cells 3.4e-10 in each
+LEAD_CHARGE_FRACTION = 0.1
+
+
+def _step_charge(step):
+    """The charge [A.h] a step solution passed (positive: a discharge), from its "Time [s]" and "Current [A]"."""
+    import numpy as np
+
+    return float(np.trapezoid(step["Current [A]"].entries, step["Time [s]"].entries)) / 3600
+
+
+def _lead(charges):
+    """The index of the flagged discharge a warning leads with, of ``charges`` [A.h] (in order): the first that passed
+    at least :data:`LEAD_CHARGE_FRACTION` of the most any passed (a coarse mesh errs by filling: the discharge it
+    filled is the one whose answer it sets; until session 56 the first flagged, which took nothing, led)."""
+    largest = max(charges)
+    return next(k for k, charge in enumerate(charges) if charge >= LEAD_CHARGE_FRACTION * largest)
 
 
 class _Judged(NamedTuple):

@@ -1432,6 +1432,44 @@ def _pristine_steps(x_starts, densities, cells=20, values=None):
     return values, steps
 
 
+def test_the_warning_leads_with_the_flagged_discharge_the_mesh_filled():
+    """LMS at 25 C, 0.5C CCCV, 20 cells (a user's trial, session 56): the pristine discharges of cycles 1-3 (steps 1,
+    6, 11) are flagged; steps 1 and 6 take 1.8e-7 and 2.3e-7 A.h as 160 cells do (3.4e-10), step 11 fills (1.48e-4,
+    the mesh's). The warning led with step 1, step 11 named last. Now it leads with the first flagged discharge that
+    passed at least a tenth of the most any passed, the ones before it after it with their charges."""
+    import numpy as np
+
+    from pybamm_aea.convergence import nucleation_mesh_warning
+
+    model = SimpleNamespace(options={"host thermodynamics": "multi-phase"})
+    values, steps = _pristine_steps([0.004, 0.05, 0.05, 0.05], [2.0, 2.0, 2.0, 2.0])
+    steps[2]["Time [s]"] = SimpleNamespace(entries=200 + np.array([0.0, 5e4, 1e5]))  # 1000x the others' charge
+    said = nucleation_mesh_warning(model, values, steps)
+    assert said.startswith("step 3, a later discharge of a host still in its Li0 phase (pristine Mo6S8), runs at 2 "
+                           "A/m2 and 70 C: above the 1.5 A/m2"), said
+    assert "mA.h, the flagged steps 1, 2 before it " in said and "mA.h (0.1 % of it: Li1 not nucleating" in said, said
+    assert said.endswith("; flagged too, 1 later discharge: step 4 (a pristine Mo6S8 discharge above the 1.5 A/m2 "
+                         "threshold: 2 A/m2 at 70 C)"), said
+    # each passing as much: the first leads, as before
+    values, steps = _pristine_steps([0.004, 0.05], [2.0, 2.0])
+    assert nucleation_mesh_warning(model, values, steps).startswith("step 1, the first discharge")
+
+
+@pytest.mark.slow
+def test_the_warning_leads_with_the_discharge_the_mesh_filled_in_a_real_run():
+    """The user's trial (session 56): LMS at 25 C, 0.5C CCCV from pristine, 4 cycles on 20 cells: discharges of 1.83e-7,
+    2.31e-7, 1.48e-4 and 1.15e-4 A.h (on 160 cells 3.4e-10 each): the warning led with step 1 and named step 11 last.
+    Now it leads with step 11, steps 1 and 6 after it with their charges."""
+    cycle = ("Discharge at 0.5C until 1.8 V", "Rest for 10 minutes", "Charge at 0.5C until 2.8 V",
+             "Hold at 2.8 V until C/50", "Rest for 10 minutes")
+    values = lms()
+    values["Ambient temperature [K]"] = 298.15
+    solution, said = _nucleation_warned(values, pybamm.Experiment([cycle] * 4))
+    assert len(said) == 1 and said[0].startswith("step 11, a later discharge of a host still in its Li0 phase"), said
+    assert "; it took 0.148 mA.h, the flagged steps 1, 6 before it 0.000183-0.000231 mA.h (0.16 % of it" in said[0], said
+    assert len(said[0]) < 720, len(said[0])
+
+
 def _spinodal(host=None):
     """The lithiation spinodal [Li] of ``host``'s (MO6S8_HOST's) Li0/Li1 loop: s_m / 2 of the way from the Li0 binodal
     to the Li1 one (:mod:`pybamm_aea.thermodynamics`)."""

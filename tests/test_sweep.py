@@ -1887,3 +1887,25 @@ def test_a_failure_other_than_cannot_be_evaluated_is_not_hidden_as_an_unknown_ca
 
 
 NOMINAL_NAME = "Nominal cell capacity [A.h]"
+
+
+def test_a_swept_c_rate_that_scales_steps_at_other_rates_says_so():
+    """sweep({"C-rate": [0.1, 1.0]}) on Li2021_TiS2, 3 cycles at 0.1C holding to C/50 then a C/20 RPT (a user's trial,
+    session 56): the 1.0C row ran the RPT at 0.5C and the hold to C/5 (233.85 mA.h/g against the intended run's
+    238.58), warnings None, no word. Now a SweepNote names each rate not the reference's and what it runs at in the
+    rows, and how to keep a step fixed (a current: written so the 1.0C row gives 238.58, no note)."""
+    from pybamm_aea.sweep.rate_steps import scaled_rate_notes
+
+    steps = [("Discharge at 0.1C for 1 minute", "Hold at 3.0 V until C/50"), ("Discharge at C/20 for 1 minute",)]
+    with pytest.warns(SweepNote) as said:
+        df = sweep({"C-rate": [0.1, 1.0]}, parameter_set="Li2021_TiS2", workers=1, progress=False, experiment=steps)
+    notes = [str(w.message) for w in said if issubclass(w.category, SweepNote)]
+    assert notes == df.attrs["notes"] and len(notes) == 1, notes
+    assert notes[0].startswith("'C-rate' scales every C-rate step and C-rate cut-off of the experiment by C-rate / 0.1 "
+                               "(reference_c_rate), not only those at 0.1C: in the rows at C-rate 0.1, 1, the cut-off "
+                               "at 0.02C of 'Hold at 3.0 V until C/50' ends at 0.02C, 0.2C; the step at 0.05C of "
+                               "'Discharge at C/20 for 1 minute' runs at 0.05C, 0.5C; to keep a step at its own rate, "
+                               "write it, or its cut-off, as a current in A, which is not scaled (at the set's nominal "
+                               "capacity, 0.0002818 A.h, 1C is 0.2818 mA)"), notes
+    one_rate = pybamm.Experiment([("Discharge at 0.1C until 1 V", "Charge at 0.1C until 3 V", "Hold at 3 V until 0.005 mA")])
+    assert scaled_rate_notes(one_rate, 0.1, [0.1, 1.0]) == []

@@ -40,7 +40,9 @@ Grid names
     ``reference_c_rate`` (0.1C by default, the paper's rate); a point at C-rate ``c`` runs them at
     ``c / reference_c_rate`` times that rate (through the nominal capacity PyBaMM turns C-rates into currents
     with, an input parameter too). With the default experiment that is simply "Discharge at cC until the lower
-    cut-off". The rate capability column needs the reference-rate point of each design: where the grid lacks it,
+    cut-off". Every C-rate step and C-rate cut-off scales so, one written at another rate too (a C/20 RPT, a hold
+    until C/50: said once, a :class:`SweepNote`, :func:`.rate_steps.scaled_rate_notes`); one written as a current
+    does not. The rate capability column needs the reference-rate point of each design: where the grid lacks it,
     the column is NaN (said once, a :class:`SweepNote`), unless ``rate_capability=True``, which solves those points
     too and keeps them out of the rows, in ``table.attrs["reference points"]``: the table's rows are the grid's,
     exactly (until session 49 the reference points were always added as rows).

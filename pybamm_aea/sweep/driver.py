@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..user_input import is_finite_positive, not_a_number
 from .api import SweepConfigError, SweepNote, _default_batch_size, count, worker_count
-from .config import build_config, cell_notes, compaction_notes
+from .config import build_config, cell_notes, compaction_notes, make_experiment
 from .grid import batches as split, expand_grid, is_reference_rate, point_key, reference_points, unique_points
 from .metrics import CELL_COLUMNS, ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION, WARNING_TEXTS, warning_texts
 
@@ -90,6 +90,11 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     all_points = grid_points + extra
     rate_notes = [] if rate_capability else _reference_notes(grid_points, names, reference_c_rate,
                                                                  stored_references)
+    if "C-rate" in names:
+        from .rate_steps import scaled_rate_notes  # (imports PyBaMM)
+
+        rate_notes += scaled_rate_notes(make_experiment(config.steps), config.reference_c_rate,
+                                        [p["C-rate"] for p in grid_points], config.nominal)
     sweep_notes = [*compaction_notes(config, points), *cell_notes(config, points), *rate_notes] if notes else []
     for note in sweep_notes:  # a fact of the sweep: once, not on every row, and in the table's attrs
         warnings.warn(note, SweepNote, stacklevel=3)

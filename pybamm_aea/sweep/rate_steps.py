@@ -38,3 +38,39 @@ def stretch(experiment, factor):
               for n in experiment.cycle_lengths]
     _, period, temperature, termination = experiment.args
     return pybamm.Experiment(cycles, period=period, temperature=temperature, termination=termination)
+
+
+def scaled_rate_notes(experiment, reference_c_rate, c_rates, nominal=None):
+    """The note of a swept 'C-rate' whose ``experiment`` (a ``pybamm.Experiment``) writes C-rate steps or C-rate
+    cut-offs ("until C/50") at other rates than ``reference_c_rate``: the sweep scales the C-rate basis, so each of
+    them runs at C-rate / reference x its written rate too, which the rows (at ``c_rates``) do not show; each such rate
+    with its steps and the rates it runs at in the rows, and how to keep a step fixed (a current, not scaled; its value
+    at the set's ``nominal`` capacity [A.h] when known), a list of one; [] when every one is at the reference rate.
+    Until session 56 not said: Li2021_TiS2, 3 cycles at 0.1C holding to C/50 then a C/20 RPT, the 1.0C row ran the
+    RPT at 0.5C and the hold to C/5 (233.85 mA.h/g against the intended run's 238.58), its warnings None."""
+    import math
+
+    written = {}  # (written rate [C], a cut-off) -> the steps' descriptions
+    for step in experiment.steps:
+        if isinstance(step, pybamm.step.CRate) and not step.is_drive_cycle and not step.is_python_function:
+            written.setdefault((abs(float(step.value)), False), []).append(str(step))
+        for end in step.termination:
+            if isinstance(end, pybamm.step.CRateTermination):
+                written.setdefault((abs(float(end.value)), True), []).append(str(step))
+    others = {key: list(dict.fromkeys(said)) for key, said in written.items()
+              if not math.isclose(key[0], reference_c_rate, rel_tol=1e-9)}
+    if not others:
+        return []
+    rates = sorted({float(c) for c in c_rates})
+    parts = []
+    for (rate, cut_off), said in sorted(others.items()):
+        runs = ", ".join(f"{rate * c / reference_c_rate:.3g}C" for c in rates)
+        parts.append(f"{'the cut-off' if cut_off else 'the step'}{'s' if len(said) > 1 else ''} at {rate:g}C of "
+                     f"{', '.join(repr(s) for s in said)} {'end' if cut_off else 'run'}{'' if len(said) > 1 else 's'} at {runs}")
+    current = ("" if nominal is None else
+               f" (at the set's nominal capacity, {nominal:.4g} A.h, 1C is {1e3 * nominal:.4g} mA)")
+    return [f"'C-rate' scales every C-rate step and C-rate cut-off of the experiment by C-rate / {reference_c_rate:g} "
+            f"(reference_c_rate), not only those at {reference_c_rate:g}C: in the rows at C-rate "
+            f"{', '.join(f'{c:g}' for c in rates)}, " + "; ".join(parts) +
+            f"; to keep a step at its own rate, write it, or its cut-off, as a current in A, which is not scaled"
+            f"{current}"]
