@@ -977,7 +977,8 @@ def test_single_phase_material_on_the_multi_phase_option_is_fickian():
     """A material without a free energy (LiCoO2: a table OCP with steep fitted ends) is one phase
     with no gradient energy: the multi-phase option takes its flux in Fickian form and its OCP at
     the surface content, and gives the lever-rule host's capacities on the same mesh (the
-    mobility form with geometric-mean faces gave 126.7 instead of 137.6 uA.h on 20 cells)."""
+    mobility form with geometric-mean faces gave 126.7 instead of 137.6 uA.h on 20 cells, on the OCP table held at
+    3.408 V until session 56; 126.84 on both since, the table run past 3.0 V)."""
     from pybamm_aea.materials import licoo2
 
     values = licoo2.MATERIAL.parameter_values()
