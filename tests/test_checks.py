@@ -1042,6 +1042,8 @@ def test_the_unread_input_advice_names_only_a_factor_that_acts(set_name, options
     from pybamm_aea.models import checks
 
     values = pybamm.ParameterValues(set_name)
+    if set_name == "AEA_LiCoO2":  # made full its open circuit, 2.70 V, is below its 3.0 V cut-off (session 56)
+        values = pybamm_aea.set_initial_state(values, 0.5, options=options)
     unread = ("Cathode Li log-mobility" if options else "Li0 film Li diffusivity [m2.s-1]")
     values[unread] = "[input]"
     sim = pybamm.Simulation(pybamm_aea.AEA(options), parameter_values=values)
@@ -4358,12 +4360,14 @@ def test_the_first_step_window_rule_reads_the_made_end_the_cells_in_series_and_t
      "ended on its cut-off (2 V) 0.584 s in, having passed 2.46e-06 mA.h of the cathode's 0.1517 mA.h as made: the "
      "cathode starts at Li content 0.004 of its maximum 4 (\"Initial cathode Li content\", 0.10% of it: made at its "
      "Li-free end), so there is nothing to charge. Discharge it first"),
-    # LiCoO2 made full (0.995 of x_max): ended 3.66 s in at 1.8e-5 of 0.1766 mA.h, without a word
-    ("AEA_LiCoO2", {}, "Discharge at 0.1C until 3.0 V",
-     "ended on its cut-off (3 V) 3.66 s in, having passed 1.8e-05 mA.h of the cathode's 0.1766 mA.h as made: the "
-     "cathode starts at Li content 0.545 of its maximum 0.547756 (\"Initial cathode Li content\", 99.50% of it: made "
+    # LiFePO4 made full (0.995 of x_max) on the lever-rule host: ended 4.33 s in at 2.4e-5 of 0.2 mA.h (LiCoO2 made
+    # full, 3.66 s, 1.8e-5 mA.h, until session 56, when its OCP table was held at 3.408 V from theta 0.927; now its
+    # open circuit as made, 2.70 V, is past the 3.0 V cut-off: skipped, the test below)
+    ("AEA_LiFePO4", {"host thermodynamics": "lever rule"}, "Discharge at 0.1C until 2.5 V",
+     "ended on its cut-off (2.5 V) 4.33 s in, having passed 2.4e-05 mA.h of the cathode's 0.2 mA.h as made: the "
+     "cathode starts at Li content 0.995 of its maximum 1 (\"Initial cathode Li content\", 99.50% of it: made "
      "at its full end), so there is nothing to discharge. Charge it first"),
-], ids=["Li-In charge of pristine Mo6S8", "discharge of LiCoO2 made full"])
+], ids=["Li-In charge of pristine Mo6S8", "discharge of LiFePO4 made full"])
 def test_a_first_step_toward_the_end_the_cell_was_made_at_is_told_it_has_nothing_to_pass(set_name, options, step,
                                                                                           said):
     """A first charge of a cathode made Li-free (a discharge of one made full) ends on its cut-off at once whatever
@@ -4414,8 +4418,10 @@ _OPEN_CIRCUIT_PAST = "nothing to integrate. Its open-circuit voltage is past tha
     # LiCoO2 made full, skipped 0.5165 V past 3.9 V: the same advice
     (_LEVER, "AEA_LiCoO2", None, "Discharge at 0.1C until 3.9 V",
      f"{_OPEN_CIRCUIT_PAST}: {_NOTHING_TO_DISCHARGE} (PyBaMM: "),
-    # "until 3.0 V" it runs (5.47 s, 2.68e-5 mA.h): told so after the run, in the same words
-    (_LEVER, "AEA_LiCoO2", None, "Discharge at 0.1C until 3.0 V", f"as made: {_NOTHING_TO_DISCHARGE}"),
+    # "until 3.0 V" it ran (5.47 s, 2.68e-5 mA.h) until session 56 (its OCP table held at 3.408 V from theta 0.927):
+    # its open circuit as made, 2.70 V, is now past that cut-off too
+    (_LEVER, "AEA_LiCoO2", None, "Discharge at 0.1C until 3.0 V",
+     f"{_OPEN_CIRCUIT_PAST}: {_NOTHING_TO_DISCHARGE} (PyBaMM: "),
     # made mid-window (x = 1.999 of 4), its open circuit 0.47 V past 1.9 V: the cut-off is the one to move
     (_LI_IN_LEVER, None, 0.5, "Discharge at 0.1C until 1.9 V", f"{_OPEN_CIRCUIT_PAST}, so no smaller current or loading lets the "
      "step start: the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at does"),
@@ -4427,7 +4433,7 @@ _OPEN_CIRCUIT_PAST = "nothing to integrate. Its open-circuit voltage is past tha
      "or another cut-off, passes next to nothing: the cathode starts at Li content 0.995 of its maximum 1 "
      "(\"Initial cathode Li content\", 99.50% of it: made at its full end), so there is nothing to discharge. "
      "Charge it first (a charge step before the discharge) to make room for Li (PyBaMM: "),
-], ids=["Li-In Mo6S8 charge skipped", "LiCoO2 discharge skipped", "LiCoO2 discharge ran", "made mid-window",
+], ids=["Li-In Mo6S8 charge skipped", "LiCoO2 discharge skipped", "LiCoO2 discharge to 3.0 V", "made mid-window",
         "LiFePO4 skipped by its losses"])
 def test_a_first_step_skipped_toward_the_end_the_cell_was_made_at_is_told_it_has_nothing_to_pass(options, set_name,
                                                                                                  soc, step, said):
@@ -4498,10 +4504,10 @@ def test_nothing_to_pass_says_made_at_only_from_the_state_as_made(options, state
 
 
 @pytest.mark.parametrize("set_name, steps, said", [
-    # 1.8e-05 mA.h, silent: the rest was read as the first step (review R25)
+    # 1.8e-05 mA.h, silent: the rest was read as the first step (review R25); skipped since session 56 (its open
+    # circuit as made, 2.70 V, past the 3.0 V cut-off)
     ("AEA_LiCoO2", ["Rest for 1 minute", "Discharge at 0.1C until 3 V"],
-     "the experiment's step 2, 'Discharge at 0.1C until 3 V', ended on its cut-off (3 V) 3.66 s in, having passed "
-     "1.8e-05 mA.h"),
+     "an experiment step is skipped: the cell starts 0.3063 V past its step's cut-off (Voltage < 3.0 [V])"),
     ("Li2021_Mo6S8", ["Rest for 1 minute", "Charge at 0.1C until 2.8 V"],
      "the experiment's step 2, 'Charge at 0.1C until 2.8 V', ended on its cut-off (2.8 V) 0.586 s in, having passed "
      "2.47e-06 mA.h"),

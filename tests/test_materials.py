@@ -85,11 +85,13 @@ def test_an_electrode_starts_as_pressed_and_its_mass_counts_its_li_once(name, ma
     """The model's host is Li-free with the material's Li content as pressed (the loading's basis). A lithiated
     material's Li was counted twice (LiCoO2's electrode 3.9 % heavier at t = 0, NMC532 4.4 %) and its porosity
     started at 0.076 / 0.071 instead of the pressed 0.11. After a charge the electrode is lighter by the Li it
-    gave up."""
+    gave up. The charge is an experiment's step: LiCoO2 as made is at 2.70 V, below its 3.0 V cut-off (since
+    session 56, its OCP table run past it), which stops a solve's charge at its start (an experiment moves it out)."""
     values = pybamm.ParameterValues(name)
     m = get_material(material)
     assert values["Current function [A]"] < 0  # lithiated as pressed: half an hour of the default 0.1C charge
-    sol = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 1800])
+    sol = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Charge at 0.1C for 30 minutes"])).solve()
     assert sol["Average cathode porosity"].entries[0] == pytest.approx(m.porosity, abs=1e-9)
     mass, mass_now = sol["Cathode electrode mass [g]"].entries, sol["Cathode electrode mass, instantaneous [g]"].entries
     assert mass_now[0] == pytest.approx(mass[0], rel=1e-9)
@@ -408,22 +410,25 @@ def test_a_host_not_flagged_full_fills_past_x_max_until_its_j0_vanishes():
 def test_the_full_lattice_gas_event_not_j0_ends_licoo2s_discharge_at_its_cut_off():
     """The guard past a lattice gas's OCP pole is the multi-phase host's content event, not j0's NaN: AEA_LiCoO2 at
     0.1C and 70 C with its j0 clamped at its floor beyond x_max (``past_x_max=True``, no NaN) still ends its first
-    discharge at its 3.0 V cut-off at theta_s = 0.99975, 0.13758 mA.h, as with its own j0 (0.137581). Without the
-    event the solver stepped over the pole (theta = 1) to its far side and ran on for the step's 20 h at 3.385 V to
-    theta = 2.10, 0.35325 mA.h."""
+    discharge at its cut-off at theta_s = 0.99909, 0.137453 mA.h, as with its own j0. Without the event the solver
+    stepped over the pole (theta = 1) to its far side and ran on for the step's 20 h at 3.385 V to theta = 2.10,
+    0.35325 mA.h (to 3.0 V, when the OCP table ended at 3.408 V). Since session 56 the table runs past
+    3.0 V (to 2.718 V at theta 0.945), so the discharge is taken to 2.6 V, inside a window widened to 2.5 V, to reach
+    the pole (to 3.0 V it ends at theta_s 0.93899, 0.126837 mA.h)."""
     from pybamm_aea.materials import functions as fn
 
     values = pybamm.ParameterValues("AEA_LiCoO2")
     j0 = values["Cathode exchange-current density [A.m-2]"]
     values["Cathode exchange-current density [A.m-2]"] = fn.ExchangeCurrentDensity(j0.x_max, j0.j0_ref, True)
-    experiment = pybamm.Experiment(["Charge at 0.1C until 4.2 V", "Discharge at 0.1C until 3.0 V"])
+    values["Lower voltage cut-off [V]"] = 2.5
+    experiment = pybamm.Experiment(["Charge at 0.1C until 4.2 V", "Discharge at 0.1C until 2.6 V"])
     solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve()
     discharge = solution.cycles[-1].steps[-1]
-    assert discharge.termination == "event: Voltage < 3.0 [V] [experiment]"
+    assert discharge.termination == "event: Voltage < 2.6 [V] [experiment]"
     capacity = discharge["Discharge capacity [A.h]"].entries
-    assert (capacity[-1] - capacity[0]) * 1e3 == pytest.approx(0.137581, rel=1e-4)
+    assert (capacity[-1] - capacity[0]) * 1e3 == pytest.approx(0.137453, rel=1e-4)
     theta_s = discharge["Cathode surface Li content"].entries / values["Cathode maximum Li content"]
-    assert theta_s[-1] == pytest.approx(0.99975, abs=1e-4) and theta_s.max() < 1
+    assert theta_s[-1] == pytest.approx(0.99909, abs=1e-4) and theta_s.max() < 1
 
 
 def test_an_update_of_the_diffusivity_or_ocp_reaches_the_multi_phase_host():
@@ -551,6 +556,51 @@ def test_a_regular_solution_below_its_critical_temperature_is_refused_at_the_cel
     assert sim.solve([0, 10], inputs={"Ambient temperature [K]": 420.0}).t[-1] == 10
     with pytest.raises(ValueError, match=r"'Ambient temperature \[K\]' = 343.0 is outside.*406.2 K"):
         sim.solve([0, 10], inputs={"Ambient temperature [K]": 343.0})
+
+
+#: the brief's partial table (session 56), theta 0.1-0.9 at 2.28-2.12 V, inside USER_MATERIAL's 1.5-3.0 V cut-offs
+PARTIAL_TABLE = {"kind": "table", "theta": [0.1, 0.3, 0.5, 0.7, 0.9], "values": [2.28, 2.22, 2.20, 2.18, 2.12]}
+
+
+@pytest.mark.parametrize("name, table, span, step", [
+    ("ocp", PARTIAL_TABLE, "0-0.1", "charge"),
+    ("ocp", dict(PARTIAL_TABLE, theta=[0.0, 0.3, 0.5, 0.7, 0.9]), "0.9-1", "discharge"),
+    ("ocp", dict(PARTIAL_TABLE, values=[3.1, 2.22, 2.20, 2.18, 2.12]), "0.9-1", "discharge"),
+    ("ocp_delithiation", PARTIAL_TABLE, "0-0.1", "charge"),
+])
+def test_a_table_ocp_short_of_the_window_inside_the_cut_offs_is_refused_naming_the_gap(name, table, span, step):
+    """A table OCP is held at its end values beyond its theta (functions.TableOCP): a table of theta 0.1-0.9
+    inside the cut-offs was accepted and ran 0.1 of the window (22.3 of USER_MATERIAL's 223.3 mAh/g) at each end
+    on a guessed constant OCP, without a word (as AEA_LiCoO2's did, theta 0.927-1 at 3.408 V, until session 56)."""
+    with pytest.raises(MaterialError, match=rf"{name}: the table covers theta .* at theta {span} \(22.3 of the "
+                                            rf"window's 223.3 mAh/g\) it would be held .* so a {step} would run"):
+        AEAMaterial.from_dict(dict(USER_MATERIAL, **{name: table}))
+
+
+def test_a_table_ocp_whose_ends_lie_beyond_the_cut_offs_is_accepted():
+    """The held ends are never reached inside the cut-offs: first value >= the upper, last <= the lower."""
+    table = dict(PARTIAL_TABLE, values=[3.0, 2.22, 2.20, 2.18, 1.5])
+    assert AEAMaterial.from_dict(dict(USER_MATERIAL, ocp=table)).ocp.theta == table["theta"]
+
+
+@pytest.mark.parametrize("name", pybamm_aea.materials.list_materials())
+def test_every_registered_materials_table_ocp_reaches_the_window_or_past_its_cut_offs(name):
+    """LiCoO2's table (PyBaMM's lico2_ocp_Dualfoil1998) ended at x = 0.96, 3.408 V, above the 3.0 V cut-off: every
+    discharge ran theta 0.927-1 at 3.408 V. It now runs to x = 0.97, 2.718 V, and is the function at its points."""
+    material = get_material(name)
+    for ocp in (material.ocp, material.ocp_delithiation):
+        if ocp is not None and ocp.kind == "table":
+            assert ocp.theta[0] == 0 or ocp.values[0] >= material.upper_voltage
+            assert ocp.theta[-1] == 1 or ocp.values[-1] <= material.lower_voltage
+    if name == "LiCoO2":
+        from pybamm.input.parameters.lithium_ion import Marquis2019
+
+        from pybamm_aea.materials.licoo2 import X_LOW, OCP_X
+
+        x = X_LOW + np.asarray(material.ocp.theta) * material.x_max
+        assert x == pytest.approx(OCP_X) and x[-1] == pytest.approx(0.97)
+        assert material.ocp.values == pytest.approx(Marquis2019.lico2_ocp_Dualfoil1998(x), abs=1e-12)
+        assert material.ocp.values[-1] == pytest.approx(2.7182, abs=1e-4)
 
 
 @pytest.mark.parametrize("change, where", [

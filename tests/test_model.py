@@ -613,6 +613,31 @@ def test_a_start_outside_the_window_reads_the_cells_voltage_once(monkeypatch):
     assert {"Battery voltage [V]", "Open-circuit voltage [V]"} <= set(read), read
 
 
+def test_a_plain_solve_whose_current_already_runs_toward_the_window_is_told_what_runs_it():
+    """AEA_LiCoO2 as made rests at 2.70 V, below its 3.0 V cut-off (its OCP table runs past it since session 56), and
+    its set's current is a charge (-1.766e-05 A): a plain solve stops at its start on the lower cut-off, and was told
+    that "a current of the other sign runs the other way" (a discharge, further down) and that a smaller current lets
+    it start. Now: the current already runs toward the window, both cut-offs are a plain solve's events, and the charge
+    runs as an experiment step to the other cut-off or from a state inside the window (both checked here)."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    assert values["Current function [A]"] < 0  # (PyBaMM's sign: a charge)
+    with pytest.raises(pybamm.SolverError) as plain:
+        pybamm.Simulation(AEA(), parameter_values=values).solve([0, 600])
+    said = str(plain.value)
+    assert said.startswith("the cell starts 0.297 V below its lower cut-off under its current at the start"), said
+    assert ("Its current, -1.766e-05 A, is already a charge, which runs toward the window, but a plain solve carries "
+            "both cut-offs as events and ends where the cell starts past one. Run the charge as an experiment step, "
+            "pybamm.Experiment([\"Charge at 1.766e-05 A until 4.2 V\"]), which ends on its own cut-off (PyBaMM moves "
+            "the window's events 1 V out), or start the cell inside the window (solve(initial_soc=...) or "
+            "pybamm_aea.set_initial_state) (PyBaMM: ") in said, said
+    assert "other sign" not in said and "smaller current" not in said, said
+    step = pybamm.Experiment(["Charge at 1.766e-05 A until 4.2 V"])
+    charged = pybamm.Simulation(AEA(), parameter_values=values, experiment=step).solve()
+    assert charged.termination == "event: Voltage > 4.2 [V] [experiment]"
+    assert pybamm.Simulation(AEA(), parameter_values=values).solve([0, 600], initial_soc=0.5).termination == \
+        "final time"
+
+
 def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
     """A step that starts past its cut-off after another has run (here a second discharge to the voltage the
     first ended at, then a charge to a voltage below it) is PyBaMM's ordinary skip, as in every cycling protocol

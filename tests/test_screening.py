@@ -622,10 +622,13 @@ def test_the_screen_takes_its_materials_through_the_resolver_where_it_lives(monk
 
 @pytest.mark.slow
 def test_a_set_name_and_its_literature_name_reach_the_same_composite():
+    """AEA_LiCoO2 and LiCoO2 screen to the same composite: at 1.5 mg/cm2 and 0.1C its utilisation 0.8504, nearly its
+    equilibrium window (theta 0.0773-0.9390 between 4.2 and 3.0 V, 0.862 of the theoretical capacity, since session
+    56's OCP table runs past 3.0 V; 0.911 when it was held at 3.408 V to theta 1)."""
     a, b = (pybamm_aea.screen([name], c_rates=(0.1,), loadings=(1.5,), composite=True).iloc[0]
             for name in ("AEA_LiCoO2", "LiCoO2"))
     assert a["composite utilisation"] == pytest.approx(b["composite utilisation"], rel=1e-9)
-    assert a["composite utilisation"] > 0.9 and a["crossover"] == b["crossover"]
+    assert a["composite utilisation"] > 0.84 and a["crossover"] == b["crossover"]
 
 
 @pytest.mark.parametrize("threshold", [0, 1.5, -0.2, True, float("nan")])

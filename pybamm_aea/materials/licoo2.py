@@ -8,7 +8,11 @@
 - Window: the practical 150 mAh/g of the paper's Table S9, i.e. x_max = 0.548 Li per LiCoO2, from
   Li1CoO2 down to Li0.452CoO2 (theta = (x_LiCoO2 - 0.452) / 0.548).
 - OCP: PyBaMM's LiCoO2 OCP of the Dualfoil/Marquis set (``lico2_ocp_Dualfoil1998``, Doyle & Newman
-  data, a function of x in LixCoO2), tabulated at x = 0.46-0.96 where it is monotone.
+  data, a function of x in LixCoO2; Dualfoil's data span 0.5 < x < 0.99), tabulated at :data:`OCP_X`: x = 0.46
+  (4.254 V, above the 4.2 V cut-off) to 0.97 (2.718 V, below the 3.0 V one, which it crosses at x = 0.9667), monotone
+  there (checked on 200001 points), every 0.002 from 0.922 where it falls steeply. Until session 56 the table ended at
+  x = 0.96 (3.408 V, above the cut-off), so every discharge ran theta 0.927-1 at a constant 3.408 V (10.2 mAh/g with
+  no data behind it); the table must now end beyond the cut-offs (:meth:`.material.OCP.check_covers_window`).
 - Chemical diffusivity: Table S5 of the paper, 1e-12 to 1e-11 cm2/s; default the geometric mean,
   activation energy :data:`~pybamm_aea.materials.material.E_A_LI_HOPS_LAYERED_OXIDE_KJ` (30 kJ/mol,
   assumption, shared with NMC532; PyBaMM's Marquis2019 18.55 kJ/mol has no measurement behind it).
@@ -49,9 +53,11 @@ CELL_LI05COO2 = (4.865, 2.809, 5.063, 108.68)
 CHARGED_VOLUME_RATIO = (
     CELL_LI05COO2[0] * CELL_LI05COO2[1] * CELL_LI05COO2[2] * np.sin(np.radians(CELL_LI05COO2[3])) / 2
 ) / (np.sqrt(3) / 2 * CELL_LICOO2[0] ** 2 * CELL_LICOO2[1] / 3)
-_X = np.round(np.linspace(0.46, 0.96, 26), 4)
-_THETA = ((_X - X_LOW) / X_MAX).tolist()
-_U = [float(Marquis2019.lico2_ocp_Dualfoil1998(pybamm.Scalar(x)).evaluate()) for x in _X]
+#: the x (Li per LiCoO2) the OCP is tabulated at: every 0.02 to 0.92, then every 0.002 where it falls steeply to 0.97,
+#: past the 3.0 V cut-off (linear interpolation within 0.011 V of the function; 0.099 V at x = 0.951 on a 0.02 grid)
+OCP_X = np.round(np.r_[np.linspace(0.46, 0.92, 24), np.linspace(0.922, 0.97, 25)], 4)
+_THETA = ((OCP_X - X_LOW) / X_MAX).tolist()
+_U = [float(Marquis2019.lico2_ocp_Dualfoil1998(pybamm.Scalar(x)).evaluate()) for x in OCP_X]
 
 
 def _theta(x_licoo2):

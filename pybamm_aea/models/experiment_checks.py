@@ -167,10 +167,54 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
         message += _out_of_reach(start, window_margin, "a wider window (\"Lower/Upper voltage cut-off [V]\") around "
                                  "the open-circuit voltage, which is outside it too" if at_open_circuit else None,
                                  sets=sets)
+    elif (runs := _plain_solve_past_window(model, inputs, y0, past, at_open_circuit) if step is None and
+          sets == "current" else None) is not None:
+        message += f"{_UNDER_ITS[sets]} {runs}"
     else:
         message += (f"{_UNDER_ITS[sets]} {_LESS_LOSS[sets][0]}, a lower loading or a wider window "
                     f"(\"Lower/Upper voltage cut-off [V]\") lets the cell start; {_OTHER_SIGN[sets]}")
     return f"{message} (PyBaMM: {text})"
+
+
+#: by the window event a cell starts past: the current's sign that runs it back toward the window (PyBaMM's: > 0 a
+#: discharge), the step's word and the cut-off it would run to
+_TOWARD_WINDOW = {"Minimum voltage [V]": (-1.0, "charge", "Charge", "Upper voltage cut-off [V]"),
+                  "Maximum voltage [V]": (1.0, "discharge", "Discharge", "Lower voltage cut-off [V]")}
+
+
+def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
+    """For a plain solve (no experiment step) past one window event of ``past`` (event name -> gap): what runs the
+    cell where its "Current [A]" at ``y0`` already runs it back toward the window (a charge below the lower cut-off),
+    or where its open circuit is past that cut-off too (``at_open_circuit`` True, :func:`_window_at_open_circuit`):
+    a plain solve carries both cut-offs as events, so neither a smaller current nor one of the other sign starts it.
+    None otherwise or if undecided. AEA_LiCoO2 as made (2.70 V, below its 3.0 V cut-off since session 56) was told
+    "a current of the other sign runs the other way" at its set's charging current (a discharge, further below), and
+    at a discharging one that a smaller current lets it start."""
+    (name,) = list(past) if len(past) == 1 else [None]
+    if name not in _TOWARD_WINDOW:
+        return None
+    sign, word, step_word, other = _TOWARD_WINDOW[name]
+    try:
+        current = _evaluated(model, "Current [A]", 0.0, y0, inputs)
+    except Exception:  # noqa: BLE001 - undecided: the window's own advice
+        return None
+    if not math.isfinite(current) or current == 0:
+        return None
+    if current * sign > 0:
+        said = (f"Its current, {current:.4g} A, is already a {word}, which runs toward the window, but a plain solve "
+                "carries both cut-offs as events and ends where the cell starts past one")
+    elif at_open_circuit is True:
+        said = ("Its open-circuit voltage is past that cut-off too, so no smaller current or loading lets it start, "
+                f"nor a plain solve's {word}: it carries both cut-offs as events")
+    else:
+        return None
+    values = parameter_values_of(model)
+    volts = None if values is None else _cut_off(values, other, inputs or {})
+    until = f" until {volts:g} V" if volts is not None else ""
+    return (f"{said}. Run the {word} as an experiment step, pybamm.Experiment([\"{step_word} at {abs(current):.4g} "
+            f"A{until}\"]), which ends on its own cut-off (PyBaMM moves the window's events "
+            f"{EXPERIMENT_WINDOW_MARGIN:g} V out), or start the cell inside the window (solve(initial_soc=...) or "
+            "pybamm_aea.set_initial_state)")
 
 
 def _cut_off_values(model, inputs, y0, step=None):
