@@ -1040,11 +1040,10 @@ def test_voltage_state_cut_offs_are_the_readmes(licoo2_voltage_state, readme_fig
     reason="known limit of the option \"voltage as a state\" (why it is not the default): the "
     "multi-phase host's solver leaves algebraic states out of its error test, so a cut-off is "
     "located on the voltage state's interpolant, which follows LiCoO2's steep ends poorly. At 1C (measured "
-    "2026-12-05 on session 42's solver, which solves a step again when its event is not reached at its consistent "
-    "end state) the charge ends at 4.2019 V, 52.34 against the default's 51.98 uA.h (lever rule 52.09), the "
-    "discharge at 3.090 V, 90 mV short of its 3.0 V cut-off, 17.71 against 17.59 (lever rule 17.60); before it, "
-    "4.194 V and 3.260 V, 2.0 / 2.3 % short. At 0.1C 147.84 / 136.15 against the default's 149.25 / 137.57 uA.h "
-    "(0.95 / 1.03 % short), at 4.189 / 3.038 V (0.18 / 0.20 % at 4.198 / 3.030 V since session 47): "
+    "2026-12-07 on session 56's LiCoO2 OCP table, which follows Dualfoil's function through the 3.0 V cut-off where "
+    "it held 3.408 V before) the charge ends at 4.1995 V and the discharge at 3.0014 V, 1.4 mV short of its cut-off "
+    "(this test's 1 mV), 0.17 / 0.20 % below the default's capacities; on the held table (session 42's solver) "
+    "4.2019 V and 3.090 V, 90 mV short. At 0.1C 4.1988 / 3.0013 V, 0.11 / 0.13 % short: "
     "test_voltage_state_cut_offs_are_the_readmes reads them from the README",
 )
 def test_voltage_state_locates_a_steep_cut_off(licoo2_voltage_state):
