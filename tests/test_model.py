@@ -1533,8 +1533,25 @@ def test_a_later_cycle_all_of_whose_steps_start_past_their_cut_offs_says_the_cyc
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # (the skipped step 2 of cycle 1: its own warning)
         with pytest.raises(pybamm.SolverError, match=r"All steps in the cycle .* are infeasible .*recheck the "
-                           r"experiment; it is cycle 2 of 2: PyBaMM raises here and returns no solution, so the 1 "
-                           r"cycle this solve ran before it is lost \(sim.solution is None\)\. .*pybamm.Experiment of "
-                           r"the first 1\)$"):
+                           r"experiment; it is cycle 2 of the experiment's 2: PyBaMM raises here and returns no "
+                           r"solution, so the 1 cycle this solve ran before it is lost \(sim.solution is None\)\. "
+                           r".*a pybamm.Experiment of its first 1 cycle\)$"):
             sim.solve()
     assert sim.solution is None
+
+
+def test_the_cycles_lost_are_counted_in_the_experiment_after_a_starting_solution():
+    """Review R33: after a starting solution of one rest cycle, ``[("Discharge at 0.1C until 1.8 V",), ("... 1.9 V",
+    "... 1.85 V")]`` fails in its cycle 2, which PyBaMM numbers 3 of 3; the note said "cycle 3 of 3" and advised
+    "pybamm.Experiment of the first 2", the whole experiment, failing cycle and all."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    start = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        ["Rest for 1 minute"])).solve()
+    sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [("Discharge at 0.1C until 1.8 V",), ("Discharge at 0.1C until 1.9 V", "Discharge at 0.1C until 1.85 V")]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(pybamm.SolverError, match=r"it is cycle 2 of the experiment's 2 \(cycle 3 of 3 with the "
+                           r"starting solution's\): .*the 1 cycle this solve ran before it is lost .*let cycle 2 "
+                           r"start .*a pybamm.Experiment of its first 1 cycle\)$"):
+            sim.solve(starting_solution=start)

@@ -583,11 +583,16 @@ def lost_cycles_note(recorder):
     if not ran or recorder.cycle is None:
         return None
     cycle, cycles = recorder.cycle
-    return (f"; it is cycle {cycle} of {cycles}: PyBaMM raises here and returns no solution, so the {ran} cycle"
-            f"{'s' if ran > 1 else ''} this solve ran before it {'are' if ran > 1 else 'is'} lost (sim.solution is "
-            f"None). A cycle ending on a step's cut-off leaves the cell there: let cycle {cycle} start (a step the "
-            f"other way or a rest first, or its cut-offs past where the cycle before ends), or solve the cycles "
-            f"before it alone (pybamm.Experiment of the first {cycle - 1})")
+    offset = cycle - 1 - ran  # a starting solution's cycles, which PyBaMM's "cycle number" counts (review R33)
+    own = ran + 1
+    where = f"cycle {own} of the experiment's {cycles - offset}" + (
+        f" (cycle {cycle} of {cycles} with the starting solution's)" if offset else "")
+    s = "s" if ran > 1 else ""
+    return (f"; it is {where}: PyBaMM raises here and returns no solution, so the {ran} cycle{s} this solve ran "
+            f"before it {'are' if ran > 1 else 'is'} lost (sim.solution is None). A cycle ending on a step's "
+            f"cut-off leaves the cell there: let cycle {own} start (a step the other way or a rest first, or its "
+            f"cut-offs past where the cycle before ends), or solve the cycle{s} before it alone (a pybamm.Experiment "
+            f"of its first {ran} cycle{s})")
 
 
 #: the text of PyBaMM's SolverError when every step of a cycle ("All steps in the cycle ... are infeasible ...") or a
