@@ -263,8 +263,9 @@ def _check_cutoffs(values, range_ocp, anode, T, x_max):
     low, high = li_in_window(V_low, V_high)
     raise ValueError(
         f"the voltage cut-offs [{V_low:g}, {V_high:g}] V, the SOC window, do not fit the Li-In cell ({why}): "
-        f"a set's window is vs Li metal; on the Li-In anode set them to [{low:g}, {high:g}] V, as "
-        "AEA({'anode': 'Li-In'}).default_parameter_values does")
+        f"a set's window is vs Li metal; on the Li-In anode move them to [{low:g}, {high:g}] V with "
+        "values.update(pybamm_aea.parameters.paper_cell.li_in_cut_offs(values)), which also declares them against "
+        "Li-In, as AEA({'anode': 'Li-In'}).default_parameter_values does")
 
 
 def _content_at(values, voltage, ocp, anode, T, x_max):

@@ -137,7 +137,7 @@ def test_li_in_soc_on_a_li_metal_window_names_the_li_in_window(host, initial_val
     as outside the Li-metal cut-offs [1.8, 2.8] instead of for the window; with the Li-In cut-offs it is a
     state at 1.5 V."""
     options = {"anode": "Li-In", "host thermodynamics": host}
-    with pytest.raises(ValueError, match=r"set them to \[1.18, 2.18\] V, as AEA\(\{'anode': 'Li-In'\}\)"):
+    with pytest.raises(ValueError, match=r"move them to \[1.18, 2.18\] V with .*, as AEA\(\{'anode': 'Li-In'\}\)"):
         pybamm.ParameterValues("Li2021_Mo6S8").set_initial_state(initial_value, direction="discharge", options=options)
     values = AEA(options).default_parameter_values.set_initial_state(initial_value, direction="discharge",
                                                                       options=options)
@@ -996,3 +996,25 @@ def test_a_users_empty_solution_as_starting_solution_is_named_an_empty_solution(
     with pytest.raises(ValueError, match=re.escape("the starting_solution is an empty solution (pybamm.EmptySolution): "
                                                    "no state to continue. Solve this experiment from the set's state")):
         sim.solve(starting_solution=pybamm.EmptySolution())
+
+
+def test_the_li_in_advice_moves_a_set_s_cut_offs_once():
+    """Review R34: on Li-In, set_initial_state's ValueError said "set them to [1.18, 2.18] V"; set by hand, they stayed
+    declared vs Li metal and the numeric SOC's CutOffsOfAnotherAnodeWarning advised li_in_cut_offs, which moved them
+    again, to 0.56-1.56 V (x0 2.497 at SOC 0.5 against the right 1.992), unsaid. Now the error names li_in_cut_offs
+    (which declares them) and the warning says where it would move them."""
+    import warnings
+
+    from pybamm_aea.models.checks import CutOffsOfAnotherAnodeWarning
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CutOffsOfAnotherAnodeWarning)
+        with pytest.raises(ValueError, match=r"move them to \[1\.18, 2\.18\] V with values\.update\(pybamm_aea\."
+                           r"parameters\.paper_cell\.li_in_cut_offs\(values\)\), which also declares them against Li-In"):
+            pybamm_aea.set_initial_state(values, 0.5, options={"anode": "Li-In"})
+    values.update({"Lower voltage cut-off [V]": 1.18, "Upper voltage cut-off [V]": 2.18})
+    with pytest.warns(CutOffsOfAnotherAnodeWarning, match=r"If they are a Li metal cell's, move them to 0\.56-1\.56 V "
+                      r"with .*or, if the cut-offs are meant as this cell's voltages, set 'Anode potential of the "
+                      r"voltage cut-offs \[V\]' to 0\.62"):
+        pybamm_aea.set_initial_state(values, 0.5, options={"anode": "Li-In"})

@@ -1914,3 +1914,20 @@ def test_a_swept_c_rate_that_scales_steps_at_other_rates_says_so():
                                "capacity, 0.0002818 A.h, 1C is 0.2818 mA)"), notes
     one_rate = pybamm.Experiment([("Discharge at 0.1C until 1 V", "Charge at 0.1C until 3 V", "Hold at 3 V until 0.005 mA")])
     assert scaled_rate_notes(one_rate, 0.1, [0.1, 1.0]) == []
+    # review R34: a sweep whose rows are all at the reference rate scales nothing, so says nothing
+    assert scaled_rate_notes(pybamm.Experiment(steps), 0.1, [0.1]) == []
+
+
+def test_a_batched_sweep_on_li_in_reads_its_cut_off_as_the_li_in_cells_voltage():
+    """Review R34: the batched path wrote the discharge's cut-off (a voltage of this Li-In cell) into the set's values,
+    whose cut-offs stayed declared against Li metal: each row warned CutOffsOfAnotherAnodeWarning "the voltage cut-offs
+    0.38-3 V are cell voltages against lithium metal ... Move them with ... li_in_cut_offs", advice that would move
+    0.38 V twice. The set's window is moved to Li-In first now: no warning, the same capacity (233.87 mA.h/g)."""
+    from pybamm_aea.models.checks import CutOffsOfAnotherAnodeWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CutOffsOfAnotherAnodeWarning)
+        df = sweep({"C-rate": [0.5]}, parameter_set="Li2021_TiS2", options={"anode": "Li-In"}, workers=1,
+                   progress=False)
+    assert df["warnings"].isna().all(), df["warnings"].tolist()
+    assert df["First discharge electrode specific capacity [mA.h.g-1]"].iloc[0] == pytest.approx(233.87, abs=0.01)

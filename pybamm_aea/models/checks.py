@@ -1111,8 +1111,14 @@ def cut_offs_of_another_anode(values, anode):
     seen = "" if None in (low, high) else (f": they stop this cell at {low + own:.4g}-{high + own:.4g} V vs Li, not "
                                            f"{low + declared:.4g}-{high + declared:.4g}")
     theirs = {v: k for k, v in ANODE_POTENTIALS.items()}.get(declared, "an anode")
-    take = ("Move them with values.update(pybamm_aea.parameters.paper_cell.li_in_cut_offs(values)), as "
-            "AEA({'anode': 'Li-In'}).default_parameter_values and a material's parameter_values(anode='Li-In') do"
+    moved = ""
+    if anode == "Li-In" and None not in (low, high) and declared == 0.0:
+        from ..parameters.paper_cell import li_in_window
+
+        moved = " to {:.4g}-{:.4g} V".format(*li_in_window(low, high))  # (review R34: said, so none moves them twice)
+    take = (f"If they are a Li metal cell's, move them{moved} with values.update(pybamm_aea.parameters.paper_cell."
+            "li_in_cut_offs(values)), as AEA({'anode': 'Li-In'}).default_parameter_values and a material's "
+            "parameter_values(anode='Li-In') do"
             if anode == "Li-In" else f"Take values made for the {anode} anode (a set's own, a material's "
             f"parameter_values(anode={anode!r}))")
     return (f"the voltage cut-offs {cut} are cell voltages against {theirs}, at {declared:g} V vs Li (the values' "

@@ -50,23 +50,27 @@ def scaled_rate_notes(experiment, reference_c_rate, c_rates, nominal=None):
     RPT at 0.5C and the hold to C/5 (233.85 mA.h/g against the intended run's 238.58), its warnings None."""
     import math
 
+    rates = sorted({float(c) for c in c_rates})
+    if all(math.isclose(c, reference_c_rate, rel_tol=1e-9) for c in rates):
+        return []  # (nothing scaled: review R34 found a note naming a C/20 step "run at 0.05C" in a 0.1C-only sweep)
     written = {}  # (written rate [C], a cut-off) -> the steps' descriptions
     for step in experiment.steps:
+        said = getattr(step, "description", None) or str(step)  # (a step object's repr when it has no text)
         if isinstance(step, pybamm.step.CRate) and not step.is_drive_cycle and not step.is_python_function:
-            written.setdefault((abs(float(step.value)), False), []).append(str(step))
+            written.setdefault((abs(float(step.value)), False), []).append(said)
         for end in step.termination:
             if isinstance(end, pybamm.step.CRateTermination):
-                written.setdefault((abs(float(end.value)), True), []).append(str(step))
+                written.setdefault((abs(float(end.value)), True), []).append(said)
     others = {key: list(dict.fromkeys(said)) for key, said in written.items()
               if not math.isclose(key[0], reference_c_rate, rel_tol=1e-9)}
     if not others:
         return []
-    rates = sorted({float(c) for c in c_rates})
     parts = []
     for (rate, cut_off), said in sorted(others.items()):
         runs = ", ".join(f"{rate * c / reference_c_rate:.3g}C" for c in rates)
+        verb = ('end' if cut_off else 'run') + ('' if len(said) > 1 else 's')
         parts.append(f"{'the cut-off' if cut_off else 'the step'}{'s' if len(said) > 1 else ''} at {rate:g}C of "
-                     f"{', '.join(repr(s) for s in said)} {'end' if cut_off else 'run'}{'' if len(said) > 1 else 's'} at {runs}")
+                     f"{', '.join(repr(s) for s in said)} {verb} at {runs}")
     current = ("" if nominal is None else
                f" (at the set's nominal capacity, {nominal:.4g} A.h, 1C is {1e3 * nominal:.4g} mA)")
     return [f"'C-rate' scales every C-rate step and C-rate cut-off of the experiment by C-rate / {reference_c_rate:g} "

@@ -13,6 +13,7 @@ import math
 import time
 import warnings
 
+from ..parameters.paper_cell import li_in_cut_offs
 from .config import TEMPERATURE_ALIAS, TEMPERATURE_PARAMS, derive_inputs, make_experiment, point_loading
 from .metrics import (BATCH_VARIABLES, WARNING_TEXTS, empty_metrics, fill_from_discharge_solution,
                       fill_from_experiment, row_warnings)
@@ -107,6 +108,10 @@ def simulation(config, options, warm_inputs=None, batched=False, stretch=1.0):
     model = AEA(options)
     if batched:
         kind, value, cutoff, duration = config.single_discharge
+        if model.options["anode"] == "Li-In":
+            # the step's cut-off is this Li-In cell's voltage: the set's window moved to Li-In first, so that the
+            # upper cut-off and the declared anode agree with it (review R34: each row warned the cut-offs vs Li)
+            values.update(li_in_cut_offs(values))
         values.update({"Current function [A]": "[input]", "Lower voltage cut-off [V]": cutoff})
         # the model's default solver (its class, tolerances and IDA options), which the per-point path uses (the
         # multi-phase host's rtol 1e-4 and its options; the lever rule's rtol 1e-6): the same numbers; one IDA
