@@ -2315,7 +2315,8 @@ def test_a_switch_parameter_takes_only_its_values_in_the_set_and_as_an_input():
     with pytest.raises(ValueError, match=r"'Cathode host full at maximum Li content' = 0.5 is outside its physical "
                                          r"range \{0, 1\}"):
         check_value(name, 0.5)
-    values = pybamm.ParameterValues("AEA_LiCoO2")
+    # (inside its window: as made, Li-full LiCoO2 rests at 2.70 V, below its 3.0 V cut-off since session 56's table)
+    values = pybamm_aea.set_initial_state(pybamm.ParameterValues("AEA_LiCoO2"), 0.5)
     values.update({name: "[input]", "Current function [A]": 0.0})
     sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
     with pytest.raises(ValueError, match=r"= 0.5 is outside its physical range \{0, 1\}"):

@@ -636,6 +636,12 @@ def test_a_plain_solve_whose_current_already_runs_toward_the_window_is_told_what
     assert charged.termination == "event: Voltage > 4.2 [V] [experiment]"
     assert pybamm.Simulation(AEA(), parameter_values=values).solve([0, 600], initial_soc=0.5).termination == \
         "final time"
+    values["Current function [A]"] = 0.0  # at rest: was told "a smaller current ... lets the cell start" (lead)
+    with pytest.raises(pybamm.SolverError, match=r"Its current is 0 A: it rests at its open-circuit voltage, which is "
+                       r"past that cut-off\. Run the charge as an experiment step, pybamm\.Experiment\(\[\"Charge at "
+                       r"0\.1C until 4\.2 V\"\]\)") as resting:
+        pybamm.Simulation(AEA(), parameter_values=values).solve([0, 600])
+    assert "other sign" not in str(resting.value) and "smaller current" not in str(resting.value)
 
 
 def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():

@@ -198,9 +198,12 @@ def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
         current = _evaluated(model, "Current [A]", 0.0, y0, inputs)
     except Exception:  # noqa: BLE001 - undecided: the window's own advice
         return None
-    if not math.isfinite(current) or current == 0:
+    if not math.isfinite(current):
         return None
-    if current * sign > 0:
+    rate = f"{abs(current):.4g} A"
+    if current == 0:  # (AEA_LiCoO2 as made at 0 A was told a smaller current or one of the other sign lets it start)
+        said, rate = "Its current is 0 A: it rests at its open-circuit voltage, which is past that cut-off", "0.1C"
+    elif current * sign > 0:
         said = (f"Its current, {current:.4g} A, is already a {word}, which runs toward the window, but a plain solve "
                 "carries both cut-offs as events and ends where the cell starts past one")
     elif at_open_circuit is True:
@@ -211,8 +214,8 @@ def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
     values = parameter_values_of(model)
     volts = None if values is None else _cut_off(values, other, inputs or {})
     until = f" until {volts:g} V" if volts is not None else ""
-    return (f"{said}. Run the {word} as an experiment step, pybamm.Experiment([\"{step_word} at {abs(current):.4g} "
-            f"A{until}\"]), which ends on its own cut-off (PyBaMM moves the window's events "
+    return (f"{said}. Run the {word} as an experiment step, pybamm.Experiment([\"{step_word} at {rate}{until}\"]), "
+            "which ends on its own cut-off (PyBaMM moves the window's events "
             f"{EXPERIMENT_WINDOW_MARGIN:g} V out), or start the cell inside the window (solve(initial_soc=...) or "
             "pybamm_aea.set_initial_state)")
 
