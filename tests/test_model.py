@@ -1561,3 +1561,20 @@ def test_the_cycles_lost_are_counted_in_the_experiment_after_a_starting_solution
                            r"starting solution's\): .*the 1 cycle this solve ran before it is lost .*let cycle 2 "
                            r"start .*a pybamm.Experiment of its first 1 cycle\)$"):
             sim.solve(starting_solution=start)
+
+
+def test_a_power_the_cell_cannot_deliver_leads_with_what_it_asks():
+    """Review R33: "Discharge at 1 W for 1 minute" on Li2021_Mo6S8 (2.81e+03C at its 2.348 V open circuit) led with
+    "the cell starts 2.321 V below its lower cut-off ... (the losses take the cell to -0.5214 V ...)" and "a power of
+    the other sign runs the other way", an impossible start (a discharge at a negative voltage) and advice beside the
+    point; the power's note came last. Now the note leads, the other-sign clause is gone."""
+    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=pybamm.Experiment(["Discharge at 1 W for 1 minute"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(pybamm.SolverError) as failed:
+            sim.solve()
+    said = str(failed.value)
+    assert said.startswith("The constant-power step Discharge at 1 W for 1 minute asks 1 W: at least 0.426 A"), said
+    assert "At the step's start the solver found: the cell starts 2.321 V below its lower cut-off" in said, said
+    assert "power of the other sign" not in said, said

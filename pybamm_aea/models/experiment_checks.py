@@ -3078,7 +3078,13 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
                 note = _custom_step_note(model, t0, inputs, failed_state, self.running_step)
             if note is None:
                 raise
-            raise pybamm.SolverError(f"{exc}; {note}") from exc
+            said = str(exc)
+            if model in POWER_STEP_MODELS and _UNDER_ITS["power"] in said:
+                # a power the cell cannot deliver: what it asks first, not "a power of the other sign" of a start the
+                # solver found at an impossible point (Li2021_Mo6S8 at 1 W: -0.52 V under a discharge; review R33)
+                raise pybamm.SolverError(f"{note[0].upper()}{note[1:]}. At the step's start the solver found: "
+                                         f"{said.replace('; ' + _OTHER_SIGN['power'], '')}") from exc
+            raise pybamm.SolverError(f"{said}; {note}") from exc
 
     def _checked_step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):
         """PyBaMM's ``step`` after the checks of the inputs and parameters; a subclass's retry of a failed step
