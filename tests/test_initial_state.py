@@ -1018,3 +1018,20 @@ def test_the_li_in_advice_moves_a_set_s_cut_offs_once():
                       r"with .*or, if the cut-offs are meant as this cell's voltages, set 'Anode potential of the "
                       r"voltage cut-offs \[V\]' to 0\.62"):
         pybamm_aea.set_initial_state(values, 0.5, options={"anode": "Li-In"})
+
+
+def test_li_in_cut_offs_reads_the_declared_anode_as_the_warning_does():
+    """Review R34: a declared 0.62000000001 V was silent in CutOffsOfAnotherAnodeWarning (1e-9 V) but refused by
+    li_in_cut_offs (exact ==); a declared input printed "InputParameter(-0x18c1...)". Now the one tolerance, and the
+    input named."""
+    from pybamm_aea.parameters.paper_cell import CUT_OFF_ANODE_POTENTIAL, li_in_cut_offs
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update(li_in_cut_offs(values))
+    values.update({CUT_OFF_ANODE_POTENTIAL: 0.62000000001})
+    assert li_in_cut_offs(values) == {"Lower voltage cut-off [V]": pytest.approx(1.18),
+                                      "Upper voltage cut-off [V]": pytest.approx(2.18), CUT_OFF_ANODE_POTENTIAL: 0.62}
+    values.update({CUT_OFF_ANODE_POTENTIAL: "[input]"})
+    with pytest.raises(ValueError, match=r"'Anode potential of the voltage cut-offs \[V\]' is InputParameter .*not a "
+                                         r"number"):
+        li_in_cut_offs(values)

@@ -8,6 +8,8 @@ Values not given by the paper carry their own source; the two interface exchange
 densities are assumptions (the paper reports no impedance data), stated as such below.
 """
 import functools
+import math
+import numbers
 
 import numpy as np
 import pybamm
@@ -161,9 +163,12 @@ def li_in_cut_offs(values):
     0.56-1.56 V); ValueError for values declared against any other anode than Li metal or Li-In."""
     names = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
     declared = values[CUT_OFF_ANODE_POTENTIAL] if CUT_OFF_ANODE_POTENTIAL in values.keys() else 0.0
-    if declared == LI_IN_PLATEAU:
+    if not isinstance(declared, numbers.Real):  # (review R34: an input printed as "InputParameter(-0x18c1...)")
+        raise ValueError(f"{CUT_OFF_ANODE_POTENTIAL!r} is {type(declared).__name__} {str(declared)!r}, not a number: "
+                         "which anode the cut-offs are against must be known to move them; give it as a number")
+    if math.isclose(declared, LI_IN_PLATEAU, abs_tol=1e-9):  # (the warning's own tolerance, review R34)
         return {**{name: values[name] for name in names}, CUT_OFF_ANODE_POTENTIAL: LI_IN_PLATEAU}
-    if declared != 0.0:
+    if abs(declared) > 1e-9:
         raise ValueError(f"the voltage cut-offs are cell voltages against an anode at {declared!r} V vs Li (their "
                          f"{CUT_OFF_ANODE_POTENTIAL!r}), neither Li metal's 0 V nor Li-In's {LI_IN_PLATEAU:g} V: "
                          "moving them to Li-In is not defined")
