@@ -137,11 +137,8 @@ def _expressions(roots):
             stack.extend(item)
 
 
-def _range_checks(roots):
-    """Every :class:`~pybamm_aea.models.checks.PhysicalRange` node in the expressions ``roots`` (each node looked at
-    once, a shared subtree not walked again)."""
-    from ..models.checks import PhysicalRange  # (pybamm_aea.models installs this hook on import)
-
+def _nodes(roots):
+    """Every node of the expressions ``roots``, each once (a shared subtree not walked again)."""
     seen = set()
     for expression in _expressions(roots):
         stack = [expression]
@@ -150,9 +147,15 @@ def _range_checks(roots):
             if id(node) in seen:
                 continue
             seen.add(id(node))
-            if isinstance(node, PhysicalRange):
-                yield node
+            yield node
             stack.extend(node.children)
+
+
+def _range_checks(roots):
+    """Every :class:`~pybamm_aea.models.checks.PhysicalRange` node in the expressions ``roots`` (each once)."""
+    from ..models.checks import PhysicalRange  # (pybamm_aea.models installs this hook on import)
+
+    return (node for node in _nodes(roots) if isinstance(node, PhysicalRange))
 
 
 def _checked_in(roots, name):
@@ -232,18 +235,7 @@ def refuse_a_set_of_another_model(store):
 def _numbers_read(roots):
     """The names of the ``pybamm.Parameter`` nodes (one number each, not a ``FunctionParameter``) in the expressions
     ``roots`` (each node looked at once: 0.5-0.8 ms on the AEA model's 1143 nodes, session 56)."""
-    seen, names = set(), set()
-    for expression in _expressions(roots):
-        stack = [expression]
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            if type(node) is pybamm.Parameter:
-                names.add(node.name)
-            stack.extend(node.children)
-    return names
+    return {node.name for node in _nodes(roots) if type(node) is pybamm.Parameter}
 
 
 def refuse_functions_of_numbers(store, roots):
