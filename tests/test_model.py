@@ -642,6 +642,19 @@ def test_a_plain_solve_whose_current_already_runs_toward_the_window_is_told_what
                        r"0\.1C until 4\.2 V\"\]\)") as resting:
         pybamm.Simulation(AEA(), parameter_values=values).solve([0, 600])
     assert "other sign" not in str(resting.value) and "smaller current" not in str(resting.value)
+    # review R35: 1.1 V past (its lower cut-off at 3.8 V) an experiment's window events, 1 V out, stop it too; and on
+    # Li-In with cut-offs declared for Li-In (a material's parameter_values(anode="Li-In")) no "set's window is vs Li"
+    values["Lower voltage cut-off [V]"] = 3.8
+    with pytest.raises(pybamm.SolverError, match=r"more than the 1 V PyBaMM moves an experiment's window events out, "
+                       r"so no experiment step starts it either: start the cell inside the window"):
+        pybamm.Simulation(AEA(), parameter_values=values).solve([0, 600])
+    from pybamm_aea.materials import licoo2
+
+    with pytest.raises(pybamm.SolverError) as on_li_in:
+        pybamm.Simulation(AEA({"anode": "Li-In"}), parameter_values=licoo2.MATERIAL.parameter_values(
+            anode="Li-In")).solve([0, 600])
+    assert "window is vs Li metal" not in str(on_li_in.value), str(on_li_in.value)
+    assert "Run the charge as an experiment step" in str(on_li_in.value), str(on_li_in.value)
 
 
 def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
@@ -1578,3 +1591,14 @@ def test_a_power_the_cell_cannot_deliver_leads_with_what_it_asks():
     assert said.startswith("The constant-power step Discharge at 1 W for 1 minute asks 1 W: at least 0.426 A"), said
     assert "At the step's start the solver found: the cell starts 2.321 V below its lower cut-off" in said, said
     assert "power of the other sign" not in said, said
+    # review R35: a small power whose open circuit is past the cut-off (AEA_LiCoO2, cut-off at 3.8 V) is not told first
+    # that it asks more than the cell delivers
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    values["Lower voltage cut-off [V]"] = 3.8
+    sim = pybamm.Simulation(AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Charge at 0.01 mW until 4.2 V"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(pybamm.SolverError) as failed:
+            sim.solve()
+    assert str(failed.value).startswith("the cell starts 1."), str(failed.value)

@@ -157,7 +157,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
         message += f"{_UNDER_ITS[sets]} {_OPEN_CIRCUIT_SAID[at_open_circuit].format(_LESS_LOSS[sets][1])}: {nothing}"
     elif step_cut_off:
         message += _past_step_cut_off(at_open_circuit, li_in, window_past, start, sets)
-    elif li_in and at_open_circuit is not False:
+    elif li_in and at_open_circuit is not False and not _cut_offs_declared_for_li_in(model):
         from ..parameters.paper_cell import LI_IN_PLATEAU
 
         message += (f". On the Li-In anode the cut-offs are cell voltages, {LI_IN_PLATEAU:g} V below the cathode's "
@@ -174,6 +174,19 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
         message += (f"{_UNDER_ITS[sets]} {_LESS_LOSS[sets][0]}, a lower loading or a wider window "
                     f"(\"Lower/Upper voltage cut-off [V]\") lets the cell start; {_OTHER_SIGN[sets]}")
     return f"{message} (PyBaMM: {text})"
+
+
+def _cut_offs_declared_for_li_in(model):
+    """Whether the values ``model`` was parameterised with declare their cut-offs against Li-In (their "Anode potential
+    of the voltage cut-offs [V]" the plateau, within 1e-9 V): then "a set's window is vs Li metal" is not why the cell
+    starts past one (review R35: a material's parameter_values(anode="Li-In") was told so)."""
+    from ..parameters.paper_cell import CUT_OFF_ANODE_POTENTIAL, LI_IN_PLATEAU
+
+    values = parameter_values_of(model)
+    if values is None or CUT_OFF_ANODE_POTENTIAL not in values.keys():
+        return False
+    declared = values[CUT_OFF_ANODE_POTENTIAL]
+    return isinstance(declared, (int, float)) and abs(declared - LI_IN_PLATEAU) < 1e-9
 
 
 #: by the window event a cell starts past: the current's sign that runs it back toward the window (PyBaMM's: > 0 a
@@ -194,6 +207,9 @@ def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
     if name not in _TOWARD_WINDOW:
         return None
     sign, word, step_word, other = _TOWARD_WINDOW[name]
+    inside = ("start the cell inside the window (solve(initial_soc=...) or pybamm_aea.set_initial_state)")
+    if -past[name] > EXPERIMENT_WINDOW_MARGIN:  # (an experiment's events, moved 1 V out, stop it too: review R35)
+        step_word = None
     try:
         current = _evaluated(model, "Current [A]", 0.0, y0, inputs)
     except Exception:  # noqa: BLE001 - undecided: the window's own advice
@@ -211,13 +227,16 @@ def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
                 f"nor a plain solve's {word}: it carries both cut-offs as events")
     else:
         return None
+    if step_word is None:
+        return (f"{said}. It starts {-past[name]:.4g} V past it, more than the {EXPERIMENT_WINDOW_MARGIN:g} V PyBaMM "
+                f"moves an experiment's window events out, so no experiment step starts it either: {inside}, or "
+                "widen the window (\"Lower/Upper voltage cut-off [V]\") past its open-circuit voltage")
     values = parameter_values_of(model)
     volts = None if values is None else _cut_off(values, other, inputs or {})
     until = f" until {volts:g} V" if volts is not None else ""
     return (f"{said}. Run the {word} as an experiment step, pybamm.Experiment([\"{step_word} at {rate}{until}\"]), "
             "which ends on its own cut-off (PyBaMM moves the window's events "
-            f"{EXPERIMENT_WINDOW_MARGIN:g} V out), or start the cell inside the window (solve(initial_soc=...) or "
-            "pybamm_aea.set_initial_state)")
+            f"{EXPERIMENT_WINDOW_MARGIN:g} V out), or {inside}")
 
 
 def _cut_off_values(model, inputs, y0, step=None):
@@ -3079,9 +3098,11 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             if note is None:
                 raise
             said = str(exc)
-            if model in POWER_STEP_MODELS and _UNDER_ITS["power"] in said:
+            impossible = _UNDER_ITS["power"] in said and "where no window nor cut-off lies" in said
+            if model in POWER_STEP_MODELS and impossible:
                 # a power the cell cannot deliver: what it asks first, not "a power of the other sign" of a start the
-                # solver found at an impossible point (Li2021_Mo6S8 at 1 W: -0.52 V under a discharge; review R33)
+                # solver found at an impossible point (Li2021_Mo6S8 at 1 W: -0.52 V under a discharge; review R33);
+                # only there (a 0.01 mW charge 1.1 V past a cut-off at open circuit was told it asked too much: R35)
                 raise pybamm.SolverError(f"{note[0].upper()}{note[1:]}. At the step's start the solver found: "
                                          f"{said.replace('; ' + _OTHER_SIGN['power'], '')}") from exc
             raise pybamm.SolverError(f"{said}; {note}") from exc
