@@ -577,6 +577,19 @@ def test_a_table_ocp_short_of_the_window_inside_the_cut_offs_is_refused_naming_t
         AEAMaterial.from_dict(dict(USER_MATERIAL, **{name: table}))
 
 
+def test_a_table_ocp_short_at_both_ends_is_refused_naming_both_gaps():
+    """A table of theta 0.1-0.9 at 2.9 -> 1.6 V inside 1.5-3.0 V was refused for theta 0-0.1 only; theta 0.9-1 showed
+    only once the user had mended the first (session 56). One refusal now names both gaps and what mends each."""
+    table = dict(PARTIAL_TABLE, values=[2.9, 2.22, 2.20, 2.18, 1.6])
+    with pytest.raises(MaterialError) as refusal:
+        AEAMaterial.from_dict(dict(USER_MATERIAL, ocp=table))
+    assert re.search(r"at theta 0-0.1 \(22.3 of .* held at 2.9 V, inside the upper cut-off 3 V, so a charge would run "
+                     r"there .*; and at theta 0.9-1 \(22.3 of .* held at 1.6 V, inside the lower cut-off 1.5 V, so a "
+                     r"discharge would run there", str(refusal.value))
+    assert str(refusal.value).endswith("to theta 0 or a first value >= the upper cut-off and to theta 1 or a last "
+                                       "value <= the lower cut-off")
+
+
 def test_a_table_ocp_whose_ends_lie_beyond_the_cut_offs_is_accepted():
     """The held ends are never reached inside the cut-offs: first value >= the upper, last <= the lower."""
     table = dict(PARTIAL_TABLE, values=[3.0, 2.22, 2.20, 2.18, 1.5])

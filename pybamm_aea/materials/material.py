@@ -217,8 +217,9 @@ class OCP:
         refused unless each end reaches the window's end (theta 0 or 1) or lies at or beyond the cut-off a step
         towards it stops at (the first value >= ``upper_voltage``, the last <= ``lower_voltage`` [V]), so that no step
         inside the cut-offs runs on the held, guessed value. ``capacity``: the window's [mAh/g], to name what the
-        uncovered part holds. Until session 56 a partial table was extended silently (AEA_LiCoO2's to theta 0.927-1
-        at 3.408 V: 10.2 of its 150 mAh/g)."""
+        uncovered part holds. One refusal names both gaps (until session 56 the first only: the second showed once it
+        was mended). Until session 56 a partial table was extended silently (AEA_LiCoO2's to theta 0.927-1 at
+        3.408 V: 10.2 of its 150 mAh/g)."""
         if self.kind != "table":
             return
         theta, values = [float(t) for t in self.theta], [float(v) for v in self.values]
@@ -226,13 +227,14 @@ class OCP:
                  f"upper cut-off {upper_voltage:g} V", "theta 0 or a first value >= the upper cut-off"),
                 (theta[-1] < 1 and values[-1] > lower_voltage, f"{theta[-1]:.4g}-1", 1 - theta[-1], values[-1],
                  "discharge", f"lower cut-off {lower_voltage:g} V", "theta 1 or a last value <= the lower cut-off"))
-        for uncovered, span, width, held, step, cut_off, give in ends:
-            if uncovered:
-                raise MaterialError(
-                    f"{where}: the table covers theta {theta[0]:.4g}-{theta[-1]:.4g} of the window 0-1; at theta {span} "
-                    f"({width * capacity:.3g} of the window's {capacity:.4g} mAh/g) it would be held at {held:g} V, "
-                    f"inside the {cut_off}, so a {step} would run there on a guessed constant OCP. Extend the table "
-                    f"with measured points to {give}")
+        gaps = [(f"at theta {span} ({width * capacity:.3g} of the window's {capacity:.4g} mAh/g) it would be held at "
+                 f"{held:g} V, inside the {cut_off}, so a {step} would run there on a guessed constant OCP", give)
+                for uncovered, span, width, held, step, cut_off, give in ends if uncovered]
+        if gaps:
+            raise MaterialError(
+                f"{where}: the table covers theta {theta[0]:.4g}-{theta[-1]:.4g} of the window 0-1; "
+                + "; and ".join(text for text, _ in gaps) + ". Extend the table with measured points to "
+                + " and to ".join(give for _, give in gaps))
 
     def _check_single_phase(self, where):
         """A regular-solution slope that is a single phase at some temperature the model accepts (at most the
