@@ -1042,7 +1042,7 @@ def test_the_unread_input_advice_names_only_a_factor_that_acts(set_name, options
     from pybamm_aea.models import checks
 
     values = pybamm.ParameterValues(set_name)
-    if set_name == "AEA_LiCoO2":  # made full its open circuit, 2.70 V, is below its 3.0 V cut-off (session 56)
+    if set_name == "AEA_LiCoO2":  # made full its open circuit, 2.72 V, is below its 3.0 V cut-off (session 56)
         values = pybamm_aea.set_initial_state(values, 0.5, options=options)
     unread = ("Cathode Li log-mobility" if options else "Li0 film Li diffusivity [m2.s-1]")
     values[unread] = "[input]"
@@ -2315,7 +2315,7 @@ def test_a_switch_parameter_takes_only_its_values_in_the_set_and_as_an_input():
     with pytest.raises(ValueError, match=r"'Cathode host full at maximum Li content' = 0.5 is outside its physical "
                                          r"range \{0, 1\}"):
         check_value(name, 0.5)
-    # (inside its window: as made, Li-full LiCoO2 rests at 2.70 V, below its 3.0 V cut-off since session 56's table)
+    # (inside its window: as made, x = 0.97 LiCoO2 rests at 2.72 V, below its 3.0 V cut-off since session 56's table)
     values = pybamm_aea.set_initial_state(pybamm.ParameterValues("AEA_LiCoO2"), 0.5)
     values.update({name: "[input]", "Current function [A]": 0.0})
     sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
@@ -4363,7 +4363,7 @@ def test_the_first_step_window_rule_reads_the_made_end_the_cells_in_series_and_t
      "Li-free end), so there is nothing to charge. Discharge it first"),
     # LiFePO4 made full (0.995 of x_max) on the lever-rule host: ended 4.33 s in at 2.4e-5 of 0.2 mA.h (LiCoO2 made
     # full, 3.66 s, 1.8e-5 mA.h, until session 56, when its OCP table was held at 3.408 V from theta 0.927; now its
-    # open circuit as made, 2.70 V, is past the 3.0 V cut-off: skipped, the test below)
+    # open circuit as made, 2.72 V, is past the 3.0 V cut-off: skipped, the test below)
     ("AEA_LiFePO4", {"host thermodynamics": "lever rule"}, "Discharge at 0.1C until 2.5 V",
      "ended on its cut-off (2.5 V) 4.33 s in, having passed 2.4e-05 mA.h of the cathode's 0.2 mA.h as made: the "
      "cathode starts at Li content 0.995 of its maximum 1 (\"Initial cathode Li content\", 99.50% of it: made "
@@ -4420,7 +4420,7 @@ _OPEN_CIRCUIT_PAST = "nothing to integrate. Its open-circuit voltage is past tha
     (_LEVER, "AEA_LiCoO2", None, "Discharge at 0.1C until 3.9 V",
      f"{_OPEN_CIRCUIT_PAST}: {_NOTHING_TO_DISCHARGE} (PyBaMM: "),
     # "until 3.0 V" it ran (5.47 s, 2.68e-5 mA.h) until session 56 (its OCP table held at 3.408 V from theta 0.927):
-    # its open circuit as made, 2.70 V, is now past that cut-off too
+    # its open circuit as made, 2.72 V, is now past that cut-off too
     (_LEVER, "AEA_LiCoO2", None, "Discharge at 0.1C until 3.0 V",
      f"{_OPEN_CIRCUIT_PAST}: {_NOTHING_TO_DISCHARGE} (PyBaMM: "),
     # made mid-window (x = 1.999 of 4), its open circuit 0.47 V past 1.9 V: the cut-off is the one to move
@@ -4506,9 +4506,9 @@ def test_nothing_to_pass_says_made_at_only_from_the_state_as_made(options, state
 
 @pytest.mark.parametrize("set_name, steps, said", [
     # 1.8e-05 mA.h, silent: the rest was read as the first step (review R25); skipped since session 56 (its open
-    # circuit as made, 2.70 V, past the 3.0 V cut-off)
+    # circuit as made, 2.72 V, past the 3.0 V cut-off)
     ("AEA_LiCoO2", ["Rest for 1 minute", "Discharge at 0.1C until 3 V"],
-     "an experiment step is skipped: the cell starts 0.3063 V past its step's cut-off (Voltage < 3.0 [V])"),
+     "an experiment step is skipped: the cell starts 0.2859 V past its step's cut-off (Voltage < 3.0 [V])"),
     ("Li2021_Mo6S8", ["Rest for 1 minute", "Charge at 0.1C until 2.8 V"],
      "the experiment's step 2, 'Charge at 0.1C until 2.8 V', ended on its cut-off (2.8 V) 0.586 s in, having passed "
      "2.47e-06 mA.h"),

@@ -614,7 +614,7 @@ def test_a_start_outside_the_window_reads_the_cells_voltage_once(monkeypatch):
 
 
 def test_a_plain_solve_whose_current_already_runs_toward_the_window_is_told_what_runs_it():
-    """AEA_LiCoO2 as made rests at 2.70 V, below its 3.0 V cut-off (its OCP table runs past it since session 56), and
+    """AEA_LiCoO2 as made (x = 0.97, its OCP table's end) rests at 2.72 V, below its 3.0 V cut-off (session 56), and
     its set's current is a charge (-1.766e-05 A): a plain solve stops at its start on the lower cut-off, and was told
     that "a current of the other sign runs the other way" (a discharge, further down) and that a smaller current lets
     it start. Now: the current already runs toward the window, both cut-offs are a plain solve's events, and the charge
@@ -624,7 +624,7 @@ def test_a_plain_solve_whose_current_already_runs_toward_the_window_is_told_what
     with pytest.raises(pybamm.SolverError) as plain:
         pybamm.Simulation(AEA(), parameter_values=values).solve([0, 600])
     said = str(plain.value)
-    assert said.startswith("the cell starts 0.297 V below its lower cut-off under its current at the start"), said
+    assert said.startswith("the cell starts 0.281 V below its lower cut-off under its current at the start"), said
     assert ("Its current, -1.766e-05 A, is already a charge, which runs toward the window, but a plain solve carries "
             "both cut-offs as events and ends where the cell starts past one. Run the charge as an experiment step, "
             "pybamm.Experiment([\"Charge at 1.766e-05 A until 4.2 V\"]), which ends on its own cut-off (PyBaMM moves "

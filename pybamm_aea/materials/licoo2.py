@@ -24,7 +24,12 @@
   x = 0.95 and 1 S/cm from x = 0.75 down (orders of magnitude of the metallic phase, assumed, because Milewska et
   al.'s public abstract, read in session 46, states the transition without a conductivity).
 - Ionic conductivity: Nernst-Einstein from the diffusivity.
-- Window 3.0-4.2 V; lithiated as made: the first step is a charge.
+- Window 3.0-4.2 V; lithiated as made: the first step is a charge. Made at the table's end, x = 0.97 (theta
+  0.9452, 2.718 V, below the 3.0 V cut-off: :data:`X_MADE`): pristine LiCoO2, x = 1, has no OCP data in the source
+  (the function falls on past x = 0.97 to 0.128 V at x = 0.9973, a fit artefact), and the table's end is the nearest
+  state with data. Until session 56 it was made at theta 0.995 (x = 0.9973, the library's FILLED_AS_MADE), on the
+  held 2.718 V: its first charge ran theta 0.995-0.945 (7.47 mAh/g) on no data; the state as made must now lie on
+  the table (:meth:`.material.OCP.check_covers_window`).
 """
 import numpy as np
 import pybamm
@@ -33,8 +38,7 @@ from pybamm.input.parameters.lithium_ion import Marquis2019
 from .. import citations
 from ..constants import M_LI, MAH_PER_MOL
 from ..energy.materials import get_material
-from .material import (E_A_LI_HOPS_LAYERED_OXIDE_KJ, FILLED_AS_MADE, FILLED_AS_MADE_SOURCE, OCP, AEAMaterial,
-                       TransportProperty)
+from .material import E_A_LI_HOPS_LAYERED_OXIDE_KJ, OCP, AEAMaterial, TransportProperty
 
 _LCO = get_material("LiCoO2")
 #: the window: Table S9's practical capacity as Li per formula unit, down from Li1CoO2
@@ -57,6 +61,8 @@ CHARGED_VOLUME_RATIO = (
 #: past the 3.0 V cut-off (linear interpolation within 0.011 V of the function; 0.099 V at x = 0.951 on a 0.02 grid)
 OCP_X = np.round(np.r_[np.linspace(0.46, 0.92, 24), np.linspace(0.922, 0.97, 25)], 4)
 _THETA = ((OCP_X - X_LOW) / X_MAX).tolist()
+#: Li per LiCoO2 as made: the table's last point, the nearest state to pristine LiCoO2 (x = 1) with OCP data
+X_MADE = float(OCP_X[-1])
 _U = [float(Marquis2019.lico2_ocp_Dualfoil1998(pybamm.Scalar(x)).evaluate()) for x in OCP_X]
 
 
@@ -73,7 +79,7 @@ MATERIAL = AEAMaterial(
     delithiated_density=_LCO.density * (1 - X_MAX * M_LI / (_LCO.molar_mass * 1e-3)) / CHARGED_VOLUME_RATIO,
     lithiated_density=_LCO.density,
     x_max=X_MAX,
-    initial_li_content=FILLED_AS_MADE * X_MAX,
+    initial_li_content=X_MADE - X_LOW,
     ocp=OCP("table", theta=_THETA, values=_U, source="PyBaMM Marquis2019 lico2_ocp_Dualfoil1998"),
     diffusivity=TransportProperty(
         value=(1e-12 * 1e-11) ** 0.5, activation_energy=E_A_LI_HOPS_LAYERED_OXIDE_KJ, reference_temperature=298.15,
@@ -92,7 +98,8 @@ MATERIAL = AEAMaterial(
     references={
         "molar_mass, density": _LCO.source,
         "x_max": "Table S9's practical capacity (the paper's supporting information, 150 mAh/g) as Li per LiCoO2",
-        "initial_li_content": FILLED_AS_MADE_SOURCE,
+        "initial_li_content": "x = 0.97 Li per LiCoO2, the OCP table's last point (licoo2.X_MADE): the nearest state "
+                              "to pristine LiCoO2 (x = 1) with data in PyBaMM's lico2_ocp_Dualfoil1998",
         "lower_voltage, upper_voltage": "assumption: a usual cycling window of LiCoO2 vs Li (3.0-4.2 V), not in the "
                                         "paper's tables",
         "delithiated_density": "cell volumes of LiCoO2 (Teshima et al., Cryst. Growth Des. 10, 4471, 2010) and "

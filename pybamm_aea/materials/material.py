@@ -37,9 +37,10 @@ SCHEMA = "pybamm_aea.material/1"
 #: 70 C falls from 116.83 to 99.12 mA.h/g, AEA_NMC532's from 166.27 to 164.24 (measured 2026-12-04, pybammsolvers
 #: 0.11.1)
 E_A_LI_HOPS_LAYERED_OXIDE_KJ = 30.0
-#: Li content as made of a material pressed lithiated (LiFePO4, LiCoO2, NMC532), as a fraction of its window x_max:
-#: a numerical choice, not a measurement. Its OCP's end term diverges at theta = 1 (:class:`.functions.PlateauOCP`,
-#: :class:`.functions.TableOCP`), so the host starts 0.5 % short of full, inside its voltage window (LiFePO4: 3.37 V)
+#: Li content as made of a material pressed lithiated (LiFePO4, NMC532; LiCoO2 is made at its OCP table's end), as
+#: a fraction of its window x_max: a numerical choice, not a measurement. Its OCP's end term diverges at theta = 1
+#: (:class:`.functions.PlateauOCP`, :class:`.functions.TableOCP`), so the host starts 0.5 % short of full, inside its
+#: voltage window (LiFePO4: 3.37 V)
 FILLED_AS_MADE = 0.995
 #: the source of :data:`FILLED_AS_MADE` as a record's ``references`` entry (docs/parameters.rst's tables show it)
 FILLED_AS_MADE_SOURCE = ("0.995 of x_max (materials.material.FILLED_AS_MADE): a numerical choice, not a measurement: "
@@ -212,13 +213,16 @@ class OCP:
             except ValueError as exc:
                 raise MaterialError(f"{where}.function: {exc}") from None
 
-    def check_covers_window(self, where, lower_voltage, upper_voltage, capacity):
+    def check_covers_window(self, where, lower_voltage, upper_voltage, capacity, made_theta=None):
         """A ``"table"`` OCP is held at its end value beyond its first and last theta (:class:`.functions.TableOCP`):
         refused unless each end reaches the window's end (theta 0 or 1) or lies at or beyond the cut-off a step
-        towards it stops at (the first value >= ``upper_voltage``, the last <= ``lower_voltage`` [V]), so that no step
-        inside the cut-offs runs on the held, guessed value. ``capacity``: the window's [mAh/g], to name what the
-        uncovered part holds. Until session 56 a partial table was extended silently (AEA_LiCoO2's to theta 0.927-1
-        at 3.408 V: 10.2 of its 150 mAh/g)."""
+        towards it stops at (the first value >= ``upper_voltage``, the last <= ``lower_voltage`` [V]), and unless the
+        state as made, ``made_theta`` (``initial_li_content / x_max``), lies on the table, so that no step inside the
+        cut-offs, nor the first from the state as made, runs on the held, guessed value. ``capacity``: the window's
+        [mAh/g], to name what an uncovered part holds. One refusal names every gap (until session 56 the first only:
+        the second showed once it was mended). Until session 56 a partial table was extended silently (AEA_LiCoO2's
+        to theta 0.927-1 at 3.408 V: 10.2 of its 150 mAh/g), and LiCoO2 was made at theta 0.995, on its held 2.718 V
+        (its first charge ran 7.47 mAh/g there)."""
         if self.kind != "table":
             return
         theta, values = [float(t) for t in self.theta], [float(v) for v in self.values]
@@ -226,13 +230,20 @@ class OCP:
                  f"upper cut-off {upper_voltage:g} V", "theta 0 or a first value >= the upper cut-off"),
                 (theta[-1] < 1 and values[-1] > lower_voltage, f"{theta[-1]:.4g}-1", 1 - theta[-1], values[-1],
                  "discharge", f"lower cut-off {lower_voltage:g} V", "theta 1 or a last value <= the lower cut-off"))
-        for uncovered, span, width, held, step, cut_off, give in ends:
-            if uncovered:
-                raise MaterialError(
-                    f"{where}: the table covers theta {theta[0]:.4g}-{theta[-1]:.4g} of the window 0-1; at theta {span} "
-                    f"({width * capacity:.3g} of the window's {capacity:.4g} mAh/g) it would be held at {held:g} V, "
-                    f"inside the {cut_off}, so a {step} would run there on a guessed constant OCP. Extend the table "
-                    f"with measured points to {give}")
+        gaps = [(f"at theta {span} ({width * capacity:.3g} of the window's {capacity:.4g} mAh/g) it would be held at "
+                 f"{held:g} V, inside the {cut_off}, so a {step} would run there on a guessed constant OCP", give)
+                for uncovered, span, width, held, step, cut_off, give in ends if uncovered]
+        if made_theta is not None and not theta[0] - 1e-12 <= made_theta <= theta[-1] + 1e-12:
+            held = values[0] if made_theta < theta[0] else values[-1]
+            gaps.append((f"the material is made at theta {made_theta:.4g} ('initial_li_content' / 'x_max'), off the "
+                         f"table, on its held {held:g} V with no data, so its first step would start there",
+                         f"the state as made, or give an 'initial_li_content' within theta {theta[0]:.4g}-"
+                         f"{theta[-1]:.4g} of 'x_max'"))
+        if gaps:
+            raise MaterialError(
+                f"{where}: the table covers theta {theta[0]:.4g}-{theta[-1]:.4g} of the window 0-1; "
+                + "; and ".join(text for text, _ in gaps) + ". Extend the table with measured points to "
+                + " and to ".join(give for _, give in gaps))
 
     def _check_single_phase(self, where):
         """A regular-solution slope that is a single phase at some temperature the model accepts (at most the
@@ -443,7 +454,7 @@ class AEAMaterial:
         for name in ("ocp", "ocp_delithiation"):
             if getattr(self, name) is not None:
                 getattr(self, name).check_covers_window(f"{where}: {name}", self.lower_voltage, self.upper_voltage,
-                                                        self.theoretical_capacity)
+                                                        self.theoretical_capacity, self.initial_li_content / self.x_max)
         if self.ocp_delithiation is not None:
             self.ocp_delithiation.check_falls(f"{where}: ocp_delithiation", self.x_max)
         for name in ("diffusivity", "electronic_conductivity"):

@@ -200,7 +200,7 @@ def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
     cell where its "Current [A]" at ``y0`` already runs it back toward the window (a charge below the lower cut-off),
     or where its open circuit is past that cut-off too (``at_open_circuit`` True, :func:`_window_at_open_circuit`):
     a plain solve carries both cut-offs as events, so neither a smaller current nor one of the other sign starts it.
-    None otherwise or if undecided. AEA_LiCoO2 as made (2.70 V, below its 3.0 V cut-off since session 56) was told
+    None otherwise or if undecided. AEA_LiCoO2 as made (2.72 V, below its 3.0 V cut-off since session 56) was told
     "a current of the other sign runs the other way" at its set's charging current (a discharge, further below), and
     at a discharging one that a smaller current lets it start."""
     (name,) = list(past) if len(past) == 1 else [None]
