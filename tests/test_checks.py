@@ -4405,9 +4405,6 @@ def test_a_first_step_from_an_initial_soc_is_judged_by_the_end_it_starts_at():
 _NOTHING_TO_CHARGE = ("the cathode starts at Li content 0.004 of its maximum 4 (\"Initial cathode Li content\", 0.10% "
                       "of it: made at its Li-free end), so there is nothing to charge. Discharge it first (a discharge "
                       "step before the charge) to give it Li")
-_NOTHING_TO_DISCHARGE = ("the cathode starts at Li content 0.545 of its maximum 0.547756 (\"Initial cathode Li "
-                         "content\", 99.50% of it: made at its full end), so there is nothing to discharge. Charge it "
-                         "first (a charge step before the discharge) to make room for Li")
 _SKIPPED = "an experiment step is skipped: the cell starts "
 _LEVER = {"host thermodynamics": "lever rule"}
 _OPEN_CIRCUIT_PAST = "nothing to integrate. Its open-circuit voltage is past that cut-off too"
@@ -4416,13 +4413,17 @@ _OPEN_CIRCUIT_PAST = "nothing to integrate. Its open-circuit voltage is past tha
 @pytest.mark.parametrize("options, set_name, soc, step, said", [
     # skipped 0.07127 V past 1.9 V: told to move the cut-off past the voltage it starts at, passing next to nothing
     (_LI_IN_LEVER, None, None, "Charge at 0.1C until 1.9 V", f"{_OPEN_CIRCUIT_PAST}: {_NOTHING_TO_CHARGE} (PyBaMM: "),
-    # LiCoO2 made full, skipped 0.5165 V past 3.9 V: the same advice
-    (_LEVER, "AEA_LiCoO2", None, "Discharge at 0.1C until 3.9 V",
-     f"{_OPEN_CIRCUIT_PAST}: {_NOTHING_TO_DISCHARGE} (PyBaMM: "),
+    # LiCoO2, skipped 1.186 V past 3.9 V: made at its OCP table's end since session 56 (x = 0.97, 94.5 % of its
+    # window's Li, no longer "made at its full end"), it is told the cut-off's advice as a cell made mid-window is
+    (_LEVER, "AEA_LiCoO2", None, "Discharge at 0.1C until 3.9 V", f"{_OPEN_CIRCUIT_PAST}, so no smaller current or "
+     "loading lets the step start: the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at "
+     "does"),
     # "until 3.0 V" it ran (5.47 s, 2.68e-5 mA.h) until session 56 (its OCP table held at 3.408 V from theta 0.927):
-    # its open circuit as made, 2.72 V, is now past that cut-off too
-    (_LEVER, "AEA_LiCoO2", None, "Discharge at 0.1C until 3.0 V",
-     f"{_OPEN_CIRCUIT_PAST}: {_NOTHING_TO_DISCHARGE} (PyBaMM: "),
+    # its open circuit as made, 2.72 V, is now past that cut-off too, 0.72 % of its window
+    (_LEVER, "AEA_LiCoO2", None, "Discharge at 0.1C until 3.0 V", f"{_OPEN_CIRCUIT_PAST}: at rest the cell starts "
+     "0.72% of its window past the step's cut-off (the window from 4.2 V, its \"Upper voltage cut-off [V]\", to the "
+     "step's 3 V, in the state of charge it defines as initial_soc does), so there is nothing to discharge in it. Charge "
+     "it first (a charge step before the discharge) to make room for Li (PyBaMM: "),
     # made mid-window (x = 1.999 of 4), its open circuit 0.47 V past 1.9 V: the cut-off is the one to move
     (_LI_IN_LEVER, None, 0.5, "Discharge at 0.1C until 1.9 V", f"{_OPEN_CIRCUIT_PAST}, so no smaller current or loading lets the "
      "step start: the step's cut-off (its \"until\" voltage) moved past the voltage the cell starts at does"),

@@ -13,8 +13,9 @@ import numpy as np
 import pybamm
 import pytest
 
-from pybamm_aea.pybamm_adapter.initial_states import AEA_PARAMETER
+from pybamm_aea.initial_state import set_initial_state
 from pybamm_aea.models.aea import AEAOptions
+from pybamm_aea.pybamm_adapter.initial_states import AEA_PARAMETER
 
 #: every set the package registers (AEA cells, and the conventional S-C/LGPS cell for PyBaMM's DFN)
 PACKAGE_SETS = sorted(
@@ -92,6 +93,9 @@ def test_simulation_and_solution_save_and_load(name, tmp_path):
     # AEA_LiFePO4 or Li4Ti5O12 of AEA_Li4Ti5O12 reaches its cut-off at once at 0.1C); the
     # experiment test below saves a discharge
     values["Current function [A]"] = 0.0
+    if name == "AEA_LiCoO2":  # (made at its OCP table's end, x = 0.97, it rests at 2.72 V below its 3.0 V cut-off since
+        # session 56, where a plain solve, whose events are both cut-offs, cannot start: the rest starts inside them)
+        values = set_initial_state(values, 0.5)
     sim = pybamm.Simulation(_model_for(name), parameter_values=values)
     sol = sim.solve([0, 600])
     V = sol["Voltage [V]"].entries
