@@ -297,7 +297,7 @@ def test_a_materials_exchange_current_is_the_paper_sets_law():
     x_max it is clamped at its floor (0.3 A/m2 at 70 C) on a host that holds Li there, the Mo6S8 record's
     electron-limited host (it reaches x = 4.0035 at 0.8 V: its j0 was the square root of a negative number,
     NaN), and not on a material's lattice gas (LiCoO2: full at x_max, no vacancies; its set's content event, not
-    this NaN, ends a solve there: test_the_full_lattice_gas_event_not_j0_ends_licoo2s_discharge_at_its_cut_off)."""
+    this NaN, ends a solve there: test_a_full_lattice_gas_ends_the_solve_on_its_named_event)."""
     from pybamm_aea.materials import list_materials
 
     paper = pybamm.ParameterValues("Li2021_Mo6S8")
@@ -409,29 +409,30 @@ def test_a_host_not_flagged_full_fills_past_x_max_until_its_j0_vanishes():
     assert solution.t[-1] / 3600 == pytest.approx(0.3683, rel=1e-3)
 
 
-def test_the_full_lattice_gas_event_not_j0_ends_licoo2s_discharge_at_its_cut_off():
-    """The guard past a lattice gas's OCP pole is the multi-phase host's content event, not j0's NaN: AEA_LiCoO2 at
-    0.1C and 70 C with its j0 clamped at its floor beyond x_max (``past_x_max=True``, no NaN) still ends its first
-    discharge at its cut-off at theta_s = 0.99909, 0.137318 mA.h (0.137453 made at theta 0.995, before session 56), as
-    with its own j0. Without the event the solver
-    stepped over the pole (theta = 1) to its far side and ran on for the step's 20 h at 3.385 V to theta = 2.10,
-    0.35325 mA.h (to 3.0 V, when the OCP table ended at 3.408 V). Since session 56 the table runs past
-    3.0 V (to 2.718 V at theta 0.945), so the discharge is taken to 2.6 V, inside a window widened to 2.5 V, to reach
-    the pole (to 3.0 V it ends at theta_s 0.93899, 0.126693 mA.h; 0.126837 made at theta 0.995)."""
+def test_licoo2_with_j0_clamped_past_x_max_ends_its_discharge_at_a_cut_off_on_its_table():
+    """AEA_LiCoO2 at 0.1C and 70 C with its j0 clamped at its floor beyond x_max (``past_x_max=True``, no NaN) ends
+    its first discharge at its cut-off on its OCP table's data: to 2.75 V (inside the table, which ends at theta
+    0.9452, 2.718 V) at theta_s 0.94448, 0.127663 mA.h. Until session 57 it widened the cut-off to 2.5 V and ran to
+    2.6 V, theta_s 0.99909, 0.137318 mA.h: 0.0096 mA.h of it past the table's end, on the held 2.718 V (now refused,
+    test_a_cut_off_widened_on_the_values_past_a_table_ocp_is_refused_when_the_model_is_parameterised). Neither run
+    reaches the full lattice gas's event (its flag 0 gives the same figures, session 57): the event is
+    test_a_full_lattice_gas_ends_the_solve_on_its_named_event's. Session 28: with j0 clamped and no event, the
+    solver stepped over the pole (theta = 1) and ran 20 h at 3.385 V to theta = 2.10, 0.35325 mA.h."""
     from pybamm_aea.materials import functions as fn
 
     values = pybamm.ParameterValues("AEA_LiCoO2")
     j0 = values["Cathode exchange-current density [A.m-2]"]
     values["Cathode exchange-current density [A.m-2]"] = fn.ExchangeCurrentDensity(j0.x_max, j0.j0_ref, True)
-    values["Lower voltage cut-off [V]"] = 2.5
-    experiment = pybamm.Experiment(["Charge at 0.1C until 4.2 V", "Discharge at 0.1C until 2.6 V"])
+    values["Lower voltage cut-off [V]"] = 2.75
+    experiment = pybamm.Experiment(["Charge at 0.1C until 4.2 V", "Discharge at 0.1C until 2.75 V"])
     solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=experiment).solve()
     discharge = solution.cycles[-1].steps[-1]
-    assert discharge.termination == "event: Voltage < 2.6 [V] [experiment]"
+    assert discharge.termination == "event: Voltage < 2.75 [V] [experiment]"
     capacity = discharge["Discharge capacity [A.h]"].entries
-    assert (capacity[-1] - capacity[0]) * 1e3 == pytest.approx(0.137318, rel=1e-4)
+    assert (capacity[-1] - capacity[0]) * 1e3 == pytest.approx(0.127663, rel=1e-4)
     theta_s = discharge["Cathode surface Li content"].entries / values["Cathode maximum Li content"]
-    assert theta_s[-1] == pytest.approx(0.99909, abs=1e-4) and theta_s.max() < 1
+    table_end = values["Cathode lithiation OCP [V]"].theta[-1]
+    assert theta_s[-1] == pytest.approx(0.94448, abs=1e-4) and theta_s.max() < table_end
 
 
 def test_an_update_of_the_diffusivity_or_ocp_reaches_the_multi_phase_host():
@@ -659,6 +660,72 @@ def test_every_registered_materials_table_ocp_reaches_the_window_or_past_its_cut
         assert x == pytest.approx(OCP_X) and x[-1] == pytest.approx(0.97)
         assert material.ocp.values == pytest.approx(Marquis2019.lico2_ocp_Dualfoil1998(x), abs=1e-12)
         assert material.ocp.values[-1] == pytest.approx(2.7182, abs=1e-4)
+
+
+def _partial_table_values(anode="lithium metal"):
+    """The brief's partial table (:data:`PARTIAL_TABLE`, 2.28-2.12 V) on a material whose own window, 2.12-2.28 V,
+    lies inside it (accepted), as an AEA cell on ``anode``."""
+    return AEAMaterial.from_dict(_made_at(0.5, ocp=PARTIAL_TABLE, lower_voltage=2.12, upper_voltage=2.28)
+                                 ).parameter_values(anode=anode)
+
+
+def test_a_cut_off_widened_on_the_values_past_a_table_ocp_is_refused_when_the_model_is_parameterised():
+    """Review R35: the material's check reads its own cut-offs, so "Lower voltage cut-off [V]" set to 1.0 V on its
+    values afterwards ran a discharge to theta 0.9993 on the held 2.12 V, without a word. Parameterising refuses it
+    now, naming the gap, the held value, the capacity it holds, the cut-off and both mends; both ends widened:
+    one refusal names both."""
+    values = _partial_table_values()
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()  # (its own window: accepted)
+    values["Lower voltage cut-off [V]"] = 1.0
+    with pytest.raises(ValueError) as refusal:
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+    said = str(refusal.value)
+    assert re.match(r"'Cathode lithiation OCP \[V\]' and .*\(a table OCP\): the table covers theta 0.1-0.9 of the "
+                    r"window 0-1; at theta 0.9-1 \(22.3 of the window's 223.3 mAh/g\) it would be held at 2.12 V, "
+                    r"inside the 'Lower voltage cut-off \[V\]' 1 V, so a discharge would run there", said), said
+    assert said.endswith("to theta 1 or a last value <= the lower cut-off, or keep 'Lower voltage cut-off [V]' at or "
+                         "above 2.12 V (the held value as a cell voltage)")
+    values["Upper voltage cut-off [V]"] = 3.0
+    with pytest.raises(ValueError, match=r"at theta 0-0.1 \(22.3 .* held at 2.28 V, inside the 'Upper voltage "
+                                         r"cut-off \[V\]' 3 V, so a charge .*; and at theta 0.9-1 .* at or below 2.28 "
+                                         r"V .* at or above 2.12 V"):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+
+
+def test_a_cut_off_on_li_in_is_compared_with_a_table_ocp_as_the_cathodes_potential():
+    """On Li-In a cut-off is a cell voltage 0.62 V below the cathode's potential vs Li: the material's 2.12 V (vs Li)
+    window end is 1.5 V there, accepted on Li-In and refused on Li metal (where 1.5 V is 1.5 V vs Li); widened to
+    1.0 V on Li-In (1.62 V vs Li) it is refused, the mend said as a Li-In cell voltage."""
+    values = _partial_table_values("Li-In")
+    assert values["Lower voltage cut-off [V]"] == pytest.approx(1.5)
+    pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values).build()
+    with pytest.raises(ValueError, match=r"inside the 'Lower voltage cut-off \[V\]' 1.5 V, so a discharge"):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+    values["Lower voltage cut-off [V]"] = 1.0
+    with pytest.raises(ValueError, match=r"inside the 'Lower voltage cut-off \[V\]' 1 V, 1.62 V vs Li on an anode at "
+                                         r"0.62 V vs Li, .* at or above 1.5 V \(the held"):
+        pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values).build()
+
+
+@pytest.mark.parametrize("anode", ["lithium metal", "Li-In"])
+def test_every_registered_set_and_material_passes_the_table_check_with_its_own_cut_offs(anode):
+    """Each registered material and set (the paper's and the AEA materials'), with its own cut-offs on each anode,
+    passes :func:`~pybamm_aea.models.checks.check_tables_cover_cut_offs` (AEA_LiCoO2's table, the one registered,
+    ends at 2.718 V, below its 3.0 V cut-off: 2.38 V on Li-In); AEA_LiCoO2 is parameterised in full on each."""
+    from pybamm_aea.models.checks import check_tables_cover_cut_offs
+    from pybamm_aea.parameters import PYBAMM_MODEL_SETS, SET_FACTS, paper_cell
+
+    checked = 0
+    for name in [n for n in SET_FACTS if n not in PYBAMM_MODEL_SETS] + pybamm_aea.materials.list_materials():
+        values = (get_material(name).parameter_values(anode=anode) if name in pybamm_aea.materials.list_materials()
+                  else pybamm.ParameterValues(name))
+        if anode == "Li-In" and name in SET_FACTS:
+            values.update(paper_cell.li_in_cut_offs(values))
+        check_tables_cover_cut_offs(values, anode)
+        checked += 1
+    assert checked >= 13
+    values = get_material("LiCoO2").parameter_values(anode=anode)
+    pybamm.Simulation(pybamm_aea.AEA({"anode": anode}), parameter_values=values).build()
 
 
 @pytest.mark.parametrize("change, where", [

@@ -226,13 +226,7 @@ class OCP:
         if self.kind != "table":
             return
         theta, values = [float(t) for t in self.theta], [float(v) for v in self.values]
-        ends = ((theta[0] > 0 and values[0] < upper_voltage, f"0-{theta[0]:.4g}", theta[0], values[0], "charge",
-                 f"upper cut-off {upper_voltage:g} V", "theta 0 or a first value >= the upper cut-off"),
-                (theta[-1] < 1 and values[-1] > lower_voltage, f"{theta[-1]:.4g}-1", 1 - theta[-1], values[-1],
-                 "discharge", f"lower cut-off {lower_voltage:g} V", "theta 1 or a last value <= the lower cut-off"))
-        gaps = [(f"at theta {span} ({width * capacity:.3g} of the window's {capacity:.4g} mAh/g) it would be held at "
-                 f"{held:g} V, inside the {cut_off}, so a {step} would run there on a guessed constant OCP", give)
-                for uncovered, span, width, held, step, cut_off, give in ends if uncovered]
+        gaps = table_end_gaps(theta, values, lower_voltage, upper_voltage, capacity)
         if made_theta is not None and not theta[0] - 1e-12 <= made_theta <= theta[-1] + 1e-12:
             held = values[0] if made_theta < theta[0] else values[-1]
             gaps.append((f"the material is made at theta {made_theta:.4g} ('initial_li_content' / 'x_max'), off the "
@@ -240,10 +234,7 @@ class OCP:
                          f"the state as made, or give an 'initial_li_content' within theta {theta[0]:.4g}-"
                          f"{theta[-1]:.4g} of 'x_max'"))
         if gaps:
-            raise MaterialError(
-                f"{where}: the table covers theta {theta[0]:.4g}-{theta[-1]:.4g} of the window 0-1; "
-                + "; and ".join(text for text, _ in gaps) + ". Extend the table with measured points to "
-                + " and to ".join(give for _, give in gaps))
+            raise MaterialError(table_gaps_said(where, theta, gaps))
 
     def _check_single_phase(self, where):
         """A regular-solution slope that is a single phase at some temperature the model accepts (at most the
@@ -319,6 +310,44 @@ class OCP:
         if self.kind == "table":
             return fn.TableOCP(self.theta, self.values, x_max)
         return fn.FunctionOfContentAndTemperature(self.function)
+
+
+def table_end_gaps(theta, values, lower_voltage, upper_voltage, capacity, cut_offs=None):
+    """The ends of a table OCP (``theta`` increasing, ``values`` [V vs Li]) held beyond its data inside the window
+    ``lower_voltage``-``upper_voltage`` [V vs Li]: a list of (what, mend), empty if none. An end is covered when it
+    reaches theta 0 (1) or its first (last) value is >= the upper (<= the lower) cut-off, where a step towards it
+    stops. ``capacity`` [mAh/g]: the window's, to name what an uncovered part holds (None: not said).
+    ``cut_offs``: (lower name, upper name, anode potential [V vs Li]) when the cut-offs are a cell's parameter values,
+    said as cell voltages with a mend that keeps them inside the table; None: a material's own window (vs Li). The
+    one rule of :meth:`OCP.check_covers_window` and :func:`pybamm_aea.models.checks.check_tables_cover_cut_offs`."""
+    names = (None, None, 0.0) if cut_offs is None else cut_offs
+    anode = names[2]
+    gaps = []
+    for uncovered, span, width, held, step, side, cut, name, reach, keep in (
+            (theta[0] > 0 and values[0] < upper_voltage, f"0-{theta[0]:.4g}", theta[0], values[0], "charge", "upper",
+             upper_voltage, names[1], "theta 0 or a first value >= the upper cut-off", "at or below"),
+            (theta[-1] < 1 and values[-1] > lower_voltage, f"{theta[-1]:.4g}-1", 1 - theta[-1], values[-1],
+             "discharge", "lower", lower_voltage, names[0], "theta 1 or a last value <= the lower cut-off",
+             "at or above")):
+        if not uncovered:
+            continue
+        holds = "" if capacity is None else f" ({width * capacity:.3g} of the window's {capacity:.4g} mAh/g)"
+        if name is None:
+            cut_off, mend = f"{side} cut-off {cut:g} V", reach
+        else:
+            vs_li = "" if anode == 0 else f", {cut:.4g} V vs Li on an anode at {anode:g} V vs Li"
+            cut_off = f"{name!r} {cut - anode:g} V{vs_li}"
+            mend = f"{reach}, or keep {name!r} {keep} {held - anode:.6g} V (the held value as a cell voltage)"
+        gaps.append((f"at theta {span}{holds} it would be held at {held:g} V, inside the {cut_off}, so a {step} "
+                     f"would run there on a guessed constant OCP", mend))
+    return gaps
+
+
+def table_gaps_said(where, theta, gaps):
+    """One refusal naming every gap of :func:`table_end_gaps` (and the state as made) of the table at ``where``."""
+    return (f"{where}: the table covers theta {theta[0]:.4g}-{theta[-1]:.4g} of the window 0-1; "
+            + "; and ".join(text for text, _ in gaps) + ". Extend the table with measured points to "
+            + " and to ".join(give for _, give in gaps))
 
 
 _DENSITY = DENSITY_G_CM3

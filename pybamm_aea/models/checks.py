@@ -89,7 +89,8 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
            "LithiationMassCheck", "DegradationWithoutRateWarning", "DEGRADATION_RATES",
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
-           "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs"]
+           "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs",
+           "HOST_OCP_PARAMETERS", "check_tables_cover_cut_offs"]
 
 
 _POSITIVE = Range(0.0, None, low_open=True)
@@ -1128,6 +1129,58 @@ def cut_offs_of_another_anode(values, anode):
 
 #: the models :func:`warn_cut_offs_of_another_anode` has warned about (once each)
 _CUT_OFFS_WARNED = weakref.WeakSet()
+
+
+# ------------------------------------------------------------------------------- cut-offs beyond an OCP table
+#: the parameters holding the cathode host's OCP [V vs Li] (a function of Li content and temperature): each that is a
+#: :class:`~pybamm_aea.materials.functions.TableOCP` is checked against the values' cut-offs
+#: (:func:`check_tables_cover_cut_offs`)
+HOST_OCP_PARAMETERS = ("Cathode lithiation OCP [V]", "Cathode delithiation OCP [V]", "Cathode homogeneous OCP [V]")
+_CUT_OFF_NAMES = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
+
+
+def _window_capacity(values):
+    """The cathode's Faraday capacity [mAh/g as pressed] of ``values`` (x_max F / (3.6 M)), None where not numbers."""
+    x_max, host, made = (_number(values.get(name)) for name in (
+        "Cathode maximum Li content", "Cathode host molar mass [kg.mol-1]", "Cathode host Li content as made"))
+    if None in (x_max, host, made):
+        return None
+    return x_max * MAH_PER_MOL / ((host + made * M_LI) * 1e3)
+
+
+def check_tables_cover_cut_offs(values, anode=None):
+    """Refuse ``values`` whose voltage cut-offs (numbers, cell voltages) reach past the end of a host OCP given as a
+    table (:data:`HOST_OCP_PARAMETERS`, a :class:`~pybamm_aea.materials.functions.TableOCP`, held at its end value
+    beyond its data), by the rule a material's own window is checked with
+    (:func:`~pybamm_aea.materials.material.table_end_gaps`): a user's cut-off widened after the material was made
+    (a table 2.28-2.12 V at theta 0.1-0.9 with "Lower voltage cut-off [V]" 1.0 ran to theta 0.9993 on 2.12 V). A
+    cut-off is compared as the cathode's potential vs Li: the cut-off plus the potential of the model's ``anode``
+    (:data:`~pybamm_aea.parameters.paper_cell.ANODE_POTENTIALS`; without it, the values'
+    :data:`~pybamm_aea.parameters.paper_cell.CUT_OFF_ANODE_POTENTIAL`, else Li metal's 0). One ``ValueError`` names
+    every gap. A cut-off that is an input or absent is not checked (docs/known_limits.rst)."""
+    from ..materials.functions import TableOCP
+    from ..materials.material import table_end_gaps, table_gaps_said
+    from ..parameters.paper_cell import ANODE_POTENTIALS, CUT_OFF_ANODE_POTENTIAL
+
+    low, high = (_number(values.get(name)) for name in _CUT_OFF_NAMES)
+    if None in (low, high):
+        return
+    potential = ANODE_POTENTIALS.get(anode) if isinstance(anode, str) else None
+    if potential is None:
+        potential = _number(values.get(CUT_OFF_ANODE_POTENTIAL)) or 0.0
+    tables = {}  # (one table under several names: said once)
+    for name in HOST_OCP_PARAMETERS:
+        ocp = values.get(name)
+        if isinstance(ocp, TableOCP):
+            tables.setdefault(id(ocp), (ocp, []))[1].append(repr(name))
+    capacity, said = _window_capacity(values), []
+    for ocp, names in tables.values():
+        gaps = table_end_gaps(ocp.theta, ocp.values, low + potential, high + potential, capacity,
+                              (*_CUT_OFF_NAMES, potential))
+        if gaps:
+            said.append(table_gaps_said(" and ".join(names) + " (a table OCP)", ocp.theta, gaps))
+    if said:
+        raise ValueError("; also ".join(said))
 
 
 # ------------------------------------------------------------------------------- temperature beyond the data
