@@ -36,7 +36,8 @@ __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMET
            "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI", "ANODE_OCP",
            "TOTAL_OVERPOTENTIAL",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "ROUTES", "DEFAULT_ROUTE", "is_skipped",
-           "iter_steps", "iter_discharges", "delivered", "delivered_on_both_bases", "discharge_steps", "voltage_vs_li",
+           "iter_steps", "iter_discharges", "delivered", "delivered_charge", "delivered_on_both_bases",
+           "discharge_steps", "voltage_vs_li",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
            "step_table", "experiment_cycle_numbers", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning",
            "CoarseDischargeWarning", "COARSE_TOLERANCE"]
@@ -154,6 +155,17 @@ def delivered(step, energy="vs Li", route=DEFAULT_ROUTE):
     q, energies, coarse = _delivered(step, (energy,), route)
     _warn_coarse(coarse)
     return q, energies[energy]
+
+
+def delivered_charge(step):
+    """The capacity [A.h] alone that one step delivered in the discharge direction, :func:`delivered`'s kernel route
+    (the trapezoid over its returned points, discharge intervals only) from its "Time [s]" and "Current [A]": no
+    energy, so no voltage read and no :class:`CoarseDischargeWarning`. The nucleation warning's charges
+    (:mod:`pybamm_aea.convergence`, which reads no voltage: a solve's kept outputs may lack it)."""
+    from .kernels import cycle_summaries
+
+    t, i = (np.asarray(step[name].entries, dtype=float) for name in ("Time [s]", "Current [A]"))
+    return float(np.sum(cycle_summaries(t, i, np.zeros_like(i))["Discharge capacity [A.h]"]))
 
 
 def delivered_on_both_bases(step, route=DEFAULT_ROUTE):

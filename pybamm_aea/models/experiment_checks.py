@@ -2155,7 +2155,9 @@ class StartOutsideWindowWarning(UserWarning):
 FIRST_STEP_SHARE = 0.01
 
 #: the share of the charge its window holds ahead of it at rest (:func:`_window_ahead`) under which a first step
-#: that passed under :data:`FIRST_STEP_SHARE` of the capacity as made was ended by its losses
+#: was ended by its losses (judged if it passed under this share of the capacity as made, the most a window holds;
+#: until session 57 under :data:`FIRST_STEP_SHARE`, which left AEA_LiFePO4 at initial_soc=1 "Discharge at 0.1C until
+#: 2.5 V", 1.75 % of its 0.2 mA.h window, and AEA_Li4Ti5O12 at 0 charged, 1.17 %, silent)
 #: (:func:`first_step_losses_message`): a step its window ends passes what lies ahead less the losses' share of it, so
 #: a tenth is a tenfold margin on the at-rest estimate (one branch of the open circuit, no hysteresis). Until session
 #: 55 it was FIRST_STEP_SHARE, which missed steps from mid-window (initial_soc=0.5, "Discharge at 0.1C": AEA_LiFePO4
@@ -2195,11 +2197,12 @@ def first_step_warning(experiment, solution, parameter_values, options=None, inp
     (:class:`~pybamm_aea.initial_state.CellAtRest`) are evaluated once for both rules: AEA_LiFePO4 at initial_soc=0,
     "Charge at 0.1C until 4.0 V", judged by both, took 157 ms, the multi-phase host's OCP built twice (until session
     56). The arguments as :func:`first_step_window_message`'s."""
-    first = _first_step_short(experiment, solution, parameter_values, inputs, made)
+    first = _first_step_short(experiment, solution, parameter_values, inputs, made, LOSSES_AHEAD_SHARE)
     if first is None:
         return None
     at_rest = _at_rest(first, parameter_values, options, inputs)
-    said = _window_message(first, parameter_values, options, inputs, at_rest)
+    said = (_window_message(first, parameter_values, options, inputs, at_rest)
+            if first[5] < FIRST_STEP_SHARE * first[6] else None)
     if said is not None:
         return StartOutsideWindowWarning, said
     said = _losses_message(first, parameter_values, options, inputs, at_rest)
@@ -2258,12 +2261,13 @@ def _window_message(first, parameter_values, options, inputs, at_rest):
 
 
 
-def _first_step_short(experiment, solution, parameter_values, inputs, made):
+def _first_step_short(experiment, solution, parameter_values, inputs, made, share=FIRST_STEP_SHARE):
     """(number from 1, step, its solution, its cut-off [V], whether a discharge, the charge it passed [A.h], the
     cathode's capacity as made [A.h]) of the experiment's first step with current after rests alone
-    (:func:`_first_with_current`) if it ended on its own voltage cut-off having passed under :data:`FIRST_STEP_SHARE`
-    of the capacity as made (``made``: :func:`check_termination`'s); None otherwise or if undecided. What the
-    first-step rules look at (:func:`first_step_window_message`, :func:`first_step_losses_message`)."""
+    (:func:`_first_with_current`) if it ended on its own voltage cut-off having passed under ``share`` of the capacity
+    as made (``made``: :func:`check_termination`'s); None otherwise or if undecided. What the first-step rules look
+    at: the window's with :data:`FIRST_STEP_SHARE` (:func:`first_step_window_message`), the losses' with
+    :data:`LOSSES_AHEAD_SHARE`, the most its window can hold ahead (:func:`first_step_losses_message`)."""
     try:
         number, step, ran = _first_with_current(experiment.steps, [s for c in solution.cycles for s in c.steps])
     except (AttributeError, IndexError, TypeError):
@@ -2277,7 +2281,7 @@ def _first_step_short(experiment, solution, parameter_values, inputs, made):
         return None
     charge = ran["Discharge capacity [A.h]"].entries
     passed = abs(float(charge[-1] - charge[0]))
-    if not 0 < passed < FIRST_STEP_SHARE * capacity:
+    if not 0 < passed < share * capacity:
         return None
     return number, step, ran, volts, match[1] == "<", passed, capacity  # (a lower cut-off ends a discharge)
 
@@ -2290,8 +2294,7 @@ _LESS_DRAW = {"current": "A lower rate (a smaller current)", "power": "A lower p
 
 class FirstStepLossesWarning(UserWarning):
     """The experiment's first step with current, from the initial state, ended on its cut-off having passed under
-    :data:`FIRST_STEP_SHARE` of the capacity as made and under :data:`LOSSES_AHEAD_SHARE` of what its window holds
-    ahead of it at rest, its open circuit inside the cut-off: the
+    :data:`LOSSES_AHEAD_SHARE` of what its window holds ahead of it at rest, its open circuit inside the cut-off: the
     losses at its current ended it, and the experiment "finished" having done next to nothing
     (:func:`first_step_losses_message`)."""
 
@@ -2309,7 +2312,7 @@ def first_step_losses_message(experiment, solution, parameter_values, options=No
     ahead (0.82 % of the capacity), silent until :data:`LOSSES_AHEAD_SHARE` (review R30).
     The arguments as :func:`first_step_window_message`'s, whose warning, given, goes alone
     (:func:`first_step_warning`)."""
-    first = _first_step_short(experiment, solution, parameter_values, inputs, made)
+    first = _first_step_short(experiment, solution, parameter_values, inputs, made, LOSSES_AHEAD_SHARE)
     return None if first is None else _losses_message(first, parameter_values, options, inputs,
                                                       _at_rest(first, parameter_values, options, inputs))
 
