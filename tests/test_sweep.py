@@ -1951,3 +1951,24 @@ def test_a_li_in_sweep_of_the_upper_cut_off_alone_runs_as_the_unswept_one(monkey
         assert swept[name] == pytest.approx(plain[name], rel=1e-6), name
     assert swept["Electrode specific capacity [mA.h.g-1]"] > 50 and built == [True, True]  # (both batched)
     assert "another anode" not in str(swept["warnings"]) and "cell voltages against" not in str(swept["warnings"])
+
+
+def test_a_li_in_sweep_of_the_lower_cut_off_moves_the_sets_upper_one(monkeypatch):
+    """Session 57: the batched Li-In path with the lower cut-off swept (an input) declared the set's window against
+    Li-In without moving its upper cut-off, 2.8 V vs Li metal then read as a Li-In cell's (3.42 V vs Li): now each
+    numeric cut-off is moved (2.8 -> 2.18 V), the swept one kept as the cell's voltage."""
+    from pybamm_aea.sweep import worker
+
+    built, original = [], worker.simulation
+
+    def spy(*args, **kwargs):
+        made = original(*args, **kwargs)
+        built.append(made[0])
+        return made
+
+    monkeypatch.setattr(worker, "simulation", spy)
+    sweep({LOADING: [0.015], "Lower voltage cut-off [V]": [1.18]}, parameter_set=LMS, workers=1, progress=False,
+          options={"anode": "Li-In"})
+    values = built[0].parameter_values
+    assert values["Upper voltage cut-off [V]"] == pytest.approx(2.18)
+    assert values["Anode potential of the voltage cut-offs [V]"] == pytest.approx(LI_IN_PLATEAU)
