@@ -1035,3 +1035,65 @@ def test_li_in_cut_offs_reads_the_declared_anode_as_the_warning_does():
     with pytest.raises(ValueError, match=r"'Anode potential of the voltage cut-offs \[V\]' is InputParameter .*not a "
                                          r"number"):
         li_in_cut_offs(values)
+
+
+def test_the_declared_anode_of_the_cut_offs_is_read_once_a_scalar_as_its_number():
+    """Session 57: three readings of "Anode potential of the voltage cut-offs [V]" (checks, li_in_cut_offs, the
+    start-past-window note) differed: a ``pybamm.Scalar(0.62)`` was silent in the warning but li_in_cut_offs refused it
+    ("is Scalar ... not a number"). Now one reading (paper_cell.cut_off_anode_potential): it is Li-In's."""
+    from pybamm_aea.parameters.paper_cell import CUT_OFF_ANODE_POTENTIAL, cut_off_anode_potential, li_in_cut_offs
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update(li_in_cut_offs(values))
+    values.update({CUT_OFF_ANODE_POTENTIAL: pybamm.Scalar(0.62)})
+    assert cut_off_anode_potential(values) == 0.62
+    assert li_in_cut_offs(values) == {"Lower voltage cut-off [V]": pytest.approx(1.18),
+                                      "Upper voltage cut-off [V]": pytest.approx(2.18), CUT_OFF_ANODE_POTENTIAL: 0.62}
+
+
+def test_an_input_cut_off_is_said_as_an_input_in_the_another_anode_warning():
+    """Session 57: a Li metal set's cut-offs on Li-In with the lower one an input were "the voltage cut-offs ? are
+    cell voltages against ...": now the number known and "an input" for the other, and how to give it."""
+    from pybamm_aea.models.checks import cut_offs_of_another_anode
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Lower voltage cut-off [V]": "[input]"})
+    said = cut_offs_of_another_anode(values, "Li-In")
+    assert said.startswith("the voltage cut-offs (lower an input, upper 2.8 V) are cell voltages against lithium metal")
+    assert "a cut-off given as an input is not moved: pass the Li-In cell's voltage as its input" in said
+
+
+def test_moving_an_input_cut_off_to_li_in_is_refused_naming_it():
+    """Session 57: li_in_cut_offs (and li_in_window) on values whose lower cut-off is an input raised "TypeError: type
+    Addition doesn't define __round__ method": now a ValueError naming the entry and what to pass instead."""
+    from pybamm_aea.parameters.paper_cell import li_in_cut_offs, li_in_window
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update({"Lower voltage cut-off [V]": "[input]"})
+    told = ("not a number: a cut-off given as an input cannot be moved to the Li-In anode when the values are built; "
+            "give it as a number, or pass the Li-In cell's voltage as the input (vs Li metal minus the plateau 0.62 V)")
+    with pytest.raises(ValueError, match=re.escape(f"'Lower voltage cut-off [V]' is InputParameter 'Lower voltage "
+                                                   f"cut-off [V]', {told}")):
+        li_in_cut_offs(values)
+    with pytest.raises(ValueError, match=re.escape("li_in_window takes cell voltages vs Li metal as numbers, got "
+                                                   "InputParameter 'Lower voltage cut-off [V]'")):
+        li_in_window(values["Lower voltage cut-off [V]"], 2.8)
+    assert li_in_cut_offs(values, inputs_as_given=True) == {"Upper voltage cut-off [V]": pytest.approx(2.18),
+                                                            "Anode potential of the voltage cut-offs [V]": 0.62}
+
+
+def test_the_solves_warnings_point_at_the_users_line():
+    """Session 57: a plain sim.solve()'s CutOffsOfAnotherAnodeWarning and unknown-input warning were recorded at
+    PyBaMM's base_simulation.py line 527 (stacklevel 3): now at the user's sim.solve line, this file."""
+    import warnings
+
+    from pybamm_aea.models.checks import CutOffsOfAnotherAnodeWarning
+
+    sim = pybamm.Simulation(AEA({"anode": "Li-In"}), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(pybamm.SolverError):  # (the set's 1.8 V vs Li metal: the cell starts below it on Li-In)
+            sim.solve([0, 3600], inputs={"Cathode porsity": 0.3})
+    mine = [w for w in caught if issubclass(w.category, CutOffsOfAnotherAnodeWarning) or "porsity" in str(w.message)]
+    assert len(mine) == 2
+    assert {w.filename for w in mine} == {__file__}

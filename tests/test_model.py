@@ -1602,3 +1602,18 @@ def test_a_power_the_cell_cannot_deliver_leads_with_what_it_asks():
         with pytest.raises(pybamm.SolverError) as failed:
             sim.solve()
     assert str(failed.value).startswith("the cell starts 1."), str(failed.value)
+
+
+def test_cut_offs_declared_for_li_in_as_a_scalar_are_not_told_to_be_vs_li_metal():
+    """Session 57: the start-past-window note read "Anode potential of the voltage cut-offs [V]" as an int or float
+    only: a ``pybamm.Scalar(0.62)`` (Li-In's, as the warning and li_in_cut_offs read it) was told "a parameter set's
+    window is vs Li metal". Now the one reading (paper_cell.cut_off_anode_potential)."""
+    from pybamm_aea.materials import licoo2
+    from pybamm_aea.parameters.paper_cell import CUT_OFF_ANODE_POTENTIAL
+
+    values = licoo2.MATERIAL.parameter_values(anode="Li-In")
+    values.update({CUT_OFF_ANODE_POTENTIAL: pybamm.Scalar(0.62)})
+    with pytest.raises(pybamm.SolverError) as on_li_in:
+        pybamm.Simulation(AEA({"anode": "Li-In"}), parameter_values=values).solve([0, 600])
+    assert "window is vs Li metal" not in str(on_li_in.value), str(on_li_in.value)
+    assert "Run the charge as an experiment step" in str(on_li_in.value), str(on_li_in.value)

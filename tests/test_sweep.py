@@ -1932,3 +1932,43 @@ def test_a_batched_sweep_on_li_in_reads_its_cut_off_as_the_li_in_cells_voltage()
                    progress=False)
     assert df["warnings"].isna().all(), df["warnings"].tolist()
     assert df["First discharge electrode specific capacity [mA.h.g-1]"].iloc[0] == pytest.approx(233.87, abs=0.01)
+
+
+def test_a_li_in_sweep_of_the_upper_cut_off_alone_runs_as_the_unswept_one(monkeypatch):
+    """Session 57: the batched Li-In path with only the upper cut-off swept (an input, this cell's voltage) and the
+    lower a number (the set's, vs Li metal) was untested: its row's capacity and energy are the unswept run's with
+    the same cut-offs (1.18-2.18 V), and no row warns of cut-offs against another anode."""
+    from pybamm_aea.sweep import worker
+
+    built, original = [], worker.simulation
+    monkeypatch.setattr(worker, "simulation", lambda *a, **k: built.append(k.get("batched")) or original(*a, **k))
+    kw = dict(parameter_set=LMS, workers=1, progress=False, options={"anode": "Li-In"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pybamm_aea.models.checks.CutOffsOfAnotherAnodeWarning)
+        swept = sweep({LOADING: [0.015], "Upper voltage cut-off [V]": [2.18]}, **kw).iloc[0]
+        plain = sweep({LOADING: [0.015]}, **kw).iloc[0]
+    for name in COMPARED:
+        assert swept[name] == pytest.approx(plain[name], rel=1e-6), name
+    assert swept["Electrode specific capacity [mA.h.g-1]"] > 50 and built == [True, True]  # (both batched)
+    assert "another anode" not in str(swept["warnings"]) and "cell voltages against" not in str(swept["warnings"])
+
+
+def test_a_li_in_sweep_of_the_lower_cut_off_moves_the_sets_upper_one(monkeypatch):
+    """Session 57: the batched Li-In path with the lower cut-off swept (an input) declared the set's window against
+    Li-In without moving its upper cut-off, 2.8 V vs Li metal then read as a Li-In cell's (3.42 V vs Li): now each
+    numeric cut-off is moved (2.8 -> 2.18 V), the swept one kept as the cell's voltage."""
+    from pybamm_aea.sweep import worker
+
+    built, original = [], worker.simulation
+
+    def spy(*args, **kwargs):
+        made = original(*args, **kwargs)
+        built.append(made[0])
+        return made
+
+    monkeypatch.setattr(worker, "simulation", spy)
+    sweep({LOADING: [0.015], "Lower voltage cut-off [V]": [1.18]}, parameter_set=LMS, workers=1, progress=False,
+          options={"anode": "Li-In"})
+    values = built[0].parameter_values
+    assert values["Upper voltage cut-off [V]"] == pytest.approx(2.18)
+    assert values["Anode potential of the voltage cut-offs [V]"] == pytest.approx(LI_IN_PLATEAU)

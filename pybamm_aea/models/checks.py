@@ -941,7 +941,7 @@ def _input_names(inputs):
     return {k for one in (inputs if isinstance(inputs, (list, tuple)) else [inputs or {}]) for k in (one or {})}
 
 
-def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", hidden=frozenset(), stacklevel=3):
+def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", hidden=frozenset(), stacklevel=None):
     """UserWarning naming each key of ``inputs`` (a dict or a list of dicts) that is no input parameter of
     ``model`` (a typo such as "Cathode porsity" PyBaMM ignores), with close names among the model's inputs.
     ``known``: the input names to compare with instead of the model's (``of`` and ``whose`` say whose), as
@@ -963,12 +963,12 @@ def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", 
                    if factor in acting_factors(model) else " (a parameter of the AEA model that its options do not use)"
                    if name in RANGES else "")
             warnings.warn(f"input {name!r} is an input of the parameter values, but no equation or variable of {of} "
-                          f"reads it, so it has no effect{why}", UserWarning, stacklevel=stacklevel)
+                          f"reads it, so it has no effect{why}", UserWarning, stacklevel=_at_user(stacklevel))
             continue
         close = close_names(name, shown)
         warnings.warn(f"input {name!r} is not an input parameter of {of}, so it has no effect"
                       + (f"; did you mean {close}?" if close else f" ({whose} inputs: {shown or 'none'})"),
-                      UserWarning, stacklevel=stacklevel)
+                      UserWarning, stacklevel=_at_user(stacklevel))
 
 
 def refuse_misspelt_inputs(model, inputs, known=None, internal=frozenset()):
@@ -1074,7 +1074,17 @@ def warn_unknown_parameters(model, warned=None):
             why = ("it is an input of pybamm_aea.sweep, which derives the model's parameters from it"
                    if name in SWEEP_ONLY_INPUTS else f"did you mean {close}?")
             warnings.warn(f"parameter {name!r}{shown} is not a parameter of the AEA model, so it has no effect; "
-                          + why, UserWarning, stacklevel=3)
+                          + why, UserWarning, stacklevel=_at_user(None))
+
+
+def _at_user(stacklevel):
+    """``stacklevel`` for :func:`warnings.warn` in the function that calls this: the given one, or with None the first
+    frame outside PyBaMM and this package (the user's ``sim.solve()``, however deep PyBaMM calls the solver)."""
+    if stacklevel is not None:
+        return stacklevel
+    from .solvers import _users_stacklevel
+
+    return _users_stacklevel() - 1  # (counted from this function's frame, one below the warning's caller)
 
 
 # ------------------------------------------------------------------------------- cut-offs of another anode
@@ -1083,7 +1093,7 @@ class CutOffsOfAnotherAnodeWarning(UserWarning):
     "Anode potential of the voltage cut-offs [V]", :data:`pybamm_aea.parameters.paper_cell.CUT_OFF_ANODE_POTENTIAL`)."""
 
 
-def warn_cut_offs_of_another_anode(model, stacklevel=3):
+def warn_cut_offs_of_another_anode(model, stacklevel=None):
     """:class:`CutOffsOfAnotherAnodeWarning` if the values ``model`` was parameterised with declare their voltage
     cut-offs against an anode at another potential [V vs Li] than the model's option "anode"
     (:data:`~pybamm_aea.parameters.paper_cell.ANODE_POTENTIALS`): a set's 1.8-2.8 V vs Li metal stop a Li-In cell at
@@ -1094,21 +1104,27 @@ def warn_cut_offs_of_another_anode(model, stacklevel=3):
     said = cut_offs_of_another_anode(parameter_values_of(model), (getattr(model, "options", None) or {}).get("anode"))
     if said is not None:
         _CUT_OFFS_WARNED.add(model)
-        warnings.warn(CutOffsOfAnotherAnodeWarning(said), stacklevel=stacklevel)
+        warnings.warn(CutOffsOfAnotherAnodeWarning(said), stacklevel=_at_user(stacklevel))
 
 
 def cut_offs_of_another_anode(values, anode):
     """What :func:`warn_cut_offs_of_another_anode` says of ``values`` on the option "anode" ``anode``, or None."""
-    from ..parameters.paper_cell import ANODE_POTENTIALS, CUT_OFF_ANODE_POTENTIAL
+    from ..parameters.paper_cell import (ANODE_POTENTIALS, CUT_OFF_ANODE_POTENTIAL, CUT_OFF_NAMES,
+                                         cut_off_anode_potential)
 
-    if values is None or anode not in ANODE_POTENTIALS or CUT_OFF_ANODE_POTENTIAL not in values.keys():
+    if values is None or anode not in ANODE_POTENTIALS:
         return None
-    declared = _number(values[CUT_OFF_ANODE_POTENTIAL])
+    try:
+        declared = cut_off_anode_potential(values)
+    except ValueError:  # (an input: not looked at)
+        return None
     own = ANODE_POTENTIALS[anode]
-    if declared is None or abs(declared - own) < 1e-9:
+    if declared is None or declared == own:
         return None
-    low, high = (_number(values[name]) for name in ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]"))
-    cut = "?" if None in (low, high) else f"{low:g}-{high:g} V"
+    low, high = (_number(values[name]) for name in CUT_OFF_NAMES)
+    cut = f"{low:g}-{high:g} V" if None not in (low, high) else "({})".format(", ".join(
+        f"{side} {_cut_off_said(values[name], number)}" for side, name, number in zip(("lower", "upper"),
+                                                                                    CUT_OFF_NAMES, (low, high))))
     seen = "" if None in (low, high) else (f": they stop this cell at {low + own:.4g}-{high + own:.4g} V vs Li, not "
                                            f"{low + declared:.4g}-{high + declared:.4g}")
     theirs = {v: k for k, v in ANODE_POTENTIALS.items()}.get(declared, "an anode")
@@ -1120,11 +1136,20 @@ def cut_offs_of_another_anode(values, anode):
     take = (f"If they are a Li metal cell's, move them{moved} with values.update(pybamm_aea.parameters.paper_cell."
             "li_in_cut_offs(values)), as AEA({'anode': 'Li-In'}).default_parameter_values and a material's "
             "parameter_values(anode='Li-In') do"
+            + ("; a cut-off given as an input is not moved: pass the Li-In cell's voltage as its input"
+               if None in (low, high) else "")
             if anode == "Li-In" else f"Take values made for the {anode} anode (a set's own, a material's "
             f"parameter_values(anode={anode!r}))")
     return (f"the voltage cut-offs {cut} are cell voltages against {theirs}, at {declared:g} V vs Li (the values' "
             f"{CUT_OFF_ANODE_POTENTIAL!r}), but the model's anode is {anode}, at {own:g} V vs Li{seen}. {take}; or, "
             f"if the cut-offs are meant as this cell's voltages, set {CUT_OFF_ANODE_POTENTIAL!r} to {own:g}")
+
+
+def _cut_off_said(given, number):
+    """A voltage cut-off as the warning says it: its number [V], "an input", or "not a number" (a function, ...)."""
+    if number is not None:
+        return f"{number:g} V"
+    return "an input" if isinstance(given, pybamm.InputParameter) else "not a number"
 
 
 #: the models :func:`warn_cut_offs_of_another_anode` has warned about (once each)
@@ -1197,7 +1222,7 @@ _AMBIENT = "Ambient temperature [K]"
 _TEMPERATURES_WARNED = weakref.WeakKeyDictionary()  # discretised model -> the temperatures [K] warned about
 
 
-def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=True, warned=None, name=None):
+def warn_outside_measured_temperatures(model, inputs=None, stacklevel=None, once=True, warned=None, name=None):
     """:class:`TemperatureOutsideMeasuredRangeWarning` if the ambient temperature ``model`` solves at (its parameter
     values': a number, or an input parameter's value in ``inputs``, a dict or PyBaMM's list of dicts, a number or a
     numpy array of them; an experiment step's ``temperature=``, which PyBaMM sets in the step model's values) lies
@@ -1234,7 +1259,7 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=3, once=Tr
         said = TemperatureOutsideMeasuredRangeWarning(f"the ambient temperature {T:g} K ({T - zero_Celsius:.4g} C) "
                                                       f"is outside {_measured(values, name)}: {BEYOND_THE_DATA}")
         said.temperature, said.set_name = T, name
-        warnings.warn(said, stacklevel=stacklevel)
+        warnings.warn(said, stacklevel=_at_user(stacklevel))
 
 
 #: what :class:`TemperatureOutsideMeasuredRangeWarning` says of a result outside the measured temperatures, the rest

@@ -179,14 +179,14 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
 def _cut_offs_declared_for_li_in(model):
     """Whether the values ``model`` was parameterised with declare their cut-offs against Li-In (their "Anode potential
     of the voltage cut-offs [V]" the plateau, within 1e-9 V): then "a set's window is vs Li metal" is not why the cell
-    starts past one (review R35: a material's parameter_values(anode="Li-In") was told so)."""
-    from ..parameters.paper_cell import CUT_OFF_ANODE_POTENTIAL, LI_IN_PLATEAU
+    starts past one (review R35: a material's parameter_values(anode="Li-In") was told so); read by
+    :func:`~pybamm_aea.parameters.paper_cell.cut_off_anode_potential`."""
+    from ..parameters.paper_cell import LI_IN_PLATEAU, cut_off_anode_potential
 
-    values = parameter_values_of(model)
-    if values is None or CUT_OFF_ANODE_POTENTIAL not in values.keys():
+    try:
+        return cut_off_anode_potential(parameter_values_of(model)) == LI_IN_PLATEAU
+    except ValueError:  # (an input: not known to be Li-In's)
         return False
-    declared = values[CUT_OFF_ANODE_POTENTIAL]
-    return isinstance(declared, (int, float)) and abs(declared - LI_IN_PLATEAU) < 1e-9
 
 
 #: by the window event a cell starts past: the current's sign that runs it back toward the window (PyBaMM's: > 0 a

@@ -8,7 +8,6 @@ Values not given by the paper carry their own source; the two interface exchange
 densities are assumptions (the paper reports no impedance data), stated as such below.
 """
 import functools
-import math
 import numbers
 
 import numpy as np
@@ -139,12 +138,23 @@ LI_IN_PLATEAU = get_material("In").average_voltage
 LI_IN_WINDOW_DECIMALS = 12
 
 
+#: why a voltage cut-off given as an input is not moved to the Li-In anode, and what to do
+INPUT_NOT_MOVED = ("a cut-off given as an input cannot be moved to the Li-In anode when the values are built; give "
+                   "it as a number, or pass the Li-In cell's voltage as the input (vs Li metal minus the plateau "
+                   f"{LI_IN_PLATEAU:g} V)")
+
+
 def li_in_window(low, high):
     """A cell-voltage window vs Li metal (V) as the same cathode window vs the Li-In anode's plateau, to
     :data:`LI_IN_WINDOW_DECIMALS` places: LMS's 1.8-2.8 V is 1.18-2.18 V (the bare differences, 1.1800000000000002
     and 2.1799999999999997, were printed so where the cut-off is told, and refused ``initial_soc="1.18 V"`` as
     outside "[1.18, 2.18] V")."""
-    return tuple(round(v - LI_IN_PLATEAU, LI_IN_WINDOW_DECIMALS) for v in (low, high))
+    numbers_given = [_real(v) for v in (low, high)]
+    for v, number in zip((low, high), numbers_given):
+        if number is None:  # ("type Addition doesn't define __round__" for an input, session 57)
+            raise ValueError(f"li_in_window takes cell voltages vs Li metal as numbers, got {type(v).__name__} "
+                             f"{str(v)!r}: {INPUT_NOT_MOVED}")
+    return tuple(round(v - LI_IN_PLATEAU, LI_IN_WINDOW_DECIMALS) for v in numbers_given)
 
 
 #: the parameter a set declares the anode its voltage cut-offs are cell voltages against with: that anode's potential
@@ -156,24 +166,56 @@ CUT_OFF_ANODE_POTENTIAL = "Anode potential of the voltage cut-offs [V]"
 ANODE_POTENTIALS = {"lithium metal": 0.0, "Li-In": LI_IN_PLATEAU}
 
 
-def li_in_cut_offs(values):
+#: how close [V] a declared :data:`CUT_OFF_ANODE_POTENTIAL` must be to an anode's of :data:`ANODE_POTENTIALS` to be it
+CUT_OFF_ANODE_TOLERANCE = 1e-9
+#: the voltage cut-offs' names in a set's values, lower then upper
+CUT_OFF_NAMES = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
+
+
+def _real(given):
+    """``given`` as a float if it is a number (a real, a bool, a ``pybamm.Scalar``), else None (an input, ...)."""
+    return float(given.value) if isinstance(given, pybamm.Scalar) else (
+        float(given) if isinstance(given, numbers.Real) else None)
+
+
+def cut_off_anode_potential(values):
+    """The potential [V vs Li] of the anode ``values`` declare their voltage cut-offs against (their
+    :data:`CUT_OFF_ANODE_POTENTIAL`), as the anode's of :data:`ANODE_POTENTIALS` it is within
+    :data:`CUT_OFF_ANODE_TOLERANCE` of: a float (a real, a bool, a ``pybamm.Scalar``); None if ``values`` (or None)
+    declare none; ValueError naming the entry if it is not a number (an input, a function): the one reading of it."""
+    if values is None or CUT_OFF_ANODE_POTENTIAL not in values.keys():
+        return None
+    given = values[CUT_OFF_ANODE_POTENTIAL]
+    declared = _real(given)
+    if declared is None:  # (review R34: an input printed as "InputParameter(-0x18c1...)")
+        raise ValueError(f"{CUT_OFF_ANODE_POTENTIAL!r} is {type(given).__name__} {str(given)!r}, not a number: "
+                         "which anode the cut-offs are against must be known; give it as a number")
+    return next((own for own in ANODE_POTENTIALS.values() if abs(declared - own) <= CUT_OFF_ANODE_TOLERANCE),
+                declared)
+
+
+def li_in_cut_offs(values, inputs_as_given=False):
     """The voltage cut-offs of ``values`` (a set's, vs Li metal) moved to the same cathode window on the Li-In
     anode (:func:`li_in_window`), with their :data:`CUT_OFF_ANODE_POTENTIAL` the plateau: a dict to update ``values``
     with. Values whose cut-offs are declared against Li-In already keep them (they were moved twice, 1.18-2.18 V to
-    0.56-1.56 V); ValueError for values declared against any other anode than Li metal or Li-In."""
-    names = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
-    declared = values[CUT_OFF_ANODE_POTENTIAL] if CUT_OFF_ANODE_POTENTIAL in values.keys() else 0.0
-    if not isinstance(declared, numbers.Real):  # (review R34: an input printed as "InputParameter(-0x18c1...)")
-        raise ValueError(f"{CUT_OFF_ANODE_POTENTIAL!r} is {type(declared).__name__} {str(declared)!r}, not a number: "
-                         "which anode the cut-offs are against must be known to move them; give it as a number")
-    if math.isclose(declared, LI_IN_PLATEAU, abs_tol=1e-9):  # (the warning's own tolerance, review R34)
-        return {**{name: values[name] for name in names}, CUT_OFF_ANODE_POTENTIAL: LI_IN_PLATEAU}
-    if abs(declared) > 1e-9:
+    0.56-1.56 V); ValueError for values declared against any other anode than Li metal or Li-In, and for a cut-off
+    that is no number (an input cannot be moved when the values are built) unless ``inputs_as_given``: then it is
+    kept, read as the Li-In cell's voltage its input gives (a sweep's swept cut-off), and only the numbers move."""
+    declared = cut_off_anode_potential(values)
+    if declared == LI_IN_PLATEAU:
+        return {**{name: values[name] for name in CUT_OFF_NAMES}, CUT_OFF_ANODE_POTENTIAL: LI_IN_PLATEAU}
+    if declared not in (None, 0.0):
         raise ValueError(f"the voltage cut-offs are cell voltages against an anode at {declared!r} V vs Li (their "
                          f"{CUT_OFF_ANODE_POTENTIAL!r}), neither Li metal's 0 V nor Li-In's {LI_IN_PLATEAU:g} V: "
                          "moving them to Li-In is not defined")
-    return {**dict(zip(names, li_in_window(*(values[name] for name in names)))),
-            CUT_OFF_ANODE_POTENTIAL: LI_IN_PLATEAU}
+    moved = {CUT_OFF_ANODE_POTENTIAL: LI_IN_PLATEAU}
+    for name in CUT_OFF_NAMES:
+        given = values[name]
+        if _real(given) is not None:
+            moved[name] = li_in_window(given, given)[0]
+        elif not inputs_as_given:  # (li_in_window's "type Addition doesn't define __round__", session 57)
+            raise ValueError(f"{name!r} is {type(given).__name__} {str(given)!r}, not a number: {INPUT_NOT_MOVED}")
+    return moved
 
 
 def mixed_anodes_message(low):

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 import math
-import numbers
 import time
 import warnings
 
-from ..parameters.paper_cell import CUT_OFF_ANODE_POTENTIAL, LI_IN_PLATEAU, li_in_cut_offs
+from ..parameters.paper_cell import li_in_cut_offs
 from .config import TEMPERATURE_ALIAS, TEMPERATURE_PARAMS, derive_inputs, make_experiment, point_loading
 from .metrics import (BATCH_VARIABLES, WARNING_TEXTS, empty_metrics, fill_from_discharge_solution,
                       fill_from_experiment, row_warnings)
@@ -113,10 +112,7 @@ def simulation(config, options, warm_inputs=None, batched=False, stretch=1.0):
             # the step's cut-off is this Li-In cell's voltage: the set's window moved to Li-In first, so that the
             # upper cut-off and the declared anode agree with it (review R34: each row warned the cut-offs vs Li);
             # swept cut-offs (inputs) are the user's, this cell's voltages as the step's is: only declared so
-            cut_offs = [values[name] for name in ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")]
-            moved = li_in_cut_offs(values) if all(isinstance(v, numbers.Real) for v in cut_offs) else {
-                CUT_OFF_ANODE_POTENTIAL: LI_IN_PLATEAU}
-            values.update(moved, check_already_exists=False)
+            values.update(li_in_cut_offs(values, inputs_as_given=True), check_already_exists=False)
         values.update({"Current function [A]": "[input]", "Lower voltage cut-off [V]": cutoff})
         # the model's default solver (its class, tolerances and IDA options), which the per-point path uses (the
         # multi-phase host's rtol 1e-4 and its options; the lever rule's rtol 1e-6): the same numbers; one IDA
