@@ -686,6 +686,25 @@ def test_an_experiment_step_past_its_window_by_more_than_its_margin_is_told_wher
     assert "smaller current" not in said and "other sign" not in said, said
 
 
+def test_a_step_past_its_own_cut_off_and_its_window_by_more_than_the_margin_is_told_where_the_cell_rests():
+    """Review R35: AEA_LiCoO2 (2.717 V at rest), lower cut-off 3.8 V, "Discharge at 0.1C until 3.9 V" was skipped with
+    its cut-off moved and a wider window as the advice, and "a current of the other sign runs the other way": a charge
+    is stopped too, by the window's event 1 V out. Now where it rests, and both cut-offs to move."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    values["Lower voltage cut-off [V]"] = 3.8
+    sim = pybamm.Simulation(AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 3.9 V"]))
+    with pytest.warns(StartOutsideWindowWarning) as caught:
+        sim.solve()
+    said = next(str(w.message) for w in caught if w.category is StartOutsideWindowWarning)
+    assert ("nothing to integrate. The step Discharge at 0.1C until 3.9 V finds the cell resting at 2.717 V, 1.083 V "
+            "below its 3.8 V cut-off, more than the 1 V PyBaMM moves an experiment's window events out: they stop "
+            "every step there, toward the window or not. Start the cell inside the window (solve(initial_soc=...) or "
+            "pybamm_aea.set_initial_state), or move \"Lower voltage cut-off [V]\", with the step's own cut-off (its "
+            "\"until\" voltage), below 2.717 V (PyBaMM: ") in said, said
+    assert "other sign" not in said, said
+
+
 def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
     """A step that starts past its cut-off after another has run (here a second discharge to the voltage the
     first ended at, then a charge to a voltage below it) is PyBaMM's ordinary skip, as in every cycling protocol

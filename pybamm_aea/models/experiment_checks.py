@@ -131,6 +131,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
         return None
     window_past = any(name in _WINDOW_EVENTS for name in past)
     step_cut_off = any(_is_step_cut_off(name) for name in past)
+    window = {name: gap for name, gap in past.items() if name in _WINDOW_EVENTS}
     if step_cut_off:  # (in an experiment PyBaMM moves the window events out)
         past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
     try:  # the cell's voltage at y0, read once for all that follows
@@ -158,6 +159,10 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
         nothing = _window_end_reached(model, inputs, y0, past, any(name.startswith("Voltage <") for name in past))
     if nothing is not None:
         message += f"{_UNDER_ITS[sets]} {_OPEN_CIRCUIT_SAID[at_open_circuit].format(_LESS_LOSS[sets][1])}: {nothing}"
+    elif step_cut_off and window_margin and (runs := _step_past_window(
+            model, inputs, y0, window, _window_at_open_circuit(model, inputs, y0, window, cells, start), step,
+            also=", with the step's own cut-off (its \"until\" voltage),")) is not None:
+        message += f"{_UNDER_ITS[sets]} {runs}"
     elif step_cut_off:
         message += _past_step_cut_off(at_open_circuit, li_in, window_past, start, sets)
     elif li_in and at_open_circuit is not False and not _cut_offs_declared_for_li_in(model):
@@ -207,13 +212,15 @@ _WINDOW_CUT_OFF = {"Minimum voltage [V]": "Lower voltage cut-off [V]",
 _START_INSIDE = "start the cell inside the window (solve(initial_soc=...) or pybamm_aea.set_initial_state)"
 
 
-def _step_past_window(model, inputs, y0, past, at_open_circuit, step=None):
+def _step_past_window(model, inputs, y0, past, at_open_circuit, step=None, also=""):
     """For an experiment ``step`` (None: not known) that starts past one window event of ``past`` (event name -> gap,
     the event :data:`EXPERIMENT_WINDOW_MARGIN` out) with its open circuit past it too (``at_open_circuit`` True, as a
     rest's always is): where the cell rests [V], its cut-off [V], and that no step starts it. None
     otherwise (the losses at its current put it there: a smaller one starts it) or if undecided. A Rest, a charge
     and a 0.01 mW charge of AEA_LiCoO2 (2.717 V) below a 3.8 V cut-off were told that a smaller current or power
-    lets the cell start and that one of the other sign runs the other way (review R35)."""
+    lets the cell start and that one of the other sign runs the other way (review R35); "Discharge ... until 3.9 V"
+    that its cut-off moved and a wider window start it, or a current of the other sign. ``also``: what moves with the
+    window's cut-off (the step's own, past too)."""
     (name,) = list(past) if len(past) == 1 else [None]
     if name not in _TOWARD_WINDOW:
         return None
@@ -234,7 +241,7 @@ def _step_past_window(model, inputs, y0, past, at_open_circuit, step=None):
     return (f"{which} finds the cell resting at {rests:.4g} V, {abs(rests - cut_off):.4g} V {side} its {cut_off:g} V "
             f"cut-off, more than the {EXPERIMENT_WINDOW_MARGIN:g} V PyBaMM moves an experiment's window events out: "
             f"they stop every step there, toward the window or not. {_START_INSIDE[0].upper()}{_START_INSIDE[1:]}, "
-            f"or move \"{_WINDOW_CUT_OFF[name]}\" {side} {rests:.4g} V")
+            f"or move \"{_WINDOW_CUT_OFF[name]}\"{also} {side} {rests:.4g} V")
 
 
 def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
