@@ -657,6 +657,54 @@ def test_a_plain_solve_whose_current_already_runs_toward_the_window_is_told_what
     assert "Run the charge as an experiment step" in str(on_li_in.value), str(on_li_in.value)
 
 
+@pytest.mark.parametrize("step, changes, told", [
+    ("Charge at 0.1C until 4.2 V", {"Lower voltage cut-off [V]": 3.8},
+     "The step Charge at 0.1C until 4.2 V finds the cell resting at 2.717 V, 1.083 V below its 3.8 V cut-off"),
+    ("Rest for 1 hour", {"Lower voltage cut-off [V]": 3.8},
+     "The step Rest for 1 hour finds the cell resting at 2.717 V, 1.083 V below its 3.8 V cut-off"),
+    ("Discharge at 0.1C until 1.0 V", {"Lower voltage cut-off [V]": 1.0, "Upper voltage cut-off [V]": 1.5},
+     "The step Discharge at 0.1C until 1.0 V finds the cell resting at 2.717 V, 1.217 V above its 1.5 V cut-off"),
+])
+def test_an_experiment_step_past_its_window_by_more_than_its_margin_is_told_where_the_cell_rests(step, changes, told):
+    """Review R35: AEA_LiCoO2 as made rests at 2.717 V; an experiment step whose window cut-off lies more than the 1 V
+    PyBaMM moves its window events out past that (a charge toward the window, a rest, a discharge above a 1.5 V upper
+    cut-off) was told "A smaller current or power ... lets the cell start; a current of the other sign runs the other
+    way": no step starts it. Now: the step, where the cell rests, the cut-off, and what starts it."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    for name, value in changes.items():
+        values[name] = value
+    sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment([step]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(pybamm.SolverError) as failed:
+            sim.solve()
+    said = str(failed.value)
+    side = "Lower" if "below" in told else "Upper"
+    assert (f"{told}, more than the 1 V PyBaMM moves an experiment's window events out: they stop every step there, "
+            "toward the window or not. Start the cell inside the window (solve(initial_soc=...) or "
+            f"pybamm_aea.set_initial_state), or move \"{side} voltage cut-off [V]\" ") in said, said
+    assert "smaller current" not in said and "other sign" not in said, said
+
+
+def test_a_step_past_its_own_cut_off_and_its_window_by_more_than_the_margin_is_told_where_the_cell_rests():
+    """Review R35: AEA_LiCoO2 (2.717 V at rest), lower cut-off 3.8 V, "Discharge at 0.1C until 3.9 V" was skipped with
+    its cut-off moved and a wider window as the advice, and "a current of the other sign runs the other way": a charge
+    is stopped too, by the window's event 1 V out. Now where it rests, and both cut-offs to move."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    values["Lower voltage cut-off [V]"] = 3.8
+    sim = pybamm.Simulation(AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 3.9 V"]))
+    with pytest.warns(StartOutsideWindowWarning) as caught:
+        sim.solve()
+    said = next(str(w.message) for w in caught if w.category is StartOutsideWindowWarning)
+    assert ("nothing to integrate. The step Discharge at 0.1C until 3.9 V finds the cell resting at 2.717 V, 1.083 V "
+            "below its 3.8 V cut-off, more than the 1 V PyBaMM moves an experiment's window events out: they stop "
+            "every step there, toward the window or not. Start the cell inside the window (solve(initial_soc=...) or "
+            "pybamm_aea.set_initial_state), or move \"Lower voltage cut-off [V]\", with the step's own cut-off (its "
+            "\"until\" voltage), below 2.717 V (PyBaMM: ") in said, said
+    assert "other sign" not in said, said
+
+
 def test_a_later_step_already_past_its_cut_off_is_skipped_without_a_warning():
     """A step that starts past its cut-off after another has run (here a second discharge to the voltage the
     first ended at, then a charge to a voltage below it) is PyBaMM's ordinary skip, as in every cycling protocol
@@ -1601,7 +1649,13 @@ def test_a_power_the_cell_cannot_deliver_leads_with_what_it_asks():
         warnings.simplefilter("ignore")
         with pytest.raises(pybamm.SolverError) as failed:
             sim.solve()
-    assert str(failed.value).startswith("the cell starts 1."), str(failed.value)
+    said = str(failed.value)
+    assert said.startswith("the cell starts 1."), said
+    # session 57: its note ended "a power above the most the cell can deliver from that state ... leaves the solver
+    # no current to run at", for a charge's power, which the cell meets at its start; the order read the message's words
+    assert said.endswith("at the open-circuit voltage it starts from (2.717 V); the cell meets that power at its start "
+                         "(2.717 V): its start past a cut-off, not the power, stops the step"), said
+    assert "the most the cell can deliver" not in said, said
 
 
 def test_cut_offs_declared_for_li_in_as_a_scalar_are_not_told_to_be_vs_li_metal():

@@ -103,7 +103,7 @@ def _cut_off_volts(match):
         return None
 
 
-def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=False):
+def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=False, found=None):
     """How far outside its window the cell starts at the state ``y0`` the events were evaluated on (after the
     consistent initialisation: under the step's current, i.e. with its losses) and what to change, or on the
     Li-In anode why (a set's window is vs Li metal), followed by PyBaMM's "Events [...] are non-positive at
@@ -113,7 +113,8 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
     step models, 0 otherwise), added back so that the distance said is from the set's cut-off. ``step``: the
     experiment step ``model`` runs (None: not known), whose cut-offs are read off it where the model does not hold
     them (:func:`_cut_off_values`) and which says what sets the losses (:func:`_what_sets`). ``made``: ``y0`` is the
-    initial state (an experiment's step from it, :func:`_made_end_reached`)."""
+    initial state (an experiment's step from it, :func:`_made_end_reached`). ``found``: a dict (None: none) given
+    the cell's voltage at ``y0`` [V] as "start" (None: not evaluated), read by a power step's note."""
     text = str(exc)
     # (a voltage event's name, or PyBaMM's unified model's one event, whose cut-offs are read below; any other event
     # met at the start, a current's, is not the window's: reading the cut-offs cost it 14 ms a cycle, review R22)
@@ -130,12 +131,15 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
         return None
     window_past = any(name in _WINDOW_EVENTS for name in past)
     step_cut_off = any(_is_step_cut_off(name) for name in past)
+    window = {name: gap for name, gap in past.items() if name in _WINDOW_EVENTS}
     if step_cut_off:  # (in an experiment PyBaMM moves the window events out)
         past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
     try:  # the cell's voltage at y0, read once for all that follows
         start = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
     except Exception:  # noqa: BLE001 - undecided
         start = None
+    if found is not None:
+        found["start"] = start
     cells = _cells_at(model, inputs, y0, start)
     battery = "" if cells in (None, 1.0) else f" of the battery's voltage ({cells:.4g} cells in series)"
     where = [f"{-gap + window_margin:.4g} V {_WINDOW_EVENTS[name]}" if name in _WINDOW_EVENTS
@@ -155,6 +159,10 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
         nothing = _window_end_reached(model, inputs, y0, past, any(name.startswith("Voltage <") for name in past))
     if nothing is not None:
         message += f"{_UNDER_ITS[sets]} {_OPEN_CIRCUIT_SAID[at_open_circuit].format(_LESS_LOSS[sets][1])}: {nothing}"
+    elif step_cut_off and window_margin and (runs := _step_past_window(
+            model, inputs, y0, window, _window_at_open_circuit(model, inputs, y0, window, cells, start), step,
+            also=", with the step's own cut-off (its \"until\" voltage),")) is not None:
+        message += f"{_UNDER_ITS[sets]} {runs}"
     elif step_cut_off:
         message += _past_step_cut_off(at_open_circuit, li_in, window_past, start, sets)
     elif li_in and at_open_circuit is not False and not _cut_offs_declared_for_li_in(model):
@@ -168,7 +176,9 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
                                  "the open-circuit voltage, which is outside it too" if at_open_circuit else None,
                                  sets=sets)
     elif (runs := _plain_solve_past_window(model, inputs, y0, past, at_open_circuit) if step is None and
-          sets == "current" else None) is not None:
+          sets == "current" and not window_margin else None) is not None:
+        message += f"{_UNDER_ITS[sets]} {runs}"
+    elif window_margin and (runs := _step_past_window(model, inputs, y0, past, at_open_circuit, step)) is not None:
         message += f"{_UNDER_ITS[sets]} {runs}"
     else:
         message += (f"{_UNDER_ITS[sets]} {_LESS_LOSS[sets][0]}, a lower loading or a wider window "
@@ -195,6 +205,45 @@ _TOWARD_WINDOW = {"Minimum voltage [V]": (-1.0, "charge", "Charge", "Upper volta
                   "Maximum voltage [V]": (1.0, "discharge", "Discharge", "Lower voltage cut-off [V]")}
 
 
+#: the window's cut-off behind each window event
+_WINDOW_CUT_OFF = {"Minimum voltage [V]": "Lower voltage cut-off [V]",
+                   "Maximum voltage [V]": "Upper voltage cut-off [V]"}
+#: what starts a cell past its window by more than an experiment's window events are moved out
+_START_INSIDE = "start the cell inside the window (solve(initial_soc=...) or pybamm_aea.set_initial_state)"
+
+
+def _step_past_window(model, inputs, y0, past, at_open_circuit, step=None, also=""):
+    """For an experiment ``step`` (None: not known) that starts past one window event of ``past`` (event name -> gap,
+    the event :data:`EXPERIMENT_WINDOW_MARGIN` out) with its open circuit past it too (``at_open_circuit`` True, as a
+    rest's always is): where the cell rests [V], its cut-off [V], and that no step starts it. None
+    otherwise (the losses at its current put it there: a smaller one starts it) or if undecided. A Rest, a charge
+    and a 0.01 mW charge of AEA_LiCoO2 (2.717 V) below a 3.8 V cut-off were told that a smaller current or power
+    lets the cell start and that one of the other sign runs the other way (review R35); "Discharge ... until 3.9 V"
+    that its cut-off moved and a wider window start it, or a current of the other sign. ``also``: what moves with the
+    window's cut-off (the step's own, past too)."""
+    (name,) = list(past) if len(past) == 1 else [None]
+    if name not in _TOWARD_WINDOW:
+        return None
+    if at_open_circuit is not True:  # (a rest's is: at 0 A it is where the cell rests)
+        return None
+    try:
+        rests = _evaluated(model, "Open-circuit voltage [V]", 0.0, y0, inputs)
+    except Exception:  # noqa: BLE001 - undecided: the window's own advice
+        return None
+    if not math.isfinite(rests):
+        return None
+    values = parameter_values_of(model)
+    cut_off = None if values is None else _cut_off(values, _WINDOW_CUT_OFF[name], inputs or {})
+    if cut_off is None:
+        return None
+    side = "below" if name == "Minimum voltage [V]" else "above"
+    which = "The step" if step is None else f"The step {step}"
+    return (f"{which} finds the cell resting at {rests:.4g} V, {abs(rests - cut_off):.4g} V {side} its {cut_off:g} V "
+            f"cut-off, more than the {EXPERIMENT_WINDOW_MARGIN:g} V PyBaMM moves an experiment's window events out: "
+            f"they stop every step there, toward the window or not. {_START_INSIDE[0].upper()}{_START_INSIDE[1:]}, "
+            f"or move \"{_WINDOW_CUT_OFF[name]}\"{also} {side} {rests:.4g} V")
+
+
 def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
     """For a plain solve (no experiment step) past one window event of ``past`` (event name -> gap): what runs the
     cell where its "Current [A]" at ``y0`` already runs it back toward the window (a charge below the lower cut-off),
@@ -207,7 +256,7 @@ def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
     if name not in _TOWARD_WINDOW:
         return None
     sign, word, step_word, other = _TOWARD_WINDOW[name]
-    inside = ("start the cell inside the window (solve(initial_soc=...) or pybamm_aea.set_initial_state)")
+    inside = _START_INSIDE
     if -past[name] > EXPERIMENT_WINDOW_MARGIN:  # (an experiment's events, moved 1 V out, stop it too: review R35)
         step_word = None
     try:
@@ -1898,7 +1947,30 @@ def _ended_past_already(ended_on, past):
     return True
 
 
-def _power_step_note(model, t0, inputs, last, running=None):
+def _power_step(model, running=None):
+    """The constant-power step ``model`` runs (:data:`POWER_STEP_MODELS`; a shared model's is ``running`` if a power
+    step) and its parameter values, or (None, None)."""
+    step, parameter_values = POWER_STEP_MODELS.get(model) or (None, None)
+    if step is None and parameter_values is not None:  # (the unified model: the power step running, else none)
+        step = running if isinstance(running, pybamm.step.Power) else None
+    return (step, parameter_values) if step is not None else (None, None)
+
+
+def _power_delivered(step, start):
+    """Whether the cell delivers the power of the constant-power ``step`` at its start, where the solver found the
+    cell's voltage ``start`` [V] (None: not found): a charge (power below 0) always (V I = P has a current at any V);
+    a discharge if its voltage there is above 0 V (V I = P with I > 0), not at or below it (no current meets a power
+    above the most the cell delivers, V_oc^2 / (4 R): Li2021_Mo6S8 at 1 W, -0.5214 V); None if undecided."""
+    try:
+        power = float(step.value)
+    except (TypeError, ValueError):
+        return None
+    if power <= 0:
+        return True
+    return None if start is None or not math.isfinite(start) else start > 0
+
+
+def _power_step_note(model, t0, inputs, last, running=None, start=None):
     """For a constant-power step's model (:data:`POWER_STEP_MODELS`; a shared model's step is ``running``, the step
     its solver runs, if a power step) the solver failed on: the current its power
     needs at least, at the open-circuit voltage of the state the step started from (``model.y0``, at ``t0`` [s]), in
@@ -1907,14 +1979,11 @@ def _power_step_note(model, t0, inputs, last, running=None):
     or after running, with the voltage and current there. None for another model or a power that is not one number.
     A power above the most the cell delivers (V_oc^2 / (4 R), R its internal resistance) has no current to run at:
     IDA's consistent initialisation fails (0.1 W from a 0.28 mA.h TiS2 cell, about 140C, was a bare "IDAGetDky:
-    IDA_BAD_K"); a power the cell delivers at the start can pass that most as its voltage falls. Evaluated only after
-    a failure."""
-    entry = POWER_STEP_MODELS.get(model)
-    if entry is None:
-        return None
-    step, parameter_values = entry
-    if step is None:  # (the unified model: the power step running, else none to tell)
-        step = running if isinstance(running, pybamm.step.Power) else None
+    IDA_BAD_K"); a power the cell delivers at the start can pass that most as its voltage falls. ``start``: the cell's
+    voltage [V] where the solver found the step's start (None: not found), which decides whether that most is said
+    (:func:`_power_delivered`; a 0.01 mW charge of AEA_LiCoO2 past its cut-off was told it, review R35). Evaluated
+    only after a failure."""
+    step, parameter_values = _power_step(model, running)
     if step is None:
         return None
     try:
@@ -1940,6 +2009,9 @@ def _power_step_note(model, t0, inputs, last, running=None):
                    f"cell delivers (V_oc^2 / (4 R), R its internal resistance); {runs}")
     except Exception:  # noqa: BLE001 - what is known stands
         last = None
+    if last is False and _power_delivered(step, start):  # (the cell's start past a cut-off, not the power, stops it)
+        return (f"{said}; the cell meets that power at its start ({start:.4g} V): its start past a cut-off, not the "
+                "power, stops the step") if start is not None else said
     if last is False:  # (the solver failed at the step's start, before integrating)
         return (f"{said}, and more as its losses move the voltage; a power above the most the cell can deliver from "
                 f"that state (V_oc^2 / (4 R), R its internal resistance) leaves the solver no current to run at: "
@@ -2997,8 +3069,9 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             # (an experiment's step solvers carry its input names; PyBaMM moved their window events out)
             margin = 0.0 if self.experiment_inputs is None else EXPERIMENT_WINDOW_MARGIN
             initial = getattr(self, "_from_initial_state", True) or _rests_alone(getattr(self, "_old_solution", None))
+            found = {}
             explained = _outside_window(exc, model, inputs_dict, y0, window_margin=margin, step=self.running_step,
-                                        made=initial)
+                                        made=initial, found=found)
             skipped = "[experiment]" in str(exc)  # (pybamm.Simulation skips the step)
             # (a step's termination other than a voltage cut-off met at its start)
             met = self._warn_termination_met(model, t_eval[0], inputs_dict, y0) if skipped else []
@@ -3012,7 +3085,9 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
                 warnings.warn(skipped_text("an experiment step", explained), StartOutsideWindowWarning, stacklevel=2)
             elif "[experiment]" in str(exc):  # a later step: warned if past by more than the cell already there
                 self._warn_later_step_skipped(model, inputs_dict, y0, explained)
-            raise pybamm.SolverError(explained) from exc
+            error = pybamm.SolverError(explained)
+            error.start_voltage = found.get("start")  # (read by a power step's note: step)
+            raise error from exc
 
     def _warn_later_step_skipped(self, model, inputs, y0, explained):
         """:class:`LaterStepSkippedWarning` for the later experiment step this solver runs (:attr:`experiment_step`),
@@ -3094,15 +3169,16 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             failed_state = lambda: self._failed_state(  # noqa: E731 - called only by the note that needs it
                 old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
             # (the unified model may be in both: its note is the running step's kind's)
-            note = (_power_step_note(model, t0, inputs, failed_state, self.running_step) if model in POWER_STEP_MODELS
-                    else None)
+            start = getattr(exc, "start_voltage", None)  # (where the solver found the step's start: _outside_window)
+            note = (_power_step_note(model, t0, inputs, failed_state, self.running_step, start)
+                    if model in POWER_STEP_MODELS else None)
             if note is None:
                 note = _custom_step_note(model, t0, inputs, failed_state, self.running_step)
             if note is None:
                 raise
             said = str(exc)
-            impossible = _UNDER_ITS["power"] in said and "where no window nor cut-off lies" in said
-            if model in POWER_STEP_MODELS and impossible:
+            step = _power_step(model, self.running_step)[0]
+            if step is not None and _power_delivered(step, start) is False:
                 # a power the cell cannot deliver: what it asks first, not "a power of the other sign" of a start the
                 # solver found at an impossible point (Li2021_Mo6S8 at 1 W: -0.52 V under a discharge; review R33);
                 # only there (a 0.01 mW charge 1.1 V past a cut-off at open circuit was told it asked too much: R35)
