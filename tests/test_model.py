@@ -657,20 +657,22 @@ def test_a_plain_solve_whose_current_already_runs_toward_the_window_is_told_what
     assert "Run the charge as an experiment step" in str(on_li_in.value), str(on_li_in.value)
 
 
-@pytest.mark.parametrize("step, changes, told", [
-    ("Charge at 0.1C until 4.2 V", {"Lower voltage cut-off [V]": 3.8},
+@pytest.mark.parametrize("set_name, step, changes, told", [
+    ("AEA_LiCoO2", "Charge at 0.1C until 4.2 V", {"Lower voltage cut-off [V]": 3.8},
      "The step Charge at 0.1C until 4.2 V finds the cell resting at 2.717 V, 1.083 V below its 3.8 V cut-off"),
-    ("Rest for 1 hour", {"Lower voltage cut-off [V]": 3.8},
+    ("AEA_LiCoO2", "Rest for 1 hour", {"Lower voltage cut-off [V]": 3.8},
      "The step Rest for 1 hour finds the cell resting at 2.717 V, 1.083 V below its 3.8 V cut-off"),
-    ("Discharge at 0.1C until 1.0 V", {"Lower voltage cut-off [V]": 1.0, "Upper voltage cut-off [V]": 1.5},
-     "The step Discharge at 0.1C until 1.0 V finds the cell resting at 2.717 V, 1.217 V above its 1.5 V cut-off"),
+    ("Li2021_TiS2", "Discharge at 0.1C until 0.5 V", {"Lower voltage cut-off [V]": 0.5, "Upper voltage cut-off [V]": 1.0},
+     "The step Discharge at 0.1C until 0.5 V finds the cell resting at 2.624 V, 1.624 V above its 1 V cut-off"),
 ])
-def test_an_experiment_step_past_its_window_by_more_than_its_margin_is_told_where_the_cell_rests(step, changes, told):
+def test_an_experiment_step_past_its_window_by_more_than_its_margin_is_told_where_the_cell_rests(
+        set_name, step, changes, told):
     """Review R35: AEA_LiCoO2 as made rests at 2.717 V; an experiment step whose window cut-off lies more than the 1 V
-    PyBaMM moves its window events out past that (a charge toward the window, a rest, a discharge above a 1.5 V upper
-    cut-off) was told "A smaller current or power ... lets the cell start; a current of the other sign runs the other
-    way": no step starts it. Now: the step, where the cell rests, the cut-off, and what starts it."""
-    values = pybamm.ParameterValues("AEA_LiCoO2")
+    PyBaMM moves its window events out past that (a charge toward the window, a rest) was told "A smaller current or
+    power ... lets the cell start; a current of the other sign runs the other way": no step starts it; so was a
+    discharge above an upper cut-off 1.6 V under pristine TiS2's 2.624 V (LiCoO2's 1.0 V lower cut-off would run past
+    its OCP table's end, refused since session 57). Now: the step, where the cell rests, the cut-off, what starts it."""
+    values = pybamm.ParameterValues(set_name)
     for name, value in changes.items():
         values[name] = value
     sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment([step]))
