@@ -1135,6 +1135,31 @@ def test_an_unknown_argument_is_said_before_a_missing_required_one_by_every_subc
     assert "invalid choice" in _error(["energy", "--porosity", "0.1", "--format", "xml", "--bogus"], capsys)
 
 
+def test_every_option_with_a_default_says_it_by_public_argparse_alone():
+    """The "(default: X)" of an option's help was added by an override of argparse's protected ``_get_help_string``
+    (until session 57); each help text that shows its default holds argparse's public "%(default)s" now (the help
+    unchanged, 13 options), and an option with a value for default (not None, False or []) says it there or in its
+    words ("default 0.1, the paper's")."""
+    import argparse
+    import inspect
+
+    import pybamm_aea.cli as cli
+
+    assert "def _get_help_string" not in inspect.getsource(cli._args)
+    parser, commands = build_parsers()
+    shown = 0
+    for p in (parser, *commands.values()):
+        text = "".join(p.format_help().split())  # (a long default is broken across lines)
+        for action in p._actions:
+            if action.option_strings and isinstance(action.default, (str, int, float)) \
+                    and not isinstance(action.default, bool) and action.default != argparse.SUPPRESS:
+                assert "%(default)s" in action.help or "default" in action.help, (p.prog, action.option_strings)
+                if "%(default)s" in action.help:
+                    shown += 1
+                    assert "".join(f"(default: {action.default})".split()) in text, (p.prog, action.option_strings)
+    assert shown == 13
+
+
 def test_an_error_of_the_first_parse_is_said_under_the_real_usage(capsys):
     """A bad or missing value is refused by the first parse, whose parsers required nothing: 'pybamm-aea energy
     --porosity' was said under "[--porosity FRACTION | --pressure MPA]" (--help: "(--porosity FRACTION | --pressure
