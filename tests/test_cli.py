@@ -1135,21 +1135,74 @@ def test_an_unknown_argument_is_said_before_a_missing_required_one_by_every_subc
     assert "invalid choice" in _error(["energy", "--porosity", "0.1", "--format", "xml", "--bogus"], capsys)
 
 
-def test_the_first_parse_requires_nothing_by_public_argparse_alone():
+def test_every_option_with_a_default_says_it_by_public_argparse_alone():
+    """The "(default: X)" of an option's help was added by an override of argparse's protected ``_get_help_string``
+    (until session 57); each help text that shows its default holds argparse's public "%(default)s" now (the help
+    unchanged, 13 options), and an option with a value for default (not None, False or []) says it there or in its
+    words ("default 0.1, the paper's")."""
+    import argparse
+    import inspect
+
+    import pybamm_aea.cli as cli
+
+    assert "def _get_help_string" not in inspect.getsource(cli._args)
+    parser, commands = build_parsers()
+    shown = 0
+    for p in (parser, *commands.values()):
+        text = "".join(p.format_help().split())  # (a long default is broken across lines)
+        for action in p._actions:
+            if action.option_strings and isinstance(action.default, (str, int, float)) \
+                    and not isinstance(action.default, bool) and action.default != argparse.SUPPRESS:
+                assert "%(default)s" in action.help or "default" in action.help, (p.prog, action.option_strings)
+                if "%(default)s" in action.help:
+                    shown += 1
+                    assert "".join(f"(default: {action.default})".split()) in text, (p.prog, action.option_strings)
+    assert shown == 13
+
+
+def test_an_error_of_the_first_parse_is_said_under_the_real_usage(capsys):
+    """A bad or missing value is refused by the first parse, whose parsers required nothing: 'pybamm-aea energy
+    --porosity' was said under "[--porosity FRACTION | --pressure MPA]" (--help: "(--porosity FRACTION | --pressure
+    MPA)", one of them required), 'sweep --grid x' under "[--grid 'NAME=V1,V2,...']" (until session 57)."""
+    err = _error(["energy", "--porosity"], capsys)
+    assert "(--porosity FRACTION | --pressure MPA)" in err and "argument --porosity: expected one argument" in err, err
+    err = _error(["sweep", "--grid", "x", "--bogus"], capsys)
+    assert err.startswith("usage: pybamm-aea sweep [-h] --grid 'NAME=V1,V2,...' "), err
+    assert "argument --grid" in err, err
+
+
+def test_the_first_parse_requires_nothing_by_public_argparse_alone(monkeypatch, capsys):
     """The first parse (unknown arguments before missing required ones) ran with the parsers' ``required`` switched off
-    through argparse's private ``_actions`` and ``_mutually_exclusive_groups`` (until session 56): it is a second set of
-    parsers built with ``required=False`` now; the real ones still require ``energy``'s group and ``sweep --grid``."""
+    through argparse's private ``_actions`` and ``_mutually_exclusive_groups`` (until session 56), then on a second set
+    of parsers built with ``required=False`` (session 56: every call built them twice, +2.2 ms, and a required
+    positional or an argument group's required option stayed required: "the following arguments are required: x"
+    before the unknown --bogus). One set now, its required ones switched off during the first parse from what the
+    public ``add_argument`` / ``add_mutually_exclusive_group`` / ``add_argument_group`` returned, and back after."""
     import inspect
 
     import pybamm_aea.cli as cli
 
     source = inspect.getsource(cli)
     assert "_actions" not in source and "_mutually_exclusive_groups" not in source
-    lenient, commands = build_parsers(required=False)
-    assert lenient.parse_known_args(["energy", "--bogus"])[1] == ["--bogus"]
-    assert commands["sweep"].parse_args([]).grid is None
-    with pytest.raises(SystemExit):
-        build_parsers()[1]["sweep"].parse_args([])
+    built = []
+    configure = cli.compare.configure
+    monkeypatch.setattr(cli.compare, "configure", lambda parser: built.append(parser) or configure(parser))
+    assert cli.main(["energy", "--porosity", "0.1"]) == 0 and len(built) == 1, built
+    parser, commands = build_parsers()
+    top = cli._TopParser(prog="top")  # (no subcommand takes a required positional or argument group yet)
+    probe = top.add_subparsers(dest="command").add_parser("probe")
+    probe.add_argument("x")
+    probe.add_argument_group("g").add_argument("--y", required=True)
+    probe.add_argument_group("h").add_mutually_exclusive_group(required=True).add_argument("--z")
+    with cli._nothing_required([parser, *commands.values(), top, probe]):
+        assert top.parse_known_args(["probe", "--bogus"])[1] == ["--bogus"]
+        assert parser.parse_known_args(["energy", "--bogus"])[1] == ["--bogus"]
+        assert commands["sweep"].parse_args([]).grid is None
+    for p, argv in ((top, ["probe", "--bogus"]), (top, ["probe", "1", "--z", "1"]), (top, ["probe", "1", "--y", "1"]),
+                    (parser, ["sweep"]), (parser, ["energy"])):
+        with pytest.raises(SystemExit):
+            p.parse_known_args(argv)  # (required again after the first parse)
+    assert top.parse_known_args(["probe", "1", "--y", "2", "--z", "3"])[0].x == "1"
 
 
 def test_screen_takes_no_progress_and_an_unknown_argument_is_said_under_its_command(capsys, monkeypatch):

@@ -1557,6 +1557,21 @@ def test_an_experiment_not_started_at_its_full_end_leaves_out_the_c_rates_basis(
                                     "by how much)"), str(said.value)
 
 
+def test_an_experiment_not_started_names_a_drive_cycle_step_in_one_line():
+    """not_started_message listed the skipped steps by str(step): a drive cycle's is numpy's print of its samples
+    (several lines, "Current([[0.00e+00 1.00e-03]\n [1.00e+00 ...") until session 57; now its summary, as the
+    other step messages (experiment_checks._step_name)."""
+    from pybamm_aea.models.experiment_checks import not_started_message
+
+    t = np.linspace(0, 600, 601)
+    cycle = pybamm.step.current(np.column_stack([t, np.full_like(t, 1e-3)]), termination="< C/50")
+    said = not_started_message(pybamm.Experiment([cycle, "Discharge at 0.1C until 1.8 V"]),
+                               pybamm.ParameterValues("Li2021_TiS2"), [])
+    assert said.startswith("no step of the experiment ran: PyBaMM skipped each of its 2 steps (Current(a drive cycle "
+                           "of 601 samples over 600 s, 0.001 A, until C-rate < 0.02 C); Discharge at 0.1C until 1.8 V) "
+                           "as starting past"), said
+
+
 @pytest.mark.parametrize("step, volts, amps", [
     ("Discharge at 0 W for 1 minute", 3.3736, 0.0), ("Charge at 0 W for 1 minute", 3.3736, 0.0),
     ("Discharge at 0.000001 W for 1 minute", 3.3621, 2.974e-7)], ids=["0 W discharge", "0 W charge", "1 uW"])

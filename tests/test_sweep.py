@@ -1919,6 +1919,22 @@ def test_a_swept_c_rate_that_scales_steps_at_other_rates_says_so():
     assert scaled_rate_notes(pybamm.Experiment(steps), 0.1, [0.1]) == []
 
 
+def test_the_scaled_rate_note_names_a_drive_cycle_step_in_one_line():
+    """A drive cycle of 601 samples ending at "< C/50", swept at 0.1C and 1C: the note named the step by its repr,
+    numpy's print of the samples ("'Current([[0.00e+00 1.00e-03]\\n [1.00e+00 ...") until session 57. Now the
+    project's one name of a step (PyBaMM's str: the description, else its repr; a drive cycle summarised)."""
+    from pybamm_aea.sweep.rate_steps import scaled_rate_notes
+
+    t = np.linspace(0, 600, 601)
+    cycle = pybamm.step.current(np.column_stack([t, np.full_like(t, 1e-3)]), termination="< C/50")
+    plain = pybamm.step.c_rate(0.5, termination="4.2 V")
+    note, = scaled_rate_notes(pybamm.Experiment([cycle, plain, "Discharge at 0.1C until 1.8 V"]), 0.1, [0.1, 1.0])
+    assert ("the cut-off at 0.02C of 'Current(a drive cycle of 601 samples over 600 s, 0.001 A, until C-rate < 0.02 "
+            "C)' ends at 0.02C, 0.2C;") in note, note
+    assert "the step at 0.5C of 'CRate(0.5, duration=14400.0, termination=[VoltageTermination(4.2)], " \
+        "direction=discharge)' runs at 0.5C, 5C;" in note and "\\n" not in note, note  # (PyBaMM's str of a step)
+
+
 def test_a_batched_sweep_on_li_in_reads_its_cut_off_as_the_li_in_cells_voltage():
     """Review R34: the batched path wrote the discharge's cut-off (a voltage of this Li-In cell) into the set's values,
     whose cut-offs stayed declared against Li metal: each row warned CutOffsOfAnotherAnodeWarning "the voltage cut-offs

@@ -30,35 +30,65 @@ SUBCOMMANDS = (energy, simulate, reproduce, sweep, screen)
 
 
 class _TopParser(argparse.ArgumentParser):
-    """The top-level parser: an unknown subcommand's error also says where the comparison is (``pybamm-aea
-    compare`` said only "invalid choice: 'compare' (choose from 'energy', ...)")."""
+    """The top-level parser, its subcommands' too (argparse builds them of its class): an unknown subcommand's error
+    also says where the comparison is (``pybamm-aea compare`` said only "invalid choice: 'compare' (choose from
+    'energy', ...)"); ``required_ones``: the required arguments and exclusive groups it and its groups made, from what
+    argparse's public ``add_argument``, ``add_mutually_exclusive_group`` and ``add_argument_group`` return
+    (:func:`_nothing_required`), required again in its error's usage (session 57: ``energy --porosity`` was
+    said under "[--porosity FRACTION | --pressure MPA]", ``sweep --grid x`` under "[--grid ...]", both required)."""
+
+    def __init__(self, *args, **kwargs):
+        self.required_ones = []
+        super().__init__(*args, **kwargs)
 
     def error(self, message):
+        for one in self.required_ones:  # (required again: an error of the first parse is said under the real usage)
+            one.required = True
         if message.startswith("argument SUBCOMMAND: invalid choice"):
             message += ("; the built-in comparison is pybamm-aea without a subcommand (its options: pybamm-aea "
                         "--help)")
         super().error(message)
 
-
-class _NothingRequired(_TopParser):
-    """A parser whose arguments and exclusive groups are all optional (``required=True`` given to ``add_argument`` or
-    ``add_mutually_exclusive_group`` taken as False), its subcommands' too (argparse builds them of its class):
-    ``build_parsers(required=False)``, for a first parse that names an unknown argument before a missing required one
-    (:func:`main`)."""
-
     def add_argument(self, *args, **kwargs):
-        if kwargs.get("required"):
-            kwargs["required"] = False
-        return super().add_argument(*args, **kwargs)
+        return _recorded(self, super().add_argument(*args, **kwargs))
 
     def add_mutually_exclusive_group(self, **kwargs):
-        return super().add_mutually_exclusive_group(**{**kwargs, "required": False})
+        return _recorded(self, super().add_mutually_exclusive_group(**kwargs))
+
+    def add_argument_group(self, *args, **kwargs):
+        group = super().add_argument_group(*args, **kwargs)
+        add, exclusive = group.add_argument, group.add_mutually_exclusive_group  # (a group adds to the parser's own)
+        group.add_argument = lambda *a, **k: _recorded(self, add(*a, **k))
+        group.add_mutually_exclusive_group = lambda **k: _recorded(self, exclusive(**k))
+        return group
 
 
-def build_parsers(required=True):
-    """The ``pybamm-aea`` parser and ``{subcommand name: its parser}``; ``required=False``: the same parsers with no
-    argument required (:class:`_NothingRequired`)."""
-    parser = (_TopParser if required else _NothingRequired)(
+def _recorded(parser, added):
+    """``added`` (an argparse action or exclusive group ``parser`` or one of its groups made), kept in
+    ``parser.required_ones`` if it is required (a positional is unless its nargs is '?' or '*'); returned."""
+    if added.required:
+        parser.required_ones.append(added)
+    return added
+
+
+@contextlib.contextmanager
+def _nothing_required(parsers):
+    """The ``parsers`` (:class:`_TopParser`) with none of their arguments or exclusive groups required, positionals
+    too, within the block: for a first parse that names an unknown argument before a missing required one
+    (:func:`main`); as built after it."""
+    ones = [one for p in parsers for one in p.required_ones]
+    for one in ones:
+        one.required = False
+    try:
+        yield
+    finally:
+        for one in ones:
+            one.required = True
+
+
+def build_parsers():
+    """The ``pybamm-aea`` parser and ``{subcommand name: its parser}``."""
+    parser = _TopParser(
         prog="pybamm-aea",
         formatter_class=Formatter,
         description=describe(
@@ -89,7 +119,8 @@ def main(argv=None):
         # unknown arguments first, a missing required one after (the rule of all): ``energy --bogus`` said "one of the
         # arguments --porosity --pressure is required" and ``sweep --bogus`` "--grid is required" (argparse checks
         # them first), where ``screen --bogus`` (nothing required) named --bogus; so a first parse requires nothing
-        args, unknown = build_parsers(required=False)[0].parse_known_args(argv)
+        with _nothing_required([parser, *commands.values()]):
+            args, unknown = parser.parse_known_args(argv)
         command = parser if args.command is None else commands[args.command]
         prog = command.prog
         if not unknown:

@@ -20,16 +20,10 @@ def error(parser, message):
     return SystemExit(2)
 
 
-class Formatter(argparse.RawDescriptionHelpFormatter):
-    """Keeps the description's layout; adds "(default: X)" when there is a default worth showing."""
-
-    def _get_help_string(self, action):
-        text = action.help or ""
-        default = action.default
-        if ("default" in text or default is None or default is False or default == [] or default is argparse.SUPPRESS
-                or action.option_strings == []):
-            return text
-        return f"{text} (default: {default})"
+#: help formatting of every parser: the description's layout kept; an argument's default is in its help text, as
+#: "(default: %(default)s)" (argparse's public format specifier), where it is worth showing (session 57: an override
+#: of argparse's protected ``_get_help_string`` added it by a rule)
+Formatter = argparse.RawDescriptionHelpFormatter
 
 
 def count(n, noun):

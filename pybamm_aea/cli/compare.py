@@ -40,10 +40,11 @@ def _columns():
 def configure(parser):
     """The main job's arguments, on the top-level parser."""
     parser.add_argument("--out", default=_args.DEFAULT_OUT, metavar="DIR",
-                        help="folder for the comparison's CSV and PNG figures (created if missing)")
+                        help="folder for the comparison's CSV and PNG figures (created if missing) "
+                             "(default: %(default)s)")
     parser.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=3, metavar="N",
                         help="charge/discharge cycles after the formation discharge, each at 0.1C "
-                             f"({_args.CYCLES_CHECK})")
+                             f"({_args.CYCLES_CHECK}) (default: %(default)s)")
     parser.add_argument("--no-figures", action="store_true", help="do not write the PNG figures")
     _args.add_no_progress(parser)
     parser.add_argument("--force", action="store_true",

@@ -13,7 +13,7 @@ def register(subparsers):
         "that fails is reported and the others still run. Exit status 1 if any failed.",
     )
     p.add_argument("--out", default=os.path.join(_args.DEFAULT_OUT, "figures"), metavar="DIR",
-                   help="folder for the figures (created if missing)")
+                   help="folder for the figures (created if missing) (default: %(default)s)")
     p.add_argument("--fast", action="store_true", help="skip the slow scripts (those with SLOW = True)")
     p.add_argument("--only", action="append", default=None, metavar="NAME",
                    help="run only the scripts whose file name contains NAME (repeatable), e.g. fig3")

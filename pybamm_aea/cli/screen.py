@@ -24,9 +24,10 @@ def register(subparsers):
     p.add_argument("--materials", default="Li2021_Mo6S8,Li2021_TiS2,AEA_LiFePO4,AEA_Li4Ti5O12,AEA_LiCoO2,AEA_NMC532",
                    metavar="NAME,...", help="comma-separated set names, literature names or paths of .json materials "
                                             "(a material's "
-                        "'function' fields are imported: use only files you trust)")
+                        "'function' fields are imported: use only files you trust) (default: %(default)s)")
     p.add_argument("--c-rates", default="0.1,0.5,1,2,5", metavar="C,...",
-                   help="comma-separated C-rates on the window capacity (1C empties it in an hour)")
+                   help="comma-separated C-rates on the window capacity (1C empties it in an hour) "
+                        "(default: %(default)s)")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--loadings", default=None, metavar="MG_PER_CM2,...",
                    help="comma-separated cathode loadings in mg/cm2 (default 1.5,3,5,10,15)")
@@ -36,7 +37,7 @@ def register(subparsers):
                    default=None, metavar="K",
                    help="ambient temperature in kelvin (default: the paper's 343.15 K, 70 C)")
     p.add_argument("--threshold", type=_args.float_in("--threshold", rng="UTILISATION"), default=0.8,
-                   metavar="FRACTION", help="utilisation the 'largest loading' columns refer to")
+                   metavar="FRACTION", help="utilisation the 'largest loading' columns refer to (default: %(default)s)")
     p.add_argument("--output", default=None, metavar="FILE",
                    help="write the full table to FILE (.csv, .json or .parquet); stdout gets the suitability map")
     p.add_argument("--force", action="store_true", help="overwrite an existing --output")

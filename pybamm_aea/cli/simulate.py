@@ -38,11 +38,12 @@ def register(subparsers):
     )
     p.add_argument("--parameter-set", default="Li2021_Mo6S8", metavar="NAME",
                    help="registered PyBaMM parameter set (Li2021_Mo6S8, Li2021_TiS2, ...; Xu2019 etc. with "
-                        "--model DFN)")
+                        "--model DFN) (default: %(default)s)")
     p.add_argument("--model", default="AEA", choices=["AEA", "DFN", "SPMe", "SPM"],
                    help="AEA: pybamm_aea.AEA; DFN/SPMe/SPM: PyBaMM's lithium-ion models (e.g. with "
                         "--option 'working electrode=positive' for a half cell; Li2021_S_C_LGPS takes the options "
-                        "of pybamm_aea.conventional.s_c_lgps_model(), a half cell, unless --option gives them)")
+                        "of pybamm_aea.conventional.s_c_lgps_model(), a half cell, unless --option gives them)"
+                        " (default: %(default)s)")
     p.add_argument("--experiment", action="append", default=None, metavar="STEP",
                    help="a PyBaMM experiment step, e.g. 'Discharge at 0.1C until 1.8 V' (repeat for several steps; "
                         "default: a formation discharge of the pristine cell, then --cycles cycles of charge and "
@@ -56,7 +57,8 @@ def register(subparsers):
                         f"lithiated as made, e.g. AEA_LiCoO2), one discharge per cycle, as in the built-in "
                         f"comparison (pybamm-aea without a subcommand). "
                         f"The retention printed is that table's 'Capacity retention [%%]' of the last cycle, "
-                        f"relative to cycle 2, the first after the formation ({_args.CYCLES_CHECK})")
+                        f"relative to cycle 2, the first after the formation ({_args.CYCLES_CHECK})"
+                        " (default: %(default)s)")
     p.add_argument("--termination", default=None, metavar="TEXT",
                    help="stop the cycles early, as PyBaMM's Experiment(termination=...): '80%% capacity', "
                         "'0.0001 A.h capacity' (PyBaMM's \"Capacity [A.h]\", below the cell's; '0.1 mA.h capacity' "
@@ -74,7 +76,7 @@ def register(subparsers):
     p.add_argument("--variable", action="append", default=[], metavar="NAME",
                    help="extra model variable to add to the time series (repeatable)")
     p.add_argument("--output", default="aea_simulation.csv", metavar="FILE",
-                   help="time-series file: .csv, or .parquet (needs pyarrow)")
+                   help="time-series file: .csv, or .parquet (needs pyarrow) (default: %(default)s)")
     p.add_argument("--plot", default=None, metavar="PNG",
                    help="voltage plot file (default: FILE with .png; .pdf, .svg, ... by its suffix)")
     p.add_argument("--force", action="store_true",

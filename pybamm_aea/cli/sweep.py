@@ -68,7 +68,8 @@ def register(subparsers):
         help="one grid axis: NAME=v1,v2,... or NAME=start:stop:num, values in NAME's units (repeatable; "
              "the grid is the Cartesian product)")
     add("--parameter-set", default="Li2021_S_Mo6S8", metavar="NAME",
-        help="registered parameter set, or the path of a material's .json file (save_material)")
+        help="registered parameter set, or the path of a material's .json file (save_material)"
+             " (default: %(default)s)")
     add("--experiment", action="append", default=None, metavar="STEP",
         help="PyBaMM experiment step (repeatable); default: a 0.1C discharge to the set's lower cut-off, "
              "moved down by the plateau on the Li-In anode")
@@ -80,7 +81,7 @@ def register(subparsers):
              "for its 'Rate capability' (not a row of the table; without it the column is NaN for such designs)")
     add("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
         help="repeat the --experiment steps N times (capacity retention, the last discharge over the 2nd, needs "
-             f">= 3 discharges; {_args.CYCLES_CHECK})")
+             f">= 3 discharges; {_args.CYCLES_CHECK}) (default: %(default)s)")
     add("--option", keyword="options", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
         help="AEA model option for every point, e.g. anode=Li-In (repeatable)")
     add("--compaction", type=_args.compaction_set, default=None, metavar="SET",
@@ -91,7 +92,7 @@ def register(subparsers):
     add("--threads", type=_args.int_at_least("--threads", 1), default=1, metavar="N",
         help="threads of each batched solve (IDAKLU num_threads; single-discharge sweeps), default 1")
     add("--scheduler", keyword="client", choices=["local", "dask"], default="local",
-        help="local processes, or Dask distributed (a LocalCluster, or --dask-address)")
+        help="local processes, or Dask distributed (a LocalCluster, or --dask-address) (default: %(default)s)")
     add("--dask-address", default=None, metavar="ADDRESS",
         help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     add("--results", keyword="results_file", default=None, metavar="FILE",
