@@ -1988,3 +1988,51 @@ def test_a_li_in_sweep_of_the_lower_cut_off_moves_the_sets_upper_one(monkeypatch
     values = built[0].parameter_values
     assert values["Upper voltage cut-off [V]"] == pytest.approx(2.18)
     assert values["Anode potential of the voltage cut-offs [V]"] == pytest.approx(LI_IN_PLATEAU)
+
+
+@pytest.mark.parametrize("options, shift", [({}, 0.0), ({"anode": "Li-In"}, LI_IN_PLATEAU)])
+@pytest.mark.parametrize("batched", [True, False])
+def test_a_swept_lower_cut_off_ends_each_rows_default_discharge(options, shift, batched):
+    """Session 57: the default experiment ("Discharge at 0.1C until 1.8 V", the set's) ended every row at the set's
+    cut-off and overwrote the swept one: 2.1 and 1.8 V both 128.194 mA.h/g, each row warning "input 'Lower voltage
+    cut-off [V]' is not an input parameter of the model, so it has no effect". Each row's discharge now ends at its
+    own cut-off (on Li-In: that cell's voltage, 2.1 V vs Li less the plateau): 2.1 V stops on LMS's ~2.05 V plateau,
+    32.5 mA.h/g; 1.8 V past its end, 128.19; batched (one solve, each input set's own cut-off event) as per point
+    (one experiment per value)."""
+    df = sweep({LOADING: [0.015], "Lower voltage cut-off [V]": [round(2.1 - shift, 2), round(1.8 - shift, 2)]},
+               parameter_set=LMS, workers=1, progress=False, options=options, batched=batched)
+    high, low = df[ESC]
+    assert high == pytest.approx(32.52, abs=0.1) and low == pytest.approx(128.19, abs=0.01)
+    assert df["warnings"].isna().all() and df["error"].isna().all(), df["warnings"].tolist()
+
+
+def test_the_default_experiment_of_a_set_charged_first_ends_at_each_points_cut_offs():
+    """The default cycle of a set made lithiated (AEA_LiCoO2: charge to 4.2 V, discharge to 3 V) takes each point's
+    swept cut-offs into its steps, one experiment per point's values; an unswept grid keeps the set's."""
+    from pybamm_aea.sweep.config import build_config
+
+    names = [LOADING, "Lower voltage cut-off [V]", "Upper voltage cut-off [V]"]
+    point = {LOADING: 0.015, "Lower voltage cut-off [V]": 3.5, "Upper voltage cut-off [V]": 4.0}
+    config = build_config(names, [point], "AEA_LiCoO2", None, None, None, 0.1)
+    assert config.steps == [("Charge at 0.1C until 4.2 V", "Discharge at 0.1C until 3 V")]
+    assert config.at_point(point).steps == [("Charge at 0.1C until 4 V", "Discharge at 0.1C until 3.5 V")]
+    assert config.record["default experiment to each point's cut-off"] == names[1:]
+    unswept = build_config([LOADING], [{LOADING: 0.015}], "AEA_LiCoO2", None, None, None, 0.1)
+    assert unswept.at_point({LOADING: 0.015}) is unswept
+
+
+@pytest.mark.parametrize("name", ["Lower voltage cut-off [V]", "Upper voltage cut-off [V]"])
+def test_a_swept_cut_off_with_an_experiment_ending_at_its_own_voltages_is_refused(name):
+    """The user's steps end at the voltages they write ("until 1.8 V"): a swept cut-off would leave every row the
+    same (each warned "... is not an input parameter of the model, so it has no effect"); refused before any solve,
+    naming the entry and the steps' voltages. An experiment without a voltage end keeps the cut-off's events."""
+    from pybamm_aea.sweep.config import build_config
+
+    grid = {LOADING: [0.015], name: [2.0, 2.9]}
+    with pytest.raises(SweepConfigError, match=re.escape(f"{name!r} is swept, but the experiment's steps end at "
+                                                         "their own voltages (until 1.8, 2.8 V)")):
+        sweep(grid, parameter_set=LMS, workers=1, progress=False,
+              experiment=[("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V")])
+    points = [{LOADING: 0.015, name: 2.0}]
+    assert build_config([LOADING, name], points, LMS, ["Discharge at 0.1C for 1 hour"], None, None, 0.1).steps == [
+        "Discharge at 0.1C for 1 hour"]

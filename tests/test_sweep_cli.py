@@ -118,6 +118,8 @@ def test_cathode_cells_reach_the_sweep(tmp_path, capsys):
     (["--results", "r.csv"], "--results", "'r.csv'"),
     (["--output", "taken.csv/t.csv"], "--output", "taken.csv' is a file, not a folder"),  # (a missing folder is made)
     (["--cell", "practical targt"], "--cell", "did you mean ['practical target']"),
+    (["--experiment", "Discharge at 0.1C until 1.8 V", "--grid", "Lower voltage cut-off [V]=2.0,1.8"], "--grid",
+     "'Lower voltage cut-off [V]' is swept, but the experiment's steps end at their own voltages (until 1.8 V)"),
 ])
 def test_a_configuration_error_names_the_one_option_it_is_in(given, option, value, capsys, tmp_path, monkeypatch):
     """A bad value the sweep finds before any solve is named with its own option alone (it read
@@ -133,6 +135,16 @@ def test_a_configuration_error_names_the_one_option_it_is_in(given, option, valu
     line = next(t for t in err.splitlines() if "error:" in t)
     assert exc.value.code == 2 and line.startswith(f"pybamm-aea sweep: error: argument {option}: "), line
     assert value in line and "/--" not in line, line
+
+
+def test_a_swept_lower_cut_off_ends_each_rows_discharge_from_the_command(tmp_path):
+    """Session 57: ``--grid 'Lower voltage cut-off [V]=2.1,1.8'`` ran both rows to the set's 1.8 V (128.194 mA.h/g
+    each); the default discharge now ends at each row's cut-off: 32.5 and 128.19 mA.h/g."""
+    out = tmp_path / "t.csv"
+    assert main(BASE + ["--grid", f"{LOADING}=0.015", "--grid", "Lower voltage cut-off [V]=2.1,1.8",
+                        "--output", str(out)]) == 0
+    df = pd.read_csv(out).set_index("Lower voltage cut-off [V]")["Electrode specific capacity [mA.h.g-1]"]
+    assert df[2.1] == pytest.approx(32.52, abs=0.1) and df[1.8] == pytest.approx(128.19, abs=0.01)
 
 
 def test_every_configuration_error_of_the_sweep_names_an_option_of_the_command():

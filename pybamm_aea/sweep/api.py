@@ -57,7 +57,9 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         set's ``"Lower voltage cut-off [V]"`` (on the Li-In anode, moved down by its plateau as the model's
         defaults: :func:`pybamm_aea.parameters.paper_cell.li_in_window`); for a set made lithiated
         (:func:`pybamm_aea.parameters.starts_with_charge`) one cycle, a charge at that rate to its ``"Upper voltage
-        cut-off [V]"`` then that discharge. An experiment given is run as given.
+        cut-off [V]"`` then that discharge; a swept cut-off ends each point's step at its own value (on Li-In: that
+        cell's voltage). An experiment given is run as given; with it, a swept cut-off whose steps end at their own
+        voltages is refused (SweepConfigError).
     client : dask.distributed.Client, optional
         Run the batches on this Dask cluster instead of local processes.
     options : dict, optional

@@ -1,6 +1,7 @@
 """The configuration of a sweep (validated once, before any point runs) and the PyBaMM inputs of each point."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 import functools
 import hashlib
@@ -42,6 +43,8 @@ TEMPERATURE_PARAMS = ("Ambient temperature [K]", "Initial temperature [K]")
 TEMPERATURE_ALIAS = " (sweep input)"
 NOMINAL = "Nominal cell capacity [A.h]"
 S8_NAME = "S8 mass fraction"
+#: the voltage cut-offs of the default experiment's steps (lower: its discharge; upper: a charge first)
+CUT_OFFS = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
 DISPERSED = "Dispersed material mass fraction"
 
 
@@ -90,6 +93,20 @@ class SweepConfig:
     #: the stack of the cell columns (:func:`.metrics.fill_cell`): a :func:`pybamm_aea.energy.cell_preset` name or a
     #: :class:`pybamm_aea.energy.Cell`, built around each point's cathode; None: no such columns
     cell: object = None
+    #: the default experiment's (lower, upper or None) cut-offs [V] (None: the user's experiment) and the swept ones
+    #: its steps take from each point (:meth:`at_point`): a swept cut-off ends that point's discharge (charge)
+    default_window: tuple | None = None
+    step_cut_offs: tuple = ()
+
+    def at_point(self, point):
+        """This config with the default experiment's steps ending at ``point``'s swept cut-offs (one experiment, and
+        simulation, per distinct value); itself when no cut-off is swept into the steps."""
+        if not self.step_cut_offs:
+            return self
+        low, high = (float(point[name]) if name in self.step_cut_offs else value
+                     for name, value in zip(CUT_OFFS, self.default_window))
+        steps = default_steps(self.reference_c_rate, low, high)
+        return dataclasses.replace(self, steps=steps, single_discharge=_single_discharge(make_experiment(steps)))
 
     def duration_stretch(self, point):
         """reference C-rate / the point's swept C-rate when below the reference, else 1: the factor on PyBaMM's
@@ -177,6 +194,19 @@ def make_experiment(steps, stretch=1.0):
     from .rate_steps import stretch as stretched
 
     return stretched(exp, stretch)
+
+
+def default_steps(rate, low, high=None):
+    """The default experiment's steps: a discharge at ``rate`` [C] until ``low`` [V], after a charge until ``high``
+    [V] (one cycle) unless None."""
+    discharge = f"Discharge at {rate:g}C until {low:g} V"
+    return [discharge] if high is None else [(f"Charge at {rate:g}C until {high:g} V", discharge)]
+
+
+def _voltage_ends(exp):
+    """The voltages [V] the steps of ``exp`` end at (their "until ... V" terminations), sorted."""
+    return sorted({float(t.value) for s in exp.steps for t in getattr(s, "termination", None) or []
+                   if type(t).__name__ == "VoltageTermination"})
 
 
 def _single_discharge(exp):
@@ -451,10 +481,13 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
                 raise SweepConfigError(mixed_anodes_message(low), "grid")
             moved = li_in_cut_offs(values)
             low, *high = (float(moved[name]) for name in cut_offs)
-        steps = [f"Discharge at {reference_c_rate:g}C until {low:g} V"]
-        if charge_first:  # one cycle: its metrics are the discharge's (a discharge of a full cathode gave ~0)
-            steps = [(f"Charge at {reference_c_rate:g}C until {high[0]:g} V", steps[0])]
+        # (a charge first: one cycle, its metrics the discharge's; a discharge of a full cathode gave ~0); a swept
+        # cut-off ends each point's step at its own value, as given (on Li-In: that cell's voltage, li_in_cut_offs)
+        default_window = (low, high[0] if charge_first else None)
+        step_cut_offs = tuple(n for n in cut_offs if n in parameters)
+        steps = default_steps(reference_c_rate, *default_window)
     else:
+        default_window, step_cut_offs = None, ()
         steps = _experiment_steps(experiment)
         if not isinstance(steps, pybamm.Experiment) and not steps:
             raise SweepConfigError("the experiment has no steps", "experiment")
@@ -462,6 +495,13 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         exp = make_experiment(steps)
     except Exception as exc:
         raise SweepConfigError(f"invalid experiment {steps!r}: {exc}", "experiment") from exc
+    swept_cut_offs = [n for n in CUT_OFFS if n in parameters]
+    if experiment is not None and swept_cut_offs and _voltage_ends(exp):
+        raise SweepConfigError(
+            f"{swept_cut_offs[0]!r} is swept, but the experiment's steps end at their own voltages (until "
+            f"{', '.join(f'{v:g}' for v in _voltage_ends(exp))} V), which end them whatever the parameter: every "
+            f"row would run the same steps; sweep it with the default experiment (its steps end at each point's "
+            f"cut-off), or run one experiment per cut-off", "grid")
     if "C-rate" in names:
         _check_reference_rate(exp, reference_c_rate)
     temperature_swept = [n for n in TEMPERATURE_PARAMS if n in names]
@@ -516,6 +556,8 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
             # a point below the reference takes its own rate's default duration (duration_stretch): a store whose
             # slow points were cut at the reference's (written before) is not resumed with its stale rows
             record["default duration by rate"] = True
+    if step_cut_offs:  # a store whose rows all ran to the set's cut-off (written before) is not resumed with them
+        record["default experiment to each point's cut-off"] = list(step_cut_offs)
     json.dumps(record)  # the store keeps it as JSON
     config = SweepConfig(
         parameter_set=parameter_set, options=options, steps=steps, n_steps=len(exp.steps), names=list(names),
@@ -529,7 +571,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         cathode_cells=None if cathode_cells is None else int(cathode_cells), default_charge_first=charge_first,
         material=material,
         rate_scaled_duration="C-rate" in names and _default_c_rate_discharge(exp),
-        cell=cell,
+        cell=cell, default_window=default_window, step_cut_offs=step_cut_offs,
     )
     if cell is not None:
         _check_cell(config, points)

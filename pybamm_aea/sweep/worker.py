@@ -113,7 +113,9 @@ def simulation(config, options, warm_inputs=None, batched=False, stretch=1.0):
             # upper cut-off and the declared anode agree with it (review R34: each row warned the cut-offs vs Li);
             # swept cut-offs (inputs) are the user's, this cell's voltages as the step's is: only declared so
             values.update(li_in_cut_offs(values, inputs_as_given=True), check_already_exists=False)
-        values.update({"Current function [A]": "[input]", "Lower voltage cut-off [V]": cutoff})
+        values.update({"Current function [A]": "[input]"})
+        if "Lower voltage cut-off [V]" not in config.step_cut_offs:  # (swept: each input set's own, its event's)
+            values.update({"Lower voltage cut-off [V]": cutoff})
         # the model's default solver (its class, tolerances and IDA options), which the per-point path uses (the
         # multi-phase host's rtol 1e-4 and its options; the lever rule's rtol 1e-6): the same numbers; one IDA
         # solver per thread (PyBaMM's num_solvers follows num_threads), so the input sets run in parallel
@@ -190,6 +192,7 @@ def evaluate_point(config, point):
     from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning, c_rate_basis_scaled
     from pybamm_aea.progress import ExperimentProgress
 
+    config = config.at_point(point)  # (the default experiment to its swept cut-offs)
     row = {name: point[name] for name in config.names}
     metrics = empty_metrics()
     progress = ExperimentProgress(show=False)  # its stopped: why a solve stopped before the experiment's end
