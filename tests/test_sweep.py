@@ -481,6 +481,13 @@ def test_the_default_experiment_on_the_li_in_anode_runs_in_its_window():
         assert rows[1][name] == pytest.approx(rows[0][name], rel=1e-3), name
     with pytest.raises(SweepConfigError, match="1.8 V vs Li metal is 1.18 V on the Li-In anode"):
         sweep({"anode": ["Li-In", "lithium metal"]}, parameter_set=LMS, workers=1)
+    # session 57: a swept cut-off ends each row at its own value (that cell's voltage); the refusal said "the default
+    # experiment discharges to one voltage ... the set's 1.8 V", true of neither
+    with pytest.raises(SweepConfigError, match=r"sweeps 'Lower voltage cut-off \[V\]': each row's step ends at its "
+                       r"value as that cell's voltage, so one value stops the cathode at two potentials \(1.9 V is 1.9 V "
+                       r"vs Li on Li metal, 2.52 V vs Li on Li-In"):
+        sweep({"anode": ["lithium metal", "Li-In"], "Lower voltage cut-off [V]": [1.9, 1.8]}, parameter_set=LMS,
+              workers=1)
 
 
 def test_the_sweep_package_is_both_the_function_and_its_submodules():

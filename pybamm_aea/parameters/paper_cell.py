@@ -218,8 +218,16 @@ def li_in_cut_offs(values, inputs_as_given=False):
     return moved
 
 
-def mixed_anodes_message(low):
-    """Why one default experiment (a set's lower cut-off) cannot serve both anodes: its voltage is vs Li metal."""
+def mixed_anodes_message(low, swept=None):
+    """Why one default experiment (a set's lower cut-off ``low`` [V]) cannot serve both anodes: its voltage is vs Li
+    metal. ``swept``: (name, a row's value [V]) of a cut-off the grid sweeps, each row's step ending at its value as that
+    row's cell voltage: one value is then two cathode potentials (session 57; the message said "one voltage")."""
+    if swept is not None:
+        name, value = swept
+        return (f"the grid has both anodes and sweeps {name!r}: each row's step ends at its value as that cell's "
+                f"voltage, so one value stops the cathode at two potentials ({value:g} V is {value:g} V vs Li on Li "
+                f"metal, {value + LI_IN_PLATEAU:g} V vs Li on Li-In, its plateau {LI_IN_PLATEAU:g} V vs Li); sweep "
+                "each anode with its own grid")
     return (f"the default experiment discharges to one voltage and the grid has both anodes: the set's {low:g} V "
             f"vs Li metal is {low - LI_IN_PLATEAU:g} V on the Li-In anode (its plateau {LI_IN_PLATEAU:g} V vs "
             "Li); sweep each anode with its own experiment")

@@ -478,7 +478,8 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
             from pybamm_aea.parameters.paper_cell import li_in_cut_offs, mixed_anodes_message
 
             if len(anodes) > 1:
-                raise SweepConfigError(mixed_anodes_message(low), "grid")
+                swept = next(((n, points[0][n]) for n in cut_offs if n in parameters), None)
+                raise SweepConfigError(mixed_anodes_message(low, swept), "grid")
             moved = li_in_cut_offs(values)
             low, *high = (float(moved[name]) for name in cut_offs)
         # (a charge first: one cycle, its metrics the discharge's; a discharge of a full cathode gave ~0); a swept
