@@ -4,6 +4,7 @@ import json
 import re
 import subprocess
 import sys
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -1752,3 +1753,36 @@ def test_energy_capacity_names_a_json_material_by_the_name_inside_it(tmp_path, c
     err = _error(["energy", "--composition", f"{path}=1", "--porosity", "0.11", "--capacity", "MyLFQ=140"], capsys)
     assert "argument --capacity: unknown material 'MyLFQ'" in err
     assert err.rstrip().endswith("materials of --composition: MyLFP; did you mean ['MyLFP']?")
+
+
+def test_screen_takes_the_models_anodes_and_gives_the_apis_numbers(tmp_path, capsys):
+    """'pybamm-aea screen --help' said the screen ran "on the paper's lab cell (Li anode)" and the command took no
+    anode, while pybamm_aea.screen(options={"anode": "Li-In"}) screens on Li-In: --anode takes the model's values
+    (AEAOptions.POSSIBLE["anode"], not retyped), lithium metal by default. S-LMS at 5 mg/cm2, 0.1C, 70 C: the
+    command's Li-In row is the API's, 321.669 mA.h/g (321.686 on lithium metal)."""
+    import pybamm_aea
+    from pybamm_aea.models.aea import AEAOptions
+
+    esc = "Electrode specific capacity [mA.h.g-1]"
+    with pytest.raises(SystemExit):
+        main(["screen", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "(Li anode)" not in help_text and "against a lithium metal anode, or --anode Li-In" in help_text
+    assert f"--anode {{{','.join(AEAOptions.POSSIBLE['anode'])}}}" in help_text
+    err = _error(["screen", "--materials", "Li2021_S_Mo6S8", "--anode", "Li"], capsys)
+    assert "argument --anode: invalid choice: 'Li' (choose from" in err, err
+    argv = ["screen", "--materials", "Li2021_S_Mo6S8", "--c-rates", "0.1", "--loadings", "5", "--temperature",
+            "343.15", "--no-progress"]
+    rows = {}
+    for anode in ("Li-In", None):
+        output = tmp_path / f"{anode}.csv"
+        code, _, _ = _run(argv + ["--output", str(output)] + (["--anode", anode] if anode else []), capsys)
+        assert code == 0
+        rows[anode] = pd.read_csv(output).iloc[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the command said them)
+        api = pybamm_aea.screen(["Li2021_S_Mo6S8"], c_rates=[0.1], loadings=[5], temperature=343.15,
+                                options={"anode": "Li-In"}, progress=False).iloc[0]
+    assert rows["Li-In"][esc] == pytest.approx(api[esc], rel=5e-6)  # (the .csv's 6 figures; Li-In against Li: 5e-5)
+    assert rows["Li-In"][esc] == pytest.approx(321.669, abs=1e-3)
+    assert rows[None][esc] == pytest.approx(321.686, abs=1e-3)

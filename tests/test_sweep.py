@@ -2043,3 +2043,43 @@ def test_a_swept_cut_off_with_an_experiment_ending_at_its_own_voltages_is_refuse
     points = [{LOADING: 0.015, name: 2.0}]
     assert build_config([LOADING, name], points, LMS, ["Discharge at 0.1C for 1 hour"], None, None, 0.1).steps == [
         "Discharge at 0.1C for 1 hour"]
+
+
+def test_a_swept_c_rates_failed_row_says_its_quoted_nominal_is_the_scaled_basis():
+    """S-LMS 20 wt%, 20 mg/cm2, 1C, 25 C (row 6 of a user's sweep): the batched solve fails at the start, and PyBaMM's
+    text quotes its inputs, 'Nominal cell capacity [A.h]': 0.06878, the C-rate basis the sweep scaled by 1C / 0.1C
+    (docs/sweeps.rst), read as the cell's: the cathode as made holds 6.878 mA.h (the set's nominal rescaled to the
+    loading and fraction), and 'Current function [A]' 0.006878 is 1C of that. The row's error now says so."""
+    from pybamm_aea.sweep.config import rescaled_nominal
+
+    grid = {"S8 mass fraction": [0.2], LOADING: [0.2], "C-rate": [1.0], TEMPERATURE: [298.15]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        error = sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, progress=False)["error"].iloc[0]
+    pv = pybamm.ParameterValues("Li2021_S_Mo6S8")
+    made = rescaled_nominal("Li2021_S_Mo6S8", pv[NOMINAL_NAME], pv[LOADING], 0.2,
+                            pv["Dispersed material mass fraction"], 0.2)
+    assert made * 1e3 == pytest.approx(6.878, abs=5e-4)
+    quoted = re.search(r"'Nominal cell capacity \[A\.h\]': ([0-9.e-]+) \(([^)]*)\)", error)
+    assert quoted, error
+    assert float(quoted.group(1)) == pytest.approx(10 * made)
+    assert quoted.group(2) == ("not the cell's: the C-rate basis the sweep sets, the cell's nominal capacity "
+                               "6.878 mA.h x the row's C-rate / the reference, 1C / 0.1C"), error
+    current = re.search(r"'Current function \[A\]': ([0-9.e-]+)", error)
+    assert float(current.group(1)) == pytest.approx(made)  # 1C of the cell's, not of the basis
+
+
+def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it():
+    """No swept C-rate (scale 1): the error as raised; at 0.02C on the 0.1C reference the basis is 0.2x the cell's."""
+    from types import SimpleNamespace
+
+    from pybamm_aea.sweep.worker import _error_text
+
+    exc = ValueError("inputs {'Nominal cell capacity [A.h]': 0.0002, 'Current function [A]': 2e-05}")
+    plain = SimpleNamespace(c_rate_basis_scale=lambda point: 1.0, reference_c_rate=0.1)
+    assert _error_text(exc, plain, {}) == f"ValueError: {exc}"
+    scaled = SimpleNamespace(c_rate_basis_scale=lambda point: 0.2, reference_c_rate=0.1)
+    assert _error_text(exc, scaled, {"C-rate": 0.02}) == (
+        "ValueError: inputs {'Nominal cell capacity [A.h]': 0.0002 (not the cell's: the C-rate basis the sweep sets, "
+        "the cell's nominal capacity 1 mA.h x the row's C-rate / the reference, 0.02C / 0.1C), "
+        "'Current function [A]': 2e-05}")

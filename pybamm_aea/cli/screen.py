@@ -3,7 +3,12 @@ import argparse
 import sys
 import warnings
 
+from pybamm_aea.aea_option_values import POSSIBLE
+
 from . import _args
+
+#: the model's anodes (its option values, the default first)
+ANODES = POSSIBLE["anode"]
 
 
 def register(subparsers):
@@ -12,7 +17,9 @@ def register(subparsers):
         help="screen materials as dense AEA cathodes: utilisation, energy, limiting mechanism vs rate and loading",
         description=_args.describe(
             "Runs pybamm_aea.screen: one constant-current step per material, C-rate and loading on the paper's lab "
-            "cell (Li anode): utilisation of the window, ESC, electrode Wh/kg and Wh/L, the limiting mechanism "
+            "cell build (0.785 cm2, its separator, 70 C) against a lithium metal anode, or --anode Li-In (the paper's: "
+            "the window moved down by its plateau, energies against Li): utilisation of the window, ESC, electrode "
+            "Wh/kg and Wh/L, the limiting mechanism "
             "(ionic, electronic, interface, separator) and the largest loading / thickness / areal capacity still "
             "reaching --threshold. Materials: parameter-set names (Li2021_Mo6S8, AEA_LiFePO4, ...), literature "
             "material names (LiFePO4, Li4Ti5O12, LiCoO2, NMC532, Mo6S8, TiS2) or JSON material files.",
@@ -36,6 +43,10 @@ def register(subparsers):
     p.add_argument("--temperature", type=_args.in_physical_range("--temperature", "Ambient temperature [K]"),
                    default=None, metavar="K",
                    help="ambient temperature in kelvin (default: the paper's 343.15 K, 70 C)")
+    p.add_argument("--anode", choices=ANODES, default=ANODES[0],
+                   help="the AEA model's option 'anode' (pybamm_aea.screen(options={'anode': ...})): the cell's anode; "
+                        "on Li-In each material's window (vs Li) is moved down by the Li-In plateau and the energies "
+                        "are against Li (default: %(default)s, the model's)")
     p.add_argument("--threshold", type=_args.float_in("--threshold", rng="UTILISATION"), default=0.8,
                    metavar="FRACTION", help="utilisation the 'largest loading' columns refer to (default: %(default)s)")
     p.add_argument("--output", default=None, metavar="FILE",
@@ -122,7 +133,7 @@ def run(args):
     try:
         with warnings.catch_warnings(record=True) as caught:  # (said below as lines of this command's)
             df = pybamm_aea.screen(materials, c_rates=c_rates, temperature=args.temperature,
-                                   threshold=args.threshold, mesh_check=args.mesh_check,
+                                   threshold=args.threshold, mesh_check=args.mesh_check, options={"anode": args.anode},
                                    progress=_args.progress_shown(args), **kwargs)
     except ValueError as exc:
         raise _args.error(parser, str(exc))

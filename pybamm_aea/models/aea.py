@@ -11,7 +11,7 @@ import numbers
 import numpy as np
 import pybamm
 
-from .. import citations, pybamm_adapter
+from .. import aea_option_values, citations, pybamm_adapter
 from ..user_input import did_you_mean, whole_at_least
 from . import submodels
 from .parameters import AEAParameters
@@ -141,18 +141,8 @@ class AEAOptions(dict):
       in the error test of its tight tolerances took 828 instead of 352 solver steps per C/10 cycle).
     """
 
-    POSSIBLE = {
-        "anode": ("lithium metal", "Li-In"),
-        "host thermodynamics": ("multi-phase", "lever rule"),
-        "hysteresis": ("one-state", "none"),
-        "ionic switch": ("Li0 surface film", "none"),
-        "electronic conduction": ("ohmic", "infinite"),
-        "Li trapping": ("none", "irreversible"),
-        "ionic-switch host loss": ("none", "persistent Li0"),
-        "dispersed material degradation": ("none", "activation and contact loss"),
-        "interphase growth": ("none", "parabolic", "stability window"),
-        "voltage as a state": ("false", "true"),
-    }
+    #: option -> its values, the first the default (written once, light: :data:`pybamm_aea.aea_option_values.POSSIBLE`)
+    POSSIBLE = aea_option_values.POSSIBLE
     #: the options that switch on a degradation mechanism ("none": off)
     DEGRADATION = ("Li trapping", "ionic-switch host loss", "dispersed material degradation", "interphase growth")
     # keys PyBaMM's own external-circuit and experiment code reads from a model's options: (its one value on this

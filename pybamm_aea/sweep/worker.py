@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 import math
+import re
 import time
 import warnings
 
@@ -182,8 +183,31 @@ def _warn_rising_capacity(sim, options):
         warnings.warn(RisingCapacityTerminationWarning(rising), stacklevel=2)
 
 
-def _error_text(exc):
-    return f"{type(exc).__name__}: {exc}".strip()
+#: a quoted "Nominal cell capacity [A.h]" and its value in an error's text (PyBaMM's "with inputs {...}": 'k': v)
+_QUOTED_NOMINAL = re.compile(r"""(['"]Nominal cell capacity \[A\.h\]['"]\s*[:=]\s*)"""
+                             r"([-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?)")
+
+
+def _error_text(exc, config, point):
+    """A failed row's error, ``Type: text``. At a swept C-rate the sweep scales the C-rate basis on purpose
+    (:meth:`~pybamm_aea.sweep.config.SweepConfig.c_rate_basis_scale`): each "Nominal cell capacity [A.h]" the text
+    quotes (PyBaMM's inputs) is said to be that basis, with the cell's own nominal capacity and the rates, not read as
+    the cell's (until session 57 S-LMS 20 wt%, 20 mg/cm2, 1C quoted 0.06878 A.h for a 6.878 mA.h cathode)."""
+    text = f"{type(exc).__name__}: {exc}".strip()
+    try:
+        scale = config.c_rate_basis_scale(point)
+    except (TypeError, ValueError):  # (a C-rate that is no number: the error is its own)
+        return text
+    if scale == 1.0 or not (math.isfinite(scale) and scale > 0):
+        return text
+
+    def said(match):
+        basis = float(match.group(2))
+        return (f"{match.group(0)} (not the cell's: the C-rate basis the sweep sets, the cell's nominal capacity "
+                f"{basis / scale * 1e3:.4g} mA.h x the row's C-rate / the reference, {float(point['C-rate']):g}C / "
+                f"{config.reference_c_rate:g}C)")
+
+    return _QUOTED_NOMINAL.sub(said, text)
 
 
 def evaluate_point(config, point):
@@ -224,7 +248,7 @@ def evaluate_point(config, point):
                 fill_from_experiment(metrics, config, solution, porosity, fraction, window, progress.stopped,
                                      point_loading(config, inputs), caught)
         except Exception as exc:  # reported, never dropped
-            metrics["error"] = _error_text(exc)
+            metrics["error"] = _error_text(exc, config, point)
             if isinstance(metrics["Solve time [s]"], float) and math.isnan(metrics["Solve time [s]"]):
                 metrics["Solve time [s]"] = time.perf_counter() - t0
     return _finish(row, metrics, caught)
@@ -256,7 +280,7 @@ def _evaluate_discharges(config, options, points):
 
     def failed(i, row, exc, caught):
         metrics = empty_metrics()
-        metrics["error"] = _error_text(exc)
+        metrics["error"] = _error_text(exc, config, points[i])
         rows[i] = _finish(row, metrics, caught)
 
     for i, point in enumerate(points):
@@ -317,7 +341,7 @@ def _evaluate_discharges(config, options, points):
             fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window,
                                          point_loading(config, inputs))
         except Exception as exc:
-            metrics["error"] = _error_text(exc)
+            metrics["error"] = _error_text(exc, config, points[i])
         rows[i] = _finish(row, metrics, caught)
     return rows
 
