@@ -583,8 +583,8 @@ def cell_energy(cell, gravimetric, electrode=None, loading_mg_cm2=None):
             raise ValueError(f"cell={stack_label(cell)} {what}: give the simulated cathode's electrode= and "
                              f"loading_mg_cm2= (got {electrode!r}, {loading_mg_cm2!r})")
         check_loading_mg_cm2("loading_mg_cm2", loading_mg_cm2)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # anode-limited warnings do not apply here
+        with warnings.catch_warnings():  # (the theoretical cathode's anode limit: the simulated discharge's is
+            warnings.simplefilter("ignore", UserWarning)  # judged by anode_limited, the callers')
             cell = stack_around(cell, electrode, loading_mg_cm2)
     layers = cell.layers
     m_cathode = math.fsum(layer.areal_mass_mg_cm2 for layer in layers if layer.role == _ROLE_CATHODE)
@@ -592,6 +592,33 @@ def cell_energy(cell, gravimetric, electrode=None, loading_mg_cm2=None):
     thickness = math.fsum(layer.thickness_um for layer in layers)
     # mWh/g * mg/cm2 * 1e-3 -> mWh/cm2; / (um * 1e-4 cm) -> mWh/cm3 = Wh/L
     return gravimetric * (m_cathode / m_total), gravimetric * (m_cathode / thickness) * 10.0, cell
+
+
+def anode_limited(cell, specific_capacity):
+    """(mask, why) of discharges of ``specific_capacity`` [mA.h.g-1 of cathode electrode as made; NumPy arrays too]
+    the stack ``cell`` (a built :class:`~pybamm_aea.energy.Cell`) cannot deliver: more per area (at the Cell's
+    cathode loading) than its anode can give (:attr:`~pybamm_aea.energy.Cell.anode_capacity`, the energy API's one
+    limit); ``why`` names the largest such discharge and that limit, "" when none exceeds it.
+
+    The stack's anode counts, not the simulated one: the figures are the stack's (its 20 um Li, 4.124 mAh/cm2, under
+    a simulation of an unlimited Li metal anode). Such a figure is NaN, not kept with a warning: the stack stops when
+    its anode is spent, and the energy over its mass would be that of a discharge it cannot make (S-LMS 32.5 wt% S8,
+    10 mg/cm2, 0.02C: 5.26 mAh/cm2 in the "practical target", 371 Wh/kg vs 290.6 for the anode-limited stack of
+    ``Cell.energy_density``), which a table read without its warnings would pass on. A stack whose anode holds more
+    (excess Li) is not judged."""
+    from .energy.cell import stack_label
+
+    delivered = np.asarray(specific_capacity, dtype=float) * cell.cathode_loading * 1e-3  # mAh/g * mg/cm2 -> mAh/cm2
+    available = cell.anode_capacity
+    mask = delivered > available
+    if not mask.any():
+        return mask, ""
+    gives = ("the Li inventory of its anode, which the Li-free cathode (made charged) draws all its Li from"
+             if cell.cathode.needs_lithium else "what its anode takes up as host")
+    return mask, (f"cell={stack_label(cell.name or cell)}: the simulated discharge delivered "
+                  f"{np.max(delivered[mask]):.4g} mAh/cm2, more than the stack's anode can give, {available:.4g} "
+                  f"mAh/cm2 ({gives}; the stack's anode counts, not the simulated one): the stack cannot deliver it, "
+                  "so its cell figures are NaN (Cell.energy_density gives the anode-limited stack)")
 
 
 def cell_anode_mismatch(cell, anode):
@@ -656,18 +683,25 @@ def _electrode_columns(col, mass, volume, mass_d, volume_d):
     return out
 
 
-def _cell_columns(cell, electrode, mass, area_cm2, s, eg, mass_given):
+def _cell_columns(cell, electrode, mass, area_cm2, s, eg, esc, mass_given):
     """Cell Wh/kg and Wh/L of every cycle from the cell's energy per kg of electrode ``eg`` (:func:`cell_energy`),
-    and the cell's name (``mass_given``: as :func:`_preset_loading`)."""
+    the cell's name and why cycles are NaN (:func:`anode_limited` of the cycles' ESC ``esc`` [mA.h.g-1], "" if none;
+    warned, naming them) (``mass_given``: as :func:`_preset_loading`)."""
     if cell is None:
-        return {CELL_GRAVIMETRIC: np.full(eg.size, np.nan), CELL_VOLUMETRIC: np.full(eg.size, np.nan)}, None
+        return {CELL_GRAVIMETRIC: np.full(eg.size, np.nan), CELL_VOLUMETRIC: np.full(eg.size, np.nan)}, None, ""
     loading = _preset_loading(cell, electrode, mass, area_cm2, s, mass_given) if isinstance(cell, str) else None
     gravimetric, volumetric, cell_obj = cell_energy(cell, eg, electrode, loading)
     mismatch = cell_anode_mismatch(cell_obj, getattr(s.solution.all_models[0], "options", {}).get("anode")
                                    if hasattr(s.solution, "all_models") else None)
     if mismatch:
         warnings.warn(f"cell={cell_obj.name!r}: {mismatch}", UserWarning, stacklevel=3)
-    return {CELL_GRAVIMETRIC: gravimetric, CELL_VOLUMETRIC: volumetric}, cell_obj.name
+    over, limited = anode_limited(cell_obj, esc)
+    if limited:
+        gravimetric, volumetric = np.where(over, np.nan, gravimetric), np.where(over, np.nan, volumetric)
+        cycles = np.flatnonzero(over) + 1
+        warnings.warn(f"{limited}: cycle{'s' if cycles.size > 1 else ''} {_ranges(cycles.tolist())}", UserWarning,
+                      stacklevel=3)
+    return {CELL_GRAVIMETRIC: gravimetric, CELL_VOLUMETRIC: volumetric}, cell_obj.name, limited
 
 
 def _retention_column(qd, ref):
@@ -728,11 +762,12 @@ def _said_undefined(table, reason, otherwise):
     return why
 
 
-def _undefined_columns(table, s, no_discharged, retention):
+def _undefined_columns(table, s, no_discharged, retention, anode_limit=""):
     """{column: why} for every column of the cycle summary ``table`` that is NaN in every cycle: the one place that
     says a column is undefined and why (``DataFrame.attrs["Undefined"]``, which :func:`plot_cycle_life`'s warning
     reads). ``s``: the :class:`_Series`; ``no_discharged``: why the discharged basis is undefined (None if it is
-    not); ``retention``: the RetentionUndefinedWarning's text ("" if the retention is defined). Reads the table's
+    not); ``retention``: the RetentionUndefinedWarning's text ("" if the retention is defined); ``anode_limit``: why
+    cycles' cell figures are NaN (:func:`anode_limited`, "" if none). Reads the table's
     attrs (the mass, volume and cell). A column NaN for a reason not foreseen here still gets one
     (:func:`_said_undefined`, with :data:`_NOT_FORESEEN`), so no column is NaN without a word: PyBaMM's own models
     have no electrode mass, volume or dispersed material, a table without cell= no cell figures (session 48: 9 such
@@ -746,6 +781,8 @@ def _undefined_columns(table, s, no_discharged, retention):
             return no_discharged
         if column in (CELL_GRAVIMETRIC, CELL_VOLUMETRIC) and table.attrs.get("Cell") is None:
             return _NO_CELL
+        if column in (CELL_GRAVIMETRIC, CELL_VOLUMETRIC) and anode_limit:
+            return anode_limit
         if column == RETENTION and retention:
             return retention
         if column in _ENERGY_COLUMNS + DISCHARGED_BASIS_COLUMNS[1:] and not energies_kept and len(table):
@@ -912,7 +949,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           of a Li-In cell needs that column (``pybamm-aea simulate`` writes it): without it the voltage is
           taken as the cathode's vs Li (a Li-In file without it gave 0.71 of the electrode energy).
         - "Cell gravimetric energy [W.h.kg-1]", "Cell volumetric energy [W.h.L-1]": discharge energy
-          per kg and per L of the whole stack of ``cell`` (NaN without ``cell``).
+          per kg and per L of the whole stack of ``cell`` (NaN without ``cell``, and in a cycle that delivered more
+          per area than the stack's anode can give, warned: :func:`anode_limited`).
         - "Capacity retention [%]": 100 * discharge capacity / that of ``reference_cycle`` (above 100 % where that
           cycle delivered less: cycle 1 of a cell made charged, whose first discharge is the largest, see above).
         - "Resistance [Ohm]": DC resistance at the onset of the cycle's first discharge (see Notes).
@@ -993,7 +1031,10 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     at its loading: a Cell with another loading than the simulation is scaled by specific energy). A
     preset name is built at the simulated loading, so there the stack holds exactly the simulated
     cathode. The delivered energy is the simulation's (vs the simulation's anode), not re-referenced
-    to the Cell's anode potential; the stack mass does not change with state of charge.
+    to the Cell's anode potential; the stack mass does not change with state of charge. A cycle that delivered more per
+    area (ESC x the Cell's cathode loading) than the stack's anode can give (``Cell.anode_capacity``, the stack's
+    anode, not the simulated one) has NaN cell figures, with a UserWarning naming the mAh/cm2, the stack and the
+    cycles (:func:`anode_limited` says why NaN, not kept).
     """
     _check_choice("energy_source", energy_source, ("auto", *ROUTES))
     _check_choice("resistance", resistance, ("auto", "overpotential", "jump"))
@@ -1021,8 +1062,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     out = _electrode_columns(col, mass, volume, mass_d, volume_d)
     with np.errstate(divide="ignore", invalid="ignore"):
         cell_wh_kg_electrode = col["ed"] * 1e3 / mass  # the cell's energy, per kg of electrode
-    cell_columns, cell_name = _cell_columns(cell, electrode, mass, area_cm2, s, cell_wh_kg_electrode,
-                                              mass_g is not None)
+    cell_columns, cell_name, limited = _cell_columns(cell, electrode, mass, area_cm2, s, cell_wh_kg_electrode,
+                                                       out[ESC], mass_g is not None)
     out.update(cell_columns)
     if not undefined:
         out[RETENTION] = _retention_column(col["qd"], ref)
@@ -1055,7 +1096,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     })
     # every column NaN in every cycle, with the reason (the discharged basis without electrode=, the cell figures
     # without cell=, ...): said here, not warned
-    undefined_columns = _undefined_columns(df, s, no_discharged, undefined or "")
+    undefined_columns = _undefined_columns(df, s, no_discharged, undefined or "", limited)
     df.attrs["Undefined"] = undefined_columns
     if include_pybamm_summary:
         extra = pybamm_summary(s.solution)

@@ -796,11 +796,51 @@ def test_every_column_nan_in_every_cycle_is_said_with_its_reason(mo6s8):
     assert why["Cell volumetric energy [W.h.L-1]"].startswith("cycle_summary was given no cell=")
     assert why[LITHIATION_AFTER_CHARGE].startswith("the cathode holds no dispersed material")
     assert why["Resistance [Ohm]"].startswith("resistance='jump'")
-    full = cycle_summary(_square_wave(), reference_cycle=1, electrode=mo6s8, cell="practical target", mass_g=2e-3,
-                         area_cm2=1.0)
+    # (1, 0.5, 0.25 mAh/cm2: within the 4.124 its 20 um Li gives, test_cell_figures_of_more_than_the_stacks_anode_gives)
+    full = cycle_summary(_square_wave(i_dis=1e-3, i_chg=-5e-4), reference_cycle=1, electrode=mo6s8,
+                         cell="practical target", mass_g=2e-3, area_cm2=1.0)
     _assert_every_nan_column_is_said(full)
     assert set(full.attrs["Undefined"]) == {LITHIATION_AFTER_CHARGE, "Lost active material [%]"}, \
         sorted(full.attrs["Undefined"])
+
+
+def test_cell_figures_of_more_than_the_stacks_anode_gives_are_nan_with_the_reason(mo6s8):
+    """cycle_summary(sol, electrode=..., cell="practical target") of S-LMS 32.5 wt% S8 at 10 mg/cm2, 0.02C gave 371.0
+    Wh/kg and 1030 Wh/L for 5.26 mAh/cm2 delivered, without a word: the stack's 20 um Li holds 4.124 mAh/cm2, all the
+    cathode made charged has. Now a cycle that delivered more than the stack's anode gives has NaN cell figures and a
+    UserWarning naming the figures, the stack and the cycles; NaN in every cycle, attrs["Undefined"] says why. A cycle
+    within it (and a stack with excess Li) keeps its figures, without a word."""
+    from pybamm_aea.energy import LiMetalAnode
+
+    # 10 mg/cm2 on 1 cm2; 5, 2.5, 1.25 mAh/cm2 delivered
+    wave, given = _square_wave(i_dis=5e-3, i_chg=-5e-3), dict(reference_cycle=1, electrode=mo6s8, mass_g=1e-2,
+                                                              area_cm2=1.0)
+    with pytest.warns(UserWarning, match=re.escape(
+            "cell='practical target': the simulated discharge delivered 5 mAh/cm2, more than the stack's anode can "
+            "give, 4.124 mAh/cm2 (the Li inventory of its anode")) as caught:
+        table = cycle_summary(wave, cell="practical target", **given)
+    said = [str(w.message) for w in caught if "anode can give" in str(w.message)]
+    assert len(said) == 1 and said[0].endswith("so its cell figures are NaN (Cell.energy_density gives the "
+                                               "anode-limited stack): cycle 1"), said
+    cell = ("Cell gravimetric energy [W.h.kg-1]", "Cell volumetric energy [W.h.L-1]")
+    assert table.loc[1, list(cell)].isna().all()
+    stack = cell_preset("practical target", cathode=mo6s8, loading_mg_cm2=10.0)
+    thick = stack.with_cathode(mo6s8, 10.0)
+    thick.anode = LiMetalAnode(thickness_um=30.0)  # 6.19 mAh/cm2: excess Li, the same figures, silent
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        excess = cycle_summary(wave, cell=thick, **given)
+    assert excess[list(cell)].notna().all().all()
+    np.testing.assert_allclose(table.loc[2:, list(cell)], excess.loc[2:, list(cell)] * [
+        thick.areal_mass / stack.areal_mass, thick.thickness / stack.thickness], rtol=1e-12)
+    assert not set(cell) & set(table.attrs["Undefined"])  # (defined in cycles 2 and 3)
+    # every cycle beyond it (1000, 500, 250 mAh/cm2): NaN throughout, said in attrs["Undefined"]
+    with pytest.warns(UserWarning, match="1000 mAh/cm2, more than the stack's anode can give"):
+        over = cycle_summary(_square_wave(), cell="practical target", **given)
+    assert over[list(cell)].isna().all().all()
+    assert all(over.attrs["Undefined"][c].startswith("cell='practical target': the simulated discharge delivered 1000 "
+                                                     "mAh/cm2") for c in cell)
+    _assert_every_nan_column_is_said(over)
 
 
 def test_a_pybamm_half_cells_lithium_loss_is_nan_with_its_reason():

@@ -1381,7 +1381,7 @@ def test_the_batched_cell_columns_are_the_points_own_from_one_kernel_pass(monkey
         assert (m["Discharge capacity [mA.h]"], m[metrics.GRAVIMETRIC]) == (
             q * 1e3, e * 1e3 / float(solution[metrics.MASS].entries[0]))
         expected = {}
-        metrics.fill_cell(expected, config, e_cell, float(solution[metrics.MASS].entries[0]), porosity, fraction,
+        metrics.fill_cell(expected, config, q, e_cell, float(solution[metrics.MASS].entries[0]), porosity, fraction,
                           kwargs.get("loading", args[-1] if args else None))
         assert [m[c] for c in CELL_COLUMNS] == [expected[c] for c in CELL_COLUMNS] == [row[c] for c in CELL_COLUMNS]
         assert (e_cell == e) is ("anode" not in options)  # (on Li-In the cell's energy is below the cathode's vs Li)
@@ -1471,6 +1471,29 @@ def test_a_stack_of_ones_own_is_taken_where_a_preset_is(monkeypatch, tmp_path):
     assert exc.value.argument == "results_file"
 
 
+@pytest.mark.parametrize("batched", [True, False])
+def test_a_rows_cell_figures_beyond_what_the_stacks_anode_gives_are_nan_and_said(batched):
+    """sweep(cell="practical target") of S-LMS 32.5 wt% S8 at 10 and 15 mg/cm2, 0.02C gave 371.04 and 276.0 Wh/kg with
+    warnings NaN for 5.26 and 4.96 mAh/cm2 delivered: the stack's 20 um Li holds 4.124. Here Mo6S8 (lever rule) at
+    1.5 and 3 mg/cm2, 0.193 and 0.386 mAh/cm2, in a stack of 1 um Li (0.2062 mAh/cm2): the 3 mg/cm2 row's cell
+    columns are NaN (were 55.6 Wh/kg) and its warnings say why; the 1.5 mg/cm2 row, within it, keeps its figures
+    without a word. Both paths (batched, per point)."""
+    from pybamm_aea.energy import Cell, LiMetalAnode, SeparatorLayer
+    from pybamm_aea.energy.paper import slms_practical_electrode
+
+    thin = Cell(slms_practical_electrode(), loading_mg_cm2=1.0, anode=LiMetalAnode(thickness_um=1.0),
+                separators=[SeparatorLayer("Sulfide SE", thickness_um=30.0)], name="thin Li")
+    df = sweep({LOADING: [0.015, 0.03]}, parameter_set=LMS, workers=1, progress=False, options=LEVER, cell=thin,
+               batched=batched)
+    assert df["error"].isna().all() and df["warnings"].iloc[0] is None
+    assert df[CELL_COLUMNS].iloc[0].notna().all() and df[CELL_COLUMNS].iloc[1].isna().all()
+    assert re.fullmatch(re.escape("cell='thin Li': the simulated discharge delivered ") + r"0\.38\d\d" + re.escape(
+        " mAh/cm2, more than the stack's anode can give, 0.2062 mAh/cm2 (the Li inventory of its anode, which the "
+        "Li-free cathode (made charged) draws all its Li from; the stack's anode counts, not the simulated one): the "
+        "stack cannot deliver it, so its cell figures are NaN (Cell.energy_density gives the anode-limited stack)"),
+        df["warnings"].iloc[1]), df["warnings"].iloc[1]
+
+
 def test_a_stack_that_does_not_suit_the_sweeps_cathode_is_refused_before_any_solve(monkeypatch):
     """An anode-free Cell around the Li-free Mo6S8 of every point: refused once, naming the stack, not in each row."""
     from pybamm_aea.energy import Cell, Electrode
@@ -1548,7 +1571,9 @@ def test_a_graphite_stack_says_once_that_the_model_has_no_such_anode():
     """sweep(cell="liquid LIB") said "the stack 'liquid LIB' has a CompositeAnode anode ... (or simulate the stack's:
     options={'anode': ...})", a class name and an option the model does not have: the note says the model simulates
     no graphite anode, what the figures then are and that the Li-free graphite brings no Li; once, in the table's
-    notes, in no row. It counted "all 1 points" of this 2-point grid (the anode not swept: one entry for all)."""
+    notes, in no row. It counted "all 1 points" of this 2-point grid (the anode not swept: one entry for all). Nor
+    can that stack deliver any of the discharge (0 mAh/cm2 of Li): its rows' cell figures are NaN and say so (were
+    kept, session 57)."""
     with pytest.warns(SweepNote) as said:
         df = sweep({LOADING: [0.015, 0.03]}, parameter_set=LMS, workers=1, progress=False, options=LEVER,
                    cell="liquid LIB", experiment=["Discharge at 1C until 1.8 V"])
@@ -1559,7 +1584,10 @@ def test_a_graphite_stack_says_once_that_the_model_has_no_such_anode():
         "lithium metal anode over that stack's mass and thickness, not a cell of that anode (whose voltage is 0.1 V "
         "lower; made Li-free it holds no Li, so with a Li-free cathode (S8, Mo6S8, TiS2: the paper's) that stack has "
         "none to cycle); for a cell as simulated choose a stack of a lithium metal anode: all 2 points of the sweep"]
-    assert df["error"].isna().all() and df["warnings"].isna().all()
+    assert df["error"].isna().all() and df[CELL_COLUMNS].isna().all(axis=None)
+    assert df["warnings"].str.fullmatch(r"cell='liquid LIB': the simulated discharge delivered 0\.\d+ mAh/cm2, more "
+                                        r"than the stack's anode can give, 0 mAh/cm2 \(the Li inventory of its anode, "
+                                        r".*so its cell figures are NaN .*").all(), df["warnings"].tolist()
 
 
 def test_a_row_whose_experiment_ran_no_step_says_why():

@@ -335,12 +335,23 @@ class Cell:
         return self.cathode.areal_capacity(self.cathode_loading)
 
     @property
+    def anode_capacity(self):
+        """What the anode can give the cathode's discharge, mAh/cm^2: its Li inventory for a Li-free cathode (made
+        charged: all its Li comes from the anode), its host capacity for a lithiated one (the Li a charge put there);
+        inf without anode (a lithiated cathode plates its own Li). The one limit of :attr:`areal_capacity` and of a
+        simulated discharge's cell figures (:func:`pybamm_aea.cycling.anode_limited`)."""
+        if self.anode is None:
+            return math.inf
+        q = self.cathode_capacity
+        return self.anode.lithium_capacity(q) if self.cathode.needs_lithium else self.anode.host_capacity(q)
+
+    @property
     def areal_capacity(self):
-        """Cell areal capacity Q_A, mAh/cm^2 (cathode capacity limited by the anode's Li inventory or host)."""
+        """Cell areal capacity Q_A, mAh/cm^2 (cathode capacity limited by the anode, :attr:`anode_capacity`)."""
         q = self.cathode_capacity
         if self.anode is None:
             return q
-        limit = (self.anode.lithium_capacity(q) if self.cathode.needs_lithium else self.anode.host_capacity(q))
+        limit = self.anode_capacity
         if limit < q:
             warnings.warn(
                 f"the anode limits the cell: {limit:.4g} mAh/cm2 available for a cathode of {q:.4g} mAh/cm2",

@@ -128,7 +128,9 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         :meth:`~pybamm_aea.energy.Cell.with_cathode`). Adds the columns "Cell gravimetric energy [W.h.kg-1]"
         and "Cell volumetric energy [W.h.L-1]", the last discharge's energy over the stack's mass and volume with
         the point's cathode (its composition, porosity and loading) as the stack's, computed as
-        :func:`pybamm_aea.cycling.cycle_summary` ``(cell=)`` computes them (:func:`pybamm_aea.cycling.cell_energy`).
+        :func:`pybamm_aea.cycling.cycle_summary` ``(cell=)`` computes them (:func:`pybamm_aea.cycling.cell_energy`);
+        NaN, said in the row's ``warnings``, where the discharge delivered more per area than the stack's anode gives
+        (:func:`pybamm_aea.cycling.anode_limited`).
         The energy is the cell's as simulated (against the simulated anode: on Li-In the cell's voltage, not the
         cathode's vs Li of the electrode columns), not re-referenced to the stack's anode. Only for sets whose
         composition the sweep knows (:data:`SET_COMPOSITIONS`) and materials; checked before any solve (a value

@@ -619,7 +619,7 @@ def _check_cell(config, points):
     for f in sorted(fractions, key=lambda f: -1.0 if f is None else f):
         try:  # (whether the anode suits the cathode is the composition's: any porosity and loading)
             with warnings.catch_warnings():
-                warnings.simplefilter("ignore", UserWarning)  # (the stack's own anode-limited warnings)
+                warnings.simplefilter("ignore", UserWarning)  # (placeholder loading: fill_cell judges the discharge)
                 stack_around(config.cell, Electrode(composition_for(config.composition_key(), f), 0.0), 1.0)
         except ValueError as exc:
             at = "" if f is None else f" at {config.fraction_name!r} = {f:g}"
@@ -709,7 +709,7 @@ def cell_notes(config, points):
         stack = config.cell
     else:
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # (the stack's own anode-limited warnings)
+            warnings.simplefilter("ignore", UserWarning)  # (its anode only: a discharge vs it is fill_cell's)
             stack = cell_preset(config.cell, cathode=slms_practical_electrode(), loading_mg_cm2=1.0)  # (its anode only)
     from pybamm_aea.models.aea import AEA
 

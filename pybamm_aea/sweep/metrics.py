@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 import numpy as np
@@ -232,18 +233,25 @@ def _lithiation_ratios(parameter_set, fraction, porosity):
     return None if made is None else made.lithiation_ratios()
 
 
-def fill_cell(metrics, config, cell_energy_Wh, mass_g, porosity, fraction, loading):
+def fill_cell(metrics, config, capacity_Ah, cell_energy_Wh, mass_g, porosity, fraction, loading):
     """The cell columns (``config.cell``, a preset name or a :class:`pybamm_aea.energy.Cell`; nothing without one)
-    of a discharge that delivered ``cell_energy_Wh`` [W.h] (the cell's own, as
+    of a discharge that delivered ``capacity_Ah`` [A.h] and ``cell_energy_Wh`` [W.h] (the cell's own, as
     :func:`pybamm_aea.cycling.cycle_summary`'s) from an electrode of ``mass_g`` [g] at ``loading`` [kg.m-2]:
-    :func:`pybamm_aea.cycling.cell_energy` of that stack built around the point's cathode at that loading."""
+    :func:`pybamm_aea.cycling.cell_energy` of that stack built around the point's cathode at that loading; NaN, said
+    in the ``warnings`` column, for a discharge the stack's anode cannot give (:func:`pybamm_aea.cycling.anode_limited`:
+    S-LMS 32.5 wt% S8 at 15 mg/cm2 in the "practical target", 4.96 mAh/cm2 of its 4.124, was 276.0 Wh/kg)."""
     if config.cell is None:
         return
-    from pybamm_aea.cycling import cell_energy
+    from pybamm_aea.cycling import anode_limited, cell_energy
 
     made = electrode(config.composition_key(), fraction, porosity)
-    metrics[CELL_GRAVIMETRIC], metrics[CELL_VOLUMETRIC], _ = cell_energy(
+    gravimetric, volumetric, stack = cell_energy(
         config.cell, cell_energy_Wh * 1e3 / mass_g, made, loading * 100.0)  # kg/m2 -> mg/cm2
+    _, limited = anode_limited(stack, capacity_Ah * 1e3 / mass_g)
+    if limited:
+        gravimetric = volumetric = math.nan
+        metrics["warnings"] = limited if not metrics["warnings"] else f"{metrics['warnings']}; {limited}"
+    metrics[CELL_GRAVIMETRIC], metrics[CELL_VOLUMETRIC] = gravimetric, volumetric
 
 
 #: a discharge that delivered less than this fraction of the point's window (the set's nominal capacity at its
@@ -388,7 +396,7 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
                          left_out=(1,) if first_discharge_warned(caught, solution) else ())
     if config.cell is not None and discharges:  # the last discharge's, as the electrode columns' (that one step read)
         *_, (last, _) = iter_discharges(solution)
-        fill_cell(metrics, config, delivered(last, energy="cell")[1], mass_g, porosity, fraction, loading)
+        fill_cell(metrics, config, *delivered(last, energy="cell"), mass_g, porosity, fraction, loading)
     note_model_event_stops(metrics, [step.termination for c in solution.cycles if c is not None for step in c.steps])
     if stopped:  # its termination is the last solved step's ("final time"): the solver's error is in stopped
         metrics["error"] = (f"the experiment {stopped}; figures are from the {steps_done} of {config.n_steps} "
@@ -419,7 +427,7 @@ def fill_from_discharge_solution(metrics, config, solution, porosity, fraction, 
     fill_from_discharges(metrics, config, discharges, mass_g, volume_L, porosity, fraction, window_Ah,
                          ends=lambda: [solution.termination])
     if config.cell is not None and discharges:
-        fill_cell(metrics, config, de_cell, mass_g, porosity, fraction, loading)
+        fill_cell(metrics, config, dq, de_cell, mass_g, porosity, fraction, loading)
     note_model_event_stops(metrics, [solution.termination])
     if solution.termination == "failure" or not discharges:
         metrics["error"] = f"the discharge did not run ({solution.termination})"
