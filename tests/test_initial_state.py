@@ -1097,3 +1097,23 @@ def test_the_solves_warnings_point_at_the_users_line():
     mine = [w for w in caught if issubclass(w.category, CutOffsOfAnotherAnodeWarning) or "porsity" in str(w.message)]
     assert len(mine) == 2
     assert {w.filename for w in mine} == {__file__}
+
+
+def test_an_experiment_solves_warnings_point_at_the_users_line():
+    """Review R36: an experiment solve's unknown-input and temperature warnings were recorded in the package
+    (experiment_checks.py, stacklevel 3 and 4 counted from its step), a plain solve's at the user's line: now both."""
+    import warnings
+
+    from pybamm_aea.models.checks import TemperatureOutsideMeasuredRangeWarning
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Ambient temperature [K]"] = 360.0
+    sim = pybamm.Simulation(AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 1C for 1 minute"]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        sim.solve(inputs={"Cathode porsity": 0.3})
+    mine = [w for w in caught if issubclass(w.category, TemperatureOutsideMeasuredRangeWarning)
+            or "porsity" in str(w.message)]
+    assert len(mine) == 2, [str(w.message)[:80] for w in caught]
+    assert {w.filename for w in mine} == {__file__}, {(w.filename, w.lineno) for w in mine}

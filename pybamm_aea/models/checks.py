@@ -1028,13 +1028,13 @@ class ExperimentInputNames:
         self.temperatures_warned = set()  # the temperatures [K] warn_outside_measured_temperatures named
         self.steps_skipped_warned = set()  # the later steps LaterStepSkippedWarning named (experiment_checks)
 
-    def warn(self, inputs, stacklevel=2):
+    def warn(self, inputs, stacklevel=None):
         """Warn about each name of ``inputs`` no step model reads, unless already looked at in this solve;
-        ``stacklevel`` as :func:`warnings.warn`'s, counted from the caller."""
+        ``stacklevel`` as :func:`warnings.warn`'s, counted from the caller (None: the user's line, :func:`_at_user`)."""
         names = _input_names(inputs) - self.warned
         self.warned |= names
         warn_unknown_inputs(None, dict.fromkeys(names), known=self.known, of=self.of, whose=self.whose,
-                            hidden=self.internal, stacklevel=stacklevel + 2)
+                            hidden=self.internal, stacklevel=None if stacklevel is None else stacklevel + 2)
 
 
 _PARAMETERS_CHECKED = weakref.WeakKeyDictionary()  # discretised model -> the parameter names already looked at

@@ -3201,10 +3201,10 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             warn_unknown_inputs(model, inputs)
             warn_unknown_parameters(model)
         else:  # a step of pybamm.Simulation's experiment: its input names checked against every step's model
-            experiment.warn(inputs, stacklevel=3)
+            experiment.warn(inputs)  # (at the user's line, as a plain solve's: review R36 found experiment_checks.py)
             warn_unknown_parameters(model, warned=experiment.parameters_warned)
         # (an experiment step's temperature too; once in the experiment's solve, not once per step model)
-        warn_outside_measured_temperatures(model, inputs, stacklevel=4,
+        warn_outside_measured_temperatures(model, inputs,
                                            warned=None if experiment is None else experiment.temperatures_warned)
         try:
             return super().step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
