@@ -59,7 +59,8 @@ from .readout import (ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_EN
                       THROUGHPUT_ENERGY_VS_LI, TOTAL_OVERPOTENTIAL, VOLUME, VOLUMETRIC, RetentionUndefinedWarning,
                       _ranges,
                       check_reference, experiment_cycle_numbers, gives, integrates_energy, is_skipped, iter_steps,
-                      retention_curve, step_descriptions, voltage_vs_li)
+                      retention_curve, step_descriptions, voltage_vs_li,
+                      vs_li_undefined)
 from .user_input import did_you_mean, finite_positive, is_finite_positive, real_number
 
 __all__ = [
@@ -254,6 +255,11 @@ class _Series:
         has_anode = _has(self.solution, ANODE_OCP) or ANODE_OCP in _model_variables(self.solution)
         anode = _entries(self.solution, ANODE_OCP) if has_anode else None
         self.v_li = voltage_vs_li(self.v, anode)
+        # why there is no voltage against Li (a PyBaMM full cell: readout.vs_li_undefined), or ""
+        models = getattr(self.solution, "all_models", None)
+        self.vs_li_why = vs_li_undefined(models[0]) if models else ""
+        if self.vs_li_why:
+            self.v_li = np.full_like(self.v, np.nan)
         self.rest_tol = rest_tol
         self.tol = _rest_tolerance(self.i, rest_tol)
         self.r_method = resistance
@@ -329,23 +335,30 @@ class _Series:
         return _jump(before, self.v[k], self.i[k], self.tol)
 
     def after_charge(self, lo, hi):
-        """:data:`DISPERSED_LITHIATION` at the last point of [lo, hi) carrying a charge current (NaN without one, or
-        without dispersed material)."""
+        """(:data:`DISPERSED_LITHIATION`, the cell's voltage [V], the cathode's against Li [V]) at the last point of
+        [lo, hi) carrying a charge current (NaN without one, or without dispersed material): what the charge left
+        lithiated and the voltage it ended at (the step's cut-off as the experiment wrote it, on the cell's basis)."""
         nz = np.flatnonzero(self.i[lo:hi] < -self.tol)
-        return float(self.z[lo + nz[-1]]) if self.z is not None and nz.size else math.nan
+        if self.z is None or not nz.size:
+            return math.nan, math.nan, math.nan
+        k = lo + nz[-1]
+        return float(self.z[k]), float(self.v[k]), float(self.v_li[k])
 
     def after_charge_state(self, summary):
-        """:data:`DISPERSED_LITHIATION` at the last state of a cycle whose time series was not kept, when that state
+        """:meth:`after_charge`'s three at the last state of a cycle whose time series was not kept, when that state
         is the end of a charge (its current a charge current); else NaN (the cycle's last charge is not there)."""
+        nan = math.nan, math.nan, math.nan
         if summary is None or DISPERSED_LITHIATION not in _model_variables(summary.last_state):
-            return math.nan
+            return nan
         last = summary.last_state
         if not _state_value(last, "Current [A]") < -self.tol:
-            return math.nan
+            return nan
         if _DISPERSED_CAPACITY in _model_variables(last) and not _holds_dispersed(
                 _state_value(last, _DISPERSED_CAPACITY)):
-            return math.nan
-        return _state_value(last, DISPERSED_LITHIATION)
+            return nan
+        v = _state_value(last, "Voltage [V]")
+        anode = _state_value(last, ANODE_OCP) if ANODE_OCP in _model_variables(last) else None
+        return _state_value(last, DISPERSED_LITHIATION), v, float(voltage_vs_li(v, anode))
 
     def before(self, c):
         """(voltage [V], current [A]) of the point just before experiment cycle ``c`` (0-based): the previous
@@ -382,10 +395,10 @@ def _summaries(s, lo, hi, cycle_start):
     too when it is not the cell's (Li-In), whose discharge energy is then "Discharge energy vs Li [W.h]"."""
     from .kernels import cycle_summaries
 
-    v_li = None if s.v_li is s.v else s.v_li[lo:hi]
+    v_li = None if s.v_li is s.v or s.vs_li_why else s.v_li[lo:hi]
     res = cycle_summaries(s.t[lo:hi], s.i[lo:hi], s.v[lo:hi], rest_tol=s.rest_tol, cycle_start=cycle_start,
                           voltage_vs_li=v_li)
-    res.setdefault(DISCHARGE_ENERGY_VS_LI, res["Discharge energy [W.h]"])
+    res.setdefault(DISCHARGE_ENERGY_VS_LI, res["Discharge energy [W.h]"] * (np.nan if s.vs_li_why else 1.0))
     return res
 
 
@@ -462,6 +475,12 @@ def _cycle_block(t_full, t_cycle, number):
     return lo, hi
 
 
+def _charge_end(values):
+    """A row's entries of :meth:`_Series.after_charge`'s three: the lithiation "z", the voltage "zv" [V] and the
+    cathode's against Li "zv_li" [V] where the charge ended."""
+    return dict(zip(("z", "zv", "zv_li"), values))
+
+
 def _experiment_rows(s):
     """Rows, start state and end states of an experiment solution: one row per experiment cycle; a cycle whose
     time series was not kept comes from PyBaMM's first and last states."""
@@ -469,7 +488,8 @@ def _experiment_rows(s):
     for c, cyc in enumerate(s.cycles):
         summary = s.sums[c] if s.sums else None
         if cyc is None:
-            rows.append(dict(_from_states(summary, s.r_method, s.tol, s.before(c)), z=s.after_charge_state(summary)))
+            rows.append(dict(_from_states(summary, s.r_method, s.tol, s.before(c)),
+                             **_charge_end(s.after_charge_state(summary))))
             end_states.append(s.state(summary, "last"))
             start_state = s.state(summary, "first") if c == 0 else start_state
             continue
@@ -480,7 +500,7 @@ def _experiment_rows(s):
             from_states = _from_states(summary, s.r_method, s.tol, None)
             ed, ec, ed_li = from_states["ed"], from_states["ec"], from_states["ed_li"]
         rows.append(dict(start=float(t_c[0]), qd=qd, qc=qc, ed=ed, ec=ec, ed_li=ed_li, saved=True,
-                         z=s.after_charge(lo, hi),
+                         **_charge_end(s.after_charge(lo, hi)),
                          r=s.resistance(lo, hi, (s.v[lo - 1], s.i[lo - 1]) if c > 0 and s.cycles[c - 1] is not None
                                         else s.before(c))))
         end_states.append(s.state(summary, "last") if summary else s.state_at(hi - 1))
@@ -502,7 +522,7 @@ def _kernel_rows(s, cycle_start):
                          qc=float(res["Charge capacity [A.h]"][c]), ed=float(res["Discharge energy [W.h]"][c]),
                          ec=float(res["Charge energy [W.h]"][c]), ed_li=float(res[DISCHARGE_ENERGY_VS_LI][c]),
                          r=s.resistance(lo, hi, (s.v[lo - 1], s.i[lo - 1]) if lo > 0 else None), saved=True,
-                         z=s.after_charge(lo, hi)))
+                         **_charge_end(s.after_charge(lo, hi))))
         # state at the end of the cycle = at the next cycle's first point (continuous states)
         end_states.append(s.state_at(min(hi, s.t.size - 1)))
     return rows, s.state_at(0), end_states
@@ -743,6 +763,8 @@ _ENERGY_COLUMNS = ("Discharge energy [W.h]", "Charge energy [W.h]", GRAVIMETRIC,
                    CELL_VOLUMETRIC, "Energy efficiency", MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI,
                    "Mean charge voltage [V]")
 
+#: the columns on the energy against Li (the cathode's): NaN for a PyBaMM full cell (readout.vs_li_undefined)
+_VS_LI_COLUMNS = (MEAN_DISCHARGE_VOLTAGE_VS_LI, GRAVIMETRIC, VOLUMETRIC, *DISCHARGED_BASIS_COLUMNS[1:])
 
 #: what a column NaN in every cycle is said to be when no reason of its own was foreseen
 _NOT_FORESEEN = "NaN in every cycle of this solution (see cycle_summary's Returns for what the column needs)"
@@ -777,6 +799,8 @@ def _undefined_columns(table, s, no_discharged, retention, anode_limit=""):
     energies_kept = np.isfinite(table["Discharge energy [W.h]"].to_numpy()).any()
 
     def reason(column):
+        if column in _VS_LI_COLUMNS and s.vs_li_why:
+            return s.vs_li_why
         if column in DISCHARGED_BASIS_COLUMNS and no_discharged:
             return no_discharged
         if column in (CELL_GRAVIMETRIC, CELL_VOLUMETRIC) and table.attrs.get("Cell") is None:
@@ -939,15 +963,18 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         - "Mean discharge voltage [V]", "Mean charge voltage [V]": energy / capacity, the cell's (on the Li-In anode
           0.62 V below the cathode's against Li: TiS2 1.44 V). "Mean discharge voltage vs Li [V]": the cathode's
           against Li, the basis of the electrode energies below (their energy per gram over the ESC), as the sweep's
-          column of that name; the same as the cell's on Li metal.
+          column of that name; the same as the cell's on Li metal. NaN for a PyBaMM full cell (a graphite negative
+          electrode: its voltage is not against Li), with the electrode energies, the reason in
+          ``attrs["Undefined"]`` (:func:`pybamm_aea.readout.vs_li_undefined`); PyBaMM's half cell is against Li.
         - "Electrode gravimetric energy [W.h.kg-1]", "Electrode volumetric energy [W.h.L-1]":
           discharge energy per kg and per L of the whole cathode electrode as made (the charged basis,
           as the model's "Electrode gravimetric energy [W.h.kg-1]"); "(discharged basis)": per kg and
           per L of the lithiated electrode (NaN without ``electrode``). The energy is the cathode's
           against Li, the paper's basis: with an "Anode OCP [V]" in the solution (Li-In, 0.62 V) the
           voltage plus it; "Discharge energy [W.h]" and the mean voltages are the cell's. A time series
-          of a Li-In cell needs that column (``pybamm-aea simulate`` writes it): without it the voltage is
-          taken as the cathode's vs Li (a Li-In file without it gave 0.71 of the electrode energy).
+          of a Li-In cell needs that column (``pybamm-aea simulate`` writes it): without it (a time series has no
+          model to tell) the voltage is taken as the cathode's vs Li (a Li-In file without it gave 0.71 of the
+          electrode energy).
         - "Cell gravimetric energy [W.h.kg-1]", "Cell volumetric energy [W.h.L-1]": discharge energy
           per kg and per L of the whole stack of ``cell`` (NaN without ``cell``, and in a cycle that delivered more
           per area than the stack's anode can give, warned: :func:`anode_limited`).
@@ -1049,7 +1076,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     steps = None if experiment is None else _cycle_steps(s, experiment)  # (refused before the summary is computed)
     rows, start_state, end_states = _experiment_rows(s) if s.cycles else _kernel_rows(s, cycle_start)
     col = {key: np.array([r[key] for r in rows], dtype=float)
-           for key in ("start", "qd", "qc", "ed", "ec", "ed_li", "r", "z")}
+           for key in ("start", "qd", "qc", "ed", "ec", "ed_li", "r", "z", "zv", "zv_li")}
+    if s.vs_li_why:  # (the states' rows too: their energy is the cell's)
+        col["ed_li"][:] = np.nan
     unsaved = [k + 1 for k, r in enumerate(rows) if not r["saved"]]
     if unsaved and not s.energy_states:
         warnings.warn(f"the energies of cycles {_ranges(unsaved)}, whose time series was not kept (save_at_cycles), "
@@ -1073,7 +1102,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     out["Resistance [Ohm]"] = col["r"]
     out.update(_loss_columns(s, start_state, end_states))
     out[LITHIATION_AFTER_CHARGE] = col["z"]
-    stranded = _stranded(col["z"])
+    stranded = _stranded(col["z"], col["zv"], col["zv_li"])
     if stranded:
         warnings.warn(stranded, StrandedDispersedMaterialWarning, stacklevel=2)
     out["Time series saved"] = np.array([bool(r["saved"]) for r in rows], dtype=bool)
@@ -1131,18 +1160,23 @@ def _cycle_steps(s, experiment):
     return np.array(["; ".join(descriptions[n - 1]) for n in numbers], dtype=object)
 
 
-def _stranded(z):
+def _stranded(z, v, v_li):
     """What :class:`StrandedDispersedMaterialWarning` says of the cycles whose charge left more than
-    :data:`STRANDED_LITHIATION_LIMIT` of the dispersed material lithiated (``z``: per cycle, NaN unknown), or ""."""
+    :data:`STRANDED_LITHIATION_LIMIT` of the dispersed material lithiated (``z``: per cycle, NaN unknown), or "";
+    ``v``, ``v_li``: the cell's voltage and the cathode's against Li [V] where each cycle's charge ended (the charge
+    is named by the cut-off the experiment wrote, the cell's: 2.4 V on Li-In, 3.02 V against Li)."""
     with np.errstate(invalid="ignore"):
         over = np.flatnonzero(z > STRANDED_LITHIATION_LIMIT)
     if not over.size:
         return ""
     worst = int(over[np.argmax(z[over])])
+    end = f"{v[worst]:.3g} V"
+    if math.isfinite(v_li[worst]) and abs(v_li[worst] - v[worst]) > 1e-9:  # (Li-In: the cathode's too)
+        end += f" ({v_li[worst]:.3g} V vs Li)"
     return (f"the charge of cycle{'s' if over.size > 1 else ''} {_ranges([int(c) + 1 for c in over])} left the "
             f"dispersed material up to {z[worst]:.3g} lithiated (cycle {worst + 1}; above {STRANDED_LITHIATION_LIMIT:g}"
             " of it, capacity the next discharge finds spent); in the heavier S-LMS designs the host's ionic switch "
-            "(its Li0 layer at the separator) ends a charge to 3 V before the sulfur gave its Li back. A slower "
+            f"(its Li0 layer at the separator) ends a charge to {end} before the sulfur gave its Li back. A slower "
             "charge empties it (48.75 wt% S8 at 60 C: all of it at 0.02C), a hold at the upper cut-off hardly "
             f"(column {LITHIATION_AFTER_CHARGE!r}; docs/known_limits.rst, \"Hybrids charged to 3 V: sulfur left "
             "lithiated\")")

@@ -18,7 +18,8 @@ One name per quantity, the model's (and PyBaMM's where PyBaMM has one):
   delivered, by the trapezoid over its returned points or by these states: :func:`delivered` (the one definition)
 - :data:`MEAN_DISCHARGE_VOLTAGE` "Mean discharge voltage [V]": the cell's (discharge energy / capacity);
   :data:`MEAN_DISCHARGE_VOLTAGE_VS_LI` "Mean discharge voltage vs Li [V]": the cathode's against Li (the
-  electrode's energy / capacity), the same on Li metal and 0.62 V above on Li-In
+  electrode's energy / capacity), the same on Li metal and 0.62 V above on Li-In; none for PyBaMM's full cell
+  (:func:`vs_li_undefined`)
 - :func:`capacity_retention`: last discharge capacity over that of a reference discharge
 
 Used by the command line, :mod:`pybamm_aea.sweep`, :mod:`pybamm_aea.cycling` and the studies. Sign convention as
@@ -37,7 +38,7 @@ __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMET
            "TOTAL_OVERPOTENTIAL",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "ROUTES", "DEFAULT_ROUTE", "is_skipped",
            "iter_steps", "iter_discharges", "delivered", "delivered_charge", "delivered_on_both_bases",
-           "discharge_steps", "voltage_vs_li",
+           "discharge_steps", "voltage_vs_li", "vs_li_undefined",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
            "step_table", "experiment_cycle_numbers", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning",
            "CoarseDischargeWarning", "COARSE_TOLERANCE"]
@@ -111,6 +112,25 @@ ROUTES = ("kernel", "states")
 DEFAULT_ROUTE = "kernel"
 
 
+def vs_li_undefined(model):
+    """Why the cathode's voltage against Li (the "vs Li" basis of :func:`delivered`, the electrode figures) cannot be
+    read from a solution of ``model``, or "" where it can (the AEA model's: its cell's voltage on Li metal, plus
+    :data:`ANODE_OCP` on Li-In; PyBaMM's half cell, ``{"working electrode": "positive"}``, whose counter electrode is
+    Li metal; None, a time series without a model). PyBaMM's lithium-ion full cell (a graphite or other negative
+    electrode) is not against Li: its "Voltage [V]" taken for the cathode's against Li read Chen2020's DFN 3.691 V at
+    0.1C, where the positive electrode's OCP averages 3.896 V and the negative's 0.184 V."""
+    import pybamm
+
+    if not isinstance(model, pybamm.lithium_ion.BaseModel) or model.options["working electrode"] == "positive":
+        return ""
+    return (f"{type(model).__name__} is a full cell (its negative electrode is not Li metal: PyBaMM's option "
+            f"\"working electrode\": {model.options['working electrode']!r}), so its voltage is the cathode's against "
+            "that electrode, not against Li (the cathode's against a Li reference is PyBaMM's \"Positive electrode 3E "
+            "potential [V]\" after model.insert_reference_electrode(), not read here); the cell's figures stand "
+            "(\"Mean discharge voltage [V]\", energy=\"cell\"); PyBaMM's half cell, "
+            "{\"working electrode\": \"positive\"}, is against Li")
+
+
 def voltage_vs_li(voltage, anode_ocp):
     """The cathode's voltage against Li [V] from the cell's ``voltage`` and the anode's OCP ``anode_ocp`` [V] (None:
     none known): their sum on a Li-In anode, the cell's voltage itself where the anode is Li (OCP 0 or None)."""
@@ -134,7 +154,8 @@ def delivered(step, energy="vs Li", route=DEFAULT_ROUTE):
     and :func:`pybamm_aea.cycling.cycle_summary` read.
 
     ``energy``: "vs Li" (default), the cathode's against Li, the paper's electrode basis (on Li-In the cell's voltage
-    plus :data:`ANODE_OCP`); "cell", the cell's own. ``route``:
+    plus :data:`ANODE_OCP`); "cell", the cell's own. "vs Li" of a PyBaMM full cell (a graphite negative electrode)
+    is a ValueError saying why (:func:`vs_li_undefined`): its voltage is not against Li. ``route``:
 
     - "kernel" (default): the compiled :func:`pybamm_aea.kernels.cycle_summaries` over the step's returned points,
       trapezoidal rule (capacity dt (I_k + I_k+1) / 2, energy dt (I_k V_k + I_k+1 V_k+1) / 2, summed over the
@@ -257,6 +278,9 @@ def _delivered(step, energies, route):
     for energy in energies:
         _check_basis(energy)
     _check_route(route)
+    why = vs_li_undefined(step.all_models[0]) if "vs Li" in energies else ""
+    if why:
+        raise ValueError(f'energy="vs Li" is undefined here: {why}')
     if route == "states":
         results = {energy: _states(step, energy) for energy in energies}
         return next(iter(results.values()))[0], {energy: r[1] for energy, r in results.items()}, []

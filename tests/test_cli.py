@@ -1370,6 +1370,20 @@ def test_simulate_runs_pybamms_models_on_the_set_written_for_them_and_names_a_se
     # --termination before the solve (test_simulate_capacity_termination_on_a_half_cell_is_a_usage_error)
 
 
+def test_simulate_runs_a_pybamm_full_cell_without_a_voltage_against_li(tmp_path, capsys):
+    """PyBaMM's full cell has no voltage against Li (readout.vs_li_undefined): its discharges' "vs Li" energy is a
+    ValueError, which simulate's discharge list met on Chen2020's SPM; it reads the cell's basis there, and the cycles
+    table has the vs-Li column empty."""
+    out = tmp_path / "spm.csv"
+    code, stdout, err = _run(["simulate", "--model", "SPM", "--parameter-set", "Chen2020", "--experiment",
+                              "Discharge at 1C until 3.3 V", "--experiment", "Charge at 1C until 4.0 V", "--cycles",
+                              "2", "--output", str(out)], capsys)
+    assert code == 0, err
+    cycles = pd.read_csv(out.with_name("spm_cycles.csv"))
+    assert cycles["Mean discharge voltage vs Li [V]"].isna().all()
+    assert (cycles["Mean discharge voltage [V]"] > 3.3).all()
+
+
 def test_simulate_default_cycles_hold_one_discharge_each(tmp_path, capsys):
     """simulate --cycles N without --experiment repeated the whole default (discharge, charge, discharge): cycle 1
     held two discharges (TiS2: 475.76 mA.h/g, CE 2.00) and every later cycle's first discharge was skipped at its

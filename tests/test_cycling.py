@@ -371,6 +371,22 @@ def test_the_dispersed_material_a_charge_left_lithiated_is_a_column_and_warned_a
         assert cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0)[LITHIATION_AFTER_CHARGE].isna().all()
 
 
+def test_the_stranded_sulfur_warning_names_the_charges_own_cut_off():
+    """/tmp/pf/p5.py (S-LMS on Li-In charged "until 2.4 V"): the warning said the switch "ends a charge to 3 V", the
+    paper's Li-metal cut-off, whatever the charge's. Now the voltage the charge ended at, the cell's as the experiment
+    wrote it, and on Li-In (an "Anode OCP [V]") the cathode's against Li in brackets."""
+    from pybamm_aea.cycling import StrandedDispersedMaterialWarning
+
+    li_metal = _with_sulfur(_square_wave())  # charged at 3 V against Li metal
+    li_in = dict(li_metal, **{"Voltage [V]": li_metal["Voltage [V]"] - 0.6,
+                              "Anode OCP [V]": np.full_like(li_metal["Time [s]"], 0.62)})
+    for data, said in ((li_metal, "ends a charge to 3 V before the sulfur"),
+                       (li_in, "ends a charge to 2.4 V (3.02 V vs Li) before the sulfur")):
+        with pytest.warns(StrandedDispersedMaterialWarning) as record:
+            cycle_summary(data, reference_cycle=1, mass_g=2.0)
+        assert said in str(record[0].message), str(record[0].message)
+
+
 def test_a_half_cycle_of_round_off_has_no_efficiency():
     """A charge step that ends at its cut-off at once passes ~1e-16 A.h: the cycle's Coulombic efficiency was
     1.5e12. A half-cycle below 1e-9 of the other is round-off: NaN, as for a cycle without a charge."""
@@ -475,8 +491,8 @@ def test_a_route_not_known_or_not_there_is_named():
     with pytest.raises(ValueError, match=r"route must be one of \['kernel', 'states'\], got 'state'; did you mean"):
         readout.delivered(sol, route="state")
     with pytest.raises(ValueError, match='route="states" needs a model that integrates the energy'):
-        readout.delivered(sol, route="states")
-    q, e = readout.delivered(sol)
+        readout.delivered(sol, energy="cell", route="states")  # (a full cell: the cell's basis, none against Li)
+    q, e = readout.delivered(sol, energy="cell")
     assert q > 0 and 3.0 < e / q < 4.2  # (SPM's Chen2020 cell, a mean discharge voltage in its window)
 
 

@@ -366,3 +366,44 @@ def test_the_coarse_check_reads_the_energy_state_at_the_steps_ends(monkeypatch, 
     returned = pybamm.Simulation(model, parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
                                  solver=solver).solve([0, 3600])
     assert readout._state_change(returned, "Discharge energy [W.h]") is None  # (no state vectors: the full read)
+
+
+def _pybamm_cycle(options, set_name, experiment):
+    """One cycle of PyBaMM's DFN (``options``) on the parameter set ``set_name``."""
+    import pybamm
+
+    sim = pybamm.Simulation(pybamm.lithium_ion.DFN(options), parameter_values=pybamm.ParameterValues(set_name),
+                            experiment=pybamm.Experiment([experiment]))
+    return sim.solve()
+
+
+def test_a_pybamm_full_cell_has_no_voltage_against_li():
+    """/tmp/pf/p7.py: Chen2020's DFN (a graphite full cell) at 0.1C read "Mean discharge voltage vs Li [V]" 3.6908, the
+    cell's, where its positive electrode's OCP averages 3.896 V and the graphite's 0.184 V: the cell's voltage was
+    taken for the cathode's against Li. Now the vs-Li figures are NaN with the reason in attrs["Undefined"], and
+    delivered's "vs Li" basis a ValueError saying why; the cell's basis stands. PyBaMM's half cell is against Li."""
+    from pybamm_aea.cycling import cycle_summary
+
+    full = _pybamm_cycle({"calculate discharge energy": "true"}, "Chen2020",
+                         ("Discharge at 1C until 3.3 V", "Charge at 1C until 4.0 V"))
+    vs_li = ["Mean discharge voltage vs Li [V]", readout.GRAVIMETRIC, readout.VOLUMETRIC]
+    for source in ("states", "kernel"):  # (the states' energy is the cell's too)
+        table = cycle_summary(full, reference_cycle=1, mass_g=10.0, volume_L=0.005, energy_source=source)
+        assert table[vs_li].isna().all().all(), (source, table[vs_li])
+        for column in vs_li:
+            assert "is a full cell" in table.attrs["Undefined"][column], table.attrs["Undefined"]
+    assert 3.3 < table.loc[1, "Mean discharge voltage [V]"] < 4.0 and table.loc[1, "Discharge energy [W.h]"] > 0
+    step = full.cycles[0].steps[0]
+    with pytest.raises(ValueError, match=r'energy="vs Li" is undefined here: DFN is a full cell .*"working electrode"'):
+        readout.delivered(step)
+    with pytest.raises(ValueError, match="is a full cell"):
+        readout.delivered(step, route="states")
+    q, e = readout.delivered(step, energy="cell")
+    assert q > 0 and e / q == pytest.approx(table.loc[1, "Mean discharge voltage [V]"], rel=1e-9)
+    # the half cell: against its Li counter electrode, the cell's voltage
+    half = _pybamm_cycle({"working electrode": "positive"}, "Xu2019",
+                         ("Discharge at 1C until 3.5 V", "Charge at 1C until 4.1 V"))
+    table = cycle_summary(half, reference_cycle=1, mass_g=10.0)
+    assert table.loc[1, "Mean discharge voltage vs Li [V]"] == table.loc[1, "Mean discharge voltage [V]"] > 3.5
+    assert "Mean discharge voltage vs Li [V]" not in table.attrs["Undefined"]
+    assert readout.delivered(half.cycles[0].steps[0]) == readout.delivered(half.cycles[0].steps[0], energy="cell")

@@ -398,7 +398,9 @@ def run(args):
         written.append(f"{summary_file} ({_args.count(len(summary), 'cycle')})")
     with warnings.catch_warnings():  # cycles not kept: their discharges are not listed (the table has them)
         warnings.simplefilter("ignore")
-        discharges = readout.discharge_steps(solution, arrays=False)
+        # (their capacities are read; a PyBaMM full cell has no energy against Li: the cell's)
+        basis = "cell" if readout.vs_li_undefined(solution.all_models[0]) else "vs Li"
+        discharges = readout.discharge_steps(solution, arrays=False, energy=basis)
     # a cycle --save-at-cycles dropped ran its steps too (they are not in the steps table): count them all
     solved = sum(len(c.steps) if c is not None else experiment.cycle_lengths[k] for k, c in enumerate(solution.cycles))
     kept = "" if solved == len(steps_table) else f", {len(steps_table)} kept in the time series"
