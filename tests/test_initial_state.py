@@ -1061,6 +1061,12 @@ def test_an_input_cut_off_is_said_as_an_input_in_the_another_anode_warning():
     said = cut_offs_of_another_anode(values, "Li-In")
     assert said.startswith("the voltage cut-offs (lower an input, upper 2.8 V) are cell voltages against lithium metal")
     assert "a cut-off given as an input is not moved: pass the Li-In cell's voltage as its input" in said
+    # review R36: it advised li_in_cut_offs(values), which refuses an input cut-off; the advice given runs
+    from pybamm_aea.parameters.paper_cell import li_in_cut_offs
+
+    assert "values.update(pybamm_aea.parameters.paper_cell.li_in_cut_offs(values, inputs_as_given=True))" in said
+    values.update(li_in_cut_offs(values, inputs_as_given=True))
+    assert cut_offs_of_another_anode(values, "Li-In") is None
 
 
 def test_moving_an_input_cut_off_to_li_in_is_refused_naming_it():

@@ -1133,8 +1133,9 @@ def cut_offs_of_another_anode(values, anode):
         from ..parameters.paper_cell import li_in_window
 
         moved = " to {:.4g}-{:.4g} V".format(*li_in_window(low, high))  # (review R34: said, so none moves them twice)
+    given = "values, inputs_as_given=True" if None in (low, high) else "values"  # (review R36: refused on an input)
     take = (f"If they are a Li metal cell's, move them{moved} with values.update(pybamm_aea.parameters.paper_cell."
-            "li_in_cut_offs(values)), as AEA({'anode': 'Li-In'}).default_parameter_values and a material's "
+            f"li_in_cut_offs({given})), as AEA({{'anode': 'Li-In'}}).default_parameter_values and a material's "
             "parameter_values(anode='Li-In') do"
             + ("; a cut-off given as an input is not moved: pass the Li-In cell's voltage as its input"
                if None in (low, high) else "")
