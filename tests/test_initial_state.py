@@ -1049,6 +1049,26 @@ def test_the_declared_anode_of_the_cut_offs_is_read_once_a_scalar_as_its_number(
     assert cut_off_anode_potential(values) == 0.62
     assert li_in_cut_offs(values) == {"Lower voltage cut-off [V]": pytest.approx(1.18),
                                       "Upper voltage cut-off [V]": pytest.approx(2.18), CUT_OFF_ANODE_POTENTIAL: 0.62}
+    # review R36: True was read as 1 V ("against an anode, at 1 V vs Li"): a bool says no anode
+    values.update({CUT_OFF_ANODE_POTENTIAL: True})
+    with pytest.raises(ValueError, match=r"'Anode potential of the voltage cut-offs \[V\]' is bool 'True', not a "
+                                         r"number"):
+        cut_off_anode_potential(values)
+
+
+def test_a_pseudo_file_is_the_users_wherever_the_process_runs(tmp_path, monkeypatch):
+    """Review R36: a notebook cell's or exec'd string's frame ("<ipython-input-1-abc>", "<string>") was resolved
+    against the working directory, so run from inside the package folder it counted as the library's and a warning
+    pointed past it; now a pseudo-file is the user's."""
+    import os
+
+    import pybamm_aea
+    from pybamm_aea.models.solvers import _in_library
+
+    monkeypatch.chdir(os.path.dirname(pybamm_aea.__file__))
+    assert not _in_library("<ipython-input-1-abc>") and not _in_library("<string>")
+    assert _in_library(pybamm_aea.__file__) and _in_library(pybamm.__file__)
+    assert not _in_library(str(tmp_path / "script.py"))
 
 
 def test_an_input_cut_off_is_said_as_an_input_in_the_another_anode_warning():

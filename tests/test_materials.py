@@ -576,8 +576,8 @@ def test_a_table_ocp_short_of_the_window_inside_the_cut_offs_is_refused_naming_t
     """A table OCP is held at its end values beyond its theta (functions.TableOCP): a table of theta 0.1-0.9
     inside the cut-offs was accepted and ran 0.1 of the window (22.3 of USER_MATERIAL's 223.3 mAh/g) at each end
     on a guessed constant OCP, without a word (as AEA_LiCoO2's did, theta 0.927-1 at 3.408 V, until session 56)."""
-    with pytest.raises(MaterialError, match=rf"{name}: the table covers theta .* at theta {span} \(22.3 of the "
-                                            rf"window's 223.3 mAh/g\) it would be held .* so a {step} would run"):
+    with pytest.raises(MaterialError, match=rf"{name}: the table covers theta .* at theta {span} \(22.3 mAh/g of "
+                                            rf"the window's 223.3\) it would be held .* so a {step} would run"):
         AEAMaterial.from_dict(dict(USER_MATERIAL, **{name: table}))
 
 
@@ -598,8 +598,8 @@ def test_a_table_ocp_short_at_both_ends_is_refused_naming_both_gaps():
     table = dict(PARTIAL_TABLE, values=[2.9, 2.22, 2.20, 2.18, 1.6])
     with pytest.raises(MaterialError) as refusal:
         AEAMaterial.from_dict(_made_at(0.5, ocp=table))
-    assert re.search(r"at theta 0-0.1 \(22.3 of .* held at 2.9 V, inside the upper cut-off 3 V, so a charge would run "
-                     r"there .*; and at theta 0.9-1 \(22.3 of .* held at 1.6 V, inside the lower cut-off 1.5 V, so a "
+    assert re.search(r"at theta 0-0.1 \(22.3 mAh/g of .* held at 2.9 V, inside the upper cut-off 3 V, so a charge would run "
+                     r"there .*; and at theta 0.9-1 \(22.3 mAh/g of .* held at 1.6 V, inside the lower cut-off 1.5 V, so a "
                      r"discharge would run there", str(refusal.value))
     assert str(refusal.value).endswith("to theta 0 or a first value >= the upper cut-off and to theta 1 or a last "
                                        "value <= the lower cut-off")
@@ -681,7 +681,7 @@ def test_a_cut_off_widened_on_the_values_past_a_table_ocp_is_refused_when_the_mo
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
     said = str(refusal.value)
     assert re.match(r"'Cathode lithiation OCP \[V\]' and .*\(a table OCP\): the table covers theta 0.1-0.9 of the "
-                    r"window 0-1; at theta 0.9-1 \(22.3 of the window's 223.3 mAh/g\) it would be held at 2.12 V, "
+                    r"window 0-1; at theta 0.9-1 \(22.3 mAh/g of the window's 223.3\) it would be held at 2.12 V, "
                     r"inside the 'Lower voltage cut-off \[V\]' 1 V, so a discharge would run there", said), said
     assert said.endswith("to theta 1 or a last value <= the lower cut-off, or keep 'Lower voltage cut-off [V]' at or "
                          "above 2.12 V (the held value as a cell voltage)")
@@ -690,6 +690,31 @@ def test_a_cut_off_widened_on_the_values_past_a_table_ocp_is_refused_when_the_mo
                                          r"cut-off \[V\]' 3 V, so a charge .*; and at theta 0.9-1 .* at or below 2.28 "
                                          r"V .* at or above 2.12 V"):
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+
+
+def test_a_li_metal_sets_cut_offs_refused_on_li_in_for_a_table_say_the_anode_is_why():
+    """Review R36: AEA_LiCoO2's own values (cut-offs 3.0-4.2 V vs Li metal) on AEA({"anode": "Li-In"}) were refused
+    for its OCP table (4.2 V is 4.82 V vs Li on Li-In, past the table's 4.2535 V), the cause, values made for Li metal,
+    unsaid (CutOffsOfAnotherAnodeWarning never reached): the refusal says it and the move. A table whose theta
+    decreases is left to its own error ("x_data must be strictly increasing"), not said as "theta 0.9452-0.01416"."""
+    from pybamm_aea.materials.functions import TableOCP
+    from pybamm_aea.models.checks import check_tables_cover_cut_offs
+
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    with pytest.raises(ValueError) as refused:
+        pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values).build()
+    said = str(refused.value)
+    assert "inside the 'Upper voltage cut-off [V]' 4.2 V, 4.82 V vs Li on an anode at 0.62 V vs Li" in said, said
+    assert ("Note: the voltage cut-offs 3-4.2 V are cell voltages against lithium metal" in said
+            and "move them to 2.38-3.58 V with values.update(pybamm_aea.parameters.paper_cell.li_in_cut_offs(values))"
+            in said), said
+    ocp = values["Cathode homogeneous OCP [V]"]
+    reversed_table = TableOCP(ocp.theta[::-1], ocp.values[::-1], ocp.x_max)
+    for name in ("Cathode lithiation OCP [V]", "Cathode delithiation OCP [V]", "Cathode homogeneous OCP [V]"):
+        values[name] = reversed_table
+    check_tables_cover_cut_offs(values, "lithium metal")  # (not this check's to say)
+    with pytest.raises(ValueError, match="x_data must be strictly increasing"):
+        reversed_table(0.5 * ocp.x_max, 298.15)
 
 
 def test_a_cut_off_on_li_in_is_compared_with_a_table_ocp_as_the_cathodes_potential():

@@ -331,7 +331,7 @@ def table_end_gaps(theta, values, lower_voltage, upper_voltage, capacity, cut_of
              "at or above")):
         if not uncovered:
             continue
-        holds = "" if capacity is None else f" ({width * capacity:.3g} of the window's {capacity:.4g} mAh/g)"
+        holds = "" if capacity is None else f" ({width * capacity:.3g} mAh/g of the window's {capacity:.4g})"
         if name is None:
             cut_off, mend = f"{side} cut-off {cut:g} V", reach
         else:

@@ -1162,7 +1162,6 @@ _CUT_OFFS_WARNED = weakref.WeakSet()
 #: :class:`~pybamm_aea.materials.functions.TableOCP` is checked against the values' cut-offs
 #: (:func:`check_tables_cover_cut_offs`)
 HOST_OCP_PARAMETERS = ("Cathode lithiation OCP [V]", "Cathode delithiation OCP [V]", "Cathode homogeneous OCP [V]")
-_CUT_OFF_NAMES = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
 
 
 def _window_capacity(values):
@@ -1183,30 +1182,34 @@ def check_tables_cover_cut_offs(values, anode=None):
     cut-off is compared as the cathode's potential vs Li: the cut-off plus the potential of the model's ``anode``
     (:data:`~pybamm_aea.parameters.paper_cell.ANODE_POTENTIALS`; without it, the values'
     :data:`~pybamm_aea.parameters.paper_cell.CUT_OFF_ANODE_POTENTIAL`, else Li metal's 0). One ``ValueError`` names
-    every gap. A cut-off that is an input or absent is not checked (docs/known_limits.rst)."""
+    every gap, and, where the values declare their cut-offs against another anode than the model's, that too (review
+    R36: AEA_LiCoO2's Li metal cut-offs on a Li-In model were refused for its table, the cause unsaid). A cut-off that
+    is an input or absent is not checked (docs/known_limits.rst), nor a table whose theta does not increase (its own
+    error, "x_data must be strictly increasing", names it; review R36 found "theta 0.9452-0.01416" said here)."""
     from ..materials.functions import TableOCP
     from ..materials.material import table_end_gaps, table_gaps_said
-    from ..parameters.paper_cell import ANODE_POTENTIALS, CUT_OFF_ANODE_POTENTIAL
+    from ..parameters.paper_cell import ANODE_POTENTIALS, CUT_OFF_NAMES, cut_off_anode_potential
 
-    low, high = (_number(values.get(name)) for name in _CUT_OFF_NAMES)
+    low, high = (_number(values.get(name)) for name in CUT_OFF_NAMES)
     if None in (low, high):
         return
     potential = ANODE_POTENTIALS.get(anode) if isinstance(anode, str) else None
     if potential is None:
-        potential = _number(values.get(CUT_OFF_ANODE_POTENTIAL)) or 0.0
+        potential = cut_off_anode_potential(values) or 0.0
     tables = {}  # (one table under several names: said once)
     for name in HOST_OCP_PARAMETERS:
         ocp = values.get(name)
-        if isinstance(ocp, TableOCP):
+        if isinstance(ocp, TableOCP) and all(a < b for a, b in zip(ocp.theta, ocp.theta[1:])):
             tables.setdefault(id(ocp), (ocp, []))[1].append(repr(name))
     capacity, said = _window_capacity(values), []
     for ocp, names in tables.values():
         gaps = table_end_gaps(ocp.theta, ocp.values, low + potential, high + potential, capacity,
-                              (*_CUT_OFF_NAMES, potential))
+                              (*CUT_OFF_NAMES, potential))
         if gaps:
             said.append(table_gaps_said(" and ".join(names) + " (a table OCP)", ocp.theta, gaps))
     if said:
-        raise ValueError("; also ".join(said))
+        another = cut_offs_of_another_anode(values, anode)
+        raise ValueError("; also ".join(said) + ("" if another is None else f". Note: {another}"))
 
 
 # ------------------------------------------------------------------------------- temperature beyond the data

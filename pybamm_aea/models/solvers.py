@@ -42,11 +42,18 @@ _LIBRARY_FOLDERS = tuple(os.path.join(str(folder), "") for folder in
                          (Path(pybamm.__file__).resolve().parent, Path(__file__).resolve().parents[1]))
 
 
+def _in_library(filename):
+    """Whether code of ``filename`` (a frame's) is PyBaMM's or this package's: a pseudo-file ("<string>", a notebook's
+    "<ipython-input-1-...>") is the user's, wherever the process runs (review R36: resolved against the working
+    directory, a cell run inside the package folder counted as the library's)."""
+    return not filename.startswith("<") and os.path.realpath(filename).startswith(_LIBRARY_FOLDERS)
+
+
 def _users_stacklevel():
     """The ``stacklevel`` (:func:`warnings.warn`'s, counted from the function that calls this) of the first frame
     outside PyBaMM and this package: the user's ``sim.solve`` or ``solver.solve`` call."""
     frame, level = sys._getframe(1), 1
-    while frame.f_back is not None and os.path.realpath(frame.f_code.co_filename).startswith(_LIBRARY_FOLDERS):
+    while frame.f_back is not None and _in_library(frame.f_code.co_filename):
         frame, level = frame.f_back, level + 1
     return level
 

@@ -8,7 +8,6 @@ Values not given by the paper carry their own source; the two interface exchange
 densities are assumptions (the paper reports no impedance data), stated as such below.
 """
 import functools
-import numbers
 
 import numpy as np
 import pybamm
@@ -173,20 +172,22 @@ CUT_OFF_NAMES = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
 
 
 def _real(given):
-    """``given`` as a float if it is a number (a real, a bool, a ``pybamm.Scalar``), else None (an input, ...)."""
-    return float(given.value) if isinstance(given, pybamm.Scalar) else (
-        float(given) if isinstance(given, numbers.Real) else None)
+    """``given`` as a float if it is a number (a real, a bool, a ``pybamm.Scalar``), else None (an input, ...): the
+    checks' one reading of a number (:func:`pybamm_aea.models.checks._number`; review R36 found it written twice)."""
+    from ..models.checks import _number
+
+    return _number(given)
 
 
 def cut_off_anode_potential(values):
     """The potential [V vs Li] of the anode ``values`` declare their voltage cut-offs against (their
     :data:`CUT_OFF_ANODE_POTENTIAL`), as the anode's of :data:`ANODE_POTENTIALS` it is within
-    :data:`CUT_OFF_ANODE_TOLERANCE` of: a float (a real, a bool, a ``pybamm.Scalar``); None if ``values`` (or None)
+    :data:`CUT_OFF_ANODE_TOLERANCE` of: a float (a real, a ``pybamm.Scalar``); None if ``values`` (or None)
     declare none; ValueError naming the entry if it is not a number (an input, a function): the one reading of it."""
     if values is None or CUT_OFF_ANODE_POTENTIAL not in values.keys():
         return None
     given = values[CUT_OFF_ANODE_POTENTIAL]
-    declared = _real(given)
+    declared = None if isinstance(given, bool) else _real(given)  # (True read as 1 V: review R36)
     if declared is None:  # (review R34: an input printed as "InputParameter(-0x18c1...)")
         raise ValueError(f"{CUT_OFF_ANODE_POTENTIAL!r} is {type(given).__name__} {str(given)!r}, not a number: "
                          "which anode the cut-offs are against must be known; give it as a number")
