@@ -221,8 +221,8 @@ def li_in_cut_offs(values, inputs_as_given=False):
 
 def mixed_anodes_message(low, swept=None):
     """Why one default experiment (a set's lower cut-off ``low`` [V]) cannot serve both anodes: its voltage is vs Li
-    metal. ``swept``: (name, a row's value [V]) of a cut-off the grid sweeps, each row's step ending at its value as that
-    row's cell voltage: one value is then two cathode potentials (session 57; the message said "one voltage")."""
+    metal. ``swept``: (name, a row's value [V]) of a cut-off the grid sweeps, each row's step ending at its value as
+    that row's cell voltage: one value is then two cathode potentials (session 57; the message said "one voltage")."""
     if swept is not None:
         name, value = swept
         return (f"the grid has both anodes and sweeps {name!r}: each row's step ends at its value as that cell's "
