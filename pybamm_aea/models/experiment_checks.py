@@ -212,6 +212,22 @@ _WINDOW_CUT_OFF = {"Minimum voltage [V]": "Lower voltage cut-off [V]",
 _START_INSIDE = "start the cell inside the window (solve(initial_soc=...) or pybamm_aea.set_initial_state)"
 
 
+def _one_window_event(past):
+    """The window event (a name of :data:`_TOWARD_WINDOW`) ``past`` (event name -> gap) holds alone, else None."""
+    (name,) = list(past) if len(past) == 1 else [None]
+    return name if name in _TOWARD_WINDOW else None
+
+
+def _finite_at_start(model, variable, y0, inputs):
+    """``variable`` of ``model`` at ``y0`` (t = 0) as a finite float; None if undecided (not evaluable, not finite):
+    the window's own advice stands then."""
+    try:
+        value = _evaluated(model, variable, 0.0, y0, inputs)
+    except Exception:  # noqa: BLE001 - undecided
+        return None
+    return value if math.isfinite(value) else None
+
+
 def _step_past_window(model, inputs, y0, past, at_open_circuit, step=None, also=""):
     """For an experiment ``step`` (None: not known) that starts past one window event of ``past`` (event name -> gap,
     the event :data:`EXPERIMENT_WINDOW_MARGIN` out) with its open circuit past it too (``at_open_circuit`` True, as a
@@ -221,16 +237,11 @@ def _step_past_window(model, inputs, y0, past, at_open_circuit, step=None, also=
     lets the cell start and that one of the other sign runs the other way (review R35); "Discharge ... until 3.9 V"
     that its cut-off moved and a wider window start it, or a current of the other sign. ``also``: what moves with the
     window's cut-off (the step's own, past too)."""
-    (name,) = list(past) if len(past) == 1 else [None]
-    if name not in _TOWARD_WINDOW:
+    name = _one_window_event(past)
+    if name is None or at_open_circuit is not True:  # (a rest's is: at 0 A it is where the cell rests)
         return None
-    if at_open_circuit is not True:  # (a rest's is: at 0 A it is where the cell rests)
-        return None
-    try:
-        rests = _evaluated(model, "Open-circuit voltage [V]", 0.0, y0, inputs)
-    except Exception:  # noqa: BLE001 - undecided: the window's own advice
-        return None
-    if not math.isfinite(rests):
+    rests = _finite_at_start(model, "Open-circuit voltage [V]", y0, inputs)
+    if rests is None:
         return None
     values = parameter_values_of(model)
     cut_off = None if values is None else _cut_off(values, _WINDOW_CUT_OFF[name], inputs or {})
@@ -252,18 +263,15 @@ def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
     None otherwise or if undecided. AEA_LiCoO2 as made (2.72 V, below its 3.0 V cut-off since session 56) was told
     "a current of the other sign runs the other way" at its set's charging current (a discharge, further below), and
     at a discharging one that a smaller current lets it start."""
-    (name,) = list(past) if len(past) == 1 else [None]
-    if name not in _TOWARD_WINDOW:
+    name = _one_window_event(past)
+    if name is None:
         return None
     sign, word, step_word, other = _TOWARD_WINDOW[name]
     inside = _START_INSIDE
     if -past[name] > EXPERIMENT_WINDOW_MARGIN:  # (an experiment's events, moved 1 V out, stop it too: review R35)
         step_word = None
-    try:
-        current = _evaluated(model, "Current [A]", 0.0, y0, inputs)
-    except Exception:  # noqa: BLE001 - undecided: the window's own advice
-        return None
-    if not math.isfinite(current):
+    current = _finite_at_start(model, "Current [A]", y0, inputs)
+    if current is None:
         return None
     rate = f"{abs(current):.4g} A"
     if current == 0:  # (AEA_LiCoO2 as made at 0 A was told a smaller current or one of the other sign lets it start)
