@@ -471,12 +471,13 @@ def _nucleation_judged(model, values, steps, inputs, cells, earlier=()):
         rest = (f"; it took {charges[lead] * 1e3:.3g} mA.h, the flagged step{'s' if lead > 1 else ''} "
                 f"{_step_numbers([one.number for one in judged[:lead]])} before it "
                 f"{_span([charge * 1e3 for charge in charges[:lead]])} mA.h "
-                f"({100 * max(charges[:lead]) / charges[lead]:.2g} % of it: Li1 not nucleating, the fine mesh's answer)" +
-                ("" if len(judged) == lead + 1 else f"; {_later_text(judged[lead + 1:])}"))
+                f"({100 * max(charges[:lead]) / charges[lead]:.2g} % of it: Li1 not nucleating, the fine mesh's "
+                "answer)" + ("" if len(judged) == lead + 1 else f"; {_later_text(judged[lead + 1:])}"))
     after = judged[lead].pristine and _discharges_after(steps, judged, lead, len(earlier))
     if after:
         rest += (f"; step{'s' if len(after) > 1 else ''} {_step_numbers([number for number, _ in after])} after it "
-                 f"({_span([charge * 1e3 for _, charge in after])} mA.h) start{'' if len(after) > 1 else 's'} from the host it left: the mesh's too")
+                 f"({_span([charge * 1e3 for _, charge in after])} mA.h) start{'' if len(after) > 1 else 's'} from "
+                 "the host it left: the mesh's too")
     text = NucleationText(first.head, first.verdict, first.rest + rest)
     return NucleationJudgement(text, max(one.judgement.reference_cells for one in judged),
                                all(one.judgement.reference_measured for one in judged))

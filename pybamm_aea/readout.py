@@ -118,10 +118,19 @@ def vs_li_undefined(model):
     :data:`ANODE_OCP` on Li-In; PyBaMM's half cell, ``{"working electrode": "positive"}``, whose counter electrode is
     Li metal; None, a time series without a model). PyBaMM's lithium-ion full cell (a graphite or other negative
     electrode) is not against Li: its "Voltage [V]" taken for the cathode's against Li read Chen2020's DFN 3.691 V at
-    0.1C, where the positive electrode's OCP averages 3.896 V and the negative's 0.184 V."""
+    0.1C, where the positive electrode's OCP averages 3.896 V and the negative's 0.184 V. PyBaMM's other battery models
+    (lead-acid, an equivalent circuit: review R37 found Thevenin's 3.524 V read as a cathode's against Li) are no
+    cathode against Li either; a model of the user's own (no battery model of PyBaMM's) is read as documented."""
     import pybamm
 
-    if not isinstance(model, pybamm.lithium_ion.BaseModel) or model.options["working electrode"] == "positive":
+    if model is None or not (isinstance(model, pybamm.BaseBatteryModel)
+                             or type(model).__module__.startswith("pybamm.models.full_battery_models")):
+        return ""
+    if not isinstance(model, pybamm.lithium_ion.BaseModel):
+        return (f"{type(model).__name__} is PyBaMM's {type(model).__module__.split('.')[3].replace('_', ' ')} "
+                "model, no lithium cathode against Li metal, so its voltage is not a cathode's against Li; the cell's "
+                "figures stand (\"Mean discharge voltage [V]\", energy=\"cell\")")
+    if model.options["working electrode"] == "positive":
         return ""
     return (f"{type(model).__name__} is a full cell (its negative electrode is not Li metal: PyBaMM's option "
             f"\"working electrode\": {model.options['working electrode']!r}), so its voltage is the cathode's against "

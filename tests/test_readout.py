@@ -407,3 +407,21 @@ def test_a_pybamm_full_cell_has_no_voltage_against_li():
     assert table.loc[1, "Mean discharge voltage vs Li [V]"] == table.loc[1, "Mean discharge voltage [V]"] > 3.5
     assert "Mean discharge voltage vs Li [V]" not in table.attrs["Undefined"]
     assert readout.delivered(half.cycles[0].steps[0]) == readout.delivered(half.cycles[0].steps[0], energy="cell")
+
+
+def test_pybamms_other_battery_models_have_no_voltage_against_li():
+    """Review R37: an equivalent circuit (Thevenin) read "Mean discharge voltage vs Li [V]" 3.524 V, its cell voltage,
+    with nothing in attrs["Undefined"] (only PyBaMM's lithium-ion full cells were told): no cathode against Li there."""
+    import pybamm
+
+    from pybamm_aea.cycling import cycle_summary
+
+    solution = pybamm.Simulation(pybamm.equivalent_circuit.Thevenin(), experiment=pybamm.Experiment(
+        [("Discharge at 0.5C until 3.2 V", "Charge at 0.5C until 4.1 V")])).solve()
+    table = cycle_summary(solution, reference_cycle=1)
+    assert math.isnan(table.loc[1, "Mean discharge voltage vs Li [V]"]), table.loc[1]
+    assert 3.2 < table.loc[1, "Mean discharge voltage [V]"] < 4.1
+    assert table.attrs["Undefined"]["Mean discharge voltage vs Li [V]"].startswith(
+        "Thevenin is PyBaMM's equivalent circuit model, no lithium cathode against Li metal")
+    assert readout.vs_li_undefined(pybamm.lead_acid.LOQS()).startswith("LOQS is PyBaMM's lead acid model")
+    assert readout.vs_li_undefined(pybamm.BaseModel()) == ""  # (a model of the user's own: as documented)

@@ -2631,8 +2631,8 @@ def not_started_message(experiment, parameter_values, built_models, inputs=None)
     steps = list(experiment.steps)
     which = "its step" if len(steps) == 1 else f"each of its {len(steps)} steps"
     said = (f"no step of the experiment ran: PyBaMM skipped {which} "
-            f"({'; '.join(dict.fromkeys(_step_name(step, str) for step in steps))}) as starting past its cut-off or termination "
-            "(the StartOutsideWindowWarning or TerminationMetAtStartWarning says which and by how much)")
+            f"({'; '.join(dict.fromkeys(_step_name(step, str) for step in steps))}) as starting past its cut-off or "
+            "termination (the StartOutsideWindowWarning or TerminationMetAtStartWarning says which and by how much)")
     return said + (c_rate_basis_note(steps, parameter_values, built_models, inputs) or "")
 
 
