@@ -1985,25 +1985,6 @@ def test_a_batched_sweep_on_li_in_reads_its_cut_off_as_the_li_in_cells_voltage()
     assert df["First discharge electrode specific capacity [mA.h.g-1]"].iloc[0] == pytest.approx(233.87, abs=0.01)
 
 
-def test_a_li_in_sweep_of_the_upper_cut_off_alone_runs_as_the_unswept_one(monkeypatch):
-    """Session 57: the batched Li-In path with only the upper cut-off swept (an input, this cell's voltage) and the
-    lower a number (the set's, vs Li metal) was untested: its row's capacity and energy are the unswept run's with
-    the same cut-offs (1.18-2.18 V), and no row warns of cut-offs against another anode."""
-    from pybamm_aea.sweep import worker
-
-    built, original = [], worker.simulation
-    monkeypatch.setattr(worker, "simulation", lambda *a, **k: built.append(k.get("batched")) or original(*a, **k))
-    kw = dict(parameter_set=LMS, workers=1, progress=False, options={"anode": "Li-In"})
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", pybamm_aea.models.checks.CutOffsOfAnotherAnodeWarning)
-        swept = sweep({LOADING: [0.015], "Upper voltage cut-off [V]": [2.18]}, **kw).iloc[0]
-        plain = sweep({LOADING: [0.015]}, **kw).iloc[0]
-    for name in COMPARED:
-        assert swept[name] == pytest.approx(plain[name], rel=1e-6), name
-    assert swept["Electrode specific capacity [mA.h.g-1]"] > 50 and built == [True, True]  # (both batched)
-    assert "another anode" not in str(swept["warnings"]) and "cell voltages against" not in str(swept["warnings"])
-
-
 def test_a_li_in_sweep_of_the_lower_cut_off_moves_the_sets_upper_one(monkeypatch):
     """Session 57: the batched Li-In path with the lower cut-off swept (an input) declared the set's window against
     Li-In without moving its upper cut-off, 2.8 V vs Li metal then read as a Li-In cell's (3.42 V vs Li): now each
@@ -2060,17 +2041,72 @@ def test_the_default_experiment_of_a_set_charged_first_ends_at_each_points_cut_o
 def test_a_swept_cut_off_with_an_experiment_ending_at_its_own_voltages_is_refused(name):
     """The user's steps end at the voltages they write ("until 1.8 V"): a swept cut-off would leave every row the
     same (each warned "... is not an input parameter of the model, so it has no effect"); refused before any solve,
-    naming the entry and the steps' voltages. An experiment without a voltage end keeps the cut-off's events."""
-    from pybamm_aea.sweep.config import build_config
-
+    naming the entry and the steps' voltages."""
     grid = {LOADING: [0.015], name: [2.0, 2.9]}
-    with pytest.raises(SweepConfigError, match=re.escape(f"{name!r} is swept, but the experiment's steps end at "
-                                                         "their own voltages (until 1.8, 2.8 V)")):
+    with pytest.raises(SweepConfigError, match=re.escape(f"{name!r} is swept with an experiment of your own, whose "
+                                                         "steps end at their own voltages (until 1.8, 2.8 V)")):
         sweep(grid, parameter_set=LMS, workers=1, progress=False,
               experiment=[("Discharge at 0.1C until 1.8 V", "Charge at 0.1C until 2.8 V")])
-    points = [{LOADING: 0.015, name: 2.0}]
-    assert build_config([LOADING, name], points, LMS, ["Discharge at 0.1C for 1 hour"], None, None, 0.1).steps == [
-        "Discharge at 0.1C for 1 hour"]
+
+
+@pytest.mark.parametrize("name", ["Lower voltage cut-off [V]", "Upper voltage cut-off [V]"])
+def test_a_swept_cut_off_with_an_experiment_without_a_voltage_end_is_refused(name):
+    """Review R37: "Discharge at 0.1C for 15 hours" took a swept lower cut-off, which acted through PyBaMM's window
+    events, moved 1 V out of an experiment's cut-offs: 2.1 / 1.8 V gave 128.63 / 128.81 mA.h/g (the default
+    experiment 32.5 at 2.1 V). Refused before any solve, saying both reasons an experiment of your own cannot take
+    a swept cut-off."""
+    from pybamm_aea.sweep.config import build_config
+
+    points = [{LOADING: 0.015, name: v} for v in (2.1, 1.8)]
+    with pytest.raises(SweepConfigError, match=re.escape(
+            f"{name!r} is swept with an experiment of your own, whose steps end at no voltage of their own: steps "
+            "ending at their own voltages end whatever the parameter (every row the same), and steps without one "
+            "stop at PyBaMM's voltage events, which it moves 1 V out of an experiment's cut-offs")):
+        build_config([LOADING, name], points, LMS, ["Discharge at 0.1C for 15 hours"], None, None, 0.1)
+
+
+@pytest.mark.parametrize("options, value", [(None, 4.5), ({"anode": "Li-In"}, 3.9)])
+def test_a_swept_upper_cut_off_past_the_ocp_tables_end_is_refused(options, value):
+    """Review R37: AEA_LiCoO2's table OCP holds 4.25352 V beyond theta 0.01416; a swept 4.5 V (a plain solve refuses
+    it) charged on that held value, 119.39 mA.h/g against 107.60 at 4.2 V, nothing said. Each point's cut-offs are
+    now checked as a solve's numbers are, before any solve; on Li-In the swept value is that cell's voltage (3.9 V
+    is 4.52 V vs Li, the set's numeric lower cut-off moved to Li-In)."""
+    from pybamm_aea.sweep.config import build_config
+
+    names = [LOADING, "Upper voltage cut-off [V]"]
+    points = [{LOADING: 0.015, names[1]: v} for v in (value - 0.3, value)]
+    with pytest.raises(SweepConfigError, match=re.escape(
+            f"the swept 'Upper voltage cut-off [V]' {value:g} V: 'Cathode lithiation OCP [V]'") + ".*held at 4.25352 V"):
+        build_config(names, points, "AEA_LiCoO2", None, options, None, 0.1)
+    build_config(names, points[:1], "AEA_LiCoO2", None, options, None, 0.1)  # (inside the table: accepted)
+
+
+def test_a_swept_lower_cut_off_past_the_ocp_tables_end_is_refused():
+    """The table's other end, 2.71823 V beyond theta 0.9452: a swept lower cut-off of 2.5 V is refused, 3 V not; on
+    Li-In 2.38 V (3 V vs Li) is accepted, the set's upper 4.2 V vs Li metal moved to Li-In (read as a Li-In cell's
+    voltage it is 4.82 V vs Li, past the table's 4.25352 V)."""
+    from pybamm_aea.sweep.config import build_config
+
+    names = [LOADING, "Lower voltage cut-off [V]"]
+    points = [{LOADING: 0.015, names[1]: v} for v in (3.0, 2.5)]
+    with pytest.raises(SweepConfigError, match=re.escape("the swept 'Lower voltage cut-off [V]' 2.5 V: ")):
+        build_config(names, points, "AEA_LiCoO2", None, None, None, 0.1)
+    li_in = build_config(names, [{LOADING: 0.015, names[1]: 2.38}], "AEA_LiCoO2", None, {"anode": "Li-In"}, None, 0.1)
+    assert li_in.step_cut_offs == (names[1],)
+
+
+@pytest.mark.parametrize("options", [None, {"anode": "Li-In"}])
+def test_a_swept_upper_cut_off_of_a_set_not_charged_first_is_refused(options):
+    """Review R37: Li2021_S_Mo6S8's default experiment is a discharge only: a swept upper cut-off never acts (2.5 and
+    3.0 V both gave 511.03 mA.h/g, nothing said). Refused before any solve, saying why."""
+    from pybamm_aea.sweep.config import build_config
+
+    names = [LOADING, "Upper voltage cut-off [V]"]
+    points = [{LOADING: 0.015, names[1]: v} for v in (2.5, 3.0)]
+    with pytest.raises(SweepConfigError, match=re.escape(
+            "'Upper voltage cut-off [V]' is swept, but the default experiment of 'Li2021_S_Mo6S8' is a discharge only "
+            "(the set is not charged first): the upper cut-off never acts")):
+        build_config(names, points, "Li2021_S_Mo6S8", None, options, None, 0.1)
 
 
 def test_a_swept_c_rates_failed_row_says_its_quoted_nominal_is_the_scaled_basis():

@@ -119,7 +119,8 @@ def test_cathode_cells_reach_the_sweep(tmp_path, capsys):
     (["--output", "taken.csv/t.csv"], "--output", "taken.csv' is a file, not a folder"),  # (a missing folder is made)
     (["--cell", "practical targt"], "--cell", "did you mean ['practical target']"),
     (["--experiment", "Discharge at 0.1C until 1.8 V", "--grid", "Lower voltage cut-off [V]=2.0,1.8"], "--grid",
-     "'Lower voltage cut-off [V]' is swept, but the experiment's steps end at their own voltages (until 1.8 V)"),
+     "'Lower voltage cut-off [V]' is swept with an experiment of your own, whose steps end at their own voltages "
+     "(until 1.8 V)"),
 ])
 def test_a_configuration_error_names_the_one_option_it_is_in(given, option, value, capsys, tmp_path, monkeypatch):
     """A bad value the sweep finds before any solve is named with its own option alone (it read
