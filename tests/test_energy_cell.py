@@ -256,10 +256,24 @@ def test_the_anode_gives_a_lithiated_cathode_its_own_li_and_what_the_charge_move
     assert bare.anode_capacity == pytest.approx(1.706, abs=1e-3)
     mask, why = anode_limited(bare, [50.0, 100.0])
     assert mask.tolist() == [False, True]
-    assert "delivered 2 mAh/cm2, more than the stack's anode can give, 1.706 mAh/cm2 (its anode's own Li and what " \
-           "the first charge moved into it, at most what it takes up as host and the cathode's lithiated capacity;" in why
+    assert ("delivered 2 mAh/cm2, more than the stack's anode can give, 1.706 mAh/cm2 (its anode's own Li and what "
+            "the first charge moved into it, at most what it takes up as host and the cathode's lithiated "
+            "capacity;") in why
     # a Li-free cathode: the foil's Li alone, unchanged
     with pytest.warns(UserWarning, match=r"the anode limits the cell: 4.124 mAh/cm2 available for a cathode of 11.72"):
         free = cell_preset("practical target", Electrode({"S8": 0.7, "Carbon": 0.3}, 0.1), loading_mg_cm2=10.0)
         assert free.areal_capacity == pytest.approx(4.1245, abs=1e-4)
     assert free.anode_capacity == free.anode.lithium_capacity(free.cathode_capacity)
+
+
+def test_a_composite_anode_made_lithiated_takes_up_nothing_more():
+    """CompositeAnode.host_capacity was its whole N:P capacity, made lithiated too (full of Li): Li7Ti5O12 at N:P 1.1
+    under LiCoO2 (3 mAh/cm2) gave the charge 3.3 mAh/cm2 of room on top of its 3.3 of Li (anode_capacity 6.3, session
+    57). Now none: 3.3. A Li-free graphite takes up all its 3.3."""
+    lto = Electrode({"Li7Ti5O12": 0.9, "Carbon": 0.1}, 0.3)
+    anode = CompositeAnode(lto, np_ratio=1.1)
+    assert anode.lithium_capacity(3.0) == pytest.approx(3.3) and anode.host_capacity(3.0) == 0.0
+    cell = Cell(Electrode({"LiCoO2": 1.0}, 0.1), loading_mg_cm2=20.0, anode=anode)
+    assert cell.anode_capacity == pytest.approx(3.3) and cell.areal_capacity == pytest.approx(3.0)
+    graphite = CompositeAnode(Electrode({"Graphite": 0.94, "Carbon": 0.03, "Binder": 0.03}, 0.3), np_ratio=1.1)
+    assert graphite.lithium_capacity(3.0) == 0.0 and graphite.host_capacity(3.0) == pytest.approx(3.3)

@@ -264,8 +264,8 @@ class CompositeAnode:
         return 0.0 if self.electrode.needs_lithium else self.np_ratio * cathode_capacity
 
     def host_capacity(self, cathode_capacity):
-        """Capacity the anode can take up, mAh/cm^2."""
-        return self.np_ratio * cathode_capacity
+        """Li the anode can still take up, mAh/cm^2: its N:P capacity made Li-free, none made lithiated (full)."""
+        return self.np_ratio * cathode_capacity - self.lithium_capacity(cathode_capacity)
 
     def layers(self, cathode_capacity):
         """The anode electrode layer."""
