@@ -634,7 +634,9 @@ def anode_limited(cell, specific_capacity):
     if not mask.any():
         return mask, ""
     gives = ("the Li inventory of its anode, which the Li-free cathode (made charged) draws all its Li from"
-             if cell.cathode.needs_lithium else "what its anode takes up as host")
+             if not cell.cathode.lithiated_capacity_fraction else
+             "its anode's own Li and what the first charge moved into it, at most what it takes up as host and the "
+             "cathode's lithiated capacity")
     return mask, (f"cell={stack_label(cell.name or cell)}: the simulated discharge delivered "
                   f"{np.max(delivered[mask]):.4g} mAh/cm2, more than the stack's anode can give, {available:.4g} "
                   f"mAh/cm2 ({gives}; the stack's anode counts, not the simulated one): the stack cannot deliver it, "

@@ -221,3 +221,59 @@ def test_a_cathode_voltage_of_zero_is_refused_naming_cathode_voltage():
         cathode.energy_density(0.0)
     cell = Cell(cathode, areal_capacity_mAh_cm2=3.0, cathode_voltage=2.0, anode=LiInAnode())
     assert cell.cathode_voltage_vs_li == 2.0
+
+
+def test_the_anode_gives_a_lithiated_cathode_its_own_li_and_what_the_charge_moved():
+    """Cell.anode_capacity was the host's uptake alone for a lithiated cathode and the Li foil's alone for any cathode
+    with a Li-free share (until session 57, review R37): LiCoO2 on the "paper lab cell" (80 um Li + 30 um In) was
+    limited to the In's 5.119 of 6 mAh/cm2 (63.27 Wh/kg, "the anode limits the cell"), an S8 : Li2S 1 : 6 mixture on
+    the "practical target" to the 20 um foil's 4.124 of 8.666 mAh/cm2 though only its S8 share (1.675) needs the
+    anode's Li. Now: own Li + min(host uptake, lithiated capacity)."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # neither is anode-limited
+        lab = cell_preset("paper lab cell", Electrode({"LiCoO2": 1.0}, 0.1), loading_mg_cm2=40.0)
+        assert lab.anode_capacity == pytest.approx(80 / 4.85 + 30 * 1e-4 * 7.31 * 233.5, rel=0.01)
+        assert lab.anode_capacity == pytest.approx(lab.anode.lithium_capacity(6.0) + lab.anode.host_capacity(6.0))
+        assert lab.areal_capacity == pytest.approx(6.0)
+        assert lab.energy_density().gravimetric == pytest.approx(74.16, abs=0.01)
+        mixture = Electrode({"S8": 0.1, "Li2S": 0.6, "Carbon": 0.3}, 0.1)
+        target = cell_preset("practical target", mixture, loading_mg_cm2=10.0)
+        q = target.cathode_capacity
+        assert q == pytest.approx(8.666, abs=1e-3)
+        assert q * (1 - mixture.lithiated_capacity_fraction) == pytest.approx(1.675, abs=1e-3)  # the S8 share
+        assert target.anode_capacity == pytest.approx(4.1245 + q * mixture.lithiated_capacity_fraction, abs=1e-3)
+        assert target.areal_capacity == pytest.approx(q)
+        # a graphite stack: the charge moves the LiCoO2's Li (3 of its 3.3 mAh/cm2 of host), the cell unchanged
+        lib = cell_preset("liquid LIB", Electrode({"LiCoO2": 1.0}, 0.3), loading_mg_cm2=20.0)
+        assert lib.anode_capacity == pytest.approx(3.0) and lib.areal_capacity == pytest.approx(3.0)
+        assert lib.energy_density().gravimetric == pytest.approx(256.53, abs=0.01)
+    # a bare In foil (no Li of its own) takes up 1.706 of a LiCoO2's 3 mAh/cm2: a discharge beyond it is said so
+    from pybamm_aea.cycling import anode_limited
+    from pybamm_aea.energy import LiInAnode
+
+    bare = Cell(Electrode({"LiCoO2": 1.0}, 0.1), loading_mg_cm2=20.0, anode=LiInAnode(0.0, 10.0))
+    assert bare.anode_capacity == pytest.approx(1.706, abs=1e-3)
+    mask, why = anode_limited(bare, [50.0, 100.0])
+    assert mask.tolist() == [False, True]
+    assert ("delivered 2 mAh/cm2, more than the stack's anode can give, 1.706 mAh/cm2 (its anode's own Li and what "
+            "the first charge moved into it, at most what it takes up as host and the cathode's lithiated "
+            "capacity;") in why
+    # a Li-free cathode: the foil's Li alone, unchanged
+    with pytest.warns(UserWarning, match=r"the anode limits the cell: 4.124 mAh/cm2 available for a cathode of 11.72"):
+        free = cell_preset("practical target", Electrode({"S8": 0.7, "Carbon": 0.3}, 0.1), loading_mg_cm2=10.0)
+        assert free.areal_capacity == pytest.approx(4.1245, abs=1e-4)
+    assert free.anode_capacity == free.anode.lithium_capacity(free.cathode_capacity)
+
+
+def test_a_composite_anode_made_lithiated_takes_up_nothing_more():
+    """CompositeAnode.host_capacity was its whole N:P capacity, made lithiated too (full of Li): Li7Ti5O12 at N:P 1.1
+    under LiCoO2 (3 mAh/cm2) gave the charge 3.3 mAh/cm2 of room on top of its 3.3 of Li (anode_capacity 6.3, session
+    57). Now none: 3.3. A Li-free graphite takes up all its 3.3."""
+    lto = Electrode({"Li7Ti5O12": 0.9, "Carbon": 0.1}, 0.3)
+    anode = CompositeAnode(lto, np_ratio=1.1)
+    assert anode.lithium_capacity(3.0) == pytest.approx(3.3) and anode.host_capacity(3.0) == 0.0
+    cell = Cell(Electrode({"LiCoO2": 1.0}, 0.1), loading_mg_cm2=20.0, anode=anode)
+    assert cell.anode_capacity == pytest.approx(3.3) and cell.areal_capacity == pytest.approx(3.0)
+    graphite = CompositeAnode(Electrode({"Graphite": 0.94, "Carbon": 0.03, "Binder": 0.03}, 0.3), np_ratio=1.1)
+    assert graphite.lithium_capacity(3.0) == 0.0 and graphite.host_capacity(3.0) == pytest.approx(3.3)

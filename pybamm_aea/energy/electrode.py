@@ -409,6 +409,15 @@ class Electrode:
             for n, w in self._composition.items()
         )
 
+    @property
+    def lithiated_capacity_fraction(self):
+        """Share of the ESC in materials made lithiated (state "discharged", e.g. LiCoO2, Li2S): the capacity whose Li
+        the cathode brings; the rest (Li-free hosts, :attr:`needs_lithium`) draws its Li from the anode. 0 to 1."""
+        mf, total = self.mass_fractions, self.specific_capacity
+        lithiated = math.fsum(mf[n] * self.capacity_of(n) for n, w in self._composition.items()
+                              if w > 0 and self._materials[n].state == "discharged")
+        return lithiated / total if total > 0 else 0.0
+
     def voltage_of(self, material, voltages=None):
         """Average voltage (V vs Li) of one constituent: ``voltages`` arg, then constructor ``voltages``, then
         library."""
