@@ -112,6 +112,10 @@ ROUTES = ("kernel", "states")
 DEFAULT_ROUTE = "kernel"
 
 
+#: the package of PyBaMM's battery models (its families: lithium_ion, sodium_ion, lead_acid, equivalent_circuit)
+_PYBAMMS_BATTERY_MODELS = "pybamm.models.full_battery_models."
+
+
 def vs_li_undefined(model):
     """Why the cathode's voltage against Li (the "vs Li" basis of :func:`delivered`, the electrode figures) cannot be
     read from a solution of ``model``, or "" where it can (the AEA model's: its cell's voltage on Li metal, plus
@@ -121,15 +125,15 @@ def vs_li_undefined(model):
     0.1C, where the positive electrode's OCP averages 3.896 V and the negative's 0.184 V. PyBaMM's other battery models
     (lead-acid, an equivalent circuit: review R37 found Thevenin's 3.524 V read as a cathode's against Li) are no
     cathode against Li either; a model of the user's own (no battery model of PyBaMM's) is read as documented."""
-    import pybamm
-
-    if model is None or not (isinstance(model, pybamm.BaseBatteryModel)
-                             or type(model).__module__.startswith("pybamm.models.full_battery_models")):
+    family = next((kind.__module__.split(".")[3] for kind in type(model).__mro__
+                   if kind.__module__.startswith(_PYBAMMS_BATTERY_MODELS)), None)  # (a user's subclass too: R38)
+    if model is None or family is None:
         return ""
-    if not isinstance(model, pybamm.lithium_ion.BaseModel):
-        return (f"{type(model).__name__} is PyBaMM's {type(model).__module__.split('.')[3].replace('_', ' ')} "
-                "model, no lithium cathode against Li metal, so its voltage is not a cathode's against Li; the cell's "
-                "figures stand (\"Mean discharge voltage [V]\", energy=\"cell\")")
+    if family != "lithium_ion":
+        said = ("a battery model on PyBaMM's BaseBatteryModel, not known to be" if family == "base_battery_model"
+                else f"PyBaMM's {family.replace('_', ' ')} model, no")
+        return (f"{type(model).__name__} is {said} lithium cathode against Li metal, so its voltage is not read as a "
+                "cathode's against Li; the cell's figures stand (\"Mean discharge voltage [V]\", energy=\"cell\")")
     if model.options["working electrode"] == "positive":
         return ""
     return (f"{type(model).__name__} is a full cell (its negative electrode is not Li metal: PyBaMM's option "

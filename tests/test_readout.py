@@ -425,3 +425,15 @@ def test_pybamms_other_battery_models_have_no_voltage_against_li():
         "Thevenin is PyBaMM's equivalent circuit model, no lithium cathode against Li metal")
     assert readout.vs_li_undefined(pybamm.lead_acid.LOQS()).startswith("LOQS is PyBaMM's lead acid model")
     assert readout.vs_li_undefined(pybamm.BaseModel()) == ""  # (a model of the user's own: as documented)
+    # review R38: a user's subclass raised "IndexError: list index out of range" (MyLOQS) or was read against Li
+    # (MyThevenin); PyBaMM's sodium-ion DFN was told of a Li reference and a half cell it has not
+
+    class MyLOQS(pybamm.lead_acid.LOQS):
+        pass
+
+    class MyThevenin(pybamm.equivalent_circuit.Thevenin):
+        pass
+
+    assert readout.vs_li_undefined(MyLOQS()).startswith("MyLOQS is PyBaMM's lead acid model, no lithium cathode")
+    assert readout.vs_li_undefined(MyThevenin()).startswith("MyThevenin is PyBaMM's equivalent circuit model")
+    assert readout.vs_li_undefined(pybamm.sodium_ion.BasicDFN()).startswith("BasicDFN is PyBaMM's sodium ion model")
