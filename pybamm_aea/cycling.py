@@ -629,16 +629,18 @@ def anode_limited(cell, specific_capacity):
     from .energy.cell import stack_label
 
     delivered = np.asarray(specific_capacity, dtype=float) * cell.cathode_loading * 1e-3  # mAh/g * mg/cm2 -> mAh/cm2
-    available = cell.anode_capacity
+    available = np.broadcast_to(cell.anode_capacity_for(np.maximum(cell.cathode_capacity, delivered)), delivered.shape)
     mask = delivered > available
     if not mask.any():
         return mask, ""
+    largest = np.argmax(np.where(mask, delivered, -np.inf))
     gives = ("the Li inventory of its anode, which the Li-free cathode (made charged) draws all its Li from"
              if not cell.cathode.lithiated_capacity_fraction else
              "its anode's own Li and what the first charge moved into it, at most what it takes up as host and the "
              "cathode's lithiated capacity")
     return mask, (f"cell={stack_label(cell.name or cell)}: the simulated discharge delivered "
-                  f"{np.max(delivered[mask]):.4g} mAh/cm2, more than the stack's anode can give, {available:.4g} "
+                  f"{delivered.flat[largest]:.4g} mAh/cm2, more than the stack's anode can give, "
+                  f"{available.flat[largest]:.4g} "
                   f"mAh/cm2 ({gives}; the stack's anode counts, not the simulated one): the stack cannot deliver it, "
                   "so its cell figures are NaN (Cell.energy_density gives the anode-limited stack)")
 

@@ -859,6 +859,20 @@ def test_cell_figures_of_more_than_the_stacks_anode_gives_are_nan_with_the_reaso
     _assert_every_nan_column_is_said(over)
 
 
+def test_a_graphite_stack_takes_back_what_a_simulated_charge_moved_past_the_nominal():
+    """Review R38: under LiCoO2 (150 mAh/g nominal, 20 mg/cm2: 3.0 mAh/cm2) a graphite anode that takes up 3.3 mAh/cm2
+    NaN'd a simulated 155 mAh/g (3.1 mAh/cm2): the charge's Li was capped at the nominal, not at what the simulated
+    charge moved. Now up to the host's 3.3; 170 mAh/g (3.4) is still beyond it, said at its own limit."""
+    from pybamm_aea.cycling import anode_limited
+    from pybamm_aea.energy import Electrode, cell_preset
+
+    cell = cell_preset("liquid LIB", Electrode({"LiCoO2": 1.0}, 0.3), loading_mg_cm2=20.0)
+    assert cell.anode_capacity == pytest.approx(3.0)
+    mask, why = anode_limited(cell, [155.0, 170.0])
+    assert mask.tolist() == [False, True]
+    assert "delivered 3.4 mAh/cm2, more than the stack's anode can give, 3.3 mAh/cm2" in why, why
+
+
 def test_a_lithiated_cathodes_discharge_has_the_anodes_own_li_too():
     """LiCoO2 at 50 mg/cm2 on the "paper lab cell" (80 um Li + 30 um In): a discharge of 5.5 mAh/cm2 read "more than
     the stack's anode can give, 5.119 mAh/cm2" (the In's uptake) and NaN cell figures (review R37, until session 57),

@@ -26,6 +26,8 @@ Presets (:func:`cell_preset`):
 from collections.abc import Mapping
 from dataclasses import dataclass
 import math
+
+import numpy as np
 import warnings
 
 import pandas as pd
@@ -342,10 +344,17 @@ class Cell:
         Li only). LiCoO2 on 80 um Li + 30 um In: 16.50 + min(5.119, q); inf without anode (a lithiated cathode
         plates its own Li). The one limit of :attr:`areal_capacity` and of a simulated discharge's cell figures
         (:func:`pybamm_aea.cycling.anode_limited`)."""
+        return self.anode_capacity_for(self.cathode_capacity)
+
+    def anode_capacity_for(self, cycled):
+        """:attr:`anode_capacity` [mAh/cm^2] where the cathode's charge moves ``cycled`` mAh/cm^2 (a number or a NumPy
+        array; its nominal capacity, or a simulated discharge's, which may pass it: review R38 found LiCoO2's 155 of
+        its nominal 150 mAh/g NaN on a graphite stack that takes up 3.3 mAh/cm^2, the cap read at the nominal 3.0)."""
         if self.anode is None:
             return math.inf
         q = self.cathode_capacity
-        moved = min(self.anode.host_capacity(q), q * self.cathode.lithiated_capacity_fraction)
+        moved = np.minimum(self.anode.host_capacity(q), np.asarray(cycled, dtype=float)
+                           * self.cathode.lithiated_capacity_fraction)
         return self.anode.lithium_capacity(q) + moved
 
     @property
