@@ -1139,7 +1139,7 @@ def test_an_unknown_argument_is_said_before_a_missing_required_one_by_every_subc
 def test_every_option_with_a_default_says_it_by_public_argparse_alone():
     """The "(default: X)" of an option's help was added by an override of argparse's protected ``_get_help_string``
     (until session 57); each help text that shows its default holds argparse's public "%(default)s" now (the help
-    unchanged, 13 options), and an option with a value for default (not None, False or []) says it there or in its
+    unchanged, 13 options; 14 with the screen's --anode), and an option with a value for default (not None, False or []) says it there or in its
     words ("default 0.1, the paper's")."""
     import argparse
     import inspect
@@ -1158,7 +1158,7 @@ def test_every_option_with_a_default_says_it_by_public_argparse_alone():
                 if "%(default)s" in action.help:
                     shown += 1
                     assert "".join(f"(default: {action.default})".split()) in text, (p.prog, action.option_strings)
-    assert shown == 13
+    assert shown == 14
 
 
 def test_an_error_of_the_first_parse_is_said_under_the_real_usage(capsys):

@@ -46,7 +46,7 @@ def register(subparsers):
     p.add_argument("--anode", choices=ANODES, default=ANODES[0],
                    help="the AEA model's option 'anode' (pybamm_aea.screen(options={'anode': ...})): the cell's anode; "
                         "on Li-In each material's window (vs Li) is moved down by the Li-In plateau and the energies "
-                        "are against Li (default: %(default)s, the model's)")
+                        "are against Li; the model's default (default: %(default)s)")
     p.add_argument("--threshold", type=_args.float_in("--threshold", rng="UTILISATION"), default=0.8,
                    metavar="FRACTION", help="utilisation the 'largest loading' columns refer to (default: %(default)s)")
     p.add_argument("--output", default=None, metavar="FILE",
