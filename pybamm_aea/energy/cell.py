@@ -219,9 +219,13 @@ class LiInAnode:
         return self.li_thickness_um * 1e-4 * _li_volumetric_capacity()
 
     def host_capacity(self, cathode_capacity):
-        """Li uptake of the In foil up to LiIn (mAh/cm^2)."""
+        """Li the anode can still take up, mAh/cm^2: the In foil's uptake up to LiIn less the Li foil's own Li, which
+        alloys with it first; unlimited once that Li fills the In (Li plates on the alloy: the paper's 80 um Li + 30
+        um In, Li:In ~3.2:1; review R38 found 5.119 counted beside the foil's own Li, and a 5 um foil's 1.031 twice)."""
         indium = get_material("In")
-        return self.in_thickness_um * 1e-4 * indium.density * indium.specific_capacity
+        uptake = self.in_thickness_um * 1e-4 * indium.density * indium.specific_capacity
+        own = self.lithium_capacity(cathode_capacity)
+        return math.inf if own >= uptake else uptake - own
 
     def layers(self, cathode_capacity):
         """The Li and In foil layers."""
