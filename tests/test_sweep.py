@@ -2093,6 +2093,10 @@ def test_a_swept_lower_cut_off_past_the_ocp_tables_end_is_refused():
         build_config(names, points, "AEA_LiCoO2", None, None, None, 0.1)
     li_in = build_config(names, [{LOADING: 0.015, names[1]: 2.38}], "AEA_LiCoO2", None, {"anode": "Li-In"}, None, 0.1)
     assert li_in.step_cut_offs == (names[1],)
+    # review R38: -1 V (no cell voltage) was refused for the whole sweep with the table's text; its row's range check
+    # names it, as any bad value's
+    assert build_config(names, [{LOADING: 0.015, names[1]: v} for v in (-1.0, 3.0)], "AEA_LiCoO2", None, None,
+                        None, 0.1).step_cut_offs == (names[1],)
 
 
 @pytest.mark.parametrize("options", [None, {"anode": "Li-In"}])
