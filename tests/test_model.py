@@ -1641,18 +1641,22 @@ def test_the_cycles_lost_are_counted_in_the_experiment_after_a_starting_solution
             sim.solve(starting_solution=start)
 
 
+def _experiment_error(values, step):
+    """The text of the SolverError a one-step experiment of the AEA model on ``values`` ends in (warnings ignored)."""
+    sim = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment([step]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(pybamm.SolverError) as failed:
+            sim.solve()
+    return str(failed.value)
+
+
 def test_a_power_the_cell_cannot_deliver_leads_with_what_it_asks():
     """Review R33: "Discharge at 1 W for 1 minute" on Li2021_Mo6S8 (2.81e+03C at its 2.348 V open circuit) led with
     "the cell starts 2.321 V below its lower cut-off ... (the losses take the cell to -0.5214 V ...)" and "a power of
     the other sign runs the other way", an impossible start (a discharge at a negative voltage) and advice beside the
     point; the power's note came last. Now the note leads, the other-sign clause is gone."""
-    sim = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
-                            experiment=pybamm.Experiment(["Discharge at 1 W for 1 minute"]))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with pytest.raises(pybamm.SolverError) as failed:
-            sim.solve()
-    said = str(failed.value)
+    said = _experiment_error(pybamm.ParameterValues("Li2021_Mo6S8"), "Discharge at 1 W for 1 minute")
     assert said.startswith("The constant-power step Discharge at 1 W for 1 minute asks 1 W: at least 0.426 A"), said
     assert "At the step's start the solver found: the cell starts 2.321 V below its lower cut-off" in said, said
     assert "power of the other sign" not in said, said
@@ -1660,13 +1664,7 @@ def test_a_power_the_cell_cannot_deliver_leads_with_what_it_asks():
     # that it asks more than the cell delivers
     values = pybamm.ParameterValues("AEA_LiCoO2")
     values["Lower voltage cut-off [V]"] = 3.8
-    sim = pybamm.Simulation(AEA(), parameter_values=values,
-                            experiment=pybamm.Experiment(["Charge at 0.01 mW until 4.2 V"]))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with pytest.raises(pybamm.SolverError) as failed:
-            sim.solve()
-    said = str(failed.value)
+    said = _experiment_error(values, "Charge at 0.01 mW until 4.2 V")
     assert said.startswith("the cell starts 1."), said
     # session 57: its note ended "a power above the most the cell can deliver from that state ... leaves the solver
     # no current to run at", for a charge's power, which the cell meets at its start; the order read the message's words

@@ -13,6 +13,7 @@ import warnings
 from pybamm_aea import compaction_data_sets
 from pybamm_aea.models.checks import SWEEP_ONLY_INPUTS, check_value, factor_of
 from pybamm_aea.parameters import SET_FACTS, composition, registered_values
+from pybamm_aea.parameters.paper_cell import CUT_OFF_NAMES
 from pybamm_aea.user_input import close_names, did_you_mean, whole_at_least
 
 from .api import SweepConfigError
@@ -44,7 +45,7 @@ TEMPERATURE_ALIAS = " (sweep input)"
 NOMINAL = "Nominal cell capacity [A.h]"
 S8_NAME = "S8 mass fraction"
 #: the voltage cut-offs of the default experiment's steps (lower: its discharge; upper: a charge first)
-CUT_OFFS = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
+CUT_OFFS = CUT_OFF_NAMES  # (paper_cell's one record of the names, lower then upper)
 DISPERSED = "Dispersed material mass fraction"
 
 
