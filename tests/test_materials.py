@@ -683,8 +683,8 @@ def test_a_cut_off_widened_on_the_values_past_a_table_ocp_is_refused_when_the_mo
     assert re.match(r"'Cathode lithiation OCP \[V\]' and .*\(a table OCP\): the table covers theta 0.1-0.9 of the "
                     r"window 0-1; at theta 0.9-1 \(22.3 mAh/g of the window's 223.3\) it would be held at 2.12 V, "
                     r"inside the 'Lower voltage cut-off \[V\]' 1 V, so a discharge would run there", said), said
-    assert said.endswith("to theta 1 or a last value <= the lower cut-off, or keep 'Lower voltage cut-off [V]' at or "
-                         "above 2.12 V (the held value as a cell voltage)")
+    assert said.endswith("to theta 1 or a last value <= the lower cut-off, or keep the 'Lower voltage cut-off [V]' at "
+                         "or above 2.12 V (the held value as a cell voltage)")
     values["Upper voltage cut-off [V]"] = 3.0
     with pytest.raises(ValueError, match=r"at theta 0-0.1 \(22.3 .* held at 2.28 V, inside the 'Upper voltage "
                                          r"cut-off \[V\]' 3 V, so a charge .*; and at theta 0.9-1 .* at or below 2.28 "
@@ -730,6 +730,95 @@ def test_a_cut_off_on_li_in_is_compared_with_a_table_ocp_as_the_cathodes_potenti
     with pytest.raises(ValueError, match=r"inside the 'Lower voltage cut-off \[V\]' 1 V, 1.62 V vs Li on an anode at "
                                          r"0.62 V vs Li, .* at or above 1.5 V \(the held"):
         pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values).build()
+
+
+_LICOO2_END = ("'Cathode lithiation OCP [V]' and 'Cathode delithiation OCP [V]' and 'Cathode homogeneous OCP [V]' "
+               "(a table OCP): the table covers theta 0.01416-0.9452 of the window 0-1; at theta 0.9452-1 (8.22 mAh/g "
+               "of the window's 150) it would be held at 2.71823 V, inside the ")
+
+
+def test_an_input_cut_off_past_a_table_ocp_is_refused_at_the_solve_in_the_parameterisations_words():
+    """Session 58: AEA_LiCoO2 (its table ends at 2.718 V) with "Lower voltage cut-off [V]" an input ran a 0.1C
+    discharge from SOC 1 to 2.5 V on the held end (0.1503 mA.h), without a word: the table is gone from the built
+    model. The solve refuses it now, naming the input, its value, the anode and the table's end, in the words the
+    parameterisation refuses the number 2.5 with; 2.72 V runs."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    values.update({"Current function [A]": 0.1 * values["Nominal cell capacity [A.h]"],
+                   "Lower voltage cut-off [V]": 2.5})
+    with pytest.raises(ValueError) as as_number:
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+    values["Lower voltage cut-off [V]"] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError) as refused:
+        sim.solve([0, 36000], inputs={"Lower voltage cut-off [V]": 2.5}, initial_soc=1)
+    said = str(refused.value)
+    assert said == ("input 'Lower voltage cut-off [V]' = 2.5 V, a cell voltage on the model's anode, lithium metal: "
+                    + str(as_number.value)), said
+    assert str(as_number.value).startswith(_LICOO2_END + "'Lower voltage cut-off [V]' 2.5 V, so a discharge would run")
+    assert said.endswith("or keep the 'Lower voltage cut-off [V]' at or above 2.71823 V (the held value as a cell "
+                         "voltage)")
+    solution = sim.solve([0, 36000], inputs={"Lower voltage cut-off [V]": 2.72}, initial_soc=1)
+    assert solution["Voltage [V]"].entries[-1] == pytest.approx(2.72, abs=1e-6)
+
+
+def test_an_input_cut_off_on_li_in_is_compared_as_the_cathodes_potential_and_its_upper_end_too():
+    """On Li-In an input cut-off is the cathode's potential less 0.62 V: 2.1 V (2.72 V vs Li) is on the table, 2.0 V
+    (2.62 V vs Li) past its 2.718 V end; an upper input past its first value (4.2535 V vs Li at theta 0.01416) is
+    refused too, one refusal naming both, a batch's set by its index. The other cut-off, a number, is checked at the
+    parameterisation (both were skipped when one was an input, until session 58)."""
+    from pybamm_aea.models.checks import check_inputs
+
+    values = get_material("LiCoO2").parameter_values(anode="Li-In")
+    values.update({"Lower voltage cut-off [V]": "[input]", "Upper voltage cut-off [V]": "[input]"})
+    sim = pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values)
+    sim.build()
+    model = sim.built_model
+    check_inputs(model, {"Lower voltage cut-off [V]": 2.1, "Upper voltage cut-off [V]": 3.6})
+    with pytest.raises(ValueError) as refused:
+        check_inputs(model, [{"Lower voltage cut-off [V]": 2.1, "Upper voltage cut-off [V]": 3.6},
+                             {"Lower voltage cut-off [V]": 2.0, "Upper voltage cut-off [V]": 3.7}])
+    said = str(refused.value)
+    assert said.startswith("input set 1: input 'Lower voltage cut-off [V]' = 2 V and input 'Upper voltage cut-off "
+                           "[V]' = 3.7 V, cell voltages on the model's anode, Li-In: 'Cathode lithiation OCP "
+                           "[V]'"), said
+    assert ("held at 4.25352 V, inside the 'Upper voltage cut-off [V]' 3.7 V, 4.32 V vs Li on an anode at 0.62 V vs "
+            "Li, so a charge" in said and "inside the 'Lower voltage cut-off [V]' 2 V, 2.62 V vs Li on an anode at "
+            "0.62 V vs Li, so a discharge" in said and "at or above 2.09823 V (the held" in said), said
+    values["Upper voltage cut-off [V]"] = 3.7
+    with pytest.raises(ValueError, match=r"inside the 'Upper voltage cut-off \[V\]' 3.7 V, 4.32 V vs Li"):
+        pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values).build()
+
+
+def test_an_experiment_steps_until_voltage_past_a_table_ocp_is_refused_before_any_step_runs():
+    """Session 58: "Discharge at 0.1C until 2.5 V" on AEA_LiCoO2 from SOC 1 ended at 2.5 V on the table's held 2.718 V
+    (0.1503 mA.h), without a word: the step's own cut-off, which the values' check does not see. Refused now before
+    any step runs, naming the step, its voltage and the table's end in the parameterisation's words; a charge until
+    4.3 V past the table's first value (4.2535 V) too. On Li-In a step's voltage is the cathode's less 0.62 V, the
+    model's anode, whatever the values declare: 2.1 V (2.72 V vs Li) runs on the table, 2.0 V is refused."""
+    from pybamm_aea.parameters.paper_cell import CUT_OFF_ANODE_POTENTIAL
+
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    for step, side in (("Discharge at 0.1C until 2.5 V", "2.5 V, so a discharge would run"),
+                       ("Charge at 0.1C until 4.3 V", "4.3 V, so a charge would run")):
+        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment([step]))
+        with pytest.raises(ValueError) as refused:
+            sim.solve(initial_soc=1)
+        said = str(refused.value)
+        assert said.startswith(f"the experiment's step 1 ({step}) ends at its own voltage {side.split(',')[0]}, a cell "
+                               "voltage on the model's anode, lithium metal: 'Cathode lithiation OCP [V]'"), said
+        assert f"inside the step's \"until\" voltage {side}" in said, said
+    assert said.endswith("or keep the step's \"until\" voltage at or below 4.25352 V (the held value as a cell "
+                         "voltage)"), said
+    li_in = get_material("LiCoO2").parameter_values(anode="Li-In")
+    # (values that do not declare their cut-offs' anode: the step's voltage is the model's anode's cell voltage)
+    li_in = pybamm.ParameterValues({k: v for k, v in li_in.items() if k != CUT_OFF_ANODE_POTENTIAL})
+    model = pybamm_aea.AEA({"anode": "Li-In"})
+    pybamm.Simulation(model, parameter_values=li_in,
+                      experiment=pybamm.Experiment(["Discharge at 0.1C until 2.1 V"])).build_for_experiment()
+    with pytest.raises(ValueError, match=r"voltage 2 V, a cell voltage on the model's anode, Li-In: .* inside the "
+                                         r"step's \"until\" voltage 2 V, 2.62 V vs Li on an anode at 0.62 V vs Li"):
+        pybamm.Simulation(model, parameter_values=li_in,
+                          experiment=pybamm.Experiment(["Discharge at 0.1C until 2.0 V"])).build_for_experiment()
 
 
 @pytest.mark.parametrize("anode", ["lithium metal", "Li-In"])

@@ -317,9 +317,10 @@ def table_end_gaps(theta, values, lower_voltage, upper_voltage, capacity, cut_of
     ``lower_voltage``-``upper_voltage`` [V vs Li]: a list of (what, mend), empty if none. An end is covered when it
     reaches theta 0 (1) or its first (last) value is >= the upper (<= the lower) cut-off, where a step towards it
     stops. ``capacity`` [mAh/g]: the window's, to name what an uncovered part holds (None: not said).
-    ``cut_offs``: (lower name, upper name, anode potential [V vs Li]) when the cut-offs are a cell's parameter values,
-    said as cell voltages with a mend that keeps them inside the table; None: a material's own window (vs Li). The
-    one rule of :meth:`OCP.check_covers_window` and :func:`pybamm_aea.models.checks.check_tables_cover_cut_offs`."""
+    ``cut_offs``: (lower, upper, anode potential [V vs Li]) when the cut-offs are a cell's (its parameter values, an
+    input's, an experiment step's "until" voltage), said as cell voltages named as given (the parameters' names
+    repr'd) with a mend that keeps them inside the table; None: a material's own window (vs Li). The one rule of
+    :meth:`OCP.check_covers_window` and :func:`pybamm_aea.models.checks.tables_past_cut_offs`."""
     names = (None, None, 0.0) if cut_offs is None else cut_offs
     anode = names[2]
     gaps = []
@@ -336,8 +337,8 @@ def table_end_gaps(theta, values, lower_voltage, upper_voltage, capacity, cut_of
             cut_off, mend = f"{side} cut-off {cut:g} V", reach
         else:
             vs_li = "" if anode == 0 else f", {cut:.4g} V vs Li on an anode at {anode:g} V vs Li"
-            cut_off = f"{name!r} {cut - anode:g} V{vs_li}"
-            mend = f"{reach}, or keep {name!r} {keep} {held - anode:.6g} V (the held value as a cell voltage)"
+            cut_off = f"{name} {cut - anode:g} V{vs_li}"
+            mend = f"{reach}, or keep the {name} {keep} {held - anode:.6g} V (the held value as a cell voltage)"
         gaps.append((f"at theta {span}{holds} it would be held at {held:g} V, inside the {cut_off}, so a {step} "
                      f"would run there on a guessed constant OCP", mend))
     return gaps

@@ -90,7 +90,8 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
            "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs",
-           "HOST_OCP_PARAMETERS", "check_tables_cover_cut_offs"]
+           "HOST_OCP_PARAMETERS", "check_tables_cover_cut_offs", "tables_past_cut_offs", "check_step_until_in_tables",
+           "STEP_UNTIL_SAID"]
 
 
 _POSITIVE = Range(0.0, None, low_open=True)
@@ -859,6 +860,7 @@ def check_inputs(model, inputs, times=None):
                     if bound is not None and np.size(bound) == 1:  # (an input given as a one-element array)
                         bound = float(np.asarray(bound, dtype=float).item())
                     check_value(name, value, bound)
+            _check_input_cut_offs(model, one)  # (past an OCP table's end: after their ranges)
         except ValueError as exc:
             raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
 
@@ -1182,34 +1184,155 @@ def check_tables_cover_cut_offs(values, anode=None):
     cut-off is compared as the cathode's potential vs Li: the cut-off plus the potential of the model's ``anode``
     (:data:`~pybamm_aea.parameters.paper_cell.ANODE_POTENTIALS`; without it, the values'
     :data:`~pybamm_aea.parameters.paper_cell.CUT_OFF_ANODE_POTENTIAL`, else Li metal's 0). One ``ValueError`` names
-    every gap, and, where the values declare their cut-offs against another anode than the model's, that too (review
-    R36: AEA_LiCoO2's Li metal cut-offs on a Li-In model were refused for its table, the cause unsaid). A cut-off that
-    is an input or absent is not checked (docs/known_limits.rst), nor a table whose theta does not increase (its own
-    error, "x_data must be strictly increasing", names it; review R36 found "theta 0.9452-0.01416" said here)."""
-    from ..materials.functions import TableOCP
-    from ..materials.material import table_end_gaps, table_gaps_said
-    from ..parameters.paper_cell import ANODE_POTENTIALS, CUT_OFF_NAMES, cut_off_anode_potential
+    every gap (:func:`tables_past_cut_offs`). A cut-off that is an input is checked at the solve, on its value
+    (:func:`check_inputs`, :func:`_check_input_cut_offs`; until session 58 not at all), one absent or a function not
+    at all, nor a table whose theta does not increase (its own error, "x_data must be strictly increasing", names
+    it; review R36 found "theta 0.9452-0.01416" said here). The other cut-off, a number, is checked (session 58:
+    both were skipped when one was an input)."""
+    from ..parameters.paper_cell import CUT_OFF_NAMES
 
-    low, high = (_number(values.get(name)) for name in CUT_OFF_NAMES)
-    if None in (low, high):
-        return
+    said = tables_past_cut_offs(values, anode, *(_number(values.get(name)) for name in CUT_OFF_NAMES))
+    if said is not None:
+        raise ValueError(said)
+
+
+def _cut_off_potential(values, anode):
+    """The potential [V vs Li] a cell voltage of ``values`` is moved by to the cathode's: the model's ``anode``'s
+    (:data:`~pybamm_aea.parameters.paper_cell.ANODE_POTENTIALS`), else the values' declared one, else 0 (Li metal)."""
+    from ..parameters.paper_cell import ANODE_POTENTIALS, cut_off_anode_potential
+
     potential = ANODE_POTENTIALS.get(anode) if isinstance(anode, str) else None
     if potential is None:
         potential = cut_off_anode_potential(values) or 0.0
-    tables = {}  # (one table under several names: said once)
+    return potential
+
+
+def _host_tables(values):
+    """The host OCPs of ``values`` given as tables with increasing theta: a list of (table, the names giving it, each
+    repr'd), one table under several names said once."""
+    from ..materials.functions import TableOCP
+
+    tables = {}
     for name in HOST_OCP_PARAMETERS:
         ocp = values.get(name)
         if isinstance(ocp, TableOCP) and all(a < b for a, b in zip(ocp.theta, ocp.theta[1:])):
             tables.setdefault(id(ocp), (ocp, []))[1].append(repr(name))
+    return list(tables.values())
+
+
+def tables_past_cut_offs(values, anode, low, high, names=None):
+    """What :func:`check_tables_cover_cut_offs` says of ``values`` with the cell voltages ``low`` and ``high`` [V]
+    (None: that side not checked) as their cut-offs, or None if every table covers them: the one text of the
+    parameterisation's refusal, the solve's of an input cut-off and an experiment step's "until" voltage.
+    ``names``: (lower, upper) as said (default the cut-offs' parameter names, repr'd)."""
+    from ..materials.material import table_end_gaps, table_gaps_said
+    from ..parameters.paper_cell import CUT_OFF_NAMES
+
+    potential = _cut_off_potential(values, anode)
+    lower = math.inf if low is None else low + potential  # (inf / -inf: no end is short of them)
+    upper = -math.inf if high is None else high + potential
     capacity, said = _window_capacity(values), []
-    for ocp, names in tables.values():
-        gaps = table_end_gaps(ocp.theta, ocp.values, low + potential, high + potential, capacity,
-                              (*CUT_OFF_NAMES, potential))
+    for ocp, names_of in _host_tables(values):
+        gaps = table_end_gaps(ocp.theta, ocp.values, lower, upper, capacity,
+                              (*(names or [repr(name) for name in CUT_OFF_NAMES]), potential))
         if gaps:
-            said.append(table_gaps_said(" and ".join(names) + " (a table OCP)", ocp.theta, gaps))
-    if said:
-        another = cut_offs_of_another_anode(values, anode)
-        raise ValueError("; also ".join(said) + ("" if another is None else f". Note: {another}"))
+            said.append(table_gaps_said(" and ".join(names_of) + " (a table OCP)", ocp.theta, gaps))
+    if not said:
+        return None
+    another = cut_offs_of_another_anode(values, anode)
+    return "; also ".join(said) + ("" if another is None else f". Note: {another}")
+
+
+#: discretised model -> its cut-offs given as inputs and the table ends they may not pass (:func:`_input_cut_offs`)
+_INPUT_CUT_OFFS = weakref.WeakKeyDictionary()
+
+
+def _input_cut_offs(model):
+    """The voltage cut-offs of the values ``model`` was parameterised with that are inputs, each with the end of
+    its host OCP tables it may not pass: a tuple of (cut-off name, input name, 0 lower / 1 upper, the end [V vs Li],
+    the anode's potential [V vs Li]), found once per model (the solve's check then costs one comparison each)."""
+    try:
+        return _INPUT_CUT_OFFS[model]
+    except (KeyError, TypeError):
+        pass
+    from ..parameters.paper_cell import CUT_OFF_NAMES
+
+    values, found = parameter_values_of(model), []
+    given = {} if values is None else {name: values.get(name) for name in CUT_OFF_NAMES}
+    inputs = {name: value.name for name, value in given.items() if isinstance(value, pybamm.InputParameter)}
+    tables = _host_tables(values) if inputs else []
+    if tables:
+        anode = (getattr(model, "options", None) or {}).get("anode")
+        try:
+            potential = _cut_off_potential(values, anode)
+        except ValueError:  # (an input anode potential: refused at the parameterisation, not here)
+            potential = None
+        ends = ([float(ocp.values[-1]) for ocp, _ in tables if ocp.theta[-1] < 1],  # (lower: last values)
+                [float(ocp.values[0]) for ocp, _ in tables if ocp.theta[0] > 0])  # (upper: first values)
+        for side, name in enumerate(CUT_OFF_NAMES):
+            if name in inputs and ends[side] and potential is not None:
+                found.append((name, inputs[name], side, (max, min)[side](ends[side]), potential))
+    found = tuple(found)
+    try:
+        _INPUT_CUT_OFFS[model] = found
+    except TypeError:
+        pass
+    return found
+
+
+def _check_input_cut_offs(model, inputs):
+    """Refuse a voltage cut-off given as an input (``"Lower voltage cut-off [V]": "[input]"``) whose value in
+    ``inputs`` reaches past the end of a host OCP table of the values ``model`` was parameterised with: the rule of
+    :func:`check_tables_cover_cut_offs`, in its words, on the model's anode. AEA_LiCoO2 (its table ends at 2.718 V)
+    with a lower cut-off input 2.5 V discharged to 2.5 V on the held end (0.1503 mA.h at 0.1C), until session 58."""
+    past = {}
+    for name, input_name, side, end, potential in _input_cut_offs(model):
+        if input_name not in inputs:
+            continue  # (PyBaMM names an input not given)
+        cuts = _numbers(inputs[input_name])
+        if cuts and (min(cuts) + potential < end if side == 0 else max(cuts) + potential > end):
+            past[side] = (input_name, min(cuts) if side == 0 else max(cuts))
+    if past:
+        values, anode = parameter_values_of(model), (getattr(model, "options", None) or {}).get("anode")
+        said = tables_past_cut_offs(values, anode, *(past[side][1] if side in past else None for side in (0, 1)))
+        given = " and ".join(f"input {name!r} = {value:g} V" for name, value in past.values())
+        raise ValueError(f"{given}, {'a cell voltage' if len(past) == 1 else 'cell voltages'} on {_anode_said(anode)}: "
+                         f"{said}")
+
+
+def _anode_said(anode):
+    """The anode a cut-off is a cell voltage on, as the refusals of :func:`tables_past_cut_offs` say it."""
+    return f"the model's anode, {anode}" if anode else "the anode the values declare, else Li metal"
+
+
+#: how a step's own voltage is said by :func:`check_step_until_in_tables` (as the lower and the upper cut-off both)
+STEP_UNTIL_SAID = "step's \"until\" voltage"
+
+
+def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0):
+    """Refuse the experiment's step ``step`` (its ``index`` from 1, ``name`` as said) whose own voltage cut-off
+    ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number: the battery's voltage,
+    ``cells`` cells in series) reaches past the end of a host OCP table of ``values``: the rule and words of
+    :func:`check_tables_cover_cut_offs` (:func:`tables_past_cut_offs`), the voltage compared as the cathode's
+    potential on the model's ``anode``, as either cut-off (reached from either side, it is past an end either way).
+    AEA_LiCoO2 (its table ends at 2.718 V) discharged from SOC 1 at 0.1C until 2.5 V ran to 2.5 V on the held end
+    (0.1503 mA.h), without a word, until session 58. Called by
+    :func:`~pybamm_aea.models.experiment_checks.check_step_values`, before any step runs."""
+    if values is None or not _host_tables(values):
+        return
+    for term in getattr(step, "termination", None) or ():
+        value = getattr(term, "value", None)
+        if not (isinstance(term, pybamm.step.VoltageTermination) and isinstance(value, numbers.Real)):
+            continue
+        voltage = float(value) / cells
+        try:
+            said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_UNTIL_SAID, STEP_UNTIL_SAID))
+        except ValueError:  # (values whose anode potential is not a number: refused at the parameterisation)
+            return
+        if said is not None:
+            battery = "" if cells == 1 else f" ({float(value):g} V the battery's of {cells:g} cells in series)"
+            raise ValueError(f"the experiment's step {index} ({name}) ends at its own voltage {voltage:g} V{battery}, "
+                             f"a cell voltage on {_anode_said(anode)}: {said}")
 
 
 # ------------------------------------------------------------------------------- temperature beyond the data

@@ -1807,11 +1807,12 @@ def check_step_duration(step, name):
         raise ValueError(f"{name}: a step lasts a positive time, got {duration:g} s")
 
 
-def check_step_values(steps, inputs, parameter_values=None):
+def check_step_values(steps, inputs, parameter_values=None, anode=None):
     """Check the value each step of an experiment runs at (``steps``: ``pybamm.Experiment.steps``) against
     :data:`STEP_VALUE_RANGES`, with the user's ``inputs`` of ``Simulation.solve`` (a dict or None); a voltage
     step also against the cell's window in an experiment: the voltage cut-offs of ``parameter_values`` (numbers
-    or inputs), which PyBaMM moves :data:`EXPERIMENT_WINDOW_MARGIN` out.
+    or inputs), which PyBaMM moves :data:`EXPERIMENT_WINDOW_MARGIN` out; its "until" voltage also against the ends of
+    an OCP table, on the model's ``anode`` (:func:`~pybamm_aea.models.checks.check_step_until_in_tables`).
 
     A step's value given as an input (``pybamm.step.current(pybamm.InputParameter("I2"))``) is no parameter of
     the model: PyBaMM puts it in that step's model in place of "Current function [A]" (or of its voltage, power
@@ -1853,6 +1854,9 @@ def check_step_values(steps, inputs, parameter_values=None):
         seen.add(key)
         _check_direction_word(index, step, kind)
         _check_cut_offs(index, step, cut_offs, _cells(parameter_values, one))
+        from .checks import check_step_until_in_tables  # (its own "until" voltage past an OCP table's end, session 58)
+        check_step_until_in_tables(index, _step_name(step, str), step, parameter_values, anode,
+                                   _cells(parameter_values, one))
         if _is_drive_cycle(step):  # a drive cycle of numbers: every sample
             _check_drive_cycle(index, step, kind, cut_offs)
             continue

@@ -205,7 +205,8 @@ def _whole_experiment_check(pybamm_method):
             # with its own value (PyBaMM's Experiment merges two drive cycles that print the same)
             check_steps_not_merged(self.experiment)
             check_termination(self.experiment, self.parameter_values, inputs, made=made)  # (an input cut-off: read)
-            check_step_values(self.experiment.steps, inputs, self.parameter_values)
+            check_step_values(self.experiment.steps, inputs, self.parameter_values,
+                              (getattr(self.model, "options", None) or {}).get("anode"))
         try:
             built = pybamm_method(self, *args, **kwargs)
         except RecursionError:  # an explicit custom step's current of a variable of the current: say which
