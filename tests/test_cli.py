@@ -1212,6 +1212,25 @@ def test_no_help_types_a_default_the_parser_or_the_api_holds():
     assert "their rate; the paper's by default (default: 0.1)" in sweep and "sweeps) (default: 1)" in sweep
 
 
+def test_the_cathode_cells_help_says_the_models_default_mesh(monkeypatch):
+    """simulate's and sweep's --cathode-cells help typed the model's default cells ("the model's, 20 on the
+    multi-phase host, 10 on the lever rule", a None default); it says pybamm_aea.aea_mesh_cells' numbers, those
+    AEA.default_var_pts gives, and the parser stays light (test above)."""
+    from pybamm_aea import aea_mesh_cells
+    from pybamm_aea.models.aea import AEA
+    from pybamm_aea.models.submodels import xi
+
+    assert AEA(build=False).default_var_pts[xi] == aea_mesh_cells.MULTI_PHASE_POINTS == 20
+    assert AEA({"host thermodynamics": "lever rule"}, build=False).default_var_pts[xi] == \
+        aea_mesh_cells.LEVER_RULE_POINTS == 10
+    monkeypatch.setattr(aea_mesh_cells, "MULTI_PHASE_POINTS", 21)
+    monkeypatch.setattr(aea_mesh_cells, "LEVER_RULE_POINTS", 11)
+    commands = build_parsers()[1]
+    for name in ("simulate", "sweep"):
+        text = " ".join(commands[name].format_help().split())
+        assert "(default: the model's, 21 on the multi-phase host, 11 on the lever rule)" in text, name
+
+
 def test_an_error_of_the_first_parse_is_said_under_the_real_usage(capsys):
     """A bad or missing value is refused by the first parse, whose parsers required nothing: 'pybamm-aea energy
     --porosity' was said under "[--porosity FRACTION | --pressure MPA]" (--help: "(--porosity FRACTION | --pressure
