@@ -53,6 +53,7 @@ from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
 from .ranges import POSITIVE, UTILISATION, check_loading_mg_cm2, check_thickness_um
 from .readout import ANODE_OCP, ENERGY_OPTIONS, ESC, delivered
+from .screening_grid import C_RATES, LOADINGS_MG_CM2
 from .user_input import close_names, did_you_mean, first_repeat, not_a_number, number_refusal, real_number
 
 MECHANISMS = {
@@ -403,7 +404,7 @@ def _threshold_column(df, threshold, template):
     return col
 
 
-def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknesses=None, temperature=None,
+def screen(materials, c_rates=C_RATES, loadings=None, thicknesses=None, temperature=None,
            cell="paper", threshold=0.8, composite=False, options=None, mesh_check=False, progress=None):
     """Screen materials as dense AEA cathodes on a cell build; returns a pandas DataFrame.
 
@@ -474,7 +475,7 @@ def screen(materials, c_rates=(0.1, 0.5, 1.0, 2.0, 5.0), loadings=None, thicknes
     if loadings is not None and thicknesses is not None:
         raise ValueError("give loadings= or thicknesses=, not both")
     if loadings is None and thicknesses is None:
-        loadings = (1.5, 3.0, 5.0, 10.0, 15.0)
+        loadings = LOADINGS_MG_CM2
     grid = loadings if loadings is not None else thicknesses
     grid = _axis("loadings" if loadings is not None else "thicknesses", grid)
     if loadings is not None:  # in the loading range's own unit (mg/cm2): checked before any model is built

@@ -1139,8 +1139,9 @@ def test_an_unknown_argument_is_said_before_a_missing_required_one_by_every_subc
 def test_every_option_with_a_default_says_it_by_public_argparse_alone():
     """The "(default: X)" of an option's help was added by an override of argparse's protected ``_get_help_string``
     (until session 57); each help text that shows its default holds argparse's public "%(default)s" now (the help
-    unchanged, 13 options; 14 with the screen's --anode), and an option with a value for default (not None, False or []) says it there or in its
-    words ("default 0.1, the paper's")."""
+    unchanged, 13 options; 14 with the screen's --anode; 25 with its model options and the three of session 58 that
+    typed their default), and an option with a value for default (not None, False or []) says it there or in its
+    words (none types it: :func:`_defaults_typed`)."""
     import argparse
     import inspect
 
@@ -1158,7 +1159,76 @@ def test_every_option_with_a_default_says_it_by_public_argparse_alone():
                 if "%(default)s" in action.help:
                     shown += 1
                     assert "".join(f"(default: {action.default})".split()) in text, (p.prog, action.option_strings)
-    assert shown == 14
+    assert shown == 25
+
+
+def _defaults_typed(parsers):
+    """(prog, option) of each help text of ``parsers`` that types a default: "default" with a number after it (a
+    default said by hand, beside argparse's %(default)s or a None default), or a number the parser's default holds
+    in a clause with "default" ("the paper's 0.1 by default" beside default=0.1)."""
+    import argparse
+
+    number = r"[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?"
+    typed = []
+    for p in parsers:
+        for action in p._actions:
+            if not action.option_strings or action.help in (None, argparse.SUPPRESS):
+                continue
+            text = action.help.replace("%(default)s", "")
+            held = action.default if isinstance(action.default, (int, float)) \
+                and not isinstance(action.default, bool) else None
+            clauses = [c for c in re.split(r"[;()]", text) if "default" in c]
+            if re.search(rf"default:?\s*{number}", text) or any(
+                    held is not None and held in [float(v) for v in re.findall(number, c)] for c in clauses):
+                typed.append((p.prog, action.option_strings[0]))
+    return typed
+
+
+def test_no_help_types_a_default_the_parser_or_the_api_holds():
+    """Every help's default comes from one place: 'sweep --reference-c-rate' said "(default 0.1, the paper's)" beside
+    its default 0.1, '--threads' "default 1", 'screen --loadings' "(default 1.5,3,5,10,15)" with a None default
+    (the API's grid, retyped); %(default)s now, the screen's loadings and C-rates from pybamm_aea.screening_grid, the
+    API's own defaults. The check catches each of the three kinds on a parser of its own."""
+    import inspect
+
+    import pybamm_aea
+
+    parser, commands = build_parsers()
+    assert _defaults_typed([parser, *commands.values()]) == []
+    probe = argparse.ArgumentParser(prog="probe")
+    probe.add_argument("--a", default=0.1, help="a rate (default 0.1, the paper's)")
+    probe.add_argument("--b", default=1, help="threads, default 1")
+    probe.add_argument("--c", default=None, help="loadings (default 1.5,3,5,10,15)")
+    probe.add_argument("--d", default=0.1, help="a rate; the paper's 0.1 by default")
+    probe.add_argument("--e", default=0.1, help="a rate; the paper's by default (default: %(default)s)")
+    probe.add_argument("--f", default=None, help="cells (default: the model's)")
+    assert _defaults_typed([probe]) == [("probe", "--a"), ("probe", "--b"), ("probe", "--c"), ("probe", "--d")]
+    screen = " ".join(commands["screen"].format_help().split())
+    assert "(default: 1.5,3,5,10,15)" in screen and "(default: 0.1,0.5,1,2,5)" in screen
+    from pybamm_aea import screening_grid
+
+    assert inspect.signature(pybamm_aea.screen).parameters["c_rates"].default is screening_grid.C_RATES
+    sweep = " ".join(commands["sweep"].format_help().split())
+    assert "their rate; the paper's by default (default: 0.1)" in sweep and "sweeps) (default: 1)" in sweep
+
+
+def test_the_cathode_cells_help_says_the_models_default_mesh(monkeypatch):
+    """simulate's and sweep's --cathode-cells help typed the model's default cells ("the model's, 20 on the
+    multi-phase host, 10 on the lever rule", a None default); it says pybamm_aea.aea_mesh_cells' numbers, those
+    AEA.default_var_pts gives, and the parser stays light (test above)."""
+    from pybamm_aea import aea_mesh_cells
+    from pybamm_aea.models.aea import AEA
+    from pybamm_aea.models.submodels import xi
+
+    assert AEA(build=False).default_var_pts[xi] == aea_mesh_cells.MULTI_PHASE_POINTS == 20
+    assert AEA({"host thermodynamics": "lever rule"}, build=False).default_var_pts[xi] == \
+        aea_mesh_cells.LEVER_RULE_POINTS == 10
+    monkeypatch.setattr(aea_mesh_cells, "MULTI_PHASE_POINTS", 21)
+    monkeypatch.setattr(aea_mesh_cells, "LEVER_RULE_POINTS", 11)
+    commands = build_parsers()[1]
+    for name in ("simulate", "sweep"):
+        text = " ".join(commands[name].format_help().split())
+        assert "(default: the model's, 21 on the multi-phase host, 11 on the lever rule)" in text, name
 
 
 def test_an_error_of_the_first_parse_is_said_under_the_real_usage(capsys):
@@ -1800,3 +1870,62 @@ def test_screen_takes_the_models_anodes_and_gives_the_apis_numbers(tmp_path, cap
     assert rows["Li-In"][esc] == pytest.approx(api[esc], rel=5e-6)  # (the .csv's 6 figures; Li-In against Li: 5e-5)
     assert rows["Li-In"][esc] == pytest.approx(321.669, abs=1e-3)
     assert rows[None][esc] == pytest.approx(321.686, abs=1e-3)
+
+
+def test_screen_takes_the_model_options_a_screen_honours_and_refuses_the_other_by_name(capsys):
+    """'pybamm-aea screen' took no model option but --anode (session 57): the lever-rule host or a degradation option
+    needed the API. Each option of the model a screen honours is an option of the command, its choices the model's
+    (AEAOptions.POSSIBLE, not retyped), its default the model's; 'voltage as a state' (a solver formulation: no figure
+    of a screen moves beyond the solver's tolerance) is refused by name, not offered."""
+    from pybamm_aea.cli.screen import SCREENED, UNSCREENED, flag
+    from pybamm_aea.models.aea import AEAOptions
+
+    command = build_parsers()[1]["screen"]
+    offered = {a.dest: a for a in command._actions if a.dest in AEAOptions.POSSIBLE}
+    assert set(UNSCREENED) == {"voltage as a state"} and set(SCREENED) | set(UNSCREENED) == set(AEAOptions.POSSIBLE)
+    for name in SCREENED:
+        assert offered[name].option_strings == [flag(name)], name
+        assert tuple(offered[name].choices) == AEAOptions.POSSIBLE[name], name
+        assert offered[name].default == AEAOptions.POSSIBLE[name][0], name
+    help_text = " ".join(command.format_help().split())
+    assert "--host-thermodynamics {multi-phase,lever rule}" in help_text
+    assert "--interphase-growth {none,parabolic,stability window}" in help_text
+    assert "voltage-as-a-state" not in help_text
+    err = _error(["screen", "--voltage-as-a-state", "true"], capsys)
+    assert "argument --voltage-as-a-state: the AEA model's option 'voltage as a state' is not a screen's: a solver " \
+           "formulation" in err, err
+    err = _error(["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "1", "--loadings", "5", "--hysteresis",
+                  "none", "--no-progress"], capsys)  # (the model's OptionError, said as a usage error)
+    assert err.rstrip().endswith("pybamm-aea screen: error: Option 'hysteresis': 'none' is an option of the "
+                                 "lever-rule host (\"host thermodynamics\": \"lever rule\"); the multi-phase host's "
+                                 "hysteresis follows from its free energy"), err
+
+
+def test_the_screens_lever_rule_map_is_the_apis(tmp_path, capsys):
+    """'pybamm-aea screen --host-thermodynamics "lever rule"' gives pybamm_aea.screen(options={"host thermodynamics":
+    "lever rule"})'s numbers, to the map's printed digits and the .csv's 6 figures. Mo6S8 at 1C, 1.5 and 5 mg/cm2:
+    the lever rule reaches 80 % at 5 mg/cm2 (>=0.515 mA.h/cm2), the multi-phase default does not (0.797 of the
+    window; 0.507 interpolated, its '?': the mesh decides a loading)."""
+    import pybamm_aea
+    from pybamm_aea.screening import suitability
+
+    argv = ["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "1", "--loadings", "1.5,5", "--no-progress"]
+    maps, rows = {}, {}
+    for host in ("lever rule", None):
+        output = tmp_path / f"{host}.csv"
+        code, out, _ = _run(argv + ["--output", str(output)] + (["--host-thermodynamics", host] if host else []),
+                            capsys)
+        assert code == 0
+        maps[host] = out.splitlines()[-1].split()
+        rows[host] = pd.read_csv(output)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (the command said them)
+        api = pybamm_aea.screen(["Li2021_Mo6S8"], c_rates=[1], loadings=[1.5, 5],
+                                options={"host thermodynamics": "lever rule"}, progress=False)
+    assert maps["lever rule"] == ["Li2021_Mo6S8", f">={suitability(api).round(3).iloc[0, 0]}"] == \
+        ["Li2021_Mo6S8", ">=0.515"]
+    assert maps[None] == ["Li2021_Mo6S8", "0.507?"]
+    for column in ("utilisation", "Electrode specific capacity [mA.h.g-1]"):
+        assert rows["lever rule"][column].to_numpy() == pytest.approx(api[column].to_numpy(), rel=5e-6), column
+    assert rows["lever rule"]["utilisation"].iloc[1] == pytest.approx(0.99493, abs=1e-5)
+    assert rows[None]["utilisation"].iloc[1] == pytest.approx(0.79739, abs=1e-5)

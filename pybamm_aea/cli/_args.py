@@ -9,6 +9,8 @@ from pathlib import Path
 import sys
 import textwrap
 
+from pybamm_aea import aea_mesh_cells
+
 #: default output folder of the command line
 DEFAULT_OUT = "aea_output"
 
@@ -141,8 +143,9 @@ def add_cathode_cells(parser):
     the argparse action."""
     return parser.add_argument("--cathode-cells", type=int_at_least("--cathode-cells", _min_cathode_cells),
                                default=None, metavar="N",
-                               help="finite-volume cells across the AEA cathode (default: the model's, 20 on the "
-                                    "multi-phase host, 10 on the lever rule)")
+                               help="finite-volume cells across the AEA cathode (default: the model's, "
+                                    f"{aea_mesh_cells.MULTI_PHASE_POINTS} on the multi-phase host, "
+                                    f"{aea_mesh_cells.LEVER_RULE_POINTS} on the lever rule)")
 
 
 def add_no_progress(parser):

@@ -4,11 +4,41 @@ import sys
 import warnings
 
 from pybamm_aea.aea_option_values import POSSIBLE
+from pybamm_aea.screening_grid import C_RATES, LOADINGS_MG_CM2, as_text
 
 from . import _args
 
-#: the model's anodes (its option values, the default first)
-ANODES = POSSIBLE["anode"]
+#: the model's options a screen does not take, and why (refused by name: the others are the command's options)
+UNSCREENED = {
+    "voltage as a state": "a solver formulation, not the cell's: no figure of a screen depends on it beyond the "
+                          "solver's tolerance (Mo6S8, AEA_LiFePO4, TiS2 at 1C, 5 mg/cm2: utilisations within "
+                          "1.1e-4 of the window, 2026-12-07)",
+}
+#: the model's options the screen takes, each an option of the command (values: the model's, the default first)
+SCREENED = tuple(name for name in POSSIBLE if name not in UNSCREENED)
+#: what each screened option does to a screen (said in its help, after the model's values)
+_EFFECT = {
+    "anode": "the cell's anode; on Li-In each material's window (vs Li) is moved down by the Li-In plateau and the "
+             "energies are against Li",
+    "host thermodynamics": "the cathode host's description: the multi-phase free energy, or the lever rule's fitted "
+                           "OCP branches (faster)",
+    "hysteresis": "the lever rule's OCP hysteresis (the multi-phase host's follows from its free energy)",
+    "ionic switch": "the Li0 surface film of the lever rule (on the multi-phase host it only reports the Li0 layer)",
+    "electronic conduction": "the electrons' ohmic drop in the compact, or none",
+}
+
+
+def flag(name):
+    """The command's option for the model's option ``name``: "host thermodynamics" -> "--host-thermodynamics"."""
+    return "--" + name.lower().replace(" ", "-")
+
+
+def _refused(name):
+    """An argparse type that refuses the model's option ``name`` (one of :data:`UNSCREENED`), naming it and why."""
+    def refuse(text):
+        raise argparse.ArgumentTypeError(f"the AEA model's option {name!r} is not a screen's: {UNSCREENED[name]}; "
+                                         f"pybamm_aea.screen(options={{{name!r}: ...}}) takes it")
+    return refuse
 
 
 def register(subparsers):
@@ -22,7 +52,9 @@ def register(subparsers):
             "Wh/kg and Wh/L, the limiting mechanism "
             "(ionic, electronic, interface, separator) and the largest loading / thickness / areal capacity still "
             "reaching --threshold. Materials: parameter-set names (Li2021_Mo6S8, AEA_LiFePO4, ...), literature "
-            "material names (LiFePO4, Li4Ti5O12, LiCoO2, NMC532, Mo6S8, TiS2) or JSON material files.",
+            "material names (LiFePO4, Li4Ti5O12, LiCoO2, NMC532, Mo6S8, TiS2) or JSON material files. The AEA "
+            "model's options a screen honours are options here, with the model's values and defaults (--anode, "
+            "--host-thermodynamics, ...); its 'voltage as a state', a solver formulation, is not.",
             "Example (Fig. S2 of the paper as a screen):\n"
             "  pybamm-aea screen --materials Li2021_Mo6S8,AEA_LiFePO4,AEA_Li4Ti5O12 --c-rates 0.1,1 "
             "--loadings 1.5,5",
@@ -32,21 +64,24 @@ def register(subparsers):
                    metavar="NAME,...", help="comma-separated set names, literature names or paths of .json materials "
                                             "(a material's "
                         "'function' fields are imported: use only files you trust) (default: %(default)s)")
-    p.add_argument("--c-rates", default="0.1,0.5,1,2,5", metavar="C,...",
+    p.add_argument("--c-rates", default=as_text(C_RATES), metavar="C,...",
                    help="comma-separated C-rates on the window capacity (1C empties it in an hour) "
                         "(default: %(default)s)")
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--loadings", default=None, metavar="MG_PER_CM2,...",
-                   help="comma-separated cathode loadings in mg/cm2 (default 1.5,3,5,10,15)")
+    g.add_argument("--loadings", default=as_text(LOADINGS_MG_CM2), metavar="MG_PER_CM2,...",
+                   help="comma-separated cathode loadings in mg/cm2 (default: %(default)s)")
     g.add_argument("--thicknesses", default=None, metavar="UM,...",
                    help="comma-separated dense-cathode thicknesses in um (instead of loadings)")
     p.add_argument("--temperature", type=_args.in_physical_range("--temperature", "Ambient temperature [K]"),
                    default=None, metavar="K",
                    help="ambient temperature in kelvin (default: the paper's 343.15 K, 70 C)")
-    p.add_argument("--anode", choices=ANODES, default=ANODES[0],
-                   help="the AEA model's option 'anode' (pybamm_aea.screen(options={'anode': ...})): the cell's anode; "
-                        "on Li-In each material's window (vs Li) is moved down by the Li-In plateau and the energies "
-                        "are against Li; the model's default (default: %(default)s)")
+    for name in SCREENED:
+        p.add_argument(flag(name), dest=name, choices=POSSIBLE[name], default=POSSIBLE[name][0],
+                       help=f"the AEA model's option {name!r} (pybamm_aea.screen(options={{{name!r}: ...}})): "
+                            f"{_EFFECT.get(name, 'a degradation mechanism, over the one step')}; the model's default "
+                            "(default: %(default)s)")
+    for name in UNSCREENED:
+        p.add_argument(flag(name), dest=name, type=_refused(name), help=argparse.SUPPRESS)
     p.add_argument("--threshold", type=_args.float_in("--threshold", rng="UTILISATION"), default=0.8,
                    metavar="FRACTION", help="utilisation the 'largest loading' columns refer to (default: %(default)s)")
     p.add_argument("--output", default=None, metavar="FILE",
@@ -113,6 +148,8 @@ def _cells(table):
 
 
 def run(args):
+    import pybamm
+
     import pybamm_aea
     from pybamm_aea.screening import lower_bounds, mesh_converged, mesh_decided, suitability, threshold_label
 
@@ -128,14 +165,15 @@ def run(args):
     kwargs = {}
     if args.thicknesses is not None:
         kwargs["thicknesses"] = _numbers(parser, "--thicknesses", args.thicknesses)
-    elif args.loadings is not None:
+    else:
         kwargs["loadings"] = _numbers(parser, "--loadings", args.loadings)
     try:
         with warnings.catch_warnings(record=True) as caught:  # (said below as lines of this command's)
             df = pybamm_aea.screen(materials, c_rates=c_rates, temperature=args.temperature,
-                                   threshold=args.threshold, mesh_check=args.mesh_check, options={"anode": args.anode},
+                                   threshold=args.threshold, mesh_check=args.mesh_check,
+                                   options={name: getattr(args, name) for name in SCREENED},
                                    progress=_args.progress_shown(args), **kwargs)
-    except ValueError as exc:
+    except (ValueError, pybamm.OptionError) as exc:  # (an OptionError: the model's, e.g. its hysteresis)
         raise _args.error(parser, str(exc))
     _args.say_warnings(parser.prog, caught)
     if args.output is not None:

@@ -75,7 +75,7 @@ def register(subparsers):
              "moved down by the plateau on the Li-In anode")
     add("--reference-c-rate", type=_args.float_in("--reference-c-rate", 0, low_open=True), default=0.1,
         metavar="C", help="the rate the --experiment's C-rate steps are written at: a swept 'C-rate' c runs "
-                          "them at c / C times their rate (default 0.1, the paper's)")
+                          "them at c / C times their rate; the paper's by default (default: %(default)s)")
     add("--rate-capability", action="store_true",
         help="with a swept 'C-rate', also solve each design at --reference-c-rate where the grid lacks that point, "
              "for its 'Rate capability' (not a row of the table; without it the column is NaN for such designs)")
@@ -90,7 +90,7 @@ def register(subparsers):
         help="local worker processes (default: all cores; 1 = serial); with --scheduler dask and no "
              "--dask-address: workers of the LocalCluster")
     add("--threads", type=_args.int_at_least("--threads", 1), default=1, metavar="N",
-        help="threads of each batched solve (IDAKLU num_threads; single-discharge sweeps), default 1")
+        help="threads of each batched solve (IDAKLU num_threads; single-discharge sweeps) (default: %(default)s)")
     add("--scheduler", keyword="client", choices=["local", "dask"], default="local",
         help="local processes, or Dask distributed (a LocalCluster, or --dask-address) (default: %(default)s)")
     add("--dask-address", default=None, metavar="ADDRESS",

@@ -12,6 +12,7 @@ import numpy as np
 import pybamm
 
 from .. import aea_option_values, citations, pybamm_adapter
+from ..aea_mesh_cells import LEVER_RULE_POINTS, MULTI_PHASE_POINTS
 from ..user_input import did_you_mean, whole_at_least
 from . import submodels
 from .parameters import AEAParameters
@@ -20,13 +21,9 @@ from .submodels.cell_voltage import electrode_level_variables
 from .summary import STANDARD_SUMMARY_VARIABLES, standard_summary_variables
 
 
-#: default mesh of the multi-phase host: cells and exponential stretch toward the separator
-#: (mesh convergence in tests/test_host_phase_field.py)
-MULTI_PHASE_POINTS = 20
+#: default mesh of the multi-phase host: its cells (MULTI_PHASE_POINTS, with the lever rule's in
+#: :mod:`pybamm_aea.aea_mesh_cells`) and exponential stretch toward the separator
 MULTI_PHASE_STRETCH = 2.0
-#: default cells of the lever-rule host: mesh-converged, 10 and 40 cells agree within 0.1 % on capacity for the
-#: paper's cells, the 31 um high-loading electrode and 5C at 25 C (tests/test_model.py)
-LEVER_RULE_POINTS = 10
 #: PyBaMM's lithium-ion names for AEA variables that are the same quantity (definition, units, shape) as in its
 #: half-cell models (``lithium_ion.DFN({"working electrode": "positive"})``, ``BasicDFNHalfCell``): {PyBaMM's name:
 #: the AEA variable published under it too}. PyBaMM's "Positive electrode stoichiometry" is the electrode's
