@@ -37,7 +37,8 @@ __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMET
            "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI", "ANODE_OCP",
            "TOTAL_OVERPOTENTIAL",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "ROUTES", "DEFAULT_ROUTE", "is_skipped",
-           "iter_steps", "iter_discharges", "delivered", "delivered_charge", "delivered_on_both_bases",
+           "iter_steps", "iter_discharges", "discharge_capacity", "delivered", "delivered_charge",
+           "delivered_on_both_bases",
            "discharge_steps", "voltage_vs_li", "vs_li_undefined",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
            "step_table", "experiment_cycle_numbers", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning",
@@ -323,7 +324,8 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
     """Every discharge step of a PyBaMM solution, in order.
 
     Returns a list of ``(capacity_Ah, energy_Wh, capacity_Ah_array, voltage_V_array)``, one per step that passed
-    charge in the discharge direction ("Discharge capacity [A.h]" increases over the step); the arrays start at
+    charge in the discharge direction (:func:`discharge_capacity` increases over the step: "Discharge capacity
+    [A.h]", or on a model without it, PyBaMM's Thevenin, the integral of its current); the arrays start at
     0 Ah at the start of the step (None with ``arrays=False``, which reads fewer variables). The capacity and
     energy are :func:`delivered`'s on its ``energy`` basis ("vs Li", the default: the cathode's against Li, the
     paper's electrode-level basis; "cell": the cell's own, the basis of the cell-level figures) by its ``route``
@@ -355,13 +357,30 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
 
 
 def iter_discharges(solution):
-    """(step solution, its "Discharge capacity [A.h]" entries) of each step of a PyBaMM solution that passed charge
+    """(step solution, its :func:`discharge_capacity` [A.h]) of each step of a PyBaMM solution that passed charge
     in the discharge direction, in order: the steps :func:`discharge_steps` lists (rests and charges pass none)."""
     for _, _, step in iter_steps(solution):
-        Q = np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
+        Q = discharge_capacity(step)
         dq = Q[-1] - Q[0] if Q.size > 1 else 0.0
         if dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):  # (1e-9 of the step's own scale: solver noise)
             yield step, Q
+
+
+def discharge_capacity(step):
+    """A step's running discharge capacity [A.h] (the integral of I dt, discharge > 0): its model's "Discharge
+    capacity [A.h]" entries (from the solution's start); where the model has none (PyBaMM's equivalent circuit,
+    Thevenin: :func:`discharge_steps` ended in PyBaMM's bare KeyError "'Discharge capacity [A.h]' not found" until
+    session 58) or the solve did not return it (the solver's ``output_variables``), the trapezoid of "Current [A]"
+    over "Time [s]" from 0 at the step's start, as :func:`delivered`'s kernel route integrates it. A ValueError
+    naming the model and both variables where the step gives neither."""
+    if gives(step, "Discharge capacity [A.h]"):
+        return np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
+    if not gives(step, "Current [A]"):
+        raise ValueError(f"the {type(step.all_models[0]).__name__} solution gives neither \"Discharge capacity "
+                         "[A.h]\" nor \"Current [A]\" (its model has not them, or the solve did not return them: the "
+                         "solver's output_variables), so its discharge capacity is unknown; ask the solver for one")
+    t, i = (np.asarray(step[name].entries, dtype=float) for name in ("Time [s]", "Current [A]"))
+    return np.concatenate([[0.0], np.cumsum(np.diff(t) * (i[1:] + i[:-1]) / 2)]) / 3600.0
 
 
 class RetentionUndefinedWarning(UserWarning):
@@ -611,8 +630,9 @@ def integrates_energy(solution):
 
 
 def step_table(solution, descriptions=None, mass_g=None):
-    """One row per experiment step: cycle, step, description, duration [h], capacity [mA.h], energy [mW.h]
-    (NaN if the model does not compute "Discharge energy [W.h]"), end voltage [V], termination, and capacity
+    """One row per experiment step: cycle, step, description, duration [h], capacity [mA.h] (the signed change of
+    :func:`discharge_capacity`), energy [mW.h] (NaN if the model does not compute "Discharge energy [W.h]", as
+    PyBaMM's Thevenin, whose capacity is its current's integral), end voltage [V], termination, and capacity
     [mA.h.g-1] when ``mass_g`` [g] is given (finite and > 0, else a ValueError naming it: 0 dropped the column
     silently). Skipped steps are rows with termination "skipped (already at its
     cut-off)", also those of a cycle PyBaMM dropped because it skipped all of them (with ``descriptions``, one
@@ -647,7 +667,7 @@ def step_table(solution, descriptions=None, mass_g=None):
         if is_skipped(step):
             rows.append({**row, "termination": SKIPPED})
             continue
-        Q, t = step["Discharge capacity [A.h]"].entries, step["Time [s]"].entries
+        Q, t = discharge_capacity(step), step["Time [s]"].entries
         E = step["Discharge energy [W.h]"].entries if has_energy else [math.nan, math.nan]
         row.update({"duration [h]": (t[-1] - t[0]) / 3600, "capacity [mA.h]": (Q[-1] - Q[0]) * 1e3,
                     "energy [mW.h]": (E[-1] - E[0]) * 1e3, "end voltage [V]": step["Voltage [V]"].entries[-1],
