@@ -25,6 +25,7 @@ One name per quantity, the model's (and PyBaMM's where PyBaMM has one):
 Used by the command line, :mod:`pybamm_aea.sweep`, :mod:`pybamm_aea.cycling` and the studies. Sign convention as
 PyBaMM's: discharge current > 0.
 """
+from collections.abc import Mapping
 import math
 import re
 import warnings
@@ -80,13 +81,26 @@ def is_skipped(step):
     return step is None or isinstance(step, pybamm.EmptySolution)
 
 
+def _refuse_series(solution, where):
+    """A TypeError where a time series (a dict or DataFrame of columns) is given for a PyBaMM solution or step to
+    ``where`` (a function's name): it has no steps and no model (it ended in "AttributeError: 'dict' object has no
+    attribute 'all_models'"); :func:`pybamm_aea.cycling.cycle_summary` reads one."""
+    import pandas as pd
+
+    if isinstance(solution, (Mapping, pd.DataFrame)):
+        raise TypeError(f"{where} takes a PyBaMM solution, got a time series ({type(solution).__name__}), which has "
+                        "no steps nor model: pybamm_aea.cycling.cycle_summary(series, series_voltage=...) reads one")
+
+
 def iter_steps(solution, include_skipped=False):
     """Yield ``(cycle_number, step_number, step)`` (1-based) over the cycles kept in memory.
 
     Cycles not kept (``save_at_cycles``) are passed over; steps PyBaMM skipped are passed over unless
     ``include_skipped`` (then ``step`` may be ``None`` or an ``EmptySolution``). A solution without experiment
-    (``solve([t0, t1])``) is one step of one cycle: ``(1, 1, solution)``.
+    (``solve([t0, t1])``) is one step of one cycle: ``(1, 1, solution)``. A time series (dict, DataFrame) is a
+    TypeError (:func:`_refuse_series`).
     """
+    _refuse_series(solution, "iter_steps")
     if not getattr(solution, "cycles", None):
         if include_skipped or not is_skipped(solution):
             yield 1, 1, solution
@@ -199,6 +213,7 @@ def delivered_charge(step):
     (:mod:`pybamm_aea.convergence`, which reads no voltage: a solve's kept outputs may lack it)."""
     from .kernels import cycle_summaries
 
+    _refuse_series(step, "delivered_charge")
     t, i = (np.asarray(step[name].entries, dtype=float) for name in ("Time [s]", "Current [A]"))
     return float(np.sum(cycle_summaries(t, i, np.zeros_like(i))["Discharge capacity [A.h]"]))
 
@@ -289,6 +304,7 @@ def _delivered(step, energies, route):
     kernel route, the :class:`CoarseDischargeWarning`'s message of each basis whose state disagrees past
     :data:`COARSE_TOLERANCE` (a list). One pass of the kernel gives every basis (the cell's voltage and the
     cathode's against Li in the same pass)."""
+    _refuse_series(step, "delivered")
     for energy in energies:
         _check_basis(energy)
     _check_route(route)
@@ -336,6 +352,7 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
     :class:`CyclesNotKeptWarning` says so), so a retention from this list is not relative to the 2nd discharge;
     :func:`pybamm_aea.cycling.cycle_summary` reads the missing cycles from PyBaMM's stored states.
     """
+    _refuse_series(solution, "discharge_steps")
     _check_basis(energy)
     _check_route(route)
     missing = [i + 1 for i, cycle in enumerate(getattr(solution, "cycles", None) or []) if cycle is None]
@@ -505,6 +522,7 @@ def time_series(solution, columns):
 
     from .user_input import close_names
 
+    _refuse_series(solution, "time_series")
     variables = solution.all_models[0].variables
     missing = [c for c in columns if c not in variables]
     if missing:
@@ -641,6 +659,7 @@ def step_table(solution, descriptions=None, mass_g=None):
     import pandas as pd
     import pybamm
 
+    _refuse_series(solution, "step_table")
     if mass_g is not None:
         mass_g = finite_positive("mass_g", mass_g)
     if isinstance(solution, pybamm.EmptySolution):

@@ -1,5 +1,6 @@
 """pybamm_aea.readout: one name per quantity, the one retention function."""
 import math
+import re
 import warnings
 
 import numpy as np
@@ -469,3 +470,23 @@ def test_a_step_without_capacity_or_current_is_refused_naming_the_model():
     with pytest.raises(ValueError, match=r'the BaseModel solution gives neither "Discharge capacity \[A.h\]" nor '
                                          r'"Current \[A\]"'):
         readout.discharge_capacity(Step())
+
+
+def test_a_time_series_given_for_a_solution_is_refused_naming_cycle_summary():
+    """A dict or DataFrame of columns (measured data, get_data_dict) given to the step readouts ended in
+    "AttributeError: 'dict' object has no attribute 'all_models'" (discharge_steps, delivered, step_table, time_series)
+    or "'numpy.ndarray' object has no attribute 'entries'" (delivered_charge): it has no steps nor model."""
+    import pandas as pd
+
+    series = {"Time [s]": np.array([0.0, 3600.0]), "Current [A]": np.array([1.0, 1.0]),
+              "Voltage [V]": np.array([3.0, 2.0])}
+    calls = {"discharge_steps": lambda x: readout.discharge_steps(x), "delivered": lambda x: readout.delivered(x),
+             "delivered_charge": lambda x: readout.delivered_charge(x), "step_table": lambda x: readout.step_table(x),
+             "time_series": lambda x: readout.time_series(x, ["Voltage [V]"]),
+             "iter_steps": lambda x: list(readout.iter_steps(x))}
+    for name, call in calls.items():
+        for data, kind in ((series, "dict"), (pd.DataFrame(series), "DataFrame")):
+            with pytest.raises(TypeError, match=re.escape(
+                    f"{name} takes a PyBaMM solution, got a time series ({kind}), which has no steps nor model: "
+                    "pybamm_aea.cycling.cycle_summary(series, series_voltage=...) reads one")):
+                call(data)
