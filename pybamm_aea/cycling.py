@@ -71,6 +71,8 @@ __all__ = [
     "DISPERSED_LITHIATION",
     "LITHIATION_AFTER_CHARGE",
     "CYCLE_STEPS",
+    "SERIES_VOLTAGES",
+    "SERIES_VOLTAGE_UNSAID",
     "HALF_CELL_LITHIUM_LOSS",
     "STRANDED_LITHIATION_LIMIT",
     "StrandedDispersedMaterialWarning",
@@ -231,6 +233,42 @@ def _state_value(state, name):
     return float(np.asarray(state[name].data, dtype=float).reshape(-1)[0])
 
 
+#: what a time series' "Voltage [V]" is against (:func:`cycle_summary`'s ``series_voltage``): "vs Li", the cathode's
+#: against Li (a Li-metal anode, a Li reference); "cell", a cell's against another anode (graphite, Li-In)
+SERIES_VOLTAGES = ("vs Li", "cell")
+#: why a time series without "Anode OCP [V]" is refused unless ``series_voltage`` says what its voltage is: until
+#: session 58 it was read as the cathode's against Li, so a graphite | LiCoO2 cell's or a Li-In cell's (0.62 V below
+#: the cathode's) was quoted as vs-Li electrode energy
+SERIES_VOLTAGE_UNSAID = (
+    'a time series has no model to say what its "Voltage [V]" is against: give cycle_summary(..., '
+    'series_voltage="vs Li") where it is the cathode\'s against Li (a Li-metal anode, a Li reference electrode), '
+    'series_voltage="cell" where it is a cell\'s against another anode (graphite, Li-In: the vs-Li columns are then '
+    f'NaN, the cell\'s figures stand), or a column "{ANODE_OCP}" (the anode\'s OCP against Li, added to the voltage; '
+    "pybamm-aea simulate writes it on Li-In)")
+#: why the vs-Li columns of a time series given as series_voltage="cell" (without "Anode OCP [V]") are NaN
+SERIES_CELL_VOLTAGE = (
+    f'series_voltage="cell": the time series\' "Voltage [V]" is a cell\'s against an anode it does not name (no '
+    f'"{ANODE_OCP}" column), so the cathode\'s voltage against Li is unknown; the cell\'s figures stand ("Mean '
+    'discharge voltage [V]", "Discharge energy [W.h]")')
+
+
+def _series_vs_li(said, anode):
+    """Why a time series' "Voltage [V]" gives no cathode voltage against Li, "" where it does: by its "Anode OCP
+    [V]" column (``anode``, None without one: the voltage is the cell's, plus it the cathode's against Li) or else by
+    what the user said of it (``said``, :data:`SERIES_VOLTAGES`; None: a ValueError, :data:`SERIES_VOLTAGE_UNSAID`)."""
+    if said is not None:
+        _check_choice("series_voltage", said, SERIES_VOLTAGES)
+    if anode is not None:
+        if said == "vs Li" and np.any(anode):
+            raise ValueError(f'series_voltage="vs Li" says the series\' "Voltage [V]" is the cathode\'s against Li, '
+                             f'but its "{ANODE_OCP}" column is not 0 (up to {float(np.max(np.abs(anode))):.4g} V): '
+                             'the voltage is then the cell\'s against that anode; give series_voltage="cell" or none')
+        return ""
+    if said is None:
+        raise ValueError(SERIES_VOLTAGE_UNSAID)
+    return "" if said == "vs Li" else SERIES_CELL_VOLTAGE
+
+
 def _check_choice(name, value, choices):
     if value not in choices:
         raise ValueError(f"{name} must be {', '.join(map(repr, choices[:-1]))} or {choices[-1]!r}, got {value!r}"
@@ -241,8 +279,12 @@ class _Series:
     """The solution's whole time series and the choices made from it: rest tolerance, resistance method,
     energy source, the variables behind lost Li and lost active material."""
 
-    def __init__(self, solution, rest_tol, resistance, energy_source):
+    def __init__(self, solution, rest_tol, resistance, energy_source, series_voltage=None):
         self.solution = _as_source(solution)
+        is_series = isinstance(self.solution, _SeriesSolution)
+        if series_voltage is not None and not is_series:
+            raise ValueError(f"series_voltage={series_voltage!r} is for a time series (a dict or DataFrame); a "
+                             f"solution's model says what its voltage is against (readout.vs_li_undefined)")
         self.cycles = list(getattr(self.solution, "cycles", None) or [])
         from .pybamm_adapter.model_internals import cycle_summaries  # (a solution's: PyBaMM is loaded)
 
@@ -251,13 +293,14 @@ class _Series:
         self.t, self.i, self.v = (_entries(self.solution, n) for n in ("Time [s]", "Current [A]", "Voltage [V]"))
         # the cathode's voltage against Li, the electrode columns' basis: + the anode's OCP (Li-In), if any; a model
         # with one needs it (a solve that did not return it raises PyBaMM's KeyError naming it, rather than the
-        # cell's voltage taken for the cathode's); a series has no model: its column
+        # cell's voltage taken for the cathode's); a series has no model: its column, or what the user said of it
         has_anode = _has(self.solution, ANODE_OCP) or ANODE_OCP in _model_variables(self.solution)
         anode = _entries(self.solution, ANODE_OCP) if has_anode else None
         self.v_li = voltage_vs_li(self.v, anode)
         # why there is no voltage against Li (a PyBaMM full cell: readout.vs_li_undefined), or ""
         models = getattr(self.solution, "all_models", None)
-        self.vs_li_why = vs_li_undefined(models[0]) if models else ""
+        self.vs_li_why = (_series_vs_li(series_voltage, anode) if is_series
+                          else vs_li_undefined(models[0]) if models else "")
         if self.vs_li_why:
             self.v_li = np.full_like(self.v, np.nan)
         self.rest_tol = rest_tol
@@ -852,7 +895,7 @@ def _undefined_columns(table, s, no_discharged, retention, anode_limit=""):
 def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, mass_g=None,
                   volume_L=None, area_cm2=None, discharged_porosity=None, resistance="auto",
                   energy_source="auto", rest_tol=None, cycle_start="auto", include_pybamm_summary=False,
-                  experiment=None):
+                  experiment=None, series_voltage=None):
 
     """Per-cycle summary of a cycling solution: one row per cycle.
 
@@ -866,7 +909,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         or DataFrame of 1-D arrays of one length with those three keys (e.g. measured data; another column
         may be one value, a constant) is treated like a
         solution without experiment; it may carry the other variables named below ("Total lithium in
-        cathode [mol]", "Total overpotential [V]", ...); give ``mass_g`` for the per-mass columns.
+        cathode [mol]", "Total overpotential [V]", ...); give ``mass_g`` for the per-mass columns, and
+        ``series_voltage`` or an "Anode OCP [V]" column for what its voltage is against.
     reference_cycle : int, optional
         Cycle number (1-based) that "Capacity retention [%]" is relative to (the paper quotes LMS
         retention vs the 2nd cycle). ValueError naming it if it is not a cycle of the solution, or if
@@ -933,6 +977,14 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         ValueError for a solution without experiment cycles or whose cycles do not follow these (their count, each
         step's current direction and held voltage: another experiment of the same shape, 0.5C where 1C ran, is not
         told apart).
+    series_voltage : {"vs Li", "cell"}, optional
+        Only for a time series (a ValueError for a solution, whose model says it): what its "Voltage [V]" is against.
+        "vs Li": the cathode's against Li (a Li-metal anode, a Li reference electrode); "cell": a cell's against
+        another anode (graphite, Li-In), whose vs-Li columns are NaN with the reason in ``attrs["Undefined"]`` (the
+        cell's figures stand). Needed unless the series has an "Anode OCP [V]" column (the anode's OCP against Li,
+        added to the voltage: then "cell" or None; "vs Li" with a non-zero one is a ValueError). A series without
+        either is a ValueError naming ``series_voltage`` (:data:`SERIES_VOLTAGE_UNSAID`): until session 58 it was
+        read as the cathode's against Li, a graphite | LiCoO2 or a Li-In cell's voltage quoted as vs-Li energy.
 
     Returns
     -------
@@ -976,9 +1028,9 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           per L of the lithiated electrode (NaN without ``electrode``). The energy is the cathode's
           against Li, the paper's basis: with an "Anode OCP [V]" in the solution (Li-In, 0.62 V) the
           voltage plus it; "Discharge energy [W.h]" and the mean voltages are the cell's. A time series
-          of a Li-In cell needs that column (``pybamm-aea simulate`` writes it): without it (a time series has no
-          model to tell) the voltage is taken as the cathode's vs Li (a Li-In file without it gave 0.71 of the
-          electrode energy).
+          of a Li-In cell gives it by that column (``pybamm-aea simulate`` writes it; a Li-In file read vs Li without
+          it gave 0.71 of the electrode energy) or has them NaN with ``series_voltage="cell"``; a series has no model
+          to tell, so without the column ``series_voltage`` says what its voltage is.
         - "Cell gravimetric energy [W.h.kg-1]", "Cell volumetric energy [W.h.L-1]": discharge energy
           per kg and per L of the whole stack of ``cell`` (NaN without ``cell``, and in a cycle that delivered more
           per area than the stack's anode can give, warned: :func:`anode_limited`).
@@ -1010,7 +1062,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     Raises
     ------
     ValueError
-        Bad ``reference_cycle`` (naming it), bad ``resistance``, ``energy_source`` or ``cycle_start``, a
+        Bad ``reference_cycle`` (naming it), bad ``resistance``, ``energy_source``, ``cycle_start`` or
+        ``series_voltage`` (also a time series without it nor "Anode OCP [V]"), a
         preset ``cell`` without ``electrode`` or without mass and area, or with a mass and area out of the loading
         range.
     TypeError
@@ -1076,7 +1129,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         if not isinstance(electrode, Electrode):
             raise TypeError(f"electrode must be a pybamm_aea.energy.Electrode, got {type(electrode).__name__}")
 
-    s = _Series(solution, rest_tol, resistance, energy_source)
+    s = _Series(solution, rest_tol, resistance, energy_source, series_voltage)
     steps = None if experiment is None else _cycle_steps(s, experiment)  # (refused before the summary is computed)
     rows, start_state, end_states = _experiment_rows(s) if s.cycles else _kernel_rows(s, cycle_start)
     col = {key: np.array([r[key] for r in rows], dtype=float)

@@ -25,6 +25,7 @@ One name per quantity, the model's (and PyBaMM's where PyBaMM has one):
 Used by the command line, :mod:`pybamm_aea.sweep`, :mod:`pybamm_aea.cycling` and the studies. Sign convention as
 PyBaMM's: discharge current > 0.
 """
+from collections.abc import Mapping
 import math
 import re
 import warnings
@@ -37,7 +38,8 @@ __all__ = ["ESC", "GRAVIMETRIC", "VOLUMETRIC", "CELL_GRAVIMETRIC", "CELL_VOLUMET
            "MEAN_DISCHARGE_VOLTAGE_VS_LI", "DISCHARGE_ENERGY_VS_LI", "THROUGHPUT_ENERGY_VS_LI", "ANODE_OCP",
            "TOTAL_OVERPOTENTIAL",
            "RETENTION", "MASS", "VOLUME", "MASS_NOW", "VOLUME_NOW", "ROUTES", "DEFAULT_ROUTE", "is_skipped",
-           "iter_steps", "iter_discharges", "delivered", "delivered_charge", "delivered_on_both_bases",
+           "iter_steps", "iter_discharges", "discharge_capacity", "delivered", "delivered_charge",
+           "delivered_on_both_bases",
            "discharge_steps", "voltage_vs_li", "vs_li_undefined",
            "space_average", "capacity_retention", "retention_curve", "electrode_figures", "step_descriptions",
            "step_table", "experiment_cycle_numbers", "time_series", "RetentionUndefinedWarning", "CyclesNotKeptWarning",
@@ -79,13 +81,26 @@ def is_skipped(step):
     return step is None or isinstance(step, pybamm.EmptySolution)
 
 
+def _refuse_series(solution, where):
+    """A TypeError where a time series (a dict or DataFrame of columns) is given for a PyBaMM solution or step to
+    ``where`` (a function's name): it has no steps and no model (it ended in "AttributeError: 'dict' object has no
+    attribute 'all_models'"); :func:`pybamm_aea.cycling.cycle_summary` reads one."""
+    import pandas as pd
+
+    if isinstance(solution, (Mapping, pd.DataFrame)):
+        raise TypeError(f"{where} takes a PyBaMM solution, got a time series ({type(solution).__name__}), which has "
+                        "no steps nor model: pybamm_aea.cycling.cycle_summary(series, series_voltage=...) reads one")
+
+
 def iter_steps(solution, include_skipped=False):
     """Yield ``(cycle_number, step_number, step)`` (1-based) over the cycles kept in memory.
 
     Cycles not kept (``save_at_cycles``) are passed over; steps PyBaMM skipped are passed over unless
     ``include_skipped`` (then ``step`` may be ``None`` or an ``EmptySolution``). A solution without experiment
-    (``solve([t0, t1])``) is one step of one cycle: ``(1, 1, solution)``.
+    (``solve([t0, t1])``) is one step of one cycle: ``(1, 1, solution)``. A time series (dict, DataFrame) is a
+    TypeError (:func:`_refuse_series`).
     """
+    _refuse_series(solution, "iter_steps")
     if not getattr(solution, "cycles", None):
         if include_skipped or not is_skipped(solution):
             yield 1, 1, solution
@@ -198,6 +213,7 @@ def delivered_charge(step):
     (:mod:`pybamm_aea.convergence`, which reads no voltage: a solve's kept outputs may lack it)."""
     from .kernels import cycle_summaries
 
+    _refuse_series(step, "delivered_charge")
     t, i = (np.asarray(step[name].entries, dtype=float) for name in ("Time [s]", "Current [A]"))
     return float(np.sum(cycle_summaries(t, i, np.zeros_like(i))["Discharge capacity [A.h]"]))
 
@@ -288,6 +304,7 @@ def _delivered(step, energies, route):
     kernel route, the :class:`CoarseDischargeWarning`'s message of each basis whose state disagrees past
     :data:`COARSE_TOLERANCE` (a list). One pass of the kernel gives every basis (the cell's voltage and the
     cathode's against Li in the same pass)."""
+    _refuse_series(step, "delivered")
     for energy in energies:
         _check_basis(energy)
     _check_route(route)
@@ -323,7 +340,8 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
     """Every discharge step of a PyBaMM solution, in order.
 
     Returns a list of ``(capacity_Ah, energy_Wh, capacity_Ah_array, voltage_V_array)``, one per step that passed
-    charge in the discharge direction ("Discharge capacity [A.h]" increases over the step); the arrays start at
+    charge in the discharge direction (:func:`discharge_capacity` increases over the step: "Discharge capacity
+    [A.h]", or on a model without it, PyBaMM's Thevenin, the integral of its current); the arrays start at
     0 Ah at the start of the step (None with ``arrays=False``, which reads fewer variables). The capacity and
     energy are :func:`delivered`'s on its ``energy`` basis ("vs Li", the default: the cathode's against Li, the
     paper's electrode-level basis; "cell": the cell's own, the basis of the cell-level figures) by its ``route``
@@ -334,6 +352,7 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
     :class:`CyclesNotKeptWarning` says so), so a retention from this list is not relative to the 2nd discharge;
     :func:`pybamm_aea.cycling.cycle_summary` reads the missing cycles from PyBaMM's stored states.
     """
+    _refuse_series(solution, "discharge_steps")
     _check_basis(energy)
     _check_route(route)
     missing = [i + 1 for i, cycle in enumerate(getattr(solution, "cycles", None) or []) if cycle is None]
@@ -355,13 +374,30 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
 
 
 def iter_discharges(solution):
-    """(step solution, its "Discharge capacity [A.h]" entries) of each step of a PyBaMM solution that passed charge
+    """(step solution, its :func:`discharge_capacity` [A.h]) of each step of a PyBaMM solution that passed charge
     in the discharge direction, in order: the steps :func:`discharge_steps` lists (rests and charges pass none)."""
     for _, _, step in iter_steps(solution):
-        Q = np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
+        Q = discharge_capacity(step)
         dq = Q[-1] - Q[0] if Q.size > 1 else 0.0
         if dq > 1e-9 * max(1e-12, float(np.max(np.abs(Q)))):  # (1e-9 of the step's own scale: solver noise)
             yield step, Q
+
+
+def discharge_capacity(step):
+    """A step's running discharge capacity [A.h] (the integral of I dt, discharge > 0): its model's "Discharge
+    capacity [A.h]" entries (from the solution's start); where the model has none (PyBaMM's equivalent circuit,
+    Thevenin: :func:`discharge_steps` ended in PyBaMM's bare KeyError "'Discharge capacity [A.h]' not found" until
+    session 58) or the solve did not return it (the solver's ``output_variables``), the trapezoid of "Current [A]"
+    over "Time [s]" from 0 at the step's start, as :func:`delivered`'s kernel route integrates it. A ValueError
+    naming the model and both variables where the step gives neither."""
+    if gives(step, "Discharge capacity [A.h]"):
+        return np.ascontiguousarray(step["Discharge capacity [A.h]"].entries, dtype=float)
+    if not gives(step, "Current [A]"):
+        raise ValueError(f"the {type(step.all_models[0]).__name__} solution gives neither \"Discharge capacity "
+                         "[A.h]\" nor \"Current [A]\" (its model has not them, or the solve did not return them: the "
+                         "solver's output_variables), so its discharge capacity is unknown; ask the solver for one")
+    t, i = (np.asarray(step[name].entries, dtype=float) for name in ("Time [s]", "Current [A]"))
+    return np.concatenate([[0.0], np.cumsum(np.diff(t) * (i[1:] + i[:-1]) / 2)]) / 3600.0
 
 
 class RetentionUndefinedWarning(UserWarning):
@@ -486,6 +522,7 @@ def time_series(solution, columns):
 
     from .user_input import close_names
 
+    _refuse_series(solution, "time_series")
     variables = solution.all_models[0].variables
     missing = [c for c in columns if c not in variables]
     if missing:
@@ -611,8 +648,9 @@ def integrates_energy(solution):
 
 
 def step_table(solution, descriptions=None, mass_g=None):
-    """One row per experiment step: cycle, step, description, duration [h], capacity [mA.h], energy [mW.h]
-    (NaN if the model does not compute "Discharge energy [W.h]"), end voltage [V], termination, and capacity
+    """One row per experiment step: cycle, step, description, duration [h], capacity [mA.h] (the signed change of
+    :func:`discharge_capacity`), energy [mW.h] (NaN if the model does not compute "Discharge energy [W.h]", as
+    PyBaMM's Thevenin, whose capacity is its current's integral), end voltage [V], termination, and capacity
     [mA.h.g-1] when ``mass_g`` [g] is given (finite and > 0, else a ValueError naming it: 0 dropped the column
     silently). Skipped steps are rows with termination "skipped (already at its
     cut-off)", also those of a cycle PyBaMM dropped because it skipped all of them (with ``descriptions``, one
@@ -621,6 +659,7 @@ def step_table(solution, descriptions=None, mass_g=None):
     import pandas as pd
     import pybamm
 
+    _refuse_series(solution, "step_table")
     if mass_g is not None:
         mass_g = finite_positive("mass_g", mass_g)
     if isinstance(solution, pybamm.EmptySolution):
@@ -647,7 +686,7 @@ def step_table(solution, descriptions=None, mass_g=None):
         if is_skipped(step):
             rows.append({**row, "termination": SKIPPED})
             continue
-        Q, t = step["Discharge capacity [A.h]"].entries, step["Time [s]"].entries
+        Q, t = discharge_capacity(step), step["Time [s]"].entries
         E = step["Discharge energy [W.h]"].entries if has_energy else [math.nan, math.nan]
         row.update({"duration [h]": (t[-1] - t[0]) / 3600, "capacity [mA.h]": (Q[-1] - Q[0]) * 1e3,
                     "energy [mW.h]": (E[-1] - E[0]) * 1e3, "end voltage [V]": step["Voltage [V]"].entries[-1],

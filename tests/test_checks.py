@@ -340,8 +340,8 @@ NUMBER_ENTRY_POINTS = [
      "active_loading_mg_cm2"),
     (lambda z: composite_parameter_values("LiFePO4", 3.0, temperature_K=z)[0]["Ambient temperature [K]"], 343.15,
      "temperature_K"),
-    (lambda z: cycle_summary(_series(), mass_g=z).iloc[0].to_json(), 1e-3, "mass_g"),
-    (lambda z: cycle_summary(_series(), rest_tol=z).iloc[0].to_json(), 1e-9, "rest_tol"),
+    (lambda z: cycle_summary(_series(), mass_g=z, series_voltage="vs Li").iloc[0].to_json(), 1e-3, "mass_g"),
+    (lambda z: cycle_summary(_series(), rest_tol=z, series_voltage="vs Li").iloc[0].to_json(), 1e-9, "rest_tol"),
     (lambda z: expand_grid({"C-rate": z}), 1.0, "grid entry 'C-rate'"),
     (lambda z: expand_grid({"C-rate": [z, 2.0]}), 1.0, "grid entry 'C-rate'"),
     (lambda z: pybamm_aea.energy.Electrode({"LiFePO4": 1.0}, porosity=z).porosity, 0.1, "porosity"),
@@ -376,7 +376,7 @@ def test_a_zero_d_array_is_the_number_it_holds_at_the_packages_own_entry_points(
 @pytest.mark.parametrize("z, why", [(np.array(True), "a truth value, not a number"),
                                     (np.array("1.0"), "a numpy array of 0 dimensions of <U3, not a number")])
 @pytest.mark.parametrize("call, value, name", NUMBER_ENTRY_POINTS + [
-    (lambda z: cycle_summary(_series(), volume_L=z), 1e-3, "volume_L"),
+    (lambda z: cycle_summary(_series(), volume_L=z, series_voltage="vs Li"), 1e-3, "volume_L"),
     (lambda z: pybamm_aea.sweep({"C-rate": [1.0]}, parameter_set="Li2021_Mo6S8", reference_c_rate=z), 1.0,
      "reference_c_rate"),
     (lambda z: pybamm_aea.sweep({"C-rate": z}, parameter_set="Li2021_Mo6S8"), 1.0, "grid entry 'C-rate'"),

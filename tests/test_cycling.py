@@ -265,7 +265,7 @@ def _square_wave(durations=(3600.0, 1800.0, 900.0), i_dis=1.0, i_chg=-0.5, loss=
 
 def test_synthetic_square_wave_known_numbers():
     data = _square_wave()
-    table = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3)
+    table = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
     assert list(table.index) == [1, 2, 3]
     np.testing.assert_allclose(table["Discharge capacity [A.h]"], [1.0, 0.5, 0.25], rtol=1e-12)
     np.testing.assert_allclose(table["Charge capacity [A.h]"], [0.5, 0.5, 0.5], rtol=1e-12)
@@ -293,16 +293,16 @@ def test_synthetic_square_wave_known_numbers():
 def test_synthetic_resistance_from_voltage_jump():
     data = _square_wave()
     # the rest before each discharge sits at 3.0 - 0.05 V; a 1 A step down to 2.0 V -> 0.95 Ohm
-    table = cycle_summary(data, reference_cycle=1, mass_g=2.0, resistance="jump")
+    table = cycle_summary(data, reference_cycle=1, mass_g=2.0, resistance="jump", series_voltage="vs Li")
     assert table.attrs["Resistance method"] == "jump"
     assert math.isnan(table.loc[1, "Resistance [Ohm]"])  # no point before the first step
     np.testing.assert_allclose(table.loc[2:, "Resistance [Ohm]"], 0.95, rtol=1e-12)
     # without an overpotential variable "auto" falls back to the jump
     del data["Total overpotential [V]"]
-    auto = cycle_summary(data, reference_cycle=1, mass_g=2.0)
+    auto = cycle_summary(data, reference_cycle=1, mass_g=2.0, series_voltage="vs Li")
     assert auto.attrs["Resistance method"] == "jump"
     with pytest.raises(ValueError, match="Total overpotential"):
-        cycle_summary(data, reference_cycle=1, resistance="overpotential")
+        cycle_summary(data, reference_cycle=1, resistance="overpotential", series_voltage="vs Li")
 
 
 def test_synthetic_model_loss_variables_are_used():
@@ -310,7 +310,7 @@ def test_synthetic_model_loss_variables_are_used():
     t = data["Time [s]"]
     data["Lost lithium inventory [mol]"] = 5e-7 * t / t[-1]
     data["Loss of active material [%]"] = 2.0 * t / t[-1]
-    table = cycle_summary(pd.DataFrame(data), reference_cycle=1, mass_g=2.0)
+    table = cycle_summary(pd.DataFrame(data), reference_cycle=1, mass_g=2.0, series_voltage="vs Li")
     cycle_ends = np.array([8400.0, 15000.0, t[-1]])
     np.testing.assert_allclose(table["Lost lithium [mol]"], 5e-7 * cycle_ends / t[-1], rtol=1e-12)
     np.testing.assert_allclose(table["Lost active material [%]"], 2.0 * cycle_ends / t[-1], rtol=1e-12)
@@ -323,7 +323,8 @@ def test_synthetic_charge_first_series():
     # start with the charge: drop the first discharge and its rest
     keep = data["Time [s]"] >= 4200.0
     shifted = {k: v[keep] for k, v in data.items()}
-    table = cycle_summary(shifted, reference_cycle=1, mass_g=2.0)  # cycle_start "auto" -> charge
+    # cycle_start "auto" -> charge
+    table = cycle_summary(shifted, reference_cycle=1, mass_g=2.0, series_voltage="vs Li")
     np.testing.assert_allclose(table["Charge capacity [A.h]"], [0.5, 0.5, 0.5], rtol=1e-12)
     np.testing.assert_allclose(table["Discharge capacity [A.h]"], [0.5, 0.25, 0.0], atol=1e-12)
     assert math.isnan(table.loc[3, "Coulombic efficiency"])
@@ -347,7 +348,7 @@ def test_the_dispersed_material_a_charge_left_lithiated_is_a_column_and_warned_a
     from pybamm_aea.cycling import LITHIATION_AFTER_CHARGE, StrandedDispersedMaterialWarning
 
     with pytest.warns(StrandedDispersedMaterialWarning) as record:
-        table = cycle_summary(_with_sulfur(_square_wave()), reference_cycle=1, mass_g=2.0)
+        table = cycle_summary(_with_sulfur(_square_wave()), reference_cycle=1, mass_g=2.0, series_voltage="vs Li")
     np.testing.assert_allclose(table[LITHIATION_AFTER_CHARGE], [0.05, 0.25, 0.12], rtol=1e-12)
     text = str(record[0].message)
     assert len(record) == 1 and "the charge of cycles 2-3 left the dispersed material up to 0.25 lithiated " \
@@ -355,20 +356,24 @@ def test_the_dispersed_material_a_charge_left_lithiated_is_a_column_and_warned_a
     # at or below a tenth: no warning
     with warnings.catch_warnings():
         warnings.simplefilter("error", StrandedDispersedMaterialWarning)
-        quiet = cycle_summary(_with_sulfur(_square_wave(), ends=(0.1, 0.08, 0.0)), reference_cycle=1, mass_g=2.0)
+        quiet = cycle_summary(_with_sulfur(_square_wave(), ends=(0.1, 0.08, 0.0)), reference_cycle=1, mass_g=2.0,
+                              series_voltage="vs Li")
     np.testing.assert_allclose(quiet[LITHIATION_AFTER_CHARGE], [0.1, 0.08, 0.0], atol=1e-15)
     # no dispersed material (its capacity 0, the AEA model's LMS) or no such variable: NaN, no warning
     with warnings.catch_warnings():
         warnings.simplefilter("error", StrandedDispersedMaterialWarning)
         none = _with_sulfur(_square_wave())
         none["Dispersed material capacity [A.h]"] = np.zeros_like(none["Time [s]"])
-        assert cycle_summary(none, reference_cycle=1, mass_g=2.0)[LITHIATION_AFTER_CHARGE].isna().all()
+        assert cycle_summary(none, reference_cycle=1, mass_g=2.0,
+                             series_voltage="vs Li")[LITHIATION_AFTER_CHARGE].isna().all()
         # every domain cut off (contact loss) after cycle 1: its capacity 0 there, nothing left to strand
         lost = _with_sulfur(_square_wave())
         lost["Dispersed material capacity [A.h]"] = np.where(lost["Time [s]"] < 8400.0, 1e-4, 0.0)
-        np.testing.assert_allclose(cycle_summary(lost, reference_cycle=1, mass_g=2.0)[LITHIATION_AFTER_CHARGE],
+        np.testing.assert_allclose(cycle_summary(lost, reference_cycle=1, mass_g=2.0,
+                                                 series_voltage="vs Li")[LITHIATION_AFTER_CHARGE],
                                    [0.05, np.nan, np.nan], rtol=1e-12)
-        assert cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0)[LITHIATION_AFTER_CHARGE].isna().all()
+        assert cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0,
+                             series_voltage="vs Li")[LITHIATION_AFTER_CHARGE].isna().all()
 
 
 def test_the_stranded_sulfur_warning_names_the_charges_own_cut_off():
@@ -380,10 +385,10 @@ def test_the_stranded_sulfur_warning_names_the_charges_own_cut_off():
     li_metal = _with_sulfur(_square_wave())  # charged at 3 V against Li metal
     li_in = dict(li_metal, **{"Voltage [V]": li_metal["Voltage [V]"] - 0.6,
                               "Anode OCP [V]": np.full_like(li_metal["Time [s]"], 0.62)})
-    for data, said in ((li_metal, "ends a charge to 3 V before the sulfur"),
-                       (li_in, "ends a charge to 2.4 V (3.02 V vs Li) before the sulfur")):
+    for data, voltage, said in ((li_metal, "vs Li", "ends a charge to 3 V before the sulfur"),
+                                (li_in, None, "ends a charge to 2.4 V (3.02 V vs Li) before the sulfur")):
         with pytest.warns(StrandedDispersedMaterialWarning) as record:
-            cycle_summary(data, reference_cycle=1, mass_g=2.0)
+            cycle_summary(data, reference_cycle=1, mass_g=2.0, series_voltage=voltage)
         assert said in str(record[0].message), str(record[0].message)
 
 
@@ -393,7 +398,8 @@ def test_a_half_cycle_of_round_off_has_no_efficiency():
     t = np.array([0.0, 3600.0, 3600.0, 3600.0 + 1.8e-8, 3600.0 + 1.8e-8, 7200.0])
     i = np.array([0.5, 0.5, -4e-9, -4e-9, 0.5, 0.5])  # 0.5 A.h, then 2e-20 A.h of charge, then a discharge
     v = np.array([3.0, 2.0, 2.8, 2.8, 3.0, 2.0])
-    table = cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v}, reference_cycle=1, mass_g=1.0)
+    table = cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v}, reference_cycle=1, mass_g=1.0,
+                          series_voltage="vs Li")
     assert table.loc[1, "Charge capacity [A.h]"] > 0
     assert math.isnan(table.loc[1, "Coulombic efficiency"]) and math.isnan(table.loc[1, "Energy efficiency"])
 
@@ -408,14 +414,15 @@ def test_a_measured_series_whose_columns_differ_in_length_is_refused():
     i = np.r_[np.full(4, 1e-4), np.full(5, -1e-4)]
     v = np.r_[np.linspace(2.3, 1.9, 4), np.linspace(2.0, 2.4, 5)]
     with pytest.raises(ValueError, match=re.escape('"Current [A]" has 9 values and "Time [s]" 8')):
-        cycle_summary({"Time [s]": t[:-1], "Current [A]": i, "Voltage [V]": v}, mass_g=1e-3)
+        cycle_summary({"Time [s]": t[:-1], "Current [A]": i, "Voltage [V]": v}, mass_g=1e-3, series_voltage="vs Li")
     with pytest.raises(ValueError, match=re.escape('"Voltage [V]" has 8 values and "Time [s]" 9')):
-        cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v[:-1]}, mass_g=1e-3)
+        cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v[:-1]}, mass_g=1e-3, series_voltage="vs Li")
     with pytest.raises(ValueError, match=re.escape('"Total overpotential [V]" has 3 values and "Time [s]" 9')):
         cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v, "Total overpotential [V]": [0.1] * 3},
-                      mass_g=1e-3)
+                      mass_g=1e-3, series_voltage="vs Li")
     table = cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v, "Cathode electrode mass [g]": [1e-3],
-                           "Cell temperature [K]": np.full(4, 343.15)}, reference_cycle=1)  # (not read: not checked)
+                           "Cell temperature [K]": np.full(4, 343.15)},  # (not read: not checked)
+                          reference_cycle=1, series_voltage="vs Li")
     assert table.loc[1, "Charge capacity [A.h]"] == pytest.approx(1e-4, rel=1e-12)
     assert table.loc[1, "Electrode specific capacity [mA.h.g-1]"] == pytest.approx(75.0, rel=1e-12)
 
@@ -527,7 +534,7 @@ def test_li_in_summary_runs_the_kernel_once(monkeypatch):
     # Li metal (no anode OCP): one pass too, without the second voltage
     del data["Anode OCP [V]"]
     calls.clear()
-    metal = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3)
+    metal = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
     assert calls == [False]
     np.testing.assert_allclose(metal["Electrode gravimetric energy [W.h.kg-1]"], [1000, 500, 250], rtol=1e-12)
 
@@ -644,7 +651,7 @@ def test_save_at_cycles_solution(sol, sol_saved, table, mo6s8):
         np.testing.assert_allclose(mixed.loc[[1, 3, 4], column], table.loc[[1, 3, 4], column], rtol=1e-9)
         np.testing.assert_allclose(mixed.loc[2, column], from_states.loc[2, column], rtol=1e-9)
     with pytest.raises(ValueError, match="energy_source"):
-        cycle_summary(_square_wave(), reference_cycle=1, energy_source="states")
+        cycle_summary(_square_wave(), reference_cycle=1, energy_source="states", series_voltage="vs Li")
     scale = float(np.max(np.abs(sol["Total lithium in cathode [mol]"].entries)))
     np.testing.assert_allclose(saved["Lost lithium [mol]"], table["Lost lithium [mol]"], rtol=0, atol=1e-9 * scale)
     # the jump reads the point before the step from the previous cycle's last state where its series was not kept
@@ -800,7 +807,7 @@ def test_every_column_nan_in_every_cycle_is_said_with_its_reason(mo6s8):
 
     wave = _square_wave(durations=(3600.0,))
     series = {k: wave[k] for k in ("Time [s]", "Current [A]", "Voltage [V]")}
-    table = cycle_summary(series, reference_cycle=1)
+    table = cycle_summary(series, reference_cycle=1, series_voltage="vs Li")
     _assert_every_nan_column_is_said(table)
     why = table.attrs["Undefined"]
     assert set(why) >= {ESC, "Electrode gravimetric energy [W.h.kg-1]", "Electrode volumetric energy [W.h.L-1]",
@@ -814,7 +821,7 @@ def test_every_column_nan_in_every_cycle_is_said_with_its_reason(mo6s8):
     assert why["Resistance [Ohm]"].startswith("resistance='jump'")
     # (1, 0.5, 0.25 mAh/cm2: within the 4.124 its 20 um Li gives, test_cell_figures_of_more_than_the_stacks_anode_gives)
     full = cycle_summary(_square_wave(i_dis=1e-3, i_chg=-5e-4), reference_cycle=1, electrode=mo6s8,
-                         cell="practical target", mass_g=2e-3, area_cm2=1.0)
+                         cell="practical target", mass_g=2e-3, area_cm2=1.0, series_voltage="vs Li")
     _assert_every_nan_column_is_said(full)
     assert set(full.attrs["Undefined"]) == {LITHIATION_AFTER_CHARGE, "Lost active material [%]"}, \
         sorted(full.attrs["Undefined"])
@@ -834,7 +841,7 @@ def test_cell_figures_of_more_than_the_stacks_anode_gives_are_nan_with_the_reaso
     with pytest.warns(UserWarning, match=re.escape(
             "cell='practical target': the simulated discharge delivered 5 mAh/cm2, more than the stack's anode can "
             "give, 4.124 mAh/cm2 (the Li inventory of its anode")) as caught:
-        table = cycle_summary(wave, cell="practical target", **given)
+        table = cycle_summary(wave, cell="practical target", **given, series_voltage="vs Li")
     said = [str(w.message) for w in caught if "anode can give" in str(w.message)]
     assert len(said) == 1 and said[0].endswith("so its cell figures are NaN (Cell.energy_density gives the "
                                                "anode-limited stack): cycle 1"), said
@@ -845,14 +852,14 @@ def test_cell_figures_of_more_than_the_stacks_anode_gives_are_nan_with_the_reaso
     thick.anode = LiMetalAnode(thickness_um=30.0)  # 6.19 mAh/cm2: excess Li, the same figures, silent
     with warnings.catch_warnings():
         warnings.simplefilter("error", UserWarning)
-        excess = cycle_summary(wave, cell=thick, **given)
+        excess = cycle_summary(wave, cell=thick, **given, series_voltage="vs Li")
     assert excess[list(cell)].notna().all().all()
     np.testing.assert_allclose(table.loc[2:, list(cell)], excess.loc[2:, list(cell)] * [
         thick.areal_mass / stack.areal_mass, thick.thickness / stack.thickness], rtol=1e-12)
     assert not set(cell) & set(table.attrs["Undefined"])  # (defined in cycles 2 and 3)
     # every cycle beyond it (1000, 500, 250 mAh/cm2): NaN throughout, said in attrs["Undefined"]
     with pytest.warns(UserWarning, match="1000 mAh/cm2, more than the stack's anode can give"):
-        over = cycle_summary(_square_wave(), cell="practical target", **given)
+        over = cycle_summary(_square_wave(), cell="practical target", **given, series_voltage="vs Li")
     assert over[list(cell)].isna().all().all()
     assert all(over.attrs["Undefined"][c].startswith("cell='practical target': the simulated discharge delivered 1000 "
                                                      "mAh/cm2") for c in cell)
@@ -884,7 +891,7 @@ def test_a_lithiated_cathodes_discharge_has_the_anodes_own_li_too():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         table = cycle_summary(wave, cell="paper lab cell", reference_cycle=1, electrode=lco, mass_g=5e-2,
-                              area_cm2=1.0)
+                              area_cm2=1.0, series_voltage="vs Li")
     assert not [w for w in caught if "anode" in str(w.message)], [str(w.message) for w in caught]
     cell = ["Cell gravimetric energy [W.h.kg-1]", "Cell volumetric energy [W.h.L-1]"]
     assert table[cell].notna().all().all() and table.loc[1, cell[0]] > 0
@@ -955,7 +962,7 @@ def _is_png(path):
 
 @pytest.mark.slow
 def test_plot_cycle_life_writes_png(tmp_path, table):
-    synthetic = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2e3)
+    synthetic = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2e3, series_voltage="vs Li")
     fig = plot_cycle_life({"Mo6S8 AEA": table, "square wave": synthetic}, title="test")
     assert len(fig.axes) == 2
     assert len(fig.axes[0].get_lines()) >= 2
@@ -981,8 +988,8 @@ def test_plot_cycle_life_says_why_a_cell_has_no_line():
     Wh/kg panel without a word."""
     import warnings
 
-    with_mass = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2e3)
-    without = cycle_summary(_square_wave(), reference_cycle=1)
+    with_mass = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2e3, series_voltage="vs Li")
+    without = cycle_summary(_square_wave(), reference_cycle=1, series_voltage="vs Li")
     with pytest.warns(UserWarning) as caught:
         plot_cycle_life({"AEA": with_mass, "DFN": without})
     assert [str(w.message) for w in caught] == [
@@ -1116,7 +1123,7 @@ def test_a_summarys_mass_volume_and_area_must_be_positive_numbers(name, value):
     given = {"mass_g": 2e-3, "volume_L": 1e-6, "area_cm2": 1.0, name: value}
     with pytest.raises(ValueError, match=rf"{name} must be a finite positive number, got {re.escape(repr(value))}"):
         cycle_summary(_square_wave(), reference_cycle=1, electrode=Electrode({"Mo6S8": 1.0}, 0.2),
-                      cell="practical target", **given)
+                      cell="practical target", **given, series_voltage="vs Li")
 
 
 @pytest.mark.parametrize("given, said", [
@@ -1141,7 +1148,7 @@ def test_a_preset_cells_loading_out_of_range_names_the_mass_and_area_given(given
         data["Cathode electrode mass [g]"] = np.array([given.pop("solution_mass_g")])
     with pytest.raises(ValueError, match=re.escape(said)) as error:
         cycle_summary(data, reference_cycle=1, electrode=Electrode({"Mo6S8": 1.0}, 0.2), cell="practical target",
-                      **given)
+                      **given, series_voltage="vs Li")
     assert "loading_mg_cm2" not in str(error.value) and "g/m2" not in str(error.value)
 
 
@@ -1184,7 +1191,7 @@ def test_the_cycles_of_one_protocol_are_picked_out_by_their_steps():
         with pytest.raises(ValueError, match=re.escape(f"experiment={bad!r}: give the pybamm.Experiment")):
             cycle_summary(sol, reference_cycle=1, experiment=bad)
     with pytest.raises(ValueError, match="this solution has no experiment cycles"):
-        cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, experiment=experiment)
+        cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, experiment=experiment, series_voltage="vs Li")
 
 
 @pytest.mark.parametrize("call, suggested", [
@@ -1237,7 +1244,8 @@ def test_li_in_mean_discharge_voltage_is_said_as_the_cells_and_vs_li():
     np.testing.assert_allclose(table["Electrode gravimetric energy [W.h.kg-1]"],
                                table["Electrode specific capacity [mA.h.g-1]"] * table["Mean discharge voltage vs Li [V]"],
                                rtol=1e-12)
-    li = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0)  # Li metal: the cell's voltage is the cathode's
+    # Li metal: the cell's voltage is the cathode's
+    li = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, series_voltage="vs Li")
     np.testing.assert_allclose(li["Mean discharge voltage vs Li [V]"], li["Mean discharge voltage [V]"], rtol=1e-12)
 
 
@@ -1252,11 +1260,13 @@ def test_discharged_basis_undefined_is_said_in_attrs_without_a_warning(mo6s8):
     assert len(DISCHARGED_BASIS_COLUMNS) == 3
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3)
-        again = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3)
-        with_electrode = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, electrode=mo6s8)
+        table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+        again = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+        with_electrode = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, electrode=mo6s8,
+                                       series_voltage="vs Li")
         graphite = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3,
-                                 electrode=Electrode({"Graphite": 0.94, "Carbon": 0.03, "Binder": 0.03}, 0.30))
+                                 electrode=Electrode({"Graphite": 0.94, "Carbon": 0.03, "Binder": 0.03}, 0.30),
+                                 series_voltage="vs Li")
     assert table[list(DISCHARGED_BASIS_COLUMNS)].isna().all().all()
     for t in (table, again):
         assert set(DISCHARGED_BASIS_COLUMNS) <= set(t.attrs["Undefined"])
@@ -1280,3 +1290,43 @@ def test_the_onset_resistance_after_a_charge_is_above_the_pristine_cells():
     surface = [cycle.steps[0]["Cathode surface Li content"].entries[0] for cycle in solution.cycles]
     np.testing.assert_allclose(surface, [0.001, 0.00032], rtol=0.02)
     np.testing.assert_allclose(cycle_summary(solution)["Resistance [Ohm]"], [366.3, 458.8], rtol=2e-3)
+
+
+# ------------------------------------------------------------------------------------------------------- session 58
+def test_a_time_series_says_what_its_voltage_is_against():
+    """A time series (measured data, a solution's get_data_dict) has no model: without "Anode OCP [V]" its voltage was
+    read as the cathode's against Li, so a graphite | LiCoO2 cell's, or a Li-In cell's 0.62 V below the cathode's,
+    was quoted as vs-Li electrode energy (here 1000, 500, 250 W.h/kg). Now series_voltage says which it is."""
+    vs_li = ["Mean discharge voltage vs Li [V]", "Electrode gravimetric energy [W.h.kg-1]",
+             "Electrode volumetric energy [W.h.L-1]"]
+    with pytest.raises(ValueError, match=re.escape('a time series has no model to say what its "Voltage [V]" is '
+                                                   'against: give cycle_summary(..., series_voltage="vs Li")')):
+        cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3)
+    with pytest.raises(ValueError, match=re.escape('series_voltage="cell" where it is a cell\'s against another anode')):
+        cycle_summary(pd.DataFrame(_square_wave()), reference_cycle=1, mass_g=2.0)
+    from pybamm_aea.cycling import SERIES_VOLTAGE_UNSAID  # (the message, written once)
+
+    assert "series_voltage" in SERIES_VOLTAGE_UNSAID
+    li = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+    np.testing.assert_allclose(li[vs_li[1]], [1000, 500, 250], rtol=1e-12)
+    cell = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="cell")
+    assert cell[vs_li].isna().all().all(), cell[vs_li]
+    for column in vs_li:
+        assert cell.attrs["Undefined"][column].startswith(
+            'series_voltage="cell": the time series\' "Voltage [V]" is a cell\'s against an anode it does not name')
+    for column in ("Mean discharge voltage [V]", "Discharge energy [W.h]", "Electrode specific capacity [mA.h.g-1]"):
+        np.testing.assert_array_equal(cell[column], li[column])  # the cell's figures stand
+    # with the anode's OCP the voltage is the cell's, plus it the cathode's against Li: said or not, as before
+    li_in = dict(_square_wave(), **{"Anode OCP [V]": np.full(_square_wave()["Time [s]"].size, 0.62)})
+    unsaid = cycle_summary(li_in, reference_cycle=1, mass_g=2.0)
+    np.testing.assert_allclose(unsaid["Mean discharge voltage vs Li [V]"], 2.62, rtol=1e-12)
+    pd.testing.assert_frame_equal(cycle_summary(li_in, reference_cycle=1, mass_g=2.0, series_voltage="cell"), unsaid)
+    with pytest.raises(ValueError, match=re.escape('series_voltage="vs Li" says the series\' "Voltage [V]" is the '
+                                                   'cathode\'s against Li, but its "Anode OCP [V]" column is not 0 '
+                                                   '(up to 0.62 V)')):
+        cycle_summary(li_in, reference_cycle=1, mass_g=2.0, series_voltage="vs Li")
+    with pytest.raises(ValueError, match=re.escape("series_voltage must be 'vs Li' or 'cell', got 'vs li'")):
+        cycle_summary(_square_wave(), reference_cycle=1, series_voltage="vs li")
+    with pytest.raises(ValueError, match=re.escape("series_voltage='cell' is for a time series (a dict or DataFrame); "
+                                                   "a solution's model says what its voltage is against")):
+        cycle_summary(object(), series_voltage="cell")

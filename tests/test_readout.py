@@ -1,5 +1,6 @@
 """pybamm_aea.readout: one name per quantity, the one retention function."""
 import math
+import re
 import warnings
 
 import numpy as np
@@ -437,3 +438,55 @@ def test_pybamms_other_battery_models_have_no_voltage_against_li():
     assert readout.vs_li_undefined(MyLOQS()).startswith("MyLOQS is PyBaMM's lead acid model, no lithium cathode")
     assert readout.vs_li_undefined(MyThevenin()).startswith("MyThevenin is PyBaMM's equivalent circuit model")
     assert readout.vs_li_undefined(pybamm.sodium_ion.BasicDFN()).startswith("BasicDFN is PyBaMM's sodium ion model")
+
+
+def test_discharges_of_a_model_without_discharge_capacity_are_read_from_its_current():
+    """Session 58: PyBaMM's Thevenin has no "Discharge capacity [A.h]"; discharge_steps and step_table of its solution
+    ended in PyBaMM's bare KeyError "'Discharge capacity [A.h]' not found". Now its current's integral: 1C (100 A) for
+    10 minutes is 16.667 A.h, the charge of 5 minutes -8.333 A.h; its voltage is still no cathode's against Li."""
+    import pybamm
+
+    solution = pybamm.Simulation(pybamm.equivalent_circuit.Thevenin(), experiment=pybamm.Experiment(
+        ["Discharge at 1C for 10 minutes", "Rest for 5 minutes", "Charge at 1C for 5 minutes"])).solve()
+    (q, e, Q, V), = readout.discharge_steps(solution, energy="cell")
+    assert q == pytest.approx(100 * 600 / 3600, rel=1e-9)
+    assert Q[0] == 0 and Q[-1] == pytest.approx(q, rel=1e-12) and Q.size == V.size
+    assert (q, e) == readout.delivered(solution.cycles[0].steps[0], energy="cell")
+    with pytest.raises(ValueError, match="energy=\"vs Li\" is undefined here: Thevenin is PyBaMM's equivalent circuit"):
+        readout.discharge_steps(solution)
+    table = readout.step_table(solution)
+    np.testing.assert_allclose(table["capacity [mA.h]"], [16666.667, 0.0, -8333.333], rtol=1e-7, atol=1e-9)
+    assert table["energy [mW.h]"].isna().all()
+
+
+def test_a_step_without_capacity_or_current_is_refused_naming_the_model():
+    """A step whose model has neither "Discharge capacity [A.h]" nor "Current [A]" (a model of the user's own; a solve
+    of the solver's output_variables without them): its capacity is unknown, said naming the model."""
+    import pybamm
+
+    class Step:
+        all_models = [pybamm.BaseModel()]
+
+    with pytest.raises(ValueError, match=r'the BaseModel solution gives neither "Discharge capacity \[A.h\]" nor '
+                                         r'"Current \[A\]"'):
+        readout.discharge_capacity(Step())
+
+
+def test_a_time_series_given_for_a_solution_is_refused_naming_cycle_summary():
+    """A dict or DataFrame of columns (measured data, get_data_dict) given to the step readouts ended in
+    "AttributeError: 'dict' object has no attribute 'all_models'" (discharge_steps, delivered, step_table, time_series)
+    or "'numpy.ndarray' object has no attribute 'entries'" (delivered_charge): it has no steps nor model."""
+    import pandas as pd
+
+    series = {"Time [s]": np.array([0.0, 3600.0]), "Current [A]": np.array([1.0, 1.0]),
+              "Voltage [V]": np.array([3.0, 2.0])}
+    calls = {"discharge_steps": lambda x: readout.discharge_steps(x), "delivered": lambda x: readout.delivered(x),
+             "delivered_charge": lambda x: readout.delivered_charge(x), "step_table": lambda x: readout.step_table(x),
+             "time_series": lambda x: readout.time_series(x, ["Voltage [V]"]),
+             "iter_steps": lambda x: list(readout.iter_steps(x))}
+    for name, call in calls.items():
+        for data, kind in ((series, "dict"), (pd.DataFrame(series), "DataFrame")):
+            with pytest.raises(TypeError, match=re.escape(
+                    f"{name} takes a PyBaMM solution, got a time series ({kind}), which has no steps nor model: "
+                    "pybamm_aea.cycling.cycle_summary(series, series_voltage=...) reads one")):
+                call(data)
