@@ -27,7 +27,7 @@ def register(subparsers):
         subparsers, "simulate",
         "run a parameter set through a PyBaMM experiment; time series CSV/Parquet, step summary and plot",
         "Run one cell through a PyBaMM experiment and write its time series (CSV, or Parquet when FILE ends in "
-        ".parquet and pyarrow is installed; on the Li-In anode it also carries 'Anode OCP [V]', which "
+        ".parquet and pyarrow is installed; an AEA cell's also carries 'Anode OCP [V]' (0 on Li metal), which "
         "cycle_summary adds to the voltage), a per-step summary CSV (FILE stem + '_steps.csv': duration h, "
         "capacity mAh and mAh/g, energy mWh, end voltage V, termination), a voltage plot PNG and, with --cycles "
         "> 1, a per-cycle table (FILE stem + '_cycles.csv': pybamm_aea.cycling.cycle_summary's capacity, energy, "
@@ -324,9 +324,9 @@ def run(args):
                                        "--save-at-cycles "
                                        "leaves out")
     columns = list(COLUMNS) + (list(AEA_COLUMNS) if args.model == "AEA" else [])
-    if args.model == "AEA" and model.options["anode"] == "Li-In":
-        # the cathode's voltage vs Li is "Voltage [V]" + it: cycle_summary of the file reads it (without, its electrode
-        # energies were the cell's vs Li-In, 0.62 V low)
+    if args.model == "AEA":
+        # the cathode's voltage vs Li is "Voltage [V]" + it (0 on Li metal): cycle_summary of the file reads it (without,
+        # a file was the cell's vs Li-In, 0.62 V low; since session 58 cycle_summary refuses a series that says nothing)
         columns.append(ANODE_OCP)
     for v in args.variable:
         if v not in model.variables:
