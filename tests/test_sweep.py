@@ -2037,6 +2037,30 @@ def test_the_default_experiment_of_a_set_charged_first_ends_at_each_points_cut_o
     assert unswept.at_point({LOADING: 0.015}) is unswept
 
 
+def test_at_point_builds_one_experiment_per_distinct_cut_off(monkeypatch):
+    """Session 58: ``SweepConfig.at_point`` built a pybamm.Experiment for every point of a swept cut-off (300 points
+    of 3 values: 300 Experiment() calls, 11 ms); now one per distinct value (3 calls, 2 ms), each point's steps and
+    single discharge those of its own value."""
+    from pybamm_aea.sweep.config import build_config
+
+    name = "Lower voltage cut-off [V]"
+    points = [{LOADING: 0.01 + 1e-4 * i, name: v} for i in range(4) for v in (1.8, 1.9, 2.0)]
+    config = build_config([LOADING, name], points, LMS, None, None, None, 0.1)
+    made = []
+
+    class Counting(pybamm.Experiment):
+        def __init__(self, *args, **kwargs):
+            made.append(args[0])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pybamm, "Experiment", Counting)
+    at = [config.at_point(p) for p in points]
+    assert len(made) == 3
+    for p, c in zip(points, at):
+        assert c.steps == [f"Discharge at 0.1C until {p[name]:g} V"]
+        assert c.single_discharge == ("C-rate", 0.1, p[name], 72000.0)
+
+
 @pytest.mark.parametrize("name", ["Lower voltage cut-off [V]", "Upper voltage cut-off [V]"])
 def test_a_swept_cut_off_with_an_experiment_ending_at_its_own_voltages_is_refused(name):
     """The user's steps end at the voltages they write ("until 1.8 V"): a swept cut-off would leave every row the
@@ -2097,6 +2121,35 @@ def test_a_swept_lower_cut_off_past_the_ocp_tables_end_is_refused():
     # names it, as any bad value's
     assert build_config(names, [{LOADING: 0.015, names[1]: v} for v in (-1.0, 3.0)], "AEA_LiCoO2", None, None,
                         None, 0.1).step_cut_offs == (names[1],)
+
+
+@pytest.mark.parametrize("set_name, options, swept, said", [
+    ("AEA_LiCoO2", None, {"Upper voltage cut-off [V]": 2.5},
+     "the swept 'Upper voltage cut-off [V]' 2.5 V (with the set's 'Lower voltage cut-off [V]' 3 V): "
+     "'Lower voltage cut-off [V]' = 3.0 is outside its physical range [0, 'Upper voltage cut-off [V]' = 2.5)"),
+    (LMS, None, {"Lower voltage cut-off [V]": 3.0},
+     "the swept 'Lower voltage cut-off [V]' 3 V (with the set's 'Upper voltage cut-off [V]' 2.8 V): "
+     "'Lower voltage cut-off [V]' = 3.0 is outside its physical range [0, 'Upper voltage cut-off [V]' = 2.8)"),
+    (LMS, {"anode": "Li-In"}, {"Lower voltage cut-off [V]": 2.3},
+     "the swept 'Lower voltage cut-off [V]' 2.3 V (with the set's 'Upper voltage cut-off [V]' 2.18 V moved to Li-In): "
+     "'Lower voltage cut-off [V]' = 2.3 is outside its physical range [0, 'Upper voltage cut-off [V]' = 2.18)"),
+    ("AEA_LiCoO2", None, {"Lower voltage cut-off [V]": 3.8, "Upper voltage cut-off [V]": 3.8},
+     "the swept 'Lower voltage cut-off [V]' 3.8 V, 'Upper voltage cut-off [V]' 3.8 V: "
+     "'Lower voltage cut-off [V]' = 3.8 is outside its physical range [0, 'Upper voltage cut-off [V]' = 3.8)"),
+])
+def test_a_swept_cut_off_past_the_other_one_is_refused_before_any_solve(set_name, options, swept, said):
+    """Session 58: a swept upper cut-off below the set's lower one (AEA_LiCoO2, 2.5 V against 3 V), a swept lower one
+    above the set's upper (LMS 3 V against 2.8 V; on Li-In 2.3 V against 2.8 V moved to 2.18 V) or a row sweeping both
+    with upper <= lower passed build_config, each such row failing at solve with the model's range error. Refused
+    before any solve, naming the row's values and the set's other cut-off; the grid's other rows are fine."""
+    from pybamm_aea.sweep.config import build_config
+
+    names = [LOADING, *swept]
+    fine = {LOADING: 0.015, **{n: (3.5 if n.startswith("Lower") else 4.0) if set_name != LMS else 2.0 for n in swept}}
+    bad = {LOADING: 0.015, **swept}
+    with pytest.raises(SweepConfigError, match=re.escape(said)):
+        build_config(names, [fine, bad], set_name, None, options, None, 0.1)
+    assert build_config(names, [fine], set_name, None, options, None, 0.1).step_cut_offs == tuple(swept)
 
 
 @pytest.mark.parametrize("options", [None, {"anode": "Li-In"}])
