@@ -1607,12 +1607,16 @@ def test_a_swept_c_rates_own_basis_is_not_read_as_the_users_in_a_row_that_ran_no
     c / 0.1 on purpose: review R29 found rows 0.13C and 2C told "a C-rate is of 'Nominal cell capacity [A.h]' ...", the
     2C row that "the nominal capacity is 20 times the cathode's; it is in A.h (a value in mA.h is 1000 times too
     large)", advice about a value the user never gave, while 0.12C was not: the scale is divided out, as the nominal
-    capacity warning does, so no row carries the basis note."""
+    capacity warning does, so no row carries the basis note. Session 58: the row quotes the basis as the batched
+    path does, said as the sweep's (not the cell's), never as a value of the user's."""
     df = sweep({LOADING: [0.015], "C-rate": [0.12, 0.13, 2.0]}, parameter_set=LMS, workers=1, progress=False,
                options=LEVER, batched=False, experiment=["Discharge at 0.1C until 3.5 V"])
     for rate, error in zip(df["C-rate"], df["error"]):
         assert error.startswith("no step of the experiment ran: PyBaMM skipped its step"), (rate, error)
-        assert "Nominal cell capacity" not in error and "times the cathode's" not in error, (rate, error)
+        assert "a C-rate is of" not in error and "times the cathode's" not in error, (rate, error)
+        assert error.count("Nominal cell capacity") == 1, (rate, error)
+        assert error.endswith(f"(not the cell's: the C-rate basis the sweep sets, the cell's nominal capacity "
+                              f"0.1517 mA.h x the row's C-rate / the reference, {rate:g}C / 0.1C)"), (rate, error)
 
 
 @pytest.mark.slow
@@ -2166,17 +2170,22 @@ def test_a_swept_upper_cut_off_of_a_set_not_charged_first_is_refused(options):
         build_config(names, points, "Li2021_S_Mo6S8", None, options, None, 0.1)
 
 
-def test_a_swept_c_rates_failed_row_says_its_quoted_nominal_is_the_scaled_basis():
+@pytest.mark.parametrize("batched", [True, False])
+def test_a_swept_c_rates_failed_row_says_its_quoted_nominal_is_the_scaled_basis(batched):
     """S-LMS 20 wt%, 20 mg/cm2, 1C, 25 C (row 6 of a user's sweep): the batched solve fails at the start, and PyBaMM's
     text quotes its inputs, 'Nominal cell capacity [A.h]': 0.06878, the C-rate basis the sweep scaled by 1C / 0.1C
     (docs/sweeps.rst), read as the cell's: the cathode as made holds 6.878 mA.h (the set's nominal rescaled to the
-    loading and fraction), and 'Current function [A]' 0.006878 is 1C of that. The row's error now says so."""
+    loading and fraction), and 'Current function [A]' 0.006878 is 1C of that. The row's error now says so. Session
+    58: with batched=False the row said "no step of the experiment ran: PyBaMM skipped its step (Discharge at 0.1C
+    until 1 V) ...", the step as written at the reference and no nominal; both paths now name the step with the rate
+    the row runs it at and quote the basis in the same words (one function)."""
     from pybamm_aea.sweep.config import rescaled_nominal
 
     grid = {"S8 mass fraction": [0.2], LOADING: [0.2], "C-rate": [1.0], TEMPERATURE: [298.15]}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        error = sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, progress=False)["error"].iloc[0]
+        error = sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, progress=False,
+                      batched=batched)["error"].iloc[0]
     pv = pybamm.ParameterValues("Li2021_S_Mo6S8")
     made = rescaled_nominal("Li2021_S_Mo6S8", pv[NOMINAL_NAME], pv[LOADING], 0.2,
                             pv["Dispersed material mass fraction"], 0.2)
@@ -2186,8 +2195,15 @@ def test_a_swept_c_rates_failed_row_says_its_quoted_nominal_is_the_scaled_basis(
     assert float(quoted.group(1)) == pytest.approx(10 * made)
     assert quoted.group(2) == ("not the cell's: the C-rate basis the sweep sets, the cell's nominal capacity "
                                "6.878 mA.h x the row's C-rate / the reference, 1C / 0.1C"), error
-    current = re.search(r"'Current function \[A\]': ([0-9.e-]+)", error)
-    assert float(current.group(1)) == pytest.approx(made)  # 1C of the cell's, not of the basis
+    assert "Discharge at 0.1C until 1 V (run at 1C in this row)" in error
+    if batched:
+        assert error.endswith("; the row's step: Discharge at 0.1C until 1 V (run at 1C in this row)"), error
+        current = re.search(r"'Current function \[A\]': ([0-9.e-]+)", error)
+        assert float(current.group(1)) == pytest.approx(made)  # 1C of the cell's, not of the basis
+    else:
+        assert error.startswith("no step of the experiment ran: PyBaMM skipped its step (Discharge at 0.1C until 1 V "
+                                "(run at 1C in this row)) as starting past its cut-off or termination"), error
+        assert "; its C-rate basis 'Nominal cell capacity [A.h]': " in error
 
 
 def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it():
