@@ -1607,12 +1607,16 @@ def test_a_swept_c_rates_own_basis_is_not_read_as_the_users_in_a_row_that_ran_no
     c / 0.1 on purpose: review R29 found rows 0.13C and 2C told "a C-rate is of 'Nominal cell capacity [A.h]' ...", the
     2C row that "the nominal capacity is 20 times the cathode's; it is in A.h (a value in mA.h is 1000 times too
     large)", advice about a value the user never gave, while 0.12C was not: the scale is divided out, as the nominal
-    capacity warning does, so no row carries the basis note."""
+    capacity warning does, so no row carries the basis note. Session 58: the row quotes the basis as the batched
+    path does, said as the sweep's (not the cell's), never as a value of the user's."""
     df = sweep({LOADING: [0.015], "C-rate": [0.12, 0.13, 2.0]}, parameter_set=LMS, workers=1, progress=False,
                options=LEVER, batched=False, experiment=["Discharge at 0.1C until 3.5 V"])
     for rate, error in zip(df["C-rate"], df["error"]):
         assert error.startswith("no step of the experiment ran: PyBaMM skipped its step"), (rate, error)
-        assert "Nominal cell capacity" not in error and "times the cathode's" not in error, (rate, error)
+        assert "a C-rate is of" not in error and "times the cathode's" not in error, (rate, error)
+        assert error.count("Nominal cell capacity") == 1, (rate, error)
+        assert error.endswith(f"(not the cell's: the C-rate basis the sweep sets, the cell's nominal capacity "
+                              f"0.1517 mA.h x the row's C-rate / the reference, {rate:g}C / 0.1C)"), (rate, error)
 
 
 @pytest.mark.slow
@@ -2037,6 +2041,30 @@ def test_the_default_experiment_of_a_set_charged_first_ends_at_each_points_cut_o
     assert unswept.at_point({LOADING: 0.015}) is unswept
 
 
+def test_at_point_builds_one_experiment_per_distinct_cut_off(monkeypatch):
+    """Session 58: ``SweepConfig.at_point`` built a pybamm.Experiment for every point of a swept cut-off (300 points
+    of 3 values: 300 Experiment() calls, 11 ms); now one per distinct value (3 calls, 2 ms), each point's steps and
+    single discharge those of its own value."""
+    from pybamm_aea.sweep.config import build_config
+
+    name = "Lower voltage cut-off [V]"
+    points = [{LOADING: 0.01 + 1e-4 * i, name: v} for i in range(4) for v in (1.8, 1.9, 2.0)]
+    config = build_config([LOADING, name], points, LMS, None, None, None, 0.1)
+    made = []
+
+    class Counting(pybamm.Experiment):
+        def __init__(self, *args, **kwargs):
+            made.append(args[0])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pybamm, "Experiment", Counting)
+    at = [config.at_point(p) for p in points]
+    assert len(made) == 3
+    for p, c in zip(points, at):
+        assert c.steps == [f"Discharge at 0.1C until {p[name]:g} V"]
+        assert c.single_discharge == ("C-rate", 0.1, p[name], 72000.0)
+
+
 @pytest.mark.parametrize("name", ["Lower voltage cut-off [V]", "Upper voltage cut-off [V]"])
 def test_a_swept_cut_off_with_an_experiment_ending_at_its_own_voltages_is_refused(name):
     """The user's steps end at the voltages they write ("until 1.8 V"): a swept cut-off would leave every row the
@@ -2099,6 +2127,35 @@ def test_a_swept_lower_cut_off_past_the_ocp_tables_end_is_refused():
                         None, 0.1).step_cut_offs == (names[1],)
 
 
+@pytest.mark.parametrize("set_name, options, swept, said", [
+    ("AEA_LiCoO2", None, {"Upper voltage cut-off [V]": 2.5},
+     "the swept 'Upper voltage cut-off [V]' 2.5 V (with the set's 'Lower voltage cut-off [V]' 3 V): "
+     "'Lower voltage cut-off [V]' = 3.0 is outside its physical range [0, 'Upper voltage cut-off [V]' = 2.5)"),
+    (LMS, None, {"Lower voltage cut-off [V]": 3.0},
+     "the swept 'Lower voltage cut-off [V]' 3 V (with the set's 'Upper voltage cut-off [V]' 2.8 V): "
+     "'Lower voltage cut-off [V]' = 3.0 is outside its physical range [0, 'Upper voltage cut-off [V]' = 2.8)"),
+    (LMS, {"anode": "Li-In"}, {"Lower voltage cut-off [V]": 2.3},
+     "the swept 'Lower voltage cut-off [V]' 2.3 V (with the set's 'Upper voltage cut-off [V]' 2.18 V moved to Li-In): "
+     "'Lower voltage cut-off [V]' = 2.3 is outside its physical range [0, 'Upper voltage cut-off [V]' = 2.18)"),
+    ("AEA_LiCoO2", None, {"Lower voltage cut-off [V]": 3.8, "Upper voltage cut-off [V]": 3.8},
+     "the swept 'Lower voltage cut-off [V]' 3.8 V, 'Upper voltage cut-off [V]' 3.8 V: "
+     "'Lower voltage cut-off [V]' = 3.8 is outside its physical range [0, 'Upper voltage cut-off [V]' = 3.8)"),
+])
+def test_a_swept_cut_off_past_the_other_one_is_refused_before_any_solve(set_name, options, swept, said):
+    """Session 58: a swept upper cut-off below the set's lower one (AEA_LiCoO2, 2.5 V against 3 V), a swept lower one
+    above the set's upper (LMS 3 V against 2.8 V; on Li-In 2.3 V against 2.8 V moved to 2.18 V) or a row sweeping both
+    with upper <= lower passed build_config, each such row failing at solve with the model's range error. Refused
+    before any solve, naming the row's values and the set's other cut-off; the grid's other rows are fine."""
+    from pybamm_aea.sweep.config import build_config
+
+    names = [LOADING, *swept]
+    fine = {LOADING: 0.015, **{n: (3.5 if n.startswith("Lower") else 4.0) if set_name != LMS else 2.0 for n in swept}}
+    bad = {LOADING: 0.015, **swept}
+    with pytest.raises(SweepConfigError, match=re.escape(said)):
+        build_config(names, [fine, bad], set_name, None, options, None, 0.1)
+    assert build_config(names, [fine], set_name, None, options, None, 0.1).step_cut_offs == tuple(swept)
+
+
 @pytest.mark.parametrize("options", [None, {"anode": "Li-In"}])
 def test_a_swept_upper_cut_off_of_a_set_not_charged_first_is_refused(options):
     """Review R37: Li2021_S_Mo6S8's default experiment is a discharge only: a swept upper cut-off never acts (2.5 and
@@ -2113,17 +2170,22 @@ def test_a_swept_upper_cut_off_of_a_set_not_charged_first_is_refused(options):
         build_config(names, points, "Li2021_S_Mo6S8", None, options, None, 0.1)
 
 
-def test_a_swept_c_rates_failed_row_says_its_quoted_nominal_is_the_scaled_basis():
+@pytest.mark.parametrize("batched", [True, False])
+def test_a_swept_c_rates_failed_row_says_its_quoted_nominal_is_the_scaled_basis(batched):
     """S-LMS 20 wt%, 20 mg/cm2, 1C, 25 C (row 6 of a user's sweep): the batched solve fails at the start, and PyBaMM's
     text quotes its inputs, 'Nominal cell capacity [A.h]': 0.06878, the C-rate basis the sweep scaled by 1C / 0.1C
     (docs/sweeps.rst), read as the cell's: the cathode as made holds 6.878 mA.h (the set's nominal rescaled to the
-    loading and fraction), and 'Current function [A]' 0.006878 is 1C of that. The row's error now says so."""
+    loading and fraction), and 'Current function [A]' 0.006878 is 1C of that. The row's error now says so. Session
+    58: with batched=False the row said "no step of the experiment ran: PyBaMM skipped its step (Discharge at 0.1C
+    until 1 V) ...", the step as written at the reference and no nominal; both paths now name the step with the rate
+    the row runs it at and quote the basis in the same words (one function)."""
     from pybamm_aea.sweep.config import rescaled_nominal
 
     grid = {"S8 mass fraction": [0.2], LOADING: [0.2], "C-rate": [1.0], TEMPERATURE: [298.15]}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        error = sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, progress=False)["error"].iloc[0]
+        error = sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, progress=False,
+                      batched=batched)["error"].iloc[0]
     pv = pybamm.ParameterValues("Li2021_S_Mo6S8")
     made = rescaled_nominal("Li2021_S_Mo6S8", pv[NOMINAL_NAME], pv[LOADING], 0.2,
                             pv["Dispersed material mass fraction"], 0.2)
@@ -2133,8 +2195,15 @@ def test_a_swept_c_rates_failed_row_says_its_quoted_nominal_is_the_scaled_basis(
     assert float(quoted.group(1)) == pytest.approx(10 * made)
     assert quoted.group(2) == ("not the cell's: the C-rate basis the sweep sets, the cell's nominal capacity "
                                "6.878 mA.h x the row's C-rate / the reference, 1C / 0.1C"), error
-    current = re.search(r"'Current function \[A\]': ([0-9.e-]+)", error)
-    assert float(current.group(1)) == pytest.approx(made)  # 1C of the cell's, not of the basis
+    assert "Discharge at 0.1C until 1 V (run at 1C in this row)" in error
+    if batched:
+        assert error.endswith("; the row's step: Discharge at 0.1C until 1 V (run at 1C in this row)"), error
+        current = re.search(r"'Current function \[A\]': ([0-9.e-]+)", error)
+        assert float(current.group(1)) == pytest.approx(made)  # 1C of the cell's, not of the basis
+    else:
+        assert error.startswith("no step of the experiment ran: PyBaMM skipped its step (Discharge at 0.1C until 1 V "
+                                "(run at 1C in this row)) as starting past its cut-off or termination"), error
+        assert "; its C-rate basis 'Nominal cell capacity [A.h]': " in error
 
 
 def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it():

@@ -98,16 +98,22 @@ class SweepConfig:
     #: its steps take from each point (:meth:`at_point`): a swept cut-off ends that point's discharge (charge)
     default_window: tuple | None = None
     step_cut_offs: tuple = ()
+    #: (lower, upper or None) cut-offs [V] -> (the default steps ending there, their :func:`_single_discharge`), built
+    #: by :meth:`at_point` once per distinct value in this process (it built a ``pybamm.Experiment`` per point)
+    point_steps: dict = field(default_factory=dict, repr=False, compare=False)
 
     def at_point(self, point):
         """This config with the default experiment's steps ending at ``point``'s swept cut-offs (one experiment, and
         simulation, per distinct value); itself when no cut-off is swept into the steps."""
         if not self.step_cut_offs:
             return self
-        low, high = (float(point[name]) if name in self.step_cut_offs else value
-                     for name, value in zip(CUT_OFFS, self.default_window))
-        steps = default_steps(self.reference_c_rate, low, high)
-        return dataclasses.replace(self, steps=steps, single_discharge=_single_discharge(make_experiment(steps)))
+        window = tuple(float(point[name]) if name in self.step_cut_offs else value
+                       for name, value in zip(CUT_OFFS, self.default_window))
+        made = self.point_steps.get(window)
+        if made is None:
+            steps = default_steps(self.reference_c_rate, *window)
+            made = self.point_steps[window] = (steps, _single_discharge(make_experiment(steps)))
+        return dataclasses.replace(self, steps=made[0], single_discharge=made[1])
 
     def duration_stretch(self, point):
         """reference C-rate / the point's swept C-rate when below the reference, else 1: the factor on PyBaMM's
@@ -352,8 +358,11 @@ def _signature(f):
         return "a function"
 
 
-def _check_swept_cut_offs_in_tables(values, points, swept, anode):
-    """Refuse a point whose swept cut-offs ``swept`` (that cell's voltages [V]) reach past a host OCP table's end, by
+def _check_swept_cut_offs(values, points, swept, anode):
+    """Refuse a point whose swept cut-offs ``swept`` (that cell's voltages [V]) leave the lower cut-off at or above the
+    upper one (the set's other cut-off, or both swept), by the model's range of "Lower voltage cut-off [V]"
+    (:func:`pybamm_aea.models.checks.check_value`; session 58: AEA_LiCoO2 swept to an upper 2.5 V below its lower
+    3 V passed, its row failing at solve), or reach past a host OCP table's end, by
     :func:`pybamm_aea.models.checks.check_tables_cover_cut_offs` (a solve runs it only on numbers, not on inputs);
     on the Li-In ``anode`` the set's numeric cut-offs moved to it first (review R37: AEA_LiCoO2 swept to 4.5 V gave
     119.39 mA.h/g on its table held at 4.2535 V, a plain solve refusing it)."""
@@ -368,10 +377,21 @@ def _check_swept_cut_offs_in_tables(values, points, swept, anode):
     for cut_offs in dict.fromkeys(tuple(float(p[n]) for n in swept) for p in points):
         if not all(math.isfinite(v) and v > 0 for v in cut_offs):  # (no cell voltage: its row's range check names
             continue                                                # it; review R38 found -1 V told of the table)
+        said = ", ".join(f"{n!r} {v:g} V" for n, v in zip(swept, cut_offs))
+        point = {**base, **dict(zip(swept, cut_offs))}
+        low, high = (point.get(n) for n in CUT_OFFS)
+        if all(isinstance(v, (int, float)) for v in (low, high)):
+            other = [n for n in CUT_OFFS if n not in swept]
+            # (the set's cut-off the swept one is compared with, said as the solve reads it)
+            with_other = "".join(f" (with the set's {n!r} {float(point[n]):g} V"
+                                 + (" moved to Li-In)" if anode == "Li-In" else ")") for n in other)
+            try:
+                check_value(CUT_OFFS[0], low, bound_value=high)
+            except ValueError as exc:
+                raise SweepConfigError(f"the swept {said}{with_other}: {exc}", "grid") from None
         try:
-            check_tables_cover_cut_offs({**base, **dict(zip(swept, cut_offs))}, anode)
+            check_tables_cover_cut_offs(point, anode)
         except ValueError as exc:
-            said = ", ".join(f"{n!r} {v:g} V" for n, v in zip(swept, cut_offs))
             raise SweepConfigError(f"the swept {said}: {exc}", "grid") from None
 
 
@@ -515,8 +535,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
                 f"discharge only (the set is not charged first): the upper cut-off never acts, every row would run "
                 f"the same; sweep the lower cut-off, or run one experiment per upper cut-off", "grid")
         step_cut_offs = tuple(n for n in cut_offs if n in parameters)
-        _check_swept_cut_offs_in_tables(values, points, step_cut_offs, "Li-In" if "Li-In" in anodes else
-                                        next(iter(anodes)))
+        _check_swept_cut_offs(values, points, step_cut_offs, "Li-In" if "Li-In" in anodes else next(iter(anodes)))
         steps = default_steps(reference_c_rate, *default_window)
     else:
         default_window, step_cut_offs = None, ()

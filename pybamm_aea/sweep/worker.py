@@ -15,7 +15,7 @@ import time
 import warnings
 
 from ..parameters.paper_cell import li_in_cut_offs
-from .config import TEMPERATURE_ALIAS, TEMPERATURE_PARAMS, derive_inputs, make_experiment, point_loading
+from .config import NOMINAL, TEMPERATURE_ALIAS, TEMPERATURE_PARAMS, derive_inputs, make_experiment, point_loading
 from .metrics import (BATCH_VARIABLES, WARNING_TEXTS, empty_metrics, fill_from_discharge_solution,
                       fill_from_experiment, row_warnings)
 
@@ -188,26 +188,67 @@ _QUOTED_NOMINAL = re.compile(r"""(['"]Nominal cell capacity \[A\.h\]['"]\s*[:=]\
                              r"([-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?)")
 
 
-def _error_text(exc, config, point):
-    """A failed row's error, ``Type: text``. At a swept C-rate the sweep scales the C-rate basis on purpose
-    (:meth:`~pybamm_aea.sweep.config.SweepConfig.c_rate_basis_scale`): each "Nominal cell capacity [A.h]" the text
-    quotes (PyBaMM's inputs) is said to be that basis, with the cell's own nominal capacity and the rates, not read as
-    the cell's (until session 57 S-LMS 20 wt%, 20 mg/cm2, 1C quoted 0.06878 A.h for a 6.878 mA.h cathode)."""
-    text = f"{type(exc).__name__}: {exc}".strip()
+def _error_text(exc, config, point, inputs=None):
+    """A failed row's error from the exception ``exc``, ``Type: text``, as :func:`_row_error` says it."""
+    return _row_error(f"{type(exc).__name__}: {exc}".strip(), config, point, inputs)
+
+
+def _row_error(text, config, point, inputs=None):
+    """A failed row's error ``text`` (None: none) as the row says it, on both paths (batched and per point, an
+    exception's or the sweep's own "no step of the experiment ran"; ``inputs``: the point's PyBaMM inputs, None where
+    deriving them failed). At a swept C-rate the sweep scales
+    the C-rate basis on purpose (:meth:`~pybamm_aea.sweep.config.SweepConfig.c_rate_basis_scale`): each "Nominal cell
+    capacity [A.h]" the text quotes (PyBaMM's inputs) is said to be that basis, with the cell's own nominal capacity
+    and the rates, not read as the cell's (until session 57 S-LMS 20 wt%, 20 mg/cm2, 1C quoted 0.06878 A.h for a
+    6.878 mA.h cathode), and each C-rate step it names is said with the rate the row runs it at; a text quoting no
+    nominal (no step) gets the row's basis from ``inputs`` (its one C-rate step) after it (session 58: with
+    batched=False the 1C row named "Discharge at 0.1C until 1 V" and quoted no nominal, the batched row the scaled
+    basis)."""
+    if not text:
+        return text
     try:
         scale = config.c_rate_basis_scale(point)
     except (TypeError, ValueError):  # (a C-rate that is no number: the error is its own)
         return text
     if scale == 1.0 or not (math.isfinite(scale) and scale > 0):
         return text
+    rates = f"the row's C-rate / the reference, {float(point['C-rate']):g}C / {config.reference_c_rate:g}C"
 
     def said(match):
         basis = float(match.group(2))
         return (f"{match.group(0)} (not the cell's: the C-rate basis the sweep sets, the cell's nominal capacity "
-                f"{basis / scale * 1e3:.4g} mA.h x the row's C-rate / the reference, {float(point['C-rate']):g}C / "
-                f"{config.reference_c_rate:g}C)")
+                f"{basis / scale * 1e3:.4g} mA.h x {rates})")
 
-    return _QUOTED_NOMINAL.sub(said, text)
+    quoted = _QUOTED_NOMINAL.search(text) is not None
+    text = _QUOTED_NOMINAL.sub(said, text)
+    steps = _c_rate_steps(config)  # (name -> its written |C-rate|; the longest first, so none is part of another's)
+    names = [name for name in sorted(steps, key=len, reverse=True) if name in text]
+    if names:
+        text = re.sub("|".join(map(re.escape, names)),
+                      lambda m: f"{m.group(0)} (run at {steps[m.group(0)] * scale:g}C in this row)", text)
+    elif len(steps) == 1:
+        (name, rate), = steps.items()
+        text += f"; the row's step: {name} (run at {rate * scale:g}C in this row)"
+    basis = (inputs or {}).get(NOMINAL)
+    if not quoted and basis is not None:
+        text += "; its C-rate basis " + said(_QUOTED_NOMINAL.search(f"'{NOMINAL}': {basis!r}"))
+    return text
+
+
+def _c_rate_steps(config):
+    """{name: |C-rate|} of the C-rate steps of ``config``'s experiment, by the name an error gives them."""
+    import numbers
+
+    import pybamm
+
+    from pybamm_aea.models.experiment_checks import _step_name
+
+    try:
+        exp = make_experiment(config.steps)
+    except Exception:  # (an experiment that cannot be made: its error is the row's)
+        return []
+    return {_step_name(s, str): abs(float(s.value)) for s in exp.steps if isinstance(s, pybamm.step.CRate)
+            and isinstance(s.value, numbers.Real) and not s.is_drive_cycle and not s.is_python_function}
 
 
 def evaluate_point(config, point):
@@ -220,6 +261,7 @@ def evaluate_point(config, point):
     row = {name: point[name] for name in config.names}
     metrics = empty_metrics()
     progress = ExperimentProgress(show=False)  # its stopped: why a solve stopped before the experiment's end
+    inputs = None  # (the point's PyBaMM inputs, once derived: a failed row's error quotes its C-rate basis)
     t0 = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -247,8 +289,9 @@ def evaluate_point(config, point):
                 # (inside: a not-started solution's message, read here, compares the basis with the scale out)
                 fill_from_experiment(metrics, config, solution, porosity, fraction, window, progress.stopped,
                                      point_loading(config, inputs), caught)
+            metrics["error"] = _row_error(metrics["error"], config, point, inputs)
         except Exception as exc:  # reported, never dropped
-            metrics["error"] = _error_text(exc, config, point)
+            metrics["error"] = _error_text(exc, config, point, inputs)
             if isinstance(metrics["Solve time [s]"], float) and math.isnan(metrics["Solve time [s]"]):
                 metrics["Solve time [s]"] = time.perf_counter() - t0
     return _finish(row, metrics, caught)
@@ -278,9 +321,9 @@ def _evaluate_discharges(config, options, points):
     kind, value, cutoff, _ = config.single_discharge  # its duration: config.discharge_time
     rows, good = [None] * len(points), []
 
-    def failed(i, row, exc, caught):
+    def failed(i, row, exc, caught, inputs=None):
         metrics = empty_metrics()
-        metrics["error"] = _error_text(exc, config, points[i])
+        metrics["error"] = _error_text(exc, config, points[i], inputs)
         rows[i] = _finish(row, metrics, caught)
 
     for i, point in enumerate(points):
@@ -298,8 +341,8 @@ def _evaluate_discharges(config, options, points):
         return rows
     built, caught = _recorded(simulation, config, options, good[0][2], batched=True)
     if isinstance(built, Exception):  # the model cannot be built: every point says why
-        for i, row, *_ in good:
-            failed(i, row, built, caught)
+        for i, row, inputs, *_ in good:
+            failed(i, row, built, caught, inputs)
         return rows
     sim, setup, _ = built
     good[0][6] += caught
@@ -308,7 +351,7 @@ def _evaluate_discharges(config, options, points):
         out, caught = _recorded(check_inputs, sim.built_model, item[2])
         item[6] += caught
         if isinstance(out, ValueError):
-            failed(item[0], item[1], out, item[6])
+            failed(item[0], item[1], out, item[6], item[2])
         elif isinstance(out, Exception):
             raise out
         else:
@@ -340,8 +383,9 @@ def _evaluate_discharges(config, options, points):
                 raise solution
             fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window,
                                          point_loading(config, inputs))
+            metrics["error"] = _row_error(metrics["error"], config, points[i], inputs)
         except Exception as exc:
-            metrics["error"] = _error_text(exc, config, points[i])
+            metrics["error"] = _error_text(exc, config, points[i], inputs)
         rows[i] = _finish(row, metrics, caught)
     return rows
 
