@@ -6,6 +6,7 @@ way PyBaMM's lithium-ion models are, and runs in ``pybamm.Simulation`` and
 ``pybamm.Experiment`` like them.
 """
 import collections.abc
+import inspect
 import numbers
 
 import numpy as np
@@ -198,6 +199,27 @@ class AEAOptions(dict):
             )
         full.update({key: only for key, (only, _) in self._PYBAMM_KEYS.items()})
         super().__init__(full)
+
+    def possible(self, key):
+        """The values option ``key`` may take: :attr:`POSSIBLE`'s, or the one value of a key PyBaMM reads."""
+        return list(self.POSSIBLE[key]) if key in self.POSSIBLE else [self._PYBAMM_KEYS[key][0]]
+
+    def print_options(self):
+        """Print each option, its value and its possible values, one a line (PyBaMM's
+        ``BatteryModelOptions.print_options``)."""
+        for key, value in self.items():
+            print(f"{key!r}: {value!r} (possible: {self.possible(key)!r})")
+
+    def print_detailed_options(self):
+        """Print the options (:meth:`print_options`), what each means (this class's docstring) and why each key PyBaMM
+        reads has its one value (PyBaMM's ``print_detailed_options`` prints its options' docstring)."""
+        self.print_options()
+        print()
+        print(inspect.cleandoc(type(self).__doc__))
+        print()
+        print("Keys PyBaMM's own code reads, each with its one value on the AEA model:")
+        for key, (only, why) in self._PYBAMM_KEYS.items():
+            print(f"- {key!r}: {only!r}: {why}")
 
 
 class AEA(pybamm.BaseModel):
