@@ -143,6 +143,31 @@ def test_options_assigned_to_a_model_are_validated():
     assert isinstance(model.options, AEAOptions) and model.options == AEAOptions({"anode": "Li-In"})
 
 
+def test_print_options_lists_each_option_its_value_and_its_possible_values(capsys):
+    """Trial QH (session 58): ``model.options.print_options()`` and ``.print_detailed_options()`` raised AttributeError
+    ('AEAOptions' object has no attribute 'print_options'; PyBaMM's SPM prints 39 and 211 lines). Now one line per
+    option, as PyBaMM's: its value and its possible values from AEAOptions.POSSIBLE (the keys PyBaMM reads: their one
+    value); the detailed print adds what each option means (the docstring) and why each PyBaMM key has one value."""
+    options = AEA({"anode": "Li-In", "interphase growth": "stability window"}, build=False).options
+    options.print_options()
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(options) == len(AEAOptions.POSSIBLE) + 4
+    parsed = {}
+    for line in lines:
+        match = re.fullmatch(r"'(.+)': '(.+)' \(possible: \[(.+)\]\)", line)
+        assert match, line
+        parsed[match[1]] = (match[2], [value.strip("'") for value in match[3].split("', '")])
+    assert parsed == {key: (value, list(AEAOptions.POSSIBLE.get(key, (value,)))) for key, value in options.items()}
+    assert parsed["anode"] == ("Li-In", ["lithium metal", "Li-In"])
+    assert parsed["interphase growth"] == ("stability window", ["none", "parabolic", "stability window"])
+    assert parsed["working electrode"] == ("positive", ["positive"])
+    options.print_detailed_options()
+    detailed = capsys.readouterr().out
+    assert detailed.splitlines()[:len(lines)] == lines
+    assert "``\"host thermodynamics\"``: ``\"multi-phase\"`` (default" in detailed  # the docstring
+    assert "- 'operating mode': 'current': the model is current-driven" in detailed
+
+
 @pytest.mark.parametrize("call, suggested", [
     (lambda: AEAOptions({"Anode": "Li-In"}), "anode"),  # a wrong case (refused: names are case-sensitive)
     (lambda: AEAOptions({"anod": "Li-In"}), "anode"),  # a misspelling

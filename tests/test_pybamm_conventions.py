@@ -419,6 +419,64 @@ def test_pybamms_short_summary_names_and_temperatures_in_c_are_the_aea_quantitie
         np.testing.assert_allclose(solution[f"{name} [C]"].entries, kelvin - 273.15, rtol=1e-12)
 
 
+def test_pybamms_surface_ocv_voltage_breakdown_ecm_resistance_and_temperatures_are_published():
+    """Trial QH (session 58): ``sol["Surface open-circuit voltage [V]"]`` was a KeyError (PyBaMM's SPM, DFN and half
+    cell publish it); so were 20 more names of PyBaMM's half cell whose quantity the AEA cell has: the per-cell voltage
+    breakdown, its battery-level parts, the ECM resistance and the isothermal cell's temperatures. Each is checked
+    against PyBaMM's definition (base_battery_model.set_voltage_variables) on a Li-In cell (an anode OCP), 3 cells in
+    series (the battery factor)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Number of cells connected in series to make a battery"] = 3
+    model = pybamm.Model("AEA", options={"anode": "Li-In", "interphase growth": "parabolic"})
+    values["Initial interphase thickness [m]"] = 1e-8
+    solution = pybamm.Simulation(model, parameter_values=values, experiment=pybamm.Experiment(
+        ["Discharge at 0.5C for 40 minutes", "Rest for 5 minutes", "Charge at 0.5C for 10 minutes"])).solve()
+    hc = pybamm.lithium_ion.DFN({"working electrode": "positive"})
+
+    def sol(name):
+        assert name in hc.variables, name  # PyBaMM's name
+        return solution[name].entries
+
+    surface = sol("Surface open-circuit voltage [V]")
+    np.testing.assert_array_equal(surface, solution["Open-circuit voltage [V]"].entries)
+    np.testing.assert_allclose(surface, sol("X-averaged positive electrode open-circuit potential [V]")
+                               - sol("X-averaged negative electrode open-circuit potential [V]"), rtol=0, atol=1e-12)
+    assert sol("X-averaged negative electrode open-circuit potential [V]")[0] > 0.5  # Li-In, ~0.62 V against Li
+    bulk = sol("Bulk open-circuit voltage [V]")
+    np.testing.assert_allclose(sol("Particle concentration overpotential [V]"), surface - bulk, rtol=0, atol=1e-12)
+    per_cell = ["Particle concentration overpotential [V]", "X-averaged reaction overpotential [V]",
+                "X-averaged concentration overpotential [V]", "X-averaged electrolyte ohmic losses [V]",
+                "X-averaged solid phase ohmic losses [V]"]
+    V = sol("Voltage [V]")
+    np.testing.assert_allclose(bulk + sum(sol(name) for name in per_cell), V, rtol=0, atol=1e-9)
+    for name in per_cell[1:2] + per_cell[3:4]:  # each lowers the voltage on the discharge (the ohmic drop: ~1e-11 V)
+        assert np.all(solution.cycles[0].steps[0][name].entries[1:] < 0), name
+    np.testing.assert_array_equal(sol("X-averaged positive electrode ohmic losses [V]"),
+                                  sol("X-averaged solid phase ohmic losses [V]"))
+    np.testing.assert_array_equal(sol("X-averaged negative electrode ohmic losses [V]"), 0)
+    for battery, cell in (("Battery positive electrode bulk open-circuit potential [V]",
+                           "Positive electrode bulk open-circuit potential [V]"),
+                          ("Battery negative electrode bulk open-circuit potential [V]",
+                           "Negative electrode bulk open-circuit potential [V]"),
+                          ("Battery positive particle concentration overpotential [V]",
+                           "Positive particle concentration overpotential [V]"),
+                          ("Battery negative particle concentration overpotential [V]",
+                           "Negative particle concentration overpotential [V]"),
+                          ("X-averaged battery positive reaction overpotential [V]",
+                           "X-averaged positive electrode reaction overpotential [V]")):
+        np.testing.assert_allclose(sol(battery), 3 * sol(cell), rtol=1e-12, atol=1e-12, err_msg=battery)
+    I = sol("Current [A]")
+    moving = I != 0
+    np.testing.assert_allclose(sol("Local ECM resistance [Ohm]")[moving],
+                               np.sign(I[moving]) * (bulk - V)[moving] / I[moving], rtol=1e-9)
+    assert np.all(sol("Local ECM resistance [Ohm]")[~moving] == 0) and np.any(~moving)
+    kelvin = values["Ambient temperature [K]"]
+    for name in ("Volume-averaged ambient temperature", "X-averaged positive electrode temperature",
+                 "X-averaged separator temperature"):
+        np.testing.assert_allclose(sol(f"{name} [K]"), kelvin, rtol=1e-12)
+        np.testing.assert_allclose(sol(f"{name} [C]"), kelvin - 273.15, rtol=1e-12)
+
+
 @pytest.mark.parametrize("name", ["Positive electrode open-circuit potential [V]",
                                   "Positive electrode thickness change [m]", "Total heating [W]",
                                   "Positive electrode potential [V]", "X-averaged positive electrode potential [V]"])

@@ -6,6 +6,7 @@ way PyBaMM's lithium-ion models are, and runs in ``pybamm.Simulation`` and
 ``pybamm.Experiment`` like them.
 """
 import collections.abc
+import inspect
 import numbers
 
 import numpy as np
@@ -38,6 +39,9 @@ PYBAMM_NAMES = {
     "X-averaged positive electrode porosity": "Average cathode porosity",
     "X-averaged positive electrode open-circuit potential [V]": "Cathode surface OCP [V]",
     "Current density [A.m-2]": "Total current density [A.m-2]",
+    # the cathode's surface OCP less the anode's (PyBaMM's "Bulk open-circuit voltage [V]" is the AEA's too)
+    "Surface open-circuit voltage [V]": "Open-circuit voltage [V]",
+    "X-averaged negative electrode open-circuit potential [V]": "Anode OCP [V]",
     # PyBaMM's short names of its summary quantities (base_lithium_ion_model: "LLI [%]" is its "Loss of lithium
     # inventory [%]", "LAM_pe [%]" its "Loss of active material in positive electrode [%]", one symbol each); not
     # the AEA's "Loss of active material [%]" (the capacity isolated or cut off, over the set's nominal: it does not
@@ -76,7 +80,8 @@ SUMMARY_PLOT_VARIABLES = (
 )
 #: the model's temperatures, each in K and in degrees C: all the ambient one (isothermal), under PyBaMM's names
 _TEMPERATURES = ("Ambient temperature", "Cell temperature", "X-averaged cell temperature",
-                 "Volume-averaged cell temperature")
+                 "Volume-averaged cell temperature", "Volume-averaged ambient temperature",
+                 "X-averaged positive electrode temperature", "X-averaged separator temperature")
 #: fewest cells across the cathode a mesh may have: PyBaMM's finite-volume extrapolation to the
 #: boundaries (the surface Li content, the fluxes at the faces) takes the two cells next to each face
 MIN_CATHODE_CELLS = 3
@@ -191,6 +196,27 @@ class AEAOptions(dict):
             )
         full.update({key: only for key, (only, _) in self._PYBAMM_KEYS.items()})
         super().__init__(full)
+
+    def possible(self, key):
+        """The values option ``key`` may take: :attr:`POSSIBLE`'s, or the one value of a key PyBaMM reads."""
+        return list(self.POSSIBLE[key]) if key in self.POSSIBLE else [self._PYBAMM_KEYS[key][0]]
+
+    def print_options(self):
+        """Print each option, its value and its possible values, one a line (PyBaMM's
+        ``BatteryModelOptions.print_options``)."""
+        for key, value in self.items():
+            print(f"{key!r}: {value!r} (possible: {self.possible(key)!r})")
+
+    def print_detailed_options(self):
+        """Print the options (:meth:`print_options`), what each means (this class's docstring) and why each key PyBaMM
+        reads has its one value (PyBaMM's ``print_detailed_options`` prints its options' docstring)."""
+        self.print_options()
+        print()
+        print(inspect.cleandoc(type(self).__doc__))
+        print()
+        print("Keys PyBaMM's own code reads, each with its one value on the AEA model:")
+        for key, (only, why) in self._PYBAMM_KEYS.items():
+            print(f"- {key!r}: {only!r}: {why}")
 
 
 class AEA(pybamm.BaseModel):
@@ -345,6 +371,9 @@ class AEA(pybamm.BaseModel):
             **dict.fromkeys(("Power [W]", "Terminal power [W]"), variables["Voltage [V]"] * variables["Current [A]"]),
             # as PyBaMM's battery models: V / |I|, 0 at zero current (where it is not defined)
             "Resistance [Ohm]": _resistance(variables["Voltage [V]"], variables["Current [A]"]),
+            # PyBaMM's OCV-R equivalent-circuit resistance: (bulk OCV - V) / |I|, signed and 0 at zero current as above
+            "Local ECM resistance [Ohm]": _resistance(
+                variables["Bulk open-circuit voltage [V]"] - variables["Voltage [V]"], variables["Current [A]"]),
         })
         variables.update(self._phase_variables(variables))
         variables.update({pybamm_name: variables[name] for pybamm_name, name in PYBAMM_NAMES.items()})

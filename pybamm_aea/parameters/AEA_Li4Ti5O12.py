@@ -10,5 +10,8 @@ from . import aea_material_cell
 
 
 def get_parameter_values():
-    """Parameter values of a pure-Li4Ti5O12 AEA cathode cell (Li metal anode, 70 C, 1.5 mg/cm2)."""
+    """The paper's Fig. S2 failure: pure Li4Ti5O12 as an AEA cathode (Li metal, 70 C, 1.5 mg/cm2), which runs no step.
+
+    By design: Li4Ti5O12 is an insulator, so a 0.1C discharge starts at -13.66 V (0.05C: -6.03 V; cut-off 1.0 V).
+    """
     return aea_material_cell.material_cell_parameters(li4ti5o12.MATERIAL)

@@ -14,5 +14,8 @@ from . import aea_material_cell
 
 
 def get_parameter_values():
-    """Parameter values of a pure-LiFePO4 AEA cathode cell (Li metal anode, 70 C, 1.5 mg/cm2)."""
+    """The paper's Fig. S2 failure: pure LiFePO4 as an AEA cathode (Li metal, 70 C, 1.5 mg/cm2), no step at its 0.1C.
+
+    By design: uncoated LiFePO4 conducts electrons at 1e-9 S/cm, so a 0.1C charge starts at 4.278 V (cut-off 4.0 V).
+    """
     return aea_material_cell.material_cell_parameters(lifepo4.MATERIAL)

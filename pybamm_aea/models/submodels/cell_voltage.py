@@ -158,6 +158,19 @@ def pybamm_voltage_components(param, variables):
         "X-averaged battery positive solid phase ohmic losses [V]": solid_p * n,
         "X-averaged battery negative solid phase ohmic losses [V]": zero,
         "Contact overpotential [V]": zero,
+        # per cell and per battery, PyBaMM's other names of the breakdown (base_battery_model.set_voltage_variables)
+        "Particle concentration overpotential [V]": particle,
+        "X-averaged reaction overpotential [V]": reaction_p - reaction_n,
+        "X-averaged concentration overpotential [V]": zero,
+        "X-averaged electrolyte ohmic losses [V]": electrolyte,
+        "X-averaged solid phase ohmic losses [V]": solid_p,
+        "X-averaged positive electrode ohmic losses [V]": solid_p,
+        "X-averaged negative electrode ohmic losses [V]": zero,
+        "Battery positive electrode bulk open-circuit potential [V]": U_p * n,
+        "Battery negative electrode bulk open-circuit potential [V]": U_n * n,
+        "Battery positive particle concentration overpotential [V]": particle * n,
+        "Battery negative particle concentration overpotential [V]": zero,
+        "X-averaged battery positive reaction overpotential [V]": reaction_p * n,
     }
 
 
