@@ -325,8 +325,9 @@ def run(args):
                                        "leaves out")
     columns = list(COLUMNS) + (list(AEA_COLUMNS) if args.model == "AEA" else [])
     if args.model == "AEA":
-        # the cathode's voltage vs Li is "Voltage [V]" + it (0 on Li metal): cycle_summary of the file reads it (without,
-        # a file was the cell's vs Li-In, 0.62 V low; since session 58 cycle_summary refuses a series that says nothing)
+        # the cathode's voltage vs Li is "Voltage [V]" + it (0 on Li metal): cycle_summary of the file reads it
+        # (without, a file was the cell's vs Li-In, 0.62 V low; since session 58 cycle_summary refuses a series that
+        # says nothing)
         columns.append(ANODE_OCP)
     for v in args.variable:
         if v not in model.variables:
