@@ -171,12 +171,11 @@ def _finish(row, metrics, caught):
 
 
 def _warn_rising_capacity(sim, options):
-    """The :class:`~pybamm_aea.models.experiment_checks.RisingCapacityTerminationWarning` of a cached simulation's
+    """The :class:`~pybamm_aea.models.step_checks.RisingCapacityTerminationWarning` of a cached simulation's
     experiment, which PyBaMM's build gives once per simulation: each row that uses it says it, as a row keeps its own
     warnings (docs/checks.rst); until review R30 only the sweep's first row did (S-LMS, "80% capacity", 3 loadings:
     1 row of 3)."""
-    from pybamm_aea.models.experiment_checks import (RisingCapacityTerminationWarning,
-                                                     rising_capacity_termination_message)
+    from pybamm_aea.models.step_checks import RisingCapacityTerminationWarning, rising_capacity_termination_message
 
     rising = rising_capacity_termination_message(sim.experiment, options)
     if rising is not None:
@@ -213,7 +212,8 @@ def _error_text(exc, config, point):
 def evaluate_point(config, point):
     """Run one point through the experiment; never raises: errors go into the ``error`` column (a later step's
     solver error too, told there once: not its ExperimentStepFailedWarning in ``warnings``)."""
-    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning, c_rate_basis_scaled
+    from pybamm_aea.models.start_advice import ExperimentStepFailedWarning
+    from pybamm_aea.models.step_checks import c_rate_basis_scaled
     from pybamm_aea.progress import ExperimentProgress
 
     config = config.at_point(point)  # (the default experiment to its swept cut-offs)
