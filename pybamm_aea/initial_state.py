@@ -425,7 +425,7 @@ class CellAtRest:
     """The cell at rest on ``direction``'s branch ("discharge", "charge": the lever-rule host's; None: as
     :func:`set_initial_state`'s), its parameters and host OCP evaluated once, on first use, and kept for each question
     asked of it (:meth:`open_circuit_voltage`, :meth:`window_state_of_charge`): the two first-step rules of an
-    experiment ask both (:func:`pybamm_aea.models.experiment_checks.first_step_warning`), and the multi-phase host's
+    experiment ask both (:func:`pybamm_aea.models.start_advice.first_step_warning`), and the multi-phase host's
     OCP costs 68 ms to build (AEA_LiFePO4's common tangents; a lever-rule set's branches 3 ms)."""
 
     def __init__(self, parameter_values, direction=None, options=None, inputs=None):

@@ -48,7 +48,7 @@ from .materials import AEAMaterial
 from .models.aea import AEA
 from .models.submodels import xi
 from .models.solvers import FlagKeepingIDAKLUSolver
-from .models.experiment_checks import starts_outside_window
+from .models.start_advice import starts_outside_window
 from .parameters import loading_for_thickness
 from .parameters.paper_cell import li_in_cut_offs
 from .ranges import POSITIVE, UTILISATION, check_loading_mg_cm2, check_thickness_um

@@ -970,7 +970,7 @@ def test_a_continuation_on_another_input_value_of_a_parameter_the_lithium_reads_
 def test_a_continuation_on_the_same_input_value_runs_without_a_build(monkeypatch):
     """The same loading given as an input again (a numpy float for the first solve's float, on a copy of the values)
     keeps the cell: nothing is built to judge it, and the join conserves the lithium."""
-    import pybamm_aea.models.experiment_checks as experiment_checks
+    import pybamm_aea.models.starting_state as starting_state
 
     values = AEA().default_parameter_values
     loading = values["Cathode loading [kg.m-2]"]
@@ -978,7 +978,7 @@ def test_a_continuation_on_the_same_input_value_runs_without_a_build(monkeypatch
     first = pybamm.Simulation(AEA(), parameter_values=values, experiment=pybamm.Experiment(
         ["Discharge at 1C for 2 minutes"])).solve(inputs={"Cathode loading [kg.m-2]": float(loading)})
     built = []
-    monkeypatch.setattr(experiment_checks, "_carried_inventory", lambda *args: built.append(args))
+    monkeypatch.setattr(starting_state, "_carried_inventory", lambda *args: built.append(args))
     n = len(first.t)
     then = pybamm.Simulation(AEA(), parameter_values=values.copy(), experiment=pybamm.Experiment(
         ["Discharge at 0.2C for 2 minutes"])).solve(starting_solution=first,

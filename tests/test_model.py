@@ -622,11 +622,11 @@ def test_a_start_outside_the_window_reads_the_cells_voltage_once(monkeypatch):
     """The explanation of a start outside the window read "Voltage [V]" at the start three times (its own, the
     battery's cells in series, the losses to the open circuit): once now, the message unchanged (LMS at 200C
     starts 1.386 V below its lower cut-off, by its losses)."""
-    from pybamm_aea.models import experiment_checks
+    from pybamm_aea.models import start_advice
 
     read = []
-    evaluated = experiment_checks._evaluated
-    monkeypatch.setattr(experiment_checks, "_evaluated",
+    evaluated = start_advice._evaluated
+    monkeypatch.setattr(start_advice, "_evaluated",
                         lambda model, name, *args: read.append(name) or evaluated(model, name, *args))
     values = AEA().default_parameter_values
     values["Current function [A]"] = 200 * values["Nominal cell capacity [A.h]"]
@@ -838,12 +838,12 @@ def test_a_step_whose_termination_is_met_at_its_start_is_warned_once(mode, step,
     value at the start (the custom one's event function), once for the two cycles, in PyBaMM's default and unified
     modes. Review R22: in the default mode the voltage cut-offs are not read for such a skip (they cost 14 ms each
     cycle: 100 cycles of it 1.85 -> 3.20 s CPU)."""
-    from pybamm_aea.models import experiment_checks
+    from pybamm_aea.models import start_advice
     from pybamm_aea.models.experiment_checks import TerminationMetAtStartWarning
 
     read = []
-    cut_off_values = experiment_checks._cut_off_values
-    monkeypatch.setattr(experiment_checks, "_cut_off_values", lambda *a, **k: read.append(1) or cut_off_values(*a, **k))
+    cut_off_values = start_advice._cut_off_values
+    monkeypatch.setattr(start_advice, "_cut_off_values", lambda *a, **k: read.append(1) or cut_off_values(*a, **k))
     cycle = ("Discharge at 0.1C for 2 minutes", step)
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
@@ -920,7 +920,7 @@ def test_a_step_cut_off_is_known_by_pybamms_name_and_a_custom_termination_is_not
     and the later-step overshoot rule share. A custom termination named "Voltage drop" (PyBaMM: "Voltage drop
     [experiment]") is not one: the message's own rule (its first word and "[experiment]", session 51) took it for one,
     its gap for a battery voltage past a cut-off, while the overshoot rule did not (session 52)."""
-    from pybamm_aea.models import experiment_checks as ec
+    from pybamm_aea.models import start_advice as ec
 
     def names(step):
         return [t.get_event_name(step) for t in step.termination]
@@ -944,7 +944,7 @@ def test_a_step_cut_off_given_as_an_input_is_known_and_compared_by_its_name():
     2C to the same cut-off, which its losses put past at the start: solved, the second step skipped as with a
     number (the same cut-off the step before ended on: not warned); pristine LMS at 0.1C to 2.4 V starts past it:
     warned with the input's name."""
-    from pybamm_aea.models import experiment_checks as ec
+    from pybamm_aea.models import start_advice as ec
 
     spaced = "Voltage < Lower step cut-off [V] [V] [experiment]"
     assert ec._is_step_cut_off(spaced) and ec._STEP_CUT_OFF_NAME.match(spaced)[2] == "Lower step cut-off [V]"
@@ -1584,7 +1584,7 @@ def test_an_experiment_not_started_at_its_full_end_leaves_out_the_c_rates_basis(
 def test_an_experiment_not_started_names_a_drive_cycle_step_in_one_line():
     """not_started_message listed the skipped steps by str(step): a drive cycle's is numpy's print of its samples
     (several lines, "Current([[0.00e+00 1.00e-03]\n [1.00e+00 ...") until session 57; now its summary, as the
-    other step messages (experiment_checks._step_name)."""
+    other step messages (step_checks.step_name)."""
     from pybamm_aea.models.experiment_checks import not_started_message
 
     t = np.linspace(0, 600, 601)
@@ -1621,7 +1621,7 @@ def test_a_small_power_step_from_a_lossy_start_runs_at_the_cells_root_not_the_sh
 def test_a_current_steps_start_past_cut_off_text_is_unchanged_by_the_power_wording():
     """Review R14 gave a constant-power step its own wording ("under its power", "a power of the other sign"); a
     current step's text stays as it was, byte for byte."""
-    from pybamm_aea.models import experiment_checks as ec
+    from pybamm_aea.models import start_advice as ec
 
     assert ec._UNDER_ITS["current"] == (" under its current at the start (the voltage after the consistent "
                                         "initialisation: the open-circuit voltage and the losses at that current): "

@@ -1864,11 +1864,12 @@ def test_the_c_rate_basis_and_the_continuation_check_judge_a_changed_value_by_on
     check (numbers as floats, anything else by identity: the loading in a one-value array differed from the same
     number, and the model was built to judge an unchanged cell) and the C-rate basis (numpy equality, an input by its name: a loading changed to
     "[input]" given the same 0.015 was evaluated, ratio 1; one left "[input]" on both sides with no input given kept
-    the basis unevaluated). Now one rule (experiment_checks._same_value): numbers and arrays by value and shape, an
+    the basis unevaluated). Now one rule (starting_state._same_value): numbers and arrays by value and shape, an
     input by the number given to its side, not given: differs (the rescale then names the input not given; "[input]"
     on both of its sides is no change, session 52: the test below)."""
-    import pybamm_aea.models.experiment_checks as experiment_checks
-    from pybamm_aea.models.experiment_checks import _same_value, rescaled_nominal_capacity
+    import pybamm_aea.models.step_checks as step_checks
+    from pybamm_aea.models.starting_state import _same_value
+    from pybamm_aea.models.step_checks import rescaled_nominal_capacity
 
     loading_name = "Cathode loading [kg.m-2]"
     values = pybamm.ParameterValues("Li2021_Mo6S8")
@@ -1879,8 +1880,8 @@ def test_the_c_rate_basis_and_the_continuation_check_judge_a_changed_value_by_on
     before.update({loading_name: np.array([loading, loading])})
     assert not _same_value(before, after, loading_name)  # (two numbers against one: differs, not broadcast)
     evaluated = []
-    as_made = experiment_checks.cathode_capacity_as_made
-    monkeypatch.setattr(experiment_checks, "cathode_capacity_as_made",
+    as_made = step_checks.cathode_capacity_as_made
+    monkeypatch.setattr(step_checks, "cathode_capacity_as_made",
                         lambda *args: evaluated.append(args) or as_made(*args))
     changes = {loading_name: "[input]"}
     assert rescaled_nominal_capacity(nominal, values, changes, inputs={loading_name: loading}) == nominal
@@ -1897,16 +1898,16 @@ def test_an_input_on_both_sides_of_the_rescale_is_no_change_given_or_not(monkeyp
     rescaled ... 'Cathode loading [kg.m-2]' = str"), though both sides read the caller's one inputs: the ratio is 1
     whatever number the input is given (review R11). Now no change, nothing evaluated, the nominal kept; a real
     change beside it is still evaluated, and refused naming the input it needs (session 52)."""
-    import pybamm_aea.models.experiment_checks as experiment_checks
-    from pybamm_aea.models.experiment_checks import rescaled_nominal_capacity
+    import pybamm_aea.models.step_checks as step_checks
+    from pybamm_aea.models.step_checks import rescaled_nominal_capacity
 
     loading_name, fraction_name = "Cathode loading [kg.m-2]", "Dispersed material mass fraction"
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     nominal, fraction = values[NOMINAL_NAME], values[fraction_name]
     values.update({loading_name: "[input]"})
     evaluated = []
-    as_made = experiment_checks.cathode_capacity_as_made
-    monkeypatch.setattr(experiment_checks, "cathode_capacity_as_made",
+    as_made = step_checks.cathode_capacity_as_made
+    monkeypatch.setattr(step_checks, "cathode_capacity_as_made",
                         lambda *args: evaluated.append(args) or as_made(*args))
     for changes in ({loading_name: "[input]"}, {loading_name: "[input]", fraction_name: fraction}):
         assert rescaled_nominal_capacity(nominal, values, changes) == nominal

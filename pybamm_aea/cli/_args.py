@@ -310,7 +310,7 @@ def experiment_steps(parser, steps, cycles, first=None):
     given; validated by PyBaMM; a bad step string is an argparse error naming --experiment."""
     import pybamm
 
-    from pybamm_aea.models.experiment_checks import STEP_VALUE_RANGES, check_step_duration
+    from pybamm_aea.models.step_checks import STEP_VALUE_RANGES, check_step_duration
 
     cell_voltage = STEP_VALUE_RANGES["Voltage"][1]  # (the library's range of a step's voltage)
     for step in ([first] if first is not None else []) + list(steps):

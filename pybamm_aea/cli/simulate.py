@@ -137,7 +137,7 @@ def _parameter_values(args):
 def _model(args, values):
     """The model of --model with --option; for AEA, 0.1C keeps meaning 0.1C of the electrode when --set changes its
     capacity (the loading, the dispersed-material fraction, the electrode's area: the nominal capacity is rescaled by
-    the cathode's capacity as made, :func:`pybamm_aea.models.experiment_checks.theoretical_cathode_capacity`)."""
+    the cathode's capacity as made, :func:`pybamm_aea.models.step_checks.theoretical_cathode_capacity`)."""
     import pybamm
 
     options = dict(args.option)
@@ -169,7 +169,7 @@ def _model(args, values):
         # every parameter --set changes it by (loading, dispersed-material fraction, electrode width and height,
         # ...), at the set's ratio of the two (1 for each registered set); an electrode twice as wide ran its "0.1C"
         # at 0.05C (session 47); the sweep's rule (rescaled_nominal_capacity)
-        from pybamm_aea.models.experiment_checks import rescaled_nominal_capacity
+        from pybamm_aea.models.step_checks import rescaled_nominal_capacity
 
         values["Nominal cell capacity [A.h]"] = rescaled_nominal_capacity(
             values["Nominal cell capacity [A.h]"], values, overrides, model=model)
@@ -257,8 +257,8 @@ def run(args):
     from pybamm_aea import readout
     from pybamm_aea.cycling import ANODE_OCP
     from pybamm_aea.models.checks import MissingParameterError
-    from pybamm_aea.models.experiment_checks import (ExperimentStepFailedWarning, NominalCapacityMismatchWarning,
-                                                     check_step_values, check_termination)
+    from pybamm_aea.models.start_advice import ExperimentStepFailedWarning
+    from pybamm_aea.models.step_checks import NominalCapacityMismatchWarning, check_step_values, check_termination
     from pybamm_aea.progress import ExperimentProgress
     from pybamm_aea.pybamm_adapter.model_internals import summary_has_capacity
     from pybamm_aea.user_input import close_names
@@ -461,7 +461,7 @@ _CAPACITY_FORMS = re.compile(r"\S+?\s*(?:A\.h|Ah|%)\s+capacity")
 def _nominal_capacity_advice(w):
     """A :class:`NominalCapacityMismatchWarning` said as this command's option (``--set 'Nominal cell capacity
     [A.h]=...'``); None for another warning (said as it is, :func:`~pybamm_aea.cli._args.say_warnings`)."""
-    from pybamm_aea.models.experiment_checks import NominalCapacityMismatchWarning
+    from pybamm_aea.models.step_checks import NominalCapacityMismatchWarning
 
     if not isinstance(w.message, NominalCapacityMismatchWarning):
         return None

@@ -23,15 +23,15 @@ parameters, when a solver is called with their values.
   :func:`checked_function` below). PyBaMM's own models are left alone. Cost: 1.5-1.9 ms for the LMS set's 93
   values, each through :meth:`Range.contains` (``process_model`` of the LMS model: 2.9 ms with its values'
   substitutions cached on a quiet machine, 78-155 ms without; docs/known_limits.rst);
-- solve time: :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (the AEA model's default solver)
+- solve time: :class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver` (the AEA model's default solver)
   checks every input-dependent node of the model against the ``inputs`` of ``solve`` (a dict or PyBaMM's batched
   list of dicts) and of ``step`` (what ``pybamm.Simulation`` calls for each step of an experiment) before
   integrating; :func:`check_inputs` does the same for any discretised model. So
   ``pybamm.Simulation(...).solve(inputs=...)``, ``pybamm.BatchStudy`` and :func:`pybamm_aea.sweep` are all checked.
   The value each step of an experiment runs at (a current given as ``pybamm.InputParameter("I2")``, which is no
   parameter of the model) is checked at the solve's start, before any step, by
-  :func:`~pybamm_aea.models.experiment_checks.check_step_values` against
-  :data:`~pybamm_aea.models.experiment_checks.STEP_VALUE_RANGES` (called by
+  :func:`~pybamm_aea.models.step_checks.check_step_values` against
+  :data:`~pybamm_aea.models.step_checks.STEP_VALUE_RANGES` (called by
   :mod:`pybamm_aea.pybamm_adapter.experiment_inputs`);
 - the sweep and the command line: :func:`check_value` for the values a user types.
 
@@ -48,15 +48,16 @@ The names a user gives are checked here too: an input the model has not (:func:`
 step models of an experiment :class:`ExperimentInputNames`) and a parameter no AEA model reads whose name is close
 to one of the table (:func:`warn_unknown_parameters`), each a ``UserWarning`` with the close names. The checks of
 an experiment's steps and the solver that applies these checks at each solve and step are
-:mod:`pybamm_aea.models.experiment_checks`'s. A degradation option on values that give each of its rates as 0, which
-makes it do nothing, is warned about when the model is parameterised (:func:`warn_degradation_without_rate`). An
+:mod:`pybamm_aea.models.step_checks`' and :mod:`pybamm_aea.models.start_advice`'s. A degradation option on values
+that give each of its rates as 0, which makes it do nothing, is warned about when the model is parameterised
+(:func:`warn_degradation_without_rate`). An
 ambient temperature in range but outside those the paper measured the set's cell at (each set's
 :data:`LOWEST_MEASURED` .. :data:`HIGHEST_MEASURED`) is warned about at each solve and step, never refused
 (:func:`warn_outside_measured_temperatures`).
 
 Limits: a solver passed by the user (``pybamm.Simulation(..., solver=pybamm.IDAKLUSolver())``) does not check inputs
 at solve time (call :func:`check_inputs` on ``sim.built_model``, or use
-:class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver`); a value the model does not read whose bound is
+:class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver`); a value the model does not read whose bound is
 an input (``"Li0 film onset Li content"`` under an input maximum Li content) is checked against its low end only; an
 expression processed alone (``ParameterValues.evaluate``, ``process_symbol``) is checked where it holds
 :func:`checked_parameter` or :func:`checked_function`, not against the rest of the values.
@@ -1008,7 +1009,7 @@ class ExperimentInputNames:
     own copy of the solver: checked per step, an input only a later step reads was warned about at the earlier steps
     as having no effect, and a typo once per step. :mod:`pybamm_aea.pybamm_adapter.experiment_inputs` gives the step
     solvers of each ``Simulation.solve`` one of these
-    (:attr:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver.experiment_inputs`), made from every step model
+    (:attr:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver.experiment_inputs`), made from every step model
     the simulation built (run or not): :meth:`warn` names each input none of them reads, once for the solve, with
     close names among all their inputs. A typo of a parameter (:func:`warn_unknown_parameters`) is likewise named
     once (:attr:`parameters_warned`), and an ambient temperature outside the measured ones
@@ -1028,7 +1029,7 @@ class ExperimentInputNames:
         self.warned = set()  # the input names looked at (each warned about once)
         self.parameters_warned = set()  # the parameter names warn_unknown_parameters named
         self.temperatures_warned = set()  # the temperatures [K] warn_outside_measured_temperatures named
-        self.steps_skipped_warned = set()  # the later steps LaterStepSkippedWarning named (experiment_checks)
+        self.steps_skipped_warned = set()  # the later steps LaterStepSkippedWarning named (start_advice)
 
     def warn(self, inputs, stacklevel=None):
         """Warn about each name of ``inputs`` no step model reads, unless already looked at in this solve;

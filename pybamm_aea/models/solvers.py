@@ -10,7 +10,7 @@ subclassing of PyBaMM's solver internals; :meth:`pybamm_aea.AEA.default_solver` 
 - :class:`ScalarFunctionsIDAKLUSolver`: the lever-rule host's default, the model's functions as CasADi SX.
 - :class:`FlagKeepingIDAKLUSolver`: keeps IDA's return flags (the screen tells a failure and names it).
 
-The first three are :class:`pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (inputs checked against their
+The first three are :class:`pybamm_aea.models.start_advice.CheckedIDAKLUSolver` (inputs checked against their
 physical ranges).
 """
 import collections
@@ -30,7 +30,7 @@ from ..pybamm_adapter.solver_internals import (event_functions, event_names, fai
                                                has_sensitivities, idaklu_options,
                                                integrate_again, replace_solver_functions, residual_function,
                                                set_end_state, set_event_functions, set_jacobian_function)
-from .experiment_checks import CheckedIDAKLUSolver, NonFiniteStatesError
+from .start_advice import CheckedIDAKLUSolver, NonFiniteStatesError
 
 __all__ = ["ConsistentEventIDAKLUSolver", "SharedEventsIDAKLUSolver", "ScalarFunctionsIDAKLUSolver",
            "StepRetriedWarning", "StepRefinedWarning", "NonFiniteStatesError", "downstream_states",
@@ -262,7 +262,7 @@ def _downstream_jacobian(model):
 
 
 class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
-    """:class:`.experiment_checks.CheckedIDAKLUSolver` whose step ended by an event ends on a consistent state: the
+    """:class:`.start_advice.CheckedIDAKLUSolver` whose step ended by an event ends on a consistent state: the
     algebraic states of its last point solved (Newton) for its differential states at the event time, where
     IDA's are off by more than the tolerances (:meth:`_off_by_more_than_tolerance`).
 
@@ -1000,7 +1000,7 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
 
 
 class ScalarFunctionsIDAKLUSolver(CheckedIDAKLUSolver, _ScalarFunctions, _SharedEvents):
-    """The lever-rule host's default solver: :class:`.experiment_checks.CheckedIDAKLUSolver` running the
+    """The lever-rule host's default solver: :class:`.start_advice.CheckedIDAKLUSolver` running the
     model's functions as SX (:class:`_ScalarFunctions`), its events joined (:class:`_SharedEvents`).
     SX is not used for the multi-phase host: there it did not change the time of 10 C/10 cycles
     (2.3 s CPU either way). Non-finite states are refused (the base's ``_refuse_non_finite``) with no retry: the

@@ -47,7 +47,7 @@ def theoretical_capacity(param):
     the dispersed material; the capacity each registered set's "Nominal cell capacity [A.h]" gives (the basis of its
     C-rates), "Positive electrode capacity [A.h]" at the start without "dispersed material degradation" (with it, the
     sulfur of S-LMS not yet activated is out of it: 0.573 of 0.821 mA.h). A parameter expression: it needs no state,
-    so it is known before a solver's set-up (:func:`pybamm_aea.models.experiment_checks.nominal_capacity_mismatch`).
+    so it is known before a solver's set-up (:func:`pybamm_aea.models.step_checks.nominal_capacity_mismatch`).
     Loading x area x the solid's specific capacity [A.h.kg-1] (the host's x_max F / (3600 M) as made by mass fraction,
     the dispersed material's its own): the porosity and densities, which relate the loading to the thickness, cancel
     (the form by volume, thickness x (host + dispersed) Li sites per m3, read them: a capacity termination's refusal

@@ -22,7 +22,7 @@ not; :func:`install` installs them, idempotently, in this order):
 - :mod:`.experiment_inputs`: wraps ``Simulation.build_for_experiment``; reads ``inspect.getsource`` of
   ``Simulation``'s classes, the private class attributes ``Simulation._INTERNAL_EXPERIMENT_INPUTS`` (optional,
   PyBaMM 26.10) and ``Simulation._START_TIME_INPUT`` (:data:`PYBAMM_INPUTS`, which
-  :mod:`pybamm_aea.models.checks` and :mod:`pybamm_aea.models.experiment_checks` read from here; "start time" when
+  :mod:`pybamm_aea.models.checks` and :mod:`pybamm_aea.models.step_checks` read from here; "start time" when
   PyBaMM does not name it). Retired by: the
   simulation telling the solver all its step models before the first step (or PyBaMM checking input names
   itself), and public names for the inputs PyBaMM gives each step.
@@ -65,7 +65,7 @@ not; :func:`install` installs them, idempotently, in this order):
   KeyError on the negative electrode's loss of active material. Retired by: PyBaMM reading a model's default list.
 
 **Solver internals read or set outside an override** (:mod:`.solver_internals`, used by
-:mod:`pybamm_aea.models.solvers` and :mod:`pybamm_aea.models.experiment_checks`):
+:mod:`pybamm_aea.models.solvers`, :mod:`pybamm_aea.models.step_checks` and :mod:`pybamm_aea.models.start_advice`):
 ``pybamm.solvers.base_solver.flatten_inputs``, the private ``Solution._y_event`` (set with the solution's end state)
 and ``IDAKLUSolver._options`` (read); ``BaseSolver.on_failure`` (set to "ignore" around an integration whose partial
 solution is kept, and set back: ``failures_ignored``); ``IDAKLUSolver._integrate`` called on a second solver set up
@@ -76,7 +76,8 @@ CasADi functions IDAKLU takes (replaced by their SX form), ``calculate_sensitivi
 by: those made public, or IDAKLU ending an event-terminated step on a consistent state itself.
 
 **Undocumented attributes of models, solutions and processed variables read** (:mod:`.model_internals`, used by
-:mod:`pybamm_aea.models.solvers`, :mod:`pybamm_aea.models.experiment_checks`, :mod:`pybamm_aea.readout`,
+:mod:`pybamm_aea.models.solvers`, :mod:`pybamm_aea.models.starting_state`, :mod:`pybamm_aea.models.start_advice`,
+:mod:`pybamm_aea.readout`,
 :mod:`pybamm_aea.cycling` and :mod:`pybamm_aea.phases`): a discretised model's ``y_slices``, ``len_rhs``, ``len_alg``
 and ``len_rhs_and_alg`` (of a model ``pybamm.load_model`` read, which has no ``y_slices``: its ``StateVector`` nodes'
 ``y_slices``); an experiment solution's ``all_first_states`` and ``all_summary_variables``; a processed

@@ -14,41 +14,41 @@ What: :func:`install` wraps ``pybamm.Simulation.solve``. For a simulation with a
 sets :data:`MODEL_FLAG` true (the AEA model), the wrapper adds a callback (:class:`StepErrorRecorder`) to the
 solve's ``callbacks`` (a new list: the caller's is not changed) that keeps the logs of ``on_experiment_error``;
 after PyBaMM's solve returns, if a step failed it warns
-:class:`~pybamm_aea.models.experiment_checks.ExperimentStepFailedWarning` naming the step (its number in the
+:class:`~pybamm_aea.models.start_advice.ExperimentStepFailedWarning` naming the step (its number in the
 experiment, its cycle and its description), the solver's error, and how many of the experiment's cycles the returned
 solution holds (``solution.cycles``, counted after the cycles of a ``starting_solution``) and how many of its steps
 ran before the failure, out of the experiment's. The solution is returned as PyBaMM made it. Before PyBaMM's solve it
-checks ``save_at_cycles`` (:func:`~pybamm_aea.models.experiment_checks.check_save_at_cycles`: 0 raised a
+checks ``save_at_cycles`` (:func:`~pybamm_aea.user_input.check_save_at_cycles`: 0 raised a
 ZeroDivisionError after cycle 2, -1 kept every cycle) and refuses an ``initial_soc`` given with a ``starting_solution``
-(:func:`~pybamm_aea.models.experiment_checks.check_starting_state`: PyBaMM ignores it) and a ``starting_solution`` whose
-model carries other states (:func:`~pybamm_aea.models.experiment_checks.check_carried_states`: PyBaMM dropped a state
+(:func:`~pybamm_aea.models.starting_state.check_starting_state`: PyBaMM ignores it) and a ``starting_solution`` whose
+model carries other states (:func:`~pybamm_aea.models.starting_state.check_carried_states`: PyBaMM dropped a state
 the new model lacks without a word, and failed on one the solution lacks) or none (a :class:`NotStartedSolution`:
 PyBaMM's bare AttributeError) or a ``starting_solution`` whose lithium the simulation's values would not conserve
-(:func:`~pybamm_aea.models.experiment_checks.check_carried_lithium`: LMS continued on twice its loading ran on with
+(:func:`~pybamm_aea.models.starting_state.check_carried_lithium`: LMS continued on twice its loading ran on with
 twice its lithium), and builds the step models on a
 copy of the values whose host transport reads the stretch when a ``starting_solution`` carries it off 1 on values where
-it would read the constant 1 (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`; the simulation's
+it would read the constant 1 (:func:`~pybamm_aea.models.starting_state.carried_stretch_values`; the simulation's
 ``parameter_values`` are that copy since, and the values an ``initial_soc`` is set from too; so too, with an
 experiment or without, for an initial stretch set by hand on the simulation's unprocessed model,
 ``model.set_initial_conditions_from(solution)``'s, a broadcast, a parameter, one varying with position); a solve that
 fails on a
 ``starting_solution`` whose state does not fit the step models (other options or mesh: casadi's bare shape error) is a
-ValueError saying so (:func:`~pybamm_aea.models.experiment_checks.starting_state_mismatch`; both readings one decision,
-:func:`~pybamm_aea.models.experiment_checks.carried_state_misfit`). An experiment none of whose
+ValueError saying so (:func:`~pybamm_aea.models.starting_state.starting_state_mismatch`; both readings one decision,
+:func:`~pybamm_aea.models.starting_state.carried_state_misfit`). An experiment none of whose
 steps ran (each skipped as starting past its cut-off) returns PyBaMM's ``EmptySolution`` as a
 :class:`NotStartedSolution`, whose reading raises
-:class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedError` saying why (PyBaMM's: "TypeError:
+:class:`~pybamm_aea.models.start_advice.ExperimentNotStartedError` saying why (PyBaMM's: "TypeError:
 'EmptySolution' object is not subscriptable"), and PyBaMM's SolverError for a cycle whose steps all start so gets the
-same note on a C-rate's basis (:func:`~pybamm_aea.models.experiment_checks.not_started_message`). A step PyBaMM
+same note on a C-rate's basis (:func:`~pybamm_aea.models.start_advice.not_started_message`). A step PyBaMM
 skipped at its start, in a cycle that ran, is in its cycle's ``steps`` a :class:`SkippedStepSolution` whose reading
-raises :class:`~pybamm_aea.models.experiment_checks.StepSkippedError` naming it and why, in its warning's words
+raises :class:`~pybamm_aea.models.start_advice.StepSkippedError` naming it and why, in its warning's words
 (PyBaMM's: the same TypeError; the step solver's ``skip_reason``, read by the callback). A failure in the first
 step still raises (PyBaMM's behaviour; IDA's failure of a charge or discharge with no voltage cut-off with the note
 below, session 45), other models are left as PyBaMM runs them, and a step PyBaMM ends on a model event it was not given
 (``on_experiment_infeasible_event``, logged as a warning by PyBaMM) is not this module's, but for a charge or discharge
 at a current with no voltage cut-off that ran onto the model's voltage window: its "Maximum/Minimum voltage [V]" event,
 or a failed step, gets the warning with what happened and what to type
-(:func:`~pybamm_aea.models.experiment_checks.uncut_step_note`, the solve's inputs giving the direction of a step whose
+(:func:`~pybamm_aea.models.start_advice.uncut_step_note`, the solve's inputs giving the direction of a step whose
 value is an input; a pristine LMS cell's "Charge at 0.1C for 2 minutes" after as long a discharge: IDA_ERR_FAIL on the
 multi-phase host until session 48, PyBaMM's logged "Experiment is infeasible" at 3.80 V on the lever rule, on both
 since). A ``starting_solution`` that ended on a model event (PyBaMM's ``BaseSolver.step`` returns it unchanged
@@ -67,7 +67,7 @@ A ``calc_esoh=True`` given to such a model's solve gets PyBaMM's warning that th
 user's call, saying what the model gives instead (:func:`_refuse_esoh`; PyBaMM's pointed at this module's line).
 An experiment of several cycles, from the initial state, that PyBaMM stopped at its capacity termination after its first
 cycle (its termination :data:`CAPACITY_LIMIT`; PyBaMM logs a line only) gets
-:class:`~pybamm_aea.models.experiment_checks.FirstCycleCapacityTerminationWarning` saying what cycle 1 lacks of the
+:class:`~pybamm_aea.models.step_checks.FirstCycleCapacityTerminationWarning` saying what cycle 1 lacks of the
 cathode's capacity as made (:func:`_warn_after_solve`; S-LMS's sulfur not yet activated, review R13).
 
 The wrapper reads the simulation's ``experiment`` (set only when it has one), ``model``, ``parameter_values``,
@@ -100,28 +100,28 @@ MODEL_FLAG = "warn_failed_experiment_step"
 METHOD = "solve"
 CALLBACKS = "callbacks"
 #: the parameter of ``solve`` checked before PyBaMM's solve
-#: (:func:`pybamm_aea.models.experiment_checks.check_save_at_cycles`)
+#: (:func:`pybamm_aea.user_input.check_save_at_cycles`)
 SAVE_AT_CYCLES = "save_at_cycles"
 #: the parameters of ``solve`` that may not be given together
-#: (:func:`pybamm_aea.models.experiment_checks.check_starting_state`)
+#: (:func:`pybamm_aea.models.starting_state.check_starting_state`)
 STARTING_SOLUTION, INITIAL_SOC = "starting_solution", "initial_soc"
 #: the parameter of ``solve`` whose inputs explain a cycle none of whose steps started (:func:`_not_started`)
 INPUTS = "inputs"
 #: the parameter of ``solve`` whose tolerance a continuation's lithium is judged to, and the ``pybamm.Simulation``
 #: properties the starting state is mapped on with the simulation's values
-#: (:func:`pybamm_aea.models.experiment_checks.check_carried_lithium`)
+#: (:func:`pybamm_aea.models.starting_state.check_carried_lithium`)
 SOLVER, MESH_SETTINGS = "solver", ("var_pts", "submesh_types", "spatial_methods")
 #: the ``pybamm.Simulation`` attribute holding its experiment's built step models (a starting solution that does not
-#: fit them is explained: :func:`pybamm_aea.models.experiment_checks.starting_state_mismatch`; :func:`check` names it
+#: fit them is explained: :func:`pybamm_aea.models.starting_state.starting_state_mismatch`; :func:`check` names it
 #: if PyBaMM has none, and it is read with a default: a simulation not built for an experiment has none)
 STEP_MODELS = "steps_to_built_models"
 #: the states PyBaMM's step control adds to a step's model (``external_circuit.FunctionControl``: a voltage or power
 #: step's current), no model option's: a starting solution's model may carry one the continuing model lacks, or lack
-#: one it needs, and PyBaMM maps it (:func:`pybamm_aea.models.experiment_checks.check_carried_states` passes them over;
+#: one it needs, and PyBaMM maps it (:func:`pybamm_aea.models.starting_state.check_carried_states` passes them over;
 #: :func:`check` finds the name in PyBaMM's source)
 CONTROL_STATES = ("Current variable [A]",)
 #: the ``pybamm.Simulation`` attribute holding its experiment's step solvers, and the attribute of an AEA solver
-#: (:class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver`) the recorder sets to the step it runs
+#: (:class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver`) the recorder sets to the step it runs
 STEP_SOLVERS, EXPERIMENT_STEP = "steps_to_built_solvers", "experiment_step"
 #: the attribute of an AEA solver set to the step object it runs (its events, what it sets: the skipped step's warning)
 RUNNING_STEP = "running_step"
@@ -136,7 +136,7 @@ SOLUTION = "_solution"
 #: ``set_initial_state`` sets it to a new copy too), and those that say its experiment's models are built (cleared
 #: to have the next ``build_for_experiment`` build them anew): a ``starting_solution`` whose stretch is off 1 is run
 #: on a copy of the values with the host's transport reading it
-#: (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`)
+#: (:func:`~pybamm_aea.models.starting_state.carried_stretch_values`)
 PARAMETER_VALUES = "_parameter_values"
 #: the private ``pybamm.Simulation`` attribute holding the values it was given, from which its ``set_initial_state``
 #: (an ``initial_soc``) makes :data:`PARAMETER_VALUES` anew: the carried stretch's copy is set there too, else an
@@ -243,7 +243,7 @@ def _build_anew_on(simulation, values, changed=()):
 
 
 def _carried_names():
-    """The parameters :func:`~pybamm_aea.models.experiment_checks.carried_stretch_values` sets on its copy."""
+    """The parameters :func:`~pybamm_aea.models.starting_state.carried_stretch_values` sets on its copy."""
     from ..models.submodels.volume import ConstrainedSwelling
 
     return (ConstrainedSwelling.STARTS_OFF_ONE,)
@@ -382,14 +382,14 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
         self.failure[DESCRIPTION] = step_description(logs)
 
     def on_step_start(self, logs):  # (PyBaMM's STEP_START, checked by check())
-        from ..models.experiment_checks import _step_name
+        from ..models.step_checks import step_name
 
         self.started += 1
         if self.started == 2:
             self.first_ended = logs.get(TERMINATION)
         step = self._running(logs)
         # (for the callbacks after: the recorder runs first)
-        logs[STEP_NAME] = logs[DESCRIPTION] if step is None else _step_name(step, str)
+        logs[STEP_NAME] = logs[DESCRIPTION] if step is None else step_name(step, str)
         solvers = getattr(self.simulation, STEP_SOLVERS, None) or {}
         where = step_text(logs["cycle number"], logs["step number"], logs[STEP_NAME])
         for solver in solvers.values():
@@ -400,7 +400,7 @@ class StepErrorRecorder(pybamm.callbacks.Callback):
 
     def _running(self, logs):
         """The step of the experiment PyBaMM starts (``logs``: its callback's), found by its cycle and number in it
-        (:func:`_step_index`), named by :func:`~pybamm_aea.models.experiment_checks._step_name` (a drive cycle's name,
+        (:func:`_step_index`), named by :func:`~pybamm_aea.models.step_checks.step_name` (a drive cycle's name,
         not numpy's print of its samples, 1202 characters in a warning); None for PyBaMM's padding rest, whose
         description is its own. Not by its description (``str(step)``): two drive cycles of one description, or two
         printed alike, got one name, the last's (review R18)."""
@@ -434,7 +434,7 @@ def _stopped_step(logs, lengths, solution):
 
 
 def failed_step_message(failure, experiment, solution):
-    """The text of :class:`~pybamm_aea.models.experiment_checks.ExperimentStepFailedWarning`: ``failure`` the logs a
+    """The text of :class:`~pybamm_aea.models.start_advice.ExperimentStepFailedWarning`: ``failure`` the logs a
     :class:`StepErrorRecorder` kept, ``experiment`` the simulation's, ``solution`` the one the solve returned."""
     lengths = list(experiment.cycle_lengths)
     step, held = _stopped_step(failure, lengths, solution)
@@ -461,13 +461,13 @@ INITIAL_LI_CONTENT = "Initial cathode Li content"
 
 
 def _uncut_step_note(simulation, logs, solution, failed, inputs=None):
-    """:func:`~pybamm_aea.models.experiment_checks.uncut_step_note` for the experiment step of ``logs`` (PyBaMM's
+    """:func:`~pybamm_aea.models.start_advice.uncut_step_note` for the experiment step of ``logs`` (PyBaMM's
     callback logs: cycle and step number) of ``simulation`` solved with ``inputs`` (the solve's: the direction of a
     step whose value is an input), with the host's Li content at its start read off
     ``solution`` (its last point if the step ``failed`` and the solution holds the steps before it, else the first
     point of its last step; the simulation's :data:`INITIAL_LI_CONTENT` if the experiment's first step failed with no
     starting ``solution``), or None."""
-    from ..models.experiment_checks import uncut_step_note
+    from ..models.start_advice import uncut_step_note
 
     index = _step_index(logs, list(simulation.experiment.cycle_lengths))
     if not 0 <= index < len(simulation.experiment.steps):
@@ -519,28 +519,28 @@ class ExplainedEmptySolution(pybamm.EmptySolution):
 
 class NotStartedSolution(ExplainedEmptySolution):
     """PyBaMM's ``EmptySolution`` of an AEA experiment none of whose steps ran, saying why when it is read
-    (:class:`~pybamm_aea.models.experiment_checks.ExperimentNotStartedError`: PyBaMM's was a TypeError, "'EmptySolution'
-    object is not subscriptable"); ``why``: :func:`~pybamm_aea.models.experiment_checks.not_started_message`."""
+    (:class:`~pybamm_aea.models.start_advice.ExperimentNotStartedError`: PyBaMM's was a TypeError, "'EmptySolution'
+    object is not subscriptable"); ``why``: :func:`~pybamm_aea.models.start_advice.not_started_message`."""
 
     @staticmethod
     def errors():
-        from ..models.experiment_checks import ExperimentNotStartedAttributeError, ExperimentNotStartedError
+        from ..models.start_advice import ExperimentNotStartedAttributeError, ExperimentNotStartedError
 
         return ExperimentNotStartedError, ExperimentNotStartedAttributeError
 
 
 class SkippedStepSolution(ExplainedEmptySolution):
     """PyBaMM's ``EmptySolution`` of an AEA experiment's step it skipped at its start, in its cycle's ``steps``, saying
-    which step and why when it is read (:class:`~pybamm_aea.models.experiment_checks.StepSkippedError`: PyBaMM's was
+    which step and why when it is read (:class:`~pybamm_aea.models.start_advice.StepSkippedError`: PyBaMM's was
     "TypeError: 'EmptySolution' object is not subscriptable"); ``why``: the words of its warning
-    (:func:`~pybamm_aea.models.experiment_checks.skipped_text`). Still an ``EmptySolution`` (PyBaMM's
+    (:func:`~pybamm_aea.models.start_advice.skipped_text`). Still an ``EmptySolution`` (PyBaMM's
     and :func:`pybamm_aea.readout.is_skipped`'s test)."""
 
     NAME = "the skipped step's solution"
 
     @staticmethod
     def errors():
-        from ..models.experiment_checks import StepSkippedAttributeError, StepSkippedError
+        from ..models.start_advice import StepSkippedAttributeError, StepSkippedError
 
         return StepSkippedError, StepSkippedAttributeError
 
@@ -565,7 +565,7 @@ def _explain_skipped_steps(solution, skipped):
 def _not_started(simulation, empty, inputs):
     """The :class:`NotStartedSolution` of ``simulation``'s experiment (its step models built, the solve's ``inputs``)
     in place of PyBaMM's ``empty`` solution (its termination and time kept)."""
-    from ..models.experiment_checks import not_started_message
+    from ..models.start_advice import not_started_message
 
     models = list((getattr(simulation, STEP_MODELS, None) or {}).values())
     why = not_started_message(simulation.experiment, simulation.parameter_values, models, inputs)
@@ -667,12 +667,12 @@ def _refuse_esoh(model, bound):
 
 def _warn_after_solve(simulation, solution, inputs, message_of, category=None):
     """``category`` with the text ``message_of`` gives on ``solution`` of ``simulation``'s experiment, if any:
-    :func:`~pybamm_aea.models.experiment_checks.first_cycle_termination_message` (FirstCycleCapacityTerminationWarning),
-    each reading the solve's one capacity as made (:func:`~pybamm_aea.models.experiment_checks.solve_capacity_as_made`),
+    :func:`~pybamm_aea.models.step_checks.first_cycle_termination_message` (FirstCycleCapacityTerminationWarning),
+    each reading the solve's one capacity as made (:func:`~pybamm_aea.models.step_checks.solve_capacity_as_made`),
     or, ``category`` None, the (category, text) ``message_of`` gives:
-    :func:`~pybamm_aea.models.experiment_checks.first_step_warning` (StartOutsideWindowWarning or
+    :func:`~pybamm_aea.models.start_advice.first_step_warning` (StartOutsideWindowWarning or
     FirstStepLossesWarning); whether warned."""
-    from ..models.experiment_checks import solve_capacity_as_made
+    from ..models.step_checks import solve_capacity_as_made
 
     inputs = inputs if isinstance(inputs, dict) else None
     message = message_of(simulation.experiment, solution, simulation.parameter_values,
@@ -696,8 +696,9 @@ def _warn_failed_step(pybamm_method):
             return pybamm_method(self, *args, **kwargs)
         bound = signature.bind(self, *args, **kwargs)
         _refuse_esoh(self.model, bound)
-        from ..models.experiment_checks import (carried_stretch_values, check_carried_lithium, check_carried_states,
-                                                check_save_at_cycles, check_starting_state)
+        from ..models.starting_state import (carried_stretch_values, check_carried_lithium, check_carried_states,
+                                             check_starting_state)
+        from ..user_input import check_save_at_cycles
 
         stepped = getattr(self, "experiment", None) is not None
         starting = bound.arguments.get(STARTING_SOLUTION) if stepped else None  # (PyBaMM refuses one without)
@@ -731,7 +732,8 @@ def _warn_failed_step(pybamm_method):
             _give_back_termination(solution, starting, ended_on)
         except Exception as exc:  # PyBaMM's when a cycle's steps all start past their cut-offs, with a C-rate's
             # basis; a starting solution of another state layout: casadi's shape error, explained
-            from ..models.experiment_checks import c_rate_basis_note, starting_state_mismatch
+            from ..models.starting_state import starting_state_mismatch
+            from ..models.step_checks import c_rate_basis_note
 
             failure = recorder.failure
             if (isinstance(exc, pybamm.SolverError) and failure is not None and failure["error"] is exc
@@ -761,8 +763,8 @@ def _warn_failed_step(pybamm_method):
         # (its cycles begin with a starting solution's; its steps' solvers are copies of the simulation's, whatever
         # solver the solve was given)
         _warn_mesh_decided(self, solution, starting=starting)
-        from ..models.experiment_checks import (ExperimentStepFailedWarning, FirstCycleCapacityTerminationWarning,
-                                                first_cycle_termination_message, first_step_warning)
+        from ..models.start_advice import ExperimentStepFailedWarning, first_step_warning
+        from ..models.step_checks import FirstCycleCapacityTerminationWarning, first_cycle_termination_message
 
         if recorder.failure is not None:
             # (IDA failing as it integrated; a refusal before it, e.g. a step starting outside the window, says why)

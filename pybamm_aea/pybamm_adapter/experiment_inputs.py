@@ -2,7 +2,7 @@
 
 Why: ``pybamm.Simulation`` builds one model per distinct step of an experiment and hands each step's model
 to its own copy of the solver (``solver.step``), so the check of input names of
-:class:`pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (the AEA model's default solver) saw one step's model
+:class:`pybamm_aea.models.start_advice.CheckedIDAKLUSolver` (the AEA model's default solver) saw one step's model
 at a time: an input only a later step reads (a step's current given as ``pybamm.InputParameter("I2")``,
 which only that step's model holds) was warned about at the earlier steps as having no effect, though it
 set the later step's current, and a typo was warned about once per step.
@@ -10,31 +10,31 @@ set the later step's current, and a typo was warned about once per step.
 What: :func:`install` wraps ``pybamm.Simulation.build_for_experiment``, which ``Simulation.solve`` calls once
 per solve of an experiment, before the first step, and which leaves every step's model and solver in
 ``steps_to_built_models`` and ``steps_to_built_solvers``. After PyBaMM's method, the step solvers that are
-:class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` get one new
+:class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver` get one new
 :class:`~pybamm_aea.models.checks.ExperimentInputNames` made from all the step models (their
 ``experiment_inputs``): each step then warns only about an input no step model reads, and about each such
 name once for the solve. Before PyBaMM's method, when the simulation's solver (the step solvers are its
-copies) is a :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver`, the wrapper checks that PyBaMM runs each
-step with its own value (:func:`~pybamm_aea.models.experiment_checks.check_steps_not_merged`: two drive cycles that
+copies) is a :class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver`, the wrapper checks that PyBaMM runs each
+step with its own value (:func:`~pybamm_aea.models.step_checks.check_steps_not_merged`: two drive cycles that
 print the same, one cycle looped by a step longer than the first step's, or two custom steps of different functions of
 the state whose texts differ only in their durations or descriptions, are one step to PyBaMM), the experiment's
-termination (:func:`~pybamm_aea.models.experiment_checks.check_termination`, against an upper voltage cut-off given
+termination (:func:`~pybamm_aea.models.step_checks.check_termination`, against an upper voltage cut-off given
 as an input too) and each step's own value
-(:func:`~pybamm_aea.models.experiment_checks.check_step_values`) with the inputs of the solve, before any step runs: a
+(:func:`~pybamm_aea.models.step_checks.check_step_values`) with the inputs of the solve, before any step runs: a
 step's current given as an input (``pybamm.InputParameter("I2")``) is no parameter of the step's model, in
 which PyBaMM's build puts it in place of "Current function [A]", so the solve-time check by name did not see
 it (``I2 = nan`` ran the first step, then IDA failed with IDA_BAD_K, which PyBaMM logged, returning the first
 step). A simulation without experiment, or whose solver is another (PyBaMM's own, so any model on PyBaMM's
 solvers), is left as PyBaMM built it. On the default solver the wrapper also names the step of a
 ``RecursionError`` from PyBaMM's build: an explicit custom step (``pybamm.step.CustomStepExplicit``) whose current
-reads a variable that depends on the current (:func:`~pybamm_aea.models.experiment_checks.circular_custom_steps`),
+reads a variable that depends on the current (:func:`~pybamm_aea.models.step_checks.circular_custom_steps`),
 and of the model's refusal of "'Current function [A]' = nan" as PyBaMM's build parameterises a step's model: an explicit
 custom step whose current PyBaMM folds to that constant (``0 * variables[...] + nan``,
-:func:`~pybamm_aea.models.experiment_checks.constant_custom_currents`); it records the custom steps' own models
+:func:`~pybamm_aea.models.step_checks.constant_custom_currents`); it records the custom steps' own models
 (:func:`owned_models`: a model that runs one step's text, so not a unified model of several) in
-:data:`~pybamm_aea.models.experiment_checks.CUSTOM_STEP_MODELS`, whose solver error then says the step's current at
+:data:`~pybamm_aea.models.start_advice.CUSTOM_STEP_MODELS`, whose solver error then says the step's current at
 its start and where the solver stopped, and the constant-power steps' in
-:data:`~pybamm_aea.models.experiment_checks.POWER_STEP_MODELS`, whose error says the current the power needs and
+:data:`~pybamm_aea.models.start_advice.POWER_STEP_MODELS`, whose error says the current the power needs and
 where the step failed; ``Simulation.solve`` itself is not wrapped here (it is by
 :mod:`pybamm_aea.pybamm_adapter.experiment_errors`, for its warning about a later step the solver fails on).
 
@@ -64,18 +64,18 @@ from .initial_states import patch_mismatch
 METHOD = "build_for_experiment"
 SIMULATION_NAMES = ("steps_to_built_models", "steps_to_built_solvers", "experiment", "solver",
                     "parameter_values", "model")
-#: the names of ``pybamm.step.BaseStep`` the wrapper and :func:`~pybamm_aea.models.experiment_checks.check_step_values`
+#: the names of ``pybamm.step.BaseStep`` the wrapper and :func:`~pybamm_aea.models.step_checks.check_step_values`
 #: read
 STEP_NAMES = ("basic_repr", "input_value", "is_python_function", "termination", "duration", "period", "temperature",
               "direction", "value")
-#: the names of ``pybamm.Experiment`` that :func:`~pybamm_aea.models.experiment_checks.check_steps_not_merged` reads
+#: the names of ``pybamm.Experiment`` that :func:`~pybamm_aea.models.step_checks.check_steps_not_merged` reads
 #: (the steps as given and as PyBaMM runs them)
 EXPERIMENT_NAMES = ("cycles", "steps")
 #: the experiment steps whose current is the user's function of the state (``pybamm.step``'s classes, PyBaMM 26.10)
 #: -> the attribute of each holding that function, which the step's text holds as None (compared by identity: two
 #: such functions are one step to PyBaMM)
 CUSTOM_STEP_FUNCTIONS = {"CustomStepExplicit": "current_value_function", "CustomStepImplicit": "current_rhs_function"}
-#: what :meth:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver._failed_state` reads after a custom step's
+#: what :meth:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver._failed_state` reads after a custom step's
 #: failure: the solver's option (``pybamm.BaseSolver``) and the partial solution's (``pybamm.Solution``)
 SOLVER_NAMES = ("on_failure",)
 SOLUTION_NAMES = ("all_ts", "all_ys", "termination")
@@ -189,11 +189,10 @@ def _whole_experiment_check(pybamm_method):
     def build_for_experiment(self, *args, **kwargs):
         # (imported here: pybamm_aea.models installs this hook while it is being imported)
         from ..models.checks import ExperimentInputNames
-        from ..models.experiment_checks import (CAPACITY_AS_MADE, CUSTOM_STEP_MODELS, POWER_STEP_MODELS,
-                                                CheckedIDAKLUSolver,
-                                                check_step_values, check_steps_not_merged, check_termination,
-                                                circular_custom_steps, constant_custom_currents,
-                                                solve_capacity_as_made)
+        from ..models.start_advice import CUSTOM_STEP_MODELS, CheckedIDAKLUSolver, POWER_STEP_MODELS
+        from ..models.step_checks import (CAPACITY_AS_MADE, check_step_values, check_steps_not_merged,
+                                          check_termination, circular_custom_steps, constant_custom_currents,
+                                          solve_capacity_as_made)
 
         # (the capacity as made of the build or solve before: each solve builds, with its own values and inputs)
         CAPACITY_AS_MADE.pop(self, None)
@@ -222,7 +221,7 @@ def _whole_experiment_check(pybamm_method):
             raise ValueError(f"{exc}: {constant}") from exc
         if checked and not getattr(self, "_pybamm_aea_nominal_told", False):
             # a C-rate on a nominal capacity the cathode's is far from (a loading changed by hand): said once
-            from ..models.experiment_checks import nominal_capacity_mismatch
+            from ..models.step_checks import nominal_capacity_mismatch
             from ..models.checks import check_inputs
             from ..models.solvers import _users_stacklevel  # (the user's call: sim.solve or build_for_experiment)
 
@@ -237,7 +236,7 @@ def _whole_experiment_check(pybamm_method):
                 warnings.warn(mismatch, stacklevel=_users_stacklevel())
         if checked and not getattr(self, "_pybamm_aea_rising_told", False):
             # a capacity termination on "Capacity [A.h]" that an option makes rise (activation): said once
-            from ..models.experiment_checks import RisingCapacityTerminationWarning, rising_capacity_termination_message
+            from ..models.step_checks import RisingCapacityTerminationWarning, rising_capacity_termination_message
             from ..models.solvers import _users_stacklevel
 
             rising = rising_capacity_termination_message(self.experiment, getattr(self.model, "options", None))

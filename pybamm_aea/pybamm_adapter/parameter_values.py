@@ -211,7 +211,7 @@ def refuse_a_set_of_another_model(store):
     set of its own written before session 29 ("Parameter 'Cathode host full at maximum Li content' not found: the
     multi-phase host reads it since session 29, ..."), or PyBaMM's bare "not found" on the lever rule. Also the
     sweep's and the CLI's C-rate basis rescaling
-    (:func:`~pybamm_aea.models.experiment_checks.rescaled_nominal_capacity`) raises it, the build's error, not its
+    (:func:`~pybamm_aea.models.step_checks.rescaled_nominal_capacity`) raises it, the build's error, not its
     own (session 50)."""
     from ..models.checks import MissingParameterError
     from ..parameters import PYBAMM_MODEL_SETS, SET_FACTS, is_aea_set

@@ -128,7 +128,7 @@ class SweepConfig:
         C-rate / the reference rate, so that the experiment's steps written at the reference run at the point's rate
         (:func:`derive_inputs`); 1 for a point without a swept C-rate, a nominal capacity the user sweeps (the user's
         basis) or a set without one. The per-point solve runs inside
-        :func:`pybamm_aea.models.experiment_checks.c_rate_basis_scaled` with it."""
+        :func:`pybamm_aea.models.step_checks.c_rate_basis_scaled` with it."""
         if "C-rate" in point and NOMINAL not in self.parameters and self.nominal is not None:
             return float(point["C-rate"]) / self.reference_c_rate
         return 1.0
@@ -302,14 +302,14 @@ def rescaled_nominal(set_name, nominal, loading0=None, loading=None, fraction0=N
     """The set's C-rate basis ``nominal`` ("Nominal cell capacity [A.h]": its electrode's capacity as made) for
     another loading [kg.m-2] (from ``loading0``), dispersed-material mass fraction (from ``fraction0``) and other
     parameter ``changes`` (name -> value), so that 1C keeps meaning one hour on the electrode simulated: the CLI's
-    rule, :func:`pybamm_aea.models.experiment_checks.rescaled_nominal_capacity` (the model's capacity; the energy
+    rule, :func:`pybamm_aea.models.step_checks.rescaled_nominal_capacity` (the model's capacity; the energy
     package's paper figures, 128 mA.h/g of Mo6S8 against the model's 128.825, had run the two 0.14 % apart).
     ``set_name``: a registered set's name, an :class:`~pybamm_aea.materials.AEAMaterial` or its
     ``pybamm.ParameterValues``; ``inputs`` (name -> value) the point's, for values holding inputs. ``ValueError``
     naming why where the capacity cannot be known (it had kept ``nominal`` without a word)."""
     import pybamm
 
-    from pybamm_aea.models.experiment_checks import rescaled_nominal_capacity
+    from pybamm_aea.models.step_checks import rescaled_nominal_capacity
 
     values = set_name if isinstance(set_name, pybamm.ParameterValues) else registered_values(set_name)
     before, after = {}, dict(changes or {})

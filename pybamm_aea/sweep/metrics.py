@@ -302,7 +302,7 @@ def note_negligible_discharges(metrics, discharges, mass_g, window_Ah, ends=None
 def first_discharge_warned(caught, solution):
     """Whether the solve's warnings ``caught`` hold a StartOutsideWindowWarning and the first discharge of
     ``solution`` is the step it is of: the experiment's first step with current, after rests alone
-    (:func:`~pybamm_aea.models.experiment_checks.carries_no_current`) in cycle 1. Its "ended on its cut-off ... 56.1 s
+    (:func:`~pybamm_aea.models.start_advice.carries_no_current`) in cycle 1. Its "ended on its cut-off ... 56.1 s
     in, having passed 0.000236 mA.h of the cathode's 0.1517 mA.h" says what the negligible-discharge note would
     ("discharge 1 delivered 0.156 % of the window", both until session 54: Li-In, lever rule, 'Discharge at 0.1C until
     1.8 V'; after "Rest for 1 minute" both still, the rule then judging step 2). A FirstStepLossesWarning (a dip under
@@ -310,8 +310,7 @@ def first_discharge_warned(caught, solution):
     compact at 2C and 25 C, with "discharge 1 delivered 0.0687 % of the window" after it until session 55). The one
     reading for ``pybamm-aea simulate`` and a sweep's row (:func:`fill_from_experiment`: a 2C Li2021_Mo6S8 row said
     both until review R30)."""
-    from pybamm_aea.models.experiment_checks import (FirstStepLossesWarning, StartOutsideWindowWarning,
-                                                     carries_no_current)
+    from pybamm_aea.models.start_advice import FirstStepLossesWarning, StartOutsideWindowWarning, carries_no_current
     from pybamm_aea.readout import is_skipped, iter_discharges, iter_steps
 
     if not any(issubclass(w.category, (StartOutsideWindowWarning, FirstStepLossesWarning)) for w in caught):

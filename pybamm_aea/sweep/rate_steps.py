@@ -50,14 +50,14 @@ def scaled_rate_notes(experiment, reference_c_rate, c_rates, nominal=None):
     RPT at 0.5C and the hold to C/5 (233.85 mA.h/g against the intended run's 238.58), its warnings None."""
     import math
 
-    from ..models.experiment_checks import _step_name
+    from ..models.step_checks import step_name
 
     rates = sorted({float(c) for c in c_rates})
     if all(math.isclose(c, reference_c_rate, rel_tol=1e-9) for c in rates):
         return []  # (nothing scaled: review R34 found a note naming a C/20 step "run at 0.05C" in a 0.1C-only sweep)
     written = {}  # (written rate [C], a cut-off) -> the steps' descriptions
     for step in experiment.steps:
-        said = _step_name(step, str)  # (PyBaMM's str: its description, else its repr; a drive cycle's summary)
+        said = step_name(step, str)  # (PyBaMM's str: its description, else its repr; a drive cycle's summary)
         if isinstance(step, pybamm.step.CRate) and not step.is_drive_cycle and not step.is_python_function:
             written.setdefault((abs(float(step.value)), False), []).append(said)
         for end in step.termination:

@@ -171,12 +171,11 @@ def _finish(row, metrics, caught):
 
 
 def _warn_rising_capacity(sim, options):
-    """The :class:`~pybamm_aea.models.experiment_checks.RisingCapacityTerminationWarning` of a cached simulation's
+    """The :class:`~pybamm_aea.models.step_checks.RisingCapacityTerminationWarning` of a cached simulation's
     experiment, which PyBaMM's build gives once per simulation: each row that uses it says it, as a row keeps its own
     warnings (docs/checks.rst); until review R30 only the sweep's first row did (S-LMS, "80% capacity", 3 loadings:
     1 row of 3)."""
-    from pybamm_aea.models.experiment_checks import (RisingCapacityTerminationWarning,
-                                                     rising_capacity_termination_message)
+    from pybamm_aea.models.step_checks import RisingCapacityTerminationWarning, rising_capacity_termination_message
 
     rising = rising_capacity_termination_message(sim.experiment, options)
     if rising is not None:
@@ -241,20 +240,21 @@ def _c_rate_steps(config):
 
     import pybamm
 
-    from pybamm_aea.models.experiment_checks import _step_name
+    from pybamm_aea.models.step_checks import step_name
 
     try:
         exp = make_experiment(config.steps)
     except Exception:  # (an experiment that cannot be made: its error is the row's)
         return []
-    return {_step_name(s, str): abs(float(s.value)) for s in exp.steps if isinstance(s, pybamm.step.CRate)
+    return {step_name(s, str): abs(float(s.value)) for s in exp.steps if isinstance(s, pybamm.step.CRate)
             and isinstance(s.value, numbers.Real) and not s.is_drive_cycle and not s.is_python_function}
 
 
 def evaluate_point(config, point):
     """Run one point through the experiment; never raises: errors go into the ``error`` column (a later step's
     solver error too, told there once: not its ExperimentStepFailedWarning in ``warnings``)."""
-    from pybamm_aea.models.experiment_checks import ExperimentStepFailedWarning, c_rate_basis_scaled
+    from pybamm_aea.models.start_advice import ExperimentStepFailedWarning
+    from pybamm_aea.models.step_checks import c_rate_basis_scaled
     from pybamm_aea.progress import ExperimentProgress
 
     config = config.at_point(point)  # (the default experiment to its swept cut-offs)

@@ -205,7 +205,7 @@ class CathodeCahnHilliard(AEASubModel):
             "Cathode surface Li content": x_s,
             "Cathode stoichiometry": x / p.x_max,
             "Average cathode stoichiometry": x_av / p.x_max,
-            "Cathode host Li content as made": p.x_made,  # (its made end: experiment_checks)
+            "Cathode host Li content as made": p.x_made,  # (its made end: start_advice)
             "Cathode surface stoichiometry": x_s / p.x_max,
             "Cathode Li concentration [mol.m-3]": p.c_host * x,
             "Cathode thickness [m]": L,

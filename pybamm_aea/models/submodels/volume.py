@@ -106,7 +106,7 @@ class ConstrainedSwelling(AEASubModel):
     #: relative round-off allowed on the bounds of :meth:`stretch_can_move`'s decision
     STILL_WITHIN = 1e-12
     #: largest distance from 1 of a starting solution's stretch that a simulation whose decision is 0 continues on
-    #: the cheap path (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values` re-decides beyond it): the
+    #: the cheap path (:func:`~pybamm_aea.models.starting_state.carried_stretch_values` re-decides beyond it): the
     #: transport reading 1 there moves the voltage by that order relative, round-off against the solver's rtol 1e-4
     #: (one parameter set's steps carry exactly 1)
     CARRIED_WITHIN = 1e-9
@@ -114,7 +114,7 @@ class ConstrainedSwelling(AEASubModel):
     #: by hand) or from a fresh start (0, the parameter sets' value): with 1 the host's transport reads the stretch
     #: whatever :meth:`stretch_can_move` decides (:meth:`transport_reads_stretch`). ``pybamm.Simulation.solve`` sets
     #: it on a copy of the simulation's values for a ``starting_solution`` (or numbers set as initial conditions) off 1
-    #: (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`)
+    #: (:func:`~pybamm_aea.models.starting_state.carried_stretch_values`)
     STARTS_OFF_ONE = "Initial cathode stretch off 1"
 
     def get_fundamental_variables(self):
@@ -157,7 +157,7 @@ class ConstrainedSwelling(AEASubModel):
         start only. A starting solution's stretch carried in off 1 (LMS rested at 720 MPa, 0.916, continued at 360
         MPa) stays off 1 (the stack holds the compacted layer), and the transport reading 1 was 11.7 mV low at 600 s
         of a 1C discharge: ``Simulation.solve`` then sets :attr:`STARTS_OFF_ONE` to 1 on a copy of its values
-        (:func:`~pybamm_aea.models.experiment_checks.carried_stretch_values`), and :meth:`transport_reads_stretch`
+        (:func:`~pybamm_aea.models.starting_state.carried_stretch_values`), and :meth:`transport_reads_stretch`
         reads lambda. The host's
         content is taken up to x_max: the multi-phase Mo6S8 host goes past it on a deep discharge (x 4.0093 to 0.5 V
         at 0.1C, porosity 0.0868, above the 0.08675 where Li4Mo6S8 fills the floor: lambda 1.000138 while the
