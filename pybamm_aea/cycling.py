@@ -244,7 +244,7 @@ SERIES_VOLTAGE_UNSAID = (
     'series_voltage="vs Li") where it is the cathode\'s against Li (a Li-metal anode, a Li reference electrode), '
     'series_voltage="cell" where it is a cell\'s against another anode (graphite, Li-In: the vs-Li columns are then '
     f'NaN, the cell\'s figures stand), or a column "{ANODE_OCP}" (the anode\'s OCP against Li, added to the voltage; '
-    "pybamm-aea simulate writes it on Li-In)")
+    "pybamm-aea simulate writes it for an AEA cell, 0 on Li metal, and not for PyBaMM's models)")
 #: why the vs-Li columns of a time series given as series_voltage="cell" (without "Anode OCP [V]") are NaN
 SERIES_CELL_VOLTAGE = (
     f'series_voltage="cell": the time series\' "Voltage [V]" is a cell\'s against an anode it does not name (no '

@@ -266,6 +266,18 @@ def _prepared(material, temperature, cell, options=None, refinement=1):
     return _CACHE[key]
 
 
+def _prepared_named(material, temperature, cell, options):
+    """:func:`_prepared`, a plain ValueError of the material's values or model (an option its set cannot take, a value
+    out of range) prefixed with the material's name: a screen of several named none (review R39)."""
+    try:
+        return _prepared(material, temperature, cell, options)
+    except ValueError as exc:
+        if type(exc) is not ValueError:
+            raise
+        name = material if isinstance(material, (str, os.PathLike)) else getattr(material, "name", material)
+        raise ValueError(f"material {str(name)!r}: {exc}") from exc
+
+
 class _Composite:
     """The DFN composite alternative of one material on the lab cell: one build per loading, current an input."""
 
@@ -498,7 +510,7 @@ def screen(materials, c_rates=C_RATES, loadings=None, thicknesses=None, temperat
     if not materials:
         raise ValueError("materials must name at least one material")
     start = time.perf_counter()
-    prepared_all = [_prepared(material, temperature, cell, options) for material in materials]
+    prepared_all = [_prepared_named(material, temperature, cell, options) for material in materials]
     names = [p.name for p in prepared_all]
     repeated = first_repeat(names)
     if repeated is not None:

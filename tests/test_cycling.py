@@ -1307,6 +1307,9 @@ def test_a_time_series_says_what_its_voltage_is_against():
     from pybamm_aea.cycling import SERIES_VOLTAGE_UNSAID  # (the message, written once)
 
     assert "series_voltage" in SERIES_VOLTAGE_UNSAID
+    # (which files carry the column: every AEA cell's simulate file, none of PyBaMM's models': review R39)
+    assert SERIES_VOLTAGE_UNSAID.endswith("pybamm-aea simulate writes it for an AEA cell, 0 on Li metal, and not "
+                                          "for PyBaMM's models)")
     li = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
     np.testing.assert_allclose(li[vs_li[1]], [1000, 500, 250], rtol=1e-12)
     cell = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="cell")

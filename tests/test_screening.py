@@ -768,3 +768,14 @@ def test_a_screen_outside_a_sets_measured_temperatures_warns():
         said = [str(w.message) for w in record if issubclass(w.category, TemperatureOutsideMeasuredRangeWarning)]
         assert len(said) == expected, (kelvin, said)
         assert all("273.15 K (0 C)" in s for s in said), said
+
+
+def test_a_screens_error_of_one_materials_values_names_the_material():
+    """A material of several whose values or model refuse the screen's options is named (review R39: a hybrid's
+    option on Li2021_TiS2 said only "'Dispersed material Li sites [mol.m-3]' = 0.0 is outside ..."); its own
+    error follows, and a screen of the hybrid alone builds."""
+    options = {"host thermodynamics": "lever rule", "dispersed material degradation": "activation and contact loss"}
+    with pytest.raises(ValueError) as caught:
+        pybamm_aea.screen(["Li2021_S_Mo6S8", "Li2021_TiS2"], c_rates=[1], loadings=[5], options=options, progress=False)
+    assert str(caught.value).startswith("material 'Li2021_TiS2': 'Dispersed material Li sites [mol.m-3]' = 0.0 is "
+                                        "outside its physical range"), str(caught.value)
