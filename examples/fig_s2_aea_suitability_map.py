@@ -25,11 +25,10 @@ import pandas as pd  # noqa: E402
 import pybamm_aea  # noqa: E402
 from pybamm_aea import figures  # noqa: E402
 from pybamm_aea.screening import mesh_converged, suitability  # noqa: E402
+from pybamm_aea.screening_grid import C_RATES, LOADINGS_MG_CM2 as LOADINGS  # noqa: E402  (the screen's own grid)
 
 SLOW = True  # 16 s on 2 cores (2026-12-02)
 MATERIALS = ["Li2021_Mo6S8", "Li2021_TiS2", "AEA_LiFePO4", "AEA_Li4Ti5O12", "AEA_LiCoO2", "AEA_NMC532"]
-C_RATES = (0.1, 0.5, 1.0, 2.0, 5.0)
-LOADINGS = (1.5, 3.0, 5.0, 10.0, 15.0)
 ABBREV = {"ionic": "ion", "electronic": "e-", "interface": "int", "separator": "sep", "none": "-"}
 #: the small text of a thickest point that did not solve (its limiting mechanism is None; the reason: its 'error')
 FAILED = "fail"
