@@ -4693,6 +4693,38 @@ def test_the_two_first_step_rules_evaluate_the_cell_at_rest_once(monkeypatch):
     assert built.count("charge") == 1, built
 
 
+def test_a_first_step_run_to_its_cut_off_builds_no_cell_at_rest_and_fits_nothing(monkeypatch):
+    """A first step that ran to its cut-off over more than the rules' shares (the sweep's every normal point: a
+    Li2021_Mo6S8 0.1C discharge to 1.0 V passes 0.1515 of 0.1517 mA.h) is judged by the charge it passed alone:
+    :func:`first_step_warning` builds no cell at rest (its OCP) and runs no least-squares fit. Session 58 (task QK):
+    the 34 least_squares calls of a sweep point's profile are the Table S4 conductivity (24) and compaction (10) fits,
+    once a process (lru_cache), not first_step_warning's (its own 1.5-26 ms a point, 20-160 cells)."""
+    import scipy.optimize
+    from pybamm_aea import initial_state
+    from pybamm_aea.models import start_advice
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment(["Discharge at 0.1C until 1.0 V"]))
+    judged, at_rest, fitted = [], [], []
+    warning, cell_at_rest, least_squares = (start_advice.first_step_warning, initial_state.CellAtRest,
+                                            scipy.optimize.least_squares)
+    monkeypatch.setattr(start_advice, "first_step_warning",
+                        lambda *args, **kwargs: judged.append(1) or warning(*args, **kwargs))
+    monkeypatch.setattr(initial_state, "CellAtRest", lambda *args, **kwargs: at_rest.append(args[1])
+                        or cell_at_rest(*args, **kwargs))
+    monkeypatch.setattr(scipy.optimize, "least_squares", lambda *args, **kwargs: fitted.append(1)
+                        or least_squares(*args, **kwargs))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        solution = sim.solve()
+    assert judged == [1]  # (the rules ran, on the solve's first step)
+    assert solution.cycles[0].steps[0].termination == "event: Voltage < 1.0 [V] [experiment]"
+    assert not [w for w in caught if issubclass(w.category, (start_advice.StartOutsideWindowWarning,
+                                                            start_advice.FirstStepLossesWarning))]
+    assert (at_rest, fitted) == ([], [])
+
+
 @pytest.mark.parametrize("options, steps, solve, ended", [
     # R23 (a): Li metal, a dip under load to the cut-off 2.3 s in (0.000193 mA.h), the open circuit on the plateau
     ({}, ["Discharge at 2C until 1.8 V"], {}, "event: Voltage < 1.8 [V] [experiment]"),
