@@ -4883,3 +4883,16 @@ def test_a_function_for_a_number_is_refused_by_simulation_solve():
     values.update({"Cathode host density [kg.m-3]": lambda T: 5060.0 + 0 * T})
     with pytest.raises(TypeError, match=re.escape("'Cathode host density [kg.m-3]' = <function")):
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 60])
+
+
+def test_the_nominal_capacity_warning_survives_a_pickle():
+    """NominalCapacityMismatchWarning (two arguments) pickled, as a sweep's worker returns its warnings, came back as
+    "TypeError: __init__() missing 1 required positional argument: 'capacity'" (review R40); now its own facts,
+    capacity and message."""
+    import pickle
+
+    from pybamm_aea.models.experiment_checks import NominalCapacityMismatchWarning
+
+    warning = NominalCapacityMismatchWarning("the facts", 1.5e-4)
+    back = pickle.loads(pickle.dumps(warning))
+    assert (type(back), back.facts, back.capacity, str(back)) == (type(warning), "the facts", 1.5e-4, str(warning))

@@ -2064,6 +2064,12 @@ def test_at_point_builds_one_experiment_per_distinct_cut_off(monkeypatch):
     for p, c in zip(points, at):
         assert c.steps == [f"Discharge at 0.1C until {p[name]:g} V"]
         assert c.single_discharge == ("C-rate", 0.1, p[name], 72000.0)
+    # (a copy at another reference rate shares the cache: its steps are its own rate's, review R40)
+    import dataclasses
+
+    at_1c = dataclasses.replace(config, reference_c_rate=1.0).at_point(points[0])
+    assert at_1c.steps == [f"Discharge at 1C until {points[0][name]:g} V"]
+    assert at_1c.single_discharge == ("C-rate", 1.0, points[0][name], 7200.0)
 
 
 @pytest.mark.parametrize("name", ["Lower voltage cut-off [V]", "Upper voltage cut-off [V]"])

@@ -1318,7 +1318,7 @@ def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0)
     potential on the model's ``anode``, as either cut-off (reached from either side, it is past an end either way).
     AEA_LiCoO2 (its table ends at 2.718 V) discharged from SOC 1 at 0.1C until 2.5 V ran to 2.5 V on the held end
     (0.1503 mA.h), without a word, until session 58. Called by
-    :func:`~pybamm_aea.models.experiment_checks.check_step_values`, before any step runs."""
+    :func:`~pybamm_aea.models.step_checks.check_step_values`, before any step runs."""
     if values is None or not _host_tables(values):
         return
     for term in getattr(step, "termination", None) or ():

@@ -1092,6 +1092,9 @@ class NominalCapacityMismatchWarning(UserWarning):
                          "scale it with the loading themselves), or give the current in A")
         self.facts, self.capacity = facts, capacity
 
+    def __reduce__(self):  # (a warning pickled, e.g. from a sweep's worker: its own arguments, not the message)
+        return type(self), (self.facts, self.capacity)
+
 
 def _model_param():
     """The AEA model's parameters (:class:`~pybamm_aea.models.parameters.AEAParameters`; they take no options) on the

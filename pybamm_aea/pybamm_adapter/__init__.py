@@ -94,7 +94,7 @@ class's business, and moving it here would only add an indirection; not checked 
 one fails the tests that run the solvers and the model):
 
 - ``pybamm.IDAKLUSolver._post_process_solution(sol, model, integration_time, inputs_dict, t_eval)``:
-  :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (non-finite states refused),
+  :class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver` (non-finite states refused),
   :class:`~pybamm_aea.models.solvers.ConsistentEventIDAKLUSolver` (the event point made consistent) and
   :class:`~pybamm_aea.models.solvers.FlagKeepingIDAKLUSolver` (IDA's return flags kept). Retired by: a public
   post-processing hook, IDA's flag on the Solution, and the consistent event state upstream.
@@ -104,7 +104,7 @@ one fails the tests that run the solvers and the model):
   short of every event integrated again at a tighter tolerance). Retired by: a public post-integration hook per input
   set.
 - ``pybamm.BaseSolver._check_event_violation(t_eval, model, y0, inputs_dict)``:
-  :class:`~pybamm_aea.models.experiment_checks.CheckedIDAKLUSolver` (PyBaMM's "non-positive at initial conditions"
+  :class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver` (PyBaMM's "non-positive at initial conditions"
   explained). Retired by: PyBaMM's error naming the event, its value and the state it was evaluated on.
 - PyBaMM's JSON hooks (``pybamm.expression_tree.operations.serialise_kernel``: ``to_json``, the classmethod
   ``_from_json`` and the class attribute ``_serialise_derived_params``, which PyBaMM's symbols and submeshes define):

@@ -98,8 +98,9 @@ class SweepConfig:
     #: its steps take from each point (:meth:`at_point`): a swept cut-off ends that point's discharge (charge)
     default_window: tuple | None = None
     step_cut_offs: tuple = ()
-    #: (lower, upper or None) cut-offs [V] -> (the default steps ending there, their :func:`_single_discharge`), built
-    #: by :meth:`at_point` once per distinct value in this process (it built a ``pybamm.Experiment`` per point)
+    #: (reference C-rate, lower, upper or None cut-offs [V]) -> (the default steps ending there, their
+    #: :func:`_single_discharge`), built by :meth:`at_point` once per distinct value in this process (it built a
+    #: ``pybamm.Experiment`` per point); keyed by the rate too, as a copy (``dataclasses.replace``) shares the dict
     point_steps: dict = field(default_factory=dict, repr=False, compare=False)
 
     def at_point(self, point):
@@ -109,10 +110,11 @@ class SweepConfig:
             return self
         window = tuple(float(point[name]) if name in self.step_cut_offs else value
                        for name, value in zip(CUT_OFFS, self.default_window))
-        made = self.point_steps.get(window)
+        key = (self.reference_c_rate, *window)
+        made = self.point_steps.get(key)
         if made is None:
             steps = default_steps(self.reference_c_rate, *window)
-            made = self.point_steps[window] = (steps, _single_discharge(make_experiment(steps)))
+            made = self.point_steps[key] = (steps, _single_discharge(make_experiment(steps)))
         return dataclasses.replace(self, steps=made[0], single_discharge=made[1])
 
     def duration_stretch(self, point):

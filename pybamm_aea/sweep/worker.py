@@ -245,7 +245,7 @@ def _c_rate_steps(config):
     try:
         exp = make_experiment(config.steps)
     except Exception:  # (an experiment that cannot be made: its error is the row's)
-        return []
+        return {}
     return {step_name(s, str): abs(float(s.value)) for s in exp.steps if isinstance(s, pybamm.step.CRate)
             and isinstance(s.value, numbers.Real) and not s.is_drive_cycle and not s.is_python_function}
 
