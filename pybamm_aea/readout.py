@@ -609,7 +609,9 @@ def experiment_cycle_numbers(solution, descriptions):
     strings per experiment cycle, :func:`step_descriptions`), matched as :func:`step_table` matches them (PyBaMM drops
     a cycle whose every step it skipped: :func:`_experiment_cycles`; a ValueError when the solution's cycles do not
     follow them). A match checks each step's count, current direction and held voltage, not its rate or cut-off:
-    another experiment of the same shape (0.5C where 1C ran) is not told apart."""
+    another experiment of the same shape (0.5C where 1C ran) is not told apart. A time series (dict, DataFrame) is a
+    TypeError (:func:`_refuse_series`)."""
+    _refuse_series(solution, "experiment_cycle_numbers")
     return [number for number, _, status in _experiment_cycles(solution, descriptions) if status != "skipped"]
 
 

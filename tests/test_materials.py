@@ -821,6 +821,34 @@ def test_an_experiment_steps_until_voltage_past_a_table_ocp_is_refused_before_an
                           experiment=pybamm.Experiment(["Discharge at 0.1C until 2.0 V"])).build_for_experiment()
 
 
+def test_an_experiment_steps_held_voltage_past_a_table_ocp_is_refused_before_any_step_runs():
+    """Session 58 (review R39): AEA_LiCoO2 (cut-offs 3.0-4.2 V, its table 2.718-4.2535 V, the experiment's window
+    2.0-5.2 V) "Hold at 2.5 V until C/50" after "Discharge at 0.1C until 3.0 V" from SOC 1 delivered 0.0096 mA.h more
+    on the held 2.718 V (local theta 0.9992, the table ends at 0.9452), without a word; a hold at 4.3 V after a charge
+    to 4.2 V ran to theta 0.00256 below the table's 0.01416. Refused now before any step runs, in the words of the
+    step's "until" voltage (:func:`~pybamm_aea.models.checks.check_step_until_in_tables`); a hold on the table
+    builds."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    for first, hold, side in (("Discharge at 0.1C until 3.0 V", "Hold at 2.5 V until C/50",
+                               "2.5 V, so a discharge would run"),
+                              ("Charge at 0.1C until 4.2 V", "Hold at 4.3 V until C/50",
+                               "4.3 V, so a charge would run")):
+        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                                experiment=pybamm.Experiment([(first, hold)]))
+        with pytest.raises(ValueError) as refused:
+            sim.build_for_experiment()
+        said = str(refused.value)
+        assert said.startswith(f"the experiment's step 2 ({hold}) runs at its held voltage {side.split(',')[0]}, a "
+                               "cell voltage on the model's anode, lithium metal: 'Cathode lithiation OCP [V]'"), said
+        assert f"inside the step's held voltage {side} there on a guessed constant OCP" in said, said
+    assert said.endswith("or keep the step's held voltage at or below 4.25352 V (the held value as a cell "
+                         "voltage)"), said
+    for first, hold in (("Discharge at 0.1C until 3.0 V", "Hold at 2.72 V until C/50"),
+                        ("Charge at 0.1C until 4.2 V", "Hold at 4.25 V until C/50")):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                          experiment=pybamm.Experiment([(first, hold)])).build_for_experiment()
+
+
 @pytest.mark.parametrize("anode", ["lithium metal", "Li-In"])
 def test_every_registered_set_and_material_passes_the_table_check_with_its_own_cut_offs(anode):
     """Each registered material and set (the paper's and the AEA materials'), with its own cut-offs on each anode,

@@ -475,7 +475,8 @@ def test_a_step_without_capacity_or_current_is_refused_naming_the_model():
 def test_a_time_series_given_for_a_solution_is_refused_naming_cycle_summary():
     """A dict or DataFrame of columns (measured data, get_data_dict) given to the step readouts ended in
     "AttributeError: 'dict' object has no attribute 'all_models'" (discharge_steps, delivered, step_table, time_series)
-    or "'numpy.ndarray' object has no attribute 'entries'" (delivered_charge): it has no steps nor model."""
+    or "'numpy.ndarray' object has no attribute 'entries'" (delivered_charge), "'dict' object has no attribute
+    'cycles'" (experiment_cycle_numbers, until session 58's R39): it has no steps nor model."""
     import pandas as pd
 
     series = {"Time [s]": np.array([0.0, 3600.0]), "Current [A]": np.array([1.0, 1.0]),
@@ -483,7 +484,8 @@ def test_a_time_series_given_for_a_solution_is_refused_naming_cycle_summary():
     calls = {"discharge_steps": lambda x: readout.discharge_steps(x), "delivered": lambda x: readout.delivered(x),
              "delivered_charge": lambda x: readout.delivered_charge(x), "step_table": lambda x: readout.step_table(x),
              "time_series": lambda x: readout.time_series(x, ["Voltage [V]"]),
-             "iter_steps": lambda x: list(readout.iter_steps(x))}
+             "iter_steps": lambda x: list(readout.iter_steps(x)),
+             "experiment_cycle_numbers": lambda x: readout.experiment_cycle_numbers(x, ["Discharge at 1C for 1 hour"])}
     for name, call in calls.items():
         for data, kind in ((series, "dict"), (pd.DataFrame(series), "DataFrame")):
             with pytest.raises(TypeError, match=re.escape(

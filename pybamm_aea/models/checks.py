@@ -92,7 +92,7 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
            "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs",
            "HOST_OCP_PARAMETERS", "check_tables_cover_cut_offs", "tables_past_cut_offs", "check_step_until_in_tables",
-           "STEP_UNTIL_SAID"]
+           "STEP_UNTIL_SAID", "STEP_HELD_SAID"]
 
 
 _POSITIVE = Range(0.0, None, low_open=True)
@@ -1308,31 +1308,38 @@ def _anode_said(anode):
 
 #: how a step's own voltage is said by :func:`check_step_until_in_tables` (as the lower and the upper cut-off both)
 STEP_UNTIL_SAID = "step's \"until\" voltage"
+#: how a voltage step's held value is said by :func:`check_step_until_in_tables` (as either cut-off)
+STEP_HELD_SAID = "step's held voltage"
 
 
 def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0):
     """Refuse the experiment's step ``step`` (its ``index`` from 1, ``name`` as said) whose own voltage cut-off
-    ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number: the battery's voltage,
-    ``cells`` cells in series) reaches past the end of a host OCP table of ``values``: the rule and words of
+    ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number) or held voltage ("Hold at
+    2.5 V until C/50", a ``pybamm.step.Voltage`` of a number), the battery's voltage of ``cells`` cells in series,
+    reaches past the end of a host OCP table of ``values``: the rule and words of
     :func:`check_tables_cover_cut_offs` (:func:`tables_past_cut_offs`), the voltage compared as the cathode's
     potential on the model's ``anode``, as either cut-off (reached from either side, it is past an end either way).
     AEA_LiCoO2 (its table ends at 2.718 V) discharged from SOC 1 at 0.1C until 2.5 V ran to 2.5 V on the held end
-    (0.1503 mA.h), without a word, until session 58. Called by
+    (0.1503 mA.h), without a word, until session 58; held at 2.5 V after "until 3.0 V", 0.0096 mA.h more on the held
+    end (local theta 0.9992, the table ends at 0.9452), until session 58 too. A held voltage given as an input or as
+    a drive cycle is not checked (docs/known_limits.rst). Called by
     :func:`~pybamm_aea.models.step_checks.check_step_values`, before any step runs."""
     if values is None or not _host_tables(values):
         return
-    for term in getattr(step, "termination", None) or ():
-        value = getattr(term, "value", None)
-        if not (isinstance(term, pybamm.step.VoltageTermination) and isinstance(value, numbers.Real)):
-            continue
-        voltage = float(value) / cells
+    voltages = [(float(term.value), "ends at its own voltage", STEP_UNTIL_SAID)
+                for term in getattr(step, "termination", None) or ()
+                if isinstance(term, pybamm.step.VoltageTermination) and isinstance(term.value, numbers.Real)]
+    if isinstance(step, pybamm.step.Voltage) and isinstance(step.value, numbers.Real):
+        voltages.insert(0, (float(step.value), "runs at its held voltage", STEP_HELD_SAID))
+    for value, does, what in voltages:
+        voltage = value / cells
         try:
-            said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_UNTIL_SAID, STEP_UNTIL_SAID))
+            said = tables_past_cut_offs(values, anode, voltage, voltage, (what, what))
         except ValueError:  # (values whose anode potential is not a number: refused at the parameterisation)
             return
         if said is not None:
-            battery = "" if cells == 1 else f" ({float(value):g} V the battery's of {cells:g} cells in series)"
-            raise ValueError(f"the experiment's step {index} ({name}) ends at its own voltage {voltage:g} V{battery}, "
+            battery = "" if cells == 1 else f" ({value:g} V the battery's of {cells:g} cells in series)"
+            raise ValueError(f"the experiment's step {index} ({name}) {does} {voltage:g} V{battery}, "
                              f"a cell voltage on {_anode_said(anode)}: {said}")
 
 
