@@ -10,7 +10,8 @@ import math
 import pybamm
 
 from ..constants import F, R, arrhenius
-from ..parameters.paper_cell import cathode_exchange_current_density_law, piecewise_linear
+from ..parameters.paper_cell import cathode_exchange_current_density_law
+from ..pybamm_adapter.linear_table import linear_table
 
 LN10 = math.log(10.0)
 
@@ -56,7 +57,7 @@ class ArrheniusTable(_Named):
     def log10_at(self, x):
         if len(self.theta) == 1:
             return pybamm.Scalar(self.log10_values[0])
-        return piecewise_linear(x / self.x_max, self.theta, self.log10_values)
+        return linear_table(x / self.x_max, self.theta, self.log10_values)
 
     def __call__(self, x, T):
         return pybamm.exp(LN10 * self.log10_at(x)) * arrhenius(T, self.activation_energy, self.reference_temperature)
@@ -216,7 +217,9 @@ class RegularSolutionOCP(_Named):
 
 
 class TableOCP(_Named):
-    """U(theta) [V] interpolated linearly in a table, plus the steep end term of :class:`PlateauOCP`."""
+    """U(theta) [V] interpolated linearly in a table (theta once in the expression:
+    :func:`~pybamm_aea.pybamm_adapter.linear_table.linear_table`), plus the
+    steep end term of :class:`PlateauOCP`."""
 
     def __init__(self, theta, values, x_max, k_end=1e-4):
         self.theta = tuple(float(t) for t in theta)
@@ -226,7 +229,7 @@ class TableOCP(_Named):
 
     def __call__(self, x, T):
         th = x / self.x_max
-        return piecewise_linear(th, self.theta, self.values) + _end_term(th, self.k_end)
+        return linear_table(th, self.theta, self.values) + _end_term(th, self.k_end)
 
 
 class SinglePhaseLogMobility(_Named):

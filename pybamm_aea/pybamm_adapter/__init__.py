@@ -121,6 +121,12 @@ one fails the tests that run the solvers and the model):
   ``summary_variables`` in ``_summary_variables`` (its setter checks each name is a variable). Retired by: a
   post-build hook in ``BaseModel.build_model`` and a checked public ``summary_variables`` setter.
 
+- ``pybamm.Interpolant``: :class:`~pybamm_aea.pybamm_adapter.linear_table.LinearTable` (a material's table OCP
+  or conductivity as one node of its argument) overrides ``create_copy`` (PyBaMM's makes a plain Interpolant),
+  ``_function_diff`` (PyBaMM's linear one calls ``interp1d.derivative``, which does not exist), ``_from_json``, and
+  for its slope ``_function_evaluate`` and ``_to_casadi``; reads ``_children_for_copying``, ``_children_to_casadi``
+  and ``entries_string``. Retired by: a differentiable linear Interpolant whose copies keep their class.
+
 **Other non-exported PyBaMM modules read** (public functions, module paths PyBaMM does not promise):
 ``pybamm.input.parameters.lithium_ion.Marquis2019`` (:mod:`pybamm_aea.materials.licoo2`, the LiCoO2 OCP) and
 ``...Mohtat2020`` (:mod:`pybamm_aea.materials.nmc532`, the NMC OCP); ``pybammsolvers.idaklu.sundials_error_message``
