@@ -101,18 +101,6 @@ def test_every_entry_point_set_resolves_and_every_aea_set_has_facts():
     assert set(SET_FACTS) <= set(ours)
 
 
-@pytest.mark.parametrize("module", ["pybamm_adapter", "pybamm_adapter.experiment_inputs",
-                                    "pybamm_adapter.experiment_errors", "pybamm_adapter.cycle_states",
-                                    "pybamm_adapter.initial_states", "pybamm_adapter.parameter_values"])
-def test_a_pybamm_hook_module_imports_first(module):
-    """``pybamm_aea.models`` installs the hooks while it is being imported, so a hook module that imports the
-    models at its top failed when imported first ("partially initialized module ... has no attribute
-    'install'", the experiment input hook before session 25's mend)."""
-    result = subprocess.run([sys.executable, "-c", f"import pybamm_aea.{module} as m; m.install()"],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-2000:]
-
-
 @pytest.mark.parametrize("typed", ["TableS5_li_diffusion", "tableS5_li_diffusoin"])
 def test_an_unknown_paper_table_suggests_the_close_names(typed):
     """paper_table_path listed the tables but suggested none for a wrong case or a misspelling."""
