@@ -789,6 +789,14 @@ def test_an_input_cut_off_on_li_in_is_compared_as_the_cathodes_potential_and_its
         pybamm.Simulation(pybamm_aea.AEA({"anode": "Li-In"}), parameter_values=values).build()
 
 
+def _table_end_refusal(values, steps, run):
+    """The ValueError's text of ``run(sim)`` for the AEA model of ``values`` in an experiment of ``steps``."""
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment([steps]))
+    with pytest.raises(ValueError) as refused:
+        run(sim)
+    return str(refused.value)
+
+
 def test_an_experiment_steps_until_voltage_past_a_table_ocp_is_refused_before_any_step_runs():
     """Session 58: "Discharge at 0.1C until 2.5 V" on AEA_LiCoO2 from SOC 1 ended at 2.5 V on the table's held 2.718 V
     (0.1503 mA.h), without a word: the step's own cut-off, which the values' check does not see. Refused now before
@@ -800,10 +808,7 @@ def test_an_experiment_steps_until_voltage_past_a_table_ocp_is_refused_before_an
     values = pybamm.ParameterValues("AEA_LiCoO2")
     for step, side in (("Discharge at 0.1C until 2.5 V", "2.5 V, so a discharge would run"),
                        ("Charge at 0.1C until 4.3 V", "4.3 V, so a charge would run")):
-        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment([step]))
-        with pytest.raises(ValueError) as refused:
-            sim.solve(initial_soc=1)
-        said = str(refused.value)
+        said = _table_end_refusal(values, step, lambda sim: sim.solve(initial_soc=1))
         assert said.startswith(f"the experiment's step 1 ({step}) ends at its own voltage {side.split(',')[0]}, a cell "
                                "voltage on the model's anode, lithium metal: 'Cathode lithiation OCP [V]'"), said
         assert f"inside the step's \"until\" voltage {side}" in said, said
@@ -833,11 +838,7 @@ def test_an_experiment_steps_held_voltage_past_a_table_ocp_is_refused_before_any
                                "2.5 V, so a discharge would run"),
                               ("Charge at 0.1C until 4.2 V", "Hold at 4.3 V until C/50",
                                "4.3 V, so a charge would run")):
-        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
-                                experiment=pybamm.Experiment([(first, hold)]))
-        with pytest.raises(ValueError) as refused:
-            sim.build_for_experiment()
-        said = str(refused.value)
+        said = _table_end_refusal(values, (first, hold), lambda sim: sim.build_for_experiment())
         assert said.startswith(f"the experiment's step 2 ({hold}) runs at its held voltage {side.split(',')[0]}, a "
                                "cell voltage on the model's anode, lithium metal: 'Cathode lithiation OCP [V]'"), said
         assert f"inside the step's held voltage {side} there on a guessed constant OCP" in said, said
