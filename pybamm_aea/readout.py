@@ -84,10 +84,12 @@ def is_skipped(step):
 def _refuse_series(solution, where):
     """A TypeError where a time series (a dict or DataFrame of columns) is given for a PyBaMM solution or step to
     ``where`` (a function's name): it has no steps and no model (it ended in "AttributeError: 'dict' object has no
-    attribute 'all_models'"); :func:`pybamm_aea.cycling.cycle_summary` reads one."""
+    attribute 'all_models'"); :func:`pybamm_aea.cycling.cycle_summary` reads one. A mapping of processed variables
+    (each with ``entries``, as a step's) is a step's stand-in, not a series."""
     import pandas as pd
 
-    if isinstance(solution, (Mapping, pd.DataFrame)):
+    if isinstance(solution, pd.DataFrame) or (
+            isinstance(solution, Mapping) and not all(hasattr(solution[name], "entries") for name in solution)):
         raise TypeError(f"{where} takes a PyBaMM solution, got a time series ({type(solution).__name__}), which has "
                         "no steps nor model: pybamm_aea.cycling.cycle_summary(series, series_voltage=...) reads one")
 
