@@ -848,6 +848,15 @@ def test_an_experiment_steps_held_voltage_past_a_table_ocp_is_refused_before_any
                         ("Charge at 0.1C until 4.2 V", "Hold at 4.25 V until C/50")):
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
                           experiment=pybamm.Experiment([(first, hold)])).build_for_experiment()
+    # (two cells in series: a held voltage is the cell's, as PyBaMM holds "Voltage [V]"; an "until" voltage is the
+    # battery's. Review R41: "Hold at 4.1 V" was halved to 2.05 V and refused)
+    values["Number of cells connected in series to make a battery"] = 2.0
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [("Charge at 0.1C until 8.4 V", "Hold at 4.2 V until C/50")])).build_for_experiment()
+    said = _table_end_refusal(values, ("Charge at 0.1C until 8.4 V", "Hold at 4.3 V until C/50"),
+                              lambda sim: sim.build_for_experiment())
+    assert said.startswith("the experiment's step 2 (Hold at 4.3 V until C/50) runs at its held voltage 4.3 V, a cell "
+                           "voltage on the model's anode"), said
 
 
 @pytest.mark.parametrize("anode", ["lithium metal", "Li-In"])

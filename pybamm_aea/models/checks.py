@@ -1315,8 +1315,8 @@ STEP_HELD_SAID = "step's held voltage"
 def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0):
     """Refuse the experiment's step ``step`` (its ``index`` from 1, ``name`` as said) whose own voltage cut-off
     ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number) or held voltage ("Hold at
-    2.5 V until C/50", a ``pybamm.step.Voltage`` of a number), the battery's voltage of ``cells`` cells in series,
-    reaches past the end of a host OCP table of ``values``: the rule and words of
+    2.5 V until C/50", a ``pybamm.step.Voltage`` of a number: the cell's, as PyBaMM holds "Voltage [V]"; an "until"
+    voltage is the battery's of ``cells`` cells in series, taken per cell) reaches past the end of a host OCP table of ``values``: the rule and words of
     :func:`check_tables_cover_cut_offs` (:func:`tables_past_cut_offs`), the voltage compared as the cathode's
     potential on the model's ``anode``, as either cut-off (reached from either side, it is past an end either way).
     AEA_LiCoO2 (its table ends at 2.718 V) discharged from SOC 1 at 0.1C until 2.5 V ran to 2.5 V on the held end
@@ -1326,19 +1326,21 @@ def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0)
     :func:`~pybamm_aea.models.step_checks.check_step_values`, before any step runs."""
     if values is None or not _host_tables(values):
         return
-    voltages = [(float(term.value), "ends at its own voltage", STEP_UNTIL_SAID)
+    # (value [V], per how many cells, what the step does there, its name in the text): an "until" voltage is the
+    # battery's (PyBaMM ends a step on "Battery voltage [V]"), a held one the cell's (its step holds "Voltage [V]")
+    voltages = [(float(term.value), cells, "ends at its own voltage", STEP_UNTIL_SAID)
                 for term in getattr(step, "termination", None) or ()
                 if isinstance(term, pybamm.step.VoltageTermination) and isinstance(term.value, numbers.Real)]
     if isinstance(step, pybamm.step.Voltage) and isinstance(step.value, numbers.Real):
-        voltages.insert(0, (float(step.value), "runs at its held voltage", STEP_HELD_SAID))
-    for value, does, what in voltages:
-        voltage = value / cells
+        voltages.insert(0, (float(step.value), 1.0, "runs at its held voltage", STEP_HELD_SAID))
+    for value, per, does, what in voltages:
+        voltage = value / per
         try:
             said = tables_past_cut_offs(values, anode, voltage, voltage, (what, what))
         except ValueError:  # (values whose anode potential is not a number: refused at the parameterisation)
             return
         if said is not None:
-            battery = "" if cells == 1 else f" ({value:g} V the battery's of {cells:g} cells in series)"
+            battery = "" if per == 1 else f" ({value:g} V the battery's of {per:g} cells in series)"
             raise ValueError(f"the experiment's step {index} ({name}) {does} {voltage:g} V{battery}, "
                              f"a cell voltage on {_anode_said(anode)}: {said}")
 
