@@ -1316,7 +1316,8 @@ def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0)
     """Refuse the experiment's step ``step`` (its ``index`` from 1, ``name`` as said) whose own voltage cut-off
     ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number) or held voltage ("Hold at
     2.5 V until C/50", a ``pybamm.step.Voltage`` of a number: the cell's, as PyBaMM holds "Voltage [V]"; an "until"
-    voltage is the battery's of ``cells`` cells in series, taken per cell) reaches past the end of a host OCP table of ``values``: the rule and words of
+    voltage is the battery's of ``cells`` cells in series, taken per cell) reaches past the end of a host OCP table
+    of ``values``: the rule and words of
     :func:`check_tables_cover_cut_offs` (:func:`tables_past_cut_offs`), the voltage compared as the cathode's
     potential on the model's ``anode``, as either cut-off (reached from either side, it is past an end either way).
     AEA_LiCoO2 (its table ends at 2.718 V) discharged from SOC 1 at 0.1C until 2.5 V ran to 2.5 V on the held end

@@ -125,7 +125,8 @@ one fails the tests that run the solvers and the model):
   or conductivity as one node of its argument) overrides ``create_copy`` (PyBaMM's makes a plain Interpolant),
   ``_function_diff`` (PyBaMM's linear one calls ``interp1d.derivative``, which does not exist) and
   ``_function_evaluate`` (through its own ``_column``), and for its slope ``_to_casadi``; inherits ``_from_json``
-  (the same signature); reads ``_children_for_copying``, ``_children_to_casadi`` and ``entries_string``. Retired by: a differentiable linear Interpolant whose copies keep their class.
+  (the same signature); reads ``_children_for_copying``, ``_children_to_casadi`` and ``entries_string``. Retired
+  by: a differentiable linear Interpolant whose copies keep their class.
 
 **Other non-exported PyBaMM modules read** (public functions, module paths PyBaMM does not promise):
 ``pybamm.input.parameters.lithium_ion.Marquis2019`` (:mod:`pybamm_aea.materials.licoo2`, the LiCoO2 OCP) and
