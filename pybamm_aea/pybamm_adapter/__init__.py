@@ -121,9 +121,9 @@ one fails the tests that run the solvers and the model):
   ``summary_variables`` in ``_summary_variables`` (its setter checks each name is a variable). Retired by: a
   post-build hook in ``BaseModel.build_model`` and a checked public ``summary_variables`` setter.
 
-- ``pybamm.Interpolant``: :class:`~pybamm_aea.pybamm_adapter.linear_table.LinearTable` (a material's table OCP
-  or conductivity as one node of its argument) overrides ``create_copy`` (PyBaMM's makes a plain Interpolant),
-  ``_function_diff`` (PyBaMM's linear one calls ``interp1d.derivative``, which does not exist) and
+- ``pybamm.Interpolant`` (:mod:`.linear_table`): :class:`~pybamm_aea.pybamm_adapter.linear_table.LinearTable` (a
+  material's table OCP or conductivity as one node of its argument) overrides ``create_copy`` (PyBaMM's makes a
+  plain Interpolant), ``_function_diff`` (PyBaMM's linear one calls ``interp1d.derivative``, which does not exist) and
   ``_function_evaluate`` (through its own ``_column``), and for its slope ``_to_casadi``; inherits ``_from_json``
   (the same signature); reads ``_children_for_copying``, ``_children_to_casadi`` and ``entries_string``. Retired
   by: a differentiable linear Interpolant whose copies keep their class.
