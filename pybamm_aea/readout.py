@@ -359,7 +359,7 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
     _check_route(route)
     missing = [i + 1 for i, cycle in enumerate(getattr(solution, "cycles", None) or []) if cycle is None]
     if missing:
-        warnings.warn(f"cycles {_ranges(missing)} were not kept (save_at_cycles): their discharges are not listed; "
+        warnings.warn(f"cycles {number_runs(missing)} were not kept (save_at_cycles): their discharges are not listed; "
                       "pybamm_aea.cycling.cycle_summary reads them from PyBaMM's stored states",
                       CyclesNotKeptWarning, stacklevel=2)
     out, coarse = [], []
@@ -415,7 +415,7 @@ class CyclesNotKeptWarning(UserWarning):
     """Steps asked of a solution whose cycles were not all kept in memory (``save_at_cycles``)."""
 
 
-def _ranges(numbers):
+def number_runs(numbers):
     """'2, 4-6' for [2, 4, 5, 6]."""
     runs, start = [], numbers[0]
     for a, b in zip(numbers, numbers[1:] + [None]):
