@@ -628,7 +628,7 @@ def test_a_start_outside_the_window_reads_the_cells_voltage_once(monkeypatch):
     from pybamm_aea.models import start_advice
 
     read = []
-    evaluated = start_advice._evaluated
+    evaluated = start_advice.variable_at
     monkeypatch.setattr(start_advice, "variable_at",
                         lambda model, name, *args: read.append(name) or evaluated(model, name, *args))
     values = AEA().default_parameter_values
