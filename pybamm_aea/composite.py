@@ -48,7 +48,7 @@ STO_MARGIN = 1e-3
 MATERIALS = tuple(PARTICLE_RADIUS)
 
 
-class _OfStoichiometry(fn._Named):
+class _OfStoichiometry(fn.NamedFunction):
     """f(sto) or f(sto, T) of a material function f(x, T) of Li content: x = sto x_max (picklable)."""
 
     def __init__(self, f, x_max, T=None):
@@ -58,7 +58,7 @@ class _OfStoichiometry(fn._Named):
         return self.f(sto * self.x_max, pybamm.Scalar(self.T) if T is None else T)
 
 
-class _ExchangeCurrent(fn._Named):
+class _ExchangeCurrent(fn.NamedFunction):
     """DFN j0(c_e, c_s_surf, c_s_max, T) [A.m-2] from the material's j0(x_s, T) per unit interface area."""
 
     def __init__(self, j0):

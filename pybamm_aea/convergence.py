@@ -177,7 +177,7 @@ FORMED_POLARISATION_RATES = {20: FORMED_POLARISATION_RATE, 40: 0.0145, 80: 0.027
 NUCLEATION_RECOVERY = 0.05
 
 
-def _value(values, name, inputs):
+def value_as_float(values, name, inputs):
     """``values[name]`` as a float, an input parameter's from ``inputs`` (a number, or an array of one entry: a
     solution's ``all_inputs``, as the sweep's rows); None when it is neither (a function, an input not given)."""
     import numpy as np
@@ -200,7 +200,7 @@ def _hybrid_threshold(values, inputs):
     that set's mass fraction, else None: another material or fraction was not measured."""
     material = _dispersed_material(values, inputs)
     try:
-        fraction = _value(values, _DISPERSED_NAMES[1], inputs)
+        fraction = value_as_float(values, _DISPERSED_NAMES[1], inputs)
     except KeyError:
         return None
     if material is None or fraction is None:
@@ -232,9 +232,9 @@ def _reacts(values, inputs):
             value = value(pybamm.Scalar(T_REF)).evaluate()
         except Exception:  # (a function of other arguments, or of inputs: not read)
             return None
-        rate = _value({_DISPERSED_RATE: value}, _DISPERSED_RATE, inputs)
+        rate = value_as_float({_DISPERSED_RATE: value}, _DISPERSED_RATE, inputs)
     else:
-        rate = _value(values, _DISPERSED_RATE, inputs)
+        rate = value_as_float(values, _DISPERSED_RATE, inputs)
     return None if rate is None else rate > 0
 
 
@@ -243,7 +243,7 @@ def _dispersed_material(values, inputs):
     standard potential that of the hybrid's set, and reacting (:func:`_reacts`: Li2021_Mo6S8's S8 placeholder, rate
     0, is not S8); None for another material, one that never reacts, or one not known (an input not given)."""
     try:
-        potential = _value(values, _DISPERSED_NAMES[0], inputs)
+        potential = value_as_float(values, _DISPERSED_NAMES[0], inputs)
     except KeyError:
         return None
     if potential is None or not _reacts(values, inputs):
@@ -303,7 +303,7 @@ def _unmatched_text(values, inputs, dispersed, number, runs, reference, whose, o
     parameter of it has no value in ``inputs`` (:func:`_inputs_not_given`) is said to be that, not an unshipped
     one."""
     try:
-        potential = _value(values, _DISPERSED_NAMES[0], inputs)
+        potential = value_as_float(values, _DISPERSED_NAMES[0], inputs)
     except KeyError:
         potential = None
     shipped = _shipped_compositions()
@@ -346,7 +346,7 @@ def pristine_reference_cells(values, inputs=None):
     if hybrid is not None:
         return hybrid.fine_cells
     try:
-        dispersed = _value(values, _DISPERSED_NAMES[1], inputs)
+        dispersed = value_as_float(values, _DISPERSED_NAMES[1], inputs)
     except KeyError:
         return NUCLEATION_FINE_CELLS
     return NUCLEATION_FINE_CELLS if dispersed == 0 else _unmatched_reference(values, inputs)[0]
@@ -446,7 +446,7 @@ def _unmatched(model, values, inputs):
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase":
         return False
     try:
-        dispersed = _value(values, _DISPERSED_NAMES[1], inputs)
+        dispersed = value_as_float(values, _DISPERSED_NAMES[1], inputs)
     except KeyError:
         return False
     return dispersed != 0 and _hybrid_threshold(values, inputs) is None
@@ -605,7 +605,7 @@ def _judged_discharges(model, values, steps, inputs, cells, earlier=()):
     names = ("Li0 phase binodal Li content", "Initial cathode Li content", "Dispersed material mass fraction",
              "Electrode width [m]", "Electrode height [m]", "Number of electrodes connected in parallel to make a cell")
     try:
-        x_li0, x0, dispersed, width, height, parallel = (_value(values, n, inputs) for n in names)
+        x_li0, x0, dispersed, width, height, parallel = (value_as_float(values, n, inputs) for n in names)
     except KeyError:  # (absent: not the case measured)
         return None
     li0_mobility = _li0_mobility_factor(values, inputs)
@@ -625,7 +625,7 @@ def _judged_discharges(model, values, steps, inputs, cells, earlier=()):
         return None
     limits = {}  # (the pristine limit, :func:`_li0_limit`, by the temperature [K] it was read at)
     try:  # the run's temperature [K] when the set gives it as a number (no variable read)
-        set_temperature = _value(values, "Ambient temperature [K]", inputs)
+        set_temperature = value_as_float(values, "Ambient temperature [K]", inputs)
     except KeyError:
         set_temperature = None
     reference = NUCLEATION_FINE_CELLS if hybrid is None else hybrid.fine_cells
@@ -802,9 +802,9 @@ def _li0_limit(values, inputs, T=None):
     if not_given:
         raise _LimitNotRead(not_given)
     try:
-        x_max = _value(values, "Cathode maximum Li content", inputs)
+        x_max = value_as_float(values, "Cathode maximum Li content", inputs)
         if T is None:
-            T = _value(values, "Ambient temperature [K]", inputs)
+            T = value_as_float(values, "Ambient temperature [K]", inputs)
     except KeyError:
         return None
     if x_max is None or T is None or not x_max > 0:
@@ -854,7 +854,7 @@ def _li0_mobility_factor(values, inputs):
     product = 1.0
     for name in ("Cathode Li diffusivity factor", "Li0 film Li diffusivity factor"):
         try:
-            factor = _value(values, name, inputs)
+            factor = value_as_float(values, name, inputs)
         except KeyError:
             continue
         if factor is not None and factor > 0:
@@ -936,7 +936,7 @@ def _formed_trough_judgement(values, step, t, x, number, inputs, hybrid=None):
     if not rates:
         return None
     try:
-        x_li0 = _value(values, "Li0 phase binodal Li content", inputs)
+        x_li0 = value_as_float(values, "Li0 phase binodal Li content", inputs)
     except KeyError:  # (absent: not the case measured)
         return None
     # each variable read only where the test before it passed: PyBaMM computes a variable over the whole step
@@ -1085,7 +1085,7 @@ def nucleation_host(options, values):
     if AEA(options, build=False).options["host thermodynamics"] != "multi-phase":
         return False
     try:
-        kappa = _value(values, "Cathode gradient energy coefficient [V.m2]", None)
+        kappa = value_as_float(values, "Cathode gradient energy coefficient [V.m2]", None)
     except KeyError:
         return False
     return kappa is None or kappa > 0  # (a function or an input: may be > 0)

@@ -57,7 +57,7 @@ from .ranges import check_loading_mg_cm2
 from .readout import (ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI, NO_ENERGY, RETENTION, ROUTES,
                       THROUGHPUT_ENERGY_VS_LI, TOTAL_OVERPOTENTIAL, VOLUME, VOLUMETRIC, RetentionUndefinedWarning,
-                      _ranges,
+                      number_runs,
                       check_reference, experiment_cycle_numbers, gives, integrates_energy, is_skipped, iter_steps,
                       retention_curve, step_descriptions, voltage_vs_li,
                       vs_li_undefined)
@@ -766,7 +766,7 @@ def _cell_columns(cell, electrode, mass, area_cm2, s, eg, esc, mass_given):
     if limited:
         gravimetric, volumetric = np.where(over, np.nan, gravimetric), np.where(over, np.nan, volumetric)
         cycles = np.flatnonzero(over) + 1
-        warnings.warn(f"{limited}: cycle{'s' if cycles.size > 1 else ''} {_ranges(cycles.tolist())}", UserWarning,
+        warnings.warn(f"{limited}: cycle{'s' if cycles.size > 1 else ''} {number_runs(cycles.tolist())}", UserWarning,
                       stacklevel=3)
     return {CELL_GRAVIMETRIC: gravimetric, CELL_VOLUMETRIC: volumetric}, cell_obj.name, limited
 
@@ -1138,8 +1138,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
         col["ed_li"][:] = np.nan
     unsaved = [k + 1 for k, r in enumerate(rows) if not r["saved"]]
     if unsaved and not s.energy_states:
-        warnings.warn(f"the energies of cycles {_ranges(unsaved)}, whose time series was not kept (save_at_cycles), "
-                      f"are NaN: {NO_ENERGY}; build the model with that option to have them",
+        warnings.warn(f"the energies of cycles {number_runs(unsaved)}, whose time series was not kept "
+                      f"(save_at_cycles), are NaN: {NO_ENERGY}; build the model with that option to have them",
                       UserWarning, stacklevel=2)
     undefined = reference_cycle is None and _default_reference_undefined(col["qd"], bool(s.cycles))
     ref = DEFAULT_REFERENCE_CYCLE if undefined else _check_reference(
@@ -1230,7 +1230,7 @@ def _stranded(z, v, v_li):
     end = f"{v[worst]:.3g} V"
     if math.isfinite(v_li[worst]) and abs(v_li[worst] - v[worst]) > 1e-9:  # (Li-In: the cathode's too)
         end += f" ({v_li[worst]:.3g} V vs Li)"
-    return (f"the charge of cycle{'s' if over.size > 1 else ''} {_ranges([int(c) + 1 for c in over])} left the "
+    return (f"the charge of cycle{'s' if over.size > 1 else ''} {number_runs([int(c) + 1 for c in over])} left the "
             f"dispersed material up to {z[worst]:.3g} lithiated (cycle {worst + 1}; above {STRANDED_LITHIATION_LIMIT:g}"
             " of it, capacity the next discharge finds spent); in the heavier S-LMS designs the host's ionic switch "
             f"(its Li0 layer at the separator) ends a charge to {end} before the sulfur gave its Li back. A slower "

@@ -83,7 +83,9 @@ def _check_finite(arr, name):
         raise _nonfinite_error(name, arr, _first_nonfinite(arr))
 
 
-def _check_windows(windows):
+def check_windows(windows):
+    """``windows`` (a sequence of (x_low, x_high) Li contents, one per phase) as the two float64 arrays of its lows and
+    highs; ValueError naming the shape or value that is not windows (the kernels' check, :mod:`pybamm_aea.phases`'s)."""
     w = _as_float64(windows, "windows")
     if w.ndim != 2 or w.shape[1] != 2 or w.shape[0] < 1:
         raise ValueError(
@@ -150,7 +152,7 @@ def phase_fractions(x, windows):
     TypeError
         If x or windows is not real numeric.
     """
-    lo, hi = _check_windows(windows)
+    lo, hi = check_windows(windows)
     xa = _as_float64(x, "x")
     out = np.empty((xa.size, lo.size))
     bad = _kernels.phase_fractions(xa.reshape(-1), lo, hi, out)
@@ -185,7 +187,7 @@ def average_phase_fractions(x, weights, windows):
     TypeError
         If an input is not real numeric.
     """
-    lo, hi = _check_windows(windows)
+    lo, hi = check_windows(windows)
     xa = _as_float64(x, "x")
     w = _as_float64(weights, "weights")
     if xa.ndim not in (1, 2):

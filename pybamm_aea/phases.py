@@ -76,12 +76,12 @@ def average_phase_fractions(solution, windows=None):
         # past x_max below U_full (1.0 V), still the Li4 phase, as the model's own fractions count it
         open_end = host == "multi-phase" and Li2021_Mo6S8.MO6S8_HOST.U_full is not None
 
-    lo, hi = kernels._check_windows(windows)  # a malformed windows named before it is indexed (the kernel's check)
+    lo, hi = kernels.check_windows(windows)  # a malformed windows named before it is indexed (the kernel's check)
     var = solution["Cathode free Li content"]
     x = np.ascontiguousarray(var.entries)  # (n_points, n_times)
     if open_end and x.size and np.nanmax(x) > hi[-1]:
         windows = tuple(windows[:-1]) + ((windows[-1][0], float(np.nanmax(x))),)
-        lo, hi = kernels._check_windows(windows)
+        lo, hi = kernels.check_windows(windows)
     # the solver keeps x within its tolerances of the window ends; values beyond them by less
     # than SOLVER_SLACK are put back on the ends, anything further is a real error (kernel)
     low, high = lo[0], hi[-1]

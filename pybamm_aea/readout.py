@@ -81,17 +81,42 @@ def is_skipped(step):
     return step is None or isinstance(step, pybamm.EmptySolution)
 
 
-def _refuse_series(solution, where):
-    """A TypeError where a time series (a dict or DataFrame of columns) is given for a PyBaMM solution or step to
-    ``where`` (a function's name): it has no steps and no model (it ended in "AttributeError: 'dict' object has no
-    attribute 'all_models'"); :func:`pybamm_aea.cycling.cycle_summary` reads one. A mapping of processed variables
-    (each with ``entries``, as a step's) is a step's stand-in, not a series."""
-    import pandas as pd
+def _is_processed_variable(value):
+    """True if ``value`` is a processed variable: a ``pybamm.ProcessedVariable`` (or ``ProcessedVariableComputed``),
+    or an object whose ``entries`` is a numpy array (a test's stand-in for one, as convergence's tests pass)."""
+    import pybamm
 
-    if isinstance(solution, pd.DataFrame) or (
-            isinstance(solution, Mapping) and not all(hasattr(solution[name], "entries") for name in solution)):
-        raise TypeError(f"{where} takes a PyBaMM solution, got a time series ({type(solution).__name__}), which has "
-                        "no steps nor model: pybamm_aea.cycling.cycle_summary(series, series_voltage=...) reads one")
+    if isinstance(value, (pybamm.ProcessedVariable, pybamm.ProcessedVariableComputed)):
+        return True
+    return not isinstance(value, (pybamm.Solution, pybamm.EmptySolution)) and isinstance(
+        getattr(value, "entries", None), np.ndarray)
+
+
+def _refuse_series(solution, where):
+    """A TypeError naming what was given to ``where`` (a function's name) for a PyBaMM solution or a step's stand-in.
+    A step's stand-in is a mapping of variable names to processed variables (:func:`_is_processed_variable`), as
+    convergence's tests pass one for a step. Refused: a time series (a DataFrame, a mapping of arrays: it has no
+    steps and no model, "AttributeError: 'dict' object has no attribute 'all_models'" until session 58;
+    :func:`pybamm_aea.cycling.cycle_summary` reads one), a mapping of PyBaMM solutions (one is wanted), and one
+    processed variable (a solution's variable, not the solution)."""
+    import pandas as pd
+    import pybamm
+
+    if isinstance(solution, Mapping) and not isinstance(solution, pd.DataFrame):
+        for name in solution:
+            value = solution[name]
+            if isinstance(value, (pybamm.Solution, pybamm.EmptySolution)):
+                raise TypeError(f"{where} takes one PyBaMM solution, got a {type(solution).__name__} of solutions "
+                                f"({name!r}: {type(value).__name__}): pass one of them, {where}(solutions[{name!r}])")
+        if all(_is_processed_variable(solution[name]) for name in solution):
+            return
+    elif not isinstance(solution, pd.DataFrame):
+        if _is_processed_variable(solution):
+            raise TypeError(f"{where} takes a PyBaMM solution, got one processed variable "
+                            f"({type(solution).__name__}), a solution's variable: pass the solution itself")
+        return
+    raise TypeError(f"{where} takes a PyBaMM solution, got a time series ({type(solution).__name__}), which has "
+                    "no steps nor model: pybamm_aea.cycling.cycle_summary(series, series_voltage=...) reads one")
 
 
 def iter_steps(solution, include_skipped=False):
@@ -359,7 +384,7 @@ def discharge_steps(solution, arrays=True, energy="vs Li", route=DEFAULT_ROUTE):
     _check_route(route)
     missing = [i + 1 for i, cycle in enumerate(getattr(solution, "cycles", None) or []) if cycle is None]
     if missing:
-        warnings.warn(f"cycles {_ranges(missing)} were not kept (save_at_cycles): their discharges are not listed; "
+        warnings.warn(f"cycles {number_runs(missing)} were not kept (save_at_cycles): their discharges are not listed; "
                       "pybamm_aea.cycling.cycle_summary reads them from PyBaMM's stored states",
                       CyclesNotKeptWarning, stacklevel=2)
     out, coarse = [], []
@@ -415,7 +440,7 @@ class CyclesNotKeptWarning(UserWarning):
     """Steps asked of a solution whose cycles were not all kept in memory (``save_at_cycles``)."""
 
 
-def _ranges(numbers):
+def number_runs(numbers):
     """'2, 4-6' for [2, 4, 5, 6]."""
     runs, start = [], numbers[0]
     for a, b in zip(numbers, numbers[1:] + [None]):

@@ -15,7 +15,7 @@ and are still importable from there.
 import weakref
 from typing import NamedTuple, Optional
 
-from .convergence import MeshDependentNucleationWarning, _value
+from .convergence import MeshDependentNucleationWarning, value_as_float
 from .models.solvers import ConsistentEventIDAKLUSolver, StepRefinedWarning
 
 __all__ = ["interior_li0_charge_warning", "interior_li0_charge", "SteppedCharge", "SOLVER_RTOL_FOR_THE_SWITCH",
@@ -176,7 +176,7 @@ def _gap_middle(model, values, inputs):
     if getattr(model, "options", {}).get("host thermodynamics") != "multi-phase" or values is None:
         return None
     try:
-        x_li0, x_li1 = (_value(values, n, inputs) for n in ("Li0 phase binodal Li content",
+        x_li0, x_li1 = (value_as_float(values, n, inputs) for n in ("Li0 phase binodal Li content",
                                                               "Li1 phase binodal Li content"))
     except KeyError:  # (absent: a host without the phases)
         return None

@@ -1490,9 +1490,9 @@ def test_the_first_cycle_warning_gives_each_figure_its_own_digits():
     1 ended "at 0.6983915 of it", 0.0002475397 A.h out of contact, most of it noise. Now each figure has the digits
     that tell it from the ones it is said with: 4 for the capacity as made and the parts, those that tell cycle 1's
     share from 1 for it (0.99999 is not "1")."""
-    from pybamm_aea.models.step_checks import _digits
+    from pybamm_aea.models.step_checks import digits_apart
 
-    assert _digits(0.99999, 1.0) == 5 and _digits(0.6983915, 1.0) == 4
+    assert digits_apart(0.99999, 1.0) == 5 and digits_apart(0.6983915, 1.0) == 4
     name, options, cycle = _FIRST_CYCLE_SHORT["activation"][:3]
     values = pybamm.ParameterValues(name)
     alone = pybamm.Simulation(pybamm_aea.AEA(options=options), parameter_values=values,

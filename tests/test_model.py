@@ -628,8 +628,8 @@ def test_a_start_outside_the_window_reads_the_cells_voltage_once(monkeypatch):
     from pybamm_aea.models import start_advice
 
     read = []
-    evaluated = start_advice._evaluated
-    monkeypatch.setattr(start_advice, "_evaluated",
+    evaluated = start_advice.variable_at
+    monkeypatch.setattr(start_advice, "variable_at",
                         lambda model, name, *args: read.append(name) or evaluated(model, name, *args))
     values = AEA().default_parameter_values
     values["Current function [A]"] = 200 * values["Nominal cell capacity [A.h]"]

@@ -1,6 +1,6 @@
 """Session 54 (review: range refusals worded by hand): a number refused against its bounds by the energy model
-(energy/_common.py's checks), a material record (materials/material.py's ``_check``), a compaction or conductivity
-fit, the S-C-LGPS cell, the composite, a Host and an initial state of charge is refused in the words of
+(energy/_common.py's checks), a material record (materials/material.py's ``material_number``), a compaction or
+conductivity fit, the S-C-LGPS cell, the composite, a Host and an initial state of charge is refused in the words of
 :meth:`pybamm_aea.ranges.Range.refusal`, the command line's: "porosity must be < 1, got 1.2 (1.2 = 120 %); did you
 give %? 1.2 % = 0.012". Each had words of its own ("porosity must be < 1.0, got 1.2", "... = -1 is out of range:
 must be > 0.5", "porosities must be in (0, 1), got [...]", "T_ref [K] = -343.15 must be positive", "must be in [0, 1]");

@@ -492,3 +492,40 @@ def test_a_time_series_given_for_a_solution_is_refused_naming_cycle_summary():
                     f"{name} takes a PyBaMM solution, got a time series ({kind}), which has no steps nor model: "
                     "pybamm_aea.cycling.cycle_summary(series, series_voltage=...) reads one")):
                 call(data)
+
+
+def test_a_wrong_object_for_a_solution_is_refused_naming_what_was_given():
+    """Session 59: a step's stand-in is a mapping of variable names to processed variables (a
+    ``pybamm.ProcessedVariable``, or an object whose ``entries`` is a numpy array, as convergence's tests pass); until
+    then any mapping whose values had an ``entries`` attribute passed, and anything not a mapping. A dict of PyBaMM
+    solutions was called "a time series (dict)"; one processed variable (a solution's "Voltage [V]") passed the check
+    and ended in "'ProcessedVariable0D' object is not subscriptable" (delivered_charge) or "... has no attribute
+    'all_models'" (delivered) inside."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+    import pybamm
+
+    solution = pybamm.Simulation(pybamm.lithium_ion.SPM()).solve([0, 60])
+    series = {"Time [s]": np.array([0.0, 3600.0]), "Current [A]": np.array([1.0, 1.0])}
+    time_series = ("delivered_charge takes a PyBaMM solution, got a time series ({}), which has no steps nor model: "
+                   "pybamm_aea.cycling.cycle_summary(series, series_voltage=...) reads one")
+    wrong = [
+        (pd.DataFrame(series), time_series.format("DataFrame")),
+        (series, time_series.format("dict")),
+        ({"1C": solution}, "delivered_charge takes one PyBaMM solution, got a dict of solutions ('1C': Solution): "
+                           "pass one of them, delivered_charge(solutions['1C'])"),
+        (solution["Voltage [V]"], "delivered_charge takes a PyBaMM solution, got one processed variable "
+                                  "(ProcessedVariable0D), a solution's variable: pass the solution itself"),
+        (SimpleNamespace(entries=np.zeros(2)), "delivered_charge takes a PyBaMM solution, got one processed variable "
+                                               "(SimpleNamespace), a solution's variable: pass the solution itself"),
+    ]
+    for given, message in wrong:
+        with pytest.raises(TypeError, match=re.escape(message)):
+            readout.delivered_charge(given)
+    # the stand-ins pass: a real solution's variables, and arrays as entries (1 A for 1 h: 1 A.h)
+    assert readout.delivered_charge({name: solution[name] for name in ("Time [s]", "Current [A]")}) == pytest.approx(
+        readout.delivered_charge(solution))
+    stand_in = {name: SimpleNamespace(entries=values) for name, values in series.items()}
+    assert readout.delivered_charge(stand_in) == pytest.approx(1.0)
+    assert readout.delivered_charge(solution) > 0

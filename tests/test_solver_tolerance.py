@@ -1410,7 +1410,7 @@ def test_a_solve_again_ending_further_off_is_not_kept(monkeypatch):
     monkeypatch.setattr(solvers, "integrate_again",
                         lambda refined, model, t_eval, inputs_list, index, t_interp: refined._integrate(
                             model, t_eval, [inputs_list[index]], t_interp)[0])
-    monkeypatch.setattr(solvers, "_users_stacklevel", lambda: 1)
+    monkeypatch.setattr(solvers, "users_stacklevel", lambda: 1)
     with pytest.warns(solvers.StepRefinedWarning) as said:
         assert solver._integrate(None, np.array([0.0, 1.0])) == [first]
     messages = [str(w.message) for w in said]

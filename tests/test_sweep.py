@@ -1864,11 +1864,11 @@ def test_the_c_rate_basis_and_the_continuation_check_judge_a_changed_value_by_on
     check (numbers as floats, anything else by identity: the loading in a one-value array differed from the same
     number, and the model was built to judge an unchanged cell) and the C-rate basis (numpy equality, an input by its name: a loading changed to
     "[input]" given the same 0.015 was evaluated, ratio 1; one left "[input]" on both sides with no input given kept
-    the basis unevaluated). Now one rule (starting_state._same_value): numbers and arrays by value and shape, an
+    the basis unevaluated). Now one rule (starting_state.same_value): numbers and arrays by value and shape, an
     input by the number given to its side, not given: differs (the rescale then names the input not given; "[input]"
     on both of its sides is no change, session 52: the test below)."""
     import pybamm_aea.models.step_checks as step_checks
-    from pybamm_aea.models.starting_state import _same_value
+    from pybamm_aea.models.starting_state import same_value
     from pybamm_aea.models.step_checks import rescaled_nominal_capacity
 
     loading_name = "Cathode loading [kg.m-2]"
@@ -1876,9 +1876,9 @@ def test_the_c_rate_basis_and_the_continuation_check_judge_a_changed_value_by_on
     nominal, loading = values[NOMINAL_NAME], values[loading_name]
     before, after = values.copy(), values.copy()
     before.update({loading_name: np.array([loading])})
-    assert _same_value(before, after, loading_name)  # one number, in an array or not: the same value
+    assert same_value(before, after, loading_name)  # one number, in an array or not: the same value
     before.update({loading_name: np.array([loading, loading])})
-    assert not _same_value(before, after, loading_name)  # (two numbers against one: differs, not broadcast)
+    assert not same_value(before, after, loading_name)  # (two numbers against one: differs, not broadcast)
     evaluated = []
     as_made = step_checks.cathode_capacity_as_made
     monkeypatch.setattr(step_checks, "cathode_capacity_as_made",

@@ -16,7 +16,7 @@ from ..pybamm_adapter.linear_table import linear_table
 LN10 = math.log(10.0)
 
 
-class _Named:
+class NamedFunction:
     """Base of the callables: an instance answers ``__qualname__`` like a function (docs tools)."""
 
     def __new__(cls, *args, **kwargs):
@@ -39,7 +39,7 @@ def import_function(path):
     return obj
 
 
-class ArrheniusTable(_Named):
+class ArrheniusTable(NamedFunction):
     """y(x, T) = 10^(interp of log10 y over theta = x / x_max) * Arrhenius [SI units].
 
     ``theta`` and ``log10_values`` are equal-length tuples (one point: a constant); constant
@@ -63,7 +63,7 @@ class ArrheniusTable(_Named):
         return pybamm.exp(LN10 * self.log10_at(x)) * arrhenius(T, self.activation_energy, self.reference_temperature)
 
 
-class CompactConductivity(_Named):
+class CompactConductivity(NamedFunction):
     """sigma_e(eps, T) of the compact [S.m-1] at the reference Li content: dense value x (1 - eps)^b."""
 
     def __init__(self, dense, bruggeman, x_ref):
@@ -75,7 +75,7 @@ class CompactConductivity(_Named):
         return self.dense(pybamm.Scalar(self.x_ref), T) * (1 - eps) ** self.bruggeman
 
 
-class ConductivityRatio(_Named):
+class ConductivityRatio(NamedFunction):
     """sigma(x, T) / sigma(x_ref, T): the Li-content factor on the compact's conductivity."""
 
     def __init__(self, dense, x_ref):
@@ -86,7 +86,7 @@ class ConductivityRatio(_Named):
         return self.dense(x, T) / self.dense(pybamm.Scalar(self.x_ref), T)
 
 
-class IonicConductivity(_Named):
+class IonicConductivity(NamedFunction):
     """sigma_ion(x, T, D, c_Li) [S.m-1] given by the material itself (D and c_Li unused)."""
 
     def __init__(self, dense):
@@ -96,7 +96,7 @@ class IonicConductivity(_Named):
         return self.dense(x, T)
 
 
-class FunctionOfContentAndTemperature(_Named):
+class FunctionOfContentAndTemperature(NamedFunction):
     """A ``module:name`` function f(x, T) (SI) held by reference, so it pickles by name."""
 
     def __init__(self, path):
@@ -107,7 +107,7 @@ class FunctionOfContentAndTemperature(_Named):
         return import_function(self.path)(x, T)
 
 
-class CompactFunction(_Named):
+class CompactFunction(NamedFunction):
     """A ``module:name`` function of (porosity, T) giving the compact's conductivity [S.m-1]."""
 
     def __init__(self, path):
@@ -118,7 +118,7 @@ class CompactFunction(_Named):
         return import_function(self.path)(eps, T)
 
 
-class ExchangeCurrentDensity(_Named):
+class ExchangeCurrentDensity(NamedFunction):
     """j0(x_s, T) [A.m-2] of a material: the paper's sets' law,
     :func:`pybamm_aea.parameters.paper_cell.cathode_exchange_current_density_law` (j0_ref sqrt(theta (1 - theta)
     + 1e-4) / 0.5, Arrhenius with :data:`~pybamm_aea.parameters.paper_cell.E_A_CATHODE_EXCHANGE` about ``T_REF``,
@@ -141,7 +141,7 @@ class ExchangeCurrentDensity(_Named):
         return cathode_exchange_current_density_law(x_s, T, self.x_max, self.j0_ref, self.past_x_max)
 
 
-class PlateauOCP(_Named):
+class PlateauOCP(NamedFunction):
     """Two-phase plateau at ``potential`` [V]: U = U0 + w ln((1-theta)/theta) + k_end (1/theta - 1/(1-theta)).
 
     ``width`` w [V] sets how sharply the plateau ends (a two-phase material: a few mV); the end
@@ -181,7 +181,7 @@ def critical_temperature(slope):
     return max(0.0, -float(slope) * F / (4 * R))
 
 
-class RegularSolutionOCP(_Named):
+class RegularSolutionOCP(NamedFunction):
     """Lattice gas with a mean-field interaction: U = U0 - s (theta - 1/2) + (RT/F) ln((1-theta)/theta) + end term.
 
     The form once attributed to Thompson's fit of LixTiS2 (Phys. Rev. Lett. 40, 1511, 1978; not checked there, an
@@ -216,7 +216,7 @@ class RegularSolutionOCP(_Named):
         )
 
 
-class TableOCP(_Named):
+class TableOCP(NamedFunction):
     """U(theta) [V] interpolated linearly in a table (theta once in the expression:
     :func:`~pybamm_aea.pybamm_adapter.linear_table.linear_table`), plus the
     steep end term of :class:`PlateauOCP`."""
@@ -232,7 +232,7 @@ class TableOCP(_Named):
         return linear_table(th, self.theta, self.values) + _end_term(th, self.k_end)
 
 
-class SinglePhaseLogMobility(_Named):
+class SinglePhaseLogMobility(NamedFunction):
     """ln B(x, T) [B in m2.V-1.s-1] of a single-phase host for the multi-phase transport.
 
     B = D / ``|dU_h/dx|`` makes the Cahn-Hilliard flux c B grad(U_h) the Fickian flux D grad(c) of the
@@ -256,7 +256,7 @@ class SinglePhaseLogMobility(_Named):
         return pybamm.log(D) - pybamm.log(pybamm.maximum(slope, 1e-12))
 
 
-class HostFunction(_Named):
+class HostFunction(NamedFunction):
     """``thermodynamics.homogeneous_ocp`` or ``log_mobility`` of a :class:`~pybamm_aea.thermodynamics.Host`
     held by reference (``"module:NAME"``), so it pickles by name."""
 
@@ -272,7 +272,7 @@ class HostFunction(_Named):
         return getattr(thermodynamics, self.function)(import_function(self.host_path), x, T)
 
 
-class MissingFreeEnergy(_Named):
+class MissingFreeEnergy(NamedFunction):
     """Stands for the multi-phase host's functions of a material that gives two OCP branches
     (hysteresis) and no free energy: calling it raises, naming the material and the way out."""
 

@@ -51,7 +51,7 @@ class MaterialError(ValueError):
     """A material definition is incomplete or out of physical range; the message names the field."""
 
 
-def _check(value, where, rng):
+def material_number(value, where, rng):
     """``value`` as a float; MaterialError naming ``where`` and the value unless a finite number inside the
     :class:`~pybamm_aea.ranges.Range` ``rng``, in :meth:`~pybamm_aea.ranges.Range.refusal`'s words ("... 'density'
     [g/cm3] must be > 0.5, got -1"; until session 54 "... = -1 is out of range: must be > 0.5", words of its own)."""
@@ -128,18 +128,18 @@ class TransportProperty:
             except ValueError as exc:
                 raise MaterialError(f"{where}.function: {exc}") from None
         elif self.value is not None:
-            _check(self.value, f"{where}.value", Range(low, high))
+            material_number(self.value, f"{where}.value", Range(low, high))
         else:
             _check_lists(where, theta=self.theta, values=self.values)
             if self.theta is None or self.values is None or len(self.theta) != len(self.values) or len(self.theta) < 1:
                 raise MaterialError(f"{where}: 'theta' and 'values' must be lists of equal length >= 1")
             for k, (t, v) in enumerate(zip(self.theta, self.values)):
-                _check(t, f"{where}.theta[{k}]", FRACTION)
-                _check(v, f"{where}.values[{k}]", Range(low, high))
+                material_number(t, f"{where}.theta[{k}]", FRACTION)
+                material_number(v, f"{where}.values[{k}]", Range(low, high))
             if np.any(np.diff(np.asarray(self.theta, float)) <= 0):
                 raise MaterialError(f"{where}.theta must be strictly increasing, got {self.theta}")
-        _check(self.activation_energy, f"{where}.activation_energy [kJ/mol]", ACTIVATION_ENERGY_KJ)
-        _check(self.reference_temperature, f"{where}.reference_temperature [K]", REFERENCE_TEMPERATURE_K)
+        material_number(self.activation_energy, f"{where}.activation_energy [kJ/mol]", ACTIVATION_ENERGY_KJ)
+        material_number(self.reference_temperature, f"{where}.reference_temperature [K]", REFERENCE_TEMPERATURE_K)
 
     def function_of_content(self, x_max, si_factor):
         """A picklable f(x, T) in SI units (``si_factor`` converts the field's unit to SI)."""
@@ -191,9 +191,9 @@ class OCP:
         if self.kind in ("plateau", "regular solution"):
             if self.potential is None:
                 raise MaterialError(f"{where}: kind {self.kind!r} needs 'potential' [V]")
-            _check(self.potential, f"{where}.potential [V]", VOLTAGE_ABOVE_ZERO)
-            _check(self.width, f"{where}.width [V]", OCP_WIDTH_V)
-            _check(self.slope, f"{where}.slope [V]", OCP_SLOPE_V)
+            material_number(self.potential, f"{where}.potential [V]", VOLTAGE_ABOVE_ZERO)
+            material_number(self.width, f"{where}.width [V]", OCP_WIDTH_V)
+            material_number(self.slope, f"{where}.slope [V]", OCP_SLOPE_V)
             if self.kind == "regular solution":
                 self._check_single_phase(where)
         elif self.kind == "table":
@@ -201,8 +201,8 @@ class OCP:
             if self.theta is None or self.values is None or len(self.theta) != len(self.values) or len(self.theta) < 2:
                 raise MaterialError(f"{where}: kind 'table' needs 'theta' and 'values' of equal length >= 2")
             for k, (t, v) in enumerate(zip(self.theta, self.values)):
-                _check(t, f"{where}.theta[{k}]", FRACTION)
-                _check(v, f"{where}.values[{k}] [V]", VOLTAGE_ABOVE_ZERO)
+                material_number(t, f"{where}.theta[{k}]", FRACTION)
+                material_number(v, f"{where}.values[{k}] [V]", VOLTAGE_ABOVE_ZERO)
             if np.any(np.diff(np.asarray(self.theta, float)) <= 0):
                 raise MaterialError(f"{where}.theta must be strictly increasing")
             if np.any(np.diff(np.asarray(self.values, float)) > 0):
@@ -442,7 +442,7 @@ class AEAMaterial:
         end term k_end (1/theta - 1/(1 - theta)) (:func:`.functions._end_term`) diverges at an empty or a full host, so
         one made Li-free or full starts just off the end (until session 55 "must be > 0, got 0" alone)."""
         label = f"{where}: 'initial_li_content' [Li per formula unit]"
-        x = _check(self.initial_li_content, label, Range(None, None))
+        x = material_number(self.initial_li_content, label, Range(None, None))
         if 0.0 < x < self.x_max:
             return
         if x not in (0.0, self.x_max):  # (beyond an end: no content at all, nothing to advise; review R32)
@@ -462,7 +462,7 @@ class AEAMaterial:
             raise MaterialError("material: 'name' must be a non-empty string")
         for name, (unit, rng, _) in SCALAR_FIELDS.items():
             if rng is not None:
-                _check(getattr(self, name), f"{where}: '{name}' [{unit}]", rng)
+                material_number(getattr(self, name), f"{where}: '{name}' [{unit}]", rng)
         self._check_initial_li_content(where)
         self._check_density_as_pressed(where)
         if not isinstance(self.charge_first, bool):
@@ -506,7 +506,7 @@ class AEAMaterial:
             if not isinstance(host, Host):
                 raise MaterialError(f"{where}: 'host' {self.host!r} is a {type(host).__name__}, not a "
                                     "thermodynamics.Host")
-        _check(self.gradient_energy, f"{where}: 'gradient_energy' [V.m2]", GRADIENT_ENERGY)
+        material_number(self.gradient_energy, f"{where}: 'gradient_energy' [V.m2]", GRADIENT_ENERGY)
         if self.electronic_conductivity.function is not None and self.electronic_conductivity.activation_energy:
             raise MaterialError(f"{where}: electronic_conductivity.function carries its own temperature dependence")
 

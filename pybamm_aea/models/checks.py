@@ -533,7 +533,7 @@ def checked_function(name, arguments):
     return checked_value(symbol, name) if name in RANGES else symbol
 
 
-def _number(given):
+def plain_number(given):
     """``given`` as a float if it is a number (a real, a bool as PyBaMM reads it, or a ``pybamm.Scalar``), else
     None (an input, a function, an interpolant's data, an expression: not a number)."""
     if type(given) is float:  # (most values: faster than the ABC's check, which a function fails slowly)
@@ -558,7 +558,7 @@ def _check_number(name, value, rng, values, depth=0):
     """Raise the model's check's ``ValueError`` if the number ``value`` of ``name`` is outside ``rng``; a ``high``
     naming another parameter is read from ``values`` when it is a number there (absent, an input or a function:
     the low end only). A value refused against a bound that is itself outside its own range names the bound."""
-    bound = _number(values.get(rng.high)) if isinstance(rng.high, str) else None
+    bound = plain_number(values.get(rng.high)) if isinstance(rng.high, str) else None
     if rng.contains(value, bound):
         return
     if bound is not None and rng.high in RANGES and depth < len(RANGES):  # (the depth: a cycle of bounds)
@@ -586,7 +586,7 @@ def check_parameter_values(values):
     said = []
     for name, value in values.items():
         rng = RANGES.get(name)
-        number = None if rng is None else _number(value)
+        number = None if rng is None else plain_number(value)
         if number is None:
             if rng is not None and not _substitutable(value):
                 said.append(f"'{name}' = {value!r} is not a value PyBaMM can substitute: give a real number, a "
@@ -597,7 +597,7 @@ def check_parameter_values(values):
         except ValueError as exc:
             if str(exc) not in said:  # (two values bounded by one bad value name it once)
                 said.append(str(exc))
-    ratio, capacity, fraction = (_number(values.get(name)) for name in (_MASS_RATIO, _CAPACITY, _MASS_FRACTION))
+    ratio, capacity, fraction = (plain_number(values.get(name)) for name in (_MASS_RATIO, _CAPACITY, _MASS_FRACTION))
     # numbers, each in its range, before PyBaMM substitutes them, where the cathode holds the material (a fraction
     # given as an input: the model's check, LithiationMassCheck.of, at solve time)
     if not said and None not in (ratio, capacity, fraction) and fraction != 0:
@@ -615,8 +615,8 @@ def _dispersed_accessible_from_start(values):
     # the option starts the dispersed material at its "Initial dispersed material accessible fraction" (off: 1), so
     # below 1 it acts with both coefficients 0; a cathode without the material is refused by the model, with why
     # (:func:`.submodels.degradation._dispersed_li_sites`), not warned about first
-    return (_number(values.get("Initial dispersed material accessible fraction")) == 1.0
-            and _number(values.get("Dispersed material mass fraction")) != 0.0)
+    return (plain_number(values.get("Initial dispersed material accessible fraction")) == 1.0
+            and plain_number(values.get("Dispersed material mass fraction")) != 0.0)
 
 
 #: each degradation option's value that is on -> the rate parameters it reads (per "host thermodynamics" where they
@@ -647,7 +647,7 @@ def _rate_names(options, option):
 
 def _rate_said(given):
     """A rate parameter's value as a warning says it: its number (``:g``), else what it is."""
-    number = _number(given)
+    number = plain_number(given)
     if number is not None:
         return f"{number:g}"
     if given is None:
@@ -669,7 +669,7 @@ def _sets_giving(names):
         for set_name in SET_FACTS:
             values = registered_values(set_name)
             given = [values.get(name) for name in names]
-            if any(value is not None and _number(value) != 0.0 for value in given):
+            if any(value is not None and plain_number(value) != 0.0 for value in given):
                 found.append(f"{set_name} ({', '.join(_rate_said(value) for value in given)})")
         _SETS_GIVING[names] = found
     return _SETS_GIVING[names]
@@ -698,14 +698,14 @@ def warn_degradation_without_rate(options, values):
     given as an input is not warned about: its value is not known here, and a user who makes a rate an input varies it
     on purpose (0 the baseline of a comparison, as a sweep's row); nor one given as a function. Called before an AEA
     model is parameterised (:mod:`pybamm_aea.pybamm_adapter.parameter_values`)."""
-    from .solvers import _users_stacklevel  # (the user's call: the solvers' one reading of the stack)
+    from .solvers import users_stacklevel  # (the user's call: the solvers' one reading of the stack)
 
     said = _said_of(options)
     for option, value in options.items():
         if (option, value) not in DEGRADATION_RATES or (option, value) in said:
             continue
         names = _rate_names(options, option)
-        given = [_number(values.get(name)) for name in names]
+        given = [plain_number(values.get(name)) for name in names]
         condition = DEGRADATION_RATES[option, value][1]
         if any(number != 0.0 for number in given) or (condition is not None and not condition(values)):
             continue  # (None, an input or a function, is no number 0)
@@ -717,7 +717,7 @@ def warn_degradation_without_rate(options, values):
         warnings.warn(DegradationWithoutRateWarning(
             f"option {option!r}: {value!r} does nothing with these parameter values: they give {zero} 0, so the model "
             f"runs as with the option off. Set {'them' if len(names) > 1 else 'it'} above 0 to model the mechanism"
-            f"{gives}"), stacklevel=_users_stacklevel())
+            f"{gives}"), stacklevel=users_stacklevel())
 
 
 def in_range(symbol, *_ignored, **_ignored_kw):
@@ -780,7 +780,7 @@ def _varies_in_time(node):
 _REFUSED_INPUT_TYPES = (type(None), str, bytes, list, tuple, numbers.Complex, casadi.DM)
 
 
-def _input_value(name, value):
+def check_input_value(name, value):
     """Raise ``ValueError`` naming an input of the model whose value is of a refused type
     (:data:`_REFUSED_INPUT_TYPES`), a truth value (a bool, ``numpy.bool_`` or an array of them: PyBaMM reads True as
     1 and False as 0, so ``"Cathode porosity": False`` solved a porosity of 0 without a word; ``numpy.True_`` was
@@ -837,7 +837,7 @@ def check_inputs(model, inputs, times=None):
         one = dict(one or {})
         try:
             for name in read & one.keys():  # (a key the model does not read is warned about, not checked)
-                _input_value(name, one[name])
+                check_input_value(name, one[name])
             for node in checks:
                 at = [None] if id(node) not in timed else [] if times is None else times
                 for t in at:
@@ -1085,9 +1085,9 @@ def _at_user(stacklevel):
     frame outside PyBaMM and this package (the user's ``sim.solve()``, however deep PyBaMM calls the solver)."""
     if stacklevel is not None:
         return stacklevel
-    from .solvers import _users_stacklevel
+    from .solvers import users_stacklevel
 
-    return _users_stacklevel() - 1  # (counted from this function's frame, one below the warning's caller)
+    return users_stacklevel() - 1  # (counted from this function's frame, one below the warning's caller)
 
 
 # ------------------------------------------------------------------------------- cut-offs of another anode
@@ -1124,7 +1124,7 @@ def cut_offs_of_another_anode(values, anode):
     own = ANODE_POTENTIALS[anode]
     if declared is None or declared == own:
         return None
-    low, high = (_number(values[name]) for name in CUT_OFF_NAMES)
+    low, high = (plain_number(values[name]) for name in CUT_OFF_NAMES)
     cut = f"{low:g}-{high:g} V" if None not in (low, high) else "({})".format(", ".join(
         f"{side} {_cut_off_said(values[name], number)}" for side, name, number in zip(("lower", "upper"),
                                                                                     CUT_OFF_NAMES, (low, high))))
@@ -1169,7 +1169,7 @@ HOST_OCP_PARAMETERS = ("Cathode lithiation OCP [V]", "Cathode delithiation OCP [
 
 def _window_capacity(values):
     """The cathode's Faraday capacity [mAh/g as pressed] of ``values`` (x_max F / (3.6 M)), None where not numbers."""
-    x_max, host, made = (_number(values.get(name)) for name in (
+    x_max, host, made = (plain_number(values.get(name)) for name in (
         "Cathode maximum Li content", "Cathode host molar mass [kg.mol-1]", "Cathode host Li content as made"))
     if None in (x_max, host, made):
         return None
@@ -1192,7 +1192,7 @@ def check_tables_cover_cut_offs(values, anode=None):
     both were skipped when one was an input)."""
     from ..parameters.paper_cell import CUT_OFF_NAMES
 
-    said = tables_past_cut_offs(values, anode, *(_number(values.get(name)) for name in CUT_OFF_NAMES))
+    said = tables_past_cut_offs(values, anode, *(plain_number(values.get(name)) for name in CUT_OFF_NAMES))
     if said is not None:
         raise ValueError(said)
 
@@ -1384,7 +1384,7 @@ def warn_outside_measured_temperatures(model, inputs=None, stacklevel=None, once
         sets = inputs if isinstance(inputs, list) else [inputs or {}]
         temperatures = [T for one in sets if isinstance(one, dict) for T in _numbers(dict(one).get(given.name))]
     else:
-        temperatures = [_number(given)]
+        temperatures = [plain_number(given)]
     seen = _TEMPERATURES_WARNED.setdefault(model, set()) if once and values is not model else set()
     for T in temperatures:
         if T is None or not math.isfinite(T) or low <= T <= high or T in seen:
@@ -1420,7 +1420,7 @@ def _measured(values, name=None):
 def _numbers(value):
     """The floats an input's ``value`` holds: a number's, or each of a numpy array's (the form PyBaMM's inputs take,
     ``{"T": np.array([273.15])}``); none for anything else (PyBaMM's to refuse)."""
-    number = _number(value)
+    number = plain_number(value)
     if number is not None:
         return [number]
     if isinstance(value, np.ndarray) and value.dtype.kind in "iuf":

@@ -49,7 +49,7 @@ def _in_library(filename):
     return not filename.startswith("<") and os.path.realpath(filename).startswith(_LIBRARY_FOLDERS)
 
 
-def _users_stacklevel():
+def users_stacklevel():
     """The ``stacklevel`` (:func:`warnings.warn`'s, counted from the function that calls this) of the first frame
     outside PyBaMM and this package: the user's ``sim.solve`` or ``solver.solve`` call."""
     frame, level = sys._getframe(1), 1
@@ -692,13 +692,13 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                                 self._switches_before())  # (its words: SwitchResolve.text, one place)
         solution, failed = self._integrated_again(again, model, t_eval, inputs_list, index, t_interp)
         if failed is not None:
-            warnings.warn(SwitchRefinedWarning(resolve._replace(failed=failed), index), stacklevel=_users_stacklevel())
+            warnings.warn(SwitchRefinedWarning(resolve._replace(failed=failed), index), stacklevel=users_stacklevel())
             return first
         before, after = self._charge_passed(model, first), self._charge_passed(model, solution)
         if before and after is not None:
             resolve = resolve._replace(charge=(after, before), per_gram=self._per_gram(first, solution))
         still = stepped_integration(model, solution, rtol=again.rtol)  # (at that rtol its bulk is not judged)
-        warnings.warn(SwitchRefinedWarning(resolve._replace(still=still), index), stacklevel=_users_stacklevel())
+        warnings.warn(SwitchRefinedWarning(resolve._replace(still=still), index), stacklevel=users_stacklevel())
         return solution
 
     @staticmethod
@@ -757,15 +757,15 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
                 and self._outside_bounds(model, first, self.rtol) is None):  # (the first within the model's bounds)
             warnings.warn(StepRefinedWarning(f"{said}: it ended further from its event ({still_short.short:.3g} of its "
                                              f"{still_short.basis} short): the first integration is kept", index),
-                          stacklevel=_users_stacklevel())
+                          stacklevel=users_stacklevel())
             return first
         still = refined._outside_bounds(model, solution, refined.rtol, still_short)
         if short is not None and still is None:  # (the event reached at the tighter rtol: what the re-solve changed)
             said += self._refined_note(model, first, solution, short, refined.rtol)
-        warnings.warn(StepRefinedWarning(said, index), stacklevel=_users_stacklevel())
+        warnings.warn(StepRefinedWarning(said, index), stacklevel=users_stacklevel())
         if still is not None:
             warnings.warn(StepRefinedWarning(f"{what} solved again at rtol {refined.rtol:g} still ended with {still}",
-                                             index), stacklevel=_users_stacklevel())
+                                             index), stacklevel=users_stacklevel())
         return solution
 
     #: the dispersed material's lithiation state, whose full end :meth:`_past_full_end` judges, and the rtol an
@@ -839,14 +839,14 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         solution, failed = self._integrated_again(again, model, t_eval, inputs_list, index, t_interp)
         if failed is not None:
             warnings.warn(StepRefinedWarning(f"{said}, where IDA failed ({failed}): the first integration is kept",
-                                             index), stacklevel=_users_stacklevel())
+                                             index), stacklevel=users_stacklevel())
             return first
         before, after = self._charge_passed(model, first), self._charge_passed(model, solution)
         if before and after is not None:  # (the words of the switch's re-solve: switch_check.charges_in_words)
             words = charges_in_words(after, before, self._per_gram(first, solution))
             said += f": its charge {words[0]} against the first integration's {words[1]}, {words[2]}"
         warnings.warn(StepRefinedWarning(said + "; the refined integration is kept", index),
-                      stacklevel=_users_stacklevel())
+                      stacklevel=users_stacklevel())
         return solution
 
     def _charge_passed(self, model, solution):
@@ -995,7 +995,7 @@ class SharedEventsIDAKLUSolver(ConsistentEventIDAKLUSolver, _SharedEvents, _Down
                 where = "" if self.experiment_step is None else f", {self.experiment_step}"
                 said = f"IDA failed on the step from t = {t0:.6g} s{where} ({said})"  # (its start, not the failure's)
             warnings.warn(f"{said}; solved again with PyBaMM's Newton matrix and a {self.RETRY_FIRST_STEP:g} s first "
-                          "step", StepRetriedWarning, stacklevel=_users_stacklevel())
+                          "step", StepRetriedWarning, stacklevel=users_stacklevel())
             return retry._checked_step(old_solution, model, dt, t_eval, npts, inputs, *args, **kwargs)
 
 

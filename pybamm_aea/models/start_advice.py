@@ -31,8 +31,8 @@ from ..pybamm_adapter.model_internals import parameter_values_of, state_slices
 from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivities, initial_state
 from .checks import (check_inputs, refuse_misspelt_inputs, warn_cut_offs_of_another_anode,
                      warn_outside_measured_temperatures, warn_unknown_inputs, warn_unknown_parameters)
-from .step_checks import (EXPERIMENT_WINDOW_MARGIN, _at_start, _cells, _cut_off, _digits, _evaluated, _made,
-                          c_rate_basis_note, step_name)
+from .step_checks import (EXPERIMENT_WINDOW_MARGIN, at_step_start, c_rate_basis_note, cells_in_series, digits_apart,
+                          made_capacity, number_of, step_name, variable_at)
 
 __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
            "LaterStepSkippedWarning", "TerminationMetAtStartWarning", "StepSkippedError", "StepSkippedAttributeError",
@@ -106,7 +106,7 @@ def _outside_window(exc, model, inputs, y0, window_margin=0.0, step=None, made=F
     if step_cut_off:  # (in an experiment PyBaMM moves the window events out)
         past = {name: gap for name, gap in past.items() if _is_step_cut_off(name)}
     try:  # the cell's voltage at y0, read once for all that follows
-        start = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
+        start = variable_at(model, "Voltage [V]", 0.0, y0, inputs)
     except Exception:  # noqa: BLE001 - undecided
         start = None
     if found is not None:
@@ -193,7 +193,7 @@ def _finite_at_start(model, variable, y0, inputs):
     """``variable`` of ``model`` at ``y0`` (t = 0) as a finite float; None if undecided (not evaluable, not finite):
     the window's own advice stands then."""
     try:
-        value = _evaluated(model, variable, 0.0, y0, inputs)
+        value = variable_at(model, variable, 0.0, y0, inputs)
     except Exception:  # noqa: BLE001 - undecided
         return None
     return value if math.isfinite(value) else None
@@ -215,7 +215,7 @@ def _step_past_window(model, inputs, y0, past, at_open_circuit, step=None, also=
     if rests is None:
         return None
     values = parameter_values_of(model)
-    cut_off = None if values is None else _cut_off(values, _WINDOW_CUT_OFF[name], inputs or {})
+    cut_off = None if values is None else number_of(values, _WINDOW_CUT_OFF[name], inputs or {})
     if cut_off is None:
         return None
     side = "below" if name == "Minimum voltage [V]" else "above"
@@ -260,7 +260,7 @@ def _plain_solve_past_window(model, inputs, y0, past, at_open_circuit):
                 f"moves an experiment's window events out, so no experiment step starts it either: {inside}, or "
                 "widen the window (\"Lower/Upper voltage cut-off [V]\") past its open-circuit voltage")
     values = parameter_values_of(model)
-    volts = None if values is None else _cut_off(values, other, inputs or {})
+    volts = None if values is None else number_of(values, other, inputs or {})
     until = f" until {volts:g} V" if volts is not None else ""
     return (f"{said}. Run the {word} as an experiment step, pybamm.Experiment([\"{step_word} at {rate}{until}\"]), "
             "which ends on its own cut-off (PyBaMM moves the window's events "
@@ -393,12 +393,12 @@ def _past_step_cut_off(at_open_circuit, li_in, window_past, start, sets):
 
 def _cells_at(model, inputs, y0, voltage):
     """The battery's cells in series at the state ``y0``: its "Battery voltage [V]", on which PyBaMM ends a step
-    (:func:`.step_checks._cells`), over a cell's "Voltage [V]" there, ``voltage`` [V]; None if either is not evaluated
-    (``voltage`` None) or a cell's is 0 V."""
+    (:func:`.step_checks.cells_in_series`), over a cell's "Voltage [V]" there, ``voltage`` [V]; None if either is not
+    evaluated (``voltage`` None) or a cell's is 0 V."""
     if voltage is None:
         return None
     try:
-        cells = _evaluated(model, "Battery voltage [V]", 0.0, y0, inputs) / voltage
+        cells = variable_at(model, "Battery voltage [V]", 0.0, y0, inputs) / voltage
     except Exception:  # noqa: BLE001 - undecided
         return None
     return cells if math.isfinite(cells) and cells > 0 else None
@@ -416,7 +416,7 @@ def _window_at_open_circuit(model, inputs, y0, past, cells, voltage):
     if voltage is None or (cells is None and any(_is_step_cut_off(name) for name in past)):
         return None
     try:
-        loss = _evaluated(model, "Open-circuit voltage [V]", 0.0, y0, inputs) - voltage
+        loss = variable_at(model, "Open-circuit voltage [V]", 0.0, y0, inputs) - voltage
     except Exception:  # noqa: BLE001 - undecided: the caller keeps its note
         return None
     if not math.isfinite(loss):
@@ -439,9 +439,9 @@ def _made_end_reached(model, inputs, y0, past):
         return None
     discharge = sides == {"<"}  # (a lower cut-off ends a discharge)
     try:
-        start = _evaluated(model, "Average cathode free Li content", 0.0, y0, inputs)
-        x_max = (_evaluated(model, "Average cathode Li content", 0.0, y0, inputs)
-                 / _evaluated(model, "Average cathode stoichiometry", 0.0, y0, inputs))
+        start = variable_at(model, "Average cathode free Li content", 0.0, y0, inputs)
+        x_max = (variable_at(model, "Average cathode Li content", 0.0, y0, inputs)
+                 / variable_at(model, "Average cathode stoichiometry", 0.0, y0, inputs))
     except Exception:  # noqa: BLE001 - undecided: the skip's own advice
         return None
     if not (math.isfinite(start) and math.isfinite(x_max) and x_max > 0):
@@ -449,14 +449,14 @@ def _made_end_reached(model, inputs, y0, past):
     if (x_max - start if discharge else start) > FIRST_STEP_SHARE * x_max:
         return None
     try:
-        dispersed = _dispersed_at(_evaluated(model, DISPERSED_LITHIATION, 0.0, y0, inputs),
-                                  _evaluated(model, DISPERSED_CAPACITY, 0.0, y0, inputs), discharge)
+        dispersed = _dispersed_at(variable_at(model, DISPERSED_LITHIATION, 0.0, y0, inputs),
+                                  variable_at(model, DISPERSED_CAPACITY, 0.0, y0, inputs), discharge)
     except KeyError:  # (a model without a dispersed material)
         dispersed = None
     except Exception:  # noqa: BLE001 - undecided: the skip's own advice
         return None
     try:
-        made = _evaluated(model, "Cathode host Li content as made", 0.0, y0, inputs)
+        made = variable_at(model, "Cathode host Li content as made", 0.0, y0, inputs)
     except Exception:  # noqa: BLE001 - not known: "starts at", not "made at"
         made = None
     return None if dispersed is False else _nothing_to_pass(start, x_max, discharge, dispersed, made)
@@ -475,12 +475,12 @@ def _window_end_reached(model, inputs, y0, past, discharge):
     if volts is None or values is None:
         return None
     try:
-        start = _evaluated(model, "Average cathode free Li content", 0.0, y0, inputs)
+        start = variable_at(model, "Average cathode free Li content", 0.0, y0, inputs)
         try:
-            lithiation = _evaluated(model, DISPERSED_LITHIATION, 0.0, y0, inputs)
+            lithiation = variable_at(model, DISPERSED_LITHIATION, 0.0, y0, inputs)
         except KeyError:  # (a model without a dispersed material)
             lithiation = None
-        volts /= _cells(values, inputs)
+        volts /= cells_in_series(values, inputs)
     except Exception:  # noqa: BLE001 - undecided: the skip's own advice
         return None
     where = _window_ahead(values, getattr(model, "options", None), inputs, start, lithiation, volts, discharge)
@@ -501,7 +501,7 @@ def _window_ahead(parameter_values, options, inputs, content, lithiation, volts,
     from ..initial_state import CellAtRest
 
     inputs = dict(inputs or {})
-    other = _cut_off(parameter_values, "Upper voltage cut-off [V]" if discharge else "Lower voltage cut-off [V]",
+    other = number_of(parameter_values, "Upper voltage cut-off [V]" if discharge else "Lower voltage cut-off [V]",
                      inputs)
     if other is None or (volts >= other if discharge else volts <= other):
         return None
@@ -629,13 +629,13 @@ def _power_step_note(model, t0, inputs, last, running=None, start=None):
         return None
     try:
         power = float(step.value)
-        ocv = _evaluated(model, _OCV, t0, initial_state(model), inputs)
+        ocv = variable_at(model, _OCV, t0, initial_state(model), inputs)
     except Exception:  # noqa: BLE001 - the solver's own error stands
         return None
     if not (math.isfinite(power) and math.isfinite(ocv) and ocv > 0):
         return None
     current = abs(power) / ocv
-    nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", dict(inputs or {}))
+    nominal = number_of(parameter_values, "Nominal cell capacity [A.h]", dict(inputs or {}))
     rate = f", {current / nominal:.3g}C of the set's \"Nominal cell capacity [A.h]\"" if nominal else ""
     said = (f"the constant-power step {step} asks {power:g} W: at least {current:.3g} A{rate} at the open-circuit "
             f"voltage it starts from ({ocv:.4g} V)")
@@ -644,10 +644,10 @@ def _power_step_note(model, t0, inputs, last, running=None, start=None):
         last = last()
         if last not in (None, False):
             t, y, _ = last
-            ran = (f"; it ran {t - t0:.3g} s, to {_evaluated(model, 'Voltage [V]', t, y, inputs):.4g} V at "
-                   f"{abs(_evaluated(model, 'Current [A]', t, y, inputs)):.3g} A, where the solver failed: the current "
-                   "a constant power needs grows as the voltage falls, and none meets a power above the most the "
-                   f"cell delivers (V_oc^2 / (4 R), R its internal resistance); {runs}")
+            ran = (f"; it ran {t - t0:.3g} s, to {variable_at(model, 'Voltage [V]', t, y, inputs):.4g} V at "
+                   f"{abs(variable_at(model, 'Current [A]', t, y, inputs)):.3g} A, where the solver failed: the "
+                   "current a constant power needs grows as the voltage falls, and none meets a power above the most "
+                   f"the cell delivers (V_oc^2 / (4 R), R its internal resistance); {runs}")
     except Exception:  # noqa: BLE001 - what is known stands
         last = None
     if last is False and _power_delivered(step, start):  # (the cell's start past a cut-off, not the power, stops it)
@@ -712,7 +712,7 @@ def _custom_current(model, t, y, inputs, explicit=False):
     step's equation of its current there (None for an explicit step). On a shared model (PyBaMM's unified mode: the
     current its algebraic state, an ``explicit`` step's equation (current - f(state)) / the state's scale, PyBaMM's
     discretisation's) an explicit step's current is its function's, f = current - residual * scale."""
-    current = _evaluated(model, "Current [A]", t, y, inputs)
+    current = variable_at(model, "Current [A]", t, y, inputs)
     y = np.asarray(y, dtype=float).reshape(-1, 1)
     one = dict(inputs or {})
     with np.errstate(all="ignore"):
@@ -836,7 +836,7 @@ def _window_message(first, parameter_values, options, inputs, at_rest):
     on its branch (:class:`~pybamm_aea.initial_state.CellAtRest`)."""
     number, step, ran, volts, discharge, passed, capacity = first
     content = ran["Average cathode free Li content"].entries
-    x_max = _cut_off(parameter_values, "Cathode maximum Li content", dict(inputs or {}))
+    x_max = number_of(parameter_values, "Cathode maximum Li content", dict(inputs or {}))
     if x_max is not None and (x_max - content[0] if discharge else content[0]) <= FIRST_STEP_SHARE * x_max:
         try:
             dispersed = _dispersed_at(ran[DISPERSED_LITHIATION].entries[0], ran[DISPERSED_CAPACITY].entries[0],
@@ -845,12 +845,12 @@ def _window_message(first, parameter_values, options, inputs, at_rest):
             dispersed = None
         if dispersed is not False:
             return _nothing_to_pass_message(number, step, ran, passed, capacity, float(content[0]), x_max, discharge,
-                                            dispersed, _cut_off(parameter_values, "Cathode host Li content as made",
+                                            dispersed, number_of(parameter_values, "Cathode host Li content as made",
                                                                 dict(inputs or {})))
     if x_max is None or (content[0] if discharge else x_max - content[0]) > FIRST_STEP_SHARE * x_max:
         return None  # (not from the end it was made at: a cell made nearly empty by set_initial_state, review R24)
     share = content[0] + (content[-1] - content[0]) * FIRST_STEP_SHARE * capacity / passed
-    cells = _cells(parameter_values, inputs)
+    cells = cells_in_series(parameter_values, inputs)
     ended = float(ran[_OCV].entries[-1])
     try:
         at_rest = cells * at_rest.open_circuit_voltage(float(share))
@@ -858,7 +858,7 @@ def _window_message(first, parameter_values, options, inputs, at_rest):
         return None
     if not any(volts >= ocv if discharge else volts <= ocv for ocv in (ended, at_rest)):
         return None  # (at rest the cell is inside its cut-off: the losses at its current ended it)
-    rest = f"{at_rest:.{_digits(at_rest, volts)}g}"  # (apart from the cut-off: 1.7996 V is not "1.8", review R24)
+    rest = f"{at_rest:.{digits_apart(at_rest, volts)}g}"  # (apart from the cut-off: 1.7996 V is not "1.8", review R24)
     said = (f"the experiment's step {number}, '{step_name(step, str)}', ended on its cut-off ({volts:g} V) "
             f"{float(np.ptp(ran.t)):.3g} s in, having passed {passed * 1e3:.3g} mA.h of the cathode's "
             f"{capacity * 1e3:.4g} mA.h as made (under {FIRST_STEP_SHARE:.0%} of it); the cell's open-circuit voltage "
@@ -890,7 +890,7 @@ def _first_step_short(experiment, solution, parameter_values, inputs, made, shar
     volts = None if match is None else _cut_off_volts(match)
     if volts is None or isinstance(ran, pybamm.EmptySolution):
         return None
-    capacity = _made(made, parameter_values, inputs)
+    capacity = made_capacity(made, parameter_values, inputs)
     if capacity is None:
         return None
     charge = ran["Discharge capacity [A.h]"].entries
@@ -935,7 +935,7 @@ def _losses_message(first, parameter_values, options, inputs, at_rest):
     """:func:`first_step_losses_message` of the step ``first`` (:func:`_first_step_short`), the cell ``at_rest``
     on its branch (:class:`~pybamm_aea.initial_state.CellAtRest`)."""
     number, step, ran, volts, discharge, passed, _ = first
-    cells = _cells(parameter_values, inputs)
+    cells = cells_in_series(parameter_values, inputs)
     try:
         content = float(ran["Average cathode free Li content"].entries[0])
         try:
@@ -1149,7 +1149,7 @@ def _terminations_met(model, t, inputs, y0, step):
                         "(PyBaMM ends the step where it falls to 0)")
             continue
         variable, unit, condition = reads
-        at = _evaluated(model, variable, t, y0, inputs)
+        at = variable_at(model, variable, t, y0, inputs)
         said.append(f"its termination '{name}'{condition.format(value=termination.value)} is met at its start: "
                     f"{variable} = {at:.4g}{unit}")
     return said
@@ -1191,7 +1191,7 @@ def uncut_step_note(step, parameter_values, li_content=None, reached=True, input
                                                        for term in terminations):
         return None
     charge = direction == "charge"
-    cut_off = _cut_off(parameter_values, f"{'Upper' if charge else 'Lower'} voltage cut-off [V]", dict(inputs or {}))
+    cut_off = number_of(parameter_values, f"{'Upper' if charge else 'Lower'} voltage cut-off [V]", dict(inputs or {}))
     held = "" if li_content is None else f" (x = {li_content:.4g} Li per formula unit at its start)"
     limit = "maximum" if charge else "minimum"
     (did, done), what = ((("took out", "taken out"), "the Li the host gives back") if charge
@@ -1224,7 +1224,7 @@ def _step_direction(step, inputs=None):
             or not isinstance(value, pybamm.Symbol):
         return direction
     try:
-        start = float(np.ravel(value.evaluate(t=0, inputs=_at_start(inputs)))[0])
+        start = float(np.ravel(value.evaluate(t=0, inputs=at_step_start(inputs)))[0])
     except Exception:  # noqa: BLE001 - an input not given, a value of the state: no direction to tell
         return None
     if not math.isfinite(start):
@@ -1421,7 +1421,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             y0 = np.asarray(y0.full() if hasattr(y0, "full") else y0, dtype=float).reshape(-1, 1)
             past = {name: gap for name, gap in _cut_off_values(model, inputs, y0, self.running_step).items()
                     if gap <= 0}
-            voltage = _evaluated(model, "Voltage [V]", 0.0, y0, inputs)
+            voltage = variable_at(model, "Voltage [V]", 0.0, y0, inputs)
             by_losses = _window_at_open_circuit(model, inputs, y0, past, _cells_at(model, inputs, y0, voltage),
                                                 voltage) is False
         except Exception:  # noqa: BLE001 - undecided: PyBaMM's skip as before
@@ -1430,7 +1430,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             return
         if _ended_past_already(getattr(self, "_step_before_ended_on", None), past):
             return
-        from .solvers import _users_stacklevel
+        from .solvers import users_stacklevel
 
         where = self.experiment_step or "a later experiment step"
         if self._warned_before(LaterStepSkippedWarning, where):
@@ -1439,7 +1439,7 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             f"{skipped_text(where, explained)}. PyBaMM skips a later step so, logging a line only ('infeasible at "
             "initial conditions ... Skipping step'); its entry in the cycle's steps is an empty solution that says "
             "this when read; warned once per step of the experiment (not again in later cycles)"),
-            stacklevel=_users_stacklevel())
+            stacklevel=users_stacklevel())
 
     def _warned_before(self, category, where):
         """Whether the warning ``category`` was given for the step ``where`` (:attr:`experiment_step`) before in this
@@ -1466,13 +1466,13 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         where = self.experiment_step or "an experiment step"
         if not met or self._warned_before(TerminationMetAtStartWarning, where):
             return met
-        from .solvers import _users_stacklevel
+        from .solvers import users_stacklevel
 
         warnings.warn(TerminationMetAtStartWarning(
             f"{skipped_text(where, '; '.join(met))}. PyBaMM skips a step whose termination is met as it starts, "
             "without a word in a cycle of several steps (a logged line for a cycle of one), and the solution holds an "
             "empty solution for it; warned once per step of the experiment (not again in later cycles)"),
-            stacklevel=_users_stacklevel())
+            stacklevel=users_stacklevel())
         return met
 
     def step(self, old_solution, model, dt, t_eval=None, npts=None, inputs=None, *args, **kwargs):

@@ -193,7 +193,7 @@ def check_carried_lithium(starting_solution, model, parameter_values, inputs=Non
     Li2021_TiS2 (x_max 1): SUNDIALS' bare "SolverError: IDAGetDky: IDA_BAD_K" (user trial, session 50). The error
     names both inventories and the parameters the inventory reads that differ from those the solution was solved on;
     one given as an input ("[input]") is judged by its inputs, the solution's own (its last step's) against ``inputs``
-    (:func:`_same_value`: the same values object held the same input, and twice the loading given ran on unseen).
+    (:func:`same_value`: the same values object held the same input, and twice the loading given ran on unseen).
     Values whose inventory parameters all equal those are not built (temperature, current, cut-offs, rates of
     degradation, stack pressure: continued as before); else ``model`` is built on ``parameter_values`` and ``mesh``
     (``pybamm.Simulation`` keyword arguments: the simulation's ``var_pts``, ``submesh_types``, ``spatial_methods``),
@@ -221,7 +221,7 @@ def check_carried_lithium(starting_solution, model, parameter_values, inputs=Non
     # (a value given as an input is judged by the inputs: the starting solution's own, those of this solve)
     given = {"old": _solved_inputs(starting_solution), "new": inputs if isinstance(inputs, dict) else {}}
     differ = None if solved_on is None else [name for name in read
-                                             if not _same_value(solved_on, parameter_values, name, given)]
+                                             if not same_value(solved_on, parameter_values, name, given)]
     if differ == []:  # (the same cell's inventory: nothing to build)
         return
     try:
@@ -262,7 +262,7 @@ def _parts(names, values):
                      for name, value in zip(names, values))
 
 
-def _same_value(before, after, name, given=None):
+def same_value(before, after, name, given=None):
     """Whether parameter ``name`` has the same value in two ``pybamm.ParameterValues``, ``before`` and ``after``: the
     one rule of :func:`check_carried_lithium` (the values a starting solution was solved on, this solve's) and
     :func:`.step_checks.rescaled_nominal_capacity` (the values, the same changed). False where either lacks it. A value
@@ -329,11 +329,11 @@ def _changed(name, old, new, given):
     """A parameter's change as the refusal of :func:`check_carried_lithium` names it: "'Cathode loading [kg.m-2]'
     0.015 -> 0.03", or given as inputs to both solves, "... input 0.015 -> 0.03"."""
     if _is_input(old) and _is_input(new):
-        return f"{name!r} input {_shown(old, name, given['old'])[6:]} -> {_shown(new, name, given['new'])[6:]}"
-    return f"{name!r} {_shown(old, name, given['old'])} -> {_shown(new, name, given['new'])}"
+        return f"{name!r} input {shown(old, name, given['old'])[6:]} -> {shown(new, name, given['new'])[6:]}"
+    return f"{name!r} {shown(old, name, given['old'])} -> {shown(new, name, given['new'])}"
 
 
-def _shown(value, name=None, inputs=None):
+def shown(value, name=None, inputs=None):
     """A parameter's value as the refusal of :func:`check_carried_lithium` names it (an input: "input 0.03", the
     value ``inputs`` give ``name``)."""
     if isinstance(value, numbers.Real):

@@ -36,8 +36,8 @@ from ..constants import MAX_VOLTAGE_VS_LI
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
 from ..pybamm_adapter.parameter_values import refuse_a_set_of_another_model
 from ..pybamm_adapter.solver_internals import initial_state
-from .checks import Range, _input_value, check_step_until_in_tables, check_value
-from .starting_state import _same_value, _shown
+from .checks import Range, check_input_value, check_step_until_in_tables, check_value
+from .starting_state import same_value, shown
 
 __all__ = ["STEP_VALUE_RANGES", "check_step_duration", "check_step_values", "circular_custom_steps",
            "constant_custom_currents", "check_steps_not_merged", "check_termination", "TERMINATION_RANGES",
@@ -140,12 +140,12 @@ def check_termination(experiment, parameter_values=None, inputs=None, slip_hints
             raise ValueError(f"the experiment's termination {written!r}: its "
                              f"{kind} {float(number):g} {unit} is outside its range {rng.describe()} ({rng.why})")
         if (kind, unit) == ("capacity", "Ah") and parameter_values is not None:
-            _check_capacity_termination(written, float(number), _made(made, parameter_values, inputs),
-                                        parameter_values, _at_start(inputs), slip_hints)
-        upper = None if parameter_values is None or (kind, unit) != ("voltage", "V") else _cut_off(
-            parameter_values, "Upper voltage cut-off [V]", _at_start(inputs))
+            _check_capacity_termination(written, float(number), made_capacity(made, parameter_values, inputs),
+                                        parameter_values, at_step_start(inputs), slip_hints)
+        upper = None if parameter_values is None or (kind, unit) != ("voltage", "V") else number_of(
+            parameter_values, "Upper voltage cut-off [V]", at_step_start(inputs))
         # (PyBaMM reads a cycle's lowest voltage on the battery's, the cut-off is a cell's)
-        cells = _cells(parameter_values, _at_start(inputs))
+        cells = cells_in_series(parameter_values, at_step_start(inputs))
         if upper is not None and float(number) >= upper * cells:
             battery = "" if cells == 1 else f" x {cells:g} cells in series = {upper * cells:g} V"
             raise ValueError(f"the experiment's termination {written!r}: its voltage {float(number):g} V is at or "
@@ -196,13 +196,13 @@ def rising_capacity_termination_message(experiment, options):
 
 def capacity_as_made_at_start(parameter_values, inputs=None):
     """The cathode's capacity as made [A.h] (:func:`theoretical_cathode_capacity` of the AEA model) on
-    ``parameter_values`` with a solve's ``inputs`` at a step's start (:func:`_at_start`), or None (cannot be
+    ``parameter_values`` with a solve's ``inputs`` at a step's start (:func:`at_step_start`), or None (cannot be
     evaluated); numpy's warnings of an input out of range silenced (the input check names it after). The bound of
     an A.h capacity termination (:func:`check_termination`), the nominal capacity's match
     (:func:`nominal_capacity_mismatch`), the first step's share (:func:`.start_advice.first_step_window_message`) and
     what :func:`first_cycle_termination_message` compares cycle 1 with; a solve's is :func:`solve_capacity_as_made`."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        return theoretical_cathode_capacity(None, parameter_values, _at_start(inputs))
+        return theoretical_cathode_capacity(None, parameter_values, at_step_start(inputs))
 
 
 #: a ``pybamm.Simulation`` -> the capacity as made (A.h or None) of its build or solve under way, the first evaluation
@@ -222,7 +222,7 @@ def solve_capacity_as_made(simulation, inputs=None):
     return CAPACITY_AS_MADE[simulation]
 
 
-def _made(made, parameter_values, inputs):
+def made_capacity(made, parameter_values, inputs):
     """The cathode's capacity as made ``made()`` gives (a solve's, :func:`solve_capacity_as_made`), or, ``made``
     None, :func:`capacity_as_made_at_start` on ``parameter_values`` with ``inputs`` [A.h]; None: cannot be evaluated."""
     return capacity_as_made_at_start(parameter_values, inputs) if made is None else made()
@@ -265,13 +265,13 @@ def _check_capacity_termination(written, capacity, made, parameter_values, input
                                 slip=_CAPACITY_SLIP)
     if bound.contains(capacity):
         return
-    nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", inputs)
+    nominal = number_of(parameter_values, "Nominal cell capacity [A.h]", inputs)
     basis = "" if nominal is None else f"; its \"Nominal cell capacity [A.h]\" {nominal:.4g} A.h"
     unit, other, per = _CAPACITY_SLIP
     made_from = _capacity_made_from(parameter_values, inputs)
     # (each at the digits that tell it from the other: at 4, 0.00082074 A.h was refused as above 0.0008207, R19)
-    p = _digits(made, capacity)
-    said, as_made = f"{capacity:.{_digits(capacity, made)}g}", f"{made:.{p}g} A.h ({made * per:.{p}g} {other}"
+    p = digits_apart(made, capacity)
+    said, as_made = f"{capacity:.{digits_apart(capacity, made)}g}", f"{made:.{p}g} A.h ({made * per:.{p}g} {other}"
     if nominal is not None and nominal / made > LOADING_SLIP_FACTOR:  # (the C-rate basis of another cathode)
         # the sign of a loading slip, said first and alone: a termination mended to the capacity it made (a unit
         # hint's 0.0001 mA.h under a 1.517e-07 A.h bound) would pass and run the wrong cell (review R17)
@@ -317,7 +317,7 @@ def _capacity_made_from(parameter_values, inputs):
     source = ("" if as_input is not None or isinstance(value, numbers.Real) or not isinstance(value, pybamm.Symbol)
               else f", computed as {value}")
     if source:  # (the parameters it reads, with their values; its inputs are said below)
-        given = {p.name: _cut_off(parameter_values, p.name, inputs) for p in value.pre_order()
+        given = {p.name: number_of(parameter_values, p.name, inputs) for p in value.pre_order()
                  if isinstance(p, pybamm.Parameter)}
         source += "".join(f", \"{name}\" {number:g}" for name, number in sorted(given.items()) if number is not None)
     said = [] if loading is None else [f"its \"{_LOADING}\" {loading:.4g} {unit} ({loading * per:.4g} {other})"
@@ -360,8 +360,8 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
     minus "Positive electrode capacity [A.h]") and the Li trapped in the host ("Positive electrode capacity [A.h]"
     minus "Capacity [A.h]"), each named where it is not nil (at 4 digits). Cycle 1's, the termination's and the
     capacity as made each have the digits that tell it from the other two, cycle 1's share of it those that tell it
-    from 1 (:func:`_digits`), so the capacity advised is below the capacity as made (:func:`check_termination` takes
-    it). ``made``: what gives the capacity as made, as :func:`check_termination` takes it."""
+    from 1 (:func:`digits_apart`), so the capacity advised is below the capacity as made (:func:`check_termination`
+    takes it). ``made``: what gives the capacity as made, as :func:`check_termination` takes it."""
     termination = getattr(experiment, "termination", None) or {}
     value = termination.get("capacity")
     lengths = list(getattr(experiment, "cycle_lengths", ()))
@@ -378,12 +378,12 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
         return None
     written = _written_terminations(experiment, _terminations_by_kind(experiment))
     limit = float(value[0])
-    made = _made(made, parameter_values, inputs)
+    made = made_capacity(made, parameter_values, inputs)
     figures = [first, limit] + ([] if made is None else [made])
-    p = _digits(first, *figures)  # (each figure its own digits: review R19)
+    p = digits_apart(first, *figures)  # (each figure its own digits: review R19)
     said = (f"the experiment stopped at its termination {written.get('capacity')!r} after its first cycle, 1 of its "
             f"{len(lengths)} cycles: cycle 1's \"Capacity [A.h]\" {first:.{p}g} A.h ({first * 1e3:.{p}g} mA.h) is "
-            f"at or below {limit:.{_digits(limit, *figures)}g} A.h, and PyBaMM stops after the first cycle whose "
+            f"at or below {limit:.{digits_apart(limit, *figures)}g} A.h, and PyBaMM stops after the first cycle whose "
             "capacity is, logging a line only")
     also = _other_terminations_met(termination, written, cycles[0])
     if also:
@@ -401,8 +401,9 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
                  f"{electrode - first:.4g} A.h in Li trapped in the host"
                  if electrode - first > 1e-4 * made else None]
         parts = [part for part in parts if part]
-        said += (f". The cathode's capacity as made is {made:.{_digits(made, *figures)}g} A.h; cycle 1 ended at "
-                 f"{first / made:.{_digits(first / made, 1.0)}g} of it" + (f": {' and '.join(parts)}" if parts else ""))
+        said += (f". The cathode's capacity as made is {made:.{digits_apart(made, *figures)}g} A.h; cycle 1 ended at "
+                 f"{first / made:.{digits_apart(first / made, 1.0)}g} of it"
+                 + (f": {' and '.join(parts)}" if parts else ""))
     if options.get("dispersed material degradation") == "activation and contact loss":
         pool = _last_value(solution, "Dispersed material fraction not yet activated")
         share = "" if pool is None else f" ({pool:.3g} of it not yet activated at cycle 1's end)"
@@ -415,7 +416,7 @@ def first_cycle_termination_message(experiment, solution, parameter_values, opti
             "percentage of cycle 1's ('80% capacity')")
 
 
-def _digits(value, *others):
+def digits_apart(value, *others):
     """The significant digits (at least 4) that print ``value`` apart from each of ``others`` (the figures it is said
     with) it differs from: at 4, LMS's cycle 1 0.00015165 A.h, termination 0.00015167 A.h and 0.00015169 A.h as made
     were all "0.0001517" (review R17), and a bound advised below cycle 1's read as the capacity as made, refused. Each
@@ -499,9 +500,9 @@ def _check_cut_offs(index, step, cut_offs, cells=1.0):
     (:func:`_step_window`): the model's "Minimum/Maximum voltage [V]" event ends the step before it, and PyBaMM stops
     the whole experiment there with a logged warning only (a 300-cycle run ended in cycle 1, LMS "until 0.5 V" at its
     0.8 V event), or the solver fails on the way (LMS "Charge ... until 5.5 V": IDA_ERR_FAIL). PyBaMM ends a step on
-    the battery's voltage, ``cells`` cells in series (:func:`_cells`), and puts the window events on a cell's. A cut-off
-    above :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI` is refused whatever the window, as a voltage step's value
-    (:data:`STEP_VALUE_RANGES`): with the window at 6 V, "Charge at 0.01C until 6.5 V" was accepted."""
+    the battery's voltage, ``cells`` cells in series (:func:`cells_in_series`), and puts the window events on a cell's.
+    A cut-off above :data:`~pybamm_aea.constants.MAX_VOLTAGE_VS_LI` is refused whatever the window, as a voltage step's
+    value (:data:`STEP_VALUE_RANGES`): with the window at 6 V, "Charge at 0.01C until 6.5 V" was accepted."""
     window = _step_window("Voltage", cut_offs)
     for term in getattr(step, "termination", None) or ():
         value = getattr(term, "value", None)
@@ -527,13 +528,13 @@ def _check_cut_offs(index, step, cut_offs, cells=1.0):
                              f"{why})")
 
 
-def _at_start(inputs):
+def at_step_start(inputs):
     """The solve's ``inputs`` (a dict or None) with the inputs PyBaMM gives each step itself
     (:data:`PYBAMM_INPUTS`) at 0, as at the start of a step: what the checks before any step evaluate with."""
     return {**dict(inputs or {}), **dict.fromkeys(PYBAMM_INPUTS, 0.0)}
 
 
-def _cut_off(parameter_values, name, inputs):
+def number_of(parameter_values, name, inputs):
     """The number ``parameter_values[name]`` is, or its input's value; None if neither (a function)."""
     try:
         value = parameter_values[name]
@@ -548,11 +549,11 @@ def _cut_off(parameter_values, name, inputs):
     return float(value) if isinstance(value, numbers.Real) and math.isfinite(value) else None
 
 
-def _cells(parameter_values, inputs):
+def cells_in_series(parameter_values, inputs):
     """The battery's "Number of cells connected in series to make a battery" (a number or an input's value; 1 if
     neither): PyBaMM ends an experiment's step, and the experiment, on the battery's voltage ("Battery voltage [V]",
     pybamm.step.VoltageTermination and Simulation.solve), the cut-offs and window events are a cell's."""
-    cells = None if parameter_values is None else _cut_off(
+    cells = None if parameter_values is None else number_of(
         parameter_values, "Number of cells connected in series to make a battery", inputs)
     return cells if cells is not None and cells > 0 else 1.0
 
@@ -847,9 +848,9 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
     runs only if its termination ends it before. Without a termination every value over the duration is
     refused. A drive cycle's samples are data written for the step to run: each it reaches is refused if out of
     range, whatever its termination."""
-    one = _at_start(inputs)
+    one = at_step_start(inputs)
     cut_offs = [None, None] if parameter_values is None else [
-        _cut_off(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
+        number_of(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
     seen, value_keys = set(), {}
     for index, step in enumerate(steps, start=1):
         check_step_duration(step, f"the experiment's step {index} ({step})")
@@ -867,9 +868,9 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
             continue
         seen.add(key)
         _check_direction_word(index, step, kind)
-        _check_cut_offs(index, step, cut_offs, _cells(parameter_values, one))
+        _check_cut_offs(index, step, cut_offs, cells_in_series(parameter_values, one))
         check_step_until_in_tables(index, step_name(step, str), step, parameter_values, anode,
-                                   _cells(parameter_values, one))  # (past an OCP table's end, session 58)
+                                   cells_in_series(parameter_values, one))  # (past an OCP table's end, session 58)
         if _is_drive_cycle(step):  # a drive cycle of numbers: every sample
             _check_drive_cycle(index, step, kind, cut_offs)
             continue
@@ -882,7 +883,7 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
             continue  # PyBaMM reports the input not given
         for name in given:  # (numpy.True_, a string or a 0-d array: PyBaMM's evaluation fails on it, naming nothing)
             try:
-                _input_value(name, one[name])
+                check_input_value(name, one[name])
             except ValueError as exc:
                 raise ValueError(f"{exc}: the value of the experiment's step {index} ({step})") from None
         timed = isinstance(value, pybamm.Symbol) and any(
@@ -920,7 +921,7 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
                           f"({', '.join(map(str, step.termination))}) ends it before", UserWarning, stacklevel=2)
 
 
-def _evaluated(model, name, t, y, inputs):
+def variable_at(model, name, t, y, inputs):
     """The model's variable ``name`` at time ``t`` [s] and state ``y``, a float."""
     y = np.asarray(y.full() if hasattr(y, "full") else y, dtype=float).reshape(-1, 1)
     with np.errstate(all="ignore"):
@@ -1038,7 +1039,7 @@ def c_rate_basis_note(steps, parameter_values, built_models, inputs=None):
     inputs = dict(inputs or {})
     rate = next((float(step.value) for step in steps if isinstance(step, pybamm.step.CRate)
                  and isinstance(step.value, numbers.Real)), None)
-    nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", inputs)
+    nominal = number_of(parameter_values, "Nominal cell capacity [A.h]", inputs)
     if rate is None or not nominal:
         return None
     note = (f"; a C-rate is of \"Nominal cell capacity [A.h]\" = {nominal:g} A.h: {abs(rate):g}C is "
@@ -1064,7 +1065,7 @@ def cathode_capacity(built_models, inputs=None):
     ``built_models`` (an experiment's built step models) that gives it, or None (none gives a finite positive one)."""
     for model in built_models:
         try:
-            capacity = _evaluated(model, "Positive electrode capacity [A.h]", 0.0, initial_state(model),
+            capacity = variable_at(model, "Positive electrode capacity [A.h]", 0.0, initial_state(model),
                                   dict(inputs or {}))
         except Exception:  # noqa: BLE001 - the next model, or None
             continue
@@ -1186,7 +1187,7 @@ def rescaled_nominal_capacity(nominal, parameter_values, changes, before=None, m
     changed = base.copy()
     changed.update(dict(changes))
     given = {"old": inputs, "new": inputs, "one": True}  # (both sides read the caller's inputs)
-    if all(_same_value(base, changed, name, given) for name in dict(changes)):  # nothing to rescale, nothing
+    if all(same_value(base, changed, name, given) for name in dict(changes)):  # nothing to rescale, nothing
         return nominal  # evaluated: the nominal as given
     refuse_a_set_of_another_model(base)  # the build's MissingParameterError, not "cannot be rescaled" (session 50)
     param = _model_param() if model is None else getattr(model, "param", None)
@@ -1196,7 +1197,7 @@ def rescaled_nominal_capacity(nominal, parameter_values, changes, before=None, m
     except ValueError as exc:
         raise ValueError(
             f"the C-rate basis \"Nominal cell capacity [A.h]\" = {nominal:.6g} A.h cannot be rescaled to the cathode "
-            f"of {', '.join(f'{name!r} = {_shown(value)}' for name, value in dict(changes).items()) or 'these values'}"
+            f"of {', '.join(f'{name!r} = {shown(value)}' for name, value in dict(changes).items()) or 'these values'}"
             f": {exc}; give the values (or inputs) it reads, or set \"Nominal cell capacity [A.h]\" yourself") from exc
     return nominal * q1 / q0
 
@@ -1234,10 +1235,10 @@ def nominal_capacity_mismatch(steps, parameter_values, inputs=None, made=None):
     inputs = dict(inputs or {})
     step = next((step for step in steps if isinstance(step, pybamm.step.CRate)
                  and isinstance(step.value, numbers.Real)), None)
-    nominal = _cut_off(parameter_values, "Nominal cell capacity [A.h]", inputs) if step is not None else None
+    nominal = number_of(parameter_values, "Nominal cell capacity [A.h]", inputs) if step is not None else None
     if not nominal:
         return None
-    capacity = _made(made, parameter_values, inputs)
+    capacity = made_capacity(made, parameter_values, inputs)
     scale = _C_RATE_BASIS_SCALE.get()
     if capacity is None or 1.0 / NOMINAL_CAPACITY_FACTOR <= nominal / scale / capacity <= NOMINAL_CAPACITY_FACTOR:
         return None

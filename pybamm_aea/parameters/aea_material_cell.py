@@ -11,7 +11,7 @@ from pybamm_aea import citations, thermodynamics
 from pybamm_aea.constants import M_LI
 from pybamm_aea.energy.paper import PAPER_CELL
 from pybamm_aea.materials import functions as fn
-from pybamm_aea.materials.material import CELL_BUILDS, COMPACT_POROSITY, MaterialError, _check
+from pybamm_aea.materials.material import CELL_BUILDS, COMPACT_POROSITY, MaterialError, material_number
 from pybamm_aea.ranges import POSITIVE, Range, check_loading_mg_cm2
 from pybamm_aea.user_input import did_you_mean
 
@@ -34,12 +34,12 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     if loading is None:
         loading = PAPER_CELL["standard_loading_mg_cm2"]
     else:
-        loading = _check(loading, "loading [mg/cm2]", POSITIVE)
+        loading = material_number(loading, "loading [mg/cm2]", POSITIVE)
         try:  # the loading range of every argument in mg/cm2, with its g/m2 slip: one fact
             check_loading_mg_cm2("loading", loading)
         except ValueError as exc:
             raise MaterialError(str(exc)) from None
-    porosity = material.porosity if porosity is None else _check(porosity, "porosity", COMPACT_POROSITY)
+    porosity = material.porosity if porosity is None else material_number(porosity, "porosity", COMPACT_POROSITY)
     if anode not in paper_cell.ANODE_POTENTIALS:
         raise MaterialError(f"unknown anode {anode!r}; known: {sorted(paper_cell.ANODE_POTENTIALS)} (the model's "
                             "option \"anode\")"
@@ -48,7 +48,7 @@ def material_cell_parameters(material, cell="paper", loading=None, temperature=N
     if temperature is not None:
         from pybamm_aea.models.checks import check_value
 
-        T = _check(temperature, "temperature [K]", Range())  # (a finite number; then the model's range and words)
+        T = material_number(temperature, "temperature [K]", Range())  # (a finite number; then the model's range, words)
         try:  # the model's own check, as the composite's and the screen's: one fact, one wording
             check_value("Ambient temperature [K]", T)
         except ValueError as exc:

@@ -173,10 +173,10 @@ CUT_OFF_NAMES = ("Lower voltage cut-off [V]", "Upper voltage cut-off [V]")
 
 def _real(given):
     """``given`` as a float if it is a number (a real, a bool, a ``pybamm.Scalar``), else None (an input, ...): the
-    checks' one reading of a number (:func:`pybamm_aea.models.checks._number`; review R36 found it written twice)."""
-    from ..models.checks import _number
+    checks' one reading of a number (:func:`pybamm_aea.models.checks.plain_number`; R36: it was written twice)."""
+    from ..models.checks import plain_number
 
-    return _number(given)
+    return plain_number(given)
 
 
 def cut_off_anode_potential(values):

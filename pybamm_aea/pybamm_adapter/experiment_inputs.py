@@ -223,7 +223,7 @@ def _whole_experiment_check(pybamm_method):
             # a C-rate on a nominal capacity the cathode's is far from (a loading changed by hand): said once
             from ..models.step_checks import nominal_capacity_mismatch
             from ..models.checks import check_inputs
-            from ..models.solvers import _users_stacklevel  # (the user's call: sim.solve or build_for_experiment)
+            from ..models.solvers import users_stacklevel  # (the user's call: sim.solve or build_for_experiment)
 
             first = next(iter((self.steps_to_built_models or {}).values()), None)
             if inputs and first is not None:  # the range check first (the solver's, at its first step): the capacity
@@ -233,16 +233,16 @@ def _whole_experiment_check(pybamm_method):
             mismatch = nominal_capacity_mismatch(self.experiment.steps, self.parameter_values, inputs, made)
             if mismatch is not None:
                 self._pybamm_aea_nominal_told = True
-                warnings.warn(mismatch, stacklevel=_users_stacklevel())
+                warnings.warn(mismatch, stacklevel=users_stacklevel())
         if checked and not getattr(self, "_pybamm_aea_rising_told", False):
             # a capacity termination on "Capacity [A.h]" that an option makes rise (activation): said once
             from ..models.step_checks import RisingCapacityTerminationWarning, rising_capacity_termination_message
-            from ..models.solvers import _users_stacklevel
+            from ..models.solvers import users_stacklevel
 
             rising = rising_capacity_termination_message(self.experiment, getattr(self.model, "options", None))
             if rising is not None:
                 self._pybamm_aea_rising_told = True
-                warnings.warn(RisingCapacityTerminationWarning(rising), stacklevel=_users_stacklevel())
+                warnings.warn(RisingCapacityTerminationWarning(rising), stacklevel=users_stacklevel())
         if checked:  # the custom and constant-power steps' own models, named if one fails: a custom step's current
             # at its start and where it failed, a power step's current its power needs and where it failed
             kinds = tuple(getattr(pybamm.step, name) for name in CUSTOM_STEP_FUNCTIONS if hasattr(pybamm.step, name))

@@ -132,7 +132,7 @@ def _simulation_dispatch(pybamm_method):
 def _one_input_set(inputs):
     """The input set an initial state from an SOC or voltage is read with, for a solve or build given ``inputs``: a
     set, or a list of one set: that set; a list of several: the inputs every set gives alike (by
-    :func:`pybamm_aea.models.starting_state._same_value`), the others left out. PyBaMM builds one model from one
+    :func:`pybamm_aea.models.starting_state.same_value`), the others left out. PyBaMM builds one model from one
     set of values, so its solve of a list of inputs starts every set from one initial state: right where the state
     reads none of the inputs that differ (a list of currents, or of rates of degradation: each set starts from the
     state it would have alone), which reading it without them shows (it fails on an input not given), or where it
@@ -143,24 +143,24 @@ def _one_input_set(inputs):
         return inputs
     if len(inputs) == 1:
         return inputs[0]
-    from ..models.starting_state import _same_value
+    from ..models.starting_state import same_value
 
     first = dict(inputs[0])
     return {name: value for name, value in first.items()
-            if all(_same_value(first, dict(other), name) for other in inputs[1:])}
+            if all(same_value(first, dict(other), name) for other in inputs[1:])}
 
 
 def _one_state_of_all(sets, state, differs=None):
     """The initial state (``state``: read with one set of inputs) every one of several input ``sets`` gives alike, or
     None: read with each set, stopped at the first that differs (by
-    :func:`pybamm_aea.models.starting_state._same_value`, an input kept as one the same) or fails; the first
+    :func:`pybamm_aea.models.starting_state.same_value`, an input kept as one the same) or fails; the first
     value that differs is appended to the list ``differs`` (None: not kept), as :func:`_state_apart` says it. A state
     that reads an input it does not change with was refused: S-LMS at "2.3 V" reads the S8 fraction and the lower
     cut-off (0.1 and 0.3, 1.7 and 1.8 V give one state; review R11; 0.45 s a set on S-LMS, 2026-12-06)."""
-    from ..models.starting_state import _same_value
+    from ..models.starting_state import same_value
 
     def same(first, other, name):
-        if _same_value(first, other, name, {"one": True}):
+        if same_value(first, other, name, {"one": True}):
             return True
         try:  # (a number or array within round-off: S-LMS at "1.9 V" at 25 and 70 C, Li content 1 ulp apart, R18)
             return bool(np.allclose(np.asarray(first[name], dtype=float), np.asarray(other[name], dtype=float),

@@ -1,7 +1,6 @@
 """The public entry, :func:`sweep` (light to import: the heavy modules load when it runs)."""
 from __future__ import annotations
 
-import math
 import os
 
 from pybamm_aea.user_input import whole_at_least
@@ -26,12 +25,6 @@ class SweepConfigError(ValueError):
 class SweepNote(UserWarning):
     """A fact of the whole sweep, warned once before any solve and kept in ``table.attrs["notes"]`` (e.g. the
     compaction law of another composition, :func:`pybamm_aea.sweep.config.compaction_notes`)."""
-
-
-def _default_batch_size(n_points, n_workers, batched):
-    # a few batches per worker for load balance; batched solves amortise PyBaMM's per-call set-up over more points
-    cap = 200 if batched else 25
-    return max(1, min(cap, math.ceil(n_points / (4 * max(1, n_workers)))))
 
 
 def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, options=None, results_file=None,

@@ -1,16 +1,23 @@
 """The body of :func:`pybamm_aea.sweep.sweep`: pre-flight, claims in the store, executors, the final table."""
 from __future__ import annotations
 
+import math
 import warnings
 
 import numpy as np
 import pandas as pd
 
 from ..user_input import is_finite_positive, not_a_number
-from .api import SweepConfigError, SweepNote, _default_batch_size, count, worker_count
+from .api import SweepConfigError, SweepNote, count, worker_count
 from .config import build_config, cell_notes, compaction_notes, make_experiment
 from .grid import batches as split, expand_grid, is_reference_rate, point_key, reference_points, unique_points
 from .metrics import CELL_COLUMNS, ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION, WARNING_TEXTS, warning_texts
+
+def _default_batch_size(n_points, n_workers, batched):
+    # a few batches per worker for load balance; batched solves amortise PyBaMM's per-call set-up over more points
+    cap = 200 if batched else 25
+    return max(1, min(cap, math.ceil(n_points / (4 * max(1, n_workers)))))
+
 
 #: prefix of the mesh check's columns: "Fine-mesh electrode specific capacity [mA.h.g-1]", ...
 FINE_MESH = "Fine-mesh "

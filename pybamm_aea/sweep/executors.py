@@ -70,7 +70,7 @@ def run_local(config, batches, n_workers, mp_context, collect, failed_rows, batc
     import multiprocessing as mp
 
     from .config import derive_inputs
-    from .worker import _options_of, evaluate_point, simulation
+    from .worker import options_of, evaluate_point, simulation
 
     if mp_context is None:
         mp_context = "fork" if sys.platform.startswith("linux") else "spawn"
@@ -86,7 +86,7 @@ def run_local(config, batches, n_workers, mp_context, collect, failed_rows, batc
                     if kind == "C-rate" else value
                 with warnings.catch_warnings():  # the first point's own: its row has them, from its batch's solve
                     warnings.simplefilter("ignore")
-                    setup = simulation(config, _options_of(config, first), inputs, batched=True)[1]
+                    setup = simulation(config, options_of(config, first), inputs, batched=True)[1]
             except Exception:  # a bad first point: the workers build their own
                 pass
         else:  # the first point's solve builds and warms up the simulation: its row is made here, not again

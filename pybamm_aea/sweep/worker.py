@@ -141,7 +141,8 @@ def simulation(config, options, warm_inputs=None, batched=False, stretch=1.0):
     return sim, time.perf_counter() - t0 - solved, warm
 
 
-def _options_of(config, point):
+def options_of(config, point):
+    """The model options of the sweep's ``point`` (a dict): the sweep's options with the point's option columns."""
     options = dict(config.options)
     options.update({n: point[n] for n in config.option_names})
     return options
@@ -269,7 +270,7 @@ def evaluate_point(config, point):
         try:
             inputs, derived, porosity, fraction, window = derive_inputs(config, point)
             row.update(derived)
-            options = _options_of(config, point)
+            options = options_of(config, point)
             stretch = config.duration_stretch(point)  # a swept C-rate below the reference: its own default time
             with c_rate_basis_scaled(config.c_rate_basis_scale(point)):  # (its C-rate basis the sweep's, on purpose)
                 sim, metrics["Setup time [s]"], warm = simulation(config, options, inputs, stretch=stretch)
@@ -429,7 +430,7 @@ def run_batch(config, points, batched=True):
         return [evaluate_point(config, p) for p in points]
     groups = {}
     for i, p in enumerate(points):  # one batched solve per distinct set of options
-        groups.setdefault(tuple(sorted(_options_of(config, p).items())), []).append(i)
+        groups.setdefault(tuple(sorted(options_of(config, p).items())), []).append(i)
     rows = [None] * len(points)
     for options, idx in groups.items():
         for i, row in zip(idx, _evaluate_discharges(config, dict(options), [points[i] for i in idx])):
