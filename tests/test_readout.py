@@ -459,6 +459,26 @@ def test_discharges_of_a_model_without_discharge_capacity_are_read_from_its_curr
     assert table["energy [mW.h]"].isna().all()
 
 
+@pytest.mark.parametrize("model", ["SPM", "Thevenin"])
+def test_electrode_mass_volume_of_a_pybamm_model_is_refused_naming_it(model):
+    """Session 59: electrode_mass_volume of PyBaMM's SPM (Chen2020) or Thevenin ended in PyBaMM's bare KeyError
+    "'Cathode electrode mass [g]' not found. Best matches are [...]": a ValueError naming the model, the AEA
+    cathode's variables it reads (either basis) and the mass_g= to give instead."""
+    import pybamm
+
+    built = (pybamm.lithium_ion.SPM() if model == "SPM" else pybamm.equivalent_circuit.Thevenin())
+    values = pybamm.ParameterValues("Chen2020") if model == "SPM" else None
+    solution = pybamm.Simulation(built, parameter_values=values).solve([0, 600])
+    for basis, names in (("charged", (readout.MASS, readout.VOLUME)),
+                         ("end of discharge", (readout.MASS_NOW, readout.VOLUME_NOW))):
+        said = (f"electrode_mass_volume reads an AEA cathode's variables {names[0]!r} and {names[1]!r}; the {model} "
+                f"solution gives not {names[0]!r} nor {names[1]!r} (PyBaMM's own models have no electrode mass")
+        with pytest.raises(ValueError, match=re.escape(said)):
+            readout.electrode_mass_volume(solution, basis=basis)
+    with pytest.raises(ValueError, match="basis must be 'charged' or 'end of discharge'.* got 'discharged'"):
+        readout.electrode_mass_volume(solution, basis="discharged")
+
+
 def test_a_step_without_capacity_or_current_is_refused_naming_the_model():
     """A step whose model has neither "Discharge capacity [A.h]" nor "Current [A]" (a model of the user's own; a solve
     of the solver's output_variables without them): its capacity is unknown, said naming the model."""
