@@ -269,11 +269,13 @@ def _square_wave(durations=(3600.0, 1800.0, 900.0), i_dis=1.0, i_chg=-0.5, loss=
 
 def test_cycle_integrals_are_named_apart_from_pybamms_running_totals():
     """The per-cycle discharge capacity and energy are not PyBaMM's "Discharge capacity [A.h]" / "Discharge energy
-    [W.h]" (running totals from the solution's start, net of charges: the square wave's 1.0, 1.0, 0.75 A.h after
-    cycles 1-3 where the cycles discharged 1.0, 0.5, 0.25): named "... in cycle", the old names read with a
+    [W.h]" (running totals from the solution's start, net of charges: the square wave's 0.5, 0.5, 0.25 A.h at the
+    ends of cycles 1-3, which discharged 1.0, 0.5, 0.25): named "... in cycle", the old names read with a
     DeprecationWarning naming the new one (by [], a list and .loc), never a column of PyBaMM's meaning."""
     data = _square_wave()
     table = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+    ends = np.searchsorted(data["Time [s]"], [*table["Cycle start time [s]"].iloc[1:], np.inf]) - 1
+    np.testing.assert_allclose(data["Discharge capacity [A.h]"][ends], [0.5, 0.5, 0.25], rtol=1e-12)
     assert [c for c in table.columns if c in ("Discharge capacity [A.h]", "Discharge energy [W.h]",
                                               "Charge capacity [A.h]", "Charge energy [W.h]")] == []
     assert list(table.columns[1:5]) == [QD, QC, ED, EC]
