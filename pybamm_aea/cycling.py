@@ -115,10 +115,11 @@ STRANDED_LITHIATION_LIMIT = 0.1
 #: The column :func:`cycle_summary` adds with ``experiment=``: each cycle's steps as the experiment wrote them
 CYCLE_STEPS = "Cycle steps"
 
-#: The columns of :func:`cycle_summary` holding what each cycle's discharges and charges passed, by the names they
-#: had until session 59 (PyBaMM's "Discharge capacity [A.h]" and "Discharge energy [W.h]" are running totals from the
-#: solution's start, the same script reading both; PyBaMM's summary "Capacity [A.h]" is the eSOH cell capacity, and
-#: "Change in discharge capacity [A.h]" a cycle's net charge). The old names still read, with a DeprecationWarning
+#: The columns of :func:`cycle_summary` holding what each cycle's discharges and charges passed, {name until session 59:
+#: name since} (PyBaMM's "Discharge capacity [A.h]" and "Discharge energy [W.h]" are running totals from the
+#: solution's start, the same script reading both; the summary variable "Capacity [A.h]" is what the cell holds, not
+#: what a cycle delivered: PyBaMM's eSOH capacity, the AEA model's cathode equilibrium capacity). The old names still
+#: read, with a DeprecationWarning naming the new one
 CYCLE_INTEGRALS = {
     "Discharge capacity [A.h]": "Discharge capacity in cycle [A.h]",
     "Charge capacity [A.h]": "Charge capacity in cycle [A.h]",
