@@ -37,7 +37,7 @@ CELLS = {
 }
 
 COLUMNS = [
-    "Discharge capacity [A.h]",
+    "Discharge capacity in cycle [A.h]",
     "Electrode specific capacity [mA.h.g-1]",
     "Coulombic efficiency",
     "Energy efficiency",

@@ -65,6 +65,8 @@ from .user_input import did_you_mean, finite_positive, is_finite_positive, real_
 
 __all__ = [
     "SUMMARY_COLUMNS",
+    "CYCLE_INTEGRALS",
+    "CycleTable",
     "LOST_LITHIUM_VARIABLES",
     "LOST_ACTIVE_MATERIAL_VARIABLES",
     "ANODE_OCP",
@@ -113,13 +115,22 @@ STRANDED_LITHIATION_LIMIT = 0.1
 #: The column :func:`cycle_summary` adds with ``experiment=``: each cycle's steps as the experiment wrote them
 CYCLE_STEPS = "Cycle steps"
 
+#: The columns of :func:`cycle_summary` holding what each cycle's discharges and charges passed, {name until session 59:
+#: name since} (PyBaMM's "Discharge capacity [A.h]" and "Discharge energy [W.h]" are running totals from the
+#: solution's start, the same script reading both; the summary variable "Capacity [A.h]" is what the cell holds, not
+#: what a cycle delivered: PyBaMM's eSOH capacity, the AEA model's cathode equilibrium capacity). The old names still
+#: read, with a DeprecationWarning naming the new one
+CYCLE_INTEGRALS = {
+    "Discharge capacity [A.h]": "Discharge capacity in cycle [A.h]",
+    "Charge capacity [A.h]": "Charge capacity in cycle [A.h]",
+    "Discharge energy [W.h]": "Discharge energy in cycle [W.h]",
+    "Charge energy [W.h]": "Charge energy in cycle [W.h]",
+}
+
 #: The columns of :func:`cycle_summary`, in order (with ``experiment=``, :data:`CYCLE_STEPS` after them).
 SUMMARY_COLUMNS = [
     "Cycle start time [s]",
-    "Discharge capacity [A.h]",
-    "Charge capacity [A.h]",
-    "Discharge energy [W.h]",
-    "Charge energy [W.h]",
+    *CYCLE_INTEGRALS.values(),
     ESC,
     ESC.replace(" [", _DISCHARGED + "["),
     "Coulombic efficiency",
@@ -153,6 +164,50 @@ _NO_ELECTRODE = ("the discharged basis needs the electrode's make-up, cycle_summ
                  "materials, which the solution does not hold")
 
 _ROLE_CATHODE = "cathode"
+
+
+def _renamed(key, columns):
+    """``key`` with a column name of before session 59 (:data:`CYCLE_INTEGRALS`) replaced by its new one, warned."""
+    if isinstance(key, (tuple, list)):
+        return type(key)(_renamed(k, columns) for k in key)
+    if isinstance(key, str) and key in CYCLE_INTEGRALS and key not in columns:
+        warnings.warn(f'cycle_summary\'s column "{key}" is named "{CYCLE_INTEGRALS[key]}" since session 59 (PyBaMM\'s '
+                      f'"{key}" is a running total from the solution\'s start); read it by that name',
+                      DeprecationWarning, stacklevel=3)
+        return CYCLE_INTEGRALS[key]
+    return key
+
+
+class _RenamedLoc:
+    """``CycleTable.loc``: pandas' ``.loc`` reading an old column name (:func:`_renamed`) as its new one."""
+
+    def __init__(self, loc, columns):
+        self._loc, self._columns = loc, columns
+
+    def __getitem__(self, key):
+        return self._loc[_renamed(key, self._columns)]
+
+    def __setitem__(self, key, value):
+        self._loc[key] = value
+
+    def __getattr__(self, name):
+        return getattr(self._loc, name)
+
+
+class CycleTable(pd.DataFrame):
+    """:func:`cycle_summary`'s table: a DataFrame whose ``[]`` and ``.loc`` also read the per-cycle integrals by the
+    names of before session 59 (:data:`CYCLE_INTEGRALS`), with a DeprecationWarning naming the new one."""
+
+    @property
+    def _constructor(self):
+        return CycleTable
+
+    def __getitem__(self, key):
+        return super().__getitem__(_renamed(key, self.columns))
+
+    @property
+    def loc(self):
+        return _RenamedLoc(pd.DataFrame.loc.fget(self), self.columns)
 
 
 class StrandedDispersedMaterialWarning(UserWarning):
@@ -741,6 +796,7 @@ def _electrode_columns(col, mass, volume, mass_d, volume_d):
     electrode's energy against Li) of every cycle."""
     qd, ed = col["qd"], col["ed_li"]
     out = summary_dict(col["start"], qd * 3600.0, col["qc"] * 3600.0, col["ed"] * 3600.0, col["ec"] * 3600.0)
+    out = {CYCLE_INTEGRALS.get(k, k): v for k, v in out.items()}
     with np.errstate(divide="ignore", invalid="ignore"):
         for name, value, basis in ((ESC, qd * 1e3, (mass, mass_d)), (GRAVIMETRIC, ed * 1e3, (mass, mass_d)),
                                    (VOLUMETRIC, ed, (volume, volume_d))):
@@ -806,7 +862,8 @@ _NO_VOLUME = (f"no electrode volume: the solution has no {VOLUME!r}; give cycle_
               "electrode=, whose density gives it from the mass)")
 _NO_CELL = ("cycle_summary was given no cell= (a pybamm_aea.energy.Cell or a preset's name: the stack whose mass and "
             "thickness the energy is scaled to)")
-_ENERGY_COLUMNS = ("Discharge energy [W.h]", "Charge energy [W.h]", GRAVIMETRIC, VOLUMETRIC, CELL_GRAVIMETRIC,
+_ENERGY_COLUMNS = (CYCLE_INTEGRALS["Discharge energy [W.h]"], CYCLE_INTEGRALS["Charge energy [W.h]"], GRAVIMETRIC,
+                   VOLUMETRIC, CELL_GRAVIMETRIC,
                    CELL_VOLUMETRIC, "Energy efficiency", MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI,
                    "Mean charge voltage [V]")
 
@@ -842,8 +899,8 @@ def _undefined_columns(table, s, no_discharged, retention, anode_limit=""):
     have no electrode mass, volume or dispersed material, a table without cell= no cell figures (session 48: 9 such
     columns on Xu2019's DFN half cell, 3 explained)."""
     mass_ok, volume_ok = is_finite_positive(table.attrs.get(MASS)), is_finite_positive(table.attrs.get(VOLUME))
-    qd, qc = table["Discharge capacity [A.h]"].to_numpy(), table["Charge capacity [A.h]"].to_numpy()
-    energies_kept = np.isfinite(table["Discharge energy [W.h]"].to_numpy()).any()
+    qd, qc = (table[CYCLE_INTEGRALS[f"{k} capacity [A.h]"]].to_numpy() for k in ("Discharge", "Charge"))
+    energies_kept = np.isfinite(table[CYCLE_INTEGRALS["Discharge energy [W.h]"]].to_numpy()).any()
 
     def reason(column):
         if column in _VS_LI_COLUMNS and s.vs_li_why:
@@ -988,13 +1045,16 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
 
     Returns
     -------
-    pandas.DataFrame
+    pandas.DataFrame (a :class:`CycleTable`)
         Index "Cycle number" (1, 2, ...), columns :data:`SUMMARY_COLUMNS`:
 
         - "Cycle start time [s]": time of the cycle's first point.
-        - "Discharge capacity [A.h]", "Charge capacity [A.h]", "Discharge energy [W.h]",
-          "Charge energy [W.h]": integrals of I dt and I V dt over the discharge and over the charge
-          intervals of the cycle (>= 0).
+        - "Discharge capacity in cycle [A.h]", "Charge capacity in cycle [A.h]", "Discharge energy in cycle [W.h]",
+          "Charge energy in cycle [W.h]": integrals of I dt and I V dt over the discharge and over the charge
+          intervals of the cycle (>= 0); not PyBaMM's "Discharge capacity [A.h]" and "Discharge energy [W.h]",
+          running totals from the solution's start (net of charges). Named without "in cycle" until session 59: the
+          old names (:data:`CYCLE_INTEGRALS`) still read, ``table["Discharge capacity [A.h]"]`` and ``.loc``, with a
+          DeprecationWarning naming the new one.
         - "Electrode specific capacity [mA.h.g-1]": ESC, discharge capacity per g of the whole cathode
           electrode (charged mass); "(discharged basis)": per g of the lithiated electrode. NaN without
           ``electrode``, whose make-up the lithiated mass follows from (the solution does not hold it), or with
@@ -1167,7 +1227,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
     if steps is not None:
         out[CYCLE_STEPS], columns = steps, [*SUMMARY_COLUMNS, CYCLE_STEPS]
 
-    df = pd.DataFrame(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[columns]
+    df = CycleTable(out, index=pd.RangeIndex(1, len(rows) + 1, name="Cycle number"))[columns]
     df.attrs.update({
         MASS: mass,
         VOLUME: volume,

@@ -511,13 +511,23 @@ def electrode_mass_volume(solution, basis="charged"):
     discharge step: :data:`MASS_NOW` with the Li it took up, :data:`VOLUME_NOW` with its swelling), what the
     model computes; not the paper's discharged basis (every host fully lithiated, at the charged porosity:
     :meth:`pybamm_aea.energy.Electrode.lithiated`, ``cycle_summary``'s "(discharged basis)" columns).
+    A ValueError naming the model and the variables where the solution gives them not: PyBaMM's own models (SPM,
+    Thevenin) have no electrode mass (until session 59 PyBaMM's bare KeyError "'Cathode electrode mass [g]' not
+    found"), nor does an AEA solve whose solver's ``output_variables`` left them out.
     """
-    if basis == "charged":
-        return float(solution[MASS].entries[0]), float(solution[VOLUME].entries[0])
-    if basis == "end of discharge":
-        return float(solution[MASS_NOW].entries[-1]), float(solution[VOLUME_NOW].entries[-1])
-    raise ValueError(f"basis must be 'charged' or 'end of discharge' (the paper's discharged basis, full "
-                     f"lithiation, is pybamm_aea.energy.Electrode.lithiated), got {basis!r}")
+    names = {"charged": (MASS, VOLUME), "end of discharge": (MASS_NOW, VOLUME_NOW)}.get(basis)
+    if names is None:
+        raise ValueError(f"basis must be 'charged' or 'end of discharge' (the paper's discharged basis, full "
+                         f"lithiation, is pybamm_aea.energy.Electrode.lithiated), got {basis!r}")
+    missing = [name for name in names if not gives(solution, name)]
+    if missing:
+        model = type(solution.all_models[0]).__name__
+        raise ValueError(f"electrode_mass_volume reads an AEA cathode's variables {names[0]!r} and {names[1]!r}; the "
+                         f"{model} solution gives not {' nor '.join(map(repr, missing))} (PyBaMM's own models have no "
+                         "electrode mass: give the mass yourself, e.g. step_table's or cycle_summary's mass_g=; an AEA "
+                         "solve may have left them out of the solver's output_variables)")
+    at = 0 if basis == "charged" else -1
+    return tuple(float(solution[name].entries[at]) for name in names)
 
 
 def space_average(variable):

@@ -643,7 +643,7 @@ def test_simulate_cycle_life_keeps_the_cycles_asked_and_tables_every_cycle(tmp_p
     assert cycles["Time series saved"].tolist() == [True, True, False, True, True]
     table = pd.read_csv(tmp_path / "life_steps.csv")
     last = table[(table["cycle"] == 5) & (table["step"] == 1)]["capacity [mA.h]"].item()
-    assert cycles["Discharge capacity [A.h]"].iloc[-1] * 1e3 == pytest.approx(last, rel=1e-4)
+    assert cycles["Discharge capacity in cycle [A.h]"].iloc[-1] * 1e3 == pytest.approx(last, rel=1e-4)
     assert 95 < cycles["Capacity retention [%]"].iloc[-1] < 100  # Li0 left in the host each cycle
     assert f"capacity retention {cycles['Capacity retention [%]'].iloc[-1]:.1f}% (cycle 5's" in stdout
     # every step that ran is counted, the dropped cycle's too ("8 steps solved" counted only the kept ones)

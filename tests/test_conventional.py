@@ -121,7 +121,7 @@ def test_the_conventional_cell_integrates_its_energy_as_the_aea_cell_does():
     throughput = np.asarray(solution.summary_variables["Throughput energy [W.h]"])
     table = cycle_summary(solution, reference_cycle=1)
     assert np.all(np.diff(throughput) > 0) and throughput[0] > 0
-    energy = table["Discharge energy [W.h]"] + table["Charge energy [W.h]"]
+    energy = table["Discharge energy in cycle [W.h]"] + table["Charge energy in cycle [W.h]"]
     np.testing.assert_allclose(energy.cumsum(), throughput, rtol=0.02)
     assert table["Energy efficiency"].between(0.5, 1).all()
 

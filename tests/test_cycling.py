@@ -27,6 +27,10 @@ from pybamm_aea.parameters.paper_cell import LI_IN_PLATEAU
 from pybamm_aea import readout
 from pybamm_aea.readout import ESC, RetentionUndefinedWarning
 
+#: cycle_summary's per-cycle integrals (named without "in cycle" until session 59)
+QD, QC = "Discharge capacity in cycle [A.h]", "Charge capacity in cycle [A.h]"
+ED, EC = "Discharge energy in cycle [W.h]", "Charge energy in cycle [W.h]"
+
 ROOT = Path(__file__).resolve().parents[1]
 
 EXPERIMENT = [
@@ -92,16 +96,16 @@ def _step_capacities(cycle):
 def test_capacities_equal_stepwise_capacities(sol, table):
     for k, cycle in enumerate(sol.cycles):
         qd, qc = _step_capacities(cycle)
-        assert table["Discharge capacity [A.h]"].iloc[k] == pytest.approx(qd, rel=1e-6)
-        assert table["Charge capacity [A.h]"].iloc[k] == pytest.approx(qc, rel=1e-6)
-    assert (table["Discharge capacity [A.h]"] > 0).all()
+        assert table["Discharge capacity in cycle [A.h]"].iloc[k] == pytest.approx(qd, rel=1e-6)
+        assert table["Charge capacity in cycle [A.h]"].iloc[k] == pytest.approx(qc, rel=1e-6)
+    assert (table["Discharge capacity in cycle [A.h]"] > 0).all()
 
 
 @pytest.mark.slow
 def test_esc_is_capacity_per_electrode_mass(sol, table):
     mass_g = float(sol["Cathode electrode mass [g]"].entries[0])
     np.testing.assert_allclose(
-        table["Electrode specific capacity [mA.h.g-1]"], table["Discharge capacity [A.h]"] * 1e3 / mass_g, rtol=1e-12
+        table["Electrode specific capacity [mA.h.g-1]"], table[QD] * 1e3 / mass_g, rtol=1e-12
     )
     assert table.attrs["Cathode electrode mass [g]"] == pytest.approx(mass_g)
     # same number as the model's own ESC variable at the end of the first discharge step
@@ -123,7 +127,7 @@ def test_retention_of_reference_cycle_is_100(sol, table):
         assert t.loc[ref, "Capacity retention [%]"] == pytest.approx(100.0, abs=1e-12)
         np.testing.assert_allclose(
             t["Capacity retention [%]"],
-            100 * t["Discharge capacity [A.h]"] / t.loc[ref, "Discharge capacity [A.h]"], rtol=1e-12,
+            100 * t["Discharge capacity in cycle [A.h]"] / t.loc[ref, "Discharge capacity in cycle [A.h]"], rtol=1e-12,
         )
 
 
@@ -136,10 +140,10 @@ def test_efficiencies_and_mean_voltages(table):
     # (the ionic switch stops the charge near Li1), so its Coulombic efficiency exceeds 1
     assert table.loc[1, "Coulombic efficiency"] > 1.1
     np.testing.assert_allclose(
-        table["Coulombic efficiency"], table["Discharge capacity [A.h]"] / table["Charge capacity [A.h]"], rtol=1e-12
+        table["Coulombic efficiency"], table[QD] / table[QC], rtol=1e-12
     )
     np.testing.assert_allclose(
-        table["Mean discharge voltage [V]"], table["Discharge energy [W.h]"] / table["Discharge capacity [A.h]"], rtol=1e-12
+        table["Mean discharge voltage [V]"], table[ED] / table[QD], rtol=1e-12
     )
     assert ((table["Mean discharge voltage [V]"] > 1.8) & (table["Mean discharge voltage [V]"] < 2.8)).all()
     assert ((table["Mean charge voltage [V]"] > 1.8) & (table["Mean charge voltage [V]"] < 2.8)).all()
@@ -155,7 +159,7 @@ def test_energy_per_kg_and_per_litre_consistent(sol, table, mo6s8):
         rtol=1e-12,
     )
     np.testing.assert_allclose(
-        table["Electrode gravimetric energy [W.h.kg-1]"], table["Discharge energy [W.h]"] / (mass_g / 1000), rtol=1e-12
+        table["Electrode gravimetric energy [W.h.kg-1]"], table[ED] / (mass_g / 1000), rtol=1e-12
     )
     # discharged basis: mass and volume of the lithiated electrode (Mo6S8 -> Li4Mo6S8)
     ratio_m = mo6s8.lithiation_mass_ratio()
@@ -263,14 +267,40 @@ def _square_wave(durations=(3600.0, 1800.0, 900.0), i_dis=1.0, i_chg=-0.5, loss=
             "Discharge capacity [A.h]": q, "Total lithium in cathode [mol]": n_c}
 
 
+def test_cycle_integrals_are_named_apart_from_pybamms_running_totals():
+    """The per-cycle discharge capacity and energy are not PyBaMM's "Discharge capacity [A.h]" / "Discharge energy
+    [W.h]" (running totals from the solution's start, net of charges: the square wave's 0.5, 0.5, 0.25 A.h at the
+    ends of cycles 1-3, which discharged 1.0, 0.5, 0.25): named "... in cycle", the old names read with a
+    DeprecationWarning naming the new one (by [], a list and .loc), never a column of PyBaMM's meaning."""
+    data = _square_wave()
+    table = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+    ends = np.searchsorted(data["Time [s]"], [*table["Cycle start time [s]"].iloc[1:], np.inf]) - 1
+    np.testing.assert_allclose(data["Discharge capacity [A.h]"][ends], [0.5, 0.5, 0.25], rtol=1e-12)
+    assert [c for c in table.columns if c in ("Discharge capacity [A.h]", "Discharge energy [W.h]",
+                                              "Charge capacity [A.h]", "Charge energy [W.h]")] == []
+    assert list(table.columns[1:5]) == [QD, QC, ED, EC]
+    np.testing.assert_allclose(table[QD], [1.0, 0.5, 0.25], rtol=1e-12)
+    for old, new in (("Discharge capacity [A.h]", QD), ("Charge capacity [A.h]", QC),
+                     ("Discharge energy [W.h]", ED), ("Charge energy [W.h]", EC)):
+        with pytest.warns(DeprecationWarning, match=re.escape(f'"{old}" is named "{new}" since session 59')):
+            np.testing.assert_array_equal(table[old], table[new])
+        with pytest.warns(DeprecationWarning, match=re.escape(new)):
+            assert table.loc[2, old] == table.loc[2, new]
+        with pytest.warns(DeprecationWarning, match=re.escape(new)):
+            np.testing.assert_array_equal(table[[old, ESC]].to_numpy(), table[[new, ESC]].to_numpy())
+        rows = table[table[new] > 0.3]  # (a table cut from it reads the old names too)
+        with pytest.warns(DeprecationWarning, match=re.escape(new)):
+            np.testing.assert_array_equal(rows[old], rows[new])
+
+
 def test_synthetic_square_wave_known_numbers():
     data = _square_wave()
     table = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
     assert list(table.index) == [1, 2, 3]
-    np.testing.assert_allclose(table["Discharge capacity [A.h]"], [1.0, 0.5, 0.25], rtol=1e-12)
-    np.testing.assert_allclose(table["Charge capacity [A.h]"], [0.5, 0.5, 0.5], rtol=1e-12)
-    np.testing.assert_allclose(table["Discharge energy [W.h]"], [2.0, 1.0, 0.5], rtol=1e-12)
-    np.testing.assert_allclose(table["Charge energy [W.h]"], [1.5, 1.5, 1.5], rtol=1e-12)
+    np.testing.assert_allclose(table["Discharge capacity in cycle [A.h]"], [1.0, 0.5, 0.25], rtol=1e-12)
+    np.testing.assert_allclose(table["Charge capacity in cycle [A.h]"], [0.5, 0.5, 0.5], rtol=1e-12)
+    np.testing.assert_allclose(table["Discharge energy in cycle [W.h]"], [2.0, 1.0, 0.5], rtol=1e-12)
+    np.testing.assert_allclose(table["Charge energy in cycle [W.h]"], [1.5, 1.5, 1.5], rtol=1e-12)
     np.testing.assert_allclose(table["Coulombic efficiency"], [2.0, 1.0, 0.5], rtol=1e-12)
     np.testing.assert_allclose(table["Energy efficiency"], [4 / 3, 2 / 3, 1 / 3], rtol=1e-12)
     np.testing.assert_allclose(table["Mean discharge voltage [V]"], 2.0, rtol=1e-12)
@@ -325,8 +355,8 @@ def test_synthetic_charge_first_series():
     shifted = {k: v[keep] for k, v in data.items()}
     # cycle_start "auto" -> charge
     table = cycle_summary(shifted, reference_cycle=1, mass_g=2.0, series_voltage="vs Li")
-    np.testing.assert_allclose(table["Charge capacity [A.h]"], [0.5, 0.5, 0.5], rtol=1e-12)
-    np.testing.assert_allclose(table["Discharge capacity [A.h]"], [0.5, 0.25, 0.0], atol=1e-12)
+    np.testing.assert_allclose(table["Charge capacity in cycle [A.h]"], [0.5, 0.5, 0.5], rtol=1e-12)
+    np.testing.assert_allclose(table["Discharge capacity in cycle [A.h]"], [0.5, 0.25, 0.0], atol=1e-12)
     assert math.isnan(table.loc[3, "Coulombic efficiency"])
 
 
@@ -400,7 +430,7 @@ def test_a_half_cycle_of_round_off_has_no_efficiency():
     v = np.array([3.0, 2.0, 2.8, 2.8, 3.0, 2.0])
     table = cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v}, reference_cycle=1, mass_g=1.0,
                           series_voltage="vs Li")
-    assert table.loc[1, "Charge capacity [A.h]"] > 0
+    assert table.loc[1, "Charge capacity in cycle [A.h]"] > 0
     assert math.isnan(table.loc[1, "Coulombic efficiency"]) and math.isnan(table.loc[1, "Energy efficiency"])
 
 
@@ -423,7 +453,7 @@ def test_a_measured_series_whose_columns_differ_in_length_is_refused():
     table = cycle_summary({"Time [s]": t, "Current [A]": i, "Voltage [V]": v, "Cathode electrode mass [g]": [1e-3],
                            "Cell temperature [K]": np.full(4, 343.15)},  # (not read: not checked)
                           reference_cycle=1, series_voltage="vs Li")
-    assert table.loc[1, "Charge capacity [A.h]"] == pytest.approx(1e-4, rel=1e-12)
+    assert table.loc[1, "Charge capacity in cycle [A.h]"] == pytest.approx(1e-4, rel=1e-12)
     assert table.loc[1, "Electrode specific capacity [mA.h.g-1]"] == pytest.approx(75.0, rel=1e-12)
 
 
@@ -477,9 +507,9 @@ def test_the_sweeps_and_cycle_summarys_discharges_are_one_definition():
         li = readout.discharge_steps(sol, arrays=False, route=route)
         cell = readout.discharge_steps(sol, arrays=False, energy="cell", route=route)
         # (the table's capacities are the kernel's on either route: the state's is 5e-13 from it)
-        np.testing.assert_allclose([q for q, *_ in li], table["Discharge capacity [A.h]"],
+        np.testing.assert_allclose([q for q, *_ in li], table["Discharge capacity in cycle [A.h]"],
                                    rtol=1e-12 if route == "kernel" else 1e-9)
-        np.testing.assert_allclose([e for _, e, *_ in cell], table["Discharge energy [W.h]"], rtol=1e-12)
+        np.testing.assert_allclose([e for _, e, *_ in cell], table["Discharge energy in cycle [W.h]"], rtol=1e-12)
         np.testing.assert_allclose([e * 1e3 / mass_g for _, e, *_ in li],
                                    table["Electrode gravimetric energy [W.h.kg-1]"], rtol=1e-12)
     # by default (every cycle kept: cycle_summary's "kernel"), the same numbers
@@ -487,7 +517,7 @@ def test_the_sweeps_and_cycle_summarys_discharges_are_one_definition():
     np.testing.assert_allclose([e * 1e3 / mass_g for _, e, *_ in default],
                                table["Electrode gravimetric energy [W.h.kg-1]"], rtol=1e-12)
     # the two routes are two numbers (so the above tells them apart): the states' energy the solver's integral
-    kernel, states = (tables[r]["Discharge energy [W.h]"].to_numpy() for r in readout.ROUTES)
+    kernel, states = (tables[r]["Discharge energy in cycle [W.h]"].to_numpy() for r in readout.ROUTES)
     assert not np.allclose(kernel, states, rtol=1e-6, atol=0)
 
 
@@ -530,7 +560,7 @@ def test_li_in_summary_runs_the_kernel_once(monkeypatch):
     assert calls == [True]
     np.testing.assert_allclose(table["Electrode gravimetric energy [W.h.kg-1]"],
                                [1312.6058736678865, 655.2700698271113, 327.8080275111383], rtol=1e-14)
-    np.testing.assert_allclose(table["Discharge energy [W.h]"], [2.0, 1.0, 0.5], rtol=1e-12)  # the cell's
+    np.testing.assert_allclose(table["Discharge energy in cycle [W.h]"], [2.0, 1.0, 0.5], rtol=1e-12)  # the cell's
     # Li metal (no anode OCP): one pass too, without the second voltage
     del data["Anode OCP [V]"]
     calls.clear()
@@ -560,7 +590,7 @@ def test_li_in_experiment_summary_runs_the_kernel_once_per_cycle(monkeypatch):
         against_li.append(np.trapezoid(current * (voltage + step["Anode OCP [V]"].entries), t) / 3600 / mass_kg)
     assert 200 < against_li[1] < against_li[0] < 280  # [W.h/kg]: the 0.5C Li-In cell, fading
     np.testing.assert_allclose(table["Electrode gravimetric energy [W.h.kg-1]"], against_li, rtol=1e-9)
-    np.testing.assert_allclose(table["Discharge energy [W.h]"], cell, rtol=1e-9)
+    np.testing.assert_allclose(table["Discharge energy in cycle [W.h]"], cell, rtol=1e-9)
 
 
 # ------------------------------------------------------------------------------------------- errors
@@ -594,8 +624,8 @@ def test_a_flat_step_list_whose_cycle_2_is_a_rest_keeps_its_table():
     assert list(table.index) == [1, 2, 3]
     assert table["Capacity retention [%]"].isna().all()
     q = sol.cycles[0]["Discharge capacity [A.h]"].entries
-    assert table.loc[1, "Discharge capacity [A.h]"] == pytest.approx(q[-1] - q[0], rel=1e-6)
-    assert table.loc[1, "Discharge capacity [A.h]"] > 0 and table.loc[3, "Charge capacity [A.h]"] > 0
+    assert table.loc[1, "Discharge capacity in cycle [A.h]"] == pytest.approx(q[-1] - q[0], rel=1e-6)
+    assert table.loc[1, "Discharge capacity in cycle [A.h]"] > 0 and table.loc[3, "Charge capacity in cycle [A.h]"] > 0
     assert cycle_summary(sol, reference_cycle=1).loc[1, "Capacity retention [%]"] == 100.0
     with pytest.raises(ValueError, match=r"reference_cycle=2 has discharge capacity 0\.0 A\.h"):
         cycle_summary(sol, reference_cycle=2)
@@ -610,15 +640,15 @@ def test_solution_without_experiment():
     table = cycle_summary(sol, reference_cycle=1)
     assert list(table.index) == [1]
     q = sol["Discharge capacity [A.h]"].entries
-    assert table.loc[1, "Discharge capacity [A.h]"] == pytest.approx(q[-1] - q[0], rel=1e-6)
-    assert table.loc[1, "Charge capacity [A.h]"] == 0
+    assert table.loc[1, "Discharge capacity in cycle [A.h]"] == pytest.approx(q[-1] - q[0], rel=1e-6)
+    assert table.loc[1, "Charge capacity in cycle [A.h]"] == 0
     with pytest.raises(ValueError, match="reference_cycle=2 is out of range"):
         cycle_summary(sol, reference_cycle=2)
     # by default the table stands and only the retention is undefined (the whole table was lost)
     with pytest.warns(RetentionUndefinedWarning, match="the solution has 1 cycle"):
         default = cycle_summary(sol)
     assert math.isnan(default.loc[1, "Capacity retention [%]"])
-    assert default.loc[1, "Discharge capacity [A.h]"] == table.loc[1, "Discharge capacity [A.h]"]
+    assert default.loc[1, "Discharge capacity in cycle [A.h]"] == table.loc[1, "Discharge capacity in cycle [A.h]"]
     assert pybamm_summary(sol).empty
 
 
@@ -630,14 +660,14 @@ def test_save_at_cycles_solution(sol, sol_saved, table, mo6s8):
     assert list(saved.index) == [1, 2, 3, 4]
     assert list(saved["Time series saved"]) == [True, False, True, True]
     exact = [
-        "Cycle start time [s]", "Discharge capacity [A.h]", "Charge capacity [A.h]",
+        "Cycle start time [s]", "Discharge capacity in cycle [A.h]", "Charge capacity in cycle [A.h]",
         "Electrode specific capacity [mA.h.g-1]", "Coulombic efficiency", "Capacity retention [%]",
         "Resistance [Ohm]",
     ]
     for column in exact:
         np.testing.assert_allclose(saved[column], table[column], rtol=1e-6, atol=1e-12, err_msg=column)
     # energies: with unsaved cycles, "auto" takes every cycle's from PyBaMM's integrated energy states
-    energy_columns = ("Discharge energy [W.h]", "Charge energy [W.h]", "Energy efficiency",
+    energy_columns = ("Discharge energy in cycle [W.h]", "Charge energy in cycle [W.h]", "Energy efficiency",
                       "Mean discharge voltage [V]", "Electrode gravimetric energy [W.h.kg-1]",
                       "Cell volumetric energy [W.h.L-1]")
     assert saved.attrs["Energy source"] == "states" and table.attrs["Energy source"] == "kernel"
@@ -781,7 +811,7 @@ def test_pybamm_summary_variables(sol, sol_saved, table):
     assert "Throughput capacity [A.h]" in summ.columns
     np.testing.assert_allclose(
         summ["Change in throughput capacity [A.h]"],
-        table["Discharge capacity [A.h]"] + table["Charge capacity [A.h]"], rtol=1e-6,
+        table["Discharge capacity in cycle [A.h]"] + table["Charge capacity in cycle [A.h]"], rtol=1e-6,
     )
     joined = cycle_summary(sol, include_pybamm_summary=True)
     assert "Cathode Li0 film thickness [m]" in joined.columns
@@ -1057,10 +1087,10 @@ def test_a_pybamm_model_without_energy_states_gives_nan_not_zero_energy():
     with pytest.warns(UserWarning, match=r'energies of cycles 2, .*"calculate discharge energy": "true"'):
         table = cycle_summary(without, reference_cycle=1)
     with_states = cycle_summary(solve({"calculate discharge energy": "true"}), reference_cycle=1, energy_source="kernel")
-    for column in ("Discharge energy [W.h]", "Charge energy [W.h]", "Energy efficiency"):
+    for column in ("Discharge energy in cycle [W.h]", "Charge energy in cycle [W.h]", "Energy efficiency"):
         assert math.isnan(table[column].loc[2]), column
         np.testing.assert_allclose(table[column].loc[[1, 3]], with_states[column].loc[[1, 3]], rtol=1e-3)
-    assert table["Discharge energy [W.h]"].loc[1] > 0.9 * 3.6 * table["Discharge capacity [A.h]"].loc[1]
+    assert table[ED].loc[1] > 0.9 * 3.6 * table[QD].loc[1]
     with pytest.raises(ValueError, match=r"energy_source='states' needs a model that integrates the energy"):
         cycle_summary(without, reference_cycle=1, energy_source="states")
 
@@ -1081,7 +1111,7 @@ def test_a_solve_of_a_few_output_variables_is_summarised():
     full = solve()
     reference, jump = cycle_summary(full), cycle_summary(full, resistance="jump")
     with_eta, without = cycle_summary(solve(few + ["Total overpotential [V]"])), cycle_summary(solve(few))
-    columns = ["Discharge capacity [A.h]", "Charge capacity [A.h]", "Discharge energy [W.h]",
+    columns = ["Discharge capacity in cycle [A.h]", "Charge capacity in cycle [A.h]", "Discharge energy in cycle [W.h]",
                "Electrode specific capacity [mA.h.g-1]", "Electrode volumetric energy [W.h.L-1]",
                "Capacity retention [%]"]
     for table in (with_eta, without):  # (the solves differ within the host's rtol 1e-4: measured 6.1e-6)
@@ -1107,7 +1137,7 @@ def test_a_li_in_solve_without_the_anode_ocp_is_refused():
     few = ["Voltage [V]", "Current [A]", "Discharge capacity [A.h]"]
     with pytest.raises(KeyError, match="Anode OCP"):
         cycle_summary(solve(few))
-    columns = ["Electrode gravimetric energy [W.h.kg-1]", "Discharge energy [W.h]", "Mean discharge voltage [V]"]
+    columns = ["Electrode gravimetric energy [W.h.kg-1]", ED, "Mean discharge voltage [V]"]
     np.testing.assert_allclose(cycle_summary(solve(few + ["Anode OCP [V]"]))[columns],
                                cycle_summary(solve())[columns], rtol=1e-4)
 
@@ -1225,7 +1255,7 @@ def test_the_readmes_check_up_retention_is_the_models(readme_figure):
     table = cycle_summary(sim.solve(save_at_cycles=[1]), experiment=experiment)
     check_ups = table[table[CYCLE_STEPS].str.contains("C/20")]
     assert list(check_ups.index) == [2, 13, 24]
-    retention = 100 * check_ups["Discharge capacity [A.h]"] / check_ups["Discharge capacity [A.h]"].iloc[0]
+    retention = 100 * check_ups[QD] / check_ups[QD].iloc[0]
     assert retention[13] == readme_figure("retention, 100, {} and {_} % at cycles 2, 13 and 24").approx()
     assert retention[24] == readme_figure("retention, 100, {_} and {} % at cycles 2, 13 and 24").approx()
     assert table.loc[12, "Capacity retention [%]"] == readme_figure("1C cycles between them ({} % at cycle 12)").approx()
@@ -1317,7 +1347,7 @@ def test_a_time_series_says_what_its_voltage_is_against():
     for column in vs_li:
         assert cell.attrs["Undefined"][column].startswith(
             'series_voltage="cell": the time series\' "Voltage [V]" is a cell\'s against an anode it does not name')
-    for column in ("Mean discharge voltage [V]", "Discharge energy [W.h]", "Electrode specific capacity [mA.h.g-1]"):
+    for column in ("Mean discharge voltage [V]", ED, "Electrode specific capacity [mA.h.g-1]"):
         np.testing.assert_array_equal(cell[column], li[column])  # the cell's figures stand
     # with the anode's OCP the voltage is the cell's, plus it the cathode's against Li: said or not, as before
     li_in = dict(_square_wave(), **{"Anode OCP [V]": np.full(_square_wave()["Time [s]"].size, 0.62)})

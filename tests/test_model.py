@@ -1536,7 +1536,7 @@ def test_a_skipped_later_steps_solution_says_which_step_and_why_when_read(tmp_pa
     assert not hasattr(skipped, "all_ts")
     rows = step_table(sol, mass_g=1e-3)
     assert list(rows["termination"])[-1].startswith("skipped") and len(rows) == 4
-    assert cycle_summary(sol)["Discharge capacity [A.h]"].iloc[0] == pytest.approx(4.53e-4, rel=1e-2)
+    assert cycle_summary(sol)["Discharge capacity in cycle [A.h]"].iloc[0] == pytest.approx(4.53e-4, rel=1e-2)
     sol.save(tmp_path / "sol.pkl")
     loaded = pybamm.load(tmp_path / "sol.pkl").cycles[0].steps[-1]
     assert type(loaded) is type(skipped) and loaded.why == skipped.why and is_skipped(loaded)

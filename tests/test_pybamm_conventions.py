@@ -634,6 +634,24 @@ def test_an_aea_and_a_dfn_solution_plot_together_on_the_comparison_variables():
     plt.close("all")
 
 
+def test_the_docs_count_of_names_an_aea_and_a_dfn_solution_share_is_computed():
+    """docs/pybamm_tools.rst counts the variable names the AEA model (Li2021_TiS2) and PyBaMM's DFN half cell (Xu2019)
+    share, and those of one number per time in both: "55 ... 52" (session 54) stayed after session 58 added 21 names
+    (76 and 73 in session 59). Computed here, set intersection and shapes, against the docs' numbers."""
+    import re
+    from pathlib import Path
+
+    aea = _two_short_cycles(pybamm.Model("AEA"), pybamm.ParameterValues("Li2021_TiS2"))
+    dfn = _two_short_cycles(pybamm.lithium_ion.DFN({"working electrode": "positive"}), pybamm.ParameterValues("Xu2019"))
+    shared = set(aea.all_models[0].variables) & set(dfn.all_models[0].variables)
+    one = {name for name in shared if aea[name].entries.ndim == 1 and dfn[name].entries.ndim == 1}
+    text = " ".join((Path(__file__).resolve().parents[1] / "docs" / "pybamm_tools.rst").read_text().split())
+    said = re.search(r"Of the (\d+) names the AEA model \(``Li2021_TiS2``\) and PyBaMM's DFN half cell \(``Xu2019``\) "
+                     r"share, (\d+) are one number per time in both", text)
+    assert said, "docs/pybamm_tools.rst no longer says the count"
+    assert (int(said[1]), int(said[2])) == (len(shared), len(one)), sorted(shared - one)
+
+
 def test_a_drive_cycles_cut_off_needs_its_operator_in_pybamm_as_known_limits_says():
     """docs/known_limits.rst ("PyBaMM's own behaviours met in a user trial"): PyBaMM 26.10 refuses a drive cycle's
     voltage termination without "<" or ">" (it does not know the step's direction), for any model; with it the

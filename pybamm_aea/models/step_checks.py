@@ -190,8 +190,8 @@ def rising_capacity_termination_message(experiment, options):
             "cathode's equilibrium capacity (host sites less trapped Li, plus the accessible dispersed material), not "
             f"the capacity a cycle delivers; {said}. PyBaMM's termination reads no other summary variable: to stop on "
             "the delivered capacity, solve in blocks of cycles (sim.solve(starting_solution=solution)) and stop when "
-            "pybamm_aea.cycling.cycle_summary(solution)[\"Discharge capacity [A.h]\"] falls below your share of "
-            "cycle 1's, or give a voltage termination")
+            "pybamm_aea.cycling.cycle_summary(solution)[\"Discharge capacity in cycle [A.h]\"] falls below your "
+            "share of cycle 1's, or give a voltage termination")
 
 
 def capacity_as_made_at_start(parameter_values, inputs=None):
