@@ -220,7 +220,7 @@ def _row_error(text, config, point, inputs=None):
 
     quoted = _QUOTED_NOMINAL.search(text) is not None
     text = _QUOTED_NOMINAL.sub(said, text)
-    steps = _c_rate_steps(config)  # (name -> its written |C-rate|; the longest first, so none is part of another's)
+    steps = config.c_rate_steps  # (name -> its written |C-rate|; the longest first, so none is part of another's)
     names = [name for name in sorted(steps, key=len, reverse=True) if name in text]
     if names:
         text = re.sub("|".join(map(re.escape, names)),
@@ -232,22 +232,6 @@ def _row_error(text, config, point, inputs=None):
     if not quoted and basis is not None:
         text += "; its C-rate basis " + said(_QUOTED_NOMINAL.search(f"'{NOMINAL}': {basis!r}"))
     return text
-
-
-def _c_rate_steps(config):
-    """{name: |C-rate|} of the C-rate steps of ``config``'s experiment, by the name an error gives them."""
-    import numbers
-
-    import pybamm
-
-    from pybamm_aea.models.step_checks import step_name
-
-    try:
-        exp = make_experiment(config.steps)
-    except Exception:  # (an experiment that cannot be made: its error is the row's)
-        return {}
-    return {step_name(s, str): abs(float(s.value)) for s in exp.steps if isinstance(s, pybamm.step.CRate)
-            and isinstance(s.value, numbers.Real) and not s.is_drive_cycle and not s.is_python_function}
 
 
 def evaluate_point(config, point):
