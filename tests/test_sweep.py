@@ -2216,7 +2216,9 @@ def test_a_swept_c_rates_failed_row_says_its_quoted_nominal_is_the_scaled_basis(
 def test_failed_rows_name_their_c_rate_steps_without_building_an_experiment_each(monkeypatch):
     """300 rows, 100 failing, C-rate and the lower cut-off swept (TiS2): each failed row's error names its step with the
     rate it runs at, from the config's one record of its C-rate steps (:meth:`SweepConfig.at_point`'s cache, one entry
-    per cut-off): 2 ``pybamm.Experiment`` built (one per cut-off), not 102 (one per failed row, as until session 59)."""
+    per cut-off): 2 ``pybamm.Experiment`` built (one per cut-off), not 102 (one per failed row, as until session 59).
+    The batched path's rows (its config's steps end at the set's 1.8 V) named "Discharge at 0.1C until 1.8 V (run at
+    1C in this row)" for a row run until 2.6 V (Li2021_Mo6S8, session 59): each row names its point's steps."""
     from pybamm_aea.sweep.config import build_config
     from pybamm_aea.sweep.worker import _row_error
 
@@ -2228,12 +2230,12 @@ def test_failed_rows_name_their_c_rate_steps_without_building_an_experiment_each
     built = []
     init = pybamm.Experiment.__init__
     monkeypatch.setattr(pybamm.Experiment, "__init__", lambda self, *a, **k: built.append(1) or init(self, *a, **k))
-    errors = [_row_error("SolverError: failed" if i % 3 == 0 else None, config.at_point(p), p)
-              for i, p in enumerate(points)]
-    assert len(built) == 2
-    assert sum(e is not None for e in errors) == 100
+    errors = [_row_error("SolverError: failed" if i % 3 == 0 else None, config.at_point(p) if i % 2 else config, p)
+              for i, p in enumerate(points)]  # (the batched path's config: the set's cut-off, PyBaMM's inputs the point's)
     assert errors[0] == "SolverError: failed; the row's step: Discharge at 0.1C until 1.1 V (run at 0.2C in this row)"
     assert errors[3] == "SolverError: failed; the row's step: Discharge at 0.1C until 1.2 V (run at 0.2C in this row)"
+    assert sum(e is not None for e in errors) == 100
+    assert len(built) == 2
 
 
 def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it():
@@ -2243,9 +2245,11 @@ def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it
     from pybamm_aea.sweep.worker import _error_text
 
     exc = ValueError("inputs {'Nominal cell capacity [A.h]': 0.0002, 'Current function [A]': 2e-05}")
-    plain = SimpleNamespace(c_rate_basis_scale=lambda point: 1.0, reference_c_rate=0.1, c_rate_steps={})
+    plain = SimpleNamespace(c_rate_basis_scale=lambda point: 1.0, reference_c_rate=0.1, at_point=lambda point: plain,
+                            c_rate_steps={})
     assert _error_text(exc, plain, {}) == f"ValueError: {exc}"
-    scaled = SimpleNamespace(c_rate_basis_scale=lambda point: 0.2, reference_c_rate=0.1, c_rate_steps={})
+    scaled = SimpleNamespace(c_rate_basis_scale=lambda point: 0.2, reference_c_rate=0.1, at_point=lambda point: scaled,
+                             c_rate_steps={})
     assert _error_text(exc, scaled, {"C-rate": 0.02}) == (
         "ValueError: inputs {'Nominal cell capacity [A.h]': 0.0002 (not the cell's: the C-rate basis the sweep sets, "
         "the cell's nominal capacity 1 mA.h x the row's C-rate / the reference, 0.02C / 0.1C), "

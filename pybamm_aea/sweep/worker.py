@@ -220,7 +220,9 @@ def _row_error(text, config, point, inputs=None):
 
     quoted = _QUOTED_NOMINAL.search(text) is not None
     text = _QUOTED_NOMINAL.sub(said, text)
-    steps = config.c_rate_steps  # (name -> its written |C-rate|; the longest first, so none is part of another's)
+    # (name -> its written |C-rate|, of the point's own steps: the batched path's config ends them at the set's cut-off;
+    # the longest first, so none is part of another's)
+    steps = config.at_point(point).c_rate_steps
     names = [name for name in sorted(steps, key=len, reverse=True) if name in text]
     if names:
         text = re.sub("|".join(map(re.escape, names)),
