@@ -2213,6 +2213,53 @@ def test_a_swept_c_rates_failed_row_says_its_quoted_nominal_is_the_scaled_basis(
         assert "; its C-rate basis 'Nominal cell capacity [A.h]': " in error
 
 
+def test_failed_rows_name_their_c_rate_steps_without_building_an_experiment_each(monkeypatch):
+    """300 rows, 100 failing, C-rate and the lower cut-off swept (TiS2): each failed row's error names its step with the
+    rate it runs at, from the config's one record of its C-rate steps (:meth:`SweepConfig.at_point`'s cache, one entry
+    per cut-off): 2 ``pybamm.Experiment`` built (one per cut-off), not 102 (one per failed row, as until session 59).
+    The batched path's rows (its config's steps end at the set's 1.8 V) named "Discharge at 0.1C until 1.8 V (run at
+    1C in this row)" for a row run until 2.6 V (Li2021_Mo6S8, session 59): each row names its point's steps."""
+    from pybamm_aea.sweep.config import build_config
+    from pybamm_aea.sweep.worker import _row_error
+
+    cut = "Lower voltage cut-off [V]"
+    points = [{"C-rate": (0.2, 0.5, 1.0)[i % 3], cut: (1.1, 1.2)[i % 2]} for i in range(300)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        config = build_config(["C-rate", cut], points, "Li2021_TiS2", None, None, None, 0.1)
+    built = []
+    init = pybamm.Experiment.__init__
+    monkeypatch.setattr(pybamm.Experiment, "__init__", lambda self, *a, **k: built.append(1) or init(self, *a, **k))
+    errors = [_row_error("SolverError: failed" if i % 3 == 0 else None, config.at_point(p) if i % 2 else config, p)
+              for i, p in enumerate(points)]  # (the batched path's config: the set's cut-off, PyBaMM's inputs the point's)
+    assert errors[0] == "SolverError: failed; the row's step: Discharge at 0.1C until 1.1 V (run at 0.2C in this row)"
+    assert errors[3] == "SolverError: failed; the row's step: Discharge at 0.1C until 1.2 V (run at 0.2C in this row)"
+    assert sum(e is not None for e in errors) == 100
+    assert len(built) == 2
+
+
+@pytest.mark.parametrize("batched", [False, True])
+def test_a_quoted_nominal_capacity_says_whose_in_a_rows_warnings_and_error(batched):
+    """Li2021_Mo6S8 (0.1517 mA.h at 15 mg/cm2) at 10 mg/cm2, lower cut-off 2.6 V (past the cell's start): PyBaMM's
+    text quotes its inputs' "Nominal cell capacity [A.h]". Per point, the StartOutsideWindowWarning of the 1C row
+    quoted 0.001011 A.h, the C-rate basis the sweep scaled 10x, and that of the 0.1C row 0.0001011, the set's rescaled
+    to the loading, both unsaid (session 59); now each says whose, in mA.h, as a row's error does (one function)."""
+    grid = {LOADING: [0.01], "C-rate": [0.1, 1.0], "Lower voltage cut-off [V]": [2.6]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = sweep(grid, parameter_set="Li2021_Mo6S8", workers=1, progress=False, batched=batched)
+    texts = [w["text"] for w in table.attrs["warnings"] if w["warning"] == "StartOutsideWindowWarning"]
+    said = " ".join(texts + list(table["error"].dropna()))
+    scaled = ("'Nominal cell capacity [A.h]': 0.0010112794202749719 (not the cell's: the C-rate basis the sweep sets, "
+              "the cell's nominal capacity 0.1011 mA.h x the row's C-rate / the reference, 1C / 0.1C)")
+    own = ("'Nominal cell capacity [A.h]': 0.00010112794202749718 (the point's nominal capacity, 0.1011 mA.h: the "
+           "set's 0.1517 mA.h x 0.6667, rescaled to the point's cathode loading and composition)")
+    assert scaled in said and own in said, said
+    if not batched:
+        assert len(texts) == 2 and all("(not the cell's" in t or "(the point's" in t for t in texts), texts
+    assert not re.search(r"'Nominal cell capacity \[A\.h\]': [0-9.e-]+[,}]", said), said
+
+
 def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it():
     """No swept C-rate (scale 1): the error as raised; at 0.02C on the 0.1C reference the basis is 0.2x the cell's."""
     from types import SimpleNamespace
@@ -2220,9 +2267,11 @@ def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it
     from pybamm_aea.sweep.worker import _error_text
 
     exc = ValueError("inputs {'Nominal cell capacity [A.h]': 0.0002, 'Current function [A]': 2e-05}")
-    plain = SimpleNamespace(c_rate_basis_scale=lambda point: 1.0, reference_c_rate=0.1)
+    plain = SimpleNamespace(c_rate_basis_scale=lambda point: 1.0, reference_c_rate=0.1, at_point=lambda point: plain,
+                            c_rate_steps={}, nominal=0.0002, parameters=[])
     assert _error_text(exc, plain, {}) == f"ValueError: {exc}"
-    scaled = SimpleNamespace(c_rate_basis_scale=lambda point: 0.2, reference_c_rate=0.1)
+    scaled = SimpleNamespace(c_rate_basis_scale=lambda point: 0.2, reference_c_rate=0.1, at_point=lambda point: scaled,
+                             c_rate_steps={}, nominal=0.0002, parameters=[])
     assert _error_text(exc, scaled, {"C-rate": 0.02}) == (
         "ValueError: inputs {'Nominal cell capacity [A.h]': 0.0002 (not the cell's: the C-rate basis the sweep sets, "
         "the cell's nominal capacity 1 mA.h x the row's C-rate / the reference, 0.02C / 0.1C), "

@@ -98,9 +98,13 @@ class SweepConfig:
     #: its steps take from each point (:meth:`at_point`): a swept cut-off ends that point's discharge (charge)
     default_window: tuple | None = None
     step_cut_offs: tuple = ()
+    #: {name: |C-rate|} of the experiment's C-rate steps (:func:`c_rate_steps`), by the name an error gives them: what
+    #: a failed row's error names with the rate the row runs them at (it built a ``pybamm.Experiment`` per failed row)
+    c_rate_steps: dict = field(default_factory=dict)
     #: (reference C-rate, lower, upper or None cut-offs [V]) -> (the default steps ending there, their
-    #: :func:`_single_discharge`), built by :meth:`at_point` once per distinct value in this process (it built a
-    #: ``pybamm.Experiment`` per point); keyed by the rate too, as a copy (``dataclasses.replace``) shares the dict
+    #: :func:`_single_discharge`, their :func:`c_rate_steps`), built by :meth:`at_point` once per distinct value in
+    #: this process (it built a ``pybamm.Experiment`` per point); keyed by the rate too, as a copy
+    #: (``dataclasses.replace``) shares the dict
     point_steps: dict = field(default_factory=dict, repr=False, compare=False)
 
     def at_point(self, point):
@@ -114,8 +118,9 @@ class SweepConfig:
         made = self.point_steps.get(key)
         if made is None:
             steps = default_steps(self.reference_c_rate, *window)
-            made = self.point_steps[key] = (steps, _single_discharge(make_experiment(steps)))
-        return dataclasses.replace(self, steps=made[0], single_discharge=made[1])
+            exp = make_experiment(steps)
+            made = self.point_steps[key] = (steps, _single_discharge(exp), c_rate_steps(exp))
+        return dataclasses.replace(self, steps=made[0], single_discharge=made[1], c_rate_steps=made[2])
 
     def duration_stretch(self, point):
         """reference C-rate / the point's swept C-rate when below the reference, else 1: the factor on PyBaMM's
@@ -233,6 +238,19 @@ def _single_discharge(exp):
     if len(terms) != 1 or type(terms[0]).__name__ != "VoltageTermination" or not float(step.value) > 0:
         return None
     return kind, float(step.value), float(terms[0].value), float(step.duration)
+
+
+def c_rate_steps(exp):
+    """{name: |C-rate|} of the C-rate steps of ``exp`` (a ``pybamm.Experiment``), by the name an error gives them
+    (:func:`pybamm_aea.models.step_checks.step_name`); drive cycles and functions of time left out."""
+    import numbers
+
+    import pybamm
+
+    from pybamm_aea.models.step_checks import step_name
+
+    return {step_name(s, str): abs(float(s.value)) for s in exp.steps if isinstance(s, pybamm.step.CRate)
+            and isinstance(s.value, numbers.Real) and not s.is_drive_cycle and not s.is_python_function}
 
 
 def _default_c_rate_discharge(exp):
@@ -625,7 +643,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         loading0=number("Cathode loading [kg.m-2]"), porosity0=number("Cathode porosity"),
         fraction_name=fraction_name,
         fraction0=number(fraction_param) if fraction_param is not None else None,
-        single_discharge=_single_discharge(exp), record=record,
+        single_discharge=_single_discharge(exp), c_rate_steps=c_rate_steps(exp), record=record,
         cathode_cells=None if cathode_cells is None else int(cathode_cells), default_charge_first=charge_first,
         material=material,
         rate_scaled_duration="C-rate" in names and _default_c_rate_discharge(exp),

@@ -162,11 +162,12 @@ def _one_per_temperature(caught):
     return [w for w in caught if temperature(w) not in named or getattr(w.message, "set_name", None) is not None]
 
 
-def _finish(row, metrics, caught):
+def _finish(row, metrics, caught, config, point):
     # each warning by its class and first clause (the 542-character nucleation warning was on every row whole), its
-    # full text in the row's WARNING_TEXTS (the table's attrs["warnings"]); the figures' own notes
-    # (metrics.note_model_event_stops, note_negligible_discharges) whole
-    metrics["warnings"], metrics[WARNING_TEXTS] = row_warnings(_one_per_temperature(caught), metrics["warnings"])
+    # full text in the row's WARNING_TEXTS (the table's attrs["warnings"]), a quoted nominal capacity said whose
+    # (_label_nominal); the figures' own notes (metrics.note_model_event_stops, note_negligible_discharges) whole
+    metrics["warnings"], texts = row_warnings(_one_per_temperature(caught), metrics["warnings"])
+    metrics[WARNING_TEXTS] = [[category, _label_nominal(text, config, point)] for category, text in texts]
     row.update(metrics)
     return row
 
@@ -193,35 +194,66 @@ def _error_text(exc, config, point, inputs=None):
     return _row_error(f"{type(exc).__name__}: {exc}".strip(), config, point, inputs)
 
 
+def _nominal_said(basis, config, point):
+    """What a "Nominal cell capacity [A.h]" of ``basis`` [A.h] quoted from the point's PyBaMM inputs is, in words (a
+    parenthesis), or None where it is the set's own or the user's (swept): at a swept C-rate the basis the sweep
+    scaled by C-rate / reference (:meth:`~pybamm_aea.sweep.config.SweepConfig.c_rate_basis_scale`), else the set's
+    nominal capacity rescaled to the point's cathode (:func:`~pybamm_aea.sweep.config.rescaled_nominal`)."""
+    if config.nominal is None or NOMINAL in config.parameters:
+        return None
+    scale = config.c_rate_basis_scale(point)
+    if scale != 1.0:
+        return (f"(not the cell's: the C-rate basis the sweep sets, the cell's nominal capacity "
+                f"{basis / scale * 1e3:.4g} mA.h x the row's C-rate / the reference, {float(point['C-rate']):g}C / "
+                f"{config.reference_c_rate:g}C)")
+    if math.isclose(basis, config.nominal, rel_tol=1e-9):
+        return None
+    return (f"(the point's nominal capacity, {basis * 1e3:.4g} mA.h: the set's {config.nominal * 1e3:.4g} mA.h x "
+            f"{basis / config.nominal:.4g}, rescaled to the point's cathode loading and composition)")
+
+
+def _label_nominal(text, config, point):
+    """``text`` with each "Nominal cell capacity [A.h]" it quotes (PyBaMM's inputs, ``'k': v``) followed by
+    :func:`_nominal_said`: a failed row's error and each of its warnings' texts (until session 59 a per-point
+    StartOutsideWindowWarning quoted Li2021_Mo6S8's 1C basis, 0.001011 A.h, 10x the 0.1011 mA.h cathode, unsaid)."""
+    try:
+        scale = config.c_rate_basis_scale(point)
+    except (TypeError, ValueError):  # (a C-rate that is no number: the error is its own)
+        return text
+    if not (math.isfinite(scale) and scale > 0):
+        return text
+
+    def said(match):
+        words = _nominal_said(float(match.group(2)), config, point)
+        return match.group(0) if words is None else f"{match.group(0)} {words}"
+
+    return _QUOTED_NOMINAL.sub(said, text)
+
+
 def _row_error(text, config, point, inputs=None):
     """A failed row's error ``text`` (None: none) as the row says it, on both paths (batched and per point, an
     exception's or the sweep's own "no step of the experiment ran"; ``inputs``: the point's PyBaMM inputs, None where
-    deriving them failed). At a swept C-rate the sweep scales
-    the C-rate basis on purpose (:meth:`~pybamm_aea.sweep.config.SweepConfig.c_rate_basis_scale`): each "Nominal cell
-    capacity [A.h]" the text quotes (PyBaMM's inputs) is said to be that basis, with the cell's own nominal capacity
-    and the rates, not read as the cell's (until session 57 S-LMS 20 wt%, 20 mg/cm2, 1C quoted 0.06878 A.h for a
-    6.878 mA.h cathode), and each C-rate step it names is said with the rate the row runs it at; a text quoting no
-    nominal (no step) gets the row's basis from ``inputs`` (its one C-rate step) after it (session 58: with
-    batched=False the 1C row named "Discharge at 0.1C until 1 V" and quoted no nominal, the batched row the scaled
-    basis)."""
+    deriving them failed). Each "Nominal cell capacity [A.h]" the text quotes (PyBaMM's inputs) is said whose
+    (:func:`_label_nominal`): at a swept C-rate the sweep scales the C-rate basis on purpose
+    (:meth:`~pybamm_aea.sweep.config.SweepConfig.c_rate_basis_scale`), said to be that basis, with the cell's own
+    nominal capacity and the rates, not read as the cell's (until session 57 S-LMS 20 wt%, 20 mg/cm2, 1C quoted
+    0.06878 A.h for a 6.878 mA.h cathode), and each C-rate step it names is said with the rate the row runs it at; a
+    text quoting no nominal (no step) gets the row's basis from ``inputs`` (its one C-rate step) after it (session 58:
+    with batched=False the 1C row named "Discharge at 0.1C until 1 V" and quoted no nominal, the batched row the
+    scaled basis)."""
     if not text:
         return text
+    quoted = _QUOTED_NOMINAL.search(text) is not None
+    text = _label_nominal(text, config, point)
     try:
         scale = config.c_rate_basis_scale(point)
     except (TypeError, ValueError):  # (a C-rate that is no number: the error is its own)
         return text
     if scale == 1.0 or not (math.isfinite(scale) and scale > 0):
         return text
-    rates = f"the row's C-rate / the reference, {float(point['C-rate']):g}C / {config.reference_c_rate:g}C"
-
-    def said(match):
-        basis = float(match.group(2))
-        return (f"{match.group(0)} (not the cell's: the C-rate basis the sweep sets, the cell's nominal capacity "
-                f"{basis / scale * 1e3:.4g} mA.h x {rates})")
-
-    quoted = _QUOTED_NOMINAL.search(text) is not None
-    text = _QUOTED_NOMINAL.sub(said, text)
-    steps = _c_rate_steps(config)  # (name -> its written |C-rate|; the longest first, so none is part of another's)
+    # (name -> its written |C-rate|, of the point's own steps: the batched path's config ends them at the set's cut-off;
+    # the longest first, so none is part of another's)
+    steps = config.at_point(point).c_rate_steps
     names = [name for name in sorted(steps, key=len, reverse=True) if name in text]
     if names:
         text = re.sub("|".join(map(re.escape, names)),
@@ -231,24 +263,8 @@ def _row_error(text, config, point, inputs=None):
         text += f"; the row's step: {name} (run at {rate * scale:g}C in this row)"
     basis = (inputs or {}).get(NOMINAL)
     if not quoted and basis is not None:
-        text += "; its C-rate basis " + said(_QUOTED_NOMINAL.search(f"'{NOMINAL}': {basis!r}"))
+        text += "; its C-rate basis " + _label_nominal(f"'{NOMINAL}': {basis!r}", config, point)
     return text
-
-
-def _c_rate_steps(config):
-    """{name: |C-rate|} of the C-rate steps of ``config``'s experiment, by the name an error gives them."""
-    import numbers
-
-    import pybamm
-
-    from pybamm_aea.models.step_checks import step_name
-
-    try:
-        exp = make_experiment(config.steps)
-    except Exception:  # (an experiment that cannot be made: its error is the row's)
-        return {}
-    return {step_name(s, str): abs(float(s.value)) for s in exp.steps if isinstance(s, pybamm.step.CRate)
-            and isinstance(s.value, numbers.Real) and not s.is_drive_cycle and not s.is_python_function}
 
 
 def evaluate_point(config, point):
@@ -295,7 +311,7 @@ def evaluate_point(config, point):
             metrics["error"] = _error_text(exc, config, point, inputs)
             if isinstance(metrics["Solve time [s]"], float) and math.isnan(metrics["Solve time [s]"]):
                 metrics["Solve time [s]"] = time.perf_counter() - t0
-    return _finish(row, metrics, caught)
+    return _finish(row, metrics, caught, config, point)
 
 
 def _recorded(func, *args, **kwargs):
@@ -325,7 +341,7 @@ def _evaluate_discharges(config, options, points):
     def failed(i, row, exc, caught, inputs=None):
         metrics = empty_metrics()
         metrics["error"] = _error_text(exc, config, points[i], inputs)
-        rows[i] = _finish(row, metrics, caught)
+        rows[i] = _finish(row, metrics, caught, config, points[i])
 
     for i, point in enumerate(points):
         row = {name: point[name] for name in config.names}
@@ -387,7 +403,7 @@ def _evaluate_discharges(config, options, points):
             metrics["error"] = _row_error(metrics["error"], config, points[i], inputs)
         except Exception as exc:
             metrics["error"] = _error_text(exc, config, points[i], inputs)
-        rows[i] = _finish(row, metrics, caught)
+        rows[i] = _finish(row, metrics, caught, config, points[i])
     return rows
 
 
