@@ -7,6 +7,8 @@ import sys
 import time
 import warnings
 
+from pybamm_aea.paper_protocol import c_rate_text
+
 from . import _args
 
 #: columns of every time series, and of AEA runs
@@ -47,9 +49,9 @@ def register(subparsers):
     p.add_argument("--experiment", action="append", default=None, metavar="STEP",
                    help="a PyBaMM experiment step, e.g. 'Discharge at 0.1C until 1.8 V' (repeat for several steps; "
                         "default: a formation discharge of the pristine cell, then --cycles cycles of charge and "
-                        "discharge, at 0.1C between the set's voltage cut-offs (a formation charge, then discharge "
-                        "and charge, for a set lithiated as made, e.g. AEA_LiCoO2), on the Li-In anode moved down by "
-                        "its plateau as the model's defaults)")
+                        f"discharge, at {c_rate_text()} (the paper's) between the set's voltage cut-offs (a formation "
+                        "charge, then discharge and charge, for a set lithiated as made, e.g. AEA_LiCoO2), on the "
+                        "Li-In anode moved down by its plateau as the model's defaults)")
     p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
                    help=f"repeat the --experiment steps N times, as N cycles; without --experiment, N cycles "
                         f"after the formation step, which is cycle 1 of FILE stem + '_cycles.csv': a discharge, then "
@@ -187,7 +189,8 @@ def _default_steps(values):
     from pybamm_aea.parameters import is_aea_set, starts_with_charge
 
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
-    discharge, charge = f"Discharge at 0.1C until {low:g} V", f"Charge at 0.1C until {high:g} V"
+    rate = c_rate_text()  # (the paper's, pybamm_aea.paper_protocol: the help says it from there too)
+    discharge, charge = f"Discharge at {rate} until {low:g} V", f"Charge at {rate} until {high:g} V"
     if is_aea_set(values) and starts_with_charge(values):
         return [charge, discharge, charge]
     return [discharge, charge, discharge]

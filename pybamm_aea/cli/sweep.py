@@ -11,6 +11,7 @@ import warnings
 
 
 from pybamm_aea import cell_preset_names
+from pybamm_aea import paper_protocol
 
 from . import _args
 
@@ -71,9 +72,11 @@ def register(subparsers):
         help="registered parameter set, or the path of a material's .json file (save_material)"
              " (default: %(default)s)")
     add("--experiment", action="append", default=None, metavar="STEP",
-        help="PyBaMM experiment step (repeatable); default: a 0.1C discharge to the set's lower cut-off, "
+        help="PyBaMM experiment step (repeatable); default: a discharge at --reference-c-rate to the set's lower "
+             "cut-off, "
              "moved down by the plateau on the Li-In anode")
-    add("--reference-c-rate", type=_args.float_in("--reference-c-rate", 0, low_open=True), default=0.1,
+    add("--reference-c-rate", type=_args.float_in("--reference-c-rate", 0, low_open=True),
+        default=paper_protocol.C_RATE,
         metavar="C", help="the rate the --experiment's C-rate steps are written at: a swept 'C-rate' c runs "
                           "them at c / C times their rate; the paper's by default (default: %(default)s)")
     add("--rate-capability", action="store_true",
