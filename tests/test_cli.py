@@ -1896,10 +1896,9 @@ def test_screen_takes_the_model_options_a_screen_honours_and_refuses_the_other_b
     assert "argument --voltage-as-a-state: the AEA model's option 'voltage as a state' is not a screen's, with any " \
            "value: a solver formulation" in err, err
     err = _error(["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "1", "--loadings", "5", "--hysteresis",
-                  "none", "--no-progress"], capsys)  # (the model's OptionError, said as a usage error)
-    assert err.rstrip().endswith("pybamm-aea screen: error: Option 'hysteresis': 'none' is an option of the "
-                                 "lever-rule host (\"host thermodynamics\": \"lever rule\"); the multi-phase host's "
-                                 "hysteresis follows from its free energy"), err
+                  "none", "--no-progress"], capsys)  # (the model's OptionError, said as a usage error with the flags)
+    assert "pybamm-aea screen: error: argument --hysteresis: --hysteresis none with --host-thermodynamics " \
+           "multi-phase (the default): 'none' is an option of the lever-rule host" in err, err
 
 
 def test_the_screens_lever_rule_map_is_the_apis(tmp_path, capsys):
@@ -1993,3 +1992,45 @@ def test_the_screen_api_refuses_the_option_the_command_refuses_in_its_words(valu
     assert "'voltage as a state' is not a screen's, with any value: a solver formulation" in str(exc.value)
     err = _error(["screen", "--voltage-as-a-state", value], capsys)
     assert err.rstrip().endswith(f"argument --voltage-as-a-state: {refusal('voltage as a state')}"), err
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "1", "--loadings", "5", "--hysteresis", "none"],
+     "argument --hysteresis: --hysteresis none with --host-thermodynamics multi-phase (the default): 'none' is an "
+     "option of the lever-rule host; the multi-phase host's hysteresis follows from its free energy; allowed with it: "
+     "--hysteresis one-state; or give --host-thermodynamics 'lever rule' to keep --hysteresis none"),
+    (["simulate", "--option", "hysteresis=none", "--output", "x.csv"],
+     "argument --option: --option hysteresis=none with --option 'host thermodynamics=multi-phase' (the default): "
+     "'none' is an option of the lever-rule host; the multi-phase host's hysteresis follows from its free energy; "
+     "allowed with it: --option hysteresis=one-state; or give --option 'host thermodynamics=lever rule' to keep "
+     "--option hysteresis=none"),
+    (["sweep", "--grid", "C-rate=0.1", "--parameter-set", "Li2021_Mo6S8", "--option", "hysteresis=none"],
+     "argument --option: --option hysteresis=none with --option 'host thermodynamics=multi-phase' (the default): "),
+    (["simulate", "--option", "hysteresis=bogus", "--output", "x.csv"],
+     "argument --option: --option hysteresis=bogus: Option 'hysteresis' cannot be 'bogus'; possible values: "
+     "('one-state', 'none')"),
+])
+def test_a_refused_model_option_is_said_as_the_user_typed_it(argv, said, tmp_path, monkeypatch, capsys):
+    """'pybamm-aea screen --hysteresis none' said "error: Option 'hysteresis': 'none' is an option of the lever-rule
+    host (\"host thermodynamics\": \"lever rule\")", the model's names, not the flag typed, and no value allowed
+    (until session 59); simulate's and sweep's --option named no setting as written. The error names the flag and the
+    value typed, the option that refuses it, the values allowed and what would take it (AEAOptionError's fields)."""
+    monkeypatch.chdir(tmp_path)
+    err = _error([*argv, "--no-progress"], capsys)
+    assert f"{argv[0]}: error: {said}" in " ".join(err.split()), err
+    assert not list(tmp_path.iterdir())  # (refused before any solve or file)
+
+
+def test_the_models_option_error_keeps_its_fields_through_a_pickle():
+    """A sweep's worker sends the model's AEAOptionError back pickled: its fields, which the command line says, kept."""
+    import pickle
+
+    from pybamm_aea.models.aea import AEAOptionError, AEAOptions
+
+    with pytest.raises(AEAOptionError) as exc:
+        AEAOptions({"hysteresis": "none"})
+    back = pickle.loads(pickle.dumps(exc.value))
+    assert (back.option, back.value, back.allowed, back.given, back.needs, back.reason, str(back)) == \
+        ("hysteresis", "none", ("one-state",), {"host thermodynamics": "multi-phase"},
+         {"host thermodynamics": "lever rule"}, exc.value.reason, str(exc.value))
+    assert isinstance(back, pybamm.OptionError)

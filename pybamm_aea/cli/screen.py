@@ -1,5 +1,6 @@
 """``pybamm-aea screen``: materials x C-rates x loadings (or thicknesses) -> AEA screening table."""
 import argparse
+import shlex
 import sys
 import warnings
 
@@ -26,6 +27,11 @@ _EFFECT = {
 def flag(name):
     """The command's option for the model's option ``name``: "host thermodynamics" -> "--host-thermodynamics"."""
     return "--" + name.lower().replace(" ", "-")
+
+
+def _typed(name, value):
+    """The model's option ``name`` set to ``value`` as this command writes it: "--host-thermodynamics 'lever rule'"."""
+    return f"{flag(name)} {shlex.quote(value)}"
 
 
 def _refused(name):
@@ -148,6 +154,7 @@ def run(args):
     import pybamm
 
     import pybamm_aea
+    from pybamm_aea.models.aea import AEAOptionError
     from pybamm_aea.screening import lower_bounds, mesh_converged, mesh_decided, suitability, threshold_label
 
     parser = args.parser
@@ -170,7 +177,9 @@ def run(args):
                                    threshold=args.threshold, mesh_check=args.mesh_check,
                                    options={name: getattr(args, name) for name in SCREENED},
                                    progress=_args.progress_shown(args), **kwargs)
-    except (ValueError, pybamm.OptionError) as exc:  # (an OptionError: the model's, e.g. its hysteresis)
+    except AEAOptionError as exc:  # (the model's, e.g. its hysteresis: said with the flags typed)
+        raise _args.error(parser, _args.option_refusal(exc, _typed, flag(exc.option)))
+    except (ValueError, pybamm.OptionError) as exc:
         raise _args.error(parser, str(exc))
     _args.say_warnings(parser.prog, caught)
     if args.output is not None:

@@ -142,6 +142,8 @@ def _model(args, values):
     the cathode's capacity as made, :func:`pybamm_aea.models.step_checks.theoretical_cathode_capacity`)."""
     import pybamm
 
+    from pybamm_aea.models.aea import AEAOptionError
+
     options = dict(args.option)
     if args.model != "AEA":
         from pybamm_aea.readout import ENERGY_OPTIONS
@@ -158,6 +160,8 @@ def _model(args, values):
             model = AEA(options)
         else:
             model = getattr(pybamm.lithium_ion, args.model)(options)
+    except AEAOptionError as exc:  # (the model's, e.g. its hysteresis: said as --option was typed)
+        raise _args.error(args.parser, _args.option_refusal(exc, _args.typed_option, "--option"))
     except Exception as exc:
         # (PyBaMM's OptionError opens with a newline)
         raise _args.error(args.parser, f"argument --option: {str(exc).strip()}")

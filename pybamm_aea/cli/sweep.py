@@ -203,6 +203,7 @@ def _dask_client(args):
 
 
 def run(args):
+    from pybamm_aea.models.aea import AEAOptionError
     from pybamm_aea.sweep import SweepConfigError, SweepNote, sweep
     import pandas as pd
 
@@ -230,6 +231,8 @@ def run(args):
                        reference_c_rate=args.reference_c_rate, cell=args.cell,
                        rate_capability=args.rate_capability)
     except SweepConfigError as exc:
+        if isinstance(exc.__cause__, AEAOptionError):  # (the model's, e.g. its hysteresis: said as --option was typed)
+            raise _args.error(parser, _args.option_refusal(exc.__cause__, _args.typed_option, "--option"))
         option = option_of(parser).get(exc.argument)
         raise _args.error(parser, f"argument {option}: {exc}" if option else str(exc))
     finally:
