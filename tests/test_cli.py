@@ -2034,3 +2034,25 @@ def test_the_models_option_error_keeps_its_fields_through_a_pickle():
         ("hysteresis", "none", ("one-state",), {"host thermodynamics": "multi-phase"},
          {"host thermodynamics": "lever rule"}, exc.value.reason, str(exc.value))
     assert isinstance(back, pybamm.OptionError)
+
+
+def test_a_swept_option_the_fixed_ones_refuse_is_refused_before_any_solve(tmp_path, monkeypatch, capsys):
+    """'pybamm-aea sweep --grid hysteresis=none' on the default multi-phase host ran and failed at every point (exit 1,
+    "1 of 1 point failed"; until session 59): each point's options with the fixed ones are the model's to check before
+    any solve (SweepConfigError, argument "grid"), said as typed, --grid for the swept option; on the lever rule
+    the same grid is taken."""
+    from pybamm_aea.sweep import SweepConfigError, sweep
+    from pybamm_aea.sweep.config import build_config
+
+    with pytest.raises(SweepConfigError) as exc:
+        sweep({"hysteresis": ["one-state", "none"]}, parameter_set="Li2021_Mo6S8", workers=1, progress=False)
+    assert exc.value.argument == "grid" and str(exc.value).startswith("grid point {'hysteresis': 'none'}: Option "
+                                                                      "'hysteresis': 'none' is an option of the lever")
+    monkeypatch.chdir(tmp_path)
+    err = " ".join(_error(["sweep", "--grid", "hysteresis=one-state,none", "--parameter-set", "Li2021_Mo6S8",
+                           "--no-progress"], capsys).split())
+    assert "sweep: error: argument --grid: --grid hysteresis=none with --option 'host thermodynamics=multi-phase' " \
+           "(the default): 'none' is an option of the lever-rule host" in err, err
+    assert "allowed with it: --grid hysteresis=one-state; or give --option 'host thermodynamics=lever rule'" in err
+    names, points = ["hysteresis"], [{"hysteresis": "one-state"}, {"hysteresis": "none"}]
+    build_config(names, points, "Li2021_Mo6S8", None, {"host thermodynamics": "lever rule"}, None, 0.1)

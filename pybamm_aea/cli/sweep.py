@@ -5,6 +5,7 @@ row), 2 for a usage error found before any solve (a bad grid, an unwritable or f
 --output without --force, a --results store of another configuration).
 """
 import os
+import shlex
 import sys
 import time
 import warnings
@@ -231,8 +232,14 @@ def run(args):
                        reference_c_rate=args.reference_c_rate, cell=args.cell,
                        rate_capability=args.rate_capability)
     except SweepConfigError as exc:
-        if isinstance(exc.__cause__, AEAOptionError):  # (the model's, e.g. its hysteresis: said as --option was typed)
-            raise _args.error(parser, _args.option_refusal(exc.__cause__, _args.typed_option, "--option"))
+        if isinstance(exc.__cause__, AEAOptionError):  # (the model's, e.g. its hysteresis: said as it was typed)
+            swept = [name for name, _ in args.grid]
+
+            def typed(name, value):  # (an option swept by --grid, or fixed by --option or the model's default)
+                return f"--grid {shlex.quote(f'{name}={value}')}" if name in swept else _args.typed_option(name, value)
+
+            where = "--grid" if exc.__cause__.option in swept else "--option"
+            raise _args.error(parser, _args.option_refusal(exc.__cause__, typed, where))
         option = option_of(parser).get(exc.argument)
         raise _args.error(parser, f"argument {option}: {exc}" if option else str(exc))
     finally:
