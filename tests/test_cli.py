@@ -2056,3 +2056,15 @@ def test_a_swept_option_the_fixed_ones_refuse_is_refused_before_any_solve(tmp_pa
     assert "allowed with it: --grid hysteresis=one-state; or give --option 'host thermodynamics=lever rule'" in err
     names, points = ["hysteresis"], [{"hysteresis": "one-state"}, {"hysteresis": "none"}]
     build_config(names, points, "Li2021_Mo6S8", None, {"host thermodynamics": "lever rule"}, None, 0.1)
+
+
+def test_a_screen_error_naming_a_model_option_names_the_flag_typed(capsys):
+    """'pybamm-aea screen --dispersed-material-degradation "activation and contact loss"' on a single host said only
+    'the option "dispersed material degradation" needs a dispersed material ...' (until session 59): the model's
+    name, not the flag the user typed. It is led by the flag and value typed now; the model's reason is kept."""
+    err = " ".join(_error(["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "1", "--loadings", "1.5",
+                           "--dispersed-material-degradation", "activation and contact loss", "--no-progress"],
+                          capsys).split())
+    assert "screen: error: argument --dispersed-material-degradation: --dispersed-material-degradation 'activation " \
+           "and contact loss': material 'Li2021_Mo6S8': " in err, err
+    assert 'the option "dispersed material degradation" needs a dispersed material' in err

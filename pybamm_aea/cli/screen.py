@@ -34,6 +34,18 @@ def _typed(name, value):
     return f"{flag(name)} {shlex.quote(value)}"
 
 
+def _flag_of_option_named(args, message):
+    """``message`` (the model's or the set's error), led by "argument --flag: --flag VALUE: " where it names a model
+    option the user set off its default as the model does ('the option "NAME"'): '--dispersed-material-degradation
+    ...' on a single host said only 'the option "dispersed material degradation" needs a dispersed material', the
+    model's name, not the flag typed (until session 59)."""
+    named = [name for name in SCREENED
+             if f'the option "{name}"' in message and getattr(args, name) != POSSIBLE[name][0]]
+    if not named:
+        return message
+    return f"argument {flag(named[0])}: {_typed(named[0], getattr(args, named[0]))}: {message}"
+
+
 def _refused(name):
     """An argparse type that refuses the model's option ``name`` (one of :data:`UNSCREENED`), naming it and why, in
     the API's words (:func:`pybamm_aea.screening_options.refusal`)."""
@@ -180,7 +192,7 @@ def run(args):
     except AEAOptionError as exc:  # (the model's, e.g. its hysteresis: said with the flags typed)
         raise _args.error(parser, _args.option_refusal(exc, _typed, flag(exc.option)))
     except (ValueError, pybamm.OptionError) as exc:
-        raise _args.error(parser, str(exc))
+        raise _args.error(parser, _flag_of_option_named(args, str(exc)))
     _args.say_warnings(parser.prog, caught)
     if args.output is not None:
         _args.write_table(df, args.output)
