@@ -2068,3 +2068,15 @@ def test_a_screen_error_naming_a_model_option_names_the_flag_typed(capsys):
     assert "screen: error: argument --dispersed-material-degradation: --dispersed-material-degradation 'activation " \
            "and contact loss': material 'Li2021_Mo6S8': " in err, err
     assert 'the option "dispersed material degradation" needs a dispersed material' in err
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["--cell", "nope"], "argument --cell: --cell nope: unknown cell preset 'nope'"),
+    (["--results", "r.txt"], "argument --results: --results r.txt must be an SQLite store ending in .sqlite"),
+])
+def test_a_sweep_error_names_the_option_typed_not_the_apis_keyword(argv, said, tmp_path, monkeypatch, capsys):
+    """'pybamm-aea sweep --cell nope' said "argument --cell: cell='nope': ...", '--results r.txt' "results_file
+    'r.txt' must be ...": the API's keywords, which the user did not type (until session 59)."""
+    monkeypatch.chdir(tmp_path)
+    err = " ".join(_error(["sweep", "--grid", "C-rate=0.1", *argv, "--no-progress"], capsys).split())
+    assert f"sweep: error: {said}" in err, err

@@ -39,6 +39,18 @@ def option_of(parser):
     return dict(parser.get_default(OPTION_TABLE))
 
 
+def _as_typed(exc, option, args):
+    """The message of the API's ``exc`` (a ``SweepConfigError``) with its lead, the keyword and the value
+    ("cell='nope': ...", "results_file 'r.txt' must ..."), said as the user typed them ("--cell nope: ..."): until
+    session 59 'sweep --cell nope' said "argument --cell: cell='nope': ...", a keyword the user did not type."""
+    text, value = str(exc), getattr(args, option.lstrip("-").replace("-", "_"), None)
+    if isinstance(value, str):
+        for lead in (f"{exc.argument}={value!r}", f"{exc.argument} {value!r}"):
+            if text.startswith(lead):  # (and the option the API's words add, "compaction='x' (--compaction)")
+                return f"{option} {shlex.quote(value)}{text[len(lead):].removeprefix(f' ({option})')}"
+    return text
+
+
 def register(subparsers):
     p = _args.add_parser(
         subparsers, "sweep", "evaluate a design grid (ESC, Wh/kg, Wh/L, rate, retention)",
@@ -241,7 +253,7 @@ def run(args):
             where = "--grid" if exc.__cause__.option in swept else "--option"
             raise _args.error(parser, _args.option_refusal(exc.__cause__, typed, where))
         option = option_of(parser).get(exc.argument)
-        raise _args.error(parser, f"argument {option}: {exc}" if option else str(exc))
+        raise _args.error(parser, f"argument {option}: {_as_typed(exc, option, args)}" if option else str(exc))
     finally:
         for resource in (client, cluster):
             if resource is not None:
