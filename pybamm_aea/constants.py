@@ -7,6 +7,8 @@ import re
 
 from scipy.constants import N_A, R, e
 
+from .celsius import ZERO_CELSIUS, celsius  # noqa: F401 (re-exported: the one conversion, light for the CLI)
+
 #: Faraday constant [C.mol-1]: elementary charge x Avogadro constant
 F = e * N_A
 #: Charge of one mole of electrons in mA.h (F / 3.6 C per mA.h): over a molar mass in g/mol, a specific capacity in
@@ -19,17 +21,6 @@ MAH_PER_MOL = F / 3.6
 STANDARD_ATOMIC_WEIGHTS = {"Li": 6.94, "C": 12.011, "O": 15.999, "Al": 26.9815385, "P": 30.973761998, "S": 32.06,
                            "Ti": 47.867, "Mn": 54.938044, "Fe": 55.845, "Co": 58.933194, "Ni": 58.6934, "Cu": 63.546,
                            "Ge": 72.630, "Mo": 95.95, "In": 114.818}
-
-#: 0 degrees C in kelvin [K]
-ZERO_CELSIUS = 273.15
-
-
-def celsius(T):
-    """The temperature ``T`` [K] in degrees C, as a float without the round-off of the subtraction: rounded to 1e-9
-    K, -0.0 made 0.0 (a mean of 273.15 K over a step's times is 273.15 - 5.7e-14, which printed as "-5.684e-14 C").
-    The one conversion of a temperature to degrees C for a message or a table."""
-    return round(float(T) - ZERO_CELSIUS, 9) + 0.0
-
 
 _ELEMENT_COUNT = re.compile(r"([A-Z][a-z]?)(\d*\.?\d*)")
 

@@ -54,6 +54,7 @@ from .parameters.paper_cell import li_in_cut_offs
 from .ranges import POSITIVE, UTILISATION, check_loading_mg_cm2, check_thickness_um
 from .readout import ANODE_OCP, ENERGY_OPTIONS, ESC, delivered
 from .screening_grid import C_RATES, LOADINGS_MG_CM2
+from .screening_options import UNSCREENED, refusal
 from .user_input import close_names, did_you_mean, first_repeat, not_a_number, number_refusal, real_number
 
 MECHANISMS = {
@@ -455,7 +456,8 @@ def screen(materials, c_rates=C_RATES, loadings=None, thicknesses=None, temperat
         stops exceeding the composite's) with its "crossover" reason. About 2 s per loading and material.
     options : dict, optional
         AEA model options (default: the model's defaults, the multi-phase host); each is solved
-        with the tolerances of the model's own default solver for those options.
+        with the tolerances of the model's own default solver for those options. Those of
+        :data:`pybamm_aea.screening_options.UNSCREENED` ("voltage as a state") are refused, with any value.
     mesh_check : bool
         Also solve every point on a finer mesh, the model's refined as :func:`pybamm_aea.mesh_check` refines a run
         the mesh may decide (8x, 160 cells at least, for Mo6S8's multi-phase host; twice for other hosts):
@@ -504,6 +506,9 @@ def screen(materials, c_rates=C_RATES, loadings=None, thicknesses=None, temperat
     if temperature is not None:
         temperature = real_number("temperature [K]", temperature)  # (a 0-d array as the float it holds)
         check_value("Ambient temperature [K]", temperature)
+    refused = next((name for name in options or {} if name in UNSCREENED), None)
+    if refused is not None:  # (the command line's --voltage-as-a-state says the same)
+        raise ValueError(f"options: {refusal(refused)}")
     if isinstance(materials, (str, os.PathLike, AEAMaterial)):  # one material (a str was read letter by letter)
         materials = [materials]
     materials = list(materials)

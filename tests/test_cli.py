@@ -1893,13 +1893,12 @@ def test_screen_takes_the_model_options_a_screen_honours_and_refuses_the_other_b
     assert "--interphase-growth {none,parabolic,stability window}" in help_text
     assert "voltage-as-a-state" not in help_text
     err = _error(["screen", "--voltage-as-a-state", "true"], capsys)
-    assert "argument --voltage-as-a-state: the AEA model's option 'voltage as a state' is not a screen's: a solver " \
-           "formulation" in err, err
+    assert "argument --voltage-as-a-state: the AEA model's option 'voltage as a state' is not a screen's, with any " \
+           "value: a solver formulation" in err, err
     err = _error(["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "1", "--loadings", "5", "--hysteresis",
-                  "none", "--no-progress"], capsys)  # (the model's OptionError, said as a usage error)
-    assert err.rstrip().endswith("pybamm-aea screen: error: Option 'hysteresis': 'none' is an option of the "
-                                 "lever-rule host (\"host thermodynamics\": \"lever rule\"); the multi-phase host's "
-                                 "hysteresis follows from its free energy"), err
+                  "none", "--no-progress"], capsys)  # (the model's OptionError, said as a usage error with the flags)
+    assert "pybamm-aea screen: error: argument --hysteresis: --hysteresis none with --host-thermodynamics " \
+           "multi-phase (the default): 'none' is an option of the lever-rule host" in err, err
 
 
 def test_the_screens_lever_rule_map_is_the_apis(tmp_path, capsys):
@@ -1930,3 +1929,154 @@ def test_the_screens_lever_rule_map_is_the_apis(tmp_path, capsys):
         assert rows["lever rule"][column].to_numpy() == pytest.approx(api[column].to_numpy(), rel=5e-6), column
     assert rows["lever rule"]["utilisation"].iloc[1] == pytest.approx(0.99493, abs=1e-5)
     assert rows[None]["utilisation"].iloc[1] == pytest.approx(0.79739, abs=1e-5)
+
+
+def _help_text(parser):
+    return " ".join(parser.format_help().split())
+
+
+def test_each_helps_protocol_default_is_what_the_command_runs(monkeypatch):
+    """The paper's temperature and C-rate in the helps come from pybamm_aea.paper_protocol, where the commands take
+    them: screen's help typed "(default: the paper's 343.15 K, 70 C)" and compare's, simulate's and sweep's "0.1C"
+    (until session 59). Each help says what the command runs with the flag omitted, and follows the one record."""
+    import inspect
+
+    import pybamm_aea
+    from pybamm_aea import paper_protocol
+    from pybamm_aea.cli import compare, simulate
+    from pybamm_aea.screening import _resolve
+    from pybamm_aea.studies.comparison import formation_experiment
+
+    parser, commands = build_parsers()
+    # screen --temperature omitted: each default material's cell build, the help's figure
+    T = paper_protocol.CELL_TEMPERATURE_K
+    for material in commands["screen"].get_default("materials").split(","):
+        assert _resolve(material, None, "paper")[1]["Ambient temperature [K]"] == T, material
+    assert "(default: the paper's cell build's, 343.15 K, 70 C)" in _help_text(commands["screen"])
+    for name in ("Li2021_Mo6S8", "Li2021_TiS2", "Li2021_S_Mo6S8", "Li2021_S_C_LGPS"):  # the comparison's "all 70 C"
+        assert pybamm.ParameterValues(name)["Ambient temperature [K]"] == T, name
+    # the rate: the comparison's experiment, simulate's default steps, the sweep's reference rate (API and CLI)
+    assert "Discharge at 0.1C until 1.8 V" in str(formation_experiment(1.8, 2.8, 1).steps[0])
+    assert simulate._default_steps(pybamm.ParameterValues("Li2021_Mo6S8"))[0].startswith("Discharge at 0.1C until")
+    assert commands["sweep"].get_default("reference_c_rate") == \
+        inspect.signature(pybamm_aea.sweep).parameters["reference_c_rate"].default == paper_protocol.C_RATE
+    assert "each at 0.1C (the paper's)" in _help_text(parser) and "cycles at 0.1C;" in compare.description()
+    assert "discharge, at 0.1C (the paper's) between" in _help_text(commands["simulate"])
+    assert "a discharge at --reference-c-rate to the set's lower cut-off" in _help_text(commands["sweep"])
+    # one record: changed there, every help and every command's default follow
+    monkeypatch.setattr(paper_protocol, "CELL_TEMPERATURE_K", 298.15)
+    monkeypatch.setattr(paper_protocol, "C_RATE", 0.2)
+    parser, commands = build_parsers()
+    assert "(default: the paper's cell build's, 298.15 K, 25 C)" in _help_text(commands["screen"])
+    assert "separator, 25 C)" in _help_text(commands["screen"]) and "all 25 C)" in compare.description()
+    assert "each at 0.2C (the paper's)" in _help_text(parser) and "cycles at 0.2C;" in compare.description()
+    assert "discharge, at 0.2C (the paper's) between" in _help_text(commands["simulate"])
+    assert commands["sweep"].get_default("reference_c_rate") == 0.2
+    assert "Discharge at 0.2C until 1.8 V" in str(formation_experiment(1.8, 2.8, 1).steps[0])
+    assert simulate._default_steps(pybamm.ParameterValues("Li2021_Mo6S8"))[0].startswith("Discharge at 0.2C until")
+
+
+@pytest.mark.parametrize("value", ["true", "false"])
+def test_the_screen_api_refuses_the_option_the_command_refuses_in_its_words(value, capsys):
+    """'pybamm-aea screen --voltage-as-a-state true' was refused as "not a screen's ...; pybamm_aea.screen(options=
+    {'voltage as a state': ...}) takes it", and the API took it (until session 59): a solver formulation, which stops
+    short of a steep OCP end. Both refuse it now, before any model is built, with one message
+    (pybamm_aea.screening_options.refusal), whatever its value."""
+    import pybamm_aea
+    from pybamm_aea.screening_options import refusal
+
+    with pytest.raises(ValueError) as exc:
+        pybamm_aea.screen("Li2021_Mo6S8", c_rates=1, loadings=5, options={"voltage as a state": value},
+                          progress=False)
+    assert str(exc.value) == f"options: {refusal('voltage as a state')}"
+    assert "'voltage as a state' is not a screen's, with any value: a solver formulation" in str(exc.value)
+    err = _error(["screen", "--voltage-as-a-state", value], capsys)
+    assert err.rstrip().endswith(f"argument --voltage-as-a-state: {refusal('voltage as a state')}"), err
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "1", "--loadings", "5", "--hysteresis", "none"],
+     "argument --hysteresis: --hysteresis none with --host-thermodynamics multi-phase (the default): 'none' is an "
+     "option of the lever-rule host; the multi-phase host's hysteresis follows from its free energy; allowed with it: "
+     "--hysteresis one-state; or give --host-thermodynamics 'lever rule' to keep --hysteresis none"),
+    (["simulate", "--option", "hysteresis=none", "--output", "x.csv"],
+     "argument --option: --option hysteresis=none with --option 'host thermodynamics=multi-phase' (the default): "
+     "'none' is an option of the lever-rule host; the multi-phase host's hysteresis follows from its free energy; "
+     "allowed with it: --option hysteresis=one-state; or give --option 'host thermodynamics=lever rule' to keep "
+     "--option hysteresis=none"),
+    (["sweep", "--grid", "C-rate=0.1", "--parameter-set", "Li2021_Mo6S8", "--option", "hysteresis=none"],
+     "argument --option: --option hysteresis=none with --option 'host thermodynamics=multi-phase' (the default): "),
+    (["simulate", "--option", "hysteresis=bogus", "--output", "x.csv"],
+     "argument --option: --option hysteresis=bogus: Option 'hysteresis' cannot be 'bogus'; possible values: "
+     "('one-state', 'none')"),
+])
+def test_a_refused_model_option_is_said_as_the_user_typed_it(argv, said, tmp_path, monkeypatch, capsys):
+    """'pybamm-aea screen --hysteresis none' said "error: Option 'hysteresis': 'none' is an option of the lever-rule
+    host (\"host thermodynamics\": \"lever rule\")", the model's names, not the flag typed, and no value allowed
+    (until session 59); simulate's and sweep's --option named no setting as written. The error names the flag and the
+    value typed, the option that refuses it, the values allowed and what would take it (AEAOptionError's fields)."""
+    monkeypatch.chdir(tmp_path)
+    err = _error([*argv, "--no-progress"], capsys)
+    assert f"{argv[0]}: error: {said}" in " ".join(err.split()), err
+    assert not list(tmp_path.iterdir())  # (refused before any solve or file)
+
+
+def test_the_models_option_error_keeps_its_fields_through_a_pickle():
+    """A sweep's worker sends the model's AEAOptionError back pickled: its fields, which the command line says, kept."""
+    import pickle
+
+    from pybamm_aea.models.aea import AEAOptionError, AEAOptions
+
+    with pytest.raises(AEAOptionError) as exc:
+        AEAOptions({"hysteresis": "none"})
+    back = pickle.loads(pickle.dumps(exc.value))
+    assert (back.option, back.value, back.allowed, back.given, back.needs, back.reason, str(back)) == \
+        ("hysteresis", "none", ("one-state",), {"host thermodynamics": "multi-phase"},
+         {"host thermodynamics": "lever rule"}, exc.value.reason, str(exc.value))
+    assert isinstance(back, pybamm.OptionError)
+
+
+def test_a_swept_option_the_fixed_ones_refuse_is_refused_before_any_solve(tmp_path, monkeypatch, capsys):
+    """'pybamm-aea sweep --grid hysteresis=none' on the default multi-phase host ran and failed at every point (exit 1,
+    "1 of 1 point failed"; until session 59): each point's options with the fixed ones are the model's to check before
+    any solve (SweepConfigError, argument "grid"), said as typed, --grid for the swept option; on the lever rule
+    the same grid is taken."""
+    from pybamm_aea.sweep import SweepConfigError, sweep
+    from pybamm_aea.sweep.config import build_config
+
+    with pytest.raises(SweepConfigError) as exc:
+        sweep({"hysteresis": ["one-state", "none"]}, parameter_set="Li2021_Mo6S8", workers=1, progress=False)
+    assert exc.value.argument == "grid" and str(exc.value).startswith("grid point {'hysteresis': 'none'}: Option "
+                                                                      "'hysteresis': 'none' is an option of the lever")
+    monkeypatch.chdir(tmp_path)
+    err = " ".join(_error(["sweep", "--grid", "hysteresis=one-state,none", "--parameter-set", "Li2021_Mo6S8",
+                           "--no-progress"], capsys).split())
+    assert "sweep: error: argument --grid: --grid hysteresis=none with --option 'host thermodynamics=multi-phase' " \
+           "(the default): 'none' is an option of the lever-rule host" in err, err
+    assert "allowed with it: --grid hysteresis=one-state; or give --option 'host thermodynamics=lever rule'" in err
+    names, points = ["hysteresis"], [{"hysteresis": "one-state"}, {"hysteresis": "none"}]
+    build_config(names, points, "Li2021_Mo6S8", None, {"host thermodynamics": "lever rule"}, None, 0.1)
+
+
+def test_a_screen_error_naming_a_model_option_names_the_flag_typed(capsys):
+    """'pybamm-aea screen --dispersed-material-degradation "activation and contact loss"' on a single host said only
+    'the option "dispersed material degradation" needs a dispersed material ...' (until session 59): the model's
+    name, not the flag the user typed. It is led by the flag and value typed now; the model's reason is kept."""
+    err = " ".join(_error(["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "1", "--loadings", "1.5",
+                           "--dispersed-material-degradation", "activation and contact loss", "--no-progress"],
+                          capsys).split())
+    assert "screen: error: argument --dispersed-material-degradation: --dispersed-material-degradation 'activation " \
+           "and contact loss': material 'Li2021_Mo6S8': " in err, err
+    assert 'the option "dispersed material degradation" needs a dispersed material' in err
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["--cell", "nope"], "argument --cell: --cell nope: unknown cell preset 'nope'"),
+    (["--results", "r.txt"], "argument --results: --results r.txt must be an SQLite store ending in .sqlite"),
+])
+def test_a_sweep_error_names_the_option_typed_not_the_apis_keyword(argv, said, tmp_path, monkeypatch, capsys):
+    """'pybamm-aea sweep --cell nope' said "argument --cell: cell='nope': ...", '--results r.txt' "results_file
+    'r.txt' must be ...": the API's keywords, which the user did not type (until session 59)."""
+    monkeypatch.chdir(tmp_path)
+    err = " ".join(_error(["sweep", "--grid", "C-rate=0.1", *argv, "--no-progress"], capsys).split())
+    assert f"sweep: error: {said}" in err, err

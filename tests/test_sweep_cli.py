@@ -113,9 +113,9 @@ def test_cathode_cells_reach_the_sweep(tmp_path, capsys):
     (["--option", "anode=graphite"], "--option", "'graphite'"),
     (["--grid", "Cathode lodaing [kg.m-2]=0.01"], "--grid", "'Cathode lodaing [kg.m-2]'"),
     (["--grid", "anode=graphite"], "--grid", "'graphite'"),
-    (["--compaction", "Mo6S8"], "--compaction", "compaction='Mo6S8'"),
+    (["--compaction", "Mo6S8"], "--compaction", "--compaction Mo6S8 sets the porosity"),  # (said as typed: session 59)
     (["--experiment", "Discharge at 1 mA until 1.8 V", "--grid", "C-rate=0.5"], "--experiment", "no C-rate step"),
-    (["--results", "r.csv"], "--results", "'r.csv'"),
+    (["--results", "r.csv"], "--results", "--results r.csv must be an SQLite store"),
     (["--output", "taken.csv/t.csv"], "--output", "taken.csv' is a file, not a folder"),  # (a missing folder is made)
     (["--cell", "practical targt"], "--cell", "did you mean ['practical target']"),
     (["--experiment", "Discharge at 0.1C until 1.8 V", "--grid", "Lower voltage cut-off [V]=2.0,1.8"], "--grid",

@@ -93,7 +93,7 @@ def build_parsers():
         formatter_class=Formatter,
         description=describe(
             "PyBaMM plugin for all-electrochem-active (AEA) all-solid-state Li cells (Li et al., Adv. Mater. 2021, "
-            "33, 2008723).", compare.DESCRIPTION),
+            "33, 2008723).", compare.description()),
         epilog="Run 'pybamm-aea SUBCOMMAND --help' for the arguments of each subcommand.",
     )
     compare.configure(parser)

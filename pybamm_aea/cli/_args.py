@@ -10,6 +10,7 @@ import sys
 import textwrap
 
 from pybamm_aea import aea_mesh_cells
+from pybamm_aea.aea_option_values import POSSIBLE
 
 #: default output folder of the command line
 DEFAULT_OUT = "aea_output"
@@ -20,6 +21,28 @@ def error(parser, message):
     writes ``raise error(parser, ...)``, the end of its path even under a ``parser.error`` that returns."""
     parser.error(message)
     return SystemExit(2)
+
+
+def option_refusal(exc, typed, argument):
+    """The words of the model's refused option ``exc`` (:class:`pybamm_aea.models.aea.AEAOptionError`) as the command
+    line's user writes it: ``typed(option, value)`` is how the command writes an option's setting (screen's
+    "--hysteresis none", simulate's and sweep's "--option hysteresis=none"), ``argument`` the argument the error
+    names; with the settings allowed, and those that would take it. Until session 59 'pybamm-aea screen --hysteresis
+    none' said "Option 'hysteresis': ...", the model's name, not the flag typed, and no allowed value."""
+    said = typed(exc.option, exc.value)
+    if not exc.given:  # (a value the option does not have: the model's words, with its did-you-mean)
+        return f"argument {argument}: {said}: {exc}"
+    given = " ".join(typed(k, v) + (" (the default)" if POSSIBLE[k][0] == v else "") for k, v in exc.given.items())
+    text = (f"argument {argument}: {said} with {given}: {exc.reason}; allowed with it: "
+            + ", ".join(typed(exc.option, v) for v in exc.allowed))
+    return text + "".join(f"; or give {typed(k, v)} to keep {said}" for k, v in exc.needs.items())
+
+
+def typed_option(name, value):
+    """The model's option ``name`` set to ``value`` as ``--option`` writes it: "--option 'hysteresis=none'"."""
+    import shlex
+
+    return f"--option {shlex.quote(f'{name}={value}')}"
 
 
 #: help formatting of every parser: the description's layout kept; an argument's default is in its help text, as

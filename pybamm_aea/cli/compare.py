@@ -4,21 +4,28 @@ import math
 from pathlib import Path
 import sys
 
+from pybamm_aea import paper_protocol
+from pybamm_aea.celsius import celsius
+from pybamm_aea.paper_protocol import c_rate_text
+
 from . import _args
 
 #: the comparison's table in --out
 COMPARISON_CSV = "comparison.csv"
 
-DESCRIPTION = (
-    "Without a subcommand: the built-in comparison. The AEA Mo6S8 (LMS), TiS2 (LTS) and hybrid S8-Mo6S8 "
-    "(S-LMS) cells and the conventional S-C/LGPS composite cathode (PyBaMM DFN; all 70 C), and a "
-    "conventional liquid NMC532 half cell (PyBaMM DFN, Xu2019 set, 25 C) run a "
-    "formation discharge and CYCLES charge/discharge cycles at 0.1C; prints ESC (mAh per g of the whole "
-    "electrode), electrode- and cell-level Wh/kg and Wh/L and capacity retention next to the paper's "
-    "figures (Table S9, SI calculation model), and writes the figures (voltage profiles, energy "
-    "comparison) and a CSV into OUT."
-)
 
+def description():
+    """The main job's description (the paper's temperature and C-rate from :mod:`pybamm_aea.paper_protocol`)."""
+    return (
+        "Without a subcommand: the built-in comparison. The AEA Mo6S8 (LMS), TiS2 (LTS) and hybrid S8-Mo6S8 "
+        "(S-LMS) cells and the conventional S-C/LGPS composite cathode (PyBaMM DFN; all "
+        f"{celsius(paper_protocol.CELL_TEMPERATURE_K):g} C), and a "
+        "conventional liquid NMC532 half cell (PyBaMM DFN, Xu2019 set, 25 C) run a "
+        f"formation discharge and CYCLES charge/discharge cycles at {c_rate_text()}; prints ESC (mAh per g of the "
+        "whole electrode), electrode- and cell-level Wh/kg and Wh/L and capacity retention next to the paper's "
+        "figures (Table S9, SI calculation model), and writes the figures (voltage profiles, energy "
+        "comparison) and a CSV into OUT."
+    )
 
 
 def _columns():
@@ -43,7 +50,8 @@ def configure(parser):
                         help="folder for the comparison's CSV and PNG figures (created if missing) "
                              "(default: %(default)s)")
     parser.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=3, metavar="N",
-                        help="charge/discharge cycles after the formation discharge, each at 0.1C "
+                        help="charge/discharge cycles after the formation discharge, each at "
+                             f"{c_rate_text()} (the paper's) "
                              f"({_args.CYCLES_CHECK}) (default: %(default)s)")
     parser.add_argument("--no-figures", action="store_true", help="do not write the PNG figures")
     _args.add_no_progress(parser)
@@ -85,7 +93,8 @@ def report(comparison, stream):
         print(*text, file=stream)
 
     say("pybamm-aea: all-electrochem-active (AEA) cathodes vs conventional solid-state and liquid Li-ion electrodes")
-    say(f"(Li et al., Adv. Mater. 2021, 33, 2008723), formation discharge + {comparison.cycles} cycles at 0.1C\n")
+    say(f"(Li et al., Adv. Mater. 2021, 33, 2008723), formation discharge + {comparison.cycles} cycles at "
+        f"{c_rate_text()}\n")
     say(format_table(comparison.table))
     say("\nESC = mAh per g of the whole cathode electrode (AEA: 100 % active, empty pores; composites: active + "
         "carbon + binder or solid electrolyte, liquid electrolyte in the pores).\nElectrode Wh/kg, Wh/L: last "

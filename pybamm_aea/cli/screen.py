@@ -1,22 +1,17 @@
 """``pybamm-aea screen``: materials x C-rates x loadings (or thicknesses) -> AEA screening table."""
 import argparse
+import shlex
 import sys
 import warnings
 
 from pybamm_aea.aea_option_values import POSSIBLE
+from pybamm_aea import paper_protocol
+from pybamm_aea.celsius import celsius
 from pybamm_aea.screening_grid import C_RATES, LOADINGS_MG_CM2, as_text
+from pybamm_aea.screening_options import SCREENED, UNSCREENED, refusal
 
 from . import _args
 
-#: the model's options a screen does not take, and why (refused by name: the others are the command's options).
-#: 'voltage as a state' measured 2026-12-07 (session 58): Mo6S8, AEA_LiFePO4, TiS2 at 1C, 5 mg/cm2 gave
-#: utilisations within 1.1e-4 of the window with it and without
-UNSCREENED = {
-    "voltage as a state": "a solver formulation, not the cell's: no figure of a screen depends on it beyond the "
-                          "solver's tolerance",
-}
-#: the model's options the screen takes, each an option of the command (values: the model's, the default first)
-SCREENED = tuple(name for name in POSSIBLE if name not in UNSCREENED)
 #: what each screened option does to a screen (said in its help, after the model's values)
 _EFFECT = {
     "anode": "the cell's anode; on Li-In each material's window (vs Li) is moved down by the Li-In plateau and the "
@@ -34,11 +29,28 @@ def flag(name):
     return "--" + name.lower().replace(" ", "-")
 
 
+def _typed(name, value):
+    """The model's option ``name`` set to ``value`` as this command writes it: "--host-thermodynamics 'lever rule'"."""
+    return f"{flag(name)} {shlex.quote(value)}"
+
+
+def _flag_of_option_named(args, message):
+    """``message`` (the model's or the set's error), led by "argument --flag: --flag VALUE: " where it names a model
+    option the user set off its default as the model does ('the option "NAME"'): '--dispersed-material-degradation
+    ...' on a single host said only 'the option "dispersed material degradation" needs a dispersed material', the
+    model's name, not the flag typed (until session 59)."""
+    named = [name for name in SCREENED
+             if f'the option "{name}"' in message and getattr(args, name) != POSSIBLE[name][0]]
+    if not named:
+        return message
+    return f"argument {flag(named[0])}: {_typed(named[0], getattr(args, named[0]))}: {message}"
+
+
 def _refused(name):
-    """An argparse type that refuses the model's option ``name`` (one of :data:`UNSCREENED`), naming it and why."""
+    """An argparse type that refuses the model's option ``name`` (one of :data:`UNSCREENED`), naming it and why, in
+    the API's words (:func:`pybamm_aea.screening_options.refusal`)."""
     def refuse(text):
-        raise argparse.ArgumentTypeError(f"the AEA model's option {name!r} is not a screen's: {UNSCREENED[name]}; "
-                                         f"pybamm_aea.screen(options={{{name!r}: ...}}) takes it")
+        raise argparse.ArgumentTypeError(refusal(name))
     return refuse
 
 
@@ -48,7 +60,8 @@ def register(subparsers):
         help="screen materials as dense AEA cathodes: utilisation, energy, limiting mechanism vs rate and loading",
         description=_args.describe(
             "Runs pybamm_aea.screen: one constant-current step per material, C-rate and loading on the paper's lab "
-            "cell build (0.785 cm2, its separator, 70 C) against a lithium metal anode, or --anode Li-In (the paper's: "
+            f"cell build (0.785 cm2, its separator, {celsius(paper_protocol.CELL_TEMPERATURE_K):g} C) against a "
+            "lithium metal anode, or --anode Li-In (the paper's: "
             "the window moved down by its plateau, energies against Li): utilisation of the window, ESC, electrode "
             "Wh/kg and Wh/L, the limiting mechanism "
             "(ionic, electronic, interface, separator) and the largest loading / thickness / areal capacity still "
@@ -75,7 +88,8 @@ def register(subparsers):
                    help="comma-separated dense-cathode thicknesses in um (instead of loadings)")
     p.add_argument("--temperature", type=_args.in_physical_range("--temperature", "Ambient temperature [K]"),
                    default=None, metavar="K",
-                   help="ambient temperature in kelvin (default: the paper's 343.15 K, 70 C)")
+                   help="ambient temperature in kelvin (default: the paper's cell build's, "
+                        f"{paper_protocol.CELL_TEMPERATURE_K:g} K, {celsius(paper_protocol.CELL_TEMPERATURE_K):g} C)")
     for name in SCREENED:
         p.add_argument(flag(name), dest=name, choices=POSSIBLE[name], default=POSSIBLE[name][0],
                        help=f"the AEA model's option {name!r} (pybamm_aea.screen(options={{{name!r}: ...}})): "
@@ -152,6 +166,7 @@ def run(args):
     import pybamm
 
     import pybamm_aea
+    from pybamm_aea.models.aea import AEAOptionError
     from pybamm_aea.screening import lower_bounds, mesh_converged, mesh_decided, suitability, threshold_label
 
     parser = args.parser
@@ -174,8 +189,10 @@ def run(args):
                                    threshold=args.threshold, mesh_check=args.mesh_check,
                                    options={name: getattr(args, name) for name in SCREENED},
                                    progress=_args.progress_shown(args), **kwargs)
-    except (ValueError, pybamm.OptionError) as exc:  # (an OptionError: the model's, e.g. its hysteresis)
-        raise _args.error(parser, str(exc))
+    except AEAOptionError as exc:  # (the model's, e.g. its hysteresis: said with the flags typed)
+        raise _args.error(parser, _args.option_refusal(exc, _typed, flag(exc.option)))
+    except (ValueError, pybamm.OptionError) as exc:
+        raise _args.error(parser, _flag_of_option_named(args, str(exc)))
     _args.say_warnings(parser.prog, caught)
     if args.output is not None:
         _args.write_table(df, args.output)

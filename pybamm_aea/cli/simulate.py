@@ -7,6 +7,8 @@ import sys
 import time
 import warnings
 
+from pybamm_aea.paper_protocol import c_rate_text
+
 from . import _args
 
 #: columns of every time series, and of AEA runs
@@ -47,9 +49,9 @@ def register(subparsers):
     p.add_argument("--experiment", action="append", default=None, metavar="STEP",
                    help="a PyBaMM experiment step, e.g. 'Discharge at 0.1C until 1.8 V' (repeat for several steps; "
                         "default: a formation discharge of the pristine cell, then --cycles cycles of charge and "
-                        "discharge, at 0.1C between the set's voltage cut-offs (a formation charge, then discharge "
-                        "and charge, for a set lithiated as made, e.g. AEA_LiCoO2), on the Li-In anode moved down by "
-                        "its plateau as the model's defaults)")
+                        f"discharge, at {c_rate_text()} (the paper's) between the set's voltage cut-offs (a formation "
+                        "charge, then discharge and charge, for a set lithiated as made, e.g. AEA_LiCoO2), on the "
+                        "Li-In anode moved down by its plateau as the model's defaults)")
     p.add_argument("--cycles", type=_args.int_at_least("--cycles", 1), default=1, metavar="N",
                    help=f"repeat the --experiment steps N times, as N cycles; without --experiment, N cycles "
                         f"after the formation step, which is cycle 1 of FILE stem + '_cycles.csv': a discharge, then "
@@ -140,6 +142,8 @@ def _model(args, values):
     the cathode's capacity as made, :func:`pybamm_aea.models.step_checks.theoretical_cathode_capacity`)."""
     import pybamm
 
+    from pybamm_aea.models.aea import AEAOptionError
+
     options = dict(args.option)
     if args.model != "AEA":
         from pybamm_aea.readout import ENERGY_OPTIONS
@@ -156,6 +160,8 @@ def _model(args, values):
             model = AEA(options)
         else:
             model = getattr(pybamm.lithium_ion, args.model)(options)
+    except AEAOptionError as exc:  # (the model's, e.g. its hysteresis: said as --option was typed)
+        raise _args.error(args.parser, _args.option_refusal(exc, _args.typed_option, "--option"))
     except Exception as exc:
         # (PyBaMM's OptionError opens with a newline)
         raise _args.error(args.parser, f"argument --option: {str(exc).strip()}")
@@ -187,7 +193,8 @@ def _default_steps(values):
     from pybamm_aea.parameters import is_aea_set, starts_with_charge
 
     low, high = values["Lower voltage cut-off [V]"], values["Upper voltage cut-off [V]"]
-    discharge, charge = f"Discharge at 0.1C until {low:g} V", f"Charge at 0.1C until {high:g} V"
+    rate = c_rate_text()  # (the paper's, pybamm_aea.paper_protocol: the help says it from there too)
+    discharge, charge = f"Discharge at {rate} until {low:g} V", f"Charge at {rate} until {high:g} V"
     if is_aea_set(values) and starts_with_charge(values):
         return [charge, discharge, charge]
     return [discharge, charge, discharge]

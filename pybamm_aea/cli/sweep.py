@@ -5,12 +5,14 @@ row), 2 for a usage error found before any solve (a bad grid, an unwritable or f
 --output without --force, a --results store of another configuration).
 """
 import os
+import shlex
 import sys
 import time
 import warnings
 
 
 from pybamm_aea import cell_preset_names
+from pybamm_aea import paper_protocol
 
 from . import _args
 
@@ -35,6 +37,18 @@ def option_of(parser):
     options as it added them (argparse's public ``add_argument`` return and ``get_default``), so a renamed option
     cannot leave a stale name in it."""
     return dict(parser.get_default(OPTION_TABLE))
+
+
+def _as_typed(exc, option, args):
+    """The message of the API's ``exc`` (a ``SweepConfigError``) with its lead, the keyword and the value
+    ("cell='nope': ...", "results_file 'r.txt' must ..."), said as the user typed them ("--cell nope: ..."): until
+    session 59 'sweep --cell nope' said "argument --cell: cell='nope': ...", a keyword the user did not type."""
+    text, value = str(exc), getattr(args, option.lstrip("-").replace("-", "_"), None)
+    if isinstance(value, str):
+        for lead in (f"{exc.argument}={value!r}", f"{exc.argument} {value!r}"):
+            if text.startswith(lead):  # (and the option the API's words add, "compaction='x' (--compaction)")
+                return f"{option} {shlex.quote(value)}{text[len(lead):].removeprefix(f' ({option})')}"
+    return text
 
 
 def register(subparsers):
@@ -71,9 +85,11 @@ def register(subparsers):
         help="registered parameter set, or the path of a material's .json file (save_material)"
              " (default: %(default)s)")
     add("--experiment", action="append", default=None, metavar="STEP",
-        help="PyBaMM experiment step (repeatable); default: a 0.1C discharge to the set's lower cut-off, "
+        help="PyBaMM experiment step (repeatable); default: a discharge at --reference-c-rate to the set's lower "
+             "cut-off, "
              "moved down by the plateau on the Li-In anode")
-    add("--reference-c-rate", type=_args.float_in("--reference-c-rate", 0, low_open=True), default=0.1,
+    add("--reference-c-rate", type=_args.float_in("--reference-c-rate", 0, low_open=True),
+        default=paper_protocol.C_RATE,
         metavar="C", help="the rate the --experiment's C-rate steps are written at: a swept 'C-rate' c runs "
                           "them at c / C times their rate; the paper's by default (default: %(default)s)")
     add("--rate-capability", action="store_true",
@@ -200,6 +216,7 @@ def _dask_client(args):
 
 
 def run(args):
+    from pybamm_aea.models.aea import AEAOptionError
     from pybamm_aea.sweep import SweepConfigError, SweepNote, sweep
     import pandas as pd
 
@@ -227,8 +244,16 @@ def run(args):
                        reference_c_rate=args.reference_c_rate, cell=args.cell,
                        rate_capability=args.rate_capability)
     except SweepConfigError as exc:
+        if isinstance(exc.__cause__, AEAOptionError):  # (the model's, e.g. its hysteresis: said as it was typed)
+            swept = [name for name, _ in args.grid]
+
+            def typed(name, value):  # (an option swept by --grid, or fixed by --option or the model's default)
+                return f"--grid {shlex.quote(f'{name}={value}')}" if name in swept else _args.typed_option(name, value)
+
+            where = "--grid" if exc.__cause__.option in swept else "--option"
+            raise _args.error(parser, _args.option_refusal(exc.__cause__, typed, where))
         option = option_of(parser).get(exc.argument)
-        raise _args.error(parser, f"argument {option}: {exc}" if option else str(exc))
+        raise _args.error(parser, f"argument {option}: {_as_typed(exc, option, args)}" if option else str(exc))
     finally:
         for resource in (client, cluster):
             if resource is not None:

@@ -111,6 +111,22 @@ class CathodeSubMesh(pybamm.Exponential1DSubMesh):
         return submesh
 
 
+class AEAOptionError(pybamm.OptionError):
+    """An AEA option's value refused (a ``pybamm.OptionError``): ``option`` and ``value`` as given, ``allowed`` the
+    values it may take beside ``given`` (the other options, name -> value, that refuse it; {} if none), ``needs`` the
+    options, name -> value, that would take it ({} if none), ``reason`` why (the message if not given), so that a
+    command line can say them as its user wrote them (``pybamm-aea screen --hysteresis none``: "Option 'hysteresis'"
+    named no flag, until session 59)."""
+
+    def __init__(self, message, option, value, allowed, given=None, needs=None, reason=None):
+        super().__init__(message)
+        self.option, self.value, self.allowed = option, value, tuple(allowed)
+        self.given, self.needs, self.reason = dict(given or {}), dict(needs or {}), reason or message
+
+    def __reduce__(self):  # (a sweep's worker sends it back pickled)
+        return type(self), (str(self), self.option, self.value, self.allowed, self.given, self.needs, self.reason)
+
+
 class AEAOptions(dict):
     """Model options, validated. Unknown keys or values raise ``pybamm.OptionError``.
 
@@ -183,17 +199,20 @@ class AEAOptions(dict):
                     + did_you_mean(key, self.POSSIBLE)
                 )
             if value not in self.POSSIBLE[key]:
-                raise pybamm.OptionError(
+                raise AEAOptionError(
                     f"Option {key!r} cannot be {value!r}; possible values: {self.POSSIBLE[key]}"
-                    + did_you_mean(value, self.POSSIBLE[key])
+                    + did_you_mean(value, self.POSSIBLE[key]), key, value, self.POSSIBLE[key]
                 )
         full = {key: values[0] for key, values in self.POSSIBLE.items()}
         full.update(options)
         if full["host thermodynamics"] == "multi-phase" and full["hysteresis"] != self.POSSIBLE["hysteresis"][0]:
-            raise pybamm.OptionError(
+            raise AEAOptionError(
                 f"Option 'hysteresis': {full['hysteresis']!r} is an option of the lever-rule host (\"host "
-                "thermodynamics\": \"lever rule\"); the multi-phase host's hysteresis follows from its free energy"
-            )
+                "thermodynamics\": \"lever rule\"); the multi-phase host's hysteresis follows from its free energy",
+                "hysteresis", full["hysteresis"], self.POSSIBLE["hysteresis"][:1],
+                given={"host thermodynamics": "multi-phase"}, needs={"host thermodynamics": "lever rule"},
+                reason=f"{full['hysteresis']!r} is an option of the lever-rule host; the multi-phase host's hysteresis "
+                       "follows from its free energy")
         full.update({key: only for key, (only, _) in self._PYBAMM_KEYS.items()})
         super().__init__(full)
 

@@ -16,6 +16,7 @@ from .. import citations
 from ..constants import F, R, arrhenius
 from ..energy.materials import get_material
 from ..energy.paper import PAPER_CELL
+from ..paper_protocol import CELL_TEMPERATURE_K
 
 #: area of the 10 mm die [m2], 0.785 cm2 (paper; :data:`pybamm_aea.energy.paper.PAPER_CELL`, the one record of the
 #: lab cell, which the energy model reads too)
@@ -35,8 +36,9 @@ RHO_LI3PS4 = get_material("Li3PS4").density * 1e3
 MASS_LGPS = PAPER_CELL["lgps_mg"] / 1e6
 MASS_LI3PS4 = PAPER_CELL["li3ps4_mg"] / 1e6
 
-#: the paper's cell temperature, 70 C [K], the reference of the sets' Arrhenius laws ("Reference temperature [K]")
-T_REF = 343.15
+#: the paper's cell temperature, 70 C [K], the reference of the sets' Arrhenius laws ("Reference temperature [K]"):
+#: :data:`pybamm_aea.paper_protocol.CELL_TEMPERATURE_K`
+T_REF = CELL_TEMPERATURE_K
 #: room temperature [K], taken as 25 C, where the paper measured the LMS-AEA cell too ("This AEA electrode can
 #: also work at room temperature", Fig. S5): the lowest temperature the Li2021_Mo6S8 set was measured at
 ROOM_TEMPERATURE = 298.15

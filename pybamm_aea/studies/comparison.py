@@ -18,6 +18,7 @@ import warnings
 
 from .. import figures
 from ..constants import celsius
+from ..paper_protocol import c_rate_text
 from ..readout import (CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, MEAN_DISCHARGE_VOLTAGE, RETENTION,
                        VOLUMETRIC, RetentionUndefinedWarning, capacity_retention, discharge_steps, electrode_figures,
                        iter_steps)
@@ -26,16 +27,17 @@ __all__ = ["CellSpec", "CELL_SPECS", "CELL_AREAL_CAPACITY", "Comparison", "forma
            "run_comparison", "plot_comparison", "xu2019_electrode", "slms_practical_figures"]
 
 
-def formation_experiment(low, high, cycles=3, c_rate=0.1):
-    """PyBaMM experiment: a formation discharge, then ``cycles`` x (charge, discharge), all at ``c_rate``.
+def formation_experiment(low, high, cycles=3, c_rate=None):
+    """PyBaMM experiment: a formation discharge, then ``cycles`` x (charge, discharge), all at ``c_rate`` [1/h]
+    (None: the paper's, :data:`pybamm_aea.paper_protocol.C_RATE`, read at the call as the command line's help reads it).
 
     ``low``/``high`` are the voltage cut-offs (V). The AEA cathodes are assembled Li-free (charged), as is the
     Xu2019 NMC half cell (initial stoichiometry 0.1), so every cell starts with a discharge.
     """
     import pybamm
 
-    dis = f"Discharge at {c_rate:g}C until {low:g} V"
-    cha = f"Charge at {c_rate:g}C until {high:g} V"
+    rate = c_rate_text(c_rate)
+    dis, cha = f"Discharge at {rate} until {low:g} V", f"Charge at {rate} until {high:g} V"
     return pybamm.Experiment([dis] + [(cha, dis)] * int(cycles))
 
 
@@ -422,7 +424,7 @@ def plot_comparison(comparison, out):
                 label = ("formation discharge" if ic == 0 else f"cycle {ic} {'charge' if charge else 'discharge'}")
             ax.plot(q, V, color=colors[ic], ls="--" if charge else "-", lw=1.6, label=label)
         ax.set(xlabel="capacity (mAh per g of electrode)", ylabel="voltage (V vs Li/Li+)",
-               title=f"{spec.label}\nESC {row[ESC]:.0f} mAh/g, {row[TEMPERATURE]:.0f} C, 0.1C")
+               title=f"{spec.label}\nESC {row[ESC]:.0f} mAh/g, {row[TEMPERATURE]:.0f} C, {c_rate_text()}")
         ax.legend(fontsize=7)
         ax.grid(alpha=0.3)
     fig.tight_layout()
@@ -452,7 +454,7 @@ def plot_comparison(comparison, out):
         if np.isfinite(top) and top > 0:
             ax.set_ylim(0, 1.3 * top)  # room for the legend above the bars
         ax.legend(fontsize=7, loc="upper left")
-    axes[0].set_title("0.1C, last discharge of the experiment")
+    axes[0].set_title(f"{c_rate_text()}, last discharge of the experiment")
     fig.tight_layout()
     paths += figures.save(fig, out / FIGURE_FILES[1], dpi=130)
     return paths

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 
+from pybamm_aea.paper_protocol import C_RATE
 from pybamm_aea.user_input import whole_at_least
 
 
@@ -28,7 +29,7 @@ class SweepNote(UserWarning):
 
 
 def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, options=None, results_file=None,
-          workers=None, *, export=None, force=False, compaction=None, reference_c_rate=0.1, retry_failed=False,
+          workers=None, *, export=None, force=False, compaction=None, reference_c_rate=C_RATE, retry_failed=False,
           batch_size=None, batched=True, threads=1, progress=None, mp_context=None, cathode_cells=None,
           mesh_check=False, replace_results=False, cell=None, rate_capability=False):
     """Evaluate a grid (or a sample) of AEA cell designs; one row per point. See :mod:`pybamm_aea.sweep`.
@@ -73,7 +74,8 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     compaction : str or callable, optional
         Compaction data set for ``"Stack pressure [MPa]"`` (default from :data:`COMPACTION_SETS`).
     reference_c_rate : float
-        The rate the experiment's C-rate steps are written at and the basis of the rate capability (default 0.1).
+        The rate the experiment's C-rate steps are written at and the basis of the rate capability (default: the
+        paper's, :data:`pybamm_aea.paper_protocol.C_RATE`).
     rate_capability : bool
         With a swept ``"C-rate"``, also solve each design at ``reference_c_rate`` where the grid lacks that point, for
         its "Rate capability" (default False: that column is filled only for designs whose reference-rate point is

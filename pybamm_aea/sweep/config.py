@@ -484,6 +484,13 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
             if p[n] not in AEAOptions.POSSIBLE[n]:
                 raise SweepConfigError(f"option {n!r} cannot be {p[n]!r}; possible values: {AEAOptions.POSSIBLE[n]}"
                                        + did_you_mean(p[n], AEAOptions.POSSIBLE[n]), "grid")
+    # each point's options with the fixed ones, by the model's rules of two options (its hysteresis on the multi-phase
+    # host): 'hysteresis=none' swept on the default host ran and failed at every point (until session 59)
+    for combination in dict.fromkeys(tuple(p[n] for n in option_names) for p in points):
+        try:
+            AEAOptions({**options, **dict(zip(option_names, combination))})
+        except pybamm.OptionError as exc:
+            raise SweepConfigError(f"grid point {dict(zip(option_names, combination))}: {exc}", "grid") from exc
     for n in names:
         if n in option_names:
             continue
