@@ -761,6 +761,42 @@ def test_an_input_cut_off_past_a_table_ocp_is_refused_at_the_solve_in_the_parame
     assert solution["Voltage [V]"].entries[-1] == pytest.approx(2.72, abs=1e-6)
 
 
+def test_an_input_cut_off_and_a_number_meet_one_rule_of_a_tables_end():
+    """Session 59: the solve's check of an input cut-off re-derived the table's ends (its last value where theta
+    stops short of 1, its first where it starts past 0) beside the rule the number is refused by; both read
+    :func:`~pybamm_aea.materials.material.table_end_limits` now. AEA_LiCoO2's table: a cut-off on its end runs, one
+    1e-9 V past it is refused, as a number and as an input alike, in one text."""
+    from pybamm_aea.materials.material import table_end_limits
+    from pybamm_aea.models.checks import check_inputs, check_tables_cover_cut_offs
+
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    ocp = values["Cathode lithiation OCP [V]"]
+    lowest, highest = table_end_limits(ocp.theta, ocp.values)
+    assert (lowest, highest) == (float(ocp.values[-1]), float(ocp.values[0])) == pytest.approx((2.71823, 4.25352))
+    for name, end, past in (("Lower voltage cut-off [V]", lowest, lowest - 1e-9),
+                            ("Upper voltage cut-off [V]", highest, highest + 1e-9)):
+        given = values.copy()
+        given[name] = "[input]"
+        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=given)
+        sim.build()
+        for cut in (end, past):
+            given[name] = cut
+            try:
+                check_tables_cover_cut_offs(given)
+                as_number = None
+            except ValueError as exc:
+                as_number = str(exc)
+            try:
+                check_inputs(sim.built_model, {name: cut})
+                as_input = None
+            except ValueError as exc:
+                as_input = str(exc)
+            assert (as_number is None) == (as_input is None) == (cut == end), (name, cut, as_number, as_input)
+            if as_input is not None:
+                assert as_input == (f"input {name!r} = {cut:g} V, a cell voltage on the model's anode, lithium metal: "
+                                    + as_number)
+
+
 def test_an_input_cut_off_on_li_in_is_compared_as_the_cathodes_potential_and_its_upper_end_too():
     """On Li-In an input cut-off is the cathode's potential less 0.62 V: 2.1 V (2.72 V vs Li) is on the table, 2.0 V
     (2.62 V vs Li) past its 2.718 V end; an upper input past its first value (4.2535 V vs Li at theta 0.01416) is

@@ -1250,12 +1250,14 @@ _INPUT_CUT_OFFS = weakref.WeakKeyDictionary()
 
 def _input_cut_offs(model):
     """The voltage cut-offs of the values ``model`` was parameterised with that are inputs, each with the end of
-    its host OCP tables it may not pass: a tuple of (cut-off name, input name, 0 lower / 1 upper, the end [V vs Li],
-    the anode's potential [V vs Li]), found once per model (the solve's check then costs one comparison each)."""
+    its host OCP tables it may not pass (:func:`~pybamm_aea.materials.material.table_end_limits`, the tightest of
+    the tables): a tuple of (cut-off name, input name, 0 lower / 1 upper, the end [V vs Li], the anode's potential
+    [V vs Li]), found once per model (the solve's check then costs one comparison each)."""
     try:
         return _INPUT_CUT_OFFS[model]
     except (KeyError, TypeError):
         pass
+    from ..materials.material import table_end_limits
     from ..parameters.paper_cell import CUT_OFF_NAMES
 
     values, found = parameter_values_of(model), []
@@ -1268,11 +1270,11 @@ def _input_cut_offs(model):
             potential = _cut_off_potential(values, anode)
         except ValueError:  # (an input anode potential: refused at the parameterisation, not here)
             potential = None
-        ends = ([float(ocp.values[-1]) for ocp, _ in tables if ocp.theta[-1] < 1],  # (lower: last values)
-                [float(ocp.values[0]) for ocp, _ in tables if ocp.theta[0] > 0])  # (upper: first values)
+        limits = [table_end_limits(ocp.theta, ocp.values) for ocp, _ in tables]
+        ends = (max(lowest for lowest, _ in limits), min(highest for _, highest in limits))  # (the tightest)
         for side, name in enumerate(CUT_OFF_NAMES):
-            if name in inputs and ends[side] and potential is not None:
-                found.append((name, inputs[name], side, (max, min)[side](ends[side]), potential))
+            if name in inputs and math.isfinite(ends[side]) and potential is not None:
+                found.append((name, inputs[name], side, ends[side], potential))
     found = tuple(found)
     try:
         _INPUT_CUT_OFFS[model] = found
