@@ -895,6 +895,74 @@ def test_an_experiment_steps_held_voltage_past_a_table_ocp_is_refused_before_any
                            "voltage on the model's anode"), said
 
 
+_HELD_END = ("inside the step's held voltage 2.5 V, so a discharge would run there on a guessed constant OCP. Extend "
+             "the table with measured points to theta 1 or a last value <= the lower cut-off, or keep the step's held "
+             "voltage at or above 2.71823 V (the held value as a cell voltage)")
+
+
+def test_a_voltage_steps_held_value_of_an_input_past_a_table_ocp_is_refused_at_the_solve():
+    """Session 59: AEA_LiCoO2 (its table ends at 2.718 V) held at ``pybamm.step.voltage(pybamm.InputParameter("V"))``
+    with V = 2.5 after "Discharge at 0.1C until 3.0 V" from SOC 1 ran on the held 2.718 V (0.00045 mA.h more, to
+    0.1 mA), without a word: the number 2.5 was refused, the input not read. Refused now at the solve, before any
+    step runs, naming the input and its value in the held number's words; V on the table's end builds."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    hold = pybamm.step.voltage(pybamm.InputParameter("V"), duration=3600, termination="< 0.0001 A")
+    said = _table_end_refusal(values, ("Discharge at 0.1C until 3.0 V", hold),
+                              lambda sim: sim.solve(initial_soc=1, inputs={"V": 2.5}))
+    assert said.startswith("the experiment's step 2 (Voltage(V, duration=3600, "), said
+    assert (") runs at its held voltage 2.5 V, from the input 'V' = 2.5, a cell voltage on the model's anode, lithium "
+            "metal: " + _LICOO2_END) in said, said
+    assert said.endswith(_HELD_END), said
+    end = float(values["Cathode lithiation OCP [V]"].values[-1])  # (2.71823 V: a hold there stops on the data)
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [("Discharge at 0.1C until 3.0 V", hold)])).build_for_experiment(inputs={"V": end})
+
+
+def test_a_voltage_drive_cycle_past_a_table_ocp_is_refused_before_any_step_runs():
+    """Session 59: AEA_LiCoO2 driven by ``pybamm.step.voltage(np.column_stack([t, V]))``, V 3.0 -> 2.5 V over 600 s
+    then held to 1200 s, after "Discharge at 0.1C until 3.0 V" from SOC 1, ran 0.0082 mA.h on the held 2.718 V,
+    without a word (its samples were checked against the experiment's window, 2.0-5.2 V, only). Refused now before
+    any step runs, naming the first sample past the table's end; a sample past it after the step's end (PyBaMM cuts
+    the cycle there) and a cycle on the table (2.72-4.25 V) build."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    cycle = pybamm.step.voltage(np.column_stack([[0.0, 600.0, 1200.0], [3.0, 2.5, 2.5]]))
+    said = _table_end_refusal(values, ("Discharge at 0.1C until 3.0 V", cycle), lambda sim: sim.solve(initial_soc=1))
+    assert said.startswith("the experiment's step 2 (Voltage(a drive cycle of 3 samples over 1200 s, 2.5 to 3 V)) "
+                           "runs at its held voltage 2.5 V at t = 600 s of its drive cycle (sample 2 of 3), a cell "
+                           "voltage on the model's anode, lithium metal: " + _LICOO2_END), said
+    assert said.endswith(_HELD_END), said
+    rise = pybamm.step.voltage(np.column_stack([[0.0, 600.0, 1200.0], [4.0, 4.25, 4.3]]))
+    said = _table_end_refusal(values, ("Charge at 0.1C until 4.0 V", rise), lambda sim: sim.build_for_experiment())
+    assert "runs at its held voltage 4.3 V at t = 1200 s of its drive cycle (sample 3 of 3)" in said, said
+    assert "inside the step's held voltage 4.3 V, so a charge would run" in said, said
+    for first, steps in (("Charge at 0.1C until 4.0 V", pybamm.step.voltage(
+            np.column_stack([[0.0, 600.0, 1200.0], [4.0, 4.25, 4.3]]), duration=500)),
+                         ("Discharge at 0.1C until 3.0 V", pybamm.step.voltage(
+                             np.column_stack([[0.0, 600.0], [3.0, 2.72]])))):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                          experiment=pybamm.Experiment([(first, steps)])).build_for_experiment()
+
+
+def test_a_voltage_steps_held_function_of_time_past_a_table_ocp_is_refused_at_its_first_time_past():
+    """Session 59: a voltage step's Python function of the time, checked at 100 times over its duration against its
+    range and window, is checked against the table's ends at those times too: AEA_LiCoO2 ramped 3.0 V - 1 mV/s over
+    1000 s passes the table's 2.71823 V end at 281.8 s, refused at 282.828 s; with a termination (which may end it
+    before) at its start only, as its range is; an expression of ``pybamm.t`` is PyBaMM's to evaluate, not read."""
+    from pybamm_aea.models.step_checks import check_step_values
+
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    with pytest.raises(ValueError, match=r"step 1 \(Voltage\(<function .*, duration=1000\)\) runs at its held voltage "
+                                         r"2.71717 V at t = 282.828 s into the step, a cell voltage on the anode the "
+                                         r"values declare, else Li metal: .* inside the step's held voltage 2.71717 V"):
+        check_step_values([pybamm.step.voltage(lambda t: 3.0 - 1e-3 * t, duration=1000)], None, values)
+    with pytest.raises(ValueError, match=r"runs at its held voltage 2.5 V, a cell voltage"):
+        check_step_values([pybamm.step.voltage(lambda t: 2.5 + 0 * t, duration=1000, termination="< 1e-4 A")], None,
+                          values)
+    with pytest.warns(UserWarning, match="the step runs only if its termination"):  # (the window's, at 1000 s)
+        check_step_values([pybamm.step.voltage(lambda t: 3.0 - 1e-3 * t, duration=1000, termination="< 1e-4 A")],
+                          None, values)
+
+
 @pytest.mark.parametrize("anode", ["lithium metal", "Li-In"])
 def test_every_registered_set_and_material_passes_the_table_check_with_its_own_cut_offs(anode):
     """Each registered material and set (the paper's and the AEA materials'), with its own cut-offs on each anode,

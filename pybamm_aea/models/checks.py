@@ -92,6 +92,7 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
            "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs",
            "HOST_OCP_PARAMETERS", "check_tables_cover_cut_offs", "tables_past_cut_offs", "check_step_until_in_tables",
+           "check_held_voltages_in_tables",
            "STEP_UNTIL_SAID", "STEP_HELD_SAID"]
 
 
@@ -1316,36 +1317,62 @@ STEP_HELD_SAID = "step's held voltage"
 
 def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0):
     """Refuse the experiment's step ``step`` (its ``index`` from 1, ``name`` as said) whose own voltage cut-off
-    ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number) or held voltage ("Hold at
-    2.5 V until C/50", a ``pybamm.step.Voltage`` of a number: the cell's, as PyBaMM holds "Voltage [V]"; an "until"
-    voltage is the battery's of ``cells`` cells in series, taken per cell) reaches past the end of a host OCP table
-    of ``values``: the rule and words of
+    ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number: the battery's of ``cells``
+    cells in series, taken per cell) reaches past the end of a host OCP table of ``values``: the rule and words of
     :func:`check_tables_cover_cut_offs` (:func:`tables_past_cut_offs`), the voltage compared as the cathode's
     potential on the model's ``anode``, as either cut-off (reached from either side, it is past an end either way).
     AEA_LiCoO2 (its table ends at 2.718 V) discharged from SOC 1 at 0.1C until 2.5 V ran to 2.5 V on the held end
-    (0.1503 mA.h), without a word, until session 58; held at 2.5 V after "until 3.0 V", 0.0096 mA.h more on the held
-    end (local theta 0.9992, the table ends at 0.9452), until session 58 too. A held voltage given as an input or as
-    a drive cycle is not checked (docs/known_limits.rst). Called by
+    (0.1503 mA.h), without a word, until session 58. A voltage step's held value (a number, an input's, a drive
+    cycle's samples, a function of the time) is checked where check_step_values reads it
+    (:func:`check_held_voltages_in_tables`, session 59; here, a number only, in session 58). Called by
     :func:`~pybamm_aea.models.step_checks.check_step_values`, before any step runs."""
     if values is None or not _host_tables(values):
         return
-    # (value [V], per how many cells, what the step does there, its name in the text): an "until" voltage is the
-    # battery's (PyBaMM ends a step on "Battery voltage [V]"), a held one the cell's (its step holds "Voltage [V]")
-    voltages = [(float(term.value), cells, "ends at its own voltage", STEP_UNTIL_SAID)
-                for term in getattr(step, "termination", None) or ()
-                if isinstance(term, pybamm.step.VoltageTermination) and isinstance(term.value, numbers.Real)]
-    if isinstance(step, pybamm.step.Voltage) and isinstance(step.value, numbers.Real):
-        voltages.insert(0, (float(step.value), 1.0, "runs at its held voltage", STEP_HELD_SAID))
-    for value, per, does, what in voltages:
-        voltage = value / per
+    # an "until" voltage is the battery's (PyBaMM ends a step on "Battery voltage [V]"), a held one the cell's
+    for value in (float(term.value) for term in getattr(step, "termination", None) or ()
+                  if isinstance(term, pybamm.step.VoltageTermination) and isinstance(term.value, numbers.Real)):
+        voltage = value / cells
         try:
-            said = tables_past_cut_offs(values, anode, voltage, voltage, (what, what))
+            said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_UNTIL_SAID, STEP_UNTIL_SAID))
         except ValueError:  # (values whose anode potential is not a number: refused at the parameterisation)
             return
         if said is not None:
-            battery = "" if per == 1 else f" ({value:g} V the battery's of {per:g} cells in series)"
-            raise ValueError(f"the experiment's step {index} ({name}) {does} {voltage:g} V{battery}, "
+            battery = "" if cells == 1 else f" ({value:g} V the battery's of {cells:g} cells in series)"
+            raise ValueError(f"the experiment's step {index} ({name}) ends at its own voltage {voltage:g} V{battery}, "
                              f"a cell voltage on {_anode_said(anode)}: {said}")
+
+
+def check_held_voltages_in_tables(index, name, held, values, anode=None, where=None):
+    """Refuse the experiment's voltage step ``name`` (its ``index`` from 1) whose held cell voltages ``held`` [V]
+    (the cell's, as PyBaMM holds "Voltage [V]": its number, "Hold at 2.5 V" after "until 3.0 V" ran 0.0096 mA.h on
+    AEA_LiCoO2's held end until session 58; the samples of its drive cycle it reaches; its value evaluated from the
+    solve's inputs or at the step's times, :func:`~pybamm_aea.models.step_checks.check_step_values`) reach past
+    the end of a host OCP table of ``values`` (:func:`~pybamm_aea.materials.material.table_end_limits`, the
+    tightest of the tables, on the model's ``anode``), naming the first such value (``where(k)``: the text after
+    value ``k``, its time or input) in the words of :func:`tables_past_cut_offs`. Until session 59 a held voltage
+    given as an input or a drive cycle was not checked: AEA_LiCoO2 held at the input "V" = 2.5 V after "Discharge at
+    0.1C until 3.0 V" from SOC 1 ran on the held 2.718 V (0.00045 mA.h to 0.1 mA), and a drive cycle 3.0-2.5 V over
+    1200 s 0.0082 mA.h there."""
+    from ..materials.material import table_end_limits
+
+    tables = None if values is None else _host_tables(values)
+    if not tables:
+        return
+    try:
+        potential = _cut_off_potential(values, anode)
+    except ValueError:  # (values whose anode potential is not a number: refused at the parameterisation)
+        return
+    limits = [table_end_limits(ocp.theta, ocp.values) for ocp, _ in tables]
+    lowest, highest = max(low for low, _ in limits) - potential, min(high for _, high in limits) - potential
+    held = np.asarray(held, dtype=float).ravel()
+    with np.errstate(invalid="ignore"):  # (NaN: no end is short of it; the step's range check names it)
+        past = np.flatnonzero((held < lowest) | (held > highest))
+    if past.size:
+        k = int(past[0])
+        voltage = float(held[k])
+        said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_HELD_SAID, STEP_HELD_SAID))
+        raise ValueError(f"the experiment's step {index} ({name}) runs at its held voltage {voltage:g} V"
+                         f"{'' if where is None else where(k)}, a cell voltage on {_anode_said(anode)}: {said}")
 
 
 # ------------------------------------------------------------------------------- temperature beyond the data
