@@ -963,6 +963,39 @@ def test_a_voltage_steps_held_function_of_time_past_a_table_ocp_is_refused_at_it
                           None, values)
 
 
+def test_an_experiments_table_check_reads_the_values_tables_once(monkeypatch):
+    """Session 59: the experiment's check read the values' OCP tables (``_host_tables``, 15.7 us for AEA_LiCoO2's)
+    once per distinct step and per time a function of the time is checked at: 107 reads for 100 cycles of an
+    "until", a ramp held 1000 s (100 times), a charge and a 1000-sample voltage drive cycle (Li2021_Mo6S8, no table:
+    5 for 100 cycles of "until 1.3 V", a rest, "until 2.6 V", "Hold at 2.6 V"). Once per experiment now, refusals
+    unchanged."""
+    from pybamm_aea.models import checks, step_checks
+
+    reads = []
+
+    def counted(values):
+        reads.append(values)
+        return host_tables(values)
+
+    host_tables = checks._host_tables
+    for module in (checks, step_checks):
+        monkeypatch.setattr(module, "_host_tables", counted, raising=False)  # (step_checks: read from session 59)
+    cycle = ("Discharge at 0.1C until 3.0 V", pybamm.step.voltage(lambda t: 3.0 + 1e-3 * t, duration=1000),
+             "Charge at 0.1C until 4.2 V",
+             pybamm.step.voltage(np.column_stack([np.linspace(0, 1000, 1000), np.linspace(4.2, 3.0, 1000)])))
+    lms = ("Discharge at 0.1C until 1.3 V", "Rest for 10 minutes", "Charge at 0.1C until 2.6 V",
+           "Hold at 2.6 V until C/50")
+    for name, steps in (("AEA_LiCoO2", cycle), ("Li2021_Mo6S8", lms)):
+        reads.clear()
+        step_checks.check_step_values(pybamm.Experiment([steps] * 100).steps, None, pybamm.ParameterValues(name))
+        assert len(reads) == 1, (name, len(reads))
+    reads.clear()
+    with pytest.raises(ValueError, match=r"step 2 \(Hold at 2.5 V until C/50\) runs at its held voltage 2.5 V"):
+        step_checks.check_step_values(pybamm.Experiment([("Discharge at 0.1C until 3.0 V", "Hold at 2.5 V until C/50")]
+                                                        * 100).steps, None, pybamm.ParameterValues("AEA_LiCoO2"))
+    assert len(reads) == 1
+
+
 @pytest.mark.parametrize("anode", ["lithium metal", "Li-In"])
 def test_every_registered_set_and_material_passes_the_table_check_with_its_own_cut_offs(anode):
     """Each registered material and set (the paper's and the AEA materials'), with its own cut-offs on each anode,

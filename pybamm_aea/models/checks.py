@@ -1222,11 +1222,12 @@ def _host_tables(values):
     return list(tables.values())
 
 
-def tables_past_cut_offs(values, anode, low, high, names=None):
+def tables_past_cut_offs(values, anode, low, high, names=None, tables=None):
     """What :func:`check_tables_cover_cut_offs` says of ``values`` with the cell voltages ``low`` and ``high`` [V]
     (None: that side not checked) as their cut-offs, or None if every table covers them: the one text of the
     parameterisation's refusal, the solve's of an input cut-off and an experiment step's "until" voltage.
-    ``names``: (lower, upper) as said (default the cut-offs' parameter names, repr'd)."""
+    ``names``: (lower, upper) as said (default the cut-offs' parameter names, repr'd). ``tables``: those of
+    :func:`_host_tables` of ``values``, when the caller has them (an experiment's check: once, not per step)."""
     from ..materials.material import table_end_gaps, table_gaps_said
     from ..parameters.paper_cell import CUT_OFF_NAMES
 
@@ -1234,7 +1235,7 @@ def tables_past_cut_offs(values, anode, low, high, names=None):
     lower = math.inf if low is None else low + potential  # (inf / -inf: no end is short of them)
     upper = -math.inf if high is None else high + potential
     capacity, said = _window_capacity(values), []
-    for ocp, names_of in _host_tables(values):
+    for ocp, names_of in _host_tables(values) if tables is None else tables:
         gaps = table_end_gaps(ocp.theta, ocp.values, lower, upper, capacity,
                               (*(names or [repr(name) for name in CUT_OFF_NAMES]), potential))
         if gaps:
@@ -1315,7 +1316,7 @@ STEP_UNTIL_SAID = "step's \"until\" voltage"
 STEP_HELD_SAID = "step's held voltage"
 
 
-def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0):
+def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0, tables=None):
     """Refuse the experiment's step ``step`` (its ``index`` from 1, ``name`` as said) whose own voltage cut-off
     ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number: the battery's of ``cells``
     cells in series, taken per cell) reaches past the end of a host OCP table of ``values``: the rule and words of
@@ -1325,15 +1326,18 @@ def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0)
     (0.1503 mA.h), without a word, until session 58. A voltage step's held value (a number, an input's, a drive
     cycle's samples, a function of the time) is checked where check_step_values reads it
     (:func:`check_held_voltages_in_tables`, session 59; here, a number only, in session 58). Called by
-    :func:`~pybamm_aea.models.step_checks.check_step_values`, before any step runs."""
-    if values is None or not _host_tables(values):
+    :func:`~pybamm_aea.models.step_checks.check_step_values`, before any step runs, with the ``tables`` of
+    :func:`_host_tables` it reads once per experiment (session 59: once per step, 107 reads for a 100-cycle
+    experiment's 4 distinct steps of which one is a function of the time; None: read here)."""
+    tables = None if values is None else _host_tables(values) if tables is None else tables
+    if not tables:
         return
     # an "until" voltage is the battery's (PyBaMM ends a step on "Battery voltage [V]"), a held one the cell's
     for value in (float(term.value) for term in getattr(step, "termination", None) or ()
                   if isinstance(term, pybamm.step.VoltageTermination) and isinstance(term.value, numbers.Real)):
         voltage = value / cells
         try:
-            said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_UNTIL_SAID, STEP_UNTIL_SAID))
+            said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_UNTIL_SAID, STEP_UNTIL_SAID), tables)
         except ValueError:  # (values whose anode potential is not a number: refused at the parameterisation)
             return
         if said is not None:
@@ -1342,7 +1346,7 @@ def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0)
                              f"a cell voltage on {_anode_said(anode)}: {said}")
 
 
-def check_held_voltages_in_tables(index, name, held, values, anode=None, where=None):
+def check_held_voltages_in_tables(index, name, held, values, anode=None, where=None, tables=None):
     """Refuse the experiment's voltage step ``name`` (its ``index`` from 1) whose held cell voltages ``held`` [V]
     (the cell's, as PyBaMM holds "Voltage [V]": its number, "Hold at 2.5 V" after "until 3.0 V" ran 0.0096 mA.h on
     AEA_LiCoO2's held end until session 58; the samples of its drive cycle it reaches; its value evaluated from the
@@ -1352,10 +1356,10 @@ def check_held_voltages_in_tables(index, name, held, values, anode=None, where=N
     value ``k``, its time or input) in the words of :func:`tables_past_cut_offs`. Until session 59 a held voltage
     given as an input or a drive cycle was not checked: AEA_LiCoO2 held at the input "V" = 2.5 V after "Discharge at
     0.1C until 3.0 V" from SOC 1 ran on the held 2.718 V (0.00045 mA.h to 0.1 mA), and a drive cycle 3.0-2.5 V over
-    1200 s 0.0082 mA.h there."""
+    1200 s 0.0082 mA.h there. ``tables``: as :func:`check_step_until_in_tables`'s."""
     from ..materials.material import table_end_limits
 
-    tables = None if values is None else _host_tables(values)
+    tables = None if values is None else _host_tables(values) if tables is None else tables
     if not tables:
         return
     try:
@@ -1370,7 +1374,7 @@ def check_held_voltages_in_tables(index, name, held, values, anode=None, where=N
     if past.size:
         k = int(past[0])
         voltage = float(held[k])
-        said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_HELD_SAID, STEP_HELD_SAID))
+        said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_HELD_SAID, STEP_HELD_SAID), tables)
         raise ValueError(f"the experiment's step {index} ({name}) runs at its held voltage {voltage:g} V"
                          f"{'' if where is None else where(k)}, a cell voltage on {_anode_said(anode)}: {said}")
 

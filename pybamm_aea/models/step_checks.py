@@ -36,7 +36,8 @@ from ..constants import MAX_VOLTAGE_VS_LI
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
 from ..pybamm_adapter.parameter_values import refuse_a_set_of_another_model
 from ..pybamm_adapter.solver_internals import initial_state
-from .checks import Range, _input_value, check_held_voltages_in_tables, check_step_until_in_tables, check_value
+from .checks import (Range, _host_tables, _input_value, check_held_voltages_in_tables, check_step_until_in_tables,
+                     check_value)
 from .starting_state import _same_value, _shown
 
 __all__ = ["STEP_VALUE_RANGES", "check_step_duration", "check_step_values", "circular_custom_steps",
@@ -576,7 +577,7 @@ def _step_window(kind, cut_offs):
                  "beyond, the step starts past them, a solver error PyBaMM logs and stops the experiment at")
 
 
-def _check_drive_cycle(index, step, kind, cut_offs, parameter_values=None, anode=None):
+def _check_drive_cycle(index, step, kind, cut_offs, parameter_values=None, anode=None, tables=None):
     """Check every sample of the drive cycle of numbers ``step`` (PyBaMM's ``input_value``: rows of a time [s]
     from the step's start and the step's value) is step ``index`` of the experiment: times finite and strictly
     increasing, values in :data:`STEP_VALUE_RANGES` (a voltage also in the cell's window, :func:`_step_window`).
@@ -589,8 +590,8 @@ def _check_drive_cycle(index, step, kind, cut_offs, parameter_values=None, anode
     ``ValueError`` naming the step, the value, its sample and its time. PyBaMM itself refuses decreasing times
     when the step is made (its ``Interpolant``: "x should be monotonically increasing"), but not a NaN time, nor a
     repeated one (two values at one time, of which the interpolation picks one). A voltage's samples reached are
-    checked against the ends of the OCP tables of ``parameter_values`` on the model's ``anode`` too
-    (:func:`~pybamm_aea.models.checks.check_held_voltages_in_tables`, session 59)."""
+    checked against the ends of the OCP tables of ``parameter_values`` (``tables``, read once per experiment) on the
+    model's ``anode`` too (:func:`~pybamm_aea.models.checks.check_held_voltages_in_tables`, session 59)."""
     data = step.input_value
     n = len(data)
     duration = float(step.duration)
@@ -626,7 +627,8 @@ def _check_drive_cycle(index, step, kind, cut_offs, parameter_values=None, anode
                              f"{'physical range' if check is rng else 'range'} {check.describe()} ({check.why})")
     if kind == "Voltage":
         check_held_voltages_in_tables(index, name, values[:used], parameter_values, anode,
-                                      lambda k: f" at t = {times[k]:g} s of its drive cycle (sample {k + 1} of {n})")
+                                      lambda k: f" at t = {times[k]:g} s of its drive cycle (sample {k + 1} of {n})",
+                                      tables)
 
 
 #: the unit of a drive cycle's values by its step's class (PyBaMM's ``pybamm.step`` classes), for
@@ -856,6 +858,8 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
     cut_offs = [None, None] if parameter_values is None else [
         _cut_off(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
     seen, value_keys = set(), {}
+    # the values' OCP tables, read once per experiment (session 59: once per step and per time checked)
+    tables = [] if parameter_values is None else _host_tables(parameter_values)
     for index, step in enumerate(steps, start=1):
         check_step_duration(step, f"the experiment's step {index} ({step})")
         if getattr(step, "temperature", None) is not None:  # the step's (or the experiment's) ambient temperature
@@ -874,9 +878,9 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
         _check_direction_word(index, step, kind)
         _check_cut_offs(index, step, cut_offs, _cells(parameter_values, one))
         check_step_until_in_tables(index, step_name(step, str), step, parameter_values, anode,
-                                   _cells(parameter_values, one))  # (past an OCP table's end, session 58)
+                                   _cells(parameter_values, one), tables)  # (past an OCP table's end, session 58)
         if _is_drive_cycle(step):  # a drive cycle of numbers: every sample
-            _check_drive_cycle(index, step, kind, cut_offs, parameter_values, anode)
+            _check_drive_cycle(index, step, kind, cut_offs, parameter_values, anode, tables)
             continue
         value = step.value
         given = sorted({s.name for s in value.pre_order() if isinstance(s, pybamm.InputParameter)} - PYBAMM_INPUTS)\
@@ -920,7 +924,7 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
                                      f"{check.describe()} ({check.why}){where}")
             if kind == "Voltage" and not (cut_short and t):  # (past an OCP table's end: as a held number, session 59)
                 check_held_voltages_in_tables(index, step_name(step, str), v, parameter_values, anode,
-                                              lambda k: at + from_inputs)
+                                              lambda k: at + from_inputs, tables)
         if leaves is not None:  # (once per distinct step: a repeated cycle's copies are skipped above)
             t, bad, check = leaves
             warnings.warn(f"the {what} of the experiment's step {index} ({step}) = {bad!r} at t = {t:g} s into the "
