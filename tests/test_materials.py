@@ -918,6 +918,21 @@ def test_a_voltage_steps_held_value_of_an_input_past_a_table_ocp_is_refused_at_t
         [("Discharge at 0.1C until 3.0 V", hold)])).build_for_experiment(inputs={"V": end})
 
 
+def test_an_experiment_steps_until_voltage_of_an_input_past_a_table_ocp_is_refused_at_the_solve():
+    """Session 59: AEA_LiCoO2 (its table ends at 2.718 V) discharged at 0.1C from SOC 1 until
+    ``VoltageTermination(pybamm.InputParameter("Vc"))``, Vc = 2.5, ran to 2.5 V on the held end (0.1503 mA.h),
+    without a word: the number 2.5 was refused, the input not read. Refused now at the solve, naming the input and
+    its value in the number's words; Vc = 2.72 builds."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    step = pybamm.step.c_rate(0.1, termination=pybamm.step.VoltageTermination(pybamm.InputParameter("Vc")),
+                              duration=36000)
+    said = _table_end_refusal(values, step, lambda sim: sim.solve(initial_soc=1, inputs={"Vc": 2.5}))
+    assert (") ends at its own voltage 2.5 V, from the input 'Vc' = 2.5, a cell voltage on the model's anode, lithium "
+            "metal: " + _LICOO2_END + "step's \"until\" voltage 2.5 V, so a discharge would run") in said, said
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [step])).build_for_experiment(initial_soc=1, inputs={"Vc": 2.72})
+
+
 def test_a_voltage_drive_cycle_past_a_table_ocp_is_refused_before_any_step_runs():
     """Session 59: AEA_LiCoO2 driven by ``pybamm.step.voltage(np.column_stack([t, V]))``, V 3.0 -> 2.5 V over 600 s
     then held to 1200 s, after "Discharge at 0.1C until 3.0 V" from SOC 1, ran 0.0082 mA.h on the held 2.718 V,

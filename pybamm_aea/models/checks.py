@@ -1316,7 +1316,7 @@ STEP_UNTIL_SAID = "step's \"until\" voltage"
 STEP_HELD_SAID = "step's held voltage"
 
 
-def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0, tables=None):
+def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0, tables=None, inputs=None):
     """Refuse the experiment's step ``step`` (its ``index`` from 1, ``name`` as said) whose own voltage cut-off
     ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number: the battery's of ``cells``
     cells in series, taken per cell) reaches past the end of a host OCP table of ``values``: the rule and words of
@@ -1328,13 +1328,18 @@ def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0,
     (:func:`check_held_voltages_in_tables`, session 59; here, a number only, in session 58). Called by
     :func:`~pybamm_aea.models.step_checks.check_step_values`, before any step runs, with the ``tables`` of
     :func:`_host_tables` it reads once per experiment (session 59: once per step, 107 reads for a 100-cycle
-    experiment's 4 distinct steps of which one is a function of the time; None: read here)."""
+    experiment's 4 distinct steps of which one is a function of the time; None: read here). An "until" voltage
+    given as an input (``VoltageTermination(pybamm.InputParameter("Vc"))``) is read from the solve's ``inputs`` (one
+    dict; session 59: AEA_LiCoO2 from SOC 1 at 0.1C until Vc = 2.5 ran to 2.5 V on the held end, 0.1503 mA.h, as the
+    number did until session 58); one not given is PyBaMM's to name."""
     tables = None if values is None else _host_tables(values) if tables is None else tables
     if not tables:
         return
     # an "until" voltage is the battery's (PyBaMM ends a step on "Battery voltage [V]"), a held one the cell's
-    for value in (float(term.value) for term in getattr(step, "termination", None) or ()
-                  if isinstance(term, pybamm.step.VoltageTermination) and isinstance(term.value, numbers.Real)):
+    for term in getattr(step, "termination", None) or ():
+        value, source = _until_voltage(term, inputs)
+        if value is None:
+            continue
         voltage = value / cells
         try:
             said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_UNTIL_SAID, STEP_UNTIL_SAID), tables)
@@ -1342,8 +1347,28 @@ def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0,
             return
         if said is not None:
             battery = "" if cells == 1 else f" ({value:g} V the battery's of {cells:g} cells in series)"
-            raise ValueError(f"the experiment's step {index} ({name}) ends at its own voltage {voltage:g} V{battery}, "
-                             f"a cell voltage on {_anode_said(anode)}: {said}")
+            raise ValueError(f"the experiment's step {index} ({name}) ends at its own voltage {voltage:g} V{battery}"
+                             f"{source}, a cell voltage on {_anode_said(anode)}: {said}")
+
+
+def _until_voltage(term, inputs):
+    """(the voltage [V], the text naming its inputs) of the step termination ``term`` if it is a voltage: a number,
+    or an expression of input parameters evaluated with ``inputs``; (None, "") otherwise or if one is not given."""
+    if not isinstance(term, pybamm.step.VoltageTermination):
+        return None, ""
+    if isinstance(term.value, numbers.Real):
+        return float(term.value), ""
+    if not isinstance(term.value, pybamm.Symbol):
+        return None, ""
+    names = sorted({s.name for s in term.value.pre_order() if isinstance(s, pybamm.InputParameter)})
+    inputs = dict(inputs or {})
+    try:
+        value = np.asarray(term.value.evaluate(inputs=inputs), dtype=float).ravel()
+    except (KeyError, TypeError, ValueError):  # (an input not given, a function of the time: PyBaMM's)
+        return None, ""
+    if value.size != 1 or not names:
+        return None, ""
+    return float(value[0]), ", from " + " and ".join(f"the input {name!r} = {inputs[name]!r}" for name in names)
 
 
 def check_held_voltages_in_tables(index, name, held, values, anode=None, where=None, tables=None):

@@ -878,7 +878,7 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
         _check_direction_word(index, step, kind)
         _check_cut_offs(index, step, cut_offs, _cells(parameter_values, one))
         check_step_until_in_tables(index, step_name(step, str), step, parameter_values, anode,
-                                   _cells(parameter_values, one), tables)  # (past an OCP table's end, session 58)
+                                   _cells(parameter_values, one), tables, one)  # (past an OCP table's end)
         if _is_drive_cycle(step):  # a drive cycle of numbers: every sample
             _check_drive_cycle(index, step, kind, cut_offs, parameter_values, anode, tables)
             continue
