@@ -761,6 +761,42 @@ def test_an_input_cut_off_past_a_table_ocp_is_refused_at_the_solve_in_the_parame
     assert solution["Voltage [V]"].entries[-1] == pytest.approx(2.72, abs=1e-6)
 
 
+def test_an_input_cut_off_and_a_number_meet_one_rule_of_a_tables_end():
+    """Session 59: the solve's check of an input cut-off re-derived the table's ends (its last value where theta
+    stops short of 1, its first where it starts past 0) beside the rule the number is refused by; both read
+    :func:`~pybamm_aea.materials.material.table_end_limits` now. AEA_LiCoO2's table: a cut-off on its end runs, one
+    1e-9 V past it is refused, as a number and as an input alike, in one text."""
+    from pybamm_aea.materials.material import table_end_limits
+    from pybamm_aea.models.checks import check_inputs, check_tables_cover_cut_offs
+
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    ocp = values["Cathode lithiation OCP [V]"]
+    lowest, highest = table_end_limits(ocp.theta, ocp.values)
+    assert (lowest, highest) == (float(ocp.values[-1]), float(ocp.values[0])) == pytest.approx((2.71823, 4.25352))
+    for name, end, past in (("Lower voltage cut-off [V]", lowest, lowest - 1e-9),
+                            ("Upper voltage cut-off [V]", highest, highest + 1e-9)):
+        given = values.copy()
+        given[name] = "[input]"
+        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=given)
+        sim.build()
+        for cut in (end, past):
+            given[name] = cut
+            try:
+                check_tables_cover_cut_offs(given)
+                as_number = None
+            except ValueError as exc:
+                as_number = str(exc)
+            try:
+                check_inputs(sim.built_model, {name: cut})
+                as_input = None
+            except ValueError as exc:
+                as_input = str(exc)
+            assert (as_number is None) == (as_input is None) == (cut == end), (name, cut, as_number, as_input)
+            if as_input is not None:
+                assert as_input == (f"input {name!r} = {cut:g} V, a cell voltage on the model's anode, lithium metal: "
+                                    + as_number)
+
+
 def test_an_input_cut_off_on_li_in_is_compared_as_the_cathodes_potential_and_its_upper_end_too():
     """On Li-In an input cut-off is the cathode's potential less 0.62 V: 2.1 V (2.72 V vs Li) is on the table, 2.0 V
     (2.62 V vs Li) past its 2.718 V end; an upper input past its first value (4.2535 V vs Li at theta 0.01416) is
@@ -857,6 +893,122 @@ def test_an_experiment_steps_held_voltage_past_a_table_ocp_is_refused_before_any
                               lambda sim: sim.build_for_experiment())
     assert said.startswith("the experiment's step 2 (Hold at 4.3 V until C/50) runs at its held voltage 4.3 V, a cell "
                            "voltage on the model's anode"), said
+
+
+_HELD_END = ("inside the step's held voltage 2.5 V, so a discharge would run there on a guessed constant OCP. Extend "
+             "the table with measured points to theta 1 or a last value <= the lower cut-off, or keep the step's held "
+             "voltage at or above 2.71823 V (the held value as a cell voltage)")
+
+
+def test_a_voltage_steps_held_value_of_an_input_past_a_table_ocp_is_refused_at_the_solve():
+    """Session 59: AEA_LiCoO2 (its table ends at 2.718 V) held at ``pybamm.step.voltage(pybamm.InputParameter("V"))``
+    with V = 2.5 after "Discharge at 0.1C until 3.0 V" from SOC 1 ran on the held 2.718 V (0.00045 mA.h more, to
+    0.1 mA), without a word: the number 2.5 was refused, the input not read. Refused now at the solve, before any
+    step runs, naming the input and its value in the held number's words; V on the table's end builds."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    hold = pybamm.step.voltage(pybamm.InputParameter("V"), duration=3600, termination="< 0.0001 A")
+    said = _table_end_refusal(values, ("Discharge at 0.1C until 3.0 V", hold),
+                              lambda sim: sim.solve(initial_soc=1, inputs={"V": 2.5}))
+    assert said.startswith("the experiment's step 2 (Voltage(V, duration=3600, "), said
+    assert (") runs at its held voltage 2.5 V, from the input 'V' = 2.5, a cell voltage on the model's anode, lithium "
+            "metal: " + _LICOO2_END) in said, said
+    assert said.endswith(_HELD_END), said
+    end = float(values["Cathode lithiation OCP [V]"].values[-1])  # (2.71823 V: a hold there stops on the data)
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [("Discharge at 0.1C until 3.0 V", hold)])).build_for_experiment(inputs={"V": end})
+
+
+def test_an_experiment_steps_until_voltage_of_an_input_past_a_table_ocp_is_refused_at_the_solve():
+    """Session 59: AEA_LiCoO2 (its table ends at 2.718 V) discharged at 0.1C from SOC 1 until
+    ``VoltageTermination(pybamm.InputParameter("Vc"))``, Vc = 2.5, ran to 2.5 V on the held end (0.1503 mA.h),
+    without a word: the number 2.5 was refused, the input not read. Refused now at the solve, naming the input and
+    its value in the number's words; Vc = 2.72 builds."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    step = pybamm.step.c_rate(0.1, termination=pybamm.step.VoltageTermination(pybamm.InputParameter("Vc")),
+                              duration=36000)
+    said = _table_end_refusal(values, step, lambda sim: sim.solve(initial_soc=1, inputs={"Vc": 2.5}))
+    assert (") ends at its own voltage 2.5 V, from the input 'Vc' = 2.5, a cell voltage on the model's anode, lithium "
+            "metal: " + _LICOO2_END + "step's \"until\" voltage 2.5 V, so a discharge would run") in said, said
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [step])).build_for_experiment(initial_soc=1, inputs={"Vc": 2.72})
+
+
+def test_a_voltage_drive_cycle_past_a_table_ocp_is_refused_before_any_step_runs():
+    """Session 59: AEA_LiCoO2 driven by ``pybamm.step.voltage(np.column_stack([t, V]))``, V 3.0 -> 2.5 V over 600 s
+    then held to 1200 s, after "Discharge at 0.1C until 3.0 V" from SOC 1, ran 0.0082 mA.h on the held 2.718 V,
+    without a word (its samples were checked against the experiment's window, 2.0-5.2 V, only). Refused now before
+    any step runs, naming the first sample past the table's end; a sample past it after the step's end (PyBaMM cuts
+    the cycle there) and a cycle on the table (2.72-4.25 V) build."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    cycle = pybamm.step.voltage(np.column_stack([[0.0, 600.0, 1200.0], [3.0, 2.5, 2.5]]))
+    said = _table_end_refusal(values, ("Discharge at 0.1C until 3.0 V", cycle), lambda sim: sim.solve(initial_soc=1))
+    assert said.startswith("the experiment's step 2 (Voltage(a drive cycle of 3 samples over 1200 s, 2.5 to 3 V)) "
+                           "runs at its held voltage 2.5 V at t = 600 s of its drive cycle (sample 2 of 3), a cell "
+                           "voltage on the model's anode, lithium metal: " + _LICOO2_END), said
+    assert said.endswith(_HELD_END), said
+    rise = pybamm.step.voltage(np.column_stack([[0.0, 600.0, 1200.0], [4.0, 4.25, 4.3]]))
+    said = _table_end_refusal(values, ("Charge at 0.1C until 4.0 V", rise), lambda sim: sim.build_for_experiment())
+    assert "runs at its held voltage 4.3 V at t = 1200 s of its drive cycle (sample 3 of 3)" in said, said
+    assert "inside the step's held voltage 4.3 V, so a charge would run" in said, said
+    for first, steps in (("Charge at 0.1C until 4.0 V", pybamm.step.voltage(
+            np.column_stack([[0.0, 600.0, 1200.0], [4.0, 4.25, 4.3]]), duration=500)),
+                         ("Discharge at 0.1C until 3.0 V", pybamm.step.voltage(
+                             np.column_stack([[0.0, 600.0], [3.0, 2.72]])))):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                          experiment=pybamm.Experiment([(first, steps)])).build_for_experiment()
+
+
+def test_a_voltage_steps_held_function_of_time_past_a_table_ocp_is_refused_at_its_first_time_past():
+    """Session 59: a voltage step's Python function of the time, checked at 100 times over its duration against its
+    range and window, is checked against the table's ends at those times too: AEA_LiCoO2 ramped 3.0 V - 1 mV/s over
+    1000 s passes the table's 2.71823 V end at 281.8 s, refused at 282.828 s; with a termination (which may end it
+    before) at its start only, as its range is; an expression of ``pybamm.t`` is PyBaMM's to evaluate, not read."""
+    from pybamm_aea.models.step_checks import check_step_values
+
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    with pytest.raises(ValueError, match=r"step 1 \(Voltage\(<function .*, duration=1000\)\) runs at its held voltage "
+                                         r"2.71717 V at t = 282.828 s into the step, a cell voltage on the anode the "
+                                         r"values declare, else Li metal: .* inside the step's held voltage 2.71717 V"):
+        check_step_values([pybamm.step.voltage(lambda t: 3.0 - 1e-3 * t, duration=1000)], None, values)
+    with pytest.raises(ValueError, match=r"runs at its held voltage 2.5 V, a cell voltage"):
+        check_step_values([pybamm.step.voltage(lambda t: 2.5 + 0 * t, duration=1000, termination="< 1e-4 A")], None,
+                          values)
+    with pytest.warns(UserWarning, match="the step runs only if its termination"):  # (the window's, at 1000 s)
+        check_step_values([pybamm.step.voltage(lambda t: 3.0 - 1e-3 * t, duration=1000, termination="< 1e-4 A")],
+                          None, values)
+
+
+def test_an_experiments_table_check_reads_the_values_tables_once(monkeypatch):
+    """Session 59: the experiment's check read the values' OCP tables (``host_tables``, 15.7 us for AEA_LiCoO2's)
+    once per distinct step and per time a function of the time is checked at: 107 reads for 100 cycles of an
+    "until", a ramp held 1000 s (100 times), a charge and a 1000-sample voltage drive cycle (Li2021_Mo6S8, no table:
+    5 for 100 cycles of "until 1.3 V", a rest, "until 2.6 V", "Hold at 2.6 V"). Once per experiment now, refusals
+    unchanged."""
+    from pybamm_aea.models import checks, step_checks
+
+    reads = []
+
+    def counted(values):
+        reads.append(values)
+        return host_tables(values)
+
+    host_tables = checks.host_tables
+    for module in (checks, step_checks):
+        monkeypatch.setattr(module, "host_tables", counted, raising=False)  # (step_checks: read from session 59)
+    cycle = ("Discharge at 0.1C until 3.0 V", pybamm.step.voltage(lambda t: 3.0 + 1e-3 * t, duration=1000),
+             "Charge at 0.1C until 4.2 V",
+             pybamm.step.voltage(np.column_stack([np.linspace(0, 1000, 1000), np.linspace(4.2, 3.0, 1000)])))
+    lms = ("Discharge at 0.1C until 1.3 V", "Rest for 10 minutes", "Charge at 0.1C until 2.6 V",
+           "Hold at 2.6 V until C/50")
+    for name, steps in (("AEA_LiCoO2", cycle), ("Li2021_Mo6S8", lms)):
+        reads.clear()
+        step_checks.check_step_values(pybamm.Experiment([steps] * 100).steps, None, pybamm.ParameterValues(name))
+        assert len(reads) == 1, (name, len(reads))
+    reads.clear()
+    with pytest.raises(ValueError, match=r"step 2 \(Hold at 2.5 V until C/50\) runs at its held voltage 2.5 V"):
+        step_checks.check_step_values(pybamm.Experiment([("Discharge at 0.1C until 3.0 V", "Hold at 2.5 V until C/50")]
+                                                        * 100).steps, None, pybamm.ParameterValues("AEA_LiCoO2"))
+    assert len(reads) == 1
 
 
 @pytest.mark.parametrize("anode", ["lithium metal", "Li-In"])

@@ -312,6 +312,15 @@ class OCP:
         return fn.FunctionOfContentAndTemperature(self.function)
 
 
+def table_end_limits(theta, values):
+    """The cut-offs [V vs Li] past which a step runs on a table OCP's held end (``theta`` increasing, ``values``
+    [V vs Li]): (the lowest lower cut-off, its last value; the highest upper, its first value); -inf (inf) where the
+    table reaches theta 1 (0). The one rule of which end a cut-off may not pass: :func:`table_end_gaps` (a material's
+    window, the values' cut-offs, an experiment step's voltage) and the solve's check of an input cut-off
+    (:func:`pybamm_aea.models.checks._input_cut_offs`), two writings of it until session 59."""
+    return (float(values[-1]) if theta[-1] < 1 else -math.inf, float(values[0]) if theta[0] > 0 else math.inf)
+
+
 def table_end_gaps(theta, values, lower_voltage, upper_voltage, capacity, cut_offs=None):
     """The ends of a table OCP (``theta`` increasing, ``values`` [V vs Li]) held beyond its data inside the window
     ``lower_voltage``-``upper_voltage`` [V vs Li]: a list of (what, mend), empty if none. An end is covered when it
@@ -319,15 +328,17 @@ def table_end_gaps(theta, values, lower_voltage, upper_voltage, capacity, cut_of
     stops. ``capacity`` [mAh/g]: the window's, to name what an uncovered part holds (None: not said).
     ``cut_offs``: (lower, upper, anode potential [V vs Li]) when the cut-offs are a cell's (its parameter values, an
     input's, an experiment step's "until" voltage), said as cell voltages named as given (the parameters' names
-    repr'd) with a mend that keeps them inside the table; None: a material's own window (vs Li). The one rule of
-    :meth:`OCP.check_covers_window` and :func:`pybamm_aea.models.checks.tables_past_cut_offs`."""
+    repr'd) with a mend that keeps them inside the table; None: a material's own window (vs Li). The one text of
+    :meth:`OCP.check_covers_window` and :func:`pybamm_aea.models.checks.tables_past_cut_offs`, on the rule of
+    :func:`table_end_limits`."""
     names = (None, None, 0.0) if cut_offs is None else cut_offs
     anode = names[2]
+    lowest, highest = table_end_limits(theta, values)
     gaps = []
     for uncovered, span, width, held, step, side, cut, name, reach, keep in (
-            (theta[0] > 0 and values[0] < upper_voltage, f"0-{theta[0]:.4g}", theta[0], values[0], "charge", "upper",
+            (upper_voltage > highest, f"0-{theta[0]:.4g}", theta[0], values[0], "charge", "upper",
              upper_voltage, names[1], "theta 0 or a first value >= the upper cut-off", "at or below"),
-            (theta[-1] < 1 and values[-1] > lower_voltage, f"{theta[-1]:.4g}-1", 1 - theta[-1], values[-1],
+            (lower_voltage < lowest, f"{theta[-1]:.4g}-1", 1 - theta[-1], values[-1],
              "discharge", "lower", lower_voltage, names[0], "theta 1 or a last value <= the lower cut-off",
              "at or above")):
         if not uncovered:

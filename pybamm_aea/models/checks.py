@@ -92,6 +92,7 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
            "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs",
            "HOST_OCP_PARAMETERS", "check_tables_cover_cut_offs", "tables_past_cut_offs", "check_step_until_in_tables",
+           "check_held_voltages_in_tables",
            "STEP_UNTIL_SAID", "STEP_HELD_SAID"]
 
 
@@ -1208,7 +1209,7 @@ def _cut_off_potential(values, anode):
     return potential
 
 
-def _host_tables(values):
+def host_tables(values):
     """The host OCPs of ``values`` given as tables with increasing theta: a list of (table, the names giving it, each
     repr'd), one table under several names said once."""
     from ..materials.functions import TableOCP
@@ -1221,11 +1222,12 @@ def _host_tables(values):
     return list(tables.values())
 
 
-def tables_past_cut_offs(values, anode, low, high, names=None):
+def tables_past_cut_offs(values, anode, low, high, names=None, tables=None):
     """What :func:`check_tables_cover_cut_offs` says of ``values`` with the cell voltages ``low`` and ``high`` [V]
     (None: that side not checked) as their cut-offs, or None if every table covers them: the one text of the
     parameterisation's refusal, the solve's of an input cut-off and an experiment step's "until" voltage.
-    ``names``: (lower, upper) as said (default the cut-offs' parameter names, repr'd)."""
+    ``names``: (lower, upper) as said (default the cut-offs' parameter names, repr'd). ``tables``: those of
+    :func:`host_tables` of ``values``, when the caller has them (an experiment's check: once, not per step)."""
     from ..materials.material import table_end_gaps, table_gaps_said
     from ..parameters.paper_cell import CUT_OFF_NAMES
 
@@ -1233,7 +1235,7 @@ def tables_past_cut_offs(values, anode, low, high, names=None):
     lower = math.inf if low is None else low + potential  # (inf / -inf: no end is short of them)
     upper = -math.inf if high is None else high + potential
     capacity, said = _window_capacity(values), []
-    for ocp, names_of in _host_tables(values):
+    for ocp, names_of in host_tables(values) if tables is None else tables:
         gaps = table_end_gaps(ocp.theta, ocp.values, lower, upper, capacity,
                               (*(names or [repr(name) for name in CUT_OFF_NAMES]), potential))
         if gaps:
@@ -1250,29 +1252,31 @@ _INPUT_CUT_OFFS = weakref.WeakKeyDictionary()
 
 def _input_cut_offs(model):
     """The voltage cut-offs of the values ``model`` was parameterised with that are inputs, each with the end of
-    its host OCP tables it may not pass: a tuple of (cut-off name, input name, 0 lower / 1 upper, the end [V vs Li],
-    the anode's potential [V vs Li]), found once per model (the solve's check then costs one comparison each)."""
+    its host OCP tables it may not pass (:func:`~pybamm_aea.materials.material.table_end_limits`, the tightest of
+    the tables): a tuple of (cut-off name, input name, 0 lower / 1 upper, the end [V vs Li], the anode's potential
+    [V vs Li]), found once per model (the solve's check then costs one comparison each)."""
     try:
         return _INPUT_CUT_OFFS[model]
     except (KeyError, TypeError):
         pass
+    from ..materials.material import table_end_limits
     from ..parameters.paper_cell import CUT_OFF_NAMES
 
     values, found = parameter_values_of(model), []
     given = {} if values is None else {name: values.get(name) for name in CUT_OFF_NAMES}
     inputs = {name: value.name for name, value in given.items() if isinstance(value, pybamm.InputParameter)}
-    tables = _host_tables(values) if inputs else []
+    tables = host_tables(values) if inputs else []
     if tables:
         anode = (getattr(model, "options", None) or {}).get("anode")
         try:
             potential = _cut_off_potential(values, anode)
         except ValueError:  # (an input anode potential: refused at the parameterisation, not here)
             potential = None
-        ends = ([float(ocp.values[-1]) for ocp, _ in tables if ocp.theta[-1] < 1],  # (lower: last values)
-                [float(ocp.values[0]) for ocp, _ in tables if ocp.theta[0] > 0])  # (upper: first values)
+        limits = [table_end_limits(ocp.theta, ocp.values) for ocp, _ in tables]
+        ends = (max(lowest for lowest, _ in limits), min(highest for _, highest in limits))  # (the tightest)
         for side, name in enumerate(CUT_OFF_NAMES):
-            if name in inputs and ends[side] and potential is not None:
-                found.append((name, inputs[name], side, (max, min)[side](ends[side]), potential))
+            if name in inputs and math.isfinite(ends[side]) and potential is not None:
+                found.append((name, inputs[name], side, ends[side], potential))
     found = tuple(found)
     try:
         _INPUT_CUT_OFFS[model] = found
@@ -1312,38 +1316,92 @@ STEP_UNTIL_SAID = "step's \"until\" voltage"
 STEP_HELD_SAID = "step's held voltage"
 
 
-def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0):
+def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0, tables=None, inputs=None):
     """Refuse the experiment's step ``step`` (its ``index`` from 1, ``name`` as said) whose own voltage cut-off
-    ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number) or held voltage ("Hold at
-    2.5 V until C/50", a ``pybamm.step.Voltage`` of a number: the cell's, as PyBaMM holds "Voltage [V]"; an "until"
-    voltage is the battery's of ``cells`` cells in series, taken per cell) reaches past the end of a host OCP table
-    of ``values``: the rule and words of
+    ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number: the battery's of ``cells``
+    cells in series, taken per cell) reaches past the end of a host OCP table of ``values``: the rule and words of
     :func:`check_tables_cover_cut_offs` (:func:`tables_past_cut_offs`), the voltage compared as the cathode's
     potential on the model's ``anode``, as either cut-off (reached from either side, it is past an end either way).
     AEA_LiCoO2 (its table ends at 2.718 V) discharged from SOC 1 at 0.1C until 2.5 V ran to 2.5 V on the held end
-    (0.1503 mA.h), without a word, until session 58; held at 2.5 V after "until 3.0 V", 0.0096 mA.h more on the held
-    end (local theta 0.9992, the table ends at 0.9452), until session 58 too. A held voltage given as an input or as
-    a drive cycle is not checked (docs/known_limits.rst). Called by
-    :func:`~pybamm_aea.models.step_checks.check_step_values`, before any step runs."""
-    if values is None or not _host_tables(values):
+    (0.1503 mA.h), without a word, until session 58. A voltage step's held value (a number, an input's, a drive
+    cycle's samples, a function of the time) is checked where check_step_values reads it
+    (:func:`check_held_voltages_in_tables`, session 59; here, a number only, in session 58). Called by
+    :func:`~pybamm_aea.models.step_checks.check_step_values`, before any step runs, with the ``tables`` of
+    :func:`host_tables` it reads once per experiment (session 59: once per step, 107 reads for a 100-cycle
+    experiment's 4 distinct steps of which one is a function of the time; None: read here). An "until" voltage
+    given as an input (``VoltageTermination(pybamm.InputParameter("Vc"))``) is read from the solve's ``inputs`` (one
+    dict; session 59: AEA_LiCoO2 from SOC 1 at 0.1C until Vc = 2.5 ran to 2.5 V on the held end, 0.1503 mA.h, as the
+    number did until session 58); one not given is PyBaMM's to name."""
+    tables = None if values is None else host_tables(values) if tables is None else tables
+    if not tables:
         return
-    # (value [V], per how many cells, what the step does there, its name in the text): an "until" voltage is the
-    # battery's (PyBaMM ends a step on "Battery voltage [V]"), a held one the cell's (its step holds "Voltage [V]")
-    voltages = [(float(term.value), cells, "ends at its own voltage", STEP_UNTIL_SAID)
-                for term in getattr(step, "termination", None) or ()
-                if isinstance(term, pybamm.step.VoltageTermination) and isinstance(term.value, numbers.Real)]
-    if isinstance(step, pybamm.step.Voltage) and isinstance(step.value, numbers.Real):
-        voltages.insert(0, (float(step.value), 1.0, "runs at its held voltage", STEP_HELD_SAID))
-    for value, per, does, what in voltages:
-        voltage = value / per
+    # an "until" voltage is the battery's (PyBaMM ends a step on "Battery voltage [V]"), a held one the cell's
+    for term in getattr(step, "termination", None) or ():
+        value, source = _until_voltage(term, inputs)
+        if value is None:
+            continue
+        voltage = value / cells
         try:
-            said = tables_past_cut_offs(values, anode, voltage, voltage, (what, what))
+            said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_UNTIL_SAID, STEP_UNTIL_SAID), tables)
         except ValueError:  # (values whose anode potential is not a number: refused at the parameterisation)
             return
         if said is not None:
-            battery = "" if per == 1 else f" ({value:g} V the battery's of {per:g} cells in series)"
-            raise ValueError(f"the experiment's step {index} ({name}) {does} {voltage:g} V{battery}, "
-                             f"a cell voltage on {_anode_said(anode)}: {said}")
+            battery = "" if cells == 1 else f" ({value:g} V the battery's of {cells:g} cells in series)"
+            raise ValueError(f"the experiment's step {index} ({name}) ends at its own voltage {voltage:g} V{battery}"
+                             f"{source}, a cell voltage on {_anode_said(anode)}: {said}")
+
+
+def _until_voltage(term, inputs):
+    """(the voltage [V], the text naming its inputs) of the step termination ``term`` if it is a voltage: a number,
+    or an expression of input parameters evaluated with ``inputs``; (None, "") otherwise or if one is not given."""
+    if not isinstance(term, pybamm.step.VoltageTermination):
+        return None, ""
+    if isinstance(term.value, numbers.Real):
+        return float(term.value), ""
+    if not isinstance(term.value, pybamm.Symbol):
+        return None, ""
+    names = sorted({s.name for s in term.value.pre_order() if isinstance(s, pybamm.InputParameter)})
+    inputs = dict(inputs or {})
+    try:
+        value = np.asarray(term.value.evaluate(inputs=inputs), dtype=float).ravel()
+    except (KeyError, TypeError, ValueError):  # (an input not given, a function of the time: PyBaMM's)
+        return None, ""
+    if value.size != 1 or not names:
+        return None, ""
+    return float(value[0]), ", from " + " and ".join(f"the input {name!r} = {inputs[name]!r}" for name in names)
+
+
+def check_held_voltages_in_tables(index, name, held, values, anode=None, where=None, tables=None):
+    """Refuse the experiment's voltage step ``name`` (its ``index`` from 1) whose held cell voltages ``held`` [V]
+    (the cell's, as PyBaMM holds "Voltage [V]": its number, "Hold at 2.5 V" after "until 3.0 V" ran 0.0096 mA.h on
+    AEA_LiCoO2's held end until session 58; the samples of its drive cycle it reaches; its value evaluated from the
+    solve's inputs or at the step's times, :func:`~pybamm_aea.models.step_checks.check_step_values`) reach past
+    the end of a host OCP table of ``values`` (:func:`~pybamm_aea.materials.material.table_end_limits`, the
+    tightest of the tables, on the model's ``anode``), naming the first such value (``where(k)``: the text after
+    value ``k``, its time or input) in the words of :func:`tables_past_cut_offs`. Until session 59 a held voltage
+    given as an input or a drive cycle was not checked: AEA_LiCoO2 held at the input "V" = 2.5 V after "Discharge at
+    0.1C until 3.0 V" from SOC 1 ran on the held 2.718 V (0.00045 mA.h to 0.1 mA), and a drive cycle 3.0-2.5 V over
+    1200 s 0.0082 mA.h there. ``tables``: as :func:`check_step_until_in_tables`'s."""
+    from ..materials.material import table_end_limits
+
+    tables = None if values is None else host_tables(values) if tables is None else tables
+    if not tables:
+        return
+    try:
+        potential = _cut_off_potential(values, anode)
+    except ValueError:  # (values whose anode potential is not a number: refused at the parameterisation)
+        return
+    limits = [table_end_limits(ocp.theta, ocp.values) for ocp, _ in tables]
+    lowest, highest = max(low for low, _ in limits) - potential, min(high for _, high in limits) - potential
+    held = np.asarray(held, dtype=float).ravel()
+    with np.errstate(invalid="ignore"):  # (NaN: no end is short of it; the step's range check names it)
+        past = np.flatnonzero((held < lowest) | (held > highest))
+    if past.size:
+        k = int(past[0])
+        voltage = float(held[k])
+        said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_HELD_SAID, STEP_HELD_SAID), tables)
+        raise ValueError(f"the experiment's step {index} ({name}) runs at its held voltage {voltage:g} V"
+                         f"{'' if where is None else where(k)}, a cell voltage on {_anode_said(anode)}: {said}")
 
 
 # ------------------------------------------------------------------------------- temperature beyond the data

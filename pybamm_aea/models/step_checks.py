@@ -36,7 +36,8 @@ from ..constants import MAX_VOLTAGE_VS_LI
 from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
 from ..pybamm_adapter.parameter_values import refuse_a_set_of_another_model
 from ..pybamm_adapter.solver_internals import initial_state
-from .checks import Range, check_input_value, check_step_until_in_tables, check_value
+from .checks import (Range, check_held_voltages_in_tables, check_input_value, host_tables, check_step_until_in_tables,
+                     check_value)
 from .starting_state import same_value, shown
 
 __all__ = ["STEP_VALUE_RANGES", "check_step_duration", "check_step_values", "circular_custom_steps",
@@ -577,7 +578,7 @@ def _step_window(kind, cut_offs):
                  "beyond, the step starts past them, a solver error PyBaMM logs and stops the experiment at")
 
 
-def _check_drive_cycle(index, step, kind, cut_offs):
+def _check_drive_cycle(index, step, kind, cut_offs, parameter_values=None, anode=None, tables=None):
     """Check every sample of the drive cycle of numbers ``step`` (PyBaMM's ``input_value``: rows of a time [s]
     from the step's start and the step's value) is step ``index`` of the experiment: times finite and strictly
     increasing, values in :data:`STEP_VALUE_RANGES` (a voltage also in the cell's window, :func:`_step_window`).
@@ -589,7 +590,9 @@ def _check_drive_cycle(index, step, kind, cut_offs):
     gave the NaN of sample 30 s as the solution's current at 20 s, measured). Raises
     ``ValueError`` naming the step, the value, its sample and its time. PyBaMM itself refuses decreasing times
     when the step is made (its ``Interpolant``: "x should be monotonically increasing"), but not a NaN time, nor a
-    repeated one (two values at one time, of which the interpolation picks one)."""
+    repeated one (two values at one time, of which the interpolation picks one). A voltage's samples reached are
+    checked against the ends of the OCP tables of ``parameter_values`` (``tables``, read once per experiment) on the
+    model's ``anode`` too (:func:`~pybamm_aea.models.checks.check_held_voltages_in_tables`, session 59)."""
     data = step.input_value
     n = len(data)
     duration = float(step.duration)
@@ -623,6 +626,10 @@ def _check_drive_cycle(index, step, kind, cut_offs):
             raise ValueError(f"the {what} of the experiment's step {index} ({name}) = {float(values[k])!r} at "
                              f"t = {times[k]:g} s of its drive cycle (sample {k + 1} of {n}) is outside its "
                              f"{'physical range' if check is rng else 'range'} {check.describe()} ({check.why})")
+    if kind == "Voltage":
+        check_held_voltages_in_tables(index, name, values[:used], parameter_values, anode,
+                                      lambda k: f" at t = {times[k]:g} s of its drive cycle (sample {k + 1} of {n})",
+                                      tables)
 
 
 #: the unit of a drive cycle's values by its step's class (PyBaMM's ``pybamm.step`` classes), for
@@ -852,6 +859,8 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
     cut_offs = [None, None] if parameter_values is None else [
         number_of(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
     seen, value_keys = set(), {}
+    # the values' OCP tables, read once per experiment (session 59: once per step and per time checked)
+    tables = [] if parameter_values is None else host_tables(parameter_values)
     for index, step in enumerate(steps, start=1):
         check_step_duration(step, f"the experiment's step {index} ({step})")
         if getattr(step, "temperature", None) is not None:  # the step's (or the experiment's) ambient temperature
@@ -870,9 +879,9 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
         _check_direction_word(index, step, kind)
         _check_cut_offs(index, step, cut_offs, cells_in_series(parameter_values, one))
         check_step_until_in_tables(index, step_name(step, str), step, parameter_values, anode,
-                                   cells_in_series(parameter_values, one))  # (past an OCP table's end, session 58)
+                                   cells_in_series(parameter_values, one), tables, one)  # (past an OCP table's end)
         if _is_drive_cycle(step):  # a drive cycle of numbers: every sample
-            _check_drive_cycle(index, step, kind, cut_offs)
+            _check_drive_cycle(index, step, kind, cut_offs, parameter_values, anode, tables)
             continue
         value = step.value
         given = sorted({s.name for s in value.pre_order() if isinstance(s, pybamm.InputParameter)} - PYBAMM_INPUTS)\
@@ -893,6 +902,7 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
         what, rng = STEP_VALUE_RANGES[kind]
         window = _step_window(kind, cut_offs)
         where = "".join(f"; from the input {name!r} = {one[name]!r}" for name in given)
+        from_inputs = ", from " + " and ".join(f"the input {name!r} = {one[name]!r}" for name in given) if given else ""
         # a Python function of the time with a termination: a finite value out of range after the start may come
         # after the termination ends the step (a resistance ramp to a voltage cut-off), warned about, not refused
         cut_short = getattr(step, "is_python_function", False) and bool(getattr(step, "termination", None))
@@ -913,6 +923,9 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
                     raise ValueError(f"the {what} of the experiment's step {index} ({step}) = {bad[0]!r}{at} is "
                                      f"outside its {'physical range' if check is rng else 'range'} "
                                      f"{check.describe()} ({check.why}){where}")
+            if kind == "Voltage" and not (cut_short and t):  # (past an OCP table's end: as a held number, session 59)
+                check_held_voltages_in_tables(index, step_name(step, str), v, parameter_values, anode,
+                                              lambda k: at + from_inputs, tables)
         if leaves is not None:  # (once per distinct step: a repeated cycle's copies are skipped above)
             t, bad, check = leaves
             warnings.warn(f"the {what} of the experiment's step {index} ({step}) = {bad!r} at t = {t:g} s into the "
