@@ -1188,6 +1188,18 @@ def test_a_function_parameter_on_a_grid_axis_is_refused_naming_it():
     assert df["error"].isna().all()
 
 
+@pytest.mark.parametrize("name, values, said", [
+    ("Lower voltage cut-off [V]", [1.8, float("nan")], "nan"), ("C-rate", [1.0, float("inf")], "inf"),
+    ("Cathode loading [kg.m-2]", [float("-inf"), 0.1, float("nan")], "-inf, nan"),
+    ("Upper voltage cut-off [V]", [float("inf")], "inf")])
+def test_a_grid_value_not_finite_is_named(name, values, said):
+    """A NaN lower cut-off ended the whole sweep, batched or per point, in "ValueError: could not convert string to
+    float: ''" (PyBaMM's Experiment reading "... until nan V"; review R42): refused before any solve, naming it."""
+    grid = {"C-rate": [1.0], **{name: values}}
+    with pytest.raises(SweepConfigError, match=re.escape(f"grid values of {name!r} must be finite numbers, got {said}")):
+        sweep(grid, parameter_set="Li2021_Mo6S8", workers=1, progress=False)
+
+
 @pytest.mark.parametrize("rate", [0, -0.1, float("inf"), True, "0.1"])
 def test_a_reference_rate_not_positive_is_named(rate):
     """reference_c_rate=0 gave "invalid experiment ['Discharge at 0C until 1.8 V']: float division by zero"."""
