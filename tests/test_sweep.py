@@ -2272,6 +2272,23 @@ def test_a_quoted_nominal_capacity_says_whose_in_a_rows_warnings_and_error(batch
     assert not re.search(r"'Nominal cell capacity \[A\.h\]': [0-9.e-]+[,}]", said), said
 
 
+def test_a_rows_warnings_name_its_c_rate_step_with_the_rate_it_runs_at():
+    """Li2021_Mo6S8 at 10 mg/cm2, 1C per point: the row's FirstStepLossesWarning and StepRefinedWarning named the step
+    as written at the 0.1C reference, "'Discharge at 0.1C until 1.8 V'", the row running it at 1C (review R42); now
+    they say "(run at 1C in this row)" after it, as the row's error does (one function), in the warnings column and
+    in the table's attrs["warnings"]."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = sweep({LOADING: [0.1], "C-rate": [1.0]}, parameter_set="Li2021_Mo6S8", workers=1, progress=False,
+                      batched=False)
+    said = "'Discharge at 0.1C until 1.8 V' (run at 1C in this row)"
+    assert said in table["warnings"].iloc[0], table["warnings"].iloc[0]
+    named = {w["warning"]: w["text"] for w in table.attrs["warnings"] if "Discharge at 0.1C" in w["text"]}
+    assert {"FirstStepLossesWarning", "StepRefinedWarning"} <= set(named), named
+    for text in named.values():
+        assert text.count("Discharge at 0.1C until 1.8 V") == text.count(said) >= 1, text
+
+
 def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it():
     """No swept C-rate (scale 1): the error as raised; at 0.02C on the 0.1C reference the basis is 0.2x the cell's."""
     from types import SimpleNamespace
