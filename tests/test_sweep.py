@@ -2265,7 +2265,7 @@ def test_a_quoted_nominal_capacity_says_whose_in_a_rows_warnings_and_error(batch
     scaled = ("'Nominal cell capacity [A.h]': 0.0010112794202749719 (not the cell's: the C-rate basis the sweep sets, "
               "the cell's nominal capacity 0.1011 mA.h x the row's C-rate / the reference, 1C / 0.1C)")
     own = ("'Nominal cell capacity [A.h]': 0.00010112794202749718 (the point's nominal capacity, 0.1011 mA.h: the "
-           "set's 0.1517 mA.h x 0.6667, rescaled to the point's cathode loading and composition)")
+           "set's 0.1517 mA.h x 0.6667, rescaled to the point's 'Cathode loading [kg.m-2]')")
     assert scaled in said and own in said, said
     if not batched:
         assert len(texts) == 2 and all("(not the cell's" in t or "(the point's" in t for t in texts), texts
@@ -2287,6 +2287,27 @@ def test_a_rows_warnings_name_its_c_rate_step_with_the_rate_it_runs_at():
     assert {"FirstStepLossesWarning", "StepRefinedWarning"} <= set(named), named
     for text in named.values():
         assert text.count("Discharge at 0.1C until 1.8 V") == text.count(said) >= 1, text
+
+
+@pytest.mark.parametrize("grid, said", [
+    ({"Electrode width [m]": 2.0}, "x 2, rescaled to the point's 'Electrode width [m]')"),
+    ({"Electrode width [m]": 2.0, "Cathode porosity": 1.5, LOADING: 2 / 3},
+     "x 1.333, rescaled to the point's 'Electrode width [m]' and 'Cathode loading [kg.m-2]')")])
+def test_a_rescaled_nominal_names_the_swept_quantities_that_rescaled_it(grid, said):
+    """Li2021_Mo6S8 with "Electrode width [m]" swept to 2x: the point's nominal capacity was said "rescaled to the
+    point's cathode loading and composition", neither of which changed (review R42); now the names that moved it (a
+    swept porosity, which does not, not among them)."""
+    from pybamm_aea.sweep.config import build_config, derive_inputs, registered_values
+    from pybamm_aea.sweep.worker import _nominal_said
+
+    values = registered_values("Li2021_Mo6S8")
+    point = {name: factor * values[name] for name, factor in grid.items()}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        config = build_config(list(point), [point], "Li2021_Mo6S8", None, None, None, 0.1)
+        inputs = derive_inputs(config, point)[0]
+    words = _nominal_said(inputs["Nominal cell capacity [A.h]"], config, point)
+    assert words.startswith("(the point's nominal capacity, ") and words.endswith(f"the set's 0.1517 mA.h {said}"), words
 
 
 def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it():

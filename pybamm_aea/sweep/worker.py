@@ -213,8 +213,32 @@ def _nominal_said(basis, config, point):
                 f"{config.reference_c_rate:g}C)")
     if math.isclose(basis, config.nominal, rel_tol=1e-9):
         return None
+    moved = [repr(name) for name in _rescaled_by(config, point)]
+    said = " and ".join([", ".join(moved[:-1]), moved[-1]] if len(moved) > 1 else moved or ["cathode"])
     return (f"(the point's nominal capacity, {basis * 1e3:.4g} mA.h: the set's {config.nominal * 1e3:.4g} mA.h x "
-            f"{basis / config.nominal:.4g}, rescaled to the point's cathode loading and composition)")
+            f"{basis / config.nominal:.4g}, rescaled to the point's {said})")
+
+
+def _rescaled_by(config, point):
+    """The swept names (as the grid has them) whose point values move its nominal capacity off the set's: a swept
+    parameter whose value alone rescales it (:func:`~pybamm_aea.sweep.config.rescaled_nominal`), a swept cathode
+    thickness (it sets the loading), a swept S8 fraction off the set's. Until R42 any was said "the point's cathode
+    loading and composition" (a 2x "Electrode width [m]" too)."""
+    from .config import S8_NAME, point_fraction, rescaled_nominal
+
+    moved = []
+    for name in config.parameters:
+        try:
+            alone = rescaled_nominal(config.values(), config.nominal, changes={name: float(point[name])})
+        except (TypeError, ValueError):  # (its capacity cannot be known alone: not said to have moved it)
+            continue
+        if name != NOMINAL and not math.isclose(alone, config.nominal, rel_tol=1e-9):
+            moved.append(name)
+    if "Cathode thickness [um]" in point:
+        moved.append("Cathode thickness [um]")
+    if S8_NAME in point and not math.isclose(point_fraction(config, point), config.fraction0 or 0.0, rel_tol=1e-9):
+        moved.append(S8_NAME)
+    return moved
 
 
 def _label_nominal(text, config, point):
