@@ -2307,7 +2307,8 @@ def test_a_rescaled_nominal_names_the_swept_quantities_that_rescaled_it(grid, sa
         config = build_config(list(point), [point], "Li2021_Mo6S8", None, None, None, 0.1)
         inputs = derive_inputs(config, point)[0]
     words = _nominal_said(inputs["Nominal cell capacity [A.h]"], config, point)
-    assert words.startswith("(the point's nominal capacity, ") and words.endswith(f"the set's 0.1517 mA.h {said}"), words
+    assert words.startswith("(the point's nominal capacity, "), words
+    assert words.endswith(f"the set's 0.1517 mA.h {said}"), words
 
 
 def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it():
