@@ -98,8 +98,9 @@ class SweepConfig:
     #: its steps take from each point (:meth:`at_point`): a swept cut-off ends that point's discharge (charge)
     default_window: tuple | None = None
     step_cut_offs: tuple = ()
-    #: {name: the C-rate's magnitude} of the experiment's C-rate steps (:func:`c_rate_steps`), by the name an error gives them: what
-    #: a failed row's error names with the rate the row runs them at (it built a ``pybamm.Experiment`` per failed row)
+    #: {name: the C-rate's magnitude} of the experiment's C-rate steps (:func:`c_rate_steps`), by the name an error
+    #: gives them: what a failed row's error names with the rate the row runs them at (it built a ``pybamm.Experiment``
+    #: per failed row)
     c_rate_steps: dict = field(default_factory=dict)
     #: (reference C-rate, lower, upper or None cut-offs [V]) -> (the default steps ending there, their
     #: :func:`_single_discharge`, their :func:`c_rate_steps`), built by :meth:`at_point` once per distinct value in
@@ -241,8 +242,8 @@ def _single_discharge(exp):
 
 
 def c_rate_steps(exp):
-    """{name: the C-rate's magnitude} of the C-rate steps of ``exp`` (a ``pybamm.Experiment``), by the name an error gives them
-    (:func:`pybamm_aea.models.step_checks.step_name`); drive cycles and functions of time left out."""
+    """{name: the C-rate's magnitude} of the C-rate steps of ``exp`` (a ``pybamm.Experiment``), by the name an error
+    gives them (:func:`pybamm_aea.models.step_checks.step_name`); drive cycles and functions of time left out."""
     import numbers
 
     import pybamm
