@@ -975,8 +975,8 @@ def test_a_rows_first_discharge_its_losses_warning_said_is_not_noted_again():
     of the 0.151 mA.h" and "discharge 1 delivered 0.128 % of the window", one fact twice (review R30); the warning,
     naming the current that ran (at up to 0.000303 A), stays alone, as in ``pybamm-aea simulate``."""
     row = sweep({"C-rate": [2.0]}, parameter_set=LMS, batched=False, workers=1, progress=False).iloc[0]
-    assert "FirstStepLossesWarning: the experiment's step 1, 'Discharge at 0.1C until 1.8 V' (at up to 0.000303 A)" in \
-        row["warnings"], row["warnings"]
+    assert ("FirstStepLossesWarning: the experiment's step 1, 'Discharge at 0.1C until 1.8 V' (run at 2C in this row) "
+            "(at up to 0.000303 A)") in row["warnings"], row["warnings"]  # (the rate said since review R42)
     assert "delivered" not in row["warnings"], row["warnings"]
 
 
