@@ -45,6 +45,8 @@ so that its rows are consistent with each other; tighten the solver's tolerances
 
 from collections.abc import Mapping
 import math
+import os
+import sys
 import warnings
 
 import numpy as np
@@ -166,6 +168,19 @@ _NO_ELECTRODE = ("the discharged basis needs the electrode's make-up, cycle_summ
 _ROLE_CATHODE = "cathode"
 
 
+#: the folders whose frames a column-name warning skips to reach the user's line (pandas reads ``[]`` for .get, .xs,
+#: .plot, ...)
+_NOT_THE_USER = (os.path.dirname(__file__) + os.sep, os.path.dirname(pd.__file__) + os.sep)
+
+
+def _user_stacklevel():
+    """``warnings.warn``'s stacklevel, for its caller, of the first frame outside pybamm_aea and pandas."""
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_code.co_filename.startswith(_NOT_THE_USER):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
 def _renamed(key, columns):
     """``key`` with a column name of before session 59 (:data:`CYCLE_INTEGRALS`) replaced by its new one, warned."""
     if isinstance(key, (tuple, list)):
@@ -173,30 +188,42 @@ def _renamed(key, columns):
     if isinstance(key, str) and key in CYCLE_INTEGRALS and key not in columns:
         warnings.warn(f'cycle_summary\'s column "{key}" is named "{CYCLE_INTEGRALS[key]}" since session 59 (PyBaMM\'s '
                       f'"{key}" is a running total from the solution\'s start); read it by that name',
-                      DeprecationWarning, stacklevel=3)
+                      DeprecationWarning, stacklevel=_user_stacklevel())
         return CYCLE_INTEGRALS[key]
     return key
 
 
 class _RenamedLoc:
-    """``CycleTable.loc``: pandas' ``.loc`` reading an old column name (:func:`_renamed`) as its new one."""
+    """``CycleTable.loc``: pandas' ``.loc`` reading and writing an old column name (:func:`_renamed`) as its new one."""
 
     def __init__(self, loc, columns):
         self._loc, self._columns = loc, columns
 
+    def _key(self, key):
+        """``key`` with its column part renamed: all of it under ``.loc(axis=1)``, else a (rows, columns) pair's."""
+        if self._loc.axis == 1:
+            return _renamed(key, self._columns)
+        if isinstance(key, tuple) and len(key) == 2:
+            return key[0], _renamed(key[1], self._columns)
+        return key
+
+    def __call__(self, axis=None):
+        return _RenamedLoc(self._loc(axis=axis), self._columns)
+
     def __getitem__(self, key):
-        return self._loc[_renamed(key, self._columns)]
+        return self._loc[self._key(key)]
 
     def __setitem__(self, key, value):
-        self._loc[key] = value
+        self._loc[self._key(key)] = value
 
     def __getattr__(self, name):
         return getattr(self._loc, name)
 
 
 class CycleTable(pd.DataFrame):
-    """:func:`cycle_summary`'s table: a DataFrame whose ``[]`` and ``.loc`` also read the per-cycle integrals by the
-    names of before session 59 (:data:`CYCLE_INTEGRALS`), with a DeprecationWarning naming the new one."""
+    """:func:`cycle_summary`'s table: a DataFrame whose ``[]``, ``.loc``, ``in`` and assignments also take the
+    per-cycle integrals by the names of before session 59 (:data:`CYCLE_INTEGRALS`), with a DeprecationWarning naming
+    the new one (docs/known_limits.rst lists what does not)."""
 
     @property
     def _constructor(self):
@@ -204,6 +231,12 @@ class CycleTable(pd.DataFrame):
 
     def __getitem__(self, key):
         return super().__getitem__(_renamed(key, self.columns))
+
+    def __setitem__(self, key, value):
+        super().__setitem__(_renamed(key, self.columns), value)
+
+    def __contains__(self, key):
+        return super().__contains__(_renamed(key, self.columns))
 
     @property
     def loc(self):
@@ -1053,8 +1086,8 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           "Charge energy in cycle [W.h]": integrals of I dt and I V dt over the discharge and over the charge
           intervals of the cycle (>= 0); not PyBaMM's "Discharge capacity [A.h]" and "Discharge energy [W.h]",
           running totals from the solution's start (net of charges). Named without "in cycle" until session 59: the
-          old names (:data:`CYCLE_INTEGRALS`) still read, ``table["Discharge capacity [A.h]"]`` and ``.loc``, with a
-          DeprecationWarning naming the new one.
+          old names (:data:`CYCLE_INTEGRALS`) still read and write, ``table["Discharge capacity [A.h]"]``, ``.loc``,
+          ``in``, with a DeprecationWarning naming the new one (docs/known_limits.rst: what does not take them).
         - "Electrode specific capacity [mA.h.g-1]": ESC, discharge capacity per g of the whole cathode
           electrode (charged mass); "(discharged basis)": per g of the lithiated electrode. NaN without
           ``electrode``, whose make-up the lithiated mass follows from (the solution does not hold it), or with

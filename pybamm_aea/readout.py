@@ -522,8 +522,10 @@ def electrode_mass_volume(solution, basis="charged"):
     missing = [name for name in names if not gives(solution, name)]
     if missing:
         model = type(solution.all_models[0]).__name__
+        lacks = (f"gives neither {missing[0]!r} nor {missing[1]!r}" if len(missing) == 2
+                 else f"does not give {missing[0]!r}")
         raise ValueError(f"electrode_mass_volume reads an AEA cathode's variables {names[0]!r} and {names[1]!r}; the "
-                         f"{model} solution gives not {' nor '.join(map(repr, missing))} (PyBaMM's own models have no "
+                         f"{model} solution {lacks} (PyBaMM's own models have no "
                          "electrode mass: give the mass yourself, e.g. step_table's or cycle_summary's mass_g=; an AEA "
                          "solve may have left them out of the solver's output_variables)")
     at = 0 if basis == "charged" else -1

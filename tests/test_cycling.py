@@ -293,6 +293,59 @@ def test_cycle_integrals_are_named_apart_from_pybamms_running_totals():
             np.testing.assert_array_equal(rows[old], rows[new])
 
 
+def test_cycle_table_writes_by_an_old_name_to_the_new_column():
+    """``table[old] = x`` and ``table.loc[..., old] = x`` write the renamed column, warned (until R42 both added a 26th
+    column "Discharge capacity [A.h]", the 1.0, 0.5, 0.25 A.h column unchanged and ``table[old]`` then reading the
+    new one silently); ``.loc(axis=1)[old]`` reads it (was TypeError: '_RenamedLoc' object is not callable)."""
+    table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+    old = "Discharge capacity [A.h]"
+    c = table.copy()
+    with pytest.warns(DeprecationWarning, match=re.escape(f'"{old}" is named "{QD}"')):
+        c[old] = 9.0
+    assert c.shape == table.shape and old not in list(c.columns)
+    np.testing.assert_array_equal(c[QD], [9.0, 9.0, 9.0])
+    c = table.copy()
+    with pytest.warns(DeprecationWarning, match=re.escape(QD)):
+        c.loc[2, old] = 7.0
+    with pytest.warns(DeprecationWarning, match=re.escape(QD)):
+        c.loc(axis=1)[old] = c[QD] * 2
+    assert c.shape == table.shape and old not in list(c.columns)
+    np.testing.assert_allclose(c[QD], [2.0, 14.0, 0.5], rtol=1e-12)
+    with pytest.warns(DeprecationWarning, match=re.escape(QD)):
+        np.testing.assert_array_equal(table.loc(axis=1)[old], table[QD])
+    with pytest.warns(DeprecationWarning, match=re.escape(QD)):
+        assert old in table  # as [] reads it: an `if old in table:` guard of an old script does not skip silently
+    assert "Discharge capacity in cycle" not in table
+
+
+def test_cycle_table_old_name_warning_points_at_the_users_line():
+    """The DeprecationWarning of each way to read or write by an old name is attributed to the line that used it (until
+    R42 .loc, a list, .get, .plot were attributed to cycling.py or pandas: Python's default filters hid them)."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+    old, c = "Charge energy [W.h]", table.copy()
+
+    def assign():
+        c[old] = 1.0
+
+    def assign_loc():
+        c.loc[:, old] = 2.0
+
+    forms = {"[]": lambda: table[old], ".loc[:, old]": lambda: table.loc[:, old],
+             ".loc[1, old]": lambda: table.loc[1, old], "[[old]]": lambda: table[[old]], ".get": lambda: table.get(old),
+             ".xs": lambda: table.xs(old, axis=1),
+             ".plot(y=old)": lambda: table.plot(y=old), ".loc(axis=1)": lambda: table.loc(axis=1)[old],
+             "in": lambda: old in table, "[] =": assign, ".loc[] =": assign_loc}
+    for form, use in forms.items():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            use()
+        assert [(w.category, w.filename) for w in caught] == [(DeprecationWarning, __file__)], form
+    plt.close("all")
+
+
 def test_synthetic_square_wave_known_numbers():
     data = _square_wave()
     table = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")

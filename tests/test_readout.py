@@ -473,11 +473,23 @@ def test_electrode_mass_volume_of_a_pybamm_model_is_refused_naming_it(model):
     for basis, names in (("charged", (readout.MASS, readout.VOLUME)),
                          ("end of discharge", (readout.MASS_NOW, readout.VOLUME_NOW))):
         said = (f"electrode_mass_volume reads an AEA cathode's variables {names[0]!r} and {names[1]!r}; the {model} "
-                f"solution gives not {names[0]!r} nor {names[1]!r} (PyBaMM's own models have no electrode mass")
-        with pytest.raises(ValueError, match=re.escape(said)):
+                f"solution gives neither {names[0]!r} nor {names[1]!r} (PyBaMM's own models have no electrode mass")
+        with pytest.raises(ValueError, match=re.escape(said)):  # (until R42 "gives not 'X' nor 'Y'")
             readout.electrode_mass_volume(solution, basis=basis)
     with pytest.raises(ValueError, match="basis must be 'charged' or 'end of discharge'.* got 'discharged'"):
         readout.electrode_mass_volume(solution, basis="discharged")
+
+
+def test_electrode_mass_volume_missing_one_variable_says_which():
+    """A solution giving the mass but not the volume (a solve whose output_variables kept one): "does not give
+    'Cathode electrode volume [L]'" (until R42 "gives not 'Cathode electrode volume [L]'")."""
+    from types import SimpleNamespace
+
+    class AEAStub:
+        variables = {readout.MASS: None}
+
+    with pytest.raises(ValueError, match=re.escape(f"the AEAStub solution does not give {readout.VOLUME!r} (PyBaMM's")):
+        readout.electrode_mass_volume(SimpleNamespace(all_models=[AEAStub()]))
 
 
 def test_a_step_without_capacity_or_current_is_refused_naming_the_model():

@@ -975,8 +975,8 @@ def test_a_rows_first_discharge_its_losses_warning_said_is_not_noted_again():
     of the 0.151 mA.h" and "discharge 1 delivered 0.128 % of the window", one fact twice (review R30); the warning,
     naming the current that ran (at up to 0.000303 A), stays alone, as in ``pybamm-aea simulate``."""
     row = sweep({"C-rate": [2.0]}, parameter_set=LMS, batched=False, workers=1, progress=False).iloc[0]
-    assert "FirstStepLossesWarning: the experiment's step 1, 'Discharge at 0.1C until 1.8 V' (at up to 0.000303 A)" in \
-        row["warnings"], row["warnings"]
+    assert ("FirstStepLossesWarning: the experiment's step 1, 'Discharge at 0.1C until 1.8 V' (run at 2C in this row) "
+            "(at up to 0.000303 A)") in row["warnings"], row["warnings"]  # (the rate said since review R42)
     assert "delivered" not in row["warnings"], row["warnings"]
 
 
@@ -1186,6 +1186,18 @@ def test_a_function_parameter_on_a_grid_axis_is_refused_naming_it():
     df = sweep({"Cathode exchange-current density factor": [0.5, 2.0]}, parameter_set="Li2021_TiS2", workers=1,
                progress=False)
     assert df["error"].isna().all()
+
+
+@pytest.mark.parametrize("name, values, said", [
+    ("Lower voltage cut-off [V]", [1.8, float("nan")], "nan"), ("C-rate", [1.0, float("inf")], "inf"),
+    ("Cathode loading [kg.m-2]", [float("-inf"), 0.1, float("nan")], "-inf, nan"),
+    ("Upper voltage cut-off [V]", [float("inf")], "inf")])
+def test_a_grid_value_not_finite_is_named(name, values, said):
+    """A NaN lower cut-off ended the whole sweep, batched or per point, in "ValueError: could not convert string to
+    float: ''" (PyBaMM's Experiment reading "... until nan V"; review R42): refused before any solve, naming it."""
+    grid = {"C-rate": [1.0], **{name: values}}
+    with pytest.raises(SweepConfigError, match=re.escape(f"grid values of {name!r} must be finite numbers, got {said}")):
+        sweep(grid, parameter_set="Li2021_Mo6S8", workers=1, progress=False)
 
 
 @pytest.mark.parametrize("rate", [0, -0.1, float("inf"), True, "0.1"])
@@ -2253,11 +2265,50 @@ def test_a_quoted_nominal_capacity_says_whose_in_a_rows_warnings_and_error(batch
     scaled = ("'Nominal cell capacity [A.h]': 0.0010112794202749719 (not the cell's: the C-rate basis the sweep sets, "
               "the cell's nominal capacity 0.1011 mA.h x the row's C-rate / the reference, 1C / 0.1C)")
     own = ("'Nominal cell capacity [A.h]': 0.00010112794202749718 (the point's nominal capacity, 0.1011 mA.h: the "
-           "set's 0.1517 mA.h x 0.6667, rescaled to the point's cathode loading and composition)")
+           "set's 0.1517 mA.h x 0.6667, rescaled to the point's 'Cathode loading [kg.m-2]')")
     assert scaled in said and own in said, said
     if not batched:
         assert len(texts) == 2 and all("(not the cell's" in t or "(the point's" in t for t in texts), texts
     assert not re.search(r"'Nominal cell capacity \[A\.h\]': [0-9.e-]+[,}]", said), said
+
+
+def test_a_rows_warnings_name_its_c_rate_step_with_the_rate_it_runs_at():
+    """Li2021_Mo6S8 at 10 mg/cm2, 1C per point: the row's FirstStepLossesWarning and StepRefinedWarning named the step
+    as written at the 0.1C reference, "'Discharge at 0.1C until 1.8 V'", the row running it at 1C (review R42); now
+    they say "(run at 1C in this row)" after it, as the row's error does (one function), in the warnings column and
+    in the table's attrs["warnings"]."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = sweep({LOADING: [0.1], "C-rate": [1.0]}, parameter_set="Li2021_Mo6S8", workers=1, progress=False,
+                      batched=False)
+    said = "'Discharge at 0.1C until 1.8 V' (run at 1C in this row)"
+    assert said in table["warnings"].iloc[0], table["warnings"].iloc[0]
+    named = {w["warning"]: w["text"] for w in table.attrs["warnings"] if "Discharge at 0.1C" in w["text"]}
+    assert {"FirstStepLossesWarning", "StepRefinedWarning"} <= set(named), named
+    for text in named.values():
+        assert text.count("Discharge at 0.1C until 1.8 V") == text.count(said) >= 1, text
+
+
+@pytest.mark.parametrize("grid, said", [
+    ({"Electrode width [m]": 2.0}, "x 2, rescaled to the point's 'Electrode width [m]')"),
+    ({"Electrode width [m]": 2.0, "Cathode porosity": 1.5, LOADING: 2 / 3},
+     "x 1.333, rescaled to the point's 'Electrode width [m]' and 'Cathode loading [kg.m-2]')")])
+def test_a_rescaled_nominal_names_the_swept_quantities_that_rescaled_it(grid, said):
+    """Li2021_Mo6S8 with "Electrode width [m]" swept to 2x: the point's nominal capacity was said "rescaled to the
+    point's cathode loading and composition", neither of which changed (review R42); now the names that moved it (a
+    swept porosity, which does not, not among them)."""
+    from pybamm_aea.sweep.config import build_config, derive_inputs, registered_values
+    from pybamm_aea.sweep.worker import _nominal_said
+
+    values = registered_values("Li2021_Mo6S8")
+    point = {name: factor * values[name] for name, factor in grid.items()}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        config = build_config(list(point), [point], "Li2021_Mo6S8", None, None, None, 0.1)
+        inputs = derive_inputs(config, point)[0]
+    words = _nominal_said(inputs["Nominal cell capacity [A.h]"], config, point)
+    assert words.startswith("(the point's nominal capacity, "), words
+    assert words.endswith(f"the set's 0.1517 mA.h {said}"), words
 
 
 def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it():

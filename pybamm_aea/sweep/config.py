@@ -498,6 +498,12 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         bad = [p[n] for p in points if not isinstance(p[n], float)]
         if bad:
             raise SweepConfigError(f"grid values of {n!r} must be numbers, got {bad[:3]}", "grid")
+        # (until R42 a NaN cut-off ended the whole sweep in "could not convert string to float: ''", PyBaMM reading
+        # "until nan V")
+        bad = list(dict.fromkeys(p[n] for p in points if not math.isfinite(p[n])))
+        if bad:
+            raise SweepConfigError(f"grid values of {n!r} must be finite numbers, got {', '.join(map(repr, bad))}",
+                                   "grid")
     for a, b in [("Stack pressure [MPa]", "Cathode porosity"), ("Cathode thickness [um]", "Cathode loading [kg.m-2]"),
                  ("C-rate", NOMINAL), ("C-rate", "Current function [A]")]:
         if a in names and b in names:

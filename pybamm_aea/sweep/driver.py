@@ -13,6 +13,7 @@ from .config import build_config, cell_notes, compaction_notes, make_experiment
 from .grid import batches as split, expand_grid, is_reference_rate, point_key, reference_points, unique_points
 from .metrics import CELL_COLUMNS, ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION, WARNING_TEXTS, warning_texts
 
+
 def _default_batch_size(n_points, n_workers, batched):
     # a few batches per worker for load balance; batched solves amortise PyBaMM's per-call set-up over more points
     cap = 200 if batched else 25

@@ -165,9 +165,14 @@ def _one_per_temperature(caught):
 def _finish(row, metrics, caught, config, point):
     # each warning by its class and first clause (the 542-character nucleation warning was on every row whole), its
     # full text in the row's WARNING_TEXTS (the table's attrs["warnings"]), a quoted nominal capacity said whose
-    # (_label_nominal); the figures' own notes (metrics.note_model_event_stops, note_negligible_discharges) whole
-    metrics["warnings"], texts = row_warnings(_one_per_temperature(caught), metrics["warnings"])
-    metrics[WARNING_TEXTS] = [[category, _label_nominal(text, config, point)] for category, text in texts]
+    # (_label_nominal) and a C-rate step named with the rate the row runs it at (_said_at_row_rates, as in the error:
+    # until R42 the 1C row's FirstStepLossesWarning named 'Discharge at 0.1C until 1.8 V' only); the figures' own notes
+    # (metrics.note_model_event_stops, note_negligible_discharges) whole
+    steps = _row_c_rate_steps(config, point) or {}
+    said, texts = row_warnings(_one_per_temperature(caught), metrics["warnings"])
+    metrics["warnings"] = said and _said_at_row_rates(said, steps)[0]
+    metrics[WARNING_TEXTS] = [[category, _said_at_row_rates(_label_nominal(text, config, point), steps)[0]]
+                              for category, text in texts]
     row.update(metrics)
     return row
 
@@ -208,8 +213,32 @@ def _nominal_said(basis, config, point):
                 f"{config.reference_c_rate:g}C)")
     if math.isclose(basis, config.nominal, rel_tol=1e-9):
         return None
+    moved = [repr(name) for name in _rescaled_by(config, point)]
+    said = " and ".join([", ".join(moved[:-1]), moved[-1]] if len(moved) > 1 else moved or ["cathode"])
     return (f"(the point's nominal capacity, {basis * 1e3:.4g} mA.h: the set's {config.nominal * 1e3:.4g} mA.h x "
-            f"{basis / config.nominal:.4g}, rescaled to the point's cathode loading and composition)")
+            f"{basis / config.nominal:.4g}, rescaled to the point's {said})")
+
+
+def _rescaled_by(config, point):
+    """The swept names (as the grid has them) whose point values move its nominal capacity off the set's: a swept
+    parameter whose value alone rescales it (:func:`~pybamm_aea.sweep.config.rescaled_nominal`), a swept cathode
+    thickness (it sets the loading), a swept S8 fraction off the set's. Until R42 any was said "the point's cathode
+    loading and composition" (a 2x "Electrode width [m]" too)."""
+    from .config import S8_NAME, point_fraction, rescaled_nominal
+
+    moved = []
+    for name in config.parameters:
+        try:
+            alone = rescaled_nominal(config.values(), config.nominal, changes={name: float(point[name])})
+        except (TypeError, ValueError):  # (its capacity cannot be known alone: not said to have moved it)
+            continue
+        if name != NOMINAL and not math.isclose(alone, config.nominal, rel_tol=1e-9):
+            moved.append(name)
+    if "Cathode thickness [um]" in point:
+        moved.append("Cathode thickness [um]")
+    if S8_NAME in point and not math.isclose(point_fraction(config, point), config.fraction0 or 0.0, rel_tol=1e-9):
+        moved.append(S8_NAME)
+    return moved
 
 
 def _label_nominal(text, config, point):
@@ -230,6 +259,37 @@ def _label_nominal(text, config, point):
     return _QUOTED_NOMINAL.sub(said, text)
 
 
+#: the quotes a step's name may stand in, in a warning's text
+_QUOTES = "'\""
+
+
+def _row_c_rate_steps(config, point):
+    """{name: the C-rate's magnitude the row runs it at} of the point's own C-rate steps (the batched path's config ends
+    them at the set's cut-off) where the sweep scales the C-rate basis (:meth:`~pybamm_aea.sweep.config.SweepConfig.
+    c_rate_basis_scale`), None where it does not (a C-rate that is no number: the error is its own)."""
+    try:
+        scale = config.c_rate_basis_scale(point)
+    except (TypeError, ValueError):
+        return None
+    if scale == 1.0 or not (math.isfinite(scale) and scale > 0):
+        return None
+    return {name: rate * scale for name, rate in config.at_point(point).c_rate_steps.items()}
+
+
+def _said_at_row_rates(text, steps):
+    """(``text`` with each step of ``steps`` (:func:`_row_c_rate_steps`) it names followed by "(run at 1C in this
+    row)", after the name's quotes where quoted; whether it named one). The longest name first: none is part of
+    another's."""
+    names = [name for name in sorted(steps, key=len, reverse=True) if name in text]
+    if not names:
+        return text, False
+
+    def said(match):
+        return f"{match.group(0)} (run at {steps[match.group(0).strip(_QUOTES)]:g}C in this row)"
+
+    return re.sub("|".join(f"'{n}'|\"{n}\"|{n}" for n in map(re.escape, names)), said, text), True
+
+
 def _row_error(text, config, point, inputs=None):
     """A failed row's error ``text`` (None: none) as the row says it, on both paths (batched and per point, an
     exception's or the sweep's own "no step of the experiment ran"; ``inputs``: the point's PyBaMM inputs, None where
@@ -245,22 +305,13 @@ def _row_error(text, config, point, inputs=None):
         return text
     quoted = _QUOTED_NOMINAL.search(text) is not None
     text = _label_nominal(text, config, point)
-    try:
-        scale = config.c_rate_basis_scale(point)
-    except (TypeError, ValueError):  # (a C-rate that is no number: the error is its own)
+    steps = _row_c_rate_steps(config, point)
+    if steps is None:
         return text
-    if scale == 1.0 or not (math.isfinite(scale) and scale > 0):
-        return text
-    # (name -> its written |C-rate|, of the point's own steps: the batched path's config ends them at the set's cut-off;
-    # the longest first, so none is part of another's)
-    steps = config.at_point(point).c_rate_steps
-    names = [name for name in sorted(steps, key=len, reverse=True) if name in text]
-    if names:
-        text = re.sub("|".join(map(re.escape, names)),
-                      lambda m: f"{m.group(0)} (run at {steps[m.group(0)] * scale:g}C in this row)", text)
-    elif len(steps) == 1:
+    text, named = _said_at_row_rates(text, steps)
+    if not named and len(steps) == 1:
         (name, rate), = steps.items()
-        text += f"; the row's step: {name} (run at {rate * scale:g}C in this row)"
+        text += f"; the row's step: {name} (run at {rate:g}C in this row)"
     basis = (inputs or {}).get(NOMINAL)
     if not quoted and basis is not None:
         text += "; its C-rate basis " + _label_nominal(f"'{NOMINAL}': {basis!r}", config, point)
