@@ -141,6 +141,40 @@ def test_dispersed_mass_ratio_and_capacity_are_checked_against_each_other(capaci
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues(set_name)).solve([0, 60])
 
 
+def test_a_zero_gradient_energy_is_refused_where_the_host_has_a_spinodal():
+    """Li2021_Mo6S8 with "Cathode gradient energy coefficient [V.m2]" 0 ran (trial TR, session 59): its flux was then
+    Fickian with D = -B dU_h/dx, negative inside the Li0/Li1 loop (uphill diffusion, ill-posed), and the 0.1C
+    discharge stopped after 71 s at 2.26 V with 0.0003 mA.h, labelled "Maximum voltage [V]". Now refused naming the
+    value and where the host's OCP rises (x = 0.3765-0.8515, 200 mV), as a number and as an input at solve time; a
+    small kappa (1e-18 V.m2) is taken, and kappa 0 stays legal on TiS2 (no spinodal), as a number and as an input,
+    and on the lever-rule host (which reads no gradient energy)."""
+    from pybamm_aea.models.checks import spinodal
+
+    name = "Cathode gradient energy coefficient [V.m2]"
+    said = re.escape(f"'{name}' = 0.0 is refused for this host: its free energy has a spinodal, its homogeneous OCP "
+                     "'Cathode homogeneous OCP [V]' rising with Li content from x = 0.3765 to 0.8515 (by 200 mV)")
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values[name] = 0.0
+    with pytest.raises(ValueError, match=said):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+    pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}), parameter_values=values).build()
+    values[name] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 10], inputs={name: 0.0})
+    assert sim.solve([0, 10], inputs={name: 1e-18})["Voltage [V]"].entries[-1] > 2
+    tis2 = pybamm.ParameterValues("Li2021_TiS2")
+    assert tis2[name] == 0.0
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=tis2).build()
+    tis2[name] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=tis2)
+    assert sim.solve([0, 10], inputs={name: 0.0})["Voltage [V]"].entries[-1] > 2
+    # the sampling: a falling or flat OCP has none, a rising stretch is found with its ends
+    x = np.linspace(0, 1, 11)
+    assert spinodal(x, 3 - x) is None and spinodal(x, np.full(11, 2.0)) is None
+    assert spinodal(x, 3 - x + 2 * np.clip(x - 0.4, 0, 0.3)) == pytest.approx((0.4, 0.7, 0.3))
+
+
 def test_a_dispersed_material_left_out_by_its_mass_fraction_is_not_weighed():
     """LMS (mass fraction 0, with S8's entries) given a dispersed specific capacity of 0 to switch the material off
     was refused by the Faraday check (session 42): "'Dispersed material lithiation mass ratio' = 1.4375 and

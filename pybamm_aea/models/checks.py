@@ -87,7 +87,8 @@ from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
-           "LithiationMassCheck", "DegradationWithoutRateWarning", "DEGRADATION_RATES",
+           "LithiationMassCheck", "GradientEnergyCheck", "spinodal", "DegradationWithoutRateWarning",
+           "DEGRADATION_RATES",
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
            "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs",
@@ -220,7 +221,9 @@ RANGES = {
                                                    why=f"a potential vs Li/Li+, at most {MAX_VOLTAGE_VS_LI:g} V"),
     "Number of cells connected in series to make a battery": Range(1.0, why="at least one cell"),
     "Stack pressure [MPa]": _STACK_PRESSURE,
-    "Cathode gradient energy coefficient [V.m2]": _NON_NEGATIVE,  # 0: no phase-boundary energy (single phase)
+    # 0: no phase-boundary energy, a single phase only (refused where the host's OCP has a spinodal,
+    # GradientEnergyCheck)
+    "Cathode gradient energy coefficient [V.m2]": _NON_NEGATIVE,
     "Persistent Li0 fraction": _FRACTION,
     "Cathode host full at maximum Li content": Range(0.0, 1.0, only=(0.0, 1.0), why=(
         "1: the host's OCP ends in a lattice gas's pole at x_max (full there); 0: an electron-limited end that "
@@ -502,6 +505,84 @@ class LithiationMassCheck(PhysicalRange):
             check_lithiation_mass(ratio, capacity)  # (each set of a batch)
 
 
+_KAPPA = "Cathode gradient energy coefficient [V.m2]"
+_U_H = "Cathode homogeneous OCP [V]"
+#: the host's homogeneous OCP is sampled at theta = (i + 1/2) / n, i = 0 .. n - 1, of its window 0 .. x_max for a
+#: spinodal (:class:`GradientEnergyCheck`): 0.001 Li apart on Mo6S8's 4 Li, whose Li0/Li1 loop rises over 0.475 Li
+SPINODAL_SAMPLES = 4000
+#: a rise of U_h [V] between neighbouring samples above which the OCP is said to rise (round-off on a flat plateau,
+#: Mo6S8's loop-free Li1/Li3 and Li3/Li4 regions, is ~1e-16 V)
+SPINODAL_RISE = 1e-9
+
+
+def spinodal(x, U):
+    """(lo, hi, rise) of the first stretch of Li contents ``x`` (increasing) where the homogeneous OCP ``U`` [V] rises
+    with Li content by more than :data:`SPINODAL_RISE` between neighbours (dU_h/dx > 0: a spinodal, inside a
+    two-phase region), its rise [V]; None where U falls or stays flat everywhere (a single phase). Numbers."""
+    x, U = np.asarray(x, dtype=float).ravel(), np.asarray(U, dtype=float).ravel()
+    rising = np.diff(U) > SPINODAL_RISE  # (a NaN is no rise)
+    if not rising.any():
+        return None
+    first = int(np.argmax(rising))
+    last = first + (int(np.argmin(rising[first:])) if not rising[first:].all() else int(rising[first:].size)) - 1
+    return float(x[first]), float(x[last + 1]), float(U[last + 1] - U[first])
+
+
+class GradientEnergyCheck(PhysicalRange):
+    """The multi-phase host's gradient energy coefficient kappa [V.m2] (left child) in its range, and above 0 where the
+    host's homogeneous OCP U_h has a spinodal (right child: the sampled Li contents, then U_h at them, at the model's
+    temperature; :data:`SPINODAL_SAMPLES`). Evaluates to kappa. Checked when parameterised or, for inputs (kappa, the
+    ambient temperature, the maximum Li content), at solve time.
+
+    Why: without a gradient energy the host's flux is Fickian with D = -B dU_h/dx
+    (:mod:`.submodels.host_phase_field`), negative where U_h rises with Li content: uphill diffusion, an ill-posed
+    problem whose short waves grow the faster the finer the mesh. Li2021_Mo6S8 with kappa 0 (its Li0/Li1 loop rises
+    over x = 0.376-0.851) at 0.1C stopped after 71 s at 2.26 V with 0.0003 mA.h, IDA stalled in time; 1e-18 V.m2 (a
+    0.001 nm interface) gave 0.151 mA.h as the set's 2.5e-15 does. A host whose U_h falls everywhere (a single
+    phase: TiS2, the materials of :mod:`pybamm_aea.materials`) keeps kappa 0 (its flux then Fickian and well-posed)."""
+
+    def __init__(self, kappa, sampled):
+        super().__init__(kappa, sampled, _KAPPA, RANGES[_KAPPA])
+
+    @classmethod
+    def of(cls, kappa, x_max, T):
+        """The check of ``kappa`` against the host's U_h (``FunctionParameter`` "Cathode homogeneous OCP [V]",
+        unchecked: a sample may lie outside the range a state's potential has) sampled over 0 .. ``x_max`` at ``T``."""
+        x = x_max * pybamm.Vector((np.arange(SPINODAL_SAMPLES) + 0.5) / SPINODAL_SAMPLES)
+        U_h = pybamm.FunctionParameter(_U_H, {"Cathode Li content": x, "Temperature [K]": T})
+        return cls(kappa, pybamm.NumpyConcatenation(x, U_h))
+
+    _serialise_derived_params = frozenset({"kappa", "sampled"})  # the two children
+
+    def _with(self, value, bound):
+        return GradientEnergyCheck(value, bound)
+
+    def to_json(self):
+        return {"name": self.name, "domains": self.domains}
+
+    @classmethod
+    def _from_json(cls, snippet):
+        return GradientEnergyCheck(*snippet["children"])
+
+    def check(self, value, bound=None):
+        sampled = np.asarray(bound, dtype=float).ravel()
+        x, U = sampled[:SPINODAL_SAMPLES], sampled[SPINODAL_SAMPLES:]
+        found = spinodal(x, U)
+        for kappa in np.unique(np.asarray(value, dtype=float).ravel()):
+            check_value(_KAPPA, float(kappa))  # (its range first: a negative kappa, a NaN)
+            if found is not None and not kappa > 0:
+                lo, hi, rise = found
+                raise ValueError(
+                    f"'{_KAPPA}' = {float(kappa)!r} is refused for this host: its free energy has a spinodal, its "
+                    f"homogeneous OCP '{_U_H}' rising with Li content from x = {lo:.4g} to {hi:.4g} (by "
+                    f"{rise * 1e3:.4g} mV), where a homogeneous host is unstable and separates into two phases. "
+                    "Without a gradient energy the multi-phase host's flux is Fickian with the diffusivity -B dU_h/dx, "
+                    "negative there: uphill diffusion, an ill-posed problem (Li2021_Mo6S8 at 0.1C stopped after 71 s "
+                    "with 0.0003 mA.h). Give it above 0 (Li2021_Mo6S8: 2.5e-15 V.m2, an interface ~50 nm wide, "
+                    "sqrt(kappa / |dU_h/dx|)), or take the lever-rule host ({'host thermodynamics': 'lever rule'}), "
+                    "which reads no gradient energy")
+
+
 def checked_parameter(name):
     """``pybamm.Parameter(name)``, wrapped in a :class:`PhysicalRange` when :data:`RANGES` has the name."""
     symbol = pybamm.Parameter(name)
@@ -768,7 +849,8 @@ def _input_checks(model):
 
 
 def _varies_in_time(node):
-    return any(isinstance(s, pybamm.Time) for s in node.left.pre_order())
+    # (the bound too: a host's OCP sampled at an ambient temperature that varies in time, GradientEnergyCheck)
+    return any(isinstance(s, pybamm.Time) for child in node.children for s in child.pre_order())
 
 
 #: what an input's value may not be: None, text, a complex number (PyBaMM's evaluation fails deep inside on them, an
