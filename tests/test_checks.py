@@ -175,6 +175,33 @@ def test_a_zero_gradient_energy_is_refused_where_the_host_has_a_spinodal():
     assert spinodal(x, 3 - x + 2 * np.clip(x - 0.4, 0, 0.3)) == pytest.approx((0.4, 0.7, 0.3))
 
 
+def test_binodals_off_the_free_energys_common_tangent_are_refused():
+    """Li2021_Mo6S8 with "Li1 phase binodal Li content" 0.5 (its free energy's 0.97) ran without a word (trial TR,
+    session 59): the Li0 layer, the Li0 mobility factor's window and the switch checks read it while the OCP kept
+    its region at 0.02-0.97. Now refused naming both binodals and the OCP there (2.3000 and 2.2573 V, mean 2.2641 V),
+    as a number and as an input at solve time; 0.96 (20 mV off) too; within 1 mV (0.9695) and the set's pair run, and
+    a host without a Li0 region (TiS2, Li1 at -1) is not compared."""
+    name = "Li1 phase binodal Li content"
+    said = re.escape("'Li0 phase binodal Li content' = 0.02 and 'Li1 phase binodal Li content' = 0.5 are not the common "
+                     "tangent of the host's free energy: its homogeneous OCP 'Cathode homogeneous OCP [V]' is 2.3000 V "
+                     "at the one and 2.2573 V at the other, and averages 2.2641 V between them")
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values[name] = 0.5
+    with pytest.raises(ValueError, match=said):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+    values[name] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 10], inputs={name: 0.5})
+    with pytest.raises(ValueError, match=re.escape("is 2.3000 V at the one and 2.3198 V at the other")):
+        sim.solve([0, 10], inputs={name: 0.96})
+    for x_li1 in (0.97, 0.9695):
+        assert sim.solve([0, 10], inputs={name: x_li1})["Voltage [V]"].entries[-1] > 2
+    tis2 = pybamm.ParameterValues("Li2021_TiS2")
+    assert tis2[name] == -1.0
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=tis2).build()
+
+
 def test_a_dispersed_material_left_out_by_its_mass_fraction_is_not_weighed():
     """LMS (mass fraction 0, with S8's entries) given a dispersed specific capacity of 0 to switch the material off
     was refused by the Faraday check (session 42): "'Dispersed material lithiation mass ratio' = 1.4375 and

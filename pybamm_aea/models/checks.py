@@ -87,7 +87,7 @@ from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
-           "LithiationMassCheck", "GradientEnergyCheck", "spinodal", "DegradationWithoutRateWarning",
+           "LithiationMassCheck", "GradientEnergyCheck", "spinodal", "BinodalCheck", "DegradationWithoutRateWarning",
            "DEGRADATION_RATES",
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
@@ -583,6 +583,75 @@ class GradientEnergyCheck(PhysicalRange):
                     "which reads no gradient energy")
 
 
+_LI0 = "Li0 phase binodal Li content"
+_LI1 = "Li1 phase binodal Li content"
+#: midpoints over the Li0/Li1 region at which the host's OCP is averaged for the equal-area rule (:class:`BinodalCheck`)
+BINODAL_SAMPLES = 2000
+#: how far apart [V] the host's OCP at the two binodals, and its mean between them and their potential, may be: 1 mV,
+#: 0.0005 Li off Mo6S8's Li1 binodal (its OCP falls 2 V per Li there); the sets' own agree to round-off
+BINODAL_TOLERANCE = 1e-3
+
+
+class BinodalCheck(PhysicalRange):
+    """"Li1 phase binodal Li content" (left child) checked with "Li0 phase binodal Li content" against the host's free
+    energy (right child: [1 if the host has a Li0/Li1 region (Li1 above 0) else 0, the Li0 binodal, then the host's
+    OCP U_h at the two binodals and at :data:`BINODAL_SAMPLES` midpoints between them]). Evaluates to the Li1 binodal.
+
+    The two are the ends of the free energy's first two-phase region, its common tangent: U_h is one potential U* at
+    both and its mean between them is U* (equal areas, Maxwell). The model reads them (the Li0 layer and its current,
+    the Li0 mobility factor's window, the isolated host's content, the switch checks' gap middle) beside U_h, which
+    has them in its construction (:func:`pybamm_aea.thermodynamics.li0_phase_parameters`): one fact in two places.
+    Li2021_Mo6S8 with the Li1 binodal 0.5 (its free energy's 0.97) ran without a word (trial TR, session 59); a pair off
+    the common tangent by more than :data:`BINODAL_TOLERANCE` is refused naming both values and the potentials. A host
+    without the region (Li1 at or below 0: TiS2, the materials) is not compared."""
+
+    def __init__(self, x_li1, sampled):
+        super().__init__(x_li1, sampled, _LI1, RANGES[_LI1])
+
+    @classmethod
+    def of(cls, x_li0, x_li1, x_max, T):
+        """The check of the binodals ``x_li0`` and ``x_li1`` against the host's U_h (``FunctionParameter`` "Cathode
+        homogeneous OCP [V]", unchecked) at ``T``; where Li1 is at or below 0, U_h is sampled inside 0 .. ``x_max``
+        instead (not compared: no NaN of a logarithm at -1 Li)."""
+        has = x_li1 > 0
+        lo = x_li0 * has + (1 - has) * x_max / 4
+        hi = x_li1 * has + (1 - has) * x_max * 3 / 4
+        one = pybamm.Vector([1.0])
+        x = pybamm.NumpyConcatenation(lo * one, hi * one, lo + (hi - lo) * pybamm.Vector(
+            (np.arange(BINODAL_SAMPLES) + 0.5) / BINODAL_SAMPLES))
+        U_h = pybamm.FunctionParameter(_U_H, {"Cathode Li content": x, "Temperature [K]": T})
+        return cls(x_li1, pybamm.NumpyConcatenation(has * one, x_li0 * one, U_h))
+
+    _serialise_derived_params = frozenset({"x_li1", "sampled"})  # the two children
+
+    def _with(self, value, bound):
+        return BinodalCheck(value, bound)
+
+    def to_json(self):
+        return {"name": self.name, "domains": self.domains}
+
+    @classmethod
+    def _from_json(cls, snippet):
+        return BinodalCheck(*snippet["children"])
+
+    def check(self, value, bound=None):
+        sampled = np.asarray(bound, dtype=float).ravel()
+        has, x_li0, U_lo, U_hi, U_mean = sampled[0], sampled[1], sampled[2], sampled[3], float(np.mean(sampled[4:]))
+        for x_li1 in np.unique(np.asarray(value, dtype=float).ravel()):
+            check_value(_LI1, float(x_li1))  # (its range first: a NaN)
+            tangent = (U_lo + U_hi) / 2
+            if has > 0 and not (abs(U_hi - U_lo) <= BINODAL_TOLERANCE
+                                and abs(U_mean - tangent) <= BINODAL_TOLERANCE):
+                raise ValueError(
+                    f"'{_LI0}' = {float(x_li0)!r} and '{_LI1}' = {float(x_li1)!r} are not the common tangent of the "
+                    f"host's free energy: its homogeneous OCP '{_U_H}' is {U_lo:.4f} V at the one and {U_hi:.4f} V at "
+                    f"the other, and averages {U_mean:.4f} V between them, where the binodals of a two-phase region "
+                    f"have one potential and the OCP averages it between them (equal areas; allowed "
+                    f"{BINODAL_TOLERANCE * 1e3:g} mV). They are the ends of the OCP's Li0/Li1 region, which the OCP "
+                    "fixes: give them as pybamm_aea.thermodynamics.li0_phase_parameters(host) does for the host the "
+                    "OCP is built on (Li2021_Mo6S8: 0.02 and 0.97), or give an OCP whose region ends there")
+
+
 def checked_parameter(name):
     """``pybamm.Parameter(name)``, wrapped in a :class:`PhysicalRange` when :data:`RANGES` has the name."""
     symbol = pybamm.Parameter(name)
@@ -943,9 +1012,27 @@ def check_inputs(model, inputs, times=None):
                     if bound is not None and np.size(bound) == 1:  # (an input given as a one-element array)
                         bound = float(np.asarray(bound, dtype=float).item())
                     check_value(name, value, bound)
+            if {_LI0, _LI1} & one.keys() and not {_LI0, _LI1} & in_equations:  # (read in output variables only)
+                _check_binodal_inputs(model, one)
             _check_input_cut_offs(model, one)  # (past an OCP table's end: after their ranges)
         except ValueError as exc:
             raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
+
+
+def _check_binodal_inputs(model, inputs):
+    """:class:`BinodalCheck` of the Li0 and Li1 binodals where one is an input (``inputs``) that the model reads only
+    in output variables (the Li0 layer's, with the Li0 mobility factor 1 and no persistent Li0), which PyBaMM
+    processes when they are read: built on the values ``model`` was processed with and evaluated at t = 0."""
+    values = parameter_values_of(model)
+    if values is None or _U_H not in values.keys():
+        return
+    T = pybamm.FunctionParameter("Ambient temperature [K]", {
+        "Distance across electrode width [m]": pybamm.Scalar(0),
+        "Distance across electrode height [m]": pybamm.Scalar(0), "Time [s]": pybamm.t})
+    node = values.process_symbol(BinodalCheck.of(pybamm.Parameter(_LI0), pybamm.Parameter(_LI1),
+                                                 pybamm.Parameter("Cathode maximum Li content"), T))
+    if isinstance(node, BinodalCheck):  # (else checked, all numbers, as it was processed)
+        node.check(node.left.evaluate(t=0.0, inputs=inputs), node.right.evaluate(t=0.0, inputs=inputs))
 
 
 def factor_of(name):

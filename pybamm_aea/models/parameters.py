@@ -9,7 +9,7 @@ attributes PyBaMM's external-circuit submodels and experiment machinery expect (
 import pybamm
 
 from ..parameters import cathode_thickness, host_as_made, solid_density
-from .checks import (GradientEnergyCheck, LithiationMassCheck, PhysicalRange, Range, checked_function,
+from .checks import (BinodalCheck, GradientEnergyCheck, LithiationMassCheck, PhysicalRange, Range, checked_function,
                      checked_parameter, checked_value)
 
 
@@ -114,7 +114,8 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.x_film_onset = P("Li0 film onset Li content")
         # the multi-phase host's Li0/Li1 two-phase region (thermodynamics.li0_phase_parameters)
         self.x_li0 = P("Li0 phase binodal Li content")
-        self.x_li1 = P("Li1 phase binodal Li content")
+        # (the common tangent of the host's OCP: BinodalCheck)
+        self.x_li1 = BinodalCheck.of(self.x_li0, P("Li1 phase binodal Li content"), self.x_max, self.T)
 
         # Hysteresis
         self.gamma_hyst = P("Cathode hysteresis decay rate")
