@@ -87,7 +87,8 @@ from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
-           "LithiationMassCheck", "GradientEnergyCheck", "spinodal", "BinodalCheck", "DegradationWithoutRateWarning",
+           "LithiationMassCheck", "GradientEnergyCheck", "spinodal", "BinodalCheck", "check_maximum_content",
+           "DegradationWithoutRateWarning",
            "DEGRADATION_RATES",
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
@@ -515,6 +516,16 @@ SPINODAL_SAMPLES = 4000
 SPINODAL_RISE = 1e-9
 
 
+def _below(n, k):
+    """The matrix that puts a vector of ``n`` values below ``k`` zeros (or, for k = 0, below ``n`` zeros): the
+    samples of a check's bound stacked in one vector (a ``pybamm.NumpyConcatenation`` without a domain fails PyBaMM's
+    discretisation where it stays in the model, its bound holding an input)."""
+    import scipy.sparse
+
+    top = k if k else n
+    return pybamm.Matrix(scipy.sparse.vstack([scipy.sparse.csr_matrix((top, n)), scipy.sparse.eye(n)]).tocsr())
+
+
 def spinodal(x, U):
     """(lo, hi, rise) of the first stretch of Li contents ``x`` (increasing) where the homogeneous OCP ``U`` [V] rises
     with Li content by more than :data:`SPINODAL_RISE` between neighbours (dU_h/dx > 0: a spinodal, inside a
@@ -548,9 +559,9 @@ class GradientEnergyCheck(PhysicalRange):
     def of(cls, kappa, x_max, T):
         """The check of ``kappa`` against the host's U_h (``FunctionParameter`` "Cathode homogeneous OCP [V]",
         unchecked: a sample may lie outside the range a state's potential has) sampled over 0 .. ``x_max`` at ``T``."""
-        x = x_max * pybamm.Vector((np.arange(SPINODAL_SAMPLES) + 0.5) / SPINODAL_SAMPLES)
-        U_h = pybamm.FunctionParameter(_U_H, {"Cathode Li content": x, "Temperature [K]": T})
-        return cls(kappa, pybamm.NumpyConcatenation(x, U_h))
+        theta = (np.arange(SPINODAL_SAMPLES) + 0.5) / SPINODAL_SAMPLES
+        U_h = pybamm.FunctionParameter(_U_H, {"Cathode Li content": x_max * pybamm.Vector(theta), "Temperature [K]": T})
+        return cls(kappa, x_max * pybamm.Vector(np.concatenate([theta, 0 * theta])) + _below(SPINODAL_SAMPLES, 0) @ U_h)
 
     _serialise_derived_params = frozenset({"kappa", "sampled"})  # the two children
 
@@ -616,11 +627,12 @@ class BinodalCheck(PhysicalRange):
         has = x_li1 > 0
         lo = x_li0 * has + (1 - has) * x_max / 4
         hi = x_li1 * has + (1 - has) * x_max * 3 / 4
-        one = pybamm.Vector([1.0])
-        x = pybamm.NumpyConcatenation(lo * one, hi * one, lo + (hi - lo) * pybamm.Vector(
-            (np.arange(BINODAL_SAMPLES) + 0.5) / BINODAL_SAMPLES))
+        s = np.concatenate([[0.0, 1.0], (np.arange(BINODAL_SAMPLES) + 0.5) / BINODAL_SAMPLES])  # (the two, between)
+        x = lo * pybamm.Vector(1 - s) + hi * pybamm.Vector(s)
         U_h = pybamm.FunctionParameter(_U_H, {"Cathode Li content": x, "Temperature [K]": T})
-        return cls(x_li1, pybamm.NumpyConcatenation(has * one, x_li0 * one, U_h))
+        head = np.zeros(s.size + 2)
+        return cls(x_li1, has * pybamm.Vector(np.eye(1, head.size, 0).ravel()) + x_li0 * pybamm.Vector(
+            np.eye(1, head.size, 1).ravel()) + _below(s.size, 2) @ U_h)
 
     _serialise_derived_params = frozenset({"x_li1", "sampled"})  # the two children
 
@@ -650,6 +662,38 @@ class BinodalCheck(PhysicalRange):
                     f"{BINODAL_TOLERANCE * 1e3:g} mV). They are the ends of the OCP's Li0/Li1 region, which the OCP "
                     "fixes: give them as pybamm_aea.thermodynamics.li0_phase_parameters(host) does for the host the "
                     "OCP is built on (Li2021_Mo6S8: 0.02 and 0.97), or give an OCP whose region ends there")
+
+
+_X_MAX = "Cathode maximum Li content"
+
+
+def check_maximum_content(values, options, inputs=None):
+    """Raise ``ValueError`` when ``values`` (a mapping: a ``ParameterValues``' store) give the multi-phase host (the
+    model's ``options``) a "Cathode maximum Li content" other than the window 0 .. x_max its free energy fixes: the
+    "Cathode homogeneous OCP [V]" function's attribute ``x_max`` (the sets' and the materials' functions hold it;
+    a user's function without it is not compared). ``inputs``: an input's value of the maximum (at solve time).
+
+    Why refused, not honoured: the maximum is the host's Li per formula unit, a property of its free energy, which
+    holds its own (Mo6S8's electron-limited Li4 end at 4, TiS2's lattice gas's pole at 1); a different number is a
+    different material. Li2021_Mo6S8 with 2 took Li to x = 3.98 past it unseen (0.15095 mA.h against a 'Cathode
+    capacity' of 0.07585, trial TR, session 59); TiS2 with 0.5 stopped at 0.5 on the event 'Cathode lattice gas full
+    at its surface', a lattice gas half full. To use part of the window: a voltage cut-off, or the lever-rule host."""
+    if (options or {}).get("host thermodynamics", "multi-phase") != "multi-phase":
+        return
+    given = (inputs or {}).get(_X_MAX, values.get(_X_MAX))
+    U_h = values.get(_U_H)
+    window = getattr(U_h, "x_max", None)
+    number = _number(given) if np.ndim(given) == 0 else None
+    if window is None or number is None or math.isclose(number, float(window), rel_tol=1e-9):
+        return
+    name = getattr(U_h, "__name__", repr(U_h))
+    raise ValueError(
+        f"'{_X_MAX}' = {number!r} is not the multi-phase host's: its free energy ('{_U_H}' = {name}) fixes the "
+        f"host's window at 0 .. {float(window):g} Li per formula unit, which the host keeps whatever this says (Li "
+        f"past {number:g} is taken unseen, or a lattice gas is called full where it is not). The maximum Li content "
+        f"is the host's, not a window of use: give {float(window):g}, and stop at less Li with a voltage cut-off; "
+        "or take the lever-rule host ({'host thermodynamics': 'lever rule'}), whose events end a step at the "
+        "maximum Li content")
 
 
 def checked_parameter(name):
@@ -1012,6 +1056,8 @@ def check_inputs(model, inputs, times=None):
                     if bound is not None and np.size(bound) == 1:  # (an input given as a one-element array)
                         bound = float(np.asarray(bound, dtype=float).item())
                     check_value(name, value, bound)
+            if _X_MAX in one and parameter_values_of(model) is not None:  # (the free energy's window, by name)
+                check_maximum_content(parameter_values_of(model), getattr(model, "options", None), one)
             if {_LI0, _LI1} & one.keys() and not {_LI0, _LI1} & in_equations:  # (read in output variables only)
                 _check_binodal_inputs(model, one)
             _check_input_cut_offs(model, one)  # (past an OCP table's end: after their ranges)
