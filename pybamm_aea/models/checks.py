@@ -526,6 +526,13 @@ def _below(n, k):
     return pybamm.Matrix(scipy.sparse.vstack([scipy.sparse.csr_matrix((top, n)), scipy.sparse.eye(n)]).tocsr())
 
 
+def _per_sample(U_h, n):
+    """``U_h`` (the function parameter sampled at ``n`` contents) as ``n`` values also where the set gives a number or
+    an input for it, which PyBaMM substitutes as one value (a product with ones PyBaMM drops at construction, its
+    shape already ``n``; the maximum with -inf it keeps)."""
+    return pybamm.maximum(U_h, pybamm.Vector(np.full(n, -np.inf)))
+
+
 def spinodal(x, U):
     """(lo, hi, rise) of the first stretch of Li contents ``x`` (increasing) where the homogeneous OCP ``U`` [V] rises
     with Li content by more than :data:`SPINODAL_RISE` between neighbours (dU_h/dx > 0: a spinodal, inside a
@@ -561,6 +568,7 @@ class GradientEnergyCheck(PhysicalRange):
         unchecked: a sample may lie outside the range a state's potential has) sampled over 0 .. ``x_max`` at ``T``."""
         theta = (np.arange(SPINODAL_SAMPLES) + 0.5) / SPINODAL_SAMPLES
         U_h = pybamm.FunctionParameter(_U_H, {"Cathode Li content": x_max * pybamm.Vector(theta), "Temperature [K]": T})
+        U_h = _per_sample(U_h, theta.size)
         return cls(kappa, x_max * pybamm.Vector(np.concatenate([theta, 0 * theta])) + _below(SPINODAL_SAMPLES, 0) @ U_h)
 
     _serialise_derived_params = frozenset({"kappa", "sampled"})  # the two children
@@ -630,6 +638,7 @@ class BinodalCheck(PhysicalRange):
         s = np.concatenate([[0.0, 1.0], (np.arange(BINODAL_SAMPLES) + 0.5) / BINODAL_SAMPLES])  # (the two, between)
         x = lo * pybamm.Vector(1 - s) + hi * pybamm.Vector(s)
         U_h = pybamm.FunctionParameter(_U_H, {"Cathode Li content": x, "Temperature [K]": T})
+        U_h = _per_sample(U_h, s.size)
         head = np.zeros(s.size + 2)
         return cls(x_li1, has * pybamm.Vector(np.eye(1, head.size, 0).ravel()) + x_li0 * pybamm.Vector(
             np.eye(1, head.size, 1).ravel()) + _below(s.size, 2) @ U_h)
@@ -650,7 +659,8 @@ class BinodalCheck(PhysicalRange):
         sampled = np.asarray(bound, dtype=float).ravel()
         has, x_li0, U_lo, U_hi, U_mean = sampled[0], sampled[1], sampled[2], sampled[3], float(np.mean(sampled[4:]))
         for x_li1 in np.unique(np.asarray(value, dtype=float).ravel()):
-            check_value(_LI1, float(x_li1))  # (its range first: a NaN)
+            check_value(_LI1, float(x_li1))  # (the ranges first: a NaN; Li0 past Li1, the region turned over)
+            check_value(_LI0, float(x_li0), float(x_li1))
             tangent = (U_lo + U_hi) / 2
             if has > 0 and not (abs(U_hi - U_lo) <= BINODAL_TOLERANCE
                                 and abs(U_mean - tangent) <= BINODAL_TOLERANCE):
@@ -953,7 +963,10 @@ def _input_checks(model):
         stack.extend(s.children)
     # the smallest expressions first, so that an input is named by its own range (a NaN temperature was named as the
     # NaN OCP it gave, checked before the temperature) rather than by a parameter it runs into
-    checks = tuple(sorted(found.values(), key=lambda node: sum(1 for _ in node.left.pre_order())))
+    # (the checks of the host's sampled OCP last: a temperature below a regular solution's critical one is named by
+    # that bound, not as the spinodal the OCP then has, GradientEnergyCheck)
+    checks = tuple(sorted(found.values(), key=lambda node: (isinstance(node, (GradientEnergyCheck, BinodalCheck)),
+                                                            sum(1 for _ in node.left.pre_order()))))
     try:
         _MODEL_CHECKS[model] = checks
     except TypeError:
