@@ -319,7 +319,8 @@ def li0_phase_parameters(host=None):
     behind persistent Li0 keeps (:class:`.models.submodels.degradation.IonicSwitchHostLoss`).
     A host of one phase (``host`` None: TiS2, LiCoO2, ...; a :class:`Host` has at least two) has
     no Li0: the region is put at -2..-1 Li, below any content a host reaches, so the layer and
-    its current are zero (as the lever-rule film's "Li0 film onset Li content" of -1).
+    its current are zero (as the lever-rule film's "Li0 film onset Li content" of -1). A pair given that is not the
+    common tangent of the set's OCP is refused (:class:`pybamm_aea.models.checks.BinodalCheck`).
     """
     if host is None:
         lo, hi = -2.0, -1.0

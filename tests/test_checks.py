@@ -141,6 +141,100 @@ def test_dispersed_mass_ratio_and_capacity_are_checked_against_each_other(capaci
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues(set_name)).solve([0, 60])
 
 
+def test_a_zero_gradient_energy_is_refused_where_the_host_has_a_spinodal():
+    """Li2021_Mo6S8 with "Cathode gradient energy coefficient [V.m2]" 0 ran (trial TR, session 59): its flux was then
+    Fickian with D = -B dU_h/dx, negative inside the Li0/Li1 loop (uphill diffusion, ill-posed), and the 0.1C
+    discharge stopped after 71 s at 2.26 V with 0.0003 mA.h, labelled "Maximum voltage [V]". Now refused naming the
+    value and where the host's OCP rises (x = 0.3765-0.8515, 200 mV), as a number and as an input at solve time; a
+    small kappa (1e-18 V.m2) is taken, and kappa 0 stays legal on TiS2 (no spinodal), as a number and as an input,
+    and on the lever-rule host (which reads no gradient energy)."""
+    from pybamm_aea.models.checks import spinodal
+
+    name = "Cathode gradient energy coefficient [V.m2]"
+    said = re.escape(f"'{name}' = 0.0 is refused for this host: its free energy has a spinodal, its homogeneous OCP "
+                     "'Cathode homogeneous OCP [V]' rising with Li content from x = 0.3765 to 0.8515 (by 200 mV)")
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values[name] = 0.0
+    with pytest.raises(ValueError, match=said):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+    pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}), parameter_values=values).build()
+    values[name] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 10], inputs={name: 0.0})
+    assert sim.solve([0, 10], inputs={name: 1e-18})["Voltage [V]"].entries[-1] > 2
+    tis2 = pybamm.ParameterValues("Li2021_TiS2")
+    assert tis2[name] == 0.0
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=tis2).build()
+    tis2[name] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=tis2)
+    assert sim.solve([0, 10], inputs={name: 0.0})["Voltage [V]"].entries[-1] > 2
+    # with the temperature an input the sampled OCP stays in the model (discretised, checked at solve time)
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values["Ambient temperature [K]"] = "[input]"
+    assert pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve(
+        [0, 10], inputs={"Ambient temperature [K]": 320.0})["Voltage [V]"].entries[-1] > 2
+    values[name] = 0.0
+    with pytest.raises(ValueError, match=said):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve(
+            [0, 10], inputs={"Ambient temperature [K]": 320.0})
+    # the sampling: a falling or flat OCP has none, a rising stretch is found with its ends
+    x = np.linspace(0, 1, 11)
+    assert spinodal(x, 3 - x) is None and spinodal(x, np.full(11, 2.0)) is None
+    assert spinodal(x, 3 - x + 2 * np.clip(x - 0.4, 0, 0.3)) == pytest.approx((0.4, 0.7, 0.3))
+
+
+def test_binodals_off_the_free_energys_common_tangent_are_refused():
+    """Li2021_Mo6S8 with "Li1 phase binodal Li content" 0.5 (its free energy's 0.97) ran without a word (trial TR,
+    session 59): the Li0 layer, the Li0 mobility factor's window and the switch checks read it while the OCP kept
+    its region at 0.02-0.97. Now refused naming both binodals and the OCP there (2.3000 and 2.2573 V, mean 2.2641 V),
+    as a number and as an input at solve time; 0.96 (20 mV off) too; within 1 mV (0.9695) and the set's pair run, and
+    a host without a Li0 region (TiS2, Li1 at -1) is not compared."""
+    name = "Li1 phase binodal Li content"
+    said = re.escape("'Li0 phase binodal Li content' = 0.02 and 'Li1 phase binodal Li content' = 0.5 are not the "
+                     "common tangent of the host's free energy: its homogeneous OCP 'Cathode homogeneous OCP [V]' is "
+                     "2.3000 V at the one and 2.2573 V at the other, and averages 2.2641 V between them")
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values[name] = 0.5
+    with pytest.raises(ValueError, match=said):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+    values[name] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 10], inputs={name: 0.5})
+    with pytest.raises(ValueError, match=re.escape("is 2.3000 V at the one and 2.3198 V at the other")):
+        sim.solve([0, 10], inputs={name: 0.96})
+    for x_li1 in (0.97, 0.9695):
+        assert sim.solve([0, 10], inputs={name: x_li1})["Voltage [V]"].entries[-1] > 2
+    tis2 = pybamm.ParameterValues("Li2021_TiS2")
+    assert tis2[name] == -1.0
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=tis2).build()
+
+
+def test_a_maximum_li_content_other_than_the_free_energys_is_refused_on_the_multi_phase_host():
+    """Li2021_Mo6S8 with "Cathode maximum Li content" 2 ran on the multi-phase host, whose free energy keeps 0..4: Li
+    went on to x = 3.98 (0.15095 mA.h against a 'Cathode capacity' of 0.07585; trial TR, session 59); TiS2 with 0.5
+    stopped at 0.5 on "Cathode lattice gas full at its surface", a lattice gas half full. Now both refused naming the
+    value, the free energy's function and its window, as a number and as an input; the lever-rule host (whose events
+    end a step at the maximum) still takes it, and the sets' own maxima build."""
+    name = "Cathode maximum Li content"
+    for set_name, x_max, window, function in (("Li2021_Mo6S8", 2.0, 4, "mo6s8_homogeneous_ocp"),
+                                              ("Li2021_TiS2", 0.5, 1, "tis2_ocp")):
+        said = re.escape(f"'{name}' = {x_max!r} is not the multi-phase host's: its free energy ('Cathode homogeneous "
+                         f"OCP [V]' = {function}) fixes the host's window at 0 .. {window} Li per formula unit")
+        values = pybamm.ParameterValues(set_name)
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+        values[name] = x_max
+        with pytest.raises(ValueError, match=said):
+            pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+        pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}), parameter_values=values).build()
+        values[name] = "[input]"
+        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+        with pytest.raises(ValueError, match=said):
+            sim.solve([0, 10], inputs={name: x_max})
+        assert sim.solve([0, 10], inputs={name: float(window)})["Voltage [V]"].entries[-1] > 2
+
+
 def test_a_dispersed_material_left_out_by_its_mass_fraction_is_not_weighed():
     """LMS (mass fraction 0, with S8's entries) given a dispersed specific capacity of 0 to switch the material off
     was refused by the Faraday check (session 42): "'Dispersed material lithiation mass ratio' = 1.4375 and

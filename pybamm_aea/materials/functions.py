@@ -271,6 +271,11 @@ class HostFunction(NamedFunction):
 
         return getattr(thermodynamics, self.function)(import_function(self.host_path), x, T)
 
+    @property
+    def x_max(self):
+        """The Li content the host's free energy ends at (:func:`pybamm_aea.models.checks.check_maximum_content`)."""
+        return import_function(self.host_path).x_max
+
 
 class MissingFreeEnergy(NamedFunction):
     """Stands for the multi-phase host's functions of a material that gives two OCP branches

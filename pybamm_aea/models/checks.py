@@ -87,7 +87,9 @@ from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
-           "LithiationMassCheck", "DegradationWithoutRateWarning", "DEGRADATION_RATES",
+           "LithiationMassCheck", "GradientEnergyCheck", "spinodal", "BinodalCheck", "check_maximum_content",
+           "DegradationWithoutRateWarning",
+           "DEGRADATION_RATES",
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
            "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs",
@@ -221,7 +223,9 @@ RANGES = {
                                                    why=f"a potential vs Li/Li+, at most {MAX_VOLTAGE_VS_LI:g} V"),
     "Number of cells connected in series to make a battery": Range(1.0, why="at least one cell"),
     "Stack pressure [MPa]": _STACK_PRESSURE,
-    "Cathode gradient energy coefficient [V.m2]": _NON_NEGATIVE,  # 0: no phase-boundary energy (single phase)
+    # 0: no phase-boundary energy, a single phase only (refused where the host's OCP has a spinodal,
+    # GradientEnergyCheck)
+    "Cathode gradient energy coefficient [V.m2]": _NON_NEGATIVE,
     "Persistent Li0 fraction": _FRACTION,
     "Cathode host full at maximum Li content": Range(0.0, 1.0, only=(0.0, 1.0), why=(
         "1: the host's OCP ends in a lattice gas's pole at x_max (full there); 0: an electron-limited end that "
@@ -503,6 +507,206 @@ class LithiationMassCheck(PhysicalRange):
             check_lithiation_mass(ratio, capacity)  # (each set of a batch)
 
 
+_KAPPA = "Cathode gradient energy coefficient [V.m2]"
+_U_H = "Cathode homogeneous OCP [V]"
+#: the host's homogeneous OCP is sampled at theta = (i + 1/2) / n, i = 0 .. n - 1, of its window 0 .. x_max for a
+#: spinodal (:class:`GradientEnergyCheck`): 0.001 Li apart on Mo6S8's 4 Li, whose Li0/Li1 loop rises over 0.475 Li
+SPINODAL_SAMPLES = 4000
+#: a rise of U_h [V] between neighbouring samples above which the OCP is said to rise (round-off on a flat plateau,
+#: Mo6S8's loop-free Li1/Li3 and Li3/Li4 regions, is ~1e-16 V)
+SPINODAL_RISE = 1e-9
+
+
+def _below(n, k):
+    """The matrix that puts a vector of ``n`` values below ``k`` zeros (or, for k = 0, below ``n`` zeros): the
+    samples of a check's bound stacked in one vector (a ``pybamm.NumpyConcatenation`` without a domain fails PyBaMM's
+    discretisation where it stays in the model, its bound holding an input)."""
+    import scipy.sparse
+
+    top = k if k else n
+    return pybamm.Matrix(scipy.sparse.vstack([scipy.sparse.csr_matrix((top, n)), scipy.sparse.eye(n)]).tocsr())
+
+
+def _per_sample(U_h, n):
+    """``U_h`` (the function parameter sampled at ``n`` contents) as ``n`` values also where the set gives a number or
+    an input for it, which PyBaMM substitutes as one value (a product with ones PyBaMM drops at construction, its
+    shape already ``n``; the maximum with -inf it keeps)."""
+    return pybamm.maximum(U_h, pybamm.Vector(np.full(n, -np.inf)))
+
+
+def spinodal(x, U):
+    """(lo, hi, rise) of the first stretch of Li contents ``x`` (increasing) where the homogeneous OCP ``U`` [V] rises
+    with Li content by more than :data:`SPINODAL_RISE` between neighbours (dU_h/dx > 0: a spinodal, inside a
+    two-phase region), its rise [V]; None where U falls or stays flat everywhere (a single phase). Numbers."""
+    x, U = np.asarray(x, dtype=float).ravel(), np.asarray(U, dtype=float).ravel()
+    rising = np.diff(U) > SPINODAL_RISE  # (a NaN is no rise)
+    if not rising.any():
+        return None
+    first = int(np.argmax(rising))
+    last = first + (int(np.argmin(rising[first:])) if not rising[first:].all() else int(rising[first:].size)) - 1
+    return float(x[first]), float(x[last + 1]), float(U[last + 1] - U[first])
+
+
+class GradientEnergyCheck(PhysicalRange):
+    """The multi-phase host's gradient energy coefficient kappa [V.m2] (left child) in its range, and above 0 where the
+    host's homogeneous OCP U_h has a spinodal (right child: the sampled Li contents, then U_h at them, at the model's
+    temperature; :data:`SPINODAL_SAMPLES`). Evaluates to kappa. Checked when parameterised or, for inputs (kappa, the
+    ambient temperature, the maximum Li content), at solve time.
+
+    Why: without a gradient energy the host's flux is Fickian with D = -B dU_h/dx
+    (:mod:`.submodels.host_phase_field`), negative where U_h rises with Li content: uphill diffusion, an ill-posed
+    problem whose short waves grow the faster the finer the mesh. Li2021_Mo6S8 with kappa 0 (its Li0/Li1 loop rises
+    over x = 0.376-0.851) at 0.1C stopped after 71 s at 2.26 V with 0.0003 mA.h, IDA stalled in time; 1e-18 V.m2 (a
+    0.001 nm interface) gave 0.151 mA.h as the set's 2.5e-15 does. A host whose U_h falls everywhere (a single
+    phase: TiS2, the materials of :mod:`pybamm_aea.materials`) keeps kappa 0 (its flux then Fickian and well-posed)."""
+
+    def __init__(self, kappa, sampled):
+        super().__init__(kappa, sampled, _KAPPA, RANGES[_KAPPA])
+
+    @classmethod
+    def of(cls, kappa, x_max, T):
+        """The check of ``kappa`` against the host's U_h (``FunctionParameter`` "Cathode homogeneous OCP [V]",
+        unchecked: a sample may lie outside the range a state's potential has) sampled over 0 .. ``x_max`` at ``T``."""
+        theta = (np.arange(SPINODAL_SAMPLES) + 0.5) / SPINODAL_SAMPLES
+        U_h = pybamm.FunctionParameter(_U_H, {"Cathode Li content": x_max * pybamm.Vector(theta), "Temperature [K]": T})
+        U_h = _per_sample(U_h, theta.size)
+        return cls(kappa, x_max * pybamm.Vector(np.concatenate([theta, 0 * theta])) + _below(SPINODAL_SAMPLES, 0) @ U_h)
+
+    _serialise_derived_params = frozenset({"kappa", "sampled"})  # the two children
+
+    def _with(self, value, bound):
+        return GradientEnergyCheck(value, bound)
+
+    def to_json(self):
+        return {"name": self.name, "domains": self.domains}
+
+    @classmethod
+    def _from_json(cls, snippet):
+        return GradientEnergyCheck(*snippet["children"])
+
+    def check(self, value, bound=None):
+        sampled = np.asarray(bound, dtype=float).ravel()
+        x, U = sampled[:SPINODAL_SAMPLES], sampled[SPINODAL_SAMPLES:]
+        found = spinodal(x, U)
+        for kappa in np.unique(np.asarray(value, dtype=float).ravel()):
+            check_value(_KAPPA, float(kappa))  # (its range first: a negative kappa, a NaN)
+            if found is not None and not kappa > 0:
+                lo, hi, rise = found
+                raise ValueError(
+                    f"'{_KAPPA}' = {float(kappa)!r} is refused for this host: its free energy has a spinodal, its "
+                    f"homogeneous OCP '{_U_H}' rising with Li content from x = {lo:.4g} to {hi:.4g} (by "
+                    f"{rise * 1e3:.4g} mV), where a homogeneous host is unstable and separates into two phases. "
+                    "Without a gradient energy the multi-phase host's flux is Fickian with the diffusivity -B dU_h/dx, "
+                    "negative there: uphill diffusion, an ill-posed problem (Li2021_Mo6S8 at 0.1C stopped after 71 s "
+                    "with 0.0003 mA.h). Give it above 0 (Li2021_Mo6S8: 2.5e-15 V.m2, an interface ~50 nm wide, "
+                    "sqrt(kappa / |dU_h/dx|)), or take the lever-rule host ({'host thermodynamics': 'lever rule'}), "
+                    "which reads no gradient energy")
+
+
+_LI0 = "Li0 phase binodal Li content"
+_LI1 = "Li1 phase binodal Li content"
+#: midpoints over the Li0/Li1 region at which the host's OCP is averaged for the equal-area rule (:class:`BinodalCheck`)
+BINODAL_SAMPLES = 2000
+#: how far apart [V] the host's OCP at the two binodals, and its mean between them and their potential, may be: 1 mV,
+#: 0.0005 Li off Mo6S8's Li1 binodal (its OCP falls 2 V per Li there); the sets' own agree to round-off
+BINODAL_TOLERANCE = 1e-3
+
+
+class BinodalCheck(PhysicalRange):
+    """"Li1 phase binodal Li content" (left child) checked with "Li0 phase binodal Li content" against the host's free
+    energy (right child: [1 if the host has a Li0/Li1 region (Li1 above 0) else 0, the Li0 binodal, then the host's
+    OCP U_h at the two binodals and at :data:`BINODAL_SAMPLES` midpoints between them]). Evaluates to the Li1 binodal.
+
+    The two are the ends of the free energy's first two-phase region, its common tangent: U_h is one potential U* at
+    both and its mean between them is U* (equal areas, Maxwell). The model reads them (the Li0 layer and its current,
+    the Li0 mobility factor's window, the isolated host's content, the switch checks' gap middle) beside U_h, which
+    has them in its construction (:func:`pybamm_aea.thermodynamics.li0_phase_parameters`): one fact in two places.
+    Li2021_Mo6S8 with the Li1 binodal 0.5 (its free energy's 0.97) ran without a word (trial TR, session 59); a pair off
+    the common tangent by more than :data:`BINODAL_TOLERANCE` is refused naming both values and the potentials. A host
+    without the region (Li1 at or below 0: TiS2, the materials) is not compared."""
+
+    def __init__(self, x_li1, sampled):
+        super().__init__(x_li1, sampled, _LI1, RANGES[_LI1])
+
+    @classmethod
+    def of(cls, x_li0, x_li1, x_max, T):
+        """The check of the binodals ``x_li0`` and ``x_li1`` against the host's U_h (``FunctionParameter`` "Cathode
+        homogeneous OCP [V]", unchecked) at ``T``; where Li1 is at or below 0, U_h is sampled inside 0 .. ``x_max``
+        instead (not compared: no NaN of a logarithm at -1 Li)."""
+        has = x_li1 > 0
+        lo = x_li0 * has + (1 - has) * x_max / 4
+        hi = x_li1 * has + (1 - has) * x_max * 3 / 4
+        s = np.concatenate([[0.0, 1.0], (np.arange(BINODAL_SAMPLES) + 0.5) / BINODAL_SAMPLES])  # (the two, between)
+        x = lo * pybamm.Vector(1 - s) + hi * pybamm.Vector(s)
+        U_h = pybamm.FunctionParameter(_U_H, {"Cathode Li content": x, "Temperature [K]": T})
+        U_h = _per_sample(U_h, s.size)
+        head = np.zeros(s.size + 2)
+        return cls(x_li1, has * pybamm.Vector(np.eye(1, head.size, 0).ravel()) + x_li0 * pybamm.Vector(
+            np.eye(1, head.size, 1).ravel()) + _below(s.size, 2) @ U_h)
+
+    _serialise_derived_params = frozenset({"x_li1", "sampled"})  # the two children
+
+    def _with(self, value, bound):
+        return BinodalCheck(value, bound)
+
+    def to_json(self):
+        return {"name": self.name, "domains": self.domains}
+
+    @classmethod
+    def _from_json(cls, snippet):
+        return BinodalCheck(*snippet["children"])
+
+    def check(self, value, bound=None):
+        sampled = np.asarray(bound, dtype=float).ravel()
+        has, x_li0, U_lo, U_hi, U_mean = sampled[0], sampled[1], sampled[2], sampled[3], float(np.mean(sampled[4:]))
+        for x_li1 in np.unique(np.asarray(value, dtype=float).ravel()):
+            check_value(_LI1, float(x_li1))  # (the ranges first: a NaN; Li0 past Li1, the region turned over)
+            check_value(_LI0, float(x_li0), float(x_li1))
+            tangent = (U_lo + U_hi) / 2
+            if has > 0 and not (abs(U_hi - U_lo) <= BINODAL_TOLERANCE
+                                and abs(U_mean - tangent) <= BINODAL_TOLERANCE):
+                raise ValueError(
+                    f"'{_LI0}' = {float(x_li0)!r} and '{_LI1}' = {float(x_li1)!r} are not the common tangent of the "
+                    f"host's free energy: its homogeneous OCP '{_U_H}' is {U_lo:.4f} V at the one and {U_hi:.4f} V at "
+                    f"the other, and averages {U_mean:.4f} V between them, where the binodals of a two-phase region "
+                    f"have one potential and the OCP averages it between them (equal areas; allowed "
+                    f"{BINODAL_TOLERANCE * 1e3:g} mV). They are the ends of the OCP's Li0/Li1 region, which the OCP "
+                    "fixes: give them as pybamm_aea.thermodynamics.li0_phase_parameters(host) does for the host the "
+                    "OCP is built on (Li2021_Mo6S8: 0.02 and 0.97), or give an OCP whose region ends there")
+
+
+_X_MAX = "Cathode maximum Li content"
+
+
+def check_maximum_content(values, options, inputs=None):
+    """Raise ``ValueError`` when ``values`` (a mapping: a ``ParameterValues``' store) give the multi-phase host (the
+    model's ``options``) a "Cathode maximum Li content" other than the window 0 .. x_max its free energy fixes: the
+    "Cathode homogeneous OCP [V]" function's attribute ``x_max`` (the sets' and the materials' functions hold it;
+    a user's function without it is not compared). ``inputs``: an input's value of the maximum (at solve time).
+
+    Why refused, not honoured: the maximum is the host's Li per formula unit, a property of its free energy, which
+    holds its own (Mo6S8's electron-limited Li4 end at 4, TiS2's lattice gas's pole at 1); a different number is a
+    different material. Li2021_Mo6S8 with 2 took Li to x = 3.98 past it unseen (0.15095 mA.h against a 'Cathode
+    capacity' of 0.07585, trial TR, session 59); TiS2 with 0.5 stopped at 0.5 on the event 'Cathode lattice gas full
+    at its surface', a lattice gas half full. To use part of the window: a voltage cut-off, or the lever-rule host."""
+    if (options or {}).get("host thermodynamics", "multi-phase") != "multi-phase":
+        return
+    given = (inputs or {}).get(_X_MAX, values.get(_X_MAX))
+    U_h = values.get(_U_H)
+    window = getattr(U_h, "x_max", None)
+    number = plain_number(given) if np.ndim(given) == 0 else None
+    if window is None or number is None or math.isclose(number, float(window), rel_tol=1e-9):
+        return
+    name = getattr(U_h, "__name__", repr(U_h))
+    raise ValueError(
+        f"'{_X_MAX}' = {number!r} is not the multi-phase host's: its free energy ('{_U_H}' = {name}) fixes the "
+        f"host's window at 0 .. {float(window):g} Li per formula unit, which the host keeps whatever this says (Li "
+        f"past {number:g} is taken unseen, or a lattice gas is called full where it is not). The maximum Li content "
+        f"is the host's, not a window of use: give {float(window):g}, and stop at less Li with a voltage cut-off; "
+        "or take the lever-rule host ({'host thermodynamics': 'lever rule'}), whose events end a step at the "
+        "maximum Li content")
+
+
 def checked_parameter(name):
     """``pybamm.Parameter(name)``, wrapped in a :class:`PhysicalRange` when :data:`RANGES` has the name."""
     symbol = pybamm.Parameter(name)
@@ -760,7 +964,10 @@ def _input_checks(model):
         stack.extend(s.children)
     # the smallest expressions first, so that an input is named by its own range (a NaN temperature was named as the
     # NaN OCP it gave, checked before the temperature) rather than by a parameter it runs into
-    checks = tuple(sorted(found.values(), key=lambda node: sum(1 for _ in node.left.pre_order())))
+    # (the checks of the host's sampled OCP last: a temperature below a regular solution's critical one is named by
+    # that bound, not as the spinodal the OCP then has, GradientEnergyCheck)
+    checks = tuple(sorted(found.values(), key=lambda node: (isinstance(node, (GradientEnergyCheck, BinodalCheck)),
+                                                            sum(1 for _ in node.left.pre_order()))))
     try:
         _MODEL_CHECKS[model] = checks
     except TypeError:
@@ -769,7 +976,8 @@ def _input_checks(model):
 
 
 def _varies_in_time(node):
-    return any(isinstance(s, pybamm.Time) for s in node.left.pre_order())
+    # (the bound too: a host's OCP sampled at an ambient temperature that varies in time, GradientEnergyCheck)
+    return any(isinstance(s, pybamm.Time) for child in node.children for s in child.pre_order())
 
 
 #: what an input's value may not be: None, text, a complex number (PyBaMM's evaluation fails deep inside on them, an
@@ -862,9 +1070,29 @@ def check_inputs(model, inputs, times=None):
                     if bound is not None and np.size(bound) == 1:  # (an input given as a one-element array)
                         bound = float(np.asarray(bound, dtype=float).item())
                     check_value(name, value, bound)
+            if _X_MAX in one and parameter_values_of(model) is not None:  # (the free energy's window, by name)
+                check_maximum_content(parameter_values_of(model), getattr(model, "options", None), one)
+            if {_LI0, _LI1} & one.keys() and not {_LI0, _LI1} & in_equations:  # (read in output variables only)
+                _check_binodal_inputs(model, one)
             _check_input_cut_offs(model, one)  # (past an OCP table's end: after their ranges)
         except ValueError as exc:
             raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
+
+
+def _check_binodal_inputs(model, inputs):
+    """:class:`BinodalCheck` of the Li0 and Li1 binodals where one is an input (``inputs``) that the model reads only
+    in output variables (the Li0 layer's, with the Li0 mobility factor 1 and no persistent Li0), which PyBaMM
+    processes when they are read: built on the values ``model`` was processed with and evaluated at t = 0."""
+    values = parameter_values_of(model)
+    if values is None or _U_H not in values.keys():
+        return
+    T = pybamm.FunctionParameter("Ambient temperature [K]", {
+        "Distance across electrode width [m]": pybamm.Scalar(0),
+        "Distance across electrode height [m]": pybamm.Scalar(0), "Time [s]": pybamm.t})
+    node = values.process_symbol(BinodalCheck.of(pybamm.Parameter(_LI0), pybamm.Parameter(_LI1),
+                                                 pybamm.Parameter("Cathode maximum Li content"), T))
+    if isinstance(node, BinodalCheck):  # (else checked, all numbers, as it was processed)
+        node.check(node.left.evaluate(t=0.0, inputs=inputs), node.right.evaluate(t=0.0, inputs=inputs))
 
 
 def factor_of(name):

@@ -9,7 +9,8 @@ attributes PyBaMM's external-circuit submodels and experiment machinery expect (
 import pybamm
 
 from ..parameters import cathode_thickness, host_as_made, solid_density
-from .checks import LithiationMassCheck, PhysicalRange, Range, checked_function, checked_parameter, checked_value
+from .checks import (BinodalCheck, GradientEnergyCheck, LithiationMassCheck, PhysicalRange, Range, checked_function,
+                     checked_parameter, checked_value)
 
 
 class AEAParameters(pybamm.ElectricalParameters):
@@ -101,7 +102,8 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.q_c = self.F * self.L_c * (self.c_h * self.x_max + self.c_D)
 
         # multi-phase host ("host thermodynamics": "multi-phase"): gradient-energy coefficient
-        self.kappa_c = P("Cathode gradient energy coefficient [V.m2]")
+        # (above 0 where the host's homogeneous OCP has a spinodal: GradientEnergyCheck)
+        self.kappa_c = GradientEnergyCheck.of(P("Cathode gradient energy coefficient [V.m2]"), self.x_max, self.T)
         # 1: the host's OCP ends in a lattice gas's pole at x_max, it holds no Li beyond (the multi-phase host's
         # content events end a solve there, .submodels.host_phase_field); 0: an electron-limited end that takes Li
         # past x_max (Mo6S8's U_full)
@@ -112,7 +114,8 @@ class AEAParameters(pybamm.ElectricalParameters):
         self.x_film_onset = P("Li0 film onset Li content")
         # the multi-phase host's Li0/Li1 two-phase region (thermodynamics.li0_phase_parameters)
         self.x_li0 = P("Li0 phase binodal Li content")
-        self.x_li1 = P("Li1 phase binodal Li content")
+        # (the common tangent of the host's OCP: BinodalCheck)
+        self.x_li1 = BinodalCheck.of(self.x_li0, P("Li1 phase binodal Li content"), self.x_max, self.T)
 
         # Hysteresis
         self.gamma_hyst = P("Cathode hysteresis decay rate")

@@ -205,6 +205,11 @@ def mo6s8_homogeneous_ocp(x, T):
     return thermodynamics.homogeneous_ocp(MO6S8_HOST, x, T)
 
 
+#: the Li content its free energy ends at (the multi-phase host refuses another "Cathode maximum Li content":
+#: :func:`pybamm_aea.models.checks.check_maximum_content`)
+mo6s8_homogeneous_ocp.x_max = MO6S8_HOST.x_max
+
+
 def mo6s8_log_mobility(x, T):
     """ln of the Li mobility in LixMo6S8 per formula unit, B in [m2.V-1.s-1] (:data:`MO6S8_HOST`)."""
     return thermodynamics.log_mobility(MO6S8_HOST, x, T)

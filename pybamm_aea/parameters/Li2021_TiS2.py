@@ -75,6 +75,11 @@ def tis2_ocp(x, T):
     )
 
 
+#: the Li content its lattice gas is full at, the pole of ln((1 - x) / x) (the multi-phase host refuses another
+#: "Cathode maximum Li content": :func:`pybamm_aea.models.checks.check_maximum_content`)
+tis2_ocp.x_max = X_MAX
+
+
 def tis2_log_mobility(x, T):
     """ln of the Li mobility in LixTiS2 per formula unit, B in [m2.V-1.s-1] (multi-phase option).
 

@@ -265,13 +265,14 @@ def _check_every_value_first(substitutor, model):
     equations hold no check (PyBaMM's own: its equations walked, in full) is not checked."""
     if model is None or next(_range_checks([getattr(model, name, None) for name in EQUATION_PARTS]), None) is None:
         return
-    from ..models.checks import (RANGES, check_parameter_values, check_tables_cover_cut_offs,
+    from ..models.checks import (RANGES, check_maximum_content, check_parameter_values, check_tables_cover_cut_offs,
                                  warn_degradation_without_rate)
 
     store = getattr(substitutor, STORE)
     refuse_a_set_of_another_model(store)
     check_parameter_values(store)
     check_tables_cover_cut_offs(store, (getattr(model, "options", None) or {}).get("anode"))
+    check_maximum_content(store, getattr(model, "options", None))  # (the multi-phase host's free energy's window)
     refuse_functions_of_numbers(store, _roots(model))
     if getattr(model, "options", None) is not None:  # (an AEA model's: a degradation option whose rates are 0)
         warn_degradation_without_rate(model.options, store)

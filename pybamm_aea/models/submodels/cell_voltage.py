@@ -3,7 +3,10 @@
 V = U_c(x_surface) - U_a - eta_cathode_interface - eta_Li0_film - eta_electronic
     - eta_separator - eta_anode_interface,
 
-each eta positive on discharge. Also the electrode-level figures of merit of Li et al. 2021:
+each eta the voltage lost, positive on discharge (PyBaMM's reaction overpotentials of a positive electrode, which
+the model publishes too, are negative there). "Total overpotential [V]" is their sum: it leaves out the cathode's
+diffusion term, "Cathode diffusion overpotential [V]" (bulk less surface OCP), so that bulk OCV - V = total +
+diffusion (docs/model.rst). Also the electrode-level figures of merit of Li et al. 2021:
 ESC (mA.h per g of the whole electrode) and delivered energy per kg and per litre of electrode.
 """
 import pybamm

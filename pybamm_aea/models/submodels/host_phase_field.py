@@ -66,13 +66,13 @@ self-diffusivity of the mobility, B R T / (F x), so that its Nernst-Einstein def
 phi^b. The same flux law gives the electrons' field I_e / sigma_e for the ohmic drop
 (:mod:`.electronic_conduction`).
 
-A single-phase host (gradient energy 0: TiS2, the materials of :mod:`pybamm_aea.materials`) has
-U = U_h(x) and no interface: its flux is taken in Fickian form, D t_e dx/dX with D = B ``|dU_h/dx|``
-averaged onto the faces (the geometric mean of B across a steep fitted OCP end under-states the
-flux into the last cells: LiCoO2 to 3.0 V gave 126.7 instead of 137.6 uA.h on 20 cells), and
-its surface OCP is U_h at the surface content (with trapped Li, dx/dX the gradient that moves the free Li,
-:func:`.degradation.free_li_gradient`). It then equals the lever-rule host's Fickian
-model apart from the ions' conductivity (tests/test_host_phase_field.py).
+A single-phase host (gradient energy 0: TiS2, the materials of :mod:`pybamm_aea.materials`; refused where U_h has a
+spinodal, :class:`pybamm_aea.models.checks.GradientEnergyCheck`) has U = U_h(x) and no interface: its flux is taken
+in Fickian form, D t_e dx/dX with D = B ``|dU_h/dx|`` averaged onto the faces (the geometric mean of B across a
+steep fitted OCP end under-states the flux into the last cells: LiCoO2 to 3.0 V gave 126.7 instead of 137.6 uA.h
+on 20 cells), and its surface OCP is U_h at the surface content (with trapped Li, dx/dX the gradient that moves the
+free Li, :func:`.degradation.free_li_gradient`). It then equals the lever-rule host's Fickian model apart from the
+ions' conductivity (tests/test_host_phase_field.py).
 """
 import pybamm
 
