@@ -1336,6 +1336,16 @@ def test_simulate_on_the_li_in_anode_moves_the_sets_window_as_the_model_does(tmp
     assert energy["Li-In"] == pytest.approx(energy["Li"], rel=0.01)
 
 
+def test_simulates_step_check_says_the_li_in_anode_it_runs_on(capsys):
+    """Review R43: simulate's check of the steps before the solve was not given the model's anode: --option
+    anode=Li-In, "Hold at 2.05 V for 1 minute" on AEA_LiCoO2 (2.67 V vs Li, past its table's 2.718 V end) was refused
+    "a cell voltage on the anode the values declare, else Li metal"; it names the model's anode, as the solve does."""
+    err = " ".join(_error(["simulate", "--parameter-set", "AEA_LiCoO2", "--option", "anode=Li-In", "--experiment",
+                           "Hold at 2.05 V for 1 minute"], capsys).split())
+    assert ("argument --experiment: the experiment's step 1 (Hold at 2.05 V for 1 minute) runs at its held voltage "
+            "2.05 V, a cell voltage on the model's anode, Li-In: ") in err, err
+
+
 def test_simulate_keeps_the_c_rate_of_a_hybrid_whose_fraction_is_set(tmp_path, capsys):
     """--set of the S8 fraction changes the electrode's theoretical capacity, so 0.1C changes current with it, as
     in the sweep: it stayed the set's current (0.069C of the 20 % S8 electrode, 320 against the sweep's 358

@@ -323,7 +323,7 @@ def run(args):
                                        f"or below it)")
     if args.model == "AEA":  # the checks the AEA model's solve makes of the steps
         try:
-            check_step_values(experiment.steps, None, values)
+            check_step_values(experiment.steps, None, values, model.options["anode"])  # (as the solve's: its anode)
         except ValueError as exc:
             raise _args.error(args.parser, f"argument --experiment: {exc}")
     if args.mesh_check and args.save_at_cycles is not None:
