@@ -424,7 +424,11 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
      "PyBaMM cannot read it (too many values to unpack (expected 2)): a step is"),
     (["screen", "--materials", ""], "argument --materials: '' names no material"),
     (["screen", "--materials", "Li2021_TiS2", "--temperature", "500"], "argument --temperature: 'Ambient temperature"),
-    (["screen", "--materials", "Xu2019"], "'Xu2019' is not a parameter set of the AEA model"),
+    (["screen", "--materials", "Xu2019"], "error: argument --materials: material 'Xu2019' is not a parameter set of the AEA "
+                                          "model"),
+    # (review R43: "error: material 'nope': unknown material 'nope': ...", the flag not said, the name twice)
+    (["screen", "--materials", "Li2021_TiS2,nope"], "error: argument --materials: unknown material 'nope': not a "
+                                                    "parameter set nor a literature material"),
     (["energy", "--porosity", "0.1", "--composition", "S8=0.5,Mo6S8=0.5,S8=0.5"], "'S8' given twice"),
     (["energy", "--porosity", "0.1", "--branch", "released"], "argument --branch: only with --pressure"),
     (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode loading [kg.m-2]=0.01,0.01"], "repeats 0.01"),
@@ -481,7 +485,7 @@ _TYPED_NAMES = [
     (typed, ["sweep", "--parameter-set", typed, "--grid", "Cathode porosity=0.2"], f"unknown parameter set {typed!r}",
      "Li2021_Mo6S8") for typed in ("li2021_mo6s8", "Li2021_Mo6S9")
 ] + [
-    (typed, ["screen", "--materials", typed], f"unknown material {typed!r}", "Li2021_TiS2")
+    (typed, ["screen", "--materials", typed], f"argument --materials: unknown material {typed!r}", "Li2021_TiS2")
     for typed in ("li2021_tis2", "Li2021_TiS3")
 ]
 

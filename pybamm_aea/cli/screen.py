@@ -166,6 +166,7 @@ def run(args):
     import pybamm
 
     import pybamm_aea
+    from pybamm_aea.materials import MaterialError
     from pybamm_aea.models.aea import AEAOptionError
     from pybamm_aea.screening import lower_bounds, mesh_converged, mesh_decided, suitability, threshold_label
 
@@ -191,6 +192,8 @@ def run(args):
                                    progress=_args.progress_shown(args), **kwargs)
     except AEAOptionError as exc:  # (the model's, e.g. its hysteresis: said with the flags typed)
         raise _args.error(parser, _args.option_refusal(exc, _typed, flag(exc.option)))
+    except MaterialError as exc:  # (a name neither a set of the AEA model nor a literature material: the flag leads)
+        raise _args.error(parser, f"argument --materials: {exc}")
     except (ValueError, pybamm.OptionError) as exc:
         raise _args.error(parser, _flag_of_option_named(args, str(exc)))
     _args.say_warnings(parser.prog, caught)
