@@ -2020,6 +2020,27 @@ def test_the_screen_api_refuses_the_option_the_command_refuses_in_its_words(valu
      "--option hysteresis=none"),
     (["sweep", "--grid", "C-rate=0.1", "--parameter-set", "Li2021_Mo6S8", "--option", "hysteresis=none"],
      "argument --option: --option hysteresis=none with --option 'host thermodynamics=multi-phase' (the default): "),
+    # review R43: "(the default)" only for an option not typed; a swept one said as the grid's point, its way out the
+    # grid without it (was "--grid 'host thermodynamics=multi-phase' (the default) ... or give --grid 'host
+    # thermodynamics=lever rule'" of a grid that gave both)
+    (["sweep", "--grid", "Cathode loading [kg.m-2]=0.05", "--option", "host thermodynamics=multi-phase", "--grid",
+      "hysteresis=none", "--parameter-set", "Li2021_Mo6S8"],
+     "argument --grid: --grid hysteresis=none with --option 'host thermodynamics=multi-phase': 'none' is an option"),
+    (["sweep", "--grid", "host thermodynamics=lever rule,multi-phase", "--option", "hysteresis=none",
+      "--parameter-set", "Li2021_Mo6S8"],
+     "argument --option: --option hysteresis=none with --grid 'host thermodynamics=lever rule,multi-phase' at its "
+     "point 'host thermodynamics=multi-phase': 'none' is an option of the lever-rule host; the multi-phase host's "
+     "hysteresis follows from its free energy; allowed with it: --option hysteresis=one-state; or drop multi-phase "
+     "from --grid 'host thermodynamics=lever rule,multi-phase' (--grid 'host thermodynamics=lever rule') to keep "
+     "--option hysteresis=none"),
+    (["sweep", "--grid", "host thermodynamics=multi-phase", "--option", "hysteresis=none", "--parameter-set",
+      "Li2021_Mo6S8"],
+     "argument --option: --option hysteresis=none with --grid 'host thermodynamics=multi-phase': 'none' is an option "),
+    (["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "1", "--loadings", "5", "--host-thermodynamics",
+      "multi-phase", "--hysteresis", "none"],
+     "argument --hysteresis: --hysteresis none with --host-thermodynamics multi-phase: 'none' is an option"),
+    (["simulate", "--option", "host thermodynamics=multi-phase", "--option", "hysteresis=none", "--output", "x.csv"],
+     "argument --option: --option hysteresis=none with --option 'host thermodynamics=multi-phase': 'none' is an "),
     (["simulate", "--option", "hysteresis=bogus", "--output", "x.csv"],
      "argument --option: --option hysteresis=bogus: Option 'hysteresis' cannot be 'bogus'; possible values: "
      "('one-state', 'none')"),
