@@ -44,7 +44,7 @@ import pybamm
 
 from .convergence import (MeshDependentNucleationWarning, NucleationText, nucleation_host, nucleation_mesh_judgement,
                           pristine_reference_cells, refined_var_pts, refinement, within_tolerances)
-from .materials import AEAMaterial
+from .materials import AEAMaterial, MaterialError
 from .models.aea import AEA
 from .models.submodels import xi
 from .models.solvers import FlagKeepingIDAKLUSolver
@@ -73,7 +73,9 @@ _JUDGEMENT = "_nucleation judgement"
 
 
 def _resolve(material, temperature, cell):
-    """(name, pybamm.ParameterValues, charge_first) of a set name, literature name, AEAMaterial or its JSON path."""
+    """(name, pybamm.ParameterValues, charge_first) of a set name, literature name, AEAMaterial or its JSON path;
+    a name that is none of them, or a set of another model, a :class:`~pybamm_aea.materials.MaterialError` (session
+    59: a ValueError, which the screen prefixed with the name again, "material 'nope': unknown material 'nope'")."""
     from . import materials as mat
 
     m = mat.as_material(material)
@@ -84,7 +86,7 @@ def _resolve(material, temperature, cell):
             values = pybamm.ParameterValues(material)
         except Exception as exc:
             close = close_names(material, list(pybamm.parameter_sets) + list(mat.LITERATURE))
-            raise ValueError(
+            raise MaterialError(  # (not prefixed with the name again by _prepared_named; the CLI's --materials')
                 f"unknown material {material!r}: not a parameter set nor a literature material "
                 f"({list(mat.LITERATURE)})" + (f"; did you mean {close}?" if close else "")
             ) from exc
@@ -92,7 +94,7 @@ def _resolve(material, temperature, cell):
 
         if not is_aea_set(values):
             model = PYBAMM_MODEL_SETS.get(material, "PyBaMM's own models")
-            raise ValueError(f"material {material!r} is not a parameter set of the AEA model (it is for {model})")
+            raise MaterialError(f"material {material!r} is not a parameter set of the AEA model (it is for {model})")
         if temperature is not None:
             values["Ambient temperature [K]"] = float(temperature)
         return material, values, starts_with_charge(values)

@@ -2128,6 +2128,20 @@ def test_a_drive_cycle_is_checked_up_to_the_end_of_its_step():
     np.testing.assert_allclose(solution["Current [A]"].entries[-1], 1.5e-5, rtol=1e-6)
 
 
+
+def test_a_voltage_drive_cycle_cut_short_is_checked_in_the_window_at_its_end():
+    """Review R43 (session 59): the sample after a step's end was checked against the cell's window, though the step
+    never reaches it: Li2021_Mo6S8 (window 0.8-3.8 V) driven 2.5 V at 0 s to 4.5 V at 600 s for 300 s (3.5 V at its
+    end) was refused as 4.5 V at t = 600 s. It passes now; to 5.5 V (4.0 V at 300 s) is refused at the step's end."""
+    from pybamm_aea.models.experiment_checks import check_step_values
+
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    check_step_values([pybamm.step.voltage(_cycle([0, 600], [2.5, 4.5]), duration=300)], None, values)
+    with pytest.raises(ValueError, match=re.escape(
+            "= 4.0 at t = 300 s, the step's end (interpolated between samples 1 and 2 of 2 of its drive cycle) is "
+            "outside its range (0.8, 3.8)")):
+        check_step_values([pybamm.step.voltage(_cycle([0, 600], [2.5, 5.5]), duration=300)], None, values)
+
 def test_a_python_function_step_with_a_termination_is_warned_about_past_its_start():
     """A Python function of the time is checked at 100 times over its duration (24 h by default): a resistance ramp
     1e5 - 1e3 t to a voltage cut-off was refused for its value at t = 873 s, though the cut-off may end it before.

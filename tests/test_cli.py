@@ -424,7 +424,11 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
      "PyBaMM cannot read it (too many values to unpack (expected 2)): a step is"),
     (["screen", "--materials", ""], "argument --materials: '' names no material"),
     (["screen", "--materials", "Li2021_TiS2", "--temperature", "500"], "argument --temperature: 'Ambient temperature"),
-    (["screen", "--materials", "Xu2019"], "'Xu2019' is not a parameter set of the AEA model"),
+    (["screen", "--materials", "Xu2019"], "error: argument --materials: material 'Xu2019' is not a parameter set of the AEA "
+                                          "model"),
+    # (review R43: "error: material 'nope': unknown material 'nope': ...", the flag not said, the name twice)
+    (["screen", "--materials", "Li2021_TiS2,nope"], "error: argument --materials: unknown material 'nope': not a "
+                                                    "parameter set nor a literature material"),
     (["energy", "--porosity", "0.1", "--composition", "S8=0.5,Mo6S8=0.5,S8=0.5"], "'S8' given twice"),
     (["energy", "--porosity", "0.1", "--branch", "released"], "argument --branch: only with --pressure"),
     (["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Cathode loading [kg.m-2]=0.01,0.01"], "repeats 0.01"),
@@ -481,7 +485,7 @@ _TYPED_NAMES = [
     (typed, ["sweep", "--parameter-set", typed, "--grid", "Cathode porosity=0.2"], f"unknown parameter set {typed!r}",
      "Li2021_Mo6S8") for typed in ("li2021_mo6s8", "Li2021_Mo6S9")
 ] + [
-    (typed, ["screen", "--materials", typed], f"unknown material {typed!r}", "Li2021_TiS2")
+    (typed, ["screen", "--materials", typed], f"argument --materials: unknown material {typed!r}", "Li2021_TiS2")
     for typed in ("li2021_tis2", "Li2021_TiS3")
 ]
 
@@ -1336,6 +1340,16 @@ def test_simulate_on_the_li_in_anode_moves_the_sets_window_as_the_model_does(tmp
     assert energy["Li-In"] == pytest.approx(energy["Li"], rel=0.01)
 
 
+def test_simulates_step_check_says_the_li_in_anode_it_runs_on(capsys):
+    """Review R43: simulate's check of the steps before the solve was not given the model's anode: --option
+    anode=Li-In, "Hold at 2.05 V for 1 minute" on AEA_LiCoO2 (2.67 V vs Li, past its table's 2.718 V end) was refused
+    "a cell voltage on the anode the values declare, else Li metal"; it names the model's anode, as the solve does."""
+    err = " ".join(_error(["simulate", "--parameter-set", "AEA_LiCoO2", "--option", "anode=Li-In", "--experiment",
+                           "Hold at 2.05 V for 1 minute"], capsys).split())
+    assert ("argument --experiment: the experiment's step 1 (Hold at 2.05 V for 1 minute) runs at its held voltage "
+            "2.05 V, a cell voltage on the model's anode, Li-In: ") in err, err
+
+
 def test_simulate_keeps_the_c_rate_of_a_hybrid_whose_fraction_is_set(tmp_path, capsys):
     """--set of the S8 fraction changes the electrode's theoretical capacity, so 0.1C changes current with it, as
     in the sweep: it stayed the set's current (0.069C of the 20 % S8 electrode, 320 against the sweep's 358
@@ -2006,6 +2020,27 @@ def test_the_screen_api_refuses_the_option_the_command_refuses_in_its_words(valu
      "--option hysteresis=none"),
     (["sweep", "--grid", "C-rate=0.1", "--parameter-set", "Li2021_Mo6S8", "--option", "hysteresis=none"],
      "argument --option: --option hysteresis=none with --option 'host thermodynamics=multi-phase' (the default): "),
+    # review R43: "(the default)" only for an option not typed; a swept one said as the grid's point, its way out the
+    # grid without it (was "--grid 'host thermodynamics=multi-phase' (the default) ... or give --grid 'host
+    # thermodynamics=lever rule'" of a grid that gave both)
+    (["sweep", "--grid", "Cathode loading [kg.m-2]=0.05", "--option", "host thermodynamics=multi-phase", "--grid",
+      "hysteresis=none", "--parameter-set", "Li2021_Mo6S8"],
+     "argument --grid: --grid hysteresis=none with --option 'host thermodynamics=multi-phase': 'none' is an option"),
+    (["sweep", "--grid", "host thermodynamics=lever rule,multi-phase", "--option", "hysteresis=none",
+      "--parameter-set", "Li2021_Mo6S8"],
+     "argument --option: --option hysteresis=none with --grid 'host thermodynamics=lever rule,multi-phase' at its "
+     "point 'host thermodynamics=multi-phase': 'none' is an option of the lever-rule host; the multi-phase host's "
+     "hysteresis follows from its free energy; allowed with it: --option hysteresis=one-state; or drop multi-phase "
+     "from --grid 'host thermodynamics=lever rule,multi-phase' (--grid 'host thermodynamics=lever rule') to keep "
+     "--option hysteresis=none"),
+    (["sweep", "--grid", "host thermodynamics=multi-phase", "--option", "hysteresis=none", "--parameter-set",
+      "Li2021_Mo6S8"],
+     "argument --option: --option hysteresis=none with --grid 'host thermodynamics=multi-phase': 'none' is an option "),
+    (["screen", "--materials", "Li2021_Mo6S8", "--c-rates", "1", "--loadings", "5", "--host-thermodynamics",
+      "multi-phase", "--hysteresis", "none"],
+     "argument --hysteresis: --hysteresis none with --host-thermodynamics multi-phase: 'none' is an option"),
+    (["simulate", "--option", "host thermodynamics=multi-phase", "--option", "hysteresis=none", "--output", "x.csv"],
+     "argument --option: --option hysteresis=none with --option 'host thermodynamics=multi-phase': 'none' is an "),
     (["simulate", "--option", "hysteresis=bogus", "--output", "x.csv"],
      "argument --option: --option hysteresis=bogus: Option 'hysteresis' cannot be 'bogus'; possible values: "
      "('one-state', 'none')"),

@@ -958,6 +958,21 @@ def test_a_voltage_drive_cycle_past_a_table_ocp_is_refused_before_any_step_runs(
                           experiment=pybamm.Experiment([(first, steps)])).build_for_experiment()
 
 
+def test_a_voltage_drive_cycle_cut_short_is_checked_at_its_end_not_at_the_sample_after():
+    """Review R43: a cycle 4.0 V at 0 s, 4.3 V at 600 s in a step of 300 s on AEA_LiCoO2 was refused as held at
+    4.3 V (its sample at 600 s, after the step's end) past the cathode table's first value 4.2535 V, though the step
+    ends at 300 s at 4.15 V (solved: 4.15 V at its end, -0.082 mA). The samples inside the step and the value
+    interpolated at its end are checked now: it builds; a cycle to 4.6 V, 4.3 V at 300 s, is refused there."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    cut = pybamm.step.voltage(np.column_stack([[0.0, 600.0], [4.0, 4.3]]), duration=300)
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [("Charge at 0.1C until 4.0 V", cut)])).build_for_experiment()
+    past = pybamm.step.voltage(np.column_stack([[0.0, 600.0], [4.0, 4.6]]), duration=300)
+    said = _table_end_refusal(values, ("Charge at 0.1C until 4.0 V", past), lambda sim: sim.build_for_experiment())
+    assert ("runs at its held voltage 4.3 V at t = 300 s, the step's end (interpolated between samples 1 and 2 of 2 "
+            "of its drive cycle), a cell voltage on the model's anode") in said, said
+
+
 def test_a_voltage_steps_held_function_of_time_past_a_table_ocp_is_refused_at_its_first_time_past():
     """Session 59: a voltage step's Python function of the time, checked at 100 times over its duration against its
     range and window, is checked against the table's ends at those times too: AEA_LiCoO2 ramped 3.0 V - 1 mV/s over

@@ -12,6 +12,7 @@ import pytest
 import pybamm_aea
 from pybamm_aea.energy import get_material as energy_material
 from pybamm_aea.energy.paper import PAPER_CELL
+from pybamm_aea.materials import MaterialError
 from pybamm_aea.screening import suitability
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -688,7 +689,8 @@ def test_a_scalar_rate_is_one_rate_as_a_sweep_axis():
 
 
 def test_a_misspelt_material_gets_close_set_names():
-    with pytest.raises(ValueError, match=r"unknown material 'Li2021_TiS3'.*did you mean \['Li2021_TiS2'"):
+    # (a MaterialError since review R43, said once: "material 'Li2021_TiS3': unknown material 'Li2021_TiS3'" before)
+    with pytest.raises(MaterialError, match=r"^unknown material 'Li2021_TiS3'.*did you mean \['Li2021_TiS2'"):
         pybamm_aea.screen(["Li2021_TiS3"], c_rates=1.0, loadings=1.5)
     # a wrong case: a case-sensitive match scored it too low and suggested nothing ('lifepo4', a literature
     # material, is LiFePO4 since session 39: material names are read case-blind; a set's name is PyBaMM's, as spelled)

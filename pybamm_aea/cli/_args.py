@@ -6,6 +6,7 @@ from dataclasses import replace
 import importlib.util
 import math
 from pathlib import Path
+import shlex
 import sys
 import textwrap
 
@@ -23,19 +24,42 @@ def error(parser, message):
     return SystemExit(2)
 
 
-def option_refusal(exc, typed, argument):
+def option_refusal(exc, typed, argument, typed_names=(), grid=None):
     """The words of the model's refused option ``exc`` (:class:`pybamm_aea.models.aea.AEAOptionError`) as the command
     line's user writes it: ``typed(option, value)`` is how the command writes an option's setting (screen's
     "--hysteresis none", simulate's and sweep's "--option hysteresis=none"), ``argument`` the argument the error
     names; with the settings allowed, and those that would take it. Until session 59 'pybamm-aea screen --hysteresis
-    none' said "Option 'hysteresis': ...", the model's name, not the flag typed, and no allowed value."""
+    none' said "Option 'hysteresis': ...", the model's name, not the flag typed, and no allowed value. An option that
+    refuses it is "(the default)" only if not in ``typed_names`` (the options the user gave); one swept (``grid``:
+    name -> the values --grid gives it) is said as the grid's point, its way out the grid without that value (until
+    review R43 "--grid 'host thermodynamics=multi-phase' (the default) ... or give --grid 'host thermodynamics=lever
+    rule'" of a grid that gave both)."""
     said = typed(exc.option, exc.value)
     if not exc.given:  # (a value the option does not have: the model's words, with its did-you-mean)
         return f"argument {argument}: {said}: {exc}"
-    given = " ".join(typed(k, v) + (" (the default)" if POSSIBLE[k][0] == v else "") for k, v in exc.given.items())
+    grid = {k: [str(v) for v in vals] for k, vals in (grid or {}).items()}
+
+    def swept(k, values):
+        return "--grid " + shlex.quote(f"{k}={','.join(values)}")
+
+    def setting(k, v):
+        if k in grid and len(grid[k]) > 1:
+            return f"{swept(k, grid[k])} at its point {shlex.quote(f'{k}={v}')}"
+        return typed(k, v) + (" (the default)" if POSSIBLE[k][0] == v and k not in typed_names and k not in grid
+                              else "")
+
+    def way_out(k, v):
+        if k not in grid:
+            return f"give {typed(k, v)}"
+        rest = [value for value in grid[k] if value != exc.given.get(k)]
+        if v in rest:
+            return f"drop {exc.given[k]} from {swept(k, grid[k])} ({swept(k, rest)})"
+        return f"give {swept(k, rest + [v])}"
+
+    given = " ".join(setting(k, v) for k, v in exc.given.items())
     text = (f"argument {argument}: {said} with {given}: {exc.reason}; allowed with it: "
             + ", ".join(typed(exc.option, v) for v in exc.allowed))
-    return text + "".join(f"; or give {typed(k, v)} to keep {said}" for k, v in exc.needs.items())
+    return text + "".join(f"; or {way_out(k, v)} to keep {said}" for k, v in exc.needs.items())
 
 
 def typed_option(name, value):

@@ -46,6 +46,15 @@ def _flag_of_option_named(args, message):
     return f"argument {flag(named[0])}: {_typed(named[0], getattr(args, named[0]))}: {message}"
 
 
+class _Given(argparse.Action):
+    """Store a model option's value and record its name in ``given_options``: the options the user typed, which an
+    option refusal does not call "(the default)" (:func:`~pybamm_aea.cli._args.option_refusal`)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, values)
+        namespace.given_options = (*getattr(namespace, "given_options", ()), self.dest)
+
+
 def _refused(name):
     """An argparse type that refuses the model's option ``name`` (one of :data:`UNSCREENED`), naming it and why, in
     the API's words (:func:`pybamm_aea.screening_options.refusal`)."""
@@ -91,7 +100,7 @@ def register(subparsers):
                    help="ambient temperature in kelvin (default: the paper's cell build's, "
                         f"{paper_protocol.CELL_TEMPERATURE_K:g} K, {celsius(paper_protocol.CELL_TEMPERATURE_K):g} C)")
     for name in SCREENED:
-        p.add_argument(flag(name), dest=name, choices=POSSIBLE[name], default=POSSIBLE[name][0],
+        p.add_argument(flag(name), dest=name, choices=POSSIBLE[name], default=POSSIBLE[name][0], action=_Given,
                        help=f"the AEA model's option {name!r} (pybamm_aea.screen(options={{{name!r}: ...}})): "
                             f"{_EFFECT.get(name, 'a degradation mechanism, over the one step')}; the model's default "
                             "(default: %(default)s)")
@@ -108,7 +117,7 @@ def register(subparsers):
                         "gets 'mesh converged' columns and "
                         "the map marks with '?' a rate at which some loading moved by more than 1 %% of the window")
     _args.add_no_progress(p)
-    p.set_defaults(func=run, parser=p)
+    p.set_defaults(func=run, parser=p, given_options=())
     return p
 
 
@@ -166,6 +175,7 @@ def run(args):
     import pybamm
 
     import pybamm_aea
+    from pybamm_aea.materials import MaterialError
     from pybamm_aea.models.aea import AEAOptionError
     from pybamm_aea.screening import lower_bounds, mesh_converged, mesh_decided, suitability, threshold_label
 
@@ -190,7 +200,9 @@ def run(args):
                                    options={name: getattr(args, name) for name in SCREENED},
                                    progress=_args.progress_shown(args), **kwargs)
     except AEAOptionError as exc:  # (the model's, e.g. its hysteresis: said with the flags typed)
-        raise _args.error(parser, _args.option_refusal(exc, _typed, flag(exc.option)))
+        raise _args.error(parser, _args.option_refusal(exc, _typed, flag(exc.option), args.given_options))
+    except MaterialError as exc:  # (a name neither a set of the AEA model nor a literature material: the flag leads)
+        raise _args.error(parser, f"argument --materials: {exc}")
     except (ValueError, pybamm.OptionError) as exc:
         raise _args.error(parser, _flag_of_option_named(args, str(exc)))
     _args.say_warnings(parser.prog, caught)

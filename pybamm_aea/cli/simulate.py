@@ -161,7 +161,8 @@ def _model(args, values):
         else:
             model = getattr(pybamm.lithium_ion, args.model)(options)
     except AEAOptionError as exc:  # (the model's, e.g. its hysteresis: said as --option was typed)
-        raise _args.error(args.parser, _args.option_refusal(exc, _args.typed_option, "--option"))
+        raise _args.error(args.parser, _args.option_refusal(exc, _args.typed_option, "--option",
+                                                        dict(args.option)))
     except Exception as exc:
         # (PyBaMM's OptionError opens with a newline)
         raise _args.error(args.parser, f"argument --option: {str(exc).strip()}")
@@ -323,7 +324,7 @@ def run(args):
                                        f"or below it)")
     if args.model == "AEA":  # the checks the AEA model's solve makes of the steps
         try:
-            check_step_values(experiment.steps, None, values)
+            check_step_values(experiment.steps, None, values, model.options["anode"])  # (as the solve's: its anode)
         except ValueError as exc:
             raise _args.error(args.parser, f"argument --experiment: {exc}")
     if args.mesh_check and args.save_at_cycles is not None:

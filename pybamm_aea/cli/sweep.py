@@ -251,7 +251,7 @@ def run(args):
                 return f"--grid {shlex.quote(f'{name}={value}')}" if name in swept else _args.typed_option(name, value)
 
             where = "--grid" if exc.__cause__.option in swept else "--option"
-            raise _args.error(parser, _args.option_refusal(exc.__cause__, typed, where))
+            raise _args.error(parser, _args.option_refusal(exc.__cause__, typed, where, dict(args.option), grid))
         option = option_of(parser).get(exc.argument)
         raise _args.error(parser, f"argument {option}: {_as_typed(exc, option, args)}" if option else str(exc))
     finally:

@@ -585,9 +585,10 @@ def _check_drive_cycle(index, step, kind, cut_offs, parameter_values=None, anode
     PyBaMM interpolates a drive cycle linearly between its samples (and loops it when the step is longer), and
     each range is an interval, so the samples in range are the whole cycle in range: exact, every sample the step
     reaches. A step shorter than its cycle (``duration=15`` on samples at 0, 10, 20 and 30 s) ends in a segment
-    (10-20 s): the samples after it never run and are not checked; its times are all checked (they say where the
-    step ends in the cycle); one ending on a sample (``duration=20``) reads the next (PyBaMM's interpolant there
-    gave the NaN of sample 30 s as the solution's current at 20 s, measured). Raises
+    (10-20 s): the samples after it never run and are not checked, its value at 15 s is (interpolated,
+    :func:`_drive_cycle_reached`); its times are all checked (they say where the step ends in the cycle); a value
+    not finite is refused in the sample after the end too, and one ending on a sample (``duration=20``) reads the
+    next (PyBaMM's interpolant there gave the NaN of sample 30 s as the solution's current at 20 s, measured). Raises
     ``ValueError`` naming the step, the value, its sample and its time. PyBaMM itself refuses decreasing times
     when the step is made (its ``Interpolant``: "x should be monotonically increasing"), but not a NaN time, nor a
     repeated one (two values at one time, of which the interpolation picks one). A voltage's samples reached are
@@ -617,19 +618,49 @@ def _check_drive_cycle(index, step, kind, cut_offs, parameter_values=None, anode
     # too (a NaN there was the solution's current at the step's end, measured); a longer one loops the whole cycle
     # (pybamm.step.BaseStep: the cycle repeated until the step's end), every sample
     used = min(int(np.searchsorted(times, duration, side="right")), n - 1) + 1 if duration <= times[-1] else n
+    if not np.isfinite(values[:used]).all():  # (a value not finite: every sample read, the one after the end too)
+        k = int(np.flatnonzero(~np.isfinite(values[:used]))[0])
+        raise ValueError(f"the {what} of the experiment's step {index} ({name}) = {float(values[k])!r} at "
+                         f"t = {times[k]:g} s of its drive cycle (sample {k + 1} of {n}) is outside its "
+                         f"physical range {rng.describe()} ({rng.why})")
+    held, at = _drive_cycle_reached(times, values, duration)
     for check in (rng, _step_window(kind, cut_offs)):
         if check is None:
             continue
-        bad = check.outside(values[:used])
+        bad = check.outside(held)
         if bad.any():
             k = int(np.flatnonzero(bad)[0])
-            raise ValueError(f"the {what} of the experiment's step {index} ({name}) = {float(values[k])!r} at "
-                             f"t = {times[k]:g} s of its drive cycle (sample {k + 1} of {n}) is outside its "
-                             f"{'physical range' if check is rng else 'range'} {check.describe()} ({check.why})")
+            raise ValueError(f"the {what} of the experiment's step {index} ({name}) = {float(held[k])!r}{at(k)} is "
+                             f"outside its {'physical range' if check is rng else 'range'} {check.describe()} "
+                             f"({check.why})")
     if kind == "Voltage":
-        check_held_voltages_in_tables(index, name, values[:used], parameter_values, anode,
-                                      lambda k: f" at t = {times[k]:g} s of its drive cycle (sample {k + 1} of {n})",
-                                      tables)
+        check_held_voltages_in_tables(index, name, held, parameter_values, anode, at, tables)
+
+
+def _drive_cycle_reached(times, values, duration):
+    """The values a drive cycle (its samples' ``times`` [s], from 0 and increasing, and ``values``) runs at in a
+    step of ``duration`` [s], and ``at(k)``, where value ``k`` is, in words: every sample of a step as long as its
+    cycle or longer (looped); the samples up to the end of a shorter one, and the value interpolated linearly at its
+    end (PyBaMM's interpolant) where that is between two samples. The sample after the end is never reached: until
+    session 59 it was checked, and a cycle 4.0 V at 0 s, 4.3 V at 600 s cut to 300 s (4.15 V at its end) was refused
+    on AEA_LiCoO2 as held at 4.3 V past its cathode table's end 4.2535 V (review R43)."""
+    n = len(times)
+
+    def sample(k):
+        return f" at t = {times[k]:g} s of its drive cycle (sample {k + 1} of {n})"
+
+    if duration >= times[-1]:
+        return values, sample
+    j = int(np.searchsorted(times, duration, side="right"))  # (times[j - 1] <= duration < times[j]; times[0] = 0)
+    if times[j - 1] == duration:
+        return values[:j], sample
+    end = float(np.interp(duration, times, values))
+
+    def at(k):
+        return sample(k) if k < j else (f" at t = {duration:g} s, the step's end (interpolated between samples {j} "
+                                        f"and {j + 1} of {n} of its drive cycle)")
+
+    return np.r_[values[:j], end], at
 
 
 #: the unit of a drive cycle's values by its step's class (PyBaMM's ``pybamm.step`` classes), for
