@@ -1687,7 +1687,7 @@ def test_a_capacity_termination_on_an_activating_cell_says_capacity_rises_and_ho
     text = str([w for w in record if w.category is RisingCapacityTerminationWarning][0].message)
     for said in (f"termination {termination!r} stops on the summary variable \"Capacity [A.h]\"",
                  "'dispersed material degradation': 'activation and contact loss'", "0.650 at cycle 50",
-                 "cycle_summary(solution)[\"Discharge capacity [A.h]\"]", "starting_solution"):
+                 "cycle_summary(solution)[\"Discharge capacity in cycle [A.h]\"]", "starting_solution"):
         assert said in text, (said, text)
     with warnings.catch_warnings():
         warnings.simplefilter("error", RisingCapacityTerminationWarning)
