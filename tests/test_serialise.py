@@ -8,7 +8,8 @@ import pybamm
 import pytest
 
 from pybamm_aea.models.aea import AEA, CathodeSubMesh
-from pybamm_aea.models.checks import LithiationMassCheck, PhysicalRange, checked_parameter
+from pybamm_aea.models.checks import (BinodalCheck, GradientEnergyCheck, LithiationMassCheck, PhysicalRange,
+                                      checked_parameter)
 from pybamm_aea.ranges import Range
 
 HOSTS = ["multi-phase", "lever rule"]
@@ -55,9 +56,13 @@ def test_physical_range_keeps_its_parameter_and_range():
     again = PhysicalRange._from_json({**node.to_json(), "children": list(node.children)})
     assert again.parameter_name == "a" and again.range == rng and again.name == node.name
     assert Range.from_json(rng.to_json()) == rng
-    check = LithiationMassCheck(pybamm.Parameter("r"), pybamm.Parameter("q"))
-    back = LithiationMassCheck._from_json({**check.to_json(), "children": list(check.children)})
-    assert type(back) is LithiationMassCheck and back.children == check.children
+    # the checks of two children (session 59: one base, PairCheck, for the three): each read back, and copied, as itself
+    for kind in (LithiationMassCheck, GradientEnergyCheck, BinodalCheck):
+        check = kind(pybamm.Parameter("r"), pybamm.Parameter("q"))
+        back = kind._from_json({**check.to_json(), "children": list(check.children)})
+        assert type(back) is kind and back.children == check.children
+        copied = check._with(pybamm.Parameter("s"), pybamm.Parameter("t"))
+        assert type(copied) is kind and [c.name for c in copied.children] == ["s", "t"]
 
 
 @pytest.mark.parametrize("host", HOSTS)

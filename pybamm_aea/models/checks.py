@@ -472,7 +472,23 @@ def check_lithiation_mass(ratio, capacity):
         f"sets' molar masses): give the two of one material{out}")
 
 
-class LithiationMassCheck(PhysicalRange):
+class PairCheck(PhysicalRange):
+    """A check of its two children alone (the value checked and what it is checked against), built as ``cls(value,
+    bound)``: its copies and PyBaMM's JSON hooks need no more (:class:`LithiationMassCheck`,
+    :class:`GradientEnergyCheck`, :class:`BinodalCheck`)."""
+
+    def _with(self, value, bound):
+        return type(self)(value, bound)
+
+    def to_json(self):
+        return {"name": self.name, "domains": self.domains}
+
+    @classmethod
+    def _from_json(cls, snippet):
+        return cls(*snippet["children"])
+
+
+class LithiationMassCheck(PairCheck):
     """The dispersed material's lithiation mass ratio (left child) checked against its specific capacity (right
     child) by :func:`check_lithiation_mass`, when parameterised or, for inputs, at solve time. Evaluates to the
     ratio. :meth:`of` builds it with the mass fraction: without the material (fraction 0) nothing is compared."""
@@ -488,16 +504,6 @@ class LithiationMassCheck(PhysicalRange):
         return cls(ratio, capacity * (fraction > 0) + (ratio - 1) / _LI_PER_CAPACITY * (fraction <= 0))
 
     _serialise_derived_params = frozenset({"ratio", "capacity"})  # the two children
-
-    def _with(self, value, bound):
-        return LithiationMassCheck(value, bound)
-
-    def to_json(self):
-        return {"name": self.name, "domains": self.domains}
-
-    @classmethod
-    def _from_json(cls, snippet):
-        return LithiationMassCheck(*snippet["children"])
 
     def check(self, value, bound=None):
         for ratio, capacity in np.broadcast(np.asarray(value, dtype=float), np.asarray(bound, dtype=float)):
@@ -547,7 +553,7 @@ def spinodal(x, U):
     return float(x[first]), float(x[last + 1]), float(U[last + 1] - U[first])
 
 
-class GradientEnergyCheck(PhysicalRange):
+class GradientEnergyCheck(PairCheck):
     """The multi-phase host's gradient energy coefficient kappa [V.m2] (left child) in its range, and above 0 where the
     host's homogeneous OCP U_h has a spinodal (right child: the sampled Li contents, then U_h at them, at the model's
     temperature; :data:`SPINODAL_SAMPLES`). Evaluates to kappa. Checked when parameterised or, for inputs (kappa, the
@@ -573,16 +579,6 @@ class GradientEnergyCheck(PhysicalRange):
         return cls(kappa, x_max * pybamm.Vector(np.concatenate([theta, 0 * theta])) + _below(SPINODAL_SAMPLES, 0) @ U_h)
 
     _serialise_derived_params = frozenset({"kappa", "sampled"})  # the two children
-
-    def _with(self, value, bound):
-        return GradientEnergyCheck(value, bound)
-
-    def to_json(self):
-        return {"name": self.name, "domains": self.domains}
-
-    @classmethod
-    def _from_json(cls, snippet):
-        return GradientEnergyCheck(*snippet["children"])
 
     def check(self, value, bound=None):
         sampled = np.asarray(bound, dtype=float).ravel()
@@ -612,7 +608,7 @@ BINODAL_SAMPLES = 2000
 BINODAL_TOLERANCE = 1e-3
 
 
-class BinodalCheck(PhysicalRange):
+class BinodalCheck(PairCheck):
     """"Li1 phase binodal Li content" (left child) checked with "Li0 phase binodal Li content" against the host's free
     energy (right child: [1 if the host has a Li0/Li1 region (Li1 above 0) else 0, the Li0 binodal, then the host's
     OCP U_h at the two binodals and at :data:`BINODAL_SAMPLES` midpoints between them]). Evaluates to the Li1 binodal.
@@ -645,16 +641,6 @@ class BinodalCheck(PhysicalRange):
             np.eye(1, head.size, 1).ravel()) + _below(s.size, 2) @ U_h)
 
     _serialise_derived_params = frozenset({"x_li1", "sampled"})  # the two children
-
-    def _with(self, value, bound):
-        return BinodalCheck(value, bound)
-
-    def to_json(self):
-        return {"name": self.name, "domains": self.domains}
-
-    @classmethod
-    def _from_json(cls, snippet):
-        return BinodalCheck(*snippet["children"])
 
     def check(self, value, bound=None):
         sampled = np.asarray(bound, dtype=float).ravel()
