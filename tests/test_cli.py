@@ -408,7 +408,7 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     # an empty name: the main job wrote comparison.csv into the working folder, energy said "output '' is a folder"
     (["--out", ""], "argument --out: '' is an empty name: give a folder"),
     (["reproduce", "--out", "", "--only", "fig3a"], "argument --out: '' is an empty name: give a folder"),
-    (["energy", "--porosity", "0.1", "--output", ""], "output '' is an empty name: give a file"),
+    (["energy", "--porosity", "0.1", "--output", ""], "argument --output: '' is an empty name: give a file"),
     # a set for another model (they failed with a KeyError on a missing parameter)
     (["simulate", "--model", "DFN", "--output", "x.csv"], "argument --model: 'Li2021_Mo6S8' is a set of the AEA model"),
     (["simulate", "--parameter-set", "Li2021_S_C_LGPS", "--output", "x.csv"], "s_c_lgps_model"),
@@ -1382,10 +1382,19 @@ def test_outputs_a_user_has_are_not_overwritten(tmp_path, monkeypatch, capsys):
     mine.write_text("a user's table\n")
     for argv in (["energy", "--porosity", "0.1", "--output", "x.csv"], ["simulate", "--output", "x.csv"],
                  ["screen", "--materials", "Li2021_TiS2", "--output", "x.csv"]):
-        assert "'x.csv' exists: not overwritten without --force" in _error(argv, capsys)
+        assert "error: argument --output: 'x.csv' exists: not overwritten without --force" in _error(argv, capsys)
+    # each names its option, as other errors do (until session 59 SJ "error: output '/dev/null/x.txt' cannot be
+    # written: ...", no option; a --plot that exists was "output 'p.png' exists")
+    for argv in (["energy", "--porosity", "0.3", "--composition", "Mo6S8=1", "--output", "/dev/null/x.txt"],
+                 ["simulate", "--output", "/dev/null/x.csv"]):
+        assert (f"error: argument --output: {argv[-1]!r} cannot be written: '/dev/null' is a file, not a folder"
+                in _error(argv, capsys))
+    (tmp_path / "p.png").write_text("a user's figure\n")
+    assert "error: argument --plot: 'p.png' exists" in _error(["simulate", "--output", "y.csv", "--plot", "p.png"],
+                                                              capsys)
     (tmp_path / "x.csv").unlink()
     (tmp_path / "x_steps.csv").write_text("a user's steps\n")  # a file simulate writes beside --output
-    assert "'x_steps.csv' exists" in _error(["simulate", "--output", "x.csv"], capsys)
+    assert "error: argument --output: 'x_steps.csv' exists" in _error(["simulate", "--output", "x.csv"], capsys)
     assert (tmp_path / "x_steps.csv").read_text() == "a user's steps\n"
     (tmp_path / "afile").write_text("")
     assert "argument --out: 'afile' exists and is not a folder" in _error(["--out", "afile"], capsys)

@@ -459,15 +459,16 @@ def check_out_files(parser, folder, names, force, name="--out"):
                             "since: not overwritten without --force (or give another folder)")
 
 
-def check_not_overwritten(parser, paths, force):
-    """An argparse error naming the first of ``paths`` that is a folder, or an existing file without ``force``
-    (before any solve: nothing a user wrote is replaced unasked)."""
+def check_not_overwritten(parser, paths, force, name="--output"):
+    """An argparse error naming ``name`` (the option giving ``paths``) and the first of ``paths`` that is a folder,
+    an existing file without ``force``, or cannot be written (before any solve: nothing a user wrote is replaced
+    unasked). Until session 59 (SJ) it said "error: output '/dev/null/x.txt' cannot be written", no option."""
     from pybamm_aea.user_input import output_refusal
 
     for path in paths:
         refusal = output_refusal(path, force, "--force")
         if refusal:
-            raise error(parser, f"output {str(path)!r} {refusal}")
+            raise error(parser, f"argument {name}: {str(path)!r} {refusal}")
 
 
 def write_text(text, output):
