@@ -2097,9 +2097,31 @@ def test_a_swept_option_the_fixed_ones_refuse_is_refused_before_any_solve(tmp_pa
                            "--no-progress"], capsys).split())
     assert "sweep: error: argument --grid: --grid hysteresis=none with --option 'host thermodynamics=multi-phase' " \
            "(the default): 'none' is an option of the lever-rule host" in err, err
-    assert "allowed with it: --grid hysteresis=one-state; or give --option 'host thermodynamics=lever rule'" in err
+    # (until session 59 SJ "allowed with it: --grid hysteresis=one-state", a value the grid gave: drop none from it)
+    assert "free energy; drop none from --grid hysteresis=one-state,none (--grid hysteresis=one-state); or give " \
+           "--option 'host thermodynamics=lever rule' to keep --grid hysteresis=none" in err, err
+    assert "allowed with it" not in err
     names, points = ["hysteresis"], [{"hysteresis": "one-state"}, {"hysteresis": "none"}]
     build_config(names, points, "Li2021_Mo6S8", None, {"host thermodynamics": "lever rule"}, None, 0.1)
+
+
+def test_a_refused_swept_value_is_dropped_from_the_grid_and_an_allowed_one_not_in_it_named():
+    """option_refusal of a value --grid sweeps: the way out is the grid without it; a value allowed with it is named
+    only if the grid lacks it (an option of three values, as the model may grow: "c" refused, "a" allowed)."""
+    from pybamm_aea.cli import _args
+    from pybamm_aea.models.aea import AEAOptionError
+
+    def typed(k, v):
+        return f"--grid {k}={v}"
+
+    exc = AEAOptionError("m", "x", "c", ("a",), given={"anode": "Li-In"}, needs={"anode": "lithium metal"},
+                         reason="r")
+    said = _args.option_refusal(exc, typed, "--grid", ("anode",), {"x": ["b", "c"]})
+    assert said == ("argument --grid: --grid x=c with --grid anode=Li-In: r; allowed with it: --grid x=a; or drop c "
+                    "from --grid x=b,c (--grid x=b); or give --grid anode=lithium metal to keep --grid x=c"), said
+    said = _args.option_refusal(exc, typed, "--grid", ("anode",), {"x": ["a", "c"]})
+    assert said == ("argument --grid: --grid x=c with --grid anode=Li-In: r; drop c from --grid x=a,c (--grid x=a); or "
+                    "give --grid anode=lithium metal to keep --grid x=c"), said
 
 
 def test_a_screen_error_naming_a_model_option_names_the_flag_typed(capsys):
