@@ -238,6 +238,23 @@ class CycleTable(pd.DataFrame):
     def __contains__(self, key):
         return super().__contains__(_renamed(key, self.columns))
 
+    def __delitem__(self, key):
+        super().__delitem__(_renamed(key, self.columns))
+
+    def pop(self, item):
+        """pandas' ``pop``, renamed once (the warning at the caller's line; pandas' ``pop`` reads and deletes)."""
+        return super().pop(_renamed(item, self.columns))
+
+    def insert(self, loc, column, value, *args, **kwargs):
+        """pandas' ``insert``; an old name (:data:`CYCLE_INTEGRALS`) refused with a ValueError naming the new column:
+        until session 59 (SJ) ``insert(0, old, x)`` added a 26th column of that name, unwarned."""
+        if isinstance(column, str) and column in CYCLE_INTEGRALS and column not in self.columns:
+            new = CYCLE_INTEGRALS[column]
+            held = "the table holds it: write it with" if new in self.columns else "insert it by that name, or write"
+            raise ValueError(f'cycle_summary\'s column "{column}" is named "{new}" since session 59: not inserted '
+                             f'by its old name ({held} table["{new}"] = ...)')
+        super().insert(loc, column, value, *args, **kwargs)
+
     @property
     def loc(self):
         return _RenamedLoc(pd.DataFrame.loc.fget(self), self.columns)

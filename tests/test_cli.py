@@ -408,7 +408,7 @@ def test_energy_says_which_capacities_and_states_it_uses(capsys):
     # an empty name: the main job wrote comparison.csv into the working folder, energy said "output '' is a folder"
     (["--out", ""], "argument --out: '' is an empty name: give a folder"),
     (["reproduce", "--out", "", "--only", "fig3a"], "argument --out: '' is an empty name: give a folder"),
-    (["energy", "--porosity", "0.1", "--output", ""], "output '' is an empty name: give a file"),
+    (["energy", "--porosity", "0.1", "--output", ""], "argument --output: '' is an empty name: give a file"),
     # a set for another model (they failed with a KeyError on a missing parameter)
     (["simulate", "--model", "DFN", "--output", "x.csv"], "argument --model: 'Li2021_Mo6S8' is a set of the AEA model"),
     (["simulate", "--parameter-set", "Li2021_S_C_LGPS", "--output", "x.csv"], "s_c_lgps_model"),
@@ -1382,10 +1382,19 @@ def test_outputs_a_user_has_are_not_overwritten(tmp_path, monkeypatch, capsys):
     mine.write_text("a user's table\n")
     for argv in (["energy", "--porosity", "0.1", "--output", "x.csv"], ["simulate", "--output", "x.csv"],
                  ["screen", "--materials", "Li2021_TiS2", "--output", "x.csv"]):
-        assert "'x.csv' exists: not overwritten without --force" in _error(argv, capsys)
+        assert "error: argument --output: 'x.csv' exists: not overwritten without --force" in _error(argv, capsys)
+    # each names its option, as other errors do (until session 59 SJ "error: output '/dev/null/x.txt' cannot be
+    # written: ...", no option; a --plot that exists was "output 'p.png' exists")
+    for argv in (["energy", "--porosity", "0.3", "--composition", "Mo6S8=1", "--output", "/dev/null/x.txt"],
+                 ["simulate", "--output", "/dev/null/x.csv"]):
+        assert (f"error: argument --output: {argv[-1]!r} cannot be written: '/dev/null' is a file, not a folder"
+                in _error(argv, capsys))
+    (tmp_path / "p.png").write_text("a user's figure\n")
+    assert "error: argument --plot: 'p.png' exists" in _error(["simulate", "--output", "y.csv", "--plot", "p.png"],
+                                                              capsys)
     (tmp_path / "x.csv").unlink()
     (tmp_path / "x_steps.csv").write_text("a user's steps\n")  # a file simulate writes beside --output
-    assert "'x_steps.csv' exists" in _error(["simulate", "--output", "x.csv"], capsys)
+    assert "error: argument --output: 'x_steps.csv' exists" in _error(["simulate", "--output", "x.csv"], capsys)
     assert (tmp_path / "x_steps.csv").read_text() == "a user's steps\n"
     (tmp_path / "afile").write_text("")
     assert "argument --out: 'afile' exists and is not a folder" in _error(["--out", "afile"], capsys)
@@ -2088,9 +2097,31 @@ def test_a_swept_option_the_fixed_ones_refuse_is_refused_before_any_solve(tmp_pa
                            "--no-progress"], capsys).split())
     assert "sweep: error: argument --grid: --grid hysteresis=none with --option 'host thermodynamics=multi-phase' " \
            "(the default): 'none' is an option of the lever-rule host" in err, err
-    assert "allowed with it: --grid hysteresis=one-state; or give --option 'host thermodynamics=lever rule'" in err
+    # (until session 59 SJ "allowed with it: --grid hysteresis=one-state", a value the grid gave: drop none from it)
+    assert "free energy; drop none from --grid hysteresis=one-state,none (--grid hysteresis=one-state); or give " \
+           "--option 'host thermodynamics=lever rule' to keep --grid hysteresis=none" in err, err
+    assert "allowed with it" not in err
     names, points = ["hysteresis"], [{"hysteresis": "one-state"}, {"hysteresis": "none"}]
     build_config(names, points, "Li2021_Mo6S8", None, {"host thermodynamics": "lever rule"}, None, 0.1)
+
+
+def test_a_refused_swept_value_is_dropped_from_the_grid_and_an_allowed_one_not_in_it_named():
+    """option_refusal of a value --grid sweeps: the way out is the grid without it; a value allowed with it is named
+    only if the grid lacks it (an option of three values, as the model may grow: "c" refused, "a" allowed)."""
+    from pybamm_aea.cli import _args
+    from pybamm_aea.models.aea import AEAOptionError
+
+    def typed(k, v):
+        return f"--grid {k}={v}"
+
+    exc = AEAOptionError("m", "x", "c", ("a",), given={"anode": "Li-In"}, needs={"anode": "lithium metal"},
+                         reason="r")
+    said = _args.option_refusal(exc, typed, "--grid", ("anode",), {"x": ["b", "c"]})
+    assert said == ("argument --grid: --grid x=c with --grid anode=Li-In: r; allowed with it: --grid x=a; or drop c "
+                    "from --grid x=b,c (--grid x=b); or give --grid anode=lithium metal to keep --grid x=c"), said
+    said = _args.option_refusal(exc, typed, "--grid", ("anode",), {"x": ["a", "c"]})
+    assert said == ("argument --grid: --grid x=c with --grid anode=Li-In: r; drop c from --grid x=a,c (--grid x=a); or "
+                    "give --grid anode=lithium metal to keep --grid x=c"), said
 
 
 def test_a_screen_error_naming_a_model_option_names_the_flag_typed(capsys):

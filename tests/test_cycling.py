@@ -318,6 +318,28 @@ def test_cycle_table_writes_by_an_old_name_to_the_new_column():
     assert "Discharge capacity in cycle" not in table
 
 
+def test_cycle_table_pops_deletes_by_an_old_name_and_refuses_to_insert_one():
+    """``pop`` and ``del`` by an old name take the renamed column, warned (until session 59 SJ ``pop`` warned, then
+    raised KeyError: pandas' ``__delitem__`` did not rename); ``insert`` by an old name is a ValueError naming the new
+    column (it added a 26th column "Discharge capacity [A.h]" of 1.0, unwarned)."""
+    table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+    old, c = "Discharge capacity [A.h]", table.copy()
+    with pytest.warns(DeprecationWarning, match=re.escape(f'"{old}" is named "{QD}"')):
+        np.testing.assert_allclose(c.pop(old), [1.0, 0.5, 0.25], rtol=1e-12)
+    assert c.shape == (3, 24) and QD not in c.columns
+    c = table.copy()
+    with pytest.warns(DeprecationWarning, match=re.escape(QD)):
+        del c[old]
+    assert c.shape == (3, 24) and QD not in c.columns
+    c = table.copy()
+    with pytest.raises(ValueError, match=re.escape(f'"{old}" is named "{QD}" since session 59: not inserted by its '
+                                                   f'old name (the table holds it: write it with table["{QD}"]')):
+        c.insert(0, old, 1.0)
+    assert c.shape == (3, 25) and old not in list(c.columns)
+    c.insert(0, "Note", "x")  # (another name is pandas' insert)
+    assert c.columns[0] == "Note" and c.shape == (3, 26)
+
+
 def test_cycle_table_old_name_warning_points_at_the_users_line():
     """The DeprecationWarning of each way to read or write by an old name is attributed to the line that used it (until
     R42 .loc, a list, .get, .plot were attributed to cycling.py or pandas: Python's default filters hid them)."""
@@ -337,7 +359,8 @@ def test_cycle_table_old_name_warning_points_at_the_users_line():
              ".loc[1, old]": lambda: table.loc[1, old], "[[old]]": lambda: table[[old]], ".get": lambda: table.get(old),
              ".xs": lambda: table.xs(old, axis=1),
              ".plot(y=old)": lambda: table.plot(y=old), ".loc(axis=1)": lambda: table.loc(axis=1)[old],
-             "in": lambda: old in table, "[] =": assign, ".loc[] =": assign_loc}
+             "in": lambda: old in table, "[] =": assign, ".loc[] =": assign_loc,
+             ".pop": lambda: table.copy().pop(old), "del": lambda: table.copy().__delitem__(old)}
     for form, use in forms.items():
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")

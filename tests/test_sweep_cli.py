@@ -138,6 +138,27 @@ def test_a_configuration_error_names_the_one_option_it_is_in(given, option, valu
     assert value in line and "/--" not in line, line
 
 
+@pytest.mark.parametrize("given, said", [
+    (["--results", "r.txt"], "argument --results: --results r.txt must be an SQLite store ending in .sqlite, "
+     ".sqlite3, .db; CSV, JSON and Parquet are exports of the final table (--output)"),
+    (["--output", "taken.csv"], "argument --output: --output taken.csv exists: not overwritten without --force"),
+    (["--results", "taken.db"], "argument --results: --results taken.db exists and is not a sweep results store: not "
+     "overwritten without --replace-results"),
+    (["--experiment", "Discharge at 1C until 1.8 V", "--grid", "C-rate=0.5", "--reference-c-rate", "0.5"],
+     "or set the reference rate (--reference-c-rate)"),
+])
+def test_a_configuration_error_says_only_the_options_typed(given, said, capsys, tmp_path, monkeypatch):
+    """The API's words name a keyword beside its option; the command says the option alone: 'sweep --results r.txt'
+    ended "(export=, --output)", an existing --output "without force=True (--force)" (until session 59 SJ)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "taken.csv").write_text("mine")
+    (tmp_path / "taken.db").write_text("mine")
+    with pytest.raises(SystemExit) as exc:
+        main(BASE + ["--grid", f"{LOADING}=0.015"] + given)
+    line = next(t for t in capsys.readouterr().err.splitlines() if "error:" in t)
+    assert exc.value.code == 2 and said in line and "=, " not in line and "=True" not in line, line
+
+
 def test_a_swept_lower_cut_off_ends_each_rows_discharge_from_the_command(tmp_path):
     """Session 57: ``--grid 'Lower voltage cut-off [V]=2.1,1.8'`` ran both rows to the set's 1.8 V (128.194 mA.h/g
     each); the default discharge now ends at each row's cut-off: 32.5 and 128.19 mA.h/g."""

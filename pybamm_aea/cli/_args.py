@@ -33,7 +33,8 @@ def option_refusal(exc, typed, argument, typed_names=(), grid=None):
     refuses it is "(the default)" only if not in ``typed_names`` (the options the user gave); one swept (``grid``:
     name -> the values --grid gives it) is said as the grid's point, its way out the grid without that value (until
     review R43 "--grid 'host thermodynamics=multi-phase' (the default) ... or give --grid 'host thermodynamics=lever
-    rule'" of a grid that gave both)."""
+    rule'" of a grid that gave both). A refused value the grid sweeps is said with the grid without it ("drop none from
+    --grid hysteresis=one-state,none"; until session 59 SJ "allowed with it: --grid hysteresis=one-state", given)."""
     said = typed(exc.option, exc.value)
     if not exc.given:  # (a value the option does not have: the model's words, with its did-you-mean)
         return f"argument {argument}: {said}: {exc}"
@@ -57,8 +58,15 @@ def option_refusal(exc, typed, argument, typed_names=(), grid=None):
         return f"give {swept(k, rest + [v])}"
 
     given = " ".join(setting(k, v) for k, v in exc.given.items())
-    text = (f"argument {argument}: {said} with {given}: {exc.reason}; allowed with it: "
-            + ", ".join(typed(exc.option, v) for v in exc.allowed))
+    text = f"argument {argument}: {said} with {given}: {exc.reason}; "
+    values = grid.get(exc.option, [])
+    if len(values) > 1:  # (a swept value refused: the grid without it; "allowed with it" named a value it gives)
+        rest = [v for v in values if v != exc.value]
+        extra = [v for v in exc.allowed if v not in rest]
+        text += (f"allowed with it: {', '.join(typed(exc.option, v) for v in extra)}; or " if extra else "") + \
+            f"drop {exc.value} from {swept(exc.option, values)} ({swept(exc.option, rest)})"
+    else:
+        text += "allowed with it: " + ", ".join(typed(exc.option, v) for v in exc.allowed)
     return text + "".join(f"; or {way_out(k, v)} to keep {said}" for k, v in exc.needs.items())
 
 
@@ -459,15 +467,16 @@ def check_out_files(parser, folder, names, force, name="--out"):
                             "since: not overwritten without --force (or give another folder)")
 
 
-def check_not_overwritten(parser, paths, force):
-    """An argparse error naming the first of ``paths`` that is a folder, or an existing file without ``force``
-    (before any solve: nothing a user wrote is replaced unasked)."""
+def check_not_overwritten(parser, paths, force, name="--output"):
+    """An argparse error naming ``name`` (the option giving ``paths``) and the first of ``paths`` that is a folder,
+    an existing file without ``force``, or cannot be written (before any solve: nothing a user wrote is replaced
+    unasked). Until session 59 (SJ) it said "error: output '/dev/null/x.txt' cannot be written", no option."""
     from pybamm_aea.user_input import output_refusal
 
     for path in paths:
         refusal = output_refusal(path, force, "--force")
         if refusal:
-            raise error(parser, f"output {str(path)!r} {refusal}")
+            raise error(parser, f"argument {name}: {str(path)!r} {refusal}")
 
 
 def write_text(text, output):

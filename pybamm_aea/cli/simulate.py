@@ -275,7 +275,7 @@ def run(args):
     output = Path(args.output)
     plot_path = Path(args.plot) if args.plot else output.with_suffix(".png")
     _check_plot_path(args.parser, plot_path)
-    written = [output, output.with_name(output.stem + "_steps.csv"), plot_path]
+    written = [output, output.with_name(output.stem + "_steps.csv")]
     cycles_path = output.with_name(output.stem + "_cycles.csv")
     # the experiment's cycles: --cycles, after the default experiment's formation step (a cycle of its own)
     n_cycles = args.cycles + (0 if args.experiment else 1)
@@ -287,6 +287,7 @@ def run(args):
     if args.mesh_check:
         written.append(output.with_name(output.stem + "_mesh.csv"))
     _args.check_not_overwritten(args.parser, written, args.force)
+    _args.check_not_overwritten(args.parser, [plot_path], args.force, "--plot" if args.plot else "--output")
     values = _parameter_values(args)
     model = _model(args, values)
     if args.experiment:

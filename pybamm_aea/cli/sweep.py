@@ -39,11 +39,15 @@ def option_of(parser):
     return dict(parser.get_default(OPTION_TABLE))
 
 
-def _as_typed(exc, option, args):
+def _as_typed(exc, option, args, options):
     """The message of the API's ``exc`` (a ``SweepConfigError``) with its lead, the keyword and the value
     ("cell='nope': ...", "results_file 'r.txt' must ..."), said as the user typed them ("--cell nope: ..."): until
-    session 59 'sweep --cell nope' said "argument --cell: cell='nope': ...", a keyword the user did not type."""
+    session 59 'sweep --cell nope' said "argument --cell: cell='nope': ...", a keyword the user did not type. The
+    API's pairs of a keyword and its option (``options``: :func:`option_of`) are said by the option alone:
+    "(export=, --output)" -> "(--output)", "force=True (--force)" -> "--force" (until session 59 SJ both)."""
     text, value = str(exc), getattr(args, option.lstrip("-").replace("-", "_"), None)
+    for keyword, flag in options.items():
+        text = text.replace(f"({keyword}=, {flag})", f"({flag})").replace(f"{keyword}=True ({flag})", flag)
     if isinstance(value, str):
         for lead in (f"{exc.argument}={value!r}", f"{exc.argument} {value!r}"):
             if text.startswith(lead):  # (and the option the API's words add, "compaction='x' (--compaction)")
@@ -252,8 +256,9 @@ def run(args):
 
             where = "--grid" if exc.__cause__.option in swept else "--option"
             raise _args.error(parser, _args.option_refusal(exc.__cause__, typed, where, dict(args.option), grid))
-        option = option_of(parser).get(exc.argument)
-        raise _args.error(parser, f"argument {option}: {_as_typed(exc, option, args)}" if option else str(exc))
+        options = option_of(parser)
+        option = options.get(exc.argument)
+        raise _args.error(parser, f"argument {option}: {_as_typed(exc, option, args, options)}" if option else str(exc))
     finally:
         for resource in (client, cluster):
             if resource is not None:
