@@ -3834,6 +3834,62 @@ def test_a_failure_short_of_every_event_still_raises():
         solver._end_failures_at_events(sim.built_model, [partial], [{}])
 
 
+def test_a_stall_whose_event_was_not_approached_is_a_failure_not_the_event():
+    """Trial TR, session 59: Li2021_Mo6S8 with no gradient energy stalled 70.75 s into 0.1C at 2.2604 V (IDA's last
+    interval 1.4e-14 s, the voltage down 1.1e-7 V in it) and ``_failed_at_event`` ended it on "Minimum voltage [V]",
+    0.46 V away: at the last interval's rate within rtol of the duration. Here a 10 s 0.1C discharge stalled at
+    2.2063 V (last interval 2 units in the last place), its voltage down 1.3e-10 V in it (1e-9 of the discharge's fall,
+    below the solver's noise on the event's 0.406 V, 4.2e-5): ahead 1.1e-5 s at that rate, within 1e-4 x 10 s, so the
+    old rule took the event; the event fell beyond the noise only over the whole 10 s (0.134 V), 30 s ahead at that
+    rate. Now IDA's failure, naming the event, its value and that rate."""
+    from pybamm_aea.pybamm_adapter.model_internals import state_slices
+
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"))
+    sim.build()
+    solver = sim.solver
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        partial = solver.solve(sim.built_model, [0, 10])
+    ts, ys = partial.all_ts[-1], partial.all_ys[-1]
+    start, end = ys[:, 0], ys[:, -1]
+    before = end + 1e-9 * (start - end)
+    for var, slices in state_slices(sim.built_model).items():  # (no charge passed in the stalled interval)
+        if var.name == "Throughput capacity [A.h]":
+            for piece in slices:
+                before[piece] = end[piece]
+    stalled = types.SimpleNamespace(all_ts=[np.array([ts[0], ts[-1] - 2 * np.spacing(ts[-1]), ts[-1]])],
+                                    all_ys=[np.column_stack([start, before, end])],
+                                    variables_returned=False, termination="failure")
+    nearest = solver._nearest_event(sim.built_model, *((t, y) for t, y in zip(stalled.all_ts[0], stalled.all_ys[0].T)),
+                                    np.zeros(0))
+    assert nearest[0] == 2 and nearest[2] <= solver.rtol and nearest[4] * 2 * np.spacing(ts[-1]) <= solver.rtol * 10
+    assert solver._failed_at_event(sim.built_model, stalled, np.zeros(0)) is None
+    solver._flags = [-3]
+    with pytest.raises(pybamm.SolverError, match=r"IDA failed 10 s into the integration, .*\(IDA_ERR_FAIL.*; not at an "
+                                                 r"event: 'Minimum voltage \[V\]' 0\.\d+ away \(its value\), down "):
+        solver._end_failures_at_events(sim.built_model, [stalled], [{}])
+    # the same stall after a climb to the event (as LMS's diverging charge: 0.0197 V in its last 4.3e-12 s): the
+    # start's state 10 units in the last place before the end, 0.134 V above it, 3x that stretch ahead: the event
+    times = [ts[0], ts[-1] - 10 * np.spacing(ts[-1]), *stalled.all_ts[0][1:]]
+    approached = types.SimpleNamespace(all_ts=[np.array(times)],
+                                       all_ys=[np.column_stack([start, start, before, end])],
+                                       variables_returned=False, termination="failure")
+    solver._end_failures_at_events(sim.built_model, [approached], [{}])
+    assert approached.termination == "event" and approached.closest_event_idx == 2
+    # ... with its last interval's fall 1e-12 of the discharge's (1.3e-13 V): ahead 1.1e-2 s at that rate, more than
+    # 1e-4 x 10 s: a held voltage's round-off (the hold below), refused before the approach is read
+    approached.all_ys[0][:, 2] = end + 1e-3 * (before - end)  # (no charge passed in it still)
+    approached.termination = "failure"
+    assert solver._failed_at_event(sim.built_model, approached, np.zeros(0)) is None
+    approached.all_ys[0][:, 2] = before
+    # ... but a rise of 4e-4 V only there (0.003 of the start's, 1e-3 of the event's value: less than 1e-2 of it)
+    approached.all_ys[0][:, 1] = end + 0.003 * (start - end)
+    approached.termination = "failure"
+    with pytest.raises(pybamm.SolverError, match=r"'Minimum voltage \[V\]' 0\.406261 away \(its value\), "
+                                                 r"down 0\.134 in the last 10 s, 30\.2 s ahead at that rate"):
+        solver._end_failures_at_events(sim.built_model, [approached], [{}])
+
+
 @pytest.mark.parametrize("host, advice", [("lever rule", "OTHER_ADVICE"), ("multi-phase", "HOLD_ADVICE")])
 def test_the_hold_advice_is_given_only_where_the_lever_rule_would_change_something(host, advice):
     """Review R18: IDA's failure of a voltage hold advised the lever-rule host whatever the model's host, so a
