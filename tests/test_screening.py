@@ -440,16 +440,19 @@ def test_a_points_energy_is_the_models_own_discharge_energy():
 def two_phase_ocp(x, T):
     """A regular-solution OCP (2.5 V, slope -0.3 V, x_max 1) given as a function: at 70 C it rises with Li content
     around x = 1/2 (the review's MyMat), and the single-phase host's solver fails part-way. The material check
-    refuses it (:meth:`pybamm_aea.materials.OCP.check_falls`); :func:`_failing_material` turns that off to reach
-    the solver's failure."""
+    refuses it (:meth:`pybamm_aea.materials.OCP.check_falls`), and so does the model's check of a zero gradient energy
+    on a spinodal (:class:`pybamm_aea.models.checks.GradientEnergyCheck`, session 59); :func:`_failing_material` turns
+    both off to reach the solver's failure."""
     return 2.5 + 0.3 * (x - 0.5) + pybamm.constants.R * T / pybamm.constants.F * pybamm.log((1 - x) / x) \
         + 1e-4 * (1 / x - 1 / (1 - x))
 
 
 def _failing_material(monkeypatch):
     from pybamm_aea.materials import OCP, AEAMaterial
+    from pybamm_aea.models.checks import GradientEnergyCheck
 
     monkeypatch.setattr(OCP, "check_falls", lambda self, where, x_max: None)
+    monkeypatch.setattr(GradientEnergyCheck, "check", lambda self, value, bound=None: None)
     return AEAMaterial.from_dict({
         "name": "TwoPhaseAsFunction", "formula": "LiX", "molar_mass": 100.0, "density": 4.0,
         "delithiated_density": 4.0, "lithiated_density": 3.9, "x_max": 1.0, "initial_li_content": 0.01,
