@@ -45,8 +45,6 @@ so that its rows are consistent with each other; tighten the solver's tolerances
 
 from collections.abc import Mapping
 import math
-import os
-import sys
 import warnings
 
 import numpy as np
@@ -54,6 +52,7 @@ import pandas as pd
 
 from ._summaries import summary_dict
 from .constants import F
+from .cycle_table import CYCLE_INTEGRALS, CycleTable
 from .energy.electrode import NoDischargedState
 from .ranges import check_loading_mg_cm2
 from .readout import (ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
@@ -117,18 +116,6 @@ STRANDED_LITHIATION_LIMIT = 0.1
 #: The column :func:`cycle_summary` adds with ``experiment=``: each cycle's steps as the experiment wrote them
 CYCLE_STEPS = "Cycle steps"
 
-#: The columns of :func:`cycle_summary` holding what each cycle's discharges and charges passed, {name until session 59:
-#: name since} (PyBaMM's "Discharge capacity [A.h]" and "Discharge energy [W.h]" are running totals from the
-#: solution's start, the same script reading both; the summary variable "Capacity [A.h]" is what the cell holds, not
-#: what a cycle delivered: PyBaMM's eSOH capacity, the AEA model's cathode equilibrium capacity). The old names still
-#: read, with a DeprecationWarning naming the new one
-CYCLE_INTEGRALS = {
-    "Discharge capacity [A.h]": "Discharge capacity in cycle [A.h]",
-    "Charge capacity [A.h]": "Charge capacity in cycle [A.h]",
-    "Discharge energy [W.h]": "Discharge energy in cycle [W.h]",
-    "Charge energy [W.h]": "Charge energy in cycle [W.h]",
-}
-
 #: The columns of :func:`cycle_summary`, in order (with ``experiment=``, :data:`CYCLE_STEPS` after them).
 SUMMARY_COLUMNS = [
     "Cycle start time [s]",
@@ -166,98 +153,6 @@ _NO_ELECTRODE = ("the discharged basis needs the electrode's make-up, cycle_summ
                  "materials, which the solution does not hold")
 
 _ROLE_CATHODE = "cathode"
-
-
-#: the folders whose frames a column-name warning skips to reach the user's line (pandas reads ``[]`` for .get, .xs,
-#: .plot, ...)
-_NOT_THE_USER = (os.path.dirname(__file__) + os.sep, os.path.dirname(pd.__file__) + os.sep)
-
-
-def _user_stacklevel():
-    """``warnings.warn``'s stacklevel, for its caller, of the first frame outside pybamm_aea and pandas."""
-    frame, level = sys._getframe(1), 1
-    while frame is not None and frame.f_code.co_filename.startswith(_NOT_THE_USER):
-        frame, level = frame.f_back, level + 1
-    return level
-
-
-def _renamed(key, columns):
-    """``key`` with a column name of before session 59 (:data:`CYCLE_INTEGRALS`) replaced by its new one, warned."""
-    if isinstance(key, (tuple, list)):
-        return type(key)(_renamed(k, columns) for k in key)
-    if isinstance(key, str) and key in CYCLE_INTEGRALS and key not in columns:
-        warnings.warn(f'cycle_summary\'s column "{key}" is named "{CYCLE_INTEGRALS[key]}" since session 59 (PyBaMM\'s '
-                      f'"{key}" is a running total from the solution\'s start); read it by that name',
-                      DeprecationWarning, stacklevel=_user_stacklevel())
-        return CYCLE_INTEGRALS[key]
-    return key
-
-
-class _RenamedLoc:
-    """``CycleTable.loc``: pandas' ``.loc`` reading and writing an old column name (:func:`_renamed`) as its new one."""
-
-    def __init__(self, loc, columns):
-        self._loc, self._columns = loc, columns
-
-    def _key(self, key):
-        """``key`` with its column part renamed: all of it under ``.loc(axis=1)``, else a (rows, columns) pair's."""
-        if self._loc.axis == 1:
-            return _renamed(key, self._columns)
-        if isinstance(key, tuple) and len(key) == 2:
-            return key[0], _renamed(key[1], self._columns)
-        return key
-
-    def __call__(self, axis=None):
-        return _RenamedLoc(self._loc(axis=axis), self._columns)
-
-    def __getitem__(self, key):
-        return self._loc[self._key(key)]
-
-    def __setitem__(self, key, value):
-        self._loc[self._key(key)] = value
-
-    def __getattr__(self, name):
-        return getattr(self._loc, name)
-
-
-class CycleTable(pd.DataFrame):
-    """:func:`cycle_summary`'s table: a DataFrame whose ``[]``, ``.loc``, ``in`` and assignments also take the
-    per-cycle integrals by the names of before session 59 (:data:`CYCLE_INTEGRALS`), with a DeprecationWarning naming
-    the new one (docs/known_limits.rst lists what does not)."""
-
-    @property
-    def _constructor(self):
-        return CycleTable
-
-    def __getitem__(self, key):
-        return super().__getitem__(_renamed(key, self.columns))
-
-    def __setitem__(self, key, value):
-        super().__setitem__(_renamed(key, self.columns), value)
-
-    def __contains__(self, key):
-        return super().__contains__(_renamed(key, self.columns))
-
-    def __delitem__(self, key):
-        super().__delitem__(_renamed(key, self.columns))
-
-    def pop(self, item):
-        """pandas' ``pop``, renamed once (the warning at the caller's line; pandas' ``pop`` reads and deletes)."""
-        return super().pop(_renamed(item, self.columns))
-
-    def insert(self, loc, column, value, *args, **kwargs):
-        """pandas' ``insert``; an old name (:data:`CYCLE_INTEGRALS`) refused with a ValueError naming the new column:
-        until session 59 (SJ) ``insert(0, old, x)`` added a 26th column of that name, unwarned."""
-        if isinstance(column, str) and column in CYCLE_INTEGRALS and column not in self.columns:
-            new = CYCLE_INTEGRALS[column]
-            held = "the table holds it: write it with" if new in self.columns else "insert it by that name, or write"
-            raise ValueError(f'cycle_summary\'s column "{column}" is named "{new}" since session 59: not inserted '
-                             f'by its old name ({held} table["{new}"] = ...)')
-        super().insert(loc, column, value, *args, **kwargs)
-
-    @property
-    def loc(self):
-        return _RenamedLoc(pd.DataFrame.loc.fget(self), self.columns)
 
 
 class StrandedDispersedMaterialWarning(UserWarning):
@@ -1095,7 +990,7 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
 
     Returns
     -------
-    pandas.DataFrame (a :class:`CycleTable`)
+    pandas.DataFrame (a :class:`pybamm_aea.cycle_table.CycleTable`)
         Index "Cycle number" (1, 2, ...), columns :data:`SUMMARY_COLUMNS`:
 
         - "Cycle start time [s]": time of the cycle's first point.
@@ -1103,8 +998,10 @@ def cycle_summary(solution, reference_cycle=None, electrode=None, cell=None, *, 
           "Charge energy in cycle [W.h]": integrals of I dt and I V dt over the discharge and over the charge
           intervals of the cycle (>= 0); not PyBaMM's "Discharge capacity [A.h]" and "Discharge energy [W.h]",
           running totals from the solution's start (net of charges). Named without "in cycle" until session 59: the
-          old names (:data:`CYCLE_INTEGRALS`) still read and write, ``table["Discharge capacity [A.h]"]``, ``.loc``,
-          ``in``, with a DeprecationWarning naming the new one (docs/known_limits.rst: what does not take them).
+          old names (:data:`pybamm_aea.cycle_table.CYCLE_INTEGRALS`) still read and write,
+          ``table["Discharge capacity [A.h]"]``, ``.loc``, ``.at``, ``in``, ``sort_values``, ``groupby``, with a
+          DeprecationWarning naming the new one (:mod:`pybamm_aea.cycle_table`; docs/known_limits.rst: what does not
+          take them).
         - "Electrode specific capacity [mA.h.g-1]": ESC, discharge capacity per g of the whole cathode
           electrode (charged mass); "(discharged basis)": per g of the lithiated electrode. NaN without
           ``electrode``, whose make-up the lithiated mass follows from (the solution does not hold it), or with

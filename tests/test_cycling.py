@@ -369,6 +369,57 @@ def test_cycle_table_old_name_warning_points_at_the_users_line():
     plt.close("all")
 
 
+def _one_warning_here(use):
+    """What ``use()`` returns, with the one DeprecationWarning it gave, attributed to this file (the user's line)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = use()
+    assert [(w.category, w.filename) for w in caught] == [(DeprecationWarning, __file__)], [
+        (w.category.__name__, w.filename, str(w.message)[:60]) for w in caught]
+    return out
+
+
+def test_cycle_table_at_sort_values_and_groupby_take_an_old_name():
+    """``.at``, ``sort_values`` and ``groupby`` take an old name as its new column, one DeprecationWarning at the line
+    that used it (until session 60 ``.at[2, old]``, ``sort_values(old)`` and ``groupby(...)[[old]]`` were KeyErrors,
+    ``.at[2, old] = x`` wrote through pandas' fallback to ``.loc`` with pandas' Pandas4Warning "Setting a value on a
+    DataFrame via .at with a key that does not exist in the index is deprecated", ``groupby(old)`` warned twice and
+    ``groupby(...)[old]`` three times for one line). The square wave: discharges 1.0, 0.5, 0.25 A.h, charges 0.5 A.h
+    each."""
+    table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+    old, old_charge = "Discharge capacity [A.h]", "Charge capacity [A.h]"
+    assert _one_warning_here(lambda: table.at[2, old]) == pytest.approx(0.5, rel=1e-12)
+    c = table.copy()
+
+    def write_at():
+        c.at[2, old] = 7.0
+
+    _one_warning_here(write_at)
+    assert c.shape == table.shape and old not in list(c.columns)
+    np.testing.assert_allclose(c[QD], [1.0, 7.0, 0.25], rtol=1e-12)
+    assert list(_one_warning_here(lambda: table.sort_values(old)).index) == [3, 2, 1]
+    assert list(_one_warning_here(lambda: table.sort_values(by=[old, ESC], ascending=False)).index) == [1, 2, 3]
+    by_charge = _one_warning_here(lambda: table.groupby(old_charge)[QD].sum())  # (every cycle charged 0.5 A.h)
+    assert list(by_charge.index) == [pytest.approx(0.5)] and by_charge.iloc[0] == pytest.approx(1.75, rel=1e-12)
+    summed = _one_warning_here(lambda: table.groupby(QC)[old].sum())
+    assert summed.name == QD and summed.iloc[0] == pytest.approx(1.75, rel=1e-12)
+    framed = _one_warning_here(lambda: table.groupby(QC)[[old]].sum())
+    assert list(framed.columns) == [QD] and framed.iloc[0, 0] == pytest.approx(1.75, rel=1e-12)
+
+
+def test_a_cycle_table_pickled_under_its_old_module_reads_old_names():
+    """A pickle of a CycleTable made before session 60 names it ``pybamm_aea.cycling.CycleTable`` (its module then):
+    it loads as the table, and still reads the old names (warned)."""
+    from pybamm_aea import cycle_table, cycling
+
+    table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+    stream = pickle.dumps(table, protocol=2)  # (protocol 2 names a class as text: "module\nname\n")
+    assert stream.count(b"pybamm_aea.cycle_table\nCycleTable\n") == 1
+    loaded = pickle.loads(stream.replace(b"pybamm_aea.cycle_table\nCycleTable\n", b"pybamm_aea.cycling\nCycleTable\n"))
+    assert cycling.CycleTable is cycle_table.CycleTable and type(loaded) is cycle_table.CycleTable
+    np.testing.assert_array_equal(_one_warning_here(lambda: loaded["Discharge capacity [A.h]"]), [1.0, 0.5, 0.25])
+
+
 def test_synthetic_square_wave_known_numbers():
     data = _square_wave()
     table = cycle_summary(data, reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")

@@ -1063,7 +1063,7 @@ def test_a_pseudo_file_is_the_users_wherever_the_process_runs(tmp_path, monkeypa
     import os
 
     import pybamm_aea
-    from pybamm_aea.models.solvers import _in_library
+    from pybamm_aea.user_frame import _in_library
 
     monkeypatch.chdir(os.path.dirname(pybamm_aea.__file__))
     assert not _in_library("<ipython-input-1-abc>") and not _in_library("<string>")

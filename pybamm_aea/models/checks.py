@@ -82,6 +82,7 @@ from ..pybamm_adapter.model_internals import parameter_values_of
 # (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
 from ..ranges import (ACTIVATION_ENERGY_J, CATHODE_LOADING, CATHODE_THICKNESS_UM, FRACTION, FRACTION_BELOW_ONE,
                       MOLAR_MASS_KG_MOL, PERCENT, SOLID_DENSITY_KG_M3, STACK_PRESSURE, Range)
+from ..user_frame import users_stacklevel
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
@@ -889,8 +890,6 @@ def warn_degradation_without_rate(options, values):
     given as an input is not warned about: its value is not known here, and a user who makes a rate an input varies it
     on purpose (0 the baseline of a comparison, as a sweep's row); nor one given as a function. Called before an AEA
     model is parameterised (:mod:`pybamm_aea.pybamm_adapter.parameter_values`)."""
-    from .solvers import users_stacklevel  # (the user's call: the solvers' one reading of the stack)
-
     said = _said_of(options)
     for option, value in options.items():
         if (option, value) not in DEGRADATION_RATES or (option, value) in said:
@@ -1297,11 +1296,10 @@ def warn_unknown_parameters(model, warned=None):
 
 def _at_user(stacklevel):
     """``stacklevel`` for :func:`warnings.warn` in the function that calls this: the given one, or with None the first
-    frame outside PyBaMM and this package (the user's ``sim.solve()``, however deep PyBaMM calls the solver)."""
+    frame outside the library code (:func:`pybamm_aea.user_frame.users_stacklevel`: the user's ``sim.solve()``, however
+    deep PyBaMM calls the solver)."""
     if stacklevel is not None:
         return stacklevel
-    from .solvers import users_stacklevel
-
     return users_stacklevel() - 1  # (counted from this function's frame, one below the warning's caller)
 
 

@@ -14,9 +14,6 @@ The first three are :class:`pybamm_aea.models.start_advice.CheckedIDAKLUSolver` 
 physical ranges).
 """
 import collections
-import os
-from pathlib import Path
-import sys
 import warnings
 
 import casadi
@@ -30,32 +27,12 @@ from ..pybamm_adapter.solver_internals import (event_functions, event_names, fai
                                                has_sensitivities, idaklu_options,
                                                integrate_again, replace_solver_functions, residual_function,
                                                set_end_state, set_event_functions, set_jacobian_function)
+from ..user_frame import users_stacklevel
 from .start_advice import CheckedIDAKLUSolver, NonFiniteStatesError
 
 __all__ = ["ConsistentEventIDAKLUSolver", "SharedEventsIDAKLUSolver", "ScalarFunctionsIDAKLUSolver",
            "StepRetriedWarning", "StepRefinedWarning", "NonFiniteStatesError", "downstream_states",
            "FlagKeepingIDAKLUSolver", "InputSetWarning", "INPUT_SET"]
-
-
-#: the folders of PyBaMM's and this package's code: a warning is pointed past their frames, at the user's call
-_LIBRARY_FOLDERS = tuple(os.path.join(str(folder), "") for folder in
-                         (Path(pybamm.__file__).resolve().parent, Path(__file__).resolve().parents[1]))
-
-
-def _in_library(filename):
-    """Whether code of ``filename`` (a frame's) is PyBaMM's or this package's: a pseudo-file ("<string>", a notebook's
-    "<ipython-input-1-...>") is the user's, wherever the process runs (review R36: resolved against the working
-    directory, a cell run inside the package folder counted as the library's)."""
-    return not filename.startswith("<") and os.path.realpath(filename).startswith(_LIBRARY_FOLDERS)
-
-
-def users_stacklevel():
-    """The ``stacklevel`` (:func:`warnings.warn`'s, counted from the function that calls this) of the first frame
-    outside PyBaMM and this package: the user's ``sim.solve`` or ``solver.solve`` call."""
-    frame, level = sys._getframe(1), 1
-    while frame.f_back is not None and _in_library(frame.f_code.co_filename):
-        frame, level = frame.f_back, level + 1
-    return level
 
 
 class _ScalarFunctions(pybamm.BaseSolver):

@@ -29,6 +29,7 @@ from .submodels.cell_voltage import OVERPOTENTIALS
 from ..pybamm_adapter.experiment_inputs import COMBINED_TERMINATION, step_terminations
 from ..pybamm_adapter.model_internals import parameter_values_of, state_slices
 from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivities, initial_state
+from ..user_frame import users_stacklevel
 from .checks import (check_inputs, refuse_misspelt_inputs, warn_cut_offs_of_another_anode,
                      warn_outside_measured_temperatures, warn_unknown_inputs, warn_unknown_parameters)
 from .step_checks import (EXPERIMENT_WINDOW_MARGIN, at_step_start, c_rate_basis_note, cells_in_series, digits_apart,
@@ -1430,8 +1431,6 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
             return
         if _ended_past_already(getattr(self, "_step_before_ended_on", None), past):
             return
-        from .solvers import users_stacklevel
-
         where = self.experiment_step or "a later experiment step"
         if self._warned_before(LaterStepSkippedWarning, where):
             return
@@ -1466,8 +1465,6 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         where = self.experiment_step or "an experiment step"
         if not met or self._warned_before(TerminationMetAtStartWarning, where):
             return met
-        from .solvers import users_stacklevel
-
         warnings.warn(TerminationMetAtStartWarning(
             f"{skipped_text(where, '; '.join(met))}. PyBaMM skips a step whose termination is met as it starts, "
             "without a word in a cycle of several steps (a logged line for a cycle of one), and the solution holds an "

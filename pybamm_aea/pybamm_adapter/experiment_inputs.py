@@ -58,6 +58,7 @@ import warnings
 
 import pybamm
 
+from ..user_frame import users_stacklevel
 from .initial_states import patch_mismatch
 
 #: the ``pybamm.Simulation`` method wrapped, and the attributes its wrapper reads (set by the class's source)
@@ -223,7 +224,6 @@ def _whole_experiment_check(pybamm_method):
             # a C-rate on a nominal capacity the cathode's is far from (a loading changed by hand): said once
             from ..models.step_checks import nominal_capacity_mismatch
             from ..models.checks import check_inputs
-            from ..models.solvers import users_stacklevel  # (the user's call: sim.solve or build_for_experiment)
 
             first = next(iter((self.steps_to_built_models or {}).values()), None)
             if inputs and first is not None:  # the range check first (the solver's, at its first step): the capacity
@@ -237,7 +237,6 @@ def _whole_experiment_check(pybamm_method):
         if checked and not getattr(self, "_pybamm_aea_rising_told", False):
             # a capacity termination on "Capacity [A.h]" that an option makes rise (activation): said once
             from ..models.step_checks import RisingCapacityTerminationWarning, rising_capacity_termination_message
-            from ..models.solvers import users_stacklevel
 
             rising = rising_capacity_termination_message(self.experiment, getattr(self.model, "options", None))
             if rising is not None:
