@@ -312,7 +312,9 @@ def test_dispersed_material_degradation_on_a_single_host_is_named(set_name):
     values["Dispersed material mass fraction"] = "[input]"
     sim = pybamm.Simulation(pybamm_aea.AEA(option), parameter_values=values)
     solution = sim.solve([0, 600], inputs={"Dispersed material mass fraction": fraction})
-    assert solution[share].entries[-1] == pytest.approx(given, rel=1e-3) and given > 0  # (the solver's rtol 1e-4)
+    # (the solver's rtol 1e-4 on a share of 6e-8: the two solves differ by 3.1e-3 on session 60's processor, by less
+    # than 1e-3 on sessions 45-59's; a fraction the input leaves unread gives 0 or a factor apart)
+    assert solution[share].entries[-1] == pytest.approx(given, rel=1e-2) and given > 0
     with pytest.raises(ValueError, match=said):
         sim.solve([0, 60], inputs={"Dispersed material mass fraction": 0.0})
 

@@ -973,7 +973,9 @@ def test_a_later_step_past_the_cut_off_the_step_before_overshot_is_not_warned():
     """S-LMS, "Charge at 0.5C until 3.0 V" twice in a row (review R14, session 51): the first ends on its 3.0 V event
     1.74 mV past it (IDA locates an event to its tolerance, more than rtol x 3 V here), and PyBaMM skips the second,
     the cell where the step before left it: its ordinary skip, which LaterStepSkippedWarning had named with advice to
-    lower the current. Not warned now; the skip itself is PyBaMM's, unchanged."""
+    lower the current. Not warned now; the skip itself is PyBaMM's, unchanged. Whether IDA's event lands past 3.0 V
+    is the processor's round-off (1.74 mV past on sessions 45-59's, 0.11 mV short on session 60's): the skip is
+    checked where it lands past; the second case below puts the cell past its cut-off on every processor."""
     values = pybamm.ParameterValues("Li2021_S_Mo6S8")
     down, up, hold = "Discharge at 0.5C until 1.0 V", "Charge at 0.5C until 3.0 V", "Hold at 3.0 V until C/20"
     experiment = pybamm.Experiment([(down, up, hold), (down, up, up, hold)])  # (cycle 2's charge overshoots)
@@ -981,8 +983,10 @@ def test_a_later_step_past_the_cut_off_the_step_before_overshot_is_not_warned():
         warnings.simplefilter("always")
         sol = pybamm.Simulation(AEA(), parameter_values=values, experiment=experiment).solve()
     first, second = sol.cycles[1].steps[1:3]
-    assert first["Voltage [V]"].entries[-1] - 3.0 > 1e-4 * 3.0, first["Voltage [V]"].entries[-1]  # (the case's)
-    assert second.termination == "Event exceeded in initial conditions", second.termination
+    if first["Voltage [V]"].entries[-1] - 3.0 > 1e-4 * 3.0:  # (past it: PyBaMM skips the second)
+        assert second.termination == "Event exceeded in initial conditions", second.termination
+    else:  # (short of it: the second charge runs on to it)
+        assert second["Voltage [V]"].entries[-1] >= 3.0 - 1e-4 * 3.0, second["Voltage [V]"].entries[-1]
     assert not [str(w.message) for w in record if issubclass(w.category, LaterStepSkippedWarning)]
     # a charge "until" a voltage below the one the charge before ended on: the cell already past it, where that
     # charge left it (2.9 V after 3.0 V: 0.1 V past under the same current, its open circuit inside 2.9 V)
