@@ -3868,7 +3868,7 @@ def test_a_stall_whose_event_was_not_approached_is_a_failure_not_the_event():
     assert solver._failed_at_event(sim.built_model, stalled, np.zeros(0)) is None
     solver._flags = [-3]
     with pytest.raises(pybamm.SolverError, match=r"IDA failed 10 s into the integration, .*\(IDA_ERR_FAIL.*; not at an "
-                                                 r"event: 'Minimum voltage \[V\]' 0\.\d+ away \(its value\), down "):
+                                                 r"event: 'Minimum voltage \[V\]' 0\.\d+ V away \(its value\), down "):
         solver._end_failures_at_events(sim.built_model, [stalled], [{}])
     # the same stall after a climb to the event (as LMS's diverging charge: 0.0197 V in its last 4.3e-12 s): the
     # start's state 10 units in the last place before the end, 0.134 V above it, 3x that stretch ahead: the event
@@ -3887,9 +3887,92 @@ def test_a_stall_whose_event_was_not_approached_is_a_failure_not_the_event():
     # ... but a rise of 4e-4 V only there (0.003 of the start's, 1e-3 of the event's value: less than 1e-2 of it)
     approached.all_ys[0][:, 1] = end + 0.003 * (start - end)
     approached.termination = "failure"
-    with pytest.raises(pybamm.SolverError, match=r"'Minimum voltage \[V\]' 0\.406261 away \(its value\), "
-                                                 r"down 0\.134 in the last 10 s, 30\.2 s ahead at that rate"):
+    with pytest.raises(pybamm.SolverError, match=r"'Minimum voltage \[V\]' 0\.406261 V away \(its value\), "
+                                                 r"down 0\.134 V in the last 10 s, 30\.2 s ahead at that rate"):
         solver._end_failures_at_events(sim.built_model, [approached], [{}])
+
+
+def test_a_stall_at_a_current_cut_off_is_judged_against_the_noise_on_the_current_in_amperes():
+    """Review R44 (session 60): whether a stall approached its event was judged against a noise of rtol |value| + atol,
+    the solver's atol (1e-6, on PyBaMM's scaled states) taken in the event's unit: 1e-6 A on a current event, as much as
+    LMS's (0.15 mA.h) whole C/150 (a hold "until 0.001 mA" ends 0.4 uA below its start current). Now the noise is IDA's
+    tolerance on each state carried to the event by its gradient: the hold's current is PyBaMM's "Current variable
+    [A]", scaled by the nominal capacity, so 1.5e-4 x (1e-4 x 0.0067 + 1e-6) = 2.5e-10 A. A hold's real states (its
+    start, 0.395 uA above "until 0.001 mA", and its end, the event's value put at 5e-9 A) in a stall shaped as the
+    voltage's above (the event approached in the last 10 units in the last place of the time, by 3.9e-7 A): the old
+    rule refused it ("never 1e-06 higher before"); it ends on the event. Approached by 1.2e-10 A only (more than 1 % of
+    5e-9 A, below the noise), it is IDA's failure, in amperes."""
+    from pybamm_aea.pybamm_adapter.model_internals import state_slices
+    from pybamm_aea.pybamm_adapter.solver_internals import event_functions, event_names
+
+    experiment = pybamm.Experiment([("Discharge at 0.1C for 10 minutes", "Hold at 2.4 V for 8 minutes",
+                                     "Hold at 2.4 V until 0.001 mA")])
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        hold = sim.solve().cycles[0].steps[2]
+    name = "abs(Current [A]) < 1e-06 [A] [experiment]"
+    assert hold.termination == f"event: {name}"
+    key = sim.experiment.steps[2].basic_repr()
+    model, solver = sim.steps_to_built_models[key], sim.steps_to_built_solvers[key]
+    event = event_names(model).index(name)
+
+    def value(y):
+        return float(event_functions(model)[event](0.0, y, np.zeros(0)))
+
+    ts, ys = hold.all_ts[-1], hold.all_ys[-1]
+    start, above, below = ys[:, 0], ys[:, -2], ys[:, -1]  # (the last two points straddle the event's root)
+    assert value(start) == pytest.approx(3.95e-7, rel=1e-2) and value(above) > 0 > value(below)
+    end = below + (5e-9 - value(below)) / (value(above) - value(below)) * (above - below)
+    assert value(end) == pytest.approx(5e-9, rel=1e-6)
+
+    def stall(first):
+        before = end + 1e-9 * (first - end)
+        for var, slices in state_slices(model).items():  # (no charge passed in the stalled interval)
+            if var.name == "Throughput capacity [A.h]":
+                for piece in slices:
+                    before[piece] = end[piece]
+        times = [ts[0], ts[-1] - 10 * np.spacing(ts[-1]), ts[-1] - 2 * np.spacing(ts[-1]), ts[-1]]
+        return types.SimpleNamespace(all_ts=[np.array(times)], all_ys=[np.column_stack([first, first, before, end])],
+                                     variables_returned=False, termination="failure")
+
+    approached = stall(start)
+    assert solver._failed_at_event(model, approached, np.zeros(0)) == event
+    solver._end_failures_at_events(model, [approached], [{}])
+    assert approached.termination == "event" and approached.closest_event_idx == event
+    near = end + 1.2e-10 / (value(start) - value(end)) * (start - end)
+    with pytest.raises(pybamm.SolverError, match=re.escape(f"not at an event: '{name}' 5e-09 A away (its value), never "
+                                                           "2.52e-10 A higher before")):
+        solver._end_failures_at_events(model, [stall(near)], [{}])
+
+
+@pytest.mark.parametrize("name, unit", [
+    ("Minimum voltage [V]", "V"), ("Voltage < 2.5 [V] [experiment]", "V"),
+    ("abs(Current [A]) < 0.001 [A] [experiment]", "A"), ("C-rate cut-off [experiment]", "C"),
+    ("Minimum cathode surface Li content", "Li per formula unit"),
+    ("Cathode lattice gas full inside the electrode (Li content x_max, theta = 1)", "Li per formula unit"),
+    ("Li-In anode depleted of Li", "Li per In"), ("Negative stoichiometry cut-off [experiment]", None),
+    ("Combined termination [experiment]", None)])
+def test_an_events_unit_is_read_from_its_name(name, unit):
+    """Review R44 (session 60): the error of a stall not at its event quoted the event's value without a unit. Its
+    unit is the name's last in brackets (PyBaMM's and the model's voltage and current events), else the package's
+    events' (the host's Li content, the Li-In anode's Li:In ratio) and PyBaMM's C-rate cut-off's; a custom
+    termination's and PyBaMM's combined termination of a unified experiment model (several units) have none."""
+    from pybamm_aea.models.solvers import event_unit
+
+    assert event_unit(name) == unit
+
+
+@pytest.mark.parametrize("options", [{}, {"host thermodynamics": "lever rule"}, {"anode": "Li-In"}],
+                         ids=["multi-phase", "lever rule", "Li-In"])
+def test_every_event_of_the_model_has_a_unit(options):
+    """Each termination event of the model's hosts and anodes has a unit (:func:`event_unit`), so the error of a stall
+    not at it says its value's unit."""
+    from pybamm_aea.models.solvers import event_unit
+
+    names = [event.name for event in pybamm_aea.AEA(options).events if event.event_type == pybamm.EventType.TERMINATION]
+    assert names and all(event_unit(name) for name in names), names
 
 
 @pytest.mark.parametrize("host, advice", [("lever rule", "OTHER_ADVICE"), ("multi-phase", "HOLD_ADVICE")])
