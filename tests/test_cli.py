@@ -2146,3 +2146,14 @@ def test_a_sweep_error_names_the_option_typed_not_the_apis_keyword(argv, said, t
     monkeypatch.chdir(tmp_path)
     err = " ".join(_error(["sweep", "--grid", "C-rate=0.1", *argv, "--no-progress"], capsys).split())
     assert f"sweep: error: {said}" in err, err
+
+
+def test_energy_prints_that_its_figures_are_full_utilisation_and_warns_a_host_that_cannot_percolate(capsys):
+    """pybamm-aea energy --composition S8=1 printed 5909 Wh/L of an insulator with no conducting host without a word
+    (session 60's trial, finding 6): it now warns the 0 conducting fraction and prints what its figures are."""
+    code, out, err = _run(["energy", "--composition", "S8=1", "--porosity", "0.1"], capsys)
+    assert code == 0 and "PercolationWarning" in err and "fills 0 of its volume" in err
+    assert "figures: theoretical (Faraday capacities: S8 1675 mAh/g): each delivered in full" in out
+    code, out, err = _run(["energy", "--porosity", "0.082", "--format", "json"], capsys)
+    assert "PercolationWarning" not in err
+    assert json.loads(out)["figures"].startswith("theoretical (Faraday capacities: S8 1675, Mo6S8 128 mAh/g)")

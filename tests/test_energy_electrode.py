@@ -601,3 +601,50 @@ def test_a_material_record_refuses_the_unit_slips_the_aea_material_refuses():
         _user_record(density=0.3)
     assert _user_record(specific_capacity=5.0).specific_capacity == 5.0  # (a delivered few mA.h/g: no slip)
     assert _user_record(specific_capacity=0.0).specific_capacity == 0.0
+
+
+def test_an_electrode_whose_host_cannot_percolate_is_warned_naming_its_conducting_fraction():
+    """A user's trial (session 60, finding 6): Electrode.at_pressure({"S8": f, "Mo6S8": 1 - f}, 360, "S-LMS") rose to
+    6028 Wh/L at f = 1, an insulator with no conducting host, without a word. The conducting phase's volume fraction
+    is now judged against the 0.16 percolation threshold of random spheres (Scher & Zallen 1970): 100 % S8 fills 0 of
+    it, 70 wt% S8 0.1307 (warned); the paper's S-LMS 0.409 and 60 wt% S8 0.188 are not."""
+    import warnings
+
+    from pybamm_aea.energy import PercolationWarning
+    from pybamm_aea.energy.electrode import PERCOLATION_THRESHOLD
+
+    assert PERCOLATION_THRESHOLD == 0.16
+    for f, fraction in [(1.0, "fills 0 of its volume"), (0.7, "fills 0.1307 of its volume")]:
+        with pytest.warns(PercolationWarning, match=re.escape(fraction) + ".*below the percolation threshold 0.16"):
+            e = Electrode({"S8": f, "Mo6S8": 1 - f}, 0.082)
+        assert e.conducting_volume_fraction < 0.16
+    with pytest.warns(PercolationWarning, match=r"dispersed insulators \(S8\)"):
+        Electrode({"S8": 1.0}, 0.1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PercolationWarning)
+        slms = paper.slms_electrode(0.082)
+        assert slms.conducting_volume_fraction == pytest.approx(0.4093, abs=1e-4)
+        assert Electrode({"S8": 0.6, "Mo6S8": 0.4}, 0.082).conducting_volume_fraction == pytest.approx(0.1884, abs=1e-4)
+        assert Electrode(paper.LTO_LMS_COMPOSITION, 0.30).conducting_volume_fraction == pytest.approx(0.3554, abs=1e-4)
+        slms.lithiated()  # (its Li4Mo6S8 percolates as its Mo6S8 does)
+        assert Electrode({"Mo6S8": 1.0}, 0.1).conducting_volume_fraction is None  # no dispersed insulator
+        # a carbon network's threshold is its aggregates' (Super P percolates at 0.06 in Table S4's fit): not judged
+        assert Electrode(paper.SCLGPS_COMPOSITION, 0.1).conducting_volume_fraction is None
+        assert paper.slms_electrode(0.082).energy_density().volumetric == pytest.approx(3883.72, abs=0.01)
+
+
+def test_energy_figures_say_they_are_full_utilisation():
+    """What energy_density returns says what its figures are: the paper's S-LMS theoretical (Faraday capacities, fully
+    used: no rate, loading or conducting-network limit), the practical S-LMS at its stated 1290 mAh/g of S8, a
+    measured curve's measured; a Cell's those of its cathode (session 60: a user read them as attainable)."""
+    from pybamm_aea.energy import Cell
+
+    slms = paper.slms_electrode(0.082)
+    basis = slms.energy_density().basis
+    assert basis.startswith("theoretical (Faraday capacities: S8 1675, Mo6S8 128 mAh/g)") and "full utilisation" in basis
+    assert slms.lithiated().energy_density().basis.startswith("theoretical (Faraday capacities: Li2S 1165")
+    assert paper.slms_practical_electrode().energy_density().basis.startswith("stated capacities (S8 1290")
+    assert Electrode({"LiCoO2": 1.0}, 0.1).energy_density().basis.startswith("stated capacities (LiCoO2 150 mAh/g)")
+    assert slms.from_curve([0.0, 1.0], [2.1, 2.0], 0.0013).charged.basis.startswith("measured")
+    cell = Cell(slms, loading_mg_cm2=5, anode=LiInAnode())
+    assert cell.energy_density().basis.startswith("the cathode's theoretical")

@@ -15,7 +15,7 @@ Lithium Batteries", Adv. Mater. 33, 2008723 (2021), supporting information, in g
 Units: capacities mAh/g, densities g/cm^3, voltages V vs Li/Li+, Wh/kg, Wh/L, pressures MPa, thicknesses um,
 areal loadings mg/cm^2.
 """
-from ._common import ExtrapolationWarning
+from ._common import ExtrapolationWarning, PercolationWarning
 from .materials import (
     Material,
     UnknownMaterialError,
@@ -44,6 +44,7 @@ from . import paper
 
 __all__ = [
     "ExtrapolationWarning",
+    "PercolationWarning",
     "Material",
     "UnknownMaterialError",
     "from_aea_material",

@@ -1,4 +1,4 @@
-"""Shared validation helpers and the warning class of :mod:`pybamm_aea.energy`."""
+"""Shared validation helpers and the warning classes of :mod:`pybamm_aea.energy`."""
 import numpy as np
 
 from ..ranges import FRACTION_BELOW_ONE, NON_NEGATIVE, STACK_PRESSURE, VOLTAGE_ABOVE_ZERO, VOLTAGE_VS_LI, Range
@@ -7,6 +7,12 @@ from ..user_input import real_number
 
 class ExtrapolationWarning(UserWarning):
     """A fitted law of :mod:`pybamm_aea.energy` was evaluated outside the range of the data it was fitted to."""
+
+
+class PercolationWarning(UserWarning):
+    """An :class:`~pybamm_aea.energy.Electrode` whose conducting phase fills less of its volume than the percolation
+    threshold (:data:`pybamm_aea.energy.electrode.PERCOLATION_THRESHOLD`): its dispersed insulators have no network to
+    carry their electrons and ions, and its full-utilisation figures cannot be reached."""
 
 
 def check_real(value, name, rng=None):

@@ -406,14 +406,15 @@ class Cell:
         return math.fsum(layer.thickness_um for layer in self.layers)
 
     def energy_density(self):
-        """Cell-level energy density (:class:`EnergyDensity`): Wh/kg, Wh/L, mAh/g of stack, V, stack density."""
+        """Cell-level energy density (:class:`EnergyDensity`): Wh/kg, Wh/L, mAh/g of stack, V, stack density; its
+        ``basis`` the cathode's (:attr:`Electrode.basis`: theoretical, full utilisation, unless capacities given)."""
         capacity = self.areal_capacity  # (once: an anode-limited cell's warning was given twice per call)
         energy = capacity * self.voltage  # mWh/cm2
         mass, thickness = self.areal_mass, self.thickness
         return EnergyDensity(
             gravimetric=energy / mass * 1000.0, volumetric=energy / (thickness * 1e-4),
             specific_capacity=capacity / mass * 1000.0, average_voltage=self.voltage,
-            density=mass / thickness * 10.0,
+            density=mass / thickness * 10.0, basis=f"the cathode's {self.cathode.basis}",
         )
 
     def summary(self):

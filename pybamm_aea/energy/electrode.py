@@ -13,6 +13,10 @@ that is either empty (solid-state electrodes) or filled with a liquid electrolyt
 
 Everything is per unit mass or volume of the *whole* electrode (liquid included, empty pores included in the
 volume), as the paper's ESC definition demands.
+
+The figures count every capacity as delivered in full (:attr:`EnergyDensity.basis` says so): no rate, loading or
+conduction limit. An electrode whose dispersed insulators (S8, Li2S, Li4Ti5O12) lack a conducting host filling
+:data:`PERCOLATION_THRESHOLD` of its volume is warned (:class:`~pybamm_aea.energy.PercolationWarning`).
 """
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,11 +26,39 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ..user_frame import users_stacklevel
 from ..ranges import NON_NEGATIVE, POSITIVE, composition_percent_hint
-from ._common import ExtrapolationWarning, check_porosity, check_real, check_stack_pressure_array, check_voltage_vs_li
+from ._common import (ExtrapolationWarning, PercolationWarning, check_porosity, check_real, check_stack_pressure_array,
+                      check_voltage_vs_li)
 from .materials import Material, check_faraday, check_typed_capacity, get_material
 
-__all__ = ["Electrode", "EnergyDensity", "NoDischargedState", "PracticalEnergy"]
+__all__ = ["DISPERSED_INSULATORS", "Electrode", "EnergyDensity", "NoDischargedState", "PERCOLATION_THRESHOLD",
+           "PracticalEnergy"]
+
+#: Critical volume fraction of a conducting phase for percolation in three dimensions, the Scher-Zallen invariant:
+#: about 0.16 of the whole volume, the same within ~10 % on the 3D lattices of equal spheres, regular or not (Scher &
+#: Zallen, J. Chem. Phys. 53, 3759, 1970; Zallen's "sixteen-percent solution"; Kirkpatrick, Rev. Mod. Phys. 45, 574,
+#: 1973). Below it a random mixture's conducting phase forms no spanning network. A segregated mixture
+#: (small host particles coating large insulating ones) can percolate lower, so an electrode below it is warned
+#: (:class:`~pybamm_aea.energy.PercolationWarning`), not refused. Pores count as non-conducting volume.
+PERCOLATION_THRESHOLD = 0.16
+
+#: The library's active materials that are electronic and ionic insulators, the dispersed phases of the AEA hybrids
+#: (:mod:`pybamm_aea.parameters.dispersed_materials`): S8 and its Li2S (Li2S's ionic conductivity 8e-14 S/cm at 70 C
+#: there), Li-free Li4Ti5O12 (1e-13 S/cm, :data:`pybamm_aea.materials.li4ti5o12.SIGMA_E_LI4TI5O12`). In an AEA
+#: electrode the host network (Mo6S8) carries their electrons and ions; without it they deliver nothing.
+DISPERSED_INSULATORS = ("S8", "Li2S", "Li4Ti5O12")
+
+#: a capacity within this share of its material's Faraday capacity is the theoretical one (:attr:`Electrode.basis`:
+#: the paper's 128 mAh/g of Mo6S8 is 0.6 % under its 128.8)
+_FARADAY_MATCH = 0.01
+
+#: what :meth:`Electrode.from_curve`'s figures are
+_MEASURED = "measured: the discharge curve given"
+
+#: what :meth:`Electrode.energy_density` figures are (:attr:`EnergyDensity.basis`)
+_FULL_UTILISATION = ("each delivered in full (full utilisation), whatever the rate, the loading or the conducting "
+                     "network: a simulation or a measured curve (Electrode.from_curve) gives what a cell delivers")
 
 
 class NoDischargedState(ValueError):
@@ -50,6 +82,10 @@ class EnergyDensity:
         Capacity-weighted average voltage, V (vs Li/Li+ for an electrode).
     density : float
         g/cm^3 of electrode used for the volumetric figure.
+    basis : str
+        What the figures are: ``"theoretical (Faraday capacities: ...)..."`` (each capacity its material's Faraday
+        one, fully used), ``"stated capacities (...)..."`` (a capacity given, derived or the library's practical one,
+        fully used) or ``"measured: ..."`` (:meth:`Electrode.from_curve`); :attr:`Electrode.basis`.
     """
 
     gravimetric: float
@@ -57,6 +93,7 @@ class EnergyDensity:
     specific_capacity: float
     average_voltage: float
     density: float
+    basis: str
 
 
 @dataclass(frozen=True)
@@ -204,6 +241,18 @@ class Electrode:
         for n in self._voltages:  # refused here, by voltage_of's rule, not first at energy_density
             self.voltage_of(n)
         self.name = name
+        fraction = self.conducting_volume_fraction
+        if fraction is not None and fraction < PERCOLATION_THRESHOLD:  # (100 % S8 was taken silently: session 60)
+            insulators = [n for n in self._composition if n in DISPERSED_INSULATORS and self._composition[n] > 0]
+            hosts = self._conductors()
+            warnings.warn(
+                f"electrode {name or dict(self._composition)!r}: its conducting phase "
+                f"({', '.join(hosts) or 'none'}) fills {fraction:.4g} of its volume, below the percolation threshold "
+                f"{PERCOLATION_THRESHOLD} of random spheres (Scher & Zallen 1970): no network carries the electrons "
+                f"and ions of its dispersed insulators ({', '.join(insulators)}), and energy_density()'s "
+                "full-utilisation figures cannot be reached; give the host at least "
+                f"{PERCOLATION_THRESHOLD} of the volume, or add a conductive additive", PercolationWarning,
+                stacklevel=users_stacklevel())
 
     # ------------------------------------------------------------------ construction helpers
     def _resolve(self, key):
@@ -365,6 +414,38 @@ class Electrode:
         out[self._pore_filler.name if self._pore_filler is not None else "pores"] = self._porosity
         return out
 
+    def _conductors(self):
+        """The solid's active constituents (w > 0) that are not :data:`DISPERSED_INSULATORS`: its conducting hosts."""
+        return [n for n, w in self._composition.items()
+                if w > 0 and self._materials[n].role == "active" and n not in DISPERSED_INSULATORS]
+
+    @property
+    def conducting_volume_fraction(self):
+        """Volume fraction of the whole electrode (pores included) filled by its conducting hosts, when it holds a
+        dispersed insulator (:data:`DISPERSED_INSULATORS`) and no conductive additive; None otherwise (nothing to
+        carry, or a carbon network, whose threshold is its aggregates' and not judged). Under
+        :data:`PERCOLATION_THRESHOLD` the electrode is warned (:class:`~pybamm_aea.energy.PercolationWarning`): the
+        paper's S-LMS (32.5 wt% S8) at 8.2 % porosity has 0.409, 60 wt% S8 0.19, 100 % S8 0."""
+        present = {n for n, w in self._composition.items() if w > 0}
+        if not present & set(DISPERSED_INSULATORS) or any(
+                self._materials[n].role == "conductive additive" for n in present):
+            return None
+        fractions = self.volume_fractions
+        return math.fsum(fractions[n] for n in self._conductors())
+
+    @property
+    def basis(self):
+        """What :meth:`energy_density`'s figures are: every capacity used (library, given or derived) fully used;
+        ``"theoretical"`` when each is its material's Faraday capacity (within :data:`_FARADAY_MATCH`: S8's 1675,
+        Mo6S8's 128 of 128.8 mAh/g), ``"stated capacities"`` otherwise (LiCoO2's library 150 of 274, a
+        ``capacities=``)."""
+        used = {n: self.capacity_of(n) for n, w in self._composition.items() if w > 0 and self.capacity_of(n) > 0}
+        faraday = {n: self._materials[n].theoretical_capacity for n in used}
+        theoretical = all(faraday[n] and abs(c / faraday[n] - 1.0) <= _FARADAY_MATCH for n, c in used.items())
+        listed = ", ".join(f"{n} {c:.4g}" for n, c in used.items())
+        kind = "theoretical (Faraday capacities" if theoretical else "stated capacities ("
+        return f"{kind}{': ' if theoretical else ''}{listed} mAh/g): {_FULL_UTILISATION}"
+
     # ------------------------------------------------------------------ capacity and energy
     def capacity_of(self, material):
         """Capacity used for one constituent, mAh per g of that material (override or library default)."""
@@ -436,7 +517,9 @@ class Electrode:
         return self.energy_density(voltage).average_voltage
 
     def energy_density(self, voltage=None):
-        """Theoretical (or stated-capacity) energy density of the electrode.
+        """Theoretical (or stated-capacity) energy density of the electrode: every capacity fully used, whatever the
+        rate, the loading or the conducting network (:attr:`EnergyDensity.basis` says which; an electrode whose host
+        cannot percolate is warned at construction, :attr:`conducting_volume_fraction`).
 
         Parameters
         ----------
@@ -469,7 +552,7 @@ class Electrode:
             eg = esc * v_avg
         rho = self.density
         return EnergyDensity(gravimetric=eg, volumetric=eg * rho, specific_capacity=esc, average_voltage=v_avg,
-                             density=rho)
+                             density=rho, basis=self.basis)
 
     # ------------------------------------------------------------------ loading helpers (per unit area)
     def areal_capacity(self, loading_mg_cm2):
@@ -569,8 +652,11 @@ class Electrode:
         else:
             phi = check_porosity(porosity, "porosity of the lithiated electrode")
         name = f"{self.name} (discharged)" if self.name else None
-        return Electrode({records[k]: w for k, w in comp.items()}, phi, pore_filler=self._pore_filler,
-                         voltages=volts, name=name).with_derived_capacities(caps)
+        with warnings.catch_warnings():  # (this electrode was judged as made: one PercolationWarning, not two)
+            warnings.simplefilter("ignore", PercolationWarning)
+            lithiated = Electrode({records[k]: w for k, w in comp.items()}, phi, pore_filler=self._pore_filler,
+                                  voltages=volts, name=name).with_derived_capacities(caps)
+        return lithiated
 
     def lithiation_mass_ratio(self, porosity=None):
         """Mass of the discharged electrode per mass of this (charged) electrode (``porosity`` as :meth:`lithiated`).
@@ -634,7 +720,7 @@ class Electrode:
         capacity = float(q[-1] - q[0])
         charged = EnergyDensity(
             gravimetric=energy / mass, volumetric=energy / mass * self.density, specific_capacity=capacity / mass,
-            average_voltage=mean_v, density=self.density,
+            average_voltage=mean_v, density=self.density, basis=_MEASURED,
         )
         try:
             lith = self.lithiated(discharged_porosity)
@@ -644,7 +730,7 @@ class Electrode:
             mass_d = mass * self._mass_ratio(lith)
             discharged = EnergyDensity(
                 gravimetric=energy / mass_d, volumetric=energy / mass_d * lith.density,
-                specific_capacity=capacity / mass_d, average_voltage=mean_v, density=lith.density,
+                specific_capacity=capacity / mass_d, average_voltage=mean_v, density=lith.density, basis=_MEASURED,
             )
         return PracticalEnergy(
             capacity_mAh=capacity, energy_mWh=energy, average_voltage=mean_v, mass_g=mass, discharged_mass_g=mass_d,
