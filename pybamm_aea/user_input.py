@@ -6,7 +6,8 @@ folder and no existing file unless asked. Each returns what is wrong (or None), 
 error and the Python API as its own exception type; :func:`finite_positive`, an argument of the Python API (a
 mass, a tolerance), raises; :func:`whole_at_least` only answers, each caller raising its own error. :func:`json_default`
 writes the NumPy numbers a user's values hold as JSON (a material's file, a sweep's rows);
-:func:`close_names` the known names to suggest for a misspelt one (:func:`did_you_mean` as a message's end)."""
+:func:`close_names` the known names to suggest for a misspelt one (:func:`did_you_mean` as a message's end);
+:class:`Said` a message naming a function's keywords, written once and said as each caller types them."""
 
 import hashlib
 import json
@@ -235,16 +236,50 @@ def folder_refusal(path):
 
 def output_refusal(path, force, how_to_force):
     """Why ``path`` may not be written as an output, or None: it is a folder, an existing file and ``force`` is
-    false (nothing a user wrote is replaced unasked; ``how_to_force`` names the switch in the message), or its
-    folder cannot take it (:func:`folder_refusal`), or it is an empty name (``Path("")`` is the current folder)."""
+    false (nothing a user wrote is replaced unasked; ``how_to_force`` names the switch in the message: a str, or a
+    (keyword, value) pair of :class:`Said`, the message then a :class:`Said`), or its folder cannot take it
+    (:func:`folder_refusal`), or it is an empty name (``Path("")`` is the current folder)."""
     if str(path) == "":
         return "is an empty name: give a file"
     path = Path(path)
     if path.is_dir():
         return "is a folder"
     if path.exists() and not force:
-        return f"exists: not overwritten without {how_to_force}"
+        return Said("exists: not overwritten without ", how_to_force)
     return folder_refusal(path)
+
+
+#: the value of a keyword a :class:`Said` names without one: "export=" (the keyword to give, any value)
+ANY = ...
+
+
+def keyword_said(keyword, value=ANY):
+    """A function's ``keyword`` set to ``value`` as a Python caller types it: "force=True", "compaction='Mo6S8'",
+    "export=" (:data:`ANY`)."""
+    return f"{keyword}=" if value is ANY else f"{keyword}={value!r}"
+
+
+class Said(str):
+    """A message of a Python function naming its keywords (the way out: "not overwritten without force=True", "CSV
+    ... are exports of the final table (export=)"), written once and said as each caller types them: the str is the
+    Python caller's (:func:`keyword_said`), :meth:`said` another's (``typed(keyword, value)``: the command line's
+    "--force", "--output"), as :func:`pybamm_aea.cli._args.option_refusal` says the model's refused option. ``parts``:
+    the message's pieces, each a str (a :class:`Said` keeps its own keywords) or a (keyword, value) pair (value
+    :data:`ANY`: the keyword without one). Until session 60 the sweep API's messages named both, "(export=,
+    --output)", "force=True (--force)": a flag to the Python caller, a keyword to the command line's."""
+
+    def __new__(cls, *parts):
+        self = super().__new__(cls, "".join(p if isinstance(p, str) else keyword_said(*p) for p in parts))
+        self.parts = parts
+        return self
+
+    def said(self, typed):
+        """The message with each keyword it names said by ``typed(keyword, value)``."""
+        return "".join(p.said(typed) if isinstance(p, Said) else p if isinstance(p, str) else typed(*p)
+                       for p in self.parts)
+
+    def __reduce__(self):  # (a warning's or an error's text: copied with a table's attrs, pickled from a worker)
+        return type(self), self.parts
 
 
 def _sha256(path):

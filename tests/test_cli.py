@@ -860,6 +860,24 @@ def _toy_examples(folder):
     return folder
 
 
+def test_reproduce_only_names_the_scripts_as_the_user_gave_them(tmp_path, capsys, monkeypatch):
+    """'reproduce --only nope' said "no script in '/work/main/examples' has 'nope' in its name": the folder the
+    installed package resolved to, a path of the machine the user never typed, and not the names to choose from.
+    Now the installed scripts by their module (the default of --examples), an --examples folder as typed, and the
+    scripts' names (until session 60)."""
+    from pybamm_aea.cli.reproduce import find_examples
+
+    err = _error(["reproduce", "--only", "nope"], capsys)
+    assert ("argument --only: no script of the installed ones (pybamm_aea.examples) has 'nope' in its name; the "
+            "scripts: cycle_life_summary, fig1de_electrode_makeup, ") in err and str(find_examples()) not in err, err
+    assert "fig3a_diffusivity_vs_x, " in err and ".py" not in err, err
+    _toy_examples(tmp_path / "ex")
+    monkeypatch.chdir(tmp_path)
+    err = _error(["reproduce", "--examples", "ex", "--only", "nope"], capsys)
+    assert "argument --only: no script in --examples 'ex' has 'nope' in its name; the scripts: toy\n" in err, err
+    assert str(tmp_path) not in err, err
+
+
 def test_reproduce_leaves_a_users_other_files_in_out_alone(tmp_path, capsys):
     """Files in --out of names no script writes do not stop reproduce and stay as they were (any user CSV or PNG
     there refused the run: 'holds notes.csv, photo.png, not written by pybamm-aea')."""

@@ -1165,6 +1165,60 @@ def test_a_config_error_without_an_argument_is_still_an_error():
     assert pickle.loads(pickle.dumps(exc)).argument is None
 
 
+@pytest.mark.parametrize("kwargs, said", [
+    ({"results_file": "r.txt"}, "results_file 'r.txt' must be an SQLite store ending in .sqlite, .sqlite3, .db; CSV, "
+     "JSON and Parquet are exports of the final table (export=)"),
+    ({"export": "taken.csv"}, "export 'taken.csv' exists: not overwritten without force=True"),
+    ({"results_file": "taken.db"}, "results_file 'taken.db' exists and is not a sweep results store: not overwritten "
+     "without replace_results=True"),
+    ({"compaction": "Mo6S8"}, "compaction='Mo6S8' sets the porosity of a swept 'Stack pressure [MPa]', which the grid "
+     "does not have"),
+    ({"grid": {"C-rate": [0.5]}, "experiment": ["Discharge at 1C until 1.8 V"]}, "write its rates at 0.1C (the other "
+     "steps scale with it), or set the reference rate (reference_c_rate=)"),
+])
+def test_a_configuration_error_names_the_keywords_a_python_caller_types(kwargs, said, tmp_path, monkeypatch):
+    """The API's words named a keyword beside the command line's option: "(export=, --output)", "force=True
+    (--force)", "replace_results=True (--replace-results)", "compaction='Mo6S8' (--compaction)", "(reference_c_rate=,
+    --reference-c-rate)", a flag a Python caller has not (until session 60); the command line says its options
+    (tests/test_sweep_cli.py), from the one message (a Said), pickled as it is."""
+    import pickle
+
+    from pybamm_aea.cli.sweep import _typed
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "taken.csv").write_text("mine")
+    (tmp_path / "taken.db").write_text("mine")
+    grid = kwargs.pop("grid", {LOADING: [0.015]})
+    with pytest.raises(SweepConfigError) as exc:
+        sweep(grid, parameter_set=LMS, workers=1, **kwargs)
+    assert str(exc.value) == said or said in str(exc.value) and str(exc.value).endswith(said), str(exc.value)
+    assert "--" not in str(exc.value), str(exc.value)
+    again = pickle.loads(pickle.dumps(exc.value))
+    typed = _typed({"export": "--output", "force": "--force", "replace_results": "--replace-results",
+                    "compaction": "--compaction", "reference_c_rate": "--reference-c-rate"})
+    assert again.said(typed) == exc.value.said(typed) and "--" in again.said(typed) and "=" not in again.said(typed)
+
+
+def test_a_note_and_a_stores_warning_name_the_keywords_a_python_caller_types(tmp_path):
+    """The rate-capability note said "rate_capability=True (--rate-capability)", a replaced store "(replace_results=True
+    (--replace-results))": the command line's flag beside the keyword (until session 60)."""
+    with pytest.warns(SweepNote) as said:
+        df = sweep({"C-rate": [0.5]}, parameter_set=LMS, workers=1, progress=False)
+    (note,) = df.attrs["notes"]
+    assert note == [str(w.message) for w in said if issubclass(w.category, SweepNote)][0]
+    assert note.startswith('"Rate capability" is NaN for the design: their 0.1C reference point (reference_c_rate=) '
+                           "is not in the grid (C-rates 0.5) and is not solved unless asked; rate_capability=True "
+                           "solves it too"), note
+    store = tmp_path / "r.sqlite"
+    sweep({LOADING: [0.015]}, parameter_set=LMS, workers=1, results_file=store, progress=False)
+    with pytest.warns(UserWarning) as said:
+        sweep({"Cathode porosity": [0.2]}, parameter_set=LMS, workers=1, results_file=store, replace_results=True,
+              progress=False)
+    (text,) = [str(w.message) for w in said if "replaced" in str(w.message)]
+    assert text.endswith("replaced a sweep of another configuration, 1 stored point dropped (replace_results=True)")
+    assert "--" not in note + text, note + text
+
+
 def test_an_unknown_compaction_set_is_refused_before_any_solve():
     """compaction="Mo6S9" failed every point with the same row error instead of one SweepConfigError."""
     with pytest.raises(SweepConfigError, match=r"compaction='Mo6S9': no compaction data for 'Mo6S9'; known data "
@@ -1960,7 +2014,7 @@ def test_a_swept_c_rate_that_scales_steps_at_other_rates_says_so():
     notes = [str(w.message) for w in said if issubclass(w.category, SweepNote)]
     assert notes == df.attrs["notes"] and len(notes) == 1, notes
     assert notes[0].startswith("'C-rate' scales every C-rate step and C-rate cut-off of the experiment by C-rate / 0.1 "
-                               "(reference_c_rate), not only those at 0.1C: in the rows at C-rate 0.1, 1, the cut-off "
+                               "(reference_c_rate=), not only those at 0.1C: in the rows at C-rate 0.1, 1, the cut-off "
                                "at 0.02C of 'Hold at 3.0 V until C/50' ends at 0.02C, 0.2C; the step at 0.05C of "
                                "'Discharge at C/20 for 1 minute' runs at 0.05C, 0.5C; to keep a step at its own rate, "
                                "write it, or its cut-off, as a current in A, which is not scaled (at the set's nominal "

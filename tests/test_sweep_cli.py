@@ -62,8 +62,8 @@ def test_existing_output_needs_force_and_results_must_be_a_store(tmp_path, capsy
     with pytest.raises(SystemExit) as exc:
         main(BASE + ["--grid", "Cathode porosity=0.2", "--results", str(store), "--output", str(out), "--force"])
     assert exc.value.code == 2 and "another configuration" in capsys.readouterr().err
-    with pytest.warns(UserWarning, match="1 stored point dropped"):
-        assert main(BASE + ["--grid", "Cathode porosity=0.2", "--results", str(store), "--replace-results"]) == 0
+    assert main(BASE + ["--grid", "Cathode porosity=0.2", "--results", str(store), "--replace-results"]) == 0
+    assert "1 stored point dropped (--replace-results)" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:  # a CSV is an export, not a store
         main(BASE + ["--grid", f"{LOADING}=0.015", "--results", str(tmp_path / "r.csv")])
     assert exc.value.code == 2 and ".sqlite" in capsys.readouterr().err
@@ -146,10 +146,15 @@ def test_a_configuration_error_names_the_one_option_it_is_in(given, option, valu
      "overwritten without --replace-results"),
     (["--experiment", "Discharge at 1C until 1.8 V", "--grid", "C-rate=0.5", "--reference-c-rate", "0.5"],
      "or set the reference rate (--reference-c-rate)"),
+    (["--compaction", "Mo6S8"], "argument --compaction: --compaction Mo6S8 sets the porosity of a swept 'Stack "
+     "pressure [MPa]', which the grid does not have"),
+    (["--rate-capability"], "argument --rate-capability: --rate-capability needs 'C-rate' among the grid's names"),
 ])
 def test_a_configuration_error_says_only_the_options_typed(given, said, capsys, tmp_path, monkeypatch):
-    """The API's words name a keyword beside its option; the command says the option alone: 'sweep --results r.txt'
-    ended "(export=, --output)", an existing --output "without force=True (--force)" (until session 59 SJ)."""
+    """The API's words named a keyword beside its option, and the command cut the keyword out: 'sweep --results
+    r.txt' ended "(export=, --output)", an existing --output "without force=True (--force)" (until session 59 SJ).
+    Now the API's words name its keywords alone (tests/test_sweep.py), and the command says its options for them
+    (--rate-capability said "rate_capability=True needs ..." until session 60)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "taken.csv").write_text("mine")
     (tmp_path / "taken.db").write_text("mine")
@@ -157,6 +162,27 @@ def test_a_configuration_error_says_only_the_options_typed(given, said, capsys, 
         main(BASE + ["--grid", f"{LOADING}=0.015"] + given)
     line = next(t for t in capsys.readouterr().err.splitlines() if "error:" in t)
     assert exc.value.code == 2 and said in line and "=, " not in line and "=True" not in line, line
+
+
+def test_a_note_and_a_stores_warning_say_the_options_typed(capsys, tmp_path, monkeypatch):
+    """The sweep's note of a rate capability not solved said "(reference_c_rate) ... rate_capability=True
+    (--rate-capability) solves it too", a replaced --results store was Python's warning line "UserWarning:
+    results_file 'r.sqlite': ... (replace_results=True (--replace-results))": keywords the command line has not
+    (until session 60). Now each is the command's line, in its options."""
+    monkeypatch.chdir(tmp_path)
+    assert main(BASE + ["--grid", "C-rate=0.5"]) == 0
+    err = note = capsys.readouterr().err
+    assert ("pybamm-aea sweep: warning: \"Rate capability\" is NaN for the design: their 0.1C reference point "
+            "(--reference-c-rate) is not in the grid (C-rates 0.5) and is not solved unless asked; --rate-capability "
+            "solves it too") in err, err
+    assert main(BASE + ["--grid", f"{LOADING}=0.015", "--results", "r.sqlite"]) == 0
+    capsys.readouterr()
+    assert main(BASE + ["--grid", "Cathode porosity=0.2", "--results", "r.sqlite", "--replace-results"]) == 0
+    err = capsys.readouterr().err
+    assert ("pybamm-aea sweep: warning: --results r.sqlite: replaced a sweep of another configuration, 1 stored point "
+            "dropped (--replace-results)\n") in err, err
+    keywords = ("results_file", "replace_results", "reference_c_rate", "rate_capability")
+    assert not [k for k in keywords if k in note + err], note + err
 
 
 def test_a_swept_lower_cut_off_ends_each_rows_discharge_from_the_command(tmp_path):

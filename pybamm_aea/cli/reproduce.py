@@ -58,6 +58,13 @@ def _outputs(reproduce, path):
         return ()
 
 
+def _scripts_said(args):
+    """Which figure scripts, as the user gave them: "in --examples DIR" as typed, else "of the installed ones
+    (pybamm_aea.examples)", the default of --examples. Until session 60 'reproduce --only nope' named the folder the
+    installed package resolved to ("no script in '/work/main/examples'"), a path of the machine, not one typed."""
+    return f"in --examples {args.examples!r}" if args.examples else "of the installed ones (pybamm_aea.examples)"
+
+
 def run(args):
     examples = find_examples(args.examples)
     if examples is None:
@@ -70,7 +77,8 @@ def run(args):
     names = [path.name for path, _ in scripts]
     for part in args.only or ():
         if not any(reproduce.selected(name, [part]) for name in names):
-            raise _args.error(args.parser, f"argument --only: no script in {str(examples)!r} has {part!r} in its name")
+            raise _args.error(args.parser, f"argument --only: no script {_scripts_said(args)} has {part!r} in its "
+                                           f"name; the scripts: {', '.join(Path(n).stem for n in names) or 'none'}")
     chosen = [(path, slow) for path, slow in scripts if reproduce.selected(path.name, args.only)]
     if args.fast and args.only and all(slow for _, slow in chosen):  # nothing would run: "0 scripts ok", exit 0
         raise _args.error(args.parser, f"argument --fast: it skips every script --only selects "

@@ -13,6 +13,7 @@ import warnings
 
 from pybamm_aea import cell_preset_names
 from pybamm_aea import paper_protocol
+from pybamm_aea.user_input import ANY, Said, keyword_said
 
 from . import _args
 
@@ -39,20 +40,49 @@ def option_of(parser):
     return dict(parser.get_default(OPTION_TABLE))
 
 
-def _as_typed(exc, option, args, options):
-    """The message of the API's ``exc`` (a ``SweepConfigError``) with its lead, the keyword and the value
-    ("cell='nope': ...", "results_file 'r.txt' must ..."), said as the user typed them ("--cell nope: ..."): until
-    session 59 'sweep --cell nope' said "argument --cell: cell='nope': ...", a keyword the user did not type. The
-    API's pairs of a keyword and its option (``options``: :func:`option_of`) are said by the option alone:
-    "(export=, --output)" -> "(--output)", "force=True (--force)" -> "--force" (until session 59 SJ both)."""
-    text, value = str(exc), getattr(args, option.lstrip("-").replace("-", "_"), None)
-    for keyword, flag in options.items():
-        text = text.replace(f"({keyword}=, {flag})", f"({flag})").replace(f"{keyword}=True ({flag})", flag)
-    if isinstance(value, str):
-        for lead in (f"{exc.argument}={value!r}", f"{exc.argument} {value!r}"):
-            if text.startswith(lead):  # (and the option the API's words add, "compaction='x' (--compaction)")
-                return f"{option} {shlex.quote(value)}{text[len(lead):].removeprefix(f' ({option})')}"
+def _typed(options):
+    """How this command writes a keyword of :func:`pybamm_aea.sweep.sweep` set to a value, for the API's words that
+    name one (a :class:`~pybamm_aea.user_input.Said`): its option (``options``: :func:`option_of`) alone for a switch
+    or a keyword named without a value ("force=True" -> "--force", "(export=)" -> "(--output)"), with the value as
+    typed otherwise ("compaction='Mo6S8'" -> "--compaction Mo6S8"); a keyword the command has no option for as the
+    API says it."""
+    def typed(keyword, value):
+        flag = options.get(keyword)
+        if flag is None:
+            return keyword_said(keyword, value)
+        return flag if value is ANY or value is True else f"{flag} {shlex.quote(str(value))}"
+    return typed
+
+
+def _as_typed(message, args, options, keywords=None):
+    """The API's ``message`` (a ``SweepConfigError``'s, a note's, a warning's) said as the user typed it: the keywords
+    its words name by their options (:func:`_typed`; until session 60 the API's words named a keyword beside its
+    option, "(export=, --output)", and this command cut the keyword out of that text), and its lead, one of
+    ``keywords`` (default: every keyword with an option) and the value ("cell='nope': ...", "results_file 'r.txt'
+    must ..."), as the option and the value typed ("--cell nope: ..."): until session 59 'sweep --cell nope' said
+    "argument --cell: cell='nope': ...", a keyword the user did not type."""
+    said = getattr(message, "said", None)  # (a Said's, a SweepConfigError's)
+    text = said(_typed(options)) if said else str(message)
+    for keyword in keywords or options:
+        option = options.get(keyword)
+        value = getattr(args, option.lstrip("-").replace("-", "_"), None) if option else None
+        if isinstance(value, str):
+            for lead in (f"{keyword}={value!r}", f"{keyword} {value!r}"):
+                if text.startswith(lead):
+                    return f"{option} {shlex.quote(value)}{text[len(lead):]}"
     return text
+
+
+def _warning_words(args, options):
+    """The words of a warning the sweep gave outside its points (``caught``'s, for
+    :func:`~pybamm_aea.cli._args.say_warnings`): one of the API's words that name its keywords (a
+    :class:`~pybamm_aea.user_input.Said`: a results store replaced) as the user typed them, "--results r.sqlite:
+    replaced ... (--replace-results)" (until session 60 Python's own line, "UserWarning: results_file 'r.sqlite':
+    ... (replace_results=True (--replace-results))"); None (its class and text) for any other."""
+    def words(caught):
+        said = caught.message.args[0] if caught.message.args else None
+        return _as_typed(said, args, options) if isinstance(said, Said) else None
+    return words
 
 
 def register(subparsers):
@@ -237,9 +267,10 @@ def run(args):
     if client is not None:
         print(f"Dask: {client}", file=sys.stderr)
     t0 = time.perf_counter()
+    options = option_of(parser)
     try:
-        with warnings.catch_warnings():  # the sweep's notes are printed below, from the table's attrs
-            warnings.simplefilter("ignore", SweepNote)
+        with warnings.catch_warnings(record=True) as caught:  # said below as this command's lines; the sweep's
+            warnings.simplefilter("ignore", SweepNote)  # notes too, from the table's attrs
             df = sweep(grid, parameter_set=args.parameter_set, experiment=experiment, client=client,
                        options=dict(args.option) or None, results_file=args.results, workers=args.workers,
                        compaction=args.compaction, retry_failed=args.retry_failed, progress=_args.progress_shown(args),
@@ -256,20 +287,21 @@ def run(args):
 
             where = "--grid" if exc.__cause__.option in swept else "--option"
             raise _args.error(parser, _args.option_refusal(exc.__cause__, typed, where, dict(args.option), grid))
-        options = option_of(parser)
         option = options.get(exc.argument)
-        raise _args.error(parser, f"argument {option}: {_as_typed(exc, option, args, options)}" if option else str(exc))
+        raise _args.error(parser, f"argument {option}: {_as_typed(exc, args, options, [exc.argument])}" if option
+                          else str(exc))
     finally:
         for resource in (client, cluster):
             if resource is not None:
                 resource.close()
     wall = time.perf_counter() - t0
+    _args.say_warnings(parser.prog, caught, _warning_words(args, options))
     show = [c for c in df.columns if c not in HIDDEN_COLUMNS]
     with pd.option_context("display.width", 200, "display.max_columns", 20, "display.max_rows", 60,
                            "display.float_format", "{:.6g}".format, "display.max_colwidth", 60):
         print(df[show].to_string(index=False) if len(df) <= 60 else df[show])
-    for note in df.attrs["notes"]:  # the facts of the whole sweep, said once
-        print(f"{parser.prog}: warning: {note}", file=sys.stderr)
+    for note in df.attrs["notes"]:  # the facts of the whole sweep, said once, as the user typed its options
+        print(f"{parser.prog}: warning: {_as_typed(note, args, options)}", file=sys.stderr)
     for line in warning_lines(df, parser.prog):  # each class's full text once, then its rows
         print(line, file=sys.stderr)
     failed = df.attrs["failed"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from pybamm_aea.paper_protocol import C_RATE
-from pybamm_aea.user_input import whole_at_least
+from pybamm_aea.user_input import Said, whole_at_least
 
 
 class SweepConfigError(ValueError):
@@ -12,15 +12,21 @@ class SweepConfigError(ValueError):
 
     ``argument`` is the keyword of :func:`sweep` the problem is in (``"grid"``, ``"parameter_set"``,
     ``"results_file"``, ...): the command line names its own option for it, and only that one; None (the
-    default) when it is in no one keyword.
+    default) when it is in no one keyword. A message naming other keywords (its way out) is a
+    :class:`~pybamm_aea.user_input.Said`: :meth:`said` says them as another caller types them.
     """
 
     def __init__(self, message, argument=None):
         super().__init__(message)
         self.argument = argument
 
+    def said(self, typed):
+        """The message with the keywords it names said by ``typed(keyword, value)`` (the command line's options)."""
+        message = self.args[0]
+        return message.said(typed) if isinstance(message, Said) else str(self)
+
     def __reduce__(self):
-        return type(self), (str(self), self.argument)
+        return type(self), (self.args[0], self.argument)
 
 
 class SweepNote(UserWarning):

@@ -14,7 +14,7 @@ from pybamm_aea import compaction_data_sets
 from pybamm_aea.models.checks import SWEEP_ONLY_INPUTS, check_value, factor_of
 from pybamm_aea.parameters import SET_FACTS, composition, registered_values
 from pybamm_aea.parameters.paper_cell import CUT_OFF_NAMES
-from pybamm_aea.user_input import close_names, did_you_mean, whole_at_least
+from pybamm_aea.user_input import ANY, Said, close_names, did_you_mean, whole_at_least
 
 from .api import SweepConfigError
 
@@ -270,10 +270,10 @@ def _check_reference_rate(exp, reference_c_rate):
     if not rates:
         raise SweepConfigError("'C-rate' is swept but the experiment has no C-rate step to scale", "experiment")
     if not any(math.isclose(r, reference_c_rate, rel_tol=1e-9) for r in rates):
-        raise SweepConfigError(
+        raise SweepConfigError(Said(
             f"'C-rate' is swept relative to the reference rate {reference_c_rate:g}C, but the experiment's C-rate "
             f"steps are at {', '.join(f'{r:g}C' for r in rates)}: write its rates at {reference_c_rate:g}C (the other "
-            f"steps scale with it), or set the reference rate (reference_c_rate=, --reference-c-rate)",
+            "steps scale with it), or set the reference rate (", ("reference_c_rate", ANY), ")"),
             "experiment",
         )
 
@@ -527,8 +527,8 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         except ValueError as exc:
             raise SweepConfigError(f"compaction={compaction!r}: {exc}", "compaction") from None
     if compaction is not None and "Stack pressure [MPa]" not in names:
-        raise SweepConfigError(f"compaction={compaction!r} (--compaction) sets the porosity of a swept 'Stack pressure "
-                               "[MPa]', which the grid does not have", "compaction")
+        raise SweepConfigError(Said(("compaction", compaction), " sets the porosity of a swept 'Stack pressure "
+                                    "[MPa]', which the grid does not have"), "compaction")
     if "Stack pressure [MPa]" in names:
         facts = None if material is not None else SET_FACTS.get(parameter_set)
         compaction_set = compaction if compaction is not None else (facts.compaction if facts else None)

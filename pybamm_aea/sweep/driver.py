@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..user_input import is_finite_positive, not_a_number
+from ..user_input import ANY, Said, is_finite_positive, not_a_number
 from .api import SweepConfigError, SweepNote, count, worker_count
 from .config import build_config, cell_notes, compaction_notes, make_experiment
 from .grid import batches as split, expand_grid, is_reference_rate, point_key, reference_points, unique_points
@@ -55,7 +55,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     if not isinstance(rate_capability, bool):
         raise SweepConfigError(f"rate_capability must be True or False, got {rate_capability!r}", "rate_capability")
     if rate_capability and "C-rate" not in names:
-        raise SweepConfigError(f"rate_capability=True needs 'C-rate' among the grid's names, got {names}",
+        raise SweepConfigError(Said(("rate_capability", True), f" needs 'C-rate' among the grid's names, got {names}"),
                                "rate_capability")
     # the table's rows are the grid's points, exactly; the reference-rate points the grid lacks are solved only when
     # asked, and kept out of the rows (table.attrs["reference points"]; until session 49 they were rows of the table)
@@ -265,10 +265,9 @@ def _reference_notes(points, names, reference_c_rate, stored=()):
     rates = ", ".join(f"{c:g}" for c in dict.fromkeys(float(p["C-rate"]) for p in points))
     which = (("the design" if designs == 1 else f"all {designs} designs") if len(missing) == designs
              else f"{len(missing)} of the {designs} designs")
-    return [f"\"Rate capability\" is NaN for {which}: their {reference_c_rate:g}C "
-            f"reference point (reference_c_rate) is not in the grid (C-rates {rates}) and is not solved unless asked; "
-            "rate_capability=True (--rate-capability) solves it too, kept out of the rows "
-            "(table.attrs[\"reference points\"])"]
+    return [Said(f"\"Rate capability\" is NaN for {which}: their {reference_c_rate:g}C reference point (",
+                 ("reference_c_rate", ANY), f") is not in the grid (C-rates {rates}) and is not solved unless asked; ",
+                 ("rate_capability", True), " solves it too, kept out of the rows (table.attrs[\"reference points\"])")]
 
 
 #: how a row's ``warnings`` name the warnings of the reference point its "Rate capability" reads

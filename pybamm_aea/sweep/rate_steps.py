@@ -8,6 +8,8 @@ without a written duration its default x reference / swept rate; a duration the 
 """
 import pybamm
 
+from pybamm_aea.user_input import ANY, Said
+
 
 class StretchedCRate(pybamm.step.CRate):
     """A C-rate step whose duration is the default of the swept rate: still flagged as a default duration, so that
@@ -75,8 +77,8 @@ def scaled_rate_notes(experiment, reference_c_rate, c_rates, nominal=None):
                      f"{', '.join(repr(s) for s in said)} {verb} at {runs}")
     current = ("" if nominal is None else
                f" (at the set's nominal capacity, {nominal:.4g} A.h, 1C is {1e3 * nominal:.4g} mA)")
-    return [f"'C-rate' scales every C-rate step and C-rate cut-off of the experiment by C-rate / {reference_c_rate:g} "
-            f"(reference_c_rate), not only those at {reference_c_rate:g}C: in the rows at C-rate "
-            f"{', '.join(f'{c:g}' for c in rates)}, " + "; ".join(parts) +
-            f"; to keep a step at its own rate, write it, or its cut-off, as a current in A, which is not scaled"
-            f"{current}"]
+    return [Said(f"'C-rate' scales every C-rate step and C-rate cut-off of the experiment by C-rate / "
+                 f"{reference_c_rate:g} (", ("reference_c_rate", ANY), f"), not only those at {reference_c_rate:g}C: "
+                 f"in the rows at C-rate {', '.join(f'{c:g}' for c in rates)}, " + "; ".join(parts) +
+                 "; to keep a step at its own rate, write it, or its cut-off, as a current in A, which is not scaled"
+                 f"{current}")]

@@ -29,11 +29,12 @@ import time
 import uuid
 import warnings
 
-from ..user_input import folder_refusal, json_default, output_refusal
+from ..user_input import ANY, Said, folder_refusal, json_default, output_refusal
 from .api import SweepConfigError
 
-#: the switch that lets a sweep replace what a results file holds (never the export's ``force``)
-REPLACE = "replace_results=True (--replace-results)"
+#: the switch that lets a sweep replace what a results file holds (never the export's ``force``), a keyword of
+#: :func:`~pybamm_aea.sweep.sweep` and its value as a :class:`~pybamm_aea.user_input.Said` names it
+REPLACE = ("replace_results", True)
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 STORE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
@@ -106,9 +107,9 @@ def check_export_path(path, force=False):
         except ImportError as exc:
             raise SweepConfigError(f"export {str(path)!r} is Parquet, which needs pyarrow (pip install pyarrow); "
                                    "or export .csv", "export") from exc
-    refusal = output_refusal(path, force, "force=True (--force)")
+    refusal = output_refusal(path, force, ("force", True))
     if refusal:
-        raise SweepConfigError(f"export {str(path)!r} {refusal}", "export")
+        raise SweepConfigError(Said(f"export {str(path)!r} ", refusal), "export")
     if path.exists() and not os.access(path, os.W_OK):
         raise SweepConfigError(f"export {str(path)!r} is not writable", "export")
     if path.exists() and not path.is_file():
@@ -198,8 +199,8 @@ class ResultStore:
         path = Path(path)
         if path.suffix.lower() not in STORE_SUFFIXES:
             raise SweepConfigError(
-                f"results_file {str(path)!r} must be an SQLite store ending in {', '.join(STORE_SUFFIXES)}; "
-                "CSV, JSON and Parquet are exports of the final table (export=, --output)",
+                Said(f"results_file {str(path)!r} must be an SQLite store ending in {', '.join(STORE_SUFFIXES)}; "
+                     "CSV, JSON and Parquet are exports of the final table (", ("export", ANY), ")"),
                 "results_file",
             )
         if path.is_dir():
@@ -213,11 +214,11 @@ class ResultStore:
                 raise SweepConfigError(f"results_file {str(path)!r} is not writable", "results_file")
             if path.stat().st_size and _holds_foreign_data(path):
                 if not replace:
-                    raise SweepConfigError(f"results_file {str(path)!r} exists and is not a sweep results store: "
-                                           f"not overwritten without {REPLACE}", "results_file")
+                    raise SweepConfigError(Said(f"results_file {str(path)!r} exists and is not a sweep results "
+                                                "store: not overwritten without ", REPLACE), "results_file")
                 self._remove(path)
-                warnings.warn(f"results_file {str(path)!r}: deleted the file that was there (not a sweep results "
-                              f"store; {REPLACE})", stacklevel=2)
+                warnings.warn(Said(f"results_file {str(path)!r}: deleted the file that was there (not a sweep "
+                                   "results store; ", REPLACE, ")"), stacklevel=2)
         self.path = path
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.con = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
@@ -270,16 +271,17 @@ class ResultStore:
                     else:
                         detail.append(f"{k}: {a!r} -> {b!r}")
                 raise SweepConfigError(
-                    f"results_file {str(self.path)!r} holds a sweep of another configuration ({'; '.join(detail)}); "
-                    f"use another file, or {REPLACE} to replace it",
+                    Said(f"results_file {str(self.path)!r} holds a sweep of another configuration "
+                         f"({'; '.join(detail)}); use another file, or ", REPLACE, " to replace it"),
                     "results_file",
                 )
             dropped = self.con.execute("SELECT COUNT(*) FROM points").fetchone()[0]
             self.con.execute("DELETE FROM points")
             self.con.execute("UPDATE sweep_config SET config = ?, created = ? WHERE id = 1", (text, time.time()))
         if row is not None and row[0] != text:
-            warnings.warn(f"results_file {str(self.path)!r}: replaced a sweep of another configuration, "
-                          f"{dropped} stored point{'' if dropped == 1 else 's'} dropped ({REPLACE})", stacklevel=3)
+            warnings.warn(Said(f"results_file {str(self.path)!r}: replaced a sweep of another configuration, "
+                               f"{dropped} stored point{'' if dropped == 1 else 's'} dropped (", REPLACE, ")"),
+                          stacklevel=3)
 
     def transaction(self):
         """A write transaction (``BEGIN IMMEDIATE``): committed on success, rolled back on any error."""
