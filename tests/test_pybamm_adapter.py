@@ -372,3 +372,83 @@ def test_the_power_step_guess_check_catches_a_changed_set_up():
 
     with pytest.raises(ImportError, match=re.escape("Power.set_up(new_model, new_parameter_values)")):
         power_steps.check(Renamed)
+
+
+#: the ways a user builds a simulation of an experiment before solving it (session 60's trial UT, finding 3: each
+#: raised "Cannot process variable 'Cathode Li content' without a `symbol_processor`" inside the package's nucleation
+#: check, pybamm_adapter.experiment_builds), each -> the solve after ``sim.build()``
+BUILT_FIRST = {
+    "solve": lambda sim: sim.solve(),
+    "solve twice": lambda sim: (sim.solve(), sim.solve())[1],
+    "save_at_cycles": lambda sim: sim.solve(save_at_cycles=[1, 3]),
+    "t_eval": lambda sim: sim.solve(t_eval=[0, 3600]),
+}
+
+
+def _three_short_cycles(build, solve):
+    """(simulation, solution, the texts of the warnings the solve gave) of three cycles of a 1C discharge of LMS for
+    3 minutes and a 2 minute rest (discharges of the multi-phase host, which the nucleation check reads),
+    ``sim.build()`` first if ``build``, solved by ``solve(sim)``."""
+    experiment = pybamm.Experiment([("Discharge at 1C for 3 minutes", "Rest for 2 minutes")] * 3)
+    sim = pybamm.Simulation(pybamm.Model("AEA"), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8"),
+                            experiment=experiment)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if build:
+            sim.build()
+        solution = solve(sim)
+    return sim, solution, sorted({str(w.message) for w in caught})
+
+
+@pytest.mark.parametrize("path", list(BUILT_FIRST))
+def test_an_experiment_solved_after_build_reads_as_one_solved_without(path):
+    """``sim.build()`` then ``sim.solve()`` of an experiment raised "ValueError: Cannot process variable 'Cathode Li
+    content' without a `symbol_processor`" from the nucleation check (PyBaMM parameterised the parameterised model
+    ``build()`` left, which disabled the step models' symbol processor; the same solve without ``build()`` gave
+    128.19 mA.h/g), and so did solving twice, with ``save_at_cycles`` or with ``t_eval`` after ``build()``: each now
+    gives the state, capacity and warnings of the same solve without ``build()``, its variables readable."""
+    _, plain, plain_warned = _three_short_cycles(False, BUILT_FIRST[path])
+    sim, built, warned = _three_short_cycles(True, BUILT_FIRST[path])
+    assert any("step 1, the first discharge" in text for text in plain_warned)  # (the nucleation check ran)
+    assert warned == plain_warned
+    assert len(built.cycles) == len(plain.cycles) == 3
+    for name in ("Cathode Li content", "Electrode specific capacity [mA.h.g-1]"):
+        np.testing.assert_allclose(built.cycles[-1][name].entries[..., -1], plain.cycles[-1][name].entries[..., -1],
+                                   rtol=1e-9)
+    assert sim.model is sim._unprocessed_model  # (the model given, as after a solve without build())
+    assert sim.built_model is not None  # (what build() built is kept)
+
+
+def test_a_pybamm_model_solved_after_build_reads_its_variables_too():
+    """PyBaMM's own models had the same fault (``SPM``: "Cannot process variable 'X-averaged negative particle
+    concentration [mol.m-3]' ..." on the first read after ``build()`` then ``solve()``); the patch gives them the
+    solve without ``build()`` too."""
+    name = "X-averaged negative particle concentration [mol.m-3]"
+    ends = []
+    for build in (False, True):
+        experiment = pybamm.Experiment(["Discharge at 1C for 10 minutes"])
+        sim = pybamm.Simulation(pybamm.lithium_ion.SPM(), experiment=experiment)
+        if build:
+            sim.build()
+        ends.append(sim.solve()[name].entries[:, -1])
+    np.testing.assert_allclose(ends[1], ends[0], rtol=1e-9)
+
+
+def test_the_experiment_build_check_catches_a_renamed_model_attribute():
+    """The experiment-build patch (pybamm_adapter.experiment_builds, session 60) sets the private ``_model`` of a
+    simulation back to ``_unprocessed_model`` where ``build()`` made it ``_model_with_set_params``: a PyBaMM that
+    renamed one is an ImportError naming it, before anything is wrapped."""
+    from pybamm_aea.pybamm_adapter import experiment_builds
+
+    experiment_builds.check()  # (the installed PyBaMM's)
+
+    class Renamed:
+        def __init__(self, model):
+            self._model = self._unprocessed_model = model
+            self._parameterised_model = None
+
+        def build_for_experiment(self, inputs=None):
+            return inputs
+
+    with pytest.raises(ImportError, match=re.escape("Simulation._model_with_set_params")):
+        experiment_builds.check(Renamed)

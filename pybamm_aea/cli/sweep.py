@@ -96,7 +96,9 @@ def register(subparsers):
         "the compaction data), 'C-rate' (in 1/h; the rate capability needs each design's --reference-c-rate point: "
         "--rate-capability solves it where the grid lacks it, kept out of the rows), 'S8 mass fraction' (hybrid "
         "S8-Mo6S8 sets), 'Cathode thickness [um]'; and AEA options "
-        "('anode', 'hysteresis', 'ionic switch', 'electronic conduction').",
+        "('anode', 'hysteresis', 'ionic switch', 'electronic conduction'). The default experiment starts from the "
+        "set's initial state: pristine Mo6S8 for Li2021_Mo6S8, whose first discharge nucleates; for a formed cell's "
+        "rate capability start it at LiMo6S8 with --grid 'Initial cathode Li content=1.0' (docs/sweeps.rst).",
         "Example:\n  pybamm-aea sweep --parameter-set Li2021_Mo6S8 --grid 'Cathode loading [kg.m-2]=0.01,0.02' "
         "\\\n      --grid 'Ambient temperature [K]=298.15:343.15:4' --results lms_sweep.sqlite --output lms_sweep.csv",
         "Exit status: 0 all points ran; 1 some points failed (count on stderr); 2 usage error (before any solve).",

@@ -26,6 +26,12 @@ not; :func:`install` installs them, idempotently, in this order):
   PyBaMM does not name it). Retired by: the
   simulation telling the solver all its step models before the first step (or PyBaMM checking input names
   itself), and public names for the inputs PyBaMM gives each step.
+- :mod:`.experiment_builds`: wraps ``Simulation.build_for_experiment`` (outside :mod:`.experiment_inputs`' wrapper):
+  where ``build()`` left the private ``_model`` the parameterised copy (``_model_with_set_params``) of the model given
+  (``_unprocessed_model``), puts the model given back before the step models are made from it (PyBaMM parameterised
+  the copy again, which disabled the step models' ``symbol_processor``: every variable read after ``build()`` then
+  ``solve()`` raised "Cannot process variable ... without a `symbol_processor`"). Retired by:
+  ``build_for_experiment`` parameterising ``_unprocessed_model``, or a ``SymbolProcessor`` taking the same values twice.
 - :mod:`.parameter_values`: wraps ``ParameterSubstitutor.process_symbol`` and ``process_model``
   (``pybamm.parameters.parameter_substitutor``, not exported at ``pybamm.``); reads the private
   ``ParameterSubstitutor._store`` and the
@@ -137,14 +143,14 @@ Where the patches are installed: :func:`install` when :mod:`pybamm_aea.models.ae
 ``pybamm.Model("AEA")`` does); :func:`install_initial_state` alone when :mod:`pybamm_aea.parameters` is imported
 (which ``pybamm.ParameterValues("Li2021_...")`` does).
 """
-from . import (cycle_states, experiment_errors, experiment_inputs, initial_states, model_internals, parameter_values,
-               power_steps, solver_internals, spatial_variables, summary_plots)
+from . import (cycle_states, experiment_builds, experiment_errors, experiment_inputs, initial_states, model_internals,
+               parameter_values, power_steps, solver_internals, spatial_variables, summary_plots)
 from .experiment_inputs import PYBAMM_INPUTS
 from .initial_states import patch_mismatch
 
 __all__ = ["install", "install_initial_state", "PYBAMM_INPUTS", "patch_mismatch", "cycle_states",
-           "experiment_errors", "experiment_inputs", "initial_states", "model_internals", "parameter_values",
-           "power_steps", "solver_internals", "spatial_variables", "summary_plots"]
+           "experiment_builds", "experiment_errors", "experiment_inputs", "initial_states", "model_internals",
+           "parameter_values", "power_steps", "solver_internals", "spatial_variables", "summary_plots"]
 
 
 def install_initial_state():
@@ -158,6 +164,7 @@ def install():
     initial_states.install()
     cycle_states.install()
     experiment_inputs.install()
+    experiment_builds.install()  # (after: its wrapper outermost, the model given back before the checks read it)
     parameter_values.install()
     experiment_errors.install()
     power_steps.install()

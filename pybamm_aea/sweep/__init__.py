@@ -24,7 +24,10 @@ Grid names
   (an exchange-current density, a diffusivity) is refused: a number would drop its dependence on Li content and
   temperature; sweep its scalar factor (``"Cathode exchange-current density factor"``). ``"Ambient temperature [K]"`` is
   passed through an input of another name, because PyBaMM refuses input parameters called like the ones an experiment
-  controls; the effect is the same.
+  controls; the effect is the same. ``"Initial cathode Li content"`` sets the host's state the experiment starts
+  from: the default experiment is the set's first discharge, of pristine Mo6S8 for ``"Li2021_Mo6S8"`` (0.004),
+  whose nucleation decides a fast discharge; ``[1.0]`` starts at LiMo6S8, the formed cell the paper cycles, for its
+  rate capability (docs/sweeps.rst, "The rate capability of a formed cell").
 - derived inputs:
 
   - ``"Stack pressure [MPa]"``: sets ``"Cathode porosity"`` from the compaction law of the cathode under that

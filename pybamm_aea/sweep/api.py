@@ -59,7 +59,11 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         (:func:`pybamm_aea.parameters.starts_with_charge`) one cycle, a charge at that rate to its ``"Upper voltage
         cut-off [V]"`` then that discharge; a swept cut-off ends each point's step at its own value (on Li-In: that
         cell's voltage). An experiment given is run as given; with it, a swept cut-off whose steps end at their own
-        voltages is refused (SweepConfigError).
+        voltages is refused (SweepConfigError). The discharge starts from the set's initial state: for Mo6S8 pristine
+        (``"Initial cathode Li content"`` 0.004), whose nucleation decides a fast discharge, not a formed cell's rate
+        capability; for that, start at LiMo6S8 by adding ``"Initial cathode Li content": [1.0]`` to the grid
+        (docs/sweeps.rst, "The rate capability of a formed cell": 10 mg/cm2 at 1C over 0.1C, 0.0046 pristine,
+        0.545 formed).
     client : dask.distributed.Client, optional
         Run the batches on this Dask cluster instead of local processes.
     options : dict, optional
