@@ -20,6 +20,12 @@ def shared_data_dir():
     return SHARED_DATA
 
 
+#: the relative spread, between two processors, of a figure of the S-LMS formation + 3 cycles (a nucleation decided
+#: by round-off): its ESC 487.42 mA.h/g on the AMD EPYC of sessions 45-59, 487.59 on session 60's (3.5e-4); 1e-3
+#: keeps a factor 2, a swapped term or a capacity 0.2 % off failing
+PROCESSOR_SPREAD = 1e-3
+
+
 @dataclass(frozen=True)
 class ReadmeFigure:
     """A figure of the README: its value and the decimals it is stated to."""
@@ -27,10 +33,13 @@ class ReadmeFigure:
     value: float
     decimals: int
 
-    def approx(self, tolerance=0.0):
+    def approx(self, tolerance=0.0, across_processors=False):
         """``pytest.approx`` of the figure to its own rounding: half a unit of its last digit, plus ``tolerance`` (a
-        solver's stated tolerance, in the figure's unit), no relative tolerance."""
-        return pytest.approx(self.value, abs=0.5 * 10.0 ** -self.decimals + tolerance)
+        solver's stated tolerance, in the figure's unit) and, ``across_processors``, :data:`PROCESSOR_SPREAD` of
+        the figure (a run whose round-off differs between processors)."""
+        spread = PROCESSOR_SPREAD * abs(self.value) if across_processors else 0.0
+        return pytest.approx(self.value, abs=0.5 * 10.0 ** -self.decimals + tolerance + spread)
+
 
 
 def _anchored(anchor, text):
