@@ -16,7 +16,9 @@ from .user_input import number_refusal
 
 __all__ = ["Range", "CATHODE_LOADING", "THINNEST_CATHODE_UM", "CATHODE_THICKNESS_UM", "check_loading_mg_cm2",
            "check_thickness_um", "PERCENT", "FRACTION", "FRACTION_BELOW_ONE",
-           "STACK_PRESSURE", "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
+           "STACK_PRESSURE", "FABRICATION_PRESSURE", "SEPARATOR_THICKNESS_UM", "SEPARATOR_THICKNESS_M",
+           "COLLECTOR_THICKNESS_UM",
+           "composition_percent_hint", "VOLTAGE_VS_LI", "voltage_hint", "NON_NEGATIVE", "POSITIVE",
            "UTILISATION", "VOLTAGE_ABOVE_ZERO", "ATMOSPHERE_MPA", "LEAST_PRESSED_MPA", "DENSITY_G_CM3",
            "LEAST_ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_KJ", "ACTIVATION_ENERGY_J", "MOLAR_MASS_G_MOL",
            "SOLID_DENSITY_KG_M3", "MOLAR_MASS_KG_MOL"]
@@ -44,12 +46,15 @@ class Range:
     "degrees C", 1.0, 273.15)``, ``("", "%", 100.0)`` for a fraction (no unit) typed in percent, ``("MPa", "Pa", 1e6,
     0.0, LEAST_PRESSED_MPA)``: a value outside the range that would be in it read in that unit is said so
     (:meth:`slip_hint`); the optional fifth, the least plausible reading (in the parameter's unit): one below it gets no
-    hint (:meth:`implausible`; 1500 read as Pa is 0.0015 MPa, no stack pressure). One slip per
-    range: 360000 meant as kPa (360 MPa) is said as Pa (0.36 MPa), the reading the fifth admits. ``kind``: what the
+    hint (:meth:`implausible`; 1500 read as Pa is 0.0015 MPa, no stack pressure). Further slips: ``more_slips``.
+    ``kind``: what the
     range is, said in the error ("physical"; "modelled" for a bound of the model's own, not the material's).
     ``low_slip``: as ``slip``, for a value below the range (a loading in mg/cm2 typed in kg/m2, ``("mg/cm2", "kg/m2",
     0.01)``; a thickness in um typed in m). ``also``: values taken outside ``low .. high`` (an activation energy's 0,
-    no temperature dependence, below its least non-zero value)."""
+    no temperature dependence, below its least non-zero value). ``more_slips``: further slips (each as ``slip``) a
+    value above the range is read in after ``slip``; every reading that fits is said, "did you give kPa or Pa?
+    360000 kPa = 360 MPa, 360000 Pa = 0.36 MPa" (session 60: 360000 typed in kPa, the paper's 360 MPa, was asked only
+    "did you give Pa?", whose 0.36 MPa is no pressing)."""
 
     low: float | None = None
     high: float | str | None = None
@@ -62,6 +67,7 @@ class Range:
     kind: str = "physical"
     low_slip: tuple = ()
     also: tuple = ()
+    more_slips: tuple = ()
 
     def __post_init__(self):
         """A list given as a field (``slip``, ``only``, ``low_slip``, ``also``; JSON's) kept as a tuple: the range is
@@ -70,6 +76,8 @@ class Range:
         for field in fields(self):
             if isinstance(getattr(self, field.name), list):
                 object.__setattr__(self, field.name, tuple(getattr(self, field.name)))
+        if any(isinstance(slip, list) for slip in self.more_slips):  # (JSON's lists of lists)
+            object.__setattr__(self, "more_slips", tuple(tuple(slip) for slip in self.more_slips))
 
     def to_json(self):
         """The range as a JSON-native dict (its fields; tuples as lists)."""
@@ -91,20 +99,25 @@ class Range:
         v = float(value)
         b = v if bounded is None else float(bounded)
         below = self.low is not None and b < self.low  # (a value below the range: its own slip, :attr:`low_slip`)
-        slip = self.low_slip if below and self.low_slip else self.slip
-        if not slip or isinstance(self.high, str):
+        slips = (self.low_slip,) if below and self.low_slip else (self.slip,) + self.more_slips
+        if not slips[0] or isinstance(self.high, str):
             return ""
-        unit, other, per = slip[:3]
-        zero = slip[3] if len(slip) > 3 else 0.0  # (the other unit's zero in this unit: a temperature's)
-        if self.contains(b) or not self.contains(b / per + zero):
+        if self.contains(b) or b in (self.low, self.high):  # the range's own (open) bound typed, no slip: a porosity
+            return ""  # of 1 is not 1 %
+        fit = []
+        for slip in slips:
+            per = slip[2]
+            zero = slip[3] if len(slip) > 3 else 0.0  # (the other unit's zero in this unit: a temperature's)
+            # (a reading outside the range, or in it but of no plausible value: no hint)
+            if self.contains(b / per + zero) and not self.implausible(b / per + zero, slip):
+                fit.append((slip[1], per, zero))
+        if not fit:
             return ""
-        if b in (self.low, self.high):  # the range's own (open) bound typed, no slip: a porosity of 1 is not 1 %
-            return ""
-        if self.implausible(b / per + zero, slip):  # a reading in the range but of no plausible value
-            return ""
+        unit = slips[0][0]
         unit = f" {unit}" if unit else ""  # (a fraction has no unit: " (11 = 1100 %); did you give %? 11 % = 0.11")
-        return (f" ({v:.10g}{unit} = {(v - zero) * per:.10g} {other}); did you give {other}? {v:.10g} {other} = "
-                f"{v / per + zero:.10g}{unit}")
+        said = " = ".join(f"{(v - zero) * per:.10g} {other}" for other, per, zero in fit)
+        readings = ", ".join(f"{v:.10g} {other} = {v / per + zero:.10g}{unit}" for other, per, zero in fit)
+        return f" ({v:.10g}{unit} = {said}); did you give {' or '.join(other for other, _, _ in fit)}? {readings}"
 
     def implausible(self, reading, slip=None):
         """Whether ``reading`` (in the parameter's unit) is below the fifth of ``slip`` (:attr:`slip` if None), the
@@ -255,10 +268,46 @@ UTILISATION = Range(0.0, 1.0, low_open=True, slip=PERCENT + (0.0, 0.05))
 #: (3.6e8 for 360 MPa) ran without a word: the voids closed at once and S-LMS kept +17 % capacity at cycle 40; a reading
 #: in Pa at or below :data:`ATMOSPHERE_MPA` (1500 -> 0.0015 MPa) is no stack pressure and gets no hint (session 47;
 #: below 0.1 MPa until session 55: 100000 and 101325, one atmosphere, were asked "did you give Pa?")
-STACK_PRESSURE = Range(0.0, 1000.0, slip=("MPa", "Pa", 1e6, 0.0, LEAST_PRESSED_MPA), kind="modelled", why=(
+#: 360000 typed in kPa (360 MPa) is said as kPa and as Pa, the two readings in the range (session 60: Pa only)
+_PRESSURE_SLIPS = dict(slip=("MPa", "kPa", 1e3, 0.0, LEAST_PRESSED_MPA),
+                       more_slips=(("MPa", "Pa", 1e6, 0.0, LEAST_PRESSED_MPA),))
+STACK_PRESSURE = Range(0.0, 1000.0, **_PRESSURE_SLIPS, kind="modelled", why=(
     "at most 1000 MPa, the model's bound, not the material's: above ~1100 MPa its stack-held porosity (S-LMS 0.0073 "
     "at 1000 MPa) comes within 0.005 of the swelling's floor, where its void-closure switch no longer turns off; the "
     "paper's cells are pressed and cycled at 360 MPa"))
+#: "Cathode fabrication pressure [MPa]", the pressure the cathode was pressed at, where its as-made porosity
+#: ("Cathode porosity") is the compaction law's under load (Tables S6-S8, pybamm_aea.energy.compaction; the model's
+#: Heckel law is anchored there, models/submodels/volume.py). Above 0 (a pressed compact) and at most 1000 MPa, the
+#: compaction law's bound in this package (:data:`STACK_PRESSURE`: the laws are fitted to 36-360 MPa, and the paper
+#: presses at 360 MPa). It was any positive number until session 60: 360000 (360 MPa typed in kPa) ran with only
+#: numpy's "overflow encountered in exp" (the stack-held porosity eps0 exp(K (P_fab - P_stack)) at K 0.00378 MPa-1)
+FABRICATION_PRESSURE = Range(0.0, 1000.0, low_open=True, **_PRESSURE_SLIPS, kind="modelled", why=(
+    "a pressed compact, at most 1000 MPa: the compaction laws (Tables S6-S8, measured at 36-360 MPa) are used up to "
+    "there, as the stack pressure's; the paper presses its electrodes at 360 MPa"))
+
+#: a separator layer's thickness [um]: the energy model's (:class:`pybamm_aea.energy.SeparatorLayer`) and, in m, the
+#: model's ("Separator layer 1/2 thickness [m]", :data:`SEPARATOR_THICKNESS_M`). At least 1 um, a sputtered LiPON
+#: film, the thinnest solid electrolyte separating a cell (thin-film batteries: Bates et al., Solid State Ionics
+#: 53-56, 647, 1992, films ~1 um); at most 2000 um, twice the paper's pressed two-layer pellet (Li10GeP2S12 624 um +
+#: Li3PS4 341 um, from their masses, parameters/paper_cell.py). A 30 um separator typed in mm (0.03) or nm (30000)
+#: was taken without a word until session 60 (1285 and 2.1 Wh/L for 799), as the model's 624 um layer typed as
+#: 6.24e-7 m; each is said so
+SEPARATOR_THICKNESS_UM = Range(1.0, 2000.0, slip=("um", "nm", 1e3), low_slip=("um", "mm", 1e-3), why=(
+    "at least 1 um, a sputtered LiPON film, the thinnest solid electrolyte separating a cell; at most 2000 um, twice "
+    "the paper's pressed Li10GeP2S12 + Li3PS4 pellet (965 um)"))
+#: :data:`SEPARATOR_THICKNESS_UM` in m, the model's "Separator layer 1/2 thickness [m]": their range was [0, the
+#: electrode's width] until session 60, so 6.24e-7 m (the paper's 624 um layer 1000x thin) ran; one typed in mm
+#: (0.624) or um (624) is said so
+SEPARATOR_THICKNESS_M = replace(_in_unit(SEPARATOR_THICKNESS_UM, 1e-6, slip=("m", "mm", 1e3)),
+                                more_slips=(("m", "um", 1e6),), why=SEPARATOR_THICKNESS_UM.why + (
+                                    "; in m: 624 um is 0.000624 m"))
+#: a current-collector foil's thickness [um] (:class:`pybamm_aea.energy.CurrentCollector`): at least 1 um (rolled Cu
+#: and Al collector foils are 4.5-20 um; the README's stacks take 10 um), at most 200 um, a 0.2 mm metal plate (a lab
+#: cell's mm-thick steel plungers are its housing, outside the unit stack the energy model counts). A 10 um foil typed
+#: in mm (0.01) or a 10 mm plate (10000) was taken until session 60 (6.3 Wh/L for 799)
+COLLECTOR_THICKNESS_UM = Range(1.0, 200.0, slip=("um", "nm", 1e3), low_slip=("um", "mm", 1e-3), why=(
+    "at least 1 um (rolled Cu and Al collector foils are 4.5-20 um), at most 200 um, a 0.2 mm metal plate; a lab "
+    "cell's mm-thick plungers are its housing, outside the unit stack"))
 
 #: a dense layer as thick as the thickest all-solid-state cathode reported, 600 um (Kato et al. 2018,
 #: citations.KATO2018: 115.4 mg/cm2 of LiCoO2 in a composite with the electrolyte), at the density of Mo6S8 or

@@ -719,10 +719,10 @@ _LAYER = ("is outside its physical range [0, 'Electrode width [m]' = 0.00886002]
     (lambda: _temperature_as_input(25.0), "did you give degrees C? 25 degrees C = 298.15 K; from the input 'T' = 25.0"),
     # a separator layer's (or a film's) thickness in um or mm typed as m: a layer metres thick ran (640 m: "a smaller
     # current or a lower loading lets the cell start"; 0.64 m: a 0.1C discharge to 1.8 V as if right)
+    # (a separator's range is its own since session 60, 1-2000 um: test_a_separator_layer_1000x_thin_is_refused)
     (lambda: _layer_as_value("Separator layer 1 thickness [m]", 640.0), "'Separator layer 1 thickness [m]' = 640.0 "
-     + _LAYER),
-    (lambda: _layer_as_value("Separator layer 2 thickness [m]", 0.34), "'Separator layer 2 thickness [m]' = 0.34 "
-     + _LAYER),
+     "is outside its physical range [1e-06, 0.002]"),
+    (lambda: _layer_as_value("Separator layer 2 thickness [m]", 0.34), "did you give mm? 0.34 mm = 0.00034 m"),
     (lambda: _layer_as_value("Initial interphase thickness [m]", 1.0), "'Initial interphase thickness [m]' = 1.0 "
      + _LAYER),
     (lambda: _layer_as_value("Initial Li0 film thickness [m]", 5.0), "'Initial Li0 film thickness [m]' = 5.0 " + _LAYER),
@@ -740,10 +740,12 @@ def test_the_papers_layers_and_temperatures_are_in_range():
 
     values = pybamm.ParameterValues("Li2021_Mo6S8")
     width = values["Electrode width [m]"]
-    for name in ("Separator layer 1 thickness [m]", "Separator layer 2 thickness [m]", "Initial interphase thickness [m]",
-                 "Initial Li0 film thickness [m]"):
+    for name in ("Initial interphase thickness [m]", "Initial Li0 film thickness [m]"):
         check_value(name, values[name], width)
         check_value(name, width, width)  # (the end itself)
+    for name in ("Separator layer 1 thickness [m]", "Separator layer 2 thickness [m]"):  # (1-2000 um: session 60)
+        for thickness in (values[name], 1e-6, 2e-3):
+            check_value(name, thickness)
     for kelvin in (paper_cell.T_REF, 298.15, 200.0, 453.65):
         check_value("Ambient temperature [K]", kelvin)
     with pytest.raises(ValueError, match=re.escape("[200, 453.65] (200 K to the melting point of Li, 453.65 K)") + "$"):
@@ -4194,13 +4196,17 @@ def test_a_c_rate_on_a_nominal_capacity_far_from_the_cathodes_is_warned_once():
 def test_a_slip_hint_only_where_the_reading_is_plausible(name, value):
     with pytest.raises(ValueError) as err:
         check_value(name, value)
-    assert "did you give" not in str(err.value)
+    if name == "Stack pressure [MPa]":  # (read in kPa, 1.5 and 3.6 MPa, a held cell's: said since session 60)
+        assert " Pa = " not in str(err.value) and "or Pa?" not in str(err.value), str(err.value)
+        assert f"did you give kPa? {value:g} kPa = {value / 1e3:g} MPa" in str(err.value)
+    else:
+        assert "did you give" not in str(err.value)
 
 
 def test_a_stack_pressure_reading_in_pa_of_a_stack_pressure_keeps_its_hint():
-    """360000 read as Pa is 0.36 MPa, a stack pressure (>= 0.1 MPa): hinted (kPa, 360 MPa, is not named: one slip a
-    range); 1.2 as a porosity is 1.2 %: hinted."""
-    with pytest.raises(ValueError, match=re.escape("did you give Pa? 360000 Pa = 0.36 MPa")):
+    """360000 read as Pa is 0.36 MPa, a stack pressure (>= 0.1 MPa): hinted, after kPa (360 MPa; named since session
+    60); 1.2 as a porosity is 1.2 %: hinted."""
+    with pytest.raises(ValueError, match=re.escape("360000 Pa = 0.36 MPa")):
         check_value("Stack pressure [MPa]", 3.6e5)
     with pytest.raises(ValueError, match=re.escape("did you give %? 1.2 % = 0.012")):
         check_value("Cathode porosity", 1.2)
@@ -5145,3 +5151,44 @@ def test_the_nominal_capacity_warning_survives_a_pickle():
     warning = NominalCapacityMismatchWarning("the facts", 1.5e-4)
     back = pickle.loads(pickle.dumps(warning))
     assert (type(back), back.facts, back.capacity, str(back)) == (type(warning), "the facts", 1.5e-4, str(warning))
+
+
+# ------------------------------------------------------------------------------- session 60 (trial UT, findings 2, 8)
+_FABRICATION = "Cathode fabrication pressure [MPa]"
+
+
+@pytest.mark.parametrize("as_input", [False, True])
+def test_a_fabrication_pressure_in_kpa_is_refused_naming_kpa(as_input):
+    """"Cathode fabrication pressure [MPa]" = 360000 (360 MPa typed in kPa) ran with only numpy's "overflow
+    encountered in exp" (the stack-held porosity eps0 exp(K (P_fab - P_stack))); now refused at parameterisation and
+    as an input at solve time, the kPa reading said first, then Pa's."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values[_FABRICATION] = "[input]" if as_input else 360000.0
+    said = re.escape(f"'{_FABRICATION}' = 360000.0 is outside its modelled range (0, 1000] (a pressed compact") + ".*" \
+        + re.escape("(360000 MPa = 360000000 kPa = 3.6e+11 Pa); did you give kPa or Pa? 360000 kPa = 360 MPa, "
+                    "360000 Pa = 0.36 MPa")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 60], inputs={_FABRICATION: 360000.0} if as_input else None)
+
+
+@pytest.mark.parametrize("name, value, said", [
+    (_FABRICATION, 3.6e8, "did you give Pa? 360000000 Pa = 360 MPa"),  # (kPa's reading, 360000 MPa, is out)
+    (_FABRICATION, 0.0, "'Cathode fabrication pressure [MPa]' = 0.0 is outside its modelled range (0, 1000]"),
+    (_FABRICATION, 1000.5, "is outside its modelled range (0, 1000]"),
+    ("Stack pressure [MPa]", 3.6e5, "did you give kPa or Pa? 360000 kPa = 360 MPa, 360000 Pa = 0.36 MPa"),
+    # the paper's 624 um separator layer typed 1000x thin ran (6.24e-7 m: [0, the cell's width] until session 60)
+    ("Separator layer 1 thickness [m]", 6.24e-7, "'Separator layer 1 thickness [m]' = 6.24e-07 is outside its physical "
+     "range [1e-06, 0.002] (at least 1 um, a sputtered LiPON film"),
+    ("Separator layer 1 thickness [m]", 624.0, "did you give um? 624 um = 0.000624 m"),
+    ("Separator layer 2 thickness [m]", 0.341, "did you give mm? 0.341 mm = 0.000341 m"),
+])
+def test_a_fabrication_pressure_and_a_separator_layer_out_of_range_are_named(name, value, said):
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_value(name, value)
+
+
+def test_the_fabrication_pressures_the_package_uses_are_in_range():
+    """The paper's 360 MPa, the compaction data's 36 MPa and the README's 720 MPa stay in range, 1000 MPa the end."""
+    for pressure in (36.0, 360.0, 720.0, 1000.0):
+        check_value(_FABRICATION, pressure)

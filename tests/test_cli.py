@@ -145,7 +145,7 @@ def test_a_compaction_set_is_read_as_the_energy_package_reads_it(command, capsys
     command line takes is read as the package reads it: --compaction is too, and a misspelling gets the close name."""
     parser, _ = build_parsers()
     given = {"energy": ["--pressure", "360"], "sweep": ["--parameter-set", "Li2021_S_Mo6S8", "--grid",
-                                                        "Stack pressure [MPa]=100,360"]}[command]
+                                                        "Pressing and stack pressure [MPa]=100,360"]}[command]
     for typed in ("s-lms", "S LMS", "slms", "S-LMS"):
         assert parser.parse_args([command, *given, "--compaction", typed]).compaction == "S-LMS", typed
     with pytest.raises(SystemExit):
@@ -560,8 +560,8 @@ def test_energy_and_sweep_hold_a_stack_pressure_to_one_range(capsys):
     assert "argument --pressure: --pressure must be <= 1000, got 5000 (at most 1000 MPa, the model's bound" in err
     err = _error(["energy", "--composition", "Mo6S8=1", "--pressure", "3.6e8", "--compaction", "Mo6S8"], capsys)
     assert "did you give Pa? 360000000 Pa = 360 MPa" in err
-    err = _error(["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Stack pressure [MPa]=5000"], capsys)
-    assert "'Stack pressure [MPa]' = 5000.0 is outside its modelled range [0, 1000] (at most 1000 MPa" in err
+    err = _error(["sweep", "--parameter-set", "Li2021_Mo6S8", "--grid", "Pressing and stack pressure [MPa]=5000"], capsys)
+    assert "'Pressing and stack pressure [MPa]' = 5000.0 is outside its modelled range (0, 1000] (a pressed" in err
 
 
 @pytest.mark.parametrize("argv, message", [

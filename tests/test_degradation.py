@@ -376,7 +376,8 @@ def test_s_lms_li_in_rises_to_cycle_30_then_fades(s_lms_li_in_default, readme_fi
     summary, _ = s_lms_li_in_default
     assert summary[RET].loc[120] == pytest.approx(76, abs=1.5)
     # the README's figure, read from it, to its stated digits (76.10 on 2026-12-05): a solver build that moves it fails
-    assert summary[RET].loc[120] == readme_figure("| 76 %, rising to cycle 30 | {} % on the multi-phase default").approx()
+    assert summary[RET].loc[120] == readme_figure("| 76 %, rising to cycle 30 | {} % on the multi-phase default").approx(
+        across_processors=True)
     peak = summary[ESC].idxmax()
     print("retention", summary[RET].loc[120], "peak cycle:", peak)
     # the multi-phase top is flat to 0.15 %, its largest cycle the solver's per-cycle scatter: the README's range

@@ -1,5 +1,6 @@
 """Cell-level (stack) energy density of pybamm_aea.energy (Randau et al., Nat. Energy 5, 259, 2020 practice)."""
 import math
+import re
 
 import pytest
 
@@ -284,3 +285,42 @@ def test_a_composite_anode_made_lithiated_takes_up_nothing_more():
     assert cell.anode_capacity == pytest.approx(3.3) and cell.areal_capacity == pytest.approx(3.0)
     graphite = CompositeAnode(Electrode({"Graphite": 0.94, "Carbon": 0.03, "Binder": 0.03}, 0.3), np_ratio=1.1)
     assert graphite.lithium_capacity(3.0) == 0.0 and graphite.host_capacity(3.0) == pytest.approx(3.3)
+
+
+# ------------------------------------------------------------------------------------ session 60 (trial UT, finding 7)
+@pytest.mark.parametrize("make, said", [
+    # a 30 um separator typed in mm: 1285 Wh/L for 799; in nm: 2.1 Wh/L
+    (lambda: SeparatorLayer("Li3PS4", thickness_um=0.03),
+     "separator thickness_um must be >= 1, got 0.03 (0.03 um = 3e-05 mm); did you give mm? 0.03 mm = 30 um"),
+    (lambda: SeparatorLayer("Li3PS4", thickness_um=30000),
+     "separator thickness_um must be <= 2000, got 30000 (at least 1 um, a sputtered LiPON film"),
+    (lambda: SeparatorLayer("Li3PS4", thickness_um=30000), "separator thickness_um must be <= 2000, got 30000 (at "
+     "least 1 um, a sputtered LiPON film, the thinnest solid electrolyte separating a cell; at most 2000 um, twice "
+     "the paper's pressed Li10GeP2S12 + Li3PS4 pellet (965 um)) (30000 um = 30000000 nm); did you give nm? 30000 nm = "
+     "30 um"),
+    (lambda: SeparatorLayer("Li3PS4", thickness_um=0), "separator thickness_um must be >= 1, got 0"),
+    # an areal mass giving a layer outside the range (0.001 mg/cm2 of Li3PS4: 5 nm)
+    (lambda: SeparatorLayer("Li3PS4", areal_mass_mg_cm2=0.001),
+     "separator areal_mass_mg_cm2 = 0.001 gives a Li3PS4 layer 0.005348 um thick, outside a separator's range "
+     "[1, 2000] um"),
+    # a 10 um foil typed in mm, a 10 mm plate: 6.3 Wh/L for 799
+    (lambda: CurrentCollector("Al", 0.01), "collector thickness_um must be >= 1, got 0.01 (0.01 um = 1e-05 mm); "
+                                           "did you give mm? 0.01 mm = 10 um"),
+    (lambda: CurrentCollector("Al", 10000), "collector thickness_um must be <= 200, got 10000 (at least 1 um"),
+])
+def test_a_stack_layer_outside_its_range_is_refused_naming_the_unit_slip(make, said):
+    """SeparatorLayer and CurrentCollector took any non-negative thickness (the trial's 0.03 and 30000 um separators,
+    a 10000 um collector); each is refused naming the value and the unit it fits."""
+    with pytest.raises(ValueError, match="^" + re.escape(said)):
+        make()
+
+
+def test_the_stacks_layers_of_the_papers_and_the_presets_are_in_range():
+    """The ends of the ranges and the layers the package ships (the paper's pellet, 624 + 341 um; the presets' 10 um
+    foils and 30 um separator) stay in range."""
+    for thickness in (1.0, 30.0, 624.0, 2000.0):
+        assert SeparatorLayer("Li3PS4", thickness_um=thickness).thickness_um == thickness
+    for thickness in (1.0, 10.0, 200.0):
+        assert CurrentCollector("Al", thickness).thickness_um == thickness
+    assert cell_preset("paper lab cell").layers
+    assert cell_preset("practical target", cathode=paper.slms_practical_electrode(), loading_mg_cm2=5.0).layers

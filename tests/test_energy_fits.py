@@ -125,7 +125,7 @@ def test_one_atmosphere_bounds_both_unit_slips_of_a_stack_pressure(pressure, hin
     from pybamm_aea.cli import main
 
     gpa = f"did you give GPa? {pressure:g} GPa = {pressure * 1e3:g} MPa"
-    pa = f"did you give Pa? {pressure * 1e6:g} Pa = {pressure:g} MPa"
+    pa = f" {pressure * 1e6:g} Pa = {pressure:g} MPa"  # (after the kPa reading since session 60)
     with pytest.warns(ExtrapolationWarning) as record:
         porosity("S-LMS", pressure)
     assert (gpa in str(record[0].message)) is hinted, str(record[0].message)

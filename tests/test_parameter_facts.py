@@ -163,7 +163,8 @@ def test_the_hybrid_compositions_and_compaction_laws_are_read_from_one_record(mo
 
     lto = parameters.SET_FACTS["Li2021_LTO_Mo6S8"]
     monkeypatch.setitem(parameters.SET_FACTS, "Li2021_LTO_Mo6S8", dataclasses.replace(lto, compaction="S-LMS"))
-    built = config.build_config(["Stack pressure [MPa]"], [{"Stack pressure [MPa]": 360.0}], "Li2021_LTO_Mo6S8",
+    name = "Pressing and stack pressure [MPa]"
+    built = config.build_config([name], [{name: 360.0}], "Li2021_LTO_Mo6S8",
                                 None, None, None, 0.1)
     assert built.compaction == built.record["compaction"] == "S-LMS"
 

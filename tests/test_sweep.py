@@ -120,7 +120,7 @@ def test_solver_failure_is_reported():
 def test_stack_pressure_sets_porosity_from_compaction_data():
     from pybamm_aea.energy import porosity
 
-    df = sweep({"Stack pressure [MPa]": [108.0, 360.0]}, parameter_set=LMS, workers=1)
+    df = sweep({"Pressing and stack pressure [MPa]": [108.0, 360.0]}, parameter_set=LMS, workers=1)
     assert df["Cathode porosity"].tolist() == pytest.approx([porosity("Mo6S8", 108.0), porosity("Mo6S8", 360.0)])
     assert df["error"].isna().all()
     # denser electrode, more Wh/L, same capacity per gram
@@ -994,7 +994,7 @@ def test_batched_rows_keep_the_warnings_of_their_inputs():
     """Stack pressure 5 / 200 / 1000 MPa on LMS: the compaction law extrapolates at 5 and 1000 MPa. The batched
     path (default) and the per-point path give the same warnings column, each row its own (the batched one gave
     None on every row)."""
-    grid = {"Stack pressure [MPa]": [5.0, 200.0, 1000.0]}
+    grid = {"Pressing and stack pressure [MPa]": [5.0, 200.0, 1000.0]}
     batched = sweep(grid, parameter_set=LMS, workers=1, progress=False, batch_size=3)  # one batched solve
     single = sweep(grid, parameter_set=LMS, workers=1, progress=False, batched=False)
     assert batched["warnings"].tolist() == single["warnings"].tolist()
@@ -1045,8 +1045,8 @@ def test_stack_pressure_uses_the_compaction_law_of_the_points_composition(fracti
     from pybamm_aea.energy import porosity
     from pybamm_aea.sweep.config import build_config, compaction_notes, derive_inputs
 
-    names, point = ["S8 mass fraction", "Stack pressure [MPa]"], {"S8 mass fraction": fraction,
-                                                                  "Stack pressure [MPa]": 360.0}
+    names, point = ["S8 mass fraction", "Pressing and stack pressure [MPa]"], {"S8 mass fraction": fraction,
+                                                                  "Pressing and stack pressure [MPa]": 360.0}
     config = build_config(names, [point], "Li2021_S_Mo6S8", None, None, None, 0.1)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -1065,8 +1065,8 @@ def test_a_compaction_law_the_user_names_is_used_as_given_and_warned_about():
     measured on another composition."""
     from pybamm_aea.sweep.config import build_config, compaction_notes, derive_inputs
 
-    points = [{"Stack pressure [MPa]": 360.0}, {"Stack pressure [MPa]": 100.0}]
-    config = build_config(["Stack pressure [MPa]"], points, LMS, None, None, "S-LMS", 0.1)
+    points = [{"Pressing and stack pressure [MPa]": 360.0}, {"Pressing and stack pressure [MPa]": 100.0}]
+    config = build_config(["Pressing and stack pressure [MPa]"], points, LMS, None, None, "S-LMS", 0.1)
     assert derive_inputs(config, points[0])[2] == pytest.approx(0.082)
     assert compaction_notes(config, points) == [
         "porosity from the 'S-LMS' compaction law, measured on 32.5 wt% S8 + 67.5 wt% Mo6S8, for a cathode of "
@@ -1084,7 +1084,7 @@ def test_a_compaction_law_of_another_composition_is_said_once_with_its_points():
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        df = sweep({"Stack pressure [MPa]": [100.0, 250.0, 360.0]}, parameter_set="Li2021_LTO_Mo6S8", workers=1,
+        df = sweep({"Pressing and stack pressure [MPa]": [100.0, 250.0, 360.0]}, parameter_set="Li2021_LTO_Mo6S8", workers=1,
                    progress=False, options=LEVER)
     notes = [str(w.message) for w in caught if "compaction law" in str(w.message)]
     assert notes == ["porosity from the 'Mo6S8' compaction law, measured on 100 wt% Mo6S8, for a cathode of 40 wt% "
@@ -1093,7 +1093,7 @@ def test_a_compaction_law_of_another_composition_is_said_once_with_its_points():
     assert df["warnings"].isna().all() and df["error"].isna().all()
     assert df.attrs["notes"] == notes  # kept with the results (they carried no trace of it)
     names, points = expand_grid({"S8 mass fraction": [0.0, SLMS_COMPOSITION["S8"], 0.45, 0.6],
-                                 "Stack pressure [MPa]": [100.0, 360.0]})
+                                 "Pressing and stack pressure [MPa]": [100.0, 360.0]})
     config = build_config(names, points, "Li2021_S_Mo6S8", None, None, None, 0.1)
     assert [n.split(": ")[-1] for n in compaction_notes(config, points)] == [
         "2 of 8 points, at 'S8 mass fraction' = 0.45", "2 of 8 points, at 'S8 mass fraction' = 0.6"]
@@ -1114,7 +1114,7 @@ def test_the_compaction_law_is_decided_once_per_composition(monkeypatch):
 
     monkeypatch.setattr(sweep_config, "_compaction_choice", counted)
     names, points = expand_grid({"S8 mass fraction": [0.0, SLMS_COMPOSITION["S8"], 0.45, 0.6],
-                                 "Stack pressure [MPa]": [100.0, 360.0]})
+                                 "Pressing and stack pressure [MPa]": [100.0, 360.0]})
     config = sweep_config.build_config(names, points, "Li2021_S_Mo6S8", None, None, None, 0.1)
     notes = sweep_config.compaction_notes(config, points)
     porosities = [sweep_config.derive_inputs(config, p)[2] for p in points]
@@ -1127,7 +1127,7 @@ def test_the_compaction_law_is_decided_once_per_composition(monkeypatch):
     # a whole sweep (in this process): one decision for its one composition, not one per point twice
     decided.clear()
     with pytest.warns(UserWarning, match="compaction law"):
-        df = sweep({"Stack pressure [MPa]": [100.0, 250.0, 360.0]}, parameter_set="Li2021_LTO_Mo6S8", workers=1,
+        df = sweep({"Pressing and stack pressure [MPa]": [100.0, 250.0, 360.0]}, parameter_set="Li2021_LTO_Mo6S8", workers=1,
                    progress=False, options=LEVER)
     assert decided == [None] and df["error"].isna().all()
 
@@ -1140,7 +1140,7 @@ def test_a_set_without_a_compaction_law_lists_the_data_sets(monkeypatch):
     monkeypatch.setattr(compaction_data_sets, "NAMES", compaction_data_sets.NAMES + ("Li2S",))
     with pytest.raises(SweepConfigError, match="no compaction data known for 'Li2021_TiS2': pass compaction= one of "
                                                "'Mo6S8', 'S-LMS', 'S-C-LGPS', 'Li2S' ") as exc:
-        sweep({"Stack pressure [MPa]": [100.0]}, parameter_set="Li2021_TiS2", workers=1)
+        sweep({"Pressing and stack pressure [MPa]": [100.0]}, parameter_set="Li2021_TiS2", workers=1)
     assert exc.value.argument == "compaction"
 
 
@@ -1152,7 +1152,7 @@ def test_a_sweep_without_notes_has_an_empty_list():
 
     with warnings.catch_warnings():
         warnings.simplefilter("error", SweepNote)
-        df = sweep({"Stack pressure [MPa]": [360.0]}, parameter_set=LMS, workers=1, progress=False, options=LEVER)
+        df = sweep({"Pressing and stack pressure [MPa]": [360.0]}, parameter_set=LMS, workers=1, progress=False, options=LEVER)
     assert df.attrs["notes"] == [] and df["error"].isna().all()
 
 
@@ -1223,7 +1223,7 @@ def test_an_unknown_compaction_set_is_refused_before_any_solve():
     """compaction="Mo6S9" failed every point with the same row error instead of one SweepConfigError."""
     with pytest.raises(SweepConfigError, match=r"compaction='Mo6S9': no compaction data for 'Mo6S9'; known data "
                                                r"sets: Mo6S8, S-LMS, S-C-LGPS"):
-        sweep({"Stack pressure [MPa]": [100.0]}, parameter_set="Li2021_Mo6S8", workers=1, compaction="Mo6S9")
+        sweep({"Pressing and stack pressure [MPa]": [100.0]}, parameter_set="Li2021_Mo6S8", workers=1, compaction="Mo6S9")
 
 
 def test_a_function_parameter_on_a_grid_axis_is_refused_naming_it():
@@ -2381,3 +2381,45 @@ def test_a_failed_rows_error_annotates_the_nominal_only_when_the_sweep_scaled_it
         "ValueError: inputs {'Nominal cell capacity [A.h]': 0.0002 (not the cell's: the C-rate basis the sweep sets, "
         "the cell's nominal capacity 1 mA.h x the row's C-rate / the reference, 0.02C / 0.1C), "
         "'Current function [A]': 2e-05}")
+
+
+# ------------------------------------------------------------------------------- session 60 (trial UT, findings 4-5)
+def test_a_swept_stack_pressure_alone_is_refused_naming_the_pressure_axes():
+    """As a grid name "Stack pressure [MPa]" set the porosity from the compaction law at P and held the cell at P,
+    while the model took the cathode as pressed at 360 MPa (one pressure counted twice; the model's parameter of that
+    name sets no porosity). A grid sweeping it alone is refused before any solve, naming the axes that say which
+    pressure they are; with a fabrication pressure or a porosity it is the held pressure alone."""
+    with pytest.raises(SweepConfigError, match=re.escape(
+            "sweep 'Pressing and stack pressure [MPa]' for a cathode pressed and held at P") + ".*"
+            + re.escape("'Cathode fabrication pressure [MPa]' for one pressed at P")) as exc:
+        sweep({"Stack pressure [MPa]": [200.0, 500.0]}, parameter_set=LMS, workers=1, progress=False)
+    assert exc.value.argument == "grid"
+    with pytest.raises(SweepConfigError, match="'Pressing and stack pressure \\[MPa\\]' sets 'Stack pressure"):
+        sweep({"Pressing and stack pressure [MPa]": [200.0], "Stack pressure [MPa]": [360.0]}, parameter_set=LMS,
+              workers=1, progress=False)
+
+
+@pytest.mark.parametrize("grid, fabrication, stack", [
+    # pressed and held at P: both pressures P, the porosity the law's at P
+    ({"Pressing and stack pressure [MPa]": 500.0}, 500.0, 500.0),
+    # pressed at P, held at the set's 360 MPa (the parameter not an input: the set's value)
+    ({"Cathode fabrication pressure [MPa]": 500.0}, 500.0, None),
+    # pressed at P, held at a swept stack pressure, which sets no porosity
+    ({"Cathode fabrication pressure [MPa]": 200.0, "Stack pressure [MPa]": 500.0}, 200.0, 500.0),
+])
+def test_a_pressure_axis_sets_the_porosity_of_pressing_and_the_model_its_fabrication_pressure(grid, fabrication,
+                                                                                                 stack):
+    """The porosity of a swept pressure is the compaction law's at the fabrication pressure, where the model's Heckel
+    law is anchored (eps0 at P_fab): one pressure, counted once. The "Cathode fabrication pressure [MPa]" axis was a
+    plain parameter until session 60 (the porosity left at the set's 11.7 % for any pressing)."""
+    from pybamm_aea.energy import porosity
+    from pybamm_aea.sweep.config import build_config, derive_inputs
+
+    config = build_config(list(grid), [grid], LMS, None, None, None, 0.1)
+    inputs, derived, eps, _, _ = derive_inputs(config, grid)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (500 MPa: the law extrapolated past the data's 360)
+        assert eps == derived["Cathode porosity"] == inputs["Cathode porosity"] == porosity("Mo6S8", fabrication)
+    assert inputs["Cathode fabrication pressure [MPa]"] == fabrication
+    assert inputs.get("Stack pressure [MPa]") == stack
+    assert "Pressing and stack pressure [MPa]" not in inputs  # (no parameter of the model)

@@ -302,7 +302,7 @@ def test_the_sweeps_notes_are_printed_once_in_the_commands_format(capsys):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         assert main(["sweep", "--parameter-set", "Li2021_LTO_Mo6S8", "--workers", "1", "--no-progress", "--grid",
-                     "Stack pressure [MPa]=100,360", "--option", "host thermodynamics=lever rule"]) == 0
+                     "Pressing and stack pressure [MPa]=100,360", "--option", "host thermodynamics=lever rule"]) == 0
     assert not [w for w in caught if "compaction law" in str(w.message)]
     err = capsys.readouterr().err.splitlines()
     assert [t for t in err if "compaction law" in t] == [

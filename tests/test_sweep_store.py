@@ -357,7 +357,7 @@ def test_a_store_of_one_law_for_every_composition_is_not_resumed_with_the_law_pe
     S8: Mo6S8's); a store written when every point took the set's law lacks that in its configuration and is
     refused, not resumed with its stale 0 wt% rows (8.2 % porosity where the law per composition gives 11.7 %)."""
     store = tmp_path / "s.sqlite"
-    grid = {"S8 mass fraction": [0.0, SLMS_COMPOSITION["S8"]], "Stack pressure [MPa]": [360.0]}
+    grid = {"S8 mass fraction": [0.0, SLMS_COMPOSITION["S8"]], "Pressing and stack pressure [MPa]": [360.0]}
     sweep(grid, parameter_set="Li2021_S_Mo6S8", workers=1, results_file=store)
     _as_an_earlier_store(store, "compaction by composition")
     with pytest.raises(SweepConfigError, match="another configuration.*compaction by composition"):

@@ -92,13 +92,17 @@ def register(subparsers):
         "(mAh per g of electrode), electrode Wh/kg and Wh/L, rate capability (when C-rate is swept), capacity "
         "retention (several cycles), solve time and error (failed points are kept, with their message).",
         "Grid names: PyBaMM parameters of the set with their units ('Cathode loading [kg.m-2]', 'Ambient "
-        "temperature [K]', 'Cathode porosity', ...); derived inputs 'Stack pressure [MPa]' (-> porosity from "
-        "the compaction data), 'C-rate' (in 1/h; the rate capability needs each design's --reference-c-rate point: "
-        "--rate-capability solves it where the grid lacks it, kept out of the rows), 'S8 mass fraction' (hybrid "
-        "S8-Mo6S8 sets), 'Cathode thickness [um]'; and AEA options "
-        "('anode', 'hysteresis', 'ionic switch', 'electronic conduction'). The default experiment starts from the "
-        "set's initial state: pristine Mo6S8 for Li2021_Mo6S8, whose first discharge nucleates; for a formed cell's "
-        "rate capability start it at LiMo6S8 with --grid 'Initial cathode Li content=1.0' (docs/sweeps.rst).",
+        "temperature [K]', 'Cathode porosity', ...); derived inputs 'Cathode fabrication pressure [MPa]' "
+        "(the pressure the cathode is pressed at -> its porosity from the compaction data; held at the set's 'Stack "
+        "pressure [MPa]'), 'Pressing and stack pressure [MPa]' (pressed and held at P, both pressures P -> porosity "
+        "from the compaction data; 'Stack pressure [MPa]' alone is the held pressure, which sets no porosity, and is "
+        "refused without one of these or 'Cathode porosity'), 'C-rate' (in 1/h; the rate capability needs each "
+        "design's --reference-c-rate point: --rate-capability solves it where the grid lacks it, kept out of the "
+        "rows), 'S8 mass fraction' (hybrid S8-Mo6S8 sets), 'Cathode thickness [um]'; and AEA options "
+        "('anode', 'hysteresis', 'ionic switch', 'electronic conduction'). "
+        "The default experiment starts from the set's initial state: pristine Mo6S8 for Li2021_Mo6S8, whose first "
+        "discharge nucleates; for a formed cell's rate capability start it at LiMo6S8 with --grid 'Initial cathode "
+        "Li content=1.0' (docs/sweeps.rst).",
         "Example:\n  pybamm-aea sweep --parameter-set Li2021_Mo6S8 --grid 'Cathode loading [kg.m-2]=0.01,0.02' "
         "\\\n      --grid 'Ambient temperature [K]=298.15:343.15:4' --results lms_sweep.sqlite --output lms_sweep.csv",
         "Exit status: 0 all points ran; 1 some points failed (count on stderr); 2 usage error (before any solve).",
@@ -137,7 +141,8 @@ def register(subparsers):
     add("--option", keyword="options", action="append", type=_args.key_value, default=[], metavar="KEY=VALUE",
         help="AEA model option for every point, e.g. anode=Li-In (repeatable)")
     add("--compaction", type=_args.compaction_set, default=None, metavar="SET",
-        help=_args.compaction_help("compaction data for 'Stack pressure [MPa]' (default: from the parameter set)"))
+        help=_args.compaction_help("compaction data for 'Cathode fabrication pressure [MPa]' or 'Pressing and stack "
+                                    "pressure [MPa]' (default: from the parameter set)"))
     add("--workers", type=_args.int_at_least("--workers", 1), default=None, metavar="N",
         help="local worker processes (default: all cores; 1 = serial); with --scheduler dask and no "
              "--dask-address: workers of the LocalCluster")

@@ -33,7 +33,8 @@ import warnings
 import pandas as pd
 
 from pybamm_aea import cell_preset_names
-from pybamm_aea.ranges import NON_NEGATIVE, check_loading_mg_cm2
+from pybamm_aea.ranges import (COLLECTOR_THICKNESS_UM, NON_NEGATIVE, POSITIVE, SEPARATOR_THICKNESS_UM,
+                               check_loading_mg_cm2)
 from pybamm_aea.user_input import did_you_mean
 
 from ._common import check_porosity, check_real, check_voltage_vs_li
@@ -98,15 +99,19 @@ class SeparatorLayer:
         self.porosity = check_porosity(porosity, "separator porosity")
         self.pore_filler = get_material(pore_filler) if pore_filler is not None else None
         key, value = _one_of(thickness_um=thickness_um, areal_mass_mg_cm2=areal_mass_mg_cm2)
-        value = check_real(value, key, NON_NEGATIVE)
         filler = self.pore_filler.density if self.pore_filler is not None else 0.0
         self.density = (1.0 - self.porosity) * self.material.density + self.porosity * filler
-        if key == "thickness_um":
-            self.thickness_um = value
+        if key == "thickness_um":  # (1-2000 um, a unit slip said so: any non-negative number until session 60)
+            self.thickness_um = value = check_real(value, "separator thickness_um", SEPARATOR_THICKNESS_UM)
             self.areal_mass_mg_cm2 = value * self.density / 10.0
         else:
-            self.areal_mass_mg_cm2 = value
+            self.areal_mass_mg_cm2 = value = check_real(value, key, POSITIVE)
             self.thickness_um = value / self.density * 10.0
+            if not SEPARATOR_THICKNESS_UM.contains(self.thickness_um):
+                rng = SEPARATOR_THICKNESS_UM
+                raise ValueError(f"separator areal_mass_mg_cm2 = {value:.10g} gives a {self.material.name} layer "
+                                 f"{self.thickness_um:.4g} um thick, outside a separator's range {rng.describe()} um "
+                                 f"({rng.why})")
 
     def layers(self):
         """The stack layer(s) of this separator."""
@@ -123,7 +128,8 @@ class CurrentCollector:
 
     def __init__(self, material="Al", thickness_um=10.0):
         self.material = get_material(material)
-        self.thickness_um = check_real(thickness_um, "collector thickness_um", NON_NEGATIVE)
+        # (1-200 um, a unit slip said so: any non-negative number until session 60)
+        self.thickness_um = check_real(thickness_um, "collector thickness_um", COLLECTOR_THICKNESS_UM)
 
     def layers(self):
         """The stack layer of this foil."""

@@ -80,8 +80,9 @@ from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI
 from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
 from ..pybamm_adapter.model_internals import parameter_values_of
 # (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
-from ..ranges import (ACTIVATION_ENERGY_J, CATHODE_LOADING, CATHODE_THICKNESS_UM, FRACTION, FRACTION_BELOW_ONE,
-                      MOLAR_MASS_KG_MOL, PERCENT, SOLID_DENSITY_KG_M3, STACK_PRESSURE, Range)
+from ..ranges import (ACTIVATION_ENERGY_J, CATHODE_LOADING, CATHODE_THICKNESS_UM, FABRICATION_PRESSURE, FRACTION,
+                      FRACTION_BELOW_ONE, MOLAR_MASS_KG_MOL, PERCENT, SEPARATOR_THICKNESS_M, SOLID_DENSITY_KG_M3,
+                      STACK_PRESSURE, Range)
 from ..user_frame import users_stacklevel
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
@@ -199,8 +200,8 @@ RANGES = {
     "Initial Li0 film thickness [m]": _LAYER,
     "Initial interphase thickness [m]": _LAYER,
     "Interphase ionic conductivity [S.m-1]": _POSITIVE,
-    "Separator layer 1 thickness [m]": _LAYER,
-    "Separator layer 2 thickness [m]": _LAYER,
+    "Separator layer 1 thickness [m]": SEPARATOR_THICKNESS_M,  # (1-2000 um; [0, the cell's width] until session 60)
+    "Separator layer 2 thickness [m]": SEPARATOR_THICKNESS_M,
     "Li-In anode indium amount [mol.m-2]": _POSITIVE,
     "Li-In anode Li foil amount [mol.m-2]": _NON_NEGATIVE,
     "Initial Li-In anode Li:In ratio": Range(0.0, 1.0, low_open=True, high_open=True),
@@ -243,7 +244,7 @@ RANGES = {
                                           why="the Li0 window ends where the Li0/Li1 region begins, below the Li1 "
                                               "window"),
     "Li1 phase binodal Li content": Range(None, "Cathode maximum Li content", why="within the host"),
-    "Cathode fabrication pressure [MPa]": _POSITIVE,
+    "Cathode fabrication pressure [MPa]": FABRICATION_PRESSURE,  # (any positive number until session 60)
     "Initial cathode stretch off 1": Range(0.0, 1.0, only=(0.0, 1.0), why=(
         "0: a fresh start (the stretch from its as-made value); 1: a starting stretch off 1 (a starting solution's, "
         "set by Simulation.solve), which the host's transport then reads"), if_missing=(
@@ -297,6 +298,8 @@ _SWEEP_ONLY_RANGES = {
     "C-rate": _POSITIVE,
     "S8 mass fraction": _FRACTION_BELOW_ONE,
     "Cathode thickness [um]": CATHODE_THICKNESS_UM,  # (one particle layer at least; its loading checked as such)
+    # a cathode pressed and held at one pressure (the sweep sets both, and the porosity of pressing there)
+    "Pressing and stack pressure [MPa]": FABRICATION_PRESSURE,
 }
 RANGES.update(_SWEEP_ONLY_RANGES)
 #: their names

@@ -30,9 +30,18 @@ Grid names
   rate capability (docs/sweeps.rst, "The rate capability of a formed cell").
 - derived inputs:
 
-  - ``"Stack pressure [MPa]"``: sets ``"Cathode porosity"`` from the compaction law of the cathode under that
-    pressure (:func:`pybamm_aea.energy.porosity`, branch ``"loading"``; data set chosen from the parameter set,
-    see :data:`COMPACTION_SETS`, or the ``compaction=`` argument). Outside the measured 36-360 MPa the fitted law
+  - ``"Cathode fabrication pressure [MPa]"`` (the pressure the cathode was pressed at, a parameter of the sets):
+    also sets ``"Cathode porosity"``, the compaction law's under that pressure (:func:`pybamm_aea.energy.porosity`,
+    branch ``"loading"``: the model's as-made porosity is anchored at the fabrication pressure; data set chosen
+    from the parameter set, see :data:`COMPACTION_SETS`, or the ``compaction=`` argument). The cell is held at the
+    set's ``"Stack pressure [MPa]"`` (360 MPa), or at a swept one. ``"Pressing and stack pressure [MPa]"`` (no
+    parameter) is a cathode pressed and held at P, the paper's protocol at 360 MPa: both pressures P and the
+    porosity from the law at P. ``"Stack pressure [MPa]"`` is the pressure the cell is held at only, as in the
+    model; it does not change the porosity, so a grid sweeping it without a fabrication pressure or a porosity is
+    refused (until session 60 it set the porosity from the law at P while the model took the cathode as pressed
+    at 360 MPa, one pressure counted twice). The model keeps the porosity of pressing (no elastic rebound: Table
+    S7's released porosities are not used), and a cell held below its fabrication pressure is not compacted
+    further. Outside the measured 36-360 MPa the fitted law
     extrapolates, and the point's ``warnings`` column says so. With the set's data set, a point whose composition
     is the one another data set was measured on takes that one (S-LMS at 0 wt% S8: Mo6S8's); a point of another
     composition than its law's (e.g. S-LMS at 45 wt% S8, LTO-LMS on the Mo6S8 law, or a ``compaction=`` of another

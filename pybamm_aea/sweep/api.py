@@ -45,8 +45,10 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
     grid : Mapping, pandas.DataFrame or list of dict
         Names -> lists of values (Cartesian product), or explicit designs. Names: PyBaMM parameters of the set
         with units (``"Cathode loading [kg.m-2]"``, ``"Ambient temperature [K]"``, ...), derived inputs
-        ``"Stack pressure [MPa]"``, ``"C-rate"``, ``"S8 mass fraction"``, ``"Cathode thickness [um]"``, and AEA
-        options (``"anode"``, ...).
+        ``"Cathode fabrication pressure [MPa]"`` (a parameter that also sets the porosity of pressing there),
+        ``"Pressing and stack pressure [MPa]"`` (pressed and held at P), ``"C-rate"``, ``"S8 mass fraction"``,
+        ``"Cathode thickness [um]"``, and AEA options (``"anode"``, ...). ``"Stack pressure [MPa]"`` is the
+        pressure the cell is held at only: swept alone (no fabrication pressure or porosity), it is refused.
     parameter_set : str, AEAMaterial or path
         A registered parameter set (``"Li2021_Mo6S8"``, ``"Li2021_TiS2"``, ``"Li2021_S_Mo6S8"``, ...), or a
         :class:`~pybamm_aea.materials.AEAMaterial` (or the path of its ``.json`` file), swept on the paper's lab cell
@@ -82,7 +84,8 @@ def sweep(grid, parameter_set="Li2021_S_Mo6S8", experiment=None, client=None, op
         Replace a ``results_file`` that is not a results store, or holds a sweep of another configuration (its
         points are dropped, with a warning saying how many; default False: refused before any solve).
     compaction : str or callable, optional
-        Compaction data set for ``"Stack pressure [MPa]"`` (default from :data:`COMPACTION_SETS`).
+        Compaction data set for ``"Cathode fabrication pressure [MPa]"`` or ``"Pressing and stack pressure [MPa]"``
+        (default from :data:`COMPACTION_SETS`).
     reference_c_rate : float
         The rate the experiment's C-rate steps are written at and the basis of the rate capability (default: the
         paper's, :data:`pybamm_aea.paper_protocol.C_RATE`).

@@ -18,8 +18,38 @@ from pybamm_aea.user_input import ANY, Said, close_names, did_you_mean, whole_at
 
 from .api import SweepConfigError
 
-#: Grid names that are not PyBaMM parameters but are turned into parameters (see :mod:`pybamm_aea.sweep`).
-DERIVED_INPUTS = ("Stack pressure [MPa]",) + SWEEP_ONLY_INPUTS
+#: The pressure the cathode was pressed at, a parameter of the sets: as a grid name it also sets the point's
+#: "Cathode porosity", the compaction law's under that pressure (the model's as-made porosity, anchored there).
+FABRICATION = "Cathode fabrication pressure [MPa]"
+#: The pressure the cell is held at ("Stack pressure [MPa]"), a parameter of the sets: as a grid name it is that alone.
+STACK = "Stack pressure [MPa]"
+#: A grid name, no parameter: a cathode pressed at P and held at P (the paper's protocol at 360 MPa), both pressures
+#: set to P and the porosity from the compaction law at P.
+PRESSED_AND_HELD = "Pressing and stack pressure [MPa]"
+#: The grid names that set the porosity from a compaction law (one a grid; :func:`pressure_axis`).
+PRESSURE_AXES = (FABRICATION, PRESSED_AND_HELD)
+#: Grid names that are not PyBaMM parameters but are turned into parameters (see :mod:`pybamm_aea.sweep`), and the
+#: fabrication pressure, a parameter that also sets the porosity.
+DERIVED_INPUTS = (FABRICATION,) + SWEEP_ONLY_INPUTS
+
+
+def pressure_axis(names):
+    """The grid name of ``names`` that sets the porosity from a compaction law (:data:`PRESSURE_AXES`), or None."""
+    return next((n for n in PRESSURE_AXES if n in names), None)
+
+
+def stack_pressure_refusal():
+    """Why a grid sweeping "Stack pressure [MPa]" with nothing else setting the porosity is refused, and the names to
+    sweep instead. Until session 60 that axis set the porosity from the compaction law at P and held the cell at P,
+    the model taking it as pressed at the set's 360 MPa: a cathode pressed to P's porosity, compacted again from
+    360 to P (500 MPa: the model's stack-held porosity 0.069 exp(-0.00378 x 140) = 0.041). A grid of that name is
+    refused, not run in another meaning."""
+    return (f"{STACK!r} is the pressure the cell is held at, and no longer sets the porosity as a sweep axis (until "
+            f"session 60 it set \"Cathode porosity\" from the compaction law at P while the model took the cathode as "
+            f"pressed at the set's fabrication pressure, counting one pressure twice): sweep {PRESSED_AND_HELD!r} for "
+            f"a cathode pressed and held at P (the paper's protocol, its porosity from the compaction law at P), "
+            f"{FABRICATION!r} for one pressed at P and held at the set's stack pressure, or {STACK!r} together with "
+            f"{FABRICATION!r} or \"Cathode porosity\" for the held pressure alone")
 #: Grid names that are AEA model options (one build per distinct value).
 OPTION_INPUTS = ("anode", "hysteresis", "ionic switch", "electronic conduction")
 #: Parameter set -> compaction data set of :func:`pybamm_aea.energy.porosity` used for "Stack pressure [MPa]": a view
@@ -504,7 +534,9 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         if bad:
             raise SweepConfigError(f"grid values of {n!r} must be finite numbers, got {', '.join(map(repr, bad))}",
                                    "grid")
-    for a, b in [("Stack pressure [MPa]", "Cathode porosity"), ("Cathode thickness [um]", "Cathode loading [kg.m-2]"),
+    for a, b in [(FABRICATION, "Cathode porosity"), (PRESSED_AND_HELD, "Cathode porosity"),
+                 (PRESSED_AND_HELD, FABRICATION), (PRESSED_AND_HELD, STACK),
+                 ("Cathode thickness [um]", "Cathode loading [kg.m-2]"),
                  ("C-rate", NOMINAL), ("C-rate", "Current function [A]")]:
         if a in names and b in names:
             raise SweepConfigError(f"{a!r} sets {b!r}: sweep one of them, not both", "grid")
@@ -526,17 +558,20 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
             compaction_set_name(compaction)
         except ValueError as exc:
             raise SweepConfigError(f"compaction={compaction!r}: {exc}", "compaction") from None
-    if compaction is not None and "Stack pressure [MPa]" not in names:
-        raise SweepConfigError(Said(("compaction", compaction), " sets the porosity of a swept 'Stack pressure "
-                                    "[MPa]', which the grid does not have"), "compaction")
-    if "Stack pressure [MPa]" in names:
+    if STACK in names and pressure_axis(names) is None and "Cathode porosity" not in names:
+        raise SweepConfigError(stack_pressure_refusal(), "grid")
+    axis = pressure_axis(names)
+    if compaction is not None and axis is None:
+        raise SweepConfigError(Said(("compaction", compaction), f" sets the porosity of a swept {FABRICATION!r} or "
+                                    f"{PRESSED_AND_HELD!r}, which the grid does not have"), "compaction")
+    if axis is not None:
         facts = None if material is not None else SET_FACTS.get(parameter_set)
         compaction_set = compaction if compaction is not None else (facts.compaction if facts else None)
         if compaction_set is None:
             raise SweepConfigError(
                 f"no compaction data known for {parameter_set!r}: pass compaction= one of "
                 f"{', '.join(map(repr, compaction_data_sets.NAMES))} (or a function pressure_MPa -> porosity) to "
-                "sweep 'Stack pressure [MPa]'",
+                f"sweep {axis!r}",
                 "compaction",
             )
 
@@ -605,8 +640,10 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     if not isinstance(nominal, (int, float)):
         nominal = None
     input_names = set(parameters)
-    if "Stack pressure [MPa]" in names:
+    if axis is not None:
         input_names.add("Cathode porosity")
+    if axis == PRESSED_AND_HELD:  # (both pressures: the point's P)
+        input_names.update((FABRICATION, STACK))
     if "Cathode thickness [um]" in names:
         input_names.add("Cathode loading [kg.m-2]")
     if s8_param is not None:
@@ -665,7 +702,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
     )
     if cell is not None:
         _check_cell(config, points)
-    if "Stack pressure [MPa]" in config.names and not callable(config.compaction):
+    if pressure_axis(config.names) is not None and not callable(config.compaction):
         for point in points:
             compaction_choice(config, point_fraction(config, point))
     return config
@@ -692,7 +729,7 @@ def _check_cell(config, points):
 
     label = stack_label(config.cell)
     swept = set(config.names)
-    porosity = config.porosity0 is not None or bool({"Stack pressure [MPa]", "Cathode porosity"} & swept)
+    porosity = config.porosity0 is not None or bool({*PRESSURE_AXES, "Cathode porosity"} & swept)
     loading = config.loading0 is not None or bool({"Cathode loading [kg.m-2]", "Cathode thickness [um]"} & swept)
     if not (porosity and loading):
         missing = " and ".join(name for name, given in (('"Cathode porosity"', porosity),
@@ -765,7 +802,7 @@ def compaction_notes(config, points):
     (:func:`pybamm_aea.energy.compaction.measured_composition` against :func:`pybamm_aea.parameters.composition`),
     naming the points it concerns: a fact of the sweep's composition, said once (it was in the ``warnings`` of
     every row: each point of an LTO-LMS pressure sweep on the Mo6S8 law)."""
-    if "Stack pressure [MPa]" not in config.names or callable(config.compaction):
+    if pressure_axis(config.names) is None or callable(config.compaction):
         return []
     concerned = {}
     for p in points:
@@ -836,9 +873,12 @@ def derive_inputs(config, point):
     derived = {}
     porosity = inputs.get("Cathode porosity", config.porosity0)
     fraction = point_fraction(config, point)  # mass fraction of the dispersed material (hybrid sets), when swept
-    if "Stack pressure [MPa]" in point:
-        comp = config.compaction
-        pressure = float(point["Stack pressure [MPa]"])
+    axis = pressure_axis(point)
+    if axis is not None:  # the porosity of pressing at P, the model's as-made porosity (anchored at the fabrication
+        comp = config.compaction  # pressure, which is P: one pressure, counted once)
+        pressure = float(point[axis])
+        if axis == PRESSED_AND_HELD:
+            inputs[FABRICATION] = inputs[STACK] = pressure
         if callable(comp):
             porosity = float(comp(pressure))
         else:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..user_input import ANY, Said, is_finite_positive, not_a_number
 from .api import SweepConfigError, SweepNote, count, worker_count
-from .config import build_config, cell_notes, compaction_notes, make_experiment
+from .config import FABRICATION, PRESSED_AND_HELD, build_config, cell_notes, compaction_notes, make_experiment
 from .grid import batches as split, expand_grid, is_reference_rate, point_key, reference_points, unique_points
 from .metrics import CELL_COLUMNS, ESC, FIRST_ESC, RESULT_COLUMNS, RETENTION, WARNING_TEXTS, warning_texts
 
@@ -71,7 +71,7 @@ def run(grid, *, parameter_set, experiment, client, options, results_file, worke
     if not isinstance(mesh_check, bool):
         raise SweepConfigError(f"mesh_check must be True or False, got {mesh_check!r}", "mesh_check")
     n_workers = 1 if client is not None else worker_count(workers)
-    derived_cols = [c for n, c in (("Stack pressure [MPa]", "Cathode porosity"),
+    derived_cols = [c for n, c in ((FABRICATION, "Cathode porosity"), (PRESSED_AND_HELD, "Cathode porosity"),
                                    ("Cathode thickness [um]", "Cathode loading [kg.m-2]")) if n in names]
     columns = names + derived_cols + [c for c in RESULT_COLUMNS if cell is not None or c not in CELL_COLUMNS]
 
