@@ -2,7 +2,8 @@
 per-cycle integrals by their names of before session 59 (:data:`CYCLE_INTEGRALS`: "Discharge capacity [A.h]" is
 "Discharge capacity in cycle [A.h]" since), with a DeprecationWarning naming the new one, at the line that used the old
 one (:func:`pybamm_aea.user_frame.users_stacklevel`: pandas' frames skipped too, as ``.get``, ``.xs`` and ``.plot``
-read ``[]``).
+read ``[]``); pandas' own warnings raised through these wrappers at that line too, as a plain DataFrame's
+(:func:`pybamm_aea.user_frame.warnings_at_users_line`).
 
 The old names read and write in ``[]`` (a name or a list), ``.loc`` (also ``.loc(axis=1)``), ``.at``, ``in``,
 ``pop``, ``del``, ``sort_values(by=...)``, ``groupby(...)`` and a groupby's ``[]``, and in what pandas reads through
@@ -16,7 +17,7 @@ import warnings
 import pandas as pd
 from pandas.api.typing import DataFrameGroupBy
 
-from .user_frame import users_stacklevel
+from .user_frame import users_stacklevel, warnings_at_users_line
 
 __all__ = ["CYCLE_INTEGRALS", "CycleTable"]
 
@@ -60,15 +61,19 @@ class _RenamedIndexer:
             return key[0], _renamed(key[1], self._columns)
         return key
 
+    @warnings_at_users_line
     def __call__(self, axis=None):
         return _RenamedIndexer(self._indexer(axis=axis), self._columns)
 
+    @warnings_at_users_line
     def __getitem__(self, key):
         return self._indexer[self._key(key)]
 
+    @warnings_at_users_line
     def __setitem__(self, key, value):
         self._indexer[self._key(key)] = value
 
+    @warnings_at_users_line
     def __getattr__(self, name):
         return getattr(self._indexer, name)
 
@@ -78,6 +83,7 @@ class _RenamedGroupBy(DataFrameGroupBy):
     (pandas' own ``[]`` read the table's ``in`` and ``[]`` by it: three warnings for one line until session 60, and a
     list of names a KeyError)."""
 
+    @warnings_at_users_line
     def __getitem__(self, key):
         return super().__getitem__(_renamed(key, self.obj.columns))
 
@@ -92,22 +98,28 @@ class CycleTable(pd.DataFrame):
     def _constructor(self):
         return CycleTable
 
+    @warnings_at_users_line
     def __getitem__(self, key):
         return super().__getitem__(_renamed(key, self.columns))
 
+    @warnings_at_users_line
     def __setitem__(self, key, value):
         super().__setitem__(_renamed(key, self.columns), value)
 
+    @warnings_at_users_line
     def __contains__(self, key):
         return super().__contains__(_renamed(key, self.columns))
 
+    @warnings_at_users_line
     def __delitem__(self, key):
         super().__delitem__(_renamed(key, self.columns))
 
+    @warnings_at_users_line
     def pop(self, item):
         """pandas' ``pop``, renamed once (the warning at the caller's line; pandas' ``pop`` reads and deletes)."""
         return super().pop(_renamed(item, self.columns))
 
+    @warnings_at_users_line
     def insert(self, loc, column, value, *args, **kwargs):
         """pandas' ``insert``; an old name (:data:`CYCLE_INTEGRALS`) refused with a ValueError naming the new column:
         until session 59 (SJ) ``insert(0, old, x)`` added a 26th column of that name, unwarned."""
@@ -118,10 +130,12 @@ class CycleTable(pd.DataFrame):
                              f'by its old name ({held} table["{new}"] = ...)')
         super().insert(loc, column, value, *args, **kwargs)
 
+    @warnings_at_users_line
     def sort_values(self, by, *args, **kwargs):
         """pandas' ``sort_values``, ``by`` (a name or a list) renamed; until session 60 an old name was a KeyError."""
         return super().sort_values(_renamed(by, self.columns), *args, **kwargs)
 
+    @warnings_at_users_line
     def groupby(self, by=None, *args, **kwargs):
         """pandas' ``groupby``, ``by`` (a name or a list) renamed, and the groupby's ``[]`` taking old names
         (:class:`_RenamedGroupBy`), each warned once; until session 60 ``groupby(old)`` warned twice and
@@ -131,10 +145,12 @@ class CycleTable(pd.DataFrame):
         return grouped
 
     @property
+    @warnings_at_users_line
     def loc(self):
         return _RenamedIndexer(pd.DataFrame.loc.fget(self), self.columns)
 
     @property
+    @warnings_at_users_line
     def at(self):
         """pandas' ``.at``, an old column name renamed, warned (until session 60 a KeyError)."""
         return _RenamedIndexer(pd.DataFrame.at.fget(self), self.columns)

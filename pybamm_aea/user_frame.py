@@ -3,14 +3,18 @@ pandas'), the line a warning about the user's call points at (``warnings.warn(..
 a solve's warnings at the user's ``sim.solve``, not PyBaMM's Simulation line (Python's default filters show a
 DeprecationWarning only when it points at ``__main__``, and say a warning once per line it points at). One reading of
 the stack for every such warning (until session 60 cycling had its own, which skipped pandas but not PyBaMM and did
-not take a notebook cell's frame as the user's).
+not take a notebook cell's frame as the user's). :func:`warnings_at_users_line` moves pandas' own warnings, stopped at a
+wrapper of this package (pandas' stack level skips pandas' frames only), to that line too.
 """
+import functools
 import importlib.util
 import os
 from pathlib import Path
+import re
 import sys
+import warnings
 
-__all__ = ["LIBRARY_FOLDERS", "users_stacklevel"]
+__all__ = ["LIBRARY_FOLDERS", "users_stacklevel", "warnings_at_users_line"]
 
 #: the folders of the library code a warning is pointed past: this package's, PyBaMM's (a solve's warnings rise through
 #: its Simulation) and pandas' (a :class:`pybamm_aea.cycle_table.CycleTable`'s old-name warning rises through pandas'
@@ -24,14 +28,85 @@ def _in_library(filename):
     """Whether code of ``filename`` (a frame's) is library code (:data:`LIBRARY_FOLDERS`): a pseudo-file ("<string>", a
     notebook's "<ipython-input-1-...>") is the user's, wherever the process runs (review R36: resolved against the
     working directory, a cell run inside the package folder counted as the library's)."""
-    return not filename.startswith("<") and os.path.realpath(filename).startswith(LIBRARY_FOLDERS)
+    return not filename.startswith("<") and _resolved(filename).startswith(LIBRARY_FOLDERS)
+
+
+def _resolved(filename):
+    """``filename`` with its links resolved, an absolute one remembered (each wrapper of a CycleTable reads the stack:
+    resolving it twice a frame was 0.05 ms of a ``.at`` read's 0.12); a relative one read against today's folder."""
+    return _resolved_absolute(filename) if os.path.isabs(filename) else os.path.realpath(filename)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved_absolute(filename):
+    """:func:`_resolved` of an absolute ``filename``."""
+    return os.path.realpath(filename)
+
+
+def _users_frame(frame):
+    """The first frame from ``frame`` outward outside the library code (:data:`LIBRARY_FOLDERS`), with its level
+    (1 for ``frame``); the outermost frame if every frame is the library's."""
+    level = 1
+    while frame.f_back is not None and _in_library(frame.f_code.co_filename):
+        frame, level = frame.f_back, level + 1
+    return frame, level
 
 
 def users_stacklevel():
     """The ``stacklevel`` (:func:`warnings.warn`'s, counted from the function that calls this) of the first frame
     outside the library code (:data:`LIBRARY_FOLDERS`): the user's ``sim.solve``, ``solver.solve`` or
     ``table["Discharge capacity [A.h]"]``; the outermost frame if every frame is the library's."""
-    frame, level = sys._getframe(1), 1
-    while frame.f_back is not None and _in_library(frame.f_code.co_filename):
-        frame, level = frame.f_back, level + 1
-    return level
+    return _users_frame(sys._getframe(1))[1]
+
+
+#: the warnings filter letting through every warning of this package's modules: where pandas' warnings raised through
+#: a wrapper of this package stop (a plain DataFrame's stop at the user's line)
+_PACKAGE_WARNINGS_SHOWN = ("always", None, Warning, re.compile(re.escape(__name__.rpartition(".")[0]) + r"\."), 0)
+
+
+class _WarningsAtUsersLine:
+    """:func:`warnings_at_users_line`'s context: a warning stopping at this package's frames is let through (not
+    dropped as this module's DeprecationWarning nor said once per its line) and said again at the user's line when
+    raised, where the user's filters take it as on a plain DataFrame ("error" raises inside pandas, before it sorts
+    or enlarges; Python's registry of the user's module says it once per line); others untouched. Not
+    :class:`warnings.catch_warnings`, whose exit resets those registries (``sort_values(..., inplace=True)`` in a
+    loop then said its Pandas4Warning each time under the default filters, a plain DataFrame once)."""
+
+    def __enter__(self):
+        user = _users_frame(sys._getframe(1))[0]
+        module, file, line = user.f_globals.get("__name__", "<string>"), user.f_code.co_filename, user.f_lineno
+        self._show = warnings.showwarning
+        # (Python's warn reads the module's list at each warning; a filter added inside stays, as on a plain DataFrame)
+        warnings.filters.insert(0, _PACKAGE_WARNINGS_SHOWN)
+
+        def show(message, category, filename, lineno, *file_and_text):
+            if _in_package(filename) and (filename, lineno) != (file, line):
+                warnings.warn_explicit(message, category, file, line, module,  # (warn's registry of the module)
+                                       user.f_globals.setdefault("__warningregistry__", {}), user.f_globals)
+            else:
+                self._show(message, category, filename, lineno, *file_and_text)
+
+        warnings.showwarning = show
+        return self
+
+    def __exit__(self, *exception):
+        warnings.filters.remove(_PACKAGE_WARNINGS_SHOWN)
+        warnings.showwarning = self._show
+        return False
+
+
+def _in_package(filename):
+    """Whether ``filename`` (a warning's) is a file of this package (:data:`LIBRARY_FOLDERS`' first)."""
+    return not filename.startswith("<") and _resolved(filename).startswith(LIBRARY_FOLDERS[0])
+
+
+def warnings_at_users_line(method):
+    """``method`` (a wrapper of a pandas method) with the warnings pandas raises through it at the user's line, of
+    their category and text, as on a plain DataFrame (until R45 a CycleTable's ``sort_values(..., inplace=True)`` and
+    ``.at[new_row, column] = x`` Pandas4Warnings pointed at cycle_table.py, hidden by Python's default filters, and
+    a chained ``.at``/``.loc`` assignment's ChainedAssignmentError named cycle_table.py)."""
+    @functools.wraps(method)
+    def at_users_line(*args, **kwargs):
+        with _WarningsAtUsersLine():
+            return method(*args, **kwargs)
+    return at_users_line

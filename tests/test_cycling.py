@@ -407,6 +407,85 @@ def test_cycle_table_at_sort_values_and_groupby_take_an_old_name():
     assert list(framed.columns) == [QD] and framed.iloc[0, 0] == pytest.approx(1.75, rel=1e-12)
 
 
+def _pandas_warnings(use, frame):
+    """The warnings ``use(frame)`` gave (all shown): category, text (pandas names the frame's class), file, line."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        use(frame)
+    return [(w.category, str(w.message).replace("CycleTable.", "DataFrame."), w.filename, w.lineno) for w in caught]
+
+
+PANDAS_3_1 = tuple(int(part) for part in pd.__version__.split(".")[:2]) >= (3, 1)
+
+
+@pytest.mark.skipif(not PANDAS_3_1, reason="pandas 3.1's deprecations (inplace, .at enlarging) and chained assignment")
+def test_pandas_warnings_through_a_cycle_table_at_the_users_line():
+    """pandas' own warnings raised through a CycleTable's wrappers (sort_values, .at, .loc) are a plain DataFrame's:
+    same category and text, at the user's line (until R45 they named cycle_table.py, lines 70 and 123: Python's
+    default filters hid the Pandas4Warnings "The inplace keyword in DataFrame.sort_values is deprecated" and "Setting
+    a value on a DataFrame via .at with a key that does not exist in the index is deprecated and will raise a
+    KeyError")."""
+    table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+
+    def sort_in_place(t):
+        t.sort_values(QD, inplace=True)
+
+    def enlarge_at(t):
+        t.at[99, QD] = 7.0
+
+    def chained_at(t):
+        t[t[QD] > 0].at[2, QD] = 7.0
+
+    def chained_loc(t):
+        t[t[QD] > 0].loc[2, QD] = 7.0
+
+    def chained_loc_axis(t):
+        t[t[QD] > 0].loc(axis=1)[QD] = 7.0
+
+    chained = (pd.errors.ChainedAssignmentError, "through chained assignment")
+    expected = {sort_in_place: (pd.errors.Pandas4Warning, "The inplace keyword in DataFrame.sort_values is deprecated"),
+                enlarge_at: (pd.errors.Pandas4Warning, "via .at with a key that does not exist in the index"),
+                chained_at: chained, chained_loc: chained, chained_loc_axis: chained}
+    for use, (category, text) in expected.items():
+        plain = _pandas_warnings(use, pd.DataFrame(table))  # (enlarge_at: also the bool column's NaN, 2 more)
+        assert {(w[0], w[2]) for w in plain} == {(category, __file__)} and any(text in w[1] for w in plain), plain
+        assert _pandas_warnings(use, table.copy()) == plain, use.__name__
+
+
+@pytest.mark.skipif(not PANDAS_3_1, reason="pandas 3.1's deprecation of sort_values(inplace=True)")
+def test_pandas_warnings_through_a_cycle_table_follow_the_users_filters():
+    """Through a CycleTable's wrappers pandas' warnings meet the user's filters as at the user's line, as on a plain
+    DataFrame: Python's default ones show a Pandas4Warning of ``__main__`` once per line (until R45 never: it was
+    cycle_table.py's, and ignored; once per wrapper call if the wrapper reset Python's registries), "error" raises it
+    before pandas sorts or enlarges (the table left 1, 2, 3 and 3 rows, not sorted then raised), a filter of another
+    module leaves it be."""
+    table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+
+    def sort_thrice(t):
+        for _ in range(3):
+            t.sort_values(QD, inplace=True)
+
+    shown = []
+    for frame in (pd.DataFrame(table), table.copy()):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.resetwarnings()  # Python's default filters, this module as __main__
+            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.filterwarnings("default", category=DeprecationWarning, module=re.escape(__name__) + "$")
+            sort_thrice(frame)
+        shown.append([(w.category, w.filename, w.lineno) for w in caught])
+        assert list(frame.index) == [3, 2, 1]  # (the discharges 1.0, 0.5, 0.25 A.h, ascending)
+    assert len(shown[0]) == 1 and shown[1] == shown[0]
+    for frame in (pd.DataFrame(table), table.copy()):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.Pandas4Warning)
+            warnings.filterwarnings("always", category=pd.errors.Pandas4Warning, module="elsewhere$")
+            with pytest.raises(pd.errors.Pandas4Warning, match="The inplace keyword in .*sort_values is deprecated"):
+                frame.sort_values(QD, inplace=True)
+            with pytest.raises(pd.errors.Pandas4Warning, match="via .at with a key that does not exist in the index"):
+                frame.at[99, QD] = 7.0
+        assert list(frame.index) == [1, 2, 3], type(frame).__name__
+
+
 def test_a_cycle_table_pickled_under_its_old_module_reads_old_names():
     """A pickle of a CycleTable made before session 60 names it ``pybamm_aea.cycling.CycleTable`` (its module then):
     it loads as the table, and still reads the old names (warned)."""
