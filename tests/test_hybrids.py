@@ -204,7 +204,8 @@ def test_s_lms_pores_fill_early_in_the_first_discharge(s_lms, readme_figure):
 @pytest.mark.prediction
 def test_domain_size_sets_the_utilisation(readme_figure):
     """Twice the domain radius lowers the utilisation (shell transport ~ R^2 / D); half raises it. Measured 1621.4 /
-    1293.0 / 622.7 mA.h/g of S at 5 / 10 / 20 nm (2026-12-05, session 46; 1634 / 1303 / 617 on the as-made layer)."""
+    1293.0 / 622.7 mA.h/g of S at 5 / 10 / 20 nm (2026-12-05, session 46; 1634 / 1303 / 617 on the as-made layer;
+    1621.6 at 5 nm on session 60's processor: the README's figures across processors)."""
     out = {}
     for radius in (5e-9, 10e-9, 20e-9):
         step = steps_of(
@@ -214,9 +215,9 @@ def test_domain_size_sets_the_utilisation(readme_figure):
     assert out[20e-9] < 0.8 * out[10e-9] < 0.8 * out[5e-9]
     assert out[5e-9] < 1675
     # the README's figures, read from it to their stated digits
-    assert out[5e-9] == readme_figure("first discharge {} / {_} / {_} mAh/g at 5 / 10 / 20 nm").approx()
-    assert out[10e-9] == readme_figure("first discharge {_} / {} / {_} mAh/g at 5 / 10 / 20 nm").approx()
-    assert out[20e-9] == readme_figure("first discharge {_} / {_} / {} mAh/g at 5 / 10 / 20 nm").approx()
+    assert out[5e-9] == readme_figure("first discharge {} / {_} / {_} mAh/g at 5 / 10 / 20 nm").approx(across_processors=True)
+    assert out[10e-9] == readme_figure("first discharge {_} / {} / {_} mAh/g at 5 / 10 / 20 nm").approx(across_processors=True)
+    assert out[20e-9] == readme_figure("first discharge {_} / {_} / {} mAh/g at 5 / 10 / 20 nm").approx(across_processors=True)
 
 
 def test_s_lms_rate_law_is_smooth_through_equilibrium(s_lms):
