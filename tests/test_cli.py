@@ -2171,8 +2171,20 @@ def test_energy_prints_that_its_figures_are_full_utilisation_and_warns_a_host_th
     """pybamm-aea energy --composition S8=1 printed 5909 Wh/L of an insulator with no conducting host without a word
     (session 60's trial, finding 6): it now warns the 0 conducting fraction and prints what its figures are."""
     code, out, err = _run(["energy", "--composition", "S8=1", "--porosity", "0.1"], capsys)
-    assert code == 0 and "PercolationWarning" in err and "fills 0 of its volume" in err
-    assert "figures: theoretical (Faraday capacities: S8 1675 mAh/g): each delivered in full" in out
+    assert code == 0 and "PercolationWarning" in err and "fill 0 of its volume" in err
+    assert "figures (charged): theoretical (Faraday capacities: S8 1675 mAh/g): each delivered in full" in out
     code, out, err = _run(["energy", "--porosity", "0.082", "--format", "json"], capsys)
     assert "PercolationWarning" not in err
-    assert json.loads(out)["figures"].startswith("theoretical (Faraday capacities: S8 1675, Mo6S8 128 mAh/g)")
+    assert json.loads(out)["figures"]["charged"].startswith("theoretical (Faraday capacities: S8 1675, Mo6S8 128 mAh/g)")
+
+
+def test_energy_prints_each_rows_own_figures(capsys):
+    """Review R45 (session 60): one figures: line, the charged electrode's capacities, stood under both rows; the
+    discharged row's are Li2S 1165, Li4Mo6S8 123.9 mAh/g (the same charge per gram of the lithiated phases)."""
+    code, out, err = _run(["energy", "--porosity", "0.082"], capsys)
+    assert code == 0
+    assert "figures (charged): theoretical (Faraday capacities: S8 1675, Mo6S8 128 mAh/g)" in out
+    assert "figures (discharged): theoretical (Faraday capacities: Li2S 1165, Li4Mo6S8 123.9 mAh/g)" in out
+    code, out, err = _run(["energy", "--porosity", "0.082", "--format", "json"], capsys)
+    figures = json.loads(out)["figures"]
+    assert figures["discharged"].startswith("theoretical (Faraday capacities: Li2S 1165, Li4Mo6S8 123.9 mAh/g)")

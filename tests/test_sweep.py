@@ -2423,3 +2423,22 @@ def test_a_pressure_axis_sets_the_porosity_of_pressing_and_the_model_its_fabrica
     assert inputs["Cathode fabrication pressure [MPa]"] == fabrication
     assert inputs.get("Stack pressure [MPa]") == stack
     assert "Pressing and stack pressure [MPa]" not in inputs  # (no parameter of the model)
+
+
+def test_a_sweeps_cathode_gives_no_percolation_warning():
+    """Review R45 (session 60): a sweep at 70 wt% S8 leaked one PercolationWarning (of its cached metrics.electrode)
+    to the user's sweep() line, recorded in no row and talking of energy_density's full-utilisation figures, which a
+    simulated row does not use. The cathode is still the electrode that warns when built by hand."""
+    import warnings
+
+    from pybamm_aea.energy import Electrode, PercolationWarning
+    from pybamm_aea.sweep import metrics
+    from pybamm_aea.sweep.config import composition_for
+
+    metrics.electrode.cache_clear()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PercolationWarning)
+        made = metrics.electrode("Li2021_S_Mo6S8", 0.7, 0.082)
+    assert made.network_fractions["discharged"][0] < 0.16  # (Electrode's threshold: the composition is below it)
+    with pytest.warns(PercolationWarning):
+        Electrode(composition_for("Li2021_S_Mo6S8", 0.7), 0.082)

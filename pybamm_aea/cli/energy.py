@@ -162,7 +162,9 @@ def report(args):
         "made_lithiated": [n for n, m in e.materials.items() if m.state == "discharged" and e.capacity_of(n) > 0],
         "made_li_free": [n for n, m in e.materials.items() if m.state == "charged" and e.capacity_of(n) > 0],
         "no_discharged_basis": no_discharged,  # why the discharged row is missing (None when it is there)
-        "figures": bases["charged"].basis,  # theoretical (full utilisation) or at the --capacity given (session 60)
+        # theoretical (full utilisation) or at the --capacity given: each row's own (the discharged row's Li2S 1165,
+        # Li4Mo6S8 123.9 mAh/g; until session 60 one string, the charged row's, under both)
+        "figures": {name: ed.basis for name, ed in bases.items()},
         "bases": {
             name: {
                 "specific_capacity_mAh_per_g": ed.specific_capacity,
@@ -225,7 +227,7 @@ def render(report, fmt):
         lines.append(f"{r['basis']:<12}{r['specific_capacity_mAh_per_g']:>13.1f}{r['gravimetric_Wh_per_kg']:>10.1f}"
                      f"{r['volumetric_Wh_per_L']:>10.1f}{r['average_voltage_V']:>8.3f}{r['density_g_per_cm3']:>9.4f}")
     lines.append("\n" + _bases_note(report["made_lithiated"], report["made_li_free"], report["no_discharged_basis"]))
-    lines.append(f"figures: {report['figures']}")
+    lines += [f"figures ({name}): {figures}" for name, figures in report["figures"].items()]
     return "\n".join(lines) + "\n"
 
 

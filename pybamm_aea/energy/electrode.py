@@ -15,11 +15,14 @@ Everything is per unit mass or volume of the *whole* electrode (liquid included,
 volume), as the paper's ESC definition demands.
 
 The figures count every capacity as delivered in full (:attr:`EnergyDensity.basis` says so): no rate, loading or
-conduction limit. An electrode whose dispersed insulators (S8, Li2S, Li4Ti5O12) lack a conducting host filling
-:data:`PERCOLATION_THRESHOLD` of its volume is warned (:class:`~pybamm_aea.energy.PercolationWarning`).
+conduction limit. An electrode whose dispersed insulators (S8, Li2S, Li4Ti5O12) lack a conducting host
+(:data:`CONDUCTING_HOSTS`) filling :data:`PERCOLATION_THRESHOLD` of its volume, and a conductive additive filling
+:func:`additive_percolation_threshold` of it, as made or discharged, is warned
+(:class:`~pybamm_aea.energy.PercolationWarning`).
 """
 from collections.abc import Mapping
 from dataclasses import dataclass
+import functools
 import math
 import warnings
 
@@ -30,10 +33,10 @@ from ..user_frame import users_stacklevel
 from ..ranges import NON_NEGATIVE, POSITIVE, composition_percent_hint
 from ._common import (ExtrapolationWarning, PercolationWarning, check_porosity, check_real, check_stack_pressure_array,
                       check_voltage_vs_li)
-from .materials import Material, check_faraday, check_typed_capacity, get_material
+from .materials import FARADAY_TOLERANCE, Material, check_faraday, check_typed_capacity, get_material
 
-__all__ = ["DISPERSED_INSULATORS", "Electrode", "EnergyDensity", "NoDischargedState", "PERCOLATION_THRESHOLD",
-           "PracticalEnergy"]
+__all__ = ["CONDUCTING_HOSTS", "DISPERSED_INSULATORS", "Electrode", "EnergyDensity", "NoDischargedState",
+           "PERCOLATION_THRESHOLD", "PracticalEnergy", "additive_percolation_threshold"]
 
 #: Critical volume fraction of a conducting phase for percolation in three dimensions, the Scher-Zallen invariant:
 #: about 0.16 of the whole volume, the same within ~10 % on the 3D lattices of equal spheres, regular or not (Scher &
@@ -49,9 +52,25 @@ PERCOLATION_THRESHOLD = 0.16
 #: electrode the host network (Mo6S8) carries their electrons and ions; without it they deliver nothing.
 DISPERSED_INSULATORS = ("S8", "Li2S", "Li4Ti5O12")
 
-#: a capacity within this share of its material's Faraday capacity is the theoretical one (:attr:`Electrode.basis`:
-#: the paper's 128 mAh/g of Mo6S8 is 0.6 % under its 128.8)
-_FARADAY_MATCH = 0.01
+#: The library's active materials that conduct electrons well enough to be the network of the dispersed insulators
+#: (:attr:`Electrode.conducting_volume_fraction`); any other active material (LiFePO4, 1e-9 S/cm: Chung, Bloking &
+#: Chiang, Nat. Mater. 1, 123, 2002; LiCoO2, 1e-4 S/cm made lithiated; a record of your own) counts as
+#: non-conducting. Mo6S8 and TiS2: Table S4's powder conductivities (:mod:`pybamm_aea.energy.conductivity`), the host
+#: of the AEA model at every Li content (:mod:`pybamm_aea.materials.paper_hosts`), so also Li4Mo6S8 and LiTiS2
+#: (LixTiS2 metallic for 0 <= x <= 1: Whittingham, Science 192, 1126, 1976); Li7Ti5O12 2.46 S/cm (Young et al.,
+#: Adv. Energy Mater. 3, 1125, 2013; :mod:`pybamm_aea.materials.li4ti5o12`).
+CONDUCTING_HOSTS = ("Mo6S8", "Li4Mo6S8", "TiS2", "LiTiS2", "Li7Ti5O12")
+
+
+@functools.lru_cache(maxsize=1)
+def additive_percolation_threshold():
+    """Volume fraction at which a conductive additive's own network percolates: the critical solid fraction phi_c of
+    Table S4's Super P carbon black, from its percolation fit (:func:`pybamm_aea.energy.conductivity.conductivity_fit`:
+    0.060). An electrode whose hosts fill less than :data:`PERCOLATION_THRESHOLD` is carried by its additive if the
+    additive fills at least this (carbon black's aggregates percolate far below equal spheres)."""
+    from .conductivity import conductivity_fit
+
+    return float(conductivity_fit("Super P").params["phi_c"])
 
 #: what :meth:`Electrode.from_curve`'s figures are
 _MEASURED = "measured: the discharge curve given"
@@ -241,18 +260,39 @@ class Electrode:
         for n in self._voltages:  # refused here, by voltage_of's rule, not first at energy_density
             self.voltage_of(n)
         self.name = name
-        fraction = self.conducting_volume_fraction
-        if fraction is not None and fraction < PERCOLATION_THRESHOLD:  # (100 % S8 was taken silently: session 60)
-            insulators = [n for n in self._composition if n in DISPERSED_INSULATORS and self._composition[n] > 0]
-            hosts = self._conductors()
-            warnings.warn(
-                f"electrode {name or dict(self._composition)!r}: its conducting phase "
-                f"({', '.join(hosts) or 'none'}) fills {fraction:.4g} of its volume, below the percolation threshold "
-                f"{PERCOLATION_THRESHOLD} of random spheres (Scher & Zallen 1970): no network carries the electrons "
-                f"and ions of its dispersed insulators ({', '.join(insulators)}), and energy_density()'s "
-                "full-utilisation figures cannot be reached; give the host at least "
-                f"{PERCOLATION_THRESHOLD} of the volume, or add a conductive additive", PercolationWarning,
-                stacklevel=users_stacklevel())
+        self._typed = set(self._capacities)  # the capacities given (:attr:`basis`: stated, not theoretical)
+        self._warn_percolation()
+
+    def _warn_percolation(self):
+        """A :class:`~pybamm_aea.energy.PercolationWarning` when, as made or discharged (:attr:`network_fractions`),
+        neither its hosts fill :data:`PERCOLATION_THRESHOLD` of its volume nor its conductive additive
+        :func:`additive_percolation_threshold`; the state of the lower host fraction named (Li2S swells: 60 wt% S8
+        at 8.2 % porosity 0.188 as made, 0.131 discharged; until session 60 only the made state was judged)."""
+        states = self.network_fractions
+        if states is None:
+            return
+        additive_threshold = additive_percolation_threshold() if any(
+            c > 0 for _, c in states.values()) else None
+        failing = {state: (h, c) for state, (h, c) in states.items()
+                   if h < PERCOLATION_THRESHOLD and (additive_threshold is None or c < additive_threshold)}
+        if not failing:
+            return
+        state = min(failing, key=lambda k: failing[k][0])
+        hosts_fraction, additive = failing[state]
+        insulators = [n for n in self._composition if n in DISPERSED_INSULATORS and self._composition[n] > 0]
+        hosts = self._conductors()
+        label = self.name or "{" + ", ".join(f"{n!r}: {w:.4g}" for n, w in self._composition.items()) + "}"
+        carbon = ("" if additive_threshold is None else
+                  f"; its conductive additive fills {additive:.4g}, below the {additive_threshold:.2g} of carbon "
+                  "black's network (Table S4's Super P fit)")
+        warnings.warn(
+            f"electrode {label}: {state}, its conducting hosts ({', '.join(hosts) or 'none'}) fill "
+            f"{hosts_fraction:.4g} of its volume, below the percolation threshold {PERCOLATION_THRESHOLD} of random "
+            f"spheres (Scher & Zallen 1970){carbon}: no network carries the electrons and ions of its dispersed "
+            f"insulators ({', '.join(insulators)}), and energy_density()'s full-utilisation figures cannot be "
+            f"reached; give the hosts at least {PERCOLATION_THRESHOLD} of the volume "
+            f"(conducting hosts: {', '.join(CONDUCTING_HOSTS)}), or add a conductive additive", PercolationWarning,
+            stacklevel=users_stacklevel())
 
     # ------------------------------------------------------------------ construction helpers
     def _resolve(self, key):
@@ -339,7 +379,9 @@ class Electrode:
             {self._materials[n]: w for n, w in self._composition.items()}, porosity, pore_filler=self._pore_filler,
             voltages=self._voltages if voltages is None else voltages, name=self.name,
         )
-        copy._capacities = {**self._capacities, **copy._checked_capacities(capacities, given=False)}
+        derived = copy._checked_capacities(capacities, given=False)
+        copy._capacities = {**self._capacities, **derived}
+        copy._typed = self._typed - set(derived)
         return copy
 
     def with_porosity(self, porosity):
@@ -415,36 +457,65 @@ class Electrode:
         return out
 
     def _conductors(self):
-        """The solid's active constituents (w > 0) that are not :data:`DISPERSED_INSULATORS`: its conducting hosts."""
-        return [n for n, w in self._composition.items()
-                if w > 0 and self._materials[n].role == "active" and n not in DISPERSED_INSULATORS]
+        """The solid's constituents (w > 0) named in :data:`CONDUCTING_HOSTS`: its conducting hosts."""
+        return [n for n, w in self._composition.items() if w > 0 and n in CONDUCTING_HOSTS]
+
+    def _network(self, fractions, records):
+        """(hosts', conductive additives') volume fractions of the whole electrode from ``fractions`` by name."""
+        hosts = math.fsum(v for n, v in fractions.items() if n in CONDUCTING_HOSTS)
+        additive = math.fsum(v for n, v in fractions.items()
+                             if n in records and records[n].role == "conductive additive")
+        return hosts, additive
+
+    @property
+    def network_fractions(self):
+        """``{"as made": (hosts, additive), "discharged": (hosts, additive)}``: the volume fractions of the whole
+        electrode (pores included) filled by its conducting hosts (:data:`CONDUCTING_HOSTS`) and by its conductive
+        additives, as made and discharged (:meth:`lithiated` at the same porosity: Li2S swells, so the hosts' share
+        drops); None when it holds no dispersed insulator (:data:`DISPERSED_INSULATORS`: nothing to carry). No
+        "discharged" entry when the discharged state is unknown (:class:`NoDischargedState`, :meth:`lithiated`)."""
+        if not {n for n, w in self._composition.items() if w > 0} & set(DISPERSED_INSULATORS):
+            return None
+        out = {"as made": self._network(self.volume_fractions, self._materials)}
+        try:
+            targets = {n: self._lithiation_target(n) for n, w in self._composition.items() if w > 0}
+        except ValueError:  # (NoDischargedState, or a counterpart without a molar mass: lithiated() says which)
+            return out
+        volumes, records = {}, {}
+        for n, (record, ratio) in targets.items():
+            records[record.name] = record
+            volumes[record.name] = volumes.get(record.name, 0.0) + self._composition[n] * ratio / record.density
+        solid = math.fsum(volumes.values())
+        out["discharged"] = self._network({k: (1.0 - self._porosity) * v / solid for k, v in volumes.items()},
+                                          records)
+        return out
 
     @property
     def conducting_volume_fraction(self):
-        """Volume fraction of the whole electrode (pores included) filled by its conducting hosts, when it holds a
-        dispersed insulator (:data:`DISPERSED_INSULATORS`) and no conductive additive; None otherwise (nothing to
-        carry, or a carbon network, whose threshold is its aggregates' and not judged). Under
-        :data:`PERCOLATION_THRESHOLD` the electrode is warned (:class:`~pybamm_aea.energy.PercolationWarning`): the
-        paper's S-LMS (32.5 wt% S8) at 8.2 % porosity has 0.409, 60 wt% S8 0.19, 100 % S8 0."""
-        present = {n for n, w in self._composition.items() if w > 0}
-        if not present & set(DISPERSED_INSULATORS) or any(
-                self._materials[n].role == "conductive additive" for n in present):
-            return None
-        fractions = self.volume_fractions
-        return math.fsum(fractions[n] for n in self._conductors())
+        """Volume fraction of the whole electrode (pores included) filled by its conducting hosts
+        (:data:`CONDUCTING_HOSTS`) as made, when it holds a dispersed insulator (:data:`DISPERSED_INSULATORS`); None
+        otherwise (nothing to carry). The paper's S-LMS (32.5 wt% S8) at 8.2 % porosity has 0.409, 60 wt% S8 0.188,
+        100 % S8 0; discharged (:attr:`network_fractions`) 0.131 at 60 wt% S8, which is warned."""
+        states = self.network_fractions
+        return None if states is None else states["as made"][0]
 
     @property
     def basis(self):
         """What :meth:`energy_density`'s figures are: every capacity used (library, given or derived) fully used;
-        ``"theoretical"`` when each is its material's Faraday capacity (within :data:`_FARADAY_MATCH`: S8's 1675,
-        Mo6S8's 128 of 128.8 mAh/g), ``"stated capacities"`` otherwise (LiCoO2's library 150 of 274, a
-        ``capacities=``)."""
+        ``"theoretical"`` when none was given (``capacities=``) and each is its material's Faraday capacity within
+        :data:`~pybamm_aea.energy.materials.FARADAY_TOLERANCE` (S8's 1675, Mo6S8's 128 of 128.8 mAh/g, Li2S's 1165
+        derived from them), ``"stated capacities"`` otherwise (LiCoO2's library 150 of 274, a ``capacities=``
+        {"S8": 1660}); ``"no capacity"`` when every one is 0."""
         used = {n: self.capacity_of(n) for n, w in self._composition.items() if w > 0 and self.capacity_of(n) > 0}
+        if not used:
+            return "no capacity: every constituent's is 0, so the electrode stores no charge (energy_density refuses)"
         faraday = {n: self._materials[n].theoretical_capacity for n in used}
-        theoretical = all(faraday[n] and abs(c / faraday[n] - 1.0) <= _FARADAY_MATCH for n, c in used.items())
+        theoretical = not self._typed & set(used) and all(
+            faraday[n] and faraday[n] / FARADAY_TOLERANCE <= c <= FARADAY_TOLERANCE * faraday[n]
+            for n, c in used.items())
         listed = ", ".join(f"{n} {c:.4g}" for n, c in used.items())
-        kind = "theoretical (Faraday capacities" if theoretical else "stated capacities ("
-        return f"{kind}{': ' if theoretical else ''}{listed} mAh/g): {_FULL_UTILISATION}"
+        kind = "theoretical (Faraday capacities: " if theoretical else "stated capacities ("
+        return f"{kind}{listed} mAh/g): {_FULL_UTILISATION}"
 
     # ------------------------------------------------------------------ capacity and energy
     def capacity_of(self, material):
@@ -600,18 +671,15 @@ class Electrode:
         """
         mass, cap_mass, energy, per_lith = {}, {}, {}, {}
         known_cap, known_v, records = {}, {}, {}
+        typed = set()
         for n, w in self._composition.items():
             m = self._materials[n]
-            lith = m.lithiated
             cap = self._capacities.get(n, m.specific_capacity)
-            if lith is None and m.state == "charged" and cap != 0:  # (kept as it is, its Li mass was left out)
-                raise NoDischargedState(
-                    f"material {n!r} is made Li-free (state 'charged', capacity "
-                    f"{'unknown' if cap is None else f'{cap!r} mAh/g'}) and names no "
-                    "lithiated counterpart (lithiated_name or lithiated_record): the discharged electrode's mass and "
-                    "density are unknown; register its lithiated phase and name it, or give it capacity 0")
-            target, ratio = (lith.name, m.lithiation_mass_ratio) if lith is not None else (n, 1.0)
-            records[target] = lith if lith is not None else m
+            record, ratio = self._lithiation_target(n)
+            target = record.name
+            records[target] = record
+            if n in self._typed:
+                typed.add(target)
             mass[target] = mass.get(target, 0.0) + w * ratio
             if cap is None:
                 known_cap[target] = False
@@ -652,11 +720,29 @@ class Electrode:
         else:
             phi = check_porosity(porosity, "porosity of the lithiated electrode")
         name = f"{self.name} (discharged)" if self.name else None
-        with warnings.catch_warnings():  # (this electrode was judged as made: one PercolationWarning, not two)
+        with warnings.catch_warnings():  # (this electrode was judged made and discharged: one PercolationWarning)
             warnings.simplefilter("ignore", PercolationWarning)
             lithiated = Electrode({records[k]: w for k, w in comp.items()}, phi, pore_filler=self._pore_filler,
                                   voltages=volts, name=name).with_derived_capacities(caps)
+        lithiated._typed = typed  # (a capacity given stays stated on the discharged basis)
         return lithiated
+
+    def _lithiation_target(self, n):
+        """(record, mass ratio) of constituent ``n`` in the discharged electrode (:meth:`lithiated`): its lithiated
+        counterpart and ``lithiation_mass_ratio``, or itself and 1; a :class:`NoDischargedState` for a charged host
+        with a capacity and no counterpart."""
+        m = self._materials[n]
+        lith = m.lithiated
+        if lith is not None:
+            return lith, m.lithiation_mass_ratio
+        cap = self._capacities.get(n, m.specific_capacity)
+        if m.state == "charged" and cap != 0:  # (kept as it is, its Li mass was left out)
+            raise NoDischargedState(
+                f"material {n!r} is made Li-free (state 'charged', capacity "
+                f"{'unknown' if cap is None else f'{cap!r} mAh/g'}) and names no "
+                "lithiated counterpart (lithiated_name or lithiated_record): the discharged electrode's mass and "
+                "density are unknown; register its lithiated phase and name it, or give it capacity 0")
+        return m, 1.0
 
     def lithiation_mass_ratio(self, porosity=None):
         """Mass of the discharged electrode per mass of this (charged) electrode (``porosity`` as :meth:`lithiated`).

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import warnings
 
 import numpy as np
 
@@ -221,9 +222,11 @@ def electrode(parameter_set, fraction, porosity):
     comp = composition_for(parameter_set, fraction)
     if comp is None or porosity is None:
         return None
-    from pybamm_aea.energy import Electrode
+    from pybamm_aea.energy import Electrode, PercolationWarning
 
-    return Electrode(comp, porosity)
+    with warnings.catch_warnings():  # (the rows are simulated, not energy_density's full-utilisation figures it
+        warnings.simplefilter("ignore", PercolationWarning)  # judges; a sweep's one leaked to the user's line)
+        return Electrode(comp, porosity)
 
 
 @functools.lru_cache(maxsize=256)
