@@ -3,6 +3,7 @@ import dataclasses
 import json
 import re
 import pickle
+import warnings
 
 import numpy as np
 import pybamm
@@ -976,8 +977,9 @@ def test_a_voltage_drive_cycle_cut_short_is_checked_at_its_end_not_at_the_sample
 def test_a_voltage_steps_held_function_of_time_past_a_table_ocp_is_refused_at_its_first_time_past():
     """Session 59: a voltage step's Python function of the time, checked at 100 times over its duration against its
     range and window, is checked against the table's ends at those times too: AEA_LiCoO2 ramped 3.0 V - 1 mV/s over
-    1000 s passes the table's 2.71823 V end at 281.8 s, refused at 282.828 s; with a termination (which may end it
-    before) at its start only, as its range is; an expression of ``pybamm.t`` is PyBaMM's to evaluate, not read."""
+    1000 s passes the table's 2.71823 V end at 281.8 s, refused at 282.828 s; with a current termination (which may
+    end it before) at its start, as its range is, and warned about after (session 60; a voltage termination and an
+    expression of ``pybamm.t``: the tests after this one)."""
     from pybamm_aea.models.step_checks import check_step_values
 
     values = pybamm.ParameterValues("AEA_LiCoO2")
@@ -988,9 +990,152 @@ def test_a_voltage_steps_held_function_of_time_past_a_table_ocp_is_refused_at_it
     with pytest.raises(ValueError, match=r"runs at its held voltage 2.5 V, a cell voltage"):
         check_step_values([pybamm.step.voltage(lambda t: 2.5 + 0 * t, duration=1000, termination="< 1e-4 A")], None,
                           values)
-    with pytest.warns(UserWarning, match="the step runs only if its termination"):  # (the window's, at 1000 s)
+    with pytest.warns(UserWarning) as told:
         check_step_values([pybamm.step.voltage(lambda t: 3.0 - 1e-3 * t, duration=1000, termination="< 1e-4 A")],
                           None, values)
+    told = [str(w.message) for w in told]
+    assert any("the step runs only if its termination" in said for said in told), told  # (the window's, at 1000 s)
+    assert any("runs at its held voltage 2.71717 V at t = 282.828 s into the step" in said for said in told), told
+
+
+_TOP_END = ("it would be held at 4.25352 V, inside the step's held voltage 4.25455 V, so a charge would run there on "
+            "a guessed constant OCP")
+
+
+def test_a_held_function_of_time_with_a_voltage_termination_is_refused_where_the_step_certainly_runs():
+    """Session 60: a voltage step's Python function of the time with a termination was checked against the table's
+    ends at its start only: AEA_LiCoO2 ramped 4.2 V + 0.1 mV/s for 3600 s "until < 3.0 V" after a 0.1C charge to
+    4.2 V from SOC 0 charged 0.0184 mA.h more up to 4.56 V, past the table's first value 4.25352 V, without a word.
+    A voltage termination on a voltage step is met where PyBaMM's event on "Battery voltage [V]" meets the held
+    value, known before the solve: every time before it is run, so the first past the end (545.455 s) is refused
+    before any step; a ramp its termination ends first (> 4.25 V at 500 s) builds, and one ended by a current
+    termination, which the solve decides, is refused at its start only and warned about at its first time past."""
+    from pybamm_aea.models.step_checks import check_step_values
+
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    ramp = pybamm.step.voltage(lambda t: 4.2 + 1e-4 * t, duration=3600, termination="< 3.0 V")
+    said = _table_end_refusal(values, ("Charge at 0.1C until 4.2 V", ramp), lambda sim: sim.solve(initial_soc=0))
+    assert said.startswith("the experiment's step 2 (Voltage(<function "), said
+    assert (", termination=[VoltageTermination(3.0 <)])) runs at its held voltage 4.25455 V at t = 545.455 s into "
+            "the step, a cell voltage on the model's anode, lithium metal: ") in said and _TOP_END in said, said
+    # (two cells in series: the termination is the battery's, 6.0 V, met when the cell's held value is 3.0 V)
+    two = values.copy()
+    two["Number of cells connected in series to make a battery"] = 2.0
+    with pytest.raises(ValueError, match=r"runs at its held voltage 4.25455 V at t = 545.455 s into the step"):
+        check_step_values([pybamm.step.voltage(lambda t: 4.2 + 1e-4 * t, duration=3600, termination="< 6.0 V")],
+                          None, two)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # (no warning: the termination ends it at 500 s, 4.25 V)
+        check_step_values([pybamm.step.voltage(lambda t: 4.2 + 1e-4 * t, duration=3600, termination="> 4.25 V")],
+                          None, values)
+    with pytest.warns(UserWarning) as told:
+        check_step_values([pybamm.step.voltage(lambda t: 4.2 + 1e-4 * t, duration=3600, termination="< 1e-4 A")],
+                          None, values)
+    said = [str(w.message) for w in told if "OCP" in str(w.message)]
+    assert len(said) == 1 and "runs at its held voltage 4.25455 V at t = 545.455 s into the step" in said[0], said
+    assert said[0].endswith("; the step runs there only if its termination (CurrentTermination(0.0001 <)) does not "
+                            "end it before"), said
+
+
+def test_a_held_voltage_of_pybamm_t_past_a_table_ocp_is_refused_at_the_experiments_times():
+    """Session 60: a voltage step's value that is an expression of ``pybamm.t`` (the experiment's time, not the
+    step's: PyBaMM counts a Python function's from the step's start) was not checked at all: AEA_LiCoO2 held at
+    2.5 + 1e-12 t V after "Discharge at 0.1C until 3.0 V" from SOC 1 ran 0.00045 mA.h on the held 2.718 V to
+    0.1 mA, without a word. Where the experiment's time the step starts at is known before any step (a first step,
+    or after steps that have no termination: the sum of their durations, from a starting solution's last time),
+    it is refused then at the first of its times past the end; after a step a termination ends, at its own start
+    (PyBaMM's "start time"), before it runs. A ``pybamm.Scalar`` held value, skipped as an expression, is checked
+    as its number."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    first = pybamm.step.voltage(4.2 + 1e-4 * pybamm.t, duration=3600)
+    said = _table_end_refusal(values, first, lambda sim: sim.solve(initial_soc=1))
+    assert said.startswith("the experiment's step 1 (Voltage(4.2 + 0.0001 * time, duration=3600)) runs at its held "
+                           "voltage 4.25455 V at t = 545.455 s of the experiment (545.455 s into the step), a cell "
+                           "voltage on the model's anode, lithium metal: "), said
+    assert _TOP_END in said, said
+    # (after a 600 s rest, no termination: the experiment's time runs on from 600 s)
+    later = pybamm.step.voltage(4.14 + 1e-4 * pybamm.t, duration=3600)
+    said = _table_end_refusal(values, ("Rest for 600 seconds", later), lambda sim: sim.solve(initial_soc=1))
+    assert said.startswith("the experiment's step 2 (Voltage(4.14 + 0.0001 * time, duration=3600)) runs at its held "
+                           "voltage 4.25455 V at t = 1145.45 s of the experiment (545.455 s into the step)"), said
+    # (after a step its termination ends, at 28452 s of its 36000: refused at its own start, its time then known)
+    hold = pybamm.step.voltage(2.5 + 1e-12 * pybamm.t, duration=3600, termination="< 0.0001 A")
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                            experiment=pybamm.Experiment([("Discharge at 0.1C for 10 hours until 3.0 V", hold)]))
+    sim.build_for_experiment(initial_soc=1)  # (on its own: the time the hold starts at is not known)
+    with pytest.raises(ValueError) as refused:
+        sim.solve(initial_soc=1)
+    said = str(refused.value)
+    assert re.match(r"the experiment's step 2 of 2 in cycle 1 of 1, 'Voltage\(2.5 \+ 1e-12 \* time, duration=3600, "
+                    r"termination=\[CurrentTermination\(0.0001 <\)\]\)' runs at its held voltage 2.5 V at t = "
+                    r"2\d{4}(\.\d+)? s of the experiment \(0 s into the step\), a cell voltage", said), said
+    assert said.endswith(_HELD_END), said
+    # (from a starting solution: PyBaMM's time goes on from its last, 100 s: 4.2-4.1 V, on the table)
+    rested = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                               experiment=pybamm.Experiment(["Rest for 100 seconds"])).solve(initial_soc=1)
+    on = pybamm.step.voltage(4.3 - 1e-3 * pybamm.t, duration=100)
+    solution = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values, experiment=pybamm.Experiment(
+        [on])).solve(starting_solution=rested)
+    assert solution["Voltage [V]"].entries[-1] == pytest.approx(4.1, abs=1e-6)
+    said = _table_end_refusal(values, on, lambda sim: sim.solve(initial_soc=1))  # (from 0 s: 4.3 V at its start)
+    assert "runs at its held voltage 4.3 V at t = 0 s of the experiment (0 s into the step)" in said, said
+    said = _table_end_refusal(values, pybamm.step.voltage(pybamm.Scalar(2.5), duration=60),
+                              lambda sim: sim.build_for_experiment())
+    assert said.startswith("the experiment's step 1 (Voltage(2.5, duration=60)) runs at its held voltage 2.5 V, a "
+                           "cell voltage"), said
+
+
+def test_an_until_voltage_of_pybamm_t_past_a_table_ocp_is_refused_before_any_step_runs():
+    """Session 60: a step's "until" voltage that is an expression of ``pybamm.t``
+    (``VoltageTermination(2.5 + 1e-9 * pybamm.t)``, PyBaMM's event reads it at each time) was not checked:
+    AEA_LiCoO2 from SOC 1 at 0.1C until it ran to 2.5 V on the held 2.718 V (0.1503 mA.h), as the number 2.5 did
+    until session 58. Refused now at the first of the step's times it is past the table's end, as a number is
+    whether or not the step ends on it; 2.72 + 1e-9 t (2.72-2.72004 V over the 36000 s) builds."""
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    step = pybamm.step.c_rate(0.1, termination=pybamm.step.VoltageTermination(2.5 + 1e-9 * pybamm.t), duration=36000)
+    said = _table_end_refusal(values, step, lambda sim: sim.solve(initial_soc=1))
+    assert said.startswith("the experiment's step 1 (CRate(0.1, duration=36000, termination=[VoltageTermination(2.5 + "
+                           "1e-09 * time)], direction=discharge)) ends at its own voltage 2.5 V, its 2.5 + 1e-09 * "
+                           "time at t = 0 s of the experiment (0 s into the step), a cell voltage on the model's "
+                           "anode, lithium metal: " + _LICOO2_END + "step's \"until\" voltage 2.5 V, so a discharge "
+                           "would run"), said
+    on = pybamm.step.c_rate(0.1, termination=pybamm.step.VoltageTermination(2.72 + 1e-9 * pybamm.t), duration=36000)
+    pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values,
+                      experiment=pybamm.Experiment([on])).solve(initial_soc=1)
+    # (a rising one, 2.6 + 1e-5 t: past the end until 11823 s, refused at the first of its times)
+    rising = pybamm.step.c_rate(0.1, termination=pybamm.step.VoltageTermination(2.6 + 1e-5 * pybamm.t),
+                                duration=36000)
+    said = _table_end_refusal(values, rising, lambda sim: sim.solve(initial_soc=1))
+    assert "ends at its own voltage 2.6 V, its 2.6 + 1e-05 * time at t = 0 s of the experiment" in said, said
+
+
+def test_a_values_cut_off_of_the_time_past_a_table_ocp_is_refused_at_the_solves_times():
+    """Session 60: a voltage cut-off given as an expression of ``pybamm.t`` ("Lower voltage cut-off [V]" = 2.5 +
+    1e-9 t; the model's event reads it at each time) was not checked against the table's end (a number is, at the
+    parameterisation; a Python function is refused there, the model reading one number): AEA_LiCoO2 discharged at
+    its set's current from its state as made ran 0.00192 mA.h to 2.5 V on the held 2.718 V in 391 s, without a
+    word. Checked now at the solve's times (a plain solve's t_eval, an experiment step's start to end), refused at
+    the first past the end: an upper cut-off 4.2 + 1e-5 t passes 4.25352 V at 5352 s, so a solve to 3600 s is
+    not refused and one to 36000 s is, at 5454.55 s."""
+    from pybamm_aea.models.checks import check_inputs
+
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    values["Lower voltage cut-off [V]"] = 2.5 + 1e-9 * pybamm.t
+    values["Current function [A]"] = abs(values["Current function [A]"])
+    with pytest.raises(ValueError) as refused:
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 36000])
+    said = str(refused.value)
+    assert said.startswith("'Lower voltage cut-off [V]' = 2.5 + 1e-09 * time is 2.5 V at t = 0 s, a cell voltage on "
+                           "the model's anode, lithium metal: " + _LICOO2_END + "'Lower voltage cut-off [V]' 2.5 V, "
+                           "so a discharge would run"), said
+    values = pybamm.ParameterValues("AEA_LiCoO2")
+    values["Upper voltage cut-off [V]"] = 4.2 + 1e-5 * pybamm.t
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    sim.build()
+    check_inputs(sim.built_model, None, times=[0.0, 3600.0])
+    with pytest.raises(ValueError, match=r"^'Upper voltage cut-off \[V\]' = 4.2 \+ 1e-05 \* time is 4.25455 V at "
+                                         r"t = 5454.55 s, a cell voltage on the model's anode, lithium metal: "):
+        check_inputs(sim.built_model, None, times=[0.0, 36000.0])
 
 
 def test_an_experiments_table_check_reads_the_values_tables_once(monkeypatch):

@@ -77,7 +77,7 @@ import pybamm
 
 from ..constants import M_LI, MAH_PER_MOL, MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
-from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS
+from ..pybamm_adapter.experiment_inputs import PYBAMM_INPUTS, START_TIME
 from ..pybamm_adapter.model_internals import parameter_values_of
 # (the Range class and the loading's range are PyBaMM-free, read by the energy model too: pybamm_aea.ranges)
 from ..ranges import (ACTIVATION_ENERGY_J, CATHODE_LOADING, CATHODE_THICKNESS_UM, FABRICATION_PRESSURE, FRACTION,
@@ -96,7 +96,8 @@ __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value
            "CutOffsOfAnotherAnodeWarning", "warn_cut_offs_of_another_anode", "cut_offs_of_another_anode",
            "HIGHEST_MEASURED", "warn_outside_measured_temperatures", "refuse_misspelt_inputs",
            "HOST_OCP_PARAMETERS", "check_tables_cover_cut_offs", "tables_past_cut_offs", "check_step_until_in_tables",
-           "check_held_voltages_in_tables",
+           "check_held_voltages_in_tables", "held_voltages_past_tables", "first_past_table_ends", "step_said",
+           "of_time", "varying_values",
            "STEP_UNTIL_SAID", "STEP_HELD_SAID"]
 
 
@@ -1020,8 +1021,9 @@ def check_inputs(model, inputs, times=None):
     checked at ``times`` [s] (what the solver integrates over: its start, end and 100 points between).
     """
     checks = _input_checks(model)
-    if inputs is None and not checks:  # (every step of an experiment without inputs: nothing to do)
+    if inputs is None and not checks and not _input_cut_offs(model):  # (a solve without inputs: nothing to do)
         return
+    given_times = times  # (a cut-off that is an expression of the time: at 100 times across them)
     in_equations = {node.parameter_name for node in checks}  # each checked where it is used
     # the times a profile is checked at, sampled only when a checked value varies in time
     timed = {id(node) for node in checks if _varies_in_time(node)}
@@ -1062,7 +1064,7 @@ def check_inputs(model, inputs, times=None):
                 check_maximum_content(parameter_values_of(model), getattr(model, "options", None), one)
             if {_LI0, _LI1} & one.keys() and not {_LI0, _LI1} & in_equations:  # (read in output variables only)
                 _check_binodal_inputs(model, one)
-            _check_input_cut_offs(model, one)  # (past an OCP table's end: after their ranges)
+            _check_input_cut_offs(model, one, given_times)  # (past an OCP table's end: after their ranges)
         except ValueError as exc:
             raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
 
@@ -1402,8 +1404,10 @@ def check_tables_cover_cut_offs(values, anode=None):
     (:data:`~pybamm_aea.parameters.paper_cell.ANODE_POTENTIALS`; without it, the values'
     :data:`~pybamm_aea.parameters.paper_cell.CUT_OFF_ANODE_POTENTIAL`, else Li metal's 0). One ``ValueError`` names
     every gap (:func:`tables_past_cut_offs`). A cut-off that is an input is checked at the solve, on its value
-    (:func:`check_inputs`, :func:`_check_input_cut_offs`; until session 58 not at all), one absent or a function not
-    at all, nor a table whose theta does not increase (its own error, "x_data must be strictly increasing", names
+    (:func:`check_inputs`, :func:`_check_input_cut_offs`; until session 58 not at all), one that is an expression of
+    PyBaMM's time there too, at the solve's times (session 60); one absent is not checked, a Python function is
+    refused as the model reads one number (:mod:`pybamm_aea.pybamm_adapter.parameter_values`), nor is a table whose
+    theta does not increase (its own error, "x_data must be strictly increasing", names
     it; review R36 found "theta 0.9452-0.01416" said here). The other cut-off, a number, is checked (session 58:
     both were skipped when one was an input)."""
     from ..parameters.paper_cell import CUT_OFF_NAMES
@@ -1461,15 +1465,17 @@ def tables_past_cut_offs(values, anode, low, high, names=None, tables=None):
     return "; also ".join(said) + ("" if another is None else f". Note: {another}")
 
 
-#: discretised model -> its cut-offs given as inputs and the table ends they may not pass (:func:`_input_cut_offs`)
+#: discretised model -> its cut-offs given as inputs or as expressions of the time and the table ends they may not
+#: pass (:func:`_input_cut_offs`)
 _INPUT_CUT_OFFS = weakref.WeakKeyDictionary()
 
 
 def _input_cut_offs(model):
-    """The voltage cut-offs of the values ``model`` was parameterised with that are inputs, each with the end of
-    its host OCP tables it may not pass (:func:`~pybamm_aea.materials.material.table_end_limits`, the tightest of
-    the tables): a tuple of (cut-off name, input name, 0 lower / 1 upper, the end [V vs Li], the anode's potential
-    [V vs Li]), found once per model (the solve's check then costs one comparison each)."""
+    """The voltage cut-offs of the values ``model`` was parameterised with that are inputs or vary in time, each
+    with the end of its host OCP tables it may not pass (:func:`~pybamm_aea.materials.material.table_end_limits`,
+    the tightest of the tables): a tuple of (cut-off name, its input's name or its expression of the time, 0 lower /
+    1 upper, the end [V vs Li], the anode's potential [V vs Li]), found once per model (the solve's check then costs
+    one comparison each, or one evaluation at the solve's times)."""
     try:
         return _INPUT_CUT_OFFS[model]
     except (KeyError, TypeError):
@@ -1480,6 +1486,7 @@ def _input_cut_offs(model):
     values, found = parameter_values_of(model), []
     given = {} if values is None else {name: values.get(name) for name in CUT_OFF_NAMES}
     inputs = {name: value.name for name, value in given.items() if isinstance(value, pybamm.InputParameter)}
+    inputs.update({name: values.process_symbol(value) for name, value in given.items() if of_time(value)})
     tables = host_tables(values) if inputs else []
     if tables:
         anode = (getattr(model, "options", None) or {}).get("anode")
@@ -1500,24 +1507,52 @@ def _input_cut_offs(model):
     return found
 
 
-def _check_input_cut_offs(model, inputs):
+def _check_input_cut_offs(model, inputs, times=None):
     """Refuse a voltage cut-off given as an input (``"Lower voltage cut-off [V]": "[input]"``) whose value in
     ``inputs`` reaches past the end of a host OCP table of the values ``model`` was parameterised with: the rule of
     :func:`check_tables_cover_cut_offs`, in its words, on the model's anode. AEA_LiCoO2 (its table ends at 2.718 V)
-    with a lower cut-off input 2.5 V discharged to 2.5 V on the held end (0.1503 mA.h at 0.1C), until session 58."""
+    with a lower cut-off input 2.5 V discharged to 2.5 V on the held end (0.1503 mA.h at 0.1C), until session 58.
+    A cut-off given as an expression of PyBaMM's time (``2.5 + 1e-9 * pybamm.t``, which the model's event reads at
+    each time) is checked at ``times`` [s] (a solve's ``t_eval``, an experiment step's start and end: 100 times from
+    the first to the last; None: not checked), refused at the first past an end (session 60: AEA_LiCoO2 with that
+    lower cut-off, no initial_soc, discharged at 0.1C to 2.5 V on the held end, without a word)."""
     past = {}
-    for name, input_name, side, end, potential in _input_cut_offs(model):
-        if input_name not in inputs:
+    for name, given, side, end, potential in _input_cut_offs(model):
+        if isinstance(given, pybamm.Symbol):
+            _check_cut_off_of_time(model, name, given, side, end - potential, inputs, times)
+            continue
+        if given not in inputs:
             continue  # (PyBaMM names an input not given)
-        cuts = _numbers(inputs[input_name])
+        cuts = _numbers(inputs[given])
         if cuts and (min(cuts) + potential < end if side == 0 else max(cuts) + potential > end):
-            past[side] = (input_name, min(cuts) if side == 0 else max(cuts))
+            past[side] = (given, min(cuts) if side == 0 else max(cuts))
     if past:
         values, anode = parameter_values_of(model), (getattr(model, "options", None) or {}).get("anode")
         said = tables_past_cut_offs(values, anode, *(past[side][1] if side in past else None for side in (0, 1)))
         given = " and ".join(f"input {name!r} = {value:g} V" for name, value in past.values())
         raise ValueError(f"{given}, {'a cell voltage' if len(past) == 1 else 'cell voltages'} on {_anode_said(anode)}: "
                          f"{said}")
+
+
+def _check_cut_off_of_time(model, name, expression, side, end, inputs, times):
+    """Refuse the cut-off ``name`` (0 lower / 1 upper: ``side``) of ``model``'s values given as the ``expression`` of
+    PyBaMM's time at the first of 100 times across ``times`` [s] it is past the table's ``end`` (a cell voltage
+    [V]), in :func:`_check_input_cut_offs`'s words; None ``times``: not checked."""
+    times = None if times is None else np.asarray(times, dtype=float).ravel()
+    if times is None or not times.size:
+        return
+    times = np.linspace(times.min(), times.max(), 100)
+    cuts = varying_values(expression, times, dict(inputs or {}))
+    if cuts is None:
+        return
+    with np.errstate(invalid="ignore"):  # (NaN: the range's to name)
+        past = np.flatnonzero(cuts < end if side == 0 else cuts > end)
+    if past.size:
+        k = int(past[0])
+        values, anode = parameter_values_of(model), (getattr(model, "options", None) or {}).get("anode")
+        said = tables_past_cut_offs(values, anode, *((cuts[k], None) if side == 0 else (None, cuts[k])))
+        raise ValueError(f"{name!r} = {expression} is {cuts[k]:g} V at t = {times[k]:g} s, a cell voltage on "
+                         f"{_anode_said(anode)}: {said}")
 
 
 def _anode_said(anode):
@@ -1531,7 +1566,8 @@ STEP_UNTIL_SAID = "step's \"until\" voltage"
 STEP_HELD_SAID = "step's held voltage"
 
 
-def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0, tables=None, inputs=None):
+def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0, tables=None, inputs=None,
+                               times=None):
     """Refuse the experiment's step ``step`` (its ``index`` from 1, ``name`` as said) whose own voltage cut-off
     ("Discharge at 0.1C until 2.5 V", a ``pybamm.step.VoltageTermination`` of a number: the battery's of ``cells``
     cells in series, taken per cell) reaches past the end of a host OCP table of ``values``: the rule and words of
@@ -1546,24 +1582,64 @@ def check_step_until_in_tables(index, name, step, values, anode=None, cells=1.0,
     experiment's 4 distinct steps of which one is a function of the time; None: read here). An "until" voltage
     given as an input (``VoltageTermination(pybamm.InputParameter("Vc"))``) is read from the solve's ``inputs`` (one
     dict; session 59: AEA_LiCoO2 from SOC 1 at 0.1C until Vc = 2.5 ran to 2.5 V on the held end, 0.1503 mA.h, as the
-    number did until session 58); one not given is PyBaMM's to name."""
+    number did until session 58); one not given is PyBaMM's to name.
+
+    An "until" voltage that is an expression of PyBaMM's time (``VoltageTermination(2.5 + 1e-9 * pybamm.t)``: the
+    experiment's time, which PyBaMM's event reads) is checked only with ``times``, the experiment's times [s] the
+    step runs at (``inputs`` then hold PyBaMM's "start time", the step's first), and is refused at the first of
+    them it is past an end, as a number is refused whether or not the step ends on it (session 60: AEA_LiCoO2 from
+    SOC 1 at 0.1C until 2.5 + 1e-9 t ran to 2.5 V on the held end, 0.1503 mA.h); with ``times`` only those are
+    checked (the numbers and inputs were, by the call without)."""
     tables = None if values is None else host_tables(values) if tables is None else tables
     if not tables:
         return
     # an "until" voltage is the battery's (PyBaMM ends a step on "Battery voltage [V]"), a held one the cell's
     for term in getattr(step, "termination", None) or ():
-        value, source = _until_voltage(term, inputs)
-        if value is None:
+        timed = isinstance(term, pybamm.step.VoltageTermination) and of_time(term.value)
+        if timed != (times is not None):
             continue
+        values_at, source = (_until_voltage(term, inputs) if times is None else
+                             (varying_values(term.value, times, inputs), ""))
+        if values_at is None:
+            continue
+        k = 0 if times is None else first_past_table_ends(values, anode, tables, np.asarray(values_at) / cells)
+        if k is None:  # (of the time: its first time past an end, found at once, then said as a number is)
+            continue
+        value = float(np.atleast_1d(values_at)[k])
         voltage = value / cells
         try:
             said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_UNTIL_SAID, STEP_UNTIL_SAID), tables)
         except ValueError:  # (values whose anode potential is not a number: refused at the parameterisation)
             return
-        if said is not None:
-            battery = "" if cells == 1 else f" ({value:g} V the battery's of {cells:g} cells in series)"
-            raise ValueError(f"the experiment's step {index} ({name}) ends at its own voltage {voltage:g} V{battery}"
-                             f"{source}, a cell voltage on {_anode_said(anode)}: {said}")
+        if said is None:
+            continue
+        battery = "" if cells == 1 else f" ({value:g} V the battery's of {cells:g} cells in series)"
+        if times is not None:
+            into = times[k] - float(inputs[START_TIME])
+            source = f", its {term.value} at t = {times[k]:g} s of the experiment ({into:g} s into the step)"
+        raise ValueError(f"{step_said(index, name)} ends at its own voltage {voltage:g} V{battery}{source}, a "
+                         f"cell voltage on {_anode_said(anode)}: {said}")
+
+
+def of_time(value):
+    """True if ``value`` is a PyBaMM expression holding PyBaMM's time (``pybamm.t``)."""
+    return isinstance(value, pybamm.Symbol) and any(isinstance(s, pybamm.Time) for s in value.pre_order())
+
+
+def varying_values(expression, times, inputs):
+    """``expression`` (PyBaMM's, of its time and inputs) at each of ``times`` [s], a float array of their number;
+    None if it cannot be evaluated (an input not given: PyBaMM's to name; another parameter). Evaluated once on the
+    times' array, each time on its own only where the expression does not take one (100 evaluations of 20 us)."""
+    times = np.asarray(times, dtype=float).ravel()
+    try:
+        with np.errstate(all="ignore"):  # (a non-finite value is the check's to name)
+            value = np.asarray(expression.evaluate(t=times, inputs=inputs), dtype=float).ravel()
+            if value.size not in (1, times.size):
+                value = np.array([np.asarray(expression.evaluate(t=t, inputs=inputs), dtype=float).item()
+                                  for t in times])
+    except (KeyError, TypeError, ValueError, NotImplementedError):
+        return None
+    return np.broadcast_to(value, times.shape).copy()
 
 
 def _until_voltage(term, inputs):
@@ -1596,27 +1672,56 @@ def check_held_voltages_in_tables(index, name, held, values, anode=None, where=N
     value ``k``, its time or input) in the words of :func:`tables_past_cut_offs`. Until session 59 a held voltage
     given as an input or a drive cycle was not checked: AEA_LiCoO2 held at the input "V" = 2.5 V after "Discharge at
     0.1C until 3.0 V" from SOC 1 ran on the held 2.718 V (0.00045 mA.h to 0.1 mA), and a drive cycle 3.0-2.5 V over
-    1200 s 0.0082 mA.h there. ``tables``: as :func:`check_step_until_in_tables`'s."""
+    1200 s 0.0082 mA.h there. ``tables``: as :func:`check_step_until_in_tables`'s. ``index`` None: ``name`` says
+    the step in full (a step solver's "step 2 of 4 in cycle 1 of 1, '...'", at the step's start)."""
+    said = held_voltages_past_tables(index, name, held, values, anode, where, tables)
+    if said is not None:
+        raise ValueError(said)
+
+
+def held_voltages_past_tables(index, name, held, values, anode=None, where=None, tables=None):
+    """The text of :func:`check_held_voltages_in_tables`'s refusal of the first of ``held`` past an OCP table's
+    end, or None if none is (or ``values`` hold no table): what a warning of a value the step may not reach says
+    too (:func:`~pybamm_aea.models.step_checks.check_step_values`, a held voltage after its start on a step whose
+    termination may end it first)."""
+    tables = None if values is None else host_tables(values) if tables is None else tables
+    held = np.asarray(held, dtype=float).ravel()
+    k = first_past_table_ends(values, anode, tables, held)
+    if k is None:
+        return None
+    voltage = float(held[k])
+    said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_HELD_SAID, STEP_HELD_SAID), tables)
+    return (f"{step_said(index, name)} runs at its held voltage {voltage:g} V{'' if where is None else where(k)}, a "
+            f"cell voltage on {_anode_said(anode)}: {said}")
+
+
+def first_past_table_ends(values, anode, tables, voltages):
+    """The index of the first of the cell ``voltages`` [V] past an end of the OCP ``tables`` of ``values`` (those of
+    :func:`host_tables`; :func:`~pybamm_aea.materials.material.table_end_limits`, the tightest of them, moved by the
+    model's ``anode``'s potential), or None: none is (NaN: no end is short of it, the step's range check names it),
+    no table, or values whose anode potential is not a number (refused at the parameterisation). The rule of
+    :func:`tables_past_cut_offs` for a voltage taken as either cut-off, at once on an array (100 of a step's times)."""
     from ..materials.material import table_end_limits
 
-    tables = None if values is None else host_tables(values) if tables is None else tables
     if not tables:
-        return
+        return None
     try:
         potential = _cut_off_potential(values, anode)
-    except ValueError:  # (values whose anode potential is not a number: refused at the parameterisation)
-        return
+    except ValueError:
+        return None
     limits = [table_end_limits(ocp.theta, ocp.values) for ocp, _ in tables]
     lowest, highest = max(low for low, _ in limits) - potential, min(high for _, high in limits) - potential
-    held = np.asarray(held, dtype=float).ravel()
-    with np.errstate(invalid="ignore"):  # (NaN: no end is short of it; the step's range check names it)
-        past = np.flatnonzero((held < lowest) | (held > highest))
-    if past.size:
-        k = int(past[0])
-        voltage = float(held[k])
-        said = tables_past_cut_offs(values, anode, voltage, voltage, (STEP_HELD_SAID, STEP_HELD_SAID), tables)
-        raise ValueError(f"the experiment's step {index} ({name}) runs at its held voltage {voltage:g} V"
-                         f"{'' if where is None else where(k)}, a cell voltage on {_anode_said(anode)}: {said}")
+    voltages = np.asarray(voltages, dtype=float).ravel()
+    with np.errstate(invalid="ignore"):
+        past = np.flatnonzero((voltages < lowest) | (voltages > highest))
+    return int(past[0]) if past.size else None
+
+
+def step_said(index, name):
+    """The experiment's step as the refusals of a step's voltage past an OCP table's end say it: "the experiment's
+    step 2 (Hold at 2.5 V until C/50)" (``index`` from 1, ``name``), or, ``index`` None, "the experiment's step 2 of
+    4 in cycle 3 of 100, 'Hold at 2.5 V until C/50'" (``name``: a step solver's text of the step it runs)."""
+    return f"the experiment's {name}" if index is None else f"the experiment's step {index} ({name})"
 
 
 # ------------------------------------------------------------------------------- temperature beyond the data

@@ -32,8 +32,8 @@ from ..pybamm_adapter.solver_internals import failures_ignored, has_sensitivitie
 from ..user_frame import users_stacklevel
 from .checks import (check_inputs, refuse_misspelt_inputs, warn_cut_offs_of_another_anode,
                      warn_outside_measured_temperatures, warn_unknown_inputs, warn_unknown_parameters)
-from .step_checks import (EXPERIMENT_WINDOW_MARGIN, at_step_start, c_rate_basis_note, cells_in_series, digits_apart,
-                          made_capacity, number_of, step_name, variable_at)
+from .step_checks import (EXPERIMENT_WINDOW_MARGIN, at_step_start, c_rate_basis_note, cells_in_series,
+                          check_step_at_its_start, digits_apart, made_capacity, number_of, step_name, variable_at)
 
 __all__ = ["CheckedIDAKLUSolver", "NonFiniteStatesError", "starts_outside_window", "StartOutsideWindowWarning",
            "LaterStepSkippedWarning", "TerminationMetAtStartWarning", "StepSkippedError", "StepSkippedAttributeError",
@@ -1513,6 +1513,8 @@ class CheckedIDAKLUSolver(pybamm.IDAKLUSolver):
         experiment = self.experiment_inputs
         refuse_misspelt_inputs(model, inputs, *(() if experiment is None else (experiment.known, experiment.internal)))
         check_inputs(model, inputs, times=[t0, t0 + dt])
+        # (a step's voltage of pybamm.t past an OCP table's end, at its times: known now if not before any step)
+        check_step_at_its_start(self.running_step, model, inputs, dt, self.experiment_step)
         if experiment is None:
             warn_unknown_inputs(model, inputs)
             warn_unknown_parameters(model)

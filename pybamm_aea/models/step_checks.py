@@ -33,14 +33,17 @@ import pybamm
 
 from ..constants import MAX_VOLTAGE_VS_LI
 # the inputs PyBaMM itself passes to a solver (an experiment step's start): not the user's
-from ..pybamm_adapter.experiment_inputs import CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS
+from ..pybamm_adapter.experiment_inputs import (CUSTOM_STEP_FUNCTIONS as _CUSTOM_STEP_FUNCTIONS, PYBAMM_INPUTS,
+                                                START_TIME)
+from ..pybamm_adapter.model_internals import parameter_values_of
 from ..pybamm_adapter.parameter_values import refuse_a_set_of_another_model
 from ..pybamm_adapter.solver_internals import initial_state
 from .checks import (Range, check_held_voltages_in_tables, check_input_value, host_tables, check_step_until_in_tables,
-                     check_value)
+                     check_value, held_voltages_past_tables, of_time, varying_values)
 from .starting_state import same_value, shown
 
-__all__ = ["STEP_VALUE_RANGES", "check_step_duration", "check_step_values", "circular_custom_steps",
+__all__ = ["STEP_VALUE_RANGES", "check_step_duration", "check_step_values", "check_at_experiment_times",
+           "check_step_at_its_start", "circular_custom_steps",
            "constant_custom_currents", "check_steps_not_merged", "check_termination", "TERMINATION_RANGES",
            "NOMINAL_CAPACITY_FACTOR", "NominalCapacityMismatchWarning", "nominal_capacity_mismatch",
            "c_rate_basis_scaled", "cathode_capacity", "theoretical_cathode_capacity", "rescaled_nominal_capacity",
@@ -860,7 +863,7 @@ def check_step_duration(step, name):
         raise ValueError(f"{name}: a step lasts a positive time, got {duration:g} s")
 
 
-def check_step_values(steps, inputs, parameter_values=None, anode=None):
+def check_step_values(steps, inputs, parameter_values=None, anode=None, start=None, stop=None):
     """Check the value each step of an experiment runs at (``steps``: ``pybamm.Experiment.steps``) against
     :data:`STEP_VALUE_RANGES`, with the user's ``inputs`` of ``Simulation.solve`` (a dict or None); a voltage
     step also against the cell's window in an experiment: the voltage cut-offs of ``parameter_values`` (numbers
@@ -876,8 +879,8 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
     drive cycle of numbers (``pybamm.step.current(np.array([[t, I], ...]))``) is checked at every sample, its times
     too (:func:`_check_drive_cycle`). A value that varies in time (a drive cycle scaled by an input, or a Python
     function of the time, ``pybamm.step.current(lambda t: ...)``) is checked at 100 times over the step's duration
-    from its start (PyBaMM's step values are functions of the time since the step's start); a value of an input
-    not given is left to PyBaMM, which names it.
+    from its start (PyBaMM makes them functions of the time since the step's start, ``pybamm.t - start time``); a
+    value of an input not given is left to PyBaMM, which names it.
 
     A Python function of the time on a step with a termination (``pybamm.step.resistance(lambda t: 1e5 - 1e3 * t,
     termination="< 1.8 V")``) may be ended by it before the end of its duration (24 h by default): a non-finite
@@ -885,13 +888,29 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
     refused; a finite value out of range later is a ``UserWarning`` naming the first time it is, since the step
     runs only if its termination ends it before. Without a termination every value over the duration is
     refused. A drive cycle's samples are data written for the step to run: each it reaches is refused if out of
-    range, whatever its termination."""
+    range, whatever its termination.
+
+    A voltage step's held value past an OCP table's end (:func:`_table_reach`): with a termination it is refused at
+    the times the step certainly runs at, all of them before a voltage termination is met (session 60; its start
+    only until then), its start only with another termination, and warned about at its first time past after.
+
+    A voltage step's value or an "until" voltage that is an expression of PyBaMM's time itself (``pybamm.t``, the
+    experiment's time, not the step's: ``pybamm.step.voltage(3.0 - 1e-3 * pybamm.t)``) is checked against the
+    tables' ends at the experiment's times the step runs at where they are known before any step
+    (:func:`_experiment_starts`: ``start``, the experiment's time at its first step, 0 from the initial state, a
+    starting solution's last time, None: not known here; ``stop``, the experiment's "time" termination [s], None:
+    none), and at the step's start otherwise (:func:`check_step_at_its_start`, from the step's solver); its range
+    is PyBaMM's to evaluate."""
     one = at_step_start(inputs)
     cut_offs = [None, None] if parameter_values is None else [
         number_of(parameter_values, f"{side} voltage cut-off [V]", one) for side in ("Lower", "Upper")]
     seen, value_keys = set(), {}
     # the values' OCP tables, read once per experiment (session 59: once per step and per time checked)
     tables = [] if parameter_values is None else host_tables(parameter_values)
+    cells = cells_in_series(parameter_values, one)
+    # (the experiment's time each step starts at, where known: only if a step holds an expression of it)
+    experiment_timed = [_of_experiment_time(step) for step in steps] if tables else []
+    starts = _experiment_starts(steps, start) if any(experiment_timed) else None
     for index, step in enumerate(steps, start=1):
         check_step_duration(step, f"the experiment's step {index} ({step})")
         if getattr(step, "temperature", None) is not None:  # the step's (or the experiment's) ambient temperature
@@ -904,21 +923,27 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
         if kind is None:
             continue
         key = _step_key(step, value_keys)  # (a repeated cycle's steps are copies: each distinct step checked once)
-        if key in seen:
+        first = key not in seen
+        if first:
+            seen.add(key)
+            _check_direction_word(index, step, kind)
+            _check_cut_offs(index, step, cut_offs, cells)
+            check_step_until_in_tables(index, step_name(step, str), step, parameter_values, anode, cells, tables,
+                                       one)  # (past an OCP table's end)
+        if starts is not None and experiment_timed[index - 1] and starts[index - 1] is not None:  # (each copy: its
+            check_at_experiment_times(index, step_name(step, str), step, starts[index - 1], inputs,  # own times)
+                                      parameter_values, anode, tables, cells, stop)
+        if not first:
             continue
-        seen.add(key)
-        _check_direction_word(index, step, kind)
-        _check_cut_offs(index, step, cut_offs, cells_in_series(parameter_values, one))
-        check_step_until_in_tables(index, step_name(step, str), step, parameter_values, anode,
-                                   cells_in_series(parameter_values, one), tables, one)  # (past an OCP table's end)
         if _is_drive_cycle(step):  # a drive cycle of numbers: every sample
             _check_drive_cycle(index, step, kind, cut_offs, parameter_values, anode, tables)
             continue
         value = step.value
         given = sorted({s.name for s in value.pre_order() if isinstance(s, pybamm.InputParameter)} - PYBAMM_INPUTS)\
             if isinstance(value, pybamm.Symbol) else []
-        if isinstance(value, pybamm.Symbol) and not given and not getattr(step, "is_python_function", False):
-            continue  # an expression of pybamm.t (the solve's time, not the step's): PyBaMM's to evaluate
+        if (isinstance(value, pybamm.Symbol) and not given and not getattr(step, "is_python_function", False)
+                and of_time(value)):  # an expression of pybamm.t (the experiment's time, not the step's): its range
+            continue  # PyBaMM's to evaluate, a table's end check_at_experiment_times' (a constant one: checked below)
         if any(name not in one for name in given):
             continue  # PyBaMM reports the input not given
         for name in given:  # (numpy.True_, a string or a 0-d array: PyBaMM's evaluation fails on it, naming nothing)
@@ -938,6 +963,7 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
         # after the termination ends the step (a resistance ramp to a voltage cut-off), warned about, not refused
         cut_short = getattr(step, "is_python_function", False) and bool(getattr(step, "termination", None))
         leaves = None
+        samples = []
         for t in times:
             try:
                 with np.errstate(all="ignore"):  # (a non-finite value is the error raised below)
@@ -945,6 +971,12 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
                 v = np.asarray(v, dtype=float).ravel()
             except (TypeError, ValueError):
                 v = np.array([math.nan])
+            samples.append(v)
+        # (past an OCP table's end: the times the step certainly runs at, session 60, its start only until then; a
+        # value of the experiment's time, pybamm.t, at its times: check_at_experiment_times)
+        tabled = kind == "Voltage" and bool(tables) and not _held_of_experiment_time(step)
+        reach = _table_reach(step, samples, cells, one, len(times)) if tabled else 0
+        for k, (t, v) in enumerate(zip(times, samples)):
             at = "" if t is None else f" at t = {t:g} s into the step"
             for check in (rng, window):
                 bad = [] if check is None else [float(x) for x in v[check.outside(v)]]
@@ -954,15 +986,146 @@ def check_step_values(steps, inputs, parameter_values=None, anode=None):
                     raise ValueError(f"the {what} of the experiment's step {index} ({step}) = {bad[0]!r}{at} is "
                                      f"outside its {'physical range' if check is rng else 'range'} "
                                      f"{check.describe()} ({check.why}){where}")
-            if kind == "Voltage" and not (cut_short and t):  # (past an OCP table's end: as a held number, session 59)
+            if tabled and k < max(reach or 0, 1):
                 check_held_voltages_in_tables(index, step_name(step, str), v, parameter_values, anode,
-                                              lambda k: at + from_inputs, tables)
+                                              lambda _: at + from_inputs, tables)
+        if tabled and reach is None:  # (a termination the solve decides: the first past after the start, warned)
+            _warn_held_past_tables(index, step_name(step, str), step, samples[1:], times[1:], parameter_values, anode,
+                                   tables, lambda k: f" at t = {times[k + 1]:g} s into the step{from_inputs}")
         if leaves is not None:  # (once per distinct step: a repeated cycle's copies are skipped above)
             t, bad, check = leaves
             warnings.warn(f"the {what} of the experiment's step {index} ({step}) = {bad!r} at t = {t:g} s into the "
                           f"step is outside its {'physical range' if check is rng else 'range'} {check.describe()} "
                           f"({check.why}){where}: the step runs only if its termination "
                           f"({', '.join(map(str, step.termination))}) ends it before", UserWarning, stacklevel=2)
+
+
+def _table_reach(step, held, cells, inputs, n, times=None):
+    """How many of the ``n`` times a voltage step ``step`` is checked at (from its start) it certainly runs at,
+    ``held`` its cell voltages there (arrays of one number): all without a termination PyBaMM makes an event of (a
+    voltage one on a step of no direction and no operator makes none); with voltage terminations only (a number,
+    an input's value in ``inputs``, an expression of PyBaMM's time at the experiment's ``times``), those before the
+    first at which one is met, as PyBaMM's event meets it on "Battery voltage [V]", ``cells`` times the held cell
+    voltage (the step ends there: the times after are not run); None with another termination (a current, C-rate,
+    capacity or custom one, met where the solve says) or a voltage one not known here. Sampled: a value that meets
+    a termination between two times and leaves it before the next is not seen (100 times over the duration)."""
+    ends = [term for term in getattr(step, "termination", None) or () if term.get_event_name(step) is not None]
+    if not ends:
+        return n
+    battery = np.array([v[0] if v.size else math.nan for v in held], dtype=float) * cells
+    met = np.zeros(n, dtype=bool)
+    for term in ends:
+        if not isinstance(term, pybamm.step.VoltageTermination):
+            return None
+        if isinstance(term.value, numbers.Real):
+            cut = float(term.value)
+        elif isinstance(term.value, pybamm.Symbol) and (times is not None or not of_time(term.value)):
+            cut = varying_values(term.value, np.zeros(n) if times is None else times, inputs)
+            if cut is None:
+                return None
+        else:
+            return None
+        operator = term.operator or {"charge": ">", "discharge": "<"}.get(step.direction)
+        with np.errstate(invalid="ignore"):
+            met |= battery <= cut if operator == "<" else battery >= cut
+    return int(np.argmax(met)) if met.any() else n
+
+
+def _warn_held_past_tables(index, name, step, held, times, values, anode, tables, where):
+    """A ``UserWarning`` of the first of ``held`` (the held cell voltages of the voltage step ``step`` after its
+    start, at ``times``) past an OCP table's end, in the refusal's words (``where(k)``: the text after value ``k``),
+    if any: the step runs there only if its termination does not end it before, which the solve decides."""
+    if not len(held):
+        return
+    said = held_voltages_past_tables(index, name, np.concatenate(held), values, anode, where, tables)
+    if said is not None:
+        warnings.warn(f"{said}; the step runs there only if its termination "
+                      f"({', '.join(map(str, step.termination))}) does not end it before", UserWarning, stacklevel=3)
+
+
+def _held_of_experiment_time(step):
+    """True if ``step`` is a voltage step whose value is an expression of PyBaMM's time itself (``pybamm.t``, the
+    experiment's time: not a Python function's, which PyBaMM counts from the step's start, nor a drive cycle's)."""
+    return (isinstance(step, pybamm.step.Voltage) and not _is_drive_cycle(step)
+            and not getattr(step, "is_python_function", False) and of_time(step.value))
+
+
+def _of_experiment_time(step):
+    """True if the experiment step ``step``'s held voltage (:func:`_held_of_experiment_time`) or an "until" voltage
+    is an expression of PyBaMM's time itself."""
+    return _held_of_experiment_time(step) or any(
+        isinstance(term, pybamm.step.VoltageTermination) and of_time(term.value)
+        for term in getattr(step, "termination", None) or ())
+
+
+def _experiment_starts(steps, start):
+    """The experiment's time [s] each of ``steps`` starts at (``start``, that of the first; None: not known), where
+    known before any step runs, else None: PyBaMM runs a step from where the one before ended, which is the sum of
+    the durations before only while none has a termination that may end it first (or skip it), no step has a
+    ``start_time`` (PyBaMM pads a rest or cuts the step before it) and none runs to a default duration without a
+    termination (PyBaMM stops the experiment there)."""
+    starts, t = [], start
+    for step in steps:
+        if getattr(step, "start_time", None) is not None:
+            t = None
+        starts.append(t)
+        ends = any(term.get_event_name(step) is not None for term in getattr(step, "termination", None) or ())
+        if t is not None:
+            t = None if ends or getattr(step, "uses_default_duration", False) else t + float(step.duration)
+    return starts
+
+
+def check_at_experiment_times(index, name, step, start, inputs, values, anode=None, tables=None, cells=1.0,
+                              stop=None, warn=True):
+    """Check the parts of the experiment step ``step`` (its ``index`` from 1, ``name``; ``index`` None: ``name``
+    says it in full) that are expressions of PyBaMM's time itself (:func:`_of_experiment_time`) against the ends of
+    the OCP tables of ``values`` (``tables``), at 100 of the experiment's times from ``start`` [s], the step's start,
+    over its duration (to ``stop``, the experiment's "time" termination, if sooner), with the solve's ``inputs``:
+    an "until" voltage at each (:func:`~pybamm_aea.models.checks.check_step_until_in_tables`), a held voltage at
+    those the step certainly runs at (:func:`_table_reach`), and, ``warn``, a warning at the first past after them
+    where a termination the solve decides may end the step first. AEA_LiCoO2 held at 3.0 - 1e-3 t V (t the
+    experiment's time) from its start ran past its table's 2.718 V end at 282 s, without a word, until session 60."""
+    duration = float(step.duration) if stop is None else min(float(step.duration), stop - start)
+    if not tables or not duration > 0:
+        return
+    into = np.linspace(0.0, duration, 100)
+    times, one = start + into, {**dict(inputs or {}), **dict.fromkeys(PYBAMM_INPUTS, start)}
+    check_step_until_in_tables(index, name, step, values, anode, cells, tables, one, times)
+    if not _held_of_experiment_time(step):
+        return
+    held = varying_values(step.value, times, one)
+    if held is None:
+        return  # (an input not given: PyBaMM's to name)
+    samples = [np.array([v]) for v in held]
+    reach = _table_reach(step, samples, cells, one, len(times), times)
+
+    def at(k):
+        return f" at t = {times[k]:g} s of the experiment ({into[k]:g} s into the step)"
+
+    check_held_voltages_in_tables(index, name, held[:max(reach or 0, 1)], values, anode, at, tables)
+    if reach is None and warn:
+        _warn_held_past_tables(index, name, step, samples[1:], times[1:], values, anode, tables, lambda k: at(k + 1))
+
+
+def check_step_at_its_start(step, model, inputs, dt, said):
+    """At the start of the experiment step ``step`` (its solver's, on its ``model``, with PyBaMM's ``inputs``, which
+    hold the experiment's time it starts at, and ``dt`` [s], how long PyBaMM runs it; ``said``: the step as its
+    solver names it, "step 2 of 4 in cycle 1 of 1, '...'"): :func:`check_at_experiment_times` of its expressions of
+    PyBaMM's time, on the values ``model`` was parameterised with, at its times now known: what decides them where
+    :func:`check_step_values` could not before any step (after a step a termination may end early); where it could,
+    the same times again, refused there already. Refusals only (a warning was given before any step where one is).
+    Nothing to do (one look at the step) for a step without such an expression."""
+    if step is None or not _of_experiment_time(step):
+        return
+    start = dict(inputs or {}).get(START_TIME)
+    values = parameter_values_of(model)
+    if start is None or values is None:
+        return
+    anode = (getattr(model, "options", None) or {}).get("anode")
+    tables = host_tables(values)
+    cells = cells_in_series(values, inputs)
+    check_at_experiment_times(None, said, step, float(start), inputs, values, anode, tables, cells,
+                              float(start) + float(dt), warn=False)
 
 
 def variable_at(model, name, t, y, inputs):

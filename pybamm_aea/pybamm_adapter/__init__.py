@@ -21,9 +21,11 @@ not; :func:`install` installs them, idempotently, in this order):
   ``last_state`` built from copies of their point, without ``sub_solutions``.
 - :mod:`.experiment_inputs`: wraps ``Simulation.build_for_experiment``; reads ``inspect.getsource`` of
   ``Simulation``'s classes, the private class attributes ``Simulation._INTERNAL_EXPERIMENT_INPUTS`` (optional,
-  PyBaMM 26.10) and ``Simulation._START_TIME_INPUT`` (:data:`PYBAMM_INPUTS`, which
+  PyBaMM 26.10) and ``Simulation._START_TIME_INPUT`` (:data:`PYBAMM_INPUTS`, its ``START_TIME``, which
   :mod:`pybamm_aea.models.checks` and :mod:`pybamm_aea.models.step_checks` read from here; "start time" when
-  PyBaMM does not name it). Retired by: the
+  PyBaMM does not name it); passes the check of the steps the experiment's time its solve starts at (its
+  ``EXPERIMENT_START``, which :mod:`.experiment_errors` sets around ``Simulation.solve`` from its
+  ``starting_solution``, read there by its public ``solve`` signature). Retired by: the
   simulation telling the solver all its step models before the first step (or PyBaMM checking input names
   itself), and public names for the inputs PyBaMM gives each step.
 - :mod:`.experiment_builds`: wraps ``Simulation.build_for_experiment`` (outside :mod:`.experiment_inputs`' wrapper):

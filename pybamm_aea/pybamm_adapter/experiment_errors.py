@@ -91,6 +91,7 @@ import warnings
 
 import pybamm
 
+from .experiment_inputs import EXPERIMENT_START
 from .initial_states import patch_mismatch
 from ..progress import DESCRIPTION, STEP_NAME, solver_failed_text, step_description, step_text, stopped_text
 
@@ -685,6 +686,18 @@ def _warn_after_solve(simulation, solution, inputs, message_of, category=None):
     return message is not None
 
 
+def _experiment_start(starting):
+    """The experiment's time [s] at the first step of a solve from ``starting`` (its ``starting_solution``, None: the
+    initial state, 0): PyBaMM starts the first step at the starting solution's last time; None if that is not a
+    number (a solution of no time)."""
+    if starting is None:
+        return 0.0
+    try:
+        return float(starting.t[-1])
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return None
+
+
 def _warn_failed_step(pybamm_method):
     """``pybamm_method`` (``Simulation.solve``) with a :class:`StepErrorRecorder` among its callbacks, then the
     warning if a step failed, for a simulation with an experiment on a model class that sets :data:`MODEL_FLAG`."""
@@ -728,7 +741,13 @@ def _warn_failed_step(pybamm_method):
             given, ended_on = _continued_from(starting)
             if ended_on is not None:
                 bound.arguments[STARTING_SOLUTION] = given
-            solution = pybamm_method(*bound.args, **bound.kwargs)
+            # (the experiment's time at its first step: a step value of pybamm.t is checked at its times before any
+            # step, models.step_checks.check_step_values)
+            token = EXPERIMENT_START.set(_experiment_start(starting))
+            try:
+                solution = pybamm_method(*bound.args, **bound.kwargs)
+            finally:
+                EXPERIMENT_START.reset(token)
             _give_back_termination(solution, starting, ended_on)
         except Exception as exc:  # PyBaMM's when a cycle's steps all start past their cut-offs, with a C-rate's
             # basis; a starting solution of another state layout: casadi's shape error, explained

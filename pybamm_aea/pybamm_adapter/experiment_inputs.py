@@ -51,6 +51,7 @@ PyBaMM checking the input names of ``solve(inputs=...)`` against them itself, an
 ``BaseStep`` checks a function's value at t = 0 is finite.
 """
 import collections
+import contextvars
 import functools
 import inspect
 import re
@@ -91,10 +92,18 @@ INTERNAL_INPUTS = "_INTERNAL_EXPERIMENT_INPUTS"
 COMBINED_TERMINATION = getattr(pybamm.Simulation, "_COMBINED_TERMINATION_EVENT", None)
 #: the methods of ``pybamm.step.BaseTermination`` :func:`step_terminations` reads
 TERMINATION_NAMES = ("get_event", "get_event_name")
-#: the inputs PyBaMM itself passes to a solver (an experiment step's start time, ``pybamm.Simulation``'s private
-#: ``_START_TIME_INPUT``, "start time" before PyBaMM named it): not the user's (:mod:`pybamm_aea.models.checks`
+#: the input PyBaMM gives each experiment step, ``pybamm.Simulation``'s private ``_START_TIME_INPUT`` ("start time"
+#: before PyBaMM named it): the experiment's time [s] at the step's start, what a Python function's time is counted
+#: from (``pybamm.t - start time``; ``pybamm.t`` itself is the experiment's time)
+START_TIME = getattr(pybamm.Simulation, "_START_TIME_INPUT", "start time")
+#: the experiment's time [s] at its first step in the ``Simulation.solve`` running (0 from the initial state, a
+#: ``starting_solution``'s last time: PyBaMM's ``pybamm.t`` goes on from it), set by
+#: :mod:`pybamm_aea.pybamm_adapter.experiment_errors` around PyBaMM's solve; None outside one (a
+#: ``build_for_experiment`` called on its own, whose solve may yet start from a starting solution)
+EXPERIMENT_START = contextvars.ContextVar("pybamm_aea_experiment_start", default=None)
+#: the inputs PyBaMM itself passes to a solver (:data:`START_TIME`): not the user's (:mod:`pybamm_aea.models.checks`
 #: neither warns about them nor shows them)
-PYBAMM_INPUTS = frozenset({getattr(pybamm.Simulation, "_START_TIME_INPUT", "start time")})
+PYBAMM_INPUTS = frozenset({START_TIME})
 
 
 def internal_inputs(simulation_class=None):
@@ -205,8 +214,10 @@ def _whole_experiment_check(pybamm_method):
             # with its own value (PyBaMM's Experiment merges two drive cycles that print the same)
             check_steps_not_merged(self.experiment)
             check_termination(self.experiment, self.parameter_values, inputs, made=made)  # (an input cut-off: read)
+            # (the experiment's time at the first step, for a step value of pybamm.t: known inside a solve)
             check_step_values(self.experiment.steps, inputs, self.parameter_values,
-                              (getattr(self.model, "options", None) or {}).get("anode"))
+                              (getattr(self.model, "options", None) or {}).get("anode"), EXPERIMENT_START.get(),
+                              (getattr(self.experiment, "termination", None) or {}).get("time"))
         try:
             built = pybamm_method(self, *args, **kwargs)
         except RecursionError:  # an explicit custom step's current of a variable of the current: say which
