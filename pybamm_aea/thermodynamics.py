@@ -9,7 +9,9 @@ the Cahn-Hilliard free energy adds a gradient term ``(kappa / 2) |grad x|^2`` (s
 - the equilibrium (common-tangent) potential of every two-phase region,
 - the phase windows (binodal compositions) and so the lever-rule phase fractions at equilibrium,
 - the thermodynamic factor, and with a phase mobility the chemical diffusivity
-  ``D_chem = B |dU_h/dx|`` (B the Li mobility per formula unit, [m2.V-1.s-1]).
+  ``D_chem = B |dU_h/dx|`` (B the Li mobility per formula unit, [m2.V-1.s-1]),
+- where an OCP rises with Li content (a spinodal, unstable as one phase): :func:`rising_stretch`, on any OCP's
+  samples (the model's check of a zero gradient energy, the materials' check of a "function" OCP).
 
 Construction (a multi-well potential, in the spirit of MPET's CHR materials, Smith & Bazant,
 J. Electrochem. Soc. 164, E3291, 2017): the host has phases ``k = 0..n-1`` with single-phase
@@ -54,6 +56,7 @@ sigma_e / (sigma_e + sigma_ion) would multiply it).
 All functions take and return PyBaMM symbols (``pybamm.Vector`` inputs evaluate to numbers).
 """
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pybamm
@@ -307,6 +310,120 @@ def log_mobility(host, x, T):
             start = _log_mobility_in_phase(host, k, pybamm.Scalar(lo), T)
             out = out + _log_mobility_in_phase(host, k, pybamm.maximum(x, lo), T) - start
     return out
+
+
+#: the rise [V] of an OCP over a stretch of Li content above which it is said to rise with Li content (a spinodal:
+#: :func:`rising_stretch`); round-off on a flat plateau (Mo6S8's loop-free Li1/Li3 and Li3/Li4 regions) is ~1e-16 V
+RISE_TOLERANCE = 1e-9
+#: the zoom of :func:`rising_stretch` where the samples show no rise: at most this many local maxima of the sampled
+#: slope (half the highest, half those that stand out most from their neighbours) ...
+ZOOM_CANDIDATES = 16
+#: ... each zoomed this many times into the three intervals about its steepest step (rise or shallowest fall) ...
+ZOOM_ROUNDS = 4
+#: ... on this many points a round (fewer where the windows share fewer first samples: 4000 over 16, 250 each): the
+#: window shrinks 85-fold a round, its last spacing 2e-8 of the first samples' (2e-11 Li on Mo6S8's 4 Li)
+_ZOOM_POINTS = 256
+#: a sampled slope's local maximum that stands out less than this [V] from the lower of its neighbours is round-off
+#: (a flat plateau's), not zoomed
+_ZOOM_NOISE = 1e-12
+
+
+class RisingStretch(NamedTuple):
+    """A stretch of Li content, ``x_lo`` to ``x_hi``, over which an OCP rises from ``U_lo`` to ``U_hi`` [V]
+    (:func:`rising_stretch`)."""
+
+    x_lo: float
+    x_hi: float
+    U_lo: float
+    U_hi: float
+
+    @property
+    def rise(self):
+        """U_hi - U_lo [V]."""
+        return self.U_hi - self.U_lo
+
+    def ends_said(self, digits, scale=1.0, kind="g"):
+        """``x_lo`` and ``x_hi`` divided by ``scale`` as text with ``digits`` (significant for kind "g", decimals for
+        "f"), and more where they would read the same (a stretch narrower than the digits: 0.5 to 0.5002)."""
+        lo, hi = self.x_lo / scale, self.x_hi / scale
+        while True:
+            said = f"{lo:.{digits}{kind}}", f"{hi:.{digits}{kind}}"
+            if said[0] != said[1] or digits >= 17:
+                return said
+            digits += 1
+
+
+def _first_run(x, U, tolerance):
+    """The first run of consecutive samples over which ``U`` rises at every step and by more than ``tolerance`` in
+    all, as a :class:`RisingStretch`; None where there is none (a NaN is no rise)."""
+    rising = np.diff(U) > 0
+    if not rising.any():
+        return None
+    edges = np.diff(np.concatenate([[0], rising.astype(np.int8), [0]]))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)  # a run: samples starts[k] .. ends[k]
+    big = np.flatnonzero(U[ends] - U[starts] > tolerance)
+    if not big.size:
+        return None
+    i, j = starts[big[0]], ends[big[0]]
+    return RisingStretch(float(x[i]), float(x[j]), float(U[i]), float(U[j]))
+
+
+def _zoom_windows(x, U):
+    """The stretches [x[i - 1], x[i + 2]] about the steps i whose slope is a local maximum of the sampled one (at
+    most :data:`ZOOM_CANDIDATES`: half the highest, half those that stand out most), where a rise narrower than the
+    sampling would raise the slope of its step above its neighbours'."""
+    d = np.diff(U)
+    if d.size < 3:
+        return []
+    mid, left, right = d[1:-1], d[:-2], d[2:]
+    above = mid - np.minimum(left, right)
+    local = np.flatnonzero((mid >= left) & (mid >= right) & (above > _ZOOM_NOISE))  # (a NaN is none)
+    half = ZOOM_CANDIDATES // 2
+    chosen = set(local[np.argsort(-mid[local], kind="stable")[:half]])
+    chosen |= set(local[np.argsort(-above[local], kind="stable")[:ZOOM_CANDIDATES - len(chosen)]])
+    return [(float(x[i]), float(x[i + 3])) for i in sorted(int(c) for c in chosen)]  # (step c + 1 of x)
+
+
+def rising_stretch(x, U, resample=None, tolerance=RISE_TOLERANCE):
+    """The first stretch of the Li contents ``x`` (increasing) over which the OCP ``U`` [V] rises with Li content
+    (dU/dx > 0: a spinodal, where a homogeneous host separates into two phases), as a :class:`RisingStretch`; None
+    where U falls or stays flat everywhere (a single phase). Numbers.
+
+    A stretch is a run of samples over which U rises at every step, by more than ``tolerance`` in all (a flat
+    plateau's round-off is no rise). The samples alone see a stretch narrower than their spacing only where it rises
+    more than U falls over the rest of its interval: Mo6S8's Li0/Li1 loop rises over 0.475 Li, but a loop barely
+    open (a slope's peak barely above 0) or a step up between two samples rises over a stretch as narrow as one
+    likes. ``resample``, where given (a callable: U at an array of Li contents), is read where the samples show no
+    rise: each local maximum of the sampled slope (at most :data:`ZOOM_CANDIDATES`), where such a stretch raises the
+    slope of its interval above its neighbours', is zoomed into :data:`ZOOM_ROUNDS` times, and the first stretch
+    found (lowest Li content) is returned. A rise on a slope that rises faster across its samples than the rise
+    stands out from it is not seen, nor one of ``tolerance`` or less in all.
+    """
+    x, U = np.asarray(x, dtype=float).ravel(), np.asarray(U, dtype=float).ravel()
+    found = _first_run(x, U, tolerance)
+    windows = _zoom_windows(x, U) if found is None and resample is not None else []
+    for _ in range(ZOOM_ROUNDS):
+        if not windows:
+            break
+        m = min(max(x.size // len(windows), 8), _ZOOM_POINTS)
+        points = np.concatenate([np.linspace(a, b, m) for a, b in windows])
+        values = np.asarray(resample(points), dtype=float).ravel()
+        runs, next_windows = [], []
+        for k in range(len(windows)):
+            seg_x, seg_U = points[k * m:(k + 1) * m], values[k * m:(k + 1) * m]
+            run = _first_run(seg_x, seg_U, tolerance)
+            if run is not None:
+                runs.append(run)
+                continue
+            d = np.diff(seg_U)
+            if np.isnan(d).all():
+                continue
+            j = int(np.nanargmax(d))  # the steepest step: its neighbours' window next
+            next_windows.append((float(seg_x[max(j - 1, 0)]), float(seg_x[min(j + 2, m - 1)])))
+        if runs:
+            return min(runs)
+        windows = next_windows
+    return found
 
 
 def li0_phase_parameters(host=None):

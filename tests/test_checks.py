@@ -141,6 +141,21 @@ def test_dispersed_mass_ratio_and_capacity_are_checked_against_each_other(capaci
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=pybamm.ParameterValues(set_name)).solve([0, 60])
 
 
+def _refused_as_a_number_and_an_input(values, name, refused, taken, said):
+    """``values`` with ``name`` = ``refused``: the multi-phase host refuses it when built (``said``, a pattern), the
+    lever-rule host builds; with ``name`` an input, the multi-phase host's solve refuses ``refused`` and runs
+    ``taken`` (to above 2 V after 10 s)."""
+    values[name] = refused
+    with pytest.raises(ValueError, match=said):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+    pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}), parameter_values=values).build()
+    values[name] = "[input]"
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=said):
+        sim.solve([0, 10], inputs={name: refused})
+    assert sim.solve([0, 10], inputs={name: taken})["Voltage [V]"].entries[-1] > 2
+
+
 def test_a_zero_gradient_energy_is_refused_where_the_host_has_a_spinodal():
     """Li2021_Mo6S8 with "Cathode gradient energy coefficient [V.m2]" 0 ran (trial TR, session 59): its flux was then
     Fickian with D = -B dU_h/dx, negative inside the Li0/Li1 loop (uphill diffusion, ill-posed), and the 0.1C
@@ -148,21 +163,12 @@ def test_a_zero_gradient_energy_is_refused_where_the_host_has_a_spinodal():
     value and where the host's OCP rises (x = 0.3765-0.8515, 200 mV), as a number and as an input at solve time; a
     small kappa (1e-18 V.m2) is taken, and kappa 0 stays legal on TiS2 (no spinodal), as a number and as an input,
     and on the lever-rule host (which reads no gradient energy)."""
-    from pybamm_aea.models.checks import spinodal
+    from pybamm_aea.thermodynamics import rising_stretch
 
     name = "Cathode gradient energy coefficient [V.m2]"
     said = re.escape(f"'{name}' = 0.0 is refused for this host: its free energy has a spinodal, its homogeneous OCP "
                      "'Cathode homogeneous OCP [V]' rising with Li content from x = 0.3765 to 0.8515 (by 200 mV)")
-    values = pybamm.ParameterValues("Li2021_Mo6S8")
-    values[name] = 0.0
-    with pytest.raises(ValueError, match=said):
-        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
-    pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}), parameter_values=values).build()
-    values[name] = "[input]"
-    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
-    with pytest.raises(ValueError, match=said):
-        sim.solve([0, 10], inputs={name: 0.0})
-    assert sim.solve([0, 10], inputs={name: 1e-18})["Voltage [V]"].entries[-1] > 2
+    _refused_as_a_number_and_an_input(pybamm.ParameterValues("Li2021_Mo6S8"), name, 0.0, 1e-18, said)
     tis2 = pybamm.ParameterValues("Li2021_TiS2")
     assert tis2[name] == 0.0
     pybamm.Simulation(pybamm_aea.AEA(), parameter_values=tis2).build()
@@ -180,8 +186,65 @@ def test_a_zero_gradient_energy_is_refused_where_the_host_has_a_spinodal():
             [0, 10], inputs={"Ambient temperature [K]": 320.0})
     # the sampling: a falling or flat OCP has none, a rising stretch is found with its ends
     x = np.linspace(0, 1, 11)
-    assert spinodal(x, 3 - x) is None and spinodal(x, np.full(11, 2.0)) is None
-    assert spinodal(x, 3 - x + 2 * np.clip(x - 0.4, 0, 0.3)) == pytest.approx((0.4, 0.7, 0.3))
+    assert rising_stretch(x, 3 - x) is None and rising_stretch(x, np.full(11, 2.0)) is None
+    assert rising_stretch(x, 3 - x + 2 * np.clip(x - 0.4, 0, 0.3)) == pytest.approx((0.4, 0.7, 2.6, 2.9))
+
+
+def _a_loop_between_two_samples(x, T):
+    """A host's OCP falling 0.1 V per Li over Mo6S8's 0 .. 4 Li with a step up of 2 x 2.38e-5 V over ~1e-4 Li at
+    x = 2, half way between two of the gradient-energy check's samples (1.9995 and 2.0005): dU/dx > 0 over
+    1.9999-2.0001 only (2e-4 Li), where it rises by 0.016 mV, less than it falls over the rest of the interval."""
+    return 2.6 - 0.1 * x + 2.38e-5 * pybamm.tanh((x - 2.0) / 1e-4)
+
+
+def test_a_spinodal_narrower_than_the_sampling_is_refused_with_a_zero_gradient_energy():
+    """A host OCP rising over 2e-4 Li between two of the check's 4000 samples (0.001 Li apart on 4 Li), by less than it
+    falls over the rest of their interval, was taken with kappa 0 (session 59's check saw a rise between neighbouring
+    samples only): the build ran and the solve failed at t = 0, "IDA_BAD_K". The check now zooms into each local
+    maximum of the sampled slope: refused naming the stretch, 1.9999-2.0001, as a number, as an input, and with the
+    temperature an input (the OCP kept in the model, zoomed into at solve time)."""
+    from pybamm_aea.thermodynamics import li0_phase_parameters
+
+    name, T = "Cathode gradient energy coefficient [V.m2]", "Ambient temperature [K]"
+    said = re.escape(f"'{name}' = 0.0 is refused for this host: its free energy has a spinodal, its homogeneous OCP "
+                     "'Cathode homogeneous OCP [V]' rising with Li content from x = 1.9999 to 2.0001 (by 0.01625 mV)")
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    values.update(li0_phase_parameters(None))  # (an OCP without Mo6S8's Li0/Li1 region: no binodals to compare)
+    values.update({"Cathode homogeneous OCP [V]": _a_loop_between_two_samples, name: 0.0})
+    with pytest.raises(ValueError, match=said):
+        pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
+    for given, inputs in ((name, {name: 0.0}), (T, {T: 320.0})):
+        values.update({name: 0.0, given: "[input]"})
+        with pytest.raises(ValueError, match=said):
+            pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).solve([0, 10], inputs=inputs)
+
+
+def test_the_zoom_finds_a_loop_barely_open():
+    """:func:`pybamm_aea.thermodynamics.rising_stretch` on Mo6S8's 4000 samples of 0 .. 4 Li: a slope of -2 V per Li
+    with a peak 0.01 Li wide that tops 0 by 2e-4 V per Li (a loop barely open) rises over 2e-4 Li by 2.7e-8 V, less
+    than it falls over a sample interval: the samples alone do not see it, the zoom finds it (to 1e-7 Li, from one
+    more reading of the OCP); an OCP that falls everywhere is read again once a round at most."""
+    from scipy.special import erf
+
+    from pybamm_aea.thermodynamics import ZOOM_ROUNDS, rising_stretch
+
+    x = (np.arange(4000) + 0.5) / 1000
+
+    def barely_open(x):
+        return 3.0 - 2.0 * x + 2.0 * np.exp(1e-4) * 0.01 * np.sqrt(np.pi) / 2 * erf((x - 1.23456) / 0.01)
+
+    reads = []
+
+    def read(at):
+        reads.append(at.size)
+        return barely_open(at)
+
+    assert rising_stretch(x, barely_open(x)) is None
+    found = rising_stretch(x, barely_open(x), read)
+    assert (found.x_lo, found.x_hi, found.rise) == pytest.approx((1.23446, 1.23466, 2.667e-8), abs=1e-7, rel=1e-3)
+    assert len(reads) == 1
+    reads.clear()
+    assert rising_stretch(x, 3 - 2 * x + 0.01 * np.sin(x), read) is None and len(reads) <= ZOOM_ROUNDS
 
 
 def test_binodals_off_the_free_energys_common_tangent_are_refused():
@@ -211,6 +274,25 @@ def test_binodals_off_the_free_energys_common_tangent_are_refused():
     pybamm.Simulation(pybamm_aea.AEA(), parameter_values=tis2).build()
 
 
+@pytest.mark.parametrize("name, given, value, factor", [("Li1 phase binodal Li content", "x1", 0.5, 1.0),
+                                                        ("Li0 phase binodal Li content", "x0", 0.3, 1.0),
+                                                        ("Li0 phase binodal Li content", "x0", 0.3, 2.0)])
+def test_a_binodal_given_as_an_input_of_another_name_is_compared(name, given, value, factor):
+    """Li2021_Mo6S8 with "Li1 phase binodal Li content" given as ``pybamm.InputParameter("x1")`` solved at x1 = 0.5
+    without a word (session 59's solve-time comparison read the binodals' own names only: the model reads them in its
+    output variables, which the solve-time checks do not walk); so did Li0 as "x0" = 0.3. Now refused naming the
+    input; the set's value runs. With a Li0 mobility factor (2) the model reads them in its equations, where the
+    refusal did not name an input the check's bound read (Li0's)."""
+    values = pybamm.ParameterValues("Li2021_Mo6S8")
+    taken = values[name]
+    values.update({name: pybamm.InputParameter(given), "Li0 film Li diffusivity factor": factor})
+    sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+    with pytest.raises(ValueError, match=r"are not the common tangent of the host's free energy: .*"
+                                         + re.escape(f"; from the input {given!r} = {value!r}") + "$"):
+        sim.solve([0, 10], inputs={given: value})
+    assert sim.solve([0, 10], inputs={given: taken})["Voltage [V]"].entries[-1] > 2
+
+
 def test_a_maximum_li_content_other_than_the_free_energys_is_refused_on_the_multi_phase_host():
     """Li2021_Mo6S8 with "Cathode maximum Li content" 2 ran on the multi-phase host, whose free energy keeps 0..4: Li
     went on to x = 3.98 (0.15095 mA.h against a 'Cathode capacity' of 0.07585; trial TR, session 59); TiS2 with 0.5
@@ -224,15 +306,7 @@ def test_a_maximum_li_content_other_than_the_free_energys_is_refused_on_the_mult
                          f"OCP [V]' = {function}) fixes the host's window at 0 .. {window} Li per formula unit")
         values = pybamm.ParameterValues(set_name)
         pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
-        values[name] = x_max
-        with pytest.raises(ValueError, match=said):
-            pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values).build()
-        pybamm.Simulation(pybamm_aea.AEA({"host thermodynamics": "lever rule"}), parameter_values=values).build()
-        values[name] = "[input]"
-        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
-        with pytest.raises(ValueError, match=said):
-            sim.solve([0, 10], inputs={name: x_max})
-        assert sim.solve([0, 10], inputs={name: float(window)})["Voltage [V]"].entries[-1] > 2
+        _refused_as_a_number_and_an_input(values, name, x_max, float(window), said)
 
 
 def test_a_dispersed_material_left_out_by_its_mass_fraction_is_not_weighed():

@@ -494,6 +494,13 @@ def flat_plateau(x, T):
 def vacancies(x, T):
     # the OCP written against the vacancy content 1 - x: rises as the host fills
     return 2.0 + 0.5 * x
+
+
+def narrow_rise(x, T):
+    # falls 0.5 V per Li, with a step up of 2 x 1.19e-4 V over ~1e-4 Li half way between two of the 2001 samples
+    # (0.49980, 0.50030): rises over 0.49995-0.50015 only, by 0.09 mV, less than it falls over the rest of their
+    # interval
+    return 3.0 - 0.5 * x + 1.19e-4 * pybamm.tanh((x - 0.5000505) / 1e-4)
 """
 
 
@@ -509,6 +516,9 @@ def user_ocp_module(tmp_path, monkeypatch):
     ("spinodal", r"at T = 200 K: from 2.41542 V at x = 0.061379 \(theta = 0.0614\) to 2.58458 V at x = 0.938621"),
     ("rises_when_hot", r"at T = 453.65 K: from 3.00005 V at x = 0.001 \(theta = 0.0010\) to 3.0536 V at x = 0.999"),
     ("vacancies", r"at T = 200 K: from 2.0005 V at x = 0.001"),
+    # 2e-4 Li wide between two samples, taken until session 60 (a rise between neighbouring samples only): the zoom
+    ("narrow_rise", r"at T = 200 K: from 2.74993 V at x = 0.499953 \(theta = 0.5000\) to 2.75002 V at x = 0.500153 "
+                    r"\(theta = 0.5002\)"),
 ])
 def test_a_function_ocp_that_rises_with_li_content_is_refused_naming_where(user_ocp_module, name, where):
     """A regular solution below T_c was refused, the same OCP written as a "function" was not (its screen failed

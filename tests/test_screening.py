@@ -452,7 +452,7 @@ def _failing_material(monkeypatch):
     from pybamm_aea.models.checks import GradientEnergyCheck
 
     monkeypatch.setattr(OCP, "check_falls", lambda self, where, x_max: None)
-    monkeypatch.setattr(GradientEnergyCheck, "check", lambda self, value, bound=None: None)
+    monkeypatch.setattr(GradientEnergyCheck, "check", lambda self, value, bound=None, resample=None: None)
     return AEAMaterial.from_dict({
         "name": "TwoPhaseAsFunction", "formula": "LiX", "molar_mass": 100.0, "density": 4.0,
         "delithiated_density": 4.0, "lithiated_density": 3.9, "x_max": 1.0, "initial_li_content": 0.01,

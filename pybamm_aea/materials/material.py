@@ -253,32 +253,36 @@ class OCP:
                 "material with kind 'plateau' or 'table'")
 
     #: samples of theta = x / x_max over (0, 1), ends excluded (an OCP may diverge there), on which a "function" OCP
-    #: is checked to fall with Li content (:meth:`check_falls`)
+    #: is checked to fall with Li content (:meth:`check_falls`); zoomed into where they show no rise. The package's
+    #: own OCPs fall by >= 9.5e-6 V from one sample to the next (LiCoO2's table; Mo6S8's two function branches
+    #: 1.1e-5 V, TiS2's 2.8e-4 V) at 200, 343.15 and 453.65 K, above the round-off a flat two-phase plateau has
+    #: (:data:`pybamm_aea.thermodynamics.RISE_TOLERANCE`)
     FALL_SAMPLES = np.linspace(1e-3, 1 - 1e-3, 2001)
-    #: the largest rise [V] from one sample to the next taken as round-off: a flat two-phase plateau (zero slope)
-    #: passes. The package's own OCPs need none: each falls by >= 9.5e-6 V from one sample to the next (LiCoO2's
-    #: table; Mo6S8's two function branches 1.1e-5 V, TiS2's 2.8e-4 V) at 200, 343.15 and 453.65 K.
-    FALL_TOLERANCE = 1e-9
 
     def check_falls(self, where, x_max):
         """A ``"function"`` OCP U(x, T) must fall (or stay flat) as the host fills: sampled at :data:`FALL_SAMPLES`
         of its window 0 < x < ``x_max`` at the lowest and highest temperature the model accepts
-        (:data:`pybamm_aea.models.checks.RANGES`), a rise or a value that is not finite raises
+        (:data:`pybamm_aea.models.checks.RANGES`), and zoomed into where they show no rise
+        (:func:`pybamm_aea.thermodynamics.rising_stretch`), a rise or a value that is not finite raises
         :class:`MaterialError` naming where (x, theta, the voltages, T). The other kinds are checked by their form
         (:meth:`validate`)."""
         if self.kind != "function":
             return
         import pybamm
         from ..models.checks import RANGES
+        from ..thermodynamics import rising_stretch
 
         f = self.function_of_content(x_max)
         x = self.FALL_SAMPLES * x_max
         T_range = RANGES["Ambient temperature [K]"]
         for T in (T_range.low, T_range.high):
-            try:
+            def U_at(x, T=T):
                 U = np.asarray(f(pybamm.Vector(x), pybamm.Scalar(T)).evaluate(), dtype=float).ravel()
                 if U.size != x.size:  # a function that does not act elementwise: one point at a time
                     U = np.array([float(f(pybamm.Scalar(xi), pybamm.Scalar(T)).evaluate()) for xi in x])
+                return U
+            try:
+                U = U_at(x)
             except Exception as exc:  # noqa: BLE001 - named in the error
                 raise MaterialError(f"{where}.function {self.function!r} cannot be evaluated as U(x, T) with numbers "
                                     f"(x in Li per formula unit, T [K]), so whether it falls with Li content cannot "
@@ -289,18 +293,16 @@ class OCP:
                 raise MaterialError(f"{where}.function {self.function!r} is {U[k]!r} at x = {x[k]:.6g} "
                                     f"(theta = {self.FALL_SAMPLES[k]:.4f}) and T = {T:g} K: an OCP must be finite "
                                     "inside its window")
-            rises = np.flatnonzero(np.diff(U) > self.FALL_TOLERANCE)
-            if rises.size:
-                i = j = rises[0]
-                while j + 1 < U.size - 1 and U[j + 2] > U[j + 1]:  # to the top of this rise
-                    j += 1
+            rise = rising_stretch(x, U, U_at)
+            if rise is not None:
+                (x_lo, x_hi), (theta_lo, theta_hi) = rise.ends_said(6), rise.ends_said(4, x_max, "f")
                 raise MaterialError(
-                    f"{where}.function {self.function!r} rises with Li content at T = {T:g} K: from {U[i]:.6g} V at "
-                    f"x = {x[i]:.6g} (theta = {self.FALL_SAMPLES[i]:.4f}) to {U[j + 1]:.6g} V at x = {x[j + 1]:.6g} "
-                    f"(theta = {self.FALL_SAMPLES[j + 1]:.4f}). An OCP vs Li falls as the host fills (the model "
-                    "takes x as Li per formula unit from the delithiated end); a rise is a spinodal, unstable as one "
-                    "phase: describe a two-phase region by a flat plateau (kind 'plateau' or a 'table' with equal "
-                    "values), and check the function's sign and its argument (x, not the Li vacancy content)")
+                    f"{where}.function {self.function!r} rises with Li content at T = {T:g} K: from {rise.U_lo:.6g} V "
+                    f"at x = {x_lo} (theta = {theta_lo}) to {rise.U_hi:.6g} V at x = {x_hi} (theta = {theta_hi}). An "
+                    "OCP vs Li falls as the host fills (the model takes x as Li per formula unit from the delithiated "
+                    "end); a rise is a spinodal, unstable as one phase: describe a two-phase region by a flat plateau "
+                    "(kind 'plateau' or a 'table' with equal values), and check the function's sign and its argument "
+                    "(x, not the Li vacancy content)")
 
     def function_of_content(self, x_max):
         if self.kind == "plateau":

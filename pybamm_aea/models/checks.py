@@ -64,6 +64,7 @@ expression processed alone (``ParameterValues.evaluate``, ``process_symbol``) is
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import numbers
 import warnings
@@ -83,13 +84,14 @@ from ..pybamm_adapter.model_internals import parameter_values_of
 from ..ranges import (ACTIVATION_ENERGY_J, CATHODE_LOADING, CATHODE_THICKNESS_UM, FABRICATION_PRESSURE, FRACTION,
                       FRACTION_BELOW_ONE, MOLAR_MASS_KG_MOL, PERCENT, SEPARATOR_THICKNESS_M, SOLID_DENSITY_KG_M3,
                       STACK_PRESSURE, Range)
+from ..thermodynamics import rising_stretch
 from ..user_frame import users_stacklevel
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
 __all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
            "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
-           "LithiationMassCheck", "GradientEnergyCheck", "spinodal", "BinodalCheck", "check_maximum_content",
+           "LithiationMassCheck", "GradientEnergyCheck", "SampledLiContent", "BinodalCheck", "check_maximum_content",
            "DegradationWithoutRateWarning",
            "DEGRADATION_RATES",
            "warn_degradation_without_rate", "TemperatureOutsideMeasuredRangeWarning", "LOWEST_MEASURED",
@@ -390,6 +392,11 @@ class PhysicalRange(pybamm.BinaryOperator):
         """This check over new children."""
         return PhysicalRange(value, bound, self.parameter_name, self.range)
 
+    def check_at(self, value, bound, t=None, inputs=None):
+        """:meth:`check` of the children's values at time ``t`` with ``inputs`` (solve time, :func:`check_inputs`): a
+        check that reads more than its children (:class:`GradientEnergyCheck`'s zoom) reads it there."""
+        self.check(value, bound)
+
     def check(self, value, bound=None):
         # a number, or the same number broadcast over a domain (a function parameter given as a number)
         values = np.unique(np.asarray(value, dtype=float).ravel())
@@ -521,11 +528,14 @@ class LithiationMassCheck(PairCheck):
 _KAPPA = "Cathode gradient energy coefficient [V.m2]"
 _U_H = "Cathode homogeneous OCP [V]"
 #: the host's homogeneous OCP is sampled at theta = (i + 1/2) / n, i = 0 .. n - 1, of its window 0 .. x_max for a
-#: spinodal (:class:`GradientEnergyCheck`): 0.001 Li apart on Mo6S8's 4 Li, whose Li0/Li1 loop rises over 0.475 Li
+#: spinodal (:class:`GradientEnergyCheck`): 0.001 Li apart on Mo6S8's 4 Li, whose Li0/Li1 loop rises over 0.475 Li;
+#: where they show no rise, zoomed into (:func:`pybamm_aea.thermodynamics.rising_stretch`)
 SPINODAL_SAMPLES = 4000
-#: a rise of U_h [V] between neighbouring samples above which the OCP is said to rise (round-off on a flat plateau,
-#: Mo6S8's loop-free Li1/Li3 and Li3/Li4 regions, is ~1e-16 V)
-SPINODAL_RISE = 1e-9
+_THETA = (np.arange(SPINODAL_SAMPLES) + 0.5) / SPINODAL_SAMPLES
+#: how many samplings of the host's OCP a :class:`GradientEnergyCheck` keeps what it found in
+_SPINODALS_KEPT = 128
+#: the name under which the Li contents the host's OCP is read at are passed to :class:`SampledLiContent`
+_SAMPLED = "Li content the cathode homogeneous OCP is sampled at"
 
 
 def _below(n, k):
@@ -545,24 +555,83 @@ def _per_sample(U_h, n):
     return pybamm.maximum(U_h, pybamm.Vector(np.full(n, -np.inf)))
 
 
-def spinodal(x, U):
-    """(lo, hi, rise) of the first stretch of Li contents ``x`` (increasing) where the homogeneous OCP ``U`` [V] rises
-    with Li content by more than :data:`SPINODAL_RISE` between neighbours (dU_h/dx > 0: a spinodal, inside a
-    two-phase region), its rise [V]; None where U falls or stays flat everywhere (a single phase). Numbers."""
-    x, U = np.asarray(x, dtype=float).ravel(), np.asarray(U, dtype=float).ravel()
-    rising = np.diff(U) > SPINODAL_RISE  # (a NaN is no rise)
-    if not rising.any():
-        return None
-    first = int(np.argmax(rising))
-    last = first + (int(np.argmin(rising[first:])) if not rising[first:].all() else int(rising[first:].size)) - 1
-    return float(x[first]), float(x[last + 1]), float(U[last + 1] - U[first])
+class SampledLiContent(pybamm.Symbol):
+    """The Li content the host's homogeneous OCP is a function of in :class:`GradientEnergyCheck` before it is
+    sampled: a leaf that PyBaMM's parameter substitution leaves as it is (no number, so nothing is folded into it),
+    so that the substituted OCP stays a function of it, read at any contents, evaluated to ``inputs[_SAMPLED]``.
+    It never reaches a discretised model: the check replaces it by the samples' contents when it stays there."""
+
+    def __init__(self):
+        super().__init__(_SAMPLED)
+
+    def create_copy(self, new_children=None, perform_simplifications=True):
+        return SampledLiContent()
+
+    def _base_evaluate(self, t=None, y=None, y_dot=None, inputs=None):
+        if not isinstance(inputs, dict):  # (PyBaMM's "shape test")
+            return np.nan
+        return np.asarray(inputs[_SAMPLED], dtype=float).reshape(-1, 1)
+
+    def _evaluate_for_shape(self):
+        return np.nan
+
+    def to_json(self):
+        return {"name": self.name, "domains": self.domains}
+
+    @classmethod
+    def _from_json(cls, snippet):
+        return cls()
+
+
+def _leaves(symbol):
+    return [s for s in symbol.pre_order() if not s.children]
+
+
+class _HostOCP:
+    """The host's homogeneous OCP ``U_h`` (substituted: of :class:`SampledLiContent`, numbers, inputs, time) over its
+    window 0 .. ``x_max``, read where :class:`GradientEnergyCheck` samples and zooms."""
+
+    def __init__(self, x_max, U_h):
+        self.x_max, self.U_h = x_max, U_h
+
+    def checkable(self):
+        """Whether it is made of numbers, inputs and time (not the model's state) besides the sampled content."""
+        return _checkable(self.x_max) and all(isinstance(s, _CHECKABLE_LEAVES + (SampledLiContent,))
+                                              for s in _leaves(self.U_h))
+
+    def is_constant(self):
+        return all(isinstance(s, (pybamm.Scalar, pybamm.Array, SampledLiContent))
+                   for s in _leaves(self.x_max) + _leaves(self.U_h))
+
+    def at(self, t=None, inputs=None):
+        """U_h [V] as a function of an array of Li contents, at time ``t`` with ``inputs``."""
+        def U_h(x):
+            x = np.asarray(x, dtype=float).ravel()
+            value = self.U_h.evaluate(t=t, inputs={**(inputs or {}), _SAMPLED: x})
+            return np.broadcast_to(np.asarray(value, dtype=float).ravel(), x.shape)
+        return U_h
+
+    def samples(self, t=None, inputs=None):
+        """The sampled Li contents, then U_h at them (numbers): what the bound of the check holds."""
+        x = float(np.asarray(self.x_max.evaluate(t=t, inputs=inputs), dtype=float).item()) * _THETA
+        return np.concatenate([x, self.at(t, inputs)(x)])
+
+    def sampled(self):
+        """:meth:`samples` as a PyBaMM expression, the bound a model keeps where the check is made at solve time."""
+        x = self.x_max * pybamm.Vector(_THETA)
+        U_h = _per_sample(pybamm.replace(self.U_h, {SampledLiContent(): x}), SPINODAL_SAMPLES)
+        return (self.x_max * pybamm.Vector(np.concatenate([_THETA, 0 * _THETA]))
+                + _below(SPINODAL_SAMPLES, 0) @ U_h)
 
 
 class GradientEnergyCheck(PairCheck):
     """The multi-phase host's gradient energy coefficient kappa [V.m2] (left child) in its range, and above 0 where the
-    host's homogeneous OCP U_h has a spinodal (right child: the sampled Li contents, then U_h at them, at the model's
-    temperature; :data:`SPINODAL_SAMPLES`). Evaluates to kappa. Checked when parameterised or, for inputs (kappa, the
-    ambient temperature, the maximum Li content), at solve time.
+    host's homogeneous OCP U_h has a spinodal (right child: the maximum Li content and U_h of the content
+    (:class:`SampledLiContent`), at the model's temperature; once substituted, U_h sampled at
+    :data:`SPINODAL_SAMPLES` contents and zoomed into where they show no rise,
+    :func:`pybamm_aea.thermodynamics.rising_stretch`). Evaluates to kappa. Checked when parameterised or, for inputs
+    (kappa, the ambient temperature, the maximum Li content), at solve time, where the model keeps the samples as the
+    right child (and, as :attr:`sampler`, U_h to zoom into: a model read back from PyBaMM's JSON has the samples only).
 
     Why: without a gradient energy the host's flux is Fickian with D = -B dU_h/dx
     (:mod:`.submodels.host_phase_field`), negative where U_h rises with Li content: uphill diffusion, an ill-posed
@@ -571,32 +640,76 @@ class GradientEnergyCheck(PairCheck):
     0.001 nm interface) gave 0.151 mA.h as the set's 2.5e-15 does. A host whose U_h falls everywhere (a single
     phase: TiS2, the materials of :mod:`pybamm_aea.materials`) keeps kappa 0 (its flux then Fickian and well-posed)."""
 
+    #: the host's OCP the samples were read from, to zoom into at solve time (None: the samples only)
+    sampler = None
+
     def __init__(self, kappa, sampled):
         super().__init__(kappa, sampled, _KAPPA, RANGES[_KAPPA])
 
     @classmethod
     def of(cls, kappa, x_max, T):
         """The check of ``kappa`` against the host's U_h (``FunctionParameter`` "Cathode homogeneous OCP [V]",
-        unchecked: a sample may lie outside the range a state's potential has) sampled over 0 .. ``x_max`` at ``T``."""
-        theta = (np.arange(SPINODAL_SAMPLES) + 0.5) / SPINODAL_SAMPLES
-        U_h = pybamm.FunctionParameter(_U_H, {"Cathode Li content": x_max * pybamm.Vector(theta), "Temperature [K]": T})
-        U_h = _per_sample(U_h, theta.size)
-        return cls(kappa, x_max * pybamm.Vector(np.concatenate([theta, 0 * theta])) + _below(SPINODAL_SAMPLES, 0) @ U_h)
+        unchecked: a sample may lie outside the range a state's potential has) over 0 .. ``x_max`` at ``T``."""
+        U_h = pybamm.FunctionParameter(_U_H, {"Cathode Li content": SampledLiContent(), "Temperature [K]": T})
+        return cls(kappa, pybamm.numpy_concatenation(x_max, U_h))
 
     _serialise_derived_params = frozenset({"kappa", "sampled"})  # the two children
 
-    def check(self, value, bound=None):
+    def _with(self, value, bound):
+        copy = super()._with(value, bound)
+        copy.sampler = self.sampler
+        return copy
+
+    def create_copy(self, new_children=None, perform_simplifications=True):
+        kappa, bound = new_children if new_children else self.children
+        if any(isinstance(s, _UNPROCESSED) for c in (kappa, bound) for s in c.pre_order()) or bound.size != 2:
+            return super().create_copy(new_children, perform_simplifications)  # (not yet substituted, or sampled)
+        # just substituted: the maximum Li content and U_h of the sampled content (both numbers: one vector)
+        host = _HostOCP(*(bound.orphans if isinstance(bound, pybamm.NumpyConcatenation)
+                          else [pybamm.Scalar(v) for v in np.asarray(bound.evaluate(), dtype=float).ravel()]))
+        if not (_checkable(kappa) and host.checkable()):
+            return kappa  # a function of the state: not checked
+        if kappa.is_constant() and host.is_constant():
+            value = _constant(kappa)
+            sampled = None if np.all(np.asarray(value, dtype=float) > 0) else host.samples()  # (read for a kappa <= 0)
+            self.check(value, sampled, host.at())
+            return kappa  # checked: the node disappears
+        checked = GradientEnergyCheck(kappa, host.sampled())  # checked at solve time
+        checked.sampler = host
+        return checked
+
+    def check_at(self, value, bound, t=None, inputs=None):
+        """:meth:`check`, zooming into the host's OCP at time ``t`` with ``inputs`` (:attr:`sampler`)."""
+        self.check(value, bound, None if self.sampler is None else self.sampler.at(t, inputs))
+
+    def spinodal(self, bound, resample=None):
+        """:func:`pybamm_aea.thermodynamics.rising_stretch` of the samples ``bound`` (zoomed by ``resample``), kept
+        for the samples (:data:`_SPINODALS_KEPT` of them: a kappa input checked at each step of an experiment zooms
+        once, a temperature that varies in time once a temperature)."""
         sampled = np.asarray(bound, dtype=float).ravel()
-        x, U = sampled[:SPINODAL_SAMPLES], sampled[SPINODAL_SAMPLES:]
-        found = spinodal(x, U)
-        for kappa in np.unique(np.asarray(value, dtype=float).ravel()):
-            check_value(_KAPPA, float(kappa))  # (its range first: a negative kappa, a NaN)
+        key = hashlib.blake2b(sampled.tobytes(), digest_size=16).digest()
+        kept = self.__dict__.setdefault("_spinodals", {})
+        if key not in kept:
+            if len(kept) >= _SPINODALS_KEPT:
+                kept.clear()
+            kept[key] = rising_stretch(sampled[:SPINODAL_SAMPLES], sampled[SPINODAL_SAMPLES:], resample)
+        return kept[key]
+
+    def check(self, value, bound=None, resample=None):
+        """Refuse a kappa of 0 where U_h, sampled in ``bound`` (the contents, then U_h at them; not read where every
+        kappa is above 0) and read by ``resample`` (U_h at any contents: the zoom) where given, rises with Li
+        content."""
+        kappas = [float(kappa) for kappa in np.unique(np.asarray(value, dtype=float).ravel())]
+        for kappa in kappas:
+            check_value(_KAPPA, kappa)  # (its range first: a negative kappa, a NaN)
+        found = self.spinodal(bound, resample) if any(not kappa > 0 for kappa in kappas) else None
+        for kappa in kappas:
             if found is not None and not kappa > 0:
-                lo, hi, rise = found
+                lo, hi = found.ends_said(4)
                 raise ValueError(
-                    f"'{_KAPPA}' = {float(kappa)!r} is refused for this host: its free energy has a spinodal, its "
-                    f"homogeneous OCP '{_U_H}' rising with Li content from x = {lo:.4g} to {hi:.4g} (by "
-                    f"{rise * 1e3:.4g} mV), where a homogeneous host is unstable and separates into two phases. "
+                    f"'{_KAPPA}' = {kappa!r} is refused for this host: its free energy has a spinodal, its "
+                    f"homogeneous OCP '{_U_H}' rising with Li content from x = {lo} to {hi} (by "
+                    f"{found.rise * 1e3:.4g} mV), where a homogeneous host is unstable and separates into two phases. "
                     "Without a gradient energy the multi-phase host's flux is Fickian with the diffusivity -B dU_h/dx, "
                     "negative there: uphill diffusion, an ill-posed problem (Li2021_Mo6S8 at 0.1C stopped after 71 s "
                     "with 0.0003 mA.h). Give it above 0 (Li2021_Mo6S8: 2.5e-15 V.m2, an interface ~50 nm wide, "
@@ -1046,12 +1159,10 @@ def check_inputs(model, inputs, times=None):
                     except KeyError:  # an input not given: PyBaMM reports it
                         break
                     try:
-                        node.check(value, bound)
+                        node.check_at(value, bound, t, one)
                     except ValueError as exc:
                         _check_bound(node.range, bound)  # a bound outside its own range is named itself
-                        given = sorted({s.name for s in node.left.pre_order() if isinstance(s, pybamm.InputParameter)}
-                                       - {node.parameter_name})
-                        where = "".join(f"; from the input {name!r} = {one[name]!r}" for name in given if name in one)
+                        where = _from_inputs(exc, _inputs_of(*node.children) - {node.parameter_name}, one)
                         raise ValueError(f"{exc}{'' if t is None else f' at t = {t:g} s'}{where}") from None
             for name, value in one.items():
                 rng = RANGES.get(name)
@@ -1062,17 +1173,42 @@ def check_inputs(model, inputs, times=None):
                     check_value(name, value, bound)
             if _X_MAX in one and parameter_values_of(model) is not None:  # (the free energy's window, by name)
                 check_maximum_content(parameter_values_of(model), getattr(model, "options", None), one)
-            if {_LI0, _LI1} & one.keys() and not {_LI0, _LI1} & in_equations:  # (read in output variables only)
-                _check_binodal_inputs(model, one)
+            binodal_inputs = _binodal_inputs(model)
+            if binodal_inputs & one.keys() and not {_LI0, _LI1} & in_equations:  # (read in output variables only)
+                _check_binodal_inputs(model, one, binodal_inputs)
             _check_input_cut_offs(model, one, given_times)  # (past an OCP table's end: after their ranges)
         except ValueError as exc:
             raise ValueError(f"input set {i}: {exc}" if batch else str(exc)) from None
 
 
-def _check_binodal_inputs(model, inputs):
-    """:class:`BinodalCheck` of the Li0 and Li1 binodals where one is an input (``inputs``) that the model reads only
-    in output variables (the Li0 layer's, with the Li0 mobility factor 1 and no persistent Li0), which PyBaMM
-    processes when they are read: built on the values ``model`` was processed with and evaluated at t = 0."""
+def _inputs_of(*symbols):
+    """The names of the input parameters in ``symbols``."""
+    return {s.name for symbol in symbols for s in symbol.pre_order() if isinstance(s, pybamm.InputParameter)}
+
+
+def _from_inputs(said, names, inputs):
+    """"; from the input 'NAME' = VALUE" for each of ``names`` given in ``inputs`` that the error ``said`` does not
+    name: the input a refused value came from (a binodal given as ``pybamm.InputParameter("x1")``)."""
+    return "".join(f"; from the input {name!r} = {inputs[name]!r}" for name in sorted(names)
+                   if name in inputs and f"'{name}'" not in str(said))
+
+
+def _binodal_inputs(model):
+    """The names of the inputs the values ``model`` was processed with give the Li0 and Li1 binodals by (their own
+    names for "[input]", another's for ``pybamm.InputParameter("x1")`` or an expression of it); none where the
+    values are not known (a model read back from PyBaMM's JSON)."""
+    values = parameter_values_of(model)
+    if values is None:
+        return set()
+    return _inputs_of(*(values[name] for name in (_LI0, _LI1)
+                        if name in values.keys() and isinstance(values[name], pybamm.Symbol)))
+
+
+def _check_binodal_inputs(model, inputs, names=frozenset()):
+    """:class:`BinodalCheck` of the Li0 and Li1 binodals where one is given by an input (``inputs``; ``names``: those
+    that give them, :func:`_binodal_inputs`, named in the error) that the model reads only in output variables (the
+    Li0 layer's, with the Li0 mobility factor 1 and no persistent Li0), which PyBaMM processes when they are read:
+    built on the values ``model`` was processed with and evaluated at t = 0."""
     values = parameter_values_of(model)
     if values is None or _U_H not in values.keys():
         return
@@ -1082,7 +1218,10 @@ def _check_binodal_inputs(model, inputs):
     node = values.process_symbol(BinodalCheck.of(pybamm.Parameter(_LI0), pybamm.Parameter(_LI1),
                                                  pybamm.Parameter("Cathode maximum Li content"), T))
     if isinstance(node, BinodalCheck):  # (else checked, all numbers, as it was processed)
-        node.check(node.left.evaluate(t=0.0, inputs=inputs), node.right.evaluate(t=0.0, inputs=inputs))
+        try:
+            node.check(node.left.evaluate(t=0.0, inputs=inputs), node.right.evaluate(t=0.0, inputs=inputs))
+        except ValueError as exc:
+            raise ValueError(f"{exc}{_from_inputs(exc, names, inputs)}") from None
 
 
 def factor_of(name):
