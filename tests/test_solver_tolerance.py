@@ -233,7 +233,8 @@ def _fig5abcd_readme_figures(recorded, readme_figure):
     swollen layer: the figure tests/test_degradation.py's fit test reads too; 75.90 % with 0.0285 on the as-made layer), the cycles the largest capacity falls in (33-37; it
     said 37, and 35 came out on 2026-12-05) and the share of cycle 1's "Capacity [A.h]" left at cycle 120 (96.150 %, stated to two decimals: 96.2 would sit 2.5e-4 from its rounding edge; 96.07 % before
     session 46). The README's one multi-phase S-LMS
-    cycle-life run: this test already solves it."""
+    cycle-life run: this test already solves it. The figures across processors (76.10 % on sessions 45-59's, 76.03 on
+    session 60's)."""
     from pybamm_aea.cycling import cycle_summary
 
     (s_lms,) = [solution for (model, _, _), _, _, solution in recorded
@@ -246,12 +247,13 @@ def _fig5abcd_readme_figures(recorded, readme_figure):
           "ESC about it", esc.loc[peak - 2:peak + 2].to_dict(), "Capacity [A.h] at 120 / at 1 [%]",
           100 * capacity[-1] / capacity[0])
     retention = summary["Capacity retention [%]"].loc[120]
-    assert retention == readme_figure("{} % on the multi-phase default (`fig5abcd`'s protocol").approx()
+    assert retention == readme_figure("{} % on the multi-phase default (`fig5abcd`'s protocol").approx(across_processors=True)
     # the top is flat to 0.15 % (cycles 33-37 measured 379.70, 380.14, 380.22, 379.92, 380.16 mA.h/g): which cycle is
     # highest is the solver's per-cycle scatter (37 on 2026-12-04, 35 on 2026-12-05), so the README gives the range
     assert readme_figure("within cycles {}-{_} on the multi-phase host").value <= peak
     assert peak <= readme_figure("within cycles {_}-{} on the multi-phase host").value
-    assert 100 * capacity[-1] / capacity[0] == readme_figure("still has {} % of its cycle-1 \"Capacity [A.h]\"").approx()
+    assert 100 * capacity[-1] / capacity[0] == readme_figure(
+        "still has {} % of its cycle-1 \"Capacity [A.h]\"").approx(across_processors=True)
 
 
 #: figure scripts whose solutions hold figures the README states (the README's own rounding)
@@ -707,7 +709,10 @@ def test_a_step_ending_past_full_is_solved_again_within_the_tolerance():
     holds a domain past full while it delithiates (1.00156 in cell 3 at 35944 s) and is solved again at rtol 1e-6
     (test_a_thick_lto_lms_discharge_past_the_lto_full_end_gives_the_tight_capacity_at_any_rtol), which moves the
     later cycles: the 2nd discharge ends at 1.00417 and is refined here (to 1.000001), the 3rd's refinement at rtol
-    1e-4 still ended at 1.00161 (2026-12-06). Catches: the refinement dropped, or the end state not checked."""
+    1e-4 still ended at 1.00161 (2026-12-06). On session 60's processor no discharge ends past full at rtol 1e-3
+    (1.0000000 and 1.0000001) and the first does at 3e-3 (refined, to 1.0000017): the test solves at the first of the
+    two whose discharge ends past full, so that it exercises the refinement on either processor. Catches: the
+    refinement dropped, or the end state not checked."""
     import warnings
 
     from pybamm_aea.models.solvers import StepRefinedWarning
@@ -716,14 +721,16 @@ def test_a_step_ending_past_full_is_solved_again_within_the_tolerance():
                "ionic-switch host loss": "persistent Li0"}
     model = AEA(options)
     experiment = pybamm.Experiment([("Discharge at 0.1C until 0.4 V", "Charge at 0.1C until 2.4 V")] * 2)
-    tolerance = 1e-3
-    sim = pybamm.Simulation(model, parameter_values=pybamm.ParameterValues("Li2021_LTO_Mo6S8"), experiment=experiment,
-                            solver=model.default_solver_with(rtol=tolerance))
-    with warnings.catch_warnings(record=True) as said:
-        warnings.simplefilter("always", StepRefinedWarning)
-        solution = sim.solve()
-    refined = [str(w.message) for w in said if issubclass(w.category, StepRefinedWarning)]
-    print(refined)
+    for tolerance in (1e-3, 3e-3):  # (the first at which a discharge ends past full: the processor's round-off)
+        sim = pybamm.Simulation(model, parameter_values=pybamm.ParameterValues("Li2021_LTO_Mo6S8"),
+                                experiment=experiment, solver=model.default_solver_with(rtol=tolerance))
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always", StepRefinedWarning)
+            solution = sim.solve()
+        refined = [str(w.message) for w in said if issubclass(w.category, StepRefinedWarning)]
+        print(tolerance, refined)
+        if [m for m in refined if "ended with Dispersed material lithiation" in m]:
+            break
     assert [m for m in refined if "ended with Dispersed material lithiation" in m]  # (it exercises the refinement)
     assert not [m for m in refined if "still ended" in m]
     assert len(solution.cycles) == 2
