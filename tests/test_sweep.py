@@ -1171,8 +1171,8 @@ def test_a_config_error_without_an_argument_is_still_an_error():
     ({"export": "taken.csv"}, "export 'taken.csv' exists: not overwritten without force=True"),
     ({"results_file": "taken.db"}, "results_file 'taken.db' exists and is not a sweep results store: not overwritten "
      "without replace_results=True"),
-    ({"compaction": "Mo6S8"}, "compaction='Mo6S8' sets the porosity of a swept 'Stack pressure [MPa]', which the grid "
-     "does not have"),
+    ({"compaction": "Mo6S8"}, "compaction='Mo6S8' sets the porosity of a swept 'Cathode fabrication pressure [MPa]' or "
+     "'Pressing and stack pressure [MPa]', which the grid does not have"),
     ({"grid": {"C-rate": [0.5]}, "experiment": ["Discharge at 1C until 1.8 V"]}, "write its rates at 0.1C (the other "
      "steps scale with it), or set the reference rate (reference_c_rate=)"),
 ])

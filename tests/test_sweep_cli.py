@@ -146,8 +146,8 @@ def test_a_configuration_error_names_the_one_option_it_is_in(given, option, valu
      "overwritten without --replace-results"),
     (["--experiment", "Discharge at 1C until 1.8 V", "--grid", "C-rate=0.5", "--reference-c-rate", "0.5"],
      "or set the reference rate (--reference-c-rate)"),
-    (["--compaction", "Mo6S8"], "argument --compaction: --compaction Mo6S8 sets the porosity of a swept 'Stack "
-     "pressure [MPa]', which the grid does not have"),
+    (["--compaction", "Mo6S8"], "argument --compaction: --compaction Mo6S8 sets the porosity of a swept 'Cathode "
+     "fabrication pressure [MPa]' or 'Pressing and stack pressure [MPa]', which the grid does not have"),
     (["--rate-capability"], "argument --rate-capability: --rate-capability needs 'C-rate' among the grid's names"),
 ])
 def test_a_configuration_error_says_only_the_options_typed(given, said, capsys, tmp_path, monkeypatch):
