@@ -1,0 +1,89 @@
+"""A discharge of the multi-phase LixMo6S8 host stopped by its Li4 layer, not by the host being full.
+
+On the multi-phase host (:data:`pybamm_aea.parameters.Li2021_Mo6S8.MO6S8_HOST`) a thick electrode fills from the
+separator. Li reaches the collector side through the layers of the phases the front leaves behind, and each layer
+carries Li with its mobility B times the potential difference its single-phase window spans (Wagner's integrated
+diffusion coefficient of a growing intermediate phase, not its D alone). The Li4 window (3.98-4 Li) falls
+51.75 V per Li, so B = D_Li4 / 51.75 = 1.7e-13 m2/(V s) at 70 C from Fig. S1's 8.8e-8 cm2/s; the Li3 layer
+spans the 30 mV between the two plateaus the paper's one 2.05 V plateau was split into. Both widths are
+assumptions of the free energy's construction; Fig. S1 measures the diffusivities only. So where the Li4 layer
+grown at the separator takes the surface to the cut-off, the step ends with the collector side at Li3 or Li1,
+while the lever-rule host fills (LMS from Li1 at 70 C and 0.1C, mA.h/g at 5 / 10 / 20 / 30 mg/cm2: 96.1 / 84.9 /
+69.9 / 53.8 against 96.4 / 96.4 / 96.1 / 95.7). docs/known_limits.rst ("Thick electrodes lose capacity at 0.1C
+on the multi-phase host") gives the mechanism with its numbers.
+
+:func:`phase_layer_limit` judges the steps of a solve from the solution alone; the solve wrapper
+(:mod:`pybamm_aea.pybamm_adapter.experiment_errors`) warns :class:`PhaseLayerLimitWarning` with its text, so a
+``pybamm.Simulation`` solve and a ``pybamm_aea.sweep`` row (its ``warnings`` column) say so.
+"""
+import numpy as np
+
+from .phases import MO6S8_PHASE_FIELD_WINDOWS
+from .pybamm_adapter.model_internals import cell_widths
+
+__all__ = ["PhaseLayerLimitWarning", "phase_layer_limit", "STRANDED_SHARE"]
+
+#: the share of a discharge's way to the Li4 window (from the step's start content) left untaken above which a
+#: stop with the separator cell in Li4 is said to be the layer's (LMS from Li1, 70 C, 0.1C: none at 5 mg/cm2,
+#: 3.984 Li at the end, where both hosts give 96.1-96.4 mA.h/g; 12 % at 10 mg/cm2, 84.9 against 96.4)
+STRANDED_SHARE = 0.05
+
+
+class PhaseLayerLimitWarning(UserWarning):
+    """A discharge of the multi-phase host ended at its voltage cut-off with the separator side in the Li4 window
+    and the electrode short of it by more than :data:`STRANDED_SHARE` of the step's way (:func:`phase_layer_limit`):
+    the narrow Li4 and Li3 windows of the free energy's construction, not a measured limit of the material."""
+
+
+#: what :func:`phase_layer_limit` reads of a step (the sweep's batched solves ask the solver for them too,
+#: :data:`pybamm_aea.sweep.metrics.BATCH_VARIABLES`); "Cathode Li content", where kept, adds the layer's depth
+READ = ("Current [A]", "Cathode host has the LixMo6S8 phases", "Average cathode Li content",
+        "Cathode surface Li content")
+
+
+def _judge(step, number):
+    """The warning's text for one step solution (its number in the run), or None."""
+    try:
+        if step.all_models[0].options["host thermodynamics"] != "multi-phase":
+            return None
+        current, phases, average, surface = (np.asarray(step[name].entries, dtype=float) for name in READ)
+    except (KeyError, AttributeError, IndexError):  # (another model, or a solve that kept none of them)
+        return None
+    termination = str(getattr(step, "termination", "") or "")
+    if not (phases.ravel()[0] and "voltage" in termination.lower() and current.size and np.mean(current) > 0):
+        return None  # (another host, a charge or rest, or a discharge its time or capacity ended)
+    li4 = MO6S8_PHASE_FIELD_WINDOWS[-1][0]
+    start, end = float(average[0]), float(average[-1])
+    if float(surface[-1]) < li4 or li4 - start <= 0:
+        return None
+    short = (li4 - end) / (li4 - start)
+    if short <= STRANDED_SHARE:
+        return None
+    where = ""
+    try:  # (the layer's depth and the collector side's content, where the profile was kept)
+        content = step["Cathode Li content"]
+        x = np.asarray(content.entries, dtype=float)[:, -1]  # collector .. separator, at the step's end
+        widths = cell_widths(content)
+        thickness = float(np.asarray(step["Cathode thickness [m]"].entries, dtype=float).ravel()[-1])
+        where = (f" (about {thickness * 1e6 * float(widths[x >= li4].sum() / widths.sum()):.2g} um of "
+                 f"{thickness * 1e6:.3g} um; the collector side left at x = {x[0]:.2f})")
+    except (KeyError, AttributeError, IndexError, ValueError):
+        pass
+    return (f"step {number}, a discharge, stopped at its voltage cut-off with the electrode's Li content at "
+            f"{end:.3f} per formula unit (from {start:.3f}), {short:.0%} of its way short of the Li4 window "
+            f"({li4:g} Li) the host holds at that voltage at equilibrium: the Li4 layer at the separator{where} "
+            "limits it. Li crosses that layer with Fig. S1's 8.8e-8 cm2/s over the Li4 window's 51.75 V per Li, and "
+            "the Li3 layer behind it with the 30 mV between the split plateaus: both window widths are "
+            "assumptions of the multi-phase free energy, not measured, so this loss is the construction's, not a "
+            "measured limit of LixMo6S8 (the lever-rule host, options={'host thermodynamics': 'lever rule'}, fills "
+            "such an electrode; docs/known_limits.rst, 'Thick electrodes lose capacity at 0.1C on the multi-phase "
+            "host')")
+
+
+def phase_layer_limit(steps, first_number=1):
+    """The texts of :class:`PhaseLayerLimitWarning` for the step solutions ``steps`` (in order; the first is step
+    ``first_number`` of the run): each discharge of the multi-phase LixMo6S8 host that ended at a voltage cut-off
+    with its separator cell in the Li4 window and its average Li content short of that window by more than
+    :data:`STRANDED_SHARE` of the step's way. Other hosts, the lever-rule host and other steps give none."""
+    said = (_judge(step, first_number + i) for i, step in enumerate(steps))
+    return [text for text in said if text is not None]
