@@ -410,8 +410,9 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
         metrics["error"] = "the experiment has no discharge step"
 
 
-#: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed): what
-#: :func:`pybamm_aea.readout.delivered`'s default route integrates, and the electrode's mass and volume
+#: the variables :func:`fill_from_discharge_solution` reads: what :func:`pybamm_aea.readout.delivered`'s default route
+#: integrates, and the electrode's mass and volume (a solve of these alone, IDAKLU output variables, reads the same;
+#: until session 61 the batched path asked the solver for these only, which left its ends no state to judge)
 BATCH_VARIABLES = ["Current [A]", "Voltage [V]", ANODE_OCP, MASS, VOLUME]
 
 
