@@ -35,8 +35,8 @@ class PhaseLayerLimitWarning(UserWarning):
     the narrow Li4 and Li3 windows of the free energy's construction, not a measured limit of the material."""
 
 
-#: what :func:`phase_layer_limit` reads of a step (the sweep's batched solves ask the solver for them too,
-#: :data:`pybamm_aea.sweep.metrics.BATCH_VARIABLES`); "Cathode Li content", where kept, adds the layer's depth
+#: what :func:`phase_layer_limit` reads of a step (the sweep's batched solves keep their states, so a sweep row
+#: reads them too); "Cathode Li content", where kept, adds the layer's depth
 READ = ("Current [A]", "Cathode host has the LixMo6S8 phases", "Average cathode Li content",
         "Cathode surface Li content")
 

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 import re
 import sys
+import threading
 import warnings
 
 __all__ = ["LIBRARY_FOLDERS", "users_stacklevel", "warnings_at_users_line"]
@@ -70,29 +71,51 @@ class _WarningsAtUsersLine:
     raised, where the user's filters take it as on a plain DataFrame ("error" raises inside pandas, before it sorts
     or enlarges; Python's registry of the user's module says it once per line); others untouched. Not
     :class:`warnings.catch_warnings`, whose exit resets those registries (``sort_values(..., inplace=True)`` in a
-    loop then said its Pandas4Warning each time under the default filters, a plain DataFrame once)."""
+    loop then said its Pandas4Warning each time under the default filters, a plain DataFrame once).
+
+    Thread-safe: the filter and ``showwarning`` are process-wide, so the context holds ``_LOCK`` (reentrant: a
+    wrapper calls others) from entry to exit, and its ``showwarning`` moves only its own thread's warnings, passing
+    other threads' on. Until session 61 two threads inside wrappers at once each saved the other's ``showwarning``: one
+    left it installed for good (every later warning of the package's files said at that thread's old line) and a
+    thread's warning could be said at the other's line."""
 
     def __enter__(self):
-        user = _users_frame(sys._getframe(1))[0]
+        _LOCK.acquire()
+        try:
+            self._install(_users_frame(sys._getframe(1))[0])
+        except BaseException:
+            _LOCK.release()
+            raise
+        return self
+
+    def _install(self, user):
+        """The filter and ``showwarning`` moving this thread's package-stopped warnings to ``user``'s line."""
         module, file, line = user.f_globals.get("__name__", "<string>"), user.f_code.co_filename, user.f_lineno
+        thread = threading.get_ident()
         self._show = warnings.showwarning
         # (Python's warn reads the module's list at each warning; a filter added inside stays, as on a plain DataFrame)
         warnings.filters.insert(0, _PACKAGE_WARNINGS_SHOWN)
 
         def show(message, category, filename, lineno, *file_and_text):
-            if _in_package(filename) and (filename, lineno) != (file, line):
+            if threading.get_ident() == thread and _in_package(filename) and (filename, lineno) != (file, line):
                 warnings.warn_explicit(message, category, file, line, module,  # (warn's registry of the module)
                                        user.f_globals.setdefault("__warningregistry__", {}), user.f_globals)
             else:
                 self._show(message, category, filename, lineno, *file_and_text)
 
         warnings.showwarning = show
-        return self
 
     def __exit__(self, *exception):
-        warnings.filters.remove(_PACKAGE_WARNINGS_SHOWN)
-        warnings.showwarning = self._show
+        try:
+            warnings.filters.remove(_PACKAGE_WARNINGS_SHOWN)
+            warnings.showwarning = self._show
+        finally:
+            _LOCK.release()
         return False
+
+
+#: held by a :class:`_WarningsAtUsersLine` context from entry to exit (reentrant: a wrapper may call others)
+_LOCK = threading.RLock()
 
 
 def _in_package(filename):

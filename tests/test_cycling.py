@@ -486,6 +486,70 @@ def test_pandas_warnings_through_a_cycle_table_follow_the_users_filters():
         assert list(frame.index) == [1, 2, 3], type(frame).__name__
 
 
+@pytest.mark.skipif(not PANDAS_3_1, reason="pandas 3's Copy-on-Write chained assignment")
+def test_a_chained_assignment_to_a_cycle_table_says_its_write_is_lost():
+    """``t[mask][col] = x`` changes nothing (the cut is a copy): on a DataFrame pandas says so with a
+    ChainedAssignmentError, and on a CycleTable too, at the user's line, naming the column (until session 61 nothing:
+    the write was lost silently). A write to a table named here, or held in a list, says nothing."""
+    table = cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+    before = table[QD].copy()
+
+    def chained(t):
+        t[t[QD] > 0.3][QD] = 7.0
+
+    plain = _pandas_warnings(chained, pd.DataFrame(table))
+    assert [w[0] for w in plain] == [pd.errors.ChainedAssignmentError]
+    said = _pandas_warnings(chained, table)
+    assert [(w[0], w[2], w[3]) for w in said] == [(w[0], w[2], w[3]) for w in plain]
+    assert f"column {QD!r} of a table cut from a CycleTable through chained assignment" in said[0][1]
+    assert f"t.loc[rows, {QD!r}] = x" in said[0][1]
+    pd.testing.assert_series_equal(table[QD], before)  # (the write lost, as said)
+
+    def named(t):
+        t[QD] = 7.0
+        held = [t]
+        held[0][QC] = 1.0
+
+    assert _pandas_warnings(named, table.copy()) == []
+
+
+@pytest.mark.skipif(not PANDAS_3_1, reason="pandas 3.1's deprecation of sort_values(inplace=True)")
+def test_pandas_warnings_through_cycle_tables_in_two_threads_at_once():
+    """Two threads sorting their own CycleTable in place at once (the GIL switched every microsecond) get each
+    Pandas4Warning once, at their own line, and leave Python's warning state as they found it. Until session 61 the
+    wrappers' process-wide ``showwarning`` was saved and restored by each thread unsynchronised: one thread's stayed
+    installed after both ended (measured: ``warnings.showwarning`` left a wrapper's ``show``)."""
+    import sys
+    import threading
+
+    tables = [cycle_summary(_square_wave(), reference_cycle=1, mass_g=2.0, volume_L=1e-3, series_voltage="vs Li")
+              for _ in range(2)]
+    start, line, times = threading.Barrier(2), {}, 200
+
+    def sort_many(t):
+        start.wait()
+        for _ in range(times):
+            line[threading.get_ident()] = sys._getframe().f_lineno + 1
+            t.sort_values(QD, inplace=True)
+
+    interval = sys.getswitchinterval()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        shown, filters = warnings.showwarning, list(warnings.filters)
+        sys.setswitchinterval(1e-6)
+        try:
+            threads = [threading.Thread(target=sort_many, args=(t,)) for t in tables]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            sys.setswitchinterval(interval)
+        assert warnings.showwarning is shown and warnings.filters == filters
+    said = [(w.category, w.filename, w.lineno) for w in caught]
+    assert said == [(pd.errors.Pandas4Warning, __file__, line.popitem()[1])] * (2 * times)
+
+
 def test_a_cycle_table_pickled_under_its_old_module_reads_old_names():
     """A pickle of a CycleTable made before session 60 names it ``pybamm_aea.cycling.CycleTable`` (its module then):
     it loads as the table, and still reads the old names (warned)."""

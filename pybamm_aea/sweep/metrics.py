@@ -8,7 +8,6 @@ import warnings
 
 import numpy as np
 
-from pybamm_aea.phase_layer_limit import READ as PHASE_LAYER_READ
 from pybamm_aea.readout import (  # one definition of each name and of retention, re-exported here
     ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, ESC, GRAVIMETRIC, MASS, MEAN_DISCHARGE_VOLTAGE_VS_LI, RETENTION,
     VOLUME, VOLUMETRIC, capacity_retention, delivered, delivered_on_both_bases, discharge_steps, iter_discharges,
@@ -411,10 +410,10 @@ def fill_from_experiment(metrics, config, solution, porosity, fraction, window_A
         metrics["error"] = "the experiment has no discharge step"
 
 
-#: variables the batched path asks the solver for (IDAKLU output variables: nothing else is computed): what
-#: :func:`pybamm_aea.readout.delivered`'s default route integrates, the electrode's mass and volume, and what
-#: :func:`pybamm_aea.phase_layer_limit.phase_layer_limit` reads of a discharge (its row's PhaseLayerLimitWarning)
-BATCH_VARIABLES = list(dict.fromkeys(["Current [A]", "Voltage [V]", ANODE_OCP, MASS, VOLUME, *PHASE_LAYER_READ]))
+#: the variables :func:`fill_from_discharge_solution` reads: what :func:`pybamm_aea.readout.delivered`'s default route
+#: integrates, and the electrode's mass and volume (a solve of these alone, IDAKLU output variables, reads the same;
+#: until session 61 the batched path asked the solver for these only, which left its ends no state to judge)
+BATCH_VARIABLES = ["Current [A]", "Voltage [V]", ANODE_OCP, MASS, VOLUME]
 
 
 def fill_from_discharge_solution(metrics, config, solution, porosity, fraction, window_Ah=None, loading=None):

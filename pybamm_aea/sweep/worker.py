@@ -16,8 +16,7 @@ import warnings
 
 from ..parameters.paper_cell import li_in_cut_offs
 from .config import NOMINAL, TEMPERATURE_ALIAS, TEMPERATURE_PARAMS, derive_inputs, make_experiment, point_loading
-from .metrics import (BATCH_VARIABLES, WARNING_TEXTS, empty_metrics, fill_from_discharge_solution,
-                      fill_from_experiment, row_warnings)
+from .metrics import WARNING_TEXTS, empty_metrics, fill_from_discharge_solution, fill_from_experiment, row_warnings
 
 #: simulations kept per process (a few configurations, each ~3 MB); the least recently used one is dropped
 CACHE_SIZE = 4
@@ -119,8 +118,11 @@ def simulation(config, options, warm_inputs=None, batched=False, stretch=1.0):
             values.update({"Lower voltage cut-off [V]": cutoff})
         # the model's default solver (its class, tolerances and IDA options), which the per-point path uses (the
         # multi-phase host's rtol 1e-4 and its options; the lever rule's rtol 1e-6): the same numbers; one IDA
-        # solver per thread (PyBaMM's num_solvers follows num_threads), so the input sets run in parallel
-        solver = model.default_solver_with(output_variables=BATCH_VARIABLES, num_threads=config.threads)
+        # solver per thread (PyBaMM's num_solvers follows num_threads), so the input sets run in parallel. The states
+        # kept (no output_variables: until session 61 BATCH_VARIABLES only), so that the solver judges each end by
+        # the model's equations as on the per-point path (ConsistentEventIDAKLUSolver._event_caught_up: IDA's point
+        # before the event with its algebraic states solved), not by the voltage's fall alone
+        solver = model.default_solver_with(num_threads=config.threads)
         sim = pybamm.Simulation(model, parameter_values=values, solver=solver, var_pts=config.var_pts())
         sim.build()
     else:
