@@ -180,7 +180,7 @@ def test_non_positive_factor_is_refused():
 def test_scipy_fit_recovers_the_factors_within_5_percent():
     example = _load_example()
     data = example.synthetic_discharge()
-    fitted, _ = example.fit_scipy(data)
+    fitted = example.fit_scipy(data).factors
     for name, true in example.TRUE_FACTORS.items():
         assert fitted[name] == pytest.approx(true, rel=0.05), name
     # and the data are informative: the start (the shipped factors) is far from the truth
@@ -202,12 +202,15 @@ def test_both_fit_routes_and_the_data_take_the_parameter_set_given():
     """examples/fit_pybop.py on another set than LMS: the data run to that set's own lower cut-off (TiS2's 1.0 V: the
     3C curve ends at 1.731 V after 198 points; with LMS's 1.8 V hard-coded it ended at 1.857 V after 161) and SciPy's
     route fits on that set (the module's Li2021_Mo6S8 before, whatever set the data were of; the PyBOP route read the
-    same module variable): from the true factors it stays there, 1.000 and 1.000 in 3 solves."""
+    same module variable): from the true factors it stays there. On the default host since session 61 (the lever rule
+    before: 1.000 and 1.000): 0.9977 and 1.0007 in 3 solves (standard errors 0.0083 and 0.0052 for 1 mV), the residual
+    1.2e-5 V rms and the curve within 8.7e-5 V of the data (the data's solve steps freely, the fit's stops at the
+    data's times); fitted on LMS instead, both factors go to the bound 10."""
     example = _load_example()
     data = example.synthetic_discharge(factors=example.INITIAL_FACTORS, noise=0.0, parameter_set="Li2021_TiS2")
     assert data["Voltage [V]"][-1] < 1.8
-    fitted, _ = example.fit_scipy(data, parameter_set="Li2021_TiS2")
+    fitted = example.fit_scipy(data, parameter_set="Li2021_TiS2").factors
     for name in example.TRUE_FACTORS:
-        assert fitted[name] == pytest.approx(1.0, abs=1e-3), name
+        assert fitted[name] == pytest.approx(1.0, abs=5e-3), name
     curve = example._curve(data, example.INITIAL_FACTORS, "Li2021_TiS2")
-    assert abs(curve - data["Voltage [V]"]).max() < 1e-5
+    assert abs(curve - data["Voltage [V]"]).max() < 2e-4

@@ -1,0 +1,198 @@
+"""Fitting scalar factors to a measured curve: the model at the data's times with its sensitivities, and the fit's
+quality.
+
+- :func:`solve_at`: one solve of a built ``pybamm.Simulation`` returning an output's values at exactly the data's
+  times and, for the named input parameters, its sensitivities there (an n x p Jacobian). It passes the data's times
+  as both ``t_eval`` and ``t_interp``: ``t_eval`` alone returns every step the solver took (1159-1534 points for a
+  126-point 3C discharge of ``Li2021_Mo6S8``: the residual does not broadcast); ``t_interp`` alone lets the solver
+  step past the data's times, and on the multi-phase host the fit then does not move D (a 3C discharge from LiMo6S8,
+  truth D x 0.5 and j0 x 2: least squares stopped at D x 1.00, j0 x 1.48-1.54; with both, 0.4895 and 2.043).
+- :func:`fit_factors`: ``scipy.optimize.least_squares`` on the log-factors with :func:`solve_at`'s sensitivities as
+  the Jacobian (one solve per point: the residual and its Jacobian are cached together), returning a
+  :class:`FitResult` whose :attr:`FitResult.quality` is :func:`fit_quality`'s readout.
+- :func:`fit_quality`: the residual's rms against the data's noise, the parameters' standard errors and correlation
+  from the Jacobian (J^T J at the optimum). A fit that "converged" with a residual well above the noise is a model
+  that cannot describe the data (a factor fitted alone while another changed: "ftol satisfied" at 23.6 mV rms
+  against 1 mV of noise), and its standard errors do not bound its error; :attr:`FitQuality.consistent` says so.
+
+The factors are those of :func:`pybamm_aea.parameters.paper_cell.fitting_factors`, given as ``"[input]"``; the
+tutorial is docs/fitting.rst and ``examples/fit_pybop.py``.
+"""
+from dataclasses import dataclass, replace
+
+import numpy as np
+from scipy import stats
+from scipy.optimize import least_squares
+
+#: a residual is consistent with the noise when its sum of squares is below this quantile of chi-square with n - p
+#: degrees of freedom (scaled by the noise's variance): 1 in 1000 fits to a right model with the right noise fail it
+CONSISTENCY_QUANTILE = 0.999
+
+
+def solve_at(sim, t, inputs, names=(), output="Voltage [V]"):
+    """``output`` of ``sim`` at the times ``t`` [s] with ``inputs``, and its sensitivities to ``names`` there.
+
+    ``sim`` is a ``pybamm.Simulation`` whose parameter values give ``names`` as ``"[input]"``. Solves once over
+    ``[t[0], t[-1]]`` stopping at each of ``t`` (``t_eval=t, t_interp=t``). Returns ``(values, jacobian)``:
+    ``values`` of shape ``t.shape``, ``jacobian`` of shape (t.size, len(names)), d output / d input (None when
+    ``names`` is empty).
+    """
+    t = np.asarray(t, dtype=float)
+    if t.ndim != 1 or t.size < 2 or np.any(np.diff(t) <= 0):
+        raise ValueError(
+            f"solve_at: the data's times must be a 1-D array of at least 2 strictly increasing values [s]; got shape "
+            f"{t.shape}" + (f", first non-increasing pair at index {int(np.argmax(np.diff(t) <= 0))}"
+                            if t.ndim == 1 and t.size >= 2 else "")
+            + " (drop repeated times, e.g. a step's end and the next one's start, before fitting)"
+        )
+    names = tuple(names)
+    sol = sim.solve(t, t_interp=t, inputs=dict(inputs), calculate_sensitivities=bool(names))
+    variable = sol[output]
+    values = np.asarray(variable.entries, dtype=float)
+    if values.shape != t.shape:
+        raise ValueError(
+            f"solve_at: {output!r} has {values.size} values for {t.size} data times; the solve stopped early "
+            f"(at {sol.t[-1]:g} s of {t[-1]:g} s): remove the model's voltage cut-off events before fitting "
+            "(model.events = [e for e in model.events if '[V]' not in e.name]) or cut the data where the model stops"
+        )
+    if not names:
+        return values, None
+    jacobian = np.column_stack([np.asarray(variable.sensitivities[name], dtype=float).reshape(-1) for name in names])
+    return values, jacobian
+
+
+@dataclass(frozen=True)
+class FitQuality:
+    """A least-squares fit's readout: residual against noise, standard errors and correlation (J^T J).
+
+    ``standard_errors`` are of the factors (the log-factors' times the factor: the relative error is
+    ``standard_errors / values``), from the stated ``noise`` when one was given, else from the residual's own
+    variance; ``correlation`` is the p x p matrix of the estimates' correlation.
+    """
+
+    names: tuple
+    values: np.ndarray
+    n_points: int
+    rms: float
+    noise: float
+    noise_stated: bool
+    standard_errors: np.ndarray
+    correlation: np.ndarray
+    chi2_p_value: float
+    #: the factors the optimiser left on a bound of their search range (their standard errors mean nothing there)
+    at_bound: tuple = ()
+
+    @property
+    def rms_over_noise(self):
+        """The residual's rms over the noise (about 1 for a right model and the right noise)."""
+        return self.rms / self.noise
+
+    @property
+    def consistent(self):
+        """False when the residual is larger than the stated noise explains (the model misses the data: the
+        standard errors do not bound the error); None when no noise was stated (then nothing to test against)."""
+        if not self.noise_stated:
+            return None
+        return bool(self.chi2_p_value > 1 - CONSISTENCY_QUANTILE)
+
+    def summary(self):
+        """Lines a modeller reads: each factor with its standard error, the correlations, the residual vs noise."""
+        lines = [f"{name}: {value:.4g} +/- {se:.2g} (1 sigma, {100 * se / value:.2g} %)"
+                 for name, value, se in zip(self.names, self.values, self.standard_errors)]
+        for i in range(len(self.names)):
+            for j in range(i + 1, len(self.names)):
+                lines.append(f"correlation({self.names[i]}, {self.names[j]}): {self.correlation[i, j]:+.3f}")
+        source = "stated" if self.noise_stated else "estimated from the residual"
+        lines.append(f"residual rms {self.rms:.3g} over {self.n_points} points, noise {self.noise:.3g} ({source}; "
+                     f"the residual's unit): ratio {self.rms_over_noise:.2f}")
+        if self.at_bound:
+            lines.append(f"AT A BOUND of the search range: {list(self.at_bound)}")
+        if self.consistent is False:
+            lines.append(f"MODEL DOES NOT FIT THE DATA: the residual is {self.rms_over_noise:.1f} times the noise "
+                         f"(chi-square p = {self.chi2_p_value:.1e}); the standard errors above do not bound the error: "
+                         "free another factor or check the model's options")
+        return "\n".join(lines)
+
+
+def fit_quality(residual, jacobian, names, values, noise=None, log=True):
+    """The readout of a least-squares fit at its optimum (:class:`FitQuality`).
+
+    ``residual`` (n,) model minus data; ``jacobian`` (n, p) of the residual with respect to the fitted variables
+    (the log-factors when ``log``, as :func:`fit_factors` fits); ``values`` the fitted factors. ``noise``: the data's
+    standard deviation (same unit as the residual); None estimates it from the residual (then nothing is tested).
+    """
+    residual = np.asarray(residual, dtype=float).reshape(-1)
+    jacobian = np.asarray(jacobian, dtype=float).reshape(residual.size, -1)
+    values = np.asarray(values, dtype=float).reshape(-1)
+    n, p = jacobian.shape
+    if len(names) != p or values.size != p:
+        raise ValueError(f"fit_quality: {len(names)} names and {values.size} values for a Jacobian of {p} columns")
+    if n <= p:
+        raise ValueError(f"fit_quality: {n} points for {p} parameters; a readout needs more points than parameters")
+    if noise is not None and not noise > 0:
+        raise ValueError(f"fit_quality: noise = {noise!r}; give the data's standard deviation (> 0, the residual's "
+                         "unit, e.g. 1e-3 for 1 mV) or None to estimate it from the residual")
+    ssr = float(residual @ residual)
+    sigma = float(noise) if noise is not None else float(np.sqrt(ssr / (n - p)))
+    jtj = jacobian.T @ jacobian
+    if np.linalg.matrix_rank(jtj) < p:
+        raise ValueError(f"fit_quality: J^T J is singular (rank {np.linalg.matrix_rank(jtj)} of {p}): the data do "
+                         f"not identify {names} together; fit fewer factors or add a protocol that separates them")
+    covariance = sigma ** 2 * np.linalg.inv(jtj)
+    sd = np.sqrt(np.diag(covariance))
+    correlation = covariance / np.outer(sd, sd)
+    standard_errors = sd * values if log else sd
+    return FitQuality(
+        names=tuple(names), values=values, n_points=n, rms=float(np.sqrt(ssr / n)), noise=sigma,
+        noise_stated=noise is not None, standard_errors=standard_errors, correlation=correlation,
+        chi2_p_value=float(stats.chi2.sf(ssr / sigma ** 2, n - p)),
+    )
+
+
+@dataclass(frozen=True)
+class FitResult:
+    """:func:`fit_factors`'s answer: the fitted factors, the readout, SciPy's result and the number of solves."""
+
+    factors: dict
+    quality: FitQuality
+    scipy_result: object
+    solves: int
+
+
+def fit_factors(sim, t, data, x0, bounds, output="Voltage [V]", noise=None):
+    """Least squares of ``output`` of ``sim`` against ``data`` at the times ``t``, on the log of the factors ``x0``.
+
+    ``x0``: dict factor name -> start (each an ``"[input]"`` of ``sim``'s parameter values); ``bounds``: (low, high)
+    for every factor, or dict name -> (low, high); ``noise``: the data's standard deviation for
+    :func:`fit_quality`. The Jacobian is :func:`solve_at`'s sensitivities (times the factor: log variables).
+    """
+    names = tuple(x0)
+    data = np.asarray(data, dtype=float)
+    if data.shape != np.shape(t):
+        raise ValueError(f"fit_factors: data of shape {data.shape} for times of shape {np.shape(t)}")
+    box = np.array([bounds[name] if isinstance(bounds, dict) else bounds for name in names], dtype=float)
+    start = np.array([x0[name] for name in names], dtype=float)
+    bad = [name for name, (lo, hi), s in zip(names, box, start) if not 0 < lo < s < hi]
+    if bad:
+        raise ValueError(f"fit_factors: each factor's start must lie inside its bounds, both > 0 (log variables); "
+                         f"not so for {bad}: starts {dict(zip(names, start))}, bounds {box.tolist()}")
+    cache = {}
+    solves = 0
+
+    def evaluate(log_f):
+        nonlocal solves
+        key = tuple(log_f)
+        if key not in cache:
+            solves += 1
+            factors = np.exp(log_f)
+            values, jacobian = solve_at(sim, t, dict(zip(names, factors)), names, output)
+            cache.clear()
+            cache[key] = (values - data, jacobian * factors)
+        return cache[key]
+
+    result = least_squares(lambda log_f: evaluate(log_f)[0], np.log(start), jac=lambda log_f: evaluate(log_f)[1],
+                           bounds=(np.log(box[:, 0]), np.log(box[:, 1])), x_scale=1.0)
+    fitted = np.exp(result.x)
+    quality = fit_quality(result.fun, result.jac, names, fitted, noise=noise, log=True)
+    quality = replace(quality, at_bound=tuple(name for name, active in zip(names, result.active_mask) if active))
+    return FitResult(dict(zip(names, (float(f) for f in fitted))), quality, result, solves)
