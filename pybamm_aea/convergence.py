@@ -770,10 +770,11 @@ def _li0_limit(values, inputs, T=None):
     energy the multi-phase host solves: the first minimum, as x rises from 0, of its homogeneous OCP U_h(x, T)
     (``"Cathode homogeneous OCP [V]"``) at ``T`` [K] (None: the set's "Ambient temperature [K]", a number or an input
     given), on :data:`_LI0_LIMIT_GRID` points up to "Cathode maximum Li content" and refined about the grid's lowest
-    point (0.37625 Li for Mo6S8, the loop's minimum s_m / 2 of the way from 0.02 to 0.97,
-    :mod:`pybamm_aea.thermodynamics`). Every cell below it is Li0, stable or supersaturated; one above it has passed
-    the spinodal, and is read as formed, though Li1 need not have formed there: the separator cell of a pristine host
-    climbs the loop without splitting (LMS 1.5 mg/cm2 at 50 C and 0.1C: 0.50 Li after 250 s, 0.67 after 400 s on 20
+    point before U_h first rises (:func:`pybamm_aea.thermodynamics.rising_stretch`; 0.37625 Li for Mo6S8, the
+    loop's minimum s_m / 2 of the way from 0.02 to 0.97, :mod:`pybamm_aea.thermodynamics`). Every cell below it is
+    Li0, stable or supersaturated; one above it has passed the spinodal, and is read as formed, though Li1 need not
+    have formed there: the separator cell of a pristine host climbs the loop without splitting (LMS 1.5 mg/cm2 at
+    50 C and 0.1C: 0.50 Li after 250 s, 0.67 after 400 s on 20
     and 80 cells, no cell at Li1 until ~450 s; a 1 h rest brings it back to 0.17-0.24 Li), and such a start is then
     judged by its nucleation trough (:func:`_formed_trough_judgement`, which needs the separator below the 0.02
     binodal: not judged, in silence; measured converged there, session 48's review: 1C 149.80 / 149.81, 2C 131.36 /
@@ -791,6 +792,8 @@ def _li0_limit(values, inputs, T=None):
 
     import numpy as np
     import pybamm
+
+    from .thermodynamics import rising_stretch
 
     if not isinstance(values, pybamm.ParameterValues):
         raise TypeError(f"the nucleation judgement reads the host's homogeneous OCP from a pybamm.ParameterValues, "
@@ -822,10 +825,10 @@ def _li0_limit(values, inputs, T=None):
             raise _LimitNotRead([match.group(1)]) from error
 
     x = np.linspace(0, x_max, _LI0_LIMIT_GRID)[1:-1]  # (not the lattice gases' ends, where U_h is infinite)
-    rises = np.flatnonzero(np.diff(U_h(x)) > 0)
-    if not rises.size:
+    rise = rising_stretch(x, U_h(x))
+    if rise is None:
         return None  # (U_h falls everywhere: no loop, no Li0 to stay in)
-    k = int(rises[0])  # x[k]: the grid's lowest point before U_h first rises
+    k = int(np.searchsorted(x, rise.x_lo))  # x[k]: the grid's lowest point before U_h first rises
     fine = np.linspace(x[max(k - 1, 0)], x[k + 1], _LI0_LIMIT_GRID)
     U = U_h(fine)
     j = min(max(int(np.argmin(U)), 1), fine.size - 2)

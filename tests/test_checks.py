@@ -190,6 +190,36 @@ def test_a_zero_gradient_energy_is_refused_where_the_host_has_a_spinodal():
     assert rising_stretch(x, 3 - x + 2 * np.clip(x - 0.4, 0, 0.3)) == pytest.approx((0.4, 0.7, 2.6, 2.9))
 
 
+def test_the_spinodal_zoom_of_a_temperature_varying_in_time_is_kept_for_the_next_simulation(monkeypatch):
+    """TiS2 with kappa 0 an input and the ambient temperature a function of time: the gradient-energy check zooms into
+    U_h at each temperature the solve checks (101 zooms, 76-111 ms, in a solve of 11 output times). Until session 61
+    the zooms were kept by the check node, which each new simulation of the set makes anew: the next simulation
+    zoomed them all again. Now kept by U_h's expression (PyBaMM's id: its structure and numbers) and the samples
+    (thermodynamics.kept_rising_stretch): the next simulation of the set zooms nowhere, and solves alike."""
+    from pybamm_aea import thermodynamics
+
+    zoomed = []
+    rising_stretch = thermodynamics.rising_stretch
+    def counted(x, U, resample=None):
+        zoomed.append(resample is not None)
+        return rising_stretch(x, U, resample)
+
+    monkeypatch.setattr(thermodynamics, "rising_stretch", counted)
+    monkeypatch.setattr(pybamm_aea.models.checks, "rising_stretch", counted, raising=False)  # (its name until then)
+    name = "Cathode gradient energy coefficient [V.m2]"
+    values = pybamm.ParameterValues("Li2021_TiS2")
+    values.update({name: "[input]", "Ambient temperature [K]": lambda y, z, t: 298.15 + 10 * pybamm.sin(t / 100)})
+    voltages = []
+    for _ in range(2):
+        zoomed.clear()
+        sim = pybamm.Simulation(pybamm_aea.AEA(), parameter_values=values)
+        voltages.append(sim.solve(np.linspace(0, 600, 11), inputs={name: 0.0})["Voltage [V]"].entries)
+        if not voltages[1:]:
+            assert zoomed.count(True) >= 11
+    assert zoomed.count(True) == 0
+    np.testing.assert_array_equal(voltages[0], voltages[1])
+
+
 def _a_loop_between_two_samples(x, T):
     """A host's OCP falling 0.1 V per Li over Mo6S8's 0 .. 4 Li with a step up of 2 x 2.38e-5 V over ~1e-4 Li at
     x = 2, half way between two of the gradient-energy check's samples (1.9995 and 2.0005): dU/dx > 0 over

@@ -1556,6 +1556,28 @@ def test_the_pristine_limit_is_the_hosts_own_loop_not_the_sets_binodals():
     assert _li0_limit(pybamm.ParameterValues("Li2021_TiS2"), None) is None  # (no Li0/Li1 loop)
 
 
+#: the pristine limit [Li] of every shipped set whose host has a homogeneous OCP, as ``np.diff(U_h) > 0`` found
+#: where U_h first rises until session 61 (then :func:`pybamm_aea.thermodynamics.rising_stretch`): Mo6S8's hosts
+#: 0.37625 Li at every temperature; the one-phase hosts none
+_PRISTINE_LIMITS = {"Li2021_Mo6S8": 0.37625, "Li2021_LTO_Mo6S8": 0.37625, "Li2021_S_Mo6S8": 0.37625,
+                    "Li2021_TiS2": None, "AEA_LiCoO2": None, "AEA_LiFePO4": None, "AEA_Li4Ti5O12": None,
+                    "AEA_NMC532": None}
+
+
+@pytest.mark.parametrize("name", sorted(_PRISTINE_LIMITS))
+def test_the_pristine_limit_reads_the_first_rise_where_thermodynamics_says(name):
+    """Where the host's homogeneous OCP first rises is read once, by ``thermodynamics.rising_stretch`` (session 61:
+    ``_li0_limit`` found it with its own ``np.diff(U_h) > 0``); the limits are those of the old code, to the last bit,
+    on every shipped set at the set's own, the lowest and the highest temperature the model accepts."""
+    from pybamm_aea.convergence import _li0_limit
+    from pybamm_aea.models.checks import RANGES
+
+    values = pybamm.ParameterValues(name)
+    T_range = RANGES["Ambient temperature [K]"]
+    for T in (None, T_range.low, 298.15, T_range.high):
+        assert _li0_limit(values, None, T) == _PRISTINE_LIMITS[name], (name, T)
+
+
 def test_a_pristine_limit_not_read_is_said_not_silent():
     """The pristine limit was read inside a bare ``except Exception``: a values object it could not read (a plain dict
     of the set's values, which warned of a 2 A/m2 pristine discharge at 70 C before session 48), a user OCP that

@@ -531,6 +531,41 @@ def test_a_function_ocp_that_rises_with_li_content_is_refused_naming_where(user_
         AEAMaterial.from_dict(dict(USER_MATERIAL, ocp_delithiation=data["ocp"]))
 
 
+def test_a_function_ocp_is_zoomed_once_and_a_new_function_of_the_same_name_is_read_anew(user_ocp_module, tmp_path,
+                                                                                          monkeypatch):
+    """The zoom of a "function" OCP (5-25 ms: Mo6S8's validation 24 ms, all but 1 ms of it the zoom) ran at every
+    validation of the material, a screen's each cell (session 61: kept, thermodynamics.kept_rising_stretch). The second
+    validation zooms nowhere; the module edited so that the same name is another function (one that rises) and
+    imported again, the material is refused: the answer is kept by the samples too, not by the name alone."""
+    import importlib
+    import sys
+
+    from pybamm_aea import thermodynamics
+
+    zoomed = []
+    rising_stretch = thermodynamics.rising_stretch
+    monkeypatch.setattr(thermodynamics, "rising_stretch",
+                        lambda x, U, resample=None: zoomed.append(resample) or rising_stretch(x, U, resample))
+    data = dict(USER_MATERIAL, ocp={"kind": "function", "function": f"{user_ocp_module}:flat_plateau"})
+    AEAMaterial.from_dict(data)
+    assert len(zoomed) == 2  # (its lowest and highest temperature)
+    AEAMaterial.from_dict(data)
+    assert len(zoomed) == 2  # (kept)
+    module = tmp_path / f"{user_ocp_module}.py"
+    module.write_text(module.read_text().replace("def flat_plateau(", "def _flat(").replace(
+        "def narrow_rise(", "def flat_plateau("))
+    sys.modules.pop(user_ocp_module, None)
+    importlib.invalidate_caches()
+    with pytest.raises(MaterialError, match=rf"ocp.function '{user_ocp_module}:flat_plateau' rises with Li content at "
+                                            r"T = 200 K: from 2.74993 V at x = 0.499953"):
+        AEAMaterial.from_dict(data)
+    sys.modules.pop(user_ocp_module, None)  # (the next test's own module)
+    monkeypatch.setattr(thermodynamics, "_rises_kept", {})
+    monkeypatch.setattr(thermodynamics, "RISES_KEPT", 1)  # bounded: dropped when full
+    AEAMaterial.from_dict(get_material("TiS2").to_dict())  # (two temperatures: two answers, one kept)
+    assert len(thermodynamics._rises_kept) == 1 and len(zoomed) == 2 + 1 + 2  # (the rising one refused at 200 K)
+
+
 @pytest.mark.parametrize("field, value, kind", [("ocp", 5, "an OCP"), ("diffusivity", "1e-10", "a TransportProperty"),
                                                ("electronic_conductivity", [1e-3], "a TransportProperty")])
 def test_an_ocp_or_transport_field_of_the_wrong_type_is_named_with_its_value(field, value, kind):

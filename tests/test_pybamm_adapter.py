@@ -200,6 +200,53 @@ def test_install_is_idempotent(name):
             pybamm.ParameterValues.set_initial_state, pybamm.plot_summary_variables) == before
 
 
+def test_wrap_once_wraps_once_and_keeps_the_original():
+    """``pybamm_adapter.initial_states.wrap_once``, the one install of a PyBaMM method's wrapper (session 61: the
+    marker, check and setattr were written in five modules): installed twice, the method is wrapped once and checked
+    once, and the original is the wrapper's ``__wrapped__``; each real patch's wrapper reaches PyBaMM's own method."""
+    import functools
+    import inspect
+
+    from pybamm_aea.pybamm_adapter import cycle_states, experiment_builds, experiment_errors, experiment_inputs
+    from pybamm_aea.pybamm_adapter import power_steps
+    from pybamm_aea.pybamm_adapter.initial_states import wrap_once
+
+    class Owner:
+        def method(self):
+            return "PyBaMM's"
+
+    original, checked = Owner.method, []
+
+    def wrap(method):
+        @functools.wraps(method)
+        def wrapped(self):
+            return "wrapped " + method(self)
+        return wrapped
+
+    assert wrap_once(Owner, "method", "_wrapped_here", wrap, lambda: checked.append(1)) is True
+    assert wrap_once(Owner, "method", "_wrapped_here", wrap, lambda: checked.append(1)) is False
+    assert Owner().method() == "wrapped PyBaMM's" and checked == [1]
+    assert Owner.method.__wrapped__ is original
+
+    import pybamm_aea.models  # noqa: F401  (installs everything)
+    patched = [(pybamm.Simulation, "build_for_experiment", "_pybamm_aea_experiment_builds", experiment_builds),
+               (pybamm.Simulation, "solve", "_pybamm_aea_step_error", experiment_errors),
+               (pybamm.Simulation, "build_for_experiment", "_pybamm_aea_experiment_inputs", experiment_inputs),
+               (pybamm.step.Power, "set_up", "_pybamm_aea_power_guess", power_steps),
+               (pybamm, "make_cycle_solution", "_pybamm_aea_light_states", cycle_states)]
+    before = [getattr(owner, name) for owner, name, _, _ in patched]
+    for owner, name, marker, module in patched:
+        module.install()  # (again)
+        chain = [getattr(owner, name)]
+        while hasattr(chain[-1], "__wrapped__"):
+            chain.append(chain[-1].__wrapped__)
+        # (build_for_experiment: experiment_builds' wrapper of experiment_inputs' of PyBaMM's; the others one each)
+        assert len(chain) == (3 if name == "build_for_experiment" else 2), (name, marker)
+        assert getattr(chain[0], marker) and chain[-1] is inspect.unwrap(chain[0])
+        assert not any(getattr(chain[-1], m, False) for _, _, m, _ in patched)  # PyBaMM's own method
+    assert [getattr(owner, name) for owner, name, _, _ in patched] == before
+
+
 def test_var_pts_takes_the_cathode_variable_by_name():
     """``var_pts={"xi_c": N}``, the name of PyBaMM's own "Points not given for variable 'xi_c'", raised
     "AttributeError: module 'pybamm.geometry.standard_spatial_vars' has no attribute 'xi_c'" (PyBaMM's Mesh reads a

@@ -1603,3 +1603,33 @@ def test_the_sweeps_batched_discharge_reached_by_its_algebraic_states_catching_u
     assert row["Electrode specific capacity [mA.h.g-1]"] == pytest.approx(CAUGHT_UP_CAPACITY, rel=1e-4)
     assert "StepRefinedWarning" in row["warnings"], row["warnings"]
     assert "'Minimum voltage [V]' reached by its algebraic states catching up" in row["warnings"]
+
+
+def test_the_functions_of_two_events_failing_in_turn_are_made_once_each(monkeypatch):
+    """``_event_alone`` (the functions of one event, read where a failure is judged against it) kept one event's
+    functions until session 61: two events judged in turn made both anew at each call (1.2-1.7 ms each, the stall of
+    a host with no gradient energy). Now kept by (model, event), :attr:`EVENTS_KEPT` of them: events 0, 1, 0, 1 make
+    two functions each once (four), where one slot made eight; with room for one event, each call makes them again."""
+    from pybamm_aea.models import solvers
+
+    sim = pybamm.Simulation(AEA())
+    sim.build()
+    solver = AEA().default_solver
+    solver.set_up(sim.built_model, inputs={})
+    model, made = sim.built_model, []
+    expanded = solvers._expanded
+    monkeypatch.setattr(solvers, "_expanded", lambda function: made.append(function.name()) or expanded(function))
+    first = solver._event_alone(model, 0)
+    for event in (1, 0, 1, 0):
+        solver._event_alone(model, event)
+    assert made == ["event", "event_gradient"] * 2
+    assert solver._event_alone(model, 0) == first  # (the same functions)
+    y = np.asarray(model.concatenated_initial_conditions.evaluate(), dtype=float).ravel()
+    assert float(first[0](0.0, y, np.zeros(0))) == pytest.approx(
+        float(solvers.event_functions(model)[0](0.0, y, np.zeros(0))), rel=1e-12)
+    monkeypatch.setattr(solver, "EVENTS_KEPT", 1)
+    made.clear()
+    solver._events_kept.clear()
+    for event in (1, 0, 1):
+        solver._event_alone(model, event)
+    assert made == ["event", "event_gradient"] * 3 and len(solver._events_kept) == 1

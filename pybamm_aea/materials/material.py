@@ -263,14 +263,15 @@ class OCP:
         """A ``"function"`` OCP U(x, T) must fall (or stay flat) as the host fills: sampled at :data:`FALL_SAMPLES`
         of its window 0 < x < ``x_max`` at the lowest and highest temperature the model accepts
         (:data:`pybamm_aea.models.checks.RANGES`), and zoomed into where they show no rise
-        (:func:`pybamm_aea.thermodynamics.rising_stretch`), a rise or a value that is not finite raises
+        (:func:`pybamm_aea.thermodynamics.rising_stretch`, kept for the function, window, temperature and samples:
+        :func:`~pybamm_aea.thermodynamics.kept_rising_stretch`), a rise or a value that is not finite raises
         :class:`MaterialError` naming where (x, theta, the voltages, T). The other kinds are checked by their form
         (:meth:`validate`)."""
         if self.kind != "function":
             return
         import pybamm
         from ..models.checks import RANGES
-        from ..thermodynamics import rising_stretch
+        from ..thermodynamics import kept_rising_stretch
 
         f = self.function_of_content(x_max)
         x = self.FALL_SAMPLES * x_max
@@ -293,7 +294,7 @@ class OCP:
                 raise MaterialError(f"{where}.function {self.function!r} is {U[k]!r} at x = {x[k]:.6g} "
                                     f"(theta = {self.FALL_SAMPLES[k]:.4f}) and T = {T:g} K: an OCP must be finite "
                                     "inside its window")
-            rise = rising_stretch(x, U, U_at)
+            rise = kept_rising_stretch((self.function, x_max, T), x, U, U_at)  # (a cell of a screen: once)
             if rise is not None:
                 (x_lo, x_hi), (theta_lo, theta_hi) = rise.ends_said(6), rise.ends_said(4, x_max, "f")
                 raise MaterialError(

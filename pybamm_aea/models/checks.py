@@ -64,7 +64,6 @@ expression processed alone (``ParameterValues.evaluate``, ``process_symbol``) is
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import numbers
 import warnings
@@ -84,7 +83,7 @@ from ..pybamm_adapter.model_internals import parameter_values_of
 from ..ranges import (ACTIVATION_ENERGY_J, CATHODE_LOADING, CATHODE_THICKNESS_UM, FABRICATION_PRESSURE, FRACTION,
                       FRACTION_BELOW_ONE, MOLAR_MASS_KG_MOL, PERCENT, SEPARATOR_THICKNESS_M, SOLID_DENSITY_KG_M3,
                       STACK_PRESSURE, Range)
-from ..thermodynamics import rising_stretch
+from ..thermodynamics import kept_rising_stretch
 from ..user_frame import users_stacklevel
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
@@ -532,8 +531,6 @@ _U_H = "Cathode homogeneous OCP [V]"
 #: where they show no rise, zoomed into (:func:`pybamm_aea.thermodynamics.rising_stretch`)
 SPINODAL_SAMPLES = 4000
 _THETA = (np.arange(SPINODAL_SAMPLES) + 0.5) / SPINODAL_SAMPLES
-#: how many samplings of the host's OCP a :class:`GradientEnergyCheck` keeps what it found in
-_SPINODALS_KEPT = 128
 #: the name under which the Li contents the host's OCP is read at are passed to :class:`SampledLiContent`
 _SAMPLED = "Li content the cathode homogeneous OCP is sampled at"
 
@@ -604,11 +601,14 @@ class _HostOCP:
                    for s in _leaves(self.x_max) + _leaves(self.U_h))
 
     def at(self, t=None, inputs=None):
-        """U_h [V] as a function of an array of Li contents, at time ``t`` with ``inputs``."""
+        """U_h [V] as a function of an array of Li contents, at time ``t`` with ``inputs``; its ``owner``, what its
+        zoom is kept by (:func:`pybamm_aea.thermodynamics.kept_rising_stretch`, with the samples): the expressions'
+        ids (PyBaMM's, of their structure and numbers: the same set's U_h in another simulation alike)."""
         def U_h(x):
             x = np.asarray(x, dtype=float).ravel()
             value = self.U_h.evaluate(t=t, inputs={**(inputs or {}), _SAMPLED: x})
             return np.broadcast_to(np.asarray(value, dtype=float).ravel(), x.shape)
+        U_h.owner = (_U_H, self.U_h.id, self.x_max.id)
         return U_h
 
     def samples(self, t=None, inputs=None):
@@ -683,17 +683,14 @@ class GradientEnergyCheck(PairCheck):
         self.check(value, bound, None if self.sampler is None else self.sampler.at(t, inputs))
 
     def spinodal(self, bound, resample=None):
-        """:func:`pybamm_aea.thermodynamics.rising_stretch` of the samples ``bound`` (zoomed by ``resample``), kept
-        for the samples (:data:`_SPINODALS_KEPT` of them: a kappa input checked at each step of an experiment zooms
-        once, a temperature that varies in time once a temperature)."""
+        """:func:`pybamm_aea.thermodynamics.rising_stretch` of the samples ``bound`` (zoomed by ``resample``, U_h at
+        any contents, :meth:`_HostOCP.at`), kept for U_h and the samples
+        (:func:`pybamm_aea.thermodynamics.kept_rising_stretch`: a kappa input checked at each step of an experiment
+        zooms once, a temperature that varies in time once a temperature, in this simulation and the next of the
+        set)."""
         sampled = np.asarray(bound, dtype=float).ravel()
-        key = hashlib.blake2b(sampled.tobytes(), digest_size=16).digest()
-        kept = self.__dict__.setdefault("_spinodals", {})
-        if key not in kept:
-            if len(kept) >= _SPINODALS_KEPT:
-                kept.clear()
-            kept[key] = rising_stretch(sampled[:SPINODAL_SAMPLES], sampled[SPINODAL_SAMPLES:], resample)
-        return kept[key]
+        return kept_rising_stretch(None if resample is None else getattr(resample, "owner", resample),
+                                   sampled[:SPINODAL_SAMPLES], sampled[SPINODAL_SAMPLES:], resample)
 
     def check(self, value, bound=None, resample=None):
         """Refuse a kappa of 0 where U_h, sampled in ``bound`` (the contents, then U_h at them; not read where every

@@ -733,19 +733,27 @@ class ConsistentEventIDAKLUSolver(CheckedIDAKLUSolver):
         return (f"not at an event: {away}, down {fell:.3g}{said} in the last {stretch:.3g} s, {ahead:.3g} s ahead at "
                 "that rate")
 
+    #: how many events (of a model, by index) :meth:`_event_alone` keeps the functions of: the oldest dropped first
+    EVENTS_KEPT = 8
+
     def _event_alone(self, model, event):
         """CasADi functions of ``(t, y, inputs)``: the value of a set-up ``model``'s termination event of index
         ``event`` alone (the events joined in one function, :class:`_SharedEvents`, each call of one evaluated them
-        all) and its gradient in the states (PyBaMM's scaled states, as IDA's); kept for the event's next failure."""
+        all) and its gradient in the states (PyBaMM's scaled states, as IDA's); kept for the event's next failure, for
+        :attr:`EVENTS_KEPT` events (until session 61 one: two events failing in turn made them anew each time)."""
         function = event_functions(model)[event]
-        cached = getattr(self, "_event_functions", None)
+        kept = self.__dict__.setdefault("_events_kept", {})  # (id of the model, event): model, function, both
+        cached = kept.get((id(model), event))  # (the model held there: its id not reused while kept)
         if cached is None or cached[0] is not model or cached[1] is not function:
             joined = function.joined if isinstance(function, _EventOutput) else function
             t, y, p = (casadi.MX.sym(joined.name_in(i), joined.sparsity_in(i)) for i in range(3))
             g = joined(t, y, p)[function.index] if isinstance(function, _EventOutput) else function(t, y, p)
-            cached = self._event_functions = (model, function, _expanded(casadi.Function("event", [t, y, p], [g])),
-                                              _expanded(casadi.Function("event_gradient", [t, y, p],
-                                                                        [casadi.jacobian(g, y)])))
+            cached = (model, function, _expanded(casadi.Function("event", [t, y, p], [g])),
+                      _expanded(casadi.Function("event_gradient", [t, y, p], [casadi.jacobian(g, y)])))
+            kept.pop((id(model), event), None)
+            while len(kept) >= self.EVENTS_KEPT:
+                kept.pop(next(iter(kept)))  # (the oldest)
+            kept[(id(model), event)] = cached
         return cached[2], cached[3]
 
     def _event_noise(self, model, gradient, t, y, p):

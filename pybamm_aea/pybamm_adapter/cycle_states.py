@@ -35,7 +35,7 @@ import re
 import numpy as np
 import pybamm
 
-from .initial_states import patch_mismatch
+from .initial_states import patch_mismatch, wrap_once
 
 #: the model-class attribute that asks for light states of unsaved cycles
 MODEL_FLAG = "light_unsaved_cycle_states"
@@ -105,13 +105,9 @@ def _light_states(pybamm_function):
                     detach(state)
         return cycle_solution, summary, first_state
 
-    make_cycle_solution._pybamm_aea_light_states = True
     return make_cycle_solution
 
 
 def install():
     """Check the PyBaMM names (:func:`check`), then wrap ``pybamm.make_cycle_solution`` (idempotent)."""
-    if getattr(pybamm.make_cycle_solution, "_pybamm_aea_light_states", False):
-        return
-    check()
-    pybamm.make_cycle_solution = _light_states(pybamm.make_cycle_solution)
+    wrap_once(pybamm, "make_cycle_solution", "_pybamm_aea_light_states", _light_states, check)

@@ -31,7 +31,7 @@ import re
 
 import pybamm
 
-from .initial_states import patch_mismatch
+from .initial_states import patch_mismatch, wrap_once
 
 #: the ``pybamm.Simulation`` method wrapped
 METHOD = "build_for_experiment"
@@ -66,13 +66,9 @@ def _from_model_given(pybamm_method):
         restore_model_given(self)
         return pybamm_method(self, *args, **kwargs)
 
-    build_for_experiment._pybamm_aea_experiment_builds = True
     return build_for_experiment
 
 
 def install():
     """Check the PyBaMM names (:func:`check`), then wrap ``pybamm.Simulation.build_for_experiment`` (idempotent)."""
-    if getattr(getattr(pybamm.Simulation, METHOD), "_pybamm_aea_experiment_builds", False):
-        return
-    check()
-    setattr(pybamm.Simulation, METHOD, _from_model_given(getattr(pybamm.Simulation, METHOD)))
+    wrap_once(pybamm.Simulation, METHOD, "_pybamm_aea_experiment_builds", _from_model_given, check)

@@ -94,7 +94,7 @@ import warnings
 import pybamm
 
 from .experiment_inputs import EXPERIMENT_START
-from .initial_states import patch_mismatch
+from .initial_states import patch_mismatch, wrap_once
 from ..progress import DESCRIPTION, STEP_NAME, solver_failed_text, step_description, step_text, stopped_text
 
 #: the model-class attribute that asks for the warning
@@ -819,13 +819,9 @@ def _warn_failed_step(pybamm_method):
         _explain_skipped_steps(solution, recorder.skipped)  # (last: the checks above read the steps as PyBaMM's)
         return solution
 
-    solve._pybamm_aea_step_error = True
     return solve
 
 
 def install():
     """Check the PyBaMM names (:func:`check`), then wrap ``pybamm.Simulation.solve`` (idempotent)."""
-    if getattr(getattr(pybamm.Simulation, METHOD), "_pybamm_aea_step_error", False):
-        return
-    check()
-    setattr(pybamm.Simulation, METHOD, _warn_failed_step(getattr(pybamm.Simulation, METHOD)))
+    wrap_once(pybamm.Simulation, METHOD, "_pybamm_aea_step_error", _warn_failed_step, check)

@@ -60,7 +60,7 @@ import warnings
 import pybamm
 
 from ..user_frame import users_stacklevel
-from .initial_states import patch_mismatch
+from .initial_states import patch_mismatch, wrap_once
 
 #: the ``pybamm.Simulation`` method wrapped, and the attributes its wrapper reads (set by the class's source)
 METHOD = "build_for_experiment"
@@ -279,14 +279,10 @@ def _whole_experiment_check(pybamm_method):
                 solver.experiment_inputs = names
         return built
 
-    build_for_experiment._pybamm_aea_experiment_inputs = True
     return build_for_experiment
 
 
 def install():
     """Check the PyBaMM names (:func:`check`), then wrap ``pybamm.Simulation.build_for_experiment``
     (idempotent)."""
-    if getattr(getattr(pybamm.Simulation, METHOD), "_pybamm_aea_experiment_inputs", False):
-        return
-    check()
-    setattr(pybamm.Simulation, METHOD, _whole_experiment_check(getattr(pybamm.Simulation, METHOD)))
+    wrap_once(pybamm.Simulation, METHOD, "_pybamm_aea_experiment_inputs", _whole_experiment_check, check)

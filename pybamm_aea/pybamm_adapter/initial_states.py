@@ -88,6 +88,21 @@ def patch_mismatch(patch, module, missing):
     )
 
 
+def wrap_once(owner, name, marker, wrap, check):
+    """Wrap ``owner``'s attribute ``name`` (a PyBaMM class's method, or a function of a PyBaMM module) by
+    ``wrap(original)``, once: where the attribute already carries ``marker`` (set here on the wrapper), nothing;
+    else ``check()`` first (the patch's ImportError, :func:`patch_mismatch`, before anything is wrapped), then the
+    attribute set to the wrapper, which reaches the original as its ``__wrapped__`` (``functools.wraps``). Whether
+    it wrapped."""
+    if getattr(getattr(owner, name), marker, False):
+        return False
+    check()
+    wrapper = wrap(getattr(owner, name))
+    setattr(wrapper, marker, True)
+    setattr(owner, name, wrapper)
+    return True
+
+
 def _simulation_dispatch(pybamm_method):
     @functools.wraps(pybamm_method)
     def set_initial_state(self, initial_soc, direction=None, inputs=None):

@@ -21,7 +21,7 @@ import inspect
 
 import pybamm
 
-from .initial_states import patch_mismatch
+from .initial_states import patch_mismatch, wrap_once
 
 #: the model class attribute that asks for the guess (:class:`pybamm_aea.models.aea.AEA`)
 MODEL_FLAG = "power_step_current_from_power"
@@ -62,13 +62,9 @@ def _guessed_from_power(pybamm_method):
             new_model.initial_conditions[current] = power / _voltage_guess(new_model)
         return new_model, new_parameter_values
 
-    set_up._pybamm_aea_power_guess = True
     return set_up
 
 
 def install():
     """Check the PyBaMM names (:func:`check`), then wrap ``pybamm.step.Power.set_up`` (idempotent)."""
-    if getattr(pybamm.step.Power.set_up, "_pybamm_aea_power_guess", False):
-        return
-    check()
-    pybamm.step.Power.set_up = _guessed_from_power(pybamm.step.Power.set_up)
+    wrap_once(pybamm.step.Power, "set_up", "_pybamm_aea_power_guess", _guessed_from_power, check)
