@@ -45,6 +45,7 @@ from scipy.optimize import least_squares  # noqa: E402
 
 import pybamm_aea  # noqa: E402,F401
 from pybamm_aea import figures  # noqa: E402
+from pybamm_aea.models.checks import check_fit_bounds  # noqa: E402
 
 SLOW = True  # about 10 s with PyBOP (two fits and a synthetic curve)
 PARAMETER_SET = "Li2021_Mo6S8"
@@ -128,6 +129,8 @@ def fit_pybop(data, names=tuple(TRUE_FACTORS), x0=INITIAL_FACTORS, parameter_set
     """
     import pybop
 
+    # PyBOP solves with its own solver, not the model's range-checked one: check the bounds before the fit starts
+    check_fit_bounds({name: BOUNDS for name in names}, {name: x0[name] for name in names})
     values = _values(parameter_set, {name: pybop.Parameter(initial_value=x0[name], bounds=list(BOUNDS))
                                      for name in names})
     dataset = pybop.Dataset(
