@@ -46,6 +46,7 @@ import pybamm  # noqa: E402
 
 import pybamm_aea  # noqa: E402,F401
 from pybamm_aea import figures, fitting  # noqa: E402
+from pybamm_aea.models.checks import check_fit_bounds  # noqa: E402
 
 SLOW = True  # two fits and a synthetic curve (timings in docs/fitting.rst)
 PARAMETER_SET = "Li2021_Mo6S8"
@@ -124,6 +125,8 @@ def fit_pybop(data, names=tuple(TRUE_FACTORS), x0=INITIAL_FACTORS, parameter_set
     """
     import pybop
 
+    # PyBOP solves with its own solver, not the model's range-checked one: check the bounds before the fit starts
+    check_fit_bounds({name: BOUNDS for name in names}, {name: x0[name] for name in names})
     values = _values(parameter_set, {name: pybop.Parameter(initial_value=x0[name], bounds=list(BOUNDS))
                                      for name in names})
     dataset = pybop.Dataset(

@@ -58,7 +58,7 @@ from .ranges import check_loading_mg_cm2
 from .readout import (ANODE_OCP, CELL_GRAVIMETRIC, CELL_VOLUMETRIC, DISCHARGE_ENERGY_VS_LI, ESC, GRAVIMETRIC, MASS,
                       MEAN_DISCHARGE_VOLTAGE, MEAN_DISCHARGE_VOLTAGE_VS_LI, NO_ENERGY, RETENTION, ROUTES,
                       THROUGHPUT_ENERGY_VS_LI, TOTAL_OVERPOTENTIAL, VOLUME, VOLUMETRIC, RetentionUndefinedWarning,
-                      number_runs,
+                      given_mass, number_runs,
                       check_reference, experiment_cycle_numbers, gives, integrates_energy, is_skipped, iter_steps,
                       retention_curve, step_descriptions, voltage_vs_li,
                       vs_li_undefined)
@@ -723,7 +723,7 @@ def _masses(s, electrode, mass_g, volume_L, discharged_porosity):
     """Mass [g] and volume [L] of the electrode as made and discharged (NaN without ``electrode`` or without its
     discharged state, :class:`~pybamm_aea.energy.NoDischargedState`), and why the discharged ones are NaN (None when
     they are not)."""
-    mass = finite_positive("mass_g", mass_g) if mass_g is not None else s.scalar(MASS)
+    mass = s.scalar(MASS) if mass_g is None else given_mass(mass_g, s.scalar(MASS), "cycle_summary", stacklevel=3)
     volume = finite_positive("volume_L", volume_L) if volume_L is not None else s.scalar(VOLUME)
     if volume_L is None and not math.isfinite(volume) and electrode is not None and math.isfinite(mass):
         volume = mass / electrode.density / 1000.0  # g / (g/cm3) = cm3 -> L

@@ -21,6 +21,9 @@ One name per quantity, the model's (and PyBaMM's where PyBaMM has one):
   electrode's energy / capacity), the same on Li metal and 0.62 V above on Li-In; none for PyBaMM's full cell
   (:func:`vs_li_undefined`)
 - :func:`capacity_retention`: last discharge capacity over that of a reference discharge
+- a mass given for the per-mass columns (``mass_g=`` of :func:`step_table` and
+  :func:`pybamm_aea.cycling.cycle_summary`) is compared with the solution's own electrode mass by :func:`given_mass`
+- :func:`time_series`: a run's time series as a table (default columns :data:`TIME_SERIES_COLUMNS`)
 
 Used by the command line, :mod:`pybamm_aea.sweep`, :mod:`pybamm_aea.cycling` and the studies. Sign convention as
 PyBaMM's: discharge current > 0.
@@ -532,6 +535,44 @@ def electrode_mass_volume(solution, basis="charged"):
     return tuple(float(solution[name].entries[at]) for name in names)
 
 
+#: the unit slips a mass given as g is checked for against the solution's electrode mass (:func:`given_mass`):
+#: how many of the typed unit make a gram (the given mass over the solution's is about this) and the unit
+MASS_SLIPS = ((1e3, "mg"), (1e6, "ug"), (1e-3, "kg"))
+#: how far (a factor) from a slip's ratio a given mass is still read as that slip: an active mass typed in mg is
+#: 1000 x its active fraction times the electrode's, so 0.35-1 x 1000 is the slip too; a ratio of 30 is no slip
+MASS_SLIP_FACTOR = 3.0
+#: the relative difference from the solution's electrode mass below which a given mass is the same (rounded)
+MASS_SAME_RTOL = 0.01
+
+
+def given_mass(mass_g, solution_mass_g, caller, stacklevel=2):
+    """A user's ``mass_g`` [g] for ``caller``'s per-mass columns (``step_table``, ``cycle_summary``) checked against
+    the solution's own electrode mass ``solution_mass_g`` [g] (:data:`MASS`; NaN or None: the solution has none).
+    ValueError where it is not finite and > 0, and where the ratio of the two is within :data:`MASS_SLIP_FACTOR` of a
+    unit slip (:data:`MASS_SLIPS`: 1.1775 given for the 1.1775 mg electrode gave 0.128 instead of 128.2 mA.h/g,
+    session 61), naming both masses and the slip. Any other difference beyond :data:`MASS_SAME_RTOL` is a
+    UserWarning saying the given mass is used: the project's ESC is per gram of the whole electrode as made (the
+    paper's Table S9; an AEA electrode has no carbon, binder or electrolyte, all of it is active), but a user may
+    normalise by another mass on purpose (the sulfur only of S-LMS, a measured mass); ``stacklevel`` the warning's,
+    counted from the caller. Returns the mass as a float."""
+    mass = finite_positive("mass_g", mass_g)
+    if solution_mass_g is None or not is_finite_positive(solution_mass_g):
+        return mass
+    ratio = mass / solution_mass_g
+    said = (f"{caller}'s mass_g = {mass:.6g} g and the solution's {MASS!r} = {solution_mass_g:.6g} g "
+            f"(ratio {ratio:.4g})")
+    for per_g, unit in MASS_SLIPS:
+        if per_g / MASS_SLIP_FACTOR <= ratio <= per_g * MASS_SLIP_FACTOR:
+            raise ValueError(f"{said}: did you give the mass in {unit}? {mass:.6g} {unit} = {mass / per_g:.6g} g; "
+                             "give it in g, or leave mass_g out to use the solution's")
+    if abs(ratio - 1.0) > MASS_SAME_RTOL:
+        example = "e.g. an active mass only" if ratio < 1 else "more than the electrode: a cell's mass?"
+        warnings.warn(f"{said} differ: the per-mass columns are per the given {mass:.6g} g ({example}), not per the "
+                      "whole electrode as the project's ESC is; leave mass_g out for that",
+                      UserWarning, stacklevel=stacklevel + 1)
+    return mass
+
+
 def space_average(variable):
     """A processed variable's values vs time, averaged over its one space dimension with the mesh's weights (the
     finite-volume cell widths for cell values, the trapezoid rule for edge values; the AEA cathode's mesh is
@@ -553,16 +594,27 @@ def space_average(variable):
     return weights @ e / weights.sum()
 
 
-def time_series(solution, columns):
+#: :func:`time_series`'s default columns, what a run's export is read for: time, voltage, current, the capacity
+#: passed (and per gram of the electrode), the cathode's average Li content (Li per host formula unit: x of
+#: LixMo6S8); the last two the AEA model's only
+TIME_SERIES_COLUMNS = ("Time [s]", "Time [h]", "Voltage [V]", "Current [A]", "Discharge capacity [A.h]", ESC,
+                       "Average cathode Li content")
+
+
+def time_series(solution, columns=None):
     """DataFrame of the solution's steps: "Cycle", "Step" and each of ``columns`` (distributed variables averaged
     over space, :func:`space_average`); KeyError naming the columns the model has not, with close names (a column
-    is never dropped silently: a caller with optional columns filters them first)."""
+    is never dropped silently: a caller with optional columns filters them first). Default:
+    :data:`TIME_SERIES_COLUMNS` (time in s and h, voltage, current, discharge capacity, electrode specific capacity,
+    average cathode Li content), those of them the solution's model has (PyBaMM's own models: the first five)."""
     import pandas as pd
 
     from .user_input import close_names
 
     _refuse_series(solution, "time_series")
     variables = solution.all_models[0].variables
+    if columns is None:
+        columns = [c for c in TIME_SERIES_COLUMNS if c in variables]
     missing = [c for c in columns if c not in variables]
     if missing:
         close = {c: close_names(c, variables.keys()) for c in missing}
@@ -706,6 +758,9 @@ def step_table(solution, descriptions=None, mass_g=None):
     if isinstance(solution, pybamm.EmptySolution):
         raise ValueError("the solution is empty: no step of the experiment could run (each was already at its "
                          "cut-off)")
+    if mass_g is not None:
+        known = float(solution[MASS].entries[0]) if gives(solution, MASS) else None
+        mass_g = given_mass(mass_g, known, "step_table")
     has_energy = integrates_energy(solution)
     if descriptions and solution.cycles and len(solution.cycles) != len(descriptions):
         # a cycle dropped or not run: match the solved cycles to the experiment's

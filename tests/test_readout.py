@@ -175,6 +175,76 @@ def test_a_solution_without_experiment_is_one_step():
     assert len(series) == solution.t.size and set(series["Cycle"]) == set(series["Step"]) == {1}
 
 
+@pytest.fixture(scope="module")
+def short_discharge():
+    """Ten minutes of the paper set's 0.1C discharge (no experiment), with its electrode mass [g] (0.0011775)."""
+    import pybamm
+
+    solution = pybamm.Simulation(AEA(), parameter_values=pybamm.ParameterValues("Li2021_Mo6S8")).solve([0, 600])
+    return solution, float(solution[readout.MASS].entries[0])
+
+
+@pytest.mark.parametrize("factor, unit, per_g", [(1e3, "mg", 1e3), (1.2e3, "mg", 1e3), (1e6, "ug", 1e6),
+                                                (1e-3, "kg", 1e-3)])
+def test_a_mass_in_another_unit_than_the_solutions_is_refused_naming_both(short_discharge, factor, unit, per_g):
+    """step_table(sol, mass_g=1.1775), the 1.1775 mg electrode typed as g, gave 0.128 instead of 128.2 mA.h/g without
+    a word, though the solution knows its mass (user trial, session 61); cycle_summary's mass_g the same. A ratio
+    within a factor of 3 of 1000 (1.2e3: an active mass in mg), 1e6 or 1e-3 is a unit slip: refused, both masses and
+    the slip named."""
+    from pybamm_aea.cycling import cycle_summary
+
+    solution, mass = short_discharge
+    assert mass == pytest.approx(0.0011775, rel=1e-9)
+    given = mass * factor
+    said = (f"mass_g = {given:.6g} g and the solution's 'Cathode electrode mass [g]' = 0.0011775 g (ratio "
+            f"{factor:.4g}): did you give the mass in {unit}? {given:.6g} {unit} = {given / per_g:.6g} g")
+    with pytest.raises(ValueError, match=re.escape("step_table's " + said)):
+        readout.step_table(solution, mass_g=given)
+    with pytest.raises(ValueError, match=re.escape("cycle_summary's " + said)):
+        cycle_summary(solution, mass_g=given)
+
+
+def test_another_mass_than_the_solutions_is_used_and_said(short_discharge):
+    """A mass the solution's is not (0.6 of it: the active part of a composite, a measured mass) is used, with a
+    UserWarning saying so and that the project's ESC is per the whole electrode; one within 1 % (rounded) is quiet."""
+    from pybamm_aea.cycling import cycle_summary
+
+    solution, mass = short_discharge
+    own = readout.step_table(solution, mass_g=mass)["capacity [mA.h.g-1]"].iloc[0]
+    with pytest.warns(UserWarning, match=re.escape(
+            "step_table's mass_g = 0.0007065 g and the solution's 'Cathode electrode mass [g]' = 0.0011775 g (ratio "
+            "0.6) differ: the per-mass columns are per the given 0.0007065 g (e.g. an active mass only), not per the "
+            "whole electrode as the project's ESC is")) as record:
+        other = readout.step_table(solution, mass_g=0.6 * mass)["capacity [mA.h.g-1]"].iloc[0]
+    assert record[0].filename == __file__  # (said at the user's line)
+    assert other == pytest.approx(own / 0.6, rel=1e-12)
+    with pytest.warns(UserWarning, match=re.escape("cycle_summary's mass_g = 0.0007065 g")) as record:
+        cycle_summary(solution, mass_g=0.6 * mass)
+    assert [w.filename for w in record if "mass_g" in str(w.message)] == [__file__]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*mass_g")
+        readout.step_table(solution, mass_g=0.00118)
+        cycle_summary(solution, mass_g=0.00118)
+
+
+def test_time_series_defaults_to_what_an_export_wants(short_discharge):
+    """time_series(sol, columns) had no default (user trial, session 61): it is time, voltage, current, capacity and
+    the cathode's average Li content, each named with its unit, those the model has (PyBaMM's own: the first five)."""
+    import pybamm
+
+    solution, mass = short_discharge
+    table = readout.time_series(solution)
+    assert list(table.columns) == ["Cycle", "Step", "Time [s]", "Time [h]", "Voltage [V]", "Current [A]",
+                                   "Discharge capacity [A.h]", "Electrode specific capacity [mA.h.g-1]",
+                                   "Average cathode Li content"]
+    np.testing.assert_allclose(table["Electrode specific capacity [mA.h.g-1]"],
+                               table["Discharge capacity [A.h]"] * 1e3 / mass, rtol=1e-9)
+    assert table["Average cathode Li content"].iloc[0] < table["Average cathode Li content"].iloc[-1]
+    spm = pybamm.Simulation(pybamm.lithium_ion.SPM()).solve([0, 600])
+    assert list(readout.time_series(spm).columns) == ["Cycle", "Step", "Time [s]", "Time [h]", "Voltage [V]",
+                                                      "Current [A]", "Discharge capacity [A.h]"]
+
+
 def test_discharges_of_cycles_not_kept_are_said_to_be_missing():
     """With save_at_cycles, discharge_steps lists only the kept cycles: a retention from it was cycle 5 over 3,
     labelled as over the 2nd; it now warns which cycles are missing."""

@@ -60,7 +60,8 @@ at solve time (call :func:`check_inputs` on ``sim.built_model``, or use
 :class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver`); a value the model does not read whose bound is
 an input (``"Li0 film onset Li content"`` under an input maximum Li content) is checked against its low end only; an
 expression processed alone (``ParameterValues.evaluate``, ``process_symbol``) is checked where it holds
-:func:`checked_parameter` or :func:`checked_function`, not against the rest of the values.
+:func:`checked_parameter` or :func:`checked_function`, not against the rest of the values. A fit through PyBOP solves
+with PyBOP's solver, unchecked: :func:`check_fit_bounds` checks its bounds and initial values before it starts.
 """
 from __future__ import annotations
 
@@ -87,8 +88,9 @@ from ..thermodynamics import kept_rising_stretch
 from ..user_frame import users_stacklevel
 from ..user_input import ZERO_D_INPUT, close_names, zero_d_number
 
-__all__ = ["Range", "RANGES", "check_value", "checked_parameter", "checked_value", "checked_function", "checked_above",
-           "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames", "MissingParameterError",
+__all__ = ["Range", "RANGES", "check_value", "check_fit_bounds", "checked_parameter", "checked_value",
+           "checked_function", "checked_above", "in_range", "PhysicalRange", "check_inputs", "ExperimentInputNames",
+           "MissingParameterError",
            "missing_parameter_error", "check_parameter_values", "FARADAY_MASS_TOLERANCE", "check_lithiation_mass",
            "LithiationMassCheck", "GradientEnergyCheck", "SampledLiContent", "BinodalCheck", "check_maximum_content",
            "DegradationWithoutRateWarning",
@@ -362,6 +364,52 @@ def check_value(name, value, bound_value=None, said_as=None):
         rng = Range(rng.low, None, rng.low_open, False, rng.why)
     if not rng.contains(v, bound_value):
         raise ValueError(_message(name, value, RANGES[name], bound_value, said_as))
+
+
+def check_fit_bounds(parameters, initial=None):
+    """Raise ``ValueError`` before a fit starts where a bound or initial value of a fitted parameter is outside its
+    physical range (:data:`RANGES`), naming the parameter, which bound and its value. ``parameters``: a mapping of
+    each fitted parameter's name to its (lower, upper) bounds (None or an infinity: unbounded on that side) or to a
+    ``pybop.Parameter`` (its ``bounds`` and ``initial_value`` read); ``initial``: a mapping of names to initial values
+    (a ``pybop.Parameter``'s own is checked too). A bound must lie inside the range, an open end excluded (the
+    optimiser evaluates the model at its bounds: L-BFGS-B starts its line searches there), and a side the range
+    bounds must be bounded. Names outside the table pass; a range whose upper end is another parameter is checked at
+    its low end only.
+
+    Why: PyBOP solves with its own solver (``pybop.pybamm.Simulator``'s ``RecommendedSolver``), not the model's
+    :class:`~pybamm_aea.models.start_advice.CheckedIDAKLUSolver`, so the solve-time range checks never ran (session
+    61: the D factor at 0 gave a finite cost of 3.8e9, at -0.5 IDA errors and an infinite cost, without a word), and
+    given the checked solver PyBOP turns its ``ValueError`` into an infinite cost."""
+    initial = dict(initial or {})
+    for name, given in parameters.items():
+        bounds = getattr(given, "bounds", given)
+        if getattr(given, "initial_value", None) is not None:
+            initial.setdefault(name, given.initial_value)
+        rng = RANGES.get(name)
+        if rng is None:
+            continue
+        if isinstance(rng.high, str):
+            rng = Range(rng.low, None, rng.low_open, False, rng.why)
+        low, high = (None, None) if bounds is None else bounds
+        low = None if low is None or float(low) == -math.inf else float(low)
+        high = None if high is None or float(high) == math.inf else float(high)
+        for side, bound, end in (("lower", low, rng.low), ("upper", high, rng.high)):
+            if bound is None and end is not None:
+                raise ValueError(f"the fit's {side} bound of {name!r} is unbounded, but {name!r} has the physical "
+                                 f"range {rng.describe()}: give a {side} bound inside it")
+            if bound is not None and not rng.contains(bound):
+                raise ValueError(f"the fit's {side} bound of {name!r} is {bound:g}: "
+                                 + _message(name, bound, rng)
+                                 + (" (an open end: the optimiser evaluates the model at its bounds; give a bound "
+                                    "inside the range)" if bound == end else "; give a bound inside the range"))
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"the fit's lower bound of {name!r}, {low:g}, is above its upper bound, {high:g}")
+    for name, value in initial.items():
+        if name in RANGES:
+            try:
+                check_value(name, value)
+            except ValueError as exc:
+                raise ValueError(f"the fit's initial value of {name!r}: {exc}") from None
 
 
 #: the symbols of a parameter not yet given its value
@@ -1299,33 +1347,48 @@ def _input_names(inputs):
     return {k for one in (inputs if isinstance(inputs, (list, tuple)) else [inputs or {}]) for k in (one or {})}
 
 
-def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", hidden=frozenset(), stacklevel=None):
+def warn_unknown_inputs(model, inputs, known=None, of="the model", whose="its", hidden=frozenset(), stacklevel=None,
+                        declared=frozenset(), acting=frozenset(), parameters=()):
     """UserWarning naming each key of ``inputs`` (a dict or a list of dicts) that is no input parameter of
-    ``model`` (a typo such as "Cathode porsity" PyBaMM ignores), with close names among the model's inputs.
-    ``known``: the input names to compare with instead of the model's (``of`` and ``whose`` say whose), as
-    :meth:`ExperimentInputNames.warn` does for all the step models of an experiment. ``hidden``: names among
-    ``known`` that are no warning but are not shown to the user (the inputs PyBaMM gives an experiment's steps
-    itself)."""
+    ``model`` (a typo such as "Cathode porsity" PyBaMM ignores), with close names among the model's inputs, else
+    among its parameters (``parameters``; the model's values' names when ``model`` is given): "did you mean
+    'Cathode porosity'?", a parameter to give as "[input]" to vary it (until session 61 the typo was said with the
+    model's inputs only, none of them close). An input of the parameter values that no equation reads says so; the
+    lever-rule host's "Cathode Li diffusivity [m2.s-1]" on the multi-phase host names the factor that scales that
+    host's transport. ``known``: the input names to compare with instead of the model's (``of`` and ``whose`` say
+    whose), as :meth:`ExperimentInputNames.warn` does for all the step models of an experiment, with their
+    ``declared`` inputs (of the values, read by none), ``acting`` factors (:func:`acting_factors`) and
+    ``parameters``. ``hidden``: names among ``known`` that are no warning but are not shown to the user (the inputs
+    PyBaMM gives an experiment's steps itself)."""
     if not inputs:
         return
     keys = _input_names(inputs)
-    declared = set()  # the inputs of the parameter values the model does not read
     if known is None:
         known = read_input_names(model)
         declared = {p.name for p in model.input_parameters} - known  # (PyBaMM caches them on the model)
+        acting = acting_factors(model)
+        values = parameter_values_of(model)
+        parameters = values.keys() if values is not None else ()
     shown = sorted(set(known) - set(hidden), key=str)
     for name in sorted(keys - known - PYBAMM_INPUTS, key=str):
         if name in declared:
             factor = factor_of(name)
             why = (f" (another host's: this one's {factor!r} scales the same transport; vary that instead)"
-                   if factor in acting_factors(model) else " (a parameter of the AEA model that its options do not use)"
+                   if factor in acting else " (a parameter of the AEA model that its options do not use)"
                    if name in RANGES else "")
             warnings.warn(f"input {name!r} is an input of the parameter values, but no equation or variable of {of} "
                           f"reads it, so it has no effect{why}", UserWarning, stacklevel=_at_user(stacklevel))
             continue
         close = close_names(name, shown)
-        warnings.warn(f"input {name!r} is not an input parameter of {of}, so it has no effect"
-                      + (f"; did you mean {close}?" if close else f" ({whose} inputs: {shown or 'none'})"),
+        if not close:
+            close = close_names(name, sorted(set(parameters) - set(known), key=str), cutoff=0.8)
+            hint = (f"; did you mean {close}? (a parameter, not an input: give it the value \"[input]\" in the "
+                    f"parameter values to vary it at solve time; {whose} inputs: {shown or 'none'})" if close
+                    else f" ({whose} inputs: {shown or 'none'})")
+            warnings.warn(f"input {name!r} is not an input parameter of {of}, so it has no effect{hint}", UserWarning,
+                          stacklevel=_at_user(stacklevel))
+            continue
+        warnings.warn(f"input {name!r} is not an input parameter of {of}, so it has no effect; did you mean {close}?",
                       UserWarning, stacklevel=_at_user(stacklevel))
 
 
@@ -1378,6 +1441,10 @@ class ExperimentInputNames:
     def __init__(self, step_models, internal=()):
         models = list({id(model): model for model in step_models}.values())  # (a model once, however many steps)
         self.known = {n for m in models for n in read_input_names(m)}  # the inputs some step model reads
+        # the inputs of the values none reads, the factors acting on one, the parameters (warn_unknown_inputs)
+        self.declared = {p.name for m in models for p in m.input_parameters} - self.known
+        self.acting = frozenset().union(*(acting_factors(m) for m in models))
+        self.parameters = {n for m in models for n in getattr(parameter_values_of(m), "keys", tuple)()}
         self.internal = frozenset(internal) | PYBAMM_INPUTS  # PyBaMM's own inputs: known, never shown
         self.of, self.whose = (("the experiment's step model", "its") if len(models) == 1 else
                                (f"any of the experiment's {len(models)} step models", "their"))
@@ -1392,7 +1459,8 @@ class ExperimentInputNames:
         names = _input_names(inputs) - self.warned
         self.warned |= names
         warn_unknown_inputs(None, dict.fromkeys(names), known=self.known, of=self.of, whose=self.whose,
-                            hidden=self.internal, stacklevel=None if stacklevel is None else stacklevel + 2)
+                            hidden=self.internal, stacklevel=None if stacklevel is None else stacklevel + 2,
+                            declared=self.declared, acting=self.acting, parameters=self.parameters)
 
 
 _PARAMETERS_CHECKED = weakref.WeakKeyDictionary()  # discretised model -> the parameter names already looked at
