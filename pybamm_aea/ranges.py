@@ -54,7 +54,10 @@ class Range:
     no temperature dependence, below its least non-zero value). ``more_slips``: further slips (each as ``slip``) a
     value above the range is read in after ``slip``; every reading that fits is said, "did you give kPa or Pa?
     360000 kPa = 360 MPa, 360000 Pa = 0.36 MPa" (session 60: 360000 typed in kPa, the paper's 360 MPa, was asked only
-    "did you give Pa?", whose 0.36 MPa is no pressing)."""
+    "did you give Pa?", whose 0.36 MPa is no pressing). ``low_why``: the reason for ``low``, shown below it (``why``
+    is shown above ``high``; most ranges' ``why`` is about their upper bound). ``soft_high``: ``high`` is a choice
+    (twice the largest known), not a physical limit, so a value within 2x above it is said likelier meant as typed
+    than a unit slip (0.003 m, a 3 mm separator pellet, before its 3 um read in mm); a porosity of 1.2 is not."""
 
     low: float | None = None
     high: float | str | None = None
@@ -68,6 +71,8 @@ class Range:
     low_slip: tuple = ()
     also: tuple = ()
     more_slips: tuple = ()
+    low_why: str = ""
+    soft_high: bool = False
 
     def __post_init__(self):
         """A list given as a field (``slip``, ``only``, ``low_slip``, ``also``; JSON's) kept as a tuple: the range is
@@ -113,11 +118,33 @@ class Range:
                 fit.append((slip[1], per, zero))
         if not fit:
             return ""
-        unit = slips[0][0]
-        unit = f" {unit}" if unit else ""  # (a fraction has no unit: " (11 = 1100 %); did you give %? 11 % = 0.11")
-        said = " = ".join(f"{(v - zero) * per:.10g} {other}" for other, per, zero in fit)
-        readings = ", ".join(f"{v:.10g} {other} = {v / per + zero:.10g}{unit}" for other, per, zero in fit)
-        return f" ({v:.10g}{unit} = {said}); did you give {' or '.join(other for other, _, _ in fit)}? {readings}"
+        name = slips[0][0]
+        unit = f" {name}" if name else ""  # (a fraction has no unit: " (11 = 1100 %); did you give %? 11 % = 0.11")
+        converted = [f for f in fit if " with " in f[0]]  # (a conversion slip: the number right, its factor not)
+        fit = [f for f in fit if f not in converted]
+        said = " = ".join(f"{(v - zero) * per:.10g} {other}" for other, per, zero in fit) or self._readable(v)
+        if self.soft_high and self.high < v < 2 * self.high:  # (just above a chosen bound: likelier meant as typed)
+            said += f", {v / self.high:.2g} times its highest: likelier a value above it than a unit slip"
+        readings = [f"{v:.10g} {other} = {v / per + zero:.10g}{unit}{self._readable(v / per + zero, ' = ')}"
+                    for other, per, zero in fit]
+        asked = [f"did you give {' or '.join(other for other, _, _ in fit)}? {', '.join(readings)}"] if fit else []
+        asked += [f"did you convert {other}? {1 / per:.10g} times it, {v / per:.10g}{unit}"
+                  f"{self._readable(v / per, ' = ')}" for other, per, _ in converted]
+        return f" ({v:.10g}{unit}{' = ' + said if said else ''}); {'; '.join(asked)}"
+
+    def _readable(self, x, sep=""):
+        """``x`` (in the parameter's unit) said in a unit of the range's slips when its own number is unreadable
+        (below 1e-3: "3e-06 m" as "3 um", "6.24e-07 m" as "0.624 um"; a unit of a decimal prefix), after ``sep``; ""
+        otherwise."""
+        if x == 0 or abs(x) >= 1e-3:
+            return ""
+        units = [slip for slip in (self.slip, *self.more_slips, self.low_slip)
+                 if slip and len(slip) == 3 and " " not in slip[1] and math.log10(slip[2]).is_integer()]
+        for least in (1.0, 0.1):  # (624 um before 0.624 mm)
+            for _, other, per in units:
+                if least <= abs(x * per) < 1000:
+                    return f"{sep}{x * per:.10g} {other}"
+        return ""
 
     def implausible(self, reading, slip=None):
         """Whether ``reading`` (in the parameter's unit) is below the fifth of ``slip`` (:attr:`slip` if None), the
@@ -130,7 +157,9 @@ class Range:
     def refusal(self, name, value, shown=None):
         """The error refusing the number ``value``, given as ``name``, outside the range (numeric bounds): "--pressure
         must be <= 1000, got 5000 (at most 1000 MPa, ...)" above it, with :attr:`why` and the unit slip
-        (:meth:`slip_hint`); "... must be >= 0, got -1" below it; "... must be finite, got nan". ``shown``: the value
+        (:meth:`slip_hint`); "... must be >= 0, got -1" below it, with :attr:`low_why` if given ("... must be >= 1,
+        got 0.5 (at least 1 um, ...)": a separator's below its 1 um gave no reason until session 61); "... must be
+        finite, got nan". ``shown``: the value
         as the user typed it (the command line's text), else ``value`` to 10 digits, or all its digits where those are a
         bound's. A value the bounds do not refuse (a switch's not among :attr:`only`) is said with the whole range,
         "... must be in {0, 1}, got 0.5". The words of the command line's bounded numbers and of the Python API's
@@ -147,7 +176,9 @@ class Range:
             if self.also:  # (0.3 for an activation energy of 0.3 eV: "must be 0 or >= 2, got 0.3 (why) ...")
                 return (f"{name} must be {' or '.join(f'{a:g}' for a in self.also)} or "
                         f"{'>' if self.low_open else '>='} {self.low:g}, got {shown}{why}" + self.slip_hint(v))
-            return f"{name} must be {'>' if self.low_open else '>='} {self.low:g}, got {shown}{self.slip_hint(v)}"
+            low_why = f" ({self.low_why})" if self.low_why else ""
+            return (f"{name} must be {'>' if self.low_open else '>='} {self.low:g}, got {shown}{low_why}"
+                    + self.slip_hint(v))
         if isinstance(self.high, (int, float)) and (v > self.high or (self.high_open and v == self.high)):
             below = "<" if self.high_open else "<="
             return f"{name} must be {below} {self.high:g}, got {shown}{why}{self.slip_hint(v)}"
@@ -292,22 +323,25 @@ FABRICATION_PRESSURE = Range(0.0, 1000.0, low_open=True, **_PRESSURE_SLIPS, kind
 #: Li3PS4 341 um, from their masses, parameters/paper_cell.py). A 30 um separator typed in mm (0.03) or nm (30000)
 #: was taken without a word until session 60 (1285 and 2.1 Wh/L for 799), as the model's 624 um layer typed as
 #: 6.24e-7 m; each is said so
+_THINNEST_SEPARATOR = "at least 1 um, a sputtered LiPON film, the thinnest solid electrolyte separating a cell"
 SEPARATOR_THICKNESS_UM = Range(1.0, 2000.0, slip=("um", "nm", 1e3), low_slip=("um", "mm", 1e-3), why=(
-    "at least 1 um, a sputtered LiPON film, the thinnest solid electrolyte separating a cell; at most 2000 um, twice "
-    "the paper's pressed Li10GeP2S12 + Li3PS4 pellet (965 um)"))
+    f"{_THINNEST_SEPARATOR}; at most 2000 um, twice the paper's pressed Li10GeP2S12 + Li3PS4 pellet (965 um)"),
+    low_why=_THINNEST_SEPARATOR, soft_high=True)
 #: :data:`SEPARATOR_THICKNESS_UM` in m, the model's "Separator layer 1/2 thickness [m]": their range was [0, the
 #: electrode's width] until session 60, so 6.24e-7 m (the paper's 624 um layer 1000x thin) ran; one typed in mm
 #: (0.624) or um (624) is said so
-SEPARATOR_THICKNESS_M = replace(_in_unit(SEPARATOR_THICKNESS_UM, 1e-6, slip=("m", "mm", 1e3)),
+SEPARATOR_THICKNESS_M = replace(_in_unit(SEPARATOR_THICKNESS_UM, 1e-6, slip=("m", "mm", 1e3), low_slip=(
+    "m", "mm with um's 1e-6 (or um with nm's 1e-9)", 1e-3)),
                                 more_slips=(("m", "um", 1e6),), why=SEPARATOR_THICKNESS_UM.why + (
                                     "; in m: 624 um is 0.000624 m"))
 #: a current-collector foil's thickness [um] (:class:`pybamm_aea.energy.CurrentCollector`): at least 1 um (rolled Cu
 #: and Al collector foils are 4.5-20 um; the README's stacks take 10 um), at most 200 um, a 0.2 mm metal plate (a lab
 #: cell's mm-thick steel plungers are its housing, outside the unit stack the energy model counts). A 10 um foil typed
 #: in mm (0.01) or a 10 mm plate (10000) was taken until session 60 (6.3 Wh/L for 799)
+_THINNEST_COLLECTOR = "at least 1 um (rolled Cu and Al collector foils are 4.5-20 um)"
 COLLECTOR_THICKNESS_UM = Range(1.0, 200.0, slip=("um", "nm", 1e3), low_slip=("um", "mm", 1e-3), why=(
-    "at least 1 um (rolled Cu and Al collector foils are 4.5-20 um), at most 200 um, a 0.2 mm metal plate; a lab "
-    "cell's mm-thick plungers are its housing, outside the unit stack"))
+    f"{_THINNEST_COLLECTOR}, at most 200 um, a 0.2 mm metal plate; a lab cell's mm-thick plungers are its housing, "
+    "outside the unit stack"), low_why=_THINNEST_COLLECTOR, soft_high=True)
 
 #: a dense layer as thick as the thickest all-solid-state cathode reported, 600 um (Kato et al. 2018,
 #: citations.KATO2018: 115.4 mg/cm2 of LiCoO2 in a composite with the electrolyte), at the density of Mo6S8 or

@@ -5355,7 +5355,13 @@ def test_a_fabrication_pressure_in_kpa_is_refused_naming_kpa(as_input):
     ("Separator layer 1 thickness [m]", 6.24e-7, "'Separator layer 1 thickness [m]' = 6.24e-07 is outside its physical "
      "range [1e-06, 0.002] (at least 1 um, a sputtered LiPON film"),
     ("Separator layer 1 thickness [m]", 624.0, "did you give um? 624 um = 0.000624 m"),
-    ("Separator layer 2 thickness [m]", 0.341, "did you give mm? 0.341 mm = 0.000341 m"),
+    ("Separator layer 2 thickness [m]", 0.341, "did you give mm? 0.341 mm = 0.000341 m = 341 um"),
+    # review R46-3 (session 61): 6.24e-7 m (0.624 mm converted with um's 1e-6) had no hint; 0.003 m, a 3 mm pellet
+    # 1.5x the highest, was hinted only as mm (3e-06 m)
+    ("Separator layer 1 thickness [m]", 6.24e-7, "(6.24e-07 m = 0.624 um); did you convert mm with um's 1e-6 (or um "
+     "with nm's 1e-9)? 1000 times it, 0.000624 m = 624 um"),
+    ("Separator layer 1 thickness [m]", 0.003, "(0.003 m = 3 mm, 1.5 times its highest: likelier a value above it "
+     "than a unit slip); did you give mm? 0.003 mm = 3e-06 m = 3 um"),
 ])
 def test_a_fabrication_pressure_and_a_separator_layer_out_of_range_are_named(name, value, said):
     with pytest.raises(ValueError, match=re.escape(said)):

@@ -624,7 +624,8 @@ def test_an_electrode_whose_host_cannot_percolate_is_warned_naming_its_conductin
         slms = paper.slms_electrode(0.082)
         assert slms.conducting_volume_fraction == pytest.approx(0.4093, abs=1e-4)
         assert Electrode({"S8": 0.5, "Mo6S8": 0.5}, 0.082).network_fractions == {
-            "as made": (pytest.approx(0.2563, abs=1e-4), 0.0), "discharged": (pytest.approx(0.1834, abs=1e-4), 0.0)}
+            "as made": (pytest.approx(0.2563, abs=1e-4), 0.0, 0.0),
+            "discharged": (pytest.approx(0.1834, abs=1e-4), 0.0, 0.0)}
         assert Electrode(paper.LTO_LMS_COMPOSITION, 0.30).conducting_volume_fraction == pytest.approx(0.3554, abs=1e-4)
         slms.lithiated()  # (its Li4Mo6S8 percolates as its Mo6S8 does)
         assert Electrode({"Mo6S8": 1.0}, 0.1).conducting_volume_fraction is None  # no dispersed insulator
@@ -673,7 +674,7 @@ def test_a_trace_of_carbon_or_an_insulating_host_does_not_silence_the_percolatio
 
     additive = additive_percolation_threshold()
     assert additive == pytest.approx(0.060, abs=1e-3)  # (the docs' quote of Table S4's fit)
-    with pytest.warns(PercolationWarning, match=r"conductive additive fills 0.0007806, below the 0.06"):
+    with pytest.warns(PercolationWarning, match=r"conductive additive 0.0007806, below the 0.06"):
         Electrode({"S8": 0.999, "Carbon": 0.001}, 0.1)
     with pytest.warns(PercolationWarning, match=r"conducting hosts \(none\) fill 0 of its volume"):
         e = Electrode({"S8": 0.6, "LiFePO4": 0.4}, 0.1)
@@ -687,13 +688,62 @@ def test_a_trace_of_carbon_or_an_insulating_host_does_not_silence_the_percolatio
     from scipy.optimize import brentq
 
     line = brentq(lambda w: carbon(w) - additive, 0.01, 0.5)
-    with pytest.warns(PercolationWarning):
+    with pytest.warns(PercolationWarning, match="no electron and no ion path"):
         Electrode({"S8": 1.0 - (line - 0.005), "Carbon": line - 0.005}, 0.1)
+    # (above the line its carbon is an electron path; no ion path, since session 61: test_carbon_carries_no_li_ions)
+    with pytest.warns(PercolationWarning, match=r"\(its carbon carries no Li ions\): no ion path; so nothing carries "
+                      r"the ions of"):
+        Electrode({"S8": 1.0 - (line + 0.005), "Carbon": line + 0.005}, 0.1)
     with warnings.catch_warnings():
         warnings.simplefilter("error", PercolationWarning)
-        Electrode({"S8": 1.0 - (line + 0.005), "Carbon": line + 0.005}, 0.1)
         s_c = Electrode(paper.SCLGPS_COMPOSITION, 0.1)  # (its carbon 0.138 as made, 0.113 discharged)
         assert s_c.network_fractions["discharged"][1] == pytest.approx(0.1125, abs=1e-4)
+
+
+def test_carbon_carries_no_li_ions_so_s8_and_carbon_alone_is_warned_for_its_ion_path():
+    """Review R46-1 (session 60, fixed in 61): a carbon additive above its 0.060 threshold exempted the electrode, so
+    {"S8": 0.7, "Super P": 0.3} at 30 % porosity (carbon 0.215 as made, 0.145 discharged; no host, no electrolyte)
+    was not warned, though nothing carries its Li ions. The check now wants an electron path (hosts or carbon) and an
+    ion path (hosts, or a solid electrolyte or a liquid filling the pores, each against PERCOLATION_THRESHOLD), and
+    names the one missing. The paper's electrodes stay unwarned: S-LMS, LTO-LMS, S-C-LGPS at Table S8's porosities
+    (16.7-47.2 %), the Li2S columns of Tables S2 (liquid-filled) and S9 (sulfide SE 0.3 of the solid)."""
+    import warnings
+
+    from scipy.optimize import brentq
+
+    from pybamm_aea.conventional import s_c_lgps_electrode
+    from pybamm_aea.energy import PercolationWarning
+    from pybamm_aea.energy.electrode import PERCOLATION_THRESHOLD
+
+    with pytest.warns(PercolationWarning) as record:
+        e = Electrode({"S8": 0.7, "Super P": 0.3}, 0.3)
+    said = str(record[0].message)
+    assert "as made, its conducting hosts (none) fill 0 of its volume" in said
+    assert "its electrolyte 0, below 0.16 (its carbon carries no Li ions): no ion path" in said
+    assert "no electron path" not in said and "or a solid electrolyte 0.16" in said
+    assert e.network_fractions["discharged"] == pytest.approx((0.0, 0.1447, 0.0), abs=1e-4)
+    with pytest.warns(PercolationWarning, match=r"conductive additive 0, below the 0.06 of carbon black's network "
+                      r"\(Table S4's Super P fit\): no electron path; so nothing carries the electrons of"):
+        Electrode({"S8": 0.6, "Sulfide SE": 0.4}, 0.1)  # (ions carried, electrons not)
+
+    def electrolyte(w):  # the discharged (lower) electrolyte fraction of S8 + 20 % carbon + w sulfide SE
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PercolationWarning)
+            return Electrode({"S8": 0.8 - w, "Carbon": 0.2, "Sulfide SE": w}, 0.1).network_fractions["discharged"][2]
+
+    line = brentq(lambda w: electrolyte(w) - PERCOLATION_THRESHOLD, 0.01, 0.7)
+    assert line == pytest.approx(0.2386, abs=1e-3)  # (measured, session 61: 23.9 wt% sulfide SE)
+    with pytest.warns(PercolationWarning, match="no ion path"):
+        Electrode({"S8": 0.8 - (line - 0.005), "Carbon": 0.2, "Sulfide SE": line - 0.005}, 0.1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PercolationWarning)
+        Electrode({"S8": 0.8 - (line + 0.005), "Carbon": 0.2, "Sulfide SE": line + 0.005}, 0.1)
+        liquid = Electrode({"S8": 0.7, "Super P": 0.3}, 0.3, pore_filler="1M LiPF6 EC/DMC")
+        assert liquid.network_fractions["as made"].electrolyte == 0.3  # (the liquid fills every pore)
+        paper.slms_electrode(0.082), Electrode(paper.LTO_LMS_COMPOSITION, 0.30)
+        for pressure in (36.0, 72.0, 180.0, 360.0):
+            s_c_lgps_electrode(pressure)
+        paper.table_s2_electrode("Li2S"), paper.table_s9_electrode("Li2S")
 
 
 def test_energy_basis_of_a_typed_capacity_and_of_no_capacity():

@@ -2390,10 +2390,12 @@ def test_a_swept_stack_pressure_alone_is_refused_naming_the_pressure_axes():
     name sets no porosity). A grid sweeping it alone is refused before any solve, naming the axes that say which
     pressure they are; with a fabrication pressure or a porosity it is the held pressure alone."""
     with pytest.raises(SweepConfigError, match=re.escape(
-            "sweep 'Pressing and stack pressure [MPa]' for a cathode pressed and held at P") + ".*"
-            + re.escape("'Cathode fabrication pressure [MPa]' for one pressed at P")) as exc:
-        sweep({"Stack pressure [MPa]": [200.0, 500.0]}, parameter_set=LMS, workers=1, progress=False)
+            "sweep 'Pressing and stack pressure [MPa]' = [200, 500] for a cathode pressed and held at P") + ".*"
+            + re.escape("'Cathode fabrication pressure [MPa]' = [200, 500] for one pressed at P")) as exc:
+        sweep({"Stack pressure [MPa]": [500.0, 200.0]}, parameter_set=LMS, workers=1, progress=False)
     assert exc.value.argument == "grid"
+    # (review R46-4, session 61: it named none of the grid's values and carried its history inline, 655 characters)
+    assert str(exc.value).startswith("'Stack pressure [MPa]' = [200, 500] alone") and len(str(exc.value)) <= 300
     with pytest.raises(SweepConfigError, match="'Pressing and stack pressure \\[MPa\\]' sets 'Stack pressure"):
         sweep({"Pressing and stack pressure [MPa]": [200.0], "Stack pressure [MPa]": [360.0]}, parameter_set=LMS,
               workers=1, progress=False)

@@ -15,15 +15,17 @@ Everything is per unit mass or volume of the *whole* electrode (liquid included,
 volume), as the paper's ESC definition demands.
 
 The figures count every capacity as delivered in full (:attr:`EnergyDensity.basis` says so): no rate, loading or
-conduction limit. An electrode whose dispersed insulators (S8, Li2S, Li4Ti5O12) lack a conducting host
-(:data:`CONDUCTING_HOSTS`) filling :data:`PERCOLATION_THRESHOLD` of its volume, and a conductive additive filling
-:func:`additive_percolation_threshold` of it, as made or discharged, is warned
-(:class:`~pybamm_aea.energy.PercolationWarning`).
+conduction limit. An electrode whose dispersed insulators (S8, Li2S, Li4Ti5O12) lack, as made or discharged, a
+path for their electrons (a mixed-conducting host, :data:`CONDUCTING_HOSTS`, filling :data:`PERCOLATION_THRESHOLD` of
+its volume, or a conductive additive filling :func:`additive_percolation_threshold` of it) or one for their Li ions
+(such a host, or a solid or liquid electrolyte filling :data:`PERCOLATION_THRESHOLD`) is warned
+(:class:`~pybamm_aea.energy.PercolationWarning`, naming the path missing).
 """
 from collections.abc import Mapping
 from dataclasses import dataclass
 import functools
 import math
+from typing import NamedTuple
 import warnings
 
 import numpy as np
@@ -35,15 +37,17 @@ from ._common import (ExtrapolationWarning, PercolationWarning, check_porosity, 
                       check_voltage_vs_li)
 from .materials import FARADAY_TOLERANCE, Material, check_faraday, check_typed_capacity, get_material
 
-__all__ = ["CONDUCTING_HOSTS", "DISPERSED_INSULATORS", "Electrode", "EnergyDensity", "NoDischargedState",
-           "PERCOLATION_THRESHOLD", "PracticalEnergy", "additive_percolation_threshold"]
+__all__ = ["CONDUCTING_HOSTS", "DISPERSED_INSULATORS", "Electrode", "EnergyDensity", "NetworkFractions",
+           "NoDischargedState", "PERCOLATION_THRESHOLD", "PracticalEnergy", "additive_percolation_threshold"]
 
 #: Critical volume fraction of a conducting phase for percolation in three dimensions, the Scher-Zallen invariant:
 #: about 0.16 of the whole volume, the same within ~10 % on the 3D lattices of equal spheres, regular or not (Scher &
 #: Zallen, J. Chem. Phys. 53, 3759, 1970; Zallen's "sixteen-percent solution"; Kirkpatrick, Rev. Mod. Phys. 45, 574,
 #: 1973). Below it a random mixture's conducting phase forms no spanning network. A segregated mixture
 #: (small host particles coating large insulating ones) can percolate lower, so an electrode below it is warned
-#: (:class:`~pybamm_aea.energy.PercolationWarning`), not refused. Pores count as non-conducting volume.
+#: (:class:`~pybamm_aea.energy.PercolationWarning`), not refused. Pores count as non-conducting volume. It is the
+#: threshold of both paths of :class:`Electrode`'s check: the hosts' (electrons and ions) and a solid electrolyte's
+#: (ions: its particles, the paper's 2-5 um Li10GeP2S12 and Li3PS4 of its Methods, mixed at random as the hosts').
 PERCOLATION_THRESHOLD = 0.16
 
 #: The library's active materials that are electronic and ionic insulators, the dispersed phases of the AEA hybrids
@@ -58,8 +62,32 @@ DISPERSED_INSULATORS = ("S8", "Li2S", "Li4Ti5O12")
 #: non-conducting. Mo6S8 and TiS2: Table S4's powder conductivities (:mod:`pybamm_aea.energy.conductivity`), the host
 #: of the AEA model at every Li content (:mod:`pybamm_aea.materials.paper_hosts`), so also Li4Mo6S8 and LiTiS2
 #: (LixTiS2 metallic for 0 <= x <= 1: Whittingham, Science 192, 1126, 1976); Li7Ti5O12 2.46 S/cm (Young et al.,
-#: Adv. Energy Mater. 3, 1125, 2013; :mod:`pybamm_aea.materials.li4ti5o12`).
+#: Adv. Energy Mater. 3, 1125, 2013; :mod:`pybamm_aea.materials.li4ti5o12`). Each also carries Li ions (the paper's
+#: "mixed electronic-ionic-conducting cathodes"): Li diffusivity 1e-8 to 2e-8 cm2/s in Mo6S8 and 5e-10 to 8e-9 in
+#: TiS2 (Table S5, LGPS's 8.8e-8), and Li diffuses readily in lithiated Li4+xTi5O12 (Wagemaker et al., J. Phys.
+#: Chem. B 113, 224, 2009); so a host is both paths, a carbon additive the electrons' only.
 CONDUCTING_HOSTS = ("Mo6S8", "Li4Mo6S8", "TiS2", "LiTiS2", "Li7Ti5O12")
+
+
+class NetworkFractions(NamedTuple):
+    """Volume fractions of the whole electrode (pores included) of the phases that can carry its dispersed
+    insulators' electrons and ions (:attr:`Electrode.network_fractions`): ``hosts`` (:data:`CONDUCTING_HOSTS`:
+    electrons and Li ions), ``additive`` (conductive additives: electrons only), ``electrolyte`` (solid electrolytes,
+    and a liquid filling the pores: Li ions only)."""
+
+    hosts: float
+    additive: float
+    electrolyte: float
+
+    def missing_paths(self, additive_threshold):
+        """The paths this state lacks, among ``"electron"`` (hosts below :data:`PERCOLATION_THRESHOLD` and additive
+        below ``additive_threshold``) and ``"ion"`` (hosts and electrolyte each below
+        :data:`PERCOLATION_THRESHOLD`): {"S8": 0.7, "Super P": 0.3} at 30 % porosity, its carbon 0.25, lacks the ion
+        path (until session 61 carbon was taken as carrying both)."""
+        if self.hosts >= PERCOLATION_THRESHOLD:
+            return ()
+        return tuple(path for path, carried in (("electron", self.additive >= additive_threshold),
+                                                ("ion", self.electrolyte >= PERCOLATION_THRESHOLD)) if not carried)
 
 
 @functools.lru_cache(maxsize=1)
@@ -265,34 +293,49 @@ class Electrode:
 
     def _warn_percolation(self):
         """A :class:`~pybamm_aea.energy.PercolationWarning` when, as made or discharged (:attr:`network_fractions`),
-        neither its hosts fill :data:`PERCOLATION_THRESHOLD` of its volume nor its conductive additive
-        :func:`additive_percolation_threshold`; the state of the lower host fraction named (Li2S swells: 60 wt% S8
-        at 8.2 % porosity 0.188 as made, 0.131 discharged; until session 60 only the made state was judged)."""
+        its dispersed insulators lack an electron path (hosts below :data:`PERCOLATION_THRESHOLD`, conductive
+        additive below :func:`additive_percolation_threshold`) or an ion path (hosts and electrolyte, solid or liquid,
+        below :data:`PERCOLATION_THRESHOLD`: carbon carries no Li ions), naming each path missing with the fractions
+        found and needed and the state of the lower (Li2S swells: 60 wt% S8 at 8.2 % porosity 0.188 as made, 0.131
+        discharged; until session 60 only the made state was judged, until session 61 carbon was an ion path)."""
         states = self.network_fractions
         if states is None:
             return
-        additive_threshold = additive_percolation_threshold() if any(
-            c > 0 for _, c in states.values()) else None
-        failing = {state: (h, c) for state, (h, c) in states.items()
-                   if h < PERCOLATION_THRESHOLD and (additive_threshold is None or c < additive_threshold)}
-        if not failing:
+        additive_threshold = additive_percolation_threshold()
+        lacks = {state: f.missing_paths(additive_threshold) for state, f in states.items()}
+        missing = {}  # path -> the state lacking it with the lower host fraction, then lacking more (as made on a tie)
+        for state, paths in lacks.items():
+            for path in paths:
+                if path not in missing or ((states[state].hosts, -len(paths))
+                                           < (states[missing[path]].hosts, -len(lacks[missing[path]]))):
+                    missing[path] = state
+        if not missing:
             return
-        state = min(failing, key=lambda k: failing[k][0])
-        hosts_fraction, additive = failing[state]
+        missing = {path: missing[path] for path in ("electron", "ion") if path in missing}
         insulators = [n for n in self._composition if n in DISPERSED_INSULATORS and self._composition[n] > 0]
-        hosts = self._conductors()
+        hosts = ", ".join(self._conductors()) or "none"
         label = self.name or "{" + ", ".join(f"{n!r}: {w:.4g}" for n, w in self._composition.items()) + "}"
-        carbon = ("" if additive_threshold is None else
-                  f"; its conductive additive fills {additive:.4g}, below the {additive_threshold:.2g} of carbon "
-                  "black's network (Table S4's Super P fit)")
+        said = []
+        for state in dict.fromkeys(missing.values()):  # (one clause a state: the paths it lacks)
+            f, paths = states[state], [path for path, s in missing.items() if s == state]
+            said.append(
+                f"{state}, its conducting hosts ({hosts}) fill {f.hosts:.4g} of its volume, below the percolation "
+                f"threshold {PERCOLATION_THRESHOLD} of random spheres (Scher & Zallen 1970)"
+                + (f", its conductive additive {f.additive:.4g}, below the {additive_threshold:.2g} of carbon black's "
+                   "network (Table S4's Super P fit)" if "electron" in paths else "")
+                + (f", its electrolyte {f.electrolyte:.4g}, below {PERCOLATION_THRESHOLD}"
+                   + (" (its carbon carries no Li ions)" if f.additive > 0 else "") if "ion" in paths else "")
+                + f": no {' and no '.join(paths)} path")
+        way = {("electron",): f"a conductive additive {additive_threshold:.2g}",
+               ("ion",): f"a solid electrolyte {PERCOLATION_THRESHOLD}"}.get(
+            tuple(missing), f"a conductive additive {additive_threshold:.2g} and a solid electrolyte "
+                            f"{PERCOLATION_THRESHOLD}")
         warnings.warn(
-            f"electrode {label}: {state}, its conducting hosts ({', '.join(hosts) or 'none'}) fill "
-            f"{hosts_fraction:.4g} of its volume, below the percolation threshold {PERCOLATION_THRESHOLD} of random "
-            f"spheres (Scher & Zallen 1970){carbon}: no network carries the electrons and ions of its dispersed "
-            f"insulators ({', '.join(insulators)}), and energy_density()'s full-utilisation figures cannot be "
-            f"reached; give the hosts at least {PERCOLATION_THRESHOLD} of the volume "
-            f"(conducting hosts: {', '.join(CONDUCTING_HOSTS)}), or add a conductive additive", PercolationWarning,
-            stacklevel=users_stacklevel())
+            f"electrode {label}: {'; '.join(said)}; so nothing carries the "
+            f"{' and '.join(path + 's' for path in missing)} of its dispersed insulators ({', '.join(insulators)}), "
+            f"and energy_density()'s full-utilisation figures cannot be reached; give the hosts "
+            f"({', '.join(CONDUCTING_HOSTS)}) at least {PERCOLATION_THRESHOLD} of the volume, or {way}",
+            PercolationWarning, stacklevel=users_stacklevel())
 
     # ------------------------------------------------------------------ construction helpers
     def _resolve(self, key):
@@ -461,17 +504,20 @@ class Electrode:
         return [n for n, w in self._composition.items() if w > 0 and n in CONDUCTING_HOSTS]
 
     def _network(self, fractions, records):
-        """(hosts', conductive additives') volume fractions of the whole electrode from ``fractions`` by name."""
+        """The :class:`NetworkFractions` of the whole electrode from the volume ``fractions`` by name."""
+        def of_role(role):
+            return math.fsum(v for n, v in fractions.items() if n in records and records[n].role == role)
+
         hosts = math.fsum(v for n, v in fractions.items() if n in CONDUCTING_HOSTS)
-        additive = math.fsum(v for n, v in fractions.items()
-                             if n in records and records[n].role == "conductive additive")
-        return hosts, additive
+        liquid = self._porosity if self._pore_filler is not None else 0.0  # (it fills every pore)
+        return NetworkFractions(hosts, of_role("conductive additive"), of_role("solid electrolyte") + liquid)
 
     @property
     def network_fractions(self):
-        """``{"as made": (hosts, additive), "discharged": (hosts, additive)}``: the volume fractions of the whole
-        electrode (pores included) filled by its conducting hosts (:data:`CONDUCTING_HOSTS`) and by its conductive
-        additives, as made and discharged (:meth:`lithiated` at the same porosity: Li2S swells, so the hosts' share
+        """``{"as made": NetworkFractions, "discharged": NetworkFractions}``: the volume fractions of the whole
+        electrode (pores included) filled by its conducting hosts (:data:`CONDUCTING_HOSTS`), by its conductive
+        additives and by its electrolytes (:class:`NetworkFractions`), as made and discharged
+        (:meth:`lithiated` at the same porosity: Li2S swells, so the hosts' share
         drops); None when it holds no dispersed insulator (:data:`DISPERSED_INSULATORS`: nothing to carry). No
         "discharged" entry when the discharged state is unknown (:class:`NoDischargedState`, :meth:`lithiated`)."""
         if not {n for n, w in self._composition.items() if w > 0} & set(DISPERSED_INSULATORS):

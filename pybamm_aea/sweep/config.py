@@ -38,18 +38,16 @@ def pressure_axis(names):
     return next((n for n in PRESSURE_AXES if n in names), None)
 
 
-def stack_pressure_refusal():
-    """Why a grid sweeping "Stack pressure [MPa]" with nothing else setting the porosity is refused, and the names to
-    sweep instead. Until session 60 that axis set the porosity from the compaction law at P and held the cell at P,
-    the model taking it as pressed at the set's 360 MPa: a cathode pressed to P's porosity, compacted again from
-    360 to P (500 MPa: the model's stack-held porosity 0.069 exp(-0.00378 x 140) = 0.041). A grid of that name is
-    refused, not run in another meaning."""
-    return (f"{STACK!r} is the pressure the cell is held at, and no longer sets the porosity as a sweep axis (until "
-            f"session 60 it set \"Cathode porosity\" from the compaction law at P while the model took the cathode as "
-            f"pressed at the set's fabrication pressure, counting one pressure twice): sweep {PRESSED_AND_HELD!r} for "
-            f"a cathode pressed and held at P (the paper's protocol, its porosity from the compaction law at P), "
-            f"{FABRICATION!r} for one pressed at P and held at the set's stack pressure, or {STACK!r} together with "
-            f"{FABRICATION!r} or \"Cathode porosity\" for the held pressure alone")
+def stack_pressure_refusal(values):
+    """Why a grid sweeping "Stack pressure [MPa]" at ``values`` with nothing else setting the porosity is refused, and
+    the two axes to sweep instead, at those values (the history, a pressure counted twice until session 60, is
+    docs/sweeps.rst's; its ~650 characters were here until session 61)."""
+    said = "[" + ", ".join(f"{v:g}" for v in values) + "]"
+    return (f"{STACK!r} = {said} alone sets no porosity (the held pressure only): sweep {PRESSED_AND_HELD!r} = "
+            f"{said} for a cathode pressed and held at P, or {FABRICATION!r} = {said} for one pressed at P and held "
+            f"at the set's (docs/sweeps.rst)")
+
+
 #: Grid names that are AEA model options (one build per distinct value).
 OPTION_INPUTS = ("anode", "hysteresis", "ionic switch", "electronic conduction")
 #: Parameter set -> compaction data set of :func:`pybamm_aea.energy.porosity` used for "Stack pressure [MPa]": a view
@@ -559,7 +557,7 @@ def build_config(names, points, parameter_set, experiment, options, compaction, 
         except ValueError as exc:
             raise SweepConfigError(f"compaction={compaction!r}: {exc}", "compaction") from None
     if STACK in names and pressure_axis(names) is None and "Cathode porosity" not in names:
-        raise SweepConfigError(stack_pressure_refusal(), "grid")
+        raise SweepConfigError(stack_pressure_refusal(sorted({float(point[STACK]) for point in points})), "grid")
     axis = pressure_axis(names)
     if compaction is not None and axis is None:
         raise SweepConfigError(Said(("compaction", compaction), f" sets the porosity of a swept {FABRICATION!r} or "
